@@ -1,0 +1,58 @@
+//! `lib.rs`: the crate docs, the method modules and the re-exports.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use super::{doc_attrs, ident};
+use crate::docs::{Lines, code_span};
+use crate::ir;
+
+/// The crate root of the generated crate.
+pub fn tokens(api: &ir::Api) -> TokenStream {
+    let docs = doc_attrs(&crate_docs(api), true);
+    let modules = api.methods.iter().map(|method| {
+        let module = ident(&method.module);
+        quote!(pub mod #module;)
+    });
+    let reexports = api.methods.iter().map(|method| {
+        let module = ident(&method.module);
+        let types = [&method.request_type, &method.response_type, &method.error_type, &method.warning_type]
+            .map(|name| ident(name));
+        // Re-exporting is not a use, but rustc's lint does not know it.
+        let allow = method.facts.deprecation.is_some().then(|| quote!(#[allow(deprecated)]));
+        quote!(#allow pub use methods::#module::{#(#types),*};)
+    });
+    quote! {
+        #docs
+        #![deny(missing_docs)]
+
+        pub use ::slack_api_runtime as runtime;
+        pub use ::slack_api_runtime::types;
+
+        /// One module per Slack Web API method, named after it (`chat.postMessage` is
+        /// `chat_post_message`). Each module's types are also re-exported at the crate
+        /// root.
+        pub mod methods {
+            #(#modules)*
+        }
+
+        #(#reexports)*
+    }
+}
+
+fn crate_docs(api: &ir::Api) -> Vec<String> {
+    let mut lines = Lines::default();
+    lines.push("Typed requests, responses, errors and warnings for the Slack Web API,");
+    lines.push(format!("generated from the method specs in `{}/`.", api.spec_root));
+    lines.blank();
+    lines.push("Each method has a request type (named after the method, `chat.postMessage` is");
+    lines.push("`ChatPostMessage`) that implements [`runtime::Method`], with its `…Response`, `…Error`");
+    lines.push("and `…Warning` types beside it.");
+    lines.blank();
+    lines.push("| Method | Request type | Summary |");
+    lines.push("| --- | --- | --- |");
+    for method in &api.methods {
+        lines.push(format!("| {} | [`{}`] | {} |", code_span(&method.wire_name), method.request_type, method.summary));
+    }
+    lines.finish()
+}

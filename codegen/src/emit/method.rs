@@ -1,0 +1,289 @@
+//! One method's module: request, response, error and warning types.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use super::{code_enum, doc_attrs, ident};
+use crate::ir::{self, Multiplicity, ValueType};
+
+/// Clippy's default `too_many_arguments` threshold.
+const MAX_CONSTRUCTOR_PARAMS: usize = 7;
+
+/// The whole module file of `method`.
+pub fn tokens(method: &ir::Method) -> TokenStream {
+    let module_docs = doc_attrs(&method.module_docs, true);
+    let allow_deprecated = method.facts.deprecation.is_some().then(|| {
+        quote! {
+            // The request type is deprecated; its own implementation is not a use.
+            #![allow(deprecated)]
+        }
+    });
+    let request = request(method);
+    let response = response(method);
+    let errors = code_enum::tokens(&method.error_type, &method.error_docs, &method.errors, true);
+    let warnings = code_enum::tokens(&method.warning_type, &method.warning_docs, &method.warnings, false);
+    quote! {
+        #module_docs
+        #allow_deprecated
+        #request
+        #response
+        #errors
+        #warnings
+    }
+}
+
+/// The Rust type of one item of an argument or field.
+fn item_type(ty: ValueType) -> TokenStream {
+    match ty {
+        ValueType::String => quote!(::std::string::String),
+        ValueType::Boolean => quote!(bool),
+        ValueType::Integer => quote!(i64),
+        ValueType::Number => quote!(f64),
+        ValueType::Json => quote!(::serde_json::Value),
+        ValueType::Runtime(name) => {
+            let name = ident(name);
+            quote!(::slack_api_runtime::types::#name)
+        }
+    }
+}
+
+/// The Rust type of a whole value, before `Option` for optional ones.
+fn value_type(ty: ValueType, multiplicity: Multiplicity) -> TokenStream {
+    let item = item_type(ty);
+    match multiplicity {
+        Multiplicity::One => item,
+        Multiplicity::CommaSeparated | Multiplicity::Array => quote!(::std::vec::Vec<#item>),
+    }
+}
+
+/// Whether the value is `Copy` and taken as is, rather than through `Into`.
+fn is_plain(ty: ValueType) -> bool {
+    matches!(ty, ValueType::Boolean | ValueType::Integer | ValueType::Number)
+}
+
+/// The parameter type of a constructor argument or setter, and the expression that
+/// turns the parameter `name` into the field value.
+fn parameter(argument: &ir::Argument) -> (TokenStream, TokenStream) {
+    let name = ident(&argument.rust_name);
+    let item = item_type(argument.ty);
+    match argument.multiplicity {
+        Multiplicity::One if is_plain(argument.ty) => (item, quote!(#name)),
+        Multiplicity::One => (quote!(impl ::core::convert::Into<#item>), quote!(#name.into())),
+        Multiplicity::CommaSeparated | Multiplicity::Array => {
+            let item_param = if is_plain(argument.ty) { item } else { quote!(impl ::core::convert::Into<#item>) };
+            (
+                quote!(impl ::core::iter::IntoIterator<Item = #item_param>),
+                quote!(#name.into_iter().map(::core::convert::Into::into).collect()),
+            )
+        }
+    }
+}
+
+fn request(method: &ir::Method) -> TokenStream {
+    let name = ident(&method.request_type);
+    let docs = doc_attrs(&method.request_docs, false);
+    let deprecated = method.facts.deprecation.as_deref().map(|note| quote!(#[deprecated(note = #note)]));
+    let derive_default = method.arguments.iter().all(|a| !a.required).then(|| quote!(::core::default::Default,));
+    let fields = method.arguments.iter().map(|argument| {
+        let field = ident(&argument.rust_name);
+        let docs = doc_attrs(&argument.docs, false);
+        let ty = value_type(argument.ty, argument.multiplicity);
+        let ty = if argument.required { ty } else { quote!(::core::option::Option<#ty>) };
+        quote!(#docs pub #field: #ty,)
+    });
+    let constructor = constructor(method);
+    let setters = method.arguments.iter().filter(|a| !a.required).map(|argument| {
+        let field = ident(&argument.rust_name);
+        let (param, value) = parameter(argument);
+        let doc = format!(" Sets [`{}`](Self::{}).", argument.rust_name, argument.rust_name);
+        quote! {
+            #[doc = #doc]
+            #[must_use]
+            pub fn #field(mut self, #field: #param) -> Self {
+                self.#field = ::core::option::Option::Some(#value);
+                self
+            }
+        }
+    });
+    let method_impl = method_impl(method);
+    quote! {
+        #docs
+        #[derive(::core::fmt::Debug, ::core::clone::Clone, ::core::cmp::PartialEq, #derive_default)]
+        #[non_exhaustive]
+        #deprecated
+        pub struct #name {
+            #(#fields)*
+        }
+
+        impl #name {
+            #constructor
+            #(#setters)*
+        }
+
+        #method_impl
+    }
+}
+
+fn constructor(method: &ir::Method) -> TokenStream {
+    let required: Vec<&ir::Argument> = method.arguments.iter().filter(|a| a.required).collect();
+    if required.is_empty() {
+        return quote! {
+            /// A request with no argument set; set them with the setters.
+            pub fn new() -> Self {
+                <Self as ::core::default::Default>::default()
+            }
+        };
+    }
+    let params = required.iter().map(|argument| {
+        let name = ident(&argument.rust_name);
+        let (ty, _) = parameter(argument);
+        quote!(#name: #ty)
+    });
+    let inits = method.arguments.iter().map(|argument| {
+        let name = ident(&argument.rust_name);
+        if argument.required {
+            let (_, value) = parameter(argument);
+            quote!(#name: #value)
+        } else {
+            quote!(#name: ::core::option::Option::None)
+        }
+    });
+    let allow = (required.len() > MAX_CONSTRUCTOR_PARAMS).then(|| quote!(#[allow(clippy::too_many_arguments)]));
+    let doc = if required.len() == method.arguments.len() {
+        " A request with its arguments, all of which are required."
+    } else {
+        " A request with its required arguments; set optional ones with the setters."
+    };
+    quote! {
+        #[doc = #doc]
+        #allow
+        pub fn new(#(#params),*) -> Self {
+            Self { #(#inits),* }
+        }
+    }
+}
+
+fn method_impl(method: &ir::Method) -> TokenStream {
+    let facts = &method.facts;
+    let name = ident(&method.request_type);
+    let response = ident(&method.response_type);
+    let error = ident(&method.error_type);
+    let warning = ident(&method.warning_type);
+    let wire_name = &method.wire_name;
+    let http_method = ident(facts.http_method);
+    let content_types = facts.content_types.iter().map(|variant| {
+        let variant = ident(variant);
+        quote!(::slack_api_runtime::ContentType::#variant)
+    });
+    let accepts_json = facts.accepts_json;
+    let rate_tier = ident(facts.rate_tier);
+    let bot_scopes = &facts.bot_scopes;
+    let user_scopes = &facts.user_scopes;
+    let lifecycle = match &facts.deprecation {
+        Some(note) => quote!(::slack_api_runtime::Lifecycle::Deprecated { note: #note }),
+        None => quote!(::slack_api_runtime::Lifecycle::Stable),
+    };
+    let writes: Vec<TokenStream> = method.arguments.iter().map(write_argument).collect();
+    let args = if writes.is_empty() { quote!(_args) } else { quote!(args) };
+    quote! {
+        impl ::slack_api_runtime::Method for #name {
+            const NAME: &'static str = #wire_name;
+            const HTTP_METHOD: ::slack_api_runtime::HttpMethod = ::slack_api_runtime::HttpMethod::#http_method;
+            const CONTENT_TYPES: &'static [::slack_api_runtime::ContentType] = &[#(#content_types),*];
+            const ACCEPTS_JSON: bool = #accepts_json;
+            const RATE_TIER: ::slack_api_runtime::RateTier = ::slack_api_runtime::RateTier::#rate_tier;
+            const SCOPES: ::slack_api_runtime::Scopes =
+                ::slack_api_runtime::Scopes { bot: &[#(#bot_scopes),*], user: &[#(#user_scopes),*] };
+            const LIFECYCLE: ::slack_api_runtime::Lifecycle = #lifecycle;
+
+            type Response = #response;
+            type Error = #error;
+            type Warning = #warning;
+
+            fn write_args<W: ::slack_api_runtime::ArgWriter>(
+                &self,
+                #args: &mut W,
+            ) -> ::core::result::Result<(), ::serde_json::Error> {
+                #(#writes)*
+                ::core::result::Result::Ok(())
+            }
+        }
+    }
+}
+
+/// The statement that writes one argument, if it is set.
+fn write_argument(argument: &ir::Argument) -> TokenStream {
+    let wire = &argument.wire_name;
+    let field = ident(&argument.rust_name);
+    // The value as a reference to pass, as a copy, and as a method receiver.
+    let (reference, copy, receiver) = if argument.required {
+        (quote!(&self.#field), quote!(self.#field), quote!(self.#field))
+    } else {
+        (quote!(value), quote!(*value), quote!(value))
+    };
+    let statement = match (argument.multiplicity, argument.ty) {
+        (
+            Multiplicity::CommaSeparated | Multiplicity::Array,
+            ValueType::Boolean | ValueType::Integer | ValueType::Number,
+        ) => {
+            quote!(args.comma_list(#wire, #receiver.iter().map(::std::string::ToString::to_string));)
+        }
+        (Multiplicity::CommaSeparated | Multiplicity::Array, _) => quote!(args.comma_list(#wire, #reference);),
+        (Multiplicity::One, ValueType::Boolean) => quote!(args.boolean(#wire, #copy);),
+        (Multiplicity::One, ValueType::Integer) => quote!(args.integer(#wire, #copy);),
+        (Multiplicity::One, ValueType::Number) => quote!(args.number(#wire, #copy);),
+        (Multiplicity::One, ValueType::Json) => quote!(args.json(#wire, #reference)?;),
+        (Multiplicity::One, ValueType::String | ValueType::Runtime(_)) => quote!(args.text(#wire, #receiver.as_str());),
+    };
+    if argument.required {
+        statement
+    } else {
+        quote! {
+            if let ::core::option::Option::Some(value) = &self.#field {
+                #statement
+            }
+        }
+    }
+}
+
+fn response(method: &ir::Method) -> TokenStream {
+    let name = ident(&method.response_type);
+    let warning = ident(&method.warning_type);
+    let docs = doc_attrs(&method.response_docs, false);
+    let fields = method.response_fields.iter().map(|field| {
+        let rust = ident(&field.rust_name);
+        let wire = &field.wire_name;
+        let docs = doc_attrs(&field.docs, false);
+        let ty = value_type(field.ty, field.multiplicity);
+        let rename = (field.rust_name != field.wire_name).then(|| quote!(#[serde(rename = #wire)]));
+        if field.required {
+            quote!(#docs #rename pub #rust: #ty,)
+        } else {
+            quote!(#docs #rename #[serde(default)] pub #rust: ::core::option::Option<#ty>,)
+        }
+    });
+    quote! {
+        #docs
+        #[derive(::core::fmt::Debug, ::core::clone::Clone, ::core::cmp::PartialEq, ::serde::Deserialize)]
+        #[non_exhaustive]
+        pub struct #name {
+            #(#fields)*
+            /// The warnings Slack sent with the answer, from its `warning` and
+            /// `response_metadata.warnings` fields.
+            #[serde(skip)]
+            pub warnings: ::std::vec::Vec<#warning>,
+        }
+
+        impl ::slack_api_runtime::MethodResponse for #name {
+            type Warning = #warning;
+
+            fn warnings(&self) -> &[#warning] {
+                &self.warnings
+            }
+
+            fn set_warnings(&mut self, warnings: ::std::vec::Vec<#warning>) {
+                self.warnings = warnings;
+            }
+        }
+    }
+}

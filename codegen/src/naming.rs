@@ -1,0 +1,153 @@
+//! The one place where Rust names are made from wire names.
+//!
+//! Case conversion is heck's. A name that is a Rust keyword, or that the generated
+//! code reserves for itself, gets a trailing `_` (the wire name is kept beside it); a
+//! name that starts with a digit gets a prefix. Two wire names that still end up as
+//! the same Rust name in one scope are a spec error naming both places, never broken
+//! code.
+
+use std::collections::BTreeMap;
+
+use heck::{ToSnakeCase, ToUpperCamelCase};
+
+use crate::diagnostics::{Diagnostic, Location};
+
+/// Words Rust reserves in any edition this crate targets: they cannot be plain
+/// identifiers, and `self`, `Self`, `crate`, `super` cannot even be raw ones.
+const KEYWORDS: &[&str] = &[
+    "abstract", "as", "async", "await", "become", "box", "break", "const", "continue", "crate", "do", "dyn", "else",
+    "enum", "extern", "false", "final", "fn", "for", "gen", "if", "impl", "in", "let", "loop", "macro", "match", "mod",
+    "move", "mut", "override", "priv", "pub", "ref", "return", "self", "Self", "static", "struct", "super", "trait",
+    "true", "try", "type", "typeof", "unsafe", "unsized", "use", "virtual", "where", "while", "yield",
+];
+
+/// Names the generated request types use for their own methods.
+pub const RESERVED_REQUEST_MEMBERS: &[&str] = &["new", "write_args"];
+/// Names the generated response types use for their own members.
+pub const RESERVED_RESPONSE_MEMBERS: &[&str] = &["warnings", "set_warnings"];
+/// Variant names the generated code enums use for their own purposes.
+pub const RESERVED_VARIANTS: &[&str] = &["Unknown"];
+
+/// Which kind of Rust name to make.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Case {
+    /// `snake_case`, for modules and fields.
+    Snake,
+    /// `UpperCamelCase`, for types and variants.
+    UpperCamel,
+}
+
+/// Where a wire name is written in the spec.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Origin {
+    /// The spec file.
+    pub file: String,
+    /// The position of the name.
+    pub location: Location,
+}
+
+impl std::fmt::Display for Origin {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}:{}:{}", self.file, self.location.line, self.location.column)
+    }
+}
+
+/// The Rust identifier for `wire`, before any collision check.
+pub fn rust_name(wire: &str, case: Case, reserved: &[&str]) -> String {
+    let (mut name, digit_prefix) = match case {
+        Case::Snake => (wire.to_snake_case(), "n_"),
+        Case::UpperCamel => (wire.to_upper_camel_case(), "N"),
+    };
+    if name.starts_with(|c: char| c.is_ascii_digit()) {
+        name.insert_str(0, digit_prefix);
+    }
+    if KEYWORDS.contains(&name.as_str()) || reserved.contains(&name.as_str()) {
+        name.push('_');
+    }
+    name
+}
+
+/// Gives every wire name in one scope (the fields of a struct, the variants of an
+/// enum) its Rust name, and reports any two that collide.
+///
+/// `what` says what the names become (`field of ChatPostMessage`); entries are
+/// `(wire name, origin)`.
+pub fn assign(
+    what: &str,
+    entries: &[(&str, Origin)],
+    case: Case,
+    reserved: &[&str],
+    problems: &mut Vec<Diagnostic>,
+) -> Vec<String> {
+    let named: Vec<(String, &str, &Origin)> =
+        entries.iter().map(|(wire, origin)| (rust_name(wire, case, reserved), *wire, origin)).collect();
+    check_unique(what, &named, problems);
+    named.into_iter().map(|(name, ..)| name).collect()
+}
+
+/// Reports every Rust name in `named` that an earlier entry already took, naming both
+/// wire names and both places. Entries are `(Rust name, wire name, origin)`.
+pub fn check_unique(what: &str, named: &[(String, &str, &Origin)], problems: &mut Vec<Diagnostic>) {
+    let mut taken: BTreeMap<&str, (&str, &Origin)> = BTreeMap::new();
+    for (name, wire, origin) in named {
+        match taken.get(name.as_str()) {
+            Some((first_wire, first_origin)) => problems.push(
+                Diagnostic::new(
+                    &origin.file,
+                    origin.location,
+                    format!("`{wire}` and `{first_wire}` (at {first_origin}) both become the Rust {what} `{name}`"),
+                )
+                .with_hint("rename one of them in the spec, or remove the duplicate"),
+            ),
+            None => {
+                taken.insert(name, (wire, origin));
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn converts_case() {
+        assert_eq!(rust_name("chat.postMessage", Case::Snake, &[]), "chat_post_message");
+        assert_eq!(rust_name("apps.permissions.users.request", Case::UpperCamel, &[]), "AppsPermissionsUsersRequest");
+        assert_eq!(rust_name("invalid_arg_name", Case::UpperCamel, &[]), "InvalidArgName");
+        assert_eq!(rust_name("trigger_id", Case::Snake, &[]), "trigger_id");
+    }
+
+    #[test]
+    fn renames_keywords_reserved_names_and_leading_digits() {
+        assert_eq!(rust_name("type", Case::Snake, &[]), "type_");
+        assert_eq!(rust_name("self", Case::Snake, &[]), "self_");
+        assert_eq!(rust_name("Self", Case::UpperCamel, &[]), "Self_");
+        assert_eq!(rust_name("crate", Case::Snake, &[]), "crate_");
+        assert_eq!(rust_name("new", Case::Snake, RESERVED_REQUEST_MEMBERS), "new_");
+        assert_eq!(rust_name("unknown", Case::UpperCamel, RESERVED_VARIANTS), "Unknown_");
+        assert_eq!(rust_name("2fa_required", Case::UpperCamel, &[]), "N2faRequired");
+        assert_eq!(rust_name("2fa", Case::Snake, &[]), "n_2fa");
+    }
+
+    #[test]
+    fn reports_both_places_of_a_collision() {
+        let at = |line| Origin { file: "spec/methods/a.b.yaml".into(), location: Location { line, column: 5 } };
+        let mut problems = Vec::new();
+        let names = assign(
+            "variant of ABError",
+            &[("invalid_arg", at(3)), ("invalid-arg", at(7))],
+            Case::UpperCamel,
+            RESERVED_VARIANTS,
+            &mut problems,
+        );
+        assert_eq!(names, ["InvalidArg", "InvalidArg"]);
+        assert_eq!(problems.len(), 1);
+        assert_eq!(
+            problems[0].to_string(),
+            "spec/methods/a.b.yaml:7:5: `invalid-arg` and `invalid_arg` (at spec/methods/a.b.yaml:3:5) both \
+             become the Rust variant of ABError `InvalidArg`\n  hint: rename one of them in the spec, or remove \
+             the duplicate"
+        );
+    }
+}

@@ -1,0 +1,154 @@
+//! Reads spec files and deserializes them, keeping each file's positions.
+
+use std::fs;
+use std::io;
+use std::path::Path;
+
+use serde::de::DeserializeOwned;
+
+use super::locate::Locator;
+use super::model::{MethodSpec, SharedSpec};
+use crate::diagnostics::{Diagnostic, Location};
+
+/// The folder of method specs, under the spec root.
+pub const METHODS_DIR: &str = "methods";
+/// The folder of shared sets, under the spec root.
+pub const SHARED_DIR: &str = "shared";
+/// The extension of spec files.
+pub const EXTENSION: &str = "yaml";
+
+/// The kind of a spec file, from the folder it is in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum SourceKind {
+    /// A method, in `methods/`.
+    Method,
+    /// A shared set of errors and warnings, in `shared/`.
+    Shared,
+}
+
+/// The text of one spec file.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct SourceFile {
+    /// Which folder it is in.
+    pub kind: SourceKind,
+    /// Its path as reports show it, e.g. `spec/methods/chat.postMessage.yaml`.
+    pub path: String,
+    /// Its contents.
+    pub text: String,
+}
+
+impl SourceFile {
+    /// The file name without folder and extension: what the method or set must be
+    /// called.
+    pub fn stem(&self) -> &str {
+        let name = self.path.rsplit('/').next().unwrap_or(&self.path);
+        name.strip_suffix(".yaml").unwrap_or(name)
+    }
+}
+
+/// Reads every spec file under `root` (its `methods/` and `shared/` folders), sorted
+/// by path. `display_root` is how reports name `root` (`spec`).
+///
+/// # Errors
+///
+/// When a folder or file cannot be read.
+pub fn read_sources(root: &Path, display_root: &str) -> io::Result<Vec<SourceFile>> {
+    let mut sources = Vec::new();
+    for (dir, kind) in [(METHODS_DIR, SourceKind::Method), (SHARED_DIR, SourceKind::Shared)] {
+        let folder = root.join(dir);
+        if !folder.is_dir() {
+            continue;
+        }
+        for entry in fs::read_dir(&folder)? {
+            let entry = entry?;
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if !entry.file_type()?.is_file() || name.starts_with('.') {
+                continue;
+            }
+            let path = format!("{display_root}/{dir}/{name}");
+            let text = fs::read_to_string(entry.path())
+                .map_err(|error| io::Error::new(error.kind(), format!("{path}: {error}")))?;
+            sources.push(SourceFile { kind, path, text });
+        }
+    }
+    sources.sort();
+    Ok(sources)
+}
+
+/// A deserialized spec file, with what is needed to point into it.
+#[derive(Debug)]
+pub struct Loaded<T> {
+    /// Its path as reports show it.
+    pub file: String,
+    /// Its file name without extension.
+    pub stem: String,
+    /// Positions of its values.
+    pub locator: Locator,
+    /// Its contents.
+    pub value: T,
+}
+
+impl<T> Loaded<T> {
+    /// A problem at the value found at `path` in this file.
+    pub fn problem(&self, path: &str, message: impl Into<String>) -> Diagnostic {
+        Diagnostic::new(&self.file, self.locator.find(path), message)
+    }
+}
+
+/// Every spec file that deserialized.
+#[derive(Debug, Default)]
+pub struct Spec {
+    /// Methods, sorted by file.
+    pub methods: Vec<Loaded<MethodSpec>>,
+    /// Shared sets, sorted by file.
+    pub shared: Vec<Loaded<SharedSpec>>,
+}
+
+/// Deserializes every source. Files that fail are reported and left out; the others
+/// are returned, so that later checks still report their problems too.
+pub fn parse(sources: &[SourceFile]) -> (Spec, Vec<Diagnostic>) {
+    let mut spec = Spec::default();
+    let mut problems = Vec::new();
+    for source in sources {
+        if !source.path.ends_with(&format!(".{EXTENSION}")) {
+            problems.push(
+                Diagnostic::new(&source.path, Location::START, "spec files must end in `.yaml`")
+                    .with_hint("rename the file, or move it out of the spec folders"),
+            );
+            continue;
+        }
+        let loaded = match source.kind {
+            SourceKind::Method => deserialize(source).map(|loaded| spec.methods.push(loaded)),
+            SourceKind::Shared => deserialize(source).map(|loaded| spec.shared.push(loaded)),
+        };
+        if let Err(problem) = loaded {
+            problems.push(problem);
+        }
+    }
+    (spec, problems)
+}
+
+fn deserialize<T: DeserializeOwned>(source: &SourceFile) -> Result<Loaded<T>, Diagnostic> {
+    match serde_yaml::from_str::<T>(&source.text) {
+        Ok(value) => Ok(Loaded {
+            file: source.path.clone(),
+            stem: source.stem().to_owned(),
+            locator: Locator::index(&source.text),
+            value,
+        }),
+        Err(error) => Err(yaml_problem(&source.path, &error)),
+    }
+}
+
+/// Turns a serde_yaml error into a located problem, without the position that
+/// serde_yaml repeats at the end of its message.
+fn yaml_problem(file: &str, error: &serde_yaml::Error) -> Diagnostic {
+    let location =
+        error.location().map(|at| Location { line: at.line(), column: at.column() }).unwrap_or(Location::START);
+    let message = error.to_string();
+    let message = match message.rfind(" at line ") {
+        Some(cut) => message[..cut].to_owned(),
+        None => message,
+    };
+    Diagnostic::new(file, location, message)
+}

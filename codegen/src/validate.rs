@@ -1,0 +1,272 @@
+//! Checks what the serde model cannot: names, duplicates, references between files.
+//!
+//! Every check pushes its problems and goes on, so one run reports them all.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::diagnostics::Diagnostic;
+use crate::spec::model::{CodeSpec, LifecycleStatus, ListStyle, MethodSpec, SharedSpec, ValueType};
+use crate::spec::{Loaded, Spec};
+
+/// Where Slack serves its Web API methods.
+pub const API_BASE_URL: &str = "https://slack.com/api/";
+
+/// The longest argument name accepted; Slack rejects "very long names".
+const MAX_ARGUMENT_NAME: usize = 64;
+
+/// Every problem in `spec` that serde did not already report.
+pub fn validate(spec: &Spec) -> Vec<Diagnostic> {
+    let mut problems = Vec::new();
+    let shared_names: BTreeSet<&str> = spec.shared.iter().map(|set| set.value.name.as_str()).collect();
+    for set in &spec.shared {
+        validate_shared(set, &mut problems);
+    }
+    let mut seen_methods: BTreeMap<&str, &Loaded<MethodSpec>> = BTreeMap::new();
+    for method in &spec.methods {
+        validate_method(method, &shared_names, &mut problems);
+        if let Some(first) = seen_methods.insert(&method.value.method, method) {
+            problems.push(
+                method
+                    .problem("method", format!("method `{}` is also specified in {}", method.value.method, first.file)),
+            );
+        }
+    }
+    problems
+}
+
+fn validate_shared(set: &Loaded<SharedSpec>, problems: &mut Vec<Diagnostic>) {
+    let spec = &set.value;
+    if spec.name != set.stem {
+        problems.push(
+            set.problem("name", format!("the shared set is named `{}` but its file is `{}.yaml`", spec.name, set.stem))
+                .with_hint(format!("rename the file to `{}.yaml`, or the set to `{}`", spec.name, set.stem)),
+        );
+    }
+    require_text(set, "description", &spec.description, problems);
+    validate_codes(set, "errors", &spec.errors, problems);
+    validate_codes(set, "warnings", &spec.warnings, problems);
+}
+
+fn validate_method(method: &Loaded<MethodSpec>, shared: &BTreeSet<&str>, problems: &mut Vec<Diagnostic>) {
+    let spec = &method.value;
+    if !is_method_name(&spec.method) {
+        problems.push(
+            method
+                .problem("method", format!("`{}` is not a method name", spec.method))
+                .with_hint("method names are dot-separated words of letters and digits, such as `chat.postMessage`"),
+        );
+    }
+    if spec.method != method.stem {
+        problems.push(
+            method
+                .problem("method", format!("the method is `{}` but its file is `{}.yaml`", spec.method, method.stem))
+                .with_hint(format!("rename the file to `{}.yaml`", spec.method)),
+        );
+    }
+    let url = format!("{API_BASE_URL}{}", spec.method);
+    if spec.url != url {
+        problems.push(method.problem("url", format!("the URL of `{}` is `{url}`, not `{}`", spec.method, spec.url)));
+    }
+    if spec.content_types.is_empty() {
+        problems.push(
+            method
+                .problem("content_types", "a method accepts at least one content type")
+                .with_hint("every Slack method accepts `application/x-www-form-urlencoded`"),
+        );
+    }
+    report_duplicates(
+        method,
+        "content_types",
+        spec.content_types.iter().map(|t| format!("{t:?}")),
+        "content type",
+        problems,
+    );
+    report_duplicates(
+        method,
+        "works_with.*.token_type",
+        spec.works_with.iter().map(|w| format!("{:?}", w.token_type).to_lowercase()),
+        "token type",
+        problems,
+    );
+    match (spec.lifecycle.status, spec.lifecycle.note.as_deref().map(str::trim)) {
+        (LifecycleStatus::Deprecated, None | Some("")) => problems.push(
+            method
+                .problem("lifecycle", "a deprecated method needs a `note` saying why and what to use instead")
+                .with_hint("the note becomes the `#[deprecated]` message users see"),
+        ),
+        (LifecycleStatus::Stable, Some(_)) => {
+            problems.push(method.problem("lifecycle.note", "only a deprecated method has a lifecycle note"));
+        }
+        _ => {}
+    }
+    require_text(method, "summary", &spec.summary, problems);
+    if spec.summary.trim().contains('\n') {
+        problems.push(method.problem("summary", "the summary is one line; longer text goes in `description`"));
+    }
+    for (index, related) in spec.related.iter().enumerate() {
+        if !is_method_name(related) {
+            problems.push(method.problem(&format!("related.{index}"), format!("`{related}` is not a method name")));
+        }
+    }
+    for (index, include) in spec.include.iter().enumerate() {
+        if !shared.contains(include.as_str()) {
+            let known = shared.iter().map(|name| format!("`{name}`")).collect::<Vec<_>>().join(", ");
+            problems.push(
+                method
+                    .problem(&format!("include.{index}"), format!("there is no shared set `{include}`"))
+                    .with_hint(format!("shared sets are the files in spec/shared/; known: {known}")),
+            );
+        }
+    }
+    report_duplicates(method, "include", spec.include.iter().cloned(), "include", problems);
+    validate_arguments(method, problems);
+    validate_response(method, problems);
+    validate_codes(method, "errors", &spec.errors, problems);
+    validate_codes(method, "warnings", &spec.warnings, problems);
+}
+
+fn validate_arguments(method: &Loaded<MethodSpec>, problems: &mut Vec<Diagnostic>) {
+    let arguments = &method.value.arguments;
+    for (index, argument) in arguments.iter().enumerate() {
+        let at = format!("arguments.{index}");
+        let name = &argument.name;
+        if name.is_empty() || !name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
+            problems.push(
+                method
+                    .problem(&format!("{at}.name"), format!("`{name}` is not an argument name Slack accepts"))
+                    .with_hint("Slack answers `invalid_arg_name` unless a name is letters, digits and `_`"),
+            );
+        } else if name.len() > MAX_ARGUMENT_NAME {
+            problems.push(method.problem(
+                &format!("{at}.name"),
+                format!("argument names are at most {MAX_ARGUMENT_NAME} characters; Slack rejects longer ones"),
+            ));
+        }
+        require_text(method, &format!("{at}.description"), &argument.description, problems);
+        match (argument.ty, argument.list) {
+            (ValueType::Token, Some(_)) => {
+                problems.push(method.problem(&format!("{at}.list"), "the token is a single value, not a list"));
+            }
+            (ValueType::Json, Some(_)) => problems.push(
+                method
+                    .problem(&format!("{at}.list"), "a JSON argument is one JSON value")
+                    .with_hint("a JSON array is a `json` argument without `list`"),
+            ),
+            (_, Some(ListStyle::Array)) => problems.push(
+                method
+                    .problem(
+                        &format!("{at}.list"),
+                        "arguments are sent as text, so a list argument is `comma_separated`",
+                    )
+                    .with_hint("`array` is for response fields"),
+            ),
+            _ => {}
+        }
+    }
+    let tokens: Vec<usize> =
+        arguments.iter().enumerate().filter(|(_, a)| a.ty == ValueType::Token).map(|(index, _)| index).collect();
+    for index in tokens.iter().skip(1) {
+        problems.push(method.problem(&format!("arguments.{index}.type"), "a method has at most one `token` argument"));
+    }
+    report_duplicates(method, "arguments.*.name", arguments.iter().map(|a| a.name.clone()), "argument", problems);
+}
+
+fn validate_response(method: &Loaded<MethodSpec>, problems: &mut Vec<Diagnostic>) {
+    let response = &method.value.response;
+    for (index, field) in response.fields.iter().enumerate() {
+        let at = format!("response.fields.{index}");
+        if !field.name.chars().any(|c| c.is_ascii_alphanumeric()) {
+            problems.push(method.problem(&format!("{at}.name"), format!("`{}` is not a field name", field.name)));
+        }
+        require_text(method, &format!("{at}.description"), &field.description, problems);
+        if field.ty == ValueType::Token {
+            problems
+                .push(method.problem(&format!("{at}.type"), "`token` is an argument type, not a response field type"));
+        }
+        if field.list == Some(ListStyle::CommaSeparated) {
+            problems.push(
+                method.problem(&format!("{at}.list"), "response lists are JSON arrays").with_hint("use `list: array`"),
+            );
+        }
+    }
+    report_duplicates(
+        method,
+        "response.fields.*.name",
+        response.fields.iter().map(|f| f.name.clone()),
+        "field",
+        problems,
+    );
+    for (index, example) in response.examples.iter().enumerate() {
+        let at = format!("response.examples.{index}");
+        require_text(method, &format!("{at}.description"), &example.description, problems);
+        if let Err(error) = serde_json::from_str::<serde_json::Value>(&example.body) {
+            problems.push(method.problem(&format!("{at}.body"), format!("the example body is not JSON: {error}")));
+        }
+    }
+}
+
+fn validate_codes<T>(file: &Loaded<T>, key: &str, codes: &[CodeSpec], problems: &mut Vec<Diagnostic>) {
+    for (index, code) in codes.iter().enumerate() {
+        let at = format!("{key}.{index}");
+        let valid = code.code.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.'))
+            && code.code.chars().any(|c| c.is_ascii_alphanumeric());
+        if !valid {
+            problems.push(
+                file.problem(&format!("{at}.code"), format!("`{}` is not a code Slack sends", code.code))
+                    .with_hint("codes are letters, digits, `_`, `-` and `.`"),
+            );
+        }
+        require_text(file, &format!("{at}.description"), &code.description, problems);
+    }
+    report_duplicates(file, &format!("{key}.*.code"), codes.iter().map(|c| c.code.clone()), "code", problems);
+}
+
+/// Reports each value of the list at `key` that an earlier item already had. `key`
+/// may name a member of the items (`arguments.*.name`).
+fn report_duplicates<T>(
+    file: &Loaded<T>,
+    key: &str,
+    values: impl Iterator<Item = String>,
+    what: &str,
+    problems: &mut Vec<Diagnostic>,
+) {
+    let path = |index: usize| match key.split_once(".*") {
+        Some((list, member)) => format!("{list}.{index}{member}"),
+        None => format!("{key}.{index}"),
+    };
+    let mut first_index: BTreeMap<String, usize> = BTreeMap::new();
+    for (index, value) in values.enumerate() {
+        if let Some(first) = first_index.get(&value) {
+            let first_at = file.locator.find(&path(*first));
+            problems.push(
+                file.problem(&path(index), format!("duplicate {what} `{value}`, first at line {}", first_at.line)),
+            );
+        } else {
+            first_index.insert(value, index);
+        }
+    }
+}
+
+fn require_text<T>(file: &Loaded<T>, path: &str, text: &str, problems: &mut Vec<Diagnostic>) {
+    if text.trim().is_empty() {
+        problems.push(
+            file.problem(path, format!("`{}` is empty", path.rsplit('.').next().unwrap_or(path)))
+                .with_hint("it becomes the doc comment users read: say what it is"),
+        );
+    }
+}
+
+/// `chat.postMessage`: two or more dot-separated words of ASCII letters and digits, each
+/// starting with a letter.
+fn is_method_name(name: &str) -> bool {
+    let mut segments = 0;
+    for segment in name.split('.') {
+        segments += 1;
+        if !segment.starts_with(|c: char| c.is_ascii_alphabetic())
+            || !segment.chars().all(|c| c.is_ascii_alphanumeric())
+        {
+            return false;
+        }
+    }
+    segments >= 2
+}

@@ -1,0 +1,140 @@
+//! The facts of a method, as written in its spec and known at compile time.
+
+use std::fmt;
+
+/// The HTTP method Slack prefers for a Web API method.
+///
+/// Slack accepts both for almost every method; this is the one its documentation names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum HttpMethod {
+    /// `GET`, arguments in the query string.
+    Get,
+    /// `POST`, arguments in the body.
+    Post,
+}
+
+impl HttpMethod {
+    /// The method as it appears on the wire.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Self::Get => "GET",
+            Self::Post => "POST",
+        }
+    }
+}
+
+impl fmt::Display for HttpMethod {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A request body encoding that a method accepts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ContentType {
+    /// `application/x-www-form-urlencoded`, which every method accepts.
+    FormUrlEncoded,
+    /// `application/json`, accepted by some methods only.
+    Json,
+    /// `multipart/form-data`, for uploads.
+    MultipartFormData,
+}
+
+impl ContentType {
+    /// The media type, without parameters.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Self::FormUrlEncoded => "application/x-www-form-urlencoded",
+            Self::Json => "application/json",
+            Self::MultipartFormData => "multipart/form-data",
+        }
+    }
+}
+
+impl fmt::Display for ContentType {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Slack's rate-limit tier of a method: how many calls per minute, per method, per
+/// workspace, per app it allows before answering HTTP 429.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum RateTier {
+    /// Tier 1: 1+ per minute.
+    Tier1,
+    /// Tier 2: 20+ per minute.
+    Tier2,
+    /// Tier 3: 50+ per minute.
+    Tier3,
+    /// Tier 4: 100+ per minute.
+    Tier4,
+    /// Special limits, described on the method's page (e.g. one message per second per
+    /// channel for `chat.postMessage`).
+    Special,
+}
+
+impl RateTier {
+    /// The documented minimum number of calls per minute the tier allows, or `None` for
+    /// special limits.
+    pub const fn calls_per_minute(self) -> Option<u32> {
+        match self {
+            Self::Tier1 => Some(1),
+            Self::Tier2 => Some(20),
+            Self::Tier3 => Some(50),
+            Self::Tier4 => Some(100),
+            Self::Special => None,
+        }
+    }
+}
+
+impl fmt::Display for RateTier {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Tier1 => f.write_str("Tier 1"),
+            Self::Tier2 => f.write_str("Tier 2"),
+            Self::Tier3 => f.write_str("Tier 3"),
+            Self::Tier4 => f.write_str("Tier 4"),
+            Self::Special => f.write_str("Special"),
+        }
+    }
+}
+
+/// The OAuth scopes a method requires, per token type. Empty lists mean the token type
+/// needs no scope or is not documented for the method.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Scopes {
+    /// Scopes required of a bot token (`xoxb-`).
+    pub bot: &'static [&'static str],
+    /// Scopes required of a user token (`xoxp-`).
+    pub user: &'static [&'static str],
+}
+
+impl Scopes {
+    /// No token type documented.
+    pub const NONE: Scopes = Scopes { bot: &[], user: &[] };
+}
+
+/// Where a method stands in its life.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Lifecycle {
+    /// Supported.
+    Stable,
+    /// Still answers, but Slack has retired it or plans to; the note says why and what
+    /// to use instead.
+    Deprecated {
+        /// Slack's reason and advice.
+        note: &'static str,
+    },
+}
+
+impl Lifecycle {
+    /// Whether the method is deprecated.
+    pub const fn is_deprecated(self) -> bool {
+        matches!(self, Self::Deprecated { .. })
+    }
+}

@@ -1,0 +1,54 @@
+//! The contract between generated code and the runtime.
+
+use serde::de::DeserializeOwned;
+
+use crate::{ArgWriter, Code, ContentType, HttpMethod, Lifecycle, RateTier, Scopes};
+
+/// A Slack Web API method, implemented by each generated request type.
+///
+/// The constants are the facts from the method's spec; the associated types are what a
+/// call can answer. The runtime sends any `Method` without knowing which one it is.
+pub trait Method {
+    /// The method name, as in the URL: `apps.permissions.users.request`.
+    const NAME: &'static str;
+    /// The HTTP method Slack's documentation prefers.
+    const HTTP_METHOD: HttpMethod;
+    /// The request encodings the method accepts.
+    const CONTENT_TYPES: &'static [ContentType];
+    /// Whether the method accepts a JSON body (`application/json`).
+    const ACCEPTS_JSON: bool;
+    /// The rate-limit tier.
+    const RATE_TIER: RateTier;
+    /// The scopes required, per token type.
+    const SCOPES: Scopes;
+    /// Whether the method is still supported.
+    const LIFECYCLE: Lifecycle;
+
+    /// What a successful call (`"ok": true`) answers.
+    type Response: MethodResponse<Warning = Self::Warning> + DeserializeOwned;
+    /// The error codes a failed call (`"ok": false`) can answer.
+    type Error: Code;
+    /// The warning codes any call can answer beside its result.
+    type Warning: Code;
+
+    /// Writes the arguments that are set, by their wire names. The token is not an
+    /// argument: the client sends it in the `Authorization` header.
+    ///
+    /// # Errors
+    ///
+    /// When a JSON-encoded argument fails to serialize.
+    fn write_args<W: ArgWriter>(&self, args: &mut W) -> Result<(), serde_json::Error>;
+}
+
+/// A successful answer, which can carry the warnings Slack sent with it.
+pub trait MethodResponse {
+    /// The method's warning codes.
+    type Warning: Code;
+
+    /// The warnings that came with the answer.
+    fn warnings(&self) -> &[Self::Warning];
+
+    /// Attaches the warnings decoded from the answer's `warning` and
+    /// `response_metadata.warnings` fields.
+    fn set_warnings(&mut self, warnings: Vec<Self::Warning>);
+}

@@ -1,0 +1,116 @@
+//! Typed values that Slack methods take and answer: IDs, timestamps, cursors.
+//!
+//! Each is a thin wrapper over the string Slack sends, so a user ID cannot be passed
+//! where a channel ID is expected. They serialize as plain strings.
+
+macro_rules! string_type {
+    ($(#[$doc:meta])* $name:ident) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
+        #[serde(transparent)]
+        pub struct $name(String);
+
+        impl $name {
+            /// Wraps a value as Slack sends it.
+            pub fn new(value: impl Into<String>) -> Self {
+                Self(value.into())
+            }
+
+            /// The value as Slack sends it.
+            pub fn as_str(&self) -> &str {
+                &self.0
+            }
+
+            /// The inner string.
+            pub fn into_string(self) -> String {
+                self.0
+            }
+        }
+
+        impl ::std::fmt::Display for $name {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.write_str(&self.0)
+            }
+        }
+
+        impl ::std::convert::AsRef<str> for $name {
+            fn as_ref(&self) -> &str {
+                &self.0
+            }
+        }
+
+        impl ::std::convert::From<String> for $name {
+            fn from(value: String) -> Self {
+                Self(value)
+            }
+        }
+
+        impl ::std::convert::From<&str> for $name {
+            fn from(value: &str) -> Self {
+                Self(value.to_owned())
+            }
+        }
+    };
+}
+
+string_type! {
+    /// A user ID (`U0123ABCD` or `W0123ABCD`).
+    UserId
+}
+string_type! {
+    /// A channel, private channel, DM or MPIM ID (`C0123ABCD`, `G…`, `D…`).
+    ChannelId
+}
+string_type! {
+    /// A workspace (team) ID (`T0123ABCD`).
+    TeamId
+}
+string_type! {
+    /// An Enterprise Grid organization ID (`E0123ABCD`).
+    EnterpriseId
+}
+string_type! {
+    /// An app ID (`A0123ABCD`).
+    AppId
+}
+string_type! {
+    /// A bot ID (`B0123ABCD`).
+    BotId
+}
+string_type! {
+    /// A file ID (`F0123ABCD`).
+    FileId
+}
+string_type! {
+    /// A user group ID (`S0123ABCD`).
+    UsergroupId
+}
+string_type! {
+    /// A short-lived trigger ID from an interaction, used to open modals or request
+    /// permissions. Single use.
+    TriggerId
+}
+string_type! {
+    /// A message timestamp (`1524523204.000192`), which is also the message's ID within
+    /// its channel. Kept as the exact string: it is not a float.
+    Timestamp
+}
+string_type! {
+    /// An opaque pagination cursor from `response_metadata.next_cursor`.
+    Cursor
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_serialize_as_plain_strings() {
+        let user = UserId::new("U123");
+        assert_eq!(serde_json::to_string(&user).unwrap(), "\"U123\"");
+        let back: UserId = serde_json::from_str("\"U123\"").unwrap();
+        assert_eq!(back, user);
+        assert_eq!(back.to_string(), "U123");
+        assert_eq!(Timestamp::from("1524523204.000192").as_str(), "1524523204.000192");
+    }
+}
