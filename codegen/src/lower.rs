@@ -384,7 +384,19 @@ fn response_docs(spec: &MethodSpec, names: &TypeNames<'_>, page: &str) -> Vec<St
     lines.push(format!("The answer of a successful [`{}`] call ({}).", names.request, code_span(&spec.method)));
     lines.blank();
     lines.push(format!("Any warnings Slack sent with it are in `warnings`, as [`{}`]s.", names.warning));
+    push_examples(&mut lines, spec, true, page);
+    lines.finish()
+}
+
+/// The response examples whose `ok` is `successes`, as JSON blocks.
+fn push_examples(lines: &mut Lines, spec: &MethodSpec, successes: bool, page: &str) {
     for example in &spec.response.examples {
+        let ok = serde_json::from_str::<serde_json::Value>(&example.body)
+            .ok()
+            .and_then(|body| body.get("ok").and_then(serde_json::Value::as_bool));
+        if ok.unwrap_or(true) != successes {
+            continue;
+        }
         lines.blank();
         lines.push(format!("{}:", table_cell(&example.description, page)));
         lines.blank();
@@ -394,7 +406,6 @@ fn response_docs(spec: &MethodSpec, names: &TypeNames<'_>, page: &str) -> Vec<St
         }
         lines.push("```");
     }
-    lines.finish()
 }
 
 fn code_enum_docs(spec: &MethodSpec, kind: CodeKind, codes: &[ir::Code], page: &str) -> Vec<String> {
@@ -422,6 +433,9 @@ fn code_enum_docs(spec: &MethodSpec, kind: CodeKind, codes: &[ir::Code], page: &
                 table_cell(&code.description, page)
             ));
         }
+    }
+    if kind == CodeKind::Error {
+        push_examples(&mut lines, spec, false, page);
     }
     lines.finish()
 }

@@ -16,6 +16,38 @@ pub fn tokens(name: &str, docs: &[String], codes: &[ir::Code], is_error: bool) -
     let wires: Vec<&str> = codes.iter().map(|code| code.wire.as_str()).collect();
     let descriptions = codes.iter().map(|code| code.description.as_str());
     let error_impl = is_error.then(|| quote!(impl ::std::error::Error for #name {}));
+    // With no documented code, each match would have the one `Unknown` arm.
+    let (from_code, code, description) = if codes.is_empty() {
+        (
+            quote!(Self::Unknown(::slack_api_runtime::UnknownCode::new(code))),
+            quote! {
+                let Self::Unknown(code) = self;
+                code.as_str()
+            },
+            quote!(::core::option::Option::None),
+        )
+    } else {
+        (
+            quote! {
+                match code {
+                    #(#wires => Self::#variants,)*
+                    _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+                }
+            },
+            quote! {
+                match self {
+                    #(Self::#variants => #wires,)*
+                    Self::Unknown(code) => code.as_str(),
+                }
+            },
+            quote! {
+                match self {
+                    #(Self::#variants => ::core::option::Option::Some(#descriptions),)*
+                    Self::Unknown(_) => ::core::option::Option::None,
+                }
+            },
+        )
+    };
     quote! {
         #docs
         #[derive(::core::fmt::Debug, ::core::clone::Clone, ::core::cmp::PartialEq, ::core::cmp::Eq, ::core::hash::Hash)]
@@ -33,24 +65,15 @@ pub fn tokens(name: &str, docs: &[String], codes: &[ir::Code], is_error: bool) -
             const DOCUMENTED: &'static [&'static str] = &[#(#wires),*];
 
             fn from_code(code: &str) -> Self {
-                match code {
-                    #(#wires => Self::#variants,)*
-                    _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
-                }
+                #from_code
             }
 
             fn code(&self) -> &str {
-                match self {
-                    #(Self::#variants => #wires,)*
-                    Self::Unknown(code) => code.as_str(),
-                }
+                #code
             }
 
             fn description(&self) -> ::core::option::Option<&'static str> {
-                match self {
-                    #(Self::#variants => ::core::option::Option::Some(#descriptions),)*
-                    Self::Unknown(_) => ::core::option::Option::None,
-                }
+                #description
             }
         }
 

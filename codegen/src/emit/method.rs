@@ -9,6 +9,9 @@ use crate::ir::{self, Multiplicity, ValueType};
 /// Clippy's default `too_many_arguments` threshold.
 const MAX_CONSTRUCTOR_PARAMS: usize = 7;
 
+/// Method name prefixes that clippy's `wrong_self_convention` reserves for conversions.
+const CONVERSION_PREFIXES: &[&str] = &["as_", "from_", "into_", "is_", "to_"];
+
 /// The whole module file of `method`.
 pub fn tokens(method: &ir::Method) -> TokenStream {
     let module_docs = doc_attrs(&method.module_docs, true);
@@ -69,13 +72,13 @@ fn parameter(argument: &ir::Argument) -> (TokenStream, TokenStream) {
     match argument.multiplicity {
         Multiplicity::One if is_plain(argument.ty) => (item, quote!(#name)),
         Multiplicity::One => (quote!(impl ::core::convert::Into<#item>), quote!(#name.into())),
-        Multiplicity::CommaSeparated | Multiplicity::Array => {
-            let item_param = if is_plain(argument.ty) { item } else { quote!(impl ::core::convert::Into<#item>) };
-            (
-                quote!(impl ::core::iter::IntoIterator<Item = #item_param>),
-                quote!(#name.into_iter().map(::core::convert::Into::into).collect()),
-            )
+        Multiplicity::CommaSeparated | Multiplicity::Array if is_plain(argument.ty) => {
+            (quote!(impl ::core::iter::IntoIterator<Item = #item>), quote!(#name.into_iter().collect()))
         }
+        Multiplicity::CommaSeparated | Multiplicity::Array => (
+            quote!(impl ::core::iter::IntoIterator<Item = impl ::core::convert::Into<#item>>),
+            quote!(#name.into_iter().map(::core::convert::Into::into).collect()),
+        ),
     }
 }
 
@@ -96,9 +99,15 @@ fn request(method: &ir::Method) -> TokenStream {
         let field = ident(&argument.rust_name);
         let (param, value) = parameter(argument);
         let doc = format!(" Sets [`{}`](Self::{}).", argument.rust_name, argument.rust_name);
+        // Setters are named after their argument (`as_user`), not after a conversion.
+        let allow = CONVERSION_PREFIXES
+            .iter()
+            .any(|prefix| argument.rust_name.starts_with(prefix))
+            .then(|| quote!(#[allow(clippy::wrong_self_convention)]));
         quote! {
             #[doc = #doc]
             #[must_use]
+            #allow
             pub fn #field(mut self, #field: #param) -> Self {
                 self.#field = ::core::option::Option::Some(#value);
                 self

@@ -109,15 +109,6 @@ impl ::slack_api_runtime::Method for AppsPermissionsUsersRequest {
 ///     "ok": true
 /// }
 /// ```
-///
-/// Standard failure response when trigger_id is invalid:
-///
-/// ```json
-/// {
-///     "ok": false,
-///     "error": "invalid_trigger_id"
-/// }
-/// ```
 #[derive(
     ::core::fmt::Debug,
     ::core::clone::Clone,
@@ -184,6 +175,15 @@ impl ::slack_api_runtime::MethodResponse for AppsPermissionsUsersRequestResponse
 /// | `token_revoked` | [`TokenRevoked`](Self::TokenRevoked) | Authentication token is for a deleted user or workspace or the app has been removed. |
 /// | `two_factor_setup_required` | [`TwoFactorSetupRequired`](Self::TwoFactorSetupRequired) | Two factor setup is required. |
 /// | `unknown_method` | [`UnknownMethod`](Self::UnknownMethod) | This method is currently not available. |
+///
+/// Standard failure response when trigger_id is invalid:
+///
+/// ```json
+/// {
+///     "ok": false,
+///     "error": "invalid_trigger_id"
+/// }
+/// ```
 #[derive(
     ::core::fmt::Debug,
     ::core::clone::Clone,

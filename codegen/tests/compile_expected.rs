@@ -1,0 +1,112 @@
+//! Compiles the snapshot outputs of `tests/snapshots.rs` and checks that they behave:
+//! a snapshot that is not valid, warning-free Rust fails this test target.
+
+#![deny(warnings)]
+// The snapshots are library code compiled into a test binary: what no test uses is
+// not dead in the real crate.
+#![allow(dead_code)]
+
+#[path = "expected/argument_types.rs"]
+#[rustfmt::skip] // Snapshots are formatted by the generator, not by rustfmt.
+mod argument_types;
+#[path = "expected/keyword_arguments.rs"]
+#[rustfmt::skip] // Snapshots are formatted by the generator, not by rustfmt.
+mod keyword_arguments;
+#[path = "expected/markdown_descriptions.rs"]
+#[rustfmt::skip] // Snapshots are formatted by the generator, not by rustfmt.
+mod markdown_descriptions;
+#[path = "expected/no_errors.rs"]
+#[rustfmt::skip] // Snapshots are formatted by the generator, not by rustfmt.
+mod no_errors;
+
+use slack_api_runtime::{Code, FormArgs, JsonArgs, Method, MethodResponse, RateTier};
+
+fn form<M: Method>(request: &M) -> String {
+    let mut args = FormArgs::new();
+    request.write_args(&mut args).expect("arguments encode");
+    args.finish()
+}
+
+fn json<M: Method>(request: &M) -> serde_json::Value {
+    let mut args = JsonArgs::new();
+    request.write_args(&mut args).expect("arguments encode");
+    serde_json::from_slice(&args.finish()).expect("the body is JSON")
+}
+
+#[test]
+fn keywords_are_renamed_in_rust_and_kept_on_the_wire() {
+    use keyword_arguments::{TestKeywords, TestKeywordsError, TestKeywordsResponse};
+    let request = TestKeywords::new("kind", "me").new_(true).crate_(3);
+    assert_eq!(request.type_, "kind");
+    assert_eq!(form(&request), "type=kind&self=me&new=true&crate=3");
+
+    let response: TestKeywordsResponse =
+        serde_json::from_str(r#"{"ok": true, "type": "t", "warnings": ["w"]}"#).unwrap();
+    assert_eq!(response.type_, "t");
+    assert_eq!(response.warnings_, Some(vec!["w".to_owned()]));
+    assert!(response.warnings().is_empty(), "decoded warnings are set by the runtime, not by serde");
+
+    assert_eq!(TestKeywordsError::from_code("self"), TestKeywordsError::Self_);
+    assert_eq!(TestKeywordsError::from_code("unknown"), TestKeywordsError::Unknown_);
+    assert_eq!(TestKeywordsError::Unknown_.code(), "unknown");
+    let other = TestKeywordsError::from_code("unknown_code");
+    assert!(matches!(other, TestKeywordsError::Unknown(_)));
+    assert_eq!(other.code(), "unknown_code");
+}
+
+#[test]
+fn every_argument_type_encodes_as_slack_expects() {
+    use argument_types::{TestTypes, TestTypesError, TestTypesResponse, TestTypesWarning};
+    let request = TestTypes::new("C1", ["U1", "U2"])
+        .as_user(false)
+        .limit(20)
+        .ratio(0.5)
+        .blocks(serde_json::json!([{"type": "divider"}]))
+        .ts("1524523204.000192")
+        .cursor("dXNlcjpVMDYxTkZUVDI=")
+        .ids([1, 2]);
+    assert_eq!(
+        form(&request),
+        "channel=C1&users=U1%2CU2&as_user=false&limit=20&ratio=0.5&blocks=%5B%7B%22type%22%3A%22divider%22%7D%5D\
+         &ts=1524523204.000192&cursor=dXNlcjpVMDYxTkZUVDI%3D&ids=1%2C2"
+    );
+    assert_eq!(json(&request)["blocks"][0]["type"], "divider");
+    assert_eq!(json(&request)["users"], "U1,U2");
+    assert_eq!(form(&TestTypes::new("C1", ["U1"])), "channel=C1&users=U1", "unset optional arguments are not sent");
+
+    assert_eq!(TestTypes::NAME, "test.types");
+    const { assert!(TestTypes::ACCEPTS_JSON) };
+    assert_eq!(TestTypes::RATE_TIER, RateTier::Tier1);
+    assert_eq!(TestTypes::SCOPES.bot, ["chat:write", "channels:read"]);
+
+    let response: TestTypesResponse =
+        serde_json::from_str(r#"{"ok": true, "channel": "C1", "members": ["U1"], "extra": 1}"#).unwrap();
+    assert_eq!(response.channel.as_str(), "C1");
+    assert_eq!(response.members.as_ref().map(Vec::len), Some(1));
+    assert!(serde_json::from_str::<TestTypesResponse>(r#"{"ok": true}"#).is_err(), "`channel` is required");
+
+    assert_eq!(TestTypesError::DOCUMENTED, ["channel_not_found", "invalid_arg", "not_authed"]);
+    assert_eq!(
+        TestTypesError::InvalidArg.description(),
+        Some("The method's own description."),
+        "a method's own description wins over its include's"
+    );
+    assert_eq!(TestTypesWarning::from_code("missing_charset"), TestTypesWarning::MissingCharset);
+}
+
+#[test]
+fn a_method_without_errors_keeps_every_code_it_is_sent() {
+    use no_errors::{TestQuiet, TestQuietError};
+    assert_eq!(form(&TestQuiet::new()), "");
+    assert_eq!(TestQuietError::DOCUMENTED, [] as [&str; 0]);
+    let error: TestQuietError = "anything".parse().unwrap();
+    assert_eq!(error.code(), "anything");
+    assert_eq!(error.to_string(), "anything");
+    assert!(!error.is_documented());
+}
+
+#[test]
+fn descriptions_reach_display_as_written_in_the_spec() {
+    use markdown_descriptions::TestMarkdownError;
+    assert_eq!(TestMarkdownError::TooLong.to_string(), "too_long: Longer than 4,000 | characters [limit].");
+}
