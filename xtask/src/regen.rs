@@ -156,6 +156,68 @@ fn apply(root: &Path, changes: &[Change]) -> io::Result<()> {
 mod tests {
     use super::*;
 
+    /// A workspace with the real spec and an empty generated/ in a temporary folder.
+    fn scratch_workspace() -> tempfile::TempDir {
+        let scratch = tempfile::tempdir().unwrap();
+        let spec = crate::workspace_root().join(SPEC_DIR);
+        for dir in ["methods", "shared"] {
+            fs::create_dir_all(scratch.path().join(SPEC_DIR).join(dir)).unwrap();
+            for entry in fs::read_dir(spec.join(dir)).unwrap() {
+                let entry = entry.unwrap();
+                fs::copy(entry.path(), scratch.path().join(SPEC_DIR).join(dir).join(entry.file_name())).unwrap();
+            }
+        }
+        scratch
+    }
+
+    #[test]
+    fn write_then_check_finds_nothing_and_a_second_write_is_identical() {
+        let scratch = scratch_workspace();
+        let first = plan(scratch.path()).unwrap();
+        assert!(first.iter().all(|change| matches!(change, Change::Missing(_))));
+        apply(scratch.path(), &first).unwrap();
+        let lib = fs::read(scratch.path().join(GENERATED_DIR).join("src/lib.rs")).unwrap();
+        assert_eq!(plan(scratch.path()).unwrap(), []);
+        apply(scratch.path(), &plan(scratch.path()).unwrap()).unwrap();
+        assert_eq!(fs::read(scratch.path().join(GENERATED_DIR).join("src/lib.rs")).unwrap(), lib);
+    }
+
+    #[test]
+    fn check_names_stale_and_orphaned_files_and_write_fixes_them() {
+        let scratch = scratch_workspace();
+        apply(scratch.path(), &plan(scratch.path()).unwrap()).unwrap();
+        let methods = scratch.path().join(GENERATED_DIR).join(METHODS_DIR);
+        let seed = methods.join("apps_permissions_users_request.rs");
+        fs::write(&seed, fs::read_to_string(&seed).unwrap() + "// a hand edit\n").unwrap();
+        fs::write(methods.join("gone_method.rs"), format!("{HEADER_PREFIX} from spec/methods/gone.method.yaml.\n"))
+            .unwrap();
+        fs::write(methods.join("hand_written.rs"), "// not generated\n").unwrap();
+
+        let changes = plan(scratch.path()).unwrap();
+        let paths: Vec<&str> = changes.iter().map(Change::path).collect();
+        assert_eq!(paths, ["src/methods/apps_permissions_users_request.rs", "src/methods/gone_method.rs"]);
+        assert!(matches!(changes[0], Change::Stale(_)));
+        assert!(matches!(changes[1], Change::Orphan(_)));
+
+        apply(scratch.path(), &changes).unwrap();
+        assert_eq!(plan(scratch.path()).unwrap(), []);
+        assert!(!methods.join("gone_method.rs").exists());
+        assert!(methods.join("hand_written.rs").exists(), "files without the header are not ours");
+    }
+
+    #[test]
+    fn a_bad_spec_writes_nothing() {
+        let scratch = scratch_workspace();
+        let seed = scratch.path().join(SPEC_DIR).join("methods/apps.permissions.users.request.yaml");
+        fs::write(&seed, fs::read_to_string(&seed).unwrap().replace("rate_tier: tier2", "rate_tier: tier9")).unwrap();
+        let error = plan(scratch.path()).unwrap_err().to_string();
+        assert!(
+            error.contains("spec/methods/apps.permissions.users.request.yaml:7:12: rate_tier: unknown variant `tier9`"),
+            "{error}"
+        );
+        assert!(!scratch.path().join(GENERATED_DIR).exists());
+    }
+
     /// `cargo test` alone catches a generated/ that does not match spec/.
     #[test]
     fn generated_tree_matches_the_spec() {
