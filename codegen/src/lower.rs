@@ -280,14 +280,6 @@ fn content_type_variant(ty: ContentType) -> &'static str {
     }
 }
 
-fn content_type_wire(variant: &str) -> &'static str {
-    match variant {
-        "Json" => "application/json",
-        "MultipartFormData" => "multipart/form-data",
-        _ => "application/x-www-form-urlencoded",
-    }
-}
-
 fn value_type(ty: ValueType) -> ir::ValueType {
     match ty {
         // The token is filtered out before; should one reach here, it is text.
@@ -335,8 +327,10 @@ fn request_docs(spec: &MethodSpec, facts: &ir::Facts, names: &TypeNames<'_>, pag
     lines.push(format!("| Method | [{}]({page}) |", code_span(&spec.method)));
     lines.push(format!("| URL | {} |", code_span(&spec.url)));
     lines.push(format!("| Preferred HTTP method | `{}` |", facts.http_method.to_uppercase()));
-    let content_types: Vec<String> =
-        facts.content_types.iter().map(|variant| code_span(content_type_wire(variant))).collect();
+    let mut content_types: Vec<ContentType> = spec.content_types.clone();
+    content_types.sort();
+    content_types.dedup();
+    let content_types: Vec<String> = content_types.iter().map(|ty| code_span(ty.as_str())).collect();
     lines.push(format!("| Accepted content types | {} |", content_types.join(", ")));
     lines.push(format!("| Accepts JSON | {} |", if facts.accepts_json { "Yes" } else { "No" }));
     lines.push(format!("| Rate limit | {} |", rate_tier_cell(spec.rate_tier)));

@@ -85,12 +85,14 @@ pub fn assign(
     named.into_iter().map(|(name, ..)| name).collect()
 }
 
-/// Reports every Rust name in `named` that an earlier entry already took, naming both
-/// wire names and both places. Entries are `(Rust name, wire name, origin)`.
+/// Reports every Rust name in `named` that an earlier entry with another wire name
+/// already took, naming both wire names and both places. Entries are `(Rust name, wire
+/// name, origin)`. The same wire name twice is a duplicate, which validation reports.
 pub fn check_unique(what: &str, named: &[(String, &str, &Origin)], problems: &mut Vec<Diagnostic>) {
     let mut taken: BTreeMap<&str, (&str, &Origin)> = BTreeMap::new();
     for (name, wire, origin) in named {
         match taken.get(name.as_str()) {
+            Some((first_wire, _)) if first_wire == wire => {}
             Some((first_wire, first_origin)) => problems.push(
                 Diagnostic::new(
                     &origin.file,

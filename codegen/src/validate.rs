@@ -77,7 +77,7 @@ fn validate_method(method: &Loaded<MethodSpec>, shared: &BTreeSet<&str>, problem
     report_duplicates(
         method,
         "content_types",
-        spec.content_types.iter().map(|t| format!("{t:?}")),
+        spec.content_types.iter().map(|t| t.as_str().to_owned()),
         "content type",
         problems,
     );

@@ -53,3 +53,8 @@ fn a_method_without_errors_still_gets_its_enums() {
 fn every_argument_type_and_included_codes() {
     check("argument_types", expect_file!["expected/argument_types.rs"]);
 }
+
+#[test]
+fn every_problem_in_every_file_is_reported_with_its_place() {
+    check("invalid_specs", expect_file!["expected/invalid_specs.txt"]);
+}

@@ -6,6 +6,7 @@ use std::path::Path;
 
 use serde::de::DeserializeOwned;
 
+use super::deserialize::{StandIn, deserialize};
 use super::locate::Locator;
 use super::model::{MethodSpec, SharedSpec};
 use crate::diagnostics::{Diagnostic, Location};
@@ -104,8 +105,9 @@ pub struct Spec {
     pub shared: Vec<Loaded<SharedSpec>>,
 }
 
-/// Deserializes every source. Files that fail are reported and left out; the others
-/// are returned, so that later checks still report their problems too.
+/// Deserializes every source. Files with structural problems are reported (every
+/// problem of each) and left out; the others are returned, so that the later checks
+/// still report their problems too.
 pub fn parse(sources: &[SourceFile]) -> (Spec, Vec<Diagnostic>) {
     let mut spec = Spec::default();
     let mut problems = Vec::new();
@@ -118,37 +120,27 @@ pub fn parse(sources: &[SourceFile]) -> (Spec, Vec<Diagnostic>) {
             continue;
         }
         let loaded = match source.kind {
-            SourceKind::Method => deserialize(source).map(|loaded| spec.methods.push(loaded)),
-            SourceKind::Shared => deserialize(source).map(|loaded| spec.shared.push(loaded)),
+            SourceKind::Method => load(source).map(|loaded| spec.methods.push(loaded)),
+            SourceKind::Shared => load(source).map(|loaded| spec.shared.push(loaded)),
         };
-        if let Err(problem) = loaded {
-            problems.push(problem);
+        if let Err(found) = loaded {
+            problems.extend(found);
         }
     }
     (spec, problems)
 }
 
-fn deserialize<T: DeserializeOwned>(source: &SourceFile) -> Result<Loaded<T>, Diagnostic> {
-    match serde_yaml::from_str::<T>(&source.text) {
-        Ok(value) => Ok(Loaded {
-            file: source.path.clone(),
-            stem: source.stem().to_owned(),
-            locator: Locator::index(&source.text),
-            value,
-        }),
-        Err(error) => Err(yaml_problem(&source.path, &error)),
-    }
+fn load<T: DeserializeOwned + StandIn>(source: &SourceFile) -> Result<Loaded<T>, Vec<Diagnostic>> {
+    let locator = Locator::index(&source.text);
+    let value = deserialize(&source.path, &source.text, &locator)?;
+    Ok(Loaded { file: source.path.clone(), stem: source.stem().to_owned(), locator, value })
 }
 
-/// Turns a serde_yaml error into a located problem, without the position that
-/// serde_yaml repeats at the end of its message.
-fn yaml_problem(file: &str, error: &serde_yaml::Error) -> Diagnostic {
-    let location =
-        error.location().map(|at| Location { line: at.line(), column: at.column() }).unwrap_or(Location::START);
-    let message = error.to_string();
-    let message = match message.rfind(" at line ") {
-        Some(cut) => message[..cut].to_owned(),
-        None => message,
-    };
-    Diagnostic::new(file, location, message)
+impl StandIn for MethodSpec {
+    const STAND_IN: &'static str = "method: stand.in\nurl: https://slack.com/api/stand.in\nhttp_method: POST\n\
+        content_types: [application/x-www-form-urlencoded]\nrate_tier: tier1\nsummary: Stands in.\n";
+}
+
+impl StandIn for SharedSpec {
+    const STAND_IN: &'static str = "name: stand_in\ndescription: Stands in.\n";
 }

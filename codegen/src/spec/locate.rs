@@ -15,6 +15,7 @@ use crate::diagnostics::Location;
 #[derive(Debug, Default)]
 pub struct Locator {
     positions: HashMap<String, Location>,
+    keys: HashMap<String, Location>,
 }
 
 impl Locator {
@@ -25,7 +26,13 @@ impl Locator {
         if Parser::new_from_str(source).load(&mut builder, false).is_err() {
             return Self::default();
         }
-        Self { positions: builder.positions }
+        Self { positions: builder.positions, keys: builder.keys }
+    }
+
+    /// The position of the mapping key that ends `path` (for `arguments.2.typo`, the
+    /// `typo` key itself), or else what [`Locator::find`] gives.
+    pub fn find_key(&self, path: &str) -> Location {
+        self.keys.get(path).copied().unwrap_or_else(|| self.find(path))
     }
 
     /// The position of the value at `path` (segments joined by `.`, sequence items by
@@ -55,6 +62,7 @@ enum Frame {
 struct Builder {
     stack: Vec<Frame>,
     positions: HashMap<String, Location>,
+    keys: HashMap<String, Location>,
 }
 
 impl Builder {
@@ -85,24 +93,29 @@ impl Builder {
     }
 
     fn record(&mut self, path: String, mark: Marker) {
-        // yaml-rust2 counts columns from 0; editors count from 1.
-        let location = Location { line: mark.line(), column: mark.col() + 1 };
-        self.positions.entry(path).or_insert(location);
+        self.positions.entry(path).or_insert(location(mark));
     }
+}
+
+/// yaml-rust2 counts columns from 0; editors count from 1.
+fn location(mark: Marker) -> Location {
+    Location { line: mark.line(), column: mark.col() + 1 }
 }
 
 impl MarkedEventReceiver for Builder {
     fn on_event(&mut self, event: Event, mark: Marker) {
         match event {
             Event::Scalar(value, ..) if self.expects_key() => {
+                let location = location(mark);
                 if let Some(Frame::Mapping { key, path, keys_seen }) = self.stack.last_mut() {
                     // yaml-rust2 marks a block mapping where its first value starts: the
                     // first key is where a reader sees the mapping begin.
                     if *keys_seen == 0 {
-                        let location = Location { line: mark.line(), column: mark.col() + 1 };
                         self.positions.insert(path.clone(), location);
                     }
                     *keys_seen += 1;
+                    let key_path = if path.is_empty() { value.clone() } else { format!("{path}.{value}") };
+                    self.keys.entry(key_path).or_insert(location);
                     *key = Some(value);
                 }
             }
@@ -151,6 +164,13 @@ mod tests {
         let locator = Locator::index(SOURCE);
         assert_eq!(locator.find("arguments.1.description"), Location { line: 5, column: 5 });
         assert_eq!(locator.find("nothing.here"), Location::START);
+    }
+
+    #[test]
+    fn finds_keys() {
+        let locator = Locator::index(SOURCE);
+        assert_eq!(locator.find_key("arguments.0.type"), Location { line: 4, column: 5 });
+        assert_eq!(locator.find_key("errors"), Location { line: 6, column: 1 });
     }
 
     #[test]

@@ -1,5 +1,6 @@
 //! Loading spec files: the serde model, reading, and positions for reports.
 
+mod deserialize;
 mod load;
 mod locate;
 pub mod model;

@@ -92,6 +92,17 @@ pub enum ContentType {
     MultipartFormData,
 }
 
+impl ContentType {
+    /// The media type as the spec writes it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::FormUrlEncoded => "application/x-www-form-urlencoded",
+            Self::Json => "application/json",
+            Self::MultipartFormData => "multipart/form-data",
+        }
+    }
+}
+
 /// A rate-limit tier.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "snake_case")]
