@@ -394,11 +394,14 @@ fn push_examples(lines: &mut Lines, spec: &MethodSpec, successes: bool, page: &s
         lines.blank();
         lines.push(format!("{}:", table_cell(&example.description, page)));
         lines.blank();
-        lines.push("```json");
+        // A fence longer than any backtick run in the body, which could otherwise close it.
+        let longest_run = example.body.split(|c| c != '`').map(str::len).max().unwrap_or(0);
+        let fence = "`".repeat(longest_run.max(2) + 1);
+        lines.push(format!("{fence}json"));
         for line in example.body.trim_end().lines() {
             lines.push(line.replace('\t', "    "));
         }
-        lines.push("```");
+        lines.push(fence);
     }
 }
 

@@ -21,8 +21,26 @@ const KEYWORDS: &[&str] = &[
     "true", "try", "type", "typeof", "unsafe", "unsized", "use", "virtual", "where", "while", "yield",
 ];
 
-/// Names the generated request types use for their own methods.
-pub const RESERVED_REQUEST_MEMBERS: &[&str] = &["new", "write_args"];
+/// Names a setter of the generated request types must not take: their own methods,
+/// and the methods of the traits they implement, which an inherent method of the same
+/// name would shadow.
+pub const RESERVED_REQUEST_MEMBERS: &[&str] = &[
+    "new",
+    "write_args",
+    "clone",
+    "clone_from",
+    "fmt",
+    "eq",
+    "ne",
+    "default",
+    "into",
+    "try_into",
+    "from",
+    "try_from",
+    "to_owned",
+    "borrow",
+    "type_id",
+];
 /// Names the generated response types use for their own members.
 pub const RESERVED_RESPONSE_MEMBERS: &[&str] = &["warnings", "set_warnings"];
 /// Variant names the generated code enums use for their own purposes.

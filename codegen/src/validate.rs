@@ -175,8 +175,14 @@ fn validate_response(method: &Loaded<MethodSpec>, problems: &mut Vec<Diagnostic>
     let response = &method.value.response;
     for (index, field) in response.fields.iter().enumerate() {
         let at = format!("response.fields.{index}");
-        if !field.name.chars().any(|c| c.is_ascii_alphanumeric()) {
-            problems.push(method.problem(&format!("{at}.name"), format!("`{}` is not a field name", field.name)));
+        let valid = field.name.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-'))
+            && field.name.chars().any(|c| c.is_ascii_alphanumeric());
+        if !valid {
+            problems.push(
+                method
+                    .problem(&format!("{at}.name"), format!("`{}` is not a response field name", field.name))
+                    .with_hint("field names are ASCII letters, digits, `_` and `-`, as in Slack's JSON"),
+            );
         }
         require_text(method, &format!("{at}.description"), &field.description, problems);
         if field.ty == ValueType::Token {

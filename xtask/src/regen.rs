@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use slack_api_codegen::emit::{METHODS_DIR, OutputFile};
+use slack_api_codegen::schema::{SCHEMA_DIR, schema_files};
 
 /// The spec folder, under the workspace root.
 pub const SPEC_DIR: &str = "spec";
@@ -24,7 +25,8 @@ pub enum Mode {
     Check,
 }
 
-/// One difference between generated/ on disk and what spec/ generates.
+/// One difference between the files on disk and what the generator makes. Paths are
+/// relative to the workspace root.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Change {
     /// A file spec/ generates that does not exist.
@@ -36,7 +38,7 @@ pub enum Change {
 }
 
 impl Change {
-    /// The file's path relative to the generated crate.
+    /// The file's path relative to the workspace root.
     pub fn path(&self) -> &str {
         match self {
             Self::Missing(file) | Self::Stale(file) => &file.path,
@@ -65,12 +67,12 @@ pub fn run(root: &Path, mode: Mode) -> ExitCode {
     };
     match mode {
         Mode::Check if changes.is_empty() => {
-            println!("{GENERATED_DIR}/ is up to date with {SPEC_DIR}/");
+            println!("{GENERATED_DIR}/ and {SPEC_DIR}/{SCHEMA_DIR}/ are up to date with {SPEC_DIR}/");
             ExitCode::SUCCESS
         }
         Mode::Check => {
             for change in &changes {
-                eprintln!("{GENERATED_DIR}/{} {}", change.path(), change.describe());
+                eprintln!("{} {}", change.path(), change.describe());
             }
             eprintln!("error: run `cargo xtask regen` and commit the result");
             ExitCode::FAILURE
@@ -79,9 +81,12 @@ pub fn run(root: &Path, mode: Mode) -> ExitCode {
             Ok(()) => {
                 for change in &changes {
                     let verb = if matches!(change, Change::Orphan(_)) { "removed" } else { "wrote" };
-                    println!("{verb} {GENERATED_DIR}/{}", change.path());
+                    println!("{verb} {}", change.path());
                 }
-                println!("{GENERATED_DIR}/ is up to date ({} file(s) changed)", changes.len());
+                println!(
+                    "{GENERATED_DIR}/ and {SPEC_DIR}/{SCHEMA_DIR}/ are up to date ({} file(s) changed)",
+                    changes.len()
+                );
                 ExitCode::SUCCESS
             }
             Err(error) => {
@@ -98,18 +103,25 @@ pub fn run(root: &Path, mode: Mode) -> ExitCode {
 ///
 /// When the spec cannot be read or has problems, or generated/ cannot be read.
 pub fn plan(root: &Path) -> Result<Vec<Change>, Box<dyn std::error::Error>> {
-    let files = slack_api_codegen::generate_dir(&root.join(SPEC_DIR))?;
-    let generated = root.join(GENERATED_DIR);
+    let mut files: Vec<OutputFile> = slack_api_codegen::generate_dir(&root.join(SPEC_DIR))?
+        .into_iter()
+        .map(|file| OutputFile { path: format!("{GENERATED_DIR}/{}", file.path), ..file })
+        .collect();
+    files.extend(
+        schema_files()
+            .into_iter()
+            .map(|(name, contents)| OutputFile { path: format!("{SPEC_DIR}/{SCHEMA_DIR}/{name}"), contents }),
+    );
     let mut changes = Vec::new();
     for file in &files {
-        match fs::read_to_string(generated.join(&file.path)) {
+        match fs::read_to_string(root.join(&file.path)) {
             Ok(existing) if existing == file.contents => {}
             Ok(_) => changes.push(Change::Stale(file.clone())),
             Err(error) if error.kind() == io::ErrorKind::NotFound => changes.push(Change::Missing(file.clone())),
-            Err(error) => return Err(format!("{GENERATED_DIR}/{}: {error}", file.path).into()),
+            Err(error) => return Err(format!("{}: {error}", file.path).into()),
         }
     }
-    for path in generated_files(&generated)? {
+    for path in generated_method_files(root)? {
         if !files.iter().any(|file| file.path == path) {
             changes.push(Change::Orphan(path));
         }
@@ -117,9 +129,10 @@ pub fn plan(root: &Path) -> Result<Vec<Change>, Box<dyn std::error::Error>> {
     Ok(changes)
 }
 
-/// The files under `generated/src/methods/` that carry the generated header.
-fn generated_files(generated: &Path) -> io::Result<Vec<String>> {
-    let dir = generated.join(METHODS_DIR);
+/// The files under `generated/src/methods/` that carry the generated header, by path
+/// from the workspace root.
+fn generated_method_files(root: &Path) -> io::Result<Vec<String>> {
+    let dir = root.join(GENERATED_DIR).join(METHODS_DIR);
     let mut paths = Vec::new();
     if !dir.is_dir() {
         return Ok(paths);
@@ -128,7 +141,7 @@ fn generated_files(generated: &Path) -> io::Result<Vec<String>> {
         let entry = entry?;
         let name = entry.file_name().to_string_lossy().into_owned();
         if name.ends_with(".rs") && fs::read_to_string(entry.path())?.starts_with(HEADER_PREFIX) {
-            paths.push(format!("{METHODS_DIR}/{name}"));
+            paths.push(format!("{GENERATED_DIR}/{METHODS_DIR}/{name}"));
         }
     }
     paths.sort();
@@ -136,9 +149,8 @@ fn generated_files(generated: &Path) -> io::Result<Vec<String>> {
 }
 
 fn apply(root: &Path, changes: &[Change]) -> io::Result<()> {
-    let generated = root.join(GENERATED_DIR);
     for change in changes {
-        let path: PathBuf = generated.join(change.path());
+        let path: PathBuf = root.join(change.path());
         match change {
             Change::Missing(file) | Change::Stale(file) => {
                 if let Some(parent) = path.parent() {
@@ -160,7 +172,7 @@ mod tests {
     fn scratch_workspace() -> tempfile::TempDir {
         let scratch = tempfile::tempdir().unwrap();
         let spec = crate::workspace_root().join(SPEC_DIR);
-        for dir in ["methods", "shared"] {
+        for dir in ["methods", "shared", SCHEMA_DIR] {
             fs::create_dir_all(scratch.path().join(SPEC_DIR).join(dir)).unwrap();
             for entry in fs::read_dir(spec.join(dir)).unwrap() {
                 let entry = entry.unwrap();
@@ -195,7 +207,10 @@ mod tests {
 
         let changes = plan(scratch.path()).unwrap();
         let paths: Vec<&str> = changes.iter().map(Change::path).collect();
-        assert_eq!(paths, ["src/methods/apps_permissions_users_request.rs", "src/methods/gone_method.rs"]);
+        assert_eq!(
+            paths,
+            ["generated/src/methods/apps_permissions_users_request.rs", "generated/src/methods/gone_method.rs"]
+        );
         assert!(matches!(changes[0], Change::Stale(_)));
         assert!(matches!(changes[1], Change::Orphan(_)));
 
@@ -212,10 +227,27 @@ mod tests {
         fs::write(&seed, fs::read_to_string(&seed).unwrap().replace("rate_tier: tier2", "rate_tier: tier9")).unwrap();
         let error = plan(scratch.path()).unwrap_err().to_string();
         assert!(
-            error.contains("spec/methods/apps.permissions.users.request.yaml:7:12: rate_tier: unknown variant `tier9`"),
+            error.contains("spec/methods/apps.permissions.users.request.yaml:8:12: rate_tier: unknown variant `tier9`"),
             "{error}"
         );
         assert!(!scratch.path().join(GENERATED_DIR).exists());
+    }
+
+    /// Editors validate and complete a spec file through the schema its first line
+    /// names.
+    #[test]
+    fn every_spec_file_points_at_its_schema() {
+        let spec = crate::workspace_root().join(SPEC_DIR);
+        for (dir, modeline) in [
+            ("methods", slack_api_codegen::schema::method_modeline()),
+            ("shared", slack_api_codegen::schema::shared_modeline()),
+        ] {
+            for entry in fs::read_dir(spec.join(dir)).unwrap() {
+                let path = entry.unwrap().path();
+                let text = fs::read_to_string(&path).unwrap();
+                assert_eq!(text.lines().next(), Some(modeline.as_str()), "{}", path.display());
+            }
+        }
     }
 
     /// `cargo test` alone catches a generated/ that does not match spec/.
@@ -224,7 +256,7 @@ mod tests {
         let root = crate::workspace_root();
         let changes = plan(&root).unwrap_or_else(|error| panic!("the spec does not generate:\n{error}"));
         let report: Vec<String> =
-            changes.iter().map(|change| format!("{GENERATED_DIR}/{} {}", change.path(), change.describe())).collect();
+            changes.iter().map(|change| format!("{} {}", change.path(), change.describe())).collect();
         assert!(report.is_empty(), "run `cargo xtask regen` and commit:\n{}", report.join("\n"));
     }
 }

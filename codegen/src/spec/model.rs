@@ -3,10 +3,11 @@
 //! These types only describe what a file may hold; [`crate::validate`] checks what
 //! serde cannot (names, duplicates, cross-file references).
 
+use schemars::JsonSchema;
 use serde::Deserialize;
 
 /// One Web API method: a file in `spec/methods/`.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct MethodSpec {
     /// The method name, as in the URL (`chat.postMessage`). The file is named after it.
@@ -52,7 +53,7 @@ pub struct MethodSpec {
 }
 
 /// A set of errors and warnings shared by many methods: a file in `spec/shared/`.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SharedSpec {
     /// The name methods include it by; the file is named after it.
@@ -68,7 +69,7 @@ pub struct SharedSpec {
 }
 
 /// The HTTP method a page prefers.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
 pub enum HttpMethod {
     /// `GET`.
     #[serde(rename = "GET")]
@@ -79,7 +80,7 @@ pub enum HttpMethod {
 }
 
 /// A request encoding.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, JsonSchema)]
 pub enum ContentType {
     /// `application/x-www-form-urlencoded`.
     #[serde(rename = "application/x-www-form-urlencoded")]
@@ -104,7 +105,7 @@ impl ContentType {
 }
 
 /// A rate-limit tier.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum RateTier {
     /// Tier 1: 1+ per minute.
@@ -120,7 +121,7 @@ pub enum RateTier {
 }
 
 /// A token type that may call the method and the scopes it needs.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct TokenScopes {
     /// The token type.
@@ -131,7 +132,7 @@ pub struct TokenScopes {
 }
 
 /// A kind of Slack token.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum TokenType {
     /// A bot token (`xoxb-`).
@@ -141,7 +142,7 @@ pub enum TokenType {
 }
 
 /// Whether a method is still supported.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Lifecycle {
     /// Its status.
@@ -152,7 +153,7 @@ pub struct Lifecycle {
 }
 
 /// A method's status.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum LifecycleStatus {
     /// Supported.
@@ -163,7 +164,7 @@ pub enum LifecycleStatus {
 }
 
 /// One argument of a method.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ArgumentSpec {
     /// The wire name.
@@ -188,7 +189,7 @@ pub struct ArgumentSpec {
 }
 
 /// A field of a success response.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct FieldSpec {
     /// The wire name.
@@ -207,7 +208,7 @@ pub struct FieldSpec {
 }
 
 /// The type of an argument or response field.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum ValueType {
     /// The authentication token. Never a field: the client sends it in a header.
@@ -247,7 +248,7 @@ pub enum ValueType {
 }
 
 /// How a list is sent.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum ListStyle {
     /// One text value, items joined with `,` (`scopes=a,b`).
@@ -257,7 +258,7 @@ pub enum ListStyle {
 }
 
 /// The success response of a method.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ResponseSpec {
     /// Its fields beside `ok`, `warning` and `response_metadata`.
@@ -269,7 +270,7 @@ pub struct ResponseSpec {
 }
 
 /// An example response body.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ExampleSpec {
     /// What it shows.
@@ -279,7 +280,7 @@ pub struct ExampleSpec {
 }
 
 /// An error or warning code and what it means.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CodeSpec {
     /// The code as Slack sends it.
