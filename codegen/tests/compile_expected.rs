@@ -9,6 +9,9 @@
 #[path = "expected/argument_types.rs"]
 #[rustfmt::skip] // Snapshots are formatted by the generator, not by rustfmt.
 mod argument_types;
+#[path = "expected/corpus_generated.rs"]
+#[rustfmt::skip] // Snapshots are formatted by the generator, not by rustfmt.
+mod corpus_generated;
 #[path = "expected/keyword_arguments.rs"]
 #[rustfmt::skip] // Snapshots are formatted by the generator, not by rustfmt.
 mod keyword_arguments;

@@ -8,6 +8,7 @@
 use std::path::Path;
 
 use expect_test::{ExpectFile, expect_file};
+use slack_api_codegen::spec::{SourceFile, SourceKind};
 
 /// Generates the fixture `name` and returns its method module, or its diagnostics.
 fn generate_fixture(name: &str) -> String {
@@ -57,4 +58,44 @@ fn every_argument_type_and_included_codes() {
 #[test]
 fn every_problem_in_every_file_is_reported_with_its_place() {
     check("invalid_specs", expect_file!["expected/invalid_specs.txt"]);
+}
+
+/// The outcome of every corpus case (`tests/corpus/`, replayed by `tests/robustness.rs`):
+/// its diagnostics, or the module it generates. The generated modules are compiled by
+/// `tests/compile_expected.rs`.
+#[test]
+fn corpus_outcomes() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests");
+    let shared = std::fs::read_to_string(root.join("fixtures/argument_types/shared/common.yaml")).unwrap();
+    let mut cases: Vec<_> = std::fs::read_dir(root.join("corpus"))
+        .unwrap()
+        .map(|entry| entry.unwrap().path())
+        .filter(|path| path.extension().is_some_and(|extension| extension == "yaml"))
+        .collect();
+    cases.sort();
+    let mut outcomes = String::new();
+    let mut modules = String::from("// Modules generated from the corpus cases that are valid specs.\n");
+    for path in cases {
+        let name = path.file_stem().unwrap().to_string_lossy().into_owned();
+        let sources = vec![
+            SourceFile {
+                kind: SourceKind::Method,
+                path: "spec/methods/test.case.yaml".into(),
+                text: std::fs::read_to_string(&path).unwrap(),
+            },
+            SourceFile { kind: SourceKind::Shared, path: "spec/shared/common.yaml".into(), text: shared.clone() },
+        ];
+        outcomes.push_str(&format!("== {name}\n"));
+        match slack_api_codegen::generate(&sources, "spec") {
+            Ok(files) => {
+                outcomes.push_str("generates\n");
+                for file in files.iter().filter(|file| file.path.starts_with("src/methods/")) {
+                    modules.push_str(&format!("\npub mod {name} {{\n{}}}\n", file.contents));
+                }
+            }
+            Err(error) => outcomes.push_str(&format!("{error}\n")),
+        }
+    }
+    expect_file!["expected/corpus_outcomes.txt"].assert_eq(&outcomes);
+    expect_file!["expected/corpus_generated.rs"].assert_eq(&modules);
 }

@@ -46,7 +46,7 @@ pub fn deserialize<T: DeserializeOwned + StandIn>(
             Err(error) => {
                 let segments: Vec<Segment> = error.path().iter().cloned().collect();
                 let original = removed.original_path(&segments);
-                let message = error.into_inner().to_string();
+                let message = humanize(&error.into_inner().to_string());
                 problems.push(locate(file, locator, &original, &message));
                 if problems.len() >= MAX_PROBLEMS_PER_FILE
                     || !set_aside(&mut document, &segments, &original, &message, &stand_in, &mut removed)
@@ -117,26 +117,12 @@ fn without_position(message: &str) -> String {
     format!("{}{rest}", &message[..start])
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn maps_indices_back_past_dropped_items() {
-        assert_eq!(nth_kept(0, &[0]), 1);
-        assert_eq!(nth_kept(0, &[0, 1]), 2);
-        assert_eq!(nth_kept(1, &[0, 2]), 3);
-        assert_eq!(nth_kept(2, &[5]), 2);
-    }
-
-    #[test]
-    fn drops_positions_from_messages() {
-        assert_eq!(
-            without_position("did not find ',' at line 3 column 1, while parsing"),
-            "did not find ',', while parsing"
-        );
-        assert_eq!(without_position("bad thing at line 12 column 40"), "bad thing");
-        assert_eq!(without_position("no position"), "no position");
+/// Rewords what serde says in terms of its own types into terms of the spec format.
+fn humanize(message: &str) -> String {
+    let message = message.replace("expected a Value::Tagged enum", "expected one of the names spec/README.md lists");
+    match message.find("expected struct ") {
+        Some(at) => format!("{}expected a mapping", &message[..at]),
+        None => message,
     }
 }
 
@@ -240,4 +226,39 @@ fn value_at<'a>(document: &'a mut Value, segments: &[Segment]) -> Option<&'a mut
         };
     }
     Some(value)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn maps_indices_back_past_dropped_items() {
+        assert_eq!(nth_kept(0, &[0]), 1);
+        assert_eq!(nth_kept(0, &[0, 1]), 2);
+        assert_eq!(nth_kept(1, &[0, 2]), 3);
+        assert_eq!(nth_kept(2, &[5]), 2);
+    }
+
+    #[test]
+    fn speaks_of_the_format_not_of_rust_types() {
+        assert_eq!(
+            humanize("invalid type: integer `1`, expected a Value::Tagged enum"),
+            "invalid type: integer `1`, expected one of the names spec/README.md lists"
+        );
+        assert_eq!(
+            humanize("invalid type: string \"x\", expected struct CodeSpec"),
+            "invalid type: string \"x\", expected a mapping"
+        );
+    }
+
+    #[test]
+    fn drops_positions_from_messages() {
+        assert_eq!(
+            without_position("did not find ',' at line 3 column 1, while parsing"),
+            "did not find ',', while parsing"
+        );
+        assert_eq!(without_position("bad thing at line 12 column 40"), "bad thing");
+        assert_eq!(without_position("no position"), "no position");
+    }
 }
