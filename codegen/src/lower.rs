@@ -287,7 +287,7 @@ fn value_type(ty: ValueType) -> ir::ValueType {
         ValueType::Boolean => ir::ValueType::Boolean,
         ValueType::Integer => ir::ValueType::Integer,
         ValueType::Number => ir::ValueType::Number,
-        ValueType::Json => ir::ValueType::Json,
+        ValueType::Json | ValueType::Object => ir::ValueType::Json,
         ValueType::Timestamp => ir::ValueType::Runtime("Timestamp"),
         ValueType::Cursor => ir::ValueType::Runtime("Cursor"),
         ValueType::UserId => ir::ValueType::Runtime("UserId"),

@@ -184,7 +184,6 @@ fn validate_response(method: &Loaded<MethodSpec>, problems: &mut Vec<Diagnostic>
                     .with_hint("field names are ASCII letters, digits, `_` and `-`, as in Slack's JSON"),
             );
         }
-        require_text(method, &format!("{at}.description"), &field.description, problems);
         if field.ty == ValueType::Token {
             problems
                 .push(method.problem(&format!("{at}.type"), "`token` is an argument type, not a response field type"));

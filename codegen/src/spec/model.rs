@@ -1,13 +1,14 @@
 //! The spec format, as serde types. `spec/README.md` documents it for people.
 //!
 //! These types only describe what a file may hold; [`crate::validate`] checks what
-//! serde cannot (names, duplicates, cross-file references).
+//! serde cannot (names, duplicates, cross-file references). They also serialize, so
+//! that importers write spec files in the same shape (defaults left out).
 
 use schemars::JsonSchema;
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 /// One Web API method: a file in `spec/methods/`.
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct MethodSpec {
     /// The method name, as in the URL (`chat.postMessage`). The file is named after it.
@@ -21,39 +22,66 @@ pub struct MethodSpec {
     /// The rate-limit tier.
     pub rate_tier: RateTier,
     /// Token types that may call the method, with the scopes each needs.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub works_with: Vec<TokenScopes>,
     /// Whether the method is still supported.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Lifecycle::is_stable")]
     pub lifecycle: Lifecycle,
     /// One sentence: what the method does.
     pub summary: String,
     /// The method page's prose, in Markdown.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub description: String,
     /// Methods the page points to.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub related: Vec<String>,
     /// Shared sets (files in `spec/shared/`) whose errors and warnings the method can
     /// also return.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub include: Vec<String>,
     /// The arguments, in the page's order.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub arguments: Vec<ArgumentSpec>,
     /// The success response.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "ResponseSpec::is_empty")]
     pub response: ResponseSpec,
     /// The method's own error codes.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub errors: Vec<CodeSpec>,
     /// The method's own warning codes.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub warnings: Vec<CodeSpec>,
+    /// Where the file was imported from, and which of its values were edited by hand
+    /// since, so that importing again keeps them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub import: Option<ImportSpec>,
+}
+
+/// The provenance of an imported spec file.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ImportSpec {
+    /// What it was imported from: `slack-api/methods/chat.postMessage.json`, or the
+    /// saved doc page's file name.
+    pub source: String,
+    /// Paths of values edited by hand after the import (`summary`,
+    /// `arguments.1.type`), which importing again keeps, each with why.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub hand_edited: Vec<HandEdit>,
+}
+
+/// One value of an imported spec that was edited by hand.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct HandEdit {
+    /// The path of the value, keys and list indices joined by `.` (`arguments.1.list`).
+    pub path: String,
+    /// Why the imported value was not right.
+    pub reason: String,
 }
 
 /// A set of errors and warnings shared by many methods: a file in `spec/shared/`.
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SharedSpec {
     /// The name methods include it by; the file is named after it.
@@ -61,15 +89,15 @@ pub struct SharedSpec {
     /// What the set is for.
     pub description: String,
     /// Its error codes.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub errors: Vec<CodeSpec>,
     /// Its warning codes.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub warnings: Vec<CodeSpec>,
 }
 
 /// The HTTP method a page prefers.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 pub enum HttpMethod {
     /// `GET`.
     #[serde(rename = "GET")]
@@ -80,7 +108,7 @@ pub enum HttpMethod {
 }
 
 /// A request encoding.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, Serialize, JsonSchema)]
 pub enum ContentType {
     /// `application/x-www-form-urlencoded`.
     #[serde(rename = "application/x-www-form-urlencoded")]
@@ -105,7 +133,7 @@ impl ContentType {
 }
 
 /// A rate-limit tier.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum RateTier {
     /// Tier 1: 1+ per minute.
@@ -121,18 +149,18 @@ pub enum RateTier {
 }
 
 /// A token type that may call the method and the scopes it needs.
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct TokenScopes {
     /// The token type.
     pub token_type: TokenType,
     /// The scopes required of that token type.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub scopes: Vec<String>,
 }
 
 /// A kind of Slack token.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum TokenType {
     /// A bot token (`xoxb-`).
@@ -142,18 +170,25 @@ pub enum TokenType {
 }
 
 /// Whether a method is still supported.
-#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Lifecycle {
     /// Its status.
     pub status: LifecycleStatus,
     /// Why, and what to use instead; required when deprecated.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
 }
 
+impl Lifecycle {
+    /// Whether this is the default: stable, without a note.
+    pub fn is_stable(&self) -> bool {
+        self.status == LifecycleStatus::Stable && self.note.is_none()
+    }
+}
+
 /// A method's status.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum LifecycleStatus {
     /// Supported.
@@ -164,7 +199,7 @@ pub enum LifecycleStatus {
 }
 
 /// One argument of a method.
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ArgumentSpec {
     /// The wire name.
@@ -173,23 +208,32 @@ pub struct ArgumentSpec {
     #[serde(rename = "type")]
     pub ty: ValueType,
     /// Set when the argument is a list of values of `type`, and how it is sent.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub list: Option<ListStyle>,
+    /// The only values Slack accepts, for a `string` argument: the generator makes an
+    /// enum of them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub values: Vec<String>,
     /// Whether a call must set it.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "is_false")]
     pub required: bool,
     /// An example value, as the page shows it.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub example: Option<String>,
     /// The default Slack applies when the argument is not sent.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub default: Option<String>,
     /// What it does, in Markdown.
     pub description: String,
 }
 
+#[allow(clippy::trivially_copy_pass_by_ref)] // serde's skip_serializing_if passes a reference.
+fn is_false(value: &bool) -> bool {
+    !value
+}
+
 /// A field of a success response.
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct FieldSpec {
     /// The wire name.
@@ -198,17 +242,25 @@ pub struct FieldSpec {
     #[serde(rename = "type")]
     pub ty: ValueType,
     /// Set when the field is a JSON array of values of `type`.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub list: Option<ListStyle>,
     /// Whether every success response has it.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "is_false")]
     pub required: bool,
-    /// What it holds, in Markdown.
+    /// For `type: object`: the object's own fields, which become a struct.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub fields: Vec<FieldSpec>,
+    /// For `type: json`: the Slack object the value is (`conversation`, `user`), kept as
+    /// raw JSON until the spec describes it with `type: object` and `fields`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub object: Option<String>,
+    /// What it holds, in Markdown; may be empty where Slack does not say.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub description: String,
 }
 
 /// The type of an argument or response field.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum ValueType {
     /// The authentication token. Never a field: the client sends it in a header.
@@ -245,10 +297,12 @@ pub enum ValueType {
     TriggerId,
     /// Any JSON value (JSON-encoded arguments such as `blocks`, untyped response objects).
     Json,
+    /// A JSON object whose `fields` the spec lists (response fields only).
+    Object,
 }
 
 /// How a list is sent.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum ListStyle {
     /// One text value, items joined with `,` (`scopes=a,b`).
@@ -257,20 +311,27 @@ pub enum ListStyle {
     Array,
 }
 
+impl ResponseSpec {
+    /// Whether the response has neither fields nor examples.
+    pub fn is_empty(&self) -> bool {
+        self.fields.is_empty() && self.examples.is_empty()
+    }
+}
+
 /// The success response of a method.
-#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ResponseSpec {
     /// Its fields beside `ok`, `warning` and `response_metadata`.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub fields: Vec<FieldSpec>,
     /// Example bodies from the page.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub examples: Vec<ExampleSpec>,
 }
 
 /// An example response body.
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ExampleSpec {
     /// What it shows.
@@ -280,7 +341,7 @@ pub struct ExampleSpec {
 }
 
 /// An error or warning code and what it means.
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CodeSpec {
     /// The code as Slack sends it.
