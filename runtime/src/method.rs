@@ -2,6 +2,7 @@
 
 use serde::de::DeserializeOwned;
 
+use crate::types::Cursor;
 use crate::{ArgWriter, Code, ContentType, HttpMethod, Lifecycle, RateTier, Scopes};
 
 /// A Slack Web API method, implemented by each generated request type.
@@ -51,4 +52,14 @@ pub trait MethodResponse {
     /// Attaches the warnings decoded from the answer's `warning` and
     /// `response_metadata.warnings` fields.
     fn set_warnings(&mut self, warnings: Vec<Self::Warning>);
+}
+
+/// A method that answers in pages: it takes a `cursor` argument and answers the next
+/// one in `response_metadata.next_cursor`.
+pub trait Paginated: Method + Clone {
+    /// Asks for the page that starts at `cursor`.
+    fn set_cursor(&mut self, cursor: Cursor);
+
+    /// Where the next page starts, or `None` on the last page.
+    fn next_cursor(response: &Self::Response) -> Option<&Cursor>;
 }

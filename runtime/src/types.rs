@@ -100,6 +100,29 @@ string_type! {
     Cursor
 }
 
+/// The `response_metadata` of an answer: where the next page starts, and notes.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Deserialize)]
+#[non_exhaustive]
+pub struct ResponseMetadata {
+    /// The cursor of the next page; empty or absent on the last page.
+    #[serde(default)]
+    pub next_cursor: Option<Cursor>,
+    /// Warning codes, as text (the client also decodes them into the method's type).
+    #[serde(default)]
+    pub warnings: Vec<String>,
+    /// Human-readable notes, such as why an argument was rejected.
+    #[serde(default)]
+    pub messages: Vec<String>,
+}
+
+impl ResponseMetadata {
+    /// The cursor of the next page, or `None` on the last page (Slack sends an empty
+    /// string there).
+    pub fn next_cursor(&self) -> Option<&Cursor> {
+        self.next_cursor.as_ref().filter(|cursor| !cursor.as_str().is_empty())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -112,5 +135,14 @@ mod tests {
         assert_eq!(back, user);
         assert_eq!(back.to_string(), "U123");
         assert_eq!(Timestamp::from("1524523204.000192").as_str(), "1524523204.000192");
+    }
+
+    #[test]
+    fn an_empty_next_cursor_means_the_last_page() {
+        let last: ResponseMetadata = serde_json::from_str(r#"{"next_cursor": ""}"#).unwrap();
+        assert_eq!(last.next_cursor(), None);
+        let more: ResponseMetadata = serde_json::from_str(r#"{"next_cursor": "dXNlcg=="}"#).unwrap();
+        assert_eq!(more.next_cursor().map(Cursor::as_str), Some("dXNlcg=="));
+        assert_eq!(ResponseMetadata::default().next_cursor(), None);
     }
 }

@@ -1,0 +1,65 @@
+//! The default [`Transport`]: reqwest over rustls.
+
+use crate::{Transport, TransportError, TransportFuture};
+
+/// Sends requests with [`reqwest`] over rustls (the ring provider, Mozilla's roots from
+/// `webpki-roots`): no OpenSSL, and the same trust store on every machine.
+///
+/// It follows no redirects, so the token is never sent anywhere but the base URL.
+#[derive(Debug, Clone)]
+pub struct ReqwestTransport {
+    client: reqwest::Client,
+}
+
+impl ReqwestTransport {
+    /// A transport with its own connection pool, following no redirects.
+    ///
+    /// # Panics
+    ///
+    /// When the TLS backend cannot be initialized, as [`reqwest::Client::new`] does.
+    pub fn new() -> Self {
+        let client = reqwest::Client::builder()
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .expect("reqwest's rustls backend initializes");
+        Self { client }
+    }
+
+    /// A transport over a reqwest client you configured (proxy, connection pool, local
+    /// address). Configure it not to follow redirects.
+    pub fn from_client(client: reqwest::Client) -> Self {
+        Self { client }
+    }
+}
+
+impl Default for ReqwestTransport {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Transport for ReqwestTransport {
+    fn send(&self, request: http::Request<Vec<u8>>) -> TransportFuture<'_> {
+        Box::pin(async move {
+            let request = reqwest::Request::try_from(request).map_err(TransportError::other)?;
+            let response = self.client.execute(request).await.map_err(classify)?;
+            let mut answer = http::Response::builder().status(response.status()).version(response.version());
+            if let Some(headers) = answer.headers_mut() {
+                *headers = response.headers().clone();
+            }
+            let body = response.bytes().await.map_err(classify)?;
+            answer.body(body.into()).map_err(TransportError::other)
+        })
+    }
+}
+
+/// Sorts a reqwest failure into the kinds the retry policy tells apart.
+fn classify(error: reqwest::Error) -> TransportError {
+    if error.is_timeout() {
+        TransportError::timeout(error)
+    } else if error.is_connect() {
+        TransportError::connect(error)
+    } else {
+        TransportError::other(error)
+    }
+}

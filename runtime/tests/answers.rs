@@ -1,0 +1,181 @@
+//! How each kind of answer from a real HTTP server decodes.
+
+mod support;
+
+use serde_json::json;
+use slack_api_runtime::http::StatusCode;
+use slack_api_runtime::types::{ChannelId, Timestamp};
+use slack_api_runtime::{CallError, Code, Method, MethodResponse, RetryPolicy};
+use support::methods::{PermissionsRequest, PostMessage, TestError, TestWarning};
+use support::server::{FakeSlack, Reply};
+use support::token;
+
+async fn answer_to<M: Method>(reply: Reply, request: M) -> Result<M::Response, CallError<M>> {
+    let slack = FakeSlack::start([reply]).await;
+    let client = slack.client(token()).build().expect("a client for the local server");
+    client.call(request).await
+}
+
+#[tokio::test]
+async fn ok_true_is_the_typed_response() {
+    let response = answer_to(Reply::ok(), PermissionsRequest::example()).await.unwrap();
+    assert!(response.warnings().is_empty());
+}
+
+#[tokio::test]
+async fn fields_decode_into_the_response_and_unknown_ones_are_ignored() {
+    let reply = Reply::json(json!({
+        "ok": true, "channel": "C123", "ts": "1503435956.000247",
+        "message": {"text": "hi", "type": "message"}, "something_new": [1, 2, 3],
+    }));
+    let response = answer_to(reply, PostMessage::new("C123", "hi")).await.unwrap();
+    assert_eq!(response.channel, ChannelId::new("C123"));
+    assert_eq!(response.ts, Timestamp::new("1503435956.000247"));
+}
+
+#[tokio::test]
+async fn the_pages_invalid_trigger_id_example_keeps_the_undocumented_code() {
+    let error = answer_to(Reply::error("invalid_trigger_id"), PermissionsRequest::example()).await.unwrap_err();
+
+    let CallError::Method(method_error) = &error else { panic!("expected a method error, got {error:?}") };
+    assert!(matches!(&method_error.code, TestError::Unknown(code) if code.as_str() == "invalid_trigger_id"));
+    assert_eq!(method_error.code.code(), "invalid_trigger_id");
+    assert!(!method_error.code.is_documented());
+    assert!(method_error.extra.is_empty());
+    assert!(!error.is_retryable());
+    assert_eq!(error.to_string(), "apps.permissions.users.request failed: invalid_trigger_id");
+}
+
+#[tokio::test]
+async fn a_documented_code_decodes_into_its_variant() {
+    let error = answer_to(Reply::error("invalid_trigger"), PermissionsRequest::example()).await.unwrap_err();
+    assert_eq!(error.code(), Some(&TestError::InvalidTrigger));
+}
+
+#[tokio::test]
+async fn missing_scope_keeps_needed_and_provided() {
+    let reply = Reply::json(json!({
+        "ok": false, "error": "missing_scope", "needed": "chat:write", "provided": "identify,channels:read",
+    }));
+    let error = answer_to(reply, PostMessage::new("C1", "hi")).await.unwrap_err();
+
+    let CallError::Method(method_error) = error else { panic!("expected a method error") };
+    assert_eq!(method_error.code, TestError::MissingScope);
+    assert_eq!(method_error.extra_str("needed"), Some("chat:write"));
+    assert_eq!(method_error.extra_str("provided"), Some("identify,channels:read"));
+    assert_eq!(method_error.extra.len(), 2);
+}
+
+#[tokio::test]
+async fn warnings_from_both_places_are_typed_and_deduplicated() {
+    let reply = Reply::json(json!({
+        "ok": true, "warning": "superfluous_charset",
+        "response_metadata": {"warnings": ["superfluous_charset", "method_deprecated"]},
+    }));
+    let response = answer_to(reply, PermissionsRequest::example()).await.unwrap();
+    assert_eq!(response.warnings.len(), 2);
+    assert_eq!(response.warnings[0], TestWarning::SuperfluousCharset);
+    assert_eq!(response.warnings[1].code(), "method_deprecated");
+}
+
+#[tokio::test]
+async fn an_error_carries_its_warnings_too() {
+    let reply = Reply::json(json!({
+        "ok": false, "error": "invalid_arguments", "warning": "missing_charset",
+        "response_metadata": {"messages": ["[ERROR] missing required field: channel"], "warnings": ["missing_charset"]},
+    }));
+    let error = answer_to(reply, PostMessage::new("C1", "hi")).await.unwrap_err();
+
+    let CallError::Method(method_error) = error else { panic!("expected a method error") };
+    assert_eq!(method_error.warnings, [TestWarning::MissingCharset]);
+    let messages = json!({"messages": ["[ERROR] missing required field: channel"]});
+    assert_eq!(method_error.extra.get("response_metadata"), Some(&messages));
+    assert_eq!(method_error.extra.len(), 1);
+}
+
+#[tokio::test]
+async fn an_html_502_page_is_an_http_error_with_an_excerpt() {
+    let page = "<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n</body>\r\n</html>\r\n";
+    let slack = FakeSlack::start([Reply::raw(502, "text/html", page)]).await;
+    let client = slack.client(token()).build().unwrap();
+
+    let error = client.call(PermissionsRequest::example()).await.unwrap_err();
+
+    let CallError::Http(http_error) = &error else { panic!("expected an HTTP error, got {error:?}") };
+    assert_eq!(http_error.status, StatusCode::BAD_GATEWAY);
+    assert!(http_error.excerpt.starts_with("<html> <head><title>502 Bad Gateway</title>"), "{}", http_error.excerpt);
+    assert!(error.is_retryable());
+    assert_eq!(slack.requests().len(), 1, "5xx is not retried by default");
+}
+
+#[tokio::test]
+async fn a_long_error_page_is_cut_to_a_short_excerpt() {
+    let page = format!("<html>{}</html>", "é".repeat(5000));
+    let error = answer_to(Reply::raw(503, "text/html", page), PermissionsRequest::example()).await.unwrap_err();
+    let CallError::Http(http_error) = error else { panic!("expected an HTTP error") };
+    assert!(http_error.excerpt.chars().count() <= 201);
+    assert!(http_error.excerpt.ends_with('…'));
+}
+
+async fn decode_error(reply: Reply) -> (StatusCode, String, String) {
+    match answer_to(reply, PostMessage::new("C1", "hi")).await {
+        Err(error @ CallError::Decode(_)) => {
+            assert!(!error.is_retryable());
+            let message = error.to_string();
+            let CallError::Decode(decode) = error else { unreachable!() };
+            (decode.status, decode.excerpt, message)
+        }
+        other => panic!("expected a decode error, got {other:?}"),
+    }
+}
+
+#[tokio::test]
+async fn bodies_that_are_not_slack_answers_are_decode_errors() {
+    let (status, excerpt, _) = decode_error(Reply::raw(200, "text/html", "<html>Slack is down</html>")).await;
+    assert_eq!((status, excerpt.as_str()), (StatusCode::OK, "<html>Slack is down</html>"));
+
+    let (_, excerpt, message) = decode_error(Reply::raw(200, "application/json", "")).await;
+    assert_eq!(excerpt, "");
+    assert!(message.contains("EOF"), "{message}");
+
+    let (_, excerpt, _) = decode_error(Reply::raw(200, "application/json", r#"{"ok":true,"channel":"C1","#)).await;
+    assert_eq!(excerpt, r#"{"ok":true,"channel":"C1","#);
+
+    let (_, _, message) = decode_error(Reply::json(json!({"channel": "C1", "ts": "1.2"}))).await;
+    assert!(message.contains("missing field `ok`"), "{message}");
+
+    let (_, _, message) = decode_error(Reply::json(json!({"ok": false}))).await;
+    assert!(message.contains("no `error`"), "{message}");
+
+    decode_error(Reply::json(json!([{"ok": true}]))).await;
+}
+
+#[tokio::test]
+async fn a_response_that_does_not_match_its_type_is_a_decode_error() {
+    let (_, _, message) = decode_error(Reply::json(json!({"ok": true, "channel": "C1", "ts": 1.5}))).await;
+    assert!(
+        message.starts_with("chat.postMessage got an answer that does not decode: HTTP 200 OK, invalid type"),
+        "{message}"
+    );
+}
+
+#[tokio::test]
+async fn ok_false_is_never_retried_even_on_a_5xx_status() {
+    let reply = Reply::json(json!({"ok": false, "error": "internal_error"})).status(500);
+    let slack = FakeSlack::start([reply, Reply::ok()]).await;
+    let policy = RetryPolicy::default().retry_server_errors(true).retry_timeouts(true);
+    let client = slack.client(token()).retry_policy(policy).build().unwrap();
+
+    let error = client.call(PermissionsRequest::example()).await.unwrap_err();
+
+    assert_eq!(error.code(), Some(&TestError::InternalError));
+    assert_eq!(slack.requests().len(), 1);
+}
+
+#[tokio::test]
+async fn a_redirect_is_not_followed() {
+    let reply = Reply::raw(302, "text/plain", "moved").header("location", "https://example.com/api/elsewhere");
+    let error = answer_to(reply, PermissionsRequest::example()).await.unwrap_err();
+    let CallError::Http(http_error) = error else { panic!("expected an HTTP error") };
+    assert_eq!(http_error.status, StatusCode::FOUND);
+}

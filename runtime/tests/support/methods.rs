@@ -1,0 +1,238 @@
+//! Methods written by hand in the shape the generator gives them, so the runtime's tests
+//! need no generated code: a form-only method like `apps.permissions.users.request`, and
+//! a JSON-accepting method with a typed answer like `chat.postMessage`.
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize, Serializer};
+use slack_api_runtime::types::{ChannelId, Timestamp, TriggerId, UserId};
+use slack_api_runtime::{
+    ArgWriter, Code, ContentType, HttpMethod, Lifecycle, Method, MethodResponse, RateTier, Scopes, UnknownCode,
+};
+
+/// `apps.permissions.users.request`: form only, Tier 2, answers nothing but `ok`.
+#[derive(Debug, Clone)]
+pub struct PermissionsRequest {
+    pub scopes: Vec<String>,
+    pub trigger_id: TriggerId,
+    pub user: UserId,
+}
+
+impl PermissionsRequest {
+    /// The request the page's example describes.
+    pub fn example() -> Self {
+        Self {
+            scopes: vec!["a".to_owned(), "b".to_owned()],
+            trigger_id: TriggerId::new("27082968880.6048553856.5eb9c671f75c636135fdb6bb9e87b606"),
+            user: UserId::new("U0DJ9S1Q8"),
+        }
+    }
+}
+
+impl Method for PermissionsRequest {
+    const NAME: &'static str = "apps.permissions.users.request";
+    const HTTP_METHOD: HttpMethod = HttpMethod::Get;
+    const CONTENT_TYPES: &'static [ContentType] = &[ContentType::FormUrlEncoded];
+    const ACCEPTS_JSON: bool = false;
+    const RATE_TIER: RateTier = RateTier::Tier2;
+    const SCOPES: Scopes = Scopes::NONE;
+    const LIFECYCLE: Lifecycle = Lifecycle::Stable;
+    type Response = EmptyResponse;
+    type Error = TestError;
+    type Warning = TestWarning;
+
+    fn write_args<W: ArgWriter>(&self, args: &mut W) -> Result<(), serde_json::Error> {
+        args.comma_list("scopes", &self.scopes);
+        args.text("trigger_id", self.trigger_id.as_str());
+        args.text("user", self.user.as_str());
+        Ok(())
+    }
+}
+
+/// An answer with nothing but `ok`.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[non_exhaustive]
+pub struct EmptyResponse {
+    #[serde(skip)]
+    pub warnings: Vec<TestWarning>,
+}
+
+impl MethodResponse for EmptyResponse {
+    type Warning = TestWarning;
+
+    fn warnings(&self) -> &[TestWarning] {
+        &self.warnings
+    }
+
+    fn set_warnings(&mut self, warnings: Vec<TestWarning>) {
+        self.warnings = warnings;
+    }
+}
+
+/// `chat.postMessage`: accepts JSON, special rate limits, answers `channel` and `ts`.
+#[derive(Debug, Clone)]
+pub struct PostMessage {
+    pub channel: ChannelId,
+    pub text: String,
+    /// Optional: not sent when unset.
+    pub blocks: Option<Blocks>,
+}
+
+impl PostMessage {
+    pub fn new(channel: &str, text: &str) -> Self {
+        Self { channel: ChannelId::new(channel), text: text.to_owned(), blocks: None }
+    }
+}
+
+/// A JSON-encoded argument, which can be made to fail to serialize.
+#[derive(Debug, Clone)]
+pub enum Blocks {
+    Json(serde_json::Value),
+    Unserializable,
+}
+
+impl Serialize for Blocks {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Self::Json(value) => value.serialize(serializer),
+            Self::Unserializable => Err(serde::ser::Error::custom("these blocks never serialize")),
+        }
+    }
+}
+
+impl Method for PostMessage {
+    const NAME: &'static str = "chat.postMessage";
+    const HTTP_METHOD: HttpMethod = HttpMethod::Post;
+    const CONTENT_TYPES: &'static [ContentType] = &[ContentType::FormUrlEncoded, ContentType::Json];
+    const ACCEPTS_JSON: bool = true;
+    const RATE_TIER: RateTier = RateTier::Special;
+    const SCOPES: Scopes = Scopes { bot: &["chat:write"], user: &["chat:write"] };
+    const LIFECYCLE: Lifecycle = Lifecycle::Stable;
+    type Response = PostMessageResponse;
+    type Error = TestError;
+    type Warning = TestWarning;
+
+    fn write_args<W: ArgWriter>(&self, args: &mut W) -> Result<(), serde_json::Error> {
+        args.text("channel", self.channel.as_str());
+        args.text("text", &self.text);
+        if let Some(blocks) = &self.blocks {
+            args.json("blocks", blocks)?;
+        }
+        Ok(())
+    }
+}
+
+/// The answer of `chat.postMessage`.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[non_exhaustive]
+pub struct PostMessageResponse {
+    pub channel: ChannelId,
+    pub ts: Timestamp,
+    #[serde(skip)]
+    pub warnings: Vec<TestWarning>,
+}
+
+impl MethodResponse for PostMessageResponse {
+    type Warning = TestWarning;
+
+    fn warnings(&self) -> &[TestWarning] {
+        &self.warnings
+    }
+
+    fn set_warnings(&mut self, warnings: Vec<TestWarning>) {
+        self.warnings = warnings;
+    }
+}
+
+/// A few documented error codes, and the rest kept.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum TestError {
+    InvalidTrigger,
+    MissingScope,
+    InternalError,
+    Unknown(UnknownCode),
+}
+
+impl Code for TestError {
+    const DOCUMENTED: &'static [&'static str] = &["invalid_trigger", "missing_scope", "internal_error"];
+
+    fn from_code(code: &str) -> Self {
+        match code {
+            "invalid_trigger" => Self::InvalidTrigger,
+            "missing_scope" => Self::MissingScope,
+            "internal_error" => Self::InternalError,
+            _ => Self::Unknown(UnknownCode::new(code)),
+        }
+    }
+
+    fn code(&self) -> &str {
+        match self {
+            Self::InvalidTrigger => "invalid_trigger",
+            Self::MissingScope => "missing_scope",
+            Self::InternalError => "internal_error",
+            Self::Unknown(code) => code.as_str(),
+        }
+    }
+
+    fn description(&self) -> Option<&'static str> {
+        match self {
+            Self::InvalidTrigger => Some("The provided `trigger_id` is invalid."),
+            Self::MissingScope => Some("The token used is not granted the specific scope permissions required."),
+            Self::InternalError => Some("The server could not complete your operation(s)."),
+            Self::Unknown(_) => None,
+        }
+    }
+}
+
+impl fmt::Display for TestError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.description() {
+            Some(description) => write!(f, "{}: {description}", self.code()),
+            None => f.write_str(self.code()),
+        }
+    }
+}
+
+/// The documented warning codes, and the rest kept.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum TestWarning {
+    MissingCharset,
+    SuperfluousCharset,
+    Unknown(UnknownCode),
+}
+
+impl Code for TestWarning {
+    const DOCUMENTED: &'static [&'static str] = &["missing_charset", "superfluous_charset"];
+
+    fn from_code(code: &str) -> Self {
+        match code {
+            "missing_charset" => Self::MissingCharset,
+            "superfluous_charset" => Self::SuperfluousCharset,
+            _ => Self::Unknown(UnknownCode::new(code)),
+        }
+    }
+
+    fn code(&self) -> &str {
+        match self {
+            Self::MissingCharset => "missing_charset",
+            Self::SuperfluousCharset => "superfluous_charset",
+            Self::Unknown(code) => code.as_str(),
+        }
+    }
+
+    fn description(&self) -> Option<&'static str> {
+        match self {
+            Self::MissingCharset => Some("A charset was expected."),
+            Self::SuperfluousCharset => Some("A charset was not expected."),
+            Self::Unknown(_) => None,
+        }
+    }
+}
+
+impl fmt::Display for TestWarning {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code())
+    }
+}

@@ -1,0 +1,20 @@
+//! What the runtime's integration tests share: a real HTTP server playing Slack, an
+//! in-memory transport for tests on paused time, hand-written methods shaped like the
+//! generated ones, and a log capture.
+
+// Each test binary uses part of this module.
+#![allow(dead_code)]
+
+pub mod logs;
+pub mod methods;
+pub mod scripted_transport;
+pub mod server;
+
+use slack_api_runtime::Token;
+
+/// The token every test uses; no test output may contain its secret part.
+pub const SECRET: &str = "xoxp-1234-5678-TOPSECRET";
+
+pub fn token() -> Token {
+    Token::new(SECRET).expect("the test token is well-formed")
+}
