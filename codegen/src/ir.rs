@@ -47,6 +47,14 @@ pub struct Method {
     pub arguments: Vec<Argument>,
     /// Response fields, in spec order.
     pub response_fields: Vec<Field>,
+    /// Enums of argument values, in argument order.
+    pub enums: Vec<Enum>,
+    /// Structs of response objects the spec describes, outermost first.
+    pub objects: Vec<Object>,
+    /// The Cargo feature that compiles the method in: its family (`chat`).
+    pub feature: String,
+    /// Whether the method pages with `cursor` and `response_metadata.next_cursor`.
+    pub paginated: bool,
     /// Error codes: the method's own, then those of its includes, sorted by code.
     pub errors: Vec<Code>,
     /// Warning codes, likewise.
@@ -73,7 +81,7 @@ pub struct Facts {
 }
 
 /// A typed value, as the runtime and std name it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ValueType {
     /// `String`.
     String,
@@ -87,6 +95,10 @@ pub enum ValueType {
     Json,
     /// A string newtype from the runtime's `types` module, by name (`UserId`).
     Runtime(&'static str),
+    /// An enum generated beside the method, by name.
+    Enum(String),
+    /// A struct generated beside the method, by name.
+    Object(String),
 }
 
 /// How a list-valued argument or field is carried.
@@ -145,4 +157,26 @@ pub struct Code {
     pub description: String,
     /// Doc lines of the variant.
     pub docs: Vec<String>,
+}
+
+/// An enum of the values an argument takes.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Enum {
+    /// The type name.
+    pub name: String,
+    /// Doc lines.
+    pub docs: Vec<String>,
+    /// The values: `(wire value, variant)`.
+    pub values: Vec<(String, String)>,
+}
+
+/// A response object the spec describes field by field.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Object {
+    /// The type name.
+    pub name: String,
+    /// Doc lines.
+    pub docs: Vec<String>,
+    /// Its fields.
+    pub fields: Vec<Field>,
 }

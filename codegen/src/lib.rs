@@ -54,14 +54,24 @@ pub fn check(sources: &[SourceFile], spec_root: &str) -> Result<ir::Api, Diagnos
     if problems.is_empty() { Ok(api) } else { Err(Diagnostics::new(problems)) }
 }
 
-/// Generates the sources of the generated crate from spec files already read.
+/// What the generator makes of a spec.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Generation {
+    /// The generated crate's source files.
+    pub files: Vec<OutputFile>,
+    /// The `[features]` section of the generated crate's manifest, marker lines
+    /// included (see [`emit::manifest`]).
+    pub features_section: String,
+}
+
+/// Generates the generated crate from spec files already read.
 ///
 /// # Errors
 ///
 /// When the spec has problems, or (a generator bug) the output is not Rust.
-pub fn generate(sources: &[SourceFile], spec_root: &str) -> Result<Vec<OutputFile>, Error> {
+pub fn generate(sources: &[SourceFile], spec_root: &str) -> Result<Generation, Error> {
     let api = check(sources, spec_root)?;
-    Ok(emit::emit(&api)?)
+    Ok(Generation { files: emit::emit(&api)?, features_section: emit::manifest::features_section(&api) })
 }
 
 /// Reads the spec folder `spec_dir` and generates the sources of the generated crate.
@@ -70,7 +80,7 @@ pub fn generate(sources: &[SourceFile], spec_root: &str) -> Result<Vec<OutputFil
 /// # Errors
 ///
 /// When the spec cannot be read or has problems.
-pub fn generate_dir(spec_dir: &Path) -> Result<Vec<OutputFile>, Error> {
+pub fn generate_dir(spec_dir: &Path) -> Result<Generation, Error> {
     let display_root = spec_dir.file_name().map_or_else(|| "spec".into(), |name| name.to_string_lossy());
     let sources = spec::read_sources(spec_dir, &display_root)?;
     generate(&sources, &display_root)

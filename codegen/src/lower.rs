@@ -5,8 +5,8 @@ use crate::docs::{self, Lines, code_span, method_page, table_cell};
 use crate::ir;
 use crate::naming::{self, Case, Origin, RESERVED_REQUEST_MEMBERS, RESERVED_RESPONSE_MEMBERS, RESERVED_VARIANTS};
 use crate::spec::model::{
-    CodeSpec, ContentType, HttpMethod, LifecycleStatus, ListStyle, MethodSpec, RateTier, SharedSpec, TokenType,
-    ValueType,
+    ArgumentSpec, CodeSpec, ContentType, FieldSpec, HttpMethod, LifecycleStatus, ListStyle, MethodSpec, RateTier,
+    SharedSpec, TokenType, ValueType,
 };
 use crate::spec::{Loaded, Spec};
 
@@ -52,14 +52,34 @@ fn lower_method(method: &Loaded<MethodSpec>, spec: &Spec, problems: &mut Vec<Dia
     let error_type = format!("{base}Error");
     let warning_type = format!("{base}Warning");
 
-    let arguments = lower_arguments(method, &request_type, &page, problems);
-    let response_fields = lower_fields(method, &response_type, &page, problems);
+    let mut enums = Vec::new();
+    let arguments = lower_arguments(method, &request_type, &page, &mut enums, problems);
+    let mut objects = Vec::new();
+    let response_fields =
+        lower_fields(method, &value.response.fields, "response", &response_type, &page, &mut objects, problems);
+    let paginated =
+        value.arguments.iter().any(|a| a.name == PAGINATION_CURSOR && a.ty == ValueType::Cursor && !a.required);
     let includes: Vec<&Loaded<SharedSpec>> =
         value.include.iter().filter_map(|name| spec.shared.iter().find(|set| &set.value.name == name)).collect();
     let errors = lower_codes(method, &includes, CodeKind::Error, &error_type, &page, problems);
     let warnings = lower_codes(method, &includes, CodeKind::Warning, &warning_type, &page, problems);
     let facts = facts(value);
 
+    // The enums and objects share the module with the four types of the method.
+    let method_origin = origin(method, "method");
+    let sources: Vec<(String, String)> = [
+        (request_type.clone(), "the request".to_owned()),
+        (response_type.clone(), "the response".to_owned()),
+        (error_type.clone(), "the errors".to_owned()),
+        (warning_type.clone(), "the warnings".to_owned()),
+    ]
+    .into_iter()
+    .chain(enums.iter().map(|e| (e.name.clone(), format!("the values of {}", e.name))))
+    .chain(objects.iter().map(|o| (o.name.clone(), format!("the object {}", o.name))))
+    .collect();
+    let module_types: Vec<(String, &str, &Origin)> =
+        sources.iter().map(|(name, source)| (name.clone(), source.as_str(), &method_origin)).collect();
+    naming::check_unique(&format!("type of the module of `{}`", value.method), &module_types, problems);
     let names =
         TypeNames { request: &request_type, response: &response_type, error: &error_type, warning: &warning_type };
     ir::Method {
@@ -79,10 +99,17 @@ fn lower_method(method: &Loaded<MethodSpec>, spec: &Spec, problems: &mut Vec<Dia
         facts,
         arguments,
         response_fields,
+        enums,
+        objects,
+        feature: naming::rust_name(value.method.split('.').next().unwrap_or_default(), Case::Snake, &[]),
+        paginated,
         errors,
         warnings,
     }
 }
+
+/// The argument through which a method pages, with `response_metadata.next_cursor`.
+const PAGINATION_CURSOR: &str = "cursor";
 
 struct TypeNames<'a> {
     request: &'a str,
@@ -95,9 +122,10 @@ fn lower_arguments(
     method: &Loaded<MethodSpec>,
     request_type: &str,
     page: &str,
+    enums: &mut Vec<ir::Enum>,
     problems: &mut Vec<Diagnostic>,
 ) -> Vec<ir::Argument> {
-    let arguments: Vec<(usize, &crate::spec::model::ArgumentSpec)> =
+    let arguments: Vec<(usize, &ArgumentSpec)> =
         method.value.arguments.iter().enumerate().filter(|(_, a)| a.ty != ValueType::Token).collect();
     let entries: Vec<(&str, Origin)> = arguments
         .iter()
@@ -108,7 +136,7 @@ fn lower_arguments(
     arguments
         .iter()
         .zip(names)
-        .map(|((_, argument), rust_name)| {
+        .map(|((index, argument), rust_name)| {
             let multiplicity = multiplicity(argument.list);
             let mut docs = Lines::default();
             docs.extend(docs::markdown(&argument.description, page));
@@ -124,10 +152,17 @@ fn lower_arguments(
             if let Some(default) = argument.default.as_deref().filter(|d| !d.trim().is_empty()) {
                 docs.push(format!("Default: {}.", code_span(default)));
             }
+            let ty = if argument.values.is_empty() {
+                value_type(argument.ty)
+            } else {
+                let name = format!("{request_type}{}", naming::rust_name(&argument.name, Case::UpperCamel, &[]));
+                enums.push(lower_enum(method, *index, argument, &name, page, problems));
+                ir::ValueType::Enum(name)
+            };
             ir::Argument {
                 wire_name: argument.name.clone(),
                 rust_name,
-                ty: value_type(argument.ty),
+                ty,
                 multiplicity,
                 required: argument.required,
                 docs: docs.finish(),
@@ -136,37 +171,85 @@ fn lower_arguments(
         .collect()
 }
 
-fn lower_fields(
+fn lower_enum(
     method: &Loaded<MethodSpec>,
-    response_type: &str,
+    index: usize,
+    argument: &ArgumentSpec,
+    name: &str,
     page: &str,
     problems: &mut Vec<Diagnostic>,
+) -> ir::Enum {
+    let entries: Vec<(&str, Origin)> = argument
+        .values
+        .iter()
+        .enumerate()
+        .map(|(value_index, value)| {
+            (value.as_str(), origin(method, &format!("arguments.{index}.values.{value_index}")))
+        })
+        .collect();
+    let variants = naming::assign(&format!("variant of {name}"), &entries, Case::UpperCamel, &[], problems);
+    let mut docs = Lines::default();
+    docs.push(format!("The values of the {} argument.", code_span(&argument.name)));
+    docs.blank();
+    docs.extend(docs::markdown(&argument.description, page));
+    ir::Enum {
+        name: name.to_owned(),
+        docs: docs.finish(),
+        values: argument.values.iter().cloned().zip(variants).collect(),
+    }
+}
+
+/// The fields of a response (`path` = `response`) or of one of its objects, with the
+/// structs of nested objects pushed to `objects`.
+fn lower_fields(
+    method: &Loaded<MethodSpec>,
+    fields: &[FieldSpec],
+    path: &str,
+    owner: &str,
+    page: &str,
+    objects: &mut Vec<ir::Object>,
+    problems: &mut Vec<Diagnostic>,
 ) -> Vec<ir::Field> {
-    let fields = &method.value.response.fields;
     let entries: Vec<(&str, Origin)> = fields
         .iter()
         .enumerate()
-        .map(|(index, field)| (field.name.as_str(), origin(method, &format!("response.fields.{index}.name"))))
+        .map(|(index, field)| (field.name.as_str(), origin(method, &format!("{path}.fields.{index}.name"))))
         .collect();
-    let names = naming::assign(
-        &format!("field of {response_type}"),
-        &entries,
-        Case::Snake,
-        RESERVED_RESPONSE_MEMBERS,
-        problems,
-    );
+    let names =
+        naming::assign(&format!("field of {owner}"), &entries, Case::Snake, RESERVED_RESPONSE_MEMBERS, problems);
     fields
         .iter()
+        .enumerate()
         .zip(names)
-        .map(|(field, rust_name)| {
+        .map(|((index, field), rust_name)| {
             let mut docs = Lines::default();
             docs.extend(docs::markdown(&field.description, page));
             docs.blank();
+            if let Some(object) = field.object.as_deref().filter(|_| field.ty == ValueType::Json) {
+                docs.push(format!(
+                    "Slack's {} object, kept as raw JSON: the spec does not describe its fields yet.",
+                    code_span(object)
+                ));
+            }
             docs.push(format!("Answered as {}.", code_span(&field.name)));
+            let ty = if field.ty == ValueType::Object {
+                let name = format!("{owner}{}", naming::rust_name(&field.name, Case::UpperCamel, &[]));
+                let slot = objects.len();
+                let inner_path = format!("{path}.fields.{index}");
+                let inner = lower_fields(method, &field.fields, &inner_path, &name, page, objects, problems);
+                let mut object_docs = Lines::default();
+                object_docs.push(format!("The {} object of [`{owner}`].", code_span(&field.name)));
+                object_docs.blank();
+                object_docs.extend(docs::markdown(&field.description, page));
+                objects.insert(slot, ir::Object { name: name.clone(), docs: object_docs.finish(), fields: inner });
+                ir::ValueType::Object(name)
+            } else {
+                value_type(field.ty)
+            };
             ir::Field {
                 wire_name: field.name.clone(),
                 rust_name,
-                ty: value_type(field.ty),
+                ty,
                 multiplicity: multiplicity(field.list),
                 required: field.required,
                 docs: docs.finish(),
@@ -287,6 +370,7 @@ fn value_type(ty: ValueType) -> ir::ValueType {
         ValueType::Boolean => ir::ValueType::Boolean,
         ValueType::Integer => ir::ValueType::Integer,
         ValueType::Number => ir::ValueType::Number,
+        // Objects are lowered with their fields before; one reaching here has none.
         ValueType::Json | ValueType::Object => ir::ValueType::Json,
         ValueType::Timestamp => ir::ValueType::Runtime("Timestamp"),
         ValueType::Cursor => ir::ValueType::Runtime("Cursor"),

@@ -42,7 +42,7 @@ pub const RESERVED_REQUEST_MEMBERS: &[&str] = &[
     "type_id",
 ];
 /// Names the generated response types use for their own members.
-pub const RESERVED_RESPONSE_MEMBERS: &[&str] = &["warnings", "set_warnings"];
+pub const RESERVED_RESPONSE_MEMBERS: &[&str] = &["warnings", "set_warnings", "response_metadata"];
 /// Variant names the generated code enums use for their own purposes.
 pub const RESERVED_VARIANTS: &[&str] = &["Unknown"];
 

@@ -5,7 +5,9 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::diagnostics::Diagnostic;
-use crate::spec::model::{CodeSpec, LifecycleStatus, ListStyle, MethodSpec, SharedSpec, ValueType};
+use crate::spec::model::{
+    ArgumentSpec, CodeSpec, FieldSpec, LifecycleStatus, ListStyle, MethodSpec, SharedSpec, ValueType,
+};
 use crate::spec::{Loaded, Spec};
 
 /// Where Slack serves its Web API methods.
@@ -143,6 +145,14 @@ fn validate_arguments(method: &Loaded<MethodSpec>, problems: &mut Vec<Diagnostic
             ));
         }
         require_text(method, &format!("{at}.description"), &argument.description, problems);
+        if argument.ty == ValueType::Object {
+            problems.push(
+                method
+                    .problem(&format!("{at}.type"), "`object` is a response field type; an argument sends JSON")
+                    .with_hint("use `type: json`"),
+            );
+        }
+        validate_values(method, &at, argument, problems);
         match (argument.ty, argument.list) {
             (ValueType::Token, Some(_)) => {
                 problems.push(method.problem(&format!("{at}.list"), "the token is a single value, not a list"));
@@ -171,10 +181,87 @@ fn validate_arguments(method: &Loaded<MethodSpec>, problems: &mut Vec<Diagnostic
     report_duplicates(method, "arguments.*.name", arguments.iter().map(|a| a.name.clone()), "argument", problems);
 }
 
+fn validate_values(method: &Loaded<MethodSpec>, at: &str, argument: &ArgumentSpec, problems: &mut Vec<Diagnostic>) {
+    if argument.values.is_empty() {
+        return;
+    }
+    if argument.ty != ValueType::String {
+        problems.push(
+            method
+                .problem(&format!("{at}.values"), "only a `string` argument lists its values")
+                .with_hint("the generator makes an enum of them"),
+        );
+    }
+    for (index, value) in argument.values.iter().enumerate() {
+        if !value.chars().any(|c| c.is_ascii_alphanumeric()) {
+            problems.push(method.problem(
+                &format!("{at}.values.{index}"),
+                format!("`{value}` cannot name an enum variant: it has no letter or digit"),
+            ));
+        }
+    }
+    report_duplicates(method, &format!("{at}.values"), argument.values.iter().cloned(), "value", problems);
+}
+
+/// Response fields the runtime decodes itself, for every method.
+const ENVELOPE_FIELDS: &[&str] = &["ok", "error", "warning", "response_metadata"];
+
 fn validate_response(method: &Loaded<MethodSpec>, problems: &mut Vec<Diagnostic>) {
     let response = &method.value.response;
-    for (index, field) in response.fields.iter().enumerate() {
-        let at = format!("response.fields.{index}");
+    validate_fields(method, "response", &response.fields, true, problems);
+    for (index, example) in response.examples.iter().enumerate() {
+        let at = format!("response.examples.{index}");
+        require_text(method, &format!("{at}.description"), &example.description, problems);
+        if let Err(error) = serde_json::from_str::<serde_json::Value>(&example.body) {
+            problems.push(method.problem(&format!("{at}.body"), format!("the example body is not JSON: {error}")));
+        }
+    }
+}
+
+/// The fields of the response (`top_level`) or of one of its objects, at `path`.
+fn validate_fields(
+    method: &Loaded<MethodSpec>,
+    path: &str,
+    fields: &[FieldSpec],
+    top_level: bool,
+    problems: &mut Vec<Diagnostic>,
+) {
+    for (index, field) in fields.iter().enumerate() {
+        let at = format!("{path}.fields.{index}");
+        if top_level && ENVELOPE_FIELDS.contains(&field.name.as_str()) {
+            problems.push(
+                method
+                    .problem(
+                        &format!("{at}.name"),
+                        format!("`{}` is decoded by the client for every method", field.name),
+                    )
+                    .with_hint("remove it from the response fields"),
+            );
+        }
+        match (field.ty, field.fields.is_empty()) {
+            (ValueType::Object, true) => problems.push(
+                method
+                    .problem(&format!("{at}.fields"), "an `object` field lists its `fields`")
+                    .with_hint("an object the spec does not describe is `type: json`"),
+            ),
+            (ValueType::Object, false) => validate_fields(method, &at, &field.fields, false, problems),
+            (_, false) => problems.push(method.problem(&format!("{at}.fields"), "only an `object` field has `fields`")),
+            (_, true) => {}
+        }
+        if field.object.is_some() && field.ty != ValueType::Json {
+            problems.push(
+                method
+                    .problem(&format!("{at}.object"), "`object` names the Slack object a `json` field holds")
+                    .with_hint("remove it, or make the field `type: json`"),
+            );
+        }
+    }
+    validate_field_names(method, path, fields, problems);
+}
+
+fn validate_field_names(method: &Loaded<MethodSpec>, path: &str, fields: &[FieldSpec], problems: &mut Vec<Diagnostic>) {
+    for (index, field) in fields.iter().enumerate() {
+        let at = format!("{path}.fields.{index}");
         let valid = field.name.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-'))
             && field.name.chars().any(|c| c.is_ascii_alphanumeric());
         if !valid {
@@ -196,18 +283,11 @@ fn validate_response(method: &Loaded<MethodSpec>, problems: &mut Vec<Diagnostic>
     }
     report_duplicates(
         method,
-        "response.fields.*.name",
-        response.fields.iter().map(|f| f.name.clone()),
+        &format!("{path}.fields.*.name"),
+        fields.iter().map(|f| f.name.clone()),
         "field",
         problems,
     );
-    for (index, example) in response.examples.iter().enumerate() {
-        let at = format!("response.examples.{index}");
-        require_text(method, &format!("{at}.description"), &example.description, problems);
-        if let Err(error) = serde_json::from_str::<serde_json::Value>(&example.body) {
-            problems.push(method.problem(&format!("{at}.body"), format!("the example body is not JSON: {error}")));
-        }
-    }
 }
 
 fn validate_codes<T>(file: &Loaded<T>, key: &str, codes: &[CodeSpec], problems: &mut Vec<Diagnostic>) {

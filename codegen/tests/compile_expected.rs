@@ -22,7 +22,7 @@ mod markdown_descriptions;
 #[rustfmt::skip] // Snapshots are formatted by the generator, not by rustfmt.
 mod no_errors;
 
-use slack_api_runtime::{Code, FormArgs, JsonArgs, Method, MethodResponse, RateTier};
+use slack_api_runtime::{Code, FormArgs, JsonArgs, Method, MethodResponse, Paginated, RateTier};
 
 fn form<M: Method>(request: &M) -> String {
     let mut args = FormArgs::new();
@@ -59,34 +59,53 @@ fn keywords_are_renamed_in_rust_and_kept_on_the_wire() {
 
 #[test]
 fn every_argument_type_encodes_as_slack_expects() {
-    use argument_types::{TestTypes, TestTypesError, TestTypesResponse, TestTypesWarning};
-    let request = TestTypes::new("C1", ["U1", "U2"])
+    use argument_types::{
+        TestTypes, TestTypesError, TestTypesResponse, TestTypesSort, TestTypesTypes, TestTypesWarning,
+    };
+    let request = TestTypes::new("C1", ["U1", "U2"], TestTypesSort::Score)
         .as_user(false)
         .limit(20)
         .ratio(0.5)
         .blocks(serde_json::json!([{"type": "divider"}]))
         .ts("1524523204.000192")
         .cursor("dXNlcjpVMDYxTkZUVDI=")
-        .ids([1, 2]);
+        .ids([1, 2])
+        .types([TestTypesTypes::PublicChannel, TestTypesTypes::Im]);
     assert_eq!(
         form(&request),
         "channel=C1&users=U1%2CU2&as_user=false&limit=20&ratio=0.5&blocks=%5B%7B%22type%22%3A%22divider%22%7D%5D\
-         &ts=1524523204.000192&cursor=dXNlcjpVMDYxTkZUVDI%3D&ids=1%2C2"
+         &ts=1524523204.000192&cursor=dXNlcjpVMDYxTkZUVDI%3D&ids=1%2C2&types=public_channel%2Cim&sort=score"
     );
     assert_eq!(json(&request)["blocks"][0]["type"], "divider");
     assert_eq!(json(&request)["users"], "U1,U2");
-    assert_eq!(form(&TestTypes::new("C1", ["U1"])), "channel=C1&users=U1", "unset optional arguments are not sent");
+    assert_eq!(
+        form(&TestTypes::new("C1", ["U1"], TestTypesSort::Timestamp)),
+        "channel=C1&users=U1&sort=timestamp",
+        "unset optional arguments are not sent"
+    );
 
     assert_eq!(TestTypes::NAME, "test.types");
     const { assert!(TestTypes::ACCEPTS_JSON) };
     assert_eq!(TestTypes::RATE_TIER, RateTier::Tier1);
     assert_eq!(TestTypes::SCOPES.bot, ["chat:write", "channels:read"]);
 
-    let response: TestTypesResponse =
-        serde_json::from_str(r#"{"ok": true, "channel": "C1", "members": ["U1"], "extra": 1}"#).unwrap();
+    let response: TestTypesResponse = serde_json::from_str(
+        r#"{"ok": true, "channel": "C1", "members": ["U1"], "extra": 1, "message": {"text": "hi"},
+            "purpose": {"value": "talk", "history": [{"ts": "1.2"}]},
+            "response_metadata": {"next_cursor": "bmV4dA=="}}"#,
+    )
+    .unwrap();
     assert_eq!(response.channel.as_str(), "C1");
     assert_eq!(response.members.as_ref().map(Vec::len), Some(1));
+    assert_eq!(response.message.as_ref().unwrap()["text"], "hi");
+    assert_eq!(response.purpose.value, "talk");
+    assert_eq!(response.purpose.creator, None);
+    assert_eq!(response.purpose.history.as_ref().unwrap()[0].ts.as_str(), "1.2");
     assert!(serde_json::from_str::<TestTypesResponse>(r#"{"ok": true}"#).is_err(), "`channel` is required");
+
+    let mut next = request.clone();
+    next.set_cursor(TestTypes::next_cursor(&response).unwrap().clone());
+    assert_eq!(next.cursor.as_ref().map(|cursor| cursor.as_str()), Some("bmV4dA=="));
 
     assert_eq!(TestTypesError::DOCUMENTED, ["channel_not_found", "invalid_arg", "not_authed"]);
     assert_eq!(

@@ -142,8 +142,8 @@ fn check_outcome(method_text: &str) -> Result<(), TestCaseError> {
         SourceFile { kind: SourceKind::Shared, path: "spec/shared/common.yaml".into(), text: SHARED.into() },
     ];
     match slack_api_codegen::generate(&sources, "spec") {
-        Ok(files) => {
-            for file in files {
+        Ok(generation) => {
+            for file in generation.files {
                 let body = file.contents.split_once('\n').map_or("", |(_, body)| body);
                 prop_assert!(syn::parse_file(body).is_ok(), "{} does not parse:\n{}", file.path, file.contents);
             }

@@ -15,8 +15,9 @@ fn generate_fixture(name: &str) -> String {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name);
     let sources = slack_api_codegen::spec::read_sources(&dir, "spec").expect("the fixture is readable");
     match slack_api_codegen::generate(&sources, "spec") {
-        Ok(files) => {
-            let modules: Vec<_> = files.into_iter().filter(|file| file.path.starts_with("src/methods/")).collect();
+        Ok(generation) => {
+            let modules: Vec<_> =
+                generation.files.into_iter().filter(|file| file.path.starts_with("src/methods/")).collect();
             assert_eq!(modules.len(), 1, "each fixture specifies one method");
             modules.into_iter().next().map(|file| file.contents).unwrap_or_default()
         }
@@ -87,9 +88,9 @@ fn corpus_outcomes() {
         ];
         outcomes.push_str(&format!("== {name}\n"));
         match slack_api_codegen::generate(&sources, "spec") {
-            Ok(files) => {
+            Ok(generation) => {
                 outcomes.push_str("generates\n");
-                for file in files.iter().filter(|file| file.path.starts_with("src/methods/")) {
+                for file in generation.files.iter().filter(|file| file.path.starts_with("src/methods/")) {
                     modules.push_str(&format!("\npub mod {name} {{\n{}}}\n", file.contents));
                 }
             }

@@ -6,9 +6,21 @@
 //! `ChatPostMessage`) that implements [`runtime::Method`], with its `…Response`, `…Error`
 //! and `…Warning` types beside it.
 //!
-//! | Method | Request type | Summary |
-//! | --- | --- | --- |
-//! | `apps.permissions.users.request` | [`AppsPermissionsUsersRequest`] | Request additional permissions from a user on a workspace. |
+//! # Features
+//!
+//! Each method family is a Cargo feature, so that a build compiles only the families it
+//! uses; `full` enables them all. The default set is what a first bot needs:
+//! .
+//!
+//! | Feature | Methods |
+//! | --- | --- |
+//! | `apps` | 1 |
+//!
+//! # Methods
+//!
+//! | Method | Feature | Request type | Summary |
+//! | --- | --- | --- | --- |
+//! | `apps.permissions.users.request` | `apps` | `AppsPermissionsUsersRequest` | Request additional permissions from a user on a workspace. |
 #![deny(missing_docs)]
 pub use ::slack_api_runtime as runtime;
 pub use ::slack_api_runtime::types;
@@ -16,8 +28,10 @@ pub use ::slack_api_runtime::types;
 /// `chat_post_message`). Each module's types are also re-exported at the crate
 /// root.
 pub mod methods {
+    #[cfg(feature = "apps")]
     pub mod apps_permissions_users_request;
 }
+#[cfg(feature = "apps")]
 #[allow(deprecated)]
 pub use methods::apps_permissions_users_request::{
     AppsPermissionsUsersRequest, AppsPermissionsUsersRequestResponse,

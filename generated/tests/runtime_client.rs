@@ -1,6 +1,8 @@
 //! The generated `apps.permissions.users.request` types called through the runtime's
 //! client, against a real HTTP server on 127.0.0.1.
 
+#![cfg(feature = "apps")] // The method is in the `apps` family.
+
 // The method is deprecated: calling it is the point here.
 #![allow(deprecated)]
 

@@ -1,6 +1,7 @@
 //! The seed method, `apps.permissions.users.request`, against the facts of its Slack doc
 //! page (copied here, so that tests never read outside the project).
 
+#![cfg(feature = "apps")] // The method is in the `apps` family.
 #![allow(deprecated)] // The method is deprecated; these tests check exactly that.
 
 use slack_api::runtime::{Code, ContentType, FormArgs, HttpMethod, Lifecycle, Method, RateTier};

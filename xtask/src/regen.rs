@@ -5,7 +5,7 @@ use std::io;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use slack_api_codegen::emit::{METHODS_DIR, OutputFile};
+use slack_api_codegen::emit::{METHODS_DIR, OutputFile, manifest};
 use slack_api_codegen::schema::{SCHEMA_DIR, schema_files};
 
 /// The spec folder, under the workspace root.
@@ -103,10 +103,13 @@ pub fn run(root: &Path, mode: Mode) -> ExitCode {
 ///
 /// When the spec cannot be read or has problems, or generated/ cannot be read.
 pub fn plan(root: &Path) -> Result<Vec<Change>, Box<dyn std::error::Error>> {
-    let mut files: Vec<OutputFile> = slack_api_codegen::generate_dir(&root.join(SPEC_DIR))?
+    let generation = slack_api_codegen::generate_dir(&root.join(SPEC_DIR))?;
+    let mut files: Vec<OutputFile> = generation
+        .files
         .into_iter()
         .map(|file| OutputFile { path: format!("{GENERATED_DIR}/{}", file.path), ..file })
         .collect();
+    files.push(manifest(root, &generation.features_section)?);
     files.extend(
         schema_files()
             .into_iter()
@@ -127,6 +130,16 @@ pub fn plan(root: &Path) -> Result<Vec<Change>, Box<dyn std::error::Error>> {
         }
     }
     Ok(changes)
+}
+
+/// The generated crate's manifest with its features section rewritten.
+fn manifest(root: &Path, section: &str) -> Result<OutputFile, Box<dyn std::error::Error>> {
+    let path = format!("{GENERATED_DIR}/Cargo.toml");
+    let current = fs::read_to_string(root.join(&path)).map_err(|error| format!("{path}: {error}"))?;
+    let contents = manifest::splice(&current, section).ok_or_else(|| {
+        format!("{path}: the lines `{}` and `{}` are missing", manifest::BEGIN_MARKER, manifest::END_MARKER)
+    })?;
+    Ok(OutputFile { path, contents })
 }
 
 /// The files under `generated/src/methods/` that carry the generated header, by path
@@ -179,6 +192,12 @@ mod tests {
                 fs::copy(entry.path(), scratch.path().join(SPEC_DIR).join(dir).join(entry.file_name())).unwrap();
             }
         }
+        fs::create_dir_all(scratch.path().join(GENERATED_DIR)).unwrap();
+        fs::copy(
+            crate::workspace_root().join(GENERATED_DIR).join("Cargo.toml"),
+            scratch.path().join(GENERATED_DIR).join("Cargo.toml"),
+        )
+        .unwrap();
         scratch
     }
 
@@ -186,7 +205,9 @@ mod tests {
     fn write_then_check_finds_nothing_and_a_second_write_is_identical() {
         let scratch = scratch_workspace();
         let first = plan(scratch.path()).unwrap();
-        assert!(first.iter().all(|change| matches!(change, Change::Missing(_))));
+        assert!(
+            first.iter().all(|change| matches!(change, Change::Missing(_)) || change.path().ends_with("Cargo.toml"))
+        );
         apply(scratch.path(), &first).unwrap();
         let lib = fs::read(scratch.path().join(GENERATED_DIR).join("src/lib.rs")).unwrap();
         assert_eq!(plan(scratch.path()).unwrap(), []);
@@ -230,7 +251,7 @@ mod tests {
             error.contains("spec/methods/apps.permissions.users.request.yaml:8:12: rate_tier: unknown variant `tier9`"),
             "{error}"
         );
-        assert!(!scratch.path().join(GENERATED_DIR).exists());
+        assert!(!scratch.path().join(GENERATED_DIR).join("src").exists());
     }
 
     /// Editors validate and complete a spec file through the schema its first line

@@ -3,7 +3,7 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::{doc_attrs, ident};
+use super::{doc_attrs, ident, manifest};
 use crate::docs::{Lines, code_span};
 use crate::ir;
 
@@ -12,15 +12,24 @@ pub fn tokens(api: &ir::Api) -> TokenStream {
     let docs = doc_attrs(&crate_docs(api), true);
     let modules = api.methods.iter().map(|method| {
         let module = ident(&method.module);
-        quote!(pub mod #module;)
+        let feature = &method.feature;
+        quote! {
+            #[cfg(feature = #feature)]
+            pub mod #module;
+        }
     });
     let reexports = api.methods.iter().map(|method| {
         let module = ident(&method.module);
+        let feature = &method.feature;
         let types = [&method.request_type, &method.response_type, &method.error_type, &method.warning_type]
             .map(|name| ident(name));
         // Re-exporting is not a use, but rustc's lint does not know it.
         let allow = method.facts.deprecation.is_some().then(|| quote!(#[allow(deprecated)]));
-        quote!(#allow pub use methods::#module::{#(#types),*};)
+        quote! {
+            #[cfg(feature = #feature)]
+            #allow
+            pub use methods::#module::{#(#types),*};
+        }
     });
     quote! {
         #docs
@@ -49,10 +58,36 @@ fn crate_docs(api: &ir::Api) -> Vec<String> {
     lines.push("`ChatPostMessage`) that implements [`runtime::Method`], with its `…Response`, `…Error`");
     lines.push("and `…Warning` types beside it.");
     lines.blank();
-    lines.push("| Method | Request type | Summary |");
-    lines.push("| --- | --- | --- |");
+    lines.push("# Features");
+    lines.blank();
+    lines.push("Each method family is a Cargo feature, so that a build compiles only the families it");
+    lines.push("uses; `full` enables them all. The default set is what a first bot needs:");
+    let families = manifest::families(api);
+    let defaults: Vec<String> = manifest::DEFAULT_FAMILIES
+        .iter()
+        .filter(|family| families.contains_key(*family))
+        .map(|family| format!("`{family}`"))
+        .collect();
+    lines.push(format!("{}.", defaults.join(", ")));
+    lines.blank();
+    lines.push("| Feature | Methods |");
+    lines.push("| --- | --- |");
+    for (family, count) in &families {
+        lines.push(format!("| `{family}` | {count} |"));
+    }
+    lines.blank();
+    lines.push("# Methods");
+    lines.blank();
+    lines.push("| Method | Feature | Request type | Summary |");
+    lines.push("| --- | --- | --- | --- |");
     for method in &api.methods {
-        lines.push(format!("| {} | [`{}`] | {} |", code_span(&method.wire_name), method.request_type, method.summary));
+        lines.push(format!(
+            "| {} | `{}` | `{}` | {} |",
+            code_span(&method.wire_name),
+            method.feature,
+            method.request_type,
+            method.summary
+        ));
     }
     lines.finish()
 }

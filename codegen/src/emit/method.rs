@@ -25,6 +25,20 @@ pub fn tokens(method: &ir::Method) -> TokenStream {
     let response = response(method);
     let errors = code_enum::tokens(&method.error_type, &method.error_docs, &method.errors, true);
     let warnings = code_enum::tokens(&method.warning_type, &method.warning_docs, &method.warnings, false);
+    let enums = method.enums.iter().map(value_enum);
+    let objects = method.objects.iter().map(|object| {
+        let name = ident(&object.name);
+        let docs = doc_attrs(&object.docs, false);
+        let fields = fields(&object.fields);
+        quote! {
+            #docs
+            #[derive(::core::fmt::Debug, ::core::clone::Clone, ::core::cmp::PartialEq, ::serde::Deserialize)]
+            #[non_exhaustive]
+            pub struct #name {
+                #(#fields)*
+            }
+        }
+    });
     quote! {
         #module_docs
         #allow_deprecated
@@ -32,11 +46,73 @@ pub fn tokens(method: &ir::Method) -> TokenStream {
         #response
         #errors
         #warnings
+        #(#enums)*
+        #(#objects)*
     }
 }
 
+/// The enum of the values an argument takes.
+fn value_enum(value_enum: &ir::Enum) -> TokenStream {
+    let name = ident(&value_enum.name);
+    let docs = doc_attrs(&value_enum.docs, false);
+    let wires: Vec<&str> = value_enum.values.iter().map(|(wire, _)| wire.as_str()).collect();
+    let variants: Vec<_> = value_enum.values.iter().map(|(_, variant)| ident(variant)).collect();
+    let variant_docs = wires.iter().map(|wire| format!(" `{wire}`."));
+    quote! {
+        #docs
+        #[derive(
+            ::core::fmt::Debug, ::core::clone::Clone, ::core::marker::Copy, ::core::cmp::PartialEq, ::core::cmp::Eq,
+            ::core::hash::Hash,
+        )]
+        #[non_exhaustive]
+        pub enum #name {
+            #(#[doc = #variant_docs] #variants,)*
+        }
+
+        impl #name {
+            /// The value as Slack expects it.
+            pub const fn as_str(&self) -> &'static str {
+                match self {
+                    #(Self::#variants => #wires,)*
+                }
+            }
+        }
+
+        impl ::core::convert::AsRef<str> for #name {
+            fn as_ref(&self) -> &str {
+                self.as_str()
+            }
+        }
+
+        impl ::core::fmt::Display for #name {
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+    }
+}
+
+/// Struct fields that deserialize from a response, `Option` unless required.
+fn fields(fields: &[ir::Field]) -> Vec<TokenStream> {
+    fields
+        .iter()
+        .map(|field| {
+            let rust = ident(&field.rust_name);
+            let wire = &field.wire_name;
+            let docs = doc_attrs(&field.docs, false);
+            let ty = value_type(&field.ty, field.multiplicity);
+            let rename = (field.rust_name != field.wire_name).then(|| quote!(#[serde(rename = #wire)]));
+            if field.required {
+                quote!(#docs #rename pub #rust: #ty,)
+            } else {
+                quote!(#docs #rename #[serde(default)] pub #rust: ::core::option::Option<#ty>,)
+            }
+        })
+        .collect()
+}
+
 /// The Rust type of one item of an argument or field.
-fn item_type(ty: ValueType) -> TokenStream {
+fn item_type(ty: &ValueType) -> TokenStream {
     match ty {
         ValueType::String => quote!(::std::string::String),
         ValueType::Boolean => quote!(bool),
@@ -47,11 +123,15 @@ fn item_type(ty: ValueType) -> TokenStream {
             let name = ident(name);
             quote!(::slack_api_runtime::types::#name)
         }
+        ValueType::Enum(name) | ValueType::Object(name) => {
+            let name = ident(name);
+            quote!(#name)
+        }
     }
 }
 
 /// The Rust type of a whole value, before `Option` for optional ones.
-fn value_type(ty: ValueType, multiplicity: Multiplicity) -> TokenStream {
+fn value_type(ty: &ValueType, multiplicity: Multiplicity) -> TokenStream {
     let item = item_type(ty);
     match multiplicity {
         Multiplicity::One => item,
@@ -60,19 +140,19 @@ fn value_type(ty: ValueType, multiplicity: Multiplicity) -> TokenStream {
 }
 
 /// Whether the value is `Copy` and taken as is, rather than through `Into`.
-fn is_plain(ty: ValueType) -> bool {
-    matches!(ty, ValueType::Boolean | ValueType::Integer | ValueType::Number)
+fn is_plain(ty: &ValueType) -> bool {
+    matches!(ty, ValueType::Boolean | ValueType::Integer | ValueType::Number | ValueType::Enum(_))
 }
 
 /// The parameter type of a constructor argument or setter, and the expression that
 /// turns the parameter `name` into the field value.
 fn parameter(argument: &ir::Argument) -> (TokenStream, TokenStream) {
     let name = ident(&argument.rust_name);
-    let item = item_type(argument.ty);
+    let item = item_type(&argument.ty);
     match argument.multiplicity {
-        Multiplicity::One if is_plain(argument.ty) => (item, quote!(#name)),
+        Multiplicity::One if is_plain(&argument.ty) => (item, quote!(#name)),
         Multiplicity::One => (quote!(impl ::core::convert::Into<#item>), quote!(#name.into())),
-        Multiplicity::CommaSeparated | Multiplicity::Array if is_plain(argument.ty) => {
+        Multiplicity::CommaSeparated | Multiplicity::Array if is_plain(&argument.ty) => {
             (quote!(impl ::core::iter::IntoIterator<Item = #item>), quote!(#name.into_iter().collect()))
         }
         Multiplicity::CommaSeparated | Multiplicity::Array => (
@@ -90,7 +170,7 @@ fn request(method: &ir::Method) -> TokenStream {
     let fields = method.arguments.iter().map(|argument| {
         let field = ident(&argument.rust_name);
         let docs = doc_attrs(&argument.docs, false);
-        let ty = value_type(argument.ty, argument.multiplicity);
+        let ty = value_type(&argument.ty, argument.multiplicity);
         let ty = if argument.required { ty } else { quote!(::core::option::Option<#ty>) };
         quote!(#docs pub #field: #ty,)
     });
@@ -115,6 +195,7 @@ fn request(method: &ir::Method) -> TokenStream {
         }
     });
     let method_impl = method_impl(method);
+    let paginated_impl = paginated_impl(method);
     quote! {
         #docs
         #[derive(::core::fmt::Debug, ::core::clone::Clone, ::core::cmp::PartialEq, #derive_default)]
@@ -130,7 +211,29 @@ fn request(method: &ir::Method) -> TokenStream {
         }
 
         #method_impl
+        #paginated_impl
     }
+}
+
+/// `Paginated` for a method that takes a `cursor` and answers `response_metadata`.
+fn paginated_impl(method: &ir::Method) -> Option<TokenStream> {
+    let cursor = method.arguments.iter().find(|argument| argument.wire_name == "cursor" && !argument.required)?;
+    if !method.paginated {
+        return None;
+    }
+    let name = ident(&method.request_type);
+    let field = ident(&cursor.rust_name);
+    Some(quote! {
+        impl ::slack_api_runtime::Paginated for #name {
+            fn set_cursor(&mut self, cursor: ::slack_api_runtime::types::Cursor) {
+                self.#field = ::core::option::Option::Some(cursor);
+            }
+
+            fn next_cursor(response: &Self::Response) -> ::core::option::Option<&::slack_api_runtime::types::Cursor> {
+                response.response_metadata.as_ref()?.next_cursor()
+            }
+        }
+    })
 }
 
 fn constructor(method: &ir::Method) -> TokenStream {
@@ -150,7 +253,9 @@ fn constructor(method: &ir::Method) -> TokenStream {
     });
     let inits = method.arguments.iter().map(|argument| {
         let name = ident(&argument.rust_name);
-        if argument.required {
+        if argument.required && argument.multiplicity == Multiplicity::One && is_plain(&argument.ty) {
+            quote!(#name)
+        } else if argument.required {
             let (_, value) = parameter(argument);
             quote!(#name: #value)
         } else {
@@ -230,7 +335,7 @@ fn write_argument(argument: &ir::Argument) -> TokenStream {
     } else {
         (quote!(value), quote!(*value), quote!(value))
     };
-    let statement = match (argument.multiplicity, argument.ty) {
+    let statement = match (argument.multiplicity, &argument.ty) {
         (
             Multiplicity::CommaSeparated | Multiplicity::Array,
             ValueType::Boolean | ValueType::Integer | ValueType::Number,
@@ -242,7 +347,11 @@ fn write_argument(argument: &ir::Argument) -> TokenStream {
         (Multiplicity::One, ValueType::Integer) => quote!(args.integer(#wire, #copy);),
         (Multiplicity::One, ValueType::Number) => quote!(args.number(#wire, #copy);),
         (Multiplicity::One, ValueType::Json) => quote!(args.json(#wire, #reference)?;),
-        (Multiplicity::One, ValueType::String | ValueType::Runtime(_)) => quote!(args.text(#wire, #receiver.as_str());),
+        (Multiplicity::One, ValueType::String | ValueType::Runtime(_) | ValueType::Enum(_)) => {
+            quote!(args.text(#wire, #receiver.as_str());)
+        }
+        // Objects are response fields only; validation keeps them out of arguments.
+        (Multiplicity::One, ValueType::Object(_)) => quote!(args.json(#wire, #reference)?;),
     };
     if argument.required {
         statement
@@ -259,16 +368,12 @@ fn response(method: &ir::Method) -> TokenStream {
     let name = ident(&method.response_type);
     let warning = ident(&method.warning_type);
     let docs = doc_attrs(&method.response_docs, false);
-    let fields = method.response_fields.iter().map(|field| {
-        let rust = ident(&field.rust_name);
-        let wire = &field.wire_name;
-        let docs = doc_attrs(&field.docs, false);
-        let ty = value_type(field.ty, field.multiplicity);
-        let rename = (field.rust_name != field.wire_name).then(|| quote!(#[serde(rename = #wire)]));
-        if field.required {
-            quote!(#docs #rename pub #rust: #ty,)
-        } else {
-            quote!(#docs #rename #[serde(default)] pub #rust: ::core::option::Option<#ty>,)
+    let fields = fields(&method.response_fields);
+    let metadata = method.paginated.then(|| {
+        quote! {
+            /// The answer's `response_metadata`: where the next page starts.
+            #[serde(default)]
+            pub response_metadata: ::core::option::Option<::slack_api_runtime::types::ResponseMetadata>,
         }
     });
     quote! {
@@ -277,6 +382,7 @@ fn response(method: &ir::Method) -> TokenStream {
         #[non_exhaustive]
         pub struct #name {
             #(#fields)*
+            #metadata
             /// The warnings Slack sent with the answer, from its `warning` and
             /// `response_metadata.warnings` fields.
             #[serde(skip)]

@@ -5,6 +5,7 @@
 
 mod code_enum;
 mod crate_root;
+pub mod manifest;
 mod method;
 
 use proc_macro2::TokenStream;

@@ -59,6 +59,14 @@ pub struct TestTypes {
     ///
     /// Sent as `ids`, comma-separated.
     pub ids: ::core::option::Option<::std::vec::Vec<i64>>,
+    /// Which kinds of conversation.
+    ///
+    /// Sent as `types`, comma-separated.
+    pub types: ::core::option::Option<::std::vec::Vec<TestTypesTypes>>,
+    /// The order.
+    ///
+    /// Sent as `sort`.
+    pub sort: TestTypesSort,
 }
 impl TestTypes {
     /// A request with its required arguments; set optional ones with the setters.
@@ -67,6 +75,7 @@ impl TestTypes {
         users: impl ::core::iter::IntoIterator<
             Item = impl ::core::convert::Into<::slack_api_runtime::types::UserId>,
         >,
+        sort: TestTypesSort,
     ) -> Self {
         Self {
             channel: channel.into(),
@@ -78,6 +87,8 @@ impl TestTypes {
             ts: ::core::option::Option::None,
             cursor: ::core::option::Option::None,
             ids: ::core::option::Option::None,
+            types: ::core::option::Option::None,
+            sort,
         }
     }
     /// Sets [`as_user`](Self::as_user).
@@ -132,6 +143,15 @@ impl TestTypes {
         self.ids = ::core::option::Option::Some(ids.into_iter().collect());
         self
     }
+    /// Sets [`types`](Self::types).
+    #[must_use]
+    pub fn types(
+        mut self,
+        types: impl ::core::iter::IntoIterator<Item = TestTypesTypes>,
+    ) -> Self {
+        self.types = ::core::option::Option::Some(types.into_iter().collect());
+        self
+    }
 }
 impl ::slack_api_runtime::Method for TestTypes {
     const NAME: &'static str = "test.types";
@@ -177,7 +197,21 @@ impl ::slack_api_runtime::Method for TestTypes {
         if let ::core::option::Option::Some(value) = &self.ids {
             args.comma_list("ids", value.iter().map(::std::string::ToString::to_string));
         }
+        if let ::core::option::Option::Some(value) = &self.types {
+            args.comma_list("types", value);
+        }
+        args.text("sort", self.sort.as_str());
         ::core::result::Result::Ok(())
+    }
+}
+impl ::slack_api_runtime::Paginated for TestTypes {
+    fn set_cursor(&mut self, cursor: ::slack_api_runtime::types::Cursor) {
+        self.cursor = ::core::option::Option::Some(cursor);
+    }
+    fn next_cursor(
+        response: &Self::Response,
+    ) -> ::core::option::Option<&::slack_api_runtime::types::Cursor> {
+        response.response_metadata.as_ref()?.next_cursor()
     }
 }
 /// The answer of a successful [`TestTypes`] call (`test.types`).
@@ -215,9 +249,19 @@ pub struct TestTypesResponse {
     >,
     /// The message object.
     ///
+    /// Slack's `message` object, kept as raw JSON: the spec does not describe its fields yet.
     /// Answered as `message`.
     #[serde(default)]
     pub message: ::core::option::Option<::serde_json::Value>,
+    /// What the channel is for.
+    ///
+    /// Answered as `purpose`.
+    pub purpose: TestTypesResponsePurpose,
+    /// The answer's `response_metadata`: where the next page starts.
+    #[serde(default)]
+    pub response_metadata: ::core::option::Option<
+        ::slack_api_runtime::types::ResponseMetadata,
+    >,
     /// The warnings Slack sent with the answer, from its `warning` and
     /// `response_metadata.warnings` fields.
     #[serde(skip)]
@@ -370,4 +414,124 @@ impl ::core::str::FromStr for TestTypesWarning {
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
         ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
     }
+}
+/// The values of the `types` argument.
+///
+/// Which kinds of conversation.
+#[derive(
+    ::core::fmt::Debug,
+    ::core::clone::Clone,
+    ::core::marker::Copy,
+    ::core::cmp::PartialEq,
+    ::core::cmp::Eq,
+    ::core::hash::Hash,
+)]
+#[non_exhaustive]
+pub enum TestTypesTypes {
+    /// `public_channel`.
+    PublicChannel,
+    /// `private_channel`.
+    PrivateChannel,
+    /// `mpim`.
+    Mpim,
+    /// `im`.
+    Im,
+}
+impl TestTypesTypes {
+    /// The value as Slack expects it.
+    pub const fn as_str(&self) -> &'static str {
+        match self {
+            Self::PublicChannel => "public_channel",
+            Self::PrivateChannel => "private_channel",
+            Self::Mpim => "mpim",
+            Self::Im => "im",
+        }
+    }
+}
+impl ::core::convert::AsRef<str> for TestTypesTypes {
+    fn as_ref(&self) -> &str {
+        self.as_str()
+    }
+}
+impl ::core::fmt::Display for TestTypesTypes {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+/// The values of the `sort` argument.
+///
+/// The order.
+#[derive(
+    ::core::fmt::Debug,
+    ::core::clone::Clone,
+    ::core::marker::Copy,
+    ::core::cmp::PartialEq,
+    ::core::cmp::Eq,
+    ::core::hash::Hash,
+)]
+#[non_exhaustive]
+pub enum TestTypesSort {
+    /// `score`.
+    Score,
+    /// `timestamp`.
+    Timestamp,
+}
+impl TestTypesSort {
+    /// The value as Slack expects it.
+    pub const fn as_str(&self) -> &'static str {
+        match self {
+            Self::Score => "score",
+            Self::Timestamp => "timestamp",
+        }
+    }
+}
+impl ::core::convert::AsRef<str> for TestTypesSort {
+    fn as_ref(&self) -> &str {
+        self.as_str()
+    }
+}
+impl ::core::fmt::Display for TestTypesSort {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+/// The `purpose` object of [`TestTypesResponse`].
+///
+/// What the channel is for.
+#[derive(
+    ::core::fmt::Debug,
+    ::core::clone::Clone,
+    ::core::cmp::PartialEq,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
+pub struct TestTypesResponsePurpose {
+    /// The text.
+    ///
+    /// Answered as `value`.
+    pub value: ::std::string::String,
+    /// Answered as `creator`.
+    #[serde(default)]
+    pub creator: ::core::option::Option<::slack_api_runtime::types::UserId>,
+    /// Earlier purposes.
+    ///
+    /// Answered as `history`.
+    #[serde(default)]
+    pub history: ::core::option::Option<
+        ::std::vec::Vec<TestTypesResponsePurposeHistory>,
+    >,
+}
+/// The `history` object of [`TestTypesResponsePurpose`].
+///
+/// Earlier purposes.
+#[derive(
+    ::core::fmt::Debug,
+    ::core::clone::Clone,
+    ::core::cmp::PartialEq,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
+pub struct TestTypesResponsePurposeHistory {
+    /// Answered as `ts`.
+    pub ts: ::slack_api_runtime::types::Timestamp,
 }

@@ -627,11 +627,6 @@ pub struct TestCaseResponse {
     #[serde(rename = "set_warnings")]
     #[serde(default)]
     pub set_warnings_: ::core::option::Option<::std::string::String>,
-    /// c
-    ///
-    /// Answered as `ok`.
-    #[serde(default)]
-    pub ok: ::core::option::Option<bool>,
     /// d
     ///
     /// Answered as `2x`.
