@@ -51,6 +51,7 @@ mod facts;
 mod jitter;
 mod method;
 mod pacing;
+mod pages;
 #[cfg(feature = "reqwest")]
 mod reqwest_transport;
 mod retry;
@@ -70,6 +71,7 @@ pub use facts::{ContentType, HttpMethod, Lifecycle, RateTier, Scopes};
 pub use http;
 pub use method::{Method, MethodResponse, Paginated};
 pub use pacing::Pacing;
+pub use pages::Pages;
 #[cfg(feature = "reqwest")]
 pub use reqwest_transport::ReqwestTransport;
 pub use retry::RetryPolicy;

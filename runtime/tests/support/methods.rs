@@ -236,3 +236,66 @@ impl fmt::Display for TestWarning {
         f.write_str(self.code())
     }
 }
+
+/// `conversations.list`-like: pages with `cursor` and `response_metadata.next_cursor`.
+#[derive(Debug, Clone, Default)]
+pub struct ListChannels {
+    pub limit: Option<i64>,
+    pub cursor: Option<slack_api_runtime::types::Cursor>,
+}
+
+impl Method for ListChannels {
+    const NAME: &'static str = "conversations.list";
+    const HTTP_METHOD: HttpMethod = HttpMethod::Get;
+    const CONTENT_TYPES: &'static [ContentType] = &[ContentType::FormUrlEncoded];
+    const ACCEPTS_JSON: bool = false;
+    const RATE_TIER: RateTier = RateTier::Tier2;
+    const SCOPES: Scopes = Scopes::NONE;
+    const LIFECYCLE: Lifecycle = Lifecycle::Stable;
+    type Response = ListChannelsResponse;
+    type Error = TestError;
+    type Warning = TestWarning;
+
+    fn write_args<W: ArgWriter>(&self, args: &mut W) -> Result<(), serde_json::Error> {
+        if let Some(limit) = self.limit {
+            args.integer("limit", limit);
+        }
+        if let Some(cursor) = &self.cursor {
+            args.text("cursor", cursor.as_str());
+        }
+        Ok(())
+    }
+}
+
+impl slack_api_runtime::Paginated for ListChannels {
+    fn set_cursor(&mut self, cursor: slack_api_runtime::types::Cursor) {
+        self.cursor = Some(cursor);
+    }
+
+    fn next_cursor(response: &ListChannelsResponse) -> Option<&slack_api_runtime::types::Cursor> {
+        response.response_metadata.as_ref()?.next_cursor()
+    }
+}
+
+/// One page of channel IDs.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[non_exhaustive]
+pub struct ListChannelsResponse {
+    pub channels: Vec<ChannelId>,
+    #[serde(default)]
+    pub response_metadata: Option<slack_api_runtime::types::ResponseMetadata>,
+    #[serde(skip)]
+    pub warnings: Vec<TestWarning>,
+}
+
+impl MethodResponse for ListChannelsResponse {
+    type Warning = TestWarning;
+
+    fn warnings(&self) -> &[TestWarning] {
+        &self.warnings
+    }
+
+    fn set_warnings(&mut self, warnings: Vec<TestWarning>) {
+        self.warnings = warnings;
+    }
+}
