@@ -55,6 +55,8 @@ pub struct Method {
     pub feature: String,
     /// Whether the method pages with `cursor` and `response_metadata.next_cursor`.
     pub paginated: bool,
+    /// A success answer with a placeholder for every required field, in JSON.
+    pub sample_response: String,
     /// Error codes: the method's own, then those of its includes, sorted by code.
     pub errors: Vec<Code>,
     /// Warning codes, likewise.
@@ -72,10 +74,10 @@ pub struct Facts {
     pub accepts_json: bool,
     /// A variant of the runtime's `RateTier`.
     pub rate_tier: &'static str,
-    /// Scopes of bot tokens.
-    pub bot_scopes: Vec<String>,
-    /// Scopes of user tokens.
-    pub user_scopes: Vec<String>,
+    /// Scopes of bot tokens, or `None` when bot tokens are not documented.
+    pub bot_scopes: Option<Vec<String>>,
+    /// Scopes of user tokens, or `None` when user tokens are not documented.
+    pub user_scopes: Option<Vec<String>>,
     /// The deprecation note, when deprecated.
     pub deprecation: Option<String>,
 }

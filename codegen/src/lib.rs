@@ -17,6 +17,7 @@ pub mod emit;
 pub mod ir;
 pub mod lower;
 pub mod naming;
+pub mod sample;
 pub mod schema;
 pub mod spec;
 pub mod validate;

@@ -36,6 +36,9 @@ fn check_crate_names(methods: &[&Loaded<MethodSpec>], lowered: &[ir::Method], pr
                 .map(|name| (name.clone(), method.wire_name.as_str(), origin))
         })
         .collect();
+    let runtime = Origin { file: "the runtime".to_owned(), location: crate::diagnostics::Location::START };
+    let reserved = naming::RESERVED_ROOT_TYPES.iter().map(|name| ((*name).to_owned(), "(re-exported)", &runtime));
+    let types: Vec<(String, &str, &Origin)> = reserved.chain(types).collect();
     naming::check_unique("type", &types, problems);
 }
 
@@ -102,6 +105,7 @@ fn lower_method(method: &Loaded<MethodSpec>, spec: &Spec, problems: &mut Vec<Dia
         enums,
         objects,
         feature: naming::rust_name(value.method.split('.').next().unwrap_or_default(), Case::Snake, &[]),
+        sample_response: crate::sample::sample_response(&value.response.fields, paginated),
         paginated,
         errors,
         warnings,
@@ -327,8 +331,10 @@ fn facts(spec: &MethodSpec) -> ir::Facts {
     let mut content_types = spec.content_types.clone();
     content_types.sort();
     content_types.dedup();
-    let scopes = |token: TokenType| -> Vec<String> {
-        spec.works_with.iter().filter(|w| w.token_type == token).flat_map(|w| w.scopes.iter().cloned()).collect()
+    let scopes = |token: TokenType| -> Option<Vec<String>> {
+        let mut entries = spec.works_with.iter().filter(|w| w.token_type == token).peekable();
+        entries.peek()?;
+        Some(entries.flat_map(|w| w.scopes.iter().cloned()).collect())
     };
     ir::Facts {
         http_method: match spec.http_method {
@@ -418,8 +424,8 @@ fn request_docs(spec: &MethodSpec, facts: &ir::Facts, names: &TypeNames<'_>, pag
     lines.push(format!("| Accepted content types | {} |", content_types.join(", ")));
     lines.push(format!("| Accepts JSON | {} |", if facts.accepts_json { "Yes" } else { "No" }));
     lines.push(format!("| Rate limit | {} |", rate_tier_cell(spec.rate_tier)));
-    lines.push(format!("| Bot token scopes | {} |", scope_cell(&facts.bot_scopes, spec, TokenType::Bot)));
-    lines.push(format!("| User token scopes | {} |", scope_cell(&facts.user_scopes, spec, TokenType::User)));
+    lines.push(format!("| Bot token scopes | {} |", scope_cell(facts.bot_scopes.as_deref())));
+    lines.push(format!("| User token scopes | {} |", scope_cell(facts.user_scopes.as_deref())));
     if !spec.related.is_empty() {
         let related: Vec<String> =
             spec.related.iter().map(|name| format!("[{}]({})", code_span(name), method_page(name))).collect();
@@ -447,14 +453,12 @@ fn rate_tier_cell(tier: RateTier) -> String {
     format!("[{label}]({}/docs/rate-limits#{anchor})", docs::SLACK_SITE)
 }
 
-fn scope_cell(scopes: &[String], spec: &MethodSpec, token: TokenType) -> String {
-    if !spec.works_with.iter().any(|w| w.token_type == token) {
-        return "Not documented".to_owned();
+fn scope_cell(scopes: Option<&[String]>) -> String {
+    match scopes {
+        None => "Not documented".to_owned(),
+        Some([]) => "None required".to_owned(),
+        Some(scopes) => scopes.iter().map(|scope| code_span(scope)).collect::<Vec<_>>().join(", "),
     }
-    if scopes.is_empty() {
-        return "None required".to_owned();
-    }
-    scopes.iter().map(|scope| code_span(scope)).collect::<Vec<_>>().join(", ")
 }
 
 fn response_docs(spec: &MethodSpec, names: &TypeNames<'_>, page: &str) -> Vec<String> {

@@ -43,6 +43,10 @@ pub const RESERVED_REQUEST_MEMBERS: &[&str] = &[
 ];
 /// Names the generated response types use for their own members.
 pub const RESERVED_RESPONSE_MEMBERS: &[&str] = &["warnings", "set_warnings", "response_metadata"];
+/// Names the generated crate root re-exports from the runtime, which no generated type
+/// may take.
+pub const RESERVED_ROOT_TYPES: &[&str] = &["CallError", "Client", "Code", "MethodResponse", "Paginated", "Token"];
+
 /// Variant names the generated code enums use for their own purposes.
 pub const RESERVED_VARIANTS: &[&str] = &["Unknown"];
 

@@ -87,7 +87,13 @@ fn every_argument_type_encodes_as_slack_expects() {
     assert_eq!(TestTypes::NAME, "test.types");
     const { assert!(TestTypes::ACCEPTS_JSON) };
     assert_eq!(TestTypes::RATE_TIER, RateTier::Tier1);
-    assert_eq!(TestTypes::SCOPES.bot, ["chat:write", "channels:read"]);
+    assert_eq!(TestTypes::SCOPES.bot, Some(&["chat:write", "channels:read"][..]));
+    assert_eq!(TestTypes::SCOPES.user, None, "user tokens are not documented for the method");
+    assert_eq!(TestTypes::ARGUMENTS.len(), 11, "every argument but the token");
+    assert!(TestTypes::ARGUMENTS.iter().any(|argument| argument.name == "sort" && argument.required));
+    // The sample answer decodes into the response type.
+    let sample: TestTypesResponse = serde_json::from_str(TestTypes::SAMPLE_RESPONSE).unwrap();
+    assert_eq!(sample.channel.as_str(), "C0000000000");
 
     let response: TestTypesResponse = serde_json::from_str(
         r#"{"ok": true, "channel": "C1", "members": ["U1"], "extra": 1, "message": {"text": "hi"},

@@ -24,6 +24,7 @@
 #![deny(missing_docs)]
 pub use ::slack_api_runtime as runtime;
 pub use ::slack_api_runtime::types;
+pub use ::slack_api_runtime::{CallError, Client, Code, MethodResponse, Paginated, Token};
 /// One module per Slack Web API method, named after it (`chat.postMessage` is
 /// `chat_post_message`). Each module's types are also re-exported at the crate
 /// root.
@@ -37,3 +38,13 @@ pub use methods::apps_permissions_users_request::{
     AppsPermissionsUsersRequest, AppsPermissionsUsersRequestResponse,
     AppsPermissionsUsersRequestError, AppsPermissionsUsersRequestWarning,
 };
+/// What the spec says of every method compiled in (those of the enabled
+/// features), sorted by name: for tools that handle any method, such as a fake
+/// Slack server.
+#[allow(clippy::vec_init_then_push, unused_mut)]
+pub fn catalog() -> ::std::vec::Vec<::slack_api_runtime::MethodInfo> {
+    let mut methods = ::std::vec::Vec::new();
+    #[cfg(feature = "apps")] #[allow(deprecated)]
+    methods.push(::slack_api_runtime::MethodInfo::of::<AppsPermissionsUsersRequest>());
+    methods
+}

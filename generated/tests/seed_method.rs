@@ -45,7 +45,10 @@ fn facts_match_the_page() {
     // The page says the method does not accept application/json.
     const { assert!(!Request::ACCEPTS_JSON) };
     assert_eq!(Request::RATE_TIER, RateTier::Tier2);
-    assert!(Request::SCOPES.bot.is_empty() && Request::SCOPES.user.is_empty());
+    assert_eq!(Request::SCOPES.bot, None, "the page's Works with table is empty");
+    assert_eq!(Request::SCOPES.user, None);
+    let arguments: Vec<(&str, bool)> = Request::ARGUMENTS.iter().map(|a| (a.name, a.required)).collect();
+    assert_eq!(arguments, [("scopes", true), ("trigger_id", true), ("user", true)], "the token is not an argument");
     assert!(
         matches!(Request::LIFECYCLE, Lifecycle::Deprecated { note } if note.contains("developer preview has ended"))
     );

@@ -103,19 +103,29 @@ impl fmt::Display for RateTier {
     }
 }
 
-/// The OAuth scopes a method requires, per token type. Empty lists mean the token type
-/// needs no scope or is not documented for the method.
+/// The token types a method works with, and the OAuth scopes each needs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Scopes {
-    /// Scopes required of a bot token (`xoxb-`).
-    pub bot: &'static [&'static str],
-    /// Scopes required of a user token (`xoxp-`).
-    pub user: &'static [&'static str],
+    /// The scopes a bot token (`xoxb-`) needs, or `None` when the spec does not say that
+    /// bot tokens can call the method.
+    pub bot: Option<&'static [&'static str]>,
+    /// The scopes a user token (`xoxp-`) needs, or `None` when the spec does not say that
+    /// user tokens can call the method.
+    pub user: Option<&'static [&'static str]>,
 }
 
 impl Scopes {
-    /// No token type documented.
-    pub const NONE: Scopes = Scopes { bot: &[], user: &[] };
+    /// The spec documents no token type for the method.
+    pub const UNDOCUMENTED: Scopes = Scopes { bot: None, user: None };
+}
+
+/// One argument of a method, as the spec lists it (the token excluded).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Argument {
+    /// The wire name.
+    pub name: &'static str,
+    /// Whether a call must send it.
+    pub required: bool,
 }
 
 /// Where a method stands in its life.

@@ -41,6 +41,7 @@
 mod args;
 mod base_url;
 mod builder;
+mod catalog;
 mod client;
 mod code;
 mod decode;
@@ -62,11 +63,12 @@ pub mod types;
 pub use args::{ArgWriter, FormArgs, JsonArgs};
 pub use base_url::{BaseUrl, BaseUrlError};
 pub use builder::{BuildError, ClientBuilder};
+pub use catalog::MethodInfo;
 pub use client::Client;
 pub use code::{Code, UnknownCode};
 pub use encoding::BodyEncoding;
 pub use error::{CallError, DecodeError, HttpError, MethodError, RateLimited, RequestError};
-pub use facts::{ContentType, HttpMethod, Lifecycle, RateTier, Scopes};
+pub use facts::{Argument, ContentType, HttpMethod, Lifecycle, RateTier, Scopes};
 /// The `http` crate, whose request and response types a [`Transport`] exchanges.
 pub use http;
 pub use method::{Method, MethodResponse, Paginated};

@@ -3,7 +3,7 @@
 use serde::de::DeserializeOwned;
 
 use crate::types::Cursor;
-use crate::{ArgWriter, Code, ContentType, HttpMethod, Lifecycle, RateTier, Scopes};
+use crate::{ArgWriter, Argument, Code, ContentType, HttpMethod, Lifecycle, RateTier, Scopes};
 
 /// A Slack Web API method, implemented by each generated request type.
 ///
@@ -24,6 +24,11 @@ pub trait Method {
     const SCOPES: Scopes;
     /// Whether the method is still supported.
     const LIFECYCLE: Lifecycle;
+    /// The arguments, the token excluded, in spec order.
+    const ARGUMENTS: &'static [Argument];
+    /// A success answer in JSON, with a placeholder for every required field of the
+    /// response: what a fake server answers when a test scripts nothing else.
+    const SAMPLE_RESPONSE: &'static str;
 
     /// What a successful call (`"ok": true`) answers.
     type Response: MethodResponse<Warning = Self::Warning> + DeserializeOwned;

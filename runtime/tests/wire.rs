@@ -109,8 +109,10 @@ impl Method for Misnamed {
     const CONTENT_TYPES: &'static [ContentType] = &[ContentType::FormUrlEncoded];
     const ACCEPTS_JSON: bool = false;
     const RATE_TIER: RateTier = RateTier::Tier4;
-    const SCOPES: Scopes = Scopes::NONE;
+    const SCOPES: Scopes = Scopes::UNDOCUMENTED;
     const LIFECYCLE: Lifecycle = Lifecycle::Stable;
+    const ARGUMENTS: &'static [slack_api_runtime::Argument] = &[];
+    const SAMPLE_RESPONSE: &'static str = r#"{"ok": true}"#;
     type Response = EmptyResponse;
     type Error = TestError;
     type Warning = TestWarning;

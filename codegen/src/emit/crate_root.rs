@@ -31,12 +31,23 @@ pub fn tokens(api: &ir::Api) -> TokenStream {
             pub use methods::#module::{#(#types),*};
         }
     });
+    let catalog_entries = api.methods.iter().map(|method| {
+        let feature = &method.feature;
+        let request = ident(&method.request_type);
+        let allow = method.facts.deprecation.is_some().then(|| quote!(#[allow(deprecated)]));
+        quote! {
+            #[cfg(feature = #feature)]
+            #allow
+            methods.push(::slack_api_runtime::MethodInfo::of::<#request>());
+        }
+    });
     quote! {
         #docs
         #![deny(missing_docs)]
 
         pub use ::slack_api_runtime as runtime;
         pub use ::slack_api_runtime::types;
+        pub use ::slack_api_runtime::{CallError, Client, Code, MethodResponse, Paginated, Token};
 
         /// One module per Slack Web API method, named after it (`chat.postMessage` is
         /// `chat_post_message`). Each module's types are also re-exported at the crate
@@ -46,6 +57,16 @@ pub fn tokens(api: &ir::Api) -> TokenStream {
         }
 
         #(#reexports)*
+
+        /// What the spec says of every method compiled in (those of the enabled
+        /// features), sorted by name: for tools that handle any method, such as a fake
+        /// Slack server.
+        #[allow(clippy::vec_init_then_push, unused_mut)] // Each push is behind its feature.
+        pub fn catalog() -> ::std::vec::Vec<::slack_api_runtime::MethodInfo> {
+            let mut methods = ::std::vec::Vec::new();
+            #(#catalog_entries)*
+            methods
+        }
     }
 }
 

@@ -291,8 +291,18 @@ fn method_impl(method: &ir::Method) -> TokenStream {
     });
     let accepts_json = facts.accepts_json;
     let rate_tier = ident(facts.rate_tier);
-    let bot_scopes = &facts.bot_scopes;
-    let user_scopes = &facts.user_scopes;
+    let scopes = |scopes: &Option<Vec<String>>| match scopes {
+        Some(scopes) => quote!(::core::option::Option::Some(&[#(#scopes),*])),
+        None => quote!(::core::option::Option::None),
+    };
+    let bot_scopes = scopes(&facts.bot_scopes);
+    let user_scopes = scopes(&facts.user_scopes);
+    let arguments = method.arguments.iter().map(|argument| {
+        let name = &argument.wire_name;
+        let required = argument.required;
+        quote!(::slack_api_runtime::Argument { name: #name, required: #required })
+    });
+    let sample_response = &method.sample_response;
     let lifecycle = match &facts.deprecation {
         Some(note) => quote!(::slack_api_runtime::Lifecycle::Deprecated { note: #note }),
         None => quote!(::slack_api_runtime::Lifecycle::Stable),
@@ -307,8 +317,10 @@ fn method_impl(method: &ir::Method) -> TokenStream {
             const ACCEPTS_JSON: bool = #accepts_json;
             const RATE_TIER: ::slack_api_runtime::RateTier = ::slack_api_runtime::RateTier::#rate_tier;
             const SCOPES: ::slack_api_runtime::Scopes =
-                ::slack_api_runtime::Scopes { bot: &[#(#bot_scopes),*], user: &[#(#user_scopes),*] };
+                ::slack_api_runtime::Scopes { bot: #bot_scopes, user: #user_scopes };
             const LIFECYCLE: ::slack_api_runtime::Lifecycle = #lifecycle;
+            const ARGUMENTS: &'static [::slack_api_runtime::Argument] = &[#(#arguments),*];
+            const SAMPLE_RESPONSE: &'static str = #sample_response;
 
             type Response = #response;
             type Error = #error;

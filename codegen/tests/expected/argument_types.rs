@@ -163,10 +163,57 @@ impl ::slack_api_runtime::Method for TestTypes {
     const ACCEPTS_JSON: bool = true;
     const RATE_TIER: ::slack_api_runtime::RateTier = ::slack_api_runtime::RateTier::Tier1;
     const SCOPES: ::slack_api_runtime::Scopes = ::slack_api_runtime::Scopes {
-        bot: &["chat:write", "channels:read"],
-        user: &[],
+        bot: ::core::option::Option::Some(&["chat:write", "channels:read"]),
+        user: ::core::option::Option::None,
     };
     const LIFECYCLE: ::slack_api_runtime::Lifecycle = ::slack_api_runtime::Lifecycle::Stable;
+    const ARGUMENTS: &'static [::slack_api_runtime::Argument] = &[
+        ::slack_api_runtime::Argument {
+            name: "channel",
+            required: true,
+        },
+        ::slack_api_runtime::Argument {
+            name: "users",
+            required: true,
+        },
+        ::slack_api_runtime::Argument {
+            name: "as_user",
+            required: false,
+        },
+        ::slack_api_runtime::Argument {
+            name: "limit",
+            required: false,
+        },
+        ::slack_api_runtime::Argument {
+            name: "ratio",
+            required: false,
+        },
+        ::slack_api_runtime::Argument {
+            name: "blocks",
+            required: false,
+        },
+        ::slack_api_runtime::Argument {
+            name: "ts",
+            required: false,
+        },
+        ::slack_api_runtime::Argument {
+            name: "cursor",
+            required: false,
+        },
+        ::slack_api_runtime::Argument {
+            name: "ids",
+            required: false,
+        },
+        ::slack_api_runtime::Argument {
+            name: "types",
+            required: false,
+        },
+        ::slack_api_runtime::Argument {
+            name: "sort",
+            required: true,
+        },
+    ];
+    const SAMPLE_RESPONSE: &'static str = "{\"channel\":\"C0000000000\",\"ok\":true,\"purpose\":{\"value\":\"\"},\"response_metadata\":{\"next_cursor\":\"\"}}";
     type Response = TestTypesResponse;
     type Error = TestTypesError;
     type Warning = TestTypesWarning;

@@ -46,10 +46,12 @@ impl ::slack_api_runtime::Method for TestCase {
     const ACCEPTS_JSON: bool = false;
     const RATE_TIER: ::slack_api_runtime::RateTier = ::slack_api_runtime::RateTier::Tier3;
     const SCOPES: ::slack_api_runtime::Scopes = ::slack_api_runtime::Scopes {
-        bot: &[],
-        user: &[],
+        bot: ::core::option::Option::None,
+        user: ::core::option::Option::None,
     };
     const LIFECYCLE: ::slack_api_runtime::Lifecycle = ::slack_api_runtime::Lifecycle::Stable;
+    const ARGUMENTS: &'static [::slack_api_runtime::Argument] = &[];
+    const SAMPLE_RESPONSE: &'static str = "{\"ok\":true}";
     type Response = TestCaseResponse;
     type Error = TestCaseError;
     type Warning = TestCaseWarning;
@@ -235,12 +237,19 @@ impl ::slack_api_runtime::Method for TestCase {
     const ACCEPTS_JSON: bool = false;
     const RATE_TIER: ::slack_api_runtime::RateTier = ::slack_api_runtime::RateTier::Special;
     const SCOPES: ::slack_api_runtime::Scopes = ::slack_api_runtime::Scopes {
-        bot: &[],
-        user: &[],
+        bot: ::core::option::Option::None,
+        user: ::core::option::Option::None,
     };
     const LIFECYCLE: ::slack_api_runtime::Lifecycle = ::slack_api_runtime::Lifecycle::Deprecated {
         note: "Use \"other\" \\ instead ```",
     };
+    const ARGUMENTS: &'static [::slack_api_runtime::Argument] = &[
+        ::slack_api_runtime::Argument {
+            name: "text",
+            required: true,
+        },
+    ];
+    const SAMPLE_RESPONSE: &'static str = "{\"ok\":true}";
     type Response = TestCaseResponse;
     type Error = TestCaseError;
     type Warning = TestCaseWarning;
@@ -562,10 +571,53 @@ impl ::slack_api_runtime::Method for TestCase {
     const ACCEPTS_JSON: bool = true;
     const RATE_TIER: ::slack_api_runtime::RateTier = ::slack_api_runtime::RateTier::Tier1;
     const SCOPES: ::slack_api_runtime::Scopes = ::slack_api_runtime::Scopes {
-        bot: &[],
-        user: &[],
+        bot: ::core::option::Option::None,
+        user: ::core::option::Option::None,
     };
     const LIFECYCLE: ::slack_api_runtime::Lifecycle = ::slack_api_runtime::Lifecycle::Stable;
+    const ARGUMENTS: &'static [::slack_api_runtime::Argument] = &[
+        ::slack_api_runtime::Argument {
+            name: "new",
+            required: false,
+        },
+        ::slack_api_runtime::Argument {
+            name: "clone",
+            required: false,
+        },
+        ::slack_api_runtime::Argument {
+            name: "default",
+            required: false,
+        },
+        ::slack_api_runtime::Argument {
+            name: "write_args",
+            required: false,
+        },
+        ::slack_api_runtime::Argument {
+            name: "self",
+            required: true,
+        },
+        ::slack_api_runtime::Argument {
+            name: "async",
+            required: false,
+        },
+        ::slack_api_runtime::Argument {
+            name: "is_private",
+            required: false,
+        },
+        ::slack_api_runtime::Argument {
+            name: "to_user",
+            required: false,
+        },
+        ::slack_api_runtime::Argument {
+            name: "into",
+            required: false,
+        },
+        ::slack_api_runtime::Argument {
+            name: "2fa",
+            required: false,
+        },
+    ];
+    const SAMPLE_RESPONSE: &'static str = "{\"ok\":true}";
     type Response = TestCaseResponse;
     type Error = TestCaseError;
     type Warning = TestCaseWarning;

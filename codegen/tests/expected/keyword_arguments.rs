@@ -71,10 +71,29 @@ impl ::slack_api_runtime::Method for TestKeywords {
     const ACCEPTS_JSON: bool = false;
     const RATE_TIER: ::slack_api_runtime::RateTier = ::slack_api_runtime::RateTier::Tier3;
     const SCOPES: ::slack_api_runtime::Scopes = ::slack_api_runtime::Scopes {
-        bot: &[],
-        user: &[],
+        bot: ::core::option::Option::None,
+        user: ::core::option::Option::None,
     };
     const LIFECYCLE: ::slack_api_runtime::Lifecycle = ::slack_api_runtime::Lifecycle::Stable;
+    const ARGUMENTS: &'static [::slack_api_runtime::Argument] = &[
+        ::slack_api_runtime::Argument {
+            name: "type",
+            required: true,
+        },
+        ::slack_api_runtime::Argument {
+            name: "self",
+            required: true,
+        },
+        ::slack_api_runtime::Argument {
+            name: "new",
+            required: false,
+        },
+        ::slack_api_runtime::Argument {
+            name: "crate",
+            required: false,
+        },
+    ];
+    const SAMPLE_RESPONSE: &'static str = "{\"ok\":true,\"type\":\"\"}";
     type Response = TestKeywordsResponse;
     type Error = TestKeywordsError;
     type Warning = TestKeywordsWarning;

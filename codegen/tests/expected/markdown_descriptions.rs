@@ -56,10 +56,17 @@ impl ::slack_api_runtime::Method for TestMarkdown {
     const ACCEPTS_JSON: bool = false;
     const RATE_TIER: ::slack_api_runtime::RateTier = ::slack_api_runtime::RateTier::Special;
     const SCOPES: ::slack_api_runtime::Scopes = ::slack_api_runtime::Scopes {
-        bot: &[],
-        user: &[],
+        bot: ::core::option::Option::None,
+        user: ::core::option::Option::None,
     };
     const LIFECYCLE: ::slack_api_runtime::Lifecycle = ::slack_api_runtime::Lifecycle::Stable;
+    const ARGUMENTS: &'static [::slack_api_runtime::Argument] = &[
+        ::slack_api_runtime::Argument {
+            name: "text",
+            required: true,
+        },
+    ];
+    const SAMPLE_RESPONSE: &'static str = "{\"ok\":true}";
     type Response = TestMarkdownResponse;
     type Error = TestMarkdownError;
     type Warning = TestMarkdownWarning;

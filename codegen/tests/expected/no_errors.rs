@@ -40,10 +40,12 @@ impl ::slack_api_runtime::Method for TestQuiet {
     const ACCEPTS_JSON: bool = true;
     const RATE_TIER: ::slack_api_runtime::RateTier = ::slack_api_runtime::RateTier::Tier4;
     const SCOPES: ::slack_api_runtime::Scopes = ::slack_api_runtime::Scopes {
-        bot: &[],
-        user: &["users:read"],
+        bot: ::core::option::Option::Some(&[]),
+        user: ::core::option::Option::Some(&["users:read"]),
     };
     const LIFECYCLE: ::slack_api_runtime::Lifecycle = ::slack_api_runtime::Lifecycle::Stable;
+    const ARGUMENTS: &'static [::slack_api_runtime::Argument] = &[];
+    const SAMPLE_RESPONSE: &'static str = "{\"ok\":true}";
     type Response = TestQuietResponse;
     type Error = TestQuietError;
     type Warning = TestQuietWarning;

@@ -79,12 +79,27 @@ impl ::slack_api_runtime::Method for AppsPermissionsUsersRequest {
     const ACCEPTS_JSON: bool = false;
     const RATE_TIER: ::slack_api_runtime::RateTier = ::slack_api_runtime::RateTier::Tier2;
     const SCOPES: ::slack_api_runtime::Scopes = ::slack_api_runtime::Scopes {
-        bot: &[],
-        user: &[],
+        bot: ::core::option::Option::None,
+        user: ::core::option::Option::None,
     };
     const LIFECYCLE: ::slack_api_runtime::Lifecycle = ::slack_api_runtime::Lifecycle::Deprecated {
         note: "The workspace apps developer preview has ended: this method was exclusive to workspace apps, which are no longer available.",
     };
+    const ARGUMENTS: &'static [::slack_api_runtime::Argument] = &[
+        ::slack_api_runtime::Argument {
+            name: "scopes",
+            required: true,
+        },
+        ::slack_api_runtime::Argument {
+            name: "trigger_id",
+            required: true,
+        },
+        ::slack_api_runtime::Argument {
+            name: "user",
+            required: true,
+        },
+    ];
+    const SAMPLE_RESPONSE: &'static str = "{\"ok\":true}";
     type Response = AppsPermissionsUsersRequestResponse;
     type Error = AppsPermissionsUsersRequestError;
     type Warning = AppsPermissionsUsersRequestWarning;

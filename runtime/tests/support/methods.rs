@@ -35,8 +35,10 @@ impl Method for PermissionsRequest {
     const CONTENT_TYPES: &'static [ContentType] = &[ContentType::FormUrlEncoded];
     const ACCEPTS_JSON: bool = false;
     const RATE_TIER: RateTier = RateTier::Tier2;
-    const SCOPES: Scopes = Scopes::NONE;
+    const SCOPES: Scopes = Scopes::UNDOCUMENTED;
     const LIFECYCLE: Lifecycle = Lifecycle::Stable;
+    const ARGUMENTS: &'static [slack_api_runtime::Argument] = &[];
+    const SAMPLE_RESPONSE: &'static str = r#"{"ok": true}"#;
     type Response = EmptyResponse;
     type Error = TestError;
     type Warning = TestWarning;
@@ -106,8 +108,10 @@ impl Method for PostMessage {
     const CONTENT_TYPES: &'static [ContentType] = &[ContentType::FormUrlEncoded, ContentType::Json];
     const ACCEPTS_JSON: bool = true;
     const RATE_TIER: RateTier = RateTier::Special;
-    const SCOPES: Scopes = Scopes { bot: &["chat:write"], user: &["chat:write"] };
+    const SCOPES: Scopes = Scopes { bot: Some(&["chat:write"]), user: Some(&["chat:write"]) };
     const LIFECYCLE: Lifecycle = Lifecycle::Stable;
+    const ARGUMENTS: &'static [slack_api_runtime::Argument] = &[];
+    const SAMPLE_RESPONSE: &'static str = r#"{"ok": true}"#;
     type Response = PostMessageResponse;
     type Error = TestError;
     type Warning = TestWarning;
@@ -250,8 +254,10 @@ impl Method for ListChannels {
     const CONTENT_TYPES: &'static [ContentType] = &[ContentType::FormUrlEncoded];
     const ACCEPTS_JSON: bool = false;
     const RATE_TIER: RateTier = RateTier::Tier2;
-    const SCOPES: Scopes = Scopes::NONE;
+    const SCOPES: Scopes = Scopes::UNDOCUMENTED;
     const LIFECYCLE: Lifecycle = Lifecycle::Stable;
+    const ARGUMENTS: &'static [slack_api_runtime::Argument] = &[];
+    const SAMPLE_RESPONSE: &'static str = r#"{"ok": true}"#;
     type Response = ListChannelsResponse;
     type Error = TestError;
     type Warning = TestWarning;

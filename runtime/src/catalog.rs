@@ -1,0 +1,58 @@
+//! What the spec says of a method, as one value: for tools that handle any method by
+//! its facts, such as a fake Slack server.
+
+use crate::{Argument, Code, ContentType, HttpMethod, Lifecycle, Method, RateTier, Scopes};
+
+/// The facts of one method, gathered from its [`Method`] implementation.
+///
+/// The generated crate lists every method compiled in with `slack_api::catalog()`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct MethodInfo {
+    /// The method name: `chat.postMessage`.
+    pub name: &'static str,
+    /// The HTTP method Slack's documentation prefers.
+    pub http_method: HttpMethod,
+    /// The request encodings the method accepts.
+    pub content_types: &'static [ContentType],
+    /// Whether it accepts a JSON body.
+    pub accepts_json: bool,
+    /// Its rate-limit tier.
+    pub rate_tier: RateTier,
+    /// The token types it works with and their scopes.
+    pub scopes: Scopes,
+    /// Whether it is still supported.
+    pub lifecycle: Lifecycle,
+    /// Its arguments, the token excluded.
+    pub arguments: &'static [Argument],
+    /// The error codes the spec documents for it.
+    pub errors: &'static [&'static str],
+    /// The warning codes the spec documents for it.
+    pub warnings: &'static [&'static str],
+    /// A success answer with a placeholder for every required field.
+    pub sample_response: &'static str,
+}
+
+impl MethodInfo {
+    /// The facts of `M`.
+    pub const fn of<M: Method>() -> Self {
+        Self {
+            name: M::NAME,
+            http_method: M::HTTP_METHOD,
+            content_types: M::CONTENT_TYPES,
+            accepts_json: M::ACCEPTS_JSON,
+            rate_tier: M::RATE_TIER,
+            scopes: M::SCOPES,
+            lifecycle: M::LIFECYCLE,
+            arguments: M::ARGUMENTS,
+            errors: <M::Error as Code>::DOCUMENTED,
+            warnings: <M::Warning as Code>::DOCUMENTED,
+            sample_response: M::SAMPLE_RESPONSE,
+        }
+    }
+
+    /// The argument named `name`, if the method takes one.
+    pub fn argument(&self, name: &str) -> Option<&'static Argument> {
+        self.arguments.iter().find(|argument| argument.name == name)
+    }
+}
