@@ -14,6 +14,7 @@
 pub mod diagnostics;
 pub mod docs;
 pub mod emit;
+pub mod import;
 pub mod ir;
 pub mod lower;
 pub mod naming;

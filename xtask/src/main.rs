@@ -1,5 +1,6 @@
 //! Project automation, run as `cargo xtask <command>` (an alias in `.cargo/config.toml`).
 
+mod import;
 mod regen;
 
 use std::path::PathBuf;
@@ -11,6 +12,11 @@ usage: cargo xtask <command>
 commands:
   regen            regenerate generated/ from spec/
   regen --check    change nothing; fail if generated/ is not what spec/ generates
+  import <file-or-folder>... [--force] [--out DIR]
+                   make method specs from Slack's JSON reference files (*.json) or
+                   saved doc pages (*.md), into spec/methods (or DIR); --force
+                   overwrites specs edited by hand without a record in
+                   `import.hand_edited` (recorded edits are always kept)
 ";
 
 fn main() -> ExitCode {
@@ -19,6 +25,13 @@ fn main() -> ExitCode {
     match args.as_slice() {
         ["regen"] => regen::run(&workspace_root(), regen::Mode::Write),
         ["regen", "--check"] => regen::run(&workspace_root(), regen::Mode::Check),
+        ["import", rest @ ..] => match import::parse(rest) {
+            Some(request) => import::run(&workspace_root(), &request),
+            None => {
+                eprint!("{USAGE}");
+                ExitCode::from(2)
+            }
+        },
         ["help" | "--help" | "-h"] => {
             print!("{USAGE}");
             ExitCode::SUCCESS

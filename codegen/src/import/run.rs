@@ -1,0 +1,188 @@
+//! One import run: finds the inputs, imports each, merges it over the existing spec
+//! file, checks it with the project's loader and validation, and writes it.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+
+use super::merge::{Merge, merge};
+use super::report::{FileOutcome, Report, Status};
+use super::shared_codes::{COMMON, SharedCodes};
+use super::{Imported, doc_page, slack_json, write};
+use crate::spec::model::SharedSpec;
+use crate::spec::{EXTENSION, SHARED_DIR, SourceFile, SourceKind};
+
+/// The extension of Slack's reference files.
+const JSON_EXTENSION: &str = "json";
+/// The extension of saved doc pages.
+const PAGE_EXTENSION: &str = "md";
+
+/// How to import.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// The folder the method specs go in (`spec/methods`); the shared sets are in the
+    /// `shared` folder beside it.
+    pub out_dir: PathBuf,
+    /// Overwrite spec files edited by hand without a record (recorded edits are still
+    /// kept).
+    pub force: bool,
+}
+
+/// Why an import could not start.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// An input or the shared sets could not be read.
+    #[error("{0}")]
+    Io(String),
+    /// The shared set every method includes is missing or broken.
+    #[error("{0}")]
+    Shared(String),
+}
+
+/// Imports every input (a file, or each `.json` and `.md` file of a folder) into
+/// `options.out_dir`.
+///
+/// # Errors
+///
+/// When an input or the shared sets cannot be read. A problem with one input is
+/// reported in its [`FileOutcome`] and does not stop the others.
+pub fn import(inputs: &[PathBuf], options: &Options) -> Result<Report, Error> {
+    let files = input_files(inputs)?;
+    let spec_dir = options.out_dir.parent().unwrap_or(Path::new(".")).to_path_buf();
+    let spec_root = spec_dir.file_name().map_or_else(|| "spec".to_owned(), |name| name.to_string_lossy().into_owned());
+    let shared_sources = shared_sources(&spec_dir.join(SHARED_DIR), &spec_root)?;
+    let shared = common_codes(&shared_sources)?;
+    let context = Context { options, shared_sources: &shared_sources, spec_root: &spec_root };
+    let mut report = Report::default();
+    let mut targets: BTreeMap<String, String> = BTreeMap::new();
+    for file in files {
+        let input = file.display().to_string();
+        let outcome = match read_input(&file, &shared) {
+            Err(reason) => FileOutcome { input, target: None, status: Status::Failed { reason }, unmapped: Vec::new() },
+            Ok(imported) => {
+                let method = imported.spec.method.clone();
+                let target = options.out_dir.join(write::file_name(&method));
+                let status = match targets.insert(method.clone(), input.clone()) {
+                    Some(first) => Status::Failed { reason: format!("`{method}` is also imported from {first}") },
+                    None => context.place(&imported, &target),
+                };
+                FileOutcome { input, target: Some(target.display().to_string()), status, unmapped: imported.unmapped }
+            }
+        };
+        report.files.push(outcome);
+    }
+    Ok(report)
+}
+
+/// What every input of a run is imported with.
+struct Context<'a> {
+    options: &'a Options,
+    shared_sources: &'a [SourceFile],
+    spec_root: &'a str,
+}
+
+impl Context<'_> {
+    /// Merges `imported` over the spec file at `target` and writes it when it changed.
+    fn place(&self, imported: &Imported, target: &Path) -> Status {
+        let existing = match fs::read_to_string(target) {
+            Ok(text) => Some(text),
+            Err(error) if error.kind() == io::ErrorKind::NotFound => None,
+            Err(error) => return Status::Failed { reason: format!("cannot read {}: {error}", target.display()) },
+        };
+        let spec = match merge(imported.spec.clone(), existing.as_deref(), self.options.force) {
+            Ok(Merge::Write(spec)) => spec,
+            Ok(Merge::Unchanged) => return Status::Unchanged,
+            Ok(Merge::Refused(differing)) => return Status::Refused { differing },
+            Err(reason) => return Status::Failed { reason },
+        };
+        let text = match write::render(&spec) {
+            Ok(text) => text,
+            Err(error) => return Status::Failed { reason: format!("cannot write YAML: {error}") },
+        };
+        if existing.as_deref() == Some(text.as_str()) {
+            return Status::Unchanged;
+        }
+        if let Err(problems) = write::check(&spec.method, &text, self.shared_sources, self.spec_root) {
+            return Status::Failed { reason: format!("the imported spec does not pass validation:\n{problems}") };
+        }
+        let written = fs::create_dir_all(&self.options.out_dir).and_then(|()| fs::write(target, text));
+        match written {
+            Ok(()) => Status::Written,
+            Err(error) => Status::Failed { reason: format!("cannot write {}: {error}", target.display()) },
+        }
+    }
+}
+
+/// The files to import, in the order given; a folder gives its `.json` and `.md`
+/// files, sorted by name.
+fn input_files(inputs: &[PathBuf]) -> Result<Vec<PathBuf>, Error> {
+    let mut files = Vec::new();
+    for input in inputs {
+        let metadata = fs::metadata(input).map_err(|error| Error::Io(format!("{}: {error}", input.display())))?;
+        if !metadata.is_dir() {
+            files.push(input.clone());
+            continue;
+        }
+        let entries = fs::read_dir(input).map_err(|error| Error::Io(format!("{}: {error}", input.display())))?;
+        let mut found = Vec::new();
+        for entry in entries {
+            let path = entry.map_err(|error| Error::Io(format!("{}: {error}", input.display())))?.path();
+            let importable =
+                path.extension().is_some_and(|extension| extension == JSON_EXTENSION || extension == PAGE_EXTENSION);
+            if importable && path.is_file() {
+                found.push(path);
+            }
+        }
+        found.sort();
+        files.extend(found);
+    }
+    Ok(files)
+}
+
+/// Reads and imports one input file, by its extension.
+fn read_input(file: &Path, shared: &SharedCodes) -> Result<Imported, String> {
+    let text = fs::read_to_string(file).map_err(|error| format!("cannot read it: {error}"))?;
+    let file_name = file.file_name().map(|name| name.to_string_lossy().into_owned()).unwrap_or_default();
+    match file.extension().and_then(|extension| extension.to_str()) {
+        Some(JSON_EXTENSION) => slack_json::import(&file_name, &text, shared),
+        Some(PAGE_EXTENSION) => doc_page::import(&file_name, &text, shared),
+        _ => Err(format!("not a `.{JSON_EXTENSION}` reference file or a `.{PAGE_EXTENSION}` doc page")),
+    }
+}
+
+/// The shared sets in `dir`, as the loader reads them.
+fn shared_sources(dir: &Path, spec_root: &str) -> Result<Vec<SourceFile>, Error> {
+    let entries = fs::read_dir(dir).map_err(|error| {
+        Error::Shared(format!(
+            "{}: {error}; imported methods include the shared set `{COMMON}` from there",
+            dir.display()
+        ))
+    })?;
+    let mut sources = Vec::new();
+    for entry in entries {
+        let path = entry.map_err(|error| Error::Io(format!("{}: {error}", dir.display())))?.path();
+        let name = path.file_name().map(|name| name.to_string_lossy().into_owned()).unwrap_or_default();
+        if path.extension().is_some_and(|extension| extension == EXTENSION) {
+            let text = fs::read_to_string(&path).map_err(|error| Error::Io(format!("{}: {error}", path.display())))?;
+            sources.push(SourceFile {
+                kind: SourceKind::Shared,
+                path: format!("{spec_root}/{SHARED_DIR}/{name}"),
+                text,
+            });
+        }
+    }
+    sources.sort();
+    Ok(sources)
+}
+
+/// The codes of the shared set `common`.
+fn common_codes(sources: &[SourceFile]) -> Result<SharedCodes, Error> {
+    let common = sources
+        .iter()
+        .find(|source| source.stem() == COMMON)
+        .ok_or_else(|| Error::Shared(format!("there is no shared set `{COMMON}`, which imported methods include")))?;
+    let set: SharedSpec = serde_yaml::from_str(&common.text)
+        .map_err(|error| Error::Shared(format!("{}: the shared set does not load: {error}", common.path)))?;
+    Ok(SharedCodes::new(&set))
+}

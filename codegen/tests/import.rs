@@ -1,0 +1,235 @@
+//! The importers (`cargo xtask import`): small fixtures under `fixtures/import/` (Slack
+//! reference files chosen for their shapes, and the seed's saved doc page) imported
+//! into a scratch spec folder beside the project's shared sets.
+//!
+//! The written specs and the report of what could not be mapped are pinned under
+//! `expected/import/`; refresh them with `UPDATE_EXPECT=1 cargo test -p
+//! slack-api-codegen --test import` and review the diff.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use expect_test::expect_file;
+use slack_api_codegen::import::merge::differing_paths;
+use slack_api_codegen::import::{Options, Report, Status, import};
+use slack_api_codegen::spec::model::MethodSpec;
+
+/// The Slack reference files among the fixtures, relative to the package root (where
+/// `cargo test` runs tests), so that reports name them the same on every machine.
+const REFERENCE_DIR: &str = "tests/fixtures/import/slack-api/methods";
+/// The seed method's saved doc page.
+const SEED_PAGE: &str = "tests/fixtures/import/pages/apps.permissions.users.request.md";
+/// The seed method.
+const SEED: &str = "apps.permissions.users.request";
+
+/// A scratch spec folder: an empty `methods/` beside a copy of the project's shared sets.
+struct Scratch {
+    _dir: tempfile::TempDir,
+    spec: PathBuf,
+}
+
+impl Scratch {
+    fn new() -> Self {
+        let dir = tempfile::tempdir().expect("a scratch folder");
+        let spec = dir.path().join("spec");
+        fs::create_dir_all(spec.join("methods")).expect("a methods folder");
+        fs::create_dir_all(spec.join("shared")).expect("a shared folder");
+        let shared = Path::new(env!("CARGO_MANIFEST_DIR")).join("../spec/shared");
+        for entry in fs::read_dir(&shared).expect("the project's shared sets") {
+            let path = entry.expect("a shared set").path();
+            fs::copy(&path, spec.join("shared").join(path.file_name().expect("a file name"))).expect("a copy");
+        }
+        Self { _dir: dir, spec }
+    }
+
+    fn methods(&self) -> PathBuf {
+        self.spec.join("methods")
+    }
+
+    fn import(&self, inputs: &[&str], force: bool) -> Report {
+        let inputs: Vec<PathBuf> = inputs.iter().map(PathBuf::from).collect();
+        import(&inputs, &Options { out_dir: self.methods(), force }).expect("the import runs")
+    }
+
+    fn spec_file(&self, method: &str) -> PathBuf {
+        self.methods().join(format!("{method}.yaml"))
+    }
+
+    fn read(&self, method: &str) -> String {
+        fs::read_to_string(self.spec_file(method)).expect("the spec file is written")
+    }
+
+    /// Every spec file written, by file name, sorted.
+    fn written(&self) -> Vec<(String, String)> {
+        let mut files: Vec<(String, String)> = fs::read_dir(self.methods())
+            .expect("the methods folder")
+            .map(|entry| {
+                let path = entry.expect("a spec file").path();
+                let name = path.file_name().expect("a file name").to_string_lossy().into_owned();
+                (name, fs::read_to_string(&path).expect("a readable spec file"))
+            })
+            .collect();
+        files.sort();
+        files
+    }
+}
+
+fn statuses(report: &Report) -> Vec<&Status> {
+    report.files.iter().map(|file| &file.status).collect()
+}
+
+fn committed_seed() -> String {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("../spec/methods/{SEED}.yaml"));
+    fs::read_to_string(path).expect("the committed seed spec")
+}
+
+fn load(text: &str) -> MethodSpec {
+    serde_yaml::from_str(text).expect("a method spec")
+}
+
+#[test]
+fn slack_reference_files_import_as_the_snapshots_show() {
+    let scratch = Scratch::new();
+    let report = scratch.import(&[REFERENCE_DIR], false);
+    assert!(report.succeeded(), "{report}");
+    assert!(statuses(&report).iter().all(|status| **status == Status::Written), "{report}");
+    let written = scratch.written();
+    assert_eq!(written.len(), 8);
+    for (name, text) in &written {
+        expect_file![format!("expected/import/{name}")].assert_eq(text);
+    }
+    let by_key: Vec<String> = report.unmapped_by_key().iter().map(|(key, count)| format!("{key}: {count}")).collect();
+    let unmapped = format!("{}\n\nby key:\n{}\n", report.unmapped_lines().join("\n"), by_key.join("\n"));
+    expect_file!["expected/import/unmapped.txt"].assert_eq(&unmapped);
+}
+
+/// What the importer writes is what `cargo xtask regen` reads: the whole scratch spec
+/// folder loads and validates.
+#[test]
+fn imported_specs_load_and_validate_with_the_projects_own_checks() {
+    let scratch = Scratch::new();
+    let report = scratch.import(&[REFERENCE_DIR, SEED_PAGE], false);
+    assert!(report.succeeded(), "{report}");
+    let sources = slack_api_codegen::spec::read_sources(&scratch.spec, "spec").unwrap();
+    let api = slack_api_codegen::check(&sources, "spec").unwrap_or_else(|problems| panic!("{problems}"));
+    assert_eq!(api.methods.len(), 9);
+    for (_, text) in scratch.written() {
+        assert_eq!(text.lines().next(), Some(slack_api_codegen::schema::method_modeline().as_str()));
+        assert!(text.contains("\nimport:\n  source: "), "each file records its source:\n{text}");
+    }
+}
+
+#[test]
+fn importing_twice_gives_the_same_bytes() {
+    let scratch = Scratch::new();
+    let first_report = scratch.import(&[REFERENCE_DIR, SEED_PAGE], false);
+    assert!(first_report.succeeded(), "{first_report}");
+    let first = scratch.written();
+    let again = scratch.import(&[REFERENCE_DIR, SEED_PAGE], false);
+    assert!(statuses(&again).iter().all(|status| **status == Status::Unchanged), "{again}");
+    assert_eq!(scratch.written(), first);
+    let forced = scratch.import(&[REFERENCE_DIR, SEED_PAGE], true);
+    assert!(statuses(&forced).iter().all(|status| **status == Status::Unchanged), "{forced}");
+    assert_eq!(scratch.written(), first);
+}
+
+/// The committed seed spec is what importing its saved page gives, except at the paths
+/// its `import.hand_edited` records (and that record itself).
+#[test]
+fn the_seed_page_reproduces_the_committed_seed_spec_but_for_its_recorded_hand_edits() {
+    let scratch = Scratch::new();
+    let report = scratch.import(&[SEED_PAGE], false);
+    assert_eq!(statuses(&report), [&Status::Written], "{report}");
+    assert_eq!(report.unmapped_lines(), Vec::<String>::new());
+    let imported = scratch.read(SEED);
+    expect_file![format!("expected/import/{SEED}.yaml")].assert_eq(&imported);
+
+    let committed = load(&committed_seed());
+    let import = committed.import.as_ref().expect("the seed spec records its import");
+    assert_eq!(import.source, format!("{SEED}.md"));
+    let mut expected: Vec<String> = import.hand_edited.iter().map(|edit| edit.path.clone()).collect();
+    expected.push("import.hand_edited".to_owned());
+    let mut differing = differing_paths(&load(&imported), &committed).unwrap();
+    differing.sort();
+    expected.sort();
+    assert_eq!(differing, expected);
+    assert!(import.hand_edited.iter().all(|edit| !edit.reason.trim().is_empty()), "each hand edit says why");
+}
+
+#[test]
+fn importing_the_seed_page_over_the_committed_seed_spec_leaves_it_alone() {
+    let scratch = Scratch::new();
+    fs::write(scratch.spec_file(SEED), committed_seed()).unwrap();
+    for force in [false, true] {
+        let report = scratch.import(&[SEED_PAGE], force);
+        assert_eq!(statuses(&report), [&Status::Unchanged], "{report}");
+        assert_eq!(scratch.read(SEED), committed_seed());
+    }
+}
+
+#[test]
+fn an_unrecorded_hand_edit_is_refused_and_force_overwrites_it() {
+    let scratch = Scratch::new();
+    let method = "users.setPresence";
+    let input = format!("{REFERENCE_DIR}/{method}.json");
+    scratch.import(&[&input], false);
+    let imported = scratch.read(method);
+    let edited = imported.replace("rate_tier: tier2", "rate_tier: tier3").replace("type: string", "type: boolean");
+    assert_ne!(edited, imported);
+    fs::write(scratch.spec_file(method), &edited).unwrap();
+
+    let report = scratch.import(&[&input], false);
+    assert!(!report.succeeded());
+    let Status::Refused { differing } = &report.files[0].status else { panic!("not refused: {report}") };
+    assert_eq!(differing, &["rate_tier", "arguments.1.type"]);
+    let line = report.files[0].to_string();
+    assert!(line.contains(&format!("{method}.yaml")) && line.contains("rate_tier, arguments.1.type"), "{line}");
+    assert_eq!(scratch.read(method), edited, "a refused file is left alone");
+
+    let forced = scratch.import(&[&input], true);
+    assert_eq!(statuses(&forced), [&Status::Written], "{forced}");
+    assert_eq!(scratch.read(method), imported);
+}
+
+#[test]
+fn recorded_hand_edits_are_kept() {
+    let scratch = Scratch::new();
+    let method = "users.setPresence";
+    let input = format!("{REFERENCE_DIR}/{method}.json");
+    scratch.import(&[&input], false);
+    let imported = scratch.read(method);
+    let summary = "Sets the presence of the calling user.";
+    let edited = imported.replace("summary: Manually sets user presence.", &format!("summary: {summary}")).replace(
+        "import:\n  source: slack-api/methods/users.setPresence.json\n",
+        "import:\n  source: slack-api/methods/users.setPresence.json\n  hand_edited:\n  \
+         - path: summary\n    reason: Says whose presence.\n  - path: arguments.1.values\n    reason: Reworded.\n",
+    );
+    let edited = edited.replace("  values:\n  - auto\n  - away\n", "  values:\n  - auto\n");
+    assert_ne!(edited, imported);
+    fs::write(scratch.spec_file(method), &edited).unwrap();
+
+    for force in [false, true] {
+        let report = scratch.import(&[&input], force);
+        assert!(report.succeeded(), "{report}");
+        let spec = load(&scratch.read(method));
+        assert_eq!(spec.summary, summary);
+        assert_eq!(spec.arguments[1].values, ["auto"]);
+        assert_eq!(spec.import.expect("the import record").hand_edited.len(), 2);
+    }
+}
+
+#[test]
+fn inputs_that_are_not_methods_fail_alone() {
+    let scratch = Scratch::new();
+    let bad = scratch.spec.join("not-json.json");
+    fs::write(&bad, "{ not json").unwrap();
+    let named_badly = scratch.spec.join("nomethod.json");
+    fs::write(&named_badly, "{}").unwrap();
+    let good = format!("{REFERENCE_DIR}/users.setPresence.json");
+    let inputs = [bad.to_str().unwrap(), named_badly.to_str().unwrap(), &good];
+    let report = scratch.import(&inputs, false);
+    let failed = report.files.iter().filter(|file| matches!(file.status, Status::Failed { .. })).count();
+    assert_eq!(failed, 2, "{report}");
+    assert_eq!(report.counts().written, 1);
+    assert!(!report.succeeded());
+}

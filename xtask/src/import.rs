@@ -1,0 +1,95 @@
+//! `cargo xtask import`: makes method specs from Slack's documentation (a thin face
+//! over `slack_api_codegen::import`).
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use slack_api_codegen::import::{Options, Status, import};
+
+use crate::regen::SPEC_DIR;
+
+/// The folder method specs go in by default, under the workspace root.
+const METHODS_DIR: &str = "methods";
+
+/// What the command line asks for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Request {
+    /// The files and folders to import.
+    pub inputs: Vec<PathBuf>,
+    /// Where the specs go, when not `spec/methods`.
+    pub out_dir: Option<PathBuf>,
+    /// Whether to overwrite unrecorded hand edits.
+    pub force: bool,
+}
+
+/// Reads the arguments after `import`; `None` when they are not a valid request.
+pub fn parse(args: &[&str]) -> Option<Request> {
+    let mut request = Request { inputs: Vec::new(), out_dir: None, force: false };
+    let mut args = args.iter();
+    while let Some(arg) = args.next() {
+        match *arg {
+            "--force" => request.force = true,
+            "--out" => request.out_dir = Some(PathBuf::from(args.next()?)),
+            flag if flag.starts_with("--") => return None,
+            path => request.inputs.push(PathBuf::from(path)),
+        }
+    }
+    (!request.inputs.is_empty()).then_some(request)
+}
+
+/// Runs the import and reports to the terminal.
+pub fn run(root: &Path, request: &Request) -> ExitCode {
+    let out_dir = request.out_dir.clone().unwrap_or_else(|| root.join(SPEC_DIR).join(METHODS_DIR));
+    let report = match import(&request.inputs, &Options { out_dir, force: request.force }) {
+        Ok(report) => report,
+        Err(error) => {
+            eprintln!("error: {error}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let unmapped = report.unmapped_lines();
+    if !unmapped.is_empty() {
+        println!("not mapped ({} value(s); each has no place in the spec format):", unmapped.len());
+        for line in &unmapped {
+            println!("  {line}");
+        }
+        let by_key: Vec<String> =
+            report.unmapped_by_key().iter().map(|(key, count)| format!("{key} {count}")).collect();
+        println!("not mapped, by key: {}", by_key.join(", "));
+    }
+    for file in &report.files {
+        match file.status {
+            Status::Written | Status::Unchanged => println!("{file}"),
+            Status::Refused { .. } | Status::Failed { .. } => eprintln!("{file}"),
+        }
+    }
+    let counts = report.counts();
+    println!("{counts}");
+    if !report.succeeded() {
+        return ExitCode::FAILURE;
+    }
+    if counts.written > 0 {
+        println!("next: `cargo xtask regen` to generate the new methods");
+    }
+    ExitCode::SUCCESS
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_inputs_force_and_out() {
+        let request = parse(&["a.json", "--force", "dir", "--out", "/tmp/x"]).unwrap();
+        assert_eq!(request.inputs, [PathBuf::from("a.json"), PathBuf::from("dir")]);
+        assert_eq!(request.out_dir, Some(PathBuf::from("/tmp/x")));
+        assert!(request.force);
+    }
+
+    #[test]
+    fn rejects_no_inputs_unknown_flags_and_a_missing_folder() {
+        assert_eq!(parse(&[]), None);
+        assert_eq!(parse(&["a.json", "--frce"]), None);
+        assert_eq!(parse(&["a.json", "--out"]), None);
+    }
+}
