@@ -10,17 +10,373 @@
 //!
 //! Each method family is a Cargo feature, so that a build compiles only the families it
 //! uses; `full` enables them all. The default set is what a first bot needs:
-//! .
+//! `auth`, `chat`, `conversations`, `reactions`, `users`.
 //!
 //! | Feature | Methods |
 //! | --- | --- |
-//! | `apps` | 1 |
+//! | `admin` | 115 |
+//! | `agents` | 2 |
+//! | `api` | 1 |
+//! | `apps` | 24 |
+//! | `assistant` | 5 |
+//! | `auth` | 3 |
+//! | `blocks` | 1 |
+//! | `bookmarks` | 4 |
+//! | `bots` | 1 |
+//! | `calls` | 6 |
+//! | `canvases` | 6 |
+//! | `chat` | 13 |
+//! | `conversations` | 28 |
+//! | `dialog` | 1 |
+//! | `dnd` | 5 |
+//! | `emoji` | 1 |
+//! | `entity` | 3 |
+//! | `files` | 15 |
+//! | `functions` | 8 |
+//! | `migration` | 1 |
+//! | `oauth` | 4 |
+//! | `openid` | 2 |
+//! | `pins` | 3 |
+//! | `reactions` | 4 |
+//! | `reminders` | 5 |
+//! | `rtm` | 2 |
+//! | `search` | 3 |
+//! | `slack_lists` | 12 |
+//! | `stars` | 3 |
+//! | `team` | 9 |
+//! | `tooling` | 1 |
+//! | `usergroups` | 7 |
+//! | `users` | 13 |
+//! | `views` | 4 |
+//! | `workflows` | 8 |
 //!
 //! # Methods
 //!
 //! | Method | Feature | Request type | Summary |
 //! | --- | --- | --- | --- |
+//! | `admin.analytics.getFile` | `admin` | `AdminAnalyticsGetFile` | Retrieve analytics data for a given date, presented as a compressed JSON file |
+//! | `admin.analytics.messages.activity` | `admin` | `AdminAnalyticsMessagesActivity` | Retrieves activity metrics for messages from a given channel. |
+//! | `admin.analytics.messages.metadata` | `admin` | `AdminAnalyticsMessagesMetadata` | Retrieves metadata for a list of messages from a given channel. |
+//! | `admin.apps.activities.list` | `admin` | `AdminAppsActivitiesList` | Get logs for a specified team/org |
+//! | `admin.apps.approve` | `admin` | `AdminAppsApprove` | Approve an app for installation on a workspace. |
+//! | `admin.apps.approved.list` | `admin` | `AdminAppsApprovedList` | List approved apps for an org or workspace. |
+//! | `admin.apps.clearResolution` | `admin` | `AdminAppsClearResolution` | Clear an app resolution |
+//! | `admin.apps.config.lookup` | `admin` | `AdminAppsConfigLookup` | Look up the app config for connectors by their IDs |
+//! | `admin.apps.config.set` | `admin` | `AdminAppsConfigSet` | Set the app config for a connector |
+//! | `admin.apps.mcp.servers.list` | `admin` | `AdminAppsMcpServersList` | List third-party app MCP servers approved for an organization, derived from the org's MCP server allowlist. |
+//! | `admin.apps.mcp.servers.permissions.list` | `admin` | `AdminAppsMcpServersPermissionsList` | List MCP servers for an app with their access control permissions |
+//! | `admin.apps.mcp.servers.permissions.set` | `admin` | `AdminAppsMcpServersPermissionsSet` | Set the access control permission for who can use an MCP server |
+//! | `admin.apps.permissions.add` | `admin` | `AdminAppsPermissionsAdd` | Grant permission for entities to access an app that has its permission type set to named_entities |
+//! | `admin.apps.permissions.list` | `admin` | `AdminAppsPermissionsList` | Returns the permission type of an app and if applicable, includes the entities that have been granted access |
+//! | `admin.apps.permissions.remove` | `admin` | `AdminAppsPermissionsRemove` | Revoke an entity's access to an app that has its permission type set to named_entities |
+//! | `admin.apps.permissions.set` | `admin` | `AdminAppsPermissionsSet` | Set the permission type for who can access an app |
+//! | `admin.apps.requests.cancel` | `admin` | `AdminAppsRequestsCancel` | Cancel app request for team |
+//! | `admin.apps.requests.list` | `admin` | `AdminAppsRequestsList` | List app requests for a team/workspace. |
+//! | `admin.apps.restrict` | `admin` | `AdminAppsRestrict` | Restrict an app for installation on a workspace. |
+//! | `admin.apps.restricted.list` | `admin` | `AdminAppsRestrictedList` | List restricted apps for an org or workspace. |
+//! | `admin.apps.uninstall` | `admin` | `AdminAppsUninstall` | Uninstall an app from one or many workspaces, or an entire enterprise organization. |
+//! | `admin.audit.anomaly.allow.getItem` | `admin` | `AdminAuditAnomalyAllowGetItem` | API to allow Enterprise org admins to read the allow list of IP blocks and ASNs from the enterprise configuration. |
+//! | `admin.audit.anomaly.allow.updateItem` | `admin` | `AdminAuditAnomalyAllowUpdateItem` | API to allow Enterprise org admins to write/overwrite the allow list of IP blocks and ASNs from the enterprise configuration. |
+//! | `admin.auth.policy.assignEntities` | `admin` | `AdminAuthPolicyAssignEntities` | Assign entities to a particular authentication policy. |
+//! | `admin.auth.policy.getEntities` | `admin` | `AdminAuthPolicyGetEntities` | Fetch all the entities assigned to a particular authentication policy by name. |
+//! | `admin.auth.policy.removeEntities` | `admin` | `AdminAuthPolicyRemoveEntities` | Remove specified entities from a specified authentication policy. |
+//! | `admin.barriers.create` | `admin` | `AdminBarriersCreate` | Create an Information Barrier |
+//! | `admin.barriers.delete` | `admin` | `AdminBarriersDelete` | Delete an existing Information Barrier |
+//! | `admin.barriers.list` | `admin` | `AdminBarriersList` | Get all Information Barriers for your organization |
+//! | `admin.barriers.update` | `admin` | `AdminBarriersUpdate` | Update an existing Information Barrier |
+//! | `admin.conversations.archive` | `admin` | `AdminConversationsArchive` | Archive a public or private channel. |
+//! | `admin.conversations.bulkArchive` | `admin` | `AdminConversationsBulkArchive` | Archive public or private channels in bulk. |
+//! | `admin.conversations.bulkDelete` | `admin` | `AdminConversationsBulkDelete` | Delete public or private channels in bulk |
+//! | `admin.conversations.bulkMove` | `admin` | `AdminConversationsBulkMove` | Move public or private channels in bulk. |
+//! | `admin.conversations.bulkSetExcludeFromSlackAi` | `admin` | `AdminConversationsBulkSetExcludeFromSlackAi` | Exclude channels from Slack AI in bulk |
+//! | `admin.conversations.bulkSetProperties` | `admin` | `AdminConversationsBulkSetProperties` | Set properties on channels in bulk. |
+//! | `admin.conversations.convertToPrivate` | `admin` | `AdminConversationsConvertToPrivate` | Convert a public channel to a private channel. |
+//! | `admin.conversations.convertToPublic` | `admin` | `AdminConversationsConvertToPublic` | Convert a private channel to a public channel. |
+//! | `admin.conversations.create` | `admin` | `AdminConversationsCreate` | Create a public or private channel-based conversation. |
+//! | `admin.conversations.createForObjects` | `admin` | `AdminConversationsCreateForObjects` | Create a Salesforce channel for the corresponding object provided. |
+//! | `admin.conversations.delete` | `admin` | `AdminConversationsDelete` | Delete a public or private channel. |
+//! | `admin.conversations.disconnectShared` | `admin` | `AdminConversationsDisconnectShared` | Disconnect a connected channel from one or more workspaces. |
+//! | `admin.conversations.ekm.listOriginalConnectedChannelInfo` | `admin` | `AdminConversationsEkmListOriginalConnectedChannelInfo` | List all disconnected channels—i.e., channels that were once connected to other workspaces and then disconnected—and the corresponding original channel IDs for key revocation with EKM. |
+//! | `admin.conversations.getConversationPrefs` | `admin` | `AdminConversationsGetConversationPrefs` | Get conversation preferences for a public or private channel. |
+//! | `admin.conversations.getCustomRetention` | `admin` | `AdminConversationsGetCustomRetention` | This API endpoint can be used by any admin to get a conversation's retention policy. |
+//! | `admin.conversations.getTeams` | `admin` | `AdminConversationsGetTeams` | Get all the workspaces a given public or private channel is connected to within this Enterprise org. |
+//! | `admin.conversations.invite` | `admin` | `AdminConversationsInvite` | Invite a user to a public or private channel. |
+//! | `admin.conversations.linkObjects` | `admin` | `AdminConversationsLinkObjects` | Link a Salesforce record to a channel |
+//! | `admin.conversations.lookup` | `admin` | `AdminConversationsLookup` | Returns channels on the given team using the filters. |
+//! | `admin.conversations.removeCustomRetention` | `admin` | `AdminConversationsRemoveCustomRetention` | This API endpoint can be used by any admin to remove a conversation's retention policy. |
+//! | `admin.conversations.rename` | `admin` | `AdminConversationsRename` | Rename a public or private channel. |
+//! | `admin.conversations.restrictAccess.addGroup` | `admin` | `AdminConversationsRestrictAccessAddGroup` | Add an allowlist of IDP groups for accessing a channel |
+//! | `admin.conversations.restrictAccess.listGroups` | `admin` | `AdminConversationsRestrictAccessListGroups` | List all IDP Groups linked to a channel |
+//! | `admin.conversations.restrictAccess.removeGroup` | `admin` | `AdminConversationsRestrictAccessRemoveGroup` | Remove a linked IDP group linked from a private channel |
+//! | `admin.conversations.search` | `admin` | `AdminConversationsSearch` | Search for public or private channels in an Enterprise organization. |
+//! | `admin.conversations.setConversationPrefs` | `admin` | `AdminConversationsSetConversationPrefs` | Set the posting permissions for a public or private channel. |
+//! | `admin.conversations.setCustomRetention` | `admin` | `AdminConversationsSetCustomRetention` | This API endpoint can be used by any admin to set a conversation's retention policy. |
+//! | `admin.conversations.setTeams` | `admin` | `AdminConversationsSetTeams` | Set the workspaces in an Enterprise org that connect to a public or private channel. |
+//! | `admin.conversations.unarchive` | `admin` | `AdminConversationsUnarchive` | Unarchive a public or private channel. |
+//! | `admin.conversations.unlinkObjects` | `admin` | `AdminConversationsUnlinkObjects` | Unlink a Salesforce record from a channel |
+//! | `admin.emoji.add` | `admin` | `AdminEmojiAdd` | Add an emoji. |
+//! | `admin.emoji.addAlias` | `admin` | `AdminEmojiAddAlias` | Add an emoji alias. |
+//! | `admin.emoji.list` | `admin` | `AdminEmojiList` | List emoji for an Enterprise organization. |
+//! | `admin.emoji.remove` | `admin` | `AdminEmojiRemove` | Remove an emoji across an Enterprise organization |
+//! | `admin.emoji.rename` | `admin` | `AdminEmojiRename` | Rename an emoji. |
+//! | `admin.functions.list` | `admin` | `AdminFunctionsList` | Look up functions by a set of apps. |
+//! | `admin.functions.permissions.lookup` | `admin` | `AdminFunctionsPermissionsLookup` | Lookup the visibility of multiple Slack functions and include the users if it is limited to particular named entities. |
+//! | `admin.functions.permissions.set` | `admin` | `AdminFunctionsPermissionsSet` | Set the visibility of a Slack function and define the users or workspaces if it is set to named_entities. |
+//! | `admin.inviteRequests.approve` | `admin` | `AdminInviteRequestsApprove` | Approve a workspace invite request. |
+//! | `admin.inviteRequests.approved.list` | `admin` | `AdminInviteRequestsApprovedList` | List all approved workspace invite requests. |
+//! | `admin.inviteRequests.denied.list` | `admin` | `AdminInviteRequestsDeniedList` | List all denied workspace invite requests. |
+//! | `admin.inviteRequests.deny` | `admin` | `AdminInviteRequestsDeny` | Deny a workspace invite request. |
+//! | `admin.inviteRequests.list` | `admin` | `AdminInviteRequestsList` | List all pending workspace invite requests. |
+//! | `admin.roles.addAssignments` | `admin` | `AdminRolesAddAssignments` | Adds members to the specified role with the specified scopes |
+//! | `admin.roles.listAssignments` | `admin` | `AdminRolesListAssignments` | Lists assignments for all roles across entities. |
+//! | `admin.roles.removeAssignments` | `admin` | `AdminRolesRemoveAssignments` | Removes a set of users from a role for the given scopes and entities |
+//! | `admin.teams.admins.list` | `admin` | `AdminTeamsAdminsList` | List all of the admins on a given workspace. |
+//! | `admin.teams.create` | `admin` | `AdminTeamsCreate` | Create an Enterprise team. |
+//! | `admin.teams.list` | `admin` | `AdminTeamsList` | List all teams in an Enterprise organization |
+//! | `admin.teams.owners.list` | `admin` | `AdminTeamsOwnersList` | List all of the owners on a given workspace. |
+//! | `admin.teams.settings.info` | `admin` | `AdminTeamsSettingsInfo` | Fetch information about settings in a workspace |
+//! | `admin.teams.settings.setDefaultChannels` | `admin` | `AdminTeamsSettingsSetDefaultChannels` | Set the default channels of a workspace. |
+//! | `admin.teams.settings.setDescription` | `admin` | `AdminTeamsSettingsSetDescription` | Set the description of a given workspace. |
+//! | `admin.teams.settings.setDiscoverability` | `admin` | `AdminTeamsSettingsSetDiscoverability` | An API method that allows admins to set the discoverability of a given workspace |
+//! | `admin.teams.settings.setIcon` | `admin` | `AdminTeamsSettingsSetIcon` | Sets the icon of a workspace. |
+//! | `admin.teams.settings.setName` | `admin` | `AdminTeamsSettingsSetName` | Set the name of a given workspace. |
+//! | `admin.usergroups.addChannels` | `admin` | `AdminUsergroupsAddChannels` | Add up to one hundred default channels to an IDP group. |
+//! | `admin.usergroups.addTeams` | `admin` | `AdminUsergroupsAddTeams` | Associate one or more default workspaces with an organization-wide IDP group. |
+//! | `admin.usergroups.listChannels` | `admin` | `AdminUsergroupsListChannels` | List the channels linked to an org-level IDP group (user group). |
+//! | `admin.usergroups.removeChannels` | `admin` | `AdminUsergroupsRemoveChannels` | Remove one or more default channels from an org-level IDP group (user group). |
+//! | `admin.usergroups.removeTeams` | `admin` | `AdminUsergroupsRemoveTeams` | Remove one or more default workspaces from an organization-wide IDP Group or Admin Group. |
+//! | `admin.users.assign` | `admin` | `AdminUsersAssign` | Add an Enterprise user to a workspace. |
+//! | `admin.users.getExpiration` | `admin` | `AdminUsersGetExpiration` | Fetches the expiration timestamp for a guest |
+//! | `admin.users.invite` | `admin` | `AdminUsersInvite` | Invite a user to a workspace. |
+//! | `admin.users.list` | `admin` | `AdminUsersList` | List users on a workspace |
+//! | `admin.users.remove` | `admin` | `AdminUsersRemove` | Remove a user from a workspace. |
+//! | `admin.users.session.clearSettings` | `admin` | `AdminUsersSessionClearSettings` | Clear user-specific session settings—the session duration and what happens when the client closes—for a list of users. |
+//! | `admin.users.session.getSettings` | `admin` | `AdminUsersSessionGetSettings` | Get user-specific session settings—the session duration and what happens when the client closes—given a list of users. |
+//! | `admin.users.session.invalidate` | `admin` | `AdminUsersSessionInvalidate` | Revoke a single session for a user. |
+//! | `admin.users.session.list` | `admin` | `AdminUsersSessionList` | List active user sessions for an organization |
+//! | `admin.users.session.reset` | `admin` | `AdminUsersSessionReset` | Wipes all valid sessions on all devices for a given user |
+//! | `admin.users.session.resetBulk` | `admin` | `AdminUsersSessionResetBulk` | Enqueues an asynchronous job to wipe all valid sessions on all devices for a given list of users |
+//! | `admin.users.session.setSettings` | `admin` | `AdminUsersSessionSetSettings` | Configure the user-level session settings—the session duration and what happens when the client closes—for one or more users. |
+//! | `admin.users.setAdmin` | `admin` | `AdminUsersSetAdmin` | Set an existing regular user or owner to be a workspace or org admin. |
+//! | `admin.users.setExpiration` | `admin` | `AdminUsersSetExpiration` | Set an expiration for a guest user |
+//! | `admin.users.setOwner` | `admin` | `AdminUsersSetOwner` | Set an existing regular user or admin to be a workspace or org owner. |
+//! | `admin.users.setRegular` | `admin` | `AdminUsersSetRegular` | Set an existing guest user, admin user, or owner to be a regular user. |
+//! | `admin.users.unsupportedVersions.export` | `admin` | `AdminUsersUnsupportedVersionsExport` | Ask Slackbot to send you an export listing all workspace members using unsupported software, presented as a zipped CSV file. |
+//! | `admin.workflows.collaborators.add` | `admin` | `AdminWorkflowsCollaboratorsAdd` | Add collaborators to workflows within the team or enterprise |
+//! | `admin.workflows.collaborators.remove` | `admin` | `AdminWorkflowsCollaboratorsRemove` | Remove collaborators from workflows within the team or enterprise |
+//! | `admin.workflows.permissions.lookup` | `admin` | `AdminWorkflowsPermissionsLookup` | Look up the permissions for a set of workflows |
+//! | `admin.workflows.search` | `admin` | `AdminWorkflowsSearch` | Search workflows within the team or enterprise |
+//! | `admin.workflows.triggers.types.permissions.lookup` | `admin` | `AdminWorkflowsTriggersTypesPermissionsLookup` | List the permissions for using each trigger type. |
+//! | `admin.workflows.triggers.types.permissions.set` | `admin` | `AdminWorkflowsTriggersTypesPermissionsSet` | Set the permissions for using a trigger type |
+//! | `admin.workflows.unpublish` | `admin` | `AdminWorkflowsUnpublish` | Unpublish workflows within the team or enterprise |
+//! | `agents.sessions.rename` | `agents` | `AgentsSessionsRename` | Rename an agent session. |
+//! | `agents.sessions.setStatus` | `agents` | `AgentsSessionsSetStatus` | Set an agent session's lifecycle status, creating the session if needed. |
+//! | `api.test` | `api` | `ApiTest` | Checks API calling code. |
+//! | `apps.activities.list` | `apps` | `AppsActivitiesList` | Get logs for a specified app |
+//! | `apps.auth.external.delete` | `apps` | `AppsAuthExternalDelete` | Delete external auth tokens only on the Slack side |
+//! | `apps.auth.external.get` | `apps` | `AppsAuthExternalGet` | Get the access token for the provided token ID |
+//! | `apps.connections.open` | `apps` | `AppsConnectionsOpen` | Generate a temporary Socket Mode WebSocket URL that your app can connect to in order to receive events and interactive payloads over. |
+//! | `apps.datastore.bulkDelete` | `apps` | `AppsDatastoreBulkDelete` | Delete items from a datastore in bulk |
+//! | `apps.datastore.bulkGet` | `apps` | `AppsDatastoreBulkGet` | Get items from a datastore in bulk |
+//! | `apps.datastore.bulkPut` | `apps` | `AppsDatastoreBulkPut` | Creates or replaces existing items in bulk |
+//! | `apps.datastore.count` | `apps` | `AppsDatastoreCount` | Count the number of items in a datastore that match a query |
+//! | `apps.datastore.delete` | `apps` | `AppsDatastoreDelete` | Delete an item from a datastore |
+//! | `apps.datastore.get` | `apps` | `AppsDatastoreGet` | Get an item from a datastore |
+//! | `apps.datastore.put` | `apps` | `AppsDatastorePut` | Creates a new item, or replaces an old item with a new item. |
+//! | `apps.datastore.query` | `apps` | `AppsDatastoreQuery` | Query a datastore for items |
+//! | `apps.datastore.update` | `apps` | `AppsDatastoreUpdate` | Edits an existing item's attributes, or adds a new item if it does not already exist. |
+//! | `apps.event.authorizations.list` | `apps` | `AppsEventAuthorizationsList` | Get a list of authorizations for the given event context. |
+//! | `apps.icon.set` | `apps` | `AppsIconSet` | Sets the app icon |
+//! | `apps.managed.permissions.set` | `apps` | `AppsManagedPermissionsSet` | Set who can interact with a managed app. |
+//! | `apps.manifest.create` | `apps` | `AppsManifestCreate` | Create an app from an app manifest. |
+//! | `apps.manifest.delete` | `apps` | `AppsManifestDelete` | Permanently deletes an app created through app manifests. |
+//! | `apps.manifest.export` | `apps` | `AppsManifestExport` | Export an app manifest from an existing app. |
+//! | `apps.manifest.update` | `apps` | `AppsManifestUpdate` | Update an app from an app manifest. |
+//! | `apps.manifest.validate` | `apps` | `AppsManifestValidate` | Validate an app manifest |
 //! | `apps.permissions.users.request` | `apps` | `AppsPermissionsUsersRequest` | Request additional permissions from a user on a workspace. |
+//! | `apps.uninstall` | `apps` | `AppsUninstall` | Uninstalls your app from a workspace. |
+//! | `apps.user.connection.update` | `apps` | `AppsUserConnectionUpdate` | Updates the connection status between a user and an app. |
+//! | `assistant.search.context` | `assistant` | `AssistantSearchContext` | Searches messages, files, channels and users across your Slack organization. |
+//! | `assistant.search.info` | `assistant` | `AssistantSearchInfo` | Returns search capabilities on a given team. |
+//! | `assistant.threads.setStatus` | `assistant` | `AssistantThreadsSetStatus` | Set the status for an AI assistant thread. |
+//! | `assistant.threads.setSuggestedPrompts` | `assistant` | `AssistantThreadsSetSuggestedPrompts` | Set suggested prompts for the given assistant thread |
+//! | `assistant.threads.setTitle` | `assistant` | `AssistantThreadsSetTitle` | Set the title for the given assistant thread |
+//! | `auth.revoke` | `auth` | `AuthRevoke` | Revokes a token. |
+//! | `auth.teams.list` | `auth` | `AuthTeamsList` | Obtain a full list of workspaces your org-wide app has been approved for. |
+//! | `auth.test` | `auth` | `AuthTest` | Checks authentication & identity. |
+//! | `blocks.validate` | `blocks` | `BlocksValidate` | Validates blocks, messages, and views Block Kit JSON payloads. |
+//! | `bookmarks.add` | `bookmarks` | `BookmarksAdd` | Add bookmark to a channel. |
+//! | `bookmarks.edit` | `bookmarks` | `BookmarksEdit` | Edit bookmark. |
+//! | `bookmarks.list` | `bookmarks` | `BookmarksList` | List bookmark for the channel. |
+//! | `bookmarks.remove` | `bookmarks` | `BookmarksRemove` | Remove bookmark from the channel. |
+//! | `bots.info` | `bots` | `BotsInfo` | Gets information about a bot user. |
+//! | `calls.add` | `calls` | `CallsAdd` | Registers a new Call. |
+//! | `calls.end` | `calls` | `CallsEnd` | Ends a Call. |
+//! | `calls.info` | `calls` | `CallsInfo` | Returns information about a Call. |
+//! | `calls.participants.add` | `calls` | `CallsParticipantsAdd` | Registers new participants added to a Call. |
+//! | `calls.participants.remove` | `calls` | `CallsParticipantsRemove` | Registers participants removed from a Call. |
+//! | `calls.update` | `calls` | `CallsUpdate` | Updates information about a Call. |
+//! | `canvases.access.delete` | `canvases` | `CanvasesAccessDelete` | Remove access to a canvas for specified entities |
+//! | `canvases.access.set` | `canvases` | `CanvasesAccessSet` | Sets the access level to a canvas for specified entities |
+//! | `canvases.create` | `canvases` | `CanvasesCreate` | Create canvas for a user |
+//! | `canvases.delete` | `canvases` | `CanvasesDelete` | Deletes a canvas |
+//! | `canvases.edit` | `canvases` | `CanvasesEdit` | Update an existing canvas |
+//! | `canvases.sections.lookup` | `canvases` | `CanvasesSectionsLookup` | Find sections matching the provided criteria |
+//! | `chat.appendStream` | `chat` | `ChatAppendStream` | Appends text to an existing streaming conversation. |
+//! | `chat.delete` | `chat` | `ChatDelete` | Deletes a message. |
+//! | `chat.deleteScheduledMessage` | `chat` | `ChatDeleteScheduledMessage` | Deletes a pending scheduled message from the queue. |
+//! | `chat.getPermalink` | `chat` | `ChatGetPermalink` | Retrieve a permalink URL for a specific extant message |
+//! | `chat.meMessage` | `chat` | `ChatMeMessage` | Share a me message into a channel. |
+//! | `chat.postEphemeral` | `chat` | `ChatPostEphemeral` | Sends an ephemeral message to a user in a channel. |
+//! | `chat.postMessage` | `chat` | `ChatPostMessage` | Sends a message to a channel. |
+//! | `chat.scheduleMessage` | `chat` | `ChatScheduleMessage` | Schedules a message to be sent to a channel. |
+//! | `chat.scheduledMessages.list` | `chat` | `ChatScheduledMessagesList` | Returns a list of scheduled messages. |
+//! | `chat.startStream` | `chat` | `ChatStartStream` | Starts a new streaming conversation. |
+//! | `chat.stopStream` | `chat` | `ChatStopStream` | Stops a streaming conversation. |
+//! | `chat.unfurl` | `chat` | `ChatUnfurl` | Provide custom unfurl behavior for user-posted URLs |
+//! | `chat.update` | `chat` | `ChatUpdate` | Updates a message. |
+//! | `conversations.acceptSharedInvite` | `conversations` | `ConversationsAcceptSharedInvite` | Accepts an invitation to a Slack Connect channel. |
+//! | `conversations.approveSharedInvite` | `conversations` | `ConversationsApproveSharedInvite` | Approves an invitation to a Slack Connect channel |
+//! | `conversations.archive` | `conversations` | `ConversationsArchive` | Archives a conversation. |
+//! | `conversations.canvases.create` | `conversations` | `ConversationsCanvasesCreate` | Create a channel canvas for a channel |
+//! | `conversations.close` | `conversations` | `ConversationsClose` | Closes a direct message or multi-person direct message. |
+//! | `conversations.create` | `conversations` | `ConversationsCreate` | Initiates a public or private channel-based conversation |
+//! | `conversations.declineSharedInvite` | `conversations` | `ConversationsDeclineSharedInvite` | Declines a Slack Connect channel invite. |
+//! | `conversations.externalInvitePermissions.set` | `conversations` | `ConversationsExternalInvitePermissionsSet` | Upgrade or downgrade Slack Connect channel permissions between 'can post only' and 'can post and invite'. |
+//! | `conversations.history` | `conversations` | `ConversationsHistory` | Fetches a conversation's history of messages and events. |
+//! | `conversations.info` | `conversations` | `ConversationsInfo` | Retrieve information about a conversation. |
+//! | `conversations.invite` | `conversations` | `ConversationsInvite` | Invites users to a channel. |
+//! | `conversations.inviteShared` | `conversations` | `ConversationsInviteShared` | Sends an invitation to a Slack Connect channel |
+//! | `conversations.join` | `conversations` | `ConversationsJoin` | Joins an existing conversation. |
+//! | `conversations.kick` | `conversations` | `ConversationsKick` | Removes a user from a conversation. |
+//! | `conversations.leave` | `conversations` | `ConversationsLeave` | Leaves a conversation. |
+//! | `conversations.list` | `conversations` | `ConversationsList` | Lists all channels in a Slack team. |
+//! | `conversations.listConnectInvites` | `conversations` | `ConversationsListConnectInvites` | Lists shared channel invites that have been generated or received but have not been approved by all parties |
+//! | `conversations.mark` | `conversations` | `ConversationsMark` | Sets the read cursor in a channel. |
+//! | `conversations.members` | `conversations` | `ConversationsMembers` | Retrieve members of a conversation. |
+//! | `conversations.open` | `conversations` | `ConversationsOpen` | Opens or resumes a direct message or multi-person direct message. |
+//! | `conversations.rename` | `conversations` | `ConversationsRename` | Renames a conversation. |
+//! | `conversations.replies` | `conversations` | `ConversationsReplies` | Retrieve a thread of messages posted to a conversation |
+//! | `conversations.requestSharedInvite.approve` | `conversations` | `ConversationsRequestSharedInviteApprove` | Approves a request to add an external user to a channel and sends them a Slack Connect invite |
+//! | `conversations.requestSharedInvite.deny` | `conversations` | `ConversationsRequestSharedInviteDeny` | Denies a request to invite an external user to a channel |
+//! | `conversations.requestSharedInvite.list` | `conversations` | `ConversationsRequestSharedInviteList` | Lists requests to add external users to channels with ability to filter. |
+//! | `conversations.setPurpose` | `conversations` | `ConversationsSetPurpose` | Sets the channel description. |
+//! | `conversations.setTopic` | `conversations` | `ConversationsSetTopic` | Sets the topic for a conversation. |
+//! | `conversations.unarchive` | `conversations` | `ConversationsUnarchive` | Reverses conversation archival. |
+//! | `dialog.open` | `dialog` | `DialogOpen` | Open a dialog with a user |
+//! | `dnd.endDnd` | `dnd` | `DndEndDnd` | Ends the current user's Do Not Disturb session immediately. |
+//! | `dnd.endSnooze` | `dnd` | `DndEndSnooze` | Ends the current user's snooze mode immediately. |
+//! | `dnd.info` | `dnd` | `DndInfo` | Retrieves a user's current Do Not Disturb status. |
+//! | `dnd.setSnooze` | `dnd` | `DndSetSnooze` | Turns on Do Not Disturb mode for the current user, or changes its duration. |
+//! | `dnd.teamInfo` | `dnd` | `DndTeamInfo` | Retrieves the Do Not Disturb status for up to 50 users on a team. |
+//! | `emoji.list` | `emoji` | `EmojiList` | Lists custom emoji for a team. |
+//! | `entity.acknowledgeCommentAction` | `entity` | `EntityAcknowledgeCommentAction` | Acknowledge a comment mutation (edit, delete, or post) on a work object entity. |
+//! | `entity.presentComments` | `entity` | `EntityPresentComments` | Provide comments for work objects. |
+//! | `entity.presentDetails` | `entity` | `EntityPresentDetails` | Provide custom flexpane behavior for Work Objects. |
+//! | `files.comments.delete` | `files` | `FilesCommentsDelete` | Deletes an existing comment on a file. |
+//! | `files.completeUploadExternal` | `files` | `FilesCompleteUploadExternal` | Finishes an upload started with files.getUploadURLExternal |
+//! | `files.delete` | `files` | `FilesDelete` | Deletes a file. |
+//! | `files.getUploadURLExternal` | `files` | `FilesGetUploadUrlExternal` | Gets a URL for an edge external file upload |
+//! | `files.info` | `files` | `FilesInfo` | Gets information about a file. |
+//! | `files.list` | `files` | `FilesList` | List files for a team, in a channel, or from a user with applied filters. |
+//! | `files.remote.add` | `files` | `FilesRemoteAdd` | Adds a file from a remote service |
+//! | `files.remote.info` | `files` | `FilesRemoteInfo` | Retrieve information about a remote file added to Slack |
+//! | `files.remote.list` | `files` | `FilesRemoteList` | Retrieve information about a remote file added to Slack |
+//! | `files.remote.remove` | `files` | `FilesRemoteRemove` | Remove a remote file. |
+//! | `files.remote.share` | `files` | `FilesRemoteShare` | Share a remote file into a channel. |
+//! | `files.remote.update` | `files` | `FilesRemoteUpdate` | Updates an existing remote file. |
+//! | `files.revokePublicURL` | `files` | `FilesRevokePublicUrl` | Revokes public/external sharing access for a file |
+//! | `files.sharedPublicURL` | `files` | `FilesSharedPublicUrl` | Enables a file for public/external sharing. |
+//! | `files.upload` | `files` | `FilesUpload` | Uploads or creates a file. |
+//! | `functions.completeError` | `functions` | `FunctionsCompleteError` | Signal that a function failed to complete |
+//! | `functions.completeSuccess` | `functions` | `FunctionsCompleteSuccess` | Signal the successful completion of a function |
+//! | `functions.distributions.permissions.add` | `functions` | `FunctionsDistributionsPermissionsAdd` | Grant users access to a custom slack function if its permission_type is set to named_entities |
+//! | `functions.distributions.permissions.list` | `functions` | `FunctionsDistributionsPermissionsList` | List the access type of a custom slack function and include the users, team or org ids with access if its permission_type is set to named_entities |
+//! | `functions.distributions.permissions.remove` | `functions` | `FunctionsDistributionsPermissionsRemove` | Revoke user access to a custom slack function if permission_type set to named_entities |
+//! | `functions.distributions.permissions.set` | `functions` | `FunctionsDistributionsPermissionsSet` | Set the access type of a custom slack function and define the users, team or org ids to be granted access if permission_type is set to named_entities |
+//! | `functions.workflows.steps.list` | `functions` | `FunctionsWorkflowsStepsList` | List the steps of a specific function of a workflow's versions |
+//! | `functions.workflows.steps.responses.export` | `functions` | `FunctionsWorkflowsStepsResponsesExport` | Download form responses of a workflow |
+//! | `migration.exchange` | `migration` | `MigrationExchange` | For Enterprise organization workspaces, map local user IDs to global user IDs |
+//! | `oauth.access` | `oauth` | `OauthAccess` | Exchanges a temporary OAuth verifier code for an access token. |
+//! | `oauth.v2.access` | `oauth` | `OauthV2Access` | Exchanges a temporary OAuth verifier code for an access token. |
+//! | `oauth.v2.exchange` | `oauth` | `OauthV2Exchange` | Exchanges a legacy access token for a new expiring access token and refresh token |
+//! | `oauth.v2.user.access` | `oauth` | `OauthV2UserAccess` | Exchanges a temporary OAuth verifier code for a user access token. |
+//! | `openid.connect.token` | `openid` | `OpenidConnectToken` | Exchanges a temporary OAuth verifier code for an access token for Sign in with Slack. |
+//! | `openid.connect.userInfo` | `openid` | `OpenidConnectUserInfo` | Get the identity of a user who has authorized Sign in with Slack. |
+//! | `pins.add` | `pins` | `PinsAdd` | Pins an item to a channel. |
+//! | `pins.list` | `pins` | `PinsList` | Lists items pinned to a channel. |
+//! | `pins.remove` | `pins` | `PinsRemove` | Un-pins an item from a channel. |
+//! | `reactions.add` | `reactions` | `ReactionsAdd` | Adds a reaction to an item. |
+//! | `reactions.get` | `reactions` | `ReactionsGet` | Gets reactions for an item. |
+//! | `reactions.list` | `reactions` | `ReactionsList` | Lists reactions made by a user. |
+//! | `reactions.remove` | `reactions` | `ReactionsRemove` | Removes a reaction from an item. |
+//! | `reminders.add` | `reminders` | `RemindersAdd` | Creates a reminder. |
+//! | `reminders.complete` | `reminders` | `RemindersComplete` | Marks a reminder as complete. |
+//! | `reminders.delete` | `reminders` | `RemindersDelete` | Deletes a reminder. |
+//! | `reminders.info` | `reminders` | `RemindersInfo` | Gets information about a reminder. |
+//! | `reminders.list` | `reminders` | `RemindersList` | Lists all reminders created by or for a given user. |
+//! | `rtm.connect` | `rtm` | `RtmConnect` | Starts a Real Time Messaging session. |
+//! | `rtm.start` | `rtm` | `RtmStart` | Deprecated: Starts a Real Time Messaging session. |
+//! | `search.all` | `search` | `SearchAll` | Searches for messages and files matching a query. |
+//! | `search.files` | `search` | `SearchFiles` | Searches for files matching a query. |
+//! | `search.messages` | `search` | `SearchMessages` | Searches for messages matching a query. |
+//! | `slackLists.access.delete` | `slack_lists` | `SlackListsAccessDelete` | Revoke access to a List for specified entities. |
+//! | `slackLists.access.set` | `slack_lists` | `SlackListsAccessSet` | Set the access level to a List for specified entities. |
+//! | `slackLists.create` | `slack_lists` | `SlackListsCreate` | Create a List. |
+//! | `slackLists.download.get` | `slack_lists` | `SlackListsDownloadGet` | Retrieve List download URL from an export job to download List contents. |
+//! | `slackLists.download.start` | `slack_lists` | `SlackListsDownloadStart` | Initiate a job to export List contents. |
+//! | `slackLists.items.create` | `slack_lists` | `SlackListsItemsCreate` | Add a new item to an existing List. |
+//! | `slackLists.items.delete` | `slack_lists` | `SlackListsItemsDelete` | Deletes an item from an existing List. |
+//! | `slackLists.items.deleteMultiple` | `slack_lists` | `SlackListsItemsDeleteMultiple` | Deletes multiple items from an existing List. |
+//! | `slackLists.items.info` | `slack_lists` | `SlackListsItemsInfo` | Get a row from a List. |
+//! | `slackLists.items.list` | `slack_lists` | `SlackListsItemsList` | Get records from a List. |
+//! | `slackLists.items.update` | `slack_lists` | `SlackListsItemsUpdate` | Updates cells in a List. |
+//! | `slackLists.update` | `slack_lists` | `SlackListsUpdate` | Update a List. |
+//! | `stars.add` | `stars` | `StarsAdd` | Save an item for later. |
+//! | `stars.list` | `stars` | `StarsList` | Listed a user's saved items, formerly known as stars. |
+//! | `stars.remove` | `stars` | `StarsRemove` | Removes a saved item (star) from an item. |
+//! | `team.accessLogs` | `team` | `TeamAccessLogs` | Gets the access logs for the current team. |
+//! | `team.billableInfo` | `team` | `TeamBillableInfo` | Gets billable users information for the current team. |
+//! | `team.billing.info` | `team` | `TeamBillingInfo` | Reads a workspace's billing plan information. |
+//! | `team.externalTeams.disconnect` | `team` | `TeamExternalTeamsDisconnect` | Disconnect an external organization. |
+//! | `team.externalTeams.list` | `team` | `TeamExternalTeamsList` | Returns a list of all the external teams connected and details about the connection. |
+//! | `team.info` | `team` | `TeamInfo` | Gets information about the current team. |
+//! | `team.integrationLogs` | `team` | `TeamIntegrationLogs` | Gets the integration logs for the current team. |
+//! | `team.preferences.list` | `team` | `TeamPreferencesList` | Retrieve a list of a workspace's team preferences. |
+//! | `team.profile.get` | `team` | `TeamProfileGet` | Retrieve a team's profile. |
+//! | `tooling.tokens.rotate` | `tooling` | `ToolingTokensRotate` | Exchanges a refresh token for a new app configuration token. |
+//! | `usergroups.create` | `usergroups` | `UsergroupsCreate` | Create a User Group. |
+//! | `usergroups.disable` | `usergroups` | `UsergroupsDisable` | Disable an existing User Group. |
+//! | `usergroups.enable` | `usergroups` | `UsergroupsEnable` | Enable a User Group. |
+//! | `usergroups.list` | `usergroups` | `UsergroupsList` | List all User Groups for a team. |
+//! | `usergroups.update` | `usergroups` | `UsergroupsUpdate` | Update an existing User Group. |
+//! | `usergroups.users.list` | `usergroups` | `UsergroupsUsersList` | List all users in a User Group. |
+//! | `usergroups.users.update` | `usergroups` | `UsergroupsUsersUpdate` | Update the list of users for a user group. |
+//! | `users.conversations` | `users` | `UsersConversations` | List conversations the calling user is a member of. |
+//! | `users.deletePhoto` | `users` | `UsersDeletePhoto` | Delete the user profile photo |
+//! | `users.discoverableContacts.lookup` | `users` | `UsersDiscoverableContactsLookup` | Look up an email address to see if someone is discoverable on Slack |
+//! | `users.getPresence` | `users` | `UsersGetPresence` | Gets user presence information. |
+//! | `users.identity` | `users` | `UsersIdentity` | Get a user's identity. |
+//! | `users.info` | `users` | `UsersInfo` | Gets information about a user. |
+//! | `users.list` | `users` | `UsersList` | Lists all users in a Slack team. |
+//! | `users.lookupByEmail` | `users` | `UsersLookupByEmail` | Find a user with an email address. |
+//! | `users.profile.get` | `users` | `UsersProfileGet` | Retrieve a user's profile information, including their custom status. |
+//! | `users.profile.set` | `users` | `UsersProfileSet` | Set a user's profile information, including custom status. |
+//! | `users.setActive` | `users` | `UsersSetActive` | Marked a user as active. |
+//! | `users.setPhoto` | `users` | `UsersSetPhoto` | Set the user profile photo |
+//! | `users.setPresence` | `users` | `UsersSetPresence` | Manually sets user presence. |
+//! | `views.open` | `views` | `ViewsOpen` | Open a view for a user. |
+//! | `views.publish` | `views` | `ViewsPublish` | Publish a static view for a User. |
+//! | `views.push` | `views` | `ViewsPush` | Push a view onto the stack of a root view. |
+//! | `views.update` | `views` | `ViewsUpdate` | Update an existing view. |
+//! | `workflows.featured.add` | `workflows` | `WorkflowsFeaturedAdd` | Add featured workflows to a channel. |
+//! | `workflows.featured.list` | `workflows` | `WorkflowsFeaturedList` | List the featured workflows for specified channels. |
+//! | `workflows.featured.remove` | `workflows` | `WorkflowsFeaturedRemove` | Remove featured workflows from a channel. |
+//! | `workflows.featured.set` | `workflows` | `WorkflowsFeaturedSet` | Set featured workflows for a channel. |
+//! | `workflows.triggers.permissions.add` | `workflows` | `WorkflowsTriggersPermissionsAdd` | Allows users to run a trigger that has its permission type set to named_entities |
+//! | `workflows.triggers.permissions.list` | `workflows` | `WorkflowsTriggersPermissionsList` | Returns the permission type of a trigger and if applicable, includes the entities that have been granted access |
+//! | `workflows.triggers.permissions.remove` | `workflows` | `WorkflowsTriggersPermissionsRemove` | Revoke an entity's access to a trigger that has its permission type set to named_entities |
+//! | `workflows.triggers.permissions.set` | `workflows` | `WorkflowsTriggersPermissionsSet` | Set the permission type for who can run a trigger |
 #![deny(missing_docs)]
 pub use ::slack_api_runtime as runtime;
 pub use ::slack_api_runtime::types;
@@ -29,14 +385,2213 @@ pub use ::slack_api_runtime::{CallError, Client, Code, MethodResponse, Paginated
 /// `chat_post_message`). Each module's types are also re-exported at the crate
 /// root.
 pub mod methods {
+    #[cfg(feature = "admin")]
+    pub mod admin_analytics_get_file;
+    #[cfg(feature = "admin")]
+    pub mod admin_analytics_messages_activity;
+    #[cfg(feature = "admin")]
+    pub mod admin_analytics_messages_metadata;
+    #[cfg(feature = "admin")]
+    pub mod admin_apps_activities_list;
+    #[cfg(feature = "admin")]
+    pub mod admin_apps_approve;
+    #[cfg(feature = "admin")]
+    pub mod admin_apps_approved_list;
+    #[cfg(feature = "admin")]
+    pub mod admin_apps_clear_resolution;
+    #[cfg(feature = "admin")]
+    pub mod admin_apps_config_lookup;
+    #[cfg(feature = "admin")]
+    pub mod admin_apps_config_set;
+    #[cfg(feature = "admin")]
+    pub mod admin_apps_mcp_servers_list;
+    #[cfg(feature = "admin")]
+    pub mod admin_apps_mcp_servers_permissions_list;
+    #[cfg(feature = "admin")]
+    pub mod admin_apps_mcp_servers_permissions_set;
+    #[cfg(feature = "admin")]
+    pub mod admin_apps_permissions_add;
+    #[cfg(feature = "admin")]
+    pub mod admin_apps_permissions_list;
+    #[cfg(feature = "admin")]
+    pub mod admin_apps_permissions_remove;
+    #[cfg(feature = "admin")]
+    pub mod admin_apps_permissions_set;
+    #[cfg(feature = "admin")]
+    pub mod admin_apps_requests_cancel;
+    #[cfg(feature = "admin")]
+    pub mod admin_apps_requests_list;
+    #[cfg(feature = "admin")]
+    pub mod admin_apps_restrict;
+    #[cfg(feature = "admin")]
+    pub mod admin_apps_restricted_list;
+    #[cfg(feature = "admin")]
+    pub mod admin_apps_uninstall;
+    #[cfg(feature = "admin")]
+    pub mod admin_audit_anomaly_allow_get_item;
+    #[cfg(feature = "admin")]
+    pub mod admin_audit_anomaly_allow_update_item;
+    #[cfg(feature = "admin")]
+    pub mod admin_auth_policy_assign_entities;
+    #[cfg(feature = "admin")]
+    pub mod admin_auth_policy_get_entities;
+    #[cfg(feature = "admin")]
+    pub mod admin_auth_policy_remove_entities;
+    #[cfg(feature = "admin")]
+    pub mod admin_barriers_create;
+    #[cfg(feature = "admin")]
+    pub mod admin_barriers_delete;
+    #[cfg(feature = "admin")]
+    pub mod admin_barriers_list;
+    #[cfg(feature = "admin")]
+    pub mod admin_barriers_update;
+    #[cfg(feature = "admin")]
+    pub mod admin_conversations_archive;
+    #[cfg(feature = "admin")]
+    pub mod admin_conversations_bulk_archive;
+    #[cfg(feature = "admin")]
+    pub mod admin_conversations_bulk_delete;
+    #[cfg(feature = "admin")]
+    pub mod admin_conversations_bulk_move;
+    #[cfg(feature = "admin")]
+    pub mod admin_conversations_bulk_set_exclude_from_slack_ai;
+    #[cfg(feature = "admin")]
+    pub mod admin_conversations_bulk_set_properties;
+    #[cfg(feature = "admin")]
+    pub mod admin_conversations_convert_to_private;
+    #[cfg(feature = "admin")]
+    pub mod admin_conversations_convert_to_public;
+    #[cfg(feature = "admin")]
+    pub mod admin_conversations_create;
+    #[cfg(feature = "admin")]
+    pub mod admin_conversations_create_for_objects;
+    #[cfg(feature = "admin")]
+    pub mod admin_conversations_delete;
+    #[cfg(feature = "admin")]
+    pub mod admin_conversations_disconnect_shared;
+    #[cfg(feature = "admin")]
+    pub mod admin_conversations_ekm_list_original_connected_channel_info;
+    #[cfg(feature = "admin")]
+    pub mod admin_conversations_get_conversation_prefs;
+    #[cfg(feature = "admin")]
+    pub mod admin_conversations_get_custom_retention;
+    #[cfg(feature = "admin")]
+    pub mod admin_conversations_get_teams;
+    #[cfg(feature = "admin")]
+    pub mod admin_conversations_invite;
+    #[cfg(feature = "admin")]
+    pub mod admin_conversations_link_objects;
+    #[cfg(feature = "admin")]
+    pub mod admin_conversations_lookup;
+    #[cfg(feature = "admin")]
+    pub mod admin_conversations_remove_custom_retention;
+    #[cfg(feature = "admin")]
+    pub mod admin_conversations_rename;
+    #[cfg(feature = "admin")]
+    pub mod admin_conversations_restrict_access_add_group;
+    #[cfg(feature = "admin")]
+    pub mod admin_conversations_restrict_access_list_groups;
+    #[cfg(feature = "admin")]
+    pub mod admin_conversations_restrict_access_remove_group;
+    #[cfg(feature = "admin")]
+    pub mod admin_conversations_search;
+    #[cfg(feature = "admin")]
+    pub mod admin_conversations_set_conversation_prefs;
+    #[cfg(feature = "admin")]
+    pub mod admin_conversations_set_custom_retention;
+    #[cfg(feature = "admin")]
+    pub mod admin_conversations_set_teams;
+    #[cfg(feature = "admin")]
+    pub mod admin_conversations_unarchive;
+    #[cfg(feature = "admin")]
+    pub mod admin_conversations_unlink_objects;
+    #[cfg(feature = "admin")]
+    pub mod admin_emoji_add;
+    #[cfg(feature = "admin")]
+    pub mod admin_emoji_add_alias;
+    #[cfg(feature = "admin")]
+    pub mod admin_emoji_list;
+    #[cfg(feature = "admin")]
+    pub mod admin_emoji_remove;
+    #[cfg(feature = "admin")]
+    pub mod admin_emoji_rename;
+    #[cfg(feature = "admin")]
+    pub mod admin_functions_list;
+    #[cfg(feature = "admin")]
+    pub mod admin_functions_permissions_lookup;
+    #[cfg(feature = "admin")]
+    pub mod admin_functions_permissions_set;
+    #[cfg(feature = "admin")]
+    pub mod admin_invite_requests_approve;
+    #[cfg(feature = "admin")]
+    pub mod admin_invite_requests_approved_list;
+    #[cfg(feature = "admin")]
+    pub mod admin_invite_requests_denied_list;
+    #[cfg(feature = "admin")]
+    pub mod admin_invite_requests_deny;
+    #[cfg(feature = "admin")]
+    pub mod admin_invite_requests_list;
+    #[cfg(feature = "admin")]
+    pub mod admin_roles_add_assignments;
+    #[cfg(feature = "admin")]
+    pub mod admin_roles_list_assignments;
+    #[cfg(feature = "admin")]
+    pub mod admin_roles_remove_assignments;
+    #[cfg(feature = "admin")]
+    pub mod admin_teams_admins_list;
+    #[cfg(feature = "admin")]
+    pub mod admin_teams_create;
+    #[cfg(feature = "admin")]
+    pub mod admin_teams_list;
+    #[cfg(feature = "admin")]
+    pub mod admin_teams_owners_list;
+    #[cfg(feature = "admin")]
+    pub mod admin_teams_settings_info;
+    #[cfg(feature = "admin")]
+    pub mod admin_teams_settings_set_default_channels;
+    #[cfg(feature = "admin")]
+    pub mod admin_teams_settings_set_description;
+    #[cfg(feature = "admin")]
+    pub mod admin_teams_settings_set_discoverability;
+    #[cfg(feature = "admin")]
+    pub mod admin_teams_settings_set_icon;
+    #[cfg(feature = "admin")]
+    pub mod admin_teams_settings_set_name;
+    #[cfg(feature = "admin")]
+    pub mod admin_usergroups_add_channels;
+    #[cfg(feature = "admin")]
+    pub mod admin_usergroups_add_teams;
+    #[cfg(feature = "admin")]
+    pub mod admin_usergroups_list_channels;
+    #[cfg(feature = "admin")]
+    pub mod admin_usergroups_remove_channels;
+    #[cfg(feature = "admin")]
+    pub mod admin_usergroups_remove_teams;
+    #[cfg(feature = "admin")]
+    pub mod admin_users_assign;
+    #[cfg(feature = "admin")]
+    pub mod admin_users_get_expiration;
+    #[cfg(feature = "admin")]
+    pub mod admin_users_invite;
+    #[cfg(feature = "admin")]
+    pub mod admin_users_list;
+    #[cfg(feature = "admin")]
+    pub mod admin_users_remove;
+    #[cfg(feature = "admin")]
+    pub mod admin_users_session_clear_settings;
+    #[cfg(feature = "admin")]
+    pub mod admin_users_session_get_settings;
+    #[cfg(feature = "admin")]
+    pub mod admin_users_session_invalidate;
+    #[cfg(feature = "admin")]
+    pub mod admin_users_session_list;
+    #[cfg(feature = "admin")]
+    pub mod admin_users_session_reset;
+    #[cfg(feature = "admin")]
+    pub mod admin_users_session_reset_bulk;
+    #[cfg(feature = "admin")]
+    pub mod admin_users_session_set_settings;
+    #[cfg(feature = "admin")]
+    pub mod admin_users_set_admin;
+    #[cfg(feature = "admin")]
+    pub mod admin_users_set_expiration;
+    #[cfg(feature = "admin")]
+    pub mod admin_users_set_owner;
+    #[cfg(feature = "admin")]
+    pub mod admin_users_set_regular;
+    #[cfg(feature = "admin")]
+    pub mod admin_users_unsupported_versions_export;
+    #[cfg(feature = "admin")]
+    pub mod admin_workflows_collaborators_add;
+    #[cfg(feature = "admin")]
+    pub mod admin_workflows_collaborators_remove;
+    #[cfg(feature = "admin")]
+    pub mod admin_workflows_permissions_lookup;
+    #[cfg(feature = "admin")]
+    pub mod admin_workflows_search;
+    #[cfg(feature = "admin")]
+    pub mod admin_workflows_triggers_types_permissions_lookup;
+    #[cfg(feature = "admin")]
+    pub mod admin_workflows_triggers_types_permissions_set;
+    #[cfg(feature = "admin")]
+    pub mod admin_workflows_unpublish;
+    #[cfg(feature = "agents")]
+    pub mod agents_sessions_rename;
+    #[cfg(feature = "agents")]
+    pub mod agents_sessions_set_status;
+    #[cfg(feature = "api")]
+    pub mod api_test;
+    #[cfg(feature = "apps")]
+    pub mod apps_activities_list;
+    #[cfg(feature = "apps")]
+    pub mod apps_auth_external_delete;
+    #[cfg(feature = "apps")]
+    pub mod apps_auth_external_get;
+    #[cfg(feature = "apps")]
+    pub mod apps_connections_open;
+    #[cfg(feature = "apps")]
+    pub mod apps_datastore_bulk_delete;
+    #[cfg(feature = "apps")]
+    pub mod apps_datastore_bulk_get;
+    #[cfg(feature = "apps")]
+    pub mod apps_datastore_bulk_put;
+    #[cfg(feature = "apps")]
+    pub mod apps_datastore_count;
+    #[cfg(feature = "apps")]
+    pub mod apps_datastore_delete;
+    #[cfg(feature = "apps")]
+    pub mod apps_datastore_get;
+    #[cfg(feature = "apps")]
+    pub mod apps_datastore_put;
+    #[cfg(feature = "apps")]
+    pub mod apps_datastore_query;
+    #[cfg(feature = "apps")]
+    pub mod apps_datastore_update;
+    #[cfg(feature = "apps")]
+    pub mod apps_event_authorizations_list;
+    #[cfg(feature = "apps")]
+    pub mod apps_icon_set;
+    #[cfg(feature = "apps")]
+    pub mod apps_managed_permissions_set;
+    #[cfg(feature = "apps")]
+    pub mod apps_manifest_create;
+    #[cfg(feature = "apps")]
+    pub mod apps_manifest_delete;
+    #[cfg(feature = "apps")]
+    pub mod apps_manifest_export;
+    #[cfg(feature = "apps")]
+    pub mod apps_manifest_update;
+    #[cfg(feature = "apps")]
+    pub mod apps_manifest_validate;
     #[cfg(feature = "apps")]
     pub mod apps_permissions_users_request;
+    #[cfg(feature = "apps")]
+    pub mod apps_uninstall;
+    #[cfg(feature = "apps")]
+    pub mod apps_user_connection_update;
+    #[cfg(feature = "assistant")]
+    pub mod assistant_search_context;
+    #[cfg(feature = "assistant")]
+    pub mod assistant_search_info;
+    #[cfg(feature = "assistant")]
+    pub mod assistant_threads_set_status;
+    #[cfg(feature = "assistant")]
+    pub mod assistant_threads_set_suggested_prompts;
+    #[cfg(feature = "assistant")]
+    pub mod assistant_threads_set_title;
+    #[cfg(feature = "auth")]
+    pub mod auth_revoke;
+    #[cfg(feature = "auth")]
+    pub mod auth_teams_list;
+    #[cfg(feature = "auth")]
+    pub mod auth_test;
+    #[cfg(feature = "blocks")]
+    pub mod blocks_validate;
+    #[cfg(feature = "bookmarks")]
+    pub mod bookmarks_add;
+    #[cfg(feature = "bookmarks")]
+    pub mod bookmarks_edit;
+    #[cfg(feature = "bookmarks")]
+    pub mod bookmarks_list;
+    #[cfg(feature = "bookmarks")]
+    pub mod bookmarks_remove;
+    #[cfg(feature = "bots")]
+    pub mod bots_info;
+    #[cfg(feature = "calls")]
+    pub mod calls_add;
+    #[cfg(feature = "calls")]
+    pub mod calls_end;
+    #[cfg(feature = "calls")]
+    pub mod calls_info;
+    #[cfg(feature = "calls")]
+    pub mod calls_participants_add;
+    #[cfg(feature = "calls")]
+    pub mod calls_participants_remove;
+    #[cfg(feature = "calls")]
+    pub mod calls_update;
+    #[cfg(feature = "canvases")]
+    pub mod canvases_access_delete;
+    #[cfg(feature = "canvases")]
+    pub mod canvases_access_set;
+    #[cfg(feature = "canvases")]
+    pub mod canvases_create;
+    #[cfg(feature = "canvases")]
+    pub mod canvases_delete;
+    #[cfg(feature = "canvases")]
+    pub mod canvases_edit;
+    #[cfg(feature = "canvases")]
+    pub mod canvases_sections_lookup;
+    #[cfg(feature = "chat")]
+    pub mod chat_append_stream;
+    #[cfg(feature = "chat")]
+    pub mod chat_delete;
+    #[cfg(feature = "chat")]
+    pub mod chat_delete_scheduled_message;
+    #[cfg(feature = "chat")]
+    pub mod chat_get_permalink;
+    #[cfg(feature = "chat")]
+    pub mod chat_me_message;
+    #[cfg(feature = "chat")]
+    pub mod chat_post_ephemeral;
+    #[cfg(feature = "chat")]
+    pub mod chat_post_message;
+    #[cfg(feature = "chat")]
+    pub mod chat_schedule_message;
+    #[cfg(feature = "chat")]
+    pub mod chat_scheduled_messages_list;
+    #[cfg(feature = "chat")]
+    pub mod chat_start_stream;
+    #[cfg(feature = "chat")]
+    pub mod chat_stop_stream;
+    #[cfg(feature = "chat")]
+    pub mod chat_unfurl;
+    #[cfg(feature = "chat")]
+    pub mod chat_update;
+    #[cfg(feature = "conversations")]
+    pub mod conversations_accept_shared_invite;
+    #[cfg(feature = "conversations")]
+    pub mod conversations_approve_shared_invite;
+    #[cfg(feature = "conversations")]
+    pub mod conversations_archive;
+    #[cfg(feature = "conversations")]
+    pub mod conversations_canvases_create;
+    #[cfg(feature = "conversations")]
+    pub mod conversations_close;
+    #[cfg(feature = "conversations")]
+    pub mod conversations_create;
+    #[cfg(feature = "conversations")]
+    pub mod conversations_decline_shared_invite;
+    #[cfg(feature = "conversations")]
+    pub mod conversations_external_invite_permissions_set;
+    #[cfg(feature = "conversations")]
+    pub mod conversations_history;
+    #[cfg(feature = "conversations")]
+    pub mod conversations_info;
+    #[cfg(feature = "conversations")]
+    pub mod conversations_invite;
+    #[cfg(feature = "conversations")]
+    pub mod conversations_invite_shared;
+    #[cfg(feature = "conversations")]
+    pub mod conversations_join;
+    #[cfg(feature = "conversations")]
+    pub mod conversations_kick;
+    #[cfg(feature = "conversations")]
+    pub mod conversations_leave;
+    #[cfg(feature = "conversations")]
+    pub mod conversations_list;
+    #[cfg(feature = "conversations")]
+    pub mod conversations_list_connect_invites;
+    #[cfg(feature = "conversations")]
+    pub mod conversations_mark;
+    #[cfg(feature = "conversations")]
+    pub mod conversations_members;
+    #[cfg(feature = "conversations")]
+    pub mod conversations_open;
+    #[cfg(feature = "conversations")]
+    pub mod conversations_rename;
+    #[cfg(feature = "conversations")]
+    pub mod conversations_replies;
+    #[cfg(feature = "conversations")]
+    pub mod conversations_request_shared_invite_approve;
+    #[cfg(feature = "conversations")]
+    pub mod conversations_request_shared_invite_deny;
+    #[cfg(feature = "conversations")]
+    pub mod conversations_request_shared_invite_list;
+    #[cfg(feature = "conversations")]
+    pub mod conversations_set_purpose;
+    #[cfg(feature = "conversations")]
+    pub mod conversations_set_topic;
+    #[cfg(feature = "conversations")]
+    pub mod conversations_unarchive;
+    #[cfg(feature = "dialog")]
+    pub mod dialog_open;
+    #[cfg(feature = "dnd")]
+    pub mod dnd_end_dnd;
+    #[cfg(feature = "dnd")]
+    pub mod dnd_end_snooze;
+    #[cfg(feature = "dnd")]
+    pub mod dnd_info;
+    #[cfg(feature = "dnd")]
+    pub mod dnd_set_snooze;
+    #[cfg(feature = "dnd")]
+    pub mod dnd_team_info;
+    #[cfg(feature = "emoji")]
+    pub mod emoji_list;
+    #[cfg(feature = "entity")]
+    pub mod entity_acknowledge_comment_action;
+    #[cfg(feature = "entity")]
+    pub mod entity_present_comments;
+    #[cfg(feature = "entity")]
+    pub mod entity_present_details;
+    #[cfg(feature = "files")]
+    pub mod files_comments_delete;
+    #[cfg(feature = "files")]
+    pub mod files_complete_upload_external;
+    #[cfg(feature = "files")]
+    pub mod files_delete;
+    #[cfg(feature = "files")]
+    pub mod files_get_upload_url_external;
+    #[cfg(feature = "files")]
+    pub mod files_info;
+    #[cfg(feature = "files")]
+    pub mod files_list;
+    #[cfg(feature = "files")]
+    pub mod files_remote_add;
+    #[cfg(feature = "files")]
+    pub mod files_remote_info;
+    #[cfg(feature = "files")]
+    pub mod files_remote_list;
+    #[cfg(feature = "files")]
+    pub mod files_remote_remove;
+    #[cfg(feature = "files")]
+    pub mod files_remote_share;
+    #[cfg(feature = "files")]
+    pub mod files_remote_update;
+    #[cfg(feature = "files")]
+    pub mod files_revoke_public_url;
+    #[cfg(feature = "files")]
+    pub mod files_shared_public_url;
+    #[cfg(feature = "files")]
+    pub mod files_upload;
+    #[cfg(feature = "functions")]
+    pub mod functions_complete_error;
+    #[cfg(feature = "functions")]
+    pub mod functions_complete_success;
+    #[cfg(feature = "functions")]
+    pub mod functions_distributions_permissions_add;
+    #[cfg(feature = "functions")]
+    pub mod functions_distributions_permissions_list;
+    #[cfg(feature = "functions")]
+    pub mod functions_distributions_permissions_remove;
+    #[cfg(feature = "functions")]
+    pub mod functions_distributions_permissions_set;
+    #[cfg(feature = "functions")]
+    pub mod functions_workflows_steps_list;
+    #[cfg(feature = "functions")]
+    pub mod functions_workflows_steps_responses_export;
+    #[cfg(feature = "migration")]
+    pub mod migration_exchange;
+    #[cfg(feature = "oauth")]
+    pub mod oauth_access;
+    #[cfg(feature = "oauth")]
+    pub mod oauth_v2_access;
+    #[cfg(feature = "oauth")]
+    pub mod oauth_v2_exchange;
+    #[cfg(feature = "oauth")]
+    pub mod oauth_v2_user_access;
+    #[cfg(feature = "openid")]
+    pub mod openid_connect_token;
+    #[cfg(feature = "openid")]
+    pub mod openid_connect_user_info;
+    #[cfg(feature = "pins")]
+    pub mod pins_add;
+    #[cfg(feature = "pins")]
+    pub mod pins_list;
+    #[cfg(feature = "pins")]
+    pub mod pins_remove;
+    #[cfg(feature = "reactions")]
+    pub mod reactions_add;
+    #[cfg(feature = "reactions")]
+    pub mod reactions_get;
+    #[cfg(feature = "reactions")]
+    pub mod reactions_list;
+    #[cfg(feature = "reactions")]
+    pub mod reactions_remove;
+    #[cfg(feature = "reminders")]
+    pub mod reminders_add;
+    #[cfg(feature = "reminders")]
+    pub mod reminders_complete;
+    #[cfg(feature = "reminders")]
+    pub mod reminders_delete;
+    #[cfg(feature = "reminders")]
+    pub mod reminders_info;
+    #[cfg(feature = "reminders")]
+    pub mod reminders_list;
+    #[cfg(feature = "rtm")]
+    pub mod rtm_connect;
+    #[cfg(feature = "rtm")]
+    pub mod rtm_start;
+    #[cfg(feature = "search")]
+    pub mod search_all;
+    #[cfg(feature = "search")]
+    pub mod search_files;
+    #[cfg(feature = "search")]
+    pub mod search_messages;
+    #[cfg(feature = "slack_lists")]
+    pub mod slack_lists_access_delete;
+    #[cfg(feature = "slack_lists")]
+    pub mod slack_lists_access_set;
+    #[cfg(feature = "slack_lists")]
+    pub mod slack_lists_create;
+    #[cfg(feature = "slack_lists")]
+    pub mod slack_lists_download_get;
+    #[cfg(feature = "slack_lists")]
+    pub mod slack_lists_download_start;
+    #[cfg(feature = "slack_lists")]
+    pub mod slack_lists_items_create;
+    #[cfg(feature = "slack_lists")]
+    pub mod slack_lists_items_delete;
+    #[cfg(feature = "slack_lists")]
+    pub mod slack_lists_items_delete_multiple;
+    #[cfg(feature = "slack_lists")]
+    pub mod slack_lists_items_info;
+    #[cfg(feature = "slack_lists")]
+    pub mod slack_lists_items_list;
+    #[cfg(feature = "slack_lists")]
+    pub mod slack_lists_items_update;
+    #[cfg(feature = "slack_lists")]
+    pub mod slack_lists_update;
+    #[cfg(feature = "stars")]
+    pub mod stars_add;
+    #[cfg(feature = "stars")]
+    pub mod stars_list;
+    #[cfg(feature = "stars")]
+    pub mod stars_remove;
+    #[cfg(feature = "team")]
+    pub mod team_access_logs;
+    #[cfg(feature = "team")]
+    pub mod team_billable_info;
+    #[cfg(feature = "team")]
+    pub mod team_billing_info;
+    #[cfg(feature = "team")]
+    pub mod team_external_teams_disconnect;
+    #[cfg(feature = "team")]
+    pub mod team_external_teams_list;
+    #[cfg(feature = "team")]
+    pub mod team_info;
+    #[cfg(feature = "team")]
+    pub mod team_integration_logs;
+    #[cfg(feature = "team")]
+    pub mod team_preferences_list;
+    #[cfg(feature = "team")]
+    pub mod team_profile_get;
+    #[cfg(feature = "tooling")]
+    pub mod tooling_tokens_rotate;
+    #[cfg(feature = "usergroups")]
+    pub mod usergroups_create;
+    #[cfg(feature = "usergroups")]
+    pub mod usergroups_disable;
+    #[cfg(feature = "usergroups")]
+    pub mod usergroups_enable;
+    #[cfg(feature = "usergroups")]
+    pub mod usergroups_list;
+    #[cfg(feature = "usergroups")]
+    pub mod usergroups_update;
+    #[cfg(feature = "usergroups")]
+    pub mod usergroups_users_list;
+    #[cfg(feature = "usergroups")]
+    pub mod usergroups_users_update;
+    #[cfg(feature = "users")]
+    pub mod users_conversations;
+    #[cfg(feature = "users")]
+    pub mod users_delete_photo;
+    #[cfg(feature = "users")]
+    pub mod users_discoverable_contacts_lookup;
+    #[cfg(feature = "users")]
+    pub mod users_get_presence;
+    #[cfg(feature = "users")]
+    pub mod users_identity;
+    #[cfg(feature = "users")]
+    pub mod users_info;
+    #[cfg(feature = "users")]
+    pub mod users_list;
+    #[cfg(feature = "users")]
+    pub mod users_lookup_by_email;
+    #[cfg(feature = "users")]
+    pub mod users_profile_get;
+    #[cfg(feature = "users")]
+    pub mod users_profile_set;
+    #[cfg(feature = "users")]
+    pub mod users_set_active;
+    #[cfg(feature = "users")]
+    pub mod users_set_photo;
+    #[cfg(feature = "users")]
+    pub mod users_set_presence;
+    #[cfg(feature = "views")]
+    pub mod views_open;
+    #[cfg(feature = "views")]
+    pub mod views_publish;
+    #[cfg(feature = "views")]
+    pub mod views_push;
+    #[cfg(feature = "views")]
+    pub mod views_update;
+    #[cfg(feature = "workflows")]
+    pub mod workflows_featured_add;
+    #[cfg(feature = "workflows")]
+    pub mod workflows_featured_list;
+    #[cfg(feature = "workflows")]
+    pub mod workflows_featured_remove;
+    #[cfg(feature = "workflows")]
+    pub mod workflows_featured_set;
+    #[cfg(feature = "workflows")]
+    pub mod workflows_triggers_permissions_add;
+    #[cfg(feature = "workflows")]
+    pub mod workflows_triggers_permissions_list;
+    #[cfg(feature = "workflows")]
+    pub mod workflows_triggers_permissions_remove;
+    #[cfg(feature = "workflows")]
+    pub mod workflows_triggers_permissions_set;
 }
+#[cfg(feature = "admin")]
+pub use methods::admin_analytics_get_file::{
+    AdminAnalyticsGetFile, AdminAnalyticsGetFileResponse, AdminAnalyticsGetFileError,
+    AdminAnalyticsGetFileWarning,
+};
+#[cfg(feature = "admin")]
+pub use methods::admin_analytics_messages_activity::{
+    AdminAnalyticsMessagesActivity, AdminAnalyticsMessagesActivityResponse,
+    AdminAnalyticsMessagesActivityError, AdminAnalyticsMessagesActivityWarning,
+};
+#[cfg(feature = "admin")]
+pub use methods::admin_analytics_messages_metadata::{
+    AdminAnalyticsMessagesMetadata, AdminAnalyticsMessagesMetadataResponse,
+    AdminAnalyticsMessagesMetadataError, AdminAnalyticsMessagesMetadataWarning,
+};
+#[cfg(feature = "admin")]
+pub use methods::admin_apps_activities_list::{
+    AdminAppsActivitiesList, AdminAppsActivitiesListResponse,
+    AdminAppsActivitiesListError, AdminAppsActivitiesListWarning,
+};
+#[cfg(feature = "admin")]
+pub use methods::admin_apps_approve::{
+    AdminAppsApprove, AdminAppsApproveResponse, AdminAppsApproveError,
+    AdminAppsApproveWarning,
+};
+#[cfg(feature = "admin")]
+pub use methods::admin_apps_approved_list::{
+    AdminAppsApprovedList, AdminAppsApprovedListResponse, AdminAppsApprovedListError,
+    AdminAppsApprovedListWarning,
+};
+#[cfg(feature = "admin")]
+pub use methods::admin_apps_clear_resolution::{
+    AdminAppsClearResolution, AdminAppsClearResolutionResponse,
+    AdminAppsClearResolutionError, AdminAppsClearResolutionWarning,
+};
+#[cfg(feature = "admin")]
+pub use methods::admin_apps_config_lookup::{
+    AdminAppsConfigLookup, AdminAppsConfigLookupResponse, AdminAppsConfigLookupError,
+    AdminAppsConfigLookupWarning,
+};
+#[cfg(feature = "admin")]
+pub use methods::admin_apps_config_set::{
+    AdminAppsConfigSet, AdminAppsConfigSetResponse, AdminAppsConfigSetError,
+    AdminAppsConfigSetWarning,
+};
+#[cfg(feature = "admin")]
+pub use methods::admin_apps_mcp_servers_list::{
+    AdminAppsMcpServersList, AdminAppsMcpServersListResponse,
+    AdminAppsMcpServersListError, AdminAppsMcpServersListWarning,
+};
+#[cfg(feature = "admin")]
+pub use methods::admin_apps_mcp_servers_permissions_list::{
+    AdminAppsMcpServersPermissionsList, AdminAppsMcpServersPermissionsListResponse,
+    AdminAppsMcpServersPermissionsListError, AdminAppsMcpServersPermissionsListWarning,
+};
+#[cfg(feature = "admin")]
+pub use methods::admin_apps_mcp_servers_permissions_set::{
+    AdminAppsMcpServersPermissionsSet, AdminAppsMcpServersPermissionsSetResponse,
+    AdminAppsMcpServersPermissionsSetError, AdminAppsMcpServersPermissionsSetWarning,
+};
+#[cfg(feature = "admin")]
+pub use methods::admin_apps_permissions_add::{
+    AdminAppsPermissionsAdd, AdminAppsPermissionsAddResponse,
+    AdminAppsPermissionsAddError, AdminAppsPermissionsAddWarning,
+};
+#[cfg(feature = "admin")]
+pub use methods::admin_apps_permissions_list::{
+    AdminAppsPermissionsList, AdminAppsPermissionsListResponse,
+    AdminAppsPermissionsListError, AdminAppsPermissionsListWarning,
+};
+#[cfg(feature = "admin")]
+pub use methods::admin_apps_permissions_remove::{
+    AdminAppsPermissionsRemove, AdminAppsPermissionsRemoveResponse,
+    AdminAppsPermissionsRemoveError, AdminAppsPermissionsRemoveWarning,
+};
+#[cfg(feature = "admin")]
+pub use methods::admin_apps_permissions_set::{
+    AdminAppsPermissionsSet, AdminAppsPermissionsSetResponse,
+    AdminAppsPermissionsSetError, AdminAppsPermissionsSetWarning,
+};
+#[cfg(feature = "admin")]
+pub use methods::admin_apps_requests_cancel::{
+    AdminAppsRequestsCancel, AdminAppsRequestsCancelResponse,
+    AdminAppsRequestsCancelError, AdminAppsRequestsCancelWarning,
+};
+#[cfg(feature = "admin")]
+pub use methods::admin_apps_requests_list::{
+    AdminAppsRequestsList, AdminAppsRequestsListResponse, AdminAppsRequestsListError,
+    AdminAppsRequestsListWarning,
+};
+#[cfg(feature = "admin")]
+pub use methods::admin_apps_restrict::{
+    AdminAppsRestrict, AdminAppsRestrictResponse, AdminAppsRestrictError,
+    AdminAppsRestrictWarning,
+};
+#[cfg(feature = "admin")]
+pub use methods::admin_apps_restricted_list::{
+    AdminAppsRestrictedList, AdminAppsRestrictedListResponse,
+    AdminAppsRestrictedListError, AdminAppsRestrictedListWarning,
+};
+#[cfg(feature = "admin")]
+pub use methods::admin_apps_uninstall::{
+    AdminAppsUninstall, AdminAppsUninstallResponse, AdminAppsUninstallError,
+    AdminAppsUninstallWarning,
+};
+#[cfg(feature = "admin")]
+pub use methods::admin_audit_anomaly_allow_get_item::{
+    AdminAuditAnomalyAllowGetItem, AdminAuditAnomalyAllowGetItemResponse,
+    AdminAuditAnomalyAllowGetItemError, AdminAuditAnomalyAllowGetItemWarning,
+};
+#[cfg(feature = "admin")]
+pub use methods::admin_audit_anomaly_allow_update_item::{
+    AdminAuditAnomalyAllowUpdateItem, AdminAuditAnomalyAllowUpdateItemResponse,
+    AdminAuditAnomalyAllowUpdateItemError, AdminAuditAnomalyAllowUpdateItemWarning,
+};
+#[cfg(feature = "admin")]
+pub use methods::admin_auth_policy_assign_entities::{
+    AdminAuthPolicyAssignEntities, AdminAuthPolicyAssignEntitiesResponse,
+    AdminAuthPolicyAssignEntitiesError, AdminAuthPolicyAssignEntitiesWarning,
+};
+#[cfg(feature = "admin")]
+pub use methods::admin_auth_policy_get_entities::{
+    AdminAuthPolicyGetEntities, AdminAuthPolicyGetEntitiesResponse,
+    AdminAuthPolicyGetEntitiesError, AdminAuthPolicyGetEntitiesWarning,
+};
+#[cfg(feature = "admin")]
+pub use methods::admin_auth_policy_remove_entities::{
+    AdminAuthPolicyRemoveEntities, AdminAuthPolicyRemoveEntitiesResponse,
+    AdminAuthPolicyRemoveEntitiesError, AdminAuthPolicyRemoveEntitiesWarning,
+};
+#[cfg(feature = "admin")]
+pub use methods::admin_barriers_create::{
+    AdminBarriersCreate, AdminBarriersCreateResponse, AdminBarriersCreateError,
+    AdminBarriersCreateWarning,
+};
+#[cfg(feature = "admin")]
+pub use methods::admin_barriers_delete::{
+    AdminBarriersDelete, AdminBarriersDeleteResponse, AdminBarriersDeleteError,
+    AdminBarriersDeleteWarning,
+};
+#[cfg(feature = "admin")]
+pub use methods::admin_barriers_list::{
+    AdminBarriersList, AdminBarriersListResponse, AdminBarriersListError,
+    AdminBarriersListWarning,
+};
+#[cfg(feature = "admin")]
+pub use methods::admin_barriers_update::{
+    AdminBarriersUpdate, AdminBarriersUpdateResponse, AdminBarriersUpdateError,
+    AdminBarriersUpdateWarning,
+};
+#[cfg(feature = "admin")]
+pub use methods::admin_conversations_archive::{
+    AdminConversationsArchive, AdminConversationsArchiveResponse,
+    AdminConversationsArchiveError, AdminConversationsArchiveWarning,
+};
+#[cfg(feature = "admin")]
+pub use methods::admin_conversations_bulk_archive::{
+    AdminConversationsBulkArchive, AdminConversationsBulkArchiveResponse,
+    AdminConversationsBulkArchiveError, AdminConversationsBulkArchiveWarning,
+};
+#[cfg(feature = "admin")]
+pub use methods::admin_conversations_bulk_delete::{
+    AdminConversationsBulkDelete, AdminConversationsBulkDeleteResponse,
+    AdminConversationsBulkDeleteError, AdminConversationsBulkDeleteWarning,
+};
+#[cfg(feature = "admin")]
+pub use methods::admin_conversations_bulk_move::{
+    AdminConversationsBulkMove, AdminConversationsBulkMoveResponse,
+    AdminConversationsBulkMoveError, AdminConversationsBulkMoveWarning,
+};
+#[cfg(feature = "admin")]
+pub use methods::admin_conversations_bulk_set_exclude_from_slack_ai::{
+    AdminConversationsBulkSetExcludeFromSlackAi,
+    AdminConversationsBulkSetExcludeFromSlackAiResponse,
+    AdminConversationsBulkSetExcludeFromSlackAiError,
+    AdminConversationsBulkSetExcludeFromSlackAiWarning,
+};
+#[cfg(feature = "admin")]
+pub use methods::admin_conversations_bulk_set_properties::{
+    AdminConversationsBulkSetProperties, AdminConversationsBulkSetPropertiesResponse,
+    AdminConversationsBulkSetPropertiesError, AdminConversationsBulkSetPropertiesWarning,
+};
+#[cfg(feature = "admin")]
+pub use methods::admin_conversations_convert_to_private::{
+    AdminConversationsConvertToPrivate, AdminConversationsConvertToPrivateResponse,
+    AdminConversationsConvertToPrivateError, AdminConversationsConvertToPrivateWarning,
+};
+#[cfg(feature = "admin")]
+pub use methods::admin_conversations_convert_to_public::{
+    AdminConversationsConvertToPublic, AdminConversationsConvertToPublicResponse,
+    AdminConversationsConvertToPublicError, AdminConversationsConvertToPublicWarning,
+};
+#[cfg(feature = "admin")]
+pub use methods::admin_conversations_create::{
+    AdminConversationsCreate, AdminConversationsCreateResponse,
+    AdminConversationsCreateError, AdminConversationsCreateWarning,
+};
+#[cfg(feature = "admin")]
+pub use methods::admin_conversations_create_for_objects::{
+    AdminConversationsCreateForObjects, AdminConversationsCreateForObjectsResponse,
+    AdminConversationsCreateForObjectsError, AdminConversationsCreateForObjectsWarning,
+};
+#[cfg(feature = "admin")]
+pub use methods::admin_conversations_delete::{
+    AdminConversationsDelete, AdminConversationsDeleteResponse,
+    AdminConversationsDeleteError, AdminConversationsDeleteWarning,
+};
+#[cfg(feature = "admin")]
+pub use methods::admin_conversations_disconnect_shared::{
+    AdminConversationsDisconnectShared, AdminConversationsDisconnectSharedResponse,
+    AdminConversationsDisconnectSharedError, AdminConversationsDisconnectSharedWarning,
+};
+#[cfg(feature = "admin")]
+pub use methods::admin_conversations_ekm_list_original_connected_channel_info::{
+    AdminConversationsEkmListOriginalConnectedChannelInfo,
+    AdminConversationsEkmListOriginalConnectedChannelInfoResponse,
+    AdminConversationsEkmListOriginalConnectedChannelInfoError,
+    AdminConversationsEkmListOriginalConnectedChannelInfoWarning,
+};
+#[cfg(feature = "admin")]
+pub use methods::admin_conversations_get_conversation_prefs::{
+    AdminConversationsGetConversationPrefs,
+    AdminConversationsGetConversationPrefsResponse,
+    AdminConversationsGetConversationPrefsError,
+    AdminConversationsGetConversationPrefsWarning,
+};
+#[cfg(feature = "admin")]
+pub use methods::admin_conversations_get_custom_retention::{
+    AdminConversationsGetCustomRetention, AdminConversationsGetCustomRetentionResponse,
+    AdminConversationsGetCustomRetentionError,
+    AdminConversationsGetCustomRetentionWarning,
+};
+#[cfg(feature = "admin")]
+pub use methods::admin_conversations_get_teams::{
+    AdminConversationsGetTeams, AdminConversationsGetTeamsResponse,
+    AdminConversationsGetTeamsError, AdminConversationsGetTeamsWarning,
+};
+#[cfg(feature = "admin")]
+pub use methods::admin_conversations_invite::{
+    AdminConversationsInvite, AdminConversationsInviteResponse,
+    AdminConversationsInviteError, AdminConversationsInviteWarning,
+};
+#[cfg(feature = "admin")]
+pub use methods::admin_conversations_link_objects::{
+    AdminConversationsLinkObjects, AdminConversationsLinkObjectsResponse,
+    AdminConversationsLinkObjectsError, AdminConversationsLinkObjectsWarning,
+};
+#[cfg(feature = "admin")]
+pub use methods::admin_conversations_lookup::{
+    AdminConversationsLookup, AdminConversationsLookupResponse,
+    AdminConversationsLookupError, AdminConversationsLookupWarning,
+};
+#[cfg(feature = "admin")]
+pub use methods::admin_conversations_remove_custom_retention::{
+    AdminConversationsRemoveCustomRetention,
+    AdminConversationsRemoveCustomRetentionResponse,
+    AdminConversationsRemoveCustomRetentionError,
+    AdminConversationsRemoveCustomRetentionWarning,
+};
+#[cfg(feature = "admin")]
+pub use methods::admin_conversations_rename::{
+    AdminConversationsRename, AdminConversationsRenameResponse,
+    AdminConversationsRenameError, AdminConversationsRenameWarning,
+};
+#[cfg(feature = "admin")]
+pub use methods::admin_conversations_restrict_access_add_group::{
+    AdminConversationsRestrictAccessAddGroup,
+    AdminConversationsRestrictAccessAddGroupResponse,
+    AdminConversationsRestrictAccessAddGroupError,
+    AdminConversationsRestrictAccessAddGroupWarning,
+};
+#[cfg(feature = "admin")]
+pub use methods::admin_conversations_restrict_access_list_groups::{
+    AdminConversationsRestrictAccessListGroups,
+    AdminConversationsRestrictAccessListGroupsResponse,
+    AdminConversationsRestrictAccessListGroupsError,
+    AdminConversationsRestrictAccessListGroupsWarning,
+};
+#[cfg(feature = "admin")]
+pub use methods::admin_conversations_restrict_access_remove_group::{
+    AdminConversationsRestrictAccessRemoveGroup,
+    AdminConversationsRestrictAccessRemoveGroupResponse,
+    AdminConversationsRestrictAccessRemoveGroupError,
+    AdminConversationsRestrictAccessRemoveGroupWarning,
+};
+#[cfg(feature = "admin")]
+pub use methods::admin_conversations_search::{
+    AdminConversationsSearch, AdminConversationsSearchResponse,
+    AdminConversationsSearchError, AdminConversationsSearchWarning,
+};
+#[cfg(feature = "admin")]
+pub use methods::admin_conversations_set_conversation_prefs::{
+    AdminConversationsSetConversationPrefs,
+    AdminConversationsSetConversationPrefsResponse,
+    AdminConversationsSetConversationPrefsError,
+    AdminConversationsSetConversationPrefsWarning,
+};
+#[cfg(feature = "admin")]
+pub use methods::admin_conversations_set_custom_retention::{
+    AdminConversationsSetCustomRetention, AdminConversationsSetCustomRetentionResponse,
+    AdminConversationsSetCustomRetentionError,
+    AdminConversationsSetCustomRetentionWarning,
+};
+#[cfg(feature = "admin")]
+pub use methods::admin_conversations_set_teams::{
+    AdminConversationsSetTeams, AdminConversationsSetTeamsResponse,
+    AdminConversationsSetTeamsError, AdminConversationsSetTeamsWarning,
+};
+#[cfg(feature = "admin")]
+pub use methods::admin_conversations_unarchive::{
+    AdminConversationsUnarchive, AdminConversationsUnarchiveResponse,
+    AdminConversationsUnarchiveError, AdminConversationsUnarchiveWarning,
+};
+#[cfg(feature = "admin")]
+pub use methods::admin_conversations_unlink_objects::{
+    AdminConversationsUnlinkObjects, AdminConversationsUnlinkObjectsResponse,
+    AdminConversationsUnlinkObjectsError, AdminConversationsUnlinkObjectsWarning,
+};
+#[cfg(feature = "admin")]
+pub use methods::admin_emoji_add::{
+    AdminEmojiAdd, AdminEmojiAddResponse, AdminEmojiAddError, AdminEmojiAddWarning,
+};
+#[cfg(feature = "admin")]
+pub use methods::admin_emoji_add_alias::{
+    AdminEmojiAddAlias, AdminEmojiAddAliasResponse, AdminEmojiAddAliasError,
+    AdminEmojiAddAliasWarning,
+};
+#[cfg(feature = "admin")]
+pub use methods::admin_emoji_list::{
+    AdminEmojiList, AdminEmojiListResponse, AdminEmojiListError, AdminEmojiListWarning,
+};
+#[cfg(feature = "admin")]
+pub use methods::admin_emoji_remove::{
+    AdminEmojiRemove, AdminEmojiRemoveResponse, AdminEmojiRemoveError,
+    AdminEmojiRemoveWarning,
+};
+#[cfg(feature = "admin")]
+pub use methods::admin_emoji_rename::{
+    AdminEmojiRename, AdminEmojiRenameResponse, AdminEmojiRenameError,
+    AdminEmojiRenameWarning,
+};
+#[cfg(feature = "admin")]
+pub use methods::admin_functions_list::{
+    AdminFunctionsList, AdminFunctionsListResponse, AdminFunctionsListError,
+    AdminFunctionsListWarning,
+};
+#[cfg(feature = "admin")]
+pub use methods::admin_functions_permissions_lookup::{
+    AdminFunctionsPermissionsLookup, AdminFunctionsPermissionsLookupResponse,
+    AdminFunctionsPermissionsLookupError, AdminFunctionsPermissionsLookupWarning,
+};
+#[cfg(feature = "admin")]
+pub use methods::admin_functions_permissions_set::{
+    AdminFunctionsPermissionsSet, AdminFunctionsPermissionsSetResponse,
+    AdminFunctionsPermissionsSetError, AdminFunctionsPermissionsSetWarning,
+};
+#[cfg(feature = "admin")]
+pub use methods::admin_invite_requests_approve::{
+    AdminInviteRequestsApprove, AdminInviteRequestsApproveResponse,
+    AdminInviteRequestsApproveError, AdminInviteRequestsApproveWarning,
+};
+#[cfg(feature = "admin")]
+pub use methods::admin_invite_requests_approved_list::{
+    AdminInviteRequestsApprovedList, AdminInviteRequestsApprovedListResponse,
+    AdminInviteRequestsApprovedListError, AdminInviteRequestsApprovedListWarning,
+};
+#[cfg(feature = "admin")]
+pub use methods::admin_invite_requests_denied_list::{
+    AdminInviteRequestsDeniedList, AdminInviteRequestsDeniedListResponse,
+    AdminInviteRequestsDeniedListError, AdminInviteRequestsDeniedListWarning,
+};
+#[cfg(feature = "admin")]
+pub use methods::admin_invite_requests_deny::{
+    AdminInviteRequestsDeny, AdminInviteRequestsDenyResponse,
+    AdminInviteRequestsDenyError, AdminInviteRequestsDenyWarning,
+};
+#[cfg(feature = "admin")]
+pub use methods::admin_invite_requests_list::{
+    AdminInviteRequestsList, AdminInviteRequestsListResponse,
+    AdminInviteRequestsListError, AdminInviteRequestsListWarning,
+};
+#[cfg(feature = "admin")]
+pub use methods::admin_roles_add_assignments::{
+    AdminRolesAddAssignments, AdminRolesAddAssignmentsResponse,
+    AdminRolesAddAssignmentsError, AdminRolesAddAssignmentsWarning,
+};
+#[cfg(feature = "admin")]
+pub use methods::admin_roles_list_assignments::{
+    AdminRolesListAssignments, AdminRolesListAssignmentsResponse,
+    AdminRolesListAssignmentsError, AdminRolesListAssignmentsWarning,
+};
+#[cfg(feature = "admin")]
+pub use methods::admin_roles_remove_assignments::{
+    AdminRolesRemoveAssignments, AdminRolesRemoveAssignmentsResponse,
+    AdminRolesRemoveAssignmentsError, AdminRolesRemoveAssignmentsWarning,
+};
+#[cfg(feature = "admin")]
+pub use methods::admin_teams_admins_list::{
+    AdminTeamsAdminsList, AdminTeamsAdminsListResponse, AdminTeamsAdminsListError,
+    AdminTeamsAdminsListWarning,
+};
+#[cfg(feature = "admin")]
+pub use methods::admin_teams_create::{
+    AdminTeamsCreate, AdminTeamsCreateResponse, AdminTeamsCreateError,
+    AdminTeamsCreateWarning,
+};
+#[cfg(feature = "admin")]
+pub use methods::admin_teams_list::{
+    AdminTeamsList, AdminTeamsListResponse, AdminTeamsListError, AdminTeamsListWarning,
+};
+#[cfg(feature = "admin")]
+pub use methods::admin_teams_owners_list::{
+    AdminTeamsOwnersList, AdminTeamsOwnersListResponse, AdminTeamsOwnersListError,
+    AdminTeamsOwnersListWarning,
+};
+#[cfg(feature = "admin")]
+pub use methods::admin_teams_settings_info::{
+    AdminTeamsSettingsInfo, AdminTeamsSettingsInfoResponse, AdminTeamsSettingsInfoError,
+    AdminTeamsSettingsInfoWarning,
+};
+#[cfg(feature = "admin")]
+pub use methods::admin_teams_settings_set_default_channels::{
+    AdminTeamsSettingsSetDefaultChannels, AdminTeamsSettingsSetDefaultChannelsResponse,
+    AdminTeamsSettingsSetDefaultChannelsError,
+    AdminTeamsSettingsSetDefaultChannelsWarning,
+};
+#[cfg(feature = "admin")]
+pub use methods::admin_teams_settings_set_description::{
+    AdminTeamsSettingsSetDescription, AdminTeamsSettingsSetDescriptionResponse,
+    AdminTeamsSettingsSetDescriptionError, AdminTeamsSettingsSetDescriptionWarning,
+};
+#[cfg(feature = "admin")]
+pub use methods::admin_teams_settings_set_discoverability::{
+    AdminTeamsSettingsSetDiscoverability, AdminTeamsSettingsSetDiscoverabilityResponse,
+    AdminTeamsSettingsSetDiscoverabilityError,
+    AdminTeamsSettingsSetDiscoverabilityWarning,
+};
+#[cfg(feature = "admin")]
+pub use methods::admin_teams_settings_set_icon::{
+    AdminTeamsSettingsSetIcon, AdminTeamsSettingsSetIconResponse,
+    AdminTeamsSettingsSetIconError, AdminTeamsSettingsSetIconWarning,
+};
+#[cfg(feature = "admin")]
+pub use methods::admin_teams_settings_set_name::{
+    AdminTeamsSettingsSetName, AdminTeamsSettingsSetNameResponse,
+    AdminTeamsSettingsSetNameError, AdminTeamsSettingsSetNameWarning,
+};
+#[cfg(feature = "admin")]
+pub use methods::admin_usergroups_add_channels::{
+    AdminUsergroupsAddChannels, AdminUsergroupsAddChannelsResponse,
+    AdminUsergroupsAddChannelsError, AdminUsergroupsAddChannelsWarning,
+};
+#[cfg(feature = "admin")]
+pub use methods::admin_usergroups_add_teams::{
+    AdminUsergroupsAddTeams, AdminUsergroupsAddTeamsResponse,
+    AdminUsergroupsAddTeamsError, AdminUsergroupsAddTeamsWarning,
+};
+#[cfg(feature = "admin")]
+pub use methods::admin_usergroups_list_channels::{
+    AdminUsergroupsListChannels, AdminUsergroupsListChannelsResponse,
+    AdminUsergroupsListChannelsError, AdminUsergroupsListChannelsWarning,
+};
+#[cfg(feature = "admin")]
+pub use methods::admin_usergroups_remove_channels::{
+    AdminUsergroupsRemoveChannels, AdminUsergroupsRemoveChannelsResponse,
+    AdminUsergroupsRemoveChannelsError, AdminUsergroupsRemoveChannelsWarning,
+};
+#[cfg(feature = "admin")]
+pub use methods::admin_usergroups_remove_teams::{
+    AdminUsergroupsRemoveTeams, AdminUsergroupsRemoveTeamsResponse,
+    AdminUsergroupsRemoveTeamsError, AdminUsergroupsRemoveTeamsWarning,
+};
+#[cfg(feature = "admin")]
+pub use methods::admin_users_assign::{
+    AdminUsersAssign, AdminUsersAssignResponse, AdminUsersAssignError,
+    AdminUsersAssignWarning,
+};
+#[cfg(feature = "admin")]
+pub use methods::admin_users_get_expiration::{
+    AdminUsersGetExpiration, AdminUsersGetExpirationResponse,
+    AdminUsersGetExpirationError, AdminUsersGetExpirationWarning,
+};
+#[cfg(feature = "admin")]
+pub use methods::admin_users_invite::{
+    AdminUsersInvite, AdminUsersInviteResponse, AdminUsersInviteError,
+    AdminUsersInviteWarning,
+};
+#[cfg(feature = "admin")]
+pub use methods::admin_users_list::{
+    AdminUsersList, AdminUsersListResponse, AdminUsersListError, AdminUsersListWarning,
+};
+#[cfg(feature = "admin")]
+pub use methods::admin_users_remove::{
+    AdminUsersRemove, AdminUsersRemoveResponse, AdminUsersRemoveError,
+    AdminUsersRemoveWarning,
+};
+#[cfg(feature = "admin")]
+pub use methods::admin_users_session_clear_settings::{
+    AdminUsersSessionClearSettings, AdminUsersSessionClearSettingsResponse,
+    AdminUsersSessionClearSettingsError, AdminUsersSessionClearSettingsWarning,
+};
+#[cfg(feature = "admin")]
+pub use methods::admin_users_session_get_settings::{
+    AdminUsersSessionGetSettings, AdminUsersSessionGetSettingsResponse,
+    AdminUsersSessionGetSettingsError, AdminUsersSessionGetSettingsWarning,
+};
+#[cfg(feature = "admin")]
+pub use methods::admin_users_session_invalidate::{
+    AdminUsersSessionInvalidate, AdminUsersSessionInvalidateResponse,
+    AdminUsersSessionInvalidateError, AdminUsersSessionInvalidateWarning,
+};
+#[cfg(feature = "admin")]
+pub use methods::admin_users_session_list::{
+    AdminUsersSessionList, AdminUsersSessionListResponse, AdminUsersSessionListError,
+    AdminUsersSessionListWarning,
+};
+#[cfg(feature = "admin")]
+pub use methods::admin_users_session_reset::{
+    AdminUsersSessionReset, AdminUsersSessionResetResponse, AdminUsersSessionResetError,
+    AdminUsersSessionResetWarning,
+};
+#[cfg(feature = "admin")]
+pub use methods::admin_users_session_reset_bulk::{
+    AdminUsersSessionResetBulk, AdminUsersSessionResetBulkResponse,
+    AdminUsersSessionResetBulkError, AdminUsersSessionResetBulkWarning,
+};
+#[cfg(feature = "admin")]
+pub use methods::admin_users_session_set_settings::{
+    AdminUsersSessionSetSettings, AdminUsersSessionSetSettingsResponse,
+    AdminUsersSessionSetSettingsError, AdminUsersSessionSetSettingsWarning,
+};
+#[cfg(feature = "admin")]
+pub use methods::admin_users_set_admin::{
+    AdminUsersSetAdmin, AdminUsersSetAdminResponse, AdminUsersSetAdminError,
+    AdminUsersSetAdminWarning,
+};
+#[cfg(feature = "admin")]
+pub use methods::admin_users_set_expiration::{
+    AdminUsersSetExpiration, AdminUsersSetExpirationResponse,
+    AdminUsersSetExpirationError, AdminUsersSetExpirationWarning,
+};
+#[cfg(feature = "admin")]
+pub use methods::admin_users_set_owner::{
+    AdminUsersSetOwner, AdminUsersSetOwnerResponse, AdminUsersSetOwnerError,
+    AdminUsersSetOwnerWarning,
+};
+#[cfg(feature = "admin")]
+pub use methods::admin_users_set_regular::{
+    AdminUsersSetRegular, AdminUsersSetRegularResponse, AdminUsersSetRegularError,
+    AdminUsersSetRegularWarning,
+};
+#[cfg(feature = "admin")]
+pub use methods::admin_users_unsupported_versions_export::{
+    AdminUsersUnsupportedVersionsExport, AdminUsersUnsupportedVersionsExportResponse,
+    AdminUsersUnsupportedVersionsExportError, AdminUsersUnsupportedVersionsExportWarning,
+};
+#[cfg(feature = "admin")]
+pub use methods::admin_workflows_collaborators_add::{
+    AdminWorkflowsCollaboratorsAdd, AdminWorkflowsCollaboratorsAddResponse,
+    AdminWorkflowsCollaboratorsAddError, AdminWorkflowsCollaboratorsAddWarning,
+};
+#[cfg(feature = "admin")]
+pub use methods::admin_workflows_collaborators_remove::{
+    AdminWorkflowsCollaboratorsRemove, AdminWorkflowsCollaboratorsRemoveResponse,
+    AdminWorkflowsCollaboratorsRemoveError, AdminWorkflowsCollaboratorsRemoveWarning,
+};
+#[cfg(feature = "admin")]
+pub use methods::admin_workflows_permissions_lookup::{
+    AdminWorkflowsPermissionsLookup, AdminWorkflowsPermissionsLookupResponse,
+    AdminWorkflowsPermissionsLookupError, AdminWorkflowsPermissionsLookupWarning,
+};
+#[cfg(feature = "admin")]
+pub use methods::admin_workflows_search::{
+    AdminWorkflowsSearch, AdminWorkflowsSearchResponse, AdminWorkflowsSearchError,
+    AdminWorkflowsSearchWarning,
+};
+#[cfg(feature = "admin")]
+pub use methods::admin_workflows_triggers_types_permissions_lookup::{
+    AdminWorkflowsTriggersTypesPermissionsLookup,
+    AdminWorkflowsTriggersTypesPermissionsLookupResponse,
+    AdminWorkflowsTriggersTypesPermissionsLookupError,
+    AdminWorkflowsTriggersTypesPermissionsLookupWarning,
+};
+#[cfg(feature = "admin")]
+pub use methods::admin_workflows_triggers_types_permissions_set::{
+    AdminWorkflowsTriggersTypesPermissionsSet,
+    AdminWorkflowsTriggersTypesPermissionsSetResponse,
+    AdminWorkflowsTriggersTypesPermissionsSetError,
+    AdminWorkflowsTriggersTypesPermissionsSetWarning,
+};
+#[cfg(feature = "admin")]
+pub use methods::admin_workflows_unpublish::{
+    AdminWorkflowsUnpublish, AdminWorkflowsUnpublishResponse,
+    AdminWorkflowsUnpublishError, AdminWorkflowsUnpublishWarning,
+};
+#[cfg(feature = "agents")]
+pub use methods::agents_sessions_rename::{
+    AgentsSessionsRename, AgentsSessionsRenameResponse, AgentsSessionsRenameError,
+    AgentsSessionsRenameWarning,
+};
+#[cfg(feature = "agents")]
+pub use methods::agents_sessions_set_status::{
+    AgentsSessionsSetStatus, AgentsSessionsSetStatusResponse,
+    AgentsSessionsSetStatusError, AgentsSessionsSetStatusWarning,
+};
+#[cfg(feature = "api")]
+pub use methods::api_test::{ApiTest, ApiTestResponse, ApiTestError, ApiTestWarning};
+#[cfg(feature = "apps")]
+pub use methods::apps_activities_list::{
+    AppsActivitiesList, AppsActivitiesListResponse, AppsActivitiesListError,
+    AppsActivitiesListWarning,
+};
+#[cfg(feature = "apps")]
+pub use methods::apps_auth_external_delete::{
+    AppsAuthExternalDelete, AppsAuthExternalDeleteResponse, AppsAuthExternalDeleteError,
+    AppsAuthExternalDeleteWarning,
+};
+#[cfg(feature = "apps")]
+pub use methods::apps_auth_external_get::{
+    AppsAuthExternalGet, AppsAuthExternalGetResponse, AppsAuthExternalGetError,
+    AppsAuthExternalGetWarning,
+};
+#[cfg(feature = "apps")]
+pub use methods::apps_connections_open::{
+    AppsConnectionsOpen, AppsConnectionsOpenResponse, AppsConnectionsOpenError,
+    AppsConnectionsOpenWarning,
+};
+#[cfg(feature = "apps")]
+pub use methods::apps_datastore_bulk_delete::{
+    AppsDatastoreBulkDelete, AppsDatastoreBulkDeleteResponse,
+    AppsDatastoreBulkDeleteError, AppsDatastoreBulkDeleteWarning,
+};
+#[cfg(feature = "apps")]
+pub use methods::apps_datastore_bulk_get::{
+    AppsDatastoreBulkGet, AppsDatastoreBulkGetResponse, AppsDatastoreBulkGetError,
+    AppsDatastoreBulkGetWarning,
+};
+#[cfg(feature = "apps")]
+pub use methods::apps_datastore_bulk_put::{
+    AppsDatastoreBulkPut, AppsDatastoreBulkPutResponse, AppsDatastoreBulkPutError,
+    AppsDatastoreBulkPutWarning,
+};
+#[cfg(feature = "apps")]
+pub use methods::apps_datastore_count::{
+    AppsDatastoreCount, AppsDatastoreCountResponse, AppsDatastoreCountError,
+    AppsDatastoreCountWarning,
+};
+#[cfg(feature = "apps")]
+pub use methods::apps_datastore_delete::{
+    AppsDatastoreDelete, AppsDatastoreDeleteResponse, AppsDatastoreDeleteError,
+    AppsDatastoreDeleteWarning,
+};
+#[cfg(feature = "apps")]
+pub use methods::apps_datastore_get::{
+    AppsDatastoreGet, AppsDatastoreGetResponse, AppsDatastoreGetError,
+    AppsDatastoreGetWarning,
+};
+#[cfg(feature = "apps")]
+pub use methods::apps_datastore_put::{
+    AppsDatastorePut, AppsDatastorePutResponse, AppsDatastorePutError,
+    AppsDatastorePutWarning,
+};
+#[cfg(feature = "apps")]
+pub use methods::apps_datastore_query::{
+    AppsDatastoreQuery, AppsDatastoreQueryResponse, AppsDatastoreQueryError,
+    AppsDatastoreQueryWarning,
+};
+#[cfg(feature = "apps")]
+pub use methods::apps_datastore_update::{
+    AppsDatastoreUpdate, AppsDatastoreUpdateResponse, AppsDatastoreUpdateError,
+    AppsDatastoreUpdateWarning,
+};
+#[cfg(feature = "apps")]
+pub use methods::apps_event_authorizations_list::{
+    AppsEventAuthorizationsList, AppsEventAuthorizationsListResponse,
+    AppsEventAuthorizationsListError, AppsEventAuthorizationsListWarning,
+};
+#[cfg(feature = "apps")]
+pub use methods::apps_icon_set::{
+    AppsIconSet, AppsIconSetResponse, AppsIconSetError, AppsIconSetWarning,
+};
+#[cfg(feature = "apps")]
+pub use methods::apps_managed_permissions_set::{
+    AppsManagedPermissionsSet, AppsManagedPermissionsSetResponse,
+    AppsManagedPermissionsSetError, AppsManagedPermissionsSetWarning,
+};
+#[cfg(feature = "apps")]
+pub use methods::apps_manifest_create::{
+    AppsManifestCreate, AppsManifestCreateResponse, AppsManifestCreateError,
+    AppsManifestCreateWarning,
+};
+#[cfg(feature = "apps")]
+pub use methods::apps_manifest_delete::{
+    AppsManifestDelete, AppsManifestDeleteResponse, AppsManifestDeleteError,
+    AppsManifestDeleteWarning,
+};
+#[cfg(feature = "apps")]
+pub use methods::apps_manifest_export::{
+    AppsManifestExport, AppsManifestExportResponse, AppsManifestExportError,
+    AppsManifestExportWarning,
+};
+#[cfg(feature = "apps")]
+pub use methods::apps_manifest_update::{
+    AppsManifestUpdate, AppsManifestUpdateResponse, AppsManifestUpdateError,
+    AppsManifestUpdateWarning,
+};
+#[cfg(feature = "apps")]
+pub use methods::apps_manifest_validate::{
+    AppsManifestValidate, AppsManifestValidateResponse, AppsManifestValidateError,
+    AppsManifestValidateWarning,
+};
 #[cfg(feature = "apps")]
 #[allow(deprecated)]
 pub use methods::apps_permissions_users_request::{
     AppsPermissionsUsersRequest, AppsPermissionsUsersRequestResponse,
     AppsPermissionsUsersRequestError, AppsPermissionsUsersRequestWarning,
+};
+#[cfg(feature = "apps")]
+pub use methods::apps_uninstall::{
+    AppsUninstall, AppsUninstallResponse, AppsUninstallError, AppsUninstallWarning,
+};
+#[cfg(feature = "apps")]
+pub use methods::apps_user_connection_update::{
+    AppsUserConnectionUpdate, AppsUserConnectionUpdateResponse,
+    AppsUserConnectionUpdateError, AppsUserConnectionUpdateWarning,
+};
+#[cfg(feature = "assistant")]
+pub use methods::assistant_search_context::{
+    AssistantSearchContext, AssistantSearchContextResponse, AssistantSearchContextError,
+    AssistantSearchContextWarning,
+};
+#[cfg(feature = "assistant")]
+pub use methods::assistant_search_info::{
+    AssistantSearchInfo, AssistantSearchInfoResponse, AssistantSearchInfoError,
+    AssistantSearchInfoWarning,
+};
+#[cfg(feature = "assistant")]
+pub use methods::assistant_threads_set_status::{
+    AssistantThreadsSetStatus, AssistantThreadsSetStatusResponse,
+    AssistantThreadsSetStatusError, AssistantThreadsSetStatusWarning,
+};
+#[cfg(feature = "assistant")]
+pub use methods::assistant_threads_set_suggested_prompts::{
+    AssistantThreadsSetSuggestedPrompts, AssistantThreadsSetSuggestedPromptsResponse,
+    AssistantThreadsSetSuggestedPromptsError, AssistantThreadsSetSuggestedPromptsWarning,
+};
+#[cfg(feature = "assistant")]
+pub use methods::assistant_threads_set_title::{
+    AssistantThreadsSetTitle, AssistantThreadsSetTitleResponse,
+    AssistantThreadsSetTitleError, AssistantThreadsSetTitleWarning,
+};
+#[cfg(feature = "auth")]
+pub use methods::auth_revoke::{
+    AuthRevoke, AuthRevokeResponse, AuthRevokeError, AuthRevokeWarning,
+};
+#[cfg(feature = "auth")]
+pub use methods::auth_teams_list::{
+    AuthTeamsList, AuthTeamsListResponse, AuthTeamsListError, AuthTeamsListWarning,
+};
+#[cfg(feature = "auth")]
+pub use methods::auth_test::{AuthTest, AuthTestResponse, AuthTestError, AuthTestWarning};
+#[cfg(feature = "blocks")]
+pub use methods::blocks_validate::{
+    BlocksValidate, BlocksValidateResponse, BlocksValidateError, BlocksValidateWarning,
+};
+#[cfg(feature = "bookmarks")]
+pub use methods::bookmarks_add::{
+    BookmarksAdd, BookmarksAddResponse, BookmarksAddError, BookmarksAddWarning,
+};
+#[cfg(feature = "bookmarks")]
+pub use methods::bookmarks_edit::{
+    BookmarksEdit, BookmarksEditResponse, BookmarksEditError, BookmarksEditWarning,
+};
+#[cfg(feature = "bookmarks")]
+pub use methods::bookmarks_list::{
+    BookmarksList, BookmarksListResponse, BookmarksListError, BookmarksListWarning,
+};
+#[cfg(feature = "bookmarks")]
+pub use methods::bookmarks_remove::{
+    BookmarksRemove, BookmarksRemoveResponse, BookmarksRemoveError,
+    BookmarksRemoveWarning,
+};
+#[cfg(feature = "bots")]
+pub use methods::bots_info::{BotsInfo, BotsInfoResponse, BotsInfoError, BotsInfoWarning};
+#[cfg(feature = "calls")]
+pub use methods::calls_add::{CallsAdd, CallsAddResponse, CallsAddError, CallsAddWarning};
+#[cfg(feature = "calls")]
+pub use methods::calls_end::{CallsEnd, CallsEndResponse, CallsEndError, CallsEndWarning};
+#[cfg(feature = "calls")]
+pub use methods::calls_info::{
+    CallsInfo, CallsInfoResponse, CallsInfoError, CallsInfoWarning,
+};
+#[cfg(feature = "calls")]
+pub use methods::calls_participants_add::{
+    CallsParticipantsAdd, CallsParticipantsAddResponse, CallsParticipantsAddError,
+    CallsParticipantsAddWarning,
+};
+#[cfg(feature = "calls")]
+pub use methods::calls_participants_remove::{
+    CallsParticipantsRemove, CallsParticipantsRemoveResponse,
+    CallsParticipantsRemoveError, CallsParticipantsRemoveWarning,
+};
+#[cfg(feature = "calls")]
+pub use methods::calls_update::{
+    CallsUpdate, CallsUpdateResponse, CallsUpdateError, CallsUpdateWarning,
+};
+#[cfg(feature = "canvases")]
+pub use methods::canvases_access_delete::{
+    CanvasesAccessDelete, CanvasesAccessDeleteResponse, CanvasesAccessDeleteError,
+    CanvasesAccessDeleteWarning,
+};
+#[cfg(feature = "canvases")]
+pub use methods::canvases_access_set::{
+    CanvasesAccessSet, CanvasesAccessSetResponse, CanvasesAccessSetError,
+    CanvasesAccessSetWarning,
+};
+#[cfg(feature = "canvases")]
+pub use methods::canvases_create::{
+    CanvasesCreate, CanvasesCreateResponse, CanvasesCreateError, CanvasesCreateWarning,
+};
+#[cfg(feature = "canvases")]
+pub use methods::canvases_delete::{
+    CanvasesDelete, CanvasesDeleteResponse, CanvasesDeleteError, CanvasesDeleteWarning,
+};
+#[cfg(feature = "canvases")]
+pub use methods::canvases_edit::{
+    CanvasesEdit, CanvasesEditResponse, CanvasesEditError, CanvasesEditWarning,
+};
+#[cfg(feature = "canvases")]
+pub use methods::canvases_sections_lookup::{
+    CanvasesSectionsLookup, CanvasesSectionsLookupResponse, CanvasesSectionsLookupError,
+    CanvasesSectionsLookupWarning,
+};
+#[cfg(feature = "chat")]
+pub use methods::chat_append_stream::{
+    ChatAppendStream, ChatAppendStreamResponse, ChatAppendStreamError,
+    ChatAppendStreamWarning,
+};
+#[cfg(feature = "chat")]
+pub use methods::chat_delete::{
+    ChatDelete, ChatDeleteResponse, ChatDeleteError, ChatDeleteWarning,
+};
+#[cfg(feature = "chat")]
+pub use methods::chat_delete_scheduled_message::{
+    ChatDeleteScheduledMessage, ChatDeleteScheduledMessageResponse,
+    ChatDeleteScheduledMessageError, ChatDeleteScheduledMessageWarning,
+};
+#[cfg(feature = "chat")]
+pub use methods::chat_get_permalink::{
+    ChatGetPermalink, ChatGetPermalinkResponse, ChatGetPermalinkError,
+    ChatGetPermalinkWarning,
+};
+#[cfg(feature = "chat")]
+pub use methods::chat_me_message::{
+    ChatMeMessage, ChatMeMessageResponse, ChatMeMessageError, ChatMeMessageWarning,
+};
+#[cfg(feature = "chat")]
+pub use methods::chat_post_ephemeral::{
+    ChatPostEphemeral, ChatPostEphemeralResponse, ChatPostEphemeralError,
+    ChatPostEphemeralWarning,
+};
+#[cfg(feature = "chat")]
+pub use methods::chat_post_message::{
+    ChatPostMessage, ChatPostMessageResponse, ChatPostMessageError,
+    ChatPostMessageWarning,
+};
+#[cfg(feature = "chat")]
+pub use methods::chat_schedule_message::{
+    ChatScheduleMessage, ChatScheduleMessageResponse, ChatScheduleMessageError,
+    ChatScheduleMessageWarning,
+};
+#[cfg(feature = "chat")]
+pub use methods::chat_scheduled_messages_list::{
+    ChatScheduledMessagesList, ChatScheduledMessagesListResponse,
+    ChatScheduledMessagesListError, ChatScheduledMessagesListWarning,
+};
+#[cfg(feature = "chat")]
+pub use methods::chat_start_stream::{
+    ChatStartStream, ChatStartStreamResponse, ChatStartStreamError,
+    ChatStartStreamWarning,
+};
+#[cfg(feature = "chat")]
+pub use methods::chat_stop_stream::{
+    ChatStopStream, ChatStopStreamResponse, ChatStopStreamError, ChatStopStreamWarning,
+};
+#[cfg(feature = "chat")]
+pub use methods::chat_unfurl::{
+    ChatUnfurl, ChatUnfurlResponse, ChatUnfurlError, ChatUnfurlWarning,
+};
+#[cfg(feature = "chat")]
+pub use methods::chat_update::{
+    ChatUpdate, ChatUpdateResponse, ChatUpdateError, ChatUpdateWarning,
+};
+#[cfg(feature = "conversations")]
+pub use methods::conversations_accept_shared_invite::{
+    ConversationsAcceptSharedInvite, ConversationsAcceptSharedInviteResponse,
+    ConversationsAcceptSharedInviteError, ConversationsAcceptSharedInviteWarning,
+};
+#[cfg(feature = "conversations")]
+pub use methods::conversations_approve_shared_invite::{
+    ConversationsApproveSharedInvite, ConversationsApproveSharedInviteResponse,
+    ConversationsApproveSharedInviteError, ConversationsApproveSharedInviteWarning,
+};
+#[cfg(feature = "conversations")]
+pub use methods::conversations_archive::{
+    ConversationsArchive, ConversationsArchiveResponse, ConversationsArchiveError,
+    ConversationsArchiveWarning,
+};
+#[cfg(feature = "conversations")]
+pub use methods::conversations_canvases_create::{
+    ConversationsCanvasesCreate, ConversationsCanvasesCreateResponse,
+    ConversationsCanvasesCreateError, ConversationsCanvasesCreateWarning,
+};
+#[cfg(feature = "conversations")]
+pub use methods::conversations_close::{
+    ConversationsClose, ConversationsCloseResponse, ConversationsCloseError,
+    ConversationsCloseWarning,
+};
+#[cfg(feature = "conversations")]
+pub use methods::conversations_create::{
+    ConversationsCreate, ConversationsCreateResponse, ConversationsCreateError,
+    ConversationsCreateWarning,
+};
+#[cfg(feature = "conversations")]
+pub use methods::conversations_decline_shared_invite::{
+    ConversationsDeclineSharedInvite, ConversationsDeclineSharedInviteResponse,
+    ConversationsDeclineSharedInviteError, ConversationsDeclineSharedInviteWarning,
+};
+#[cfg(feature = "conversations")]
+pub use methods::conversations_external_invite_permissions_set::{
+    ConversationsExternalInvitePermissionsSet,
+    ConversationsExternalInvitePermissionsSetResponse,
+    ConversationsExternalInvitePermissionsSetError,
+    ConversationsExternalInvitePermissionsSetWarning,
+};
+#[cfg(feature = "conversations")]
+pub use methods::conversations_history::{
+    ConversationsHistory, ConversationsHistoryResponse, ConversationsHistoryError,
+    ConversationsHistoryWarning,
+};
+#[cfg(feature = "conversations")]
+pub use methods::conversations_info::{
+    ConversationsInfo, ConversationsInfoResponse, ConversationsInfoError,
+    ConversationsInfoWarning,
+};
+#[cfg(feature = "conversations")]
+pub use methods::conversations_invite::{
+    ConversationsInvite, ConversationsInviteResponse, ConversationsInviteError,
+    ConversationsInviteWarning,
+};
+#[cfg(feature = "conversations")]
+pub use methods::conversations_invite_shared::{
+    ConversationsInviteShared, ConversationsInviteSharedResponse,
+    ConversationsInviteSharedError, ConversationsInviteSharedWarning,
+};
+#[cfg(feature = "conversations")]
+pub use methods::conversations_join::{
+    ConversationsJoin, ConversationsJoinResponse, ConversationsJoinError,
+    ConversationsJoinWarning,
+};
+#[cfg(feature = "conversations")]
+pub use methods::conversations_kick::{
+    ConversationsKick, ConversationsKickResponse, ConversationsKickError,
+    ConversationsKickWarning,
+};
+#[cfg(feature = "conversations")]
+pub use methods::conversations_leave::{
+    ConversationsLeave, ConversationsLeaveResponse, ConversationsLeaveError,
+    ConversationsLeaveWarning,
+};
+#[cfg(feature = "conversations")]
+pub use methods::conversations_list::{
+    ConversationsList, ConversationsListResponse, ConversationsListError,
+    ConversationsListWarning,
+};
+#[cfg(feature = "conversations")]
+pub use methods::conversations_list_connect_invites::{
+    ConversationsListConnectInvites, ConversationsListConnectInvitesResponse,
+    ConversationsListConnectInvitesError, ConversationsListConnectInvitesWarning,
+};
+#[cfg(feature = "conversations")]
+pub use methods::conversations_mark::{
+    ConversationsMark, ConversationsMarkResponse, ConversationsMarkError,
+    ConversationsMarkWarning,
+};
+#[cfg(feature = "conversations")]
+pub use methods::conversations_members::{
+    ConversationsMembers, ConversationsMembersResponse, ConversationsMembersError,
+    ConversationsMembersWarning,
+};
+#[cfg(feature = "conversations")]
+pub use methods::conversations_open::{
+    ConversationsOpen, ConversationsOpenResponse, ConversationsOpenError,
+    ConversationsOpenWarning,
+};
+#[cfg(feature = "conversations")]
+pub use methods::conversations_rename::{
+    ConversationsRename, ConversationsRenameResponse, ConversationsRenameError,
+    ConversationsRenameWarning,
+};
+#[cfg(feature = "conversations")]
+pub use methods::conversations_replies::{
+    ConversationsReplies, ConversationsRepliesResponse, ConversationsRepliesError,
+    ConversationsRepliesWarning,
+};
+#[cfg(feature = "conversations")]
+pub use methods::conversations_request_shared_invite_approve::{
+    ConversationsRequestSharedInviteApprove,
+    ConversationsRequestSharedInviteApproveResponse,
+    ConversationsRequestSharedInviteApproveError,
+    ConversationsRequestSharedInviteApproveWarning,
+};
+#[cfg(feature = "conversations")]
+pub use methods::conversations_request_shared_invite_deny::{
+    ConversationsRequestSharedInviteDeny, ConversationsRequestSharedInviteDenyResponse,
+    ConversationsRequestSharedInviteDenyError,
+    ConversationsRequestSharedInviteDenyWarning,
+};
+#[cfg(feature = "conversations")]
+pub use methods::conversations_request_shared_invite_list::{
+    ConversationsRequestSharedInviteList, ConversationsRequestSharedInviteListResponse,
+    ConversationsRequestSharedInviteListError,
+    ConversationsRequestSharedInviteListWarning,
+};
+#[cfg(feature = "conversations")]
+pub use methods::conversations_set_purpose::{
+    ConversationsSetPurpose, ConversationsSetPurposeResponse,
+    ConversationsSetPurposeError, ConversationsSetPurposeWarning,
+};
+#[cfg(feature = "conversations")]
+pub use methods::conversations_set_topic::{
+    ConversationsSetTopic, ConversationsSetTopicResponse, ConversationsSetTopicError,
+    ConversationsSetTopicWarning,
+};
+#[cfg(feature = "conversations")]
+pub use methods::conversations_unarchive::{
+    ConversationsUnarchive, ConversationsUnarchiveResponse, ConversationsUnarchiveError,
+    ConversationsUnarchiveWarning,
+};
+#[cfg(feature = "dialog")]
+pub use methods::dialog_open::{
+    DialogOpen, DialogOpenResponse, DialogOpenError, DialogOpenWarning,
+};
+#[cfg(feature = "dnd")]
+pub use methods::dnd_end_dnd::{
+    DndEndDnd, DndEndDndResponse, DndEndDndError, DndEndDndWarning,
+};
+#[cfg(feature = "dnd")]
+pub use methods::dnd_end_snooze::{
+    DndEndSnooze, DndEndSnoozeResponse, DndEndSnoozeError, DndEndSnoozeWarning,
+};
+#[cfg(feature = "dnd")]
+pub use methods::dnd_info::{DndInfo, DndInfoResponse, DndInfoError, DndInfoWarning};
+#[cfg(feature = "dnd")]
+pub use methods::dnd_set_snooze::{
+    DndSetSnooze, DndSetSnoozeResponse, DndSetSnoozeError, DndSetSnoozeWarning,
+};
+#[cfg(feature = "dnd")]
+pub use methods::dnd_team_info::{
+    DndTeamInfo, DndTeamInfoResponse, DndTeamInfoError, DndTeamInfoWarning,
+};
+#[cfg(feature = "emoji")]
+pub use methods::emoji_list::{
+    EmojiList, EmojiListResponse, EmojiListError, EmojiListWarning,
+};
+#[cfg(feature = "entity")]
+pub use methods::entity_acknowledge_comment_action::{
+    EntityAcknowledgeCommentAction, EntityAcknowledgeCommentActionResponse,
+    EntityAcknowledgeCommentActionError, EntityAcknowledgeCommentActionWarning,
+};
+#[cfg(feature = "entity")]
+pub use methods::entity_present_comments::{
+    EntityPresentComments, EntityPresentCommentsResponse, EntityPresentCommentsError,
+    EntityPresentCommentsWarning,
+};
+#[cfg(feature = "entity")]
+pub use methods::entity_present_details::{
+    EntityPresentDetails, EntityPresentDetailsResponse, EntityPresentDetailsError,
+    EntityPresentDetailsWarning,
+};
+#[cfg(feature = "files")]
+pub use methods::files_comments_delete::{
+    FilesCommentsDelete, FilesCommentsDeleteResponse, FilesCommentsDeleteError,
+    FilesCommentsDeleteWarning,
+};
+#[cfg(feature = "files")]
+pub use methods::files_complete_upload_external::{
+    FilesCompleteUploadExternal, FilesCompleteUploadExternalResponse,
+    FilesCompleteUploadExternalError, FilesCompleteUploadExternalWarning,
+};
+#[cfg(feature = "files")]
+pub use methods::files_delete::{
+    FilesDelete, FilesDeleteResponse, FilesDeleteError, FilesDeleteWarning,
+};
+#[cfg(feature = "files")]
+pub use methods::files_get_upload_url_external::{
+    FilesGetUploadUrlExternal, FilesGetUploadUrlExternalResponse,
+    FilesGetUploadUrlExternalError, FilesGetUploadUrlExternalWarning,
+};
+#[cfg(feature = "files")]
+pub use methods::files_info::{
+    FilesInfo, FilesInfoResponse, FilesInfoError, FilesInfoWarning,
+};
+#[cfg(feature = "files")]
+pub use methods::files_list::{
+    FilesList, FilesListResponse, FilesListError, FilesListWarning,
+};
+#[cfg(feature = "files")]
+pub use methods::files_remote_add::{
+    FilesRemoteAdd, FilesRemoteAddResponse, FilesRemoteAddError, FilesRemoteAddWarning,
+};
+#[cfg(feature = "files")]
+pub use methods::files_remote_info::{
+    FilesRemoteInfo, FilesRemoteInfoResponse, FilesRemoteInfoError,
+    FilesRemoteInfoWarning,
+};
+#[cfg(feature = "files")]
+pub use methods::files_remote_list::{
+    FilesRemoteList, FilesRemoteListResponse, FilesRemoteListError,
+    FilesRemoteListWarning,
+};
+#[cfg(feature = "files")]
+pub use methods::files_remote_remove::{
+    FilesRemoteRemove, FilesRemoteRemoveResponse, FilesRemoteRemoveError,
+    FilesRemoteRemoveWarning,
+};
+#[cfg(feature = "files")]
+pub use methods::files_remote_share::{
+    FilesRemoteShare, FilesRemoteShareResponse, FilesRemoteShareError,
+    FilesRemoteShareWarning,
+};
+#[cfg(feature = "files")]
+pub use methods::files_remote_update::{
+    FilesRemoteUpdate, FilesRemoteUpdateResponse, FilesRemoteUpdateError,
+    FilesRemoteUpdateWarning,
+};
+#[cfg(feature = "files")]
+pub use methods::files_revoke_public_url::{
+    FilesRevokePublicUrl, FilesRevokePublicUrlResponse, FilesRevokePublicUrlError,
+    FilesRevokePublicUrlWarning,
+};
+#[cfg(feature = "files")]
+pub use methods::files_shared_public_url::{
+    FilesSharedPublicUrl, FilesSharedPublicUrlResponse, FilesSharedPublicUrlError,
+    FilesSharedPublicUrlWarning,
+};
+#[cfg(feature = "files")]
+pub use methods::files_upload::{
+    FilesUpload, FilesUploadResponse, FilesUploadError, FilesUploadWarning,
+};
+#[cfg(feature = "functions")]
+pub use methods::functions_complete_error::{
+    FunctionsCompleteError, FunctionsCompleteErrorResponse, FunctionsCompleteErrorError,
+    FunctionsCompleteErrorWarning,
+};
+#[cfg(feature = "functions")]
+pub use methods::functions_complete_success::{
+    FunctionsCompleteSuccess, FunctionsCompleteSuccessResponse,
+    FunctionsCompleteSuccessError, FunctionsCompleteSuccessWarning,
+};
+#[cfg(feature = "functions")]
+pub use methods::functions_distributions_permissions_add::{
+    FunctionsDistributionsPermissionsAdd, FunctionsDistributionsPermissionsAddResponse,
+    FunctionsDistributionsPermissionsAddError,
+    FunctionsDistributionsPermissionsAddWarning,
+};
+#[cfg(feature = "functions")]
+pub use methods::functions_distributions_permissions_list::{
+    FunctionsDistributionsPermissionsList, FunctionsDistributionsPermissionsListResponse,
+    FunctionsDistributionsPermissionsListError,
+    FunctionsDistributionsPermissionsListWarning,
+};
+#[cfg(feature = "functions")]
+pub use methods::functions_distributions_permissions_remove::{
+    FunctionsDistributionsPermissionsRemove,
+    FunctionsDistributionsPermissionsRemoveResponse,
+    FunctionsDistributionsPermissionsRemoveError,
+    FunctionsDistributionsPermissionsRemoveWarning,
+};
+#[cfg(feature = "functions")]
+pub use methods::functions_distributions_permissions_set::{
+    FunctionsDistributionsPermissionsSet, FunctionsDistributionsPermissionsSetResponse,
+    FunctionsDistributionsPermissionsSetError,
+    FunctionsDistributionsPermissionsSetWarning,
+};
+#[cfg(feature = "functions")]
+pub use methods::functions_workflows_steps_list::{
+    FunctionsWorkflowsStepsList, FunctionsWorkflowsStepsListResponse,
+    FunctionsWorkflowsStepsListError, FunctionsWorkflowsStepsListWarning,
+};
+#[cfg(feature = "functions")]
+pub use methods::functions_workflows_steps_responses_export::{
+    FunctionsWorkflowsStepsResponsesExport,
+    FunctionsWorkflowsStepsResponsesExportResponse,
+    FunctionsWorkflowsStepsResponsesExportError,
+    FunctionsWorkflowsStepsResponsesExportWarning,
+};
+#[cfg(feature = "migration")]
+pub use methods::migration_exchange::{
+    MigrationExchange, MigrationExchangeResponse, MigrationExchangeError,
+    MigrationExchangeWarning,
+};
+#[cfg(feature = "oauth")]
+pub use methods::oauth_access::{
+    OauthAccess, OauthAccessResponse, OauthAccessError, OauthAccessWarning,
+};
+#[cfg(feature = "oauth")]
+pub use methods::oauth_v2_access::{
+    OauthV2Access, OauthV2AccessResponse, OauthV2AccessError, OauthV2AccessWarning,
+};
+#[cfg(feature = "oauth")]
+pub use methods::oauth_v2_exchange::{
+    OauthV2Exchange, OauthV2ExchangeResponse, OauthV2ExchangeError,
+    OauthV2ExchangeWarning,
+};
+#[cfg(feature = "oauth")]
+pub use methods::oauth_v2_user_access::{
+    OauthV2UserAccess, OauthV2UserAccessResponse, OauthV2UserAccessError,
+    OauthV2UserAccessWarning,
+};
+#[cfg(feature = "openid")]
+pub use methods::openid_connect_token::{
+    OpenidConnectToken, OpenidConnectTokenResponse, OpenidConnectTokenError,
+    OpenidConnectTokenWarning,
+};
+#[cfg(feature = "openid")]
+pub use methods::openid_connect_user_info::{
+    OpenidConnectUserInfo, OpenidConnectUserInfoResponse, OpenidConnectUserInfoError,
+    OpenidConnectUserInfoWarning,
+};
+#[cfg(feature = "pins")]
+pub use methods::pins_add::{PinsAdd, PinsAddResponse, PinsAddError, PinsAddWarning};
+#[cfg(feature = "pins")]
+pub use methods::pins_list::{PinsList, PinsListResponse, PinsListError, PinsListWarning};
+#[cfg(feature = "pins")]
+pub use methods::pins_remove::{
+    PinsRemove, PinsRemoveResponse, PinsRemoveError, PinsRemoveWarning,
+};
+#[cfg(feature = "reactions")]
+pub use methods::reactions_add::{
+    ReactionsAdd, ReactionsAddResponse, ReactionsAddError, ReactionsAddWarning,
+};
+#[cfg(feature = "reactions")]
+pub use methods::reactions_get::{
+    ReactionsGet, ReactionsGetResponse, ReactionsGetError, ReactionsGetWarning,
+};
+#[cfg(feature = "reactions")]
+pub use methods::reactions_list::{
+    ReactionsList, ReactionsListResponse, ReactionsListError, ReactionsListWarning,
+};
+#[cfg(feature = "reactions")]
+pub use methods::reactions_remove::{
+    ReactionsRemove, ReactionsRemoveResponse, ReactionsRemoveError,
+    ReactionsRemoveWarning,
+};
+#[cfg(feature = "reminders")]
+pub use methods::reminders_add::{
+    RemindersAdd, RemindersAddResponse, RemindersAddError, RemindersAddWarning,
+};
+#[cfg(feature = "reminders")]
+pub use methods::reminders_complete::{
+    RemindersComplete, RemindersCompleteResponse, RemindersCompleteError,
+    RemindersCompleteWarning,
+};
+#[cfg(feature = "reminders")]
+pub use methods::reminders_delete::{
+    RemindersDelete, RemindersDeleteResponse, RemindersDeleteError,
+    RemindersDeleteWarning,
+};
+#[cfg(feature = "reminders")]
+pub use methods::reminders_info::{
+    RemindersInfo, RemindersInfoResponse, RemindersInfoError, RemindersInfoWarning,
+};
+#[cfg(feature = "reminders")]
+pub use methods::reminders_list::{
+    RemindersList, RemindersListResponse, RemindersListError, RemindersListWarning,
+};
+#[cfg(feature = "rtm")]
+pub use methods::rtm_connect::{
+    RtmConnect, RtmConnectResponse, RtmConnectError, RtmConnectWarning,
+};
+#[cfg(feature = "rtm")]
+pub use methods::rtm_start::{RtmStart, RtmStartResponse, RtmStartError, RtmStartWarning};
+#[cfg(feature = "search")]
+pub use methods::search_all::{
+    SearchAll, SearchAllResponse, SearchAllError, SearchAllWarning,
+};
+#[cfg(feature = "search")]
+pub use methods::search_files::{
+    SearchFiles, SearchFilesResponse, SearchFilesError, SearchFilesWarning,
+};
+#[cfg(feature = "search")]
+pub use methods::search_messages::{
+    SearchMessages, SearchMessagesResponse, SearchMessagesError, SearchMessagesWarning,
+};
+#[cfg(feature = "slack_lists")]
+pub use methods::slack_lists_access_delete::{
+    SlackListsAccessDelete, SlackListsAccessDeleteResponse, SlackListsAccessDeleteError,
+    SlackListsAccessDeleteWarning,
+};
+#[cfg(feature = "slack_lists")]
+pub use methods::slack_lists_access_set::{
+    SlackListsAccessSet, SlackListsAccessSetResponse, SlackListsAccessSetError,
+    SlackListsAccessSetWarning,
+};
+#[cfg(feature = "slack_lists")]
+pub use methods::slack_lists_create::{
+    SlackListsCreate, SlackListsCreateResponse, SlackListsCreateError,
+    SlackListsCreateWarning,
+};
+#[cfg(feature = "slack_lists")]
+pub use methods::slack_lists_download_get::{
+    SlackListsDownloadGet, SlackListsDownloadGetResponse, SlackListsDownloadGetError,
+    SlackListsDownloadGetWarning,
+};
+#[cfg(feature = "slack_lists")]
+pub use methods::slack_lists_download_start::{
+    SlackListsDownloadStart, SlackListsDownloadStartResponse,
+    SlackListsDownloadStartError, SlackListsDownloadStartWarning,
+};
+#[cfg(feature = "slack_lists")]
+pub use methods::slack_lists_items_create::{
+    SlackListsItemsCreate, SlackListsItemsCreateResponse, SlackListsItemsCreateError,
+    SlackListsItemsCreateWarning,
+};
+#[cfg(feature = "slack_lists")]
+pub use methods::slack_lists_items_delete::{
+    SlackListsItemsDelete, SlackListsItemsDeleteResponse, SlackListsItemsDeleteError,
+    SlackListsItemsDeleteWarning,
+};
+#[cfg(feature = "slack_lists")]
+pub use methods::slack_lists_items_delete_multiple::{
+    SlackListsItemsDeleteMultiple, SlackListsItemsDeleteMultipleResponse,
+    SlackListsItemsDeleteMultipleError, SlackListsItemsDeleteMultipleWarning,
+};
+#[cfg(feature = "slack_lists")]
+pub use methods::slack_lists_items_info::{
+    SlackListsItemsInfo, SlackListsItemsInfoResponse, SlackListsItemsInfoError,
+    SlackListsItemsInfoWarning,
+};
+#[cfg(feature = "slack_lists")]
+pub use methods::slack_lists_items_list::{
+    SlackListsItemsList, SlackListsItemsListResponse, SlackListsItemsListError,
+    SlackListsItemsListWarning,
+};
+#[cfg(feature = "slack_lists")]
+pub use methods::slack_lists_items_update::{
+    SlackListsItemsUpdate, SlackListsItemsUpdateResponse, SlackListsItemsUpdateError,
+    SlackListsItemsUpdateWarning,
+};
+#[cfg(feature = "slack_lists")]
+pub use methods::slack_lists_update::{
+    SlackListsUpdate, SlackListsUpdateResponse, SlackListsUpdateError,
+    SlackListsUpdateWarning,
+};
+#[cfg(feature = "stars")]
+pub use methods::stars_add::{StarsAdd, StarsAddResponse, StarsAddError, StarsAddWarning};
+#[cfg(feature = "stars")]
+#[allow(deprecated)]
+pub use methods::stars_list::{
+    StarsList, StarsListResponse, StarsListError, StarsListWarning,
+};
+#[cfg(feature = "stars")]
+pub use methods::stars_remove::{
+    StarsRemove, StarsRemoveResponse, StarsRemoveError, StarsRemoveWarning,
+};
+#[cfg(feature = "team")]
+pub use methods::team_access_logs::{
+    TeamAccessLogs, TeamAccessLogsResponse, TeamAccessLogsError, TeamAccessLogsWarning,
+};
+#[cfg(feature = "team")]
+pub use methods::team_billable_info::{
+    TeamBillableInfo, TeamBillableInfoResponse, TeamBillableInfoError,
+    TeamBillableInfoWarning,
+};
+#[cfg(feature = "team")]
+pub use methods::team_billing_info::{
+    TeamBillingInfo, TeamBillingInfoResponse, TeamBillingInfoError,
+    TeamBillingInfoWarning,
+};
+#[cfg(feature = "team")]
+pub use methods::team_external_teams_disconnect::{
+    TeamExternalTeamsDisconnect, TeamExternalTeamsDisconnectResponse,
+    TeamExternalTeamsDisconnectError, TeamExternalTeamsDisconnectWarning,
+};
+#[cfg(feature = "team")]
+pub use methods::team_external_teams_list::{
+    TeamExternalTeamsList, TeamExternalTeamsListResponse, TeamExternalTeamsListError,
+    TeamExternalTeamsListWarning,
+};
+#[cfg(feature = "team")]
+pub use methods::team_info::{TeamInfo, TeamInfoResponse, TeamInfoError, TeamInfoWarning};
+#[cfg(feature = "team")]
+pub use methods::team_integration_logs::{
+    TeamIntegrationLogs, TeamIntegrationLogsResponse, TeamIntegrationLogsError,
+    TeamIntegrationLogsWarning,
+};
+#[cfg(feature = "team")]
+pub use methods::team_preferences_list::{
+    TeamPreferencesList, TeamPreferencesListResponse, TeamPreferencesListError,
+    TeamPreferencesListWarning,
+};
+#[cfg(feature = "team")]
+pub use methods::team_profile_get::{
+    TeamProfileGet, TeamProfileGetResponse, TeamProfileGetError, TeamProfileGetWarning,
+};
+#[cfg(feature = "tooling")]
+pub use methods::tooling_tokens_rotate::{
+    ToolingTokensRotate, ToolingTokensRotateResponse, ToolingTokensRotateError,
+    ToolingTokensRotateWarning,
+};
+#[cfg(feature = "usergroups")]
+pub use methods::usergroups_create::{
+    UsergroupsCreate, UsergroupsCreateResponse, UsergroupsCreateError,
+    UsergroupsCreateWarning,
+};
+#[cfg(feature = "usergroups")]
+pub use methods::usergroups_disable::{
+    UsergroupsDisable, UsergroupsDisableResponse, UsergroupsDisableError,
+    UsergroupsDisableWarning,
+};
+#[cfg(feature = "usergroups")]
+pub use methods::usergroups_enable::{
+    UsergroupsEnable, UsergroupsEnableResponse, UsergroupsEnableError,
+    UsergroupsEnableWarning,
+};
+#[cfg(feature = "usergroups")]
+pub use methods::usergroups_list::{
+    UsergroupsList, UsergroupsListResponse, UsergroupsListError, UsergroupsListWarning,
+};
+#[cfg(feature = "usergroups")]
+pub use methods::usergroups_update::{
+    UsergroupsUpdate, UsergroupsUpdateResponse, UsergroupsUpdateError,
+    UsergroupsUpdateWarning,
+};
+#[cfg(feature = "usergroups")]
+pub use methods::usergroups_users_list::{
+    UsergroupsUsersList, UsergroupsUsersListResponse, UsergroupsUsersListError,
+    UsergroupsUsersListWarning,
+};
+#[cfg(feature = "usergroups")]
+pub use methods::usergroups_users_update::{
+    UsergroupsUsersUpdate, UsergroupsUsersUpdateResponse, UsergroupsUsersUpdateError,
+    UsergroupsUsersUpdateWarning,
+};
+#[cfg(feature = "users")]
+pub use methods::users_conversations::{
+    UsersConversations, UsersConversationsResponse, UsersConversationsError,
+    UsersConversationsWarning,
+};
+#[cfg(feature = "users")]
+pub use methods::users_delete_photo::{
+    UsersDeletePhoto, UsersDeletePhotoResponse, UsersDeletePhotoError,
+    UsersDeletePhotoWarning,
+};
+#[cfg(feature = "users")]
+pub use methods::users_discoverable_contacts_lookup::{
+    UsersDiscoverableContactsLookup, UsersDiscoverableContactsLookupResponse,
+    UsersDiscoverableContactsLookupError, UsersDiscoverableContactsLookupWarning,
+};
+#[cfg(feature = "users")]
+pub use methods::users_get_presence::{
+    UsersGetPresence, UsersGetPresenceResponse, UsersGetPresenceError,
+    UsersGetPresenceWarning,
+};
+#[cfg(feature = "users")]
+pub use methods::users_identity::{
+    UsersIdentity, UsersIdentityResponse, UsersIdentityError, UsersIdentityWarning,
+};
+#[cfg(feature = "users")]
+pub use methods::users_info::{
+    UsersInfo, UsersInfoResponse, UsersInfoError, UsersInfoWarning,
+};
+#[cfg(feature = "users")]
+pub use methods::users_list::{
+    UsersList, UsersListResponse, UsersListError, UsersListWarning,
+};
+#[cfg(feature = "users")]
+pub use methods::users_lookup_by_email::{
+    UsersLookupByEmail, UsersLookupByEmailResponse, UsersLookupByEmailError,
+    UsersLookupByEmailWarning,
+};
+#[cfg(feature = "users")]
+pub use methods::users_profile_get::{
+    UsersProfileGet, UsersProfileGetResponse, UsersProfileGetError,
+    UsersProfileGetWarning,
+};
+#[cfg(feature = "users")]
+pub use methods::users_profile_set::{
+    UsersProfileSet, UsersProfileSetResponse, UsersProfileSetError,
+    UsersProfileSetWarning,
+};
+#[cfg(feature = "users")]
+pub use methods::users_set_active::{
+    UsersSetActive, UsersSetActiveResponse, UsersSetActiveError, UsersSetActiveWarning,
+};
+#[cfg(feature = "users")]
+pub use methods::users_set_photo::{
+    UsersSetPhoto, UsersSetPhotoResponse, UsersSetPhotoError, UsersSetPhotoWarning,
+};
+#[cfg(feature = "users")]
+pub use methods::users_set_presence::{
+    UsersSetPresence, UsersSetPresenceResponse, UsersSetPresenceError,
+    UsersSetPresenceWarning,
+};
+#[cfg(feature = "views")]
+pub use methods::views_open::{
+    ViewsOpen, ViewsOpenResponse, ViewsOpenError, ViewsOpenWarning,
+};
+#[cfg(feature = "views")]
+pub use methods::views_publish::{
+    ViewsPublish, ViewsPublishResponse, ViewsPublishError, ViewsPublishWarning,
+};
+#[cfg(feature = "views")]
+pub use methods::views_push::{
+    ViewsPush, ViewsPushResponse, ViewsPushError, ViewsPushWarning,
+};
+#[cfg(feature = "views")]
+pub use methods::views_update::{
+    ViewsUpdate, ViewsUpdateResponse, ViewsUpdateError, ViewsUpdateWarning,
+};
+#[cfg(feature = "workflows")]
+pub use methods::workflows_featured_add::{
+    WorkflowsFeaturedAdd, WorkflowsFeaturedAddResponse, WorkflowsFeaturedAddError,
+    WorkflowsFeaturedAddWarning,
+};
+#[cfg(feature = "workflows")]
+pub use methods::workflows_featured_list::{
+    WorkflowsFeaturedList, WorkflowsFeaturedListResponse, WorkflowsFeaturedListError,
+    WorkflowsFeaturedListWarning,
+};
+#[cfg(feature = "workflows")]
+pub use methods::workflows_featured_remove::{
+    WorkflowsFeaturedRemove, WorkflowsFeaturedRemoveResponse,
+    WorkflowsFeaturedRemoveError, WorkflowsFeaturedRemoveWarning,
+};
+#[cfg(feature = "workflows")]
+pub use methods::workflows_featured_set::{
+    WorkflowsFeaturedSet, WorkflowsFeaturedSetResponse, WorkflowsFeaturedSetError,
+    WorkflowsFeaturedSetWarning,
+};
+#[cfg(feature = "workflows")]
+pub use methods::workflows_triggers_permissions_add::{
+    WorkflowsTriggersPermissionsAdd, WorkflowsTriggersPermissionsAddResponse,
+    WorkflowsTriggersPermissionsAddError, WorkflowsTriggersPermissionsAddWarning,
+};
+#[cfg(feature = "workflows")]
+pub use methods::workflows_triggers_permissions_list::{
+    WorkflowsTriggersPermissionsList, WorkflowsTriggersPermissionsListResponse,
+    WorkflowsTriggersPermissionsListError, WorkflowsTriggersPermissionsListWarning,
+};
+#[cfg(feature = "workflows")]
+pub use methods::workflows_triggers_permissions_remove::{
+    WorkflowsTriggersPermissionsRemove, WorkflowsTriggersPermissionsRemoveResponse,
+    WorkflowsTriggersPermissionsRemoveError, WorkflowsTriggersPermissionsRemoveWarning,
+};
+#[cfg(feature = "workflows")]
+pub use methods::workflows_triggers_permissions_set::{
+    WorkflowsTriggersPermissionsSet, WorkflowsTriggersPermissionsSetResponse,
+    WorkflowsTriggersPermissionsSetError, WorkflowsTriggersPermissionsSetWarning,
 };
 /// What the spec says of every method compiled in (those of the enabled
 /// features), sorted by name: for tools that handle any method, such as a fake
@@ -44,7 +2599,802 @@ pub use methods::apps_permissions_users_request::{
 #[allow(clippy::vec_init_then_push, unused_mut)]
 pub fn catalog() -> ::std::vec::Vec<::slack_api_runtime::MethodInfo> {
     let mut methods = ::std::vec::Vec::new();
+    #[cfg(feature = "admin")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<AdminAnalyticsGetFile>());
+    #[cfg(feature = "admin")]
+    methods
+        .push(::slack_api_runtime::MethodInfo::of::<AdminAnalyticsMessagesActivity>());
+    #[cfg(feature = "admin")]
+    methods
+        .push(::slack_api_runtime::MethodInfo::of::<AdminAnalyticsMessagesMetadata>());
+    #[cfg(feature = "admin")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<AdminAppsActivitiesList>());
+    #[cfg(feature = "admin")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<AdminAppsApprove>());
+    #[cfg(feature = "admin")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<AdminAppsApprovedList>());
+    #[cfg(feature = "admin")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<AdminAppsClearResolution>());
+    #[cfg(feature = "admin")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<AdminAppsConfigLookup>());
+    #[cfg(feature = "admin")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<AdminAppsConfigSet>());
+    #[cfg(feature = "admin")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<AdminAppsMcpServersList>());
+    #[cfg(feature = "admin")]
+    methods
+        .push(
+            ::slack_api_runtime::MethodInfo::of::<AdminAppsMcpServersPermissionsList>(),
+        );
+    #[cfg(feature = "admin")]
+    methods
+        .push(
+            ::slack_api_runtime::MethodInfo::of::<AdminAppsMcpServersPermissionsSet>(),
+        );
+    #[cfg(feature = "admin")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<AdminAppsPermissionsAdd>());
+    #[cfg(feature = "admin")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<AdminAppsPermissionsList>());
+    #[cfg(feature = "admin")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<AdminAppsPermissionsRemove>());
+    #[cfg(feature = "admin")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<AdminAppsPermissionsSet>());
+    #[cfg(feature = "admin")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<AdminAppsRequestsCancel>());
+    #[cfg(feature = "admin")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<AdminAppsRequestsList>());
+    #[cfg(feature = "admin")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<AdminAppsRestrict>());
+    #[cfg(feature = "admin")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<AdminAppsRestrictedList>());
+    #[cfg(feature = "admin")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<AdminAppsUninstall>());
+    #[cfg(feature = "admin")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<AdminAuditAnomalyAllowGetItem>());
+    #[cfg(feature = "admin")]
+    methods
+        .push(::slack_api_runtime::MethodInfo::of::<AdminAuditAnomalyAllowUpdateItem>());
+    #[cfg(feature = "admin")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<AdminAuthPolicyAssignEntities>());
+    #[cfg(feature = "admin")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<AdminAuthPolicyGetEntities>());
+    #[cfg(feature = "admin")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<AdminAuthPolicyRemoveEntities>());
+    #[cfg(feature = "admin")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<AdminBarriersCreate>());
+    #[cfg(feature = "admin")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<AdminBarriersDelete>());
+    #[cfg(feature = "admin")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<AdminBarriersList>());
+    #[cfg(feature = "admin")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<AdminBarriersUpdate>());
+    #[cfg(feature = "admin")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<AdminConversationsArchive>());
+    #[cfg(feature = "admin")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<AdminConversationsBulkArchive>());
+    #[cfg(feature = "admin")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<AdminConversationsBulkDelete>());
+    #[cfg(feature = "admin")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<AdminConversationsBulkMove>());
+    #[cfg(feature = "admin")]
+    methods
+        .push(
+            ::slack_api_runtime::MethodInfo::of::<
+                AdminConversationsBulkSetExcludeFromSlackAi,
+            >(),
+        );
+    #[cfg(feature = "admin")]
+    methods
+        .push(
+            ::slack_api_runtime::MethodInfo::of::<AdminConversationsBulkSetProperties>(),
+        );
+    #[cfg(feature = "admin")]
+    methods
+        .push(
+            ::slack_api_runtime::MethodInfo::of::<AdminConversationsConvertToPrivate>(),
+        );
+    #[cfg(feature = "admin")]
+    methods
+        .push(
+            ::slack_api_runtime::MethodInfo::of::<AdminConversationsConvertToPublic>(),
+        );
+    #[cfg(feature = "admin")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<AdminConversationsCreate>());
+    #[cfg(feature = "admin")]
+    methods
+        .push(
+            ::slack_api_runtime::MethodInfo::of::<AdminConversationsCreateForObjects>(),
+        );
+    #[cfg(feature = "admin")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<AdminConversationsDelete>());
+    #[cfg(feature = "admin")]
+    methods
+        .push(
+            ::slack_api_runtime::MethodInfo::of::<AdminConversationsDisconnectShared>(),
+        );
+    #[cfg(feature = "admin")]
+    methods
+        .push(
+            ::slack_api_runtime::MethodInfo::of::<
+                AdminConversationsEkmListOriginalConnectedChannelInfo,
+            >(),
+        );
+    #[cfg(feature = "admin")]
+    methods
+        .push(
+            ::slack_api_runtime::MethodInfo::of::<
+                AdminConversationsGetConversationPrefs,
+            >(),
+        );
+    #[cfg(feature = "admin")]
+    methods
+        .push(
+            ::slack_api_runtime::MethodInfo::of::<AdminConversationsGetCustomRetention>(),
+        );
+    #[cfg(feature = "admin")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<AdminConversationsGetTeams>());
+    #[cfg(feature = "admin")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<AdminConversationsInvite>());
+    #[cfg(feature = "admin")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<AdminConversationsLinkObjects>());
+    #[cfg(feature = "admin")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<AdminConversationsLookup>());
+    #[cfg(feature = "admin")]
+    methods
+        .push(
+            ::slack_api_runtime::MethodInfo::of::<
+                AdminConversationsRemoveCustomRetention,
+            >(),
+        );
+    #[cfg(feature = "admin")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<AdminConversationsRename>());
+    #[cfg(feature = "admin")]
+    methods
+        .push(
+            ::slack_api_runtime::MethodInfo::of::<
+                AdminConversationsRestrictAccessAddGroup,
+            >(),
+        );
+    #[cfg(feature = "admin")]
+    methods
+        .push(
+            ::slack_api_runtime::MethodInfo::of::<
+                AdminConversationsRestrictAccessListGroups,
+            >(),
+        );
+    #[cfg(feature = "admin")]
+    methods
+        .push(
+            ::slack_api_runtime::MethodInfo::of::<
+                AdminConversationsRestrictAccessRemoveGroup,
+            >(),
+        );
+    #[cfg(feature = "admin")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<AdminConversationsSearch>());
+    #[cfg(feature = "admin")]
+    methods
+        .push(
+            ::slack_api_runtime::MethodInfo::of::<
+                AdminConversationsSetConversationPrefs,
+            >(),
+        );
+    #[cfg(feature = "admin")]
+    methods
+        .push(
+            ::slack_api_runtime::MethodInfo::of::<AdminConversationsSetCustomRetention>(),
+        );
+    #[cfg(feature = "admin")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<AdminConversationsSetTeams>());
+    #[cfg(feature = "admin")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<AdminConversationsUnarchive>());
+    #[cfg(feature = "admin")]
+    methods
+        .push(::slack_api_runtime::MethodInfo::of::<AdminConversationsUnlinkObjects>());
+    #[cfg(feature = "admin")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<AdminEmojiAdd>());
+    #[cfg(feature = "admin")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<AdminEmojiAddAlias>());
+    #[cfg(feature = "admin")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<AdminEmojiList>());
+    #[cfg(feature = "admin")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<AdminEmojiRemove>());
+    #[cfg(feature = "admin")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<AdminEmojiRename>());
+    #[cfg(feature = "admin")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<AdminFunctionsList>());
+    #[cfg(feature = "admin")]
+    methods
+        .push(::slack_api_runtime::MethodInfo::of::<AdminFunctionsPermissionsLookup>());
+    #[cfg(feature = "admin")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<AdminFunctionsPermissionsSet>());
+    #[cfg(feature = "admin")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<AdminInviteRequestsApprove>());
+    #[cfg(feature = "admin")]
+    methods
+        .push(::slack_api_runtime::MethodInfo::of::<AdminInviteRequestsApprovedList>());
+    #[cfg(feature = "admin")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<AdminInviteRequestsDeniedList>());
+    #[cfg(feature = "admin")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<AdminInviteRequestsDeny>());
+    #[cfg(feature = "admin")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<AdminInviteRequestsList>());
+    #[cfg(feature = "admin")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<AdminRolesAddAssignments>());
+    #[cfg(feature = "admin")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<AdminRolesListAssignments>());
+    #[cfg(feature = "admin")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<AdminRolesRemoveAssignments>());
+    #[cfg(feature = "admin")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<AdminTeamsAdminsList>());
+    #[cfg(feature = "admin")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<AdminTeamsCreate>());
+    #[cfg(feature = "admin")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<AdminTeamsList>());
+    #[cfg(feature = "admin")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<AdminTeamsOwnersList>());
+    #[cfg(feature = "admin")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<AdminTeamsSettingsInfo>());
+    #[cfg(feature = "admin")]
+    methods
+        .push(
+            ::slack_api_runtime::MethodInfo::of::<AdminTeamsSettingsSetDefaultChannels>(),
+        );
+    #[cfg(feature = "admin")]
+    methods
+        .push(::slack_api_runtime::MethodInfo::of::<AdminTeamsSettingsSetDescription>());
+    #[cfg(feature = "admin")]
+    methods
+        .push(
+            ::slack_api_runtime::MethodInfo::of::<AdminTeamsSettingsSetDiscoverability>(),
+        );
+    #[cfg(feature = "admin")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<AdminTeamsSettingsSetIcon>());
+    #[cfg(feature = "admin")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<AdminTeamsSettingsSetName>());
+    #[cfg(feature = "admin")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<AdminUsergroupsAddChannels>());
+    #[cfg(feature = "admin")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<AdminUsergroupsAddTeams>());
+    #[cfg(feature = "admin")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<AdminUsergroupsListChannels>());
+    #[cfg(feature = "admin")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<AdminUsergroupsRemoveChannels>());
+    #[cfg(feature = "admin")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<AdminUsergroupsRemoveTeams>());
+    #[cfg(feature = "admin")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<AdminUsersAssign>());
+    #[cfg(feature = "admin")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<AdminUsersGetExpiration>());
+    #[cfg(feature = "admin")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<AdminUsersInvite>());
+    #[cfg(feature = "admin")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<AdminUsersList>());
+    #[cfg(feature = "admin")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<AdminUsersRemove>());
+    #[cfg(feature = "admin")]
+    methods
+        .push(::slack_api_runtime::MethodInfo::of::<AdminUsersSessionClearSettings>());
+    #[cfg(feature = "admin")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<AdminUsersSessionGetSettings>());
+    #[cfg(feature = "admin")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<AdminUsersSessionInvalidate>());
+    #[cfg(feature = "admin")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<AdminUsersSessionList>());
+    #[cfg(feature = "admin")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<AdminUsersSessionReset>());
+    #[cfg(feature = "admin")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<AdminUsersSessionResetBulk>());
+    #[cfg(feature = "admin")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<AdminUsersSessionSetSettings>());
+    #[cfg(feature = "admin")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<AdminUsersSetAdmin>());
+    #[cfg(feature = "admin")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<AdminUsersSetExpiration>());
+    #[cfg(feature = "admin")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<AdminUsersSetOwner>());
+    #[cfg(feature = "admin")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<AdminUsersSetRegular>());
+    #[cfg(feature = "admin")]
+    methods
+        .push(
+            ::slack_api_runtime::MethodInfo::of::<AdminUsersUnsupportedVersionsExport>(),
+        );
+    #[cfg(feature = "admin")]
+    methods
+        .push(::slack_api_runtime::MethodInfo::of::<AdminWorkflowsCollaboratorsAdd>());
+    #[cfg(feature = "admin")]
+    methods
+        .push(
+            ::slack_api_runtime::MethodInfo::of::<AdminWorkflowsCollaboratorsRemove>(),
+        );
+    #[cfg(feature = "admin")]
+    methods
+        .push(::slack_api_runtime::MethodInfo::of::<AdminWorkflowsPermissionsLookup>());
+    #[cfg(feature = "admin")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<AdminWorkflowsSearch>());
+    #[cfg(feature = "admin")]
+    methods
+        .push(
+            ::slack_api_runtime::MethodInfo::of::<
+                AdminWorkflowsTriggersTypesPermissionsLookup,
+            >(),
+        );
+    #[cfg(feature = "admin")]
+    methods
+        .push(
+            ::slack_api_runtime::MethodInfo::of::<
+                AdminWorkflowsTriggersTypesPermissionsSet,
+            >(),
+        );
+    #[cfg(feature = "admin")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<AdminWorkflowsUnpublish>());
+    #[cfg(feature = "agents")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<AgentsSessionsRename>());
+    #[cfg(feature = "agents")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<AgentsSessionsSetStatus>());
+    #[cfg(feature = "api")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<ApiTest>());
+    #[cfg(feature = "apps")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<AppsActivitiesList>());
+    #[cfg(feature = "apps")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<AppsAuthExternalDelete>());
+    #[cfg(feature = "apps")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<AppsAuthExternalGet>());
+    #[cfg(feature = "apps")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<AppsConnectionsOpen>());
+    #[cfg(feature = "apps")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<AppsDatastoreBulkDelete>());
+    #[cfg(feature = "apps")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<AppsDatastoreBulkGet>());
+    #[cfg(feature = "apps")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<AppsDatastoreBulkPut>());
+    #[cfg(feature = "apps")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<AppsDatastoreCount>());
+    #[cfg(feature = "apps")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<AppsDatastoreDelete>());
+    #[cfg(feature = "apps")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<AppsDatastoreGet>());
+    #[cfg(feature = "apps")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<AppsDatastorePut>());
+    #[cfg(feature = "apps")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<AppsDatastoreQuery>());
+    #[cfg(feature = "apps")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<AppsDatastoreUpdate>());
+    #[cfg(feature = "apps")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<AppsEventAuthorizationsList>());
+    #[cfg(feature = "apps")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<AppsIconSet>());
+    #[cfg(feature = "apps")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<AppsManagedPermissionsSet>());
+    #[cfg(feature = "apps")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<AppsManifestCreate>());
+    #[cfg(feature = "apps")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<AppsManifestDelete>());
+    #[cfg(feature = "apps")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<AppsManifestExport>());
+    #[cfg(feature = "apps")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<AppsManifestUpdate>());
+    #[cfg(feature = "apps")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<AppsManifestValidate>());
     #[cfg(feature = "apps")] #[allow(deprecated)]
     methods.push(::slack_api_runtime::MethodInfo::of::<AppsPermissionsUsersRequest>());
+    #[cfg(feature = "apps")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<AppsUninstall>());
+    #[cfg(feature = "apps")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<AppsUserConnectionUpdate>());
+    #[cfg(feature = "assistant")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<AssistantSearchContext>());
+    #[cfg(feature = "assistant")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<AssistantSearchInfo>());
+    #[cfg(feature = "assistant")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<AssistantThreadsSetStatus>());
+    #[cfg(feature = "assistant")]
+    methods
+        .push(
+            ::slack_api_runtime::MethodInfo::of::<AssistantThreadsSetSuggestedPrompts>(),
+        );
+    #[cfg(feature = "assistant")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<AssistantThreadsSetTitle>());
+    #[cfg(feature = "auth")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<AuthRevoke>());
+    #[cfg(feature = "auth")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<AuthTeamsList>());
+    #[cfg(feature = "auth")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<AuthTest>());
+    #[cfg(feature = "blocks")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<BlocksValidate>());
+    #[cfg(feature = "bookmarks")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<BookmarksAdd>());
+    #[cfg(feature = "bookmarks")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<BookmarksEdit>());
+    #[cfg(feature = "bookmarks")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<BookmarksList>());
+    #[cfg(feature = "bookmarks")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<BookmarksRemove>());
+    #[cfg(feature = "bots")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<BotsInfo>());
+    #[cfg(feature = "calls")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<CallsAdd>());
+    #[cfg(feature = "calls")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<CallsEnd>());
+    #[cfg(feature = "calls")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<CallsInfo>());
+    #[cfg(feature = "calls")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<CallsParticipantsAdd>());
+    #[cfg(feature = "calls")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<CallsParticipantsRemove>());
+    #[cfg(feature = "calls")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<CallsUpdate>());
+    #[cfg(feature = "canvases")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<CanvasesAccessDelete>());
+    #[cfg(feature = "canvases")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<CanvasesAccessSet>());
+    #[cfg(feature = "canvases")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<CanvasesCreate>());
+    #[cfg(feature = "canvases")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<CanvasesDelete>());
+    #[cfg(feature = "canvases")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<CanvasesEdit>());
+    #[cfg(feature = "canvases")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<CanvasesSectionsLookup>());
+    #[cfg(feature = "chat")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<ChatAppendStream>());
+    #[cfg(feature = "chat")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<ChatDelete>());
+    #[cfg(feature = "chat")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<ChatDeleteScheduledMessage>());
+    #[cfg(feature = "chat")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<ChatGetPermalink>());
+    #[cfg(feature = "chat")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<ChatMeMessage>());
+    #[cfg(feature = "chat")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<ChatPostEphemeral>());
+    #[cfg(feature = "chat")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<ChatPostMessage>());
+    #[cfg(feature = "chat")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<ChatScheduleMessage>());
+    #[cfg(feature = "chat")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<ChatScheduledMessagesList>());
+    #[cfg(feature = "chat")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<ChatStartStream>());
+    #[cfg(feature = "chat")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<ChatStopStream>());
+    #[cfg(feature = "chat")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<ChatUnfurl>());
+    #[cfg(feature = "chat")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<ChatUpdate>());
+    #[cfg(feature = "conversations")]
+    methods
+        .push(::slack_api_runtime::MethodInfo::of::<ConversationsAcceptSharedInvite>());
+    #[cfg(feature = "conversations")]
+    methods
+        .push(::slack_api_runtime::MethodInfo::of::<ConversationsApproveSharedInvite>());
+    #[cfg(feature = "conversations")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<ConversationsArchive>());
+    #[cfg(feature = "conversations")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<ConversationsCanvasesCreate>());
+    #[cfg(feature = "conversations")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<ConversationsClose>());
+    #[cfg(feature = "conversations")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<ConversationsCreate>());
+    #[cfg(feature = "conversations")]
+    methods
+        .push(::slack_api_runtime::MethodInfo::of::<ConversationsDeclineSharedInvite>());
+    #[cfg(feature = "conversations")]
+    methods
+        .push(
+            ::slack_api_runtime::MethodInfo::of::<
+                ConversationsExternalInvitePermissionsSet,
+            >(),
+        );
+    #[cfg(feature = "conversations")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<ConversationsHistory>());
+    #[cfg(feature = "conversations")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<ConversationsInfo>());
+    #[cfg(feature = "conversations")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<ConversationsInvite>());
+    #[cfg(feature = "conversations")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<ConversationsInviteShared>());
+    #[cfg(feature = "conversations")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<ConversationsJoin>());
+    #[cfg(feature = "conversations")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<ConversationsKick>());
+    #[cfg(feature = "conversations")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<ConversationsLeave>());
+    #[cfg(feature = "conversations")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<ConversationsList>());
+    #[cfg(feature = "conversations")]
+    methods
+        .push(::slack_api_runtime::MethodInfo::of::<ConversationsListConnectInvites>());
+    #[cfg(feature = "conversations")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<ConversationsMark>());
+    #[cfg(feature = "conversations")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<ConversationsMembers>());
+    #[cfg(feature = "conversations")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<ConversationsOpen>());
+    #[cfg(feature = "conversations")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<ConversationsRename>());
+    #[cfg(feature = "conversations")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<ConversationsReplies>());
+    #[cfg(feature = "conversations")]
+    methods
+        .push(
+            ::slack_api_runtime::MethodInfo::of::<
+                ConversationsRequestSharedInviteApprove,
+            >(),
+        );
+    #[cfg(feature = "conversations")]
+    methods
+        .push(
+            ::slack_api_runtime::MethodInfo::of::<ConversationsRequestSharedInviteDeny>(),
+        );
+    #[cfg(feature = "conversations")]
+    methods
+        .push(
+            ::slack_api_runtime::MethodInfo::of::<ConversationsRequestSharedInviteList>(),
+        );
+    #[cfg(feature = "conversations")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<ConversationsSetPurpose>());
+    #[cfg(feature = "conversations")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<ConversationsSetTopic>());
+    #[cfg(feature = "conversations")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<ConversationsUnarchive>());
+    #[cfg(feature = "dialog")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<DialogOpen>());
+    #[cfg(feature = "dnd")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<DndEndDnd>());
+    #[cfg(feature = "dnd")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<DndEndSnooze>());
+    #[cfg(feature = "dnd")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<DndInfo>());
+    #[cfg(feature = "dnd")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<DndSetSnooze>());
+    #[cfg(feature = "dnd")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<DndTeamInfo>());
+    #[cfg(feature = "emoji")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<EmojiList>());
+    #[cfg(feature = "entity")]
+    methods
+        .push(::slack_api_runtime::MethodInfo::of::<EntityAcknowledgeCommentAction>());
+    #[cfg(feature = "entity")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<EntityPresentComments>());
+    #[cfg(feature = "entity")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<EntityPresentDetails>());
+    #[cfg(feature = "files")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<FilesCommentsDelete>());
+    #[cfg(feature = "files")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<FilesCompleteUploadExternal>());
+    #[cfg(feature = "files")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<FilesDelete>());
+    #[cfg(feature = "files")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<FilesGetUploadUrlExternal>());
+    #[cfg(feature = "files")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<FilesInfo>());
+    #[cfg(feature = "files")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<FilesList>());
+    #[cfg(feature = "files")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<FilesRemoteAdd>());
+    #[cfg(feature = "files")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<FilesRemoteInfo>());
+    #[cfg(feature = "files")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<FilesRemoteList>());
+    #[cfg(feature = "files")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<FilesRemoteRemove>());
+    #[cfg(feature = "files")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<FilesRemoteShare>());
+    #[cfg(feature = "files")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<FilesRemoteUpdate>());
+    #[cfg(feature = "files")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<FilesRevokePublicUrl>());
+    #[cfg(feature = "files")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<FilesSharedPublicUrl>());
+    #[cfg(feature = "files")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<FilesUpload>());
+    #[cfg(feature = "functions")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<FunctionsCompleteError>());
+    #[cfg(feature = "functions")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<FunctionsCompleteSuccess>());
+    #[cfg(feature = "functions")]
+    methods
+        .push(
+            ::slack_api_runtime::MethodInfo::of::<FunctionsDistributionsPermissionsAdd>(),
+        );
+    #[cfg(feature = "functions")]
+    methods
+        .push(
+            ::slack_api_runtime::MethodInfo::of::<
+                FunctionsDistributionsPermissionsList,
+            >(),
+        );
+    #[cfg(feature = "functions")]
+    methods
+        .push(
+            ::slack_api_runtime::MethodInfo::of::<
+                FunctionsDistributionsPermissionsRemove,
+            >(),
+        );
+    #[cfg(feature = "functions")]
+    methods
+        .push(
+            ::slack_api_runtime::MethodInfo::of::<FunctionsDistributionsPermissionsSet>(),
+        );
+    #[cfg(feature = "functions")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<FunctionsWorkflowsStepsList>());
+    #[cfg(feature = "functions")]
+    methods
+        .push(
+            ::slack_api_runtime::MethodInfo::of::<
+                FunctionsWorkflowsStepsResponsesExport,
+            >(),
+        );
+    #[cfg(feature = "migration")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<MigrationExchange>());
+    #[cfg(feature = "oauth")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<OauthAccess>());
+    #[cfg(feature = "oauth")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<OauthV2Access>());
+    #[cfg(feature = "oauth")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<OauthV2Exchange>());
+    #[cfg(feature = "oauth")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<OauthV2UserAccess>());
+    #[cfg(feature = "openid")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<OpenidConnectToken>());
+    #[cfg(feature = "openid")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<OpenidConnectUserInfo>());
+    #[cfg(feature = "pins")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<PinsAdd>());
+    #[cfg(feature = "pins")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<PinsList>());
+    #[cfg(feature = "pins")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<PinsRemove>());
+    #[cfg(feature = "reactions")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<ReactionsAdd>());
+    #[cfg(feature = "reactions")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<ReactionsGet>());
+    #[cfg(feature = "reactions")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<ReactionsList>());
+    #[cfg(feature = "reactions")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<ReactionsRemove>());
+    #[cfg(feature = "reminders")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<RemindersAdd>());
+    #[cfg(feature = "reminders")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<RemindersComplete>());
+    #[cfg(feature = "reminders")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<RemindersDelete>());
+    #[cfg(feature = "reminders")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<RemindersInfo>());
+    #[cfg(feature = "reminders")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<RemindersList>());
+    #[cfg(feature = "rtm")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<RtmConnect>());
+    #[cfg(feature = "rtm")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<RtmStart>());
+    #[cfg(feature = "search")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<SearchAll>());
+    #[cfg(feature = "search")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<SearchFiles>());
+    #[cfg(feature = "search")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<SearchMessages>());
+    #[cfg(feature = "slack_lists")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<SlackListsAccessDelete>());
+    #[cfg(feature = "slack_lists")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<SlackListsAccessSet>());
+    #[cfg(feature = "slack_lists")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<SlackListsCreate>());
+    #[cfg(feature = "slack_lists")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<SlackListsDownloadGet>());
+    #[cfg(feature = "slack_lists")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<SlackListsDownloadStart>());
+    #[cfg(feature = "slack_lists")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<SlackListsItemsCreate>());
+    #[cfg(feature = "slack_lists")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<SlackListsItemsDelete>());
+    #[cfg(feature = "slack_lists")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<SlackListsItemsDeleteMultiple>());
+    #[cfg(feature = "slack_lists")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<SlackListsItemsInfo>());
+    #[cfg(feature = "slack_lists")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<SlackListsItemsList>());
+    #[cfg(feature = "slack_lists")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<SlackListsItemsUpdate>());
+    #[cfg(feature = "slack_lists")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<SlackListsUpdate>());
+    #[cfg(feature = "stars")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<StarsAdd>());
+    #[cfg(feature = "stars")] #[allow(deprecated)]
+    methods.push(::slack_api_runtime::MethodInfo::of::<StarsList>());
+    #[cfg(feature = "stars")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<StarsRemove>());
+    #[cfg(feature = "team")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<TeamAccessLogs>());
+    #[cfg(feature = "team")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<TeamBillableInfo>());
+    #[cfg(feature = "team")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<TeamBillingInfo>());
+    #[cfg(feature = "team")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<TeamExternalTeamsDisconnect>());
+    #[cfg(feature = "team")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<TeamExternalTeamsList>());
+    #[cfg(feature = "team")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<TeamInfo>());
+    #[cfg(feature = "team")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<TeamIntegrationLogs>());
+    #[cfg(feature = "team")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<TeamPreferencesList>());
+    #[cfg(feature = "team")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<TeamProfileGet>());
+    #[cfg(feature = "tooling")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<ToolingTokensRotate>());
+    #[cfg(feature = "usergroups")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<UsergroupsCreate>());
+    #[cfg(feature = "usergroups")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<UsergroupsDisable>());
+    #[cfg(feature = "usergroups")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<UsergroupsEnable>());
+    #[cfg(feature = "usergroups")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<UsergroupsList>());
+    #[cfg(feature = "usergroups")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<UsergroupsUpdate>());
+    #[cfg(feature = "usergroups")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<UsergroupsUsersList>());
+    #[cfg(feature = "usergroups")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<UsergroupsUsersUpdate>());
+    #[cfg(feature = "users")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<UsersConversations>());
+    #[cfg(feature = "users")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<UsersDeletePhoto>());
+    #[cfg(feature = "users")]
+    methods
+        .push(::slack_api_runtime::MethodInfo::of::<UsersDiscoverableContactsLookup>());
+    #[cfg(feature = "users")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<UsersGetPresence>());
+    #[cfg(feature = "users")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<UsersIdentity>());
+    #[cfg(feature = "users")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<UsersInfo>());
+    #[cfg(feature = "users")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<UsersList>());
+    #[cfg(feature = "users")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<UsersLookupByEmail>());
+    #[cfg(feature = "users")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<UsersProfileGet>());
+    #[cfg(feature = "users")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<UsersProfileSet>());
+    #[cfg(feature = "users")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<UsersSetActive>());
+    #[cfg(feature = "users")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<UsersSetPhoto>());
+    #[cfg(feature = "users")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<UsersSetPresence>());
+    #[cfg(feature = "views")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<ViewsOpen>());
+    #[cfg(feature = "views")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<ViewsPublish>());
+    #[cfg(feature = "views")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<ViewsPush>());
+    #[cfg(feature = "views")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<ViewsUpdate>());
+    #[cfg(feature = "workflows")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<WorkflowsFeaturedAdd>());
+    #[cfg(feature = "workflows")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<WorkflowsFeaturedList>());
+    #[cfg(feature = "workflows")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<WorkflowsFeaturedRemove>());
+    #[cfg(feature = "workflows")]
+    methods.push(::slack_api_runtime::MethodInfo::of::<WorkflowsFeaturedSet>());
+    #[cfg(feature = "workflows")]
+    methods
+        .push(::slack_api_runtime::MethodInfo::of::<WorkflowsTriggersPermissionsAdd>());
+    #[cfg(feature = "workflows")]
+    methods
+        .push(::slack_api_runtime::MethodInfo::of::<WorkflowsTriggersPermissionsList>());
+    #[cfg(feature = "workflows")]
+    methods
+        .push(
+            ::slack_api_runtime::MethodInfo::of::<WorkflowsTriggersPermissionsRemove>(),
+        );
+    #[cfg(feature = "workflows")]
+    methods
+        .push(::slack_api_runtime::MethodInfo::of::<WorkflowsTriggersPermissionsSet>());
     methods
 }
