@@ -10,6 +10,7 @@ mod method;
 
 use proc_macro2::TokenStream;
 use quote::quote;
+use rayon::prelude::*;
 
 use crate::ir;
 
@@ -36,18 +37,19 @@ pub fn header(source: &str) -> String {
 ///
 /// When the tokens built do not parse as a Rust file, which is a bug in the emitter.
 pub fn emit(api: &ir::Api) -> Result<Vec<OutputFile>, syn::Error> {
-    let mut files = Vec::with_capacity(api.methods.len() + 1);
-    files.push(OutputFile {
+    let root = OutputFile {
         path: "src/lib.rs".to_owned(),
         contents: format_file(&format!("{}/", api.spec_root), crate_root::tokens(api))?,
-    });
-    for method in &api.methods {
-        files.push(OutputFile {
+    };
+    // Each method's file is independent of the others: format them on every core. The
+    // order of the output stays the order of the methods.
+    let methods = api.methods.par_iter().map(|method| {
+        Ok(OutputFile {
             path: format!("{METHODS_DIR}/{}.rs", method.module),
             contents: format_file(&method.source, method::tokens(method))?,
-        });
-    }
-    Ok(files)
+        })
+    });
+    std::iter::once(Ok(root)).chain(methods.collect::<Vec<_>>()).collect()
 }
 
 fn format_file(source: &str, tokens: TokenStream) -> Result<String, syn::Error> {

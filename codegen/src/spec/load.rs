@@ -4,6 +4,7 @@ use std::fs;
 use std::io;
 use std::path::Path;
 
+use rayon::prelude::*;
 use serde::de::DeserializeOwned;
 
 use super::deserialize::{StandIn, deserialize};
@@ -109,25 +110,39 @@ pub struct Spec {
 /// problem of each) and left out; the others are returned, so that the later checks
 /// still report their problems too.
 pub fn parse(sources: &[SourceFile]) -> (Spec, Vec<Diagnostic>) {
+    // Files are independent: parse them on every core, then gather in source order.
+    let parsed: Vec<Parsed> = sources.par_iter().map(parse_one).collect();
     let mut spec = Spec::default();
     let mut problems = Vec::new();
-    for source in sources {
-        if !source.path.ends_with(&format!(".{EXTENSION}")) {
-            problems.push(
-                Diagnostic::new(&source.path, Location::START, "spec files must end in `.yaml`")
-                    .with_hint("rename the file, or move it out of the spec folders"),
-            );
-            continue;
-        }
-        let loaded = match source.kind {
-            SourceKind::Method => load(source).map(|loaded| spec.methods.push(loaded)),
-            SourceKind::Shared => load(source).map(|loaded| spec.shared.push(loaded)),
-        };
-        if let Err(found) = loaded {
-            problems.extend(found);
+    for outcome in parsed {
+        match outcome {
+            Parsed::Method(loaded) => spec.methods.push(*loaded),
+            Parsed::Shared(loaded) => spec.shared.push(*loaded),
+            Parsed::Problems(found) => problems.extend(found),
         }
     }
     (spec, problems)
+}
+
+/// One source file, deserialized or reported.
+enum Parsed {
+    Method(Box<Loaded<MethodSpec>>),
+    Shared(Box<Loaded<SharedSpec>>),
+    Problems(Vec<Diagnostic>),
+}
+
+fn parse_one(source: &SourceFile) -> Parsed {
+    if !source.path.ends_with(&format!(".{EXTENSION}")) {
+        return Parsed::Problems(vec![
+            Diagnostic::new(&source.path, Location::START, "spec files must end in `.yaml`")
+                .with_hint("rename the file, or move it out of the spec folders"),
+        ]);
+    }
+    let loaded = match source.kind {
+        SourceKind::Method => load(source).map(|loaded| Parsed::Method(Box::new(loaded))),
+        SourceKind::Shared => load(source).map(|loaded| Parsed::Shared(Box::new(loaded))),
+    };
+    loaded.unwrap_or_else(Parsed::Problems)
 }
 
 fn load<T: DeserializeOwned + StandIn>(source: &SourceFile) -> Result<Loaded<T>, Vec<Diagnostic>> {
