@@ -1,31 +1,32 @@
-//! How each kind of answer from a real HTTP server decodes.
+//! How each kind of answer from the fake Slack, over real HTTP, decodes.
 
 mod support;
 
 use serde_json::json;
+use slack_api_mock::Reply;
 use slack_api_runtime::http::StatusCode;
 use slack_api_runtime::types::{ChannelId, Timestamp};
 use slack_api_runtime::{CallError, Code, Method, MethodResponse, RetryPolicy};
+use support::fake::{answering, json, raw};
 use support::methods::{PermissionsRequest, PostMessage, TestError, TestWarning};
-use support::server::{FakeSlack, Reply};
 use support::token;
 
 async fn answer_to<M: Method>(reply: Reply, request: M) -> Result<M::Response, CallError<M>> {
-    let slack = FakeSlack::start([reply]).await;
-    let client = slack.client(token()).build().expect("a client for the local server");
+    let slack = answering::<M>([reply]).await;
+    let client = slack.client(token()).build().expect("a client for the fake");
     client.call(request).await
 }
 
 #[tokio::test]
 async fn ok_true_is_the_typed_response() {
-    let response = answer_to(Reply::ok(), PermissionsRequest::example()).await.unwrap();
+    let response = answer_to(Reply::sample(), PermissionsRequest::example()).await.unwrap();
     assert!(response.warnings().is_empty());
 }
 
 #[tokio::test]
 async fn fields_decode_into_the_response_and_unknown_ones_are_ignored() {
-    let reply = Reply::json(json!({
-        "ok": true, "channel": "C123", "ts": "1503435956.000247",
+    let reply = Reply::success(json!({
+        "channel": "C123", "ts": "1503435956.000247",
         "message": {"text": "hi", "type": "message"}, "something_new": [1, 2, 3],
     }));
     let response = answer_to(reply, PostMessage::new("C123", "hi")).await.unwrap();
@@ -48,15 +49,19 @@ async fn the_pages_invalid_trigger_id_example_keeps_the_undocumented_code() {
 
 #[tokio::test]
 async fn a_documented_code_decodes_into_its_variant() {
-    let error = answer_to(Reply::error("invalid_trigger"), PermissionsRequest::example()).await.unwrap_err();
+    let slack = support::fake::fake_slack().await;
+    slack.on::<PermissionsRequest>().fail(TestError::InvalidTrigger);
+    let client = slack.client(token()).build().unwrap();
+
+    let error = client.call(PermissionsRequest::example()).await.unwrap_err();
+
     assert_eq!(error.code(), Some(&TestError::InvalidTrigger));
 }
 
 #[tokio::test]
 async fn missing_scope_keeps_needed_and_provided() {
-    let reply = Reply::json(json!({
-        "ok": false, "error": "missing_scope", "needed": "chat:write", "provided": "identify,channels:read",
-    }));
+    let reply =
+        Reply::error_with("missing_scope", json!({"needed": "chat:write", "provided": "identify,channels:read"}));
     let error = answer_to(reply, PostMessage::new("C1", "hi")).await.unwrap_err();
 
     let CallError::Method(method_error) = error else { panic!("expected a method error") };
@@ -68,8 +73,8 @@ async fn missing_scope_keeps_needed_and_provided() {
 
 #[tokio::test]
 async fn warnings_from_both_places_are_typed_and_deduplicated() {
-    let reply = Reply::json(json!({
-        "ok": true, "warning": "superfluous_charset",
+    let reply = Reply::success(json!({
+        "warning": "superfluous_charset",
         "response_metadata": {"warnings": ["superfluous_charset", "method_deprecated"]},
     }));
     let response = answer_to(reply, PermissionsRequest::example()).await.unwrap();
@@ -80,7 +85,7 @@ async fn warnings_from_both_places_are_typed_and_deduplicated() {
 
 #[tokio::test]
 async fn an_error_carries_its_warnings_too() {
-    let reply = Reply::json(json!({
+    let reply = json(json!({
         "ok": false, "error": "invalid_arguments", "warning": "missing_charset",
         "response_metadata": {"messages": ["[ERROR] missing required field: channel"], "warnings": ["missing_charset"]},
     }));
@@ -95,8 +100,7 @@ async fn an_error_carries_its_warnings_too() {
 
 #[tokio::test]
 async fn an_html_502_page_is_an_http_error_with_an_excerpt() {
-    let page = "<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n</body>\r\n</html>\r\n";
-    let slack = FakeSlack::start([Reply::raw(502, "text/html", page)]).await;
+    let slack = answering::<PermissionsRequest>([Reply::server_error(502)]).await;
     let client = slack.client(token()).build().unwrap();
 
     let error = client.call(PermissionsRequest::example()).await.unwrap_err();
@@ -111,7 +115,7 @@ async fn an_html_502_page_is_an_http_error_with_an_excerpt() {
 #[tokio::test]
 async fn a_long_error_page_is_cut_to_a_short_excerpt() {
     let page = format!("<html>{}</html>", "é".repeat(5000));
-    let error = answer_to(Reply::raw(503, "text/html", page), PermissionsRequest::example()).await.unwrap_err();
+    let error = answer_to(raw(503, "text/html", page), PermissionsRequest::example()).await.unwrap_err();
     let CallError::Http(http_error) = error else { panic!("expected an HTTP error") };
     assert!(http_error.excerpt.chars().count() <= 201);
     assert!(http_error.excerpt.ends_with('…'));
@@ -131,28 +135,28 @@ async fn decode_error(reply: Reply) -> (StatusCode, String, String) {
 
 #[tokio::test]
 async fn bodies_that_are_not_slack_answers_are_decode_errors() {
-    let (status, excerpt, _) = decode_error(Reply::raw(200, "text/html", "<html>Slack is down</html>")).await;
+    let (status, excerpt, _) = decode_error(raw(200, "text/html", "<html>Slack is down</html>")).await;
     assert_eq!((status, excerpt.as_str()), (StatusCode::OK, "<html>Slack is down</html>"));
 
-    let (_, excerpt, message) = decode_error(Reply::raw(200, "application/json", "")).await;
+    let (_, excerpt, message) = decode_error(raw(200, "application/json", "")).await;
     assert_eq!(excerpt, "");
     assert!(message.contains("EOF"), "{message}");
 
-    let (_, excerpt, _) = decode_error(Reply::raw(200, "application/json", r#"{"ok":true,"channel":"C1","#)).await;
+    let (_, excerpt, _) = decode_error(raw(200, "application/json", r#"{"ok":true,"channel":"C1","#)).await;
     assert_eq!(excerpt, r#"{"ok":true,"channel":"C1","#);
 
-    let (_, _, message) = decode_error(Reply::json(json!({"channel": "C1", "ts": "1.2"}))).await;
+    let (_, _, message) = decode_error(json(json!({"channel": "C1", "ts": "1.2"}))).await;
     assert!(message.contains("missing field `ok`"), "{message}");
 
-    let (_, _, message) = decode_error(Reply::json(json!({"ok": false}))).await;
+    let (_, _, message) = decode_error(json(json!({"ok": false}))).await;
     assert!(message.contains("no `error`"), "{message}");
 
-    decode_error(Reply::json(json!([{"ok": true}]))).await;
+    decode_error(json(json!([{"ok": true}]))).await;
 }
 
 #[tokio::test]
 async fn a_response_that_does_not_match_its_type_is_a_decode_error() {
-    let (_, _, message) = decode_error(Reply::json(json!({"ok": true, "channel": "C1", "ts": 1.5}))).await;
+    let (_, _, message) = decode_error(Reply::success(json!({"channel": "C1", "ts": 1.5}))).await;
     assert!(
         message.starts_with("chat.postMessage got an answer that does not decode: HTTP 200 OK, invalid type"),
         "{message}"
@@ -161,8 +165,8 @@ async fn a_response_that_does_not_match_its_type_is_a_decode_error() {
 
 #[tokio::test]
 async fn ok_false_is_never_retried_even_on_a_5xx_status() {
-    let reply = Reply::json(json!({"ok": false, "error": "internal_error"})).status(500);
-    let slack = FakeSlack::start([reply, Reply::ok()]).await;
+    let internal_error = raw(500, "application/json", json!({"ok": false, "error": "internal_error"}).to_string());
+    let slack = answering::<PermissionsRequest>([internal_error, Reply::sample()]).await;
     let policy = RetryPolicy::default().retry_server_errors(true).retry_timeouts(true);
     let client = slack.client(token()).retry_policy(policy).build().unwrap();
 
@@ -174,8 +178,22 @@ async fn ok_false_is_never_retried_even_on_a_5xx_status() {
 
 #[tokio::test]
 async fn a_redirect_is_not_followed() {
-    let reply = Reply::raw(302, "text/plain", "moved").header("location", "https://example.com/api/elsewhere");
-    let error = answer_to(reply, PermissionsRequest::example()).await.unwrap_err();
+    let redirect = slack_api_runtime::http::Response::builder()
+        .status(302)
+        .header("location", "https://example.com/api/elsewhere")
+        .body(b"moved".to_vec())
+        .unwrap();
+    let error = answer_to(Reply::raw(redirect), PermissionsRequest::example()).await.unwrap_err();
     let CallError::Http(http_error) = error else { panic!("expected an HTTP error") };
     assert_eq!(http_error.status, StatusCode::FOUND);
+}
+
+#[tokio::test]
+async fn the_fakes_own_checks_reach_the_client_typed() {
+    let slack = support::fake::fake_slack().await;
+    let stranger = slack.client(slack_api_runtime::Token::new("xoxp-not-registered").unwrap()).build().unwrap();
+
+    let error = stranger.call(PermissionsRequest::example()).await.unwrap_err();
+
+    assert_eq!(error.code().map(Code::code), Some("invalid_auth"));
 }

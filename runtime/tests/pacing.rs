@@ -6,13 +6,12 @@ use std::time::Duration;
 
 use slack_api_runtime::{Client, Pacing};
 use support::methods::{PermissionsRequest, PostMessage};
-use support::scripted_transport::{ScriptedTransport, Step};
-use support::server::Reply;
+use support::scripted_transport::{Canned, ScriptedTransport, Step};
 use support::token;
 use tokio::time::Instant;
 
 fn posted() -> Step {
-    Reply::json(serde_json::json!({"ok": true, "channel": "C1", "ts": "1.2"})).into()
+    Canned::json(serde_json::json!({"ok": true, "channel": "C1", "ts": "1.2"})).into()
 }
 
 fn client(transport: &ScriptedTransport, pacing: Pacing) -> Client {
@@ -29,7 +28,7 @@ fn gaps(transport: &ScriptedTransport) -> Vec<Duration> {
 
 #[tokio::test(start_paused = true)]
 async fn calls_to_a_tier_2_method_go_3_seconds_apart() {
-    let transport = ScriptedTransport::new((0..3).map(|_| Reply::ok().into()));
+    let transport = ScriptedTransport::new((0..3).map(|_| Canned::ok().into()));
     let client = client(&transport, Pacing::by_tier());
     let start = Instant::now();
 
@@ -43,7 +42,7 @@ async fn calls_to_a_tier_2_method_go_3_seconds_apart() {
 
 #[tokio::test(start_paused = true)]
 async fn a_concurrent_burst_lines_up_one_interval_apart() {
-    let transport = ScriptedTransport::new((0..4).map(|_| Reply::ok().into()));
+    let transport = ScriptedTransport::new((0..4).map(|_| Canned::ok().into()));
     let client = client(&transport, Pacing::by_tier());
 
     // Spawned, so also a check that a call is a `Send` future.
@@ -62,7 +61,7 @@ async fn a_concurrent_burst_lines_up_one_interval_apart() {
 
 #[tokio::test(start_paused = true)]
 async fn different_methods_do_not_wait_for_each_other() {
-    let transport = ScriptedTransport::new([Reply::ok().into(), posted()]);
+    let transport = ScriptedTransport::new([Canned::ok().into(), posted()]);
     let client = client(&transport, Pacing::by_tier().special_tier(60));
 
     client.call(PermissionsRequest::example()).await.unwrap();
@@ -87,7 +86,7 @@ async fn special_limits_are_paced_only_when_given_a_rate() {
 
 #[tokio::test(start_paused = true)]
 async fn without_pacing_every_call_goes_at_once() {
-    let transport = ScriptedTransport::new((0..3).map(|_| Reply::ok().into()));
+    let transport = ScriptedTransport::new((0..3).map(|_| Canned::ok().into()));
     let client = client(&transport, Pacing::off());
 
     for _ in 0..3 {
@@ -99,7 +98,7 @@ async fn without_pacing_every_call_goes_at_once() {
 
 #[tokio::test(start_paused = true)]
 async fn a_method_called_again_after_its_interval_goes_at_once() {
-    let transport = ScriptedTransport::new((0..2).map(|_| Reply::ok().into()));
+    let transport = ScriptedTransport::new((0..2).map(|_| Canned::ok().into()));
     let client = client(&transport, Pacing::by_tier());
 
     client.call(PermissionsRequest::example()).await.unwrap();

@@ -1,17 +1,18 @@
-//! Walking the pages of a cursor-paginated method against a real HTTP server.
+//! Walking the pages of a cursor-paginated method against the fake Slack, over real HTTP.
 
 mod support;
 
 use futures_util::StreamExt;
 use serde_json::json;
+use slack_api_mock::Reply;
 use slack_api_runtime::CallError;
 use slack_api_runtime::types::Cursor;
+use support::fake::answering;
 use support::methods::ListChannels;
-use support::server::{FakeSlack, Reply};
 use support::token;
 
 fn page(channels: &[&str], next_cursor: &str) -> Reply {
-    Reply::json(json!({"ok": true, "channels": channels, "response_metadata": {"next_cursor": next_cursor}}))
+    Reply::success(json!({"channels": channels, "response_metadata": {"next_cursor": next_cursor}}))
 }
 
 fn channels(responses: &[support::methods::ListChannelsResponse]) -> Vec<&str> {
@@ -20,20 +21,24 @@ fn channels(responses: &[support::methods::ListChannelsResponse]) -> Vec<&str> {
 
 #[tokio::test]
 async fn follows_next_cursor_until_it_is_empty() {
-    let slack =
-        FakeSlack::start([page(&["C1", "C2"], "Y3Vyc29yMg=="), page(&["C3"], "Y3Vyc29yMw=="), page(&["C4"], "")]).await;
+    let slack = answering::<ListChannels>([
+        page(&["C1", "C2"], "Y3Vyc29yMg=="),
+        page(&["C3"], "Y3Vyc29yMw=="),
+        page(&["C4"], ""),
+    ])
+    .await;
     let client = slack.client(token()).build().unwrap();
 
     let responses = client.pages(ListChannels { limit: Some(2), cursor: None }).collect_all().await.unwrap();
 
     assert_eq!(channels(&responses), ["C1", "C2", "C3", "C4"]);
-    let bodies: Vec<String> = slack.requests().iter().map(|request| request.body_text()).collect();
+    let bodies: Vec<String> = slack.requests().iter().map(slack_api_mock::Request::body_text).collect();
     assert_eq!(bodies, ["limit=2", "limit=2&cursor=Y3Vyc29yMg%3D%3D", "limit=2&cursor=Y3Vyc29yMw%3D%3D"]);
 }
 
 #[tokio::test]
 async fn a_missing_response_metadata_is_the_last_page() {
-    let slack = FakeSlack::start([Reply::json(json!({"ok": true, "channels": ["C1"]}))]).await;
+    let slack = answering::<ListChannels>([Reply::success(json!({"channels": ["C1"]}))]).await;
     let client = slack.client(token()).build().unwrap();
 
     let mut pages = client.pages(ListChannels::default());
@@ -44,7 +49,7 @@ async fn a_missing_response_metadata_is_the_last_page() {
 
 #[tokio::test]
 async fn a_repeated_cursor_ends_the_walk_instead_of_looping() {
-    let slack = FakeSlack::start([page(&["C1"], "c2"), page(&["C2"], "c2"), page(&["C3"], "c2")]).await;
+    let slack = answering::<ListChannels>([page(&["C1"], "c2"), page(&["C2"], "c2"), page(&["C3"], "c2")]).await;
     let client = slack.client(token()).build().unwrap();
 
     let responses = client.pages(ListChannels::default()).collect_all().await.unwrap();
@@ -55,7 +60,7 @@ async fn a_repeated_cursor_ends_the_walk_instead_of_looping() {
 
 #[tokio::test]
 async fn an_error_is_the_last_item_of_the_stream() {
-    let slack = FakeSlack::start([page(&["C1"], "c2"), Reply::error("invalid_cursor")]).await;
+    let slack = answering::<ListChannels>([page(&["C1"], "c2"), Reply::error("invalid_cursor")]).await;
     let client = slack.client(token()).build().unwrap();
 
     let items: Vec<_> = client.pages(ListChannels::default()).into_stream().collect().await;
@@ -67,7 +72,7 @@ async fn an_error_is_the_last_item_of_the_stream() {
 
 #[tokio::test]
 async fn starts_where_the_request_cursor_says() {
-    let slack = FakeSlack::start([page(&["C9"], "")]).await;
+    let slack = answering::<ListChannels>([page(&["C9"], "")]).await;
     let client = slack.client(token()).build().unwrap();
 
     let responses =

@@ -1,19 +1,25 @@
-//! Rate limits, timeouts, refused connections and 5xx against a real HTTP server, and
-//! the retries the policy makes.
+//! Rate limits, timeouts, refused connections and 5xx from the fake Slack over real
+//! HTTP, and the retries the policy makes.
 
 mod support;
 
 use std::time::Duration;
 
+use slack_api_mock::Reply;
 use slack_api_runtime::{CallError, RateLimited, RetryPolicy, TransportErrorKind};
+use support::fake::{answering, raw};
 use support::methods::PermissionsRequest;
-use support::server::{FakeSlack, Reply};
 use support::token;
 use tokio::net::TcpListener;
 
+/// An answer that does not come within any test's timeout.
+fn never() -> Reply {
+    Reply::sample().delayed(Duration::from_secs(3600))
+}
+
 #[tokio::test]
 async fn a_429_is_retried_after_retry_after_and_then_succeeds() {
-    let slack = FakeSlack::start([Reply::rate_limited("1"), Reply::ok()]).await;
+    let slack = answering::<PermissionsRequest>([Reply::rate_limited(Duration::from_secs(1))]).await;
     let client = slack.client(token()).build().unwrap();
 
     client.call(PermissionsRequest::example()).await.unwrap();
@@ -23,7 +29,7 @@ async fn a_429_is_retried_after_retry_after_and_then_succeeds() {
 
 #[tokio::test]
 async fn rate_limited_after_the_last_attempt() {
-    let slack = FakeSlack::start([Reply::rate_limited("0"), Reply::rate_limited("0"), Reply::rate_limited("0")]).await;
+    let slack = answering::<PermissionsRequest>(vec![Reply::rate_limited(Duration::ZERO); 3]).await;
     let client = slack.client(token()).build().unwrap();
 
     let error = client.call(PermissionsRequest::example()).await.unwrap_err();
@@ -35,7 +41,7 @@ async fn rate_limited_after_the_last_attempt() {
 
 #[tokio::test]
 async fn a_retry_after_beyond_the_cap_is_returned_at_once() {
-    let slack = FakeSlack::start([Reply::rate_limited("120"), Reply::ok()]).await;
+    let slack = answering::<PermissionsRequest>([Reply::rate_limited(Duration::from_secs(120))]).await;
     let client = slack.client(token()).build().unwrap();
 
     let error = client.call(PermissionsRequest::example()).await.unwrap_err();
@@ -47,8 +53,7 @@ async fn a_retry_after_beyond_the_cap_is_returned_at_once() {
 
 #[tokio::test]
 async fn a_429_without_retry_after_assumes_one_second() {
-    let reply = Reply::raw(429, "text/plain", "slow down");
-    let slack = FakeSlack::start([reply]).await;
+    let slack = answering::<PermissionsRequest>([raw(429, "text/plain", "slow down")]).await;
     let client = slack.client(token()).retry_policy(RetryPolicy::never()).build().unwrap();
 
     let error = client.call(PermissionsRequest::example()).await.unwrap_err();
@@ -61,7 +66,7 @@ async fn a_429_without_retry_after_assumes_one_second() {
 #[tokio::test]
 async fn a_5xx_is_retried_only_when_opted_in() {
     let policy = RetryPolicy::default().retry_server_errors(true).initial_backoff(Duration::from_millis(10));
-    let slack = FakeSlack::start([Reply::raw(503, "text/plain", "unavailable"), Reply::ok()]).await;
+    let slack = answering::<PermissionsRequest>([Reply::server_error(503)]).await;
     let client = slack.client(token()).retry_policy(policy).build().unwrap();
 
     client.call(PermissionsRequest::example()).await.unwrap();
@@ -71,7 +76,7 @@ async fn a_5xx_is_retried_only_when_opted_in() {
 
 #[tokio::test]
 async fn an_attempt_that_gets_no_answer_times_out_and_is_not_retried_by_default() {
-    let slack = FakeSlack::start([Reply::never(), Reply::ok()]).await;
+    let slack = answering::<PermissionsRequest>([never()]).await;
     let client = slack.client(token()).timeout(Duration::from_millis(200)).build().unwrap();
 
     let error = client.call(PermissionsRequest::example()).await.unwrap_err();
@@ -86,7 +91,7 @@ async fn an_attempt_that_gets_no_answer_times_out_and_is_not_retried_by_default(
 #[tokio::test]
 async fn a_timeout_is_retried_when_opted_in() {
     let policy = RetryPolicy::default().retry_timeouts(true).initial_backoff(Duration::from_millis(10));
-    let slack = FakeSlack::start([Reply::never(), Reply::ok()]).await;
+    let slack = answering::<PermissionsRequest>([never()]).await;
     let client = slack.client(token()).timeout(Duration::from_millis(500)).retry_policy(policy).build().unwrap();
 
     client.call(PermissionsRequest::example()).await.unwrap();

@@ -6,11 +6,12 @@ mod support;
 use std::time::Duration;
 
 use serde_json::json;
+use slack_api_mock::Reply;
 use slack_api_runtime::{Client, RetryPolicy, Token};
+use support::fake::{fake_slack, raw};
 use support::logs::CapturedLogs;
 use support::methods::{PermissionsRequest, PostMessage};
-use support::scripted_transport::ScriptedTransport;
-use support::server::{FakeSlack, Reply};
+use support::scripted_transport::{Canned, ScriptedTransport};
 use support::{SECRET, token};
 
 /// The part of the test token that must never show.
@@ -32,7 +33,7 @@ async fn clients_builders_and_requests_do_not_show_it() {
     let debug = format!("{client:#?}");
     assert!(debug.contains("Token(xoxp-<redacted>)") && !debug.contains(SECRET_PART), "{debug}");
 
-    let transport = ScriptedTransport::new([Reply::ok().into()]);
+    let transport = ScriptedTransport::new([Canned::ok().into()]);
     let client = Client::builder(token()).transport(transport.clone()).build().unwrap();
     client.call(PermissionsRequest::example()).await.unwrap();
     let [sent] = transport.sent().try_into().unwrap();
@@ -45,15 +46,19 @@ async fn clients_builders_and_requests_do_not_show_it() {
 #[tokio::test]
 async fn no_log_line_or_error_shows_it() {
     let (logs, _capture) = CapturedLogs::start();
-    let slack = FakeSlack::start([
-        Reply::json(json!({"ok": true, "warning": "superfluous_charset"})),
-        Reply::rate_limited("0"),
-        Reply::json(json!({"ok": false, "error": "missing_scope", "needed": "chat:write", "warning": "x"})),
-        Reply::never(),
-        Reply::raw(502, "text/html", "<html>bad gateway</html>"),
-        Reply::raw(200, "text/html", "<html>not json</html>"),
-    ])
-    .await;
+    let slack = fake_slack().await;
+    let permissions = [
+        Reply::success(json!({"warning": "superfluous_charset"})),
+        Reply::sample().delayed(Duration::from_secs(3600)),
+        Reply::server_error(502),
+        raw(200, "text/html", "<html>not json</html>"),
+    ];
+    for reply in permissions {
+        slack.on::<PermissionsRequest>().reply(reply);
+    }
+    slack.on::<PostMessage>().rate_limited(Duration::ZERO);
+    let missing_scope = json!({"needed": "chat:write", "warning": "x"});
+    slack.on::<PostMessage>().reply(Reply::error_with("missing_scope", missing_scope));
     let policy = RetryPolicy::default().retry_timeouts(true).max_attempts(2);
     // Short for the reply that never comes, long enough for the others on a busy machine.
     let client = slack.client(token()).timeout(Duration::from_millis(500)).retry_policy(policy).build().unwrap();

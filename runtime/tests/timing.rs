@@ -7,8 +7,7 @@ use std::time::Duration;
 
 use slack_api_runtime::{CallError, Client, RetryPolicy, TransportErrorKind};
 use support::methods::PermissionsRequest;
-use support::scripted_transport::{ScriptedTransport, Step};
-use support::server::Reply;
+use support::scripted_transport::{Canned, ScriptedTransport, Step};
 use support::token;
 use tokio::time::Instant;
 
@@ -22,7 +21,7 @@ fn client(transport: &ScriptedTransport, policy: RetryPolicy) -> Client {
 
 #[tokio::test(start_paused = true)]
 async fn the_retry_waits_out_retry_after_plus_at_most_a_fifth() {
-    let transport = ScriptedTransport::new([Reply::rate_limited("5").into(), Reply::ok().into()]);
+    let transport = ScriptedTransport::new([Canned::rate_limited("5").into(), Canned::ok().into()]);
 
     client(&transport, RetryPolicy::default()).call(PermissionsRequest::example()).await.unwrap();
 
@@ -33,7 +32,7 @@ async fn the_retry_waits_out_retry_after_plus_at_most_a_fifth() {
 
 #[tokio::test(start_paused = true)]
 async fn connection_failures_are_retried_with_a_growing_backoff() {
-    let transport = ScriptedTransport::new([Step::FailToConnect, Step::FailToConnect, Reply::ok().into()]);
+    let transport = ScriptedTransport::new([Step::FailToConnect, Step::FailToConnect, Canned::ok().into()]);
 
     client(&transport, RetryPolicy::default()).call(PermissionsRequest::example()).await.unwrap();
 
@@ -56,7 +55,7 @@ async fn connection_failures_stop_after_the_last_attempt() {
 
 #[tokio::test(start_paused = true)]
 async fn each_attempt_times_out_after_30_seconds_by_default() {
-    let transport = ScriptedTransport::new([Reply::never().into()]);
+    let transport = ScriptedTransport::new([Canned::never().into()]);
     let start = Instant::now();
 
     let error = client(&transport, RetryPolicy::default()).call(PermissionsRequest::example()).await.unwrap_err();

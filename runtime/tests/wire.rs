@@ -1,25 +1,27 @@
-//! The exact request the client puts on the wire, received by a real HTTP server.
+//! The exact request the client puts on the wire, as the fake Slack received it over
+//! real HTTP.
 
 mod support;
 
+use slack_api_mock::Reply;
 use slack_api_runtime::{
     ArgWriter, BodyEncoding, CallError, ContentType, HttpMethod, Lifecycle, Method, RateTier, RequestError, Scopes,
 };
+use support::fake::{answering, fake_slack};
 use support::methods::{Blocks, EmptyResponse, PermissionsRequest, PostMessage, TestError, TestWarning};
-use support::server::{FakeSlack, Reply};
 use support::{SECRET, token};
 
 #[tokio::test]
 async fn a_form_post_with_the_token_only_in_the_authorization_header() {
-    let slack = FakeSlack::start([Reply::ok()]).await;
+    let slack = fake_slack().await;
     let client = slack.client(token()).build().unwrap();
 
     client.call(PermissionsRequest::example()).await.unwrap();
 
     let [request] = slack.requests().try_into().unwrap();
-    assert_eq!(request.method, "POST");
-    assert_eq!(request.path, "/api/apps.permissions.users.request");
-    assert_eq!(request.query, None);
+    assert_eq!(request.http_method(), "POST");
+    assert_eq!(request.path(), "/api/apps.permissions.users.request");
+    assert_eq!(request.query(), None);
     assert_eq!(request.header("authorization"), Some(format!("Bearer {SECRET}").as_str()));
     assert_eq!(request.header("content-type"), Some("application/x-www-form-urlencoded"));
     assert!(request.header("user-agent").unwrap().starts_with("slack-api-runtime/"));
@@ -31,19 +33,19 @@ async fn a_form_post_with_the_token_only_in_the_authorization_header() {
 
 #[tokio::test]
 async fn a_base_url_without_a_trailing_slash_gets_one() {
-    let slack = FakeSlack::start([Reply::ok()]).await;
+    let slack = fake_slack().await;
     let base_url = slack.base_url().trim_end_matches('/').to_owned();
     let client = slack.client(token()).base_url(base_url).build().unwrap();
 
     client.call(PermissionsRequest::example()).await.unwrap();
 
-    assert_eq!(slack.requests()[0].path, "/api/apps.permissions.users.request");
+    assert_eq!(slack.requests()[0].path(), "/api/apps.permissions.users.request");
 }
 
 #[tokio::test]
 async fn a_json_body_when_chosen_for_a_method_that_accepts_json() {
-    let answer = Reply::json(serde_json::json!({"ok": true, "channel": "C1", "ts": "1.2"}));
-    let slack = FakeSlack::start([answer]).await;
+    let answer = Reply::success(serde_json::json!({"channel": "C1", "ts": "1.2"}));
+    let slack = answering::<PostMessage>([answer]).await;
     let client = slack.client(token()).body_encoding(BodyEncoding::JsonWhereAccepted).build().unwrap();
     let blocks = serde_json::json!([{"type": "divider"}]);
 
@@ -51,13 +53,13 @@ async fn a_json_body_when_chosen_for_a_method_that_accepts_json() {
 
     let request = &slack.requests()[0];
     assert_eq!(request.header("content-type"), Some("application/json; charset=utf-8"));
-    let body: serde_json::Value = serde_json::from_slice(&request.body).unwrap();
+    let body: serde_json::Value = serde_json::from_slice(request.body()).unwrap();
     assert_eq!(body, serde_json::json!({"channel": "C1", "text": "hi", "blocks": [{"type": "divider"}]}));
 }
 
 #[tokio::test]
 async fn the_json_choice_is_ignored_for_a_method_that_does_not_accept_json() {
-    let slack = FakeSlack::start([Reply::ok()]).await;
+    let slack = fake_slack().await;
     let client = slack.client(token()).body_encoding(BodyEncoding::JsonWhereAccepted).build().unwrap();
 
     client.call(PermissionsRequest::example()).await.unwrap();
@@ -69,8 +71,8 @@ async fn the_json_choice_is_ignored_for_a_method_that_does_not_accept_json() {
 
 #[tokio::test]
 async fn a_form_body_by_default_with_json_arguments_as_strings_and_unset_ones_left_out() {
-    let answer = || Reply::json(serde_json::json!({"ok": true, "channel": "C1", "ts": "1.2"}));
-    let slack = FakeSlack::start([answer(), answer()]).await;
+    let answer = || Reply::success(serde_json::json!({"channel": "C1", "ts": "1.2"}));
+    let slack = answering::<PostMessage>([answer(), answer()]).await;
     let client = slack.client(token()).build().unwrap();
     let blocks = serde_json::json!([{"type": "divider"}]);
 
@@ -85,7 +87,7 @@ async fn a_form_body_by_default_with_json_arguments_as_strings_and_unset_ones_le
 
 #[tokio::test]
 async fn arguments_that_fail_to_encode_send_nothing() {
-    let slack = FakeSlack::start([]).await;
+    let slack = fake_slack().await;
     let client = slack.client(token()).build().unwrap();
 
     let error = client
@@ -124,7 +126,7 @@ impl Method for Misnamed {
 
 #[tokio::test]
 async fn a_method_name_that_makes_no_url_sends_nothing() {
-    let slack = FakeSlack::start([]).await;
+    let slack = fake_slack().await;
     let client = slack.client(token()).build().unwrap();
 
     let error = client.call(Misnamed).await.unwrap_err();

@@ -1,6 +1,8 @@
 //! Project automation, run as `cargo xtask <command>` (an alias in `.cargo/config.toml`).
 
 mod import;
+#[cfg(feature = "mock")]
+mod mock;
 mod regen;
 
 use std::path::PathBuf;
@@ -17,6 +19,12 @@ commands:
                    saved doc pages (*.md), into spec/methods (or DIR); --force
                    overwrites specs edited by hand without a record in
                    `import.hand_edited` (recorded edits are always kept)
+  mock [--port N] [--token TOKEN]... [--features FAMILY,...] [--rate-limits]
+                   serve a fake Slack on 127.0.0.1 (every method, or those of the
+                   families given) until Ctrl-C; it accepts the tokens given, else
+                   xoxb-0000000000-fake-slack-bot-token and
+                   xoxp-0000000000-fake-slack-user-token; --rate-limits answers 429
+                   past each method's rate tier
 ";
 
 fn main() -> ExitCode {
@@ -32,6 +40,19 @@ fn main() -> ExitCode {
                 ExitCode::from(2)
             }
         },
+        #[cfg(feature = "mock")]
+        ["mock", rest @ ..] => match mock::parse(rest) {
+            Ok(options) => mock::run(&options),
+            Err(problem) => {
+                eprintln!("{problem}");
+                eprint!("{USAGE}");
+                ExitCode::from(2)
+            }
+        },
+        // Built without the fake Slack (the default, so that regen never waits for the
+        // generated crate to compile): build it in and run again.
+        #[cfg(not(feature = "mock"))]
+        ["mock", rest @ ..] => relaunch_with_mock(rest),
         ["help" | "--help" | "-h"] => {
             print!("{USAGE}");
             ExitCode::SUCCESS
@@ -39,6 +60,25 @@ fn main() -> ExitCode {
         _ => {
             eprint!("{USAGE}");
             ExitCode::from(2)
+        }
+    }
+}
+
+/// Runs `cargo xtask mock ARGS` again with the `mock` feature, which compiles the
+/// generated crate.
+#[cfg(not(feature = "mock"))]
+fn relaunch_with_mock(args: &[&str]) -> ExitCode {
+    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
+    let status = std::process::Command::new(cargo)
+        .args(["run", "--quiet", "--package", "xtask", "--features", "mock", "--", "mock"])
+        .args(args)
+        .status();
+    match status {
+        Ok(status) if status.success() => ExitCode::SUCCESS,
+        Ok(status) => ExitCode::from(u8::try_from(status.code().unwrap_or(1)).unwrap_or(1)),
+        Err(error) => {
+            eprintln!("error: cannot run cargo to build the fake Slack: {error}");
+            ExitCode::FAILURE
         }
     }
 }

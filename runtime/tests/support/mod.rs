@@ -1,14 +1,14 @@
-//! What the runtime's integration tests share: a real HTTP server playing Slack, an
-//! in-memory transport for tests on paused time, hand-written methods shaped like the
-//! generated ones, and a log capture.
+//! What the runtime's integration tests share: the fake Slack set up for the
+//! hand-written methods, an in-memory transport for tests on paused time, methods shaped
+//! like the generated ones, and a log capture.
 
 // Each test binary uses part of this module.
 #![allow(dead_code)]
 
+pub mod fake;
 pub mod logs;
 pub mod methods;
 pub mod scripted_transport;
-pub mod server;
 
 use slack_api_runtime::Token;
 

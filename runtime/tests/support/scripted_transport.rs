@@ -1,5 +1,7 @@
 //! An in-memory [`Transport`] that answers scripted steps and records what it was sent,
-//! with the (possibly paused) tokio clock's instant, for tests on paused time.
+//! with the (possibly paused) tokio clock's instant, for tests on paused time of the
+//! client's own timing (retries, backoff, pacing), where it must control every answer
+//! and every failure to connect.
 
 use std::collections::VecDeque;
 use std::sync::{Arc, Mutex};
@@ -8,18 +10,56 @@ use slack_api_runtime::http::{self, HeaderMap};
 use slack_api_runtime::{Transport, TransportError, TransportFuture};
 use tokio::time::Instant;
 
-use super::server::Reply;
-
 /// What the transport does with one request.
 #[derive(Debug, Clone)]
 pub enum Step {
-    Answer(Reply),
+    Answer(Canned),
     FailToConnect,
 }
 
-impl From<Reply> for Step {
-    fn from(reply: Reply) -> Self {
-        Self::Answer(reply)
+impl From<Canned> for Step {
+    fn from(answer: Canned) -> Self {
+        Self::Answer(answer)
+    }
+}
+
+/// One canned HTTP answer.
+#[derive(Debug, Clone)]
+pub struct Canned {
+    pub status: u16,
+    pub headers: Vec<(&'static str, String)>,
+    pub body: Vec<u8>,
+    /// Never answer.
+    pub hang: bool,
+}
+
+impl Canned {
+    /// HTTP 200 with a JSON body.
+    pub fn json(body: serde_json::Value) -> Self {
+        Self::raw(200, "application/json; charset=utf-8", body.to_string())
+    }
+
+    /// `{"ok": true}`.
+    pub fn ok() -> Self {
+        Self::json(serde_json::json!({"ok": true}))
+    }
+
+    /// Any status, content type and body.
+    pub fn raw(status: u16, content_type: &str, body: impl Into<Vec<u8>>) -> Self {
+        Self { status, headers: vec![("content-type", content_type.to_owned())], body: body.into(), hang: false }
+    }
+
+    /// HTTP 429 with `Retry-After: seconds`.
+    pub fn rate_limited(seconds: &str) -> Self {
+        let mut answer = Self::json(serde_json::json!({"ok": false, "error": "ratelimited"}));
+        answer.status = 429;
+        answer.headers.push(("retry-after", seconds.to_owned()));
+        answer
+    }
+
+    /// An answer that never comes.
+    pub fn never() -> Self {
+        Self { hang: true, ..Self::ok() }
     }
 }
 
@@ -64,18 +104,18 @@ impl Transport for ScriptedTransport {
         Box::pin(async move {
             match step {
                 Some(Step::FailToConnect) => Err(TransportError::connect("connection refused (scripted)")),
-                Some(Step::Answer(reply)) if reply.hang => std::future::pending().await,
-                Some(Step::Answer(reply)) => Ok(response(reply)),
-                None => Ok(response(Reply::raw(500, "text/plain", "no scripted step left"))),
+                Some(Step::Answer(answer)) if answer.hang => std::future::pending().await,
+                Some(Step::Answer(answer)) => Ok(response(answer)),
+                None => Ok(response(Canned::raw(500, "text/plain", "no scripted step left"))),
             }
         })
     }
 }
 
-fn response(reply: Reply) -> http::Response<Vec<u8>> {
-    let mut response = http::Response::builder().status(reply.status);
-    for (name, value) in &reply.headers {
+fn response(answer: Canned) -> http::Response<Vec<u8>> {
+    let mut response = http::Response::builder().status(answer.status);
+    for (name, value) in &answer.headers {
         response = response.header(*name, value);
     }
-    response.body(reply.body).expect("a valid scripted reply")
+    response.body(answer.body).expect("a valid canned answer")
 }

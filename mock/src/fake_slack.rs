@@ -1,0 +1,116 @@
+//! A running fake: where it listens, how to script it, what it received.
+
+use std::net::SocketAddr;
+use std::sync::Arc;
+
+use slack_api_runtime::{Client, ClientBuilder, Method, MethodInfo, Token};
+use tokio::sync::oneshot;
+use tokio::task::JoinHandle;
+
+use crate::state::Shared;
+use crate::{FakeSlackBuilder, InProcessTransport, Request, Script};
+
+/// A fake Slack Web API on 127.0.0.1, answering the methods it was given like Slack.
+///
+/// Each request is checked the way Slack checks it (see the [crate] documentation),
+/// then answered with the next [scripted](Self::on) answer, the method's
+/// [behaviour](crate::behaviours), or its sample response; and recorded
+/// ([`requests`](Self::requests)).
+///
+/// It stops when dropped, or with [`shutdown`](Self::shutdown).
+#[derive(Debug)]
+pub struct FakeSlack {
+    address: SocketAddr,
+    base_url: String,
+    shared: Arc<Shared>,
+    stop: Option<oneshot::Sender<()>>,
+    server: JoinHandle<()>,
+}
+
+impl FakeSlack {
+    /// A bot token the fake accepts unless given its own.
+    pub const BOT_TOKEN: &'static str = "xoxb-0000000000-fake-slack-bot-token";
+
+    /// A user token the fake accepts unless given its own.
+    pub const USER_TOKEN: &'static str = "xoxp-0000000000-fake-slack-user-token";
+
+    /// A builder, to give the methods, tokens, port, rate limits and behaviours.
+    pub fn builder() -> FakeSlackBuilder {
+        FakeSlackBuilder::new()
+    }
+
+    pub(crate) fn running(
+        address: SocketAddr,
+        shared: Arc<Shared>,
+        stop: oneshot::Sender<()>,
+        server: JoinHandle<()>,
+    ) -> Self {
+        Self { address, base_url: format!("http://{address}/api/"), shared, stop: Some(stop), server }
+    }
+
+    /// The address it listens on.
+    pub fn address(&self) -> SocketAddr {
+        self.address
+    }
+
+    /// Its base URL, `http://127.0.0.1:PORT/api/`, for `ClientBuilder::base_url` or a
+    /// client in any language.
+    pub fn base_url(&self) -> &str {
+        &self.base_url
+    }
+
+    /// A client builder pointed at the fake, over HTTP (with the runtime's default
+    /// transport, feature `reqwest`).
+    pub fn client(&self, token: Token) -> ClientBuilder {
+        Client::builder(token).base_url(self.base_url())
+    }
+
+    /// A transport that reaches the fake without a network, for tests on a paused clock:
+    /// `Client::builder(token).transport(slack.transport())`.
+    pub fn transport(&self) -> InProcessTransport {
+        InProcessTransport { shared: self.shared.clone() }
+    }
+
+    /// Scripts the answers to `M`, typed by its error enum. Serves `M` from now on if it
+    /// was not among the methods given.
+    pub fn on<M: Method>(&self) -> Script<'_, M::Error> {
+        let info = MethodInfo::of::<M>();
+        self.shared.lock().methods.entry(info.name).or_insert(info);
+        Script::new(&self.shared, info.name.to_owned())
+    }
+
+    /// Scripts the answers to the method named `method`, which the fake should serve
+    /// (else its calls get `unknown_method`).
+    pub fn on_method(&self, method: &str) -> Script<'_> {
+        Script::new(&self.shared, method.to_owned())
+    }
+
+    /// Every request received so far, in order.
+    pub fn requests(&self) -> Vec<Request> {
+        self.shared.lock().requests.clone()
+    }
+
+    /// The requests to `M` received so far, in order.
+    pub fn requests_to<M: Method>(&self) -> Vec<Request> {
+        self.requests_to_method(M::NAME)
+    }
+
+    /// The requests to the method named `method` received so far, in order.
+    pub fn requests_to_method(&self, method: &str) -> Vec<Request> {
+        self.shared.lock().requests.iter().filter(|request| request.method() == method).cloned().collect()
+    }
+
+    /// Stops listening and ends every connection, waiting until it is done.
+    pub async fn shutdown(mut self) {
+        if let Some(stop) = self.stop.take() {
+            let _ = stop.send(());
+        }
+        let _ = (&mut self.server).await;
+    }
+}
+
+impl Drop for FakeSlack {
+    fn drop(&mut self) {
+        self.server.abort();
+    }
+}

@@ -1,0 +1,129 @@
+//! Answering one request: validate it like Slack, then answer from the script, the
+//! method's behaviour or its sample response, and record it.
+
+use http::header::CONTENT_TYPE;
+use http::request::Parts;
+use hyper::body::Bytes;
+use slack_api_runtime::MethodInfo;
+use tokio::time::Instant;
+
+use crate::answer::Answer;
+use crate::behaviours::Call;
+use crate::record::hide_authorization;
+use crate::state::{Shared, State};
+use crate::tokens::bearer_token;
+use crate::{Arguments, Reply, Request, TokenKind, TokenSource, body, validate};
+
+/// The answer to `request`, sent after the delay it was scripted with.
+pub(crate) async fn handle(shared: &Shared, request: http::Request<Bytes>) -> http::Response<Bytes> {
+    let answer = decide(&mut shared.lock(), request, Instant::now());
+    if !answer.delay.is_zero() {
+        tokio::time::sleep(answer.delay).await;
+    }
+    answer.into_response()
+}
+
+/// What a call earned besides its answer, for the record.
+#[derive(Default)]
+struct Outcome {
+    arguments: Arguments,
+    token_kind: Option<TokenKind>,
+    token_source: Option<TokenSource>,
+    warnings: Vec<&'static str>,
+}
+
+/// Decides the answer to `request` and records both.
+fn decide(state: &mut State, request: http::Request<Bytes>, now: Instant) -> Answer {
+    let (mut parts, body) = request.into_parts();
+    let method = parts.uri.path().strip_prefix("/api/").unwrap_or_default().to_owned();
+    let mut outcome = Outcome::default();
+    let answer = match state.methods.get(method.as_str()).copied() {
+        Some(info) => answer_call(state, &info, &parts, &body, now, &mut outcome),
+        None => Answer::unknown_method(),
+    };
+    tracing::info!(
+        method = %method,
+        token = %outcome.token_kind.map_or_else(|| "none".to_owned(), |kind| kind.to_string()),
+        status = answer.status.as_u16(),
+        error = answer.error.as_deref().unwrap_or(""),
+        "fake Slack answered",
+    );
+    hide_authorization(&mut parts.headers);
+    state.requests.push(Request {
+        method,
+        path: parts.uri.path().to_owned(),
+        query: parts.uri.query().map(str::to_owned),
+        http_method: parts.method,
+        headers: parts.headers,
+        body,
+        arguments: outcome.arguments,
+        token_kind: outcome.token_kind,
+        token_source: outcome.token_source,
+        at: now,
+        status: answer.status,
+        error: answer.error.clone(),
+        warnings: outcome.warnings,
+    });
+    answer
+}
+
+/// The answer to a call of a method the fake serves, checked in Slack's order: the
+/// token (`not_authed`, `invalid_auth`, `is_bot`/`not_allowed_token_type`), the rate
+/// limit (counted per token, so once the token is accepted: a call refused for its body
+/// or arguments still counts), the body (`missing_post_type`, `invalid_post_type`,
+/// `invalid_charset`, `invalid_form_data`, `invalid_json`, `json_not_object`), the
+/// argument names (`invalid_array_arg`, `invalid_arg_name`), the required arguments
+/// (`invalid_arguments`).
+fn answer_call(
+    state: &mut State,
+    info: &MethodInfo,
+    parts: &Parts,
+    body: &[u8],
+    now: Instant,
+    outcome: &mut Outcome,
+) -> Answer {
+    // A header that is not text is no Content-Type Slack reads.
+    let content_type = parts.headers.get(CONTENT_TYPE).map(|value| value.to_str().unwrap_or_default());
+    let method = body::Method { accepts_json: info.accepts_json, token_is_argument: info.argument("token").is_some() };
+    let read = body::read(parts.uri.query(), content_type, body, method);
+    outcome.warnings = read.warnings;
+    let reject = |code: &str, messages: &[String], outcome: &Outcome| Answer::error(code, messages, &outcome.warnings);
+
+    let (read, form_token) = match read.arguments {
+        Ok(read) => (Ok(read.pairs), read.form_token),
+        Err(error) => (Err(error), None),
+    };
+    let (token, source) = match (bearer_token(&parts.headers), form_token) {
+        (Some(token), _) => (token.to_owned(), TokenSource::Header),
+        (None, Some(token)) => (token, TokenSource::FormField),
+        (None, None) => return reject("not_authed", &[], outcome),
+    };
+    outcome.token_source = Some(source);
+    let Some(kind) = state.tokens.kind_of(&token) else { return reject("invalid_auth", &[], outcome) };
+    outcome.token_kind = Some(kind);
+    if let Err(code) = validate::token_kind(info, kind) {
+        return reject(code, &[], outcome);
+    }
+    if let Err(wait) = state.limiter.admit(info.name, info.rate_tier, &token, now) {
+        return Answer::rate_limited(wait);
+    }
+    let pairs = match read {
+        Ok(pairs) => pairs,
+        Err(error) => return reject(error.code(), &[], outcome),
+    };
+    for (name, value) in &pairs {
+        outcome.arguments.push(name.clone(), value.clone());
+    }
+    if let Err(code) = validate::argument_names(pairs.iter().map(|(name, _)| name.as_str())) {
+        return reject(code, &[], outcome);
+    }
+    let missing = validate::missing_required(info, &pairs);
+    if !missing.is_empty() {
+        return reject("invalid_arguments", &missing, outcome);
+    }
+    let reply = state.scripts.next(info.name).or_else(|| {
+        let call = Call { info, arguments: &outcome.arguments, token_kind: kind };
+        state.behaviours.get_mut(info.name).and_then(|behaviour| behaviour.answer(&call))
+    });
+    reply.unwrap_or_else(Reply::sample).render(info, &outcome.warnings)
+}

@@ -1,0 +1,43 @@
+//! What a running fake knows and remembers, shared by its connections, its in-process
+//! transport and its handle.
+
+use std::collections::HashMap;
+use std::sync::{Mutex, MutexGuard, PoisonError};
+
+use slack_api_runtime::MethodInfo;
+
+use crate::Request;
+use crate::behaviours::Behaviour;
+use crate::rate_limit::RateLimiter;
+use crate::script::Scripts;
+use crate::tokens::Tokens;
+
+/// The state behind one lock, held only while a request is decided, never across an
+/// `await`.
+#[derive(Debug)]
+pub(crate) struct Shared(Mutex<State>);
+
+#[derive(Debug)]
+pub(crate) struct State {
+    /// The methods served, by name.
+    pub(crate) methods: HashMap<&'static str, MethodInfo>,
+    pub(crate) tokens: Tokens,
+    pub(crate) scripts: Scripts,
+    /// By method name.
+    pub(crate) behaviours: HashMap<String, Box<dyn Behaviour>>,
+    pub(crate) limiter: RateLimiter,
+    /// Every request, in the order they arrived.
+    pub(crate) requests: Vec<Request>,
+}
+
+impl Shared {
+    pub(crate) fn new(state: State) -> Self {
+        Self(Mutex::new(state))
+    }
+
+    /// The state. A panic while it was held (in a test's behaviour) does not make it
+    /// unusable: every change to it is complete before anything can panic.
+    pub(crate) fn lock(&self) -> MutexGuard<'_, State> {
+        self.0.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+}

@@ -1,0 +1,104 @@
+//! Methods for the unit tests, written by hand in the shape the generator gives them.
+
+use std::fmt;
+
+use serde::Deserialize;
+use slack_api_runtime::{
+    ArgWriter, Argument, Code, ContentType, HttpMethod, Lifecycle, Method, MethodInfo, MethodResponse, RateTier,
+    Scopes, UnknownCode,
+};
+
+/// `test.post`: accepts JSON, bot and user tokens, requires `channel` and `text`.
+pub(crate) fn post() -> MethodInfo {
+    MethodInfo::of::<Post>()
+}
+
+/// `test.userOnly`: user tokens only, documents `is_bot`, Tier 1.
+pub(crate) fn user_only() -> MethodInfo {
+    MethodInfo::of::<UserOnly>()
+}
+
+pub(crate) struct Post;
+
+impl Method for Post {
+    const NAME: &'static str = "test.post";
+    const HTTP_METHOD: HttpMethod = HttpMethod::Post;
+    const CONTENT_TYPES: &'static [ContentType] = &[ContentType::FormUrlEncoded, ContentType::Json];
+    const ACCEPTS_JSON: bool = true;
+    const RATE_TIER: RateTier = RateTier::Tier3;
+    const SCOPES: Scopes = Scopes { bot: Some(&["chat:write"]), user: Some(&["chat:write"]) };
+    const LIFECYCLE: Lifecycle = Lifecycle::Stable;
+    const ARGUMENTS: &'static [Argument] = &[
+        Argument { name: "channel", required: true },
+        Argument { name: "text", required: true },
+        Argument { name: "blocks", required: false },
+    ];
+    const SAMPLE_RESPONSE: &'static str = r#"{"ok":true,"channel":"C0000000000","ts":"0000000000.000000"}"#;
+    type Response = Empty;
+    type Error = Errors<false>;
+    type Warning = Errors<false>;
+
+    fn write_args<W: ArgWriter>(&self, _args: &mut W) -> Result<(), serde_json::Error> {
+        Ok(())
+    }
+}
+
+pub(crate) struct UserOnly;
+
+impl Method for UserOnly {
+    const NAME: &'static str = "test.userOnly";
+    const HTTP_METHOD: HttpMethod = HttpMethod::Get;
+    const CONTENT_TYPES: &'static [ContentType] = &[ContentType::FormUrlEncoded];
+    const ACCEPTS_JSON: bool = false;
+    const RATE_TIER: RateTier = RateTier::Tier1;
+    const SCOPES: Scopes = Scopes { bot: None, user: Some(&["users:read"]) };
+    const LIFECYCLE: Lifecycle = Lifecycle::Stable;
+    const ARGUMENTS: &'static [Argument] = &[];
+    const SAMPLE_RESPONSE: &'static str = r#"{"ok":true}"#;
+    type Response = Empty;
+    type Error = Errors<true>;
+    type Warning = Errors<false>;
+
+    fn write_args<W: ArgWriter>(&self, _args: &mut W) -> Result<(), serde_json::Error> {
+        Ok(())
+    }
+}
+
+#[derive(Debug, Deserialize)]
+pub(crate) struct Empty {}
+
+impl MethodResponse for Empty {
+    type Warning = Errors<false>;
+
+    fn warnings(&self) -> &[Errors<false>] {
+        &[]
+    }
+
+    fn set_warnings(&mut self, _warnings: Vec<Errors<false>>) {}
+}
+
+/// Codes kept as they come; `IS_BOT` documents `is_bot`.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Errors<const IS_BOT: bool>(UnknownCode);
+
+impl<const IS_BOT: bool> Code for Errors<IS_BOT> {
+    const DOCUMENTED: &'static [&'static str] = if IS_BOT { &["is_bot"] } else { &[] };
+
+    fn from_code(code: &str) -> Self {
+        Self(UnknownCode::new(code))
+    }
+
+    fn code(&self) -> &str {
+        self.0.as_str()
+    }
+
+    fn description(&self) -> Option<&'static str> {
+        None
+    }
+}
+
+impl<const IS_BOT: bool> fmt::Display for Errors<IS_BOT> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code())
+    }
+}

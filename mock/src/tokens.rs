@@ -1,0 +1,125 @@
+//! The tokens the fake accepts, and finding a request's token.
+
+use std::collections::HashMap;
+use std::fmt;
+
+use http::HeaderMap;
+use http::header::AUTHORIZATION;
+
+/// The kind of a token, which decides the methods it may call.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TokenKind {
+    /// A bot token (`xoxb-…`).
+    Bot,
+    /// A user token (`xoxp-…`).
+    User,
+}
+
+impl TokenKind {
+    /// The kind a token's prefix tells: `xoxb-` is a bot token, any other a user token.
+    pub fn infer(token: &str) -> Self {
+        if token.starts_with("xoxb-") { Self::Bot } else { Self::User }
+    }
+}
+
+impl fmt::Display for TokenKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Self::Bot => "bot",
+            Self::User => "user",
+        })
+    }
+}
+
+/// Where a request carried its token.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TokenSource {
+    /// The `Authorization: Bearer …` header.
+    Header,
+    /// A `token` field of a form body.
+    FormField,
+}
+
+/// The tokens registered with a fake, by secret. Its `Debug` output shows no secret.
+#[derive(Default)]
+pub(crate) struct Tokens(HashMap<String, TokenKind>);
+
+impl Tokens {
+    pub(crate) fn insert(&mut self, token: &str, kind: TokenKind) {
+        self.0.insert(token.trim().to_owned(), kind);
+    }
+
+    pub(crate) fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// The kind of `token`, or `None` when it is not registered.
+    pub(crate) fn kind_of(&self, token: &str) -> Option<TokenKind> {
+        self.0.get(token).copied()
+    }
+}
+
+impl fmt::Debug for Tokens {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_list().entries(self.0.keys().map(|token| Redacted(token))).finish()
+    }
+}
+
+/// A token as `Debug` shows it: its type prefix only (`xoxb-<redacted>`), like the
+/// runtime's `Token`.
+pub(crate) struct Redacted<'a>(pub(crate) &'a str);
+
+impl fmt::Debug for Redacted<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.0.split_once('-') {
+            Some((prefix, _)) if prefix.starts_with("xox") || prefix == "xapp" => write!(f, "{prefix}-<redacted>"),
+            _ => f.write_str("<redacted>"),
+        }
+    }
+}
+
+/// The token of the `Authorization: Bearer …` header, if there is one.
+pub(crate) fn bearer_token(headers: &HeaderMap) -> Option<&str> {
+    let value = headers.get(AUTHORIZATION)?.to_str().ok()?.trim();
+    let (scheme, token) = value.split_once(' ')?;
+    let token = token.trim();
+    (scheme.eq_ignore_ascii_case("bearer") && !token.is_empty()).then_some(token)
+}
+
+#[cfg(test)]
+mod tests {
+    use http::HeaderValue;
+
+    use super::*;
+
+    #[test]
+    fn the_prefix_tells_the_kind() {
+        assert_eq!(TokenKind::infer("xoxb-1-2"), TokenKind::Bot);
+        assert_eq!(TokenKind::infer("xoxp-1-2"), TokenKind::User);
+        assert_eq!(TokenKind::infer("opaque"), TokenKind::User);
+    }
+
+    #[test]
+    fn debug_output_shows_no_secret() {
+        let mut tokens = Tokens::default();
+        tokens.insert("xoxb-1-SECRET", TokenKind::Bot);
+        tokens.insert("SECRET", TokenKind::User);
+        let debug = format!("{tokens:?}");
+        assert!(!debug.contains("SECRET"), "{debug}");
+        assert!(debug.contains("xoxb-<redacted>"), "{debug}");
+    }
+
+    #[test]
+    fn reads_bearer_tokens_only() {
+        let mut headers = HeaderMap::new();
+        assert_eq!(bearer_token(&headers), None);
+        headers.insert(AUTHORIZATION, HeaderValue::from_static("bearer xoxb-1"));
+        assert_eq!(bearer_token(&headers), Some("xoxb-1"));
+        headers.insert(AUTHORIZATION, HeaderValue::from_static("Basic eG94Yi0x"));
+        assert_eq!(bearer_token(&headers), None);
+        headers.insert(AUTHORIZATION, HeaderValue::from_static("Bearer "));
+        assert_eq!(bearer_token(&headers), None);
+    }
+}

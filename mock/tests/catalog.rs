@@ -1,0 +1,95 @@
+//! Every method of the spec (`slack-api` with `full`): a call with its required
+//! arguments gets the sample response, and each missing one is reported.
+
+use serde_json::{Map, Value, json};
+use slack_api_mock::FakeSlack;
+use slack_api_runtime::http::{self, StatusCode};
+use slack_api_runtime::{MethodInfo, Transport};
+
+/// What the fake answers, as status and body.
+async fn call(slack: &FakeSlack, info: &MethodInfo, content_type: &str, body: String) -> (StatusCode, Vec<u8>) {
+    let token = if info.scopes.user.is_none() && info.scopes.bot.is_some() {
+        FakeSlack::BOT_TOKEN
+    } else {
+        FakeSlack::USER_TOKEN
+    };
+    let request = http::Request::post(format!("https://slack.com/api/{}", info.name))
+        .header("authorization", format!("Bearer {token}"))
+        .header("content-type", content_type)
+        .body(body.into_bytes())
+        .expect("a valid request");
+    let answer = slack.transport().send(request).await.expect("the in-process transport always answers");
+    (answer.status(), answer.into_body())
+}
+
+/// A form with a placeholder for each required argument but `skip`.
+fn form(info: &MethodInfo, skip: Option<&str>) -> String {
+    let required = info.arguments.iter().filter(|argument| argument.required && Some(argument.name) != skip);
+    required.map(|argument| format!("{}=x", argument.name)).collect::<Vec<_>>().join("&")
+}
+
+async fn fake() -> FakeSlack {
+    // Behaviours answer realistic values only; placeholders get the sample this way.
+    FakeSlack::builder().methods(slack_api::catalog()).without_behaviours().start().await.expect("a fake")
+}
+
+#[tokio::test]
+async fn every_method_answers_its_sample_response_to_a_call_with_its_required_arguments() {
+    let slack = fake().await;
+    let catalog = slack_api::catalog();
+    assert!(!catalog.is_empty());
+
+    for info in &catalog {
+        let (status, body) = call(&slack, info, "application/x-www-form-urlencoded", form(info, None)).await;
+        assert_eq!(status, StatusCode::OK, "{}", info.name);
+        assert_eq!(String::from_utf8_lossy(&body), info.sample_response, "{}", info.name);
+
+        if info.accepts_json {
+            let members: Map<String, Value> = info
+                .arguments
+                .iter()
+                .filter(|argument| argument.required)
+                .map(|argument| (argument.name.to_owned(), json!("x")))
+                .collect();
+            let json = Value::Object(members).to_string();
+            let (status, body) = call(&slack, info, "application/json; charset=utf-8", json).await;
+            assert_eq!((status, body.as_slice()), (StatusCode::OK, info.sample_response.as_bytes()), "{}", info.name);
+        }
+    }
+    assert_eq!(slack.requests().iter().filter(|request| request.error().is_some()).count(), 0);
+}
+
+#[tokio::test]
+async fn every_required_argument_of_every_method_is_checked() {
+    let slack = fake().await;
+
+    for info in slack_api::catalog() {
+        let required: Vec<&str> =
+            info.arguments.iter().filter(|argument| argument.required).map(|argument| argument.name).collect();
+        for &missing in &required {
+            let (_, body) = call(&slack, &info, "application/x-www-form-urlencoded", form(&info, Some(missing))).await;
+            let answer: Value = serde_json::from_slice(&body).expect("a JSON answer");
+            assert_eq!(answer["error"], "invalid_arguments", "{} without {missing}", info.name);
+            let expected = json!([format!("[ERROR] missing required field: {missing}")]);
+            assert_eq!(answer["response_metadata"]["messages"], expected, "{} without {missing}", info.name);
+        }
+        let (_, body) = call(&slack, &info, "application/x-www-form-urlencoded", String::new()).await;
+        let answer: Value = serde_json::from_slice(&body).expect("a JSON answer");
+        let messages = answer["response_metadata"]["messages"].as_array().map_or(0, Vec::len);
+        assert_eq!(messages, required.len(), "{}: one message per missing argument", info.name);
+    }
+}
+
+#[tokio::test]
+async fn every_documented_error_can_be_scripted_by_name() {
+    let slack = fake().await;
+
+    for info in slack_api::catalog() {
+        for &code in info.errors {
+            slack.on_method(info.name).fail_with_code(code);
+            let (_, body) = call(&slack, &info, "application/x-www-form-urlencoded", form(&info, None)).await;
+            let answer: Value = serde_json::from_slice(&body).expect("a JSON answer");
+            assert_eq!(answer, json!({"ok": false, "error": code}), "{}", info.name);
+        }
+    }
+}
