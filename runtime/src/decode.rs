@@ -47,7 +47,9 @@ impl Envelope {
     }
 }
 
-/// Turns one HTTP answer to a call of `M` into the call's outcome.
+/// Turns one HTTP answer to a call of `M` into the call's outcome, as
+/// [`Client::call`](crate::Client::call) does after each attempt: for answers that
+/// reach you some other way (your own HTTP stack, a recorded fixture).
 ///
 /// - 429 is [`CallError::RateLimited`], whatever the body.
 /// - `"ok": false` is [`CallError::Method`], whatever the status.
@@ -56,7 +58,7 @@ impl Envelope {
 ///   a successful one.
 ///
 /// Warnings are logged here, once per answer, at warn level.
-pub(crate) fn decode_answer<M: Method>(answer: &http::Response<Vec<u8>>) -> Result<M::Response, CallError<M>> {
+pub fn decode_answer<M: Method>(answer: &http::Response<Vec<u8>>) -> Result<M::Response, CallError<M>> {
     let status = answer.status();
     let body = answer.body();
     if status == StatusCode::TOO_MANY_REQUESTS {

@@ -66,6 +66,7 @@ pub use builder::{BuildError, ClientBuilder};
 pub use catalog::MethodInfo;
 pub use client::Client;
 pub use code::{Code, UnknownCode};
+pub use decode::decode_answer;
 pub use encoding::BodyEncoding;
 pub use error::{CallError, DecodeError, HttpError, MethodError, RateLimited, RequestError};
 pub use facts::{Argument, ContentType, HttpMethod, Lifecycle, RateTier, Scopes};
