@@ -80,6 +80,8 @@ pub struct Facts {
     pub user_scopes: Option<Vec<String>>,
     /// The deprecation note, when deprecated.
     pub deprecation: Option<String>,
+    /// Whether the method is called with a token (the spec lists a `token` argument).
+    pub authenticated: bool,
 }
 
 /// A typed value, as the runtime and std name it.

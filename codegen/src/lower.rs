@@ -350,6 +350,7 @@ fn facts(spec: &MethodSpec) -> ir::Facts {
             RateTier::Tier4 => "Tier4",
             RateTier::Special => "Special",
         },
+        authenticated: spec.arguments.iter().any(|argument| argument.ty == ValueType::Token),
         bot_scopes: scopes(TokenType::Bot),
         user_scopes: scopes(TokenType::User),
         deprecation: match spec.lifecycle.status {

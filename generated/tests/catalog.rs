@@ -14,14 +14,33 @@ fn the_catalog_is_sorted_and_complete_for_the_enabled_features() {
     assert!(names.contains(&"apps.permissions.users.request"));
 }
 
-/// Every sample answer is JSON with `"ok": true`; what each decodes into is checked
-/// per method by the fake server's tests.
+/// Every sample answer (what the fake Slack answers by default) is a JSON success that
+/// decodes into its method's response type: the spec's response fields and the
+/// generated types agree.
 #[test]
-fn every_sample_response_is_a_json_success() {
-    for info in slack_api::catalog() {
+fn every_sample_response_decodes_into_its_response_type() {
+    let catalog: Vec<MethodInfo> = slack_api::catalog();
+    for info in &catalog {
         let body: serde_json::Value =
             serde_json::from_str(info.sample_response).unwrap_or_else(|error| panic!("{}: {error}", info.name));
         assert_eq!(body["ok"], true, "{}", info.name);
-        let _: &MethodInfo = &info;
+        (info.check_response)(info.sample_response).unwrap_or_else(|error| panic!("{error}"));
     }
+    // A body without a required field does not decode, and says which.
+    #[cfg(feature = "chat")]
+    {
+        let post_message = catalog.iter().find(|info| info.name == "chat.postMessage").unwrap();
+        let error = (post_message.check_response)(r#"{"ok": true}"#).unwrap_err();
+        assert!(error.contains("chat.postMessage") && error.contains("missing field"), "{error}");
+    }
+}
+
+#[test]
+fn methods_called_with_credentials_instead_of_a_token_are_marked() {
+    let catalog = slack_api::catalog();
+    #[cfg(feature = "oauth")]
+    assert!(!catalog.iter().find(|info| info.name == "oauth.v2.access").unwrap().authenticated);
+    #[cfg(feature = "chat")]
+    assert!(catalog.iter().find(|info| info.name == "chat.postMessage").unwrap().authenticated);
+    let _ = catalog;
 }

@@ -94,17 +94,25 @@ fn answer_call(
         Err(error) => (Err(error), None),
     };
     let (token, source) = match (bearer_token(&parts.headers), form_token) {
-        (Some(token), _) => (token.to_owned(), TokenSource::Header),
-        (None, Some(token)) => (token, TokenSource::FormField),
+        (Some(token), _) => (Some(token.to_owned()), Some(TokenSource::Header)),
+        (None, Some(token)) => (Some(token), Some(TokenSource::FormField)),
+        // A few methods (`oauth.v2.access`) are called with the app's credentials.
+        (None, None) if !info.authenticated => (None, None),
         (None, None) => return reject("not_authed", &[], outcome),
     };
-    outcome.token_source = Some(source);
-    let Some(kind) = state.tokens.kind_of(&token) else { return reject("invalid_auth", &[], outcome) };
-    outcome.token_kind = Some(kind);
-    if let Err(code) = validate::token_kind(info, kind) {
-        return reject(code, &[], outcome);
-    }
-    if let Err(wait) = state.limiter.admit(info.name, info.rate_tier, &token, now) {
+    outcome.token_source = source;
+    let kind = match &token {
+        Some(token) => {
+            let Some(kind) = state.tokens.kind_of(token) else { return reject("invalid_auth", &[], outcome) };
+            outcome.token_kind = Some(kind);
+            if let Err(code) = validate::token_kind(info, kind) {
+                return reject(code, &[], outcome);
+            }
+            Some(kind)
+        }
+        None => None,
+    };
+    if let Err(wait) = state.limiter.admit(info.name, info.rate_tier, token.as_deref().unwrap_or_default(), now) {
         return Answer::rate_limited(wait);
     }
     let pairs = match read {

@@ -28,6 +28,7 @@ impl Method for Post {
     const RATE_TIER: RateTier = RateTier::Tier3;
     const SCOPES: Scopes = Scopes { bot: Some(&["chat:write"]), user: Some(&["chat:write"]) };
     const LIFECYCLE: Lifecycle = Lifecycle::Stable;
+    const AUTHENTICATED: bool = true;
     const ARGUMENTS: &'static [Argument] = &[
         Argument { name: "channel", required: true },
         Argument { name: "text", required: true },
@@ -53,6 +54,7 @@ impl Method for UserOnly {
     const RATE_TIER: RateTier = RateTier::Tier1;
     const SCOPES: Scopes = Scopes { bot: None, user: Some(&["users:read"]) };
     const LIFECYCLE: Lifecycle = Lifecycle::Stable;
+    const AUTHENTICATED: bool = true;
     const ARGUMENTS: &'static [Argument] = &[];
     const SAMPLE_RESPONSE: &'static str = r#"{"ok":true}"#;
     type Response = Empty;

@@ -93,3 +93,23 @@ async fn every_documented_error_can_be_scripted_by_name() {
         }
     }
 }
+
+/// Methods called with the app's credentials (`oauth.v2.access`) need no token; every
+/// other method answers `not_authed` without one.
+#[tokio::test]
+async fn only_methods_called_with_a_token_require_one() {
+    let slack = fake().await;
+    for info in slack_api::catalog() {
+        let request = http::Request::post(format!("https://slack.com/api/{}", info.name))
+            .header("content-type", "application/x-www-form-urlencoded")
+            .body(form(&info, None).into_bytes())
+            .expect("a valid request");
+        let answer = slack.transport().send(request).await.expect("the in-process transport always answers");
+        let body: Value = serde_json::from_slice(answer.body()).expect("a JSON answer");
+        if info.authenticated {
+            assert_eq!(body["error"], "not_authed", "{}", info.name);
+        } else {
+            assert_eq!(body["ok"], true, "{} is called without a token", info.name);
+        }
+    }
+}

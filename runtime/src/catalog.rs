@@ -6,7 +6,7 @@ use crate::{Argument, Code, ContentType, HttpMethod, Lifecycle, Method, RateTier
 /// The facts of one method, gathered from its [`Method`] implementation.
 ///
 /// The generated crate lists every method compiled in with `slack_api::catalog()`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Clone, Copy)]
 #[non_exhaustive]
 pub struct MethodInfo {
     /// The method name: `chat.postMessage`.
@@ -23,6 +23,8 @@ pub struct MethodInfo {
     pub scopes: Scopes,
     /// Whether it is still supported.
     pub lifecycle: Lifecycle,
+    /// Whether it is called with a token.
+    pub authenticated: bool,
     /// Its arguments, the token excluded.
     pub arguments: &'static [Argument],
     /// The error codes the spec documents for it.
@@ -31,6 +33,27 @@ pub struct MethodInfo {
     pub warnings: &'static [&'static str],
     /// A success answer with a placeholder for every required field.
     pub sample_response: &'static str,
+    /// Checks that a success answer's JSON body decodes into the method's response
+    /// type, saying why not when it does not.
+    pub check_response: fn(&str) -> Result<(), String>,
+}
+
+impl std::fmt::Debug for MethodInfo {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("MethodInfo")
+            .field("name", &self.name)
+            .field("http_method", &self.http_method)
+            .field("accepts_json", &self.accepts_json)
+            .field("rate_tier", &self.rate_tier)
+            .field("authenticated", &self.authenticated)
+            .field("arguments", &self.arguments.len())
+            .finish_non_exhaustive()
+    }
+}
+
+/// Whether `body` decodes into `M`'s response type.
+fn check_response<M: Method>(body: &str) -> Result<(), String> {
+    serde_json::from_str::<M::Response>(body).map(drop).map_err(|error| format!("{}: {error}", M::NAME))
 }
 
 impl MethodInfo {
@@ -44,10 +67,12 @@ impl MethodInfo {
             rate_tier: M::RATE_TIER,
             scopes: M::SCOPES,
             lifecycle: M::LIFECYCLE,
+            authenticated: M::AUTHENTICATED,
             arguments: M::ARGUMENTS,
             errors: <M::Error as Code>::DOCUMENTED,
             warnings: <M::Warning as Code>::DOCUMENTED,
             sample_response: M::SAMPLE_RESPONSE,
+            check_response: check_response::<M>,
         }
     }
 

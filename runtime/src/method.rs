@@ -24,6 +24,9 @@ pub trait Method {
     const SCOPES: Scopes;
     /// Whether the method is still supported.
     const LIFECYCLE: Lifecycle;
+    /// Whether the method is called with a token (its spec lists a `token` argument);
+    /// a few, such as `oauth.v2.access`, are called with the app's credentials instead.
+    const AUTHENTICATED: bool;
     /// The arguments, the token excluded, in spec order.
     const ARGUMENTS: &'static [Argument];
     /// A success answer in JSON, with a placeholder for every required field of the

@@ -113,6 +113,7 @@ impl Method for Misnamed {
     const RATE_TIER: RateTier = RateTier::Tier4;
     const SCOPES: Scopes = Scopes::UNDOCUMENTED;
     const LIFECYCLE: Lifecycle = Lifecycle::Stable;
+    const AUTHENTICATED: bool = true;
     const ARGUMENTS: &'static [slack_api_runtime::Argument] = &[];
     const SAMPLE_RESPONSE: &'static str = r#"{"ok": true}"#;
     type Response = EmptyResponse;

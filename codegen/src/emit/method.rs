@@ -303,6 +303,7 @@ fn method_impl(method: &ir::Method) -> TokenStream {
         quote!(::slack_api_runtime::Argument { name: #name, required: #required })
     });
     let sample_response = &method.sample_response;
+    let authenticated = facts.authenticated;
     let lifecycle = match &facts.deprecation {
         Some(note) => quote!(::slack_api_runtime::Lifecycle::Deprecated { note: #note }),
         None => quote!(::slack_api_runtime::Lifecycle::Stable),
@@ -319,6 +320,7 @@ fn method_impl(method: &ir::Method) -> TokenStream {
             const SCOPES: ::slack_api_runtime::Scopes =
                 ::slack_api_runtime::Scopes { bot: #bot_scopes, user: #user_scopes };
             const LIFECYCLE: ::slack_api_runtime::Lifecycle = #lifecycle;
+            const AUTHENTICATED: bool = #authenticated;
             const ARGUMENTS: &'static [::slack_api_runtime::Argument] = &[#(#arguments),*];
             const SAMPLE_RESPONSE: &'static str = #sample_response;
 

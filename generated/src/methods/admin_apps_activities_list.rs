@@ -218,6 +218,7 @@ impl ::slack_api_runtime::Method for AdminAppsActivitiesList {
         user: ::core::option::Option::Some(&["admin.app_activities:read"]),
     };
     const LIFECYCLE: ::slack_api_runtime::Lifecycle = ::slack_api_runtime::Lifecycle::Stable;
+    const AUTHENTICATED: bool = true;
     const ARGUMENTS: &'static [::slack_api_runtime::Argument] = &[
         ::slack_api_runtime::Argument {
             name: "app_id",

@@ -46,6 +46,7 @@ impl ::slack_api_runtime::Method for AdminAppsPermissionsList {
         user: ::core::option::Option::Some(&["admin.apps:read"]),
     };
     const LIFECYCLE: ::slack_api_runtime::Lifecycle = ::slack_api_runtime::Lifecycle::Stable;
+    const AUTHENTICATED: bool = true;
     const ARGUMENTS: &'static [::slack_api_runtime::Argument] = &[
         ::slack_api_runtime::Argument {
             name: "app_id",

@@ -80,6 +80,7 @@ impl ::slack_api_runtime::Method for AdminAppsRequestsCancel {
         user: ::core::option::Option::Some(&["admin.apps:write"]),
     };
     const LIFECYCLE: ::slack_api_runtime::Lifecycle = ::slack_api_runtime::Lifecycle::Stable;
+    const AUTHENTICATED: bool = true;
     const ARGUMENTS: &'static [::slack_api_runtime::Argument] = &[
         ::slack_api_runtime::Argument {
             name: "request_id",

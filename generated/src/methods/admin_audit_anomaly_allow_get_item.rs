@@ -44,6 +44,7 @@ impl ::slack_api_runtime::Method for AdminAuditAnomalyAllowGetItem {
         user: ::core::option::Option::Some(&["admin"]),
     };
     const LIFECYCLE: ::slack_api_runtime::Lifecycle = ::slack_api_runtime::Lifecycle::Stable;
+    const AUTHENTICATED: bool = false;
     const ARGUMENTS: &'static [::slack_api_runtime::Argument] = &[];
     const SAMPLE_RESPONSE: &'static str = "{\"ok\":true}";
     type Response = AdminAuditAnomalyAllowGetItemResponse;

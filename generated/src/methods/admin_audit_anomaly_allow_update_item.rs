@@ -77,6 +77,7 @@ impl ::slack_api_runtime::Method for AdminAuditAnomalyAllowUpdateItem {
         user: ::core::option::Option::Some(&["admin"]),
     };
     const LIFECYCLE: ::slack_api_runtime::Lifecycle = ::slack_api_runtime::Lifecycle::Stable;
+    const AUTHENTICATED: bool = false;
     const ARGUMENTS: &'static [::slack_api_runtime::Argument] = &[
         ::slack_api_runtime::Argument {
             name: "trusted_cidr",

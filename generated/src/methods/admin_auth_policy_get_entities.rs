@@ -90,6 +90,7 @@ impl ::slack_api_runtime::Method for AdminAuthPolicyGetEntities {
         user: ::core::option::Option::Some(&["admin.users:read"]),
     };
     const LIFECYCLE: ::slack_api_runtime::Lifecycle = ::slack_api_runtime::Lifecycle::Stable;
+    const AUTHENTICATED: bool = true;
     const ARGUMENTS: &'static [::slack_api_runtime::Argument] = &[
         ::slack_api_runtime::Argument {
             name: "policy_name",

@@ -61,6 +61,7 @@ impl ::slack_api_runtime::Method for AdminConversationsBulkSetExcludeFromSlackAi
         user: ::core::option::Option::Some(&["admin.conversations:write"]),
     };
     const LIFECYCLE: ::slack_api_runtime::Lifecycle = ::slack_api_runtime::Lifecycle::Stable;
+    const AUTHENTICATED: bool = true;
     const ARGUMENTS: &'static [::slack_api_runtime::Argument] = &[
         ::slack_api_runtime::Argument {
             name: "channel_ids",

@@ -70,6 +70,7 @@ impl ::slack_api_runtime::Method for AdminConversationsDisconnectShared {
         user: ::core::option::Option::Some(&["admin.conversations:write"]),
     };
     const LIFECYCLE: ::slack_api_runtime::Lifecycle = ::slack_api_runtime::Lifecycle::Stable;
+    const AUTHENTICATED: bool = true;
     const ARGUMENTS: &'static [::slack_api_runtime::Argument] = &[
         ::slack_api_runtime::Argument {
             name: "channel_id",

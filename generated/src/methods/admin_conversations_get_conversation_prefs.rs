@@ -50,6 +50,7 @@ impl ::slack_api_runtime::Method for AdminConversationsGetConversationPrefs {
         user: ::core::option::Option::Some(&["admin.conversations:read"]),
     };
     const LIFECYCLE: ::slack_api_runtime::Lifecycle = ::slack_api_runtime::Lifecycle::Stable;
+    const AUTHENTICATED: bool = true;
     const ARGUMENTS: &'static [::slack_api_runtime::Argument] = &[
         ::slack_api_runtime::Argument {
             name: "channel_id",

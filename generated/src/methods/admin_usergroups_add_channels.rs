@@ -77,6 +77,7 @@ impl ::slack_api_runtime::Method for AdminUsergroupsAddChannels {
         user: ::core::option::Option::Some(&["admin.usergroups:write"]),
     };
     const LIFECYCLE: ::slack_api_runtime::Lifecycle = ::slack_api_runtime::Lifecycle::Stable;
+    const AUTHENTICATED: bool = true;
     const ARGUMENTS: &'static [::slack_api_runtime::Argument] = &[
         ::slack_api_runtime::Argument {
             name: "usergroup_id",

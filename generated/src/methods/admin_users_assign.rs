@@ -98,6 +98,7 @@ impl ::slack_api_runtime::Method for AdminUsersAssign {
         user: ::core::option::Option::Some(&["admin.users:write"]),
     };
     const LIFECYCLE: ::slack_api_runtime::Lifecycle = ::slack_api_runtime::Lifecycle::Stable;
+    const AUTHENTICATED: bool = true;
     const ARGUMENTS: &'static [::slack_api_runtime::Argument] = &[
         ::slack_api_runtime::Argument {
             name: "team_id",

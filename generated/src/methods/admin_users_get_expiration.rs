@@ -73,6 +73,7 @@ impl ::slack_api_runtime::Method for AdminUsersGetExpiration {
         user: ::core::option::Option::Some(&["admin.users:read"]),
     };
     const LIFECYCLE: ::slack_api_runtime::Lifecycle = ::slack_api_runtime::Lifecycle::Stable;
+    const AUTHENTICATED: bool = true;
     const ARGUMENTS: &'static [::slack_api_runtime::Argument] = &[
         ::slack_api_runtime::Argument {
             name: "user_id",

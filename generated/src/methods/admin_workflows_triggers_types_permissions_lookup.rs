@@ -55,6 +55,7 @@ impl ::slack_api_runtime::Method for AdminWorkflowsTriggersTypesPermissionsLooku
         user: ::core::option::Option::Some(&["client"]),
     };
     const LIFECYCLE: ::slack_api_runtime::Lifecycle = ::slack_api_runtime::Lifecycle::Stable;
+    const AUTHENTICATED: bool = true;
     const ARGUMENTS: &'static [::slack_api_runtime::Argument] = &[
         ::slack_api_runtime::Argument {
             name: "trigger_type_ids",

@@ -85,6 +85,7 @@ impl ::slack_api_runtime::Method for AppsPermissionsUsersRequest {
     const LIFECYCLE: ::slack_api_runtime::Lifecycle = ::slack_api_runtime::Lifecycle::Deprecated {
         note: "The workspace apps developer preview has ended: this method was exclusive to workspace apps, which are no longer available.",
     };
+    const AUTHENTICATED: bool = true;
     const ARGUMENTS: &'static [::slack_api_runtime::Argument] = &[
         ::slack_api_runtime::Argument {
             name: "scopes",

@@ -45,6 +45,7 @@ impl ::slack_api_runtime::Method for AssistantSearchInfo {
         user: ::core::option::Option::Some(&["search:read.public"]),
     };
     const LIFECYCLE: ::slack_api_runtime::Lifecycle = ::slack_api_runtime::Lifecycle::Stable;
+    const AUTHENTICATED: bool = true;
     const ARGUMENTS: &'static [::slack_api_runtime::Argument] = &[];
     const SAMPLE_RESPONSE: &'static str = "{\"is_ai_search_enabled\":false,\"ok\":true}";
     type Response = AssistantSearchInfoResponse;

@@ -95,6 +95,7 @@ impl ::slack_api_runtime::Method for CallsUpdate {
         user: ::core::option::Option::Some(&["calls:write"]),
     };
     const LIFECYCLE: ::slack_api_runtime::Lifecycle = ::slack_api_runtime::Lifecycle::Stable;
+    const AUTHENTICATED: bool = true;
     const ARGUMENTS: &'static [::slack_api_runtime::Argument] = &[
         ::slack_api_runtime::Argument {
             name: "id",

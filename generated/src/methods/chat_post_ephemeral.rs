@@ -227,6 +227,7 @@ impl ::slack_api_runtime::Method for ChatPostEphemeral {
         user: ::core::option::Option::Some(&["chat:write"]),
     };
     const LIFECYCLE: ::slack_api_runtime::Lifecycle = ::slack_api_runtime::Lifecycle::Stable;
+    const AUTHENTICATED: bool = true;
     const ARGUMENTS: &'static [::slack_api_runtime::Argument] = &[
         ::slack_api_runtime::Argument {
             name: "as_user",

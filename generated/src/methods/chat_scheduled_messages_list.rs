@@ -126,6 +126,7 @@ impl ::slack_api_runtime::Method for ChatScheduledMessagesList {
         user: ::core::option::Option::None,
     };
     const LIFECYCLE: ::slack_api_runtime::Lifecycle = ::slack_api_runtime::Lifecycle::Stable;
+    const AUTHENTICATED: bool = true;
     const ARGUMENTS: &'static [::slack_api_runtime::Argument] = &[
         ::slack_api_runtime::Argument {
             name: "channel",

@@ -45,6 +45,7 @@ impl ::slack_api_runtime::Method for DndEndSnooze {
         user: ::core::option::Option::Some(&["dnd:write"]),
     };
     const LIFECYCLE: ::slack_api_runtime::Lifecycle = ::slack_api_runtime::Lifecycle::Stable;
+    const AUTHENTICATED: bool = true;
     const ARGUMENTS: &'static [::slack_api_runtime::Argument] = &[];
     const SAMPLE_RESPONSE: &'static str = "{\"dnd_enabled\":false,\"next_dnd_end_ts\":0,\"next_dnd_start_ts\":0,\"ok\":true,\"snooze_enabled\":false}";
     type Response = DndEndSnoozeResponse;

@@ -44,6 +44,7 @@ impl ::slack_api_runtime::Method for OpenidConnectUserInfo {
         user: ::core::option::Option::Some(&["openid"]),
     };
     const LIFECYCLE: ::slack_api_runtime::Lifecycle = ::slack_api_runtime::Lifecycle::Stable;
+    const AUTHENTICATED: bool = true;
     const ARGUMENTS: &'static [::slack_api_runtime::Argument] = &[];
     const SAMPLE_RESPONSE: &'static str = "{\"ok\":true,\"sub\":\"\"}";
     type Response = OpenidConnectUserInfoResponse;

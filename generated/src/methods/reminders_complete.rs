@@ -62,6 +62,7 @@ impl ::slack_api_runtime::Method for RemindersComplete {
         user: ::core::option::Option::Some(&["reminders:write"]),
     };
     const LIFECYCLE: ::slack_api_runtime::Lifecycle = ::slack_api_runtime::Lifecycle::Stable;
+    const AUTHENTICATED: bool = true;
     const ARGUMENTS: &'static [::slack_api_runtime::Argument] = &[
         ::slack_api_runtime::Argument {
             name: "reminder",

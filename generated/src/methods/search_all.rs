@@ -126,6 +126,7 @@ impl ::slack_api_runtime::Method for SearchAll {
         user: ::core::option::Option::Some(&["search:read"]),
     };
     const LIFECYCLE: ::slack_api_runtime::Lifecycle = ::slack_api_runtime::Lifecycle::Stable;
+    const AUTHENTICATED: bool = true;
     const ARGUMENTS: &'static [::slack_api_runtime::Argument] = &[
         ::slack_api_runtime::Argument {
             name: "count",

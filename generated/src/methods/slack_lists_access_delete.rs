@@ -91,6 +91,7 @@ impl ::slack_api_runtime::Method for SlackListsAccessDelete {
         user: ::core::option::Option::Some(&["lists:write"]),
     };
     const LIFECYCLE: ::slack_api_runtime::Lifecycle = ::slack_api_runtime::Lifecycle::Stable;
+    const AUTHENTICATED: bool = true;
     const ARGUMENTS: &'static [::slack_api_runtime::Argument] = &[
         ::slack_api_runtime::Argument {
             name: "list_id",

@@ -112,6 +112,7 @@ impl ::slack_api_runtime::Method for StarsList {
     const LIFECYCLE: ::slack_api_runtime::Lifecycle = ::slack_api_runtime::Lifecycle::Deprecated {
         note: "Slack's method reference marks this method as deprecated.",
     };
+    const AUTHENTICATED: bool = true;
     const ARGUMENTS: &'static [::slack_api_runtime::Argument] = &[
         ::slack_api_runtime::Argument {
             name: "count",

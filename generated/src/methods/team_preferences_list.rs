@@ -44,6 +44,7 @@ impl ::slack_api_runtime::Method for TeamPreferencesList {
         user: ::core::option::Option::Some(&["team.preferences:read"]),
     };
     const LIFECYCLE: ::slack_api_runtime::Lifecycle = ::slack_api_runtime::Lifecycle::Stable;
+    const AUTHENTICATED: bool = true;
     const ARGUMENTS: &'static [::slack_api_runtime::Argument] = &[];
     const SAMPLE_RESPONSE: &'static str = "{\"disable_file_uploads\":\"\",\"display_real_names\":false,\"msg_edit_window_mins\":0,\"ok\":true,\"who_can_post_general\":\"\"}";
     type Response = TeamPreferencesListResponse;

@@ -91,6 +91,7 @@ impl ::slack_api_runtime::Method for UsergroupsList {
         user: ::core::option::Option::Some(&["usergroups:read"]),
     };
     const LIFECYCLE: ::slack_api_runtime::Lifecycle = ::slack_api_runtime::Lifecycle::Stable;
+    const AUTHENTICATED: bool = true;
     const ARGUMENTS: &'static [::slack_api_runtime::Argument] = &[
         ::slack_api_runtime::Argument {
             name: "include_count",

@@ -101,6 +101,7 @@ impl ::slack_api_runtime::Method for UsersProfileSet {
         user: ::core::option::Option::Some(&["users.profile:write"]),
     };
     const LIFECYCLE: ::slack_api_runtime::Lifecycle = ::slack_api_runtime::Lifecycle::Stable;
+    const AUTHENTICATED: bool = true;
     const ARGUMENTS: &'static [::slack_api_runtime::Argument] = &[
         ::slack_api_runtime::Argument {
             name: "name",

@@ -47,6 +47,7 @@ impl ::slack_api_runtime::Method for UsersSetActive {
         user: ::core::option::Option::Some(&["users:write"]),
     };
     const LIFECYCLE: ::slack_api_runtime::Lifecycle = ::slack_api_runtime::Lifecycle::Stable;
+    const AUTHENTICATED: bool = true;
     const ARGUMENTS: &'static [::slack_api_runtime::Argument] = &[];
     const SAMPLE_RESPONSE: &'static str = "{\"ok\":true}";
     type Response = UsersSetActiveResponse;

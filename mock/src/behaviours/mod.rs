@@ -54,7 +54,7 @@ pub trait Behaviour: fmt::Debug + Send + 'static {
 pub struct Call<'a> {
     pub(crate) info: &'a MethodInfo,
     pub(crate) arguments: &'a Arguments,
-    pub(crate) token_kind: TokenKind,
+    pub(crate) token_kind: Option<TokenKind>,
 }
 
 impl<'a> Call<'a> {
@@ -68,8 +68,9 @@ impl<'a> Call<'a> {
         self.arguments
     }
 
-    /// The kind of token it was called with.
-    pub fn token_kind(&self) -> TokenKind {
+    /// The kind of token it was called with; `None` for a method called without one
+    /// (`oauth.v2.access`).
+    pub fn token_kind(&self) -> Option<TokenKind> {
         self.token_kind
     }
 }

@@ -25,6 +25,7 @@ macro_rules! method {
             const RATE_TIER: RateTier = RateTier::$tier;
             const SCOPES: Scopes = Scopes { bot: $bot, user: $user };
             const LIFECYCLE: Lifecycle = Lifecycle::Stable;
+            const AUTHENTICATED: bool = true;
             const ARGUMENTS: &'static [Argument] = &[$(Argument { name: $argument, required: $required }),*];
             const SAMPLE_RESPONSE: &'static str = $sample;
             type Response = Answer;

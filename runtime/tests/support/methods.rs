@@ -37,6 +37,7 @@ impl Method for PermissionsRequest {
     const RATE_TIER: RateTier = RateTier::Tier2;
     const SCOPES: Scopes = Scopes::UNDOCUMENTED;
     const LIFECYCLE: Lifecycle = Lifecycle::Stable;
+    const AUTHENTICATED: bool = true;
     const ARGUMENTS: &'static [slack_api_runtime::Argument] = &[];
     const SAMPLE_RESPONSE: &'static str = r#"{"ok": true}"#;
     type Response = EmptyResponse;
@@ -110,6 +111,7 @@ impl Method for PostMessage {
     const RATE_TIER: RateTier = RateTier::Special;
     const SCOPES: Scopes = Scopes { bot: Some(&["chat:write"]), user: Some(&["chat:write"]) };
     const LIFECYCLE: Lifecycle = Lifecycle::Stable;
+    const AUTHENTICATED: bool = true;
     const ARGUMENTS: &'static [slack_api_runtime::Argument] = &[];
     const SAMPLE_RESPONSE: &'static str = r#"{"ok": true}"#;
     type Response = PostMessageResponse;
@@ -256,6 +258,7 @@ impl Method for ListChannels {
     const RATE_TIER: RateTier = RateTier::Tier2;
     const SCOPES: Scopes = Scopes::UNDOCUMENTED;
     const LIFECYCLE: Lifecycle = Lifecycle::Stable;
+    const AUTHENTICATED: bool = true;
     const ARGUMENTS: &'static [slack_api_runtime::Argument] = &[];
     const SAMPLE_RESPONSE: &'static str = r#"{"ok": true}"#;
     type Response = ListChannelsResponse;
