@@ -1,9 +1,13 @@
 //! Reading Slack's answer into the outcome of a call.
 //!
-//! The body is parsed once into an [`Envelope`] holding only what every method shares
-//! (`ok`, `error`, the warnings); everything else is skipped. A success then
-//! deserializes the method's response type from the same bytes, ignoring fields it
-//! does not know; an error, which is small, is read once more for its extra fields.
+//! Most answers are read in one pass. A success without warnings (Slack writes `ok`
+//! first, and a body that never says `"warning` has none) deserializes straight into
+//! the method's response type; an error (`"ok":false` first) is read once into a map,
+//! from which the code, the warnings and the extra fields are taken. Anything else
+//! takes the general path: an [`Envelope`] holding only what every method shares (`ok`,
+//! `error`, the warnings, everything else skipped), then the response type from the
+//! same bytes. Each fast path falls back to the general one when it does not fit, so
+//! the outcome never depends on which path read the body.
 
 use std::time::Duration;
 
@@ -34,17 +38,51 @@ impl Envelope {
     /// The warning codes from `warning` (which may hold several, comma-separated) and
     /// `response_metadata.warnings`, each once, in the order Slack sent them.
     fn warning_codes(&self) -> Vec<&str> {
-        let from_warning = self.warning.iter().flat_map(|warning| warning.split(','));
         let from_metadata = self.response_metadata.iter().flat_map(|metadata| metadata.warnings.iter());
-        let mut codes: Vec<&str> = Vec::new();
-        for code in from_warning.chain(from_metadata.map(String::as_str)) {
-            let code = code.trim();
-            if !code.is_empty() && !codes.contains(&code) {
-                codes.push(code);
-            }
-        }
-        codes
+        warning_codes(self.warning.as_deref(), from_metadata.map(String::as_str))
     }
+}
+
+/// The warning codes of an answer from its `warning` field and its
+/// `response_metadata.warnings`, each once, in the order Slack sent them.
+fn warning_codes<'a>(warning: Option<&'a str>, from_metadata: impl Iterator<Item = &'a str>) -> Vec<&'a str> {
+    let from_warning = warning.into_iter().flat_map(|warning| warning.split(','));
+    let mut codes: Vec<&str> = Vec::new();
+    for code in from_warning.chain(from_metadata) {
+        let code = code.trim();
+        if !code.is_empty() && !codes.contains(&code) {
+            codes.push(code);
+        }
+    }
+    codes
+}
+
+/// The value of `ok` when it is the first member of the body's object, as Slack writes
+/// it; `None` for any other layout.
+fn leading_ok(body: &[u8]) -> Option<bool> {
+    let rest = body.trim_ascii_start().strip_prefix(b"{")?.trim_ascii_start();
+    let rest = rest.strip_prefix(b"\"ok\"")?.trim_ascii_start().strip_prefix(b":")?.trim_ascii_start();
+    if rest.starts_with(b"true") {
+        Some(true)
+    } else if rest.starts_with(b"false") {
+        Some(false)
+    } else {
+        None
+    }
+}
+
+/// Whether the body may hold warnings: it mentions `"warning` somewhere (a `warning`
+/// field, `response_metadata.warnings`, or by chance inside some text).
+fn mentions_warnings(body: &[u8]) -> bool {
+    memchr::memmem::find(body, b"\"warning").is_some()
+}
+
+/// Logs the warnings of an answer, once, and types them.
+fn typed_warnings<M: Method>(codes: &[&str]) -> Vec<M::Warning> {
+    if !codes.is_empty() {
+        tracing::warn!(method = M::NAME, warnings = %codes.join(","), "Slack answered with warnings");
+    }
+    codes.iter().map(|code| M::Warning::from_code(code)).collect()
 }
 
 /// Turns one HTTP answer to a call of `M` into the call's outcome, as
@@ -64,12 +102,21 @@ pub fn decode_answer<M: Method>(answer: &http::Response<Vec<u8>>) -> Result<M::R
     if status == StatusCode::TOO_MANY_REQUESTS {
         return Err(CallError::RateLimited(RateLimited { retry_after: retry_after(answer.headers()) }));
     }
-    let envelope: Envelope = serde_json::from_slice(body).map_err(|reason| not_an_answer(status, body, reason))?;
-    let codes = envelope.warning_codes();
-    if !codes.is_empty() {
-        tracing::warn!(method = M::NAME, warnings = %codes.join(","), "Slack answered with warnings");
+    match leading_ok(body) {
+        Some(true) if status.is_success() && !mentions_warnings(body) => {
+            if let Ok(response) = serde_json::from_slice::<M::Response>(body) {
+                return Ok(response);
+            }
+        }
+        Some(false) => {
+            if let Ok(fields) = serde_json::from_slice::<Map<String, Value>>(body) {
+                return Err(failure(status, body, fields));
+            }
+        }
+        _ => {}
     }
-    let warnings: Vec<M::Warning> = codes.into_iter().map(M::Warning::from_code).collect();
+    let envelope: Envelope = serde_json::from_slice(body).map_err(|reason| not_an_answer(status, body, reason))?;
+    let warnings = typed_warnings::<M>(&envelope.warning_codes());
     if !envelope.ok {
         let Some(code) = envelope.error else {
             let reason = serde::de::Error::custom("`ok` is false but there is no `error` code");
@@ -88,6 +135,27 @@ pub fn decode_answer<M: Method>(answer: &http::Response<Vec<u8>>) -> Result<M::R
         serde_json::from_slice(body).map_err(|reason| not_an_answer(status, body, reason))?;
     response.set_warnings(warnings);
     Ok(response)
+}
+
+/// An `"ok": false` answer read into `fields`: Slack's error, with its warnings and
+/// whatever else came beside the code.
+fn failure<M: Method>(status: StatusCode, body: &[u8], mut fields: Map<String, Value>) -> CallError<M> {
+    let Some(Value::String(code)) = fields.remove("error") else {
+        let reason = serde::de::Error::custom("`ok` is false but there is no `error` code");
+        return not_an_answer(status, body, reason);
+    };
+    let warnings = {
+        let from_metadata = fields
+            .get("response_metadata")
+            .and_then(|metadata| metadata.get("warnings"))
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+            .filter_map(Value::as_str);
+        typed_warnings::<M>(&warning_codes(fields.get("warning").and_then(Value::as_str), from_metadata))
+    };
+    remove_envelope(&mut fields);
+    CallError::Method(MethodError { code: M::Error::from_code(&code), warnings, extra: fields })
 }
 
 /// A body that is not a Slack answer: an HTTP error when the status says so, else a
@@ -115,6 +183,12 @@ fn extra_fields(body: &[u8]) -> Map<String, Value> {
     let Ok(mut fields) = serde_json::from_slice::<Map<String, Value>>(body) else {
         return Map::new();
     };
+    remove_envelope(&mut fields);
+    fields
+}
+
+/// Removes what every answer shares (`ok`, `error`, the warnings) from its fields.
+fn remove_envelope(fields: &mut Map<String, Value>) {
     for shared in ["ok", "error", "warning"] {
         fields.remove(shared);
     }
@@ -124,7 +198,6 @@ fn extra_fields(body: &[u8]) -> Map<String, Value> {
             fields.remove("response_metadata");
         }
     }
-    fields
 }
 
 #[cfg(test)]
@@ -145,6 +218,16 @@ mod tests {
         );
         assert_eq!(answer.warning_codes(), ["missing_charset", "superfluous_charset", "new_warning"]);
         assert!(envelope(r#"{"ok":true,"response_metadata":{"next_cursor":""}}"#).warning_codes().is_empty());
+    }
+
+    #[test]
+    fn reads_ok_only_where_slack_writes_it() {
+        assert_eq!(leading_ok(br#"{"ok":true,"channel":"C1"}"#), Some(true));
+        assert_eq!(leading_ok(b" {\n  \"ok\" : false }"), Some(false));
+        assert_eq!(leading_ok(br#"{"channel":"C1","ok":true}"#), None);
+        assert_eq!(leading_ok(br#"{"ok":"true"}"#), None);
+        assert_eq!(leading_ok(b"<html>"), None);
+        assert_eq!(leading_ok(b""), None);
     }
 
     #[test]

@@ -197,3 +197,41 @@ async fn the_fakes_own_checks_reach_the_client_typed() {
 
     assert_eq!(error.code().map(Code::code), Some("invalid_auth"));
 }
+
+/// Answers with `ok` first take a one-pass fast path; the same answers laid out any
+/// other way take the general path. Both give the same outcome.
+#[test]
+fn the_layout_of_an_answer_does_not_change_its_outcome() {
+    use slack_api_runtime::{decode_answer, http};
+
+    fn decode(body: &str) -> Result<<PostMessage as Method>::Response, CallError<PostMessage>> {
+        let answer = http::Response::builder().status(200).body(body.as_bytes().to_vec()).unwrap();
+        decode_answer::<PostMessage>(&answer)
+    }
+
+    let fast = decode(r#"{"ok":true,"channel":"C1","ts":"1.2"}"#).unwrap();
+    let general = decode(r#"{"channel":"C1","ts":"1.2","ok":true}"#).unwrap();
+    assert_eq!((fast.channel.as_str(), fast.ts.as_str()), (general.channel.as_str(), general.ts.as_str()));
+
+    let fast = decode(r#"{"ok":true,"channel":"C1","ts":"1.2","warning":"missing_charset"}"#).unwrap();
+    let general = decode(r#"{"warning":"missing_charset","channel":"C1","ts":"1.2","ok":true}"#).unwrap();
+    assert_eq!(fast.warnings(), [TestWarning::MissingCharset]);
+    assert_eq!(fast.warnings(), general.warnings());
+
+    for body in [
+        r#"{"ok":false,"error":"missing_scope","needed":"chat:write","warning":"missing_charset"}"#,
+        r#"{"needed":"chat:write","warning":"missing_charset","error":"missing_scope","ok":false}"#,
+    ] {
+        let Err(CallError::Method(failure)) = decode(body) else { panic!("{body} should be a method error") };
+        assert_eq!(failure.code.code(), "missing_scope");
+        assert_eq!(failure.warnings, [TestWarning::MissingCharset]);
+        assert_eq!(failure.extra_str("needed"), Some("chat:write"));
+        assert_eq!(failure.extra.len(), 1, "{:?}", failure.extra);
+    }
+
+    // A success missing a required field is a decode error on either path.
+    assert!(matches!(decode(r#"{"ok":true,"channel":"C1"}"#), Err(CallError::Decode(_))));
+    assert!(matches!(decode(r#"{"channel":"C1","ok":true}"#), Err(CallError::Decode(_))));
+    // `"ok": false` without a code is no Slack answer.
+    assert!(matches!(decode(r#"{"ok":false}"#), Err(CallError::Decode(_))));
+}
