@@ -68,10 +68,19 @@ pub fn run(root: &Path, request: &Request) -> ExitCode {
     if !report.succeeded() {
         return ExitCode::FAILURE;
     }
-    if counts.written > 0 {
-        println!("next: `cargo xtask regen` to generate the new methods");
+    match request.out_dir {
+        // Into the project's own spec: generate the new methods too, so that adding one
+        // is one command.
+        None if counts.written > 0 => {
+            println!("regenerating generated/ from the new specs");
+            crate::regen::run(root, crate::regen::Mode::Write)
+        }
+        Some(_) if counts.written > 0 => {
+            println!("the specs are outside spec/: copy them there, then run `cargo xtask regen`");
+            ExitCode::SUCCESS
+        }
+        _ => ExitCode::SUCCESS,
     }
-    ExitCode::SUCCESS
 }
 
 #[cfg(test)]
