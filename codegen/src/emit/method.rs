@@ -26,19 +26,10 @@ pub fn tokens(method: &ir::Method) -> TokenStream {
     let errors = code_enum::tokens(&method.error_type, &method.error_docs, &method.errors, true);
     let warnings = code_enum::tokens(&method.warning_type, &method.warning_docs, &method.warnings, false);
     let enums = method.enums.iter().map(value_enum);
-    let objects = method.objects.iter().map(|object| {
-        let name = ident(&object.name);
-        let docs = doc_attrs(&object.docs, false);
-        let fields = fields(&object.fields);
-        quote! {
-            #docs
-            #[derive(::core::fmt::Debug, ::core::clone::Clone, ::core::cmp::PartialEq, ::serde::Deserialize)]
-            #[non_exhaustive]
-            pub struct #name {
-                #(#fields)*
-            }
-        }
-    });
+    let objects = method
+        .objects
+        .iter()
+        .map(|object| answer_struct(&object.name, &object.docs, &object.fields, TokenStream::new()));
     quote! {
         #module_docs
         #allow_deprecated
@@ -381,8 +372,6 @@ fn write_argument(argument: &ir::Argument) -> TokenStream {
 fn response(method: &ir::Method) -> TokenStream {
     let name = ident(&method.response_type);
     let warning = ident(&method.warning_type);
-    let docs = doc_attrs(&method.response_docs, false);
-    let fields = fields(&method.response_fields);
     let metadata = method.paginated.then(|| {
         quote! {
             /// The answer's `response_metadata`: where the next page starts.
@@ -390,18 +379,16 @@ fn response(method: &ir::Method) -> TokenStream {
             pub response_metadata: ::core::option::Option<::slack_api_runtime::types::ResponseMetadata>,
         }
     });
+    let members = quote! {
+        #metadata
+        /// The warnings Slack sent with the answer, from its `warning` and
+        /// `response_metadata.warnings` fields.
+        #[serde(skip)]
+        pub warnings: ::std::vec::Vec<#warning>,
+    };
+    let response = answer_struct(&method.response_type, &method.response_docs, &method.response_fields, members);
     quote! {
-        #docs
-        #[derive(::core::fmt::Debug, ::core::clone::Clone, ::core::cmp::PartialEq, ::serde::Deserialize)]
-        #[non_exhaustive]
-        pub struct #name {
-            #(#fields)*
-            #metadata
-            /// The warnings Slack sent with the answer, from its `warning` and
-            /// `response_metadata.warnings` fields.
-            #[serde(skip)]
-            pub warnings: ::std::vec::Vec<#warning>,
-        }
+        #response
 
         impl ::slack_api_runtime::MethodResponse for #name {
             type Warning = #warning;
@@ -413,6 +400,23 @@ fn response(method: &ir::Method) -> TokenStream {
             fn set_warnings(&mut self, warnings: ::std::vec::Vec<#warning>) {
                 self.warnings = warnings;
             }
+        }
+    }
+}
+
+/// A struct that deserializes from (part of) an answer: the response, or one of its
+/// objects. `members` are written after the fields.
+fn answer_struct(name: &str, docs: &[String], answer_fields: &[ir::Field], members: TokenStream) -> TokenStream {
+    let name = ident(name);
+    let docs = doc_attrs(docs, false);
+    let fields = fields(answer_fields);
+    quote! {
+        #docs
+        #[derive(::core::fmt::Debug, ::core::clone::Clone, ::core::cmp::PartialEq, ::serde::Deserialize)]
+        #[non_exhaustive]
+        pub struct #name {
+            #(#fields)*
+            #members
         }
     }
 }
