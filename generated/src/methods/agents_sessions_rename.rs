@@ -31,7 +31,7 @@ pub struct AgentsSessionsRename {
     /// Timestamp of the thread root message the session is scoped to. Required for thread-based sessions in regular channels and DMs. Must be omitted for session channels.
     ///
     /// Sent as `thread_ts`.
-    pub thread_ts: ::core::option::Option<::std::string::String>,
+    pub thread_ts: ::core::option::Option<::slack_api_runtime::types::Timestamp>,
 }
 impl AgentsSessionsRename {
     /// A request with its required arguments; set optional ones with the setters.
@@ -49,7 +49,7 @@ impl AgentsSessionsRename {
     #[must_use]
     pub fn thread_ts(
         mut self,
-        thread_ts: impl ::core::convert::Into<::std::string::String>,
+        thread_ts: impl ::core::convert::Into<::slack_api_runtime::types::Timestamp>,
     ) -> Self {
         self.thread_ts = ::core::option::Option::Some(thread_ts.into());
         self

@@ -31,7 +31,7 @@ pub struct AgentsSessionsSetStatus {
     /// Timestamp of the thread root message the session is scoped to. Required for thread-based sessions in regular channels and DMs. Must be omitted for session channels.
     ///
     /// Sent as `thread_ts`.
-    pub thread_ts: ::core::option::Option<::std::string::String>,
+    pub thread_ts: ::core::option::Option<::slack_api_runtime::types::Timestamp>,
     /// Title for the agent session (max 200 characters). Only used when creating a new session; ignored if the session already exists. To rename an existing session, use `agents.sessions.rename`.
     ///
     /// Sent as `title`.
@@ -74,7 +74,7 @@ impl AgentsSessionsSetStatus {
     #[must_use]
     pub fn thread_ts(
         mut self,
-        thread_ts: impl ::core::convert::Into<::std::string::String>,
+        thread_ts: impl ::core::convert::Into<::slack_api_runtime::types::Timestamp>,
     ) -> Self {
         self.thread_ts = ::core::option::Option::Some(thread_ts.into());
         self

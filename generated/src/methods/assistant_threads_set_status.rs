@@ -27,7 +27,7 @@ pub struct AssistantThreadsSetStatus {
     /// Message timestamp of the thread of where to set the status.
     ///
     /// Sent as `thread_ts`.
-    pub thread_ts: ::std::string::String,
+    pub thread_ts: ::slack_api_runtime::types::Timestamp,
     /// Status of the specified bot user, e.g., 'is thinking...'. A two minute timeout applies, which will cause the status to be removed if no message has been sent.
     ///
     /// Sent as `status`.
@@ -56,7 +56,7 @@ impl AssistantThreadsSetStatus {
     /// A request with its required arguments; set optional ones with the setters.
     pub fn new(
         channel_id: impl ::core::convert::Into<::slack_api_runtime::types::ChannelId>,
-        thread_ts: impl ::core::convert::Into<::std::string::String>,
+        thread_ts: impl ::core::convert::Into<::slack_api_runtime::types::Timestamp>,
         status: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
         Self {

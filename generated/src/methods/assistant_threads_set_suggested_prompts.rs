@@ -27,7 +27,7 @@ pub struct AssistantThreadsSetSuggestedPrompts {
     /// Message timestamp of the thread to set suggested prompts for.
     ///
     /// Sent as `thread_ts`.
-    pub thread_ts: ::core::option::Option<::std::string::String>,
+    pub thread_ts: ::core::option::Option<::slack_api_runtime::types::Timestamp>,
     /// Each prompt should be supplied with its `title` and `message` attribute.
     ///
     /// Sent as `prompts`.
@@ -54,7 +54,7 @@ impl AssistantThreadsSetSuggestedPrompts {
     #[must_use]
     pub fn thread_ts(
         mut self,
-        thread_ts: impl ::core::convert::Into<::std::string::String>,
+        thread_ts: impl ::core::convert::Into<::slack_api_runtime::types::Timestamp>,
     ) -> Self {
         self.thread_ts = ::core::option::Option::Some(thread_ts.into());
         self

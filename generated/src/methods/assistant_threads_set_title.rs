@@ -27,7 +27,7 @@ pub struct AssistantThreadsSetTitle {
     /// Message timestamp of the thread to set suggested prompts for.
     ///
     /// Sent as `thread_ts`.
-    pub thread_ts: ::std::string::String,
+    pub thread_ts: ::slack_api_runtime::types::Timestamp,
     /// The title to use for the thread.
     ///
     /// Sent as `title`.
@@ -37,7 +37,7 @@ impl AssistantThreadsSetTitle {
     /// A request with its arguments, all of which are required.
     pub fn new(
         channel_id: impl ::core::convert::Into<::slack_api_runtime::types::ChannelId>,
-        thread_ts: impl ::core::convert::Into<::std::string::String>,
+        thread_ts: impl ::core::convert::Into<::slack_api_runtime::types::Timestamp>,
         title: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
         Self {

@@ -43,7 +43,9 @@ pub struct ChatPostMessage {
     ///
     /// Sent as `current_draft_last_updated_ts`.
     /// Example: `1524523204.000192`.
-    pub current_draft_last_updated_ts: ::core::option::Option<::std::string::String>,
+    pub current_draft_last_updated_ts: ::core::option::Option<
+        ::slack_api_runtime::types::Timestamp,
+    >,
     /// Emoji to use as the icon for this message. Overrides `icon_url`.
     ///
     /// Sent as `icon_emoji`.
@@ -93,7 +95,7 @@ pub struct ChatPostMessage {
     /// Provide another message's `ts` value to make this message a reply. Avoid using a reply's `ts` value; use its parent instead.
     ///
     /// Sent as `thread_ts`.
-    pub thread_ts: ::core::option::Option<::std::string::String>,
+    pub thread_ts: ::core::option::Option<::slack_api_runtime::types::Timestamp>,
     /// Pass true to enable unfurling of primarily text-based content.
     ///
     /// Sent as `unfurl_links`.
@@ -165,7 +167,9 @@ impl ChatPostMessage {
     #[must_use]
     pub fn current_draft_last_updated_ts(
         mut self,
-        current_draft_last_updated_ts: impl ::core::convert::Into<::std::string::String>,
+        current_draft_last_updated_ts: impl ::core::convert::Into<
+            ::slack_api_runtime::types::Timestamp,
+        >,
     ) -> Self {
         self.current_draft_last_updated_ts = ::core::option::Option::Some(
             current_draft_last_updated_ts.into(),
@@ -248,7 +252,7 @@ impl ChatPostMessage {
     #[must_use]
     pub fn thread_ts(
         mut self,
-        thread_ts: impl ::core::convert::Into<::std::string::String>,
+        thread_ts: impl ::core::convert::Into<::slack_api_runtime::types::Timestamp>,
     ) -> Self {
         self.thread_ts = ::core::option::Option::Some(thread_ts.into());
         self

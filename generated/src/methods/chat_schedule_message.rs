@@ -72,7 +72,7 @@ pub struct ChatScheduleMessage {
     /// Provide another message's `ts` value to make this message a reply. Avoid using a reply's `ts` value; use its parent instead.
     ///
     /// Sent as `thread_ts`.
-    pub thread_ts: ::core::option::Option<::std::string::String>,
+    pub thread_ts: ::core::option::Option<::slack_api_runtime::types::Timestamp>,
     /// Pass true to enable unfurling of primarily text-based content.
     ///
     /// Sent as `unfurl_links`.
@@ -177,7 +177,7 @@ impl ChatScheduleMessage {
     #[must_use]
     pub fn thread_ts(
         mut self,
-        thread_ts: impl ::core::convert::Into<::std::string::String>,
+        thread_ts: impl ::core::convert::Into<::slack_api_runtime::types::Timestamp>,
     ) -> Self {
         self.thread_ts = ::core::option::Option::Some(thread_ts.into());
         self

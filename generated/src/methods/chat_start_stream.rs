@@ -37,7 +37,7 @@ pub struct ChatStartStream {
     ///
     /// Sent as `thread_ts`.
     /// Example: `1721609600.123456`.
-    pub thread_ts: ::core::option::Option<::std::string::String>,
+    pub thread_ts: ::core::option::Option<::slack_api_runtime::types::Timestamp>,
     /// The encoded ID of the user to receive the streaming text. Required when streaming to channels.
     ///
     /// Sent as `recipient_user_id`.
@@ -109,7 +109,7 @@ impl ChatStartStream {
     #[must_use]
     pub fn thread_ts(
         mut self,
-        thread_ts: impl ::core::convert::Into<::std::string::String>,
+        thread_ts: impl ::core::convert::Into<::slack_api_runtime::types::Timestamp>,
     ) -> Self {
         self.thread_ts = ::core::option::Option::Some(thread_ts.into());
         self

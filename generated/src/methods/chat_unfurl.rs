@@ -32,7 +32,7 @@ pub struct ChatUnfurl {
     /// Timestamp of the message to add unfurl behavior to. Required for public channels.
     ///
     /// Sent as `ts`.
-    pub ts: ::core::option::Option<::std::string::String>,
+    pub ts: ::core::option::Option<::slack_api_runtime::types::Timestamp>,
     /// URL-encoded JSON map with keys set to URLs featured in the the message, pointing to their unfurl blocks or message attachments. Required for public channels.
     ///
     /// Sent as `unfurls`.
@@ -82,7 +82,10 @@ impl ChatUnfurl {
     }
     /// Sets [`ts`](Self::ts).
     #[must_use]
-    pub fn ts(mut self, ts: impl ::core::convert::Into<::std::string::String>) -> Self {
+    pub fn ts(
+        mut self,
+        ts: impl ::core::convert::Into<::slack_api_runtime::types::Timestamp>,
+    ) -> Self {
         self.ts = ::core::option::Option::Some(ts.into());
         self
     }

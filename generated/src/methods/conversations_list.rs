@@ -41,7 +41,7 @@ pub struct ConversationsList {
     /// Sent as `limit`.
     /// Example: `20`.
     /// Default: `100`.
-    pub limit: ::core::option::Option<f64>,
+    pub limit: ::core::option::Option<i64>,
     /// encoded team id to list channels in, required if token belongs to org-wide app
     ///
     /// Sent as `team_id`.
@@ -75,7 +75,7 @@ impl ConversationsList {
     }
     /// Sets [`limit`](Self::limit).
     #[must_use]
-    pub fn limit(mut self, limit: f64) -> Self {
+    pub fn limit(mut self, limit: i64) -> Self {
         self.limit = ::core::option::Option::Some(limit);
         self
     }
@@ -153,7 +153,7 @@ impl ::slack_api_runtime::Method for ConversationsList {
             args.boolean("exclude_archived", *value);
         }
         if let ::core::option::Option::Some(value) = &self.limit {
-            args.number("limit", *value);
+            args.integer("limit", *value);
         }
         if let ::core::option::Option::Some(value) = &self.team_id {
             args.text("team_id", value.as_str());

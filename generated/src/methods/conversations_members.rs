@@ -34,7 +34,7 @@ pub struct ConversationsMembers {
     /// Sent as `limit`.
     /// Example: `20`.
     /// Default: `100`.
-    pub limit: ::core::option::Option<f64>,
+    pub limit: ::core::option::Option<i64>,
 }
 impl ConversationsMembers {
     /// A request with its required arguments; set optional ones with the setters.
@@ -58,7 +58,7 @@ impl ConversationsMembers {
     }
     /// Sets [`limit`](Self::limit).
     #[must_use]
-    pub fn limit(mut self, limit: f64) -> Self {
+    pub fn limit(mut self, limit: i64) -> Self {
         self.limit = ::core::option::Option::Some(limit);
         self
     }
@@ -108,7 +108,7 @@ impl ::slack_api_runtime::Method for ConversationsMembers {
             args.text("cursor", value.as_str());
         }
         if let ::core::option::Option::Some(value) = &self.limit {
-            args.number("limit", *value);
+            args.integer("limit", *value);
         }
         ::core::result::Result::Ok(())
     }

@@ -51,7 +51,7 @@ pub struct ConversationsReplies {
     /// Sent as `limit`.
     /// Example: `20`.
     /// Default: `1000`.
-    pub limit: ::core::option::Option<f64>,
+    pub limit: ::core::option::Option<i64>,
     /// Only messages after this Unix timestamp will be included in results.
     ///
     /// Sent as `oldest`.
@@ -111,7 +111,7 @@ impl ConversationsReplies {
     }
     /// Sets [`limit`](Self::limit).
     #[must_use]
-    pub fn limit(mut self, limit: f64) -> Self {
+    pub fn limit(mut self, limit: i64) -> Self {
         self.limit = ::core::option::Option::Some(limit);
         self
     }
@@ -199,7 +199,7 @@ impl ::slack_api_runtime::Method for ConversationsReplies {
             args.text("latest", value.as_str());
         }
         if let ::core::option::Option::Some(value) = &self.limit {
-            args.number("limit", *value);
+            args.integer("limit", *value);
         }
         if let ::core::option::Option::Some(value) = &self.oldest {
             args.text("oldest", value.as_str());

@@ -34,7 +34,7 @@ pub struct FilesCompleteUploadExternal {
     ///
     /// Sent as `thread_ts`.
     /// Example: `1524523204.000192`.
-    pub thread_ts: ::core::option::Option<::std::string::String>,
+    pub thread_ts: ::core::option::Option<::slack_api_runtime::types::Timestamp>,
     /// Comma-separated string of channel IDs or user IDs where the file will be shared.
     ///
     /// Sent as `channels`, comma-separated.
@@ -95,7 +95,7 @@ impl FilesCompleteUploadExternal {
     #[must_use]
     pub fn thread_ts(
         mut self,
-        thread_ts: impl ::core::convert::Into<::std::string::String>,
+        thread_ts: impl ::core::convert::Into<::slack_api_runtime::types::Timestamp>,
     ) -> Self {
         self.thread_ts = ::core::option::Option::Some(thread_ts.into());
         self

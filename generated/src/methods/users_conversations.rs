@@ -47,7 +47,7 @@ pub struct UsersConversations {
     /// Sent as `limit`.
     /// Example: `20`.
     /// Default: `100`.
-    pub limit: ::core::option::Option<f64>,
+    pub limit: ::core::option::Option<i64>,
     /// encoded team id to list conversations in, required if org token is used
     ///
     /// Sent as `team_id`.
@@ -92,7 +92,7 @@ impl UsersConversations {
     }
     /// Sets [`limit`](Self::limit).
     #[must_use]
-    pub fn limit(mut self, limit: f64) -> Self {
+    pub fn limit(mut self, limit: i64) -> Self {
         self.limit = ::core::option::Option::Some(limit);
         self
     }
@@ -190,7 +190,7 @@ impl ::slack_api_runtime::Method for UsersConversations {
             args.boolean("exclude_muted", *value);
         }
         if let ::core::option::Option::Some(value) = &self.limit {
-            args.number("limit", *value);
+            args.integer("limit", *value);
         }
         if let ::core::option::Option::Some(value) = &self.team_id {
             args.text("team_id", value.as_str());

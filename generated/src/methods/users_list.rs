@@ -39,7 +39,7 @@ pub struct UsersList {
     /// Sent as `limit`.
     /// Example: `20`.
     /// Default: `0`.
-    pub limit: ::core::option::Option<f64>,
+    pub limit: ::core::option::Option<i64>,
     /// encoded team id to list users in, required if org token is used
     ///
     /// Sent as `team_id`.
@@ -67,7 +67,7 @@ impl UsersList {
     }
     /// Sets [`limit`](Self::limit).
     #[must_use]
-    pub fn limit(mut self, limit: f64) -> Self {
+    pub fn limit(mut self, limit: i64) -> Self {
         self.limit = ::core::option::Option::Some(limit);
         self
     }
@@ -128,7 +128,7 @@ impl ::slack_api_runtime::Method for UsersList {
             args.boolean("include_locale", *value);
         }
         if let ::core::option::Option::Some(value) = &self.limit {
-            args.number("limit", *value);
+            args.integer("limit", *value);
         }
         if let ::core::option::Option::Some(value) = &self.team_id {
             args.text("team_id", value.as_str());

@@ -64,6 +64,14 @@ fn report_root_keys(args: &Schema, at: &str, findings: &mut Findings) {
     report_unknown(&args.other, at, findings);
 }
 
+/// Arguments the reference types as `number` that Slack documents as whole counts.
+const WHOLE_COUNTS: &[&str] = &["limit", "count", "page"];
+
+/// `ts`, `thread_ts`, `latest_ts`...: a message timestamp, by Slack's naming.
+fn is_message_timestamp(name: &str) -> bool {
+    name == "ts" || name.ends_with("_ts")
+}
+
 fn argument(
     name: &str,
     node: &Schema,
@@ -82,6 +90,12 @@ fn argument(
         _ if JSON_ARGUMENTS.contains(&name) => Shape::Json,
         Shape::Token => Shape::Token,
         _ if name == CURSOR_ARGUMENT => Shape::Scalar(ValueType::Cursor),
+        // Where the reference gives no subtype, the name says what the pages say: a `ts`
+        // is a message timestamp, and a `limit` is a whole count.
+        Shape::Scalar(ValueType::String) | Shape::Unknown if is_message_timestamp(name) => {
+            Shape::Scalar(ValueType::Timestamp)
+        }
+        Shape::Scalar(ValueType::Number) if WHOLE_COUNTS.contains(&name) => Shape::Scalar(ValueType::Integer),
         other => other,
     };
     let (ty, list, values_view) = typed(shape, view, at, findings);
