@@ -138,23 +138,27 @@ pub fn decode_answer<M: Method>(answer: &http::Response<Vec<u8>>) -> Result<M::R
 }
 
 /// An `"ok": false` answer read into `fields`: Slack's error, with its warnings and
-/// whatever else came beside the code.
+/// whatever else came beside the code. Each shared member is taken out once, so what
+/// is left is the extra fields.
 fn failure<M: Method>(status: StatusCode, body: &[u8], mut fields: Map<String, Value>) -> CallError<M> {
+    fields.remove("ok");
     let Some(Value::String(code)) = fields.remove("error") else {
         let reason = serde::de::Error::custom("`ok` is false but there is no `error` code");
         return not_an_answer(status, body, reason);
     };
-    let warnings = {
-        let from_metadata = fields
-            .get("response_metadata")
-            .and_then(|metadata| metadata.get("warnings"))
-            .and_then(Value::as_array)
-            .into_iter()
-            .flatten()
-            .filter_map(Value::as_str);
-        typed_warnings::<M>(&warning_codes(fields.get("warning").and_then(Value::as_str), from_metadata))
-    };
-    remove_envelope(&mut fields);
+    let warning = fields.remove("warning");
+    let mut metadata_warnings = Vec::new();
+    if let Some(Value::Object(metadata)) = fields.get_mut("response_metadata") {
+        if let Some(Value::Array(listed)) = metadata.remove("warnings") {
+            metadata_warnings = listed;
+        }
+        if metadata.is_empty() {
+            fields.remove("response_metadata");
+        }
+    }
+    let codes =
+        warning_codes(warning.as_ref().and_then(Value::as_str), metadata_warnings.iter().filter_map(Value::as_str));
+    let warnings = typed_warnings::<M>(&codes);
     CallError::Method(MethodError { code: M::Error::from_code(&code), warnings, extra: fields })
 }
 
