@@ -53,8 +53,9 @@ pub struct Method {
     pub objects: Vec<Object>,
     /// The Cargo feature that compiles the method in: its family (`chat`).
     pub feature: String,
-    /// Whether the method pages with `cursor` and `response_metadata.next_cursor`.
-    pub paginated: bool,
+    /// The request field of the `cursor` argument, for a method that pages with it and
+    /// `response_metadata.next_cursor`.
+    pub pagination_cursor: Option<String>,
     /// A success answer with a placeholder for every required field, in JSON.
     pub sample_response: String,
     /// Error codes: the method's own, then those of its includes, sorted by code.

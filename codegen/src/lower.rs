@@ -60,13 +60,16 @@ fn lower_method(method: &Loaded<MethodSpec>, spec: &Spec, problems: &mut Vec<Dia
     let mut objects = Vec::new();
     let response_fields =
         lower_fields(method, &value.response.fields, "response", &response_type, &page, &mut objects, problems);
-    let paginated =
-        value.arguments.iter().any(|a| a.name == PAGINATION_CURSOR && a.ty == ValueType::Cursor && !a.required);
+    let pagination_cursor = arguments
+        .iter()
+        .find(|a| a.wire_name == PAGINATION_CURSOR && a.ty == ir::ValueType::Runtime("Cursor") && !a.required)
+        .map(|cursor| cursor.rust_name.clone());
     let includes: Vec<&Loaded<SharedSpec>> =
         value.include.iter().filter_map(|name| spec.shared.iter().find(|set| &set.value.name == name)).collect();
     let errors = lower_codes(method, &includes, CodeKind::Error, &error_type, &page, problems);
     let warnings = lower_codes(method, &includes, CodeKind::Warning, &warning_type, &page, problems);
     let facts = facts(value);
+    let summary = table_cell(&value.summary, &page);
 
     // The enums and objects share the module with the four types of the method.
     let method_origin = origin(method, "method");
@@ -89,8 +92,8 @@ fn lower_method(method: &Loaded<MethodSpec>, spec: &Spec, problems: &mut Vec<Dia
         source: method.file.clone(),
         wire_name: value.method.clone(),
         module: naming::rust_name(&value.method, Case::Snake, &[]),
-        module_docs: vec![format!(" {}: {}", code_span(&value.method), table_cell(&value.summary, &page))],
-        summary: table_cell(&value.summary, &page),
+        module_docs: vec![format!(" {}: {summary}", code_span(&value.method))],
+        summary,
         request_docs: request_docs(value, &facts, &names, &page),
         response_docs: response_docs(value, &names, &page),
         error_docs: code_enum_docs(value, CodeKind::Error, &errors, &page),
@@ -105,8 +108,8 @@ fn lower_method(method: &Loaded<MethodSpec>, spec: &Spec, problems: &mut Vec<Dia
         enums,
         objects,
         feature: naming::rust_name(value.method.split('.').next().unwrap_or_default(), Case::Snake, &[]),
-        sample_response: crate::sample::sample_response(&value.response.fields, paginated),
-        paginated,
+        sample_response: crate::sample::sample_response(&value.response.fields, pagination_cursor.is_some()),
+        pagination_cursor,
         errors,
         warnings,
     }
@@ -328,9 +331,7 @@ fn lower_codes(
 }
 
 fn facts(spec: &MethodSpec) -> ir::Facts {
-    let mut content_types = spec.content_types.clone();
-    content_types.sort();
-    content_types.dedup();
+    let content_types = accepted_content_types(spec);
     let scopes = |token: TokenType| -> Option<Vec<String>> {
         let mut entries = spec.works_with.iter().filter(|w| w.token_type == token).peekable();
         entries.peek()?;
@@ -360,6 +361,14 @@ fn facts(spec: &MethodSpec) -> ir::Facts {
             LifecycleStatus::Stable => None,
         },
     }
+}
+
+/// The content types of a method, each once, in a fixed order.
+fn accepted_content_types(spec: &MethodSpec) -> Vec<ContentType> {
+    let mut content_types = spec.content_types.clone();
+    content_types.sort();
+    content_types.dedup();
+    content_types
 }
 
 fn content_type_variant(ty: ContentType) -> &'static str {
@@ -418,10 +427,7 @@ fn request_docs(spec: &MethodSpec, facts: &ir::Facts, names: &TypeNames<'_>, pag
     lines.push(format!("| Method | [{}]({page}) |", code_span(&spec.method)));
     lines.push(format!("| URL | {} |", code_span(&spec.url)));
     lines.push(format!("| Preferred HTTP method | `{}` |", facts.http_method.to_uppercase()));
-    let mut content_types: Vec<ContentType> = spec.content_types.clone();
-    content_types.sort();
-    content_types.dedup();
-    let content_types: Vec<String> = content_types.iter().map(|ty| code_span(ty.as_str())).collect();
+    let content_types: Vec<String> = accepted_content_types(spec).iter().map(|ty| code_span(ty.as_str())).collect();
     lines.push(format!("| Accepted content types | {} |", content_types.join(", ")));
     lines.push(format!("| Accepts JSON | {} |", if facts.accepts_json { "Yes" } else { "No" }));
     lines.push(format!("| Rate limit | {} |", rate_tier_cell(spec.rate_tier)));

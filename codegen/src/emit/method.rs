@@ -208,12 +208,8 @@ fn request(method: &ir::Method) -> TokenStream {
 
 /// `Paginated` for a method that takes a `cursor` and answers `response_metadata`.
 fn paginated_impl(method: &ir::Method) -> Option<TokenStream> {
-    let cursor = method.arguments.iter().find(|argument| argument.wire_name == "cursor" && !argument.required)?;
-    if !method.paginated {
-        return None;
-    }
+    let field = ident(method.pagination_cursor.as_deref()?);
     let name = ident(&method.request_type);
-    let field = ident(&cursor.rust_name);
     Some(quote! {
         impl ::slack_api_runtime::Paginated for #name {
             fn set_cursor(&mut self, cursor: ::slack_api_runtime::types::Cursor) {
@@ -372,7 +368,7 @@ fn write_argument(argument: &ir::Argument) -> TokenStream {
 fn response(method: &ir::Method) -> TokenStream {
     let name = ident(&method.response_type);
     let warning = ident(&method.warning_type);
-    let metadata = method.paginated.then(|| {
+    let metadata = method.pagination_cursor.is_some().then(|| {
         quote! {
             /// The answer's `response_metadata`: where the next page starts.
             #[serde(default)]
