@@ -5,8 +5,8 @@
 //! the method's response type; an error (`"ok":false` first) is read once into a map,
 //! from which the code, the warnings and the extra fields are taken. Anything else
 //! takes the general path: an [`Envelope`] holding only what every method shares (`ok`,
-//! `error`, the warnings, everything else skipped), then the response type from the
-//! same bytes. Each fast path falls back to the general one when it does not fit, so
+//! the warnings, everything else skipped), then the response type from the same bytes,
+//! or, for an error, the same map as above. Each fast path falls back to the general one when it does not fit, so
 //! the outcome never depends on which path read the body.
 
 use std::time::Duration;
@@ -23,7 +23,6 @@ use crate::{CallError, Code, DecodeError, HttpError, Method, MethodError, Method
 #[derive(Debug, Deserialize)]
 struct Envelope {
     ok: bool,
-    error: Option<String>,
     warning: Option<String>,
     response_metadata: Option<ResponseMetadata>,
 }
@@ -78,11 +77,11 @@ fn mentions_warnings(body: &[u8]) -> bool {
 }
 
 /// Logs the warnings of an answer, once, and types them.
-fn typed_warnings<M: Method>(codes: &[&str]) -> Vec<M::Warning> {
+fn typed_warnings<M: Method>(codes: &[impl std::borrow::Borrow<str>]) -> Vec<M::Warning> {
     if !codes.is_empty() {
         tracing::warn!(method = M::NAME, warnings = %codes.join(","), "Slack answered with warnings");
     }
-    codes.iter().map(|code| M::Warning::from_code(code)).collect()
+    codes.iter().map(|code| M::Warning::from_code(code.borrow())).collect()
 }
 
 /// Turns one HTTP answer to a call of `M` into the call's outcome, as
@@ -116,18 +115,13 @@ pub fn decode_answer<M: Method>(answer: &http::Response<Vec<u8>>) -> Result<M::R
         _ => {}
     }
     let envelope: Envelope = serde_json::from_slice(body).map_err(|reason| not_an_answer(status, body, reason))?;
-    let warnings = typed_warnings::<M>(&envelope.warning_codes());
     if !envelope.ok {
-        let Some(code) = envelope.error else {
-            let reason = serde::de::Error::custom("`ok` is false but there is no `error` code");
-            return Err(not_an_answer(status, body, reason));
-        };
-        return Err(CallError::Method(MethodError {
-            code: M::Error::from_code(&code),
-            warnings,
-            extra: extra_fields(body),
-        }));
+        return Err(match serde_json::from_slice::<Map<String, Value>>(body) {
+            Ok(fields) => failure(status, body, fields),
+            Err(reason) => not_an_answer(status, body, reason),
+        });
     }
+    let warnings = typed_warnings::<M>(&envelope.warning_codes());
     if !status.is_success() {
         return Err(CallError::Http(HttpError { status, excerpt: excerpt(body) }));
     }
@@ -137,29 +131,52 @@ pub fn decode_answer<M: Method>(answer: &http::Response<Vec<u8>>) -> Result<M::R
     Ok(response)
 }
 
-/// An `"ok": false` answer read into `fields`: Slack's error, with its warnings and
-/// whatever else came beside the code. Each shared member is taken out once, so what
-/// is left is the extra fields.
-fn failure<M: Method>(status: StatusCode, body: &[u8], mut fields: Map<String, Value>) -> CallError<M> {
-    fields.remove("ok");
-    let Some(Value::String(code)) = fields.remove("error") else {
+/// An `"ok": false` answer read into `fields`, as the call's outcome: Slack's error,
+/// typed, with its warnings and whatever else came beside the code.
+fn failure<M: Method>(status: StatusCode, body: &[u8], fields: Map<String, Value>) -> CallError<M> {
+    let Some(failure) = Failure::read(fields) else {
         let reason = serde::de::Error::custom("`ok` is false but there is no `error` code");
         return not_an_answer(status, body, reason);
     };
-    let warning = fields.remove("warning");
-    let mut metadata_warnings = Vec::new();
-    if let Some(Value::Object(metadata)) = fields.get_mut("response_metadata") {
-        if let Some(Value::Array(listed)) = metadata.remove("warnings") {
-            metadata_warnings = listed;
+    CallError::Method(MethodError {
+        code: M::Error::from_code(&failure.code),
+        warnings: typed_warnings::<M>(&failure.warning_codes),
+        extra: failure.extra,
+    })
+}
+
+/// Slack's `"ok": false` answer taken apart: its code, its warnings, and the fields left
+/// beside them.
+#[derive(Debug)]
+struct Failure {
+    code: String,
+    warning_codes: Vec<String>,
+    extra: Map<String, Value>,
+}
+
+impl Failure {
+    /// Takes each shared member (`ok`, `error`, the warnings) out of `fields` once, so
+    /// that what is left is the extra fields; `None` when there is no `error` code.
+    fn read(mut fields: Map<String, Value>) -> Option<Self> {
+        fields.remove("ok");
+        let Some(Value::String(code)) = fields.remove("error") else { return None };
+        let warning = fields.remove("warning");
+        let mut metadata_warnings = Vec::new();
+        if let Some(Value::Object(metadata)) = fields.get_mut("response_metadata") {
+            if let Some(Value::Array(listed)) = metadata.remove("warnings") {
+                metadata_warnings = listed;
+            }
+            if metadata.is_empty() {
+                fields.remove("response_metadata");
+            }
         }
-        if metadata.is_empty() {
-            fields.remove("response_metadata");
-        }
+        let warning_codes =
+            warning_codes(warning.as_ref().and_then(Value::as_str), metadata_warnings.iter().filter_map(Value::as_str))
+                .into_iter()
+                .map(str::to_owned)
+                .collect();
+        Some(Self { code, warning_codes, extra: fields })
     }
-    let codes =
-        warning_codes(warning.as_ref().and_then(Value::as_str), metadata_warnings.iter().filter_map(Value::as_str));
-    let warnings = typed_warnings::<M>(&codes);
-    CallError::Method(MethodError { code: M::Error::from_code(&code), warnings, extra: fields })
 }
 
 /// A body that is not a Slack answer: an HTTP error when the status says so, else a
@@ -180,28 +197,6 @@ fn retry_after(headers: &HeaderMap) -> Duration {
         .and_then(|value| value.to_str().ok())
         .and_then(|value| value.trim().parse::<u64>().ok())
         .map_or(RateLimited::DEFAULT_RETRY_AFTER, Duration::from_secs)
-}
-
-/// The fields of an error answer beyond `ok`, `error` and the warnings.
-fn extra_fields(body: &[u8]) -> Map<String, Value> {
-    let Ok(mut fields) = serde_json::from_slice::<Map<String, Value>>(body) else {
-        return Map::new();
-    };
-    remove_envelope(&mut fields);
-    fields
-}
-
-/// Removes what every answer shares (`ok`, `error`, the warnings) from its fields.
-fn remove_envelope(fields: &mut Map<String, Value>) {
-    for shared in ["ok", "error", "warning"] {
-        fields.remove(shared);
-    }
-    if let Some(Value::Object(metadata)) = fields.get_mut("response_metadata") {
-        metadata.remove("warnings");
-        if metadata.is_empty() {
-            fields.remove("response_metadata");
-        }
-    }
 }
 
 #[cfg(test)]
@@ -244,6 +239,11 @@ mod tests {
         assert_eq!(retry_after(&headers), RateLimited::DEFAULT_RETRY_AFTER);
     }
 
+    /// The extra fields of an `"ok": false` body.
+    fn extra_fields(body: &[u8]) -> Map<String, Value> {
+        Failure::read(serde_json::from_slice(body).unwrap()).unwrap().extra
+    }
+
     #[test]
     fn extra_fields_keep_everything_but_the_envelope() {
         let extra = extra_fields(
@@ -255,5 +255,14 @@ mod tests {
             serde_json::json!({"needed":"chat:write","provided":"identify","response_metadata":{"messages":["[ERROR] bad"]}})
         );
         assert!(extra_fields(br#"{"ok":false,"error":"x","response_metadata":{"warnings":["y"]}}"#).is_empty());
+    }
+
+    #[test]
+    fn a_failure_without_a_code_is_not_read() {
+        assert!(Failure::read(serde_json::from_str(r#"{"ok":false,"warning":"x"}"#).unwrap()).is_none());
+        let failure =
+            Failure::read(serde_json::from_str(r#"{"ok":false,"error":"e","warning":"a,b"}"#).unwrap()).unwrap();
+        assert_eq!(failure.code, "e");
+        assert_eq!(failure.warning_codes, ["a", "b"]);
     }
 }
