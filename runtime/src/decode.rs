@@ -6,8 +6,8 @@
 //! from which the code, the warnings and the extra fields are taken. Anything else
 //! takes the general path: an [`Envelope`] holding only what every method shares (`ok`,
 //! the warnings, everything else skipped), then the response type from the same bytes,
-//! or, for an error, the same map as above. Each fast path falls back to the general one when it does not fit, so
-//! the outcome never depends on which path read the body.
+//! or, for an error, the same map as above. Each fast path falls back to the general
+//! one when it does not fit, so the outcome never depends on which path read the body.
 
 use std::time::Duration;
 
