@@ -36,11 +36,9 @@ fn every_sample_response_decodes_into_its_response_type() {
 }
 
 #[test]
+#[cfg(all(feature = "oauth", feature = "chat"))]
 fn methods_called_with_credentials_instead_of_a_token_are_marked() {
     let catalog = slack_api::catalog();
-    #[cfg(feature = "oauth")]
     assert!(!catalog.iter().find(|info| info.name == "oauth.v2.access").unwrap().authenticated);
-    #[cfg(feature = "chat")]
     assert!(catalog.iter().find(|info| info.name == "chat.postMessage").unwrap().authenticated);
-    let _ = catalog;
 }
