@@ -171,8 +171,19 @@ pub struct Enum {
     pub name: String,
     /// Doc lines.
     pub docs: Vec<String>,
-    /// The values: `(wire value, variant)`.
-    pub values: Vec<(String, String)>,
+    /// The values, each a variant.
+    pub values: Vec<EnumValue>,
+}
+
+/// One value of an [`Enum`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct EnumValue {
+    /// The value on the wire.
+    pub wire: String,
+    /// The variant.
+    pub variant: String,
+    /// Doc lines of the variant.
+    pub docs: Vec<String>,
 }
 
 /// A response object the spec describes field by field.

@@ -202,7 +202,16 @@ fn lower_enum(
     ir::Enum {
         name: name.to_owned(),
         docs: docs.finish(),
-        values: argument.values.iter().cloned().zip(variants).collect(),
+        values: argument
+            .values
+            .iter()
+            .zip(variants)
+            .map(|(wire, variant)| ir::EnumValue {
+                wire: wire.clone(),
+                variant,
+                docs: vec![format!(" {}.", code_span(wire))],
+            })
+            .collect(),
     }
 }
 

@@ -46,9 +46,9 @@ pub fn tokens(method: &ir::Method) -> TokenStream {
 fn value_enum(value_enum: &ir::Enum) -> TokenStream {
     let name = ident(&value_enum.name);
     let docs = doc_attrs(&value_enum.docs, false);
-    let wires: Vec<&str> = value_enum.values.iter().map(|(wire, _)| wire.as_str()).collect();
-    let variants: Vec<_> = value_enum.values.iter().map(|(_, variant)| ident(variant)).collect();
-    let variant_docs = wires.iter().map(|wire| format!(" `{wire}`."));
+    let wires: Vec<&str> = value_enum.values.iter().map(|value| value.wire.as_str()).collect();
+    let variants: Vec<_> = value_enum.values.iter().map(|value| ident(&value.variant)).collect();
+    let variant_docs = value_enum.values.iter().map(|value| doc_attrs(&value.docs, false));
     quote! {
         #docs
         #[derive(
@@ -57,7 +57,7 @@ fn value_enum(value_enum: &ir::Enum) -> TokenStream {
         )]
         #[non_exhaustive]
         pub enum #name {
-            #(#[doc = #variant_docs] #variants,)*
+            #(#variant_docs #variants,)*
         }
 
         impl #name {
