@@ -33,9 +33,9 @@ build() {
 
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB; $(rustc --version)"
 echo "generated source: $(du -sh generated/src | cut -f1) in $(ls generated/src/methods | wc -l) method files, $(cat generated/src/methods/*.rs | wc -l) lines"
-build "slack-api full (323 methods)" slack_api generated/Cargo.toml -p slack-api --no-default-features --features full
-build "slack-api chat (13 methods)" slack_api generated/Cargo.toml -p slack-api --no-default-features --features chat
-build "slack-api default (61 methods)" slack_api generated/Cargo.toml -p slack-api
+build "typed-slack full (323 methods)" typed_slack generated/Cargo.toml -p typed-slack --no-default-features --features full
+build "typed-slack chat (13 methods)" typed_slack generated/Cargo.toml -p typed-slack --no-default-features --features chat
+build "typed-slack default (61 methods)" typed_slack generated/Cargo.toml -p typed-slack
 
 # slack-morphism with its hyper client, as its README sets it up.
 mkdir -p "$scratch/morphism/src"

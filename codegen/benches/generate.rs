@@ -1,13 +1,13 @@
 //! How long the generator takes over the whole spec, and how that grows with it.
 //!
-//! `cargo bench -p slack-api-codegen --bench generate`. The spec is read once, outside
+//! `cargo bench -p typed-slack-codegen --bench generate`. The spec is read once, outside
 //! the measurement; `copies` repeats every method under new names (`chat.postMessage`,
 //! `chat.postMessageCopy2`, ...) so that 2 and 4 give a spec twice and four times as big.
 
 use std::path::Path;
 
 use divan::Bencher;
-use slack_api_codegen::spec::{SourceFile, SourceKind, read_sources};
+use typed_slack_codegen::spec::{SourceFile, SourceKind, read_sources};
 
 fn main() {
     divan::main();
@@ -40,12 +40,12 @@ fn generate(bencher: Bencher<'_, '_>, copies: usize) {
     let methods = sources.iter().filter(|source| source.kind == SourceKind::Method).count();
     bencher
         .counter(divan::counter::ItemsCount::new(methods))
-        .bench(|| slack_api_codegen::generate(divan::black_box(&sources), "spec").expect("the spec generates"));
+        .bench(|| typed_slack_codegen::generate(divan::black_box(&sources), "spec").expect("the spec generates"));
 }
 
 /// The stages up to the IR (load, validate, name, render docs), without emitting.
 #[divan::bench(sample_count = 10)]
 fn check_only(bencher: Bencher<'_, '_>) {
     let sources = spec(1);
-    bencher.bench(|| slack_api_codegen::check(divan::black_box(&sources), "spec").expect("the spec is valid"));
+    bencher.bench(|| typed_slack_codegen::check(divan::black_box(&sources), "spec").expect("the spec is valid"));
 }

@@ -1,4 +1,4 @@
-//! The generator behind the `slack-api` crate: Slack Web API method specs (YAML) in,
+//! The generator behind the `typed-slack` crate: Slack Web API method specs (YAML) in,
 //! formatted Rust out.
 //!
 //! The stages stay apart, each in its own module:
@@ -40,7 +40,7 @@ pub enum Error {
     #[error("{0}")]
     Spec(#[from] Diagnostics),
     /// The emitter built tokens that are not Rust: a bug in the generator.
-    #[error("the generator built invalid Rust (a bug in slack-api-codegen): {0}")]
+    #[error("the generator built invalid Rust (a bug in typed-slack-codegen): {0}")]
     Emit(#[from] syn::Error),
 }
 

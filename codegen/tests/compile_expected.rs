@@ -22,7 +22,7 @@ mod markdown_descriptions;
 #[rustfmt::skip] // Snapshots are formatted by the generator, not by rustfmt.
 mod no_errors;
 
-use slack_api_runtime::{Code, FormArgs, JsonArgs, Method, MethodResponse, Paginated, RateTier};
+use typed_slack_runtime::{Code, FormArgs, JsonArgs, Method, MethodResponse, Paginated, RateTier};
 
 fn form<M: Method>(request: &M) -> String {
     let mut args = FormArgs::new();

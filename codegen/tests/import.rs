@@ -4,15 +4,15 @@
 //!
 //! The written specs and the report of what could not be mapped are pinned under
 //! `expected/import/`; refresh them with `UPDATE_EXPECT=1 cargo test -p
-//! slack-api-codegen --test import` and review the diff.
+//! typed-slack-codegen --test import` and review the diff.
 
 use std::fs;
 use std::path::{Path, PathBuf};
 
 use expect_test::expect_file;
-use slack_api_codegen::import::merge::differing_paths;
-use slack_api_codegen::import::{Options, Report, Status, import};
-use slack_api_codegen::spec::model::MethodSpec;
+use typed_slack_codegen::import::merge::differing_paths;
+use typed_slack_codegen::import::{Options, Report, Status, import};
+use typed_slack_codegen::spec::model::MethodSpec;
 
 /// The Slack reference files among the fixtures, relative to the package root (where
 /// `cargo test` runs tests), so that reports name them the same on every machine.
@@ -110,11 +110,11 @@ fn imported_specs_load_and_validate_with_the_projects_own_checks() {
     let scratch = Scratch::new();
     let report = scratch.import(&[REFERENCE_DIR, SEED_PAGE], false);
     assert!(report.succeeded(), "{report}");
-    let sources = slack_api_codegen::spec::read_sources(&scratch.spec, "spec").unwrap();
-    let api = slack_api_codegen::check(&sources, "spec").unwrap_or_else(|problems| panic!("{problems}"));
+    let sources = typed_slack_codegen::spec::read_sources(&scratch.spec, "spec").unwrap();
+    let api = typed_slack_codegen::check(&sources, "spec").unwrap_or_else(|problems| panic!("{problems}"));
     assert_eq!(api.methods.len(), 9);
     for (_, text) in scratch.written() {
-        assert_eq!(text.lines().next(), Some(slack_api_codegen::schema::method_modeline().as_str()));
+        assert_eq!(text.lines().next(), Some(typed_slack_codegen::schema::method_modeline().as_str()));
         assert!(text.contains("\nimport:\n  source: "), "each file records its source:\n{text}");
     }
 }

@@ -8,7 +8,7 @@ use std::fs;
 use std::path::Path;
 
 use proptest::prelude::*;
-use slack_api_codegen::spec::{SourceFile, SourceKind};
+use typed_slack_codegen::spec::{SourceFile, SourceKind};
 
 const SHARED: &str =
     "name: common\ndescription: Shared codes.\nerrors:\n  - code: not_authed\n    description: No token.\n";
@@ -141,14 +141,14 @@ fn check_outcome(method_text: &str) -> Result<(), TestCaseError> {
         SourceFile { kind: SourceKind::Method, path: "spec/methods/test.case.yaml".into(), text: method_text.into() },
         SourceFile { kind: SourceKind::Shared, path: "spec/shared/common.yaml".into(), text: SHARED.into() },
     ];
-    match slack_api_codegen::generate(&sources, "spec") {
+    match typed_slack_codegen::generate(&sources, "spec") {
         Ok(generation) => {
             for file in generation.files {
                 let body = file.contents.split_once('\n').map_or("", |(_, body)| body);
                 prop_assert!(syn::parse_file(body).is_ok(), "{} does not parse:\n{}", file.path, file.contents);
             }
         }
-        Err(slack_api_codegen::Error::Spec(diagnostics)) => {
+        Err(typed_slack_codegen::Error::Spec(diagnostics)) => {
             prop_assert!(!diagnostics.problems().is_empty());
             for problem in diagnostics.problems() {
                 prop_assert!(problem.file.starts_with("spec/"), "{problem}");

@@ -2,19 +2,19 @@
 //! generated method module, or the diagnostics) is pinned under `expected/`.
 //!
 //! After an intended change, refresh the snapshots with `UPDATE_EXPECT=1 cargo test -p
-//! slack-api-codegen --test snapshots` and review the diff. The `.rs` snapshots are also
+//! typed-slack-codegen --test snapshots` and review the diff. The `.rs` snapshots are also
 //! compiled and exercised by `tests/compile_expected.rs`.
 
 use std::path::Path;
 
 use expect_test::{ExpectFile, expect_file};
-use slack_api_codegen::spec::{SourceFile, SourceKind};
+use typed_slack_codegen::spec::{SourceFile, SourceKind};
 
 /// Generates the fixture `name` and returns its method module, or its diagnostics.
 fn generate_fixture(name: &str) -> String {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name);
-    let sources = slack_api_codegen::spec::read_sources(&dir, "spec").expect("the fixture is readable");
-    match slack_api_codegen::generate(&sources, "spec") {
+    let sources = typed_slack_codegen::spec::read_sources(&dir, "spec").expect("the fixture is readable");
+    match typed_slack_codegen::generate(&sources, "spec") {
         Ok(generation) => {
             let modules: Vec<_> =
                 generation.files.into_iter().filter(|file| file.path.starts_with("src/methods/")).collect();
@@ -87,7 +87,7 @@ fn corpus_outcomes() {
             SourceFile { kind: SourceKind::Shared, path: "spec/shared/common.yaml".into(), text: shared.clone() },
         ];
         outcomes.push_str(&format!("== {name}\n"));
-        match slack_api_codegen::generate(&sources, "spec") {
+        match typed_slack_codegen::generate(&sources, "spec") {
             Ok(generation) => {
                 outcomes.push_str("generates\n");
                 for file in generation.files.iter().filter(|file| file.path.starts_with("src/methods/")) {

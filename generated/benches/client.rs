@@ -1,6 +1,6 @@
 //! The client's hot path, typed, against a hand-rolled baseline in the same run.
 //!
-//! `cargo bench -p slack-api --bench client`. The baseline does what a hand-rolled
+//! `cargo bench -p typed-slack --bench client`. The baseline does what a hand-rolled
 //! client does: the same form encoding, `serde_json::Value` for the answer, and string
 //! matching on `ok` and `error`. divan's allocation profiler counts the allocations of
 //! each side.
@@ -15,8 +15,8 @@ use hyper::server::conn::http1;
 use hyper::service::service_fn;
 use hyper_util::rt::TokioIo;
 use serde_json::Value;
-use slack_api::runtime::{FormArgs, Method, decode_answer, http};
-use slack_api::{ChatPostMessage, ChatPostMessageError, Client, Token};
+use typed_slack::runtime::{FormArgs, Method, decode_answer, http};
+use typed_slack::{ChatPostMessage, ChatPostMessageError, Client, Token};
 use tokio::net::TcpListener;
 
 #[global_allocator]

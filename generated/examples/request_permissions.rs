@@ -1,10 +1,10 @@
 //! Calls `apps.permissions.users.request` end to end and prints the typed result.
 //!
 //! ```sh
-//! cargo run -p slack-api --features apps --example request_permissions
+//! cargo run -p typed-slack --features apps --example request_permissions
 //! ```
 //!
-//! With `SLACK_TOKEN` unset, it calls the fake Slack of `slack-api-mock` on 127.0.0.1,
+//! With `SLACK_TOKEN` unset, it calls the fake Slack of `typed-slack-fake` on 127.0.0.1,
 //! which answers the method as its Slack page documents: a fresh trigger succeeds, the
 //! same trigger again is `trigger_exchanged`, an unknown one `invalid_trigger`. With
 //! `SLACK_TOKEN` set, it makes the same calls to Slack itself; the method has been
@@ -15,9 +15,9 @@
 
 use std::error::Error;
 
-use slack_api::runtime::{CallError, Client, Code, MethodResponse, Token};
-use slack_api::{AppsPermissionsUsersRequest, AppsPermissionsUsersRequestError};
-use slack_api_mock::FakeSlack;
+use typed_slack::runtime::{CallError, Client, Code, MethodResponse, Token};
+use typed_slack::{AppsPermissionsUsersRequest, AppsPermissionsUsersRequestError};
+use typed_slack_fake::FakeSlack;
 
 /// A fresh trigger, the same one again, and one that was never issued.
 const TRIGGERS: [&str; 3] =
@@ -29,7 +29,7 @@ async fn main() -> Result<(), Box<dyn Error>> {
         println!("SLACK_TOKEN is set: calling Slack");
         (Client::new(Token::from_env("SLACK_TOKEN")?), None)
     } else {
-        let slack = FakeSlack::builder().methods(slack_api::catalog()).start().await?;
+        let slack = FakeSlack::builder().methods(typed_slack::catalog()).start().await?;
         println!("SLACK_TOKEN is unset: calling a fake Slack at {}", slack.base_url());
         let client = slack.client(Token::new(FakeSlack::USER_TOKEN)?).build()?;
         (client, Some(slack))

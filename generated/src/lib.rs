@@ -378,9 +378,11 @@
 //! | `workflows.triggers.permissions.remove` | `workflows` | `WorkflowsTriggersPermissionsRemove` | Revoke an entity's access to a trigger that has its permission type set to named_entities |
 //! | `workflows.triggers.permissions.set` | `workflows` | `WorkflowsTriggersPermissionsSet` | Set the permission type for who can run a trigger |
 #![deny(missing_docs)]
-pub use ::slack_api_runtime as runtime;
-pub use ::slack_api_runtime::types;
-pub use ::slack_api_runtime::{CallError, Client, Code, MethodResponse, Paginated, Token};
+pub use ::typed_slack_runtime as runtime;
+pub use ::typed_slack_runtime::types;
+pub use ::typed_slack_runtime::{
+    CallError, Client, Code, MethodResponse, Paginated, Token,
+};
 /// One module per Slack Web API method, named after it (`chat.postMessage` is
 /// `chat_post_message`). Each module's types are also re-exported at the crate
 /// root.
@@ -2597,804 +2599,866 @@ pub use methods::workflows_triggers_permissions_set::{
 /// features), sorted by name: for tools that handle any method, such as a fake
 /// Slack server.
 #[allow(clippy::vec_init_then_push, unused_mut)]
-pub fn catalog() -> ::std::vec::Vec<::slack_api_runtime::MethodInfo> {
+pub fn catalog() -> ::std::vec::Vec<::typed_slack_runtime::MethodInfo> {
     let mut methods = ::std::vec::Vec::new();
     #[cfg(feature = "admin")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<AdminAnalyticsGetFile>());
+    methods.push(::typed_slack_runtime::MethodInfo::of::<AdminAnalyticsGetFile>());
     #[cfg(feature = "admin")]
     methods
-        .push(::slack_api_runtime::MethodInfo::of::<AdminAnalyticsMessagesActivity>());
+        .push(::typed_slack_runtime::MethodInfo::of::<AdminAnalyticsMessagesActivity>());
     #[cfg(feature = "admin")]
     methods
-        .push(::slack_api_runtime::MethodInfo::of::<AdminAnalyticsMessagesMetadata>());
+        .push(::typed_slack_runtime::MethodInfo::of::<AdminAnalyticsMessagesMetadata>());
     #[cfg(feature = "admin")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<AdminAppsActivitiesList>());
+    methods.push(::typed_slack_runtime::MethodInfo::of::<AdminAppsActivitiesList>());
     #[cfg(feature = "admin")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<AdminAppsApprove>());
+    methods.push(::typed_slack_runtime::MethodInfo::of::<AdminAppsApprove>());
     #[cfg(feature = "admin")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<AdminAppsApprovedList>());
+    methods.push(::typed_slack_runtime::MethodInfo::of::<AdminAppsApprovedList>());
     #[cfg(feature = "admin")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<AdminAppsClearResolution>());
+    methods.push(::typed_slack_runtime::MethodInfo::of::<AdminAppsClearResolution>());
     #[cfg(feature = "admin")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<AdminAppsConfigLookup>());
+    methods.push(::typed_slack_runtime::MethodInfo::of::<AdminAppsConfigLookup>());
     #[cfg(feature = "admin")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<AdminAppsConfigSet>());
+    methods.push(::typed_slack_runtime::MethodInfo::of::<AdminAppsConfigSet>());
     #[cfg(feature = "admin")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<AdminAppsMcpServersList>());
+    methods.push(::typed_slack_runtime::MethodInfo::of::<AdminAppsMcpServersList>());
     #[cfg(feature = "admin")]
     methods
         .push(
-            ::slack_api_runtime::MethodInfo::of::<AdminAppsMcpServersPermissionsList>(),
+            ::typed_slack_runtime::MethodInfo::of::<AdminAppsMcpServersPermissionsList>(),
         );
     #[cfg(feature = "admin")]
     methods
         .push(
-            ::slack_api_runtime::MethodInfo::of::<AdminAppsMcpServersPermissionsSet>(),
+            ::typed_slack_runtime::MethodInfo::of::<AdminAppsMcpServersPermissionsSet>(),
         );
     #[cfg(feature = "admin")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<AdminAppsPermissionsAdd>());
+    methods.push(::typed_slack_runtime::MethodInfo::of::<AdminAppsPermissionsAdd>());
     #[cfg(feature = "admin")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<AdminAppsPermissionsList>());
+    methods.push(::typed_slack_runtime::MethodInfo::of::<AdminAppsPermissionsList>());
     #[cfg(feature = "admin")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<AdminAppsPermissionsRemove>());
+    methods.push(::typed_slack_runtime::MethodInfo::of::<AdminAppsPermissionsRemove>());
     #[cfg(feature = "admin")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<AdminAppsPermissionsSet>());
+    methods.push(::typed_slack_runtime::MethodInfo::of::<AdminAppsPermissionsSet>());
     #[cfg(feature = "admin")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<AdminAppsRequestsCancel>());
+    methods.push(::typed_slack_runtime::MethodInfo::of::<AdminAppsRequestsCancel>());
     #[cfg(feature = "admin")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<AdminAppsRequestsList>());
+    methods.push(::typed_slack_runtime::MethodInfo::of::<AdminAppsRequestsList>());
     #[cfg(feature = "admin")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<AdminAppsRestrict>());
+    methods.push(::typed_slack_runtime::MethodInfo::of::<AdminAppsRestrict>());
     #[cfg(feature = "admin")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<AdminAppsRestrictedList>());
+    methods.push(::typed_slack_runtime::MethodInfo::of::<AdminAppsRestrictedList>());
     #[cfg(feature = "admin")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<AdminAppsUninstall>());
-    #[cfg(feature = "admin")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<AdminAuditAnomalyAllowGetItem>());
+    methods.push(::typed_slack_runtime::MethodInfo::of::<AdminAppsUninstall>());
     #[cfg(feature = "admin")]
     methods
-        .push(::slack_api_runtime::MethodInfo::of::<AdminAuditAnomalyAllowUpdateItem>());
-    #[cfg(feature = "admin")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<AdminAuthPolicyAssignEntities>());
-    #[cfg(feature = "admin")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<AdminAuthPolicyGetEntities>());
-    #[cfg(feature = "admin")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<AdminAuthPolicyRemoveEntities>());
-    #[cfg(feature = "admin")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<AdminBarriersCreate>());
-    #[cfg(feature = "admin")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<AdminBarriersDelete>());
-    #[cfg(feature = "admin")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<AdminBarriersList>());
-    #[cfg(feature = "admin")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<AdminBarriersUpdate>());
-    #[cfg(feature = "admin")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<AdminConversationsArchive>());
-    #[cfg(feature = "admin")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<AdminConversationsBulkArchive>());
-    #[cfg(feature = "admin")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<AdminConversationsBulkDelete>());
-    #[cfg(feature = "admin")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<AdminConversationsBulkMove>());
+        .push(::typed_slack_runtime::MethodInfo::of::<AdminAuditAnomalyAllowGetItem>());
     #[cfg(feature = "admin")]
     methods
         .push(
-            ::slack_api_runtime::MethodInfo::of::<
+            ::typed_slack_runtime::MethodInfo::of::<AdminAuditAnomalyAllowUpdateItem>(),
+        );
+    #[cfg(feature = "admin")]
+    methods
+        .push(::typed_slack_runtime::MethodInfo::of::<AdminAuthPolicyAssignEntities>());
+    #[cfg(feature = "admin")]
+    methods.push(::typed_slack_runtime::MethodInfo::of::<AdminAuthPolicyGetEntities>());
+    #[cfg(feature = "admin")]
+    methods
+        .push(::typed_slack_runtime::MethodInfo::of::<AdminAuthPolicyRemoveEntities>());
+    #[cfg(feature = "admin")]
+    methods.push(::typed_slack_runtime::MethodInfo::of::<AdminBarriersCreate>());
+    #[cfg(feature = "admin")]
+    methods.push(::typed_slack_runtime::MethodInfo::of::<AdminBarriersDelete>());
+    #[cfg(feature = "admin")]
+    methods.push(::typed_slack_runtime::MethodInfo::of::<AdminBarriersList>());
+    #[cfg(feature = "admin")]
+    methods.push(::typed_slack_runtime::MethodInfo::of::<AdminBarriersUpdate>());
+    #[cfg(feature = "admin")]
+    methods.push(::typed_slack_runtime::MethodInfo::of::<AdminConversationsArchive>());
+    #[cfg(feature = "admin")]
+    methods
+        .push(::typed_slack_runtime::MethodInfo::of::<AdminConversationsBulkArchive>());
+    #[cfg(feature = "admin")]
+    methods
+        .push(::typed_slack_runtime::MethodInfo::of::<AdminConversationsBulkDelete>());
+    #[cfg(feature = "admin")]
+    methods.push(::typed_slack_runtime::MethodInfo::of::<AdminConversationsBulkMove>());
+    #[cfg(feature = "admin")]
+    methods
+        .push(
+            ::typed_slack_runtime::MethodInfo::of::<
                 AdminConversationsBulkSetExcludeFromSlackAi,
             >(),
         );
     #[cfg(feature = "admin")]
     methods
         .push(
-            ::slack_api_runtime::MethodInfo::of::<AdminConversationsBulkSetProperties>(),
+            ::typed_slack_runtime::MethodInfo::of::<
+                AdminConversationsBulkSetProperties,
+            >(),
         );
     #[cfg(feature = "admin")]
     methods
         .push(
-            ::slack_api_runtime::MethodInfo::of::<AdminConversationsConvertToPrivate>(),
+            ::typed_slack_runtime::MethodInfo::of::<AdminConversationsConvertToPrivate>(),
         );
     #[cfg(feature = "admin")]
     methods
         .push(
-            ::slack_api_runtime::MethodInfo::of::<AdminConversationsConvertToPublic>(),
+            ::typed_slack_runtime::MethodInfo::of::<AdminConversationsConvertToPublic>(),
         );
     #[cfg(feature = "admin")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<AdminConversationsCreate>());
+    methods.push(::typed_slack_runtime::MethodInfo::of::<AdminConversationsCreate>());
     #[cfg(feature = "admin")]
     methods
         .push(
-            ::slack_api_runtime::MethodInfo::of::<AdminConversationsCreateForObjects>(),
+            ::typed_slack_runtime::MethodInfo::of::<AdminConversationsCreateForObjects>(),
         );
     #[cfg(feature = "admin")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<AdminConversationsDelete>());
+    methods.push(::typed_slack_runtime::MethodInfo::of::<AdminConversationsDelete>());
     #[cfg(feature = "admin")]
     methods
         .push(
-            ::slack_api_runtime::MethodInfo::of::<AdminConversationsDisconnectShared>(),
+            ::typed_slack_runtime::MethodInfo::of::<AdminConversationsDisconnectShared>(),
         );
     #[cfg(feature = "admin")]
     methods
         .push(
-            ::slack_api_runtime::MethodInfo::of::<
+            ::typed_slack_runtime::MethodInfo::of::<
                 AdminConversationsEkmListOriginalConnectedChannelInfo,
             >(),
         );
     #[cfg(feature = "admin")]
     methods
         .push(
-            ::slack_api_runtime::MethodInfo::of::<
+            ::typed_slack_runtime::MethodInfo::of::<
                 AdminConversationsGetConversationPrefs,
             >(),
         );
     #[cfg(feature = "admin")]
     methods
         .push(
-            ::slack_api_runtime::MethodInfo::of::<AdminConversationsGetCustomRetention>(),
+            ::typed_slack_runtime::MethodInfo::of::<
+                AdminConversationsGetCustomRetention,
+            >(),
         );
     #[cfg(feature = "admin")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<AdminConversationsGetTeams>());
+    methods.push(::typed_slack_runtime::MethodInfo::of::<AdminConversationsGetTeams>());
     #[cfg(feature = "admin")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<AdminConversationsInvite>());
+    methods.push(::typed_slack_runtime::MethodInfo::of::<AdminConversationsInvite>());
     #[cfg(feature = "admin")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<AdminConversationsLinkObjects>());
+    methods
+        .push(::typed_slack_runtime::MethodInfo::of::<AdminConversationsLinkObjects>());
     #[cfg(feature = "admin")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<AdminConversationsLookup>());
+    methods.push(::typed_slack_runtime::MethodInfo::of::<AdminConversationsLookup>());
     #[cfg(feature = "admin")]
     methods
         .push(
-            ::slack_api_runtime::MethodInfo::of::<
+            ::typed_slack_runtime::MethodInfo::of::<
                 AdminConversationsRemoveCustomRetention,
             >(),
         );
     #[cfg(feature = "admin")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<AdminConversationsRename>());
+    methods.push(::typed_slack_runtime::MethodInfo::of::<AdminConversationsRename>());
     #[cfg(feature = "admin")]
     methods
         .push(
-            ::slack_api_runtime::MethodInfo::of::<
+            ::typed_slack_runtime::MethodInfo::of::<
                 AdminConversationsRestrictAccessAddGroup,
             >(),
         );
     #[cfg(feature = "admin")]
     methods
         .push(
-            ::slack_api_runtime::MethodInfo::of::<
+            ::typed_slack_runtime::MethodInfo::of::<
                 AdminConversationsRestrictAccessListGroups,
             >(),
         );
     #[cfg(feature = "admin")]
     methods
         .push(
-            ::slack_api_runtime::MethodInfo::of::<
+            ::typed_slack_runtime::MethodInfo::of::<
                 AdminConversationsRestrictAccessRemoveGroup,
             >(),
         );
     #[cfg(feature = "admin")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<AdminConversationsSearch>());
+    methods.push(::typed_slack_runtime::MethodInfo::of::<AdminConversationsSearch>());
     #[cfg(feature = "admin")]
     methods
         .push(
-            ::slack_api_runtime::MethodInfo::of::<
+            ::typed_slack_runtime::MethodInfo::of::<
                 AdminConversationsSetConversationPrefs,
             >(),
         );
     #[cfg(feature = "admin")]
     methods
         .push(
-            ::slack_api_runtime::MethodInfo::of::<AdminConversationsSetCustomRetention>(),
+            ::typed_slack_runtime::MethodInfo::of::<
+                AdminConversationsSetCustomRetention,
+            >(),
         );
     #[cfg(feature = "admin")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<AdminConversationsSetTeams>());
+    methods.push(::typed_slack_runtime::MethodInfo::of::<AdminConversationsSetTeams>());
     #[cfg(feature = "admin")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<AdminConversationsUnarchive>());
-    #[cfg(feature = "admin")]
-    methods
-        .push(::slack_api_runtime::MethodInfo::of::<AdminConversationsUnlinkObjects>());
-    #[cfg(feature = "admin")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<AdminEmojiAdd>());
-    #[cfg(feature = "admin")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<AdminEmojiAddAlias>());
-    #[cfg(feature = "admin")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<AdminEmojiList>());
-    #[cfg(feature = "admin")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<AdminEmojiRemove>());
-    #[cfg(feature = "admin")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<AdminEmojiRename>());
-    #[cfg(feature = "admin")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<AdminFunctionsList>());
-    #[cfg(feature = "admin")]
-    methods
-        .push(::slack_api_runtime::MethodInfo::of::<AdminFunctionsPermissionsLookup>());
-    #[cfg(feature = "admin")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<AdminFunctionsPermissionsSet>());
-    #[cfg(feature = "admin")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<AdminInviteRequestsApprove>());
-    #[cfg(feature = "admin")]
-    methods
-        .push(::slack_api_runtime::MethodInfo::of::<AdminInviteRequestsApprovedList>());
-    #[cfg(feature = "admin")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<AdminInviteRequestsDeniedList>());
-    #[cfg(feature = "admin")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<AdminInviteRequestsDeny>());
-    #[cfg(feature = "admin")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<AdminInviteRequestsList>());
-    #[cfg(feature = "admin")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<AdminRolesAddAssignments>());
-    #[cfg(feature = "admin")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<AdminRolesListAssignments>());
-    #[cfg(feature = "admin")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<AdminRolesRemoveAssignments>());
-    #[cfg(feature = "admin")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<AdminTeamsAdminsList>());
-    #[cfg(feature = "admin")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<AdminTeamsCreate>());
-    #[cfg(feature = "admin")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<AdminTeamsList>());
-    #[cfg(feature = "admin")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<AdminTeamsOwnersList>());
-    #[cfg(feature = "admin")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<AdminTeamsSettingsInfo>());
+    methods.push(::typed_slack_runtime::MethodInfo::of::<AdminConversationsUnarchive>());
     #[cfg(feature = "admin")]
     methods
         .push(
-            ::slack_api_runtime::MethodInfo::of::<AdminTeamsSettingsSetDefaultChannels>(),
+            ::typed_slack_runtime::MethodInfo::of::<AdminConversationsUnlinkObjects>(),
         );
     #[cfg(feature = "admin")]
-    methods
-        .push(::slack_api_runtime::MethodInfo::of::<AdminTeamsSettingsSetDescription>());
+    methods.push(::typed_slack_runtime::MethodInfo::of::<AdminEmojiAdd>());
+    #[cfg(feature = "admin")]
+    methods.push(::typed_slack_runtime::MethodInfo::of::<AdminEmojiAddAlias>());
+    #[cfg(feature = "admin")]
+    methods.push(::typed_slack_runtime::MethodInfo::of::<AdminEmojiList>());
+    #[cfg(feature = "admin")]
+    methods.push(::typed_slack_runtime::MethodInfo::of::<AdminEmojiRemove>());
+    #[cfg(feature = "admin")]
+    methods.push(::typed_slack_runtime::MethodInfo::of::<AdminEmojiRename>());
+    #[cfg(feature = "admin")]
+    methods.push(::typed_slack_runtime::MethodInfo::of::<AdminFunctionsList>());
     #[cfg(feature = "admin")]
     methods
         .push(
-            ::slack_api_runtime::MethodInfo::of::<AdminTeamsSettingsSetDiscoverability>(),
-        );
-    #[cfg(feature = "admin")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<AdminTeamsSettingsSetIcon>());
-    #[cfg(feature = "admin")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<AdminTeamsSettingsSetName>());
-    #[cfg(feature = "admin")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<AdminUsergroupsAddChannels>());
-    #[cfg(feature = "admin")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<AdminUsergroupsAddTeams>());
-    #[cfg(feature = "admin")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<AdminUsergroupsListChannels>());
-    #[cfg(feature = "admin")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<AdminUsergroupsRemoveChannels>());
-    #[cfg(feature = "admin")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<AdminUsergroupsRemoveTeams>());
-    #[cfg(feature = "admin")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<AdminUsersAssign>());
-    #[cfg(feature = "admin")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<AdminUsersGetExpiration>());
-    #[cfg(feature = "admin")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<AdminUsersInvite>());
-    #[cfg(feature = "admin")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<AdminUsersList>());
-    #[cfg(feature = "admin")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<AdminUsersRemove>());
-    #[cfg(feature = "admin")]
-    methods
-        .push(::slack_api_runtime::MethodInfo::of::<AdminUsersSessionClearSettings>());
-    #[cfg(feature = "admin")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<AdminUsersSessionGetSettings>());
-    #[cfg(feature = "admin")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<AdminUsersSessionInvalidate>());
-    #[cfg(feature = "admin")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<AdminUsersSessionList>());
-    #[cfg(feature = "admin")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<AdminUsersSessionReset>());
-    #[cfg(feature = "admin")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<AdminUsersSessionResetBulk>());
-    #[cfg(feature = "admin")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<AdminUsersSessionSetSettings>());
-    #[cfg(feature = "admin")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<AdminUsersSetAdmin>());
-    #[cfg(feature = "admin")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<AdminUsersSetExpiration>());
-    #[cfg(feature = "admin")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<AdminUsersSetOwner>());
-    #[cfg(feature = "admin")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<AdminUsersSetRegular>());
-    #[cfg(feature = "admin")]
-    methods
-        .push(
-            ::slack_api_runtime::MethodInfo::of::<AdminUsersUnsupportedVersionsExport>(),
+            ::typed_slack_runtime::MethodInfo::of::<AdminFunctionsPermissionsLookup>(),
         );
     #[cfg(feature = "admin")]
     methods
-        .push(::slack_api_runtime::MethodInfo::of::<AdminWorkflowsCollaboratorsAdd>());
+        .push(::typed_slack_runtime::MethodInfo::of::<AdminFunctionsPermissionsSet>());
+    #[cfg(feature = "admin")]
+    methods.push(::typed_slack_runtime::MethodInfo::of::<AdminInviteRequestsApprove>());
     #[cfg(feature = "admin")]
     methods
         .push(
-            ::slack_api_runtime::MethodInfo::of::<AdminWorkflowsCollaboratorsRemove>(),
+            ::typed_slack_runtime::MethodInfo::of::<AdminInviteRequestsApprovedList>(),
         );
     #[cfg(feature = "admin")]
     methods
-        .push(::slack_api_runtime::MethodInfo::of::<AdminWorkflowsPermissionsLookup>());
+        .push(::typed_slack_runtime::MethodInfo::of::<AdminInviteRequestsDeniedList>());
     #[cfg(feature = "admin")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<AdminWorkflowsSearch>());
+    methods.push(::typed_slack_runtime::MethodInfo::of::<AdminInviteRequestsDeny>());
+    #[cfg(feature = "admin")]
+    methods.push(::typed_slack_runtime::MethodInfo::of::<AdminInviteRequestsList>());
+    #[cfg(feature = "admin")]
+    methods.push(::typed_slack_runtime::MethodInfo::of::<AdminRolesAddAssignments>());
+    #[cfg(feature = "admin")]
+    methods.push(::typed_slack_runtime::MethodInfo::of::<AdminRolesListAssignments>());
+    #[cfg(feature = "admin")]
+    methods.push(::typed_slack_runtime::MethodInfo::of::<AdminRolesRemoveAssignments>());
+    #[cfg(feature = "admin")]
+    methods.push(::typed_slack_runtime::MethodInfo::of::<AdminTeamsAdminsList>());
+    #[cfg(feature = "admin")]
+    methods.push(::typed_slack_runtime::MethodInfo::of::<AdminTeamsCreate>());
+    #[cfg(feature = "admin")]
+    methods.push(::typed_slack_runtime::MethodInfo::of::<AdminTeamsList>());
+    #[cfg(feature = "admin")]
+    methods.push(::typed_slack_runtime::MethodInfo::of::<AdminTeamsOwnersList>());
+    #[cfg(feature = "admin")]
+    methods.push(::typed_slack_runtime::MethodInfo::of::<AdminTeamsSettingsInfo>());
     #[cfg(feature = "admin")]
     methods
         .push(
-            ::slack_api_runtime::MethodInfo::of::<
+            ::typed_slack_runtime::MethodInfo::of::<
+                AdminTeamsSettingsSetDefaultChannels,
+            >(),
+        );
+    #[cfg(feature = "admin")]
+    methods
+        .push(
+            ::typed_slack_runtime::MethodInfo::of::<AdminTeamsSettingsSetDescription>(),
+        );
+    #[cfg(feature = "admin")]
+    methods
+        .push(
+            ::typed_slack_runtime::MethodInfo::of::<
+                AdminTeamsSettingsSetDiscoverability,
+            >(),
+        );
+    #[cfg(feature = "admin")]
+    methods.push(::typed_slack_runtime::MethodInfo::of::<AdminTeamsSettingsSetIcon>());
+    #[cfg(feature = "admin")]
+    methods.push(::typed_slack_runtime::MethodInfo::of::<AdminTeamsSettingsSetName>());
+    #[cfg(feature = "admin")]
+    methods.push(::typed_slack_runtime::MethodInfo::of::<AdminUsergroupsAddChannels>());
+    #[cfg(feature = "admin")]
+    methods.push(::typed_slack_runtime::MethodInfo::of::<AdminUsergroupsAddTeams>());
+    #[cfg(feature = "admin")]
+    methods.push(::typed_slack_runtime::MethodInfo::of::<AdminUsergroupsListChannels>());
+    #[cfg(feature = "admin")]
+    methods
+        .push(::typed_slack_runtime::MethodInfo::of::<AdminUsergroupsRemoveChannels>());
+    #[cfg(feature = "admin")]
+    methods.push(::typed_slack_runtime::MethodInfo::of::<AdminUsergroupsRemoveTeams>());
+    #[cfg(feature = "admin")]
+    methods.push(::typed_slack_runtime::MethodInfo::of::<AdminUsersAssign>());
+    #[cfg(feature = "admin")]
+    methods.push(::typed_slack_runtime::MethodInfo::of::<AdminUsersGetExpiration>());
+    #[cfg(feature = "admin")]
+    methods.push(::typed_slack_runtime::MethodInfo::of::<AdminUsersInvite>());
+    #[cfg(feature = "admin")]
+    methods.push(::typed_slack_runtime::MethodInfo::of::<AdminUsersList>());
+    #[cfg(feature = "admin")]
+    methods.push(::typed_slack_runtime::MethodInfo::of::<AdminUsersRemove>());
+    #[cfg(feature = "admin")]
+    methods
+        .push(::typed_slack_runtime::MethodInfo::of::<AdminUsersSessionClearSettings>());
+    #[cfg(feature = "admin")]
+    methods
+        .push(::typed_slack_runtime::MethodInfo::of::<AdminUsersSessionGetSettings>());
+    #[cfg(feature = "admin")]
+    methods.push(::typed_slack_runtime::MethodInfo::of::<AdminUsersSessionInvalidate>());
+    #[cfg(feature = "admin")]
+    methods.push(::typed_slack_runtime::MethodInfo::of::<AdminUsersSessionList>());
+    #[cfg(feature = "admin")]
+    methods.push(::typed_slack_runtime::MethodInfo::of::<AdminUsersSessionReset>());
+    #[cfg(feature = "admin")]
+    methods.push(::typed_slack_runtime::MethodInfo::of::<AdminUsersSessionResetBulk>());
+    #[cfg(feature = "admin")]
+    methods
+        .push(::typed_slack_runtime::MethodInfo::of::<AdminUsersSessionSetSettings>());
+    #[cfg(feature = "admin")]
+    methods.push(::typed_slack_runtime::MethodInfo::of::<AdminUsersSetAdmin>());
+    #[cfg(feature = "admin")]
+    methods.push(::typed_slack_runtime::MethodInfo::of::<AdminUsersSetExpiration>());
+    #[cfg(feature = "admin")]
+    methods.push(::typed_slack_runtime::MethodInfo::of::<AdminUsersSetOwner>());
+    #[cfg(feature = "admin")]
+    methods.push(::typed_slack_runtime::MethodInfo::of::<AdminUsersSetRegular>());
+    #[cfg(feature = "admin")]
+    methods
+        .push(
+            ::typed_slack_runtime::MethodInfo::of::<
+                AdminUsersUnsupportedVersionsExport,
+            >(),
+        );
+    #[cfg(feature = "admin")]
+    methods
+        .push(::typed_slack_runtime::MethodInfo::of::<AdminWorkflowsCollaboratorsAdd>());
+    #[cfg(feature = "admin")]
+    methods
+        .push(
+            ::typed_slack_runtime::MethodInfo::of::<AdminWorkflowsCollaboratorsRemove>(),
+        );
+    #[cfg(feature = "admin")]
+    methods
+        .push(
+            ::typed_slack_runtime::MethodInfo::of::<AdminWorkflowsPermissionsLookup>(),
+        );
+    #[cfg(feature = "admin")]
+    methods.push(::typed_slack_runtime::MethodInfo::of::<AdminWorkflowsSearch>());
+    #[cfg(feature = "admin")]
+    methods
+        .push(
+            ::typed_slack_runtime::MethodInfo::of::<
                 AdminWorkflowsTriggersTypesPermissionsLookup,
             >(),
         );
     #[cfg(feature = "admin")]
     methods
         .push(
-            ::slack_api_runtime::MethodInfo::of::<
+            ::typed_slack_runtime::MethodInfo::of::<
                 AdminWorkflowsTriggersTypesPermissionsSet,
             >(),
         );
     #[cfg(feature = "admin")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<AdminWorkflowsUnpublish>());
+    methods.push(::typed_slack_runtime::MethodInfo::of::<AdminWorkflowsUnpublish>());
     #[cfg(feature = "agents")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<AgentsSessionsRename>());
+    methods.push(::typed_slack_runtime::MethodInfo::of::<AgentsSessionsRename>());
     #[cfg(feature = "agents")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<AgentsSessionsSetStatus>());
+    methods.push(::typed_slack_runtime::MethodInfo::of::<AgentsSessionsSetStatus>());
     #[cfg(feature = "api")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<ApiTest>());
+    methods.push(::typed_slack_runtime::MethodInfo::of::<ApiTest>());
     #[cfg(feature = "apps")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<AppsActivitiesList>());
+    methods.push(::typed_slack_runtime::MethodInfo::of::<AppsActivitiesList>());
     #[cfg(feature = "apps")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<AppsAuthExternalDelete>());
+    methods.push(::typed_slack_runtime::MethodInfo::of::<AppsAuthExternalDelete>());
     #[cfg(feature = "apps")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<AppsAuthExternalGet>());
+    methods.push(::typed_slack_runtime::MethodInfo::of::<AppsAuthExternalGet>());
     #[cfg(feature = "apps")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<AppsConnectionsOpen>());
+    methods.push(::typed_slack_runtime::MethodInfo::of::<AppsConnectionsOpen>());
     #[cfg(feature = "apps")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<AppsDatastoreBulkDelete>());
+    methods.push(::typed_slack_runtime::MethodInfo::of::<AppsDatastoreBulkDelete>());
     #[cfg(feature = "apps")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<AppsDatastoreBulkGet>());
+    methods.push(::typed_slack_runtime::MethodInfo::of::<AppsDatastoreBulkGet>());
     #[cfg(feature = "apps")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<AppsDatastoreBulkPut>());
+    methods.push(::typed_slack_runtime::MethodInfo::of::<AppsDatastoreBulkPut>());
     #[cfg(feature = "apps")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<AppsDatastoreCount>());
+    methods.push(::typed_slack_runtime::MethodInfo::of::<AppsDatastoreCount>());
     #[cfg(feature = "apps")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<AppsDatastoreDelete>());
+    methods.push(::typed_slack_runtime::MethodInfo::of::<AppsDatastoreDelete>());
     #[cfg(feature = "apps")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<AppsDatastoreGet>());
+    methods.push(::typed_slack_runtime::MethodInfo::of::<AppsDatastoreGet>());
     #[cfg(feature = "apps")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<AppsDatastorePut>());
+    methods.push(::typed_slack_runtime::MethodInfo::of::<AppsDatastorePut>());
     #[cfg(feature = "apps")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<AppsDatastoreQuery>());
+    methods.push(::typed_slack_runtime::MethodInfo::of::<AppsDatastoreQuery>());
     #[cfg(feature = "apps")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<AppsDatastoreUpdate>());
+    methods.push(::typed_slack_runtime::MethodInfo::of::<AppsDatastoreUpdate>());
     #[cfg(feature = "apps")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<AppsEventAuthorizationsList>());
+    methods.push(::typed_slack_runtime::MethodInfo::of::<AppsEventAuthorizationsList>());
     #[cfg(feature = "apps")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<AppsIconSet>());
+    methods.push(::typed_slack_runtime::MethodInfo::of::<AppsIconSet>());
     #[cfg(feature = "apps")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<AppsManagedPermissionsSet>());
+    methods.push(::typed_slack_runtime::MethodInfo::of::<AppsManagedPermissionsSet>());
     #[cfg(feature = "apps")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<AppsManifestCreate>());
+    methods.push(::typed_slack_runtime::MethodInfo::of::<AppsManifestCreate>());
     #[cfg(feature = "apps")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<AppsManifestDelete>());
+    methods.push(::typed_slack_runtime::MethodInfo::of::<AppsManifestDelete>());
     #[cfg(feature = "apps")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<AppsManifestExport>());
+    methods.push(::typed_slack_runtime::MethodInfo::of::<AppsManifestExport>());
     #[cfg(feature = "apps")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<AppsManifestUpdate>());
+    methods.push(::typed_slack_runtime::MethodInfo::of::<AppsManifestUpdate>());
     #[cfg(feature = "apps")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<AppsManifestValidate>());
+    methods.push(::typed_slack_runtime::MethodInfo::of::<AppsManifestValidate>());
     #[cfg(feature = "apps")] #[allow(deprecated)]
-    methods.push(::slack_api_runtime::MethodInfo::of::<AppsPermissionsUsersRequest>());
+    methods.push(::typed_slack_runtime::MethodInfo::of::<AppsPermissionsUsersRequest>());
     #[cfg(feature = "apps")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<AppsUninstall>());
+    methods.push(::typed_slack_runtime::MethodInfo::of::<AppsUninstall>());
     #[cfg(feature = "apps")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<AppsUserConnectionUpdate>());
+    methods.push(::typed_slack_runtime::MethodInfo::of::<AppsUserConnectionUpdate>());
     #[cfg(feature = "assistant")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<AssistantSearchContext>());
+    methods.push(::typed_slack_runtime::MethodInfo::of::<AssistantSearchContext>());
     #[cfg(feature = "assistant")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<AssistantSearchInfo>());
+    methods.push(::typed_slack_runtime::MethodInfo::of::<AssistantSearchInfo>());
     #[cfg(feature = "assistant")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<AssistantThreadsSetStatus>());
+    methods.push(::typed_slack_runtime::MethodInfo::of::<AssistantThreadsSetStatus>());
     #[cfg(feature = "assistant")]
     methods
         .push(
-            ::slack_api_runtime::MethodInfo::of::<AssistantThreadsSetSuggestedPrompts>(),
+            ::typed_slack_runtime::MethodInfo::of::<
+                AssistantThreadsSetSuggestedPrompts,
+            >(),
         );
     #[cfg(feature = "assistant")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<AssistantThreadsSetTitle>());
+    methods.push(::typed_slack_runtime::MethodInfo::of::<AssistantThreadsSetTitle>());
     #[cfg(feature = "auth")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<AuthRevoke>());
+    methods.push(::typed_slack_runtime::MethodInfo::of::<AuthRevoke>());
     #[cfg(feature = "auth")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<AuthTeamsList>());
+    methods.push(::typed_slack_runtime::MethodInfo::of::<AuthTeamsList>());
     #[cfg(feature = "auth")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<AuthTest>());
+    methods.push(::typed_slack_runtime::MethodInfo::of::<AuthTest>());
     #[cfg(feature = "blocks")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<BlocksValidate>());
+    methods.push(::typed_slack_runtime::MethodInfo::of::<BlocksValidate>());
     #[cfg(feature = "bookmarks")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<BookmarksAdd>());
+    methods.push(::typed_slack_runtime::MethodInfo::of::<BookmarksAdd>());
     #[cfg(feature = "bookmarks")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<BookmarksEdit>());
+    methods.push(::typed_slack_runtime::MethodInfo::of::<BookmarksEdit>());
     #[cfg(feature = "bookmarks")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<BookmarksList>());
+    methods.push(::typed_slack_runtime::MethodInfo::of::<BookmarksList>());
     #[cfg(feature = "bookmarks")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<BookmarksRemove>());
+    methods.push(::typed_slack_runtime::MethodInfo::of::<BookmarksRemove>());
     #[cfg(feature = "bots")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<BotsInfo>());
+    methods.push(::typed_slack_runtime::MethodInfo::of::<BotsInfo>());
     #[cfg(feature = "calls")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<CallsAdd>());
+    methods.push(::typed_slack_runtime::MethodInfo::of::<CallsAdd>());
     #[cfg(feature = "calls")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<CallsEnd>());
+    methods.push(::typed_slack_runtime::MethodInfo::of::<CallsEnd>());
     #[cfg(feature = "calls")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<CallsInfo>());
+    methods.push(::typed_slack_runtime::MethodInfo::of::<CallsInfo>());
     #[cfg(feature = "calls")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<CallsParticipantsAdd>());
+    methods.push(::typed_slack_runtime::MethodInfo::of::<CallsParticipantsAdd>());
     #[cfg(feature = "calls")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<CallsParticipantsRemove>());
+    methods.push(::typed_slack_runtime::MethodInfo::of::<CallsParticipantsRemove>());
     #[cfg(feature = "calls")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<CallsUpdate>());
+    methods.push(::typed_slack_runtime::MethodInfo::of::<CallsUpdate>());
     #[cfg(feature = "canvases")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<CanvasesAccessDelete>());
+    methods.push(::typed_slack_runtime::MethodInfo::of::<CanvasesAccessDelete>());
     #[cfg(feature = "canvases")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<CanvasesAccessSet>());
+    methods.push(::typed_slack_runtime::MethodInfo::of::<CanvasesAccessSet>());
     #[cfg(feature = "canvases")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<CanvasesCreate>());
+    methods.push(::typed_slack_runtime::MethodInfo::of::<CanvasesCreate>());
     #[cfg(feature = "canvases")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<CanvasesDelete>());
+    methods.push(::typed_slack_runtime::MethodInfo::of::<CanvasesDelete>());
     #[cfg(feature = "canvases")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<CanvasesEdit>());
+    methods.push(::typed_slack_runtime::MethodInfo::of::<CanvasesEdit>());
     #[cfg(feature = "canvases")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<CanvasesSectionsLookup>());
+    methods.push(::typed_slack_runtime::MethodInfo::of::<CanvasesSectionsLookup>());
     #[cfg(feature = "chat")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<ChatAppendStream>());
+    methods.push(::typed_slack_runtime::MethodInfo::of::<ChatAppendStream>());
     #[cfg(feature = "chat")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<ChatDelete>());
+    methods.push(::typed_slack_runtime::MethodInfo::of::<ChatDelete>());
     #[cfg(feature = "chat")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<ChatDeleteScheduledMessage>());
+    methods.push(::typed_slack_runtime::MethodInfo::of::<ChatDeleteScheduledMessage>());
     #[cfg(feature = "chat")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<ChatGetPermalink>());
+    methods.push(::typed_slack_runtime::MethodInfo::of::<ChatGetPermalink>());
     #[cfg(feature = "chat")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<ChatMeMessage>());
+    methods.push(::typed_slack_runtime::MethodInfo::of::<ChatMeMessage>());
     #[cfg(feature = "chat")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<ChatPostEphemeral>());
+    methods.push(::typed_slack_runtime::MethodInfo::of::<ChatPostEphemeral>());
     #[cfg(feature = "chat")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<ChatPostMessage>());
+    methods.push(::typed_slack_runtime::MethodInfo::of::<ChatPostMessage>());
     #[cfg(feature = "chat")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<ChatScheduleMessage>());
+    methods.push(::typed_slack_runtime::MethodInfo::of::<ChatScheduleMessage>());
     #[cfg(feature = "chat")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<ChatScheduledMessagesList>());
+    methods.push(::typed_slack_runtime::MethodInfo::of::<ChatScheduledMessagesList>());
     #[cfg(feature = "chat")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<ChatStartStream>());
+    methods.push(::typed_slack_runtime::MethodInfo::of::<ChatStartStream>());
     #[cfg(feature = "chat")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<ChatStopStream>());
+    methods.push(::typed_slack_runtime::MethodInfo::of::<ChatStopStream>());
     #[cfg(feature = "chat")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<ChatUnfurl>());
+    methods.push(::typed_slack_runtime::MethodInfo::of::<ChatUnfurl>());
     #[cfg(feature = "chat")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<ChatUpdate>());
-    #[cfg(feature = "conversations")]
-    methods
-        .push(::slack_api_runtime::MethodInfo::of::<ConversationsAcceptSharedInvite>());
-    #[cfg(feature = "conversations")]
-    methods
-        .push(::slack_api_runtime::MethodInfo::of::<ConversationsApproveSharedInvite>());
-    #[cfg(feature = "conversations")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<ConversationsArchive>());
-    #[cfg(feature = "conversations")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<ConversationsCanvasesCreate>());
-    #[cfg(feature = "conversations")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<ConversationsClose>());
-    #[cfg(feature = "conversations")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<ConversationsCreate>());
-    #[cfg(feature = "conversations")]
-    methods
-        .push(::slack_api_runtime::MethodInfo::of::<ConversationsDeclineSharedInvite>());
+    methods.push(::typed_slack_runtime::MethodInfo::of::<ChatUpdate>());
     #[cfg(feature = "conversations")]
     methods
         .push(
-            ::slack_api_runtime::MethodInfo::of::<
+            ::typed_slack_runtime::MethodInfo::of::<ConversationsAcceptSharedInvite>(),
+        );
+    #[cfg(feature = "conversations")]
+    methods
+        .push(
+            ::typed_slack_runtime::MethodInfo::of::<ConversationsApproveSharedInvite>(),
+        );
+    #[cfg(feature = "conversations")]
+    methods.push(::typed_slack_runtime::MethodInfo::of::<ConversationsArchive>());
+    #[cfg(feature = "conversations")]
+    methods.push(::typed_slack_runtime::MethodInfo::of::<ConversationsCanvasesCreate>());
+    #[cfg(feature = "conversations")]
+    methods.push(::typed_slack_runtime::MethodInfo::of::<ConversationsClose>());
+    #[cfg(feature = "conversations")]
+    methods.push(::typed_slack_runtime::MethodInfo::of::<ConversationsCreate>());
+    #[cfg(feature = "conversations")]
+    methods
+        .push(
+            ::typed_slack_runtime::MethodInfo::of::<ConversationsDeclineSharedInvite>(),
+        );
+    #[cfg(feature = "conversations")]
+    methods
+        .push(
+            ::typed_slack_runtime::MethodInfo::of::<
                 ConversationsExternalInvitePermissionsSet,
             >(),
         );
     #[cfg(feature = "conversations")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<ConversationsHistory>());
+    methods.push(::typed_slack_runtime::MethodInfo::of::<ConversationsHistory>());
     #[cfg(feature = "conversations")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<ConversationsInfo>());
+    methods.push(::typed_slack_runtime::MethodInfo::of::<ConversationsInfo>());
     #[cfg(feature = "conversations")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<ConversationsInvite>());
+    methods.push(::typed_slack_runtime::MethodInfo::of::<ConversationsInvite>());
     #[cfg(feature = "conversations")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<ConversationsInviteShared>());
+    methods.push(::typed_slack_runtime::MethodInfo::of::<ConversationsInviteShared>());
     #[cfg(feature = "conversations")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<ConversationsJoin>());
+    methods.push(::typed_slack_runtime::MethodInfo::of::<ConversationsJoin>());
     #[cfg(feature = "conversations")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<ConversationsKick>());
+    methods.push(::typed_slack_runtime::MethodInfo::of::<ConversationsKick>());
     #[cfg(feature = "conversations")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<ConversationsLeave>());
+    methods.push(::typed_slack_runtime::MethodInfo::of::<ConversationsLeave>());
     #[cfg(feature = "conversations")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<ConversationsList>());
-    #[cfg(feature = "conversations")]
-    methods
-        .push(::slack_api_runtime::MethodInfo::of::<ConversationsListConnectInvites>());
-    #[cfg(feature = "conversations")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<ConversationsMark>());
-    #[cfg(feature = "conversations")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<ConversationsMembers>());
-    #[cfg(feature = "conversations")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<ConversationsOpen>());
-    #[cfg(feature = "conversations")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<ConversationsRename>());
-    #[cfg(feature = "conversations")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<ConversationsReplies>());
+    methods.push(::typed_slack_runtime::MethodInfo::of::<ConversationsList>());
     #[cfg(feature = "conversations")]
     methods
         .push(
-            ::slack_api_runtime::MethodInfo::of::<
+            ::typed_slack_runtime::MethodInfo::of::<ConversationsListConnectInvites>(),
+        );
+    #[cfg(feature = "conversations")]
+    methods.push(::typed_slack_runtime::MethodInfo::of::<ConversationsMark>());
+    #[cfg(feature = "conversations")]
+    methods.push(::typed_slack_runtime::MethodInfo::of::<ConversationsMembers>());
+    #[cfg(feature = "conversations")]
+    methods.push(::typed_slack_runtime::MethodInfo::of::<ConversationsOpen>());
+    #[cfg(feature = "conversations")]
+    methods.push(::typed_slack_runtime::MethodInfo::of::<ConversationsRename>());
+    #[cfg(feature = "conversations")]
+    methods.push(::typed_slack_runtime::MethodInfo::of::<ConversationsReplies>());
+    #[cfg(feature = "conversations")]
+    methods
+        .push(
+            ::typed_slack_runtime::MethodInfo::of::<
                 ConversationsRequestSharedInviteApprove,
             >(),
         );
     #[cfg(feature = "conversations")]
     methods
         .push(
-            ::slack_api_runtime::MethodInfo::of::<ConversationsRequestSharedInviteDeny>(),
+            ::typed_slack_runtime::MethodInfo::of::<
+                ConversationsRequestSharedInviteDeny,
+            >(),
         );
     #[cfg(feature = "conversations")]
     methods
         .push(
-            ::slack_api_runtime::MethodInfo::of::<ConversationsRequestSharedInviteList>(),
+            ::typed_slack_runtime::MethodInfo::of::<
+                ConversationsRequestSharedInviteList,
+            >(),
         );
     #[cfg(feature = "conversations")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<ConversationsSetPurpose>());
+    methods.push(::typed_slack_runtime::MethodInfo::of::<ConversationsSetPurpose>());
     #[cfg(feature = "conversations")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<ConversationsSetTopic>());
+    methods.push(::typed_slack_runtime::MethodInfo::of::<ConversationsSetTopic>());
     #[cfg(feature = "conversations")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<ConversationsUnarchive>());
+    methods.push(::typed_slack_runtime::MethodInfo::of::<ConversationsUnarchive>());
     #[cfg(feature = "dialog")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<DialogOpen>());
+    methods.push(::typed_slack_runtime::MethodInfo::of::<DialogOpen>());
     #[cfg(feature = "dnd")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<DndEndDnd>());
+    methods.push(::typed_slack_runtime::MethodInfo::of::<DndEndDnd>());
     #[cfg(feature = "dnd")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<DndEndSnooze>());
+    methods.push(::typed_slack_runtime::MethodInfo::of::<DndEndSnooze>());
     #[cfg(feature = "dnd")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<DndInfo>());
+    methods.push(::typed_slack_runtime::MethodInfo::of::<DndInfo>());
     #[cfg(feature = "dnd")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<DndSetSnooze>());
+    methods.push(::typed_slack_runtime::MethodInfo::of::<DndSetSnooze>());
     #[cfg(feature = "dnd")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<DndTeamInfo>());
+    methods.push(::typed_slack_runtime::MethodInfo::of::<DndTeamInfo>());
     #[cfg(feature = "emoji")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<EmojiList>());
+    methods.push(::typed_slack_runtime::MethodInfo::of::<EmojiList>());
     #[cfg(feature = "entity")]
     methods
-        .push(::slack_api_runtime::MethodInfo::of::<EntityAcknowledgeCommentAction>());
+        .push(::typed_slack_runtime::MethodInfo::of::<EntityAcknowledgeCommentAction>());
     #[cfg(feature = "entity")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<EntityPresentComments>());
+    methods.push(::typed_slack_runtime::MethodInfo::of::<EntityPresentComments>());
     #[cfg(feature = "entity")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<EntityPresentDetails>());
+    methods.push(::typed_slack_runtime::MethodInfo::of::<EntityPresentDetails>());
     #[cfg(feature = "files")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<FilesCommentsDelete>());
+    methods.push(::typed_slack_runtime::MethodInfo::of::<FilesCommentsDelete>());
     #[cfg(feature = "files")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<FilesCompleteUploadExternal>());
+    methods.push(::typed_slack_runtime::MethodInfo::of::<FilesCompleteUploadExternal>());
     #[cfg(feature = "files")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<FilesDelete>());
+    methods.push(::typed_slack_runtime::MethodInfo::of::<FilesDelete>());
     #[cfg(feature = "files")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<FilesGetUploadUrlExternal>());
+    methods.push(::typed_slack_runtime::MethodInfo::of::<FilesGetUploadUrlExternal>());
     #[cfg(feature = "files")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<FilesInfo>());
+    methods.push(::typed_slack_runtime::MethodInfo::of::<FilesInfo>());
     #[cfg(feature = "files")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<FilesList>());
+    methods.push(::typed_slack_runtime::MethodInfo::of::<FilesList>());
     #[cfg(feature = "files")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<FilesRemoteAdd>());
+    methods.push(::typed_slack_runtime::MethodInfo::of::<FilesRemoteAdd>());
     #[cfg(feature = "files")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<FilesRemoteInfo>());
+    methods.push(::typed_slack_runtime::MethodInfo::of::<FilesRemoteInfo>());
     #[cfg(feature = "files")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<FilesRemoteList>());
+    methods.push(::typed_slack_runtime::MethodInfo::of::<FilesRemoteList>());
     #[cfg(feature = "files")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<FilesRemoteRemove>());
+    methods.push(::typed_slack_runtime::MethodInfo::of::<FilesRemoteRemove>());
     #[cfg(feature = "files")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<FilesRemoteShare>());
+    methods.push(::typed_slack_runtime::MethodInfo::of::<FilesRemoteShare>());
     #[cfg(feature = "files")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<FilesRemoteUpdate>());
+    methods.push(::typed_slack_runtime::MethodInfo::of::<FilesRemoteUpdate>());
     #[cfg(feature = "files")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<FilesRevokePublicUrl>());
+    methods.push(::typed_slack_runtime::MethodInfo::of::<FilesRevokePublicUrl>());
     #[cfg(feature = "files")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<FilesSharedPublicUrl>());
+    methods.push(::typed_slack_runtime::MethodInfo::of::<FilesSharedPublicUrl>());
     #[cfg(feature = "files")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<FilesUpload>());
+    methods.push(::typed_slack_runtime::MethodInfo::of::<FilesUpload>());
     #[cfg(feature = "functions")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<FunctionsCompleteError>());
+    methods.push(::typed_slack_runtime::MethodInfo::of::<FunctionsCompleteError>());
     #[cfg(feature = "functions")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<FunctionsCompleteSuccess>());
+    methods.push(::typed_slack_runtime::MethodInfo::of::<FunctionsCompleteSuccess>());
     #[cfg(feature = "functions")]
     methods
         .push(
-            ::slack_api_runtime::MethodInfo::of::<FunctionsDistributionsPermissionsAdd>(),
+            ::typed_slack_runtime::MethodInfo::of::<
+                FunctionsDistributionsPermissionsAdd,
+            >(),
         );
     #[cfg(feature = "functions")]
     methods
         .push(
-            ::slack_api_runtime::MethodInfo::of::<
+            ::typed_slack_runtime::MethodInfo::of::<
                 FunctionsDistributionsPermissionsList,
             >(),
         );
     #[cfg(feature = "functions")]
     methods
         .push(
-            ::slack_api_runtime::MethodInfo::of::<
+            ::typed_slack_runtime::MethodInfo::of::<
                 FunctionsDistributionsPermissionsRemove,
             >(),
         );
     #[cfg(feature = "functions")]
     methods
         .push(
-            ::slack_api_runtime::MethodInfo::of::<FunctionsDistributionsPermissionsSet>(),
+            ::typed_slack_runtime::MethodInfo::of::<
+                FunctionsDistributionsPermissionsSet,
+            >(),
         );
     #[cfg(feature = "functions")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<FunctionsWorkflowsStepsList>());
+    methods.push(::typed_slack_runtime::MethodInfo::of::<FunctionsWorkflowsStepsList>());
     #[cfg(feature = "functions")]
     methods
         .push(
-            ::slack_api_runtime::MethodInfo::of::<
+            ::typed_slack_runtime::MethodInfo::of::<
                 FunctionsWorkflowsStepsResponsesExport,
             >(),
         );
     #[cfg(feature = "migration")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<MigrationExchange>());
+    methods.push(::typed_slack_runtime::MethodInfo::of::<MigrationExchange>());
     #[cfg(feature = "oauth")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<OauthAccess>());
+    methods.push(::typed_slack_runtime::MethodInfo::of::<OauthAccess>());
     #[cfg(feature = "oauth")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<OauthV2Access>());
+    methods.push(::typed_slack_runtime::MethodInfo::of::<OauthV2Access>());
     #[cfg(feature = "oauth")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<OauthV2Exchange>());
+    methods.push(::typed_slack_runtime::MethodInfo::of::<OauthV2Exchange>());
     #[cfg(feature = "oauth")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<OauthV2UserAccess>());
+    methods.push(::typed_slack_runtime::MethodInfo::of::<OauthV2UserAccess>());
     #[cfg(feature = "openid")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<OpenidConnectToken>());
+    methods.push(::typed_slack_runtime::MethodInfo::of::<OpenidConnectToken>());
     #[cfg(feature = "openid")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<OpenidConnectUserInfo>());
+    methods.push(::typed_slack_runtime::MethodInfo::of::<OpenidConnectUserInfo>());
     #[cfg(feature = "pins")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<PinsAdd>());
+    methods.push(::typed_slack_runtime::MethodInfo::of::<PinsAdd>());
     #[cfg(feature = "pins")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<PinsList>());
+    methods.push(::typed_slack_runtime::MethodInfo::of::<PinsList>());
     #[cfg(feature = "pins")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<PinsRemove>());
+    methods.push(::typed_slack_runtime::MethodInfo::of::<PinsRemove>());
     #[cfg(feature = "reactions")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<ReactionsAdd>());
+    methods.push(::typed_slack_runtime::MethodInfo::of::<ReactionsAdd>());
     #[cfg(feature = "reactions")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<ReactionsGet>());
+    methods.push(::typed_slack_runtime::MethodInfo::of::<ReactionsGet>());
     #[cfg(feature = "reactions")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<ReactionsList>());
+    methods.push(::typed_slack_runtime::MethodInfo::of::<ReactionsList>());
     #[cfg(feature = "reactions")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<ReactionsRemove>());
+    methods.push(::typed_slack_runtime::MethodInfo::of::<ReactionsRemove>());
     #[cfg(feature = "reminders")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<RemindersAdd>());
+    methods.push(::typed_slack_runtime::MethodInfo::of::<RemindersAdd>());
     #[cfg(feature = "reminders")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<RemindersComplete>());
+    methods.push(::typed_slack_runtime::MethodInfo::of::<RemindersComplete>());
     #[cfg(feature = "reminders")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<RemindersDelete>());
+    methods.push(::typed_slack_runtime::MethodInfo::of::<RemindersDelete>());
     #[cfg(feature = "reminders")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<RemindersInfo>());
+    methods.push(::typed_slack_runtime::MethodInfo::of::<RemindersInfo>());
     #[cfg(feature = "reminders")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<RemindersList>());
+    methods.push(::typed_slack_runtime::MethodInfo::of::<RemindersList>());
     #[cfg(feature = "rtm")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<RtmConnect>());
+    methods.push(::typed_slack_runtime::MethodInfo::of::<RtmConnect>());
     #[cfg(feature = "rtm")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<RtmStart>());
+    methods.push(::typed_slack_runtime::MethodInfo::of::<RtmStart>());
     #[cfg(feature = "search")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<SearchAll>());
+    methods.push(::typed_slack_runtime::MethodInfo::of::<SearchAll>());
     #[cfg(feature = "search")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<SearchFiles>());
+    methods.push(::typed_slack_runtime::MethodInfo::of::<SearchFiles>());
     #[cfg(feature = "search")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<SearchMessages>());
+    methods.push(::typed_slack_runtime::MethodInfo::of::<SearchMessages>());
     #[cfg(feature = "slack_lists")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<SlackListsAccessDelete>());
+    methods.push(::typed_slack_runtime::MethodInfo::of::<SlackListsAccessDelete>());
     #[cfg(feature = "slack_lists")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<SlackListsAccessSet>());
+    methods.push(::typed_slack_runtime::MethodInfo::of::<SlackListsAccessSet>());
     #[cfg(feature = "slack_lists")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<SlackListsCreate>());
+    methods.push(::typed_slack_runtime::MethodInfo::of::<SlackListsCreate>());
     #[cfg(feature = "slack_lists")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<SlackListsDownloadGet>());
+    methods.push(::typed_slack_runtime::MethodInfo::of::<SlackListsDownloadGet>());
     #[cfg(feature = "slack_lists")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<SlackListsDownloadStart>());
+    methods.push(::typed_slack_runtime::MethodInfo::of::<SlackListsDownloadStart>());
     #[cfg(feature = "slack_lists")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<SlackListsItemsCreate>());
+    methods.push(::typed_slack_runtime::MethodInfo::of::<SlackListsItemsCreate>());
     #[cfg(feature = "slack_lists")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<SlackListsItemsDelete>());
+    methods.push(::typed_slack_runtime::MethodInfo::of::<SlackListsItemsDelete>());
     #[cfg(feature = "slack_lists")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<SlackListsItemsDeleteMultiple>());
+    methods
+        .push(::typed_slack_runtime::MethodInfo::of::<SlackListsItemsDeleteMultiple>());
     #[cfg(feature = "slack_lists")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<SlackListsItemsInfo>());
+    methods.push(::typed_slack_runtime::MethodInfo::of::<SlackListsItemsInfo>());
     #[cfg(feature = "slack_lists")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<SlackListsItemsList>());
+    methods.push(::typed_slack_runtime::MethodInfo::of::<SlackListsItemsList>());
     #[cfg(feature = "slack_lists")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<SlackListsItemsUpdate>());
+    methods.push(::typed_slack_runtime::MethodInfo::of::<SlackListsItemsUpdate>());
     #[cfg(feature = "slack_lists")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<SlackListsUpdate>());
+    methods.push(::typed_slack_runtime::MethodInfo::of::<SlackListsUpdate>());
     #[cfg(feature = "stars")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<StarsAdd>());
+    methods.push(::typed_slack_runtime::MethodInfo::of::<StarsAdd>());
     #[cfg(feature = "stars")] #[allow(deprecated)]
-    methods.push(::slack_api_runtime::MethodInfo::of::<StarsList>());
+    methods.push(::typed_slack_runtime::MethodInfo::of::<StarsList>());
     #[cfg(feature = "stars")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<StarsRemove>());
+    methods.push(::typed_slack_runtime::MethodInfo::of::<StarsRemove>());
     #[cfg(feature = "team")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<TeamAccessLogs>());
+    methods.push(::typed_slack_runtime::MethodInfo::of::<TeamAccessLogs>());
     #[cfg(feature = "team")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<TeamBillableInfo>());
+    methods.push(::typed_slack_runtime::MethodInfo::of::<TeamBillableInfo>());
     #[cfg(feature = "team")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<TeamBillingInfo>());
+    methods.push(::typed_slack_runtime::MethodInfo::of::<TeamBillingInfo>());
     #[cfg(feature = "team")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<TeamExternalTeamsDisconnect>());
+    methods.push(::typed_slack_runtime::MethodInfo::of::<TeamExternalTeamsDisconnect>());
     #[cfg(feature = "team")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<TeamExternalTeamsList>());
+    methods.push(::typed_slack_runtime::MethodInfo::of::<TeamExternalTeamsList>());
     #[cfg(feature = "team")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<TeamInfo>());
+    methods.push(::typed_slack_runtime::MethodInfo::of::<TeamInfo>());
     #[cfg(feature = "team")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<TeamIntegrationLogs>());
+    methods.push(::typed_slack_runtime::MethodInfo::of::<TeamIntegrationLogs>());
     #[cfg(feature = "team")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<TeamPreferencesList>());
+    methods.push(::typed_slack_runtime::MethodInfo::of::<TeamPreferencesList>());
     #[cfg(feature = "team")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<TeamProfileGet>());
+    methods.push(::typed_slack_runtime::MethodInfo::of::<TeamProfileGet>());
     #[cfg(feature = "tooling")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<ToolingTokensRotate>());
+    methods.push(::typed_slack_runtime::MethodInfo::of::<ToolingTokensRotate>());
     #[cfg(feature = "usergroups")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<UsergroupsCreate>());
+    methods.push(::typed_slack_runtime::MethodInfo::of::<UsergroupsCreate>());
     #[cfg(feature = "usergroups")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<UsergroupsDisable>());
+    methods.push(::typed_slack_runtime::MethodInfo::of::<UsergroupsDisable>());
     #[cfg(feature = "usergroups")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<UsergroupsEnable>());
+    methods.push(::typed_slack_runtime::MethodInfo::of::<UsergroupsEnable>());
     #[cfg(feature = "usergroups")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<UsergroupsList>());
+    methods.push(::typed_slack_runtime::MethodInfo::of::<UsergroupsList>());
     #[cfg(feature = "usergroups")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<UsergroupsUpdate>());
+    methods.push(::typed_slack_runtime::MethodInfo::of::<UsergroupsUpdate>());
     #[cfg(feature = "usergroups")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<UsergroupsUsersList>());
+    methods.push(::typed_slack_runtime::MethodInfo::of::<UsergroupsUsersList>());
     #[cfg(feature = "usergroups")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<UsergroupsUsersUpdate>());
+    methods.push(::typed_slack_runtime::MethodInfo::of::<UsergroupsUsersUpdate>());
     #[cfg(feature = "users")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<UsersConversations>());
+    methods.push(::typed_slack_runtime::MethodInfo::of::<UsersConversations>());
     #[cfg(feature = "users")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<UsersDeletePhoto>());
+    methods.push(::typed_slack_runtime::MethodInfo::of::<UsersDeletePhoto>());
     #[cfg(feature = "users")]
     methods
-        .push(::slack_api_runtime::MethodInfo::of::<UsersDiscoverableContactsLookup>());
+        .push(
+            ::typed_slack_runtime::MethodInfo::of::<UsersDiscoverableContactsLookup>(),
+        );
     #[cfg(feature = "users")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<UsersGetPresence>());
+    methods.push(::typed_slack_runtime::MethodInfo::of::<UsersGetPresence>());
     #[cfg(feature = "users")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<UsersIdentity>());
+    methods.push(::typed_slack_runtime::MethodInfo::of::<UsersIdentity>());
     #[cfg(feature = "users")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<UsersInfo>());
+    methods.push(::typed_slack_runtime::MethodInfo::of::<UsersInfo>());
     #[cfg(feature = "users")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<UsersList>());
+    methods.push(::typed_slack_runtime::MethodInfo::of::<UsersList>());
     #[cfg(feature = "users")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<UsersLookupByEmail>());
+    methods.push(::typed_slack_runtime::MethodInfo::of::<UsersLookupByEmail>());
     #[cfg(feature = "users")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<UsersProfileGet>());
+    methods.push(::typed_slack_runtime::MethodInfo::of::<UsersProfileGet>());
     #[cfg(feature = "users")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<UsersProfileSet>());
+    methods.push(::typed_slack_runtime::MethodInfo::of::<UsersProfileSet>());
     #[cfg(feature = "users")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<UsersSetActive>());
+    methods.push(::typed_slack_runtime::MethodInfo::of::<UsersSetActive>());
     #[cfg(feature = "users")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<UsersSetPhoto>());
+    methods.push(::typed_slack_runtime::MethodInfo::of::<UsersSetPhoto>());
     #[cfg(feature = "users")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<UsersSetPresence>());
+    methods.push(::typed_slack_runtime::MethodInfo::of::<UsersSetPresence>());
     #[cfg(feature = "views")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<ViewsOpen>());
+    methods.push(::typed_slack_runtime::MethodInfo::of::<ViewsOpen>());
     #[cfg(feature = "views")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<ViewsPublish>());
+    methods.push(::typed_slack_runtime::MethodInfo::of::<ViewsPublish>());
     #[cfg(feature = "views")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<ViewsPush>());
+    methods.push(::typed_slack_runtime::MethodInfo::of::<ViewsPush>());
     #[cfg(feature = "views")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<ViewsUpdate>());
+    methods.push(::typed_slack_runtime::MethodInfo::of::<ViewsUpdate>());
     #[cfg(feature = "workflows")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<WorkflowsFeaturedAdd>());
+    methods.push(::typed_slack_runtime::MethodInfo::of::<WorkflowsFeaturedAdd>());
     #[cfg(feature = "workflows")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<WorkflowsFeaturedList>());
+    methods.push(::typed_slack_runtime::MethodInfo::of::<WorkflowsFeaturedList>());
     #[cfg(feature = "workflows")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<WorkflowsFeaturedRemove>());
+    methods.push(::typed_slack_runtime::MethodInfo::of::<WorkflowsFeaturedRemove>());
     #[cfg(feature = "workflows")]
-    methods.push(::slack_api_runtime::MethodInfo::of::<WorkflowsFeaturedSet>());
-    #[cfg(feature = "workflows")]
-    methods
-        .push(::slack_api_runtime::MethodInfo::of::<WorkflowsTriggersPermissionsAdd>());
-    #[cfg(feature = "workflows")]
-    methods
-        .push(::slack_api_runtime::MethodInfo::of::<WorkflowsTriggersPermissionsList>());
+    methods.push(::typed_slack_runtime::MethodInfo::of::<WorkflowsFeaturedSet>());
     #[cfg(feature = "workflows")]
     methods
         .push(
-            ::slack_api_runtime::MethodInfo::of::<WorkflowsTriggersPermissionsRemove>(),
+            ::typed_slack_runtime::MethodInfo::of::<WorkflowsTriggersPermissionsAdd>(),
         );
     #[cfg(feature = "workflows")]
     methods
-        .push(::slack_api_runtime::MethodInfo::of::<WorkflowsTriggersPermissionsSet>());
+        .push(
+            ::typed_slack_runtime::MethodInfo::of::<WorkflowsTriggersPermissionsList>(),
+        );
+    #[cfg(feature = "workflows")]
+    methods
+        .push(
+            ::typed_slack_runtime::MethodInfo::of::<WorkflowsTriggersPermissionsRemove>(),
+        );
+    #[cfg(feature = "workflows")]
+    methods
+        .push(
+            ::typed_slack_runtime::MethodInfo::of::<WorkflowsTriggersPermissionsSet>(),
+        );
     methods
 }

@@ -1,10 +1,10 @@
 //! Every method compiled in is in the catalog, with facts that agree with its types.
 
-use slack_api::runtime::MethodInfo;
+use typed_slack::runtime::MethodInfo;
 
 #[test]
 fn the_catalog_is_sorted_and_complete_for_the_enabled_features() {
-    let catalog = slack_api::catalog();
+    let catalog = typed_slack::catalog();
     let names: Vec<&str> = catalog.iter().map(|info| info.name).collect();
     let mut sorted = names.clone();
     sorted.sort_unstable();
@@ -19,7 +19,7 @@ fn the_catalog_is_sorted_and_complete_for_the_enabled_features() {
 /// generated types agree.
 #[test]
 fn every_sample_response_decodes_into_its_response_type() {
-    let catalog: Vec<MethodInfo> = slack_api::catalog();
+    let catalog: Vec<MethodInfo> = typed_slack::catalog();
     for info in &catalog {
         let body: serde_json::Value =
             serde_json::from_str(info.sample_response).unwrap_or_else(|error| panic!("{}: {error}", info.name));
@@ -38,7 +38,7 @@ fn every_sample_response_decodes_into_its_response_type() {
 #[test]
 #[cfg(all(feature = "oauth", feature = "chat"))]
 fn methods_called_with_credentials_instead_of_a_token_are_marked() {
-    let catalog = slack_api::catalog();
+    let catalog = typed_slack::catalog();
     assert!(!catalog.iter().find(|info| info.name == "oauth.v2.access").unwrap().authenticated);
     assert!(catalog.iter().find(|info| info.name == "chat.postMessage").unwrap().authenticated);
 }

@@ -1,5 +1,5 @@
 //! The generated `apps.permissions.users.request` types called through the runtime's
-//! client, against the fake Slack (`slack-api-mock`) on 127.0.0.1.
+//! client, against the fake Slack (`typed-slack-fake`) on 127.0.0.1.
 
 #![cfg(feature = "apps")] // The method is in the `apps` family.
 
@@ -7,9 +7,9 @@
 #![allow(deprecated)]
 
 use serde_json::json;
-use slack_api::runtime::{CallError, Code, Token};
-use slack_api::{AppsPermissionsUsersRequest, AppsPermissionsUsersRequestError, AppsPermissionsUsersRequestWarning};
-use slack_api_mock::{FakeSlack, Reply};
+use typed_slack::runtime::{CallError, Code, Token};
+use typed_slack::{AppsPermissionsUsersRequest, AppsPermissionsUsersRequestError, AppsPermissionsUsersRequestWarning};
+use typed_slack_fake::{FakeSlack, Reply};
 
 const TRIGGER: &str = "27082968880.6048553856.5eb9c671f75c636135fdb6bb9e87b606";
 const TOKEN: &str = "xoxp-1234-5678-generated";
@@ -19,7 +19,7 @@ fn request() -> AppsPermissionsUsersRequest {
 }
 
 async fn fake_slack() -> FakeSlack {
-    FakeSlack::builder().methods(slack_api::catalog()).token(TOKEN).start().await.expect("a fake Slack")
+    FakeSlack::builder().methods(typed_slack::catalog()).token(TOKEN).start().await.expect("a fake Slack")
 }
 
 fn token() -> Token {

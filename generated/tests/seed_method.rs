@@ -4,8 +4,8 @@
 #![cfg(feature = "apps")] // The method is in the `apps` family.
 #![allow(deprecated)] // The method is deprecated; these tests check exactly that.
 
-use slack_api::runtime::{Code, ContentType, FormArgs, HttpMethod, Lifecycle, Method, RateTier};
-use slack_api::{AppsPermissionsUsersRequest, AppsPermissionsUsersRequestError, AppsPermissionsUsersRequestWarning};
+use typed_slack::runtime::{Code, ContentType, FormArgs, HttpMethod, Lifecycle, Method, RateTier};
+use typed_slack::{AppsPermissionsUsersRequest, AppsPermissionsUsersRequestError, AppsPermissionsUsersRequestWarning};
 
 type Request = AppsPermissionsUsersRequest;
 type Error = AppsPermissionsUsersRequestError;

@@ -9,7 +9,7 @@ use crate::{BaseUrl, BaseUrlError, BodyEncoding, Client, Pacing, RetryPolicy, To
 ///
 /// ```no_run
 /// use std::time::Duration;
-/// use slack_api_runtime::{Client, Pacing, RetryPolicy, Token};
+/// use typed_slack_runtime::{Client, Pacing, RetryPolicy, Token};
 ///
 /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
 /// let client = Client::builder(Token::from_env("SLACK_TOKEN")?)

@@ -5,7 +5,7 @@ use crate::{Argument, Code, ContentType, HttpMethod, Lifecycle, Method, RateTier
 
 /// The facts of one method, gathered from its [`Method`] implementation.
 ///
-/// The generated crate lists every method compiled in with `slack_api::catalog()`.
+/// The generated crate lists every method compiled in with `typed_slack::catalog()`.
 #[derive(Clone, Copy)]
 #[non_exhaustive]
 pub struct MethodInfo {

@@ -29,7 +29,7 @@ const USER_AGENT_VALUE: &str = concat!(env!("CARGO_PKG_NAME"), "/", env!("CARGO_
 /// client times out attempts, sleeps before retries and paces with `tokio::time`.
 ///
 /// ```no_run
-/// use slack_api_runtime::{CallError, Client, Method, MethodResponse, Token};
+/// use typed_slack_runtime::{CallError, Client, Method, MethodResponse, Token};
 ///
 /// async fn call<M: Method>(request: M) -> Result<(), Box<dyn std::error::Error>> {
 ///     let client = Client::new(Token::from_env("SLACK_TOKEN")?);

@@ -1,4 +1,4 @@
-//! The runtime behind [`slack-api`](https://docs.rs/slack-api): everything that is the
+//! The runtime behind [`typed-slack`](https://docs.rs/typed-slack): everything that is the
 //! same for every Slack Web API method.
 //!
 //! Generated code describes each method by implementing [`Method`] on its request type:
@@ -9,7 +9,7 @@
 //! [`Client`] calls any such method:
 //!
 //! ```no_run
-//! use slack_api_runtime::{CallError, Client, Method, Token};
+//! use typed_slack_runtime::{CallError, Client, Method, Token};
 //!
 //! async fn call<M: Method>(request: M) -> Result<M::Response, Box<dyn std::error::Error>>
 //! where

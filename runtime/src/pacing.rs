@@ -20,7 +20,7 @@ use crate::RateTier;
 /// Off by default. A client and its clones share one pacer; separate clients do not.
 ///
 /// ```
-/// use slack_api_runtime::Pacing;
+/// use typed_slack_runtime::Pacing;
 ///
 /// let pacing = Pacing::by_tier().special_tier(60);
 /// # let _ = pacing;

@@ -28,7 +28,7 @@ use crate::{CallError, Method, TransportErrorKind, jitter};
 ///
 /// ```
 /// use std::time::Duration;
-/// use slack_api_runtime::RetryPolicy;
+/// use typed_slack_runtime::RetryPolicy;
 ///
 /// let patient = RetryPolicy::default().max_attempts(5).retry_server_errors(true).max_delay(Duration::from_secs(60));
 /// let once = RetryPolicy::never();

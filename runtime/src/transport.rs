@@ -20,7 +20,7 @@ pub type TransportFuture<'a> =
 /// use another HTTP client, or to record requests in tests:
 ///
 /// ```
-/// use slack_api_runtime::{http, Transport, TransportFuture};
+/// use typed_slack_runtime::{http, Transport, TransportFuture};
 ///
 /// #[derive(Debug)]
 /// struct AlwaysOk;

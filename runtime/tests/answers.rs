@@ -3,10 +3,10 @@
 mod support;
 
 use serde_json::json;
-use slack_api_mock::Reply;
-use slack_api_runtime::http::StatusCode;
-use slack_api_runtime::types::{ChannelId, Timestamp};
-use slack_api_runtime::{CallError, Code, Method, MethodResponse, RetryPolicy};
+use typed_slack_fake::Reply;
+use typed_slack_runtime::http::StatusCode;
+use typed_slack_runtime::types::{ChannelId, Timestamp};
+use typed_slack_runtime::{CallError, Code, Method, MethodResponse, RetryPolicy};
 use support::fake::{answering, json, raw};
 use support::methods::{PermissionsRequest, PostMessage, TestError, TestWarning};
 use support::token;
@@ -178,7 +178,7 @@ async fn ok_false_is_never_retried_even_on_a_5xx_status() {
 
 #[tokio::test]
 async fn a_redirect_is_not_followed() {
-    let redirect = slack_api_runtime::http::Response::builder()
+    let redirect = typed_slack_runtime::http::Response::builder()
         .status(302)
         .header("location", "https://example.com/api/elsewhere")
         .body(b"moved".to_vec())
@@ -191,7 +191,7 @@ async fn a_redirect_is_not_followed() {
 #[tokio::test]
 async fn the_fakes_own_checks_reach_the_client_typed() {
     let slack = support::fake::fake_slack().await;
-    let stranger = slack.client(slack_api_runtime::Token::new("xoxp-not-registered").unwrap()).build().unwrap();
+    let stranger = slack.client(typed_slack_runtime::Token::new("xoxp-not-registered").unwrap()).build().unwrap();
 
     let error = stranger.call(PermissionsRequest::example()).await.unwrap_err();
 
@@ -202,7 +202,7 @@ async fn the_fakes_own_checks_reach_the_client_typed() {
 /// other way take the general path. Both give the same outcome.
 #[test]
 fn the_layout_of_an_answer_does_not_change_its_outcome() {
-    use slack_api_runtime::{decode_answer, http};
+    use typed_slack_runtime::{decode_answer, http};
 
     fn decode(body: &str) -> Result<<PostMessage as Method>::Response, CallError<PostMessage>> {
         let answer = http::Response::builder().status(200).body(body.as_bytes().to_vec()).unwrap();

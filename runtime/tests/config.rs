@@ -2,7 +2,7 @@
 
 mod support;
 
-use slack_api_runtime::{BaseUrlError, BuildError, Client, Token, TokenError};
+use typed_slack_runtime::{BaseUrlError, BuildError, Client, Token, TokenError};
 use support::token;
 
 #[test]

@@ -4,7 +4,7 @@ mod support;
 
 use std::time::Duration;
 
-use slack_api_runtime::{Client, Pacing};
+use typed_slack_runtime::{Client, Pacing};
 use support::methods::{PermissionsRequest, PostMessage};
 use support::scripted_transport::{Canned, ScriptedTransport, Step};
 use support::token;

@@ -4,9 +4,9 @@ mod support;
 
 use futures_util::StreamExt;
 use serde_json::json;
-use slack_api_mock::Reply;
-use slack_api_runtime::CallError;
-use slack_api_runtime::types::Cursor;
+use typed_slack_fake::Reply;
+use typed_slack_runtime::CallError;
+use typed_slack_runtime::types::Cursor;
 use support::fake::answering;
 use support::methods::ListChannels;
 use support::token;
@@ -32,7 +32,7 @@ async fn follows_next_cursor_until_it_is_empty() {
     let responses = client.pages(ListChannels { limit: Some(2), cursor: None }).collect_all().await.unwrap();
 
     assert_eq!(channels(&responses), ["C1", "C2", "C3", "C4"]);
-    let bodies: Vec<String> = slack.requests().iter().map(slack_api_mock::Request::body_text).collect();
+    let bodies: Vec<String> = slack.requests().iter().map(typed_slack_fake::Request::body_text).collect();
     assert_eq!(bodies, ["limit=2", "limit=2&cursor=Y3Vyc29yMg%3D%3D", "limit=2&cursor=Y3Vyc29yMw%3D%3D"]);
 }
 

@@ -5,8 +5,8 @@ mod support;
 
 use std::time::Duration;
 
-use slack_api_mock::Reply;
-use slack_api_runtime::{CallError, RateLimited, RetryPolicy, TransportErrorKind};
+use typed_slack_fake::Reply;
+use typed_slack_runtime::{CallError, RateLimited, RetryPolicy, TransportErrorKind};
 use support::fake::{answering, raw};
 use support::methods::PermissionsRequest;
 use support::token;
@@ -104,7 +104,7 @@ async fn a_refused_connection_is_a_connect_error() {
     let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
     let address = listener.local_addr().unwrap();
     drop(listener);
-    let client = slack_api_runtime::Client::builder(token())
+    let client = typed_slack_runtime::Client::builder(token())
         .base_url(format!("http://{address}/api/"))
         .retry_policy(RetryPolicy::default().initial_backoff(Duration::from_millis(1)))
         .build()

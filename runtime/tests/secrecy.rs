@@ -6,8 +6,8 @@ mod support;
 use std::time::Duration;
 
 use serde_json::json;
-use slack_api_mock::Reply;
-use slack_api_runtime::{Client, RetryPolicy, Token};
+use typed_slack_fake::Reply;
+use typed_slack_runtime::{Client, RetryPolicy, Token};
 use support::fake::{fake_slack, raw};
 use support::logs::CapturedLogs;
 use support::methods::{PermissionsRequest, PostMessage};
@@ -73,7 +73,7 @@ async fn no_log_line_or_error_shows_it() {
     shown.push(format!("{error} {error:?}"));
 
     let logs = logs.text();
-    let warned = "WARN slack_api_runtime::decode: Slack answered with warnings \
+    let warned = "WARN typed_slack_runtime::decode: Slack answered with warnings \
                   method=\"apps.permissions.users.request\" warnings=superfluous_charset";
     assert_eq!(logs.matches(warned).count(), 1, "warnings are logged once: {logs}");
     assert!(logs.contains("retrying a failed call"), "{logs}");

@@ -5,7 +5,7 @@ mod support;
 
 use std::time::Duration;
 
-use slack_api_runtime::{CallError, Client, RetryPolicy, TransportErrorKind};
+use typed_slack_runtime::{CallError, Client, RetryPolicy, TransportErrorKind};
 use support::methods::PermissionsRequest;
 use support::scripted_transport::{Canned, ScriptedTransport, Step};
 use support::token;

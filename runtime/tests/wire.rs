@@ -3,8 +3,8 @@
 
 mod support;
 
-use slack_api_mock::Reply;
-use slack_api_runtime::{
+use typed_slack_fake::Reply;
+use typed_slack_runtime::{
     ArgWriter, BodyEncoding, CallError, ContentType, HttpMethod, Lifecycle, Method, RateTier, RequestError, Scopes,
 };
 use support::fake::{answering, fake_slack};
@@ -24,7 +24,7 @@ async fn a_form_post_with_the_token_only_in_the_authorization_header() {
     assert_eq!(request.query(), None);
     assert_eq!(request.header("authorization"), Some(format!("Bearer {SECRET}").as_str()));
     assert_eq!(request.header("content-type"), Some("application/x-www-form-urlencoded"));
-    assert!(request.header("user-agent").unwrap().starts_with("slack-api-runtime/"));
+    assert!(request.header("user-agent").unwrap().starts_with("typed-slack-runtime/"));
     assert_eq!(
         request.body_text(),
         "scopes=a%2Cb&trigger_id=27082968880.6048553856.5eb9c671f75c636135fdb6bb9e87b606&user=U0DJ9S1Q8"
@@ -114,7 +114,7 @@ impl Method for Misnamed {
     const SCOPES: Scopes = Scopes::UNDOCUMENTED;
     const LIFECYCLE: Lifecycle = Lifecycle::Stable;
     const AUTHENTICATED: bool = true;
-    const ARGUMENTS: &'static [slack_api_runtime::Argument] = &[];
+    const ARGUMENTS: &'static [typed_slack_runtime::Argument] = &[];
     const SAMPLE_RESPONSE: &'static str = r#"{"ok": true}"#;
     type Response = EmptyResponse;
     type Error = TestError;

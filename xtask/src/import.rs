@@ -1,10 +1,10 @@
 //! `cargo xtask import`: makes method specs from Slack's documentation (a thin face
-//! over `slack_api_codegen::import`).
+//! over `typed_slack_codegen::import`).
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use slack_api_codegen::import::{Options, Status, import};
+use typed_slack_codegen::import::{Options, Status, import};
 
 use crate::regen::SPEC_DIR;
 

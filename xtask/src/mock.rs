@@ -1,11 +1,11 @@
-//! `cargo xtask mock`: the fake Slack of `slack-api-mock`, serving every method of the
+//! `cargo xtask mock`: the fake Slack of `typed-slack-fake`, serving every method of the
 //! spec on 127.0.0.1 until Ctrl-C, for apps in any language to point at.
 
 use std::collections::BTreeSet;
 use std::process::ExitCode;
 
-use slack_api::runtime::MethodInfo;
-use slack_api_mock::{FakeSlack, RateLimits, TokenKind};
+use typed_slack::runtime::MethodInfo;
+use typed_slack_fake::{FakeSlack, RateLimits, TokenKind};
 
 /// What `cargo xtask mock` was asked for.
 #[derive(Debug, Default, PartialEq, Eq)]
@@ -49,7 +49,7 @@ pub fn parse(args: &[&str]) -> Result<Options, String> {
 
 /// Serves until Ctrl-C.
 pub fn run(options: &Options) -> ExitCode {
-    let methods = match methods(slack_api::catalog(), &options.families) {
+    let methods = match methods(typed_slack::catalog(), &options.families) {
         Ok(methods) => methods,
         Err(problem) => {
             eprintln!("{problem}");
@@ -109,7 +109,7 @@ fn accepted_tokens(tokens: &[String]) -> Vec<(&str, TokenKind)> {
     }
 }
 
-/// The methods of `families` (the Cargo features of `slack-api`: a method's family is
+/// The methods of `families` (the Cargo features of `typed-slack`: a method's family is
 /// the first part of its name), or all of them when none is given.
 ///
 /// # Errors
@@ -150,7 +150,7 @@ mod tests {
 
     #[test]
     fn serves_all_families_or_those_given() {
-        let all = slack_api::catalog();
+        let all = typed_slack::catalog();
         assert_eq!(methods(all.clone(), &[]).unwrap().len(), all.len());
         let apps = methods(all.clone(), &["apps".to_owned()]).unwrap();
         assert!(apps.iter().all(|info| info.name.starts_with("apps.")) && !apps.is_empty());

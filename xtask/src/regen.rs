@@ -5,8 +5,8 @@ use std::io;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use slack_api_codegen::emit::{METHODS_DIR, OutputFile, manifest};
-use slack_api_codegen::schema::{SCHEMA_DIR, schema_files};
+use typed_slack_codegen::emit::{METHODS_DIR, OutputFile, manifest};
+use typed_slack_codegen::schema::{SCHEMA_DIR, schema_files};
 
 /// The spec folder, under the workspace root.
 pub const SPEC_DIR: &str = "spec";
@@ -103,7 +103,7 @@ pub fn run(root: &Path, mode: Mode) -> ExitCode {
 ///
 /// When the spec cannot be read or has problems, or generated/ cannot be read.
 pub fn plan(root: &Path) -> Result<Vec<Change>, Box<dyn std::error::Error>> {
-    let generation = slack_api_codegen::generate_dir(&root.join(SPEC_DIR))?;
+    let generation = typed_slack_codegen::generate_dir(&root.join(SPEC_DIR))?;
     let mut files: Vec<OutputFile> = generation
         .files
         .into_iter()
@@ -260,8 +260,8 @@ mod tests {
     fn every_spec_file_points_at_its_schema() {
         let spec = crate::workspace_root().join(SPEC_DIR);
         for (dir, modeline) in [
-            ("methods", slack_api_codegen::schema::method_modeline()),
-            ("shared", slack_api_codegen::schema::shared_modeline()),
+            ("methods", typed_slack_codegen::schema::method_modeline()),
+            ("shared", typed_slack_codegen::schema::shared_modeline()),
         ] {
             for entry in fs::read_dir(spec.join(dir)).unwrap() {
                 let path = entry.unwrap().path();

@@ -19,7 +19,7 @@ pub fn tokens(name: &str, docs: &[String], codes: &[ir::Code], is_error: bool) -
     // With no documented code, each match would have the one `Unknown` arm.
     let (from_code, code, description) = if codes.is_empty() {
         (
-            quote!(Self::Unknown(::slack_api_runtime::UnknownCode::new(code))),
+            quote!(Self::Unknown(::typed_slack_runtime::UnknownCode::new(code))),
             quote! {
                 let Self::Unknown(code) = self;
                 code.as_str()
@@ -31,7 +31,7 @@ pub fn tokens(name: &str, docs: &[String], codes: &[ir::Code], is_error: bool) -
             quote! {
                 match code {
                     #(#wires => Self::#variants,)*
-                    _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+                    _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
                 }
             },
             quote! {
@@ -58,10 +58,10 @@ pub fn tokens(name: &str, docs: &[String], codes: &[ir::Code], is_error: bool) -
                 #variants,
             )*
             /// A code the spec does not document, kept as Slack sent it.
-            Unknown(::slack_api_runtime::UnknownCode),
+            Unknown(::typed_slack_runtime::UnknownCode),
         }
 
-        impl ::slack_api_runtime::Code for #name {
+        impl ::typed_slack_runtime::Code for #name {
             const DOCUMENTED: &'static [&'static str] = &[#(#wires),*];
 
             fn from_code(code: &str) -> Self {
@@ -79,8 +79,8 @@ pub fn tokens(name: &str, docs: &[String], codes: &[ir::Code], is_error: bool) -
 
         impl ::core::fmt::Display for #name {
             fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                let code = <Self as ::slack_api_runtime::Code>::code(self);
-                match <Self as ::slack_api_runtime::Code>::description(self) {
+                let code = <Self as ::typed_slack_runtime::Code>::code(self);
+                match <Self as ::typed_slack_runtime::Code>::description(self) {
                     ::core::option::Option::Some(description) => ::core::write!(f, "{code}: {description}"),
                     ::core::option::Option::None => f.write_str(code),
                 }
@@ -93,7 +93,7 @@ pub fn tokens(name: &str, docs: &[String], codes: &[ir::Code], is_error: bool) -
             type Err = ::core::convert::Infallible;
 
             fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-                ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+                ::core::result::Result::Ok(<Self as ::typed_slack_runtime::Code>::from_code(code))
             }
         }
     }

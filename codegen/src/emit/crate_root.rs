@@ -38,16 +38,16 @@ pub fn tokens(api: &ir::Api) -> TokenStream {
         quote! {
             #[cfg(feature = #feature)]
             #allow
-            methods.push(::slack_api_runtime::MethodInfo::of::<#request>());
+            methods.push(::typed_slack_runtime::MethodInfo::of::<#request>());
         }
     });
     quote! {
         #docs
         #![deny(missing_docs)]
 
-        pub use ::slack_api_runtime as runtime;
-        pub use ::slack_api_runtime::types;
-        pub use ::slack_api_runtime::{CallError, Client, Code, MethodResponse, Paginated, Token};
+        pub use ::typed_slack_runtime as runtime;
+        pub use ::typed_slack_runtime::types;
+        pub use ::typed_slack_runtime::{CallError, Client, Code, MethodResponse, Paginated, Token};
 
         /// One module per Slack Web API method, named after it (`chat.postMessage` is
         /// `chat_post_message`). Each module's types are also re-exported at the crate
@@ -62,7 +62,7 @@ pub fn tokens(api: &ir::Api) -> TokenStream {
         /// features), sorted by name: for tools that handle any method, such as a fake
         /// Slack server.
         #[allow(clippy::vec_init_then_push, unused_mut)] // Each push is behind its feature.
-        pub fn catalog() -> ::std::vec::Vec<::slack_api_runtime::MethodInfo> {
+        pub fn catalog() -> ::std::vec::Vec<::typed_slack_runtime::MethodInfo> {
             let mut methods = ::std::vec::Vec::new();
             #(#catalog_entries)*
             methods

@@ -39,7 +39,7 @@ pub fn features_section(api: &ir::Api) -> String {
     let mut section = format!("{BEGIN_MARKER}\n[features]\n");
     section.push_str(&format!("default = [{}]\n", defaults.join(", ")));
     section.push_str("# The default transport: reqwest over rustls. Without it, give the client your own.\n");
-    section.push_str("reqwest = [\"slack-api-runtime/reqwest\"]\n");
+    section.push_str("reqwest = [\"typed-slack-runtime/reqwest\"]\n");
     section.push_str("# Every method family.\n");
     section.push_str(&format!("full = [{}]\n", all.join(", ")));
     for (family, count) in &families {

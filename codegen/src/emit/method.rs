@@ -112,7 +112,7 @@ fn item_type(ty: &ValueType) -> TokenStream {
         ValueType::Json => quote!(::serde_json::Value),
         ValueType::Runtime(name) => {
             let name = ident(name);
-            quote!(::slack_api_runtime::types::#name)
+            quote!(::typed_slack_runtime::types::#name)
         }
         ValueType::Enum(name) | ValueType::Object(name) => {
             let name = ident(name);
@@ -211,12 +211,12 @@ fn paginated_impl(method: &ir::Method) -> Option<TokenStream> {
     let field = ident(method.pagination_cursor.as_deref()?);
     let name = ident(&method.request_type);
     Some(quote! {
-        impl ::slack_api_runtime::Paginated for #name {
-            fn set_cursor(&mut self, cursor: ::slack_api_runtime::types::Cursor) {
+        impl ::typed_slack_runtime::Paginated for #name {
+            fn set_cursor(&mut self, cursor: ::typed_slack_runtime::types::Cursor) {
                 self.#field = ::core::option::Option::Some(cursor);
             }
 
-            fn next_cursor(response: &Self::Response) -> ::core::option::Option<&::slack_api_runtime::types::Cursor> {
+            fn next_cursor(response: &Self::Response) -> ::core::option::Option<&::typed_slack_runtime::types::Cursor> {
                 response.response_metadata.as_ref()?.next_cursor()
             }
         }
@@ -274,7 +274,7 @@ fn method_impl(method: &ir::Method) -> TokenStream {
     let http_method = ident(facts.http_method);
     let content_types = facts.content_types.iter().map(|variant| {
         let variant = ident(variant);
-        quote!(::slack_api_runtime::ContentType::#variant)
+        quote!(::typed_slack_runtime::ContentType::#variant)
     });
     let accepts_json = facts.accepts_json;
     let rate_tier = ident(facts.rate_tier);
@@ -287,35 +287,35 @@ fn method_impl(method: &ir::Method) -> TokenStream {
     let arguments = method.arguments.iter().map(|argument| {
         let name = &argument.wire_name;
         let required = argument.required;
-        quote!(::slack_api_runtime::Argument { name: #name, required: #required })
+        quote!(::typed_slack_runtime::Argument { name: #name, required: #required })
     });
     let sample_response = &method.sample_response;
     let authenticated = facts.authenticated;
     let lifecycle = match &facts.deprecation {
-        Some(note) => quote!(::slack_api_runtime::Lifecycle::Deprecated { note: #note }),
-        None => quote!(::slack_api_runtime::Lifecycle::Stable),
+        Some(note) => quote!(::typed_slack_runtime::Lifecycle::Deprecated { note: #note }),
+        None => quote!(::typed_slack_runtime::Lifecycle::Stable),
     };
     let writes: Vec<TokenStream> = method.arguments.iter().map(write_argument).collect();
     let args = if writes.is_empty() { quote!(_args) } else { quote!(args) };
     quote! {
-        impl ::slack_api_runtime::Method for #name {
+        impl ::typed_slack_runtime::Method for #name {
             const NAME: &'static str = #wire_name;
-            const HTTP_METHOD: ::slack_api_runtime::HttpMethod = ::slack_api_runtime::HttpMethod::#http_method;
-            const CONTENT_TYPES: &'static [::slack_api_runtime::ContentType] = &[#(#content_types),*];
+            const HTTP_METHOD: ::typed_slack_runtime::HttpMethod = ::typed_slack_runtime::HttpMethod::#http_method;
+            const CONTENT_TYPES: &'static [::typed_slack_runtime::ContentType] = &[#(#content_types),*];
             const ACCEPTS_JSON: bool = #accepts_json;
-            const RATE_TIER: ::slack_api_runtime::RateTier = ::slack_api_runtime::RateTier::#rate_tier;
-            const SCOPES: ::slack_api_runtime::Scopes =
-                ::slack_api_runtime::Scopes { bot: #bot_scopes, user: #user_scopes };
-            const LIFECYCLE: ::slack_api_runtime::Lifecycle = #lifecycle;
+            const RATE_TIER: ::typed_slack_runtime::RateTier = ::typed_slack_runtime::RateTier::#rate_tier;
+            const SCOPES: ::typed_slack_runtime::Scopes =
+                ::typed_slack_runtime::Scopes { bot: #bot_scopes, user: #user_scopes };
+            const LIFECYCLE: ::typed_slack_runtime::Lifecycle = #lifecycle;
             const AUTHENTICATED: bool = #authenticated;
-            const ARGUMENTS: &'static [::slack_api_runtime::Argument] = &[#(#arguments),*];
+            const ARGUMENTS: &'static [::typed_slack_runtime::Argument] = &[#(#arguments),*];
             const SAMPLE_RESPONSE: &'static str = #sample_response;
 
             type Response = #response;
             type Error = #error;
             type Warning = #warning;
 
-            fn write_args<W: ::slack_api_runtime::ArgWriter>(
+            fn write_args<W: ::typed_slack_runtime::ArgWriter>(
                 &self,
                 #args: &mut W,
             ) -> ::core::result::Result<(), ::serde_json::Error> {
@@ -372,7 +372,7 @@ fn response(method: &ir::Method) -> TokenStream {
         quote! {
             /// The answer's `response_metadata`: where the next page starts.
             #[serde(default)]
-            pub response_metadata: ::core::option::Option<::slack_api_runtime::types::ResponseMetadata>,
+            pub response_metadata: ::core::option::Option<::typed_slack_runtime::types::ResponseMetadata>,
         }
     });
     let members = quote! {
@@ -386,7 +386,7 @@ fn response(method: &ir::Method) -> TokenStream {
     quote! {
         #response
 
-        impl ::slack_api_runtime::MethodResponse for #name {
+        impl ::typed_slack_runtime::MethodResponse for #name {
             type Warning = #warning;
 
             fn warnings(&self) -> &[#warning] {

@@ -24,11 +24,11 @@ pub struct TestTypes {
     /// Where.
     ///
     /// Sent as `channel`.
-    pub channel: ::slack_api_runtime::types::ChannelId,
+    pub channel: ::typed_slack_runtime::types::ChannelId,
     /// Who.
     ///
     /// Sent as `users`, comma-separated.
-    pub users: ::std::vec::Vec<::slack_api_runtime::types::UserId>,
+    pub users: ::std::vec::Vec<::typed_slack_runtime::types::UserId>,
     /// As the user.
     ///
     /// Sent as `as_user`.
@@ -50,11 +50,11 @@ pub struct TestTypes {
     /// Which message.
     ///
     /// Sent as `ts`.
-    pub ts: ::core::option::Option<::slack_api_runtime::types::Timestamp>,
+    pub ts: ::core::option::Option<::typed_slack_runtime::types::Timestamp>,
     /// Where to continue.
     ///
     /// Sent as `cursor`.
-    pub cursor: ::core::option::Option<::slack_api_runtime::types::Cursor>,
+    pub cursor: ::core::option::Option<::typed_slack_runtime::types::Cursor>,
     /// Numbers.
     ///
     /// Sent as `ids`, comma-separated.
@@ -71,9 +71,9 @@ pub struct TestTypes {
 impl TestTypes {
     /// A request with its required arguments; set optional ones with the setters.
     pub fn new(
-        channel: impl ::core::convert::Into<::slack_api_runtime::types::ChannelId>,
+        channel: impl ::core::convert::Into<::typed_slack_runtime::types::ChannelId>,
         users: impl ::core::iter::IntoIterator<
-            Item = impl ::core::convert::Into<::slack_api_runtime::types::UserId>,
+            Item = impl ::core::convert::Into<::typed_slack_runtime::types::UserId>,
         >,
         sort: TestTypesSort,
     ) -> Self {
@@ -123,7 +123,7 @@ impl TestTypes {
     #[must_use]
     pub fn ts(
         mut self,
-        ts: impl ::core::convert::Into<::slack_api_runtime::types::Timestamp>,
+        ts: impl ::core::convert::Into<::typed_slack_runtime::types::Timestamp>,
     ) -> Self {
         self.ts = ::core::option::Option::Some(ts.into());
         self
@@ -132,7 +132,7 @@ impl TestTypes {
     #[must_use]
     pub fn cursor(
         mut self,
-        cursor: impl ::core::convert::Into<::slack_api_runtime::types::Cursor>,
+        cursor: impl ::core::convert::Into<::typed_slack_runtime::types::Cursor>,
     ) -> Self {
         self.cursor = ::core::option::Option::Some(cursor.into());
         self
@@ -153,63 +153,63 @@ impl TestTypes {
         self
     }
 }
-impl ::slack_api_runtime::Method for TestTypes {
+impl ::typed_slack_runtime::Method for TestTypes {
     const NAME: &'static str = "test.types";
-    const HTTP_METHOD: ::slack_api_runtime::HttpMethod = ::slack_api_runtime::HttpMethod::Post;
-    const CONTENT_TYPES: &'static [::slack_api_runtime::ContentType] = &[
-        ::slack_api_runtime::ContentType::FormUrlEncoded,
-        ::slack_api_runtime::ContentType::Json,
+    const HTTP_METHOD: ::typed_slack_runtime::HttpMethod = ::typed_slack_runtime::HttpMethod::Post;
+    const CONTENT_TYPES: &'static [::typed_slack_runtime::ContentType] = &[
+        ::typed_slack_runtime::ContentType::FormUrlEncoded,
+        ::typed_slack_runtime::ContentType::Json,
     ];
     const ACCEPTS_JSON: bool = true;
-    const RATE_TIER: ::slack_api_runtime::RateTier = ::slack_api_runtime::RateTier::Tier1;
-    const SCOPES: ::slack_api_runtime::Scopes = ::slack_api_runtime::Scopes {
+    const RATE_TIER: ::typed_slack_runtime::RateTier = ::typed_slack_runtime::RateTier::Tier1;
+    const SCOPES: ::typed_slack_runtime::Scopes = ::typed_slack_runtime::Scopes {
         bot: ::core::option::Option::Some(&["chat:write", "channels:read"]),
         user: ::core::option::Option::None,
     };
-    const LIFECYCLE: ::slack_api_runtime::Lifecycle = ::slack_api_runtime::Lifecycle::Stable;
+    const LIFECYCLE: ::typed_slack_runtime::Lifecycle = ::typed_slack_runtime::Lifecycle::Stable;
     const AUTHENTICATED: bool = true;
-    const ARGUMENTS: &'static [::slack_api_runtime::Argument] = &[
-        ::slack_api_runtime::Argument {
+    const ARGUMENTS: &'static [::typed_slack_runtime::Argument] = &[
+        ::typed_slack_runtime::Argument {
             name: "channel",
             required: true,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "users",
             required: true,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "as_user",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "limit",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "ratio",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "blocks",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "ts",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "cursor",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "ids",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "types",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "sort",
             required: true,
         },
@@ -218,7 +218,7 @@ impl ::slack_api_runtime::Method for TestTypes {
     type Response = TestTypesResponse;
     type Error = TestTypesError;
     type Warning = TestTypesWarning;
-    fn write_args<W: ::slack_api_runtime::ArgWriter>(
+    fn write_args<W: ::typed_slack_runtime::ArgWriter>(
         &self,
         args: &mut W,
     ) -> ::core::result::Result<(), ::serde_json::Error> {
@@ -252,13 +252,13 @@ impl ::slack_api_runtime::Method for TestTypes {
         ::core::result::Result::Ok(())
     }
 }
-impl ::slack_api_runtime::Paginated for TestTypes {
-    fn set_cursor(&mut self, cursor: ::slack_api_runtime::types::Cursor) {
+impl ::typed_slack_runtime::Paginated for TestTypes {
+    fn set_cursor(&mut self, cursor: ::typed_slack_runtime::types::Cursor) {
         self.cursor = ::core::option::Option::Some(cursor);
     }
     fn next_cursor(
         response: &Self::Response,
-    ) -> ::core::option::Option<&::slack_api_runtime::types::Cursor> {
+    ) -> ::core::option::Option<&::typed_slack_runtime::types::Cursor> {
         response.response_metadata.as_ref()?.next_cursor()
     }
 }
@@ -282,18 +282,18 @@ pub struct TestTypesResponse {
     /// The channel.
     ///
     /// Answered as `channel`.
-    pub channel: ::slack_api_runtime::types::ChannelId,
+    pub channel: ::typed_slack_runtime::types::ChannelId,
     /// The message.
     ///
     /// Answered as `ts`.
     #[serde(default)]
-    pub ts: ::core::option::Option<::slack_api_runtime::types::Timestamp>,
+    pub ts: ::core::option::Option<::typed_slack_runtime::types::Timestamp>,
     /// The members.
     ///
     /// Answered as `members`.
     #[serde(default)]
     pub members: ::core::option::Option<
-        ::std::vec::Vec<::slack_api_runtime::types::UserId>,
+        ::std::vec::Vec<::typed_slack_runtime::types::UserId>,
     >,
     /// The message object.
     ///
@@ -308,14 +308,14 @@ pub struct TestTypesResponse {
     /// The answer's `response_metadata`: where the next page starts.
     #[serde(default)]
     pub response_metadata: ::core::option::Option<
-        ::slack_api_runtime::types::ResponseMetadata,
+        ::typed_slack_runtime::types::ResponseMetadata,
     >,
     /// The warnings Slack sent with the answer, from its `warning` and
     /// `response_metadata.warnings` fields.
     #[serde(skip)]
     pub warnings: ::std::vec::Vec<TestTypesWarning>,
 }
-impl ::slack_api_runtime::MethodResponse for TestTypesResponse {
+impl ::typed_slack_runtime::MethodResponse for TestTypesResponse {
     type Warning = TestTypesWarning;
     fn warnings(&self) -> &[TestTypesWarning] {
         &self.warnings
@@ -349,9 +349,9 @@ pub enum TestTypesError {
     /// `not_authed`: No authentication token provided.
     NotAuthed,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for TestTypesError {
+impl ::typed_slack_runtime::Code for TestTypesError {
     const DOCUMENTED: &'static [&'static str] = &[
         "channel_not_found",
         "invalid_arg",
@@ -362,7 +362,7 @@ impl ::slack_api_runtime::Code for TestTypesError {
             "channel_not_found" => Self::ChannelNotFound,
             "invalid_arg" => Self::InvalidArg,
             "not_authed" => Self::NotAuthed,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -388,8 +388,8 @@ impl ::slack_api_runtime::Code for TestTypesError {
 }
 impl ::core::fmt::Display for TestTypesError {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -401,7 +401,7 @@ impl ::std::error::Error for TestTypesError {}
 impl ::core::str::FromStr for TestTypesError {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(<Self as ::typed_slack_runtime::Code>::from_code(code))
     }
 }
 /// The warnings `test.types` can answer.
@@ -423,14 +423,14 @@ pub enum TestTypesWarning {
     /// `missing_charset`: No charset was sent.
     MissingCharset,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for TestTypesWarning {
+impl ::typed_slack_runtime::Code for TestTypesWarning {
     const DOCUMENTED: &'static [&'static str] = &["missing_charset"];
     fn from_code(code: &str) -> Self {
         match code {
             "missing_charset" => Self::MissingCharset,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -448,8 +448,8 @@ impl ::slack_api_runtime::Code for TestTypesWarning {
 }
 impl ::core::fmt::Display for TestTypesWarning {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -460,7 +460,7 @@ impl ::core::fmt::Display for TestTypesWarning {
 impl ::core::str::FromStr for TestTypesWarning {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(<Self as ::typed_slack_runtime::Code>::from_code(code))
     }
 }
 /// The values of the `types` argument.
@@ -560,7 +560,7 @@ pub struct TestTypesResponsePurpose {
     pub value: ::std::string::String,
     /// Answered as `creator`.
     #[serde(default)]
-    pub creator: ::core::option::Option<::slack_api_runtime::types::UserId>,
+    pub creator: ::core::option::Option<::typed_slack_runtime::types::UserId>,
     /// Earlier purposes.
     ///
     /// Answered as `history`.
@@ -581,5 +581,5 @@ pub struct TestTypesResponsePurpose {
 #[non_exhaustive]
 pub struct TestTypesResponsePurposeHistory {
     /// Answered as `ts`.
-    pub ts: ::slack_api_runtime::types::Timestamp,
+    pub ts: ::typed_slack_runtime::types::Timestamp,
 }

@@ -37,26 +37,26 @@ impl TestCase {
         <Self as ::core::default::Default>::default()
     }
 }
-impl ::slack_api_runtime::Method for TestCase {
+impl ::typed_slack_runtime::Method for TestCase {
     const NAME: &'static str = "test.case";
-    const HTTP_METHOD: ::slack_api_runtime::HttpMethod = ::slack_api_runtime::HttpMethod::Get;
-    const CONTENT_TYPES: &'static [::slack_api_runtime::ContentType] = &[
-        ::slack_api_runtime::ContentType::FormUrlEncoded,
+    const HTTP_METHOD: ::typed_slack_runtime::HttpMethod = ::typed_slack_runtime::HttpMethod::Get;
+    const CONTENT_TYPES: &'static [::typed_slack_runtime::ContentType] = &[
+        ::typed_slack_runtime::ContentType::FormUrlEncoded,
     ];
     const ACCEPTS_JSON: bool = false;
-    const RATE_TIER: ::slack_api_runtime::RateTier = ::slack_api_runtime::RateTier::Tier3;
-    const SCOPES: ::slack_api_runtime::Scopes = ::slack_api_runtime::Scopes {
+    const RATE_TIER: ::typed_slack_runtime::RateTier = ::typed_slack_runtime::RateTier::Tier3;
+    const SCOPES: ::typed_slack_runtime::Scopes = ::typed_slack_runtime::Scopes {
         bot: ::core::option::Option::None,
         user: ::core::option::Option::None,
     };
-    const LIFECYCLE: ::slack_api_runtime::Lifecycle = ::slack_api_runtime::Lifecycle::Stable;
+    const LIFECYCLE: ::typed_slack_runtime::Lifecycle = ::typed_slack_runtime::Lifecycle::Stable;
     const AUTHENTICATED: bool = false;
-    const ARGUMENTS: &'static [::slack_api_runtime::Argument] = &[];
+    const ARGUMENTS: &'static [::typed_slack_runtime::Argument] = &[];
     const SAMPLE_RESPONSE: &'static str = "{\"ok\":true}";
     type Response = TestCaseResponse;
     type Error = TestCaseError;
     type Warning = TestCaseWarning;
-    fn write_args<W: ::slack_api_runtime::ArgWriter>(
+    fn write_args<W: ::typed_slack_runtime::ArgWriter>(
         &self,
         _args: &mut W,
     ) -> ::core::result::Result<(), ::serde_json::Error> {
@@ -79,7 +79,7 @@ pub struct TestCaseResponse {
     #[serde(skip)]
     pub warnings: ::std::vec::Vec<TestCaseWarning>,
 }
-impl ::slack_api_runtime::MethodResponse for TestCaseResponse {
+impl ::typed_slack_runtime::MethodResponse for TestCaseResponse {
     type Warning = TestCaseWarning;
     fn warnings(&self) -> &[TestCaseWarning] {
         &self.warnings
@@ -101,12 +101,12 @@ impl ::slack_api_runtime::MethodResponse for TestCaseResponse {
 #[non_exhaustive]
 pub enum TestCaseError {
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for TestCaseError {
+impl ::typed_slack_runtime::Code for TestCaseError {
     const DOCUMENTED: &'static [&'static str] = &[];
     fn from_code(code: &str) -> Self {
-        Self::Unknown(::slack_api_runtime::UnknownCode::new(code))
+        Self::Unknown(::typed_slack_runtime::UnknownCode::new(code))
     }
     fn code(&self) -> &str {
         let Self::Unknown(code) = self;
@@ -118,8 +118,8 @@ impl ::slack_api_runtime::Code for TestCaseError {
 }
 impl ::core::fmt::Display for TestCaseError {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -131,7 +131,7 @@ impl ::std::error::Error for TestCaseError {}
 impl ::core::str::FromStr for TestCaseError {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(<Self as ::typed_slack_runtime::Code>::from_code(code))
     }
 }
 /// The warnings `test.case` can answer.
@@ -147,12 +147,12 @@ impl ::core::str::FromStr for TestCaseError {
 #[non_exhaustive]
 pub enum TestCaseWarning {
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for TestCaseWarning {
+impl ::typed_slack_runtime::Code for TestCaseWarning {
     const DOCUMENTED: &'static [&'static str] = &[];
     fn from_code(code: &str) -> Self {
-        Self::Unknown(::slack_api_runtime::UnknownCode::new(code))
+        Self::Unknown(::typed_slack_runtime::UnknownCode::new(code))
     }
     fn code(&self) -> &str {
         let Self::Unknown(code) = self;
@@ -164,8 +164,8 @@ impl ::slack_api_runtime::Code for TestCaseWarning {
 }
 impl ::core::fmt::Display for TestCaseWarning {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -176,7 +176,7 @@ impl ::core::fmt::Display for TestCaseWarning {
 impl ::core::str::FromStr for TestCaseWarning {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(<Self as ::typed_slack_runtime::Code>::from_code(code))
     }
 }
 }
@@ -229,24 +229,24 @@ impl TestCase {
         Self { text: text.into() }
     }
 }
-impl ::slack_api_runtime::Method for TestCase {
+impl ::typed_slack_runtime::Method for TestCase {
     const NAME: &'static str = "test.case";
-    const HTTP_METHOD: ::slack_api_runtime::HttpMethod = ::slack_api_runtime::HttpMethod::Get;
-    const CONTENT_TYPES: &'static [::slack_api_runtime::ContentType] = &[
-        ::slack_api_runtime::ContentType::FormUrlEncoded,
+    const HTTP_METHOD: ::typed_slack_runtime::HttpMethod = ::typed_slack_runtime::HttpMethod::Get;
+    const CONTENT_TYPES: &'static [::typed_slack_runtime::ContentType] = &[
+        ::typed_slack_runtime::ContentType::FormUrlEncoded,
     ];
     const ACCEPTS_JSON: bool = false;
-    const RATE_TIER: ::slack_api_runtime::RateTier = ::slack_api_runtime::RateTier::Special;
-    const SCOPES: ::slack_api_runtime::Scopes = ::slack_api_runtime::Scopes {
+    const RATE_TIER: ::typed_slack_runtime::RateTier = ::typed_slack_runtime::RateTier::Special;
+    const SCOPES: ::typed_slack_runtime::Scopes = ::typed_slack_runtime::Scopes {
         bot: ::core::option::Option::None,
         user: ::core::option::Option::None,
     };
-    const LIFECYCLE: ::slack_api_runtime::Lifecycle = ::slack_api_runtime::Lifecycle::Deprecated {
+    const LIFECYCLE: ::typed_slack_runtime::Lifecycle = ::typed_slack_runtime::Lifecycle::Deprecated {
         note: "Use \"other\" \\ instead ```",
     };
     const AUTHENTICATED: bool = false;
-    const ARGUMENTS: &'static [::slack_api_runtime::Argument] = &[
-        ::slack_api_runtime::Argument {
+    const ARGUMENTS: &'static [::typed_slack_runtime::Argument] = &[
+        ::typed_slack_runtime::Argument {
             name: "text",
             required: true,
         },
@@ -255,7 +255,7 @@ impl ::slack_api_runtime::Method for TestCase {
     type Response = TestCaseResponse;
     type Error = TestCaseError;
     type Warning = TestCaseWarning;
-    fn write_args<W: ::slack_api_runtime::ArgWriter>(
+    fn write_args<W: ::typed_slack_runtime::ArgWriter>(
         &self,
         args: &mut W,
     ) -> ::core::result::Result<(), ::serde_json::Error> {
@@ -285,7 +285,7 @@ pub struct TestCaseResponse {
     #[serde(skip)]
     pub warnings: ::std::vec::Vec<TestCaseWarning>,
 }
-impl ::slack_api_runtime::MethodResponse for TestCaseResponse {
+impl ::typed_slack_runtime::MethodResponse for TestCaseResponse {
     type Warning = TestCaseWarning;
     fn warnings(&self) -> &[TestCaseWarning] {
         &self.warnings
@@ -319,14 +319,14 @@ pub enum TestCaseError {
     /// `bad`: ``` fn main() {} ```
     Bad,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for TestCaseError {
+impl ::typed_slack_runtime::Code for TestCaseError {
     const DOCUMENTED: &'static [&'static str] = &["bad"];
     fn from_code(code: &str) -> Self {
         match code {
             "bad" => Self::Bad,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -344,8 +344,8 @@ impl ::slack_api_runtime::Code for TestCaseError {
 }
 impl ::core::fmt::Display for TestCaseError {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -357,7 +357,7 @@ impl ::std::error::Error for TestCaseError {}
 impl ::core::str::FromStr for TestCaseError {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(<Self as ::typed_slack_runtime::Code>::from_code(code))
     }
 }
 /// The warnings `test.case` can answer.
@@ -373,12 +373,12 @@ impl ::core::str::FromStr for TestCaseError {
 #[non_exhaustive]
 pub enum TestCaseWarning {
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for TestCaseWarning {
+impl ::typed_slack_runtime::Code for TestCaseWarning {
     const DOCUMENTED: &'static [&'static str] = &[];
     fn from_code(code: &str) -> Self {
-        Self::Unknown(::slack_api_runtime::UnknownCode::new(code))
+        Self::Unknown(::typed_slack_runtime::UnknownCode::new(code))
     }
     fn code(&self) -> &str {
         let Self::Unknown(code) = self;
@@ -390,8 +390,8 @@ impl ::slack_api_runtime::Code for TestCaseWarning {
 }
 impl ::core::fmt::Display for TestCaseWarning {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -402,7 +402,7 @@ impl ::core::fmt::Display for TestCaseWarning {
 impl ::core::str::FromStr for TestCaseWarning {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(<Self as ::typed_slack_runtime::Code>::from_code(code))
     }
 }
 }
@@ -448,7 +448,7 @@ pub struct TestCase {
     /// f
     ///
     /// Sent as `self`, comma-separated.
-    pub self_: ::std::vec::Vec<::slack_api_runtime::types::UserId>,
+    pub self_: ::std::vec::Vec<::typed_slack_runtime::types::UserId>,
     /// h
     ///
     /// Sent as `async`.
@@ -460,7 +460,7 @@ pub struct TestCase {
     /// j
     ///
     /// Sent as `to_user`.
-    pub to_user: ::core::option::Option<::slack_api_runtime::types::UserId>,
+    pub to_user: ::core::option::Option<::typed_slack_runtime::types::UserId>,
     /// k
     ///
     /// Sent as `into`.
@@ -474,7 +474,7 @@ impl TestCase {
     /// A request with its required arguments; set optional ones with the setters.
     pub fn new(
         self_: impl ::core::iter::IntoIterator<
-            Item = impl ::core::convert::Into<::slack_api_runtime::types::UserId>,
+            Item = impl ::core::convert::Into<::typed_slack_runtime::types::UserId>,
         >,
     ) -> Self {
         Self {
@@ -541,7 +541,7 @@ impl TestCase {
     #[allow(clippy::wrong_self_convention)]
     pub fn to_user(
         mut self,
-        to_user: impl ::core::convert::Into<::slack_api_runtime::types::UserId>,
+        to_user: impl ::core::convert::Into<::typed_slack_runtime::types::UserId>,
     ) -> Self {
         self.to_user = ::core::option::Option::Some(to_user.into());
         self
@@ -563,59 +563,59 @@ impl TestCase {
         self
     }
 }
-impl ::slack_api_runtime::Method for TestCase {
+impl ::typed_slack_runtime::Method for TestCase {
     const NAME: &'static str = "test.case";
-    const HTTP_METHOD: ::slack_api_runtime::HttpMethod = ::slack_api_runtime::HttpMethod::Post;
-    const CONTENT_TYPES: &'static [::slack_api_runtime::ContentType] = &[
-        ::slack_api_runtime::ContentType::FormUrlEncoded,
-        ::slack_api_runtime::ContentType::Json,
+    const HTTP_METHOD: ::typed_slack_runtime::HttpMethod = ::typed_slack_runtime::HttpMethod::Post;
+    const CONTENT_TYPES: &'static [::typed_slack_runtime::ContentType] = &[
+        ::typed_slack_runtime::ContentType::FormUrlEncoded,
+        ::typed_slack_runtime::ContentType::Json,
     ];
     const ACCEPTS_JSON: bool = true;
-    const RATE_TIER: ::slack_api_runtime::RateTier = ::slack_api_runtime::RateTier::Tier1;
-    const SCOPES: ::slack_api_runtime::Scopes = ::slack_api_runtime::Scopes {
+    const RATE_TIER: ::typed_slack_runtime::RateTier = ::typed_slack_runtime::RateTier::Tier1;
+    const SCOPES: ::typed_slack_runtime::Scopes = ::typed_slack_runtime::Scopes {
         bot: ::core::option::Option::None,
         user: ::core::option::Option::None,
     };
-    const LIFECYCLE: ::slack_api_runtime::Lifecycle = ::slack_api_runtime::Lifecycle::Stable;
+    const LIFECYCLE: ::typed_slack_runtime::Lifecycle = ::typed_slack_runtime::Lifecycle::Stable;
     const AUTHENTICATED: bool = false;
-    const ARGUMENTS: &'static [::slack_api_runtime::Argument] = &[
-        ::slack_api_runtime::Argument {
+    const ARGUMENTS: &'static [::typed_slack_runtime::Argument] = &[
+        ::typed_slack_runtime::Argument {
             name: "new",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "clone",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "default",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "write_args",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "self",
             required: true,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "async",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "is_private",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "to_user",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "into",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "2fa",
             required: false,
         },
@@ -624,7 +624,7 @@ impl ::slack_api_runtime::Method for TestCase {
     type Response = TestCaseResponse;
     type Error = TestCaseError;
     type Warning = TestCaseWarning;
-    fn write_args<W: ::slack_api_runtime::ArgWriter>(
+    fn write_args<W: ::typed_slack_runtime::ArgWriter>(
         &self,
         args: &mut W,
     ) -> ::core::result::Result<(), ::serde_json::Error> {
@@ -699,7 +699,7 @@ pub struct TestCaseResponse {
     #[serde(skip)]
     pub warnings: ::std::vec::Vec<TestCaseWarning>,
 }
-impl ::slack_api_runtime::MethodResponse for TestCaseResponse {
+impl ::typed_slack_runtime::MethodResponse for TestCaseResponse {
     type Warning = TestCaseWarning;
     fn warnings(&self) -> &[TestCaseWarning] {
         &self.warnings
@@ -739,9 +739,9 @@ pub enum TestCaseError {
     /// `invalid_arg`: A shared description, overridden by the method.
     InvalidArg,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for TestCaseError {
+impl ::typed_slack_runtime::Code for TestCaseError {
     const DOCUMENTED: &'static [&'static str] = &[
         "unknown",
         "self",
@@ -756,7 +756,7 @@ impl ::slack_api_runtime::Code for TestCaseError {
             "2fa_required" => Self::N2faRequired,
             "not_authed" => Self::NotAuthed,
             "invalid_arg" => Self::InvalidArg,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -788,8 +788,8 @@ impl ::slack_api_runtime::Code for TestCaseError {
 }
 impl ::core::fmt::Display for TestCaseError {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -801,7 +801,7 @@ impl ::std::error::Error for TestCaseError {}
 impl ::core::str::FromStr for TestCaseError {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(<Self as ::typed_slack_runtime::Code>::from_code(code))
     }
 }
 /// The warnings `test.case` can answer.
@@ -826,15 +826,15 @@ pub enum TestCaseWarning {
     /// `missing_charset`: No charset was sent.
     MissingCharset,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for TestCaseWarning {
+impl ::typed_slack_runtime::Code for TestCaseWarning {
     const DOCUMENTED: &'static [&'static str] = &["Self", "missing_charset"];
     fn from_code(code: &str) -> Self {
         match code {
             "Self" => Self::Self_,
             "missing_charset" => Self::MissingCharset,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -854,8 +854,8 @@ impl ::slack_api_runtime::Code for TestCaseWarning {
 }
 impl ::core::fmt::Display for TestCaseWarning {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -866,7 +866,7 @@ impl ::core::fmt::Display for TestCaseWarning {
 impl ::core::str::FromStr for TestCaseWarning {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(<Self as ::typed_slack_runtime::Code>::from_code(code))
     }
 }
 }

@@ -62,34 +62,34 @@ impl TestKeywords {
         self
     }
 }
-impl ::slack_api_runtime::Method for TestKeywords {
+impl ::typed_slack_runtime::Method for TestKeywords {
     const NAME: &'static str = "test.keywords";
-    const HTTP_METHOD: ::slack_api_runtime::HttpMethod = ::slack_api_runtime::HttpMethod::Post;
-    const CONTENT_TYPES: &'static [::slack_api_runtime::ContentType] = &[
-        ::slack_api_runtime::ContentType::FormUrlEncoded,
+    const HTTP_METHOD: ::typed_slack_runtime::HttpMethod = ::typed_slack_runtime::HttpMethod::Post;
+    const CONTENT_TYPES: &'static [::typed_slack_runtime::ContentType] = &[
+        ::typed_slack_runtime::ContentType::FormUrlEncoded,
     ];
     const ACCEPTS_JSON: bool = false;
-    const RATE_TIER: ::slack_api_runtime::RateTier = ::slack_api_runtime::RateTier::Tier3;
-    const SCOPES: ::slack_api_runtime::Scopes = ::slack_api_runtime::Scopes {
+    const RATE_TIER: ::typed_slack_runtime::RateTier = ::typed_slack_runtime::RateTier::Tier3;
+    const SCOPES: ::typed_slack_runtime::Scopes = ::typed_slack_runtime::Scopes {
         bot: ::core::option::Option::None,
         user: ::core::option::Option::None,
     };
-    const LIFECYCLE: ::slack_api_runtime::Lifecycle = ::slack_api_runtime::Lifecycle::Stable;
+    const LIFECYCLE: ::typed_slack_runtime::Lifecycle = ::typed_slack_runtime::Lifecycle::Stable;
     const AUTHENTICATED: bool = false;
-    const ARGUMENTS: &'static [::slack_api_runtime::Argument] = &[
-        ::slack_api_runtime::Argument {
+    const ARGUMENTS: &'static [::typed_slack_runtime::Argument] = &[
+        ::typed_slack_runtime::Argument {
             name: "type",
             required: true,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "self",
             required: true,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "new",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "crate",
             required: false,
         },
@@ -98,7 +98,7 @@ impl ::slack_api_runtime::Method for TestKeywords {
     type Response = TestKeywordsResponse;
     type Error = TestKeywordsError;
     type Warning = TestKeywordsWarning;
-    fn write_args<W: ::slack_api_runtime::ArgWriter>(
+    fn write_args<W: ::typed_slack_runtime::ArgWriter>(
         &self,
         args: &mut W,
     ) -> ::core::result::Result<(), ::serde_json::Error> {
@@ -140,7 +140,7 @@ pub struct TestKeywordsResponse {
     #[serde(skip)]
     pub warnings: ::std::vec::Vec<TestKeywordsWarning>,
 }
-impl ::slack_api_runtime::MethodResponse for TestKeywordsResponse {
+impl ::typed_slack_runtime::MethodResponse for TestKeywordsResponse {
     type Warning = TestKeywordsWarning;
     fn warnings(&self) -> &[TestKeywordsWarning] {
         &self.warnings
@@ -171,15 +171,15 @@ pub enum TestKeywordsError {
     /// `unknown`: Named like the fallback variant.
     Unknown_,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for TestKeywordsError {
+impl ::typed_slack_runtime::Code for TestKeywordsError {
     const DOCUMENTED: &'static [&'static str] = &["self", "unknown"];
     fn from_code(code: &str) -> Self {
         match code {
             "self" => Self::Self_,
             "unknown" => Self::Unknown_,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -201,8 +201,8 @@ impl ::slack_api_runtime::Code for TestKeywordsError {
 }
 impl ::core::fmt::Display for TestKeywordsError {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -214,7 +214,7 @@ impl ::std::error::Error for TestKeywordsError {}
 impl ::core::str::FromStr for TestKeywordsError {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(<Self as ::typed_slack_runtime::Code>::from_code(code))
     }
 }
 /// The warnings `test.keywords` can answer.
@@ -230,12 +230,12 @@ impl ::core::str::FromStr for TestKeywordsError {
 #[non_exhaustive]
 pub enum TestKeywordsWarning {
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for TestKeywordsWarning {
+impl ::typed_slack_runtime::Code for TestKeywordsWarning {
     const DOCUMENTED: &'static [&'static str] = &[];
     fn from_code(code: &str) -> Self {
-        Self::Unknown(::slack_api_runtime::UnknownCode::new(code))
+        Self::Unknown(::typed_slack_runtime::UnknownCode::new(code))
     }
     fn code(&self) -> &str {
         let Self::Unknown(code) = self;
@@ -247,8 +247,8 @@ impl ::slack_api_runtime::Code for TestKeywordsWarning {
 }
 impl ::core::fmt::Display for TestKeywordsWarning {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -259,6 +259,6 @@ impl ::core::fmt::Display for TestKeywordsWarning {
 impl ::core::str::FromStr for TestKeywordsWarning {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(<Self as ::typed_slack_runtime::Code>::from_code(code))
     }
 }

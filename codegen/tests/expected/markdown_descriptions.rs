@@ -47,22 +47,22 @@ impl TestMarkdown {
         Self { text: text.into() }
     }
 }
-impl ::slack_api_runtime::Method for TestMarkdown {
+impl ::typed_slack_runtime::Method for TestMarkdown {
     const NAME: &'static str = "test.markdown";
-    const HTTP_METHOD: ::slack_api_runtime::HttpMethod = ::slack_api_runtime::HttpMethod::Get;
-    const CONTENT_TYPES: &'static [::slack_api_runtime::ContentType] = &[
-        ::slack_api_runtime::ContentType::FormUrlEncoded,
+    const HTTP_METHOD: ::typed_slack_runtime::HttpMethod = ::typed_slack_runtime::HttpMethod::Get;
+    const CONTENT_TYPES: &'static [::typed_slack_runtime::ContentType] = &[
+        ::typed_slack_runtime::ContentType::FormUrlEncoded,
     ];
     const ACCEPTS_JSON: bool = false;
-    const RATE_TIER: ::slack_api_runtime::RateTier = ::slack_api_runtime::RateTier::Special;
-    const SCOPES: ::slack_api_runtime::Scopes = ::slack_api_runtime::Scopes {
+    const RATE_TIER: ::typed_slack_runtime::RateTier = ::typed_slack_runtime::RateTier::Special;
+    const SCOPES: ::typed_slack_runtime::Scopes = ::typed_slack_runtime::Scopes {
         bot: ::core::option::Option::None,
         user: ::core::option::Option::None,
     };
-    const LIFECYCLE: ::slack_api_runtime::Lifecycle = ::slack_api_runtime::Lifecycle::Stable;
+    const LIFECYCLE: ::typed_slack_runtime::Lifecycle = ::typed_slack_runtime::Lifecycle::Stable;
     const AUTHENTICATED: bool = false;
-    const ARGUMENTS: &'static [::slack_api_runtime::Argument] = &[
-        ::slack_api_runtime::Argument {
+    const ARGUMENTS: &'static [::typed_slack_runtime::Argument] = &[
+        ::typed_slack_runtime::Argument {
             name: "text",
             required: true,
         },
@@ -71,7 +71,7 @@ impl ::slack_api_runtime::Method for TestMarkdown {
     type Response = TestMarkdownResponse;
     type Error = TestMarkdownError;
     type Warning = TestMarkdownWarning;
-    fn write_args<W: ::slack_api_runtime::ArgWriter>(
+    fn write_args<W: ::typed_slack_runtime::ArgWriter>(
         &self,
         args: &mut W,
     ) -> ::core::result::Result<(), ::serde_json::Error> {
@@ -95,7 +95,7 @@ pub struct TestMarkdownResponse {
     #[serde(skip)]
     pub warnings: ::std::vec::Vec<TestMarkdownWarning>,
 }
-impl ::slack_api_runtime::MethodResponse for TestMarkdownResponse {
+impl ::typed_slack_runtime::MethodResponse for TestMarkdownResponse {
     type Warning = TestMarkdownWarning;
     fn warnings(&self) -> &[TestMarkdownWarning] {
         &self.warnings
@@ -123,14 +123,14 @@ pub enum TestMarkdownError {
     /// `too_long`: Longer than 4,000 \| characters \[limit\].
     TooLong,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for TestMarkdownError {
+impl ::typed_slack_runtime::Code for TestMarkdownError {
     const DOCUMENTED: &'static [&'static str] = &["too_long"];
     fn from_code(code: &str) -> Self {
         match code {
             "too_long" => Self::TooLong,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -150,8 +150,8 @@ impl ::slack_api_runtime::Code for TestMarkdownError {
 }
 impl ::core::fmt::Display for TestMarkdownError {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -163,7 +163,7 @@ impl ::std::error::Error for TestMarkdownError {}
 impl ::core::str::FromStr for TestMarkdownError {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(<Self as ::typed_slack_runtime::Code>::from_code(code))
     }
 }
 /// The warnings `test.markdown` can answer.
@@ -179,12 +179,12 @@ impl ::core::str::FromStr for TestMarkdownError {
 #[non_exhaustive]
 pub enum TestMarkdownWarning {
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for TestMarkdownWarning {
+impl ::typed_slack_runtime::Code for TestMarkdownWarning {
     const DOCUMENTED: &'static [&'static str] = &[];
     fn from_code(code: &str) -> Self {
-        Self::Unknown(::slack_api_runtime::UnknownCode::new(code))
+        Self::Unknown(::typed_slack_runtime::UnknownCode::new(code))
     }
     fn code(&self) -> &str {
         let Self::Unknown(code) = self;
@@ -196,8 +196,8 @@ impl ::slack_api_runtime::Code for TestMarkdownWarning {
 }
 impl ::core::fmt::Display for TestMarkdownWarning {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -208,6 +208,6 @@ impl ::core::fmt::Display for TestMarkdownWarning {
 impl ::core::str::FromStr for TestMarkdownWarning {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(<Self as ::typed_slack_runtime::Code>::from_code(code))
     }
 }

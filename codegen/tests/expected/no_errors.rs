@@ -30,27 +30,27 @@ impl TestQuiet {
         <Self as ::core::default::Default>::default()
     }
 }
-impl ::slack_api_runtime::Method for TestQuiet {
+impl ::typed_slack_runtime::Method for TestQuiet {
     const NAME: &'static str = "test.quiet";
-    const HTTP_METHOD: ::slack_api_runtime::HttpMethod = ::slack_api_runtime::HttpMethod::Get;
-    const CONTENT_TYPES: &'static [::slack_api_runtime::ContentType] = &[
-        ::slack_api_runtime::ContentType::FormUrlEncoded,
-        ::slack_api_runtime::ContentType::Json,
+    const HTTP_METHOD: ::typed_slack_runtime::HttpMethod = ::typed_slack_runtime::HttpMethod::Get;
+    const CONTENT_TYPES: &'static [::typed_slack_runtime::ContentType] = &[
+        ::typed_slack_runtime::ContentType::FormUrlEncoded,
+        ::typed_slack_runtime::ContentType::Json,
     ];
     const ACCEPTS_JSON: bool = true;
-    const RATE_TIER: ::slack_api_runtime::RateTier = ::slack_api_runtime::RateTier::Tier4;
-    const SCOPES: ::slack_api_runtime::Scopes = ::slack_api_runtime::Scopes {
+    const RATE_TIER: ::typed_slack_runtime::RateTier = ::typed_slack_runtime::RateTier::Tier4;
+    const SCOPES: ::typed_slack_runtime::Scopes = ::typed_slack_runtime::Scopes {
         bot: ::core::option::Option::Some(&[]),
         user: ::core::option::Option::Some(&["users:read"]),
     };
-    const LIFECYCLE: ::slack_api_runtime::Lifecycle = ::slack_api_runtime::Lifecycle::Stable;
+    const LIFECYCLE: ::typed_slack_runtime::Lifecycle = ::typed_slack_runtime::Lifecycle::Stable;
     const AUTHENTICATED: bool = false;
-    const ARGUMENTS: &'static [::slack_api_runtime::Argument] = &[];
+    const ARGUMENTS: &'static [::typed_slack_runtime::Argument] = &[];
     const SAMPLE_RESPONSE: &'static str = "{\"ok\":true}";
     type Response = TestQuietResponse;
     type Error = TestQuietError;
     type Warning = TestQuietWarning;
-    fn write_args<W: ::slack_api_runtime::ArgWriter>(
+    fn write_args<W: ::typed_slack_runtime::ArgWriter>(
         &self,
         _args: &mut W,
     ) -> ::core::result::Result<(), ::serde_json::Error> {
@@ -73,7 +73,7 @@ pub struct TestQuietResponse {
     #[serde(skip)]
     pub warnings: ::std::vec::Vec<TestQuietWarning>,
 }
-impl ::slack_api_runtime::MethodResponse for TestQuietResponse {
+impl ::typed_slack_runtime::MethodResponse for TestQuietResponse {
     type Warning = TestQuietWarning;
     fn warnings(&self) -> &[TestQuietWarning] {
         &self.warnings
@@ -95,12 +95,12 @@ impl ::slack_api_runtime::MethodResponse for TestQuietResponse {
 #[non_exhaustive]
 pub enum TestQuietError {
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for TestQuietError {
+impl ::typed_slack_runtime::Code for TestQuietError {
     const DOCUMENTED: &'static [&'static str] = &[];
     fn from_code(code: &str) -> Self {
-        Self::Unknown(::slack_api_runtime::UnknownCode::new(code))
+        Self::Unknown(::typed_slack_runtime::UnknownCode::new(code))
     }
     fn code(&self) -> &str {
         let Self::Unknown(code) = self;
@@ -112,8 +112,8 @@ impl ::slack_api_runtime::Code for TestQuietError {
 }
 impl ::core::fmt::Display for TestQuietError {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -125,7 +125,7 @@ impl ::std::error::Error for TestQuietError {}
 impl ::core::str::FromStr for TestQuietError {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(<Self as ::typed_slack_runtime::Code>::from_code(code))
     }
 }
 /// The warnings `test.quiet` can answer.
@@ -141,12 +141,12 @@ impl ::core::str::FromStr for TestQuietError {
 #[non_exhaustive]
 pub enum TestQuietWarning {
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for TestQuietWarning {
+impl ::typed_slack_runtime::Code for TestQuietWarning {
     const DOCUMENTED: &'static [&'static str] = &[];
     fn from_code(code: &str) -> Self {
-        Self::Unknown(::slack_api_runtime::UnknownCode::new(code))
+        Self::Unknown(::typed_slack_runtime::UnknownCode::new(code))
     }
     fn code(&self) -> &str {
         let Self::Unknown(code) = self;
@@ -158,8 +158,8 @@ impl ::slack_api_runtime::Code for TestQuietWarning {
 }
 impl ::core::fmt::Display for TestQuietWarning {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -170,6 +170,6 @@ impl ::core::fmt::Display for TestQuietWarning {
 impl ::core::str::FromStr for TestQuietWarning {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(<Self as ::typed_slack_runtime::Code>::from_code(code))
     }
 }

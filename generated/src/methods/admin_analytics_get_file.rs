@@ -62,30 +62,30 @@ impl AdminAnalyticsGetFile {
         self
     }
 }
-impl ::slack_api_runtime::Method for AdminAnalyticsGetFile {
+impl ::typed_slack_runtime::Method for AdminAnalyticsGetFile {
     const NAME: &'static str = "admin.analytics.getFile";
-    const HTTP_METHOD: ::slack_api_runtime::HttpMethod = ::slack_api_runtime::HttpMethod::Get;
-    const CONTENT_TYPES: &'static [::slack_api_runtime::ContentType] = &[
-        ::slack_api_runtime::ContentType::FormUrlEncoded,
+    const HTTP_METHOD: ::typed_slack_runtime::HttpMethod = ::typed_slack_runtime::HttpMethod::Get;
+    const CONTENT_TYPES: &'static [::typed_slack_runtime::ContentType] = &[
+        ::typed_slack_runtime::ContentType::FormUrlEncoded,
     ];
     const ACCEPTS_JSON: bool = false;
-    const RATE_TIER: ::slack_api_runtime::RateTier = ::slack_api_runtime::RateTier::Tier2;
-    const SCOPES: ::slack_api_runtime::Scopes = ::slack_api_runtime::Scopes {
+    const RATE_TIER: ::typed_slack_runtime::RateTier = ::typed_slack_runtime::RateTier::Tier2;
+    const SCOPES: ::typed_slack_runtime::Scopes = ::typed_slack_runtime::Scopes {
         bot: ::core::option::Option::None,
         user: ::core::option::Option::Some(&["admin.analytics:read"]),
     };
-    const LIFECYCLE: ::slack_api_runtime::Lifecycle = ::slack_api_runtime::Lifecycle::Stable;
+    const LIFECYCLE: ::typed_slack_runtime::Lifecycle = ::typed_slack_runtime::Lifecycle::Stable;
     const AUTHENTICATED: bool = true;
-    const ARGUMENTS: &'static [::slack_api_runtime::Argument] = &[
-        ::slack_api_runtime::Argument {
+    const ARGUMENTS: &'static [::typed_slack_runtime::Argument] = &[
+        ::typed_slack_runtime::Argument {
             name: "date",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "type",
             required: true,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "metadata_only",
             required: false,
         },
@@ -94,7 +94,7 @@ impl ::slack_api_runtime::Method for AdminAnalyticsGetFile {
     type Response = AdminAnalyticsGetFileResponse;
     type Error = AdminAnalyticsGetFileError;
     type Warning = AdminAnalyticsGetFileWarning;
-    fn write_args<W: ::slack_api_runtime::ArgWriter>(
+    fn write_args<W: ::typed_slack_runtime::ArgWriter>(
         &self,
         args: &mut W,
     ) -> ::core::result::Result<(), ::serde_json::Error> {
@@ -124,7 +124,7 @@ pub struct AdminAnalyticsGetFileResponse {
     #[serde(skip)]
     pub warnings: ::std::vec::Vec<AdminAnalyticsGetFileWarning>,
 }
-impl ::slack_api_runtime::MethodResponse for AdminAnalyticsGetFileResponse {
+impl ::typed_slack_runtime::MethodResponse for AdminAnalyticsGetFileResponse {
     type Warning = AdminAnalyticsGetFileWarning;
     fn warnings(&self) -> &[AdminAnalyticsGetFileWarning] {
         &self.warnings
@@ -290,9 +290,9 @@ pub enum AdminAnalyticsGetFileError {
     /// `unknown_method`: This method is currently not available.
     UnknownMethod,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for AdminAnalyticsGetFileError {
+impl ::typed_slack_runtime::Code for AdminAnalyticsGetFileError {
     const DOCUMENTED: &'static [&'static str] = &[
         "data_not_available",
         "feature_not_available",
@@ -385,7 +385,7 @@ impl ::slack_api_runtime::Code for AdminAnalyticsGetFileError {
             "token_revoked" => Self::TokenRevoked,
             "two_factor_setup_required" => Self::TwoFactorSetupRequired,
             "unknown_method" => Self::UnknownMethod,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -649,8 +649,8 @@ impl ::slack_api_runtime::Code for AdminAnalyticsGetFileError {
 }
 impl ::core::fmt::Display for AdminAnalyticsGetFileError {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -662,7 +662,9 @@ impl ::std::error::Error for AdminAnalyticsGetFileError {}
 impl ::core::str::FromStr for AdminAnalyticsGetFileError {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }
 /// The warnings `admin.analytics.getFile` can answer.
@@ -687,9 +689,9 @@ pub enum AdminAnalyticsGetFileWarning {
     /// `superfluous_charset`: The method was called via a `POST` request, and the specified `Content-Type` is not defined to understand the `charset` parameter. However, `charset` was in fact present. Specifically, form-data content types (e.g. `multipart/form-data`) are the ones for which `charset` is superfluous.
     SuperfluousCharset,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for AdminAnalyticsGetFileWarning {
+impl ::typed_slack_runtime::Code for AdminAnalyticsGetFileWarning {
     const DOCUMENTED: &'static [&'static str] = &[
         "missing_charset",
         "superfluous_charset",
@@ -698,7 +700,7 @@ impl ::slack_api_runtime::Code for AdminAnalyticsGetFileWarning {
         match code {
             "missing_charset" => Self::MissingCharset,
             "superfluous_charset" => Self::SuperfluousCharset,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -726,8 +728,8 @@ impl ::slack_api_runtime::Code for AdminAnalyticsGetFileWarning {
 }
 impl ::core::fmt::Display for AdminAnalyticsGetFileWarning {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -738,6 +740,8 @@ impl ::core::fmt::Display for AdminAnalyticsGetFileWarning {
 impl ::core::str::FromStr for AdminAnalyticsGetFileWarning {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }

@@ -23,25 +23,25 @@ pub struct AdminAnalyticsMessagesMetadata {
     /// Channel ID for channel containing the messages to query.
     ///
     /// Sent as `channel`.
-    pub channel: ::slack_api_runtime::types::ChannelId,
+    pub channel: ::typed_slack_runtime::types::ChannelId,
     /// Oldest timestamp to include in the results
     ///
     /// Sent as `oldest_ts`.
-    pub oldest_ts: ::core::option::Option<::slack_api_runtime::types::Timestamp>,
+    pub oldest_ts: ::core::option::Option<::typed_slack_runtime::types::Timestamp>,
     /// Most recent timestamp to include in the results. If not passed, defaults to current time.
     ///
     /// Sent as `latest_ts`.
-    pub latest_ts: ::core::option::Option<::slack_api_runtime::types::Timestamp>,
+    pub latest_ts: ::core::option::Option<::typed_slack_runtime::types::Timestamp>,
     /// Paginate through collections of data by setting the `cursor` parameter to a `next_cursor` attribute returned by a previous request's `response_metadata`. Default value fetches the first "page" of the collection. See [pagination](https://api.slack.com/methods/admin.analytics.messages.metadata#pagination) for more details.
     ///
     /// Sent as `cursor`.
     /// Example: `abcd...`.
-    pub cursor: ::core::option::Option<::slack_api_runtime::types::Cursor>,
+    pub cursor: ::core::option::Option<::typed_slack_runtime::types::Cursor>,
 }
 impl AdminAnalyticsMessagesMetadata {
     /// A request with its required arguments; set optional ones with the setters.
     pub fn new(
-        channel: impl ::core::convert::Into<::slack_api_runtime::types::ChannelId>,
+        channel: impl ::core::convert::Into<::typed_slack_runtime::types::ChannelId>,
     ) -> Self {
         Self {
             channel: channel.into(),
@@ -54,7 +54,7 @@ impl AdminAnalyticsMessagesMetadata {
     #[must_use]
     pub fn oldest_ts(
         mut self,
-        oldest_ts: impl ::core::convert::Into<::slack_api_runtime::types::Timestamp>,
+        oldest_ts: impl ::core::convert::Into<::typed_slack_runtime::types::Timestamp>,
     ) -> Self {
         self.oldest_ts = ::core::option::Option::Some(oldest_ts.into());
         self
@@ -63,7 +63,7 @@ impl AdminAnalyticsMessagesMetadata {
     #[must_use]
     pub fn latest_ts(
         mut self,
-        latest_ts: impl ::core::convert::Into<::slack_api_runtime::types::Timestamp>,
+        latest_ts: impl ::core::convert::Into<::typed_slack_runtime::types::Timestamp>,
     ) -> Self {
         self.latest_ts = ::core::option::Option::Some(latest_ts.into());
         self
@@ -72,40 +72,40 @@ impl AdminAnalyticsMessagesMetadata {
     #[must_use]
     pub fn cursor(
         mut self,
-        cursor: impl ::core::convert::Into<::slack_api_runtime::types::Cursor>,
+        cursor: impl ::core::convert::Into<::typed_slack_runtime::types::Cursor>,
     ) -> Self {
         self.cursor = ::core::option::Option::Some(cursor.into());
         self
     }
 }
-impl ::slack_api_runtime::Method for AdminAnalyticsMessagesMetadata {
+impl ::typed_slack_runtime::Method for AdminAnalyticsMessagesMetadata {
     const NAME: &'static str = "admin.analytics.messages.metadata";
-    const HTTP_METHOD: ::slack_api_runtime::HttpMethod = ::slack_api_runtime::HttpMethod::Get;
-    const CONTENT_TYPES: &'static [::slack_api_runtime::ContentType] = &[
-        ::slack_api_runtime::ContentType::FormUrlEncoded,
+    const HTTP_METHOD: ::typed_slack_runtime::HttpMethod = ::typed_slack_runtime::HttpMethod::Get;
+    const CONTENT_TYPES: &'static [::typed_slack_runtime::ContentType] = &[
+        ::typed_slack_runtime::ContentType::FormUrlEncoded,
     ];
     const ACCEPTS_JSON: bool = false;
-    const RATE_TIER: ::slack_api_runtime::RateTier = ::slack_api_runtime::RateTier::Special;
-    const SCOPES: ::slack_api_runtime::Scopes = ::slack_api_runtime::Scopes {
+    const RATE_TIER: ::typed_slack_runtime::RateTier = ::typed_slack_runtime::RateTier::Special;
+    const SCOPES: ::typed_slack_runtime::Scopes = ::typed_slack_runtime::Scopes {
         bot: ::core::option::Option::None,
         user: ::core::option::Option::Some(&["admin.analytics:read"]),
     };
-    const LIFECYCLE: ::slack_api_runtime::Lifecycle = ::slack_api_runtime::Lifecycle::Stable;
+    const LIFECYCLE: ::typed_slack_runtime::Lifecycle = ::typed_slack_runtime::Lifecycle::Stable;
     const AUTHENTICATED: bool = true;
-    const ARGUMENTS: &'static [::slack_api_runtime::Argument] = &[
-        ::slack_api_runtime::Argument {
+    const ARGUMENTS: &'static [::typed_slack_runtime::Argument] = &[
+        ::typed_slack_runtime::Argument {
             name: "channel",
             required: true,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "oldest_ts",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "latest_ts",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "cursor",
             required: false,
         },
@@ -114,7 +114,7 @@ impl ::slack_api_runtime::Method for AdminAnalyticsMessagesMetadata {
     type Response = AdminAnalyticsMessagesMetadataResponse;
     type Error = AdminAnalyticsMessagesMetadataError;
     type Warning = AdminAnalyticsMessagesMetadataWarning;
-    fn write_args<W: ::slack_api_runtime::ArgWriter>(
+    fn write_args<W: ::typed_slack_runtime::ArgWriter>(
         &self,
         args: &mut W,
     ) -> ::core::result::Result<(), ::serde_json::Error> {
@@ -131,13 +131,13 @@ impl ::slack_api_runtime::Method for AdminAnalyticsMessagesMetadata {
         ::core::result::Result::Ok(())
     }
 }
-impl ::slack_api_runtime::Paginated for AdminAnalyticsMessagesMetadata {
-    fn set_cursor(&mut self, cursor: ::slack_api_runtime::types::Cursor) {
+impl ::typed_slack_runtime::Paginated for AdminAnalyticsMessagesMetadata {
+    fn set_cursor(&mut self, cursor: ::typed_slack_runtime::types::Cursor) {
         self.cursor = ::core::option::Option::Some(cursor);
     }
     fn next_cursor(
         response: &Self::Response,
-    ) -> ::core::option::Option<&::slack_api_runtime::types::Cursor> {
+    ) -> ::core::option::Option<&::typed_slack_runtime::types::Cursor> {
         response.response_metadata.as_ref()?.next_cursor()
     }
 }
@@ -196,14 +196,14 @@ pub struct AdminAnalyticsMessagesMetadataResponse {
     /// The answer's `response_metadata`: where the next page starts.
     #[serde(default)]
     pub response_metadata: ::core::option::Option<
-        ::slack_api_runtime::types::ResponseMetadata,
+        ::typed_slack_runtime::types::ResponseMetadata,
     >,
     /// The warnings Slack sent with the answer, from its `warning` and
     /// `response_metadata.warnings` fields.
     #[serde(skip)]
     pub warnings: ::std::vec::Vec<AdminAnalyticsMessagesMetadataWarning>,
 }
-impl ::slack_api_runtime::MethodResponse for AdminAnalyticsMessagesMetadataResponse {
+impl ::typed_slack_runtime::MethodResponse for AdminAnalyticsMessagesMetadataResponse {
     type Warning = AdminAnalyticsMessagesMetadataWarning;
     fn warnings(&self) -> &[AdminAnalyticsMessagesMetadataWarning] {
         &self.warnings
@@ -342,9 +342,9 @@ pub enum AdminAnalyticsMessagesMetadataError {
     /// `unknown_method`: This method is currently not available.
     UnknownMethod,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for AdminAnalyticsMessagesMetadataError {
+impl ::typed_slack_runtime::Code for AdminAnalyticsMessagesMetadataError {
     const DOCUMENTED: &'static [&'static str] = &[
         "admin_analytics_disabled",
         "analytics_unavailable",
@@ -425,7 +425,7 @@ impl ::slack_api_runtime::Code for AdminAnalyticsMessagesMetadataError {
             "token_revoked" => Self::TokenRevoked,
             "two_factor_setup_required" => Self::TwoFactorSetupRequired,
             "unknown_method" => Self::UnknownMethod,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -647,8 +647,8 @@ impl ::slack_api_runtime::Code for AdminAnalyticsMessagesMetadataError {
 }
 impl ::core::fmt::Display for AdminAnalyticsMessagesMetadataError {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -660,7 +660,9 @@ impl ::std::error::Error for AdminAnalyticsMessagesMetadataError {}
 impl ::core::str::FromStr for AdminAnalyticsMessagesMetadataError {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }
 /// The warnings `admin.analytics.messages.metadata` can answer.
@@ -685,9 +687,9 @@ pub enum AdminAnalyticsMessagesMetadataWarning {
     /// `superfluous_charset`: The method was called via a `POST` request, and the specified `Content-Type` is not defined to understand the `charset` parameter. However, `charset` was in fact present. Specifically, form-data content types (e.g. `multipart/form-data`) are the ones for which `charset` is superfluous.
     SuperfluousCharset,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for AdminAnalyticsMessagesMetadataWarning {
+impl ::typed_slack_runtime::Code for AdminAnalyticsMessagesMetadataWarning {
     const DOCUMENTED: &'static [&'static str] = &[
         "missing_charset",
         "superfluous_charset",
@@ -696,7 +698,7 @@ impl ::slack_api_runtime::Code for AdminAnalyticsMessagesMetadataWarning {
         match code {
             "missing_charset" => Self::MissingCharset,
             "superfluous_charset" => Self::SuperfluousCharset,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -724,8 +726,8 @@ impl ::slack_api_runtime::Code for AdminAnalyticsMessagesMetadataWarning {
 }
 impl ::core::fmt::Display for AdminAnalyticsMessagesMetadataWarning {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -736,6 +738,8 @@ impl ::core::fmt::Display for AdminAnalyticsMessagesMetadataWarning {
 impl ::core::str::FromStr for AdminAnalyticsMessagesMetadataWarning {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }

@@ -29,7 +29,7 @@ pub struct AdminAppsActivitiesList {
     ///
     /// Sent as `app_id`.
     /// Example: `A12345`.
-    pub app_id: ::core::option::Option<::slack_api_runtime::types::AppId>,
+    pub app_id: ::core::option::Option<::typed_slack_runtime::types::AppId>,
     /// The team who owns this log.
     ///
     /// Sent as `team_id`.
@@ -39,7 +39,7 @@ pub struct AdminAppsActivitiesList {
     ///
     /// Sent as `cursor`.
     /// Example: `bG9nX2lkOjc5NjQ1NA==`.
-    pub cursor: ::core::option::Option<::slack_api_runtime::types::Cursor>,
+    pub cursor: ::core::option::Option<::typed_slack_runtime::types::Cursor>,
     /// The maximum number of items to return.
     ///
     /// Sent as `limit`.
@@ -100,7 +100,7 @@ impl AdminAppsActivitiesList {
     #[must_use]
     pub fn app_id(
         mut self,
-        app_id: impl ::core::convert::Into<::slack_api_runtime::types::AppId>,
+        app_id: impl ::core::convert::Into<::typed_slack_runtime::types::AppId>,
     ) -> Self {
         self.app_id = ::core::option::Option::Some(app_id.into());
         self
@@ -118,7 +118,7 @@ impl AdminAppsActivitiesList {
     #[must_use]
     pub fn cursor(
         mut self,
-        cursor: impl ::core::convert::Into<::slack_api_runtime::types::Cursor>,
+        cursor: impl ::core::convert::Into<::typed_slack_runtime::types::Cursor>,
     ) -> Self {
         self.cursor = ::core::option::Option::Some(cursor.into());
         self
@@ -205,70 +205,70 @@ impl AdminAppsActivitiesList {
         self
     }
 }
-impl ::slack_api_runtime::Method for AdminAppsActivitiesList {
+impl ::typed_slack_runtime::Method for AdminAppsActivitiesList {
     const NAME: &'static str = "admin.apps.activities.list";
-    const HTTP_METHOD: ::slack_api_runtime::HttpMethod = ::slack_api_runtime::HttpMethod::Post;
-    const CONTENT_TYPES: &'static [::slack_api_runtime::ContentType] = &[
-        ::slack_api_runtime::ContentType::FormUrlEncoded,
+    const HTTP_METHOD: ::typed_slack_runtime::HttpMethod = ::typed_slack_runtime::HttpMethod::Post;
+    const CONTENT_TYPES: &'static [::typed_slack_runtime::ContentType] = &[
+        ::typed_slack_runtime::ContentType::FormUrlEncoded,
     ];
     const ACCEPTS_JSON: bool = false;
-    const RATE_TIER: ::slack_api_runtime::RateTier = ::slack_api_runtime::RateTier::Tier3;
-    const SCOPES: ::slack_api_runtime::Scopes = ::slack_api_runtime::Scopes {
+    const RATE_TIER: ::typed_slack_runtime::RateTier = ::typed_slack_runtime::RateTier::Tier3;
+    const SCOPES: ::typed_slack_runtime::Scopes = ::typed_slack_runtime::Scopes {
         bot: ::core::option::Option::None,
         user: ::core::option::Option::Some(&["admin.app_activities:read"]),
     };
-    const LIFECYCLE: ::slack_api_runtime::Lifecycle = ::slack_api_runtime::Lifecycle::Stable;
+    const LIFECYCLE: ::typed_slack_runtime::Lifecycle = ::typed_slack_runtime::Lifecycle::Stable;
     const AUTHENTICATED: bool = true;
-    const ARGUMENTS: &'static [::slack_api_runtime::Argument] = &[
-        ::slack_api_runtime::Argument {
+    const ARGUMENTS: &'static [::typed_slack_runtime::Argument] = &[
+        ::typed_slack_runtime::Argument {
             name: "app_id",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "team_id",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "cursor",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "limit",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "min_log_level",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "log_event_type",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "source",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "component_type",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "component_id",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "trace_id",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "min_date_created",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "max_date_created",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "sort_direction",
             required: false,
         },
@@ -277,7 +277,7 @@ impl ::slack_api_runtime::Method for AdminAppsActivitiesList {
     type Response = AdminAppsActivitiesListResponse;
     type Error = AdminAppsActivitiesListError;
     type Warning = AdminAppsActivitiesListWarning;
-    fn write_args<W: ::slack_api_runtime::ArgWriter>(
+    fn write_args<W: ::typed_slack_runtime::ArgWriter>(
         &self,
         args: &mut W,
     ) -> ::core::result::Result<(), ::serde_json::Error> {
@@ -323,13 +323,13 @@ impl ::slack_api_runtime::Method for AdminAppsActivitiesList {
         ::core::result::Result::Ok(())
     }
 }
-impl ::slack_api_runtime::Paginated for AdminAppsActivitiesList {
-    fn set_cursor(&mut self, cursor: ::slack_api_runtime::types::Cursor) {
+impl ::typed_slack_runtime::Paginated for AdminAppsActivitiesList {
+    fn set_cursor(&mut self, cursor: ::typed_slack_runtime::types::Cursor) {
         self.cursor = ::core::option::Option::Some(cursor);
     }
     fn next_cursor(
         response: &Self::Response,
-    ) -> ::core::option::Option<&::slack_api_runtime::types::Cursor> {
+    ) -> ::core::option::Option<&::typed_slack_runtime::types::Cursor> {
         response.response_metadata.as_ref()?.next_cursor()
     }
 }
@@ -377,14 +377,14 @@ pub struct AdminAppsActivitiesListResponse {
     /// The answer's `response_metadata`: where the next page starts.
     #[serde(default)]
     pub response_metadata: ::core::option::Option<
-        ::slack_api_runtime::types::ResponseMetadata,
+        ::typed_slack_runtime::types::ResponseMetadata,
     >,
     /// The warnings Slack sent with the answer, from its `warning` and
     /// `response_metadata.warnings` fields.
     #[serde(skip)]
     pub warnings: ::std::vec::Vec<AdminAppsActivitiesListWarning>,
 }
-impl ::slack_api_runtime::MethodResponse for AdminAppsActivitiesListResponse {
+impl ::typed_slack_runtime::MethodResponse for AdminAppsActivitiesListResponse {
     type Warning = AdminAppsActivitiesListWarning;
     fn warnings(&self) -> &[AdminAppsActivitiesListWarning] {
         &self.warnings
@@ -520,9 +520,9 @@ pub enum AdminAppsActivitiesListError {
     /// `unknown_method`: This method is currently not available.
     UnknownMethod,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for AdminAppsActivitiesListError {
+impl ::typed_slack_runtime::Code for AdminAppsActivitiesListError {
     const DOCUMENTED: &'static [&'static str] = &[
         "internal_error",
         "invalid_app",
@@ -599,7 +599,7 @@ impl ::slack_api_runtime::Code for AdminAppsActivitiesListError {
             "token_revoked" => Self::TokenRevoked,
             "two_factor_setup_required" => Self::TwoFactorSetupRequired,
             "unknown_method" => Self::UnknownMethod,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -813,8 +813,8 @@ impl ::slack_api_runtime::Code for AdminAppsActivitiesListError {
 }
 impl ::core::fmt::Display for AdminAppsActivitiesListError {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -826,7 +826,9 @@ impl ::std::error::Error for AdminAppsActivitiesListError {}
 impl ::core::str::FromStr for AdminAppsActivitiesListError {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }
 /// The warnings `admin.apps.activities.list` can answer.
@@ -851,9 +853,9 @@ pub enum AdminAppsActivitiesListWarning {
     /// `superfluous_charset`: The method was called via a `POST` request, and the specified `Content-Type` is not defined to understand the `charset` parameter. However, `charset` was in fact present. Specifically, form-data content types (e.g. `multipart/form-data`) are the ones for which `charset` is superfluous.
     SuperfluousCharset,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for AdminAppsActivitiesListWarning {
+impl ::typed_slack_runtime::Code for AdminAppsActivitiesListWarning {
     const DOCUMENTED: &'static [&'static str] = &[
         "missing_charset",
         "superfluous_charset",
@@ -862,7 +864,7 @@ impl ::slack_api_runtime::Code for AdminAppsActivitiesListWarning {
         match code {
             "missing_charset" => Self::MissingCharset,
             "superfluous_charset" => Self::SuperfluousCharset,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -890,8 +892,8 @@ impl ::slack_api_runtime::Code for AdminAppsActivitiesListWarning {
 }
 impl ::core::fmt::Display for AdminAppsActivitiesListWarning {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -902,7 +904,9 @@ impl ::core::fmt::Display for AdminAppsActivitiesListWarning {
 impl ::core::str::FromStr for AdminAppsActivitiesListWarning {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }
 /// The values of the `sort_direction` argument.

@@ -45,12 +45,14 @@ pub struct AdminAppsApprove {
     ///
     /// Sent as `team_id`.
     /// Example: `T12345`.
-    pub team_id: ::core::option::Option<::slack_api_runtime::types::TeamId>,
+    pub team_id: ::core::option::Option<::typed_slack_runtime::types::TeamId>,
     /// The ID of the enterprise to approve the app on
     ///
     /// Sent as `enterprise_id`.
     /// Example: `E12345`.
-    pub enterprise_id: ::core::option::Option<::slack_api_runtime::types::EnterpriseId>,
+    pub enterprise_id: ::core::option::Option<
+        ::typed_slack_runtime::types::EnterpriseId,
+    >,
     /// User scopes to approve for the app
     ///
     /// Sent as `user_scopes`.
@@ -97,7 +99,7 @@ impl AdminAppsApprove {
     #[must_use]
     pub fn team_id(
         mut self,
-        team_id: impl ::core::convert::Into<::slack_api_runtime::types::TeamId>,
+        team_id: impl ::core::convert::Into<::typed_slack_runtime::types::TeamId>,
     ) -> Self {
         self.team_id = ::core::option::Option::Some(team_id.into());
         self
@@ -107,7 +109,7 @@ impl AdminAppsApprove {
     pub fn enterprise_id(
         mut self,
         enterprise_id: impl ::core::convert::Into<
-            ::slack_api_runtime::types::EnterpriseId,
+            ::typed_slack_runtime::types::EnterpriseId,
         >,
     ) -> Self {
         self.enterprise_id = ::core::option::Option::Some(enterprise_id.into());
@@ -132,47 +134,47 @@ impl AdminAppsApprove {
         self
     }
 }
-impl ::slack_api_runtime::Method for AdminAppsApprove {
+impl ::typed_slack_runtime::Method for AdminAppsApprove {
     const NAME: &'static str = "admin.apps.approve";
-    const HTTP_METHOD: ::slack_api_runtime::HttpMethod = ::slack_api_runtime::HttpMethod::Post;
-    const CONTENT_TYPES: &'static [::slack_api_runtime::ContentType] = &[
-        ::slack_api_runtime::ContentType::FormUrlEncoded,
-        ::slack_api_runtime::ContentType::Json,
+    const HTTP_METHOD: ::typed_slack_runtime::HttpMethod = ::typed_slack_runtime::HttpMethod::Post;
+    const CONTENT_TYPES: &'static [::typed_slack_runtime::ContentType] = &[
+        ::typed_slack_runtime::ContentType::FormUrlEncoded,
+        ::typed_slack_runtime::ContentType::Json,
     ];
     const ACCEPTS_JSON: bool = true;
-    const RATE_TIER: ::slack_api_runtime::RateTier = ::slack_api_runtime::RateTier::Tier2;
-    const SCOPES: ::slack_api_runtime::Scopes = ::slack_api_runtime::Scopes {
+    const RATE_TIER: ::typed_slack_runtime::RateTier = ::typed_slack_runtime::RateTier::Tier2;
+    const SCOPES: ::typed_slack_runtime::Scopes = ::typed_slack_runtime::Scopes {
         bot: ::core::option::Option::None,
         user: ::core::option::Option::Some(&["admin.apps:write"]),
     };
-    const LIFECYCLE: ::slack_api_runtime::Lifecycle = ::slack_api_runtime::Lifecycle::Stable;
+    const LIFECYCLE: ::typed_slack_runtime::Lifecycle = ::typed_slack_runtime::Lifecycle::Stable;
     const AUTHENTICATED: bool = true;
-    const ARGUMENTS: &'static [::slack_api_runtime::Argument] = &[
-        ::slack_api_runtime::Argument {
+    const ARGUMENTS: &'static [::typed_slack_runtime::Argument] = &[
+        ::typed_slack_runtime::Argument {
             name: "allow_child_auto_install",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "app_id",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "request_id",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "team_id",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "enterprise_id",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "user_scopes",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "bot_scopes",
             required: false,
         },
@@ -181,7 +183,7 @@ impl ::slack_api_runtime::Method for AdminAppsApprove {
     type Response = AdminAppsApproveResponse;
     type Error = AdminAppsApproveError;
     type Warning = AdminAppsApproveWarning;
-    fn write_args<W: ::slack_api_runtime::ArgWriter>(
+    fn write_args<W: ::typed_slack_runtime::ArgWriter>(
         &self,
         args: &mut W,
     ) -> ::core::result::Result<(), ::serde_json::Error> {
@@ -225,7 +227,7 @@ pub struct AdminAppsApproveResponse {
     #[serde(skip)]
     pub warnings: ::std::vec::Vec<AdminAppsApproveWarning>,
 }
-impl ::slack_api_runtime::MethodResponse for AdminAppsApproveResponse {
+impl ::typed_slack_runtime::MethodResponse for AdminAppsApproveResponse {
     type Warning = AdminAppsApproveWarning;
     fn warnings(&self) -> &[AdminAppsApproveWarning] {
         &self.warnings
@@ -397,9 +399,9 @@ pub enum AdminAppsApproveError {
     /// `unknown_method`: This method is currently not available.
     UnknownMethod,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for AdminAppsApproveError {
+impl ::typed_slack_runtime::Code for AdminAppsApproveError {
     const DOCUMENTED: &'static [&'static str] = &[
         "app_management_app_not_installed_on_org",
         "app_not_eligible_for_auto_install",
@@ -510,7 +512,7 @@ impl ::slack_api_runtime::Code for AdminAppsApproveError {
             "token_revoked" => Self::TokenRevoked,
             "two_factor_setup_required" => Self::TwoFactorSetupRequired,
             "unknown_method" => Self::UnknownMethod,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -802,8 +804,8 @@ impl ::slack_api_runtime::Code for AdminAppsApproveError {
 }
 impl ::core::fmt::Display for AdminAppsApproveError {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -815,7 +817,9 @@ impl ::std::error::Error for AdminAppsApproveError {}
 impl ::core::str::FromStr for AdminAppsApproveError {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }
 /// The warnings `admin.apps.approve` can answer.
@@ -840,9 +844,9 @@ pub enum AdminAppsApproveWarning {
     /// `superfluous_charset`: The method was called via a `POST` request, and the specified `Content-Type` is not defined to understand the `charset` parameter. However, `charset` was in fact present. Specifically, form-data content types (e.g. `multipart/form-data`) are the ones for which `charset` is superfluous.
     SuperfluousCharset,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for AdminAppsApproveWarning {
+impl ::typed_slack_runtime::Code for AdminAppsApproveWarning {
     const DOCUMENTED: &'static [&'static str] = &[
         "missing_charset",
         "superfluous_charset",
@@ -851,7 +855,7 @@ impl ::slack_api_runtime::Code for AdminAppsApproveWarning {
         match code {
             "missing_charset" => Self::MissingCharset,
             "superfluous_charset" => Self::SuperfluousCharset,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -879,8 +883,8 @@ impl ::slack_api_runtime::Code for AdminAppsApproveWarning {
 }
 impl ::core::fmt::Display for AdminAppsApproveWarning {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -891,6 +895,8 @@ impl ::core::fmt::Display for AdminAppsApproveWarning {
 impl ::core::str::FromStr for AdminAppsApproveWarning {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }

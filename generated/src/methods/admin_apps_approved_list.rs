@@ -35,17 +35,19 @@ pub struct AdminAppsApprovedList {
     ///
     /// Sent as `cursor`.
     /// Example: `5c3e53d5`.
-    pub cursor: ::core::option::Option<::slack_api_runtime::types::Cursor>,
+    pub cursor: ::core::option::Option<::typed_slack_runtime::types::Cursor>,
     /// Not documented by Slack.
     ///
     /// Sent as `team_id`.
     /// Example: `T0HFE6EBT`.
-    pub team_id: ::core::option::Option<::slack_api_runtime::types::TeamId>,
+    pub team_id: ::core::option::Option<::typed_slack_runtime::types::TeamId>,
     /// Not documented by Slack.
     ///
     /// Sent as `enterprise_id`.
     /// Example: `E0AS553RN`.
-    pub enterprise_id: ::core::option::Option<::slack_api_runtime::types::EnterpriseId>,
+    pub enterprise_id: ::core::option::Option<
+        ::typed_slack_runtime::types::EnterpriseId,
+    >,
     /// Limit the results to only include certified apps. When false, no certified apps will appear in the result
     ///
     /// Sent as `certified`.
@@ -67,7 +69,7 @@ impl AdminAppsApprovedList {
     #[must_use]
     pub fn cursor(
         mut self,
-        cursor: impl ::core::convert::Into<::slack_api_runtime::types::Cursor>,
+        cursor: impl ::core::convert::Into<::typed_slack_runtime::types::Cursor>,
     ) -> Self {
         self.cursor = ::core::option::Option::Some(cursor.into());
         self
@@ -76,7 +78,7 @@ impl AdminAppsApprovedList {
     #[must_use]
     pub fn team_id(
         mut self,
-        team_id: impl ::core::convert::Into<::slack_api_runtime::types::TeamId>,
+        team_id: impl ::core::convert::Into<::typed_slack_runtime::types::TeamId>,
     ) -> Self {
         self.team_id = ::core::option::Option::Some(team_id.into());
         self
@@ -86,7 +88,7 @@ impl AdminAppsApprovedList {
     pub fn enterprise_id(
         mut self,
         enterprise_id: impl ::core::convert::Into<
-            ::slack_api_runtime::types::EnterpriseId,
+            ::typed_slack_runtime::types::EnterpriseId,
         >,
     ) -> Self {
         self.enterprise_id = ::core::option::Option::Some(enterprise_id.into());
@@ -99,38 +101,38 @@ impl AdminAppsApprovedList {
         self
     }
 }
-impl ::slack_api_runtime::Method for AdminAppsApprovedList {
+impl ::typed_slack_runtime::Method for AdminAppsApprovedList {
     const NAME: &'static str = "admin.apps.approved.list";
-    const HTTP_METHOD: ::slack_api_runtime::HttpMethod = ::slack_api_runtime::HttpMethod::Get;
-    const CONTENT_TYPES: &'static [::slack_api_runtime::ContentType] = &[
-        ::slack_api_runtime::ContentType::FormUrlEncoded,
+    const HTTP_METHOD: ::typed_slack_runtime::HttpMethod = ::typed_slack_runtime::HttpMethod::Get;
+    const CONTENT_TYPES: &'static [::typed_slack_runtime::ContentType] = &[
+        ::typed_slack_runtime::ContentType::FormUrlEncoded,
     ];
     const ACCEPTS_JSON: bool = false;
-    const RATE_TIER: ::slack_api_runtime::RateTier = ::slack_api_runtime::RateTier::Tier2;
-    const SCOPES: ::slack_api_runtime::Scopes = ::slack_api_runtime::Scopes {
+    const RATE_TIER: ::typed_slack_runtime::RateTier = ::typed_slack_runtime::RateTier::Tier2;
+    const SCOPES: ::typed_slack_runtime::Scopes = ::typed_slack_runtime::Scopes {
         bot: ::core::option::Option::None,
         user: ::core::option::Option::Some(&["admin.apps:read"]),
     };
-    const LIFECYCLE: ::slack_api_runtime::Lifecycle = ::slack_api_runtime::Lifecycle::Stable;
+    const LIFECYCLE: ::typed_slack_runtime::Lifecycle = ::typed_slack_runtime::Lifecycle::Stable;
     const AUTHENTICATED: bool = true;
-    const ARGUMENTS: &'static [::slack_api_runtime::Argument] = &[
-        ::slack_api_runtime::Argument {
+    const ARGUMENTS: &'static [::typed_slack_runtime::Argument] = &[
+        ::typed_slack_runtime::Argument {
             name: "limit",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "cursor",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "team_id",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "enterprise_id",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "certified",
             required: false,
         },
@@ -139,7 +141,7 @@ impl ::slack_api_runtime::Method for AdminAppsApprovedList {
     type Response = AdminAppsApprovedListResponse;
     type Error = AdminAppsApprovedListError;
     type Warning = AdminAppsApprovedListWarning;
-    fn write_args<W: ::slack_api_runtime::ArgWriter>(
+    fn write_args<W: ::typed_slack_runtime::ArgWriter>(
         &self,
         args: &mut W,
     ) -> ::core::result::Result<(), ::serde_json::Error> {
@@ -161,13 +163,13 @@ impl ::slack_api_runtime::Method for AdminAppsApprovedList {
         ::core::result::Result::Ok(())
     }
 }
-impl ::slack_api_runtime::Paginated for AdminAppsApprovedList {
-    fn set_cursor(&mut self, cursor: ::slack_api_runtime::types::Cursor) {
+impl ::typed_slack_runtime::Paginated for AdminAppsApprovedList {
+    fn set_cursor(&mut self, cursor: ::typed_slack_runtime::types::Cursor) {
         self.cursor = ::core::option::Option::Some(cursor);
     }
     fn next_cursor(
         response: &Self::Response,
-    ) -> ::core::option::Option<&::slack_api_runtime::types::Cursor> {
+    ) -> ::core::option::Option<&::typed_slack_runtime::types::Cursor> {
         response.response_metadata.as_ref()?.next_cursor()
     }
 }
@@ -243,14 +245,14 @@ pub struct AdminAppsApprovedListResponse {
     /// The answer's `response_metadata`: where the next page starts.
     #[serde(default)]
     pub response_metadata: ::core::option::Option<
-        ::slack_api_runtime::types::ResponseMetadata,
+        ::typed_slack_runtime::types::ResponseMetadata,
     >,
     /// The warnings Slack sent with the answer, from its `warning` and
     /// `response_metadata.warnings` fields.
     #[serde(skip)]
     pub warnings: ::std::vec::Vec<AdminAppsApprovedListWarning>,
 }
-impl ::slack_api_runtime::MethodResponse for AdminAppsApprovedListResponse {
+impl ::typed_slack_runtime::MethodResponse for AdminAppsApprovedListResponse {
     type Warning = AdminAppsApprovedListWarning;
     fn warnings(&self) -> &[AdminAppsApprovedListWarning] {
         &self.warnings
@@ -404,9 +406,9 @@ pub enum AdminAppsApprovedListError {
     /// `unknown_method`: This method is currently not available.
     UnknownMethod,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for AdminAppsApprovedListError {
+impl ::typed_slack_runtime::Code for AdminAppsApprovedListError {
     const DOCUMENTED: &'static [&'static str] = &[
         "app_management_app_not_installed_on_org",
         "feature_not_enabled",
@@ -493,7 +495,7 @@ impl ::slack_api_runtime::Code for AdminAppsApprovedListError {
             "token_revoked" => Self::TokenRevoked,
             "two_factor_setup_required" => Self::TwoFactorSetupRequired,
             "unknown_method" => Self::UnknownMethod,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -735,8 +737,8 @@ impl ::slack_api_runtime::Code for AdminAppsApprovedListError {
 }
 impl ::core::fmt::Display for AdminAppsApprovedListError {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -748,7 +750,9 @@ impl ::std::error::Error for AdminAppsApprovedListError {}
 impl ::core::str::FromStr for AdminAppsApprovedListError {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }
 /// The warnings `admin.apps.approved.list` can answer.
@@ -773,9 +777,9 @@ pub enum AdminAppsApprovedListWarning {
     /// `superfluous_charset`: The method was called via a `POST` request, and the specified `Content-Type` is not defined to understand the `charset` parameter. However, `charset` was in fact present. Specifically, form-data content types (e.g. `multipart/form-data`) are the ones for which `charset` is superfluous.
     SuperfluousCharset,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for AdminAppsApprovedListWarning {
+impl ::typed_slack_runtime::Code for AdminAppsApprovedListWarning {
     const DOCUMENTED: &'static [&'static str] = &[
         "missing_charset",
         "superfluous_charset",
@@ -784,7 +788,7 @@ impl ::slack_api_runtime::Code for AdminAppsApprovedListWarning {
         match code {
             "missing_charset" => Self::MissingCharset,
             "superfluous_charset" => Self::SuperfluousCharset,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -812,8 +816,8 @@ impl ::slack_api_runtime::Code for AdminAppsApprovedListWarning {
 }
 impl ::core::fmt::Display for AdminAppsApprovedListWarning {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -824,6 +828,8 @@ impl ::core::fmt::Display for AdminAppsApprovedListWarning {
 impl ::core::str::FromStr for AdminAppsApprovedListWarning {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }

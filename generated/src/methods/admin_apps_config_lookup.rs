@@ -30,7 +30,7 @@ pub struct AdminAppsConfigLookup {
     /// Sent as `app_ids`, comma-separated.
     /// Example: `A0A2R51A5,A0A2R51A6`.
     pub app_ids: ::core::option::Option<
-        ::std::vec::Vec<::slack_api_runtime::types::AppId>,
+        ::std::vec::Vec<::typed_slack_runtime::types::AppId>,
     >,
     /// return apps with the corresponding rich link preview layouts
     ///
@@ -50,7 +50,7 @@ impl AdminAppsConfigLookup {
     pub fn app_ids(
         mut self,
         app_ids: impl ::core::iter::IntoIterator<
-            Item = impl ::core::convert::Into<::slack_api_runtime::types::AppId>,
+            Item = impl ::core::convert::Into<::typed_slack_runtime::types::AppId>,
         >,
     ) -> Self {
         self.app_ids = ::core::option::Option::Some(
@@ -72,27 +72,27 @@ impl AdminAppsConfigLookup {
         self
     }
 }
-impl ::slack_api_runtime::Method for AdminAppsConfigLookup {
+impl ::typed_slack_runtime::Method for AdminAppsConfigLookup {
     const NAME: &'static str = "admin.apps.config.lookup";
-    const HTTP_METHOD: ::slack_api_runtime::HttpMethod = ::slack_api_runtime::HttpMethod::Post;
-    const CONTENT_TYPES: &'static [::slack_api_runtime::ContentType] = &[
-        ::slack_api_runtime::ContentType::FormUrlEncoded,
-        ::slack_api_runtime::ContentType::Json,
+    const HTTP_METHOD: ::typed_slack_runtime::HttpMethod = ::typed_slack_runtime::HttpMethod::Post;
+    const CONTENT_TYPES: &'static [::typed_slack_runtime::ContentType] = &[
+        ::typed_slack_runtime::ContentType::FormUrlEncoded,
+        ::typed_slack_runtime::ContentType::Json,
     ];
     const ACCEPTS_JSON: bool = true;
-    const RATE_TIER: ::slack_api_runtime::RateTier = ::slack_api_runtime::RateTier::Tier2;
-    const SCOPES: ::slack_api_runtime::Scopes = ::slack_api_runtime::Scopes {
+    const RATE_TIER: ::typed_slack_runtime::RateTier = ::typed_slack_runtime::RateTier::Tier2;
+    const SCOPES: ::typed_slack_runtime::Scopes = ::typed_slack_runtime::Scopes {
         bot: ::core::option::Option::None,
         user: ::core::option::Option::Some(&["admin.apps:read"]),
     };
-    const LIFECYCLE: ::slack_api_runtime::Lifecycle = ::slack_api_runtime::Lifecycle::Stable;
+    const LIFECYCLE: ::typed_slack_runtime::Lifecycle = ::typed_slack_runtime::Lifecycle::Stable;
     const AUTHENTICATED: bool = true;
-    const ARGUMENTS: &'static [::slack_api_runtime::Argument] = &[
-        ::slack_api_runtime::Argument {
+    const ARGUMENTS: &'static [::typed_slack_runtime::Argument] = &[
+        ::typed_slack_runtime::Argument {
             name: "app_ids",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "rich_link_preview_types",
             required: false,
         },
@@ -101,7 +101,7 @@ impl ::slack_api_runtime::Method for AdminAppsConfigLookup {
     type Response = AdminAppsConfigLookupResponse;
     type Error = AdminAppsConfigLookupError;
     type Warning = AdminAppsConfigLookupWarning;
-    fn write_args<W: ::slack_api_runtime::ArgWriter>(
+    fn write_args<W: ::typed_slack_runtime::ArgWriter>(
         &self,
         args: &mut W,
     ) -> ::core::result::Result<(), ::serde_json::Error> {
@@ -166,7 +166,7 @@ pub struct AdminAppsConfigLookupResponse {
     #[serde(skip)]
     pub warnings: ::std::vec::Vec<AdminAppsConfigLookupWarning>,
 }
-impl ::slack_api_runtime::MethodResponse for AdminAppsConfigLookupResponse {
+impl ::typed_slack_runtime::MethodResponse for AdminAppsConfigLookupResponse {
     type Warning = AdminAppsConfigLookupWarning;
     fn warnings(&self) -> &[AdminAppsConfigLookupWarning] {
         &self.warnings
@@ -287,9 +287,9 @@ pub enum AdminAppsConfigLookupError {
     /// `unknown_method`: This method is currently not available.
     UnknownMethod,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for AdminAppsConfigLookupError {
+impl ::typed_slack_runtime::Code for AdminAppsConfigLookupError {
     const DOCUMENTED: &'static [&'static str] = &[
         "missing_args",
         "access_denied",
@@ -358,7 +358,7 @@ impl ::slack_api_runtime::Code for AdminAppsConfigLookupError {
             "token_revoked" => Self::TokenRevoked,
             "two_factor_setup_required" => Self::TwoFactorSetupRequired,
             "unknown_method" => Self::UnknownMethod,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -552,8 +552,8 @@ impl ::slack_api_runtime::Code for AdminAppsConfigLookupError {
 }
 impl ::core::fmt::Display for AdminAppsConfigLookupError {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -565,7 +565,9 @@ impl ::std::error::Error for AdminAppsConfigLookupError {}
 impl ::core::str::FromStr for AdminAppsConfigLookupError {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }
 /// The warnings `admin.apps.config.lookup` can answer.
@@ -590,9 +592,9 @@ pub enum AdminAppsConfigLookupWarning {
     /// `superfluous_charset`: The method was called via a `POST` request, and the specified `Content-Type` is not defined to understand the `charset` parameter. However, `charset` was in fact present. Specifically, form-data content types (e.g. `multipart/form-data`) are the ones for which `charset` is superfluous.
     SuperfluousCharset,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for AdminAppsConfigLookupWarning {
+impl ::typed_slack_runtime::Code for AdminAppsConfigLookupWarning {
     const DOCUMENTED: &'static [&'static str] = &[
         "missing_charset",
         "superfluous_charset",
@@ -601,7 +603,7 @@ impl ::slack_api_runtime::Code for AdminAppsConfigLookupWarning {
         match code {
             "missing_charset" => Self::MissingCharset,
             "superfluous_charset" => Self::SuperfluousCharset,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -629,8 +631,8 @@ impl ::slack_api_runtime::Code for AdminAppsConfigLookupWarning {
 }
 impl ::core::fmt::Display for AdminAppsConfigLookupWarning {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -641,7 +643,9 @@ impl ::core::fmt::Display for AdminAppsConfigLookupWarning {
 impl ::core::str::FromStr for AdminAppsConfigLookupWarning {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }
 /// The values of the `rich_link_preview_types` argument.

@@ -24,7 +24,7 @@ pub struct AdminAppsConfigSet {
     ///
     /// Sent as `app_id`.
     /// Example: `A12345`.
-    pub app_id: ::slack_api_runtime::types::AppId,
+    pub app_id: ::typed_slack_runtime::types::AppId,
     /// The workflow auth permission. Can be one of `builder_choice` or `end_user_only`.
     ///
     /// Sent as `workflow_auth_strategy`.
@@ -45,7 +45,7 @@ pub struct AdminAppsConfigSet {
 impl AdminAppsConfigSet {
     /// A request with its required arguments; set optional ones with the setters.
     pub fn new(
-        app_id: impl ::core::convert::Into<::slack_api_runtime::types::AppId>,
+        app_id: impl ::core::convert::Into<::typed_slack_runtime::types::AppId>,
     ) -> Self {
         Self {
             app_id: app_id.into(),
@@ -88,35 +88,35 @@ impl AdminAppsConfigSet {
         self
     }
 }
-impl ::slack_api_runtime::Method for AdminAppsConfigSet {
+impl ::typed_slack_runtime::Method for AdminAppsConfigSet {
     const NAME: &'static str = "admin.apps.config.set";
-    const HTTP_METHOD: ::slack_api_runtime::HttpMethod = ::slack_api_runtime::HttpMethod::Post;
-    const CONTENT_TYPES: &'static [::slack_api_runtime::ContentType] = &[
-        ::slack_api_runtime::ContentType::FormUrlEncoded,
-        ::slack_api_runtime::ContentType::Json,
+    const HTTP_METHOD: ::typed_slack_runtime::HttpMethod = ::typed_slack_runtime::HttpMethod::Post;
+    const CONTENT_TYPES: &'static [::typed_slack_runtime::ContentType] = &[
+        ::typed_slack_runtime::ContentType::FormUrlEncoded,
+        ::typed_slack_runtime::ContentType::Json,
     ];
     const ACCEPTS_JSON: bool = true;
-    const RATE_TIER: ::slack_api_runtime::RateTier = ::slack_api_runtime::RateTier::Tier3;
-    const SCOPES: ::slack_api_runtime::Scopes = ::slack_api_runtime::Scopes {
+    const RATE_TIER: ::typed_slack_runtime::RateTier = ::typed_slack_runtime::RateTier::Tier3;
+    const SCOPES: ::typed_slack_runtime::Scopes = ::typed_slack_runtime::Scopes {
         bot: ::core::option::Option::None,
         user: ::core::option::Option::Some(&["admin.apps:write"]),
     };
-    const LIFECYCLE: ::slack_api_runtime::Lifecycle = ::slack_api_runtime::Lifecycle::Stable;
+    const LIFECYCLE: ::typed_slack_runtime::Lifecycle = ::typed_slack_runtime::Lifecycle::Stable;
     const AUTHENTICATED: bool = true;
-    const ARGUMENTS: &'static [::slack_api_runtime::Argument] = &[
-        ::slack_api_runtime::Argument {
+    const ARGUMENTS: &'static [::typed_slack_runtime::Argument] = &[
+        ::typed_slack_runtime::Argument {
             name: "app_id",
             required: true,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "workflow_auth_strategy",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "rich_link_preview_type",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "domain_restrictions",
             required: false,
         },
@@ -125,7 +125,7 @@ impl ::slack_api_runtime::Method for AdminAppsConfigSet {
     type Response = AdminAppsConfigSetResponse;
     type Error = AdminAppsConfigSetError;
     type Warning = AdminAppsConfigSetWarning;
-    fn write_args<W: ::slack_api_runtime::ArgWriter>(
+    fn write_args<W: ::typed_slack_runtime::ArgWriter>(
         &self,
         args: &mut W,
     ) -> ::core::result::Result<(), ::serde_json::Error> {
@@ -158,7 +158,7 @@ pub struct AdminAppsConfigSetResponse {
     #[serde(skip)]
     pub warnings: ::std::vec::Vec<AdminAppsConfigSetWarning>,
 }
-impl ::slack_api_runtime::MethodResponse for AdminAppsConfigSetResponse {
+impl ::typed_slack_runtime::MethodResponse for AdminAppsConfigSetResponse {
     type Warning = AdminAppsConfigSetWarning;
     fn warnings(&self) -> &[AdminAppsConfigSetWarning] {
         &self.warnings
@@ -297,9 +297,9 @@ pub enum AdminAppsConfigSetError {
     /// `two_factor_setup_required`: Two factor setup is required.
     TwoFactorSetupRequired,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for AdminAppsConfigSetError {
+impl ::typed_slack_runtime::Code for AdminAppsConfigSetError {
     const DOCUMENTED: &'static [&'static str] = &[
         "access_denied",
         "invalid_app",
@@ -380,7 +380,7 @@ impl ::slack_api_runtime::Code for AdminAppsConfigSetError {
             "token_expired" => Self::TokenExpired,
             "token_revoked" => Self::TokenRevoked,
             "two_factor_setup_required" => Self::TwoFactorSetupRequired,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -602,8 +602,8 @@ impl ::slack_api_runtime::Code for AdminAppsConfigSetError {
 }
 impl ::core::fmt::Display for AdminAppsConfigSetError {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -615,7 +615,9 @@ impl ::std::error::Error for AdminAppsConfigSetError {}
 impl ::core::str::FromStr for AdminAppsConfigSetError {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }
 /// The warnings `admin.apps.config.set` can answer.
@@ -640,9 +642,9 @@ pub enum AdminAppsConfigSetWarning {
     /// `superfluous_charset`: The method was called via a `POST` request, and the specified `Content-Type` is not defined to understand the `charset` parameter. However, `charset` was in fact present. Specifically, form-data content types (e.g. `multipart/form-data`) are the ones for which `charset` is superfluous.
     SuperfluousCharset,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for AdminAppsConfigSetWarning {
+impl ::typed_slack_runtime::Code for AdminAppsConfigSetWarning {
     const DOCUMENTED: &'static [&'static str] = &[
         "missing_charset",
         "superfluous_charset",
@@ -651,7 +653,7 @@ impl ::slack_api_runtime::Code for AdminAppsConfigSetWarning {
         match code {
             "missing_charset" => Self::MissingCharset,
             "superfluous_charset" => Self::SuperfluousCharset,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -679,8 +681,8 @@ impl ::slack_api_runtime::Code for AdminAppsConfigSetWarning {
 }
 impl ::core::fmt::Display for AdminAppsConfigSetWarning {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -691,7 +693,9 @@ impl ::core::fmt::Display for AdminAppsConfigSetWarning {
 impl ::core::str::FromStr for AdminAppsConfigSetWarning {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }
 /// The values of the `workflow_auth_strategy` argument.

@@ -32,23 +32,23 @@ impl AdminAppsMcpServersPermissionsList {
         Self { app_id: app_id.into() }
     }
 }
-impl ::slack_api_runtime::Method for AdminAppsMcpServersPermissionsList {
+impl ::typed_slack_runtime::Method for AdminAppsMcpServersPermissionsList {
     const NAME: &'static str = "admin.apps.mcp.servers.permissions.list";
-    const HTTP_METHOD: ::slack_api_runtime::HttpMethod = ::slack_api_runtime::HttpMethod::Post;
-    const CONTENT_TYPES: &'static [::slack_api_runtime::ContentType] = &[
-        ::slack_api_runtime::ContentType::FormUrlEncoded,
-        ::slack_api_runtime::ContentType::Json,
+    const HTTP_METHOD: ::typed_slack_runtime::HttpMethod = ::typed_slack_runtime::HttpMethod::Post;
+    const CONTENT_TYPES: &'static [::typed_slack_runtime::ContentType] = &[
+        ::typed_slack_runtime::ContentType::FormUrlEncoded,
+        ::typed_slack_runtime::ContentType::Json,
     ];
     const ACCEPTS_JSON: bool = true;
-    const RATE_TIER: ::slack_api_runtime::RateTier = ::slack_api_runtime::RateTier::Tier3;
-    const SCOPES: ::slack_api_runtime::Scopes = ::slack_api_runtime::Scopes {
+    const RATE_TIER: ::typed_slack_runtime::RateTier = ::typed_slack_runtime::RateTier::Tier3;
+    const SCOPES: ::typed_slack_runtime::Scopes = ::typed_slack_runtime::Scopes {
         bot: ::core::option::Option::None,
         user: ::core::option::Option::Some(&["admin.apps:read"]),
     };
-    const LIFECYCLE: ::slack_api_runtime::Lifecycle = ::slack_api_runtime::Lifecycle::Stable;
+    const LIFECYCLE: ::typed_slack_runtime::Lifecycle = ::typed_slack_runtime::Lifecycle::Stable;
     const AUTHENTICATED: bool = true;
-    const ARGUMENTS: &'static [::slack_api_runtime::Argument] = &[
-        ::slack_api_runtime::Argument {
+    const ARGUMENTS: &'static [::typed_slack_runtime::Argument] = &[
+        ::typed_slack_runtime::Argument {
             name: "app_id",
             required: true,
         },
@@ -57,7 +57,7 @@ impl ::slack_api_runtime::Method for AdminAppsMcpServersPermissionsList {
     type Response = AdminAppsMcpServersPermissionsListResponse;
     type Error = AdminAppsMcpServersPermissionsListError;
     type Warning = AdminAppsMcpServersPermissionsListWarning;
-    fn write_args<W: ::slack_api_runtime::ArgWriter>(
+    fn write_args<W: ::typed_slack_runtime::ArgWriter>(
         &self,
         args: &mut W,
     ) -> ::core::result::Result<(), ::serde_json::Error> {
@@ -83,7 +83,8 @@ pub struct AdminAppsMcpServersPermissionsListResponse {
     #[serde(skip)]
     pub warnings: ::std::vec::Vec<AdminAppsMcpServersPermissionsListWarning>,
 }
-impl ::slack_api_runtime::MethodResponse for AdminAppsMcpServersPermissionsListResponse {
+impl ::typed_slack_runtime::MethodResponse
+for AdminAppsMcpServersPermissionsListResponse {
     type Warning = AdminAppsMcpServersPermissionsListWarning;
     fn warnings(&self) -> &[AdminAppsMcpServersPermissionsListWarning] {
         &self.warnings
@@ -216,9 +217,9 @@ pub enum AdminAppsMcpServersPermissionsListError {
     /// `unknown_method`: This method is currently not available.
     UnknownMethod,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for AdminAppsMcpServersPermissionsListError {
+impl ::typed_slack_runtime::Code for AdminAppsMcpServersPermissionsListError {
     const DOCUMENTED: &'static [&'static str] = &[
         "app_not_found",
         "feature_not_enabled",
@@ -293,7 +294,7 @@ impl ::slack_api_runtime::Code for AdminAppsMcpServersPermissionsListError {
             "token_revoked" => Self::TokenRevoked,
             "two_factor_setup_required" => Self::TwoFactorSetupRequired,
             "unknown_method" => Self::UnknownMethod,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -499,8 +500,8 @@ impl ::slack_api_runtime::Code for AdminAppsMcpServersPermissionsListError {
 }
 impl ::core::fmt::Display for AdminAppsMcpServersPermissionsListError {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -512,7 +513,9 @@ impl ::std::error::Error for AdminAppsMcpServersPermissionsListError {}
 impl ::core::str::FromStr for AdminAppsMcpServersPermissionsListError {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }
 /// The warnings `admin.apps.mcp.servers.permissions.list` can answer.
@@ -537,9 +540,9 @@ pub enum AdminAppsMcpServersPermissionsListWarning {
     /// `superfluous_charset`: The method was called via a `POST` request, and the specified `Content-Type` is not defined to understand the `charset` parameter. However, `charset` was in fact present. Specifically, form-data content types (e.g. `multipart/form-data`) are the ones for which `charset` is superfluous.
     SuperfluousCharset,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for AdminAppsMcpServersPermissionsListWarning {
+impl ::typed_slack_runtime::Code for AdminAppsMcpServersPermissionsListWarning {
     const DOCUMENTED: &'static [&'static str] = &[
         "missing_charset",
         "superfluous_charset",
@@ -548,7 +551,7 @@ impl ::slack_api_runtime::Code for AdminAppsMcpServersPermissionsListWarning {
         match code {
             "missing_charset" => Self::MissingCharset,
             "superfluous_charset" => Self::SuperfluousCharset,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -576,8 +579,8 @@ impl ::slack_api_runtime::Code for AdminAppsMcpServersPermissionsListWarning {
 }
 impl ::core::fmt::Display for AdminAppsMcpServersPermissionsListWarning {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -588,6 +591,8 @@ impl ::core::fmt::Display for AdminAppsMcpServersPermissionsListWarning {
 impl ::core::str::FromStr for AdminAppsMcpServersPermissionsListWarning {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }

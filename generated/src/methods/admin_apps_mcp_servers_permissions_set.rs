@@ -39,14 +39,14 @@ pub struct AdminAppsMcpServersPermissionsSet {
     /// Sent as `user_ids`, comma-separated.
     /// Example: `['U00000001', 'U00000002']`.
     pub user_ids: ::core::option::Option<
-        ::std::vec::Vec<::slack_api_runtime::types::UserId>,
+        ::std::vec::Vec<::typed_slack_runtime::types::UserId>,
     >,
     /// List of encoded usergroup IDs
     ///
     /// Sent as `usergroup_ids`, comma-separated.
     /// Example: `S00000001,S00000002`.
     pub usergroup_ids: ::core::option::Option<
-        ::std::vec::Vec<::slack_api_runtime::types::UsergroupId>,
+        ::std::vec::Vec<::typed_slack_runtime::types::UsergroupId>,
     >,
 }
 impl AdminAppsMcpServersPermissionsSet {
@@ -69,7 +69,7 @@ impl AdminAppsMcpServersPermissionsSet {
     pub fn user_ids(
         mut self,
         user_ids: impl ::core::iter::IntoIterator<
-            Item = impl ::core::convert::Into<::slack_api_runtime::types::UserId>,
+            Item = impl ::core::convert::Into<::typed_slack_runtime::types::UserId>,
         >,
     ) -> Self {
         self.user_ids = ::core::option::Option::Some(
@@ -82,7 +82,7 @@ impl AdminAppsMcpServersPermissionsSet {
     pub fn usergroup_ids(
         mut self,
         usergroup_ids: impl ::core::iter::IntoIterator<
-            Item = impl ::core::convert::Into<::slack_api_runtime::types::UsergroupId>,
+            Item = impl ::core::convert::Into<::typed_slack_runtime::types::UsergroupId>,
         >,
     ) -> Self {
         self.usergroup_ids = ::core::option::Option::Some(
@@ -91,39 +91,39 @@ impl AdminAppsMcpServersPermissionsSet {
         self
     }
 }
-impl ::slack_api_runtime::Method for AdminAppsMcpServersPermissionsSet {
+impl ::typed_slack_runtime::Method for AdminAppsMcpServersPermissionsSet {
     const NAME: &'static str = "admin.apps.mcp.servers.permissions.set";
-    const HTTP_METHOD: ::slack_api_runtime::HttpMethod = ::slack_api_runtime::HttpMethod::Post;
-    const CONTENT_TYPES: &'static [::slack_api_runtime::ContentType] = &[
-        ::slack_api_runtime::ContentType::FormUrlEncoded,
-        ::slack_api_runtime::ContentType::Json,
+    const HTTP_METHOD: ::typed_slack_runtime::HttpMethod = ::typed_slack_runtime::HttpMethod::Post;
+    const CONTENT_TYPES: &'static [::typed_slack_runtime::ContentType] = &[
+        ::typed_slack_runtime::ContentType::FormUrlEncoded,
+        ::typed_slack_runtime::ContentType::Json,
     ];
     const ACCEPTS_JSON: bool = true;
-    const RATE_TIER: ::slack_api_runtime::RateTier = ::slack_api_runtime::RateTier::Tier3;
-    const SCOPES: ::slack_api_runtime::Scopes = ::slack_api_runtime::Scopes {
+    const RATE_TIER: ::typed_slack_runtime::RateTier = ::typed_slack_runtime::RateTier::Tier3;
+    const SCOPES: ::typed_slack_runtime::Scopes = ::typed_slack_runtime::Scopes {
         bot: ::core::option::Option::None,
         user: ::core::option::Option::Some(&["admin.apps:write"]),
     };
-    const LIFECYCLE: ::slack_api_runtime::Lifecycle = ::slack_api_runtime::Lifecycle::Stable;
+    const LIFECYCLE: ::typed_slack_runtime::Lifecycle = ::typed_slack_runtime::Lifecycle::Stable;
     const AUTHENTICATED: bool = true;
-    const ARGUMENTS: &'static [::slack_api_runtime::Argument] = &[
-        ::slack_api_runtime::Argument {
+    const ARGUMENTS: &'static [::typed_slack_runtime::Argument] = &[
+        ::typed_slack_runtime::Argument {
             name: "app_id",
             required: true,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "server_id",
             required: true,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "permission_type",
             required: true,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "user_ids",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "usergroup_ids",
             required: false,
         },
@@ -132,7 +132,7 @@ impl ::slack_api_runtime::Method for AdminAppsMcpServersPermissionsSet {
     type Response = AdminAppsMcpServersPermissionsSetResponse;
     type Error = AdminAppsMcpServersPermissionsSetError;
     type Warning = AdminAppsMcpServersPermissionsSetWarning;
-    fn write_args<W: ::slack_api_runtime::ArgWriter>(
+    fn write_args<W: ::typed_slack_runtime::ArgWriter>(
         &self,
         args: &mut W,
     ) -> ::core::result::Result<(), ::serde_json::Error> {
@@ -164,7 +164,8 @@ pub struct AdminAppsMcpServersPermissionsSetResponse {
     #[serde(skip)]
     pub warnings: ::std::vec::Vec<AdminAppsMcpServersPermissionsSetWarning>,
 }
-impl ::slack_api_runtime::MethodResponse for AdminAppsMcpServersPermissionsSetResponse {
+impl ::typed_slack_runtime::MethodResponse
+for AdminAppsMcpServersPermissionsSetResponse {
     type Warning = AdminAppsMcpServersPermissionsSetWarning;
     fn warnings(&self) -> &[AdminAppsMcpServersPermissionsSetWarning] {
         &self.warnings
@@ -324,9 +325,9 @@ pub enum AdminAppsMcpServersPermissionsSetError {
     /// `unknown_method`: This method is currently not available.
     UnknownMethod,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for AdminAppsMcpServersPermissionsSetError {
+impl ::typed_slack_runtime::Code for AdminAppsMcpServersPermissionsSetError {
     const DOCUMENTED: &'static [&'static str] = &[
         "app_not_found",
         "feature_not_enabled",
@@ -419,7 +420,7 @@ impl ::slack_api_runtime::Code for AdminAppsMcpServersPermissionsSetError {
             "token_revoked" => Self::TokenRevoked,
             "two_factor_setup_required" => Self::TwoFactorSetupRequired,
             "unknown_method" => Self::UnknownMethod,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -671,8 +672,8 @@ impl ::slack_api_runtime::Code for AdminAppsMcpServersPermissionsSetError {
 }
 impl ::core::fmt::Display for AdminAppsMcpServersPermissionsSetError {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -684,7 +685,9 @@ impl ::std::error::Error for AdminAppsMcpServersPermissionsSetError {}
 impl ::core::str::FromStr for AdminAppsMcpServersPermissionsSetError {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }
 /// The warnings `admin.apps.mcp.servers.permissions.set` can answer.
@@ -709,9 +712,9 @@ pub enum AdminAppsMcpServersPermissionsSetWarning {
     /// `superfluous_charset`: The method was called via a `POST` request, and the specified `Content-Type` is not defined to understand the `charset` parameter. However, `charset` was in fact present. Specifically, form-data content types (e.g. `multipart/form-data`) are the ones for which `charset` is superfluous.
     SuperfluousCharset,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for AdminAppsMcpServersPermissionsSetWarning {
+impl ::typed_slack_runtime::Code for AdminAppsMcpServersPermissionsSetWarning {
     const DOCUMENTED: &'static [&'static str] = &[
         "missing_charset",
         "superfluous_charset",
@@ -720,7 +723,7 @@ impl ::slack_api_runtime::Code for AdminAppsMcpServersPermissionsSetWarning {
         match code {
             "missing_charset" => Self::MissingCharset,
             "superfluous_charset" => Self::SuperfluousCharset,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -748,8 +751,8 @@ impl ::slack_api_runtime::Code for AdminAppsMcpServersPermissionsSetWarning {
 }
 impl ::core::fmt::Display for AdminAppsMcpServersPermissionsSetWarning {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -760,7 +763,9 @@ impl ::core::fmt::Display for AdminAppsMcpServersPermissionsSetWarning {
 impl ::core::str::FromStr for AdminAppsMcpServersPermissionsSetWarning {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }
 /// The values of the `permission_type` argument.

@@ -30,14 +30,14 @@ pub struct AdminAppsPermissionsAdd {
     /// Sent as `user_ids`, comma-separated.
     /// Example: `['U00000001', 'U00000002', 'U00000003']`.
     pub user_ids: ::core::option::Option<
-        ::std::vec::Vec<::slack_api_runtime::types::UserId>,
+        ::std::vec::Vec<::typed_slack_runtime::types::UserId>,
     >,
     /// List of encoded usergroup IDs
     ///
     /// Sent as `usergroup_ids`, comma-separated.
     /// Example: `S00000001,S00000002`.
     pub usergroup_ids: ::core::option::Option<
-        ::std::vec::Vec<::slack_api_runtime::types::UsergroupId>,
+        ::std::vec::Vec<::typed_slack_runtime::types::UsergroupId>,
     >,
 }
 impl AdminAppsPermissionsAdd {
@@ -54,7 +54,7 @@ impl AdminAppsPermissionsAdd {
     pub fn user_ids(
         mut self,
         user_ids: impl ::core::iter::IntoIterator<
-            Item = impl ::core::convert::Into<::slack_api_runtime::types::UserId>,
+            Item = impl ::core::convert::Into<::typed_slack_runtime::types::UserId>,
         >,
     ) -> Self {
         self.user_ids = ::core::option::Option::Some(
@@ -67,7 +67,7 @@ impl AdminAppsPermissionsAdd {
     pub fn usergroup_ids(
         mut self,
         usergroup_ids: impl ::core::iter::IntoIterator<
-            Item = impl ::core::convert::Into<::slack_api_runtime::types::UsergroupId>,
+            Item = impl ::core::convert::Into<::typed_slack_runtime::types::UsergroupId>,
         >,
     ) -> Self {
         self.usergroup_ids = ::core::option::Option::Some(
@@ -76,31 +76,31 @@ impl AdminAppsPermissionsAdd {
         self
     }
 }
-impl ::slack_api_runtime::Method for AdminAppsPermissionsAdd {
+impl ::typed_slack_runtime::Method for AdminAppsPermissionsAdd {
     const NAME: &'static str = "admin.apps.permissions.add";
-    const HTTP_METHOD: ::slack_api_runtime::HttpMethod = ::slack_api_runtime::HttpMethod::Post;
-    const CONTENT_TYPES: &'static [::slack_api_runtime::ContentType] = &[
-        ::slack_api_runtime::ContentType::FormUrlEncoded,
-        ::slack_api_runtime::ContentType::Json,
+    const HTTP_METHOD: ::typed_slack_runtime::HttpMethod = ::typed_slack_runtime::HttpMethod::Post;
+    const CONTENT_TYPES: &'static [::typed_slack_runtime::ContentType] = &[
+        ::typed_slack_runtime::ContentType::FormUrlEncoded,
+        ::typed_slack_runtime::ContentType::Json,
     ];
     const ACCEPTS_JSON: bool = true;
-    const RATE_TIER: ::slack_api_runtime::RateTier = ::slack_api_runtime::RateTier::Tier2;
-    const SCOPES: ::slack_api_runtime::Scopes = ::slack_api_runtime::Scopes {
+    const RATE_TIER: ::typed_slack_runtime::RateTier = ::typed_slack_runtime::RateTier::Tier2;
+    const SCOPES: ::typed_slack_runtime::Scopes = ::typed_slack_runtime::Scopes {
         bot: ::core::option::Option::None,
         user: ::core::option::Option::Some(&["admin.apps:write"]),
     };
-    const LIFECYCLE: ::slack_api_runtime::Lifecycle = ::slack_api_runtime::Lifecycle::Stable;
+    const LIFECYCLE: ::typed_slack_runtime::Lifecycle = ::typed_slack_runtime::Lifecycle::Stable;
     const AUTHENTICATED: bool = true;
-    const ARGUMENTS: &'static [::slack_api_runtime::Argument] = &[
-        ::slack_api_runtime::Argument {
+    const ARGUMENTS: &'static [::typed_slack_runtime::Argument] = &[
+        ::typed_slack_runtime::Argument {
             name: "app_id",
             required: true,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "user_ids",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "usergroup_ids",
             required: false,
         },
@@ -109,7 +109,7 @@ impl ::slack_api_runtime::Method for AdminAppsPermissionsAdd {
     type Response = AdminAppsPermissionsAddResponse;
     type Error = AdminAppsPermissionsAddError;
     type Warning = AdminAppsPermissionsAddWarning;
-    fn write_args<W: ::slack_api_runtime::ArgWriter>(
+    fn write_args<W: ::typed_slack_runtime::ArgWriter>(
         &self,
         args: &mut W,
     ) -> ::core::result::Result<(), ::serde_json::Error> {
@@ -139,7 +139,7 @@ pub struct AdminAppsPermissionsAddResponse {
     #[serde(skip)]
     pub warnings: ::std::vec::Vec<AdminAppsPermissionsAddWarning>,
 }
-impl ::slack_api_runtime::MethodResponse for AdminAppsPermissionsAddResponse {
+impl ::typed_slack_runtime::MethodResponse for AdminAppsPermissionsAddResponse {
     type Warning = AdminAppsPermissionsAddWarning;
     fn warnings(&self) -> &[AdminAppsPermissionsAddWarning] {
         &self.warnings
@@ -293,9 +293,9 @@ pub enum AdminAppsPermissionsAddError {
     /// `unknown_method`: This method is currently not available.
     UnknownMethod,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for AdminAppsPermissionsAddError {
+impl ::typed_slack_runtime::Code for AdminAppsPermissionsAddError {
     const DOCUMENTED: &'static [&'static str] = &[
         "access_denied",
         "app_acl_not_found",
@@ -384,7 +384,7 @@ impl ::slack_api_runtime::Code for AdminAppsPermissionsAddError {
             "token_revoked" => Self::TokenRevoked,
             "two_factor_setup_required" => Self::TwoFactorSetupRequired,
             "unknown_method" => Self::UnknownMethod,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -618,8 +618,8 @@ impl ::slack_api_runtime::Code for AdminAppsPermissionsAddError {
 }
 impl ::core::fmt::Display for AdminAppsPermissionsAddError {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -631,7 +631,9 @@ impl ::std::error::Error for AdminAppsPermissionsAddError {}
 impl ::core::str::FromStr for AdminAppsPermissionsAddError {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }
 /// The warnings `admin.apps.permissions.add` can answer.
@@ -656,9 +658,9 @@ pub enum AdminAppsPermissionsAddWarning {
     /// `superfluous_charset`: The method was called via a `POST` request, and the specified `Content-Type` is not defined to understand the `charset` parameter. However, `charset` was in fact present. Specifically, form-data content types (e.g. `multipart/form-data`) are the ones for which `charset` is superfluous.
     SuperfluousCharset,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for AdminAppsPermissionsAddWarning {
+impl ::typed_slack_runtime::Code for AdminAppsPermissionsAddWarning {
     const DOCUMENTED: &'static [&'static str] = &[
         "missing_charset",
         "superfluous_charset",
@@ -667,7 +669,7 @@ impl ::slack_api_runtime::Code for AdminAppsPermissionsAddWarning {
         match code {
             "missing_charset" => Self::MissingCharset,
             "superfluous_charset" => Self::SuperfluousCharset,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -695,8 +697,8 @@ impl ::slack_api_runtime::Code for AdminAppsPermissionsAddWarning {
 }
 impl ::core::fmt::Display for AdminAppsPermissionsAddWarning {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -707,6 +709,8 @@ impl ::core::fmt::Display for AdminAppsPermissionsAddWarning {
 impl ::core::str::FromStr for AdminAppsPermissionsAddWarning {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }

@@ -30,14 +30,14 @@ pub struct AdminAppsPermissionsRemove {
     /// Sent as `user_ids`, comma-separated.
     /// Example: `['U00000001', 'U00000002', 'U00000003']`.
     pub user_ids: ::core::option::Option<
-        ::std::vec::Vec<::slack_api_runtime::types::UserId>,
+        ::std::vec::Vec<::typed_slack_runtime::types::UserId>,
     >,
     /// List of encoded usergroup IDs
     ///
     /// Sent as `usergroup_ids`, comma-separated.
     /// Example: `S00000001,S00000002`.
     pub usergroup_ids: ::core::option::Option<
-        ::std::vec::Vec<::slack_api_runtime::types::UsergroupId>,
+        ::std::vec::Vec<::typed_slack_runtime::types::UsergroupId>,
     >,
 }
 impl AdminAppsPermissionsRemove {
@@ -54,7 +54,7 @@ impl AdminAppsPermissionsRemove {
     pub fn user_ids(
         mut self,
         user_ids: impl ::core::iter::IntoIterator<
-            Item = impl ::core::convert::Into<::slack_api_runtime::types::UserId>,
+            Item = impl ::core::convert::Into<::typed_slack_runtime::types::UserId>,
         >,
     ) -> Self {
         self.user_ids = ::core::option::Option::Some(
@@ -67,7 +67,7 @@ impl AdminAppsPermissionsRemove {
     pub fn usergroup_ids(
         mut self,
         usergroup_ids: impl ::core::iter::IntoIterator<
-            Item = impl ::core::convert::Into<::slack_api_runtime::types::UsergroupId>,
+            Item = impl ::core::convert::Into<::typed_slack_runtime::types::UsergroupId>,
         >,
     ) -> Self {
         self.usergroup_ids = ::core::option::Option::Some(
@@ -76,31 +76,31 @@ impl AdminAppsPermissionsRemove {
         self
     }
 }
-impl ::slack_api_runtime::Method for AdminAppsPermissionsRemove {
+impl ::typed_slack_runtime::Method for AdminAppsPermissionsRemove {
     const NAME: &'static str = "admin.apps.permissions.remove";
-    const HTTP_METHOD: ::slack_api_runtime::HttpMethod = ::slack_api_runtime::HttpMethod::Post;
-    const CONTENT_TYPES: &'static [::slack_api_runtime::ContentType] = &[
-        ::slack_api_runtime::ContentType::FormUrlEncoded,
-        ::slack_api_runtime::ContentType::Json,
+    const HTTP_METHOD: ::typed_slack_runtime::HttpMethod = ::typed_slack_runtime::HttpMethod::Post;
+    const CONTENT_TYPES: &'static [::typed_slack_runtime::ContentType] = &[
+        ::typed_slack_runtime::ContentType::FormUrlEncoded,
+        ::typed_slack_runtime::ContentType::Json,
     ];
     const ACCEPTS_JSON: bool = true;
-    const RATE_TIER: ::slack_api_runtime::RateTier = ::slack_api_runtime::RateTier::Tier2;
-    const SCOPES: ::slack_api_runtime::Scopes = ::slack_api_runtime::Scopes {
+    const RATE_TIER: ::typed_slack_runtime::RateTier = ::typed_slack_runtime::RateTier::Tier2;
+    const SCOPES: ::typed_slack_runtime::Scopes = ::typed_slack_runtime::Scopes {
         bot: ::core::option::Option::None,
         user: ::core::option::Option::Some(&["admin.apps:write"]),
     };
-    const LIFECYCLE: ::slack_api_runtime::Lifecycle = ::slack_api_runtime::Lifecycle::Stable;
+    const LIFECYCLE: ::typed_slack_runtime::Lifecycle = ::typed_slack_runtime::Lifecycle::Stable;
     const AUTHENTICATED: bool = true;
-    const ARGUMENTS: &'static [::slack_api_runtime::Argument] = &[
-        ::slack_api_runtime::Argument {
+    const ARGUMENTS: &'static [::typed_slack_runtime::Argument] = &[
+        ::typed_slack_runtime::Argument {
             name: "app_id",
             required: true,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "user_ids",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "usergroup_ids",
             required: false,
         },
@@ -109,7 +109,7 @@ impl ::slack_api_runtime::Method for AdminAppsPermissionsRemove {
     type Response = AdminAppsPermissionsRemoveResponse;
     type Error = AdminAppsPermissionsRemoveError;
     type Warning = AdminAppsPermissionsRemoveWarning;
-    fn write_args<W: ::slack_api_runtime::ArgWriter>(
+    fn write_args<W: ::typed_slack_runtime::ArgWriter>(
         &self,
         args: &mut W,
     ) -> ::core::result::Result<(), ::serde_json::Error> {
@@ -139,7 +139,7 @@ pub struct AdminAppsPermissionsRemoveResponse {
     #[serde(skip)]
     pub warnings: ::std::vec::Vec<AdminAppsPermissionsRemoveWarning>,
 }
-impl ::slack_api_runtime::MethodResponse for AdminAppsPermissionsRemoveResponse {
+impl ::typed_slack_runtime::MethodResponse for AdminAppsPermissionsRemoveResponse {
     type Warning = AdminAppsPermissionsRemoveWarning;
     fn warnings(&self) -> &[AdminAppsPermissionsRemoveWarning] {
         &self.warnings
@@ -290,9 +290,9 @@ pub enum AdminAppsPermissionsRemoveError {
     /// `unknown_method`: This method is currently not available.
     UnknownMethod,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for AdminAppsPermissionsRemoveError {
+impl ::typed_slack_runtime::Code for AdminAppsPermissionsRemoveError {
     const DOCUMENTED: &'static [&'static str] = &[
         "access_denied",
         "app_acl_not_found",
@@ -379,7 +379,7 @@ impl ::slack_api_runtime::Code for AdminAppsPermissionsRemoveError {
             "token_revoked" => Self::TokenRevoked,
             "two_factor_setup_required" => Self::TwoFactorSetupRequired,
             "unknown_method" => Self::UnknownMethod,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -611,8 +611,8 @@ impl ::slack_api_runtime::Code for AdminAppsPermissionsRemoveError {
 }
 impl ::core::fmt::Display for AdminAppsPermissionsRemoveError {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -624,7 +624,9 @@ impl ::std::error::Error for AdminAppsPermissionsRemoveError {}
 impl ::core::str::FromStr for AdminAppsPermissionsRemoveError {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }
 /// The warnings `admin.apps.permissions.remove` can answer.
@@ -649,9 +651,9 @@ pub enum AdminAppsPermissionsRemoveWarning {
     /// `superfluous_charset`: The method was called via a `POST` request, and the specified `Content-Type` is not defined to understand the `charset` parameter. However, `charset` was in fact present. Specifically, form-data content types (e.g. `multipart/form-data`) are the ones for which `charset` is superfluous.
     SuperfluousCharset,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for AdminAppsPermissionsRemoveWarning {
+impl ::typed_slack_runtime::Code for AdminAppsPermissionsRemoveWarning {
     const DOCUMENTED: &'static [&'static str] = &[
         "missing_charset",
         "superfluous_charset",
@@ -660,7 +662,7 @@ impl ::slack_api_runtime::Code for AdminAppsPermissionsRemoveWarning {
         match code {
             "missing_charset" => Self::MissingCharset,
             "superfluous_charset" => Self::SuperfluousCharset,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -688,8 +690,8 @@ impl ::slack_api_runtime::Code for AdminAppsPermissionsRemoveWarning {
 }
 impl ::core::fmt::Display for AdminAppsPermissionsRemoveWarning {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -700,6 +702,8 @@ impl ::core::fmt::Display for AdminAppsPermissionsRemoveWarning {
 impl ::core::str::FromStr for AdminAppsPermissionsRemoveWarning {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }

@@ -34,14 +34,14 @@ pub struct AdminAppsPermissionsSet {
     /// Sent as `user_ids`, comma-separated.
     /// Example: `['U00000001', 'U00000002', 'U00000003']`.
     pub user_ids: ::core::option::Option<
-        ::std::vec::Vec<::slack_api_runtime::types::UserId>,
+        ::std::vec::Vec<::typed_slack_runtime::types::UserId>,
     >,
     /// List of encoded usergroup IDs
     ///
     /// Sent as `usergroup_ids`, comma-separated.
     /// Example: `S00000001,S00000002`.
     pub usergroup_ids: ::core::option::Option<
-        ::std::vec::Vec<::slack_api_runtime::types::UsergroupId>,
+        ::std::vec::Vec<::typed_slack_runtime::types::UsergroupId>,
     >,
 }
 impl AdminAppsPermissionsSet {
@@ -62,7 +62,7 @@ impl AdminAppsPermissionsSet {
     pub fn user_ids(
         mut self,
         user_ids: impl ::core::iter::IntoIterator<
-            Item = impl ::core::convert::Into<::slack_api_runtime::types::UserId>,
+            Item = impl ::core::convert::Into<::typed_slack_runtime::types::UserId>,
         >,
     ) -> Self {
         self.user_ids = ::core::option::Option::Some(
@@ -75,7 +75,7 @@ impl AdminAppsPermissionsSet {
     pub fn usergroup_ids(
         mut self,
         usergroup_ids: impl ::core::iter::IntoIterator<
-            Item = impl ::core::convert::Into<::slack_api_runtime::types::UsergroupId>,
+            Item = impl ::core::convert::Into<::typed_slack_runtime::types::UsergroupId>,
         >,
     ) -> Self {
         self.usergroup_ids = ::core::option::Option::Some(
@@ -84,35 +84,35 @@ impl AdminAppsPermissionsSet {
         self
     }
 }
-impl ::slack_api_runtime::Method for AdminAppsPermissionsSet {
+impl ::typed_slack_runtime::Method for AdminAppsPermissionsSet {
     const NAME: &'static str = "admin.apps.permissions.set";
-    const HTTP_METHOD: ::slack_api_runtime::HttpMethod = ::slack_api_runtime::HttpMethod::Post;
-    const CONTENT_TYPES: &'static [::slack_api_runtime::ContentType] = &[
-        ::slack_api_runtime::ContentType::FormUrlEncoded,
-        ::slack_api_runtime::ContentType::Json,
+    const HTTP_METHOD: ::typed_slack_runtime::HttpMethod = ::typed_slack_runtime::HttpMethod::Post;
+    const CONTENT_TYPES: &'static [::typed_slack_runtime::ContentType] = &[
+        ::typed_slack_runtime::ContentType::FormUrlEncoded,
+        ::typed_slack_runtime::ContentType::Json,
     ];
     const ACCEPTS_JSON: bool = true;
-    const RATE_TIER: ::slack_api_runtime::RateTier = ::slack_api_runtime::RateTier::Tier2;
-    const SCOPES: ::slack_api_runtime::Scopes = ::slack_api_runtime::Scopes {
+    const RATE_TIER: ::typed_slack_runtime::RateTier = ::typed_slack_runtime::RateTier::Tier2;
+    const SCOPES: ::typed_slack_runtime::Scopes = ::typed_slack_runtime::Scopes {
         bot: ::core::option::Option::None,
         user: ::core::option::Option::Some(&["admin.apps:write"]),
     };
-    const LIFECYCLE: ::slack_api_runtime::Lifecycle = ::slack_api_runtime::Lifecycle::Stable;
+    const LIFECYCLE: ::typed_slack_runtime::Lifecycle = ::typed_slack_runtime::Lifecycle::Stable;
     const AUTHENTICATED: bool = true;
-    const ARGUMENTS: &'static [::slack_api_runtime::Argument] = &[
-        ::slack_api_runtime::Argument {
+    const ARGUMENTS: &'static [::typed_slack_runtime::Argument] = &[
+        ::typed_slack_runtime::Argument {
             name: "app_id",
             required: true,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "permission_type",
             required: true,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "user_ids",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "usergroup_ids",
             required: false,
         },
@@ -121,7 +121,7 @@ impl ::slack_api_runtime::Method for AdminAppsPermissionsSet {
     type Response = AdminAppsPermissionsSetResponse;
     type Error = AdminAppsPermissionsSetError;
     type Warning = AdminAppsPermissionsSetWarning;
-    fn write_args<W: ::slack_api_runtime::ArgWriter>(
+    fn write_args<W: ::typed_slack_runtime::ArgWriter>(
         &self,
         args: &mut W,
     ) -> ::core::result::Result<(), ::serde_json::Error> {
@@ -152,7 +152,7 @@ pub struct AdminAppsPermissionsSetResponse {
     #[serde(skip)]
     pub warnings: ::std::vec::Vec<AdminAppsPermissionsSetWarning>,
 }
-impl ::slack_api_runtime::MethodResponse for AdminAppsPermissionsSetResponse {
+impl ::typed_slack_runtime::MethodResponse for AdminAppsPermissionsSetResponse {
     type Warning = AdminAppsPermissionsSetWarning;
     fn warnings(&self) -> &[AdminAppsPermissionsSetWarning] {
         &self.warnings
@@ -306,9 +306,9 @@ pub enum AdminAppsPermissionsSetError {
     /// `unknown_method`: This method is currently not available.
     UnknownMethod,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for AdminAppsPermissionsSetError {
+impl ::typed_slack_runtime::Code for AdminAppsPermissionsSetError {
     const DOCUMENTED: &'static [&'static str] = &[
         "access_denied",
         "app_not_found",
@@ -397,7 +397,7 @@ impl ::slack_api_runtime::Code for AdminAppsPermissionsSetError {
             "token_revoked" => Self::TokenRevoked,
             "two_factor_setup_required" => Self::TwoFactorSetupRequired,
             "unknown_method" => Self::UnknownMethod,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -641,8 +641,8 @@ impl ::slack_api_runtime::Code for AdminAppsPermissionsSetError {
 }
 impl ::core::fmt::Display for AdminAppsPermissionsSetError {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -654,7 +654,9 @@ impl ::std::error::Error for AdminAppsPermissionsSetError {}
 impl ::core::str::FromStr for AdminAppsPermissionsSetError {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }
 /// The warnings `admin.apps.permissions.set` can answer.
@@ -679,9 +681,9 @@ pub enum AdminAppsPermissionsSetWarning {
     /// `superfluous_charset`: The method was called via a `POST` request, and the specified `Content-Type` is not defined to understand the `charset` parameter. However, `charset` was in fact present. Specifically, form-data content types (e.g. `multipart/form-data`) are the ones for which `charset` is superfluous.
     SuperfluousCharset,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for AdminAppsPermissionsSetWarning {
+impl ::typed_slack_runtime::Code for AdminAppsPermissionsSetWarning {
     const DOCUMENTED: &'static [&'static str] = &[
         "missing_charset",
         "superfluous_charset",
@@ -690,7 +692,7 @@ impl ::slack_api_runtime::Code for AdminAppsPermissionsSetWarning {
         match code {
             "missing_charset" => Self::MissingCharset,
             "superfluous_charset" => Self::SuperfluousCharset,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -718,8 +720,8 @@ impl ::slack_api_runtime::Code for AdminAppsPermissionsSetWarning {
 }
 impl ::core::fmt::Display for AdminAppsPermissionsSetWarning {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -730,7 +732,9 @@ impl ::core::fmt::Display for AdminAppsPermissionsSetWarning {
 impl ::core::str::FromStr for AdminAppsPermissionsSetWarning {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }
 /// The values of the `permission_type` argument.

@@ -29,12 +29,14 @@ pub struct AdminAppsRequestsCancel {
     ///
     /// Sent as `team_id`.
     /// Example: `T12345`.
-    pub team_id: ::core::option::Option<::slack_api_runtime::types::TeamId>,
+    pub team_id: ::core::option::Option<::typed_slack_runtime::types::TeamId>,
     /// The ID of the enterprise where this request belongs
     ///
     /// Sent as `enterprise_id`.
     /// Example: `E12345`.
-    pub enterprise_id: ::core::option::Option<::slack_api_runtime::types::EnterpriseId>,
+    pub enterprise_id: ::core::option::Option<
+        ::typed_slack_runtime::types::EnterpriseId,
+    >,
 }
 impl AdminAppsRequestsCancel {
     /// A request with its required arguments; set optional ones with the setters.
@@ -49,7 +51,7 @@ impl AdminAppsRequestsCancel {
     #[must_use]
     pub fn team_id(
         mut self,
-        team_id: impl ::core::convert::Into<::slack_api_runtime::types::TeamId>,
+        team_id: impl ::core::convert::Into<::typed_slack_runtime::types::TeamId>,
     ) -> Self {
         self.team_id = ::core::option::Option::Some(team_id.into());
         self
@@ -59,38 +61,38 @@ impl AdminAppsRequestsCancel {
     pub fn enterprise_id(
         mut self,
         enterprise_id: impl ::core::convert::Into<
-            ::slack_api_runtime::types::EnterpriseId,
+            ::typed_slack_runtime::types::EnterpriseId,
         >,
     ) -> Self {
         self.enterprise_id = ::core::option::Option::Some(enterprise_id.into());
         self
     }
 }
-impl ::slack_api_runtime::Method for AdminAppsRequestsCancel {
+impl ::typed_slack_runtime::Method for AdminAppsRequestsCancel {
     const NAME: &'static str = "admin.apps.requests.cancel";
-    const HTTP_METHOD: ::slack_api_runtime::HttpMethod = ::slack_api_runtime::HttpMethod::Post;
-    const CONTENT_TYPES: &'static [::slack_api_runtime::ContentType] = &[
-        ::slack_api_runtime::ContentType::FormUrlEncoded,
-        ::slack_api_runtime::ContentType::Json,
+    const HTTP_METHOD: ::typed_slack_runtime::HttpMethod = ::typed_slack_runtime::HttpMethod::Post;
+    const CONTENT_TYPES: &'static [::typed_slack_runtime::ContentType] = &[
+        ::typed_slack_runtime::ContentType::FormUrlEncoded,
+        ::typed_slack_runtime::ContentType::Json,
     ];
     const ACCEPTS_JSON: bool = true;
-    const RATE_TIER: ::slack_api_runtime::RateTier = ::slack_api_runtime::RateTier::Tier2;
-    const SCOPES: ::slack_api_runtime::Scopes = ::slack_api_runtime::Scopes {
+    const RATE_TIER: ::typed_slack_runtime::RateTier = ::typed_slack_runtime::RateTier::Tier2;
+    const SCOPES: ::typed_slack_runtime::Scopes = ::typed_slack_runtime::Scopes {
         bot: ::core::option::Option::None,
         user: ::core::option::Option::Some(&["admin.apps:write"]),
     };
-    const LIFECYCLE: ::slack_api_runtime::Lifecycle = ::slack_api_runtime::Lifecycle::Stable;
+    const LIFECYCLE: ::typed_slack_runtime::Lifecycle = ::typed_slack_runtime::Lifecycle::Stable;
     const AUTHENTICATED: bool = true;
-    const ARGUMENTS: &'static [::slack_api_runtime::Argument] = &[
-        ::slack_api_runtime::Argument {
+    const ARGUMENTS: &'static [::typed_slack_runtime::Argument] = &[
+        ::typed_slack_runtime::Argument {
             name: "request_id",
             required: true,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "team_id",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "enterprise_id",
             required: false,
         },
@@ -99,7 +101,7 @@ impl ::slack_api_runtime::Method for AdminAppsRequestsCancel {
     type Response = AdminAppsRequestsCancelResponse;
     type Error = AdminAppsRequestsCancelError;
     type Warning = AdminAppsRequestsCancelWarning;
-    fn write_args<W: ::slack_api_runtime::ArgWriter>(
+    fn write_args<W: ::typed_slack_runtime::ArgWriter>(
         &self,
         args: &mut W,
     ) -> ::core::result::Result<(), ::serde_json::Error> {
@@ -137,7 +139,7 @@ pub struct AdminAppsRequestsCancelResponse {
     #[serde(skip)]
     pub warnings: ::std::vec::Vec<AdminAppsRequestsCancelWarning>,
 }
-impl ::slack_api_runtime::MethodResponse for AdminAppsRequestsCancelResponse {
+impl ::typed_slack_runtime::MethodResponse for AdminAppsRequestsCancelResponse {
     type Warning = AdminAppsRequestsCancelWarning;
     fn warnings(&self) -> &[AdminAppsRequestsCancelWarning] {
         &self.warnings
@@ -293,9 +295,9 @@ pub enum AdminAppsRequestsCancelError {
     /// `unknown_method`: This method is currently not available.
     UnknownMethod,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for AdminAppsRequestsCancelError {
+impl ::typed_slack_runtime::Code for AdminAppsRequestsCancelError {
     const DOCUMENTED: &'static [&'static str] = &[
         "app_management_app_not_installed_on_org",
         "feature_not_enabled",
@@ -380,7 +382,7 @@ impl ::slack_api_runtime::Code for AdminAppsRequestsCancelError {
             "token_revoked" => Self::TokenRevoked,
             "two_factor_setup_required" => Self::TwoFactorSetupRequired,
             "unknown_method" => Self::UnknownMethod,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -612,8 +614,8 @@ impl ::slack_api_runtime::Code for AdminAppsRequestsCancelError {
 }
 impl ::core::fmt::Display for AdminAppsRequestsCancelError {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -625,7 +627,9 @@ impl ::std::error::Error for AdminAppsRequestsCancelError {}
 impl ::core::str::FromStr for AdminAppsRequestsCancelError {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }
 /// The warnings `admin.apps.requests.cancel` can answer.
@@ -650,9 +654,9 @@ pub enum AdminAppsRequestsCancelWarning {
     /// `superfluous_charset`: The method was called via a `POST` request, and the specified `Content-Type` is not defined to understand the `charset` parameter. However, `charset` was in fact present. Specifically, form-data content types (e.g. `multipart/form-data`) are the ones for which `charset` is superfluous.
     SuperfluousCharset,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for AdminAppsRequestsCancelWarning {
+impl ::typed_slack_runtime::Code for AdminAppsRequestsCancelWarning {
     const DOCUMENTED: &'static [&'static str] = &[
         "missing_charset",
         "superfluous_charset",
@@ -661,7 +665,7 @@ impl ::slack_api_runtime::Code for AdminAppsRequestsCancelWarning {
         match code {
             "missing_charset" => Self::MissingCharset,
             "superfluous_charset" => Self::SuperfluousCharset,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -689,8 +693,8 @@ impl ::slack_api_runtime::Code for AdminAppsRequestsCancelWarning {
 }
 impl ::core::fmt::Display for AdminAppsRequestsCancelWarning {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -701,6 +705,8 @@ impl ::core::fmt::Display for AdminAppsRequestsCancelWarning {
 impl ::core::str::FromStr for AdminAppsRequestsCancelWarning {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }

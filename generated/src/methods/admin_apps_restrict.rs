@@ -39,12 +39,14 @@ pub struct AdminAppsRestrict {
     ///
     /// Sent as `team_id`.
     /// Example: `T12345`.
-    pub team_id: ::core::option::Option<::slack_api_runtime::types::TeamId>,
+    pub team_id: ::core::option::Option<::typed_slack_runtime::types::TeamId>,
     /// The ID of the enterprise to approve the app on
     ///
     /// Sent as `enterprise_id`.
     /// Example: `E12345`.
-    pub enterprise_id: ::core::option::Option<::slack_api_runtime::types::EnterpriseId>,
+    pub enterprise_id: ::core::option::Option<
+        ::typed_slack_runtime::types::EnterpriseId,
+    >,
 }
 impl AdminAppsRestrict {
     /// A request with no argument set; set them with the setters.
@@ -73,7 +75,7 @@ impl AdminAppsRestrict {
     #[must_use]
     pub fn team_id(
         mut self,
-        team_id: impl ::core::convert::Into<::slack_api_runtime::types::TeamId>,
+        team_id: impl ::core::convert::Into<::typed_slack_runtime::types::TeamId>,
     ) -> Self {
         self.team_id = ::core::option::Option::Some(team_id.into());
         self
@@ -83,42 +85,42 @@ impl AdminAppsRestrict {
     pub fn enterprise_id(
         mut self,
         enterprise_id: impl ::core::convert::Into<
-            ::slack_api_runtime::types::EnterpriseId,
+            ::typed_slack_runtime::types::EnterpriseId,
         >,
     ) -> Self {
         self.enterprise_id = ::core::option::Option::Some(enterprise_id.into());
         self
     }
 }
-impl ::slack_api_runtime::Method for AdminAppsRestrict {
+impl ::typed_slack_runtime::Method for AdminAppsRestrict {
     const NAME: &'static str = "admin.apps.restrict";
-    const HTTP_METHOD: ::slack_api_runtime::HttpMethod = ::slack_api_runtime::HttpMethod::Post;
-    const CONTENT_TYPES: &'static [::slack_api_runtime::ContentType] = &[
-        ::slack_api_runtime::ContentType::FormUrlEncoded,
-        ::slack_api_runtime::ContentType::Json,
+    const HTTP_METHOD: ::typed_slack_runtime::HttpMethod = ::typed_slack_runtime::HttpMethod::Post;
+    const CONTENT_TYPES: &'static [::typed_slack_runtime::ContentType] = &[
+        ::typed_slack_runtime::ContentType::FormUrlEncoded,
+        ::typed_slack_runtime::ContentType::Json,
     ];
     const ACCEPTS_JSON: bool = true;
-    const RATE_TIER: ::slack_api_runtime::RateTier = ::slack_api_runtime::RateTier::Tier2;
-    const SCOPES: ::slack_api_runtime::Scopes = ::slack_api_runtime::Scopes {
+    const RATE_TIER: ::typed_slack_runtime::RateTier = ::typed_slack_runtime::RateTier::Tier2;
+    const SCOPES: ::typed_slack_runtime::Scopes = ::typed_slack_runtime::Scopes {
         bot: ::core::option::Option::None,
         user: ::core::option::Option::Some(&["admin.apps:write"]),
     };
-    const LIFECYCLE: ::slack_api_runtime::Lifecycle = ::slack_api_runtime::Lifecycle::Stable;
+    const LIFECYCLE: ::typed_slack_runtime::Lifecycle = ::typed_slack_runtime::Lifecycle::Stable;
     const AUTHENTICATED: bool = true;
-    const ARGUMENTS: &'static [::slack_api_runtime::Argument] = &[
-        ::slack_api_runtime::Argument {
+    const ARGUMENTS: &'static [::typed_slack_runtime::Argument] = &[
+        ::typed_slack_runtime::Argument {
             name: "app_id",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "request_id",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "team_id",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "enterprise_id",
             required: false,
         },
@@ -127,7 +129,7 @@ impl ::slack_api_runtime::Method for AdminAppsRestrict {
     type Response = AdminAppsRestrictResponse;
     type Error = AdminAppsRestrictError;
     type Warning = AdminAppsRestrictWarning;
-    fn write_args<W: ::slack_api_runtime::ArgWriter>(
+    fn write_args<W: ::typed_slack_runtime::ArgWriter>(
         &self,
         args: &mut W,
     ) -> ::core::result::Result<(), ::serde_json::Error> {
@@ -162,7 +164,7 @@ pub struct AdminAppsRestrictResponse {
     #[serde(skip)]
     pub warnings: ::std::vec::Vec<AdminAppsRestrictWarning>,
 }
-impl ::slack_api_runtime::MethodResponse for AdminAppsRestrictResponse {
+impl ::typed_slack_runtime::MethodResponse for AdminAppsRestrictResponse {
     type Warning = AdminAppsRestrictWarning;
     fn warnings(&self) -> &[AdminAppsRestrictWarning] {
         &self.warnings
@@ -319,9 +321,9 @@ pub enum AdminAppsRestrictError {
     /// `unknown_method`: This method is currently not available.
     UnknownMethod,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for AdminAppsRestrictError {
+impl ::typed_slack_runtime::Code for AdminAppsRestrictError {
     const DOCUMENTED: &'static [&'static str] = &[
         "app_management_app_not_installed_on_org",
         "custom_integration_not_allowed_at_enterprise",
@@ -420,7 +422,7 @@ impl ::slack_api_runtime::Code for AdminAppsRestrictError {
             "token_revoked" => Self::TokenRevoked,
             "two_factor_setup_required" => Self::TwoFactorSetupRequired,
             "unknown_method" => Self::UnknownMethod,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -680,8 +682,8 @@ impl ::slack_api_runtime::Code for AdminAppsRestrictError {
 }
 impl ::core::fmt::Display for AdminAppsRestrictError {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -693,7 +695,9 @@ impl ::std::error::Error for AdminAppsRestrictError {}
 impl ::core::str::FromStr for AdminAppsRestrictError {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }
 /// The warnings `admin.apps.restrict` can answer.
@@ -718,9 +722,9 @@ pub enum AdminAppsRestrictWarning {
     /// `superfluous_charset`: The method was called via a `POST` request, and the specified `Content-Type` is not defined to understand the `charset` parameter. However, `charset` was in fact present. Specifically, form-data content types (e.g. `multipart/form-data`) are the ones for which `charset` is superfluous.
     SuperfluousCharset,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for AdminAppsRestrictWarning {
+impl ::typed_slack_runtime::Code for AdminAppsRestrictWarning {
     const DOCUMENTED: &'static [&'static str] = &[
         "missing_charset",
         "superfluous_charset",
@@ -729,7 +733,7 @@ impl ::slack_api_runtime::Code for AdminAppsRestrictWarning {
         match code {
             "missing_charset" => Self::MissingCharset,
             "superfluous_charset" => Self::SuperfluousCharset,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -757,8 +761,8 @@ impl ::slack_api_runtime::Code for AdminAppsRestrictWarning {
 }
 impl ::core::fmt::Display for AdminAppsRestrictWarning {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -769,6 +773,8 @@ impl ::core::fmt::Display for AdminAppsRestrictWarning {
 impl ::core::str::FromStr for AdminAppsRestrictWarning {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }

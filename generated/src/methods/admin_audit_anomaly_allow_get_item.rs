@@ -30,27 +30,27 @@ impl AdminAuditAnomalyAllowGetItem {
         <Self as ::core::default::Default>::default()
     }
 }
-impl ::slack_api_runtime::Method for AdminAuditAnomalyAllowGetItem {
+impl ::typed_slack_runtime::Method for AdminAuditAnomalyAllowGetItem {
     const NAME: &'static str = "admin.audit.anomaly.allow.getItem";
-    const HTTP_METHOD: ::slack_api_runtime::HttpMethod = ::slack_api_runtime::HttpMethod::Post;
-    const CONTENT_TYPES: &'static [::slack_api_runtime::ContentType] = &[
-        ::slack_api_runtime::ContentType::FormUrlEncoded,
-        ::slack_api_runtime::ContentType::Json,
+    const HTTP_METHOD: ::typed_slack_runtime::HttpMethod = ::typed_slack_runtime::HttpMethod::Post;
+    const CONTENT_TYPES: &'static [::typed_slack_runtime::ContentType] = &[
+        ::typed_slack_runtime::ContentType::FormUrlEncoded,
+        ::typed_slack_runtime::ContentType::Json,
     ];
     const ACCEPTS_JSON: bool = true;
-    const RATE_TIER: ::slack_api_runtime::RateTier = ::slack_api_runtime::RateTier::Tier2;
-    const SCOPES: ::slack_api_runtime::Scopes = ::slack_api_runtime::Scopes {
+    const RATE_TIER: ::typed_slack_runtime::RateTier = ::typed_slack_runtime::RateTier::Tier2;
+    const SCOPES: ::typed_slack_runtime::Scopes = ::typed_slack_runtime::Scopes {
         bot: ::core::option::Option::None,
         user: ::core::option::Option::Some(&["admin"]),
     };
-    const LIFECYCLE: ::slack_api_runtime::Lifecycle = ::slack_api_runtime::Lifecycle::Stable;
+    const LIFECYCLE: ::typed_slack_runtime::Lifecycle = ::typed_slack_runtime::Lifecycle::Stable;
     const AUTHENTICATED: bool = false;
-    const ARGUMENTS: &'static [::slack_api_runtime::Argument] = &[];
+    const ARGUMENTS: &'static [::typed_slack_runtime::Argument] = &[];
     const SAMPLE_RESPONSE: &'static str = "{\"ok\":true}";
     type Response = AdminAuditAnomalyAllowGetItemResponse;
     type Error = AdminAuditAnomalyAllowGetItemError;
     type Warning = AdminAuditAnomalyAllowGetItemWarning;
-    fn write_args<W: ::slack_api_runtime::ArgWriter>(
+    fn write_args<W: ::typed_slack_runtime::ArgWriter>(
         &self,
         _args: &mut W,
     ) -> ::core::result::Result<(), ::serde_json::Error> {
@@ -83,7 +83,7 @@ pub struct AdminAuditAnomalyAllowGetItemResponse {
     #[serde(skip)]
     pub warnings: ::std::vec::Vec<AdminAuditAnomalyAllowGetItemWarning>,
 }
-impl ::slack_api_runtime::MethodResponse for AdminAuditAnomalyAllowGetItemResponse {
+impl ::typed_slack_runtime::MethodResponse for AdminAuditAnomalyAllowGetItemResponse {
     type Warning = AdminAuditAnomalyAllowGetItemWarning;
     fn warnings(&self) -> &[AdminAuditAnomalyAllowGetItemWarning] {
         &self.warnings
@@ -216,9 +216,9 @@ pub enum AdminAuditAnomalyAllowGetItemError {
     /// `unknown_method`: This method is currently not available.
     UnknownMethod,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for AdminAuditAnomalyAllowGetItemError {
+impl ::typed_slack_runtime::Code for AdminAuditAnomalyAllowGetItemError {
     const DOCUMENTED: &'static [&'static str] = &[
         "endpoint_unavailable",
         "not_an_enterprise",
@@ -293,7 +293,7 @@ impl ::slack_api_runtime::Code for AdminAuditAnomalyAllowGetItemError {
             "token_revoked" => Self::TokenRevoked,
             "two_factor_setup_required" => Self::TwoFactorSetupRequired,
             "unknown_method" => Self::UnknownMethod,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -497,8 +497,8 @@ impl ::slack_api_runtime::Code for AdminAuditAnomalyAllowGetItemError {
 }
 impl ::core::fmt::Display for AdminAuditAnomalyAllowGetItemError {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -510,7 +510,9 @@ impl ::std::error::Error for AdminAuditAnomalyAllowGetItemError {}
 impl ::core::str::FromStr for AdminAuditAnomalyAllowGetItemError {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }
 /// The warnings `admin.audit.anomaly.allow.getItem` can answer.
@@ -535,9 +537,9 @@ pub enum AdminAuditAnomalyAllowGetItemWarning {
     /// `superfluous_charset`: The method was called via a `POST` request, and the specified `Content-Type` is not defined to understand the `charset` parameter. However, `charset` was in fact present. Specifically, form-data content types (e.g. `multipart/form-data`) are the ones for which `charset` is superfluous.
     SuperfluousCharset,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for AdminAuditAnomalyAllowGetItemWarning {
+impl ::typed_slack_runtime::Code for AdminAuditAnomalyAllowGetItemWarning {
     const DOCUMENTED: &'static [&'static str] = &[
         "missing_charset",
         "superfluous_charset",
@@ -546,7 +548,7 @@ impl ::slack_api_runtime::Code for AdminAuditAnomalyAllowGetItemWarning {
         match code {
             "missing_charset" => Self::MissingCharset,
             "superfluous_charset" => Self::SuperfluousCharset,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -574,8 +576,8 @@ impl ::slack_api_runtime::Code for AdminAuditAnomalyAllowGetItemWarning {
 }
 impl ::core::fmt::Display for AdminAuditAnomalyAllowGetItemWarning {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -586,6 +588,8 @@ impl ::core::fmt::Display for AdminAuditAnomalyAllowGetItemWarning {
 impl ::core::str::FromStr for AdminAuditAnomalyAllowGetItemWarning {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }

@@ -63,27 +63,27 @@ impl AdminAuditAnomalyAllowUpdateItem {
         self
     }
 }
-impl ::slack_api_runtime::Method for AdminAuditAnomalyAllowUpdateItem {
+impl ::typed_slack_runtime::Method for AdminAuditAnomalyAllowUpdateItem {
     const NAME: &'static str = "admin.audit.anomaly.allow.updateItem";
-    const HTTP_METHOD: ::slack_api_runtime::HttpMethod = ::slack_api_runtime::HttpMethod::Post;
-    const CONTENT_TYPES: &'static [::slack_api_runtime::ContentType] = &[
-        ::slack_api_runtime::ContentType::FormUrlEncoded,
-        ::slack_api_runtime::ContentType::Json,
+    const HTTP_METHOD: ::typed_slack_runtime::HttpMethod = ::typed_slack_runtime::HttpMethod::Post;
+    const CONTENT_TYPES: &'static [::typed_slack_runtime::ContentType] = &[
+        ::typed_slack_runtime::ContentType::FormUrlEncoded,
+        ::typed_slack_runtime::ContentType::Json,
     ];
     const ACCEPTS_JSON: bool = true;
-    const RATE_TIER: ::slack_api_runtime::RateTier = ::slack_api_runtime::RateTier::Tier2;
-    const SCOPES: ::slack_api_runtime::Scopes = ::slack_api_runtime::Scopes {
+    const RATE_TIER: ::typed_slack_runtime::RateTier = ::typed_slack_runtime::RateTier::Tier2;
+    const SCOPES: ::typed_slack_runtime::Scopes = ::typed_slack_runtime::Scopes {
         bot: ::core::option::Option::None,
         user: ::core::option::Option::Some(&["admin"]),
     };
-    const LIFECYCLE: ::slack_api_runtime::Lifecycle = ::slack_api_runtime::Lifecycle::Stable;
+    const LIFECYCLE: ::typed_slack_runtime::Lifecycle = ::typed_slack_runtime::Lifecycle::Stable;
     const AUTHENTICATED: bool = false;
-    const ARGUMENTS: &'static [::slack_api_runtime::Argument] = &[
-        ::slack_api_runtime::Argument {
+    const ARGUMENTS: &'static [::typed_slack_runtime::Argument] = &[
+        ::typed_slack_runtime::Argument {
             name: "trusted_cidr",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "trusted_asns",
             required: false,
         },
@@ -92,7 +92,7 @@ impl ::slack_api_runtime::Method for AdminAuditAnomalyAllowUpdateItem {
     type Response = AdminAuditAnomalyAllowUpdateItemResponse;
     type Error = AdminAuditAnomalyAllowUpdateItemError;
     type Warning = AdminAuditAnomalyAllowUpdateItemWarning;
-    fn write_args<W: ::slack_api_runtime::ArgWriter>(
+    fn write_args<W: ::typed_slack_runtime::ArgWriter>(
         &self,
         args: &mut W,
     ) -> ::core::result::Result<(), ::serde_json::Error> {
@@ -124,7 +124,7 @@ pub struct AdminAuditAnomalyAllowUpdateItemResponse {
     #[serde(skip)]
     pub warnings: ::std::vec::Vec<AdminAuditAnomalyAllowUpdateItemWarning>,
 }
-impl ::slack_api_runtime::MethodResponse for AdminAuditAnomalyAllowUpdateItemResponse {
+impl ::typed_slack_runtime::MethodResponse for AdminAuditAnomalyAllowUpdateItemResponse {
     type Warning = AdminAuditAnomalyAllowUpdateItemWarning;
     fn warnings(&self) -> &[AdminAuditAnomalyAllowUpdateItemWarning] {
         &self.warnings
@@ -260,9 +260,9 @@ pub enum AdminAuditAnomalyAllowUpdateItemError {
     /// `unknown_method`: This method is currently not available.
     UnknownMethod,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for AdminAuditAnomalyAllowUpdateItemError {
+impl ::typed_slack_runtime::Code for AdminAuditAnomalyAllowUpdateItemError {
     const DOCUMENTED: &'static [&'static str] = &[
         "endpoint_unavailable",
         "invalid_field_or_data",
@@ -339,7 +339,7 @@ impl ::slack_api_runtime::Code for AdminAuditAnomalyAllowUpdateItemError {
             "token_revoked" => Self::TokenRevoked,
             "two_factor_setup_required" => Self::TwoFactorSetupRequired,
             "unknown_method" => Self::UnknownMethod,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -555,8 +555,8 @@ impl ::slack_api_runtime::Code for AdminAuditAnomalyAllowUpdateItemError {
 }
 impl ::core::fmt::Display for AdminAuditAnomalyAllowUpdateItemError {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -568,7 +568,9 @@ impl ::std::error::Error for AdminAuditAnomalyAllowUpdateItemError {}
 impl ::core::str::FromStr for AdminAuditAnomalyAllowUpdateItemError {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }
 /// The warnings `admin.audit.anomaly.allow.updateItem` can answer.
@@ -593,9 +595,9 @@ pub enum AdminAuditAnomalyAllowUpdateItemWarning {
     /// `superfluous_charset`: The method was called via a `POST` request, and the specified `Content-Type` is not defined to understand the `charset` parameter. However, `charset` was in fact present. Specifically, form-data content types (e.g. `multipart/form-data`) are the ones for which `charset` is superfluous.
     SuperfluousCharset,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for AdminAuditAnomalyAllowUpdateItemWarning {
+impl ::typed_slack_runtime::Code for AdminAuditAnomalyAllowUpdateItemWarning {
     const DOCUMENTED: &'static [&'static str] = &[
         "missing_charset",
         "superfluous_charset",
@@ -604,7 +606,7 @@ impl ::slack_api_runtime::Code for AdminAuditAnomalyAllowUpdateItemWarning {
         match code {
             "missing_charset" => Self::MissingCharset,
             "superfluous_charset" => Self::SuperfluousCharset,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -632,8 +634,8 @@ impl ::slack_api_runtime::Code for AdminAuditAnomalyAllowUpdateItemWarning {
 }
 impl ::core::fmt::Display for AdminAuditAnomalyAllowUpdateItemWarning {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -644,6 +646,8 @@ impl ::core::fmt::Display for AdminAuditAnomalyAllowUpdateItemWarning {
 impl ::core::str::FromStr for AdminAuditAnomalyAllowUpdateItemWarning {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }

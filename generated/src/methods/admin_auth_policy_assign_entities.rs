@@ -51,31 +51,31 @@ impl AdminAuthPolicyAssignEntities {
         }
     }
 }
-impl ::slack_api_runtime::Method for AdminAuthPolicyAssignEntities {
+impl ::typed_slack_runtime::Method for AdminAuthPolicyAssignEntities {
     const NAME: &'static str = "admin.auth.policy.assignEntities";
-    const HTTP_METHOD: ::slack_api_runtime::HttpMethod = ::slack_api_runtime::HttpMethod::Post;
-    const CONTENT_TYPES: &'static [::slack_api_runtime::ContentType] = &[
-        ::slack_api_runtime::ContentType::FormUrlEncoded,
-        ::slack_api_runtime::ContentType::Json,
+    const HTTP_METHOD: ::typed_slack_runtime::HttpMethod = ::typed_slack_runtime::HttpMethod::Post;
+    const CONTENT_TYPES: &'static [::typed_slack_runtime::ContentType] = &[
+        ::typed_slack_runtime::ContentType::FormUrlEncoded,
+        ::typed_slack_runtime::ContentType::Json,
     ];
     const ACCEPTS_JSON: bool = true;
-    const RATE_TIER: ::slack_api_runtime::RateTier = ::slack_api_runtime::RateTier::Tier4;
-    const SCOPES: ::slack_api_runtime::Scopes = ::slack_api_runtime::Scopes {
+    const RATE_TIER: ::typed_slack_runtime::RateTier = ::typed_slack_runtime::RateTier::Tier4;
+    const SCOPES: ::typed_slack_runtime::Scopes = ::typed_slack_runtime::Scopes {
         bot: ::core::option::Option::None,
         user: ::core::option::Option::Some(&["admin.users:write"]),
     };
-    const LIFECYCLE: ::slack_api_runtime::Lifecycle = ::slack_api_runtime::Lifecycle::Stable;
+    const LIFECYCLE: ::typed_slack_runtime::Lifecycle = ::typed_slack_runtime::Lifecycle::Stable;
     const AUTHENTICATED: bool = true;
-    const ARGUMENTS: &'static [::slack_api_runtime::Argument] = &[
-        ::slack_api_runtime::Argument {
+    const ARGUMENTS: &'static [::typed_slack_runtime::Argument] = &[
+        ::typed_slack_runtime::Argument {
             name: "policy_name",
             required: true,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "entity_type",
             required: true,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "entity_ids",
             required: true,
         },
@@ -84,7 +84,7 @@ impl ::slack_api_runtime::Method for AdminAuthPolicyAssignEntities {
     type Response = AdminAuthPolicyAssignEntitiesResponse;
     type Error = AdminAuthPolicyAssignEntitiesError;
     type Warning = AdminAuthPolicyAssignEntitiesWarning;
-    fn write_args<W: ::slack_api_runtime::ArgWriter>(
+    fn write_args<W: ::typed_slack_runtime::ArgWriter>(
         &self,
         args: &mut W,
     ) -> ::core::result::Result<(), ::serde_json::Error> {
@@ -122,7 +122,7 @@ pub struct AdminAuthPolicyAssignEntitiesResponse {
     #[serde(skip)]
     pub warnings: ::std::vec::Vec<AdminAuthPolicyAssignEntitiesWarning>,
 }
-impl ::slack_api_runtime::MethodResponse for AdminAuthPolicyAssignEntitiesResponse {
+impl ::typed_slack_runtime::MethodResponse for AdminAuthPolicyAssignEntitiesResponse {
     type Warning = AdminAuthPolicyAssignEntitiesWarning;
     fn warnings(&self) -> &[AdminAuthPolicyAssignEntitiesWarning] {
         &self.warnings
@@ -261,9 +261,9 @@ pub enum AdminAuthPolicyAssignEntitiesError {
     /// `unknown_method`: This method is currently not available.
     UnknownMethod,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for AdminAuthPolicyAssignEntitiesError {
+impl ::typed_slack_runtime::Code for AdminAuthPolicyAssignEntitiesError {
     const DOCUMENTED: &'static [&'static str] = &[
         "admin_unauthorized",
         "entity_not_found",
@@ -342,7 +342,7 @@ impl ::slack_api_runtime::Code for AdminAuthPolicyAssignEntitiesError {
             "token_revoked" => Self::TokenRevoked,
             "two_factor_setup_required" => Self::TwoFactorSetupRequired,
             "unknown_method" => Self::UnknownMethod,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -564,8 +564,8 @@ impl ::slack_api_runtime::Code for AdminAuthPolicyAssignEntitiesError {
 }
 impl ::core::fmt::Display for AdminAuthPolicyAssignEntitiesError {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -577,7 +577,9 @@ impl ::std::error::Error for AdminAuthPolicyAssignEntitiesError {}
 impl ::core::str::FromStr for AdminAuthPolicyAssignEntitiesError {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }
 /// The warnings `admin.auth.policy.assignEntities` can answer.
@@ -602,9 +604,9 @@ pub enum AdminAuthPolicyAssignEntitiesWarning {
     /// `superfluous_charset`: The method was called via a `POST` request, and the specified `Content-Type` is not defined to understand the `charset` parameter. However, `charset` was in fact present. Specifically, form-data content types (e.g. `multipart/form-data`) are the ones for which `charset` is superfluous.
     SuperfluousCharset,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for AdminAuthPolicyAssignEntitiesWarning {
+impl ::typed_slack_runtime::Code for AdminAuthPolicyAssignEntitiesWarning {
     const DOCUMENTED: &'static [&'static str] = &[
         "missing_charset",
         "superfluous_charset",
@@ -613,7 +615,7 @@ impl ::slack_api_runtime::Code for AdminAuthPolicyAssignEntitiesWarning {
         match code {
             "missing_charset" => Self::MissingCharset,
             "superfluous_charset" => Self::SuperfluousCharset,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -641,8 +643,8 @@ impl ::slack_api_runtime::Code for AdminAuthPolicyAssignEntitiesWarning {
 }
 impl ::core::fmt::Display for AdminAuthPolicyAssignEntitiesWarning {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -653,6 +655,8 @@ impl ::core::fmt::Display for AdminAuthPolicyAssignEntitiesWarning {
 impl ::core::str::FromStr for AdminAuthPolicyAssignEntitiesWarning {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }

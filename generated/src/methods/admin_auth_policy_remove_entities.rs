@@ -51,31 +51,31 @@ impl AdminAuthPolicyRemoveEntities {
         }
     }
 }
-impl ::slack_api_runtime::Method for AdminAuthPolicyRemoveEntities {
+impl ::typed_slack_runtime::Method for AdminAuthPolicyRemoveEntities {
     const NAME: &'static str = "admin.auth.policy.removeEntities";
-    const HTTP_METHOD: ::slack_api_runtime::HttpMethod = ::slack_api_runtime::HttpMethod::Post;
-    const CONTENT_TYPES: &'static [::slack_api_runtime::ContentType] = &[
-        ::slack_api_runtime::ContentType::FormUrlEncoded,
-        ::slack_api_runtime::ContentType::Json,
+    const HTTP_METHOD: ::typed_slack_runtime::HttpMethod = ::typed_slack_runtime::HttpMethod::Post;
+    const CONTENT_TYPES: &'static [::typed_slack_runtime::ContentType] = &[
+        ::typed_slack_runtime::ContentType::FormUrlEncoded,
+        ::typed_slack_runtime::ContentType::Json,
     ];
     const ACCEPTS_JSON: bool = true;
-    const RATE_TIER: ::slack_api_runtime::RateTier = ::slack_api_runtime::RateTier::Tier4;
-    const SCOPES: ::slack_api_runtime::Scopes = ::slack_api_runtime::Scopes {
+    const RATE_TIER: ::typed_slack_runtime::RateTier = ::typed_slack_runtime::RateTier::Tier4;
+    const SCOPES: ::typed_slack_runtime::Scopes = ::typed_slack_runtime::Scopes {
         bot: ::core::option::Option::None,
         user: ::core::option::Option::Some(&["admin.users:write"]),
     };
-    const LIFECYCLE: ::slack_api_runtime::Lifecycle = ::slack_api_runtime::Lifecycle::Stable;
+    const LIFECYCLE: ::typed_slack_runtime::Lifecycle = ::typed_slack_runtime::Lifecycle::Stable;
     const AUTHENTICATED: bool = true;
-    const ARGUMENTS: &'static [::slack_api_runtime::Argument] = &[
-        ::slack_api_runtime::Argument {
+    const ARGUMENTS: &'static [::typed_slack_runtime::Argument] = &[
+        ::typed_slack_runtime::Argument {
             name: "policy_name",
             required: true,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "entity_type",
             required: true,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "entity_ids",
             required: true,
         },
@@ -84,7 +84,7 @@ impl ::slack_api_runtime::Method for AdminAuthPolicyRemoveEntities {
     type Response = AdminAuthPolicyRemoveEntitiesResponse;
     type Error = AdminAuthPolicyRemoveEntitiesError;
     type Warning = AdminAuthPolicyRemoveEntitiesWarning;
-    fn write_args<W: ::slack_api_runtime::ArgWriter>(
+    fn write_args<W: ::typed_slack_runtime::ArgWriter>(
         &self,
         args: &mut W,
     ) -> ::core::result::Result<(), ::serde_json::Error> {
@@ -122,7 +122,7 @@ pub struct AdminAuthPolicyRemoveEntitiesResponse {
     #[serde(skip)]
     pub warnings: ::std::vec::Vec<AdminAuthPolicyRemoveEntitiesWarning>,
 }
-impl ::slack_api_runtime::MethodResponse for AdminAuthPolicyRemoveEntitiesResponse {
+impl ::typed_slack_runtime::MethodResponse for AdminAuthPolicyRemoveEntitiesResponse {
     type Warning = AdminAuthPolicyRemoveEntitiesWarning;
     fn warnings(&self) -> &[AdminAuthPolicyRemoveEntitiesWarning] {
         &self.warnings
@@ -255,9 +255,9 @@ pub enum AdminAuthPolicyRemoveEntitiesError {
     /// `unknown_method`: This method is currently not available.
     UnknownMethod,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for AdminAuthPolicyRemoveEntitiesError {
+impl ::typed_slack_runtime::Code for AdminAuthPolicyRemoveEntitiesError {
     const DOCUMENTED: &'static [&'static str] = &[
         "entity_not_found",
         "feature_not_enabled",
@@ -332,7 +332,7 @@ impl ::slack_api_runtime::Code for AdminAuthPolicyRemoveEntitiesError {
             "token_revoked" => Self::TokenRevoked,
             "two_factor_setup_required" => Self::TwoFactorSetupRequired,
             "unknown_method" => Self::UnknownMethod,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -540,8 +540,8 @@ impl ::slack_api_runtime::Code for AdminAuthPolicyRemoveEntitiesError {
 }
 impl ::core::fmt::Display for AdminAuthPolicyRemoveEntitiesError {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -553,7 +553,9 @@ impl ::std::error::Error for AdminAuthPolicyRemoveEntitiesError {}
 impl ::core::str::FromStr for AdminAuthPolicyRemoveEntitiesError {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }
 /// The warnings `admin.auth.policy.removeEntities` can answer.
@@ -578,9 +580,9 @@ pub enum AdminAuthPolicyRemoveEntitiesWarning {
     /// `superfluous_charset`: The method was called via a `POST` request, and the specified `Content-Type` is not defined to understand the `charset` parameter. However, `charset` was in fact present. Specifically, form-data content types (e.g. `multipart/form-data`) are the ones for which `charset` is superfluous.
     SuperfluousCharset,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for AdminAuthPolicyRemoveEntitiesWarning {
+impl ::typed_slack_runtime::Code for AdminAuthPolicyRemoveEntitiesWarning {
     const DOCUMENTED: &'static [&'static str] = &[
         "missing_charset",
         "superfluous_charset",
@@ -589,7 +591,7 @@ impl ::slack_api_runtime::Code for AdminAuthPolicyRemoveEntitiesWarning {
         match code {
             "missing_charset" => Self::MissingCharset,
             "superfluous_charset" => Self::SuperfluousCharset,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -617,8 +619,8 @@ impl ::slack_api_runtime::Code for AdminAuthPolicyRemoveEntitiesWarning {
 }
 impl ::core::fmt::Display for AdminAuthPolicyRemoveEntitiesWarning {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -629,6 +631,8 @@ impl ::core::fmt::Display for AdminAuthPolicyRemoveEntitiesWarning {
 impl ::core::str::FromStr for AdminAuthPolicyRemoveEntitiesWarning {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }

@@ -23,12 +23,12 @@ pub struct AdminBarriersCreate {
     /// The id of the primary [IDP Group](https://slack.com/help/articles/115001435788-Connect-identity-provider-groups-to-your-Enterprise-organization)
     ///
     /// Sent as `primary_usergroup_id`.
-    pub primary_usergroup_id: ::slack_api_runtime::types::UsergroupId,
+    pub primary_usergroup_id: ::typed_slack_runtime::types::UsergroupId,
     /// A list of [IDP Groups](https://slack.com/help/articles/115001435788-Connect-identity-provider-groups-to-your-Enterprise-organization) ids that the primary usergroup is to be barriered from.
     ///
     /// Sent as `barriered_from_usergroup_ids`, comma-separated.
     pub barriered_from_usergroup_ids: ::std::vec::Vec<
-        ::slack_api_runtime::types::UsergroupId,
+        ::typed_slack_runtime::types::UsergroupId,
     >,
     /// What kind of interactions are blocked by this barrier? For v1, we only support a list of all 3, eg `im, mpim, call`
     ///
@@ -39,10 +39,10 @@ impl AdminBarriersCreate {
     /// A request with its arguments, all of which are required.
     pub fn new(
         primary_usergroup_id: impl ::core::convert::Into<
-            ::slack_api_runtime::types::UsergroupId,
+            ::typed_slack_runtime::types::UsergroupId,
         >,
         barriered_from_usergroup_ids: impl ::core::iter::IntoIterator<
-            Item = impl ::core::convert::Into<::slack_api_runtime::types::UsergroupId>,
+            Item = impl ::core::convert::Into<::typed_slack_runtime::types::UsergroupId>,
         >,
         restricted_subjects: impl ::core::iter::IntoIterator<
             Item = AdminBarriersCreateRestrictedSubjects,
@@ -58,30 +58,30 @@ impl AdminBarriersCreate {
         }
     }
 }
-impl ::slack_api_runtime::Method for AdminBarriersCreate {
+impl ::typed_slack_runtime::Method for AdminBarriersCreate {
     const NAME: &'static str = "admin.barriers.create";
-    const HTTP_METHOD: ::slack_api_runtime::HttpMethod = ::slack_api_runtime::HttpMethod::Post;
-    const CONTENT_TYPES: &'static [::slack_api_runtime::ContentType] = &[
-        ::slack_api_runtime::ContentType::FormUrlEncoded,
+    const HTTP_METHOD: ::typed_slack_runtime::HttpMethod = ::typed_slack_runtime::HttpMethod::Post;
+    const CONTENT_TYPES: &'static [::typed_slack_runtime::ContentType] = &[
+        ::typed_slack_runtime::ContentType::FormUrlEncoded,
     ];
     const ACCEPTS_JSON: bool = false;
-    const RATE_TIER: ::slack_api_runtime::RateTier = ::slack_api_runtime::RateTier::Tier2;
-    const SCOPES: ::slack_api_runtime::Scopes = ::slack_api_runtime::Scopes {
+    const RATE_TIER: ::typed_slack_runtime::RateTier = ::typed_slack_runtime::RateTier::Tier2;
+    const SCOPES: ::typed_slack_runtime::Scopes = ::typed_slack_runtime::Scopes {
         bot: ::core::option::Option::None,
         user: ::core::option::Option::Some(&["admin.barriers:write"]),
     };
-    const LIFECYCLE: ::slack_api_runtime::Lifecycle = ::slack_api_runtime::Lifecycle::Stable;
+    const LIFECYCLE: ::typed_slack_runtime::Lifecycle = ::typed_slack_runtime::Lifecycle::Stable;
     const AUTHENTICATED: bool = true;
-    const ARGUMENTS: &'static [::slack_api_runtime::Argument] = &[
-        ::slack_api_runtime::Argument {
+    const ARGUMENTS: &'static [::typed_slack_runtime::Argument] = &[
+        ::typed_slack_runtime::Argument {
             name: "primary_usergroup_id",
             required: true,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "barriered_from_usergroup_ids",
             required: true,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "restricted_subjects",
             required: true,
         },
@@ -90,7 +90,7 @@ impl ::slack_api_runtime::Method for AdminBarriersCreate {
     type Response = AdminBarriersCreateResponse;
     type Error = AdminBarriersCreateError;
     type Warning = AdminBarriersCreateWarning;
-    fn write_args<W: ::slack_api_runtime::ArgWriter>(
+    fn write_args<W: ::typed_slack_runtime::ArgWriter>(
         &self,
         args: &mut W,
     ) -> ::core::result::Result<(), ::serde_json::Error> {
@@ -154,7 +154,7 @@ pub struct AdminBarriersCreateResponse {
     #[serde(skip)]
     pub warnings: ::std::vec::Vec<AdminBarriersCreateWarning>,
 }
-impl ::slack_api_runtime::MethodResponse for AdminBarriersCreateResponse {
+impl ::typed_slack_runtime::MethodResponse for AdminBarriersCreateResponse {
     type Warning = AdminBarriersCreateWarning;
     fn warnings(&self) -> &[AdminBarriersCreateWarning] {
         &self.warnings
@@ -290,9 +290,9 @@ pub enum AdminBarriersCreateError {
     /// `unknown_method`: This method is currently not available.
     UnknownMethod,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for AdminBarriersCreateError {
+impl ::typed_slack_runtime::Code for AdminBarriersCreateError {
     const DOCUMENTED: &'static [&'static str] = &[
         "barrier_already_exists",
         "barriered_from_usergroups_not_found",
@@ -373,7 +373,7 @@ impl ::slack_api_runtime::Code for AdminBarriersCreateError {
             "token_revoked" => Self::TokenRevoked,
             "two_factor_setup_required" => Self::TwoFactorSetupRequired,
             "unknown_method" => Self::UnknownMethod,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -599,8 +599,8 @@ impl ::slack_api_runtime::Code for AdminBarriersCreateError {
 }
 impl ::core::fmt::Display for AdminBarriersCreateError {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -612,7 +612,9 @@ impl ::std::error::Error for AdminBarriersCreateError {}
 impl ::core::str::FromStr for AdminBarriersCreateError {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }
 /// The warnings `admin.barriers.create` can answer.
@@ -637,9 +639,9 @@ pub enum AdminBarriersCreateWarning {
     /// `superfluous_charset`: The method was called via a `POST` request, and the specified `Content-Type` is not defined to understand the `charset` parameter. However, `charset` was in fact present. Specifically, form-data content types (e.g. `multipart/form-data`) are the ones for which `charset` is superfluous.
     SuperfluousCharset,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for AdminBarriersCreateWarning {
+impl ::typed_slack_runtime::Code for AdminBarriersCreateWarning {
     const DOCUMENTED: &'static [&'static str] = &[
         "missing_charset",
         "superfluous_charset",
@@ -648,7 +650,7 @@ impl ::slack_api_runtime::Code for AdminBarriersCreateWarning {
         match code {
             "missing_charset" => Self::MissingCharset,
             "superfluous_charset" => Self::SuperfluousCharset,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -676,8 +678,8 @@ impl ::slack_api_runtime::Code for AdminBarriersCreateWarning {
 }
 impl ::core::fmt::Display for AdminBarriersCreateWarning {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -688,7 +690,9 @@ impl ::core::fmt::Display for AdminBarriersCreateWarning {
 impl ::core::str::FromStr for AdminBarriersCreateWarning {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }
 /// The values of the `restricted_subjects` argument.

@@ -27,12 +27,12 @@ pub struct AdminBarriersUpdate {
     /// The id of the primary [IDP Group](https://slack.com/help/articles/115001435788-Connect-identity-provider-groups-to-your-Enterprise-organization)
     ///
     /// Sent as `primary_usergroup_id`.
-    pub primary_usergroup_id: ::slack_api_runtime::types::UsergroupId,
+    pub primary_usergroup_id: ::typed_slack_runtime::types::UsergroupId,
     /// A list of [IDP Groups](https://slack.com/help/articles/115001435788-Connect-identity-provider-groups-to-your-Enterprise-organization) ids that the primary usergroup is to be barriered from.
     ///
     /// Sent as `barriered_from_usergroup_ids`, comma-separated.
     pub barriered_from_usergroup_ids: ::std::vec::Vec<
-        ::slack_api_runtime::types::UsergroupId,
+        ::typed_slack_runtime::types::UsergroupId,
     >,
     /// What kind of interactions are blocked by this barrier? For v1, we only support a list of all 3, eg `im, mpim, call`
     ///
@@ -44,10 +44,10 @@ impl AdminBarriersUpdate {
     pub fn new(
         barrier_id: impl ::core::convert::Into<::std::string::String>,
         primary_usergroup_id: impl ::core::convert::Into<
-            ::slack_api_runtime::types::UsergroupId,
+            ::typed_slack_runtime::types::UsergroupId,
         >,
         barriered_from_usergroup_ids: impl ::core::iter::IntoIterator<
-            Item = impl ::core::convert::Into<::slack_api_runtime::types::UsergroupId>,
+            Item = impl ::core::convert::Into<::typed_slack_runtime::types::UsergroupId>,
         >,
         restricted_subjects: impl ::core::iter::IntoIterator<
             Item = AdminBarriersUpdateRestrictedSubjects,
@@ -64,34 +64,34 @@ impl AdminBarriersUpdate {
         }
     }
 }
-impl ::slack_api_runtime::Method for AdminBarriersUpdate {
+impl ::typed_slack_runtime::Method for AdminBarriersUpdate {
     const NAME: &'static str = "admin.barriers.update";
-    const HTTP_METHOD: ::slack_api_runtime::HttpMethod = ::slack_api_runtime::HttpMethod::Post;
-    const CONTENT_TYPES: &'static [::slack_api_runtime::ContentType] = &[
-        ::slack_api_runtime::ContentType::FormUrlEncoded,
+    const HTTP_METHOD: ::typed_slack_runtime::HttpMethod = ::typed_slack_runtime::HttpMethod::Post;
+    const CONTENT_TYPES: &'static [::typed_slack_runtime::ContentType] = &[
+        ::typed_slack_runtime::ContentType::FormUrlEncoded,
     ];
     const ACCEPTS_JSON: bool = false;
-    const RATE_TIER: ::slack_api_runtime::RateTier = ::slack_api_runtime::RateTier::Tier2;
-    const SCOPES: ::slack_api_runtime::Scopes = ::slack_api_runtime::Scopes {
+    const RATE_TIER: ::typed_slack_runtime::RateTier = ::typed_slack_runtime::RateTier::Tier2;
+    const SCOPES: ::typed_slack_runtime::Scopes = ::typed_slack_runtime::Scopes {
         bot: ::core::option::Option::None,
         user: ::core::option::Option::Some(&["admin.barriers:write"]),
     };
-    const LIFECYCLE: ::slack_api_runtime::Lifecycle = ::slack_api_runtime::Lifecycle::Stable;
+    const LIFECYCLE: ::typed_slack_runtime::Lifecycle = ::typed_slack_runtime::Lifecycle::Stable;
     const AUTHENTICATED: bool = true;
-    const ARGUMENTS: &'static [::slack_api_runtime::Argument] = &[
-        ::slack_api_runtime::Argument {
+    const ARGUMENTS: &'static [::typed_slack_runtime::Argument] = &[
+        ::typed_slack_runtime::Argument {
             name: "barrier_id",
             required: true,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "primary_usergroup_id",
             required: true,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "barriered_from_usergroup_ids",
             required: true,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "restricted_subjects",
             required: true,
         },
@@ -100,7 +100,7 @@ impl ::slack_api_runtime::Method for AdminBarriersUpdate {
     type Response = AdminBarriersUpdateResponse;
     type Error = AdminBarriersUpdateError;
     type Warning = AdminBarriersUpdateWarning;
-    fn write_args<W: ::slack_api_runtime::ArgWriter>(
+    fn write_args<W: ::typed_slack_runtime::ArgWriter>(
         &self,
         args: &mut W,
     ) -> ::core::result::Result<(), ::serde_json::Error> {
@@ -161,7 +161,7 @@ pub struct AdminBarriersUpdateResponse {
     #[serde(skip)]
     pub warnings: ::std::vec::Vec<AdminBarriersUpdateWarning>,
 }
-impl ::slack_api_runtime::MethodResponse for AdminBarriersUpdateResponse {
+impl ::typed_slack_runtime::MethodResponse for AdminBarriersUpdateResponse {
     type Warning = AdminBarriersUpdateWarning;
     fn warnings(&self) -> &[AdminBarriersUpdateWarning] {
         &self.warnings
@@ -309,9 +309,9 @@ pub enum AdminBarriersUpdateError {
     /// `unknown_method`: This method is currently not available.
     UnknownMethod,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for AdminBarriersUpdateError {
+impl ::typed_slack_runtime::Code for AdminBarriersUpdateError {
     const DOCUMENTED: &'static [&'static str] = &[
         "barrier_already_exists",
         "barrier_not_found",
@@ -394,7 +394,7 @@ impl ::slack_api_runtime::Code for AdminBarriersUpdateError {
             "token_revoked" => Self::TokenRevoked,
             "two_factor_setup_required" => Self::TwoFactorSetupRequired,
             "unknown_method" => Self::UnknownMethod,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -626,8 +626,8 @@ impl ::slack_api_runtime::Code for AdminBarriersUpdateError {
 }
 impl ::core::fmt::Display for AdminBarriersUpdateError {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -639,7 +639,9 @@ impl ::std::error::Error for AdminBarriersUpdateError {}
 impl ::core::str::FromStr for AdminBarriersUpdateError {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }
 /// The warnings `admin.barriers.update` can answer.
@@ -664,9 +666,9 @@ pub enum AdminBarriersUpdateWarning {
     /// `superfluous_charset`: The method was called via a `POST` request, and the specified `Content-Type` is not defined to understand the `charset` parameter. However, `charset` was in fact present. Specifically, form-data content types (e.g. `multipart/form-data`) are the ones for which `charset` is superfluous.
     SuperfluousCharset,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for AdminBarriersUpdateWarning {
+impl ::typed_slack_runtime::Code for AdminBarriersUpdateWarning {
     const DOCUMENTED: &'static [&'static str] = &[
         "missing_charset",
         "superfluous_charset",
@@ -675,7 +677,7 @@ impl ::slack_api_runtime::Code for AdminBarriersUpdateWarning {
         match code {
             "missing_charset" => Self::MissingCharset,
             "superfluous_charset" => Self::SuperfluousCharset,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -703,8 +705,8 @@ impl ::slack_api_runtime::Code for AdminBarriersUpdateWarning {
 }
 impl ::core::fmt::Display for AdminBarriersUpdateWarning {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -715,7 +717,9 @@ impl ::core::fmt::Display for AdminBarriersUpdateWarning {
 impl ::core::str::FromStr for AdminBarriersUpdateWarning {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }
 /// The values of the `restricted_subjects` argument.

@@ -23,13 +23,13 @@ pub struct AdminConversationsBulkArchive {
     /// An array of channel IDs to archive. No more than 100 items are allowed.
     ///
     /// Sent as `channel_ids`, comma-separated.
-    pub channel_ids: ::std::vec::Vec<::slack_api_runtime::types::ChannelId>,
+    pub channel_ids: ::std::vec::Vec<::typed_slack_runtime::types::ChannelId>,
 }
 impl AdminConversationsBulkArchive {
     /// A request with its arguments, all of which are required.
     pub fn new(
         channel_ids: impl ::core::iter::IntoIterator<
-            Item = impl ::core::convert::Into<::slack_api_runtime::types::ChannelId>,
+            Item = impl ::core::convert::Into<::typed_slack_runtime::types::ChannelId>,
         >,
     ) -> Self {
         Self {
@@ -40,22 +40,22 @@ impl AdminConversationsBulkArchive {
         }
     }
 }
-impl ::slack_api_runtime::Method for AdminConversationsBulkArchive {
+impl ::typed_slack_runtime::Method for AdminConversationsBulkArchive {
     const NAME: &'static str = "admin.conversations.bulkArchive";
-    const HTTP_METHOD: ::slack_api_runtime::HttpMethod = ::slack_api_runtime::HttpMethod::Post;
-    const CONTENT_TYPES: &'static [::slack_api_runtime::ContentType] = &[
-        ::slack_api_runtime::ContentType::FormUrlEncoded,
+    const HTTP_METHOD: ::typed_slack_runtime::HttpMethod = ::typed_slack_runtime::HttpMethod::Post;
+    const CONTENT_TYPES: &'static [::typed_slack_runtime::ContentType] = &[
+        ::typed_slack_runtime::ContentType::FormUrlEncoded,
     ];
     const ACCEPTS_JSON: bool = false;
-    const RATE_TIER: ::slack_api_runtime::RateTier = ::slack_api_runtime::RateTier::Tier2;
-    const SCOPES: ::slack_api_runtime::Scopes = ::slack_api_runtime::Scopes {
+    const RATE_TIER: ::typed_slack_runtime::RateTier = ::typed_slack_runtime::RateTier::Tier2;
+    const SCOPES: ::typed_slack_runtime::Scopes = ::typed_slack_runtime::Scopes {
         bot: ::core::option::Option::None,
         user: ::core::option::Option::Some(&["admin.conversations:write"]),
     };
-    const LIFECYCLE: ::slack_api_runtime::Lifecycle = ::slack_api_runtime::Lifecycle::Stable;
+    const LIFECYCLE: ::typed_slack_runtime::Lifecycle = ::typed_slack_runtime::Lifecycle::Stable;
     const AUTHENTICATED: bool = true;
-    const ARGUMENTS: &'static [::slack_api_runtime::Argument] = &[
-        ::slack_api_runtime::Argument {
+    const ARGUMENTS: &'static [::typed_slack_runtime::Argument] = &[
+        ::typed_slack_runtime::Argument {
             name: "channel_ids",
             required: true,
         },
@@ -64,7 +64,7 @@ impl ::slack_api_runtime::Method for AdminConversationsBulkArchive {
     type Response = AdminConversationsBulkArchiveResponse;
     type Error = AdminConversationsBulkArchiveError;
     type Warning = AdminConversationsBulkArchiveWarning;
-    fn write_args<W: ::slack_api_runtime::ArgWriter>(
+    fn write_args<W: ::typed_slack_runtime::ArgWriter>(
         &self,
         args: &mut W,
     ) -> ::core::result::Result<(), ::serde_json::Error> {
@@ -109,7 +109,7 @@ pub struct AdminConversationsBulkArchiveResponse {
     #[serde(skip)]
     pub warnings: ::std::vec::Vec<AdminConversationsBulkArchiveWarning>,
 }
-impl ::slack_api_runtime::MethodResponse for AdminConversationsBulkArchiveResponse {
+impl ::typed_slack_runtime::MethodResponse for AdminConversationsBulkArchiveResponse {
     type Warning = AdminConversationsBulkArchiveWarning;
     fn warnings(&self) -> &[AdminConversationsBulkArchiveWarning] {
         &self.warnings
@@ -259,9 +259,9 @@ pub enum AdminConversationsBulkArchiveError {
     /// `unknown_method`: This method is currently not available.
     UnknownMethod,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for AdminConversationsBulkArchiveError {
+impl ::typed_slack_runtime::Code for AdminConversationsBulkArchiveError {
     const DOCUMENTED: &'static [&'static str] = &[
         "action_already_in_progress",
         "internal_error",
@@ -338,7 +338,7 @@ impl ::slack_api_runtime::Code for AdminConversationsBulkArchiveError {
             "token_revoked" => Self::TokenRevoked,
             "two_factor_setup_required" => Self::TwoFactorSetupRequired,
             "unknown_method" => Self::UnknownMethod,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -550,8 +550,8 @@ impl ::slack_api_runtime::Code for AdminConversationsBulkArchiveError {
 }
 impl ::core::fmt::Display for AdminConversationsBulkArchiveError {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -563,7 +563,9 @@ impl ::std::error::Error for AdminConversationsBulkArchiveError {}
 impl ::core::str::FromStr for AdminConversationsBulkArchiveError {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }
 /// The warnings `admin.conversations.bulkArchive` can answer.
@@ -588,9 +590,9 @@ pub enum AdminConversationsBulkArchiveWarning {
     /// `superfluous_charset`: The method was called via a `POST` request, and the specified `Content-Type` is not defined to understand the `charset` parameter. However, `charset` was in fact present. Specifically, form-data content types (e.g. `multipart/form-data`) are the ones for which `charset` is superfluous.
     SuperfluousCharset,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for AdminConversationsBulkArchiveWarning {
+impl ::typed_slack_runtime::Code for AdminConversationsBulkArchiveWarning {
     const DOCUMENTED: &'static [&'static str] = &[
         "missing_charset",
         "superfluous_charset",
@@ -599,7 +601,7 @@ impl ::slack_api_runtime::Code for AdminConversationsBulkArchiveWarning {
         match code {
             "missing_charset" => Self::MissingCharset,
             "superfluous_charset" => Self::SuperfluousCharset,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -627,8 +629,8 @@ impl ::slack_api_runtime::Code for AdminConversationsBulkArchiveWarning {
 }
 impl ::core::fmt::Display for AdminConversationsBulkArchiveWarning {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -639,6 +641,8 @@ impl ::core::fmt::Display for AdminConversationsBulkArchiveWarning {
 impl ::core::str::FromStr for AdminConversationsBulkArchiveWarning {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }

@@ -23,13 +23,13 @@ pub struct AdminConversationsBulkDelete {
     /// An array of channel IDs.
     ///
     /// Sent as `channel_ids`, comma-separated.
-    pub channel_ids: ::std::vec::Vec<::slack_api_runtime::types::ChannelId>,
+    pub channel_ids: ::std::vec::Vec<::typed_slack_runtime::types::ChannelId>,
 }
 impl AdminConversationsBulkDelete {
     /// A request with its arguments, all of which are required.
     pub fn new(
         channel_ids: impl ::core::iter::IntoIterator<
-            Item = impl ::core::convert::Into<::slack_api_runtime::types::ChannelId>,
+            Item = impl ::core::convert::Into<::typed_slack_runtime::types::ChannelId>,
         >,
     ) -> Self {
         Self {
@@ -40,22 +40,22 @@ impl AdminConversationsBulkDelete {
         }
     }
 }
-impl ::slack_api_runtime::Method for AdminConversationsBulkDelete {
+impl ::typed_slack_runtime::Method for AdminConversationsBulkDelete {
     const NAME: &'static str = "admin.conversations.bulkDelete";
-    const HTTP_METHOD: ::slack_api_runtime::HttpMethod = ::slack_api_runtime::HttpMethod::Post;
-    const CONTENT_TYPES: &'static [::slack_api_runtime::ContentType] = &[
-        ::slack_api_runtime::ContentType::FormUrlEncoded,
+    const HTTP_METHOD: ::typed_slack_runtime::HttpMethod = ::typed_slack_runtime::HttpMethod::Post;
+    const CONTENT_TYPES: &'static [::typed_slack_runtime::ContentType] = &[
+        ::typed_slack_runtime::ContentType::FormUrlEncoded,
     ];
     const ACCEPTS_JSON: bool = false;
-    const RATE_TIER: ::slack_api_runtime::RateTier = ::slack_api_runtime::RateTier::Tier2;
-    const SCOPES: ::slack_api_runtime::Scopes = ::slack_api_runtime::Scopes {
+    const RATE_TIER: ::typed_slack_runtime::RateTier = ::typed_slack_runtime::RateTier::Tier2;
+    const SCOPES: ::typed_slack_runtime::Scopes = ::typed_slack_runtime::Scopes {
         bot: ::core::option::Option::None,
         user: ::core::option::Option::Some(&["admin.conversations:write"]),
     };
-    const LIFECYCLE: ::slack_api_runtime::Lifecycle = ::slack_api_runtime::Lifecycle::Stable;
+    const LIFECYCLE: ::typed_slack_runtime::Lifecycle = ::typed_slack_runtime::Lifecycle::Stable;
     const AUTHENTICATED: bool = true;
-    const ARGUMENTS: &'static [::slack_api_runtime::Argument] = &[
-        ::slack_api_runtime::Argument {
+    const ARGUMENTS: &'static [::typed_slack_runtime::Argument] = &[
+        ::typed_slack_runtime::Argument {
             name: "channel_ids",
             required: true,
         },
@@ -64,7 +64,7 @@ impl ::slack_api_runtime::Method for AdminConversationsBulkDelete {
     type Response = AdminConversationsBulkDeleteResponse;
     type Error = AdminConversationsBulkDeleteError;
     type Warning = AdminConversationsBulkDeleteWarning;
-    fn write_args<W: ::slack_api_runtime::ArgWriter>(
+    fn write_args<W: ::typed_slack_runtime::ArgWriter>(
         &self,
         args: &mut W,
     ) -> ::core::result::Result<(), ::serde_json::Error> {
@@ -109,7 +109,7 @@ pub struct AdminConversationsBulkDeleteResponse {
     #[serde(skip)]
     pub warnings: ::std::vec::Vec<AdminConversationsBulkDeleteWarning>,
 }
-impl ::slack_api_runtime::MethodResponse for AdminConversationsBulkDeleteResponse {
+impl ::typed_slack_runtime::MethodResponse for AdminConversationsBulkDeleteResponse {
     type Warning = AdminConversationsBulkDeleteWarning;
     fn warnings(&self) -> &[AdminConversationsBulkDeleteWarning] {
         &self.warnings
@@ -239,9 +239,9 @@ pub enum AdminConversationsBulkDeleteError {
     /// `unknown_method`: This method is currently not available.
     UnknownMethod,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for AdminConversationsBulkDeleteError {
+impl ::typed_slack_runtime::Code for AdminConversationsBulkDeleteError {
     const DOCUMENTED: &'static [&'static str] = &[
         "action_already_in_progress",
         "internal_error",
@@ -314,7 +314,7 @@ impl ::slack_api_runtime::Code for AdminConversationsBulkDeleteError {
             "token_revoked" => Self::TokenRevoked,
             "two_factor_setup_required" => Self::TwoFactorSetupRequired,
             "unknown_method" => Self::UnknownMethod,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -518,8 +518,8 @@ impl ::slack_api_runtime::Code for AdminConversationsBulkDeleteError {
 }
 impl ::core::fmt::Display for AdminConversationsBulkDeleteError {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -531,7 +531,9 @@ impl ::std::error::Error for AdminConversationsBulkDeleteError {}
 impl ::core::str::FromStr for AdminConversationsBulkDeleteError {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }
 /// The warnings `admin.conversations.bulkDelete` can answer.
@@ -556,9 +558,9 @@ pub enum AdminConversationsBulkDeleteWarning {
     /// `superfluous_charset`: The method was called via a `POST` request, and the specified `Content-Type` is not defined to understand the `charset` parameter. However, `charset` was in fact present. Specifically, form-data content types (e.g. `multipart/form-data`) are the ones for which `charset` is superfluous.
     SuperfluousCharset,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for AdminConversationsBulkDeleteWarning {
+impl ::typed_slack_runtime::Code for AdminConversationsBulkDeleteWarning {
     const DOCUMENTED: &'static [&'static str] = &[
         "missing_charset",
         "superfluous_charset",
@@ -567,7 +569,7 @@ impl ::slack_api_runtime::Code for AdminConversationsBulkDeleteWarning {
         match code {
             "missing_charset" => Self::MissingCharset,
             "superfluous_charset" => Self::SuperfluousCharset,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -595,8 +597,8 @@ impl ::slack_api_runtime::Code for AdminConversationsBulkDeleteWarning {
 }
 impl ::core::fmt::Display for AdminConversationsBulkDeleteWarning {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -607,6 +609,8 @@ impl ::core::fmt::Display for AdminConversationsBulkDeleteWarning {
 impl ::core::str::FromStr for AdminConversationsBulkDeleteWarning {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }

@@ -23,18 +23,18 @@ pub struct AdminConversationsBulkMove {
     /// Target team ID
     ///
     /// Sent as `target_team_id`.
-    pub target_team_id: ::slack_api_runtime::types::TeamId,
+    pub target_team_id: ::typed_slack_runtime::types::TeamId,
     /// An array of channel IDs.
     ///
     /// Sent as `channel_ids`, comma-separated.
-    pub channel_ids: ::std::vec::Vec<::slack_api_runtime::types::ChannelId>,
+    pub channel_ids: ::std::vec::Vec<::typed_slack_runtime::types::ChannelId>,
 }
 impl AdminConversationsBulkMove {
     /// A request with its arguments, all of which are required.
     pub fn new(
-        target_team_id: impl ::core::convert::Into<::slack_api_runtime::types::TeamId>,
+        target_team_id: impl ::core::convert::Into<::typed_slack_runtime::types::TeamId>,
         channel_ids: impl ::core::iter::IntoIterator<
-            Item = impl ::core::convert::Into<::slack_api_runtime::types::ChannelId>,
+            Item = impl ::core::convert::Into<::typed_slack_runtime::types::ChannelId>,
         >,
     ) -> Self {
         Self {
@@ -46,26 +46,26 @@ impl AdminConversationsBulkMove {
         }
     }
 }
-impl ::slack_api_runtime::Method for AdminConversationsBulkMove {
+impl ::typed_slack_runtime::Method for AdminConversationsBulkMove {
     const NAME: &'static str = "admin.conversations.bulkMove";
-    const HTTP_METHOD: ::slack_api_runtime::HttpMethod = ::slack_api_runtime::HttpMethod::Post;
-    const CONTENT_TYPES: &'static [::slack_api_runtime::ContentType] = &[
-        ::slack_api_runtime::ContentType::FormUrlEncoded,
+    const HTTP_METHOD: ::typed_slack_runtime::HttpMethod = ::typed_slack_runtime::HttpMethod::Post;
+    const CONTENT_TYPES: &'static [::typed_slack_runtime::ContentType] = &[
+        ::typed_slack_runtime::ContentType::FormUrlEncoded,
     ];
     const ACCEPTS_JSON: bool = false;
-    const RATE_TIER: ::slack_api_runtime::RateTier = ::slack_api_runtime::RateTier::Tier2;
-    const SCOPES: ::slack_api_runtime::Scopes = ::slack_api_runtime::Scopes {
+    const RATE_TIER: ::typed_slack_runtime::RateTier = ::typed_slack_runtime::RateTier::Tier2;
+    const SCOPES: ::typed_slack_runtime::Scopes = ::typed_slack_runtime::Scopes {
         bot: ::core::option::Option::None,
         user: ::core::option::Option::Some(&["admin.conversations:write"]),
     };
-    const LIFECYCLE: ::slack_api_runtime::Lifecycle = ::slack_api_runtime::Lifecycle::Stable;
+    const LIFECYCLE: ::typed_slack_runtime::Lifecycle = ::typed_slack_runtime::Lifecycle::Stable;
     const AUTHENTICATED: bool = true;
-    const ARGUMENTS: &'static [::slack_api_runtime::Argument] = &[
-        ::slack_api_runtime::Argument {
+    const ARGUMENTS: &'static [::typed_slack_runtime::Argument] = &[
+        ::typed_slack_runtime::Argument {
             name: "target_team_id",
             required: true,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "channel_ids",
             required: true,
         },
@@ -74,7 +74,7 @@ impl ::slack_api_runtime::Method for AdminConversationsBulkMove {
     type Response = AdminConversationsBulkMoveResponse;
     type Error = AdminConversationsBulkMoveError;
     type Warning = AdminConversationsBulkMoveWarning;
-    fn write_args<W: ::slack_api_runtime::ArgWriter>(
+    fn write_args<W: ::typed_slack_runtime::ArgWriter>(
         &self,
         args: &mut W,
     ) -> ::core::result::Result<(), ::serde_json::Error> {
@@ -120,7 +120,7 @@ pub struct AdminConversationsBulkMoveResponse {
     #[serde(skip)]
     pub warnings: ::std::vec::Vec<AdminConversationsBulkMoveWarning>,
 }
-impl ::slack_api_runtime::MethodResponse for AdminConversationsBulkMoveResponse {
+impl ::typed_slack_runtime::MethodResponse for AdminConversationsBulkMoveResponse {
     type Warning = AdminConversationsBulkMoveWarning;
     fn warnings(&self) -> &[AdminConversationsBulkMoveWarning] {
         &self.warnings
@@ -256,9 +256,9 @@ pub enum AdminConversationsBulkMoveError {
     /// `unknown_method`: This method is currently not available.
     UnknownMethod,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for AdminConversationsBulkMoveError {
+impl ::typed_slack_runtime::Code for AdminConversationsBulkMoveError {
     const DOCUMENTED: &'static [&'static str] = &[
         "action_already_in_progress",
         "internal_error",
@@ -335,7 +335,7 @@ impl ::slack_api_runtime::Code for AdminConversationsBulkMoveError {
             "token_revoked" => Self::TokenRevoked,
             "two_factor_setup_required" => Self::TwoFactorSetupRequired,
             "unknown_method" => Self::UnknownMethod,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -547,8 +547,8 @@ impl ::slack_api_runtime::Code for AdminConversationsBulkMoveError {
 }
 impl ::core::fmt::Display for AdminConversationsBulkMoveError {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -560,7 +560,9 @@ impl ::std::error::Error for AdminConversationsBulkMoveError {}
 impl ::core::str::FromStr for AdminConversationsBulkMoveError {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }
 /// The warnings `admin.conversations.bulkMove` can answer.
@@ -585,9 +587,9 @@ pub enum AdminConversationsBulkMoveWarning {
     /// `superfluous_charset`: The method was called via a `POST` request, and the specified `Content-Type` is not defined to understand the `charset` parameter. However, `charset` was in fact present. Specifically, form-data content types (e.g. `multipart/form-data`) are the ones for which `charset` is superfluous.
     SuperfluousCharset,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for AdminConversationsBulkMoveWarning {
+impl ::typed_slack_runtime::Code for AdminConversationsBulkMoveWarning {
     const DOCUMENTED: &'static [&'static str] = &[
         "missing_charset",
         "superfluous_charset",
@@ -596,7 +598,7 @@ impl ::slack_api_runtime::Code for AdminConversationsBulkMoveWarning {
         match code {
             "missing_charset" => Self::MissingCharset,
             "superfluous_charset" => Self::SuperfluousCharset,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -624,8 +626,8 @@ impl ::slack_api_runtime::Code for AdminConversationsBulkMoveWarning {
 }
 impl ::core::fmt::Display for AdminConversationsBulkMoveWarning {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -636,6 +638,8 @@ impl ::core::fmt::Display for AdminConversationsBulkMoveWarning {
 impl ::core::str::FromStr for AdminConversationsBulkMoveWarning {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }

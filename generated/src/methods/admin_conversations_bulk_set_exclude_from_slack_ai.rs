@@ -24,7 +24,7 @@ pub struct AdminConversationsBulkSetExcludeFromSlackAi {
     ///
     /// Sent as `channel_ids`, comma-separated.
     /// Example: `["C12345", "C98765"]`.
-    pub channel_ids: ::std::vec::Vec<::slack_api_runtime::types::ChannelId>,
+    pub channel_ids: ::std::vec::Vec<::typed_slack_runtime::types::ChannelId>,
     /// Whether the channels should be excluded from Slack AI.
     ///
     /// Sent as `exclude`.
@@ -35,7 +35,7 @@ impl AdminConversationsBulkSetExcludeFromSlackAi {
     /// A request with its arguments, all of which are required.
     pub fn new(
         channel_ids: impl ::core::iter::IntoIterator<
-            Item = impl ::core::convert::Into<::slack_api_runtime::types::ChannelId>,
+            Item = impl ::core::convert::Into<::typed_slack_runtime::types::ChannelId>,
         >,
         exclude: bool,
     ) -> Self {
@@ -48,26 +48,26 @@ impl AdminConversationsBulkSetExcludeFromSlackAi {
         }
     }
 }
-impl ::slack_api_runtime::Method for AdminConversationsBulkSetExcludeFromSlackAi {
+impl ::typed_slack_runtime::Method for AdminConversationsBulkSetExcludeFromSlackAi {
     const NAME: &'static str = "admin.conversations.bulkSetExcludeFromSlackAi";
-    const HTTP_METHOD: ::slack_api_runtime::HttpMethod = ::slack_api_runtime::HttpMethod::Get;
-    const CONTENT_TYPES: &'static [::slack_api_runtime::ContentType] = &[
-        ::slack_api_runtime::ContentType::FormUrlEncoded,
+    const HTTP_METHOD: ::typed_slack_runtime::HttpMethod = ::typed_slack_runtime::HttpMethod::Get;
+    const CONTENT_TYPES: &'static [::typed_slack_runtime::ContentType] = &[
+        ::typed_slack_runtime::ContentType::FormUrlEncoded,
     ];
     const ACCEPTS_JSON: bool = false;
-    const RATE_TIER: ::slack_api_runtime::RateTier = ::slack_api_runtime::RateTier::Tier2;
-    const SCOPES: ::slack_api_runtime::Scopes = ::slack_api_runtime::Scopes {
+    const RATE_TIER: ::typed_slack_runtime::RateTier = ::typed_slack_runtime::RateTier::Tier2;
+    const SCOPES: ::typed_slack_runtime::Scopes = ::typed_slack_runtime::Scopes {
         bot: ::core::option::Option::None,
         user: ::core::option::Option::Some(&["admin.conversations:write"]),
     };
-    const LIFECYCLE: ::slack_api_runtime::Lifecycle = ::slack_api_runtime::Lifecycle::Stable;
+    const LIFECYCLE: ::typed_slack_runtime::Lifecycle = ::typed_slack_runtime::Lifecycle::Stable;
     const AUTHENTICATED: bool = true;
-    const ARGUMENTS: &'static [::slack_api_runtime::Argument] = &[
-        ::slack_api_runtime::Argument {
+    const ARGUMENTS: &'static [::typed_slack_runtime::Argument] = &[
+        ::typed_slack_runtime::Argument {
             name: "channel_ids",
             required: true,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "exclude",
             required: true,
         },
@@ -76,7 +76,7 @@ impl ::slack_api_runtime::Method for AdminConversationsBulkSetExcludeFromSlackAi
     type Response = AdminConversationsBulkSetExcludeFromSlackAiResponse;
     type Error = AdminConversationsBulkSetExcludeFromSlackAiError;
     type Warning = AdminConversationsBulkSetExcludeFromSlackAiWarning;
-    fn write_args<W: ::slack_api_runtime::ArgWriter>(
+    fn write_args<W: ::typed_slack_runtime::ArgWriter>(
         &self,
         args: &mut W,
     ) -> ::core::result::Result<(), ::serde_json::Error> {
@@ -122,7 +122,7 @@ pub struct AdminConversationsBulkSetExcludeFromSlackAiResponse {
     #[serde(skip)]
     pub warnings: ::std::vec::Vec<AdminConversationsBulkSetExcludeFromSlackAiWarning>,
 }
-impl ::slack_api_runtime::MethodResponse
+impl ::typed_slack_runtime::MethodResponse
 for AdminConversationsBulkSetExcludeFromSlackAiResponse {
     type Warning = AdminConversationsBulkSetExcludeFromSlackAiWarning;
     fn warnings(&self) -> &[AdminConversationsBulkSetExcludeFromSlackAiWarning] {
@@ -256,9 +256,9 @@ pub enum AdminConversationsBulkSetExcludeFromSlackAiError {
     /// `unknown_method`: This method is currently not available.
     UnknownMethod,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for AdminConversationsBulkSetExcludeFromSlackAiError {
+impl ::typed_slack_runtime::Code for AdminConversationsBulkSetExcludeFromSlackAiError {
     const DOCUMENTED: &'static [&'static str] = &[
         "action_already_in_progress",
         "feature_not_enabled",
@@ -333,7 +333,7 @@ impl ::slack_api_runtime::Code for AdminConversationsBulkSetExcludeFromSlackAiEr
             "token_revoked" => Self::TokenRevoked,
             "two_factor_setup_required" => Self::TwoFactorSetupRequired,
             "unknown_method" => Self::UnknownMethod,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -541,8 +541,8 @@ impl ::slack_api_runtime::Code for AdminConversationsBulkSetExcludeFromSlackAiEr
 }
 impl ::core::fmt::Display for AdminConversationsBulkSetExcludeFromSlackAiError {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -554,7 +554,9 @@ impl ::std::error::Error for AdminConversationsBulkSetExcludeFromSlackAiError {}
 impl ::core::str::FromStr for AdminConversationsBulkSetExcludeFromSlackAiError {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }
 /// The warnings `admin.conversations.bulkSetExcludeFromSlackAi` can answer.
@@ -579,9 +581,9 @@ pub enum AdminConversationsBulkSetExcludeFromSlackAiWarning {
     /// `superfluous_charset`: The method was called via a `POST` request, and the specified `Content-Type` is not defined to understand the `charset` parameter. However, `charset` was in fact present. Specifically, form-data content types (e.g. `multipart/form-data`) are the ones for which `charset` is superfluous.
     SuperfluousCharset,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for AdminConversationsBulkSetExcludeFromSlackAiWarning {
+impl ::typed_slack_runtime::Code for AdminConversationsBulkSetExcludeFromSlackAiWarning {
     const DOCUMENTED: &'static [&'static str] = &[
         "missing_charset",
         "superfluous_charset",
@@ -590,7 +592,7 @@ impl ::slack_api_runtime::Code for AdminConversationsBulkSetExcludeFromSlackAiWa
         match code {
             "missing_charset" => Self::MissingCharset,
             "superfluous_charset" => Self::SuperfluousCharset,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -618,8 +620,8 @@ impl ::slack_api_runtime::Code for AdminConversationsBulkSetExcludeFromSlackAiWa
 }
 impl ::core::fmt::Display for AdminConversationsBulkSetExcludeFromSlackAiWarning {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -630,6 +632,8 @@ impl ::core::fmt::Display for AdminConversationsBulkSetExcludeFromSlackAiWarning
 impl ::core::str::FromStr for AdminConversationsBulkSetExcludeFromSlackAiWarning {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }

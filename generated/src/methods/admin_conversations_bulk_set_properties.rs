@@ -23,7 +23,7 @@ pub struct AdminConversationsBulkSetProperties {
     /// An array of channel IDs on which to set the property.
     ///
     /// Sent as `channel_ids`, comma-separated.
-    pub channel_ids: ::std::vec::Vec<::slack_api_runtime::types::ChannelId>,
+    pub channel_ids: ::std::vec::Vec<::typed_slack_runtime::types::ChannelId>,
     /// The property for this channel in a key value format. Only one property can be updated at a time
     ///
     /// Sent as `property`.
@@ -34,7 +34,7 @@ impl AdminConversationsBulkSetProperties {
     /// A request with its arguments, all of which are required.
     pub fn new(
         channel_ids: impl ::core::iter::IntoIterator<
-            Item = impl ::core::convert::Into<::slack_api_runtime::types::ChannelId>,
+            Item = impl ::core::convert::Into<::typed_slack_runtime::types::ChannelId>,
         >,
         property: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
@@ -47,26 +47,26 @@ impl AdminConversationsBulkSetProperties {
         }
     }
 }
-impl ::slack_api_runtime::Method for AdminConversationsBulkSetProperties {
+impl ::typed_slack_runtime::Method for AdminConversationsBulkSetProperties {
     const NAME: &'static str = "admin.conversations.bulkSetProperties";
-    const HTTP_METHOD: ::slack_api_runtime::HttpMethod = ::slack_api_runtime::HttpMethod::Post;
-    const CONTENT_TYPES: &'static [::slack_api_runtime::ContentType] = &[
-        ::slack_api_runtime::ContentType::FormUrlEncoded,
+    const HTTP_METHOD: ::typed_slack_runtime::HttpMethod = ::typed_slack_runtime::HttpMethod::Post;
+    const CONTENT_TYPES: &'static [::typed_slack_runtime::ContentType] = &[
+        ::typed_slack_runtime::ContentType::FormUrlEncoded,
     ];
     const ACCEPTS_JSON: bool = false;
-    const RATE_TIER: ::slack_api_runtime::RateTier = ::slack_api_runtime::RateTier::Tier2;
-    const SCOPES: ::slack_api_runtime::Scopes = ::slack_api_runtime::Scopes {
+    const RATE_TIER: ::typed_slack_runtime::RateTier = ::typed_slack_runtime::RateTier::Tier2;
+    const SCOPES: ::typed_slack_runtime::Scopes = ::typed_slack_runtime::Scopes {
         bot: ::core::option::Option::None,
         user: ::core::option::Option::Some(&["admin.conversations:write"]),
     };
-    const LIFECYCLE: ::slack_api_runtime::Lifecycle = ::slack_api_runtime::Lifecycle::Stable;
+    const LIFECYCLE: ::typed_slack_runtime::Lifecycle = ::typed_slack_runtime::Lifecycle::Stable;
     const AUTHENTICATED: bool = true;
-    const ARGUMENTS: &'static [::slack_api_runtime::Argument] = &[
-        ::slack_api_runtime::Argument {
+    const ARGUMENTS: &'static [::typed_slack_runtime::Argument] = &[
+        ::typed_slack_runtime::Argument {
             name: "channel_ids",
             required: true,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "property",
             required: true,
         },
@@ -75,7 +75,7 @@ impl ::slack_api_runtime::Method for AdminConversationsBulkSetProperties {
     type Response = AdminConversationsBulkSetPropertiesResponse;
     type Error = AdminConversationsBulkSetPropertiesError;
     type Warning = AdminConversationsBulkSetPropertiesWarning;
-    fn write_args<W: ::slack_api_runtime::ArgWriter>(
+    fn write_args<W: ::typed_slack_runtime::ArgWriter>(
         &self,
         args: &mut W,
     ) -> ::core::result::Result<(), ::serde_json::Error> {
@@ -106,7 +106,7 @@ pub struct AdminConversationsBulkSetPropertiesResponse {
     #[serde(skip)]
     pub warnings: ::std::vec::Vec<AdminConversationsBulkSetPropertiesWarning>,
 }
-impl ::slack_api_runtime::MethodResponse
+impl ::typed_slack_runtime::MethodResponse
 for AdminConversationsBulkSetPropertiesResponse {
     type Warning = AdminConversationsBulkSetPropertiesWarning;
     fn warnings(&self) -> &[AdminConversationsBulkSetPropertiesWarning] {
@@ -252,9 +252,9 @@ pub enum AdminConversationsBulkSetPropertiesError {
     /// `unknown_method`: This method is currently not available.
     UnknownMethod,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for AdminConversationsBulkSetPropertiesError {
+impl ::typed_slack_runtime::Code for AdminConversationsBulkSetPropertiesError {
     const DOCUMENTED: &'static [&'static str] = &[
         "action_already_in_progress",
         "disallowed_action",
@@ -337,7 +337,7 @@ impl ::slack_api_runtime::Code for AdminConversationsBulkSetPropertiesError {
             "token_revoked" => Self::TokenRevoked,
             "two_factor_setup_required" => Self::TwoFactorSetupRequired,
             "unknown_method" => Self::UnknownMethod,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -569,8 +569,8 @@ impl ::slack_api_runtime::Code for AdminConversationsBulkSetPropertiesError {
 }
 impl ::core::fmt::Display for AdminConversationsBulkSetPropertiesError {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -582,7 +582,9 @@ impl ::std::error::Error for AdminConversationsBulkSetPropertiesError {}
 impl ::core::str::FromStr for AdminConversationsBulkSetPropertiesError {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }
 /// The warnings `admin.conversations.bulkSetProperties` can answer.
@@ -607,9 +609,9 @@ pub enum AdminConversationsBulkSetPropertiesWarning {
     /// `superfluous_charset`: The method was called via a `POST` request, and the specified `Content-Type` is not defined to understand the `charset` parameter. However, `charset` was in fact present. Specifically, form-data content types (e.g. `multipart/form-data`) are the ones for which `charset` is superfluous.
     SuperfluousCharset,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for AdminConversationsBulkSetPropertiesWarning {
+impl ::typed_slack_runtime::Code for AdminConversationsBulkSetPropertiesWarning {
     const DOCUMENTED: &'static [&'static str] = &[
         "missing_charset",
         "superfluous_charset",
@@ -618,7 +620,7 @@ impl ::slack_api_runtime::Code for AdminConversationsBulkSetPropertiesWarning {
         match code {
             "missing_charset" => Self::MissingCharset,
             "superfluous_charset" => Self::SuperfluousCharset,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -646,8 +648,8 @@ impl ::slack_api_runtime::Code for AdminConversationsBulkSetPropertiesWarning {
 }
 impl ::core::fmt::Display for AdminConversationsBulkSetPropertiesWarning {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -658,6 +660,8 @@ impl ::core::fmt::Display for AdminConversationsBulkSetPropertiesWarning {
 impl ::core::str::FromStr for AdminConversationsBulkSetPropertiesWarning {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }

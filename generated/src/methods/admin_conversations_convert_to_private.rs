@@ -24,7 +24,7 @@ pub struct AdminConversationsConvertToPrivate {
     ///
     /// Sent as `channel_id`.
     /// Example: `C12345`.
-    pub channel_id: ::slack_api_runtime::types::ChannelId,
+    pub channel_id: ::typed_slack_runtime::types::ChannelId,
     /// Name of private channel to create. Only respected when converting an MPIM.
     ///
     /// Sent as `name`.
@@ -34,7 +34,7 @@ pub struct AdminConversationsConvertToPrivate {
 impl AdminConversationsConvertToPrivate {
     /// A request with its required arguments; set optional ones with the setters.
     pub fn new(
-        channel_id: impl ::core::convert::Into<::slack_api_runtime::types::ChannelId>,
+        channel_id: impl ::core::convert::Into<::typed_slack_runtime::types::ChannelId>,
     ) -> Self {
         Self {
             channel_id: channel_id.into(),
@@ -51,27 +51,27 @@ impl AdminConversationsConvertToPrivate {
         self
     }
 }
-impl ::slack_api_runtime::Method for AdminConversationsConvertToPrivate {
+impl ::typed_slack_runtime::Method for AdminConversationsConvertToPrivate {
     const NAME: &'static str = "admin.conversations.convertToPrivate";
-    const HTTP_METHOD: ::slack_api_runtime::HttpMethod = ::slack_api_runtime::HttpMethod::Post;
-    const CONTENT_TYPES: &'static [::slack_api_runtime::ContentType] = &[
-        ::slack_api_runtime::ContentType::FormUrlEncoded,
-        ::slack_api_runtime::ContentType::Json,
+    const HTTP_METHOD: ::typed_slack_runtime::HttpMethod = ::typed_slack_runtime::HttpMethod::Post;
+    const CONTENT_TYPES: &'static [::typed_slack_runtime::ContentType] = &[
+        ::typed_slack_runtime::ContentType::FormUrlEncoded,
+        ::typed_slack_runtime::ContentType::Json,
     ];
     const ACCEPTS_JSON: bool = true;
-    const RATE_TIER: ::slack_api_runtime::RateTier = ::slack_api_runtime::RateTier::Tier2;
-    const SCOPES: ::slack_api_runtime::Scopes = ::slack_api_runtime::Scopes {
+    const RATE_TIER: ::typed_slack_runtime::RateTier = ::typed_slack_runtime::RateTier::Tier2;
+    const SCOPES: ::typed_slack_runtime::Scopes = ::typed_slack_runtime::Scopes {
         bot: ::core::option::Option::None,
         user: ::core::option::Option::Some(&["admin.conversations:write"]),
     };
-    const LIFECYCLE: ::slack_api_runtime::Lifecycle = ::slack_api_runtime::Lifecycle::Stable;
+    const LIFECYCLE: ::typed_slack_runtime::Lifecycle = ::typed_slack_runtime::Lifecycle::Stable;
     const AUTHENTICATED: bool = true;
-    const ARGUMENTS: &'static [::slack_api_runtime::Argument] = &[
-        ::slack_api_runtime::Argument {
+    const ARGUMENTS: &'static [::typed_slack_runtime::Argument] = &[
+        ::typed_slack_runtime::Argument {
             name: "channel_id",
             required: true,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "name",
             required: false,
         },
@@ -80,7 +80,7 @@ impl ::slack_api_runtime::Method for AdminConversationsConvertToPrivate {
     type Response = AdminConversationsConvertToPrivateResponse;
     type Error = AdminConversationsConvertToPrivateError;
     type Warning = AdminConversationsConvertToPrivateWarning;
-    fn write_args<W: ::slack_api_runtime::ArgWriter>(
+    fn write_args<W: ::typed_slack_runtime::ArgWriter>(
         &self,
         args: &mut W,
     ) -> ::core::result::Result<(), ::serde_json::Error> {
@@ -115,7 +115,8 @@ pub struct AdminConversationsConvertToPrivateResponse {
     #[serde(skip)]
     pub warnings: ::std::vec::Vec<AdminConversationsConvertToPrivateWarning>,
 }
-impl ::slack_api_runtime::MethodResponse for AdminConversationsConvertToPrivateResponse {
+impl ::typed_slack_runtime::MethodResponse
+for AdminConversationsConvertToPrivateResponse {
     type Warning = AdminConversationsConvertToPrivateWarning;
     fn warnings(&self) -> &[AdminConversationsConvertToPrivateWarning] {
         &self.warnings
@@ -263,9 +264,9 @@ pub enum AdminConversationsConvertToPrivateError {
     /// `unknown_method`: This method is currently not available.
     UnknownMethod,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for AdminConversationsConvertToPrivateError {
+impl ::typed_slack_runtime::Code for AdminConversationsConvertToPrivateError {
     const DOCUMENTED: &'static [&'static str] = &[
         "channel_not_found",
         "channel_type_not_supported",
@@ -352,7 +353,7 @@ impl ::slack_api_runtime::Code for AdminConversationsConvertToPrivateError {
             "token_revoked" => Self::TokenRevoked,
             "two_factor_setup_required" => Self::TwoFactorSetupRequired,
             "unknown_method" => Self::UnknownMethod,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -596,8 +597,8 @@ impl ::slack_api_runtime::Code for AdminConversationsConvertToPrivateError {
 }
 impl ::core::fmt::Display for AdminConversationsConvertToPrivateError {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -609,7 +610,9 @@ impl ::std::error::Error for AdminConversationsConvertToPrivateError {}
 impl ::core::str::FromStr for AdminConversationsConvertToPrivateError {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }
 /// The warnings `admin.conversations.convertToPrivate` can answer.
@@ -634,9 +637,9 @@ pub enum AdminConversationsConvertToPrivateWarning {
     /// `superfluous_charset`: The method was called via a `POST` request, and the specified `Content-Type` is not defined to understand the `charset` parameter. However, `charset` was in fact present. Specifically, form-data content types (e.g. `multipart/form-data`) are the ones for which `charset` is superfluous.
     SuperfluousCharset,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for AdminConversationsConvertToPrivateWarning {
+impl ::typed_slack_runtime::Code for AdminConversationsConvertToPrivateWarning {
     const DOCUMENTED: &'static [&'static str] = &[
         "missing_charset",
         "superfluous_charset",
@@ -645,7 +648,7 @@ impl ::slack_api_runtime::Code for AdminConversationsConvertToPrivateWarning {
         match code {
             "missing_charset" => Self::MissingCharset,
             "superfluous_charset" => Self::SuperfluousCharset,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -673,8 +676,8 @@ impl ::slack_api_runtime::Code for AdminConversationsConvertToPrivateWarning {
 }
 impl ::core::fmt::Display for AdminConversationsConvertToPrivateWarning {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -685,6 +688,8 @@ impl ::core::fmt::Display for AdminConversationsConvertToPrivateWarning {
 impl ::core::str::FromStr for AdminConversationsConvertToPrivateWarning {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }

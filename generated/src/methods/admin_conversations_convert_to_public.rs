@@ -24,35 +24,35 @@ pub struct AdminConversationsConvertToPublic {
     ///
     /// Sent as `channel_id`.
     /// Example: `C12345`.
-    pub channel_id: ::slack_api_runtime::types::ChannelId,
+    pub channel_id: ::typed_slack_runtime::types::ChannelId,
 }
 impl AdminConversationsConvertToPublic {
     /// A request with its arguments, all of which are required.
     pub fn new(
-        channel_id: impl ::core::convert::Into<::slack_api_runtime::types::ChannelId>,
+        channel_id: impl ::core::convert::Into<::typed_slack_runtime::types::ChannelId>,
     ) -> Self {
         Self {
             channel_id: channel_id.into(),
         }
     }
 }
-impl ::slack_api_runtime::Method for AdminConversationsConvertToPublic {
+impl ::typed_slack_runtime::Method for AdminConversationsConvertToPublic {
     const NAME: &'static str = "admin.conversations.convertToPublic";
-    const HTTP_METHOD: ::slack_api_runtime::HttpMethod = ::slack_api_runtime::HttpMethod::Post;
-    const CONTENT_TYPES: &'static [::slack_api_runtime::ContentType] = &[
-        ::slack_api_runtime::ContentType::FormUrlEncoded,
-        ::slack_api_runtime::ContentType::Json,
+    const HTTP_METHOD: ::typed_slack_runtime::HttpMethod = ::typed_slack_runtime::HttpMethod::Post;
+    const CONTENT_TYPES: &'static [::typed_slack_runtime::ContentType] = &[
+        ::typed_slack_runtime::ContentType::FormUrlEncoded,
+        ::typed_slack_runtime::ContentType::Json,
     ];
     const ACCEPTS_JSON: bool = true;
-    const RATE_TIER: ::slack_api_runtime::RateTier = ::slack_api_runtime::RateTier::Tier2;
-    const SCOPES: ::slack_api_runtime::Scopes = ::slack_api_runtime::Scopes {
+    const RATE_TIER: ::typed_slack_runtime::RateTier = ::typed_slack_runtime::RateTier::Tier2;
+    const SCOPES: ::typed_slack_runtime::Scopes = ::typed_slack_runtime::Scopes {
         bot: ::core::option::Option::None,
         user: ::core::option::Option::Some(&["admin.conversations:write"]),
     };
-    const LIFECYCLE: ::slack_api_runtime::Lifecycle = ::slack_api_runtime::Lifecycle::Stable;
+    const LIFECYCLE: ::typed_slack_runtime::Lifecycle = ::typed_slack_runtime::Lifecycle::Stable;
     const AUTHENTICATED: bool = true;
-    const ARGUMENTS: &'static [::slack_api_runtime::Argument] = &[
-        ::slack_api_runtime::Argument {
+    const ARGUMENTS: &'static [::typed_slack_runtime::Argument] = &[
+        ::typed_slack_runtime::Argument {
             name: "channel_id",
             required: true,
         },
@@ -61,7 +61,7 @@ impl ::slack_api_runtime::Method for AdminConversationsConvertToPublic {
     type Response = AdminConversationsConvertToPublicResponse;
     type Error = AdminConversationsConvertToPublicError;
     type Warning = AdminConversationsConvertToPublicWarning;
-    fn write_args<W: ::slack_api_runtime::ArgWriter>(
+    fn write_args<W: ::typed_slack_runtime::ArgWriter>(
         &self,
         args: &mut W,
     ) -> ::core::result::Result<(), ::serde_json::Error> {
@@ -85,7 +85,8 @@ pub struct AdminConversationsConvertToPublicResponse {
     #[serde(skip)]
     pub warnings: ::std::vec::Vec<AdminConversationsConvertToPublicWarning>,
 }
-impl ::slack_api_runtime::MethodResponse for AdminConversationsConvertToPublicResponse {
+impl ::typed_slack_runtime::MethodResponse
+for AdminConversationsConvertToPublicResponse {
     type Warning = AdminConversationsConvertToPublicWarning;
     fn warnings(&self) -> &[AdminConversationsConvertToPublicWarning] {
         &self.warnings
@@ -236,9 +237,9 @@ pub enum AdminConversationsConvertToPublicError {
     /// `unknown_method`: This method is currently not available.
     UnknownMethod,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for AdminConversationsConvertToPublicError {
+impl ::typed_slack_runtime::Code for AdminConversationsConvertToPublicError {
     const DOCUMENTED: &'static [&'static str] = &[
         "channel_not_found",
         "channel_owner_restriction",
@@ -325,7 +326,7 @@ impl ::slack_api_runtime::Code for AdminConversationsConvertToPublicError {
             "token_revoked" => Self::TokenRevoked,
             "two_factor_setup_required" => Self::TwoFactorSetupRequired,
             "unknown_method" => Self::UnknownMethod,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -571,8 +572,8 @@ impl ::slack_api_runtime::Code for AdminConversationsConvertToPublicError {
 }
 impl ::core::fmt::Display for AdminConversationsConvertToPublicError {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -584,7 +585,9 @@ impl ::std::error::Error for AdminConversationsConvertToPublicError {}
 impl ::core::str::FromStr for AdminConversationsConvertToPublicError {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }
 /// The warnings `admin.conversations.convertToPublic` can answer.
@@ -609,9 +612,9 @@ pub enum AdminConversationsConvertToPublicWarning {
     /// `superfluous_charset`: The method was called via a `POST` request, and the specified `Content-Type` is not defined to understand the `charset` parameter. However, `charset` was in fact present. Specifically, form-data content types (e.g. `multipart/form-data`) are the ones for which `charset` is superfluous.
     SuperfluousCharset,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for AdminConversationsConvertToPublicWarning {
+impl ::typed_slack_runtime::Code for AdminConversationsConvertToPublicWarning {
     const DOCUMENTED: &'static [&'static str] = &[
         "missing_charset",
         "superfluous_charset",
@@ -620,7 +623,7 @@ impl ::slack_api_runtime::Code for AdminConversationsConvertToPublicWarning {
         match code {
             "missing_charset" => Self::MissingCharset,
             "superfluous_charset" => Self::SuperfluousCharset,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -648,8 +651,8 @@ impl ::slack_api_runtime::Code for AdminConversationsConvertToPublicWarning {
 }
 impl ::core::fmt::Display for AdminConversationsConvertToPublicWarning {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -660,6 +663,8 @@ impl ::core::fmt::Display for AdminConversationsConvertToPublicWarning {
 impl ::core::str::FromStr for AdminConversationsConvertToPublicWarning {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }

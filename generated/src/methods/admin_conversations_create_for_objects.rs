@@ -56,31 +56,31 @@ impl AdminConversationsCreateForObjects {
         self
     }
 }
-impl ::slack_api_runtime::Method for AdminConversationsCreateForObjects {
+impl ::typed_slack_runtime::Method for AdminConversationsCreateForObjects {
     const NAME: &'static str = "admin.conversations.createForObjects";
-    const HTTP_METHOD: ::slack_api_runtime::HttpMethod = ::slack_api_runtime::HttpMethod::Post;
-    const CONTENT_TYPES: &'static [::slack_api_runtime::ContentType] = &[
-        ::slack_api_runtime::ContentType::FormUrlEncoded,
-        ::slack_api_runtime::ContentType::Json,
+    const HTTP_METHOD: ::typed_slack_runtime::HttpMethod = ::typed_slack_runtime::HttpMethod::Post;
+    const CONTENT_TYPES: &'static [::typed_slack_runtime::ContentType] = &[
+        ::typed_slack_runtime::ContentType::FormUrlEncoded,
+        ::typed_slack_runtime::ContentType::Json,
     ];
     const ACCEPTS_JSON: bool = true;
-    const RATE_TIER: ::slack_api_runtime::RateTier = ::slack_api_runtime::RateTier::Tier2;
-    const SCOPES: ::slack_api_runtime::Scopes = ::slack_api_runtime::Scopes {
+    const RATE_TIER: ::typed_slack_runtime::RateTier = ::typed_slack_runtime::RateTier::Tier2;
+    const SCOPES: ::typed_slack_runtime::Scopes = ::typed_slack_runtime::Scopes {
         bot: ::core::option::Option::None,
         user: ::core::option::Option::Some(&["admin.conversations:manage_objects"]),
     };
-    const LIFECYCLE: ::slack_api_runtime::Lifecycle = ::slack_api_runtime::Lifecycle::Stable;
+    const LIFECYCLE: ::typed_slack_runtime::Lifecycle = ::typed_slack_runtime::Lifecycle::Stable;
     const AUTHENTICATED: bool = true;
-    const ARGUMENTS: &'static [::slack_api_runtime::Argument] = &[
-        ::slack_api_runtime::Argument {
+    const ARGUMENTS: &'static [::typed_slack_runtime::Argument] = &[
+        ::typed_slack_runtime::Argument {
             name: "object_id",
             required: true,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "salesforce_org_id",
             required: true,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "invite_object_team",
             required: false,
         },
@@ -89,7 +89,7 @@ impl ::slack_api_runtime::Method for AdminConversationsCreateForObjects {
     type Response = AdminConversationsCreateForObjectsResponse;
     type Error = AdminConversationsCreateForObjectsError;
     type Warning = AdminConversationsCreateForObjectsWarning;
-    fn write_args<W: ::slack_api_runtime::ArgWriter>(
+    fn write_args<W: ::typed_slack_runtime::ArgWriter>(
         &self,
         args: &mut W,
     ) -> ::core::result::Result<(), ::serde_json::Error> {
@@ -130,7 +130,8 @@ pub struct AdminConversationsCreateForObjectsResponse {
     #[serde(skip)]
     pub warnings: ::std::vec::Vec<AdminConversationsCreateForObjectsWarning>,
 }
-impl ::slack_api_runtime::MethodResponse for AdminConversationsCreateForObjectsResponse {
+impl ::typed_slack_runtime::MethodResponse
+for AdminConversationsCreateForObjectsResponse {
     type Warning = AdminConversationsCreateForObjectsWarning;
     fn warnings(&self) -> &[AdminConversationsCreateForObjectsWarning] {
         &self.warnings
@@ -269,9 +270,9 @@ pub enum AdminConversationsCreateForObjectsError {
     /// `unknown_method`: This method is currently not available.
     UnknownMethod,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for AdminConversationsCreateForObjectsError {
+impl ::typed_slack_runtime::Code for AdminConversationsCreateForObjectsError {
     const DOCUMENTED: &'static [&'static str] = &[
         "channel_already_exists",
         "feature_not_enabled",
@@ -350,7 +351,7 @@ impl ::slack_api_runtime::Code for AdminConversationsCreateForObjectsError {
             "token_revoked" => Self::TokenRevoked,
             "two_factor_setup_required" => Self::TwoFactorSetupRequired,
             "unknown_method" => Self::UnknownMethod,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -568,8 +569,8 @@ impl ::slack_api_runtime::Code for AdminConversationsCreateForObjectsError {
 }
 impl ::core::fmt::Display for AdminConversationsCreateForObjectsError {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -581,7 +582,9 @@ impl ::std::error::Error for AdminConversationsCreateForObjectsError {}
 impl ::core::str::FromStr for AdminConversationsCreateForObjectsError {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }
 /// The warnings `admin.conversations.createForObjects` can answer.
@@ -606,9 +609,9 @@ pub enum AdminConversationsCreateForObjectsWarning {
     /// `superfluous_charset`: The method was called via a `POST` request, and the specified `Content-Type` is not defined to understand the `charset` parameter. However, `charset` was in fact present. Specifically, form-data content types (e.g. `multipart/form-data`) are the ones for which `charset` is superfluous.
     SuperfluousCharset,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for AdminConversationsCreateForObjectsWarning {
+impl ::typed_slack_runtime::Code for AdminConversationsCreateForObjectsWarning {
     const DOCUMENTED: &'static [&'static str] = &[
         "missing_charset",
         "superfluous_charset",
@@ -617,7 +620,7 @@ impl ::slack_api_runtime::Code for AdminConversationsCreateForObjectsWarning {
         match code {
             "missing_charset" => Self::MissingCharset,
             "superfluous_charset" => Self::SuperfluousCharset,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -645,8 +648,8 @@ impl ::slack_api_runtime::Code for AdminConversationsCreateForObjectsWarning {
 }
 impl ::core::fmt::Display for AdminConversationsCreateForObjectsWarning {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -657,6 +660,8 @@ impl ::core::fmt::Display for AdminConversationsCreateForObjectsWarning {
 impl ::core::str::FromStr for AdminConversationsCreateForObjectsWarning {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }

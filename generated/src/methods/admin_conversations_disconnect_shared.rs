@@ -24,18 +24,18 @@ pub struct AdminConversationsDisconnectShared {
     ///
     /// Sent as `channel_id`.
     /// Example: `C12345`.
-    pub channel_id: ::slack_api_runtime::types::ChannelId,
+    pub channel_id: ::typed_slack_runtime::types::ChannelId,
     /// Used for disconnecting a team from a shared channel. Only one team ID may be passed at a time.
     ///
     /// Sent as `leaving_team_ids`, comma-separated.
     pub leaving_team_ids: ::core::option::Option<
-        ::std::vec::Vec<::slack_api_runtime::types::TeamId>,
+        ::std::vec::Vec<::typed_slack_runtime::types::TeamId>,
     >,
 }
 impl AdminConversationsDisconnectShared {
     /// A request with its required arguments; set optional ones with the setters.
     pub fn new(
-        channel_id: impl ::core::convert::Into<::slack_api_runtime::types::ChannelId>,
+        channel_id: impl ::core::convert::Into<::typed_slack_runtime::types::ChannelId>,
     ) -> Self {
         Self {
             channel_id: channel_id.into(),
@@ -47,7 +47,7 @@ impl AdminConversationsDisconnectShared {
     pub fn leaving_team_ids(
         mut self,
         leaving_team_ids: impl ::core::iter::IntoIterator<
-            Item = impl ::core::convert::Into<::slack_api_runtime::types::TeamId>,
+            Item = impl ::core::convert::Into<::typed_slack_runtime::types::TeamId>,
         >,
     ) -> Self {
         self.leaving_team_ids = ::core::option::Option::Some(
@@ -56,27 +56,27 @@ impl AdminConversationsDisconnectShared {
         self
     }
 }
-impl ::slack_api_runtime::Method for AdminConversationsDisconnectShared {
+impl ::typed_slack_runtime::Method for AdminConversationsDisconnectShared {
     const NAME: &'static str = "admin.conversations.disconnectShared";
-    const HTTP_METHOD: ::slack_api_runtime::HttpMethod = ::slack_api_runtime::HttpMethod::Post;
-    const CONTENT_TYPES: &'static [::slack_api_runtime::ContentType] = &[
-        ::slack_api_runtime::ContentType::FormUrlEncoded,
-        ::slack_api_runtime::ContentType::Json,
+    const HTTP_METHOD: ::typed_slack_runtime::HttpMethod = ::typed_slack_runtime::HttpMethod::Post;
+    const CONTENT_TYPES: &'static [::typed_slack_runtime::ContentType] = &[
+        ::typed_slack_runtime::ContentType::FormUrlEncoded,
+        ::typed_slack_runtime::ContentType::Json,
     ];
     const ACCEPTS_JSON: bool = true;
-    const RATE_TIER: ::slack_api_runtime::RateTier = ::slack_api_runtime::RateTier::Tier2;
-    const SCOPES: ::slack_api_runtime::Scopes = ::slack_api_runtime::Scopes {
+    const RATE_TIER: ::typed_slack_runtime::RateTier = ::typed_slack_runtime::RateTier::Tier2;
+    const SCOPES: ::typed_slack_runtime::Scopes = ::typed_slack_runtime::Scopes {
         bot: ::core::option::Option::None,
         user: ::core::option::Option::Some(&["admin.conversations:write"]),
     };
-    const LIFECYCLE: ::slack_api_runtime::Lifecycle = ::slack_api_runtime::Lifecycle::Stable;
+    const LIFECYCLE: ::typed_slack_runtime::Lifecycle = ::typed_slack_runtime::Lifecycle::Stable;
     const AUTHENTICATED: bool = true;
-    const ARGUMENTS: &'static [::slack_api_runtime::Argument] = &[
-        ::slack_api_runtime::Argument {
+    const ARGUMENTS: &'static [::typed_slack_runtime::Argument] = &[
+        ::typed_slack_runtime::Argument {
             name: "channel_id",
             required: true,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "leaving_team_ids",
             required: false,
         },
@@ -85,7 +85,7 @@ impl ::slack_api_runtime::Method for AdminConversationsDisconnectShared {
     type Response = AdminConversationsDisconnectSharedResponse;
     type Error = AdminConversationsDisconnectSharedError;
     type Warning = AdminConversationsDisconnectSharedWarning;
-    fn write_args<W: ::slack_api_runtime::ArgWriter>(
+    fn write_args<W: ::typed_slack_runtime::ArgWriter>(
         &self,
         args: &mut W,
     ) -> ::core::result::Result<(), ::serde_json::Error> {
@@ -120,7 +120,8 @@ pub struct AdminConversationsDisconnectSharedResponse {
     #[serde(skip)]
     pub warnings: ::std::vec::Vec<AdminConversationsDisconnectSharedWarning>,
 }
-impl ::slack_api_runtime::MethodResponse for AdminConversationsDisconnectSharedResponse {
+impl ::typed_slack_runtime::MethodResponse
+for AdminConversationsDisconnectSharedResponse {
     type Warning = AdminConversationsDisconnectSharedWarning;
     fn warnings(&self) -> &[AdminConversationsDisconnectSharedWarning] {
         &self.warnings
@@ -280,9 +281,9 @@ pub enum AdminConversationsDisconnectSharedError {
     /// `unknown_method`: This method is currently not available.
     UnknownMethod,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for AdminConversationsDisconnectSharedError {
+impl ::typed_slack_runtime::Code for AdminConversationsDisconnectSharedError {
     const DOCUMENTED: &'static [&'static str] = &[
         "cannot_kick_home_team",
         "cannot_kick_team",
@@ -375,7 +376,7 @@ impl ::slack_api_runtime::Code for AdminConversationsDisconnectSharedError {
             "token_revoked" => Self::TokenRevoked,
             "two_factor_setup_required" => Self::TwoFactorSetupRequired,
             "unknown_method" => Self::UnknownMethod,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -641,8 +642,8 @@ impl ::slack_api_runtime::Code for AdminConversationsDisconnectSharedError {
 }
 impl ::core::fmt::Display for AdminConversationsDisconnectSharedError {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -654,7 +655,9 @@ impl ::std::error::Error for AdminConversationsDisconnectSharedError {}
 impl ::core::str::FromStr for AdminConversationsDisconnectSharedError {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }
 /// The warnings `admin.conversations.disconnectShared` can answer.
@@ -679,9 +682,9 @@ pub enum AdminConversationsDisconnectSharedWarning {
     /// `superfluous_charset`: The method was called via a `POST` request, and the specified `Content-Type` is not defined to understand the `charset` parameter. However, `charset` was in fact present. Specifically, form-data content types (e.g. `multipart/form-data`) are the ones for which `charset` is superfluous.
     SuperfluousCharset,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for AdminConversationsDisconnectSharedWarning {
+impl ::typed_slack_runtime::Code for AdminConversationsDisconnectSharedWarning {
     const DOCUMENTED: &'static [&'static str] = &[
         "missing_charset",
         "superfluous_charset",
@@ -690,7 +693,7 @@ impl ::slack_api_runtime::Code for AdminConversationsDisconnectSharedWarning {
         match code {
             "missing_charset" => Self::MissingCharset,
             "superfluous_charset" => Self::SuperfluousCharset,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -718,8 +721,8 @@ impl ::slack_api_runtime::Code for AdminConversationsDisconnectSharedWarning {
 }
 impl ::core::fmt::Display for AdminConversationsDisconnectSharedWarning {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -730,6 +733,8 @@ impl ::core::fmt::Display for AdminConversationsDisconnectSharedWarning {
 impl ::core::str::FromStr for AdminConversationsDisconnectSharedWarning {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }

@@ -43,7 +43,7 @@ pub struct AdminConversationsEkmListOriginalConnectedChannelInfo {
     ///
     /// Sent as `cursor`.
     /// Example: `5c3e53d5`.
-    pub cursor: ::core::option::Option<::slack_api_runtime::types::Cursor>,
+    pub cursor: ::core::option::Option<::typed_slack_runtime::types::Cursor>,
 }
 impl AdminConversationsEkmListOriginalConnectedChannelInfo {
     /// A request with no argument set; set them with the setters.
@@ -78,41 +78,41 @@ impl AdminConversationsEkmListOriginalConnectedChannelInfo {
     #[must_use]
     pub fn cursor(
         mut self,
-        cursor: impl ::core::convert::Into<::slack_api_runtime::types::Cursor>,
+        cursor: impl ::core::convert::Into<::typed_slack_runtime::types::Cursor>,
     ) -> Self {
         self.cursor = ::core::option::Option::Some(cursor.into());
         self
     }
 }
-impl ::slack_api_runtime::Method
+impl ::typed_slack_runtime::Method
 for AdminConversationsEkmListOriginalConnectedChannelInfo {
     const NAME: &'static str = "admin.conversations.ekm.listOriginalConnectedChannelInfo";
-    const HTTP_METHOD: ::slack_api_runtime::HttpMethod = ::slack_api_runtime::HttpMethod::Post;
-    const CONTENT_TYPES: &'static [::slack_api_runtime::ContentType] = &[
-        ::slack_api_runtime::ContentType::FormUrlEncoded,
+    const HTTP_METHOD: ::typed_slack_runtime::HttpMethod = ::typed_slack_runtime::HttpMethod::Post;
+    const CONTENT_TYPES: &'static [::typed_slack_runtime::ContentType] = &[
+        ::typed_slack_runtime::ContentType::FormUrlEncoded,
     ];
     const ACCEPTS_JSON: bool = false;
-    const RATE_TIER: ::slack_api_runtime::RateTier = ::slack_api_runtime::RateTier::Tier2;
-    const SCOPES: ::slack_api_runtime::Scopes = ::slack_api_runtime::Scopes {
+    const RATE_TIER: ::typed_slack_runtime::RateTier = ::typed_slack_runtime::RateTier::Tier2;
+    const SCOPES: ::typed_slack_runtime::Scopes = ::typed_slack_runtime::Scopes {
         bot: ::core::option::Option::None,
         user: ::core::option::Option::Some(&["admin.conversations:read"]),
     };
-    const LIFECYCLE: ::slack_api_runtime::Lifecycle = ::slack_api_runtime::Lifecycle::Stable;
+    const LIFECYCLE: ::typed_slack_runtime::Lifecycle = ::typed_slack_runtime::Lifecycle::Stable;
     const AUTHENTICATED: bool = true;
-    const ARGUMENTS: &'static [::slack_api_runtime::Argument] = &[
-        ::slack_api_runtime::Argument {
+    const ARGUMENTS: &'static [::typed_slack_runtime::Argument] = &[
+        ::typed_slack_runtime::Argument {
             name: "channel_ids",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "team_ids",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "limit",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "cursor",
             required: false,
         },
@@ -121,7 +121,7 @@ for AdminConversationsEkmListOriginalConnectedChannelInfo {
     type Response = AdminConversationsEkmListOriginalConnectedChannelInfoResponse;
     type Error = AdminConversationsEkmListOriginalConnectedChannelInfoError;
     type Warning = AdminConversationsEkmListOriginalConnectedChannelInfoWarning;
-    fn write_args<W: ::slack_api_runtime::ArgWriter>(
+    fn write_args<W: ::typed_slack_runtime::ArgWriter>(
         &self,
         args: &mut W,
     ) -> ::core::result::Result<(), ::serde_json::Error> {
@@ -140,14 +140,14 @@ for AdminConversationsEkmListOriginalConnectedChannelInfo {
         ::core::result::Result::Ok(())
     }
 }
-impl ::slack_api_runtime::Paginated
+impl ::typed_slack_runtime::Paginated
 for AdminConversationsEkmListOriginalConnectedChannelInfo {
-    fn set_cursor(&mut self, cursor: ::slack_api_runtime::types::Cursor) {
+    fn set_cursor(&mut self, cursor: ::typed_slack_runtime::types::Cursor) {
         self.cursor = ::core::option::Option::Some(cursor);
     }
     fn next_cursor(
         response: &Self::Response,
-    ) -> ::core::option::Option<&::slack_api_runtime::types::Cursor> {
+    ) -> ::core::option::Option<&::typed_slack_runtime::types::Cursor> {
         response.response_metadata.as_ref()?.next_cursor()
     }
 }
@@ -183,7 +183,7 @@ pub struct AdminConversationsEkmListOriginalConnectedChannelInfoResponse {
     /// The answer's `response_metadata`: where the next page starts.
     #[serde(default)]
     pub response_metadata: ::core::option::Option<
-        ::slack_api_runtime::types::ResponseMetadata,
+        ::typed_slack_runtime::types::ResponseMetadata,
     >,
     /// The warnings Slack sent with the answer, from its `warning` and
     /// `response_metadata.warnings` fields.
@@ -192,7 +192,7 @@ pub struct AdminConversationsEkmListOriginalConnectedChannelInfoResponse {
         AdminConversationsEkmListOriginalConnectedChannelInfoWarning,
     >,
 }
-impl ::slack_api_runtime::MethodResponse
+impl ::typed_slack_runtime::MethodResponse
 for AdminConversationsEkmListOriginalConnectedChannelInfoResponse {
     type Warning = AdminConversationsEkmListOriginalConnectedChannelInfoWarning;
     fn warnings(
@@ -336,9 +336,9 @@ pub enum AdminConversationsEkmListOriginalConnectedChannelInfoError {
     /// `unknown_method`: This method is currently not available.
     UnknownMethod,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code
+impl ::typed_slack_runtime::Code
 for AdminConversationsEkmListOriginalConnectedChannelInfoError {
     const DOCUMENTED: &'static [&'static str] = &[
         "invalid_cursor",
@@ -418,7 +418,7 @@ for AdminConversationsEkmListOriginalConnectedChannelInfoError {
             "token_revoked" => Self::TokenRevoked,
             "two_factor_setup_required" => Self::TwoFactorSetupRequired,
             "unknown_method" => Self::UnknownMethod,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -639,8 +639,8 @@ for AdminConversationsEkmListOriginalConnectedChannelInfoError {
 impl ::core::fmt::Display
 for AdminConversationsEkmListOriginalConnectedChannelInfoError {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -653,7 +653,9 @@ impl ::core::str::FromStr
 for AdminConversationsEkmListOriginalConnectedChannelInfoError {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }
 /// The warnings `admin.conversations.ekm.listOriginalConnectedChannelInfo` can answer.
@@ -678,9 +680,9 @@ pub enum AdminConversationsEkmListOriginalConnectedChannelInfoWarning {
     /// `superfluous_charset`: The method was called via a `POST` request, and the specified `Content-Type` is not defined to understand the `charset` parameter. However, `charset` was in fact present. Specifically, form-data content types (e.g. `multipart/form-data`) are the ones for which `charset` is superfluous.
     SuperfluousCharset,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code
+impl ::typed_slack_runtime::Code
 for AdminConversationsEkmListOriginalConnectedChannelInfoWarning {
     const DOCUMENTED: &'static [&'static str] = &[
         "missing_charset",
@@ -690,7 +692,7 @@ for AdminConversationsEkmListOriginalConnectedChannelInfoWarning {
         match code {
             "missing_charset" => Self::MissingCharset,
             "superfluous_charset" => Self::SuperfluousCharset,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -719,8 +721,8 @@ for AdminConversationsEkmListOriginalConnectedChannelInfoWarning {
 impl ::core::fmt::Display
 for AdminConversationsEkmListOriginalConnectedChannelInfoWarning {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -732,6 +734,8 @@ impl ::core::str::FromStr
 for AdminConversationsEkmListOriginalConnectedChannelInfoWarning {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }

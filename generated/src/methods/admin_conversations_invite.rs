@@ -24,20 +24,20 @@ pub struct AdminConversationsInvite {
     ///
     /// Sent as `user_ids`, comma-separated.
     /// Example: `U1234,U2345,U3456`.
-    pub user_ids: ::std::vec::Vec<::slack_api_runtime::types::UserId>,
+    pub user_ids: ::std::vec::Vec<::typed_slack_runtime::types::UserId>,
     /// The channel that the users will be invited to.
     ///
     /// Sent as `channel_id`.
     /// Example: `C12345`.
-    pub channel_id: ::slack_api_runtime::types::ChannelId,
+    pub channel_id: ::typed_slack_runtime::types::ChannelId,
 }
 impl AdminConversationsInvite {
     /// A request with its arguments, all of which are required.
     pub fn new(
         user_ids: impl ::core::iter::IntoIterator<
-            Item = impl ::core::convert::Into<::slack_api_runtime::types::UserId>,
+            Item = impl ::core::convert::Into<::typed_slack_runtime::types::UserId>,
         >,
-        channel_id: impl ::core::convert::Into<::slack_api_runtime::types::ChannelId>,
+        channel_id: impl ::core::convert::Into<::typed_slack_runtime::types::ChannelId>,
     ) -> Self {
         Self {
             user_ids: user_ids.into_iter().map(::core::convert::Into::into).collect(),
@@ -45,27 +45,27 @@ impl AdminConversationsInvite {
         }
     }
 }
-impl ::slack_api_runtime::Method for AdminConversationsInvite {
+impl ::typed_slack_runtime::Method for AdminConversationsInvite {
     const NAME: &'static str = "admin.conversations.invite";
-    const HTTP_METHOD: ::slack_api_runtime::HttpMethod = ::slack_api_runtime::HttpMethod::Post;
-    const CONTENT_TYPES: &'static [::slack_api_runtime::ContentType] = &[
-        ::slack_api_runtime::ContentType::FormUrlEncoded,
-        ::slack_api_runtime::ContentType::Json,
+    const HTTP_METHOD: ::typed_slack_runtime::HttpMethod = ::typed_slack_runtime::HttpMethod::Post;
+    const CONTENT_TYPES: &'static [::typed_slack_runtime::ContentType] = &[
+        ::typed_slack_runtime::ContentType::FormUrlEncoded,
+        ::typed_slack_runtime::ContentType::Json,
     ];
     const ACCEPTS_JSON: bool = true;
-    const RATE_TIER: ::slack_api_runtime::RateTier = ::slack_api_runtime::RateTier::Tier2;
-    const SCOPES: ::slack_api_runtime::Scopes = ::slack_api_runtime::Scopes {
+    const RATE_TIER: ::typed_slack_runtime::RateTier = ::typed_slack_runtime::RateTier::Tier2;
+    const SCOPES: ::typed_slack_runtime::Scopes = ::typed_slack_runtime::Scopes {
         bot: ::core::option::Option::None,
         user: ::core::option::Option::Some(&["admin.conversations:write"]),
     };
-    const LIFECYCLE: ::slack_api_runtime::Lifecycle = ::slack_api_runtime::Lifecycle::Stable;
+    const LIFECYCLE: ::typed_slack_runtime::Lifecycle = ::typed_slack_runtime::Lifecycle::Stable;
     const AUTHENTICATED: bool = true;
-    const ARGUMENTS: &'static [::slack_api_runtime::Argument] = &[
-        ::slack_api_runtime::Argument {
+    const ARGUMENTS: &'static [::typed_slack_runtime::Argument] = &[
+        ::typed_slack_runtime::Argument {
             name: "user_ids",
             required: true,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "channel_id",
             required: true,
         },
@@ -74,7 +74,7 @@ impl ::slack_api_runtime::Method for AdminConversationsInvite {
     type Response = AdminConversationsInviteResponse;
     type Error = AdminConversationsInviteError;
     type Warning = AdminConversationsInviteWarning;
-    fn write_args<W: ::slack_api_runtime::ArgWriter>(
+    fn write_args<W: ::typed_slack_runtime::ArgWriter>(
         &self,
         args: &mut W,
     ) -> ::core::result::Result<(), ::serde_json::Error> {
@@ -107,7 +107,7 @@ pub struct AdminConversationsInviteResponse {
     #[serde(skip)]
     pub warnings: ::std::vec::Vec<AdminConversationsInviteWarning>,
 }
-impl ::slack_api_runtime::MethodResponse for AdminConversationsInviteResponse {
+impl ::typed_slack_runtime::MethodResponse for AdminConversationsInviteResponse {
     type Warning = AdminConversationsInviteWarning;
     fn warnings(&self) -> &[AdminConversationsInviteWarning] {
         &self.warnings
@@ -249,9 +249,9 @@ pub enum AdminConversationsInviteError {
     /// `unknown_method`: This method is currently not available.
     UnknownMethod,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for AdminConversationsInviteError {
+impl ::typed_slack_runtime::Code for AdminConversationsInviteError {
     const DOCUMENTED: &'static [&'static str] = &[
         "channel_not_found",
         "channel_type_not_supported",
@@ -332,7 +332,7 @@ impl ::slack_api_runtime::Code for AdminConversationsInviteError {
             "token_revoked" => Self::TokenRevoked,
             "two_factor_setup_required" => Self::TwoFactorSetupRequired,
             "unknown_method" => Self::UnknownMethod,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -562,8 +562,8 @@ impl ::slack_api_runtime::Code for AdminConversationsInviteError {
 }
 impl ::core::fmt::Display for AdminConversationsInviteError {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -575,7 +575,9 @@ impl ::std::error::Error for AdminConversationsInviteError {}
 impl ::core::str::FromStr for AdminConversationsInviteError {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }
 /// The warnings `admin.conversations.invite` can answer.
@@ -600,9 +602,9 @@ pub enum AdminConversationsInviteWarning {
     /// `superfluous_charset`: The method was called via a `POST` request, and the specified `Content-Type` is not defined to understand the `charset` parameter. However, `charset` was in fact present. Specifically, form-data content types (e.g. `multipart/form-data`) are the ones for which `charset` is superfluous.
     SuperfluousCharset,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for AdminConversationsInviteWarning {
+impl ::typed_slack_runtime::Code for AdminConversationsInviteWarning {
     const DOCUMENTED: &'static [&'static str] = &[
         "missing_charset",
         "superfluous_charset",
@@ -611,7 +613,7 @@ impl ::slack_api_runtime::Code for AdminConversationsInviteWarning {
         match code {
             "missing_charset" => Self::MissingCharset,
             "superfluous_charset" => Self::SuperfluousCharset,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -639,8 +641,8 @@ impl ::slack_api_runtime::Code for AdminConversationsInviteWarning {
 }
 impl ::core::fmt::Display for AdminConversationsInviteWarning {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -651,6 +653,8 @@ impl ::core::fmt::Display for AdminConversationsInviteWarning {
 impl ::core::str::FromStr for AdminConversationsInviteWarning {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }

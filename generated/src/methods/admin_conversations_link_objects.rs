@@ -23,7 +23,7 @@ pub struct AdminConversationsLinkObjects {
     /// Channel ID for Slack channel that will be linked to a Salesforce record.
     ///
     /// Sent as `channel`.
-    pub channel: ::slack_api_runtime::types::ChannelId,
+    pub channel: ::typed_slack_runtime::types::ChannelId,
     /// Salesforce record ID (15 or 18 digit accepted). See [here](https://help.salesforce.com/s/articleView?id=000385008&type=1) for how to look up record ID.
     ///
     /// Sent as `record_id`.
@@ -38,7 +38,7 @@ pub struct AdminConversationsLinkObjects {
 impl AdminConversationsLinkObjects {
     /// A request with its arguments, all of which are required.
     pub fn new(
-        channel: impl ::core::convert::Into<::slack_api_runtime::types::ChannelId>,
+        channel: impl ::core::convert::Into<::typed_slack_runtime::types::ChannelId>,
         record_id: impl ::core::convert::Into<::std::string::String>,
         salesforce_org_id: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
@@ -49,31 +49,31 @@ impl AdminConversationsLinkObjects {
         }
     }
 }
-impl ::slack_api_runtime::Method for AdminConversationsLinkObjects {
+impl ::typed_slack_runtime::Method for AdminConversationsLinkObjects {
     const NAME: &'static str = "admin.conversations.linkObjects";
-    const HTTP_METHOD: ::slack_api_runtime::HttpMethod = ::slack_api_runtime::HttpMethod::Post;
-    const CONTENT_TYPES: &'static [::slack_api_runtime::ContentType] = &[
-        ::slack_api_runtime::ContentType::FormUrlEncoded,
-        ::slack_api_runtime::ContentType::Json,
+    const HTTP_METHOD: ::typed_slack_runtime::HttpMethod = ::typed_slack_runtime::HttpMethod::Post;
+    const CONTENT_TYPES: &'static [::typed_slack_runtime::ContentType] = &[
+        ::typed_slack_runtime::ContentType::FormUrlEncoded,
+        ::typed_slack_runtime::ContentType::Json,
     ];
     const ACCEPTS_JSON: bool = true;
-    const RATE_TIER: ::slack_api_runtime::RateTier = ::slack_api_runtime::RateTier::Tier2;
-    const SCOPES: ::slack_api_runtime::Scopes = ::slack_api_runtime::Scopes {
+    const RATE_TIER: ::typed_slack_runtime::RateTier = ::typed_slack_runtime::RateTier::Tier2;
+    const SCOPES: ::typed_slack_runtime::Scopes = ::typed_slack_runtime::Scopes {
         bot: ::core::option::Option::None,
         user: ::core::option::Option::Some(&["admin.conversations:manage_objects"]),
     };
-    const LIFECYCLE: ::slack_api_runtime::Lifecycle = ::slack_api_runtime::Lifecycle::Stable;
+    const LIFECYCLE: ::typed_slack_runtime::Lifecycle = ::typed_slack_runtime::Lifecycle::Stable;
     const AUTHENTICATED: bool = true;
-    const ARGUMENTS: &'static [::slack_api_runtime::Argument] = &[
-        ::slack_api_runtime::Argument {
+    const ARGUMENTS: &'static [::typed_slack_runtime::Argument] = &[
+        ::typed_slack_runtime::Argument {
             name: "channel",
             required: true,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "record_id",
             required: true,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "salesforce_org_id",
             required: true,
         },
@@ -82,7 +82,7 @@ impl ::slack_api_runtime::Method for AdminConversationsLinkObjects {
     type Response = AdminConversationsLinkObjectsResponse;
     type Error = AdminConversationsLinkObjectsError;
     type Warning = AdminConversationsLinkObjectsWarning;
-    fn write_args<W: ::slack_api_runtime::ArgWriter>(
+    fn write_args<W: ::typed_slack_runtime::ArgWriter>(
         &self,
         args: &mut W,
     ) -> ::core::result::Result<(), ::serde_json::Error> {
@@ -108,7 +108,7 @@ pub struct AdminConversationsLinkObjectsResponse {
     #[serde(skip)]
     pub warnings: ::std::vec::Vec<AdminConversationsLinkObjectsWarning>,
 }
-impl ::slack_api_runtime::MethodResponse for AdminConversationsLinkObjectsResponse {
+impl ::typed_slack_runtime::MethodResponse for AdminConversationsLinkObjectsResponse {
     type Warning = AdminConversationsLinkObjectsWarning;
     fn warnings(&self) -> &[AdminConversationsLinkObjectsWarning] {
         &self.warnings
@@ -271,9 +271,9 @@ pub enum AdminConversationsLinkObjectsError {
     /// `unknown_method`: This method is currently not available.
     UnknownMethod,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for AdminConversationsLinkObjectsError {
+impl ::typed_slack_runtime::Code for AdminConversationsLinkObjectsError {
     const DOCUMENTED: &'static [&'static str] = &[
         "channel_already_exists",
         "channel_conversion_incomplete",
@@ -372,7 +372,7 @@ impl ::slack_api_runtime::Code for AdminConversationsLinkObjectsError {
             "token_revoked" => Self::TokenRevoked,
             "two_factor_setup_required" => Self::TwoFactorSetupRequired,
             "unknown_method" => Self::UnknownMethod,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -632,8 +632,8 @@ impl ::slack_api_runtime::Code for AdminConversationsLinkObjectsError {
 }
 impl ::core::fmt::Display for AdminConversationsLinkObjectsError {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -645,7 +645,9 @@ impl ::std::error::Error for AdminConversationsLinkObjectsError {}
 impl ::core::str::FromStr for AdminConversationsLinkObjectsError {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }
 /// The warnings `admin.conversations.linkObjects` can answer.
@@ -670,9 +672,9 @@ pub enum AdminConversationsLinkObjectsWarning {
     /// `superfluous_charset`: The method was called via a `POST` request, and the specified `Content-Type` is not defined to understand the `charset` parameter. However, `charset` was in fact present. Specifically, form-data content types (e.g. `multipart/form-data`) are the ones for which `charset` is superfluous.
     SuperfluousCharset,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for AdminConversationsLinkObjectsWarning {
+impl ::typed_slack_runtime::Code for AdminConversationsLinkObjectsWarning {
     const DOCUMENTED: &'static [&'static str] = &[
         "missing_charset",
         "superfluous_charset",
@@ -681,7 +683,7 @@ impl ::slack_api_runtime::Code for AdminConversationsLinkObjectsWarning {
         match code {
             "missing_charset" => Self::MissingCharset,
             "superfluous_charset" => Self::SuperfluousCharset,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -709,8 +711,8 @@ impl ::slack_api_runtime::Code for AdminConversationsLinkObjectsWarning {
 }
 impl ::core::fmt::Display for AdminConversationsLinkObjectsWarning {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -721,6 +723,8 @@ impl ::core::fmt::Display for AdminConversationsLinkObjectsWarning {
 impl ::core::str::FromStr for AdminConversationsLinkObjectsWarning {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }

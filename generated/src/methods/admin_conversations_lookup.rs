@@ -23,7 +23,7 @@ pub struct AdminConversationsLookup {
     /// Array of team IDs to filter by
     ///
     /// Sent as `team_ids`, comma-separated.
-    pub team_ids: ::std::vec::Vec<::slack_api_runtime::types::TeamId>,
+    pub team_ids: ::std::vec::Vec<::typed_slack_runtime::types::TeamId>,
     /// Filter by *public* channels with member count *equal to or less than* the specified number
     ///
     /// Sent as `max_member_count`.
@@ -37,7 +37,7 @@ pub struct AdminConversationsLookup {
     ///
     /// Sent as `cursor`.
     /// Default: `*`.
-    pub cursor: ::core::option::Option<::slack_api_runtime::types::Cursor>,
+    pub cursor: ::core::option::Option<::typed_slack_runtime::types::Cursor>,
     /// Maximum number of results
     ///
     /// Sent as `limit`.
@@ -48,7 +48,7 @@ impl AdminConversationsLookup {
     /// A request with its required arguments; set optional ones with the setters.
     pub fn new(
         team_ids: impl ::core::iter::IntoIterator<
-            Item = impl ::core::convert::Into<::slack_api_runtime::types::TeamId>,
+            Item = impl ::core::convert::Into<::typed_slack_runtime::types::TeamId>,
         >,
         last_message_activity_before: i64,
     ) -> Self {
@@ -70,7 +70,7 @@ impl AdminConversationsLookup {
     #[must_use]
     pub fn cursor(
         mut self,
-        cursor: impl ::core::convert::Into<::slack_api_runtime::types::Cursor>,
+        cursor: impl ::core::convert::Into<::typed_slack_runtime::types::Cursor>,
     ) -> Self {
         self.cursor = ::core::option::Option::Some(cursor.into());
         self
@@ -82,38 +82,38 @@ impl AdminConversationsLookup {
         self
     }
 }
-impl ::slack_api_runtime::Method for AdminConversationsLookup {
+impl ::typed_slack_runtime::Method for AdminConversationsLookup {
     const NAME: &'static str = "admin.conversations.lookup";
-    const HTTP_METHOD: ::slack_api_runtime::HttpMethod = ::slack_api_runtime::HttpMethod::Post;
-    const CONTENT_TYPES: &'static [::slack_api_runtime::ContentType] = &[
-        ::slack_api_runtime::ContentType::FormUrlEncoded,
+    const HTTP_METHOD: ::typed_slack_runtime::HttpMethod = ::typed_slack_runtime::HttpMethod::Post;
+    const CONTENT_TYPES: &'static [::typed_slack_runtime::ContentType] = &[
+        ::typed_slack_runtime::ContentType::FormUrlEncoded,
     ];
     const ACCEPTS_JSON: bool = false;
-    const RATE_TIER: ::slack_api_runtime::RateTier = ::slack_api_runtime::RateTier::Tier2;
-    const SCOPES: ::slack_api_runtime::Scopes = ::slack_api_runtime::Scopes {
+    const RATE_TIER: ::typed_slack_runtime::RateTier = ::typed_slack_runtime::RateTier::Tier2;
+    const SCOPES: ::typed_slack_runtime::Scopes = ::typed_slack_runtime::Scopes {
         bot: ::core::option::Option::None,
         user: ::core::option::Option::Some(&["admin.conversations:read"]),
     };
-    const LIFECYCLE: ::slack_api_runtime::Lifecycle = ::slack_api_runtime::Lifecycle::Stable;
+    const LIFECYCLE: ::typed_slack_runtime::Lifecycle = ::typed_slack_runtime::Lifecycle::Stable;
     const AUTHENTICATED: bool = true;
-    const ARGUMENTS: &'static [::slack_api_runtime::Argument] = &[
-        ::slack_api_runtime::Argument {
+    const ARGUMENTS: &'static [::typed_slack_runtime::Argument] = &[
+        ::typed_slack_runtime::Argument {
             name: "team_ids",
             required: true,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "max_member_count",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "last_message_activity_before",
             required: true,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "cursor",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "limit",
             required: false,
         },
@@ -122,7 +122,7 @@ impl ::slack_api_runtime::Method for AdminConversationsLookup {
     type Response = AdminConversationsLookupResponse;
     type Error = AdminConversationsLookupError;
     type Warning = AdminConversationsLookupWarning;
-    fn write_args<W: ::slack_api_runtime::ArgWriter>(
+    fn write_args<W: ::typed_slack_runtime::ArgWriter>(
         &self,
         args: &mut W,
     ) -> ::core::result::Result<(), ::serde_json::Error> {
@@ -140,13 +140,13 @@ impl ::slack_api_runtime::Method for AdminConversationsLookup {
         ::core::result::Result::Ok(())
     }
 }
-impl ::slack_api_runtime::Paginated for AdminConversationsLookup {
-    fn set_cursor(&mut self, cursor: ::slack_api_runtime::types::Cursor) {
+impl ::typed_slack_runtime::Paginated for AdminConversationsLookup {
+    fn set_cursor(&mut self, cursor: ::typed_slack_runtime::types::Cursor) {
         self.cursor = ::core::option::Option::Some(cursor);
     }
     fn next_cursor(
         response: &Self::Response,
-    ) -> ::core::option::Option<&::slack_api_runtime::types::Cursor> {
+    ) -> ::core::option::Option<&::typed_slack_runtime::types::Cursor> {
         response.response_metadata.as_ref()?.next_cursor()
     }
 }
@@ -162,18 +162,18 @@ impl ::slack_api_runtime::Paginated for AdminConversationsLookup {
 #[non_exhaustive]
 pub struct AdminConversationsLookupResponse {
     /// Answered as `channel_ids`.
-    pub channel_ids: ::std::vec::Vec<::slack_api_runtime::types::ChannelId>,
+    pub channel_ids: ::std::vec::Vec<::typed_slack_runtime::types::ChannelId>,
     /// The answer's `response_metadata`: where the next page starts.
     #[serde(default)]
     pub response_metadata: ::core::option::Option<
-        ::slack_api_runtime::types::ResponseMetadata,
+        ::typed_slack_runtime::types::ResponseMetadata,
     >,
     /// The warnings Slack sent with the answer, from its `warning` and
     /// `response_metadata.warnings` fields.
     #[serde(skip)]
     pub warnings: ::std::vec::Vec<AdminConversationsLookupWarning>,
 }
-impl ::slack_api_runtime::MethodResponse for AdminConversationsLookupResponse {
+impl ::typed_slack_runtime::MethodResponse for AdminConversationsLookupResponse {
     type Warning = AdminConversationsLookupWarning;
     fn warnings(&self) -> &[AdminConversationsLookupWarning] {
         &self.warnings
@@ -303,9 +303,9 @@ pub enum AdminConversationsLookupError {
     /// `unknown_method`: This method is currently not available.
     UnknownMethod,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for AdminConversationsLookupError {
+impl ::typed_slack_runtime::Code for AdminConversationsLookupError {
     const DOCUMENTED: &'static [&'static str] = &[
         "feature_not_enabled",
         "internal_error",
@@ -378,7 +378,7 @@ impl ::slack_api_runtime::Code for AdminConversationsLookupError {
             "token_revoked" => Self::TokenRevoked,
             "two_factor_setup_required" => Self::TwoFactorSetupRequired,
             "unknown_method" => Self::UnknownMethod,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -582,8 +582,8 @@ impl ::slack_api_runtime::Code for AdminConversationsLookupError {
 }
 impl ::core::fmt::Display for AdminConversationsLookupError {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -595,7 +595,9 @@ impl ::std::error::Error for AdminConversationsLookupError {}
 impl ::core::str::FromStr for AdminConversationsLookupError {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }
 /// The warnings `admin.conversations.lookup` can answer.
@@ -620,9 +622,9 @@ pub enum AdminConversationsLookupWarning {
     /// `superfluous_charset`: The method was called via a `POST` request, and the specified `Content-Type` is not defined to understand the `charset` parameter. However, `charset` was in fact present. Specifically, form-data content types (e.g. `multipart/form-data`) are the ones for which `charset` is superfluous.
     SuperfluousCharset,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for AdminConversationsLookupWarning {
+impl ::typed_slack_runtime::Code for AdminConversationsLookupWarning {
     const DOCUMENTED: &'static [&'static str] = &[
         "missing_charset",
         "superfluous_charset",
@@ -631,7 +633,7 @@ impl ::slack_api_runtime::Code for AdminConversationsLookupWarning {
         match code {
             "missing_charset" => Self::MissingCharset,
             "superfluous_charset" => Self::SuperfluousCharset,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -659,8 +661,8 @@ impl ::slack_api_runtime::Code for AdminConversationsLookupWarning {
 }
 impl ::core::fmt::Display for AdminConversationsLookupWarning {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -671,6 +673,8 @@ impl ::core::fmt::Display for AdminConversationsLookupWarning {
 impl ::core::str::FromStr for AdminConversationsLookupWarning {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }

@@ -24,35 +24,35 @@ pub struct AdminConversationsRemoveCustomRetention {
     ///
     /// Sent as `channel_id`.
     /// Example: `C12345678`.
-    pub channel_id: ::slack_api_runtime::types::ChannelId,
+    pub channel_id: ::typed_slack_runtime::types::ChannelId,
 }
 impl AdminConversationsRemoveCustomRetention {
     /// A request with its arguments, all of which are required.
     pub fn new(
-        channel_id: impl ::core::convert::Into<::slack_api_runtime::types::ChannelId>,
+        channel_id: impl ::core::convert::Into<::typed_slack_runtime::types::ChannelId>,
     ) -> Self {
         Self {
             channel_id: channel_id.into(),
         }
     }
 }
-impl ::slack_api_runtime::Method for AdminConversationsRemoveCustomRetention {
+impl ::typed_slack_runtime::Method for AdminConversationsRemoveCustomRetention {
     const NAME: &'static str = "admin.conversations.removeCustomRetention";
-    const HTTP_METHOD: ::slack_api_runtime::HttpMethod = ::slack_api_runtime::HttpMethod::Post;
-    const CONTENT_TYPES: &'static [::slack_api_runtime::ContentType] = &[
-        ::slack_api_runtime::ContentType::FormUrlEncoded,
-        ::slack_api_runtime::ContentType::Json,
+    const HTTP_METHOD: ::typed_slack_runtime::HttpMethod = ::typed_slack_runtime::HttpMethod::Post;
+    const CONTENT_TYPES: &'static [::typed_slack_runtime::ContentType] = &[
+        ::typed_slack_runtime::ContentType::FormUrlEncoded,
+        ::typed_slack_runtime::ContentType::Json,
     ];
     const ACCEPTS_JSON: bool = true;
-    const RATE_TIER: ::slack_api_runtime::RateTier = ::slack_api_runtime::RateTier::Tier2;
-    const SCOPES: ::slack_api_runtime::Scopes = ::slack_api_runtime::Scopes {
+    const RATE_TIER: ::typed_slack_runtime::RateTier = ::typed_slack_runtime::RateTier::Tier2;
+    const SCOPES: ::typed_slack_runtime::Scopes = ::typed_slack_runtime::Scopes {
         bot: ::core::option::Option::None,
         user: ::core::option::Option::Some(&["admin.conversations:write"]),
     };
-    const LIFECYCLE: ::slack_api_runtime::Lifecycle = ::slack_api_runtime::Lifecycle::Stable;
+    const LIFECYCLE: ::typed_slack_runtime::Lifecycle = ::typed_slack_runtime::Lifecycle::Stable;
     const AUTHENTICATED: bool = true;
-    const ARGUMENTS: &'static [::slack_api_runtime::Argument] = &[
-        ::slack_api_runtime::Argument {
+    const ARGUMENTS: &'static [::typed_slack_runtime::Argument] = &[
+        ::typed_slack_runtime::Argument {
             name: "channel_id",
             required: true,
         },
@@ -61,7 +61,7 @@ impl ::slack_api_runtime::Method for AdminConversationsRemoveCustomRetention {
     type Response = AdminConversationsRemoveCustomRetentionResponse;
     type Error = AdminConversationsRemoveCustomRetentionError;
     type Warning = AdminConversationsRemoveCustomRetentionWarning;
-    fn write_args<W: ::slack_api_runtime::ArgWriter>(
+    fn write_args<W: ::typed_slack_runtime::ArgWriter>(
         &self,
         args: &mut W,
     ) -> ::core::result::Result<(), ::serde_json::Error> {
@@ -93,7 +93,7 @@ pub struct AdminConversationsRemoveCustomRetentionResponse {
     #[serde(skip)]
     pub warnings: ::std::vec::Vec<AdminConversationsRemoveCustomRetentionWarning>,
 }
-impl ::slack_api_runtime::MethodResponse
+impl ::typed_slack_runtime::MethodResponse
 for AdminConversationsRemoveCustomRetentionResponse {
     type Warning = AdminConversationsRemoveCustomRetentionWarning;
     fn warnings(&self) -> &[AdminConversationsRemoveCustomRetentionWarning] {
@@ -239,9 +239,9 @@ pub enum AdminConversationsRemoveCustomRetentionError {
     /// `unknown_method`: This method is currently not available.
     UnknownMethod,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for AdminConversationsRemoveCustomRetentionError {
+impl ::typed_slack_runtime::Code for AdminConversationsRemoveCustomRetentionError {
     const DOCUMENTED: &'static [&'static str] = &[
         "channel_not_found",
         "channel_type_not_supported",
@@ -324,7 +324,7 @@ impl ::slack_api_runtime::Code for AdminConversationsRemoveCustomRetentionError 
             "token_revoked" => Self::TokenRevoked,
             "two_factor_setup_required" => Self::TwoFactorSetupRequired,
             "unknown_method" => Self::UnknownMethod,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -558,8 +558,8 @@ impl ::slack_api_runtime::Code for AdminConversationsRemoveCustomRetentionError 
 }
 impl ::core::fmt::Display for AdminConversationsRemoveCustomRetentionError {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -571,7 +571,9 @@ impl ::std::error::Error for AdminConversationsRemoveCustomRetentionError {}
 impl ::core::str::FromStr for AdminConversationsRemoveCustomRetentionError {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }
 /// The warnings `admin.conversations.removeCustomRetention` can answer.
@@ -596,9 +598,9 @@ pub enum AdminConversationsRemoveCustomRetentionWarning {
     /// `superfluous_charset`: The method was called via a `POST` request, and the specified `Content-Type` is not defined to understand the `charset` parameter. However, `charset` was in fact present. Specifically, form-data content types (e.g. `multipart/form-data`) are the ones for which `charset` is superfluous.
     SuperfluousCharset,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for AdminConversationsRemoveCustomRetentionWarning {
+impl ::typed_slack_runtime::Code for AdminConversationsRemoveCustomRetentionWarning {
     const DOCUMENTED: &'static [&'static str] = &[
         "missing_charset",
         "superfluous_charset",
@@ -607,7 +609,7 @@ impl ::slack_api_runtime::Code for AdminConversationsRemoveCustomRetentionWarnin
         match code {
             "missing_charset" => Self::MissingCharset,
             "superfluous_charset" => Self::SuperfluousCharset,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -635,8 +637,8 @@ impl ::slack_api_runtime::Code for AdminConversationsRemoveCustomRetentionWarnin
 }
 impl ::core::fmt::Display for AdminConversationsRemoveCustomRetentionWarning {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -647,6 +649,8 @@ impl ::core::fmt::Display for AdminConversationsRemoveCustomRetentionWarning {
 impl ::core::str::FromStr for AdminConversationsRemoveCustomRetentionWarning {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }

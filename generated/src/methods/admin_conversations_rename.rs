@@ -24,7 +24,7 @@ pub struct AdminConversationsRename {
     ///
     /// Sent as `channel_id`.
     /// Example: `C12345`.
-    pub channel_id: ::slack_api_runtime::types::ChannelId,
+    pub channel_id: ::typed_slack_runtime::types::ChannelId,
     /// Not documented by Slack.
     ///
     /// Sent as `name`.
@@ -33,7 +33,7 @@ pub struct AdminConversationsRename {
 impl AdminConversationsRename {
     /// A request with its arguments, all of which are required.
     pub fn new(
-        channel_id: impl ::core::convert::Into<::slack_api_runtime::types::ChannelId>,
+        channel_id: impl ::core::convert::Into<::typed_slack_runtime::types::ChannelId>,
         name: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
         Self {
@@ -42,27 +42,27 @@ impl AdminConversationsRename {
         }
     }
 }
-impl ::slack_api_runtime::Method for AdminConversationsRename {
+impl ::typed_slack_runtime::Method for AdminConversationsRename {
     const NAME: &'static str = "admin.conversations.rename";
-    const HTTP_METHOD: ::slack_api_runtime::HttpMethod = ::slack_api_runtime::HttpMethod::Post;
-    const CONTENT_TYPES: &'static [::slack_api_runtime::ContentType] = &[
-        ::slack_api_runtime::ContentType::FormUrlEncoded,
-        ::slack_api_runtime::ContentType::Json,
+    const HTTP_METHOD: ::typed_slack_runtime::HttpMethod = ::typed_slack_runtime::HttpMethod::Post;
+    const CONTENT_TYPES: &'static [::typed_slack_runtime::ContentType] = &[
+        ::typed_slack_runtime::ContentType::FormUrlEncoded,
+        ::typed_slack_runtime::ContentType::Json,
     ];
     const ACCEPTS_JSON: bool = true;
-    const RATE_TIER: ::slack_api_runtime::RateTier = ::slack_api_runtime::RateTier::Tier2;
-    const SCOPES: ::slack_api_runtime::Scopes = ::slack_api_runtime::Scopes {
+    const RATE_TIER: ::typed_slack_runtime::RateTier = ::typed_slack_runtime::RateTier::Tier2;
+    const SCOPES: ::typed_slack_runtime::Scopes = ::typed_slack_runtime::Scopes {
         bot: ::core::option::Option::None,
         user: ::core::option::Option::Some(&["admin.conversations:write"]),
     };
-    const LIFECYCLE: ::slack_api_runtime::Lifecycle = ::slack_api_runtime::Lifecycle::Stable;
+    const LIFECYCLE: ::typed_slack_runtime::Lifecycle = ::typed_slack_runtime::Lifecycle::Stable;
     const AUTHENTICATED: bool = true;
-    const ARGUMENTS: &'static [::slack_api_runtime::Argument] = &[
-        ::slack_api_runtime::Argument {
+    const ARGUMENTS: &'static [::typed_slack_runtime::Argument] = &[
+        ::typed_slack_runtime::Argument {
             name: "channel_id",
             required: true,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "name",
             required: true,
         },
@@ -71,7 +71,7 @@ impl ::slack_api_runtime::Method for AdminConversationsRename {
     type Response = AdminConversationsRenameResponse;
     type Error = AdminConversationsRenameError;
     type Warning = AdminConversationsRenameWarning;
-    fn write_args<W: ::slack_api_runtime::ArgWriter>(
+    fn write_args<W: ::typed_slack_runtime::ArgWriter>(
         &self,
         args: &mut W,
     ) -> ::core::result::Result<(), ::serde_json::Error> {
@@ -104,7 +104,7 @@ pub struct AdminConversationsRenameResponse {
     #[serde(skip)]
     pub warnings: ::std::vec::Vec<AdminConversationsRenameWarning>,
 }
-impl ::slack_api_runtime::MethodResponse for AdminConversationsRenameResponse {
+impl ::typed_slack_runtime::MethodResponse for AdminConversationsRenameResponse {
     type Warning = AdminConversationsRenameWarning;
     fn warnings(&self) -> &[AdminConversationsRenameWarning] {
         &self.warnings
@@ -249,9 +249,9 @@ pub enum AdminConversationsRenameError {
     /// `unknown_method`: This method is currently not available.
     UnknownMethod,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for AdminConversationsRenameError {
+impl ::typed_slack_runtime::Code for AdminConversationsRenameError {
     const DOCUMENTED: &'static [&'static str] = &[
         "channel_not_found",
         "channel_type_not_supported",
@@ -334,7 +334,7 @@ impl ::slack_api_runtime::Code for AdminConversationsRenameError {
             "token_revoked" => Self::TokenRevoked,
             "two_factor_setup_required" => Self::TwoFactorSetupRequired,
             "unknown_method" => Self::UnknownMethod,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -568,8 +568,8 @@ impl ::slack_api_runtime::Code for AdminConversationsRenameError {
 }
 impl ::core::fmt::Display for AdminConversationsRenameError {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -581,7 +581,9 @@ impl ::std::error::Error for AdminConversationsRenameError {}
 impl ::core::str::FromStr for AdminConversationsRenameError {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }
 /// The warnings `admin.conversations.rename` can answer.
@@ -606,9 +608,9 @@ pub enum AdminConversationsRenameWarning {
     /// `superfluous_charset`: The method was called via a `POST` request, and the specified `Content-Type` is not defined to understand the `charset` parameter. However, `charset` was in fact present. Specifically, form-data content types (e.g. `multipart/form-data`) are the ones for which `charset` is superfluous.
     SuperfluousCharset,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for AdminConversationsRenameWarning {
+impl ::typed_slack_runtime::Code for AdminConversationsRenameWarning {
     const DOCUMENTED: &'static [&'static str] = &[
         "missing_charset",
         "superfluous_charset",
@@ -617,7 +619,7 @@ impl ::slack_api_runtime::Code for AdminConversationsRenameWarning {
         match code {
             "missing_charset" => Self::MissingCharset,
             "superfluous_charset" => Self::SuperfluousCharset,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -645,8 +647,8 @@ impl ::slack_api_runtime::Code for AdminConversationsRenameWarning {
 }
 impl ::core::fmt::Display for AdminConversationsRenameWarning {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -657,6 +659,8 @@ impl ::core::fmt::Display for AdminConversationsRenameWarning {
 impl ::core::str::FromStr for AdminConversationsRenameWarning {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }

@@ -23,21 +23,21 @@ pub struct AdminConversationsRestrictAccessAddGroup {
     /// The workspace where the channel exists. This argument is required for channels only tied to one workspace, and optional for channels that are shared across an organization.
     ///
     /// Sent as `team_id`.
-    pub team_id: ::core::option::Option<::slack_api_runtime::types::TeamId>,
+    pub team_id: ::core::option::Option<::typed_slack_runtime::types::TeamId>,
     /// The [IDP Group](https://slack.com/help/articles/115001435788-Connect-identity-provider-groups-to-your-Enterprise-organization) ID to be an allowlist for the private channel.
     ///
     /// Sent as `group_id`.
-    pub group_id: ::slack_api_runtime::types::UsergroupId,
+    pub group_id: ::typed_slack_runtime::types::UsergroupId,
     /// The channel to link this group to.
     ///
     /// Sent as `channel_id`.
-    pub channel_id: ::slack_api_runtime::types::ChannelId,
+    pub channel_id: ::typed_slack_runtime::types::ChannelId,
 }
 impl AdminConversationsRestrictAccessAddGroup {
     /// A request with its required arguments; set optional ones with the setters.
     pub fn new(
-        group_id: impl ::core::convert::Into<::slack_api_runtime::types::UsergroupId>,
-        channel_id: impl ::core::convert::Into<::slack_api_runtime::types::ChannelId>,
+        group_id: impl ::core::convert::Into<::typed_slack_runtime::types::UsergroupId>,
+        channel_id: impl ::core::convert::Into<::typed_slack_runtime::types::ChannelId>,
     ) -> Self {
         Self {
             team_id: ::core::option::Option::None,
@@ -49,36 +49,36 @@ impl AdminConversationsRestrictAccessAddGroup {
     #[must_use]
     pub fn team_id(
         mut self,
-        team_id: impl ::core::convert::Into<::slack_api_runtime::types::TeamId>,
+        team_id: impl ::core::convert::Into<::typed_slack_runtime::types::TeamId>,
     ) -> Self {
         self.team_id = ::core::option::Option::Some(team_id.into());
         self
     }
 }
-impl ::slack_api_runtime::Method for AdminConversationsRestrictAccessAddGroup {
+impl ::typed_slack_runtime::Method for AdminConversationsRestrictAccessAddGroup {
     const NAME: &'static str = "admin.conversations.restrictAccess.addGroup";
-    const HTTP_METHOD: ::slack_api_runtime::HttpMethod = ::slack_api_runtime::HttpMethod::Get;
-    const CONTENT_TYPES: &'static [::slack_api_runtime::ContentType] = &[
-        ::slack_api_runtime::ContentType::FormUrlEncoded,
+    const HTTP_METHOD: ::typed_slack_runtime::HttpMethod = ::typed_slack_runtime::HttpMethod::Get;
+    const CONTENT_TYPES: &'static [::typed_slack_runtime::ContentType] = &[
+        ::typed_slack_runtime::ContentType::FormUrlEncoded,
     ];
     const ACCEPTS_JSON: bool = false;
-    const RATE_TIER: ::slack_api_runtime::RateTier = ::slack_api_runtime::RateTier::Tier2;
-    const SCOPES: ::slack_api_runtime::Scopes = ::slack_api_runtime::Scopes {
+    const RATE_TIER: ::typed_slack_runtime::RateTier = ::typed_slack_runtime::RateTier::Tier2;
+    const SCOPES: ::typed_slack_runtime::Scopes = ::typed_slack_runtime::Scopes {
         bot: ::core::option::Option::None,
         user: ::core::option::Option::Some(&["admin.conversations:write"]),
     };
-    const LIFECYCLE: ::slack_api_runtime::Lifecycle = ::slack_api_runtime::Lifecycle::Stable;
+    const LIFECYCLE: ::typed_slack_runtime::Lifecycle = ::typed_slack_runtime::Lifecycle::Stable;
     const AUTHENTICATED: bool = true;
-    const ARGUMENTS: &'static [::slack_api_runtime::Argument] = &[
-        ::slack_api_runtime::Argument {
+    const ARGUMENTS: &'static [::typed_slack_runtime::Argument] = &[
+        ::typed_slack_runtime::Argument {
             name: "team_id",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "group_id",
             required: true,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "channel_id",
             required: true,
         },
@@ -87,7 +87,7 @@ impl ::slack_api_runtime::Method for AdminConversationsRestrictAccessAddGroup {
     type Response = AdminConversationsRestrictAccessAddGroupResponse;
     type Error = AdminConversationsRestrictAccessAddGroupError;
     type Warning = AdminConversationsRestrictAccessAddGroupWarning;
-    fn write_args<W: ::slack_api_runtime::ArgWriter>(
+    fn write_args<W: ::typed_slack_runtime::ArgWriter>(
         &self,
         args: &mut W,
     ) -> ::core::result::Result<(), ::serde_json::Error> {
@@ -123,7 +123,7 @@ pub struct AdminConversationsRestrictAccessAddGroupResponse {
     #[serde(skip)]
     pub warnings: ::std::vec::Vec<AdminConversationsRestrictAccessAddGroupWarning>,
 }
-impl ::slack_api_runtime::MethodResponse
+impl ::typed_slack_runtime::MethodResponse
 for AdminConversationsRestrictAccessAddGroupResponse {
     type Warning = AdminConversationsRestrictAccessAddGroupWarning;
     fn warnings(&self) -> &[AdminConversationsRestrictAccessAddGroupWarning] {
@@ -290,9 +290,9 @@ pub enum AdminConversationsRestrictAccessAddGroupError {
     /// `unknown_method`: This method is currently not available.
     UnknownMethod,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for AdminConversationsRestrictAccessAddGroupError {
+impl ::typed_slack_runtime::Code for AdminConversationsRestrictAccessAddGroupError {
     const DOCUMENTED: &'static [&'static str] = &[
         "cannot_add_more_channels_to_group",
         "cannot_add_more_groups_to_channel",
@@ -391,7 +391,7 @@ impl ::slack_api_runtime::Code for AdminConversationsRestrictAccessAddGroupError
             "token_revoked" => Self::TokenRevoked,
             "two_factor_setup_required" => Self::TwoFactorSetupRequired,
             "unknown_method" => Self::UnknownMethod,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -659,8 +659,8 @@ impl ::slack_api_runtime::Code for AdminConversationsRestrictAccessAddGroupError
 }
 impl ::core::fmt::Display for AdminConversationsRestrictAccessAddGroupError {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -672,7 +672,9 @@ impl ::std::error::Error for AdminConversationsRestrictAccessAddGroupError {}
 impl ::core::str::FromStr for AdminConversationsRestrictAccessAddGroupError {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }
 /// The warnings `admin.conversations.restrictAccess.addGroup` can answer.
@@ -697,9 +699,9 @@ pub enum AdminConversationsRestrictAccessAddGroupWarning {
     /// `superfluous_charset`: The method was called via a `POST` request, and the specified `Content-Type` is not defined to understand the `charset` parameter. However, `charset` was in fact present. Specifically, form-data content types (e.g. `multipart/form-data`) are the ones for which `charset` is superfluous.
     SuperfluousCharset,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for AdminConversationsRestrictAccessAddGroupWarning {
+impl ::typed_slack_runtime::Code for AdminConversationsRestrictAccessAddGroupWarning {
     const DOCUMENTED: &'static [&'static str] = &[
         "missing_charset",
         "superfluous_charset",
@@ -708,7 +710,7 @@ impl ::slack_api_runtime::Code for AdminConversationsRestrictAccessAddGroupWarni
         match code {
             "missing_charset" => Self::MissingCharset,
             "superfluous_charset" => Self::SuperfluousCharset,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -736,8 +738,8 @@ impl ::slack_api_runtime::Code for AdminConversationsRestrictAccessAddGroupWarni
 }
 impl ::core::fmt::Display for AdminConversationsRestrictAccessAddGroupWarning {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -748,6 +750,8 @@ impl ::core::fmt::Display for AdminConversationsRestrictAccessAddGroupWarning {
 impl ::core::str::FromStr for AdminConversationsRestrictAccessAddGroupWarning {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }

@@ -23,22 +23,22 @@ pub struct AdminConversationsRestrictAccessRemoveGroup {
     /// The workspace where the channel exists. This argument is required for channels only tied to one workspace, and optional for channels that are shared across an organization.
     ///
     /// Sent as `team_id`.
-    pub team_id: ::slack_api_runtime::types::TeamId,
+    pub team_id: ::typed_slack_runtime::types::TeamId,
     /// The [IDP Group](https://slack.com/help/articles/115001435788-Connect-identity-provider-groups-to-your-Enterprise-organization) ID to remove from the private channel.
     ///
     /// Sent as `group_id`.
-    pub group_id: ::slack_api_runtime::types::UsergroupId,
+    pub group_id: ::typed_slack_runtime::types::UsergroupId,
     /// The channel to remove the linked group from.
     ///
     /// Sent as `channel_id`.
-    pub channel_id: ::slack_api_runtime::types::ChannelId,
+    pub channel_id: ::typed_slack_runtime::types::ChannelId,
 }
 impl AdminConversationsRestrictAccessRemoveGroup {
     /// A request with its arguments, all of which are required.
     pub fn new(
-        team_id: impl ::core::convert::Into<::slack_api_runtime::types::TeamId>,
-        group_id: impl ::core::convert::Into<::slack_api_runtime::types::UsergroupId>,
-        channel_id: impl ::core::convert::Into<::slack_api_runtime::types::ChannelId>,
+        team_id: impl ::core::convert::Into<::typed_slack_runtime::types::TeamId>,
+        group_id: impl ::core::convert::Into<::typed_slack_runtime::types::UsergroupId>,
+        channel_id: impl ::core::convert::Into<::typed_slack_runtime::types::ChannelId>,
     ) -> Self {
         Self {
             team_id: team_id.into(),
@@ -47,30 +47,30 @@ impl AdminConversationsRestrictAccessRemoveGroup {
         }
     }
 }
-impl ::slack_api_runtime::Method for AdminConversationsRestrictAccessRemoveGroup {
+impl ::typed_slack_runtime::Method for AdminConversationsRestrictAccessRemoveGroup {
     const NAME: &'static str = "admin.conversations.restrictAccess.removeGroup";
-    const HTTP_METHOD: ::slack_api_runtime::HttpMethod = ::slack_api_runtime::HttpMethod::Get;
-    const CONTENT_TYPES: &'static [::slack_api_runtime::ContentType] = &[
-        ::slack_api_runtime::ContentType::FormUrlEncoded,
+    const HTTP_METHOD: ::typed_slack_runtime::HttpMethod = ::typed_slack_runtime::HttpMethod::Get;
+    const CONTENT_TYPES: &'static [::typed_slack_runtime::ContentType] = &[
+        ::typed_slack_runtime::ContentType::FormUrlEncoded,
     ];
     const ACCEPTS_JSON: bool = false;
-    const RATE_TIER: ::slack_api_runtime::RateTier = ::slack_api_runtime::RateTier::Tier1;
-    const SCOPES: ::slack_api_runtime::Scopes = ::slack_api_runtime::Scopes {
+    const RATE_TIER: ::typed_slack_runtime::RateTier = ::typed_slack_runtime::RateTier::Tier1;
+    const SCOPES: ::typed_slack_runtime::Scopes = ::typed_slack_runtime::Scopes {
         bot: ::core::option::Option::None,
         user: ::core::option::Option::Some(&["admin.conversations:write"]),
     };
-    const LIFECYCLE: ::slack_api_runtime::Lifecycle = ::slack_api_runtime::Lifecycle::Stable;
+    const LIFECYCLE: ::typed_slack_runtime::Lifecycle = ::typed_slack_runtime::Lifecycle::Stable;
     const AUTHENTICATED: bool = true;
-    const ARGUMENTS: &'static [::slack_api_runtime::Argument] = &[
-        ::slack_api_runtime::Argument {
+    const ARGUMENTS: &'static [::typed_slack_runtime::Argument] = &[
+        ::typed_slack_runtime::Argument {
             name: "team_id",
             required: true,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "group_id",
             required: true,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "channel_id",
             required: true,
         },
@@ -79,7 +79,7 @@ impl ::slack_api_runtime::Method for AdminConversationsRestrictAccessRemoveGroup
     type Response = AdminConversationsRestrictAccessRemoveGroupResponse;
     type Error = AdminConversationsRestrictAccessRemoveGroupError;
     type Warning = AdminConversationsRestrictAccessRemoveGroupWarning;
-    fn write_args<W: ::slack_api_runtime::ArgWriter>(
+    fn write_args<W: ::typed_slack_runtime::ArgWriter>(
         &self,
         args: &mut W,
     ) -> ::core::result::Result<(), ::serde_json::Error> {
@@ -113,7 +113,7 @@ pub struct AdminConversationsRestrictAccessRemoveGroupResponse {
     #[serde(skip)]
     pub warnings: ::std::vec::Vec<AdminConversationsRestrictAccessRemoveGroupWarning>,
 }
-impl ::slack_api_runtime::MethodResponse
+impl ::typed_slack_runtime::MethodResponse
 for AdminConversationsRestrictAccessRemoveGroupResponse {
     type Warning = AdminConversationsRestrictAccessRemoveGroupWarning;
     fn warnings(&self) -> &[AdminConversationsRestrictAccessRemoveGroupWarning] {
@@ -265,9 +265,9 @@ pub enum AdminConversationsRestrictAccessRemoveGroupError {
     /// `unknown_method`: This method is currently not available.
     UnknownMethod,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for AdminConversationsRestrictAccessRemoveGroupError {
+impl ::typed_slack_runtime::Code for AdminConversationsRestrictAccessRemoveGroupError {
     const DOCUMENTED: &'static [&'static str] = &[
         "channel_not_found",
         "failed_to_remove_group_users",
@@ -356,7 +356,7 @@ impl ::slack_api_runtime::Code for AdminConversationsRestrictAccessRemoveGroupEr
             "token_revoked" => Self::TokenRevoked,
             "two_factor_setup_required" => Self::TwoFactorSetupRequired,
             "unknown_method" => Self::UnknownMethod,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -598,8 +598,8 @@ impl ::slack_api_runtime::Code for AdminConversationsRestrictAccessRemoveGroupEr
 }
 impl ::core::fmt::Display for AdminConversationsRestrictAccessRemoveGroupError {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -611,7 +611,9 @@ impl ::std::error::Error for AdminConversationsRestrictAccessRemoveGroupError {}
 impl ::core::str::FromStr for AdminConversationsRestrictAccessRemoveGroupError {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }
 /// The warnings `admin.conversations.restrictAccess.removeGroup` can answer.
@@ -636,9 +638,9 @@ pub enum AdminConversationsRestrictAccessRemoveGroupWarning {
     /// `superfluous_charset`: The method was called via a `POST` request, and the specified `Content-Type` is not defined to understand the `charset` parameter. However, `charset` was in fact present. Specifically, form-data content types (e.g. `multipart/form-data`) are the ones for which `charset` is superfluous.
     SuperfluousCharset,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for AdminConversationsRestrictAccessRemoveGroupWarning {
+impl ::typed_slack_runtime::Code for AdminConversationsRestrictAccessRemoveGroupWarning {
     const DOCUMENTED: &'static [&'static str] = &[
         "missing_charset",
         "superfluous_charset",
@@ -647,7 +649,7 @@ impl ::slack_api_runtime::Code for AdminConversationsRestrictAccessRemoveGroupWa
         match code {
             "missing_charset" => Self::MissingCharset,
             "superfluous_charset" => Self::SuperfluousCharset,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -675,8 +677,8 @@ impl ::slack_api_runtime::Code for AdminConversationsRestrictAccessRemoveGroupWa
 }
 impl ::core::fmt::Display for AdminConversationsRestrictAccessRemoveGroupWarning {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -687,6 +689,8 @@ impl ::core::fmt::Display for AdminConversationsRestrictAccessRemoveGroupWarning
 impl ::core::str::FromStr for AdminConversationsRestrictAccessRemoveGroupWarning {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }

@@ -43,27 +43,27 @@ impl AdminConversationsSetConversationPrefs {
         }
     }
 }
-impl ::slack_api_runtime::Method for AdminConversationsSetConversationPrefs {
+impl ::typed_slack_runtime::Method for AdminConversationsSetConversationPrefs {
     const NAME: &'static str = "admin.conversations.setConversationPrefs";
-    const HTTP_METHOD: ::slack_api_runtime::HttpMethod = ::slack_api_runtime::HttpMethod::Post;
-    const CONTENT_TYPES: &'static [::slack_api_runtime::ContentType] = &[
-        ::slack_api_runtime::ContentType::FormUrlEncoded,
-        ::slack_api_runtime::ContentType::Json,
+    const HTTP_METHOD: ::typed_slack_runtime::HttpMethod = ::typed_slack_runtime::HttpMethod::Post;
+    const CONTENT_TYPES: &'static [::typed_slack_runtime::ContentType] = &[
+        ::typed_slack_runtime::ContentType::FormUrlEncoded,
+        ::typed_slack_runtime::ContentType::Json,
     ];
     const ACCEPTS_JSON: bool = true;
-    const RATE_TIER: ::slack_api_runtime::RateTier = ::slack_api_runtime::RateTier::Tier3;
-    const SCOPES: ::slack_api_runtime::Scopes = ::slack_api_runtime::Scopes {
+    const RATE_TIER: ::typed_slack_runtime::RateTier = ::typed_slack_runtime::RateTier::Tier3;
+    const SCOPES: ::typed_slack_runtime::Scopes = ::typed_slack_runtime::Scopes {
         bot: ::core::option::Option::None,
         user: ::core::option::Option::Some(&["admin.conversations:write"]),
     };
-    const LIFECYCLE: ::slack_api_runtime::Lifecycle = ::slack_api_runtime::Lifecycle::Stable;
+    const LIFECYCLE: ::typed_slack_runtime::Lifecycle = ::typed_slack_runtime::Lifecycle::Stable;
     const AUTHENTICATED: bool = true;
-    const ARGUMENTS: &'static [::slack_api_runtime::Argument] = &[
-        ::slack_api_runtime::Argument {
+    const ARGUMENTS: &'static [::typed_slack_runtime::Argument] = &[
+        ::typed_slack_runtime::Argument {
             name: "channel_id",
             required: true,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "prefs",
             required: true,
         },
@@ -72,7 +72,7 @@ impl ::slack_api_runtime::Method for AdminConversationsSetConversationPrefs {
     type Response = AdminConversationsSetConversationPrefsResponse;
     type Error = AdminConversationsSetConversationPrefsError;
     type Warning = AdminConversationsSetConversationPrefsWarning;
-    fn write_args<W: ::slack_api_runtime::ArgWriter>(
+    fn write_args<W: ::typed_slack_runtime::ArgWriter>(
         &self,
         args: &mut W,
     ) -> ::core::result::Result<(), ::serde_json::Error> {
@@ -105,7 +105,7 @@ pub struct AdminConversationsSetConversationPrefsResponse {
     #[serde(skip)]
     pub warnings: ::std::vec::Vec<AdminConversationsSetConversationPrefsWarning>,
 }
-impl ::slack_api_runtime::MethodResponse
+impl ::typed_slack_runtime::MethodResponse
 for AdminConversationsSetConversationPrefsResponse {
     type Warning = AdminConversationsSetConversationPrefsWarning;
     fn warnings(&self) -> &[AdminConversationsSetConversationPrefsWarning] {
@@ -254,9 +254,9 @@ pub enum AdminConversationsSetConversationPrefsError {
     /// `unknown_method`: This method is currently not available.
     UnknownMethod,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for AdminConversationsSetConversationPrefsError {
+impl ::typed_slack_runtime::Code for AdminConversationsSetConversationPrefsError {
     const DOCUMENTED: &'static [&'static str] = &[
         "channel_mention_sync_required",
         "channel_not_found",
@@ -341,7 +341,7 @@ impl ::slack_api_runtime::Code for AdminConversationsSetConversationPrefsError {
             "token_revoked" => Self::TokenRevoked,
             "two_factor_setup_required" => Self::TwoFactorSetupRequired,
             "unknown_method" => Self::UnknownMethod,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -581,8 +581,8 @@ impl ::slack_api_runtime::Code for AdminConversationsSetConversationPrefsError {
 }
 impl ::core::fmt::Display for AdminConversationsSetConversationPrefsError {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -594,7 +594,9 @@ impl ::std::error::Error for AdminConversationsSetConversationPrefsError {}
 impl ::core::str::FromStr for AdminConversationsSetConversationPrefsError {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }
 /// The warnings `admin.conversations.setConversationPrefs` can answer.
@@ -619,9 +621,9 @@ pub enum AdminConversationsSetConversationPrefsWarning {
     /// `superfluous_charset`: The method was called via a `POST` request, and the specified `Content-Type` is not defined to understand the `charset` parameter. However, `charset` was in fact present. Specifically, form-data content types (e.g. `multipart/form-data`) are the ones for which `charset` is superfluous.
     SuperfluousCharset,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for AdminConversationsSetConversationPrefsWarning {
+impl ::typed_slack_runtime::Code for AdminConversationsSetConversationPrefsWarning {
     const DOCUMENTED: &'static [&'static str] = &[
         "missing_charset",
         "superfluous_charset",
@@ -630,7 +632,7 @@ impl ::slack_api_runtime::Code for AdminConversationsSetConversationPrefsWarning
         match code {
             "missing_charset" => Self::MissingCharset,
             "superfluous_charset" => Self::SuperfluousCharset,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -658,8 +660,8 @@ impl ::slack_api_runtime::Code for AdminConversationsSetConversationPrefsWarning
 }
 impl ::core::fmt::Display for AdminConversationsSetConversationPrefsWarning {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -670,6 +672,8 @@ impl ::core::fmt::Display for AdminConversationsSetConversationPrefsWarning {
 impl ::core::str::FromStr for AdminConversationsSetConversationPrefsWarning {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }

@@ -24,7 +24,7 @@ pub struct AdminConversationsSetCustomRetention {
     ///
     /// Sent as `channel_id`.
     /// Example: `C12345678`.
-    pub channel_id: ::slack_api_runtime::types::ChannelId,
+    pub channel_id: ::typed_slack_runtime::types::ChannelId,
     /// The message retention duration in days to set for this conversation
     ///
     /// Sent as `duration_days`.
@@ -34,7 +34,7 @@ pub struct AdminConversationsSetCustomRetention {
 impl AdminConversationsSetCustomRetention {
     /// A request with its arguments, all of which are required.
     pub fn new(
-        channel_id: impl ::core::convert::Into<::slack_api_runtime::types::ChannelId>,
+        channel_id: impl ::core::convert::Into<::typed_slack_runtime::types::ChannelId>,
         duration_days: i64,
     ) -> Self {
         Self {
@@ -43,27 +43,27 @@ impl AdminConversationsSetCustomRetention {
         }
     }
 }
-impl ::slack_api_runtime::Method for AdminConversationsSetCustomRetention {
+impl ::typed_slack_runtime::Method for AdminConversationsSetCustomRetention {
     const NAME: &'static str = "admin.conversations.setCustomRetention";
-    const HTTP_METHOD: ::slack_api_runtime::HttpMethod = ::slack_api_runtime::HttpMethod::Post;
-    const CONTENT_TYPES: &'static [::slack_api_runtime::ContentType] = &[
-        ::slack_api_runtime::ContentType::FormUrlEncoded,
-        ::slack_api_runtime::ContentType::Json,
+    const HTTP_METHOD: ::typed_slack_runtime::HttpMethod = ::typed_slack_runtime::HttpMethod::Post;
+    const CONTENT_TYPES: &'static [::typed_slack_runtime::ContentType] = &[
+        ::typed_slack_runtime::ContentType::FormUrlEncoded,
+        ::typed_slack_runtime::ContentType::Json,
     ];
     const ACCEPTS_JSON: bool = true;
-    const RATE_TIER: ::slack_api_runtime::RateTier = ::slack_api_runtime::RateTier::Tier2;
-    const SCOPES: ::slack_api_runtime::Scopes = ::slack_api_runtime::Scopes {
+    const RATE_TIER: ::typed_slack_runtime::RateTier = ::typed_slack_runtime::RateTier::Tier2;
+    const SCOPES: ::typed_slack_runtime::Scopes = ::typed_slack_runtime::Scopes {
         bot: ::core::option::Option::None,
         user: ::core::option::Option::Some(&["admin.conversations:write"]),
     };
-    const LIFECYCLE: ::slack_api_runtime::Lifecycle = ::slack_api_runtime::Lifecycle::Stable;
+    const LIFECYCLE: ::typed_slack_runtime::Lifecycle = ::typed_slack_runtime::Lifecycle::Stable;
     const AUTHENTICATED: bool = true;
-    const ARGUMENTS: &'static [::slack_api_runtime::Argument] = &[
-        ::slack_api_runtime::Argument {
+    const ARGUMENTS: &'static [::typed_slack_runtime::Argument] = &[
+        ::typed_slack_runtime::Argument {
             name: "channel_id",
             required: true,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "duration_days",
             required: true,
         },
@@ -72,7 +72,7 @@ impl ::slack_api_runtime::Method for AdminConversationsSetCustomRetention {
     type Response = AdminConversationsSetCustomRetentionResponse;
     type Error = AdminConversationsSetCustomRetentionError;
     type Warning = AdminConversationsSetCustomRetentionWarning;
-    fn write_args<W: ::slack_api_runtime::ArgWriter>(
+    fn write_args<W: ::typed_slack_runtime::ArgWriter>(
         &self,
         args: &mut W,
     ) -> ::core::result::Result<(), ::serde_json::Error> {
@@ -105,7 +105,7 @@ pub struct AdminConversationsSetCustomRetentionResponse {
     #[serde(skip)]
     pub warnings: ::std::vec::Vec<AdminConversationsSetCustomRetentionWarning>,
 }
-impl ::slack_api_runtime::MethodResponse
+impl ::typed_slack_runtime::MethodResponse
 for AdminConversationsSetCustomRetentionResponse {
     type Warning = AdminConversationsSetCustomRetentionWarning;
     fn warnings(&self) -> &[AdminConversationsSetCustomRetentionWarning] {
@@ -254,9 +254,9 @@ pub enum AdminConversationsSetCustomRetentionError {
     /// `unknown_method`: This method is currently not available.
     UnknownMethod,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for AdminConversationsSetCustomRetentionError {
+impl ::typed_slack_runtime::Code for AdminConversationsSetCustomRetentionError {
     const DOCUMENTED: &'static [&'static str] = &[
         "channel_not_found",
         "channel_type_not_supported",
@@ -341,7 +341,7 @@ impl ::slack_api_runtime::Code for AdminConversationsSetCustomRetentionError {
             "token_revoked" => Self::TokenRevoked,
             "two_factor_setup_required" => Self::TwoFactorSetupRequired,
             "unknown_method" => Self::UnknownMethod,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -579,8 +579,8 @@ impl ::slack_api_runtime::Code for AdminConversationsSetCustomRetentionError {
 }
 impl ::core::fmt::Display for AdminConversationsSetCustomRetentionError {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -592,7 +592,9 @@ impl ::std::error::Error for AdminConversationsSetCustomRetentionError {}
 impl ::core::str::FromStr for AdminConversationsSetCustomRetentionError {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }
 /// The warnings `admin.conversations.setCustomRetention` can answer.
@@ -617,9 +619,9 @@ pub enum AdminConversationsSetCustomRetentionWarning {
     /// `superfluous_charset`: The method was called via a `POST` request, and the specified `Content-Type` is not defined to understand the `charset` parameter. However, `charset` was in fact present. Specifically, form-data content types (e.g. `multipart/form-data`) are the ones for which `charset` is superfluous.
     SuperfluousCharset,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for AdminConversationsSetCustomRetentionWarning {
+impl ::typed_slack_runtime::Code for AdminConversationsSetCustomRetentionWarning {
     const DOCUMENTED: &'static [&'static str] = &[
         "missing_charset",
         "superfluous_charset",
@@ -628,7 +630,7 @@ impl ::slack_api_runtime::Code for AdminConversationsSetCustomRetentionWarning {
         match code {
             "missing_charset" => Self::MissingCharset,
             "superfluous_charset" => Self::SuperfluousCharset,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -656,8 +658,8 @@ impl ::slack_api_runtime::Code for AdminConversationsSetCustomRetentionWarning {
 }
 impl ::core::fmt::Display for AdminConversationsSetCustomRetentionWarning {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -668,6 +670,8 @@ impl ::core::fmt::Display for AdminConversationsSetCustomRetentionWarning {
 impl ::core::str::FromStr for AdminConversationsSetCustomRetentionWarning {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }

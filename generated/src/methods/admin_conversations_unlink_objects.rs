@@ -23,7 +23,7 @@ pub struct AdminConversationsUnlinkObjects {
     /// Channel ID for Slack channel that will be unlinked from the Salesforce record.
     ///
     /// Sent as `channel`.
-    pub channel: ::slack_api_runtime::types::ChannelId,
+    pub channel: ::typed_slack_runtime::types::ChannelId,
     /// Channel name you would like to give to the channel that is being unlinked from the Salesforce record.
     ///
     /// Sent as `new_name`.
@@ -32,7 +32,7 @@ pub struct AdminConversationsUnlinkObjects {
 impl AdminConversationsUnlinkObjects {
     /// A request with its arguments, all of which are required.
     pub fn new(
-        channel: impl ::core::convert::Into<::slack_api_runtime::types::ChannelId>,
+        channel: impl ::core::convert::Into<::typed_slack_runtime::types::ChannelId>,
         new_name: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
         Self {
@@ -41,27 +41,27 @@ impl AdminConversationsUnlinkObjects {
         }
     }
 }
-impl ::slack_api_runtime::Method for AdminConversationsUnlinkObjects {
+impl ::typed_slack_runtime::Method for AdminConversationsUnlinkObjects {
     const NAME: &'static str = "admin.conversations.unlinkObjects";
-    const HTTP_METHOD: ::slack_api_runtime::HttpMethod = ::slack_api_runtime::HttpMethod::Post;
-    const CONTENT_TYPES: &'static [::slack_api_runtime::ContentType] = &[
-        ::slack_api_runtime::ContentType::FormUrlEncoded,
-        ::slack_api_runtime::ContentType::Json,
+    const HTTP_METHOD: ::typed_slack_runtime::HttpMethod = ::typed_slack_runtime::HttpMethod::Post;
+    const CONTENT_TYPES: &'static [::typed_slack_runtime::ContentType] = &[
+        ::typed_slack_runtime::ContentType::FormUrlEncoded,
+        ::typed_slack_runtime::ContentType::Json,
     ];
     const ACCEPTS_JSON: bool = true;
-    const RATE_TIER: ::slack_api_runtime::RateTier = ::slack_api_runtime::RateTier::Tier2;
-    const SCOPES: ::slack_api_runtime::Scopes = ::slack_api_runtime::Scopes {
+    const RATE_TIER: ::typed_slack_runtime::RateTier = ::typed_slack_runtime::RateTier::Tier2;
+    const SCOPES: ::typed_slack_runtime::Scopes = ::typed_slack_runtime::Scopes {
         bot: ::core::option::Option::None,
         user: ::core::option::Option::Some(&["admin.conversations:manage_objects"]),
     };
-    const LIFECYCLE: ::slack_api_runtime::Lifecycle = ::slack_api_runtime::Lifecycle::Stable;
+    const LIFECYCLE: ::typed_slack_runtime::Lifecycle = ::typed_slack_runtime::Lifecycle::Stable;
     const AUTHENTICATED: bool = true;
-    const ARGUMENTS: &'static [::slack_api_runtime::Argument] = &[
-        ::slack_api_runtime::Argument {
+    const ARGUMENTS: &'static [::typed_slack_runtime::Argument] = &[
+        ::typed_slack_runtime::Argument {
             name: "channel",
             required: true,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "new_name",
             required: true,
         },
@@ -70,7 +70,7 @@ impl ::slack_api_runtime::Method for AdminConversationsUnlinkObjects {
     type Response = AdminConversationsUnlinkObjectsResponse;
     type Error = AdminConversationsUnlinkObjectsError;
     type Warning = AdminConversationsUnlinkObjectsWarning;
-    fn write_args<W: ::slack_api_runtime::ArgWriter>(
+    fn write_args<W: ::typed_slack_runtime::ArgWriter>(
         &self,
         args: &mut W,
     ) -> ::core::result::Result<(), ::serde_json::Error> {
@@ -95,7 +95,7 @@ pub struct AdminConversationsUnlinkObjectsResponse {
     #[serde(skip)]
     pub warnings: ::std::vec::Vec<AdminConversationsUnlinkObjectsWarning>,
 }
-impl ::slack_api_runtime::MethodResponse for AdminConversationsUnlinkObjectsResponse {
+impl ::typed_slack_runtime::MethodResponse for AdminConversationsUnlinkObjectsResponse {
     type Warning = AdminConversationsUnlinkObjectsWarning;
     fn warnings(&self) -> &[AdminConversationsUnlinkObjectsWarning] {
         &self.warnings
@@ -228,9 +228,9 @@ pub enum AdminConversationsUnlinkObjectsError {
     /// `unknown_method`: This method is currently not available.
     UnknownMethod,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for AdminConversationsUnlinkObjectsError {
+impl ::typed_slack_runtime::Code for AdminConversationsUnlinkObjectsError {
     const DOCUMENTED: &'static [&'static str] = &[
         "channel_not_found",
         "invalid_name_specials",
@@ -305,7 +305,7 @@ impl ::slack_api_runtime::Code for AdminConversationsUnlinkObjectsError {
             "token_revoked" => Self::TokenRevoked,
             "two_factor_setup_required" => Self::TwoFactorSetupRequired,
             "unknown_method" => Self::UnknownMethod,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -515,8 +515,8 @@ impl ::slack_api_runtime::Code for AdminConversationsUnlinkObjectsError {
 }
 impl ::core::fmt::Display for AdminConversationsUnlinkObjectsError {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -528,7 +528,9 @@ impl ::std::error::Error for AdminConversationsUnlinkObjectsError {}
 impl ::core::str::FromStr for AdminConversationsUnlinkObjectsError {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }
 /// The warnings `admin.conversations.unlinkObjects` can answer.
@@ -553,9 +555,9 @@ pub enum AdminConversationsUnlinkObjectsWarning {
     /// `superfluous_charset`: The method was called via a `POST` request, and the specified `Content-Type` is not defined to understand the `charset` parameter. However, `charset` was in fact present. Specifically, form-data content types (e.g. `multipart/form-data`) are the ones for which `charset` is superfluous.
     SuperfluousCharset,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for AdminConversationsUnlinkObjectsWarning {
+impl ::typed_slack_runtime::Code for AdminConversationsUnlinkObjectsWarning {
     const DOCUMENTED: &'static [&'static str] = &[
         "missing_charset",
         "superfluous_charset",
@@ -564,7 +566,7 @@ impl ::slack_api_runtime::Code for AdminConversationsUnlinkObjectsWarning {
         match code {
             "missing_charset" => Self::MissingCharset,
             "superfluous_charset" => Self::SuperfluousCharset,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -592,8 +594,8 @@ impl ::slack_api_runtime::Code for AdminConversationsUnlinkObjectsWarning {
 }
 impl ::core::fmt::Display for AdminConversationsUnlinkObjectsWarning {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -604,6 +606,8 @@ impl ::core::fmt::Display for AdminConversationsUnlinkObjectsWarning {
 impl ::core::str::FromStr for AdminConversationsUnlinkObjectsWarning {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }

@@ -41,26 +41,26 @@ impl AdminEmojiAddAlias {
         }
     }
 }
-impl ::slack_api_runtime::Method for AdminEmojiAddAlias {
+impl ::typed_slack_runtime::Method for AdminEmojiAddAlias {
     const NAME: &'static str = "admin.emoji.addAlias";
-    const HTTP_METHOD: ::slack_api_runtime::HttpMethod = ::slack_api_runtime::HttpMethod::Get;
-    const CONTENT_TYPES: &'static [::slack_api_runtime::ContentType] = &[
-        ::slack_api_runtime::ContentType::FormUrlEncoded,
+    const HTTP_METHOD: ::typed_slack_runtime::HttpMethod = ::typed_slack_runtime::HttpMethod::Get;
+    const CONTENT_TYPES: &'static [::typed_slack_runtime::ContentType] = &[
+        ::typed_slack_runtime::ContentType::FormUrlEncoded,
     ];
     const ACCEPTS_JSON: bool = false;
-    const RATE_TIER: ::slack_api_runtime::RateTier = ::slack_api_runtime::RateTier::Tier2;
-    const SCOPES: ::slack_api_runtime::Scopes = ::slack_api_runtime::Scopes {
+    const RATE_TIER: ::typed_slack_runtime::RateTier = ::typed_slack_runtime::RateTier::Tier2;
+    const SCOPES: ::typed_slack_runtime::Scopes = ::typed_slack_runtime::Scopes {
         bot: ::core::option::Option::None,
         user: ::core::option::Option::Some(&["admin.teams:write"]),
     };
-    const LIFECYCLE: ::slack_api_runtime::Lifecycle = ::slack_api_runtime::Lifecycle::Stable;
+    const LIFECYCLE: ::typed_slack_runtime::Lifecycle = ::typed_slack_runtime::Lifecycle::Stable;
     const AUTHENTICATED: bool = true;
-    const ARGUMENTS: &'static [::slack_api_runtime::Argument] = &[
-        ::slack_api_runtime::Argument {
+    const ARGUMENTS: &'static [::typed_slack_runtime::Argument] = &[
+        ::typed_slack_runtime::Argument {
             name: "name",
             required: true,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "alias_for",
             required: true,
         },
@@ -69,7 +69,7 @@ impl ::slack_api_runtime::Method for AdminEmojiAddAlias {
     type Response = AdminEmojiAddAliasResponse;
     type Error = AdminEmojiAddAliasError;
     type Warning = AdminEmojiAddAliasWarning;
-    fn write_args<W: ::slack_api_runtime::ArgWriter>(
+    fn write_args<W: ::typed_slack_runtime::ArgWriter>(
         &self,
         args: &mut W,
     ) -> ::core::result::Result<(), ::serde_json::Error> {
@@ -102,7 +102,7 @@ pub struct AdminEmojiAddAliasResponse {
     #[serde(skip)]
     pub warnings: ::std::vec::Vec<AdminEmojiAddAliasWarning>,
 }
-impl ::slack_api_runtime::MethodResponse for AdminEmojiAddAliasResponse {
+impl ::typed_slack_runtime::MethodResponse for AdminEmojiAddAliasResponse {
     type Warning = AdminEmojiAddAliasWarning;
     fn warnings(&self) -> &[AdminEmojiAddAliasWarning] {
         &self.warnings
@@ -250,9 +250,9 @@ pub enum AdminEmojiAddAliasError {
     /// `unknown_method`: This method is currently not available.
     UnknownMethod,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for AdminEmojiAddAliasError {
+impl ::typed_slack_runtime::Code for AdminEmojiAddAliasError {
     const DOCUMENTED: &'static [&'static str] = &[
         "emoji_limit_reached",
         "error_bad_name_i18n",
@@ -339,7 +339,7 @@ impl ::slack_api_runtime::Code for AdminEmojiAddAliasError {
             "token_revoked" => Self::TokenRevoked,
             "two_factor_setup_required" => Self::TwoFactorSetupRequired,
             "unknown_method" => Self::UnknownMethod,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -577,8 +577,8 @@ impl ::slack_api_runtime::Code for AdminEmojiAddAliasError {
 }
 impl ::core::fmt::Display for AdminEmojiAddAliasError {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -590,7 +590,9 @@ impl ::std::error::Error for AdminEmojiAddAliasError {}
 impl ::core::str::FromStr for AdminEmojiAddAliasError {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }
 /// The warnings `admin.emoji.addAlias` can answer.
@@ -615,9 +617,9 @@ pub enum AdminEmojiAddAliasWarning {
     /// `superfluous_charset`: The method was called via a `POST` request, and the specified `Content-Type` is not defined to understand the `charset` parameter. However, `charset` was in fact present. Specifically, form-data content types (e.g. `multipart/form-data`) are the ones for which `charset` is superfluous.
     SuperfluousCharset,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for AdminEmojiAddAliasWarning {
+impl ::typed_slack_runtime::Code for AdminEmojiAddAliasWarning {
     const DOCUMENTED: &'static [&'static str] = &[
         "missing_charset",
         "superfluous_charset",
@@ -626,7 +628,7 @@ impl ::slack_api_runtime::Code for AdminEmojiAddAliasWarning {
         match code {
             "missing_charset" => Self::MissingCharset,
             "superfluous_charset" => Self::SuperfluousCharset,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -654,8 +656,8 @@ impl ::slack_api_runtime::Code for AdminEmojiAddAliasWarning {
 }
 impl ::core::fmt::Display for AdminEmojiAddAliasWarning {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -666,6 +668,8 @@ impl ::core::fmt::Display for AdminEmojiAddAliasWarning {
 impl ::core::str::FromStr for AdminEmojiAddAliasWarning {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }

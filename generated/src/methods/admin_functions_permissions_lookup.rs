@@ -40,23 +40,23 @@ impl AdminFunctionsPermissionsLookup {
         }
     }
 }
-impl ::slack_api_runtime::Method for AdminFunctionsPermissionsLookup {
+impl ::typed_slack_runtime::Method for AdminFunctionsPermissionsLookup {
     const NAME: &'static str = "admin.functions.permissions.lookup";
-    const HTTP_METHOD: ::slack_api_runtime::HttpMethod = ::slack_api_runtime::HttpMethod::Post;
-    const CONTENT_TYPES: &'static [::slack_api_runtime::ContentType] = &[
-        ::slack_api_runtime::ContentType::FormUrlEncoded,
-        ::slack_api_runtime::ContentType::Json,
+    const HTTP_METHOD: ::typed_slack_runtime::HttpMethod = ::typed_slack_runtime::HttpMethod::Post;
+    const CONTENT_TYPES: &'static [::typed_slack_runtime::ContentType] = &[
+        ::typed_slack_runtime::ContentType::FormUrlEncoded,
+        ::typed_slack_runtime::ContentType::Json,
     ];
     const ACCEPTS_JSON: bool = true;
-    const RATE_TIER: ::slack_api_runtime::RateTier = ::slack_api_runtime::RateTier::Tier3;
-    const SCOPES: ::slack_api_runtime::Scopes = ::slack_api_runtime::Scopes {
+    const RATE_TIER: ::typed_slack_runtime::RateTier = ::typed_slack_runtime::RateTier::Tier3;
+    const SCOPES: ::typed_slack_runtime::Scopes = ::typed_slack_runtime::Scopes {
         bot: ::core::option::Option::None,
         user: ::core::option::Option::Some(&["admin.workflows:read"]),
     };
-    const LIFECYCLE: ::slack_api_runtime::Lifecycle = ::slack_api_runtime::Lifecycle::Stable;
+    const LIFECYCLE: ::typed_slack_runtime::Lifecycle = ::typed_slack_runtime::Lifecycle::Stable;
     const AUTHENTICATED: bool = true;
-    const ARGUMENTS: &'static [::slack_api_runtime::Argument] = &[
-        ::slack_api_runtime::Argument {
+    const ARGUMENTS: &'static [::typed_slack_runtime::Argument] = &[
+        ::typed_slack_runtime::Argument {
             name: "function_ids",
             required: true,
         },
@@ -65,7 +65,7 @@ impl ::slack_api_runtime::Method for AdminFunctionsPermissionsLookup {
     type Response = AdminFunctionsPermissionsLookupResponse;
     type Error = AdminFunctionsPermissionsLookupError;
     type Warning = AdminFunctionsPermissionsLookupWarning;
-    fn write_args<W: ::slack_api_runtime::ArgWriter>(
+    fn write_args<W: ::typed_slack_runtime::ArgWriter>(
         &self,
         args: &mut W,
     ) -> ::core::result::Result<(), ::serde_json::Error> {
@@ -104,7 +104,7 @@ pub struct AdminFunctionsPermissionsLookupResponse {
     #[serde(skip)]
     pub warnings: ::std::vec::Vec<AdminFunctionsPermissionsLookupWarning>,
 }
-impl ::slack_api_runtime::MethodResponse for AdminFunctionsPermissionsLookupResponse {
+impl ::typed_slack_runtime::MethodResponse for AdminFunctionsPermissionsLookupResponse {
     type Warning = AdminFunctionsPermissionsLookupWarning;
     fn warnings(&self) -> &[AdminFunctionsPermissionsLookupWarning] {
         &self.warnings
@@ -228,9 +228,9 @@ pub enum AdminFunctionsPermissionsLookupError {
     /// `unknown_method`: This method is currently not available.
     UnknownMethod,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for AdminFunctionsPermissionsLookupError {
+impl ::typed_slack_runtime::Code for AdminFunctionsPermissionsLookupError {
     const DOCUMENTED: &'static [&'static str] = &[
         "access_denied",
         "restricted_action",
@@ -299,7 +299,7 @@ impl ::slack_api_runtime::Code for AdminFunctionsPermissionsLookupError {
             "token_revoked" => Self::TokenRevoked,
             "two_factor_setup_required" => Self::TwoFactorSetupRequired,
             "unknown_method" => Self::UnknownMethod,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -491,8 +491,8 @@ impl ::slack_api_runtime::Code for AdminFunctionsPermissionsLookupError {
 }
 impl ::core::fmt::Display for AdminFunctionsPermissionsLookupError {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -504,7 +504,9 @@ impl ::std::error::Error for AdminFunctionsPermissionsLookupError {}
 impl ::core::str::FromStr for AdminFunctionsPermissionsLookupError {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }
 /// The warnings `admin.functions.permissions.lookup` can answer.
@@ -529,9 +531,9 @@ pub enum AdminFunctionsPermissionsLookupWarning {
     /// `superfluous_charset`: The method was called via a `POST` request, and the specified `Content-Type` is not defined to understand the `charset` parameter. However, `charset` was in fact present. Specifically, form-data content types (e.g. `multipart/form-data`) are the ones for which `charset` is superfluous.
     SuperfluousCharset,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for AdminFunctionsPermissionsLookupWarning {
+impl ::typed_slack_runtime::Code for AdminFunctionsPermissionsLookupWarning {
     const DOCUMENTED: &'static [&'static str] = &[
         "missing_charset",
         "superfluous_charset",
@@ -540,7 +542,7 @@ impl ::slack_api_runtime::Code for AdminFunctionsPermissionsLookupWarning {
         match code {
             "missing_charset" => Self::MissingCharset,
             "superfluous_charset" => Self::SuperfluousCharset,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -568,8 +570,8 @@ impl ::slack_api_runtime::Code for AdminFunctionsPermissionsLookupWarning {
 }
 impl ::core::fmt::Display for AdminFunctionsPermissionsLookupWarning {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -580,6 +582,8 @@ impl ::core::fmt::Display for AdminFunctionsPermissionsLookupWarning {
 impl ::core::str::FromStr for AdminFunctionsPermissionsLookupWarning {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }

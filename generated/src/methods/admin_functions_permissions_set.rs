@@ -76,35 +76,35 @@ impl AdminFunctionsPermissionsSet {
         self
     }
 }
-impl ::slack_api_runtime::Method for AdminFunctionsPermissionsSet {
+impl ::typed_slack_runtime::Method for AdminFunctionsPermissionsSet {
     const NAME: &'static str = "admin.functions.permissions.set";
-    const HTTP_METHOD: ::slack_api_runtime::HttpMethod = ::slack_api_runtime::HttpMethod::Post;
-    const CONTENT_TYPES: &'static [::slack_api_runtime::ContentType] = &[
-        ::slack_api_runtime::ContentType::FormUrlEncoded,
-        ::slack_api_runtime::ContentType::Json,
+    const HTTP_METHOD: ::typed_slack_runtime::HttpMethod = ::typed_slack_runtime::HttpMethod::Post;
+    const CONTENT_TYPES: &'static [::typed_slack_runtime::ContentType] = &[
+        ::typed_slack_runtime::ContentType::FormUrlEncoded,
+        ::typed_slack_runtime::ContentType::Json,
     ];
     const ACCEPTS_JSON: bool = true;
-    const RATE_TIER: ::slack_api_runtime::RateTier = ::slack_api_runtime::RateTier::Tier3;
-    const SCOPES: ::slack_api_runtime::Scopes = ::slack_api_runtime::Scopes {
+    const RATE_TIER: ::typed_slack_runtime::RateTier = ::typed_slack_runtime::RateTier::Tier3;
+    const SCOPES: ::typed_slack_runtime::Scopes = ::typed_slack_runtime::Scopes {
         bot: ::core::option::Option::None,
         user: ::core::option::Option::Some(&["admin.workflows:read"]),
     };
-    const LIFECYCLE: ::slack_api_runtime::Lifecycle = ::slack_api_runtime::Lifecycle::Stable;
+    const LIFECYCLE: ::typed_slack_runtime::Lifecycle = ::typed_slack_runtime::Lifecycle::Stable;
     const AUTHENTICATED: bool = true;
-    const ARGUMENTS: &'static [::slack_api_runtime::Argument] = &[
-        ::slack_api_runtime::Argument {
+    const ARGUMENTS: &'static [::typed_slack_runtime::Argument] = &[
+        ::typed_slack_runtime::Argument {
             name: "function_id",
             required: true,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "visibility",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "user_ids",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "permissions",
             required: false,
         },
@@ -113,7 +113,7 @@ impl ::slack_api_runtime::Method for AdminFunctionsPermissionsSet {
     type Response = AdminFunctionsPermissionsSetResponse;
     type Error = AdminFunctionsPermissionsSetError;
     type Warning = AdminFunctionsPermissionsSetWarning;
-    fn write_args<W: ::slack_api_runtime::ArgWriter>(
+    fn write_args<W: ::typed_slack_runtime::ArgWriter>(
         &self,
         args: &mut W,
     ) -> ::core::result::Result<(), ::serde_json::Error> {
@@ -146,7 +146,7 @@ pub struct AdminFunctionsPermissionsSetResponse {
     #[serde(skip)]
     pub warnings: ::std::vec::Vec<AdminFunctionsPermissionsSetWarning>,
 }
-impl ::slack_api_runtime::MethodResponse for AdminFunctionsPermissionsSetResponse {
+impl ::typed_slack_runtime::MethodResponse for AdminFunctionsPermissionsSetResponse {
     type Warning = AdminFunctionsPermissionsSetWarning;
     fn warnings(&self) -> &[AdminFunctionsPermissionsSetWarning] {
         &self.warnings
@@ -285,9 +285,9 @@ pub enum AdminFunctionsPermissionsSetError {
     /// `two_factor_setup_required`: Two factor setup is required.
     TwoFactorSetupRequired,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for AdminFunctionsPermissionsSetError {
+impl ::typed_slack_runtime::Code for AdminFunctionsPermissionsSetError {
     const DOCUMENTED: &'static [&'static str] = &[
         "access_denied",
         "function_not_found",
@@ -366,7 +366,7 @@ impl ::slack_api_runtime::Code for AdminFunctionsPermissionsSetError {
             "token_expired" => Self::TokenExpired,
             "token_revoked" => Self::TokenRevoked,
             "two_factor_setup_required" => Self::TwoFactorSetupRequired,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -582,8 +582,8 @@ impl ::slack_api_runtime::Code for AdminFunctionsPermissionsSetError {
 }
 impl ::core::fmt::Display for AdminFunctionsPermissionsSetError {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -595,7 +595,9 @@ impl ::std::error::Error for AdminFunctionsPermissionsSetError {}
 impl ::core::str::FromStr for AdminFunctionsPermissionsSetError {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }
 /// The warnings `admin.functions.permissions.set` can answer.
@@ -620,9 +622,9 @@ pub enum AdminFunctionsPermissionsSetWarning {
     /// `superfluous_charset`: The method was called via a `POST` request, and the specified `Content-Type` is not defined to understand the `charset` parameter. However, `charset` was in fact present. Specifically, form-data content types (e.g. `multipart/form-data`) are the ones for which `charset` is superfluous.
     SuperfluousCharset,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for AdminFunctionsPermissionsSetWarning {
+impl ::typed_slack_runtime::Code for AdminFunctionsPermissionsSetWarning {
     const DOCUMENTED: &'static [&'static str] = &[
         "missing_charset",
         "superfluous_charset",
@@ -631,7 +633,7 @@ impl ::slack_api_runtime::Code for AdminFunctionsPermissionsSetWarning {
         match code {
             "missing_charset" => Self::MissingCharset,
             "superfluous_charset" => Self::SuperfluousCharset,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -659,8 +661,8 @@ impl ::slack_api_runtime::Code for AdminFunctionsPermissionsSetWarning {
 }
 impl ::core::fmt::Display for AdminFunctionsPermissionsSetWarning {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -671,7 +673,9 @@ impl ::core::fmt::Display for AdminFunctionsPermissionsSetWarning {
 impl ::core::str::FromStr for AdminFunctionsPermissionsSetWarning {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }
 /// The values of the `visibility` argument.

@@ -50,27 +50,27 @@ impl AdminInviteRequestsApprove {
         self
     }
 }
-impl ::slack_api_runtime::Method for AdminInviteRequestsApprove {
+impl ::typed_slack_runtime::Method for AdminInviteRequestsApprove {
     const NAME: &'static str = "admin.inviteRequests.approve";
-    const HTTP_METHOD: ::slack_api_runtime::HttpMethod = ::slack_api_runtime::HttpMethod::Post;
-    const CONTENT_TYPES: &'static [::slack_api_runtime::ContentType] = &[
-        ::slack_api_runtime::ContentType::FormUrlEncoded,
-        ::slack_api_runtime::ContentType::Json,
+    const HTTP_METHOD: ::typed_slack_runtime::HttpMethod = ::typed_slack_runtime::HttpMethod::Post;
+    const CONTENT_TYPES: &'static [::typed_slack_runtime::ContentType] = &[
+        ::typed_slack_runtime::ContentType::FormUrlEncoded,
+        ::typed_slack_runtime::ContentType::Json,
     ];
     const ACCEPTS_JSON: bool = true;
-    const RATE_TIER: ::slack_api_runtime::RateTier = ::slack_api_runtime::RateTier::Tier2;
-    const SCOPES: ::slack_api_runtime::Scopes = ::slack_api_runtime::Scopes {
+    const RATE_TIER: ::typed_slack_runtime::RateTier = ::typed_slack_runtime::RateTier::Tier2;
+    const SCOPES: ::typed_slack_runtime::Scopes = ::typed_slack_runtime::Scopes {
         bot: ::core::option::Option::None,
         user: ::core::option::Option::Some(&["admin.invites:write"]),
     };
-    const LIFECYCLE: ::slack_api_runtime::Lifecycle = ::slack_api_runtime::Lifecycle::Stable;
+    const LIFECYCLE: ::typed_slack_runtime::Lifecycle = ::typed_slack_runtime::Lifecycle::Stable;
     const AUTHENTICATED: bool = true;
-    const ARGUMENTS: &'static [::slack_api_runtime::Argument] = &[
-        ::slack_api_runtime::Argument {
+    const ARGUMENTS: &'static [::typed_slack_runtime::Argument] = &[
+        ::typed_slack_runtime::Argument {
             name: "team_id",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "invite_request_id",
             required: true,
         },
@@ -79,7 +79,7 @@ impl ::slack_api_runtime::Method for AdminInviteRequestsApprove {
     type Response = AdminInviteRequestsApproveResponse;
     type Error = AdminInviteRequestsApproveError;
     type Warning = AdminInviteRequestsApproveWarning;
-    fn write_args<W: ::slack_api_runtime::ArgWriter>(
+    fn write_args<W: ::typed_slack_runtime::ArgWriter>(
         &self,
         args: &mut W,
     ) -> ::core::result::Result<(), ::serde_json::Error> {
@@ -106,7 +106,7 @@ pub struct AdminInviteRequestsApproveResponse {
     #[serde(skip)]
     pub warnings: ::std::vec::Vec<AdminInviteRequestsApproveWarning>,
 }
-impl ::slack_api_runtime::MethodResponse for AdminInviteRequestsApproveResponse {
+impl ::typed_slack_runtime::MethodResponse for AdminInviteRequestsApproveResponse {
     type Warning = AdminInviteRequestsApproveWarning;
     fn warnings(&self) -> &[AdminInviteRequestsApproveWarning] {
         &self.warnings
@@ -245,9 +245,9 @@ pub enum AdminInviteRequestsApproveError {
     /// `unknown_method`: This method is currently not available.
     UnknownMethod,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for AdminInviteRequestsApproveError {
+impl ::typed_slack_runtime::Code for AdminInviteRequestsApproveError {
     const DOCUMENTED: &'static [&'static str] = &[
         "already_processed",
         "failed_to_send_invite",
@@ -326,7 +326,7 @@ impl ::slack_api_runtime::Code for AdminInviteRequestsApproveError {
             "token_revoked" => Self::TokenRevoked,
             "two_factor_setup_required" => Self::TwoFactorSetupRequired,
             "unknown_method" => Self::UnknownMethod,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -546,8 +546,8 @@ impl ::slack_api_runtime::Code for AdminInviteRequestsApproveError {
 }
 impl ::core::fmt::Display for AdminInviteRequestsApproveError {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -559,7 +559,9 @@ impl ::std::error::Error for AdminInviteRequestsApproveError {}
 impl ::core::str::FromStr for AdminInviteRequestsApproveError {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }
 /// The warnings `admin.inviteRequests.approve` can answer.
@@ -584,9 +586,9 @@ pub enum AdminInviteRequestsApproveWarning {
     /// `superfluous_charset`: The method was called via a `POST` request, and the specified `Content-Type` is not defined to understand the `charset` parameter. However, `charset` was in fact present. Specifically, form-data content types (e.g. `multipart/form-data`) are the ones for which `charset` is superfluous.
     SuperfluousCharset,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for AdminInviteRequestsApproveWarning {
+impl ::typed_slack_runtime::Code for AdminInviteRequestsApproveWarning {
     const DOCUMENTED: &'static [&'static str] = &[
         "missing_charset",
         "superfluous_charset",
@@ -595,7 +597,7 @@ impl ::slack_api_runtime::Code for AdminInviteRequestsApproveWarning {
         match code {
             "missing_charset" => Self::MissingCharset,
             "superfluous_charset" => Self::SuperfluousCharset,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -623,8 +625,8 @@ impl ::slack_api_runtime::Code for AdminInviteRequestsApproveWarning {
 }
 impl ::core::fmt::Display for AdminInviteRequestsApproveWarning {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -635,6 +637,8 @@ impl ::core::fmt::Display for AdminInviteRequestsApproveWarning {
 impl ::core::str::FromStr for AdminInviteRequestsApproveWarning {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }

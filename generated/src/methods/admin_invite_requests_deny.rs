@@ -50,27 +50,27 @@ impl AdminInviteRequestsDeny {
         self
     }
 }
-impl ::slack_api_runtime::Method for AdminInviteRequestsDeny {
+impl ::typed_slack_runtime::Method for AdminInviteRequestsDeny {
     const NAME: &'static str = "admin.inviteRequests.deny";
-    const HTTP_METHOD: ::slack_api_runtime::HttpMethod = ::slack_api_runtime::HttpMethod::Post;
-    const CONTENT_TYPES: &'static [::slack_api_runtime::ContentType] = &[
-        ::slack_api_runtime::ContentType::FormUrlEncoded,
-        ::slack_api_runtime::ContentType::Json,
+    const HTTP_METHOD: ::typed_slack_runtime::HttpMethod = ::typed_slack_runtime::HttpMethod::Post;
+    const CONTENT_TYPES: &'static [::typed_slack_runtime::ContentType] = &[
+        ::typed_slack_runtime::ContentType::FormUrlEncoded,
+        ::typed_slack_runtime::ContentType::Json,
     ];
     const ACCEPTS_JSON: bool = true;
-    const RATE_TIER: ::slack_api_runtime::RateTier = ::slack_api_runtime::RateTier::Tier2;
-    const SCOPES: ::slack_api_runtime::Scopes = ::slack_api_runtime::Scopes {
+    const RATE_TIER: ::typed_slack_runtime::RateTier = ::typed_slack_runtime::RateTier::Tier2;
+    const SCOPES: ::typed_slack_runtime::Scopes = ::typed_slack_runtime::Scopes {
         bot: ::core::option::Option::None,
         user: ::core::option::Option::Some(&["admin.invites:write"]),
     };
-    const LIFECYCLE: ::slack_api_runtime::Lifecycle = ::slack_api_runtime::Lifecycle::Stable;
+    const LIFECYCLE: ::typed_slack_runtime::Lifecycle = ::typed_slack_runtime::Lifecycle::Stable;
     const AUTHENTICATED: bool = true;
-    const ARGUMENTS: &'static [::slack_api_runtime::Argument] = &[
-        ::slack_api_runtime::Argument {
+    const ARGUMENTS: &'static [::typed_slack_runtime::Argument] = &[
+        ::typed_slack_runtime::Argument {
             name: "team_id",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "invite_request_id",
             required: true,
         },
@@ -79,7 +79,7 @@ impl ::slack_api_runtime::Method for AdminInviteRequestsDeny {
     type Response = AdminInviteRequestsDenyResponse;
     type Error = AdminInviteRequestsDenyError;
     type Warning = AdminInviteRequestsDenyWarning;
-    fn write_args<W: ::slack_api_runtime::ArgWriter>(
+    fn write_args<W: ::typed_slack_runtime::ArgWriter>(
         &self,
         args: &mut W,
     ) -> ::core::result::Result<(), ::serde_json::Error> {
@@ -106,7 +106,7 @@ pub struct AdminInviteRequestsDenyResponse {
     #[serde(skip)]
     pub warnings: ::std::vec::Vec<AdminInviteRequestsDenyWarning>,
 }
-impl ::slack_api_runtime::MethodResponse for AdminInviteRequestsDenyResponse {
+impl ::typed_slack_runtime::MethodResponse for AdminInviteRequestsDenyResponse {
     type Warning = AdminInviteRequestsDenyWarning;
     fn warnings(&self) -> &[AdminInviteRequestsDenyWarning] {
         &self.warnings
@@ -242,9 +242,9 @@ pub enum AdminInviteRequestsDenyError {
     /// `unknown_method`: This method is currently not available.
     UnknownMethod,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for AdminInviteRequestsDenyError {
+impl ::typed_slack_runtime::Code for AdminInviteRequestsDenyError {
     const DOCUMENTED: &'static [&'static str] = &[
         "already_processed",
         "feature_not_enabled",
@@ -321,7 +321,7 @@ impl ::slack_api_runtime::Code for AdminInviteRequestsDenyError {
             "token_revoked" => Self::TokenRevoked,
             "two_factor_setup_required" => Self::TwoFactorSetupRequired,
             "unknown_method" => Self::UnknownMethod,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -535,8 +535,8 @@ impl ::slack_api_runtime::Code for AdminInviteRequestsDenyError {
 }
 impl ::core::fmt::Display for AdminInviteRequestsDenyError {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -548,7 +548,9 @@ impl ::std::error::Error for AdminInviteRequestsDenyError {}
 impl ::core::str::FromStr for AdminInviteRequestsDenyError {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }
 /// The warnings `admin.inviteRequests.deny` can answer.
@@ -573,9 +575,9 @@ pub enum AdminInviteRequestsDenyWarning {
     /// `superfluous_charset`: The method was called via a `POST` request, and the specified `Content-Type` is not defined to understand the `charset` parameter. However, `charset` was in fact present. Specifically, form-data content types (e.g. `multipart/form-data`) are the ones for which `charset` is superfluous.
     SuperfluousCharset,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for AdminInviteRequestsDenyWarning {
+impl ::typed_slack_runtime::Code for AdminInviteRequestsDenyWarning {
     const DOCUMENTED: &'static [&'static str] = &[
         "missing_charset",
         "superfluous_charset",
@@ -584,7 +586,7 @@ impl ::slack_api_runtime::Code for AdminInviteRequestsDenyWarning {
         match code {
             "missing_charset" => Self::MissingCharset,
             "superfluous_charset" => Self::SuperfluousCharset,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -612,8 +614,8 @@ impl ::slack_api_runtime::Code for AdminInviteRequestsDenyWarning {
 }
 impl ::core::fmt::Display for AdminInviteRequestsDenyWarning {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -624,6 +626,8 @@ impl ::core::fmt::Display for AdminInviteRequestsDenyWarning {
 impl ::core::str::FromStr for AdminInviteRequestsDenyWarning {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }

@@ -34,7 +34,7 @@ pub struct AdminRolesAddAssignments {
     ///
     /// Sent as `user_ids`, comma-separated.
     /// Example: `['U00000001', 'U00000002', 'U00000003']`.
-    pub user_ids: ::std::vec::Vec<::slack_api_runtime::types::UserId>,
+    pub user_ids: ::std::vec::Vec<::typed_slack_runtime::types::UserId>,
 }
 impl AdminRolesAddAssignments {
     /// A request with its arguments, all of which are required.
@@ -44,7 +44,7 @@ impl AdminRolesAddAssignments {
             Item = impl ::core::convert::Into<::std::string::String>,
         >,
         user_ids: impl ::core::iter::IntoIterator<
-            Item = impl ::core::convert::Into<::slack_api_runtime::types::UserId>,
+            Item = impl ::core::convert::Into<::typed_slack_runtime::types::UserId>,
         >,
     ) -> Self {
         Self {
@@ -57,31 +57,31 @@ impl AdminRolesAddAssignments {
         }
     }
 }
-impl ::slack_api_runtime::Method for AdminRolesAddAssignments {
+impl ::typed_slack_runtime::Method for AdminRolesAddAssignments {
     const NAME: &'static str = "admin.roles.addAssignments";
-    const HTTP_METHOD: ::slack_api_runtime::HttpMethod = ::slack_api_runtime::HttpMethod::Post;
-    const CONTENT_TYPES: &'static [::slack_api_runtime::ContentType] = &[
-        ::slack_api_runtime::ContentType::FormUrlEncoded,
-        ::slack_api_runtime::ContentType::Json,
+    const HTTP_METHOD: ::typed_slack_runtime::HttpMethod = ::typed_slack_runtime::HttpMethod::Post;
+    const CONTENT_TYPES: &'static [::typed_slack_runtime::ContentType] = &[
+        ::typed_slack_runtime::ContentType::FormUrlEncoded,
+        ::typed_slack_runtime::ContentType::Json,
     ];
     const ACCEPTS_JSON: bool = true;
-    const RATE_TIER: ::slack_api_runtime::RateTier = ::slack_api_runtime::RateTier::Tier2;
-    const SCOPES: ::slack_api_runtime::Scopes = ::slack_api_runtime::Scopes {
+    const RATE_TIER: ::typed_slack_runtime::RateTier = ::typed_slack_runtime::RateTier::Tier2;
+    const SCOPES: ::typed_slack_runtime::Scopes = ::typed_slack_runtime::Scopes {
         bot: ::core::option::Option::None,
         user: ::core::option::Option::Some(&["admin.roles:write"]),
     };
-    const LIFECYCLE: ::slack_api_runtime::Lifecycle = ::slack_api_runtime::Lifecycle::Stable;
+    const LIFECYCLE: ::typed_slack_runtime::Lifecycle = ::typed_slack_runtime::Lifecycle::Stable;
     const AUTHENTICATED: bool = true;
-    const ARGUMENTS: &'static [::slack_api_runtime::Argument] = &[
-        ::slack_api_runtime::Argument {
+    const ARGUMENTS: &'static [::typed_slack_runtime::Argument] = &[
+        ::typed_slack_runtime::Argument {
             name: "role_id",
             required: true,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "entity_ids",
             required: true,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "user_ids",
             required: true,
         },
@@ -90,7 +90,7 @@ impl ::slack_api_runtime::Method for AdminRolesAddAssignments {
     type Response = AdminRolesAddAssignmentsResponse;
     type Error = AdminRolesAddAssignmentsError;
     type Warning = AdminRolesAddAssignmentsWarning;
-    fn write_args<W: ::slack_api_runtime::ArgWriter>(
+    fn write_args<W: ::typed_slack_runtime::ArgWriter>(
         &self,
         args: &mut W,
     ) -> ::core::result::Result<(), ::serde_json::Error> {
@@ -124,7 +124,7 @@ pub struct AdminRolesAddAssignmentsResponse {
     #[serde(skip)]
     pub warnings: ::std::vec::Vec<AdminRolesAddAssignmentsWarning>,
 }
-impl ::slack_api_runtime::MethodResponse for AdminRolesAddAssignmentsResponse {
+impl ::typed_slack_runtime::MethodResponse for AdminRolesAddAssignmentsResponse {
     type Warning = AdminRolesAddAssignmentsWarning;
     fn warnings(&self) -> &[AdminRolesAddAssignmentsWarning] {
         &self.warnings
@@ -293,9 +293,9 @@ pub enum AdminRolesAddAssignmentsError {
     /// `unknown_method`: This method is currently not available.
     UnknownMethod,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for AdminRolesAddAssignmentsError {
+impl ::typed_slack_runtime::Code for AdminRolesAddAssignmentsError {
     const DOCUMENTED: &'static [&'static str] = &[
         "cannot_modify_role_admin",
         "failed_for_some_entities",
@@ -384,7 +384,7 @@ impl ::slack_api_runtime::Code for AdminRolesAddAssignmentsError {
             "token_revoked" => Self::TokenRevoked,
             "two_factor_setup_required" => Self::TwoFactorSetupRequired,
             "unknown_method" => Self::UnknownMethod,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -620,8 +620,8 @@ impl ::slack_api_runtime::Code for AdminRolesAddAssignmentsError {
 }
 impl ::core::fmt::Display for AdminRolesAddAssignmentsError {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -633,7 +633,9 @@ impl ::std::error::Error for AdminRolesAddAssignmentsError {}
 impl ::core::str::FromStr for AdminRolesAddAssignmentsError {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }
 /// The warnings `admin.roles.addAssignments` can answer.
@@ -658,9 +660,9 @@ pub enum AdminRolesAddAssignmentsWarning {
     /// `superfluous_charset`: The method was called via a `POST` request, and the specified `Content-Type` is not defined to understand the `charset` parameter. However, `charset` was in fact present. Specifically, form-data content types (e.g. `multipart/form-data`) are the ones for which `charset` is superfluous.
     SuperfluousCharset,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for AdminRolesAddAssignmentsWarning {
+impl ::typed_slack_runtime::Code for AdminRolesAddAssignmentsWarning {
     const DOCUMENTED: &'static [&'static str] = &[
         "missing_charset",
         "superfluous_charset",
@@ -669,7 +671,7 @@ impl ::slack_api_runtime::Code for AdminRolesAddAssignmentsWarning {
         match code {
             "missing_charset" => Self::MissingCharset,
             "superfluous_charset" => Self::SuperfluousCharset,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -697,8 +699,8 @@ impl ::slack_api_runtime::Code for AdminRolesAddAssignmentsWarning {
 }
 impl ::core::fmt::Display for AdminRolesAddAssignmentsWarning {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -709,6 +711,8 @@ impl ::core::fmt::Display for AdminRolesAddAssignmentsWarning {
 impl ::core::str::FromStr for AdminRolesAddAssignmentsWarning {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }

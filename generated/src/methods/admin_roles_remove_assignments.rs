@@ -34,7 +34,7 @@ pub struct AdminRolesRemoveAssignments {
     ///
     /// Sent as `user_ids`, comma-separated.
     /// Example: `['U00000001', 'U00000002', 'U00000003']`.
-    pub user_ids: ::std::vec::Vec<::slack_api_runtime::types::UserId>,
+    pub user_ids: ::std::vec::Vec<::typed_slack_runtime::types::UserId>,
 }
 impl AdminRolesRemoveAssignments {
     /// A request with its arguments, all of which are required.
@@ -44,7 +44,7 @@ impl AdminRolesRemoveAssignments {
             Item = impl ::core::convert::Into<::std::string::String>,
         >,
         user_ids: impl ::core::iter::IntoIterator<
-            Item = impl ::core::convert::Into<::slack_api_runtime::types::UserId>,
+            Item = impl ::core::convert::Into<::typed_slack_runtime::types::UserId>,
         >,
     ) -> Self {
         Self {
@@ -57,31 +57,31 @@ impl AdminRolesRemoveAssignments {
         }
     }
 }
-impl ::slack_api_runtime::Method for AdminRolesRemoveAssignments {
+impl ::typed_slack_runtime::Method for AdminRolesRemoveAssignments {
     const NAME: &'static str = "admin.roles.removeAssignments";
-    const HTTP_METHOD: ::slack_api_runtime::HttpMethod = ::slack_api_runtime::HttpMethod::Post;
-    const CONTENT_TYPES: &'static [::slack_api_runtime::ContentType] = &[
-        ::slack_api_runtime::ContentType::FormUrlEncoded,
-        ::slack_api_runtime::ContentType::Json,
+    const HTTP_METHOD: ::typed_slack_runtime::HttpMethod = ::typed_slack_runtime::HttpMethod::Post;
+    const CONTENT_TYPES: &'static [::typed_slack_runtime::ContentType] = &[
+        ::typed_slack_runtime::ContentType::FormUrlEncoded,
+        ::typed_slack_runtime::ContentType::Json,
     ];
     const ACCEPTS_JSON: bool = true;
-    const RATE_TIER: ::slack_api_runtime::RateTier = ::slack_api_runtime::RateTier::Tier2;
-    const SCOPES: ::slack_api_runtime::Scopes = ::slack_api_runtime::Scopes {
+    const RATE_TIER: ::typed_slack_runtime::RateTier = ::typed_slack_runtime::RateTier::Tier2;
+    const SCOPES: ::typed_slack_runtime::Scopes = ::typed_slack_runtime::Scopes {
         bot: ::core::option::Option::None,
         user: ::core::option::Option::Some(&["admin.roles:write"]),
     };
-    const LIFECYCLE: ::slack_api_runtime::Lifecycle = ::slack_api_runtime::Lifecycle::Stable;
+    const LIFECYCLE: ::typed_slack_runtime::Lifecycle = ::typed_slack_runtime::Lifecycle::Stable;
     const AUTHENTICATED: bool = true;
-    const ARGUMENTS: &'static [::slack_api_runtime::Argument] = &[
-        ::slack_api_runtime::Argument {
+    const ARGUMENTS: &'static [::typed_slack_runtime::Argument] = &[
+        ::typed_slack_runtime::Argument {
             name: "role_id",
             required: true,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "entity_ids",
             required: true,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "user_ids",
             required: true,
         },
@@ -90,7 +90,7 @@ impl ::slack_api_runtime::Method for AdminRolesRemoveAssignments {
     type Response = AdminRolesRemoveAssignmentsResponse;
     type Error = AdminRolesRemoveAssignmentsError;
     type Warning = AdminRolesRemoveAssignmentsWarning;
-    fn write_args<W: ::slack_api_runtime::ArgWriter>(
+    fn write_args<W: ::typed_slack_runtime::ArgWriter>(
         &self,
         args: &mut W,
     ) -> ::core::result::Result<(), ::serde_json::Error> {
@@ -124,7 +124,7 @@ pub struct AdminRolesRemoveAssignmentsResponse {
     #[serde(skip)]
     pub warnings: ::std::vec::Vec<AdminRolesRemoveAssignmentsWarning>,
 }
-impl ::slack_api_runtime::MethodResponse for AdminRolesRemoveAssignmentsResponse {
+impl ::typed_slack_runtime::MethodResponse for AdminRolesRemoveAssignmentsResponse {
     type Warning = AdminRolesRemoveAssignmentsWarning;
     fn warnings(&self) -> &[AdminRolesRemoveAssignmentsWarning] {
         &self.warnings
@@ -293,9 +293,9 @@ pub enum AdminRolesRemoveAssignmentsError {
     /// `unknown_method`: This method is currently not available.
     UnknownMethod,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for AdminRolesRemoveAssignmentsError {
+impl ::typed_slack_runtime::Code for AdminRolesRemoveAssignmentsError {
     const DOCUMENTED: &'static [&'static str] = &[
         "cannot_modify_role_admin",
         "failed_for_some_entities",
@@ -384,7 +384,7 @@ impl ::slack_api_runtime::Code for AdminRolesRemoveAssignmentsError {
             "token_revoked" => Self::TokenRevoked,
             "two_factor_setup_required" => Self::TwoFactorSetupRequired,
             "unknown_method" => Self::UnknownMethod,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -618,8 +618,8 @@ impl ::slack_api_runtime::Code for AdminRolesRemoveAssignmentsError {
 }
 impl ::core::fmt::Display for AdminRolesRemoveAssignmentsError {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -631,7 +631,9 @@ impl ::std::error::Error for AdminRolesRemoveAssignmentsError {}
 impl ::core::str::FromStr for AdminRolesRemoveAssignmentsError {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }
 /// The warnings `admin.roles.removeAssignments` can answer.
@@ -656,9 +658,9 @@ pub enum AdminRolesRemoveAssignmentsWarning {
     /// `superfluous_charset`: The method was called via a `POST` request, and the specified `Content-Type` is not defined to understand the `charset` parameter. However, `charset` was in fact present. Specifically, form-data content types (e.g. `multipart/form-data`) are the ones for which `charset` is superfluous.
     SuperfluousCharset,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for AdminRolesRemoveAssignmentsWarning {
+impl ::typed_slack_runtime::Code for AdminRolesRemoveAssignmentsWarning {
     const DOCUMENTED: &'static [&'static str] = &[
         "missing_charset",
         "superfluous_charset",
@@ -667,7 +669,7 @@ impl ::slack_api_runtime::Code for AdminRolesRemoveAssignmentsWarning {
         match code {
             "missing_charset" => Self::MissingCharset,
             "superfluous_charset" => Self::SuperfluousCharset,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -695,8 +697,8 @@ impl ::slack_api_runtime::Code for AdminRolesRemoveAssignmentsWarning {
 }
 impl ::core::fmt::Display for AdminRolesRemoveAssignmentsWarning {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -707,6 +709,8 @@ impl ::core::fmt::Display for AdminRolesRemoveAssignmentsWarning {
 impl ::core::str::FromStr for AdminRolesRemoveAssignmentsWarning {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }

@@ -23,33 +23,33 @@ pub struct AdminTeamsSettingsInfo {
     /// Not documented by Slack.
     ///
     /// Sent as `team_id`.
-    pub team_id: ::slack_api_runtime::types::TeamId,
+    pub team_id: ::typed_slack_runtime::types::TeamId,
 }
 impl AdminTeamsSettingsInfo {
     /// A request with its arguments, all of which are required.
     pub fn new(
-        team_id: impl ::core::convert::Into<::slack_api_runtime::types::TeamId>,
+        team_id: impl ::core::convert::Into<::typed_slack_runtime::types::TeamId>,
     ) -> Self {
         Self { team_id: team_id.into() }
     }
 }
-impl ::slack_api_runtime::Method for AdminTeamsSettingsInfo {
+impl ::typed_slack_runtime::Method for AdminTeamsSettingsInfo {
     const NAME: &'static str = "admin.teams.settings.info";
-    const HTTP_METHOD: ::slack_api_runtime::HttpMethod = ::slack_api_runtime::HttpMethod::Post;
-    const CONTENT_TYPES: &'static [::slack_api_runtime::ContentType] = &[
-        ::slack_api_runtime::ContentType::FormUrlEncoded,
-        ::slack_api_runtime::ContentType::Json,
+    const HTTP_METHOD: ::typed_slack_runtime::HttpMethod = ::typed_slack_runtime::HttpMethod::Post;
+    const CONTENT_TYPES: &'static [::typed_slack_runtime::ContentType] = &[
+        ::typed_slack_runtime::ContentType::FormUrlEncoded,
+        ::typed_slack_runtime::ContentType::Json,
     ];
     const ACCEPTS_JSON: bool = true;
-    const RATE_TIER: ::slack_api_runtime::RateTier = ::slack_api_runtime::RateTier::Tier3;
-    const SCOPES: ::slack_api_runtime::Scopes = ::slack_api_runtime::Scopes {
+    const RATE_TIER: ::typed_slack_runtime::RateTier = ::typed_slack_runtime::RateTier::Tier3;
+    const SCOPES: ::typed_slack_runtime::Scopes = ::typed_slack_runtime::Scopes {
         bot: ::core::option::Option::None,
         user: ::core::option::Option::Some(&["admin.teams:read"]),
     };
-    const LIFECYCLE: ::slack_api_runtime::Lifecycle = ::slack_api_runtime::Lifecycle::Stable;
+    const LIFECYCLE: ::typed_slack_runtime::Lifecycle = ::typed_slack_runtime::Lifecycle::Stable;
     const AUTHENTICATED: bool = true;
-    const ARGUMENTS: &'static [::slack_api_runtime::Argument] = &[
-        ::slack_api_runtime::Argument {
+    const ARGUMENTS: &'static [::typed_slack_runtime::Argument] = &[
+        ::typed_slack_runtime::Argument {
             name: "team_id",
             required: true,
         },
@@ -58,7 +58,7 @@ impl ::slack_api_runtime::Method for AdminTeamsSettingsInfo {
     type Response = AdminTeamsSettingsInfoResponse;
     type Error = AdminTeamsSettingsInfoError;
     type Warning = AdminTeamsSettingsInfoWarning;
-    fn write_args<W: ::slack_api_runtime::ArgWriter>(
+    fn write_args<W: ::typed_slack_runtime::ArgWriter>(
         &self,
         args: &mut W,
     ) -> ::core::result::Result<(), ::serde_json::Error> {
@@ -102,7 +102,7 @@ pub struct AdminTeamsSettingsInfoResponse {
     #[serde(skip)]
     pub warnings: ::std::vec::Vec<AdminTeamsSettingsInfoWarning>,
 }
-impl ::slack_api_runtime::MethodResponse for AdminTeamsSettingsInfoResponse {
+impl ::typed_slack_runtime::MethodResponse for AdminTeamsSettingsInfoResponse {
     type Warning = AdminTeamsSettingsInfoWarning;
     fn warnings(&self) -> &[AdminTeamsSettingsInfoWarning] {
         &self.warnings
@@ -232,9 +232,9 @@ pub enum AdminTeamsSettingsInfoError {
     /// `unknown_method`: This method is currently not available.
     UnknownMethod,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for AdminTeamsSettingsInfoError {
+impl ::typed_slack_runtime::Code for AdminTeamsSettingsInfoError {
     const DOCUMENTED: &'static [&'static str] = &[
         "failed_to_fetch_info",
         "feature_not_enabled",
@@ -307,7 +307,7 @@ impl ::slack_api_runtime::Code for AdminTeamsSettingsInfoError {
             "token_revoked" => Self::TokenRevoked,
             "two_factor_setup_required" => Self::TwoFactorSetupRequired,
             "unknown_method" => Self::UnknownMethod,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -511,8 +511,8 @@ impl ::slack_api_runtime::Code for AdminTeamsSettingsInfoError {
 }
 impl ::core::fmt::Display for AdminTeamsSettingsInfoError {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -524,7 +524,9 @@ impl ::std::error::Error for AdminTeamsSettingsInfoError {}
 impl ::core::str::FromStr for AdminTeamsSettingsInfoError {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }
 /// The warnings `admin.teams.settings.info` can answer.
@@ -549,9 +551,9 @@ pub enum AdminTeamsSettingsInfoWarning {
     /// `superfluous_charset`: The method was called via a `POST` request, and the specified `Content-Type` is not defined to understand the `charset` parameter. However, `charset` was in fact present. Specifically, form-data content types (e.g. `multipart/form-data`) are the ones for which `charset` is superfluous.
     SuperfluousCharset,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for AdminTeamsSettingsInfoWarning {
+impl ::typed_slack_runtime::Code for AdminTeamsSettingsInfoWarning {
     const DOCUMENTED: &'static [&'static str] = &[
         "missing_charset",
         "superfluous_charset",
@@ -560,7 +562,7 @@ impl ::slack_api_runtime::Code for AdminTeamsSettingsInfoWarning {
         match code {
             "missing_charset" => Self::MissingCharset,
             "superfluous_charset" => Self::SuperfluousCharset,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -588,8 +590,8 @@ impl ::slack_api_runtime::Code for AdminTeamsSettingsInfoWarning {
 }
 impl ::core::fmt::Display for AdminTeamsSettingsInfoWarning {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -600,6 +602,8 @@ impl ::core::fmt::Display for AdminTeamsSettingsInfoWarning {
 impl ::core::str::FromStr for AdminTeamsSettingsInfoWarning {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }

@@ -23,18 +23,18 @@ pub struct AdminTeamsSettingsSetDefaultChannels {
     /// ID for the workspace to set the default channel for.
     ///
     /// Sent as `team_id`.
-    pub team_id: ::slack_api_runtime::types::TeamId,
+    pub team_id: ::typed_slack_runtime::types::TeamId,
     /// An array of channel IDs.
     ///
     /// Sent as `channel_ids`, comma-separated.
-    pub channel_ids: ::std::vec::Vec<::slack_api_runtime::types::ChannelId>,
+    pub channel_ids: ::std::vec::Vec<::typed_slack_runtime::types::ChannelId>,
 }
 impl AdminTeamsSettingsSetDefaultChannels {
     /// A request with its arguments, all of which are required.
     pub fn new(
-        team_id: impl ::core::convert::Into<::slack_api_runtime::types::TeamId>,
+        team_id: impl ::core::convert::Into<::typed_slack_runtime::types::TeamId>,
         channel_ids: impl ::core::iter::IntoIterator<
-            Item = impl ::core::convert::Into<::slack_api_runtime::types::ChannelId>,
+            Item = impl ::core::convert::Into<::typed_slack_runtime::types::ChannelId>,
         >,
     ) -> Self {
         Self {
@@ -46,26 +46,26 @@ impl AdminTeamsSettingsSetDefaultChannels {
         }
     }
 }
-impl ::slack_api_runtime::Method for AdminTeamsSettingsSetDefaultChannels {
+impl ::typed_slack_runtime::Method for AdminTeamsSettingsSetDefaultChannels {
     const NAME: &'static str = "admin.teams.settings.setDefaultChannels";
-    const HTTP_METHOD: ::slack_api_runtime::HttpMethod = ::slack_api_runtime::HttpMethod::Get;
-    const CONTENT_TYPES: &'static [::slack_api_runtime::ContentType] = &[
-        ::slack_api_runtime::ContentType::FormUrlEncoded,
+    const HTTP_METHOD: ::typed_slack_runtime::HttpMethod = ::typed_slack_runtime::HttpMethod::Get;
+    const CONTENT_TYPES: &'static [::typed_slack_runtime::ContentType] = &[
+        ::typed_slack_runtime::ContentType::FormUrlEncoded,
     ];
     const ACCEPTS_JSON: bool = false;
-    const RATE_TIER: ::slack_api_runtime::RateTier = ::slack_api_runtime::RateTier::Tier2;
-    const SCOPES: ::slack_api_runtime::Scopes = ::slack_api_runtime::Scopes {
+    const RATE_TIER: ::typed_slack_runtime::RateTier = ::typed_slack_runtime::RateTier::Tier2;
+    const SCOPES: ::typed_slack_runtime::Scopes = ::typed_slack_runtime::Scopes {
         bot: ::core::option::Option::None,
         user: ::core::option::Option::Some(&["admin.teams:write"]),
     };
-    const LIFECYCLE: ::slack_api_runtime::Lifecycle = ::slack_api_runtime::Lifecycle::Stable;
+    const LIFECYCLE: ::typed_slack_runtime::Lifecycle = ::typed_slack_runtime::Lifecycle::Stable;
     const AUTHENTICATED: bool = true;
-    const ARGUMENTS: &'static [::slack_api_runtime::Argument] = &[
-        ::slack_api_runtime::Argument {
+    const ARGUMENTS: &'static [::typed_slack_runtime::Argument] = &[
+        ::typed_slack_runtime::Argument {
             name: "team_id",
             required: true,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "channel_ids",
             required: true,
         },
@@ -74,7 +74,7 @@ impl ::slack_api_runtime::Method for AdminTeamsSettingsSetDefaultChannels {
     type Response = AdminTeamsSettingsSetDefaultChannelsResponse;
     type Error = AdminTeamsSettingsSetDefaultChannelsError;
     type Warning = AdminTeamsSettingsSetDefaultChannelsWarning;
-    fn write_args<W: ::slack_api_runtime::ArgWriter>(
+    fn write_args<W: ::typed_slack_runtime::ArgWriter>(
         &self,
         args: &mut W,
     ) -> ::core::result::Result<(), ::serde_json::Error> {
@@ -107,7 +107,7 @@ pub struct AdminTeamsSettingsSetDefaultChannelsResponse {
     #[serde(skip)]
     pub warnings: ::std::vec::Vec<AdminTeamsSettingsSetDefaultChannelsWarning>,
 }
-impl ::slack_api_runtime::MethodResponse
+impl ::typed_slack_runtime::MethodResponse
 for AdminTeamsSettingsSetDefaultChannelsResponse {
     type Warning = AdminTeamsSettingsSetDefaultChannelsWarning;
     fn warnings(&self) -> &[AdminTeamsSettingsSetDefaultChannelsWarning] {
@@ -247,9 +247,9 @@ pub enum AdminTeamsSettingsSetDefaultChannelsError {
     /// `unknown_method`: This method is currently not available.
     UnknownMethod,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for AdminTeamsSettingsSetDefaultChannelsError {
+impl ::typed_slack_runtime::Code for AdminTeamsSettingsSetDefaultChannelsError {
     const DOCUMENTED: &'static [&'static str] = &[
         "failed_to_set_default_channels",
         "feature_not_enabled",
@@ -328,7 +328,7 @@ impl ::slack_api_runtime::Code for AdminTeamsSettingsSetDefaultChannelsError {
             "token_revoked" => Self::TokenRevoked,
             "two_factor_setup_required" => Self::TwoFactorSetupRequired,
             "unknown_method" => Self::UnknownMethod,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -550,8 +550,8 @@ impl ::slack_api_runtime::Code for AdminTeamsSettingsSetDefaultChannelsError {
 }
 impl ::core::fmt::Display for AdminTeamsSettingsSetDefaultChannelsError {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -563,7 +563,9 @@ impl ::std::error::Error for AdminTeamsSettingsSetDefaultChannelsError {}
 impl ::core::str::FromStr for AdminTeamsSettingsSetDefaultChannelsError {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }
 /// The warnings `admin.teams.settings.setDefaultChannels` can answer.
@@ -588,9 +590,9 @@ pub enum AdminTeamsSettingsSetDefaultChannelsWarning {
     /// `superfluous_charset`: The method was called via a `POST` request, and the specified `Content-Type` is not defined to understand the `charset` parameter. However, `charset` was in fact present. Specifically, form-data content types (e.g. `multipart/form-data`) are the ones for which `charset` is superfluous.
     SuperfluousCharset,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for AdminTeamsSettingsSetDefaultChannelsWarning {
+impl ::typed_slack_runtime::Code for AdminTeamsSettingsSetDefaultChannelsWarning {
     const DOCUMENTED: &'static [&'static str] = &[
         "missing_charset",
         "superfluous_charset",
@@ -599,7 +601,7 @@ impl ::slack_api_runtime::Code for AdminTeamsSettingsSetDefaultChannelsWarning {
         match code {
             "missing_charset" => Self::MissingCharset,
             "superfluous_charset" => Self::SuperfluousCharset,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -627,8 +629,8 @@ impl ::slack_api_runtime::Code for AdminTeamsSettingsSetDefaultChannelsWarning {
 }
 impl ::core::fmt::Display for AdminTeamsSettingsSetDefaultChannelsWarning {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -639,6 +641,8 @@ impl ::core::fmt::Display for AdminTeamsSettingsSetDefaultChannelsWarning {
 impl ::core::str::FromStr for AdminTeamsSettingsSetDefaultChannelsWarning {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }

@@ -23,7 +23,7 @@ pub struct AdminTeamsSettingsSetDescription {
     /// ID for the workspace to set the description for.
     ///
     /// Sent as `team_id`.
-    pub team_id: ::slack_api_runtime::types::TeamId,
+    pub team_id: ::typed_slack_runtime::types::TeamId,
     /// The new description for the workspace.
     ///
     /// Sent as `description`.
@@ -32,7 +32,7 @@ pub struct AdminTeamsSettingsSetDescription {
 impl AdminTeamsSettingsSetDescription {
     /// A request with its arguments, all of which are required.
     pub fn new(
-        team_id: impl ::core::convert::Into<::slack_api_runtime::types::TeamId>,
+        team_id: impl ::core::convert::Into<::typed_slack_runtime::types::TeamId>,
         description: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
         Self {
@@ -41,27 +41,27 @@ impl AdminTeamsSettingsSetDescription {
         }
     }
 }
-impl ::slack_api_runtime::Method for AdminTeamsSettingsSetDescription {
+impl ::typed_slack_runtime::Method for AdminTeamsSettingsSetDescription {
     const NAME: &'static str = "admin.teams.settings.setDescription";
-    const HTTP_METHOD: ::slack_api_runtime::HttpMethod = ::slack_api_runtime::HttpMethod::Post;
-    const CONTENT_TYPES: &'static [::slack_api_runtime::ContentType] = &[
-        ::slack_api_runtime::ContentType::FormUrlEncoded,
-        ::slack_api_runtime::ContentType::Json,
+    const HTTP_METHOD: ::typed_slack_runtime::HttpMethod = ::typed_slack_runtime::HttpMethod::Post;
+    const CONTENT_TYPES: &'static [::typed_slack_runtime::ContentType] = &[
+        ::typed_slack_runtime::ContentType::FormUrlEncoded,
+        ::typed_slack_runtime::ContentType::Json,
     ];
     const ACCEPTS_JSON: bool = true;
-    const RATE_TIER: ::slack_api_runtime::RateTier = ::slack_api_runtime::RateTier::Tier2;
-    const SCOPES: ::slack_api_runtime::Scopes = ::slack_api_runtime::Scopes {
+    const RATE_TIER: ::typed_slack_runtime::RateTier = ::typed_slack_runtime::RateTier::Tier2;
+    const SCOPES: ::typed_slack_runtime::Scopes = ::typed_slack_runtime::Scopes {
         bot: ::core::option::Option::None,
         user: ::core::option::Option::Some(&["admin.teams:write"]),
     };
-    const LIFECYCLE: ::slack_api_runtime::Lifecycle = ::slack_api_runtime::Lifecycle::Stable;
+    const LIFECYCLE: ::typed_slack_runtime::Lifecycle = ::typed_slack_runtime::Lifecycle::Stable;
     const AUTHENTICATED: bool = true;
-    const ARGUMENTS: &'static [::slack_api_runtime::Argument] = &[
-        ::slack_api_runtime::Argument {
+    const ARGUMENTS: &'static [::typed_slack_runtime::Argument] = &[
+        ::typed_slack_runtime::Argument {
             name: "team_id",
             required: true,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "description",
             required: true,
         },
@@ -70,7 +70,7 @@ impl ::slack_api_runtime::Method for AdminTeamsSettingsSetDescription {
     type Response = AdminTeamsSettingsSetDescriptionResponse;
     type Error = AdminTeamsSettingsSetDescriptionError;
     type Warning = AdminTeamsSettingsSetDescriptionWarning;
-    fn write_args<W: ::slack_api_runtime::ArgWriter>(
+    fn write_args<W: ::typed_slack_runtime::ArgWriter>(
         &self,
         args: &mut W,
     ) -> ::core::result::Result<(), ::serde_json::Error> {
@@ -95,7 +95,7 @@ pub struct AdminTeamsSettingsSetDescriptionResponse {
     #[serde(skip)]
     pub warnings: ::std::vec::Vec<AdminTeamsSettingsSetDescriptionWarning>,
 }
-impl ::slack_api_runtime::MethodResponse for AdminTeamsSettingsSetDescriptionResponse {
+impl ::typed_slack_runtime::MethodResponse for AdminTeamsSettingsSetDescriptionResponse {
     type Warning = AdminTeamsSettingsSetDescriptionWarning;
     fn warnings(&self) -> &[AdminTeamsSettingsSetDescriptionWarning] {
         &self.warnings
@@ -225,9 +225,9 @@ pub enum AdminTeamsSettingsSetDescriptionError {
     /// `unknown_method`: This method is currently not available.
     UnknownMethod,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for AdminTeamsSettingsSetDescriptionError {
+impl ::typed_slack_runtime::Code for AdminTeamsSettingsSetDescriptionError {
     const DOCUMENTED: &'static [&'static str] = &[
         "failed_to_set_description",
         "feature_not_enabled",
@@ -300,7 +300,7 @@ impl ::slack_api_runtime::Code for AdminTeamsSettingsSetDescriptionError {
             "token_revoked" => Self::TokenRevoked,
             "two_factor_setup_required" => Self::TwoFactorSetupRequired,
             "unknown_method" => Self::UnknownMethod,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -504,8 +504,8 @@ impl ::slack_api_runtime::Code for AdminTeamsSettingsSetDescriptionError {
 }
 impl ::core::fmt::Display for AdminTeamsSettingsSetDescriptionError {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -517,7 +517,9 @@ impl ::std::error::Error for AdminTeamsSettingsSetDescriptionError {}
 impl ::core::str::FromStr for AdminTeamsSettingsSetDescriptionError {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }
 /// The warnings `admin.teams.settings.setDescription` can answer.
@@ -542,9 +544,9 @@ pub enum AdminTeamsSettingsSetDescriptionWarning {
     /// `superfluous_charset`: The method was called via a `POST` request, and the specified `Content-Type` is not defined to understand the `charset` parameter. However, `charset` was in fact present. Specifically, form-data content types (e.g. `multipart/form-data`) are the ones for which `charset` is superfluous.
     SuperfluousCharset,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for AdminTeamsSettingsSetDescriptionWarning {
+impl ::typed_slack_runtime::Code for AdminTeamsSettingsSetDescriptionWarning {
     const DOCUMENTED: &'static [&'static str] = &[
         "missing_charset",
         "superfluous_charset",
@@ -553,7 +555,7 @@ impl ::slack_api_runtime::Code for AdminTeamsSettingsSetDescriptionWarning {
         match code {
             "missing_charset" => Self::MissingCharset,
             "superfluous_charset" => Self::SuperfluousCharset,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -581,8 +583,8 @@ impl ::slack_api_runtime::Code for AdminTeamsSettingsSetDescriptionWarning {
 }
 impl ::core::fmt::Display for AdminTeamsSettingsSetDescriptionWarning {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -593,6 +595,8 @@ impl ::core::fmt::Display for AdminTeamsSettingsSetDescriptionWarning {
 impl ::core::str::FromStr for AdminTeamsSettingsSetDescriptionWarning {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }

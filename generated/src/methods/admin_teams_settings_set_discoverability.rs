@@ -23,7 +23,7 @@ pub struct AdminTeamsSettingsSetDiscoverability {
     /// The ID of the workspace to set discoverability on.
     ///
     /// Sent as `team_id`.
-    pub team_id: ::slack_api_runtime::types::TeamId,
+    pub team_id: ::typed_slack_runtime::types::TeamId,
     /// This workspace's discovery setting. It must be set to one of `open`, `invite_only`, `closed`, or `unlisted`.
     ///
     /// Sent as `discoverability`.
@@ -32,7 +32,7 @@ pub struct AdminTeamsSettingsSetDiscoverability {
 impl AdminTeamsSettingsSetDiscoverability {
     /// A request with its arguments, all of which are required.
     pub fn new(
-        team_id: impl ::core::convert::Into<::slack_api_runtime::types::TeamId>,
+        team_id: impl ::core::convert::Into<::typed_slack_runtime::types::TeamId>,
         discoverability: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
         Self {
@@ -41,27 +41,27 @@ impl AdminTeamsSettingsSetDiscoverability {
         }
     }
 }
-impl ::slack_api_runtime::Method for AdminTeamsSettingsSetDiscoverability {
+impl ::typed_slack_runtime::Method for AdminTeamsSettingsSetDiscoverability {
     const NAME: &'static str = "admin.teams.settings.setDiscoverability";
-    const HTTP_METHOD: ::slack_api_runtime::HttpMethod = ::slack_api_runtime::HttpMethod::Post;
-    const CONTENT_TYPES: &'static [::slack_api_runtime::ContentType] = &[
-        ::slack_api_runtime::ContentType::FormUrlEncoded,
-        ::slack_api_runtime::ContentType::Json,
+    const HTTP_METHOD: ::typed_slack_runtime::HttpMethod = ::typed_slack_runtime::HttpMethod::Post;
+    const CONTENT_TYPES: &'static [::typed_slack_runtime::ContentType] = &[
+        ::typed_slack_runtime::ContentType::FormUrlEncoded,
+        ::typed_slack_runtime::ContentType::Json,
     ];
     const ACCEPTS_JSON: bool = true;
-    const RATE_TIER: ::slack_api_runtime::RateTier = ::slack_api_runtime::RateTier::Tier2;
-    const SCOPES: ::slack_api_runtime::Scopes = ::slack_api_runtime::Scopes {
+    const RATE_TIER: ::typed_slack_runtime::RateTier = ::typed_slack_runtime::RateTier::Tier2;
+    const SCOPES: ::typed_slack_runtime::Scopes = ::typed_slack_runtime::Scopes {
         bot: ::core::option::Option::None,
         user: ::core::option::Option::Some(&["admin.teams:write"]),
     };
-    const LIFECYCLE: ::slack_api_runtime::Lifecycle = ::slack_api_runtime::Lifecycle::Stable;
+    const LIFECYCLE: ::typed_slack_runtime::Lifecycle = ::typed_slack_runtime::Lifecycle::Stable;
     const AUTHENTICATED: bool = true;
-    const ARGUMENTS: &'static [::slack_api_runtime::Argument] = &[
-        ::slack_api_runtime::Argument {
+    const ARGUMENTS: &'static [::typed_slack_runtime::Argument] = &[
+        ::typed_slack_runtime::Argument {
             name: "team_id",
             required: true,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "discoverability",
             required: true,
         },
@@ -70,7 +70,7 @@ impl ::slack_api_runtime::Method for AdminTeamsSettingsSetDiscoverability {
     type Response = AdminTeamsSettingsSetDiscoverabilityResponse;
     type Error = AdminTeamsSettingsSetDiscoverabilityError;
     type Warning = AdminTeamsSettingsSetDiscoverabilityWarning;
-    fn write_args<W: ::slack_api_runtime::ArgWriter>(
+    fn write_args<W: ::typed_slack_runtime::ArgWriter>(
         &self,
         args: &mut W,
     ) -> ::core::result::Result<(), ::serde_json::Error> {
@@ -103,7 +103,7 @@ pub struct AdminTeamsSettingsSetDiscoverabilityResponse {
     #[serde(skip)]
     pub warnings: ::std::vec::Vec<AdminTeamsSettingsSetDiscoverabilityWarning>,
 }
-impl ::slack_api_runtime::MethodResponse
+impl ::typed_slack_runtime::MethodResponse
 for AdminTeamsSettingsSetDiscoverabilityResponse {
     type Warning = AdminTeamsSettingsSetDiscoverabilityWarning;
     fn warnings(&self) -> &[AdminTeamsSettingsSetDiscoverabilityWarning] {
@@ -237,9 +237,9 @@ pub enum AdminTeamsSettingsSetDiscoverabilityError {
     /// `unknown_method`: This method is currently not available.
     UnknownMethod,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for AdminTeamsSettingsSetDiscoverabilityError {
+impl ::typed_slack_runtime::Code for AdminTeamsSettingsSetDiscoverabilityError {
     const DOCUMENTED: &'static [&'static str] = &[
         "discoverability_setting_invalid",
         "failed_to_set_discoverability",
@@ -314,7 +314,7 @@ impl ::slack_api_runtime::Code for AdminTeamsSettingsSetDiscoverabilityError {
             "token_revoked" => Self::TokenRevoked,
             "two_factor_setup_required" => Self::TwoFactorSetupRequired,
             "unknown_method" => Self::UnknownMethod,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -524,8 +524,8 @@ impl ::slack_api_runtime::Code for AdminTeamsSettingsSetDiscoverabilityError {
 }
 impl ::core::fmt::Display for AdminTeamsSettingsSetDiscoverabilityError {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -537,7 +537,9 @@ impl ::std::error::Error for AdminTeamsSettingsSetDiscoverabilityError {}
 impl ::core::str::FromStr for AdminTeamsSettingsSetDiscoverabilityError {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }
 /// The warnings `admin.teams.settings.setDiscoverability` can answer.
@@ -562,9 +564,9 @@ pub enum AdminTeamsSettingsSetDiscoverabilityWarning {
     /// `superfluous_charset`: The method was called via a `POST` request, and the specified `Content-Type` is not defined to understand the `charset` parameter. However, `charset` was in fact present. Specifically, form-data content types (e.g. `multipart/form-data`) are the ones for which `charset` is superfluous.
     SuperfluousCharset,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for AdminTeamsSettingsSetDiscoverabilityWarning {
+impl ::typed_slack_runtime::Code for AdminTeamsSettingsSetDiscoverabilityWarning {
     const DOCUMENTED: &'static [&'static str] = &[
         "missing_charset",
         "superfluous_charset",
@@ -573,7 +575,7 @@ impl ::slack_api_runtime::Code for AdminTeamsSettingsSetDiscoverabilityWarning {
         match code {
             "missing_charset" => Self::MissingCharset,
             "superfluous_charset" => Self::SuperfluousCharset,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -601,8 +603,8 @@ impl ::slack_api_runtime::Code for AdminTeamsSettingsSetDiscoverabilityWarning {
 }
 impl ::core::fmt::Display for AdminTeamsSettingsSetDiscoverabilityWarning {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -613,6 +615,8 @@ impl ::core::fmt::Display for AdminTeamsSettingsSetDiscoverabilityWarning {
 impl ::core::str::FromStr for AdminTeamsSettingsSetDiscoverabilityWarning {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }

@@ -28,13 +28,13 @@ pub struct AdminTeamsSettingsSetIcon {
     /// ID for the workspace to set the icon for.
     ///
     /// Sent as `team_id`.
-    pub team_id: ::slack_api_runtime::types::TeamId,
+    pub team_id: ::typed_slack_runtime::types::TeamId,
 }
 impl AdminTeamsSettingsSetIcon {
     /// A request with its arguments, all of which are required.
     pub fn new(
         image_url: impl ::core::convert::Into<::std::string::String>,
-        team_id: impl ::core::convert::Into<::slack_api_runtime::types::TeamId>,
+        team_id: impl ::core::convert::Into<::typed_slack_runtime::types::TeamId>,
     ) -> Self {
         Self {
             image_url: image_url.into(),
@@ -42,26 +42,26 @@ impl AdminTeamsSettingsSetIcon {
         }
     }
 }
-impl ::slack_api_runtime::Method for AdminTeamsSettingsSetIcon {
+impl ::typed_slack_runtime::Method for AdminTeamsSettingsSetIcon {
     const NAME: &'static str = "admin.teams.settings.setIcon";
-    const HTTP_METHOD: ::slack_api_runtime::HttpMethod = ::slack_api_runtime::HttpMethod::Get;
-    const CONTENT_TYPES: &'static [::slack_api_runtime::ContentType] = &[
-        ::slack_api_runtime::ContentType::FormUrlEncoded,
+    const HTTP_METHOD: ::typed_slack_runtime::HttpMethod = ::typed_slack_runtime::HttpMethod::Get;
+    const CONTENT_TYPES: &'static [::typed_slack_runtime::ContentType] = &[
+        ::typed_slack_runtime::ContentType::FormUrlEncoded,
     ];
     const ACCEPTS_JSON: bool = false;
-    const RATE_TIER: ::slack_api_runtime::RateTier = ::slack_api_runtime::RateTier::Tier2;
-    const SCOPES: ::slack_api_runtime::Scopes = ::slack_api_runtime::Scopes {
+    const RATE_TIER: ::typed_slack_runtime::RateTier = ::typed_slack_runtime::RateTier::Tier2;
+    const SCOPES: ::typed_slack_runtime::Scopes = ::typed_slack_runtime::Scopes {
         bot: ::core::option::Option::None,
         user: ::core::option::Option::Some(&["admin.teams:write"]),
     };
-    const LIFECYCLE: ::slack_api_runtime::Lifecycle = ::slack_api_runtime::Lifecycle::Stable;
+    const LIFECYCLE: ::typed_slack_runtime::Lifecycle = ::typed_slack_runtime::Lifecycle::Stable;
     const AUTHENTICATED: bool = true;
-    const ARGUMENTS: &'static [::slack_api_runtime::Argument] = &[
-        ::slack_api_runtime::Argument {
+    const ARGUMENTS: &'static [::typed_slack_runtime::Argument] = &[
+        ::typed_slack_runtime::Argument {
             name: "image_url",
             required: true,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "team_id",
             required: true,
         },
@@ -70,7 +70,7 @@ impl ::slack_api_runtime::Method for AdminTeamsSettingsSetIcon {
     type Response = AdminTeamsSettingsSetIconResponse;
     type Error = AdminTeamsSettingsSetIconError;
     type Warning = AdminTeamsSettingsSetIconWarning;
-    fn write_args<W: ::slack_api_runtime::ArgWriter>(
+    fn write_args<W: ::typed_slack_runtime::ArgWriter>(
         &self,
         args: &mut W,
     ) -> ::core::result::Result<(), ::serde_json::Error> {
@@ -95,7 +95,7 @@ pub struct AdminTeamsSettingsSetIconResponse {
     #[serde(skip)]
     pub warnings: ::std::vec::Vec<AdminTeamsSettingsSetIconWarning>,
 }
-impl ::slack_api_runtime::MethodResponse for AdminTeamsSettingsSetIconResponse {
+impl ::typed_slack_runtime::MethodResponse for AdminTeamsSettingsSetIconResponse {
     type Warning = AdminTeamsSettingsSetIconWarning;
     fn warnings(&self) -> &[AdminTeamsSettingsSetIconWarning] {
         &self.warnings
@@ -231,9 +231,9 @@ pub enum AdminTeamsSettingsSetIconError {
     /// `unknown_method`: This method is currently not available.
     UnknownMethod,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for AdminTeamsSettingsSetIconError {
+impl ::typed_slack_runtime::Code for AdminTeamsSettingsSetIconError {
     const DOCUMENTED: &'static [&'static str] = &[
         "failed_to_set_icon",
         "feature_not_enabled",
@@ -310,7 +310,7 @@ impl ::slack_api_runtime::Code for AdminTeamsSettingsSetIconError {
             "token_revoked" => Self::TokenRevoked,
             "two_factor_setup_required" => Self::TwoFactorSetupRequired,
             "unknown_method" => Self::UnknownMethod,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -522,8 +522,8 @@ impl ::slack_api_runtime::Code for AdminTeamsSettingsSetIconError {
 }
 impl ::core::fmt::Display for AdminTeamsSettingsSetIconError {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -535,7 +535,9 @@ impl ::std::error::Error for AdminTeamsSettingsSetIconError {}
 impl ::core::str::FromStr for AdminTeamsSettingsSetIconError {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }
 /// The warnings `admin.teams.settings.setIcon` can answer.
@@ -560,9 +562,9 @@ pub enum AdminTeamsSettingsSetIconWarning {
     /// `superfluous_charset`: The method was called via a `POST` request, and the specified `Content-Type` is not defined to understand the `charset` parameter. However, `charset` was in fact present. Specifically, form-data content types (e.g. `multipart/form-data`) are the ones for which `charset` is superfluous.
     SuperfluousCharset,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for AdminTeamsSettingsSetIconWarning {
+impl ::typed_slack_runtime::Code for AdminTeamsSettingsSetIconWarning {
     const DOCUMENTED: &'static [&'static str] = &[
         "missing_charset",
         "superfluous_charset",
@@ -571,7 +573,7 @@ impl ::slack_api_runtime::Code for AdminTeamsSettingsSetIconWarning {
         match code {
             "missing_charset" => Self::MissingCharset,
             "superfluous_charset" => Self::SuperfluousCharset,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -599,8 +601,8 @@ impl ::slack_api_runtime::Code for AdminTeamsSettingsSetIconWarning {
 }
 impl ::core::fmt::Display for AdminTeamsSettingsSetIconWarning {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -611,6 +613,8 @@ impl ::core::fmt::Display for AdminTeamsSettingsSetIconWarning {
 impl ::core::str::FromStr for AdminTeamsSettingsSetIconWarning {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }

@@ -63,31 +63,31 @@ impl AdminUsergroupsAddChannels {
         self
     }
 }
-impl ::slack_api_runtime::Method for AdminUsergroupsAddChannels {
+impl ::typed_slack_runtime::Method for AdminUsergroupsAddChannels {
     const NAME: &'static str = "admin.usergroups.addChannels";
-    const HTTP_METHOD: ::slack_api_runtime::HttpMethod = ::slack_api_runtime::HttpMethod::Post;
-    const CONTENT_TYPES: &'static [::slack_api_runtime::ContentType] = &[
-        ::slack_api_runtime::ContentType::FormUrlEncoded,
-        ::slack_api_runtime::ContentType::Json,
+    const HTTP_METHOD: ::typed_slack_runtime::HttpMethod = ::typed_slack_runtime::HttpMethod::Post;
+    const CONTENT_TYPES: &'static [::typed_slack_runtime::ContentType] = &[
+        ::typed_slack_runtime::ContentType::FormUrlEncoded,
+        ::typed_slack_runtime::ContentType::Json,
     ];
     const ACCEPTS_JSON: bool = true;
-    const RATE_TIER: ::slack_api_runtime::RateTier = ::slack_api_runtime::RateTier::Tier1;
-    const SCOPES: ::slack_api_runtime::Scopes = ::slack_api_runtime::Scopes {
+    const RATE_TIER: ::typed_slack_runtime::RateTier = ::typed_slack_runtime::RateTier::Tier1;
+    const SCOPES: ::typed_slack_runtime::Scopes = ::typed_slack_runtime::Scopes {
         bot: ::core::option::Option::None,
         user: ::core::option::Option::Some(&["admin.usergroups:write"]),
     };
-    const LIFECYCLE: ::slack_api_runtime::Lifecycle = ::slack_api_runtime::Lifecycle::Stable;
+    const LIFECYCLE: ::typed_slack_runtime::Lifecycle = ::typed_slack_runtime::Lifecycle::Stable;
     const AUTHENTICATED: bool = true;
-    const ARGUMENTS: &'static [::slack_api_runtime::Argument] = &[
-        ::slack_api_runtime::Argument {
+    const ARGUMENTS: &'static [::typed_slack_runtime::Argument] = &[
+        ::typed_slack_runtime::Argument {
             name: "usergroup_id",
             required: true,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "team_id",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "channel_ids",
             required: true,
         },
@@ -96,7 +96,7 @@ impl ::slack_api_runtime::Method for AdminUsergroupsAddChannels {
     type Response = AdminUsergroupsAddChannelsResponse;
     type Error = AdminUsergroupsAddChannelsError;
     type Warning = AdminUsergroupsAddChannelsWarning;
-    fn write_args<W: ::slack_api_runtime::ArgWriter>(
+    fn write_args<W: ::typed_slack_runtime::ArgWriter>(
         &self,
         args: &mut W,
     ) -> ::core::result::Result<(), ::serde_json::Error> {
@@ -144,7 +144,7 @@ pub struct AdminUsergroupsAddChannelsResponse {
     #[serde(skip)]
     pub warnings: ::std::vec::Vec<AdminUsergroupsAddChannelsWarning>,
 }
-impl ::slack_api_runtime::MethodResponse for AdminUsergroupsAddChannelsResponse {
+impl ::typed_slack_runtime::MethodResponse for AdminUsergroupsAddChannelsResponse {
     type Warning = AdminUsergroupsAddChannelsWarning;
     fn warnings(&self) -> &[AdminUsergroupsAddChannelsWarning] {
         &self.warnings
@@ -304,9 +304,9 @@ pub enum AdminUsergroupsAddChannelsError {
     /// `unknown_method`: This method is currently not available.
     UnknownMethod,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for AdminUsergroupsAddChannelsError {
+impl ::typed_slack_runtime::Code for AdminUsergroupsAddChannelsError {
     const DOCUMENTED: &'static [&'static str] = &[
         "channel_not_found",
         "feature_not_enabled",
@@ -393,7 +393,7 @@ impl ::slack_api_runtime::Code for AdminUsergroupsAddChannelsError {
             "token_revoked" => Self::TokenRevoked,
             "two_factor_setup_required" => Self::TwoFactorSetupRequired,
             "unknown_method" => Self::UnknownMethod,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -637,8 +637,8 @@ impl ::slack_api_runtime::Code for AdminUsergroupsAddChannelsError {
 }
 impl ::core::fmt::Display for AdminUsergroupsAddChannelsError {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -650,7 +650,9 @@ impl ::std::error::Error for AdminUsergroupsAddChannelsError {}
 impl ::core::str::FromStr for AdminUsergroupsAddChannelsError {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }
 /// The warnings `admin.usergroups.addChannels` can answer.
@@ -675,9 +677,9 @@ pub enum AdminUsergroupsAddChannelsWarning {
     /// `superfluous_charset`: The method was called via a `POST` request, and the specified `Content-Type` is not defined to understand the `charset` parameter. However, `charset` was in fact present. Specifically, form-data content types (e.g. `multipart/form-data`) are the ones for which `charset` is superfluous.
     SuperfluousCharset,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for AdminUsergroupsAddChannelsWarning {
+impl ::typed_slack_runtime::Code for AdminUsergroupsAddChannelsWarning {
     const DOCUMENTED: &'static [&'static str] = &[
         "missing_charset",
         "superfluous_charset",
@@ -686,7 +688,7 @@ impl ::slack_api_runtime::Code for AdminUsergroupsAddChannelsWarning {
         match code {
             "missing_charset" => Self::MissingCharset,
             "superfluous_charset" => Self::SuperfluousCharset,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -714,8 +716,8 @@ impl ::slack_api_runtime::Code for AdminUsergroupsAddChannelsWarning {
 }
 impl ::core::fmt::Display for AdminUsergroupsAddChannelsWarning {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -726,6 +728,8 @@ impl ::core::fmt::Display for AdminUsergroupsAddChannelsWarning {
 impl ::core::str::FromStr for AdminUsergroupsAddChannelsWarning {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }

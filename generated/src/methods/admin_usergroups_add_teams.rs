@@ -58,31 +58,31 @@ impl AdminUsergroupsAddTeams {
         self
     }
 }
-impl ::slack_api_runtime::Method for AdminUsergroupsAddTeams {
+impl ::typed_slack_runtime::Method for AdminUsergroupsAddTeams {
     const NAME: &'static str = "admin.usergroups.addTeams";
-    const HTTP_METHOD: ::slack_api_runtime::HttpMethod = ::slack_api_runtime::HttpMethod::Post;
-    const CONTENT_TYPES: &'static [::slack_api_runtime::ContentType] = &[
-        ::slack_api_runtime::ContentType::FormUrlEncoded,
-        ::slack_api_runtime::ContentType::Json,
+    const HTTP_METHOD: ::typed_slack_runtime::HttpMethod = ::typed_slack_runtime::HttpMethod::Post;
+    const CONTENT_TYPES: &'static [::typed_slack_runtime::ContentType] = &[
+        ::typed_slack_runtime::ContentType::FormUrlEncoded,
+        ::typed_slack_runtime::ContentType::Json,
     ];
     const ACCEPTS_JSON: bool = true;
-    const RATE_TIER: ::slack_api_runtime::RateTier = ::slack_api_runtime::RateTier::Tier2;
-    const SCOPES: ::slack_api_runtime::Scopes = ::slack_api_runtime::Scopes {
+    const RATE_TIER: ::typed_slack_runtime::RateTier = ::typed_slack_runtime::RateTier::Tier2;
+    const SCOPES: ::typed_slack_runtime::Scopes = ::typed_slack_runtime::Scopes {
         bot: ::core::option::Option::None,
         user: ::core::option::Option::Some(&["admin.teams:write"]),
     };
-    const LIFECYCLE: ::slack_api_runtime::Lifecycle = ::slack_api_runtime::Lifecycle::Stable;
+    const LIFECYCLE: ::typed_slack_runtime::Lifecycle = ::typed_slack_runtime::Lifecycle::Stable;
     const AUTHENTICATED: bool = true;
-    const ARGUMENTS: &'static [::slack_api_runtime::Argument] = &[
-        ::slack_api_runtime::Argument {
+    const ARGUMENTS: &'static [::typed_slack_runtime::Argument] = &[
+        ::typed_slack_runtime::Argument {
             name: "usergroup_id",
             required: true,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "team_ids",
             required: true,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "auto_provision",
             required: false,
         },
@@ -91,7 +91,7 @@ impl ::slack_api_runtime::Method for AdminUsergroupsAddTeams {
     type Response = AdminUsergroupsAddTeamsResponse;
     type Error = AdminUsergroupsAddTeamsError;
     type Warning = AdminUsergroupsAddTeamsWarning;
-    fn write_args<W: ::slack_api_runtime::ArgWriter>(
+    fn write_args<W: ::typed_slack_runtime::ArgWriter>(
         &self,
         args: &mut W,
     ) -> ::core::result::Result<(), ::serde_json::Error> {
@@ -127,7 +127,7 @@ pub struct AdminUsergroupsAddTeamsResponse {
     #[serde(skip)]
     pub warnings: ::std::vec::Vec<AdminUsergroupsAddTeamsWarning>,
 }
-impl ::slack_api_runtime::MethodResponse for AdminUsergroupsAddTeamsResponse {
+impl ::typed_slack_runtime::MethodResponse for AdminUsergroupsAddTeamsResponse {
     type Warning = AdminUsergroupsAddTeamsWarning;
     fn warnings(&self) -> &[AdminUsergroupsAddTeamsWarning] {
         &self.warnings
@@ -269,9 +269,9 @@ pub enum AdminUsergroupsAddTeamsError {
     /// `unknown_method`: This method is currently not available.
     UnknownMethod,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for AdminUsergroupsAddTeamsError {
+impl ::typed_slack_runtime::Code for AdminUsergroupsAddTeamsError {
     const DOCUMENTED: &'static [&'static str] = &[
         "auto_provision_failure",
         "internal_error",
@@ -352,7 +352,7 @@ impl ::slack_api_runtime::Code for AdminUsergroupsAddTeamsError {
             "token_revoked" => Self::TokenRevoked,
             "two_factor_setup_required" => Self::TwoFactorSetupRequired,
             "unknown_method" => Self::UnknownMethod,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -576,8 +576,8 @@ impl ::slack_api_runtime::Code for AdminUsergroupsAddTeamsError {
 }
 impl ::core::fmt::Display for AdminUsergroupsAddTeamsError {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -589,7 +589,9 @@ impl ::std::error::Error for AdminUsergroupsAddTeamsError {}
 impl ::core::str::FromStr for AdminUsergroupsAddTeamsError {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }
 /// The warnings `admin.usergroups.addTeams` can answer.
@@ -614,9 +616,9 @@ pub enum AdminUsergroupsAddTeamsWarning {
     /// `superfluous_charset`: The method was called via a `POST` request, and the specified `Content-Type` is not defined to understand the `charset` parameter. However, `charset` was in fact present. Specifically, form-data content types (e.g. `multipart/form-data`) are the ones for which `charset` is superfluous.
     SuperfluousCharset,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for AdminUsergroupsAddTeamsWarning {
+impl ::typed_slack_runtime::Code for AdminUsergroupsAddTeamsWarning {
     const DOCUMENTED: &'static [&'static str] = &[
         "missing_charset",
         "superfluous_charset",
@@ -625,7 +627,7 @@ impl ::slack_api_runtime::Code for AdminUsergroupsAddTeamsWarning {
         match code {
             "missing_charset" => Self::MissingCharset,
             "superfluous_charset" => Self::SuperfluousCharset,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -653,8 +655,8 @@ impl ::slack_api_runtime::Code for AdminUsergroupsAddTeamsWarning {
 }
 impl ::core::fmt::Display for AdminUsergroupsAddTeamsWarning {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -665,6 +667,8 @@ impl ::core::fmt::Display for AdminUsergroupsAddTeamsWarning {
 impl ::core::str::FromStr for AdminUsergroupsAddTeamsWarning {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }

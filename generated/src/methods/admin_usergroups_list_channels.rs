@@ -24,12 +24,12 @@ pub struct AdminUsergroupsListChannels {
     ///
     /// Sent as `usergroup_id`.
     /// Example: `S00000000`.
-    pub usergroup_id: ::slack_api_runtime::types::UsergroupId,
+    pub usergroup_id: ::typed_slack_runtime::types::UsergroupId,
     /// ID of the the workspace.
     ///
     /// Sent as `team_id`.
     /// Example: `T00000000`.
-    pub team_id: ::core::option::Option<::slack_api_runtime::types::TeamId>,
+    pub team_id: ::core::option::Option<::typed_slack_runtime::types::TeamId>,
     /// Flag to include or exclude the count of members per channel.
     ///
     /// Sent as `include_num_members`.
@@ -39,7 +39,9 @@ pub struct AdminUsergroupsListChannels {
 impl AdminUsergroupsListChannels {
     /// A request with its required arguments; set optional ones with the setters.
     pub fn new(
-        usergroup_id: impl ::core::convert::Into<::slack_api_runtime::types::UsergroupId>,
+        usergroup_id: impl ::core::convert::Into<
+            ::typed_slack_runtime::types::UsergroupId,
+        >,
     ) -> Self {
         Self {
             usergroup_id: usergroup_id.into(),
@@ -51,7 +53,7 @@ impl AdminUsergroupsListChannels {
     #[must_use]
     pub fn team_id(
         mut self,
-        team_id: impl ::core::convert::Into<::slack_api_runtime::types::TeamId>,
+        team_id: impl ::core::convert::Into<::typed_slack_runtime::types::TeamId>,
     ) -> Self {
         self.team_id = ::core::option::Option::Some(team_id.into());
         self
@@ -63,31 +65,31 @@ impl AdminUsergroupsListChannels {
         self
     }
 }
-impl ::slack_api_runtime::Method for AdminUsergroupsListChannels {
+impl ::typed_slack_runtime::Method for AdminUsergroupsListChannels {
     const NAME: &'static str = "admin.usergroups.listChannels";
-    const HTTP_METHOD: ::slack_api_runtime::HttpMethod = ::slack_api_runtime::HttpMethod::Post;
-    const CONTENT_TYPES: &'static [::slack_api_runtime::ContentType] = &[
-        ::slack_api_runtime::ContentType::FormUrlEncoded,
-        ::slack_api_runtime::ContentType::Json,
+    const HTTP_METHOD: ::typed_slack_runtime::HttpMethod = ::typed_slack_runtime::HttpMethod::Post;
+    const CONTENT_TYPES: &'static [::typed_slack_runtime::ContentType] = &[
+        ::typed_slack_runtime::ContentType::FormUrlEncoded,
+        ::typed_slack_runtime::ContentType::Json,
     ];
     const ACCEPTS_JSON: bool = true;
-    const RATE_TIER: ::slack_api_runtime::RateTier = ::slack_api_runtime::RateTier::Tier2;
-    const SCOPES: ::slack_api_runtime::Scopes = ::slack_api_runtime::Scopes {
+    const RATE_TIER: ::typed_slack_runtime::RateTier = ::typed_slack_runtime::RateTier::Tier2;
+    const SCOPES: ::typed_slack_runtime::Scopes = ::typed_slack_runtime::Scopes {
         bot: ::core::option::Option::None,
         user: ::core::option::Option::Some(&["admin.usergroups:read"]),
     };
-    const LIFECYCLE: ::slack_api_runtime::Lifecycle = ::slack_api_runtime::Lifecycle::Stable;
+    const LIFECYCLE: ::typed_slack_runtime::Lifecycle = ::typed_slack_runtime::Lifecycle::Stable;
     const AUTHENTICATED: bool = true;
-    const ARGUMENTS: &'static [::slack_api_runtime::Argument] = &[
-        ::slack_api_runtime::Argument {
+    const ARGUMENTS: &'static [::typed_slack_runtime::Argument] = &[
+        ::typed_slack_runtime::Argument {
             name: "usergroup_id",
             required: true,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "team_id",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "include_num_members",
             required: false,
         },
@@ -96,7 +98,7 @@ impl ::slack_api_runtime::Method for AdminUsergroupsListChannels {
     type Response = AdminUsergroupsListChannelsResponse;
     type Error = AdminUsergroupsListChannelsError;
     type Warning = AdminUsergroupsListChannelsWarning;
-    fn write_args<W: ::slack_api_runtime::ArgWriter>(
+    fn write_args<W: ::typed_slack_runtime::ArgWriter>(
         &self,
         args: &mut W,
     ) -> ::core::result::Result<(), ::serde_json::Error> {
@@ -155,13 +157,13 @@ impl ::slack_api_runtime::Method for AdminUsergroupsListChannels {
 #[non_exhaustive]
 pub struct AdminUsergroupsListChannelsResponse {
     /// Answered as `channels`.
-    pub channels: ::std::vec::Vec<::slack_api_runtime::types::ChannelId>,
+    pub channels: ::std::vec::Vec<::typed_slack_runtime::types::ChannelId>,
     /// The warnings Slack sent with the answer, from its `warning` and
     /// `response_metadata.warnings` fields.
     #[serde(skip)]
     pub warnings: ::std::vec::Vec<AdminUsergroupsListChannelsWarning>,
 }
-impl ::slack_api_runtime::MethodResponse for AdminUsergroupsListChannelsResponse {
+impl ::typed_slack_runtime::MethodResponse for AdminUsergroupsListChannelsResponse {
     type Warning = AdminUsergroupsListChannelsWarning;
     fn warnings(&self) -> &[AdminUsergroupsListChannelsWarning] {
         &self.warnings
@@ -315,9 +317,9 @@ pub enum AdminUsergroupsListChannelsError {
     /// `unknown_method`: This method is currently not available.
     UnknownMethod,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for AdminUsergroupsListChannelsError {
+impl ::typed_slack_runtime::Code for AdminUsergroupsListChannelsError {
     const DOCUMENTED: &'static [&'static str] = &[
         "feature_not_enabled",
         "invalid_auth",
@@ -400,7 +402,7 @@ impl ::slack_api_runtime::Code for AdminUsergroupsListChannelsError {
             "token_revoked" => Self::TokenRevoked,
             "two_factor_setup_required" => Self::TwoFactorSetupRequired,
             "unknown_method" => Self::UnknownMethod,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -630,8 +632,8 @@ impl ::slack_api_runtime::Code for AdminUsergroupsListChannelsError {
 }
 impl ::core::fmt::Display for AdminUsergroupsListChannelsError {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -643,7 +645,9 @@ impl ::std::error::Error for AdminUsergroupsListChannelsError {}
 impl ::core::str::FromStr for AdminUsergroupsListChannelsError {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }
 /// The warnings `admin.usergroups.listChannels` can answer.
@@ -668,9 +672,9 @@ pub enum AdminUsergroupsListChannelsWarning {
     /// `superfluous_charset`: The method was called via a `POST` request, and the specified `Content-Type` is not defined to understand the `charset` parameter. However, `charset` was in fact present. Specifically, form-data content types (e.g. `multipart/form-data`) are the ones for which `charset` is superfluous.
     SuperfluousCharset,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for AdminUsergroupsListChannelsWarning {
+impl ::typed_slack_runtime::Code for AdminUsergroupsListChannelsWarning {
     const DOCUMENTED: &'static [&'static str] = &[
         "missing_charset",
         "superfluous_charset",
@@ -679,7 +683,7 @@ impl ::slack_api_runtime::Code for AdminUsergroupsListChannelsWarning {
         match code {
             "missing_charset" => Self::MissingCharset,
             "superfluous_charset" => Self::SuperfluousCharset,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -707,8 +711,8 @@ impl ::slack_api_runtime::Code for AdminUsergroupsListChannelsWarning {
 }
 impl ::core::fmt::Display for AdminUsergroupsListChannelsWarning {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -719,6 +723,8 @@ impl ::core::fmt::Display for AdminUsergroupsListChannelsWarning {
 impl ::core::str::FromStr for AdminUsergroupsListChannelsWarning {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }

@@ -48,27 +48,27 @@ impl AdminUsergroupsRemoveChannels {
         }
     }
 }
-impl ::slack_api_runtime::Method for AdminUsergroupsRemoveChannels {
+impl ::typed_slack_runtime::Method for AdminUsergroupsRemoveChannels {
     const NAME: &'static str = "admin.usergroups.removeChannels";
-    const HTTP_METHOD: ::slack_api_runtime::HttpMethod = ::slack_api_runtime::HttpMethod::Post;
-    const CONTENT_TYPES: &'static [::slack_api_runtime::ContentType] = &[
-        ::slack_api_runtime::ContentType::FormUrlEncoded,
-        ::slack_api_runtime::ContentType::Json,
+    const HTTP_METHOD: ::typed_slack_runtime::HttpMethod = ::typed_slack_runtime::HttpMethod::Post;
+    const CONTENT_TYPES: &'static [::typed_slack_runtime::ContentType] = &[
+        ::typed_slack_runtime::ContentType::FormUrlEncoded,
+        ::typed_slack_runtime::ContentType::Json,
     ];
     const ACCEPTS_JSON: bool = true;
-    const RATE_TIER: ::slack_api_runtime::RateTier = ::slack_api_runtime::RateTier::Tier2;
-    const SCOPES: ::slack_api_runtime::Scopes = ::slack_api_runtime::Scopes {
+    const RATE_TIER: ::typed_slack_runtime::RateTier = ::typed_slack_runtime::RateTier::Tier2;
+    const SCOPES: ::typed_slack_runtime::Scopes = ::typed_slack_runtime::Scopes {
         bot: ::core::option::Option::None,
         user: ::core::option::Option::Some(&["admin.usergroups:write"]),
     };
-    const LIFECYCLE: ::slack_api_runtime::Lifecycle = ::slack_api_runtime::Lifecycle::Stable;
+    const LIFECYCLE: ::typed_slack_runtime::Lifecycle = ::typed_slack_runtime::Lifecycle::Stable;
     const AUTHENTICATED: bool = true;
-    const ARGUMENTS: &'static [::slack_api_runtime::Argument] = &[
-        ::slack_api_runtime::Argument {
+    const ARGUMENTS: &'static [::typed_slack_runtime::Argument] = &[
+        ::typed_slack_runtime::Argument {
             name: "usergroup_id",
             required: true,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "channel_ids",
             required: true,
         },
@@ -77,7 +77,7 @@ impl ::slack_api_runtime::Method for AdminUsergroupsRemoveChannels {
     type Response = AdminUsergroupsRemoveChannelsResponse;
     type Error = AdminUsergroupsRemoveChannelsError;
     type Warning = AdminUsergroupsRemoveChannelsWarning;
-    fn write_args<W: ::slack_api_runtime::ArgWriter>(
+    fn write_args<W: ::typed_slack_runtime::ArgWriter>(
         &self,
         args: &mut W,
     ) -> ::core::result::Result<(), ::serde_json::Error> {
@@ -115,7 +115,7 @@ pub struct AdminUsergroupsRemoveChannelsResponse {
     #[serde(skip)]
     pub warnings: ::std::vec::Vec<AdminUsergroupsRemoveChannelsWarning>,
 }
-impl ::slack_api_runtime::MethodResponse for AdminUsergroupsRemoveChannelsResponse {
+impl ::typed_slack_runtime::MethodResponse for AdminUsergroupsRemoveChannelsResponse {
     type Warning = AdminUsergroupsRemoveChannelsWarning;
     fn warnings(&self) -> &[AdminUsergroupsRemoveChannelsWarning] {
         &self.warnings
@@ -263,9 +263,9 @@ pub enum AdminUsergroupsRemoveChannelsError {
     /// `unknown_method`: This method is currently not available.
     UnknownMethod,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for AdminUsergroupsRemoveChannelsError {
+impl ::typed_slack_runtime::Code for AdminUsergroupsRemoveChannelsError {
     const DOCUMENTED: &'static [&'static str] = &[
         "channel_not_found",
         "feature_not_enabled",
@@ -344,7 +344,7 @@ impl ::slack_api_runtime::Code for AdminUsergroupsRemoveChannelsError {
             "token_revoked" => Self::TokenRevoked,
             "two_factor_setup_required" => Self::TwoFactorSetupRequired,
             "unknown_method" => Self::UnknownMethod,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -566,8 +566,8 @@ impl ::slack_api_runtime::Code for AdminUsergroupsRemoveChannelsError {
 }
 impl ::core::fmt::Display for AdminUsergroupsRemoveChannelsError {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -579,7 +579,9 @@ impl ::std::error::Error for AdminUsergroupsRemoveChannelsError {}
 impl ::core::str::FromStr for AdminUsergroupsRemoveChannelsError {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }
 /// The warnings `admin.usergroups.removeChannels` can answer.
@@ -604,9 +606,9 @@ pub enum AdminUsergroupsRemoveChannelsWarning {
     /// `superfluous_charset`: The method was called via a `POST` request, and the specified `Content-Type` is not defined to understand the `charset` parameter. However, `charset` was in fact present. Specifically, form-data content types (e.g. `multipart/form-data`) are the ones for which `charset` is superfluous.
     SuperfluousCharset,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for AdminUsergroupsRemoveChannelsWarning {
+impl ::typed_slack_runtime::Code for AdminUsergroupsRemoveChannelsWarning {
     const DOCUMENTED: &'static [&'static str] = &[
         "missing_charset",
         "superfluous_charset",
@@ -615,7 +617,7 @@ impl ::slack_api_runtime::Code for AdminUsergroupsRemoveChannelsWarning {
         match code {
             "missing_charset" => Self::MissingCharset,
             "superfluous_charset" => Self::SuperfluousCharset,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -643,8 +645,8 @@ impl ::slack_api_runtime::Code for AdminUsergroupsRemoveChannelsWarning {
 }
 impl ::core::fmt::Display for AdminUsergroupsRemoveChannelsWarning {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -655,6 +657,8 @@ impl ::core::fmt::Display for AdminUsergroupsRemoveChannelsWarning {
 impl ::core::str::FromStr for AdminUsergroupsRemoveChannelsWarning {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }

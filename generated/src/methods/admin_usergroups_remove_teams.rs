@@ -45,27 +45,27 @@ impl AdminUsergroupsRemoveTeams {
         }
     }
 }
-impl ::slack_api_runtime::Method for AdminUsergroupsRemoveTeams {
+impl ::typed_slack_runtime::Method for AdminUsergroupsRemoveTeams {
     const NAME: &'static str = "admin.usergroups.removeTeams";
-    const HTTP_METHOD: ::slack_api_runtime::HttpMethod = ::slack_api_runtime::HttpMethod::Post;
-    const CONTENT_TYPES: &'static [::slack_api_runtime::ContentType] = &[
-        ::slack_api_runtime::ContentType::FormUrlEncoded,
-        ::slack_api_runtime::ContentType::Json,
+    const HTTP_METHOD: ::typed_slack_runtime::HttpMethod = ::typed_slack_runtime::HttpMethod::Post;
+    const CONTENT_TYPES: &'static [::typed_slack_runtime::ContentType] = &[
+        ::typed_slack_runtime::ContentType::FormUrlEncoded,
+        ::typed_slack_runtime::ContentType::Json,
     ];
     const ACCEPTS_JSON: bool = true;
-    const RATE_TIER: ::slack_api_runtime::RateTier = ::slack_api_runtime::RateTier::Tier2;
-    const SCOPES: ::slack_api_runtime::Scopes = ::slack_api_runtime::Scopes {
+    const RATE_TIER: ::typed_slack_runtime::RateTier = ::typed_slack_runtime::RateTier::Tier2;
+    const SCOPES: ::typed_slack_runtime::Scopes = ::typed_slack_runtime::Scopes {
         bot: ::core::option::Option::None,
         user: ::core::option::Option::Some(&["admin.teams:write"]),
     };
-    const LIFECYCLE: ::slack_api_runtime::Lifecycle = ::slack_api_runtime::Lifecycle::Stable;
+    const LIFECYCLE: ::typed_slack_runtime::Lifecycle = ::typed_slack_runtime::Lifecycle::Stable;
     const AUTHENTICATED: bool = true;
-    const ARGUMENTS: &'static [::slack_api_runtime::Argument] = &[
-        ::slack_api_runtime::Argument {
+    const ARGUMENTS: &'static [::typed_slack_runtime::Argument] = &[
+        ::typed_slack_runtime::Argument {
             name: "usergroup_id",
             required: true,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "team_ids",
             required: true,
         },
@@ -74,7 +74,7 @@ impl ::slack_api_runtime::Method for AdminUsergroupsRemoveTeams {
     type Response = AdminUsergroupsRemoveTeamsResponse;
     type Error = AdminUsergroupsRemoveTeamsError;
     type Warning = AdminUsergroupsRemoveTeamsWarning;
-    fn write_args<W: ::slack_api_runtime::ArgWriter>(
+    fn write_args<W: ::typed_slack_runtime::ArgWriter>(
         &self,
         args: &mut W,
     ) -> ::core::result::Result<(), ::serde_json::Error> {
@@ -107,7 +107,7 @@ pub struct AdminUsergroupsRemoveTeamsResponse {
     #[serde(skip)]
     pub warnings: ::std::vec::Vec<AdminUsergroupsRemoveTeamsWarning>,
 }
-impl ::slack_api_runtime::MethodResponse for AdminUsergroupsRemoveTeamsResponse {
+impl ::typed_slack_runtime::MethodResponse for AdminUsergroupsRemoveTeamsResponse {
     type Warning = AdminUsergroupsRemoveTeamsWarning;
     fn warnings(&self) -> &[AdminUsergroupsRemoveTeamsWarning] {
         &self.warnings
@@ -240,9 +240,9 @@ pub enum AdminUsergroupsRemoveTeamsError {
     /// `unknown_method`: This method is currently not available.
     UnknownMethod,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for AdminUsergroupsRemoveTeamsError {
+impl ::typed_slack_runtime::Code for AdminUsergroupsRemoveTeamsError {
     const DOCUMENTED: &'static [&'static str] = &[
         "internal_error",
         "invalid_team_ids",
@@ -317,7 +317,7 @@ impl ::slack_api_runtime::Code for AdminUsergroupsRemoveTeamsError {
             "token_revoked" => Self::TokenRevoked,
             "two_factor_setup_required" => Self::TwoFactorSetupRequired,
             "unknown_method" => Self::UnknownMethod,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -523,8 +523,8 @@ impl ::slack_api_runtime::Code for AdminUsergroupsRemoveTeamsError {
 }
 impl ::core::fmt::Display for AdminUsergroupsRemoveTeamsError {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -536,7 +536,9 @@ impl ::std::error::Error for AdminUsergroupsRemoveTeamsError {}
 impl ::core::str::FromStr for AdminUsergroupsRemoveTeamsError {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }
 /// The warnings `admin.usergroups.removeTeams` can answer.
@@ -561,9 +563,9 @@ pub enum AdminUsergroupsRemoveTeamsWarning {
     /// `superfluous_charset`: The method was called via a `POST` request, and the specified `Content-Type` is not defined to understand the `charset` parameter. However, `charset` was in fact present. Specifically, form-data content types (e.g. `multipart/form-data`) are the ones for which `charset` is superfluous.
     SuperfluousCharset,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for AdminUsergroupsRemoveTeamsWarning {
+impl ::typed_slack_runtime::Code for AdminUsergroupsRemoveTeamsWarning {
     const DOCUMENTED: &'static [&'static str] = &[
         "missing_charset",
         "superfluous_charset",
@@ -572,7 +574,7 @@ impl ::slack_api_runtime::Code for AdminUsergroupsRemoveTeamsWarning {
         match code {
             "missing_charset" => Self::MissingCharset,
             "superfluous_charset" => Self::SuperfluousCharset,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -600,8 +602,8 @@ impl ::slack_api_runtime::Code for AdminUsergroupsRemoveTeamsWarning {
 }
 impl ::core::fmt::Display for AdminUsergroupsRemoveTeamsWarning {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -612,6 +614,8 @@ impl ::core::fmt::Display for AdminUsergroupsRemoveTeamsWarning {
 impl ::core::str::FromStr for AdminUsergroupsRemoveTeamsWarning {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }

@@ -23,11 +23,11 @@ pub struct AdminUsersAssign {
     /// The ID (`T1234`) of the workspace.
     ///
     /// Sent as `team_id`.
-    pub team_id: ::slack_api_runtime::types::TeamId,
+    pub team_id: ::typed_slack_runtime::types::TeamId,
     /// The ID of the user to add to the workspace.
     ///
     /// Sent as `user_id`.
-    pub user_id: ::slack_api_runtime::types::UserId,
+    pub user_id: ::typed_slack_runtime::types::UserId,
     /// True if user should be added to the workspace as a guest.
     ///
     /// Sent as `is_restricted`.
@@ -49,8 +49,8 @@ pub struct AdminUsersAssign {
 impl AdminUsersAssign {
     /// A request with its required arguments; set optional ones with the setters.
     pub fn new(
-        team_id: impl ::core::convert::Into<::slack_api_runtime::types::TeamId>,
-        user_id: impl ::core::convert::Into<::slack_api_runtime::types::UserId>,
+        team_id: impl ::core::convert::Into<::typed_slack_runtime::types::TeamId>,
+        user_id: impl ::core::convert::Into<::typed_slack_runtime::types::UserId>,
     ) -> Self {
         Self {
             team_id: team_id.into(),
@@ -84,39 +84,39 @@ impl AdminUsersAssign {
         self
     }
 }
-impl ::slack_api_runtime::Method for AdminUsersAssign {
+impl ::typed_slack_runtime::Method for AdminUsersAssign {
     const NAME: &'static str = "admin.users.assign";
-    const HTTP_METHOD: ::slack_api_runtime::HttpMethod = ::slack_api_runtime::HttpMethod::Post;
-    const CONTENT_TYPES: &'static [::slack_api_runtime::ContentType] = &[
-        ::slack_api_runtime::ContentType::FormUrlEncoded,
-        ::slack_api_runtime::ContentType::Json,
+    const HTTP_METHOD: ::typed_slack_runtime::HttpMethod = ::typed_slack_runtime::HttpMethod::Post;
+    const CONTENT_TYPES: &'static [::typed_slack_runtime::ContentType] = &[
+        ::typed_slack_runtime::ContentType::FormUrlEncoded,
+        ::typed_slack_runtime::ContentType::Json,
     ];
     const ACCEPTS_JSON: bool = true;
-    const RATE_TIER: ::slack_api_runtime::RateTier = ::slack_api_runtime::RateTier::Tier2;
-    const SCOPES: ::slack_api_runtime::Scopes = ::slack_api_runtime::Scopes {
+    const RATE_TIER: ::typed_slack_runtime::RateTier = ::typed_slack_runtime::RateTier::Tier2;
+    const SCOPES: ::typed_slack_runtime::Scopes = ::typed_slack_runtime::Scopes {
         bot: ::core::option::Option::None,
         user: ::core::option::Option::Some(&["admin.users:write"]),
     };
-    const LIFECYCLE: ::slack_api_runtime::Lifecycle = ::slack_api_runtime::Lifecycle::Stable;
+    const LIFECYCLE: ::typed_slack_runtime::Lifecycle = ::typed_slack_runtime::Lifecycle::Stable;
     const AUTHENTICATED: bool = true;
-    const ARGUMENTS: &'static [::slack_api_runtime::Argument] = &[
-        ::slack_api_runtime::Argument {
+    const ARGUMENTS: &'static [::typed_slack_runtime::Argument] = &[
+        ::typed_slack_runtime::Argument {
             name: "team_id",
             required: true,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "user_id",
             required: true,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "is_restricted",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "is_ultra_restricted",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "channel_ids",
             required: false,
         },
@@ -125,7 +125,7 @@ impl ::slack_api_runtime::Method for AdminUsersAssign {
     type Response = AdminUsersAssignResponse;
     type Error = AdminUsersAssignError;
     type Warning = AdminUsersAssignWarning;
-    fn write_args<W: ::slack_api_runtime::ArgWriter>(
+    fn write_args<W: ::typed_slack_runtime::ArgWriter>(
         &self,
         args: &mut W,
     ) -> ::core::result::Result<(), ::serde_json::Error> {
@@ -167,7 +167,7 @@ pub struct AdminUsersAssignResponse {
     #[serde(skip)]
     pub warnings: ::std::vec::Vec<AdminUsersAssignWarning>,
 }
-impl ::slack_api_runtime::MethodResponse for AdminUsersAssignResponse {
+impl ::typed_slack_runtime::MethodResponse for AdminUsersAssignResponse {
     type Warning = AdminUsersAssignWarning;
     fn warnings(&self) -> &[AdminUsersAssignWarning] {
         &self.warnings
@@ -315,9 +315,9 @@ pub enum AdminUsersAssignError {
     /// `unknown_method`: This method is currently not available.
     UnknownMethod,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for AdminUsersAssignError {
+impl ::typed_slack_runtime::Code for AdminUsersAssignError {
     const DOCUMENTED: &'static [&'static str] = &[
         "feature_not_enabled",
         "invalid_role_for_user",
@@ -404,7 +404,7 @@ impl ::slack_api_runtime::Code for AdminUsersAssignError {
             "token_revoked" => Self::TokenRevoked,
             "two_factor_setup_required" => Self::TwoFactorSetupRequired,
             "unknown_method" => Self::UnknownMethod,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -642,8 +642,8 @@ impl ::slack_api_runtime::Code for AdminUsersAssignError {
 }
 impl ::core::fmt::Display for AdminUsersAssignError {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -655,7 +655,9 @@ impl ::std::error::Error for AdminUsersAssignError {}
 impl ::core::str::FromStr for AdminUsersAssignError {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }
 /// The warnings `admin.users.assign` can answer.
@@ -680,9 +682,9 @@ pub enum AdminUsersAssignWarning {
     /// `superfluous_charset`: The method was called via a `POST` request, and the specified `Content-Type` is not defined to understand the `charset` parameter. However, `charset` was in fact present. Specifically, form-data content types (e.g. `multipart/form-data`) are the ones for which `charset` is superfluous.
     SuperfluousCharset,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for AdminUsersAssignWarning {
+impl ::typed_slack_runtime::Code for AdminUsersAssignWarning {
     const DOCUMENTED: &'static [&'static str] = &[
         "missing_charset",
         "superfluous_charset",
@@ -691,7 +693,7 @@ impl ::slack_api_runtime::Code for AdminUsersAssignWarning {
         match code {
             "missing_charset" => Self::MissingCharset,
             "superfluous_charset" => Self::SuperfluousCharset,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -719,8 +721,8 @@ impl ::slack_api_runtime::Code for AdminUsersAssignWarning {
 }
 impl ::core::fmt::Display for AdminUsersAssignWarning {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -731,6 +733,8 @@ impl ::core::fmt::Display for AdminUsersAssignWarning {
 impl ::core::str::FromStr for AdminUsersAssignWarning {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }

@@ -29,12 +29,12 @@ pub struct AdminUsersGetExpiration {
     ///
     /// Sent as `user_id`.
     /// Example: `U123ABC456`.
-    pub user_id: ::core::option::Option<::slack_api_runtime::types::UserId>,
+    pub user_id: ::core::option::Option<::typed_slack_runtime::types::UserId>,
     /// If an org token is passed in and this team is on the org, it will operate on the workspace level on the specified team. Otherwise it will operate on the org or team in context.
     ///
     /// Sent as `target_team`.
     /// Example: `T123ABC456`.
-    pub target_team: ::core::option::Option<::slack_api_runtime::types::TeamId>,
+    pub target_team: ::core::option::Option<::typed_slack_runtime::types::TeamId>,
 }
 impl AdminUsersGetExpiration {
     /// A request with no argument set; set them with the setters.
@@ -45,7 +45,7 @@ impl AdminUsersGetExpiration {
     #[must_use]
     pub fn user_id(
         mut self,
-        user_id: impl ::core::convert::Into<::slack_api_runtime::types::UserId>,
+        user_id: impl ::core::convert::Into<::typed_slack_runtime::types::UserId>,
     ) -> Self {
         self.user_id = ::core::option::Option::Some(user_id.into());
         self
@@ -54,32 +54,32 @@ impl AdminUsersGetExpiration {
     #[must_use]
     pub fn target_team(
         mut self,
-        target_team: impl ::core::convert::Into<::slack_api_runtime::types::TeamId>,
+        target_team: impl ::core::convert::Into<::typed_slack_runtime::types::TeamId>,
     ) -> Self {
         self.target_team = ::core::option::Option::Some(target_team.into());
         self
     }
 }
-impl ::slack_api_runtime::Method for AdminUsersGetExpiration {
+impl ::typed_slack_runtime::Method for AdminUsersGetExpiration {
     const NAME: &'static str = "admin.users.getExpiration";
-    const HTTP_METHOD: ::slack_api_runtime::HttpMethod = ::slack_api_runtime::HttpMethod::Get;
-    const CONTENT_TYPES: &'static [::slack_api_runtime::ContentType] = &[
-        ::slack_api_runtime::ContentType::FormUrlEncoded,
+    const HTTP_METHOD: ::typed_slack_runtime::HttpMethod = ::typed_slack_runtime::HttpMethod::Get;
+    const CONTENT_TYPES: &'static [::typed_slack_runtime::ContentType] = &[
+        ::typed_slack_runtime::ContentType::FormUrlEncoded,
     ];
     const ACCEPTS_JSON: bool = false;
-    const RATE_TIER: ::slack_api_runtime::RateTier = ::slack_api_runtime::RateTier::Tier4;
-    const SCOPES: ::slack_api_runtime::Scopes = ::slack_api_runtime::Scopes {
+    const RATE_TIER: ::typed_slack_runtime::RateTier = ::typed_slack_runtime::RateTier::Tier4;
+    const SCOPES: ::typed_slack_runtime::Scopes = ::typed_slack_runtime::Scopes {
         bot: ::core::option::Option::None,
         user: ::core::option::Option::Some(&["admin.users:read"]),
     };
-    const LIFECYCLE: ::slack_api_runtime::Lifecycle = ::slack_api_runtime::Lifecycle::Stable;
+    const LIFECYCLE: ::typed_slack_runtime::Lifecycle = ::typed_slack_runtime::Lifecycle::Stable;
     const AUTHENTICATED: bool = true;
-    const ARGUMENTS: &'static [::slack_api_runtime::Argument] = &[
-        ::slack_api_runtime::Argument {
+    const ARGUMENTS: &'static [::typed_slack_runtime::Argument] = &[
+        ::typed_slack_runtime::Argument {
             name: "user_id",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "target_team",
             required: false,
         },
@@ -88,7 +88,7 @@ impl ::slack_api_runtime::Method for AdminUsersGetExpiration {
     type Response = AdminUsersGetExpirationResponse;
     type Error = AdminUsersGetExpirationError;
     type Warning = AdminUsersGetExpirationWarning;
-    fn write_args<W: ::slack_api_runtime::ArgWriter>(
+    fn write_args<W: ::typed_slack_runtime::ArgWriter>(
         &self,
         args: &mut W,
     ) -> ::core::result::Result<(), ::serde_json::Error> {
@@ -132,7 +132,7 @@ pub struct AdminUsersGetExpirationResponse {
     #[serde(skip)]
     pub warnings: ::std::vec::Vec<AdminUsersGetExpirationWarning>,
 }
-impl ::slack_api_runtime::MethodResponse for AdminUsersGetExpirationResponse {
+impl ::typed_slack_runtime::MethodResponse for AdminUsersGetExpirationResponse {
     type Warning = AdminUsersGetExpirationWarning;
     fn warnings(&self) -> &[AdminUsersGetExpirationWarning] {
         &self.warnings
@@ -283,9 +283,9 @@ pub enum AdminUsersGetExpirationError {
     /// `unknown_method`: This method is currently not available.
     UnknownMethod,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for AdminUsersGetExpirationError {
+impl ::typed_slack_runtime::Code for AdminUsersGetExpirationError {
     const DOCUMENTED: &'static [&'static str] = &[
         "no_perms",
         "not_permitted",
@@ -366,7 +366,7 @@ impl ::slack_api_runtime::Code for AdminUsersGetExpirationError {
             "token_revoked" => Self::TokenRevoked,
             "two_factor_setup_required" => Self::TwoFactorSetupRequired,
             "unknown_method" => Self::UnknownMethod,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -584,8 +584,8 @@ impl ::slack_api_runtime::Code for AdminUsersGetExpirationError {
 }
 impl ::core::fmt::Display for AdminUsersGetExpirationError {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -597,7 +597,9 @@ impl ::std::error::Error for AdminUsersGetExpirationError {}
 impl ::core::str::FromStr for AdminUsersGetExpirationError {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }
 /// The warnings `admin.users.getExpiration` can answer.
@@ -622,9 +624,9 @@ pub enum AdminUsersGetExpirationWarning {
     /// `superfluous_charset`: The method was called via a `POST` request, and the specified `Content-Type` is not defined to understand the `charset` parameter. However, `charset` was in fact present. Specifically, form-data content types (e.g. `multipart/form-data`) are the ones for which `charset` is superfluous.
     SuperfluousCharset,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for AdminUsersGetExpirationWarning {
+impl ::typed_slack_runtime::Code for AdminUsersGetExpirationWarning {
     const DOCUMENTED: &'static [&'static str] = &[
         "missing_charset",
         "superfluous_charset",
@@ -633,7 +635,7 @@ impl ::slack_api_runtime::Code for AdminUsersGetExpirationWarning {
         match code {
             "missing_charset" => Self::MissingCharset,
             "superfluous_charset" => Self::SuperfluousCharset,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -661,8 +663,8 @@ impl ::slack_api_runtime::Code for AdminUsersGetExpirationWarning {
 }
 impl ::core::fmt::Display for AdminUsersGetExpirationWarning {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -673,6 +675,8 @@ impl ::core::fmt::Display for AdminUsersGetExpirationWarning {
 impl ::core::str::FromStr for AdminUsersGetExpirationWarning {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }

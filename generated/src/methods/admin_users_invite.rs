@@ -23,7 +23,7 @@ pub struct AdminUsersInvite {
     /// The ID (`T1234`) of the workspace.
     ///
     /// Sent as `team_id`.
-    pub team_id: ::slack_api_runtime::types::TeamId,
+    pub team_id: ::typed_slack_runtime::types::TeamId,
     /// The email address of the person to invite.
     ///
     /// Sent as `email`.
@@ -62,7 +62,7 @@ pub struct AdminUsersInvite {
     /// Sent as `guest_expiration_ts`.
     /// Example: `0123456789.012345`.
     pub guest_expiration_ts: ::core::option::Option<
-        ::slack_api_runtime::types::Timestamp,
+        ::typed_slack_runtime::types::Timestamp,
     >,
     /// Allow invited user to sign in via email and password. Only available for Enterprise org teams via admin invite.
     ///
@@ -73,7 +73,7 @@ pub struct AdminUsersInvite {
 impl AdminUsersInvite {
     /// A request with its required arguments; set optional ones with the setters.
     pub fn new(
-        team_id: impl ::core::convert::Into<::slack_api_runtime::types::TeamId>,
+        team_id: impl ::core::convert::Into<::typed_slack_runtime::types::TeamId>,
         email: impl ::core::convert::Into<::std::string::String>,
         channel_ids: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
@@ -133,7 +133,7 @@ impl AdminUsersInvite {
     pub fn guest_expiration_ts(
         mut self,
         guest_expiration_ts: impl ::core::convert::Into<
-            ::slack_api_runtime::types::Timestamp,
+            ::typed_slack_runtime::types::Timestamp,
         >,
     ) -> Self {
         self.guest_expiration_ts = ::core::option::Option::Some(
@@ -153,59 +153,59 @@ impl AdminUsersInvite {
         self
     }
 }
-impl ::slack_api_runtime::Method for AdminUsersInvite {
+impl ::typed_slack_runtime::Method for AdminUsersInvite {
     const NAME: &'static str = "admin.users.invite";
-    const HTTP_METHOD: ::slack_api_runtime::HttpMethod = ::slack_api_runtime::HttpMethod::Post;
-    const CONTENT_TYPES: &'static [::slack_api_runtime::ContentType] = &[
-        ::slack_api_runtime::ContentType::FormUrlEncoded,
-        ::slack_api_runtime::ContentType::Json,
+    const HTTP_METHOD: ::typed_slack_runtime::HttpMethod = ::typed_slack_runtime::HttpMethod::Post;
+    const CONTENT_TYPES: &'static [::typed_slack_runtime::ContentType] = &[
+        ::typed_slack_runtime::ContentType::FormUrlEncoded,
+        ::typed_slack_runtime::ContentType::Json,
     ];
     const ACCEPTS_JSON: bool = true;
-    const RATE_TIER: ::slack_api_runtime::RateTier = ::slack_api_runtime::RateTier::Tier2;
-    const SCOPES: ::slack_api_runtime::Scopes = ::slack_api_runtime::Scopes {
+    const RATE_TIER: ::typed_slack_runtime::RateTier = ::typed_slack_runtime::RateTier::Tier2;
+    const SCOPES: ::typed_slack_runtime::Scopes = ::typed_slack_runtime::Scopes {
         bot: ::core::option::Option::None,
         user: ::core::option::Option::Some(&["admin.users:write"]),
     };
-    const LIFECYCLE: ::slack_api_runtime::Lifecycle = ::slack_api_runtime::Lifecycle::Stable;
+    const LIFECYCLE: ::typed_slack_runtime::Lifecycle = ::typed_slack_runtime::Lifecycle::Stable;
     const AUTHENTICATED: bool = true;
-    const ARGUMENTS: &'static [::slack_api_runtime::Argument] = &[
-        ::slack_api_runtime::Argument {
+    const ARGUMENTS: &'static [::typed_slack_runtime::Argument] = &[
+        ::typed_slack_runtime::Argument {
             name: "team_id",
             required: true,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "email",
             required: true,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "channel_ids",
             required: true,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "custom_message",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "real_name",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "resend",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "is_restricted",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "is_ultra_restricted",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "guest_expiration_ts",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "email_password_policy_enabled",
             required: false,
         },
@@ -214,7 +214,7 @@ impl ::slack_api_runtime::Method for AdminUsersInvite {
     type Response = AdminUsersInviteResponse;
     type Error = AdminUsersInviteError;
     type Warning = AdminUsersInviteWarning;
-    fn write_args<W: ::slack_api_runtime::ArgWriter>(
+    fn write_args<W: ::typed_slack_runtime::ArgWriter>(
         &self,
         args: &mut W,
     ) -> ::core::result::Result<(), ::serde_json::Error> {
@@ -270,7 +270,7 @@ pub struct AdminUsersInviteResponse {
     #[serde(skip)]
     pub warnings: ::std::vec::Vec<AdminUsersInviteWarning>,
 }
-impl ::slack_api_runtime::MethodResponse for AdminUsersInviteResponse {
+impl ::typed_slack_runtime::MethodResponse for AdminUsersInviteResponse {
     type Warning = AdminUsersInviteWarning;
     fn warnings(&self) -> &[AdminUsersInviteWarning] {
         &self.warnings
@@ -430,9 +430,9 @@ pub enum AdminUsersInviteError {
     /// `unknown_method`: This method is currently not available.
     UnknownMethod,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for AdminUsersInviteError {
+impl ::typed_slack_runtime::Code for AdminUsersInviteError {
     const DOCUMENTED: &'static [&'static str] = &[
         "already_in_team",
         "already_in_team_invited_user",
@@ -527,7 +527,7 @@ impl ::slack_api_runtime::Code for AdminUsersInviteError {
             "token_revoked" => Self::TokenRevoked,
             "two_factor_setup_required" => Self::TwoFactorSetupRequired,
             "unknown_method" => Self::UnknownMethod,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -777,8 +777,8 @@ impl ::slack_api_runtime::Code for AdminUsersInviteError {
 }
 impl ::core::fmt::Display for AdminUsersInviteError {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -790,7 +790,9 @@ impl ::std::error::Error for AdminUsersInviteError {}
 impl ::core::str::FromStr for AdminUsersInviteError {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }
 /// The warnings `admin.users.invite` can answer.
@@ -815,9 +817,9 @@ pub enum AdminUsersInviteWarning {
     /// `superfluous_charset`: The method was called via a `POST` request, and the specified `Content-Type` is not defined to understand the `charset` parameter. However, `charset` was in fact present. Specifically, form-data content types (e.g. `multipart/form-data`) are the ones for which `charset` is superfluous.
     SuperfluousCharset,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for AdminUsersInviteWarning {
+impl ::typed_slack_runtime::Code for AdminUsersInviteWarning {
     const DOCUMENTED: &'static [&'static str] = &[
         "missing_charset",
         "superfluous_charset",
@@ -826,7 +828,7 @@ impl ::slack_api_runtime::Code for AdminUsersInviteWarning {
         match code {
             "missing_charset" => Self::MissingCharset,
             "superfluous_charset" => Self::SuperfluousCharset,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -854,8 +856,8 @@ impl ::slack_api_runtime::Code for AdminUsersInviteWarning {
 }
 impl ::core::fmt::Display for AdminUsersInviteWarning {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -866,6 +868,8 @@ impl ::core::fmt::Display for AdminUsersInviteWarning {
 impl ::core::str::FromStr for AdminUsersInviteWarning {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }

@@ -23,18 +23,18 @@ pub struct AdminUsersRemove {
     /// The ID (`T1234`) of the workspace.
     ///
     /// Sent as `team_id`.
-    pub team_id: ::slack_api_runtime::types::TeamId,
+    pub team_id: ::typed_slack_runtime::types::TeamId,
     /// The ID of the user to remove.
     ///
     /// Sent as `user_id`.
     /// Example: `W12345678`.
-    pub user_id: ::slack_api_runtime::types::UserId,
+    pub user_id: ::typed_slack_runtime::types::UserId,
 }
 impl AdminUsersRemove {
     /// A request with its arguments, all of which are required.
     pub fn new(
-        team_id: impl ::core::convert::Into<::slack_api_runtime::types::TeamId>,
-        user_id: impl ::core::convert::Into<::slack_api_runtime::types::UserId>,
+        team_id: impl ::core::convert::Into<::typed_slack_runtime::types::TeamId>,
+        user_id: impl ::core::convert::Into<::typed_slack_runtime::types::UserId>,
     ) -> Self {
         Self {
             team_id: team_id.into(),
@@ -42,27 +42,27 @@ impl AdminUsersRemove {
         }
     }
 }
-impl ::slack_api_runtime::Method for AdminUsersRemove {
+impl ::typed_slack_runtime::Method for AdminUsersRemove {
     const NAME: &'static str = "admin.users.remove";
-    const HTTP_METHOD: ::slack_api_runtime::HttpMethod = ::slack_api_runtime::HttpMethod::Post;
-    const CONTENT_TYPES: &'static [::slack_api_runtime::ContentType] = &[
-        ::slack_api_runtime::ContentType::FormUrlEncoded,
-        ::slack_api_runtime::ContentType::Json,
+    const HTTP_METHOD: ::typed_slack_runtime::HttpMethod = ::typed_slack_runtime::HttpMethod::Post;
+    const CONTENT_TYPES: &'static [::typed_slack_runtime::ContentType] = &[
+        ::typed_slack_runtime::ContentType::FormUrlEncoded,
+        ::typed_slack_runtime::ContentType::Json,
     ];
     const ACCEPTS_JSON: bool = true;
-    const RATE_TIER: ::slack_api_runtime::RateTier = ::slack_api_runtime::RateTier::Tier2;
-    const SCOPES: ::slack_api_runtime::Scopes = ::slack_api_runtime::Scopes {
+    const RATE_TIER: ::typed_slack_runtime::RateTier = ::typed_slack_runtime::RateTier::Tier2;
+    const SCOPES: ::typed_slack_runtime::Scopes = ::typed_slack_runtime::Scopes {
         bot: ::core::option::Option::None,
         user: ::core::option::Option::Some(&["admin.users:write"]),
     };
-    const LIFECYCLE: ::slack_api_runtime::Lifecycle = ::slack_api_runtime::Lifecycle::Stable;
+    const LIFECYCLE: ::typed_slack_runtime::Lifecycle = ::typed_slack_runtime::Lifecycle::Stable;
     const AUTHENTICATED: bool = true;
-    const ARGUMENTS: &'static [::slack_api_runtime::Argument] = &[
-        ::slack_api_runtime::Argument {
+    const ARGUMENTS: &'static [::typed_slack_runtime::Argument] = &[
+        ::typed_slack_runtime::Argument {
             name: "team_id",
             required: true,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "user_id",
             required: true,
         },
@@ -71,7 +71,7 @@ impl ::slack_api_runtime::Method for AdminUsersRemove {
     type Response = AdminUsersRemoveResponse;
     type Error = AdminUsersRemoveError;
     type Warning = AdminUsersRemoveWarning;
-    fn write_args<W: ::slack_api_runtime::ArgWriter>(
+    fn write_args<W: ::typed_slack_runtime::ArgWriter>(
         &self,
         args: &mut W,
     ) -> ::core::result::Result<(), ::serde_json::Error> {
@@ -104,7 +104,7 @@ pub struct AdminUsersRemoveResponse {
     #[serde(skip)]
     pub warnings: ::std::vec::Vec<AdminUsersRemoveWarning>,
 }
-impl ::slack_api_runtime::MethodResponse for AdminUsersRemoveResponse {
+impl ::typed_slack_runtime::MethodResponse for AdminUsersRemoveResponse {
     type Warning = AdminUsersRemoveWarning;
     fn warnings(&self) -> &[AdminUsersRemoveWarning] {
         &self.warnings
@@ -243,9 +243,9 @@ pub enum AdminUsersRemoveError {
     /// `unknown_method`: This method is currently not available.
     UnknownMethod,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for AdminUsersRemoveError {
+impl ::typed_slack_runtime::Code for AdminUsersRemoveError {
     const DOCUMENTED: &'static [&'static str] = &[
         "cannot_modify_primary_owner",
         "failed_to_remove_user_from_workspace",
@@ -328,7 +328,7 @@ impl ::slack_api_runtime::Code for AdminUsersRemoveError {
             "token_revoked" => Self::TokenRevoked,
             "two_factor_setup_required" => Self::TwoFactorSetupRequired,
             "unknown_method" => Self::UnknownMethod,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -550,8 +550,8 @@ impl ::slack_api_runtime::Code for AdminUsersRemoveError {
 }
 impl ::core::fmt::Display for AdminUsersRemoveError {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -563,7 +563,9 @@ impl ::std::error::Error for AdminUsersRemoveError {}
 impl ::core::str::FromStr for AdminUsersRemoveError {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }
 /// The warnings `admin.users.remove` can answer.
@@ -588,9 +590,9 @@ pub enum AdminUsersRemoveWarning {
     /// `superfluous_charset`: The method was called via a `POST` request, and the specified `Content-Type` is not defined to understand the `charset` parameter. However, `charset` was in fact present. Specifically, form-data content types (e.g. `multipart/form-data`) are the ones for which `charset` is superfluous.
     SuperfluousCharset,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for AdminUsersRemoveWarning {
+impl ::typed_slack_runtime::Code for AdminUsersRemoveWarning {
     const DOCUMENTED: &'static [&'static str] = &[
         "missing_charset",
         "superfluous_charset",
@@ -599,7 +601,7 @@ impl ::slack_api_runtime::Code for AdminUsersRemoveWarning {
         match code {
             "missing_charset" => Self::MissingCharset,
             "superfluous_charset" => Self::SuperfluousCharset,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -627,8 +629,8 @@ impl ::slack_api_runtime::Code for AdminUsersRemoveWarning {
 }
 impl ::core::fmt::Display for AdminUsersRemoveWarning {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -639,6 +641,8 @@ impl ::core::fmt::Display for AdminUsersRemoveWarning {
 impl ::core::str::FromStr for AdminUsersRemoveWarning {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }

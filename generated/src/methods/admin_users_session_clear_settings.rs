@@ -24,13 +24,13 @@ pub struct AdminUsersSessionClearSettings {
     ///
     /// Sent as `user_ids`, comma-separated.
     /// Example: `['U1234']`.
-    pub user_ids: ::std::vec::Vec<::slack_api_runtime::types::UserId>,
+    pub user_ids: ::std::vec::Vec<::typed_slack_runtime::types::UserId>,
 }
 impl AdminUsersSessionClearSettings {
     /// A request with its arguments, all of which are required.
     pub fn new(
         user_ids: impl ::core::iter::IntoIterator<
-            Item = impl ::core::convert::Into<::slack_api_runtime::types::UserId>,
+            Item = impl ::core::convert::Into<::typed_slack_runtime::types::UserId>,
         >,
     ) -> Self {
         Self {
@@ -38,23 +38,23 @@ impl AdminUsersSessionClearSettings {
         }
     }
 }
-impl ::slack_api_runtime::Method for AdminUsersSessionClearSettings {
+impl ::typed_slack_runtime::Method for AdminUsersSessionClearSettings {
     const NAME: &'static str = "admin.users.session.clearSettings";
-    const HTTP_METHOD: ::slack_api_runtime::HttpMethod = ::slack_api_runtime::HttpMethod::Post;
-    const CONTENT_TYPES: &'static [::slack_api_runtime::ContentType] = &[
-        ::slack_api_runtime::ContentType::FormUrlEncoded,
-        ::slack_api_runtime::ContentType::Json,
+    const HTTP_METHOD: ::typed_slack_runtime::HttpMethod = ::typed_slack_runtime::HttpMethod::Post;
+    const CONTENT_TYPES: &'static [::typed_slack_runtime::ContentType] = &[
+        ::typed_slack_runtime::ContentType::FormUrlEncoded,
+        ::typed_slack_runtime::ContentType::Json,
     ];
     const ACCEPTS_JSON: bool = true;
-    const RATE_TIER: ::slack_api_runtime::RateTier = ::slack_api_runtime::RateTier::Tier4;
-    const SCOPES: ::slack_api_runtime::Scopes = ::slack_api_runtime::Scopes {
+    const RATE_TIER: ::typed_slack_runtime::RateTier = ::typed_slack_runtime::RateTier::Tier4;
+    const SCOPES: ::typed_slack_runtime::Scopes = ::typed_slack_runtime::Scopes {
         bot: ::core::option::Option::None,
         user: ::core::option::Option::Some(&["admin.users:write"]),
     };
-    const LIFECYCLE: ::slack_api_runtime::Lifecycle = ::slack_api_runtime::Lifecycle::Stable;
+    const LIFECYCLE: ::typed_slack_runtime::Lifecycle = ::typed_slack_runtime::Lifecycle::Stable;
     const AUTHENTICATED: bool = true;
-    const ARGUMENTS: &'static [::slack_api_runtime::Argument] = &[
-        ::slack_api_runtime::Argument {
+    const ARGUMENTS: &'static [::typed_slack_runtime::Argument] = &[
+        ::typed_slack_runtime::Argument {
             name: "user_ids",
             required: true,
         },
@@ -63,7 +63,7 @@ impl ::slack_api_runtime::Method for AdminUsersSessionClearSettings {
     type Response = AdminUsersSessionClearSettingsResponse;
     type Error = AdminUsersSessionClearSettingsError;
     type Warning = AdminUsersSessionClearSettingsWarning;
-    fn write_args<W: ::slack_api_runtime::ArgWriter>(
+    fn write_args<W: ::typed_slack_runtime::ArgWriter>(
         &self,
         args: &mut W,
     ) -> ::core::result::Result<(), ::serde_json::Error> {
@@ -95,7 +95,7 @@ pub struct AdminUsersSessionClearSettingsResponse {
     #[serde(skip)]
     pub warnings: ::std::vec::Vec<AdminUsersSessionClearSettingsWarning>,
 }
-impl ::slack_api_runtime::MethodResponse for AdminUsersSessionClearSettingsResponse {
+impl ::typed_slack_runtime::MethodResponse for AdminUsersSessionClearSettingsResponse {
     type Warning = AdminUsersSessionClearSettingsWarning;
     fn warnings(&self) -> &[AdminUsersSessionClearSettingsWarning] {
         &self.warnings
@@ -231,9 +231,9 @@ pub enum AdminUsersSessionClearSettingsError {
     /// `unknown_method`: This method is currently not available.
     UnknownMethod,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for AdminUsersSessionClearSettingsError {
+impl ::typed_slack_runtime::Code for AdminUsersSessionClearSettingsError {
     const DOCUMENTED: &'static [&'static str] = &[
         "admin_unauthorized",
         "bots_not_allowed",
@@ -310,7 +310,7 @@ impl ::slack_api_runtime::Code for AdminUsersSessionClearSettingsError {
             "token_revoked" => Self::TokenRevoked,
             "two_factor_setup_required" => Self::TwoFactorSetupRequired,
             "unknown_method" => Self::UnknownMethod,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -528,8 +528,8 @@ impl ::slack_api_runtime::Code for AdminUsersSessionClearSettingsError {
 }
 impl ::core::fmt::Display for AdminUsersSessionClearSettingsError {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -541,7 +541,9 @@ impl ::std::error::Error for AdminUsersSessionClearSettingsError {}
 impl ::core::str::FromStr for AdminUsersSessionClearSettingsError {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }
 /// The warnings `admin.users.session.clearSettings` can answer.
@@ -566,9 +568,9 @@ pub enum AdminUsersSessionClearSettingsWarning {
     /// `superfluous_charset`: The method was called via a `POST` request, and the specified `Content-Type` is not defined to understand the `charset` parameter. However, `charset` was in fact present. Specifically, form-data content types (e.g. `multipart/form-data`) are the ones for which `charset` is superfluous.
     SuperfluousCharset,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for AdminUsersSessionClearSettingsWarning {
+impl ::typed_slack_runtime::Code for AdminUsersSessionClearSettingsWarning {
     const DOCUMENTED: &'static [&'static str] = &[
         "missing_charset",
         "superfluous_charset",
@@ -577,7 +579,7 @@ impl ::slack_api_runtime::Code for AdminUsersSessionClearSettingsWarning {
         match code {
             "missing_charset" => Self::MissingCharset,
             "superfluous_charset" => Self::SuperfluousCharset,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -605,8 +607,8 @@ impl ::slack_api_runtime::Code for AdminUsersSessionClearSettingsWarning {
 }
 impl ::core::fmt::Display for AdminUsersSessionClearSettingsWarning {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -617,6 +619,8 @@ impl ::core::fmt::Display for AdminUsersSessionClearSettingsWarning {
 impl ::core::str::FromStr for AdminUsersSessionClearSettingsWarning {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }

@@ -24,13 +24,13 @@ pub struct AdminUsersSessionGetSettings {
     ///
     /// Sent as `user_ids`, comma-separated.
     /// Example: `['U1234']`.
-    pub user_ids: ::std::vec::Vec<::slack_api_runtime::types::UserId>,
+    pub user_ids: ::std::vec::Vec<::typed_slack_runtime::types::UserId>,
 }
 impl AdminUsersSessionGetSettings {
     /// A request with its arguments, all of which are required.
     pub fn new(
         user_ids: impl ::core::iter::IntoIterator<
-            Item = impl ::core::convert::Into<::slack_api_runtime::types::UserId>,
+            Item = impl ::core::convert::Into<::typed_slack_runtime::types::UserId>,
         >,
     ) -> Self {
         Self {
@@ -38,23 +38,23 @@ impl AdminUsersSessionGetSettings {
         }
     }
 }
-impl ::slack_api_runtime::Method for AdminUsersSessionGetSettings {
+impl ::typed_slack_runtime::Method for AdminUsersSessionGetSettings {
     const NAME: &'static str = "admin.users.session.getSettings";
-    const HTTP_METHOD: ::slack_api_runtime::HttpMethod = ::slack_api_runtime::HttpMethod::Post;
-    const CONTENT_TYPES: &'static [::slack_api_runtime::ContentType] = &[
-        ::slack_api_runtime::ContentType::FormUrlEncoded,
-        ::slack_api_runtime::ContentType::Json,
+    const HTTP_METHOD: ::typed_slack_runtime::HttpMethod = ::typed_slack_runtime::HttpMethod::Post;
+    const CONTENT_TYPES: &'static [::typed_slack_runtime::ContentType] = &[
+        ::typed_slack_runtime::ContentType::FormUrlEncoded,
+        ::typed_slack_runtime::ContentType::Json,
     ];
     const ACCEPTS_JSON: bool = true;
-    const RATE_TIER: ::slack_api_runtime::RateTier = ::slack_api_runtime::RateTier::Tier4;
-    const SCOPES: ::slack_api_runtime::Scopes = ::slack_api_runtime::Scopes {
+    const RATE_TIER: ::typed_slack_runtime::RateTier = ::typed_slack_runtime::RateTier::Tier4;
+    const SCOPES: ::typed_slack_runtime::Scopes = ::typed_slack_runtime::Scopes {
         bot: ::core::option::Option::None,
         user: ::core::option::Option::Some(&["admin.users:read"]),
     };
-    const LIFECYCLE: ::slack_api_runtime::Lifecycle = ::slack_api_runtime::Lifecycle::Stable;
+    const LIFECYCLE: ::typed_slack_runtime::Lifecycle = ::typed_slack_runtime::Lifecycle::Stable;
     const AUTHENTICATED: bool = true;
-    const ARGUMENTS: &'static [::slack_api_runtime::Argument] = &[
-        ::slack_api_runtime::Argument {
+    const ARGUMENTS: &'static [::typed_slack_runtime::Argument] = &[
+        ::typed_slack_runtime::Argument {
             name: "user_ids",
             required: true,
         },
@@ -63,7 +63,7 @@ impl ::slack_api_runtime::Method for AdminUsersSessionGetSettings {
     type Response = AdminUsersSessionGetSettingsResponse;
     type Error = AdminUsersSessionGetSettingsError;
     type Warning = AdminUsersSessionGetSettingsWarning;
-    fn write_args<W: ::slack_api_runtime::ArgWriter>(
+    fn write_args<W: ::typed_slack_runtime::ArgWriter>(
         &self,
         args: &mut W,
     ) -> ::core::result::Result<(), ::serde_json::Error> {
@@ -115,7 +115,7 @@ pub struct AdminUsersSessionGetSettingsResponse {
     #[serde(skip)]
     pub warnings: ::std::vec::Vec<AdminUsersSessionGetSettingsWarning>,
 }
-impl ::slack_api_runtime::MethodResponse for AdminUsersSessionGetSettingsResponse {
+impl ::typed_slack_runtime::MethodResponse for AdminUsersSessionGetSettingsResponse {
     type Warning = AdminUsersSessionGetSettingsWarning;
     fn warnings(&self) -> &[AdminUsersSessionGetSettingsWarning] {
         &self.warnings
@@ -254,9 +254,9 @@ pub enum AdminUsersSessionGetSettingsError {
     /// `unknown_method`: This method is currently not available.
     UnknownMethod,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for AdminUsersSessionGetSettingsError {
+impl ::typed_slack_runtime::Code for AdminUsersSessionGetSettingsError {
     const DOCUMENTED: &'static [&'static str] = &[
         "admin_unauthorized",
         "bots_not_allowed",
@@ -335,7 +335,7 @@ impl ::slack_api_runtime::Code for AdminUsersSessionGetSettingsError {
             "token_revoked" => Self::TokenRevoked,
             "two_factor_setup_required" => Self::TwoFactorSetupRequired,
             "unknown_method" => Self::UnknownMethod,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -559,8 +559,8 @@ impl ::slack_api_runtime::Code for AdminUsersSessionGetSettingsError {
 }
 impl ::core::fmt::Display for AdminUsersSessionGetSettingsError {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -572,7 +572,9 @@ impl ::std::error::Error for AdminUsersSessionGetSettingsError {}
 impl ::core::str::FromStr for AdminUsersSessionGetSettingsError {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }
 /// The warnings `admin.users.session.getSettings` can answer.
@@ -597,9 +599,9 @@ pub enum AdminUsersSessionGetSettingsWarning {
     /// `superfluous_charset`: The method was called via a `POST` request, and the specified `Content-Type` is not defined to understand the `charset` parameter. However, `charset` was in fact present. Specifically, form-data content types (e.g. `multipart/form-data`) are the ones for which `charset` is superfluous.
     SuperfluousCharset,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for AdminUsersSessionGetSettingsWarning {
+impl ::typed_slack_runtime::Code for AdminUsersSessionGetSettingsWarning {
     const DOCUMENTED: &'static [&'static str] = &[
         "missing_charset",
         "superfluous_charset",
@@ -608,7 +610,7 @@ impl ::slack_api_runtime::Code for AdminUsersSessionGetSettingsWarning {
         match code {
             "missing_charset" => Self::MissingCharset,
             "superfluous_charset" => Self::SuperfluousCharset,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -636,8 +638,8 @@ impl ::slack_api_runtime::Code for AdminUsersSessionGetSettingsWarning {
 }
 impl ::core::fmt::Display for AdminUsersSessionGetSettingsWarning {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -648,6 +650,8 @@ impl ::core::fmt::Display for AdminUsersSessionGetSettingsWarning {
 impl ::core::str::FromStr for AdminUsersSessionGetSettingsWarning {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }

@@ -26,12 +26,12 @@ pub struct AdminUsersSessionInvalidate {
     ///
     /// Sent as `team_id`.
     /// Example: `T1234`.
-    pub team_id: ::core::option::Option<::slack_api_runtime::types::TeamId>,
+    pub team_id: ::core::option::Option<::typed_slack_runtime::types::TeamId>,
     /// ID of the user that the session belongs to.
     ///
     /// Sent as `user_id`.
     /// Example: `U12345`.
-    pub user_id: ::slack_api_runtime::types::UserId,
+    pub user_id: ::typed_slack_runtime::types::UserId,
     /// ID of the session to invalidate.
     ///
     /// Sent as `session_id`.
@@ -41,7 +41,7 @@ pub struct AdminUsersSessionInvalidate {
 impl AdminUsersSessionInvalidate {
     /// A request with its required arguments; set optional ones with the setters.
     pub fn new(
-        user_id: impl ::core::convert::Into<::slack_api_runtime::types::UserId>,
+        user_id: impl ::core::convert::Into<::typed_slack_runtime::types::UserId>,
         session_id: i64,
     ) -> Self {
         Self {
@@ -54,37 +54,37 @@ impl AdminUsersSessionInvalidate {
     #[must_use]
     pub fn team_id(
         mut self,
-        team_id: impl ::core::convert::Into<::slack_api_runtime::types::TeamId>,
+        team_id: impl ::core::convert::Into<::typed_slack_runtime::types::TeamId>,
     ) -> Self {
         self.team_id = ::core::option::Option::Some(team_id.into());
         self
     }
 }
-impl ::slack_api_runtime::Method for AdminUsersSessionInvalidate {
+impl ::typed_slack_runtime::Method for AdminUsersSessionInvalidate {
     const NAME: &'static str = "admin.users.session.invalidate";
-    const HTTP_METHOD: ::slack_api_runtime::HttpMethod = ::slack_api_runtime::HttpMethod::Post;
-    const CONTENT_TYPES: &'static [::slack_api_runtime::ContentType] = &[
-        ::slack_api_runtime::ContentType::FormUrlEncoded,
-        ::slack_api_runtime::ContentType::Json,
+    const HTTP_METHOD: ::typed_slack_runtime::HttpMethod = ::typed_slack_runtime::HttpMethod::Post;
+    const CONTENT_TYPES: &'static [::typed_slack_runtime::ContentType] = &[
+        ::typed_slack_runtime::ContentType::FormUrlEncoded,
+        ::typed_slack_runtime::ContentType::Json,
     ];
     const ACCEPTS_JSON: bool = true;
-    const RATE_TIER: ::slack_api_runtime::RateTier = ::slack_api_runtime::RateTier::Tier2;
-    const SCOPES: ::slack_api_runtime::Scopes = ::slack_api_runtime::Scopes {
+    const RATE_TIER: ::typed_slack_runtime::RateTier = ::typed_slack_runtime::RateTier::Tier2;
+    const SCOPES: ::typed_slack_runtime::Scopes = ::typed_slack_runtime::Scopes {
         bot: ::core::option::Option::None,
         user: ::core::option::Option::Some(&["admin.users:write"]),
     };
-    const LIFECYCLE: ::slack_api_runtime::Lifecycle = ::slack_api_runtime::Lifecycle::Stable;
+    const LIFECYCLE: ::typed_slack_runtime::Lifecycle = ::typed_slack_runtime::Lifecycle::Stable;
     const AUTHENTICATED: bool = true;
-    const ARGUMENTS: &'static [::slack_api_runtime::Argument] = &[
-        ::slack_api_runtime::Argument {
+    const ARGUMENTS: &'static [::typed_slack_runtime::Argument] = &[
+        ::typed_slack_runtime::Argument {
             name: "team_id",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "user_id",
             required: true,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "session_id",
             required: true,
         },
@@ -93,7 +93,7 @@ impl ::slack_api_runtime::Method for AdminUsersSessionInvalidate {
     type Response = AdminUsersSessionInvalidateResponse;
     type Error = AdminUsersSessionInvalidateError;
     type Warning = AdminUsersSessionInvalidateWarning;
-    fn write_args<W: ::slack_api_runtime::ArgWriter>(
+    fn write_args<W: ::typed_slack_runtime::ArgWriter>(
         &self,
         args: &mut W,
     ) -> ::core::result::Result<(), ::serde_json::Error> {
@@ -129,7 +129,7 @@ pub struct AdminUsersSessionInvalidateResponse {
     #[serde(skip)]
     pub warnings: ::std::vec::Vec<AdminUsersSessionInvalidateWarning>,
 }
-impl ::slack_api_runtime::MethodResponse for AdminUsersSessionInvalidateResponse {
+impl ::typed_slack_runtime::MethodResponse for AdminUsersSessionInvalidateResponse {
     type Warning = AdminUsersSessionInvalidateWarning;
     fn warnings(&self) -> &[AdminUsersSessionInvalidateWarning] {
         &self.warnings
@@ -271,9 +271,9 @@ pub enum AdminUsersSessionInvalidateError {
     /// `unknown_method`: This method is currently not available.
     UnknownMethod,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for AdminUsersSessionInvalidateError {
+impl ::typed_slack_runtime::Code for AdminUsersSessionInvalidateError {
     const DOCUMENTED: &'static [&'static str] = &[
         "admin_unauthorized",
         "cannot_invalidate_primary_owner",
@@ -354,7 +354,7 @@ impl ::slack_api_runtime::Code for AdminUsersSessionInvalidateError {
             "token_revoked" => Self::TokenRevoked,
             "two_factor_setup_required" => Self::TwoFactorSetupRequired,
             "unknown_method" => Self::UnknownMethod,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -580,8 +580,8 @@ impl ::slack_api_runtime::Code for AdminUsersSessionInvalidateError {
 }
 impl ::core::fmt::Display for AdminUsersSessionInvalidateError {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -593,7 +593,9 @@ impl ::std::error::Error for AdminUsersSessionInvalidateError {}
 impl ::core::str::FromStr for AdminUsersSessionInvalidateError {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }
 /// The warnings `admin.users.session.invalidate` can answer.
@@ -618,9 +620,9 @@ pub enum AdminUsersSessionInvalidateWarning {
     /// `superfluous_charset`: The method was called via a `POST` request, and the specified `Content-Type` is not defined to understand the `charset` parameter. However, `charset` was in fact present. Specifically, form-data content types (e.g. `multipart/form-data`) are the ones for which `charset` is superfluous.
     SuperfluousCharset,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for AdminUsersSessionInvalidateWarning {
+impl ::typed_slack_runtime::Code for AdminUsersSessionInvalidateWarning {
     const DOCUMENTED: &'static [&'static str] = &[
         "missing_charset",
         "superfluous_charset",
@@ -629,7 +631,7 @@ impl ::slack_api_runtime::Code for AdminUsersSessionInvalidateWarning {
         match code {
             "missing_charset" => Self::MissingCharset,
             "superfluous_charset" => Self::SuperfluousCharset,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -657,8 +659,8 @@ impl ::slack_api_runtime::Code for AdminUsersSessionInvalidateWarning {
 }
 impl ::core::fmt::Display for AdminUsersSessionInvalidateWarning {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -669,6 +671,8 @@ impl ::core::fmt::Display for AdminUsersSessionInvalidateWarning {
 impl ::core::str::FromStr for AdminUsersSessionInvalidateWarning {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }

@@ -45,7 +45,7 @@ pub struct AdminUsersSessionList {
     ///
     /// Sent as `cursor`.
     /// Example: `5c3e53d5`.
-    pub cursor: ::core::option::Option<::slack_api_runtime::types::Cursor>,
+    pub cursor: ::core::option::Option<::typed_slack_runtime::types::Cursor>,
 }
 impl AdminUsersSessionList {
     /// A request with no argument set; set them with the setters.
@@ -80,41 +80,41 @@ impl AdminUsersSessionList {
     #[must_use]
     pub fn cursor(
         mut self,
-        cursor: impl ::core::convert::Into<::slack_api_runtime::types::Cursor>,
+        cursor: impl ::core::convert::Into<::typed_slack_runtime::types::Cursor>,
     ) -> Self {
         self.cursor = ::core::option::Option::Some(cursor.into());
         self
     }
 }
-impl ::slack_api_runtime::Method for AdminUsersSessionList {
+impl ::typed_slack_runtime::Method for AdminUsersSessionList {
     const NAME: &'static str = "admin.users.session.list";
-    const HTTP_METHOD: ::slack_api_runtime::HttpMethod = ::slack_api_runtime::HttpMethod::Post;
-    const CONTENT_TYPES: &'static [::slack_api_runtime::ContentType] = &[
-        ::slack_api_runtime::ContentType::FormUrlEncoded,
-        ::slack_api_runtime::ContentType::Json,
+    const HTTP_METHOD: ::typed_slack_runtime::HttpMethod = ::typed_slack_runtime::HttpMethod::Post;
+    const CONTENT_TYPES: &'static [::typed_slack_runtime::ContentType] = &[
+        ::typed_slack_runtime::ContentType::FormUrlEncoded,
+        ::typed_slack_runtime::ContentType::Json,
     ];
     const ACCEPTS_JSON: bool = true;
-    const RATE_TIER: ::slack_api_runtime::RateTier = ::slack_api_runtime::RateTier::Tier2;
-    const SCOPES: ::slack_api_runtime::Scopes = ::slack_api_runtime::Scopes {
+    const RATE_TIER: ::typed_slack_runtime::RateTier = ::typed_slack_runtime::RateTier::Tier2;
+    const SCOPES: ::typed_slack_runtime::Scopes = ::typed_slack_runtime::Scopes {
         bot: ::core::option::Option::None,
         user: ::core::option::Option::Some(&["admin.users:read"]),
     };
-    const LIFECYCLE: ::slack_api_runtime::Lifecycle = ::slack_api_runtime::Lifecycle::Stable;
+    const LIFECYCLE: ::typed_slack_runtime::Lifecycle = ::typed_slack_runtime::Lifecycle::Stable;
     const AUTHENTICATED: bool = true;
-    const ARGUMENTS: &'static [::slack_api_runtime::Argument] = &[
-        ::slack_api_runtime::Argument {
+    const ARGUMENTS: &'static [::typed_slack_runtime::Argument] = &[
+        ::typed_slack_runtime::Argument {
             name: "team_id",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "user_id",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "limit",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "cursor",
             required: false,
         },
@@ -123,7 +123,7 @@ impl ::slack_api_runtime::Method for AdminUsersSessionList {
     type Response = AdminUsersSessionListResponse;
     type Error = AdminUsersSessionListError;
     type Warning = AdminUsersSessionListWarning;
-    fn write_args<W: ::slack_api_runtime::ArgWriter>(
+    fn write_args<W: ::typed_slack_runtime::ArgWriter>(
         &self,
         args: &mut W,
     ) -> ::core::result::Result<(), ::serde_json::Error> {
@@ -142,13 +142,13 @@ impl ::slack_api_runtime::Method for AdminUsersSessionList {
         ::core::result::Result::Ok(())
     }
 }
-impl ::slack_api_runtime::Paginated for AdminUsersSessionList {
-    fn set_cursor(&mut self, cursor: ::slack_api_runtime::types::Cursor) {
+impl ::typed_slack_runtime::Paginated for AdminUsersSessionList {
+    fn set_cursor(&mut self, cursor: ::typed_slack_runtime::types::Cursor) {
         self.cursor = ::core::option::Option::Some(cursor);
     }
     fn next_cursor(
         response: &Self::Response,
-    ) -> ::core::option::Option<&::slack_api_runtime::types::Cursor> {
+    ) -> ::core::option::Option<&::typed_slack_runtime::types::Cursor> {
         response.response_metadata.as_ref()?.next_cursor()
     }
 }
@@ -199,14 +199,14 @@ pub struct AdminUsersSessionListResponse {
     /// The answer's `response_metadata`: where the next page starts.
     #[serde(default)]
     pub response_metadata: ::core::option::Option<
-        ::slack_api_runtime::types::ResponseMetadata,
+        ::typed_slack_runtime::types::ResponseMetadata,
     >,
     /// The warnings Slack sent with the answer, from its `warning` and
     /// `response_metadata.warnings` fields.
     #[serde(skip)]
     pub warnings: ::std::vec::Vec<AdminUsersSessionListWarning>,
 }
-impl ::slack_api_runtime::MethodResponse for AdminUsersSessionListResponse {
+impl ::typed_slack_runtime::MethodResponse for AdminUsersSessionListResponse {
     type Warning = AdminUsersSessionListWarning;
     fn warnings(&self) -> &[AdminUsersSessionListWarning] {
         &self.warnings
@@ -354,9 +354,9 @@ pub enum AdminUsersSessionListError {
     /// `unknown_method`: This method is currently not available.
     UnknownMethod,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for AdminUsersSessionListError {
+impl ::typed_slack_runtime::Code for AdminUsersSessionListError {
     const DOCUMENTED: &'static [&'static str] = &[
         "admin_unauthorized",
         "bots_not_allowed",
@@ -443,7 +443,7 @@ impl ::slack_api_runtime::Code for AdminUsersSessionListError {
             "token_revoked" => Self::TokenRevoked,
             "two_factor_setup_required" => Self::TwoFactorSetupRequired,
             "unknown_method" => Self::UnknownMethod,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -687,8 +687,8 @@ impl ::slack_api_runtime::Code for AdminUsersSessionListError {
 }
 impl ::core::fmt::Display for AdminUsersSessionListError {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -700,7 +700,9 @@ impl ::std::error::Error for AdminUsersSessionListError {}
 impl ::core::str::FromStr for AdminUsersSessionListError {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }
 /// The warnings `admin.users.session.list` can answer.
@@ -725,9 +727,9 @@ pub enum AdminUsersSessionListWarning {
     /// `superfluous_charset`: The method was called via a `POST` request, and the specified `Content-Type` is not defined to understand the `charset` parameter. However, `charset` was in fact present. Specifically, form-data content types (e.g. `multipart/form-data`) are the ones for which `charset` is superfluous.
     SuperfluousCharset,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for AdminUsersSessionListWarning {
+impl ::typed_slack_runtime::Code for AdminUsersSessionListWarning {
     const DOCUMENTED: &'static [&'static str] = &[
         "missing_charset",
         "superfluous_charset",
@@ -736,7 +738,7 @@ impl ::slack_api_runtime::Code for AdminUsersSessionListWarning {
         match code {
             "missing_charset" => Self::MissingCharset,
             "superfluous_charset" => Self::SuperfluousCharset,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -764,8 +766,8 @@ impl ::slack_api_runtime::Code for AdminUsersSessionListWarning {
 }
 impl ::core::fmt::Display for AdminUsersSessionListWarning {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -776,6 +778,8 @@ impl ::core::fmt::Display for AdminUsersSessionListWarning {
 impl ::core::str::FromStr for AdminUsersSessionListWarning {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }

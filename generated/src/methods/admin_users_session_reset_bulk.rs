@@ -24,7 +24,7 @@ pub struct AdminUsersSessionResetBulk {
     ///
     /// Sent as `user_ids`, comma-separated.
     /// Example: `["W12345678", "W98765432"]`.
-    pub user_ids: ::std::vec::Vec<::slack_api_runtime::types::UserId>,
+    pub user_ids: ::std::vec::Vec<::typed_slack_runtime::types::UserId>,
     /// Only expire mobile sessions (default: false)
     ///
     /// Sent as `mobile_only`.
@@ -38,7 +38,7 @@ impl AdminUsersSessionResetBulk {
     /// A request with its required arguments; set optional ones with the setters.
     pub fn new(
         user_ids: impl ::core::iter::IntoIterator<
-            Item = impl ::core::convert::Into<::slack_api_runtime::types::UserId>,
+            Item = impl ::core::convert::Into<::typed_slack_runtime::types::UserId>,
         >,
     ) -> Self {
         Self {
@@ -60,31 +60,31 @@ impl AdminUsersSessionResetBulk {
         self
     }
 }
-impl ::slack_api_runtime::Method for AdminUsersSessionResetBulk {
+impl ::typed_slack_runtime::Method for AdminUsersSessionResetBulk {
     const NAME: &'static str = "admin.users.session.resetBulk";
-    const HTTP_METHOD: ::slack_api_runtime::HttpMethod = ::slack_api_runtime::HttpMethod::Post;
-    const CONTENT_TYPES: &'static [::slack_api_runtime::ContentType] = &[
-        ::slack_api_runtime::ContentType::FormUrlEncoded,
-        ::slack_api_runtime::ContentType::Json,
+    const HTTP_METHOD: ::typed_slack_runtime::HttpMethod = ::typed_slack_runtime::HttpMethod::Post;
+    const CONTENT_TYPES: &'static [::typed_slack_runtime::ContentType] = &[
+        ::typed_slack_runtime::ContentType::FormUrlEncoded,
+        ::typed_slack_runtime::ContentType::Json,
     ];
     const ACCEPTS_JSON: bool = true;
-    const RATE_TIER: ::slack_api_runtime::RateTier = ::slack_api_runtime::RateTier::Tier2;
-    const SCOPES: ::slack_api_runtime::Scopes = ::slack_api_runtime::Scopes {
+    const RATE_TIER: ::typed_slack_runtime::RateTier = ::typed_slack_runtime::RateTier::Tier2;
+    const SCOPES: ::typed_slack_runtime::Scopes = ::typed_slack_runtime::Scopes {
         bot: ::core::option::Option::None,
         user: ::core::option::Option::Some(&["admin.users:write"]),
     };
-    const LIFECYCLE: ::slack_api_runtime::Lifecycle = ::slack_api_runtime::Lifecycle::Stable;
+    const LIFECYCLE: ::typed_slack_runtime::Lifecycle = ::typed_slack_runtime::Lifecycle::Stable;
     const AUTHENTICATED: bool = true;
-    const ARGUMENTS: &'static [::slack_api_runtime::Argument] = &[
-        ::slack_api_runtime::Argument {
+    const ARGUMENTS: &'static [::typed_slack_runtime::Argument] = &[
+        ::typed_slack_runtime::Argument {
             name: "user_ids",
             required: true,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "mobile_only",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "web_only",
             required: false,
         },
@@ -93,7 +93,7 @@ impl ::slack_api_runtime::Method for AdminUsersSessionResetBulk {
     type Response = AdminUsersSessionResetBulkResponse;
     type Error = AdminUsersSessionResetBulkError;
     type Warning = AdminUsersSessionResetBulkWarning;
-    fn write_args<W: ::slack_api_runtime::ArgWriter>(
+    fn write_args<W: ::typed_slack_runtime::ArgWriter>(
         &self,
         args: &mut W,
     ) -> ::core::result::Result<(), ::serde_json::Error> {
@@ -131,7 +131,7 @@ pub struct AdminUsersSessionResetBulkResponse {
     #[serde(skip)]
     pub warnings: ::std::vec::Vec<AdminUsersSessionResetBulkWarning>,
 }
-impl ::slack_api_runtime::MethodResponse for AdminUsersSessionResetBulkResponse {
+impl ::typed_slack_runtime::MethodResponse for AdminUsersSessionResetBulkResponse {
     type Warning = AdminUsersSessionResetBulkWarning;
     fn warnings(&self) -> &[AdminUsersSessionResetBulkWarning] {
         &self.warnings
@@ -288,9 +288,9 @@ pub enum AdminUsersSessionResetBulkError {
     /// `two_factor_setup_required`: Two factor setup is required.
     TwoFactorSetupRequired,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for AdminUsersSessionResetBulkError {
+impl ::typed_slack_runtime::Code for AdminUsersSessionResetBulkError {
     const DOCUMENTED: &'static [&'static str] = &[
         "cannot_reset_bot",
         "cannot_reset_primary_owner",
@@ -375,7 +375,7 @@ impl ::slack_api_runtime::Code for AdminUsersSessionResetBulkError {
             "token_expired" => Self::TokenExpired,
             "token_revoked" => Self::TokenRevoked,
             "two_factor_setup_required" => Self::TwoFactorSetupRequired,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -607,8 +607,8 @@ impl ::slack_api_runtime::Code for AdminUsersSessionResetBulkError {
 }
 impl ::core::fmt::Display for AdminUsersSessionResetBulkError {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -620,7 +620,9 @@ impl ::std::error::Error for AdminUsersSessionResetBulkError {}
 impl ::core::str::FromStr for AdminUsersSessionResetBulkError {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }
 /// The warnings `admin.users.session.resetBulk` can answer.
@@ -645,9 +647,9 @@ pub enum AdminUsersSessionResetBulkWarning {
     /// `superfluous_charset`: The method was called via a `POST` request, and the specified `Content-Type` is not defined to understand the `charset` parameter. However, `charset` was in fact present. Specifically, form-data content types (e.g. `multipart/form-data`) are the ones for which `charset` is superfluous.
     SuperfluousCharset,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for AdminUsersSessionResetBulkWarning {
+impl ::typed_slack_runtime::Code for AdminUsersSessionResetBulkWarning {
     const DOCUMENTED: &'static [&'static str] = &[
         "missing_charset",
         "superfluous_charset",
@@ -656,7 +658,7 @@ impl ::slack_api_runtime::Code for AdminUsersSessionResetBulkWarning {
         match code {
             "missing_charset" => Self::MissingCharset,
             "superfluous_charset" => Self::SuperfluousCharset,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -684,8 +686,8 @@ impl ::slack_api_runtime::Code for AdminUsersSessionResetBulkWarning {
 }
 impl ::core::fmt::Display for AdminUsersSessionResetBulkWarning {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -696,6 +698,8 @@ impl ::core::fmt::Display for AdminUsersSessionResetBulkWarning {
 impl ::core::str::FromStr for AdminUsersSessionResetBulkWarning {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }

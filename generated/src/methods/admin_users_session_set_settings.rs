@@ -24,7 +24,7 @@ pub struct AdminUsersSessionSetSettings {
     ///
     /// Sent as `user_ids`, comma-separated.
     /// Example: `['U12345','U67890']`.
-    pub user_ids: ::std::vec::Vec<::slack_api_runtime::types::UserId>,
+    pub user_ids: ::std::vec::Vec<::typed_slack_runtime::types::UserId>,
     /// The session duration, in seconds. The minimum value is 28800, which represents 8 hours; the max value is 315569520 or 10 years (that's a long Slack session).
     ///
     /// Sent as `duration`.
@@ -40,7 +40,7 @@ impl AdminUsersSessionSetSettings {
     /// A request with its required arguments; set optional ones with the setters.
     pub fn new(
         user_ids: impl ::core::iter::IntoIterator<
-            Item = impl ::core::convert::Into<::slack_api_runtime::types::UserId>,
+            Item = impl ::core::convert::Into<::typed_slack_runtime::types::UserId>,
         >,
     ) -> Self {
         Self {
@@ -64,31 +64,31 @@ impl AdminUsersSessionSetSettings {
         self
     }
 }
-impl ::slack_api_runtime::Method for AdminUsersSessionSetSettings {
+impl ::typed_slack_runtime::Method for AdminUsersSessionSetSettings {
     const NAME: &'static str = "admin.users.session.setSettings";
-    const HTTP_METHOD: ::slack_api_runtime::HttpMethod = ::slack_api_runtime::HttpMethod::Post;
-    const CONTENT_TYPES: &'static [::slack_api_runtime::ContentType] = &[
-        ::slack_api_runtime::ContentType::FormUrlEncoded,
-        ::slack_api_runtime::ContentType::Json,
+    const HTTP_METHOD: ::typed_slack_runtime::HttpMethod = ::typed_slack_runtime::HttpMethod::Post;
+    const CONTENT_TYPES: &'static [::typed_slack_runtime::ContentType] = &[
+        ::typed_slack_runtime::ContentType::FormUrlEncoded,
+        ::typed_slack_runtime::ContentType::Json,
     ];
     const ACCEPTS_JSON: bool = true;
-    const RATE_TIER: ::slack_api_runtime::RateTier = ::slack_api_runtime::RateTier::Tier4;
-    const SCOPES: ::slack_api_runtime::Scopes = ::slack_api_runtime::Scopes {
+    const RATE_TIER: ::typed_slack_runtime::RateTier = ::typed_slack_runtime::RateTier::Tier4;
+    const SCOPES: ::typed_slack_runtime::Scopes = ::typed_slack_runtime::Scopes {
         bot: ::core::option::Option::None,
         user: ::core::option::Option::Some(&["admin.users:write"]),
     };
-    const LIFECYCLE: ::slack_api_runtime::Lifecycle = ::slack_api_runtime::Lifecycle::Stable;
+    const LIFECYCLE: ::typed_slack_runtime::Lifecycle = ::typed_slack_runtime::Lifecycle::Stable;
     const AUTHENTICATED: bool = true;
-    const ARGUMENTS: &'static [::slack_api_runtime::Argument] = &[
-        ::slack_api_runtime::Argument {
+    const ARGUMENTS: &'static [::typed_slack_runtime::Argument] = &[
+        ::typed_slack_runtime::Argument {
             name: "user_ids",
             required: true,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "duration",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "desktop_app_browser_quit",
             required: false,
         },
@@ -97,7 +97,7 @@ impl ::slack_api_runtime::Method for AdminUsersSessionSetSettings {
     type Response = AdminUsersSessionSetSettingsResponse;
     type Error = AdminUsersSessionSetSettingsError;
     type Warning = AdminUsersSessionSetSettingsWarning;
-    fn write_args<W: ::slack_api_runtime::ArgWriter>(
+    fn write_args<W: ::typed_slack_runtime::ArgWriter>(
         &self,
         args: &mut W,
     ) -> ::core::result::Result<(), ::serde_json::Error> {
@@ -135,7 +135,7 @@ pub struct AdminUsersSessionSetSettingsResponse {
     #[serde(skip)]
     pub warnings: ::std::vec::Vec<AdminUsersSessionSetSettingsWarning>,
 }
-impl ::slack_api_runtime::MethodResponse for AdminUsersSessionSetSettingsResponse {
+impl ::typed_slack_runtime::MethodResponse for AdminUsersSessionSetSettingsResponse {
     type Warning = AdminUsersSessionSetSettingsWarning;
     fn warnings(&self) -> &[AdminUsersSessionSetSettingsWarning] {
         &self.warnings
@@ -286,9 +286,9 @@ pub enum AdminUsersSessionSetSettingsError {
     /// `unknown_method`: This method is currently not available.
     UnknownMethod,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for AdminUsersSessionSetSettingsError {
+impl ::typed_slack_runtime::Code for AdminUsersSessionSetSettingsError {
     const DOCUMENTED: &'static [&'static str] = &[
         "admin_unauthorized",
         "at_least_one_session_setting_required",
@@ -371,7 +371,7 @@ impl ::slack_api_runtime::Code for AdminUsersSessionSetSettingsError {
             "token_revoked" => Self::TokenRevoked,
             "two_factor_setup_required" => Self::TwoFactorSetupRequired,
             "unknown_method" => Self::UnknownMethod,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -601,8 +601,8 @@ impl ::slack_api_runtime::Code for AdminUsersSessionSetSettingsError {
 }
 impl ::core::fmt::Display for AdminUsersSessionSetSettingsError {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -614,7 +614,9 @@ impl ::std::error::Error for AdminUsersSessionSetSettingsError {}
 impl ::core::str::FromStr for AdminUsersSessionSetSettingsError {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }
 /// The warnings `admin.users.session.setSettings` can answer.
@@ -639,9 +641,9 @@ pub enum AdminUsersSessionSetSettingsWarning {
     /// `superfluous_charset`: The method was called via a `POST` request, and the specified `Content-Type` is not defined to understand the `charset` parameter. However, `charset` was in fact present. Specifically, form-data content types (e.g. `multipart/form-data`) are the ones for which `charset` is superfluous.
     SuperfluousCharset,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for AdminUsersSessionSetSettingsWarning {
+impl ::typed_slack_runtime::Code for AdminUsersSessionSetSettingsWarning {
     const DOCUMENTED: &'static [&'static str] = &[
         "missing_charset",
         "superfluous_charset",
@@ -650,7 +652,7 @@ impl ::slack_api_runtime::Code for AdminUsersSessionSetSettingsWarning {
         match code {
             "missing_charset" => Self::MissingCharset,
             "superfluous_charset" => Self::SuperfluousCharset,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -678,8 +680,8 @@ impl ::slack_api_runtime::Code for AdminUsersSessionSetSettingsWarning {
 }
 impl ::core::fmt::Display for AdminUsersSessionSetSettingsWarning {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -690,6 +692,8 @@ impl ::core::fmt::Display for AdminUsersSessionSetSettingsWarning {
 impl ::core::str::FromStr for AdminUsersSessionSetSettingsWarning {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }

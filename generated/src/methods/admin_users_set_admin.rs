@@ -24,18 +24,18 @@ pub struct AdminUsersSetAdmin {
     ///
     /// Sent as `team_id`.
     /// Example: `T12345678`.
-    pub team_id: ::slack_api_runtime::types::TeamId,
+    pub team_id: ::typed_slack_runtime::types::TeamId,
     /// The ID of the user to designate as an admin.
     ///
     /// Sent as `user_id`.
     /// Example: `W12345678`.
-    pub user_id: ::slack_api_runtime::types::UserId,
+    pub user_id: ::typed_slack_runtime::types::UserId,
 }
 impl AdminUsersSetAdmin {
     /// A request with its arguments, all of which are required.
     pub fn new(
-        team_id: impl ::core::convert::Into<::slack_api_runtime::types::TeamId>,
-        user_id: impl ::core::convert::Into<::slack_api_runtime::types::UserId>,
+        team_id: impl ::core::convert::Into<::typed_slack_runtime::types::TeamId>,
+        user_id: impl ::core::convert::Into<::typed_slack_runtime::types::UserId>,
     ) -> Self {
         Self {
             team_id: team_id.into(),
@@ -43,27 +43,27 @@ impl AdminUsersSetAdmin {
         }
     }
 }
-impl ::slack_api_runtime::Method for AdminUsersSetAdmin {
+impl ::typed_slack_runtime::Method for AdminUsersSetAdmin {
     const NAME: &'static str = "admin.users.setAdmin";
-    const HTTP_METHOD: ::slack_api_runtime::HttpMethod = ::slack_api_runtime::HttpMethod::Post;
-    const CONTENT_TYPES: &'static [::slack_api_runtime::ContentType] = &[
-        ::slack_api_runtime::ContentType::FormUrlEncoded,
-        ::slack_api_runtime::ContentType::Json,
+    const HTTP_METHOD: ::typed_slack_runtime::HttpMethod = ::typed_slack_runtime::HttpMethod::Post;
+    const CONTENT_TYPES: &'static [::typed_slack_runtime::ContentType] = &[
+        ::typed_slack_runtime::ContentType::FormUrlEncoded,
+        ::typed_slack_runtime::ContentType::Json,
     ];
     const ACCEPTS_JSON: bool = true;
-    const RATE_TIER: ::slack_api_runtime::RateTier = ::slack_api_runtime::RateTier::Tier2;
-    const SCOPES: ::slack_api_runtime::Scopes = ::slack_api_runtime::Scopes {
+    const RATE_TIER: ::typed_slack_runtime::RateTier = ::typed_slack_runtime::RateTier::Tier2;
+    const SCOPES: ::typed_slack_runtime::Scopes = ::typed_slack_runtime::Scopes {
         bot: ::core::option::Option::None,
         user: ::core::option::Option::Some(&["admin.users:write"]),
     };
-    const LIFECYCLE: ::slack_api_runtime::Lifecycle = ::slack_api_runtime::Lifecycle::Stable;
+    const LIFECYCLE: ::typed_slack_runtime::Lifecycle = ::typed_slack_runtime::Lifecycle::Stable;
     const AUTHENTICATED: bool = true;
-    const ARGUMENTS: &'static [::slack_api_runtime::Argument] = &[
-        ::slack_api_runtime::Argument {
+    const ARGUMENTS: &'static [::typed_slack_runtime::Argument] = &[
+        ::typed_slack_runtime::Argument {
             name: "team_id",
             required: true,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "user_id",
             required: true,
         },
@@ -72,7 +72,7 @@ impl ::slack_api_runtime::Method for AdminUsersSetAdmin {
     type Response = AdminUsersSetAdminResponse;
     type Error = AdminUsersSetAdminError;
     type Warning = AdminUsersSetAdminWarning;
-    fn write_args<W: ::slack_api_runtime::ArgWriter>(
+    fn write_args<W: ::typed_slack_runtime::ArgWriter>(
         &self,
         args: &mut W,
     ) -> ::core::result::Result<(), ::serde_json::Error> {
@@ -105,7 +105,7 @@ pub struct AdminUsersSetAdminResponse {
     #[serde(skip)]
     pub warnings: ::std::vec::Vec<AdminUsersSetAdminWarning>,
 }
-impl ::slack_api_runtime::MethodResponse for AdminUsersSetAdminResponse {
+impl ::typed_slack_runtime::MethodResponse for AdminUsersSetAdminResponse {
     type Warning = AdminUsersSetAdminWarning;
     fn warnings(&self) -> &[AdminUsersSetAdminWarning] {
         &self.warnings
@@ -250,9 +250,9 @@ pub enum AdminUsersSetAdminError {
     /// `unknown_method`: This method is currently not available.
     UnknownMethod,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for AdminUsersSetAdminError {
+impl ::typed_slack_runtime::Code for AdminUsersSetAdminError {
     const DOCUMENTED: &'static [&'static str] = &[
         "cannot_modify_primary_owner",
         "failed_to_set_admin_on_workspaces",
@@ -337,7 +337,7 @@ impl ::slack_api_runtime::Code for AdminUsersSetAdminError {
             "token_revoked" => Self::TokenRevoked,
             "two_factor_setup_required" => Self::TwoFactorSetupRequired,
             "unknown_method" => Self::UnknownMethod,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -567,8 +567,8 @@ impl ::slack_api_runtime::Code for AdminUsersSetAdminError {
 }
 impl ::core::fmt::Display for AdminUsersSetAdminError {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -580,7 +580,9 @@ impl ::std::error::Error for AdminUsersSetAdminError {}
 impl ::core::str::FromStr for AdminUsersSetAdminError {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }
 /// The warnings `admin.users.setAdmin` can answer.
@@ -605,9 +607,9 @@ pub enum AdminUsersSetAdminWarning {
     /// `superfluous_charset`: The method was called via a `POST` request, and the specified `Content-Type` is not defined to understand the `charset` parameter. However, `charset` was in fact present. Specifically, form-data content types (e.g. `multipart/form-data`) are the ones for which `charset` is superfluous.
     SuperfluousCharset,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for AdminUsersSetAdminWarning {
+impl ::typed_slack_runtime::Code for AdminUsersSetAdminWarning {
     const DOCUMENTED: &'static [&'static str] = &[
         "missing_charset",
         "superfluous_charset",
@@ -616,7 +618,7 @@ impl ::slack_api_runtime::Code for AdminUsersSetAdminWarning {
         match code {
             "missing_charset" => Self::MissingCharset,
             "superfluous_charset" => Self::SuperfluousCharset,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -644,8 +646,8 @@ impl ::slack_api_runtime::Code for AdminUsersSetAdminWarning {
 }
 impl ::core::fmt::Display for AdminUsersSetAdminWarning {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -656,6 +658,8 @@ impl ::core::fmt::Display for AdminUsersSetAdminWarning {
 impl ::core::str::FromStr for AdminUsersSetAdminWarning {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }

@@ -23,12 +23,12 @@ pub struct AdminUsersSetExpiration {
     /// The ID (`T1234`) of the workspace.
     ///
     /// Sent as `team_id`.
-    pub team_id: ::core::option::Option<::slack_api_runtime::types::TeamId>,
+    pub team_id: ::core::option::Option<::typed_slack_runtime::types::TeamId>,
     /// The ID of the user to set an expiration for.
     ///
     /// Sent as `user_id`.
     /// Example: `W12345678`.
-    pub user_id: ::slack_api_runtime::types::UserId,
+    pub user_id: ::typed_slack_runtime::types::UserId,
     /// Epoch timestamp in seconds when guest account should be disabled.
     ///
     /// Sent as `expiration_ts`.
@@ -38,7 +38,7 @@ pub struct AdminUsersSetExpiration {
 impl AdminUsersSetExpiration {
     /// A request with its required arguments; set optional ones with the setters.
     pub fn new(
-        user_id: impl ::core::convert::Into<::slack_api_runtime::types::UserId>,
+        user_id: impl ::core::convert::Into<::typed_slack_runtime::types::UserId>,
         expiration_ts: i64,
     ) -> Self {
         Self {
@@ -51,37 +51,37 @@ impl AdminUsersSetExpiration {
     #[must_use]
     pub fn team_id(
         mut self,
-        team_id: impl ::core::convert::Into<::slack_api_runtime::types::TeamId>,
+        team_id: impl ::core::convert::Into<::typed_slack_runtime::types::TeamId>,
     ) -> Self {
         self.team_id = ::core::option::Option::Some(team_id.into());
         self
     }
 }
-impl ::slack_api_runtime::Method for AdminUsersSetExpiration {
+impl ::typed_slack_runtime::Method for AdminUsersSetExpiration {
     const NAME: &'static str = "admin.users.setExpiration";
-    const HTTP_METHOD: ::slack_api_runtime::HttpMethod = ::slack_api_runtime::HttpMethod::Post;
-    const CONTENT_TYPES: &'static [::slack_api_runtime::ContentType] = &[
-        ::slack_api_runtime::ContentType::FormUrlEncoded,
-        ::slack_api_runtime::ContentType::Json,
+    const HTTP_METHOD: ::typed_slack_runtime::HttpMethod = ::typed_slack_runtime::HttpMethod::Post;
+    const CONTENT_TYPES: &'static [::typed_slack_runtime::ContentType] = &[
+        ::typed_slack_runtime::ContentType::FormUrlEncoded,
+        ::typed_slack_runtime::ContentType::Json,
     ];
     const ACCEPTS_JSON: bool = true;
-    const RATE_TIER: ::slack_api_runtime::RateTier = ::slack_api_runtime::RateTier::Tier2;
-    const SCOPES: ::slack_api_runtime::Scopes = ::slack_api_runtime::Scopes {
+    const RATE_TIER: ::typed_slack_runtime::RateTier = ::typed_slack_runtime::RateTier::Tier2;
+    const SCOPES: ::typed_slack_runtime::Scopes = ::typed_slack_runtime::Scopes {
         bot: ::core::option::Option::None,
         user: ::core::option::Option::Some(&["admin.users:write"]),
     };
-    const LIFECYCLE: ::slack_api_runtime::Lifecycle = ::slack_api_runtime::Lifecycle::Stable;
+    const LIFECYCLE: ::typed_slack_runtime::Lifecycle = ::typed_slack_runtime::Lifecycle::Stable;
     const AUTHENTICATED: bool = true;
-    const ARGUMENTS: &'static [::slack_api_runtime::Argument] = &[
-        ::slack_api_runtime::Argument {
+    const ARGUMENTS: &'static [::typed_slack_runtime::Argument] = &[
+        ::typed_slack_runtime::Argument {
             name: "team_id",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "user_id",
             required: true,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "expiration_ts",
             required: true,
         },
@@ -90,7 +90,7 @@ impl ::slack_api_runtime::Method for AdminUsersSetExpiration {
     type Response = AdminUsersSetExpirationResponse;
     type Error = AdminUsersSetExpirationError;
     type Warning = AdminUsersSetExpirationWarning;
-    fn write_args<W: ::slack_api_runtime::ArgWriter>(
+    fn write_args<W: ::typed_slack_runtime::ArgWriter>(
         &self,
         args: &mut W,
     ) -> ::core::result::Result<(), ::serde_json::Error> {
@@ -126,7 +126,7 @@ pub struct AdminUsersSetExpirationResponse {
     #[serde(skip)]
     pub warnings: ::std::vec::Vec<AdminUsersSetExpirationWarning>,
 }
-impl ::slack_api_runtime::MethodResponse for AdminUsersSetExpirationResponse {
+impl ::typed_slack_runtime::MethodResponse for AdminUsersSetExpirationResponse {
     type Warning = AdminUsersSetExpirationWarning;
     fn warnings(&self) -> &[AdminUsersSetExpirationWarning] {
         &self.warnings
@@ -283,9 +283,9 @@ pub enum AdminUsersSetExpirationError {
     /// `unknown_method`: This method is currently not available.
     UnknownMethod,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for AdminUsersSetExpirationError {
+impl ::typed_slack_runtime::Code for AdminUsersSetExpirationError {
     const DOCUMENTED: &'static [&'static str] = &[
         "failed_looking_up_user",
         "failed_to_set_expiration",
@@ -376,7 +376,7 @@ impl ::slack_api_runtime::Code for AdminUsersSetExpirationError {
             "token_revoked" => Self::TokenRevoked,
             "two_factor_setup_required" => Self::TwoFactorSetupRequired,
             "unknown_method" => Self::UnknownMethod,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -618,8 +618,8 @@ impl ::slack_api_runtime::Code for AdminUsersSetExpirationError {
 }
 impl ::core::fmt::Display for AdminUsersSetExpirationError {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -631,7 +631,9 @@ impl ::std::error::Error for AdminUsersSetExpirationError {}
 impl ::core::str::FromStr for AdminUsersSetExpirationError {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }
 /// The warnings `admin.users.setExpiration` can answer.
@@ -656,9 +658,9 @@ pub enum AdminUsersSetExpirationWarning {
     /// `superfluous_charset`: The method was called via a `POST` request, and the specified `Content-Type` is not defined to understand the `charset` parameter. However, `charset` was in fact present. Specifically, form-data content types (e.g. `multipart/form-data`) are the ones for which `charset` is superfluous.
     SuperfluousCharset,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for AdminUsersSetExpirationWarning {
+impl ::typed_slack_runtime::Code for AdminUsersSetExpirationWarning {
     const DOCUMENTED: &'static [&'static str] = &[
         "missing_charset",
         "superfluous_charset",
@@ -667,7 +669,7 @@ impl ::slack_api_runtime::Code for AdminUsersSetExpirationWarning {
         match code {
             "missing_charset" => Self::MissingCharset,
             "superfluous_charset" => Self::SuperfluousCharset,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -695,8 +697,8 @@ impl ::slack_api_runtime::Code for AdminUsersSetExpirationWarning {
 }
 impl ::core::fmt::Display for AdminUsersSetExpirationWarning {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -707,6 +709,8 @@ impl ::core::fmt::Display for AdminUsersSetExpirationWarning {
 impl ::core::str::FromStr for AdminUsersSetExpirationWarning {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }

@@ -54,26 +54,26 @@ impl AdminUsersUnsupportedVersionsExport {
         self
     }
 }
-impl ::slack_api_runtime::Method for AdminUsersUnsupportedVersionsExport {
+impl ::typed_slack_runtime::Method for AdminUsersUnsupportedVersionsExport {
     const NAME: &'static str = "admin.users.unsupportedVersions.export";
-    const HTTP_METHOD: ::slack_api_runtime::HttpMethod = ::slack_api_runtime::HttpMethod::Post;
-    const CONTENT_TYPES: &'static [::slack_api_runtime::ContentType] = &[
-        ::slack_api_runtime::ContentType::FormUrlEncoded,
+    const HTTP_METHOD: ::typed_slack_runtime::HttpMethod = ::typed_slack_runtime::HttpMethod::Post;
+    const CONTENT_TYPES: &'static [::typed_slack_runtime::ContentType] = &[
+        ::typed_slack_runtime::ContentType::FormUrlEncoded,
     ];
     const ACCEPTS_JSON: bool = false;
-    const RATE_TIER: ::slack_api_runtime::RateTier = ::slack_api_runtime::RateTier::Tier1;
-    const SCOPES: ::slack_api_runtime::Scopes = ::slack_api_runtime::Scopes {
+    const RATE_TIER: ::typed_slack_runtime::RateTier = ::typed_slack_runtime::RateTier::Tier1;
+    const SCOPES: ::typed_slack_runtime::Scopes = ::typed_slack_runtime::Scopes {
         bot: ::core::option::Option::None,
         user: ::core::option::Option::Some(&["admin.users:read"]),
     };
-    const LIFECYCLE: ::slack_api_runtime::Lifecycle = ::slack_api_runtime::Lifecycle::Stable;
+    const LIFECYCLE: ::typed_slack_runtime::Lifecycle = ::typed_slack_runtime::Lifecycle::Stable;
     const AUTHENTICATED: bool = true;
-    const ARGUMENTS: &'static [::slack_api_runtime::Argument] = &[
-        ::slack_api_runtime::Argument {
+    const ARGUMENTS: &'static [::typed_slack_runtime::Argument] = &[
+        ::typed_slack_runtime::Argument {
             name: "date_sessions_started",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "date_end_of_support",
             required: false,
         },
@@ -82,7 +82,7 @@ impl ::slack_api_runtime::Method for AdminUsersUnsupportedVersionsExport {
     type Response = AdminUsersUnsupportedVersionsExportResponse;
     type Error = AdminUsersUnsupportedVersionsExportError;
     type Warning = AdminUsersUnsupportedVersionsExportWarning;
-    fn write_args<W: ::slack_api_runtime::ArgWriter>(
+    fn write_args<W: ::typed_slack_runtime::ArgWriter>(
         &self,
         args: &mut W,
     ) -> ::core::result::Result<(), ::serde_json::Error> {
@@ -119,7 +119,7 @@ pub struct AdminUsersUnsupportedVersionsExportResponse {
     #[serde(skip)]
     pub warnings: ::std::vec::Vec<AdminUsersUnsupportedVersionsExportWarning>,
 }
-impl ::slack_api_runtime::MethodResponse
+impl ::typed_slack_runtime::MethodResponse
 for AdminUsersUnsupportedVersionsExportResponse {
     type Warning = AdminUsersUnsupportedVersionsExportWarning;
     fn warnings(&self) -> &[AdminUsersUnsupportedVersionsExportWarning] {
@@ -250,9 +250,9 @@ pub enum AdminUsersUnsupportedVersionsExportError {
     /// `unknown_method`: This method is currently not available.
     UnknownMethod,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for AdminUsersUnsupportedVersionsExportError {
+impl ::typed_slack_runtime::Code for AdminUsersUnsupportedVersionsExportError {
     const DOCUMENTED: &'static [&'static str] = &[
         "could_not_export",
         "invalid_auth",
@@ -325,7 +325,7 @@ impl ::slack_api_runtime::Code for AdminUsersUnsupportedVersionsExportError {
             "token_revoked" => Self::TokenRevoked,
             "two_factor_setup_required" => Self::TwoFactorSetupRequired,
             "unknown_method" => Self::UnknownMethod,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -525,8 +525,8 @@ impl ::slack_api_runtime::Code for AdminUsersUnsupportedVersionsExportError {
 }
 impl ::core::fmt::Display for AdminUsersUnsupportedVersionsExportError {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -538,7 +538,9 @@ impl ::std::error::Error for AdminUsersUnsupportedVersionsExportError {}
 impl ::core::str::FromStr for AdminUsersUnsupportedVersionsExportError {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }
 /// The warnings `admin.users.unsupportedVersions.export` can answer.
@@ -563,9 +565,9 @@ pub enum AdminUsersUnsupportedVersionsExportWarning {
     /// `superfluous_charset`: The method was called via a `POST` request, and the specified `Content-Type` is not defined to understand the `charset` parameter. However, `charset` was in fact present. Specifically, form-data content types (e.g. `multipart/form-data`) are the ones for which `charset` is superfluous.
     SuperfluousCharset,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for AdminUsersUnsupportedVersionsExportWarning {
+impl ::typed_slack_runtime::Code for AdminUsersUnsupportedVersionsExportWarning {
     const DOCUMENTED: &'static [&'static str] = &[
         "missing_charset",
         "superfluous_charset",
@@ -574,7 +576,7 @@ impl ::slack_api_runtime::Code for AdminUsersUnsupportedVersionsExportWarning {
         match code {
             "missing_charset" => Self::MissingCharset,
             "superfluous_charset" => Self::SuperfluousCharset,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -602,8 +604,8 @@ impl ::slack_api_runtime::Code for AdminUsersUnsupportedVersionsExportWarning {
 }
 impl ::core::fmt::Display for AdminUsersUnsupportedVersionsExportWarning {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -614,6 +616,8 @@ impl ::core::fmt::Display for AdminUsersUnsupportedVersionsExportWarning {
 impl ::core::str::FromStr for AdminUsersUnsupportedVersionsExportWarning {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }

@@ -27,7 +27,7 @@ pub struct AdminWorkflowsCollaboratorsRemove {
     /// Array of collaborators (encoded user IDs) to remove; max 50
     ///
     /// Sent as `collaborator_ids`, comma-separated.
-    pub collaborator_ids: ::std::vec::Vec<::slack_api_runtime::types::UserId>,
+    pub collaborator_ids: ::std::vec::Vec<::typed_slack_runtime::types::UserId>,
 }
 impl AdminWorkflowsCollaboratorsRemove {
     /// A request with its arguments, all of which are required.
@@ -36,7 +36,7 @@ impl AdminWorkflowsCollaboratorsRemove {
             Item = impl ::core::convert::Into<::std::string::String>,
         >,
         collaborator_ids: impl ::core::iter::IntoIterator<
-            Item = impl ::core::convert::Into<::slack_api_runtime::types::UserId>,
+            Item = impl ::core::convert::Into<::typed_slack_runtime::types::UserId>,
         >,
     ) -> Self {
         Self {
@@ -51,27 +51,27 @@ impl AdminWorkflowsCollaboratorsRemove {
         }
     }
 }
-impl ::slack_api_runtime::Method for AdminWorkflowsCollaboratorsRemove {
+impl ::typed_slack_runtime::Method for AdminWorkflowsCollaboratorsRemove {
     const NAME: &'static str = "admin.workflows.collaborators.remove";
-    const HTTP_METHOD: ::slack_api_runtime::HttpMethod = ::slack_api_runtime::HttpMethod::Post;
-    const CONTENT_TYPES: &'static [::slack_api_runtime::ContentType] = &[
-        ::slack_api_runtime::ContentType::FormUrlEncoded,
-        ::slack_api_runtime::ContentType::Json,
+    const HTTP_METHOD: ::typed_slack_runtime::HttpMethod = ::typed_slack_runtime::HttpMethod::Post;
+    const CONTENT_TYPES: &'static [::typed_slack_runtime::ContentType] = &[
+        ::typed_slack_runtime::ContentType::FormUrlEncoded,
+        ::typed_slack_runtime::ContentType::Json,
     ];
     const ACCEPTS_JSON: bool = true;
-    const RATE_TIER: ::slack_api_runtime::RateTier = ::slack_api_runtime::RateTier::Tier2;
-    const SCOPES: ::slack_api_runtime::Scopes = ::slack_api_runtime::Scopes {
+    const RATE_TIER: ::typed_slack_runtime::RateTier = ::typed_slack_runtime::RateTier::Tier2;
+    const SCOPES: ::typed_slack_runtime::Scopes = ::typed_slack_runtime::Scopes {
         bot: ::core::option::Option::None,
         user: ::core::option::Option::Some(&["admin.workflows:write"]),
     };
-    const LIFECYCLE: ::slack_api_runtime::Lifecycle = ::slack_api_runtime::Lifecycle::Stable;
+    const LIFECYCLE: ::typed_slack_runtime::Lifecycle = ::typed_slack_runtime::Lifecycle::Stable;
     const AUTHENTICATED: bool = true;
-    const ARGUMENTS: &'static [::slack_api_runtime::Argument] = &[
-        ::slack_api_runtime::Argument {
+    const ARGUMENTS: &'static [::typed_slack_runtime::Argument] = &[
+        ::typed_slack_runtime::Argument {
             name: "workflow_ids",
             required: true,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "collaborator_ids",
             required: true,
         },
@@ -80,7 +80,7 @@ impl ::slack_api_runtime::Method for AdminWorkflowsCollaboratorsRemove {
     type Response = AdminWorkflowsCollaboratorsRemoveResponse;
     type Error = AdminWorkflowsCollaboratorsRemoveError;
     type Warning = AdminWorkflowsCollaboratorsRemoveWarning;
-    fn write_args<W: ::slack_api_runtime::ArgWriter>(
+    fn write_args<W: ::typed_slack_runtime::ArgWriter>(
         &self,
         args: &mut W,
     ) -> ::core::result::Result<(), ::serde_json::Error> {
@@ -105,7 +105,8 @@ pub struct AdminWorkflowsCollaboratorsRemoveResponse {
     #[serde(skip)]
     pub warnings: ::std::vec::Vec<AdminWorkflowsCollaboratorsRemoveWarning>,
 }
-impl ::slack_api_runtime::MethodResponse for AdminWorkflowsCollaboratorsRemoveResponse {
+impl ::typed_slack_runtime::MethodResponse
+for AdminWorkflowsCollaboratorsRemoveResponse {
     type Warning = AdminWorkflowsCollaboratorsRemoveWarning;
     fn warnings(&self) -> &[AdminWorkflowsCollaboratorsRemoveWarning] {
         &self.warnings
@@ -232,9 +233,9 @@ pub enum AdminWorkflowsCollaboratorsRemoveError {
     /// `unknown_method`: This method is currently not available.
     UnknownMethod,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for AdminWorkflowsCollaboratorsRemoveError {
+impl ::typed_slack_runtime::Code for AdminWorkflowsCollaboratorsRemoveError {
     const DOCUMENTED: &'static [&'static str] = &[
         "error_removing_collaborators",
         "not_allowed",
@@ -305,7 +306,7 @@ impl ::slack_api_runtime::Code for AdminWorkflowsCollaboratorsRemoveError {
             "token_revoked" => Self::TokenRevoked,
             "two_factor_setup_required" => Self::TwoFactorSetupRequired,
             "unknown_method" => Self::UnknownMethod,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -505,8 +506,8 @@ impl ::slack_api_runtime::Code for AdminWorkflowsCollaboratorsRemoveError {
 }
 impl ::core::fmt::Display for AdminWorkflowsCollaboratorsRemoveError {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -518,7 +519,9 @@ impl ::std::error::Error for AdminWorkflowsCollaboratorsRemoveError {}
 impl ::core::str::FromStr for AdminWorkflowsCollaboratorsRemoveError {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }
 /// The warnings `admin.workflows.collaborators.remove` can answer.
@@ -543,9 +546,9 @@ pub enum AdminWorkflowsCollaboratorsRemoveWarning {
     /// `superfluous_charset`: The method was called via a `POST` request, and the specified `Content-Type` is not defined to understand the `charset` parameter. However, `charset` was in fact present. Specifically, form-data content types (e.g. `multipart/form-data`) are the ones for which `charset` is superfluous.
     SuperfluousCharset,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for AdminWorkflowsCollaboratorsRemoveWarning {
+impl ::typed_slack_runtime::Code for AdminWorkflowsCollaboratorsRemoveWarning {
     const DOCUMENTED: &'static [&'static str] = &[
         "missing_charset",
         "superfluous_charset",
@@ -554,7 +557,7 @@ impl ::slack_api_runtime::Code for AdminWorkflowsCollaboratorsRemoveWarning {
         match code {
             "missing_charset" => Self::MissingCharset,
             "superfluous_charset" => Self::SuperfluousCharset,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -582,8 +585,8 @@ impl ::slack_api_runtime::Code for AdminWorkflowsCollaboratorsRemoveWarning {
 }
 impl ::core::fmt::Display for AdminWorkflowsCollaboratorsRemoveWarning {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -594,6 +597,8 @@ impl ::core::fmt::Display for AdminWorkflowsCollaboratorsRemoveWarning {
 impl ::core::str::FromStr for AdminWorkflowsCollaboratorsRemoveWarning {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }

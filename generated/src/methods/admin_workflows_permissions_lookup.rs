@@ -52,27 +52,27 @@ impl AdminWorkflowsPermissionsLookup {
         self
     }
 }
-impl ::slack_api_runtime::Method for AdminWorkflowsPermissionsLookup {
+impl ::typed_slack_runtime::Method for AdminWorkflowsPermissionsLookup {
     const NAME: &'static str = "admin.workflows.permissions.lookup";
-    const HTTP_METHOD: ::slack_api_runtime::HttpMethod = ::slack_api_runtime::HttpMethod::Post;
-    const CONTENT_TYPES: &'static [::slack_api_runtime::ContentType] = &[
-        ::slack_api_runtime::ContentType::FormUrlEncoded,
-        ::slack_api_runtime::ContentType::Json,
+    const HTTP_METHOD: ::typed_slack_runtime::HttpMethod = ::typed_slack_runtime::HttpMethod::Post;
+    const CONTENT_TYPES: &'static [::typed_slack_runtime::ContentType] = &[
+        ::typed_slack_runtime::ContentType::FormUrlEncoded,
+        ::typed_slack_runtime::ContentType::Json,
     ];
     const ACCEPTS_JSON: bool = true;
-    const RATE_TIER: ::slack_api_runtime::RateTier = ::slack_api_runtime::RateTier::Tier2;
-    const SCOPES: ::slack_api_runtime::Scopes = ::slack_api_runtime::Scopes {
+    const RATE_TIER: ::typed_slack_runtime::RateTier = ::typed_slack_runtime::RateTier::Tier2;
+    const SCOPES: ::typed_slack_runtime::Scopes = ::typed_slack_runtime::Scopes {
         bot: ::core::option::Option::None,
         user: ::core::option::Option::Some(&["admin.workflows:read"]),
     };
-    const LIFECYCLE: ::slack_api_runtime::Lifecycle = ::slack_api_runtime::Lifecycle::Stable;
+    const LIFECYCLE: ::typed_slack_runtime::Lifecycle = ::typed_slack_runtime::Lifecycle::Stable;
     const AUTHENTICATED: bool = true;
-    const ARGUMENTS: &'static [::slack_api_runtime::Argument] = &[
-        ::slack_api_runtime::Argument {
+    const ARGUMENTS: &'static [::typed_slack_runtime::Argument] = &[
+        ::typed_slack_runtime::Argument {
             name: "workflow_ids",
             required: true,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "max_workflow_triggers",
             required: false,
         },
@@ -81,7 +81,7 @@ impl ::slack_api_runtime::Method for AdminWorkflowsPermissionsLookup {
     type Response = AdminWorkflowsPermissionsLookupResponse;
     type Error = AdminWorkflowsPermissionsLookupError;
     type Warning = AdminWorkflowsPermissionsLookupWarning;
-    fn write_args<W: ::slack_api_runtime::ArgWriter>(
+    fn write_args<W: ::typed_slack_runtime::ArgWriter>(
         &self,
         args: &mut W,
     ) -> ::core::result::Result<(), ::serde_json::Error> {
@@ -116,7 +116,7 @@ pub struct AdminWorkflowsPermissionsLookupResponse {
     #[serde(skip)]
     pub warnings: ::std::vec::Vec<AdminWorkflowsPermissionsLookupWarning>,
 }
-impl ::slack_api_runtime::MethodResponse for AdminWorkflowsPermissionsLookupResponse {
+impl ::typed_slack_runtime::MethodResponse for AdminWorkflowsPermissionsLookupResponse {
     type Warning = AdminWorkflowsPermissionsLookupWarning;
     fn warnings(&self) -> &[AdminWorkflowsPermissionsLookupWarning] {
         &self.warnings
@@ -237,9 +237,9 @@ pub enum AdminWorkflowsPermissionsLookupError {
     /// `unknown_method`: This method is currently not available.
     UnknownMethod,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for AdminWorkflowsPermissionsLookupError {
+impl ::typed_slack_runtime::Code for AdminWorkflowsPermissionsLookupError {
     const DOCUMENTED: &'static [&'static str] = &[
         "access_denied",
         "accesslimited",
@@ -306,7 +306,7 @@ impl ::slack_api_runtime::Code for AdminWorkflowsPermissionsLookupError {
             "token_revoked" => Self::TokenRevoked,
             "two_factor_setup_required" => Self::TwoFactorSetupRequired,
             "unknown_method" => Self::UnknownMethod,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -494,8 +494,8 @@ impl ::slack_api_runtime::Code for AdminWorkflowsPermissionsLookupError {
 }
 impl ::core::fmt::Display for AdminWorkflowsPermissionsLookupError {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -507,7 +507,9 @@ impl ::std::error::Error for AdminWorkflowsPermissionsLookupError {}
 impl ::core::str::FromStr for AdminWorkflowsPermissionsLookupError {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }
 /// The warnings `admin.workflows.permissions.lookup` can answer.
@@ -532,9 +534,9 @@ pub enum AdminWorkflowsPermissionsLookupWarning {
     /// `superfluous_charset`: The method was called via a `POST` request, and the specified `Content-Type` is not defined to understand the `charset` parameter. However, `charset` was in fact present. Specifically, form-data content types (e.g. `multipart/form-data`) are the ones for which `charset` is superfluous.
     SuperfluousCharset,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for AdminWorkflowsPermissionsLookupWarning {
+impl ::typed_slack_runtime::Code for AdminWorkflowsPermissionsLookupWarning {
     const DOCUMENTED: &'static [&'static str] = &[
         "missing_charset",
         "superfluous_charset",
@@ -543,7 +545,7 @@ impl ::slack_api_runtime::Code for AdminWorkflowsPermissionsLookupWarning {
         match code {
             "missing_charset" => Self::MissingCharset,
             "superfluous_charset" => Self::SuperfluousCharset,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -571,8 +573,8 @@ impl ::slack_api_runtime::Code for AdminWorkflowsPermissionsLookupWarning {
 }
 impl ::core::fmt::Display for AdminWorkflowsPermissionsLookupWarning {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -583,6 +585,8 @@ impl ::core::fmt::Display for AdminWorkflowsPermissionsLookupWarning {
 impl ::core::str::FromStr for AdminWorkflowsPermissionsLookupWarning {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }

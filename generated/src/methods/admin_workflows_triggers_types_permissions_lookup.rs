@@ -41,23 +41,23 @@ impl AdminWorkflowsTriggersTypesPermissionsLookup {
         }
     }
 }
-impl ::slack_api_runtime::Method for AdminWorkflowsTriggersTypesPermissionsLookup {
+impl ::typed_slack_runtime::Method for AdminWorkflowsTriggersTypesPermissionsLookup {
     const NAME: &'static str = "admin.workflows.triggers.types.permissions.lookup";
-    const HTTP_METHOD: ::slack_api_runtime::HttpMethod = ::slack_api_runtime::HttpMethod::Post;
-    const CONTENT_TYPES: &'static [::slack_api_runtime::ContentType] = &[
-        ::slack_api_runtime::ContentType::FormUrlEncoded,
-        ::slack_api_runtime::ContentType::Json,
+    const HTTP_METHOD: ::typed_slack_runtime::HttpMethod = ::typed_slack_runtime::HttpMethod::Post;
+    const CONTENT_TYPES: &'static [::typed_slack_runtime::ContentType] = &[
+        ::typed_slack_runtime::ContentType::FormUrlEncoded,
+        ::typed_slack_runtime::ContentType::Json,
     ];
     const ACCEPTS_JSON: bool = true;
-    const RATE_TIER: ::slack_api_runtime::RateTier = ::slack_api_runtime::RateTier::Tier2;
-    const SCOPES: ::slack_api_runtime::Scopes = ::slack_api_runtime::Scopes {
+    const RATE_TIER: ::typed_slack_runtime::RateTier = ::typed_slack_runtime::RateTier::Tier2;
+    const SCOPES: ::typed_slack_runtime::Scopes = ::typed_slack_runtime::Scopes {
         bot: ::core::option::Option::None,
         user: ::core::option::Option::Some(&["client"]),
     };
-    const LIFECYCLE: ::slack_api_runtime::Lifecycle = ::slack_api_runtime::Lifecycle::Stable;
+    const LIFECYCLE: ::typed_slack_runtime::Lifecycle = ::typed_slack_runtime::Lifecycle::Stable;
     const AUTHENTICATED: bool = true;
-    const ARGUMENTS: &'static [::slack_api_runtime::Argument] = &[
-        ::slack_api_runtime::Argument {
+    const ARGUMENTS: &'static [::typed_slack_runtime::Argument] = &[
+        ::typed_slack_runtime::Argument {
             name: "trigger_type_ids",
             required: true,
         },
@@ -66,7 +66,7 @@ impl ::slack_api_runtime::Method for AdminWorkflowsTriggersTypesPermissionsLooku
     type Response = AdminWorkflowsTriggersTypesPermissionsLookupResponse;
     type Error = AdminWorkflowsTriggersTypesPermissionsLookupError;
     type Warning = AdminWorkflowsTriggersTypesPermissionsLookupWarning;
-    fn write_args<W: ::slack_api_runtime::ArgWriter>(
+    fn write_args<W: ::typed_slack_runtime::ArgWriter>(
         &self,
         args: &mut W,
     ) -> ::core::result::Result<(), ::serde_json::Error> {
@@ -94,7 +94,7 @@ pub struct AdminWorkflowsTriggersTypesPermissionsLookupResponse {
     #[serde(skip)]
     pub warnings: ::std::vec::Vec<AdminWorkflowsTriggersTypesPermissionsLookupWarning>,
 }
-impl ::slack_api_runtime::MethodResponse
+impl ::typed_slack_runtime::MethodResponse
 for AdminWorkflowsTriggersTypesPermissionsLookupResponse {
     type Warning = AdminWorkflowsTriggersTypesPermissionsLookupWarning;
     fn warnings(&self) -> &[AdminWorkflowsTriggersTypesPermissionsLookupWarning] {
@@ -222,9 +222,9 @@ pub enum AdminWorkflowsTriggersTypesPermissionsLookupError {
     /// `unknown_method`: This method is currently not available.
     UnknownMethod,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for AdminWorkflowsTriggersTypesPermissionsLookupError {
+impl ::typed_slack_runtime::Code for AdminWorkflowsTriggersTypesPermissionsLookupError {
     const DOCUMENTED: &'static [&'static str] = &[
         "restricted_action",
         "trigger_type_id_not_found",
@@ -295,7 +295,7 @@ impl ::slack_api_runtime::Code for AdminWorkflowsTriggersTypesPermissionsLookupE
             "token_revoked" => Self::TokenRevoked,
             "two_factor_setup_required" => Self::TwoFactorSetupRequired,
             "unknown_method" => Self::UnknownMethod,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -495,8 +495,8 @@ impl ::slack_api_runtime::Code for AdminWorkflowsTriggersTypesPermissionsLookupE
 }
 impl ::core::fmt::Display for AdminWorkflowsTriggersTypesPermissionsLookupError {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -508,7 +508,9 @@ impl ::std::error::Error for AdminWorkflowsTriggersTypesPermissionsLookupError {
 impl ::core::str::FromStr for AdminWorkflowsTriggersTypesPermissionsLookupError {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }
 /// The warnings `admin.workflows.triggers.types.permissions.lookup` can answer.
@@ -536,9 +538,10 @@ pub enum AdminWorkflowsTriggersTypesPermissionsLookupWarning {
     /// `superfluous_charset`: The method was called via a `POST` request, and the specified `Content-Type` is not defined to understand the `charset` parameter. However, `charset` was in fact present. Specifically, form-data content types (e.g. `multipart/form-data`) are the ones for which `charset` is superfluous.
     SuperfluousCharset,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for AdminWorkflowsTriggersTypesPermissionsLookupWarning {
+impl ::typed_slack_runtime::Code
+for AdminWorkflowsTriggersTypesPermissionsLookupWarning {
     const DOCUMENTED: &'static [&'static str] = &[
         "one_or_more_trigger_type_ids_not_found",
         "missing_charset",
@@ -551,7 +554,7 @@ impl ::slack_api_runtime::Code for AdminWorkflowsTriggersTypesPermissionsLookupW
             }
             "missing_charset" => Self::MissingCharset,
             "superfluous_charset" => Self::SuperfluousCharset,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -587,8 +590,8 @@ impl ::slack_api_runtime::Code for AdminWorkflowsTriggersTypesPermissionsLookupW
 }
 impl ::core::fmt::Display for AdminWorkflowsTriggersTypesPermissionsLookupWarning {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -599,6 +602,8 @@ impl ::core::fmt::Display for AdminWorkflowsTriggersTypesPermissionsLookupWarnin
 impl ::core::str::FromStr for AdminWorkflowsTriggersTypesPermissionsLookupWarning {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }

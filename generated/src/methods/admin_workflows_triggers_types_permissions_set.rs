@@ -36,7 +36,7 @@ pub struct AdminWorkflowsTriggersTypesPermissionsSet {
     /// Sent as `user_ids`, comma-separated.
     /// Example: `['U00000001', 'U00000002', 'U00000003']`.
     pub user_ids: ::core::option::Option<
-        ::std::vec::Vec<::slack_api_runtime::types::UserId>,
+        ::std::vec::Vec<::typed_slack_runtime::types::UserId>,
     >,
     /// Not documented by Slack.
     ///
@@ -67,7 +67,7 @@ impl AdminWorkflowsTriggersTypesPermissionsSet {
     pub fn user_ids(
         mut self,
         user_ids: impl ::core::iter::IntoIterator<
-            Item = impl ::core::convert::Into<::slack_api_runtime::types::UserId>,
+            Item = impl ::core::convert::Into<::typed_slack_runtime::types::UserId>,
         >,
     ) -> Self {
         self.user_ids = ::core::option::Option::Some(
@@ -85,35 +85,35 @@ impl AdminWorkflowsTriggersTypesPermissionsSet {
         self
     }
 }
-impl ::slack_api_runtime::Method for AdminWorkflowsTriggersTypesPermissionsSet {
+impl ::typed_slack_runtime::Method for AdminWorkflowsTriggersTypesPermissionsSet {
     const NAME: &'static str = "admin.workflows.triggers.types.permissions.set";
-    const HTTP_METHOD: ::slack_api_runtime::HttpMethod = ::slack_api_runtime::HttpMethod::Post;
-    const CONTENT_TYPES: &'static [::slack_api_runtime::ContentType] = &[
-        ::slack_api_runtime::ContentType::FormUrlEncoded,
-        ::slack_api_runtime::ContentType::Json,
+    const HTTP_METHOD: ::typed_slack_runtime::HttpMethod = ::typed_slack_runtime::HttpMethod::Post;
+    const CONTENT_TYPES: &'static [::typed_slack_runtime::ContentType] = &[
+        ::typed_slack_runtime::ContentType::FormUrlEncoded,
+        ::typed_slack_runtime::ContentType::Json,
     ];
     const ACCEPTS_JSON: bool = true;
-    const RATE_TIER: ::slack_api_runtime::RateTier = ::slack_api_runtime::RateTier::Tier3;
-    const SCOPES: ::slack_api_runtime::Scopes = ::slack_api_runtime::Scopes {
+    const RATE_TIER: ::typed_slack_runtime::RateTier = ::typed_slack_runtime::RateTier::Tier3;
+    const SCOPES: ::typed_slack_runtime::Scopes = ::typed_slack_runtime::Scopes {
         bot: ::core::option::Option::None,
         user: ::core::option::Option::Some(&["client"]),
     };
-    const LIFECYCLE: ::slack_api_runtime::Lifecycle = ::slack_api_runtime::Lifecycle::Stable;
+    const LIFECYCLE: ::typed_slack_runtime::Lifecycle = ::typed_slack_runtime::Lifecycle::Stable;
     const AUTHENTICATED: bool = true;
-    const ARGUMENTS: &'static [::slack_api_runtime::Argument] = &[
-        ::slack_api_runtime::Argument {
+    const ARGUMENTS: &'static [::typed_slack_runtime::Argument] = &[
+        ::typed_slack_runtime::Argument {
             name: "id",
             required: true,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "visibility",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "user_ids",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "permissions",
             required: false,
         },
@@ -122,7 +122,7 @@ impl ::slack_api_runtime::Method for AdminWorkflowsTriggersTypesPermissionsSet {
     type Response = AdminWorkflowsTriggersTypesPermissionsSetResponse;
     type Error = AdminWorkflowsTriggersTypesPermissionsSetError;
     type Warning = AdminWorkflowsTriggersTypesPermissionsSetWarning;
-    fn write_args<W: ::slack_api_runtime::ArgWriter>(
+    fn write_args<W: ::typed_slack_runtime::ArgWriter>(
         &self,
         args: &mut W,
     ) -> ::core::result::Result<(), ::serde_json::Error> {
@@ -155,7 +155,7 @@ pub struct AdminWorkflowsTriggersTypesPermissionsSetResponse {
     #[serde(skip)]
     pub warnings: ::std::vec::Vec<AdminWorkflowsTriggersTypesPermissionsSetWarning>,
 }
-impl ::slack_api_runtime::MethodResponse
+impl ::typed_slack_runtime::MethodResponse
 for AdminWorkflowsTriggersTypesPermissionsSetResponse {
     type Warning = AdminWorkflowsTriggersTypesPermissionsSetWarning;
     fn warnings(&self) -> &[AdminWorkflowsTriggersTypesPermissionsSetWarning] {
@@ -298,9 +298,9 @@ pub enum AdminWorkflowsTriggersTypesPermissionsSetError {
     /// `unknown_method`: This method is currently not available.
     UnknownMethod,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for AdminWorkflowsTriggersTypesPermissionsSetError {
+impl ::typed_slack_runtime::Code for AdminWorkflowsTriggersTypesPermissionsSetError {
     const DOCUMENTED: &'static [&'static str] = &[
         "invalid_named_entities",
         "invalid_permission_set",
@@ -381,7 +381,7 @@ impl ::slack_api_runtime::Code for AdminWorkflowsTriggersTypesPermissionsSetErro
             "token_revoked" => Self::TokenRevoked,
             "two_factor_setup_required" => Self::TwoFactorSetupRequired,
             "unknown_method" => Self::UnknownMethod,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -605,8 +605,8 @@ impl ::slack_api_runtime::Code for AdminWorkflowsTriggersTypesPermissionsSetErro
 }
 impl ::core::fmt::Display for AdminWorkflowsTriggersTypesPermissionsSetError {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -618,7 +618,9 @@ impl ::std::error::Error for AdminWorkflowsTriggersTypesPermissionsSetError {}
 impl ::core::str::FromStr for AdminWorkflowsTriggersTypesPermissionsSetError {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }
 /// The warnings `admin.workflows.triggers.types.permissions.set` can answer.
@@ -643,9 +645,9 @@ pub enum AdminWorkflowsTriggersTypesPermissionsSetWarning {
     /// `superfluous_charset`: The method was called via a `POST` request, and the specified `Content-Type` is not defined to understand the `charset` parameter. However, `charset` was in fact present. Specifically, form-data content types (e.g. `multipart/form-data`) are the ones for which `charset` is superfluous.
     SuperfluousCharset,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for AdminWorkflowsTriggersTypesPermissionsSetWarning {
+impl ::typed_slack_runtime::Code for AdminWorkflowsTriggersTypesPermissionsSetWarning {
     const DOCUMENTED: &'static [&'static str] = &[
         "missing_charset",
         "superfluous_charset",
@@ -654,7 +656,7 @@ impl ::slack_api_runtime::Code for AdminWorkflowsTriggersTypesPermissionsSetWarn
         match code {
             "missing_charset" => Self::MissingCharset,
             "superfluous_charset" => Self::SuperfluousCharset,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -682,8 +684,8 @@ impl ::slack_api_runtime::Code for AdminWorkflowsTriggersTypesPermissionsSetWarn
 }
 impl ::core::fmt::Display for AdminWorkflowsTriggersTypesPermissionsSetWarning {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -694,7 +696,9 @@ impl ::core::fmt::Display for AdminWorkflowsTriggersTypesPermissionsSetWarning {
 impl ::core::str::FromStr for AdminWorkflowsTriggersTypesPermissionsSetWarning {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }
 /// The values of the `visibility` argument.

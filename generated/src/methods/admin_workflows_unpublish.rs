@@ -40,23 +40,23 @@ impl AdminWorkflowsUnpublish {
         }
     }
 }
-impl ::slack_api_runtime::Method for AdminWorkflowsUnpublish {
+impl ::typed_slack_runtime::Method for AdminWorkflowsUnpublish {
     const NAME: &'static str = "admin.workflows.unpublish";
-    const HTTP_METHOD: ::slack_api_runtime::HttpMethod = ::slack_api_runtime::HttpMethod::Post;
-    const CONTENT_TYPES: &'static [::slack_api_runtime::ContentType] = &[
-        ::slack_api_runtime::ContentType::FormUrlEncoded,
-        ::slack_api_runtime::ContentType::Json,
+    const HTTP_METHOD: ::typed_slack_runtime::HttpMethod = ::typed_slack_runtime::HttpMethod::Post;
+    const CONTENT_TYPES: &'static [::typed_slack_runtime::ContentType] = &[
+        ::typed_slack_runtime::ContentType::FormUrlEncoded,
+        ::typed_slack_runtime::ContentType::Json,
     ];
     const ACCEPTS_JSON: bool = true;
-    const RATE_TIER: ::slack_api_runtime::RateTier = ::slack_api_runtime::RateTier::Tier2;
-    const SCOPES: ::slack_api_runtime::Scopes = ::slack_api_runtime::Scopes {
+    const RATE_TIER: ::typed_slack_runtime::RateTier = ::typed_slack_runtime::RateTier::Tier2;
+    const SCOPES: ::typed_slack_runtime::Scopes = ::typed_slack_runtime::Scopes {
         bot: ::core::option::Option::None,
         user: ::core::option::Option::Some(&["admin.workflows:write"]),
     };
-    const LIFECYCLE: ::slack_api_runtime::Lifecycle = ::slack_api_runtime::Lifecycle::Stable;
+    const LIFECYCLE: ::typed_slack_runtime::Lifecycle = ::typed_slack_runtime::Lifecycle::Stable;
     const AUTHENTICATED: bool = true;
-    const ARGUMENTS: &'static [::slack_api_runtime::Argument] = &[
-        ::slack_api_runtime::Argument {
+    const ARGUMENTS: &'static [::typed_slack_runtime::Argument] = &[
+        ::typed_slack_runtime::Argument {
             name: "workflow_ids",
             required: true,
         },
@@ -65,7 +65,7 @@ impl ::slack_api_runtime::Method for AdminWorkflowsUnpublish {
     type Response = AdminWorkflowsUnpublishResponse;
     type Error = AdminWorkflowsUnpublishError;
     type Warning = AdminWorkflowsUnpublishWarning;
-    fn write_args<W: ::slack_api_runtime::ArgWriter>(
+    fn write_args<W: ::typed_slack_runtime::ArgWriter>(
         &self,
         args: &mut W,
     ) -> ::core::result::Result<(), ::serde_json::Error> {
@@ -89,7 +89,7 @@ pub struct AdminWorkflowsUnpublishResponse {
     #[serde(skip)]
     pub warnings: ::std::vec::Vec<AdminWorkflowsUnpublishWarning>,
 }
-impl ::slack_api_runtime::MethodResponse for AdminWorkflowsUnpublishResponse {
+impl ::typed_slack_runtime::MethodResponse for AdminWorkflowsUnpublishResponse {
     type Warning = AdminWorkflowsUnpublishWarning;
     fn warnings(&self) -> &[AdminWorkflowsUnpublishWarning] {
         &self.warnings
@@ -216,9 +216,9 @@ pub enum AdminWorkflowsUnpublishError {
     /// `unknown_method`: This method is currently not available.
     UnknownMethod,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for AdminWorkflowsUnpublishError {
+impl ::typed_slack_runtime::Code for AdminWorkflowsUnpublishError {
     const DOCUMENTED: &'static [&'static str] = &[
         "error_unpublishing_workflows",
         "not_allowed",
@@ -289,7 +289,7 @@ impl ::slack_api_runtime::Code for AdminWorkflowsUnpublishError {
             "token_revoked" => Self::TokenRevoked,
             "two_factor_setup_required" => Self::TwoFactorSetupRequired,
             "unknown_method" => Self::UnknownMethod,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -489,8 +489,8 @@ impl ::slack_api_runtime::Code for AdminWorkflowsUnpublishError {
 }
 impl ::core::fmt::Display for AdminWorkflowsUnpublishError {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -502,7 +502,9 @@ impl ::std::error::Error for AdminWorkflowsUnpublishError {}
 impl ::core::str::FromStr for AdminWorkflowsUnpublishError {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }
 /// The warnings `admin.workflows.unpublish` can answer.
@@ -527,9 +529,9 @@ pub enum AdminWorkflowsUnpublishWarning {
     /// `superfluous_charset`: The method was called via a `POST` request, and the specified `Content-Type` is not defined to understand the `charset` parameter. However, `charset` was in fact present. Specifically, form-data content types (e.g. `multipart/form-data`) are the ones for which `charset` is superfluous.
     SuperfluousCharset,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for AdminWorkflowsUnpublishWarning {
+impl ::typed_slack_runtime::Code for AdminWorkflowsUnpublishWarning {
     const DOCUMENTED: &'static [&'static str] = &[
         "missing_charset",
         "superfluous_charset",
@@ -538,7 +540,7 @@ impl ::slack_api_runtime::Code for AdminWorkflowsUnpublishWarning {
         match code {
             "missing_charset" => Self::MissingCharset,
             "superfluous_charset" => Self::SuperfluousCharset,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -566,8 +568,8 @@ impl ::slack_api_runtime::Code for AdminWorkflowsUnpublishWarning {
 }
 impl ::core::fmt::Display for AdminWorkflowsUnpublishWarning {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -578,6 +580,8 @@ impl ::core::fmt::Display for AdminWorkflowsUnpublishWarning {
 impl ::core::str::FromStr for AdminWorkflowsUnpublishWarning {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }

@@ -23,7 +23,7 @@ pub struct AgentsSessionsRename {
     /// ID of the channel containing the agent session.
     ///
     /// Sent as `channel_id`.
-    pub channel_id: ::slack_api_runtime::types::ChannelId,
+    pub channel_id: ::typed_slack_runtime::types::ChannelId,
     /// New title for the agent session (1-200 characters). For a session channel, this also renames the channel.
     ///
     /// Sent as `title`.
@@ -31,12 +31,12 @@ pub struct AgentsSessionsRename {
     /// Timestamp of the thread root message the session is scoped to. Required for thread-based sessions in regular channels and DMs. Must be omitted for session channels.
     ///
     /// Sent as `thread_ts`.
-    pub thread_ts: ::core::option::Option<::slack_api_runtime::types::Timestamp>,
+    pub thread_ts: ::core::option::Option<::typed_slack_runtime::types::Timestamp>,
 }
 impl AgentsSessionsRename {
     /// A request with its required arguments; set optional ones with the setters.
     pub fn new(
-        channel_id: impl ::core::convert::Into<::slack_api_runtime::types::ChannelId>,
+        channel_id: impl ::core::convert::Into<::typed_slack_runtime::types::ChannelId>,
         title: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
         Self {
@@ -49,37 +49,37 @@ impl AgentsSessionsRename {
     #[must_use]
     pub fn thread_ts(
         mut self,
-        thread_ts: impl ::core::convert::Into<::slack_api_runtime::types::Timestamp>,
+        thread_ts: impl ::core::convert::Into<::typed_slack_runtime::types::Timestamp>,
     ) -> Self {
         self.thread_ts = ::core::option::Option::Some(thread_ts.into());
         self
     }
 }
-impl ::slack_api_runtime::Method for AgentsSessionsRename {
+impl ::typed_slack_runtime::Method for AgentsSessionsRename {
     const NAME: &'static str = "agents.sessions.rename";
-    const HTTP_METHOD: ::slack_api_runtime::HttpMethod = ::slack_api_runtime::HttpMethod::Post;
-    const CONTENT_TYPES: &'static [::slack_api_runtime::ContentType] = &[
-        ::slack_api_runtime::ContentType::FormUrlEncoded,
-        ::slack_api_runtime::ContentType::Json,
+    const HTTP_METHOD: ::typed_slack_runtime::HttpMethod = ::typed_slack_runtime::HttpMethod::Post;
+    const CONTENT_TYPES: &'static [::typed_slack_runtime::ContentType] = &[
+        ::typed_slack_runtime::ContentType::FormUrlEncoded,
+        ::typed_slack_runtime::ContentType::Json,
     ];
     const ACCEPTS_JSON: bool = true;
-    const RATE_TIER: ::slack_api_runtime::RateTier = ::slack_api_runtime::RateTier::Tier3;
-    const SCOPES: ::slack_api_runtime::Scopes = ::slack_api_runtime::Scopes {
+    const RATE_TIER: ::typed_slack_runtime::RateTier = ::typed_slack_runtime::RateTier::Tier3;
+    const SCOPES: ::typed_slack_runtime::Scopes = ::typed_slack_runtime::Scopes {
         bot: ::core::option::Option::Some(&["chat:write"]),
         user: ::core::option::Option::None,
     };
-    const LIFECYCLE: ::slack_api_runtime::Lifecycle = ::slack_api_runtime::Lifecycle::Stable;
+    const LIFECYCLE: ::typed_slack_runtime::Lifecycle = ::typed_slack_runtime::Lifecycle::Stable;
     const AUTHENTICATED: bool = true;
-    const ARGUMENTS: &'static [::slack_api_runtime::Argument] = &[
-        ::slack_api_runtime::Argument {
+    const ARGUMENTS: &'static [::typed_slack_runtime::Argument] = &[
+        ::typed_slack_runtime::Argument {
             name: "channel_id",
             required: true,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "title",
             required: true,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "thread_ts",
             required: false,
         },
@@ -88,7 +88,7 @@ impl ::slack_api_runtime::Method for AgentsSessionsRename {
     type Response = AgentsSessionsRenameResponse;
     type Error = AgentsSessionsRenameError;
     type Warning = AgentsSessionsRenameWarning;
-    fn write_args<W: ::slack_api_runtime::ArgWriter>(
+    fn write_args<W: ::typed_slack_runtime::ArgWriter>(
         &self,
         args: &mut W,
     ) -> ::core::result::Result<(), ::serde_json::Error> {
@@ -125,7 +125,7 @@ pub struct AgentsSessionsRenameResponse {
     #[serde(skip)]
     pub warnings: ::std::vec::Vec<AgentsSessionsRenameWarning>,
 }
-impl ::slack_api_runtime::MethodResponse for AgentsSessionsRenameResponse {
+impl ::typed_slack_runtime::MethodResponse for AgentsSessionsRenameResponse {
     type Warning = AgentsSessionsRenameWarning;
     fn warnings(&self) -> &[AgentsSessionsRenameWarning] {
         &self.warnings
@@ -279,9 +279,9 @@ pub enum AgentsSessionsRenameError {
     /// `unknown_method`: This method is currently not available.
     UnknownMethod,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for AgentsSessionsRenameError {
+impl ::typed_slack_runtime::Code for AgentsSessionsRenameError {
     const DOCUMENTED: &'static [&'static str] = &[
         "channel_not_found",
         "feature_disabled",
@@ -366,7 +366,7 @@ impl ::slack_api_runtime::Code for AgentsSessionsRenameError {
             "token_revoked" => Self::TokenRevoked,
             "two_factor_setup_required" => Self::TwoFactorSetupRequired,
             "unknown_method" => Self::UnknownMethod,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -604,8 +604,8 @@ impl ::slack_api_runtime::Code for AgentsSessionsRenameError {
 }
 impl ::core::fmt::Display for AgentsSessionsRenameError {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -617,7 +617,9 @@ impl ::std::error::Error for AgentsSessionsRenameError {}
 impl ::core::str::FromStr for AgentsSessionsRenameError {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }
 /// The warnings `agents.sessions.rename` can answer.
@@ -642,9 +644,9 @@ pub enum AgentsSessionsRenameWarning {
     /// `superfluous_charset`: The method was called via a `POST` request, and the specified `Content-Type` is not defined to understand the `charset` parameter. However, `charset` was in fact present. Specifically, form-data content types (e.g. `multipart/form-data`) are the ones for which `charset` is superfluous.
     SuperfluousCharset,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for AgentsSessionsRenameWarning {
+impl ::typed_slack_runtime::Code for AgentsSessionsRenameWarning {
     const DOCUMENTED: &'static [&'static str] = &[
         "missing_charset",
         "superfluous_charset",
@@ -653,7 +655,7 @@ impl ::slack_api_runtime::Code for AgentsSessionsRenameWarning {
         match code {
             "missing_charset" => Self::MissingCharset,
             "superfluous_charset" => Self::SuperfluousCharset,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -681,8 +683,8 @@ impl ::slack_api_runtime::Code for AgentsSessionsRenameWarning {
 }
 impl ::core::fmt::Display for AgentsSessionsRenameWarning {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -693,6 +695,8 @@ impl ::core::fmt::Display for AgentsSessionsRenameWarning {
 impl ::core::str::FromStr for AgentsSessionsRenameWarning {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }

@@ -23,7 +23,7 @@ pub struct AgentsSessionsSetStatus {
     /// ID of the channel containing the agent session.
     ///
     /// Sent as `channel_id`.
-    pub channel_id: ::slack_api_runtime::types::ChannelId,
+    pub channel_id: ::typed_slack_runtime::types::ChannelId,
     /// The lifecycle status to set.
     ///
     /// Sent as `status`.
@@ -31,7 +31,7 @@ pub struct AgentsSessionsSetStatus {
     /// Timestamp of the thread root message the session is scoped to. Required for thread-based sessions in regular channels and DMs. Must be omitted for session channels.
     ///
     /// Sent as `thread_ts`.
-    pub thread_ts: ::core::option::Option<::slack_api_runtime::types::Timestamp>,
+    pub thread_ts: ::core::option::Option<::typed_slack_runtime::types::Timestamp>,
     /// Title for the agent session (max 200 characters). Only used when creating a new session; ignored if the session already exists. To rename an existing session, use `agents.sessions.rename`.
     ///
     /// Sent as `title`.
@@ -56,7 +56,7 @@ pub struct AgentsSessionsSetStatus {
 impl AgentsSessionsSetStatus {
     /// A request with its required arguments; set optional ones with the setters.
     pub fn new(
-        channel_id: impl ::core::convert::Into<::slack_api_runtime::types::ChannelId>,
+        channel_id: impl ::core::convert::Into<::typed_slack_runtime::types::ChannelId>,
         status: AgentsSessionsSetStatusStatus,
     ) -> Self {
         Self {
@@ -74,7 +74,7 @@ impl AgentsSessionsSetStatus {
     #[must_use]
     pub fn thread_ts(
         mut self,
-        thread_ts: impl ::core::convert::Into<::slack_api_runtime::types::Timestamp>,
+        thread_ts: impl ::core::convert::Into<::typed_slack_runtime::types::Timestamp>,
     ) -> Self {
         self.thread_ts = ::core::option::Option::Some(thread_ts.into());
         self
@@ -125,51 +125,51 @@ impl AgentsSessionsSetStatus {
         self
     }
 }
-impl ::slack_api_runtime::Method for AgentsSessionsSetStatus {
+impl ::typed_slack_runtime::Method for AgentsSessionsSetStatus {
     const NAME: &'static str = "agents.sessions.setStatus";
-    const HTTP_METHOD: ::slack_api_runtime::HttpMethod = ::slack_api_runtime::HttpMethod::Post;
-    const CONTENT_TYPES: &'static [::slack_api_runtime::ContentType] = &[
-        ::slack_api_runtime::ContentType::FormUrlEncoded,
-        ::slack_api_runtime::ContentType::Json,
+    const HTTP_METHOD: ::typed_slack_runtime::HttpMethod = ::typed_slack_runtime::HttpMethod::Post;
+    const CONTENT_TYPES: &'static [::typed_slack_runtime::ContentType] = &[
+        ::typed_slack_runtime::ContentType::FormUrlEncoded,
+        ::typed_slack_runtime::ContentType::Json,
     ];
     const ACCEPTS_JSON: bool = true;
-    const RATE_TIER: ::slack_api_runtime::RateTier = ::slack_api_runtime::RateTier::Tier3;
-    const SCOPES: ::slack_api_runtime::Scopes = ::slack_api_runtime::Scopes {
+    const RATE_TIER: ::typed_slack_runtime::RateTier = ::typed_slack_runtime::RateTier::Tier3;
+    const SCOPES: ::typed_slack_runtime::Scopes = ::typed_slack_runtime::Scopes {
         bot: ::core::option::Option::Some(&["chat:write"]),
         user: ::core::option::Option::None,
     };
-    const LIFECYCLE: ::slack_api_runtime::Lifecycle = ::slack_api_runtime::Lifecycle::Stable;
+    const LIFECYCLE: ::typed_slack_runtime::Lifecycle = ::typed_slack_runtime::Lifecycle::Stable;
     const AUTHENTICATED: bool = true;
-    const ARGUMENTS: &'static [::slack_api_runtime::Argument] = &[
-        ::slack_api_runtime::Argument {
+    const ARGUMENTS: &'static [::typed_slack_runtime::Argument] = &[
+        ::typed_slack_runtime::Argument {
             name: "channel_id",
             required: true,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "status",
             required: true,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "thread_ts",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "title",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "initiator_user_id",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "icon_emoji",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "icon_url",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "username",
             required: false,
         },
@@ -178,7 +178,7 @@ impl ::slack_api_runtime::Method for AgentsSessionsSetStatus {
     type Response = AgentsSessionsSetStatusResponse;
     type Error = AgentsSessionsSetStatusError;
     type Warning = AgentsSessionsSetStatusWarning;
-    fn write_args<W: ::slack_api_runtime::ArgWriter>(
+    fn write_args<W: ::typed_slack_runtime::ArgWriter>(
         &self,
         args: &mut W,
     ) -> ::core::result::Result<(), ::serde_json::Error> {
@@ -232,7 +232,7 @@ pub struct AgentsSessionsSetStatusResponse {
     #[serde(skip)]
     pub warnings: ::std::vec::Vec<AgentsSessionsSetStatusWarning>,
 }
-impl ::slack_api_runtime::MethodResponse for AgentsSessionsSetStatusResponse {
+impl ::typed_slack_runtime::MethodResponse for AgentsSessionsSetStatusResponse {
     type Warning = AgentsSessionsSetStatusWarning;
     fn warnings(&self) -> &[AgentsSessionsSetStatusWarning] {
         &self.warnings
@@ -383,9 +383,9 @@ pub enum AgentsSessionsSetStatusError {
     /// `unknown_method`: This method is currently not available.
     UnknownMethod,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for AgentsSessionsSetStatusError {
+impl ::typed_slack_runtime::Code for AgentsSessionsSetStatusError {
     const DOCUMENTED: &'static [&'static str] = &[
         "channel_not_found",
         "feature_disabled",
@@ -466,7 +466,7 @@ impl ::slack_api_runtime::Code for AgentsSessionsSetStatusError {
             "token_revoked" => Self::TokenRevoked,
             "two_factor_setup_required" => Self::TwoFactorSetupRequired,
             "unknown_method" => Self::UnknownMethod,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -696,8 +696,8 @@ impl ::slack_api_runtime::Code for AgentsSessionsSetStatusError {
 }
 impl ::core::fmt::Display for AgentsSessionsSetStatusError {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -709,7 +709,9 @@ impl ::std::error::Error for AgentsSessionsSetStatusError {}
 impl ::core::str::FromStr for AgentsSessionsSetStatusError {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }
 /// The warnings `agents.sessions.setStatus` can answer.
@@ -734,9 +736,9 @@ pub enum AgentsSessionsSetStatusWarning {
     /// `superfluous_charset`: The method was called via a `POST` request, and the specified `Content-Type` is not defined to understand the `charset` parameter. However, `charset` was in fact present. Specifically, form-data content types (e.g. `multipart/form-data`) are the ones for which `charset` is superfluous.
     SuperfluousCharset,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for AgentsSessionsSetStatusWarning {
+impl ::typed_slack_runtime::Code for AgentsSessionsSetStatusWarning {
     const DOCUMENTED: &'static [&'static str] = &[
         "missing_charset",
         "superfluous_charset",
@@ -745,7 +747,7 @@ impl ::slack_api_runtime::Code for AgentsSessionsSetStatusWarning {
         match code {
             "missing_charset" => Self::MissingCharset,
             "superfluous_charset" => Self::SuperfluousCharset,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -773,8 +775,8 @@ impl ::slack_api_runtime::Code for AgentsSessionsSetStatusWarning {
 }
 impl ::core::fmt::Display for AgentsSessionsSetStatusWarning {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -785,7 +787,9 @@ impl ::core::fmt::Display for AgentsSessionsSetStatusWarning {
 impl ::core::str::FromStr for AgentsSessionsSetStatusWarning {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }
 /// The values of the `status` argument.

@@ -31,27 +31,27 @@ impl AppsConnectionsOpen {
         <Self as ::core::default::Default>::default()
     }
 }
-impl ::slack_api_runtime::Method for AppsConnectionsOpen {
+impl ::typed_slack_runtime::Method for AppsConnectionsOpen {
     const NAME: &'static str = "apps.connections.open";
-    const HTTP_METHOD: ::slack_api_runtime::HttpMethod = ::slack_api_runtime::HttpMethod::Post;
-    const CONTENT_TYPES: &'static [::slack_api_runtime::ContentType] = &[
-        ::slack_api_runtime::ContentType::FormUrlEncoded,
-        ::slack_api_runtime::ContentType::Json,
+    const HTTP_METHOD: ::typed_slack_runtime::HttpMethod = ::typed_slack_runtime::HttpMethod::Post;
+    const CONTENT_TYPES: &'static [::typed_slack_runtime::ContentType] = &[
+        ::typed_slack_runtime::ContentType::FormUrlEncoded,
+        ::typed_slack_runtime::ContentType::Json,
     ];
     const ACCEPTS_JSON: bool = true;
-    const RATE_TIER: ::slack_api_runtime::RateTier = ::slack_api_runtime::RateTier::Tier3;
-    const SCOPES: ::slack_api_runtime::Scopes = ::slack_api_runtime::Scopes {
+    const RATE_TIER: ::typed_slack_runtime::RateTier = ::typed_slack_runtime::RateTier::Tier3;
+    const SCOPES: ::typed_slack_runtime::Scopes = ::typed_slack_runtime::Scopes {
         bot: ::core::option::Option::None,
         user: ::core::option::Option::None,
     };
-    const LIFECYCLE: ::slack_api_runtime::Lifecycle = ::slack_api_runtime::Lifecycle::Stable;
+    const LIFECYCLE: ::typed_slack_runtime::Lifecycle = ::typed_slack_runtime::Lifecycle::Stable;
     const AUTHENTICATED: bool = true;
-    const ARGUMENTS: &'static [::slack_api_runtime::Argument] = &[];
+    const ARGUMENTS: &'static [::typed_slack_runtime::Argument] = &[];
     const SAMPLE_RESPONSE: &'static str = "{\"ok\":true,\"url\":\"\"}";
     type Response = AppsConnectionsOpenResponse;
     type Error = AppsConnectionsOpenError;
     type Warning = AppsConnectionsOpenWarning;
-    fn write_args<W: ::slack_api_runtime::ArgWriter>(
+    fn write_args<W: ::typed_slack_runtime::ArgWriter>(
         &self,
         _args: &mut W,
     ) -> ::core::result::Result<(), ::serde_json::Error> {
@@ -87,7 +87,7 @@ pub struct AppsConnectionsOpenResponse {
     #[serde(skip)]
     pub warnings: ::std::vec::Vec<AppsConnectionsOpenWarning>,
 }
-impl ::slack_api_runtime::MethodResponse for AppsConnectionsOpenResponse {
+impl ::typed_slack_runtime::MethodResponse for AppsConnectionsOpenResponse {
     type Warning = AppsConnectionsOpenWarning;
     fn warnings(&self) -> &[AppsConnectionsOpenWarning] {
         &self.warnings
@@ -214,9 +214,9 @@ pub enum AppsConnectionsOpenError {
     /// `unknown_method`: This method is currently not available.
     UnknownMethod,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for AppsConnectionsOpenError {
+impl ::typed_slack_runtime::Code for AppsConnectionsOpenError {
     const DOCUMENTED: &'static [&'static str] = &[
         "forbidden_team",
         "insecure_request",
@@ -289,7 +289,7 @@ impl ::slack_api_runtime::Code for AppsConnectionsOpenError {
             "token_revoked" => Self::TokenRevoked,
             "two_factor_setup_required" => Self::TwoFactorSetupRequired,
             "unknown_method" => Self::UnknownMethod,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -495,8 +495,8 @@ impl ::slack_api_runtime::Code for AppsConnectionsOpenError {
 }
 impl ::core::fmt::Display for AppsConnectionsOpenError {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -508,7 +508,9 @@ impl ::std::error::Error for AppsConnectionsOpenError {}
 impl ::core::str::FromStr for AppsConnectionsOpenError {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }
 /// The warnings `apps.connections.open` can answer.
@@ -533,9 +535,9 @@ pub enum AppsConnectionsOpenWarning {
     /// `superfluous_charset`: The method was called via a `POST` request, and the specified `Content-Type` is not defined to understand the `charset` parameter. However, `charset` was in fact present. Specifically, form-data content types (e.g. `multipart/form-data`) are the ones for which `charset` is superfluous.
     SuperfluousCharset,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for AppsConnectionsOpenWarning {
+impl ::typed_slack_runtime::Code for AppsConnectionsOpenWarning {
     const DOCUMENTED: &'static [&'static str] = &[
         "missing_charset",
         "superfluous_charset",
@@ -544,7 +546,7 @@ impl ::slack_api_runtime::Code for AppsConnectionsOpenWarning {
         match code {
             "missing_charset" => Self::MissingCharset,
             "superfluous_charset" => Self::SuperfluousCharset,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -572,8 +574,8 @@ impl ::slack_api_runtime::Code for AppsConnectionsOpenWarning {
 }
 impl ::core::fmt::Display for AppsConnectionsOpenWarning {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -584,6 +586,8 @@ impl ::core::fmt::Display for AppsConnectionsOpenWarning {
 impl ::core::str::FromStr for AppsConnectionsOpenWarning {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }

@@ -32,7 +32,7 @@ pub struct AppsDatastoreBulkDelete {
     /// Not documented by Slack.
     ///
     /// Sent as `app_id`.
-    pub app_id: ::core::option::Option<::slack_api_runtime::types::AppId>,
+    pub app_id: ::core::option::Option<::typed_slack_runtime::types::AppId>,
 }
 impl AppsDatastoreBulkDelete {
     /// A request with its required arguments; set optional ones with the setters.
@@ -52,37 +52,37 @@ impl AppsDatastoreBulkDelete {
     #[must_use]
     pub fn app_id(
         mut self,
-        app_id: impl ::core::convert::Into<::slack_api_runtime::types::AppId>,
+        app_id: impl ::core::convert::Into<::typed_slack_runtime::types::AppId>,
     ) -> Self {
         self.app_id = ::core::option::Option::Some(app_id.into());
         self
     }
 }
-impl ::slack_api_runtime::Method for AppsDatastoreBulkDelete {
+impl ::typed_slack_runtime::Method for AppsDatastoreBulkDelete {
     const NAME: &'static str = "apps.datastore.bulkDelete";
-    const HTTP_METHOD: ::slack_api_runtime::HttpMethod = ::slack_api_runtime::HttpMethod::Post;
-    const CONTENT_TYPES: &'static [::slack_api_runtime::ContentType] = &[
-        ::slack_api_runtime::ContentType::FormUrlEncoded,
-        ::slack_api_runtime::ContentType::Json,
+    const HTTP_METHOD: ::typed_slack_runtime::HttpMethod = ::typed_slack_runtime::HttpMethod::Post;
+    const CONTENT_TYPES: &'static [::typed_slack_runtime::ContentType] = &[
+        ::typed_slack_runtime::ContentType::FormUrlEncoded,
+        ::typed_slack_runtime::ContentType::Json,
     ];
     const ACCEPTS_JSON: bool = true;
-    const RATE_TIER: ::slack_api_runtime::RateTier = ::slack_api_runtime::RateTier::Tier3;
-    const SCOPES: ::slack_api_runtime::Scopes = ::slack_api_runtime::Scopes {
+    const RATE_TIER: ::typed_slack_runtime::RateTier = ::typed_slack_runtime::RateTier::Tier3;
+    const SCOPES: ::typed_slack_runtime::Scopes = ::typed_slack_runtime::Scopes {
         bot: ::core::option::Option::Some(&["datastore:write"]),
         user: ::core::option::Option::None,
     };
-    const LIFECYCLE: ::slack_api_runtime::Lifecycle = ::slack_api_runtime::Lifecycle::Stable;
+    const LIFECYCLE: ::typed_slack_runtime::Lifecycle = ::typed_slack_runtime::Lifecycle::Stable;
     const AUTHENTICATED: bool = true;
-    const ARGUMENTS: &'static [::slack_api_runtime::Argument] = &[
-        ::slack_api_runtime::Argument {
+    const ARGUMENTS: &'static [::typed_slack_runtime::Argument] = &[
+        ::typed_slack_runtime::Argument {
             name: "datastore",
             required: true,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "ids",
             required: true,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "app_id",
             required: false,
         },
@@ -91,7 +91,7 @@ impl ::slack_api_runtime::Method for AppsDatastoreBulkDelete {
     type Response = AppsDatastoreBulkDeleteResponse;
     type Error = AppsDatastoreBulkDeleteError;
     type Warning = AppsDatastoreBulkDeleteWarning;
-    fn write_args<W: ::slack_api_runtime::ArgWriter>(
+    fn write_args<W: ::typed_slack_runtime::ArgWriter>(
         &self,
         args: &mut W,
     ) -> ::core::result::Result<(), ::serde_json::Error> {
@@ -133,7 +133,7 @@ pub struct AppsDatastoreBulkDeleteResponse {
     #[serde(skip)]
     pub warnings: ::std::vec::Vec<AppsDatastoreBulkDeleteWarning>,
 }
-impl ::slack_api_runtime::MethodResponse for AppsDatastoreBulkDeleteResponse {
+impl ::typed_slack_runtime::MethodResponse for AppsDatastoreBulkDeleteResponse {
     type Warning = AppsDatastoreBulkDeleteWarning;
     fn warnings(&self) -> &[AppsDatastoreBulkDeleteWarning] {
         &self.warnings
@@ -297,9 +297,9 @@ pub enum AppsDatastoreBulkDeleteError {
     /// `two_factor_setup_required`: Two factor setup is required.
     TwoFactorSetupRequired,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for AppsDatastoreBulkDeleteError {
+impl ::typed_slack_runtime::Code for AppsDatastoreBulkDeleteError {
     const DOCUMENTED: &'static [&'static str] = &[
         "access_denied",
         "app_not_hosted",
@@ -384,7 +384,7 @@ impl ::slack_api_runtime::Code for AppsDatastoreBulkDeleteError {
             "token_expired" => Self::TokenExpired,
             "token_revoked" => Self::TokenRevoked,
             "two_factor_setup_required" => Self::TwoFactorSetupRequired,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -610,8 +610,8 @@ impl ::slack_api_runtime::Code for AppsDatastoreBulkDeleteError {
 }
 impl ::core::fmt::Display for AppsDatastoreBulkDeleteError {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -623,7 +623,9 @@ impl ::std::error::Error for AppsDatastoreBulkDeleteError {}
 impl ::core::str::FromStr for AppsDatastoreBulkDeleteError {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }
 /// The warnings `apps.datastore.bulkDelete` can answer.
@@ -648,9 +650,9 @@ pub enum AppsDatastoreBulkDeleteWarning {
     /// `superfluous_charset`: The method was called via a `POST` request, and the specified `Content-Type` is not defined to understand the `charset` parameter. However, `charset` was in fact present. Specifically, form-data content types (e.g. `multipart/form-data`) are the ones for which `charset` is superfluous.
     SuperfluousCharset,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for AppsDatastoreBulkDeleteWarning {
+impl ::typed_slack_runtime::Code for AppsDatastoreBulkDeleteWarning {
     const DOCUMENTED: &'static [&'static str] = &[
         "missing_charset",
         "superfluous_charset",
@@ -659,7 +661,7 @@ impl ::slack_api_runtime::Code for AppsDatastoreBulkDeleteWarning {
         match code {
             "missing_charset" => Self::MissingCharset,
             "superfluous_charset" => Self::SuperfluousCharset,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -687,8 +689,8 @@ impl ::slack_api_runtime::Code for AppsDatastoreBulkDeleteWarning {
 }
 impl ::core::fmt::Display for AppsDatastoreBulkDeleteWarning {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -699,6 +701,8 @@ impl ::core::fmt::Display for AppsDatastoreBulkDeleteWarning {
 impl ::core::str::FromStr for AppsDatastoreBulkDeleteWarning {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }

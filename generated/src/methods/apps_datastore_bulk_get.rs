@@ -32,7 +32,7 @@ pub struct AppsDatastoreBulkGet {
     /// Not documented by Slack.
     ///
     /// Sent as `app_id`.
-    pub app_id: ::core::option::Option<::slack_api_runtime::types::AppId>,
+    pub app_id: ::core::option::Option<::typed_slack_runtime::types::AppId>,
 }
 impl AppsDatastoreBulkGet {
     /// A request with its required arguments; set optional ones with the setters.
@@ -52,37 +52,37 @@ impl AppsDatastoreBulkGet {
     #[must_use]
     pub fn app_id(
         mut self,
-        app_id: impl ::core::convert::Into<::slack_api_runtime::types::AppId>,
+        app_id: impl ::core::convert::Into<::typed_slack_runtime::types::AppId>,
     ) -> Self {
         self.app_id = ::core::option::Option::Some(app_id.into());
         self
     }
 }
-impl ::slack_api_runtime::Method for AppsDatastoreBulkGet {
+impl ::typed_slack_runtime::Method for AppsDatastoreBulkGet {
     const NAME: &'static str = "apps.datastore.bulkGet";
-    const HTTP_METHOD: ::slack_api_runtime::HttpMethod = ::slack_api_runtime::HttpMethod::Post;
-    const CONTENT_TYPES: &'static [::slack_api_runtime::ContentType] = &[
-        ::slack_api_runtime::ContentType::FormUrlEncoded,
-        ::slack_api_runtime::ContentType::Json,
+    const HTTP_METHOD: ::typed_slack_runtime::HttpMethod = ::typed_slack_runtime::HttpMethod::Post;
+    const CONTENT_TYPES: &'static [::typed_slack_runtime::ContentType] = &[
+        ::typed_slack_runtime::ContentType::FormUrlEncoded,
+        ::typed_slack_runtime::ContentType::Json,
     ];
     const ACCEPTS_JSON: bool = true;
-    const RATE_TIER: ::slack_api_runtime::RateTier = ::slack_api_runtime::RateTier::Tier3;
-    const SCOPES: ::slack_api_runtime::Scopes = ::slack_api_runtime::Scopes {
+    const RATE_TIER: ::typed_slack_runtime::RateTier = ::typed_slack_runtime::RateTier::Tier3;
+    const SCOPES: ::typed_slack_runtime::Scopes = ::typed_slack_runtime::Scopes {
         bot: ::core::option::Option::Some(&["datastore:read"]),
         user: ::core::option::Option::None,
     };
-    const LIFECYCLE: ::slack_api_runtime::Lifecycle = ::slack_api_runtime::Lifecycle::Stable;
+    const LIFECYCLE: ::typed_slack_runtime::Lifecycle = ::typed_slack_runtime::Lifecycle::Stable;
     const AUTHENTICATED: bool = true;
-    const ARGUMENTS: &'static [::slack_api_runtime::Argument] = &[
-        ::slack_api_runtime::Argument {
+    const ARGUMENTS: &'static [::typed_slack_runtime::Argument] = &[
+        ::typed_slack_runtime::Argument {
             name: "datastore",
             required: true,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "ids",
             required: true,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "app_id",
             required: false,
         },
@@ -91,7 +91,7 @@ impl ::slack_api_runtime::Method for AppsDatastoreBulkGet {
     type Response = AppsDatastoreBulkGetResponse;
     type Error = AppsDatastoreBulkGetError;
     type Warning = AppsDatastoreBulkGetWarning;
-    fn write_args<W: ::slack_api_runtime::ArgWriter>(
+    fn write_args<W: ::typed_slack_runtime::ArgWriter>(
         &self,
         args: &mut W,
     ) -> ::core::result::Result<(), ::serde_json::Error> {
@@ -144,7 +144,7 @@ pub struct AppsDatastoreBulkGetResponse {
     #[serde(skip)]
     pub warnings: ::std::vec::Vec<AppsDatastoreBulkGetWarning>,
 }
-impl ::slack_api_runtime::MethodResponse for AppsDatastoreBulkGetResponse {
+impl ::typed_slack_runtime::MethodResponse for AppsDatastoreBulkGetResponse {
     type Warning = AppsDatastoreBulkGetWarning;
     fn warnings(&self) -> &[AppsDatastoreBulkGetWarning] {
         &self.warnings
@@ -305,9 +305,9 @@ pub enum AppsDatastoreBulkGetError {
     /// `two_factor_setup_required`: Two factor setup is required.
     TwoFactorSetupRequired,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for AppsDatastoreBulkGetError {
+impl ::typed_slack_runtime::Code for AppsDatastoreBulkGetError {
     const DOCUMENTED: &'static [&'static str] = &[
         "access_denied",
         "app_not_hosted",
@@ -392,7 +392,7 @@ impl ::slack_api_runtime::Code for AppsDatastoreBulkGetError {
             "token_expired" => Self::TokenExpired,
             "token_revoked" => Self::TokenRevoked,
             "two_factor_setup_required" => Self::TwoFactorSetupRequired,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -618,8 +618,8 @@ impl ::slack_api_runtime::Code for AppsDatastoreBulkGetError {
 }
 impl ::core::fmt::Display for AppsDatastoreBulkGetError {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -631,7 +631,9 @@ impl ::std::error::Error for AppsDatastoreBulkGetError {}
 impl ::core::str::FromStr for AppsDatastoreBulkGetError {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }
 /// The warnings `apps.datastore.bulkGet` can answer.
@@ -656,9 +658,9 @@ pub enum AppsDatastoreBulkGetWarning {
     /// `superfluous_charset`: The method was called via a `POST` request, and the specified `Content-Type` is not defined to understand the `charset` parameter. However, `charset` was in fact present. Specifically, form-data content types (e.g. `multipart/form-data`) are the ones for which `charset` is superfluous.
     SuperfluousCharset,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for AppsDatastoreBulkGetWarning {
+impl ::typed_slack_runtime::Code for AppsDatastoreBulkGetWarning {
     const DOCUMENTED: &'static [&'static str] = &[
         "missing_charset",
         "superfluous_charset",
@@ -667,7 +669,7 @@ impl ::slack_api_runtime::Code for AppsDatastoreBulkGetWarning {
         match code {
             "missing_charset" => Self::MissingCharset,
             "superfluous_charset" => Self::SuperfluousCharset,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -695,8 +697,8 @@ impl ::slack_api_runtime::Code for AppsDatastoreBulkGetWarning {
 }
 impl ::core::fmt::Display for AppsDatastoreBulkGetWarning {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -707,6 +709,8 @@ impl ::core::fmt::Display for AppsDatastoreBulkGetWarning {
 impl ::core::str::FromStr for AppsDatastoreBulkGetWarning {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }

@@ -42,7 +42,7 @@ pub struct AppsDatastoreCount {
     /// Required if calling with user token
     ///
     /// Sent as `app_id`.
-    pub app_id: ::core::option::Option<::slack_api_runtime::types::AppId>,
+    pub app_id: ::core::option::Option<::typed_slack_runtime::types::AppId>,
 }
 impl AppsDatastoreCount {
     /// A request with its required arguments; set optional ones with the setters.
@@ -88,45 +88,45 @@ impl AppsDatastoreCount {
     #[must_use]
     pub fn app_id(
         mut self,
-        app_id: impl ::core::convert::Into<::slack_api_runtime::types::AppId>,
+        app_id: impl ::core::convert::Into<::typed_slack_runtime::types::AppId>,
     ) -> Self {
         self.app_id = ::core::option::Option::Some(app_id.into());
         self
     }
 }
-impl ::slack_api_runtime::Method for AppsDatastoreCount {
+impl ::typed_slack_runtime::Method for AppsDatastoreCount {
     const NAME: &'static str = "apps.datastore.count";
-    const HTTP_METHOD: ::slack_api_runtime::HttpMethod = ::slack_api_runtime::HttpMethod::Post;
-    const CONTENT_TYPES: &'static [::slack_api_runtime::ContentType] = &[
-        ::slack_api_runtime::ContentType::FormUrlEncoded,
-        ::slack_api_runtime::ContentType::Json,
+    const HTTP_METHOD: ::typed_slack_runtime::HttpMethod = ::typed_slack_runtime::HttpMethod::Post;
+    const CONTENT_TYPES: &'static [::typed_slack_runtime::ContentType] = &[
+        ::typed_slack_runtime::ContentType::FormUrlEncoded,
+        ::typed_slack_runtime::ContentType::Json,
     ];
     const ACCEPTS_JSON: bool = true;
-    const RATE_TIER: ::slack_api_runtime::RateTier = ::slack_api_runtime::RateTier::Tier3;
-    const SCOPES: ::slack_api_runtime::Scopes = ::slack_api_runtime::Scopes {
+    const RATE_TIER: ::typed_slack_runtime::RateTier = ::typed_slack_runtime::RateTier::Tier3;
+    const SCOPES: ::typed_slack_runtime::Scopes = ::typed_slack_runtime::Scopes {
         bot: ::core::option::Option::Some(&["datastore:read"]),
         user: ::core::option::Option::None,
     };
-    const LIFECYCLE: ::slack_api_runtime::Lifecycle = ::slack_api_runtime::Lifecycle::Stable;
+    const LIFECYCLE: ::typed_slack_runtime::Lifecycle = ::typed_slack_runtime::Lifecycle::Stable;
     const AUTHENTICATED: bool = true;
-    const ARGUMENTS: &'static [::slack_api_runtime::Argument] = &[
-        ::slack_api_runtime::Argument {
+    const ARGUMENTS: &'static [::typed_slack_runtime::Argument] = &[
+        ::typed_slack_runtime::Argument {
             name: "datastore",
             required: true,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "expression",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "expression_attributes",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "expression_values",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "app_id",
             required: false,
         },
@@ -135,7 +135,7 @@ impl ::slack_api_runtime::Method for AppsDatastoreCount {
     type Response = AppsDatastoreCountResponse;
     type Error = AppsDatastoreCountError;
     type Warning = AppsDatastoreCountWarning;
-    fn write_args<W: ::slack_api_runtime::ArgWriter>(
+    fn write_args<W: ::typed_slack_runtime::ArgWriter>(
         &self,
         args: &mut W,
     ) -> ::core::result::Result<(), ::serde_json::Error> {
@@ -191,7 +191,7 @@ pub struct AppsDatastoreCountResponse {
     #[serde(skip)]
     pub warnings: ::std::vec::Vec<AppsDatastoreCountWarning>,
 }
-impl ::slack_api_runtime::MethodResponse for AppsDatastoreCountResponse {
+impl ::typed_slack_runtime::MethodResponse for AppsDatastoreCountResponse {
     type Warning = AppsDatastoreCountWarning;
     fn warnings(&self) -> &[AppsDatastoreCountWarning] {
         &self.warnings
@@ -349,9 +349,9 @@ pub enum AppsDatastoreCountError {
     /// `unknown_method`: This method is currently not available.
     UnknownMethod,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for AppsDatastoreCountError {
+impl ::typed_slack_runtime::Code for AppsDatastoreCountError {
     const DOCUMENTED: &'static [&'static str] = &[
         "access_denied",
         "app_not_hosted",
@@ -434,7 +434,7 @@ impl ::slack_api_runtime::Code for AppsDatastoreCountError {
             "token_revoked" => Self::TokenRevoked,
             "two_factor_setup_required" => Self::TwoFactorSetupRequired,
             "unknown_method" => Self::UnknownMethod,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -658,8 +658,8 @@ impl ::slack_api_runtime::Code for AppsDatastoreCountError {
 }
 impl ::core::fmt::Display for AppsDatastoreCountError {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -671,7 +671,9 @@ impl ::std::error::Error for AppsDatastoreCountError {}
 impl ::core::str::FromStr for AppsDatastoreCountError {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }
 /// The warnings `apps.datastore.count` can answer.
@@ -696,9 +698,9 @@ pub enum AppsDatastoreCountWarning {
     /// `superfluous_charset`: The method was called via a `POST` request, and the specified `Content-Type` is not defined to understand the `charset` parameter. However, `charset` was in fact present. Specifically, form-data content types (e.g. `multipart/form-data`) are the ones for which `charset` is superfluous.
     SuperfluousCharset,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for AppsDatastoreCountWarning {
+impl ::typed_slack_runtime::Code for AppsDatastoreCountWarning {
     const DOCUMENTED: &'static [&'static str] = &[
         "missing_charset",
         "superfluous_charset",
@@ -707,7 +709,7 @@ impl ::slack_api_runtime::Code for AppsDatastoreCountWarning {
         match code {
             "missing_charset" => Self::MissingCharset,
             "superfluous_charset" => Self::SuperfluousCharset,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -735,8 +737,8 @@ impl ::slack_api_runtime::Code for AppsDatastoreCountWarning {
 }
 impl ::core::fmt::Display for AppsDatastoreCountWarning {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -747,6 +749,8 @@ impl ::core::fmt::Display for AppsDatastoreCountWarning {
 impl ::core::str::FromStr for AppsDatastoreCountWarning {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }

@@ -23,7 +23,7 @@ pub struct AppsIconSet {
     /// The ID of the app whose icon you want to set.
     ///
     /// Sent as `app_id`.
-    pub app_id: ::slack_api_runtime::types::AppId,
+    pub app_id: ::typed_slack_runtime::types::AppId,
     /// File contents via `multipart/form-data`
     ///
     /// Sent as `file`.
@@ -36,7 +36,7 @@ pub struct AppsIconSet {
 impl AppsIconSet {
     /// A request with its required arguments; set optional ones with the setters.
     pub fn new(
-        app_id: impl ::core::convert::Into<::slack_api_runtime::types::AppId>,
+        app_id: impl ::core::convert::Into<::typed_slack_runtime::types::AppId>,
     ) -> Self {
         Self {
             app_id: app_id.into(),
@@ -63,32 +63,32 @@ impl AppsIconSet {
         self
     }
 }
-impl ::slack_api_runtime::Method for AppsIconSet {
+impl ::typed_slack_runtime::Method for AppsIconSet {
     const NAME: &'static str = "apps.icon.set";
-    const HTTP_METHOD: ::slack_api_runtime::HttpMethod = ::slack_api_runtime::HttpMethod::Post;
-    const CONTENT_TYPES: &'static [::slack_api_runtime::ContentType] = &[
-        ::slack_api_runtime::ContentType::FormUrlEncoded,
-        ::slack_api_runtime::ContentType::Json,
-        ::slack_api_runtime::ContentType::MultipartFormData,
+    const HTTP_METHOD: ::typed_slack_runtime::HttpMethod = ::typed_slack_runtime::HttpMethod::Post;
+    const CONTENT_TYPES: &'static [::typed_slack_runtime::ContentType] = &[
+        ::typed_slack_runtime::ContentType::FormUrlEncoded,
+        ::typed_slack_runtime::ContentType::Json,
+        ::typed_slack_runtime::ContentType::MultipartFormData,
     ];
     const ACCEPTS_JSON: bool = true;
-    const RATE_TIER: ::slack_api_runtime::RateTier = ::slack_api_runtime::RateTier::Tier1;
-    const SCOPES: ::slack_api_runtime::Scopes = ::slack_api_runtime::Scopes {
+    const RATE_TIER: ::typed_slack_runtime::RateTier = ::typed_slack_runtime::RateTier::Tier1;
+    const SCOPES: ::typed_slack_runtime::Scopes = ::typed_slack_runtime::Scopes {
         bot: ::core::option::Option::None,
         user: ::core::option::Option::Some(&["app_configurations:write"]),
     };
-    const LIFECYCLE: ::slack_api_runtime::Lifecycle = ::slack_api_runtime::Lifecycle::Stable;
+    const LIFECYCLE: ::typed_slack_runtime::Lifecycle = ::typed_slack_runtime::Lifecycle::Stable;
     const AUTHENTICATED: bool = true;
-    const ARGUMENTS: &'static [::slack_api_runtime::Argument] = &[
-        ::slack_api_runtime::Argument {
+    const ARGUMENTS: &'static [::typed_slack_runtime::Argument] = &[
+        ::typed_slack_runtime::Argument {
             name: "app_id",
             required: true,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "file",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "url",
             required: false,
         },
@@ -97,7 +97,7 @@ impl ::slack_api_runtime::Method for AppsIconSet {
     type Response = AppsIconSetResponse;
     type Error = AppsIconSetError;
     type Warning = AppsIconSetWarning;
-    fn write_args<W: ::slack_api_runtime::ArgWriter>(
+    fn write_args<W: ::typed_slack_runtime::ArgWriter>(
         &self,
         args: &mut W,
     ) -> ::core::result::Result<(), ::serde_json::Error> {
@@ -135,7 +135,7 @@ pub struct AppsIconSetResponse {
     #[serde(skip)]
     pub warnings: ::std::vec::Vec<AppsIconSetWarning>,
 }
-impl ::slack_api_runtime::MethodResponse for AppsIconSetResponse {
+impl ::typed_slack_runtime::MethodResponse for AppsIconSetResponse {
     type Warning = AppsIconSetWarning;
     fn warnings(&self) -> &[AppsIconSetWarning] {
         &self.warnings
@@ -286,9 +286,9 @@ pub enum AppsIconSetError {
     /// `unknown_method`: This method is currently not available.
     UnknownMethod,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for AppsIconSetError {
+impl ::typed_slack_runtime::Code for AppsIconSetError {
     const DOCUMENTED: &'static [&'static str] = &[
         "error_bad_format",
         "icon_not_accessible",
@@ -371,7 +371,7 @@ impl ::slack_api_runtime::Code for AppsIconSetError {
             "token_revoked" => Self::TokenRevoked,
             "two_factor_setup_required" => Self::TwoFactorSetupRequired,
             "unknown_method" => Self::UnknownMethod,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -593,8 +593,8 @@ impl ::slack_api_runtime::Code for AppsIconSetError {
 }
 impl ::core::fmt::Display for AppsIconSetError {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -606,7 +606,9 @@ impl ::std::error::Error for AppsIconSetError {}
 impl ::core::str::FromStr for AppsIconSetError {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }
 /// The warnings `apps.icon.set` can answer.
@@ -631,9 +633,9 @@ pub enum AppsIconSetWarning {
     /// `superfluous_charset`: The method was called via a `POST` request, and the specified `Content-Type` is not defined to understand the `charset` parameter. However, `charset` was in fact present. Specifically, form-data content types (e.g. `multipart/form-data`) are the ones for which `charset` is superfluous.
     SuperfluousCharset,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for AppsIconSetWarning {
+impl ::typed_slack_runtime::Code for AppsIconSetWarning {
     const DOCUMENTED: &'static [&'static str] = &[
         "missing_charset",
         "superfluous_charset",
@@ -642,7 +644,7 @@ impl ::slack_api_runtime::Code for AppsIconSetWarning {
         match code {
             "missing_charset" => Self::MissingCharset,
             "superfluous_charset" => Self::SuperfluousCharset,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -670,8 +672,8 @@ impl ::slack_api_runtime::Code for AppsIconSetWarning {
 }
 impl ::core::fmt::Display for AppsIconSetWarning {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -682,6 +684,8 @@ impl ::core::fmt::Display for AppsIconSetWarning {
 impl ::core::str::FromStr for AppsIconSetWarning {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }

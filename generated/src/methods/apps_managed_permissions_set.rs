@@ -25,7 +25,7 @@ pub struct AppsManagedPermissionsSet {
     /// Encoded ID of the managed app to configure
     ///
     /// Sent as `app_id`.
-    pub app_id: ::slack_api_runtime::types::AppId,
+    pub app_id: ::typed_slack_runtime::types::AppId,
     /// Who can interact with the app. Use everyone to allow all members, or app_owner to restrict access to the app's owner.
     ///
     /// Sent as `permissions`.
@@ -35,7 +35,7 @@ pub struct AppsManagedPermissionsSet {
 impl AppsManagedPermissionsSet {
     /// A request with its arguments, all of which are required.
     pub fn new(
-        app_id: impl ::core::convert::Into<::slack_api_runtime::types::AppId>,
+        app_id: impl ::core::convert::Into<::typed_slack_runtime::types::AppId>,
         permissions: AppsManagedPermissionsSetPermissions,
     ) -> Self {
         Self {
@@ -44,27 +44,27 @@ impl AppsManagedPermissionsSet {
         }
     }
 }
-impl ::slack_api_runtime::Method for AppsManagedPermissionsSet {
+impl ::typed_slack_runtime::Method for AppsManagedPermissionsSet {
     const NAME: &'static str = "apps.managed.permissions.set";
-    const HTTP_METHOD: ::slack_api_runtime::HttpMethod = ::slack_api_runtime::HttpMethod::Post;
-    const CONTENT_TYPES: &'static [::slack_api_runtime::ContentType] = &[
-        ::slack_api_runtime::ContentType::FormUrlEncoded,
-        ::slack_api_runtime::ContentType::Json,
+    const HTTP_METHOD: ::typed_slack_runtime::HttpMethod = ::typed_slack_runtime::HttpMethod::Post;
+    const CONTENT_TYPES: &'static [::typed_slack_runtime::ContentType] = &[
+        ::typed_slack_runtime::ContentType::FormUrlEncoded,
+        ::typed_slack_runtime::ContentType::Json,
     ];
     const ACCEPTS_JSON: bool = true;
-    const RATE_TIER: ::slack_api_runtime::RateTier = ::slack_api_runtime::RateTier::Tier2;
-    const SCOPES: ::slack_api_runtime::Scopes = ::slack_api_runtime::Scopes {
+    const RATE_TIER: ::typed_slack_runtime::RateTier = ::typed_slack_runtime::RateTier::Tier2;
+    const SCOPES: ::typed_slack_runtime::Scopes = ::typed_slack_runtime::Scopes {
         bot: ::core::option::Option::None,
         user: ::core::option::Option::None,
     };
-    const LIFECYCLE: ::slack_api_runtime::Lifecycle = ::slack_api_runtime::Lifecycle::Stable;
+    const LIFECYCLE: ::typed_slack_runtime::Lifecycle = ::typed_slack_runtime::Lifecycle::Stable;
     const AUTHENTICATED: bool = true;
-    const ARGUMENTS: &'static [::slack_api_runtime::Argument] = &[
-        ::slack_api_runtime::Argument {
+    const ARGUMENTS: &'static [::typed_slack_runtime::Argument] = &[
+        ::typed_slack_runtime::Argument {
             name: "app_id",
             required: true,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "permissions",
             required: true,
         },
@@ -73,7 +73,7 @@ impl ::slack_api_runtime::Method for AppsManagedPermissionsSet {
     type Response = AppsManagedPermissionsSetResponse;
     type Error = AppsManagedPermissionsSetError;
     type Warning = AppsManagedPermissionsSetWarning;
-    fn write_args<W: ::slack_api_runtime::ArgWriter>(
+    fn write_args<W: ::typed_slack_runtime::ArgWriter>(
         &self,
         args: &mut W,
     ) -> ::core::result::Result<(), ::serde_json::Error> {
@@ -98,7 +98,7 @@ pub struct AppsManagedPermissionsSetResponse {
     #[serde(skip)]
     pub warnings: ::std::vec::Vec<AppsManagedPermissionsSetWarning>,
 }
-impl ::slack_api_runtime::MethodResponse for AppsManagedPermissionsSetResponse {
+impl ::typed_slack_runtime::MethodResponse for AppsManagedPermissionsSetResponse {
     type Warning = AppsManagedPermissionsSetWarning;
     fn warnings(&self) -> &[AppsManagedPermissionsSetWarning] {
         &self.warnings
@@ -240,9 +240,9 @@ pub enum AppsManagedPermissionsSetError {
     /// `unknown_method`: This method is currently not available.
     UnknownMethod,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for AppsManagedPermissionsSetError {
+impl ::typed_slack_runtime::Code for AppsManagedPermissionsSetError {
     const DOCUMENTED: &'static [&'static str] = &[
         "access_denied",
         "app_not_found",
@@ -323,7 +323,7 @@ impl ::slack_api_runtime::Code for AppsManagedPermissionsSetError {
             "token_revoked" => Self::TokenRevoked,
             "two_factor_setup_required" => Self::TwoFactorSetupRequired,
             "unknown_method" => Self::UnknownMethod,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -547,8 +547,8 @@ impl ::slack_api_runtime::Code for AppsManagedPermissionsSetError {
 }
 impl ::core::fmt::Display for AppsManagedPermissionsSetError {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -560,7 +560,9 @@ impl ::std::error::Error for AppsManagedPermissionsSetError {}
 impl ::core::str::FromStr for AppsManagedPermissionsSetError {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }
 /// The warnings `apps.managed.permissions.set` can answer.
@@ -585,9 +587,9 @@ pub enum AppsManagedPermissionsSetWarning {
     /// `superfluous_charset`: The method was called via a `POST` request, and the specified `Content-Type` is not defined to understand the `charset` parameter. However, `charset` was in fact present. Specifically, form-data content types (e.g. `multipart/form-data`) are the ones for which `charset` is superfluous.
     SuperfluousCharset,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for AppsManagedPermissionsSetWarning {
+impl ::typed_slack_runtime::Code for AppsManagedPermissionsSetWarning {
     const DOCUMENTED: &'static [&'static str] = &[
         "missing_charset",
         "superfluous_charset",
@@ -596,7 +598,7 @@ impl ::slack_api_runtime::Code for AppsManagedPermissionsSetWarning {
         match code {
             "missing_charset" => Self::MissingCharset,
             "superfluous_charset" => Self::SuperfluousCharset,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -624,8 +626,8 @@ impl ::slack_api_runtime::Code for AppsManagedPermissionsSetWarning {
 }
 impl ::core::fmt::Display for AppsManagedPermissionsSetWarning {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -636,7 +638,9 @@ impl ::core::fmt::Display for AppsManagedPermissionsSetWarning {
 impl ::core::str::FromStr for AppsManagedPermissionsSetWarning {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }
 /// The values of the `permissions` argument.

@@ -27,7 +27,7 @@ pub struct AppsManifestCreate {
     /// When called with an org token, which specific team to create app on
     ///
     /// Sent as `team_id`.
-    pub team_id: ::core::option::Option<::slack_api_runtime::types::TeamId>,
+    pub team_id: ::core::option::Option<::typed_slack_runtime::types::TeamId>,
 }
 impl AppsManifestCreate {
     /// A request with its required arguments; set optional ones with the setters.
@@ -41,33 +41,33 @@ impl AppsManifestCreate {
     #[must_use]
     pub fn team_id(
         mut self,
-        team_id: impl ::core::convert::Into<::slack_api_runtime::types::TeamId>,
+        team_id: impl ::core::convert::Into<::typed_slack_runtime::types::TeamId>,
     ) -> Self {
         self.team_id = ::core::option::Option::Some(team_id.into());
         self
     }
 }
-impl ::slack_api_runtime::Method for AppsManifestCreate {
+impl ::typed_slack_runtime::Method for AppsManifestCreate {
     const NAME: &'static str = "apps.manifest.create";
-    const HTTP_METHOD: ::slack_api_runtime::HttpMethod = ::slack_api_runtime::HttpMethod::Post;
-    const CONTENT_TYPES: &'static [::slack_api_runtime::ContentType] = &[
-        ::slack_api_runtime::ContentType::FormUrlEncoded,
-        ::slack_api_runtime::ContentType::Json,
+    const HTTP_METHOD: ::typed_slack_runtime::HttpMethod = ::typed_slack_runtime::HttpMethod::Post;
+    const CONTENT_TYPES: &'static [::typed_slack_runtime::ContentType] = &[
+        ::typed_slack_runtime::ContentType::FormUrlEncoded,
+        ::typed_slack_runtime::ContentType::Json,
     ];
     const ACCEPTS_JSON: bool = true;
-    const RATE_TIER: ::slack_api_runtime::RateTier = ::slack_api_runtime::RateTier::Tier1;
-    const SCOPES: ::slack_api_runtime::Scopes = ::slack_api_runtime::Scopes {
+    const RATE_TIER: ::typed_slack_runtime::RateTier = ::typed_slack_runtime::RateTier::Tier1;
+    const SCOPES: ::typed_slack_runtime::Scopes = ::typed_slack_runtime::Scopes {
         bot: ::core::option::Option::None,
         user: ::core::option::Option::None,
     };
-    const LIFECYCLE: ::slack_api_runtime::Lifecycle = ::slack_api_runtime::Lifecycle::Stable;
+    const LIFECYCLE: ::typed_slack_runtime::Lifecycle = ::typed_slack_runtime::Lifecycle::Stable;
     const AUTHENTICATED: bool = true;
-    const ARGUMENTS: &'static [::slack_api_runtime::Argument] = &[
-        ::slack_api_runtime::Argument {
+    const ARGUMENTS: &'static [::typed_slack_runtime::Argument] = &[
+        ::typed_slack_runtime::Argument {
             name: "manifest",
             required: true,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "team_id",
             required: false,
         },
@@ -76,7 +76,7 @@ impl ::slack_api_runtime::Method for AppsManifestCreate {
     type Response = AppsManifestCreateResponse;
     type Error = AppsManifestCreateError;
     type Warning = AppsManifestCreateWarning;
-    fn write_args<W: ::slack_api_runtime::ArgWriter>(
+    fn write_args<W: ::typed_slack_runtime::ArgWriter>(
         &self,
         args: &mut W,
     ) -> ::core::result::Result<(), ::serde_json::Error> {
@@ -115,7 +115,7 @@ impl ::slack_api_runtime::Method for AppsManifestCreate {
 #[non_exhaustive]
 pub struct AppsManifestCreateResponse {
     /// Answered as `app_id`.
-    pub app_id: ::slack_api_runtime::types::AppId,
+    pub app_id: ::typed_slack_runtime::types::AppId,
     /// Answered as `credentials`.
     pub credentials: AppsManifestCreateResponseCredentials,
     /// Answered as `oauth_authorize_url`.
@@ -139,7 +139,7 @@ pub struct AppsManifestCreateResponse {
     #[serde(skip)]
     pub warnings: ::std::vec::Vec<AppsManifestCreateWarning>,
 }
-impl ::slack_api_runtime::MethodResponse for AppsManifestCreateResponse {
+impl ::typed_slack_runtime::MethodResponse for AppsManifestCreateResponse {
     type Warning = AppsManifestCreateWarning;
     fn warnings(&self) -> &[AppsManifestCreateWarning] {
         &self.warnings
@@ -314,9 +314,9 @@ pub enum AppsManifestCreateError {
     /// `two_factor_setup_required`: Two factor setup is required.
     TwoFactorSetupRequired,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for AppsManifestCreateError {
+impl ::typed_slack_runtime::Code for AppsManifestCreateError {
     const DOCUMENTED: &'static [&'static str] = &[
         "dynamic_client_registration_failed",
         "dynamic_client_registration_invalid_redirect_uri",
@@ -431,7 +431,7 @@ impl ::slack_api_runtime::Code for AppsManifestCreateError {
             "token_expired" => Self::TokenExpired,
             "token_revoked" => Self::TokenRevoked,
             "two_factor_setup_required" => Self::TwoFactorSetupRequired,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -729,8 +729,8 @@ impl ::slack_api_runtime::Code for AppsManifestCreateError {
 }
 impl ::core::fmt::Display for AppsManifestCreateError {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -742,7 +742,9 @@ impl ::std::error::Error for AppsManifestCreateError {}
 impl ::core::str::FromStr for AppsManifestCreateError {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }
 /// The warnings `apps.manifest.create` can answer.
@@ -767,9 +769,9 @@ pub enum AppsManifestCreateWarning {
     /// `superfluous_charset`: The method was called via a `POST` request, and the specified `Content-Type` is not defined to understand the `charset` parameter. However, `charset` was in fact present. Specifically, form-data content types (e.g. `multipart/form-data`) are the ones for which `charset` is superfluous.
     SuperfluousCharset,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for AppsManifestCreateWarning {
+impl ::typed_slack_runtime::Code for AppsManifestCreateWarning {
     const DOCUMENTED: &'static [&'static str] = &[
         "missing_charset",
         "superfluous_charset",
@@ -778,7 +780,7 @@ impl ::slack_api_runtime::Code for AppsManifestCreateWarning {
         match code {
             "missing_charset" => Self::MissingCharset,
             "superfluous_charset" => Self::SuperfluousCharset,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -806,8 +808,8 @@ impl ::slack_api_runtime::Code for AppsManifestCreateWarning {
 }
 impl ::core::fmt::Display for AppsManifestCreateWarning {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -818,7 +820,9 @@ impl ::core::fmt::Display for AppsManifestCreateWarning {
 impl ::core::str::FromStr for AppsManifestCreateWarning {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }
 /// The `credentials` object of [`AppsManifestCreateResponse`].

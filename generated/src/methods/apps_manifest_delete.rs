@@ -25,33 +25,33 @@ pub struct AppsManifestDelete {
     /// The ID of the app you want to delete.
     ///
     /// Sent as `app_id`.
-    pub app_id: ::slack_api_runtime::types::AppId,
+    pub app_id: ::typed_slack_runtime::types::AppId,
 }
 impl AppsManifestDelete {
     /// A request with its arguments, all of which are required.
     pub fn new(
-        app_id: impl ::core::convert::Into<::slack_api_runtime::types::AppId>,
+        app_id: impl ::core::convert::Into<::typed_slack_runtime::types::AppId>,
     ) -> Self {
         Self { app_id: app_id.into() }
     }
 }
-impl ::slack_api_runtime::Method for AppsManifestDelete {
+impl ::typed_slack_runtime::Method for AppsManifestDelete {
     const NAME: &'static str = "apps.manifest.delete";
-    const HTTP_METHOD: ::slack_api_runtime::HttpMethod = ::slack_api_runtime::HttpMethod::Post;
-    const CONTENT_TYPES: &'static [::slack_api_runtime::ContentType] = &[
-        ::slack_api_runtime::ContentType::FormUrlEncoded,
-        ::slack_api_runtime::ContentType::Json,
+    const HTTP_METHOD: ::typed_slack_runtime::HttpMethod = ::typed_slack_runtime::HttpMethod::Post;
+    const CONTENT_TYPES: &'static [::typed_slack_runtime::ContentType] = &[
+        ::typed_slack_runtime::ContentType::FormUrlEncoded,
+        ::typed_slack_runtime::ContentType::Json,
     ];
     const ACCEPTS_JSON: bool = true;
-    const RATE_TIER: ::slack_api_runtime::RateTier = ::slack_api_runtime::RateTier::Tier1;
-    const SCOPES: ::slack_api_runtime::Scopes = ::slack_api_runtime::Scopes {
+    const RATE_TIER: ::typed_slack_runtime::RateTier = ::typed_slack_runtime::RateTier::Tier1;
+    const SCOPES: ::typed_slack_runtime::Scopes = ::typed_slack_runtime::Scopes {
         bot: ::core::option::Option::None,
         user: ::core::option::Option::None,
     };
-    const LIFECYCLE: ::slack_api_runtime::Lifecycle = ::slack_api_runtime::Lifecycle::Stable;
+    const LIFECYCLE: ::typed_slack_runtime::Lifecycle = ::typed_slack_runtime::Lifecycle::Stable;
     const AUTHENTICATED: bool = true;
-    const ARGUMENTS: &'static [::slack_api_runtime::Argument] = &[
-        ::slack_api_runtime::Argument {
+    const ARGUMENTS: &'static [::typed_slack_runtime::Argument] = &[
+        ::typed_slack_runtime::Argument {
             name: "app_id",
             required: true,
         },
@@ -60,7 +60,7 @@ impl ::slack_api_runtime::Method for AppsManifestDelete {
     type Response = AppsManifestDeleteResponse;
     type Error = AppsManifestDeleteError;
     type Warning = AppsManifestDeleteWarning;
-    fn write_args<W: ::slack_api_runtime::ArgWriter>(
+    fn write_args<W: ::typed_slack_runtime::ArgWriter>(
         &self,
         args: &mut W,
     ) -> ::core::result::Result<(), ::serde_json::Error> {
@@ -92,7 +92,7 @@ pub struct AppsManifestDeleteResponse {
     #[serde(skip)]
     pub warnings: ::std::vec::Vec<AppsManifestDeleteWarning>,
 }
-impl ::slack_api_runtime::MethodResponse for AppsManifestDeleteResponse {
+impl ::typed_slack_runtime::MethodResponse for AppsManifestDeleteResponse {
     type Warning = AppsManifestDeleteWarning;
     fn warnings(&self) -> &[AppsManifestDeleteWarning] {
         &self.warnings
@@ -234,9 +234,9 @@ pub enum AppsManifestDeleteError {
     /// `unknown_method`: This method is currently not available.
     UnknownMethod,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for AppsManifestDeleteError {
+impl ::typed_slack_runtime::Code for AppsManifestDeleteError {
     const DOCUMENTED: &'static [&'static str] = &[
         "app_not_eligible",
         "app_not_found",
@@ -313,7 +313,7 @@ impl ::slack_api_runtime::Code for AppsManifestDeleteError {
             "token_revoked" => Self::TokenRevoked,
             "two_factor_setup_required" => Self::TwoFactorSetupRequired,
             "unknown_method" => Self::UnknownMethod,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -523,8 +523,8 @@ impl ::slack_api_runtime::Code for AppsManifestDeleteError {
 }
 impl ::core::fmt::Display for AppsManifestDeleteError {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -536,7 +536,9 @@ impl ::std::error::Error for AppsManifestDeleteError {}
 impl ::core::str::FromStr for AppsManifestDeleteError {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }
 /// The warnings `apps.manifest.delete` can answer.
@@ -561,9 +563,9 @@ pub enum AppsManifestDeleteWarning {
     /// `superfluous_charset`: The method was called via a `POST` request, and the specified `Content-Type` is not defined to understand the `charset` parameter. However, `charset` was in fact present. Specifically, form-data content types (e.g. `multipart/form-data`) are the ones for which `charset` is superfluous.
     SuperfluousCharset,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for AppsManifestDeleteWarning {
+impl ::typed_slack_runtime::Code for AppsManifestDeleteWarning {
     const DOCUMENTED: &'static [&'static str] = &[
         "missing_charset",
         "superfluous_charset",
@@ -572,7 +574,7 @@ impl ::slack_api_runtime::Code for AppsManifestDeleteWarning {
         match code {
             "missing_charset" => Self::MissingCharset,
             "superfluous_charset" => Self::SuperfluousCharset,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -600,8 +602,8 @@ impl ::slack_api_runtime::Code for AppsManifestDeleteWarning {
 }
 impl ::core::fmt::Display for AppsManifestDeleteWarning {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -612,6 +614,8 @@ impl ::core::fmt::Display for AppsManifestDeleteWarning {
 impl ::core::str::FromStr for AppsManifestDeleteWarning {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }

@@ -29,13 +29,13 @@ pub struct AppsManifestUpdate {
     /// The ID of the app whose configuration you want to update.
     ///
     /// Sent as `app_id`.
-    pub app_id: ::slack_api_runtime::types::AppId,
+    pub app_id: ::typed_slack_runtime::types::AppId,
 }
 impl AppsManifestUpdate {
     /// A request with its arguments, all of which are required.
     pub fn new(
         manifest: impl ::core::convert::Into<::std::string::String>,
-        app_id: impl ::core::convert::Into<::slack_api_runtime::types::AppId>,
+        app_id: impl ::core::convert::Into<::typed_slack_runtime::types::AppId>,
     ) -> Self {
         Self {
             manifest: manifest.into(),
@@ -43,27 +43,27 @@ impl AppsManifestUpdate {
         }
     }
 }
-impl ::slack_api_runtime::Method for AppsManifestUpdate {
+impl ::typed_slack_runtime::Method for AppsManifestUpdate {
     const NAME: &'static str = "apps.manifest.update";
-    const HTTP_METHOD: ::slack_api_runtime::HttpMethod = ::slack_api_runtime::HttpMethod::Post;
-    const CONTENT_TYPES: &'static [::slack_api_runtime::ContentType] = &[
-        ::slack_api_runtime::ContentType::FormUrlEncoded,
-        ::slack_api_runtime::ContentType::Json,
+    const HTTP_METHOD: ::typed_slack_runtime::HttpMethod = ::typed_slack_runtime::HttpMethod::Post;
+    const CONTENT_TYPES: &'static [::typed_slack_runtime::ContentType] = &[
+        ::typed_slack_runtime::ContentType::FormUrlEncoded,
+        ::typed_slack_runtime::ContentType::Json,
     ];
     const ACCEPTS_JSON: bool = true;
-    const RATE_TIER: ::slack_api_runtime::RateTier = ::slack_api_runtime::RateTier::Tier1;
-    const SCOPES: ::slack_api_runtime::Scopes = ::slack_api_runtime::Scopes {
+    const RATE_TIER: ::typed_slack_runtime::RateTier = ::typed_slack_runtime::RateTier::Tier1;
+    const SCOPES: ::typed_slack_runtime::Scopes = ::typed_slack_runtime::Scopes {
         bot: ::core::option::Option::None,
         user: ::core::option::Option::None,
     };
-    const LIFECYCLE: ::slack_api_runtime::Lifecycle = ::slack_api_runtime::Lifecycle::Stable;
+    const LIFECYCLE: ::typed_slack_runtime::Lifecycle = ::typed_slack_runtime::Lifecycle::Stable;
     const AUTHENTICATED: bool = true;
-    const ARGUMENTS: &'static [::slack_api_runtime::Argument] = &[
-        ::slack_api_runtime::Argument {
+    const ARGUMENTS: &'static [::typed_slack_runtime::Argument] = &[
+        ::typed_slack_runtime::Argument {
             name: "manifest",
             required: true,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "app_id",
             required: true,
         },
@@ -72,7 +72,7 @@ impl ::slack_api_runtime::Method for AppsManifestUpdate {
     type Response = AppsManifestUpdateResponse;
     type Error = AppsManifestUpdateError;
     type Warning = AppsManifestUpdateWarning;
-    fn write_args<W: ::slack_api_runtime::ArgWriter>(
+    fn write_args<W: ::typed_slack_runtime::ArgWriter>(
         &self,
         args: &mut W,
     ) -> ::core::result::Result<(), ::serde_json::Error> {
@@ -103,7 +103,7 @@ impl ::slack_api_runtime::Method for AppsManifestUpdate {
 #[non_exhaustive]
 pub struct AppsManifestUpdateResponse {
     /// Answered as `app_id`.
-    pub app_id: ::slack_api_runtime::types::AppId,
+    pub app_id: ::typed_slack_runtime::types::AppId,
     /// Answered as `permissions_updated`.
     #[serde(default)]
     pub permissions_updated: ::core::option::Option<bool>,
@@ -112,7 +112,7 @@ pub struct AppsManifestUpdateResponse {
     #[serde(skip)]
     pub warnings: ::std::vec::Vec<AppsManifestUpdateWarning>,
 }
-impl ::slack_api_runtime::MethodResponse for AppsManifestUpdateResponse {
+impl ::typed_slack_runtime::MethodResponse for AppsManifestUpdateResponse {
     type Warning = AppsManifestUpdateWarning;
     fn warnings(&self) -> &[AppsManifestUpdateWarning] {
         &self.warnings
@@ -278,9 +278,9 @@ pub enum AppsManifestUpdateError {
     /// `two_factor_setup_required`: Two factor setup is required.
     TwoFactorSetupRequired,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for AppsManifestUpdateError {
+impl ::typed_slack_runtime::Code for AppsManifestUpdateError {
     const DOCUMENTED: &'static [&'static str] = &[
         "app_not_eligible",
         "app_not_found",
@@ -389,7 +389,7 @@ impl ::slack_api_runtime::Code for AppsManifestUpdateError {
             "token_expired" => Self::TokenExpired,
             "token_revoked" => Self::TokenRevoked,
             "two_factor_setup_required" => Self::TwoFactorSetupRequired,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -673,8 +673,8 @@ impl ::slack_api_runtime::Code for AppsManifestUpdateError {
 }
 impl ::core::fmt::Display for AppsManifestUpdateError {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -686,7 +686,9 @@ impl ::std::error::Error for AppsManifestUpdateError {}
 impl ::core::str::FromStr for AppsManifestUpdateError {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }
 /// The warnings `apps.manifest.update` can answer.
@@ -711,9 +713,9 @@ pub enum AppsManifestUpdateWarning {
     /// `superfluous_charset`: The method was called via a `POST` request, and the specified `Content-Type` is not defined to understand the `charset` parameter. However, `charset` was in fact present. Specifically, form-data content types (e.g. `multipart/form-data`) are the ones for which `charset` is superfluous.
     SuperfluousCharset,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for AppsManifestUpdateWarning {
+impl ::typed_slack_runtime::Code for AppsManifestUpdateWarning {
     const DOCUMENTED: &'static [&'static str] = &[
         "missing_charset",
         "superfluous_charset",
@@ -722,7 +724,7 @@ impl ::slack_api_runtime::Code for AppsManifestUpdateWarning {
         match code {
             "missing_charset" => Self::MissingCharset,
             "superfluous_charset" => Self::SuperfluousCharset,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -750,8 +752,8 @@ impl ::slack_api_runtime::Code for AppsManifestUpdateWarning {
 }
 impl ::core::fmt::Display for AppsManifestUpdateWarning {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -762,6 +764,8 @@ impl ::core::fmt::Display for AppsManifestUpdateWarning {
 impl ::core::str::FromStr for AppsManifestUpdateWarning {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }

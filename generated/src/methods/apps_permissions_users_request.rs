@@ -48,11 +48,11 @@ pub struct AppsPermissionsUsersRequest {
     /// Token used to trigger the request
     ///
     /// Sent as `trigger_id`.
-    pub trigger_id: ::slack_api_runtime::types::TriggerId,
+    pub trigger_id: ::typed_slack_runtime::types::TriggerId,
     /// The user this scope is being requested for
     ///
     /// Sent as `user`.
-    pub user: ::slack_api_runtime::types::UserId,
+    pub user: ::typed_slack_runtime::types::UserId,
 }
 impl AppsPermissionsUsersRequest {
     /// A request with its arguments, all of which are required.
@@ -60,8 +60,8 @@ impl AppsPermissionsUsersRequest {
         scopes: impl ::core::iter::IntoIterator<
             Item = impl ::core::convert::Into<::std::string::String>,
         >,
-        trigger_id: impl ::core::convert::Into<::slack_api_runtime::types::TriggerId>,
-        user: impl ::core::convert::Into<::slack_api_runtime::types::UserId>,
+        trigger_id: impl ::core::convert::Into<::typed_slack_runtime::types::TriggerId>,
+        user: impl ::core::convert::Into<::typed_slack_runtime::types::UserId>,
     ) -> Self {
         Self {
             scopes: scopes.into_iter().map(::core::convert::Into::into).collect(),
@@ -70,32 +70,32 @@ impl AppsPermissionsUsersRequest {
         }
     }
 }
-impl ::slack_api_runtime::Method for AppsPermissionsUsersRequest {
+impl ::typed_slack_runtime::Method for AppsPermissionsUsersRequest {
     const NAME: &'static str = "apps.permissions.users.request";
-    const HTTP_METHOD: ::slack_api_runtime::HttpMethod = ::slack_api_runtime::HttpMethod::Get;
-    const CONTENT_TYPES: &'static [::slack_api_runtime::ContentType] = &[
-        ::slack_api_runtime::ContentType::FormUrlEncoded,
+    const HTTP_METHOD: ::typed_slack_runtime::HttpMethod = ::typed_slack_runtime::HttpMethod::Get;
+    const CONTENT_TYPES: &'static [::typed_slack_runtime::ContentType] = &[
+        ::typed_slack_runtime::ContentType::FormUrlEncoded,
     ];
     const ACCEPTS_JSON: bool = false;
-    const RATE_TIER: ::slack_api_runtime::RateTier = ::slack_api_runtime::RateTier::Tier2;
-    const SCOPES: ::slack_api_runtime::Scopes = ::slack_api_runtime::Scopes {
+    const RATE_TIER: ::typed_slack_runtime::RateTier = ::typed_slack_runtime::RateTier::Tier2;
+    const SCOPES: ::typed_slack_runtime::Scopes = ::typed_slack_runtime::Scopes {
         bot: ::core::option::Option::None,
         user: ::core::option::Option::None,
     };
-    const LIFECYCLE: ::slack_api_runtime::Lifecycle = ::slack_api_runtime::Lifecycle::Deprecated {
+    const LIFECYCLE: ::typed_slack_runtime::Lifecycle = ::typed_slack_runtime::Lifecycle::Deprecated {
         note: "The workspace apps developer preview has ended: this method was exclusive to workspace apps, which are no longer available.",
     };
     const AUTHENTICATED: bool = true;
-    const ARGUMENTS: &'static [::slack_api_runtime::Argument] = &[
-        ::slack_api_runtime::Argument {
+    const ARGUMENTS: &'static [::typed_slack_runtime::Argument] = &[
+        ::typed_slack_runtime::Argument {
             name: "scopes",
             required: true,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "trigger_id",
             required: true,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "user",
             required: true,
         },
@@ -104,7 +104,7 @@ impl ::slack_api_runtime::Method for AppsPermissionsUsersRequest {
     type Response = AppsPermissionsUsersRequestResponse;
     type Error = AppsPermissionsUsersRequestError;
     type Warning = AppsPermissionsUsersRequestWarning;
-    fn write_args<W: ::slack_api_runtime::ArgWriter>(
+    fn write_args<W: ::typed_slack_runtime::ArgWriter>(
         &self,
         args: &mut W,
     ) -> ::core::result::Result<(), ::serde_json::Error> {
@@ -138,7 +138,7 @@ pub struct AppsPermissionsUsersRequestResponse {
     #[serde(skip)]
     pub warnings: ::std::vec::Vec<AppsPermissionsUsersRequestWarning>,
 }
-impl ::slack_api_runtime::MethodResponse for AppsPermissionsUsersRequestResponse {
+impl ::typed_slack_runtime::MethodResponse for AppsPermissionsUsersRequestResponse {
     type Warning = AppsPermissionsUsersRequestWarning;
     fn warnings(&self) -> &[AppsPermissionsUsersRequestWarning] {
         &self.warnings
@@ -280,9 +280,9 @@ pub enum AppsPermissionsUsersRequestError {
     /// `unknown_method`: This method is currently not available.
     UnknownMethod,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for AppsPermissionsUsersRequestError {
+impl ::typed_slack_runtime::Code for AppsPermissionsUsersRequestError {
     const DOCUMENTED: &'static [&'static str] = &[
         "invalid_trigger",
         "trigger_exchanged",
@@ -357,7 +357,7 @@ impl ::slack_api_runtime::Code for AppsPermissionsUsersRequestError {
             "token_revoked" => Self::TokenRevoked,
             "two_factor_setup_required" => Self::TwoFactorSetupRequired,
             "unknown_method" => Self::UnknownMethod,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -563,8 +563,8 @@ impl ::slack_api_runtime::Code for AppsPermissionsUsersRequestError {
 }
 impl ::core::fmt::Display for AppsPermissionsUsersRequestError {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -576,7 +576,9 @@ impl ::std::error::Error for AppsPermissionsUsersRequestError {}
 impl ::core::str::FromStr for AppsPermissionsUsersRequestError {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }
 /// The warnings `apps.permissions.users.request` can answer.
@@ -601,9 +603,9 @@ pub enum AppsPermissionsUsersRequestWarning {
     /// `superfluous_charset`: The method was called via a `POST` request, and the specified `Content-Type` is not defined to understand the `charset` parameter. However, `charset` was in fact present. Specifically, form-data content types (e.g. `multipart/form-data`) are the ones for which `charset` is superfluous.
     SuperfluousCharset,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for AppsPermissionsUsersRequestWarning {
+impl ::typed_slack_runtime::Code for AppsPermissionsUsersRequestWarning {
     const DOCUMENTED: &'static [&'static str] = &[
         "missing_charset",
         "superfluous_charset",
@@ -612,7 +614,7 @@ impl ::slack_api_runtime::Code for AppsPermissionsUsersRequestWarning {
         match code {
             "missing_charset" => Self::MissingCharset,
             "superfluous_charset" => Self::SuperfluousCharset,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -640,8 +642,8 @@ impl ::slack_api_runtime::Code for AppsPermissionsUsersRequestWarning {
 }
 impl ::core::fmt::Display for AppsPermissionsUsersRequestWarning {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -652,6 +654,8 @@ impl ::core::fmt::Display for AppsPermissionsUsersRequestWarning {
 impl ::core::str::FromStr for AppsPermissionsUsersRequestWarning {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }

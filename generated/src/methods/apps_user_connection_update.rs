@@ -24,7 +24,7 @@ pub struct AppsUserConnectionUpdate {
     ///
     /// Sent as `user_id`.
     /// Example: `U12345678`.
-    pub user_id: ::slack_api_runtime::types::UserId,
+    pub user_id: ::typed_slack_runtime::types::UserId,
     /// The status that should be set for the user.
     ///
     /// Sent as `status`.
@@ -34,7 +34,7 @@ pub struct AppsUserConnectionUpdate {
 impl AppsUserConnectionUpdate {
     /// A request with its arguments, all of which are required.
     pub fn new(
-        user_id: impl ::core::convert::Into<::slack_api_runtime::types::UserId>,
+        user_id: impl ::core::convert::Into<::typed_slack_runtime::types::UserId>,
         status: AppsUserConnectionUpdateStatus,
     ) -> Self {
         Self {
@@ -43,26 +43,26 @@ impl AppsUserConnectionUpdate {
         }
     }
 }
-impl ::slack_api_runtime::Method for AppsUserConnectionUpdate {
+impl ::typed_slack_runtime::Method for AppsUserConnectionUpdate {
     const NAME: &'static str = "apps.user.connection.update";
-    const HTTP_METHOD: ::slack_api_runtime::HttpMethod = ::slack_api_runtime::HttpMethod::Post;
-    const CONTENT_TYPES: &'static [::slack_api_runtime::ContentType] = &[
-        ::slack_api_runtime::ContentType::FormUrlEncoded,
+    const HTTP_METHOD: ::typed_slack_runtime::HttpMethod = ::typed_slack_runtime::HttpMethod::Post;
+    const CONTENT_TYPES: &'static [::typed_slack_runtime::ContentType] = &[
+        ::typed_slack_runtime::ContentType::FormUrlEncoded,
     ];
     const ACCEPTS_JSON: bool = false;
-    const RATE_TIER: ::slack_api_runtime::RateTier = ::slack_api_runtime::RateTier::Tier2;
-    const SCOPES: ::slack_api_runtime::Scopes = ::slack_api_runtime::Scopes {
+    const RATE_TIER: ::typed_slack_runtime::RateTier = ::typed_slack_runtime::RateTier::Tier2;
+    const SCOPES: ::typed_slack_runtime::Scopes = ::typed_slack_runtime::Scopes {
         bot: ::core::option::Option::None,
         user: ::core::option::Option::Some(&["users:write"]),
     };
-    const LIFECYCLE: ::slack_api_runtime::Lifecycle = ::slack_api_runtime::Lifecycle::Stable;
+    const LIFECYCLE: ::typed_slack_runtime::Lifecycle = ::typed_slack_runtime::Lifecycle::Stable;
     const AUTHENTICATED: bool = true;
-    const ARGUMENTS: &'static [::slack_api_runtime::Argument] = &[
-        ::slack_api_runtime::Argument {
+    const ARGUMENTS: &'static [::typed_slack_runtime::Argument] = &[
+        ::typed_slack_runtime::Argument {
             name: "user_id",
             required: true,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "status",
             required: true,
         },
@@ -71,7 +71,7 @@ impl ::slack_api_runtime::Method for AppsUserConnectionUpdate {
     type Response = AppsUserConnectionUpdateResponse;
     type Error = AppsUserConnectionUpdateError;
     type Warning = AppsUserConnectionUpdateWarning;
-    fn write_args<W: ::slack_api_runtime::ArgWriter>(
+    fn write_args<W: ::typed_slack_runtime::ArgWriter>(
         &self,
         args: &mut W,
     ) -> ::core::result::Result<(), ::serde_json::Error> {
@@ -96,7 +96,7 @@ pub struct AppsUserConnectionUpdateResponse {
     #[serde(skip)]
     pub warnings: ::std::vec::Vec<AppsUserConnectionUpdateWarning>,
 }
-impl ::slack_api_runtime::MethodResponse for AppsUserConnectionUpdateResponse {
+impl ::typed_slack_runtime::MethodResponse for AppsUserConnectionUpdateResponse {
     type Warning = AppsUserConnectionUpdateWarning;
     fn warnings(&self) -> &[AppsUserConnectionUpdateWarning] {
         &self.warnings
@@ -226,9 +226,9 @@ pub enum AppsUserConnectionUpdateError {
     /// `unknown_method`: This method is currently not available.
     UnknownMethod,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for AppsUserConnectionUpdateError {
+impl ::typed_slack_runtime::Code for AppsUserConnectionUpdateError {
     const DOCUMENTED: &'static [&'static str] = &[
         "app_not_found",
         "app_not_subscribed",
@@ -301,7 +301,7 @@ impl ::slack_api_runtime::Code for AppsUserConnectionUpdateError {
             "token_revoked" => Self::TokenRevoked,
             "two_factor_setup_required" => Self::TwoFactorSetupRequired,
             "unknown_method" => Self::UnknownMethod,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -501,8 +501,8 @@ impl ::slack_api_runtime::Code for AppsUserConnectionUpdateError {
 }
 impl ::core::fmt::Display for AppsUserConnectionUpdateError {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -514,7 +514,9 @@ impl ::std::error::Error for AppsUserConnectionUpdateError {}
 impl ::core::str::FromStr for AppsUserConnectionUpdateError {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }
 /// The warnings `apps.user.connection.update` can answer.
@@ -539,9 +541,9 @@ pub enum AppsUserConnectionUpdateWarning {
     /// `superfluous_charset`: The method was called via a `POST` request, and the specified `Content-Type` is not defined to understand the `charset` parameter. However, `charset` was in fact present. Specifically, form-data content types (e.g. `multipart/form-data`) are the ones for which `charset` is superfluous.
     SuperfluousCharset,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for AppsUserConnectionUpdateWarning {
+impl ::typed_slack_runtime::Code for AppsUserConnectionUpdateWarning {
     const DOCUMENTED: &'static [&'static str] = &[
         "missing_charset",
         "superfluous_charset",
@@ -550,7 +552,7 @@ impl ::slack_api_runtime::Code for AppsUserConnectionUpdateWarning {
         match code {
             "missing_charset" => Self::MissingCharset,
             "superfluous_charset" => Self::SuperfluousCharset,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -578,8 +580,8 @@ impl ::slack_api_runtime::Code for AppsUserConnectionUpdateWarning {
 }
 impl ::core::fmt::Display for AppsUserConnectionUpdateWarning {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -590,7 +592,9 @@ impl ::core::fmt::Display for AppsUserConnectionUpdateWarning {
 impl ::core::str::FromStr for AppsUserConnectionUpdateWarning {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }
 /// The values of the `status` argument.

@@ -31,27 +31,27 @@ impl AssistantSearchInfo {
         <Self as ::core::default::Default>::default()
     }
 }
-impl ::slack_api_runtime::Method for AssistantSearchInfo {
+impl ::typed_slack_runtime::Method for AssistantSearchInfo {
     const NAME: &'static str = "assistant.search.info";
-    const HTTP_METHOD: ::slack_api_runtime::HttpMethod = ::slack_api_runtime::HttpMethod::Post;
-    const CONTENT_TYPES: &'static [::slack_api_runtime::ContentType] = &[
-        ::slack_api_runtime::ContentType::FormUrlEncoded,
-        ::slack_api_runtime::ContentType::Json,
+    const HTTP_METHOD: ::typed_slack_runtime::HttpMethod = ::typed_slack_runtime::HttpMethod::Post;
+    const CONTENT_TYPES: &'static [::typed_slack_runtime::ContentType] = &[
+        ::typed_slack_runtime::ContentType::FormUrlEncoded,
+        ::typed_slack_runtime::ContentType::Json,
     ];
     const ACCEPTS_JSON: bool = true;
-    const RATE_TIER: ::slack_api_runtime::RateTier = ::slack_api_runtime::RateTier::Tier2;
-    const SCOPES: ::slack_api_runtime::Scopes = ::slack_api_runtime::Scopes {
+    const RATE_TIER: ::typed_slack_runtime::RateTier = ::typed_slack_runtime::RateTier::Tier2;
+    const SCOPES: ::typed_slack_runtime::Scopes = ::typed_slack_runtime::Scopes {
         bot: ::core::option::Option::Some(&["search:read.public"]),
         user: ::core::option::Option::Some(&["search:read.public"]),
     };
-    const LIFECYCLE: ::slack_api_runtime::Lifecycle = ::slack_api_runtime::Lifecycle::Stable;
+    const LIFECYCLE: ::typed_slack_runtime::Lifecycle = ::typed_slack_runtime::Lifecycle::Stable;
     const AUTHENTICATED: bool = true;
-    const ARGUMENTS: &'static [::slack_api_runtime::Argument] = &[];
+    const ARGUMENTS: &'static [::typed_slack_runtime::Argument] = &[];
     const SAMPLE_RESPONSE: &'static str = "{\"is_ai_search_enabled\":false,\"ok\":true}";
     type Response = AssistantSearchInfoResponse;
     type Error = AssistantSearchInfoError;
     type Warning = AssistantSearchInfoWarning;
-    fn write_args<W: ::slack_api_runtime::ArgWriter>(
+    fn write_args<W: ::typed_slack_runtime::ArgWriter>(
         &self,
         _args: &mut W,
     ) -> ::core::result::Result<(), ::serde_json::Error> {
@@ -87,7 +87,7 @@ pub struct AssistantSearchInfoResponse {
     #[serde(skip)]
     pub warnings: ::std::vec::Vec<AssistantSearchInfoWarning>,
 }
-impl ::slack_api_runtime::MethodResponse for AssistantSearchInfoResponse {
+impl ::typed_slack_runtime::MethodResponse for AssistantSearchInfoResponse {
     type Warning = AssistantSearchInfoWarning;
     fn warnings(&self) -> &[AssistantSearchInfoWarning] {
         &self.warnings
@@ -205,9 +205,9 @@ pub enum AssistantSearchInfoError {
     /// `unknown_method`: This method is currently not available.
     UnknownMethod,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for AssistantSearchInfoError {
+impl ::typed_slack_runtime::Code for AssistantSearchInfoError {
     const DOCUMENTED: &'static [&'static str] = &[
         "access_denied",
         "accesslimited",
@@ -274,7 +274,7 @@ impl ::slack_api_runtime::Code for AssistantSearchInfoError {
             "token_revoked" => Self::TokenRevoked,
             "two_factor_setup_required" => Self::TwoFactorSetupRequired,
             "unknown_method" => Self::UnknownMethod,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -462,8 +462,8 @@ impl ::slack_api_runtime::Code for AssistantSearchInfoError {
 }
 impl ::core::fmt::Display for AssistantSearchInfoError {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -475,7 +475,9 @@ impl ::std::error::Error for AssistantSearchInfoError {}
 impl ::core::str::FromStr for AssistantSearchInfoError {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }
 /// The warnings `assistant.search.info` can answer.
@@ -500,9 +502,9 @@ pub enum AssistantSearchInfoWarning {
     /// `superfluous_charset`: The method was called via a `POST` request, and the specified `Content-Type` is not defined to understand the `charset` parameter. However, `charset` was in fact present. Specifically, form-data content types (e.g. `multipart/form-data`) are the ones for which `charset` is superfluous.
     SuperfluousCharset,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for AssistantSearchInfoWarning {
+impl ::typed_slack_runtime::Code for AssistantSearchInfoWarning {
     const DOCUMENTED: &'static [&'static str] = &[
         "missing_charset",
         "superfluous_charset",
@@ -511,7 +513,7 @@ impl ::slack_api_runtime::Code for AssistantSearchInfoWarning {
         match code {
             "missing_charset" => Self::MissingCharset,
             "superfluous_charset" => Self::SuperfluousCharset,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -539,8 +541,8 @@ impl ::slack_api_runtime::Code for AssistantSearchInfoWarning {
 }
 impl ::core::fmt::Display for AssistantSearchInfoWarning {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -551,6 +553,8 @@ impl ::core::fmt::Display for AssistantSearchInfoWarning {
 impl ::core::str::FromStr for AssistantSearchInfoWarning {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }

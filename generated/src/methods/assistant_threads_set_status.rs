@@ -23,11 +23,11 @@ pub struct AssistantThreadsSetStatus {
     /// Channel ID containing the assistant thread.
     ///
     /// Sent as `channel_id`.
-    pub channel_id: ::slack_api_runtime::types::ChannelId,
+    pub channel_id: ::typed_slack_runtime::types::ChannelId,
     /// Message timestamp of the thread of where to set the status.
     ///
     /// Sent as `thread_ts`.
-    pub thread_ts: ::slack_api_runtime::types::Timestamp,
+    pub thread_ts: ::typed_slack_runtime::types::Timestamp,
     /// Status of the specified bot user, e.g., 'is thinking...'. A two minute timeout applies, which will cause the status to be removed if no message has been sent.
     ///
     /// Sent as `status`.
@@ -55,8 +55,8 @@ pub struct AssistantThreadsSetStatus {
 impl AssistantThreadsSetStatus {
     /// A request with its required arguments; set optional ones with the setters.
     pub fn new(
-        channel_id: impl ::core::convert::Into<::slack_api_runtime::types::ChannelId>,
-        thread_ts: impl ::core::convert::Into<::slack_api_runtime::types::Timestamp>,
+        channel_id: impl ::core::convert::Into<::typed_slack_runtime::types::ChannelId>,
+        thread_ts: impl ::core::convert::Into<::typed_slack_runtime::types::Timestamp>,
         status: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
         Self {
@@ -110,47 +110,47 @@ impl AssistantThreadsSetStatus {
         self
     }
 }
-impl ::slack_api_runtime::Method for AssistantThreadsSetStatus {
+impl ::typed_slack_runtime::Method for AssistantThreadsSetStatus {
     const NAME: &'static str = "assistant.threads.setStatus";
-    const HTTP_METHOD: ::slack_api_runtime::HttpMethod = ::slack_api_runtime::HttpMethod::Post;
-    const CONTENT_TYPES: &'static [::slack_api_runtime::ContentType] = &[
-        ::slack_api_runtime::ContentType::FormUrlEncoded,
-        ::slack_api_runtime::ContentType::Json,
+    const HTTP_METHOD: ::typed_slack_runtime::HttpMethod = ::typed_slack_runtime::HttpMethod::Post;
+    const CONTENT_TYPES: &'static [::typed_slack_runtime::ContentType] = &[
+        ::typed_slack_runtime::ContentType::FormUrlEncoded,
+        ::typed_slack_runtime::ContentType::Json,
     ];
     const ACCEPTS_JSON: bool = true;
-    const RATE_TIER: ::slack_api_runtime::RateTier = ::slack_api_runtime::RateTier::Special;
-    const SCOPES: ::slack_api_runtime::Scopes = ::slack_api_runtime::Scopes {
+    const RATE_TIER: ::typed_slack_runtime::RateTier = ::typed_slack_runtime::RateTier::Special;
+    const SCOPES: ::typed_slack_runtime::Scopes = ::typed_slack_runtime::Scopes {
         bot: ::core::option::Option::Some(&["chat:write"]),
         user: ::core::option::Option::None,
     };
-    const LIFECYCLE: ::slack_api_runtime::Lifecycle = ::slack_api_runtime::Lifecycle::Stable;
+    const LIFECYCLE: ::typed_slack_runtime::Lifecycle = ::typed_slack_runtime::Lifecycle::Stable;
     const AUTHENTICATED: bool = true;
-    const ARGUMENTS: &'static [::slack_api_runtime::Argument] = &[
-        ::slack_api_runtime::Argument {
+    const ARGUMENTS: &'static [::typed_slack_runtime::Argument] = &[
+        ::typed_slack_runtime::Argument {
             name: "channel_id",
             required: true,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "thread_ts",
             required: true,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "status",
             required: true,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "loading_messages",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "icon_emoji",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "icon_url",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "username",
             required: false,
         },
@@ -159,7 +159,7 @@ impl ::slack_api_runtime::Method for AssistantThreadsSetStatus {
     type Response = AssistantThreadsSetStatusResponse;
     type Error = AssistantThreadsSetStatusError;
     type Warning = AssistantThreadsSetStatusWarning;
-    fn write_args<W: ::slack_api_runtime::ArgWriter>(
+    fn write_args<W: ::typed_slack_runtime::ArgWriter>(
         &self,
         args: &mut W,
     ) -> ::core::result::Result<(), ::serde_json::Error> {
@@ -205,7 +205,7 @@ pub struct AssistantThreadsSetStatusResponse {
     #[serde(skip)]
     pub warnings: ::std::vec::Vec<AssistantThreadsSetStatusWarning>,
 }
-impl ::slack_api_runtime::MethodResponse for AssistantThreadsSetStatusResponse {
+impl ::typed_slack_runtime::MethodResponse for AssistantThreadsSetStatusResponse {
     type Warning = AssistantThreadsSetStatusWarning;
     fn warnings(&self) -> &[AssistantThreadsSetStatusWarning] {
         &self.warnings
@@ -345,9 +345,9 @@ pub enum AssistantThreadsSetStatusError {
     /// `unknown_method`: This method is currently not available.
     UnknownMethod,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for AssistantThreadsSetStatusError {
+impl ::typed_slack_runtime::Code for AssistantThreadsSetStatusError {
     const DOCUMENTED: &'static [&'static str] = &[
         "channel_not_found",
         "invalid_thread_ts",
@@ -420,7 +420,7 @@ impl ::slack_api_runtime::Code for AssistantThreadsSetStatusError {
             "token_revoked" => Self::TokenRevoked,
             "two_factor_setup_required" => Self::TwoFactorSetupRequired,
             "unknown_method" => Self::UnknownMethod,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -626,8 +626,8 @@ impl ::slack_api_runtime::Code for AssistantThreadsSetStatusError {
 }
 impl ::core::fmt::Display for AssistantThreadsSetStatusError {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -639,7 +639,9 @@ impl ::std::error::Error for AssistantThreadsSetStatusError {}
 impl ::core::str::FromStr for AssistantThreadsSetStatusError {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }
 /// The warnings `assistant.threads.setStatus` can answer.
@@ -664,9 +666,9 @@ pub enum AssistantThreadsSetStatusWarning {
     /// `superfluous_charset`: The method was called via a `POST` request, and the specified `Content-Type` is not defined to understand the `charset` parameter. However, `charset` was in fact present. Specifically, form-data content types (e.g. `multipart/form-data`) are the ones for which `charset` is superfluous.
     SuperfluousCharset,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for AssistantThreadsSetStatusWarning {
+impl ::typed_slack_runtime::Code for AssistantThreadsSetStatusWarning {
     const DOCUMENTED: &'static [&'static str] = &[
         "missing_charset",
         "superfluous_charset",
@@ -675,7 +677,7 @@ impl ::slack_api_runtime::Code for AssistantThreadsSetStatusWarning {
         match code {
             "missing_charset" => Self::MissingCharset,
             "superfluous_charset" => Self::SuperfluousCharset,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -703,8 +705,8 @@ impl ::slack_api_runtime::Code for AssistantThreadsSetStatusWarning {
 }
 impl ::core::fmt::Display for AssistantThreadsSetStatusWarning {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -715,6 +717,8 @@ impl ::core::fmt::Display for AssistantThreadsSetStatusWarning {
 impl ::core::str::FromStr for AssistantThreadsSetStatusWarning {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }

@@ -23,11 +23,11 @@ pub struct AssistantThreadsSetSuggestedPrompts {
     /// Channel ID containing the assistant thread.
     ///
     /// Sent as `channel_id`.
-    pub channel_id: ::slack_api_runtime::types::ChannelId,
+    pub channel_id: ::typed_slack_runtime::types::ChannelId,
     /// Message timestamp of the thread to set suggested prompts for.
     ///
     /// Sent as `thread_ts`.
-    pub thread_ts: ::core::option::Option<::slack_api_runtime::types::Timestamp>,
+    pub thread_ts: ::core::option::Option<::typed_slack_runtime::types::Timestamp>,
     /// Each prompt should be supplied with its `title` and `message` attribute.
     ///
     /// Sent as `prompts`.
@@ -40,7 +40,7 @@ pub struct AssistantThreadsSetSuggestedPrompts {
 impl AssistantThreadsSetSuggestedPrompts {
     /// A request with its required arguments; set optional ones with the setters.
     pub fn new(
-        channel_id: impl ::core::convert::Into<::slack_api_runtime::types::ChannelId>,
+        channel_id: impl ::core::convert::Into<::typed_slack_runtime::types::ChannelId>,
         prompts: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
         Self {
@@ -54,7 +54,7 @@ impl AssistantThreadsSetSuggestedPrompts {
     #[must_use]
     pub fn thread_ts(
         mut self,
-        thread_ts: impl ::core::convert::Into<::slack_api_runtime::types::Timestamp>,
+        thread_ts: impl ::core::convert::Into<::typed_slack_runtime::types::Timestamp>,
     ) -> Self {
         self.thread_ts = ::core::option::Option::Some(thread_ts.into());
         self
@@ -69,35 +69,35 @@ impl AssistantThreadsSetSuggestedPrompts {
         self
     }
 }
-impl ::slack_api_runtime::Method for AssistantThreadsSetSuggestedPrompts {
+impl ::typed_slack_runtime::Method for AssistantThreadsSetSuggestedPrompts {
     const NAME: &'static str = "assistant.threads.setSuggestedPrompts";
-    const HTTP_METHOD: ::slack_api_runtime::HttpMethod = ::slack_api_runtime::HttpMethod::Post;
-    const CONTENT_TYPES: &'static [::slack_api_runtime::ContentType] = &[
-        ::slack_api_runtime::ContentType::FormUrlEncoded,
-        ::slack_api_runtime::ContentType::Json,
+    const HTTP_METHOD: ::typed_slack_runtime::HttpMethod = ::typed_slack_runtime::HttpMethod::Post;
+    const CONTENT_TYPES: &'static [::typed_slack_runtime::ContentType] = &[
+        ::typed_slack_runtime::ContentType::FormUrlEncoded,
+        ::typed_slack_runtime::ContentType::Json,
     ];
     const ACCEPTS_JSON: bool = true;
-    const RATE_TIER: ::slack_api_runtime::RateTier = ::slack_api_runtime::RateTier::Tier4;
-    const SCOPES: ::slack_api_runtime::Scopes = ::slack_api_runtime::Scopes {
+    const RATE_TIER: ::typed_slack_runtime::RateTier = ::typed_slack_runtime::RateTier::Tier4;
+    const SCOPES: ::typed_slack_runtime::Scopes = ::typed_slack_runtime::Scopes {
         bot: ::core::option::Option::Some(&["assistant:write"]),
         user: ::core::option::Option::None,
     };
-    const LIFECYCLE: ::slack_api_runtime::Lifecycle = ::slack_api_runtime::Lifecycle::Stable;
+    const LIFECYCLE: ::typed_slack_runtime::Lifecycle = ::typed_slack_runtime::Lifecycle::Stable;
     const AUTHENTICATED: bool = true;
-    const ARGUMENTS: &'static [::slack_api_runtime::Argument] = &[
-        ::slack_api_runtime::Argument {
+    const ARGUMENTS: &'static [::typed_slack_runtime::Argument] = &[
+        ::typed_slack_runtime::Argument {
             name: "channel_id",
             required: true,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "thread_ts",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "prompts",
             required: true,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "title",
             required: false,
         },
@@ -106,7 +106,7 @@ impl ::slack_api_runtime::Method for AssistantThreadsSetSuggestedPrompts {
     type Response = AssistantThreadsSetSuggestedPromptsResponse;
     type Error = AssistantThreadsSetSuggestedPromptsError;
     type Warning = AssistantThreadsSetSuggestedPromptsWarning;
-    fn write_args<W: ::slack_api_runtime::ArgWriter>(
+    fn write_args<W: ::typed_slack_runtime::ArgWriter>(
         &self,
         args: &mut W,
     ) -> ::core::result::Result<(), ::serde_json::Error> {
@@ -145,7 +145,7 @@ pub struct AssistantThreadsSetSuggestedPromptsResponse {
     #[serde(skip)]
     pub warnings: ::std::vec::Vec<AssistantThreadsSetSuggestedPromptsWarning>,
 }
-impl ::slack_api_runtime::MethodResponse
+impl ::typed_slack_runtime::MethodResponse
 for AssistantThreadsSetSuggestedPromptsResponse {
     type Warning = AssistantThreadsSetSuggestedPromptsWarning;
     fn warnings(&self) -> &[AssistantThreadsSetSuggestedPromptsWarning] {
@@ -289,9 +289,9 @@ pub enum AssistantThreadsSetSuggestedPromptsError {
     /// `unknown_method`: This method is currently not available.
     UnknownMethod,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for AssistantThreadsSetSuggestedPromptsError {
+impl ::typed_slack_runtime::Code for AssistantThreadsSetSuggestedPromptsError {
     const DOCUMENTED: &'static [&'static str] = &[
         "channel_not_found",
         "invalid_thread_ts",
@@ -366,7 +366,7 @@ impl ::slack_api_runtime::Code for AssistantThreadsSetSuggestedPromptsError {
             "token_revoked" => Self::TokenRevoked,
             "two_factor_setup_required" => Self::TwoFactorSetupRequired,
             "unknown_method" => Self::UnknownMethod,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -574,8 +574,8 @@ impl ::slack_api_runtime::Code for AssistantThreadsSetSuggestedPromptsError {
 }
 impl ::core::fmt::Display for AssistantThreadsSetSuggestedPromptsError {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -587,7 +587,9 @@ impl ::std::error::Error for AssistantThreadsSetSuggestedPromptsError {}
 impl ::core::str::FromStr for AssistantThreadsSetSuggestedPromptsError {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }
 /// The warnings `assistant.threads.setSuggestedPrompts` can answer.
@@ -612,9 +614,9 @@ pub enum AssistantThreadsSetSuggestedPromptsWarning {
     /// `superfluous_charset`: The method was called via a `POST` request, and the specified `Content-Type` is not defined to understand the `charset` parameter. However, `charset` was in fact present. Specifically, form-data content types (e.g. `multipart/form-data`) are the ones for which `charset` is superfluous.
     SuperfluousCharset,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for AssistantThreadsSetSuggestedPromptsWarning {
+impl ::typed_slack_runtime::Code for AssistantThreadsSetSuggestedPromptsWarning {
     const DOCUMENTED: &'static [&'static str] = &[
         "missing_charset",
         "superfluous_charset",
@@ -623,7 +625,7 @@ impl ::slack_api_runtime::Code for AssistantThreadsSetSuggestedPromptsWarning {
         match code {
             "missing_charset" => Self::MissingCharset,
             "superfluous_charset" => Self::SuperfluousCharset,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -651,8 +653,8 @@ impl ::slack_api_runtime::Code for AssistantThreadsSetSuggestedPromptsWarning {
 }
 impl ::core::fmt::Display for AssistantThreadsSetSuggestedPromptsWarning {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -663,6 +665,8 @@ impl ::core::fmt::Display for AssistantThreadsSetSuggestedPromptsWarning {
 impl ::core::str::FromStr for AssistantThreadsSetSuggestedPromptsWarning {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }

@@ -23,11 +23,11 @@ pub struct AssistantThreadsSetTitle {
     /// Channel ID containing the assistant thread.
     ///
     /// Sent as `channel_id`.
-    pub channel_id: ::slack_api_runtime::types::ChannelId,
+    pub channel_id: ::typed_slack_runtime::types::ChannelId,
     /// Message timestamp of the thread to set suggested prompts for.
     ///
     /// Sent as `thread_ts`.
-    pub thread_ts: ::slack_api_runtime::types::Timestamp,
+    pub thread_ts: ::typed_slack_runtime::types::Timestamp,
     /// The title to use for the thread.
     ///
     /// Sent as `title`.
@@ -36,8 +36,8 @@ pub struct AssistantThreadsSetTitle {
 impl AssistantThreadsSetTitle {
     /// A request with its arguments, all of which are required.
     pub fn new(
-        channel_id: impl ::core::convert::Into<::slack_api_runtime::types::ChannelId>,
-        thread_ts: impl ::core::convert::Into<::slack_api_runtime::types::Timestamp>,
+        channel_id: impl ::core::convert::Into<::typed_slack_runtime::types::ChannelId>,
+        thread_ts: impl ::core::convert::Into<::typed_slack_runtime::types::Timestamp>,
         title: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
         Self {
@@ -47,31 +47,31 @@ impl AssistantThreadsSetTitle {
         }
     }
 }
-impl ::slack_api_runtime::Method for AssistantThreadsSetTitle {
+impl ::typed_slack_runtime::Method for AssistantThreadsSetTitle {
     const NAME: &'static str = "assistant.threads.setTitle";
-    const HTTP_METHOD: ::slack_api_runtime::HttpMethod = ::slack_api_runtime::HttpMethod::Post;
-    const CONTENT_TYPES: &'static [::slack_api_runtime::ContentType] = &[
-        ::slack_api_runtime::ContentType::FormUrlEncoded,
-        ::slack_api_runtime::ContentType::Json,
+    const HTTP_METHOD: ::typed_slack_runtime::HttpMethod = ::typed_slack_runtime::HttpMethod::Post;
+    const CONTENT_TYPES: &'static [::typed_slack_runtime::ContentType] = &[
+        ::typed_slack_runtime::ContentType::FormUrlEncoded,
+        ::typed_slack_runtime::ContentType::Json,
     ];
     const ACCEPTS_JSON: bool = true;
-    const RATE_TIER: ::slack_api_runtime::RateTier = ::slack_api_runtime::RateTier::Tier4;
-    const SCOPES: ::slack_api_runtime::Scopes = ::slack_api_runtime::Scopes {
+    const RATE_TIER: ::typed_slack_runtime::RateTier = ::typed_slack_runtime::RateTier::Tier4;
+    const SCOPES: ::typed_slack_runtime::Scopes = ::typed_slack_runtime::Scopes {
         bot: ::core::option::Option::Some(&["assistant:write"]),
         user: ::core::option::Option::None,
     };
-    const LIFECYCLE: ::slack_api_runtime::Lifecycle = ::slack_api_runtime::Lifecycle::Stable;
+    const LIFECYCLE: ::typed_slack_runtime::Lifecycle = ::typed_slack_runtime::Lifecycle::Stable;
     const AUTHENTICATED: bool = true;
-    const ARGUMENTS: &'static [::slack_api_runtime::Argument] = &[
-        ::slack_api_runtime::Argument {
+    const ARGUMENTS: &'static [::typed_slack_runtime::Argument] = &[
+        ::typed_slack_runtime::Argument {
             name: "channel_id",
             required: true,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "thread_ts",
             required: true,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "title",
             required: true,
         },
@@ -80,7 +80,7 @@ impl ::slack_api_runtime::Method for AssistantThreadsSetTitle {
     type Response = AssistantThreadsSetTitleResponse;
     type Error = AssistantThreadsSetTitleError;
     type Warning = AssistantThreadsSetTitleWarning;
-    fn write_args<W: ::slack_api_runtime::ArgWriter>(
+    fn write_args<W: ::typed_slack_runtime::ArgWriter>(
         &self,
         args: &mut W,
     ) -> ::core::result::Result<(), ::serde_json::Error> {
@@ -114,7 +114,7 @@ pub struct AssistantThreadsSetTitleResponse {
     #[serde(skip)]
     pub warnings: ::std::vec::Vec<AssistantThreadsSetTitleWarning>,
 }
-impl ::slack_api_runtime::MethodResponse for AssistantThreadsSetTitleResponse {
+impl ::typed_slack_runtime::MethodResponse for AssistantThreadsSetTitleResponse {
     type Warning = AssistantThreadsSetTitleWarning;
     fn warnings(&self) -> &[AssistantThreadsSetTitleWarning] {
         &self.warnings
@@ -251,9 +251,9 @@ pub enum AssistantThreadsSetTitleError {
     /// `unknown_method`: This method is currently not available.
     UnknownMethod,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for AssistantThreadsSetTitleError {
+impl ::typed_slack_runtime::Code for AssistantThreadsSetTitleError {
     const DOCUMENTED: &'static [&'static str] = &[
         "channel_not_found",
         "invalid_thread_ts",
@@ -324,7 +324,7 @@ impl ::slack_api_runtime::Code for AssistantThreadsSetTitleError {
             "token_revoked" => Self::TokenRevoked,
             "two_factor_setup_required" => Self::TwoFactorSetupRequired,
             "unknown_method" => Self::UnknownMethod,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -520,8 +520,8 @@ impl ::slack_api_runtime::Code for AssistantThreadsSetTitleError {
 }
 impl ::core::fmt::Display for AssistantThreadsSetTitleError {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -533,7 +533,9 @@ impl ::std::error::Error for AssistantThreadsSetTitleError {}
 impl ::core::str::FromStr for AssistantThreadsSetTitleError {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }
 /// The warnings `assistant.threads.setTitle` can answer.
@@ -558,9 +560,9 @@ pub enum AssistantThreadsSetTitleWarning {
     /// `superfluous_charset`: The method was called via a `POST` request, and the specified `Content-Type` is not defined to understand the `charset` parameter. However, `charset` was in fact present. Specifically, form-data content types (e.g. `multipart/form-data`) are the ones for which `charset` is superfluous.
     SuperfluousCharset,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for AssistantThreadsSetTitleWarning {
+impl ::typed_slack_runtime::Code for AssistantThreadsSetTitleWarning {
     const DOCUMENTED: &'static [&'static str] = &[
         "missing_charset",
         "superfluous_charset",
@@ -569,7 +571,7 @@ impl ::slack_api_runtime::Code for AssistantThreadsSetTitleWarning {
         match code {
             "missing_charset" => Self::MissingCharset,
             "superfluous_charset" => Self::SuperfluousCharset,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -597,8 +599,8 @@ impl ::slack_api_runtime::Code for AssistantThreadsSetTitleWarning {
 }
 impl ::core::fmt::Display for AssistantThreadsSetTitleWarning {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -609,6 +611,8 @@ impl ::core::fmt::Display for AssistantThreadsSetTitleWarning {
 impl ::core::str::FromStr for AssistantThreadsSetTitleWarning {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }

@@ -31,27 +31,27 @@ impl AuthTest {
         <Self as ::core::default::Default>::default()
     }
 }
-impl ::slack_api_runtime::Method for AuthTest {
+impl ::typed_slack_runtime::Method for AuthTest {
     const NAME: &'static str = "auth.test";
-    const HTTP_METHOD: ::slack_api_runtime::HttpMethod = ::slack_api_runtime::HttpMethod::Post;
-    const CONTENT_TYPES: &'static [::slack_api_runtime::ContentType] = &[
-        ::slack_api_runtime::ContentType::FormUrlEncoded,
-        ::slack_api_runtime::ContentType::Json,
+    const HTTP_METHOD: ::typed_slack_runtime::HttpMethod = ::typed_slack_runtime::HttpMethod::Post;
+    const CONTENT_TYPES: &'static [::typed_slack_runtime::ContentType] = &[
+        ::typed_slack_runtime::ContentType::FormUrlEncoded,
+        ::typed_slack_runtime::ContentType::Json,
     ];
     const ACCEPTS_JSON: bool = true;
-    const RATE_TIER: ::slack_api_runtime::RateTier = ::slack_api_runtime::RateTier::Special;
-    const SCOPES: ::slack_api_runtime::Scopes = ::slack_api_runtime::Scopes {
+    const RATE_TIER: ::typed_slack_runtime::RateTier = ::typed_slack_runtime::RateTier::Special;
+    const SCOPES: ::typed_slack_runtime::Scopes = ::typed_slack_runtime::Scopes {
         bot: ::core::option::Option::None,
         user: ::core::option::Option::None,
     };
-    const LIFECYCLE: ::slack_api_runtime::Lifecycle = ::slack_api_runtime::Lifecycle::Stable;
+    const LIFECYCLE: ::typed_slack_runtime::Lifecycle = ::typed_slack_runtime::Lifecycle::Stable;
     const AUTHENTICATED: bool = true;
-    const ARGUMENTS: &'static [::slack_api_runtime::Argument] = &[];
+    const ARGUMENTS: &'static [::typed_slack_runtime::Argument] = &[];
     const SAMPLE_RESPONSE: &'static str = "{\"ok\":true}";
     type Response = AuthTestResponse;
     type Error = AuthTestError;
     type Warning = AuthTestWarning;
-    fn write_args<W: ::slack_api_runtime::ArgWriter>(
+    fn write_args<W: ::typed_slack_runtime::ArgWriter>(
         &self,
         _args: &mut W,
     ) -> ::core::result::Result<(), ::serde_json::Error> {
@@ -98,13 +98,13 @@ impl ::slack_api_runtime::Method for AuthTest {
 pub struct AuthTestResponse {
     /// Answered as `user_id`.
     #[serde(default)]
-    pub user_id: ::core::option::Option<::slack_api_runtime::types::UserId>,
+    pub user_id: ::core::option::Option<::typed_slack_runtime::types::UserId>,
     /// Answered as `url`.
     #[serde(default)]
     pub url: ::core::option::Option<::std::string::String>,
     /// Answered as `team_id`.
     #[serde(default)]
-    pub team_id: ::core::option::Option<::slack_api_runtime::types::TeamId>,
+    pub team_id: ::core::option::Option<::typed_slack_runtime::types::TeamId>,
     /// Answered as `user`.
     #[serde(default)]
     pub user: ::core::option::Option<::std::string::String>,
@@ -113,16 +113,18 @@ pub struct AuthTestResponse {
     pub team: ::core::option::Option<::std::string::String>,
     /// Answered as `app_id`.
     #[serde(default)]
-    pub app_id: ::core::option::Option<::slack_api_runtime::types::AppId>,
+    pub app_id: ::core::option::Option<::typed_slack_runtime::types::AppId>,
     /// Answered as `app_name`.
     #[serde(default)]
     pub app_name: ::core::option::Option<::std::string::String>,
     /// Answered as `enterprise_id`.
     #[serde(default)]
-    pub enterprise_id: ::core::option::Option<::slack_api_runtime::types::EnterpriseId>,
+    pub enterprise_id: ::core::option::Option<
+        ::typed_slack_runtime::types::EnterpriseId,
+    >,
     /// Answered as `bot_id`.
     #[serde(default)]
-    pub bot_id: ::core::option::Option<::slack_api_runtime::types::BotId>,
+    pub bot_id: ::core::option::Option<::typed_slack_runtime::types::BotId>,
     /// Answered as `is_enterprise_install`.
     #[serde(default)]
     pub is_enterprise_install: ::core::option::Option<bool>,
@@ -134,7 +136,7 @@ pub struct AuthTestResponse {
     #[serde(skip)]
     pub warnings: ::std::vec::Vec<AuthTestWarning>,
 }
-impl ::slack_api_runtime::MethodResponse for AuthTestResponse {
+impl ::typed_slack_runtime::MethodResponse for AuthTestResponse {
     type Warning = AuthTestWarning;
     fn warnings(&self) -> &[AuthTestWarning] {
         &self.warnings
@@ -270,9 +272,9 @@ pub enum AuthTestError {
     /// `unknown_method`: This method is currently not available.
     UnknownMethod,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for AuthTestError {
+impl ::typed_slack_runtime::Code for AuthTestError {
     const DOCUMENTED: &'static [&'static str] = &[
         "internal_error",
         "invalid_auth",
@@ -339,7 +341,7 @@ impl ::slack_api_runtime::Code for AuthTestError {
             "token_revoked" => Self::TokenRevoked,
             "two_factor_setup_required" => Self::TwoFactorSetupRequired,
             "unknown_method" => Self::UnknownMethod,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -525,8 +527,8 @@ impl ::slack_api_runtime::Code for AuthTestError {
 }
 impl ::core::fmt::Display for AuthTestError {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -538,7 +540,9 @@ impl ::std::error::Error for AuthTestError {}
 impl ::core::str::FromStr for AuthTestError {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }
 /// The warnings `auth.test` can answer.
@@ -563,9 +567,9 @@ pub enum AuthTestWarning {
     /// `superfluous_charset`: The method was called via a `POST` request, and the specified `Content-Type` is not defined to understand the `charset` parameter. However, `charset` was in fact present. Specifically, form-data content types (e.g. `multipart/form-data`) are the ones for which `charset` is superfluous.
     SuperfluousCharset,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for AuthTestWarning {
+impl ::typed_slack_runtime::Code for AuthTestWarning {
     const DOCUMENTED: &'static [&'static str] = &[
         "missing_charset",
         "superfluous_charset",
@@ -574,7 +578,7 @@ impl ::slack_api_runtime::Code for AuthTestWarning {
         match code {
             "missing_charset" => Self::MissingCharset,
             "superfluous_charset" => Self::SuperfluousCharset,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -602,8 +606,8 @@ impl ::slack_api_runtime::Code for AuthTestWarning {
 }
 impl ::core::fmt::Display for AuthTestWarning {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -614,6 +618,8 @@ impl ::core::fmt::Display for AuthTestWarning {
 impl ::core::str::FromStr for AuthTestWarning {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }

@@ -23,7 +23,7 @@ pub struct BookmarksAdd {
     /// Channel to add bookmark in. Required for public channels.
     ///
     /// Sent as `channel_id`.
-    pub channel_id: ::core::option::Option<::slack_api_runtime::types::ChannelId>,
+    pub channel_id: ::core::option::Option<::typed_slack_runtime::types::ChannelId>,
     /// Title for the bookmark.
     ///
     /// Sent as `title`.
@@ -74,7 +74,7 @@ impl BookmarksAdd {
     #[must_use]
     pub fn channel_id(
         mut self,
-        channel_id: impl ::core::convert::Into<::slack_api_runtime::types::ChannelId>,
+        channel_id: impl ::core::convert::Into<::typed_slack_runtime::types::ChannelId>,
     ) -> Self {
         self.channel_id = ::core::option::Option::Some(channel_id.into());
         self
@@ -122,51 +122,51 @@ impl BookmarksAdd {
         self
     }
 }
-impl ::slack_api_runtime::Method for BookmarksAdd {
+impl ::typed_slack_runtime::Method for BookmarksAdd {
     const NAME: &'static str = "bookmarks.add";
-    const HTTP_METHOD: ::slack_api_runtime::HttpMethod = ::slack_api_runtime::HttpMethod::Post;
-    const CONTENT_TYPES: &'static [::slack_api_runtime::ContentType] = &[
-        ::slack_api_runtime::ContentType::FormUrlEncoded,
-        ::slack_api_runtime::ContentType::Json,
+    const HTTP_METHOD: ::typed_slack_runtime::HttpMethod = ::typed_slack_runtime::HttpMethod::Post;
+    const CONTENT_TYPES: &'static [::typed_slack_runtime::ContentType] = &[
+        ::typed_slack_runtime::ContentType::FormUrlEncoded,
+        ::typed_slack_runtime::ContentType::Json,
     ];
     const ACCEPTS_JSON: bool = true;
-    const RATE_TIER: ::slack_api_runtime::RateTier = ::slack_api_runtime::RateTier::Tier2;
-    const SCOPES: ::slack_api_runtime::Scopes = ::slack_api_runtime::Scopes {
+    const RATE_TIER: ::typed_slack_runtime::RateTier = ::typed_slack_runtime::RateTier::Tier2;
+    const SCOPES: ::typed_slack_runtime::Scopes = ::typed_slack_runtime::Scopes {
         bot: ::core::option::Option::Some(&["bookmarks:write"]),
         user: ::core::option::Option::Some(&["bookmarks:write"]),
     };
-    const LIFECYCLE: ::slack_api_runtime::Lifecycle = ::slack_api_runtime::Lifecycle::Stable;
+    const LIFECYCLE: ::typed_slack_runtime::Lifecycle = ::typed_slack_runtime::Lifecycle::Stable;
     const AUTHENTICATED: bool = true;
-    const ARGUMENTS: &'static [::slack_api_runtime::Argument] = &[
-        ::slack_api_runtime::Argument {
+    const ARGUMENTS: &'static [::typed_slack_runtime::Argument] = &[
+        ::typed_slack_runtime::Argument {
             name: "channel_id",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "title",
             required: true,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "link",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "type",
             required: true,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "emoji",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "entity_id",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "access_level",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "parent_id",
             required: false,
         },
@@ -175,7 +175,7 @@ impl ::slack_api_runtime::Method for BookmarksAdd {
     type Response = BookmarksAddResponse;
     type Error = BookmarksAddError;
     type Warning = BookmarksAddWarning;
-    fn write_args<W: ::slack_api_runtime::ArgWriter>(
+    fn write_args<W: ::typed_slack_runtime::ArgWriter>(
         &self,
         args: &mut W,
     ) -> ::core::result::Result<(), ::serde_json::Error> {
@@ -246,7 +246,7 @@ pub struct BookmarksAddResponse {
     #[serde(skip)]
     pub warnings: ::std::vec::Vec<BookmarksAddWarning>,
 }
-impl ::slack_api_runtime::MethodResponse for BookmarksAddResponse {
+impl ::typed_slack_runtime::MethodResponse for BookmarksAddResponse {
     type Warning = BookmarksAddWarning;
     fn warnings(&self) -> &[BookmarksAddWarning] {
         &self.warnings
@@ -442,9 +442,9 @@ pub enum BookmarksAddError {
     /// `unknown_method`: This method is currently not available.
     UnknownMethod,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for BookmarksAddError {
+impl ::typed_slack_runtime::Code for BookmarksAddError {
     const DOCUMENTED: &'static [&'static str] = &[
         "access_denied",
         "cannot_bookmark_from_external_org",
@@ -561,7 +561,7 @@ impl ::slack_api_runtime::Code for BookmarksAddError {
             "token_revoked" => Self::TokenRevoked,
             "two_factor_setup_required" => Self::TwoFactorSetupRequired,
             "unknown_method" => Self::UnknownMethod,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -863,8 +863,8 @@ impl ::slack_api_runtime::Code for BookmarksAddError {
 }
 impl ::core::fmt::Display for BookmarksAddError {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -876,7 +876,9 @@ impl ::std::error::Error for BookmarksAddError {}
 impl ::core::str::FromStr for BookmarksAddError {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }
 /// The warnings `bookmarks.add` can answer.
@@ -907,9 +909,9 @@ pub enum BookmarksAddWarning {
     /// `superfluous_charset`: The method was called via a `POST` request, and the specified `Content-Type` is not defined to understand the `charset` parameter. However, `charset` was in fact present. Specifically, form-data content types (e.g. `multipart/form-data`) are the ones for which `charset` is superfluous.
     SuperfluousCharset,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for BookmarksAddWarning {
+impl ::typed_slack_runtime::Code for BookmarksAddWarning {
     const DOCUMENTED: &'static [&'static str] = &[
         "found_existing_app",
         "found_existing_shortcut",
@@ -922,7 +924,7 @@ impl ::slack_api_runtime::Code for BookmarksAddWarning {
             "found_existing_shortcut" => Self::FoundExistingShortcut,
             "missing_charset" => Self::MissingCharset,
             "superfluous_charset" => Self::SuperfluousCharset,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -962,8 +964,8 @@ impl ::slack_api_runtime::Code for BookmarksAddWarning {
 }
 impl ::core::fmt::Display for BookmarksAddWarning {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -974,7 +976,9 @@ impl ::core::fmt::Display for BookmarksAddWarning {
 impl ::core::str::FromStr for BookmarksAddWarning {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }
 /// The values of the `access_level` argument.

@@ -28,7 +28,7 @@ pub struct BookmarksRemove {
     /// Channel to remove bookmark. Required for public channels.
     ///
     /// Sent as `channel_id`.
-    pub channel_id: ::core::option::Option<::slack_api_runtime::types::ChannelId>,
+    pub channel_id: ::core::option::Option<::typed_slack_runtime::types::ChannelId>,
     /// Bookmark to remove. Required for public channels.
     ///
     /// Sent as `bookmark_id`.
@@ -47,7 +47,7 @@ impl BookmarksRemove {
     #[must_use]
     pub fn channel_id(
         mut self,
-        channel_id: impl ::core::convert::Into<::slack_api_runtime::types::ChannelId>,
+        channel_id: impl ::core::convert::Into<::typed_slack_runtime::types::ChannelId>,
     ) -> Self {
         self.channel_id = ::core::option::Option::Some(channel_id.into());
         self
@@ -71,31 +71,31 @@ impl BookmarksRemove {
         self
     }
 }
-impl ::slack_api_runtime::Method for BookmarksRemove {
+impl ::typed_slack_runtime::Method for BookmarksRemove {
     const NAME: &'static str = "bookmarks.remove";
-    const HTTP_METHOD: ::slack_api_runtime::HttpMethod = ::slack_api_runtime::HttpMethod::Post;
-    const CONTENT_TYPES: &'static [::slack_api_runtime::ContentType] = &[
-        ::slack_api_runtime::ContentType::FormUrlEncoded,
-        ::slack_api_runtime::ContentType::Json,
+    const HTTP_METHOD: ::typed_slack_runtime::HttpMethod = ::typed_slack_runtime::HttpMethod::Post;
+    const CONTENT_TYPES: &'static [::typed_slack_runtime::ContentType] = &[
+        ::typed_slack_runtime::ContentType::FormUrlEncoded,
+        ::typed_slack_runtime::ContentType::Json,
     ];
     const ACCEPTS_JSON: bool = true;
-    const RATE_TIER: ::slack_api_runtime::RateTier = ::slack_api_runtime::RateTier::Tier2;
-    const SCOPES: ::slack_api_runtime::Scopes = ::slack_api_runtime::Scopes {
+    const RATE_TIER: ::typed_slack_runtime::RateTier = ::typed_slack_runtime::RateTier::Tier2;
+    const SCOPES: ::typed_slack_runtime::Scopes = ::typed_slack_runtime::Scopes {
         bot: ::core::option::Option::Some(&["bookmarks:write"]),
         user: ::core::option::Option::Some(&["bookmarks:write"]),
     };
-    const LIFECYCLE: ::slack_api_runtime::Lifecycle = ::slack_api_runtime::Lifecycle::Stable;
+    const LIFECYCLE: ::typed_slack_runtime::Lifecycle = ::typed_slack_runtime::Lifecycle::Stable;
     const AUTHENTICATED: bool = true;
-    const ARGUMENTS: &'static [::slack_api_runtime::Argument] = &[
-        ::slack_api_runtime::Argument {
+    const ARGUMENTS: &'static [::typed_slack_runtime::Argument] = &[
+        ::typed_slack_runtime::Argument {
             name: "channel_id",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "bookmark_id",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "quip_section_id",
             required: false,
         },
@@ -104,7 +104,7 @@ impl ::slack_api_runtime::Method for BookmarksRemove {
     type Response = BookmarksRemoveResponse;
     type Error = BookmarksRemoveError;
     type Warning = BookmarksRemoveWarning;
-    fn write_args<W: ::slack_api_runtime::ArgWriter>(
+    fn write_args<W: ::typed_slack_runtime::ArgWriter>(
         &self,
         args: &mut W,
     ) -> ::core::result::Result<(), ::serde_json::Error> {
@@ -144,7 +144,7 @@ pub struct BookmarksRemoveResponse {
     #[serde(skip)]
     pub warnings: ::std::vec::Vec<BookmarksRemoveWarning>,
 }
-impl ::slack_api_runtime::MethodResponse for BookmarksRemoveResponse {
+impl ::typed_slack_runtime::MethodResponse for BookmarksRemoveResponse {
     type Warning = BookmarksRemoveWarning;
     fn warnings(&self) -> &[BookmarksRemoveWarning] {
         &self.warnings
@@ -289,9 +289,9 @@ pub enum BookmarksRemoveError {
     /// `unknown_method`: This method is currently not available.
     UnknownMethod,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for BookmarksRemoveError {
+impl ::typed_slack_runtime::Code for BookmarksRemoveError {
     const DOCUMENTED: &'static [&'static str] = &[
         "access_denied",
         "channel_not_found",
@@ -370,7 +370,7 @@ impl ::slack_api_runtime::Code for BookmarksRemoveError {
             "token_revoked" => Self::TokenRevoked,
             "two_factor_setup_required" => Self::TwoFactorSetupRequired,
             "unknown_method" => Self::UnknownMethod,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -578,8 +578,8 @@ impl ::slack_api_runtime::Code for BookmarksRemoveError {
 }
 impl ::core::fmt::Display for BookmarksRemoveError {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -591,7 +591,9 @@ impl ::std::error::Error for BookmarksRemoveError {}
 impl ::core::str::FromStr for BookmarksRemoveError {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }
 /// The warnings `bookmarks.remove` can answer.
@@ -616,9 +618,9 @@ pub enum BookmarksRemoveWarning {
     /// `superfluous_charset`: The method was called via a `POST` request, and the specified `Content-Type` is not defined to understand the `charset` parameter. However, `charset` was in fact present. Specifically, form-data content types (e.g. `multipart/form-data`) are the ones for which `charset` is superfluous.
     SuperfluousCharset,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for BookmarksRemoveWarning {
+impl ::typed_slack_runtime::Code for BookmarksRemoveWarning {
     const DOCUMENTED: &'static [&'static str] = &[
         "missing_charset",
         "superfluous_charset",
@@ -627,7 +629,7 @@ impl ::slack_api_runtime::Code for BookmarksRemoveWarning {
         match code {
             "missing_charset" => Self::MissingCharset,
             "superfluous_charset" => Self::SuperfluousCharset,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -655,8 +657,8 @@ impl ::slack_api_runtime::Code for BookmarksRemoveWarning {
 }
 impl ::core::fmt::Display for BookmarksRemoveWarning {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -667,6 +669,8 @@ impl ::core::fmt::Display for BookmarksRemoveWarning {
 impl ::core::str::FromStr for BookmarksRemoveWarning {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }

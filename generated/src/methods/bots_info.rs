@@ -29,11 +29,11 @@ pub struct BotsInfo {
     ///
     /// Sent as `bot`.
     /// Example: `B12345678`.
-    pub bot: ::core::option::Option<::slack_api_runtime::types::BotId>,
+    pub bot: ::core::option::Option<::typed_slack_runtime::types::BotId>,
     /// encoded team id or enterprise id where the bot exists, required if org token is used
     ///
     /// Sent as `team_id`.
-    pub team_id: ::core::option::Option<::slack_api_runtime::types::TeamId>,
+    pub team_id: ::core::option::Option<::typed_slack_runtime::types::TeamId>,
 }
 impl BotsInfo {
     /// A request with no argument set; set them with the setters.
@@ -44,7 +44,7 @@ impl BotsInfo {
     #[must_use]
     pub fn bot(
         mut self,
-        bot: impl ::core::convert::Into<::slack_api_runtime::types::BotId>,
+        bot: impl ::core::convert::Into<::typed_slack_runtime::types::BotId>,
     ) -> Self {
         self.bot = ::core::option::Option::Some(bot.into());
         self
@@ -53,32 +53,32 @@ impl BotsInfo {
     #[must_use]
     pub fn team_id(
         mut self,
-        team_id: impl ::core::convert::Into<::slack_api_runtime::types::TeamId>,
+        team_id: impl ::core::convert::Into<::typed_slack_runtime::types::TeamId>,
     ) -> Self {
         self.team_id = ::core::option::Option::Some(team_id.into());
         self
     }
 }
-impl ::slack_api_runtime::Method for BotsInfo {
+impl ::typed_slack_runtime::Method for BotsInfo {
     const NAME: &'static str = "bots.info";
-    const HTTP_METHOD: ::slack_api_runtime::HttpMethod = ::slack_api_runtime::HttpMethod::Get;
-    const CONTENT_TYPES: &'static [::slack_api_runtime::ContentType] = &[
-        ::slack_api_runtime::ContentType::FormUrlEncoded,
+    const HTTP_METHOD: ::typed_slack_runtime::HttpMethod = ::typed_slack_runtime::HttpMethod::Get;
+    const CONTENT_TYPES: &'static [::typed_slack_runtime::ContentType] = &[
+        ::typed_slack_runtime::ContentType::FormUrlEncoded,
     ];
     const ACCEPTS_JSON: bool = false;
-    const RATE_TIER: ::slack_api_runtime::RateTier = ::slack_api_runtime::RateTier::Tier3;
-    const SCOPES: ::slack_api_runtime::Scopes = ::slack_api_runtime::Scopes {
+    const RATE_TIER: ::typed_slack_runtime::RateTier = ::typed_slack_runtime::RateTier::Tier3;
+    const SCOPES: ::typed_slack_runtime::Scopes = ::typed_slack_runtime::Scopes {
         bot: ::core::option::Option::Some(&["users:read"]),
         user: ::core::option::Option::Some(&["users:read"]),
     };
-    const LIFECYCLE: ::slack_api_runtime::Lifecycle = ::slack_api_runtime::Lifecycle::Stable;
+    const LIFECYCLE: ::typed_slack_runtime::Lifecycle = ::typed_slack_runtime::Lifecycle::Stable;
     const AUTHENTICATED: bool = true;
-    const ARGUMENTS: &'static [::slack_api_runtime::Argument] = &[
-        ::slack_api_runtime::Argument {
+    const ARGUMENTS: &'static [::typed_slack_runtime::Argument] = &[
+        ::typed_slack_runtime::Argument {
             name: "bot",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "team_id",
             required: false,
         },
@@ -87,7 +87,7 @@ impl ::slack_api_runtime::Method for BotsInfo {
     type Response = BotsInfoResponse;
     type Error = BotsInfoError;
     type Warning = BotsInfoWarning;
-    fn write_args<W: ::slack_api_runtime::ArgWriter>(
+    fn write_args<W: ::typed_slack_runtime::ArgWriter>(
         &self,
         args: &mut W,
     ) -> ::core::result::Result<(), ::serde_json::Error> {
@@ -143,7 +143,7 @@ pub struct BotsInfoResponse {
     #[serde(skip)]
     pub warnings: ::std::vec::Vec<BotsInfoWarning>,
 }
-impl ::slack_api_runtime::MethodResponse for BotsInfoResponse {
+impl ::typed_slack_runtime::MethodResponse for BotsInfoResponse {
     type Warning = BotsInfoWarning;
     fn warnings(&self) -> &[BotsInfoWarning] {
         &self.warnings
@@ -282,9 +282,9 @@ pub enum BotsInfoError {
     /// `unknown_method`: This method is currently not available.
     UnknownMethod,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for BotsInfoError {
+impl ::typed_slack_runtime::Code for BotsInfoError {
     const DOCUMENTED: &'static [&'static str] = &[
         "bot_not_found",
         "bots_not_found",
@@ -359,7 +359,7 @@ impl ::slack_api_runtime::Code for BotsInfoError {
             "token_revoked" => Self::TokenRevoked,
             "two_factor_setup_required" => Self::TwoFactorSetupRequired,
             "unknown_method" => Self::UnknownMethod,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -565,8 +565,8 @@ impl ::slack_api_runtime::Code for BotsInfoError {
 }
 impl ::core::fmt::Display for BotsInfoError {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -578,7 +578,9 @@ impl ::std::error::Error for BotsInfoError {}
 impl ::core::str::FromStr for BotsInfoError {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }
 /// The warnings `bots.info` can answer.
@@ -603,9 +605,9 @@ pub enum BotsInfoWarning {
     /// `superfluous_charset`: The method was called via a `POST` request, and the specified `Content-Type` is not defined to understand the `charset` parameter. However, `charset` was in fact present. Specifically, form-data content types (e.g. `multipart/form-data`) are the ones for which `charset` is superfluous.
     SuperfluousCharset,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for BotsInfoWarning {
+impl ::typed_slack_runtime::Code for BotsInfoWarning {
     const DOCUMENTED: &'static [&'static str] = &[
         "missing_charset",
         "superfluous_charset",
@@ -614,7 +616,7 @@ impl ::slack_api_runtime::Code for BotsInfoWarning {
         match code {
             "missing_charset" => Self::MissingCharset,
             "superfluous_charset" => Self::SuperfluousCharset,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -642,8 +644,8 @@ impl ::slack_api_runtime::Code for BotsInfoWarning {
 }
 impl ::core::fmt::Display for BotsInfoWarning {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -654,7 +656,9 @@ impl ::core::fmt::Display for BotsInfoWarning {
 impl ::core::str::FromStr for BotsInfoWarning {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }
 /// The `bot` object of [`BotsInfoResponse`].

@@ -24,26 +24,26 @@ pub struct CanvasesAccessDelete {
     ///
     /// Sent as `canvas_id`.
     /// Example: `F1234ABCD`.
-    pub canvas_id: ::slack_api_runtime::types::FileId,
+    pub canvas_id: ::typed_slack_runtime::types::FileId,
     /// List of channels you wish to update access for
     ///
     /// Sent as `channel_ids`, comma-separated.
     /// Example: `["C1234ABCD"]`.
     pub channel_ids: ::core::option::Option<
-        ::std::vec::Vec<::slack_api_runtime::types::ChannelId>,
+        ::std::vec::Vec<::typed_slack_runtime::types::ChannelId>,
     >,
     /// List of users you wish to update access for
     ///
     /// Sent as `user_ids`, comma-separated.
     /// Example: `["U1234ABCD"]`.
     pub user_ids: ::core::option::Option<
-        ::std::vec::Vec<::slack_api_runtime::types::UserId>,
+        ::std::vec::Vec<::typed_slack_runtime::types::UserId>,
     >,
 }
 impl CanvasesAccessDelete {
     /// A request with its required arguments; set optional ones with the setters.
     pub fn new(
-        canvas_id: impl ::core::convert::Into<::slack_api_runtime::types::FileId>,
+        canvas_id: impl ::core::convert::Into<::typed_slack_runtime::types::FileId>,
     ) -> Self {
         Self {
             canvas_id: canvas_id.into(),
@@ -56,7 +56,7 @@ impl CanvasesAccessDelete {
     pub fn channel_ids(
         mut self,
         channel_ids: impl ::core::iter::IntoIterator<
-            Item = impl ::core::convert::Into<::slack_api_runtime::types::ChannelId>,
+            Item = impl ::core::convert::Into<::typed_slack_runtime::types::ChannelId>,
         >,
     ) -> Self {
         self.channel_ids = ::core::option::Option::Some(
@@ -69,7 +69,7 @@ impl CanvasesAccessDelete {
     pub fn user_ids(
         mut self,
         user_ids: impl ::core::iter::IntoIterator<
-            Item = impl ::core::convert::Into<::slack_api_runtime::types::UserId>,
+            Item = impl ::core::convert::Into<::typed_slack_runtime::types::UserId>,
         >,
     ) -> Self {
         self.user_ids = ::core::option::Option::Some(
@@ -78,31 +78,31 @@ impl CanvasesAccessDelete {
         self
     }
 }
-impl ::slack_api_runtime::Method for CanvasesAccessDelete {
+impl ::typed_slack_runtime::Method for CanvasesAccessDelete {
     const NAME: &'static str = "canvases.access.delete";
-    const HTTP_METHOD: ::slack_api_runtime::HttpMethod = ::slack_api_runtime::HttpMethod::Post;
-    const CONTENT_TYPES: &'static [::slack_api_runtime::ContentType] = &[
-        ::slack_api_runtime::ContentType::FormUrlEncoded,
-        ::slack_api_runtime::ContentType::Json,
+    const HTTP_METHOD: ::typed_slack_runtime::HttpMethod = ::typed_slack_runtime::HttpMethod::Post;
+    const CONTENT_TYPES: &'static [::typed_slack_runtime::ContentType] = &[
+        ::typed_slack_runtime::ContentType::FormUrlEncoded,
+        ::typed_slack_runtime::ContentType::Json,
     ];
     const ACCEPTS_JSON: bool = true;
-    const RATE_TIER: ::slack_api_runtime::RateTier = ::slack_api_runtime::RateTier::Tier3;
-    const SCOPES: ::slack_api_runtime::Scopes = ::slack_api_runtime::Scopes {
+    const RATE_TIER: ::typed_slack_runtime::RateTier = ::typed_slack_runtime::RateTier::Tier3;
+    const SCOPES: ::typed_slack_runtime::Scopes = ::typed_slack_runtime::Scopes {
         bot: ::core::option::Option::Some(&["canvases:write"]),
         user: ::core::option::Option::Some(&["canvases:write"]),
     };
-    const LIFECYCLE: ::slack_api_runtime::Lifecycle = ::slack_api_runtime::Lifecycle::Stable;
+    const LIFECYCLE: ::typed_slack_runtime::Lifecycle = ::typed_slack_runtime::Lifecycle::Stable;
     const AUTHENTICATED: bool = true;
-    const ARGUMENTS: &'static [::slack_api_runtime::Argument] = &[
-        ::slack_api_runtime::Argument {
+    const ARGUMENTS: &'static [::typed_slack_runtime::Argument] = &[
+        ::typed_slack_runtime::Argument {
             name: "canvas_id",
             required: true,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "channel_ids",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "user_ids",
             required: false,
         },
@@ -111,7 +111,7 @@ impl ::slack_api_runtime::Method for CanvasesAccessDelete {
     type Response = CanvasesAccessDeleteResponse;
     type Error = CanvasesAccessDeleteError;
     type Warning = CanvasesAccessDeleteWarning;
-    fn write_args<W: ::slack_api_runtime::ArgWriter>(
+    fn write_args<W: ::typed_slack_runtime::ArgWriter>(
         &self,
         args: &mut W,
     ) -> ::core::result::Result<(), ::serde_json::Error> {
@@ -149,21 +149,21 @@ pub struct CanvasesAccessDeleteResponse {
     /// Answered as `failed_to_update_channel_ids`.
     #[serde(default)]
     pub failed_to_update_channel_ids: ::core::option::Option<
-        ::std::vec::Vec<::slack_api_runtime::types::ChannelId>,
+        ::std::vec::Vec<::typed_slack_runtime::types::ChannelId>,
     >,
     /// The user IDs that could not be updated
     ///
     /// Answered as `failed_to_update_user_ids`.
     #[serde(default)]
     pub failed_to_update_user_ids: ::core::option::Option<
-        ::std::vec::Vec<::slack_api_runtime::types::UserId>,
+        ::std::vec::Vec<::typed_slack_runtime::types::UserId>,
     >,
     /// The warnings Slack sent with the answer, from its `warning` and
     /// `response_metadata.warnings` fields.
     #[serde(skip)]
     pub warnings: ::std::vec::Vec<CanvasesAccessDeleteWarning>,
 }
-impl ::slack_api_runtime::MethodResponse for CanvasesAccessDeleteResponse {
+impl ::typed_slack_runtime::MethodResponse for CanvasesAccessDeleteResponse {
     type Warning = CanvasesAccessDeleteWarning;
     fn warnings(&self) -> &[CanvasesAccessDeleteWarning] {
         &self.warnings
@@ -308,9 +308,9 @@ pub enum CanvasesAccessDeleteError {
     /// `unknown_method`: This method is currently not available.
     UnknownMethod,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for CanvasesAccessDeleteError {
+impl ::typed_slack_runtime::Code for CanvasesAccessDeleteError {
     const DOCUMENTED: &'static [&'static str] = &[
         "canvas_disabled_user_team",
         "canvas_not_found",
@@ -389,7 +389,7 @@ impl ::slack_api_runtime::Code for CanvasesAccessDeleteError {
             "token_revoked" => Self::TokenRevoked,
             "two_factor_setup_required" => Self::TwoFactorSetupRequired,
             "unknown_method" => Self::UnknownMethod,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -607,8 +607,8 @@ impl ::slack_api_runtime::Code for CanvasesAccessDeleteError {
 }
 impl ::core::fmt::Display for CanvasesAccessDeleteError {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -620,7 +620,9 @@ impl ::std::error::Error for CanvasesAccessDeleteError {}
 impl ::core::str::FromStr for CanvasesAccessDeleteError {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }
 /// The warnings `canvases.access.delete` can answer.
@@ -645,9 +647,9 @@ pub enum CanvasesAccessDeleteWarning {
     /// `superfluous_charset`: The method was called via a `POST` request, and the specified `Content-Type` is not defined to understand the `charset` parameter. However, `charset` was in fact present. Specifically, form-data content types (e.g. `multipart/form-data`) are the ones for which `charset` is superfluous.
     SuperfluousCharset,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for CanvasesAccessDeleteWarning {
+impl ::typed_slack_runtime::Code for CanvasesAccessDeleteWarning {
     const DOCUMENTED: &'static [&'static str] = &[
         "missing_charset",
         "superfluous_charset",
@@ -656,7 +658,7 @@ impl ::slack_api_runtime::Code for CanvasesAccessDeleteWarning {
         match code {
             "missing_charset" => Self::MissingCharset,
             "superfluous_charset" => Self::SuperfluousCharset,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -684,8 +686,8 @@ impl ::slack_api_runtime::Code for CanvasesAccessDeleteWarning {
 }
 impl ::core::fmt::Display for CanvasesAccessDeleteWarning {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -696,6 +698,8 @@ impl ::core::fmt::Display for CanvasesAccessDeleteWarning {
 impl ::core::str::FromStr for CanvasesAccessDeleteWarning {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }

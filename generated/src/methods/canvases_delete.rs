@@ -24,35 +24,35 @@ pub struct CanvasesDelete {
     ///
     /// Sent as `canvas_id`.
     /// Example: `F1234ABCD`.
-    pub canvas_id: ::slack_api_runtime::types::FileId,
+    pub canvas_id: ::typed_slack_runtime::types::FileId,
 }
 impl CanvasesDelete {
     /// A request with its arguments, all of which are required.
     pub fn new(
-        canvas_id: impl ::core::convert::Into<::slack_api_runtime::types::FileId>,
+        canvas_id: impl ::core::convert::Into<::typed_slack_runtime::types::FileId>,
     ) -> Self {
         Self {
             canvas_id: canvas_id.into(),
         }
     }
 }
-impl ::slack_api_runtime::Method for CanvasesDelete {
+impl ::typed_slack_runtime::Method for CanvasesDelete {
     const NAME: &'static str = "canvases.delete";
-    const HTTP_METHOD: ::slack_api_runtime::HttpMethod = ::slack_api_runtime::HttpMethod::Post;
-    const CONTENT_TYPES: &'static [::slack_api_runtime::ContentType] = &[
-        ::slack_api_runtime::ContentType::FormUrlEncoded,
-        ::slack_api_runtime::ContentType::Json,
+    const HTTP_METHOD: ::typed_slack_runtime::HttpMethod = ::typed_slack_runtime::HttpMethod::Post;
+    const CONTENT_TYPES: &'static [::typed_slack_runtime::ContentType] = &[
+        ::typed_slack_runtime::ContentType::FormUrlEncoded,
+        ::typed_slack_runtime::ContentType::Json,
     ];
     const ACCEPTS_JSON: bool = true;
-    const RATE_TIER: ::slack_api_runtime::RateTier = ::slack_api_runtime::RateTier::Tier3;
-    const SCOPES: ::slack_api_runtime::Scopes = ::slack_api_runtime::Scopes {
+    const RATE_TIER: ::typed_slack_runtime::RateTier = ::typed_slack_runtime::RateTier::Tier3;
+    const SCOPES: ::typed_slack_runtime::Scopes = ::typed_slack_runtime::Scopes {
         bot: ::core::option::Option::Some(&["canvases:write"]),
         user: ::core::option::Option::Some(&["canvases:write"]),
     };
-    const LIFECYCLE: ::slack_api_runtime::Lifecycle = ::slack_api_runtime::Lifecycle::Stable;
+    const LIFECYCLE: ::typed_slack_runtime::Lifecycle = ::typed_slack_runtime::Lifecycle::Stable;
     const AUTHENTICATED: bool = true;
-    const ARGUMENTS: &'static [::slack_api_runtime::Argument] = &[
-        ::slack_api_runtime::Argument {
+    const ARGUMENTS: &'static [::typed_slack_runtime::Argument] = &[
+        ::typed_slack_runtime::Argument {
             name: "canvas_id",
             required: true,
         },
@@ -61,7 +61,7 @@ impl ::slack_api_runtime::Method for CanvasesDelete {
     type Response = CanvasesDeleteResponse;
     type Error = CanvasesDeleteError;
     type Warning = CanvasesDeleteWarning;
-    fn write_args<W: ::slack_api_runtime::ArgWriter>(
+    fn write_args<W: ::typed_slack_runtime::ArgWriter>(
         &self,
         args: &mut W,
     ) -> ::core::result::Result<(), ::serde_json::Error> {
@@ -93,7 +93,7 @@ pub struct CanvasesDeleteResponse {
     #[serde(skip)]
     pub warnings: ::std::vec::Vec<CanvasesDeleteWarning>,
 }
-impl ::slack_api_runtime::MethodResponse for CanvasesDeleteResponse {
+impl ::typed_slack_runtime::MethodResponse for CanvasesDeleteResponse {
     type Warning = CanvasesDeleteWarning;
     fn warnings(&self) -> &[CanvasesDeleteWarning] {
         &self.warnings
@@ -229,9 +229,9 @@ pub enum CanvasesDeleteError {
     /// `unknown_method`: This method is currently not available.
     UnknownMethod,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for CanvasesDeleteError {
+impl ::typed_slack_runtime::Code for CanvasesDeleteError {
     const DOCUMENTED: &'static [&'static str] = &[
         "canvas_deleting_disabled",
         "canvas_not_found",
@@ -304,7 +304,7 @@ impl ::slack_api_runtime::Code for CanvasesDeleteError {
             "token_revoked" => Self::TokenRevoked,
             "two_factor_setup_required" => Self::TwoFactorSetupRequired,
             "unknown_method" => Self::UnknownMethod,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -508,8 +508,8 @@ impl ::slack_api_runtime::Code for CanvasesDeleteError {
 }
 impl ::core::fmt::Display for CanvasesDeleteError {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -521,7 +521,9 @@ impl ::std::error::Error for CanvasesDeleteError {}
 impl ::core::str::FromStr for CanvasesDeleteError {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }
 /// The warnings `canvases.delete` can answer.
@@ -546,9 +548,9 @@ pub enum CanvasesDeleteWarning {
     /// `superfluous_charset`: The method was called via a `POST` request, and the specified `Content-Type` is not defined to understand the `charset` parameter. However, `charset` was in fact present. Specifically, form-data content types (e.g. `multipart/form-data`) are the ones for which `charset` is superfluous.
     SuperfluousCharset,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for CanvasesDeleteWarning {
+impl ::typed_slack_runtime::Code for CanvasesDeleteWarning {
     const DOCUMENTED: &'static [&'static str] = &[
         "missing_charset",
         "superfluous_charset",
@@ -557,7 +559,7 @@ impl ::slack_api_runtime::Code for CanvasesDeleteWarning {
         match code {
             "missing_charset" => Self::MissingCharset,
             "superfluous_charset" => Self::SuperfluousCharset,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -585,8 +587,8 @@ impl ::slack_api_runtime::Code for CanvasesDeleteWarning {
 }
 impl ::core::fmt::Display for CanvasesDeleteWarning {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -597,6 +599,8 @@ impl ::core::fmt::Display for CanvasesDeleteWarning {
 impl ::core::str::FromStr for CanvasesDeleteWarning {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }

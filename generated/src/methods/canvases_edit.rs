@@ -24,7 +24,7 @@ pub struct CanvasesEdit {
     ///
     /// Sent as `canvas_id`.
     /// Example: `F1234ABCD`.
-    pub canvas_id: ::slack_api_runtime::types::FileId,
+    pub canvas_id: ::typed_slack_runtime::types::FileId,
     /// List of changes to apply on the specified canvas. The markdown content of each change is limited to 1 MiB (1,048,576 characters).
     ///
     /// Sent as `changes`.
@@ -34,7 +34,7 @@ pub struct CanvasesEdit {
 impl CanvasesEdit {
     /// A request with its arguments, all of which are required.
     pub fn new(
-        canvas_id: impl ::core::convert::Into<::slack_api_runtime::types::FileId>,
+        canvas_id: impl ::core::convert::Into<::typed_slack_runtime::types::FileId>,
         changes: impl ::core::convert::Into<::serde_json::Value>,
     ) -> Self {
         Self {
@@ -43,27 +43,27 @@ impl CanvasesEdit {
         }
     }
 }
-impl ::slack_api_runtime::Method for CanvasesEdit {
+impl ::typed_slack_runtime::Method for CanvasesEdit {
     const NAME: &'static str = "canvases.edit";
-    const HTTP_METHOD: ::slack_api_runtime::HttpMethod = ::slack_api_runtime::HttpMethod::Post;
-    const CONTENT_TYPES: &'static [::slack_api_runtime::ContentType] = &[
-        ::slack_api_runtime::ContentType::FormUrlEncoded,
-        ::slack_api_runtime::ContentType::Json,
+    const HTTP_METHOD: ::typed_slack_runtime::HttpMethod = ::typed_slack_runtime::HttpMethod::Post;
+    const CONTENT_TYPES: &'static [::typed_slack_runtime::ContentType] = &[
+        ::typed_slack_runtime::ContentType::FormUrlEncoded,
+        ::typed_slack_runtime::ContentType::Json,
     ];
     const ACCEPTS_JSON: bool = true;
-    const RATE_TIER: ::slack_api_runtime::RateTier = ::slack_api_runtime::RateTier::Tier3;
-    const SCOPES: ::slack_api_runtime::Scopes = ::slack_api_runtime::Scopes {
+    const RATE_TIER: ::typed_slack_runtime::RateTier = ::typed_slack_runtime::RateTier::Tier3;
+    const SCOPES: ::typed_slack_runtime::Scopes = ::typed_slack_runtime::Scopes {
         bot: ::core::option::Option::Some(&["canvases:write"]),
         user: ::core::option::Option::Some(&["canvases:write"]),
     };
-    const LIFECYCLE: ::slack_api_runtime::Lifecycle = ::slack_api_runtime::Lifecycle::Stable;
+    const LIFECYCLE: ::typed_slack_runtime::Lifecycle = ::typed_slack_runtime::Lifecycle::Stable;
     const AUTHENTICATED: bool = true;
-    const ARGUMENTS: &'static [::slack_api_runtime::Argument] = &[
-        ::slack_api_runtime::Argument {
+    const ARGUMENTS: &'static [::typed_slack_runtime::Argument] = &[
+        ::typed_slack_runtime::Argument {
             name: "canvas_id",
             required: true,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "changes",
             required: true,
         },
@@ -72,7 +72,7 @@ impl ::slack_api_runtime::Method for CanvasesEdit {
     type Response = CanvasesEditResponse;
     type Error = CanvasesEditError;
     type Warning = CanvasesEditWarning;
-    fn write_args<W: ::slack_api_runtime::ArgWriter>(
+    fn write_args<W: ::typed_slack_runtime::ArgWriter>(
         &self,
         args: &mut W,
     ) -> ::core::result::Result<(), ::serde_json::Error> {
@@ -105,7 +105,7 @@ pub struct CanvasesEditResponse {
     #[serde(skip)]
     pub warnings: ::std::vec::Vec<CanvasesEditWarning>,
 }
-impl ::slack_api_runtime::MethodResponse for CanvasesEditResponse {
+impl ::typed_slack_runtime::MethodResponse for CanvasesEditResponse {
     type Warning = CanvasesEditWarning;
     fn warnings(&self) -> &[CanvasesEditWarning] {
         &self.warnings
@@ -254,9 +254,9 @@ pub enum CanvasesEditError {
     /// `unknown_method`: This method is currently not available.
     UnknownMethod,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for CanvasesEditError {
+impl ::typed_slack_runtime::Code for CanvasesEditError {
     const DOCUMENTED: &'static [&'static str] = &[
         "canvas_disabled_user_team",
         "canvas_editing_failed",
@@ -339,7 +339,7 @@ impl ::slack_api_runtime::Code for CanvasesEditError {
             "token_revoked" => Self::TokenRevoked,
             "two_factor_setup_required" => Self::TwoFactorSetupRequired,
             "unknown_method" => Self::UnknownMethod,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -569,8 +569,8 @@ impl ::slack_api_runtime::Code for CanvasesEditError {
 }
 impl ::core::fmt::Display for CanvasesEditError {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -582,7 +582,9 @@ impl ::std::error::Error for CanvasesEditError {}
 impl ::core::str::FromStr for CanvasesEditError {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }
 /// The warnings `canvases.edit` can answer.
@@ -607,9 +609,9 @@ pub enum CanvasesEditWarning {
     /// `superfluous_charset`: The method was called via a `POST` request, and the specified `Content-Type` is not defined to understand the `charset` parameter. However, `charset` was in fact present. Specifically, form-data content types (e.g. `multipart/form-data`) are the ones for which `charset` is superfluous.
     SuperfluousCharset,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for CanvasesEditWarning {
+impl ::typed_slack_runtime::Code for CanvasesEditWarning {
     const DOCUMENTED: &'static [&'static str] = &[
         "missing_charset",
         "superfluous_charset",
@@ -618,7 +620,7 @@ impl ::slack_api_runtime::Code for CanvasesEditWarning {
         match code {
             "missing_charset" => Self::MissingCharset,
             "superfluous_charset" => Self::SuperfluousCharset,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -646,8 +648,8 @@ impl ::slack_api_runtime::Code for CanvasesEditWarning {
 }
 impl ::core::fmt::Display for CanvasesEditWarning {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -658,6 +660,8 @@ impl ::core::fmt::Display for CanvasesEditWarning {
 impl ::core::str::FromStr for CanvasesEditWarning {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }

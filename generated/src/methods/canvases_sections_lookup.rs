@@ -24,7 +24,7 @@ pub struct CanvasesSectionsLookup {
     ///
     /// Sent as `canvas_id`.
     /// Example: `F1234ABCD`.
-    pub canvas_id: ::slack_api_runtime::types::FileId,
+    pub canvas_id: ::typed_slack_runtime::types::FileId,
     /// Filtering criteria
     ///
     /// Sent as `criteria`.
@@ -34,7 +34,7 @@ pub struct CanvasesSectionsLookup {
 impl CanvasesSectionsLookup {
     /// A request with its arguments, all of which are required.
     pub fn new(
-        canvas_id: impl ::core::convert::Into<::slack_api_runtime::types::FileId>,
+        canvas_id: impl ::core::convert::Into<::typed_slack_runtime::types::FileId>,
         criteria: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
         Self {
@@ -43,27 +43,27 @@ impl CanvasesSectionsLookup {
         }
     }
 }
-impl ::slack_api_runtime::Method for CanvasesSectionsLookup {
+impl ::typed_slack_runtime::Method for CanvasesSectionsLookup {
     const NAME: &'static str = "canvases.sections.lookup";
-    const HTTP_METHOD: ::slack_api_runtime::HttpMethod = ::slack_api_runtime::HttpMethod::Post;
-    const CONTENT_TYPES: &'static [::slack_api_runtime::ContentType] = &[
-        ::slack_api_runtime::ContentType::FormUrlEncoded,
-        ::slack_api_runtime::ContentType::Json,
+    const HTTP_METHOD: ::typed_slack_runtime::HttpMethod = ::typed_slack_runtime::HttpMethod::Post;
+    const CONTENT_TYPES: &'static [::typed_slack_runtime::ContentType] = &[
+        ::typed_slack_runtime::ContentType::FormUrlEncoded,
+        ::typed_slack_runtime::ContentType::Json,
     ];
     const ACCEPTS_JSON: bool = true;
-    const RATE_TIER: ::slack_api_runtime::RateTier = ::slack_api_runtime::RateTier::Tier3;
-    const SCOPES: ::slack_api_runtime::Scopes = ::slack_api_runtime::Scopes {
+    const RATE_TIER: ::typed_slack_runtime::RateTier = ::typed_slack_runtime::RateTier::Tier3;
+    const SCOPES: ::typed_slack_runtime::Scopes = ::typed_slack_runtime::Scopes {
         bot: ::core::option::Option::Some(&["canvases:read"]),
         user: ::core::option::Option::Some(&["canvases:read"]),
     };
-    const LIFECYCLE: ::slack_api_runtime::Lifecycle = ::slack_api_runtime::Lifecycle::Stable;
+    const LIFECYCLE: ::typed_slack_runtime::Lifecycle = ::typed_slack_runtime::Lifecycle::Stable;
     const AUTHENTICATED: bool = true;
-    const ARGUMENTS: &'static [::slack_api_runtime::Argument] = &[
-        ::slack_api_runtime::Argument {
+    const ARGUMENTS: &'static [::typed_slack_runtime::Argument] = &[
+        ::typed_slack_runtime::Argument {
             name: "canvas_id",
             required: true,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "criteria",
             required: true,
         },
@@ -72,7 +72,7 @@ impl ::slack_api_runtime::Method for CanvasesSectionsLookup {
     type Response = CanvasesSectionsLookupResponse;
     type Error = CanvasesSectionsLookupError;
     type Warning = CanvasesSectionsLookupWarning;
-    fn write_args<W: ::slack_api_runtime::ArgWriter>(
+    fn write_args<W: ::typed_slack_runtime::ArgWriter>(
         &self,
         args: &mut W,
     ) -> ::core::result::Result<(), ::serde_json::Error> {
@@ -114,7 +114,7 @@ pub struct CanvasesSectionsLookupResponse {
     #[serde(skip)]
     pub warnings: ::std::vec::Vec<CanvasesSectionsLookupWarning>,
 }
-impl ::slack_api_runtime::MethodResponse for CanvasesSectionsLookupResponse {
+impl ::typed_slack_runtime::MethodResponse for CanvasesSectionsLookupResponse {
     type Warning = CanvasesSectionsLookupWarning;
     fn warnings(&self) -> &[CanvasesSectionsLookupWarning] {
         &self.warnings
@@ -253,9 +253,9 @@ pub enum CanvasesSectionsLookupError {
     /// `unknown_method`: This method is currently not available.
     UnknownMethod,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for CanvasesSectionsLookupError {
+impl ::typed_slack_runtime::Code for CanvasesSectionsLookupError {
     const DOCUMENTED: &'static [&'static str] = &[
         "canvas_deleted",
         "canvas_disabled_user_team",
@@ -328,7 +328,7 @@ impl ::slack_api_runtime::Code for CanvasesSectionsLookupError {
             "token_revoked" => Self::TokenRevoked,
             "two_factor_setup_required" => Self::TwoFactorSetupRequired,
             "unknown_method" => Self::UnknownMethod,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -532,8 +532,8 @@ impl ::slack_api_runtime::Code for CanvasesSectionsLookupError {
 }
 impl ::core::fmt::Display for CanvasesSectionsLookupError {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -545,7 +545,9 @@ impl ::std::error::Error for CanvasesSectionsLookupError {}
 impl ::core::str::FromStr for CanvasesSectionsLookupError {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }
 /// The warnings `canvases.sections.lookup` can answer.
@@ -570,9 +572,9 @@ pub enum CanvasesSectionsLookupWarning {
     /// `superfluous_charset`: The method was called via a `POST` request, and the specified `Content-Type` is not defined to understand the `charset` parameter. However, `charset` was in fact present. Specifically, form-data content types (e.g. `multipart/form-data`) are the ones for which `charset` is superfluous.
     SuperfluousCharset,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for CanvasesSectionsLookupWarning {
+impl ::typed_slack_runtime::Code for CanvasesSectionsLookupWarning {
     const DOCUMENTED: &'static [&'static str] = &[
         "missing_charset",
         "superfluous_charset",
@@ -581,7 +583,7 @@ impl ::slack_api_runtime::Code for CanvasesSectionsLookupWarning {
         match code {
             "missing_charset" => Self::MissingCharset,
             "superfluous_charset" => Self::SuperfluousCharset,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -609,8 +611,8 @@ impl ::slack_api_runtime::Code for CanvasesSectionsLookupWarning {
 }
 impl ::core::fmt::Display for CanvasesSectionsLookupWarning {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -621,6 +623,8 @@ impl ::core::fmt::Display for CanvasesSectionsLookupWarning {
 impl ::core::str::FromStr for CanvasesSectionsLookupWarning {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }

@@ -28,18 +28,18 @@ pub struct ChatDelete {
     /// Channel containing the message to be deleted.
     ///
     /// Sent as `channel`.
-    pub channel: ::slack_api_runtime::types::ChannelId,
+    pub channel: ::typed_slack_runtime::types::ChannelId,
     /// Timestamp of the message to be deleted.
     ///
     /// Sent as `ts`.
     /// Example: `"1405894322.002768"`.
-    pub ts: ::slack_api_runtime::types::Timestamp,
+    pub ts: ::typed_slack_runtime::types::Timestamp,
 }
 impl ChatDelete {
     /// A request with its required arguments; set optional ones with the setters.
     pub fn new(
-        channel: impl ::core::convert::Into<::slack_api_runtime::types::ChannelId>,
-        ts: impl ::core::convert::Into<::slack_api_runtime::types::Timestamp>,
+        channel: impl ::core::convert::Into<::typed_slack_runtime::types::ChannelId>,
+        ts: impl ::core::convert::Into<::typed_slack_runtime::types::Timestamp>,
     ) -> Self {
         Self {
             as_user: ::core::option::Option::None,
@@ -55,31 +55,31 @@ impl ChatDelete {
         self
     }
 }
-impl ::slack_api_runtime::Method for ChatDelete {
+impl ::typed_slack_runtime::Method for ChatDelete {
     const NAME: &'static str = "chat.delete";
-    const HTTP_METHOD: ::slack_api_runtime::HttpMethod = ::slack_api_runtime::HttpMethod::Post;
-    const CONTENT_TYPES: &'static [::slack_api_runtime::ContentType] = &[
-        ::slack_api_runtime::ContentType::FormUrlEncoded,
-        ::slack_api_runtime::ContentType::Json,
+    const HTTP_METHOD: ::typed_slack_runtime::HttpMethod = ::typed_slack_runtime::HttpMethod::Post;
+    const CONTENT_TYPES: &'static [::typed_slack_runtime::ContentType] = &[
+        ::typed_slack_runtime::ContentType::FormUrlEncoded,
+        ::typed_slack_runtime::ContentType::Json,
     ];
     const ACCEPTS_JSON: bool = true;
-    const RATE_TIER: ::slack_api_runtime::RateTier = ::slack_api_runtime::RateTier::Tier3;
-    const SCOPES: ::slack_api_runtime::Scopes = ::slack_api_runtime::Scopes {
+    const RATE_TIER: ::typed_slack_runtime::RateTier = ::typed_slack_runtime::RateTier::Tier3;
+    const SCOPES: ::typed_slack_runtime::Scopes = ::typed_slack_runtime::Scopes {
         bot: ::core::option::Option::Some(&["chat:write"]),
         user: ::core::option::Option::Some(&["chat:write"]),
     };
-    const LIFECYCLE: ::slack_api_runtime::Lifecycle = ::slack_api_runtime::Lifecycle::Stable;
+    const LIFECYCLE: ::typed_slack_runtime::Lifecycle = ::typed_slack_runtime::Lifecycle::Stable;
     const AUTHENTICATED: bool = true;
-    const ARGUMENTS: &'static [::slack_api_runtime::Argument] = &[
-        ::slack_api_runtime::Argument {
+    const ARGUMENTS: &'static [::typed_slack_runtime::Argument] = &[
+        ::typed_slack_runtime::Argument {
             name: "as_user",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "channel",
             required: true,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "ts",
             required: true,
         },
@@ -88,7 +88,7 @@ impl ::slack_api_runtime::Method for ChatDelete {
     type Response = ChatDeleteResponse;
     type Error = ChatDeleteError;
     type Warning = ChatDeleteWarning;
-    fn write_args<W: ::slack_api_runtime::ArgWriter>(
+    fn write_args<W: ::typed_slack_runtime::ArgWriter>(
         &self,
         args: &mut W,
     ) -> ::core::result::Result<(), ::serde_json::Error> {
@@ -122,15 +122,15 @@ impl ::slack_api_runtime::Method for ChatDelete {
 #[non_exhaustive]
 pub struct ChatDeleteResponse {
     /// Answered as `channel`.
-    pub channel: ::slack_api_runtime::types::ChannelId,
+    pub channel: ::typed_slack_runtime::types::ChannelId,
     /// Answered as `ts`.
-    pub ts: ::slack_api_runtime::types::Timestamp,
+    pub ts: ::typed_slack_runtime::types::Timestamp,
     /// The warnings Slack sent with the answer, from its `warning` and
     /// `response_metadata.warnings` fields.
     #[serde(skip)]
     pub warnings: ::std::vec::Vec<ChatDeleteWarning>,
 }
-impl ::slack_api_runtime::MethodResponse for ChatDeleteResponse {
+impl ::typed_slack_runtime::MethodResponse for ChatDeleteResponse {
     type Warning = ChatDeleteWarning;
     fn warnings(&self) -> &[ChatDeleteWarning] {
         &self.warnings
@@ -266,9 +266,9 @@ pub enum ChatDeleteError {
     /// `unknown_method`: This method is currently not available.
     UnknownMethod,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for ChatDeleteError {
+impl ::typed_slack_runtime::Code for ChatDeleteError {
     const DOCUMENTED: &'static [&'static str] = &[
         "cant_delete_message",
         "channel_not_found",
@@ -341,7 +341,7 @@ impl ::slack_api_runtime::Code for ChatDeleteError {
             "token_revoked" => Self::TokenRevoked,
             "two_factor_setup_required" => Self::TwoFactorSetupRequired,
             "unknown_method" => Self::UnknownMethod,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -545,8 +545,8 @@ impl ::slack_api_runtime::Code for ChatDeleteError {
 }
 impl ::core::fmt::Display for ChatDeleteError {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -558,7 +558,9 @@ impl ::std::error::Error for ChatDeleteError {}
 impl ::core::str::FromStr for ChatDeleteError {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }
 /// The warnings `chat.delete` can answer.
@@ -583,9 +585,9 @@ pub enum ChatDeleteWarning {
     /// `superfluous_charset`: The method was called via a `POST` request, and the specified `Content-Type` is not defined to understand the `charset` parameter. However, `charset` was in fact present. Specifically, form-data content types (e.g. `multipart/form-data`) are the ones for which `charset` is superfluous.
     SuperfluousCharset,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for ChatDeleteWarning {
+impl ::typed_slack_runtime::Code for ChatDeleteWarning {
     const DOCUMENTED: &'static [&'static str] = &[
         "missing_charset",
         "superfluous_charset",
@@ -594,7 +596,7 @@ impl ::slack_api_runtime::Code for ChatDeleteWarning {
         match code {
             "missing_charset" => Self::MissingCharset,
             "superfluous_charset" => Self::SuperfluousCharset,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -622,8 +624,8 @@ impl ::slack_api_runtime::Code for ChatDeleteWarning {
 }
 impl ::core::fmt::Display for ChatDeleteWarning {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -634,6 +636,8 @@ impl ::core::fmt::Display for ChatDeleteWarning {
 impl ::core::str::FromStr for ChatDeleteWarning {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }

@@ -29,7 +29,7 @@ pub struct ChatDeleteScheduledMessage {
     ///
     /// Sent as `channel`.
     /// Example: `C123456789`.
-    pub channel: ::slack_api_runtime::types::ChannelId,
+    pub channel: ::typed_slack_runtime::types::ChannelId,
     /// `scheduled_message_id` returned from call to chat.scheduleMessage
     ///
     /// Sent as `scheduled_message_id`.
@@ -39,7 +39,7 @@ pub struct ChatDeleteScheduledMessage {
 impl ChatDeleteScheduledMessage {
     /// A request with its required arguments; set optional ones with the setters.
     pub fn new(
-        channel: impl ::core::convert::Into<::slack_api_runtime::types::ChannelId>,
+        channel: impl ::core::convert::Into<::typed_slack_runtime::types::ChannelId>,
         scheduled_message_id: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
         Self {
@@ -56,31 +56,31 @@ impl ChatDeleteScheduledMessage {
         self
     }
 }
-impl ::slack_api_runtime::Method for ChatDeleteScheduledMessage {
+impl ::typed_slack_runtime::Method for ChatDeleteScheduledMessage {
     const NAME: &'static str = "chat.deleteScheduledMessage";
-    const HTTP_METHOD: ::slack_api_runtime::HttpMethod = ::slack_api_runtime::HttpMethod::Post;
-    const CONTENT_TYPES: &'static [::slack_api_runtime::ContentType] = &[
-        ::slack_api_runtime::ContentType::FormUrlEncoded,
-        ::slack_api_runtime::ContentType::Json,
+    const HTTP_METHOD: ::typed_slack_runtime::HttpMethod = ::typed_slack_runtime::HttpMethod::Post;
+    const CONTENT_TYPES: &'static [::typed_slack_runtime::ContentType] = &[
+        ::typed_slack_runtime::ContentType::FormUrlEncoded,
+        ::typed_slack_runtime::ContentType::Json,
     ];
     const ACCEPTS_JSON: bool = true;
-    const RATE_TIER: ::slack_api_runtime::RateTier = ::slack_api_runtime::RateTier::Tier3;
-    const SCOPES: ::slack_api_runtime::Scopes = ::slack_api_runtime::Scopes {
+    const RATE_TIER: ::typed_slack_runtime::RateTier = ::typed_slack_runtime::RateTier::Tier3;
+    const SCOPES: ::typed_slack_runtime::Scopes = ::typed_slack_runtime::Scopes {
         bot: ::core::option::Option::Some(&["chat:write"]),
         user: ::core::option::Option::Some(&["chat:write"]),
     };
-    const LIFECYCLE: ::slack_api_runtime::Lifecycle = ::slack_api_runtime::Lifecycle::Stable;
+    const LIFECYCLE: ::typed_slack_runtime::Lifecycle = ::typed_slack_runtime::Lifecycle::Stable;
     const AUTHENTICATED: bool = true;
-    const ARGUMENTS: &'static [::slack_api_runtime::Argument] = &[
-        ::slack_api_runtime::Argument {
+    const ARGUMENTS: &'static [::typed_slack_runtime::Argument] = &[
+        ::typed_slack_runtime::Argument {
             name: "as_user",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "channel",
             required: true,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "scheduled_message_id",
             required: true,
         },
@@ -89,7 +89,7 @@ impl ::slack_api_runtime::Method for ChatDeleteScheduledMessage {
     type Response = ChatDeleteScheduledMessageResponse;
     type Error = ChatDeleteScheduledMessageError;
     type Warning = ChatDeleteScheduledMessageWarning;
-    fn write_args<W: ::slack_api_runtime::ArgWriter>(
+    fn write_args<W: ::typed_slack_runtime::ArgWriter>(
         &self,
         args: &mut W,
     ) -> ::core::result::Result<(), ::serde_json::Error> {
@@ -125,7 +125,7 @@ pub struct ChatDeleteScheduledMessageResponse {
     #[serde(skip)]
     pub warnings: ::std::vec::Vec<ChatDeleteScheduledMessageWarning>,
 }
-impl ::slack_api_runtime::MethodResponse for ChatDeleteScheduledMessageResponse {
+impl ::typed_slack_runtime::MethodResponse for ChatDeleteScheduledMessageResponse {
     type Warning = ChatDeleteScheduledMessageWarning;
     fn warnings(&self) -> &[ChatDeleteScheduledMessageWarning] {
         &self.warnings
@@ -264,9 +264,9 @@ pub enum ChatDeleteScheduledMessageError {
     /// `unknown_method`: This method is currently not available.
     UnknownMethod,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for ChatDeleteScheduledMessageError {
+impl ::typed_slack_runtime::Code for ChatDeleteScheduledMessageError {
     const DOCUMENTED: &'static [&'static str] = &[
         "bad_token",
         "channel_not_found",
@@ -339,7 +339,7 @@ impl ::slack_api_runtime::Code for ChatDeleteScheduledMessageError {
             "token_revoked" => Self::TokenRevoked,
             "two_factor_setup_required" => Self::TwoFactorSetupRequired,
             "unknown_method" => Self::UnknownMethod,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -543,8 +543,8 @@ impl ::slack_api_runtime::Code for ChatDeleteScheduledMessageError {
 }
 impl ::core::fmt::Display for ChatDeleteScheduledMessageError {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -556,7 +556,9 @@ impl ::std::error::Error for ChatDeleteScheduledMessageError {}
 impl ::core::str::FromStr for ChatDeleteScheduledMessageError {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }
 /// The warnings `chat.deleteScheduledMessage` can answer.
@@ -581,9 +583,9 @@ pub enum ChatDeleteScheduledMessageWarning {
     /// `superfluous_charset`: The method was called via a `POST` request, and the specified `Content-Type` is not defined to understand the `charset` parameter. However, `charset` was in fact present. Specifically, form-data content types (e.g. `multipart/form-data`) are the ones for which `charset` is superfluous.
     SuperfluousCharset,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for ChatDeleteScheduledMessageWarning {
+impl ::typed_slack_runtime::Code for ChatDeleteScheduledMessageWarning {
     const DOCUMENTED: &'static [&'static str] = &[
         "missing_charset",
         "superfluous_charset",
@@ -592,7 +594,7 @@ impl ::slack_api_runtime::Code for ChatDeleteScheduledMessageWarning {
         match code {
             "missing_charset" => Self::MissingCharset,
             "superfluous_charset" => Self::SuperfluousCharset,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -620,8 +622,8 @@ impl ::slack_api_runtime::Code for ChatDeleteScheduledMessageWarning {
 }
 impl ::core::fmt::Display for ChatDeleteScheduledMessageWarning {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -632,6 +634,8 @@ impl ::core::fmt::Display for ChatDeleteScheduledMessageWarning {
 impl ::core::str::FromStr for ChatDeleteScheduledMessageWarning {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }

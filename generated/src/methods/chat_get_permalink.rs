@@ -23,17 +23,17 @@ pub struct ChatGetPermalink {
     /// The ID of the conversation or channel containing the message
     ///
     /// Sent as `channel`.
-    pub channel: ::slack_api_runtime::types::ChannelId,
+    pub channel: ::typed_slack_runtime::types::ChannelId,
     /// A message's `ts` value, uniquely identifying it within a channel
     ///
     /// Sent as `message_ts`.
-    pub message_ts: ::slack_api_runtime::types::Timestamp,
+    pub message_ts: ::typed_slack_runtime::types::Timestamp,
 }
 impl ChatGetPermalink {
     /// A request with its arguments, all of which are required.
     pub fn new(
-        channel: impl ::core::convert::Into<::slack_api_runtime::types::ChannelId>,
-        message_ts: impl ::core::convert::Into<::slack_api_runtime::types::Timestamp>,
+        channel: impl ::core::convert::Into<::typed_slack_runtime::types::ChannelId>,
+        message_ts: impl ::core::convert::Into<::typed_slack_runtime::types::Timestamp>,
     ) -> Self {
         Self {
             channel: channel.into(),
@@ -41,26 +41,26 @@ impl ChatGetPermalink {
         }
     }
 }
-impl ::slack_api_runtime::Method for ChatGetPermalink {
+impl ::typed_slack_runtime::Method for ChatGetPermalink {
     const NAME: &'static str = "chat.getPermalink";
-    const HTTP_METHOD: ::slack_api_runtime::HttpMethod = ::slack_api_runtime::HttpMethod::Get;
-    const CONTENT_TYPES: &'static [::slack_api_runtime::ContentType] = &[
-        ::slack_api_runtime::ContentType::FormUrlEncoded,
+    const HTTP_METHOD: ::typed_slack_runtime::HttpMethod = ::typed_slack_runtime::HttpMethod::Get;
+    const CONTENT_TYPES: &'static [::typed_slack_runtime::ContentType] = &[
+        ::typed_slack_runtime::ContentType::FormUrlEncoded,
     ];
     const ACCEPTS_JSON: bool = false;
-    const RATE_TIER: ::slack_api_runtime::RateTier = ::slack_api_runtime::RateTier::Special;
-    const SCOPES: ::slack_api_runtime::Scopes = ::slack_api_runtime::Scopes {
+    const RATE_TIER: ::typed_slack_runtime::RateTier = ::typed_slack_runtime::RateTier::Special;
+    const SCOPES: ::typed_slack_runtime::Scopes = ::typed_slack_runtime::Scopes {
         bot: ::core::option::Option::None,
         user: ::core::option::Option::None,
     };
-    const LIFECYCLE: ::slack_api_runtime::Lifecycle = ::slack_api_runtime::Lifecycle::Stable;
+    const LIFECYCLE: ::typed_slack_runtime::Lifecycle = ::typed_slack_runtime::Lifecycle::Stable;
     const AUTHENTICATED: bool = true;
-    const ARGUMENTS: &'static [::slack_api_runtime::Argument] = &[
-        ::slack_api_runtime::Argument {
+    const ARGUMENTS: &'static [::typed_slack_runtime::Argument] = &[
+        ::typed_slack_runtime::Argument {
             name: "channel",
             required: true,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "message_ts",
             required: true,
         },
@@ -69,7 +69,7 @@ impl ::slack_api_runtime::Method for ChatGetPermalink {
     type Response = ChatGetPermalinkResponse;
     type Error = ChatGetPermalinkError;
     type Warning = ChatGetPermalinkWarning;
-    fn write_args<W: ::slack_api_runtime::ArgWriter>(
+    fn write_args<W: ::typed_slack_runtime::ArgWriter>(
         &self,
         args: &mut W,
     ) -> ::core::result::Result<(), ::serde_json::Error> {
@@ -112,13 +112,13 @@ pub struct ChatGetPermalinkResponse {
     /// Answered as `permalink`.
     pub permalink: ::std::string::String,
     /// Answered as `channel`.
-    pub channel: ::slack_api_runtime::types::ChannelId,
+    pub channel: ::typed_slack_runtime::types::ChannelId,
     /// The warnings Slack sent with the answer, from its `warning` and
     /// `response_metadata.warnings` fields.
     #[serde(skip)]
     pub warnings: ::std::vec::Vec<ChatGetPermalinkWarning>,
 }
-impl ::slack_api_runtime::MethodResponse for ChatGetPermalinkResponse {
+impl ::typed_slack_runtime::MethodResponse for ChatGetPermalinkResponse {
     type Warning = ChatGetPermalinkWarning;
     fn warnings(&self) -> &[ChatGetPermalinkWarning] {
         &self.warnings
@@ -251,9 +251,9 @@ pub enum ChatGetPermalinkError {
     /// `unknown_method`: This method is currently not available.
     UnknownMethod,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for ChatGetPermalinkError {
+impl ::typed_slack_runtime::Code for ChatGetPermalinkError {
     const DOCUMENTED: &'static [&'static str] = &[
         "channel_not_found",
         "message_not_found",
@@ -324,7 +324,7 @@ impl ::slack_api_runtime::Code for ChatGetPermalinkError {
             "token_revoked" => Self::TokenRevoked,
             "two_factor_setup_required" => Self::TwoFactorSetupRequired,
             "unknown_method" => Self::UnknownMethod,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -522,8 +522,8 @@ impl ::slack_api_runtime::Code for ChatGetPermalinkError {
 }
 impl ::core::fmt::Display for ChatGetPermalinkError {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -535,7 +535,9 @@ impl ::std::error::Error for ChatGetPermalinkError {}
 impl ::core::str::FromStr for ChatGetPermalinkError {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }
 /// The warnings `chat.getPermalink` can answer.
@@ -560,9 +562,9 @@ pub enum ChatGetPermalinkWarning {
     /// `superfluous_charset`: The method was called via a `POST` request, and the specified `Content-Type` is not defined to understand the `charset` parameter. However, `charset` was in fact present. Specifically, form-data content types (e.g. `multipart/form-data`) are the ones for which `charset` is superfluous.
     SuperfluousCharset,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for ChatGetPermalinkWarning {
+impl ::typed_slack_runtime::Code for ChatGetPermalinkWarning {
     const DOCUMENTED: &'static [&'static str] = &[
         "missing_charset",
         "superfluous_charset",
@@ -571,7 +573,7 @@ impl ::slack_api_runtime::Code for ChatGetPermalinkWarning {
         match code {
             "missing_charset" => Self::MissingCharset,
             "superfluous_charset" => Self::SuperfluousCharset,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -599,8 +601,8 @@ impl ::slack_api_runtime::Code for ChatGetPermalinkWarning {
 }
 impl ::core::fmt::Display for ChatGetPermalinkWarning {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -611,6 +613,8 @@ impl ::core::fmt::Display for ChatGetPermalinkWarning {
 impl ::core::str::FromStr for ChatGetPermalinkWarning {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }

@@ -23,7 +23,7 @@ pub struct ChatMeMessage {
     /// Channel to send message to. Can be a public channel, private group or IM channel. Can be an encoded ID, or a name.
     ///
     /// Sent as `channel`.
-    pub channel: ::slack_api_runtime::types::ChannelId,
+    pub channel: ::typed_slack_runtime::types::ChannelId,
     /// Text of the message to send.
     ///
     /// Sent as `text`.
@@ -33,7 +33,7 @@ pub struct ChatMeMessage {
 impl ChatMeMessage {
     /// A request with its arguments, all of which are required.
     pub fn new(
-        channel: impl ::core::convert::Into<::slack_api_runtime::types::ChannelId>,
+        channel: impl ::core::convert::Into<::typed_slack_runtime::types::ChannelId>,
         text: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
         Self {
@@ -42,27 +42,27 @@ impl ChatMeMessage {
         }
     }
 }
-impl ::slack_api_runtime::Method for ChatMeMessage {
+impl ::typed_slack_runtime::Method for ChatMeMessage {
     const NAME: &'static str = "chat.meMessage";
-    const HTTP_METHOD: ::slack_api_runtime::HttpMethod = ::slack_api_runtime::HttpMethod::Post;
-    const CONTENT_TYPES: &'static [::slack_api_runtime::ContentType] = &[
-        ::slack_api_runtime::ContentType::FormUrlEncoded,
-        ::slack_api_runtime::ContentType::Json,
+    const HTTP_METHOD: ::typed_slack_runtime::HttpMethod = ::typed_slack_runtime::HttpMethod::Post;
+    const CONTENT_TYPES: &'static [::typed_slack_runtime::ContentType] = &[
+        ::typed_slack_runtime::ContentType::FormUrlEncoded,
+        ::typed_slack_runtime::ContentType::Json,
     ];
     const ACCEPTS_JSON: bool = true;
-    const RATE_TIER: ::slack_api_runtime::RateTier = ::slack_api_runtime::RateTier::Tier3;
-    const SCOPES: ::slack_api_runtime::Scopes = ::slack_api_runtime::Scopes {
+    const RATE_TIER: ::typed_slack_runtime::RateTier = ::typed_slack_runtime::RateTier::Tier3;
+    const SCOPES: ::typed_slack_runtime::Scopes = ::typed_slack_runtime::Scopes {
         bot: ::core::option::Option::Some(&["chat:write"]),
         user: ::core::option::Option::Some(&["chat:write"]),
     };
-    const LIFECYCLE: ::slack_api_runtime::Lifecycle = ::slack_api_runtime::Lifecycle::Stable;
+    const LIFECYCLE: ::typed_slack_runtime::Lifecycle = ::typed_slack_runtime::Lifecycle::Stable;
     const AUTHENTICATED: bool = true;
-    const ARGUMENTS: &'static [::slack_api_runtime::Argument] = &[
-        ::slack_api_runtime::Argument {
+    const ARGUMENTS: &'static [::typed_slack_runtime::Argument] = &[
+        ::typed_slack_runtime::Argument {
             name: "channel",
             required: true,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "text",
             required: true,
         },
@@ -71,7 +71,7 @@ impl ::slack_api_runtime::Method for ChatMeMessage {
     type Response = ChatMeMessageResponse;
     type Error = ChatMeMessageError;
     type Warning = ChatMeMessageWarning;
-    fn write_args<W: ::slack_api_runtime::ArgWriter>(
+    fn write_args<W: ::typed_slack_runtime::ArgWriter>(
         &self,
         args: &mut W,
     ) -> ::core::result::Result<(), ::serde_json::Error> {
@@ -103,16 +103,16 @@ impl ::slack_api_runtime::Method for ChatMeMessage {
 pub struct ChatMeMessageResponse {
     /// Answered as `ts`.
     #[serde(default)]
-    pub ts: ::core::option::Option<::slack_api_runtime::types::Timestamp>,
+    pub ts: ::core::option::Option<::typed_slack_runtime::types::Timestamp>,
     /// Answered as `channel`.
     #[serde(default)]
-    pub channel: ::core::option::Option<::slack_api_runtime::types::ChannelId>,
+    pub channel: ::core::option::Option<::typed_slack_runtime::types::ChannelId>,
     /// The warnings Slack sent with the answer, from its `warning` and
     /// `response_metadata.warnings` fields.
     #[serde(skip)]
     pub warnings: ::std::vec::Vec<ChatMeMessageWarning>,
 }
-impl ::slack_api_runtime::MethodResponse for ChatMeMessageResponse {
+impl ::typed_slack_runtime::MethodResponse for ChatMeMessageResponse {
     type Warning = ChatMeMessageWarning;
     fn warnings(&self) -> &[ChatMeMessageWarning] {
         &self.warnings
@@ -257,9 +257,9 @@ pub enum ChatMeMessageError {
     /// `unknown_method`: This method is currently not available.
     UnknownMethod,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for ChatMeMessageError {
+impl ::typed_slack_runtime::Code for ChatMeMessageError {
     const DOCUMENTED: &'static [&'static str] = &[
         "channel_not_found",
         "is_archived",
@@ -338,7 +338,7 @@ impl ::slack_api_runtime::Code for ChatMeMessageError {
             "token_revoked" => Self::TokenRevoked,
             "two_factor_setup_required" => Self::TwoFactorSetupRequired,
             "unknown_method" => Self::UnknownMethod,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -550,8 +550,8 @@ impl ::slack_api_runtime::Code for ChatMeMessageError {
 }
 impl ::core::fmt::Display for ChatMeMessageError {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -563,7 +563,9 @@ impl ::std::error::Error for ChatMeMessageError {}
 impl ::core::str::FromStr for ChatMeMessageError {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }
 /// The warnings `chat.meMessage` can answer.
@@ -588,9 +590,9 @@ pub enum ChatMeMessageWarning {
     /// `superfluous_charset`: The method was called via a `POST` request, and the specified `Content-Type` is not defined to understand the `charset` parameter. However, `charset` was in fact present. Specifically, form-data content types (e.g. `multipart/form-data`) are the ones for which `charset` is superfluous.
     SuperfluousCharset,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for ChatMeMessageWarning {
+impl ::typed_slack_runtime::Code for ChatMeMessageWarning {
     const DOCUMENTED: &'static [&'static str] = &[
         "missing_charset",
         "superfluous_charset",
@@ -599,7 +601,7 @@ impl ::slack_api_runtime::Code for ChatMeMessageWarning {
         match code {
             "missing_charset" => Self::MissingCharset,
             "superfluous_charset" => Self::SuperfluousCharset,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -627,8 +629,8 @@ impl ::slack_api_runtime::Code for ChatMeMessageWarning {
 }
 impl ::core::fmt::Display for ChatMeMessageWarning {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -639,6 +641,8 @@ impl ::core::fmt::Display for ChatMeMessageWarning {
 impl ::core::str::FromStr for ChatMeMessageWarning {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }

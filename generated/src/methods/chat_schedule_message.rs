@@ -38,7 +38,7 @@ pub struct ChatScheduleMessage {
     /// Channel, private group, or DM channel to send message to. Can be an encoded ID, or a name. See [below](https://api.slack.com/methods/chat.scheduleMessage#channels) for more details.
     ///
     /// Sent as `channel`.
-    pub channel: ::slack_api_runtime::types::ChannelId,
+    pub channel: ::typed_slack_runtime::types::ChannelId,
     /// Find and link user groups. No longer supports linking individual users; use syntax shown in [Mentioning Users](https://api.slack.com/messaging/formatting-message-text#mentioning-users) instead.
     ///
     /// Sent as `link_names`.
@@ -72,7 +72,7 @@ pub struct ChatScheduleMessage {
     /// Provide another message's `ts` value to make this message a reply. Avoid using a reply's `ts` value; use its parent instead.
     ///
     /// Sent as `thread_ts`.
-    pub thread_ts: ::core::option::Option<::slack_api_runtime::types::Timestamp>,
+    pub thread_ts: ::core::option::Option<::typed_slack_runtime::types::Timestamp>,
     /// Pass true to enable unfurling of primarily text-based content.
     ///
     /// Sent as `unfurl_links`.
@@ -92,7 +92,7 @@ pub struct ChatScheduleMessage {
 impl ChatScheduleMessage {
     /// A request with its required arguments; set optional ones with the setters.
     pub fn new(
-        channel: impl ::core::convert::Into<::slack_api_runtime::types::ChannelId>,
+        channel: impl ::core::convert::Into<::typed_slack_runtime::types::ChannelId>,
         post_at: i64,
     ) -> Self {
         Self {
@@ -177,7 +177,7 @@ impl ChatScheduleMessage {
     #[must_use]
     pub fn thread_ts(
         mut self,
-        thread_ts: impl ::core::convert::Into<::slack_api_runtime::types::Timestamp>,
+        thread_ts: impl ::core::convert::Into<::typed_slack_runtime::types::Timestamp>,
     ) -> Self {
         self.thread_ts = ::core::option::Option::Some(thread_ts.into());
         self
@@ -204,75 +204,75 @@ impl ChatScheduleMessage {
         self
     }
 }
-impl ::slack_api_runtime::Method for ChatScheduleMessage {
+impl ::typed_slack_runtime::Method for ChatScheduleMessage {
     const NAME: &'static str = "chat.scheduleMessage";
-    const HTTP_METHOD: ::slack_api_runtime::HttpMethod = ::slack_api_runtime::HttpMethod::Post;
-    const CONTENT_TYPES: &'static [::slack_api_runtime::ContentType] = &[
-        ::slack_api_runtime::ContentType::FormUrlEncoded,
-        ::slack_api_runtime::ContentType::Json,
+    const HTTP_METHOD: ::typed_slack_runtime::HttpMethod = ::typed_slack_runtime::HttpMethod::Post;
+    const CONTENT_TYPES: &'static [::typed_slack_runtime::ContentType] = &[
+        ::typed_slack_runtime::ContentType::FormUrlEncoded,
+        ::typed_slack_runtime::ContentType::Json,
     ];
     const ACCEPTS_JSON: bool = true;
-    const RATE_TIER: ::slack_api_runtime::RateTier = ::slack_api_runtime::RateTier::Tier3;
-    const SCOPES: ::slack_api_runtime::Scopes = ::slack_api_runtime::Scopes {
+    const RATE_TIER: ::typed_slack_runtime::RateTier = ::typed_slack_runtime::RateTier::Tier3;
+    const SCOPES: ::typed_slack_runtime::Scopes = ::typed_slack_runtime::Scopes {
         bot: ::core::option::Option::Some(&["chat:write"]),
         user: ::core::option::Option::Some(&["chat:write"]),
     };
-    const LIFECYCLE: ::slack_api_runtime::Lifecycle = ::slack_api_runtime::Lifecycle::Stable;
+    const LIFECYCLE: ::typed_slack_runtime::Lifecycle = ::typed_slack_runtime::Lifecycle::Stable;
     const AUTHENTICATED: bool = true;
-    const ARGUMENTS: &'static [::slack_api_runtime::Argument] = &[
-        ::slack_api_runtime::Argument {
+    const ARGUMENTS: &'static [::typed_slack_runtime::Argument] = &[
+        ::typed_slack_runtime::Argument {
             name: "as_user",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "attachments",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "blocks",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "channel",
             required: true,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "link_names",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "markdown_text",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "parse",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "post_at",
             required: true,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "reply_broadcast",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "text",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "thread_ts",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "unfurl_links",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "unfurl_media",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "metadata",
             required: false,
         },
@@ -281,7 +281,7 @@ impl ::slack_api_runtime::Method for ChatScheduleMessage {
     type Response = ChatScheduleMessageResponse;
     type Error = ChatScheduleMessageError;
     type Warning = ChatScheduleMessageWarning;
-    fn write_args<W: ::slack_api_runtime::ArgWriter>(
+    fn write_args<W: ::typed_slack_runtime::ArgWriter>(
         &self,
         args: &mut W,
     ) -> ::core::result::Result<(), ::serde_json::Error> {
@@ -363,7 +363,7 @@ impl ::slack_api_runtime::Method for ChatScheduleMessage {
 #[non_exhaustive]
 pub struct ChatScheduleMessageResponse {
     /// Answered as `channel`.
-    pub channel: ::slack_api_runtime::types::ChannelId,
+    pub channel: ::typed_slack_runtime::types::ChannelId,
     /// Answered as `post_at`.
     pub post_at: i64,
     /// Answered as `scheduled_message_id`.
@@ -375,7 +375,7 @@ pub struct ChatScheduleMessageResponse {
     #[serde(skip)]
     pub warnings: ::std::vec::Vec<ChatScheduleMessageWarning>,
 }
-impl ::slack_api_runtime::MethodResponse for ChatScheduleMessageResponse {
+impl ::typed_slack_runtime::MethodResponse for ChatScheduleMessageResponse {
     type Warning = ChatScheduleMessageWarning;
     fn warnings(&self) -> &[ChatScheduleMessageWarning] {
         &self.warnings
@@ -577,9 +577,9 @@ pub enum ChatScheduleMessageError {
     /// `unknown_method`: This method is currently not available.
     UnknownMethod,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for ChatScheduleMessageError {
+impl ::typed_slack_runtime::Code for ChatScheduleMessageError {
     const DOCUMENTED: &'static [&'static str] = &[
         "channel_not_found",
         "invalid_blocks",
@@ -704,7 +704,7 @@ impl ::slack_api_runtime::Code for ChatScheduleMessageError {
             "token_revoked" => Self::TokenRevoked,
             "two_factor_setup_required" => Self::TwoFactorSetupRequired,
             "unknown_method" => Self::UnknownMethod,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -1030,8 +1030,8 @@ impl ::slack_api_runtime::Code for ChatScheduleMessageError {
 }
 impl ::core::fmt::Display for ChatScheduleMessageError {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -1043,7 +1043,9 @@ impl ::std::error::Error for ChatScheduleMessageError {}
 impl ::core::str::FromStr for ChatScheduleMessageError {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }
 /// The warnings `chat.scheduleMessage` can answer.
@@ -1071,9 +1073,9 @@ pub enum ChatScheduleMessageWarning {
     /// `superfluous_charset`: The method was called via a `POST` request, and the specified `Content-Type` is not defined to understand the `charset` parameter. However, `charset` was in fact present. Specifically, form-data content types (e.g. `multipart/form-data`) are the ones for which `charset` is superfluous.
     SuperfluousCharset,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for ChatScheduleMessageWarning {
+impl ::typed_slack_runtime::Code for ChatScheduleMessageWarning {
     const DOCUMENTED: &'static [&'static str] = &[
         "message_truncated",
         "missing_charset",
@@ -1084,7 +1086,7 @@ impl ::slack_api_runtime::Code for ChatScheduleMessageWarning {
             "message_truncated" => Self::MessageTruncated,
             "missing_charset" => Self::MissingCharset,
             "superfluous_charset" => Self::SuperfluousCharset,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -1118,8 +1120,8 @@ impl ::slack_api_runtime::Code for ChatScheduleMessageWarning {
 }
 impl ::core::fmt::Display for ChatScheduleMessageWarning {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -1130,7 +1132,9 @@ impl ::core::fmt::Display for ChatScheduleMessageWarning {
 impl ::core::str::FromStr for ChatScheduleMessageWarning {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }
 /// The values of the `parse` argument.

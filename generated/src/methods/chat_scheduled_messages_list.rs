@@ -29,17 +29,17 @@ pub struct ChatScheduledMessagesList {
     ///
     /// Sent as `channel`.
     /// Example: `C123456789`.
-    pub channel: ::core::option::Option<::slack_api_runtime::types::ChannelId>,
+    pub channel: ::core::option::Option<::typed_slack_runtime::types::ChannelId>,
     /// For pagination purposes, this is the `cursor` value returned from a previous call to `chat.scheduledmessages.list` indicating where you want to start this call from.
     ///
     /// Sent as `cursor`.
     /// Example: `dXNlcjpVMDYxTkZUVDI=`.
-    pub cursor: ::core::option::Option<::slack_api_runtime::types::Cursor>,
+    pub cursor: ::core::option::Option<::typed_slack_runtime::types::Cursor>,
     /// A Unix timestamp of the latest value in the time range
     ///
     /// Sent as `latest`.
     /// Example: `1562137200`.
-    pub latest: ::core::option::Option<::slack_api_runtime::types::Timestamp>,
+    pub latest: ::core::option::Option<::typed_slack_runtime::types::Timestamp>,
     /// Maximum number of original entries to return.
     ///
     /// Sent as `limit`.
@@ -49,11 +49,11 @@ pub struct ChatScheduledMessagesList {
     ///
     /// Sent as `oldest`.
     /// Example: `1562137200`.
-    pub oldest: ::core::option::Option<::slack_api_runtime::types::Timestamp>,
+    pub oldest: ::core::option::Option<::typed_slack_runtime::types::Timestamp>,
     /// encoded team id to list channels in, required if org token is used
     ///
     /// Sent as `team_id`.
-    pub team_id: ::core::option::Option<::slack_api_runtime::types::TeamId>,
+    pub team_id: ::core::option::Option<::typed_slack_runtime::types::TeamId>,
 }
 impl ChatScheduledMessagesList {
     /// A request with no argument set; set them with the setters.
@@ -64,7 +64,7 @@ impl ChatScheduledMessagesList {
     #[must_use]
     pub fn channel(
         mut self,
-        channel: impl ::core::convert::Into<::slack_api_runtime::types::ChannelId>,
+        channel: impl ::core::convert::Into<::typed_slack_runtime::types::ChannelId>,
     ) -> Self {
         self.channel = ::core::option::Option::Some(channel.into());
         self
@@ -73,7 +73,7 @@ impl ChatScheduledMessagesList {
     #[must_use]
     pub fn cursor(
         mut self,
-        cursor: impl ::core::convert::Into<::slack_api_runtime::types::Cursor>,
+        cursor: impl ::core::convert::Into<::typed_slack_runtime::types::Cursor>,
     ) -> Self {
         self.cursor = ::core::option::Option::Some(cursor.into());
         self
@@ -82,7 +82,7 @@ impl ChatScheduledMessagesList {
     #[must_use]
     pub fn latest(
         mut self,
-        latest: impl ::core::convert::Into<::slack_api_runtime::types::Timestamp>,
+        latest: impl ::core::convert::Into<::typed_slack_runtime::types::Timestamp>,
     ) -> Self {
         self.latest = ::core::option::Option::Some(latest.into());
         self
@@ -97,7 +97,7 @@ impl ChatScheduledMessagesList {
     #[must_use]
     pub fn oldest(
         mut self,
-        oldest: impl ::core::convert::Into<::slack_api_runtime::types::Timestamp>,
+        oldest: impl ::core::convert::Into<::typed_slack_runtime::types::Timestamp>,
     ) -> Self {
         self.oldest = ::core::option::Option::Some(oldest.into());
         self
@@ -106,49 +106,49 @@ impl ChatScheduledMessagesList {
     #[must_use]
     pub fn team_id(
         mut self,
-        team_id: impl ::core::convert::Into<::slack_api_runtime::types::TeamId>,
+        team_id: impl ::core::convert::Into<::typed_slack_runtime::types::TeamId>,
     ) -> Self {
         self.team_id = ::core::option::Option::Some(team_id.into());
         self
     }
 }
-impl ::slack_api_runtime::Method for ChatScheduledMessagesList {
+impl ::typed_slack_runtime::Method for ChatScheduledMessagesList {
     const NAME: &'static str = "chat.scheduledMessages.list";
-    const HTTP_METHOD: ::slack_api_runtime::HttpMethod = ::slack_api_runtime::HttpMethod::Post;
-    const CONTENT_TYPES: &'static [::slack_api_runtime::ContentType] = &[
-        ::slack_api_runtime::ContentType::FormUrlEncoded,
-        ::slack_api_runtime::ContentType::Json,
+    const HTTP_METHOD: ::typed_slack_runtime::HttpMethod = ::typed_slack_runtime::HttpMethod::Post;
+    const CONTENT_TYPES: &'static [::typed_slack_runtime::ContentType] = &[
+        ::typed_slack_runtime::ContentType::FormUrlEncoded,
+        ::typed_slack_runtime::ContentType::Json,
     ];
     const ACCEPTS_JSON: bool = true;
-    const RATE_TIER: ::slack_api_runtime::RateTier = ::slack_api_runtime::RateTier::Tier3;
-    const SCOPES: ::slack_api_runtime::Scopes = ::slack_api_runtime::Scopes {
+    const RATE_TIER: ::typed_slack_runtime::RateTier = ::typed_slack_runtime::RateTier::Tier3;
+    const SCOPES: ::typed_slack_runtime::Scopes = ::typed_slack_runtime::Scopes {
         bot: ::core::option::Option::None,
         user: ::core::option::Option::None,
     };
-    const LIFECYCLE: ::slack_api_runtime::Lifecycle = ::slack_api_runtime::Lifecycle::Stable;
+    const LIFECYCLE: ::typed_slack_runtime::Lifecycle = ::typed_slack_runtime::Lifecycle::Stable;
     const AUTHENTICATED: bool = true;
-    const ARGUMENTS: &'static [::slack_api_runtime::Argument] = &[
-        ::slack_api_runtime::Argument {
+    const ARGUMENTS: &'static [::typed_slack_runtime::Argument] = &[
+        ::typed_slack_runtime::Argument {
             name: "channel",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "cursor",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "latest",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "limit",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "oldest",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "team_id",
             required: false,
         },
@@ -157,7 +157,7 @@ impl ::slack_api_runtime::Method for ChatScheduledMessagesList {
     type Response = ChatScheduledMessagesListResponse;
     type Error = ChatScheduledMessagesListError;
     type Warning = ChatScheduledMessagesListWarning;
-    fn write_args<W: ::slack_api_runtime::ArgWriter>(
+    fn write_args<W: ::typed_slack_runtime::ArgWriter>(
         &self,
         args: &mut W,
     ) -> ::core::result::Result<(), ::serde_json::Error> {
@@ -182,13 +182,13 @@ impl ::slack_api_runtime::Method for ChatScheduledMessagesList {
         ::core::result::Result::Ok(())
     }
 }
-impl ::slack_api_runtime::Paginated for ChatScheduledMessagesList {
-    fn set_cursor(&mut self, cursor: ::slack_api_runtime::types::Cursor) {
+impl ::typed_slack_runtime::Paginated for ChatScheduledMessagesList {
+    fn set_cursor(&mut self, cursor: ::typed_slack_runtime::types::Cursor) {
         self.cursor = ::core::option::Option::Some(cursor);
     }
     fn next_cursor(
         response: &Self::Response,
-    ) -> ::core::option::Option<&::slack_api_runtime::types::Cursor> {
+    ) -> ::core::option::Option<&::typed_slack_runtime::types::Cursor> {
         response.response_metadata.as_ref()?.next_cursor()
     }
 }
@@ -228,14 +228,14 @@ pub struct ChatScheduledMessagesListResponse {
     /// The answer's `response_metadata`: where the next page starts.
     #[serde(default)]
     pub response_metadata: ::core::option::Option<
-        ::slack_api_runtime::types::ResponseMetadata,
+        ::typed_slack_runtime::types::ResponseMetadata,
     >,
     /// The warnings Slack sent with the answer, from its `warning` and
     /// `response_metadata.warnings` fields.
     #[serde(skip)]
     pub warnings: ::std::vec::Vec<ChatScheduledMessagesListWarning>,
 }
-impl ::slack_api_runtime::MethodResponse for ChatScheduledMessagesListResponse {
+impl ::typed_slack_runtime::MethodResponse for ChatScheduledMessagesListResponse {
     type Warning = ChatScheduledMessagesListWarning;
     fn warnings(&self) -> &[ChatScheduledMessagesListWarning] {
         &self.warnings
@@ -374,9 +374,9 @@ pub enum ChatScheduledMessagesListError {
     /// `unknown_method`: This method is currently not available.
     UnknownMethod,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for ChatScheduledMessagesListError {
+impl ::typed_slack_runtime::Code for ChatScheduledMessagesListError {
     const DOCUMENTED: &'static [&'static str] = &[
         "invalid_channel",
         "invalid_cursor",
@@ -449,7 +449,7 @@ impl ::slack_api_runtime::Code for ChatScheduledMessagesListError {
             "token_revoked" => Self::TokenRevoked,
             "two_factor_setup_required" => Self::TwoFactorSetupRequired,
             "unknown_method" => Self::UnknownMethod,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -647,8 +647,8 @@ impl ::slack_api_runtime::Code for ChatScheduledMessagesListError {
 }
 impl ::core::fmt::Display for ChatScheduledMessagesListError {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -660,7 +660,9 @@ impl ::std::error::Error for ChatScheduledMessagesListError {}
 impl ::core::str::FromStr for ChatScheduledMessagesListError {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }
 /// The warnings `chat.scheduledMessages.list` can answer.
@@ -685,9 +687,9 @@ pub enum ChatScheduledMessagesListWarning {
     /// `superfluous_charset`: The method was called via a `POST` request, and the specified `Content-Type` is not defined to understand the `charset` parameter. However, `charset` was in fact present. Specifically, form-data content types (e.g. `multipart/form-data`) are the ones for which `charset` is superfluous.
     SuperfluousCharset,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for ChatScheduledMessagesListWarning {
+impl ::typed_slack_runtime::Code for ChatScheduledMessagesListWarning {
     const DOCUMENTED: &'static [&'static str] = &[
         "missing_charset",
         "superfluous_charset",
@@ -696,7 +698,7 @@ impl ::slack_api_runtime::Code for ChatScheduledMessagesListWarning {
         match code {
             "missing_charset" => Self::MissingCharset,
             "superfluous_charset" => Self::SuperfluousCharset,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -724,8 +726,8 @@ impl ::slack_api_runtime::Code for ChatScheduledMessagesListWarning {
 }
 impl ::core::fmt::Display for ChatScheduledMessagesListWarning {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -736,6 +738,8 @@ impl ::core::fmt::Display for ChatScheduledMessagesListWarning {
 impl ::core::str::FromStr for ChatScheduledMessagesListWarning {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }

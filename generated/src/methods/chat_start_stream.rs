@@ -23,7 +23,7 @@ pub struct ChatStartStream {
     /// An encoded ID that represents a channel thread or DM.
     ///
     /// Sent as `channel`.
-    pub channel: ::slack_api_runtime::types::ChannelId,
+    pub channel: ::typed_slack_runtime::types::ChannelId,
     /// Array of streaming chunks.
     ///
     /// Sent as `chunks`.
@@ -37,11 +37,11 @@ pub struct ChatStartStream {
     ///
     /// Sent as `thread_ts`.
     /// Example: `1721609600.123456`.
-    pub thread_ts: ::core::option::Option<::slack_api_runtime::types::Timestamp>,
+    pub thread_ts: ::core::option::Option<::typed_slack_runtime::types::Timestamp>,
     /// The encoded ID of the user to receive the streaming text. Required when streaming to channels.
     ///
     /// Sent as `recipient_user_id`.
-    pub recipient_user_id: ::core::option::Option<::slack_api_runtime::types::UserId>,
+    pub recipient_user_id: ::core::option::Option<::typed_slack_runtime::types::UserId>,
     /// The encoded ID of the team the user receiving the streaming text belongs to. Required when streaming to channels.
     ///
     /// Sent as `recipient_team_id`.
@@ -72,7 +72,7 @@ pub struct ChatStartStream {
 impl ChatStartStream {
     /// A request with its required arguments; set optional ones with the setters.
     pub fn new(
-        channel: impl ::core::convert::Into<::slack_api_runtime::types::ChannelId>,
+        channel: impl ::core::convert::Into<::typed_slack_runtime::types::ChannelId>,
     ) -> Self {
         Self {
             channel: channel.into(),
@@ -109,7 +109,7 @@ impl ChatStartStream {
     #[must_use]
     pub fn thread_ts(
         mut self,
-        thread_ts: impl ::core::convert::Into<::slack_api_runtime::types::Timestamp>,
+        thread_ts: impl ::core::convert::Into<::typed_slack_runtime::types::Timestamp>,
     ) -> Self {
         self.thread_ts = ::core::option::Option::Some(thread_ts.into());
         self
@@ -118,7 +118,9 @@ impl ChatStartStream {
     #[must_use]
     pub fn recipient_user_id(
         mut self,
-        recipient_user_id: impl ::core::convert::Into<::slack_api_runtime::types::UserId>,
+        recipient_user_id: impl ::core::convert::Into<
+            ::typed_slack_runtime::types::UserId,
+        >,
     ) -> Self {
         self.recipient_user_id = ::core::option::Option::Some(recipient_user_id.into());
         self
@@ -169,59 +171,59 @@ impl ChatStartStream {
         self
     }
 }
-impl ::slack_api_runtime::Method for ChatStartStream {
+impl ::typed_slack_runtime::Method for ChatStartStream {
     const NAME: &'static str = "chat.startStream";
-    const HTTP_METHOD: ::slack_api_runtime::HttpMethod = ::slack_api_runtime::HttpMethod::Post;
-    const CONTENT_TYPES: &'static [::slack_api_runtime::ContentType] = &[
-        ::slack_api_runtime::ContentType::FormUrlEncoded,
-        ::slack_api_runtime::ContentType::Json,
+    const HTTP_METHOD: ::typed_slack_runtime::HttpMethod = ::typed_slack_runtime::HttpMethod::Post;
+    const CONTENT_TYPES: &'static [::typed_slack_runtime::ContentType] = &[
+        ::typed_slack_runtime::ContentType::FormUrlEncoded,
+        ::typed_slack_runtime::ContentType::Json,
     ];
     const ACCEPTS_JSON: bool = true;
-    const RATE_TIER: ::slack_api_runtime::RateTier = ::slack_api_runtime::RateTier::Tier2;
-    const SCOPES: ::slack_api_runtime::Scopes = ::slack_api_runtime::Scopes {
+    const RATE_TIER: ::typed_slack_runtime::RateTier = ::typed_slack_runtime::RateTier::Tier2;
+    const SCOPES: ::typed_slack_runtime::Scopes = ::typed_slack_runtime::Scopes {
         bot: ::core::option::Option::Some(&["chat:write"]),
         user: ::core::option::Option::None,
     };
-    const LIFECYCLE: ::slack_api_runtime::Lifecycle = ::slack_api_runtime::Lifecycle::Stable;
+    const LIFECYCLE: ::typed_slack_runtime::Lifecycle = ::typed_slack_runtime::Lifecycle::Stable;
     const AUTHENTICATED: bool = true;
-    const ARGUMENTS: &'static [::slack_api_runtime::Argument] = &[
-        ::slack_api_runtime::Argument {
+    const ARGUMENTS: &'static [::typed_slack_runtime::Argument] = &[
+        ::typed_slack_runtime::Argument {
             name: "channel",
             required: true,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "chunks",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "markdown_text",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "thread_ts",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "recipient_user_id",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "recipient_team_id",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "task_display_mode",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "icon_emoji",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "icon_url",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "username",
             required: false,
         },
@@ -230,7 +232,7 @@ impl ::slack_api_runtime::Method for ChatStartStream {
     type Response = ChatStartStreamResponse;
     type Error = ChatStartStreamError;
     type Warning = ChatStartStreamWarning;
-    fn write_args<W: ::slack_api_runtime::ArgWriter>(
+    fn write_args<W: ::typed_slack_runtime::ArgWriter>(
         &self,
         args: &mut W,
     ) -> ::core::result::Result<(), ::serde_json::Error> {
@@ -287,17 +289,17 @@ impl ::slack_api_runtime::Method for ChatStartStream {
 #[non_exhaustive]
 pub struct ChatStartStreamResponse {
     /// Answered as `channel`.
-    pub channel: ::slack_api_runtime::types::ChannelId,
+    pub channel: ::typed_slack_runtime::types::ChannelId,
     /// The timestamp of the streaming message.
     ///
     /// Answered as `ts`.
-    pub ts: ::slack_api_runtime::types::Timestamp,
+    pub ts: ::typed_slack_runtime::types::Timestamp,
     /// The warnings Slack sent with the answer, from its `warning` and
     /// `response_metadata.warnings` fields.
     #[serde(skip)]
     pub warnings: ::std::vec::Vec<ChatStartStreamWarning>,
 }
-impl ::slack_api_runtime::MethodResponse for ChatStartStreamResponse {
+impl ::typed_slack_runtime::MethodResponse for ChatStartStreamResponse {
     type Warning = ChatStartStreamWarning;
     fn warnings(&self) -> &[ChatStartStreamWarning] {
         &self.warnings
@@ -523,9 +525,9 @@ pub enum ChatStartStreamError {
     /// `unknown_method`: This method is currently not available.
     UnknownMethod,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for ChatStartStreamError {
+impl ::typed_slack_runtime::Code for ChatStartStreamError {
     const DOCUMENTED: &'static [&'static str] = &[
         "channel_not_found",
         "channel_type_not_supported",
@@ -672,7 +674,7 @@ impl ::slack_api_runtime::Code for ChatStartStreamError {
             "token_revoked" => Self::TokenRevoked,
             "two_factor_setup_required" => Self::TwoFactorSetupRequired,
             "unknown_method" => Self::UnknownMethod,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -1044,8 +1046,8 @@ impl ::slack_api_runtime::Code for ChatStartStreamError {
 }
 impl ::core::fmt::Display for ChatStartStreamError {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -1057,7 +1059,9 @@ impl ::std::error::Error for ChatStartStreamError {}
 impl ::core::str::FromStr for ChatStartStreamError {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }
 /// The warnings `chat.startStream` can answer.
@@ -1085,9 +1089,9 @@ pub enum ChatStartStreamWarning {
     /// `superfluous_charset`: The method was called via a `POST` request, and the specified `Content-Type` is not defined to understand the `charset` parameter. However, `charset` was in fact present. Specifically, form-data content types (e.g. `multipart/form-data`) are the ones for which `charset` is superfluous.
     SuperfluousCharset,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for ChatStartStreamWarning {
+impl ::typed_slack_runtime::Code for ChatStartStreamWarning {
     const DOCUMENTED: &'static [&'static str] = &[
         "message_truncated",
         "missing_charset",
@@ -1098,7 +1102,7 @@ impl ::slack_api_runtime::Code for ChatStartStreamWarning {
             "message_truncated" => Self::MessageTruncated,
             "missing_charset" => Self::MissingCharset,
             "superfluous_charset" => Self::SuperfluousCharset,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -1132,8 +1136,8 @@ impl ::slack_api_runtime::Code for ChatStartStreamWarning {
 }
 impl ::core::fmt::Display for ChatStartStreamWarning {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -1144,7 +1148,9 @@ impl ::core::fmt::Display for ChatStartStreamWarning {
 impl ::core::str::FromStr for ChatStartStreamWarning {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }
 /// The values of the `task_display_mode` argument.

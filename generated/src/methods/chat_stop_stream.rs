@@ -23,7 +23,7 @@ pub struct ChatStopStream {
     /// An encoded ID that represents a channel, private group, or DM
     ///
     /// Sent as `channel`.
-    pub channel: ::slack_api_runtime::types::ChannelId,
+    pub channel: ::typed_slack_runtime::types::ChannelId,
     /// Array of streaming chunks.
     ///
     /// Sent as `chunks`.
@@ -31,7 +31,7 @@ pub struct ChatStopStream {
     /// The timestamp of the streaming message.
     ///
     /// Sent as `ts`.
-    pub ts: ::slack_api_runtime::types::Timestamp,
+    pub ts: ::typed_slack_runtime::types::Timestamp,
     /// Accepts message text formatted in markdown. Limit this field to 12,000 characters.
     ///
     /// Sent as `markdown_text`.
@@ -50,8 +50,8 @@ pub struct ChatStopStream {
 impl ChatStopStream {
     /// A request with its required arguments; set optional ones with the setters.
     pub fn new(
-        channel: impl ::core::convert::Into<::slack_api_runtime::types::ChannelId>,
-        ts: impl ::core::convert::Into<::slack_api_runtime::types::Timestamp>,
+        channel: impl ::core::convert::Into<::typed_slack_runtime::types::ChannelId>,
+        ts: impl ::core::convert::Into<::typed_slack_runtime::types::Timestamp>,
     ) -> Self {
         Self {
             channel: channel.into(),
@@ -99,43 +99,43 @@ impl ChatStopStream {
         self
     }
 }
-impl ::slack_api_runtime::Method for ChatStopStream {
+impl ::typed_slack_runtime::Method for ChatStopStream {
     const NAME: &'static str = "chat.stopStream";
-    const HTTP_METHOD: ::slack_api_runtime::HttpMethod = ::slack_api_runtime::HttpMethod::Post;
-    const CONTENT_TYPES: &'static [::slack_api_runtime::ContentType] = &[
-        ::slack_api_runtime::ContentType::FormUrlEncoded,
-        ::slack_api_runtime::ContentType::Json,
+    const HTTP_METHOD: ::typed_slack_runtime::HttpMethod = ::typed_slack_runtime::HttpMethod::Post;
+    const CONTENT_TYPES: &'static [::typed_slack_runtime::ContentType] = &[
+        ::typed_slack_runtime::ContentType::FormUrlEncoded,
+        ::typed_slack_runtime::ContentType::Json,
     ];
     const ACCEPTS_JSON: bool = true;
-    const RATE_TIER: ::slack_api_runtime::RateTier = ::slack_api_runtime::RateTier::Tier2;
-    const SCOPES: ::slack_api_runtime::Scopes = ::slack_api_runtime::Scopes {
+    const RATE_TIER: ::typed_slack_runtime::RateTier = ::typed_slack_runtime::RateTier::Tier2;
+    const SCOPES: ::typed_slack_runtime::Scopes = ::typed_slack_runtime::Scopes {
         bot: ::core::option::Option::Some(&["chat:write"]),
         user: ::core::option::Option::None,
     };
-    const LIFECYCLE: ::slack_api_runtime::Lifecycle = ::slack_api_runtime::Lifecycle::Stable;
+    const LIFECYCLE: ::typed_slack_runtime::Lifecycle = ::typed_slack_runtime::Lifecycle::Stable;
     const AUTHENTICATED: bool = true;
-    const ARGUMENTS: &'static [::slack_api_runtime::Argument] = &[
-        ::slack_api_runtime::Argument {
+    const ARGUMENTS: &'static [::typed_slack_runtime::Argument] = &[
+        ::typed_slack_runtime::Argument {
             name: "channel",
             required: true,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "chunks",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "ts",
             required: true,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "markdown_text",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "blocks",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "metadata",
             required: false,
         },
@@ -144,7 +144,7 @@ impl ::slack_api_runtime::Method for ChatStopStream {
     type Response = ChatStopStreamResponse;
     type Error = ChatStopStreamError;
     type Warning = ChatStopStreamWarning;
-    fn write_args<W: ::slack_api_runtime::ArgWriter>(
+    fn write_args<W: ::typed_slack_runtime::ArgWriter>(
         &self,
         args: &mut W,
     ) -> ::core::result::Result<(), ::serde_json::Error> {
@@ -194,9 +194,9 @@ impl ::slack_api_runtime::Method for ChatStopStream {
 #[non_exhaustive]
 pub struct ChatStopStreamResponse {
     /// Answered as `channel`.
-    pub channel: ::slack_api_runtime::types::ChannelId,
+    pub channel: ::typed_slack_runtime::types::ChannelId,
     /// Answered as `ts`.
-    pub ts: ::slack_api_runtime::types::Timestamp,
+    pub ts: ::typed_slack_runtime::types::Timestamp,
     /// Slack's `message` object, kept as raw JSON: the spec does not describe its fields yet.
     /// Answered as `message`.
     pub message: ::serde_json::Value,
@@ -205,7 +205,7 @@ pub struct ChatStopStreamResponse {
     #[serde(skip)]
     pub warnings: ::std::vec::Vec<ChatStopStreamWarning>,
 }
-impl ::slack_api_runtime::MethodResponse for ChatStopStreamResponse {
+impl ::typed_slack_runtime::MethodResponse for ChatStopStreamResponse {
     type Warning = ChatStopStreamWarning;
     fn warnings(&self) -> &[ChatStopStreamWarning] {
         &self.warnings
@@ -440,9 +440,9 @@ pub enum ChatStopStreamError {
     /// `unknown_method`: This method is currently not available.
     UnknownMethod,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for ChatStopStreamError {
+impl ::typed_slack_runtime::Code for ChatStopStreamError {
     const DOCUMENTED: &'static [&'static str] = &[
         "as_user_not_supported",
         "attachment_payload_limit_exceeded",
@@ -593,7 +593,7 @@ impl ::slack_api_runtime::Code for ChatStopStreamError {
             "token_revoked" => Self::TokenRevoked,
             "two_factor_setup_required" => Self::TwoFactorSetupRequired,
             "unknown_method" => Self::UnknownMethod,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -983,8 +983,8 @@ impl ::slack_api_runtime::Code for ChatStopStreamError {
 }
 impl ::core::fmt::Display for ChatStopStreamError {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -996,7 +996,9 @@ impl ::std::error::Error for ChatStopStreamError {}
 impl ::core::str::FromStr for ChatStopStreamError {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }
 /// The warnings `chat.stopStream` can answer.
@@ -1024,9 +1026,9 @@ pub enum ChatStopStreamWarning {
     /// `superfluous_charset`: The method was called via a `POST` request, and the specified `Content-Type` is not defined to understand the `charset` parameter. However, `charset` was in fact present. Specifically, form-data content types (e.g. `multipart/form-data`) are the ones for which `charset` is superfluous.
     SuperfluousCharset,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for ChatStopStreamWarning {
+impl ::typed_slack_runtime::Code for ChatStopStreamWarning {
     const DOCUMENTED: &'static [&'static str] = &[
         "message_truncated",
         "missing_charset",
@@ -1037,7 +1039,7 @@ impl ::slack_api_runtime::Code for ChatStopStreamWarning {
             "message_truncated" => Self::MessageTruncated,
             "missing_charset" => Self::MissingCharset,
             "superfluous_charset" => Self::SuperfluousCharset,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -1071,8 +1073,8 @@ impl ::slack_api_runtime::Code for ChatStopStreamWarning {
 }
 impl ::core::fmt::Display for ChatStopStreamWarning {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -1083,6 +1085,8 @@ impl ::core::fmt::Display for ChatStopStreamWarning {
 impl ::core::str::FromStr for ChatStopStreamWarning {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }

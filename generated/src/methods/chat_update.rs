@@ -53,7 +53,7 @@ pub struct ChatUpdate {
     /// Channel containing the message to be updated. For direct messages, ensure that this value is a DM ID (starts with `D`) instead of a User ID (starts with either `U` or `W`).
     ///
     /// Sent as `channel`.
-    pub channel: ::slack_api_runtime::types::ChannelId,
+    pub channel: ::typed_slack_runtime::types::ChannelId,
     /// Find and link channel names and usernames. Defaults to `none`. If you do not specify a value for this field, the original value set for the message will be overwritten with the default, `none`.
     ///
     /// Sent as `link_names`.
@@ -73,7 +73,7 @@ pub struct ChatUpdate {
     ///
     /// Sent as `ts`.
     /// Example: `"1405894322.002768"`.
-    pub ts: ::slack_api_runtime::types::Timestamp,
+    pub ts: ::typed_slack_runtime::types::Timestamp,
     /// Broadcast an existing thread reply to make it visible to everyone in the channel or conversation.
     ///
     /// Sent as `reply_broadcast`.
@@ -89,8 +89,8 @@ pub struct ChatUpdate {
 impl ChatUpdate {
     /// A request with its required arguments; set optional ones with the setters.
     pub fn new(
-        channel: impl ::core::convert::Into<::slack_api_runtime::types::ChannelId>,
-        ts: impl ::core::convert::Into<::slack_api_runtime::types::Timestamp>,
+        channel: impl ::core::convert::Into<::typed_slack_runtime::types::ChannelId>,
+        ts: impl ::core::convert::Into<::typed_slack_runtime::types::Timestamp>,
     ) -> Self {
         Self {
             as_user: ::core::option::Option::None,
@@ -212,71 +212,71 @@ impl ChatUpdate {
         self
     }
 }
-impl ::slack_api_runtime::Method for ChatUpdate {
+impl ::typed_slack_runtime::Method for ChatUpdate {
     const NAME: &'static str = "chat.update";
-    const HTTP_METHOD: ::slack_api_runtime::HttpMethod = ::slack_api_runtime::HttpMethod::Post;
-    const CONTENT_TYPES: &'static [::slack_api_runtime::ContentType] = &[
-        ::slack_api_runtime::ContentType::FormUrlEncoded,
-        ::slack_api_runtime::ContentType::Json,
+    const HTTP_METHOD: ::typed_slack_runtime::HttpMethod = ::typed_slack_runtime::HttpMethod::Post;
+    const CONTENT_TYPES: &'static [::typed_slack_runtime::ContentType] = &[
+        ::typed_slack_runtime::ContentType::FormUrlEncoded,
+        ::typed_slack_runtime::ContentType::Json,
     ];
     const ACCEPTS_JSON: bool = true;
-    const RATE_TIER: ::slack_api_runtime::RateTier = ::slack_api_runtime::RateTier::Tier3;
-    const SCOPES: ::slack_api_runtime::Scopes = ::slack_api_runtime::Scopes {
+    const RATE_TIER: ::typed_slack_runtime::RateTier = ::typed_slack_runtime::RateTier::Tier3;
+    const SCOPES: ::typed_slack_runtime::Scopes = ::typed_slack_runtime::Scopes {
         bot: ::core::option::Option::Some(&["chat:write"]),
         user: ::core::option::Option::Some(&["chat:write"]),
     };
-    const LIFECYCLE: ::slack_api_runtime::Lifecycle = ::slack_api_runtime::Lifecycle::Stable;
+    const LIFECYCLE: ::typed_slack_runtime::Lifecycle = ::typed_slack_runtime::Lifecycle::Stable;
     const AUTHENTICATED: bool = true;
-    const ARGUMENTS: &'static [::slack_api_runtime::Argument] = &[
-        ::slack_api_runtime::Argument {
+    const ARGUMENTS: &'static [::typed_slack_runtime::Argument] = &[
+        ::typed_slack_runtime::Argument {
             name: "as_user",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "attachments",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "unfurled_attachments",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "blocks",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "markdown_text",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "metadata",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "channel",
             required: true,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "link_names",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "parse",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "text",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "ts",
             required: true,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "reply_broadcast",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "file_ids",
             required: false,
         },
@@ -285,7 +285,7 @@ impl ::slack_api_runtime::Method for ChatUpdate {
     type Response = ChatUpdateResponse;
     type Error = ChatUpdateError;
     type Warning = ChatUpdateWarning;
-    fn write_args<W: ::slack_api_runtime::ArgWriter>(
+    fn write_args<W: ::typed_slack_runtime::ArgWriter>(
         &self,
         args: &mut W,
     ) -> ::core::result::Result<(), ::serde_json::Error> {
@@ -366,7 +366,7 @@ pub struct ChatUpdateResponse {
     #[serde(skip)]
     pub warnings: ::std::vec::Vec<ChatUpdateWarning>,
 }
-impl ::slack_api_runtime::MethodResponse for ChatUpdateResponse {
+impl ::typed_slack_runtime::MethodResponse for ChatUpdateResponse {
     type Warning = ChatUpdateWarning;
     fn warnings(&self) -> &[ChatUpdateWarning] {
         &self.warnings
@@ -607,9 +607,9 @@ pub enum ChatUpdateError {
     /// `unknown_method`: This method is currently not available.
     UnknownMethod,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for ChatUpdateError {
+impl ::typed_slack_runtime::Code for ChatUpdateError {
     const DOCUMENTED: &'static [&'static str] = &[
         "as_user_not_supported",
         "block_mismatch",
@@ -758,7 +758,7 @@ impl ::slack_api_runtime::Code for ChatUpdateError {
             "token_revoked" => Self::TokenRevoked,
             "two_factor_setup_required" => Self::TwoFactorSetupRequired,
             "unknown_method" => Self::UnknownMethod,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -1148,8 +1148,8 @@ impl ::slack_api_runtime::Code for ChatUpdateError {
 }
 impl ::core::fmt::Display for ChatUpdateError {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -1161,7 +1161,9 @@ impl ::std::error::Error for ChatUpdateError {}
 impl ::core::str::FromStr for ChatUpdateError {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }
 /// The warnings `chat.update` can answer.
@@ -1192,9 +1194,9 @@ pub enum ChatUpdateWarning {
     /// `superfluous_charset`: The method was called via a `POST` request, and the specified `Content-Type` is not defined to understand the `charset` parameter. However, `charset` was in fact present. Specifically, form-data content types (e.g. `multipart/form-data`) are the ones for which `charset` is superfluous.
     SuperfluousCharset,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for ChatUpdateWarning {
+impl ::typed_slack_runtime::Code for ChatUpdateWarning {
     const DOCUMENTED: &'static [&'static str] = &[
         "message_truncated",
         "some_files_not_deleted",
@@ -1207,7 +1209,7 @@ impl ::slack_api_runtime::Code for ChatUpdateWarning {
             "some_files_not_deleted" => Self::SomeFilesNotDeleted,
             "missing_charset" => Self::MissingCharset,
             "superfluous_charset" => Self::SuperfluousCharset,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -1247,8 +1249,8 @@ impl ::slack_api_runtime::Code for ChatUpdateWarning {
 }
 impl ::core::fmt::Display for ChatUpdateWarning {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -1259,7 +1261,9 @@ impl ::core::fmt::Display for ChatUpdateWarning {
 impl ::core::str::FromStr for ChatUpdateWarning {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }
 /// The `message` object of [`ChatUpdateResponse`].

@@ -41,11 +41,11 @@ pub struct ConversationsAcceptSharedInvite {
     /// ID of the channel that you'd like to accept. Must provide either `invite_id` or `channel_id`.
     ///
     /// Sent as `channel_id`.
-    pub channel_id: ::core::option::Option<::slack_api_runtime::types::ChannelId>,
+    pub channel_id: ::core::option::Option<::typed_slack_runtime::types::ChannelId>,
     /// The ID of the workspace to accept the channel in. If an org-level token is used to call this method, the `team_id` argument is required.
     ///
     /// Sent as `team_id`.
-    pub team_id: ::core::option::Option<::slack_api_runtime::types::TeamId>,
+    pub team_id: ::core::option::Option<::typed_slack_runtime::types::TeamId>,
 }
 impl ConversationsAcceptSharedInvite {
     /// A request with its required arguments; set optional ones with the setters.
@@ -85,7 +85,7 @@ impl ConversationsAcceptSharedInvite {
     #[must_use]
     pub fn channel_id(
         mut self,
-        channel_id: impl ::core::convert::Into<::slack_api_runtime::types::ChannelId>,
+        channel_id: impl ::core::convert::Into<::typed_slack_runtime::types::ChannelId>,
     ) -> Self {
         self.channel_id = ::core::option::Option::Some(channel_id.into());
         self
@@ -94,49 +94,49 @@ impl ConversationsAcceptSharedInvite {
     #[must_use]
     pub fn team_id(
         mut self,
-        team_id: impl ::core::convert::Into<::slack_api_runtime::types::TeamId>,
+        team_id: impl ::core::convert::Into<::typed_slack_runtime::types::TeamId>,
     ) -> Self {
         self.team_id = ::core::option::Option::Some(team_id.into());
         self
     }
 }
-impl ::slack_api_runtime::Method for ConversationsAcceptSharedInvite {
+impl ::typed_slack_runtime::Method for ConversationsAcceptSharedInvite {
     const NAME: &'static str = "conversations.acceptSharedInvite";
-    const HTTP_METHOD: ::slack_api_runtime::HttpMethod = ::slack_api_runtime::HttpMethod::Post;
-    const CONTENT_TYPES: &'static [::slack_api_runtime::ContentType] = &[
-        ::slack_api_runtime::ContentType::FormUrlEncoded,
-        ::slack_api_runtime::ContentType::Json,
+    const HTTP_METHOD: ::typed_slack_runtime::HttpMethod = ::typed_slack_runtime::HttpMethod::Post;
+    const CONTENT_TYPES: &'static [::typed_slack_runtime::ContentType] = &[
+        ::typed_slack_runtime::ContentType::FormUrlEncoded,
+        ::typed_slack_runtime::ContentType::Json,
     ];
     const ACCEPTS_JSON: bool = true;
-    const RATE_TIER: ::slack_api_runtime::RateTier = ::slack_api_runtime::RateTier::Tier2;
-    const SCOPES: ::slack_api_runtime::Scopes = ::slack_api_runtime::Scopes {
+    const RATE_TIER: ::typed_slack_runtime::RateTier = ::typed_slack_runtime::RateTier::Tier2;
+    const SCOPES: ::typed_slack_runtime::Scopes = ::typed_slack_runtime::Scopes {
         bot: ::core::option::Option::Some(&["conversations.connect:write"]),
         user: ::core::option::Option::None,
     };
-    const LIFECYCLE: ::slack_api_runtime::Lifecycle = ::slack_api_runtime::Lifecycle::Stable;
+    const LIFECYCLE: ::typed_slack_runtime::Lifecycle = ::typed_slack_runtime::Lifecycle::Stable;
     const AUTHENTICATED: bool = true;
-    const ARGUMENTS: &'static [::slack_api_runtime::Argument] = &[
-        ::slack_api_runtime::Argument {
+    const ARGUMENTS: &'static [::typed_slack_runtime::Argument] = &[
+        ::typed_slack_runtime::Argument {
             name: "channel_name",
             required: true,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "is_private",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "free_trial_accepted",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "invite_id",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "channel_id",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "team_id",
             required: false,
         },
@@ -145,7 +145,7 @@ impl ::slack_api_runtime::Method for ConversationsAcceptSharedInvite {
     type Response = ConversationsAcceptSharedInviteResponse;
     type Error = ConversationsAcceptSharedInviteError;
     type Warning = ConversationsAcceptSharedInviteWarning;
-    fn write_args<W: ::slack_api_runtime::ArgWriter>(
+    fn write_args<W: ::typed_slack_runtime::ArgWriter>(
         &self,
         args: &mut W,
     ) -> ::core::result::Result<(), ::serde_json::Error> {
@@ -184,7 +184,7 @@ pub struct ConversationsAcceptSharedInviteResponse {
     /// Answered as `implicit_approval`.
     pub implicit_approval: bool,
     /// Answered as `channel_id`.
-    pub channel_id: ::slack_api_runtime::types::ChannelId,
+    pub channel_id: ::typed_slack_runtime::types::ChannelId,
     /// Slack's `invite_id` object, kept as raw JSON: the spec does not describe its fields yet.
     /// Answered as `invite_id`.
     pub invite_id: ::serde_json::Value,
@@ -197,7 +197,7 @@ pub struct ConversationsAcceptSharedInviteResponse {
     #[serde(skip)]
     pub warnings: ::std::vec::Vec<ConversationsAcceptSharedInviteWarning>,
 }
-impl ::slack_api_runtime::MethodResponse for ConversationsAcceptSharedInviteResponse {
+impl ::typed_slack_runtime::MethodResponse for ConversationsAcceptSharedInviteResponse {
     type Warning = ConversationsAcceptSharedInviteWarning;
     fn warnings(&self) -> &[ConversationsAcceptSharedInviteWarning] {
         &self.warnings
@@ -411,9 +411,9 @@ pub enum ConversationsAcceptSharedInviteError {
     /// `unknown_method`: This method is currently not available.
     UnknownMethod,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for ConversationsAcceptSharedInviteError {
+impl ::typed_slack_runtime::Code for ConversationsAcceptSharedInviteError {
     const DOCUMENTED: &'static [&'static str] = &[
         "channel_conversion_in_progress",
         "connection_limit_exceeded",
@@ -544,7 +544,7 @@ impl ::slack_api_runtime::Code for ConversationsAcceptSharedInviteError {
             "token_revoked" => Self::TokenRevoked,
             "two_factor_setup_required" => Self::TwoFactorSetupRequired,
             "unknown_method" => Self::UnknownMethod,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -910,8 +910,8 @@ impl ::slack_api_runtime::Code for ConversationsAcceptSharedInviteError {
 }
 impl ::core::fmt::Display for ConversationsAcceptSharedInviteError {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -923,7 +923,9 @@ impl ::std::error::Error for ConversationsAcceptSharedInviteError {}
 impl ::core::str::FromStr for ConversationsAcceptSharedInviteError {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }
 /// The warnings `conversations.acceptSharedInvite` can answer.
@@ -948,9 +950,9 @@ pub enum ConversationsAcceptSharedInviteWarning {
     /// `superfluous_charset`: The method was called via a `POST` request, and the specified `Content-Type` is not defined to understand the `charset` parameter. However, `charset` was in fact present. Specifically, form-data content types (e.g. `multipart/form-data`) are the ones for which `charset` is superfluous.
     SuperfluousCharset,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for ConversationsAcceptSharedInviteWarning {
+impl ::typed_slack_runtime::Code for ConversationsAcceptSharedInviteWarning {
     const DOCUMENTED: &'static [&'static str] = &[
         "missing_charset",
         "superfluous_charset",
@@ -959,7 +961,7 @@ impl ::slack_api_runtime::Code for ConversationsAcceptSharedInviteWarning {
         match code {
             "missing_charset" => Self::MissingCharset,
             "superfluous_charset" => Self::SuperfluousCharset,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -987,8 +989,8 @@ impl ::slack_api_runtime::Code for ConversationsAcceptSharedInviteWarning {
 }
 impl ::core::fmt::Display for ConversationsAcceptSharedInviteWarning {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -999,6 +1001,8 @@ impl ::core::fmt::Display for ConversationsAcceptSharedInviteWarning {
 impl ::core::str::FromStr for ConversationsAcceptSharedInviteWarning {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }

@@ -27,7 +27,7 @@ pub struct ConversationsApproveSharedInvite {
     /// The team or enterprise ID of the receiving party involved in the invitation you are approving
     ///
     /// Sent as `target_team`.
-    pub target_team: ::core::option::Option<::slack_api_runtime::types::TeamId>,
+    pub target_team: ::core::option::Option<::typed_slack_runtime::types::TeamId>,
 }
 impl ConversationsApproveSharedInvite {
     /// A request with its required arguments; set optional ones with the setters.
@@ -41,33 +41,33 @@ impl ConversationsApproveSharedInvite {
     #[must_use]
     pub fn target_team(
         mut self,
-        target_team: impl ::core::convert::Into<::slack_api_runtime::types::TeamId>,
+        target_team: impl ::core::convert::Into<::typed_slack_runtime::types::TeamId>,
     ) -> Self {
         self.target_team = ::core::option::Option::Some(target_team.into());
         self
     }
 }
-impl ::slack_api_runtime::Method for ConversationsApproveSharedInvite {
+impl ::typed_slack_runtime::Method for ConversationsApproveSharedInvite {
     const NAME: &'static str = "conversations.approveSharedInvite";
-    const HTTP_METHOD: ::slack_api_runtime::HttpMethod = ::slack_api_runtime::HttpMethod::Post;
-    const CONTENT_TYPES: &'static [::slack_api_runtime::ContentType] = &[
-        ::slack_api_runtime::ContentType::FormUrlEncoded,
-        ::slack_api_runtime::ContentType::Json,
+    const HTTP_METHOD: ::typed_slack_runtime::HttpMethod = ::typed_slack_runtime::HttpMethod::Post;
+    const CONTENT_TYPES: &'static [::typed_slack_runtime::ContentType] = &[
+        ::typed_slack_runtime::ContentType::FormUrlEncoded,
+        ::typed_slack_runtime::ContentType::Json,
     ];
     const ACCEPTS_JSON: bool = true;
-    const RATE_TIER: ::slack_api_runtime::RateTier = ::slack_api_runtime::RateTier::Tier3;
-    const SCOPES: ::slack_api_runtime::Scopes = ::slack_api_runtime::Scopes {
+    const RATE_TIER: ::typed_slack_runtime::RateTier = ::typed_slack_runtime::RateTier::Tier3;
+    const SCOPES: ::typed_slack_runtime::Scopes = ::typed_slack_runtime::Scopes {
         bot: ::core::option::Option::Some(&["conversations.connect:manage"]),
         user: ::core::option::Option::None,
     };
-    const LIFECYCLE: ::slack_api_runtime::Lifecycle = ::slack_api_runtime::Lifecycle::Stable;
+    const LIFECYCLE: ::typed_slack_runtime::Lifecycle = ::typed_slack_runtime::Lifecycle::Stable;
     const AUTHENTICATED: bool = true;
-    const ARGUMENTS: &'static [::slack_api_runtime::Argument] = &[
-        ::slack_api_runtime::Argument {
+    const ARGUMENTS: &'static [::typed_slack_runtime::Argument] = &[
+        ::typed_slack_runtime::Argument {
             name: "invite_id",
             required: true,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "target_team",
             required: false,
         },
@@ -76,7 +76,7 @@ impl ::slack_api_runtime::Method for ConversationsApproveSharedInvite {
     type Response = ConversationsApproveSharedInviteResponse;
     type Error = ConversationsApproveSharedInviteError;
     type Warning = ConversationsApproveSharedInviteWarning;
-    fn write_args<W: ::slack_api_runtime::ArgWriter>(
+    fn write_args<W: ::typed_slack_runtime::ArgWriter>(
         &self,
         args: &mut W,
     ) -> ::core::result::Result<(), ::serde_json::Error> {
@@ -103,7 +103,7 @@ pub struct ConversationsApproveSharedInviteResponse {
     #[serde(skip)]
     pub warnings: ::std::vec::Vec<ConversationsApproveSharedInviteWarning>,
 }
-impl ::slack_api_runtime::MethodResponse for ConversationsApproveSharedInviteResponse {
+impl ::typed_slack_runtime::MethodResponse for ConversationsApproveSharedInviteResponse {
     type Warning = ConversationsApproveSharedInviteWarning;
     fn warnings(&self) -> &[ConversationsApproveSharedInviteWarning] {
         &self.warnings
@@ -257,9 +257,9 @@ pub enum ConversationsApproveSharedInviteError {
     /// `unknown_method`: This method is currently not available.
     UnknownMethod,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for ConversationsApproveSharedInviteError {
+impl ::typed_slack_runtime::Code for ConversationsApproveSharedInviteError {
     const DOCUMENTED: &'static [&'static str] = &[
         "already_approved",
         "approval_inactive",
@@ -348,7 +348,7 @@ impl ::slack_api_runtime::Code for ConversationsApproveSharedInviteError {
             "token_revoked" => Self::TokenRevoked,
             "two_factor_setup_required" => Self::TwoFactorSetupRequired,
             "unknown_method" => Self::UnknownMethod,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -596,8 +596,8 @@ impl ::slack_api_runtime::Code for ConversationsApproveSharedInviteError {
 }
 impl ::core::fmt::Display for ConversationsApproveSharedInviteError {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -609,7 +609,9 @@ impl ::std::error::Error for ConversationsApproveSharedInviteError {}
 impl ::core::str::FromStr for ConversationsApproveSharedInviteError {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }
 /// The warnings `conversations.approveSharedInvite` can answer.
@@ -634,9 +636,9 @@ pub enum ConversationsApproveSharedInviteWarning {
     /// `superfluous_charset`: The method was called via a `POST` request, and the specified `Content-Type` is not defined to understand the `charset` parameter. However, `charset` was in fact present. Specifically, form-data content types (e.g. `multipart/form-data`) are the ones for which `charset` is superfluous.
     SuperfluousCharset,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for ConversationsApproveSharedInviteWarning {
+impl ::typed_slack_runtime::Code for ConversationsApproveSharedInviteWarning {
     const DOCUMENTED: &'static [&'static str] = &[
         "missing_charset",
         "superfluous_charset",
@@ -645,7 +647,7 @@ impl ::slack_api_runtime::Code for ConversationsApproveSharedInviteWarning {
         match code {
             "missing_charset" => Self::MissingCharset,
             "superfluous_charset" => Self::SuperfluousCharset,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -673,8 +675,8 @@ impl ::slack_api_runtime::Code for ConversationsApproveSharedInviteWarning {
 }
 impl ::core::fmt::Display for ConversationsApproveSharedInviteWarning {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -685,6 +687,8 @@ impl ::core::fmt::Display for ConversationsApproveSharedInviteWarning {
 impl ::core::str::FromStr for ConversationsApproveSharedInviteWarning {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }

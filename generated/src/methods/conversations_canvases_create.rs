@@ -23,7 +23,7 @@ pub struct ConversationsCanvasesCreate {
     /// Channel ID of the channel the canvas will be tabbed in.
     ///
     /// Sent as `channel_id`.
-    pub channel_id: ::slack_api_runtime::types::ChannelId,
+    pub channel_id: ::typed_slack_runtime::types::ChannelId,
     /// Structure describing the type and value of the content to create. The markdown content is limited to 1 MiB (1,048,576 characters).
     ///
     /// Sent as `document_content`.
@@ -38,7 +38,7 @@ pub struct ConversationsCanvasesCreate {
 impl ConversationsCanvasesCreate {
     /// A request with its required arguments; set optional ones with the setters.
     pub fn new(
-        channel_id: impl ::core::convert::Into<::slack_api_runtime::types::ChannelId>,
+        channel_id: impl ::core::convert::Into<::typed_slack_runtime::types::ChannelId>,
     ) -> Self {
         Self {
             channel_id: channel_id.into(),
@@ -65,31 +65,31 @@ impl ConversationsCanvasesCreate {
         self
     }
 }
-impl ::slack_api_runtime::Method for ConversationsCanvasesCreate {
+impl ::typed_slack_runtime::Method for ConversationsCanvasesCreate {
     const NAME: &'static str = "conversations.canvases.create";
-    const HTTP_METHOD: ::slack_api_runtime::HttpMethod = ::slack_api_runtime::HttpMethod::Post;
-    const CONTENT_TYPES: &'static [::slack_api_runtime::ContentType] = &[
-        ::slack_api_runtime::ContentType::FormUrlEncoded,
-        ::slack_api_runtime::ContentType::Json,
+    const HTTP_METHOD: ::typed_slack_runtime::HttpMethod = ::typed_slack_runtime::HttpMethod::Post;
+    const CONTENT_TYPES: &'static [::typed_slack_runtime::ContentType] = &[
+        ::typed_slack_runtime::ContentType::FormUrlEncoded,
+        ::typed_slack_runtime::ContentType::Json,
     ];
     const ACCEPTS_JSON: bool = true;
-    const RATE_TIER: ::slack_api_runtime::RateTier = ::slack_api_runtime::RateTier::Tier2;
-    const SCOPES: ::slack_api_runtime::Scopes = ::slack_api_runtime::Scopes {
+    const RATE_TIER: ::typed_slack_runtime::RateTier = ::typed_slack_runtime::RateTier::Tier2;
+    const SCOPES: ::typed_slack_runtime::Scopes = ::typed_slack_runtime::Scopes {
         bot: ::core::option::Option::Some(&["canvases:write"]),
         user: ::core::option::Option::Some(&["canvases:write"]),
     };
-    const LIFECYCLE: ::slack_api_runtime::Lifecycle = ::slack_api_runtime::Lifecycle::Stable;
+    const LIFECYCLE: ::typed_slack_runtime::Lifecycle = ::typed_slack_runtime::Lifecycle::Stable;
     const AUTHENTICATED: bool = true;
-    const ARGUMENTS: &'static [::slack_api_runtime::Argument] = &[
-        ::slack_api_runtime::Argument {
+    const ARGUMENTS: &'static [::typed_slack_runtime::Argument] = &[
+        ::typed_slack_runtime::Argument {
             name: "channel_id",
             required: true,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "document_content",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "title",
             required: false,
         },
@@ -98,7 +98,7 @@ impl ::slack_api_runtime::Method for ConversationsCanvasesCreate {
     type Response = ConversationsCanvasesCreateResponse;
     type Error = ConversationsCanvasesCreateError;
     type Warning = ConversationsCanvasesCreateWarning;
-    fn write_args<W: ::slack_api_runtime::ArgWriter>(
+    fn write_args<W: ::typed_slack_runtime::ArgWriter>(
         &self,
         args: &mut W,
     ) -> ::core::result::Result<(), ::serde_json::Error> {
@@ -135,13 +135,13 @@ pub struct ConversationsCanvasesCreateResponse {
     /// Encoded ID of the canvas
     ///
     /// Answered as `canvas_id`.
-    pub canvas_id: ::slack_api_runtime::types::FileId,
+    pub canvas_id: ::typed_slack_runtime::types::FileId,
     /// The warnings Slack sent with the answer, from its `warning` and
     /// `response_metadata.warnings` fields.
     #[serde(skip)]
     pub warnings: ::std::vec::Vec<ConversationsCanvasesCreateWarning>,
 }
-impl ::slack_api_runtime::MethodResponse for ConversationsCanvasesCreateResponse {
+impl ::typed_slack_runtime::MethodResponse for ConversationsCanvasesCreateResponse {
     type Warning = ConversationsCanvasesCreateWarning;
     fn warnings(&self) -> &[ConversationsCanvasesCreateWarning] {
         &self.warnings
@@ -295,9 +295,9 @@ pub enum ConversationsCanvasesCreateError {
     /// `unknown_method`: This method is currently not available.
     UnknownMethod,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for ConversationsCanvasesCreateError {
+impl ::typed_slack_runtime::Code for ConversationsCanvasesCreateError {
     const DOCUMENTED: &'static [&'static str] = &[
         "canvas_creation_failed",
         "canvas_disabled_user_team",
@@ -382,7 +382,7 @@ impl ::slack_api_runtime::Code for ConversationsCanvasesCreateError {
             "token_revoked" => Self::TokenRevoked,
             "two_factor_setup_required" => Self::TwoFactorSetupRequired,
             "unknown_method" => Self::UnknownMethod,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -610,8 +610,8 @@ impl ::slack_api_runtime::Code for ConversationsCanvasesCreateError {
 }
 impl ::core::fmt::Display for ConversationsCanvasesCreateError {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -623,7 +623,9 @@ impl ::std::error::Error for ConversationsCanvasesCreateError {}
 impl ::core::str::FromStr for ConversationsCanvasesCreateError {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }
 /// The warnings `conversations.canvases.create` can answer.
@@ -648,9 +650,9 @@ pub enum ConversationsCanvasesCreateWarning {
     /// `superfluous_charset`: The method was called via a `POST` request, and the specified `Content-Type` is not defined to understand the `charset` parameter. However, `charset` was in fact present. Specifically, form-data content types (e.g. `multipart/form-data`) are the ones for which `charset` is superfluous.
     SuperfluousCharset,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for ConversationsCanvasesCreateWarning {
+impl ::typed_slack_runtime::Code for ConversationsCanvasesCreateWarning {
     const DOCUMENTED: &'static [&'static str] = &[
         "missing_charset",
         "superfluous_charset",
@@ -659,7 +661,7 @@ impl ::slack_api_runtime::Code for ConversationsCanvasesCreateWarning {
         match code {
             "missing_charset" => Self::MissingCharset,
             "superfluous_charset" => Self::SuperfluousCharset,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -687,8 +689,8 @@ impl ::slack_api_runtime::Code for ConversationsCanvasesCreateWarning {
 }
 impl ::core::fmt::Display for ConversationsCanvasesCreateWarning {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -699,6 +701,8 @@ impl ::core::fmt::Display for ConversationsCanvasesCreateWarning {
 impl ::core::str::FromStr for ConversationsCanvasesCreateWarning {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }

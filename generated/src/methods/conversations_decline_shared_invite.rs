@@ -27,7 +27,7 @@ pub struct ConversationsDeclineSharedInvite {
     /// The team or enterprise id of the other party involved in the invitation you are declining
     ///
     /// Sent as `target_team`.
-    pub target_team: ::core::option::Option<::slack_api_runtime::types::TeamId>,
+    pub target_team: ::core::option::Option<::typed_slack_runtime::types::TeamId>,
 }
 impl ConversationsDeclineSharedInvite {
     /// A request with its required arguments; set optional ones with the setters.
@@ -41,33 +41,33 @@ impl ConversationsDeclineSharedInvite {
     #[must_use]
     pub fn target_team(
         mut self,
-        target_team: impl ::core::convert::Into<::slack_api_runtime::types::TeamId>,
+        target_team: impl ::core::convert::Into<::typed_slack_runtime::types::TeamId>,
     ) -> Self {
         self.target_team = ::core::option::Option::Some(target_team.into());
         self
     }
 }
-impl ::slack_api_runtime::Method for ConversationsDeclineSharedInvite {
+impl ::typed_slack_runtime::Method for ConversationsDeclineSharedInvite {
     const NAME: &'static str = "conversations.declineSharedInvite";
-    const HTTP_METHOD: ::slack_api_runtime::HttpMethod = ::slack_api_runtime::HttpMethod::Get;
-    const CONTENT_TYPES: &'static [::slack_api_runtime::ContentType] = &[
-        ::slack_api_runtime::ContentType::FormUrlEncoded,
-        ::slack_api_runtime::ContentType::Json,
+    const HTTP_METHOD: ::typed_slack_runtime::HttpMethod = ::typed_slack_runtime::HttpMethod::Get;
+    const CONTENT_TYPES: &'static [::typed_slack_runtime::ContentType] = &[
+        ::typed_slack_runtime::ContentType::FormUrlEncoded,
+        ::typed_slack_runtime::ContentType::Json,
     ];
     const ACCEPTS_JSON: bool = true;
-    const RATE_TIER: ::slack_api_runtime::RateTier = ::slack_api_runtime::RateTier::Tier3;
-    const SCOPES: ::slack_api_runtime::Scopes = ::slack_api_runtime::Scopes {
+    const RATE_TIER: ::typed_slack_runtime::RateTier = ::typed_slack_runtime::RateTier::Tier3;
+    const SCOPES: ::typed_slack_runtime::Scopes = ::typed_slack_runtime::Scopes {
         bot: ::core::option::Option::Some(&["conversations.connect:manage"]),
         user: ::core::option::Option::None,
     };
-    const LIFECYCLE: ::slack_api_runtime::Lifecycle = ::slack_api_runtime::Lifecycle::Stable;
+    const LIFECYCLE: ::typed_slack_runtime::Lifecycle = ::typed_slack_runtime::Lifecycle::Stable;
     const AUTHENTICATED: bool = true;
-    const ARGUMENTS: &'static [::slack_api_runtime::Argument] = &[
-        ::slack_api_runtime::Argument {
+    const ARGUMENTS: &'static [::typed_slack_runtime::Argument] = &[
+        ::typed_slack_runtime::Argument {
             name: "invite_id",
             required: true,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "target_team",
             required: false,
         },
@@ -76,7 +76,7 @@ impl ::slack_api_runtime::Method for ConversationsDeclineSharedInvite {
     type Response = ConversationsDeclineSharedInviteResponse;
     type Error = ConversationsDeclineSharedInviteError;
     type Warning = ConversationsDeclineSharedInviteWarning;
-    fn write_args<W: ::slack_api_runtime::ArgWriter>(
+    fn write_args<W: ::typed_slack_runtime::ArgWriter>(
         &self,
         args: &mut W,
     ) -> ::core::result::Result<(), ::serde_json::Error> {
@@ -103,7 +103,7 @@ pub struct ConversationsDeclineSharedInviteResponse {
     #[serde(skip)]
     pub warnings: ::std::vec::Vec<ConversationsDeclineSharedInviteWarning>,
 }
-impl ::slack_api_runtime::MethodResponse for ConversationsDeclineSharedInviteResponse {
+impl ::typed_slack_runtime::MethodResponse for ConversationsDeclineSharedInviteResponse {
     type Warning = ConversationsDeclineSharedInviteWarning;
     fn warnings(&self) -> &[ConversationsDeclineSharedInviteWarning] {
         &self.warnings
@@ -245,9 +245,9 @@ pub enum ConversationsDeclineSharedInviteError {
     /// `unknown_method`: This method is currently not available.
     UnknownMethod,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for ConversationsDeclineSharedInviteError {
+impl ::typed_slack_runtime::Code for ConversationsDeclineSharedInviteError {
     const DOCUMENTED: &'static [&'static str] = &[
         "approval_inactive",
         "approval_not_found",
@@ -328,7 +328,7 @@ impl ::slack_api_runtime::Code for ConversationsDeclineSharedInviteError {
             "token_revoked" => Self::TokenRevoked,
             "two_factor_setup_required" => Self::TwoFactorSetupRequired,
             "unknown_method" => Self::UnknownMethod,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -558,8 +558,8 @@ impl ::slack_api_runtime::Code for ConversationsDeclineSharedInviteError {
 }
 impl ::core::fmt::Display for ConversationsDeclineSharedInviteError {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -571,7 +571,9 @@ impl ::std::error::Error for ConversationsDeclineSharedInviteError {}
 impl ::core::str::FromStr for ConversationsDeclineSharedInviteError {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }
 /// The warnings `conversations.declineSharedInvite` can answer.
@@ -596,9 +598,9 @@ pub enum ConversationsDeclineSharedInviteWarning {
     /// `superfluous_charset`: The method was called via a `POST` request, and the specified `Content-Type` is not defined to understand the `charset` parameter. However, `charset` was in fact present. Specifically, form-data content types (e.g. `multipart/form-data`) are the ones for which `charset` is superfluous.
     SuperfluousCharset,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for ConversationsDeclineSharedInviteWarning {
+impl ::typed_slack_runtime::Code for ConversationsDeclineSharedInviteWarning {
     const DOCUMENTED: &'static [&'static str] = &[
         "missing_charset",
         "superfluous_charset",
@@ -607,7 +609,7 @@ impl ::slack_api_runtime::Code for ConversationsDeclineSharedInviteWarning {
         match code {
             "missing_charset" => Self::MissingCharset,
             "superfluous_charset" => Self::SuperfluousCharset,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -635,8 +637,8 @@ impl ::slack_api_runtime::Code for ConversationsDeclineSharedInviteWarning {
 }
 impl ::core::fmt::Display for ConversationsDeclineSharedInviteWarning {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -647,6 +649,8 @@ impl ::core::fmt::Display for ConversationsDeclineSharedInviteWarning {
 impl ::core::str::FromStr for ConversationsDeclineSharedInviteWarning {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }

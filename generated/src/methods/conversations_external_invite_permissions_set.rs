@@ -24,12 +24,12 @@ pub struct ConversationsExternalInvitePermissionsSet {
     ///
     /// Sent as `channel`.
     /// Example: `C123456`.
-    pub channel: ::slack_api_runtime::types::ChannelId,
+    pub channel: ::typed_slack_runtime::types::ChannelId,
     /// The encoded team ID of the target team.  Must be in the specified channel.
     ///
     /// Sent as `target_team`.
     /// Example: `T726G27TT`.
-    pub target_team: ::slack_api_runtime::types::TeamId,
+    pub target_team: ::typed_slack_runtime::types::TeamId,
     /// Type of action to be taken: upgrade or downgrade
     ///
     /// Sent as `action`.
@@ -39,8 +39,8 @@ pub struct ConversationsExternalInvitePermissionsSet {
 impl ConversationsExternalInvitePermissionsSet {
     /// A request with its arguments, all of which are required.
     pub fn new(
-        channel: impl ::core::convert::Into<::slack_api_runtime::types::ChannelId>,
-        target_team: impl ::core::convert::Into<::slack_api_runtime::types::TeamId>,
+        channel: impl ::core::convert::Into<::typed_slack_runtime::types::ChannelId>,
+        target_team: impl ::core::convert::Into<::typed_slack_runtime::types::TeamId>,
         action: ConversationsExternalInvitePermissionsSetAction,
     ) -> Self {
         Self {
@@ -50,30 +50,30 @@ impl ConversationsExternalInvitePermissionsSet {
         }
     }
 }
-impl ::slack_api_runtime::Method for ConversationsExternalInvitePermissionsSet {
+impl ::typed_slack_runtime::Method for ConversationsExternalInvitePermissionsSet {
     const NAME: &'static str = "conversations.externalInvitePermissions.set";
-    const HTTP_METHOD: ::slack_api_runtime::HttpMethod = ::slack_api_runtime::HttpMethod::Post;
-    const CONTENT_TYPES: &'static [::slack_api_runtime::ContentType] = &[
-        ::slack_api_runtime::ContentType::FormUrlEncoded,
+    const HTTP_METHOD: ::typed_slack_runtime::HttpMethod = ::typed_slack_runtime::HttpMethod::Post;
+    const CONTENT_TYPES: &'static [::typed_slack_runtime::ContentType] = &[
+        ::typed_slack_runtime::ContentType::FormUrlEncoded,
     ];
     const ACCEPTS_JSON: bool = false;
-    const RATE_TIER: ::slack_api_runtime::RateTier = ::slack_api_runtime::RateTier::Tier2;
-    const SCOPES: ::slack_api_runtime::Scopes = ::slack_api_runtime::Scopes {
+    const RATE_TIER: ::typed_slack_runtime::RateTier = ::typed_slack_runtime::RateTier::Tier2;
+    const SCOPES: ::typed_slack_runtime::Scopes = ::typed_slack_runtime::Scopes {
         bot: ::core::option::Option::Some(&["conversations.connect:manage"]),
         user: ::core::option::Option::None,
     };
-    const LIFECYCLE: ::slack_api_runtime::Lifecycle = ::slack_api_runtime::Lifecycle::Stable;
+    const LIFECYCLE: ::typed_slack_runtime::Lifecycle = ::typed_slack_runtime::Lifecycle::Stable;
     const AUTHENTICATED: bool = true;
-    const ARGUMENTS: &'static [::slack_api_runtime::Argument] = &[
-        ::slack_api_runtime::Argument {
+    const ARGUMENTS: &'static [::typed_slack_runtime::Argument] = &[
+        ::typed_slack_runtime::Argument {
             name: "channel",
             required: true,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "target_team",
             required: true,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "action",
             required: true,
         },
@@ -82,7 +82,7 @@ impl ::slack_api_runtime::Method for ConversationsExternalInvitePermissionsSet {
     type Response = ConversationsExternalInvitePermissionsSetResponse;
     type Error = ConversationsExternalInvitePermissionsSetError;
     type Warning = ConversationsExternalInvitePermissionsSetWarning;
-    fn write_args<W: ::slack_api_runtime::ArgWriter>(
+    fn write_args<W: ::typed_slack_runtime::ArgWriter>(
         &self,
         args: &mut W,
     ) -> ::core::result::Result<(), ::serde_json::Error> {
@@ -116,7 +116,7 @@ pub struct ConversationsExternalInvitePermissionsSetResponse {
     #[serde(skip)]
     pub warnings: ::std::vec::Vec<ConversationsExternalInvitePermissionsSetWarning>,
 }
-impl ::slack_api_runtime::MethodResponse
+impl ::typed_slack_runtime::MethodResponse
 for ConversationsExternalInvitePermissionsSetResponse {
     type Warning = ConversationsExternalInvitePermissionsSetWarning;
     fn warnings(&self) -> &[ConversationsExternalInvitePermissionsSetWarning] {
@@ -262,9 +262,9 @@ pub enum ConversationsExternalInvitePermissionsSetError {
     /// `unknown_method`: This method is currently not available.
     UnknownMethod,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for ConversationsExternalInvitePermissionsSetError {
+impl ::typed_slack_runtime::Code for ConversationsExternalInvitePermissionsSetError {
     const DOCUMENTED: &'static [&'static str] = &[
         "channel_not_found",
         "invalid_action",
@@ -341,7 +341,7 @@ impl ::slack_api_runtime::Code for ConversationsExternalInvitePermissionsSetErro
             "token_revoked" => Self::TokenRevoked,
             "two_factor_setup_required" => Self::TwoFactorSetupRequired,
             "unknown_method" => Self::UnknownMethod,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -555,8 +555,8 @@ impl ::slack_api_runtime::Code for ConversationsExternalInvitePermissionsSetErro
 }
 impl ::core::fmt::Display for ConversationsExternalInvitePermissionsSetError {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -568,7 +568,9 @@ impl ::std::error::Error for ConversationsExternalInvitePermissionsSetError {}
 impl ::core::str::FromStr for ConversationsExternalInvitePermissionsSetError {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }
 /// The warnings `conversations.externalInvitePermissions.set` can answer.
@@ -593,9 +595,9 @@ pub enum ConversationsExternalInvitePermissionsSetWarning {
     /// `superfluous_charset`: The method was called via a `POST` request, and the specified `Content-Type` is not defined to understand the `charset` parameter. However, `charset` was in fact present. Specifically, form-data content types (e.g. `multipart/form-data`) are the ones for which `charset` is superfluous.
     SuperfluousCharset,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for ConversationsExternalInvitePermissionsSetWarning {
+impl ::typed_slack_runtime::Code for ConversationsExternalInvitePermissionsSetWarning {
     const DOCUMENTED: &'static [&'static str] = &[
         "missing_charset",
         "superfluous_charset",
@@ -604,7 +606,7 @@ impl ::slack_api_runtime::Code for ConversationsExternalInvitePermissionsSetWarn
         match code {
             "missing_charset" => Self::MissingCharset,
             "superfluous_charset" => Self::SuperfluousCharset,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -632,8 +634,8 @@ impl ::slack_api_runtime::Code for ConversationsExternalInvitePermissionsSetWarn
 }
 impl ::core::fmt::Display for ConversationsExternalInvitePermissionsSetWarning {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -644,7 +646,9 @@ impl ::core::fmt::Display for ConversationsExternalInvitePermissionsSetWarning {
 impl ::core::str::FromStr for ConversationsExternalInvitePermissionsSetWarning {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }
 /// The values of the `action` argument.

@@ -23,12 +23,12 @@ pub struct ConversationsHistory {
     /// Conversation ID to fetch history for.
     ///
     /// Sent as `channel`.
-    pub channel: ::slack_api_runtime::types::ChannelId,
+    pub channel: ::typed_slack_runtime::types::ChannelId,
     /// Paginate through collections of data by setting the `cursor` parameter to a `next_cursor` attribute returned by a previous request's `response_metadata`. Default value fetches the first "page" of the collection. See [pagination](https://api.slack.com/apis/web-api/pagination) for more detail.
     ///
     /// Sent as `cursor`.
     /// Example: `dXNlcjpVMDYxTkZUVDI=`.
-    pub cursor: ::core::option::Option<::slack_api_runtime::types::Cursor>,
+    pub cursor: ::core::option::Option<::typed_slack_runtime::types::Cursor>,
     /// Return all metadata associated with this message.
     ///
     /// Sent as `include_all_metadata`.
@@ -44,7 +44,7 @@ pub struct ConversationsHistory {
     /// Only messages before this Unix timestamp will be included in results. Default is the current time.
     ///
     /// Sent as `latest`.
-    pub latest: ::core::option::Option<::slack_api_runtime::types::Timestamp>,
+    pub latest: ::core::option::Option<::typed_slack_runtime::types::Timestamp>,
     /// The maximum number of items to return. Fewer than the requested number of items may be returned, even if the end of the conversation history hasn't been reached. Maximum of 999.
     ///
     /// Sent as `limit`.
@@ -55,12 +55,12 @@ pub struct ConversationsHistory {
     ///
     /// Sent as `oldest`.
     /// Default: `0`.
-    pub oldest: ::core::option::Option<::slack_api_runtime::types::Timestamp>,
+    pub oldest: ::core::option::Option<::typed_slack_runtime::types::Timestamp>,
 }
 impl ConversationsHistory {
     /// A request with its required arguments; set optional ones with the setters.
     pub fn new(
-        channel: impl ::core::convert::Into<::slack_api_runtime::types::ChannelId>,
+        channel: impl ::core::convert::Into<::typed_slack_runtime::types::ChannelId>,
     ) -> Self {
         Self {
             channel: channel.into(),
@@ -76,7 +76,7 @@ impl ConversationsHistory {
     #[must_use]
     pub fn cursor(
         mut self,
-        cursor: impl ::core::convert::Into<::slack_api_runtime::types::Cursor>,
+        cursor: impl ::core::convert::Into<::typed_slack_runtime::types::Cursor>,
     ) -> Self {
         self.cursor = ::core::option::Option::Some(cursor.into());
         self
@@ -97,7 +97,7 @@ impl ConversationsHistory {
     #[must_use]
     pub fn latest(
         mut self,
-        latest: impl ::core::convert::Into<::slack_api_runtime::types::Timestamp>,
+        latest: impl ::core::convert::Into<::typed_slack_runtime::types::Timestamp>,
     ) -> Self {
         self.latest = ::core::option::Option::Some(latest.into());
         self
@@ -112,22 +112,22 @@ impl ConversationsHistory {
     #[must_use]
     pub fn oldest(
         mut self,
-        oldest: impl ::core::convert::Into<::slack_api_runtime::types::Timestamp>,
+        oldest: impl ::core::convert::Into<::typed_slack_runtime::types::Timestamp>,
     ) -> Self {
         self.oldest = ::core::option::Option::Some(oldest.into());
         self
     }
 }
-impl ::slack_api_runtime::Method for ConversationsHistory {
+impl ::typed_slack_runtime::Method for ConversationsHistory {
     const NAME: &'static str = "conversations.history";
-    const HTTP_METHOD: ::slack_api_runtime::HttpMethod = ::slack_api_runtime::HttpMethod::Get;
-    const CONTENT_TYPES: &'static [::slack_api_runtime::ContentType] = &[
-        ::slack_api_runtime::ContentType::FormUrlEncoded,
-        ::slack_api_runtime::ContentType::Json,
+    const HTTP_METHOD: ::typed_slack_runtime::HttpMethod = ::typed_slack_runtime::HttpMethod::Get;
+    const CONTENT_TYPES: &'static [::typed_slack_runtime::ContentType] = &[
+        ::typed_slack_runtime::ContentType::FormUrlEncoded,
+        ::typed_slack_runtime::ContentType::Json,
     ];
     const ACCEPTS_JSON: bool = true;
-    const RATE_TIER: ::slack_api_runtime::RateTier = ::slack_api_runtime::RateTier::Tier3;
-    const SCOPES: ::slack_api_runtime::Scopes = ::slack_api_runtime::Scopes {
+    const RATE_TIER: ::typed_slack_runtime::RateTier = ::typed_slack_runtime::RateTier::Tier3;
+    const SCOPES: ::typed_slack_runtime::Scopes = ::typed_slack_runtime::Scopes {
         bot: ::core::option::Option::Some(
             &["groups:history", "im:history", "mpim:history", "channels:history"],
         ),
@@ -135,34 +135,34 @@ impl ::slack_api_runtime::Method for ConversationsHistory {
             &["groups:history", "im:history", "mpim:history", "channels:history"],
         ),
     };
-    const LIFECYCLE: ::slack_api_runtime::Lifecycle = ::slack_api_runtime::Lifecycle::Stable;
+    const LIFECYCLE: ::typed_slack_runtime::Lifecycle = ::typed_slack_runtime::Lifecycle::Stable;
     const AUTHENTICATED: bool = true;
-    const ARGUMENTS: &'static [::slack_api_runtime::Argument] = &[
-        ::slack_api_runtime::Argument {
+    const ARGUMENTS: &'static [::typed_slack_runtime::Argument] = &[
+        ::typed_slack_runtime::Argument {
             name: "channel",
             required: true,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "cursor",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "include_all_metadata",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "inclusive",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "latest",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "limit",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "oldest",
             required: false,
         },
@@ -171,7 +171,7 @@ impl ::slack_api_runtime::Method for ConversationsHistory {
     type Response = ConversationsHistoryResponse;
     type Error = ConversationsHistoryError;
     type Warning = ConversationsHistoryWarning;
-    fn write_args<W: ::slack_api_runtime::ArgWriter>(
+    fn write_args<W: ::typed_slack_runtime::ArgWriter>(
         &self,
         args: &mut W,
     ) -> ::core::result::Result<(), ::serde_json::Error> {
@@ -197,13 +197,13 @@ impl ::slack_api_runtime::Method for ConversationsHistory {
         ::core::result::Result::Ok(())
     }
 }
-impl ::slack_api_runtime::Paginated for ConversationsHistory {
-    fn set_cursor(&mut self, cursor: ::slack_api_runtime::types::Cursor) {
+impl ::typed_slack_runtime::Paginated for ConversationsHistory {
+    fn set_cursor(&mut self, cursor: ::typed_slack_runtime::types::Cursor) {
         self.cursor = ::core::option::Option::Some(cursor);
     }
     fn next_cursor(
         response: &Self::Response,
-    ) -> ::core::option::Option<&::slack_api_runtime::types::Cursor> {
+    ) -> ::core::option::Option<&::typed_slack_runtime::types::Cursor> {
         response.response_metadata.as_ref()?.next_cursor()
     }
 }
@@ -336,7 +336,7 @@ pub struct ConversationsHistoryResponse {
     /// Answered as `deleted`.
     #[serde(default)]
     pub deleted: ::core::option::Option<
-        ::std::vec::Vec<::slack_api_runtime::types::Timestamp>,
+        ::std::vec::Vec<::typed_slack_runtime::types::Timestamp>,
     >,
     /// Answered as `mutation_timestamps`.
     #[serde(default)]
@@ -359,19 +359,19 @@ pub struct ConversationsHistoryResponse {
     /// Answered as `unchanged_messages`.
     #[serde(default)]
     pub unchanged_messages: ::core::option::Option<
-        ::std::vec::Vec<::slack_api_runtime::types::Timestamp>,
+        ::std::vec::Vec<::typed_slack_runtime::types::Timestamp>,
     >,
     /// The answer's `response_metadata`: where the next page starts.
     #[serde(default)]
     pub response_metadata: ::core::option::Option<
-        ::slack_api_runtime::types::ResponseMetadata,
+        ::typed_slack_runtime::types::ResponseMetadata,
     >,
     /// The warnings Slack sent with the answer, from its `warning` and
     /// `response_metadata.warnings` fields.
     #[serde(skip)]
     pub warnings: ::std::vec::Vec<ConversationsHistoryWarning>,
 }
-impl ::slack_api_runtime::MethodResponse for ConversationsHistoryResponse {
+impl ::typed_slack_runtime::MethodResponse for ConversationsHistoryResponse {
     type Warning = ConversationsHistoryWarning;
     fn warnings(&self) -> &[ConversationsHistoryWarning] {
         &self.warnings
@@ -519,9 +519,9 @@ pub enum ConversationsHistoryError {
     /// `unknown_method`: This method is currently not available.
     UnknownMethod,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for ConversationsHistoryError {
+impl ::typed_slack_runtime::Code for ConversationsHistoryError {
     const DOCUMENTED: &'static [&'static str] = &[
         "channel_is_limited_access",
         "channel_not_found",
@@ -602,7 +602,7 @@ impl ::slack_api_runtime::Code for ConversationsHistoryError {
             "token_revoked" => Self::TokenRevoked,
             "two_factor_setup_required" => Self::TwoFactorSetupRequired,
             "unknown_method" => Self::UnknownMethod,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -826,8 +826,8 @@ impl ::slack_api_runtime::Code for ConversationsHistoryError {
 }
 impl ::core::fmt::Display for ConversationsHistoryError {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -839,7 +839,9 @@ impl ::std::error::Error for ConversationsHistoryError {}
 impl ::core::str::FromStr for ConversationsHistoryError {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }
 /// The warnings `conversations.history` can answer.
@@ -864,9 +866,9 @@ pub enum ConversationsHistoryWarning {
     /// `superfluous_charset`: The method was called via a `POST` request, and the specified `Content-Type` is not defined to understand the `charset` parameter. However, `charset` was in fact present. Specifically, form-data content types (e.g. `multipart/form-data`) are the ones for which `charset` is superfluous.
     SuperfluousCharset,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for ConversationsHistoryWarning {
+impl ::typed_slack_runtime::Code for ConversationsHistoryWarning {
     const DOCUMENTED: &'static [&'static str] = &[
         "missing_charset",
         "superfluous_charset",
@@ -875,7 +877,7 @@ impl ::slack_api_runtime::Code for ConversationsHistoryWarning {
         match code {
             "missing_charset" => Self::MissingCharset,
             "superfluous_charset" => Self::SuperfluousCharset,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -903,8 +905,8 @@ impl ::slack_api_runtime::Code for ConversationsHistoryWarning {
 }
 impl ::core::fmt::Display for ConversationsHistoryWarning {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -915,7 +917,9 @@ impl ::core::fmt::Display for ConversationsHistoryWarning {
 impl ::core::str::FromStr for ConversationsHistoryWarning {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }
 /// The `mutation_timestamps` object of [`ConversationsHistoryResponse`].
@@ -928,9 +932,9 @@ impl ::core::str::FromStr for ConversationsHistoryWarning {
 #[non_exhaustive]
 pub struct ConversationsHistoryResponseMutationTimestamps {
     /// Answered as `latest`.
-    pub latest: ::slack_api_runtime::types::Timestamp,
+    pub latest: ::typed_slack_runtime::types::Timestamp,
     /// Answered as `updated`.
-    pub updated: ::slack_api_runtime::types::Timestamp,
+    pub updated: ::typed_slack_runtime::types::Timestamp,
     /// Answered as `history_invalid`.
-    pub history_invalid: ::slack_api_runtime::types::Timestamp,
+    pub history_invalid: ::typed_slack_runtime::types::Timestamp,
 }

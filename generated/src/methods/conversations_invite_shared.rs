@@ -23,7 +23,7 @@ pub struct ConversationsInviteShared {
     /// ID of the channel on your team that you'd like to share
     ///
     /// Sent as `channel`.
-    pub channel: ::slack_api_runtime::types::ChannelId,
+    pub channel: ::typed_slack_runtime::types::ChannelId,
     /// Optional email to receive this invite. Either `emails` or `user_ids` must be provided. Only one email or one user ID may be invited at a time.
     ///
     /// Sent as `emails`, comma-separated.
@@ -32,7 +32,7 @@ pub struct ConversationsInviteShared {
     ///
     /// Sent as `user_ids`, comma-separated.
     pub user_ids: ::core::option::Option<
-        ::std::vec::Vec<::slack_api_runtime::types::UserId>,
+        ::std::vec::Vec<::typed_slack_runtime::types::UserId>,
     >,
     /// Optional boolean on whether invite is to an external limited member. Defaults to `true`.
     ///
@@ -42,7 +42,7 @@ pub struct ConversationsInviteShared {
 impl ConversationsInviteShared {
     /// A request with its required arguments; set optional ones with the setters.
     pub fn new(
-        channel: impl ::core::convert::Into<::slack_api_runtime::types::ChannelId>,
+        channel: impl ::core::convert::Into<::typed_slack_runtime::types::ChannelId>,
     ) -> Self {
         Self {
             channel: channel.into(),
@@ -69,7 +69,7 @@ impl ConversationsInviteShared {
     pub fn user_ids(
         mut self,
         user_ids: impl ::core::iter::IntoIterator<
-            Item = impl ::core::convert::Into<::slack_api_runtime::types::UserId>,
+            Item = impl ::core::convert::Into<::typed_slack_runtime::types::UserId>,
         >,
     ) -> Self {
         self.user_ids = ::core::option::Option::Some(
@@ -84,35 +84,35 @@ impl ConversationsInviteShared {
         self
     }
 }
-impl ::slack_api_runtime::Method for ConversationsInviteShared {
+impl ::typed_slack_runtime::Method for ConversationsInviteShared {
     const NAME: &'static str = "conversations.inviteShared";
-    const HTTP_METHOD: ::slack_api_runtime::HttpMethod = ::slack_api_runtime::HttpMethod::Post;
-    const CONTENT_TYPES: &'static [::slack_api_runtime::ContentType] = &[
-        ::slack_api_runtime::ContentType::FormUrlEncoded,
-        ::slack_api_runtime::ContentType::Json,
+    const HTTP_METHOD: ::typed_slack_runtime::HttpMethod = ::typed_slack_runtime::HttpMethod::Post;
+    const CONTENT_TYPES: &'static [::typed_slack_runtime::ContentType] = &[
+        ::typed_slack_runtime::ContentType::FormUrlEncoded,
+        ::typed_slack_runtime::ContentType::Json,
     ];
     const ACCEPTS_JSON: bool = true;
-    const RATE_TIER: ::slack_api_runtime::RateTier = ::slack_api_runtime::RateTier::Tier2;
-    const SCOPES: ::slack_api_runtime::Scopes = ::slack_api_runtime::Scopes {
+    const RATE_TIER: ::typed_slack_runtime::RateTier = ::typed_slack_runtime::RateTier::Tier2;
+    const SCOPES: ::typed_slack_runtime::Scopes = ::typed_slack_runtime::Scopes {
         bot: ::core::option::Option::Some(&["conversations.connect:write"]),
         user: ::core::option::Option::None,
     };
-    const LIFECYCLE: ::slack_api_runtime::Lifecycle = ::slack_api_runtime::Lifecycle::Stable;
+    const LIFECYCLE: ::typed_slack_runtime::Lifecycle = ::typed_slack_runtime::Lifecycle::Stable;
     const AUTHENTICATED: bool = true;
-    const ARGUMENTS: &'static [::slack_api_runtime::Argument] = &[
-        ::slack_api_runtime::Argument {
+    const ARGUMENTS: &'static [::typed_slack_runtime::Argument] = &[
+        ::typed_slack_runtime::Argument {
             name: "channel",
             required: true,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "emails",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "user_ids",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "external_limited",
             required: false,
         },
@@ -121,7 +121,7 @@ impl ::slack_api_runtime::Method for ConversationsInviteShared {
     type Response = ConversationsInviteSharedResponse;
     type Error = ConversationsInviteSharedError;
     type Warning = ConversationsInviteSharedWarning;
-    fn write_args<W: ::slack_api_runtime::ArgWriter>(
+    fn write_args<W: ::typed_slack_runtime::ArgWriter>(
         &self,
         args: &mut W,
     ) -> ::core::result::Result<(), ::serde_json::Error> {
@@ -177,7 +177,7 @@ pub struct ConversationsInviteSharedResponse {
     #[serde(skip)]
     pub warnings: ::std::vec::Vec<ConversationsInviteSharedWarning>,
 }
-impl ::slack_api_runtime::MethodResponse for ConversationsInviteSharedResponse {
+impl ::typed_slack_runtime::MethodResponse for ConversationsInviteSharedResponse {
     type Warning = ConversationsInviteSharedWarning;
     fn warnings(&self) -> &[ConversationsInviteSharedWarning] {
         &self.warnings
@@ -385,9 +385,9 @@ pub enum ConversationsInviteSharedError {
     /// `unknown_method`: This method is currently not available.
     UnknownMethod,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for ConversationsInviteSharedError {
+impl ::typed_slack_runtime::Code for ConversationsInviteSharedError {
     const DOCUMENTED: &'static [&'static str] = &[
         "already_in_channel",
         "cannot_share_cross_workspace_channel",
@@ -508,7 +508,7 @@ impl ::slack_api_runtime::Code for ConversationsInviteSharedError {
             "token_revoked" => Self::TokenRevoked,
             "two_factor_setup_required" => Self::TwoFactorSetupRequired,
             "unknown_method" => Self::UnknownMethod,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -836,8 +836,8 @@ impl ::slack_api_runtime::Code for ConversationsInviteSharedError {
 }
 impl ::core::fmt::Display for ConversationsInviteSharedError {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -849,7 +849,9 @@ impl ::std::error::Error for ConversationsInviteSharedError {}
 impl ::core::str::FromStr for ConversationsInviteSharedError {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }
 /// The warnings `conversations.inviteShared` can answer.
@@ -874,9 +876,9 @@ pub enum ConversationsInviteSharedWarning {
     /// `superfluous_charset`: The method was called via a `POST` request, and the specified `Content-Type` is not defined to understand the `charset` parameter. However, `charset` was in fact present. Specifically, form-data content types (e.g. `multipart/form-data`) are the ones for which `charset` is superfluous.
     SuperfluousCharset,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for ConversationsInviteSharedWarning {
+impl ::typed_slack_runtime::Code for ConversationsInviteSharedWarning {
     const DOCUMENTED: &'static [&'static str] = &[
         "missing_charset",
         "superfluous_charset",
@@ -885,7 +887,7 @@ impl ::slack_api_runtime::Code for ConversationsInviteSharedWarning {
         match code {
             "missing_charset" => Self::MissingCharset,
             "superfluous_charset" => Self::SuperfluousCharset,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -913,8 +915,8 @@ impl ::slack_api_runtime::Code for ConversationsInviteSharedWarning {
 }
 impl ::core::fmt::Display for ConversationsInviteSharedWarning {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -925,6 +927,8 @@ impl ::core::fmt::Display for ConversationsInviteSharedWarning {
 impl ::core::str::FromStr for ConversationsInviteSharedWarning {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }

@@ -23,16 +23,16 @@ pub struct ConversationsKick {
     /// ID of conversation to remove user from.
     ///
     /// Sent as `channel`.
-    pub channel: ::slack_api_runtime::types::ChannelId,
+    pub channel: ::typed_slack_runtime::types::ChannelId,
     /// User ID to be removed.
     ///
     /// Sent as `user`.
-    pub user: ::core::option::Option<::slack_api_runtime::types::UserId>,
+    pub user: ::core::option::Option<::typed_slack_runtime::types::UserId>,
 }
 impl ConversationsKick {
     /// A request with its required arguments; set optional ones with the setters.
     pub fn new(
-        channel: impl ::core::convert::Into<::slack_api_runtime::types::ChannelId>,
+        channel: impl ::core::convert::Into<::typed_slack_runtime::types::ChannelId>,
     ) -> Self {
         Self {
             channel: channel.into(),
@@ -43,33 +43,33 @@ impl ConversationsKick {
     #[must_use]
     pub fn user(
         mut self,
-        user: impl ::core::convert::Into<::slack_api_runtime::types::UserId>,
+        user: impl ::core::convert::Into<::typed_slack_runtime::types::UserId>,
     ) -> Self {
         self.user = ::core::option::Option::Some(user.into());
         self
     }
 }
-impl ::slack_api_runtime::Method for ConversationsKick {
+impl ::typed_slack_runtime::Method for ConversationsKick {
     const NAME: &'static str = "conversations.kick";
-    const HTTP_METHOD: ::slack_api_runtime::HttpMethod = ::slack_api_runtime::HttpMethod::Post;
-    const CONTENT_TYPES: &'static [::slack_api_runtime::ContentType] = &[
-        ::slack_api_runtime::ContentType::FormUrlEncoded,
-        ::slack_api_runtime::ContentType::Json,
+    const HTTP_METHOD: ::typed_slack_runtime::HttpMethod = ::typed_slack_runtime::HttpMethod::Post;
+    const CONTENT_TYPES: &'static [::typed_slack_runtime::ContentType] = &[
+        ::typed_slack_runtime::ContentType::FormUrlEncoded,
+        ::typed_slack_runtime::ContentType::Json,
     ];
     const ACCEPTS_JSON: bool = true;
-    const RATE_TIER: ::slack_api_runtime::RateTier = ::slack_api_runtime::RateTier::Tier3;
-    const SCOPES: ::slack_api_runtime::Scopes = ::slack_api_runtime::Scopes {
+    const RATE_TIER: ::typed_slack_runtime::RateTier = ::typed_slack_runtime::RateTier::Tier3;
+    const SCOPES: ::typed_slack_runtime::Scopes = ::typed_slack_runtime::Scopes {
         bot: ::core::option::Option::Some(&["groups:write", "channels:manage"]),
         user: ::core::option::Option::Some(&["groups:write", "channels:write"]),
     };
-    const LIFECYCLE: ::slack_api_runtime::Lifecycle = ::slack_api_runtime::Lifecycle::Stable;
+    const LIFECYCLE: ::typed_slack_runtime::Lifecycle = ::typed_slack_runtime::Lifecycle::Stable;
     const AUTHENTICATED: bool = true;
-    const ARGUMENTS: &'static [::slack_api_runtime::Argument] = &[
-        ::slack_api_runtime::Argument {
+    const ARGUMENTS: &'static [::typed_slack_runtime::Argument] = &[
+        ::typed_slack_runtime::Argument {
             name: "channel",
             required: true,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "user",
             required: false,
         },
@@ -78,7 +78,7 @@ impl ::slack_api_runtime::Method for ConversationsKick {
     type Response = ConversationsKickResponse;
     type Error = ConversationsKickError;
     type Warning = ConversationsKickWarning;
-    fn write_args<W: ::slack_api_runtime::ArgWriter>(
+    fn write_args<W: ::typed_slack_runtime::ArgWriter>(
         &self,
         args: &mut W,
     ) -> ::core::result::Result<(), ::serde_json::Error> {
@@ -114,7 +114,7 @@ pub struct ConversationsKickResponse {
     #[serde(skip)]
     pub warnings: ::std::vec::Vec<ConversationsKickWarning>,
 }
-impl ::slack_api_runtime::MethodResponse for ConversationsKickResponse {
+impl ::typed_slack_runtime::MethodResponse for ConversationsKickResponse {
     type Warning = ConversationsKickWarning;
     fn warnings(&self) -> &[ConversationsKickWarning] {
         &self.warnings
@@ -265,9 +265,9 @@ pub enum ConversationsKickError {
     /// `unknown_method`: This method is currently not available.
     UnknownMethod,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for ConversationsKickError {
+impl ::typed_slack_runtime::Code for ConversationsKickError {
     const DOCUMENTED: &'static [&'static str] = &[
         "cant_kick_from_general",
         "cant_kick_self",
@@ -352,7 +352,7 @@ impl ::slack_api_runtime::Code for ConversationsKickError {
             "token_revoked" => Self::TokenRevoked,
             "two_factor_setup_required" => Self::TwoFactorSetupRequired,
             "unknown_method" => Self::UnknownMethod,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -582,8 +582,8 @@ impl ::slack_api_runtime::Code for ConversationsKickError {
 }
 impl ::core::fmt::Display for ConversationsKickError {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -595,7 +595,9 @@ impl ::std::error::Error for ConversationsKickError {}
 impl ::core::str::FromStr for ConversationsKickError {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }
 /// The warnings `conversations.kick` can answer.
@@ -620,9 +622,9 @@ pub enum ConversationsKickWarning {
     /// `superfluous_charset`: The method was called via a `POST` request, and the specified `Content-Type` is not defined to understand the `charset` parameter. However, `charset` was in fact present. Specifically, form-data content types (e.g. `multipart/form-data`) are the ones for which `charset` is superfluous.
     SuperfluousCharset,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for ConversationsKickWarning {
+impl ::typed_slack_runtime::Code for ConversationsKickWarning {
     const DOCUMENTED: &'static [&'static str] = &[
         "missing_charset",
         "superfluous_charset",
@@ -631,7 +633,7 @@ impl ::slack_api_runtime::Code for ConversationsKickWarning {
         match code {
             "missing_charset" => Self::MissingCharset,
             "superfluous_charset" => Self::SuperfluousCharset,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -659,8 +661,8 @@ impl ::slack_api_runtime::Code for ConversationsKickWarning {
 }
 impl ::core::fmt::Display for ConversationsKickWarning {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -671,6 +673,8 @@ impl ::core::fmt::Display for ConversationsKickWarning {
 impl ::core::str::FromStr for ConversationsKickWarning {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }

@@ -24,18 +24,18 @@ pub struct ConversationsMark {
     ///
     /// Sent as `channel`.
     /// Example: `C012345678`.
-    pub channel: ::slack_api_runtime::types::ChannelId,
+    pub channel: ::typed_slack_runtime::types::ChannelId,
     /// Unique identifier of message you want marked as most recently seen in this conversation.
     ///
     /// Sent as `ts`.
     /// Example: `1593473566.000200`.
-    pub ts: ::slack_api_runtime::types::Timestamp,
+    pub ts: ::typed_slack_runtime::types::Timestamp,
 }
 impl ConversationsMark {
     /// A request with its arguments, all of which are required.
     pub fn new(
-        channel: impl ::core::convert::Into<::slack_api_runtime::types::ChannelId>,
-        ts: impl ::core::convert::Into<::slack_api_runtime::types::Timestamp>,
+        channel: impl ::core::convert::Into<::typed_slack_runtime::types::ChannelId>,
+        ts: impl ::core::convert::Into<::typed_slack_runtime::types::Timestamp>,
     ) -> Self {
         Self {
             channel: channel.into(),
@@ -43,16 +43,16 @@ impl ConversationsMark {
         }
     }
 }
-impl ::slack_api_runtime::Method for ConversationsMark {
+impl ::typed_slack_runtime::Method for ConversationsMark {
     const NAME: &'static str = "conversations.mark";
-    const HTTP_METHOD: ::slack_api_runtime::HttpMethod = ::slack_api_runtime::HttpMethod::Post;
-    const CONTENT_TYPES: &'static [::slack_api_runtime::ContentType] = &[
-        ::slack_api_runtime::ContentType::FormUrlEncoded,
-        ::slack_api_runtime::ContentType::Json,
+    const HTTP_METHOD: ::typed_slack_runtime::HttpMethod = ::typed_slack_runtime::HttpMethod::Post;
+    const CONTENT_TYPES: &'static [::typed_slack_runtime::ContentType] = &[
+        ::typed_slack_runtime::ContentType::FormUrlEncoded,
+        ::typed_slack_runtime::ContentType::Json,
     ];
     const ACCEPTS_JSON: bool = true;
-    const RATE_TIER: ::slack_api_runtime::RateTier = ::slack_api_runtime::RateTier::Tier3;
-    const SCOPES: ::slack_api_runtime::Scopes = ::slack_api_runtime::Scopes {
+    const RATE_TIER: ::typed_slack_runtime::RateTier = ::typed_slack_runtime::RateTier::Tier3;
+    const SCOPES: ::typed_slack_runtime::Scopes = ::typed_slack_runtime::Scopes {
         bot: ::core::option::Option::Some(
             &[
                 "groups:write",
@@ -66,14 +66,14 @@ impl ::slack_api_runtime::Method for ConversationsMark {
             &["groups:write", "im:write", "mpim:write", "channels:write"],
         ),
     };
-    const LIFECYCLE: ::slack_api_runtime::Lifecycle = ::slack_api_runtime::Lifecycle::Stable;
+    const LIFECYCLE: ::typed_slack_runtime::Lifecycle = ::typed_slack_runtime::Lifecycle::Stable;
     const AUTHENTICATED: bool = true;
-    const ARGUMENTS: &'static [::slack_api_runtime::Argument] = &[
-        ::slack_api_runtime::Argument {
+    const ARGUMENTS: &'static [::typed_slack_runtime::Argument] = &[
+        ::typed_slack_runtime::Argument {
             name: "channel",
             required: true,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "ts",
             required: true,
         },
@@ -82,7 +82,7 @@ impl ::slack_api_runtime::Method for ConversationsMark {
     type Response = ConversationsMarkResponse;
     type Error = ConversationsMarkError;
     type Warning = ConversationsMarkWarning;
-    fn write_args<W: ::slack_api_runtime::ArgWriter>(
+    fn write_args<W: ::typed_slack_runtime::ArgWriter>(
         &self,
         args: &mut W,
     ) -> ::core::result::Result<(), ::serde_json::Error> {
@@ -115,7 +115,7 @@ pub struct ConversationsMarkResponse {
     #[serde(skip)]
     pub warnings: ::std::vec::Vec<ConversationsMarkWarning>,
 }
-impl ::slack_api_runtime::MethodResponse for ConversationsMarkResponse {
+impl ::typed_slack_runtime::MethodResponse for ConversationsMarkResponse {
     type Warning = ConversationsMarkWarning;
     fn warnings(&self) -> &[ConversationsMarkWarning] {
         &self.warnings
@@ -251,9 +251,9 @@ pub enum ConversationsMarkError {
     /// `unknown_method`: This method is currently not available.
     UnknownMethod,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for ConversationsMarkError {
+impl ::typed_slack_runtime::Code for ConversationsMarkError {
     const DOCUMENTED: &'static [&'static str] = &[
         "channel_not_found",
         "invalid_timestamp",
@@ -326,7 +326,7 @@ impl ::slack_api_runtime::Code for ConversationsMarkError {
             "token_revoked" => Self::TokenRevoked,
             "two_factor_setup_required" => Self::TwoFactorSetupRequired,
             "unknown_method" => Self::UnknownMethod,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -526,8 +526,8 @@ impl ::slack_api_runtime::Code for ConversationsMarkError {
 }
 impl ::core::fmt::Display for ConversationsMarkError {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -539,7 +539,9 @@ impl ::std::error::Error for ConversationsMarkError {}
 impl ::core::str::FromStr for ConversationsMarkError {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }
 /// The warnings `conversations.mark` can answer.
@@ -564,9 +566,9 @@ pub enum ConversationsMarkWarning {
     /// `superfluous_charset`: The method was called via a `POST` request, and the specified `Content-Type` is not defined to understand the `charset` parameter. However, `charset` was in fact present. Specifically, form-data content types (e.g. `multipart/form-data`) are the ones for which `charset` is superfluous.
     SuperfluousCharset,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for ConversationsMarkWarning {
+impl ::typed_slack_runtime::Code for ConversationsMarkWarning {
     const DOCUMENTED: &'static [&'static str] = &[
         "missing_charset",
         "superfluous_charset",
@@ -575,7 +577,7 @@ impl ::slack_api_runtime::Code for ConversationsMarkWarning {
         match code {
             "missing_charset" => Self::MissingCharset,
             "superfluous_charset" => Self::SuperfluousCharset,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -603,8 +605,8 @@ impl ::slack_api_runtime::Code for ConversationsMarkWarning {
 }
 impl ::core::fmt::Display for ConversationsMarkWarning {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -615,6 +617,8 @@ impl ::core::fmt::Display for ConversationsMarkWarning {
 impl ::core::str::FromStr for ConversationsMarkWarning {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }

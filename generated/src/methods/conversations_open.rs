@@ -28,7 +28,7 @@ pub struct ConversationsOpen {
     /// Resume a conversation by supplying an `im` or `mpim`'s ID. Or provide the `users` field instead.
     ///
     /// Sent as `channel`.
-    pub channel: ::core::option::Option<::slack_api_runtime::types::ChannelId>,
+    pub channel: ::core::option::Option<::typed_slack_runtime::types::ChannelId>,
     /// Boolean, indicates you want the full IM channel definition in the response.
     ///
     /// Sent as `return_im`.
@@ -37,7 +37,7 @@ pub struct ConversationsOpen {
     ///
     /// Sent as `users`, comma-separated.
     pub users: ::core::option::Option<
-        ::std::vec::Vec<::slack_api_runtime::types::UserId>,
+        ::std::vec::Vec<::typed_slack_runtime::types::UserId>,
     >,
     /// Do not create a direct message or multi-person direct message. This is used to see if there is an existing dm or mpdm.
     ///
@@ -54,7 +54,7 @@ impl ConversationsOpen {
     #[must_use]
     pub fn channel(
         mut self,
-        channel: impl ::core::convert::Into<::slack_api_runtime::types::ChannelId>,
+        channel: impl ::core::convert::Into<::typed_slack_runtime::types::ChannelId>,
     ) -> Self {
         self.channel = ::core::option::Option::Some(channel.into());
         self
@@ -70,7 +70,7 @@ impl ConversationsOpen {
     pub fn users(
         mut self,
         users: impl ::core::iter::IntoIterator<
-            Item = impl ::core::convert::Into<::slack_api_runtime::types::UserId>,
+            Item = impl ::core::convert::Into<::typed_slack_runtime::types::UserId>,
         >,
     ) -> Self {
         self.users = ::core::option::Option::Some(
@@ -85,16 +85,16 @@ impl ConversationsOpen {
         self
     }
 }
-impl ::slack_api_runtime::Method for ConversationsOpen {
+impl ::typed_slack_runtime::Method for ConversationsOpen {
     const NAME: &'static str = "conversations.open";
-    const HTTP_METHOD: ::slack_api_runtime::HttpMethod = ::slack_api_runtime::HttpMethod::Post;
-    const CONTENT_TYPES: &'static [::slack_api_runtime::ContentType] = &[
-        ::slack_api_runtime::ContentType::FormUrlEncoded,
-        ::slack_api_runtime::ContentType::Json,
+    const HTTP_METHOD: ::typed_slack_runtime::HttpMethod = ::typed_slack_runtime::HttpMethod::Post;
+    const CONTENT_TYPES: &'static [::typed_slack_runtime::ContentType] = &[
+        ::typed_slack_runtime::ContentType::FormUrlEncoded,
+        ::typed_slack_runtime::ContentType::Json,
     ];
     const ACCEPTS_JSON: bool = true;
-    const RATE_TIER: ::slack_api_runtime::RateTier = ::slack_api_runtime::RateTier::Tier3;
-    const SCOPES: ::slack_api_runtime::Scopes = ::slack_api_runtime::Scopes {
+    const RATE_TIER: ::typed_slack_runtime::RateTier = ::typed_slack_runtime::RateTier::Tier3;
+    const SCOPES: ::typed_slack_runtime::Scopes = ::typed_slack_runtime::Scopes {
         bot: ::core::option::Option::Some(
             &["channels:manage", "groups:write", "im:write", "mpim:write"],
         ),
@@ -102,22 +102,22 @@ impl ::slack_api_runtime::Method for ConversationsOpen {
             &["channels:write", "groups:write", "im:write", "mpim:write"],
         ),
     };
-    const LIFECYCLE: ::slack_api_runtime::Lifecycle = ::slack_api_runtime::Lifecycle::Stable;
+    const LIFECYCLE: ::typed_slack_runtime::Lifecycle = ::typed_slack_runtime::Lifecycle::Stable;
     const AUTHENTICATED: bool = true;
-    const ARGUMENTS: &'static [::slack_api_runtime::Argument] = &[
-        ::slack_api_runtime::Argument {
+    const ARGUMENTS: &'static [::typed_slack_runtime::Argument] = &[
+        ::typed_slack_runtime::Argument {
             name: "channel",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "return_im",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "users",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "prevent_creation",
             required: false,
         },
@@ -126,7 +126,7 @@ impl ::slack_api_runtime::Method for ConversationsOpen {
     type Response = ConversationsOpenResponse;
     type Error = ConversationsOpenError;
     type Warning = ConversationsOpenWarning;
-    fn write_args<W: ::slack_api_runtime::ArgWriter>(
+    fn write_args<W: ::typed_slack_runtime::ArgWriter>(
         &self,
         args: &mut W,
     ) -> ::core::result::Result<(), ::serde_json::Error> {
@@ -212,7 +212,7 @@ pub struct ConversationsOpenResponse {
     #[serde(skip)]
     pub warnings: ::std::vec::Vec<ConversationsOpenWarning>,
 }
-impl ::slack_api_runtime::MethodResponse for ConversationsOpenResponse {
+impl ::typed_slack_runtime::MethodResponse for ConversationsOpenResponse {
     type Warning = ConversationsOpenWarning;
     fn warnings(&self) -> &[ConversationsOpenWarning] {
         &self.warnings
@@ -366,9 +366,9 @@ pub enum ConversationsOpenError {
     /// `unknown_method`: This method is currently not available.
     UnknownMethod,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for ConversationsOpenError {
+impl ::typed_slack_runtime::Code for ConversationsOpenError {
     const DOCUMENTED: &'static [&'static str] = &[
         "channel_not_found",
         "invalid_user_combination",
@@ -455,7 +455,7 @@ impl ::slack_api_runtime::Code for ConversationsOpenError {
             "token_revoked" => Self::TokenRevoked,
             "two_factor_setup_required" => Self::TwoFactorSetupRequired,
             "unknown_method" => Self::UnknownMethod,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -687,8 +687,8 @@ impl ::slack_api_runtime::Code for ConversationsOpenError {
 }
 impl ::core::fmt::Display for ConversationsOpenError {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -700,7 +700,9 @@ impl ::std::error::Error for ConversationsOpenError {}
 impl ::core::str::FromStr for ConversationsOpenError {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }
 /// The warnings `conversations.open` can answer.
@@ -731,9 +733,9 @@ pub enum ConversationsOpenWarning {
     /// `superfluous_charset`: The method was called via a `POST` request, and the specified `Content-Type` is not defined to understand the `charset` parameter. However, `charset` was in fact present. Specifically, form-data content types (e.g. `multipart/form-data`) are the ones for which `charset` is superfluous.
     SuperfluousCharset,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for ConversationsOpenWarning {
+impl ::typed_slack_runtime::Code for ConversationsOpenWarning {
     const DOCUMENTED: &'static [&'static str] = &[
         "already_open",
         "no_op",
@@ -746,7 +748,7 @@ impl ::slack_api_runtime::Code for ConversationsOpenWarning {
             "no_op" => Self::NoOp,
             "missing_charset" => Self::MissingCharset,
             "superfluous_charset" => Self::SuperfluousCharset,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -786,8 +788,8 @@ impl ::slack_api_runtime::Code for ConversationsOpenWarning {
 }
 impl ::core::fmt::Display for ConversationsOpenWarning {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -798,6 +800,8 @@ impl ::core::fmt::Display for ConversationsOpenWarning {
 impl ::core::str::FromStr for ConversationsOpenWarning {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }

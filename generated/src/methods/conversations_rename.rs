@@ -23,7 +23,7 @@ pub struct ConversationsRename {
     /// ID of conversation to rename
     ///
     /// Sent as `channel`.
-    pub channel: ::slack_api_runtime::types::ChannelId,
+    pub channel: ::typed_slack_runtime::types::ChannelId,
     /// New name for conversation.
     ///
     /// Sent as `name`.
@@ -32,7 +32,7 @@ pub struct ConversationsRename {
 impl ConversationsRename {
     /// A request with its arguments, all of which are required.
     pub fn new(
-        channel: impl ::core::convert::Into<::slack_api_runtime::types::ChannelId>,
+        channel: impl ::core::convert::Into<::typed_slack_runtime::types::ChannelId>,
         name: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
         Self {
@@ -41,16 +41,16 @@ impl ConversationsRename {
         }
     }
 }
-impl ::slack_api_runtime::Method for ConversationsRename {
+impl ::typed_slack_runtime::Method for ConversationsRename {
     const NAME: &'static str = "conversations.rename";
-    const HTTP_METHOD: ::slack_api_runtime::HttpMethod = ::slack_api_runtime::HttpMethod::Post;
-    const CONTENT_TYPES: &'static [::slack_api_runtime::ContentType] = &[
-        ::slack_api_runtime::ContentType::FormUrlEncoded,
-        ::slack_api_runtime::ContentType::Json,
+    const HTTP_METHOD: ::typed_slack_runtime::HttpMethod = ::typed_slack_runtime::HttpMethod::Post;
+    const CONTENT_TYPES: &'static [::typed_slack_runtime::ContentType] = &[
+        ::typed_slack_runtime::ContentType::FormUrlEncoded,
+        ::typed_slack_runtime::ContentType::Json,
     ];
     const ACCEPTS_JSON: bool = true;
-    const RATE_TIER: ::slack_api_runtime::RateTier = ::slack_api_runtime::RateTier::Tier2;
-    const SCOPES: ::slack_api_runtime::Scopes = ::slack_api_runtime::Scopes {
+    const RATE_TIER: ::typed_slack_runtime::RateTier = ::typed_slack_runtime::RateTier::Tier2;
+    const SCOPES: ::typed_slack_runtime::Scopes = ::typed_slack_runtime::Scopes {
         bot: ::core::option::Option::Some(
             &[
                 "groups:write",
@@ -64,14 +64,14 @@ impl ::slack_api_runtime::Method for ConversationsRename {
             &["groups:write", "im:write", "mpim:write", "channels:write"],
         ),
     };
-    const LIFECYCLE: ::slack_api_runtime::Lifecycle = ::slack_api_runtime::Lifecycle::Stable;
+    const LIFECYCLE: ::typed_slack_runtime::Lifecycle = ::typed_slack_runtime::Lifecycle::Stable;
     const AUTHENTICATED: bool = true;
-    const ARGUMENTS: &'static [::slack_api_runtime::Argument] = &[
-        ::slack_api_runtime::Argument {
+    const ARGUMENTS: &'static [::typed_slack_runtime::Argument] = &[
+        ::typed_slack_runtime::Argument {
             name: "channel",
             required: true,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "name",
             required: true,
         },
@@ -80,7 +80,7 @@ impl ::slack_api_runtime::Method for ConversationsRename {
     type Response = ConversationsRenameResponse;
     type Error = ConversationsRenameError;
     type Warning = ConversationsRenameWarning;
-    fn write_args<W: ::slack_api_runtime::ArgWriter>(
+    fn write_args<W: ::typed_slack_runtime::ArgWriter>(
         &self,
         args: &mut W,
     ) -> ::core::result::Result<(), ::serde_json::Error> {
@@ -156,7 +156,7 @@ pub struct ConversationsRenameResponse {
     #[serde(skip)]
     pub warnings: ::std::vec::Vec<ConversationsRenameWarning>,
 }
-impl ::slack_api_runtime::MethodResponse for ConversationsRenameResponse {
+impl ::typed_slack_runtime::MethodResponse for ConversationsRenameResponse {
     type Warning = ConversationsRenameWarning;
     fn warnings(&self) -> &[ConversationsRenameWarning] {
         &self.warnings
@@ -316,9 +316,9 @@ pub enum ConversationsRenameError {
     /// `unknown_method`: This method is currently not available.
     UnknownMethod,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for ConversationsRenameError {
+impl ::typed_slack_runtime::Code for ConversationsRenameError {
     const DOCUMENTED: &'static [&'static str] = &[
         "channel_not_found",
         "invalid_name",
@@ -409,7 +409,7 @@ impl ::slack_api_runtime::Code for ConversationsRenameError {
             "token_revoked" => Self::TokenRevoked,
             "two_factor_setup_required" => Self::TwoFactorSetupRequired,
             "unknown_method" => Self::UnknownMethod,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -649,8 +649,8 @@ impl ::slack_api_runtime::Code for ConversationsRenameError {
 }
 impl ::core::fmt::Display for ConversationsRenameError {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -662,7 +662,9 @@ impl ::std::error::Error for ConversationsRenameError {}
 impl ::core::str::FromStr for ConversationsRenameError {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }
 /// The warnings `conversations.rename` can answer.
@@ -687,9 +689,9 @@ pub enum ConversationsRenameWarning {
     /// `superfluous_charset`: The method was called via a `POST` request, and the specified `Content-Type` is not defined to understand the `charset` parameter. However, `charset` was in fact present. Specifically, form-data content types (e.g. `multipart/form-data`) are the ones for which `charset` is superfluous.
     SuperfluousCharset,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for ConversationsRenameWarning {
+impl ::typed_slack_runtime::Code for ConversationsRenameWarning {
     const DOCUMENTED: &'static [&'static str] = &[
         "missing_charset",
         "superfluous_charset",
@@ -698,7 +700,7 @@ impl ::slack_api_runtime::Code for ConversationsRenameWarning {
         match code {
             "missing_charset" => Self::MissingCharset,
             "superfluous_charset" => Self::SuperfluousCharset,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -726,8 +728,8 @@ impl ::slack_api_runtime::Code for ConversationsRenameWarning {
 }
 impl ::core::fmt::Display for ConversationsRenameWarning {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -738,6 +740,8 @@ impl ::core::fmt::Display for ConversationsRenameWarning {
 impl ::core::str::FromStr for ConversationsRenameWarning {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }

@@ -23,12 +23,12 @@ pub struct ConversationsReplies {
     /// Conversation ID to fetch thread from.
     ///
     /// Sent as `channel`.
-    pub channel: ::slack_api_runtime::types::ChannelId,
+    pub channel: ::typed_slack_runtime::types::ChannelId,
     /// Paginate through collections of data by setting the `cursor` parameter to a `next_cursor` attribute returned by a previous request's `response_metadata`. Default value fetches the first "page" of the collection. See [pagination](https://api.slack.com/apis/web-api/pagination) for more detail.
     ///
     /// Sent as `cursor`.
     /// Example: `dXNlcjpVMDYxTkZUVDI=`.
-    pub cursor: ::core::option::Option<::slack_api_runtime::types::Cursor>,
+    pub cursor: ::core::option::Option<::typed_slack_runtime::types::Cursor>,
     /// Return all metadata associated with this message.
     ///
     /// Sent as `include_all_metadata`.
@@ -45,7 +45,7 @@ pub struct ConversationsReplies {
     ///
     /// Sent as `latest`.
     /// Default: `now`.
-    pub latest: ::core::option::Option<::slack_api_runtime::types::Timestamp>,
+    pub latest: ::core::option::Option<::typed_slack_runtime::types::Timestamp>,
     /// The maximum number of items to return. Fewer than the requested number of items may be returned, even if the end of the users list hasn't been reached.
     ///
     /// Sent as `limit`.
@@ -56,17 +56,17 @@ pub struct ConversationsReplies {
     ///
     /// Sent as `oldest`.
     /// Default: `0`.
-    pub oldest: ::core::option::Option<::slack_api_runtime::types::Timestamp>,
+    pub oldest: ::core::option::Option<::typed_slack_runtime::types::Timestamp>,
     /// Unique identifier of either a thread’s parent message or a message in the thread. `ts` must be the timestamp of an existing message with 0 or more replies. If there are no replies then just the single message referenced by `ts` will return - it is just an ordinary, unthreaded message.
     ///
     /// Sent as `ts`.
-    pub ts: ::slack_api_runtime::types::Timestamp,
+    pub ts: ::typed_slack_runtime::types::Timestamp,
 }
 impl ConversationsReplies {
     /// A request with its required arguments; set optional ones with the setters.
     pub fn new(
-        channel: impl ::core::convert::Into<::slack_api_runtime::types::ChannelId>,
-        ts: impl ::core::convert::Into<::slack_api_runtime::types::Timestamp>,
+        channel: impl ::core::convert::Into<::typed_slack_runtime::types::ChannelId>,
+        ts: impl ::core::convert::Into<::typed_slack_runtime::types::Timestamp>,
     ) -> Self {
         Self {
             channel: channel.into(),
@@ -83,7 +83,7 @@ impl ConversationsReplies {
     #[must_use]
     pub fn cursor(
         mut self,
-        cursor: impl ::core::convert::Into<::slack_api_runtime::types::Cursor>,
+        cursor: impl ::core::convert::Into<::typed_slack_runtime::types::Cursor>,
     ) -> Self {
         self.cursor = ::core::option::Option::Some(cursor.into());
         self
@@ -104,7 +104,7 @@ impl ConversationsReplies {
     #[must_use]
     pub fn latest(
         mut self,
-        latest: impl ::core::convert::Into<::slack_api_runtime::types::Timestamp>,
+        latest: impl ::core::convert::Into<::typed_slack_runtime::types::Timestamp>,
     ) -> Self {
         self.latest = ::core::option::Option::Some(latest.into());
         self
@@ -119,21 +119,21 @@ impl ConversationsReplies {
     #[must_use]
     pub fn oldest(
         mut self,
-        oldest: impl ::core::convert::Into<::slack_api_runtime::types::Timestamp>,
+        oldest: impl ::core::convert::Into<::typed_slack_runtime::types::Timestamp>,
     ) -> Self {
         self.oldest = ::core::option::Option::Some(oldest.into());
         self
     }
 }
-impl ::slack_api_runtime::Method for ConversationsReplies {
+impl ::typed_slack_runtime::Method for ConversationsReplies {
     const NAME: &'static str = "conversations.replies";
-    const HTTP_METHOD: ::slack_api_runtime::HttpMethod = ::slack_api_runtime::HttpMethod::Get;
-    const CONTENT_TYPES: &'static [::slack_api_runtime::ContentType] = &[
-        ::slack_api_runtime::ContentType::FormUrlEncoded,
+    const HTTP_METHOD: ::typed_slack_runtime::HttpMethod = ::typed_slack_runtime::HttpMethod::Get;
+    const CONTENT_TYPES: &'static [::typed_slack_runtime::ContentType] = &[
+        ::typed_slack_runtime::ContentType::FormUrlEncoded,
     ];
     const ACCEPTS_JSON: bool = false;
-    const RATE_TIER: ::slack_api_runtime::RateTier = ::slack_api_runtime::RateTier::Tier3;
-    const SCOPES: ::slack_api_runtime::Scopes = ::slack_api_runtime::Scopes {
+    const RATE_TIER: ::typed_slack_runtime::RateTier = ::typed_slack_runtime::RateTier::Tier3;
+    const SCOPES: ::typed_slack_runtime::Scopes = ::typed_slack_runtime::Scopes {
         bot: ::core::option::Option::Some(
             &["groups:history", "im:history", "mpim:history", "channels:history"],
         ),
@@ -141,38 +141,38 @@ impl ::slack_api_runtime::Method for ConversationsReplies {
             &["groups:history", "im:history", "mpim:history", "channels:history"],
         ),
     };
-    const LIFECYCLE: ::slack_api_runtime::Lifecycle = ::slack_api_runtime::Lifecycle::Stable;
+    const LIFECYCLE: ::typed_slack_runtime::Lifecycle = ::typed_slack_runtime::Lifecycle::Stable;
     const AUTHENTICATED: bool = true;
-    const ARGUMENTS: &'static [::slack_api_runtime::Argument] = &[
-        ::slack_api_runtime::Argument {
+    const ARGUMENTS: &'static [::typed_slack_runtime::Argument] = &[
+        ::typed_slack_runtime::Argument {
             name: "channel",
             required: true,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "cursor",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "include_all_metadata",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "inclusive",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "latest",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "limit",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "oldest",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "ts",
             required: true,
         },
@@ -181,7 +181,7 @@ impl ::slack_api_runtime::Method for ConversationsReplies {
     type Response = ConversationsRepliesResponse;
     type Error = ConversationsRepliesError;
     type Warning = ConversationsRepliesWarning;
-    fn write_args<W: ::slack_api_runtime::ArgWriter>(
+    fn write_args<W: ::typed_slack_runtime::ArgWriter>(
         &self,
         args: &mut W,
     ) -> ::core::result::Result<(), ::serde_json::Error> {
@@ -208,13 +208,13 @@ impl ::slack_api_runtime::Method for ConversationsReplies {
         ::core::result::Result::Ok(())
     }
 }
-impl ::slack_api_runtime::Paginated for ConversationsReplies {
-    fn set_cursor(&mut self, cursor: ::slack_api_runtime::types::Cursor) {
+impl ::typed_slack_runtime::Paginated for ConversationsReplies {
+    fn set_cursor(&mut self, cursor: ::typed_slack_runtime::types::Cursor) {
         self.cursor = ::core::option::Option::Some(cursor);
     }
     fn next_cursor(
         response: &Self::Response,
-    ) -> ::core::option::Option<&::slack_api_runtime::types::Cursor> {
+    ) -> ::core::option::Option<&::typed_slack_runtime::types::Cursor> {
         response.response_metadata.as_ref()?.next_cursor()
     }
 }
@@ -290,19 +290,19 @@ pub struct ConversationsRepliesResponse {
     /// Answered as `unchanged_messages`.
     #[serde(default)]
     pub unchanged_messages: ::core::option::Option<
-        ::std::vec::Vec<::slack_api_runtime::types::Timestamp>,
+        ::std::vec::Vec<::typed_slack_runtime::types::Timestamp>,
     >,
     /// The answer's `response_metadata`: where the next page starts.
     #[serde(default)]
     pub response_metadata: ::core::option::Option<
-        ::slack_api_runtime::types::ResponseMetadata,
+        ::typed_slack_runtime::types::ResponseMetadata,
     >,
     /// The warnings Slack sent with the answer, from its `warning` and
     /// `response_metadata.warnings` fields.
     #[serde(skip)]
     pub warnings: ::std::vec::Vec<ConversationsRepliesWarning>,
 }
-impl ::slack_api_runtime::MethodResponse for ConversationsRepliesResponse {
+impl ::typed_slack_runtime::MethodResponse for ConversationsRepliesResponse {
     type Warning = ConversationsRepliesWarning;
     fn warnings(&self) -> &[ConversationsRepliesWarning] {
         &self.warnings
@@ -453,9 +453,9 @@ pub enum ConversationsRepliesError {
     /// `unknown_method`: This method is currently not available.
     UnknownMethod,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for ConversationsRepliesError {
+impl ::typed_slack_runtime::Code for ConversationsRepliesError {
     const DOCUMENTED: &'static [&'static str] = &[
         "channel_not_found",
         "invalid_cursor",
@@ -540,7 +540,7 @@ impl ::slack_api_runtime::Code for ConversationsRepliesError {
             "token_revoked" => Self::TokenRevoked,
             "two_factor_setup_required" => Self::TwoFactorSetupRequired,
             "unknown_method" => Self::UnknownMethod,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -770,8 +770,8 @@ impl ::slack_api_runtime::Code for ConversationsRepliesError {
 }
 impl ::core::fmt::Display for ConversationsRepliesError {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -783,7 +783,9 @@ impl ::std::error::Error for ConversationsRepliesError {}
 impl ::core::str::FromStr for ConversationsRepliesError {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }
 /// The warnings `conversations.replies` can answer.
@@ -808,9 +810,9 @@ pub enum ConversationsRepliesWarning {
     /// `superfluous_charset`: The method was called via a `POST` request, and the specified `Content-Type` is not defined to understand the `charset` parameter. However, `charset` was in fact present. Specifically, form-data content types (e.g. `multipart/form-data`) are the ones for which `charset` is superfluous.
     SuperfluousCharset,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for ConversationsRepliesWarning {
+impl ::typed_slack_runtime::Code for ConversationsRepliesWarning {
     const DOCUMENTED: &'static [&'static str] = &[
         "missing_charset",
         "superfluous_charset",
@@ -819,7 +821,7 @@ impl ::slack_api_runtime::Code for ConversationsRepliesWarning {
         match code {
             "missing_charset" => Self::MissingCharset,
             "superfluous_charset" => Self::SuperfluousCharset,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -847,8 +849,8 @@ impl ::slack_api_runtime::Code for ConversationsRepliesWarning {
 }
 impl ::core::fmt::Display for ConversationsRepliesWarning {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -859,6 +861,8 @@ impl ::core::fmt::Display for ConversationsRepliesWarning {
 impl ::core::str::FromStr for ConversationsRepliesWarning {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }

@@ -23,7 +23,7 @@ pub struct ConversationsSetPurpose {
     /// Channel to set the description of
     ///
     /// Sent as `channel`.
-    pub channel: ::slack_api_runtime::types::ChannelId,
+    pub channel: ::typed_slack_runtime::types::ChannelId,
     /// The description
     ///
     /// Sent as `purpose`.
@@ -33,7 +33,7 @@ pub struct ConversationsSetPurpose {
 impl ConversationsSetPurpose {
     /// A request with its arguments, all of which are required.
     pub fn new(
-        channel: impl ::core::convert::Into<::slack_api_runtime::types::ChannelId>,
+        channel: impl ::core::convert::Into<::typed_slack_runtime::types::ChannelId>,
         purpose: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
         Self {
@@ -42,16 +42,16 @@ impl ConversationsSetPurpose {
         }
     }
 }
-impl ::slack_api_runtime::Method for ConversationsSetPurpose {
+impl ::typed_slack_runtime::Method for ConversationsSetPurpose {
     const NAME: &'static str = "conversations.setPurpose";
-    const HTTP_METHOD: ::slack_api_runtime::HttpMethod = ::slack_api_runtime::HttpMethod::Post;
-    const CONTENT_TYPES: &'static [::slack_api_runtime::ContentType] = &[
-        ::slack_api_runtime::ContentType::FormUrlEncoded,
-        ::slack_api_runtime::ContentType::Json,
+    const HTTP_METHOD: ::typed_slack_runtime::HttpMethod = ::typed_slack_runtime::HttpMethod::Post;
+    const CONTENT_TYPES: &'static [::typed_slack_runtime::ContentType] = &[
+        ::typed_slack_runtime::ContentType::FormUrlEncoded,
+        ::typed_slack_runtime::ContentType::Json,
     ];
     const ACCEPTS_JSON: bool = true;
-    const RATE_TIER: ::slack_api_runtime::RateTier = ::slack_api_runtime::RateTier::Tier2;
-    const SCOPES: ::slack_api_runtime::Scopes = ::slack_api_runtime::Scopes {
+    const RATE_TIER: ::typed_slack_runtime::RateTier = ::typed_slack_runtime::RateTier::Tier2;
+    const SCOPES: ::typed_slack_runtime::Scopes = ::typed_slack_runtime::Scopes {
         bot: ::core::option::Option::Some(
             &[
                 "channels:write.topic",
@@ -77,14 +77,14 @@ impl ::slack_api_runtime::Method for ConversationsSetPurpose {
             ],
         ),
     };
-    const LIFECYCLE: ::slack_api_runtime::Lifecycle = ::slack_api_runtime::Lifecycle::Stable;
+    const LIFECYCLE: ::typed_slack_runtime::Lifecycle = ::typed_slack_runtime::Lifecycle::Stable;
     const AUTHENTICATED: bool = true;
-    const ARGUMENTS: &'static [::slack_api_runtime::Argument] = &[
-        ::slack_api_runtime::Argument {
+    const ARGUMENTS: &'static [::typed_slack_runtime::Argument] = &[
+        ::typed_slack_runtime::Argument {
             name: "channel",
             required: true,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "purpose",
             required: true,
         },
@@ -93,7 +93,7 @@ impl ::slack_api_runtime::Method for ConversationsSetPurpose {
     type Response = ConversationsSetPurposeResponse;
     type Error = ConversationsSetPurposeError;
     type Warning = ConversationsSetPurposeWarning;
-    fn write_args<W: ::slack_api_runtime::ArgWriter>(
+    fn write_args<W: ::typed_slack_runtime::ArgWriter>(
         &self,
         args: &mut W,
     ) -> ::core::result::Result<(), ::serde_json::Error> {
@@ -129,7 +129,7 @@ pub struct ConversationsSetPurposeResponse {
     #[serde(skip)]
     pub warnings: ::std::vec::Vec<ConversationsSetPurposeWarning>,
 }
-impl ::slack_api_runtime::MethodResponse for ConversationsSetPurposeResponse {
+impl ::typed_slack_runtime::MethodResponse for ConversationsSetPurposeResponse {
     type Warning = ConversationsSetPurposeWarning;
     fn warnings(&self) -> &[ConversationsSetPurposeWarning] {
         &self.warnings
@@ -277,9 +277,9 @@ pub enum ConversationsSetPurposeError {
     /// `unknown_method`: This method is currently not available.
     UnknownMethod,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for ConversationsSetPurposeError {
+impl ::typed_slack_runtime::Code for ConversationsSetPurposeError {
     const DOCUMENTED: &'static [&'static str] = &[
         "channel_not_found",
         "is_archived",
@@ -360,7 +360,7 @@ impl ::slack_api_runtime::Code for ConversationsSetPurposeError {
             "token_revoked" => Self::TokenRevoked,
             "two_factor_setup_required" => Self::TwoFactorSetupRequired,
             "unknown_method" => Self::UnknownMethod,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -580,8 +580,8 @@ impl ::slack_api_runtime::Code for ConversationsSetPurposeError {
 }
 impl ::core::fmt::Display for ConversationsSetPurposeError {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -593,7 +593,9 @@ impl ::std::error::Error for ConversationsSetPurposeError {}
 impl ::core::str::FromStr for ConversationsSetPurposeError {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }
 /// The warnings `conversations.setPurpose` can answer.
@@ -618,9 +620,9 @@ pub enum ConversationsSetPurposeWarning {
     /// `superfluous_charset`: The method was called via a `POST` request, and the specified `Content-Type` is not defined to understand the `charset` parameter. However, `charset` was in fact present. Specifically, form-data content types (e.g. `multipart/form-data`) are the ones for which `charset` is superfluous.
     SuperfluousCharset,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for ConversationsSetPurposeWarning {
+impl ::typed_slack_runtime::Code for ConversationsSetPurposeWarning {
     const DOCUMENTED: &'static [&'static str] = &[
         "missing_charset",
         "superfluous_charset",
@@ -629,7 +631,7 @@ impl ::slack_api_runtime::Code for ConversationsSetPurposeWarning {
         match code {
             "missing_charset" => Self::MissingCharset,
             "superfluous_charset" => Self::SuperfluousCharset,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -657,8 +659,8 @@ impl ::slack_api_runtime::Code for ConversationsSetPurposeWarning {
 }
 impl ::core::fmt::Display for ConversationsSetPurposeWarning {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -669,6 +671,8 @@ impl ::core::fmt::Display for ConversationsSetPurposeWarning {
 impl ::core::str::FromStr for ConversationsSetPurposeWarning {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }

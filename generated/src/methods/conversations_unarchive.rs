@@ -23,26 +23,26 @@ pub struct ConversationsUnarchive {
     /// ID of conversation to unarchive
     ///
     /// Sent as `channel`.
-    pub channel: ::slack_api_runtime::types::ChannelId,
+    pub channel: ::typed_slack_runtime::types::ChannelId,
 }
 impl ConversationsUnarchive {
     /// A request with its arguments, all of which are required.
     pub fn new(
-        channel: impl ::core::convert::Into<::slack_api_runtime::types::ChannelId>,
+        channel: impl ::core::convert::Into<::typed_slack_runtime::types::ChannelId>,
     ) -> Self {
         Self { channel: channel.into() }
     }
 }
-impl ::slack_api_runtime::Method for ConversationsUnarchive {
+impl ::typed_slack_runtime::Method for ConversationsUnarchive {
     const NAME: &'static str = "conversations.unarchive";
-    const HTTP_METHOD: ::slack_api_runtime::HttpMethod = ::slack_api_runtime::HttpMethod::Post;
-    const CONTENT_TYPES: &'static [::slack_api_runtime::ContentType] = &[
-        ::slack_api_runtime::ContentType::FormUrlEncoded,
-        ::slack_api_runtime::ContentType::Json,
+    const HTTP_METHOD: ::typed_slack_runtime::HttpMethod = ::typed_slack_runtime::HttpMethod::Post;
+    const CONTENT_TYPES: &'static [::typed_slack_runtime::ContentType] = &[
+        ::typed_slack_runtime::ContentType::FormUrlEncoded,
+        ::typed_slack_runtime::ContentType::Json,
     ];
     const ACCEPTS_JSON: bool = true;
-    const RATE_TIER: ::slack_api_runtime::RateTier = ::slack_api_runtime::RateTier::Tier2;
-    const SCOPES: ::slack_api_runtime::Scopes = ::slack_api_runtime::Scopes {
+    const RATE_TIER: ::typed_slack_runtime::RateTier = ::typed_slack_runtime::RateTier::Tier2;
+    const SCOPES: ::typed_slack_runtime::Scopes = ::typed_slack_runtime::Scopes {
         bot: ::core::option::Option::Some(
             &[
                 "groups:write",
@@ -56,10 +56,10 @@ impl ::slack_api_runtime::Method for ConversationsUnarchive {
             &["groups:write", "im:write", "mpim:write", "channels:write"],
         ),
     };
-    const LIFECYCLE: ::slack_api_runtime::Lifecycle = ::slack_api_runtime::Lifecycle::Stable;
+    const LIFECYCLE: ::typed_slack_runtime::Lifecycle = ::typed_slack_runtime::Lifecycle::Stable;
     const AUTHENTICATED: bool = true;
-    const ARGUMENTS: &'static [::slack_api_runtime::Argument] = &[
-        ::slack_api_runtime::Argument {
+    const ARGUMENTS: &'static [::typed_slack_runtime::Argument] = &[
+        ::typed_slack_runtime::Argument {
             name: "channel",
             required: true,
         },
@@ -68,7 +68,7 @@ impl ::slack_api_runtime::Method for ConversationsUnarchive {
     type Response = ConversationsUnarchiveResponse;
     type Error = ConversationsUnarchiveError;
     type Warning = ConversationsUnarchiveWarning;
-    fn write_args<W: ::slack_api_runtime::ArgWriter>(
+    fn write_args<W: ::typed_slack_runtime::ArgWriter>(
         &self,
         args: &mut W,
     ) -> ::core::result::Result<(), ::serde_json::Error> {
@@ -100,7 +100,7 @@ pub struct ConversationsUnarchiveResponse {
     #[serde(skip)]
     pub warnings: ::std::vec::Vec<ConversationsUnarchiveWarning>,
 }
-impl ::slack_api_runtime::MethodResponse for ConversationsUnarchiveResponse {
+impl ::typed_slack_runtime::MethodResponse for ConversationsUnarchiveResponse {
     type Warning = ConversationsUnarchiveWarning;
     fn warnings(&self) -> &[ConversationsUnarchiveWarning] {
         &self.warnings
@@ -239,9 +239,9 @@ pub enum ConversationsUnarchiveError {
     /// `unknown_method`: This method is currently not available.
     UnknownMethod,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for ConversationsUnarchiveError {
+impl ::typed_slack_runtime::Code for ConversationsUnarchiveError {
     const DOCUMENTED: &'static [&'static str] = &[
         "channel_not_found",
         "method_not_supported_for_channel_type",
@@ -316,7 +316,7 @@ impl ::slack_api_runtime::Code for ConversationsUnarchiveError {
             "token_revoked" => Self::TokenRevoked,
             "two_factor_setup_required" => Self::TwoFactorSetupRequired,
             "unknown_method" => Self::UnknownMethod,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -518,8 +518,8 @@ impl ::slack_api_runtime::Code for ConversationsUnarchiveError {
 }
 impl ::core::fmt::Display for ConversationsUnarchiveError {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -531,7 +531,9 @@ impl ::std::error::Error for ConversationsUnarchiveError {}
 impl ::core::str::FromStr for ConversationsUnarchiveError {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }
 /// The warnings `conversations.unarchive` can answer.
@@ -556,9 +558,9 @@ pub enum ConversationsUnarchiveWarning {
     /// `superfluous_charset`: The method was called via a `POST` request, and the specified `Content-Type` is not defined to understand the `charset` parameter. However, `charset` was in fact present. Specifically, form-data content types (e.g. `multipart/form-data`) are the ones for which `charset` is superfluous.
     SuperfluousCharset,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for ConversationsUnarchiveWarning {
+impl ::typed_slack_runtime::Code for ConversationsUnarchiveWarning {
     const DOCUMENTED: &'static [&'static str] = &[
         "missing_charset",
         "superfluous_charset",
@@ -567,7 +569,7 @@ impl ::slack_api_runtime::Code for ConversationsUnarchiveWarning {
         match code {
             "missing_charset" => Self::MissingCharset,
             "superfluous_charset" => Self::SuperfluousCharset,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -595,8 +597,8 @@ impl ::slack_api_runtime::Code for ConversationsUnarchiveWarning {
 }
 impl ::core::fmt::Display for ConversationsUnarchiveWarning {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -607,6 +609,8 @@ impl ::core::fmt::Display for ConversationsUnarchiveWarning {
 impl ::core::str::FromStr for ConversationsUnarchiveWarning {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }

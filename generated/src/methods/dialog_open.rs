@@ -28,13 +28,13 @@ pub struct DialogOpen {
     ///
     /// Sent as `trigger_id`.
     /// Example: `12345.98765.abcd2358fdea`.
-    pub trigger_id: ::slack_api_runtime::types::TriggerId,
+    pub trigger_id: ::typed_slack_runtime::types::TriggerId,
 }
 impl DialogOpen {
     /// A request with its arguments, all of which are required.
     pub fn new(
         dialog: impl ::core::convert::Into<::std::string::String>,
-        trigger_id: impl ::core::convert::Into<::slack_api_runtime::types::TriggerId>,
+        trigger_id: impl ::core::convert::Into<::typed_slack_runtime::types::TriggerId>,
     ) -> Self {
         Self {
             dialog: dialog.into(),
@@ -42,27 +42,27 @@ impl DialogOpen {
         }
     }
 }
-impl ::slack_api_runtime::Method for DialogOpen {
+impl ::typed_slack_runtime::Method for DialogOpen {
     const NAME: &'static str = "dialog.open";
-    const HTTP_METHOD: ::slack_api_runtime::HttpMethod = ::slack_api_runtime::HttpMethod::Post;
-    const CONTENT_TYPES: &'static [::slack_api_runtime::ContentType] = &[
-        ::slack_api_runtime::ContentType::FormUrlEncoded,
-        ::slack_api_runtime::ContentType::Json,
+    const HTTP_METHOD: ::typed_slack_runtime::HttpMethod = ::typed_slack_runtime::HttpMethod::Post;
+    const CONTENT_TYPES: &'static [::typed_slack_runtime::ContentType] = &[
+        ::typed_slack_runtime::ContentType::FormUrlEncoded,
+        ::typed_slack_runtime::ContentType::Json,
     ];
     const ACCEPTS_JSON: bool = true;
-    const RATE_TIER: ::slack_api_runtime::RateTier = ::slack_api_runtime::RateTier::Tier4;
-    const SCOPES: ::slack_api_runtime::Scopes = ::slack_api_runtime::Scopes {
+    const RATE_TIER: ::typed_slack_runtime::RateTier = ::typed_slack_runtime::RateTier::Tier4;
+    const SCOPES: ::typed_slack_runtime::Scopes = ::typed_slack_runtime::Scopes {
         bot: ::core::option::Option::None,
         user: ::core::option::Option::None,
     };
-    const LIFECYCLE: ::slack_api_runtime::Lifecycle = ::slack_api_runtime::Lifecycle::Stable;
+    const LIFECYCLE: ::typed_slack_runtime::Lifecycle = ::typed_slack_runtime::Lifecycle::Stable;
     const AUTHENTICATED: bool = true;
-    const ARGUMENTS: &'static [::slack_api_runtime::Argument] = &[
-        ::slack_api_runtime::Argument {
+    const ARGUMENTS: &'static [::typed_slack_runtime::Argument] = &[
+        ::typed_slack_runtime::Argument {
             name: "dialog",
             required: true,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "trigger_id",
             required: true,
         },
@@ -71,7 +71,7 @@ impl ::slack_api_runtime::Method for DialogOpen {
     type Response = DialogOpenResponse;
     type Error = DialogOpenError;
     type Warning = DialogOpenWarning;
-    fn write_args<W: ::slack_api_runtime::ArgWriter>(
+    fn write_args<W: ::typed_slack_runtime::ArgWriter>(
         &self,
         args: &mut W,
     ) -> ::core::result::Result<(), ::serde_json::Error> {
@@ -104,7 +104,7 @@ pub struct DialogOpenResponse {
     #[serde(skip)]
     pub warnings: ::std::vec::Vec<DialogOpenWarning>,
 }
-impl ::slack_api_runtime::MethodResponse for DialogOpenResponse {
+impl ::typed_slack_runtime::MethodResponse for DialogOpenResponse {
     type Warning = DialogOpenWarning;
     fn warnings(&self) -> &[DialogOpenWarning] {
         &self.warnings
@@ -308,9 +308,9 @@ pub enum DialogOpenError {
     /// `unknown_method`: This method is currently not available.
     UnknownMethod,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for DialogOpenError {
+impl ::typed_slack_runtime::Code for DialogOpenError {
     const DOCUMENTED: &'static [&'static str] = &[
         "app_missing_action_url",
         "cannot_create_dialog",
@@ -395,7 +395,7 @@ impl ::slack_api_runtime::Code for DialogOpenError {
             "token_revoked" => Self::TokenRevoked,
             "two_factor_setup_required" => Self::TwoFactorSetupRequired,
             "unknown_method" => Self::UnknownMethod,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -633,8 +633,8 @@ impl ::slack_api_runtime::Code for DialogOpenError {
 }
 impl ::core::fmt::Display for DialogOpenError {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -646,7 +646,9 @@ impl ::std::error::Error for DialogOpenError {}
 impl ::core::str::FromStr for DialogOpenError {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }
 /// The warnings `dialog.open` can answer.
@@ -671,9 +673,9 @@ pub enum DialogOpenWarning {
     /// `superfluous_charset`: The method was called via a `POST` request, and the specified `Content-Type` is not defined to understand the `charset` parameter. However, `charset` was in fact present. Specifically, form-data content types (e.g. `multipart/form-data`) are the ones for which `charset` is superfluous.
     SuperfluousCharset,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for DialogOpenWarning {
+impl ::typed_slack_runtime::Code for DialogOpenWarning {
     const DOCUMENTED: &'static [&'static str] = &[
         "missing_charset",
         "superfluous_charset",
@@ -682,7 +684,7 @@ impl ::slack_api_runtime::Code for DialogOpenWarning {
         match code {
             "missing_charset" => Self::MissingCharset,
             "superfluous_charset" => Self::SuperfluousCharset,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -710,8 +712,8 @@ impl ::slack_api_runtime::Code for DialogOpenWarning {
 }
 impl ::core::fmt::Display for DialogOpenWarning {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -722,6 +724,8 @@ impl ::core::fmt::Display for DialogOpenWarning {
 impl ::core::str::FromStr for DialogOpenWarning {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }

@@ -63,31 +63,31 @@ impl EntityAcknowledgeCommentAction {
         self
     }
 }
-impl ::slack_api_runtime::Method for EntityAcknowledgeCommentAction {
+impl ::typed_slack_runtime::Method for EntityAcknowledgeCommentAction {
     const NAME: &'static str = "entity.acknowledgeCommentAction";
-    const HTTP_METHOD: ::slack_api_runtime::HttpMethod = ::slack_api_runtime::HttpMethod::Post;
-    const CONTENT_TYPES: &'static [::slack_api_runtime::ContentType] = &[
-        ::slack_api_runtime::ContentType::FormUrlEncoded,
-        ::slack_api_runtime::ContentType::Json,
+    const HTTP_METHOD: ::typed_slack_runtime::HttpMethod = ::typed_slack_runtime::HttpMethod::Post;
+    const CONTENT_TYPES: &'static [::typed_slack_runtime::ContentType] = &[
+        ::typed_slack_runtime::ContentType::FormUrlEncoded,
+        ::typed_slack_runtime::ContentType::Json,
     ];
     const ACCEPTS_JSON: bool = true;
-    const RATE_TIER: ::slack_api_runtime::RateTier = ::slack_api_runtime::RateTier::Tier3;
-    const SCOPES: ::slack_api_runtime::Scopes = ::slack_api_runtime::Scopes {
+    const RATE_TIER: ::typed_slack_runtime::RateTier = ::typed_slack_runtime::RateTier::Tier3;
+    const SCOPES: ::typed_slack_runtime::Scopes = ::typed_slack_runtime::Scopes {
         bot: ::core::option::Option::None,
         user: ::core::option::Option::None,
     };
-    const LIFECYCLE: ::slack_api_runtime::Lifecycle = ::slack_api_runtime::Lifecycle::Stable;
+    const LIFECYCLE: ::typed_slack_runtime::Lifecycle = ::typed_slack_runtime::Lifecycle::Stable;
     const AUTHENTICATED: bool = true;
-    const ARGUMENTS: &'static [::slack_api_runtime::Argument] = &[
-        ::slack_api_runtime::Argument {
+    const ARGUMENTS: &'static [::typed_slack_runtime::Argument] = &[
+        ::typed_slack_runtime::Argument {
             name: "trigger_id",
             required: true,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "comment",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "error",
             required: false,
         },
@@ -96,7 +96,7 @@ impl ::slack_api_runtime::Method for EntityAcknowledgeCommentAction {
     type Response = EntityAcknowledgeCommentActionResponse;
     type Error = EntityAcknowledgeCommentActionError;
     type Warning = EntityAcknowledgeCommentActionWarning;
-    fn write_args<W: ::slack_api_runtime::ArgWriter>(
+    fn write_args<W: ::typed_slack_runtime::ArgWriter>(
         &self,
         args: &mut W,
     ) -> ::core::result::Result<(), ::serde_json::Error> {
@@ -126,7 +126,7 @@ pub struct EntityAcknowledgeCommentActionResponse {
     #[serde(skip)]
     pub warnings: ::std::vec::Vec<EntityAcknowledgeCommentActionWarning>,
 }
-impl ::slack_api_runtime::MethodResponse for EntityAcknowledgeCommentActionResponse {
+impl ::typed_slack_runtime::MethodResponse for EntityAcknowledgeCommentActionResponse {
     type Warning = EntityAcknowledgeCommentActionWarning;
     fn warnings(&self) -> &[EntityAcknowledgeCommentActionWarning] {
         &self.warnings
@@ -268,9 +268,9 @@ pub enum EntityAcknowledgeCommentActionError {
     /// `unknown_method`: This method is currently not available.
     UnknownMethod,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for EntityAcknowledgeCommentActionError {
+impl ::typed_slack_runtime::Code for EntityAcknowledgeCommentActionError {
     const DOCUMENTED: &'static [&'static str] = &[
         "invalid_action",
         "invalid_app_id",
@@ -351,7 +351,7 @@ impl ::slack_api_runtime::Code for EntityAcknowledgeCommentActionError {
             "token_revoked" => Self::TokenRevoked,
             "two_factor_setup_required" => Self::TwoFactorSetupRequired,
             "unknown_method" => Self::UnknownMethod,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -571,8 +571,8 @@ impl ::slack_api_runtime::Code for EntityAcknowledgeCommentActionError {
 }
 impl ::core::fmt::Display for EntityAcknowledgeCommentActionError {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -584,7 +584,9 @@ impl ::std::error::Error for EntityAcknowledgeCommentActionError {}
 impl ::core::str::FromStr for EntityAcknowledgeCommentActionError {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }
 /// The warnings `entity.acknowledgeCommentAction` can answer.
@@ -609,9 +611,9 @@ pub enum EntityAcknowledgeCommentActionWarning {
     /// `superfluous_charset`: The method was called via a `POST` request, and the specified `Content-Type` is not defined to understand the `charset` parameter. However, `charset` was in fact present. Specifically, form-data content types (e.g. `multipart/form-data`) are the ones for which `charset` is superfluous.
     SuperfluousCharset,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for EntityAcknowledgeCommentActionWarning {
+impl ::typed_slack_runtime::Code for EntityAcknowledgeCommentActionWarning {
     const DOCUMENTED: &'static [&'static str] = &[
         "missing_charset",
         "superfluous_charset",
@@ -620,7 +622,7 @@ impl ::slack_api_runtime::Code for EntityAcknowledgeCommentActionWarning {
         match code {
             "missing_charset" => Self::MissingCharset,
             "superfluous_charset" => Self::SuperfluousCharset,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -648,8 +650,8 @@ impl ::slack_api_runtime::Code for EntityAcknowledgeCommentActionWarning {
 }
 impl ::core::fmt::Display for EntityAcknowledgeCommentActionWarning {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -660,6 +662,8 @@ impl ::core::fmt::Display for EntityAcknowledgeCommentActionWarning {
 impl ::core::str::FromStr for EntityAcknowledgeCommentActionWarning {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }

@@ -24,7 +24,7 @@ pub struct FilesCommentsDelete {
     ///
     /// Sent as `file`.
     /// Example: `F1234567890`.
-    pub file: ::slack_api_runtime::types::FileId,
+    pub file: ::typed_slack_runtime::types::FileId,
     /// The comment to delete.
     ///
     /// Sent as `id`.
@@ -34,7 +34,7 @@ pub struct FilesCommentsDelete {
 impl FilesCommentsDelete {
     /// A request with its arguments, all of which are required.
     pub fn new(
-        file: impl ::core::convert::Into<::slack_api_runtime::types::FileId>,
+        file: impl ::core::convert::Into<::typed_slack_runtime::types::FileId>,
         id: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
         Self {
@@ -43,27 +43,27 @@ impl FilesCommentsDelete {
         }
     }
 }
-impl ::slack_api_runtime::Method for FilesCommentsDelete {
+impl ::typed_slack_runtime::Method for FilesCommentsDelete {
     const NAME: &'static str = "files.comments.delete";
-    const HTTP_METHOD: ::slack_api_runtime::HttpMethod = ::slack_api_runtime::HttpMethod::Post;
-    const CONTENT_TYPES: &'static [::slack_api_runtime::ContentType] = &[
-        ::slack_api_runtime::ContentType::FormUrlEncoded,
-        ::slack_api_runtime::ContentType::Json,
+    const HTTP_METHOD: ::typed_slack_runtime::HttpMethod = ::typed_slack_runtime::HttpMethod::Post;
+    const CONTENT_TYPES: &'static [::typed_slack_runtime::ContentType] = &[
+        ::typed_slack_runtime::ContentType::FormUrlEncoded,
+        ::typed_slack_runtime::ContentType::Json,
     ];
     const ACCEPTS_JSON: bool = true;
-    const RATE_TIER: ::slack_api_runtime::RateTier = ::slack_api_runtime::RateTier::Tier2;
-    const SCOPES: ::slack_api_runtime::Scopes = ::slack_api_runtime::Scopes {
+    const RATE_TIER: ::typed_slack_runtime::RateTier = ::typed_slack_runtime::RateTier::Tier2;
+    const SCOPES: ::typed_slack_runtime::Scopes = ::typed_slack_runtime::Scopes {
         bot: ::core::option::Option::Some(&["files:write"]),
         user: ::core::option::Option::Some(&["files:write"]),
     };
-    const LIFECYCLE: ::slack_api_runtime::Lifecycle = ::slack_api_runtime::Lifecycle::Stable;
+    const LIFECYCLE: ::typed_slack_runtime::Lifecycle = ::typed_slack_runtime::Lifecycle::Stable;
     const AUTHENTICATED: bool = true;
-    const ARGUMENTS: &'static [::slack_api_runtime::Argument] = &[
-        ::slack_api_runtime::Argument {
+    const ARGUMENTS: &'static [::typed_slack_runtime::Argument] = &[
+        ::typed_slack_runtime::Argument {
             name: "file",
             required: true,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "id",
             required: true,
         },
@@ -72,7 +72,7 @@ impl ::slack_api_runtime::Method for FilesCommentsDelete {
     type Response = FilesCommentsDeleteResponse;
     type Error = FilesCommentsDeleteError;
     type Warning = FilesCommentsDeleteWarning;
-    fn write_args<W: ::slack_api_runtime::ArgWriter>(
+    fn write_args<W: ::typed_slack_runtime::ArgWriter>(
         &self,
         args: &mut W,
     ) -> ::core::result::Result<(), ::serde_json::Error> {
@@ -105,7 +105,7 @@ pub struct FilesCommentsDeleteResponse {
     #[serde(skip)]
     pub warnings: ::std::vec::Vec<FilesCommentsDeleteWarning>,
 }
-impl ::slack_api_runtime::MethodResponse for FilesCommentsDeleteResponse {
+impl ::typed_slack_runtime::MethodResponse for FilesCommentsDeleteResponse {
     type Warning = FilesCommentsDeleteWarning;
     fn warnings(&self) -> &[FilesCommentsDeleteWarning] {
         &self.warnings
@@ -241,9 +241,9 @@ pub enum FilesCommentsDeleteError {
     /// `unknown_method`: This method is currently not available.
     UnknownMethod,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for FilesCommentsDeleteError {
+impl ::typed_slack_runtime::Code for FilesCommentsDeleteError {
     const DOCUMENTED: &'static [&'static str] = &[
         "cant_delete",
         "file_deleted",
@@ -316,7 +316,7 @@ impl ::slack_api_runtime::Code for FilesCommentsDeleteError {
             "token_revoked" => Self::TokenRevoked,
             "two_factor_setup_required" => Self::TwoFactorSetupRequired,
             "unknown_method" => Self::UnknownMethod,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -520,8 +520,8 @@ impl ::slack_api_runtime::Code for FilesCommentsDeleteError {
 }
 impl ::core::fmt::Display for FilesCommentsDeleteError {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -533,7 +533,9 @@ impl ::std::error::Error for FilesCommentsDeleteError {}
 impl ::core::str::FromStr for FilesCommentsDeleteError {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }
 /// The warnings `files.comments.delete` can answer.
@@ -558,9 +560,9 @@ pub enum FilesCommentsDeleteWarning {
     /// `superfluous_charset`: The method was called via a `POST` request, and the specified `Content-Type` is not defined to understand the `charset` parameter. However, `charset` was in fact present. Specifically, form-data content types (e.g. `multipart/form-data`) are the ones for which `charset` is superfluous.
     SuperfluousCharset,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for FilesCommentsDeleteWarning {
+impl ::typed_slack_runtime::Code for FilesCommentsDeleteWarning {
     const DOCUMENTED: &'static [&'static str] = &[
         "missing_charset",
         "superfluous_charset",
@@ -569,7 +571,7 @@ impl ::slack_api_runtime::Code for FilesCommentsDeleteWarning {
         match code {
             "missing_charset" => Self::MissingCharset,
             "superfluous_charset" => Self::SuperfluousCharset,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -597,8 +599,8 @@ impl ::slack_api_runtime::Code for FilesCommentsDeleteWarning {
 }
 impl ::core::fmt::Display for FilesCommentsDeleteWarning {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -609,6 +611,8 @@ impl ::core::fmt::Display for FilesCommentsDeleteWarning {
 impl ::core::str::FromStr for FilesCommentsDeleteWarning {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }

@@ -29,18 +29,18 @@ pub struct FilesCompleteUploadExternal {
     ///
     /// Sent as `channel_id`.
     /// Example: `C0NF841BK`.
-    pub channel_id: ::core::option::Option<::slack_api_runtime::types::ChannelId>,
+    pub channel_id: ::core::option::Option<::typed_slack_runtime::types::ChannelId>,
     /// Provide another message's `ts` value to upload this file as a reply. Never use a reply's `ts` value; use its parent instead. Also make sure to provide only one channel when using 'thread_ts'
     ///
     /// Sent as `thread_ts`.
     /// Example: `1524523204.000192`.
-    pub thread_ts: ::core::option::Option<::slack_api_runtime::types::Timestamp>,
+    pub thread_ts: ::core::option::Option<::typed_slack_runtime::types::Timestamp>,
     /// Comma-separated string of channel IDs or user IDs where the file will be shared.
     ///
     /// Sent as `channels`, comma-separated.
     /// Example: `C0NF841BK,C2AW648GH`.
     pub channels: ::core::option::Option<
-        ::std::vec::Vec<::slack_api_runtime::types::ChannelId>,
+        ::std::vec::Vec<::typed_slack_runtime::types::ChannelId>,
     >,
     /// The message text introducing the file in specified channels.
     ///
@@ -86,7 +86,7 @@ impl FilesCompleteUploadExternal {
     #[must_use]
     pub fn channel_id(
         mut self,
-        channel_id: impl ::core::convert::Into<::slack_api_runtime::types::ChannelId>,
+        channel_id: impl ::core::convert::Into<::typed_slack_runtime::types::ChannelId>,
     ) -> Self {
         self.channel_id = ::core::option::Option::Some(channel_id.into());
         self
@@ -95,7 +95,7 @@ impl FilesCompleteUploadExternal {
     #[must_use]
     pub fn thread_ts(
         mut self,
-        thread_ts: impl ::core::convert::Into<::slack_api_runtime::types::Timestamp>,
+        thread_ts: impl ::core::convert::Into<::typed_slack_runtime::types::Timestamp>,
     ) -> Self {
         self.thread_ts = ::core::option::Option::Some(thread_ts.into());
         self
@@ -105,7 +105,7 @@ impl FilesCompleteUploadExternal {
     pub fn channels(
         mut self,
         channels: impl ::core::iter::IntoIterator<
-            Item = impl ::core::convert::Into<::slack_api_runtime::types::ChannelId>,
+            Item = impl ::core::convert::Into<::typed_slack_runtime::types::ChannelId>,
         >,
     ) -> Self {
         self.channels = ::core::option::Option::Some(
@@ -159,55 +159,55 @@ impl FilesCompleteUploadExternal {
         self
     }
 }
-impl ::slack_api_runtime::Method for FilesCompleteUploadExternal {
+impl ::typed_slack_runtime::Method for FilesCompleteUploadExternal {
     const NAME: &'static str = "files.completeUploadExternal";
-    const HTTP_METHOD: ::slack_api_runtime::HttpMethod = ::slack_api_runtime::HttpMethod::Post;
-    const CONTENT_TYPES: &'static [::slack_api_runtime::ContentType] = &[
-        ::slack_api_runtime::ContentType::FormUrlEncoded,
-        ::slack_api_runtime::ContentType::Json,
+    const HTTP_METHOD: ::typed_slack_runtime::HttpMethod = ::typed_slack_runtime::HttpMethod::Post;
+    const CONTENT_TYPES: &'static [::typed_slack_runtime::ContentType] = &[
+        ::typed_slack_runtime::ContentType::FormUrlEncoded,
+        ::typed_slack_runtime::ContentType::Json,
     ];
     const ACCEPTS_JSON: bool = true;
-    const RATE_TIER: ::slack_api_runtime::RateTier = ::slack_api_runtime::RateTier::Tier4;
-    const SCOPES: ::slack_api_runtime::Scopes = ::slack_api_runtime::Scopes {
+    const RATE_TIER: ::typed_slack_runtime::RateTier = ::typed_slack_runtime::RateTier::Tier4;
+    const SCOPES: ::typed_slack_runtime::Scopes = ::typed_slack_runtime::Scopes {
         bot: ::core::option::Option::Some(&["files:write"]),
         user: ::core::option::Option::Some(&["files:write"]),
     };
-    const LIFECYCLE: ::slack_api_runtime::Lifecycle = ::slack_api_runtime::Lifecycle::Stable;
+    const LIFECYCLE: ::typed_slack_runtime::Lifecycle = ::typed_slack_runtime::Lifecycle::Stable;
     const AUTHENTICATED: bool = true;
-    const ARGUMENTS: &'static [::slack_api_runtime::Argument] = &[
-        ::slack_api_runtime::Argument {
+    const ARGUMENTS: &'static [::typed_slack_runtime::Argument] = &[
+        ::typed_slack_runtime::Argument {
             name: "files",
             required: true,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "channel_id",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "thread_ts",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "channels",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "initial_comment",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "blocks",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "username",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "icon_url",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "icon_emoji",
             required: false,
         },
@@ -216,7 +216,7 @@ impl ::slack_api_runtime::Method for FilesCompleteUploadExternal {
     type Response = FilesCompleteUploadExternalResponse;
     type Error = FilesCompleteUploadExternalError;
     type Warning = FilesCompleteUploadExternalWarning;
-    fn write_args<W: ::slack_api_runtime::ArgWriter>(
+    fn write_args<W: ::typed_slack_runtime::ArgWriter>(
         &self,
         args: &mut W,
     ) -> ::core::result::Result<(), ::serde_json::Error> {
@@ -282,7 +282,7 @@ pub struct FilesCompleteUploadExternalResponse {
     #[serde(skip)]
     pub warnings: ::std::vec::Vec<FilesCompleteUploadExternalWarning>,
 }
-impl ::slack_api_runtime::MethodResponse for FilesCompleteUploadExternalResponse {
+impl ::typed_slack_runtime::MethodResponse for FilesCompleteUploadExternalResponse {
     type Warning = FilesCompleteUploadExternalWarning;
     fn warnings(&self) -> &[FilesCompleteUploadExternalWarning] {
         &self.warnings
@@ -442,9 +442,9 @@ pub enum FilesCompleteUploadExternalError {
     /// `unknown_method`: This method is currently not available.
     UnknownMethod,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for FilesCompleteUploadExternalError {
+impl ::typed_slack_runtime::Code for FilesCompleteUploadExternalError {
     const DOCUMENTED: &'static [&'static str] = &[
         "access_denied",
         "channel_not_found",
@@ -533,7 +533,7 @@ impl ::slack_api_runtime::Code for FilesCompleteUploadExternalError {
             "token_revoked" => Self::TokenRevoked,
             "two_factor_setup_required" => Self::TwoFactorSetupRequired,
             "unknown_method" => Self::UnknownMethod,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -781,8 +781,8 @@ impl ::slack_api_runtime::Code for FilesCompleteUploadExternalError {
 }
 impl ::core::fmt::Display for FilesCompleteUploadExternalError {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -794,7 +794,9 @@ impl ::std::error::Error for FilesCompleteUploadExternalError {}
 impl ::core::str::FromStr for FilesCompleteUploadExternalError {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }
 /// The warnings `files.completeUploadExternal` can answer.
@@ -819,9 +821,9 @@ pub enum FilesCompleteUploadExternalWarning {
     /// `superfluous_charset`: The method was called via a `POST` request, and the specified `Content-Type` is not defined to understand the `charset` parameter. However, `charset` was in fact present. Specifically, form-data content types (e.g. `multipart/form-data`) are the ones for which `charset` is superfluous.
     SuperfluousCharset,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for FilesCompleteUploadExternalWarning {
+impl ::typed_slack_runtime::Code for FilesCompleteUploadExternalWarning {
     const DOCUMENTED: &'static [&'static str] = &[
         "missing_charset",
         "superfluous_charset",
@@ -830,7 +832,7 @@ impl ::slack_api_runtime::Code for FilesCompleteUploadExternalWarning {
         match code {
             "missing_charset" => Self::MissingCharset,
             "superfluous_charset" => Self::SuperfluousCharset,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -858,8 +860,8 @@ impl ::slack_api_runtime::Code for FilesCompleteUploadExternalWarning {
 }
 impl ::core::fmt::Display for FilesCompleteUploadExternalWarning {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -870,6 +872,8 @@ impl ::core::fmt::Display for FilesCompleteUploadExternalWarning {
 impl ::core::str::FromStr for FilesCompleteUploadExternalWarning {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }

@@ -23,33 +23,33 @@ pub struct FilesDelete {
     /// ID of file to delete.
     ///
     /// Sent as `file`.
-    pub file: ::slack_api_runtime::types::FileId,
+    pub file: ::typed_slack_runtime::types::FileId,
 }
 impl FilesDelete {
     /// A request with its arguments, all of which are required.
     pub fn new(
-        file: impl ::core::convert::Into<::slack_api_runtime::types::FileId>,
+        file: impl ::core::convert::Into<::typed_slack_runtime::types::FileId>,
     ) -> Self {
         Self { file: file.into() }
     }
 }
-impl ::slack_api_runtime::Method for FilesDelete {
+impl ::typed_slack_runtime::Method for FilesDelete {
     const NAME: &'static str = "files.delete";
-    const HTTP_METHOD: ::slack_api_runtime::HttpMethod = ::slack_api_runtime::HttpMethod::Post;
-    const CONTENT_TYPES: &'static [::slack_api_runtime::ContentType] = &[
-        ::slack_api_runtime::ContentType::FormUrlEncoded,
-        ::slack_api_runtime::ContentType::Json,
+    const HTTP_METHOD: ::typed_slack_runtime::HttpMethod = ::typed_slack_runtime::HttpMethod::Post;
+    const CONTENT_TYPES: &'static [::typed_slack_runtime::ContentType] = &[
+        ::typed_slack_runtime::ContentType::FormUrlEncoded,
+        ::typed_slack_runtime::ContentType::Json,
     ];
     const ACCEPTS_JSON: bool = true;
-    const RATE_TIER: ::slack_api_runtime::RateTier = ::slack_api_runtime::RateTier::Tier3;
-    const SCOPES: ::slack_api_runtime::Scopes = ::slack_api_runtime::Scopes {
+    const RATE_TIER: ::typed_slack_runtime::RateTier = ::typed_slack_runtime::RateTier::Tier3;
+    const SCOPES: ::typed_slack_runtime::Scopes = ::typed_slack_runtime::Scopes {
         bot: ::core::option::Option::Some(&["files:write"]),
         user: ::core::option::Option::Some(&["files:write"]),
     };
-    const LIFECYCLE: ::slack_api_runtime::Lifecycle = ::slack_api_runtime::Lifecycle::Stable;
+    const LIFECYCLE: ::typed_slack_runtime::Lifecycle = ::typed_slack_runtime::Lifecycle::Stable;
     const AUTHENTICATED: bool = true;
-    const ARGUMENTS: &'static [::slack_api_runtime::Argument] = &[
-        ::slack_api_runtime::Argument {
+    const ARGUMENTS: &'static [::typed_slack_runtime::Argument] = &[
+        ::typed_slack_runtime::Argument {
             name: "file",
             required: true,
         },
@@ -58,7 +58,7 @@ impl ::slack_api_runtime::Method for FilesDelete {
     type Response = FilesDeleteResponse;
     type Error = FilesDeleteError;
     type Warning = FilesDeleteWarning;
-    fn write_args<W: ::slack_api_runtime::ArgWriter>(
+    fn write_args<W: ::typed_slack_runtime::ArgWriter>(
         &self,
         args: &mut W,
     ) -> ::core::result::Result<(), ::serde_json::Error> {
@@ -90,7 +90,7 @@ pub struct FilesDeleteResponse {
     #[serde(skip)]
     pub warnings: ::std::vec::Vec<FilesDeleteWarning>,
 }
-impl ::slack_api_runtime::MethodResponse for FilesDeleteResponse {
+impl ::typed_slack_runtime::MethodResponse for FilesDeleteResponse {
     type Warning = FilesDeleteWarning;
     fn warnings(&self) -> &[FilesDeleteWarning] {
         &self.warnings
@@ -232,9 +232,9 @@ pub enum FilesDeleteError {
     /// `unknown_method`: This method is currently not available.
     UnknownMethod,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for FilesDeleteError {
+impl ::typed_slack_runtime::Code for FilesDeleteError {
     const DOCUMENTED: &'static [&'static str] = &[
         "cant_delete_file",
         "delete_not_allowed",
@@ -311,7 +311,7 @@ impl ::slack_api_runtime::Code for FilesDeleteError {
             "token_revoked" => Self::TokenRevoked,
             "two_factor_setup_required" => Self::TwoFactorSetupRequired,
             "unknown_method" => Self::UnknownMethod,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -525,8 +525,8 @@ impl ::slack_api_runtime::Code for FilesDeleteError {
 }
 impl ::core::fmt::Display for FilesDeleteError {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -538,7 +538,9 @@ impl ::std::error::Error for FilesDeleteError {}
 impl ::core::str::FromStr for FilesDeleteError {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }
 /// The warnings `files.delete` can answer.
@@ -563,9 +565,9 @@ pub enum FilesDeleteWarning {
     /// `superfluous_charset`: The method was called via a `POST` request, and the specified `Content-Type` is not defined to understand the `charset` parameter. However, `charset` was in fact present. Specifically, form-data content types (e.g. `multipart/form-data`) are the ones for which `charset` is superfluous.
     SuperfluousCharset,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for FilesDeleteWarning {
+impl ::typed_slack_runtime::Code for FilesDeleteWarning {
     const DOCUMENTED: &'static [&'static str] = &[
         "missing_charset",
         "superfluous_charset",
@@ -574,7 +576,7 @@ impl ::slack_api_runtime::Code for FilesDeleteWarning {
         match code {
             "missing_charset" => Self::MissingCharset,
             "superfluous_charset" => Self::SuperfluousCharset,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -602,8 +604,8 @@ impl ::slack_api_runtime::Code for FilesDeleteWarning {
 }
 impl ::core::fmt::Display for FilesDeleteWarning {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -614,6 +616,8 @@ impl ::core::fmt::Display for FilesDeleteWarning {
 impl ::core::str::FromStr for FilesDeleteWarning {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }

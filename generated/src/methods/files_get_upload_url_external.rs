@@ -73,34 +73,34 @@ impl FilesGetUploadUrlExternal {
         self
     }
 }
-impl ::slack_api_runtime::Method for FilesGetUploadUrlExternal {
+impl ::typed_slack_runtime::Method for FilesGetUploadUrlExternal {
     const NAME: &'static str = "files.getUploadURLExternal";
-    const HTTP_METHOD: ::slack_api_runtime::HttpMethod = ::slack_api_runtime::HttpMethod::Post;
-    const CONTENT_TYPES: &'static [::slack_api_runtime::ContentType] = &[
-        ::slack_api_runtime::ContentType::FormUrlEncoded,
+    const HTTP_METHOD: ::typed_slack_runtime::HttpMethod = ::typed_slack_runtime::HttpMethod::Post;
+    const CONTENT_TYPES: &'static [::typed_slack_runtime::ContentType] = &[
+        ::typed_slack_runtime::ContentType::FormUrlEncoded,
     ];
     const ACCEPTS_JSON: bool = false;
-    const RATE_TIER: ::slack_api_runtime::RateTier = ::slack_api_runtime::RateTier::Tier4;
-    const SCOPES: ::slack_api_runtime::Scopes = ::slack_api_runtime::Scopes {
+    const RATE_TIER: ::typed_slack_runtime::RateTier = ::typed_slack_runtime::RateTier::Tier4;
+    const SCOPES: ::typed_slack_runtime::Scopes = ::typed_slack_runtime::Scopes {
         bot: ::core::option::Option::Some(&["files:write"]),
         user: ::core::option::Option::Some(&["files:write"]),
     };
-    const LIFECYCLE: ::slack_api_runtime::Lifecycle = ::slack_api_runtime::Lifecycle::Stable;
+    const LIFECYCLE: ::typed_slack_runtime::Lifecycle = ::typed_slack_runtime::Lifecycle::Stable;
     const AUTHENTICATED: bool = true;
-    const ARGUMENTS: &'static [::slack_api_runtime::Argument] = &[
-        ::slack_api_runtime::Argument {
+    const ARGUMENTS: &'static [::typed_slack_runtime::Argument] = &[
+        ::typed_slack_runtime::Argument {
             name: "length",
             required: true,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "filename",
             required: true,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "snippet_type",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "alt_txt",
             required: false,
         },
@@ -109,7 +109,7 @@ impl ::slack_api_runtime::Method for FilesGetUploadUrlExternal {
     type Response = FilesGetUploadUrlExternalResponse;
     type Error = FilesGetUploadUrlExternalError;
     type Warning = FilesGetUploadUrlExternalWarning;
-    fn write_args<W: ::slack_api_runtime::ArgWriter>(
+    fn write_args<W: ::typed_slack_runtime::ArgWriter>(
         &self,
         args: &mut W,
     ) -> ::core::result::Result<(), ::serde_json::Error> {
@@ -146,7 +146,7 @@ impl ::slack_api_runtime::Method for FilesGetUploadUrlExternal {
 #[non_exhaustive]
 pub struct FilesGetUploadUrlExternalResponse {
     /// Answered as `file_id`.
-    pub file_id: ::slack_api_runtime::types::FileId,
+    pub file_id: ::typed_slack_runtime::types::FileId,
     /// Answered as `upload_url`.
     pub upload_url: ::std::string::String,
     /// The warnings Slack sent with the answer, from its `warning` and
@@ -154,7 +154,7 @@ pub struct FilesGetUploadUrlExternalResponse {
     #[serde(skip)]
     pub warnings: ::std::vec::Vec<FilesGetUploadUrlExternalWarning>,
 }
-impl ::slack_api_runtime::MethodResponse for FilesGetUploadUrlExternalResponse {
+impl ::typed_slack_runtime::MethodResponse for FilesGetUploadUrlExternalResponse {
     type Warning = FilesGetUploadUrlExternalWarning;
     fn warnings(&self) -> &[FilesGetUploadUrlExternalWarning] {
         &self.warnings
@@ -314,9 +314,9 @@ pub enum FilesGetUploadUrlExternalError {
     /// `unknown_method`: This method is currently not available.
     UnknownMethod,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for FilesGetUploadUrlExternalError {
+impl ::typed_slack_runtime::Code for FilesGetUploadUrlExternalError {
     const DOCUMENTED: &'static [&'static str] = &[
         "alt_txt_too_large",
         "file_type_not_allowed",
@@ -405,7 +405,7 @@ impl ::slack_api_runtime::Code for FilesGetUploadUrlExternalError {
             "token_revoked" => Self::TokenRevoked,
             "two_factor_setup_required" => Self::TwoFactorSetupRequired,
             "unknown_method" => Self::UnknownMethod,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -649,8 +649,8 @@ impl ::slack_api_runtime::Code for FilesGetUploadUrlExternalError {
 }
 impl ::core::fmt::Display for FilesGetUploadUrlExternalError {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -662,7 +662,9 @@ impl ::std::error::Error for FilesGetUploadUrlExternalError {}
 impl ::core::str::FromStr for FilesGetUploadUrlExternalError {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }
 /// The warnings `files.getUploadURLExternal` can answer.
@@ -687,9 +689,9 @@ pub enum FilesGetUploadUrlExternalWarning {
     /// `superfluous_charset`: The method was called via a `POST` request, and the specified `Content-Type` is not defined to understand the `charset` parameter. However, `charset` was in fact present. Specifically, form-data content types (e.g. `multipart/form-data`) are the ones for which `charset` is superfluous.
     SuperfluousCharset,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for FilesGetUploadUrlExternalWarning {
+impl ::typed_slack_runtime::Code for FilesGetUploadUrlExternalWarning {
     const DOCUMENTED: &'static [&'static str] = &[
         "missing_charset",
         "superfluous_charset",
@@ -698,7 +700,7 @@ impl ::slack_api_runtime::Code for FilesGetUploadUrlExternalWarning {
         match code {
             "missing_charset" => Self::MissingCharset,
             "superfluous_charset" => Self::SuperfluousCharset,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -726,8 +728,8 @@ impl ::slack_api_runtime::Code for FilesGetUploadUrlExternalWarning {
 }
 impl ::core::fmt::Display for FilesGetUploadUrlExternalWarning {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -738,6 +740,8 @@ impl ::core::fmt::Display for FilesGetUploadUrlExternalWarning {
 impl ::core::str::FromStr for FilesGetUploadUrlExternalWarning {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }

@@ -28,7 +28,7 @@ pub struct FilesList {
     /// Filter files appearing in a specific channel, indicated by its ID.
     ///
     /// Sent as `channel`.
-    pub channel: ::core::option::Option<::slack_api_runtime::types::ChannelId>,
+    pub channel: ::core::option::Option<::typed_slack_runtime::types::ChannelId>,
     /// Not documented by Slack.
     ///
     /// Sent as `count`.
@@ -47,17 +47,17 @@ pub struct FilesList {
     /// encoded team id to list files in, required if org token is used
     ///
     /// Sent as `team_id`.
-    pub team_id: ::core::option::Option<::slack_api_runtime::types::TeamId>,
+    pub team_id: ::core::option::Option<::typed_slack_runtime::types::TeamId>,
     /// Filter files created after this timestamp (inclusive).
     ///
     /// Sent as `ts_from`.
     /// Example: `123456789`.
-    pub ts_from: ::core::option::Option<::slack_api_runtime::types::Timestamp>,
+    pub ts_from: ::core::option::Option<::typed_slack_runtime::types::Timestamp>,
     /// Filter files created before this timestamp (inclusive).
     ///
     /// Sent as `ts_to`.
     /// Example: `123456789`.
-    pub ts_to: ::core::option::Option<::slack_api_runtime::types::Timestamp>,
+    pub ts_to: ::core::option::Option<::typed_slack_runtime::types::Timestamp>,
     /// Filter files by type ([see below](https://api.slack.com/methods/files.list#file_types)). You can pass multiple values in the types argument, like `types=spaces,snippets`.The default value is `all`, which does not filter the list.
     ///
     /// Sent as `types`.
@@ -67,7 +67,7 @@ pub struct FilesList {
     /// Filter files created by a single user.
     ///
     /// Sent as `user`.
-    pub user: ::core::option::Option<::slack_api_runtime::types::UserId>,
+    pub user: ::core::option::Option<::typed_slack_runtime::types::UserId>,
 }
 impl FilesList {
     /// A request with no argument set; set them with the setters.
@@ -78,7 +78,7 @@ impl FilesList {
     #[must_use]
     pub fn channel(
         mut self,
-        channel: impl ::core::convert::Into<::slack_api_runtime::types::ChannelId>,
+        channel: impl ::core::convert::Into<::typed_slack_runtime::types::ChannelId>,
     ) -> Self {
         self.channel = ::core::option::Option::Some(channel.into());
         self
@@ -116,7 +116,7 @@ impl FilesList {
     #[must_use]
     pub fn team_id(
         mut self,
-        team_id: impl ::core::convert::Into<::slack_api_runtime::types::TeamId>,
+        team_id: impl ::core::convert::Into<::typed_slack_runtime::types::TeamId>,
     ) -> Self {
         self.team_id = ::core::option::Option::Some(team_id.into());
         self
@@ -125,7 +125,7 @@ impl FilesList {
     #[must_use]
     pub fn ts_from(
         mut self,
-        ts_from: impl ::core::convert::Into<::slack_api_runtime::types::Timestamp>,
+        ts_from: impl ::core::convert::Into<::typed_slack_runtime::types::Timestamp>,
     ) -> Self {
         self.ts_from = ::core::option::Option::Some(ts_from.into());
         self
@@ -134,7 +134,7 @@ impl FilesList {
     #[must_use]
     pub fn ts_to(
         mut self,
-        ts_to: impl ::core::convert::Into<::slack_api_runtime::types::Timestamp>,
+        ts_to: impl ::core::convert::Into<::typed_slack_runtime::types::Timestamp>,
     ) -> Self {
         self.ts_to = ::core::option::Option::Some(ts_to.into());
         self
@@ -152,60 +152,60 @@ impl FilesList {
     #[must_use]
     pub fn user(
         mut self,
-        user: impl ::core::convert::Into<::slack_api_runtime::types::UserId>,
+        user: impl ::core::convert::Into<::typed_slack_runtime::types::UserId>,
     ) -> Self {
         self.user = ::core::option::Option::Some(user.into());
         self
     }
 }
-impl ::slack_api_runtime::Method for FilesList {
+impl ::typed_slack_runtime::Method for FilesList {
     const NAME: &'static str = "files.list";
-    const HTTP_METHOD: ::slack_api_runtime::HttpMethod = ::slack_api_runtime::HttpMethod::Get;
-    const CONTENT_TYPES: &'static [::slack_api_runtime::ContentType] = &[
-        ::slack_api_runtime::ContentType::FormUrlEncoded,
+    const HTTP_METHOD: ::typed_slack_runtime::HttpMethod = ::typed_slack_runtime::HttpMethod::Get;
+    const CONTENT_TYPES: &'static [::typed_slack_runtime::ContentType] = &[
+        ::typed_slack_runtime::ContentType::FormUrlEncoded,
     ];
     const ACCEPTS_JSON: bool = false;
-    const RATE_TIER: ::slack_api_runtime::RateTier = ::slack_api_runtime::RateTier::Tier3;
-    const SCOPES: ::slack_api_runtime::Scopes = ::slack_api_runtime::Scopes {
+    const RATE_TIER: ::typed_slack_runtime::RateTier = ::typed_slack_runtime::RateTier::Tier3;
+    const SCOPES: ::typed_slack_runtime::Scopes = ::typed_slack_runtime::Scopes {
         bot: ::core::option::Option::Some(&["files:read"]),
         user: ::core::option::Option::Some(&["files:read"]),
     };
-    const LIFECYCLE: ::slack_api_runtime::Lifecycle = ::slack_api_runtime::Lifecycle::Stable;
+    const LIFECYCLE: ::typed_slack_runtime::Lifecycle = ::typed_slack_runtime::Lifecycle::Stable;
     const AUTHENTICATED: bool = true;
-    const ARGUMENTS: &'static [::slack_api_runtime::Argument] = &[
-        ::slack_api_runtime::Argument {
+    const ARGUMENTS: &'static [::typed_slack_runtime::Argument] = &[
+        ::typed_slack_runtime::Argument {
             name: "channel",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "count",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "page",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "show_files_hidden_by_limit",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "team_id",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "ts_from",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "ts_to",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "types",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "user",
             required: false,
         },
@@ -214,7 +214,7 @@ impl ::slack_api_runtime::Method for FilesList {
     type Response = FilesListResponse;
     type Error = FilesListError;
     type Warning = FilesListWarning;
-    fn write_args<W: ::slack_api_runtime::ArgWriter>(
+    fn write_args<W: ::typed_slack_runtime::ArgWriter>(
         &self,
         args: &mut W,
     ) -> ::core::result::Result<(), ::serde_json::Error> {
@@ -369,7 +369,7 @@ pub struct FilesListResponse {
     #[serde(skip)]
     pub warnings: ::std::vec::Vec<FilesListWarning>,
 }
-impl ::slack_api_runtime::MethodResponse for FilesListResponse {
+impl ::typed_slack_runtime::MethodResponse for FilesListResponse {
     type Warning = FilesListWarning;
     fn warnings(&self) -> &[FilesListWarning] {
         &self.warnings
@@ -508,9 +508,9 @@ pub enum FilesListError {
     /// `unknown_method`: This method is currently not available.
     UnknownMethod,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for FilesListError {
+impl ::typed_slack_runtime::Code for FilesListError {
     const DOCUMENTED: &'static [&'static str] = &[
         "missing_argument",
         "slack_connect_canvas_sharing_blocked",
@@ -587,7 +587,7 @@ impl ::slack_api_runtime::Code for FilesListError {
             "token_revoked" => Self::TokenRevoked,
             "two_factor_setup_required" => Self::TwoFactorSetupRequired,
             "unknown_method" => Self::UnknownMethod,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -795,8 +795,8 @@ impl ::slack_api_runtime::Code for FilesListError {
 }
 impl ::core::fmt::Display for FilesListError {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -808,7 +808,9 @@ impl ::std::error::Error for FilesListError {}
 impl ::core::str::FromStr for FilesListError {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }
 /// The warnings `files.list` can answer.
@@ -833,9 +835,9 @@ pub enum FilesListWarning {
     /// `superfluous_charset`: The method was called via a `POST` request, and the specified `Content-Type` is not defined to understand the `charset` parameter. However, `charset` was in fact present. Specifically, form-data content types (e.g. `multipart/form-data`) are the ones for which `charset` is superfluous.
     SuperfluousCharset,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for FilesListWarning {
+impl ::typed_slack_runtime::Code for FilesListWarning {
     const DOCUMENTED: &'static [&'static str] = &[
         "missing_charset",
         "superfluous_charset",
@@ -844,7 +846,7 @@ impl ::slack_api_runtime::Code for FilesListWarning {
         match code {
             "missing_charset" => Self::MissingCharset,
             "superfluous_charset" => Self::SuperfluousCharset,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -872,8 +874,8 @@ impl ::slack_api_runtime::Code for FilesListWarning {
 }
 impl ::core::fmt::Display for FilesListWarning {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -884,7 +886,9 @@ impl ::core::fmt::Display for FilesListWarning {
 impl ::core::str::FromStr for FilesListWarning {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }
 /// The `paging` object of [`FilesListResponse`].

@@ -28,12 +28,12 @@ pub struct FilesRemoteList {
     /// Filter files appearing in a specific channel, indicated by its ID.
     ///
     /// Sent as `channel`.
-    pub channel: ::core::option::Option<::slack_api_runtime::types::ChannelId>,
+    pub channel: ::core::option::Option<::typed_slack_runtime::types::ChannelId>,
     /// Paginate through collections of data by setting the `cursor` parameter to a `next_cursor` attribute returned by a previous request's `response_metadata`. Default value fetches the first "page" of the collection. See [pagination](https://api.slack.com/apis/web-api/pagination) for more detail.
     ///
     /// Sent as `cursor`.
     /// Example: `dXNlcjpVMDYxTkZUVDI=`.
-    pub cursor: ::core::option::Option<::slack_api_runtime::types::Cursor>,
+    pub cursor: ::core::option::Option<::typed_slack_runtime::types::Cursor>,
     /// The maximum number of items to return.
     ///
     /// Sent as `limit`.
@@ -44,13 +44,13 @@ pub struct FilesRemoteList {
     /// Sent as `ts_from`.
     /// Example: `123456789`.
     /// Default: `0`.
-    pub ts_from: ::core::option::Option<::slack_api_runtime::types::Timestamp>,
+    pub ts_from: ::core::option::Option<::typed_slack_runtime::types::Timestamp>,
     /// Filter files created before this timestamp (inclusive).
     ///
     /// Sent as `ts_to`.
     /// Example: `123456789`.
     /// Default: `now`.
-    pub ts_to: ::core::option::Option<::slack_api_runtime::types::Timestamp>,
+    pub ts_to: ::core::option::Option<::typed_slack_runtime::types::Timestamp>,
 }
 impl FilesRemoteList {
     /// A request with no argument set; set them with the setters.
@@ -61,7 +61,7 @@ impl FilesRemoteList {
     #[must_use]
     pub fn channel(
         mut self,
-        channel: impl ::core::convert::Into<::slack_api_runtime::types::ChannelId>,
+        channel: impl ::core::convert::Into<::typed_slack_runtime::types::ChannelId>,
     ) -> Self {
         self.channel = ::core::option::Option::Some(channel.into());
         self
@@ -70,7 +70,7 @@ impl FilesRemoteList {
     #[must_use]
     pub fn cursor(
         mut self,
-        cursor: impl ::core::convert::Into<::slack_api_runtime::types::Cursor>,
+        cursor: impl ::core::convert::Into<::typed_slack_runtime::types::Cursor>,
     ) -> Self {
         self.cursor = ::core::option::Option::Some(cursor.into());
         self
@@ -85,7 +85,7 @@ impl FilesRemoteList {
     #[must_use]
     pub fn ts_from(
         mut self,
-        ts_from: impl ::core::convert::Into<::slack_api_runtime::types::Timestamp>,
+        ts_from: impl ::core::convert::Into<::typed_slack_runtime::types::Timestamp>,
     ) -> Self {
         self.ts_from = ::core::option::Option::Some(ts_from.into());
         self
@@ -94,44 +94,44 @@ impl FilesRemoteList {
     #[must_use]
     pub fn ts_to(
         mut self,
-        ts_to: impl ::core::convert::Into<::slack_api_runtime::types::Timestamp>,
+        ts_to: impl ::core::convert::Into<::typed_slack_runtime::types::Timestamp>,
     ) -> Self {
         self.ts_to = ::core::option::Option::Some(ts_to.into());
         self
     }
 }
-impl ::slack_api_runtime::Method for FilesRemoteList {
+impl ::typed_slack_runtime::Method for FilesRemoteList {
     const NAME: &'static str = "files.remote.list";
-    const HTTP_METHOD: ::slack_api_runtime::HttpMethod = ::slack_api_runtime::HttpMethod::Get;
-    const CONTENT_TYPES: &'static [::slack_api_runtime::ContentType] = &[
-        ::slack_api_runtime::ContentType::FormUrlEncoded,
+    const HTTP_METHOD: ::typed_slack_runtime::HttpMethod = ::typed_slack_runtime::HttpMethod::Get;
+    const CONTENT_TYPES: &'static [::typed_slack_runtime::ContentType] = &[
+        ::typed_slack_runtime::ContentType::FormUrlEncoded,
     ];
     const ACCEPTS_JSON: bool = false;
-    const RATE_TIER: ::slack_api_runtime::RateTier = ::slack_api_runtime::RateTier::Tier2;
-    const SCOPES: ::slack_api_runtime::Scopes = ::slack_api_runtime::Scopes {
+    const RATE_TIER: ::typed_slack_runtime::RateTier = ::typed_slack_runtime::RateTier::Tier2;
+    const SCOPES: ::typed_slack_runtime::Scopes = ::typed_slack_runtime::Scopes {
         bot: ::core::option::Option::Some(&["remote_files:read"]),
         user: ::core::option::Option::Some(&["remote_files:read"]),
     };
-    const LIFECYCLE: ::slack_api_runtime::Lifecycle = ::slack_api_runtime::Lifecycle::Stable;
+    const LIFECYCLE: ::typed_slack_runtime::Lifecycle = ::typed_slack_runtime::Lifecycle::Stable;
     const AUTHENTICATED: bool = true;
-    const ARGUMENTS: &'static [::slack_api_runtime::Argument] = &[
-        ::slack_api_runtime::Argument {
+    const ARGUMENTS: &'static [::typed_slack_runtime::Argument] = &[
+        ::typed_slack_runtime::Argument {
             name: "channel",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "cursor",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "limit",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "ts_from",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "ts_to",
             required: false,
         },
@@ -140,7 +140,7 @@ impl ::slack_api_runtime::Method for FilesRemoteList {
     type Response = FilesRemoteListResponse;
     type Error = FilesRemoteListError;
     type Warning = FilesRemoteListWarning;
-    fn write_args<W: ::slack_api_runtime::ArgWriter>(
+    fn write_args<W: ::typed_slack_runtime::ArgWriter>(
         &self,
         args: &mut W,
     ) -> ::core::result::Result<(), ::serde_json::Error> {
@@ -162,13 +162,13 @@ impl ::slack_api_runtime::Method for FilesRemoteList {
         ::core::result::Result::Ok(())
     }
 }
-impl ::slack_api_runtime::Paginated for FilesRemoteList {
-    fn set_cursor(&mut self, cursor: ::slack_api_runtime::types::Cursor) {
+impl ::typed_slack_runtime::Paginated for FilesRemoteList {
+    fn set_cursor(&mut self, cursor: ::typed_slack_runtime::types::Cursor) {
         self.cursor = ::core::option::Option::Some(cursor);
     }
     fn next_cursor(
         response: &Self::Response,
-    ) -> ::core::option::Option<&::slack_api_runtime::types::Cursor> {
+    ) -> ::core::option::Option<&::typed_slack_runtime::types::Cursor> {
         response.response_metadata.as_ref()?.next_cursor()
     }
 }
@@ -189,14 +189,14 @@ pub struct FilesRemoteListResponse {
     /// The answer's `response_metadata`: where the next page starts.
     #[serde(default)]
     pub response_metadata: ::core::option::Option<
-        ::slack_api_runtime::types::ResponseMetadata,
+        ::typed_slack_runtime::types::ResponseMetadata,
     >,
     /// The warnings Slack sent with the answer, from its `warning` and
     /// `response_metadata.warnings` fields.
     #[serde(skip)]
     pub warnings: ::std::vec::Vec<FilesRemoteListWarning>,
 }
-impl ::slack_api_runtime::MethodResponse for FilesRemoteListResponse {
+impl ::typed_slack_runtime::MethodResponse for FilesRemoteListResponse {
     type Warning = FilesRemoteListWarning;
     fn warnings(&self) -> &[FilesRemoteListWarning] {
         &self.warnings
@@ -320,9 +320,9 @@ pub enum FilesRemoteListError {
     /// `unknown_method`: This method is currently not available.
     UnknownMethod,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for FilesRemoteListError {
+impl ::typed_slack_runtime::Code for FilesRemoteListError {
     const DOCUMENTED: &'static [&'static str] = &[
         "invalid_cursor",
         "no_bot_user_for_app",
@@ -393,7 +393,7 @@ impl ::slack_api_runtime::Code for FilesRemoteListError {
             "token_revoked" => Self::TokenRevoked,
             "two_factor_setup_required" => Self::TwoFactorSetupRequired,
             "unknown_method" => Self::UnknownMethod,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -593,8 +593,8 @@ impl ::slack_api_runtime::Code for FilesRemoteListError {
 }
 impl ::core::fmt::Display for FilesRemoteListError {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -606,7 +606,9 @@ impl ::std::error::Error for FilesRemoteListError {}
 impl ::core::str::FromStr for FilesRemoteListError {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }
 /// The warnings `files.remote.list` can answer.
@@ -631,9 +633,9 @@ pub enum FilesRemoteListWarning {
     /// `superfluous_charset`: The method was called via a `POST` request, and the specified `Content-Type` is not defined to understand the `charset` parameter. However, `charset` was in fact present. Specifically, form-data content types (e.g. `multipart/form-data`) are the ones for which `charset` is superfluous.
     SuperfluousCharset,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for FilesRemoteListWarning {
+impl ::typed_slack_runtime::Code for FilesRemoteListWarning {
     const DOCUMENTED: &'static [&'static str] = &[
         "missing_charset",
         "superfluous_charset",
@@ -642,7 +644,7 @@ impl ::slack_api_runtime::Code for FilesRemoteListWarning {
         match code {
             "missing_charset" => Self::MissingCharset,
             "superfluous_charset" => Self::SuperfluousCharset,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -670,8 +672,8 @@ impl ::slack_api_runtime::Code for FilesRemoteListWarning {
 }
 impl ::core::fmt::Display for FilesRemoteListWarning {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -682,6 +684,8 @@ impl ::core::fmt::Display for FilesRemoteListWarning {
 impl ::core::str::FromStr for FilesRemoteListWarning {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }

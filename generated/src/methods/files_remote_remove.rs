@@ -34,7 +34,7 @@ pub struct FilesRemoteRemove {
     ///
     /// Sent as `file`.
     /// Example: `F2147483862`.
-    pub file: ::core::option::Option<::slack_api_runtime::types::FileId>,
+    pub file: ::core::option::Option<::typed_slack_runtime::types::FileId>,
 }
 impl FilesRemoteRemove {
     /// A request with no argument set; set them with the setters.
@@ -54,32 +54,32 @@ impl FilesRemoteRemove {
     #[must_use]
     pub fn file(
         mut self,
-        file: impl ::core::convert::Into<::slack_api_runtime::types::FileId>,
+        file: impl ::core::convert::Into<::typed_slack_runtime::types::FileId>,
     ) -> Self {
         self.file = ::core::option::Option::Some(file.into());
         self
     }
 }
-impl ::slack_api_runtime::Method for FilesRemoteRemove {
+impl ::typed_slack_runtime::Method for FilesRemoteRemove {
     const NAME: &'static str = "files.remote.remove";
-    const HTTP_METHOD: ::slack_api_runtime::HttpMethod = ::slack_api_runtime::HttpMethod::Post;
-    const CONTENT_TYPES: &'static [::slack_api_runtime::ContentType] = &[
-        ::slack_api_runtime::ContentType::FormUrlEncoded,
+    const HTTP_METHOD: ::typed_slack_runtime::HttpMethod = ::typed_slack_runtime::HttpMethod::Post;
+    const CONTENT_TYPES: &'static [::typed_slack_runtime::ContentType] = &[
+        ::typed_slack_runtime::ContentType::FormUrlEncoded,
     ];
     const ACCEPTS_JSON: bool = false;
-    const RATE_TIER: ::slack_api_runtime::RateTier = ::slack_api_runtime::RateTier::Tier2;
-    const SCOPES: ::slack_api_runtime::Scopes = ::slack_api_runtime::Scopes {
+    const RATE_TIER: ::typed_slack_runtime::RateTier = ::typed_slack_runtime::RateTier::Tier2;
+    const SCOPES: ::typed_slack_runtime::Scopes = ::typed_slack_runtime::Scopes {
         bot: ::core::option::Option::Some(&["remote_files:write"]),
         user: ::core::option::Option::None,
     };
-    const LIFECYCLE: ::slack_api_runtime::Lifecycle = ::slack_api_runtime::Lifecycle::Stable;
+    const LIFECYCLE: ::typed_slack_runtime::Lifecycle = ::typed_slack_runtime::Lifecycle::Stable;
     const AUTHENTICATED: bool = true;
-    const ARGUMENTS: &'static [::slack_api_runtime::Argument] = &[
-        ::slack_api_runtime::Argument {
+    const ARGUMENTS: &'static [::typed_slack_runtime::Argument] = &[
+        ::typed_slack_runtime::Argument {
             name: "external_id",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "file",
             required: false,
         },
@@ -88,7 +88,7 @@ impl ::slack_api_runtime::Method for FilesRemoteRemove {
     type Response = FilesRemoteRemoveResponse;
     type Error = FilesRemoteRemoveError;
     type Warning = FilesRemoteRemoveWarning;
-    fn write_args<W: ::slack_api_runtime::ArgWriter>(
+    fn write_args<W: ::typed_slack_runtime::ArgWriter>(
         &self,
         args: &mut W,
     ) -> ::core::result::Result<(), ::serde_json::Error> {
@@ -117,7 +117,7 @@ pub struct FilesRemoteRemoveResponse {
     #[serde(skip)]
     pub warnings: ::std::vec::Vec<FilesRemoteRemoveWarning>,
 }
-impl ::slack_api_runtime::MethodResponse for FilesRemoteRemoveResponse {
+impl ::typed_slack_runtime::MethodResponse for FilesRemoteRemoveResponse {
     type Warning = FilesRemoteRemoveWarning;
     fn warnings(&self) -> &[FilesRemoteRemoveWarning] {
         &self.warnings
@@ -250,9 +250,9 @@ pub enum FilesRemoteRemoveError {
     /// `unknown_method`: This method is currently not available.
     UnknownMethod,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for FilesRemoteRemoveError {
+impl ::typed_slack_runtime::Code for FilesRemoteRemoveError {
     const DOCUMENTED: &'static [&'static str] = &[
         "bot_user_required",
         "file_not_found",
@@ -329,7 +329,7 @@ impl ::slack_api_runtime::Code for FilesRemoteRemoveError {
             "token_revoked" => Self::TokenRevoked,
             "two_factor_setup_required" => Self::TwoFactorSetupRequired,
             "unknown_method" => Self::UnknownMethod,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -541,8 +541,8 @@ impl ::slack_api_runtime::Code for FilesRemoteRemoveError {
 }
 impl ::core::fmt::Display for FilesRemoteRemoveError {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -554,7 +554,9 @@ impl ::std::error::Error for FilesRemoteRemoveError {}
 impl ::core::str::FromStr for FilesRemoteRemoveError {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }
 /// The warnings `files.remote.remove` can answer.
@@ -579,9 +581,9 @@ pub enum FilesRemoteRemoveWarning {
     /// `superfluous_charset`: The method was called via a `POST` request, and the specified `Content-Type` is not defined to understand the `charset` parameter. However, `charset` was in fact present. Specifically, form-data content types (e.g. `multipart/form-data`) are the ones for which `charset` is superfluous.
     SuperfluousCharset,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for FilesRemoteRemoveWarning {
+impl ::typed_slack_runtime::Code for FilesRemoteRemoveWarning {
     const DOCUMENTED: &'static [&'static str] = &[
         "missing_charset",
         "superfluous_charset",
@@ -590,7 +592,7 @@ impl ::slack_api_runtime::Code for FilesRemoteRemoveWarning {
         match code {
             "missing_charset" => Self::MissingCharset,
             "superfluous_charset" => Self::SuperfluousCharset,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -618,8 +620,8 @@ impl ::slack_api_runtime::Code for FilesRemoteRemoveWarning {
 }
 impl ::core::fmt::Display for FilesRemoteRemoveWarning {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -630,6 +632,8 @@ impl ::core::fmt::Display for FilesRemoteRemoveWarning {
 impl ::core::str::FromStr for FilesRemoteRemoveWarning {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }

@@ -23,7 +23,7 @@ pub struct FilesRemoteShare {
     /// Comma-separated list of channel IDs where the file will be shared.
     ///
     /// Sent as `channels`, comma-separated.
-    pub channels: ::std::vec::Vec<::slack_api_runtime::types::ChannelId>,
+    pub channels: ::std::vec::Vec<::typed_slack_runtime::types::ChannelId>,
     /// The globally unique identifier (GUID) for the file, as set by the app registering the file with Slack.  Either this field or `file` or both are required.
     ///
     /// Sent as `external_id`.
@@ -33,13 +33,13 @@ pub struct FilesRemoteShare {
     ///
     /// Sent as `file`.
     /// Example: `F2147483862`.
-    pub file: ::core::option::Option<::slack_api_runtime::types::FileId>,
+    pub file: ::core::option::Option<::typed_slack_runtime::types::FileId>,
 }
 impl FilesRemoteShare {
     /// A request with its required arguments; set optional ones with the setters.
     pub fn new(
         channels: impl ::core::iter::IntoIterator<
-            Item = impl ::core::convert::Into<::slack_api_runtime::types::ChannelId>,
+            Item = impl ::core::convert::Into<::typed_slack_runtime::types::ChannelId>,
         >,
     ) -> Self {
         Self {
@@ -61,36 +61,36 @@ impl FilesRemoteShare {
     #[must_use]
     pub fn file(
         mut self,
-        file: impl ::core::convert::Into<::slack_api_runtime::types::FileId>,
+        file: impl ::core::convert::Into<::typed_slack_runtime::types::FileId>,
     ) -> Self {
         self.file = ::core::option::Option::Some(file.into());
         self
     }
 }
-impl ::slack_api_runtime::Method for FilesRemoteShare {
+impl ::typed_slack_runtime::Method for FilesRemoteShare {
     const NAME: &'static str = "files.remote.share";
-    const HTTP_METHOD: ::slack_api_runtime::HttpMethod = ::slack_api_runtime::HttpMethod::Get;
-    const CONTENT_TYPES: &'static [::slack_api_runtime::ContentType] = &[
-        ::slack_api_runtime::ContentType::FormUrlEncoded,
+    const HTTP_METHOD: ::typed_slack_runtime::HttpMethod = ::typed_slack_runtime::HttpMethod::Get;
+    const CONTENT_TYPES: &'static [::typed_slack_runtime::ContentType] = &[
+        ::typed_slack_runtime::ContentType::FormUrlEncoded,
     ];
     const ACCEPTS_JSON: bool = false;
-    const RATE_TIER: ::slack_api_runtime::RateTier = ::slack_api_runtime::RateTier::Tier2;
-    const SCOPES: ::slack_api_runtime::Scopes = ::slack_api_runtime::Scopes {
+    const RATE_TIER: ::typed_slack_runtime::RateTier = ::typed_slack_runtime::RateTier::Tier2;
+    const SCOPES: ::typed_slack_runtime::Scopes = ::typed_slack_runtime::Scopes {
         bot: ::core::option::Option::Some(&["remote_files:share"]),
         user: ::core::option::Option::Some(&["remote_files:share"]),
     };
-    const LIFECYCLE: ::slack_api_runtime::Lifecycle = ::slack_api_runtime::Lifecycle::Stable;
+    const LIFECYCLE: ::typed_slack_runtime::Lifecycle = ::typed_slack_runtime::Lifecycle::Stable;
     const AUTHENTICATED: bool = true;
-    const ARGUMENTS: &'static [::slack_api_runtime::Argument] = &[
-        ::slack_api_runtime::Argument {
+    const ARGUMENTS: &'static [::typed_slack_runtime::Argument] = &[
+        ::typed_slack_runtime::Argument {
             name: "channels",
             required: true,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "external_id",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "file",
             required: false,
         },
@@ -99,7 +99,7 @@ impl ::slack_api_runtime::Method for FilesRemoteShare {
     type Response = FilesRemoteShareResponse;
     type Error = FilesRemoteShareError;
     type Warning = FilesRemoteShareWarning;
-    fn write_args<W: ::slack_api_runtime::ArgWriter>(
+    fn write_args<W: ::typed_slack_runtime::ArgWriter>(
         &self,
         args: &mut W,
     ) -> ::core::result::Result<(), ::serde_json::Error> {
@@ -132,7 +132,7 @@ pub struct FilesRemoteShareResponse {
     #[serde(skip)]
     pub warnings: ::std::vec::Vec<FilesRemoteShareWarning>,
 }
-impl ::slack_api_runtime::MethodResponse for FilesRemoteShareResponse {
+impl ::typed_slack_runtime::MethodResponse for FilesRemoteShareResponse {
     type Warning = FilesRemoteShareWarning;
     fn warnings(&self) -> &[FilesRemoteShareWarning] {
         &self.warnings
@@ -265,9 +265,9 @@ pub enum FilesRemoteShareError {
     /// `unknown_method`: This method is currently not available.
     UnknownMethod,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for FilesRemoteShareError {
+impl ::typed_slack_runtime::Code for FilesRemoteShareError {
     const DOCUMENTED: &'static [&'static str] = &[
         "channel_not_found",
         "file_not_found",
@@ -344,7 +344,7 @@ impl ::slack_api_runtime::Code for FilesRemoteShareError {
             "token_revoked" => Self::TokenRevoked,
             "two_factor_setup_required" => Self::TwoFactorSetupRequired,
             "unknown_method" => Self::UnknownMethod,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -558,8 +558,8 @@ impl ::slack_api_runtime::Code for FilesRemoteShareError {
 }
 impl ::core::fmt::Display for FilesRemoteShareError {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -571,7 +571,9 @@ impl ::std::error::Error for FilesRemoteShareError {}
 impl ::core::str::FromStr for FilesRemoteShareError {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }
 /// The warnings `files.remote.share` can answer.
@@ -596,9 +598,9 @@ pub enum FilesRemoteShareWarning {
     /// `superfluous_charset`: The method was called via a `POST` request, and the specified `Content-Type` is not defined to understand the `charset` parameter. However, `charset` was in fact present. Specifically, form-data content types (e.g. `multipart/form-data`) are the ones for which `charset` is superfluous.
     SuperfluousCharset,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for FilesRemoteShareWarning {
+impl ::typed_slack_runtime::Code for FilesRemoteShareWarning {
     const DOCUMENTED: &'static [&'static str] = &[
         "missing_charset",
         "superfluous_charset",
@@ -607,7 +609,7 @@ impl ::slack_api_runtime::Code for FilesRemoteShareWarning {
         match code {
             "missing_charset" => Self::MissingCharset,
             "superfluous_charset" => Self::SuperfluousCharset,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -635,8 +637,8 @@ impl ::slack_api_runtime::Code for FilesRemoteShareWarning {
 }
 impl ::core::fmt::Display for FilesRemoteShareWarning {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -647,7 +649,9 @@ impl ::core::fmt::Display for FilesRemoteShareWarning {
 impl ::core::str::FromStr for FilesRemoteShareWarning {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }
 /// The `file` object of [`FilesRemoteShareResponse`].

@@ -23,33 +23,33 @@ pub struct FilesRevokePublicUrl {
     /// File to revoke
     ///
     /// Sent as `file`.
-    pub file: ::slack_api_runtime::types::FileId,
+    pub file: ::typed_slack_runtime::types::FileId,
 }
 impl FilesRevokePublicUrl {
     /// A request with its arguments, all of which are required.
     pub fn new(
-        file: impl ::core::convert::Into<::slack_api_runtime::types::FileId>,
+        file: impl ::core::convert::Into<::typed_slack_runtime::types::FileId>,
     ) -> Self {
         Self { file: file.into() }
     }
 }
-impl ::slack_api_runtime::Method for FilesRevokePublicUrl {
+impl ::typed_slack_runtime::Method for FilesRevokePublicUrl {
     const NAME: &'static str = "files.revokePublicURL";
-    const HTTP_METHOD: ::slack_api_runtime::HttpMethod = ::slack_api_runtime::HttpMethod::Post;
-    const CONTENT_TYPES: &'static [::slack_api_runtime::ContentType] = &[
-        ::slack_api_runtime::ContentType::FormUrlEncoded,
-        ::slack_api_runtime::ContentType::Json,
+    const HTTP_METHOD: ::typed_slack_runtime::HttpMethod = ::typed_slack_runtime::HttpMethod::Post;
+    const CONTENT_TYPES: &'static [::typed_slack_runtime::ContentType] = &[
+        ::typed_slack_runtime::ContentType::FormUrlEncoded,
+        ::typed_slack_runtime::ContentType::Json,
     ];
     const ACCEPTS_JSON: bool = true;
-    const RATE_TIER: ::slack_api_runtime::RateTier = ::slack_api_runtime::RateTier::Tier3;
-    const SCOPES: ::slack_api_runtime::Scopes = ::slack_api_runtime::Scopes {
+    const RATE_TIER: ::typed_slack_runtime::RateTier = ::typed_slack_runtime::RateTier::Tier3;
+    const SCOPES: ::typed_slack_runtime::Scopes = ::typed_slack_runtime::Scopes {
         bot: ::core::option::Option::Some(&["files:write"]),
         user: ::core::option::Option::Some(&["files:write"]),
     };
-    const LIFECYCLE: ::slack_api_runtime::Lifecycle = ::slack_api_runtime::Lifecycle::Stable;
+    const LIFECYCLE: ::typed_slack_runtime::Lifecycle = ::typed_slack_runtime::Lifecycle::Stable;
     const AUTHENTICATED: bool = true;
-    const ARGUMENTS: &'static [::slack_api_runtime::Argument] = &[
-        ::slack_api_runtime::Argument {
+    const ARGUMENTS: &'static [::typed_slack_runtime::Argument] = &[
+        ::typed_slack_runtime::Argument {
             name: "file",
             required: true,
         },
@@ -58,7 +58,7 @@ impl ::slack_api_runtime::Method for FilesRevokePublicUrl {
     type Response = FilesRevokePublicUrlResponse;
     type Error = FilesRevokePublicUrlError;
     type Warning = FilesRevokePublicUrlWarning;
-    fn write_args<W: ::slack_api_runtime::ArgWriter>(
+    fn write_args<W: ::typed_slack_runtime::ArgWriter>(
         &self,
         args: &mut W,
     ) -> ::core::result::Result<(), ::serde_json::Error> {
@@ -92,7 +92,7 @@ pub struct FilesRevokePublicUrlResponse {
     #[serde(skip)]
     pub warnings: ::std::vec::Vec<FilesRevokePublicUrlWarning>,
 }
-impl ::slack_api_runtime::MethodResponse for FilesRevokePublicUrlResponse {
+impl ::typed_slack_runtime::MethodResponse for FilesRevokePublicUrlResponse {
     type Warning = FilesRevokePublicUrlWarning;
     fn warnings(&self) -> &[FilesRevokePublicUrlWarning] {
         &self.warnings
@@ -222,9 +222,9 @@ pub enum FilesRevokePublicUrlError {
     /// `unknown_method`: This method is currently not available.
     UnknownMethod,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for FilesRevokePublicUrlError {
+impl ::typed_slack_runtime::Code for FilesRevokePublicUrlError {
     const DOCUMENTED: &'static [&'static str] = &[
         "file_not_found",
         "access_denied",
@@ -293,7 +293,7 @@ impl ::slack_api_runtime::Code for FilesRevokePublicUrlError {
             "token_revoked" => Self::TokenRevoked,
             "two_factor_setup_required" => Self::TwoFactorSetupRequired,
             "unknown_method" => Self::UnknownMethod,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -485,8 +485,8 @@ impl ::slack_api_runtime::Code for FilesRevokePublicUrlError {
 }
 impl ::core::fmt::Display for FilesRevokePublicUrlError {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -498,7 +498,9 @@ impl ::std::error::Error for FilesRevokePublicUrlError {}
 impl ::core::str::FromStr for FilesRevokePublicUrlError {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }
 /// The warnings `files.revokePublicURL` can answer.
@@ -523,9 +525,9 @@ pub enum FilesRevokePublicUrlWarning {
     /// `superfluous_charset`: The method was called via a `POST` request, and the specified `Content-Type` is not defined to understand the `charset` parameter. However, `charset` was in fact present. Specifically, form-data content types (e.g. `multipart/form-data`) are the ones for which `charset` is superfluous.
     SuperfluousCharset,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for FilesRevokePublicUrlWarning {
+impl ::typed_slack_runtime::Code for FilesRevokePublicUrlWarning {
     const DOCUMENTED: &'static [&'static str] = &[
         "missing_charset",
         "superfluous_charset",
@@ -534,7 +536,7 @@ impl ::slack_api_runtime::Code for FilesRevokePublicUrlWarning {
         match code {
             "missing_charset" => Self::MissingCharset,
             "superfluous_charset" => Self::SuperfluousCharset,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -562,8 +564,8 @@ impl ::slack_api_runtime::Code for FilesRevokePublicUrlWarning {
 }
 impl ::core::fmt::Display for FilesRevokePublicUrlWarning {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -574,7 +576,9 @@ impl ::core::fmt::Display for FilesRevokePublicUrlWarning {
 impl ::core::str::FromStr for FilesRevokePublicUrlWarning {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }
 /// The `file` object of [`FilesRevokePublicUrlResponse`].

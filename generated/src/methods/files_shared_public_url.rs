@@ -23,33 +23,33 @@ pub struct FilesSharedPublicUrl {
     /// File to share
     ///
     /// Sent as `file`.
-    pub file: ::slack_api_runtime::types::FileId,
+    pub file: ::typed_slack_runtime::types::FileId,
 }
 impl FilesSharedPublicUrl {
     /// A request with its arguments, all of which are required.
     pub fn new(
-        file: impl ::core::convert::Into<::slack_api_runtime::types::FileId>,
+        file: impl ::core::convert::Into<::typed_slack_runtime::types::FileId>,
     ) -> Self {
         Self { file: file.into() }
     }
 }
-impl ::slack_api_runtime::Method for FilesSharedPublicUrl {
+impl ::typed_slack_runtime::Method for FilesSharedPublicUrl {
     const NAME: &'static str = "files.sharedPublicURL";
-    const HTTP_METHOD: ::slack_api_runtime::HttpMethod = ::slack_api_runtime::HttpMethod::Post;
-    const CONTENT_TYPES: &'static [::slack_api_runtime::ContentType] = &[
-        ::slack_api_runtime::ContentType::FormUrlEncoded,
-        ::slack_api_runtime::ContentType::Json,
+    const HTTP_METHOD: ::typed_slack_runtime::HttpMethod = ::typed_slack_runtime::HttpMethod::Post;
+    const CONTENT_TYPES: &'static [::typed_slack_runtime::ContentType] = &[
+        ::typed_slack_runtime::ContentType::FormUrlEncoded,
+        ::typed_slack_runtime::ContentType::Json,
     ];
     const ACCEPTS_JSON: bool = true;
-    const RATE_TIER: ::slack_api_runtime::RateTier = ::slack_api_runtime::RateTier::Tier3;
-    const SCOPES: ::slack_api_runtime::Scopes = ::slack_api_runtime::Scopes {
+    const RATE_TIER: ::typed_slack_runtime::RateTier = ::typed_slack_runtime::RateTier::Tier3;
+    const SCOPES: ::typed_slack_runtime::Scopes = ::typed_slack_runtime::Scopes {
         bot: ::core::option::Option::None,
         user: ::core::option::Option::Some(&["files:write"]),
     };
-    const LIFECYCLE: ::slack_api_runtime::Lifecycle = ::slack_api_runtime::Lifecycle::Stable;
+    const LIFECYCLE: ::typed_slack_runtime::Lifecycle = ::typed_slack_runtime::Lifecycle::Stable;
     const AUTHENTICATED: bool = true;
-    const ARGUMENTS: &'static [::slack_api_runtime::Argument] = &[
-        ::slack_api_runtime::Argument {
+    const ARGUMENTS: &'static [::typed_slack_runtime::Argument] = &[
+        ::typed_slack_runtime::Argument {
             name: "file",
             required: true,
         },
@@ -58,7 +58,7 @@ impl ::slack_api_runtime::Method for FilesSharedPublicUrl {
     type Response = FilesSharedPublicUrlResponse;
     type Error = FilesSharedPublicUrlError;
     type Warning = FilesSharedPublicUrlWarning;
-    fn write_args<W: ::slack_api_runtime::ArgWriter>(
+    fn write_args<W: ::typed_slack_runtime::ArgWriter>(
         &self,
         args: &mut W,
     ) -> ::core::result::Result<(), ::serde_json::Error> {
@@ -98,7 +98,7 @@ pub struct FilesSharedPublicUrlResponse {
     #[serde(skip)]
     pub warnings: ::std::vec::Vec<FilesSharedPublicUrlWarning>,
 }
-impl ::slack_api_runtime::MethodResponse for FilesSharedPublicUrlResponse {
+impl ::typed_slack_runtime::MethodResponse for FilesSharedPublicUrlResponse {
     type Warning = FilesSharedPublicUrlWarning;
     fn warnings(&self) -> &[FilesSharedPublicUrlWarning] {
         &self.warnings
@@ -237,9 +237,9 @@ pub enum FilesSharedPublicUrlError {
     /// `unknown_method`: This method is currently not available.
     UnknownMethod,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for FilesSharedPublicUrlError {
+impl ::typed_slack_runtime::Code for FilesSharedPublicUrlError {
     const DOCUMENTED: &'static [&'static str] = &[
         "file_not_found",
         "not_allowed",
@@ -314,7 +314,7 @@ impl ::slack_api_runtime::Code for FilesSharedPublicUrlError {
             "token_revoked" => Self::TokenRevoked,
             "two_factor_setup_required" => Self::TwoFactorSetupRequired,
             "unknown_method" => Self::UnknownMethod,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -524,8 +524,8 @@ impl ::slack_api_runtime::Code for FilesSharedPublicUrlError {
 }
 impl ::core::fmt::Display for FilesSharedPublicUrlError {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -537,7 +537,9 @@ impl ::std::error::Error for FilesSharedPublicUrlError {}
 impl ::core::str::FromStr for FilesSharedPublicUrlError {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }
 /// The warnings `files.sharedPublicURL` can answer.
@@ -562,9 +564,9 @@ pub enum FilesSharedPublicUrlWarning {
     /// `superfluous_charset`: The method was called via a `POST` request, and the specified `Content-Type` is not defined to understand the `charset` parameter. However, `charset` was in fact present. Specifically, form-data content types (e.g. `multipart/form-data`) are the ones for which `charset` is superfluous.
     SuperfluousCharset,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for FilesSharedPublicUrlWarning {
+impl ::typed_slack_runtime::Code for FilesSharedPublicUrlWarning {
     const DOCUMENTED: &'static [&'static str] = &[
         "missing_charset",
         "superfluous_charset",
@@ -573,7 +575,7 @@ impl ::slack_api_runtime::Code for FilesSharedPublicUrlWarning {
         match code {
             "missing_charset" => Self::MissingCharset,
             "superfluous_charset" => Self::SuperfluousCharset,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -601,8 +603,8 @@ impl ::slack_api_runtime::Code for FilesSharedPublicUrlWarning {
 }
 impl ::core::fmt::Display for FilesSharedPublicUrlWarning {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -613,7 +615,9 @@ impl ::core::fmt::Display for FilesSharedPublicUrlWarning {
 impl ::core::str::FromStr for FilesSharedPublicUrlWarning {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }
 /// The `file` object of [`FilesSharedPublicUrlResponse`].

@@ -29,7 +29,7 @@ pub struct FilesUpload {
     ///
     /// Sent as `channels`, comma-separated.
     pub channels: ::core::option::Option<
-        ::std::vec::Vec<::slack_api_runtime::types::ChannelId>,
+        ::std::vec::Vec<::typed_slack_runtime::types::ChannelId>,
     >,
     /// File contents via a POST variable. If omitting this parameter, you must provide a `file`.
     ///
@@ -59,7 +59,7 @@ pub struct FilesUpload {
     /// Provide another message's `ts` value to upload this file as a reply. Never use a reply's `ts` value; use its parent instead.
     ///
     /// Sent as `thread_ts`.
-    pub thread_ts: ::core::option::Option<::slack_api_runtime::types::Timestamp>,
+    pub thread_ts: ::core::option::Option<::typed_slack_runtime::types::Timestamp>,
     /// Title of file.
     ///
     /// Sent as `title`.
@@ -76,7 +76,7 @@ impl FilesUpload {
     pub fn channels(
         mut self,
         channels: impl ::core::iter::IntoIterator<
-            Item = impl ::core::convert::Into<::slack_api_runtime::types::ChannelId>,
+            Item = impl ::core::convert::Into<::typed_slack_runtime::types::ChannelId>,
         >,
     ) -> Self {
         self.channels = ::core::option::Option::Some(
@@ -133,7 +133,7 @@ impl FilesUpload {
     #[must_use]
     pub fn thread_ts(
         mut self,
-        thread_ts: impl ::core::convert::Into<::slack_api_runtime::types::Timestamp>,
+        thread_ts: impl ::core::convert::Into<::typed_slack_runtime::types::Timestamp>,
     ) -> Self {
         self.thread_ts = ::core::option::Option::Some(thread_ts.into());
         self
@@ -148,51 +148,51 @@ impl FilesUpload {
         self
     }
 }
-impl ::slack_api_runtime::Method for FilesUpload {
+impl ::typed_slack_runtime::Method for FilesUpload {
     const NAME: &'static str = "files.upload";
-    const HTTP_METHOD: ::slack_api_runtime::HttpMethod = ::slack_api_runtime::HttpMethod::Post;
-    const CONTENT_TYPES: &'static [::slack_api_runtime::ContentType] = &[
-        ::slack_api_runtime::ContentType::FormUrlEncoded,
-        ::slack_api_runtime::ContentType::MultipartFormData,
+    const HTTP_METHOD: ::typed_slack_runtime::HttpMethod = ::typed_slack_runtime::HttpMethod::Post;
+    const CONTENT_TYPES: &'static [::typed_slack_runtime::ContentType] = &[
+        ::typed_slack_runtime::ContentType::FormUrlEncoded,
+        ::typed_slack_runtime::ContentType::MultipartFormData,
     ];
     const ACCEPTS_JSON: bool = false;
-    const RATE_TIER: ::slack_api_runtime::RateTier = ::slack_api_runtime::RateTier::Tier2;
-    const SCOPES: ::slack_api_runtime::Scopes = ::slack_api_runtime::Scopes {
+    const RATE_TIER: ::typed_slack_runtime::RateTier = ::typed_slack_runtime::RateTier::Tier2;
+    const SCOPES: ::typed_slack_runtime::Scopes = ::typed_slack_runtime::Scopes {
         bot: ::core::option::Option::Some(&["files:write"]),
         user: ::core::option::Option::Some(&["files:write"]),
     };
-    const LIFECYCLE: ::slack_api_runtime::Lifecycle = ::slack_api_runtime::Lifecycle::Stable;
+    const LIFECYCLE: ::typed_slack_runtime::Lifecycle = ::typed_slack_runtime::Lifecycle::Stable;
     const AUTHENTICATED: bool = true;
-    const ARGUMENTS: &'static [::slack_api_runtime::Argument] = &[
-        ::slack_api_runtime::Argument {
+    const ARGUMENTS: &'static [::typed_slack_runtime::Argument] = &[
+        ::typed_slack_runtime::Argument {
             name: "channels",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "content",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "file",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "filename",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "filetype",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "initial_comment",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "thread_ts",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "title",
             required: false,
         },
@@ -201,7 +201,7 @@ impl ::slack_api_runtime::Method for FilesUpload {
     type Response = FilesUploadResponse;
     type Error = FilesUploadError;
     type Warning = FilesUploadWarning;
-    fn write_args<W: ::slack_api_runtime::ArgWriter>(
+    fn write_args<W: ::typed_slack_runtime::ArgWriter>(
         &self,
         args: &mut W,
     ) -> ::core::result::Result<(), ::serde_json::Error> {
@@ -374,7 +374,7 @@ pub struct FilesUploadResponse {
     #[serde(skip)]
     pub warnings: ::std::vec::Vec<FilesUploadWarning>,
 }
-impl ::slack_api_runtime::MethodResponse for FilesUploadResponse {
+impl ::typed_slack_runtime::MethodResponse for FilesUploadResponse {
     type Warning = FilesUploadWarning;
     fn warnings(&self) -> &[FilesUploadWarning] {
         &self.warnings
@@ -534,9 +534,9 @@ pub enum FilesUploadError {
     /// `unknown_method`: This method is currently not available.
     UnknownMethod,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for FilesUploadError {
+impl ::typed_slack_runtime::Code for FilesUploadError {
     const DOCUMENTED: &'static [&'static str] = &[
         "blocked_file_type",
         "channel_not_found",
@@ -627,7 +627,7 @@ impl ::slack_api_runtime::Code for FilesUploadError {
             "token_revoked" => Self::TokenRevoked,
             "two_factor_setup_required" => Self::TwoFactorSetupRequired,
             "unknown_method" => Self::UnknownMethod,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -877,8 +877,8 @@ impl ::slack_api_runtime::Code for FilesUploadError {
 }
 impl ::core::fmt::Display for FilesUploadError {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -890,7 +890,9 @@ impl ::std::error::Error for FilesUploadError {}
 impl ::core::str::FromStr for FilesUploadError {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }
 /// The warnings `files.upload` can answer.
@@ -918,9 +920,9 @@ pub enum FilesUploadWarning {
     /// `superfluous_charset`: The method was called via a `POST` request, and the specified `Content-Type` is not defined to understand the `charset` parameter. However, `charset` was in fact present. Specifically, form-data content types (e.g. `multipart/form-data`) are the ones for which `charset` is superfluous.
     SuperfluousCharset,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for FilesUploadWarning {
+impl ::typed_slack_runtime::Code for FilesUploadWarning {
     const DOCUMENTED: &'static [&'static str] = &[
         "method_deprecated",
         "missing_charset",
@@ -931,7 +933,7 @@ impl ::slack_api_runtime::Code for FilesUploadWarning {
             "method_deprecated" => Self::MethodDeprecated,
             "missing_charset" => Self::MissingCharset,
             "superfluous_charset" => Self::SuperfluousCharset,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -965,8 +967,8 @@ impl ::slack_api_runtime::Code for FilesUploadWarning {
 }
 impl ::core::fmt::Display for FilesUploadWarning {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -977,7 +979,9 @@ impl ::core::fmt::Display for FilesUploadWarning {
 impl ::core::str::FromStr for FilesUploadWarning {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }
 /// The `file` object of [`FilesUploadResponse`].

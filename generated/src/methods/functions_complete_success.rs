@@ -43,27 +43,27 @@ impl FunctionsCompleteSuccess {
         }
     }
 }
-impl ::slack_api_runtime::Method for FunctionsCompleteSuccess {
+impl ::typed_slack_runtime::Method for FunctionsCompleteSuccess {
     const NAME: &'static str = "functions.completeSuccess";
-    const HTTP_METHOD: ::slack_api_runtime::HttpMethod = ::slack_api_runtime::HttpMethod::Post;
-    const CONTENT_TYPES: &'static [::slack_api_runtime::ContentType] = &[
-        ::slack_api_runtime::ContentType::FormUrlEncoded,
-        ::slack_api_runtime::ContentType::Json,
+    const HTTP_METHOD: ::typed_slack_runtime::HttpMethod = ::typed_slack_runtime::HttpMethod::Post;
+    const CONTENT_TYPES: &'static [::typed_slack_runtime::ContentType] = &[
+        ::typed_slack_runtime::ContentType::FormUrlEncoded,
+        ::typed_slack_runtime::ContentType::Json,
     ];
     const ACCEPTS_JSON: bool = true;
-    const RATE_TIER: ::slack_api_runtime::RateTier = ::slack_api_runtime::RateTier::Tier3;
-    const SCOPES: ::slack_api_runtime::Scopes = ::slack_api_runtime::Scopes {
+    const RATE_TIER: ::typed_slack_runtime::RateTier = ::typed_slack_runtime::RateTier::Tier3;
+    const SCOPES: ::typed_slack_runtime::Scopes = ::typed_slack_runtime::Scopes {
         bot: ::core::option::Option::None,
         user: ::core::option::Option::None,
     };
-    const LIFECYCLE: ::slack_api_runtime::Lifecycle = ::slack_api_runtime::Lifecycle::Stable;
+    const LIFECYCLE: ::typed_slack_runtime::Lifecycle = ::typed_slack_runtime::Lifecycle::Stable;
     const AUTHENTICATED: bool = true;
-    const ARGUMENTS: &'static [::slack_api_runtime::Argument] = &[
-        ::slack_api_runtime::Argument {
+    const ARGUMENTS: &'static [::typed_slack_runtime::Argument] = &[
+        ::typed_slack_runtime::Argument {
             name: "function_execution_id",
             required: true,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "outputs",
             required: true,
         },
@@ -72,7 +72,7 @@ impl ::slack_api_runtime::Method for FunctionsCompleteSuccess {
     type Response = FunctionsCompleteSuccessResponse;
     type Error = FunctionsCompleteSuccessError;
     type Warning = FunctionsCompleteSuccessWarning;
-    fn write_args<W: ::slack_api_runtime::ArgWriter>(
+    fn write_args<W: ::typed_slack_runtime::ArgWriter>(
         &self,
         args: &mut W,
     ) -> ::core::result::Result<(), ::serde_json::Error> {
@@ -105,7 +105,7 @@ pub struct FunctionsCompleteSuccessResponse {
     #[serde(skip)]
     pub warnings: ::std::vec::Vec<FunctionsCompleteSuccessWarning>,
 }
-impl ::slack_api_runtime::MethodResponse for FunctionsCompleteSuccessResponse {
+impl ::typed_slack_runtime::MethodResponse for FunctionsCompleteSuccessResponse {
     type Warning = FunctionsCompleteSuccessWarning;
     fn warnings(&self) -> &[FunctionsCompleteSuccessWarning] {
         &self.warnings
@@ -244,9 +244,9 @@ pub enum FunctionsCompleteSuccessError {
     /// `two_factor_setup_required`: Two factor setup is required.
     TwoFactorSetupRequired,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for FunctionsCompleteSuccessError {
+impl ::typed_slack_runtime::Code for FunctionsCompleteSuccessError {
     const DOCUMENTED: &'static [&'static str] = &[
         "access_denied",
         "execution_not_in_running_state",
@@ -319,7 +319,7 @@ impl ::slack_api_runtime::Code for FunctionsCompleteSuccessError {
             "token_expired" => Self::TokenExpired,
             "token_revoked" => Self::TokenRevoked,
             "two_factor_setup_required" => Self::TwoFactorSetupRequired,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -525,8 +525,8 @@ impl ::slack_api_runtime::Code for FunctionsCompleteSuccessError {
 }
 impl ::core::fmt::Display for FunctionsCompleteSuccessError {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -538,7 +538,9 @@ impl ::std::error::Error for FunctionsCompleteSuccessError {}
 impl ::core::str::FromStr for FunctionsCompleteSuccessError {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }
 /// The warnings `functions.completeSuccess` can answer.
@@ -563,9 +565,9 @@ pub enum FunctionsCompleteSuccessWarning {
     /// `superfluous_charset`: The method was called via a `POST` request, and the specified `Content-Type` is not defined to understand the `charset` parameter. However, `charset` was in fact present. Specifically, form-data content types (e.g. `multipart/form-data`) are the ones for which `charset` is superfluous.
     SuperfluousCharset,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for FunctionsCompleteSuccessWarning {
+impl ::typed_slack_runtime::Code for FunctionsCompleteSuccessWarning {
     const DOCUMENTED: &'static [&'static str] = &[
         "missing_charset",
         "superfluous_charset",
@@ -574,7 +576,7 @@ impl ::slack_api_runtime::Code for FunctionsCompleteSuccessWarning {
         match code {
             "missing_charset" => Self::MissingCharset,
             "superfluous_charset" => Self::SuperfluousCharset,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -602,8 +604,8 @@ impl ::slack_api_runtime::Code for FunctionsCompleteSuccessWarning {
 }
 impl ::core::fmt::Display for FunctionsCompleteSuccessWarning {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -614,6 +616,8 @@ impl ::core::fmt::Display for FunctionsCompleteSuccessWarning {
 impl ::core::str::FromStr for FunctionsCompleteSuccessWarning {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }

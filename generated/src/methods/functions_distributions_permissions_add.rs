@@ -39,13 +39,13 @@ pub struct FunctionsDistributionsPermissionsAdd {
     ///
     /// Sent as `function_app_id`.
     /// Example: `A12345`.
-    pub function_app_id: ::core::option::Option<::slack_api_runtime::types::AppId>,
+    pub function_app_id: ::core::option::Option<::typed_slack_runtime::types::AppId>,
     /// List of encoded user IDs
     ///
     /// Sent as `user_ids`, comma-separated.
     /// Example: `U1234,U2345,U3456`.
     pub user_ids: ::core::option::Option<
-        ::std::vec::Vec<::slack_api_runtime::types::UserId>,
+        ::std::vec::Vec<::typed_slack_runtime::types::UserId>,
     >,
 }
 impl FunctionsDistributionsPermissionsAdd {
@@ -77,7 +77,7 @@ impl FunctionsDistributionsPermissionsAdd {
     #[must_use]
     pub fn function_app_id(
         mut self,
-        function_app_id: impl ::core::convert::Into<::slack_api_runtime::types::AppId>,
+        function_app_id: impl ::core::convert::Into<::typed_slack_runtime::types::AppId>,
     ) -> Self {
         self.function_app_id = ::core::option::Option::Some(function_app_id.into());
         self
@@ -87,7 +87,7 @@ impl FunctionsDistributionsPermissionsAdd {
     pub fn user_ids(
         mut self,
         user_ids: impl ::core::iter::IntoIterator<
-            Item = impl ::core::convert::Into<::slack_api_runtime::types::UserId>,
+            Item = impl ::core::convert::Into<::typed_slack_runtime::types::UserId>,
         >,
     ) -> Self {
         self.user_ids = ::core::option::Option::Some(
@@ -96,35 +96,35 @@ impl FunctionsDistributionsPermissionsAdd {
         self
     }
 }
-impl ::slack_api_runtime::Method for FunctionsDistributionsPermissionsAdd {
+impl ::typed_slack_runtime::Method for FunctionsDistributionsPermissionsAdd {
     const NAME: &'static str = "functions.distributions.permissions.add";
-    const HTTP_METHOD: ::slack_api_runtime::HttpMethod = ::slack_api_runtime::HttpMethod::Post;
-    const CONTENT_TYPES: &'static [::slack_api_runtime::ContentType] = &[
-        ::slack_api_runtime::ContentType::FormUrlEncoded,
-        ::slack_api_runtime::ContentType::Json,
+    const HTTP_METHOD: ::typed_slack_runtime::HttpMethod = ::typed_slack_runtime::HttpMethod::Post;
+    const CONTENT_TYPES: &'static [::typed_slack_runtime::ContentType] = &[
+        ::typed_slack_runtime::ContentType::FormUrlEncoded,
+        ::typed_slack_runtime::ContentType::Json,
     ];
     const ACCEPTS_JSON: bool = true;
-    const RATE_TIER: ::slack_api_runtime::RateTier = ::slack_api_runtime::RateTier::Tier3;
-    const SCOPES: ::slack_api_runtime::Scopes = ::slack_api_runtime::Scopes {
+    const RATE_TIER: ::typed_slack_runtime::RateTier = ::typed_slack_runtime::RateTier::Tier3;
+    const SCOPES: ::typed_slack_runtime::Scopes = ::typed_slack_runtime::Scopes {
         bot: ::core::option::Option::None,
         user: ::core::option::Option::None,
     };
-    const LIFECYCLE: ::slack_api_runtime::Lifecycle = ::slack_api_runtime::Lifecycle::Stable;
+    const LIFECYCLE: ::typed_slack_runtime::Lifecycle = ::typed_slack_runtime::Lifecycle::Stable;
     const AUTHENTICATED: bool = true;
-    const ARGUMENTS: &'static [::slack_api_runtime::Argument] = &[
-        ::slack_api_runtime::Argument {
+    const ARGUMENTS: &'static [::typed_slack_runtime::Argument] = &[
+        ::typed_slack_runtime::Argument {
             name: "function_id",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "function_callback_id",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "function_app_id",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "user_ids",
             required: false,
         },
@@ -133,7 +133,7 @@ impl ::slack_api_runtime::Method for FunctionsDistributionsPermissionsAdd {
     type Response = FunctionsDistributionsPermissionsAddResponse;
     type Error = FunctionsDistributionsPermissionsAddError;
     type Warning = FunctionsDistributionsPermissionsAddWarning;
-    fn write_args<W: ::slack_api_runtime::ArgWriter>(
+    fn write_args<W: ::typed_slack_runtime::ArgWriter>(
         &self,
         args: &mut W,
     ) -> ::core::result::Result<(), ::serde_json::Error> {
@@ -189,7 +189,7 @@ pub struct FunctionsDistributionsPermissionsAddResponse {
     #[serde(skip)]
     pub warnings: ::std::vec::Vec<FunctionsDistributionsPermissionsAddWarning>,
 }
-impl ::slack_api_runtime::MethodResponse
+impl ::typed_slack_runtime::MethodResponse
 for FunctionsDistributionsPermissionsAddResponse {
     type Warning = FunctionsDistributionsPermissionsAddWarning;
     fn warnings(&self) -> &[FunctionsDistributionsPermissionsAddWarning] {
@@ -332,9 +332,9 @@ pub enum FunctionsDistributionsPermissionsAddError {
     /// `two_factor_setup_required`: Two factor setup is required.
     TwoFactorSetupRequired,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for FunctionsDistributionsPermissionsAddError {
+impl ::typed_slack_runtime::Code for FunctionsDistributionsPermissionsAddError {
     const DOCUMENTED: &'static [&'static str] = &[
         "access_denied",
         "app_not_found",
@@ -409,7 +409,7 @@ impl ::slack_api_runtime::Code for FunctionsDistributionsPermissionsAddError {
             "token_expired" => Self::TokenExpired,
             "token_revoked" => Self::TokenRevoked,
             "two_factor_setup_required" => Self::TwoFactorSetupRequired,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -615,8 +615,8 @@ impl ::slack_api_runtime::Code for FunctionsDistributionsPermissionsAddError {
 }
 impl ::core::fmt::Display for FunctionsDistributionsPermissionsAddError {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -628,7 +628,9 @@ impl ::std::error::Error for FunctionsDistributionsPermissionsAddError {}
 impl ::core::str::FromStr for FunctionsDistributionsPermissionsAddError {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }
 /// The warnings `functions.distributions.permissions.add` can answer.
@@ -653,9 +655,9 @@ pub enum FunctionsDistributionsPermissionsAddWarning {
     /// `superfluous_charset`: The method was called via a `POST` request, and the specified `Content-Type` is not defined to understand the `charset` parameter. However, `charset` was in fact present. Specifically, form-data content types (e.g. `multipart/form-data`) are the ones for which `charset` is superfluous.
     SuperfluousCharset,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for FunctionsDistributionsPermissionsAddWarning {
+impl ::typed_slack_runtime::Code for FunctionsDistributionsPermissionsAddWarning {
     const DOCUMENTED: &'static [&'static str] = &[
         "missing_charset",
         "superfluous_charset",
@@ -664,7 +666,7 @@ impl ::slack_api_runtime::Code for FunctionsDistributionsPermissionsAddWarning {
         match code {
             "missing_charset" => Self::MissingCharset,
             "superfluous_charset" => Self::SuperfluousCharset,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -692,8 +694,8 @@ impl ::slack_api_runtime::Code for FunctionsDistributionsPermissionsAddWarning {
 }
 impl ::core::fmt::Display for FunctionsDistributionsPermissionsAddWarning {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -704,6 +706,8 @@ impl ::core::fmt::Display for FunctionsDistributionsPermissionsAddWarning {
 impl ::core::str::FromStr for FunctionsDistributionsPermissionsAddWarning {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }

@@ -39,7 +39,7 @@ pub struct FunctionsDistributionsPermissionsList {
     ///
     /// Sent as `function_app_id`.
     /// Example: `A12345`.
-    pub function_app_id: ::core::option::Option<::slack_api_runtime::types::AppId>,
+    pub function_app_id: ::core::option::Option<::typed_slack_runtime::types::AppId>,
 }
 impl FunctionsDistributionsPermissionsList {
     /// A request with no argument set; set them with the setters.
@@ -70,37 +70,37 @@ impl FunctionsDistributionsPermissionsList {
     #[must_use]
     pub fn function_app_id(
         mut self,
-        function_app_id: impl ::core::convert::Into<::slack_api_runtime::types::AppId>,
+        function_app_id: impl ::core::convert::Into<::typed_slack_runtime::types::AppId>,
     ) -> Self {
         self.function_app_id = ::core::option::Option::Some(function_app_id.into());
         self
     }
 }
-impl ::slack_api_runtime::Method for FunctionsDistributionsPermissionsList {
+impl ::typed_slack_runtime::Method for FunctionsDistributionsPermissionsList {
     const NAME: &'static str = "functions.distributions.permissions.list";
-    const HTTP_METHOD: ::slack_api_runtime::HttpMethod = ::slack_api_runtime::HttpMethod::Post;
-    const CONTENT_TYPES: &'static [::slack_api_runtime::ContentType] = &[
-        ::slack_api_runtime::ContentType::FormUrlEncoded,
-        ::slack_api_runtime::ContentType::Json,
+    const HTTP_METHOD: ::typed_slack_runtime::HttpMethod = ::typed_slack_runtime::HttpMethod::Post;
+    const CONTENT_TYPES: &'static [::typed_slack_runtime::ContentType] = &[
+        ::typed_slack_runtime::ContentType::FormUrlEncoded,
+        ::typed_slack_runtime::ContentType::Json,
     ];
     const ACCEPTS_JSON: bool = true;
-    const RATE_TIER: ::slack_api_runtime::RateTier = ::slack_api_runtime::RateTier::Tier3;
-    const SCOPES: ::slack_api_runtime::Scopes = ::slack_api_runtime::Scopes {
+    const RATE_TIER: ::typed_slack_runtime::RateTier = ::typed_slack_runtime::RateTier::Tier3;
+    const SCOPES: ::typed_slack_runtime::Scopes = ::typed_slack_runtime::Scopes {
         bot: ::core::option::Option::None,
         user: ::core::option::Option::None,
     };
-    const LIFECYCLE: ::slack_api_runtime::Lifecycle = ::slack_api_runtime::Lifecycle::Stable;
+    const LIFECYCLE: ::typed_slack_runtime::Lifecycle = ::typed_slack_runtime::Lifecycle::Stable;
     const AUTHENTICATED: bool = true;
-    const ARGUMENTS: &'static [::slack_api_runtime::Argument] = &[
-        ::slack_api_runtime::Argument {
+    const ARGUMENTS: &'static [::typed_slack_runtime::Argument] = &[
+        ::typed_slack_runtime::Argument {
             name: "function_id",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "function_callback_id",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "function_app_id",
             required: false,
         },
@@ -109,7 +109,7 @@ impl ::slack_api_runtime::Method for FunctionsDistributionsPermissionsList {
     type Response = FunctionsDistributionsPermissionsListResponse;
     type Error = FunctionsDistributionsPermissionsListError;
     type Warning = FunctionsDistributionsPermissionsListWarning;
-    fn write_args<W: ::slack_api_runtime::ArgWriter>(
+    fn write_args<W: ::typed_slack_runtime::ArgWriter>(
         &self,
         args: &mut W,
     ) -> ::core::result::Result<(), ::serde_json::Error> {
@@ -162,21 +162,21 @@ pub struct FunctionsDistributionsPermissionsListResponse {
     /// Answered as `team_ids`.
     #[serde(default)]
     pub team_ids: ::core::option::Option<
-        ::std::vec::Vec<::slack_api_runtime::types::TeamId>,
+        ::std::vec::Vec<::typed_slack_runtime::types::TeamId>,
     >,
     /// List of org IDs allowed with named_entities permission.
     ///
     /// Answered as `org_ids`.
     #[serde(default)]
     pub org_ids: ::core::option::Option<
-        ::std::vec::Vec<::slack_api_runtime::types::EnterpriseId>,
+        ::std::vec::Vec<::typed_slack_runtime::types::EnterpriseId>,
     >,
     /// The warnings Slack sent with the answer, from its `warning` and
     /// `response_metadata.warnings` fields.
     #[serde(skip)]
     pub warnings: ::std::vec::Vec<FunctionsDistributionsPermissionsListWarning>,
 }
-impl ::slack_api_runtime::MethodResponse
+impl ::typed_slack_runtime::MethodResponse
 for FunctionsDistributionsPermissionsListResponse {
     type Warning = FunctionsDistributionsPermissionsListWarning;
     fn warnings(&self) -> &[FunctionsDistributionsPermissionsListWarning] {
@@ -316,9 +316,9 @@ pub enum FunctionsDistributionsPermissionsListError {
     /// `two_factor_setup_required`: Two factor setup is required.
     TwoFactorSetupRequired,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for FunctionsDistributionsPermissionsListError {
+impl ::typed_slack_runtime::Code for FunctionsDistributionsPermissionsListError {
     const DOCUMENTED: &'static [&'static str] = &[
         "access_denied",
         "app_not_found",
@@ -391,7 +391,7 @@ impl ::slack_api_runtime::Code for FunctionsDistributionsPermissionsListError {
             "token_expired" => Self::TokenExpired,
             "token_revoked" => Self::TokenRevoked,
             "two_factor_setup_required" => Self::TwoFactorSetupRequired,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -591,8 +591,8 @@ impl ::slack_api_runtime::Code for FunctionsDistributionsPermissionsListError {
 }
 impl ::core::fmt::Display for FunctionsDistributionsPermissionsListError {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -604,7 +604,9 @@ impl ::std::error::Error for FunctionsDistributionsPermissionsListError {}
 impl ::core::str::FromStr for FunctionsDistributionsPermissionsListError {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }
 /// The warnings `functions.distributions.permissions.list` can answer.
@@ -629,9 +631,9 @@ pub enum FunctionsDistributionsPermissionsListWarning {
     /// `superfluous_charset`: The method was called via a `POST` request, and the specified `Content-Type` is not defined to understand the `charset` parameter. However, `charset` was in fact present. Specifically, form-data content types (e.g. `multipart/form-data`) are the ones for which `charset` is superfluous.
     SuperfluousCharset,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for FunctionsDistributionsPermissionsListWarning {
+impl ::typed_slack_runtime::Code for FunctionsDistributionsPermissionsListWarning {
     const DOCUMENTED: &'static [&'static str] = &[
         "missing_charset",
         "superfluous_charset",
@@ -640,7 +642,7 @@ impl ::slack_api_runtime::Code for FunctionsDistributionsPermissionsListWarning 
         match code {
             "missing_charset" => Self::MissingCharset,
             "superfluous_charset" => Self::SuperfluousCharset,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -668,8 +670,8 @@ impl ::slack_api_runtime::Code for FunctionsDistributionsPermissionsListWarning 
 }
 impl ::core::fmt::Display for FunctionsDistributionsPermissionsListWarning {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -680,6 +682,8 @@ impl ::core::fmt::Display for FunctionsDistributionsPermissionsListWarning {
 impl ::core::str::FromStr for FunctionsDistributionsPermissionsListWarning {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }

@@ -39,7 +39,7 @@ pub struct FunctionsDistributionsPermissionsSet {
     ///
     /// Sent as `function_app_id`.
     /// Example: `A12345`.
-    pub function_app_id: ::core::option::Option<::slack_api_runtime::types::AppId>,
+    pub function_app_id: ::core::option::Option<::typed_slack_runtime::types::AppId>,
     /// The type of permission that defines how the function can be distributed
     ///
     /// Sent as `permission_type`.
@@ -51,21 +51,21 @@ pub struct FunctionsDistributionsPermissionsSet {
     /// Sent as `user_ids`, comma-separated.
     /// Example: `U1234,U2345,U3456`.
     pub user_ids: ::core::option::Option<
-        ::std::vec::Vec<::slack_api_runtime::types::UserId>,
+        ::std::vec::Vec<::typed_slack_runtime::types::UserId>,
     >,
     /// List of team IDs to allow for named_entities permission
     ///
     /// Sent as `team_ids`, comma-separated.
     /// Example: `T00000001,T00000002,T00000003`.
     pub team_ids: ::core::option::Option<
-        ::std::vec::Vec<::slack_api_runtime::types::TeamId>,
+        ::std::vec::Vec<::typed_slack_runtime::types::TeamId>,
     >,
     /// List of org IDs to allow for named_entities permission
     ///
     /// Sent as `org_ids`, comma-separated.
     /// Example: `E00000001,E00000002,E00000003`.
     pub org_ids: ::core::option::Option<
-        ::std::vec::Vec<::slack_api_runtime::types::EnterpriseId>,
+        ::std::vec::Vec<::typed_slack_runtime::types::EnterpriseId>,
     >,
 }
 impl FunctionsDistributionsPermissionsSet {
@@ -97,7 +97,7 @@ impl FunctionsDistributionsPermissionsSet {
     #[must_use]
     pub fn function_app_id(
         mut self,
-        function_app_id: impl ::core::convert::Into<::slack_api_runtime::types::AppId>,
+        function_app_id: impl ::core::convert::Into<::typed_slack_runtime::types::AppId>,
     ) -> Self {
         self.function_app_id = ::core::option::Option::Some(function_app_id.into());
         self
@@ -116,7 +116,7 @@ impl FunctionsDistributionsPermissionsSet {
     pub fn user_ids(
         mut self,
         user_ids: impl ::core::iter::IntoIterator<
-            Item = impl ::core::convert::Into<::slack_api_runtime::types::UserId>,
+            Item = impl ::core::convert::Into<::typed_slack_runtime::types::UserId>,
         >,
     ) -> Self {
         self.user_ids = ::core::option::Option::Some(
@@ -129,7 +129,7 @@ impl FunctionsDistributionsPermissionsSet {
     pub fn team_ids(
         mut self,
         team_ids: impl ::core::iter::IntoIterator<
-            Item = impl ::core::convert::Into<::slack_api_runtime::types::TeamId>,
+            Item = impl ::core::convert::Into<::typed_slack_runtime::types::TeamId>,
         >,
     ) -> Self {
         self.team_ids = ::core::option::Option::Some(
@@ -142,7 +142,7 @@ impl FunctionsDistributionsPermissionsSet {
     pub fn org_ids(
         mut self,
         org_ids: impl ::core::iter::IntoIterator<
-            Item = impl ::core::convert::Into<::slack_api_runtime::types::EnterpriseId>,
+            Item = impl ::core::convert::Into<::typed_slack_runtime::types::EnterpriseId>,
         >,
     ) -> Self {
         self.org_ids = ::core::option::Option::Some(
@@ -151,47 +151,47 @@ impl FunctionsDistributionsPermissionsSet {
         self
     }
 }
-impl ::slack_api_runtime::Method for FunctionsDistributionsPermissionsSet {
+impl ::typed_slack_runtime::Method for FunctionsDistributionsPermissionsSet {
     const NAME: &'static str = "functions.distributions.permissions.set";
-    const HTTP_METHOD: ::slack_api_runtime::HttpMethod = ::slack_api_runtime::HttpMethod::Post;
-    const CONTENT_TYPES: &'static [::slack_api_runtime::ContentType] = &[
-        ::slack_api_runtime::ContentType::FormUrlEncoded,
-        ::slack_api_runtime::ContentType::Json,
+    const HTTP_METHOD: ::typed_slack_runtime::HttpMethod = ::typed_slack_runtime::HttpMethod::Post;
+    const CONTENT_TYPES: &'static [::typed_slack_runtime::ContentType] = &[
+        ::typed_slack_runtime::ContentType::FormUrlEncoded,
+        ::typed_slack_runtime::ContentType::Json,
     ];
     const ACCEPTS_JSON: bool = true;
-    const RATE_TIER: ::slack_api_runtime::RateTier = ::slack_api_runtime::RateTier::Tier3;
-    const SCOPES: ::slack_api_runtime::Scopes = ::slack_api_runtime::Scopes {
+    const RATE_TIER: ::typed_slack_runtime::RateTier = ::typed_slack_runtime::RateTier::Tier3;
+    const SCOPES: ::typed_slack_runtime::Scopes = ::typed_slack_runtime::Scopes {
         bot: ::core::option::Option::None,
         user: ::core::option::Option::None,
     };
-    const LIFECYCLE: ::slack_api_runtime::Lifecycle = ::slack_api_runtime::Lifecycle::Stable;
+    const LIFECYCLE: ::typed_slack_runtime::Lifecycle = ::typed_slack_runtime::Lifecycle::Stable;
     const AUTHENTICATED: bool = true;
-    const ARGUMENTS: &'static [::slack_api_runtime::Argument] = &[
-        ::slack_api_runtime::Argument {
+    const ARGUMENTS: &'static [::typed_slack_runtime::Argument] = &[
+        ::typed_slack_runtime::Argument {
             name: "function_id",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "function_callback_id",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "function_app_id",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "permission_type",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "user_ids",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "team_ids",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "org_ids",
             required: false,
         },
@@ -200,7 +200,7 @@ impl ::slack_api_runtime::Method for FunctionsDistributionsPermissionsSet {
     type Response = FunctionsDistributionsPermissionsSetResponse;
     type Error = FunctionsDistributionsPermissionsSetError;
     type Warning = FunctionsDistributionsPermissionsSetWarning;
-    fn write_args<W: ::slack_api_runtime::ArgWriter>(
+    fn write_args<W: ::typed_slack_runtime::ArgWriter>(
         &self,
         args: &mut W,
     ) -> ::core::result::Result<(), ::serde_json::Error> {
@@ -265,21 +265,21 @@ pub struct FunctionsDistributionsPermissionsSetResponse {
     /// Answered as `team_ids`.
     #[serde(default)]
     pub team_ids: ::core::option::Option<
-        ::std::vec::Vec<::slack_api_runtime::types::TeamId>,
+        ::std::vec::Vec<::typed_slack_runtime::types::TeamId>,
     >,
     /// List of org IDs allowed with named_entities permission.
     ///
     /// Answered as `org_ids`.
     #[serde(default)]
     pub org_ids: ::core::option::Option<
-        ::std::vec::Vec<::slack_api_runtime::types::EnterpriseId>,
+        ::std::vec::Vec<::typed_slack_runtime::types::EnterpriseId>,
     >,
     /// The warnings Slack sent with the answer, from its `warning` and
     /// `response_metadata.warnings` fields.
     #[serde(skip)]
     pub warnings: ::std::vec::Vec<FunctionsDistributionsPermissionsSetWarning>,
 }
-impl ::slack_api_runtime::MethodResponse
+impl ::typed_slack_runtime::MethodResponse
 for FunctionsDistributionsPermissionsSetResponse {
     type Warning = FunctionsDistributionsPermissionsSetWarning;
     fn warnings(&self) -> &[FunctionsDistributionsPermissionsSetWarning] {
@@ -428,9 +428,9 @@ pub enum FunctionsDistributionsPermissionsSetError {
     /// `two_factor_setup_required`: Two factor setup is required.
     TwoFactorSetupRequired,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for FunctionsDistributionsPermissionsSetError {
+impl ::typed_slack_runtime::Code for FunctionsDistributionsPermissionsSetError {
     const DOCUMENTED: &'static [&'static str] = &[
         "access_denied",
         "app_not_found",
@@ -509,7 +509,7 @@ impl ::slack_api_runtime::Code for FunctionsDistributionsPermissionsSetError {
             "token_expired" => Self::TokenExpired,
             "token_revoked" => Self::TokenRevoked,
             "two_factor_setup_required" => Self::TwoFactorSetupRequired,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -725,8 +725,8 @@ impl ::slack_api_runtime::Code for FunctionsDistributionsPermissionsSetError {
 }
 impl ::core::fmt::Display for FunctionsDistributionsPermissionsSetError {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -738,7 +738,9 @@ impl ::std::error::Error for FunctionsDistributionsPermissionsSetError {}
 impl ::core::str::FromStr for FunctionsDistributionsPermissionsSetError {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }
 /// The warnings `functions.distributions.permissions.set` can answer.
@@ -763,9 +765,9 @@ pub enum FunctionsDistributionsPermissionsSetWarning {
     /// `superfluous_charset`: The method was called via a `POST` request, and the specified `Content-Type` is not defined to understand the `charset` parameter. However, `charset` was in fact present. Specifically, form-data content types (e.g. `multipart/form-data`) are the ones for which `charset` is superfluous.
     SuperfluousCharset,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for FunctionsDistributionsPermissionsSetWarning {
+impl ::typed_slack_runtime::Code for FunctionsDistributionsPermissionsSetWarning {
     const DOCUMENTED: &'static [&'static str] = &[
         "missing_charset",
         "superfluous_charset",
@@ -774,7 +776,7 @@ impl ::slack_api_runtime::Code for FunctionsDistributionsPermissionsSetWarning {
         match code {
             "missing_charset" => Self::MissingCharset,
             "superfluous_charset" => Self::SuperfluousCharset,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -802,8 +804,8 @@ impl ::slack_api_runtime::Code for FunctionsDistributionsPermissionsSetWarning {
 }
 impl ::core::fmt::Display for FunctionsDistributionsPermissionsSetWarning {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -814,7 +816,9 @@ impl ::core::fmt::Display for FunctionsDistributionsPermissionsSetWarning {
 impl ::core::str::FromStr for FunctionsDistributionsPermissionsSetWarning {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }
 /// The values of the `permission_type` argument.

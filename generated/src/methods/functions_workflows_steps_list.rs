@@ -76,35 +76,35 @@ impl FunctionsWorkflowsStepsList {
         self
     }
 }
-impl ::slack_api_runtime::Method for FunctionsWorkflowsStepsList {
+impl ::typed_slack_runtime::Method for FunctionsWorkflowsStepsList {
     const NAME: &'static str = "functions.workflows.steps.list";
-    const HTTP_METHOD: ::slack_api_runtime::HttpMethod = ::slack_api_runtime::HttpMethod::Post;
-    const CONTENT_TYPES: &'static [::slack_api_runtime::ContentType] = &[
-        ::slack_api_runtime::ContentType::FormUrlEncoded,
-        ::slack_api_runtime::ContentType::Json,
+    const HTTP_METHOD: ::typed_slack_runtime::HttpMethod = ::typed_slack_runtime::HttpMethod::Post;
+    const CONTENT_TYPES: &'static [::typed_slack_runtime::ContentType] = &[
+        ::typed_slack_runtime::ContentType::FormUrlEncoded,
+        ::typed_slack_runtime::ContentType::Json,
     ];
     const ACCEPTS_JSON: bool = true;
-    const RATE_TIER: ::slack_api_runtime::RateTier = ::slack_api_runtime::RateTier::Tier3;
-    const SCOPES: ::slack_api_runtime::Scopes = ::slack_api_runtime::Scopes {
+    const RATE_TIER: ::typed_slack_runtime::RateTier = ::typed_slack_runtime::RateTier::Tier3;
+    const SCOPES: ::typed_slack_runtime::Scopes = ::typed_slack_runtime::Scopes {
         bot: ::core::option::Option::None,
         user: ::core::option::Option::None,
     };
-    const LIFECYCLE: ::slack_api_runtime::Lifecycle = ::slack_api_runtime::Lifecycle::Stable;
+    const LIFECYCLE: ::typed_slack_runtime::Lifecycle = ::typed_slack_runtime::Lifecycle::Stable;
     const AUTHENTICATED: bool = true;
-    const ARGUMENTS: &'static [::slack_api_runtime::Argument] = &[
-        ::slack_api_runtime::Argument {
+    const ARGUMENTS: &'static [::typed_slack_runtime::Argument] = &[
+        ::typed_slack_runtime::Argument {
             name: "workflow_id",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "workflow",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "workflow_app_id",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "function_id",
             required: true,
         },
@@ -113,7 +113,7 @@ impl ::slack_api_runtime::Method for FunctionsWorkflowsStepsList {
     type Response = FunctionsWorkflowsStepsListResponse;
     type Error = FunctionsWorkflowsStepsListError;
     type Warning = FunctionsWorkflowsStepsListWarning;
-    fn write_args<W: ::slack_api_runtime::ArgWriter>(
+    fn write_args<W: ::typed_slack_runtime::ArgWriter>(
         &self,
         args: &mut W,
     ) -> ::core::result::Result<(), ::serde_json::Error> {
@@ -166,7 +166,7 @@ pub struct FunctionsWorkflowsStepsListResponse {
     #[serde(skip)]
     pub warnings: ::std::vec::Vec<FunctionsWorkflowsStepsListWarning>,
 }
-impl ::slack_api_runtime::MethodResponse for FunctionsWorkflowsStepsListResponse {
+impl ::typed_slack_runtime::MethodResponse for FunctionsWorkflowsStepsListResponse {
     type Warning = FunctionsWorkflowsStepsListWarning;
     fn warnings(&self) -> &[FunctionsWorkflowsStepsListWarning] {
         &self.warnings
@@ -311,9 +311,9 @@ pub enum FunctionsWorkflowsStepsListError {
     /// `two_factor_setup_required`: Two factor setup is required.
     TwoFactorSetupRequired,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for FunctionsWorkflowsStepsListError {
+impl ::typed_slack_runtime::Code for FunctionsWorkflowsStepsListError {
     const DOCUMENTED: &'static [&'static str] = &[
         "access_denied",
         "cannot_fetch_versions",
@@ -390,7 +390,7 @@ impl ::slack_api_runtime::Code for FunctionsWorkflowsStepsListError {
             "token_expired" => Self::TokenExpired,
             "token_revoked" => Self::TokenRevoked,
             "two_factor_setup_required" => Self::TwoFactorSetupRequired,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -600,8 +600,8 @@ impl ::slack_api_runtime::Code for FunctionsWorkflowsStepsListError {
 }
 impl ::core::fmt::Display for FunctionsWorkflowsStepsListError {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -613,7 +613,9 @@ impl ::std::error::Error for FunctionsWorkflowsStepsListError {}
 impl ::core::str::FromStr for FunctionsWorkflowsStepsListError {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }
 /// The warnings `functions.workflows.steps.list` can answer.
@@ -638,9 +640,9 @@ pub enum FunctionsWorkflowsStepsListWarning {
     /// `superfluous_charset`: The method was called via a `POST` request, and the specified `Content-Type` is not defined to understand the `charset` parameter. However, `charset` was in fact present. Specifically, form-data content types (e.g. `multipart/form-data`) are the ones for which `charset` is superfluous.
     SuperfluousCharset,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for FunctionsWorkflowsStepsListWarning {
+impl ::typed_slack_runtime::Code for FunctionsWorkflowsStepsListWarning {
     const DOCUMENTED: &'static [&'static str] = &[
         "missing_charset",
         "superfluous_charset",
@@ -649,7 +651,7 @@ impl ::slack_api_runtime::Code for FunctionsWorkflowsStepsListWarning {
         match code {
             "missing_charset" => Self::MissingCharset,
             "superfluous_charset" => Self::SuperfluousCharset,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -677,8 +679,8 @@ impl ::slack_api_runtime::Code for FunctionsWorkflowsStepsListWarning {
 }
 impl ::core::fmt::Display for FunctionsWorkflowsStepsListWarning {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -689,6 +691,8 @@ impl ::core::fmt::Display for FunctionsWorkflowsStepsListWarning {
 impl ::core::str::FromStr for FunctionsWorkflowsStepsListWarning {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }

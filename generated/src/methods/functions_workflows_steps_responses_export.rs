@@ -76,35 +76,35 @@ impl FunctionsWorkflowsStepsResponsesExport {
         self
     }
 }
-impl ::slack_api_runtime::Method for FunctionsWorkflowsStepsResponsesExport {
+impl ::typed_slack_runtime::Method for FunctionsWorkflowsStepsResponsesExport {
     const NAME: &'static str = "functions.workflows.steps.responses.export";
-    const HTTP_METHOD: ::slack_api_runtime::HttpMethod = ::slack_api_runtime::HttpMethod::Post;
-    const CONTENT_TYPES: &'static [::slack_api_runtime::ContentType] = &[
-        ::slack_api_runtime::ContentType::FormUrlEncoded,
-        ::slack_api_runtime::ContentType::Json,
+    const HTTP_METHOD: ::typed_slack_runtime::HttpMethod = ::typed_slack_runtime::HttpMethod::Post;
+    const CONTENT_TYPES: &'static [::typed_slack_runtime::ContentType] = &[
+        ::typed_slack_runtime::ContentType::FormUrlEncoded,
+        ::typed_slack_runtime::ContentType::Json,
     ];
     const ACCEPTS_JSON: bool = true;
-    const RATE_TIER: ::slack_api_runtime::RateTier = ::slack_api_runtime::RateTier::Tier3;
-    const SCOPES: ::slack_api_runtime::Scopes = ::slack_api_runtime::Scopes {
+    const RATE_TIER: ::typed_slack_runtime::RateTier = ::typed_slack_runtime::RateTier::Tier3;
+    const SCOPES: ::typed_slack_runtime::Scopes = ::typed_slack_runtime::Scopes {
         bot: ::core::option::Option::None,
         user: ::core::option::Option::None,
     };
-    const LIFECYCLE: ::slack_api_runtime::Lifecycle = ::slack_api_runtime::Lifecycle::Stable;
+    const LIFECYCLE: ::typed_slack_runtime::Lifecycle = ::typed_slack_runtime::Lifecycle::Stable;
     const AUTHENTICATED: bool = true;
-    const ARGUMENTS: &'static [::slack_api_runtime::Argument] = &[
-        ::slack_api_runtime::Argument {
+    const ARGUMENTS: &'static [::typed_slack_runtime::Argument] = &[
+        ::typed_slack_runtime::Argument {
             name: "workflow_id",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "workflow",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "workflow_app_id",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "step_id",
             required: true,
         },
@@ -113,7 +113,7 @@ impl ::slack_api_runtime::Method for FunctionsWorkflowsStepsResponsesExport {
     type Response = FunctionsWorkflowsStepsResponsesExportResponse;
     type Error = FunctionsWorkflowsStepsResponsesExportError;
     type Warning = FunctionsWorkflowsStepsResponsesExportWarning;
-    fn write_args<W: ::slack_api_runtime::ArgWriter>(
+    fn write_args<W: ::typed_slack_runtime::ArgWriter>(
         &self,
         args: &mut W,
     ) -> ::core::result::Result<(), ::serde_json::Error> {
@@ -154,7 +154,7 @@ pub struct FunctionsWorkflowsStepsResponsesExportResponse {
     #[serde(skip)]
     pub warnings: ::std::vec::Vec<FunctionsWorkflowsStepsResponsesExportWarning>,
 }
-impl ::slack_api_runtime::MethodResponse
+impl ::typed_slack_runtime::MethodResponse
 for FunctionsWorkflowsStepsResponsesExportResponse {
     type Warning = FunctionsWorkflowsStepsResponsesExportWarning;
     fn warnings(&self) -> &[FunctionsWorkflowsStepsResponsesExportWarning] {
@@ -297,9 +297,9 @@ pub enum FunctionsWorkflowsStepsResponsesExportError {
     /// `two_factor_setup_required`: Two factor setup is required.
     TwoFactorSetupRequired,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for FunctionsWorkflowsStepsResponsesExportError {
+impl ::typed_slack_runtime::Code for FunctionsWorkflowsStepsResponsesExportError {
     const DOCUMENTED: &'static [&'static str] = &[
         "access_denied",
         "invalid_arguments",
@@ -374,7 +374,7 @@ impl ::slack_api_runtime::Code for FunctionsWorkflowsStepsResponsesExportError {
             "token_expired" => Self::TokenExpired,
             "token_revoked" => Self::TokenRevoked,
             "two_factor_setup_required" => Self::TwoFactorSetupRequired,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -578,8 +578,8 @@ impl ::slack_api_runtime::Code for FunctionsWorkflowsStepsResponsesExportError {
 }
 impl ::core::fmt::Display for FunctionsWorkflowsStepsResponsesExportError {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -591,7 +591,9 @@ impl ::std::error::Error for FunctionsWorkflowsStepsResponsesExportError {}
 impl ::core::str::FromStr for FunctionsWorkflowsStepsResponsesExportError {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }
 /// The warnings `functions.workflows.steps.responses.export` can answer.
@@ -616,9 +618,9 @@ pub enum FunctionsWorkflowsStepsResponsesExportWarning {
     /// `superfluous_charset`: The method was called via a `POST` request, and the specified `Content-Type` is not defined to understand the `charset` parameter. However, `charset` was in fact present. Specifically, form-data content types (e.g. `multipart/form-data`) are the ones for which `charset` is superfluous.
     SuperfluousCharset,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for FunctionsWorkflowsStepsResponsesExportWarning {
+impl ::typed_slack_runtime::Code for FunctionsWorkflowsStepsResponsesExportWarning {
     const DOCUMENTED: &'static [&'static str] = &[
         "missing_charset",
         "superfluous_charset",
@@ -627,7 +629,7 @@ impl ::slack_api_runtime::Code for FunctionsWorkflowsStepsResponsesExportWarning
         match code {
             "missing_charset" => Self::MissingCharset,
             "superfluous_charset" => Self::SuperfluousCharset,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -655,8 +657,8 @@ impl ::slack_api_runtime::Code for FunctionsWorkflowsStepsResponsesExportWarning
 }
 impl ::core::fmt::Display for FunctionsWorkflowsStepsResponsesExportWarning {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -667,6 +669,8 @@ impl ::core::fmt::Display for FunctionsWorkflowsStepsResponsesExportWarning {
 impl ::core::str::FromStr for FunctionsWorkflowsStepsResponsesExportWarning {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }

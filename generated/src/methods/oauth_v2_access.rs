@@ -143,50 +143,50 @@ impl OauthV2Access {
         self
     }
 }
-impl ::slack_api_runtime::Method for OauthV2Access {
+impl ::typed_slack_runtime::Method for OauthV2Access {
     const NAME: &'static str = "oauth.v2.access";
-    const HTTP_METHOD: ::slack_api_runtime::HttpMethod = ::slack_api_runtime::HttpMethod::Post;
-    const CONTENT_TYPES: &'static [::slack_api_runtime::ContentType] = &[
-        ::slack_api_runtime::ContentType::FormUrlEncoded,
+    const HTTP_METHOD: ::typed_slack_runtime::HttpMethod = ::typed_slack_runtime::HttpMethod::Post;
+    const CONTENT_TYPES: &'static [::typed_slack_runtime::ContentType] = &[
+        ::typed_slack_runtime::ContentType::FormUrlEncoded,
     ];
     const ACCEPTS_JSON: bool = false;
-    const RATE_TIER: ::slack_api_runtime::RateTier = ::slack_api_runtime::RateTier::Special;
-    const SCOPES: ::slack_api_runtime::Scopes = ::slack_api_runtime::Scopes {
+    const RATE_TIER: ::typed_slack_runtime::RateTier = ::typed_slack_runtime::RateTier::Special;
+    const SCOPES: ::typed_slack_runtime::Scopes = ::typed_slack_runtime::Scopes {
         bot: ::core::option::Option::None,
         user: ::core::option::Option::None,
     };
-    const LIFECYCLE: ::slack_api_runtime::Lifecycle = ::slack_api_runtime::Lifecycle::Stable;
+    const LIFECYCLE: ::typed_slack_runtime::Lifecycle = ::typed_slack_runtime::Lifecycle::Stable;
     const AUTHENTICATED: bool = false;
-    const ARGUMENTS: &'static [::slack_api_runtime::Argument] = &[
-        ::slack_api_runtime::Argument {
+    const ARGUMENTS: &'static [::typed_slack_runtime::Argument] = &[
+        ::typed_slack_runtime::Argument {
             name: "client_id",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "client_secret",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "code",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "code_verifier",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "redirect_uri",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "grant_type",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "refresh_token",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "assertion",
             required: false,
         },
@@ -195,7 +195,7 @@ impl ::slack_api_runtime::Method for OauthV2Access {
     type Response = OauthV2AccessResponse;
     type Error = OauthV2AccessError;
     type Warning = OauthV2AccessWarning;
-    fn write_args<W: ::slack_api_runtime::ArgWriter>(
+    fn write_args<W: ::typed_slack_runtime::ArgWriter>(
         &self,
         args: &mut W,
     ) -> ::core::result::Result<(), ::serde_json::Error> {
@@ -334,16 +334,16 @@ pub struct OauthV2AccessResponse {
     ///
     /// Answered as `bot_user_id`.
     #[serde(default)]
-    pub bot_user_id: ::core::option::Option<::slack_api_runtime::types::UserId>,
+    pub bot_user_id: ::core::option::Option<::typed_slack_runtime::types::UserId>,
     /// The user ID of the bot user corresponding to the token. Only present during a refresh_token grant_type for a user access token.
     ///
     /// Answered as `user_id`.
     #[serde(default)]
-    pub user_id: ::core::option::Option<::slack_api_runtime::types::UserId>,
+    pub user_id: ::core::option::Option<::typed_slack_runtime::types::UserId>,
     /// ID of the app being installed or re-installed.
     ///
     /// Answered as `app_id`.
-    pub app_id: ::slack_api_runtime::types::AppId,
+    pub app_id: ::typed_slack_runtime::types::AppId,
     /// Boolean flag indicating whether the generated token is Enterprise-level token or not.
     ///
     /// Answered as `is_enterprise_install`.
@@ -380,7 +380,7 @@ pub struct OauthV2AccessResponse {
     #[serde(skip)]
     pub warnings: ::std::vec::Vec<OauthV2AccessWarning>,
 }
-impl ::slack_api_runtime::MethodResponse for OauthV2AccessResponse {
+impl ::typed_slack_runtime::MethodResponse for OauthV2AccessResponse {
     type Warning = OauthV2AccessWarning;
     fn warnings(&self) -> &[OauthV2AccessWarning] {
         &self.warnings
@@ -546,9 +546,9 @@ pub enum OauthV2AccessError {
     /// `unknown_method`: This method is currently not available.
     UnknownMethod,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for OauthV2AccessError {
+impl ::typed_slack_runtime::Code for OauthV2AccessError {
     const DOCUMENTED: &'static [&'static str] = &[
         "bad_client_secret",
         "bad_redirect_uri",
@@ -641,7 +641,7 @@ impl ::slack_api_runtime::Code for OauthV2AccessError {
             "token_revoked" => Self::TokenRevoked,
             "two_factor_setup_required" => Self::TwoFactorSetupRequired,
             "unknown_method" => Self::UnknownMethod,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -895,8 +895,8 @@ impl ::slack_api_runtime::Code for OauthV2AccessError {
 }
 impl ::core::fmt::Display for OauthV2AccessError {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -908,7 +908,9 @@ impl ::std::error::Error for OauthV2AccessError {}
 impl ::core::str::FromStr for OauthV2AccessError {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }
 /// The warnings `oauth.v2.access` can answer.
@@ -933,9 +935,9 @@ pub enum OauthV2AccessWarning {
     /// `superfluous_charset`: The method was called via a `POST` request, and the specified `Content-Type` is not defined to understand the `charset` parameter. However, `charset` was in fact present. Specifically, form-data content types (e.g. `multipart/form-data`) are the ones for which `charset` is superfluous.
     SuperfluousCharset,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for OauthV2AccessWarning {
+impl ::typed_slack_runtime::Code for OauthV2AccessWarning {
     const DOCUMENTED: &'static [&'static str] = &[
         "missing_charset",
         "superfluous_charset",
@@ -944,7 +946,7 @@ impl ::slack_api_runtime::Code for OauthV2AccessWarning {
         match code {
             "missing_charset" => Self::MissingCharset,
             "superfluous_charset" => Self::SuperfluousCharset,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -972,8 +974,8 @@ impl ::slack_api_runtime::Code for OauthV2AccessWarning {
 }
 impl ::core::fmt::Display for OauthV2AccessWarning {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -984,7 +986,9 @@ impl ::core::fmt::Display for OauthV2AccessWarning {
 impl ::core::str::FromStr for OauthV2AccessWarning {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }
 /// The `team` object of [`OauthV2AccessResponse`].
@@ -999,7 +1003,7 @@ pub struct OauthV2AccessResponseTeam {
     /// ID of the team into which the app is being installed or re-installed.
     ///
     /// Answered as `id`.
-    pub id: ::slack_api_runtime::types::TeamId,
+    pub id: ::typed_slack_runtime::types::TeamId,
     /// Name of the team into which the app is being installed or re-installed.
     ///
     /// Answered as `name`.
@@ -1018,7 +1022,7 @@ pub struct OauthV2AccessResponseEnterprise {
     /// ID of the enterprise into which the app is being installed or re-installed.
     ///
     /// Answered as `id`.
-    pub id: ::slack_api_runtime::types::TeamId,
+    pub id: ::typed_slack_runtime::types::TeamId,
     /// Name of the enterprise into which the app is being installed or re-installed.
     ///
     /// Answered as `name`.
@@ -1039,7 +1043,7 @@ pub struct OauthV2AccessResponseAuthedUser {
     /// ID of the installing user. If a user token was requested, this is also the ID of the user to which the user token authenticates.
     ///
     /// Answered as `id`.
-    pub id: ::slack_api_runtime::types::UserId,
+    pub id: ::typed_slack_runtime::types::UserId,
     /// A user token. Only presented if requested at the start of the auth flow.
     ///
     /// Answered as `access_token`.
@@ -1084,7 +1088,7 @@ pub struct OauthV2AccessResponseIncomingWebhook {
     /// Encoded ID of channel.
     ///
     /// Answered as `channel_id`.
-    pub channel_id: ::slack_api_runtime::types::ChannelId,
+    pub channel_id: ::typed_slack_runtime::types::ChannelId,
     /// URL for managing the webhook.
     ///
     /// Answered as `configuration_url`.

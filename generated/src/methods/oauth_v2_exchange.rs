@@ -49,30 +49,30 @@ impl OauthV2Exchange {
         }
     }
 }
-impl ::slack_api_runtime::Method for OauthV2Exchange {
+impl ::typed_slack_runtime::Method for OauthV2Exchange {
     const NAME: &'static str = "oauth.v2.exchange";
-    const HTTP_METHOD: ::slack_api_runtime::HttpMethod = ::slack_api_runtime::HttpMethod::Post;
-    const CONTENT_TYPES: &'static [::slack_api_runtime::ContentType] = &[
-        ::slack_api_runtime::ContentType::FormUrlEncoded,
+    const HTTP_METHOD: ::typed_slack_runtime::HttpMethod = ::typed_slack_runtime::HttpMethod::Post;
+    const CONTENT_TYPES: &'static [::typed_slack_runtime::ContentType] = &[
+        ::typed_slack_runtime::ContentType::FormUrlEncoded,
     ];
     const ACCEPTS_JSON: bool = false;
-    const RATE_TIER: ::slack_api_runtime::RateTier = ::slack_api_runtime::RateTier::Tier3;
-    const SCOPES: ::slack_api_runtime::Scopes = ::slack_api_runtime::Scopes {
+    const RATE_TIER: ::typed_slack_runtime::RateTier = ::typed_slack_runtime::RateTier::Tier3;
+    const SCOPES: ::typed_slack_runtime::Scopes = ::typed_slack_runtime::Scopes {
         bot: ::core::option::Option::None,
         user: ::core::option::Option::None,
     };
-    const LIFECYCLE: ::slack_api_runtime::Lifecycle = ::slack_api_runtime::Lifecycle::Stable;
+    const LIFECYCLE: ::typed_slack_runtime::Lifecycle = ::typed_slack_runtime::Lifecycle::Stable;
     const AUTHENTICATED: bool = false;
-    const ARGUMENTS: &'static [::slack_api_runtime::Argument] = &[
-        ::slack_api_runtime::Argument {
+    const ARGUMENTS: &'static [::typed_slack_runtime::Argument] = &[
+        ::typed_slack_runtime::Argument {
             name: "client_id",
             required: true,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "client_secret",
             required: true,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "token",
             required: true,
         },
@@ -81,7 +81,7 @@ impl ::slack_api_runtime::Method for OauthV2Exchange {
     type Response = OauthV2ExchangeResponse;
     type Error = OauthV2ExchangeError;
     type Warning = OauthV2ExchangeWarning;
-    fn write_args<W: ::slack_api_runtime::ArgWriter>(
+    fn write_args<W: ::typed_slack_runtime::ArgWriter>(
         &self,
         args: &mut W,
     ) -> ::core::result::Result<(), ::serde_json::Error> {
@@ -103,7 +103,7 @@ impl ::slack_api_runtime::Method for OauthV2Exchange {
 #[non_exhaustive]
 pub struct OauthV2ExchangeResponse {
     /// Answered as `app_id`.
-    pub app_id: ::slack_api_runtime::types::AppId,
+    pub app_id: ::typed_slack_runtime::types::AppId,
     /// The type of access token.
     ///
     /// Answered as `token_type`.
@@ -116,12 +116,12 @@ pub struct OauthV2ExchangeResponse {
     ///
     /// Answered as `bot_user_id`.
     #[serde(default)]
-    pub bot_user_id: ::core::option::Option<::slack_api_runtime::types::UserId>,
+    pub bot_user_id: ::core::option::Option<::typed_slack_runtime::types::UserId>,
     /// The user ID of the user corresponding to the token. Only present if a legacy user access token is being exchanged.
     ///
     /// Answered as `user_id`.
     #[serde(default)]
-    pub user_id: ::core::option::Option<::slack_api_runtime::types::UserId>,
+    pub user_id: ::core::option::Option<::typed_slack_runtime::types::UserId>,
     /// A new xoxe.xox(b|p) expiring access token to replace the legacy token.
     ///
     /// Slack's `xoxe_access_token` object, kept as raw JSON: the spec does not describe its fields yet.
@@ -149,7 +149,7 @@ pub struct OauthV2ExchangeResponse {
     #[serde(skip)]
     pub warnings: ::std::vec::Vec<OauthV2ExchangeWarning>,
 }
-impl ::slack_api_runtime::MethodResponse for OauthV2ExchangeResponse {
+impl ::typed_slack_runtime::MethodResponse for OauthV2ExchangeResponse {
     type Warning = OauthV2ExchangeWarning;
     fn warnings(&self) -> &[OauthV2ExchangeWarning] {
         &self.warnings
@@ -285,9 +285,9 @@ pub enum OauthV2ExchangeError {
     /// `unknown_method`: This method is currently not available.
     UnknownMethod,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for OauthV2ExchangeError {
+impl ::typed_slack_runtime::Code for OauthV2ExchangeError {
     const DOCUMENTED: &'static [&'static str] = &[
         "authorization_not_found",
         "bad_client_secret",
@@ -366,7 +366,7 @@ impl ::slack_api_runtime::Code for OauthV2ExchangeError {
             "token_revoked" => Self::TokenRevoked,
             "two_factor_setup_required" => Self::TwoFactorSetupRequired,
             "unknown_method" => Self::UnknownMethod,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -586,8 +586,8 @@ impl ::slack_api_runtime::Code for OauthV2ExchangeError {
 }
 impl ::core::fmt::Display for OauthV2ExchangeError {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -599,7 +599,9 @@ impl ::std::error::Error for OauthV2ExchangeError {}
 impl ::core::str::FromStr for OauthV2ExchangeError {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }
 /// The warnings `oauth.v2.exchange` can answer.
@@ -624,9 +626,9 @@ pub enum OauthV2ExchangeWarning {
     /// `superfluous_charset`: The method was called via a `POST` request, and the specified `Content-Type` is not defined to understand the `charset` parameter. However, `charset` was in fact present. Specifically, form-data content types (e.g. `multipart/form-data`) are the ones for which `charset` is superfluous.
     SuperfluousCharset,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for OauthV2ExchangeWarning {
+impl ::typed_slack_runtime::Code for OauthV2ExchangeWarning {
     const DOCUMENTED: &'static [&'static str] = &[
         "missing_charset",
         "superfluous_charset",
@@ -635,7 +637,7 @@ impl ::slack_api_runtime::Code for OauthV2ExchangeWarning {
         match code {
             "missing_charset" => Self::MissingCharset,
             "superfluous_charset" => Self::SuperfluousCharset,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -663,8 +665,8 @@ impl ::slack_api_runtime::Code for OauthV2ExchangeWarning {
 }
 impl ::core::fmt::Display for OauthV2ExchangeWarning {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -675,6 +677,8 @@ impl ::core::fmt::Display for OauthV2ExchangeWarning {
 impl ::core::str::FromStr for OauthV2ExchangeWarning {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }

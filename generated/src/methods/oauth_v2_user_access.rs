@@ -143,50 +143,50 @@ impl OauthV2UserAccess {
         self
     }
 }
-impl ::slack_api_runtime::Method for OauthV2UserAccess {
+impl ::typed_slack_runtime::Method for OauthV2UserAccess {
     const NAME: &'static str = "oauth.v2.user.access";
-    const HTTP_METHOD: ::slack_api_runtime::HttpMethod = ::slack_api_runtime::HttpMethod::Post;
-    const CONTENT_TYPES: &'static [::slack_api_runtime::ContentType] = &[
-        ::slack_api_runtime::ContentType::FormUrlEncoded,
+    const HTTP_METHOD: ::typed_slack_runtime::HttpMethod = ::typed_slack_runtime::HttpMethod::Post;
+    const CONTENT_TYPES: &'static [::typed_slack_runtime::ContentType] = &[
+        ::typed_slack_runtime::ContentType::FormUrlEncoded,
     ];
     const ACCEPTS_JSON: bool = false;
-    const RATE_TIER: ::slack_api_runtime::RateTier = ::slack_api_runtime::RateTier::Special;
-    const SCOPES: ::slack_api_runtime::Scopes = ::slack_api_runtime::Scopes {
+    const RATE_TIER: ::typed_slack_runtime::RateTier = ::typed_slack_runtime::RateTier::Special;
+    const SCOPES: ::typed_slack_runtime::Scopes = ::typed_slack_runtime::Scopes {
         bot: ::core::option::Option::None,
         user: ::core::option::Option::None,
     };
-    const LIFECYCLE: ::slack_api_runtime::Lifecycle = ::slack_api_runtime::Lifecycle::Stable;
+    const LIFECYCLE: ::typed_slack_runtime::Lifecycle = ::typed_slack_runtime::Lifecycle::Stable;
     const AUTHENTICATED: bool = false;
-    const ARGUMENTS: &'static [::slack_api_runtime::Argument] = &[
-        ::slack_api_runtime::Argument {
+    const ARGUMENTS: &'static [::typed_slack_runtime::Argument] = &[
+        ::typed_slack_runtime::Argument {
             name: "client_id",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "client_secret",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "code",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "code_verifier",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "redirect_uri",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "grant_type",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "refresh_token",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "assertion",
             required: false,
         },
@@ -195,7 +195,7 @@ impl ::slack_api_runtime::Method for OauthV2UserAccess {
     type Response = OauthV2UserAccessResponse;
     type Error = OauthV2UserAccessError;
     type Warning = OauthV2UserAccessWarning;
-    fn write_args<W: ::slack_api_runtime::ArgWriter>(
+    fn write_args<W: ::typed_slack_runtime::ArgWriter>(
         &self,
         args: &mut W,
     ) -> ::core::result::Result<(), ::serde_json::Error> {
@@ -271,11 +271,11 @@ pub struct OauthV2UserAccessResponse {
     /// The user ID of the user corresponding to the token.
     ///
     /// Answered as `user_id`.
-    pub user_id: ::slack_api_runtime::types::UserId,
+    pub user_id: ::typed_slack_runtime::types::UserId,
     /// ID of the app being installed or re-installed.
     ///
     /// Answered as `app_id`.
-    pub app_id: ::slack_api_runtime::types::AppId,
+    pub app_id: ::typed_slack_runtime::types::AppId,
     /// Boolean flag indicating whether the generated token is enterprise level token or not
     ///
     /// Answered as `is_enterprise_install`.
@@ -301,7 +301,7 @@ pub struct OauthV2UserAccessResponse {
     #[serde(skip)]
     pub warnings: ::std::vec::Vec<OauthV2UserAccessWarning>,
 }
-impl ::slack_api_runtime::MethodResponse for OauthV2UserAccessResponse {
+impl ::typed_slack_runtime::MethodResponse for OauthV2UserAccessResponse {
     type Warning = OauthV2UserAccessWarning;
     fn warnings(&self) -> &[OauthV2UserAccessWarning] {
         &self.warnings
@@ -467,9 +467,9 @@ pub enum OauthV2UserAccessError {
     /// `unknown_method`: This method is currently not available.
     UnknownMethod,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for OauthV2UserAccessError {
+impl ::typed_slack_runtime::Code for OauthV2UserAccessError {
     const DOCUMENTED: &'static [&'static str] = &[
         "bad_client_secret",
         "bad_redirect_uri",
@@ -562,7 +562,7 @@ impl ::slack_api_runtime::Code for OauthV2UserAccessError {
             "token_revoked" => Self::TokenRevoked,
             "two_factor_setup_required" => Self::TwoFactorSetupRequired,
             "unknown_method" => Self::UnknownMethod,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -814,8 +814,8 @@ impl ::slack_api_runtime::Code for OauthV2UserAccessError {
 }
 impl ::core::fmt::Display for OauthV2UserAccessError {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -827,7 +827,9 @@ impl ::std::error::Error for OauthV2UserAccessError {}
 impl ::core::str::FromStr for OauthV2UserAccessError {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }
 /// The warnings `oauth.v2.user.access` can answer.
@@ -852,9 +854,9 @@ pub enum OauthV2UserAccessWarning {
     /// `superfluous_charset`: The method was called via a `POST` request, and the specified `Content-Type` is not defined to understand the `charset` parameter. However, `charset` was in fact present. Specifically, form-data content types (e.g. `multipart/form-data`) are the ones for which `charset` is superfluous.
     SuperfluousCharset,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for OauthV2UserAccessWarning {
+impl ::typed_slack_runtime::Code for OauthV2UserAccessWarning {
     const DOCUMENTED: &'static [&'static str] = &[
         "missing_charset",
         "superfluous_charset",
@@ -863,7 +865,7 @@ impl ::slack_api_runtime::Code for OauthV2UserAccessWarning {
         match code {
             "missing_charset" => Self::MissingCharset,
             "superfluous_charset" => Self::SuperfluousCharset,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -891,8 +893,8 @@ impl ::slack_api_runtime::Code for OauthV2UserAccessWarning {
 }
 impl ::core::fmt::Display for OauthV2UserAccessWarning {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -903,7 +905,9 @@ impl ::core::fmt::Display for OauthV2UserAccessWarning {
 impl ::core::str::FromStr for OauthV2UserAccessWarning {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }
 /// The `team` object of [`OauthV2UserAccessResponse`].
@@ -918,7 +922,7 @@ pub struct OauthV2UserAccessResponseTeam {
     /// ID of the team into which the app is being installed or re-installed.
     ///
     /// Answered as `id`.
-    pub id: ::slack_api_runtime::types::TeamId,
+    pub id: ::typed_slack_runtime::types::TeamId,
     /// Name of the team into which the app is being installed or re-installed.
     ///
     /// Answered as `name`.
@@ -937,7 +941,7 @@ pub struct OauthV2UserAccessResponseEnterprise {
     /// ID of the enterprise into which the app is being installed or re-installed.
     ///
     /// Answered as `id`.
-    pub id: ::slack_api_runtime::types::TeamId,
+    pub id: ::typed_slack_runtime::types::TeamId,
     /// Name of the enterprise into which the app is being installed or re-installed.
     ///
     /// Answered as `name`.

@@ -31,26 +31,26 @@ impl OpenidConnectUserInfo {
         <Self as ::core::default::Default>::default()
     }
 }
-impl ::slack_api_runtime::Method for OpenidConnectUserInfo {
+impl ::typed_slack_runtime::Method for OpenidConnectUserInfo {
     const NAME: &'static str = "openid.connect.userInfo";
-    const HTTP_METHOD: ::slack_api_runtime::HttpMethod = ::slack_api_runtime::HttpMethod::Post;
-    const CONTENT_TYPES: &'static [::slack_api_runtime::ContentType] = &[
-        ::slack_api_runtime::ContentType::FormUrlEncoded,
+    const HTTP_METHOD: ::typed_slack_runtime::HttpMethod = ::typed_slack_runtime::HttpMethod::Post;
+    const CONTENT_TYPES: &'static [::typed_slack_runtime::ContentType] = &[
+        ::typed_slack_runtime::ContentType::FormUrlEncoded,
     ];
     const ACCEPTS_JSON: bool = false;
-    const RATE_TIER: ::slack_api_runtime::RateTier = ::slack_api_runtime::RateTier::Tier3;
-    const SCOPES: ::slack_api_runtime::Scopes = ::slack_api_runtime::Scopes {
+    const RATE_TIER: ::typed_slack_runtime::RateTier = ::typed_slack_runtime::RateTier::Tier3;
+    const SCOPES: ::typed_slack_runtime::Scopes = ::typed_slack_runtime::Scopes {
         bot: ::core::option::Option::None,
         user: ::core::option::Option::Some(&["openid"]),
     };
-    const LIFECYCLE: ::slack_api_runtime::Lifecycle = ::slack_api_runtime::Lifecycle::Stable;
+    const LIFECYCLE: ::typed_slack_runtime::Lifecycle = ::typed_slack_runtime::Lifecycle::Stable;
     const AUTHENTICATED: bool = true;
-    const ARGUMENTS: &'static [::slack_api_runtime::Argument] = &[];
+    const ARGUMENTS: &'static [::typed_slack_runtime::Argument] = &[];
     const SAMPLE_RESPONSE: &'static str = "{\"ok\":true,\"sub\":\"\"}";
     type Response = OpenidConnectUserInfoResponse;
     type Error = OpenidConnectUserInfoError;
     type Warning = OpenidConnectUserInfoWarning;
-    fn write_args<W: ::slack_api_runtime::ArgWriter>(
+    fn write_args<W: ::typed_slack_runtime::ArgWriter>(
         &self,
         _args: &mut W,
     ) -> ::core::result::Result<(), ::serde_json::Error> {
@@ -134,7 +134,7 @@ pub struct OpenidConnectUserInfoResponse {
     #[serde(skip)]
     pub warnings: ::std::vec::Vec<OpenidConnectUserInfoWarning>,
 }
-impl ::slack_api_runtime::MethodResponse for OpenidConnectUserInfoResponse {
+impl ::typed_slack_runtime::MethodResponse for OpenidConnectUserInfoResponse {
     type Warning = OpenidConnectUserInfoWarning;
     fn warnings(&self) -> &[OpenidConnectUserInfoWarning] {
         &self.warnings
@@ -252,9 +252,9 @@ pub enum OpenidConnectUserInfoError {
     /// `unknown_method`: This method is currently not available.
     UnknownMethod,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for OpenidConnectUserInfoError {
+impl ::typed_slack_runtime::Code for OpenidConnectUserInfoError {
     const DOCUMENTED: &'static [&'static str] = &[
         "access_denied",
         "accesslimited",
@@ -321,7 +321,7 @@ impl ::slack_api_runtime::Code for OpenidConnectUserInfoError {
             "token_revoked" => Self::TokenRevoked,
             "two_factor_setup_required" => Self::TwoFactorSetupRequired,
             "unknown_method" => Self::UnknownMethod,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -509,8 +509,8 @@ impl ::slack_api_runtime::Code for OpenidConnectUserInfoError {
 }
 impl ::core::fmt::Display for OpenidConnectUserInfoError {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -522,7 +522,9 @@ impl ::std::error::Error for OpenidConnectUserInfoError {}
 impl ::core::str::FromStr for OpenidConnectUserInfoError {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }
 /// The warnings `openid.connect.userInfo` can answer.
@@ -547,9 +549,9 @@ pub enum OpenidConnectUserInfoWarning {
     /// `superfluous_charset`: The method was called via a `POST` request, and the specified `Content-Type` is not defined to understand the `charset` parameter. However, `charset` was in fact present. Specifically, form-data content types (e.g. `multipart/form-data`) are the ones for which `charset` is superfluous.
     SuperfluousCharset,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for OpenidConnectUserInfoWarning {
+impl ::typed_slack_runtime::Code for OpenidConnectUserInfoWarning {
     const DOCUMENTED: &'static [&'static str] = &[
         "missing_charset",
         "superfluous_charset",
@@ -558,7 +560,7 @@ impl ::slack_api_runtime::Code for OpenidConnectUserInfoWarning {
         match code {
             "missing_charset" => Self::MissingCharset,
             "superfluous_charset" => Self::SuperfluousCharset,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -586,8 +588,8 @@ impl ::slack_api_runtime::Code for OpenidConnectUserInfoWarning {
 }
 impl ::core::fmt::Display for OpenidConnectUserInfoWarning {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -598,6 +600,8 @@ impl ::core::fmt::Display for OpenidConnectUserInfoWarning {
 impl ::core::str::FromStr for OpenidConnectUserInfoWarning {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }

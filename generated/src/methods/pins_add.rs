@@ -23,16 +23,16 @@ pub struct PinsAdd {
     /// Channel to pin the messsage to. You must also include a `timestamp` when pinning messages.
     ///
     /// Sent as `channel`.
-    pub channel: ::slack_api_runtime::types::ChannelId,
+    pub channel: ::typed_slack_runtime::types::ChannelId,
     /// Timestamp of the message to pin. You must also include the `channel`.
     ///
     /// Sent as `timestamp`.
-    pub timestamp: ::core::option::Option<::slack_api_runtime::types::Timestamp>,
+    pub timestamp: ::core::option::Option<::typed_slack_runtime::types::Timestamp>,
 }
 impl PinsAdd {
     /// A request with its required arguments; set optional ones with the setters.
     pub fn new(
-        channel: impl ::core::convert::Into<::slack_api_runtime::types::ChannelId>,
+        channel: impl ::core::convert::Into<::typed_slack_runtime::types::ChannelId>,
     ) -> Self {
         Self {
             channel: channel.into(),
@@ -43,33 +43,33 @@ impl PinsAdd {
     #[must_use]
     pub fn timestamp(
         mut self,
-        timestamp: impl ::core::convert::Into<::slack_api_runtime::types::Timestamp>,
+        timestamp: impl ::core::convert::Into<::typed_slack_runtime::types::Timestamp>,
     ) -> Self {
         self.timestamp = ::core::option::Option::Some(timestamp.into());
         self
     }
 }
-impl ::slack_api_runtime::Method for PinsAdd {
+impl ::typed_slack_runtime::Method for PinsAdd {
     const NAME: &'static str = "pins.add";
-    const HTTP_METHOD: ::slack_api_runtime::HttpMethod = ::slack_api_runtime::HttpMethod::Post;
-    const CONTENT_TYPES: &'static [::slack_api_runtime::ContentType] = &[
-        ::slack_api_runtime::ContentType::FormUrlEncoded,
-        ::slack_api_runtime::ContentType::Json,
+    const HTTP_METHOD: ::typed_slack_runtime::HttpMethod = ::typed_slack_runtime::HttpMethod::Post;
+    const CONTENT_TYPES: &'static [::typed_slack_runtime::ContentType] = &[
+        ::typed_slack_runtime::ContentType::FormUrlEncoded,
+        ::typed_slack_runtime::ContentType::Json,
     ];
     const ACCEPTS_JSON: bool = true;
-    const RATE_TIER: ::slack_api_runtime::RateTier = ::slack_api_runtime::RateTier::Tier2;
-    const SCOPES: ::slack_api_runtime::Scopes = ::slack_api_runtime::Scopes {
+    const RATE_TIER: ::typed_slack_runtime::RateTier = ::typed_slack_runtime::RateTier::Tier2;
+    const SCOPES: ::typed_slack_runtime::Scopes = ::typed_slack_runtime::Scopes {
         bot: ::core::option::Option::Some(&["pins:write"]),
         user: ::core::option::Option::Some(&["pins:write"]),
     };
-    const LIFECYCLE: ::slack_api_runtime::Lifecycle = ::slack_api_runtime::Lifecycle::Stable;
+    const LIFECYCLE: ::typed_slack_runtime::Lifecycle = ::typed_slack_runtime::Lifecycle::Stable;
     const AUTHENTICATED: bool = true;
-    const ARGUMENTS: &'static [::slack_api_runtime::Argument] = &[
-        ::slack_api_runtime::Argument {
+    const ARGUMENTS: &'static [::typed_slack_runtime::Argument] = &[
+        ::typed_slack_runtime::Argument {
             name: "channel",
             required: true,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "timestamp",
             required: false,
         },
@@ -78,7 +78,7 @@ impl ::slack_api_runtime::Method for PinsAdd {
     type Response = PinsAddResponse;
     type Error = PinsAddError;
     type Warning = PinsAddWarning;
-    fn write_args<W: ::slack_api_runtime::ArgWriter>(
+    fn write_args<W: ::typed_slack_runtime::ArgWriter>(
         &self,
         args: &mut W,
     ) -> ::core::result::Result<(), ::serde_json::Error> {
@@ -113,7 +113,7 @@ pub struct PinsAddResponse {
     #[serde(skip)]
     pub warnings: ::std::vec::Vec<PinsAddWarning>,
 }
-impl ::slack_api_runtime::MethodResponse for PinsAddResponse {
+impl ::typed_slack_runtime::MethodResponse for PinsAddResponse {
     type Warning = PinsAddWarning;
     fn warnings(&self) -> &[PinsAddWarning] {
         &self.warnings
@@ -276,9 +276,9 @@ pub enum PinsAddError {
     /// `unknown_method`: This method is currently not available.
     UnknownMethod,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for PinsAddError {
+impl ::typed_slack_runtime::Code for PinsAddError {
     const DOCUMENTED: &'static [&'static str] = &[
         "already_pinned",
         "bad_timestamp",
@@ -369,7 +369,7 @@ impl ::slack_api_runtime::Code for PinsAddError {
             "token_revoked" => Self::TokenRevoked,
             "two_factor_setup_required" => Self::TwoFactorSetupRequired,
             "unknown_method" => Self::UnknownMethod,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -615,8 +615,8 @@ impl ::slack_api_runtime::Code for PinsAddError {
 }
 impl ::core::fmt::Display for PinsAddError {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -628,7 +628,9 @@ impl ::std::error::Error for PinsAddError {}
 impl ::core::str::FromStr for PinsAddError {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }
 /// The warnings `pins.add` can answer.
@@ -653,9 +655,9 @@ pub enum PinsAddWarning {
     /// `superfluous_charset`: The method was called via a `POST` request, and the specified `Content-Type` is not defined to understand the `charset` parameter. However, `charset` was in fact present. Specifically, form-data content types (e.g. `multipart/form-data`) are the ones for which `charset` is superfluous.
     SuperfluousCharset,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for PinsAddWarning {
+impl ::typed_slack_runtime::Code for PinsAddWarning {
     const DOCUMENTED: &'static [&'static str] = &[
         "missing_charset",
         "superfluous_charset",
@@ -664,7 +666,7 @@ impl ::slack_api_runtime::Code for PinsAddWarning {
         match code {
             "missing_charset" => Self::MissingCharset,
             "superfluous_charset" => Self::SuperfluousCharset,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -692,8 +694,8 @@ impl ::slack_api_runtime::Code for PinsAddWarning {
 }
 impl ::core::fmt::Display for PinsAddWarning {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -704,6 +706,8 @@ impl ::core::fmt::Display for PinsAddWarning {
 impl ::core::str::FromStr for PinsAddWarning {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }

@@ -29,12 +29,12 @@ pub struct ReactionsGet {
     ///
     /// Sent as `channel`.
     /// Example: `C0NF841BK`.
-    pub channel: ::core::option::Option<::slack_api_runtime::types::ChannelId>,
+    pub channel: ::core::option::Option<::typed_slack_runtime::types::ChannelId>,
     /// File to get reactions for.
     ///
     /// Sent as `file`.
     /// Example: `F1234567890`.
-    pub file: ::core::option::Option<::slack_api_runtime::types::FileId>,
+    pub file: ::core::option::Option<::typed_slack_runtime::types::FileId>,
     /// File comment to get reactions for.
     ///
     /// Sent as `file_comment`.
@@ -47,7 +47,7 @@ pub struct ReactionsGet {
     ///
     /// Sent as `timestamp`.
     /// Example: `1524523204.000192`.
-    pub timestamp: ::core::option::Option<::slack_api_runtime::types::Timestamp>,
+    pub timestamp: ::core::option::Option<::typed_slack_runtime::types::Timestamp>,
 }
 impl ReactionsGet {
     /// A request with no argument set; set them with the setters.
@@ -58,7 +58,7 @@ impl ReactionsGet {
     #[must_use]
     pub fn channel(
         mut self,
-        channel: impl ::core::convert::Into<::slack_api_runtime::types::ChannelId>,
+        channel: impl ::core::convert::Into<::typed_slack_runtime::types::ChannelId>,
     ) -> Self {
         self.channel = ::core::option::Option::Some(channel.into());
         self
@@ -67,7 +67,7 @@ impl ReactionsGet {
     #[must_use]
     pub fn file(
         mut self,
-        file: impl ::core::convert::Into<::slack_api_runtime::types::FileId>,
+        file: impl ::core::convert::Into<::typed_slack_runtime::types::FileId>,
     ) -> Self {
         self.file = ::core::option::Option::Some(file.into());
         self
@@ -91,44 +91,44 @@ impl ReactionsGet {
     #[must_use]
     pub fn timestamp(
         mut self,
-        timestamp: impl ::core::convert::Into<::slack_api_runtime::types::Timestamp>,
+        timestamp: impl ::core::convert::Into<::typed_slack_runtime::types::Timestamp>,
     ) -> Self {
         self.timestamp = ::core::option::Option::Some(timestamp.into());
         self
     }
 }
-impl ::slack_api_runtime::Method for ReactionsGet {
+impl ::typed_slack_runtime::Method for ReactionsGet {
     const NAME: &'static str = "reactions.get";
-    const HTTP_METHOD: ::slack_api_runtime::HttpMethod = ::slack_api_runtime::HttpMethod::Get;
-    const CONTENT_TYPES: &'static [::slack_api_runtime::ContentType] = &[
-        ::slack_api_runtime::ContentType::FormUrlEncoded,
+    const HTTP_METHOD: ::typed_slack_runtime::HttpMethod = ::typed_slack_runtime::HttpMethod::Get;
+    const CONTENT_TYPES: &'static [::typed_slack_runtime::ContentType] = &[
+        ::typed_slack_runtime::ContentType::FormUrlEncoded,
     ];
     const ACCEPTS_JSON: bool = false;
-    const RATE_TIER: ::slack_api_runtime::RateTier = ::slack_api_runtime::RateTier::Tier3;
-    const SCOPES: ::slack_api_runtime::Scopes = ::slack_api_runtime::Scopes {
+    const RATE_TIER: ::typed_slack_runtime::RateTier = ::typed_slack_runtime::RateTier::Tier3;
+    const SCOPES: ::typed_slack_runtime::Scopes = ::typed_slack_runtime::Scopes {
         bot: ::core::option::Option::Some(&["reactions:read"]),
         user: ::core::option::Option::Some(&["reactions:read"]),
     };
-    const LIFECYCLE: ::slack_api_runtime::Lifecycle = ::slack_api_runtime::Lifecycle::Stable;
+    const LIFECYCLE: ::typed_slack_runtime::Lifecycle = ::typed_slack_runtime::Lifecycle::Stable;
     const AUTHENTICATED: bool = true;
-    const ARGUMENTS: &'static [::slack_api_runtime::Argument] = &[
-        ::slack_api_runtime::Argument {
+    const ARGUMENTS: &'static [::typed_slack_runtime::Argument] = &[
+        ::typed_slack_runtime::Argument {
             name: "channel",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "file",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "file_comment",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "full",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "timestamp",
             required: false,
         },
@@ -137,7 +137,7 @@ impl ::slack_api_runtime::Method for ReactionsGet {
     type Response = ReactionsGetResponse;
     type Error = ReactionsGetError;
     type Warning = ReactionsGetWarning;
-    fn write_args<W: ::slack_api_runtime::ArgWriter>(
+    fn write_args<W: ::typed_slack_runtime::ArgWriter>(
         &self,
         args: &mut W,
     ) -> ::core::result::Result<(), ::serde_json::Error> {
@@ -227,7 +227,7 @@ pub struct ReactionsGetResponse {
     #[serde(skip)]
     pub warnings: ::std::vec::Vec<ReactionsGetWarning>,
 }
-impl ::slack_api_runtime::MethodResponse for ReactionsGetResponse {
+impl ::typed_slack_runtime::MethodResponse for ReactionsGetResponse {
     type Warning = ReactionsGetWarning;
     fn warnings(&self) -> &[ReactionsGetWarning] {
         &self.warnings
@@ -372,9 +372,9 @@ pub enum ReactionsGetError {
     /// `unknown_method`: This method is currently not available.
     UnknownMethod,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for ReactionsGetError {
+impl ::typed_slack_runtime::Code for ReactionsGetError {
     const DOCUMENTED: &'static [&'static str] = &[
         "bad_timestamp",
         "channel_not_found",
@@ -453,7 +453,7 @@ impl ::slack_api_runtime::Code for ReactionsGetError {
             "token_revoked" => Self::TokenRevoked,
             "two_factor_setup_required" => Self::TwoFactorSetupRequired,
             "unknown_method" => Self::UnknownMethod,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -671,8 +671,8 @@ impl ::slack_api_runtime::Code for ReactionsGetError {
 }
 impl ::core::fmt::Display for ReactionsGetError {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -684,7 +684,9 @@ impl ::std::error::Error for ReactionsGetError {}
 impl ::core::str::FromStr for ReactionsGetError {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }
 /// The warnings `reactions.get` can answer.
@@ -709,9 +711,9 @@ pub enum ReactionsGetWarning {
     /// `superfluous_charset`: The method was called via a `POST` request, and the specified `Content-Type` is not defined to understand the `charset` parameter. However, `charset` was in fact present. Specifically, form-data content types (e.g. `multipart/form-data`) are the ones for which `charset` is superfluous.
     SuperfluousCharset,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for ReactionsGetWarning {
+impl ::typed_slack_runtime::Code for ReactionsGetWarning {
     const DOCUMENTED: &'static [&'static str] = &[
         "missing_charset",
         "superfluous_charset",
@@ -720,7 +722,7 @@ impl ::slack_api_runtime::Code for ReactionsGetWarning {
         match code {
             "missing_charset" => Self::MissingCharset,
             "superfluous_charset" => Self::SuperfluousCharset,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -748,8 +750,8 @@ impl ::slack_api_runtime::Code for ReactionsGetWarning {
 }
 impl ::core::fmt::Display for ReactionsGetWarning {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -760,6 +762,8 @@ impl ::core::fmt::Display for ReactionsGetWarning {
 impl ::core::str::FromStr for ReactionsGetWarning {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }

@@ -28,7 +28,7 @@ pub struct ReactionsRemove {
     /// File to remove reaction from.
     ///
     /// Sent as `file`.
-    pub file: ::core::option::Option<::slack_api_runtime::types::FileId>,
+    pub file: ::core::option::Option<::typed_slack_runtime::types::FileId>,
     /// File comment to remove reaction from.
     ///
     /// Sent as `file_comment`.
@@ -36,11 +36,11 @@ pub struct ReactionsRemove {
     /// Channel where the message to remove reaction from was posted.
     ///
     /// Sent as `channel`.
-    pub channel: ::core::option::Option<::slack_api_runtime::types::ChannelId>,
+    pub channel: ::core::option::Option<::typed_slack_runtime::types::ChannelId>,
     /// Timestamp of the message to remove reaction from.
     ///
     /// Sent as `timestamp`.
-    pub timestamp: ::core::option::Option<::slack_api_runtime::types::Timestamp>,
+    pub timestamp: ::core::option::Option<::typed_slack_runtime::types::Timestamp>,
 }
 impl ReactionsRemove {
     /// A request with its required arguments; set optional ones with the setters.
@@ -57,7 +57,7 @@ impl ReactionsRemove {
     #[must_use]
     pub fn file(
         mut self,
-        file: impl ::core::convert::Into<::slack_api_runtime::types::FileId>,
+        file: impl ::core::convert::Into<::typed_slack_runtime::types::FileId>,
     ) -> Self {
         self.file = ::core::option::Option::Some(file.into());
         self
@@ -75,7 +75,7 @@ impl ReactionsRemove {
     #[must_use]
     pub fn channel(
         mut self,
-        channel: impl ::core::convert::Into<::slack_api_runtime::types::ChannelId>,
+        channel: impl ::core::convert::Into<::typed_slack_runtime::types::ChannelId>,
     ) -> Self {
         self.channel = ::core::option::Option::Some(channel.into());
         self
@@ -84,45 +84,45 @@ impl ReactionsRemove {
     #[must_use]
     pub fn timestamp(
         mut self,
-        timestamp: impl ::core::convert::Into<::slack_api_runtime::types::Timestamp>,
+        timestamp: impl ::core::convert::Into<::typed_slack_runtime::types::Timestamp>,
     ) -> Self {
         self.timestamp = ::core::option::Option::Some(timestamp.into());
         self
     }
 }
-impl ::slack_api_runtime::Method for ReactionsRemove {
+impl ::typed_slack_runtime::Method for ReactionsRemove {
     const NAME: &'static str = "reactions.remove";
-    const HTTP_METHOD: ::slack_api_runtime::HttpMethod = ::slack_api_runtime::HttpMethod::Post;
-    const CONTENT_TYPES: &'static [::slack_api_runtime::ContentType] = &[
-        ::slack_api_runtime::ContentType::FormUrlEncoded,
-        ::slack_api_runtime::ContentType::Json,
+    const HTTP_METHOD: ::typed_slack_runtime::HttpMethod = ::typed_slack_runtime::HttpMethod::Post;
+    const CONTENT_TYPES: &'static [::typed_slack_runtime::ContentType] = &[
+        ::typed_slack_runtime::ContentType::FormUrlEncoded,
+        ::typed_slack_runtime::ContentType::Json,
     ];
     const ACCEPTS_JSON: bool = true;
-    const RATE_TIER: ::slack_api_runtime::RateTier = ::slack_api_runtime::RateTier::Tier2;
-    const SCOPES: ::slack_api_runtime::Scopes = ::slack_api_runtime::Scopes {
+    const RATE_TIER: ::typed_slack_runtime::RateTier = ::typed_slack_runtime::RateTier::Tier2;
+    const SCOPES: ::typed_slack_runtime::Scopes = ::typed_slack_runtime::Scopes {
         bot: ::core::option::Option::Some(&["reactions:write"]),
         user: ::core::option::Option::Some(&["reactions:write"]),
     };
-    const LIFECYCLE: ::slack_api_runtime::Lifecycle = ::slack_api_runtime::Lifecycle::Stable;
+    const LIFECYCLE: ::typed_slack_runtime::Lifecycle = ::typed_slack_runtime::Lifecycle::Stable;
     const AUTHENTICATED: bool = true;
-    const ARGUMENTS: &'static [::slack_api_runtime::Argument] = &[
-        ::slack_api_runtime::Argument {
+    const ARGUMENTS: &'static [::typed_slack_runtime::Argument] = &[
+        ::typed_slack_runtime::Argument {
             name: "name",
             required: true,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "file",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "file_comment",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "channel",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "timestamp",
             required: false,
         },
@@ -131,7 +131,7 @@ impl ::slack_api_runtime::Method for ReactionsRemove {
     type Response = ReactionsRemoveResponse;
     type Error = ReactionsRemoveError;
     type Warning = ReactionsRemoveWarning;
-    fn write_args<W: ::slack_api_runtime::ArgWriter>(
+    fn write_args<W: ::typed_slack_runtime::ArgWriter>(
         &self,
         args: &mut W,
     ) -> ::core::result::Result<(), ::serde_json::Error> {
@@ -175,7 +175,7 @@ pub struct ReactionsRemoveResponse {
     #[serde(skip)]
     pub warnings: ::std::vec::Vec<ReactionsRemoveWarning>,
 }
-impl ::slack_api_runtime::MethodResponse for ReactionsRemoveResponse {
+impl ::typed_slack_runtime::MethodResponse for ReactionsRemoveResponse {
     type Warning = ReactionsRemoveWarning;
     fn warnings(&self) -> &[ReactionsRemoveWarning] {
         &self.warnings
@@ -335,9 +335,9 @@ pub enum ReactionsRemoveError {
     /// `unknown_method`: This method is currently not available.
     UnknownMethod,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for ReactionsRemoveError {
+impl ::typed_slack_runtime::Code for ReactionsRemoveError {
     const DOCUMENTED: &'static [&'static str] = &[
         "bad_timestamp",
         "channel_not_found",
@@ -426,7 +426,7 @@ impl ::slack_api_runtime::Code for ReactionsRemoveError {
             "token_revoked" => Self::TokenRevoked,
             "two_factor_setup_required" => Self::TwoFactorSetupRequired,
             "unknown_method" => Self::UnknownMethod,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -672,8 +672,8 @@ impl ::slack_api_runtime::Code for ReactionsRemoveError {
 }
 impl ::core::fmt::Display for ReactionsRemoveError {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -685,7 +685,9 @@ impl ::std::error::Error for ReactionsRemoveError {}
 impl ::core::str::FromStr for ReactionsRemoveError {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }
 /// The warnings `reactions.remove` can answer.
@@ -710,9 +712,9 @@ pub enum ReactionsRemoveWarning {
     /// `superfluous_charset`: The method was called via a `POST` request, and the specified `Content-Type` is not defined to understand the `charset` parameter. However, `charset` was in fact present. Specifically, form-data content types (e.g. `multipart/form-data`) are the ones for which `charset` is superfluous.
     SuperfluousCharset,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for ReactionsRemoveWarning {
+impl ::typed_slack_runtime::Code for ReactionsRemoveWarning {
     const DOCUMENTED: &'static [&'static str] = &[
         "missing_charset",
         "superfluous_charset",
@@ -721,7 +723,7 @@ impl ::slack_api_runtime::Code for ReactionsRemoveWarning {
         match code {
             "missing_charset" => Self::MissingCharset,
             "superfluous_charset" => Self::SuperfluousCharset,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -749,8 +751,8 @@ impl ::slack_api_runtime::Code for ReactionsRemoveWarning {
 }
 impl ::core::fmt::Display for ReactionsRemoveWarning {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -761,6 +763,8 @@ impl ::core::fmt::Display for ReactionsRemoveWarning {
 impl ::core::str::FromStr for ReactionsRemoveWarning {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }

@@ -28,7 +28,7 @@ pub struct RemindersList {
     /// Encoded team id, required if org token is passed
     ///
     /// Sent as `team_id`.
-    pub team_id: ::core::option::Option<::slack_api_runtime::types::TeamId>,
+    pub team_id: ::core::option::Option<::typed_slack_runtime::types::TeamId>,
 }
 impl RemindersList {
     /// A request with no argument set; set them with the setters.
@@ -39,28 +39,28 @@ impl RemindersList {
     #[must_use]
     pub fn team_id(
         mut self,
-        team_id: impl ::core::convert::Into<::slack_api_runtime::types::TeamId>,
+        team_id: impl ::core::convert::Into<::typed_slack_runtime::types::TeamId>,
     ) -> Self {
         self.team_id = ::core::option::Option::Some(team_id.into());
         self
     }
 }
-impl ::slack_api_runtime::Method for RemindersList {
+impl ::typed_slack_runtime::Method for RemindersList {
     const NAME: &'static str = "reminders.list";
-    const HTTP_METHOD: ::slack_api_runtime::HttpMethod = ::slack_api_runtime::HttpMethod::Get;
-    const CONTENT_TYPES: &'static [::slack_api_runtime::ContentType] = &[
-        ::slack_api_runtime::ContentType::FormUrlEncoded,
+    const HTTP_METHOD: ::typed_slack_runtime::HttpMethod = ::typed_slack_runtime::HttpMethod::Get;
+    const CONTENT_TYPES: &'static [::typed_slack_runtime::ContentType] = &[
+        ::typed_slack_runtime::ContentType::FormUrlEncoded,
     ];
     const ACCEPTS_JSON: bool = false;
-    const RATE_TIER: ::slack_api_runtime::RateTier = ::slack_api_runtime::RateTier::Tier2;
-    const SCOPES: ::slack_api_runtime::Scopes = ::slack_api_runtime::Scopes {
+    const RATE_TIER: ::typed_slack_runtime::RateTier = ::typed_slack_runtime::RateTier::Tier2;
+    const SCOPES: ::typed_slack_runtime::Scopes = ::typed_slack_runtime::Scopes {
         bot: ::core::option::Option::None,
         user: ::core::option::Option::Some(&["reminders:read"]),
     };
-    const LIFECYCLE: ::slack_api_runtime::Lifecycle = ::slack_api_runtime::Lifecycle::Stable;
+    const LIFECYCLE: ::typed_slack_runtime::Lifecycle = ::typed_slack_runtime::Lifecycle::Stable;
     const AUTHENTICATED: bool = true;
-    const ARGUMENTS: &'static [::slack_api_runtime::Argument] = &[
-        ::slack_api_runtime::Argument {
+    const ARGUMENTS: &'static [::typed_slack_runtime::Argument] = &[
+        ::typed_slack_runtime::Argument {
             name: "team_id",
             required: false,
         },
@@ -69,7 +69,7 @@ impl ::slack_api_runtime::Method for RemindersList {
     type Response = RemindersListResponse;
     type Error = RemindersListError;
     type Warning = RemindersListWarning;
-    fn write_args<W: ::slack_api_runtime::ArgWriter>(
+    fn write_args<W: ::typed_slack_runtime::ArgWriter>(
         &self,
         args: &mut W,
     ) -> ::core::result::Result<(), ::serde_json::Error> {
@@ -107,7 +107,7 @@ pub struct RemindersListResponse {
     #[serde(skip)]
     pub warnings: ::std::vec::Vec<RemindersListWarning>,
 }
-impl ::slack_api_runtime::MethodResponse for RemindersListResponse {
+impl ::typed_slack_runtime::MethodResponse for RemindersListResponse {
     type Warning = RemindersListWarning;
     fn warnings(&self) -> &[RemindersListWarning] {
         &self.warnings
@@ -237,9 +237,9 @@ pub enum RemindersListError {
     /// `unknown_method`: This method is currently not available.
     UnknownMethod,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for RemindersListError {
+impl ::typed_slack_runtime::Code for RemindersListError {
     const DOCUMENTED: &'static [&'static str] = &[
         "missing_argument",
         "access_denied",
@@ -308,7 +308,7 @@ impl ::slack_api_runtime::Code for RemindersListError {
             "token_revoked" => Self::TokenRevoked,
             "two_factor_setup_required" => Self::TwoFactorSetupRequired,
             "unknown_method" => Self::UnknownMethod,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -500,8 +500,8 @@ impl ::slack_api_runtime::Code for RemindersListError {
 }
 impl ::core::fmt::Display for RemindersListError {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -513,7 +513,9 @@ impl ::std::error::Error for RemindersListError {}
 impl ::core::str::FromStr for RemindersListError {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }
 /// The warnings `reminders.list` can answer.
@@ -538,9 +540,9 @@ pub enum RemindersListWarning {
     /// `superfluous_charset`: The method was called via a `POST` request, and the specified `Content-Type` is not defined to understand the `charset` parameter. However, `charset` was in fact present. Specifically, form-data content types (e.g. `multipart/form-data`) are the ones for which `charset` is superfluous.
     SuperfluousCharset,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for RemindersListWarning {
+impl ::typed_slack_runtime::Code for RemindersListWarning {
     const DOCUMENTED: &'static [&'static str] = &[
         "missing_charset",
         "superfluous_charset",
@@ -549,7 +551,7 @@ impl ::slack_api_runtime::Code for RemindersListWarning {
         match code {
             "missing_charset" => Self::MissingCharset,
             "superfluous_charset" => Self::SuperfluousCharset,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -577,8 +579,8 @@ impl ::slack_api_runtime::Code for RemindersListWarning {
 }
 impl ::core::fmt::Display for RemindersListWarning {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -589,6 +591,8 @@ impl ::core::fmt::Display for RemindersListWarning {
 impl ::core::str::FromStr for RemindersListWarning {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }

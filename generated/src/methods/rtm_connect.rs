@@ -55,26 +55,26 @@ impl RtmConnect {
         self
     }
 }
-impl ::slack_api_runtime::Method for RtmConnect {
+impl ::typed_slack_runtime::Method for RtmConnect {
     const NAME: &'static str = "rtm.connect";
-    const HTTP_METHOD: ::slack_api_runtime::HttpMethod = ::slack_api_runtime::HttpMethod::Get;
-    const CONTENT_TYPES: &'static [::slack_api_runtime::ContentType] = &[
-        ::slack_api_runtime::ContentType::FormUrlEncoded,
+    const HTTP_METHOD: ::typed_slack_runtime::HttpMethod = ::typed_slack_runtime::HttpMethod::Get;
+    const CONTENT_TYPES: &'static [::typed_slack_runtime::ContentType] = &[
+        ::typed_slack_runtime::ContentType::FormUrlEncoded,
     ];
     const ACCEPTS_JSON: bool = false;
-    const RATE_TIER: ::slack_api_runtime::RateTier = ::slack_api_runtime::RateTier::Tier1;
-    const SCOPES: ::slack_api_runtime::Scopes = ::slack_api_runtime::Scopes {
+    const RATE_TIER: ::typed_slack_runtime::RateTier = ::typed_slack_runtime::RateTier::Tier1;
+    const SCOPES: ::typed_slack_runtime::Scopes = ::typed_slack_runtime::Scopes {
         bot: ::core::option::Option::None,
         user: ::core::option::Option::None,
     };
-    const LIFECYCLE: ::slack_api_runtime::Lifecycle = ::slack_api_runtime::Lifecycle::Stable;
+    const LIFECYCLE: ::typed_slack_runtime::Lifecycle = ::typed_slack_runtime::Lifecycle::Stable;
     const AUTHENTICATED: bool = true;
-    const ARGUMENTS: &'static [::slack_api_runtime::Argument] = &[
-        ::slack_api_runtime::Argument {
+    const ARGUMENTS: &'static [::typed_slack_runtime::Argument] = &[
+        ::typed_slack_runtime::Argument {
             name: "batch_presence_aware",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "presence_sub",
             required: false,
         },
@@ -83,7 +83,7 @@ impl ::slack_api_runtime::Method for RtmConnect {
     type Response = RtmConnectResponse;
     type Error = RtmConnectError;
     type Warning = RtmConnectWarning;
-    fn write_args<W: ::slack_api_runtime::ArgWriter>(
+    fn write_args<W: ::typed_slack_runtime::ArgWriter>(
         &self,
         args: &mut W,
     ) -> ::core::result::Result<(), ::serde_json::Error> {
@@ -137,7 +137,7 @@ pub struct RtmConnectResponse {
     #[serde(skip)]
     pub warnings: ::std::vec::Vec<RtmConnectWarning>,
 }
-impl ::slack_api_runtime::MethodResponse for RtmConnectResponse {
+impl ::typed_slack_runtime::MethodResponse for RtmConnectResponse {
     type Warning = RtmConnectWarning;
     fn warnings(&self) -> &[RtmConnectWarning] {
         &self.warnings
@@ -267,9 +267,9 @@ pub enum RtmConnectError {
     /// `unknown_method`: This method is currently not available.
     UnknownMethod,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for RtmConnectError {
+impl ::typed_slack_runtime::Code for RtmConnectError {
     const DOCUMENTED: &'static [&'static str] = &[
         "migration_in_progress",
         "access_denied",
@@ -338,7 +338,7 @@ impl ::slack_api_runtime::Code for RtmConnectError {
             "token_revoked" => Self::TokenRevoked,
             "two_factor_setup_required" => Self::TwoFactorSetupRequired,
             "unknown_method" => Self::UnknownMethod,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -532,8 +532,8 @@ impl ::slack_api_runtime::Code for RtmConnectError {
 }
 impl ::core::fmt::Display for RtmConnectError {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -545,7 +545,9 @@ impl ::std::error::Error for RtmConnectError {}
 impl ::core::str::FromStr for RtmConnectError {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }
 /// The warnings `rtm.connect` can answer.
@@ -570,9 +572,9 @@ pub enum RtmConnectWarning {
     /// `superfluous_charset`: The method was called via a `POST` request, and the specified `Content-Type` is not defined to understand the `charset` parameter. However, `charset` was in fact present. Specifically, form-data content types (e.g. `multipart/form-data`) are the ones for which `charset` is superfluous.
     SuperfluousCharset,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for RtmConnectWarning {
+impl ::typed_slack_runtime::Code for RtmConnectWarning {
     const DOCUMENTED: &'static [&'static str] = &[
         "missing_charset",
         "superfluous_charset",
@@ -581,7 +583,7 @@ impl ::slack_api_runtime::Code for RtmConnectWarning {
         match code {
             "missing_charset" => Self::MissingCharset,
             "superfluous_charset" => Self::SuperfluousCharset,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -609,8 +611,8 @@ impl ::slack_api_runtime::Code for RtmConnectWarning {
 }
 impl ::core::fmt::Display for RtmConnectWarning {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -621,7 +623,9 @@ impl ::core::fmt::Display for RtmConnectWarning {
 impl ::core::str::FromStr for RtmConnectWarning {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }
 /// The `self` object of [`RtmConnectResponse`].
@@ -634,7 +638,7 @@ impl ::core::str::FromStr for RtmConnectWarning {
 #[non_exhaustive]
 pub struct RtmConnectResponseSelf_ {
     /// Answered as `id`.
-    pub id: ::slack_api_runtime::types::UserId,
+    pub id: ::typed_slack_runtime::types::UserId,
     /// Answered as `name`.
     pub name: ::std::string::String,
 }
@@ -650,12 +654,14 @@ pub struct RtmConnectResponseTeam {
     /// Answered as `domain`.
     pub domain: ::std::string::String,
     /// Answered as `id`.
-    pub id: ::slack_api_runtime::types::TeamId,
+    pub id: ::typed_slack_runtime::types::TeamId,
     /// Answered as `name`.
     pub name: ::std::string::String,
     /// Answered as `enterprise_id`.
     #[serde(default)]
-    pub enterprise_id: ::core::option::Option<::slack_api_runtime::types::EnterpriseId>,
+    pub enterprise_id: ::core::option::Option<
+        ::typed_slack_runtime::types::EnterpriseId,
+    >,
     /// Slack's `enterprise_name` object, kept as raw JSON: the spec does not describe its fields yet.
     /// Answered as `enterprise_name`.
     #[serde(default)]

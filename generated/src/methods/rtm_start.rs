@@ -109,46 +109,46 @@ impl RtmStart {
         self
     }
 }
-impl ::slack_api_runtime::Method for RtmStart {
+impl ::typed_slack_runtime::Method for RtmStart {
     const NAME: &'static str = "rtm.start";
-    const HTTP_METHOD: ::slack_api_runtime::HttpMethod = ::slack_api_runtime::HttpMethod::Get;
-    const CONTENT_TYPES: &'static [::slack_api_runtime::ContentType] = &[
-        ::slack_api_runtime::ContentType::FormUrlEncoded,
+    const HTTP_METHOD: ::typed_slack_runtime::HttpMethod = ::typed_slack_runtime::HttpMethod::Get;
+    const CONTENT_TYPES: &'static [::typed_slack_runtime::ContentType] = &[
+        ::typed_slack_runtime::ContentType::FormUrlEncoded,
     ];
     const ACCEPTS_JSON: bool = false;
-    const RATE_TIER: ::slack_api_runtime::RateTier = ::slack_api_runtime::RateTier::Tier1;
-    const SCOPES: ::slack_api_runtime::Scopes = ::slack_api_runtime::Scopes {
+    const RATE_TIER: ::typed_slack_runtime::RateTier = ::typed_slack_runtime::RateTier::Tier1;
+    const SCOPES: ::typed_slack_runtime::Scopes = ::typed_slack_runtime::Scopes {
         bot: ::core::option::Option::None,
         user: ::core::option::Option::None,
     };
-    const LIFECYCLE: ::slack_api_runtime::Lifecycle = ::slack_api_runtime::Lifecycle::Stable;
+    const LIFECYCLE: ::typed_slack_runtime::Lifecycle = ::typed_slack_runtime::Lifecycle::Stable;
     const AUTHENTICATED: bool = true;
-    const ARGUMENTS: &'static [::slack_api_runtime::Argument] = &[
-        ::slack_api_runtime::Argument {
+    const ARGUMENTS: &'static [::typed_slack_runtime::Argument] = &[
+        ::typed_slack_runtime::Argument {
             name: "simple_latest",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "no_unreads",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "mpim_aware",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "presence_sub",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "batch_presence_aware",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "no_latest",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "include_locale",
             required: false,
         },
@@ -157,7 +157,7 @@ impl ::slack_api_runtime::Method for RtmStart {
     type Response = RtmStartResponse;
     type Error = RtmStartError;
     type Warning = RtmStartWarning;
-    fn write_args<W: ::slack_api_runtime::ArgWriter>(
+    fn write_args<W: ::typed_slack_runtime::ArgWriter>(
         &self,
         args: &mut W,
     ) -> ::core::result::Result<(), ::serde_json::Error> {
@@ -216,7 +216,7 @@ pub struct RtmStartResponse {
     #[serde(skip)]
     pub warnings: ::std::vec::Vec<RtmStartWarning>,
 }
-impl ::slack_api_runtime::MethodResponse for RtmStartResponse {
+impl ::typed_slack_runtime::MethodResponse for RtmStartResponse {
     type Warning = RtmStartWarning;
     fn warnings(&self) -> &[RtmStartWarning] {
         &self.warnings
@@ -349,9 +349,9 @@ pub enum RtmStartError {
     /// `unknown_method`: This method is currently not available.
     UnknownMethod,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for RtmStartError {
+impl ::typed_slack_runtime::Code for RtmStartError {
     const DOCUMENTED: &'static [&'static str] = &[
         "method_deprecated",
         "migration_in_progress",
@@ -422,7 +422,7 @@ impl ::slack_api_runtime::Code for RtmStartError {
             "token_revoked" => Self::TokenRevoked,
             "two_factor_setup_required" => Self::TwoFactorSetupRequired,
             "unknown_method" => Self::UnknownMethod,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -624,8 +624,8 @@ impl ::slack_api_runtime::Code for RtmStartError {
 }
 impl ::core::fmt::Display for RtmStartError {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -637,7 +637,9 @@ impl ::std::error::Error for RtmStartError {}
 impl ::core::str::FromStr for RtmStartError {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }
 /// The warnings `rtm.start` can answer.
@@ -668,9 +670,9 @@ pub enum RtmStartWarning {
     /// `superfluous_charset`: The method was called via a `POST` request, and the specified `Content-Type` is not defined to understand the `charset` parameter. However, `charset` was in fact present. Specifically, form-data content types (e.g. `multipart/form-data`) are the ones for which `charset` is superfluous.
     SuperfluousCharset,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for RtmStartWarning {
+impl ::typed_slack_runtime::Code for RtmStartWarning {
     const DOCUMENTED: &'static [&'static str] = &[
         "member_list_truncated",
         "method_deprecated",
@@ -683,7 +685,7 @@ impl ::slack_api_runtime::Code for RtmStartWarning {
             "method_deprecated" => Self::MethodDeprecated,
             "missing_charset" => Self::MissingCharset,
             "superfluous_charset" => Self::SuperfluousCharset,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -723,8 +725,8 @@ impl ::slack_api_runtime::Code for RtmStartWarning {
 }
 impl ::core::fmt::Display for RtmStartWarning {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -735,7 +737,9 @@ impl ::core::fmt::Display for RtmStartWarning {
 impl ::core::str::FromStr for RtmStartWarning {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }
 /// The `self` object of [`RtmStartResponse`].
@@ -748,7 +752,7 @@ impl ::core::str::FromStr for RtmStartWarning {
 #[non_exhaustive]
 pub struct RtmStartResponseSelf_ {
     /// Answered as `id`.
-    pub id: ::slack_api_runtime::types::UserId,
+    pub id: ::typed_slack_runtime::types::UserId,
     /// Answered as `name`.
     pub name: ::std::string::String,
 }
@@ -764,12 +768,14 @@ pub struct RtmStartResponseTeam {
     /// Answered as `domain`.
     pub domain: ::std::string::String,
     /// Answered as `id`.
-    pub id: ::slack_api_runtime::types::TeamId,
+    pub id: ::typed_slack_runtime::types::TeamId,
     /// Answered as `name`.
     pub name: ::std::string::String,
     /// Answered as `enterprise_id`.
     #[serde(default)]
-    pub enterprise_id: ::core::option::Option<::slack_api_runtime::types::EnterpriseId>,
+    pub enterprise_id: ::core::option::Option<
+        ::typed_slack_runtime::types::EnterpriseId,
+    >,
     /// Slack's `enterprise_name` object, kept as raw JSON: the spec does not describe its fields yet.
     /// Answered as `enterprise_name`.
     #[serde(default)]

@@ -39,7 +39,7 @@ pub struct SlackListsCreate {
     ///
     /// Sent as `copy_from_list_id`.
     /// Example: `F1234567`.
-    pub copy_from_list_id: ::core::option::Option<::slack_api_runtime::types::FileId>,
+    pub copy_from_list_id: ::core::option::Option<::typed_slack_runtime::types::FileId>,
     /// Boolean indicating whether to include records when a List is copied.
     ///
     /// Sent as `include_copied_list_records`.
@@ -88,7 +88,9 @@ impl SlackListsCreate {
     #[must_use]
     pub fn copy_from_list_id(
         mut self,
-        copy_from_list_id: impl ::core::convert::Into<::slack_api_runtime::types::FileId>,
+        copy_from_list_id: impl ::core::convert::Into<
+            ::typed_slack_runtime::types::FileId,
+        >,
     ) -> Self {
         self.copy_from_list_id = ::core::option::Option::Some(copy_from_list_id.into());
         self
@@ -111,42 +113,42 @@ impl SlackListsCreate {
         self
     }
 }
-impl ::slack_api_runtime::Method for SlackListsCreate {
+impl ::typed_slack_runtime::Method for SlackListsCreate {
     const NAME: &'static str = "slackLists.create";
-    const HTTP_METHOD: ::slack_api_runtime::HttpMethod = ::slack_api_runtime::HttpMethod::Post;
-    const CONTENT_TYPES: &'static [::slack_api_runtime::ContentType] = &[
-        ::slack_api_runtime::ContentType::FormUrlEncoded,
+    const HTTP_METHOD: ::typed_slack_runtime::HttpMethod = ::typed_slack_runtime::HttpMethod::Post;
+    const CONTENT_TYPES: &'static [::typed_slack_runtime::ContentType] = &[
+        ::typed_slack_runtime::ContentType::FormUrlEncoded,
     ];
     const ACCEPTS_JSON: bool = false;
-    const RATE_TIER: ::slack_api_runtime::RateTier = ::slack_api_runtime::RateTier::Tier2;
-    const SCOPES: ::slack_api_runtime::Scopes = ::slack_api_runtime::Scopes {
+    const RATE_TIER: ::typed_slack_runtime::RateTier = ::typed_slack_runtime::RateTier::Tier2;
+    const SCOPES: ::typed_slack_runtime::Scopes = ::typed_slack_runtime::Scopes {
         bot: ::core::option::Option::Some(&["lists:write"]),
         user: ::core::option::Option::Some(&["lists:write"]),
     };
-    const LIFECYCLE: ::slack_api_runtime::Lifecycle = ::slack_api_runtime::Lifecycle::Stable;
+    const LIFECYCLE: ::typed_slack_runtime::Lifecycle = ::typed_slack_runtime::Lifecycle::Stable;
     const AUTHENTICATED: bool = true;
-    const ARGUMENTS: &'static [::slack_api_runtime::Argument] = &[
-        ::slack_api_runtime::Argument {
+    const ARGUMENTS: &'static [::typed_slack_runtime::Argument] = &[
+        ::typed_slack_runtime::Argument {
             name: "name",
             required: true,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "description_blocks",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "schema",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "copy_from_list_id",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "include_copied_list_records",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "todo_mode",
             required: false,
         },
@@ -155,7 +157,7 @@ impl ::slack_api_runtime::Method for SlackListsCreate {
     type Response = SlackListsCreateResponse;
     type Error = SlackListsCreateError;
     type Warning = SlackListsCreateWarning;
-    fn write_args<W: ::slack_api_runtime::ArgWriter>(
+    fn write_args<W: ::typed_slack_runtime::ArgWriter>(
         &self,
         args: &mut W,
     ) -> ::core::result::Result<(), ::serde_json::Error> {
@@ -1072,7 +1074,7 @@ pub struct SlackListsCreateResponse {
     /// The ID of the List created.
     ///
     /// Answered as `list_id`.
-    pub list_id: ::slack_api_runtime::types::FileId,
+    pub list_id: ::typed_slack_runtime::types::FileId,
     /// The metadata of the List created.
     ///
     /// Slack's `list_metadata` object, kept as raw JSON: the spec does not describe its fields yet.
@@ -1084,7 +1086,7 @@ pub struct SlackListsCreateResponse {
     #[serde(skip)]
     pub warnings: ::std::vec::Vec<SlackListsCreateWarning>,
 }
-impl ::slack_api_runtime::MethodResponse for SlackListsCreateResponse {
+impl ::typed_slack_runtime::MethodResponse for SlackListsCreateResponse {
     type Warning = SlackListsCreateWarning;
     fn warnings(&self) -> &[SlackListsCreateWarning] {
         &self.warnings
@@ -1244,9 +1246,9 @@ pub enum SlackListsCreateError {
     /// `unknown_method`: This method is currently not available.
     UnknownMethod,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for SlackListsCreateError {
+impl ::typed_slack_runtime::Code for SlackListsCreateError {
     const DOCUMENTED: &'static [&'static str] = &[
         "invalid_column_type",
         "invalid_copy_and_schema_args",
@@ -1335,7 +1337,7 @@ impl ::slack_api_runtime::Code for SlackListsCreateError {
             "token_revoked" => Self::TokenRevoked,
             "two_factor_setup_required" => Self::TwoFactorSetupRequired,
             "unknown_method" => Self::UnknownMethod,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -1573,8 +1575,8 @@ impl ::slack_api_runtime::Code for SlackListsCreateError {
 }
 impl ::core::fmt::Display for SlackListsCreateError {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -1586,7 +1588,9 @@ impl ::std::error::Error for SlackListsCreateError {}
 impl ::core::str::FromStr for SlackListsCreateError {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }
 /// The warnings `slackLists.create` can answer.
@@ -1611,9 +1615,9 @@ pub enum SlackListsCreateWarning {
     /// `superfluous_charset`: The method was called via a `POST` request, and the specified `Content-Type` is not defined to understand the `charset` parameter. However, `charset` was in fact present. Specifically, form-data content types (e.g. `multipart/form-data`) are the ones for which `charset` is superfluous.
     SuperfluousCharset,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for SlackListsCreateWarning {
+impl ::typed_slack_runtime::Code for SlackListsCreateWarning {
     const DOCUMENTED: &'static [&'static str] = &[
         "missing_charset",
         "superfluous_charset",
@@ -1622,7 +1626,7 @@ impl ::slack_api_runtime::Code for SlackListsCreateWarning {
         match code {
             "missing_charset" => Self::MissingCharset,
             "superfluous_charset" => Self::SuperfluousCharset,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -1650,8 +1654,8 @@ impl ::slack_api_runtime::Code for SlackListsCreateWarning {
 }
 impl ::core::fmt::Display for SlackListsCreateWarning {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -1662,6 +1666,8 @@ impl ::core::fmt::Display for SlackListsCreateWarning {
 impl ::core::str::FromStr for SlackListsCreateWarning {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }

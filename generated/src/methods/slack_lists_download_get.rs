@@ -24,7 +24,7 @@ pub struct SlackListsDownloadGet {
     ///
     /// Sent as `list_id`.
     /// Example: `F1234567`.
-    pub list_id: ::slack_api_runtime::types::FileId,
+    pub list_id: ::typed_slack_runtime::types::FileId,
     /// The ID of the recently started job to export the List.
     ///
     /// Sent as `job_id`.
@@ -49,7 +49,7 @@ pub struct SlackListsDownloadGet {
 impl SlackListsDownloadGet {
     /// A request with its required arguments; set optional ones with the setters.
     pub fn new(
-        list_id: impl ::core::convert::Into<::slack_api_runtime::types::FileId>,
+        list_id: impl ::core::convert::Into<::typed_slack_runtime::types::FileId>,
         job_id: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
         Self {
@@ -82,38 +82,38 @@ impl SlackListsDownloadGet {
         self
     }
 }
-impl ::slack_api_runtime::Method for SlackListsDownloadGet {
+impl ::typed_slack_runtime::Method for SlackListsDownloadGet {
     const NAME: &'static str = "slackLists.download.get";
-    const HTTP_METHOD: ::slack_api_runtime::HttpMethod = ::slack_api_runtime::HttpMethod::Post;
-    const CONTENT_TYPES: &'static [::slack_api_runtime::ContentType] = &[
-        ::slack_api_runtime::ContentType::FormUrlEncoded,
+    const HTTP_METHOD: ::typed_slack_runtime::HttpMethod = ::typed_slack_runtime::HttpMethod::Post;
+    const CONTENT_TYPES: &'static [::typed_slack_runtime::ContentType] = &[
+        ::typed_slack_runtime::ContentType::FormUrlEncoded,
     ];
     const ACCEPTS_JSON: bool = false;
-    const RATE_TIER: ::slack_api_runtime::RateTier = ::slack_api_runtime::RateTier::Tier4;
-    const SCOPES: ::slack_api_runtime::Scopes = ::slack_api_runtime::Scopes {
+    const RATE_TIER: ::typed_slack_runtime::RateTier = ::typed_slack_runtime::RateTier::Tier4;
+    const SCOPES: ::typed_slack_runtime::Scopes = ::typed_slack_runtime::Scopes {
         bot: ::core::option::Option::Some(&["lists:read"]),
         user: ::core::option::Option::Some(&["lists:read"]),
     };
-    const LIFECYCLE: ::slack_api_runtime::Lifecycle = ::slack_api_runtime::Lifecycle::Stable;
+    const LIFECYCLE: ::typed_slack_runtime::Lifecycle = ::typed_slack_runtime::Lifecycle::Stable;
     const AUTHENTICATED: bool = true;
-    const ARGUMENTS: &'static [::slack_api_runtime::Argument] = &[
-        ::slack_api_runtime::Argument {
+    const ARGUMENTS: &'static [::typed_slack_runtime::Argument] = &[
+        ::typed_slack_runtime::Argument {
             name: "list_id",
             required: true,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "job_id",
             required: true,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "format",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "include_threads",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "include_attachments",
             required: false,
         },
@@ -122,7 +122,7 @@ impl ::slack_api_runtime::Method for SlackListsDownloadGet {
     type Response = SlackListsDownloadGetResponse;
     type Error = SlackListsDownloadGetError;
     type Warning = SlackListsDownloadGetWarning;
-    fn write_args<W: ::slack_api_runtime::ArgWriter>(
+    fn write_args<W: ::typed_slack_runtime::ArgWriter>(
         &self,
         args: &mut W,
     ) -> ::core::result::Result<(), ::serde_json::Error> {
@@ -175,7 +175,7 @@ pub struct SlackListsDownloadGetResponse {
     #[serde(skip)]
     pub warnings: ::std::vec::Vec<SlackListsDownloadGetWarning>,
 }
-impl ::slack_api_runtime::MethodResponse for SlackListsDownloadGetResponse {
+impl ::typed_slack_runtime::MethodResponse for SlackListsDownloadGetResponse {
     type Warning = SlackListsDownloadGetWarning;
     fn warnings(&self) -> &[SlackListsDownloadGetWarning] {
         &self.warnings
@@ -311,9 +311,9 @@ pub enum SlackListsDownloadGetError {
     /// `two_factor_setup_required`: Two factor setup is required.
     TwoFactorSetupRequired,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for SlackListsDownloadGetError {
+impl ::typed_slack_runtime::Code for SlackListsDownloadGetError {
     const DOCUMENTED: &'static [&'static str] = &[
         "job_not_found",
         "list_not_found",
@@ -386,7 +386,7 @@ impl ::slack_api_runtime::Code for SlackListsDownloadGetError {
             "token_expired" => Self::TokenExpired,
             "token_revoked" => Self::TokenRevoked,
             "two_factor_setup_required" => Self::TwoFactorSetupRequired,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -588,8 +588,8 @@ impl ::slack_api_runtime::Code for SlackListsDownloadGetError {
 }
 impl ::core::fmt::Display for SlackListsDownloadGetError {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -601,7 +601,9 @@ impl ::std::error::Error for SlackListsDownloadGetError {}
 impl ::core::str::FromStr for SlackListsDownloadGetError {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }
 /// The warnings `slackLists.download.get` can answer.
@@ -626,9 +628,9 @@ pub enum SlackListsDownloadGetWarning {
     /// `superfluous_charset`: The method was called via a `POST` request, and the specified `Content-Type` is not defined to understand the `charset` parameter. However, `charset` was in fact present. Specifically, form-data content types (e.g. `multipart/form-data`) are the ones for which `charset` is superfluous.
     SuperfluousCharset,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for SlackListsDownloadGetWarning {
+impl ::typed_slack_runtime::Code for SlackListsDownloadGetWarning {
     const DOCUMENTED: &'static [&'static str] = &[
         "missing_charset",
         "superfluous_charset",
@@ -637,7 +639,7 @@ impl ::slack_api_runtime::Code for SlackListsDownloadGetWarning {
         match code {
             "missing_charset" => Self::MissingCharset,
             "superfluous_charset" => Self::SuperfluousCharset,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -665,8 +667,8 @@ impl ::slack_api_runtime::Code for SlackListsDownloadGetWarning {
 }
 impl ::core::fmt::Display for SlackListsDownloadGetWarning {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -677,6 +679,8 @@ impl ::core::fmt::Display for SlackListsDownloadGetWarning {
 impl ::core::str::FromStr for SlackListsDownloadGetWarning {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }

@@ -24,7 +24,7 @@ pub struct SlackListsDownloadStart {
     ///
     /// Sent as `list_id`.
     /// Example: `F1234567`.
-    pub list_id: ::slack_api_runtime::types::FileId,
+    pub list_id: ::typed_slack_runtime::types::FileId,
     /// Not documented by Slack.
     ///
     /// Sent as `include_archived`.
@@ -49,7 +49,7 @@ pub struct SlackListsDownloadStart {
 impl SlackListsDownloadStart {
     /// A request with its required arguments; set optional ones with the setters.
     pub fn new(
-        list_id: impl ::core::convert::Into<::slack_api_runtime::types::FileId>,
+        list_id: impl ::core::convert::Into<::typed_slack_runtime::types::FileId>,
     ) -> Self {
         Self {
             list_id: list_id.into(),
@@ -87,38 +87,38 @@ impl SlackListsDownloadStart {
         self
     }
 }
-impl ::slack_api_runtime::Method for SlackListsDownloadStart {
+impl ::typed_slack_runtime::Method for SlackListsDownloadStart {
     const NAME: &'static str = "slackLists.download.start";
-    const HTTP_METHOD: ::slack_api_runtime::HttpMethod = ::slack_api_runtime::HttpMethod::Post;
-    const CONTENT_TYPES: &'static [::slack_api_runtime::ContentType] = &[
-        ::slack_api_runtime::ContentType::FormUrlEncoded,
+    const HTTP_METHOD: ::typed_slack_runtime::HttpMethod = ::typed_slack_runtime::HttpMethod::Post;
+    const CONTENT_TYPES: &'static [::typed_slack_runtime::ContentType] = &[
+        ::typed_slack_runtime::ContentType::FormUrlEncoded,
     ];
     const ACCEPTS_JSON: bool = false;
-    const RATE_TIER: ::slack_api_runtime::RateTier = ::slack_api_runtime::RateTier::Tier2;
-    const SCOPES: ::slack_api_runtime::Scopes = ::slack_api_runtime::Scopes {
+    const RATE_TIER: ::typed_slack_runtime::RateTier = ::typed_slack_runtime::RateTier::Tier2;
+    const SCOPES: ::typed_slack_runtime::Scopes = ::typed_slack_runtime::Scopes {
         bot: ::core::option::Option::Some(&["lists:read"]),
         user: ::core::option::Option::Some(&["lists:read"]),
     };
-    const LIFECYCLE: ::slack_api_runtime::Lifecycle = ::slack_api_runtime::Lifecycle::Stable;
+    const LIFECYCLE: ::typed_slack_runtime::Lifecycle = ::typed_slack_runtime::Lifecycle::Stable;
     const AUTHENTICATED: bool = true;
-    const ARGUMENTS: &'static [::slack_api_runtime::Argument] = &[
-        ::slack_api_runtime::Argument {
+    const ARGUMENTS: &'static [::typed_slack_runtime::Argument] = &[
+        ::typed_slack_runtime::Argument {
             name: "list_id",
             required: true,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "include_archived",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "format",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "include_threads",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "include_attachments",
             required: false,
         },
@@ -127,7 +127,7 @@ impl ::slack_api_runtime::Method for SlackListsDownloadStart {
     type Response = SlackListsDownloadStartResponse;
     type Error = SlackListsDownloadStartError;
     type Warning = SlackListsDownloadStartWarning;
-    fn write_args<W: ::slack_api_runtime::ArgWriter>(
+    fn write_args<W: ::typed_slack_runtime::ArgWriter>(
         &self,
         args: &mut W,
     ) -> ::core::result::Result<(), ::serde_json::Error> {
@@ -176,7 +176,7 @@ pub struct SlackListsDownloadStartResponse {
     #[serde(skip)]
     pub warnings: ::std::vec::Vec<SlackListsDownloadStartWarning>,
 }
-impl ::slack_api_runtime::MethodResponse for SlackListsDownloadStartResponse {
+impl ::typed_slack_runtime::MethodResponse for SlackListsDownloadStartResponse {
     type Warning = SlackListsDownloadStartWarning;
     fn warnings(&self) -> &[SlackListsDownloadStartWarning] {
         &self.warnings
@@ -312,9 +312,9 @@ pub enum SlackListsDownloadStartError {
     /// `two_factor_setup_required`: Two factor setup is required.
     TwoFactorSetupRequired,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for SlackListsDownloadStartError {
+impl ::typed_slack_runtime::Code for SlackListsDownloadStartError {
     const DOCUMENTED: &'static [&'static str] = &[
         "list_not_found",
         "permission_denied",
@@ -385,7 +385,7 @@ impl ::slack_api_runtime::Code for SlackListsDownloadStartError {
             "token_expired" => Self::TokenExpired,
             "token_revoked" => Self::TokenRevoked,
             "two_factor_setup_required" => Self::TwoFactorSetupRequired,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -581,8 +581,8 @@ impl ::slack_api_runtime::Code for SlackListsDownloadStartError {
 }
 impl ::core::fmt::Display for SlackListsDownloadStartError {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -594,7 +594,9 @@ impl ::std::error::Error for SlackListsDownloadStartError {}
 impl ::core::str::FromStr for SlackListsDownloadStartError {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }
 /// The warnings `slackLists.download.start` can answer.
@@ -619,9 +621,9 @@ pub enum SlackListsDownloadStartWarning {
     /// `superfluous_charset`: The method was called via a `POST` request, and the specified `Content-Type` is not defined to understand the `charset` parameter. However, `charset` was in fact present. Specifically, form-data content types (e.g. `multipart/form-data`) are the ones for which `charset` is superfluous.
     SuperfluousCharset,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for SlackListsDownloadStartWarning {
+impl ::typed_slack_runtime::Code for SlackListsDownloadStartWarning {
     const DOCUMENTED: &'static [&'static str] = &[
         "missing_charset",
         "superfluous_charset",
@@ -630,7 +632,7 @@ impl ::slack_api_runtime::Code for SlackListsDownloadStartWarning {
         match code {
             "missing_charset" => Self::MissingCharset,
             "superfluous_charset" => Self::SuperfluousCharset,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -658,8 +660,8 @@ impl ::slack_api_runtime::Code for SlackListsDownloadStartWarning {
 }
 impl ::core::fmt::Display for SlackListsDownloadStartWarning {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -670,6 +672,8 @@ impl ::core::fmt::Display for SlackListsDownloadStartWarning {
 impl ::core::str::FromStr for SlackListsDownloadStartWarning {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }

@@ -23,7 +23,7 @@ pub struct SlackListsItemsCreate {
     /// ID of the List to add the item to.
     ///
     /// Sent as `list_id`.
-    pub list_id: ::slack_api_runtime::types::FileId,
+    pub list_id: ::typed_slack_runtime::types::FileId,
     /// ID of the record to make a copy of.
     ///
     /// Sent as `duplicated_item_id`.
@@ -40,7 +40,7 @@ pub struct SlackListsItemsCreate {
 impl SlackListsItemsCreate {
     /// A request with its required arguments; set optional ones with the setters.
     pub fn new(
-        list_id: impl ::core::convert::Into<::slack_api_runtime::types::FileId>,
+        list_id: impl ::core::convert::Into<::typed_slack_runtime::types::FileId>,
     ) -> Self {
         Self {
             list_id: list_id.into(),
@@ -79,34 +79,34 @@ impl SlackListsItemsCreate {
         self
     }
 }
-impl ::slack_api_runtime::Method for SlackListsItemsCreate {
+impl ::typed_slack_runtime::Method for SlackListsItemsCreate {
     const NAME: &'static str = "slackLists.items.create";
-    const HTTP_METHOD: ::slack_api_runtime::HttpMethod = ::slack_api_runtime::HttpMethod::Post;
-    const CONTENT_TYPES: &'static [::slack_api_runtime::ContentType] = &[
-        ::slack_api_runtime::ContentType::FormUrlEncoded,
+    const HTTP_METHOD: ::typed_slack_runtime::HttpMethod = ::typed_slack_runtime::HttpMethod::Post;
+    const CONTENT_TYPES: &'static [::typed_slack_runtime::ContentType] = &[
+        ::typed_slack_runtime::ContentType::FormUrlEncoded,
     ];
     const ACCEPTS_JSON: bool = false;
-    const RATE_TIER: ::slack_api_runtime::RateTier = ::slack_api_runtime::RateTier::Tier3;
-    const SCOPES: ::slack_api_runtime::Scopes = ::slack_api_runtime::Scopes {
+    const RATE_TIER: ::typed_slack_runtime::RateTier = ::typed_slack_runtime::RateTier::Tier3;
+    const SCOPES: ::typed_slack_runtime::Scopes = ::typed_slack_runtime::Scopes {
         bot: ::core::option::Option::Some(&["lists:write"]),
         user: ::core::option::Option::Some(&["lists:write"]),
     };
-    const LIFECYCLE: ::slack_api_runtime::Lifecycle = ::slack_api_runtime::Lifecycle::Stable;
+    const LIFECYCLE: ::typed_slack_runtime::Lifecycle = ::typed_slack_runtime::Lifecycle::Stable;
     const AUTHENTICATED: bool = true;
-    const ARGUMENTS: &'static [::slack_api_runtime::Argument] = &[
-        ::slack_api_runtime::Argument {
+    const ARGUMENTS: &'static [::typed_slack_runtime::Argument] = &[
+        ::typed_slack_runtime::Argument {
             name: "list_id",
             required: true,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "duplicated_item_id",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "parent_item_id",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "initial_fields",
             required: false,
         },
@@ -115,7 +115,7 @@ impl ::slack_api_runtime::Method for SlackListsItemsCreate {
     type Response = SlackListsItemsCreateResponse;
     type Error = SlackListsItemsCreateError;
     type Warning = SlackListsItemsCreateWarning;
-    fn write_args<W: ::slack_api_runtime::ArgWriter>(
+    fn write_args<W: ::typed_slack_runtime::ArgWriter>(
         &self,
         args: &mut W,
     ) -> ::core::result::Result<(), ::serde_json::Error> {
@@ -288,7 +288,7 @@ pub struct SlackListsItemsCreateResponse {
     #[serde(skip)]
     pub warnings: ::std::vec::Vec<SlackListsItemsCreateWarning>,
 }
-impl ::slack_api_runtime::MethodResponse for SlackListsItemsCreateResponse {
+impl ::typed_slack_runtime::MethodResponse for SlackListsItemsCreateResponse {
     type Warning = SlackListsItemsCreateWarning;
     fn warnings(&self) -> &[SlackListsItemsCreateWarning] {
         &self.warnings
@@ -454,9 +454,9 @@ pub enum SlackListsItemsCreateError {
     /// `unknown_method`: This method is currently not available.
     UnknownMethod,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for SlackListsItemsCreateError {
+impl ::typed_slack_runtime::Code for SlackListsItemsCreateError {
     const DOCUMENTED: &'static [&'static str] = &[
         "duplicated_item_not_found",
         "file_not_found",
@@ -549,7 +549,7 @@ impl ::slack_api_runtime::Code for SlackListsItemsCreateError {
             "token_revoked" => Self::TokenRevoked,
             "two_factor_setup_required" => Self::TwoFactorSetupRequired,
             "unknown_method" => Self::UnknownMethod,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -799,8 +799,8 @@ impl ::slack_api_runtime::Code for SlackListsItemsCreateError {
 }
 impl ::core::fmt::Display for SlackListsItemsCreateError {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -812,7 +812,9 @@ impl ::std::error::Error for SlackListsItemsCreateError {}
 impl ::core::str::FromStr for SlackListsItemsCreateError {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }
 /// The warnings `slackLists.items.create` can answer.
@@ -837,9 +839,9 @@ pub enum SlackListsItemsCreateWarning {
     /// `superfluous_charset`: The method was called via a `POST` request, and the specified `Content-Type` is not defined to understand the `charset` parameter. However, `charset` was in fact present. Specifically, form-data content types (e.g. `multipart/form-data`) are the ones for which `charset` is superfluous.
     SuperfluousCharset,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for SlackListsItemsCreateWarning {
+impl ::typed_slack_runtime::Code for SlackListsItemsCreateWarning {
     const DOCUMENTED: &'static [&'static str] = &[
         "missing_charset",
         "superfluous_charset",
@@ -848,7 +850,7 @@ impl ::slack_api_runtime::Code for SlackListsItemsCreateWarning {
         match code {
             "missing_charset" => Self::MissingCharset,
             "superfluous_charset" => Self::SuperfluousCharset,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -876,8 +878,8 @@ impl ::slack_api_runtime::Code for SlackListsItemsCreateWarning {
 }
 impl ::core::fmt::Display for SlackListsItemsCreateWarning {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -888,6 +890,8 @@ impl ::core::fmt::Display for SlackListsItemsCreateWarning {
 impl ::core::str::FromStr for SlackListsItemsCreateWarning {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }

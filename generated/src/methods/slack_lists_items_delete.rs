@@ -24,7 +24,7 @@ pub struct SlackListsItemsDelete {
     ///
     /// Sent as `list_id`.
     /// Example: `F12345678`.
-    pub list_id: ::slack_api_runtime::types::FileId,
+    pub list_id: ::typed_slack_runtime::types::FileId,
     /// ID of item to delete.
     ///
     /// Sent as `id`.
@@ -34,7 +34,7 @@ pub struct SlackListsItemsDelete {
 impl SlackListsItemsDelete {
     /// A request with its arguments, all of which are required.
     pub fn new(
-        list_id: impl ::core::convert::Into<::slack_api_runtime::types::FileId>,
+        list_id: impl ::core::convert::Into<::typed_slack_runtime::types::FileId>,
         id: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
         Self {
@@ -43,26 +43,26 @@ impl SlackListsItemsDelete {
         }
     }
 }
-impl ::slack_api_runtime::Method for SlackListsItemsDelete {
+impl ::typed_slack_runtime::Method for SlackListsItemsDelete {
     const NAME: &'static str = "slackLists.items.delete";
-    const HTTP_METHOD: ::slack_api_runtime::HttpMethod = ::slack_api_runtime::HttpMethod::Post;
-    const CONTENT_TYPES: &'static [::slack_api_runtime::ContentType] = &[
-        ::slack_api_runtime::ContentType::FormUrlEncoded,
+    const HTTP_METHOD: ::typed_slack_runtime::HttpMethod = ::typed_slack_runtime::HttpMethod::Post;
+    const CONTENT_TYPES: &'static [::typed_slack_runtime::ContentType] = &[
+        ::typed_slack_runtime::ContentType::FormUrlEncoded,
     ];
     const ACCEPTS_JSON: bool = false;
-    const RATE_TIER: ::slack_api_runtime::RateTier = ::slack_api_runtime::RateTier::Tier2;
-    const SCOPES: ::slack_api_runtime::Scopes = ::slack_api_runtime::Scopes {
+    const RATE_TIER: ::typed_slack_runtime::RateTier = ::typed_slack_runtime::RateTier::Tier2;
+    const SCOPES: ::typed_slack_runtime::Scopes = ::typed_slack_runtime::Scopes {
         bot: ::core::option::Option::Some(&["lists:write"]),
         user: ::core::option::Option::Some(&["lists:write"]),
     };
-    const LIFECYCLE: ::slack_api_runtime::Lifecycle = ::slack_api_runtime::Lifecycle::Stable;
+    const LIFECYCLE: ::typed_slack_runtime::Lifecycle = ::typed_slack_runtime::Lifecycle::Stable;
     const AUTHENTICATED: bool = true;
-    const ARGUMENTS: &'static [::slack_api_runtime::Argument] = &[
-        ::slack_api_runtime::Argument {
+    const ARGUMENTS: &'static [::typed_slack_runtime::Argument] = &[
+        ::typed_slack_runtime::Argument {
             name: "list_id",
             required: true,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "id",
             required: true,
         },
@@ -71,7 +71,7 @@ impl ::slack_api_runtime::Method for SlackListsItemsDelete {
     type Response = SlackListsItemsDeleteResponse;
     type Error = SlackListsItemsDeleteError;
     type Warning = SlackListsItemsDeleteWarning;
-    fn write_args<W: ::slack_api_runtime::ArgWriter>(
+    fn write_args<W: ::typed_slack_runtime::ArgWriter>(
         &self,
         args: &mut W,
     ) -> ::core::result::Result<(), ::serde_json::Error> {
@@ -104,7 +104,7 @@ pub struct SlackListsItemsDeleteResponse {
     #[serde(skip)]
     pub warnings: ::std::vec::Vec<SlackListsItemsDeleteWarning>,
 }
-impl ::slack_api_runtime::MethodResponse for SlackListsItemsDeleteResponse {
+impl ::typed_slack_runtime::MethodResponse for SlackListsItemsDeleteResponse {
     type Warning = SlackListsItemsDeleteWarning;
     fn warnings(&self) -> &[SlackListsItemsDeleteWarning] {
         &self.warnings
@@ -243,9 +243,9 @@ pub enum SlackListsItemsDeleteError {
     /// `unknown_method`: This method is currently not available.
     UnknownMethod,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for SlackListsItemsDeleteError {
+impl ::typed_slack_runtime::Code for SlackListsItemsDeleteError {
     const DOCUMENTED: &'static [&'static str] = &[
         "list_not_found",
         "record_not_found",
@@ -320,7 +320,7 @@ impl ::slack_api_runtime::Code for SlackListsItemsDeleteError {
             "token_revoked" => Self::TokenRevoked,
             "two_factor_setup_required" => Self::TwoFactorSetupRequired,
             "unknown_method" => Self::UnknownMethod,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -522,8 +522,8 @@ impl ::slack_api_runtime::Code for SlackListsItemsDeleteError {
 }
 impl ::core::fmt::Display for SlackListsItemsDeleteError {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -535,7 +535,9 @@ impl ::std::error::Error for SlackListsItemsDeleteError {}
 impl ::core::str::FromStr for SlackListsItemsDeleteError {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }
 /// The warnings `slackLists.items.delete` can answer.
@@ -560,9 +562,9 @@ pub enum SlackListsItemsDeleteWarning {
     /// `superfluous_charset`: The method was called via a `POST` request, and the specified `Content-Type` is not defined to understand the `charset` parameter. However, `charset` was in fact present. Specifically, form-data content types (e.g. `multipart/form-data`) are the ones for which `charset` is superfluous.
     SuperfluousCharset,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for SlackListsItemsDeleteWarning {
+impl ::typed_slack_runtime::Code for SlackListsItemsDeleteWarning {
     const DOCUMENTED: &'static [&'static str] = &[
         "missing_charset",
         "superfluous_charset",
@@ -571,7 +573,7 @@ impl ::slack_api_runtime::Code for SlackListsItemsDeleteWarning {
         match code {
             "missing_charset" => Self::MissingCharset,
             "superfluous_charset" => Self::SuperfluousCharset,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -599,8 +601,8 @@ impl ::slack_api_runtime::Code for SlackListsItemsDeleteWarning {
 }
 impl ::core::fmt::Display for SlackListsItemsDeleteWarning {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -611,6 +613,8 @@ impl ::core::fmt::Display for SlackListsItemsDeleteWarning {
 impl ::core::str::FromStr for SlackListsItemsDeleteWarning {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }

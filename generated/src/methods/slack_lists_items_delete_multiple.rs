@@ -24,7 +24,7 @@ pub struct SlackListsItemsDeleteMultiple {
     ///
     /// Sent as `list_id`.
     /// Example: `F12345678`.
-    pub list_id: ::slack_api_runtime::types::FileId,
+    pub list_id: ::typed_slack_runtime::types::FileId,
     /// IDs of items to delete.
     ///
     /// Sent as `ids`, comma-separated.
@@ -33,7 +33,7 @@ pub struct SlackListsItemsDeleteMultiple {
 impl SlackListsItemsDeleteMultiple {
     /// A request with its arguments, all of which are required.
     pub fn new(
-        list_id: impl ::core::convert::Into<::slack_api_runtime::types::FileId>,
+        list_id: impl ::core::convert::Into<::typed_slack_runtime::types::FileId>,
         ids: impl ::core::iter::IntoIterator<
             Item = impl ::core::convert::Into<::std::string::String>,
         >,
@@ -44,26 +44,26 @@ impl SlackListsItemsDeleteMultiple {
         }
     }
 }
-impl ::slack_api_runtime::Method for SlackListsItemsDeleteMultiple {
+impl ::typed_slack_runtime::Method for SlackListsItemsDeleteMultiple {
     const NAME: &'static str = "slackLists.items.deleteMultiple";
-    const HTTP_METHOD: ::slack_api_runtime::HttpMethod = ::slack_api_runtime::HttpMethod::Post;
-    const CONTENT_TYPES: &'static [::slack_api_runtime::ContentType] = &[
-        ::slack_api_runtime::ContentType::FormUrlEncoded,
+    const HTTP_METHOD: ::typed_slack_runtime::HttpMethod = ::typed_slack_runtime::HttpMethod::Post;
+    const CONTENT_TYPES: &'static [::typed_slack_runtime::ContentType] = &[
+        ::typed_slack_runtime::ContentType::FormUrlEncoded,
     ];
     const ACCEPTS_JSON: bool = false;
-    const RATE_TIER: ::slack_api_runtime::RateTier = ::slack_api_runtime::RateTier::Tier2;
-    const SCOPES: ::slack_api_runtime::Scopes = ::slack_api_runtime::Scopes {
+    const RATE_TIER: ::typed_slack_runtime::RateTier = ::typed_slack_runtime::RateTier::Tier2;
+    const SCOPES: ::typed_slack_runtime::Scopes = ::typed_slack_runtime::Scopes {
         bot: ::core::option::Option::Some(&["lists:write"]),
         user: ::core::option::Option::Some(&["lists:write"]),
     };
-    const LIFECYCLE: ::slack_api_runtime::Lifecycle = ::slack_api_runtime::Lifecycle::Stable;
+    const LIFECYCLE: ::typed_slack_runtime::Lifecycle = ::typed_slack_runtime::Lifecycle::Stable;
     const AUTHENTICATED: bool = true;
-    const ARGUMENTS: &'static [::slack_api_runtime::Argument] = &[
-        ::slack_api_runtime::Argument {
+    const ARGUMENTS: &'static [::typed_slack_runtime::Argument] = &[
+        ::typed_slack_runtime::Argument {
             name: "list_id",
             required: true,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "ids",
             required: true,
         },
@@ -72,7 +72,7 @@ impl ::slack_api_runtime::Method for SlackListsItemsDeleteMultiple {
     type Response = SlackListsItemsDeleteMultipleResponse;
     type Error = SlackListsItemsDeleteMultipleError;
     type Warning = SlackListsItemsDeleteMultipleWarning;
-    fn write_args<W: ::slack_api_runtime::ArgWriter>(
+    fn write_args<W: ::typed_slack_runtime::ArgWriter>(
         &self,
         args: &mut W,
     ) -> ::core::result::Result<(), ::serde_json::Error> {
@@ -105,7 +105,7 @@ pub struct SlackListsItemsDeleteMultipleResponse {
     #[serde(skip)]
     pub warnings: ::std::vec::Vec<SlackListsItemsDeleteMultipleWarning>,
 }
-impl ::slack_api_runtime::MethodResponse for SlackListsItemsDeleteMultipleResponse {
+impl ::typed_slack_runtime::MethodResponse for SlackListsItemsDeleteMultipleResponse {
     type Warning = SlackListsItemsDeleteMultipleWarning;
     fn warnings(&self) -> &[SlackListsItemsDeleteMultipleWarning] {
         &self.warnings
@@ -244,9 +244,9 @@ pub enum SlackListsItemsDeleteMultipleError {
     /// `unknown_method`: This method is currently not available.
     UnknownMethod,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for SlackListsItemsDeleteMultipleError {
+impl ::typed_slack_runtime::Code for SlackListsItemsDeleteMultipleError {
     const DOCUMENTED: &'static [&'static str] = &[
         "list_not_found",
         "team_not_found",
@@ -319,7 +319,7 @@ impl ::slack_api_runtime::Code for SlackListsItemsDeleteMultipleError {
             "token_revoked" => Self::TokenRevoked,
             "two_factor_setup_required" => Self::TwoFactorSetupRequired,
             "unknown_method" => Self::UnknownMethod,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -517,8 +517,8 @@ impl ::slack_api_runtime::Code for SlackListsItemsDeleteMultipleError {
 }
 impl ::core::fmt::Display for SlackListsItemsDeleteMultipleError {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -530,7 +530,9 @@ impl ::std::error::Error for SlackListsItemsDeleteMultipleError {}
 impl ::core::str::FromStr for SlackListsItemsDeleteMultipleError {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }
 /// The warnings `slackLists.items.deleteMultiple` can answer.
@@ -555,9 +557,9 @@ pub enum SlackListsItemsDeleteMultipleWarning {
     /// `superfluous_charset`: The method was called via a `POST` request, and the specified `Content-Type` is not defined to understand the `charset` parameter. However, `charset` was in fact present. Specifically, form-data content types (e.g. `multipart/form-data`) are the ones for which `charset` is superfluous.
     SuperfluousCharset,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for SlackListsItemsDeleteMultipleWarning {
+impl ::typed_slack_runtime::Code for SlackListsItemsDeleteMultipleWarning {
     const DOCUMENTED: &'static [&'static str] = &[
         "missing_charset",
         "superfluous_charset",
@@ -566,7 +568,7 @@ impl ::slack_api_runtime::Code for SlackListsItemsDeleteMultipleWarning {
         match code {
             "missing_charset" => Self::MissingCharset,
             "superfluous_charset" => Self::SuperfluousCharset,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -594,8 +596,8 @@ impl ::slack_api_runtime::Code for SlackListsItemsDeleteMultipleWarning {
 }
 impl ::core::fmt::Display for SlackListsItemsDeleteMultipleWarning {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -606,6 +608,8 @@ impl ::core::fmt::Display for SlackListsItemsDeleteMultipleWarning {
 impl ::core::str::FromStr for SlackListsItemsDeleteMultipleWarning {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }

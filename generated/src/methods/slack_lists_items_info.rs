@@ -24,7 +24,7 @@ pub struct SlackListsItemsInfo {
     ///
     /// Sent as `list_id`.
     /// Example: `F1234567`.
-    pub list_id: ::slack_api_runtime::types::FileId,
+    pub list_id: ::typed_slack_runtime::types::FileId,
     /// ID of the row to get.
     ///
     /// Sent as `id`.
@@ -39,7 +39,7 @@ pub struct SlackListsItemsInfo {
 impl SlackListsItemsInfo {
     /// A request with its required arguments; set optional ones with the setters.
     pub fn new(
-        list_id: impl ::core::convert::Into<::slack_api_runtime::types::FileId>,
+        list_id: impl ::core::convert::Into<::typed_slack_runtime::types::FileId>,
         id: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
         Self {
@@ -55,30 +55,30 @@ impl SlackListsItemsInfo {
         self
     }
 }
-impl ::slack_api_runtime::Method for SlackListsItemsInfo {
+impl ::typed_slack_runtime::Method for SlackListsItemsInfo {
     const NAME: &'static str = "slackLists.items.info";
-    const HTTP_METHOD: ::slack_api_runtime::HttpMethod = ::slack_api_runtime::HttpMethod::Post;
-    const CONTENT_TYPES: &'static [::slack_api_runtime::ContentType] = &[
-        ::slack_api_runtime::ContentType::FormUrlEncoded,
+    const HTTP_METHOD: ::typed_slack_runtime::HttpMethod = ::typed_slack_runtime::HttpMethod::Post;
+    const CONTENT_TYPES: &'static [::typed_slack_runtime::ContentType] = &[
+        ::typed_slack_runtime::ContentType::FormUrlEncoded,
     ];
     const ACCEPTS_JSON: bool = false;
-    const RATE_TIER: ::slack_api_runtime::RateTier = ::slack_api_runtime::RateTier::Tier2;
-    const SCOPES: ::slack_api_runtime::Scopes = ::slack_api_runtime::Scopes {
+    const RATE_TIER: ::typed_slack_runtime::RateTier = ::typed_slack_runtime::RateTier::Tier2;
+    const SCOPES: ::typed_slack_runtime::Scopes = ::typed_slack_runtime::Scopes {
         bot: ::core::option::Option::Some(&["lists:read"]),
         user: ::core::option::Option::Some(&["lists:read"]),
     };
-    const LIFECYCLE: ::slack_api_runtime::Lifecycle = ::slack_api_runtime::Lifecycle::Stable;
+    const LIFECYCLE: ::typed_slack_runtime::Lifecycle = ::typed_slack_runtime::Lifecycle::Stable;
     const AUTHENTICATED: bool = true;
-    const ARGUMENTS: &'static [::slack_api_runtime::Argument] = &[
-        ::slack_api_runtime::Argument {
+    const ARGUMENTS: &'static [::typed_slack_runtime::Argument] = &[
+        ::typed_slack_runtime::Argument {
             name: "list_id",
             required: true,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "id",
             required: true,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "include_is_subscribed",
             required: false,
         },
@@ -87,7 +87,7 @@ impl ::slack_api_runtime::Method for SlackListsItemsInfo {
     type Response = SlackListsItemsInfoResponse;
     type Error = SlackListsItemsInfoError;
     type Warning = SlackListsItemsInfoWarning;
-    fn write_args<W: ::slack_api_runtime::ArgWriter>(
+    fn write_args<W: ::typed_slack_runtime::ArgWriter>(
         &self,
         args: &mut W,
     ) -> ::core::result::Result<(), ::serde_json::Error> {
@@ -1280,7 +1280,7 @@ pub struct SlackListsItemsInfoResponse {
     #[serde(skip)]
     pub warnings: ::std::vec::Vec<SlackListsItemsInfoWarning>,
 }
-impl ::slack_api_runtime::MethodResponse for SlackListsItemsInfoResponse {
+impl ::typed_slack_runtime::MethodResponse for SlackListsItemsInfoResponse {
     type Warning = SlackListsItemsInfoWarning;
     fn warnings(&self) -> &[SlackListsItemsInfoWarning] {
         &self.warnings
@@ -1422,9 +1422,9 @@ pub enum SlackListsItemsInfoError {
     /// `unknown_method`: This method is currently not available.
     UnknownMethod,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for SlackListsItemsInfoError {
+impl ::typed_slack_runtime::Code for SlackListsItemsInfoError {
     const DOCUMENTED: &'static [&'static str] = &[
         "list_not_found",
         "record_deleted",
@@ -1501,7 +1501,7 @@ impl ::slack_api_runtime::Code for SlackListsItemsInfoError {
             "token_revoked" => Self::TokenRevoked,
             "two_factor_setup_required" => Self::TwoFactorSetupRequired,
             "unknown_method" => Self::UnknownMethod,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -1707,8 +1707,8 @@ impl ::slack_api_runtime::Code for SlackListsItemsInfoError {
 }
 impl ::core::fmt::Display for SlackListsItemsInfoError {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -1720,7 +1720,9 @@ impl ::std::error::Error for SlackListsItemsInfoError {}
 impl ::core::str::FromStr for SlackListsItemsInfoError {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }
 /// The warnings `slackLists.items.info` can answer.
@@ -1745,9 +1747,9 @@ pub enum SlackListsItemsInfoWarning {
     /// `superfluous_charset`: The method was called via a `POST` request, and the specified `Content-Type` is not defined to understand the `charset` parameter. However, `charset` was in fact present. Specifically, form-data content types (e.g. `multipart/form-data`) are the ones for which `charset` is superfluous.
     SuperfluousCharset,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for SlackListsItemsInfoWarning {
+impl ::typed_slack_runtime::Code for SlackListsItemsInfoWarning {
     const DOCUMENTED: &'static [&'static str] = &[
         "missing_charset",
         "superfluous_charset",
@@ -1756,7 +1758,7 @@ impl ::slack_api_runtime::Code for SlackListsItemsInfoWarning {
         match code {
             "missing_charset" => Self::MissingCharset,
             "superfluous_charset" => Self::SuperfluousCharset,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -1784,8 +1786,8 @@ impl ::slack_api_runtime::Code for SlackListsItemsInfoWarning {
 }
 impl ::core::fmt::Display for SlackListsItemsInfoWarning {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -1796,6 +1798,8 @@ impl ::core::fmt::Display for SlackListsItemsInfoWarning {
 impl ::core::str::FromStr for SlackListsItemsInfoWarning {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }

@@ -24,7 +24,7 @@ pub struct SlackListsItemsUpdate {
     ///
     /// Sent as `list_id`.
     /// Example: `F01ABCDE2FG`.
-    pub list_id: ::slack_api_runtime::types::FileId,
+    pub list_id: ::typed_slack_runtime::types::FileId,
     /// Cells to update.
     ///
     /// Sent as `cells`.
@@ -34,7 +34,7 @@ pub struct SlackListsItemsUpdate {
 impl SlackListsItemsUpdate {
     /// A request with its arguments, all of which are required.
     pub fn new(
-        list_id: impl ::core::convert::Into<::slack_api_runtime::types::FileId>,
+        list_id: impl ::core::convert::Into<::typed_slack_runtime::types::FileId>,
         cells: impl ::core::convert::Into<::serde_json::Value>,
     ) -> Self {
         Self {
@@ -43,26 +43,26 @@ impl SlackListsItemsUpdate {
         }
     }
 }
-impl ::slack_api_runtime::Method for SlackListsItemsUpdate {
+impl ::typed_slack_runtime::Method for SlackListsItemsUpdate {
     const NAME: &'static str = "slackLists.items.update";
-    const HTTP_METHOD: ::slack_api_runtime::HttpMethod = ::slack_api_runtime::HttpMethod::Post;
-    const CONTENT_TYPES: &'static [::slack_api_runtime::ContentType] = &[
-        ::slack_api_runtime::ContentType::FormUrlEncoded,
+    const HTTP_METHOD: ::typed_slack_runtime::HttpMethod = ::typed_slack_runtime::HttpMethod::Post;
+    const CONTENT_TYPES: &'static [::typed_slack_runtime::ContentType] = &[
+        ::typed_slack_runtime::ContentType::FormUrlEncoded,
     ];
     const ACCEPTS_JSON: bool = false;
-    const RATE_TIER: ::slack_api_runtime::RateTier = ::slack_api_runtime::RateTier::Tier3;
-    const SCOPES: ::slack_api_runtime::Scopes = ::slack_api_runtime::Scopes {
+    const RATE_TIER: ::typed_slack_runtime::RateTier = ::typed_slack_runtime::RateTier::Tier3;
+    const SCOPES: ::typed_slack_runtime::Scopes = ::typed_slack_runtime::Scopes {
         bot: ::core::option::Option::Some(&["lists:write"]),
         user: ::core::option::Option::Some(&["lists:write"]),
     };
-    const LIFECYCLE: ::slack_api_runtime::Lifecycle = ::slack_api_runtime::Lifecycle::Stable;
+    const LIFECYCLE: ::typed_slack_runtime::Lifecycle = ::typed_slack_runtime::Lifecycle::Stable;
     const AUTHENTICATED: bool = true;
-    const ARGUMENTS: &'static [::slack_api_runtime::Argument] = &[
-        ::slack_api_runtime::Argument {
+    const ARGUMENTS: &'static [::typed_slack_runtime::Argument] = &[
+        ::typed_slack_runtime::Argument {
             name: "list_id",
             required: true,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "cells",
             required: true,
         },
@@ -71,7 +71,7 @@ impl ::slack_api_runtime::Method for SlackListsItemsUpdate {
     type Response = SlackListsItemsUpdateResponse;
     type Error = SlackListsItemsUpdateError;
     type Warning = SlackListsItemsUpdateWarning;
-    fn write_args<W: ::slack_api_runtime::ArgWriter>(
+    fn write_args<W: ::typed_slack_runtime::ArgWriter>(
         &self,
         args: &mut W,
     ) -> ::core::result::Result<(), ::serde_json::Error> {
@@ -104,7 +104,7 @@ pub struct SlackListsItemsUpdateResponse {
     #[serde(skip)]
     pub warnings: ::std::vec::Vec<SlackListsItemsUpdateWarning>,
 }
-impl ::slack_api_runtime::MethodResponse for SlackListsItemsUpdateResponse {
+impl ::typed_slack_runtime::MethodResponse for SlackListsItemsUpdateResponse {
     type Warning = SlackListsItemsUpdateWarning;
     fn warnings(&self) -> &[SlackListsItemsUpdateWarning] {
         &self.warnings
@@ -306,9 +306,9 @@ pub enum SlackListsItemsUpdateError {
     /// `unknown_method`: This method is currently not available.
     UnknownMethod,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for SlackListsItemsUpdateError {
+impl ::typed_slack_runtime::Code for SlackListsItemsUpdateError {
     const DOCUMENTED: &'static [&'static str] = &[
         "channel_not_found",
         "column_id_not_provided",
@@ -425,7 +425,7 @@ impl ::slack_api_runtime::Code for SlackListsItemsUpdateError {
             "token_revoked" => Self::TokenRevoked,
             "two_factor_setup_required" => Self::TwoFactorSetupRequired,
             "unknown_method" => Self::UnknownMethod,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -719,8 +719,8 @@ impl ::slack_api_runtime::Code for SlackListsItemsUpdateError {
 }
 impl ::core::fmt::Display for SlackListsItemsUpdateError {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -732,7 +732,9 @@ impl ::std::error::Error for SlackListsItemsUpdateError {}
 impl ::core::str::FromStr for SlackListsItemsUpdateError {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }
 /// The warnings `slackLists.items.update` can answer.
@@ -757,9 +759,9 @@ pub enum SlackListsItemsUpdateWarning {
     /// `superfluous_charset`: The method was called via a `POST` request, and the specified `Content-Type` is not defined to understand the `charset` parameter. However, `charset` was in fact present. Specifically, form-data content types (e.g. `multipart/form-data`) are the ones for which `charset` is superfluous.
     SuperfluousCharset,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for SlackListsItemsUpdateWarning {
+impl ::typed_slack_runtime::Code for SlackListsItemsUpdateWarning {
     const DOCUMENTED: &'static [&'static str] = &[
         "missing_charset",
         "superfluous_charset",
@@ -768,7 +770,7 @@ impl ::slack_api_runtime::Code for SlackListsItemsUpdateWarning {
         match code {
             "missing_charset" => Self::MissingCharset,
             "superfluous_charset" => Self::SuperfluousCharset,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -796,8 +798,8 @@ impl ::slack_api_runtime::Code for SlackListsItemsUpdateWarning {
 }
 impl ::core::fmt::Display for SlackListsItemsUpdateWarning {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -808,6 +810,8 @@ impl ::core::fmt::Display for SlackListsItemsUpdateWarning {
 impl ::core::str::FromStr for SlackListsItemsUpdateWarning {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }

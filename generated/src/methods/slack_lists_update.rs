@@ -23,7 +23,7 @@ pub struct SlackListsUpdate {
     /// The ID of the List to update.
     ///
     /// Sent as `id`.
-    pub id: ::slack_api_runtime::types::FileId,
+    pub id: ::typed_slack_runtime::types::FileId,
     /// The updated name of the List.
     ///
     /// Sent as `name`.
@@ -43,7 +43,7 @@ pub struct SlackListsUpdate {
 impl SlackListsUpdate {
     /// A request with its required arguments; set optional ones with the setters.
     pub fn new(
-        id: impl ::core::convert::Into<::slack_api_runtime::types::FileId>,
+        id: impl ::core::convert::Into<::typed_slack_runtime::types::FileId>,
     ) -> Self {
         Self {
             id: id.into(),
@@ -79,34 +79,34 @@ impl SlackListsUpdate {
         self
     }
 }
-impl ::slack_api_runtime::Method for SlackListsUpdate {
+impl ::typed_slack_runtime::Method for SlackListsUpdate {
     const NAME: &'static str = "slackLists.update";
-    const HTTP_METHOD: ::slack_api_runtime::HttpMethod = ::slack_api_runtime::HttpMethod::Post;
-    const CONTENT_TYPES: &'static [::slack_api_runtime::ContentType] = &[
-        ::slack_api_runtime::ContentType::FormUrlEncoded,
+    const HTTP_METHOD: ::typed_slack_runtime::HttpMethod = ::typed_slack_runtime::HttpMethod::Post;
+    const CONTENT_TYPES: &'static [::typed_slack_runtime::ContentType] = &[
+        ::typed_slack_runtime::ContentType::FormUrlEncoded,
     ];
     const ACCEPTS_JSON: bool = false;
-    const RATE_TIER: ::slack_api_runtime::RateTier = ::slack_api_runtime::RateTier::Tier2;
-    const SCOPES: ::slack_api_runtime::Scopes = ::slack_api_runtime::Scopes {
+    const RATE_TIER: ::typed_slack_runtime::RateTier = ::typed_slack_runtime::RateTier::Tier2;
+    const SCOPES: ::typed_slack_runtime::Scopes = ::typed_slack_runtime::Scopes {
         bot: ::core::option::Option::Some(&["lists:write"]),
         user: ::core::option::Option::Some(&["lists:write"]),
     };
-    const LIFECYCLE: ::slack_api_runtime::Lifecycle = ::slack_api_runtime::Lifecycle::Stable;
+    const LIFECYCLE: ::typed_slack_runtime::Lifecycle = ::typed_slack_runtime::Lifecycle::Stable;
     const AUTHENTICATED: bool = true;
-    const ARGUMENTS: &'static [::slack_api_runtime::Argument] = &[
-        ::slack_api_runtime::Argument {
+    const ARGUMENTS: &'static [::typed_slack_runtime::Argument] = &[
+        ::typed_slack_runtime::Argument {
             name: "id",
             required: true,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "name",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "description_blocks",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "todo_mode",
             required: false,
         },
@@ -115,7 +115,7 @@ impl ::slack_api_runtime::Method for SlackListsUpdate {
     type Response = SlackListsUpdateResponse;
     type Error = SlackListsUpdateError;
     type Warning = SlackListsUpdateWarning;
-    fn write_args<W: ::slack_api_runtime::ArgWriter>(
+    fn write_args<W: ::typed_slack_runtime::ArgWriter>(
         &self,
         args: &mut W,
     ) -> ::core::result::Result<(), ::serde_json::Error> {
@@ -156,7 +156,7 @@ pub struct SlackListsUpdateResponse {
     #[serde(skip)]
     pub warnings: ::std::vec::Vec<SlackListsUpdateWarning>,
 }
-impl ::slack_api_runtime::MethodResponse for SlackListsUpdateResponse {
+impl ::typed_slack_runtime::MethodResponse for SlackListsUpdateResponse {
     type Warning = SlackListsUpdateWarning;
     fn warnings(&self) -> &[SlackListsUpdateWarning] {
         &self.warnings
@@ -310,9 +310,9 @@ pub enum SlackListsUpdateError {
     /// `unknown_method`: This method is currently not available.
     UnknownMethod,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for SlackListsUpdateError {
+impl ::typed_slack_runtime::Code for SlackListsUpdateError {
     const DOCUMENTED: &'static [&'static str] = &[
         "file_channel_rename_error",
         "list_editor_upsert_error",
@@ -397,7 +397,7 @@ impl ::slack_api_runtime::Code for SlackListsUpdateError {
             "token_revoked" => Self::TokenRevoked,
             "two_factor_setup_required" => Self::TwoFactorSetupRequired,
             "unknown_method" => Self::UnknownMethod,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -623,8 +623,8 @@ impl ::slack_api_runtime::Code for SlackListsUpdateError {
 }
 impl ::core::fmt::Display for SlackListsUpdateError {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -636,7 +636,9 @@ impl ::std::error::Error for SlackListsUpdateError {}
 impl ::core::str::FromStr for SlackListsUpdateError {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }
 /// The warnings `slackLists.update` can answer.
@@ -661,9 +663,9 @@ pub enum SlackListsUpdateWarning {
     /// `superfluous_charset`: The method was called via a `POST` request, and the specified `Content-Type` is not defined to understand the `charset` parameter. However, `charset` was in fact present. Specifically, form-data content types (e.g. `multipart/form-data`) are the ones for which `charset` is superfluous.
     SuperfluousCharset,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for SlackListsUpdateWarning {
+impl ::typed_slack_runtime::Code for SlackListsUpdateWarning {
     const DOCUMENTED: &'static [&'static str] = &[
         "missing_charset",
         "superfluous_charset",
@@ -672,7 +674,7 @@ impl ::slack_api_runtime::Code for SlackListsUpdateWarning {
         match code {
             "missing_charset" => Self::MissingCharset,
             "superfluous_charset" => Self::SuperfluousCharset,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -700,8 +702,8 @@ impl ::slack_api_runtime::Code for SlackListsUpdateWarning {
 }
 impl ::core::fmt::Display for SlackListsUpdateWarning {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -712,6 +714,8 @@ impl ::core::fmt::Display for SlackListsUpdateWarning {
 impl ::core::str::FromStr for SlackListsUpdateWarning {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }

@@ -28,11 +28,11 @@ pub struct StarsRemove {
     /// Channel to remove star from, or channel where the message to remove star from was posted (used with `timestamp`).
     ///
     /// Sent as `channel`.
-    pub channel: ::core::option::Option<::slack_api_runtime::types::ChannelId>,
+    pub channel: ::core::option::Option<::typed_slack_runtime::types::ChannelId>,
     /// File to remove star from.
     ///
     /// Sent as `file`.
-    pub file: ::core::option::Option<::slack_api_runtime::types::FileId>,
+    pub file: ::core::option::Option<::typed_slack_runtime::types::FileId>,
     /// File comment to remove star from.
     ///
     /// Sent as `file_comment`.
@@ -40,7 +40,7 @@ pub struct StarsRemove {
     /// Timestamp of the message to remove star from.
     ///
     /// Sent as `timestamp`.
-    pub timestamp: ::core::option::Option<::slack_api_runtime::types::Timestamp>,
+    pub timestamp: ::core::option::Option<::typed_slack_runtime::types::Timestamp>,
 }
 impl StarsRemove {
     /// A request with no argument set; set them with the setters.
@@ -51,7 +51,7 @@ impl StarsRemove {
     #[must_use]
     pub fn channel(
         mut self,
-        channel: impl ::core::convert::Into<::slack_api_runtime::types::ChannelId>,
+        channel: impl ::core::convert::Into<::typed_slack_runtime::types::ChannelId>,
     ) -> Self {
         self.channel = ::core::option::Option::Some(channel.into());
         self
@@ -60,7 +60,7 @@ impl StarsRemove {
     #[must_use]
     pub fn file(
         mut self,
-        file: impl ::core::convert::Into<::slack_api_runtime::types::FileId>,
+        file: impl ::core::convert::Into<::typed_slack_runtime::types::FileId>,
     ) -> Self {
         self.file = ::core::option::Option::Some(file.into());
         self
@@ -78,41 +78,41 @@ impl StarsRemove {
     #[must_use]
     pub fn timestamp(
         mut self,
-        timestamp: impl ::core::convert::Into<::slack_api_runtime::types::Timestamp>,
+        timestamp: impl ::core::convert::Into<::typed_slack_runtime::types::Timestamp>,
     ) -> Self {
         self.timestamp = ::core::option::Option::Some(timestamp.into());
         self
     }
 }
-impl ::slack_api_runtime::Method for StarsRemove {
+impl ::typed_slack_runtime::Method for StarsRemove {
     const NAME: &'static str = "stars.remove";
-    const HTTP_METHOD: ::slack_api_runtime::HttpMethod = ::slack_api_runtime::HttpMethod::Post;
-    const CONTENT_TYPES: &'static [::slack_api_runtime::ContentType] = &[
-        ::slack_api_runtime::ContentType::FormUrlEncoded,
-        ::slack_api_runtime::ContentType::Json,
+    const HTTP_METHOD: ::typed_slack_runtime::HttpMethod = ::typed_slack_runtime::HttpMethod::Post;
+    const CONTENT_TYPES: &'static [::typed_slack_runtime::ContentType] = &[
+        ::typed_slack_runtime::ContentType::FormUrlEncoded,
+        ::typed_slack_runtime::ContentType::Json,
     ];
     const ACCEPTS_JSON: bool = true;
-    const RATE_TIER: ::slack_api_runtime::RateTier = ::slack_api_runtime::RateTier::Tier2;
-    const SCOPES: ::slack_api_runtime::Scopes = ::slack_api_runtime::Scopes {
+    const RATE_TIER: ::typed_slack_runtime::RateTier = ::typed_slack_runtime::RateTier::Tier2;
+    const SCOPES: ::typed_slack_runtime::Scopes = ::typed_slack_runtime::Scopes {
         bot: ::core::option::Option::None,
         user: ::core::option::Option::Some(&["stars:write"]),
     };
-    const LIFECYCLE: ::slack_api_runtime::Lifecycle = ::slack_api_runtime::Lifecycle::Stable;
+    const LIFECYCLE: ::typed_slack_runtime::Lifecycle = ::typed_slack_runtime::Lifecycle::Stable;
     const AUTHENTICATED: bool = true;
-    const ARGUMENTS: &'static [::slack_api_runtime::Argument] = &[
-        ::slack_api_runtime::Argument {
+    const ARGUMENTS: &'static [::typed_slack_runtime::Argument] = &[
+        ::typed_slack_runtime::Argument {
             name: "channel",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "file",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "file_comment",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "timestamp",
             required: false,
         },
@@ -121,7 +121,7 @@ impl ::slack_api_runtime::Method for StarsRemove {
     type Response = StarsRemoveResponse;
     type Error = StarsRemoveError;
     type Warning = StarsRemoveWarning;
-    fn write_args<W: ::slack_api_runtime::ArgWriter>(
+    fn write_args<W: ::typed_slack_runtime::ArgWriter>(
         &self,
         args: &mut W,
     ) -> ::core::result::Result<(), ::serde_json::Error> {
@@ -164,7 +164,7 @@ pub struct StarsRemoveResponse {
     #[serde(skip)]
     pub warnings: ::std::vec::Vec<StarsRemoveWarning>,
 }
-impl ::slack_api_runtime::MethodResponse for StarsRemoveResponse {
+impl ::typed_slack_runtime::MethodResponse for StarsRemoveResponse {
     type Warning = StarsRemoveWarning;
     fn warnings(&self) -> &[StarsRemoveWarning] {
         &self.warnings
@@ -312,9 +312,9 @@ pub enum StarsRemoveError {
     /// `unknown_method`: This method is currently not available.
     UnknownMethod,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for StarsRemoveError {
+impl ::typed_slack_runtime::Code for StarsRemoveError {
     const DOCUMENTED: &'static [&'static str] = &[
         "bad_timestamp",
         "channel_not_found",
@@ -395,7 +395,7 @@ impl ::slack_api_runtime::Code for StarsRemoveError {
             "token_revoked" => Self::TokenRevoked,
             "two_factor_setup_required" => Self::TwoFactorSetupRequired,
             "unknown_method" => Self::UnknownMethod,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -621,8 +621,8 @@ impl ::slack_api_runtime::Code for StarsRemoveError {
 }
 impl ::core::fmt::Display for StarsRemoveError {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -634,7 +634,9 @@ impl ::std::error::Error for StarsRemoveError {}
 impl ::core::str::FromStr for StarsRemoveError {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }
 /// The warnings `stars.remove` can answer.
@@ -659,9 +661,9 @@ pub enum StarsRemoveWarning {
     /// `superfluous_charset`: The method was called via a `POST` request, and the specified `Content-Type` is not defined to understand the `charset` parameter. However, `charset` was in fact present. Specifically, form-data content types (e.g. `multipart/form-data`) are the ones for which `charset` is superfluous.
     SuperfluousCharset,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for StarsRemoveWarning {
+impl ::typed_slack_runtime::Code for StarsRemoveWarning {
     const DOCUMENTED: &'static [&'static str] = &[
         "missing_charset",
         "superfluous_charset",
@@ -670,7 +672,7 @@ impl ::slack_api_runtime::Code for StarsRemoveWarning {
         match code {
             "missing_charset" => Self::MissingCharset,
             "superfluous_charset" => Self::SuperfluousCharset,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -698,8 +700,8 @@ impl ::slack_api_runtime::Code for StarsRemoveWarning {
 }
 impl ::core::fmt::Display for StarsRemoveWarning {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -710,6 +712,8 @@ impl ::core::fmt::Display for StarsRemoveWarning {
 impl ::core::str::FromStr for StarsRemoveWarning {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }

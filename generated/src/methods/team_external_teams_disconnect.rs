@@ -24,34 +24,34 @@ pub struct TeamExternalTeamsDisconnect {
     ///
     /// Sent as `target_team`.
     /// Example: `T726G27TT`.
-    pub target_team: ::slack_api_runtime::types::TeamId,
+    pub target_team: ::typed_slack_runtime::types::TeamId,
 }
 impl TeamExternalTeamsDisconnect {
     /// A request with its arguments, all of which are required.
     pub fn new(
-        target_team: impl ::core::convert::Into<::slack_api_runtime::types::TeamId>,
+        target_team: impl ::core::convert::Into<::typed_slack_runtime::types::TeamId>,
     ) -> Self {
         Self {
             target_team: target_team.into(),
         }
     }
 }
-impl ::slack_api_runtime::Method for TeamExternalTeamsDisconnect {
+impl ::typed_slack_runtime::Method for TeamExternalTeamsDisconnect {
     const NAME: &'static str = "team.externalTeams.disconnect";
-    const HTTP_METHOD: ::slack_api_runtime::HttpMethod = ::slack_api_runtime::HttpMethod::Post;
-    const CONTENT_TYPES: &'static [::slack_api_runtime::ContentType] = &[
-        ::slack_api_runtime::ContentType::FormUrlEncoded,
+    const HTTP_METHOD: ::typed_slack_runtime::HttpMethod = ::typed_slack_runtime::HttpMethod::Post;
+    const CONTENT_TYPES: &'static [::typed_slack_runtime::ContentType] = &[
+        ::typed_slack_runtime::ContentType::FormUrlEncoded,
     ];
     const ACCEPTS_JSON: bool = false;
-    const RATE_TIER: ::slack_api_runtime::RateTier = ::slack_api_runtime::RateTier::Tier1;
-    const SCOPES: ::slack_api_runtime::Scopes = ::slack_api_runtime::Scopes {
+    const RATE_TIER: ::typed_slack_runtime::RateTier = ::typed_slack_runtime::RateTier::Tier1;
+    const SCOPES: ::typed_slack_runtime::Scopes = ::typed_slack_runtime::Scopes {
         bot: ::core::option::Option::Some(&["conversations.connect:manage"]),
         user: ::core::option::Option::None,
     };
-    const LIFECYCLE: ::slack_api_runtime::Lifecycle = ::slack_api_runtime::Lifecycle::Stable;
+    const LIFECYCLE: ::typed_slack_runtime::Lifecycle = ::typed_slack_runtime::Lifecycle::Stable;
     const AUTHENTICATED: bool = true;
-    const ARGUMENTS: &'static [::slack_api_runtime::Argument] = &[
-        ::slack_api_runtime::Argument {
+    const ARGUMENTS: &'static [::typed_slack_runtime::Argument] = &[
+        ::typed_slack_runtime::Argument {
             name: "target_team",
             required: true,
         },
@@ -60,7 +60,7 @@ impl ::slack_api_runtime::Method for TeamExternalTeamsDisconnect {
     type Response = TeamExternalTeamsDisconnectResponse;
     type Error = TeamExternalTeamsDisconnectError;
     type Warning = TeamExternalTeamsDisconnectWarning;
-    fn write_args<W: ::slack_api_runtime::ArgWriter>(
+    fn write_args<W: ::typed_slack_runtime::ArgWriter>(
         &self,
         args: &mut W,
     ) -> ::core::result::Result<(), ::serde_json::Error> {
@@ -94,7 +94,7 @@ pub struct TeamExternalTeamsDisconnectResponse {
     #[serde(skip)]
     pub warnings: ::std::vec::Vec<TeamExternalTeamsDisconnectWarning>,
 }
-impl ::slack_api_runtime::MethodResponse for TeamExternalTeamsDisconnectResponse {
+impl ::typed_slack_runtime::MethodResponse for TeamExternalTeamsDisconnectResponse {
     type Warning = TeamExternalTeamsDisconnectWarning;
     fn warnings(&self) -> &[TeamExternalTeamsDisconnectWarning] {
         &self.warnings
@@ -233,9 +233,9 @@ pub enum TeamExternalTeamsDisconnectError {
     /// `unknown_method`: This method is currently not available.
     UnknownMethod,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for TeamExternalTeamsDisconnectError {
+impl ::typed_slack_runtime::Code for TeamExternalTeamsDisconnectError {
     const DOCUMENTED: &'static [&'static str] = &[
         "invalid_target_team",
         "missing_argument",
@@ -308,7 +308,7 @@ impl ::slack_api_runtime::Code for TeamExternalTeamsDisconnectError {
             "token_revoked" => Self::TokenRevoked,
             "two_factor_setup_required" => Self::TwoFactorSetupRequired,
             "unknown_method" => Self::UnknownMethod,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -510,8 +510,8 @@ impl ::slack_api_runtime::Code for TeamExternalTeamsDisconnectError {
 }
 impl ::core::fmt::Display for TeamExternalTeamsDisconnectError {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -523,7 +523,9 @@ impl ::std::error::Error for TeamExternalTeamsDisconnectError {}
 impl ::core::str::FromStr for TeamExternalTeamsDisconnectError {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }
 /// The warnings `team.externalTeams.disconnect` can answer.
@@ -548,9 +550,9 @@ pub enum TeamExternalTeamsDisconnectWarning {
     /// `superfluous_charset`: The method was called via a `POST` request, and the specified `Content-Type` is not defined to understand the `charset` parameter. However, `charset` was in fact present. Specifically, form-data content types (e.g. `multipart/form-data`) are the ones for which `charset` is superfluous.
     SuperfluousCharset,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for TeamExternalTeamsDisconnectWarning {
+impl ::typed_slack_runtime::Code for TeamExternalTeamsDisconnectWarning {
     const DOCUMENTED: &'static [&'static str] = &[
         "missing_charset",
         "superfluous_charset",
@@ -559,7 +561,7 @@ impl ::slack_api_runtime::Code for TeamExternalTeamsDisconnectWarning {
         match code {
             "missing_charset" => Self::MissingCharset,
             "superfluous_charset" => Self::SuperfluousCharset,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -587,8 +589,8 @@ impl ::slack_api_runtime::Code for TeamExternalTeamsDisconnectWarning {
 }
 impl ::core::fmt::Display for TeamExternalTeamsDisconnectWarning {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -599,6 +601,8 @@ impl ::core::fmt::Display for TeamExternalTeamsDisconnectWarning {
 impl ::core::str::FromStr for TeamExternalTeamsDisconnectWarning {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }

@@ -34,7 +34,7 @@ pub struct TeamExternalTeamsList {
     ///
     /// Sent as `cursor`.
     /// Example: `T123ABC456`.
-    pub cursor: ::core::option::Option<::slack_api_runtime::types::Cursor>,
+    pub cursor: ::core::option::Option<::typed_slack_runtime::types::Cursor>,
     /// Name of the parameter that we are sorting by
     ///
     /// Sent as `sort_field`.
@@ -55,7 +55,7 @@ pub struct TeamExternalTeamsList {
     ///
     /// Sent as `workspace_filter`, comma-separated.
     pub workspace_filter: ::core::option::Option<
-        ::std::vec::Vec<::slack_api_runtime::types::TeamId>,
+        ::std::vec::Vec<::typed_slack_runtime::types::TeamId>,
     >,
     /// Status of the connected team.
     ///
@@ -79,7 +79,7 @@ impl TeamExternalTeamsList {
     #[must_use]
     pub fn cursor(
         mut self,
-        cursor: impl ::core::convert::Into<::slack_api_runtime::types::Cursor>,
+        cursor: impl ::core::convert::Into<::typed_slack_runtime::types::Cursor>,
     ) -> Self {
         self.cursor = ::core::option::Option::Some(cursor.into());
         self
@@ -117,7 +117,7 @@ impl TeamExternalTeamsList {
     pub fn workspace_filter(
         mut self,
         workspace_filter: impl ::core::iter::IntoIterator<
-            Item = impl ::core::convert::Into<::slack_api_runtime::types::TeamId>,
+            Item = impl ::core::convert::Into<::typed_slack_runtime::types::TeamId>,
         >,
     ) -> Self {
         self.workspace_filter = ::core::option::Option::Some(
@@ -137,48 +137,48 @@ impl TeamExternalTeamsList {
         self
     }
 }
-impl ::slack_api_runtime::Method for TeamExternalTeamsList {
+impl ::typed_slack_runtime::Method for TeamExternalTeamsList {
     const NAME: &'static str = "team.externalTeams.list";
-    const HTTP_METHOD: ::slack_api_runtime::HttpMethod = ::slack_api_runtime::HttpMethod::Get;
-    const CONTENT_TYPES: &'static [::slack_api_runtime::ContentType] = &[
-        ::slack_api_runtime::ContentType::FormUrlEncoded,
+    const HTTP_METHOD: ::typed_slack_runtime::HttpMethod = ::typed_slack_runtime::HttpMethod::Get;
+    const CONTENT_TYPES: &'static [::typed_slack_runtime::ContentType] = &[
+        ::typed_slack_runtime::ContentType::FormUrlEncoded,
     ];
     const ACCEPTS_JSON: bool = false;
-    const RATE_TIER: ::slack_api_runtime::RateTier = ::slack_api_runtime::RateTier::Tier2;
-    const SCOPES: ::slack_api_runtime::Scopes = ::slack_api_runtime::Scopes {
+    const RATE_TIER: ::typed_slack_runtime::RateTier = ::typed_slack_runtime::RateTier::Tier2;
+    const SCOPES: ::typed_slack_runtime::Scopes = ::typed_slack_runtime::Scopes {
         bot: ::core::option::Option::Some(
             &["conversations.connect:manage", "team:read"],
         ),
         user: ::core::option::Option::None,
     };
-    const LIFECYCLE: ::slack_api_runtime::Lifecycle = ::slack_api_runtime::Lifecycle::Stable;
+    const LIFECYCLE: ::typed_slack_runtime::Lifecycle = ::typed_slack_runtime::Lifecycle::Stable;
     const AUTHENTICATED: bool = true;
-    const ARGUMENTS: &'static [::slack_api_runtime::Argument] = &[
-        ::slack_api_runtime::Argument {
+    const ARGUMENTS: &'static [::typed_slack_runtime::Argument] = &[
+        ::typed_slack_runtime::Argument {
             name: "limit",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "cursor",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "sort_field",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "sort_direction",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "slack_connect_pref_filter",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "workspace_filter",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "connection_status_filter",
             required: false,
         },
@@ -187,7 +187,7 @@ impl ::slack_api_runtime::Method for TeamExternalTeamsList {
     type Response = TeamExternalTeamsListResponse;
     type Error = TeamExternalTeamsListError;
     type Warning = TeamExternalTeamsListWarning;
-    fn write_args<W: ::slack_api_runtime::ArgWriter>(
+    fn write_args<W: ::typed_slack_runtime::ArgWriter>(
         &self,
         args: &mut W,
     ) -> ::core::result::Result<(), ::serde_json::Error> {
@@ -215,13 +215,13 @@ impl ::slack_api_runtime::Method for TeamExternalTeamsList {
         ::core::result::Result::Ok(())
     }
 }
-impl ::slack_api_runtime::Paginated for TeamExternalTeamsList {
-    fn set_cursor(&mut self, cursor: ::slack_api_runtime::types::Cursor) {
+impl ::typed_slack_runtime::Paginated for TeamExternalTeamsList {
+    fn set_cursor(&mut self, cursor: ::typed_slack_runtime::types::Cursor) {
         self.cursor = ::core::option::Option::Some(cursor);
     }
     fn next_cursor(
         response: &Self::Response,
-    ) -> ::core::option::Option<&::slack_api_runtime::types::Cursor> {
+    ) -> ::core::option::Option<&::typed_slack_runtime::types::Cursor> {
         response.response_metadata.as_ref()?.next_cursor()
     }
 }
@@ -296,14 +296,14 @@ pub struct TeamExternalTeamsListResponse {
     /// The answer's `response_metadata`: where the next page starts.
     #[serde(default)]
     pub response_metadata: ::core::option::Option<
-        ::slack_api_runtime::types::ResponseMetadata,
+        ::typed_slack_runtime::types::ResponseMetadata,
     >,
     /// The warnings Slack sent with the answer, from its `warning` and
     /// `response_metadata.warnings` fields.
     #[serde(skip)]
     pub warnings: ::std::vec::Vec<TeamExternalTeamsListWarning>,
 }
-impl ::slack_api_runtime::MethodResponse for TeamExternalTeamsListResponse {
+impl ::typed_slack_runtime::MethodResponse for TeamExternalTeamsListResponse {
     type Warning = TeamExternalTeamsListWarning;
     fn warnings(&self) -> &[TeamExternalTeamsListWarning] {
         &self.warnings
@@ -442,9 +442,9 @@ pub enum TeamExternalTeamsListError {
     /// `unknown_method`: This method is currently not available.
     UnknownMethod,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for TeamExternalTeamsListError {
+impl ::typed_slack_runtime::Code for TeamExternalTeamsListError {
     const DOCUMENTED: &'static [&'static str] = &[
         "internal_error",
         "invalid_arguments",
@@ -519,7 +519,7 @@ impl ::slack_api_runtime::Code for TeamExternalTeamsListError {
             "token_revoked" => Self::TokenRevoked,
             "two_factor_setup_required" => Self::TwoFactorSetupRequired,
             "unknown_method" => Self::UnknownMethod,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -729,8 +729,8 @@ impl ::slack_api_runtime::Code for TeamExternalTeamsListError {
 }
 impl ::core::fmt::Display for TeamExternalTeamsListError {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -742,7 +742,9 @@ impl ::std::error::Error for TeamExternalTeamsListError {}
 impl ::core::str::FromStr for TeamExternalTeamsListError {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }
 /// The warnings `team.externalTeams.list` can answer.
@@ -767,9 +769,9 @@ pub enum TeamExternalTeamsListWarning {
     /// `superfluous_charset`: The method was called via a `POST` request, and the specified `Content-Type` is not defined to understand the `charset` parameter. However, `charset` was in fact present. Specifically, form-data content types (e.g. `multipart/form-data`) are the ones for which `charset` is superfluous.
     SuperfluousCharset,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for TeamExternalTeamsListWarning {
+impl ::typed_slack_runtime::Code for TeamExternalTeamsListWarning {
     const DOCUMENTED: &'static [&'static str] = &[
         "missing_charset",
         "superfluous_charset",
@@ -778,7 +780,7 @@ impl ::slack_api_runtime::Code for TeamExternalTeamsListWarning {
         match code {
             "missing_charset" => Self::MissingCharset,
             "superfluous_charset" => Self::SuperfluousCharset,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -806,8 +808,8 @@ impl ::slack_api_runtime::Code for TeamExternalTeamsListWarning {
 }
 impl ::core::fmt::Display for TeamExternalTeamsListWarning {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -818,7 +820,9 @@ impl ::core::fmt::Display for TeamExternalTeamsListWarning {
 impl ::core::str::FromStr for TeamExternalTeamsListWarning {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }
 /// The values of the `sort_field` argument.

@@ -32,7 +32,7 @@ pub struct TeamInfo {
     /// Team to get info about; if omitted, will return information about the current team.
     ///
     /// Sent as `team`.
-    pub team: ::core::option::Option<::slack_api_runtime::types::TeamId>,
+    pub team: ::core::option::Option<::typed_slack_runtime::types::TeamId>,
 }
 impl TeamInfo {
     /// A request with no argument set; set them with the setters.
@@ -52,33 +52,33 @@ impl TeamInfo {
     #[must_use]
     pub fn team(
         mut self,
-        team: impl ::core::convert::Into<::slack_api_runtime::types::TeamId>,
+        team: impl ::core::convert::Into<::typed_slack_runtime::types::TeamId>,
     ) -> Self {
         self.team = ::core::option::Option::Some(team.into());
         self
     }
 }
-impl ::slack_api_runtime::Method for TeamInfo {
+impl ::typed_slack_runtime::Method for TeamInfo {
     const NAME: &'static str = "team.info";
-    const HTTP_METHOD: ::slack_api_runtime::HttpMethod = ::slack_api_runtime::HttpMethod::Get;
-    const CONTENT_TYPES: &'static [::slack_api_runtime::ContentType] = &[
-        ::slack_api_runtime::ContentType::FormUrlEncoded,
-        ::slack_api_runtime::ContentType::Json,
+    const HTTP_METHOD: ::typed_slack_runtime::HttpMethod = ::typed_slack_runtime::HttpMethod::Get;
+    const CONTENT_TYPES: &'static [::typed_slack_runtime::ContentType] = &[
+        ::typed_slack_runtime::ContentType::FormUrlEncoded,
+        ::typed_slack_runtime::ContentType::Json,
     ];
     const ACCEPTS_JSON: bool = true;
-    const RATE_TIER: ::slack_api_runtime::RateTier = ::slack_api_runtime::RateTier::Tier3;
-    const SCOPES: ::slack_api_runtime::Scopes = ::slack_api_runtime::Scopes {
+    const RATE_TIER: ::typed_slack_runtime::RateTier = ::typed_slack_runtime::RateTier::Tier3;
+    const SCOPES: ::typed_slack_runtime::Scopes = ::typed_slack_runtime::Scopes {
         bot: ::core::option::Option::Some(&["team:read"]),
         user: ::core::option::Option::Some(&["team:read"]),
     };
-    const LIFECYCLE: ::slack_api_runtime::Lifecycle = ::slack_api_runtime::Lifecycle::Stable;
+    const LIFECYCLE: ::typed_slack_runtime::Lifecycle = ::typed_slack_runtime::Lifecycle::Stable;
     const AUTHENTICATED: bool = true;
-    const ARGUMENTS: &'static [::slack_api_runtime::Argument] = &[
-        ::slack_api_runtime::Argument {
+    const ARGUMENTS: &'static [::typed_slack_runtime::Argument] = &[
+        ::typed_slack_runtime::Argument {
             name: "domain",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "team",
             required: false,
         },
@@ -87,7 +87,7 @@ impl ::slack_api_runtime::Method for TeamInfo {
     type Response = TeamInfoResponse;
     type Error = TeamInfoError;
     type Warning = TeamInfoWarning;
-    fn write_args<W: ::slack_api_runtime::ArgWriter>(
+    fn write_args<W: ::typed_slack_runtime::ArgWriter>(
         &self,
         args: &mut W,
     ) -> ::core::result::Result<(), ::serde_json::Error> {
@@ -141,7 +141,7 @@ pub struct TeamInfoResponse {
     #[serde(skip)]
     pub warnings: ::std::vec::Vec<TeamInfoWarning>,
 }
-impl ::slack_api_runtime::MethodResponse for TeamInfoResponse {
+impl ::typed_slack_runtime::MethodResponse for TeamInfoResponse {
     type Warning = TeamInfoWarning;
     fn warnings(&self) -> &[TeamInfoWarning] {
         &self.warnings
@@ -289,9 +289,9 @@ pub enum TeamInfoError {
     /// `unknown_method`: This method is currently not available.
     UnknownMethod,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for TeamInfoError {
+impl ::typed_slack_runtime::Code for TeamInfoError {
     const DOCUMENTED: &'static [&'static str] = &[
         "enterprise_not_found",
         "fail_to_get_teams_for_restricted_user",
@@ -374,7 +374,7 @@ impl ::slack_api_runtime::Code for TeamInfoError {
             "token_revoked" => Self::TokenRevoked,
             "two_factor_setup_required" => Self::TwoFactorSetupRequired,
             "unknown_method" => Self::UnknownMethod,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -592,8 +592,8 @@ impl ::slack_api_runtime::Code for TeamInfoError {
 }
 impl ::core::fmt::Display for TeamInfoError {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -605,7 +605,9 @@ impl ::std::error::Error for TeamInfoError {}
 impl ::core::str::FromStr for TeamInfoError {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }
 /// The warnings `team.info` can answer.
@@ -630,9 +632,9 @@ pub enum TeamInfoWarning {
     /// `superfluous_charset`: The method was called via a `POST` request, and the specified `Content-Type` is not defined to understand the `charset` parameter. However, `charset` was in fact present. Specifically, form-data content types (e.g. `multipart/form-data`) are the ones for which `charset` is superfluous.
     SuperfluousCharset,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for TeamInfoWarning {
+impl ::typed_slack_runtime::Code for TeamInfoWarning {
     const DOCUMENTED: &'static [&'static str] = &[
         "missing_charset",
         "superfluous_charset",
@@ -641,7 +643,7 @@ impl ::slack_api_runtime::Code for TeamInfoWarning {
         match code {
             "missing_charset" => Self::MissingCharset,
             "superfluous_charset" => Self::SuperfluousCharset,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -669,8 +671,8 @@ impl ::slack_api_runtime::Code for TeamInfoWarning {
 }
 impl ::core::fmt::Display for TeamInfoWarning {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -681,6 +683,8 @@ impl ::core::fmt::Display for TeamInfoWarning {
 impl ::core::str::FromStr for TeamInfoWarning {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }

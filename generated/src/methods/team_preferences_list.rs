@@ -31,26 +31,26 @@ impl TeamPreferencesList {
         <Self as ::core::default::Default>::default()
     }
 }
-impl ::slack_api_runtime::Method for TeamPreferencesList {
+impl ::typed_slack_runtime::Method for TeamPreferencesList {
     const NAME: &'static str = "team.preferences.list";
-    const HTTP_METHOD: ::slack_api_runtime::HttpMethod = ::slack_api_runtime::HttpMethod::Post;
-    const CONTENT_TYPES: &'static [::slack_api_runtime::ContentType] = &[
-        ::slack_api_runtime::ContentType::FormUrlEncoded,
+    const HTTP_METHOD: ::typed_slack_runtime::HttpMethod = ::typed_slack_runtime::HttpMethod::Post;
+    const CONTENT_TYPES: &'static [::typed_slack_runtime::ContentType] = &[
+        ::typed_slack_runtime::ContentType::FormUrlEncoded,
     ];
     const ACCEPTS_JSON: bool = false;
-    const RATE_TIER: ::slack_api_runtime::RateTier = ::slack_api_runtime::RateTier::Tier3;
-    const SCOPES: ::slack_api_runtime::Scopes = ::slack_api_runtime::Scopes {
+    const RATE_TIER: ::typed_slack_runtime::RateTier = ::typed_slack_runtime::RateTier::Tier3;
+    const SCOPES: ::typed_slack_runtime::Scopes = ::typed_slack_runtime::Scopes {
         bot: ::core::option::Option::Some(&["team.preferences:read"]),
         user: ::core::option::Option::Some(&["team.preferences:read"]),
     };
-    const LIFECYCLE: ::slack_api_runtime::Lifecycle = ::slack_api_runtime::Lifecycle::Stable;
+    const LIFECYCLE: ::typed_slack_runtime::Lifecycle = ::typed_slack_runtime::Lifecycle::Stable;
     const AUTHENTICATED: bool = true;
-    const ARGUMENTS: &'static [::slack_api_runtime::Argument] = &[];
+    const ARGUMENTS: &'static [::typed_slack_runtime::Argument] = &[];
     const SAMPLE_RESPONSE: &'static str = "{\"disable_file_uploads\":\"\",\"display_real_names\":false,\"msg_edit_window_mins\":0,\"ok\":true,\"who_can_post_general\":\"\"}";
     type Response = TeamPreferencesListResponse;
     type Error = TeamPreferencesListError;
     type Warning = TeamPreferencesListWarning;
-    fn write_args<W: ::slack_api_runtime::ArgWriter>(
+    fn write_args<W: ::typed_slack_runtime::ArgWriter>(
         &self,
         _args: &mut W,
     ) -> ::core::result::Result<(), ::serde_json::Error> {
@@ -93,7 +93,7 @@ pub struct TeamPreferencesListResponse {
     #[serde(skip)]
     pub warnings: ::std::vec::Vec<TeamPreferencesListWarning>,
 }
-impl ::slack_api_runtime::MethodResponse for TeamPreferencesListResponse {
+impl ::typed_slack_runtime::MethodResponse for TeamPreferencesListResponse {
     type Warning = TeamPreferencesListWarning;
     fn warnings(&self) -> &[TeamPreferencesListWarning] {
         &self.warnings
@@ -223,9 +223,9 @@ pub enum TeamPreferencesListError {
     /// `unknown_method`: This method is currently not available.
     UnknownMethod,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for TeamPreferencesListError {
+impl ::typed_slack_runtime::Code for TeamPreferencesListError {
     const DOCUMENTED: &'static [&'static str] = &[
         "invalid_auth",
         "invalid_team",
@@ -294,7 +294,7 @@ impl ::slack_api_runtime::Code for TeamPreferencesListError {
             "token_revoked" => Self::TokenRevoked,
             "two_factor_setup_required" => Self::TwoFactorSetupRequired,
             "unknown_method" => Self::UnknownMethod,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -484,8 +484,8 @@ impl ::slack_api_runtime::Code for TeamPreferencesListError {
 }
 impl ::core::fmt::Display for TeamPreferencesListError {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -497,7 +497,9 @@ impl ::std::error::Error for TeamPreferencesListError {}
 impl ::core::str::FromStr for TeamPreferencesListError {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }
 /// The warnings `team.preferences.list` can answer.
@@ -522,9 +524,9 @@ pub enum TeamPreferencesListWarning {
     /// `superfluous_charset`: The method was called via a `POST` request, and the specified `Content-Type` is not defined to understand the `charset` parameter. However, `charset` was in fact present. Specifically, form-data content types (e.g. `multipart/form-data`) are the ones for which `charset` is superfluous.
     SuperfluousCharset,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for TeamPreferencesListWarning {
+impl ::typed_slack_runtime::Code for TeamPreferencesListWarning {
     const DOCUMENTED: &'static [&'static str] = &[
         "missing_charset",
         "superfluous_charset",
@@ -533,7 +535,7 @@ impl ::slack_api_runtime::Code for TeamPreferencesListWarning {
         match code {
             "missing_charset" => Self::MissingCharset,
             "superfluous_charset" => Self::SuperfluousCharset,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -561,8 +563,8 @@ impl ::slack_api_runtime::Code for TeamPreferencesListWarning {
 }
 impl ::core::fmt::Display for TeamPreferencesListWarning {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -573,6 +575,8 @@ impl ::core::fmt::Display for TeamPreferencesListWarning {
 impl ::core::str::FromStr for TeamPreferencesListWarning {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }

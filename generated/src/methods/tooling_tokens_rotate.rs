@@ -35,22 +35,22 @@ impl ToolingTokensRotate {
         }
     }
 }
-impl ::slack_api_runtime::Method for ToolingTokensRotate {
+impl ::typed_slack_runtime::Method for ToolingTokensRotate {
     const NAME: &'static str = "tooling.tokens.rotate";
-    const HTTP_METHOD: ::slack_api_runtime::HttpMethod = ::slack_api_runtime::HttpMethod::Post;
-    const CONTENT_TYPES: &'static [::slack_api_runtime::ContentType] = &[
-        ::slack_api_runtime::ContentType::FormUrlEncoded,
+    const HTTP_METHOD: ::typed_slack_runtime::HttpMethod = ::typed_slack_runtime::HttpMethod::Post;
+    const CONTENT_TYPES: &'static [::typed_slack_runtime::ContentType] = &[
+        ::typed_slack_runtime::ContentType::FormUrlEncoded,
     ];
     const ACCEPTS_JSON: bool = false;
-    const RATE_TIER: ::slack_api_runtime::RateTier = ::slack_api_runtime::RateTier::Special;
-    const SCOPES: ::slack_api_runtime::Scopes = ::slack_api_runtime::Scopes {
+    const RATE_TIER: ::typed_slack_runtime::RateTier = ::typed_slack_runtime::RateTier::Special;
+    const SCOPES: ::typed_slack_runtime::Scopes = ::typed_slack_runtime::Scopes {
         bot: ::core::option::Option::None,
         user: ::core::option::Option::None,
     };
-    const LIFECYCLE: ::slack_api_runtime::Lifecycle = ::slack_api_runtime::Lifecycle::Stable;
+    const LIFECYCLE: ::typed_slack_runtime::Lifecycle = ::typed_slack_runtime::Lifecycle::Stable;
     const AUTHENTICATED: bool = false;
-    const ARGUMENTS: &'static [::slack_api_runtime::Argument] = &[
-        ::slack_api_runtime::Argument {
+    const ARGUMENTS: &'static [::typed_slack_runtime::Argument] = &[
+        ::typed_slack_runtime::Argument {
             name: "refresh_token",
             required: true,
         },
@@ -59,7 +59,7 @@ impl ::slack_api_runtime::Method for ToolingTokensRotate {
     type Response = ToolingTokensRotateResponse;
     type Error = ToolingTokensRotateError;
     type Warning = ToolingTokensRotateWarning;
-    fn write_args<W: ::slack_api_runtime::ArgWriter>(
+    fn write_args<W: ::typed_slack_runtime::ArgWriter>(
         &self,
         args: &mut W,
     ) -> ::core::result::Result<(), ::serde_json::Error> {
@@ -103,11 +103,11 @@ pub struct ToolingTokensRotateResponse {
     /// ID of the team associated with the access token.
     ///
     /// Answered as `team_id`.
-    pub team_id: ::slack_api_runtime::types::TeamId,
+    pub team_id: ::typed_slack_runtime::types::TeamId,
     /// The ID of the user associated with the token.
     ///
     /// Answered as `user_id`.
-    pub user_id: ::slack_api_runtime::types::UserId,
+    pub user_id: ::typed_slack_runtime::types::UserId,
     /// Expiration time (exp) identifies the expiration time on or after which the token must not be accepted for processing.
     ///
     /// Answered as `exp`.
@@ -121,7 +121,7 @@ pub struct ToolingTokensRotateResponse {
     #[serde(skip)]
     pub warnings: ::std::vec::Vec<ToolingTokensRotateWarning>,
 }
-impl ::slack_api_runtime::MethodResponse for ToolingTokensRotateResponse {
+impl ::typed_slack_runtime::MethodResponse for ToolingTokensRotateResponse {
     type Warning = ToolingTokensRotateWarning;
     fn warnings(&self) -> &[ToolingTokensRotateWarning] {
         &self.warnings
@@ -254,9 +254,9 @@ pub enum ToolingTokensRotateError {
     /// `unknown_method`: This method is currently not available.
     UnknownMethod,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for ToolingTokensRotateError {
+impl ::typed_slack_runtime::Code for ToolingTokensRotateError {
     const DOCUMENTED: &'static [&'static str] = &[
         "internal_error",
         "invalid_refresh_token",
@@ -327,7 +327,7 @@ impl ::slack_api_runtime::Code for ToolingTokensRotateError {
             "token_revoked" => Self::TokenRevoked,
             "two_factor_setup_required" => Self::TwoFactorSetupRequired,
             "unknown_method" => Self::UnknownMethod,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -519,8 +519,8 @@ impl ::slack_api_runtime::Code for ToolingTokensRotateError {
 }
 impl ::core::fmt::Display for ToolingTokensRotateError {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -532,7 +532,9 @@ impl ::std::error::Error for ToolingTokensRotateError {}
 impl ::core::str::FromStr for ToolingTokensRotateError {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }
 /// The warnings `tooling.tokens.rotate` can answer.
@@ -557,9 +559,9 @@ pub enum ToolingTokensRotateWarning {
     /// `superfluous_charset`: The method was called via a `POST` request, and the specified `Content-Type` is not defined to understand the `charset` parameter. However, `charset` was in fact present. Specifically, form-data content types (e.g. `multipart/form-data`) are the ones for which `charset` is superfluous.
     SuperfluousCharset,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for ToolingTokensRotateWarning {
+impl ::typed_slack_runtime::Code for ToolingTokensRotateWarning {
     const DOCUMENTED: &'static [&'static str] = &[
         "missing_charset",
         "superfluous_charset",
@@ -568,7 +570,7 @@ impl ::slack_api_runtime::Code for ToolingTokensRotateWarning {
         match code {
             "missing_charset" => Self::MissingCharset,
             "superfluous_charset" => Self::SuperfluousCharset,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -596,8 +598,8 @@ impl ::slack_api_runtime::Code for ToolingTokensRotateWarning {
 }
 impl ::core::fmt::Display for ToolingTokensRotateWarning {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -608,6 +610,8 @@ impl ::core::fmt::Display for ToolingTokensRotateWarning {
 impl ::core::str::FromStr for ToolingTokensRotateWarning {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }

@@ -24,13 +24,13 @@ pub struct UsergroupsCreate {
     ///
     /// Sent as `channels`, comma-separated.
     pub channels: ::core::option::Option<
-        ::std::vec::Vec<::slack_api_runtime::types::ChannelId>,
+        ::std::vec::Vec<::typed_slack_runtime::types::ChannelId>,
     >,
     /// A comma separated string of encoded channel IDs for which the User Group can custom add usergroup members too.
     ///
     /// Sent as `additional_channels`, comma-separated.
     pub additional_channels: ::core::option::Option<
-        ::std::vec::Vec<::slack_api_runtime::types::ChannelId>,
+        ::std::vec::Vec<::typed_slack_runtime::types::ChannelId>,
     >,
     /// A short description of the User Group.
     ///
@@ -53,7 +53,7 @@ pub struct UsergroupsCreate {
     /// Encoded team id where the user group has to be created, required if org token is used.
     ///
     /// Sent as `team_id`.
-    pub team_id: ::core::option::Option<::slack_api_runtime::types::TeamId>,
+    pub team_id: ::core::option::Option<::typed_slack_runtime::types::TeamId>,
     /// Configure this user group to show as a sidebar section for all group members. Note: Only relevant if group has 1 or more default channels added.
     ///
     /// Sent as `enable_section`.
@@ -79,7 +79,7 @@ impl UsergroupsCreate {
     pub fn channels(
         mut self,
         channels: impl ::core::iter::IntoIterator<
-            Item = impl ::core::convert::Into<::slack_api_runtime::types::ChannelId>,
+            Item = impl ::core::convert::Into<::typed_slack_runtime::types::ChannelId>,
         >,
     ) -> Self {
         self.channels = ::core::option::Option::Some(
@@ -92,7 +92,7 @@ impl UsergroupsCreate {
     pub fn additional_channels(
         mut self,
         additional_channels: impl ::core::iter::IntoIterator<
-            Item = impl ::core::convert::Into<::slack_api_runtime::types::ChannelId>,
+            Item = impl ::core::convert::Into<::typed_slack_runtime::types::ChannelId>,
         >,
     ) -> Self {
         self.additional_channels = ::core::option::Option::Some(
@@ -128,7 +128,7 @@ impl UsergroupsCreate {
     #[must_use]
     pub fn team_id(
         mut self,
-        team_id: impl ::core::convert::Into<::slack_api_runtime::types::TeamId>,
+        team_id: impl ::core::convert::Into<::typed_slack_runtime::types::TeamId>,
     ) -> Self {
         self.team_id = ::core::option::Option::Some(team_id.into());
         self
@@ -140,51 +140,51 @@ impl UsergroupsCreate {
         self
     }
 }
-impl ::slack_api_runtime::Method for UsergroupsCreate {
+impl ::typed_slack_runtime::Method for UsergroupsCreate {
     const NAME: &'static str = "usergroups.create";
-    const HTTP_METHOD: ::slack_api_runtime::HttpMethod = ::slack_api_runtime::HttpMethod::Post;
-    const CONTENT_TYPES: &'static [::slack_api_runtime::ContentType] = &[
-        ::slack_api_runtime::ContentType::FormUrlEncoded,
-        ::slack_api_runtime::ContentType::Json,
+    const HTTP_METHOD: ::typed_slack_runtime::HttpMethod = ::typed_slack_runtime::HttpMethod::Post;
+    const CONTENT_TYPES: &'static [::typed_slack_runtime::ContentType] = &[
+        ::typed_slack_runtime::ContentType::FormUrlEncoded,
+        ::typed_slack_runtime::ContentType::Json,
     ];
     const ACCEPTS_JSON: bool = true;
-    const RATE_TIER: ::slack_api_runtime::RateTier = ::slack_api_runtime::RateTier::Tier2;
-    const SCOPES: ::slack_api_runtime::Scopes = ::slack_api_runtime::Scopes {
+    const RATE_TIER: ::typed_slack_runtime::RateTier = ::typed_slack_runtime::RateTier::Tier2;
+    const SCOPES: ::typed_slack_runtime::Scopes = ::typed_slack_runtime::Scopes {
         bot: ::core::option::Option::Some(&["usergroups:write"]),
         user: ::core::option::Option::Some(&["usergroups:write"]),
     };
-    const LIFECYCLE: ::slack_api_runtime::Lifecycle = ::slack_api_runtime::Lifecycle::Stable;
+    const LIFECYCLE: ::typed_slack_runtime::Lifecycle = ::typed_slack_runtime::Lifecycle::Stable;
     const AUTHENTICATED: bool = true;
-    const ARGUMENTS: &'static [::slack_api_runtime::Argument] = &[
-        ::slack_api_runtime::Argument {
+    const ARGUMENTS: &'static [::typed_slack_runtime::Argument] = &[
+        ::typed_slack_runtime::Argument {
             name: "channels",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "additional_channels",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "description",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "handle",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "include_count",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "name",
             required: true,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "team_id",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "enable_section",
             required: false,
         },
@@ -193,7 +193,7 @@ impl ::slack_api_runtime::Method for UsergroupsCreate {
     type Response = UsergroupsCreateResponse;
     type Error = UsergroupsCreateError;
     type Warning = UsergroupsCreateWarning;
-    fn write_args<W: ::slack_api_runtime::ArgWriter>(
+    fn write_args<W: ::typed_slack_runtime::ArgWriter>(
         &self,
         args: &mut W,
     ) -> ::core::result::Result<(), ::serde_json::Error> {
@@ -249,7 +249,7 @@ pub struct UsergroupsCreateResponse {
     #[serde(skip)]
     pub warnings: ::std::vec::Vec<UsergroupsCreateWarning>,
 }
-impl ::slack_api_runtime::MethodResponse for UsergroupsCreateResponse {
+impl ::typed_slack_runtime::MethodResponse for UsergroupsCreateResponse {
     type Warning = UsergroupsCreateWarning;
     fn warnings(&self) -> &[UsergroupsCreateWarning] {
         &self.warnings
@@ -421,9 +421,9 @@ pub enum UsergroupsCreateError {
     /// `unknown_method`: This method is currently not available.
     UnknownMethod,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for UsergroupsCreateError {
+impl ::typed_slack_runtime::Code for UsergroupsCreateError {
     const DOCUMENTED: &'static [&'static str] = &[
         "bad_handle",
         "description_too_long",
@@ -522,7 +522,7 @@ impl ::slack_api_runtime::Code for UsergroupsCreateError {
             "token_revoked" => Self::TokenRevoked,
             "two_factor_setup_required" => Self::TwoFactorSetupRequired,
             "unknown_method" => Self::UnknownMethod,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -778,8 +778,8 @@ impl ::slack_api_runtime::Code for UsergroupsCreateError {
 }
 impl ::core::fmt::Display for UsergroupsCreateError {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -791,7 +791,9 @@ impl ::std::error::Error for UsergroupsCreateError {}
 impl ::core::str::FromStr for UsergroupsCreateError {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }
 /// The warnings `usergroups.create` can answer.
@@ -816,9 +818,9 @@ pub enum UsergroupsCreateWarning {
     /// `superfluous_charset`: The method was called via a `POST` request, and the specified `Content-Type` is not defined to understand the `charset` parameter. However, `charset` was in fact present. Specifically, form-data content types (e.g. `multipart/form-data`) are the ones for which `charset` is superfluous.
     SuperfluousCharset,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for UsergroupsCreateWarning {
+impl ::typed_slack_runtime::Code for UsergroupsCreateWarning {
     const DOCUMENTED: &'static [&'static str] = &[
         "missing_charset",
         "superfluous_charset",
@@ -827,7 +829,7 @@ impl ::slack_api_runtime::Code for UsergroupsCreateWarning {
         match code {
             "missing_charset" => Self::MissingCharset,
             "superfluous_charset" => Self::SuperfluousCharset,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -855,8 +857,8 @@ impl ::slack_api_runtime::Code for UsergroupsCreateWarning {
 }
 impl ::core::fmt::Display for UsergroupsCreateWarning {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -867,6 +869,8 @@ impl ::core::fmt::Display for UsergroupsCreateWarning {
 impl ::core::str::FromStr for UsergroupsCreateWarning {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }

@@ -28,17 +28,17 @@ pub struct UsergroupsEnable {
     /// Encoded team id where the user group is, required if org token is used.
     ///
     /// Sent as `team_id`.
-    pub team_id: ::core::option::Option<::slack_api_runtime::types::TeamId>,
+    pub team_id: ::core::option::Option<::typed_slack_runtime::types::TeamId>,
     /// The encoded ID of the User Group to enable.
     ///
     /// Sent as `usergroup`.
     /// Example: `S0604QSJC`.
-    pub usergroup: ::slack_api_runtime::types::UsergroupId,
+    pub usergroup: ::typed_slack_runtime::types::UsergroupId,
 }
 impl UsergroupsEnable {
     /// A request with its required arguments; set optional ones with the setters.
     pub fn new(
-        usergroup: impl ::core::convert::Into<::slack_api_runtime::types::UsergroupId>,
+        usergroup: impl ::core::convert::Into<::typed_slack_runtime::types::UsergroupId>,
     ) -> Self {
         Self {
             include_count: ::core::option::Option::None,
@@ -56,37 +56,37 @@ impl UsergroupsEnable {
     #[must_use]
     pub fn team_id(
         mut self,
-        team_id: impl ::core::convert::Into<::slack_api_runtime::types::TeamId>,
+        team_id: impl ::core::convert::Into<::typed_slack_runtime::types::TeamId>,
     ) -> Self {
         self.team_id = ::core::option::Option::Some(team_id.into());
         self
     }
 }
-impl ::slack_api_runtime::Method for UsergroupsEnable {
+impl ::typed_slack_runtime::Method for UsergroupsEnable {
     const NAME: &'static str = "usergroups.enable";
-    const HTTP_METHOD: ::slack_api_runtime::HttpMethod = ::slack_api_runtime::HttpMethod::Post;
-    const CONTENT_TYPES: &'static [::slack_api_runtime::ContentType] = &[
-        ::slack_api_runtime::ContentType::FormUrlEncoded,
-        ::slack_api_runtime::ContentType::Json,
+    const HTTP_METHOD: ::typed_slack_runtime::HttpMethod = ::typed_slack_runtime::HttpMethod::Post;
+    const CONTENT_TYPES: &'static [::typed_slack_runtime::ContentType] = &[
+        ::typed_slack_runtime::ContentType::FormUrlEncoded,
+        ::typed_slack_runtime::ContentType::Json,
     ];
     const ACCEPTS_JSON: bool = true;
-    const RATE_TIER: ::slack_api_runtime::RateTier = ::slack_api_runtime::RateTier::Tier2;
-    const SCOPES: ::slack_api_runtime::Scopes = ::slack_api_runtime::Scopes {
+    const RATE_TIER: ::typed_slack_runtime::RateTier = ::typed_slack_runtime::RateTier::Tier2;
+    const SCOPES: ::typed_slack_runtime::Scopes = ::typed_slack_runtime::Scopes {
         bot: ::core::option::Option::Some(&["usergroups:write"]),
         user: ::core::option::Option::Some(&["usergroups:write"]),
     };
-    const LIFECYCLE: ::slack_api_runtime::Lifecycle = ::slack_api_runtime::Lifecycle::Stable;
+    const LIFECYCLE: ::typed_slack_runtime::Lifecycle = ::typed_slack_runtime::Lifecycle::Stable;
     const AUTHENTICATED: bool = true;
-    const ARGUMENTS: &'static [::slack_api_runtime::Argument] = &[
-        ::slack_api_runtime::Argument {
+    const ARGUMENTS: &'static [::typed_slack_runtime::Argument] = &[
+        ::typed_slack_runtime::Argument {
             name: "include_count",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "team_id",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "usergroup",
             required: true,
         },
@@ -95,7 +95,7 @@ impl ::slack_api_runtime::Method for UsergroupsEnable {
     type Response = UsergroupsEnableResponse;
     type Error = UsergroupsEnableError;
     type Warning = UsergroupsEnableWarning;
-    fn write_args<W: ::slack_api_runtime::ArgWriter>(
+    fn write_args<W: ::typed_slack_runtime::ArgWriter>(
         &self,
         args: &mut W,
     ) -> ::core::result::Result<(), ::serde_json::Error> {
@@ -136,7 +136,7 @@ pub struct UsergroupsEnableResponse {
     #[serde(skip)]
     pub warnings: ::std::vec::Vec<UsergroupsEnableWarning>,
 }
-impl ::slack_api_runtime::MethodResponse for UsergroupsEnableResponse {
+impl ::typed_slack_runtime::MethodResponse for UsergroupsEnableResponse {
     type Warning = UsergroupsEnableWarning;
     fn warnings(&self) -> &[UsergroupsEnableWarning] {
         &self.warnings
@@ -272,9 +272,9 @@ pub enum UsergroupsEnableError {
     /// `unknown_method`: This method is currently not available.
     UnknownMethod,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for UsergroupsEnableError {
+impl ::typed_slack_runtime::Code for UsergroupsEnableError {
     const DOCUMENTED: &'static [&'static str] = &[
         "missing_argument",
         "permission_denied",
@@ -347,7 +347,7 @@ impl ::slack_api_runtime::Code for UsergroupsEnableError {
             "token_revoked" => Self::TokenRevoked,
             "two_factor_setup_required" => Self::TwoFactorSetupRequired,
             "unknown_method" => Self::UnknownMethod,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -551,8 +551,8 @@ impl ::slack_api_runtime::Code for UsergroupsEnableError {
 }
 impl ::core::fmt::Display for UsergroupsEnableError {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -564,7 +564,9 @@ impl ::std::error::Error for UsergroupsEnableError {}
 impl ::core::str::FromStr for UsergroupsEnableError {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }
 /// The warnings `usergroups.enable` can answer.
@@ -589,9 +591,9 @@ pub enum UsergroupsEnableWarning {
     /// `superfluous_charset`: The method was called via a `POST` request, and the specified `Content-Type` is not defined to understand the `charset` parameter. However, `charset` was in fact present. Specifically, form-data content types (e.g. `multipart/form-data`) are the ones for which `charset` is superfluous.
     SuperfluousCharset,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for UsergroupsEnableWarning {
+impl ::typed_slack_runtime::Code for UsergroupsEnableWarning {
     const DOCUMENTED: &'static [&'static str] = &[
         "missing_charset",
         "superfluous_charset",
@@ -600,7 +602,7 @@ impl ::slack_api_runtime::Code for UsergroupsEnableWarning {
         match code {
             "missing_charset" => Self::MissingCharset,
             "superfluous_charset" => Self::SuperfluousCharset,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -628,8 +630,8 @@ impl ::slack_api_runtime::Code for UsergroupsEnableWarning {
 }
 impl ::core::fmt::Display for UsergroupsEnableWarning {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -640,6 +642,8 @@ impl ::core::fmt::Display for UsergroupsEnableWarning {
 impl ::core::str::FromStr for UsergroupsEnableWarning {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }

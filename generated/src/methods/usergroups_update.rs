@@ -24,13 +24,13 @@ pub struct UsergroupsUpdate {
     ///
     /// Sent as `channels`, comma-separated.
     pub channels: ::core::option::Option<
-        ::std::vec::Vec<::slack_api_runtime::types::ChannelId>,
+        ::std::vec::Vec<::typed_slack_runtime::types::ChannelId>,
     >,
     /// A comma separated string of encoded channel IDs for which the User Group can custom add usergroup members too.
     ///
     /// Sent as `additional_channels`, comma-separated.
     pub additional_channels: ::core::option::Option<
-        ::std::vec::Vec<::slack_api_runtime::types::ChannelId>,
+        ::std::vec::Vec<::typed_slack_runtime::types::ChannelId>,
     >,
     /// A short description of the User Group.
     ///
@@ -53,12 +53,12 @@ pub struct UsergroupsUpdate {
     /// encoded team id where the user group exists, required if org token is used
     ///
     /// Sent as `team_id`.
-    pub team_id: ::core::option::Option<::slack_api_runtime::types::TeamId>,
+    pub team_id: ::core::option::Option<::typed_slack_runtime::types::TeamId>,
     /// The encoded ID of the User Group to update.
     ///
     /// Sent as `usergroup`.
     /// Example: `S0604QSJC`.
-    pub usergroup: ::slack_api_runtime::types::UsergroupId,
+    pub usergroup: ::typed_slack_runtime::types::UsergroupId,
     /// Configure this user group to show as a sidebar section for all group members. Note: Only relevant if group has 1 or more default channels added.
     ///
     /// Sent as `enable_section`.
@@ -68,7 +68,7 @@ pub struct UsergroupsUpdate {
 impl UsergroupsUpdate {
     /// A request with its required arguments; set optional ones with the setters.
     pub fn new(
-        usergroup: impl ::core::convert::Into<::slack_api_runtime::types::UsergroupId>,
+        usergroup: impl ::core::convert::Into<::typed_slack_runtime::types::UsergroupId>,
     ) -> Self {
         Self {
             channels: ::core::option::Option::None,
@@ -87,7 +87,7 @@ impl UsergroupsUpdate {
     pub fn channels(
         mut self,
         channels: impl ::core::iter::IntoIterator<
-            Item = impl ::core::convert::Into<::slack_api_runtime::types::ChannelId>,
+            Item = impl ::core::convert::Into<::typed_slack_runtime::types::ChannelId>,
         >,
     ) -> Self {
         self.channels = ::core::option::Option::Some(
@@ -100,7 +100,7 @@ impl UsergroupsUpdate {
     pub fn additional_channels(
         mut self,
         additional_channels: impl ::core::iter::IntoIterator<
-            Item = impl ::core::convert::Into<::slack_api_runtime::types::ChannelId>,
+            Item = impl ::core::convert::Into<::typed_slack_runtime::types::ChannelId>,
         >,
     ) -> Self {
         self.additional_channels = ::core::option::Option::Some(
@@ -145,7 +145,7 @@ impl UsergroupsUpdate {
     #[must_use]
     pub fn team_id(
         mut self,
-        team_id: impl ::core::convert::Into<::slack_api_runtime::types::TeamId>,
+        team_id: impl ::core::convert::Into<::typed_slack_runtime::types::TeamId>,
     ) -> Self {
         self.team_id = ::core::option::Option::Some(team_id.into());
         self
@@ -157,55 +157,55 @@ impl UsergroupsUpdate {
         self
     }
 }
-impl ::slack_api_runtime::Method for UsergroupsUpdate {
+impl ::typed_slack_runtime::Method for UsergroupsUpdate {
     const NAME: &'static str = "usergroups.update";
-    const HTTP_METHOD: ::slack_api_runtime::HttpMethod = ::slack_api_runtime::HttpMethod::Post;
-    const CONTENT_TYPES: &'static [::slack_api_runtime::ContentType] = &[
-        ::slack_api_runtime::ContentType::FormUrlEncoded,
-        ::slack_api_runtime::ContentType::Json,
+    const HTTP_METHOD: ::typed_slack_runtime::HttpMethod = ::typed_slack_runtime::HttpMethod::Post;
+    const CONTENT_TYPES: &'static [::typed_slack_runtime::ContentType] = &[
+        ::typed_slack_runtime::ContentType::FormUrlEncoded,
+        ::typed_slack_runtime::ContentType::Json,
     ];
     const ACCEPTS_JSON: bool = true;
-    const RATE_TIER: ::slack_api_runtime::RateTier = ::slack_api_runtime::RateTier::Tier2;
-    const SCOPES: ::slack_api_runtime::Scopes = ::slack_api_runtime::Scopes {
+    const RATE_TIER: ::typed_slack_runtime::RateTier = ::typed_slack_runtime::RateTier::Tier2;
+    const SCOPES: ::typed_slack_runtime::Scopes = ::typed_slack_runtime::Scopes {
         bot: ::core::option::Option::Some(&["usergroups:write"]),
         user: ::core::option::Option::Some(&["usergroups:write"]),
     };
-    const LIFECYCLE: ::slack_api_runtime::Lifecycle = ::slack_api_runtime::Lifecycle::Stable;
+    const LIFECYCLE: ::typed_slack_runtime::Lifecycle = ::typed_slack_runtime::Lifecycle::Stable;
     const AUTHENTICATED: bool = true;
-    const ARGUMENTS: &'static [::slack_api_runtime::Argument] = &[
-        ::slack_api_runtime::Argument {
+    const ARGUMENTS: &'static [::typed_slack_runtime::Argument] = &[
+        ::typed_slack_runtime::Argument {
             name: "channels",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "additional_channels",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "description",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "handle",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "include_count",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "name",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "team_id",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "usergroup",
             required: true,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "enable_section",
             required: false,
         },
@@ -214,7 +214,7 @@ impl ::slack_api_runtime::Method for UsergroupsUpdate {
     type Response = UsergroupsUpdateResponse;
     type Error = UsergroupsUpdateError;
     type Warning = UsergroupsUpdateWarning;
-    fn write_args<W: ::slack_api_runtime::ArgWriter>(
+    fn write_args<W: ::typed_slack_runtime::ArgWriter>(
         &self,
         args: &mut W,
     ) -> ::core::result::Result<(), ::serde_json::Error> {
@@ -298,7 +298,7 @@ pub struct UsergroupsUpdateResponse {
     #[serde(skip)]
     pub warnings: ::std::vec::Vec<UsergroupsUpdateWarning>,
 }
-impl ::slack_api_runtime::MethodResponse for UsergroupsUpdateResponse {
+impl ::typed_slack_runtime::MethodResponse for UsergroupsUpdateResponse {
     type Warning = UsergroupsUpdateWarning;
     fn warnings(&self) -> &[UsergroupsUpdateWarning] {
         &self.warnings
@@ -437,9 +437,9 @@ pub enum UsergroupsUpdateError {
     /// `unknown_method`: This method is currently not available.
     UnknownMethod,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for UsergroupsUpdateError {
+impl ::typed_slack_runtime::Code for UsergroupsUpdateError {
     const DOCUMENTED: &'static [&'static str] = &[
         "missing_argument",
         "paid_teams_only",
@@ -514,7 +514,7 @@ impl ::slack_api_runtime::Code for UsergroupsUpdateError {
             "token_revoked" => Self::TokenRevoked,
             "two_factor_setup_required" => Self::TwoFactorSetupRequired,
             "unknown_method" => Self::UnknownMethod,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -724,8 +724,8 @@ impl ::slack_api_runtime::Code for UsergroupsUpdateError {
 }
 impl ::core::fmt::Display for UsergroupsUpdateError {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -737,7 +737,9 @@ impl ::std::error::Error for UsergroupsUpdateError {}
 impl ::core::str::FromStr for UsergroupsUpdateError {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }
 /// The warnings `usergroups.update` can answer.
@@ -762,9 +764,9 @@ pub enum UsergroupsUpdateWarning {
     /// `superfluous_charset`: The method was called via a `POST` request, and the specified `Content-Type` is not defined to understand the `charset` parameter. However, `charset` was in fact present. Specifically, form-data content types (e.g. `multipart/form-data`) are the ones for which `charset` is superfluous.
     SuperfluousCharset,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for UsergroupsUpdateWarning {
+impl ::typed_slack_runtime::Code for UsergroupsUpdateWarning {
     const DOCUMENTED: &'static [&'static str] = &[
         "missing_charset",
         "superfluous_charset",
@@ -773,7 +775,7 @@ impl ::slack_api_runtime::Code for UsergroupsUpdateWarning {
         match code {
             "missing_charset" => Self::MissingCharset,
             "superfluous_charset" => Self::SuperfluousCharset,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -801,8 +803,8 @@ impl ::slack_api_runtime::Code for UsergroupsUpdateWarning {
 }
 impl ::core::fmt::Display for UsergroupsUpdateWarning {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -813,6 +815,8 @@ impl ::core::fmt::Display for UsergroupsUpdateWarning {
 impl ::core::str::FromStr for UsergroupsUpdateWarning {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }

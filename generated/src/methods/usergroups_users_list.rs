@@ -29,16 +29,16 @@ pub struct UsergroupsUsersList {
     ///
     /// Sent as `usergroup`.
     /// Example: `S0604QSJC`.
-    pub usergroup: ::slack_api_runtime::types::UsergroupId,
+    pub usergroup: ::typed_slack_runtime::types::UsergroupId,
     /// The user group's encoded team ID. Required if org token is used.
     ///
     /// Sent as `team_id`.
-    pub team_id: ::core::option::Option<::slack_api_runtime::types::TeamId>,
+    pub team_id: ::core::option::Option<::typed_slack_runtime::types::TeamId>,
 }
 impl UsergroupsUsersList {
     /// A request with its required arguments; set optional ones with the setters.
     pub fn new(
-        usergroup: impl ::core::convert::Into<::slack_api_runtime::types::UsergroupId>,
+        usergroup: impl ::core::convert::Into<::typed_slack_runtime::types::UsergroupId>,
     ) -> Self {
         Self {
             include_disabled: ::core::option::Option::None,
@@ -56,36 +56,36 @@ impl UsergroupsUsersList {
     #[must_use]
     pub fn team_id(
         mut self,
-        team_id: impl ::core::convert::Into<::slack_api_runtime::types::TeamId>,
+        team_id: impl ::core::convert::Into<::typed_slack_runtime::types::TeamId>,
     ) -> Self {
         self.team_id = ::core::option::Option::Some(team_id.into());
         self
     }
 }
-impl ::slack_api_runtime::Method for UsergroupsUsersList {
+impl ::typed_slack_runtime::Method for UsergroupsUsersList {
     const NAME: &'static str = "usergroups.users.list";
-    const HTTP_METHOD: ::slack_api_runtime::HttpMethod = ::slack_api_runtime::HttpMethod::Get;
-    const CONTENT_TYPES: &'static [::slack_api_runtime::ContentType] = &[
-        ::slack_api_runtime::ContentType::FormUrlEncoded,
+    const HTTP_METHOD: ::typed_slack_runtime::HttpMethod = ::typed_slack_runtime::HttpMethod::Get;
+    const CONTENT_TYPES: &'static [::typed_slack_runtime::ContentType] = &[
+        ::typed_slack_runtime::ContentType::FormUrlEncoded,
     ];
     const ACCEPTS_JSON: bool = false;
-    const RATE_TIER: ::slack_api_runtime::RateTier = ::slack_api_runtime::RateTier::Tier2;
-    const SCOPES: ::slack_api_runtime::Scopes = ::slack_api_runtime::Scopes {
+    const RATE_TIER: ::typed_slack_runtime::RateTier = ::typed_slack_runtime::RateTier::Tier2;
+    const SCOPES: ::typed_slack_runtime::Scopes = ::typed_slack_runtime::Scopes {
         bot: ::core::option::Option::Some(&["usergroups:read"]),
         user: ::core::option::Option::Some(&["usergroups:read"]),
     };
-    const LIFECYCLE: ::slack_api_runtime::Lifecycle = ::slack_api_runtime::Lifecycle::Stable;
+    const LIFECYCLE: ::typed_slack_runtime::Lifecycle = ::typed_slack_runtime::Lifecycle::Stable;
     const AUTHENTICATED: bool = true;
-    const ARGUMENTS: &'static [::slack_api_runtime::Argument] = &[
-        ::slack_api_runtime::Argument {
+    const ARGUMENTS: &'static [::typed_slack_runtime::Argument] = &[
+        ::typed_slack_runtime::Argument {
             name: "include_disabled",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "usergroup",
             required: true,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "team_id",
             required: false,
         },
@@ -94,7 +94,7 @@ impl ::slack_api_runtime::Method for UsergroupsUsersList {
     type Response = UsergroupsUsersListResponse;
     type Error = UsergroupsUsersListError;
     type Warning = UsergroupsUsersListWarning;
-    fn write_args<W: ::slack_api_runtime::ArgWriter>(
+    fn write_args<W: ::typed_slack_runtime::ArgWriter>(
         &self,
         args: &mut W,
     ) -> ::core::result::Result<(), ::serde_json::Error> {
@@ -138,7 +138,7 @@ pub struct UsergroupsUsersListResponse {
     #[serde(skip)]
     pub warnings: ::std::vec::Vec<UsergroupsUsersListWarning>,
 }
-impl ::slack_api_runtime::MethodResponse for UsergroupsUsersListResponse {
+impl ::typed_slack_runtime::MethodResponse for UsergroupsUsersListResponse {
     type Warning = UsergroupsUsersListWarning;
     fn warnings(&self) -> &[UsergroupsUsersListWarning] {
         &self.warnings
@@ -274,9 +274,9 @@ pub enum UsergroupsUsersListError {
     /// `unknown_method`: This method is currently not available.
     UnknownMethod,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for UsergroupsUsersListError {
+impl ::typed_slack_runtime::Code for UsergroupsUsersListError {
     const DOCUMENTED: &'static [&'static str] = &[
         "invalid_cursor",
         "no_such_subteam",
@@ -349,7 +349,7 @@ impl ::slack_api_runtime::Code for UsergroupsUsersListError {
             "token_revoked" => Self::TokenRevoked,
             "two_factor_setup_required" => Self::TwoFactorSetupRequired,
             "unknown_method" => Self::UnknownMethod,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -553,8 +553,8 @@ impl ::slack_api_runtime::Code for UsergroupsUsersListError {
 }
 impl ::core::fmt::Display for UsergroupsUsersListError {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -566,7 +566,9 @@ impl ::std::error::Error for UsergroupsUsersListError {}
 impl ::core::str::FromStr for UsergroupsUsersListError {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }
 /// The warnings `usergroups.users.list` can answer.
@@ -591,9 +593,9 @@ pub enum UsergroupsUsersListWarning {
     /// `superfluous_charset`: The method was called via a `POST` request, and the specified `Content-Type` is not defined to understand the `charset` parameter. However, `charset` was in fact present. Specifically, form-data content types (e.g. `multipart/form-data`) are the ones for which `charset` is superfluous.
     SuperfluousCharset,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for UsergroupsUsersListWarning {
+impl ::typed_slack_runtime::Code for UsergroupsUsersListWarning {
     const DOCUMENTED: &'static [&'static str] = &[
         "missing_charset",
         "superfluous_charset",
@@ -602,7 +604,7 @@ impl ::slack_api_runtime::Code for UsergroupsUsersListWarning {
         match code {
             "missing_charset" => Self::MissingCharset,
             "superfluous_charset" => Self::SuperfluousCharset,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -630,8 +632,8 @@ impl ::slack_api_runtime::Code for UsergroupsUsersListWarning {
 }
 impl ::core::fmt::Display for UsergroupsUsersListWarning {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -642,6 +644,8 @@ impl ::core::fmt::Display for UsergroupsUsersListWarning {
 impl ::core::str::FromStr for UsergroupsUsersListWarning {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }

@@ -28,22 +28,22 @@ pub struct UsergroupsUsersUpdate {
     /// encoded team id where the user group exists, required if org token is used
     ///
     /// Sent as `team_id`.
-    pub team_id: ::core::option::Option<::slack_api_runtime::types::TeamId>,
+    pub team_id: ::core::option::Option<::typed_slack_runtime::types::TeamId>,
     /// The encoded ID of the user group to update.
     ///
     /// Sent as `usergroup`.
     /// Example: `S0604QSJC`.
-    pub usergroup: ::slack_api_runtime::types::UsergroupId,
+    pub usergroup: ::typed_slack_runtime::types::UsergroupId,
     /// A comma separated string of encoded user IDs that represent the entire list of users for the user group.
     ///
     /// Sent as `users`, comma-separated.
     /// Example: `U060R4BJ4,U060RNRCZ`.
-    pub users: ::std::vec::Vec<::slack_api_runtime::types::UserId>,
+    pub users: ::std::vec::Vec<::typed_slack_runtime::types::UserId>,
     /// A comma separated string of encoded channel IDs for which the User Group can custom add usergroup members too.
     ///
     /// Sent as `additional_channels`, comma-separated.
     pub additional_channels: ::core::option::Option<
-        ::std::vec::Vec<::slack_api_runtime::types::ChannelId>,
+        ::std::vec::Vec<::typed_slack_runtime::types::ChannelId>,
     >,
     /// Boolean to identify if the API is getting called when a shared section is getting shared
     ///
@@ -53,9 +53,9 @@ pub struct UsergroupsUsersUpdate {
 impl UsergroupsUsersUpdate {
     /// A request with its required arguments; set optional ones with the setters.
     pub fn new(
-        usergroup: impl ::core::convert::Into<::slack_api_runtime::types::UsergroupId>,
+        usergroup: impl ::core::convert::Into<::typed_slack_runtime::types::UsergroupId>,
         users: impl ::core::iter::IntoIterator<
-            Item = impl ::core::convert::Into<::slack_api_runtime::types::UserId>,
+            Item = impl ::core::convert::Into<::typed_slack_runtime::types::UserId>,
         >,
     ) -> Self {
         Self {
@@ -77,7 +77,7 @@ impl UsergroupsUsersUpdate {
     #[must_use]
     pub fn team_id(
         mut self,
-        team_id: impl ::core::convert::Into<::slack_api_runtime::types::TeamId>,
+        team_id: impl ::core::convert::Into<::typed_slack_runtime::types::TeamId>,
     ) -> Self {
         self.team_id = ::core::option::Option::Some(team_id.into());
         self
@@ -87,7 +87,7 @@ impl UsergroupsUsersUpdate {
     pub fn additional_channels(
         mut self,
         additional_channels: impl ::core::iter::IntoIterator<
-            Item = impl ::core::convert::Into<::slack_api_runtime::types::ChannelId>,
+            Item = impl ::core::convert::Into<::typed_slack_runtime::types::ChannelId>,
         >,
     ) -> Self {
         self.additional_channels = ::core::option::Option::Some(
@@ -103,43 +103,43 @@ impl UsergroupsUsersUpdate {
         self
     }
 }
-impl ::slack_api_runtime::Method for UsergroupsUsersUpdate {
+impl ::typed_slack_runtime::Method for UsergroupsUsersUpdate {
     const NAME: &'static str = "usergroups.users.update";
-    const HTTP_METHOD: ::slack_api_runtime::HttpMethod = ::slack_api_runtime::HttpMethod::Post;
-    const CONTENT_TYPES: &'static [::slack_api_runtime::ContentType] = &[
-        ::slack_api_runtime::ContentType::FormUrlEncoded,
-        ::slack_api_runtime::ContentType::Json,
+    const HTTP_METHOD: ::typed_slack_runtime::HttpMethod = ::typed_slack_runtime::HttpMethod::Post;
+    const CONTENT_TYPES: &'static [::typed_slack_runtime::ContentType] = &[
+        ::typed_slack_runtime::ContentType::FormUrlEncoded,
+        ::typed_slack_runtime::ContentType::Json,
     ];
     const ACCEPTS_JSON: bool = true;
-    const RATE_TIER: ::slack_api_runtime::RateTier = ::slack_api_runtime::RateTier::Tier2;
-    const SCOPES: ::slack_api_runtime::Scopes = ::slack_api_runtime::Scopes {
+    const RATE_TIER: ::typed_slack_runtime::RateTier = ::typed_slack_runtime::RateTier::Tier2;
+    const SCOPES: ::typed_slack_runtime::Scopes = ::typed_slack_runtime::Scopes {
         bot: ::core::option::Option::Some(&["usergroups:write"]),
         user: ::core::option::Option::Some(&["usergroups:write"]),
     };
-    const LIFECYCLE: ::slack_api_runtime::Lifecycle = ::slack_api_runtime::Lifecycle::Stable;
+    const LIFECYCLE: ::typed_slack_runtime::Lifecycle = ::typed_slack_runtime::Lifecycle::Stable;
     const AUTHENTICATED: bool = true;
-    const ARGUMENTS: &'static [::slack_api_runtime::Argument] = &[
-        ::slack_api_runtime::Argument {
+    const ARGUMENTS: &'static [::typed_slack_runtime::Argument] = &[
+        ::typed_slack_runtime::Argument {
             name: "include_count",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "team_id",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "usergroup",
             required: true,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "users",
             required: true,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "additional_channels",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "is_shared",
             required: false,
         },
@@ -148,7 +148,7 @@ impl ::slack_api_runtime::Method for UsergroupsUsersUpdate {
     type Response = UsergroupsUsersUpdateResponse;
     type Error = UsergroupsUsersUpdateError;
     type Warning = UsergroupsUsersUpdateWarning;
-    fn write_args<W: ::slack_api_runtime::ArgWriter>(
+    fn write_args<W: ::typed_slack_runtime::ArgWriter>(
         &self,
         args: &mut W,
     ) -> ::core::result::Result<(), ::serde_json::Error> {
@@ -221,7 +221,7 @@ pub struct UsergroupsUsersUpdateResponse {
     #[serde(skip)]
     pub warnings: ::std::vec::Vec<UsergroupsUsersUpdateWarning>,
 }
-impl ::slack_api_runtime::MethodResponse for UsergroupsUsersUpdateResponse {
+impl ::typed_slack_runtime::MethodResponse for UsergroupsUsersUpdateResponse {
     type Warning = UsergroupsUsersUpdateWarning;
     fn warnings(&self) -> &[UsergroupsUsersUpdateWarning] {
         &self.warnings
@@ -369,9 +369,9 @@ pub enum UsergroupsUsersUpdateError {
     /// `unknown_method`: This method is currently not available.
     UnknownMethod,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for UsergroupsUsersUpdateError {
+impl ::typed_slack_runtime::Code for UsergroupsUsersUpdateError {
     const DOCUMENTED: &'static [&'static str] = &[
         "failed_for_some_users",
         "invalid_users",
@@ -452,7 +452,7 @@ impl ::slack_api_runtime::Code for UsergroupsUsersUpdateError {
             "token_revoked" => Self::TokenRevoked,
             "two_factor_setup_required" => Self::TwoFactorSetupRequired,
             "unknown_method" => Self::UnknownMethod,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -680,8 +680,8 @@ impl ::slack_api_runtime::Code for UsergroupsUsersUpdateError {
 }
 impl ::core::fmt::Display for UsergroupsUsersUpdateError {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -693,7 +693,9 @@ impl ::std::error::Error for UsergroupsUsersUpdateError {}
 impl ::core::str::FromStr for UsergroupsUsersUpdateError {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }
 /// The warnings `usergroups.users.update` can answer.
@@ -718,9 +720,9 @@ pub enum UsergroupsUsersUpdateWarning {
     /// `superfluous_charset`: The method was called via a `POST` request, and the specified `Content-Type` is not defined to understand the `charset` parameter. However, `charset` was in fact present. Specifically, form-data content types (e.g. `multipart/form-data`) are the ones for which `charset` is superfluous.
     SuperfluousCharset,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for UsergroupsUsersUpdateWarning {
+impl ::typed_slack_runtime::Code for UsergroupsUsersUpdateWarning {
     const DOCUMENTED: &'static [&'static str] = &[
         "missing_charset",
         "superfluous_charset",
@@ -729,7 +731,7 @@ impl ::slack_api_runtime::Code for UsergroupsUsersUpdateWarning {
         match code {
             "missing_charset" => Self::MissingCharset,
             "superfluous_charset" => Self::SuperfluousCharset,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -757,8 +759,8 @@ impl ::slack_api_runtime::Code for UsergroupsUsersUpdateWarning {
 }
 impl ::core::fmt::Display for UsergroupsUsersUpdateWarning {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -769,6 +771,8 @@ impl ::core::fmt::Display for UsergroupsUsersUpdateWarning {
 impl ::core::str::FromStr for UsergroupsUsersUpdateWarning {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }

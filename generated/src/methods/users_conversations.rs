@@ -29,7 +29,7 @@ pub struct UsersConversations {
     ///
     /// Sent as `cursor`.
     /// Example: `dXNlcjpVMDYxTkZUVDI=`.
-    pub cursor: ::core::option::Option<::slack_api_runtime::types::Cursor>,
+    pub cursor: ::core::option::Option<::typed_slack_runtime::types::Cursor>,
     /// Set to `true` to exclude archived channels from the list
     ///
     /// Sent as `exclude_archived`.
@@ -51,7 +51,7 @@ pub struct UsersConversations {
     /// encoded team id to list conversations in, required if org token is used
     ///
     /// Sent as `team_id`.
-    pub team_id: ::core::option::Option<::slack_api_runtime::types::TeamId>,
+    pub team_id: ::core::option::Option<::typed_slack_runtime::types::TeamId>,
     /// Mix and match channel types by providing a comma-separated list of any combination of `public_channel`, `private_channel`, `mpim`, `im`
     ///
     /// Sent as `types`.
@@ -62,7 +62,7 @@ pub struct UsersConversations {
     ///
     /// Sent as `user`.
     /// Example: `W0B2345D`.
-    pub user: ::core::option::Option<::slack_api_runtime::types::UserId>,
+    pub user: ::core::option::Option<::typed_slack_runtime::types::UserId>,
 }
 impl UsersConversations {
     /// A request with no argument set; set them with the setters.
@@ -73,7 +73,7 @@ impl UsersConversations {
     #[must_use]
     pub fn cursor(
         mut self,
-        cursor: impl ::core::convert::Into<::slack_api_runtime::types::Cursor>,
+        cursor: impl ::core::convert::Into<::typed_slack_runtime::types::Cursor>,
     ) -> Self {
         self.cursor = ::core::option::Option::Some(cursor.into());
         self
@@ -100,7 +100,7 @@ impl UsersConversations {
     #[must_use]
     pub fn team_id(
         mut self,
-        team_id: impl ::core::convert::Into<::slack_api_runtime::types::TeamId>,
+        team_id: impl ::core::convert::Into<::typed_slack_runtime::types::TeamId>,
     ) -> Self {
         self.team_id = ::core::option::Option::Some(team_id.into());
         self
@@ -118,21 +118,21 @@ impl UsersConversations {
     #[must_use]
     pub fn user(
         mut self,
-        user: impl ::core::convert::Into<::slack_api_runtime::types::UserId>,
+        user: impl ::core::convert::Into<::typed_slack_runtime::types::UserId>,
     ) -> Self {
         self.user = ::core::option::Option::Some(user.into());
         self
     }
 }
-impl ::slack_api_runtime::Method for UsersConversations {
+impl ::typed_slack_runtime::Method for UsersConversations {
     const NAME: &'static str = "users.conversations";
-    const HTTP_METHOD: ::slack_api_runtime::HttpMethod = ::slack_api_runtime::HttpMethod::Get;
-    const CONTENT_TYPES: &'static [::slack_api_runtime::ContentType] = &[
-        ::slack_api_runtime::ContentType::FormUrlEncoded,
+    const HTTP_METHOD: ::typed_slack_runtime::HttpMethod = ::typed_slack_runtime::HttpMethod::Get;
+    const CONTENT_TYPES: &'static [::typed_slack_runtime::ContentType] = &[
+        ::typed_slack_runtime::ContentType::FormUrlEncoded,
     ];
     const ACCEPTS_JSON: bool = false;
-    const RATE_TIER: ::slack_api_runtime::RateTier = ::slack_api_runtime::RateTier::Tier3;
-    const SCOPES: ::slack_api_runtime::Scopes = ::slack_api_runtime::Scopes {
+    const RATE_TIER: ::typed_slack_runtime::RateTier = ::typed_slack_runtime::RateTier::Tier3;
+    const SCOPES: ::typed_slack_runtime::Scopes = ::typed_slack_runtime::Scopes {
         bot: ::core::option::Option::Some(
             &["groups:read", "im:read", "mpim:read", "channels:read"],
         ),
@@ -140,34 +140,34 @@ impl ::slack_api_runtime::Method for UsersConversations {
             &["groups:read", "im:read", "mpim:read", "channels:read"],
         ),
     };
-    const LIFECYCLE: ::slack_api_runtime::Lifecycle = ::slack_api_runtime::Lifecycle::Stable;
+    const LIFECYCLE: ::typed_slack_runtime::Lifecycle = ::typed_slack_runtime::Lifecycle::Stable;
     const AUTHENTICATED: bool = true;
-    const ARGUMENTS: &'static [::slack_api_runtime::Argument] = &[
-        ::slack_api_runtime::Argument {
+    const ARGUMENTS: &'static [::typed_slack_runtime::Argument] = &[
+        ::typed_slack_runtime::Argument {
             name: "cursor",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "exclude_archived",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "exclude_muted",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "limit",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "team_id",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "types",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "user",
             required: false,
         },
@@ -176,7 +176,7 @@ impl ::slack_api_runtime::Method for UsersConversations {
     type Response = UsersConversationsResponse;
     type Error = UsersConversationsError;
     type Warning = UsersConversationsWarning;
-    fn write_args<W: ::slack_api_runtime::ArgWriter>(
+    fn write_args<W: ::typed_slack_runtime::ArgWriter>(
         &self,
         args: &mut W,
     ) -> ::core::result::Result<(), ::serde_json::Error> {
@@ -204,13 +204,13 @@ impl ::slack_api_runtime::Method for UsersConversations {
         ::core::result::Result::Ok(())
     }
 }
-impl ::slack_api_runtime::Paginated for UsersConversations {
-    fn set_cursor(&mut self, cursor: ::slack_api_runtime::types::Cursor) {
+impl ::typed_slack_runtime::Paginated for UsersConversations {
+    fn set_cursor(&mut self, cursor: ::typed_slack_runtime::types::Cursor) {
         self.cursor = ::core::option::Option::Some(cursor);
     }
     fn next_cursor(
         response: &Self::Response,
-    ) -> ::core::option::Option<&::slack_api_runtime::types::Cursor> {
+    ) -> ::core::option::Option<&::typed_slack_runtime::types::Cursor> {
         response.response_metadata.as_ref()?.next_cursor()
     }
 }
@@ -369,14 +369,14 @@ pub struct UsersConversationsResponse {
     /// The answer's `response_metadata`: where the next page starts.
     #[serde(default)]
     pub response_metadata: ::core::option::Option<
-        ::slack_api_runtime::types::ResponseMetadata,
+        ::typed_slack_runtime::types::ResponseMetadata,
     >,
     /// The warnings Slack sent with the answer, from its `warning` and
     /// `response_metadata.warnings` fields.
     #[serde(skip)]
     pub warnings: ::std::vec::Vec<UsersConversationsWarning>,
 }
-impl ::slack_api_runtime::MethodResponse for UsersConversationsResponse {
+impl ::typed_slack_runtime::MethodResponse for UsersConversationsResponse {
     type Warning = UsersConversationsWarning;
     fn warnings(&self) -> &[UsersConversationsWarning] {
         &self.warnings
@@ -518,9 +518,9 @@ pub enum UsersConversationsError {
     /// `unknown_method`: This method is currently not available.
     UnknownMethod,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for UsersConversationsError {
+impl ::typed_slack_runtime::Code for UsersConversationsError {
     const DOCUMENTED: &'static [&'static str] = &[
         "invalid_cursor",
         "invalid_limit",
@@ -599,7 +599,7 @@ impl ::slack_api_runtime::Code for UsersConversationsError {
             "token_revoked" => Self::TokenRevoked,
             "two_factor_setup_required" => Self::TwoFactorSetupRequired,
             "unknown_method" => Self::UnknownMethod,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -817,8 +817,8 @@ impl ::slack_api_runtime::Code for UsersConversationsError {
 }
 impl ::core::fmt::Display for UsersConversationsError {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -830,7 +830,9 @@ impl ::std::error::Error for UsersConversationsError {}
 impl ::core::str::FromStr for UsersConversationsError {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }
 /// The warnings `users.conversations` can answer.
@@ -855,9 +857,9 @@ pub enum UsersConversationsWarning {
     /// `superfluous_charset`: The method was called via a `POST` request, and the specified `Content-Type` is not defined to understand the `charset` parameter. However, `charset` was in fact present. Specifically, form-data content types (e.g. `multipart/form-data`) are the ones for which `charset` is superfluous.
     SuperfluousCharset,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for UsersConversationsWarning {
+impl ::typed_slack_runtime::Code for UsersConversationsWarning {
     const DOCUMENTED: &'static [&'static str] = &[
         "missing_charset",
         "superfluous_charset",
@@ -866,7 +868,7 @@ impl ::slack_api_runtime::Code for UsersConversationsWarning {
         match code {
             "missing_charset" => Self::MissingCharset,
             "superfluous_charset" => Self::SuperfluousCharset,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -894,8 +896,8 @@ impl ::slack_api_runtime::Code for UsersConversationsWarning {
 }
 impl ::core::fmt::Display for UsersConversationsWarning {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -906,6 +908,8 @@ impl ::core::fmt::Display for UsersConversationsWarning {
 impl ::core::str::FromStr for UsersConversationsWarning {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }

@@ -32,25 +32,25 @@ impl UsersDiscoverableContactsLookup {
         Self { email: email.into() }
     }
 }
-impl ::slack_api_runtime::Method for UsersDiscoverableContactsLookup {
+impl ::typed_slack_runtime::Method for UsersDiscoverableContactsLookup {
     const NAME: &'static str = "users.discoverableContacts.lookup";
-    const HTTP_METHOD: ::slack_api_runtime::HttpMethod = ::slack_api_runtime::HttpMethod::Post;
-    const CONTENT_TYPES: &'static [::slack_api_runtime::ContentType] = &[
-        ::slack_api_runtime::ContentType::FormUrlEncoded,
-        ::slack_api_runtime::ContentType::Json,
+    const HTTP_METHOD: ::typed_slack_runtime::HttpMethod = ::typed_slack_runtime::HttpMethod::Post;
+    const CONTENT_TYPES: &'static [::typed_slack_runtime::ContentType] = &[
+        ::typed_slack_runtime::ContentType::FormUrlEncoded,
+        ::typed_slack_runtime::ContentType::Json,
     ];
     const ACCEPTS_JSON: bool = true;
-    const RATE_TIER: ::slack_api_runtime::RateTier = ::slack_api_runtime::RateTier::Tier2;
-    const SCOPES: ::slack_api_runtime::Scopes = ::slack_api_runtime::Scopes {
+    const RATE_TIER: ::typed_slack_runtime::RateTier = ::typed_slack_runtime::RateTier::Tier2;
+    const SCOPES: ::typed_slack_runtime::Scopes = ::typed_slack_runtime::Scopes {
         bot: ::core::option::Option::Some(
             &["conversations.connect:manage", "team:read"],
         ),
         user: ::core::option::Option::None,
     };
-    const LIFECYCLE: ::slack_api_runtime::Lifecycle = ::slack_api_runtime::Lifecycle::Stable;
+    const LIFECYCLE: ::typed_slack_runtime::Lifecycle = ::typed_slack_runtime::Lifecycle::Stable;
     const AUTHENTICATED: bool = true;
-    const ARGUMENTS: &'static [::slack_api_runtime::Argument] = &[
-        ::slack_api_runtime::Argument {
+    const ARGUMENTS: &'static [::typed_slack_runtime::Argument] = &[
+        ::typed_slack_runtime::Argument {
             name: "email",
             required: true,
         },
@@ -59,7 +59,7 @@ impl ::slack_api_runtime::Method for UsersDiscoverableContactsLookup {
     type Response = UsersDiscoverableContactsLookupResponse;
     type Error = UsersDiscoverableContactsLookupError;
     type Warning = UsersDiscoverableContactsLookupWarning;
-    fn write_args<W: ::slack_api_runtime::ArgWriter>(
+    fn write_args<W: ::typed_slack_runtime::ArgWriter>(
         &self,
         args: &mut W,
     ) -> ::core::result::Result<(), ::serde_json::Error> {
@@ -103,7 +103,7 @@ pub struct UsersDiscoverableContactsLookupResponse {
     #[serde(skip)]
     pub warnings: ::std::vec::Vec<UsersDiscoverableContactsLookupWarning>,
 }
-impl ::slack_api_runtime::MethodResponse for UsersDiscoverableContactsLookupResponse {
+impl ::typed_slack_runtime::MethodResponse for UsersDiscoverableContactsLookupResponse {
     type Warning = UsersDiscoverableContactsLookupWarning;
     fn warnings(&self) -> &[UsersDiscoverableContactsLookupWarning] {
         &self.warnings
@@ -242,9 +242,9 @@ pub enum UsersDiscoverableContactsLookupError {
     /// `unknown_method`: This method is currently not available.
     UnknownMethod,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for UsersDiscoverableContactsLookupError {
+impl ::typed_slack_runtime::Code for UsersDiscoverableContactsLookupError {
     const DOCUMENTED: &'static [&'static str] = &[
         "invalid_arguments",
         "not_allowed",
@@ -317,7 +317,7 @@ impl ::slack_api_runtime::Code for UsersDiscoverableContactsLookupError {
             "token_revoked" => Self::TokenRevoked,
             "two_factor_setup_required" => Self::TwoFactorSetupRequired,
             "unknown_method" => Self::UnknownMethod,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -515,8 +515,8 @@ impl ::slack_api_runtime::Code for UsersDiscoverableContactsLookupError {
 }
 impl ::core::fmt::Display for UsersDiscoverableContactsLookupError {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -528,7 +528,9 @@ impl ::std::error::Error for UsersDiscoverableContactsLookupError {}
 impl ::core::str::FromStr for UsersDiscoverableContactsLookupError {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }
 /// The warnings `users.discoverableContacts.lookup` can answer.
@@ -553,9 +555,9 @@ pub enum UsersDiscoverableContactsLookupWarning {
     /// `superfluous_charset`: The method was called via a `POST` request, and the specified `Content-Type` is not defined to understand the `charset` parameter. However, `charset` was in fact present. Specifically, form-data content types (e.g. `multipart/form-data`) are the ones for which `charset` is superfluous.
     SuperfluousCharset,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for UsersDiscoverableContactsLookupWarning {
+impl ::typed_slack_runtime::Code for UsersDiscoverableContactsLookupWarning {
     const DOCUMENTED: &'static [&'static str] = &[
         "missing_charset",
         "superfluous_charset",
@@ -564,7 +566,7 @@ impl ::slack_api_runtime::Code for UsersDiscoverableContactsLookupWarning {
         match code {
             "missing_charset" => Self::MissingCharset,
             "superfluous_charset" => Self::SuperfluousCharset,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -592,8 +594,8 @@ impl ::slack_api_runtime::Code for UsersDiscoverableContactsLookupWarning {
 }
 impl ::core::fmt::Display for UsersDiscoverableContactsLookupWarning {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -604,6 +606,8 @@ impl ::core::fmt::Display for UsersDiscoverableContactsLookupWarning {
 impl ::core::str::FromStr for UsersDiscoverableContactsLookupWarning {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }

@@ -28,7 +28,7 @@ pub struct UsersGetPresence {
     /// User to get presence info on. Defaults to the authed user.
     ///
     /// Sent as `user`.
-    pub user: ::core::option::Option<::slack_api_runtime::types::UserId>,
+    pub user: ::core::option::Option<::typed_slack_runtime::types::UserId>,
 }
 impl UsersGetPresence {
     /// A request with no argument set; set them with the setters.
@@ -39,28 +39,28 @@ impl UsersGetPresence {
     #[must_use]
     pub fn user(
         mut self,
-        user: impl ::core::convert::Into<::slack_api_runtime::types::UserId>,
+        user: impl ::core::convert::Into<::typed_slack_runtime::types::UserId>,
     ) -> Self {
         self.user = ::core::option::Option::Some(user.into());
         self
     }
 }
-impl ::slack_api_runtime::Method for UsersGetPresence {
+impl ::typed_slack_runtime::Method for UsersGetPresence {
     const NAME: &'static str = "users.getPresence";
-    const HTTP_METHOD: ::slack_api_runtime::HttpMethod = ::slack_api_runtime::HttpMethod::Get;
-    const CONTENT_TYPES: &'static [::slack_api_runtime::ContentType] = &[
-        ::slack_api_runtime::ContentType::FormUrlEncoded,
+    const HTTP_METHOD: ::typed_slack_runtime::HttpMethod = ::typed_slack_runtime::HttpMethod::Get;
+    const CONTENT_TYPES: &'static [::typed_slack_runtime::ContentType] = &[
+        ::typed_slack_runtime::ContentType::FormUrlEncoded,
     ];
     const ACCEPTS_JSON: bool = false;
-    const RATE_TIER: ::slack_api_runtime::RateTier = ::slack_api_runtime::RateTier::Tier3;
-    const SCOPES: ::slack_api_runtime::Scopes = ::slack_api_runtime::Scopes {
+    const RATE_TIER: ::typed_slack_runtime::RateTier = ::typed_slack_runtime::RateTier::Tier3;
+    const SCOPES: ::typed_slack_runtime::Scopes = ::typed_slack_runtime::Scopes {
         bot: ::core::option::Option::Some(&["users:read"]),
         user: ::core::option::Option::Some(&["users:read"]),
     };
-    const LIFECYCLE: ::slack_api_runtime::Lifecycle = ::slack_api_runtime::Lifecycle::Stable;
+    const LIFECYCLE: ::typed_slack_runtime::Lifecycle = ::typed_slack_runtime::Lifecycle::Stable;
     const AUTHENTICATED: bool = true;
-    const ARGUMENTS: &'static [::slack_api_runtime::Argument] = &[
-        ::slack_api_runtime::Argument {
+    const ARGUMENTS: &'static [::typed_slack_runtime::Argument] = &[
+        ::typed_slack_runtime::Argument {
             name: "user",
             required: false,
         },
@@ -69,7 +69,7 @@ impl ::slack_api_runtime::Method for UsersGetPresence {
     type Response = UsersGetPresenceResponse;
     type Error = UsersGetPresenceError;
     type Warning = UsersGetPresenceWarning;
-    fn write_args<W: ::slack_api_runtime::ArgWriter>(
+    fn write_args<W: ::typed_slack_runtime::ArgWriter>(
         &self,
         args: &mut W,
     ) -> ::core::result::Result<(), ::serde_json::Error> {
@@ -135,7 +135,7 @@ pub struct UsersGetPresenceResponse {
     #[serde(skip)]
     pub warnings: ::std::vec::Vec<UsersGetPresenceWarning>,
 }
-impl ::slack_api_runtime::MethodResponse for UsersGetPresenceResponse {
+impl ::typed_slack_runtime::MethodResponse for UsersGetPresenceResponse {
     type Warning = UsersGetPresenceWarning;
     fn warnings(&self) -> &[UsersGetPresenceWarning] {
         &self.warnings
@@ -262,9 +262,9 @@ pub enum UsersGetPresenceError {
     /// `unknown_method`: This method is currently not available.
     UnknownMethod,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for UsersGetPresenceError {
+impl ::typed_slack_runtime::Code for UsersGetPresenceError {
     const DOCUMENTED: &'static [&'static str] = &[
         "access_denied",
         "accesslimited",
@@ -331,7 +331,7 @@ impl ::slack_api_runtime::Code for UsersGetPresenceError {
             "token_revoked" => Self::TokenRevoked,
             "two_factor_setup_required" => Self::TwoFactorSetupRequired,
             "unknown_method" => Self::UnknownMethod,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -519,8 +519,8 @@ impl ::slack_api_runtime::Code for UsersGetPresenceError {
 }
 impl ::core::fmt::Display for UsersGetPresenceError {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -532,7 +532,9 @@ impl ::std::error::Error for UsersGetPresenceError {}
 impl ::core::str::FromStr for UsersGetPresenceError {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }
 /// The warnings `users.getPresence` can answer.
@@ -557,9 +559,9 @@ pub enum UsersGetPresenceWarning {
     /// `superfluous_charset`: The method was called via a `POST` request, and the specified `Content-Type` is not defined to understand the `charset` parameter. However, `charset` was in fact present. Specifically, form-data content types (e.g. `multipart/form-data`) are the ones for which `charset` is superfluous.
     SuperfluousCharset,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for UsersGetPresenceWarning {
+impl ::typed_slack_runtime::Code for UsersGetPresenceWarning {
     const DOCUMENTED: &'static [&'static str] = &[
         "missing_charset",
         "superfluous_charset",
@@ -568,7 +570,7 @@ impl ::slack_api_runtime::Code for UsersGetPresenceWarning {
         match code {
             "missing_charset" => Self::MissingCharset,
             "superfluous_charset" => Self::SuperfluousCharset,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -596,8 +598,8 @@ impl ::slack_api_runtime::Code for UsersGetPresenceWarning {
 }
 impl ::core::fmt::Display for UsersGetPresenceWarning {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -608,6 +610,8 @@ impl ::core::fmt::Display for UsersGetPresenceWarning {
 impl ::core::str::FromStr for UsersGetPresenceWarning {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }

@@ -27,12 +27,12 @@ pub struct UsersInfo {
     /// User to get info on
     ///
     /// Sent as `user`.
-    pub user: ::slack_api_runtime::types::UserId,
+    pub user: ::typed_slack_runtime::types::UserId,
 }
 impl UsersInfo {
     /// A request with its required arguments; set optional ones with the setters.
     pub fn new(
-        user: impl ::core::convert::Into<::slack_api_runtime::types::UserId>,
+        user: impl ::core::convert::Into<::typed_slack_runtime::types::UserId>,
     ) -> Self {
         Self {
             include_locale: ::core::option::Option::None,
@@ -46,26 +46,26 @@ impl UsersInfo {
         self
     }
 }
-impl ::slack_api_runtime::Method for UsersInfo {
+impl ::typed_slack_runtime::Method for UsersInfo {
     const NAME: &'static str = "users.info";
-    const HTTP_METHOD: ::slack_api_runtime::HttpMethod = ::slack_api_runtime::HttpMethod::Get;
-    const CONTENT_TYPES: &'static [::slack_api_runtime::ContentType] = &[
-        ::slack_api_runtime::ContentType::FormUrlEncoded,
+    const HTTP_METHOD: ::typed_slack_runtime::HttpMethod = ::typed_slack_runtime::HttpMethod::Get;
+    const CONTENT_TYPES: &'static [::typed_slack_runtime::ContentType] = &[
+        ::typed_slack_runtime::ContentType::FormUrlEncoded,
     ];
     const ACCEPTS_JSON: bool = false;
-    const RATE_TIER: ::slack_api_runtime::RateTier = ::slack_api_runtime::RateTier::Tier4;
-    const SCOPES: ::slack_api_runtime::Scopes = ::slack_api_runtime::Scopes {
+    const RATE_TIER: ::typed_slack_runtime::RateTier = ::typed_slack_runtime::RateTier::Tier4;
+    const SCOPES: ::typed_slack_runtime::Scopes = ::typed_slack_runtime::Scopes {
         bot: ::core::option::Option::Some(&["users:read"]),
         user: ::core::option::Option::Some(&["users:read"]),
     };
-    const LIFECYCLE: ::slack_api_runtime::Lifecycle = ::slack_api_runtime::Lifecycle::Stable;
+    const LIFECYCLE: ::typed_slack_runtime::Lifecycle = ::typed_slack_runtime::Lifecycle::Stable;
     const AUTHENTICATED: bool = true;
-    const ARGUMENTS: &'static [::slack_api_runtime::Argument] = &[
-        ::slack_api_runtime::Argument {
+    const ARGUMENTS: &'static [::typed_slack_runtime::Argument] = &[
+        ::typed_slack_runtime::Argument {
             name: "include_locale",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "user",
             required: true,
         },
@@ -74,7 +74,7 @@ impl ::slack_api_runtime::Method for UsersInfo {
     type Response = UsersInfoResponse;
     type Error = UsersInfoError;
     type Warning = UsersInfoWarning;
-    fn write_args<W: ::slack_api_runtime::ArgWriter>(
+    fn write_args<W: ::typed_slack_runtime::ArgWriter>(
         &self,
         args: &mut W,
     ) -> ::core::result::Result<(), ::serde_json::Error> {
@@ -155,7 +155,7 @@ pub struct UsersInfoResponse {
     #[serde(skip)]
     pub warnings: ::std::vec::Vec<UsersInfoWarning>,
 }
-impl ::slack_api_runtime::MethodResponse for UsersInfoResponse {
+impl ::typed_slack_runtime::MethodResponse for UsersInfoResponse {
     type Warning = UsersInfoWarning;
     fn warnings(&self) -> &[UsersInfoWarning] {
         &self.warnings
@@ -291,9 +291,9 @@ pub enum UsersInfoError {
     /// `unknown_method`: This method is currently not available.
     UnknownMethod,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for UsersInfoError {
+impl ::typed_slack_runtime::Code for UsersInfoError {
     const DOCUMENTED: &'static [&'static str] = &[
         "too_many_users",
         "user_not_found",
@@ -366,7 +366,7 @@ impl ::slack_api_runtime::Code for UsersInfoError {
             "token_revoked" => Self::TokenRevoked,
             "two_factor_setup_required" => Self::TwoFactorSetupRequired,
             "unknown_method" => Self::UnknownMethod,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -566,8 +566,8 @@ impl ::slack_api_runtime::Code for UsersInfoError {
 }
 impl ::core::fmt::Display for UsersInfoError {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -579,7 +579,9 @@ impl ::std::error::Error for UsersInfoError {}
 impl ::core::str::FromStr for UsersInfoError {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }
 /// The warnings `users.info` can answer.
@@ -604,9 +606,9 @@ pub enum UsersInfoWarning {
     /// `superfluous_charset`: The method was called via a `POST` request, and the specified `Content-Type` is not defined to understand the `charset` parameter. However, `charset` was in fact present. Specifically, form-data content types (e.g. `multipart/form-data`) are the ones for which `charset` is superfluous.
     SuperfluousCharset,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for UsersInfoWarning {
+impl ::typed_slack_runtime::Code for UsersInfoWarning {
     const DOCUMENTED: &'static [&'static str] = &[
         "missing_charset",
         "superfluous_charset",
@@ -615,7 +617,7 @@ impl ::slack_api_runtime::Code for UsersInfoWarning {
         match code {
             "missing_charset" => Self::MissingCharset,
             "superfluous_charset" => Self::SuperfluousCharset,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -643,8 +645,8 @@ impl ::slack_api_runtime::Code for UsersInfoWarning {
 }
 impl ::core::fmt::Display for UsersInfoWarning {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -655,6 +657,8 @@ impl ::core::fmt::Display for UsersInfoWarning {
 impl ::core::str::FromStr for UsersInfoWarning {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }

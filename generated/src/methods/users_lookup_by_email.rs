@@ -32,22 +32,22 @@ impl UsersLookupByEmail {
         Self { email: email.into() }
     }
 }
-impl ::slack_api_runtime::Method for UsersLookupByEmail {
+impl ::typed_slack_runtime::Method for UsersLookupByEmail {
     const NAME: &'static str = "users.lookupByEmail";
-    const HTTP_METHOD: ::slack_api_runtime::HttpMethod = ::slack_api_runtime::HttpMethod::Get;
-    const CONTENT_TYPES: &'static [::slack_api_runtime::ContentType] = &[
-        ::slack_api_runtime::ContentType::FormUrlEncoded,
+    const HTTP_METHOD: ::typed_slack_runtime::HttpMethod = ::typed_slack_runtime::HttpMethod::Get;
+    const CONTENT_TYPES: &'static [::typed_slack_runtime::ContentType] = &[
+        ::typed_slack_runtime::ContentType::FormUrlEncoded,
     ];
     const ACCEPTS_JSON: bool = false;
-    const RATE_TIER: ::slack_api_runtime::RateTier = ::slack_api_runtime::RateTier::Tier3;
-    const SCOPES: ::slack_api_runtime::Scopes = ::slack_api_runtime::Scopes {
+    const RATE_TIER: ::typed_slack_runtime::RateTier = ::typed_slack_runtime::RateTier::Tier3;
+    const SCOPES: ::typed_slack_runtime::Scopes = ::typed_slack_runtime::Scopes {
         bot: ::core::option::Option::Some(&["users:read.email"]),
         user: ::core::option::Option::Some(&["users:read.email"]),
     };
-    const LIFECYCLE: ::slack_api_runtime::Lifecycle = ::slack_api_runtime::Lifecycle::Stable;
+    const LIFECYCLE: ::typed_slack_runtime::Lifecycle = ::typed_slack_runtime::Lifecycle::Stable;
     const AUTHENTICATED: bool = true;
-    const ARGUMENTS: &'static [::slack_api_runtime::Argument] = &[
-        ::slack_api_runtime::Argument {
+    const ARGUMENTS: &'static [::typed_slack_runtime::Argument] = &[
+        ::typed_slack_runtime::Argument {
             name: "email",
             required: true,
         },
@@ -56,7 +56,7 @@ impl ::slack_api_runtime::Method for UsersLookupByEmail {
     type Response = UsersLookupByEmailResponse;
     type Error = UsersLookupByEmailError;
     type Warning = UsersLookupByEmailWarning;
-    fn write_args<W: ::slack_api_runtime::ArgWriter>(
+    fn write_args<W: ::typed_slack_runtime::ArgWriter>(
         &self,
         args: &mut W,
     ) -> ::core::result::Result<(), ::serde_json::Error> {
@@ -128,7 +128,7 @@ pub struct UsersLookupByEmailResponse {
     #[serde(skip)]
     pub warnings: ::std::vec::Vec<UsersLookupByEmailWarning>,
 }
-impl ::slack_api_runtime::MethodResponse for UsersLookupByEmailResponse {
+impl ::typed_slack_runtime::MethodResponse for UsersLookupByEmailResponse {
     type Warning = UsersLookupByEmailWarning;
     fn warnings(&self) -> &[UsersLookupByEmailWarning] {
         &self.warnings
@@ -258,9 +258,9 @@ pub enum UsersLookupByEmailError {
     /// `unknown_method`: This method is currently not available.
     UnknownMethod,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for UsersLookupByEmailError {
+impl ::typed_slack_runtime::Code for UsersLookupByEmailError {
     const DOCUMENTED: &'static [&'static str] = &[
         "enterprise_is_restricted",
         "users_not_found",
@@ -329,7 +329,7 @@ impl ::slack_api_runtime::Code for UsersLookupByEmailError {
             "token_revoked" => Self::TokenRevoked,
             "two_factor_setup_required" => Self::TwoFactorSetupRequired,
             "unknown_method" => Self::UnknownMethod,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -521,8 +521,8 @@ impl ::slack_api_runtime::Code for UsersLookupByEmailError {
 }
 impl ::core::fmt::Display for UsersLookupByEmailError {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -534,7 +534,9 @@ impl ::std::error::Error for UsersLookupByEmailError {}
 impl ::core::str::FromStr for UsersLookupByEmailError {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }
 /// The warnings `users.lookupByEmail` can answer.
@@ -559,9 +561,9 @@ pub enum UsersLookupByEmailWarning {
     /// `superfluous_charset`: The method was called via a `POST` request, and the specified `Content-Type` is not defined to understand the `charset` parameter. However, `charset` was in fact present. Specifically, form-data content types (e.g. `multipart/form-data`) are the ones for which `charset` is superfluous.
     SuperfluousCharset,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for UsersLookupByEmailWarning {
+impl ::typed_slack_runtime::Code for UsersLookupByEmailWarning {
     const DOCUMENTED: &'static [&'static str] = &[
         "missing_charset",
         "superfluous_charset",
@@ -570,7 +572,7 @@ impl ::slack_api_runtime::Code for UsersLookupByEmailWarning {
         match code {
             "missing_charset" => Self::MissingCharset,
             "superfluous_charset" => Self::SuperfluousCharset,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -598,8 +600,8 @@ impl ::slack_api_runtime::Code for UsersLookupByEmailWarning {
 }
 impl ::core::fmt::Display for UsersLookupByEmailWarning {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -610,6 +612,8 @@ impl ::core::fmt::Display for UsersLookupByEmailWarning {
 impl ::core::str::FromStr for UsersLookupByEmailWarning {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }

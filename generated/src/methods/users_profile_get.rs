@@ -34,7 +34,7 @@ pub struct UsersProfileGet {
     /// User to retrieve profile info for
     ///
     /// Sent as `user`.
-    pub user: ::core::option::Option<::slack_api_runtime::types::UserId>,
+    pub user: ::core::option::Option<::typed_slack_runtime::types::UserId>,
 }
 impl UsersProfileGet {
     /// A request with no argument set; set them with the setters.
@@ -51,32 +51,32 @@ impl UsersProfileGet {
     #[must_use]
     pub fn user(
         mut self,
-        user: impl ::core::convert::Into<::slack_api_runtime::types::UserId>,
+        user: impl ::core::convert::Into<::typed_slack_runtime::types::UserId>,
     ) -> Self {
         self.user = ::core::option::Option::Some(user.into());
         self
     }
 }
-impl ::slack_api_runtime::Method for UsersProfileGet {
+impl ::typed_slack_runtime::Method for UsersProfileGet {
     const NAME: &'static str = "users.profile.get";
-    const HTTP_METHOD: ::slack_api_runtime::HttpMethod = ::slack_api_runtime::HttpMethod::Get;
-    const CONTENT_TYPES: &'static [::slack_api_runtime::ContentType] = &[
-        ::slack_api_runtime::ContentType::FormUrlEncoded,
+    const HTTP_METHOD: ::typed_slack_runtime::HttpMethod = ::typed_slack_runtime::HttpMethod::Get;
+    const CONTENT_TYPES: &'static [::typed_slack_runtime::ContentType] = &[
+        ::typed_slack_runtime::ContentType::FormUrlEncoded,
     ];
     const ACCEPTS_JSON: bool = false;
-    const RATE_TIER: ::slack_api_runtime::RateTier = ::slack_api_runtime::RateTier::Tier4;
-    const SCOPES: ::slack_api_runtime::Scopes = ::slack_api_runtime::Scopes {
+    const RATE_TIER: ::typed_slack_runtime::RateTier = ::typed_slack_runtime::RateTier::Tier4;
+    const SCOPES: ::typed_slack_runtime::Scopes = ::typed_slack_runtime::Scopes {
         bot: ::core::option::Option::Some(&["users.profile:read"]),
         user: ::core::option::Option::Some(&["users.profile:read"]),
     };
-    const LIFECYCLE: ::slack_api_runtime::Lifecycle = ::slack_api_runtime::Lifecycle::Stable;
+    const LIFECYCLE: ::typed_slack_runtime::Lifecycle = ::typed_slack_runtime::Lifecycle::Stable;
     const AUTHENTICATED: bool = true;
-    const ARGUMENTS: &'static [::slack_api_runtime::Argument] = &[
-        ::slack_api_runtime::Argument {
+    const ARGUMENTS: &'static [::typed_slack_runtime::Argument] = &[
+        ::typed_slack_runtime::Argument {
             name: "include_labels",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "user",
             required: false,
         },
@@ -85,7 +85,7 @@ impl ::slack_api_runtime::Method for UsersProfileGet {
     type Response = UsersProfileGetResponse;
     type Error = UsersProfileGetError;
     type Warning = UsersProfileGetWarning;
-    fn write_args<W: ::slack_api_runtime::ArgWriter>(
+    fn write_args<W: ::typed_slack_runtime::ArgWriter>(
         &self,
         args: &mut W,
     ) -> ::core::result::Result<(), ::serde_json::Error> {
@@ -166,7 +166,7 @@ pub struct UsersProfileGetResponse {
     #[serde(skip)]
     pub warnings: ::std::vec::Vec<UsersProfileGetWarning>,
 }
-impl ::slack_api_runtime::MethodResponse for UsersProfileGetResponse {
+impl ::typed_slack_runtime::MethodResponse for UsersProfileGetResponse {
     type Warning = UsersProfileGetWarning;
     fn warnings(&self) -> &[UsersProfileGetWarning] {
         &self.warnings
@@ -296,9 +296,9 @@ pub enum UsersProfileGetError {
     /// `unknown_method`: This method is currently not available.
     UnknownMethod,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for UsersProfileGetError {
+impl ::typed_slack_runtime::Code for UsersProfileGetError {
     const DOCUMENTED: &'static [&'static str] = &[
         "ratelimited",
         "token_revoked",
@@ -367,7 +367,7 @@ impl ::slack_api_runtime::Code for UsersProfileGetError {
             "token_expired" => Self::TokenExpired,
             "two_factor_setup_required" => Self::TwoFactorSetupRequired,
             "unknown_method" => Self::UnknownMethod,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -557,8 +557,8 @@ impl ::slack_api_runtime::Code for UsersProfileGetError {
 }
 impl ::core::fmt::Display for UsersProfileGetError {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -570,7 +570,9 @@ impl ::std::error::Error for UsersProfileGetError {}
 impl ::core::str::FromStr for UsersProfileGetError {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }
 /// The warnings `users.profile.get` can answer.
@@ -595,9 +597,9 @@ pub enum UsersProfileGetWarning {
     /// `superfluous_charset`: The method was called via a `POST` request, and the specified `Content-Type` is not defined to understand the `charset` parameter. However, `charset` was in fact present. Specifically, form-data content types (e.g. `multipart/form-data`) are the ones for which `charset` is superfluous.
     SuperfluousCharset,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for UsersProfileGetWarning {
+impl ::typed_slack_runtime::Code for UsersProfileGetWarning {
     const DOCUMENTED: &'static [&'static str] = &[
         "missing_charset",
         "superfluous_charset",
@@ -606,7 +608,7 @@ impl ::slack_api_runtime::Code for UsersProfileGetWarning {
         match code {
             "missing_charset" => Self::MissingCharset,
             "superfluous_charset" => Self::SuperfluousCharset,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -634,8 +636,8 @@ impl ::slack_api_runtime::Code for UsersProfileGetWarning {
 }
 impl ::core::fmt::Display for UsersProfileGetWarning {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -646,6 +648,8 @@ impl ::core::fmt::Display for UsersProfileGetWarning {
 impl ::core::str::FromStr for UsersProfileGetWarning {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }

@@ -24,13 +24,13 @@ pub struct ViewsOpen {
     ///
     /// Sent as `trigger_id`.
     /// Example: `12345.98765.abcd2358fdea`.
-    pub trigger_id: ::core::option::Option<::slack_api_runtime::types::TriggerId>,
+    pub trigger_id: ::core::option::Option<::typed_slack_runtime::types::TriggerId>,
     /// Exchange an interactivity pointer to post to the user.
     ///
     /// Sent as `interactivity_pointer`.
     /// Example: `12345.98765.abcd2358fdea`.
     pub interactivity_pointer: ::core::option::Option<
-        ::slack_api_runtime::types::TriggerId,
+        ::typed_slack_runtime::types::TriggerId,
     >,
     /// A [view payload](https://api.slack.com/reference/views). This must be a JSON-encoded string.
     ///
@@ -50,7 +50,7 @@ impl ViewsOpen {
     #[must_use]
     pub fn trigger_id(
         mut self,
-        trigger_id: impl ::core::convert::Into<::slack_api_runtime::types::TriggerId>,
+        trigger_id: impl ::core::convert::Into<::typed_slack_runtime::types::TriggerId>,
     ) -> Self {
         self.trigger_id = ::core::option::Option::Some(trigger_id.into());
         self
@@ -60,7 +60,7 @@ impl ViewsOpen {
     pub fn interactivity_pointer(
         mut self,
         interactivity_pointer: impl ::core::convert::Into<
-            ::slack_api_runtime::types::TriggerId,
+            ::typed_slack_runtime::types::TriggerId,
         >,
     ) -> Self {
         self.interactivity_pointer = ::core::option::Option::Some(
@@ -69,31 +69,31 @@ impl ViewsOpen {
         self
     }
 }
-impl ::slack_api_runtime::Method for ViewsOpen {
+impl ::typed_slack_runtime::Method for ViewsOpen {
     const NAME: &'static str = "views.open";
-    const HTTP_METHOD: ::slack_api_runtime::HttpMethod = ::slack_api_runtime::HttpMethod::Post;
-    const CONTENT_TYPES: &'static [::slack_api_runtime::ContentType] = &[
-        ::slack_api_runtime::ContentType::FormUrlEncoded,
-        ::slack_api_runtime::ContentType::Json,
+    const HTTP_METHOD: ::typed_slack_runtime::HttpMethod = ::typed_slack_runtime::HttpMethod::Post;
+    const CONTENT_TYPES: &'static [::typed_slack_runtime::ContentType] = &[
+        ::typed_slack_runtime::ContentType::FormUrlEncoded,
+        ::typed_slack_runtime::ContentType::Json,
     ];
     const ACCEPTS_JSON: bool = true;
-    const RATE_TIER: ::slack_api_runtime::RateTier = ::slack_api_runtime::RateTier::Tier4;
-    const SCOPES: ::slack_api_runtime::Scopes = ::slack_api_runtime::Scopes {
+    const RATE_TIER: ::typed_slack_runtime::RateTier = ::typed_slack_runtime::RateTier::Tier4;
+    const SCOPES: ::typed_slack_runtime::Scopes = ::typed_slack_runtime::Scopes {
         bot: ::core::option::Option::None,
         user: ::core::option::Option::None,
     };
-    const LIFECYCLE: ::slack_api_runtime::Lifecycle = ::slack_api_runtime::Lifecycle::Stable;
+    const LIFECYCLE: ::typed_slack_runtime::Lifecycle = ::typed_slack_runtime::Lifecycle::Stable;
     const AUTHENTICATED: bool = true;
-    const ARGUMENTS: &'static [::slack_api_runtime::Argument] = &[
-        ::slack_api_runtime::Argument {
+    const ARGUMENTS: &'static [::typed_slack_runtime::Argument] = &[
+        ::typed_slack_runtime::Argument {
             name: "trigger_id",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "interactivity_pointer",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "view",
             required: true,
         },
@@ -102,7 +102,7 @@ impl ::slack_api_runtime::Method for ViewsOpen {
     type Response = ViewsOpenResponse;
     type Error = ViewsOpenError;
     type Warning = ViewsOpenWarning;
-    fn write_args<W: ::slack_api_runtime::ArgWriter>(
+    fn write_args<W: ::typed_slack_runtime::ArgWriter>(
         &self,
         args: &mut W,
     ) -> ::core::result::Result<(), ::serde_json::Error> {
@@ -183,7 +183,7 @@ pub struct ViewsOpenResponse {
     #[serde(skip)]
     pub warnings: ::std::vec::Vec<ViewsOpenWarning>,
 }
-impl ::slack_api_runtime::MethodResponse for ViewsOpenResponse {
+impl ::typed_slack_runtime::MethodResponse for ViewsOpenResponse {
     type Warning = ViewsOpenWarning;
     fn warnings(&self) -> &[ViewsOpenWarning] {
         &self.warnings
@@ -330,9 +330,9 @@ pub enum ViewsOpenError {
     /// `unknown_method`: This method is currently not available.
     UnknownMethod,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for ViewsOpenError {
+impl ::typed_slack_runtime::Code for ViewsOpenError {
     const DOCUMENTED: &'static [&'static str] = &[
         "duplicate_external_id",
         "exchanged_trigger_id",
@@ -409,7 +409,7 @@ impl ::slack_api_runtime::Code for ViewsOpenError {
             "token_revoked" => Self::TokenRevoked,
             "two_factor_setup_required" => Self::TwoFactorSetupRequired,
             "unknown_method" => Self::UnknownMethod,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -625,8 +625,8 @@ impl ::slack_api_runtime::Code for ViewsOpenError {
 }
 impl ::core::fmt::Display for ViewsOpenError {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -638,7 +638,9 @@ impl ::std::error::Error for ViewsOpenError {}
 impl ::core::str::FromStr for ViewsOpenError {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }
 /// The warnings `views.open` can answer.
@@ -663,9 +665,9 @@ pub enum ViewsOpenWarning {
     /// `superfluous_charset`: The method was called via a `POST` request, and the specified `Content-Type` is not defined to understand the `charset` parameter. However, `charset` was in fact present. Specifically, form-data content types (e.g. `multipart/form-data`) are the ones for which `charset` is superfluous.
     SuperfluousCharset,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for ViewsOpenWarning {
+impl ::typed_slack_runtime::Code for ViewsOpenWarning {
     const DOCUMENTED: &'static [&'static str] = &[
         "missing_charset",
         "superfluous_charset",
@@ -674,7 +676,7 @@ impl ::slack_api_runtime::Code for ViewsOpenWarning {
         match code {
             "missing_charset" => Self::MissingCharset,
             "superfluous_charset" => Self::SuperfluousCharset,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -702,8 +704,8 @@ impl ::slack_api_runtime::Code for ViewsOpenWarning {
 }
 impl ::core::fmt::Display for ViewsOpenWarning {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -714,6 +716,8 @@ impl ::core::fmt::Display for ViewsOpenWarning {
 impl ::core::str::FromStr for ViewsOpenWarning {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }

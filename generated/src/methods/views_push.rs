@@ -24,13 +24,13 @@ pub struct ViewsPush {
     ///
     /// Sent as `trigger_id`.
     /// Example: `12345.98765.abcd2358fdea`.
-    pub trigger_id: ::core::option::Option<::slack_api_runtime::types::TriggerId>,
+    pub trigger_id: ::core::option::Option<::typed_slack_runtime::types::TriggerId>,
     /// Exchange an interactivity pointer to post to the user.
     ///
     /// Sent as `interactivity_pointer`.
     /// Example: `12345.98765.abcd2358fdea`.
     pub interactivity_pointer: ::core::option::Option<
-        ::slack_api_runtime::types::TriggerId,
+        ::typed_slack_runtime::types::TriggerId,
     >,
     /// A [view payload](https://api.slack.com/reference/views). This must be a JSON-encoded string.
     ///
@@ -50,7 +50,7 @@ impl ViewsPush {
     #[must_use]
     pub fn trigger_id(
         mut self,
-        trigger_id: impl ::core::convert::Into<::slack_api_runtime::types::TriggerId>,
+        trigger_id: impl ::core::convert::Into<::typed_slack_runtime::types::TriggerId>,
     ) -> Self {
         self.trigger_id = ::core::option::Option::Some(trigger_id.into());
         self
@@ -60,7 +60,7 @@ impl ViewsPush {
     pub fn interactivity_pointer(
         mut self,
         interactivity_pointer: impl ::core::convert::Into<
-            ::slack_api_runtime::types::TriggerId,
+            ::typed_slack_runtime::types::TriggerId,
         >,
     ) -> Self {
         self.interactivity_pointer = ::core::option::Option::Some(
@@ -69,31 +69,31 @@ impl ViewsPush {
         self
     }
 }
-impl ::slack_api_runtime::Method for ViewsPush {
+impl ::typed_slack_runtime::Method for ViewsPush {
     const NAME: &'static str = "views.push";
-    const HTTP_METHOD: ::slack_api_runtime::HttpMethod = ::slack_api_runtime::HttpMethod::Post;
-    const CONTENT_TYPES: &'static [::slack_api_runtime::ContentType] = &[
-        ::slack_api_runtime::ContentType::FormUrlEncoded,
-        ::slack_api_runtime::ContentType::Json,
+    const HTTP_METHOD: ::typed_slack_runtime::HttpMethod = ::typed_slack_runtime::HttpMethod::Post;
+    const CONTENT_TYPES: &'static [::typed_slack_runtime::ContentType] = &[
+        ::typed_slack_runtime::ContentType::FormUrlEncoded,
+        ::typed_slack_runtime::ContentType::Json,
     ];
     const ACCEPTS_JSON: bool = true;
-    const RATE_TIER: ::slack_api_runtime::RateTier = ::slack_api_runtime::RateTier::Tier4;
-    const SCOPES: ::slack_api_runtime::Scopes = ::slack_api_runtime::Scopes {
+    const RATE_TIER: ::typed_slack_runtime::RateTier = ::typed_slack_runtime::RateTier::Tier4;
+    const SCOPES: ::typed_slack_runtime::Scopes = ::typed_slack_runtime::Scopes {
         bot: ::core::option::Option::None,
         user: ::core::option::Option::None,
     };
-    const LIFECYCLE: ::slack_api_runtime::Lifecycle = ::slack_api_runtime::Lifecycle::Stable;
+    const LIFECYCLE: ::typed_slack_runtime::Lifecycle = ::typed_slack_runtime::Lifecycle::Stable;
     const AUTHENTICATED: bool = true;
-    const ARGUMENTS: &'static [::slack_api_runtime::Argument] = &[
-        ::slack_api_runtime::Argument {
+    const ARGUMENTS: &'static [::typed_slack_runtime::Argument] = &[
+        ::typed_slack_runtime::Argument {
             name: "trigger_id",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "interactivity_pointer",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "view",
             required: true,
         },
@@ -102,7 +102,7 @@ impl ::slack_api_runtime::Method for ViewsPush {
     type Response = ViewsPushResponse;
     type Error = ViewsPushError;
     type Warning = ViewsPushWarning;
-    fn write_args<W: ::slack_api_runtime::ArgWriter>(
+    fn write_args<W: ::typed_slack_runtime::ArgWriter>(
         &self,
         args: &mut W,
     ) -> ::core::result::Result<(), ::serde_json::Error> {
@@ -190,7 +190,7 @@ pub struct ViewsPushResponse {
     #[serde(skip)]
     pub warnings: ::std::vec::Vec<ViewsPushWarning>,
 }
-impl ::slack_api_runtime::MethodResponse for ViewsPushResponse {
+impl ::typed_slack_runtime::MethodResponse for ViewsPushResponse {
     type Warning = ViewsPushWarning;
     fn warnings(&self) -> &[ViewsPushWarning] {
         &self.warnings
@@ -343,9 +343,9 @@ pub enum ViewsPushError {
     /// `unknown_method`: This method is currently not available.
     UnknownMethod,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for ViewsPushError {
+impl ::typed_slack_runtime::Code for ViewsPushError {
     const DOCUMENTED: &'static [&'static str] = &[
         "duplicate_external_id",
         "exchanged_trigger_id",
@@ -426,7 +426,7 @@ impl ::slack_api_runtime::Code for ViewsPushError {
             "token_revoked" => Self::TokenRevoked,
             "two_factor_setup_required" => Self::TwoFactorSetupRequired,
             "unknown_method" => Self::UnknownMethod,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -654,8 +654,8 @@ impl ::slack_api_runtime::Code for ViewsPushError {
 }
 impl ::core::fmt::Display for ViewsPushError {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -667,7 +667,9 @@ impl ::std::error::Error for ViewsPushError {}
 impl ::core::str::FromStr for ViewsPushError {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }
 /// The warnings `views.push` can answer.
@@ -692,9 +694,9 @@ pub enum ViewsPushWarning {
     /// `superfluous_charset`: The method was called via a `POST` request, and the specified `Content-Type` is not defined to understand the `charset` parameter. However, `charset` was in fact present. Specifically, form-data content types (e.g. `multipart/form-data`) are the ones for which `charset` is superfluous.
     SuperfluousCharset,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for ViewsPushWarning {
+impl ::typed_slack_runtime::Code for ViewsPushWarning {
     const DOCUMENTED: &'static [&'static str] = &[
         "missing_charset",
         "superfluous_charset",
@@ -703,7 +705,7 @@ impl ::slack_api_runtime::Code for ViewsPushWarning {
         match code {
             "missing_charset" => Self::MissingCharset,
             "superfluous_charset" => Self::SuperfluousCharset,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -731,8 +733,8 @@ impl ::slack_api_runtime::Code for ViewsPushWarning {
 }
 impl ::core::fmt::Display for ViewsPushWarning {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -743,6 +745,8 @@ impl ::core::fmt::Display for ViewsPushWarning {
 impl ::core::str::FromStr for ViewsPushWarning {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }

@@ -23,7 +23,7 @@ pub struct WorkflowsFeaturedAdd {
     /// Channel to add featured workflow in.
     ///
     /// Sent as `channel_id`.
-    pub channel_id: ::slack_api_runtime::types::ChannelId,
+    pub channel_id: ::typed_slack_runtime::types::ChannelId,
     /// Comma-separated array of trigger IDs to add; max 15
     ///
     /// Sent as `trigger_ids`, comma-separated.
@@ -33,7 +33,7 @@ pub struct WorkflowsFeaturedAdd {
 impl WorkflowsFeaturedAdd {
     /// A request with its arguments, all of which are required.
     pub fn new(
-        channel_id: impl ::core::convert::Into<::slack_api_runtime::types::ChannelId>,
+        channel_id: impl ::core::convert::Into<::typed_slack_runtime::types::ChannelId>,
         trigger_ids: impl ::core::iter::IntoIterator<
             Item = impl ::core::convert::Into<::std::string::String>,
         >,
@@ -47,27 +47,27 @@ impl WorkflowsFeaturedAdd {
         }
     }
 }
-impl ::slack_api_runtime::Method for WorkflowsFeaturedAdd {
+impl ::typed_slack_runtime::Method for WorkflowsFeaturedAdd {
     const NAME: &'static str = "workflows.featured.add";
-    const HTTP_METHOD: ::slack_api_runtime::HttpMethod = ::slack_api_runtime::HttpMethod::Post;
-    const CONTENT_TYPES: &'static [::slack_api_runtime::ContentType] = &[
-        ::slack_api_runtime::ContentType::FormUrlEncoded,
-        ::slack_api_runtime::ContentType::Json,
+    const HTTP_METHOD: ::typed_slack_runtime::HttpMethod = ::typed_slack_runtime::HttpMethod::Post;
+    const CONTENT_TYPES: &'static [::typed_slack_runtime::ContentType] = &[
+        ::typed_slack_runtime::ContentType::FormUrlEncoded,
+        ::typed_slack_runtime::ContentType::Json,
     ];
     const ACCEPTS_JSON: bool = true;
-    const RATE_TIER: ::slack_api_runtime::RateTier = ::slack_api_runtime::RateTier::Tier2;
-    const SCOPES: ::slack_api_runtime::Scopes = ::slack_api_runtime::Scopes {
+    const RATE_TIER: ::typed_slack_runtime::RateTier = ::typed_slack_runtime::RateTier::Tier2;
+    const SCOPES: ::typed_slack_runtime::Scopes = ::typed_slack_runtime::Scopes {
         bot: ::core::option::Option::Some(&["bookmarks:write"]),
         user: ::core::option::Option::Some(&["bookmarks:write"]),
     };
-    const LIFECYCLE: ::slack_api_runtime::Lifecycle = ::slack_api_runtime::Lifecycle::Stable;
+    const LIFECYCLE: ::typed_slack_runtime::Lifecycle = ::typed_slack_runtime::Lifecycle::Stable;
     const AUTHENTICATED: bool = true;
-    const ARGUMENTS: &'static [::slack_api_runtime::Argument] = &[
-        ::slack_api_runtime::Argument {
+    const ARGUMENTS: &'static [::typed_slack_runtime::Argument] = &[
+        ::typed_slack_runtime::Argument {
             name: "channel_id",
             required: true,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "trigger_ids",
             required: true,
         },
@@ -76,7 +76,7 @@ impl ::slack_api_runtime::Method for WorkflowsFeaturedAdd {
     type Response = WorkflowsFeaturedAddResponse;
     type Error = WorkflowsFeaturedAddError;
     type Warning = WorkflowsFeaturedAddWarning;
-    fn write_args<W: ::slack_api_runtime::ArgWriter>(
+    fn write_args<W: ::typed_slack_runtime::ArgWriter>(
         &self,
         args: &mut W,
     ) -> ::core::result::Result<(), ::serde_json::Error> {
@@ -109,7 +109,7 @@ pub struct WorkflowsFeaturedAddResponse {
     #[serde(skip)]
     pub warnings: ::std::vec::Vec<WorkflowsFeaturedAddWarning>,
 }
-impl ::slack_api_runtime::MethodResponse for WorkflowsFeaturedAddResponse {
+impl ::typed_slack_runtime::MethodResponse for WorkflowsFeaturedAddResponse {
     type Warning = WorkflowsFeaturedAddWarning;
     fn warnings(&self) -> &[WorkflowsFeaturedAddWarning] {
         &self.warnings
@@ -245,9 +245,9 @@ pub enum WorkflowsFeaturedAddError {
     /// `unknown_method`: This method is currently not available.
     UnknownMethod,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for WorkflowsFeaturedAddError {
+impl ::typed_slack_runtime::Code for WorkflowsFeaturedAddError {
     const DOCUMENTED: &'static [&'static str] = &[
         "error_modifying_workflows",
         "method_not_supported",
@@ -320,7 +320,7 @@ impl ::slack_api_runtime::Code for WorkflowsFeaturedAddError {
             "token_revoked" => Self::TokenRevoked,
             "two_factor_setup_required" => Self::TwoFactorSetupRequired,
             "unknown_method" => Self::UnknownMethod,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -520,8 +520,8 @@ impl ::slack_api_runtime::Code for WorkflowsFeaturedAddError {
 }
 impl ::core::fmt::Display for WorkflowsFeaturedAddError {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -533,7 +533,9 @@ impl ::std::error::Error for WorkflowsFeaturedAddError {}
 impl ::core::str::FromStr for WorkflowsFeaturedAddError {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }
 /// The warnings `workflows.featured.add` can answer.
@@ -558,9 +560,9 @@ pub enum WorkflowsFeaturedAddWarning {
     /// `superfluous_charset`: The method was called via a `POST` request, and the specified `Content-Type` is not defined to understand the `charset` parameter. However, `charset` was in fact present. Specifically, form-data content types (e.g. `multipart/form-data`) are the ones for which `charset` is superfluous.
     SuperfluousCharset,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for WorkflowsFeaturedAddWarning {
+impl ::typed_slack_runtime::Code for WorkflowsFeaturedAddWarning {
     const DOCUMENTED: &'static [&'static str] = &[
         "missing_charset",
         "superfluous_charset",
@@ -569,7 +571,7 @@ impl ::slack_api_runtime::Code for WorkflowsFeaturedAddWarning {
         match code {
             "missing_charset" => Self::MissingCharset,
             "superfluous_charset" => Self::SuperfluousCharset,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -597,8 +599,8 @@ impl ::slack_api_runtime::Code for WorkflowsFeaturedAddWarning {
 }
 impl ::core::fmt::Display for WorkflowsFeaturedAddWarning {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -609,6 +611,8 @@ impl ::core::fmt::Display for WorkflowsFeaturedAddWarning {
 impl ::core::str::FromStr for WorkflowsFeaturedAddWarning {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }

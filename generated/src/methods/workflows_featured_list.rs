@@ -24,13 +24,13 @@ pub struct WorkflowsFeaturedList {
     ///
     /// Sent as `channel_ids`, comma-separated.
     /// Example: `["C012345678", "C987654321"]`.
-    pub channel_ids: ::std::vec::Vec<::slack_api_runtime::types::ChannelId>,
+    pub channel_ids: ::std::vec::Vec<::typed_slack_runtime::types::ChannelId>,
 }
 impl WorkflowsFeaturedList {
     /// A request with its arguments, all of which are required.
     pub fn new(
         channel_ids: impl ::core::iter::IntoIterator<
-            Item = impl ::core::convert::Into<::slack_api_runtime::types::ChannelId>,
+            Item = impl ::core::convert::Into<::typed_slack_runtime::types::ChannelId>,
         >,
     ) -> Self {
         Self {
@@ -41,23 +41,23 @@ impl WorkflowsFeaturedList {
         }
     }
 }
-impl ::slack_api_runtime::Method for WorkflowsFeaturedList {
+impl ::typed_slack_runtime::Method for WorkflowsFeaturedList {
     const NAME: &'static str = "workflows.featured.list";
-    const HTTP_METHOD: ::slack_api_runtime::HttpMethod = ::slack_api_runtime::HttpMethod::Post;
-    const CONTENT_TYPES: &'static [::slack_api_runtime::ContentType] = &[
-        ::slack_api_runtime::ContentType::FormUrlEncoded,
-        ::slack_api_runtime::ContentType::Json,
+    const HTTP_METHOD: ::typed_slack_runtime::HttpMethod = ::typed_slack_runtime::HttpMethod::Post;
+    const CONTENT_TYPES: &'static [::typed_slack_runtime::ContentType] = &[
+        ::typed_slack_runtime::ContentType::FormUrlEncoded,
+        ::typed_slack_runtime::ContentType::Json,
     ];
     const ACCEPTS_JSON: bool = true;
-    const RATE_TIER: ::slack_api_runtime::RateTier = ::slack_api_runtime::RateTier::Tier2;
-    const SCOPES: ::slack_api_runtime::Scopes = ::slack_api_runtime::Scopes {
+    const RATE_TIER: ::typed_slack_runtime::RateTier = ::typed_slack_runtime::RateTier::Tier2;
+    const SCOPES: ::typed_slack_runtime::Scopes = ::typed_slack_runtime::Scopes {
         bot: ::core::option::Option::Some(&["bookmarks:read"]),
         user: ::core::option::Option::Some(&["bookmarks:read"]),
     };
-    const LIFECYCLE: ::slack_api_runtime::Lifecycle = ::slack_api_runtime::Lifecycle::Stable;
+    const LIFECYCLE: ::typed_slack_runtime::Lifecycle = ::typed_slack_runtime::Lifecycle::Stable;
     const AUTHENTICATED: bool = true;
-    const ARGUMENTS: &'static [::slack_api_runtime::Argument] = &[
-        ::slack_api_runtime::Argument {
+    const ARGUMENTS: &'static [::typed_slack_runtime::Argument] = &[
+        ::typed_slack_runtime::Argument {
             name: "channel_ids",
             required: true,
         },
@@ -66,7 +66,7 @@ impl ::slack_api_runtime::Method for WorkflowsFeaturedList {
     type Response = WorkflowsFeaturedListResponse;
     type Error = WorkflowsFeaturedListError;
     type Warning = WorkflowsFeaturedListWarning;
-    fn write_args<W: ::slack_api_runtime::ArgWriter>(
+    fn write_args<W: ::typed_slack_runtime::ArgWriter>(
         &self,
         args: &mut W,
     ) -> ::core::result::Result<(), ::serde_json::Error> {
@@ -128,7 +128,7 @@ pub struct WorkflowsFeaturedListResponse {
     #[serde(skip)]
     pub warnings: ::std::vec::Vec<WorkflowsFeaturedListWarning>,
 }
-impl ::slack_api_runtime::MethodResponse for WorkflowsFeaturedListResponse {
+impl ::typed_slack_runtime::MethodResponse for WorkflowsFeaturedListResponse {
     type Warning = WorkflowsFeaturedListWarning;
     fn warnings(&self) -> &[WorkflowsFeaturedListWarning] {
         &self.warnings
@@ -267,9 +267,9 @@ pub enum WorkflowsFeaturedListError {
     /// `unknown_method`: This method is currently not available.
     UnknownMethod,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for WorkflowsFeaturedListError {
+impl ::typed_slack_runtime::Code for WorkflowsFeaturedListError {
     const DOCUMENTED: &'static [&'static str] = &[
         "channel_not_found",
         "error_invalid_channels",
@@ -344,7 +344,7 @@ impl ::slack_api_runtime::Code for WorkflowsFeaturedListError {
             "token_revoked" => Self::TokenRevoked,
             "two_factor_setup_required" => Self::TwoFactorSetupRequired,
             "unknown_method" => Self::UnknownMethod,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -546,8 +546,8 @@ impl ::slack_api_runtime::Code for WorkflowsFeaturedListError {
 }
 impl ::core::fmt::Display for WorkflowsFeaturedListError {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -559,7 +559,9 @@ impl ::std::error::Error for WorkflowsFeaturedListError {}
 impl ::core::str::FromStr for WorkflowsFeaturedListError {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }
 /// The warnings `workflows.featured.list` can answer.
@@ -584,9 +586,9 @@ pub enum WorkflowsFeaturedListWarning {
     /// `superfluous_charset`: The method was called via a `POST` request, and the specified `Content-Type` is not defined to understand the `charset` parameter. However, `charset` was in fact present. Specifically, form-data content types (e.g. `multipart/form-data`) are the ones for which `charset` is superfluous.
     SuperfluousCharset,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for WorkflowsFeaturedListWarning {
+impl ::typed_slack_runtime::Code for WorkflowsFeaturedListWarning {
     const DOCUMENTED: &'static [&'static str] = &[
         "missing_charset",
         "superfluous_charset",
@@ -595,7 +597,7 @@ impl ::slack_api_runtime::Code for WorkflowsFeaturedListWarning {
         match code {
             "missing_charset" => Self::MissingCharset,
             "superfluous_charset" => Self::SuperfluousCharset,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -623,8 +625,8 @@ impl ::slack_api_runtime::Code for WorkflowsFeaturedListWarning {
 }
 impl ::core::fmt::Display for WorkflowsFeaturedListWarning {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -635,6 +637,8 @@ impl ::core::fmt::Display for WorkflowsFeaturedListWarning {
 impl ::core::str::FromStr for WorkflowsFeaturedListWarning {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }

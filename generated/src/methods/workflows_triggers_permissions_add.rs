@@ -30,28 +30,28 @@ pub struct WorkflowsTriggersPermissionsAdd {
     /// Sent as `user_ids`, comma-separated.
     /// Example: `U0000000001,U0000000002`.
     pub user_ids: ::core::option::Option<
-        ::std::vec::Vec<::slack_api_runtime::types::UserId>,
+        ::std::vec::Vec<::typed_slack_runtime::types::UserId>,
     >,
     /// List of encoded channel IDs
     ///
     /// Sent as `channel_ids`, comma-separated.
     /// Example: `C0000000001,C0000000002`.
     pub channel_ids: ::core::option::Option<
-        ::std::vec::Vec<::slack_api_runtime::types::ChannelId>,
+        ::std::vec::Vec<::typed_slack_runtime::types::ChannelId>,
     >,
     /// List of encoded workspace IDs
     ///
     /// Sent as `team_ids`, comma-separated.
     /// Example: `T0000000001,T0000000002`.
     pub team_ids: ::core::option::Option<
-        ::std::vec::Vec<::slack_api_runtime::types::TeamId>,
+        ::std::vec::Vec<::typed_slack_runtime::types::TeamId>,
     >,
     /// List of encoded organization IDs
     ///
     /// Sent as `org_ids`, comma-separated.
     /// Example: `E00000001,E00000002`.
     pub org_ids: ::core::option::Option<
-        ::std::vec::Vec<::slack_api_runtime::types::EnterpriseId>,
+        ::std::vec::Vec<::typed_slack_runtime::types::EnterpriseId>,
     >,
 }
 impl WorkflowsTriggersPermissionsAdd {
@@ -70,7 +70,7 @@ impl WorkflowsTriggersPermissionsAdd {
     pub fn user_ids(
         mut self,
         user_ids: impl ::core::iter::IntoIterator<
-            Item = impl ::core::convert::Into<::slack_api_runtime::types::UserId>,
+            Item = impl ::core::convert::Into<::typed_slack_runtime::types::UserId>,
         >,
     ) -> Self {
         self.user_ids = ::core::option::Option::Some(
@@ -83,7 +83,7 @@ impl WorkflowsTriggersPermissionsAdd {
     pub fn channel_ids(
         mut self,
         channel_ids: impl ::core::iter::IntoIterator<
-            Item = impl ::core::convert::Into<::slack_api_runtime::types::ChannelId>,
+            Item = impl ::core::convert::Into<::typed_slack_runtime::types::ChannelId>,
         >,
     ) -> Self {
         self.channel_ids = ::core::option::Option::Some(
@@ -96,7 +96,7 @@ impl WorkflowsTriggersPermissionsAdd {
     pub fn team_ids(
         mut self,
         team_ids: impl ::core::iter::IntoIterator<
-            Item = impl ::core::convert::Into<::slack_api_runtime::types::TeamId>,
+            Item = impl ::core::convert::Into<::typed_slack_runtime::types::TeamId>,
         >,
     ) -> Self {
         self.team_ids = ::core::option::Option::Some(
@@ -109,7 +109,7 @@ impl WorkflowsTriggersPermissionsAdd {
     pub fn org_ids(
         mut self,
         org_ids: impl ::core::iter::IntoIterator<
-            Item = impl ::core::convert::Into<::slack_api_runtime::types::EnterpriseId>,
+            Item = impl ::core::convert::Into<::typed_slack_runtime::types::EnterpriseId>,
         >,
     ) -> Self {
         self.org_ids = ::core::option::Option::Some(
@@ -118,39 +118,39 @@ impl WorkflowsTriggersPermissionsAdd {
         self
     }
 }
-impl ::slack_api_runtime::Method for WorkflowsTriggersPermissionsAdd {
+impl ::typed_slack_runtime::Method for WorkflowsTriggersPermissionsAdd {
     const NAME: &'static str = "workflows.triggers.permissions.add";
-    const HTTP_METHOD: ::slack_api_runtime::HttpMethod = ::slack_api_runtime::HttpMethod::Post;
-    const CONTENT_TYPES: &'static [::slack_api_runtime::ContentType] = &[
-        ::slack_api_runtime::ContentType::FormUrlEncoded,
-        ::slack_api_runtime::ContentType::Json,
+    const HTTP_METHOD: ::typed_slack_runtime::HttpMethod = ::typed_slack_runtime::HttpMethod::Post;
+    const CONTENT_TYPES: &'static [::typed_slack_runtime::ContentType] = &[
+        ::typed_slack_runtime::ContentType::FormUrlEncoded,
+        ::typed_slack_runtime::ContentType::Json,
     ];
     const ACCEPTS_JSON: bool = true;
-    const RATE_TIER: ::slack_api_runtime::RateTier = ::slack_api_runtime::RateTier::Tier3;
-    const SCOPES: ::slack_api_runtime::Scopes = ::slack_api_runtime::Scopes {
+    const RATE_TIER: ::typed_slack_runtime::RateTier = ::typed_slack_runtime::RateTier::Tier3;
+    const SCOPES: ::typed_slack_runtime::Scopes = ::typed_slack_runtime::Scopes {
         bot: ::core::option::Option::Some(&["triggers:write"]),
         user: ::core::option::Option::None,
     };
-    const LIFECYCLE: ::slack_api_runtime::Lifecycle = ::slack_api_runtime::Lifecycle::Stable;
+    const LIFECYCLE: ::typed_slack_runtime::Lifecycle = ::typed_slack_runtime::Lifecycle::Stable;
     const AUTHENTICATED: bool = true;
-    const ARGUMENTS: &'static [::slack_api_runtime::Argument] = &[
-        ::slack_api_runtime::Argument {
+    const ARGUMENTS: &'static [::typed_slack_runtime::Argument] = &[
+        ::typed_slack_runtime::Argument {
             name: "trigger_id",
             required: true,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "user_ids",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "channel_ids",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "team_ids",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "org_ids",
             required: false,
         },
@@ -159,7 +159,7 @@ impl ::slack_api_runtime::Method for WorkflowsTriggersPermissionsAdd {
     type Response = WorkflowsTriggersPermissionsAddResponse;
     type Error = WorkflowsTriggersPermissionsAddError;
     type Warning = WorkflowsTriggersPermissionsAddWarning;
-    fn write_args<W: ::slack_api_runtime::ArgWriter>(
+    fn write_args<W: ::typed_slack_runtime::ArgWriter>(
         &self,
         args: &mut W,
     ) -> ::core::result::Result<(), ::serde_json::Error> {
@@ -211,7 +211,7 @@ pub struct WorkflowsTriggersPermissionsAddResponse {
     #[serde(skip)]
     pub warnings: ::std::vec::Vec<WorkflowsTriggersPermissionsAddWarning>,
 }
-impl ::slack_api_runtime::MethodResponse for WorkflowsTriggersPermissionsAddResponse {
+impl ::typed_slack_runtime::MethodResponse for WorkflowsTriggersPermissionsAddResponse {
     type Warning = WorkflowsTriggersPermissionsAddWarning;
     fn warnings(&self) -> &[WorkflowsTriggersPermissionsAddWarning] {
         &self.warnings
@@ -383,9 +383,9 @@ pub enum WorkflowsTriggersPermissionsAddError {
     /// `two_factor_setup_required`: Two factor setup is required.
     TwoFactorSetupRequired,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for WorkflowsTriggersPermissionsAddError {
+impl ::typed_slack_runtime::Code for WorkflowsTriggersPermissionsAddError {
     const DOCUMENTED: &'static [&'static str] = &[
         "access_denied",
         "channel_not_found",
@@ -480,7 +480,7 @@ impl ::slack_api_runtime::Code for WorkflowsTriggersPermissionsAddError {
             "token_expired" => Self::TokenExpired,
             "token_revoked" => Self::TokenRevoked,
             "two_factor_setup_required" => Self::TwoFactorSetupRequired,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -750,8 +750,8 @@ impl ::slack_api_runtime::Code for WorkflowsTriggersPermissionsAddError {
 }
 impl ::core::fmt::Display for WorkflowsTriggersPermissionsAddError {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -763,7 +763,9 @@ impl ::std::error::Error for WorkflowsTriggersPermissionsAddError {}
 impl ::core::str::FromStr for WorkflowsTriggersPermissionsAddError {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }
 /// The warnings `workflows.triggers.permissions.add` can answer.
@@ -788,9 +790,9 @@ pub enum WorkflowsTriggersPermissionsAddWarning {
     /// `superfluous_charset`: The method was called via a `POST` request, and the specified `Content-Type` is not defined to understand the `charset` parameter. However, `charset` was in fact present. Specifically, form-data content types (e.g. `multipart/form-data`) are the ones for which `charset` is superfluous.
     SuperfluousCharset,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for WorkflowsTriggersPermissionsAddWarning {
+impl ::typed_slack_runtime::Code for WorkflowsTriggersPermissionsAddWarning {
     const DOCUMENTED: &'static [&'static str] = &[
         "missing_charset",
         "superfluous_charset",
@@ -799,7 +801,7 @@ impl ::slack_api_runtime::Code for WorkflowsTriggersPermissionsAddWarning {
         match code {
             "missing_charset" => Self::MissingCharset,
             "superfluous_charset" => Self::SuperfluousCharset,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -827,8 +829,8 @@ impl ::slack_api_runtime::Code for WorkflowsTriggersPermissionsAddWarning {
 }
 impl ::core::fmt::Display for WorkflowsTriggersPermissionsAddWarning {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -839,6 +841,8 @@ impl ::core::fmt::Display for WorkflowsTriggersPermissionsAddWarning {
 impl ::core::str::FromStr for WorkflowsTriggersPermissionsAddWarning {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }

@@ -34,23 +34,23 @@ impl WorkflowsTriggersPermissionsList {
         }
     }
 }
-impl ::slack_api_runtime::Method for WorkflowsTriggersPermissionsList {
+impl ::typed_slack_runtime::Method for WorkflowsTriggersPermissionsList {
     const NAME: &'static str = "workflows.triggers.permissions.list";
-    const HTTP_METHOD: ::slack_api_runtime::HttpMethod = ::slack_api_runtime::HttpMethod::Post;
-    const CONTENT_TYPES: &'static [::slack_api_runtime::ContentType] = &[
-        ::slack_api_runtime::ContentType::FormUrlEncoded,
-        ::slack_api_runtime::ContentType::Json,
+    const HTTP_METHOD: ::typed_slack_runtime::HttpMethod = ::typed_slack_runtime::HttpMethod::Post;
+    const CONTENT_TYPES: &'static [::typed_slack_runtime::ContentType] = &[
+        ::typed_slack_runtime::ContentType::FormUrlEncoded,
+        ::typed_slack_runtime::ContentType::Json,
     ];
     const ACCEPTS_JSON: bool = true;
-    const RATE_TIER: ::slack_api_runtime::RateTier = ::slack_api_runtime::RateTier::Tier3;
-    const SCOPES: ::slack_api_runtime::Scopes = ::slack_api_runtime::Scopes {
+    const RATE_TIER: ::typed_slack_runtime::RateTier = ::typed_slack_runtime::RateTier::Tier3;
+    const SCOPES: ::typed_slack_runtime::Scopes = ::typed_slack_runtime::Scopes {
         bot: ::core::option::Option::Some(&["triggers:read"]),
         user: ::core::option::Option::None,
     };
-    const LIFECYCLE: ::slack_api_runtime::Lifecycle = ::slack_api_runtime::Lifecycle::Stable;
+    const LIFECYCLE: ::typed_slack_runtime::Lifecycle = ::typed_slack_runtime::Lifecycle::Stable;
     const AUTHENTICATED: bool = true;
-    const ARGUMENTS: &'static [::slack_api_runtime::Argument] = &[
-        ::slack_api_runtime::Argument {
+    const ARGUMENTS: &'static [::typed_slack_runtime::Argument] = &[
+        ::typed_slack_runtime::Argument {
             name: "trigger_id",
             required: true,
         },
@@ -59,7 +59,7 @@ impl ::slack_api_runtime::Method for WorkflowsTriggersPermissionsList {
     type Response = WorkflowsTriggersPermissionsListResponse;
     type Error = WorkflowsTriggersPermissionsListError;
     type Warning = WorkflowsTriggersPermissionsListWarning;
-    fn write_args<W: ::slack_api_runtime::ArgWriter>(
+    fn write_args<W: ::typed_slack_runtime::ArgWriter>(
         &self,
         args: &mut W,
     ) -> ::core::result::Result<(), ::serde_json::Error> {
@@ -95,7 +95,7 @@ pub struct WorkflowsTriggersPermissionsListResponse {
     #[serde(skip)]
     pub warnings: ::std::vec::Vec<WorkflowsTriggersPermissionsListWarning>,
 }
-impl ::slack_api_runtime::MethodResponse for WorkflowsTriggersPermissionsListResponse {
+impl ::typed_slack_runtime::MethodResponse for WorkflowsTriggersPermissionsListResponse {
     type Warning = WorkflowsTriggersPermissionsListWarning;
     fn warnings(&self) -> &[WorkflowsTriggersPermissionsListWarning] {
         &self.warnings
@@ -228,9 +228,9 @@ pub enum WorkflowsTriggersPermissionsListError {
     /// `two_factor_setup_required`: Two factor setup is required.
     TwoFactorSetupRequired,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for WorkflowsTriggersPermissionsListError {
+impl ::typed_slack_runtime::Code for WorkflowsTriggersPermissionsListError {
     const DOCUMENTED: &'static [&'static str] = &[
         "access_denied",
         "trigger_not_found",
@@ -299,7 +299,7 @@ impl ::slack_api_runtime::Code for WorkflowsTriggersPermissionsListError {
             "token_expired" => Self::TokenExpired,
             "token_revoked" => Self::TokenRevoked,
             "two_factor_setup_required" => Self::TwoFactorSetupRequired,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -491,8 +491,8 @@ impl ::slack_api_runtime::Code for WorkflowsTriggersPermissionsListError {
 }
 impl ::core::fmt::Display for WorkflowsTriggersPermissionsListError {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -504,7 +504,9 @@ impl ::std::error::Error for WorkflowsTriggersPermissionsListError {}
 impl ::core::str::FromStr for WorkflowsTriggersPermissionsListError {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }
 /// The warnings `workflows.triggers.permissions.list` can answer.
@@ -529,9 +531,9 @@ pub enum WorkflowsTriggersPermissionsListWarning {
     /// `superfluous_charset`: The method was called via a `POST` request, and the specified `Content-Type` is not defined to understand the `charset` parameter. However, `charset` was in fact present. Specifically, form-data content types (e.g. `multipart/form-data`) are the ones for which `charset` is superfluous.
     SuperfluousCharset,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for WorkflowsTriggersPermissionsListWarning {
+impl ::typed_slack_runtime::Code for WorkflowsTriggersPermissionsListWarning {
     const DOCUMENTED: &'static [&'static str] = &[
         "missing_charset",
         "superfluous_charset",
@@ -540,7 +542,7 @@ impl ::slack_api_runtime::Code for WorkflowsTriggersPermissionsListWarning {
         match code {
             "missing_charset" => Self::MissingCharset,
             "superfluous_charset" => Self::SuperfluousCharset,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -568,8 +570,8 @@ impl ::slack_api_runtime::Code for WorkflowsTriggersPermissionsListWarning {
 }
 impl ::core::fmt::Display for WorkflowsTriggersPermissionsListWarning {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -580,6 +582,8 @@ impl ::core::fmt::Display for WorkflowsTriggersPermissionsListWarning {
 impl ::core::str::FromStr for WorkflowsTriggersPermissionsListWarning {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }

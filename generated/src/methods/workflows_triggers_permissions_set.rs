@@ -34,28 +34,28 @@ pub struct WorkflowsTriggersPermissionsSet {
     /// Sent as `user_ids`, comma-separated.
     /// Example: `U0000000001,U0000000002`.
     pub user_ids: ::core::option::Option<
-        ::std::vec::Vec<::slack_api_runtime::types::UserId>,
+        ::std::vec::Vec<::typed_slack_runtime::types::UserId>,
     >,
     /// List of encoded channel IDs
     ///
     /// Sent as `channel_ids`, comma-separated.
     /// Example: `C0000000001,C0000000002`.
     pub channel_ids: ::core::option::Option<
-        ::std::vec::Vec<::slack_api_runtime::types::ChannelId>,
+        ::std::vec::Vec<::typed_slack_runtime::types::ChannelId>,
     >,
     /// List of encoded workspace IDs
     ///
     /// Sent as `team_ids`, comma-separated.
     /// Example: `T0000000001,T0000000002`.
     pub team_ids: ::core::option::Option<
-        ::std::vec::Vec<::slack_api_runtime::types::TeamId>,
+        ::std::vec::Vec<::typed_slack_runtime::types::TeamId>,
     >,
     /// List of encoded organization IDs
     ///
     /// Sent as `org_ids`, comma-separated.
     /// Example: `E00000001,E00000002`.
     pub org_ids: ::core::option::Option<
-        ::std::vec::Vec<::slack_api_runtime::types::EnterpriseId>,
+        ::std::vec::Vec<::typed_slack_runtime::types::EnterpriseId>,
     >,
 }
 impl WorkflowsTriggersPermissionsSet {
@@ -78,7 +78,7 @@ impl WorkflowsTriggersPermissionsSet {
     pub fn user_ids(
         mut self,
         user_ids: impl ::core::iter::IntoIterator<
-            Item = impl ::core::convert::Into<::slack_api_runtime::types::UserId>,
+            Item = impl ::core::convert::Into<::typed_slack_runtime::types::UserId>,
         >,
     ) -> Self {
         self.user_ids = ::core::option::Option::Some(
@@ -91,7 +91,7 @@ impl WorkflowsTriggersPermissionsSet {
     pub fn channel_ids(
         mut self,
         channel_ids: impl ::core::iter::IntoIterator<
-            Item = impl ::core::convert::Into<::slack_api_runtime::types::ChannelId>,
+            Item = impl ::core::convert::Into<::typed_slack_runtime::types::ChannelId>,
         >,
     ) -> Self {
         self.channel_ids = ::core::option::Option::Some(
@@ -104,7 +104,7 @@ impl WorkflowsTriggersPermissionsSet {
     pub fn team_ids(
         mut self,
         team_ids: impl ::core::iter::IntoIterator<
-            Item = impl ::core::convert::Into<::slack_api_runtime::types::TeamId>,
+            Item = impl ::core::convert::Into<::typed_slack_runtime::types::TeamId>,
         >,
     ) -> Self {
         self.team_ids = ::core::option::Option::Some(
@@ -117,7 +117,7 @@ impl WorkflowsTriggersPermissionsSet {
     pub fn org_ids(
         mut self,
         org_ids: impl ::core::iter::IntoIterator<
-            Item = impl ::core::convert::Into<::slack_api_runtime::types::EnterpriseId>,
+            Item = impl ::core::convert::Into<::typed_slack_runtime::types::EnterpriseId>,
         >,
     ) -> Self {
         self.org_ids = ::core::option::Option::Some(
@@ -126,43 +126,43 @@ impl WorkflowsTriggersPermissionsSet {
         self
     }
 }
-impl ::slack_api_runtime::Method for WorkflowsTriggersPermissionsSet {
+impl ::typed_slack_runtime::Method for WorkflowsTriggersPermissionsSet {
     const NAME: &'static str = "workflows.triggers.permissions.set";
-    const HTTP_METHOD: ::slack_api_runtime::HttpMethod = ::slack_api_runtime::HttpMethod::Post;
-    const CONTENT_TYPES: &'static [::slack_api_runtime::ContentType] = &[
-        ::slack_api_runtime::ContentType::FormUrlEncoded,
-        ::slack_api_runtime::ContentType::Json,
+    const HTTP_METHOD: ::typed_slack_runtime::HttpMethod = ::typed_slack_runtime::HttpMethod::Post;
+    const CONTENT_TYPES: &'static [::typed_slack_runtime::ContentType] = &[
+        ::typed_slack_runtime::ContentType::FormUrlEncoded,
+        ::typed_slack_runtime::ContentType::Json,
     ];
     const ACCEPTS_JSON: bool = true;
-    const RATE_TIER: ::slack_api_runtime::RateTier = ::slack_api_runtime::RateTier::Tier3;
-    const SCOPES: ::slack_api_runtime::Scopes = ::slack_api_runtime::Scopes {
+    const RATE_TIER: ::typed_slack_runtime::RateTier = ::typed_slack_runtime::RateTier::Tier3;
+    const SCOPES: ::typed_slack_runtime::Scopes = ::typed_slack_runtime::Scopes {
         bot: ::core::option::Option::Some(&["triggers:write"]),
         user: ::core::option::Option::None,
     };
-    const LIFECYCLE: ::slack_api_runtime::Lifecycle = ::slack_api_runtime::Lifecycle::Stable;
+    const LIFECYCLE: ::typed_slack_runtime::Lifecycle = ::typed_slack_runtime::Lifecycle::Stable;
     const AUTHENTICATED: bool = true;
-    const ARGUMENTS: &'static [::slack_api_runtime::Argument] = &[
-        ::slack_api_runtime::Argument {
+    const ARGUMENTS: &'static [::typed_slack_runtime::Argument] = &[
+        ::typed_slack_runtime::Argument {
             name: "trigger_id",
             required: true,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "permission_type",
             required: true,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "user_ids",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "channel_ids",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "team_ids",
             required: false,
         },
-        ::slack_api_runtime::Argument {
+        ::typed_slack_runtime::Argument {
             name: "org_ids",
             required: false,
         },
@@ -171,7 +171,7 @@ impl ::slack_api_runtime::Method for WorkflowsTriggersPermissionsSet {
     type Response = WorkflowsTriggersPermissionsSetResponse;
     type Error = WorkflowsTriggersPermissionsSetError;
     type Warning = WorkflowsTriggersPermissionsSetWarning;
-    fn write_args<W: ::slack_api_runtime::ArgWriter>(
+    fn write_args<W: ::typed_slack_runtime::ArgWriter>(
         &self,
         args: &mut W,
     ) -> ::core::result::Result<(), ::serde_json::Error> {
@@ -220,7 +220,7 @@ pub struct WorkflowsTriggersPermissionsSetResponse {
     #[serde(skip)]
     pub warnings: ::std::vec::Vec<WorkflowsTriggersPermissionsSetWarning>,
 }
-impl ::slack_api_runtime::MethodResponse for WorkflowsTriggersPermissionsSetResponse {
+impl ::typed_slack_runtime::MethodResponse for WorkflowsTriggersPermissionsSetResponse {
     type Warning = WorkflowsTriggersPermissionsSetWarning;
     fn warnings(&self) -> &[WorkflowsTriggersPermissionsSetWarning] {
         &self.warnings
@@ -398,9 +398,9 @@ pub enum WorkflowsTriggersPermissionsSetError {
     /// `two_factor_setup_required`: Two factor setup is required.
     TwoFactorSetupRequired,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for WorkflowsTriggersPermissionsSetError {
+impl ::typed_slack_runtime::Code for WorkflowsTriggersPermissionsSetError {
     const DOCUMENTED: &'static [&'static str] = &[
         "access_denied",
         "channel_not_found",
@@ -499,7 +499,7 @@ impl ::slack_api_runtime::Code for WorkflowsTriggersPermissionsSetError {
             "token_expired" => Self::TokenExpired,
             "token_revoked" => Self::TokenRevoked,
             "two_factor_setup_required" => Self::TwoFactorSetupRequired,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -781,8 +781,8 @@ impl ::slack_api_runtime::Code for WorkflowsTriggersPermissionsSetError {
 }
 impl ::core::fmt::Display for WorkflowsTriggersPermissionsSetError {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -794,7 +794,9 @@ impl ::std::error::Error for WorkflowsTriggersPermissionsSetError {}
 impl ::core::str::FromStr for WorkflowsTriggersPermissionsSetError {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }
 /// The warnings `workflows.triggers.permissions.set` can answer.
@@ -819,9 +821,9 @@ pub enum WorkflowsTriggersPermissionsSetWarning {
     /// `superfluous_charset`: The method was called via a `POST` request, and the specified `Content-Type` is not defined to understand the `charset` parameter. However, `charset` was in fact present. Specifically, form-data content types (e.g. `multipart/form-data`) are the ones for which `charset` is superfluous.
     SuperfluousCharset,
     /// A code the spec does not document, kept as Slack sent it.
-    Unknown(::slack_api_runtime::UnknownCode),
+    Unknown(::typed_slack_runtime::UnknownCode),
 }
-impl ::slack_api_runtime::Code for WorkflowsTriggersPermissionsSetWarning {
+impl ::typed_slack_runtime::Code for WorkflowsTriggersPermissionsSetWarning {
     const DOCUMENTED: &'static [&'static str] = &[
         "missing_charset",
         "superfluous_charset",
@@ -830,7 +832,7 @@ impl ::slack_api_runtime::Code for WorkflowsTriggersPermissionsSetWarning {
         match code {
             "missing_charset" => Self::MissingCharset,
             "superfluous_charset" => Self::SuperfluousCharset,
-            _ => Self::Unknown(::slack_api_runtime::UnknownCode::new(code)),
+            _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
         }
     }
     fn code(&self) -> &str {
@@ -858,8 +860,8 @@ impl ::slack_api_runtime::Code for WorkflowsTriggersPermissionsSetWarning {
 }
 impl ::core::fmt::Display for WorkflowsTriggersPermissionsSetWarning {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let code = <Self as ::slack_api_runtime::Code>::code(self);
-        match <Self as ::slack_api_runtime::Code>::description(self) {
+        let code = <Self as ::typed_slack_runtime::Code>::code(self);
+        match <Self as ::typed_slack_runtime::Code>::description(self) {
             ::core::option::Option::Some(description) => {
                 ::core::write!(f, "{code}: {description}")
             }
@@ -870,7 +872,9 @@ impl ::core::fmt::Display for WorkflowsTriggersPermissionsSetWarning {
 impl ::core::str::FromStr for WorkflowsTriggersPermissionsSetWarning {
     type Err = ::core::convert::Infallible;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        ::core::result::Result::Ok(<Self as ::slack_api_runtime::Code>::from_code(code))
+        ::core::result::Result::Ok(
+            <Self as ::typed_slack_runtime::Code>::from_code(code),
+        )
     }
 }
 /// The values of the `permission_type` argument.

@@ -1,10 +1,10 @@
-//! The fake Slack (`slack-api-mock`) serving the hand-written methods, for tests of how
+//! The fake Slack (`typed-slack-fake`) serving the hand-written methods, for tests of how
 //! the client sends requests and reads Slack's answers over real HTTP.
 
 use serde_json::Value;
-use slack_api_mock::{FakeSlack, Reply};
-use slack_api_runtime::Method;
-use slack_api_runtime::http;
+use typed_slack_fake::{FakeSlack, Reply};
+use typed_slack_runtime::Method;
+use typed_slack_runtime::http;
 
 use super::SECRET;
 use super::methods::{ListChannels, PermissionsRequest, PostMessage};

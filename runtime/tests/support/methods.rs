@@ -5,8 +5,8 @@
 use std::fmt;
 
 use serde::{Deserialize, Serialize, Serializer};
-use slack_api_runtime::types::{ChannelId, Timestamp, TriggerId, UserId};
-use slack_api_runtime::{
+use typed_slack_runtime::types::{ChannelId, Timestamp, TriggerId, UserId};
+use typed_slack_runtime::{
     ArgWriter, Code, ContentType, HttpMethod, Lifecycle, Method, MethodResponse, RateTier, Scopes, UnknownCode,
 };
 
@@ -38,7 +38,7 @@ impl Method for PermissionsRequest {
     const SCOPES: Scopes = Scopes::UNDOCUMENTED;
     const LIFECYCLE: Lifecycle = Lifecycle::Stable;
     const AUTHENTICATED: bool = true;
-    const ARGUMENTS: &'static [slack_api_runtime::Argument] = &[];
+    const ARGUMENTS: &'static [typed_slack_runtime::Argument] = &[];
     const SAMPLE_RESPONSE: &'static str = r#"{"ok": true}"#;
     type Response = EmptyResponse;
     type Error = TestError;
@@ -112,7 +112,7 @@ impl Method for PostMessage {
     const SCOPES: Scopes = Scopes { bot: Some(&["chat:write"]), user: Some(&["chat:write"]) };
     const LIFECYCLE: Lifecycle = Lifecycle::Stable;
     const AUTHENTICATED: bool = true;
-    const ARGUMENTS: &'static [slack_api_runtime::Argument] = &[];
+    const ARGUMENTS: &'static [typed_slack_runtime::Argument] = &[];
     const SAMPLE_RESPONSE: &'static str = r#"{"ok": true}"#;
     type Response = PostMessageResponse;
     type Error = TestError;
@@ -247,7 +247,7 @@ impl fmt::Display for TestWarning {
 #[derive(Debug, Clone, Default)]
 pub struct ListChannels {
     pub limit: Option<i64>,
-    pub cursor: Option<slack_api_runtime::types::Cursor>,
+    pub cursor: Option<typed_slack_runtime::types::Cursor>,
 }
 
 impl Method for ListChannels {
@@ -259,7 +259,7 @@ impl Method for ListChannels {
     const SCOPES: Scopes = Scopes::UNDOCUMENTED;
     const LIFECYCLE: Lifecycle = Lifecycle::Stable;
     const AUTHENTICATED: bool = true;
-    const ARGUMENTS: &'static [slack_api_runtime::Argument] = &[];
+    const ARGUMENTS: &'static [typed_slack_runtime::Argument] = &[];
     const SAMPLE_RESPONSE: &'static str = r#"{"ok": true}"#;
     type Response = ListChannelsResponse;
     type Error = TestError;
@@ -276,12 +276,12 @@ impl Method for ListChannels {
     }
 }
 
-impl slack_api_runtime::Paginated for ListChannels {
-    fn set_cursor(&mut self, cursor: slack_api_runtime::types::Cursor) {
+impl typed_slack_runtime::Paginated for ListChannels {
+    fn set_cursor(&mut self, cursor: typed_slack_runtime::types::Cursor) {
         self.cursor = Some(cursor);
     }
 
-    fn next_cursor(response: &ListChannelsResponse) -> Option<&slack_api_runtime::types::Cursor> {
+    fn next_cursor(response: &ListChannelsResponse) -> Option<&typed_slack_runtime::types::Cursor> {
         response.response_metadata.as_ref()?.next_cursor()
     }
 }
@@ -292,7 +292,7 @@ impl slack_api_runtime::Paginated for ListChannels {
 pub struct ListChannelsResponse {
     pub channels: Vec<ChannelId>,
     #[serde(default)]
-    pub response_metadata: Option<slack_api_runtime::types::ResponseMetadata>,
+    pub response_metadata: Option<typed_slack_runtime::types::ResponseMetadata>,
     #[serde(skip)]
     pub warnings: Vec<TestWarning>,
 }

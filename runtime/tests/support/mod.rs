@@ -10,7 +10,7 @@ pub mod logs;
 pub mod methods;
 pub mod scripted_transport;
 
-use slack_api_runtime::Token;
+use typed_slack_runtime::Token;
 
 /// The token every test uses; no test output may contain its secret part.
 pub const SECRET: &str = "xoxp-1234-5678-TOPSECRET";

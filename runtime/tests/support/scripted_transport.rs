@@ -6,8 +6,8 @@
 use std::collections::VecDeque;
 use std::sync::{Arc, Mutex};
 
-use slack_api_runtime::http::{self, HeaderMap};
-use slack_api_runtime::{Transport, TransportError, TransportFuture};
+use typed_slack_runtime::http::{self, HeaderMap};
+use typed_slack_runtime::{Transport, TransportError, TransportFuture};
 use tokio::time::Instant;
 
 /// What the transport does with one request.

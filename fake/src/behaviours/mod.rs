@@ -14,7 +14,7 @@ mod permissions;
 
 use std::fmt;
 
-use slack_api_runtime::MethodInfo;
+use typed_slack_runtime::MethodInfo;
 
 pub use permissions::Permissions;
 
@@ -23,7 +23,7 @@ use crate::{Arguments, Reply, TokenKind};
 /// How one method answers the calls that pass validation and have no scripted reply.
 ///
 /// ```
-/// use slack_api_mock::{Behaviour, Call, Reply};
+/// use typed_slack_fake::{Behaviour, Call, Reply};
 ///
 /// /// `chat.postMessage` that numbers its messages.
 /// #[derive(Debug, Default)]

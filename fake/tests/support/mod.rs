@@ -7,9 +7,9 @@
 pub mod methods;
 
 use serde_json::Value;
-use slack_api_mock::FakeSlack;
-use slack_api_runtime::http::{self, HeaderMap, StatusCode};
-use slack_api_runtime::{ReqwestTransport, Transport};
+use typed_slack_fake::FakeSlack;
+use typed_slack_runtime::http::{self, HeaderMap, StatusCode};
+use typed_slack_runtime::{ReqwestTransport, Transport};
 
 /// An answer as it came over HTTP.
 #[derive(Debug)]

@@ -1,7 +1,7 @@
 //! Pacing against the fake Slack enforcing rate tiers, on tokio's paused clock (ten
 //! simulated minutes take well under a second).
 //!
-//! `cargo bench -p slack-api-mock --bench pacing`. Sixteen callers share one client and
+//! `cargo bench -p typed-slack-fake --bench pacing`. Sixteen callers share one client and
 //! call a Tier 2 method (20+ calls a minute) as fast as they may, for ten minutes:
 //! once with the client's pacing by tier, once without, where each caller, as a careful
 //! hand-rolled client would, waits out every 429's `Retry-After` before calling again.
@@ -11,9 +11,9 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
 
-use slack_api::UsersList;
-use slack_api::runtime::{CallError, Client, Method, Pacing, RetryPolicy};
-use slack_api_mock::{FakeSlack, RateLimits};
+use typed_slack::UsersList;
+use typed_slack::runtime::{CallError, Client, Method, Pacing, RetryPolicy};
+use typed_slack_fake::{FakeSlack, RateLimits};
 use tokio::time::Instant;
 
 const CALLERS: usize = 16;
@@ -32,7 +32,7 @@ async fn run(pacing: Pacing) -> (u64, u64) {
         .start()
         .await
         .expect("a fake Slack");
-    let client = Client::builder(slack_api::Token::new(FakeSlack::BOT_TOKEN).expect("a token"))
+    let client = Client::builder(typed_slack::Token::new(FakeSlack::BOT_TOKEN).expect("a token"))
         .transport(slack.transport())
         .retry_policy(RetryPolicy::never())
         .pacing(pacing)

@@ -2,10 +2,10 @@
 
 #![allow(deprecated)] // The seed method is deprecated; calling it is the point here.
 
-use slack_api::runtime::{Client, Token};
-use slack_api::{AppsPermissionsUsersRequest as Request, AppsPermissionsUsersRequestError as Error};
-use slack_api_mock::behaviours::Permissions;
-use slack_api_mock::{Behaviour, Call, FakeSlack, Reply};
+use typed_slack::runtime::{Client, Token};
+use typed_slack::{AppsPermissionsUsersRequest as Request, AppsPermissionsUsersRequestError as Error};
+use typed_slack_fake::behaviours::Permissions;
+use typed_slack_fake::{Behaviour, Call, FakeSlack, Reply};
 
 const TRIGGER: &str = "13345224609.738474920.8088930838d88f008e0";
 
@@ -19,7 +19,7 @@ async fn error_of(client: &Client, request: Request) -> Option<Error> {
 
 #[tokio::test]
 async fn a_trigger_works_once() {
-    let slack = FakeSlack::builder().methods(slack_api::catalog()).start().await.unwrap();
+    let slack = FakeSlack::builder().methods(typed_slack::catalog()).start().await.unwrap();
     let client = client(&slack);
 
     let first = error_of(&client, Request::new(["chat:write"], TRIGGER, "U0DJ9S1Q8")).await;
@@ -32,7 +32,7 @@ async fn a_trigger_works_once() {
 #[tokio::test]
 async fn unknown_triggers_users_and_scopes() {
     let slack = FakeSlack::builder()
-        .methods(slack_api::catalog())
+        .methods(typed_slack::catalog())
         .behaviour(Permissions::new().trigger("t1").trigger("t2").user("U1").scope("chat:write"))
         .start()
         .await
@@ -48,9 +48,9 @@ async fn unknown_triggers_users_and_scopes() {
 
 #[tokio::test]
 async fn a_scripted_answer_comes_first_and_without_behaviours_there_is_only_the_sample() {
-    let scripted = FakeSlack::builder().methods(slack_api::catalog()).start().await.unwrap();
+    let scripted = FakeSlack::builder().methods(typed_slack::catalog()).start().await.unwrap();
     scripted.on::<Request>().succeed();
-    let plain = FakeSlack::builder().methods(slack_api::catalog()).without_behaviours().start().await.unwrap();
+    let plain = FakeSlack::builder().methods(typed_slack::catalog()).without_behaviours().start().await.unwrap();
 
     for slack in [&scripted, &plain] {
         let client = client(slack);
@@ -79,7 +79,7 @@ impl Behaviour for CountingUsers {
 
 #[tokio::test]
 async fn a_behaviour_of_ones_own_replaces_the_built_in_one() {
-    let slack = FakeSlack::builder().methods(slack_api::catalog()).behaviour(CountingUsers::default()).start().await;
+    let slack = FakeSlack::builder().methods(typed_slack::catalog()).behaviour(CountingUsers::default()).start().await;
     let slack = slack.unwrap();
     let client = client(&slack);
 

@@ -5,9 +5,9 @@
 
 use std::io;
 
-use slack_api::AppsPermissionsUsersRequest as Request;
-use slack_api::runtime::{CallError, RetryPolicy, Token, TransportErrorKind};
-use slack_api_mock::{FakeSlack, TokenKind, TokenSource};
+use typed_slack::AppsPermissionsUsersRequest as Request;
+use typed_slack::runtime::{CallError, RetryPolicy, Token, TransportErrorKind};
+use typed_slack_fake::{FakeSlack, TokenKind, TokenSource};
 use tokio::net::TcpListener;
 
 const SECRET: &str = "xoxp-1234-5678-TOPSECRET";
@@ -18,7 +18,7 @@ fn request() -> Request {
 
 #[tokio::test]
 async fn it_listens_on_loopback_and_the_client_reaches_it_in_one_line() {
-    let slack = FakeSlack::builder().methods(slack_api::catalog()).token(SECRET).start().await.unwrap();
+    let slack = FakeSlack::builder().methods(typed_slack::catalog()).token(SECRET).start().await.unwrap();
 
     let client = slack.client(Token::new(SECRET).unwrap()).build().unwrap();
     client.call(request()).await.unwrap();
@@ -52,7 +52,7 @@ async fn it_listens_on_the_port_it_is_given() {
 }
 
 async fn refused_after(stop: impl AsyncFnOnce(FakeSlack)) {
-    let slack = FakeSlack::builder().methods(slack_api::catalog()).start().await.expect("a fake");
+    let slack = FakeSlack::builder().methods(typed_slack::catalog()).start().await.expect("a fake");
     let token = Token::new(FakeSlack::USER_TOKEN).expect("a well-formed token");
     let client = slack.client(token).retry_policy(RetryPolicy::never()).build().expect("a client for the fake");
     client.call(request()).await.expect("an answer while the fake runs");

@@ -6,7 +6,7 @@ use std::time::Duration;
 use http::{HeaderMap, StatusCode};
 use hyper::body::Bytes;
 use serde_json::{Map, Value};
-use slack_api_runtime::MethodInfo;
+use typed_slack_runtime::MethodInfo;
 
 use crate::answer::{Answer, add_warnings};
 

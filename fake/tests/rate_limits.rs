@@ -4,9 +4,9 @@ mod support;
 
 use std::time::Duration;
 
-use slack_api_mock::{FakeSlack, RateLimits};
-use slack_api_runtime::http::StatusCode;
-use slack_api_runtime::{CallError, Client, Pacing, RetryPolicy, Token};
+use typed_slack_fake::{FakeSlack, RateLimits};
+use typed_slack_runtime::http::StatusCode;
+use typed_slack_runtime::{CallError, Client, Pacing, RetryPolicy, Token};
 use support::methods::{Lookup, Post, UserOnly};
 use tokio::time::Instant;
 

@@ -7,11 +7,11 @@
 use std::io;
 use std::sync::{Arc, Mutex};
 
-use slack_api::AppsPermissionsUsersRequest as Request;
-use slack_api::runtime::Token;
-use slack_api_mock::{FakeSlack, TokenSource};
-use slack_api_runtime::http;
-use slack_api_runtime::{ReqwestTransport, Transport};
+use typed_slack::AppsPermissionsUsersRequest as Request;
+use typed_slack::runtime::Token;
+use typed_slack_fake::{FakeSlack, TokenSource};
+use typed_slack_runtime::http;
+use typed_slack_runtime::{ReqwestTransport, Transport};
 
 const SECRET: &str = "xoxp-1234-5678-TOPSECRET";
 
@@ -41,7 +41,7 @@ async fn no_token_shows_in_records_or_logs() {
     let subscriber =
         tracing_subscriber::fmt().with_max_level(tracing::Level::TRACE).with_writer(move || writer.clone());
     let _guard = tracing::subscriber::set_default(subscriber.finish());
-    let slack = FakeSlack::builder().methods(slack_api::catalog()).token(SECRET).start().await.unwrap();
+    let slack = FakeSlack::builder().methods(typed_slack::catalog()).token(SECRET).start().await.unwrap();
     let client = slack.client(Token::new(SECRET).unwrap()).build().unwrap();
     let stranger = slack.client(Token::new("xoxb-9-UNKNOWNSECRET").unwrap()).build().unwrap();
 

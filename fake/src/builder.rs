@@ -6,7 +6,7 @@ use std::io;
 use std::net::{Ipv4Addr, SocketAddr};
 use std::sync::Arc;
 
-use slack_api_runtime::{Method, MethodInfo};
+use typed_slack_runtime::{Method, MethodInfo};
 use tokio::net::TcpListener;
 use tokio::sync::oneshot;
 
@@ -46,8 +46,8 @@ impl FakeSlackBuilder {
         }
     }
 
-    /// Serves these methods: `slack_api::catalog()` for every method compiled into
-    /// `slack-api`. A method given twice is served once, as last given.
+    /// Serves these methods: `typed_slack::catalog()` for every method compiled into
+    /// `typed-slack`. A method given twice is served once, as last given.
     pub fn methods(mut self, methods: impl IntoIterator<Item = MethodInfo>) -> Self {
         self.methods.extend(methods);
         self

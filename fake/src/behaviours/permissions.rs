@@ -25,11 +25,11 @@ use crate::Reply;
 /// [`scope`](Self::scope) makes only the registered ones of that kind known.
 ///
 /// ```
-/// use slack_api_mock::{FakeSlack, behaviours::Permissions};
+/// use typed_slack_fake::{FakeSlack, behaviours::Permissions};
 ///
 /// # async fn run() -> std::io::Result<()> {
 /// let slack = FakeSlack::builder()
-///     .methods(slack_api::catalog())
+///     .methods(typed_slack::catalog())
 ///     .behaviour(Permissions::new().trigger("123.456.abc").user("U0DJ9S1Q8").scope("chat:write"))
 ///     .start()
 ///     .await?;

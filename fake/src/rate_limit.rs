@@ -4,7 +4,7 @@ use std::collections::{HashMap, VecDeque};
 use std::fmt;
 use std::time::Duration;
 
-use slack_api_runtime::RateTier;
+use typed_slack_runtime::RateTier;
 use tokio::time::Instant;
 
 /// The window Slack's tiers count calls in.

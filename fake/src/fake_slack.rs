@@ -3,7 +3,7 @@
 use std::net::SocketAddr;
 use std::sync::Arc;
 
-use slack_api_runtime::{Client, ClientBuilder, Method, MethodInfo, Token};
+use typed_slack_runtime::{Client, ClientBuilder, Method, MethodInfo, Token};
 use tokio::sync::oneshot;
 use tokio::task::JoinHandle;
 

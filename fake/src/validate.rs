@@ -2,7 +2,7 @@
 //! the token's kind, the argument names, the required arguments.
 
 use serde_json::Value;
-use slack_api_runtime::MethodInfo;
+use typed_slack_runtime::MethodInfo;
 
 use crate::TokenKind;
 

@@ -6,10 +6,10 @@
 use std::time::Duration;
 
 use serde_json::json;
-use slack_api::runtime::{CallError, Client, Code, RetryPolicy, Token, TransportErrorKind};
-use slack_api::{AppsPermissionsUsersRequest as Request, AppsPermissionsUsersRequestError as Error};
-use slack_api_mock::{FakeSlack, Reply};
-use slack_api_runtime::http::{self, StatusCode};
+use typed_slack::runtime::{CallError, Client, Code, RetryPolicy, Token, TransportErrorKind};
+use typed_slack::{AppsPermissionsUsersRequest as Request, AppsPermissionsUsersRequestError as Error};
+use typed_slack_fake::{FakeSlack, Reply};
+use typed_slack_runtime::http::{self, StatusCode};
 use tokio::time::Instant;
 
 fn request() -> Request {
@@ -17,7 +17,7 @@ fn request() -> Request {
 }
 
 async fn slack() -> FakeSlack {
-    FakeSlack::builder().methods(slack_api::catalog()).without_behaviours().start().await.expect("a fake")
+    FakeSlack::builder().methods(typed_slack::catalog()).without_behaviours().start().await.expect("a fake")
 }
 
 fn client(slack: &FakeSlack) -> Client {

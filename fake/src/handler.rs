@@ -4,7 +4,7 @@
 use http::header::CONTENT_TYPE;
 use http::request::Parts;
 use hyper::body::Bytes;
-use slack_api_runtime::MethodInfo;
+use typed_slack_runtime::MethodInfo;
 use tokio::time::Instant;
 
 use crate::answer::Answer;

@@ -1,19 +1,19 @@
 //! A fake Slack Web API server for tests, driven by the same spec as the client.
 //!
 //! [`FakeSlack`] listens on 127.0.0.1 and answers every method it is given (from
-//! `slack_api::catalog()`, as [`MethodInfo`](slack_api_runtime::MethodInfo)s) the way
+//! `typed_slack::catalog()`, as [`MethodInfo`](typed_slack_runtime::MethodInfo)s) the way
 //! Slack does: it checks each request, answers the method's sample response or what the
 //! test scripted, and records the request for assertions.
 //!
 //! ```
-//! use slack_api::{AppsPermissionsUsersRequest, AppsPermissionsUsersRequestError as Error};
-//! use slack_api::runtime::{CallError, Token};
-//! use slack_api_mock::FakeSlack;
+//! use typed_slack::{AppsPermissionsUsersRequest, AppsPermissionsUsersRequestError as Error};
+//! use typed_slack::runtime::{CallError, Token};
+//! use typed_slack_fake::FakeSlack;
 //!
 //! # #[allow(deprecated)]
 //! # #[tokio::main(flavor = "current_thread")]
 //! # async fn main() -> Result<(), Box<dyn std::error::Error>> {
-//! let slack = FakeSlack::builder().methods(slack_api::catalog()).start().await?;
+//! let slack = FakeSlack::builder().methods(typed_slack::catalog()).start().await?;
 //! let client = slack.client(Token::new(FakeSlack::USER_TOKEN)?).build()?;
 //! let request = || AppsPermissionsUsersRequest::new(["chat:write"], "123.456.abc", "U0DJ9S1Q8");
 //!

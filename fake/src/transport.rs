@@ -5,7 +5,7 @@ use std::fmt;
 use std::sync::Arc;
 
 use hyper::body::Bytes;
-use slack_api_runtime::{Transport, TransportFuture};
+use typed_slack_runtime::{Transport, TransportFuture};
 
 use crate::handler::handle;
 use crate::state::Shared;

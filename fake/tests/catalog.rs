@@ -1,10 +1,10 @@
-//! Every method of the spec (`slack-api` with `full`): a call with its required
+//! Every method of the spec (`typed-slack` with `full`): a call with its required
 //! arguments gets the sample response, and each missing one is reported.
 
 use serde_json::{Map, Value, json};
-use slack_api_mock::FakeSlack;
-use slack_api_runtime::http::{self, StatusCode};
-use slack_api_runtime::{MethodInfo, Transport};
+use typed_slack_fake::FakeSlack;
+use typed_slack_runtime::http::{self, StatusCode};
+use typed_slack_runtime::{MethodInfo, Transport};
 
 /// What the fake answers, as status and body.
 async fn call(slack: &FakeSlack, info: &MethodInfo, content_type: &str, body: String) -> (StatusCode, Vec<u8>) {
@@ -30,13 +30,13 @@ fn form(info: &MethodInfo, skip: Option<&str>) -> String {
 
 async fn fake() -> FakeSlack {
     // Behaviours answer realistic values only; placeholders get the sample this way.
-    FakeSlack::builder().methods(slack_api::catalog()).without_behaviours().start().await.expect("a fake")
+    FakeSlack::builder().methods(typed_slack::catalog()).without_behaviours().start().await.expect("a fake")
 }
 
 #[tokio::test]
 async fn every_method_answers_its_sample_response_to_a_call_with_its_required_arguments() {
     let slack = fake().await;
-    let catalog = slack_api::catalog();
+    let catalog = typed_slack::catalog();
     assert!(!catalog.is_empty());
 
     for info in &catalog {
@@ -63,7 +63,7 @@ async fn every_method_answers_its_sample_response_to_a_call_with_its_required_ar
 async fn every_required_argument_of_every_method_is_checked() {
     let slack = fake().await;
 
-    for info in slack_api::catalog() {
+    for info in typed_slack::catalog() {
         let required: Vec<&str> =
             info.arguments.iter().filter(|argument| argument.required).map(|argument| argument.name).collect();
         for &missing in &required {
@@ -84,7 +84,7 @@ async fn every_required_argument_of_every_method_is_checked() {
 async fn every_documented_error_can_be_scripted_by_name() {
     let slack = fake().await;
 
-    for info in slack_api::catalog() {
+    for info in typed_slack::catalog() {
         for &code in info.errors {
             slack.on_method(info.name).fail_with_code(code);
             let (_, body) = call(&slack, &info, "application/x-www-form-urlencoded", form(&info, None)).await;
@@ -99,7 +99,7 @@ async fn every_documented_error_can_be_scripted_by_name() {
 #[tokio::test]
 async fn only_methods_called_with_a_token_require_one() {
     let slack = fake().await;
-    for info in slack_api::catalog() {
+    for info in typed_slack::catalog() {
         let request = http::Request::post(format!("https://slack.com/api/{}", info.name))
             .header("content-type", "application/x-www-form-urlencoded")
             .body(form(&info, None).into_bytes())

@@ -3,8 +3,8 @@
 mod support;
 
 use serde_json::json;
-use slack_api_mock::{FakeSlack, TokenKind, TokenSource};
-use slack_api_runtime::http::StatusCode;
+use typed_slack_fake::{FakeSlack, TokenKind, TokenSource};
+use typed_slack_runtime::http::StatusCode;
 use support::Raw;
 use support::methods::{BotOnly, Exchange, Lookup, Post, UserOnly, UserOnlyQuiet};
 
@@ -83,9 +83,9 @@ async fn a_token_the_fake_does_not_know_is_invalid_auth() {
 async fn token_types_follow_the_spec() {
     let slack = FakeSlack::builder()
         .methods([
-            slack_api_runtime::MethodInfo::of::<BotOnly>(),
-            slack_api_runtime::MethodInfo::of::<UserOnly>(),
-            slack_api_runtime::MethodInfo::of::<UserOnlyQuiet>(),
+            typed_slack_runtime::MethodInfo::of::<BotOnly>(),
+            typed_slack_runtime::MethodInfo::of::<UserOnly>(),
+            typed_slack_runtime::MethodInfo::of::<UserOnlyQuiet>(),
         ])
         .token(BOT)
         .token(USER)

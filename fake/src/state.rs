@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 use std::sync::{Mutex, MutexGuard, PoisonError};
 
-use slack_api_runtime::MethodInfo;
+use typed_slack_runtime::MethodInfo;
 
 use crate::Request;
 use crate::behaviours::Behaviour;

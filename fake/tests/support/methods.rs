@@ -3,7 +3,7 @@
 use std::fmt;
 
 use serde::Deserialize;
-use slack_api_runtime::{
+use typed_slack_runtime::{
     ArgWriter, Argument, Code, ContentType, HttpMethod, Lifecycle, Method, MethodResponse, RateTier, Scopes,
     UnknownCode,
 };

@@ -6,7 +6,7 @@ use std::marker::PhantomData;
 use std::time::Duration;
 
 use serde_json::Value;
-use slack_api_runtime::Code;
+use typed_slack_runtime::Code;
 
 use crate::Reply;
 use crate::state::Shared;
@@ -60,8 +60,8 @@ impl Scripts {
 ///
 /// ```
 /// # use std::time::Duration;
-/// # use slack_api::{AppsPermissionsUsersRequest, AppsPermissionsUsersRequestError};
-/// # async fn run(slack: slack_api_mock::FakeSlack) {
+/// # use typed_slack::{AppsPermissionsUsersRequest, AppsPermissionsUsersRequestError};
+/// # async fn run(slack: typed_slack_fake::FakeSlack) {
 /// slack.on::<AppsPermissionsUsersRequest>().fail(AppsPermissionsUsersRequestError::InvalidTrigger);
 /// slack.on::<AppsPermissionsUsersRequest>().times(2).rate_limited(Duration::from_secs(30));
 /// slack.on::<AppsPermissionsUsersRequest>().delay(Duration::from_secs(5)).succeed();
