@@ -4,8 +4,9 @@ mod import;
 #[cfg(feature = "mock")]
 mod mock;
 mod regen;
+mod workspace;
 
-use std::path::PathBuf;
+use std::path::Path;
 use std::process::ExitCode;
 
 const USAGE: &str = "\
@@ -31,10 +32,10 @@ fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let args: Vec<&str> = args.iter().map(String::as_str).collect();
     match args.as_slice() {
-        ["regen"] => regen::run(&workspace_root(), regen::Mode::Write),
-        ["regen", "--check"] => regen::run(&workspace_root(), regen::Mode::Check),
+        ["regen"] => in_workspace(|root| regen::run(root, regen::Mode::Write)),
+        ["regen", "--check"] => in_workspace(|root| regen::run(root, regen::Mode::Check)),
         ["import", rest @ ..] => match import::parse(rest) {
-            Some(request) => import::run(&workspace_root(), &request),
+            Some(request) => in_workspace(|root| import::run(root, &request)),
             None => {
                 eprint!("{USAGE}");
                 ExitCode::from(2)
@@ -83,8 +84,13 @@ fn relaunch_with_mock(args: &[&str]) -> ExitCode {
     }
 }
 
-/// The workspace root: xtask lives in its `xtask/` folder.
-fn workspace_root() -> PathBuf {
-    let manifest_dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    manifest_dir.parent().map(PathBuf::from).unwrap_or(manifest_dir)
+/// Runs `command` on the workspace found at run time, or says why there is none.
+fn in_workspace(command: impl FnOnce(&Path) -> ExitCode) -> ExitCode {
+    match workspace::root() {
+        Ok(root) => command(&root),
+        Err(problem) => {
+            eprintln!("error: {problem}");
+            ExitCode::FAILURE
+        }
+    }
 }

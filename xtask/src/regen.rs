@@ -184,7 +184,7 @@ mod tests {
     /// A workspace with the real spec and an empty generated/ in a temporary folder.
     fn scratch_workspace() -> tempfile::TempDir {
         let scratch = tempfile::tempdir().unwrap();
-        let spec = crate::workspace_root().join(SPEC_DIR);
+        let spec = crate::workspace::root().unwrap().join(SPEC_DIR);
         for dir in ["methods", "shared", SCHEMA_DIR] {
             fs::create_dir_all(scratch.path().join(SPEC_DIR).join(dir)).unwrap();
             for entry in fs::read_dir(spec.join(dir)).unwrap() {
@@ -194,7 +194,7 @@ mod tests {
         }
         fs::create_dir_all(scratch.path().join(GENERATED_DIR)).unwrap();
         fs::copy(
-            crate::workspace_root().join(GENERATED_DIR).join("Cargo.toml"),
+            crate::workspace::root().unwrap().join(GENERATED_DIR).join("Cargo.toml"),
             scratch.path().join(GENERATED_DIR).join("Cargo.toml"),
         )
         .unwrap();
@@ -258,7 +258,7 @@ mod tests {
     /// names.
     #[test]
     fn every_spec_file_points_at_its_schema() {
-        let spec = crate::workspace_root().join(SPEC_DIR);
+        let spec = crate::workspace::root().unwrap().join(SPEC_DIR);
         for (dir, modeline) in [
             ("methods", typed_slack_codegen::schema::method_modeline()),
             ("shared", typed_slack_codegen::schema::shared_modeline()),
@@ -274,7 +274,7 @@ mod tests {
     /// `cargo test` alone catches a generated/ that does not match spec/.
     #[test]
     fn generated_tree_matches_the_spec() {
-        let root = crate::workspace_root();
+        let root = crate::workspace::root().unwrap();
         let changes = plan(&root).unwrap_or_else(|error| panic!("the spec does not generate:\n{error}"));
         let report: Vec<String> =
             changes.iter().map(|change| format!("{} {}", change.path(), change.describe())).collect();
