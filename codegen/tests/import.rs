@@ -2,17 +2,20 @@
 //! reference files chosen for their shapes, and the seed's saved doc page) imported
 //! into a scratch spec folder beside the project's shared sets.
 //!
-//! The written specs and the report of what could not be mapped are pinned under
-//! `expected/import/`; refresh them with `UPDATE_EXPECT=1 cargo test -p
+//! The written specs, the report of what could not be mapped and a rendered drift
+//! report are pinned under `expected/import/`; refresh them with `UPDATE_EXPECT=1 cargo test -p
 //! typed-slack-codegen --test import` and review the diff.
 
 use std::fs;
 use std::path::{Path, PathBuf};
 
 use expect_test::expect_file;
+use typed_slack_codegen::import::drift::{ArgumentType, Change, CodeKind, LifecycleState, compute};
 use typed_slack_codegen::import::merge::differing_paths;
-use typed_slack_codegen::import::{Options, Report, Status, import};
-use typed_slack_codegen::spec::model::MethodSpec;
+use typed_slack_codegen::import::{Drift, DriftReport, MethodDrift, Options, Report, Status, import};
+use typed_slack_codegen::spec::model::{
+    ArgumentSpec, CodeSpec, LifecycleStatus, ListStyle, MethodSpec, RateTier, TokenScopes, TokenType, ValueType,
+};
 
 /// The Slack reference files among the fixtures, relative to the package root (where
 /// `cargo test` runs tests), so that reports name them the same on every machine.
@@ -232,4 +235,241 @@ fn inputs_that_are_not_methods_fail_alone() {
     assert_eq!(failed, 2, "{report}");
     assert_eq!(report.counts().written, 1);
     assert!(!report.succeeded());
+}
+
+// Drift: what importing again changes in a spec file.
+
+/// A small spec each drift test changes one thing of.
+const DRIFT_BASE: &str = "\
+method: chat.example
+url: https://slack.com/api/chat.example
+http_method: POST
+content_types: [application/x-www-form-urlencoded]
+rate_tier: tier2
+works_with:
+  - token_type: bot
+    scopes: [chat:write]
+summary: Does an example.
+include: [common]
+arguments:
+  - name: token
+    type: token
+    required: true
+    description: The token.
+  - name: channel
+    type: channel_id
+    required: true
+    description: The channel.
+  - name: users
+    type: string
+    description: The users.
+errors:
+  - code: channel_not_found
+    description: No such channel.
+warnings:
+  - code: superfluous_thing
+    description: A thing was not needed.
+";
+
+fn base() -> MethodSpec {
+    load(DRIFT_BASE)
+}
+
+/// The drift from the base spec to the base spec changed by `change`.
+fn drift_after(change: impl FnOnce(&mut MethodSpec)) -> Vec<Change> {
+    let mut changed = base();
+    change(&mut changed);
+    compute(&base(), &changed)
+}
+
+fn argument(name: &str, ty: ValueType) -> ArgumentSpec {
+    ArgumentSpec {
+        name: name.to_owned(),
+        ty,
+        list: None,
+        values: Vec::new(),
+        required: false,
+        example: None,
+        default: None,
+        description: format!("The {name}."),
+    }
+}
+
+fn code(code: &str) -> CodeSpec {
+    CodeSpec { code: code.to_owned(), description: format!("About {code}.") }
+}
+
+fn scalar(ty: ValueType) -> ArgumentType {
+    ArgumentType { ty, list: None }
+}
+
+#[test]
+fn drift_of_a_spec_against_itself_is_empty() {
+    assert_eq!(compute(&base(), &base()), []);
+}
+
+#[test]
+fn drift_names_an_added_argument_with_its_type() {
+    let changes = drift_after(|spec| spec.arguments.insert(1, argument("thread_ts", ValueType::Timestamp)));
+    let added =
+        Change::ArgumentAdded { name: "thread_ts".to_owned(), ty: scalar(ValueType::Timestamp), required: false };
+    // By name: the insertion shifts the others, which are not changes.
+    assert_eq!(changes, [added]);
+}
+
+#[test]
+fn drift_names_a_removed_argument() {
+    let changes = drift_after(|spec| drop(spec.arguments.remove(1)));
+    assert_eq!(changes, [Change::ArgumentRemoved { name: "channel".to_owned(), ty: scalar(ValueType::ChannelId) }]);
+}
+
+#[test]
+fn drift_names_a_retyped_argument_by_type_and_list_style() {
+    let changes = drift_after(|spec| {
+        spec.arguments[2].ty = ValueType::UserId;
+        spec.arguments[2].list = Some(ListStyle::CommaSeparated);
+    });
+    let to = ArgumentType { ty: ValueType::UserId, list: Some(ListStyle::CommaSeparated) };
+    assert_eq!(changes, [Change::ArgumentRetyped { name: "users".to_owned(), from: scalar(ValueType::String), to }]);
+    let listed = drift_after(|spec| spec.arguments[2].list = Some(ListStyle::CommaSeparated));
+    assert!(matches!(&listed[..], [Change::ArgumentRetyped { .. }]), "{listed:?}");
+}
+
+#[test]
+fn drift_names_a_flipped_required_flag() {
+    let changes = drift_after(|spec| {
+        spec.arguments[1].required = false;
+        spec.arguments[2].required = true;
+    });
+    assert_eq!(
+        changes,
+        [
+            Change::RequiredChanged { name: "channel".to_owned(), required: false },
+            Change::RequiredChanged { name: "users".to_owned(), required: true },
+        ]
+    );
+}
+
+#[test]
+fn drift_names_added_and_removed_errors() {
+    let changes = drift_after(|spec| spec.errors = vec![code("not_in_channel")]);
+    assert_eq!(
+        changes,
+        [
+            Change::CodeAdded { kind: CodeKind::Error, code: "not_in_channel".to_owned() },
+            Change::CodeRemoved { kind: CodeKind::Error, code: "channel_not_found".to_owned() },
+        ]
+    );
+}
+
+#[test]
+fn drift_names_added_and_removed_warnings() {
+    let changes = drift_after(|spec| spec.warnings = vec![code("missing_thing")]);
+    assert_eq!(
+        changes,
+        [
+            Change::CodeAdded { kind: CodeKind::Warning, code: "missing_thing".to_owned() },
+            Change::CodeRemoved { kind: CodeKind::Warning, code: "superfluous_thing".to_owned() },
+        ]
+    );
+}
+
+#[test]
+fn drift_names_scopes_per_token_type() {
+    let changes = drift_after(|spec| {
+        spec.works_with[0].scopes = vec!["chat:write.public".to_owned()];
+        spec.works_with.push(TokenScopes { token_type: TokenType::User, scopes: vec!["chat:write".to_owned()] });
+    });
+    assert_eq!(
+        changes,
+        [
+            Change::TokenTypeAdded { token_type: TokenType::User },
+            Change::ScopeAdded { token_type: TokenType::Bot, scope: "chat:write.public".to_owned() },
+            Change::ScopeAdded { token_type: TokenType::User, scope: "chat:write".to_owned() },
+            Change::ScopeRemoved { token_type: TokenType::Bot, scope: "chat:write".to_owned() },
+        ]
+    );
+    let removed = drift_after(|spec| spec.works_with.clear());
+    assert_eq!(
+        removed,
+        [
+            Change::TokenTypeRemoved { token_type: TokenType::Bot },
+            Change::ScopeRemoved { token_type: TokenType::Bot, scope: "chat:write".to_owned() },
+        ]
+    );
+}
+
+#[test]
+fn drift_names_a_changed_rate_tier() {
+    let changes = drift_after(|spec| spec.rate_tier = RateTier::Special);
+    assert_eq!(changes, [Change::RateTierChanged { from: RateTier::Tier2, to: RateTier::Special }]);
+}
+
+#[test]
+fn drift_names_a_changed_lifecycle_status_and_note() {
+    let note = "Use chat.other instead.";
+    let changes = drift_after(|spec| {
+        spec.lifecycle.status = LifecycleStatus::Deprecated;
+        spec.lifecycle.note = Some(note.to_owned());
+    });
+    let stable = LifecycleState { status: LifecycleStatus::Stable, note: None };
+    let deprecated = LifecycleState { status: LifecycleStatus::Deprecated, note: Some(note.to_owned()) };
+    assert_eq!(changes, [Change::LifecycleChanged { from: stable, to: deprecated.clone() }]);
+
+    let mut old = base();
+    old.lifecycle.status = LifecycleStatus::Deprecated;
+    old.lifecycle.note = Some("Retired.".to_owned());
+    let mut new = old.clone();
+    new.lifecycle.note = Some(note.to_owned());
+    let from = LifecycleState { status: LifecycleStatus::Deprecated, note: Some("Retired.".to_owned()) };
+    assert_eq!(compute(&old, &new), [Change::LifecycleChanged { from, to: deprecated }]);
+}
+
+#[test]
+fn drift_names_other_changes_by_path() {
+    let changes = drift_after(|spec| {
+        spec.summary = "Does another example.".to_owned();
+        spec.arguments[1].description = "Where.".to_owned();
+        spec.errors[0].description = "Gone.".to_owned();
+        spec.response.examples.push(typed_slack_codegen::spec::model::ExampleSpec {
+            description: "Success".to_owned(),
+            body: "{\"ok\": true}".to_owned(),
+        });
+    });
+    let paths: Vec<String> = changes.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        paths,
+        [
+            "changed: arguments.channel.description",
+            "changed: errors.channel_not_found.description",
+            "changed: response",
+            "changed: summary"
+        ]
+    );
+    let reordered = drift_after(|spec| spec.arguments.swap(1, 2));
+    assert_eq!(reordered, [Change::Other { path: "arguments (order)".to_owned() }]);
+}
+
+#[test]
+fn the_drift_report_renders_sorted_and_counted() {
+    let mut new = base();
+    new.arguments.push(ArgumentSpec { required: true, ..argument("thread_ts", ValueType::Timestamp) });
+    new.arguments.remove(2);
+    new.arguments[1].ty = ValueType::String;
+    new.arguments[1].required = false;
+    new.errors.push(code("not_in_channel"));
+    new.warnings.clear();
+    new.works_with.push(TokenScopes { token_type: TokenType::User, scopes: vec!["chat:write".to_owned()] });
+    new.rate_tier = RateTier::Tier3;
+    new.lifecycle.status = LifecycleStatus::Deprecated;
+    new.lifecycle.note = Some("Use chat.other.".to_owned());
+    new.summary = "Does another example.".to_owned();
+    let changed = MethodDrift { method: "chat.example".to_owned(), drift: Drift::Changed(compute(&base(), &new)) };
+    let added = MethodDrift { method: "admin.added".to_owned(), drift: Drift::New };
+    let replaced = MethodDrift { method: "users.broken".to_owned(), drift: Drift::Replaced };
+    // Given in any order, listed by method name.
+    let report = DriftReport::new(vec![replaced, changed, added], 7);
+    assert_eq!((report.new_count(), report.changed_count(), report.unchanged), (1, 2, 7));
+    expect_file!["expected/import/drift.txt"].assert_eq(&format!("{report}\n"));
+    assert_eq!(DriftReport::new(Vec::new(), 3).to_string(), "drift: 0 new, 0 changed, 3 unchanged");
 }

@@ -6,11 +6,13 @@
 //!
 //! Both map what their input holds into the spec model and report what has no place in
 //! it. [`merge`] keeps the values edited by hand in an existing spec file and refuses
-//! to overwrite unrecorded edits; [`write`](mod@write) renders the YAML and checks it
-//! with the project's own loader and validation. [`import()`] runs it all over files
-//! and folders and returns the [`Report`]; `cargo xtask import` is a thin face over it.
+//! to overwrite unrecorded edits; [`drift`] says what importing again changes in a spec
+//! file; [`write`](mod@write) renders the YAML and checks it with the project's own
+//! loader and validation. [`import()`] runs it all over files and folders and returns
+//! the [`Report`]; `cargo xtask import` is a thin face over it.
 
 pub mod doc_page;
+pub mod drift;
 pub mod merge;
 mod names;
 mod report;
@@ -20,6 +22,7 @@ pub mod slack_json;
 mod text;
 pub mod write;
 
+pub use drift::{Drift, DriftReport, MethodDrift};
 pub use report::{Counts, FileOutcome, Report, Status, Unmapped};
 pub use run::{Error, Options, import};
 pub use shared_codes::{COMMON, SharedCodes};
