@@ -1,7 +1,7 @@
 //! Project automation, run as `cargo xtask <command>` (an alias in `.cargo/config.toml`).
+//! Each command's module has its usage text, which `cargo xtask <command> --help` prints.
 
 mod import;
-#[cfg(feature = "mock")]
 mod mock;
 mod regen;
 mod workspace;
@@ -10,78 +10,77 @@ use std::path::Path;
 use std::process::ExitCode;
 
 const USAGE: &str = "\
-usage: cargo xtask <command>
+usage: cargo xtask <command> [arguments]
 
 commands:
-  regen            regenerate generated/ from spec/
-  regen --check    change nothing; fail if generated/ is not what spec/ generates
-  import <file-or-folder>... [--force] [--out DIR]
-                   make method specs from Slack's JSON reference files (*.json) or
-                   saved doc pages (*.md), into spec/methods (or DIR); --force
-                   overwrites specs edited by hand without a record in
-                   `import.hand_edited` (recorded edits are always kept)
-  mock [--port N] [--token TOKEN]... [--features FAMILY,...] [--rate-limits]
-                   serve a fake Slack on 127.0.0.1 (every method, or those of the
-                   families given) until Ctrl-C; it accepts the tokens given, else
-                   xoxb-0000000000-fake-slack-bot-token and
-                   xoxp-0000000000-fake-slack-user-token; --rate-limits answers 429
-                   past each method's rate tier
+  regen [--check]   regenerate generated/ from spec/, or check that it is current
+  import <file-or-folder>...
+                    make method specs from Slack's reference files or saved doc pages
+  mock              serve a fake Slack on 127.0.0.1, for apps in any language
+  help [<command>]  print this help, or a command's
+
+`cargo xtask <command> --help` prints what a command does and its options.
 ";
+
+/// A command: its name, its usage text, and what runs it given the arguments after
+/// its name.
+struct Command {
+    name: &'static str,
+    usage: &'static str,
+    run: fn(&[&str]) -> ExitCode,
+}
+
+const COMMANDS: [Command; 3] = [
+    Command { name: "regen", usage: regen::USAGE, run: regen::command },
+    Command { name: "import", usage: import::USAGE, run: import::command },
+    Command { name: "mock", usage: mock::USAGE, run: mock::command },
+];
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let args: Vec<&str> = args.iter().map(String::as_str).collect();
-    match args.as_slice() {
-        ["regen"] => in_workspace(|root| regen::run(root, regen::Mode::Write)),
-        ["regen", "--check"] => in_workspace(|root| regen::run(root, regen::Mode::Check)),
-        ["import", rest @ ..] => match import::parse(rest) {
-            Some(request) => in_workspace(|root| import::run(root, &request)),
-            None => {
-                eprint!("{USAGE}");
-                ExitCode::from(2)
-            }
-        },
-        #[cfg(feature = "mock")]
-        ["mock", rest @ ..] => match mock::parse(rest) {
-            Ok(options) => mock::run(&options),
-            Err(problem) => {
-                eprintln!("{problem}");
-                eprint!("{USAGE}");
-                ExitCode::from(2)
-            }
-        },
-        // Built without the fake Slack (the default, so that regen never waits for the
-        // generated crate to compile): build it in and run again.
-        #[cfg(not(feature = "mock"))]
-        ["mock", rest @ ..] => relaunch_with_mock(rest),
-        ["help" | "--help" | "-h"] => {
-            print!("{USAGE}");
-            ExitCode::SUCCESS
-        }
-        _ => {
-            eprint!("{USAGE}");
-            ExitCode::from(2)
-        }
+    let Some((&name, rest)) = args.split_first() else {
+        return usage_error(None, USAGE);
+    };
+    if is_help(name) || name == "help" {
+        return match rest {
+            [] => help(USAGE),
+            [name] => match find(name) {
+                Some(command) => help(command.usage),
+                None => usage_error(Some(&format!("unknown command {name:?}")), USAGE),
+            },
+            _ => usage_error(None, USAGE),
+        };
+    }
+    match find(name) {
+        // Before anything else, so that `mock --help` needs no build.
+        Some(command) if rest.iter().copied().any(is_help) => help(command.usage),
+        Some(command) => (command.run)(rest),
+        None => usage_error(Some(&format!("unknown command {name:?}")), USAGE),
     }
 }
 
-/// Runs `cargo xtask mock ARGS` again with the `mock` feature, which compiles the
-/// generated crate.
-#[cfg(not(feature = "mock"))]
-fn relaunch_with_mock(args: &[&str]) -> ExitCode {
-    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
-    let status = std::process::Command::new(cargo)
-        .args(["run", "--quiet", "--package", "xtask", "--features", "mock", "--", "mock"])
-        .args(args)
-        .status();
-    match status {
-        Ok(status) if status.success() => ExitCode::SUCCESS,
-        Ok(status) => ExitCode::from(u8::try_from(status.code().unwrap_or(1)).unwrap_or(1)),
-        Err(error) => {
-            eprintln!("error: cannot run cargo to build the fake Slack: {error}");
-            ExitCode::FAILURE
-        }
+fn find(name: &str) -> Option<&'static Command> {
+    COMMANDS.iter().find(|command| command.name == name)
+}
+
+fn is_help(arg: &str) -> bool {
+    matches!(arg, "--help" | "-h")
+}
+
+/// Prints `usage` as asked for.
+fn help(usage: &str) -> ExitCode {
+    print!("{usage}");
+    ExitCode::SUCCESS
+}
+
+/// Refuses a command line: says what is wrong, if known, and how to ask.
+fn usage_error(problem: Option<&str>, usage: &str) -> ExitCode {
+    if let Some(problem) = problem {
+        eprintln!("error: {problem}");
     }
+    eprint!("{usage}");
+    ExitCode::from(2)
 }
 
 /// Runs `command` on the workspace found at run time, or says why there is none.

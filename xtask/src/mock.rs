@@ -1,14 +1,51 @@
 //! `cargo xtask mock`: the fake Slack of `typed-slack-fake`, serving every method of the
 //! spec on 127.0.0.1 until Ctrl-C, for apps in any language to point at.
+//!
+//! Serving needs the generated crate with every family, long to compile, so it is behind
+//! the `mock` feature ([`serve`]). Built without it, as `cargo xtask` is, xtask answers
+//! `--help` and refuses bad arguments itself, then runs again with the feature.
 
-use std::collections::BTreeSet;
+#[cfg(feature = "mock")]
+mod serve;
+
+#[cfg(not(feature = "mock"))]
+use std::path::Path;
 use std::process::ExitCode;
 
-use typed_slack::runtime::MethodInfo;
-use typed_slack_fake::{FakeSlack, RateLimits, TokenKind};
+/// `cargo xtask mock --help`.
+pub const USAGE: &str = "\
+usage: cargo xtask mock [--port N] [--token TOKEN]... [--features FAMILY,...] [--rate-limits]
+
+Serves a fake Slack (typed-slack-fake) on 127.0.0.1 with every method of spec/, until
+Ctrl-C, and prints its base URL and the tokens it accepts. Its first run compiles the
+generated crate with every family.
+
+options:
+  --port N               listen on port N (default: a free one)
+  --token TOKEN          accept TOKEN; repeat for more (default:
+                         xoxb-0000000000-fake-slack-bot-token and
+                         xoxp-0000000000-fake-slack-user-token)
+  --features FAMILY,...  serve only the methods of these families (apps, chat, ...)
+  --rate-limits          answer 429 past each method's rate tier, per token
+  -h, --help             print this help
+";
+
+/// Runs the command: serves, or builds serving in and runs again.
+pub fn command(args: &[&str]) -> ExitCode {
+    match parse(args) {
+        #[cfg(feature = "mock")]
+        Ok(options) => serve::run(&options),
+        // Built without serving (the default, so that regen never waits for the
+        // generated crate to compile): build it in and run again.
+        #[cfg(not(feature = "mock"))]
+        Ok(_) => crate::in_workspace(|root| relaunch_with_mock(root, args)),
+        Err(problem) => crate::usage_error(Some(&problem), USAGE),
+    }
+}
 
 /// What `cargo xtask mock` was asked for.
 #[derive(Debug, Default, PartialEq, Eq)]
+#[cfg_attr(not(feature = "mock"), allow(dead_code, reason = "read when serving, with the `mock` feature"))]
 pub struct Options {
     /// The port of 127.0.0.1 to listen on; 0 for a free one.
     port: u16,
@@ -47,82 +84,26 @@ pub fn parse(args: &[&str]) -> Result<Options, String> {
     Ok(options)
 }
 
-/// Serves until Ctrl-C.
-pub fn run(options: &Options) -> ExitCode {
-    let methods = match methods(typed_slack::catalog(), &options.families) {
-        Ok(methods) => methods,
-        Err(problem) => {
-            eprintln!("{problem}");
-            return ExitCode::from(2);
-        }
-    };
-    tracing_subscriber::fmt().with_max_level(tracing::Level::INFO).with_target(false).init();
-    let runtime = match tokio::runtime::Builder::new_current_thread().enable_all().build() {
-        Ok(runtime) => runtime,
+/// Runs `cargo xtask mock ARGS` again in the same checkout with the `mock` feature; cargo
+/// shows its progress while it compiles the generated crate.
+#[cfg(not(feature = "mock"))]
+fn relaunch_with_mock(root: &Path, args: &[&str]) -> ExitCode {
+    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
+    let status = std::process::Command::new(cargo)
+        .arg("run")
+        .arg("--manifest-path")
+        .arg(root.join("Cargo.toml"))
+        .args(["--package", "xtask", "--features", "mock", "--", "mock"])
+        .args(args)
+        .status();
+    match status {
+        Ok(status) if status.success() => ExitCode::SUCCESS,
+        Ok(status) => ExitCode::from(u8::try_from(status.code().unwrap_or(1)).unwrap_or(1)),
         Err(error) => {
-            eprintln!("cannot start the async runtime: {error}");
-            return ExitCode::FAILURE;
+            eprintln!("error: cannot run cargo to build the fake Slack: {error}");
+            ExitCode::FAILURE
         }
-    };
-    runtime.block_on(serve(options, methods))
-}
-
-async fn serve(options: &Options, methods: Vec<MethodInfo>) -> ExitCode {
-    let count = methods.len();
-    let mut builder = FakeSlack::builder().methods(methods).port(options.port);
-    for token in &options.tokens {
-        builder = builder.token(token);
     }
-    if options.rate_limits {
-        builder = builder.rate_limits(RateLimits::by_tier());
-    }
-    let slack = match builder.start().await {
-        Ok(slack) => slack,
-        Err(error) => {
-            eprintln!("cannot listen on 127.0.0.1:{}: {error}", options.port);
-            return ExitCode::FAILURE;
-        }
-    };
-    let plural = if count == 1 { "" } else { "s" };
-    println!("fake Slack serving {count} method{plural} at {}", slack.base_url());
-    println!("accepted tokens (send one as `Authorization: Bearer TOKEN`):");
-    for (token, kind) in accepted_tokens(&options.tokens) {
-        println!("  {token} ({kind} token)");
-    }
-    if options.rate_limits {
-        println!("rate limits: each method's tier, per token");
-    }
-    println!("each request is logged below; Ctrl-C stops it");
-    if let Err(error) = tokio::signal::ctrl_c().await {
-        eprintln!("cannot wait for Ctrl-C: {error}");
-    }
-    slack.shutdown().await;
-    ExitCode::SUCCESS
-}
-
-/// The tokens given, or the fake's defaults, with their kinds.
-fn accepted_tokens(tokens: &[String]) -> Vec<(&str, TokenKind)> {
-    if tokens.is_empty() {
-        vec![(FakeSlack::BOT_TOKEN, TokenKind::Bot), (FakeSlack::USER_TOKEN, TokenKind::User)]
-    } else {
-        tokens.iter().map(|token| (token.as_str(), TokenKind::infer(token))).collect()
-    }
-}
-
-/// The methods of `families` (the Cargo features of `typed-slack`: a method's family is
-/// the first part of its name), or all of them when none is given.
-///
-/// # Errors
-///
-/// When a family has no method, naming the families there are.
-fn methods(catalog: Vec<MethodInfo>, families: &[String]) -> Result<Vec<MethodInfo>, String> {
-    let family = |info: &MethodInfo| info.name.split('.').next().unwrap_or_default().to_owned();
-    let known: BTreeSet<String> = catalog.iter().map(family).collect();
-    if let Some(unknown) = families.iter().find(|name| !known.contains(*name)) {
-        let known: Vec<&str> = known.iter().map(String::as_str).collect();
-        return Err(format!("no method family {unknown:?}; the families are: {}", known.join(", ")));
-    }
-    Ok(catalog.into_iter().filter(|info| families.is_empty() || families.contains(&family(info))).collect())
 }
 
 #[cfg(test)]
@@ -146,23 +127,5 @@ mod tests {
         assert_eq!(parse(&["--port"]).unwrap_err(), "--port needs a value");
         assert_eq!(parse(&["--port", "http"]).unwrap_err(), "--port http: not a port number");
         assert_eq!(parse(&["--verbose"]).unwrap_err(), "unknown argument \"--verbose\"");
-    }
-
-    #[test]
-    fn serves_all_families_or_those_given() {
-        let all = typed_slack::catalog();
-        assert_eq!(methods(all.clone(), &[]).unwrap().len(), all.len());
-        let apps = methods(all.clone(), &["apps".to_owned()]).unwrap();
-        assert!(apps.iter().all(|info| info.name.starts_with("apps.")) && !apps.is_empty());
-        let error = methods(all, &["nope".to_owned()]).unwrap_err();
-        assert!(error.starts_with("no method family \"nope\"; the families are: "), "{error}");
-        assert!(error.contains("apps"), "{error}");
-    }
-
-    #[test]
-    fn lists_the_default_tokens_when_given_none() {
-        assert!(crate::USAGE.contains(FakeSlack::BOT_TOKEN) && crate::USAGE.contains(FakeSlack::USER_TOKEN));
-        assert_eq!(accepted_tokens(&[]).len(), 2);
-        assert_eq!(accepted_tokens(&["xoxb-mine".to_owned()]), [("xoxb-mine", TokenKind::Bot)]);
     }
 }
