@@ -50,8 +50,17 @@ impl Scratch {
     }
 
     fn import(&self, inputs: &[&str], force: bool) -> Report {
+        self.run(inputs, force, false)
+    }
+
+    /// Imports as `cargo xtask import --check` does: writing nothing.
+    fn check(&self, inputs: &[&str], force: bool) -> Report {
+        self.run(inputs, force, true)
+    }
+
+    fn run(&self, inputs: &[&str], force: bool, check: bool) -> Report {
         let inputs: Vec<PathBuf> = inputs.iter().map(PathBuf::from).collect();
-        import(&inputs, &Options { out_dir: self.methods(), force }).expect("the import runs")
+        import(&inputs, &Options { out_dir: self.methods(), force, check }).expect("the import runs")
     }
 
     fn spec_file(&self, method: &str) -> PathBuf {
@@ -168,6 +177,10 @@ fn importing_the_seed_page_over_the_committed_seed_spec_leaves_it_alone() {
         assert_eq!(statuses(&report), [&Status::Unchanged], "{report}");
         assert_eq!(scratch.read(SEED), committed_seed());
     }
+    // Its recorded hand edits are kept, so they are not drift either.
+    let check = scratch.check(&[SEED_PAGE], false);
+    assert!(check.up_to_date(), "{check}");
+    assert_eq!(check.drift().to_string(), "drift: 0 new, 0 changed, 1 unchanged");
 }
 
 #[test]
@@ -472,4 +485,63 @@ fn the_drift_report_renders_sorted_and_counted() {
     assert_eq!((report.new_count(), report.changed_count(), report.unchanged), (1, 2, 7));
     expect_file!["expected/import/drift.txt"].assert_eq(&format!("{report}\n"));
     assert_eq!(DriftReport::new(Vec::new(), 3).to_string(), "drift: 0 new, 0 changed, 3 unchanged");
+}
+
+#[test]
+fn a_check_on_an_unchanged_tree_reports_no_drift_and_writes_nothing() {
+    let scratch = Scratch::new();
+    let report = scratch.import(&[REFERENCE_DIR, SEED_PAGE], false);
+    assert_eq!(report.drift().new_count(), 9, "a first import reports every method as new");
+    let before = scratch.written();
+    let check = scratch.check(&[REFERENCE_DIR, SEED_PAGE], false);
+    assert!(check.up_to_date(), "{check}");
+    assert!(check.drift().is_empty());
+    assert_eq!(check.drift().to_string(), "drift: 0 new, 0 changed, 9 unchanged");
+    assert_eq!(scratch.written(), before);
+}
+
+#[test]
+fn a_check_on_a_changed_tree_reports_the_drift_and_writes_nothing() {
+    let scratch = Scratch::new();
+    scratch.import(&[REFERENCE_DIR], false);
+    // A committed spec that says something else than the reference (as when Slack's
+    // reference changed since), and a method not imported yet.
+    let method = "users.setPresence";
+    let stale = scratch
+        .read(method)
+        .replace("rate_tier: tier2", "rate_tier: tier3")
+        .replace("- code: invalid_presence", "- code: old_code");
+    // Its summary is a recorded hand edit: kept, so not drift.
+    let source = format!("import:\n  source: slack-api/methods/{method}.json\n");
+    let stale = stale
+        .replace("summary: Manually", "summary: By hand,")
+        .replace(&source, &format!("{source}  hand_edited:\n  - path: summary\n    reason: Kept.\n"));
+    fs::write(scratch.spec_file(method), &stale).unwrap();
+    fs::remove_file(scratch.spec_file("rtm.connect")).unwrap();
+    let before = scratch.written();
+
+    let expected_drift = "new rtm.connect\n\
+         changed users.setPresence:\n  \
+         error added: `invalid_presence`\n  \
+         error removed: `old_code`\n  \
+         rate tier changed: tier3 -> tier2\n\
+         drift: 1 new, 1 changed, 6 unchanged";
+    // Without --force the changed file would be refused (importing cannot tell Slack's
+    // changes from unrecorded hand edits); either way the drift is the same.
+    let check = scratch.check(&[REFERENCE_DIR], false);
+    assert!(!check.up_to_date());
+    assert_eq!(check.counts().to_string(), "would write 1, unchanged 6, refused 1", "{check}");
+    assert_eq!(check.drift().to_string(), expected_drift);
+    let forced = scratch.check(&[REFERENCE_DIR], true);
+    assert!(!forced.up_to_date());
+    assert_eq!(forced.counts().to_string(), "would write 2, unchanged 6, refused 0", "{forced}");
+    assert_eq!(forced.drift().to_string(), expected_drift);
+    assert_eq!(forced.counts().written, 0);
+    assert_eq!(scratch.written(), before, "a check writes nothing");
+
+    // Importing for real writes what the check reported, after which a check passes.
+    let report = scratch.import(&[REFERENCE_DIR], true);
+    assert_eq!(report.counts().written, 2, "{report}");
+    assert!(scratch.check(&[REFERENCE_DIR], false).up_to_date());
+    assert_eq!(load(&scratch.read(method)).summary, "By hand, sets user presence.");
 }

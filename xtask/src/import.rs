@@ -1,39 +1,16 @@
 //! `cargo xtask import`: makes method specs from Slack's documentation (a thin face
-//! over `typed_slack_codegen::import`).
+//! over `typed_slack_codegen::import`), and reports what that changes in the spec files
+//! already there; `--check` writes nothing and fails when anything would change.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use typed_slack_codegen::import::{Options, Status, import};
+use typed_slack_codegen::import::{Options, Report, Status, import};
 
 use crate::regen::SPEC_DIR;
 
 /// The folder method specs go in by default, under the workspace root.
 const METHODS_DIR: &str = "methods";
-
-/// `cargo xtask import --help`.
-pub const USAGE: &str = "\
-usage: cargo xtask import <file-or-folder>... [--force] [--out DIR]
-
-Makes method specs from Slack's machine-readable reference (a method's *.json file,
-or a folder of them) or from saved doc pages (*.md), into spec/methods, lists what
-the spec format has no place for, and regenerates generated/. Importing again keeps
-the hand edits recorded in `import.hand_edited` and refuses to overwrite others.
-
-options:
-  --force     overwrite specs edited by hand without a record in
-              `import.hand_edited` (recorded edits are always kept)
-  --out DIR   write the specs into DIR instead, and do not regenerate
-  -h, --help  print this help
-";
-
-/// Runs the command given its arguments (those after `import`).
-pub fn command(args: &[&str]) -> ExitCode {
-    match parse(args) {
-        Some(request) => crate::in_workspace(|root| run(root, &request)),
-        None => crate::usage_error(None, USAGE),
-    }
-}
 
 /// What the command line asks for.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -44,15 +21,18 @@ pub struct Request {
     pub out_dir: Option<PathBuf>,
     /// Whether to overwrite unrecorded hand edits.
     pub force: bool,
+    /// Whether to only check: write nothing, fail when importing would change a file.
+    pub check: bool,
 }
 
 /// Reads the arguments after `import`; `None` when they are not a valid request.
 pub fn parse(args: &[&str]) -> Option<Request> {
-    let mut request = Request { inputs: Vec::new(), out_dir: None, force: false };
+    let mut request = Request { inputs: Vec::new(), out_dir: None, force: false, check: false };
     let mut args = args.iter();
     while let Some(arg) = args.next() {
         match *arg {
             "--force" => request.force = true,
+            "--check" => request.check = true,
             "--out" => request.out_dir = Some(PathBuf::from(args.next()?)),
             flag if flag.starts_with("--") => return None,
             path => request.inputs.push(PathBuf::from(path)),
@@ -64,31 +44,36 @@ pub fn parse(args: &[&str]) -> Option<Request> {
 /// Runs the import and reports to the terminal.
 pub fn run(root: &Path, request: &Request) -> ExitCode {
     let out_dir = request.out_dir.clone().unwrap_or_else(|| root.join(SPEC_DIR).join(METHODS_DIR));
-    let report = match import(&request.inputs, &Options { out_dir, force: request.force }) {
+    let options = Options { out_dir, force: request.force, check: request.check };
+    let report = match import(&request.inputs, &options) {
         Ok(report) => report,
         Err(error) => {
             eprintln!("error: {error}");
             return ExitCode::FAILURE;
         }
     };
-    let unmapped = report.unmapped_lines();
-    if !unmapped.is_empty() {
-        println!("not mapped ({} value(s); each has no place in the spec format):", unmapped.len());
-        for line in &unmapped {
-            println!("  {line}");
-        }
-        let by_key: Vec<String> =
-            report.unmapped_by_key().iter().map(|(key, count)| format!("{key} {count}")).collect();
-        println!("not mapped, by key: {}", by_key.join(", "));
-    }
+    print_unmapped(&report, request.check);
     for file in &report.files {
-        match file.status {
-            Status::Written | Status::Unchanged => println!("{file}"),
-            Status::Refused { .. } | Status::Failed { .. } => eprintln!("{file}"),
+        if matches!(file.status, Status::Refused { .. } | Status::Failed { .. }) {
+            eprintln!("{file}");
         }
     }
+    println!("{}", report.drift());
     let counts = report.counts();
     println!("{counts}");
+    let into_spec = request.out_dir.is_none();
+    if request.check {
+        return match check_verdict(&report, into_spec) {
+            Ok(verdict) => {
+                println!("{verdict}");
+                ExitCode::SUCCESS
+            }
+            Err(verdict) => {
+                eprintln!("{verdict}");
+                ExitCode::FAILURE
+            }
+        };
+    }
     if !report.succeeded() {
         return ExitCode::FAILURE;
     }
@@ -107,8 +92,53 @@ pub fn run(root: &Path, request: &Request) -> ExitCode {
     }
 }
 
+/// Prints what the inputs hold that the spec has no place for: each value, then the
+/// count by key. `--check` prints only the counts, so that the drift stands out.
+fn print_unmapped(report: &Report, check: bool) {
+    let unmapped = report.unmapped_lines();
+    if unmapped.is_empty() {
+        return;
+    }
+    if !check {
+        println!("not mapped ({} value(s); each has no place in the spec format):", unmapped.len());
+        for line in &unmapped {
+            println!("  {line}");
+        }
+    }
+    let by_key: Vec<String> = report.unmapped_by_key().iter().map(|(key, count)| format!("{key} {count}")).collect();
+    println!("not mapped, by key: {}", by_key.join(", "));
+}
+
+/// What `--check` concludes: `Ok` when importing would change no file, else `Err`
+/// saying what it would do (`into_spec`: into `spec/methods`, where writing a spec also
+/// regenerates `generated/`).
+fn check_verdict(report: &Report, into_spec: bool) -> Result<String, String> {
+    if report.up_to_date() {
+        return Ok("check: importing again changes nothing".to_owned());
+    }
+    let counts = report.counts();
+    let mut would = Vec::new();
+    if counts.would_write > 0 {
+        let regen = if into_spec { " and regenerate generated/" } else { "" };
+        would.push(format!("write {}{regen}", counts.would_write));
+    }
+    if counts.refused > 0 {
+        would.push(format!("refuse {} edited by hand without a record", counts.refused));
+    }
+    if counts.failed > 0 {
+        would.push(format!("fail on {} input(s)", counts.failed));
+    }
+    Err(format!(
+        "error: {} spec file(s) are not what importing gives, and nothing was written: importing would {}",
+        counts.would_write + counts.refused,
+        would.join(", ")
+    ))
+}
+
 #[cfg(test)]
 mod tests {
+    use typed_slack_codegen::import::FileOutcome;
+
     use super::*;
 
     #[test]
@@ -117,6 +147,36 @@ mod tests {
         assert_eq!(request.inputs, [PathBuf::from("a.json"), PathBuf::from("dir")]);
         assert_eq!(request.out_dir, Some(PathBuf::from("/tmp/x")));
         assert!(request.force);
+        assert!(!request.check);
+    }
+
+    #[test]
+    fn reads_check() {
+        let request = parse(&["--check", "dir"]).unwrap();
+        assert_eq!(request.inputs, [PathBuf::from("dir")]);
+        assert!(request.check && !request.force);
+        assert_eq!(parse(&["--check"]), None);
+    }
+
+    fn outcome(status: Status) -> FileOutcome {
+        FileOutcome { input: "x.json".to_owned(), target: None, status, unmapped: Vec::new(), drift: None }
+    }
+
+    #[test]
+    fn check_passes_only_when_nothing_would_change() {
+        let unchanged = Report { files: vec![outcome(Status::Unchanged), outcome(Status::Unchanged)] };
+        assert!(check_verdict(&unchanged, true).is_ok());
+        let stale = Report { files: vec![outcome(Status::Unchanged), outcome(Status::WouldWrite)] };
+        let verdict = check_verdict(&stale, true).unwrap_err();
+        assert!(
+            verdict.contains("1 spec file(s)") && verdict.contains("write 1 and regenerate generated/"),
+            "{verdict}"
+        );
+        assert!(!check_verdict(&stale, false).unwrap_err().contains("regenerate"));
+        let refused = Report { files: vec![outcome(Status::Refused { differing: vec!["summary".to_owned()] })] };
+        assert!(check_verdict(&refused, true).unwrap_err().contains("refuse 1 edited by hand"));
+        let failed = Report { files: vec![outcome(Status::Failed { reason: "bad".to_owned() })] };
+        assert!(check_verdict(&failed, true).unwrap_err().contains("fail on 1 input(s)"));
     }
 
     #[test]

@@ -20,8 +20,13 @@ pub enum Merge {
     Write(Box<MethodSpec>),
     /// The file already says what the import says.
     Unchanged,
-    /// The file differs at these paths, which no hand edit records.
-    Refused(Vec<String>),
+    /// The file differs at paths which no hand edit records: it is left alone.
+    Refused {
+        /// The paths at which it differs.
+        differing: Vec<String>,
+        /// The spec `--force` would write.
+        merged: Box<MethodSpec>,
+    },
 }
 
 /// Merges `imported` into the existing spec file `existing` (its text), keeping the
@@ -65,7 +70,7 @@ pub fn merge(imported: MethodSpec, existing: Option<&str>, force: bool) -> Resul
     Ok(match (differing.is_empty(), force) {
         (true, _) => Merge::Unchanged,
         (false, true) => Merge::Write(Box::new(merged)),
-        (false, false) => Merge::Refused(differing),
+        (false, false) => Merge::Refused { differing, merged: Box::new(merged) },
     })
 }
 

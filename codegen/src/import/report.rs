@@ -4,6 +4,8 @@
 use std::collections::BTreeMap;
 use std::fmt;
 
+use super::drift::{DriftReport, MethodDrift};
+
 /// How many differing paths a refusal names before it says how many more there are.
 const SHOWN_PATHS: usize = 12;
 
@@ -61,6 +63,9 @@ impl Findings {
 pub enum Status {
     /// The spec file was written (created, or replaced).
     Written,
+    /// The spec file would be written (created, or replaced), but the run only checks
+    /// (`--check`): nothing was written.
+    WouldWrite,
     /// The spec file already says what the import says; it was left as it is.
     Unchanged,
     /// The spec file differs from the import where no hand edit is recorded, and
@@ -87,6 +92,9 @@ pub struct FileOutcome {
     pub status: Status,
     /// What of the input has no place in the spec.
     pub unmapped: Vec<Unmapped>,
+    /// What the import changes in the spec file (written, to be written, or refused);
+    /// `None` when it is unchanged or the input failed.
+    pub drift: Option<MethodDrift>,
 }
 
 /// The outcome of an import run.
@@ -103,6 +111,7 @@ impl Report {
         for file in &self.files {
             match file.status {
                 Status::Written => counts.written += 1,
+                Status::WouldWrite => counts.would_write += 1,
                 Status::Unchanged => counts.unchanged += 1,
                 Status::Refused { .. } => counts.refused += 1,
                 Status::Failed { .. } => counts.failed += 1,
@@ -111,7 +120,20 @@ impl Report {
         counts
     }
 
-    /// Whether every file was written or already up to date.
+    /// What the import changes, method by method, and how many methods it leaves as
+    /// they are.
+    pub fn drift(&self) -> DriftReport {
+        let methods = self.files.iter().filter_map(|file| file.drift.clone()).collect();
+        DriftReport::new(methods, self.counts().unchanged)
+    }
+
+    /// Whether importing changes (or, with `--check`, would change) no file, and every
+    /// input imported: what `--check` passes on.
+    pub fn up_to_date(&self) -> bool {
+        self.files.iter().all(|file| file.status == Status::Unchanged)
+    }
+
+    /// Whether every file was written (or would be) or already up to date.
     pub fn succeeded(&self) -> bool {
         let counts = self.counts();
         counts.refused == 0 && counts.failed == 0
@@ -140,6 +162,8 @@ impl Report {
 pub struct Counts {
     /// Spec files written.
     pub written: usize,
+    /// Spec files that would be written (`--check`).
+    pub would_write: usize,
     /// Spec files already up to date.
     pub unchanged: usize,
     /// Spec files left alone because they were edited by hand.
@@ -150,7 +174,13 @@ pub struct Counts {
 
 impl fmt::Display for Counts {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "written {}, unchanged {}, refused {}", self.written, self.unchanged, self.refused)?;
+        // A run either writes or checks: it has files of one kind or the other.
+        if self.would_write > 0 {
+            write!(f, "would write {}", self.would_write)?;
+        } else {
+            write!(f, "written {}", self.written)?;
+        }
+        write!(f, ", unchanged {}, refused {}", self.unchanged, self.refused)?;
         if self.failed > 0 {
             write!(f, ", failed {}", self.failed)?;
         }
@@ -163,6 +193,7 @@ impl fmt::Display for FileOutcome {
         let target = self.target.as_deref().unwrap_or(&self.input);
         match &self.status {
             Status::Written => write!(f, "wrote {target}"),
+            Status::WouldWrite => write!(f, "would write {target}"),
             Status::Unchanged => write!(f, "unchanged {target}"),
             Status::Refused { differing } => write!(
                 f,

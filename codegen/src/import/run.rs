@@ -6,11 +6,12 @@ use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
+use super::drift::{self, Drift, MethodDrift};
 use super::merge::{Merge, merge};
 use super::report::{FileOutcome, Report, Status};
 use super::shared_codes::{COMMON, SharedCodes};
 use super::{Imported, doc_page, slack_json, write};
-use crate::spec::model::SharedSpec;
+use crate::spec::model::{MethodSpec, SharedSpec};
 use crate::spec::{EXTENSION, SHARED_DIR, SourceFile, SourceKind};
 
 /// The extension of Slack's reference files.
@@ -27,6 +28,9 @@ pub struct Options {
     /// Overwrite spec files edited by hand without a record (recorded edits are still
     /// kept).
     pub force: bool,
+    /// Write nothing: report what would be written as [`Status::WouldWrite`]
+    /// (`--check`).
+    pub check: bool,
 }
 
 /// Why an import could not start.
@@ -59,15 +63,25 @@ pub fn import(inputs: &[PathBuf], options: &Options) -> Result<Report, Error> {
     for file in files {
         let input = file.display().to_string();
         let outcome = match read_input(&file, &shared) {
-            Err(reason) => FileOutcome { input, target: None, status: Status::Failed { reason }, unmapped: Vec::new() },
+            Err(reason) => FileOutcome {
+                input,
+                target: None,
+                status: Status::Failed { reason },
+                unmapped: Vec::new(),
+                drift: None,
+            },
             Ok(imported) => {
                 let method = imported.spec.method.clone();
                 let target = options.out_dir.join(write::file_name(&method));
-                let status = match targets.insert(method.clone(), input.clone()) {
-                    Some(first) => Status::Failed { reason: format!("`{method}` is also imported from {first}") },
+                let (status, drift) = match targets.insert(method.clone(), input.clone()) {
+                    Some(first) => {
+                        (Status::Failed { reason: format!("`{method}` is also imported from {first}") }, None)
+                    }
                     None => context.place(&imported, &target),
                 };
-                FileOutcome { input, target: Some(target.display().to_string()), status, unmapped: imported.unmapped }
+                let drift = drift.map(|drift| MethodDrift { method, drift });
+                let target = Some(target.display().to_string());
+                FileOutcome { input, target, status, unmapped: imported.unmapped, drift }
             }
         };
         report.files.push(outcome);
@@ -83,34 +97,63 @@ struct Context<'a> {
 }
 
 impl Context<'_> {
-    /// Merges `imported` over the spec file at `target` and writes it when it changed.
-    fn place(&self, imported: &Imported, target: &Path) -> Status {
+    /// Merges `imported` over the spec file at `target` and writes it when it changed
+    /// (unless only checking), with what that changes in the file.
+    fn place(&self, imported: &Imported, target: &Path) -> (Status, Option<Drift>) {
         let existing = match fs::read_to_string(target) {
             Ok(text) => Some(text),
             Err(error) if error.kind() == io::ErrorKind::NotFound => None,
-            Err(error) => return Status::Failed { reason: format!("cannot read {}: {error}", target.display()) },
+            Err(error) => {
+                return (Status::Failed { reason: format!("cannot read {}: {error}", target.display()) }, None);
+            }
         };
         let spec = match merge(imported.spec.clone(), existing.as_deref(), self.options.force) {
             Ok(Merge::Write(spec)) => spec,
-            Ok(Merge::Unchanged) => return Status::Unchanged,
-            Ok(Merge::Refused(differing)) => return Status::Refused { differing },
-            Err(reason) => return Status::Failed { reason },
+            Ok(Merge::Unchanged) => return (Status::Unchanged, None),
+            Ok(Merge::Refused { differing, merged }) => {
+                return (Status::Refused { differing }, Some(drift_of(existing.as_deref(), &merged)));
+            }
+            Err(reason) => return (Status::Failed { reason }, None),
         };
         let text = match write::render(&spec) {
             Ok(text) => text,
-            Err(error) => return Status::Failed { reason: format!("cannot write YAML: {error}") },
+            Err(error) => return (Status::Failed { reason: format!("cannot write YAML: {error}") }, None),
         };
         if existing.as_deref() == Some(text.as_str()) {
-            return Status::Unchanged;
+            return (Status::Unchanged, None);
         }
         if let Err(problems) = write::check(&spec.method, &text, self.shared_sources, self.spec_root) {
-            return Status::Failed { reason: format!("the imported spec does not pass validation:\n{problems}") };
+            let reason = format!("the imported spec does not pass validation:\n{problems}");
+            return (Status::Failed { reason }, None);
+        }
+        let drift = Some(drift_of(existing.as_deref(), &spec));
+        if self.options.check {
+            return (Status::WouldWrite, drift);
         }
         let written = fs::create_dir_all(&self.options.out_dir).and_then(|()| fs::write(target, text));
         match written {
-            Ok(()) => Status::Written,
-            Err(error) => Status::Failed { reason: format!("cannot write {}: {error}", target.display()) },
+            Ok(()) => (Status::Written, drift),
+            Err(error) => (Status::Failed { reason: format!("cannot write {}: {error}", target.display()) }, None),
         }
+    }
+}
+
+/// What writing `spec` over the spec file `existing` (its text, when there is one)
+/// changes.
+fn drift_of(existing: Option<&str>, spec: &MethodSpec) -> Drift {
+    let Some(existing) = existing else { return Drift::New };
+    match serde_yaml::from_str::<MethodSpec>(existing) {
+        Ok(existing) => {
+            let changes = drift::compute(&existing, spec);
+            // The file differs as a value (or it would be unchanged), so the changes
+            // name something; "the whole file" only if the model and YAML disagreed.
+            if changes.is_empty() {
+                Drift::Changed(vec![drift::Change::Other { path: "(the whole file)".to_owned() }])
+            } else {
+                Drift::Changed(changes)
+            }
+        }
+        Err(_) => Drift::Replaced,
     }
 }
 
