@@ -12,6 +12,35 @@ use crate::regen::SPEC_DIR;
 /// The folder method specs go in by default, under the workspace root.
 const METHODS_DIR: &str = "methods";
 
+/// `cargo xtask import --help`.
+pub const USAGE: &str = "\
+usage: cargo xtask import <file-or-folder>... [--force] [--out DIR]
+
+Makes method specs from Slack's machine-readable reference (a method's *.json file,
+or a folder of them) or from saved doc pages (*.md), into spec/methods, lists what
+the spec format has no place for, and regenerates generated/. Importing again keeps
+the hand edits recorded in `import.hand_edited` and refuses to overwrite others.
+It reports the drift: each method that is new, and what changed in each spec file
+it imports over (arguments, required flags, errors, warnings, scopes, rate tier,
+lifecycle, other paths); unchanged methods are counted.
+
+options:
+  --check     write nothing; print the drift and fail if importing would change
+              any spec file (a new one included)
+  --force     overwrite specs edited by hand without a record in
+              `import.hand_edited` (recorded edits are always kept)
+  --out DIR   write the specs into DIR instead, and do not regenerate
+  -h, --help  print this help
+";
+
+/// Runs the command given its arguments (those after `import`).
+pub fn command(args: &[&str]) -> ExitCode {
+    match parse(args) {
+        Some(request) => crate::in_workspace(|root| run(root, &request)),
+        None => crate::usage_error(None, USAGE),
+    }
+}
+
 /// What the command line asks for.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Request {
