@@ -1,5 +1,7 @@
 //! Writing a method's arguments into a request body.
 
+use std::borrow::Cow;
+
 use serde::Serialize;
 
 /// Receives a method's arguments, by wire name, from generated code.
@@ -32,6 +34,106 @@ pub trait ArgWriter {
     ///
     /// When `value` fails to serialize.
     fn json<T: Serialize + ?Sized>(&mut self, name: &str, value: &T) -> Result<(), serde_json::Error>;
+
+    /// Writes `value` as the argument `name` the way its type is sent (nothing for an
+    /// unset option).
+    ///
+    /// # Errors
+    ///
+    /// When a JSON-encoded value fails to serialize.
+    fn put<V: ArgValue + ?Sized>(&mut self, name: &str, value: &V) -> Result<(), serde_json::Error> {
+        value.write_arg(name, self)
+    }
+}
+
+/// What writing arguments answers: it fails only when a JSON-encoded value does not
+/// serialize.
+pub type ArgResult = Result<(), serde_json::Error>;
+
+/// A value a generated request sends as one argument: `write_args` hands each field
+/// to [`ArgWriter::put`], which asks the value how it is written.
+pub trait ArgValue {
+    /// Writes the value as the argument `name`, or nothing for an unset option.
+    ///
+    /// # Errors
+    ///
+    /// When a JSON-encoded value fails to serialize.
+    fn write_arg<W: ArgWriter + ?Sized>(&self, name: &str, args: &mut W) -> Result<(), serde_json::Error>;
+}
+
+/// One item of a list argument, sent comma-joined (`scopes=a,b`): text, an ID, an
+/// enum value, a number or a boolean.
+pub trait ArgText {
+    /// The item as Slack expects it.
+    fn arg_text(&self) -> Cow<'_, str>;
+}
+
+impl ArgValue for String {
+    fn write_arg<W: ArgWriter + ?Sized>(&self, name: &str, args: &mut W) -> Result<(), serde_json::Error> {
+        args.text(name, self);
+        Ok(())
+    }
+}
+
+impl ArgText for String {
+    fn arg_text(&self) -> Cow<'_, str> {
+        Cow::Borrowed(self)
+    }
+}
+
+impl ArgValue for bool {
+    fn write_arg<W: ArgWriter + ?Sized>(&self, name: &str, args: &mut W) -> Result<(), serde_json::Error> {
+        args.boolean(name, *self);
+        Ok(())
+    }
+}
+
+impl ArgValue for i64 {
+    fn write_arg<W: ArgWriter + ?Sized>(&self, name: &str, args: &mut W) -> Result<(), serde_json::Error> {
+        args.integer(name, *self);
+        Ok(())
+    }
+}
+
+impl ArgValue for f64 {
+    fn write_arg<W: ArgWriter + ?Sized>(&self, name: &str, args: &mut W) -> Result<(), serde_json::Error> {
+        args.number(name, *self);
+        Ok(())
+    }
+}
+
+macro_rules! to_string_items {
+    ($($ty:ty),*) => {
+        $(impl ArgText for $ty {
+            fn arg_text(&self) -> Cow<'_, str> {
+                Cow::Owned(self.to_string())
+            }
+        })*
+    };
+}
+
+to_string_items!(bool, i64, f64);
+
+impl ArgValue for serde_json::Value {
+    fn write_arg<W: ArgWriter + ?Sized>(&self, name: &str, args: &mut W) -> Result<(), serde_json::Error> {
+        args.json(name, self)
+    }
+}
+
+impl<T: ArgValue> ArgValue for Option<T> {
+    fn write_arg<W: ArgWriter + ?Sized>(&self, name: &str, args: &mut W) -> Result<(), serde_json::Error> {
+        match self {
+            Some(value) => value.write_arg(name, args),
+            None => Ok(()),
+        }
+    }
+}
+
+impl<T: ArgText> ArgValue for Vec<T> {
+    fn write_arg<W: ArgWriter + ?Sized>(&self, name: &str, args: &mut W) -> Result<(), serde_json::Error> {
+        args.comma_list(name, self.iter().map(ArgText::arg_text));
+        Ok(())
+    }
 }
 
 fn join_commas<I>(values: I) -> String

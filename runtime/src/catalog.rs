@@ -1,7 +1,7 @@
 //! What the spec says of a method, as one value: for tools that handle any method by
 //! its facts, such as a fake Slack server.
 
-use crate::{Argument, Code, ContentType, HttpMethod, Lifecycle, Method, RateTier, Scopes};
+use crate::{Argument, Catalogued, Code, ContentType, Documented, HttpMethod, Lifecycle, Method, RateTier, Scopes};
 
 /// The facts of one method, gathered from its [`Method`] implementation.
 ///
@@ -27,10 +27,10 @@ pub struct MethodInfo {
     pub authenticated: bool,
     /// Its arguments, the token excluded.
     pub arguments: &'static [Argument],
-    /// The error codes the spec documents for it.
-    pub errors: &'static [&'static str],
-    /// The warning codes the spec documents for it.
-    pub warnings: &'static [&'static str],
+    /// Every error code the spec documents for it, common ones included.
+    pub errors: fn() -> Vec<Documented>,
+    /// Every warning code the spec documents for it, common ones included.
+    pub warnings: fn() -> Vec<Documented>,
     /// A success answer with a placeholder for every required field.
     pub sample_response: &'static str,
     /// Checks that a success answer's JSON body decodes into the method's response
@@ -51,6 +51,11 @@ impl std::fmt::Debug for MethodInfo {
     }
 }
 
+/// Every code of `C`, common ones included.
+fn all_documented<C: Code>() -> Vec<Documented> {
+    C::all_documented().collect()
+}
+
 /// Whether `body` decodes into `M`'s response type.
 fn check_response<M: Method>(body: &str) -> Result<(), String> {
     serde_json::from_str::<M::Response>(body).map(drop).map_err(|error| format!("{}: {error}", M::NAME))
@@ -58,22 +63,28 @@ fn check_response<M: Method>(body: &str) -> Result<(), String> {
 
 impl MethodInfo {
     /// The facts of `M`.
-    pub const fn of<M: Method>() -> Self {
+    pub const fn of<M: Catalogued>() -> Self {
         Self {
             name: M::NAME,
             http_method: M::HTTP_METHOD,
             content_types: M::CONTENT_TYPES,
-            accepts_json: M::ACCEPTS_JSON,
+            accepts_json: ContentType::includes_json(M::CONTENT_TYPES),
             rate_tier: M::RATE_TIER,
             scopes: M::SCOPES,
             lifecycle: M::LIFECYCLE,
             authenticated: M::AUTHENTICATED,
             arguments: M::ARGUMENTS,
-            errors: <M::Error as Code>::DOCUMENTED,
-            warnings: <M::Warning as Code>::DOCUMENTED,
+            errors: all_documented::<M::Error>,
+            warnings: all_documented::<M::Warning>,
             sample_response: M::SAMPLE_RESPONSE,
             check_response: check_response::<M>,
         }
+    }
+
+    /// Whether the spec documents the error `code` for the method (common codes
+    /// included).
+    pub fn documents_error(&self, code: &str) -> bool {
+        (self.errors)().iter().any(|documented| documented.code == code)
     }
 
     /// The argument named `name`, if the method takes one.

@@ -5,7 +5,7 @@
 //! body keeps arguments out of URLs, which end up in proxy and server logs. The token is
 //! not an argument at all: it travels in the `Authorization` header.
 
-use crate::{FormArgs, JsonArgs, Method};
+use crate::{ContentType, FormArgs, JsonArgs, Method};
 
 /// `application/x-www-form-urlencoded` with no `charset` parameter: form bodies are
 /// defined without one, and Slack answers a `superfluous_charset` warning to one.
@@ -23,7 +23,7 @@ pub enum BodyEncoding {
     #[default]
     Form,
     /// A JSON body (`application/json; charset=utf-8`) for the methods whose spec says
-    /// they accept one ([`Method::ACCEPTS_JSON`]), a form body for the others.
+    /// they accept one (`application/json` among [`Method::CONTENT_TYPES`]), a form body for the others.
     JsonWhereAccepted,
 }
 
@@ -37,7 +37,7 @@ pub(crate) struct EncodedBody {
 impl BodyEncoding {
     /// Encodes `request`'s arguments as this encoding asks, given what the method accepts.
     pub(crate) fn encode<M: Method>(self, request: &M) -> Result<EncodedBody, serde_json::Error> {
-        if self == Self::JsonWhereAccepted && M::ACCEPTS_JSON {
+        if self == Self::JsonWhereAccepted && ContentType::includes_json(M::CONTENT_TYPES) {
             let mut args = JsonArgs::new();
             request.write_args(&mut args)?;
             Ok(EncodedBody { content_type: JSON_CONTENT_TYPE, bytes: args.finish() })

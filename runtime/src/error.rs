@@ -9,7 +9,7 @@ use std::time::Duration;
 use http::StatusCode;
 use serde_json::{Map, Value};
 
-use crate::{Method, TransportError};
+use crate::{Code, CommonError, Method, TransportError};
 
 /// Why a call to method `M` did not succeed.
 ///
@@ -57,6 +57,13 @@ impl<M: Method> CallError<M> {
             Self::Method(error) => Some(&error.code),
             _ => None,
         }
+    }
+
+    /// The error code when Slack answered one that every method can answer
+    /// (`token_revoked`, `missing_scope`, ...): the same type whatever the method, for
+    /// code written for any method.
+    pub fn common_code(&self) -> Option<CommonError> {
+        self.code().and_then(Code::common)
     }
 }
 

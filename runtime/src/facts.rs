@@ -51,6 +51,19 @@ impl ContentType {
             Self::MultipartFormData => "multipart/form-data",
         }
     }
+
+    /// Whether `application/json` is among `content_types`: whether a method that
+    /// accepts them takes a JSON body.
+    pub const fn includes_json(content_types: &[ContentType]) -> bool {
+        let mut index = 0;
+        while index < content_types.len() {
+            if matches!(content_types[index], Self::Json) {
+                return true;
+            }
+            index += 1;
+        }
+        false
+    }
 }
 
 impl fmt::Display for ContentType {
@@ -117,6 +130,16 @@ pub struct Scopes {
 impl Scopes {
     /// The spec documents no token type for the method.
     pub const UNDOCUMENTED: Scopes = Scopes { bot: None, user: None };
+
+    /// The same scopes for bot and user tokens.
+    pub const fn same(scopes: &'static [&'static str]) -> Self {
+        Self { bot: Some(scopes), user: Some(scopes) }
+    }
+
+    /// The scopes of each token type, `None` for a type the method does not work with.
+    pub const fn new(bot: Option<&'static [&'static str]>, user: Option<&'static [&'static str]>) -> Self {
+        Self { bot, user }
+    }
 }
 
 /// One argument of a method, as the spec lists it (the token excluded).
@@ -126,6 +149,18 @@ pub struct Argument {
     pub name: &'static str,
     /// Whether a call must send it.
     pub required: bool,
+}
+
+impl Argument {
+    /// An argument a call must send.
+    pub const fn required(name: &'static str) -> Self {
+        Self { name, required: true }
+    }
+
+    /// An argument a call may leave out.
+    pub const fn optional(name: &'static str) -> Self {
+        Self { name, required: false }
+    }
 }
 
 /// Where a method stands in its life.

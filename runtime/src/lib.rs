@@ -44,6 +44,9 @@ mod builder;
 mod catalog;
 mod client;
 mod code;
+mod common;
+#[doc(hidden)]
+pub mod de;
 mod decode;
 mod encoding;
 mod error;
@@ -60,19 +63,20 @@ mod token;
 mod transport;
 pub mod types;
 
-pub use args::{ArgWriter, FormArgs, JsonArgs};
+pub use args::{ArgResult, ArgText, ArgValue, ArgWriter, FormArgs, JsonArgs};
 pub use base_url::{BaseUrl, BaseUrlError};
 pub use builder::{BuildError, ClientBuilder};
 pub use catalog::MethodInfo;
 pub use client::Client;
-pub use code::{Code, UnknownCode};
+pub use code::{Code, CommonCode, CommonOnly, Documented, UnknownCode, decode_other, display_code};
+pub use common::{CommonError, CommonWarning, MAX_ARGUMENT_NAME_LEN};
 pub use decode::decode_answer;
 pub use encoding::BodyEncoding;
 pub use error::{CallError, DecodeError, HttpError, MethodError, RateLimited, RequestError};
 pub use facts::{Argument, ContentType, HttpMethod, Lifecycle, RateTier, Scopes};
 /// The `http` crate, whose request and response types a [`Transport`] exchanges.
 pub use http;
-pub use method::{Method, MethodResponse, Paginated};
+pub use method::{Catalogued, Method, MethodResponse, Paginated};
 pub use pacing::Pacing;
 pub use pages::Pages;
 #[cfg(feature = "reqwest")]

@@ -3,7 +3,9 @@
 use serde::de::DeserializeOwned;
 
 use crate::types::Cursor;
-use crate::{ArgWriter, Argument, Code, ContentType, HttpMethod, Lifecycle, RateTier, Scopes};
+use crate::{
+    ArgWriter, Argument, Code, CommonError, CommonWarning, ContentType, HttpMethod, Lifecycle, RateTier, Scopes,
+};
 
 /// A Slack Web API method, implemented by each generated request type.
 ///
@@ -16,8 +18,6 @@ pub trait Method {
     const HTTP_METHOD: HttpMethod;
     /// The request encodings the method accepts.
     const CONTENT_TYPES: &'static [ContentType];
-    /// Whether the method accepts a JSON body (`application/json`).
-    const ACCEPTS_JSON: bool;
     /// The rate-limit tier.
     const RATE_TIER: RateTier;
     /// The scopes required, per token type.
@@ -27,18 +27,13 @@ pub trait Method {
     /// Whether the method is called with a token (its spec lists a `token` argument);
     /// a few, such as `oauth.v2.access`, are called with the app's credentials instead.
     const AUTHENTICATED: bool;
-    /// The arguments, the token excluded, in spec order.
-    const ARGUMENTS: &'static [Argument];
-    /// A success answer in JSON, with a placeholder for every required field of the
-    /// response: what a fake server answers when a test scripts nothing else.
-    const SAMPLE_RESPONSE: &'static str;
 
     /// What a successful call (`"ok": true`) answers.
     type Response: MethodResponse<Warning = Self::Warning> + DeserializeOwned;
     /// The error codes a failed call (`"ok": false`) can answer.
-    type Error: Code;
+    type Error: Code<Common = CommonError>;
     /// The warning codes any call can answer beside its result.
-    type Warning: Code;
+    type Warning: Code<Common = CommonWarning>;
 
     /// Writes the arguments that are set, by their wire names. The token is not an
     /// argument: the client sends it in the `Authorization` header.
@@ -47,6 +42,18 @@ pub trait Method {
     ///
     /// When a JSON-encoded argument fails to serialize.
     fn write_args<W: ArgWriter>(&self, args: &mut W) -> Result<(), serde_json::Error>;
+}
+
+/// What tools that serve any method by its spec need beside the [`Method`] facts,
+/// such as the fake Slack (`typed-slack-fake`): the argument list and a sample answer.
+/// Generated for every method; a method of your own needs it only to be served by the
+/// fake.
+pub trait Catalogued: Method {
+    /// The arguments, the token excluded, in spec order.
+    const ARGUMENTS: &'static [Argument];
+    /// A success answer in JSON, with a placeholder for every required field of the
+    /// response: what a fake server answers when a test scripts nothing else.
+    const SAMPLE_RESPONSE: &'static str;
 }
 
 /// A successful answer, which can carry the warnings Slack sent with it.
@@ -60,6 +67,29 @@ pub trait MethodResponse {
     /// Attaches the warnings decoded from the answer's `warning` and
     /// `response_metadata.warnings` fields.
     fn set_warnings(&mut self, warnings: Vec<Self::Warning>);
+}
+
+/// Implements [`MethodResponse`] for a generated response type whose `warnings` field
+/// holds its method's warnings.
+///
+/// ```ignore
+/// typed_slack_runtime::method_response!(ChatPostMessageResponse, ChatPostMessageWarning);
+/// ```
+#[macro_export]
+macro_rules! method_response {
+    ($response:ident, $warning:ty) => {
+        impl $crate::MethodResponse for $response {
+            type Warning = $warning;
+
+            fn warnings(&self) -> &[$warning] {
+                &self.warnings
+            }
+
+            fn set_warnings(&mut self, warnings: ::std::vec::Vec<$warning>) {
+                self.warnings = warnings;
+            }
+        }
+    };
 }
 
 /// A method that answers in pages: it takes a `cursor` argument and answers the next

@@ -45,6 +45,23 @@ macro_rules! string_type {
             }
         }
 
+        impl $crate::ArgValue for $name {
+            fn write_arg<W: $crate::ArgWriter + ?Sized>(
+                &self,
+                name: &str,
+                args: &mut W,
+            ) -> ::std::result::Result<(), serde_json::Error> {
+                args.text(name, &self.0);
+                Ok(())
+            }
+        }
+
+        impl $crate::ArgText for $name {
+            fn arg_text(&self) -> ::std::borrow::Cow<'_, str> {
+                ::std::borrow::Cow::Borrowed(&self.0)
+            }
+        }
+
         impl ::std::convert::From<&str> for $name {
             fn from(value: &str) -> Self {
                 Self(value.to_owned())
