@@ -3,6 +3,8 @@
 //! Every Rust name here is final (resolved once by [`crate::naming`]) and every doc
 //! line is already escaped for rustdoc (by [`crate::docs`]). The emitter only arranges.
 
+pub use crate::spec::model::{ContentType, HttpMethod, RateTier};
+
 /// The whole API, methods sorted by wire name.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Api {
@@ -10,6 +12,40 @@ pub struct Api {
     pub spec_root: String,
     /// Every method.
     pub methods: Vec<Method>,
+    /// The codes every method can answer, generated once into the runtime.
+    pub common: CommonCodes,
+}
+
+/// The codes of the set every method includes (`spec/shared/common.yaml`), and the
+/// limits Slack applies to every call.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CommonCodes {
+    /// The spec file it comes from (`spec/shared/common.yaml`).
+    pub source: String,
+    /// Doc lines of the module.
+    pub module_docs: Vec<String>,
+    /// The error codes (`CommonError`).
+    pub errors: CodeSet,
+    /// The warning codes (`CommonWarning`).
+    pub warnings: CodeSet,
+    /// The longest argument name Slack accepts.
+    pub argument_name_length: usize,
+}
+
+/// A set of codes every method can answer, as one enum without a fallback variant.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CodeSet {
+    /// The type name (`CommonError`).
+    pub name: String,
+    /// Doc lines.
+    pub docs: Vec<String>,
+    /// The codes, in spec order.
+    pub codes: Vec<Code>,
+    /// The Markdown table of the codes, one line each, written once into a file that
+    /// every method's enum docs include.
+    pub table: Vec<String>,
+    /// The file name of that table (`common_errors.md`).
+    pub table_file: String,
 }
 
 /// One method and the four types generated for it.
@@ -26,9 +62,9 @@ pub struct Method {
     /// The success response type (`ChatPostMessageResponse`).
     pub response_type: String,
     /// The error enum (`ChatPostMessageError`).
-    pub error_type: String,
+    pub errors: CodeEnum,
     /// The warning enum (`ChatPostMessageWarning`).
-    pub warning_type: String,
+    pub warnings: CodeEnum,
     /// The one-line summary, rendered for a doc line or table cell.
     pub summary: String,
     /// Facts.
@@ -39,14 +75,10 @@ pub struct Method {
     pub request_docs: Vec<String>,
     /// Doc lines of the response type.
     pub response_docs: Vec<String>,
-    /// Doc lines of the error enum.
-    pub error_docs: Vec<String>,
-    /// Doc lines of the warning enum.
-    pub warning_docs: Vec<String>,
     /// Arguments, the token excluded, in spec order.
-    pub arguments: Vec<Argument>,
+    pub arguments: Vec<Member>,
     /// Response fields, in spec order.
-    pub response_fields: Vec<Field>,
+    pub response_fields: Vec<Member>,
     /// Enums of argument values, in argument order.
     pub enums: Vec<Enum>,
     /// Structs of response objects the spec describes, outermost first.
@@ -58,23 +90,48 @@ pub struct Method {
     pub pagination_cursor: Option<String>,
     /// A success answer with a placeholder for every required field, in JSON.
     pub sample_response: String,
-    /// Error codes: the method's own, then those of its includes, sorted by code.
-    pub errors: Vec<Code>,
-    /// Warning codes, likewise.
-    pub warnings: Vec<Code>,
 }
 
-/// The facts of a method, as the runtime's constants spell them.
+/// The error or warning enum of a method.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CodeEnum {
+    /// The type name (`ChatPostMessageError`).
+    pub name: String,
+    /// Doc lines, before the table of the common codes.
+    pub docs: Vec<String>,
+    /// The common codes' table to include (a [`CodeSet::table_file`]), when the method
+    /// answers them.
+    pub common_table: Option<String>,
+    /// Doc lines after that table.
+    pub docs_after: Vec<String>,
+    /// The codes the method documents that are not common ones, in spec order: one
+    /// variant each.
+    pub own: Vec<Code>,
+    /// Common codes the method describes in its own words, in spec order: no variant
+    /// (they decode into `Common`), but their descriptions are the method's.
+    pub redescribed: Vec<Code>,
+    /// Whether the method answers the common codes (it includes the common set): the
+    /// enum then has a `Common` variant.
+    pub answers_common: bool,
+}
+
+impl CodeEnum {
+    /// Whether the method documents nothing of its own beside the common codes: its
+    /// type is then the runtime's `CommonOnly`.
+    pub fn is_common_only(&self) -> bool {
+        self.answers_common && self.own.is_empty() && self.redescribed.is_empty()
+    }
+}
+
+/// The facts of a method.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Facts {
-    /// `Get` or `Post`: a variant of the runtime's `HttpMethod`.
-    pub http_method: &'static str,
-    /// Variants of the runtime's `ContentType`.
-    pub content_types: Vec<&'static str>,
-    /// Whether `application/json` is among them.
-    pub accepts_json: bool,
-    /// A variant of the runtime's `RateTier`.
-    pub rate_tier: &'static str,
+    /// The HTTP method the page prefers.
+    pub http_method: HttpMethod,
+    /// The content types it accepts, each once, in a fixed order.
+    pub content_types: Vec<ContentType>,
+    /// Its rate-limit tier.
+    pub rate_tier: RateTier,
     /// Scopes of bot tokens, or `None` when bot tokens are not documented.
     pub bot_scopes: Option<Vec<String>>,
     /// Scopes of user tokens, or `None` when user tokens are not documented.
@@ -98,12 +155,39 @@ pub enum ValueType {
     Number,
     /// `serde_json::Value`.
     Json,
-    /// A string newtype from the runtime's `types` module, by name (`UserId`).
-    Runtime(&'static str),
+    /// A string newtype from the runtime's `types` module.
+    Runtime(RuntimeType),
     /// An enum generated beside the method, by name.
     Enum(String),
     /// A struct generated beside the method, by name.
     Object(String),
+}
+
+/// The string newtypes of the runtime's `types` module.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum RuntimeType {
+    /// A message timestamp (`ts`).
+    Timestamp,
+    /// A pagination cursor.
+    Cursor,
+    /// A user ID.
+    UserId,
+    /// A conversation ID.
+    ChannelId,
+    /// A workspace ID.
+    TeamId,
+    /// An Enterprise Grid organization ID.
+    EnterpriseId,
+    /// An app ID.
+    AppId,
+    /// A bot ID.
+    BotId,
+    /// A file ID.
+    FileId,
+    /// A user group ID.
+    UsergroupId,
+    /// A trigger ID.
+    TriggerId,
 }
 
 /// How a list-valued argument or field is carried.
@@ -117,35 +201,20 @@ pub enum Multiplicity {
     Array,
 }
 
-/// An argument of a request.
+/// A member of a generated type: an argument of a request (sent by its wire name) or a
+/// field of a response or response object (answered by it).
 #[derive(Debug, Clone, PartialEq)]
-pub struct Argument {
+pub struct Member {
     /// The name on the wire.
     pub wire_name: String,
-    /// The field, the constructor parameter and (for optional arguments) the setter.
+    /// The Rust field name (for arguments also the constructor parameter and setter).
     pub rust_name: String,
     /// The item type.
     pub ty: ValueType,
     /// One value or a list.
     pub multiplicity: Multiplicity,
-    /// Whether the constructor takes it.
-    pub required: bool,
-    /// Doc lines.
-    pub docs: Vec<String>,
-}
-
-/// A field of a response.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Field {
-    /// The name on the wire.
-    pub wire_name: String,
-    /// The Rust field name.
-    pub rust_name: String,
-    /// The item type.
-    pub ty: ValueType,
-    /// One value or a JSON array.
-    pub multiplicity: Multiplicity,
-    /// Whether every response has it (otherwise it is an `Option`).
+    /// Whether it is always there: a constructor parameter of a request, a field that
+    /// is not an `Option` in a response.
     pub required: bool,
     /// Doc lines.
     pub docs: Vec<String>,
@@ -194,5 +263,5 @@ pub struct Object {
     /// Doc lines.
     pub docs: Vec<String>,
     /// Its fields.
-    pub fields: Vec<Field>,
+    pub fields: Vec<Member>,
 }

@@ -16,6 +16,7 @@ pub mod docs;
 pub mod emit;
 pub mod import;
 pub mod ir;
+pub mod json_layout;
 pub mod lower;
 pub mod naming;
 pub mod sample;
@@ -61,6 +62,9 @@ pub fn check(sources: &[SourceFile], spec_root: &str) -> Result<ir::Api, Diagnos
 pub struct Generation {
     /// The generated crate's source files.
     pub files: Vec<OutputFile>,
+    /// The runtime's one generated file, the common codes (path relative to the
+    /// runtime crate).
+    pub runtime_file: OutputFile,
     /// The `[features]` section of the generated crate's manifest, marker lines
     /// included (see [`emit::manifest`]).
     pub features_section: String,
@@ -73,7 +77,11 @@ pub struct Generation {
 /// When the spec has problems, or (a generator bug) the output is not Rust.
 pub fn generate(sources: &[SourceFile], spec_root: &str) -> Result<Generation, Error> {
     let api = check(sources, spec_root)?;
-    Ok(Generation { files: emit::emit(&api)?, features_section: emit::manifest::features_section(&api) })
+    Ok(Generation {
+        files: emit::emit(&api)?,
+        runtime_file: emit::emit_runtime(&api)?,
+        features_section: emit::manifest::features_section(&api),
+    })
 }
 
 /// Reads the spec folder `spec_dir` and generates the sources of the generated crate.

@@ -43,12 +43,59 @@ pub const RESERVED_REQUEST_MEMBERS: &[&str] = &[
 ];
 /// Names the generated response types use for their own members.
 pub const RESERVED_RESPONSE_MEMBERS: &[&str] = &["warnings", "set_warnings", "response_metadata"];
-/// Names the generated crate root re-exports from the runtime, which no generated type
-/// may take.
-pub const RESERVED_ROOT_TYPES: &[&str] = &["CallError", "Client", "Code", "MethodResponse", "Paginated", "Token"];
+/// Type names no generated type may take: those the crate root re-exports from the
+/// runtime, and those the generated modules write unqualified (std's prelude, the
+/// runtime's `types`). Generated type names are made of two or more words, so a clash
+/// can only come from a name like `IntoIterator` or `UserId`; it is reported, never
+/// emitted.
+pub const RESERVED_TYPES: &[&str] = &[
+    // Re-exported at the crate root.
+    "CallError",
+    "Client",
+    "Code",
+    "CommonError",
+    "CommonWarning",
+    "MethodResponse",
+    "Paginated",
+    "Token",
+    // Imported by the crate root.
+    "MethodInfo",
+    // Written unqualified in every module.
+    "Option",
+    "Some",
+    "None",
+    "Vec",
+    "String",
+    "Result",
+    "Ok",
+    "Into",
+    "IntoIterator",
+    "Default",
+    // The runtime's `types`, imported by the modules that use them.
+    "Timestamp",
+    "Cursor",
+    "UserId",
+    "ChannelId",
+    "TeamId",
+    "EnterpriseId",
+    "AppId",
+    "BotId",
+    "FileId",
+    "UsergroupId",
+    "TriggerId",
+    "ResponseMetadata",
+];
+
+/// The feature of the generated crate that compiles in `catalog()` and each method's
+/// `Catalogued` facts: what the fake Slack serves methods by, and only tests need.
+pub const CATALOG_FEATURE: &str = "catalog";
+
+/// Features the generated crate defines beside the method families (a method's family
+/// is a feature named after its first word), which no family may take.
+pub const RESERVED_FEATURES: &[&str] = &["default", "reqwest", "full", CATALOG_FEATURE];
 
 /// Variant names the generated code enums use for their own purposes.
-pub const RESERVED_VARIANTS: &[&str] = &["Unknown"];
+pub const RESERVED_VARIANTS: &[&str] = &["Common", "Unknown"];
 
 /// Which kind of Rust name to make.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

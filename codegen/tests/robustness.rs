@@ -143,7 +143,10 @@ fn check_outcome(method_text: &str) -> Result<(), TestCaseError> {
     ];
     match typed_slack_codegen::generate(&sources, "spec") {
         Ok(generation) => {
-            for file in generation.files {
+            for file in generation.files.into_iter().chain([generation.runtime_file]) {
+                if !file.path.ends_with(".rs") {
+                    continue;
+                }
                 let body = file.contents.split_once('\n').map_or("", |(_, body)| body);
                 prop_assert!(syn::parse_file(body).is_ok(), "{} does not parse:\n{}", file.path, file.contents);
             }

@@ -56,6 +56,25 @@ fn every_argument_type_and_included_codes() {
     check("argument_types", expect_file!["expected/argument_types.rs"]);
 }
 
+/// The tables of the fixtures' common codes, which the generated modules include from
+/// `../common_error.md` and `../common_warning.md` (beside `expected/`, as beside
+/// `methods/` in the crate).
+#[test]
+fn the_common_codes_table_is_written_once() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/argument_types");
+    let sources = typed_slack_codegen::spec::read_sources(&dir, "spec").expect("the fixture is readable");
+    let generation = typed_slack_codegen::generate(&sources, "spec").expect("the fixture generates");
+    let table = |path: &str| {
+        let file = generation.files.iter().find(|file| file.path == path).expect("a table of codes");
+        file.contents.clone()
+    };
+    expect_file!["common_error.md"].assert_eq(&table("src/common_error.md"));
+    expect_file!["common_warning.md"].assert_eq(&table("src/common_warning.md"));
+    let runtime = &generation.runtime_file;
+    assert_eq!(runtime.path, "src/common.rs");
+    expect_file!["expected/runtime_common.rs"].assert_eq(&runtime.contents);
+}
+
 #[test]
 fn every_problem_in_every_file_is_reported_with_its_place() {
     check("invalid_specs", expect_file!["expected/invalid_specs.txt"]);

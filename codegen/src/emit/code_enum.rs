@@ -1,4 +1,5 @@
-//! The error and warning enums: one variant per documented code, plus `Unknown`.
+//! A method's error and warning enums: one variant per code the method documents
+//! itself, `Common` for the codes every method can answer, and `Unknown`.
 
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -6,63 +7,126 @@ use quote::quote;
 use super::{doc_attrs, ident};
 use crate::ir;
 
-/// The enum named `name`, its `Code` implementation, `Display`, `Error` (for errors)
-/// and `FromStr`.
-pub fn tokens(name: &str, docs: &[String], codes: &[ir::Code], is_error: bool) -> TokenStream {
-    let name = ident(name);
-    let docs = doc_attrs(docs, false);
-    let variants: Vec<_> = codes.iter().map(|code| ident(&code.variant)).collect();
-    let variant_docs = codes.iter().map(|code| doc_attrs(&code.docs, false));
-    let wires: Vec<&str> = codes.iter().map(|code| code.wire.as_str()).collect();
-    let descriptions = codes.iter().map(|code| code.description.as_str());
-    let error_impl = is_error.then(|| quote!(impl ::std::error::Error for #name {}));
-    // With no documented code, each match would have the one `Unknown` arm.
-    let (from_code, code, description) = if codes.is_empty() {
+/// Where the tables of the common codes are, from a method's module file.
+const COMMON_TABLE_DIR: &str = "../";
+
+/// The enum, its `Code` implementation, `Display`, `Error` (for errors), `FromStr`,
+/// and `From` the common codes. `common` names the runtime's enum of common codes.
+pub fn tokens(code_enum: &ir::CodeEnum, common: &str, is_error: bool) -> TokenStream {
+    let name = ident(&code_enum.name);
+    let common = ident(common);
+    let docs_before = doc_attrs(&code_enum.docs, false);
+    let table = code_enum.common_table.as_ref().map(|file| {
+        let path = format!("{COMMON_TABLE_DIR}{file}");
+        quote!(#[doc = include_str!(#path)])
+    });
+    let docs_after = doc_attrs(&code_enum.docs_after, false);
+    let docs = quote! {
+        #docs_before
+        #table
+        #docs_after
+    };
+    if code_enum.is_common_only() {
+        return quote! {
+            #docs
+            pub type #name = rt::CommonOnly<rt::#common>;
+        };
+    }
+    let variants: Vec<_> = code_enum.own.iter().map(|code| ident(&code.variant)).collect();
+    let variant_docs = code_enum.own.iter().map(|code| doc_attrs(&code.docs, false));
+    let wires: Vec<&str> = code_enum.own.iter().map(|code| code.wire.as_str()).collect();
+    let documented = code_enum.own.iter().chain(&code_enum.redescribed).map(|code| {
+        let (wire, description) = (&code.wire, &code.description);
+        quote!(rt::Documented::new(#wire, #description))
+    });
+    let answers_common = code_enum.answers_common;
+    // The trait's default is true: say it only when the method does not.
+    let answers_common_const = (!answers_common).then(|| {
+        quote!(
+            const ANSWERS_COMMON: bool = false;
+        )
+    });
+    let error_marker = is_error.then(|| quote!(, error));
+    let (common_variant, other, common_arm) = if answers_common {
         (
-            quote!(Self::Unknown(::typed_slack_runtime::UnknownCode::new(code))),
             quote! {
-                let Self::Unknown(code) = self;
-                code.as_str()
+                /// A code every method can answer.
+                Common(rt::#common),
             },
-            quote!(::core::option::Option::None),
+            quote!(rt::decode_other(code, Self::Common, Self::Unknown)),
+            quote!(Self::Common(code) => rt::CommonCode::code(*code),),
         )
     } else {
-        (
-            quote! {
-                match code {
-                    #(#wires => Self::#variants,)*
-                    _ => Self::Unknown(::typed_slack_runtime::UnknownCode::new(code)),
+        (quote!(), quote!(Self::Unknown(rt::UnknownCode::new(code))), quote!())
+    };
+    // Without the common codes there is nothing to convert from: write the traits out.
+    let traits = if answers_common {
+        quote!(rt::code_traits!(#name, #common #error_marker);)
+    } else {
+        let error_impl = is_error.then(|| quote!(impl std::error::Error for #name {}));
+        quote! {
+            impl std::fmt::Display for #name {
+                fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                    rt::display_code(self, f)
                 }
-            },
-            quote! {
-                match self {
-                    #(Self::#variants => #wires,)*
-                    Self::Unknown(code) => code.as_str(),
+            }
+
+            #error_impl
+
+            impl std::str::FromStr for #name {
+                type Err = std::convert::Infallible;
+
+                fn from_str(code: &str) -> Result<Self, Self::Err> {
+                    Ok(rt::Code::from_code(code))
                 }
-            },
-            quote! {
-                match self {
-                    #(Self::#variants => ::core::option::Option::Some(#descriptions),)*
-                    Self::Unknown(_) => ::core::option::Option::None,
-                }
-            },
-        )
+            }
+        }
+    };
+    // With no variant of its own and no common one, each match would have one arm.
+    let from_code = if wires.is_empty() {
+        other
+    } else {
+        quote! {
+            match code {
+                #(#wires => Self::#variants,)*
+                _ => #other,
+            }
+        }
+    };
+    let code = if wires.is_empty() && !answers_common {
+        quote! {
+            let Self::Unknown(code) = self;
+            code.as_str()
+        }
+    } else {
+        quote! {
+            match self {
+                #(Self::#variants => #wires,)*
+                #common_arm
+                Self::Unknown(code) => code.as_str(),
+            }
+        }
     };
     quote! {
         #docs
-        #[derive(::core::fmt::Debug, ::core::clone::Clone, ::core::cmp::PartialEq, ::core::cmp::Eq, ::core::hash::Hash)]
+        #[derive(Debug, Clone, PartialEq, Eq)]
         #[non_exhaustive]
         pub enum #name {
             #(
                 #variant_docs
                 #variants,
             )*
+            #common_variant
             /// A code the spec does not document, kept as Slack sent it.
-            Unknown(::typed_slack_runtime::UnknownCode),
+            Unknown(rt::UnknownCode),
         }
 
-        impl ::typed_slack_runtime::Code for #name {
-            const DOCUMENTED: &'static [&'static str] = &[#(#wires),*];
+        impl rt::Code for #name {
+            type Common = rt::#common;
+
+            const DOCUMENTED: &'static [rt::Documented] = &[#(#documented),*];
+
+            #answers_common_const
 
             fn from_code(code: &str) -> Self {
                 #from_code
@@ -72,29 +136,8 @@ pub fn tokens(name: &str, docs: &[String], codes: &[ir::Code], is_error: bool) -
                 #code
             }
 
-            fn description(&self) -> ::core::option::Option<&'static str> {
-                #description
-            }
         }
 
-        impl ::core::fmt::Display for #name {
-            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                let code = <Self as ::typed_slack_runtime::Code>::code(self);
-                match <Self as ::typed_slack_runtime::Code>::description(self) {
-                    ::core::option::Option::Some(description) => ::core::write!(f, "{code}: {description}"),
-                    ::core::option::Option::None => f.write_str(code),
-                }
-            }
-        }
-
-        #error_impl
-
-        impl ::core::str::FromStr for #name {
-            type Err = ::core::convert::Infallible;
-
-            fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-                ::core::result::Result::Ok(<Self as ::typed_slack_runtime::Code>::from_code(code))
-            }
-        }
+        #traits
     }
 }

@@ -21,7 +21,7 @@ pub fn tokens(api: &ir::Api) -> TokenStream {
     let reexports = api.methods.iter().map(|method| {
         let module = ident(&method.module);
         let feature = &method.feature;
-        let types = [&method.request_type, &method.response_type, &method.error_type, &method.warning_type]
+        let types = [&method.request_type, &method.response_type, &method.errors.name, &method.warnings.name]
             .map(|name| ident(name));
         // Re-exporting is not a use, but rustc's lint does not know it.
         let allow = method.facts.deprecation.is_some().then(|| quote!(#[allow(deprecated)]));
@@ -38,16 +38,20 @@ pub fn tokens(api: &ir::Api) -> TokenStream {
         quote! {
             #[cfg(feature = #feature)]
             #allow
-            methods.push(::typed_slack_runtime::MethodInfo::of::<#request>());
+            methods.push(MethodInfo::of::<#request>());
         }
     });
+    let catalog = manifest::CATALOG_FEATURE;
     quote! {
         #docs
         #![deny(missing_docs)]
 
-        pub use ::typed_slack_runtime as runtime;
-        pub use ::typed_slack_runtime::types;
-        pub use ::typed_slack_runtime::{CallError, Client, Code, MethodResponse, Paginated, Token};
+        pub use typed_slack_runtime as runtime;
+        pub use typed_slack_runtime::types;
+        pub use typed_slack_runtime::{CallError, Client, Code, CommonError, CommonWarning, MethodResponse, Paginated, Token};
+
+        #[cfg(feature = #catalog)]
+        use typed_slack_runtime::MethodInfo;
 
         /// One module per Slack Web API method, named after it (`chat.postMessage` is
         /// `chat_post_message`). Each module's types are also re-exported at the crate
@@ -61,9 +65,10 @@ pub fn tokens(api: &ir::Api) -> TokenStream {
         /// What the spec says of every method compiled in (those of the enabled
         /// features), sorted by name: for tools that handle any method, such as a fake
         /// Slack server.
+        #[cfg(feature = #catalog)]
         #[allow(clippy::vec_init_then_push, unused_mut)] // Each push is behind its feature.
-        pub fn catalog() -> ::std::vec::Vec<::typed_slack_runtime::MethodInfo> {
-            let mut methods = ::std::vec::Vec::new();
+        pub fn catalog() -> Vec<MethodInfo> {
+            let mut methods = Vec::new();
             #(#catalog_entries)*
             methods
         }

@@ -8,6 +8,7 @@
 use std::collections::BTreeMap;
 
 use crate::ir;
+pub use crate::naming::CATALOG_FEATURE;
 
 /// The line that opens the generated section of the manifest.
 pub const BEGIN_MARKER: &str = "# @generated features: begin. `cargo xtask regen` writes this section; do not edit.";
@@ -40,6 +41,9 @@ pub fn features_section(api: &ir::Api) -> String {
     section.push_str(&format!("default = [{}]\n", defaults.join(", ")));
     section.push_str("# The default transport: reqwest over rustls. Without it, give the client your own.\n");
     section.push_str("reqwest = [\"typed-slack-runtime/reqwest\"]\n");
+    section.push_str("# `catalog()` and each method's arguments and sample answer, which the fake Slack\n");
+    section.push_str("# (typed-slack-fake) serves methods by: enable it in your dev-dependencies.\n");
+    section.push_str(&format!("{CATALOG_FEATURE} = []\n"));
     section.push_str("# Every method family.\n");
     section.push_str(&format!("full = [{}]\n", all.join(", ")));
     for (family, count) in &families {

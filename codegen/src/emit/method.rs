@@ -3,8 +3,16 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
+use std::collections::BTreeSet;
+
+use super::deserialize::{self, Extras};
+use super::manifest::CATALOG_FEATURE;
 use super::{code_enum, doc_attrs, ident};
-use crate::ir::{self, Multiplicity, ValueType};
+use crate::ir::{self, Member, Multiplicity, RuntimeType, ValueType};
+use crate::lower::{COMMON_ERROR, COMMON_WARNING};
+
+/// Response objects decode their spec fields only.
+const NO_EXTRAS: Extras = Extras { response_metadata: false, warnings: false };
 
 /// Clippy's default `too_many_arguments` threshold.
 const MAX_CONSTRUCTOR_PARAMS: usize = 7;
@@ -23,16 +31,18 @@ pub fn tokens(method: &ir::Method) -> TokenStream {
     });
     let request = request(method);
     let response = response(method);
-    let errors = code_enum::tokens(&method.error_type, &method.error_docs, &method.errors, true);
-    let warnings = code_enum::tokens(&method.warning_type, &method.warning_docs, &method.warnings, false);
+    let errors = code_enum::tokens(&method.errors, COMMON_ERROR, true);
+    let warnings = code_enum::tokens(&method.warnings, COMMON_WARNING, false);
+    let imports = imports(method);
     let enums = method.enums.iter().map(value_enum);
     let objects = method
         .objects
         .iter()
-        .map(|object| answer_struct(&object.name, &object.docs, &object.fields, TokenStream::new()));
+        .map(|object| answer_struct(&object.name, &object.docs, &object.fields, TokenStream::new(), &NO_EXTRAS));
     quote! {
         #module_docs
         #allow_deprecated
+        #imports
         #request
         #response
         #errors
@@ -52,8 +62,7 @@ fn value_enum(value_enum: &ir::Enum) -> TokenStream {
     quote! {
         #docs
         #[derive(
-            ::core::fmt::Debug, ::core::clone::Clone, ::core::marker::Copy, ::core::cmp::PartialEq, ::core::cmp::Eq,
-            ::core::hash::Hash,
+            Debug, Clone, Copy, PartialEq, Eq, Hash
         )]
         #[non_exhaustive]
         pub enum #name {
@@ -69,14 +78,27 @@ fn value_enum(value_enum: &ir::Enum) -> TokenStream {
             }
         }
 
-        impl ::core::convert::AsRef<str> for #name {
+        impl AsRef<str> for #name {
             fn as_ref(&self) -> &str {
                 self.as_str()
             }
         }
 
-        impl ::core::fmt::Display for #name {
-            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        impl rt::ArgValue for #name {
+            fn write_arg<W: rt::ArgWriter + ?Sized>(&self, name: &str, args: &mut W) -> Result<(), serde_json::Error> {
+                args.text(name, self.as_str());
+                Ok(())
+            }
+        }
+
+        impl rt::ArgText for #name {
+            fn arg_text(&self) -> std::borrow::Cow<'_, str> {
+                std::borrow::Cow::Borrowed(self.as_str())
+            }
+        }
+
+        impl std::fmt::Display for #name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
                 f.write_str(self.as_str())
             }
         }
@@ -84,20 +106,14 @@ fn value_enum(value_enum: &ir::Enum) -> TokenStream {
 }
 
 /// Struct fields that deserialize from a response, `Option` unless required.
-fn fields(fields: &[ir::Field]) -> Vec<TokenStream> {
+fn fields(fields: &[Member]) -> Vec<TokenStream> {
     fields
         .iter()
         .map(|field| {
             let rust = ident(&field.rust_name);
-            let wire = &field.wire_name;
             let docs = doc_attrs(&field.docs, false);
             let ty = value_type(&field.ty, field.multiplicity);
-            let rename = (field.rust_name != field.wire_name).then(|| quote!(#[serde(rename = #wire)]));
-            if field.required {
-                quote!(#docs #rename pub #rust: #ty,)
-            } else {
-                quote!(#docs #rename #[serde(default)] pub #rust: ::core::option::Option<#ty>,)
-            }
+            if field.required { quote!(#docs pub #rust: #ty,) } else { quote!(#docs pub #rust: Option<#ty>,) }
         })
         .collect()
 }
@@ -105,14 +121,14 @@ fn fields(fields: &[ir::Field]) -> Vec<TokenStream> {
 /// The Rust type of one item of an argument or field.
 fn item_type(ty: &ValueType) -> TokenStream {
     match ty {
-        ValueType::String => quote!(::std::string::String),
+        ValueType::String => quote!(String),
         ValueType::Boolean => quote!(bool),
         ValueType::Integer => quote!(i64),
         ValueType::Number => quote!(f64),
-        ValueType::Json => quote!(::serde_json::Value),
-        ValueType::Runtime(name) => {
-            let name = ident(name);
-            quote!(::typed_slack_runtime::types::#name)
+        ValueType::Json => quote!(serde_json::Value),
+        ValueType::Runtime(runtime) => {
+            let name = ident(runtime_type_name(*runtime));
+            quote!(#name)
         }
         ValueType::Enum(name) | ValueType::Object(name) => {
             let name = ident(name);
@@ -126,7 +142,7 @@ fn value_type(ty: &ValueType, multiplicity: Multiplicity) -> TokenStream {
     let item = item_type(ty);
     match multiplicity {
         Multiplicity::One => item,
-        Multiplicity::CommaSeparated | Multiplicity::Array => quote!(::std::vec::Vec<#item>),
+        Multiplicity::CommaSeparated | Multiplicity::Array => quote!(Vec<#item>),
     }
 }
 
@@ -137,19 +153,18 @@ fn is_plain(ty: &ValueType) -> bool {
 
 /// The parameter type of a constructor argument or setter, and the expression that
 /// turns the parameter `name` into the field value.
-fn parameter(argument: &ir::Argument) -> (TokenStream, TokenStream) {
+fn parameter(argument: &Member) -> (TokenStream, TokenStream) {
     let name = ident(&argument.rust_name);
     let item = item_type(&argument.ty);
     match argument.multiplicity {
         Multiplicity::One if is_plain(&argument.ty) => (item, quote!(#name)),
-        Multiplicity::One => (quote!(impl ::core::convert::Into<#item>), quote!(#name.into())),
+        Multiplicity::One => (quote!(impl Into<#item>), quote!(#name.into())),
         Multiplicity::CommaSeparated | Multiplicity::Array if is_plain(&argument.ty) => {
-            (quote!(impl ::core::iter::IntoIterator<Item = #item>), quote!(#name.into_iter().collect()))
+            (quote!(impl IntoIterator<Item = #item>), quote!(#name.into_iter().collect()))
         }
-        Multiplicity::CommaSeparated | Multiplicity::Array => (
-            quote!(impl ::core::iter::IntoIterator<Item = impl ::core::convert::Into<#item>>),
-            quote!(#name.into_iter().map(::core::convert::Into::into).collect()),
-        ),
+        Multiplicity::CommaSeparated | Multiplicity::Array => {
+            (quote!(impl IntoIterator<Item = impl Into<#item>>), quote!(#name.into_iter().map(Into::into).collect()))
+        }
     }
 }
 
@@ -157,12 +172,12 @@ fn request(method: &ir::Method) -> TokenStream {
     let name = ident(&method.request_type);
     let docs = doc_attrs(&method.request_docs, false);
     let deprecated = method.facts.deprecation.as_deref().map(|note| quote!(#[deprecated(note = #note)]));
-    let derive_default = method.arguments.iter().all(|a| !a.required).then(|| quote!(::core::default::Default,));
+    let derive_default = method.arguments.iter().all(|a| !a.required).then(|| quote!(Default,));
     let fields = method.arguments.iter().map(|argument| {
         let field = ident(&argument.rust_name);
         let docs = doc_attrs(&argument.docs, false);
         let ty = value_type(&argument.ty, argument.multiplicity);
-        let ty = if argument.required { ty } else { quote!(::core::option::Option<#ty>) };
+        let ty = if argument.required { ty } else { quote!(Option<#ty>) };
         quote!(#docs pub #field: #ty,)
     });
     let constructor = constructor(method);
@@ -177,10 +192,9 @@ fn request(method: &ir::Method) -> TokenStream {
             .then(|| quote!(#[allow(clippy::wrong_self_convention)]));
         quote! {
             #[doc = #doc]
-            #[must_use]
             #allow
             pub fn #field(mut self, #field: #param) -> Self {
-                self.#field = ::core::option::Option::Some(#value);
+                self.#field = Some(#value);
                 self
             }
         }
@@ -189,8 +203,9 @@ fn request(method: &ir::Method) -> TokenStream {
     let paginated_impl = paginated_impl(method);
     quote! {
         #docs
-        #[derive(::core::fmt::Debug, ::core::clone::Clone, ::core::cmp::PartialEq, #derive_default)]
+        #[derive(Debug, Clone, PartialEq, #derive_default)]
         #[non_exhaustive]
+        #[must_use = "a request does nothing until a client calls it"]
         #deprecated
         pub struct #name {
             #(#fields)*
@@ -211,12 +226,12 @@ fn paginated_impl(method: &ir::Method) -> Option<TokenStream> {
     let field = ident(method.pagination_cursor.as_deref()?);
     let name = ident(&method.request_type);
     Some(quote! {
-        impl ::typed_slack_runtime::Paginated for #name {
-            fn set_cursor(&mut self, cursor: ::typed_slack_runtime::types::Cursor) {
-                self.#field = ::core::option::Option::Some(cursor);
+        impl rt::Paginated for #name {
+            fn set_cursor(&mut self, cursor: rt::types::Cursor) {
+                self.#field = Some(cursor);
             }
 
-            fn next_cursor(response: &Self::Response) -> ::core::option::Option<&::typed_slack_runtime::types::Cursor> {
+            fn next_cursor(response: &Self::Response) -> Option<&rt::types::Cursor> {
                 response.response_metadata.as_ref()?.next_cursor()
             }
         }
@@ -224,12 +239,12 @@ fn paginated_impl(method: &ir::Method) -> Option<TokenStream> {
 }
 
 fn constructor(method: &ir::Method) -> TokenStream {
-    let required: Vec<&ir::Argument> = method.arguments.iter().filter(|a| a.required).collect();
+    let required: Vec<&Member> = method.arguments.iter().filter(|a| a.required).collect();
     if required.is_empty() {
         return quote! {
             /// A request with no argument set; set them with the setters.
             pub fn new() -> Self {
-                <Self as ::core::default::Default>::default()
+                Self::default()
             }
         };
     }
@@ -246,7 +261,7 @@ fn constructor(method: &ir::Method) -> TokenStream {
             let (_, value) = parameter(argument);
             quote!(#name: #value)
         } else {
-            quote!(#name: ::core::option::Option::None)
+            quote!(#name: None)
         }
     });
     let allow = (required.len() > MAX_CONSTRUCTOR_PARAMS).then(|| quote!(#[allow(clippy::too_many_arguments)]));
@@ -268,151 +283,174 @@ fn method_impl(method: &ir::Method) -> TokenStream {
     let facts = &method.facts;
     let name = ident(&method.request_type);
     let response = ident(&method.response_type);
-    let error = ident(&method.error_type);
-    let warning = ident(&method.warning_type);
+    let error = ident(&method.errors.name);
+    let warning = ident(&method.warnings.name);
     let wire_name = &method.wire_name;
-    let http_method = ident(facts.http_method);
-    let content_types = facts.content_types.iter().map(|variant| {
-        let variant = ident(variant);
-        quote!(::typed_slack_runtime::ContentType::#variant)
+    let http_method = ident(match facts.http_method {
+        ir::HttpMethod::Get => "Get",
+        ir::HttpMethod::Post => "Post",
     });
-    let accepts_json = facts.accepts_json;
-    let rate_tier = ident(facts.rate_tier);
+    let content_types = facts.content_types.iter().map(|content_type| {
+        let variant = ident(match content_type {
+            ir::ContentType::FormUrlEncoded => "FormUrlEncoded",
+            ir::ContentType::Json => "Json",
+            ir::ContentType::MultipartFormData => "MultipartFormData",
+        });
+        quote!(rt::ContentType::#variant)
+    });
+    let rate_tier = ident(match facts.rate_tier {
+        ir::RateTier::Tier1 => "Tier1",
+        ir::RateTier::Tier2 => "Tier2",
+        ir::RateTier::Tier3 => "Tier3",
+        ir::RateTier::Tier4 => "Tier4",
+        ir::RateTier::Special => "Special",
+    });
     let scopes = |scopes: &Option<Vec<String>>| match scopes {
-        Some(scopes) => quote!(::core::option::Option::Some(&[#(#scopes),*])),
-        None => quote!(::core::option::Option::None),
+        Some(scopes) => quote!(Some(&[#(#scopes),*])),
+        None => quote!(None),
     };
-    let bot_scopes = scopes(&facts.bot_scopes);
-    let user_scopes = scopes(&facts.user_scopes);
+    let scopes = match (&facts.bot_scopes, &facts.user_scopes) {
+        (Some(bot), Some(user)) if bot == user => quote!(rt::Scopes::same(&[#(#bot),*])),
+        (bot, user) => {
+            let (bot, user) = (scopes(bot), scopes(user));
+            quote!(rt::Scopes::new(#bot, #user))
+        }
+    };
     let arguments = method.arguments.iter().map(|argument| {
         let name = &argument.wire_name;
-        let required = argument.required;
-        quote!(::typed_slack_runtime::Argument { name: #name, required: #required })
+        if argument.required { quote!(rt::Argument::required(#name)) } else { quote!(rt::Argument::optional(#name)) }
     });
     let sample_response = &method.sample_response;
     let authenticated = facts.authenticated;
     let lifecycle = match &facts.deprecation {
-        Some(note) => quote!(::typed_slack_runtime::Lifecycle::Deprecated { note: #note }),
-        None => quote!(::typed_slack_runtime::Lifecycle::Stable),
+        Some(note) => quote!(rt::Lifecycle::Deprecated { note: #note }),
+        None => quote!(rt::Lifecycle::Stable),
     };
+    let catalog = CATALOG_FEATURE;
     let writes: Vec<TokenStream> = method.arguments.iter().map(write_argument).collect();
     let args = if writes.is_empty() { quote!(_args) } else { quote!(args) };
     quote! {
-        impl ::typed_slack_runtime::Method for #name {
+        impl rt::Method for #name {
             const NAME: &'static str = #wire_name;
-            const HTTP_METHOD: ::typed_slack_runtime::HttpMethod = ::typed_slack_runtime::HttpMethod::#http_method;
-            const CONTENT_TYPES: &'static [::typed_slack_runtime::ContentType] = &[#(#content_types),*];
-            const ACCEPTS_JSON: bool = #accepts_json;
-            const RATE_TIER: ::typed_slack_runtime::RateTier = ::typed_slack_runtime::RateTier::#rate_tier;
-            const SCOPES: ::typed_slack_runtime::Scopes =
-                ::typed_slack_runtime::Scopes { bot: #bot_scopes, user: #user_scopes };
-            const LIFECYCLE: ::typed_slack_runtime::Lifecycle = #lifecycle;
+            const HTTP_METHOD: rt::HttpMethod = rt::HttpMethod::#http_method;
+            const CONTENT_TYPES: &'static [rt::ContentType] = &[#(#content_types),*];
+            const RATE_TIER: rt::RateTier = rt::RateTier::#rate_tier;
+            const SCOPES: rt::Scopes = #scopes;
+            const LIFECYCLE: rt::Lifecycle = #lifecycle;
             const AUTHENTICATED: bool = #authenticated;
-            const ARGUMENTS: &'static [::typed_slack_runtime::Argument] = &[#(#arguments),*];
-            const SAMPLE_RESPONSE: &'static str = #sample_response;
 
             type Response = #response;
             type Error = #error;
             type Warning = #warning;
 
-            fn write_args<W: ::typed_slack_runtime::ArgWriter>(
-                &self,
-                #args: &mut W,
-            ) -> ::core::result::Result<(), ::serde_json::Error> {
+            fn write_args<W: rt::ArgWriter>(&self, #args: &mut W) -> rt::ArgResult {
                 #(#writes)*
-                ::core::result::Result::Ok(())
+                Ok(())
             }
+        }
+
+        #[cfg(feature = #catalog)]
+        impl rt::Catalogued for #name {
+            const ARGUMENTS: &'static [rt::Argument] = &[#(#arguments),*];
+            const SAMPLE_RESPONSE: &'static str = #sample_response;
         }
     }
 }
 
-/// The statement that writes one argument, if it is set.
-fn write_argument(argument: &ir::Argument) -> TokenStream {
+/// The statement that writes one argument (nothing when it is an unset option): each
+/// value's type knows how it is sent.
+fn write_argument(argument: &Member) -> TokenStream {
     let wire = &argument.wire_name;
     let field = ident(&argument.rust_name);
-    // The value as a reference to pass, as a copy, and as a method receiver.
-    let (reference, copy, receiver) = if argument.required {
-        (quote!(&self.#field), quote!(self.#field), quote!(self.#field))
-    } else {
-        (quote!(value), quote!(*value), quote!(value))
-    };
-    let statement = match (argument.multiplicity, &argument.ty) {
-        (
-            Multiplicity::CommaSeparated | Multiplicity::Array,
-            ValueType::Boolean | ValueType::Integer | ValueType::Number,
-        ) => {
-            quote!(args.comma_list(#wire, #receiver.iter().map(::std::string::ToString::to_string));)
-        }
-        (Multiplicity::CommaSeparated | Multiplicity::Array, _) => quote!(args.comma_list(#wire, #reference);),
-        (Multiplicity::One, ValueType::Boolean) => quote!(args.boolean(#wire, #copy);),
-        (Multiplicity::One, ValueType::Integer) => quote!(args.integer(#wire, #copy);),
-        (Multiplicity::One, ValueType::Number) => quote!(args.number(#wire, #copy);),
-        (Multiplicity::One, ValueType::Json) => quote!(args.json(#wire, #reference)?;),
-        (Multiplicity::One, ValueType::String | ValueType::Runtime(_) | ValueType::Enum(_)) => {
-            quote!(args.text(#wire, #receiver.as_str());)
-        }
-        // Objects are response fields only; validation keeps them out of arguments.
-        (Multiplicity::One, ValueType::Object(_)) => quote!(args.json(#wire, #reference)?;),
-    };
-    if argument.required {
-        statement
-    } else {
-        quote! {
-            if let ::core::option::Option::Some(value) = &self.#field {
-                #statement
-            }
-        }
-    }
+    quote!(args.put(#wire, &self.#field)?;)
 }
 
 fn response(method: &ir::Method) -> TokenStream {
     let name = ident(&method.response_type);
-    let warning = ident(&method.warning_type);
+    let warning = ident(&method.warnings.name);
     let metadata = method.pagination_cursor.is_some().then(|| {
         quote! {
             /// The answer's `response_metadata`: where the next page starts.
-            #[serde(default)]
-            pub response_metadata: ::core::option::Option<::typed_slack_runtime::types::ResponseMetadata>,
+            pub response_metadata: Option<rt::types::ResponseMetadata>,
         }
     });
     let members = quote! {
         #metadata
         /// The warnings Slack sent with the answer, from its `warning` and
         /// `response_metadata.warnings` fields.
-        #[serde(skip)]
-        pub warnings: ::std::vec::Vec<#warning>,
+        pub warnings: Vec<#warning>,
     };
-    let response = answer_struct(&method.response_type, &method.response_docs, &method.response_fields, members);
+    let extras = Extras { response_metadata: method.pagination_cursor.is_some(), warnings: true };
+    let response =
+        answer_struct(&method.response_type, &method.response_docs, &method.response_fields, members, &extras);
     quote! {
         #response
 
-        impl ::typed_slack_runtime::MethodResponse for #name {
-            type Warning = #warning;
-
-            fn warnings(&self) -> &[#warning] {
-                &self.warnings
-            }
-
-            fn set_warnings(&mut self, warnings: ::std::vec::Vec<#warning>) {
-                self.warnings = warnings;
-            }
-        }
+        rt::method_response!(#name, #warning);
     }
 }
 
-/// A struct that deserializes from (part of) an answer: the response, or one of its
-/// objects. `members` are written after the fields.
-fn answer_struct(name: &str, docs: &[String], answer_fields: &[ir::Field], members: TokenStream) -> TokenStream {
-    let name = ident(name);
+/// A struct that deserializes from (part of) an answer, the response or one of its
+/// objects, and its `Deserialize` implementation. `members` are written after the
+/// fields; `extras` says what they are.
+fn answer_struct(
+    name: &str,
+    docs: &[String],
+    answer_fields: &[Member],
+    members: TokenStream,
+    extras: &Extras,
+) -> TokenStream {
+    let type_name = ident(name);
     let docs = doc_attrs(docs, false);
     let fields = fields(answer_fields);
+    let deserialize = deserialize::tokens(name, answer_fields, extras);
     quote! {
         #docs
-        #[derive(::core::fmt::Debug, ::core::clone::Clone, ::core::cmp::PartialEq, ::serde::Deserialize)]
+        #[derive(Debug, Clone, PartialEq)]
         #[non_exhaustive]
-        pub struct #name {
+        pub struct #type_name {
             #(#fields)*
             #members
         }
+
+        #deserialize
+    }
+}
+
+/// `use` items for the runtime: `rt` for the traits and facts, and each of its `types`
+/// the module's members use, unqualified (the naming pass keeps generated types off
+/// their names).
+fn imports(method: &ir::Method) -> TokenStream {
+    let members = method.arguments.iter().chain(&method.response_fields);
+    let object_fields = method.objects.iter().flat_map(|object| &object.fields);
+    let used: BTreeSet<RuntimeType> = members
+        .chain(object_fields)
+        .filter_map(|member| match member.ty {
+            ValueType::Runtime(runtime) => Some(runtime),
+            _ => None,
+        })
+        .collect();
+    let types = used.iter().map(|runtime| ident(runtime_type_name(*runtime)));
+    let types = (!used.is_empty()).then(|| quote!(use typed_slack_runtime::types::{#(#types),*};));
+    quote! {
+        use typed_slack_runtime as rt;
+        #types
+    }
+}
+
+/// The name of a type of the runtime's `types` module.
+fn runtime_type_name(runtime: RuntimeType) -> &'static str {
+    match runtime {
+        RuntimeType::Timestamp => "Timestamp",
+        RuntimeType::Cursor => "Cursor",
+        RuntimeType::UserId => "UserId",
+        RuntimeType::ChannelId => "ChannelId",
+        RuntimeType::TeamId => "TeamId",
+        RuntimeType::EnterpriseId => "EnterpriseId",
+        RuntimeType::AppId => "AppId",
+        RuntimeType::BotId => "BotId",
+        RuntimeType::FileId => "FileId",
+        RuntimeType::UsergroupId => "UsergroupId",
+        RuntimeType::TriggerId => "TriggerId",
     }
 }

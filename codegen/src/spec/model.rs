@@ -94,6 +94,18 @@ pub struct SharedSpec {
     /// Its warning codes.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub warnings: Vec<CodeSpec>,
+    /// Limits Slack applies to every call of the methods that include the set.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub limits: Option<Limits>,
+}
+
+/// Limits Slack applies to a call, whatever the method.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Limits {
+    /// The longest argument name Slack accepts, in bytes; it answers `invalid_arg_name`
+    /// to longer ones. Spec validation, the importer and the fake Slack all use it.
+    pub argument_name_length: usize,
 }
 
 /// The HTTP method a page prefers.
@@ -119,6 +131,16 @@ pub enum ContentType {
     /// `multipart/form-data`.
     #[serde(rename = "multipart/form-data")]
     MultipartFormData,
+}
+
+impl HttpMethod {
+    /// The method as the spec and the wire write it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Get => "GET",
+            Self::Post => "POST",
+        }
+    }
 }
 
 impl ContentType {
