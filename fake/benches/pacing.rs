@@ -11,10 +11,10 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
 
+use tokio::time::Instant;
 use typed_slack::UsersList;
 use typed_slack::runtime::{CallError, Client, Method, Pacing, RetryPolicy};
 use typed_slack_fake::{FakeSlack, RateLimits};
-use tokio::time::Instant;
 
 const CALLERS: usize = 16;
 const SIMULATED: Duration = Duration::from_secs(10 * 60);

@@ -6,9 +6,9 @@ use std::io;
 use std::net::{Ipv4Addr, SocketAddr};
 use std::sync::Arc;
 
-use typed_slack_runtime::{Method, MethodInfo};
 use tokio::net::TcpListener;
 use tokio::sync::oneshot;
+use typed_slack_runtime::{Catalogued, MethodInfo};
 
 use crate::behaviours::{self, Behaviour};
 use crate::rate_limit::{RateLimiter, RateLimits};
@@ -54,7 +54,7 @@ impl FakeSlackBuilder {
     }
 
     /// Serves the method `M`.
-    pub fn method<M: Method>(self) -> Self {
+    pub fn method<M: Catalogued>(self) -> Self {
         self.methods([MethodInfo::of::<M>()])
     }
 

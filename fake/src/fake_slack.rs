@@ -3,9 +3,9 @@
 use std::net::SocketAddr;
 use std::sync::Arc;
 
-use typed_slack_runtime::{Client, ClientBuilder, Method, MethodInfo, Token};
 use tokio::sync::oneshot;
 use tokio::task::JoinHandle;
+use typed_slack_runtime::{Catalogued, Client, ClientBuilder, Method, MethodInfo, Token};
 
 use crate::state::Shared;
 use crate::{FakeSlackBuilder, InProcessTransport, Request, Script};
@@ -73,7 +73,7 @@ impl FakeSlack {
 
     /// Scripts the answers to `M`, typed by its error enum. Serves `M` from now on if it
     /// was not among the methods given.
-    pub fn on<M: Method>(&self) -> Script<'_, M::Error> {
+    pub fn on<M: Catalogued>(&self) -> Script<'_, M::Error> {
         let info = MethodInfo::of::<M>();
         self.shared.lock().methods.entry(info.name).or_insert(info);
         Script::new(&self.shared, info.name.to_owned())

@@ -4,8 +4,8 @@
 use http::header::CONTENT_TYPE;
 use http::request::Parts;
 use hyper::body::Bytes;
-use typed_slack_runtime::MethodInfo;
 use tokio::time::Instant;
+use typed_slack_runtime::MethodInfo;
 
 use crate::answer::Answer;
 use crate::behaviours::Call;

@@ -4,8 +4,8 @@ use std::collections::{HashMap, VecDeque};
 use std::fmt;
 use std::time::Duration;
 
-use typed_slack_runtime::RateTier;
 use tokio::time::Instant;
+use typed_slack_runtime::RateTier;
 
 /// The window Slack's tiers count calls in.
 const WINDOW: Duration = Duration::from_secs(60);

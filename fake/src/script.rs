@@ -148,15 +148,16 @@ impl<E> fmt::Debug for Script<'_, E> {
 }
 
 impl<E: Code> Script<'_, E> {
-    /// Fails with one of the method's error codes, chosen by its variant.
-    pub fn fail(self, code: E) {
-        self.reply(Reply::error(code.code()));
+    /// Fails with one of the method's error codes, chosen by its variant, or with a
+    /// code every method can answer (a `CommonError`).
+    pub fn fail(self, code: impl Into<E>) {
+        self.reply(Reply::error(code.into().code()));
     }
 
     /// Fails with one of the method's error codes and more fields beside it (an
     /// object), such as `needed` and `provided` for `missing_scope`.
-    pub fn fail_with(self, code: E, fields: Value) {
-        self.reply(Reply::error_with(code.code(), fields));
+    pub fn fail_with(self, code: impl Into<E>, fields: Value) {
+        self.reply(Reply::error_with(code.into().code(), fields));
     }
 }
 

@@ -4,8 +4,8 @@ use std::fmt;
 
 use serde::Deserialize;
 use typed_slack_runtime::{
-    ArgWriter, Argument, Code, ContentType, HttpMethod, Lifecycle, Method, MethodInfo, MethodResponse, RateTier,
-    Scopes, UnknownCode,
+    ArgWriter, Argument, Catalogued, Code, CommonError, CommonOnly, CommonWarning, ContentType, Documented, HttpMethod,
+    Lifecycle, Method, MethodInfo, MethodResponse, RateTier, Scopes, UnknownCode,
 };
 
 /// `test.post`: accepts JSON, bot and user tokens, requires `channel` and `text`.
@@ -24,24 +24,23 @@ impl Method for Post {
     const NAME: &'static str = "test.post";
     const HTTP_METHOD: HttpMethod = HttpMethod::Post;
     const CONTENT_TYPES: &'static [ContentType] = &[ContentType::FormUrlEncoded, ContentType::Json];
-    const ACCEPTS_JSON: bool = true;
     const RATE_TIER: RateTier = RateTier::Tier3;
     const SCOPES: Scopes = Scopes { bot: Some(&["chat:write"]), user: Some(&["chat:write"]) };
     const LIFECYCLE: Lifecycle = Lifecycle::Stable;
     const AUTHENTICATED: bool = true;
-    const ARGUMENTS: &'static [Argument] = &[
-        Argument { name: "channel", required: true },
-        Argument { name: "text", required: true },
-        Argument { name: "blocks", required: false },
-    ];
-    const SAMPLE_RESPONSE: &'static str = r#"{"ok":true,"channel":"C0000000000","ts":"0000000000.000000"}"#;
     type Response = Empty;
     type Error = Errors<false>;
-    type Warning = Errors<false>;
+    type Warning = CommonOnly<CommonWarning>;
 
     fn write_args<W: ArgWriter>(&self, _args: &mut W) -> Result<(), serde_json::Error> {
         Ok(())
     }
+}
+
+impl Catalogued for Post {
+    const ARGUMENTS: &'static [Argument] =
+        &[Argument::required("channel"), Argument::required("text"), Argument::optional("blocks")];
+    const SAMPLE_RESPONSE: &'static str = r#"{"ok":true,"channel":"C0000000000","ts":"0000000000.000000"}"#;
 }
 
 pub(crate) struct UserOnly;
@@ -50,41 +49,48 @@ impl Method for UserOnly {
     const NAME: &'static str = "test.userOnly";
     const HTTP_METHOD: HttpMethod = HttpMethod::Get;
     const CONTENT_TYPES: &'static [ContentType] = &[ContentType::FormUrlEncoded];
-    const ACCEPTS_JSON: bool = false;
     const RATE_TIER: RateTier = RateTier::Tier1;
     const SCOPES: Scopes = Scopes { bot: None, user: Some(&["users:read"]) };
     const LIFECYCLE: Lifecycle = Lifecycle::Stable;
     const AUTHENTICATED: bool = true;
-    const ARGUMENTS: &'static [Argument] = &[];
-    const SAMPLE_RESPONSE: &'static str = r#"{"ok":true}"#;
     type Response = Empty;
     type Error = Errors<true>;
-    type Warning = Errors<false>;
+    type Warning = CommonOnly<CommonWarning>;
 
     fn write_args<W: ArgWriter>(&self, _args: &mut W) -> Result<(), serde_json::Error> {
         Ok(())
     }
 }
 
+impl Catalogued for UserOnly {
+    const ARGUMENTS: &'static [Argument] = &[];
+    const SAMPLE_RESPONSE: &'static str = r#"{"ok":true}"#;
+}
+
 #[derive(Debug, Deserialize)]
 pub(crate) struct Empty {}
 
 impl MethodResponse for Empty {
-    type Warning = Errors<false>;
+    type Warning = CommonOnly<CommonWarning>;
 
-    fn warnings(&self) -> &[Errors<false>] {
+    fn warnings(&self) -> &[Self::Warning] {
         &[]
     }
 
-    fn set_warnings(&mut self, _warnings: Vec<Errors<false>>) {}
+    fn set_warnings(&mut self, _warnings: Vec<Self::Warning>) {}
 }
 
-/// Codes kept as they come; `IS_BOT` documents `is_bot`.
-#[derive(Debug, Clone, PartialEq)]
+/// Codes kept as they come, none of them common; `IS_BOT` documents `is_bot`.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Errors<const IS_BOT: bool>(UnknownCode);
 
 impl<const IS_BOT: bool> Code for Errors<IS_BOT> {
-    const DOCUMENTED: &'static [&'static str] = if IS_BOT { &["is_bot"] } else { &[] };
+    type Common = CommonError;
+
+    const DOCUMENTED: &'static [Documented] =
+        if IS_BOT { &[Documented::new("is_bot", "This method cannot be called by a bot user.")] } else { &[] };
+
+    const ANSWERS_COMMON: bool = false;
 
     fn from_code(code: &str) -> Self {
         Self(UnknownCode::new(code))
@@ -92,10 +98,6 @@ impl<const IS_BOT: bool> Code for Errors<IS_BOT> {
 
     fn code(&self) -> &str {
         self.0.as_str()
-    }
-
-    fn description(&self) -> Option<&'static str> {
-        None
     }
 }
 

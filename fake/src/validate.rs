@@ -6,9 +6,8 @@ use typed_slack_runtime::MethodInfo;
 
 use crate::TokenKind;
 
-/// The longest argument name accepted; Slack answers `invalid_arg_name` to "very long"
-/// names without saying how long, and no documented argument comes near.
-pub(crate) const MAX_ARGUMENT_NAME: usize = 100;
+/// The longest argument name accepted, as the spec says (`spec/shared/common.yaml`).
+pub(crate) use typed_slack_runtime::MAX_ARGUMENT_NAME_LEN as MAX_ARGUMENT_NAME;
 
 /// Whether a token of `kind` may call the method: `Err` with Slack's code when the
 /// method documents only the other kind. A method that documents neither takes both.
@@ -17,7 +16,7 @@ pub(crate) const MAX_ARGUMENT_NAME: usize = 100;
 /// `not_allowed_token_type`; a user token with `not_allowed_token_type`.
 pub(crate) fn token_kind(info: &MethodInfo, kind: TokenKind) -> Result<(), &'static str> {
     match (kind, info.scopes.bot, info.scopes.user) {
-        (TokenKind::Bot, None, Some(_)) if info.errors.contains(&"is_bot") => Err("is_bot"),
+        (TokenKind::Bot, None, Some(_)) if info.documents_error("is_bot") => Err("is_bot"),
         (TokenKind::Bot, None, Some(_)) | (TokenKind::User, Some(_), None) => Err("not_allowed_token_type"),
         _ => Ok(()),
     }

@@ -85,7 +85,8 @@ async fn every_documented_error_can_be_scripted_by_name() {
     let slack = fake().await;
 
     for info in typed_slack::catalog() {
-        for &code in info.errors {
+        for documented in (info.errors)() {
+            let code = documented.code;
             slack.on_method(info.name).fail_with_code(code);
             let (_, body) = call(&slack, &info, "application/x-www-form-urlencoded", form(&info, None)).await;
             let answer: Value = serde_json::from_slice(&body).expect("a JSON answer");

@@ -4,11 +4,11 @@ mod support;
 
 use std::time::Duration;
 
+use support::methods::{Lookup, Post, UserOnly};
+use tokio::time::Instant;
 use typed_slack_fake::{FakeSlack, RateLimits};
 use typed_slack_runtime::http::StatusCode;
 use typed_slack_runtime::{CallError, Client, Pacing, RetryPolicy, Token};
-use support::methods::{Lookup, Post, UserOnly};
-use tokio::time::Instant;
 
 async fn slack(limits: RateLimits) -> FakeSlack {
     FakeSlack::builder()

@@ -6,11 +6,12 @@
 use std::time::Duration;
 
 use serde_json::json;
+use tokio::time::Instant;
+use typed_slack::CommonError;
 use typed_slack::runtime::{CallError, Client, Code, RetryPolicy, Token, TransportErrorKind};
 use typed_slack::{AppsPermissionsUsersRequest as Request, AppsPermissionsUsersRequestError as Error};
 use typed_slack_fake::{FakeSlack, Reply};
 use typed_slack_runtime::http::{self, StatusCode};
-use tokio::time::Instant;
 
 fn request() -> Request {
     Request::new(["chat:write"], "13345224609.738474920.8088930838d88f008e0", "U0DJ9S1Q8")
@@ -40,7 +41,7 @@ async fn a_documented_error_chosen_by_its_variant() {
 async fn an_undocumented_code_and_extra_fields() {
     let slack = slack().await;
     slack.on::<Request>().fail_with_code("brand_new_code");
-    slack.on::<Request>().fail_with(Error::MissingScope, json!({"needed": "admin", "provided": "identify"}));
+    slack.on::<Request>().fail_with(CommonError::MissingScope, json!({"needed": "admin", "provided": "identify"}));
 
     let client = client(&slack);
     let unknown = client.call(request()).await.unwrap_err();
@@ -48,14 +49,14 @@ async fn an_undocumented_code_and_extra_fields() {
 
     assert!(matches!(unknown.code(), Some(Error::Unknown(code)) if code.as_str() == "brand_new_code"));
     assert!(!unknown.code().unwrap().is_documented());
-    assert_eq!(missing_scope.code, Error::MissingScope);
+    assert_eq!(missing_scope.code, Error::Common(CommonError::MissingScope));
     assert_eq!(missing_scope.extra_str("needed"), Some("admin"));
 }
 
 #[tokio::test]
 async fn answers_are_used_in_order_then_the_sample() {
     let slack = slack().await;
-    slack.on::<Request>().times(2).fail(Error::InternalError);
+    slack.on::<Request>().times(2).fail(CommonError::InternalError);
     slack.on::<Request>().succeed_with(json!({"extra": 1}));
 
     let client = client(&slack);
@@ -64,7 +65,10 @@ async fn answers_are_used_in_order_then_the_sample() {
         outcomes.push(client.call(request()).await.err().and_then(|error| error.code().cloned()));
     }
 
-    assert_eq!(outcomes, [Some(Error::InternalError), Some(Error::InternalError), None, None]);
+    assert_eq!(
+        outcomes,
+        [Some(Error::Common(CommonError::InternalError)), Some(Error::Common(CommonError::InternalError)), None, None]
+    );
     let requests = slack.requests_to::<Request>();
     assert_eq!(requests.len(), 4);
     assert!(requests[2..].iter().all(|request| request.status() == StatusCode::OK && request.error().is_none()));
@@ -108,7 +112,7 @@ async fn scripted_answers_wait_for_a_valid_call() {
     let refused = stranger.call(request()).await.unwrap_err();
     let scripted = client(&slack).call(request()).await.unwrap_err();
 
-    assert_eq!(refused.code(), Some(&Error::InvalidAuth));
+    assert_eq!(refused.code(), Some(&Error::Common(CommonError::InvalidAuth)));
     assert_eq!(scripted.code(), Some(&Error::InvalidTrigger));
 }
 
@@ -135,7 +139,7 @@ async fn a_raw_answer_by_method_name() {
 async fn on_serves_a_method_that_was_not_given() {
     let slack = FakeSlack::builder().start().await.unwrap();
     let client = client(&slack);
-    assert_eq!(client.call(request()).await.unwrap_err().code(), Some(&Error::UnknownMethod));
+    assert_eq!(client.call(request()).await.unwrap_err().code(), Some(&Error::Common(CommonError::UnknownMethod)));
 
     slack.on::<Request>().succeed();
 

@@ -5,10 +5,10 @@
 
 use std::io;
 
+use tokio::net::TcpListener;
 use typed_slack::AppsPermissionsUsersRequest as Request;
 use typed_slack::runtime::{CallError, RetryPolicy, Token, TransportErrorKind};
 use typed_slack_fake::{FakeSlack, TokenKind, TokenSource};
-use tokio::net::TcpListener;
 
 const SECRET: &str = "xoxp-1234-5678-TOPSECRET";
 

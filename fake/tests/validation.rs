@@ -3,10 +3,10 @@
 mod support;
 
 use serde_json::json;
-use typed_slack_fake::{FakeSlack, TokenKind, TokenSource};
-use typed_slack_runtime::http::StatusCode;
 use support::Raw;
 use support::methods::{BotOnly, Exchange, Lookup, Post, UserOnly, UserOnlyQuiet};
+use typed_slack_fake::{FakeSlack, TokenKind, TokenSource};
+use typed_slack_runtime::http::StatusCode;
 
 const BOT: &str = FakeSlack::BOT_TOKEN;
 const USER: &str = FakeSlack::USER_TOKEN;

@@ -15,9 +15,9 @@ use hyper::server::conn::http1;
 use hyper::service::service_fn;
 use hyper_util::rt::TokioIo;
 use serde_json::Value;
+use tokio::net::TcpListener;
 use typed_slack::runtime::{FormArgs, Method, decode_answer, http};
 use typed_slack::{ChatPostMessage, ChatPostMessageError, Client, Token};
-use tokio::net::TcpListener;
 
 #[global_allocator]
 static ALLOC: AllocProfiler = AllocProfiler::system();

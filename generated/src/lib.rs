@@ -378,11 +378,15 @@
 //! | `workflows.triggers.permissions.remove` | `workflows` | `WorkflowsTriggersPermissionsRemove` | Revoke an entity's access to a trigger that has its permission type set to named_entities |
 //! | `workflows.triggers.permissions.set` | `workflows` | `WorkflowsTriggersPermissionsSet` | Set the permission type for who can run a trigger |
 #![deny(missing_docs)]
-pub use ::typed_slack_runtime as runtime;
-pub use ::typed_slack_runtime::types;
-pub use ::typed_slack_runtime::{
-    CallError, Client, Code, MethodResponse, Paginated, Token,
+
+pub use typed_slack_runtime as runtime;
+pub use typed_slack_runtime::types;
+pub use typed_slack_runtime::{
+    CallError, Client, Code, CommonError, CommonWarning, MethodResponse, Paginated, Token,
 };
+#[cfg(feature = "catalog")]
+use typed_slack_runtime::MethodInfo;
+
 /// One module per Slack Web API method, named after it (`chat.postMessage` is
 /// `chat_post_message`). Each module's types are also re-exported at the crate
 /// root.
@@ -1034,6 +1038,7 @@ pub mod methods {
     #[cfg(feature = "workflows")]
     pub mod workflows_triggers_permissions_set;
 }
+
 #[cfg(feature = "admin")]
 pub use methods::admin_analytics_get_file::{
     AdminAnalyticsGetFile, AdminAnalyticsGetFileResponse, AdminAnalyticsGetFileError,
@@ -2595,870 +2600,465 @@ pub use methods::workflows_triggers_permissions_set::{
     WorkflowsTriggersPermissionsSet, WorkflowsTriggersPermissionsSetResponse,
     WorkflowsTriggersPermissionsSetError, WorkflowsTriggersPermissionsSetWarning,
 };
+
 /// What the spec says of every method compiled in (those of the enabled
 /// features), sorted by name: for tools that handle any method, such as a fake
 /// Slack server.
+#[cfg(feature = "catalog")]
 #[allow(clippy::vec_init_then_push, unused_mut)]
-pub fn catalog() -> ::std::vec::Vec<::typed_slack_runtime::MethodInfo> {
-    let mut methods = ::std::vec::Vec::new();
+pub fn catalog() -> Vec<MethodInfo> {
+    let mut methods = Vec::new();
+    #[cfg(feature = "admin")] methods.push(MethodInfo::of::<AdminAnalyticsGetFile>());
     #[cfg(feature = "admin")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<AdminAnalyticsGetFile>());
+    methods.push(MethodInfo::of::<AdminAnalyticsMessagesActivity>());
     #[cfg(feature = "admin")]
-    methods
-        .push(::typed_slack_runtime::MethodInfo::of::<AdminAnalyticsMessagesActivity>());
+    methods.push(MethodInfo::of::<AdminAnalyticsMessagesMetadata>());
+    #[cfg(feature = "admin")] methods.push(MethodInfo::of::<AdminAppsActivitiesList>());
+    #[cfg(feature = "admin")] methods.push(MethodInfo::of::<AdminAppsApprove>());
+    #[cfg(feature = "admin")] methods.push(MethodInfo::of::<AdminAppsApprovedList>());
+    #[cfg(feature = "admin")] methods.push(MethodInfo::of::<AdminAppsClearResolution>());
+    #[cfg(feature = "admin")] methods.push(MethodInfo::of::<AdminAppsConfigLookup>());
+    #[cfg(feature = "admin")] methods.push(MethodInfo::of::<AdminAppsConfigSet>());
+    #[cfg(feature = "admin")] methods.push(MethodInfo::of::<AdminAppsMcpServersList>());
     #[cfg(feature = "admin")]
-    methods
-        .push(::typed_slack_runtime::MethodInfo::of::<AdminAnalyticsMessagesMetadata>());
+    methods.push(MethodInfo::of::<AdminAppsMcpServersPermissionsList>());
     #[cfg(feature = "admin")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<AdminAppsActivitiesList>());
+    methods.push(MethodInfo::of::<AdminAppsMcpServersPermissionsSet>());
+    #[cfg(feature = "admin")] methods.push(MethodInfo::of::<AdminAppsPermissionsAdd>());
+    #[cfg(feature = "admin")] methods.push(MethodInfo::of::<AdminAppsPermissionsList>());
     #[cfg(feature = "admin")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<AdminAppsApprove>());
+    methods.push(MethodInfo::of::<AdminAppsPermissionsRemove>());
+    #[cfg(feature = "admin")] methods.push(MethodInfo::of::<AdminAppsPermissionsSet>());
+    #[cfg(feature = "admin")] methods.push(MethodInfo::of::<AdminAppsRequestsCancel>());
+    #[cfg(feature = "admin")] methods.push(MethodInfo::of::<AdminAppsRequestsList>());
+    #[cfg(feature = "admin")] methods.push(MethodInfo::of::<AdminAppsRestrict>());
+    #[cfg(feature = "admin")] methods.push(MethodInfo::of::<AdminAppsRestrictedList>());
+    #[cfg(feature = "admin")] methods.push(MethodInfo::of::<AdminAppsUninstall>());
     #[cfg(feature = "admin")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<AdminAppsApprovedList>());
+    methods.push(MethodInfo::of::<AdminAuditAnomalyAllowGetItem>());
     #[cfg(feature = "admin")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<AdminAppsClearResolution>());
+    methods.push(MethodInfo::of::<AdminAuditAnomalyAllowUpdateItem>());
     #[cfg(feature = "admin")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<AdminAppsConfigLookup>());
+    methods.push(MethodInfo::of::<AdminAuthPolicyAssignEntities>());
     #[cfg(feature = "admin")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<AdminAppsConfigSet>());
+    methods.push(MethodInfo::of::<AdminAuthPolicyGetEntities>());
     #[cfg(feature = "admin")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<AdminAppsMcpServersList>());
+    methods.push(MethodInfo::of::<AdminAuthPolicyRemoveEntities>());
+    #[cfg(feature = "admin")] methods.push(MethodInfo::of::<AdminBarriersCreate>());
+    #[cfg(feature = "admin")] methods.push(MethodInfo::of::<AdminBarriersDelete>());
+    #[cfg(feature = "admin")] methods.push(MethodInfo::of::<AdminBarriersList>());
+    #[cfg(feature = "admin")] methods.push(MethodInfo::of::<AdminBarriersUpdate>());
     #[cfg(feature = "admin")]
-    methods
-        .push(
-            ::typed_slack_runtime::MethodInfo::of::<AdminAppsMcpServersPermissionsList>(),
-        );
+    methods.push(MethodInfo::of::<AdminConversationsArchive>());
     #[cfg(feature = "admin")]
-    methods
-        .push(
-            ::typed_slack_runtime::MethodInfo::of::<AdminAppsMcpServersPermissionsSet>(),
-        );
+    methods.push(MethodInfo::of::<AdminConversationsBulkArchive>());
     #[cfg(feature = "admin")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<AdminAppsPermissionsAdd>());
+    methods.push(MethodInfo::of::<AdminConversationsBulkDelete>());
     #[cfg(feature = "admin")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<AdminAppsPermissionsList>());
+    methods.push(MethodInfo::of::<AdminConversationsBulkMove>());
     #[cfg(feature = "admin")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<AdminAppsPermissionsRemove>());
+    methods.push(MethodInfo::of::<AdminConversationsBulkSetExcludeFromSlackAi>());
     #[cfg(feature = "admin")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<AdminAppsPermissionsSet>());
+    methods.push(MethodInfo::of::<AdminConversationsBulkSetProperties>());
     #[cfg(feature = "admin")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<AdminAppsRequestsCancel>());
+    methods.push(MethodInfo::of::<AdminConversationsConvertToPrivate>());
     #[cfg(feature = "admin")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<AdminAppsRequestsList>());
+    methods.push(MethodInfo::of::<AdminConversationsConvertToPublic>());
+    #[cfg(feature = "admin")] methods.push(MethodInfo::of::<AdminConversationsCreate>());
     #[cfg(feature = "admin")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<AdminAppsRestrict>());
+    methods.push(MethodInfo::of::<AdminConversationsCreateForObjects>());
+    #[cfg(feature = "admin")] methods.push(MethodInfo::of::<AdminConversationsDelete>());
     #[cfg(feature = "admin")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<AdminAppsRestrictedList>());
-    #[cfg(feature = "admin")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<AdminAppsUninstall>());
-    #[cfg(feature = "admin")]
-    methods
-        .push(::typed_slack_runtime::MethodInfo::of::<AdminAuditAnomalyAllowGetItem>());
-    #[cfg(feature = "admin")]
-    methods
-        .push(
-            ::typed_slack_runtime::MethodInfo::of::<AdminAuditAnomalyAllowUpdateItem>(),
-        );
-    #[cfg(feature = "admin")]
-    methods
-        .push(::typed_slack_runtime::MethodInfo::of::<AdminAuthPolicyAssignEntities>());
-    #[cfg(feature = "admin")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<AdminAuthPolicyGetEntities>());
-    #[cfg(feature = "admin")]
-    methods
-        .push(::typed_slack_runtime::MethodInfo::of::<AdminAuthPolicyRemoveEntities>());
-    #[cfg(feature = "admin")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<AdminBarriersCreate>());
-    #[cfg(feature = "admin")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<AdminBarriersDelete>());
-    #[cfg(feature = "admin")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<AdminBarriersList>());
-    #[cfg(feature = "admin")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<AdminBarriersUpdate>());
-    #[cfg(feature = "admin")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<AdminConversationsArchive>());
+    methods.push(MethodInfo::of::<AdminConversationsDisconnectShared>());
     #[cfg(feature = "admin")]
     methods
-        .push(::typed_slack_runtime::MethodInfo::of::<AdminConversationsBulkArchive>());
-    #[cfg(feature = "admin")]
-    methods
-        .push(::typed_slack_runtime::MethodInfo::of::<AdminConversationsBulkDelete>());
-    #[cfg(feature = "admin")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<AdminConversationsBulkMove>());
-    #[cfg(feature = "admin")]
-    methods
-        .push(
-            ::typed_slack_runtime::MethodInfo::of::<
-                AdminConversationsBulkSetExcludeFromSlackAi,
-            >(),
-        );
-    #[cfg(feature = "admin")]
-    methods
-        .push(
-            ::typed_slack_runtime::MethodInfo::of::<
-                AdminConversationsBulkSetProperties,
-            >(),
-        );
-    #[cfg(feature = "admin")]
-    methods
-        .push(
-            ::typed_slack_runtime::MethodInfo::of::<AdminConversationsConvertToPrivate>(),
-        );
-    #[cfg(feature = "admin")]
-    methods
-        .push(
-            ::typed_slack_runtime::MethodInfo::of::<AdminConversationsConvertToPublic>(),
-        );
-    #[cfg(feature = "admin")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<AdminConversationsCreate>());
-    #[cfg(feature = "admin")]
-    methods
-        .push(
-            ::typed_slack_runtime::MethodInfo::of::<AdminConversationsCreateForObjects>(),
-        );
-    #[cfg(feature = "admin")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<AdminConversationsDelete>());
-    #[cfg(feature = "admin")]
-    methods
-        .push(
-            ::typed_slack_runtime::MethodInfo::of::<AdminConversationsDisconnectShared>(),
-        );
-    #[cfg(feature = "admin")]
-    methods
-        .push(
-            ::typed_slack_runtime::MethodInfo::of::<
-                AdminConversationsEkmListOriginalConnectedChannelInfo,
-            >(),
-        );
-    #[cfg(feature = "admin")]
-    methods
-        .push(
-            ::typed_slack_runtime::MethodInfo::of::<
-                AdminConversationsGetConversationPrefs,
-            >(),
-        );
-    #[cfg(feature = "admin")]
-    methods
-        .push(
-            ::typed_slack_runtime::MethodInfo::of::<
-                AdminConversationsGetCustomRetention,
-            >(),
-        );
+        .push(MethodInfo::of::<AdminConversationsEkmListOriginalConnectedChannelInfo>());
     #[cfg(feature = "admin")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<AdminConversationsGetTeams>());
+    methods.push(MethodInfo::of::<AdminConversationsGetConversationPrefs>());
     #[cfg(feature = "admin")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<AdminConversationsInvite>());
+    methods.push(MethodInfo::of::<AdminConversationsGetCustomRetention>());
     #[cfg(feature = "admin")]
-    methods
-        .push(::typed_slack_runtime::MethodInfo::of::<AdminConversationsLinkObjects>());
+    methods.push(MethodInfo::of::<AdminConversationsGetTeams>());
+    #[cfg(feature = "admin")] methods.push(MethodInfo::of::<AdminConversationsInvite>());
     #[cfg(feature = "admin")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<AdminConversationsLookup>());
+    methods.push(MethodInfo::of::<AdminConversationsLinkObjects>());
+    #[cfg(feature = "admin")] methods.push(MethodInfo::of::<AdminConversationsLookup>());
     #[cfg(feature = "admin")]
-    methods
-        .push(
-            ::typed_slack_runtime::MethodInfo::of::<
-                AdminConversationsRemoveCustomRetention,
-            >(),
-        );
+    methods.push(MethodInfo::of::<AdminConversationsRemoveCustomRetention>());
+    #[cfg(feature = "admin")] methods.push(MethodInfo::of::<AdminConversationsRename>());
     #[cfg(feature = "admin")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<AdminConversationsRename>());
+    methods.push(MethodInfo::of::<AdminConversationsRestrictAccessAddGroup>());
     #[cfg(feature = "admin")]
-    methods
-        .push(
-            ::typed_slack_runtime::MethodInfo::of::<
-                AdminConversationsRestrictAccessAddGroup,
-            >(),
-        );
+    methods.push(MethodInfo::of::<AdminConversationsRestrictAccessListGroups>());
     #[cfg(feature = "admin")]
-    methods
-        .push(
-            ::typed_slack_runtime::MethodInfo::of::<
-                AdminConversationsRestrictAccessListGroups,
-            >(),
-        );
+    methods.push(MethodInfo::of::<AdminConversationsRestrictAccessRemoveGroup>());
+    #[cfg(feature = "admin")] methods.push(MethodInfo::of::<AdminConversationsSearch>());
     #[cfg(feature = "admin")]
-    methods
-        .push(
-            ::typed_slack_runtime::MethodInfo::of::<
-                AdminConversationsRestrictAccessRemoveGroup,
-            >(),
-        );
+    methods.push(MethodInfo::of::<AdminConversationsSetConversationPrefs>());
     #[cfg(feature = "admin")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<AdminConversationsSearch>());
+    methods.push(MethodInfo::of::<AdminConversationsSetCustomRetention>());
     #[cfg(feature = "admin")]
-    methods
-        .push(
-            ::typed_slack_runtime::MethodInfo::of::<
-                AdminConversationsSetConversationPrefs,
-            >(),
-        );
+    methods.push(MethodInfo::of::<AdminConversationsSetTeams>());
     #[cfg(feature = "admin")]
-    methods
-        .push(
-            ::typed_slack_runtime::MethodInfo::of::<
-                AdminConversationsSetCustomRetention,
-            >(),
-        );
+    methods.push(MethodInfo::of::<AdminConversationsUnarchive>());
     #[cfg(feature = "admin")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<AdminConversationsSetTeams>());
+    methods.push(MethodInfo::of::<AdminConversationsUnlinkObjects>());
+    #[cfg(feature = "admin")] methods.push(MethodInfo::of::<AdminEmojiAdd>());
+    #[cfg(feature = "admin")] methods.push(MethodInfo::of::<AdminEmojiAddAlias>());
+    #[cfg(feature = "admin")] methods.push(MethodInfo::of::<AdminEmojiList>());
+    #[cfg(feature = "admin")] methods.push(MethodInfo::of::<AdminEmojiRemove>());
+    #[cfg(feature = "admin")] methods.push(MethodInfo::of::<AdminEmojiRename>());
+    #[cfg(feature = "admin")] methods.push(MethodInfo::of::<AdminFunctionsList>());
     #[cfg(feature = "admin")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<AdminConversationsUnarchive>());
+    methods.push(MethodInfo::of::<AdminFunctionsPermissionsLookup>());
     #[cfg(feature = "admin")]
-    methods
-        .push(
-            ::typed_slack_runtime::MethodInfo::of::<AdminConversationsUnlinkObjects>(),
-        );
+    methods.push(MethodInfo::of::<AdminFunctionsPermissionsSet>());
     #[cfg(feature = "admin")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<AdminEmojiAdd>());
+    methods.push(MethodInfo::of::<AdminInviteRequestsApprove>());
     #[cfg(feature = "admin")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<AdminEmojiAddAlias>());
+    methods.push(MethodInfo::of::<AdminInviteRequestsApprovedList>());
     #[cfg(feature = "admin")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<AdminEmojiList>());
+    methods.push(MethodInfo::of::<AdminInviteRequestsDeniedList>());
+    #[cfg(feature = "admin")] methods.push(MethodInfo::of::<AdminInviteRequestsDeny>());
+    #[cfg(feature = "admin")] methods.push(MethodInfo::of::<AdminInviteRequestsList>());
+    #[cfg(feature = "admin")] methods.push(MethodInfo::of::<AdminRolesAddAssignments>());
     #[cfg(feature = "admin")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<AdminEmojiRemove>());
+    methods.push(MethodInfo::of::<AdminRolesListAssignments>());
     #[cfg(feature = "admin")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<AdminEmojiRename>());
+    methods.push(MethodInfo::of::<AdminRolesRemoveAssignments>());
+    #[cfg(feature = "admin")] methods.push(MethodInfo::of::<AdminTeamsAdminsList>());
+    #[cfg(feature = "admin")] methods.push(MethodInfo::of::<AdminTeamsCreate>());
+    #[cfg(feature = "admin")] methods.push(MethodInfo::of::<AdminTeamsList>());
+    #[cfg(feature = "admin")] methods.push(MethodInfo::of::<AdminTeamsOwnersList>());
+    #[cfg(feature = "admin")] methods.push(MethodInfo::of::<AdminTeamsSettingsInfo>());
     #[cfg(feature = "admin")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<AdminFunctionsList>());
+    methods.push(MethodInfo::of::<AdminTeamsSettingsSetDefaultChannels>());
     #[cfg(feature = "admin")]
-    methods
-        .push(
-            ::typed_slack_runtime::MethodInfo::of::<AdminFunctionsPermissionsLookup>(),
-        );
+    methods.push(MethodInfo::of::<AdminTeamsSettingsSetDescription>());
     #[cfg(feature = "admin")]
-    methods
-        .push(::typed_slack_runtime::MethodInfo::of::<AdminFunctionsPermissionsSet>());
+    methods.push(MethodInfo::of::<AdminTeamsSettingsSetDiscoverability>());
     #[cfg(feature = "admin")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<AdminInviteRequestsApprove>());
+    methods.push(MethodInfo::of::<AdminTeamsSettingsSetIcon>());
     #[cfg(feature = "admin")]
-    methods
-        .push(
-            ::typed_slack_runtime::MethodInfo::of::<AdminInviteRequestsApprovedList>(),
-        );
+    methods.push(MethodInfo::of::<AdminTeamsSettingsSetName>());
     #[cfg(feature = "admin")]
-    methods
-        .push(::typed_slack_runtime::MethodInfo::of::<AdminInviteRequestsDeniedList>());
+    methods.push(MethodInfo::of::<AdminUsergroupsAddChannels>());
+    #[cfg(feature = "admin")] methods.push(MethodInfo::of::<AdminUsergroupsAddTeams>());
     #[cfg(feature = "admin")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<AdminInviteRequestsDeny>());
+    methods.push(MethodInfo::of::<AdminUsergroupsListChannels>());
     #[cfg(feature = "admin")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<AdminInviteRequestsList>());
+    methods.push(MethodInfo::of::<AdminUsergroupsRemoveChannels>());
     #[cfg(feature = "admin")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<AdminRolesAddAssignments>());
+    methods.push(MethodInfo::of::<AdminUsergroupsRemoveTeams>());
+    #[cfg(feature = "admin")] methods.push(MethodInfo::of::<AdminUsersAssign>());
+    #[cfg(feature = "admin")] methods.push(MethodInfo::of::<AdminUsersGetExpiration>());
+    #[cfg(feature = "admin")] methods.push(MethodInfo::of::<AdminUsersInvite>());
+    #[cfg(feature = "admin")] methods.push(MethodInfo::of::<AdminUsersList>());
+    #[cfg(feature = "admin")] methods.push(MethodInfo::of::<AdminUsersRemove>());
     #[cfg(feature = "admin")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<AdminRolesListAssignments>());
+    methods.push(MethodInfo::of::<AdminUsersSessionClearSettings>());
     #[cfg(feature = "admin")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<AdminRolesRemoveAssignments>());
+    methods.push(MethodInfo::of::<AdminUsersSessionGetSettings>());
     #[cfg(feature = "admin")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<AdminTeamsAdminsList>());
+    methods.push(MethodInfo::of::<AdminUsersSessionInvalidate>());
+    #[cfg(feature = "admin")] methods.push(MethodInfo::of::<AdminUsersSessionList>());
+    #[cfg(feature = "admin")] methods.push(MethodInfo::of::<AdminUsersSessionReset>());
     #[cfg(feature = "admin")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<AdminTeamsCreate>());
+    methods.push(MethodInfo::of::<AdminUsersSessionResetBulk>());
     #[cfg(feature = "admin")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<AdminTeamsList>());
+    methods.push(MethodInfo::of::<AdminUsersSessionSetSettings>());
+    #[cfg(feature = "admin")] methods.push(MethodInfo::of::<AdminUsersSetAdmin>());
+    #[cfg(feature = "admin")] methods.push(MethodInfo::of::<AdminUsersSetExpiration>());
+    #[cfg(feature = "admin")] methods.push(MethodInfo::of::<AdminUsersSetOwner>());
+    #[cfg(feature = "admin")] methods.push(MethodInfo::of::<AdminUsersSetRegular>());
     #[cfg(feature = "admin")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<AdminTeamsOwnersList>());
-    #[cfg(feature = "admin")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<AdminTeamsSettingsInfo>());
-    #[cfg(feature = "admin")]
-    methods
-        .push(
-            ::typed_slack_runtime::MethodInfo::of::<
-                AdminTeamsSettingsSetDefaultChannels,
-            >(),
-        );
-    #[cfg(feature = "admin")]
-    methods
-        .push(
-            ::typed_slack_runtime::MethodInfo::of::<AdminTeamsSettingsSetDescription>(),
-        );
-    #[cfg(feature = "admin")]
-    methods
-        .push(
-            ::typed_slack_runtime::MethodInfo::of::<
-                AdminTeamsSettingsSetDiscoverability,
-            >(),
-        );
-    #[cfg(feature = "admin")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<AdminTeamsSettingsSetIcon>());
-    #[cfg(feature = "admin")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<AdminTeamsSettingsSetName>());
-    #[cfg(feature = "admin")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<AdminUsergroupsAddChannels>());
-    #[cfg(feature = "admin")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<AdminUsergroupsAddTeams>());
-    #[cfg(feature = "admin")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<AdminUsergroupsListChannels>());
-    #[cfg(feature = "admin")]
-    methods
-        .push(::typed_slack_runtime::MethodInfo::of::<AdminUsergroupsRemoveChannels>());
-    #[cfg(feature = "admin")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<AdminUsergroupsRemoveTeams>());
-    #[cfg(feature = "admin")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<AdminUsersAssign>());
-    #[cfg(feature = "admin")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<AdminUsersGetExpiration>());
-    #[cfg(feature = "admin")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<AdminUsersInvite>());
-    #[cfg(feature = "admin")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<AdminUsersList>());
-    #[cfg(feature = "admin")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<AdminUsersRemove>());
-    #[cfg(feature = "admin")]
-    methods
-        .push(::typed_slack_runtime::MethodInfo::of::<AdminUsersSessionClearSettings>());
-    #[cfg(feature = "admin")]
-    methods
-        .push(::typed_slack_runtime::MethodInfo::of::<AdminUsersSessionGetSettings>());
-    #[cfg(feature = "admin")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<AdminUsersSessionInvalidate>());
-    #[cfg(feature = "admin")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<AdminUsersSessionList>());
-    #[cfg(feature = "admin")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<AdminUsersSessionReset>());
-    #[cfg(feature = "admin")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<AdminUsersSessionResetBulk>());
-    #[cfg(feature = "admin")]
-    methods
-        .push(::typed_slack_runtime::MethodInfo::of::<AdminUsersSessionSetSettings>());
-    #[cfg(feature = "admin")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<AdminUsersSetAdmin>());
-    #[cfg(feature = "admin")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<AdminUsersSetExpiration>());
-    #[cfg(feature = "admin")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<AdminUsersSetOwner>());
-    #[cfg(feature = "admin")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<AdminUsersSetRegular>());
-    #[cfg(feature = "admin")]
-    methods
-        .push(
-            ::typed_slack_runtime::MethodInfo::of::<
-                AdminUsersUnsupportedVersionsExport,
-            >(),
-        );
-    #[cfg(feature = "admin")]
-    methods
-        .push(::typed_slack_runtime::MethodInfo::of::<AdminWorkflowsCollaboratorsAdd>());
-    #[cfg(feature = "admin")]
-    methods
-        .push(
-            ::typed_slack_runtime::MethodInfo::of::<AdminWorkflowsCollaboratorsRemove>(),
-        );
-    #[cfg(feature = "admin")]
-    methods
-        .push(
-            ::typed_slack_runtime::MethodInfo::of::<AdminWorkflowsPermissionsLookup>(),
-        );
-    #[cfg(feature = "admin")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<AdminWorkflowsSearch>());
-    #[cfg(feature = "admin")]
-    methods
-        .push(
-            ::typed_slack_runtime::MethodInfo::of::<
-                AdminWorkflowsTriggersTypesPermissionsLookup,
-            >(),
-        );
-    #[cfg(feature = "admin")]
-    methods
-        .push(
-            ::typed_slack_runtime::MethodInfo::of::<
-                AdminWorkflowsTriggersTypesPermissionsSet,
-            >(),
-        );
-    #[cfg(feature = "admin")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<AdminWorkflowsUnpublish>());
-    #[cfg(feature = "agents")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<AgentsSessionsRename>());
-    #[cfg(feature = "agents")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<AgentsSessionsSetStatus>());
-    #[cfg(feature = "api")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<ApiTest>());
+    methods.push(MethodInfo::of::<AdminUsersUnsupportedVersionsExport>());
+    #[cfg(feature = "admin")]
+    methods.push(MethodInfo::of::<AdminWorkflowsCollaboratorsAdd>());
+    #[cfg(feature = "admin")]
+    methods.push(MethodInfo::of::<AdminWorkflowsCollaboratorsRemove>());
+    #[cfg(feature = "admin")]
+    methods.push(MethodInfo::of::<AdminWorkflowsPermissionsLookup>());
+    #[cfg(feature = "admin")] methods.push(MethodInfo::of::<AdminWorkflowsSearch>());
+    #[cfg(feature = "admin")]
+    methods.push(MethodInfo::of::<AdminWorkflowsTriggersTypesPermissionsLookup>());
+    #[cfg(feature = "admin")]
+    methods.push(MethodInfo::of::<AdminWorkflowsTriggersTypesPermissionsSet>());
+    #[cfg(feature = "admin")] methods.push(MethodInfo::of::<AdminWorkflowsUnpublish>());
+    #[cfg(feature = "agents")] methods.push(MethodInfo::of::<AgentsSessionsRename>());
+    #[cfg(feature = "agents")] methods.push(MethodInfo::of::<AgentsSessionsSetStatus>());
+    #[cfg(feature = "api")] methods.push(MethodInfo::of::<ApiTest>());
+    #[cfg(feature = "apps")] methods.push(MethodInfo::of::<AppsActivitiesList>());
+    #[cfg(feature = "apps")] methods.push(MethodInfo::of::<AppsAuthExternalDelete>());
+    #[cfg(feature = "apps")] methods.push(MethodInfo::of::<AppsAuthExternalGet>());
+    #[cfg(feature = "apps")] methods.push(MethodInfo::of::<AppsConnectionsOpen>());
+    #[cfg(feature = "apps")] methods.push(MethodInfo::of::<AppsDatastoreBulkDelete>());
+    #[cfg(feature = "apps")] methods.push(MethodInfo::of::<AppsDatastoreBulkGet>());
+    #[cfg(feature = "apps")] methods.push(MethodInfo::of::<AppsDatastoreBulkPut>());
+    #[cfg(feature = "apps")] methods.push(MethodInfo::of::<AppsDatastoreCount>());
+    #[cfg(feature = "apps")] methods.push(MethodInfo::of::<AppsDatastoreDelete>());
+    #[cfg(feature = "apps")] methods.push(MethodInfo::of::<AppsDatastoreGet>());
+    #[cfg(feature = "apps")] methods.push(MethodInfo::of::<AppsDatastorePut>());
+    #[cfg(feature = "apps")] methods.push(MethodInfo::of::<AppsDatastoreQuery>());
+    #[cfg(feature = "apps")] methods.push(MethodInfo::of::<AppsDatastoreUpdate>());
     #[cfg(feature = "apps")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<AppsActivitiesList>());
-    #[cfg(feature = "apps")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<AppsAuthExternalDelete>());
-    #[cfg(feature = "apps")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<AppsAuthExternalGet>());
-    #[cfg(feature = "apps")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<AppsConnectionsOpen>());
-    #[cfg(feature = "apps")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<AppsDatastoreBulkDelete>());
-    #[cfg(feature = "apps")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<AppsDatastoreBulkGet>());
-    #[cfg(feature = "apps")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<AppsDatastoreBulkPut>());
-    #[cfg(feature = "apps")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<AppsDatastoreCount>());
-    #[cfg(feature = "apps")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<AppsDatastoreDelete>());
-    #[cfg(feature = "apps")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<AppsDatastoreGet>());
-    #[cfg(feature = "apps")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<AppsDatastorePut>());
-    #[cfg(feature = "apps")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<AppsDatastoreQuery>());
-    #[cfg(feature = "apps")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<AppsDatastoreUpdate>());
-    #[cfg(feature = "apps")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<AppsEventAuthorizationsList>());
-    #[cfg(feature = "apps")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<AppsIconSet>());
-    #[cfg(feature = "apps")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<AppsManagedPermissionsSet>());
-    #[cfg(feature = "apps")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<AppsManifestCreate>());
-    #[cfg(feature = "apps")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<AppsManifestDelete>());
-    #[cfg(feature = "apps")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<AppsManifestExport>());
-    #[cfg(feature = "apps")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<AppsManifestUpdate>());
-    #[cfg(feature = "apps")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<AppsManifestValidate>());
+    methods.push(MethodInfo::of::<AppsEventAuthorizationsList>());
+    #[cfg(feature = "apps")] methods.push(MethodInfo::of::<AppsIconSet>());
+    #[cfg(feature = "apps")] methods.push(MethodInfo::of::<AppsManagedPermissionsSet>());
+    #[cfg(feature = "apps")] methods.push(MethodInfo::of::<AppsManifestCreate>());
+    #[cfg(feature = "apps")] methods.push(MethodInfo::of::<AppsManifestDelete>());
+    #[cfg(feature = "apps")] methods.push(MethodInfo::of::<AppsManifestExport>());
+    #[cfg(feature = "apps")] methods.push(MethodInfo::of::<AppsManifestUpdate>());
+    #[cfg(feature = "apps")] methods.push(MethodInfo::of::<AppsManifestValidate>());
     #[cfg(feature = "apps")] #[allow(deprecated)]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<AppsPermissionsUsersRequest>());
-    #[cfg(feature = "apps")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<AppsUninstall>());
-    #[cfg(feature = "apps")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<AppsUserConnectionUpdate>());
+    methods.push(MethodInfo::of::<AppsPermissionsUsersRequest>());
+    #[cfg(feature = "apps")] methods.push(MethodInfo::of::<AppsUninstall>());
+    #[cfg(feature = "apps")] methods.push(MethodInfo::of::<AppsUserConnectionUpdate>());
     #[cfg(feature = "assistant")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<AssistantSearchContext>());
+    methods.push(MethodInfo::of::<AssistantSearchContext>());
+    #[cfg(feature = "assistant")] methods.push(MethodInfo::of::<AssistantSearchInfo>());
     #[cfg(feature = "assistant")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<AssistantSearchInfo>());
+    methods.push(MethodInfo::of::<AssistantThreadsSetStatus>());
     #[cfg(feature = "assistant")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<AssistantThreadsSetStatus>());
+    methods.push(MethodInfo::of::<AssistantThreadsSetSuggestedPrompts>());
     #[cfg(feature = "assistant")]
-    methods
-        .push(
-            ::typed_slack_runtime::MethodInfo::of::<
-                AssistantThreadsSetSuggestedPrompts,
-            >(),
-        );
-    #[cfg(feature = "assistant")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<AssistantThreadsSetTitle>());
-    #[cfg(feature = "auth")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<AuthRevoke>());
-    #[cfg(feature = "auth")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<AuthTeamsList>());
-    #[cfg(feature = "auth")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<AuthTest>());
-    #[cfg(feature = "blocks")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<BlocksValidate>());
-    #[cfg(feature = "bookmarks")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<BookmarksAdd>());
-    #[cfg(feature = "bookmarks")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<BookmarksEdit>());
-    #[cfg(feature = "bookmarks")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<BookmarksList>());
-    #[cfg(feature = "bookmarks")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<BookmarksRemove>());
-    #[cfg(feature = "bots")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<BotsInfo>());
-    #[cfg(feature = "calls")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<CallsAdd>());
-    #[cfg(feature = "calls")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<CallsEnd>());
-    #[cfg(feature = "calls")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<CallsInfo>());
-    #[cfg(feature = "calls")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<CallsParticipantsAdd>());
-    #[cfg(feature = "calls")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<CallsParticipantsRemove>());
-    #[cfg(feature = "calls")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<CallsUpdate>());
+    methods.push(MethodInfo::of::<AssistantThreadsSetTitle>());
+    #[cfg(feature = "auth")] methods.push(MethodInfo::of::<AuthRevoke>());
+    #[cfg(feature = "auth")] methods.push(MethodInfo::of::<AuthTeamsList>());
+    #[cfg(feature = "auth")] methods.push(MethodInfo::of::<AuthTest>());
+    #[cfg(feature = "blocks")] methods.push(MethodInfo::of::<BlocksValidate>());
+    #[cfg(feature = "bookmarks")] methods.push(MethodInfo::of::<BookmarksAdd>());
+    #[cfg(feature = "bookmarks")] methods.push(MethodInfo::of::<BookmarksEdit>());
+    #[cfg(feature = "bookmarks")] methods.push(MethodInfo::of::<BookmarksList>());
+    #[cfg(feature = "bookmarks")] methods.push(MethodInfo::of::<BookmarksRemove>());
+    #[cfg(feature = "bots")] methods.push(MethodInfo::of::<BotsInfo>());
+    #[cfg(feature = "calls")] methods.push(MethodInfo::of::<CallsAdd>());
+    #[cfg(feature = "calls")] methods.push(MethodInfo::of::<CallsEnd>());
+    #[cfg(feature = "calls")] methods.push(MethodInfo::of::<CallsInfo>());
+    #[cfg(feature = "calls")] methods.push(MethodInfo::of::<CallsParticipantsAdd>());
+    #[cfg(feature = "calls")] methods.push(MethodInfo::of::<CallsParticipantsRemove>());
+    #[cfg(feature = "calls")] methods.push(MethodInfo::of::<CallsUpdate>());
+    #[cfg(feature = "canvases")] methods.push(MethodInfo::of::<CanvasesAccessDelete>());
+    #[cfg(feature = "canvases")] methods.push(MethodInfo::of::<CanvasesAccessSet>());
+    #[cfg(feature = "canvases")] methods.push(MethodInfo::of::<CanvasesCreate>());
+    #[cfg(feature = "canvases")] methods.push(MethodInfo::of::<CanvasesDelete>());
+    #[cfg(feature = "canvases")] methods.push(MethodInfo::of::<CanvasesEdit>());
     #[cfg(feature = "canvases")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<CanvasesAccessDelete>());
-    #[cfg(feature = "canvases")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<CanvasesAccessSet>());
-    #[cfg(feature = "canvases")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<CanvasesCreate>());
-    #[cfg(feature = "canvases")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<CanvasesDelete>());
-    #[cfg(feature = "canvases")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<CanvasesEdit>());
-    #[cfg(feature = "canvases")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<CanvasesSectionsLookup>());
+    methods.push(MethodInfo::of::<CanvasesSectionsLookup>());
+    #[cfg(feature = "chat")] methods.push(MethodInfo::of::<ChatAppendStream>());
+    #[cfg(feature = "chat")] methods.push(MethodInfo::of::<ChatDelete>());
     #[cfg(feature = "chat")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<ChatAppendStream>());
-    #[cfg(feature = "chat")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<ChatDelete>());
-    #[cfg(feature = "chat")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<ChatDeleteScheduledMessage>());
-    #[cfg(feature = "chat")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<ChatGetPermalink>());
-    #[cfg(feature = "chat")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<ChatMeMessage>());
-    #[cfg(feature = "chat")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<ChatPostEphemeral>());
-    #[cfg(feature = "chat")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<ChatPostMessage>());
-    #[cfg(feature = "chat")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<ChatScheduleMessage>());
-    #[cfg(feature = "chat")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<ChatScheduledMessagesList>());
-    #[cfg(feature = "chat")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<ChatStartStream>());
-    #[cfg(feature = "chat")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<ChatStopStream>());
-    #[cfg(feature = "chat")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<ChatUnfurl>());
-    #[cfg(feature = "chat")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<ChatUpdate>());
+    methods.push(MethodInfo::of::<ChatDeleteScheduledMessage>());
+    #[cfg(feature = "chat")] methods.push(MethodInfo::of::<ChatGetPermalink>());
+    #[cfg(feature = "chat")] methods.push(MethodInfo::of::<ChatMeMessage>());
+    #[cfg(feature = "chat")] methods.push(MethodInfo::of::<ChatPostEphemeral>());
+    #[cfg(feature = "chat")] methods.push(MethodInfo::of::<ChatPostMessage>());
+    #[cfg(feature = "chat")] methods.push(MethodInfo::of::<ChatScheduleMessage>());
+    #[cfg(feature = "chat")] methods.push(MethodInfo::of::<ChatScheduledMessagesList>());
+    #[cfg(feature = "chat")] methods.push(MethodInfo::of::<ChatStartStream>());
+    #[cfg(feature = "chat")] methods.push(MethodInfo::of::<ChatStopStream>());
+    #[cfg(feature = "chat")] methods.push(MethodInfo::of::<ChatUnfurl>());
+    #[cfg(feature = "chat")] methods.push(MethodInfo::of::<ChatUpdate>());
     #[cfg(feature = "conversations")]
-    methods
-        .push(
-            ::typed_slack_runtime::MethodInfo::of::<ConversationsAcceptSharedInvite>(),
-        );
+    methods.push(MethodInfo::of::<ConversationsAcceptSharedInvite>());
     #[cfg(feature = "conversations")]
-    methods
-        .push(
-            ::typed_slack_runtime::MethodInfo::of::<ConversationsApproveSharedInvite>(),
-        );
+    methods.push(MethodInfo::of::<ConversationsApproveSharedInvite>());
     #[cfg(feature = "conversations")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<ConversationsArchive>());
+    methods.push(MethodInfo::of::<ConversationsArchive>());
     #[cfg(feature = "conversations")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<ConversationsCanvasesCreate>());
+    methods.push(MethodInfo::of::<ConversationsCanvasesCreate>());
     #[cfg(feature = "conversations")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<ConversationsClose>());
+    methods.push(MethodInfo::of::<ConversationsClose>());
     #[cfg(feature = "conversations")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<ConversationsCreate>());
+    methods.push(MethodInfo::of::<ConversationsCreate>());
     #[cfg(feature = "conversations")]
-    methods
-        .push(
-            ::typed_slack_runtime::MethodInfo::of::<ConversationsDeclineSharedInvite>(),
-        );
+    methods.push(MethodInfo::of::<ConversationsDeclineSharedInvite>());
     #[cfg(feature = "conversations")]
-    methods
-        .push(
-            ::typed_slack_runtime::MethodInfo::of::<
-                ConversationsExternalInvitePermissionsSet,
-            >(),
-        );
+    methods.push(MethodInfo::of::<ConversationsExternalInvitePermissionsSet>());
     #[cfg(feature = "conversations")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<ConversationsHistory>());
+    methods.push(MethodInfo::of::<ConversationsHistory>());
     #[cfg(feature = "conversations")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<ConversationsInfo>());
+    methods.push(MethodInfo::of::<ConversationsInfo>());
     #[cfg(feature = "conversations")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<ConversationsInvite>());
+    methods.push(MethodInfo::of::<ConversationsInvite>());
     #[cfg(feature = "conversations")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<ConversationsInviteShared>());
+    methods.push(MethodInfo::of::<ConversationsInviteShared>());
     #[cfg(feature = "conversations")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<ConversationsJoin>());
+    methods.push(MethodInfo::of::<ConversationsJoin>());
     #[cfg(feature = "conversations")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<ConversationsKick>());
+    methods.push(MethodInfo::of::<ConversationsKick>());
     #[cfg(feature = "conversations")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<ConversationsLeave>());
+    methods.push(MethodInfo::of::<ConversationsLeave>());
     #[cfg(feature = "conversations")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<ConversationsList>());
+    methods.push(MethodInfo::of::<ConversationsList>());
     #[cfg(feature = "conversations")]
-    methods
-        .push(
-            ::typed_slack_runtime::MethodInfo::of::<ConversationsListConnectInvites>(),
-        );
+    methods.push(MethodInfo::of::<ConversationsListConnectInvites>());
     #[cfg(feature = "conversations")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<ConversationsMark>());
+    methods.push(MethodInfo::of::<ConversationsMark>());
     #[cfg(feature = "conversations")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<ConversationsMembers>());
+    methods.push(MethodInfo::of::<ConversationsMembers>());
     #[cfg(feature = "conversations")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<ConversationsOpen>());
+    methods.push(MethodInfo::of::<ConversationsOpen>());
     #[cfg(feature = "conversations")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<ConversationsRename>());
+    methods.push(MethodInfo::of::<ConversationsRename>());
     #[cfg(feature = "conversations")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<ConversationsReplies>());
+    methods.push(MethodInfo::of::<ConversationsReplies>());
     #[cfg(feature = "conversations")]
-    methods
-        .push(
-            ::typed_slack_runtime::MethodInfo::of::<
-                ConversationsRequestSharedInviteApprove,
-            >(),
-        );
+    methods.push(MethodInfo::of::<ConversationsRequestSharedInviteApprove>());
     #[cfg(feature = "conversations")]
-    methods
-        .push(
-            ::typed_slack_runtime::MethodInfo::of::<
-                ConversationsRequestSharedInviteDeny,
-            >(),
-        );
+    methods.push(MethodInfo::of::<ConversationsRequestSharedInviteDeny>());
     #[cfg(feature = "conversations")]
-    methods
-        .push(
-            ::typed_slack_runtime::MethodInfo::of::<
-                ConversationsRequestSharedInviteList,
-            >(),
-        );
+    methods.push(MethodInfo::of::<ConversationsRequestSharedInviteList>());
     #[cfg(feature = "conversations")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<ConversationsSetPurpose>());
+    methods.push(MethodInfo::of::<ConversationsSetPurpose>());
     #[cfg(feature = "conversations")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<ConversationsSetTopic>());
+    methods.push(MethodInfo::of::<ConversationsSetTopic>());
     #[cfg(feature = "conversations")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<ConversationsUnarchive>());
-    #[cfg(feature = "dialog")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<DialogOpen>());
-    #[cfg(feature = "dnd")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<DndEndDnd>());
-    #[cfg(feature = "dnd")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<DndEndSnooze>());
-    #[cfg(feature = "dnd")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<DndInfo>());
-    #[cfg(feature = "dnd")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<DndSetSnooze>());
-    #[cfg(feature = "dnd")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<DndTeamInfo>());
-    #[cfg(feature = "emoji")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<EmojiList>());
+    methods.push(MethodInfo::of::<ConversationsUnarchive>());
+    #[cfg(feature = "dialog")] methods.push(MethodInfo::of::<DialogOpen>());
+    #[cfg(feature = "dnd")] methods.push(MethodInfo::of::<DndEndDnd>());
+    #[cfg(feature = "dnd")] methods.push(MethodInfo::of::<DndEndSnooze>());
+    #[cfg(feature = "dnd")] methods.push(MethodInfo::of::<DndInfo>());
+    #[cfg(feature = "dnd")] methods.push(MethodInfo::of::<DndSetSnooze>());
+    #[cfg(feature = "dnd")] methods.push(MethodInfo::of::<DndTeamInfo>());
+    #[cfg(feature = "emoji")] methods.push(MethodInfo::of::<EmojiList>());
     #[cfg(feature = "entity")]
-    methods
-        .push(::typed_slack_runtime::MethodInfo::of::<EntityAcknowledgeCommentAction>());
-    #[cfg(feature = "entity")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<EntityPresentComments>());
-    #[cfg(feature = "entity")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<EntityPresentDetails>());
+    methods.push(MethodInfo::of::<EntityAcknowledgeCommentAction>());
+    #[cfg(feature = "entity")] methods.push(MethodInfo::of::<EntityPresentComments>());
+    #[cfg(feature = "entity")] methods.push(MethodInfo::of::<EntityPresentDetails>());
+    #[cfg(feature = "files")] methods.push(MethodInfo::of::<FilesCommentsDelete>());
     #[cfg(feature = "files")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<FilesCommentsDelete>());
+    methods.push(MethodInfo::of::<FilesCompleteUploadExternal>());
+    #[cfg(feature = "files")] methods.push(MethodInfo::of::<FilesDelete>());
     #[cfg(feature = "files")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<FilesCompleteUploadExternal>());
-    #[cfg(feature = "files")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<FilesDelete>());
-    #[cfg(feature = "files")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<FilesGetUploadUrlExternal>());
-    #[cfg(feature = "files")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<FilesInfo>());
-    #[cfg(feature = "files")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<FilesList>());
-    #[cfg(feature = "files")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<FilesRemoteAdd>());
-    #[cfg(feature = "files")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<FilesRemoteInfo>());
-    #[cfg(feature = "files")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<FilesRemoteList>());
-    #[cfg(feature = "files")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<FilesRemoteRemove>());
-    #[cfg(feature = "files")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<FilesRemoteShare>());
-    #[cfg(feature = "files")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<FilesRemoteUpdate>());
-    #[cfg(feature = "files")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<FilesRevokePublicUrl>());
-    #[cfg(feature = "files")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<FilesSharedPublicUrl>());
-    #[cfg(feature = "files")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<FilesUpload>());
+    methods.push(MethodInfo::of::<FilesGetUploadUrlExternal>());
+    #[cfg(feature = "files")] methods.push(MethodInfo::of::<FilesInfo>());
+    #[cfg(feature = "files")] methods.push(MethodInfo::of::<FilesList>());
+    #[cfg(feature = "files")] methods.push(MethodInfo::of::<FilesRemoteAdd>());
+    #[cfg(feature = "files")] methods.push(MethodInfo::of::<FilesRemoteInfo>());
+    #[cfg(feature = "files")] methods.push(MethodInfo::of::<FilesRemoteList>());
+    #[cfg(feature = "files")] methods.push(MethodInfo::of::<FilesRemoteRemove>());
+    #[cfg(feature = "files")] methods.push(MethodInfo::of::<FilesRemoteShare>());
+    #[cfg(feature = "files")] methods.push(MethodInfo::of::<FilesRemoteUpdate>());
+    #[cfg(feature = "files")] methods.push(MethodInfo::of::<FilesRevokePublicUrl>());
+    #[cfg(feature = "files")] methods.push(MethodInfo::of::<FilesSharedPublicUrl>());
+    #[cfg(feature = "files")] methods.push(MethodInfo::of::<FilesUpload>());
     #[cfg(feature = "functions")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<FunctionsCompleteError>());
+    methods.push(MethodInfo::of::<FunctionsCompleteError>());
     #[cfg(feature = "functions")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<FunctionsCompleteSuccess>());
+    methods.push(MethodInfo::of::<FunctionsCompleteSuccess>());
     #[cfg(feature = "functions")]
-    methods
-        .push(
-            ::typed_slack_runtime::MethodInfo::of::<
-                FunctionsDistributionsPermissionsAdd,
-            >(),
-        );
+    methods.push(MethodInfo::of::<FunctionsDistributionsPermissionsAdd>());
     #[cfg(feature = "functions")]
-    methods
-        .push(
-            ::typed_slack_runtime::MethodInfo::of::<
-                FunctionsDistributionsPermissionsList,
-            >(),
-        );
+    methods.push(MethodInfo::of::<FunctionsDistributionsPermissionsList>());
     #[cfg(feature = "functions")]
-    methods
-        .push(
-            ::typed_slack_runtime::MethodInfo::of::<
-                FunctionsDistributionsPermissionsRemove,
-            >(),
-        );
+    methods.push(MethodInfo::of::<FunctionsDistributionsPermissionsRemove>());
     #[cfg(feature = "functions")]
-    methods
-        .push(
-            ::typed_slack_runtime::MethodInfo::of::<
-                FunctionsDistributionsPermissionsSet,
-            >(),
-        );
+    methods.push(MethodInfo::of::<FunctionsDistributionsPermissionsSet>());
     #[cfg(feature = "functions")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<FunctionsWorkflowsStepsList>());
+    methods.push(MethodInfo::of::<FunctionsWorkflowsStepsList>());
     #[cfg(feature = "functions")]
-    methods
-        .push(
-            ::typed_slack_runtime::MethodInfo::of::<
-                FunctionsWorkflowsStepsResponsesExport,
-            >(),
-        );
-    #[cfg(feature = "migration")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<MigrationExchange>());
-    #[cfg(feature = "oauth")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<OauthAccess>());
-    #[cfg(feature = "oauth")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<OauthV2Access>());
-    #[cfg(feature = "oauth")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<OauthV2Exchange>());
-    #[cfg(feature = "oauth")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<OauthV2UserAccess>());
-    #[cfg(feature = "openid")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<OpenidConnectToken>());
-    #[cfg(feature = "openid")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<OpenidConnectUserInfo>());
-    #[cfg(feature = "pins")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<PinsAdd>());
-    #[cfg(feature = "pins")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<PinsList>());
-    #[cfg(feature = "pins")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<PinsRemove>());
-    #[cfg(feature = "reactions")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<ReactionsAdd>());
-    #[cfg(feature = "reactions")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<ReactionsGet>());
-    #[cfg(feature = "reactions")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<ReactionsList>());
-    #[cfg(feature = "reactions")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<ReactionsRemove>());
-    #[cfg(feature = "reminders")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<RemindersAdd>());
-    #[cfg(feature = "reminders")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<RemindersComplete>());
-    #[cfg(feature = "reminders")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<RemindersDelete>());
-    #[cfg(feature = "reminders")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<RemindersInfo>());
-    #[cfg(feature = "reminders")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<RemindersList>());
-    #[cfg(feature = "rtm")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<RtmConnect>());
-    #[cfg(feature = "rtm")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<RtmStart>());
-    #[cfg(feature = "search")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<SearchAll>());
-    #[cfg(feature = "search")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<SearchFiles>());
-    #[cfg(feature = "search")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<SearchMessages>());
+    methods.push(MethodInfo::of::<FunctionsWorkflowsStepsResponsesExport>());
+    #[cfg(feature = "migration")] methods.push(MethodInfo::of::<MigrationExchange>());
+    #[cfg(feature = "oauth")] methods.push(MethodInfo::of::<OauthAccess>());
+    #[cfg(feature = "oauth")] methods.push(MethodInfo::of::<OauthV2Access>());
+    #[cfg(feature = "oauth")] methods.push(MethodInfo::of::<OauthV2Exchange>());
+    #[cfg(feature = "oauth")] methods.push(MethodInfo::of::<OauthV2UserAccess>());
+    #[cfg(feature = "openid")] methods.push(MethodInfo::of::<OpenidConnectToken>());
+    #[cfg(feature = "openid")] methods.push(MethodInfo::of::<OpenidConnectUserInfo>());
+    #[cfg(feature = "pins")] methods.push(MethodInfo::of::<PinsAdd>());
+    #[cfg(feature = "pins")] methods.push(MethodInfo::of::<PinsList>());
+    #[cfg(feature = "pins")] methods.push(MethodInfo::of::<PinsRemove>());
+    #[cfg(feature = "reactions")] methods.push(MethodInfo::of::<ReactionsAdd>());
+    #[cfg(feature = "reactions")] methods.push(MethodInfo::of::<ReactionsGet>());
+    #[cfg(feature = "reactions")] methods.push(MethodInfo::of::<ReactionsList>());
+    #[cfg(feature = "reactions")] methods.push(MethodInfo::of::<ReactionsRemove>());
+    #[cfg(feature = "reminders")] methods.push(MethodInfo::of::<RemindersAdd>());
+    #[cfg(feature = "reminders")] methods.push(MethodInfo::of::<RemindersComplete>());
+    #[cfg(feature = "reminders")] methods.push(MethodInfo::of::<RemindersDelete>());
+    #[cfg(feature = "reminders")] methods.push(MethodInfo::of::<RemindersInfo>());
+    #[cfg(feature = "reminders")] methods.push(MethodInfo::of::<RemindersList>());
+    #[cfg(feature = "rtm")] methods.push(MethodInfo::of::<RtmConnect>());
+    #[cfg(feature = "rtm")] methods.push(MethodInfo::of::<RtmStart>());
+    #[cfg(feature = "search")] methods.push(MethodInfo::of::<SearchAll>());
+    #[cfg(feature = "search")] methods.push(MethodInfo::of::<SearchFiles>());
+    #[cfg(feature = "search")] methods.push(MethodInfo::of::<SearchMessages>());
     #[cfg(feature = "slack_lists")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<SlackListsAccessDelete>());
+    methods.push(MethodInfo::of::<SlackListsAccessDelete>());
     #[cfg(feature = "slack_lists")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<SlackListsAccessSet>());
+    methods.push(MethodInfo::of::<SlackListsAccessSet>());
+    #[cfg(feature = "slack_lists")] methods.push(MethodInfo::of::<SlackListsCreate>());
     #[cfg(feature = "slack_lists")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<SlackListsCreate>());
+    methods.push(MethodInfo::of::<SlackListsDownloadGet>());
     #[cfg(feature = "slack_lists")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<SlackListsDownloadGet>());
+    methods.push(MethodInfo::of::<SlackListsDownloadStart>());
     #[cfg(feature = "slack_lists")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<SlackListsDownloadStart>());
+    methods.push(MethodInfo::of::<SlackListsItemsCreate>());
     #[cfg(feature = "slack_lists")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<SlackListsItemsCreate>());
+    methods.push(MethodInfo::of::<SlackListsItemsDelete>());
     #[cfg(feature = "slack_lists")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<SlackListsItemsDelete>());
+    methods.push(MethodInfo::of::<SlackListsItemsDeleteMultiple>());
     #[cfg(feature = "slack_lists")]
-    methods
-        .push(::typed_slack_runtime::MethodInfo::of::<SlackListsItemsDeleteMultiple>());
+    methods.push(MethodInfo::of::<SlackListsItemsInfo>());
     #[cfg(feature = "slack_lists")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<SlackListsItemsInfo>());
+    methods.push(MethodInfo::of::<SlackListsItemsList>());
     #[cfg(feature = "slack_lists")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<SlackListsItemsList>());
-    #[cfg(feature = "slack_lists")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<SlackListsItemsUpdate>());
-    #[cfg(feature = "slack_lists")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<SlackListsUpdate>());
-    #[cfg(feature = "stars")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<StarsAdd>());
+    methods.push(MethodInfo::of::<SlackListsItemsUpdate>());
+    #[cfg(feature = "slack_lists")] methods.push(MethodInfo::of::<SlackListsUpdate>());
+    #[cfg(feature = "stars")] methods.push(MethodInfo::of::<StarsAdd>());
     #[cfg(feature = "stars")] #[allow(deprecated)]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<StarsList>());
-    #[cfg(feature = "stars")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<StarsRemove>());
+    methods.push(MethodInfo::of::<StarsList>());
+    #[cfg(feature = "stars")] methods.push(MethodInfo::of::<StarsRemove>());
+    #[cfg(feature = "team")] methods.push(MethodInfo::of::<TeamAccessLogs>());
+    #[cfg(feature = "team")] methods.push(MethodInfo::of::<TeamBillableInfo>());
+    #[cfg(feature = "team")] methods.push(MethodInfo::of::<TeamBillingInfo>());
     #[cfg(feature = "team")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<TeamAccessLogs>());
-    #[cfg(feature = "team")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<TeamBillableInfo>());
-    #[cfg(feature = "team")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<TeamBillingInfo>());
-    #[cfg(feature = "team")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<TeamExternalTeamsDisconnect>());
-    #[cfg(feature = "team")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<TeamExternalTeamsList>());
-    #[cfg(feature = "team")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<TeamInfo>());
-    #[cfg(feature = "team")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<TeamIntegrationLogs>());
-    #[cfg(feature = "team")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<TeamPreferencesList>());
-    #[cfg(feature = "team")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<TeamProfileGet>());
-    #[cfg(feature = "tooling")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<ToolingTokensRotate>());
+    methods.push(MethodInfo::of::<TeamExternalTeamsDisconnect>());
+    #[cfg(feature = "team")] methods.push(MethodInfo::of::<TeamExternalTeamsList>());
+    #[cfg(feature = "team")] methods.push(MethodInfo::of::<TeamInfo>());
+    #[cfg(feature = "team")] methods.push(MethodInfo::of::<TeamIntegrationLogs>());
+    #[cfg(feature = "team")] methods.push(MethodInfo::of::<TeamPreferencesList>());
+    #[cfg(feature = "team")] methods.push(MethodInfo::of::<TeamProfileGet>());
+    #[cfg(feature = "tooling")] methods.push(MethodInfo::of::<ToolingTokensRotate>());
+    #[cfg(feature = "usergroups")] methods.push(MethodInfo::of::<UsergroupsCreate>());
+    #[cfg(feature = "usergroups")] methods.push(MethodInfo::of::<UsergroupsDisable>());
+    #[cfg(feature = "usergroups")] methods.push(MethodInfo::of::<UsergroupsEnable>());
+    #[cfg(feature = "usergroups")] methods.push(MethodInfo::of::<UsergroupsList>());
+    #[cfg(feature = "usergroups")] methods.push(MethodInfo::of::<UsergroupsUpdate>());
+    #[cfg(feature = "usergroups")] methods.push(MethodInfo::of::<UsergroupsUsersList>());
     #[cfg(feature = "usergroups")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<UsergroupsCreate>());
-    #[cfg(feature = "usergroups")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<UsergroupsDisable>());
-    #[cfg(feature = "usergroups")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<UsergroupsEnable>());
-    #[cfg(feature = "usergroups")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<UsergroupsList>());
-    #[cfg(feature = "usergroups")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<UsergroupsUpdate>());
-    #[cfg(feature = "usergroups")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<UsergroupsUsersList>());
-    #[cfg(feature = "usergroups")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<UsergroupsUsersUpdate>());
+    methods.push(MethodInfo::of::<UsergroupsUsersUpdate>());
+    #[cfg(feature = "users")] methods.push(MethodInfo::of::<UsersConversations>());
+    #[cfg(feature = "users")] methods.push(MethodInfo::of::<UsersDeletePhoto>());
     #[cfg(feature = "users")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<UsersConversations>());
-    #[cfg(feature = "users")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<UsersDeletePhoto>());
-    #[cfg(feature = "users")]
-    methods
-        .push(
-            ::typed_slack_runtime::MethodInfo::of::<UsersDiscoverableContactsLookup>(),
-        );
-    #[cfg(feature = "users")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<UsersGetPresence>());
-    #[cfg(feature = "users")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<UsersIdentity>());
-    #[cfg(feature = "users")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<UsersInfo>());
-    #[cfg(feature = "users")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<UsersList>());
-    #[cfg(feature = "users")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<UsersLookupByEmail>());
-    #[cfg(feature = "users")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<UsersProfileGet>());
-    #[cfg(feature = "users")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<UsersProfileSet>());
-    #[cfg(feature = "users")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<UsersSetActive>());
-    #[cfg(feature = "users")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<UsersSetPhoto>());
-    #[cfg(feature = "users")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<UsersSetPresence>());
-    #[cfg(feature = "views")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<ViewsOpen>());
-    #[cfg(feature = "views")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<ViewsPublish>());
-    #[cfg(feature = "views")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<ViewsPush>());
-    #[cfg(feature = "views")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<ViewsUpdate>());
+    methods.push(MethodInfo::of::<UsersDiscoverableContactsLookup>());
+    #[cfg(feature = "users")] methods.push(MethodInfo::of::<UsersGetPresence>());
+    #[cfg(feature = "users")] methods.push(MethodInfo::of::<UsersIdentity>());
+    #[cfg(feature = "users")] methods.push(MethodInfo::of::<UsersInfo>());
+    #[cfg(feature = "users")] methods.push(MethodInfo::of::<UsersList>());
+    #[cfg(feature = "users")] methods.push(MethodInfo::of::<UsersLookupByEmail>());
+    #[cfg(feature = "users")] methods.push(MethodInfo::of::<UsersProfileGet>());
+    #[cfg(feature = "users")] methods.push(MethodInfo::of::<UsersProfileSet>());
+    #[cfg(feature = "users")] methods.push(MethodInfo::of::<UsersSetActive>());
+    #[cfg(feature = "users")] methods.push(MethodInfo::of::<UsersSetPhoto>());
+    #[cfg(feature = "users")] methods.push(MethodInfo::of::<UsersSetPresence>());
+    #[cfg(feature = "views")] methods.push(MethodInfo::of::<ViewsOpen>());
+    #[cfg(feature = "views")] methods.push(MethodInfo::of::<ViewsPublish>());
+    #[cfg(feature = "views")] methods.push(MethodInfo::of::<ViewsPush>());
+    #[cfg(feature = "views")] methods.push(MethodInfo::of::<ViewsUpdate>());
+    #[cfg(feature = "workflows")] methods.push(MethodInfo::of::<WorkflowsFeaturedAdd>());
     #[cfg(feature = "workflows")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<WorkflowsFeaturedAdd>());
+    methods.push(MethodInfo::of::<WorkflowsFeaturedList>());
     #[cfg(feature = "workflows")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<WorkflowsFeaturedList>());
+    methods.push(MethodInfo::of::<WorkflowsFeaturedRemove>());
+    #[cfg(feature = "workflows")] methods.push(MethodInfo::of::<WorkflowsFeaturedSet>());
     #[cfg(feature = "workflows")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<WorkflowsFeaturedRemove>());
+    methods.push(MethodInfo::of::<WorkflowsTriggersPermissionsAdd>());
     #[cfg(feature = "workflows")]
-    methods.push(::typed_slack_runtime::MethodInfo::of::<WorkflowsFeaturedSet>());
+    methods.push(MethodInfo::of::<WorkflowsTriggersPermissionsList>());
     #[cfg(feature = "workflows")]
-    methods
-        .push(
-            ::typed_slack_runtime::MethodInfo::of::<WorkflowsTriggersPermissionsAdd>(),
-        );
+    methods.push(MethodInfo::of::<WorkflowsTriggersPermissionsRemove>());
     #[cfg(feature = "workflows")]
-    methods
-        .push(
-            ::typed_slack_runtime::MethodInfo::of::<WorkflowsTriggersPermissionsList>(),
-        );
-    #[cfg(feature = "workflows")]
-    methods
-        .push(
-            ::typed_slack_runtime::MethodInfo::of::<WorkflowsTriggersPermissionsRemove>(),
-        );
-    #[cfg(feature = "workflows")]
-    methods
-        .push(
-            ::typed_slack_runtime::MethodInfo::of::<WorkflowsTriggersPermissionsSet>(),
-        );
+    methods.push(MethodInfo::of::<WorkflowsTriggersPermissionsSet>());
     methods
 }

@@ -1,5 +1,7 @@
 //! Every method compiled in is in the catalog, with facts that agree with its types.
 
+#![cfg(feature = "catalog")]
+
 use typed_slack::runtime::MethodInfo;
 
 #[test]

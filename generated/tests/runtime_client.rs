@@ -1,7 +1,7 @@
 //! The generated `apps.permissions.users.request` types called through the runtime's
 //! client, against the fake Slack (`typed-slack-fake`) on 127.0.0.1.
 
-#![cfg(feature = "apps")] // The method is in the `apps` family.
+#![cfg(all(feature = "apps", feature = "catalog"))] // The method is in `apps`; the fake serves the catalog.
 
 // The method is deprecated: calling it is the point here.
 #![allow(deprecated)]
@@ -9,6 +9,7 @@
 use serde_json::json;
 use typed_slack::runtime::{CallError, Code, Token};
 use typed_slack::{AppsPermissionsUsersRequest, AppsPermissionsUsersRequestError, AppsPermissionsUsersRequestWarning};
+use typed_slack::{CommonError, CommonWarning};
 use typed_slack_fake::{FakeSlack, Reply};
 
 const TRIGGER: &str = "27082968880.6048553856.5eb9c671f75c636135fdb6bb9e87b606";
@@ -34,7 +35,7 @@ async fn the_seed_method_goes_out_as_a_form_post_and_its_answer_comes_back_typed
 
     let response = client.call(request()).await.unwrap();
 
-    assert_eq!(response.warnings, [AppsPermissionsUsersRequestWarning::SuperfluousCharset]);
+    assert_eq!(response.warnings, [AppsPermissionsUsersRequestWarning::Common(CommonWarning::SuperfluousCharset)]);
     let [sent] = slack.requests_to::<AppsPermissionsUsersRequest>().try_into().unwrap();
     assert_eq!((sent.http_method().as_str(), sent.path()), ("POST", "/api/apps.permissions.users.request"));
     assert_eq!(sent.header("authorization"), Some("Bearer xoxp-1234-5678-generated"));
@@ -87,7 +88,7 @@ async fn documented_codes_decode_into_their_variants_with_extra_fields() {
     assert_eq!(error.code().and_then(Code::description), Some("The provided `trigger_id` is invalid."));
 
     let CallError::Method(error) = client.call(request()).await.unwrap_err() else { panic!("expected a method error") };
-    assert_eq!(error.code, AppsPermissionsUsersRequestError::MissingScope);
+    assert_eq!(error.code, AppsPermissionsUsersRequestError::Common(CommonError::MissingScope));
     assert_eq!((error.extra_str("needed"), error.extra_str("provided")), (Some("admin"), Some("identify")));
 }
 
@@ -98,5 +99,5 @@ async fn a_token_the_fake_does_not_know_is_invalid_auth() {
 
     let error = client.call(request()).await.unwrap_err();
 
-    assert_eq!(error.code(), Some(&AppsPermissionsUsersRequestError::InvalidAuth));
+    assert_eq!(error.code(), Some(&AppsPermissionsUsersRequestError::Common(CommonError::InvalidAuth)));
 }

@@ -10,6 +10,8 @@ use typed_slack_codegen::schema::{SCHEMA_DIR, schema_files};
 
 /// The spec folder, under the workspace root.
 pub const SPEC_DIR: &str = "spec";
+/// The runtime crate, under the workspace root: one of its files is generated.
+pub const RUNTIME_DIR: &str = "runtime";
 /// The generated crate, under the workspace root.
 pub const GENERATED_DIR: &str = "generated";
 /// How every generated file starts; files under `generated/src/methods/` without it
@@ -147,6 +149,8 @@ pub fn plan(root: &Path) -> Result<Vec<Change>, Box<dyn std::error::Error>> {
         .into_iter()
         .map(|file| OutputFile { path: format!("{GENERATED_DIR}/{}", file.path), ..file })
         .collect();
+    let runtime_file = generation.runtime_file;
+    files.push(OutputFile { path: format!("{RUNTIME_DIR}/{}", runtime_file.path), ..runtime_file });
     files.push(manifest(root, &generation.features_section)?);
     files.extend(
         schema_files()

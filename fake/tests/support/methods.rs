@@ -4,8 +4,8 @@ use std::fmt;
 
 use serde::Deserialize;
 use typed_slack_runtime::{
-    ArgWriter, Argument, Code, ContentType, HttpMethod, Lifecycle, Method, MethodResponse, RateTier, Scopes,
-    UnknownCode,
+    ArgWriter, Argument, Catalogued, Code, CommonError, CommonOnly, CommonWarning, ContentType, Documented, HttpMethod,
+    Lifecycle, Method, MethodResponse, RateTier, Scopes, UnknownCode,
 };
 
 macro_rules! method {
@@ -20,17 +20,15 @@ macro_rules! method {
         impl Method for $type {
             const NAME: &'static str = $name;
             const HTTP_METHOD: HttpMethod = HttpMethod::Post;
-            const CONTENT_TYPES: &'static [ContentType] = &[ContentType::FormUrlEncoded];
-            const ACCEPTS_JSON: bool = $json;
+            const CONTENT_TYPES: &'static [ContentType] =
+                if $json { &[ContentType::FormUrlEncoded, ContentType::Json] } else { &[ContentType::FormUrlEncoded] };
             const RATE_TIER: RateTier = RateTier::$tier;
             const SCOPES: Scopes = Scopes { bot: $bot, user: $user };
             const LIFECYCLE: Lifecycle = Lifecycle::Stable;
             const AUTHENTICATED: bool = true;
-            const ARGUMENTS: &'static [Argument] = &[$(Argument { name: $argument, required: $required }),*];
-            const SAMPLE_RESPONSE: &'static str = $sample;
             type Response = Answer;
             type Error = $errors;
-            type Warning = Codes<false>;
+            type Warning = CommonOnly<CommonWarning>;
 
             /// A placeholder for each required argument.
             #[allow(unused_variables)] // Some methods have none.
@@ -40,6 +38,11 @@ macro_rules! method {
                 })*
                 Ok(())
             }
+        }
+
+        impl Catalogued for $type {
+            const ARGUMENTS: &'static [Argument] = &[$(Argument { name: $argument, required: $required }),*];
+            const SAMPLE_RESPONSE: &'static str = $sample;
         }
     };
 }
@@ -99,27 +102,32 @@ method! {
 #[derive(Debug, Deserialize)]
 pub struct Answer {
     #[serde(skip)]
-    warnings: Vec<Codes<false>>,
+    warnings: Vec<CommonOnly<CommonWarning>>,
 }
 
 impl MethodResponse for Answer {
-    type Warning = Codes<false>;
+    type Warning = CommonOnly<CommonWarning>;
 
-    fn warnings(&self) -> &[Codes<false>] {
+    fn warnings(&self) -> &[CommonOnly<CommonWarning>] {
         &self.warnings
     }
 
-    fn set_warnings(&mut self, warnings: Vec<Codes<false>>) {
+    fn set_warnings(&mut self, warnings: Vec<CommonOnly<CommonWarning>>) {
         self.warnings = warnings;
     }
 }
 
-/// Codes kept as they come; `IS_BOT` documents `is_bot`.
-#[derive(Debug, Clone, PartialEq)]
+/// Codes kept as they come, none of them common; `IS_BOT` documents `is_bot`.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Codes<const IS_BOT: bool>(UnknownCode);
 
 impl<const IS_BOT: bool> Code for Codes<IS_BOT> {
-    const DOCUMENTED: &'static [&'static str] = if IS_BOT { &["is_bot"] } else { &[] };
+    type Common = CommonError;
+
+    const DOCUMENTED: &'static [Documented] =
+        if IS_BOT { &[Documented::new("is_bot", "This method cannot be called by a bot user.")] } else { &[] };
+
+    const ANSWERS_COMMON: bool = false;
 
     fn from_code(code: &str) -> Self {
         Self(UnknownCode::new(code))
@@ -127,10 +135,6 @@ impl<const IS_BOT: bool> Code for Codes<IS_BOT> {
 
     fn code(&self) -> &str {
         self.0.as_str()
-    }
-
-    fn description(&self) -> Option<&'static str> {
-        None
     }
 }
 
