@@ -3,15 +3,15 @@
 mod support;
 
 use serde_json::json;
-use typed_slack_fake::Reply;
-use typed_slack_runtime::http::StatusCode;
-use typed_slack_runtime::types::{ChannelId, Timestamp};
-use typed_slack_runtime::{CallError, Code, Method, MethodResponse, RetryPolicy};
 use support::fake::{answering, json, raw};
 use support::methods::{PermissionsRequest, PostMessage, TestError, TestWarning};
 use support::token;
+use typed_slack_fake::Reply;
+use typed_slack_runtime::http::StatusCode;
+use typed_slack_runtime::types::{ChannelId, Timestamp};
+use typed_slack_runtime::{CallError, Catalogued, Code, Method, MethodResponse, RetryPolicy};
 
-async fn answer_to<M: Method>(reply: Reply, request: M) -> Result<M::Response, CallError<M>> {
+async fn answer_to<M: Catalogued>(reply: Reply, request: M) -> Result<M::Response, CallError<M>> {
     let slack = answering::<M>([reply]).await;
     let client = slack.client(token()).build().expect("a client for the fake");
     client.call(request).await

@@ -2,8 +2,8 @@
 
 mod support;
 
-use typed_slack_runtime::{BaseUrlError, BuildError, Client, Token, TokenError};
 use support::token;
+use typed_slack_runtime::{BaseUrlError, BuildError, Client, Token, TokenError};
 
 #[test]
 fn plain_http_is_refused_except_to_loopback_addresses() {

@@ -4,11 +4,11 @@ mod support;
 
 use std::time::Duration;
 
-use typed_slack_runtime::{Client, Pacing};
 use support::methods::{PermissionsRequest, PostMessage};
 use support::scripted_transport::{Canned, ScriptedTransport, Step};
 use support::token;
 use tokio::time::Instant;
+use typed_slack_runtime::{Client, Pacing};
 
 fn posted() -> Step {
     Canned::json(serde_json::json!({"ok": true, "channel": "C1", "ts": "1.2"})).into()

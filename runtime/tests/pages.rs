@@ -4,12 +4,12 @@ mod support;
 
 use futures_util::StreamExt;
 use serde_json::json;
-use typed_slack_fake::Reply;
-use typed_slack_runtime::CallError;
-use typed_slack_runtime::types::Cursor;
 use support::fake::answering;
 use support::methods::ListChannels;
 use support::token;
+use typed_slack_fake::Reply;
+use typed_slack_runtime::CallError;
+use typed_slack_runtime::types::Cursor;
 
 fn page(channels: &[&str], next_cursor: &str) -> Reply {
     Reply::success(json!({"channels": channels, "response_metadata": {"next_cursor": next_cursor}}))

@@ -5,12 +5,12 @@ mod support;
 
 use std::time::Duration;
 
-use typed_slack_fake::Reply;
-use typed_slack_runtime::{CallError, RateLimited, RetryPolicy, TransportErrorKind};
 use support::fake::{answering, raw};
 use support::methods::PermissionsRequest;
 use support::token;
 use tokio::net::TcpListener;
+use typed_slack_fake::Reply;
+use typed_slack_runtime::{CallError, RateLimited, RetryPolicy, TransportErrorKind};
 
 /// An answer that does not come within any test's timeout.
 fn never() -> Reply {

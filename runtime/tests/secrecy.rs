@@ -6,13 +6,13 @@ mod support;
 use std::time::Duration;
 
 use serde_json::json;
-use typed_slack_fake::Reply;
-use typed_slack_runtime::{Client, RetryPolicy, Token};
 use support::fake::{fake_slack, raw};
 use support::logs::CapturedLogs;
 use support::methods::{PermissionsRequest, PostMessage};
 use support::scripted_transport::{Canned, ScriptedTransport};
 use support::{SECRET, token};
+use typed_slack_fake::Reply;
+use typed_slack_runtime::{Client, RetryPolicy, Token};
 
 /// The part of the test token that must never show.
 const SECRET_PART: &str = "TOPSECRET";

@@ -5,11 +5,11 @@ mod support;
 
 use std::time::Duration;
 
-use typed_slack_runtime::{CallError, Client, RetryPolicy, TransportErrorKind};
 use support::methods::PermissionsRequest;
 use support::scripted_transport::{Canned, ScriptedTransport, Step};
 use support::token;
 use tokio::time::Instant;
+use typed_slack_runtime::{CallError, Client, RetryPolicy, TransportErrorKind};
 
 fn client(transport: &ScriptedTransport, policy: RetryPolicy) -> Client {
     Client::builder(token())

@@ -3,13 +3,13 @@
 
 mod support;
 
+use support::fake::{answering, fake_slack};
+use support::methods::{Blocks, EmptyResponse, PermissionsRequest, PostMessage, TestError, TestWarning};
+use support::{SECRET, token};
 use typed_slack_fake::Reply;
 use typed_slack_runtime::{
     ArgWriter, BodyEncoding, CallError, ContentType, HttpMethod, Lifecycle, Method, RateTier, RequestError, Scopes,
 };
-use support::fake::{answering, fake_slack};
-use support::methods::{Blocks, EmptyResponse, PermissionsRequest, PostMessage, TestError, TestWarning};
-use support::{SECRET, token};
 
 #[tokio::test]
 async fn a_form_post_with_the_token_only_in_the_authorization_header() {
@@ -109,13 +109,10 @@ impl Method for Misnamed {
     const NAME: &'static str = "not a method";
     const HTTP_METHOD: HttpMethod = HttpMethod::Post;
     const CONTENT_TYPES: &'static [ContentType] = &[ContentType::FormUrlEncoded];
-    const ACCEPTS_JSON: bool = false;
     const RATE_TIER: RateTier = RateTier::Tier4;
     const SCOPES: Scopes = Scopes::UNDOCUMENTED;
     const LIFECYCLE: Lifecycle = Lifecycle::Stable;
     const AUTHENTICATED: bool = true;
-    const ARGUMENTS: &'static [typed_slack_runtime::Argument] = &[];
-    const SAMPLE_RESPONSE: &'static str = r#"{"ok": true}"#;
     type Response = EmptyResponse;
     type Error = TestError;
     type Warning = TestWarning;

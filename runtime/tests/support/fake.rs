@@ -3,7 +3,7 @@
 
 use serde_json::Value;
 use typed_slack_fake::{FakeSlack, Reply};
-use typed_slack_runtime::Method;
+use typed_slack_runtime::Catalogued;
 use typed_slack_runtime::http;
 
 use super::SECRET;
@@ -24,7 +24,7 @@ pub async fn fake_slack() -> FakeSlack {
 }
 
 /// A fake that answers `M`'s calls with `replies`, in order.
-pub async fn answering<M: Method>(replies: impl IntoIterator<Item = Reply>) -> FakeSlack {
+pub async fn answering<M: Catalogued>(replies: impl IntoIterator<Item = Reply>) -> FakeSlack {
     let slack = fake_slack().await;
     for reply in replies {
         slack.on::<M>().reply(reply);

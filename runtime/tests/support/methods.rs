@@ -7,7 +7,8 @@ use std::fmt;
 use serde::{Deserialize, Serialize, Serializer};
 use typed_slack_runtime::types::{ChannelId, Timestamp, TriggerId, UserId};
 use typed_slack_runtime::{
-    ArgWriter, Code, ContentType, HttpMethod, Lifecycle, Method, MethodResponse, RateTier, Scopes, UnknownCode,
+    ArgWriter, Catalogued, Code, CommonError, CommonWarning, ContentType, Documented, HttpMethod, Lifecycle, Method,
+    MethodResponse, RateTier, Scopes, UnknownCode,
 };
 
 /// `apps.permissions.users.request`: form only, Tier 2, answers nothing but `ok`.
@@ -33,13 +34,10 @@ impl Method for PermissionsRequest {
     const NAME: &'static str = "apps.permissions.users.request";
     const HTTP_METHOD: HttpMethod = HttpMethod::Get;
     const CONTENT_TYPES: &'static [ContentType] = &[ContentType::FormUrlEncoded];
-    const ACCEPTS_JSON: bool = false;
     const RATE_TIER: RateTier = RateTier::Tier2;
     const SCOPES: Scopes = Scopes::UNDOCUMENTED;
     const LIFECYCLE: Lifecycle = Lifecycle::Stable;
     const AUTHENTICATED: bool = true;
-    const ARGUMENTS: &'static [typed_slack_runtime::Argument] = &[];
-    const SAMPLE_RESPONSE: &'static str = r#"{"ok": true}"#;
     type Response = EmptyResponse;
     type Error = TestError;
     type Warning = TestWarning;
@@ -50,6 +48,11 @@ impl Method for PermissionsRequest {
         args.text("user", self.user.as_str());
         Ok(())
     }
+}
+
+impl Catalogued for PermissionsRequest {
+    const ARGUMENTS: &'static [typed_slack_runtime::Argument] = &[];
+    const SAMPLE_RESPONSE: &'static str = r#"{"ok": true}"#;
 }
 
 /// An answer with nothing but `ok`.
@@ -107,13 +110,10 @@ impl Method for PostMessage {
     const NAME: &'static str = "chat.postMessage";
     const HTTP_METHOD: HttpMethod = HttpMethod::Post;
     const CONTENT_TYPES: &'static [ContentType] = &[ContentType::FormUrlEncoded, ContentType::Json];
-    const ACCEPTS_JSON: bool = true;
     const RATE_TIER: RateTier = RateTier::Special;
     const SCOPES: Scopes = Scopes { bot: Some(&["chat:write"]), user: Some(&["chat:write"]) };
     const LIFECYCLE: Lifecycle = Lifecycle::Stable;
     const AUTHENTICATED: bool = true;
-    const ARGUMENTS: &'static [typed_slack_runtime::Argument] = &[];
-    const SAMPLE_RESPONSE: &'static str = r#"{"ok": true}"#;
     type Response = PostMessageResponse;
     type Error = TestError;
     type Warning = TestWarning;
@@ -126,6 +126,11 @@ impl Method for PostMessage {
         }
         Ok(())
     }
+}
+
+impl Catalogued for PostMessage {
+    const ARGUMENTS: &'static [typed_slack_runtime::Argument] = &[];
+    const SAMPLE_RESPONSE: &'static str = r#"{"ok": true}"#;
 }
 
 /// The answer of `chat.postMessage`.
@@ -161,7 +166,15 @@ pub enum TestError {
 }
 
 impl Code for TestError {
-    const DOCUMENTED: &'static [&'static str] = &["invalid_trigger", "missing_scope", "internal_error"];
+    type Common = CommonError;
+
+    const DOCUMENTED: &'static [Documented] = &[
+        Documented::new("invalid_trigger", "The provided `trigger_id` is invalid."),
+        Documented::new("missing_scope", "The token used is not granted the specific scope permissions required."),
+        Documented::new("internal_error", "The server could not complete your operation(s)."),
+    ];
+
+    const ANSWERS_COMMON: bool = false;
 
     fn from_code(code: &str) -> Self {
         match code {
@@ -178,15 +191,6 @@ impl Code for TestError {
             Self::MissingScope => "missing_scope",
             Self::InternalError => "internal_error",
             Self::Unknown(code) => code.as_str(),
-        }
-    }
-
-    fn description(&self) -> Option<&'static str> {
-        match self {
-            Self::InvalidTrigger => Some("The provided `trigger_id` is invalid."),
-            Self::MissingScope => Some("The token used is not granted the specific scope permissions required."),
-            Self::InternalError => Some("The server could not complete your operation(s)."),
-            Self::Unknown(_) => None,
         }
     }
 }
@@ -210,7 +214,14 @@ pub enum TestWarning {
 }
 
 impl Code for TestWarning {
-    const DOCUMENTED: &'static [&'static str] = &["missing_charset", "superfluous_charset"];
+    type Common = CommonWarning;
+
+    const DOCUMENTED: &'static [Documented] = &[
+        Documented::new("missing_charset", "A charset was expected."),
+        Documented::new("superfluous_charset", "A charset was not expected."),
+    ];
+
+    const ANSWERS_COMMON: bool = false;
 
     fn from_code(code: &str) -> Self {
         match code {
@@ -225,14 +236,6 @@ impl Code for TestWarning {
             Self::MissingCharset => "missing_charset",
             Self::SuperfluousCharset => "superfluous_charset",
             Self::Unknown(code) => code.as_str(),
-        }
-    }
-
-    fn description(&self) -> Option<&'static str> {
-        match self {
-            Self::MissingCharset => Some("A charset was expected."),
-            Self::SuperfluousCharset => Some("A charset was not expected."),
-            Self::Unknown(_) => None,
         }
     }
 }
@@ -254,13 +257,10 @@ impl Method for ListChannels {
     const NAME: &'static str = "conversations.list";
     const HTTP_METHOD: HttpMethod = HttpMethod::Get;
     const CONTENT_TYPES: &'static [ContentType] = &[ContentType::FormUrlEncoded];
-    const ACCEPTS_JSON: bool = false;
     const RATE_TIER: RateTier = RateTier::Tier2;
     const SCOPES: Scopes = Scopes::UNDOCUMENTED;
     const LIFECYCLE: Lifecycle = Lifecycle::Stable;
     const AUTHENTICATED: bool = true;
-    const ARGUMENTS: &'static [typed_slack_runtime::Argument] = &[];
-    const SAMPLE_RESPONSE: &'static str = r#"{"ok": true}"#;
     type Response = ListChannelsResponse;
     type Error = TestError;
     type Warning = TestWarning;
@@ -274,6 +274,11 @@ impl Method for ListChannels {
         }
         Ok(())
     }
+}
+
+impl Catalogued for ListChannels {
+    const ARGUMENTS: &'static [typed_slack_runtime::Argument] = &[];
+    const SAMPLE_RESPONSE: &'static str = r#"{"ok": true}"#;
 }
 
 impl typed_slack_runtime::Paginated for ListChannels {

@@ -6,9 +6,9 @@
 use std::collections::VecDeque;
 use std::sync::{Arc, Mutex};
 
+use tokio::time::Instant;
 use typed_slack_runtime::http::{self, HeaderMap};
 use typed_slack_runtime::{Transport, TransportError, TransportFuture};
-use tokio::time::Instant;
 
 /// What the transport does with one request.
 #[derive(Debug, Clone)]
