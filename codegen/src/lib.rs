@@ -19,6 +19,7 @@ pub mod ir;
 pub mod json_layout;
 pub mod lower;
 pub mod naming;
+pub mod rules;
 pub mod sample;
 pub mod schema;
 pub mod spec;

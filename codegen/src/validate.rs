@@ -5,27 +5,31 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::diagnostics::Diagnostic;
+use crate::rules::{self, is_method_name};
 use crate::spec::model::{
     ArgumentSpec, CodeSpec, FieldSpec, LifecycleStatus, ListStyle, MethodSpec, SharedSpec, ValueType,
 };
-use crate::spec::{Loaded, Spec};
+use crate::spec::{COMMON_SET, Loaded, Spec};
 
 /// Where Slack serves its Web API methods.
 pub const API_BASE_URL: &str = "https://slack.com/api/";
-
-/// The longest argument name accepted; Slack rejects "very long names".
-const MAX_ARGUMENT_NAME: usize = 64;
 
 /// Every problem in `spec` that serde did not already report.
 pub fn validate(spec: &Spec) -> Vec<Diagnostic> {
     let mut problems = Vec::new();
     let shared_names: BTreeSet<&str> = spec.shared.iter().map(|set| set.value.name.as_str()).collect();
+    let max_argument_name = spec
+        .shared
+        .iter()
+        .find(|set| set.value.name == COMMON_SET)
+        .and_then(|set| set.value.limits.as_ref())
+        .map_or(rules::DEFAULT_ARGUMENT_NAME_LENGTH, |limits| limits.argument_name_length);
     for set in &spec.shared {
         validate_shared(set, &mut problems);
     }
     let mut seen_methods: BTreeMap<&str, &Loaded<MethodSpec>> = BTreeMap::new();
     for method in &spec.methods {
-        validate_method(method, &shared_names, &mut problems);
+        validate_method(method, &shared_names, max_argument_name, &mut problems);
         if let Some(first) = seen_methods.insert(&method.value.method, method) {
             problems.push(
                 method
@@ -49,7 +53,12 @@ fn validate_shared(set: &Loaded<SharedSpec>, problems: &mut Vec<Diagnostic>) {
     validate_codes(set, "warnings", &spec.warnings, problems);
 }
 
-fn validate_method(method: &Loaded<MethodSpec>, shared: &BTreeSet<&str>, problems: &mut Vec<Diagnostic>) {
+fn validate_method(
+    method: &Loaded<MethodSpec>,
+    shared: &BTreeSet<&str>,
+    max_argument_name: usize,
+    problems: &mut Vec<Diagnostic>,
+) {
     let spec = &method.value;
     if !is_method_name(&spec.method) {
         problems.push(
@@ -121,27 +130,27 @@ fn validate_method(method: &Loaded<MethodSpec>, shared: &BTreeSet<&str>, problem
         }
     }
     report_duplicates(method, "include", spec.include.iter().cloned(), "include", problems);
-    validate_arguments(method, problems);
+    validate_arguments(method, max_argument_name, problems);
     validate_response(method, problems);
     validate_codes(method, "errors", &spec.errors, problems);
     validate_codes(method, "warnings", &spec.warnings, problems);
 }
 
-fn validate_arguments(method: &Loaded<MethodSpec>, problems: &mut Vec<Diagnostic>) {
+fn validate_arguments(method: &Loaded<MethodSpec>, max_argument_name: usize, problems: &mut Vec<Diagnostic>) {
     let arguments = &method.value.arguments;
     for (index, argument) in arguments.iter().enumerate() {
         let at = format!("arguments.{index}");
         let name = &argument.name;
-        if name.is_empty() || !name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
+        if !rules::is_argument_word(name) {
             problems.push(
                 method
                     .problem(&format!("{at}.name"), format!("`{name}` is not an argument name Slack accepts"))
                     .with_hint("Slack answers `invalid_arg_name` unless a name is letters, digits and `_`"),
             );
-        } else if name.len() > MAX_ARGUMENT_NAME {
+        } else if !rules::is_argument_name(name, max_argument_name) {
             problems.push(method.problem(
                 &format!("{at}.name"),
-                format!("argument names are at most {MAX_ARGUMENT_NAME} characters; Slack rejects longer ones"),
+                format!("argument names are at most {max_argument_name} characters; Slack rejects longer ones"),
             ));
         }
         require_text(method, &format!("{at}.description"), &argument.description, problems);
@@ -193,7 +202,7 @@ fn validate_values(method: &Loaded<MethodSpec>, at: &str, argument: &ArgumentSpe
         );
     }
     for (index, value) in argument.values.iter().enumerate() {
-        if !value.chars().any(|c| c.is_ascii_alphanumeric()) {
+        if !rules::names_a_variant(value) {
             problems.push(method.problem(
                 &format!("{at}.values.{index}"),
                 format!("`{value}` cannot name an enum variant: it has no letter or digit"),
@@ -262,8 +271,7 @@ fn validate_fields(
 fn validate_field_names(method: &Loaded<MethodSpec>, path: &str, fields: &[FieldSpec], problems: &mut Vec<Diagnostic>) {
     for (index, field) in fields.iter().enumerate() {
         let at = format!("{path}.fields.{index}");
-        let valid = field.name.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-'))
-            && field.name.chars().any(|c| c.is_ascii_alphanumeric());
+        let valid = rules::is_field_name(&field.name);
         if !valid {
             problems.push(
                 method
@@ -293,8 +301,7 @@ fn validate_field_names(method: &Loaded<MethodSpec>, path: &str, fields: &[Field
 fn validate_codes<T>(file: &Loaded<T>, key: &str, codes: &[CodeSpec], problems: &mut Vec<Diagnostic>) {
     for (index, code) in codes.iter().enumerate() {
         let at = format!("{key}.{index}");
-        let valid = code.code.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.'))
-            && code.code.chars().any(|c| c.is_ascii_alphanumeric());
+        let valid = rules::is_code(&code.code);
         if !valid {
             problems.push(
                 file.problem(&format!("{at}.code"), format!("`{}` is not a code Slack sends", code.code))
@@ -339,19 +346,4 @@ fn require_text<T>(file: &Loaded<T>, path: &str, text: &str, problems: &mut Vec<
                 .with_hint("it becomes the doc comment users read: say what it is"),
         );
     }
-}
-
-/// `chat.postMessage`: two or more dot-separated words of ASCII letters and digits, each
-/// starting with a letter.
-fn is_method_name(name: &str) -> bool {
-    let mut segments = 0;
-    for segment in name.split('.') {
-        segments += 1;
-        if !segment.starts_with(|c: char| c.is_ascii_alphabetic())
-            || !segment.chars().all(|c| c.is_ascii_alphanumeric())
-        {
-            return false;
-        }
-    }
-    segments >= 2
 }

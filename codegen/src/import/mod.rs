@@ -14,7 +14,6 @@
 pub mod doc_page;
 pub mod drift;
 pub mod merge;
-mod names;
 mod report;
 mod run;
 mod shared_codes;

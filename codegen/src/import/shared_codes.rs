@@ -4,16 +4,18 @@
 use std::collections::BTreeMap;
 
 use super::text::same_text;
+use crate::rules::DEFAULT_ARGUMENT_NAME_LENGTH;
 use crate::spec::model::{CodeSpec, SharedSpec};
 
 /// The shared set imported methods include: `include: [common]`.
-pub const COMMON: &str = "common";
+pub use crate::spec::COMMON_SET as COMMON;
 
 /// The errors and warnings of the shared set, by code.
 #[derive(Debug, Clone, Default)]
 pub struct SharedCodes {
     errors: BTreeMap<String, String>,
     warnings: BTreeMap<String, String>,
+    argument_name_length: Option<usize>,
 }
 
 impl SharedCodes {
@@ -21,7 +23,16 @@ impl SharedCodes {
     pub fn new(set: &SharedSpec) -> Self {
         let by_code =
             |codes: &[CodeSpec]| codes.iter().map(|code| (code.code.clone(), code.description.clone())).collect();
-        Self { errors: by_code(&set.errors), warnings: by_code(&set.warnings) }
+        Self {
+            errors: by_code(&set.errors),
+            warnings: by_code(&set.warnings),
+            argument_name_length: set.limits.as_ref().map(|limits| limits.argument_name_length),
+        }
+    }
+
+    /// The longest argument name the set allows, which validation will check.
+    pub fn argument_name_length(&self) -> usize {
+        self.argument_name_length.unwrap_or(DEFAULT_ARGUMENT_NAME_LENGTH)
     }
 
     /// `errors` without those the shared set already has with the same description, in

@@ -14,10 +14,6 @@ pub const COMMON_ERROR: &str = "CommonError";
 /// See [`COMMON_ERROR`].
 pub const COMMON_WARNING: &str = "CommonWarning";
 
-/// The longest argument name when the common set does not say: what the fake Slack
-/// accepted before the spec said it.
-const DEFAULT_ARGUMENT_NAME_LENGTH: usize = 100;
-
 /// The common set of `spec` (validation reports a spec without one), lowered.
 pub fn lower_common(spec: &Spec, spec_root: &str, problems: &mut Vec<Diagnostic>) -> ir::CommonCodes {
     let set = spec.shared.iter().find(|set| set.value.name == COMMON_SET);
@@ -40,7 +36,7 @@ pub fn lower_common(spec: &Spec, spec_root: &str, problems: &mut Vec<Diagnostic>
         warnings: lower_set(CodeKind::Warning, COMMON_WARNING, problems),
         argument_name_length: set
             .and_then(|set| set.value.limits.as_ref())
-            .map_or(DEFAULT_ARGUMENT_NAME_LENGTH, |limits| limits.argument_name_length),
+            .map_or(crate::rules::DEFAULT_ARGUMENT_NAME_LENGTH, |limits| limits.argument_name_length),
         source,
     }
 }

@@ -15,10 +15,10 @@ mod tables;
 use page::Page;
 
 use super::Imported;
-use super::names::is_method_name;
 use super::report::Findings;
 use super::shared_codes::{COMMON, SharedCodes};
 use super::text::NOT_DOCUMENTED;
+use crate::rules::is_method_name;
 use crate::spec::model::{ImportSpec, MethodSpec, ResponseSpec};
 use crate::validate::API_BASE_URL;
 
@@ -30,7 +30,7 @@ use crate::validate::API_BASE_URL;
 /// When the page has no Facts giving the method's URL.
 pub fn import(file_name: &str, text: &str, shared: &SharedCodes) -> Result<Imported, String> {
     let mut findings = Findings::default();
-    let page = Page::read(text, &mut findings);
+    let page = Page::read(text, shared.argument_name_length(), &mut findings);
     let facts = facts::facts(&page.fact_lines, &page.token_rows, &mut findings)?;
     if !is_method_name(&facts.method) {
         return Err(format!("`{}` is not a method name", facts.method));

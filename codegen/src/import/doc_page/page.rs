@@ -2,9 +2,9 @@
 
 use super::blocks::{Block, blocks};
 use super::{facts, tables};
-use crate::import::names::is_method_name;
 use crate::import::report::Findings;
 use crate::import::text::{NOT_DOCUMENTED, first_sentence, one_line, unescape_underscores};
+use crate::rules::is_method_name;
 use crate::spec::model::{ArgumentSpec, CodeSpec, ExampleSpec, Lifecycle, LifecycleStatus};
 
 /// The opening of Slack's icon markup, dropped from prose.
@@ -93,8 +93,9 @@ pub struct Page {
 }
 
 impl Page {
-    /// Reads the page `markdown`, reporting what has no place in the spec.
-    pub fn read(markdown: &str, findings: &mut Findings) -> Self {
+    /// Reads the page `markdown`, reporting what has no place in the spec. Argument
+    /// names longer than `max_name_length` are skipped and reported.
+    pub fn read(markdown: &str, max_name_length: usize, findings: &mut Findings) -> Self {
         let mut page = Self::default();
         let mut section = Section::Top;
         let mut banner: Option<String> = None;
@@ -113,7 +114,7 @@ impl Page {
                     }
                 }
                 Block::Rule => {}
-                Block::Table { header, rows } => page.table(&section, header, rows, findings),
+                Block::Table { header, rows } => page.table(&section, header, rows, max_name_length, findings),
                 Block::Code(body) => page.example(&section, None, body, findings),
                 Block::Prose { source, links } => {
                     let fact_lines = if section == Section::Facts { facts::fact_lines(source) } else { None };
@@ -178,10 +179,19 @@ impl Page {
         related
     }
 
-    fn table(&mut self, section: &Section, header: &[String], rows: &[Vec<String>], findings: &mut Findings) {
+    fn table(
+        &mut self,
+        section: &Section,
+        header: &[String],
+        rows: &[Vec<String>],
+        max_name_length: usize,
+        findings: &mut Findings,
+    ) {
         match section {
             Section::Facts => self.token_rows.extend(rows.iter().cloned()),
-            Section::Arguments => self.arguments.extend(tables::arguments(header, rows, section.at(), findings)),
+            Section::Arguments => {
+                self.arguments.extend(tables::arguments(header, rows, section.at(), max_name_length, findings));
+            }
             Section::Errors => self.errors.extend(tables::codes(rows, section.at(), findings)),
             Section::Warnings => self.warnings.extend(tables::codes(rows, section.at(), findings)),
             Section::Top | Section::Response | Section::Other(_) => {
@@ -260,7 +270,7 @@ mod tests {
         let page = "## Facts\n\n<ts-icon class=\"i\"></ts-icon> **This method is deprecated**\n\nUse [`b.c`](/methods/b.c).\n\n\
                     This method does things. More.\n\n## Response\n\nWhen it works\n\n```\n{\"ok\": true}\n```\n";
         let mut findings = Findings::default();
-        let page = Page::read(page, &mut findings);
+        let page = Page::read(page, crate::rules::DEFAULT_ARGUMENT_NAME_LENGTH, &mut findings);
         assert_eq!(page.lifecycle.status, LifecycleStatus::Deprecated);
         assert_eq!(page.lifecycle.note.as_deref(), Some("Use [`b.c`](/methods/b.c)."));
         assert_eq!(page.summary().as_deref(), Some("This method does things."));

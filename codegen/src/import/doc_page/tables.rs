@@ -1,9 +1,9 @@
 //! The Arguments, Errors and Warnings tables of a page.
 
 use super::blocks::plain_text;
-use crate::import::names::{is_argument_name, is_code};
 use crate::import::report::Findings;
 use crate::import::text::{NOT_DOCUMENTED, unescape_underscores};
+use crate::rules::{is_argument_name, is_code};
 use crate::spec::model::{ArgumentSpec, CodeSpec, ListStyle, ValueType};
 
 /// The argument every method takes for its token.
@@ -21,7 +21,13 @@ struct Columns {
 }
 
 /// The arguments of an Arguments table, in its order.
-pub fn arguments(header: &[String], rows: &[Vec<String>], at: &str, findings: &mut Findings) -> Vec<ArgumentSpec> {
+pub fn arguments(
+    header: &[String],
+    rows: &[Vec<String>],
+    at: &str,
+    max_name_length: usize,
+    findings: &mut Findings,
+) -> Vec<ArgumentSpec> {
     let mut columns = Columns::default();
     for (index, title) in header.iter().enumerate() {
         let title = plain_text(title);
@@ -44,7 +50,7 @@ pub fn arguments(header: &[String], rows: &[Vec<String>], at: &str, findings: &m
         let cell = |column: Option<usize>| column.and_then(|index| row.get(index)).map_or("", String::as_str);
         let name = plain_text(cell(columns.name));
         let row_at = format!("{at}.{name}");
-        if !is_argument_name(&name) || arguments.iter().any(|argument| argument.name == name) {
+        if !is_argument_name(&name, max_name_length) || arguments.iter().any(|argument| argument.name == name) {
             findings.push_at(&row_at, "name", "not an argument name the spec accepts, or a repeated one; skipped");
             continue;
         }

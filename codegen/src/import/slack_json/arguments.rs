@@ -3,9 +3,9 @@
 use super::reference::Schema;
 use super::shape::{Alternatives, Shape, View, alternatives_key, type_name};
 use super::values::{report_unknown, text};
-use crate::import::names::is_argument_name;
 use crate::import::report::Findings;
 use crate::import::text::NOT_DOCUMENTED;
+use crate::rules::is_argument_name;
 use crate::spec::model::{ArgumentSpec, ListStyle, ValueType};
 
 /// Arguments that are JSON-encoded by nature, whatever type the reference gives them.
@@ -27,14 +27,14 @@ pub struct Arguments {
 }
 
 /// Maps `args` (at `at`) into arguments, reporting what has no place in the spec.
-pub fn arguments(args: &Schema, at: &str, findings: &mut Findings) -> Arguments {
+pub fn arguments(args: &Schema, at: &str, max_name_length: usize, findings: &mut Findings) -> Arguments {
     report_root_keys(args, at, findings);
     let required = args.required.as_deref().unwrap_or_default();
     let properties_at = format!("{at}.properties");
     let mut result = Arguments::default();
     for (name, node) in args.properties.iter().flat_map(|properties| properties.iter()) {
         let node_at = format!("{properties_at}.{name}");
-        if !is_argument_name(name) {
+        if !is_argument_name(name, max_name_length) {
             findings.push_at(&node_at, "name", "not an argument name the spec accepts; the argument is skipped");
             continue;
         }

@@ -2,9 +2,9 @@
 
 use super::reference::{CodeEntry, Ordered};
 use super::values::report_unknown;
-use crate::import::names::is_code;
 use crate::import::report::Findings;
 use crate::import::text::NOT_DOCUMENTED;
+use crate::rules::is_code;
 use crate::spec::model::CodeSpec;
 
 /// The codes of `errors` or `warnings`, sorted by code.

@@ -17,10 +17,10 @@ use reference::MethodReference;
 use values::report_unknown;
 
 use super::Imported;
-use super::names::is_method_name;
 use super::report::Findings;
 use super::shared_codes::{COMMON, SharedCodes};
 use super::text::{NOT_DOCUMENTED, first_sentence, one_line};
+use crate::rules::is_method_name;
 use crate::spec::model::{ContentType, ImportSpec, MethodSpec, ResponseSpec};
 use crate::validate::API_BASE_URL;
 
@@ -54,8 +54,11 @@ pub fn import(file_name: &str, text: &str, shared: &SharedCodes) -> Result<Impor
 
 fn method_spec(method: &str, reference: &MethodReference, shared: &SharedCodes, findings: &mut Findings) -> MethodSpec {
     report_unknown(&reference.other, "", findings);
-    let arguments =
-        reference.args.as_ref().map(|args| arguments::arguments(args, "args", findings)).unwrap_or_default();
+    let arguments = reference
+        .args
+        .as_ref()
+        .map(|args| arguments::arguments(args, "args", shared.argument_name_length(), findings))
+        .unwrap_or_default();
     let mut content_types = vec![ContentType::FormUrlEncoded];
     if reference.json_input_supported == Some(true) {
         content_types.push(ContentType::Json);

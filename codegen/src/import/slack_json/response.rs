@@ -3,8 +3,8 @@
 use super::reference::{Ordered, Schema};
 use super::shape::{Alternatives, Shape, alternatives_key};
 use super::values::{report_unknown, shown};
-use crate::import::names::is_field_name;
 use crate::import::report::Findings;
+use crate::rules::is_field_name;
 use crate::spec::model::{FieldSpec, ListStyle, ValueType};
 
 /// Members of every response that the runtime reads itself, so no method lists them.

@@ -1,0 +1,70 @@
+//! The names a spec may hold, in one place: validation reports what breaks them, and
+//! both importers skip (and report) such names instead of writing a bad file.
+//!
+//! The longest argument name is Slack's fact, so it is in the spec (`limits` of the
+//! common set, which the fake Slack also enforces); [`DEFAULT_ARGUMENT_NAME_LENGTH`]
+//! stands in where a spec does not say.
+
+/// The longest argument name when the common set does not say.
+pub const DEFAULT_ARGUMENT_NAME_LENGTH: usize = 100;
+
+/// Whether `name` is made of what Slack accepts in an argument name: one or more ASCII
+/// letters, digits and `_`. Slack answers `invalid_arg_name` to anything else.
+pub fn is_argument_word(name: &str) -> bool {
+    !name.is_empty() && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+}
+
+/// Whether `name` is an argument name the spec accepts: an argument word of at most
+/// `max_length` bytes.
+pub fn is_argument_name(name: &str, max_length: usize) -> bool {
+    is_argument_word(name) && name.len() <= max_length
+}
+
+/// Whether `name` is a response field name the spec accepts: ASCII letters, digits,
+/// `_` and `-`, with at least one letter or digit.
+pub fn is_field_name(name: &str) -> bool {
+    name.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-'))
+        && name.chars().any(|c| c.is_ascii_alphanumeric())
+}
+
+/// Whether `value` can name an enum variant: it has a letter or a digit.
+pub fn names_a_variant(value: &str) -> bool {
+    value.chars().any(|c| c.is_ascii_alphanumeric())
+}
+
+/// Whether `code` is an error or warning code the spec accepts: ASCII letters, digits,
+/// `_`, `-` and `.`, with at least one letter or digit.
+pub fn is_code(code: &str) -> bool {
+    code.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.'))
+        && code.chars().any(|c| c.is_ascii_alphanumeric())
+}
+
+/// Whether `name` is a method name (`chat.postMessage`): dot-separated words of ASCII
+/// letters and digits, each starting with a letter, at least two of them.
+pub fn is_method_name(name: &str) -> bool {
+    name.split('.').count() >= 2
+        && name.split('.').all(|word| {
+            word.starts_with(|c: char| c.is_ascii_alphabetic()) && word.chars().all(|c| c.is_ascii_alphanumeric())
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_follow_the_validation_rules() {
+        assert!(is_argument_name("trigger_id", 64));
+        assert!(!is_argument_name("user.id", 64));
+        assert!(is_argument_name(&"a".repeat(64), 64));
+        assert!(!is_argument_name(&"a".repeat(65), 64));
+        assert!(!is_argument_name("", 64));
+        assert!(is_field_name("is-member"));
+        assert!(!is_field_name("https://slack.com/user_id"));
+        assert!(is_code("invalid_auth"));
+        assert!(!is_code("bad code"));
+        assert!(is_method_name("chat.postMessage"));
+        assert!(!is_method_name("chat"));
+        assert!(!is_method_name("chat.1post"));
+    }
+}
