@@ -84,18 +84,30 @@ pub enum CommonError {
 
 impl CommonCode for CommonError {
     const DOCUMENTED: &'static [Documented] = &[
-        Documented { code: "access_denied", description: "Access to a resource specified in the request is denied." },
-        Documented { code: "accesslimited", description: "Access to this method is limited on the current network." },
+        Documented {
+            code: "access_denied",
+            description: "Access to a resource specified in the request is denied.",
+        },
+        Documented {
+            code: "accesslimited",
+            description: "Access to this method is limited on the current network.",
+        },
         Documented {
             code: "account_inactive",
             description: "Authentication token is for a deleted user or workspace.",
         },
-        Documented { code: "deprecated_endpoint", description: "The endpoint has been deprecated." },
+        Documented {
+            code: "deprecated_endpoint",
+            description: "The endpoint has been deprecated.",
+        },
         Documented {
             code: "ekm_access_denied",
             description: "Administrators have suspended the ability to post a message.",
         },
-        Documented { code: "enterprise_is_restricted", description: "The method cannot be called from an Enterprise." },
+        Documented {
+            code: "enterprise_is_restricted",
+            description: "The method cannot be called from an Enterprise.",
+        },
         Documented {
             code: "fatal_error",
             description: "The server could not complete your operation(s) without encountering a catastrophic error. It's possible some aspect of the operation succeeded before the error was raised.",
@@ -108,7 +120,10 @@ impl CommonCode for CommonError {
             code: "invalid_arg_name",
             description: "The method was passed an argument whose name falls outside the bounds of accepted or expected values. This includes very long names and names with non-alphanumeric characters other than `_`. If you get this error, it is typically an indication that you have made a _very_ malformed API call.",
         },
-        Documented { code: "invalid_arguments", description: "The method was called with invalid arguments." },
+        Documented {
+            code: "invalid_arguments",
+            description: "The method was called with invalid arguments.",
+        },
         Documented {
             code: "invalid_array_arg",
             description: "The method was passed an array as an argument. Please only input valid strings.",
@@ -129,8 +144,14 @@ impl CommonCode for CommonError {
             code: "invalid_post_type",
             description: "The method was called via a `POST` request, but the specified `Content-Type` was invalid. Valid types are: `application/json` `application/x-www-form-urlencoded` `multipart/form-data` `text/plain`.",
         },
-        Documented { code: "is_bot", description: "This method cannot be called by a bot user." },
-        Documented { code: "method_deprecated", description: "The method has been deprecated." },
+        Documented {
+            code: "is_bot",
+            description: "This method cannot be called by a bot user.",
+        },
+        Documented {
+            code: "method_deprecated",
+            description: "The method has been deprecated.",
+        },
         Documented {
             code: "missing_post_type",
             description: "The method was called via a `POST` request and included a data payload, but the request did not include a `Content-Type` header.",
@@ -147,7 +168,10 @@ impl CommonCode for CommonError {
             code: "not_allowed_token_type",
             description: "The token type used in this request is not allowed.",
         },
-        Documented { code: "not_authed", description: "No authentication token provided." },
+        Documented {
+            code: "not_authed",
+            description: "No authentication token provided.",
+        },
         Documented {
             code: "org_login_required",
             description: "The workspace is undergoing an enterprise migration and will not be available until migration is complete.",
@@ -160,18 +184,30 @@ impl CommonCode for CommonError {
             code: "request_timeout",
             description: "The method was called via a `POST` request, but the `POST` data was either missing or truncated.",
         },
-        Documented { code: "service_unavailable", description: "The service is temporarily unavailable." },
+        Documented {
+            code: "service_unavailable",
+            description: "The service is temporarily unavailable.",
+        },
         Documented {
             code: "team_added_to_org",
             description: "The workspace associated with your request is currently undergoing migration to an Enterprise Organization. Web API and other platform operations will be intermittently unavailable until the transition is complete.",
         },
-        Documented { code: "token_expired", description: "Authentication token has expired." },
+        Documented {
+            code: "token_expired",
+            description: "Authentication token has expired.",
+        },
         Documented {
             code: "token_revoked",
             description: "Authentication token is for a deleted user or workspace or the app has been removed.",
         },
-        Documented { code: "two_factor_setup_required", description: "Two factor setup is required." },
-        Documented { code: "unknown_method", description: "This method is currently not available." },
+        Documented {
+            code: "two_factor_setup_required",
+            description: "Two factor setup is required.",
+        },
+        Documented {
+            code: "unknown_method",
+            description: "This method is currently not available.",
+        },
     ];
 
     fn from_code(code: &str) -> Option<Self> {

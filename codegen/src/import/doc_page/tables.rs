@@ -164,7 +164,7 @@ mod tests {
             cells(&["`users`", "&nbsp;", "Optional", "A comma separated list of user IDs."]),
         ];
         let mut findings = Findings::default();
-        let arguments = arguments(&header, &rows, "Arguments", &mut findings);
+        let arguments = arguments(&header, &rows, "Arguments", 64, &mut findings);
         let types: Vec<ValueType> = arguments.iter().map(|argument| argument.ty).collect();
         assert_eq!(types, [ValueType::Token, ValueType::UserId, ValueType::Timestamp, ValueType::String]);
         assert_eq!(arguments[0].example.as_deref(), Some("xoxb-1"));
