@@ -106,8 +106,9 @@ pub trait CommonCode: fmt::Debug + fmt::Display + Copy + Eq + Hash + Send + Sync
 }
 
 /// Implements, for a generated code enum, the standard traits every one of them has,
-/// through its [`Code`] implementation: `Display` (`code: description`), `FromStr`
-/// (never fails: an unknown code is kept), `From` its common codes, and for errors
+/// through its [`Code`] implementation: `Debug` (`Name("code")`), `Clone`,
+/// `PartialEq` and `Eq` (by code), `Display` (`code: description`), `FromStr` (never
+/// fails: an unknown code is kept), `From` its common codes, and for errors
 /// `std::error::Error`.
 ///
 /// ```ignore
@@ -122,6 +123,28 @@ macro_rules! code_traits {
         impl ::std::error::Error for $name {}
     };
     ($name:ident, $common:ident) => {
+        // Through the code, not variant by variant: the same behaviour for less code to
+        // compile. Two values are equal when their codes are; a clone decodes the code.
+        impl ::std::fmt::Debug for $name {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.debug_tuple(::std::stringify!($name)).field(&<Self as $crate::Code>::code(self)).finish()
+            }
+        }
+
+        impl ::std::clone::Clone for $name {
+            fn clone(&self) -> Self {
+                <Self as $crate::Code>::from_code(<Self as $crate::Code>::code(self))
+            }
+        }
+
+        impl ::std::cmp::PartialEq for $name {
+            fn eq(&self, other: &Self) -> bool {
+                <Self as $crate::Code>::code(self) == <Self as $crate::Code>::code(other)
+            }
+        }
+
+        impl ::std::cmp::Eq for $name {}
+
         impl ::std::fmt::Display for $name {
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 $crate::display_code(self, f)

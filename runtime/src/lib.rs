@@ -38,6 +38,7 @@
 
 #![deny(missing_docs)]
 
+mod acknowledged;
 mod args;
 mod base_url;
 mod builder;
@@ -64,6 +65,7 @@ mod token;
 mod transport;
 pub mod types;
 
+pub use acknowledged::Acknowledged;
 pub use args::{ArgResult, ArgText, ArgValue, ArgWriter, FormArgs, JsonArgs};
 pub use base_url::{BaseUrl, BaseUrlError};
 pub use builder::{BuildError, ClientBuilder};

@@ -59,7 +59,9 @@ pub fn tokens(code_enum: &ir::CodeEnum, common: &str, is_error: bool) -> TokenSt
     } else {
         (quote!(), quote!(Self::Unknown(rt::UnknownCode::new(code))), quote!())
     };
-    // Without the common codes there is nothing to convert from: write the traits out.
+    // `code_traits!` implements the standard traits through `Code`; without the common
+    // codes (nothing to convert from), they are derived and written out.
+    let derives = (!answers_common).then(|| quote!(#[derive(Debug, Clone, PartialEq, Eq)]));
     let traits = if answers_common {
         quote!(rt::code_traits!(#name, #common #error_marker);)
     } else {
@@ -109,7 +111,7 @@ pub fn tokens(code_enum: &ir::CodeEnum, common: &str, is_error: bool) -> TokenSt
     };
     quote! {
         #docs
-        #[derive(Debug, Clone, PartialEq, Eq)]
+        #derives
         #[non_exhaustive]
         pub enum #name {
             #(

@@ -368,6 +368,14 @@ fn write_argument(argument: &Member) -> TokenStream {
 fn response(method: &ir::Method) -> TokenStream {
     let name = ident(&method.response_type);
     let warning = ident(&method.warnings.name);
+    // An answer the spec documents no field of is the runtime's, with the warnings.
+    if method.response_fields.is_empty() && method.pagination_cursor.is_none() {
+        let docs = doc_attrs(&method.response_docs, false);
+        return quote! {
+            #docs
+            pub type #name = rt::Acknowledged<#warning>;
+        };
+    }
     let metadata = method.pagination_cursor.is_some().then(|| {
         quote! {
             /// The answer's `response_metadata`: where the next page starts.

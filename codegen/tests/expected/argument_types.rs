@@ -277,7 +277,6 @@ rt::method_response!(TestTypesResponse, TestTypesWarning);
 /// | Code | Description |
 /// | --- | --- |
 /// | [`invalid_auth`](rt::CommonError::InvalidAuth) | The method's own description. |
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum TestTypesError {
     /// `channel_not_found`: No such channel.

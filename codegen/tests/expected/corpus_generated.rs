@@ -62,30 +62,7 @@ impl rt::Catalogued for TestCase {
 }
 
 /// The answer of a successful [`TestCase`] call (`test.case`), with any warnings Slack sent in `warnings`.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct TestCaseResponse {
-    /// The warnings Slack sent with the answer, from its `warning` and
-    /// `response_metadata.warnings` fields.
-    pub warnings: Vec<TestCaseWarning>,
-}
-
-impl<'de> serde::Deserialize<'de> for TestCaseResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for TestCaseResponse {
-    const NAME: &'static str = "TestCaseResponse";
-
-    fn read_map<'de, A: rt::de::Map<'de>>(__map: A) -> Result<Self, A::Error> {
-        rt::de::skip_all(__map)?;
-        Ok(Self { warnings: Vec::new() })
-    }
-}
-
-rt::method_response!(TestCaseResponse, TestCaseWarning);
+pub type TestCaseResponse = rt::Acknowledged<TestCaseWarning>;
 
 /// The errors `test.case` can answer.
 ///
@@ -254,30 +231,7 @@ impl rt::Catalogued for TestCase {
 /// ````json
 ///{ "text": "```rust\nfn main() {}\n```" }
 /// ````
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct TestCaseResponse {
-    /// The warnings Slack sent with the answer, from its `warning` and
-    /// `response_metadata.warnings` fields.
-    pub warnings: Vec<TestCaseWarning>,
-}
-
-impl<'de> serde::Deserialize<'de> for TestCaseResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for TestCaseResponse {
-    const NAME: &'static str = "TestCaseResponse";
-
-    fn read_map<'de, A: rt::de::Map<'de>>(__map: A) -> Result<Self, A::Error> {
-        rt::de::skip_all(__map)?;
-        Ok(Self { warnings: Vec::new() })
-    }
-}
-
-rt::method_response!(TestCaseResponse, TestCaseWarning);
+pub type TestCaseResponse = rt::Acknowledged<TestCaseWarning>;
 
 /// The errors `test.case` can answer.
 ///
@@ -627,7 +581,6 @@ rt::method_response!(TestCaseResponse, TestCaseWarning);
 ///
 /// The error codes every method can answer:
 #[doc = include_str!("../common_error.md")]
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum TestCaseError {
     /// `unknown`: a
@@ -678,7 +631,6 @@ rt::code_traits!(TestCaseError, CommonError, error);
 ///
 /// The warning codes every method can answer:
 #[doc = include_str!("../common_warning.md")]
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum TestCaseWarning {
     /// `Self`: a

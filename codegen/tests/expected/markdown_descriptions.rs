@@ -77,30 +77,7 @@ impl rt::Catalogued for TestMarkdown {
 }
 
 /// The answer of a successful [`TestMarkdown`] call (`test.markdown`), with any warnings Slack sent in `warnings`.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct TestMarkdownResponse {
-    /// The warnings Slack sent with the answer, from its `warning` and
-    /// `response_metadata.warnings` fields.
-    pub warnings: Vec<TestMarkdownWarning>,
-}
-
-impl<'de> serde::Deserialize<'de> for TestMarkdownResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for TestMarkdownResponse {
-    const NAME: &'static str = "TestMarkdownResponse";
-
-    fn read_map<'de, A: rt::de::Map<'de>>(__map: A) -> Result<Self, A::Error> {
-        rt::de::skip_all(__map)?;
-        Ok(Self { warnings: Vec::new() })
-    }
-}
-
-rt::method_response!(TestMarkdownResponse, TestMarkdownWarning);
+pub type TestMarkdownResponse = rt::Acknowledged<TestMarkdownWarning>;
 
 /// The errors `test.markdown` can answer.
 ///

@@ -58,30 +58,7 @@ impl rt::Catalogued for TestQuiet {
 }
 
 /// The answer of a successful [`TestQuiet`] call (`test.quiet`), with any warnings Slack sent in `warnings`.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct TestQuietResponse {
-    /// The warnings Slack sent with the answer, from its `warning` and
-    /// `response_metadata.warnings` fields.
-    pub warnings: Vec<TestQuietWarning>,
-}
-
-impl<'de> serde::Deserialize<'de> for TestQuietResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for TestQuietResponse {
-    const NAME: &'static str = "TestQuietResponse";
-
-    fn read_map<'de, A: rt::de::Map<'de>>(__map: A) -> Result<Self, A::Error> {
-        rt::de::skip_all(__map)?;
-        Ok(Self { warnings: Vec::new() })
-    }
-}
-
-rt::method_response!(TestQuietResponse, TestQuietWarning);
+pub type TestQuietResponse = rt::Acknowledged<TestQuietWarning>;
 
 /// The errors `test.quiet` can answer.
 ///

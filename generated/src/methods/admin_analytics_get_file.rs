@@ -94,30 +94,7 @@ impl rt::Catalogued for AdminAnalyticsGetFile {
 }
 
 /// The answer of a successful [`AdminAnalyticsGetFile`] call (`admin.analytics.getFile`), with any warnings Slack sent in `warnings`.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct AdminAnalyticsGetFileResponse {
-    /// The warnings Slack sent with the answer, from its `warning` and
-    /// `response_metadata.warnings` fields.
-    pub warnings: Vec<AdminAnalyticsGetFileWarning>,
-}
-
-impl<'de> serde::Deserialize<'de> for AdminAnalyticsGetFileResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for AdminAnalyticsGetFileResponse {
-    const NAME: &'static str = "AdminAnalyticsGetFileResponse";
-
-    fn read_map<'de, A: rt::de::Map<'de>>(__map: A) -> Result<Self, A::Error> {
-        rt::de::skip_all(__map)?;
-        Ok(Self { warnings: Vec::new() })
-    }
-}
-
-rt::method_response!(AdminAnalyticsGetFileResponse, AdminAnalyticsGetFileWarning);
+pub type AdminAnalyticsGetFileResponse = rt::Acknowledged<AdminAnalyticsGetFileWarning>;
 
 /// The errors `admin.analytics.getFile` can answer.
 ///
@@ -137,7 +114,6 @@ rt::method_response!(AdminAnalyticsGetFileResponse, AdminAnalyticsGetFileWarning
 /// ```json
 ///{ "ok": false, "error": "org_level_email_display_disabled" }
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum AdminAnalyticsGetFileError {
     /// `data_not_available`: The `date` was before the API became available.

@@ -232,7 +232,6 @@ rt::method_response!(
 /// | Code | Description |
 /// | --- | --- |
 /// | [`invalid_arguments`](rt::CommonError::InvalidArguments) | Required arguments either were not provided or contain invalid values. |
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum AdminAnalyticsMessagesActivityError {
     /// `channel_not_found`: The specified channel was not found.

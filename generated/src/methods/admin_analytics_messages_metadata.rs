@@ -196,7 +196,6 @@ rt::method_response!(
 /// | Code | Description |
 /// | --- | --- |
 /// | [`invalid_arguments`](rt::CommonError::InvalidArguments) | Required arguments either were not provided or contain invalid values. |
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum AdminAnalyticsMessagesMetadataError {
     /// `admin_analytics_disabled`: We're having issues returning your analytics. Please wait and try again.

@@ -308,7 +308,6 @@ rt::method_response!(AdminAppsActivitiesListResponse, AdminAppsActivitiesListWar
 /// | Code | Description |
 /// | --- | --- |
 /// | [`internal_error`](rt::CommonError::InternalError) | Something went wrong on our end, please try again. |
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum AdminAppsActivitiesListError {
     /// `invalid_app`: App ID provided is not valid for team and user.

@@ -147,30 +147,7 @@ impl rt::Catalogued for AdminAppsApprove {
 }
 
 /// The answer of a successful [`AdminAppsApprove`] call (`admin.apps.approve`), with any warnings Slack sent in `warnings`.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct AdminAppsApproveResponse {
-    /// The warnings Slack sent with the answer, from its `warning` and
-    /// `response_metadata.warnings` fields.
-    pub warnings: Vec<AdminAppsApproveWarning>,
-}
-
-impl<'de> serde::Deserialize<'de> for AdminAppsApproveResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for AdminAppsApproveResponse {
-    const NAME: &'static str = "AdminAppsApproveResponse";
-
-    fn read_map<'de, A: rt::de::Map<'de>>(__map: A) -> Result<Self, A::Error> {
-        rt::de::skip_all(__map)?;
-        Ok(Self { warnings: Vec::new() })
-    }
-}
-
-rt::method_response!(AdminAppsApproveResponse, AdminAppsApproveWarning);
+pub type AdminAppsApproveResponse = rt::Acknowledged<AdminAppsApproveWarning>;
 
 /// The errors `admin.apps.approve` can answer.
 ///
@@ -178,7 +155,6 @@ rt::method_response!(AdminAppsApproveResponse, AdminAppsApproveWarning);
 ///
 /// The error codes every method can answer:
 #[doc = include_str!("../common_error.md")]
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum AdminAppsApproveError {
     /// `app_management_app_not_installed_on_org`: The app management app must be installed on the org.

@@ -238,7 +238,6 @@ rt::method_response!(AdminAppsApprovedListResponse, AdminAppsApprovedListWarning
 /// ```json
 ///{ "ok": false, "error": "invalid_auth" }
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum AdminAppsApprovedListError {
     /// `app_management_app_not_installed_on_org`: The app management app must be installed on the org.

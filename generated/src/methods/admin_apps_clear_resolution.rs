@@ -96,30 +96,9 @@ impl rt::Catalogued for AdminAppsClearResolution {
 }
 
 /// The answer of a successful [`AdminAppsClearResolution`] call (`admin.apps.clearResolution`), with any warnings Slack sent in `warnings`.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct AdminAppsClearResolutionResponse {
-    /// The warnings Slack sent with the answer, from its `warning` and
-    /// `response_metadata.warnings` fields.
-    pub warnings: Vec<AdminAppsClearResolutionWarning>,
-}
-
-impl<'de> serde::Deserialize<'de> for AdminAppsClearResolutionResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for AdminAppsClearResolutionResponse {
-    const NAME: &'static str = "AdminAppsClearResolutionResponse";
-
-    fn read_map<'de, A: rt::de::Map<'de>>(__map: A) -> Result<Self, A::Error> {
-        rt::de::skip_all(__map)?;
-        Ok(Self { warnings: Vec::new() })
-    }
-}
-
-rt::method_response!(AdminAppsClearResolutionResponse, AdminAppsClearResolutionWarning);
+pub type AdminAppsClearResolutionResponse = rt::Acknowledged<
+    AdminAppsClearResolutionWarning,
+>;
 
 /// The errors `admin.apps.clearResolution` can answer.
 ///
@@ -132,7 +111,6 @@ rt::method_response!(AdminAppsClearResolutionResponse, AdminAppsClearResolutionW
 /// | Code | Description |
 /// | --- | --- |
 /// | [`access_denied`](rt::CommonError::AccessDenied) | This actor does not have access to the permissions on this resource. |
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum AdminAppsClearResolutionError {
     /// `app_management_app_not_installed_on_org`: The app management app must be installed on the org.

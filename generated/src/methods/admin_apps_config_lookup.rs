@@ -165,7 +165,6 @@ rt::method_response!(AdminAppsConfigLookupResponse, AdminAppsConfigLookupWarning
 ///
 /// The error codes every method can answer:
 #[doc = include_str!("../common_error.md")]
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum AdminAppsConfigLookupError {
     /// `missing_args`: Either app_ids or rich_link_preview_types must be provided

@@ -112,30 +112,7 @@ impl rt::Catalogued for AdminAppsConfigSet {
 }
 
 /// The answer of a successful [`AdminAppsConfigSet`] call (`admin.apps.config.set`), with any warnings Slack sent in `warnings`.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct AdminAppsConfigSetResponse {
-    /// The warnings Slack sent with the answer, from its `warning` and
-    /// `response_metadata.warnings` fields.
-    pub warnings: Vec<AdminAppsConfigSetWarning>,
-}
-
-impl<'de> serde::Deserialize<'de> for AdminAppsConfigSetResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for AdminAppsConfigSetResponse {
-    const NAME: &'static str = "AdminAppsConfigSetResponse";
-
-    fn read_map<'de, A: rt::de::Map<'de>>(__map: A) -> Result<Self, A::Error> {
-        rt::de::skip_all(__map)?;
-        Ok(Self { warnings: Vec::new() })
-    }
-}
-
-rt::method_response!(AdminAppsConfigSetResponse, AdminAppsConfigSetWarning);
+pub type AdminAppsConfigSetResponse = rt::Acknowledged<AdminAppsConfigSetWarning>;
 
 /// The errors `admin.apps.config.set` can answer.
 ///
@@ -149,7 +126,6 @@ rt::method_response!(AdminAppsConfigSetResponse, AdminAppsConfigSetWarning);
 /// | --- | --- |
 /// | [`access_denied`](rt::CommonError::AccessDenied) | This actor does not have access to the permissions on this resource. |
 /// | [`unknown_method`](rt::CommonError::UnknownMethod) | This method does not exist. |
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum AdminAppsConfigSetError {
     /// `invalid_app`: App is invalid

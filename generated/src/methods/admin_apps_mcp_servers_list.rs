@@ -153,7 +153,6 @@ rt::method_response!(AdminAppsMcpServersListResponse, AdminAppsMcpServersListWar
 /// | --- | --- |
 /// | [`internal_error`](rt::CommonError::InternalError) | Internal error |
 /// | [`invalid_auth`](rt::CommonError::InvalidAuth) | Invalid authorization token |
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum AdminAppsMcpServersListError {
     /// `feature_not_enabled`: The MCP server admin API feature is not enabled for this team.

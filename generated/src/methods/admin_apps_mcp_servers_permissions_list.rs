@@ -115,7 +115,6 @@ rt::method_response!(
 /// | --- | --- |
 /// | [`internal_error`](rt::CommonError::InternalError) | An internal error occurred while resolving the app's approved domains or ACLs. Retry the request. |
 /// | [`invalid_auth`](rt::CommonError::InvalidAuth) | Invalid authorization token |
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum AdminAppsMcpServersPermissionsListError {
     /// `app_not_found`: This app does not exist.

@@ -120,32 +120,9 @@ impl rt::Catalogued for AdminAppsMcpServersPermissionsSet {
 }
 
 /// The answer of a successful [`AdminAppsMcpServersPermissionsSet`] call (`admin.apps.mcp.servers.permissions.set`), with any warnings Slack sent in `warnings`.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct AdminAppsMcpServersPermissionsSetResponse {
-    /// The warnings Slack sent with the answer, from its `warning` and
-    /// `response_metadata.warnings` fields.
-    pub warnings: Vec<AdminAppsMcpServersPermissionsSetWarning>,
-}
-
-impl<'de> serde::Deserialize<'de> for AdminAppsMcpServersPermissionsSetResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for AdminAppsMcpServersPermissionsSetResponse {
-    const NAME: &'static str = "AdminAppsMcpServersPermissionsSetResponse";
-
-    fn read_map<'de, A: rt::de::Map<'de>>(__map: A) -> Result<Self, A::Error> {
-        rt::de::skip_all(__map)?;
-        Ok(Self { warnings: Vec::new() })
-    }
-}
-
-rt::method_response!(
-    AdminAppsMcpServersPermissionsSetResponse, AdminAppsMcpServersPermissionsSetWarning
-);
+pub type AdminAppsMcpServersPermissionsSetResponse = rt::Acknowledged<
+    AdminAppsMcpServersPermissionsSetWarning,
+>;
 
 /// The errors `admin.apps.mcp.servers.permissions.set` can answer.
 ///
@@ -158,7 +135,6 @@ rt::method_response!(
 /// | Code | Description |
 /// | --- | --- |
 /// | [`invalid_auth`](rt::CommonError::InvalidAuth) | Invalid authorization token |
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum AdminAppsMcpServersPermissionsSetError {
     /// `app_not_found`: This app does not exist.

@@ -104,30 +104,9 @@ impl rt::Catalogued for AdminAppsPermissionsAdd {
 }
 
 /// The answer of a successful [`AdminAppsPermissionsAdd`] call (`admin.apps.permissions.add`), with any warnings Slack sent in `warnings`.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct AdminAppsPermissionsAddResponse {
-    /// The warnings Slack sent with the answer, from its `warning` and
-    /// `response_metadata.warnings` fields.
-    pub warnings: Vec<AdminAppsPermissionsAddWarning>,
-}
-
-impl<'de> serde::Deserialize<'de> for AdminAppsPermissionsAddResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for AdminAppsPermissionsAddResponse {
-    const NAME: &'static str = "AdminAppsPermissionsAddResponse";
-
-    fn read_map<'de, A: rt::de::Map<'de>>(__map: A) -> Result<Self, A::Error> {
-        rt::de::skip_all(__map)?;
-        Ok(Self { warnings: Vec::new() })
-    }
-}
-
-rt::method_response!(AdminAppsPermissionsAddResponse, AdminAppsPermissionsAddWarning);
+pub type AdminAppsPermissionsAddResponse = rt::Acknowledged<
+    AdminAppsPermissionsAddWarning,
+>;
 
 /// The errors `admin.apps.permissions.add` can answer.
 ///
@@ -142,7 +121,6 @@ rt::method_response!(AdminAppsPermissionsAddResponse, AdminAppsPermissionsAddWar
 /// | [`access_denied`](rt::CommonError::AccessDenied) | This actor does not have access to the permissions on this resource. |
 /// | [`internal_error`](rt::CommonError::InternalError) | Internal error |
 /// | [`invalid_auth`](rt::CommonError::InvalidAuth) | Invalid authorization token |
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum AdminAppsPermissionsAddError {
     /// `app_acl_not_found`: This app does not have an ACL.

@@ -65,30 +65,9 @@ impl rt::Catalogued for AdminAppsPermissionsList {
 }
 
 /// The answer of a successful [`AdminAppsPermissionsList`] call (`admin.apps.permissions.list`), with any warnings Slack sent in `warnings`.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct AdminAppsPermissionsListResponse {
-    /// The warnings Slack sent with the answer, from its `warning` and
-    /// `response_metadata.warnings` fields.
-    pub warnings: Vec<AdminAppsPermissionsListWarning>,
-}
-
-impl<'de> serde::Deserialize<'de> for AdminAppsPermissionsListResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for AdminAppsPermissionsListResponse {
-    const NAME: &'static str = "AdminAppsPermissionsListResponse";
-
-    fn read_map<'de, A: rt::de::Map<'de>>(__map: A) -> Result<Self, A::Error> {
-        rt::de::skip_all(__map)?;
-        Ok(Self { warnings: Vec::new() })
-    }
-}
-
-rt::method_response!(AdminAppsPermissionsListResponse, AdminAppsPermissionsListWarning);
+pub type AdminAppsPermissionsListResponse = rt::Acknowledged<
+    AdminAppsPermissionsListWarning,
+>;
 
 /// The errors `admin.apps.permissions.list` can answer.
 ///
@@ -102,7 +81,6 @@ rt::method_response!(AdminAppsPermissionsListResponse, AdminAppsPermissionsListW
 /// | --- | --- |
 /// | [`access_denied`](rt::CommonError::AccessDenied) | This actor does not have access to the permissions on this resource. |
 /// | [`invalid_auth`](rt::CommonError::InvalidAuth) | Invalid authorization token |
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum AdminAppsPermissionsListError {
     /// `app_not_found`: This app does not exist.

@@ -104,32 +104,9 @@ impl rt::Catalogued for AdminAppsPermissionsRemove {
 }
 
 /// The answer of a successful [`AdminAppsPermissionsRemove`] call (`admin.apps.permissions.remove`), with any warnings Slack sent in `warnings`.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct AdminAppsPermissionsRemoveResponse {
-    /// The warnings Slack sent with the answer, from its `warning` and
-    /// `response_metadata.warnings` fields.
-    pub warnings: Vec<AdminAppsPermissionsRemoveWarning>,
-}
-
-impl<'de> serde::Deserialize<'de> for AdminAppsPermissionsRemoveResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for AdminAppsPermissionsRemoveResponse {
-    const NAME: &'static str = "AdminAppsPermissionsRemoveResponse";
-
-    fn read_map<'de, A: rt::de::Map<'de>>(__map: A) -> Result<Self, A::Error> {
-        rt::de::skip_all(__map)?;
-        Ok(Self { warnings: Vec::new() })
-    }
-}
-
-rt::method_response!(
-    AdminAppsPermissionsRemoveResponse, AdminAppsPermissionsRemoveWarning
-);
+pub type AdminAppsPermissionsRemoveResponse = rt::Acknowledged<
+    AdminAppsPermissionsRemoveWarning,
+>;
 
 /// The errors `admin.apps.permissions.remove` can answer.
 ///
@@ -144,7 +121,6 @@ rt::method_response!(
 /// | [`access_denied`](rt::CommonError::AccessDenied) | This actor does not have access to the permissions on this resource. |
 /// | [`internal_error`](rt::CommonError::InternalError) | Internal error |
 /// | [`invalid_auth`](rt::CommonError::InvalidAuth) | Invalid authorization token |
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum AdminAppsPermissionsRemoveError {
     /// `app_acl_not_found`: This app does not have an ACL.

@@ -112,30 +112,9 @@ impl rt::Catalogued for AdminAppsPermissionsSet {
 }
 
 /// The answer of a successful [`AdminAppsPermissionsSet`] call (`admin.apps.permissions.set`), with any warnings Slack sent in `warnings`.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct AdminAppsPermissionsSetResponse {
-    /// The warnings Slack sent with the answer, from its `warning` and
-    /// `response_metadata.warnings` fields.
-    pub warnings: Vec<AdminAppsPermissionsSetWarning>,
-}
-
-impl<'de> serde::Deserialize<'de> for AdminAppsPermissionsSetResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for AdminAppsPermissionsSetResponse {
-    const NAME: &'static str = "AdminAppsPermissionsSetResponse";
-
-    fn read_map<'de, A: rt::de::Map<'de>>(__map: A) -> Result<Self, A::Error> {
-        rt::de::skip_all(__map)?;
-        Ok(Self { warnings: Vec::new() })
-    }
-}
-
-rt::method_response!(AdminAppsPermissionsSetResponse, AdminAppsPermissionsSetWarning);
+pub type AdminAppsPermissionsSetResponse = rt::Acknowledged<
+    AdminAppsPermissionsSetWarning,
+>;
 
 /// The errors `admin.apps.permissions.set` can answer.
 ///
@@ -149,7 +128,6 @@ rt::method_response!(AdminAppsPermissionsSetResponse, AdminAppsPermissionsSetWar
 /// | --- | --- |
 /// | [`access_denied`](rt::CommonError::AccessDenied) | This actor does not have access to the permissions on this resource. |
 /// | [`invalid_auth`](rt::CommonError::InvalidAuth) | Invalid authorization token |
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum AdminAppsPermissionsSetError {
     /// `app_not_found`: This app does not exist.

@@ -102,30 +102,9 @@ impl rt::Catalogued for AdminAppsRequestsCancel {
 /// ```json
 ///{ "ok": true }
 /// ```
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct AdminAppsRequestsCancelResponse {
-    /// The warnings Slack sent with the answer, from its `warning` and
-    /// `response_metadata.warnings` fields.
-    pub warnings: Vec<AdminAppsRequestsCancelWarning>,
-}
-
-impl<'de> serde::Deserialize<'de> for AdminAppsRequestsCancelResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for AdminAppsRequestsCancelResponse {
-    const NAME: &'static str = "AdminAppsRequestsCancelResponse";
-
-    fn read_map<'de, A: rt::de::Map<'de>>(__map: A) -> Result<Self, A::Error> {
-        rt::de::skip_all(__map)?;
-        Ok(Self { warnings: Vec::new() })
-    }
-}
-
-rt::method_response!(AdminAppsRequestsCancelResponse, AdminAppsRequestsCancelWarning);
+pub type AdminAppsRequestsCancelResponse = rt::Acknowledged<
+    AdminAppsRequestsCancelWarning,
+>;
 
 /// The errors `admin.apps.requests.cancel` can answer.
 ///
@@ -149,7 +128,6 @@ rt::method_response!(AdminAppsRequestsCancelResponse, AdminAppsRequestsCancelWar
 ///    "provided": "read,client,admin,identify,post,apps"
 ///}
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum AdminAppsRequestsCancelError {
     /// `app_management_app_not_installed_on_org`: The app management app must be installed on the org.

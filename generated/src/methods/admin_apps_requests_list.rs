@@ -256,7 +256,6 @@ rt::method_response!(AdminAppsRequestsListResponse, AdminAppsRequestsListWarning
 ///    "provided": "read,client,admin,identify,post,apps"
 ///}
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum AdminAppsRequestsListError {
     /// `app_management_app_not_installed_on_org`: The app management app must be installed on the org.

@@ -110,30 +110,7 @@ impl rt::Catalogued for AdminAppsRestrict {
 }
 
 /// The answer of a successful [`AdminAppsRestrict`] call (`admin.apps.restrict`), with any warnings Slack sent in `warnings`.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct AdminAppsRestrictResponse {
-    /// The warnings Slack sent with the answer, from its `warning` and
-    /// `response_metadata.warnings` fields.
-    pub warnings: Vec<AdminAppsRestrictWarning>,
-}
-
-impl<'de> serde::Deserialize<'de> for AdminAppsRestrictResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for AdminAppsRestrictResponse {
-    const NAME: &'static str = "AdminAppsRestrictResponse";
-
-    fn read_map<'de, A: rt::de::Map<'de>>(__map: A) -> Result<Self, A::Error> {
-        rt::de::skip_all(__map)?;
-        Ok(Self { warnings: Vec::new() })
-    }
-}
-
-rt::method_response!(AdminAppsRestrictResponse, AdminAppsRestrictWarning);
+pub type AdminAppsRestrictResponse = rt::Acknowledged<AdminAppsRestrictWarning>;
 
 /// The errors `admin.apps.restrict` can answer.
 ///
@@ -141,7 +118,6 @@ rt::method_response!(AdminAppsRestrictResponse, AdminAppsRestrictWarning);
 ///
 /// The error codes every method can answer:
 #[doc = include_str!("../common_error.md")]
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum AdminAppsRestrictError {
     /// `app_management_app_not_installed_on_org`: The app management app must be installed on the org.

@@ -93,30 +93,7 @@ impl rt::Catalogued for AdminAppsUninstall {
 }
 
 /// The answer of a successful [`AdminAppsUninstall`] call (`admin.apps.uninstall`), with any warnings Slack sent in `warnings`.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct AdminAppsUninstallResponse {
-    /// The warnings Slack sent with the answer, from its `warning` and
-    /// `response_metadata.warnings` fields.
-    pub warnings: Vec<AdminAppsUninstallWarning>,
-}
-
-impl<'de> serde::Deserialize<'de> for AdminAppsUninstallResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for AdminAppsUninstallResponse {
-    const NAME: &'static str = "AdminAppsUninstallResponse";
-
-    fn read_map<'de, A: rt::de::Map<'de>>(__map: A) -> Result<Self, A::Error> {
-        rt::de::skip_all(__map)?;
-        Ok(Self { warnings: Vec::new() })
-    }
-}
-
-rt::method_response!(AdminAppsUninstallResponse, AdminAppsUninstallWarning);
+pub type AdminAppsUninstallResponse = rt::Acknowledged<AdminAppsUninstallWarning>;
 
 /// The errors `admin.apps.uninstall` can answer.
 ///
@@ -124,7 +101,6 @@ rt::method_response!(AdminAppsUninstallResponse, AdminAppsUninstallWarning);
 ///
 /// The error codes every method can answer:
 #[doc = include_str!("../common_error.md")]
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum AdminAppsUninstallError {
     /// `app_not_found`: The provided `app_id` was not found.

@@ -112,7 +112,6 @@ rt::method_response!(
 /// | Code | Description |
 /// | --- | --- |
 /// | [`not_authed`](rt::CommonError::NotAuthed) | auth token is not valid. |
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum AdminAuditAnomalyAllowGetItemError {
     /// `endpoint_unavailable`: The requested endpoint is currently unavailable.

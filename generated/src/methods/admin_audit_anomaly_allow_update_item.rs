@@ -87,32 +87,9 @@ impl rt::Catalogued for AdminAuditAnomalyAllowUpdateItem {
 }
 
 /// The answer of a successful [`AdminAuditAnomalyAllowUpdateItem`] call (`admin.audit.anomaly.allow.updateItem`), with any warnings Slack sent in `warnings`.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct AdminAuditAnomalyAllowUpdateItemResponse {
-    /// The warnings Slack sent with the answer, from its `warning` and
-    /// `response_metadata.warnings` fields.
-    pub warnings: Vec<AdminAuditAnomalyAllowUpdateItemWarning>,
-}
-
-impl<'de> serde::Deserialize<'de> for AdminAuditAnomalyAllowUpdateItemResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for AdminAuditAnomalyAllowUpdateItemResponse {
-    const NAME: &'static str = "AdminAuditAnomalyAllowUpdateItemResponse";
-
-    fn read_map<'de, A: rt::de::Map<'de>>(__map: A) -> Result<Self, A::Error> {
-        rt::de::skip_all(__map)?;
-        Ok(Self { warnings: Vec::new() })
-    }
-}
-
-rt::method_response!(
-    AdminAuditAnomalyAllowUpdateItemResponse, AdminAuditAnomalyAllowUpdateItemWarning
-);
+pub type AdminAuditAnomalyAllowUpdateItemResponse = rt::Acknowledged<
+    AdminAuditAnomalyAllowUpdateItemWarning,
+>;
 
 /// The errors `admin.audit.anomaly.allow.updateItem` can answer.
 ///
@@ -120,7 +97,6 @@ rt::method_response!(
 ///
 /// The error codes every method can answer:
 #[doc = include_str!("../common_error.md")]
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum AdminAuditAnomalyAllowUpdateItemError {
     /// `endpoint_unavailable`: The requested endpoint is currently unavailable.

@@ -147,7 +147,6 @@ rt::method_response!(
 /// | [`invalid_arguments`](rt::CommonError::InvalidArguments) | Required arguments either were not provided or contain invalid values. |
 /// | [`invalid_auth`](rt::CommonError::InvalidAuth) | The token doesn't have access to this endpoint. |
 /// | [`ratelimited`](rt::CommonError::Ratelimited) | The rate limit for this endpoint has been reached. |
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum AdminAuthPolicyAssignEntitiesError {
     /// `admin_unauthorized`: The token provided doesn't have permission to revoke a session.

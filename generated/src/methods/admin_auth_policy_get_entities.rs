@@ -201,7 +201,6 @@ rt::method_response!(
 /// | [`invalid_arguments`](rt::CommonError::InvalidArguments) | Required arguments either were not provided or contain invalid values. |
 /// | [`invalid_auth`](rt::CommonError::InvalidAuth) | The token doesn't have access to this endpoint. |
 /// | [`ratelimited`](rt::CommonError::Ratelimited) | The rate limit for this endpoint has been reached. |
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum AdminAuthPolicyGetEntitiesError {
     /// `feature_not_enabled`: This method is only available for Enterprise organizations.

@@ -147,7 +147,6 @@ rt::method_response!(
 /// | [`invalid_arguments`](rt::CommonError::InvalidArguments) | Required arguments either were not provided or contain invalid values. |
 /// | [`invalid_auth`](rt::CommonError::InvalidAuth) | The provided token doesn't have access to this endpoint. |
 /// | [`ratelimited`](rt::CommonError::Ratelimited) | The rate limit for this endpoint has been reached. |
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum AdminAuthPolicyRemoveEntitiesError {
     /// `entity_not_found`: At least one `entity_id` was not found

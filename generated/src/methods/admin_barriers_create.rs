@@ -156,7 +156,6 @@ rt::method_response!(AdminBarriersCreateResponse, AdminBarriersCreateWarning);
 ///
 /// The error codes every method can answer:
 #[doc = include_str!("../common_error.md")]
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum AdminBarriersCreateError {
     /// `barrier_already_exists`: There already exists another barrier restricting activity between two or more of your requested usergroups.

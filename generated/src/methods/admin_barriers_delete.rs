@@ -68,30 +68,7 @@ impl rt::Catalogued for AdminBarriersDelete {
 /// ```json
 ///{ "ok": true }
 /// ```
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct AdminBarriersDeleteResponse {
-    /// The warnings Slack sent with the answer, from its `warning` and
-    /// `response_metadata.warnings` fields.
-    pub warnings: Vec<AdminBarriersDeleteWarning>,
-}
-
-impl<'de> serde::Deserialize<'de> for AdminBarriersDeleteResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for AdminBarriersDeleteResponse {
-    const NAME: &'static str = "AdminBarriersDeleteResponse";
-
-    fn read_map<'de, A: rt::de::Map<'de>>(__map: A) -> Result<Self, A::Error> {
-        rt::de::skip_all(__map)?;
-        Ok(Self { warnings: Vec::new() })
-    }
-}
-
-rt::method_response!(AdminBarriersDeleteResponse, AdminBarriersDeleteWarning);
+pub type AdminBarriersDeleteResponse = rt::Acknowledged<AdminBarriersDeleteWarning>;
 
 /// The errors `admin.barriers.delete` can answer.
 ///
@@ -104,7 +81,6 @@ rt::method_response!(AdminBarriersDeleteResponse, AdminBarriersDeleteWarning);
 /// ```json
 ///{ "ok": false, "error": "feature_not_enabled" }
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum AdminBarriersDeleteError {
     /// `barrier_not_found`: The barrier you're trying to delete cannot be found.

@@ -204,7 +204,6 @@ rt::method_response!(AdminBarriersListResponse, AdminBarriersListWarning);
 /// ```json
 ///{ "ok": false, "error": "feature_not_enabled" }
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum AdminBarriersListError {
     /// `feature_not_enabled`: Feature not enabled

@@ -163,7 +163,6 @@ rt::method_response!(AdminBarriersUpdateResponse, AdminBarriersUpdateWarning);
 /// ```json
 ///{ "ok": false, "error": "feature_not_enabled" }
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum AdminBarriersUpdateError {
     /// `barrier_already_exists`: There already exists another barrier restricting activity between two or more of your requested usergroups.

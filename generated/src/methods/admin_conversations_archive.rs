@@ -77,32 +77,9 @@ impl rt::Catalogued for AdminConversationsArchive {
 /// ```json
 ///{ "ok": true }
 /// ```
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct AdminConversationsArchiveResponse {
-    /// The warnings Slack sent with the answer, from its `warning` and
-    /// `response_metadata.warnings` fields.
-    pub warnings: Vec<AdminConversationsArchiveWarning>,
-}
-
-impl<'de> serde::Deserialize<'de> for AdminConversationsArchiveResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for AdminConversationsArchiveResponse {
-    const NAME: &'static str = "AdminConversationsArchiveResponse";
-
-    fn read_map<'de, A: rt::de::Map<'de>>(__map: A) -> Result<Self, A::Error> {
-        rt::de::skip_all(__map)?;
-        Ok(Self { warnings: Vec::new() })
-    }
-}
-
-rt::method_response!(
-    AdminConversationsArchiveResponse, AdminConversationsArchiveWarning
-);
+pub type AdminConversationsArchiveResponse = rt::Acknowledged<
+    AdminConversationsArchiveWarning,
+>;
 
 /// The errors `admin.conversations.archive` can answer.
 ///
@@ -110,7 +87,6 @@ rt::method_response!(
 ///
 /// The error codes every method can answer:
 #[doc = include_str!("../common_error.md")]
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum AdminConversationsArchiveError {
     /// `already_archived`: This channel has already been archived.

@@ -146,7 +146,6 @@ rt::method_response!(
 ///    }
 ///}
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum AdminConversationsBulkArchiveError {
     /// `action_already_in_progress`: Another bulk action request is currently in progress

@@ -142,7 +142,6 @@ rt::method_response!(
 /// | Code | Description |
 /// | --- | --- |
 /// | [`internal_error`](rt::CommonError::InternalError) | Something unexpected happened, try again in a little bit. Sorry for that! |
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum AdminConversationsBulkMoveError {
     /// `action_already_in_progress`: Another bulk action request is currently in progress

@@ -136,7 +136,6 @@ rt::method_response!(
 /// | --- | --- |
 /// | [`internal_error`](rt::CommonError::InternalError) | Something unexpected happened, try again in a little bit. Sorry for that! |
 /// | [`invalid_arguments`](rt::CommonError::InvalidArguments) | The property argument is not a valid JSON object representing a channel property. |
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum AdminConversationsBulkSetPropertiesError {
     /// `action_already_in_progress`: Another bulk action request is currently in progress

@@ -92,32 +92,9 @@ impl rt::Catalogued for AdminConversationsConvertToPrivate {
 /// ```json
 ///{ "ok": true }
 /// ```
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct AdminConversationsConvertToPrivateResponse {
-    /// The warnings Slack sent with the answer, from its `warning` and
-    /// `response_metadata.warnings` fields.
-    pub warnings: Vec<AdminConversationsConvertToPrivateWarning>,
-}
-
-impl<'de> serde::Deserialize<'de> for AdminConversationsConvertToPrivateResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for AdminConversationsConvertToPrivateResponse {
-    const NAME: &'static str = "AdminConversationsConvertToPrivateResponse";
-
-    fn read_map<'de, A: rt::de::Map<'de>>(__map: A) -> Result<Self, A::Error> {
-        rt::de::skip_all(__map)?;
-        Ok(Self { warnings: Vec::new() })
-    }
-}
-
-rt::method_response!(
-    AdminConversationsConvertToPrivateResponse, AdminConversationsConvertToPrivateWarning
-);
+pub type AdminConversationsConvertToPrivateResponse = rt::Acknowledged<
+    AdminConversationsConvertToPrivateWarning,
+>;
 
 /// The errors `admin.conversations.convertToPrivate` can answer.
 ///
@@ -125,7 +102,6 @@ rt::method_response!(
 ///
 /// The error codes every method can answer:
 #[doc = include_str!("../common_error.md")]
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum AdminConversationsConvertToPrivateError {
     /// `channel_not_found`: The value passed for `channel` was invalid.

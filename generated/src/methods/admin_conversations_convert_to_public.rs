@@ -71,32 +71,9 @@ impl rt::Catalogued for AdminConversationsConvertToPublic {
 }
 
 /// The answer of a successful [`AdminConversationsConvertToPublic`] call (`admin.conversations.convertToPublic`), with any warnings Slack sent in `warnings`.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct AdminConversationsConvertToPublicResponse {
-    /// The warnings Slack sent with the answer, from its `warning` and
-    /// `response_metadata.warnings` fields.
-    pub warnings: Vec<AdminConversationsConvertToPublicWarning>,
-}
-
-impl<'de> serde::Deserialize<'de> for AdminConversationsConvertToPublicResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for AdminConversationsConvertToPublicResponse {
-    const NAME: &'static str = "AdminConversationsConvertToPublicResponse";
-
-    fn read_map<'de, A: rt::de::Map<'de>>(__map: A) -> Result<Self, A::Error> {
-        rt::de::skip_all(__map)?;
-        Ok(Self { warnings: Vec::new() })
-    }
-}
-
-rt::method_response!(
-    AdminConversationsConvertToPublicResponse, AdminConversationsConvertToPublicWarning
-);
+pub type AdminConversationsConvertToPublicResponse = rt::Acknowledged<
+    AdminConversationsConvertToPublicWarning,
+>;
 
 /// The errors `admin.conversations.convertToPublic` can answer.
 ///
@@ -109,7 +86,6 @@ rt::method_response!(
 /// | Code | Description |
 /// | --- | --- |
 /// | [`missing_scope`](rt::CommonError::MissingScope) | This user is either not an owner or the app does not have the correct scope. |
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum AdminConversationsConvertToPublicError {
     /// `channel_not_found`: The channel requested for conversion to public could not be found.

@@ -166,7 +166,6 @@ rt::method_response!(AdminConversationsCreateResponse, AdminConversationsCreateW
 ///
 /// The error codes every method can answer:
 #[doc = include_str!("../common_error.md")]
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum AdminConversationsCreateError {
     /// `could_not_create_channel`: The channel could not be created.

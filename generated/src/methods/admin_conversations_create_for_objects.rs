@@ -146,7 +146,6 @@ rt::method_response!(
 ///
 /// The error codes every method can answer:
 #[doc = include_str!("../common_error.md")]
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum AdminConversationsCreateForObjectsError {
     /// `channel_already_exists`: Object is linked to a different channel.

@@ -77,30 +77,9 @@ impl rt::Catalogued for AdminConversationsDelete {
 /// ```json
 ///{ "ok": true }
 /// ```
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct AdminConversationsDeleteResponse {
-    /// The warnings Slack sent with the answer, from its `warning` and
-    /// `response_metadata.warnings` fields.
-    pub warnings: Vec<AdminConversationsDeleteWarning>,
-}
-
-impl<'de> serde::Deserialize<'de> for AdminConversationsDeleteResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for AdminConversationsDeleteResponse {
-    const NAME: &'static str = "AdminConversationsDeleteResponse";
-
-    fn read_map<'de, A: rt::de::Map<'de>>(__map: A) -> Result<Self, A::Error> {
-        rt::de::skip_all(__map)?;
-        Ok(Self { warnings: Vec::new() })
-    }
-}
-
-rt::method_response!(AdminConversationsDeleteResponse, AdminConversationsDeleteWarning);
+pub type AdminConversationsDeleteResponse = rt::Acknowledged<
+    AdminConversationsDeleteWarning,
+>;
 
 /// The errors `admin.conversations.delete` can answer.
 ///
@@ -113,7 +92,6 @@ rt::method_response!(AdminConversationsDeleteResponse, AdminConversationsDeleteW
 /// | Code | Description |
 /// | --- | --- |
 /// | [`missing_scope`](rt::CommonError::MissingScope) | The provided token hasn't obtained the necessary scopes to use this method. |
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum AdminConversationsDeleteError {
     /// `channel_not_found`: The value passed for `channel_id` was invalid.

@@ -97,32 +97,9 @@ impl rt::Catalogued for AdminConversationsDisconnectShared {
 /// ```json
 ///{ "ok": true }
 /// ```
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct AdminConversationsDisconnectSharedResponse {
-    /// The warnings Slack sent with the answer, from its `warning` and
-    /// `response_metadata.warnings` fields.
-    pub warnings: Vec<AdminConversationsDisconnectSharedWarning>,
-}
-
-impl<'de> serde::Deserialize<'de> for AdminConversationsDisconnectSharedResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for AdminConversationsDisconnectSharedResponse {
-    const NAME: &'static str = "AdminConversationsDisconnectSharedResponse";
-
-    fn read_map<'de, A: rt::de::Map<'de>>(__map: A) -> Result<Self, A::Error> {
-        rt::de::skip_all(__map)?;
-        Ok(Self { warnings: Vec::new() })
-    }
-}
-
-rt::method_response!(
-    AdminConversationsDisconnectSharedResponse, AdminConversationsDisconnectSharedWarning
-);
+pub type AdminConversationsDisconnectSharedResponse = rt::Acknowledged<
+    AdminConversationsDisconnectSharedWarning,
+>;
 
 /// The errors `admin.conversations.disconnectShared` can answer.
 ///
@@ -135,7 +112,6 @@ rt::method_response!(
 /// | Code | Description |
 /// | --- | --- |
 /// | [`missing_scope`](rt::CommonError::MissingScope) | The provided token does not have the required scopes to use this method. |
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum AdminConversationsDisconnectSharedError {
     /// `cannot_kick_home_team`: The originating workspace cannot be kicked from the channel.

@@ -186,7 +186,6 @@ rt::method_response!(
 ///
 /// The error codes every method can answer:
 #[doc = include_str!("../common_error.md")]
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum AdminConversationsEkmListOriginalConnectedChannelInfoError {
     /// `invalid_cursor`: Invalid cursor.

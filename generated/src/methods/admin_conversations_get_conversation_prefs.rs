@@ -147,7 +147,6 @@ rt::method_response!(
 /// | Code | Description |
 /// | --- | --- |
 /// | [`missing_scope`](rt::CommonError::MissingScope) | The token provided doesn't have the required scopes. |
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum AdminConversationsGetConversationPrefsError {
     /// `channel_not_found`: The value passed for `channel_id` was invalid.

@@ -127,7 +127,6 @@ rt::method_response!(
 ///
 /// The error codes every method can answer:
 #[doc = include_str!("../common_error.md")]
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum AdminConversationsGetCustomRetentionError {
     /// `channel_not_found`: Value given for `channel_id` was invalid.

@@ -162,7 +162,6 @@ rt::method_response!(
 ///
 /// The error codes every method can answer:
 #[doc = include_str!("../common_error.md")]
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum AdminConversationsGetTeamsError {
     /// `channel_not_found`: The channel wasn't found or isn't connected to multiple workspaces.

@@ -90,30 +90,9 @@ impl rt::Catalogued for AdminConversationsInvite {
 /// ```json
 ///{ "ok": true }
 /// ```
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct AdminConversationsInviteResponse {
-    /// The warnings Slack sent with the answer, from its `warning` and
-    /// `response_metadata.warnings` fields.
-    pub warnings: Vec<AdminConversationsInviteWarning>,
-}
-
-impl<'de> serde::Deserialize<'de> for AdminConversationsInviteResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for AdminConversationsInviteResponse {
-    const NAME: &'static str = "AdminConversationsInviteResponse";
-
-    fn read_map<'de, A: rt::de::Map<'de>>(__map: A) -> Result<Self, A::Error> {
-        rt::de::skip_all(__map)?;
-        Ok(Self { warnings: Vec::new() })
-    }
-}
-
-rt::method_response!(AdminConversationsInviteResponse, AdminConversationsInviteWarning);
+pub type AdminConversationsInviteResponse = rt::Acknowledged<
+    AdminConversationsInviteWarning,
+>;
 
 /// The errors `admin.conversations.invite` can answer.
 ///
@@ -121,7 +100,6 @@ rt::method_response!(AdminConversationsInviteResponse, AdminConversationsInviteW
 ///
 /// The error codes every method can answer:
 #[doc = include_str!("../common_error.md")]
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum AdminConversationsInviteError {
     /// `channel_not_found`: The value passed for `channel_id` was invalid.

@@ -89,32 +89,9 @@ impl rt::Catalogued for AdminConversationsLinkObjects {
 }
 
 /// The answer of a successful [`AdminConversationsLinkObjects`] call (`admin.conversations.linkObjects`), with any warnings Slack sent in `warnings`.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct AdminConversationsLinkObjectsResponse {
-    /// The warnings Slack sent with the answer, from its `warning` and
-    /// `response_metadata.warnings` fields.
-    pub warnings: Vec<AdminConversationsLinkObjectsWarning>,
-}
-
-impl<'de> serde::Deserialize<'de> for AdminConversationsLinkObjectsResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for AdminConversationsLinkObjectsResponse {
-    const NAME: &'static str = "AdminConversationsLinkObjectsResponse";
-
-    fn read_map<'de, A: rt::de::Map<'de>>(__map: A) -> Result<Self, A::Error> {
-        rt::de::skip_all(__map)?;
-        Ok(Self { warnings: Vec::new() })
-    }
-}
-
-rt::method_response!(
-    AdminConversationsLinkObjectsResponse, AdminConversationsLinkObjectsWarning
-);
+pub type AdminConversationsLinkObjectsResponse = rt::Acknowledged<
+    AdminConversationsLinkObjectsWarning,
+>;
 
 /// The errors `admin.conversations.linkObjects` can answer.
 ///
@@ -122,7 +99,6 @@ rt::method_response!(
 ///
 /// The error codes every method can answer:
 #[doc = include_str!("../common_error.md")]
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum AdminConversationsLinkObjectsError {
     /// `channel_already_exists`: Object is linked to a different channel.

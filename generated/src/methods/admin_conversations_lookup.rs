@@ -181,7 +181,6 @@ rt::method_response!(AdminConversationsLookupResponse, AdminConversationsLookupW
 /// | Code | Description |
 /// | --- | --- |
 /// | [`internal_error`](rt::CommonError::InternalError) | Something unexpected happened, try again in a little bit. Sorry for that! |
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum AdminConversationsLookupError {
     /// `feature_not_enabled`: The feature is not enabled

@@ -77,33 +77,9 @@ impl rt::Catalogued for AdminConversationsRemoveCustomRetention {
 /// ```json
 ///{ "ok": true }
 /// ```
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct AdminConversationsRemoveCustomRetentionResponse {
-    /// The warnings Slack sent with the answer, from its `warning` and
-    /// `response_metadata.warnings` fields.
-    pub warnings: Vec<AdminConversationsRemoveCustomRetentionWarning>,
-}
-
-impl<'de> serde::Deserialize<'de> for AdminConversationsRemoveCustomRetentionResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for AdminConversationsRemoveCustomRetentionResponse {
-    const NAME: &'static str = "AdminConversationsRemoveCustomRetentionResponse";
-
-    fn read_map<'de, A: rt::de::Map<'de>>(__map: A) -> Result<Self, A::Error> {
-        rt::de::skip_all(__map)?;
-        Ok(Self { warnings: Vec::new() })
-    }
-}
-
-rt::method_response!(
-    AdminConversationsRemoveCustomRetentionResponse,
-    AdminConversationsRemoveCustomRetentionWarning
-);
+pub type AdminConversationsRemoveCustomRetentionResponse = rt::Acknowledged<
+    AdminConversationsRemoveCustomRetentionWarning,
+>;
 
 /// The errors `admin.conversations.removeCustomRetention` can answer.
 ///
@@ -111,7 +87,6 @@ rt::method_response!(
 ///
 /// The error codes every method can answer:
 #[doc = include_str!("../common_error.md")]
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum AdminConversationsRemoveCustomRetentionError {
     /// `channel_not_found`: Value given for `channel_id` was invalid.

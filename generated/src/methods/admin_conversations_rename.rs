@@ -84,30 +84,9 @@ impl rt::Catalogued for AdminConversationsRename {
 /// ```json
 ///{ "ok": true }
 /// ```
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct AdminConversationsRenameResponse {
-    /// The warnings Slack sent with the answer, from its `warning` and
-    /// `response_metadata.warnings` fields.
-    pub warnings: Vec<AdminConversationsRenameWarning>,
-}
-
-impl<'de> serde::Deserialize<'de> for AdminConversationsRenameResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for AdminConversationsRenameResponse {
-    const NAME: &'static str = "AdminConversationsRenameResponse";
-
-    fn read_map<'de, A: rt::de::Map<'de>>(__map: A) -> Result<Self, A::Error> {
-        rt::de::skip_all(__map)?;
-        Ok(Self { warnings: Vec::new() })
-    }
-}
-
-rt::method_response!(AdminConversationsRenameResponse, AdminConversationsRenameWarning);
+pub type AdminConversationsRenameResponse = rt::Acknowledged<
+    AdminConversationsRenameWarning,
+>;
 
 /// The errors `admin.conversations.rename` can answer.
 ///
@@ -115,7 +94,6 @@ rt::method_response!(AdminConversationsRenameResponse, AdminConversationsRenameW
 ///
 /// The error codes every method can answer:
 #[doc = include_str!("../common_error.md")]
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum AdminConversationsRenameError {
     /// `channel_not_found`: The value passed for `channel_id` was invalid.

@@ -93,33 +93,9 @@ impl rt::Catalogued for AdminConversationsRestrictAccessAddGroup {
 /// ```json
 ///{ "ok": true }
 /// ```
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct AdminConversationsRestrictAccessAddGroupResponse {
-    /// The warnings Slack sent with the answer, from its `warning` and
-    /// `response_metadata.warnings` fields.
-    pub warnings: Vec<AdminConversationsRestrictAccessAddGroupWarning>,
-}
-
-impl<'de> serde::Deserialize<'de> for AdminConversationsRestrictAccessAddGroupResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for AdminConversationsRestrictAccessAddGroupResponse {
-    const NAME: &'static str = "AdminConversationsRestrictAccessAddGroupResponse";
-
-    fn read_map<'de, A: rt::de::Map<'de>>(__map: A) -> Result<Self, A::Error> {
-        rt::de::skip_all(__map)?;
-        Ok(Self { warnings: Vec::new() })
-    }
-}
-
-rt::method_response!(
-    AdminConversationsRestrictAccessAddGroupResponse,
-    AdminConversationsRestrictAccessAddGroupWarning
-);
+pub type AdminConversationsRestrictAccessAddGroupResponse = rt::Acknowledged<
+    AdminConversationsRestrictAccessAddGroupWarning,
+>;
 
 /// The errors `admin.conversations.restrictAccess.addGroup` can answer.
 ///
@@ -132,7 +108,6 @@ rt::method_response!(
 /// | Code | Description |
 /// | --- | --- |
 /// | [`invalid_auth`](rt::CommonError::InvalidAuth) | Token does not belong to enterprise or team id passed in not part of this enterprise |
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum AdminConversationsRestrictAccessAddGroupError {
     /// `cannot_add_more_channels_to_group`: The maximum number of channels have already been linked to the group.

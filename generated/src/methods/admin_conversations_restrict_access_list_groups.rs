@@ -136,7 +136,6 @@ rt::method_response!(
 /// | Code | Description |
 /// | --- | --- |
 /// | [`invalid_auth`](rt::CommonError::InvalidAuth) | Token does not belong to enterprise or team id passed in not part of this enterprise |
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum AdminConversationsRestrictAccessListGroupsError {
     /// `channel_not_found`: `channel_id` wasn't found.

@@ -88,34 +88,9 @@ impl rt::Catalogued for AdminConversationsRestrictAccessRemoveGroup {
 /// ```json
 ///{ "ok": true }
 /// ```
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct AdminConversationsRestrictAccessRemoveGroupResponse {
-    /// The warnings Slack sent with the answer, from its `warning` and
-    /// `response_metadata.warnings` fields.
-    pub warnings: Vec<AdminConversationsRestrictAccessRemoveGroupWarning>,
-}
-
-impl<'de> serde::Deserialize<'de>
-for AdminConversationsRestrictAccessRemoveGroupResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for AdminConversationsRestrictAccessRemoveGroupResponse {
-    const NAME: &'static str = "AdminConversationsRestrictAccessRemoveGroupResponse";
-
-    fn read_map<'de, A: rt::de::Map<'de>>(__map: A) -> Result<Self, A::Error> {
-        rt::de::skip_all(__map)?;
-        Ok(Self { warnings: Vec::new() })
-    }
-}
-
-rt::method_response!(
-    AdminConversationsRestrictAccessRemoveGroupResponse,
-    AdminConversationsRestrictAccessRemoveGroupWarning
-);
+pub type AdminConversationsRestrictAccessRemoveGroupResponse = rt::Acknowledged<
+    AdminConversationsRestrictAccessRemoveGroupWarning,
+>;
 
 /// The errors `admin.conversations.restrictAccess.removeGroup` can answer.
 ///
@@ -128,7 +103,6 @@ rt::method_response!(
 /// | Code | Description |
 /// | --- | --- |
 /// | [`invalid_auth`](rt::CommonError::InvalidAuth) | Token does not belong to enterprise or team id passed in not part of this enterprise |
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum AdminConversationsRestrictAccessRemoveGroupError {
     /// `channel_not_found`: `channel_id` can’t be found.

@@ -324,7 +324,6 @@ rt::method_response!(AdminConversationsSearchResponse, AdminConversationsSearchW
 /// | Code | Description |
 /// | --- | --- |
 /// | [`invalid_auth`](rt::CommonError::InvalidAuth) | The token provided does not belong to an Enterprise organization, or a specified workspace wasn't part of this Enterprise. |
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum AdminConversationsSearchError {
     /// `connected_team_passed_in_is_not_top_level_team`: One of the orgs provided in the external connected teams filter is not a top level team.

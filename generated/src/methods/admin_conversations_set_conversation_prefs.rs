@@ -85,33 +85,9 @@ impl rt::Catalogued for AdminConversationsSetConversationPrefs {
 /// ```json
 ///{ "ok": true }
 /// ```
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct AdminConversationsSetConversationPrefsResponse {
-    /// The warnings Slack sent with the answer, from its `warning` and
-    /// `response_metadata.warnings` fields.
-    pub warnings: Vec<AdminConversationsSetConversationPrefsWarning>,
-}
-
-impl<'de> serde::Deserialize<'de> for AdminConversationsSetConversationPrefsResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for AdminConversationsSetConversationPrefsResponse {
-    const NAME: &'static str = "AdminConversationsSetConversationPrefsResponse";
-
-    fn read_map<'de, A: rt::de::Map<'de>>(__map: A) -> Result<Self, A::Error> {
-        rt::de::skip_all(__map)?;
-        Ok(Self { warnings: Vec::new() })
-    }
-}
-
-rt::method_response!(
-    AdminConversationsSetConversationPrefsResponse,
-    AdminConversationsSetConversationPrefsWarning
-);
+pub type AdminConversationsSetConversationPrefsResponse = rt::Acknowledged<
+    AdminConversationsSetConversationPrefsWarning,
+>;
 
 /// The errors `admin.conversations.setConversationPrefs` can answer.
 ///
@@ -124,7 +100,6 @@ rt::method_response!(
 /// | Code | Description |
 /// | --- | --- |
 /// | [`missing_scope`](rt::CommonError::MissingScope) | The calling token is not granted the necessary scopes to complete this operation. |
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum AdminConversationsSetConversationPrefsError {
     /// `channel_mention_sync_required`: If setting channel mention restriction prefs, both mention prefs must be passed and they must be the same value.

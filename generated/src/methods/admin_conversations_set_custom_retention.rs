@@ -86,33 +86,9 @@ impl rt::Catalogued for AdminConversationsSetCustomRetention {
 /// ```json
 ///{ "ok": true }
 /// ```
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct AdminConversationsSetCustomRetentionResponse {
-    /// The warnings Slack sent with the answer, from its `warning` and
-    /// `response_metadata.warnings` fields.
-    pub warnings: Vec<AdminConversationsSetCustomRetentionWarning>,
-}
-
-impl<'de> serde::Deserialize<'de> for AdminConversationsSetCustomRetentionResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for AdminConversationsSetCustomRetentionResponse {
-    const NAME: &'static str = "AdminConversationsSetCustomRetentionResponse";
-
-    fn read_map<'de, A: rt::de::Map<'de>>(__map: A) -> Result<Self, A::Error> {
-        rt::de::skip_all(__map)?;
-        Ok(Self { warnings: Vec::new() })
-    }
-}
-
-rt::method_response!(
-    AdminConversationsSetCustomRetentionResponse,
-    AdminConversationsSetCustomRetentionWarning
-);
+pub type AdminConversationsSetCustomRetentionResponse = rt::Acknowledged<
+    AdminConversationsSetCustomRetentionWarning,
+>;
 
 /// The errors `admin.conversations.setCustomRetention` can answer.
 ///
@@ -120,7 +96,6 @@ rt::method_response!(
 ///
 /// The error codes every method can answer:
 #[doc = include_str!("../common_error.md")]
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum AdminConversationsSetCustomRetentionError {
     /// `channel_not_found`: Value given for `channel_id` was invalid.

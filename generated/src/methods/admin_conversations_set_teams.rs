@@ -165,7 +165,6 @@ rt::method_response!(
 ///
 /// The error codes every method can answer:
 #[doc = include_str!("../common_error.md")]
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum AdminConversationsSetTeamsError {
     /// `cannot_add_legacy_disconnected_channel_to_workspaces`: Cannot add legacy disconnected channel to workspaces

@@ -77,32 +77,9 @@ impl rt::Catalogued for AdminConversationsUnarchive {
 /// ```json
 ///{ "ok": true }
 /// ```
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct AdminConversationsUnarchiveResponse {
-    /// The warnings Slack sent with the answer, from its `warning` and
-    /// `response_metadata.warnings` fields.
-    pub warnings: Vec<AdminConversationsUnarchiveWarning>,
-}
-
-impl<'de> serde::Deserialize<'de> for AdminConversationsUnarchiveResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for AdminConversationsUnarchiveResponse {
-    const NAME: &'static str = "AdminConversationsUnarchiveResponse";
-
-    fn read_map<'de, A: rt::de::Map<'de>>(__map: A) -> Result<Self, A::Error> {
-        rt::de::skip_all(__map)?;
-        Ok(Self { warnings: Vec::new() })
-    }
-}
-
-rt::method_response!(
-    AdminConversationsUnarchiveResponse, AdminConversationsUnarchiveWarning
-);
+pub type AdminConversationsUnarchiveResponse = rt::Acknowledged<
+    AdminConversationsUnarchiveWarning,
+>;
 
 /// The errors `admin.conversations.unarchive` can answer.
 ///
@@ -115,7 +92,6 @@ rt::method_response!(
 /// | Code | Description |
 /// | --- | --- |
 /// | [`missing_scope`](rt::CommonError::MissingScope) | The token provided doesn't have the required scopes. |
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum AdminConversationsUnarchiveError {
     /// `channel_not_archived`: The passed channel is not currently archived.

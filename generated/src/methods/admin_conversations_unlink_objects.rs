@@ -76,32 +76,9 @@ impl rt::Catalogued for AdminConversationsUnlinkObjects {
 }
 
 /// The answer of a successful [`AdminConversationsUnlinkObjects`] call (`admin.conversations.unlinkObjects`), with any warnings Slack sent in `warnings`.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct AdminConversationsUnlinkObjectsResponse {
-    /// The warnings Slack sent with the answer, from its `warning` and
-    /// `response_metadata.warnings` fields.
-    pub warnings: Vec<AdminConversationsUnlinkObjectsWarning>,
-}
-
-impl<'de> serde::Deserialize<'de> for AdminConversationsUnlinkObjectsResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for AdminConversationsUnlinkObjectsResponse {
-    const NAME: &'static str = "AdminConversationsUnlinkObjectsResponse";
-
-    fn read_map<'de, A: rt::de::Map<'de>>(__map: A) -> Result<Self, A::Error> {
-        rt::de::skip_all(__map)?;
-        Ok(Self { warnings: Vec::new() })
-    }
-}
-
-rt::method_response!(
-    AdminConversationsUnlinkObjectsResponse, AdminConversationsUnlinkObjectsWarning
-);
+pub type AdminConversationsUnlinkObjectsResponse = rt::Acknowledged<
+    AdminConversationsUnlinkObjectsWarning,
+>;
 
 /// The errors `admin.conversations.unlinkObjects` can answer.
 ///
@@ -109,7 +86,6 @@ rt::method_response!(
 ///
 /// The error codes every method can answer:
 #[doc = include_str!("../common_error.md")]
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum AdminConversationsUnlinkObjectsError {
     /// `channel_not_found`: Value passed for `channel` is invalid.

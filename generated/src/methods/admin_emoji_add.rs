@@ -81,30 +81,7 @@ impl rt::Catalogued for AdminEmojiAdd {
 /// ```json
 ///{ "ok": true }
 /// ```
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct AdminEmojiAddResponse {
-    /// The warnings Slack sent with the answer, from its `warning` and
-    /// `response_metadata.warnings` fields.
-    pub warnings: Vec<AdminEmojiAddWarning>,
-}
-
-impl<'de> serde::Deserialize<'de> for AdminEmojiAddResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for AdminEmojiAddResponse {
-    const NAME: &'static str = "AdminEmojiAddResponse";
-
-    fn read_map<'de, A: rt::de::Map<'de>>(__map: A) -> Result<Self, A::Error> {
-        rt::de::skip_all(__map)?;
-        Ok(Self { warnings: Vec::new() })
-    }
-}
-
-rt::method_response!(AdminEmojiAddResponse, AdminEmojiAddWarning);
+pub type AdminEmojiAddResponse = rt::Acknowledged<AdminEmojiAddWarning>;
 
 /// The errors `admin.emoji.add` can answer.
 ///
@@ -117,7 +94,6 @@ rt::method_response!(AdminEmojiAddResponse, AdminEmojiAddWarning);
 /// | Code | Description |
 /// | --- | --- |
 /// | [`ratelimited`](rt::CommonError::Ratelimited) | Too many api calls in a time period. |
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum AdminEmojiAddError {
     /// `emoji_limit_reached`: Unable to add emoji due to limit reached.

@@ -75,30 +75,7 @@ impl rt::Catalogued for AdminEmojiAddAlias {
 /// ```json
 ///{ "ok": true }
 /// ```
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct AdminEmojiAddAliasResponse {
-    /// The warnings Slack sent with the answer, from its `warning` and
-    /// `response_metadata.warnings` fields.
-    pub warnings: Vec<AdminEmojiAddAliasWarning>,
-}
-
-impl<'de> serde::Deserialize<'de> for AdminEmojiAddAliasResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for AdminEmojiAddAliasResponse {
-    const NAME: &'static str = "AdminEmojiAddAliasResponse";
-
-    fn read_map<'de, A: rt::de::Map<'de>>(__map: A) -> Result<Self, A::Error> {
-        rt::de::skip_all(__map)?;
-        Ok(Self { warnings: Vec::new() })
-    }
-}
-
-rt::method_response!(AdminEmojiAddAliasResponse, AdminEmojiAddAliasWarning);
+pub type AdminEmojiAddAliasResponse = rt::Acknowledged<AdminEmojiAddAliasWarning>;
 
 /// The errors `admin.emoji.addAlias` can answer.
 ///
@@ -106,7 +83,6 @@ rt::method_response!(AdminEmojiAddAliasResponse, AdminEmojiAddAliasWarning);
 ///
 /// The error codes every method can answer:
 #[doc = include_str!("../common_error.md")]
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum AdminEmojiAddAliasError {
     /// `emoji_limit_reached`: Unable to add emoji due to limit reached.

@@ -204,7 +204,6 @@ rt::method_response!(AdminEmojiListResponse, AdminEmojiListWarning);
 ///
 /// The error codes every method can answer:
 #[doc = include_str!("../common_error.md")]
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum AdminEmojiListError {
     /// `feature_not_enabled`: The Admin APIs feature is not enabled for this team.

@@ -66,30 +66,7 @@ impl rt::Catalogued for AdminEmojiRemove {
 /// ```json
 ///{ "ok": true }
 /// ```
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct AdminEmojiRemoveResponse {
-    /// The warnings Slack sent with the answer, from its `warning` and
-    /// `response_metadata.warnings` fields.
-    pub warnings: Vec<AdminEmojiRemoveWarning>,
-}
-
-impl<'de> serde::Deserialize<'de> for AdminEmojiRemoveResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for AdminEmojiRemoveResponse {
-    const NAME: &'static str = "AdminEmojiRemoveResponse";
-
-    fn read_map<'de, A: rt::de::Map<'de>>(__map: A) -> Result<Self, A::Error> {
-        rt::de::skip_all(__map)?;
-        Ok(Self { warnings: Vec::new() })
-    }
-}
-
-rt::method_response!(AdminEmojiRemoveResponse, AdminEmojiRemoveWarning);
+pub type AdminEmojiRemoveResponse = rt::Acknowledged<AdminEmojiRemoveWarning>;
 
 /// The errors `admin.emoji.remove` can answer.
 ///
@@ -97,7 +74,6 @@ rt::method_response!(AdminEmojiRemoveResponse, AdminEmojiRemoveWarning);
 ///
 /// The error codes every method can answer:
 #[doc = include_str!("../common_error.md")]
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum AdminEmojiRemoveError {
     /// `emoji_not_found`: Value passed for `name` was invalid.

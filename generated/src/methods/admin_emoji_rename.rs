@@ -75,30 +75,7 @@ impl rt::Catalogued for AdminEmojiRename {
 /// ```json
 ///{ "ok": true }
 /// ```
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct AdminEmojiRenameResponse {
-    /// The warnings Slack sent with the answer, from its `warning` and
-    /// `response_metadata.warnings` fields.
-    pub warnings: Vec<AdminEmojiRenameWarning>,
-}
-
-impl<'de> serde::Deserialize<'de> for AdminEmojiRenameResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for AdminEmojiRenameResponse {
-    const NAME: &'static str = "AdminEmojiRenameResponse";
-
-    fn read_map<'de, A: rt::de::Map<'de>>(__map: A) -> Result<Self, A::Error> {
-        rt::de::skip_all(__map)?;
-        Ok(Self { warnings: Vec::new() })
-    }
-}
-
-rt::method_response!(AdminEmojiRenameResponse, AdminEmojiRenameWarning);
+pub type AdminEmojiRenameResponse = rt::Acknowledged<AdminEmojiRenameWarning>;
 
 /// The errors `admin.emoji.rename` can answer.
 ///
@@ -106,7 +83,6 @@ rt::method_response!(AdminEmojiRenameResponse, AdminEmojiRenameWarning);
 ///
 /// The error codes every method can answer:
 #[doc = include_str!("../common_error.md")]
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum AdminEmojiRenameError {
     /// `cannot_resolve_alias`: The alias emoji could not be resolved

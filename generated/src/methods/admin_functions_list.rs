@@ -237,7 +237,6 @@ rt::method_response!(AdminFunctionsListResponse, AdminFunctionsListWarning);
 ///
 /// The error codes every method can answer:
 #[doc = include_str!("../common_error.md")]
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum AdminFunctionsListError {
     /// `invalid_cursor`: Value passed for `cursor` was not valid or is no longer valid.

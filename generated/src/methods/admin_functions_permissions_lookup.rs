@@ -132,7 +132,6 @@ rt::method_response!(
 /// | Code | Description |
 /// | --- | --- |
 /// | [`access_denied`](rt::CommonError::AccessDenied) | This actor does not have access to the permissions on this resource. |
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum AdminFunctionsPermissionsLookupError {
     /// `restricted_action`: User does not have access to this API.

@@ -105,32 +105,9 @@ impl rt::Catalogued for AdminFunctionsPermissionsSet {
 }
 
 /// The answer of a successful [`AdminFunctionsPermissionsSet`] call (`admin.functions.permissions.set`), with any warnings Slack sent in `warnings`.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct AdminFunctionsPermissionsSetResponse {
-    /// The warnings Slack sent with the answer, from its `warning` and
-    /// `response_metadata.warnings` fields.
-    pub warnings: Vec<AdminFunctionsPermissionsSetWarning>,
-}
-
-impl<'de> serde::Deserialize<'de> for AdminFunctionsPermissionsSetResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for AdminFunctionsPermissionsSetResponse {
-    const NAME: &'static str = "AdminFunctionsPermissionsSetResponse";
-
-    fn read_map<'de, A: rt::de::Map<'de>>(__map: A) -> Result<Self, A::Error> {
-        rt::de::skip_all(__map)?;
-        Ok(Self { warnings: Vec::new() })
-    }
-}
-
-rt::method_response!(
-    AdminFunctionsPermissionsSetResponse, AdminFunctionsPermissionsSetWarning
-);
+pub type AdminFunctionsPermissionsSetResponse = rt::Acknowledged<
+    AdminFunctionsPermissionsSetWarning,
+>;
 
 /// The errors `admin.functions.permissions.set` can answer.
 ///
@@ -144,7 +121,6 @@ rt::method_response!(
 /// | --- | --- |
 /// | [`access_denied`](rt::CommonError::AccessDenied) | This actor does not have access to the permissions on this resource. |
 /// | [`unknown_method`](rt::CommonError::UnknownMethod) | This method does not exist. |
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum AdminFunctionsPermissionsSetError {
     /// `function_not_found`: The referenced function does not exist.

@@ -80,32 +80,9 @@ impl rt::Catalogued for AdminInviteRequestsApprove {
 }
 
 /// The answer of a successful [`AdminInviteRequestsApprove`] call (`admin.inviteRequests.approve`), with any warnings Slack sent in `warnings`.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct AdminInviteRequestsApproveResponse {
-    /// The warnings Slack sent with the answer, from its `warning` and
-    /// `response_metadata.warnings` fields.
-    pub warnings: Vec<AdminInviteRequestsApproveWarning>,
-}
-
-impl<'de> serde::Deserialize<'de> for AdminInviteRequestsApproveResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for AdminInviteRequestsApproveResponse {
-    const NAME: &'static str = "AdminInviteRequestsApproveResponse";
-
-    fn read_map<'de, A: rt::de::Map<'de>>(__map: A) -> Result<Self, A::Error> {
-        rt::de::skip_all(__map)?;
-        Ok(Self { warnings: Vec::new() })
-    }
-}
-
-rt::method_response!(
-    AdminInviteRequestsApproveResponse, AdminInviteRequestsApproveWarning
-);
+pub type AdminInviteRequestsApproveResponse = rt::Acknowledged<
+    AdminInviteRequestsApproveWarning,
+>;
 
 /// The errors `admin.inviteRequests.approve` can answer.
 ///
@@ -118,7 +95,6 @@ rt::method_response!(
 /// | Code | Description |
 /// | --- | --- |
 /// | [`missing_scope`](rt::CommonError::MissingScope) | This token doesn't have the scope required. |
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum AdminInviteRequestsApproveError {
     /// `already_processed`: The `invite_request_id` passed has already been approved or denied.

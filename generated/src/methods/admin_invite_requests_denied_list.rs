@@ -166,7 +166,6 @@ rt::method_response!(
 /// | Code | Description |
 /// | --- | --- |
 /// | [`missing_scope`](rt::CommonError::MissingScope) | This token doesn't have the scope required. |
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum AdminInviteRequestsDeniedListError {
     /// `feature_not_enabled`: The Invite Request admin APIs feature is not enabled

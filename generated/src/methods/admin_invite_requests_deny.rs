@@ -80,30 +80,9 @@ impl rt::Catalogued for AdminInviteRequestsDeny {
 }
 
 /// The answer of a successful [`AdminInviteRequestsDeny`] call (`admin.inviteRequests.deny`), with any warnings Slack sent in `warnings`.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct AdminInviteRequestsDenyResponse {
-    /// The warnings Slack sent with the answer, from its `warning` and
-    /// `response_metadata.warnings` fields.
-    pub warnings: Vec<AdminInviteRequestsDenyWarning>,
-}
-
-impl<'de> serde::Deserialize<'de> for AdminInviteRequestsDenyResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for AdminInviteRequestsDenyResponse {
-    const NAME: &'static str = "AdminInviteRequestsDenyResponse";
-
-    fn read_map<'de, A: rt::de::Map<'de>>(__map: A) -> Result<Self, A::Error> {
-        rt::de::skip_all(__map)?;
-        Ok(Self { warnings: Vec::new() })
-    }
-}
-
-rt::method_response!(AdminInviteRequestsDenyResponse, AdminInviteRequestsDenyWarning);
+pub type AdminInviteRequestsDenyResponse = rt::Acknowledged<
+    AdminInviteRequestsDenyWarning,
+>;
 
 /// The errors `admin.inviteRequests.deny` can answer.
 ///
@@ -116,7 +95,6 @@ rt::method_response!(AdminInviteRequestsDenyResponse, AdminInviteRequestsDenyWar
 /// | Code | Description |
 /// | --- | --- |
 /// | [`missing_scope`](rt::CommonError::MissingScope) | This token doesn't have the scope required. |
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum AdminInviteRequestsDenyError {
     /// `already_processed`: The `invite_request_id` passed has already been approved or denied.

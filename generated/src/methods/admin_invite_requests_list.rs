@@ -162,7 +162,6 @@ rt::method_response!(AdminInviteRequestsListResponse, AdminInviteRequestsListWar
 /// | Code | Description |
 /// | --- | --- |
 /// | [`missing_scope`](rt::CommonError::MissingScope) | This token doesn't have the scope required. |
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum AdminInviteRequestsListError {
     /// `feature_not_enabled`: The Invite Request Admin APIs feature is not enabled

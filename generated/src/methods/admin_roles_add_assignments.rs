@@ -96,30 +96,9 @@ impl rt::Catalogued for AdminRolesAddAssignments {
 /// ```json
 ///{ "ok": true }
 /// ```
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct AdminRolesAddAssignmentsResponse {
-    /// The warnings Slack sent with the answer, from its `warning` and
-    /// `response_metadata.warnings` fields.
-    pub warnings: Vec<AdminRolesAddAssignmentsWarning>,
-}
-
-impl<'de> serde::Deserialize<'de> for AdminRolesAddAssignmentsResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for AdminRolesAddAssignmentsResponse {
-    const NAME: &'static str = "AdminRolesAddAssignmentsResponse";
-
-    fn read_map<'de, A: rt::de::Map<'de>>(__map: A) -> Result<Self, A::Error> {
-        rt::de::skip_all(__map)?;
-        Ok(Self { warnings: Vec::new() })
-    }
-}
-
-rt::method_response!(AdminRolesAddAssignmentsResponse, AdminRolesAddAssignmentsWarning);
+pub type AdminRolesAddAssignmentsResponse = rt::Acknowledged<
+    AdminRolesAddAssignmentsWarning,
+>;
 
 /// The errors `admin.roles.addAssignments` can answer.
 ///
@@ -136,7 +115,6 @@ rt::method_response!(AdminRolesAddAssignmentsResponse, AdminRolesAddAssignmentsW
 ///    "rejected_entities": [{ "id": "E123ABC456", "error": "invalid_auth" }]
 ///}
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum AdminRolesAddAssignmentsError {
     /// `cannot_modify_role_admin`: The user does not have permission to modify the admin role.

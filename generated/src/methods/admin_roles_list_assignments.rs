@@ -245,7 +245,6 @@ rt::method_response!(
 /// ```json
 ///{ "ok": false, "error": "invalid_actor" }
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum AdminRolesListAssignmentsError {
     /// `feature_not_enabled`: This API is currently not enabled.

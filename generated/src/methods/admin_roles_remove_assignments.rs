@@ -96,32 +96,9 @@ impl rt::Catalogued for AdminRolesRemoveAssignments {
 /// ```json
 ///{ "ok": true }
 /// ```
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct AdminRolesRemoveAssignmentsResponse {
-    /// The warnings Slack sent with the answer, from its `warning` and
-    /// `response_metadata.warnings` fields.
-    pub warnings: Vec<AdminRolesRemoveAssignmentsWarning>,
-}
-
-impl<'de> serde::Deserialize<'de> for AdminRolesRemoveAssignmentsResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for AdminRolesRemoveAssignmentsResponse {
-    const NAME: &'static str = "AdminRolesRemoveAssignmentsResponse";
-
-    fn read_map<'de, A: rt::de::Map<'de>>(__map: A) -> Result<Self, A::Error> {
-        rt::de::skip_all(__map)?;
-        Ok(Self { warnings: Vec::new() })
-    }
-}
-
-rt::method_response!(
-    AdminRolesRemoveAssignmentsResponse, AdminRolesRemoveAssignmentsWarning
-);
+pub type AdminRolesRemoveAssignmentsResponse = rt::Acknowledged<
+    AdminRolesRemoveAssignmentsWarning,
+>;
 
 /// The errors `admin.roles.removeAssignments` can answer.
 ///
@@ -138,7 +115,6 @@ rt::method_response!(
 ///    "rejected_entities": [{ "id": "E123ABC456", "error": "invalid_auth" }]
 ///}
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum AdminRolesRemoveAssignmentsError {
     /// `cannot_modify_role_admin`: Cannot modify role admin.

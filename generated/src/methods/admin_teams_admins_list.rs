@@ -161,7 +161,6 @@ rt::method_response!(AdminTeamsAdminsListResponse, AdminTeamsAdminsListWarning);
 /// | Code | Description |
 /// | --- | --- |
 /// | [`invalid_auth`](rt::CommonError::InvalidAuth) | The given token is not authorized for the requested `team_id`. |
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum AdminTeamsAdminsListError {
     /// `feature_not_enabled`: The Admin APIs feature is not enabled for this team.

@@ -146,7 +146,6 @@ rt::method_response!(AdminTeamsCreateResponse, AdminTeamsCreateWarning);
 ///
 /// The error codes every method can answer:
 #[doc = include_str!("../common_error.md")]
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum AdminTeamsCreateError {
     /// `bad_url`: Invalid URL. Note that domains can be at most 21 characters.

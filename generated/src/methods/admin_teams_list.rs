@@ -163,7 +163,6 @@ rt::method_response!(AdminTeamsListResponse, AdminTeamsListWarning);
 ///
 /// The error codes every method can answer:
 #[doc = include_str!("../common_error.md")]
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum AdminTeamsListError {
     /// `feature_not_enabled`: The Admin APIs feature is not enabled for this team.

@@ -162,7 +162,6 @@ rt::method_response!(AdminTeamsOwnersListResponse, AdminTeamsOwnersListWarning);
 /// | Code | Description |
 /// | --- | --- |
 /// | [`invalid_auth`](rt::CommonError::InvalidAuth) | The given token is not authorized for the requested team. |
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum AdminTeamsOwnersListError {
     /// `feature_not_enabled`: The Admin APIs feature is not enabled for this team.

@@ -124,7 +124,6 @@ rt::method_response!(AdminTeamsSettingsInfoResponse, AdminTeamsSettingsInfoWarni
 ///
 /// The error codes every method can answer:
 #[doc = include_str!("../common_error.md")]
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum AdminTeamsSettingsInfoError {
     /// `failed_to_fetch_info`: There was an error fetching info for this workspace.

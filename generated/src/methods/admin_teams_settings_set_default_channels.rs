@@ -81,33 +81,9 @@ impl rt::Catalogued for AdminTeamsSettingsSetDefaultChannels {
 /// ```json
 ///{ "ok": true }
 /// ```
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct AdminTeamsSettingsSetDefaultChannelsResponse {
-    /// The warnings Slack sent with the answer, from its `warning` and
-    /// `response_metadata.warnings` fields.
-    pub warnings: Vec<AdminTeamsSettingsSetDefaultChannelsWarning>,
-}
-
-impl<'de> serde::Deserialize<'de> for AdminTeamsSettingsSetDefaultChannelsResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for AdminTeamsSettingsSetDefaultChannelsResponse {
-    const NAME: &'static str = "AdminTeamsSettingsSetDefaultChannelsResponse";
-
-    fn read_map<'de, A: rt::de::Map<'de>>(__map: A) -> Result<Self, A::Error> {
-        rt::de::skip_all(__map)?;
-        Ok(Self { warnings: Vec::new() })
-    }
-}
-
-rt::method_response!(
-    AdminTeamsSettingsSetDefaultChannelsResponse,
-    AdminTeamsSettingsSetDefaultChannelsWarning
-);
+pub type AdminTeamsSettingsSetDefaultChannelsResponse = rt::Acknowledged<
+    AdminTeamsSettingsSetDefaultChannelsWarning,
+>;
 
 /// The errors `admin.teams.settings.setDefaultChannels` can answer.
 ///
@@ -120,7 +96,6 @@ rt::method_response!(
 /// | Code | Description |
 /// | --- | --- |
 /// | [`invalid_auth`](rt::CommonError::InvalidAuth) | The given token is not authorized for the requested `team_id`. |
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum AdminTeamsSettingsSetDefaultChannelsError {
     /// `failed_to_set_default_channels`: We encountered an error while trying to set the default channel.

@@ -73,32 +73,9 @@ impl rt::Catalogued for AdminTeamsSettingsSetDescription {
 }
 
 /// The answer of a successful [`AdminTeamsSettingsSetDescription`] call (`admin.teams.settings.setDescription`), with any warnings Slack sent in `warnings`.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct AdminTeamsSettingsSetDescriptionResponse {
-    /// The warnings Slack sent with the answer, from its `warning` and
-    /// `response_metadata.warnings` fields.
-    pub warnings: Vec<AdminTeamsSettingsSetDescriptionWarning>,
-}
-
-impl<'de> serde::Deserialize<'de> for AdminTeamsSettingsSetDescriptionResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for AdminTeamsSettingsSetDescriptionResponse {
-    const NAME: &'static str = "AdminTeamsSettingsSetDescriptionResponse";
-
-    fn read_map<'de, A: rt::de::Map<'de>>(__map: A) -> Result<Self, A::Error> {
-        rt::de::skip_all(__map)?;
-        Ok(Self { warnings: Vec::new() })
-    }
-}
-
-rt::method_response!(
-    AdminTeamsSettingsSetDescriptionResponse, AdminTeamsSettingsSetDescriptionWarning
-);
+pub type AdminTeamsSettingsSetDescriptionResponse = rt::Acknowledged<
+    AdminTeamsSettingsSetDescriptionWarning,
+>;
 
 /// The errors `admin.teams.settings.setDescription` can answer.
 ///
@@ -106,7 +83,6 @@ rt::method_response!(
 ///
 /// The error codes every method can answer:
 #[doc = include_str!("../common_error.md")]
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum AdminTeamsSettingsSetDescriptionError {
     /// `failed_to_set_description`: There was an error setting the description.

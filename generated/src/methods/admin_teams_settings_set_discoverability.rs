@@ -79,33 +79,9 @@ impl rt::Catalogued for AdminTeamsSettingsSetDiscoverability {
 /// ```json
 ///{ "ok": true }
 /// ```
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct AdminTeamsSettingsSetDiscoverabilityResponse {
-    /// The warnings Slack sent with the answer, from its `warning` and
-    /// `response_metadata.warnings` fields.
-    pub warnings: Vec<AdminTeamsSettingsSetDiscoverabilityWarning>,
-}
-
-impl<'de> serde::Deserialize<'de> for AdminTeamsSettingsSetDiscoverabilityResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for AdminTeamsSettingsSetDiscoverabilityResponse {
-    const NAME: &'static str = "AdminTeamsSettingsSetDiscoverabilityResponse";
-
-    fn read_map<'de, A: rt::de::Map<'de>>(__map: A) -> Result<Self, A::Error> {
-        rt::de::skip_all(__map)?;
-        Ok(Self { warnings: Vec::new() })
-    }
-}
-
-rt::method_response!(
-    AdminTeamsSettingsSetDiscoverabilityResponse,
-    AdminTeamsSettingsSetDiscoverabilityWarning
-);
+pub type AdminTeamsSettingsSetDiscoverabilityResponse = rt::Acknowledged<
+    AdminTeamsSettingsSetDiscoverabilityWarning,
+>;
 
 /// The errors `admin.teams.settings.setDiscoverability` can answer.
 ///
@@ -113,7 +89,6 @@ rt::method_response!(
 ///
 /// The error codes every method can answer:
 #[doc = include_str!("../common_error.md")]
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum AdminTeamsSettingsSetDiscoverabilityError {
     /// `discoverability_setting_invalid`: The discovery setting must be set to one of `open`, `invite_only`, `closed`, or `unlisted`.

@@ -72,32 +72,9 @@ impl rt::Catalogued for AdminTeamsSettingsSetIcon {
 }
 
 /// The answer of a successful [`AdminTeamsSettingsSetIcon`] call (`admin.teams.settings.setIcon`), with any warnings Slack sent in `warnings`.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct AdminTeamsSettingsSetIconResponse {
-    /// The warnings Slack sent with the answer, from its `warning` and
-    /// `response_metadata.warnings` fields.
-    pub warnings: Vec<AdminTeamsSettingsSetIconWarning>,
-}
-
-impl<'de> serde::Deserialize<'de> for AdminTeamsSettingsSetIconResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for AdminTeamsSettingsSetIconResponse {
-    const NAME: &'static str = "AdminTeamsSettingsSetIconResponse";
-
-    fn read_map<'de, A: rt::de::Map<'de>>(__map: A) -> Result<Self, A::Error> {
-        rt::de::skip_all(__map)?;
-        Ok(Self { warnings: Vec::new() })
-    }
-}
-
-rt::method_response!(
-    AdminTeamsSettingsSetIconResponse, AdminTeamsSettingsSetIconWarning
-);
+pub type AdminTeamsSettingsSetIconResponse = rt::Acknowledged<
+    AdminTeamsSettingsSetIconWarning,
+>;
 
 /// The errors `admin.teams.settings.setIcon` can answer.
 ///
@@ -110,7 +87,6 @@ rt::method_response!(
 /// | Code | Description |
 /// | --- | --- |
 /// | [`invalid_auth`](rt::CommonError::InvalidAuth) | The given token is not authorized for the requested `team_id`. |
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum AdminTeamsSettingsSetIconError {
     /// `failed_to_set_icon`: Setting the url in the database failed. This may be transient, please try again soon.

@@ -73,32 +73,9 @@ impl rt::Catalogued for AdminTeamsSettingsSetName {
 }
 
 /// The answer of a successful [`AdminTeamsSettingsSetName`] call (`admin.teams.settings.setName`), with any warnings Slack sent in `warnings`.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct AdminTeamsSettingsSetNameResponse {
-    /// The warnings Slack sent with the answer, from its `warning` and
-    /// `response_metadata.warnings` fields.
-    pub warnings: Vec<AdminTeamsSettingsSetNameWarning>,
-}
-
-impl<'de> serde::Deserialize<'de> for AdminTeamsSettingsSetNameResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for AdminTeamsSettingsSetNameResponse {
-    const NAME: &'static str = "AdminTeamsSettingsSetNameResponse";
-
-    fn read_map<'de, A: rt::de::Map<'de>>(__map: A) -> Result<Self, A::Error> {
-        rt::de::skip_all(__map)?;
-        Ok(Self { warnings: Vec::new() })
-    }
-}
-
-rt::method_response!(
-    AdminTeamsSettingsSetNameResponse, AdminTeamsSettingsSetNameWarning
-);
+pub type AdminTeamsSettingsSetNameResponse = rt::Acknowledged<
+    AdminTeamsSettingsSetNameWarning,
+>;
 
 /// The errors `admin.teams.settings.setName` can answer.
 ///
@@ -106,7 +83,6 @@ rt::method_response!(
 ///
 /// The error codes every method can answer:
 #[doc = include_str!("../common_error.md")]
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum AdminTeamsSettingsSetNameError {
     /// `failed_to_set_name`: Returned when there is an error to set the name

@@ -100,30 +100,9 @@ impl rt::Catalogued for AdminUsergroupsAddTeams {
 /// ```json
 ///{ "ok": true }
 /// ```
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct AdminUsergroupsAddTeamsResponse {
-    /// The warnings Slack sent with the answer, from its `warning` and
-    /// `response_metadata.warnings` fields.
-    pub warnings: Vec<AdminUsergroupsAddTeamsWarning>,
-}
-
-impl<'de> serde::Deserialize<'de> for AdminUsergroupsAddTeamsResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for AdminUsergroupsAddTeamsResponse {
-    const NAME: &'static str = "AdminUsergroupsAddTeamsResponse";
-
-    fn read_map<'de, A: rt::de::Map<'de>>(__map: A) -> Result<Self, A::Error> {
-        rt::de::skip_all(__map)?;
-        Ok(Self { warnings: Vec::new() })
-    }
-}
-
-rt::method_response!(AdminUsergroupsAddTeamsResponse, AdminUsergroupsAddTeamsWarning);
+pub type AdminUsergroupsAddTeamsResponse = rt::Acknowledged<
+    AdminUsergroupsAddTeamsWarning,
+>;
 
 /// The errors `admin.usergroups.addTeams` can answer.
 ///
@@ -136,7 +115,6 @@ rt::method_response!(AdminUsergroupsAddTeamsResponse, AdminUsergroupsAddTeamsWar
 /// | Code | Description |
 /// | --- | --- |
 /// | [`internal_error`](rt::CommonError::InternalError) | An unexpected error occurred. |
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum AdminUsergroupsAddTeamsError {
     /// `auto_provision_failure`: A failure occurred while assigning IDP group members to a specific workspace; see `errors` element for a list of failed team IDs.

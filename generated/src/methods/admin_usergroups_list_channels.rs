@@ -176,7 +176,6 @@ rt::method_response!(
 /// ```json
 ///{ "ok": false, "error": "not_an_admin" }
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum AdminUsergroupsListChannelsError {
     /// `feature_not_enabled`: The Admin APIs feature is not enabled for this workspace.

@@ -142,7 +142,6 @@ rt::method_response!(
 /// ```json
 ///{ "ok": false, "error": "not_an_admin" }
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum AdminUsergroupsRemoveChannelsError {
     /// `channel_not_found`: At least one of the provided channel IDs could not be found, or one of those channels has a type that is not supported.

@@ -86,32 +86,9 @@ impl rt::Catalogued for AdminUsergroupsRemoveTeams {
 /// ```json
 ///{ "ok": true }
 /// ```
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct AdminUsergroupsRemoveTeamsResponse {
-    /// The warnings Slack sent with the answer, from its `warning` and
-    /// `response_metadata.warnings` fields.
-    pub warnings: Vec<AdminUsergroupsRemoveTeamsWarning>,
-}
-
-impl<'de> serde::Deserialize<'de> for AdminUsergroupsRemoveTeamsResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for AdminUsergroupsRemoveTeamsResponse {
-    const NAME: &'static str = "AdminUsergroupsRemoveTeamsResponse";
-
-    fn read_map<'de, A: rt::de::Map<'de>>(__map: A) -> Result<Self, A::Error> {
-        rt::de::skip_all(__map)?;
-        Ok(Self { warnings: Vec::new() })
-    }
-}
-
-rt::method_response!(
-    AdminUsergroupsRemoveTeamsResponse, AdminUsergroupsRemoveTeamsWarning
-);
+pub type AdminUsergroupsRemoveTeamsResponse = rt::Acknowledged<
+    AdminUsergroupsRemoveTeamsWarning,
+>;
 
 /// The errors `admin.usergroups.removeTeams` can answer.
 ///
@@ -124,7 +101,6 @@ rt::method_response!(
 /// | Code | Description |
 /// | --- | --- |
 /// | [`internal_error`](rt::CommonError::InternalError) | An unexpected error occurred. |
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum AdminUsergroupsRemoveTeamsError {
     /// `invalid_team_ids`: One or more team IDs provided were invalid; see the `errors` field in the response for the list of invalid team IDs.

@@ -122,30 +122,7 @@ impl rt::Catalogued for AdminUsersAssign {
 /// ```json
 ///{ "ok": true }
 /// ```
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct AdminUsersAssignResponse {
-    /// The warnings Slack sent with the answer, from its `warning` and
-    /// `response_metadata.warnings` fields.
-    pub warnings: Vec<AdminUsersAssignWarning>,
-}
-
-impl<'de> serde::Deserialize<'de> for AdminUsersAssignResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for AdminUsersAssignResponse {
-    const NAME: &'static str = "AdminUsersAssignResponse";
-
-    fn read_map<'de, A: rt::de::Map<'de>>(__map: A) -> Result<Self, A::Error> {
-        rt::de::skip_all(__map)?;
-        Ok(Self { warnings: Vec::new() })
-    }
-}
-
-rt::method_response!(AdminUsersAssignResponse, AdminUsersAssignWarning);
+pub type AdminUsersAssignResponse = rt::Acknowledged<AdminUsersAssignWarning>;
 
 /// The errors `admin.users.assign` can answer.
 ///
@@ -153,7 +130,6 @@ rt::method_response!(AdminUsersAssignResponse, AdminUsersAssignWarning);
 ///
 /// The error codes every method can answer:
 #[doc = include_str!("../common_error.md")]
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum AdminUsersAssignError {
     /// `feature_not_enabled`: The Admin APIs feature is not enabled for this team

@@ -98,30 +98,9 @@ impl rt::Catalogued for AdminUsersGetExpiration {
 ///    }
 ///}
 /// ```
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct AdminUsersGetExpirationResponse {
-    /// The warnings Slack sent with the answer, from its `warning` and
-    /// `response_metadata.warnings` fields.
-    pub warnings: Vec<AdminUsersGetExpirationWarning>,
-}
-
-impl<'de> serde::Deserialize<'de> for AdminUsersGetExpirationResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for AdminUsersGetExpirationResponse {
-    const NAME: &'static str = "AdminUsersGetExpirationResponse";
-
-    fn read_map<'de, A: rt::de::Map<'de>>(__map: A) -> Result<Self, A::Error> {
-        rt::de::skip_all(__map)?;
-        Ok(Self { warnings: Vec::new() })
-    }
-}
-
-rt::method_response!(AdminUsersGetExpirationResponse, AdminUsersGetExpirationWarning);
+pub type AdminUsersGetExpirationResponse = rt::Acknowledged<
+    AdminUsersGetExpirationWarning,
+>;
 
 /// The errors `admin.users.getExpiration` can answer.
 ///
@@ -134,7 +113,6 @@ rt::method_response!(AdminUsersGetExpirationResponse, AdminUsersGetExpirationWar
 /// ```json
 ///{ "ok": false, "error": "user_not_found" }
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum AdminUsersGetExpirationError {
     /// `no_perms`: User does not have appropriate permissions.

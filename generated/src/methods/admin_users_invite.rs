@@ -187,30 +187,7 @@ impl rt::Catalogued for AdminUsersInvite {
 /// ```json
 ///{ "ok": true }
 /// ```
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct AdminUsersInviteResponse {
-    /// The warnings Slack sent with the answer, from its `warning` and
-    /// `response_metadata.warnings` fields.
-    pub warnings: Vec<AdminUsersInviteWarning>,
-}
-
-impl<'de> serde::Deserialize<'de> for AdminUsersInviteResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for AdminUsersInviteResponse {
-    const NAME: &'static str = "AdminUsersInviteResponse";
-
-    fn read_map<'de, A: rt::de::Map<'de>>(__map: A) -> Result<Self, A::Error> {
-        rt::de::skip_all(__map)?;
-        Ok(Self { warnings: Vec::new() })
-    }
-}
-
-rt::method_response!(AdminUsersInviteResponse, AdminUsersInviteWarning);
+pub type AdminUsersInviteResponse = rt::Acknowledged<AdminUsersInviteWarning>;
 
 /// The errors `admin.users.invite` can answer.
 ///
@@ -218,7 +195,6 @@ rt::method_response!(AdminUsersInviteResponse, AdminUsersInviteWarning);
 ///
 /// The error codes every method can answer:
 #[doc = include_str!("../common_error.md")]
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum AdminUsersInviteError {
     /// `already_in_team`: The user is already on the team.

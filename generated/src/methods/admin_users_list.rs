@@ -254,7 +254,6 @@ rt::method_response!(AdminUsersListResponse, AdminUsersListWarning);
 /// | --- | --- |
 /// | [`invalid_arguments`](rt::CommonError::InvalidArguments) | The passed arguments were invalid. |
 /// | [`invalid_auth`](rt::CommonError::InvalidAuth) | This request could not be authorized. |
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum AdminUsersListError {
     /// `feature_not_enabled`: The Admin APIs feature is not enabled for this team.

@@ -81,30 +81,7 @@ impl rt::Catalogued for AdminUsersRemove {
 /// ```json
 ///{ "ok": true }
 /// ```
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct AdminUsersRemoveResponse {
-    /// The warnings Slack sent with the answer, from its `warning` and
-    /// `response_metadata.warnings` fields.
-    pub warnings: Vec<AdminUsersRemoveWarning>,
-}
-
-impl<'de> serde::Deserialize<'de> for AdminUsersRemoveResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for AdminUsersRemoveResponse {
-    const NAME: &'static str = "AdminUsersRemoveResponse";
-
-    fn read_map<'de, A: rt::de::Map<'de>>(__map: A) -> Result<Self, A::Error> {
-        rt::de::skip_all(__map)?;
-        Ok(Self { warnings: Vec::new() })
-    }
-}
-
-rt::method_response!(AdminUsersRemoveResponse, AdminUsersRemoveWarning);
+pub type AdminUsersRemoveResponse = rt::Acknowledged<AdminUsersRemoveWarning>;
 
 /// The errors `admin.users.remove` can answer.
 ///
@@ -117,7 +94,6 @@ rt::method_response!(AdminUsersRemoveResponse, AdminUsersRemoveWarning);
 /// | Code | Description |
 /// | --- | --- |
 /// | [`invalid_auth`](rt::CommonError::InvalidAuth) | The request could not be authorized |
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum AdminUsersRemoveError {
     /// `cannot_modify_primary_owner`: The primary owner cannot be modified.

@@ -75,32 +75,9 @@ impl rt::Catalogued for AdminUsersSessionClearSettings {
 /// ```json
 ///{ "ok": true }
 /// ```
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct AdminUsersSessionClearSettingsResponse {
-    /// The warnings Slack sent with the answer, from its `warning` and
-    /// `response_metadata.warnings` fields.
-    pub warnings: Vec<AdminUsersSessionClearSettingsWarning>,
-}
-
-impl<'de> serde::Deserialize<'de> for AdminUsersSessionClearSettingsResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for AdminUsersSessionClearSettingsResponse {
-    const NAME: &'static str = "AdminUsersSessionClearSettingsResponse";
-
-    fn read_map<'de, A: rt::de::Map<'de>>(__map: A) -> Result<Self, A::Error> {
-        rt::de::skip_all(__map)?;
-        Ok(Self { warnings: Vec::new() })
-    }
-}
-
-rt::method_response!(
-    AdminUsersSessionClearSettingsResponse, AdminUsersSessionClearSettingsWarning
-);
+pub type AdminUsersSessionClearSettingsResponse = rt::Acknowledged<
+    AdminUsersSessionClearSettingsWarning,
+>;
 
 /// The errors `admin.users.session.clearSettings` can answer.
 ///
@@ -115,7 +92,6 @@ rt::method_response!(
 /// | [`internal_error`](rt::CommonError::InternalError) | There was an internal error processing this request—please retry. |
 /// | [`invalid_arguments`](rt::CommonError::InvalidArguments) | Required arguments either were not provided or contain invalid values. |
 /// | [`invalid_auth`](rt::CommonError::InvalidAuth) | The provided token doesn't have access to this endpoint. |
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum AdminUsersSessionClearSettingsError {
     /// `admin_unauthorized`: The owner of this token isn't authorized to clear sessions.

@@ -143,7 +143,6 @@ rt::method_response!(
 /// | [`internal_error`](rt::CommonError::InternalError) | There was an internal error processing this request—please retry. |
 /// | [`invalid_arguments`](rt::CommonError::InvalidArguments) | Required arguments either were not provided or contain invalid values. |
 /// | [`invalid_auth`](rt::CommonError::InvalidAuth) | The provided token doesn't have access to this endpoint. |
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum AdminUsersSessionGetSettingsError {
     /// `admin_unauthorized`: The owner of this token isn't authorized to list sessions.

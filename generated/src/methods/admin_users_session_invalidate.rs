@@ -98,32 +98,9 @@ impl rt::Catalogued for AdminUsersSessionInvalidate {
 /// ```json
 ///{ "ok": true }
 /// ```
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct AdminUsersSessionInvalidateResponse {
-    /// The warnings Slack sent with the answer, from its `warning` and
-    /// `response_metadata.warnings` fields.
-    pub warnings: Vec<AdminUsersSessionInvalidateWarning>,
-}
-
-impl<'de> serde::Deserialize<'de> for AdminUsersSessionInvalidateResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for AdminUsersSessionInvalidateResponse {
-    const NAME: &'static str = "AdminUsersSessionInvalidateResponse";
-
-    fn read_map<'de, A: rt::de::Map<'de>>(__map: A) -> Result<Self, A::Error> {
-        rt::de::skip_all(__map)?;
-        Ok(Self { warnings: Vec::new() })
-    }
-}
-
-rt::method_response!(
-    AdminUsersSessionInvalidateResponse, AdminUsersSessionInvalidateWarning
-);
+pub type AdminUsersSessionInvalidateResponse = rt::Acknowledged<
+    AdminUsersSessionInvalidateWarning,
+>;
 
 /// The errors `admin.users.session.invalidate` can answer.
 ///
@@ -136,7 +113,6 @@ rt::method_response!(
 /// | Code | Description |
 /// | --- | --- |
 /// | [`invalid_auth`](rt::CommonError::InvalidAuth) | The provided token doesn't have access to this endpoint. |
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum AdminUsersSessionInvalidateError {
     /// `admin_unauthorized`: The token provided doesn't have permission to revoke a session.

@@ -204,7 +204,6 @@ rt::method_response!(AdminUsersSessionListResponse, AdminUsersSessionListWarning
 /// | Code | Description |
 /// | --- | --- |
 /// | [`invalid_auth`](rt::CommonError::InvalidAuth) | The provided token doesn't have access to this endpoint. |
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum AdminUsersSessionListError {
     /// `admin_unauthorized`: The owner of this token isn't authorized to list sessions.

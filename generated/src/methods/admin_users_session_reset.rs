@@ -91,30 +91,9 @@ impl rt::Catalogued for AdminUsersSessionReset {
 }
 
 /// The answer of a successful [`AdminUsersSessionReset`] call (`admin.users.session.reset`), with any warnings Slack sent in `warnings`.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct AdminUsersSessionResetResponse {
-    /// The warnings Slack sent with the answer, from its `warning` and
-    /// `response_metadata.warnings` fields.
-    pub warnings: Vec<AdminUsersSessionResetWarning>,
-}
-
-impl<'de> serde::Deserialize<'de> for AdminUsersSessionResetResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for AdminUsersSessionResetResponse {
-    const NAME: &'static str = "AdminUsersSessionResetResponse";
-
-    fn read_map<'de, A: rt::de::Map<'de>>(__map: A) -> Result<Self, A::Error> {
-        rt::de::skip_all(__map)?;
-        Ok(Self { warnings: Vec::new() })
-    }
-}
-
-rt::method_response!(AdminUsersSessionResetResponse, AdminUsersSessionResetWarning);
+pub type AdminUsersSessionResetResponse = rt::Acknowledged<
+    AdminUsersSessionResetWarning,
+>;
 
 /// The errors `admin.users.session.reset` can answer.
 ///
@@ -129,7 +108,6 @@ rt::method_response!(AdminUsersSessionResetResponse, AdminUsersSessionResetWarni
 /// | [`internal_error`](rt::CommonError::InternalError) | There was an internal error processing this request! Please try again. |
 /// | [`invalid_auth`](rt::CommonError::InvalidAuth) | The token doesn't have access to this endpoint |
 /// | [`unknown_method`](rt::CommonError::UnknownMethod) | This method is currently not available |
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum AdminUsersSessionResetError {
     /// `cannot_reset_bot`: Cannot reset bot users

@@ -99,32 +99,9 @@ impl rt::Catalogued for AdminUsersSessionResetBulk {
 /// ```json
 ///{ "ok": true }
 /// ```
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct AdminUsersSessionResetBulkResponse {
-    /// The warnings Slack sent with the answer, from its `warning` and
-    /// `response_metadata.warnings` fields.
-    pub warnings: Vec<AdminUsersSessionResetBulkWarning>,
-}
-
-impl<'de> serde::Deserialize<'de> for AdminUsersSessionResetBulkResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for AdminUsersSessionResetBulkResponse {
-    const NAME: &'static str = "AdminUsersSessionResetBulkResponse";
-
-    fn read_map<'de, A: rt::de::Map<'de>>(__map: A) -> Result<Self, A::Error> {
-        rt::de::skip_all(__map)?;
-        Ok(Self { warnings: Vec::new() })
-    }
-}
-
-rt::method_response!(
-    AdminUsersSessionResetBulkResponse, AdminUsersSessionResetBulkWarning
-);
+pub type AdminUsersSessionResetBulkResponse = rt::Acknowledged<
+    AdminUsersSessionResetBulkWarning,
+>;
 
 /// The errors `admin.users.session.resetBulk` can answer.
 ///
@@ -145,7 +122,6 @@ rt::method_response!(
 /// ```json
 ///{ "ok": false, "error": "invalid_auth" }
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum AdminUsersSessionResetBulkError {
     /// `cannot_reset_bot`: Cannot reset bot users

@@ -103,32 +103,9 @@ impl rt::Catalogued for AdminUsersSessionSetSettings {
 /// ```json
 ///{ "ok": true }
 /// ```
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct AdminUsersSessionSetSettingsResponse {
-    /// The warnings Slack sent with the answer, from its `warning` and
-    /// `response_metadata.warnings` fields.
-    pub warnings: Vec<AdminUsersSessionSetSettingsWarning>,
-}
-
-impl<'de> serde::Deserialize<'de> for AdminUsersSessionSetSettingsResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for AdminUsersSessionSetSettingsResponse {
-    const NAME: &'static str = "AdminUsersSessionSetSettingsResponse";
-
-    fn read_map<'de, A: rt::de::Map<'de>>(__map: A) -> Result<Self, A::Error> {
-        rt::de::skip_all(__map)?;
-        Ok(Self { warnings: Vec::new() })
-    }
-}
-
-rt::method_response!(
-    AdminUsersSessionSetSettingsResponse, AdminUsersSessionSetSettingsWarning
-);
+pub type AdminUsersSessionSetSettingsResponse = rt::Acknowledged<
+    AdminUsersSessionSetSettingsWarning,
+>;
 
 /// The errors `admin.users.session.setSettings` can answer.
 ///
@@ -150,7 +127,6 @@ rt::method_response!(
 /// ```json
 ///{ "ok": false, "error": "invalid_auth" }
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum AdminUsersSessionSetSettingsError {
     /// `admin_unauthorized`: The token provided doesn't have permission to revoke a session.

@@ -83,30 +83,7 @@ impl rt::Catalogued for AdminUsersSetAdmin {
 /// ```json
 ///{ "ok": true }
 /// ```
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct AdminUsersSetAdminResponse {
-    /// The warnings Slack sent with the answer, from its `warning` and
-    /// `response_metadata.warnings` fields.
-    pub warnings: Vec<AdminUsersSetAdminWarning>,
-}
-
-impl<'de> serde::Deserialize<'de> for AdminUsersSetAdminResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for AdminUsersSetAdminResponse {
-    const NAME: &'static str = "AdminUsersSetAdminResponse";
-
-    fn read_map<'de, A: rt::de::Map<'de>>(__map: A) -> Result<Self, A::Error> {
-        rt::de::skip_all(__map)?;
-        Ok(Self { warnings: Vec::new() })
-    }
-}
-
-rt::method_response!(AdminUsersSetAdminResponse, AdminUsersSetAdminWarning);
+pub type AdminUsersSetAdminResponse = rt::Acknowledged<AdminUsersSetAdminWarning>;
 
 /// The errors `admin.users.setAdmin` can answer.
 ///
@@ -114,7 +91,6 @@ rt::method_response!(AdminUsersSetAdminResponse, AdminUsersSetAdminWarning);
 ///
 /// The error codes every method can answer:
 #[doc = include_str!("../common_error.md")]
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum AdminUsersSetAdminError {
     /// `cannot_modify_primary_owner`: The primary owner cannot be modified.

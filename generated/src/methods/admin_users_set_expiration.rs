@@ -94,30 +94,9 @@ impl rt::Catalogued for AdminUsersSetExpiration {
 /// ```json
 ///{ "ok": true }
 /// ```
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct AdminUsersSetExpirationResponse {
-    /// The warnings Slack sent with the answer, from its `warning` and
-    /// `response_metadata.warnings` fields.
-    pub warnings: Vec<AdminUsersSetExpirationWarning>,
-}
-
-impl<'de> serde::Deserialize<'de> for AdminUsersSetExpirationResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for AdminUsersSetExpirationResponse {
-    const NAME: &'static str = "AdminUsersSetExpirationResponse";
-
-    fn read_map<'de, A: rt::de::Map<'de>>(__map: A) -> Result<Self, A::Error> {
-        rt::de::skip_all(__map)?;
-        Ok(Self { warnings: Vec::new() })
-    }
-}
-
-rt::method_response!(AdminUsersSetExpirationResponse, AdminUsersSetExpirationWarning);
+pub type AdminUsersSetExpirationResponse = rt::Acknowledged<
+    AdminUsersSetExpirationWarning,
+>;
 
 /// The errors `admin.users.setExpiration` can answer.
 ///
@@ -131,7 +110,6 @@ rt::method_response!(AdminUsersSetExpirationResponse, AdminUsersSetExpirationWar
 /// | --- | --- |
 /// | [`invalid_arguments`](rt::CommonError::InvalidArguments) | The passed arguments were invalid. |
 /// | [`invalid_auth`](rt::CommonError::InvalidAuth) | This action could not be authorized. |
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum AdminUsersSetExpirationError {
     /// `failed_looking_up_user`: We couldn't find the requested user.

@@ -83,30 +83,7 @@ impl rt::Catalogued for AdminUsersSetOwner {
 /// ```json
 ///{ "ok": true }
 /// ```
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct AdminUsersSetOwnerResponse {
-    /// The warnings Slack sent with the answer, from its `warning` and
-    /// `response_metadata.warnings` fields.
-    pub warnings: Vec<AdminUsersSetOwnerWarning>,
-}
-
-impl<'de> serde::Deserialize<'de> for AdminUsersSetOwnerResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for AdminUsersSetOwnerResponse {
-    const NAME: &'static str = "AdminUsersSetOwnerResponse";
-
-    fn read_map<'de, A: rt::de::Map<'de>>(__map: A) -> Result<Self, A::Error> {
-        rt::de::skip_all(__map)?;
-        Ok(Self { warnings: Vec::new() })
-    }
-}
-
-rt::method_response!(AdminUsersSetOwnerResponse, AdminUsersSetOwnerWarning);
+pub type AdminUsersSetOwnerResponse = rt::Acknowledged<AdminUsersSetOwnerWarning>;
 
 /// The errors `admin.users.setOwner` can answer.
 ///
@@ -114,7 +91,6 @@ rt::method_response!(AdminUsersSetOwnerResponse, AdminUsersSetOwnerWarning);
 ///
 /// The error codes every method can answer:
 #[doc = include_str!("../common_error.md")]
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum AdminUsersSetOwnerError {
     /// `cannot_modify_primary_owner`: The primary owner cannot be modified.

@@ -88,33 +88,9 @@ impl rt::Catalogued for AdminUsersUnsupportedVersionsExport {
 /// ```json
 ///{ "ok": true }
 /// ```
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct AdminUsersUnsupportedVersionsExportResponse {
-    /// The warnings Slack sent with the answer, from its `warning` and
-    /// `response_metadata.warnings` fields.
-    pub warnings: Vec<AdminUsersUnsupportedVersionsExportWarning>,
-}
-
-impl<'de> serde::Deserialize<'de> for AdminUsersUnsupportedVersionsExportResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for AdminUsersUnsupportedVersionsExportResponse {
-    const NAME: &'static str = "AdminUsersUnsupportedVersionsExportResponse";
-
-    fn read_map<'de, A: rt::de::Map<'de>>(__map: A) -> Result<Self, A::Error> {
-        rt::de::skip_all(__map)?;
-        Ok(Self { warnings: Vec::new() })
-    }
-}
-
-rt::method_response!(
-    AdminUsersUnsupportedVersionsExportResponse,
-    AdminUsersUnsupportedVersionsExportWarning
-);
+pub type AdminUsersUnsupportedVersionsExportResponse = rt::Acknowledged<
+    AdminUsersUnsupportedVersionsExportWarning,
+>;
 
 /// The errors `admin.users.unsupportedVersions.export` can answer.
 ///
@@ -128,7 +104,6 @@ rt::method_response!(
 /// | --- | --- |
 /// | [`invalid_auth`](rt::CommonError::InvalidAuth) | Invalid authentication token provided. |
 /// | [`missing_scope`](rt::CommonError::MissingScope) | The calling token is not granted the necessary scopes to complete this operation. |
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum AdminUsersUnsupportedVersionsExportError {
     /// `could_not_export`: For some reason, the export could not be started

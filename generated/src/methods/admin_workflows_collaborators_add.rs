@@ -80,32 +80,9 @@ impl rt::Catalogued for AdminWorkflowsCollaboratorsAdd {
 }
 
 /// The answer of a successful [`AdminWorkflowsCollaboratorsAdd`] call (`admin.workflows.collaborators.add`), with any warnings Slack sent in `warnings`.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct AdminWorkflowsCollaboratorsAddResponse {
-    /// The warnings Slack sent with the answer, from its `warning` and
-    /// `response_metadata.warnings` fields.
-    pub warnings: Vec<AdminWorkflowsCollaboratorsAddWarning>,
-}
-
-impl<'de> serde::Deserialize<'de> for AdminWorkflowsCollaboratorsAddResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for AdminWorkflowsCollaboratorsAddResponse {
-    const NAME: &'static str = "AdminWorkflowsCollaboratorsAddResponse";
-
-    fn read_map<'de, A: rt::de::Map<'de>>(__map: A) -> Result<Self, A::Error> {
-        rt::de::skip_all(__map)?;
-        Ok(Self { warnings: Vec::new() })
-    }
-}
-
-rt::method_response!(
-    AdminWorkflowsCollaboratorsAddResponse, AdminWorkflowsCollaboratorsAddWarning
-);
+pub type AdminWorkflowsCollaboratorsAddResponse = rt::Acknowledged<
+    AdminWorkflowsCollaboratorsAddWarning,
+>;
 
 /// The errors `admin.workflows.collaborators.add` can answer.
 ///
@@ -113,7 +90,6 @@ rt::method_response!(
 ///
 /// The error codes every method can answer:
 #[doc = include_str!("../common_error.md")]
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum AdminWorkflowsCollaboratorsAddError {
     /// `error_adding_collaborators`: There were one or more errors adding workflow collaborators

@@ -80,32 +80,9 @@ impl rt::Catalogued for AdminWorkflowsCollaboratorsRemove {
 }
 
 /// The answer of a successful [`AdminWorkflowsCollaboratorsRemove`] call (`admin.workflows.collaborators.remove`), with any warnings Slack sent in `warnings`.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct AdminWorkflowsCollaboratorsRemoveResponse {
-    /// The warnings Slack sent with the answer, from its `warning` and
-    /// `response_metadata.warnings` fields.
-    pub warnings: Vec<AdminWorkflowsCollaboratorsRemoveWarning>,
-}
-
-impl<'de> serde::Deserialize<'de> for AdminWorkflowsCollaboratorsRemoveResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for AdminWorkflowsCollaboratorsRemoveResponse {
-    const NAME: &'static str = "AdminWorkflowsCollaboratorsRemoveResponse";
-
-    fn read_map<'de, A: rt::de::Map<'de>>(__map: A) -> Result<Self, A::Error> {
-        rt::de::skip_all(__map)?;
-        Ok(Self { warnings: Vec::new() })
-    }
-}
-
-rt::method_response!(
-    AdminWorkflowsCollaboratorsRemoveResponse, AdminWorkflowsCollaboratorsRemoveWarning
-);
+pub type AdminWorkflowsCollaboratorsRemoveResponse = rt::Acknowledged<
+    AdminWorkflowsCollaboratorsRemoveWarning,
+>;
 
 /// The errors `admin.workflows.collaborators.remove` can answer.
 ///
@@ -113,7 +90,6 @@ rt::method_response!(
 ///
 /// The error codes every method can answer:
 #[doc = include_str!("../common_error.md")]
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum AdminWorkflowsCollaboratorsRemoveError {
     /// `error_removing_collaborators`: There were one or more errors adding workflow collaborators

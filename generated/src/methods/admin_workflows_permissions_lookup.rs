@@ -88,32 +88,9 @@ impl rt::Catalogued for AdminWorkflowsPermissionsLookup {
 /// ```json
 ///{ "ok": true }
 /// ```
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct AdminWorkflowsPermissionsLookupResponse {
-    /// The warnings Slack sent with the answer, from its `warning` and
-    /// `response_metadata.warnings` fields.
-    pub warnings: Vec<AdminWorkflowsPermissionsLookupWarning>,
-}
-
-impl<'de> serde::Deserialize<'de> for AdminWorkflowsPermissionsLookupResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for AdminWorkflowsPermissionsLookupResponse {
-    const NAME: &'static str = "AdminWorkflowsPermissionsLookupResponse";
-
-    fn read_map<'de, A: rt::de::Map<'de>>(__map: A) -> Result<Self, A::Error> {
-        rt::de::skip_all(__map)?;
-        Ok(Self { warnings: Vec::new() })
-    }
-}
-
-rt::method_response!(
-    AdminWorkflowsPermissionsLookupResponse, AdminWorkflowsPermissionsLookupWarning
-);
+pub type AdminWorkflowsPermissionsLookupResponse = rt::Acknowledged<
+    AdminWorkflowsPermissionsLookupWarning,
+>;
 
 /// The errors `admin.workflows.permissions.lookup` can answer.
 ///

@@ -121,7 +121,6 @@ rt::method_response!(
 ///
 /// The error codes every method can answer:
 #[doc = include_str!("../common_error.md")]
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum AdminWorkflowsTriggersTypesPermissionsLookupError {
     /// `restricted_action`: This actor does not have access to view the permissions on this resource
@@ -173,7 +172,6 @@ rt::code_traits!(AdminWorkflowsTriggersTypesPermissionsLookupError, CommonError,
 ///
 /// The warning codes every method can answer:
 #[doc = include_str!("../common_warning.md")]
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum AdminWorkflowsTriggersTypesPermissionsLookupWarning {
     /// `one_or_more_trigger_type_ids_not_found`: One or more of the given IDs do not map to a valid trigger type

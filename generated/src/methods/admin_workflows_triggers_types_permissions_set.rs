@@ -112,33 +112,9 @@ impl rt::Catalogued for AdminWorkflowsTriggersTypesPermissionsSet {
 }
 
 /// The answer of a successful [`AdminWorkflowsTriggersTypesPermissionsSet`] call (`admin.workflows.triggers.types.permissions.set`), with any warnings Slack sent in `warnings`.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct AdminWorkflowsTriggersTypesPermissionsSetResponse {
-    /// The warnings Slack sent with the answer, from its `warning` and
-    /// `response_metadata.warnings` fields.
-    pub warnings: Vec<AdminWorkflowsTriggersTypesPermissionsSetWarning>,
-}
-
-impl<'de> serde::Deserialize<'de> for AdminWorkflowsTriggersTypesPermissionsSetResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for AdminWorkflowsTriggersTypesPermissionsSetResponse {
-    const NAME: &'static str = "AdminWorkflowsTriggersTypesPermissionsSetResponse";
-
-    fn read_map<'de, A: rt::de::Map<'de>>(__map: A) -> Result<Self, A::Error> {
-        rt::de::skip_all(__map)?;
-        Ok(Self { warnings: Vec::new() })
-    }
-}
-
-rt::method_response!(
-    AdminWorkflowsTriggersTypesPermissionsSetResponse,
-    AdminWorkflowsTriggersTypesPermissionsSetWarning
-);
+pub type AdminWorkflowsTriggersTypesPermissionsSetResponse = rt::Acknowledged<
+    AdminWorkflowsTriggersTypesPermissionsSetWarning,
+>;
 
 /// The errors `admin.workflows.triggers.types.permissions.set` can answer.
 ///
@@ -146,7 +122,6 @@ rt::method_response!(
 ///
 /// The error codes every method can answer:
 #[doc = include_str!("../common_error.md")]
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum AdminWorkflowsTriggersTypesPermissionsSetError {
     /// `invalid_named_entities`: Named entities visibility requires a valid set of named entities to be specified

@@ -67,30 +67,9 @@ impl rt::Catalogued for AdminWorkflowsUnpublish {
 }
 
 /// The answer of a successful [`AdminWorkflowsUnpublish`] call (`admin.workflows.unpublish`), with any warnings Slack sent in `warnings`.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct AdminWorkflowsUnpublishResponse {
-    /// The warnings Slack sent with the answer, from its `warning` and
-    /// `response_metadata.warnings` fields.
-    pub warnings: Vec<AdminWorkflowsUnpublishWarning>,
-}
-
-impl<'de> serde::Deserialize<'de> for AdminWorkflowsUnpublishResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for AdminWorkflowsUnpublishResponse {
-    const NAME: &'static str = "AdminWorkflowsUnpublishResponse";
-
-    fn read_map<'de, A: rt::de::Map<'de>>(__map: A) -> Result<Self, A::Error> {
-        rt::de::skip_all(__map)?;
-        Ok(Self { warnings: Vec::new() })
-    }
-}
-
-rt::method_response!(AdminWorkflowsUnpublishResponse, AdminWorkflowsUnpublishWarning);
+pub type AdminWorkflowsUnpublishResponse = rt::Acknowledged<
+    AdminWorkflowsUnpublishWarning,
+>;
 
 /// The errors `admin.workflows.unpublish` can answer.
 ///
@@ -98,7 +77,6 @@ rt::method_response!(AdminWorkflowsUnpublishResponse, AdminWorkflowsUnpublishWar
 ///
 /// The error codes every method can answer:
 #[doc = include_str!("../common_error.md")]
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum AdminWorkflowsUnpublishError {
     /// `error_unpublishing_workflows`: There were one or more errors unpublishing workflows

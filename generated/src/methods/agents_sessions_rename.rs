@@ -90,30 +90,7 @@ impl rt::Catalogued for AgentsSessionsRename {
 /// ```json
 ///{ "ok": true, "title": "Bora Bora trip prep" }
 /// ```
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct AgentsSessionsRenameResponse {
-    /// The warnings Slack sent with the answer, from its `warning` and
-    /// `response_metadata.warnings` fields.
-    pub warnings: Vec<AgentsSessionsRenameWarning>,
-}
-
-impl<'de> serde::Deserialize<'de> for AgentsSessionsRenameResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for AgentsSessionsRenameResponse {
-    const NAME: &'static str = "AgentsSessionsRenameResponse";
-
-    fn read_map<'de, A: rt::de::Map<'de>>(__map: A) -> Result<Self, A::Error> {
-        rt::de::skip_all(__map)?;
-        Ok(Self { warnings: Vec::new() })
-    }
-}
-
-rt::method_response!(AgentsSessionsRenameResponse, AgentsSessionsRenameWarning);
+pub type AgentsSessionsRenameResponse = rt::Acknowledged<AgentsSessionsRenameWarning>;
 
 /// The errors `agents.sessions.rename` can answer.
 ///
@@ -132,7 +109,6 @@ rt::method_response!(AgentsSessionsRenameResponse, AgentsSessionsRenameWarning);
 /// ```json
 ///{ "ok": false, "error": "session_not_found" }
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum AgentsSessionsRenameError {
     /// `channel_not_found`: The specified channel does not exist or is not accessible.

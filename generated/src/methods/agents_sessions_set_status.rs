@@ -153,30 +153,9 @@ impl rt::Catalogued for AgentsSessionsSetStatus {
 ///    "title": "Scuba diving research"
 ///}
 /// ```
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct AgentsSessionsSetStatusResponse {
-    /// The warnings Slack sent with the answer, from its `warning` and
-    /// `response_metadata.warnings` fields.
-    pub warnings: Vec<AgentsSessionsSetStatusWarning>,
-}
-
-impl<'de> serde::Deserialize<'de> for AgentsSessionsSetStatusResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for AgentsSessionsSetStatusResponse {
-    const NAME: &'static str = "AgentsSessionsSetStatusResponse";
-
-    fn read_map<'de, A: rt::de::Map<'de>>(__map: A) -> Result<Self, A::Error> {
-        rt::de::skip_all(__map)?;
-        Ok(Self { warnings: Vec::new() })
-    }
-}
-
-rt::method_response!(AgentsSessionsSetStatusResponse, AgentsSessionsSetStatusWarning);
+pub type AgentsSessionsSetStatusResponse = rt::Acknowledged<
+    AgentsSessionsSetStatusWarning,
+>;
 
 /// The errors `agents.sessions.setStatus` can answer.
 ///
@@ -195,7 +174,6 @@ rt::method_response!(AgentsSessionsSetStatusResponse, AgentsSessionsSetStatusWar
 /// ```json
 ///{ "ok": false, "error": "thread_ts_required" }
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum AgentsSessionsSetStatusError {
     /// `channel_not_found`: The specified channel does not exist or is not accessible.

@@ -312,7 +312,6 @@ rt::method_response!(AppsActivitiesListResponse, AppsActivitiesListWarning);
 /// | Code | Description |
 /// | --- | --- |
 /// | [`internal_error`](rt::CommonError::InternalError) | Something went wrong on our end, please try again. |
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum AppsActivitiesListError {
     /// `free_team_not_allowed`: Feature is only available on a paid team.

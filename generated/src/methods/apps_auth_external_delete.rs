@@ -93,30 +93,9 @@ impl rt::Catalogued for AppsAuthExternalDelete {
 }
 
 /// The answer of a successful [`AppsAuthExternalDelete`] call (`apps.auth.external.delete`), with any warnings Slack sent in `warnings`.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct AppsAuthExternalDeleteResponse {
-    /// The warnings Slack sent with the answer, from its `warning` and
-    /// `response_metadata.warnings` fields.
-    pub warnings: Vec<AppsAuthExternalDeleteWarning>,
-}
-
-impl<'de> serde::Deserialize<'de> for AppsAuthExternalDeleteResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for AppsAuthExternalDeleteResponse {
-    const NAME: &'static str = "AppsAuthExternalDeleteResponse";
-
-    fn read_map<'de, A: rt::de::Map<'de>>(__map: A) -> Result<Self, A::Error> {
-        rt::de::skip_all(__map)?;
-        Ok(Self { warnings: Vec::new() })
-    }
-}
-
-rt::method_response!(AppsAuthExternalDeleteResponse, AppsAuthExternalDeleteWarning);
+pub type AppsAuthExternalDeleteResponse = rt::Acknowledged<
+    AppsAuthExternalDeleteWarning,
+>;
 
 /// The errors `apps.auth.external.delete` can answer.
 ///
@@ -129,7 +108,6 @@ rt::method_response!(AppsAuthExternalDeleteResponse, AppsAuthExternalDeleteWarni
 /// | Code | Description |
 /// | --- | --- |
 /// | [`invalid_auth`](rt::CommonError::InvalidAuth) | The token used to invoke this API doesn't have permission to delete the token pointed to by the external_token_id input |
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum AppsAuthExternalDeleteError {
     /// `app_not_found`: The provided `app_id` was not found

@@ -145,7 +145,6 @@ rt::method_response!(AppsAuthExternalGetResponse, AppsAuthExternalGetWarning);
 /// ```json
 ///{ "ok": false, "error": "not_allowed_token_type" }
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum AppsAuthExternalGetError {
     /// `access_token_exchange_failed`: There was an error while attempting to exchange or refresh token

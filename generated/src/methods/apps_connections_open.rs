@@ -116,7 +116,6 @@ rt::method_response!(AppsConnectionsOpenResponse, AppsConnectionsOpenWarning);
 /// | --- | --- |
 /// | [`internal_error`](rt::CommonError::InternalError) | An unexpected exception with the service has occurred. |
 /// | [`invalid_auth`](rt::CommonError::InvalidAuth) | The provided [app-level token](https://api.slack.com/authentication/tokens#app) wasn't valid. |
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum AppsConnectionsOpenError {
     /// `forbidden_team`: The authenticated team cannot use this API

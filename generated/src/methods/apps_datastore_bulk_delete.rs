@@ -162,7 +162,6 @@ rt::method_response!(AppsDatastoreBulkDeleteResponse, AppsDatastoreBulkDeleteWar
 ///    ]
 ///}
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum AppsDatastoreBulkDeleteError {
     /// `app_not_hosted`: The app developer is not using a Slack-hosted environment. App datastores are exclusively available for Slack-hosted apps.

@@ -171,7 +171,6 @@ rt::method_response!(AppsDatastoreBulkGetResponse, AppsDatastoreBulkGetWarning);
 ///    ]
 ///}
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum AppsDatastoreBulkGetError {
     /// `app_not_hosted`: The app developer is not using a Slack-hosted environment. App datastores are exclusively available for Slack-hosted apps.

@@ -166,7 +166,6 @@ rt::method_response!(AppsDatastoreBulkPutResponse, AppsDatastoreBulkPutWarning);
 ///    ]
 ///}
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum AppsDatastoreBulkPutError {
     /// `app_not_hosted`: The app developer is not using a Slack-hosted environment. App datastores are exclusively available for Slack-hosted apps.

@@ -90,30 +90,7 @@ impl rt::Catalogued for AppsDatastoreDelete {
 /// ```json
 ///{ "ok": true }
 /// ```
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct AppsDatastoreDeleteResponse {
-    /// The warnings Slack sent with the answer, from its `warning` and
-    /// `response_metadata.warnings` fields.
-    pub warnings: Vec<AppsDatastoreDeleteWarning>,
-}
-
-impl<'de> serde::Deserialize<'de> for AppsDatastoreDeleteResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for AppsDatastoreDeleteResponse {
-    const NAME: &'static str = "AppsDatastoreDeleteResponse";
-
-    fn read_map<'de, A: rt::de::Map<'de>>(__map: A) -> Result<Self, A::Error> {
-        rt::de::skip_all(__map)?;
-        Ok(Self { warnings: Vec::new() })
-    }
-}
-
-rt::method_response!(AppsDatastoreDeleteResponse, AppsDatastoreDeleteWarning);
+pub type AppsDatastoreDeleteResponse = rt::Acknowledged<AppsDatastoreDeleteWarning>;
 
 /// The errors `apps.datastore.delete` can answer.
 ///
@@ -144,7 +121,6 @@ rt::method_response!(AppsDatastoreDeleteResponse, AppsDatastoreDeleteWarning);
 ///    ]
 ///}
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum AppsDatastoreDeleteError {
     /// `app_not_hosted`: The app developer is not using a Slack-hosted environment. App datastores are exclusively available for Slack-hosted apps.

@@ -168,7 +168,6 @@ rt::method_response!(AppsDatastoreGetResponse, AppsDatastoreGetWarning);
 ///    ]
 ///}
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum AppsDatastoreGetError {
     /// `app_not_hosted`: The app developer is not using a Slack-hosted environment. App datastores are exclusively available for Slack-hosted apps.

@@ -259,7 +259,6 @@ rt::method_response!(AppsDatastoreQueryResponse, AppsDatastoreQueryWarning);
 ///    ]
 ///}
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum AppsDatastoreQueryError {
     /// `app_not_hosted`: The app developer is not using a Slack-hosted environment. App datastores are exclusively available for Slack-hosted apps.

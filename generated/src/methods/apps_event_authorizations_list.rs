@@ -185,7 +185,6 @@ rt::method_response!(
 /// | Code | Description |
 /// | --- | --- |
 /// | [`internal_error`](rt::CommonError::InternalError) | An unexpected error occurred while finding authorizations for this event. |
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum AppsEventAuthorizationsListError {
     /// `auth_mismatch`: The given authorization token is not associated with the app that sent this event.

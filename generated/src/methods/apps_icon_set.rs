@@ -100,30 +100,7 @@ impl rt::Catalogued for AppsIconSet {
 /// ```json
 ///{ "ok": true }
 /// ```
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct AppsIconSetResponse {
-    /// The warnings Slack sent with the answer, from its `warning` and
-    /// `response_metadata.warnings` fields.
-    pub warnings: Vec<AppsIconSetWarning>,
-}
-
-impl<'de> serde::Deserialize<'de> for AppsIconSetResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for AppsIconSetResponse {
-    const NAME: &'static str = "AppsIconSetResponse";
-
-    fn read_map<'de, A: rt::de::Map<'de>>(__map: A) -> Result<Self, A::Error> {
-        rt::de::skip_all(__map)?;
-        Ok(Self { warnings: Vec::new() })
-    }
-}
-
-rt::method_response!(AppsIconSetResponse, AppsIconSetWarning);
+pub type AppsIconSetResponse = rt::Acknowledged<AppsIconSetWarning>;
 
 /// The errors `apps.icon.set` can answer.
 ///
@@ -142,7 +119,6 @@ rt::method_response!(AppsIconSetResponse, AppsIconSetWarning);
 /// ```json
 ///{ "ok": false, "error": "invalid_icon_size" }
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum AppsIconSetError {
     /// `error_bad_format`: Icon must be a valid image file.

@@ -80,32 +80,9 @@ impl rt::Catalogued for AppsManagedPermissionsSet {
 }
 
 /// The answer of a successful [`AppsManagedPermissionsSet`] call (`apps.managed.permissions.set`), with any warnings Slack sent in `warnings`.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct AppsManagedPermissionsSetResponse {
-    /// The warnings Slack sent with the answer, from its `warning` and
-    /// `response_metadata.warnings` fields.
-    pub warnings: Vec<AppsManagedPermissionsSetWarning>,
-}
-
-impl<'de> serde::Deserialize<'de> for AppsManagedPermissionsSetResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for AppsManagedPermissionsSetResponse {
-    const NAME: &'static str = "AppsManagedPermissionsSetResponse";
-
-    fn read_map<'de, A: rt::de::Map<'de>>(__map: A) -> Result<Self, A::Error> {
-        rt::de::skip_all(__map)?;
-        Ok(Self { warnings: Vec::new() })
-    }
-}
-
-rt::method_response!(
-    AppsManagedPermissionsSetResponse, AppsManagedPermissionsSetWarning
-);
+pub type AppsManagedPermissionsSetResponse = rt::Acknowledged<
+    AppsManagedPermissionsSetWarning,
+>;
 
 /// The errors `apps.managed.permissions.set` can answer.
 ///
@@ -120,7 +97,6 @@ rt::method_response!(
 /// | [`access_denied`](rt::CommonError::AccessDenied) | The token was not issued to a manager app that is eligible to configure managed apps. |
 /// | [`internal_error`](rt::CommonError::InternalError) | The app's current installations could not be determined, so permissions were not changed. Retry the request. |
 /// | [`invalid_auth`](rt::CommonError::InvalidAuth) | Invalid authorization token. |
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum AppsManagedPermissionsSetError {
     /// `app_not_found`: This app does not exist.

@@ -172,7 +172,6 @@ rt::method_response!(AppsManifestCreateResponse, AppsManifestCreateWarning);
 /// | [`invalid_arguments`](rt::CommonError::InvalidArguments) | Invalid API arguments provided. |
 /// | [`ratelimited`](rt::CommonError::Ratelimited) | Too many calls in succession to create endpoint during a short period of time. |
 /// | [`unknown_method`](rt::CommonError::UnknownMethod) | Unknown method |
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum AppsManifestCreateError {
     /// `dynamic_client_registration_failed`: Dynamic client registration failed for an MCP server that requires OAuth authentication.

@@ -72,30 +72,7 @@ impl rt::Catalogued for AppsManifestDelete {
 /// ```json
 ///{ "ok": true }
 /// ```
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct AppsManifestDeleteResponse {
-    /// The warnings Slack sent with the answer, from its `warning` and
-    /// `response_metadata.warnings` fields.
-    pub warnings: Vec<AppsManifestDeleteWarning>,
-}
-
-impl<'de> serde::Deserialize<'de> for AppsManifestDeleteResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for AppsManifestDeleteResponse {
-    const NAME: &'static str = "AppsManifestDeleteResponse";
-
-    fn read_map<'de, A: rt::de::Map<'de>>(__map: A) -> Result<Self, A::Error> {
-        rt::de::skip_all(__map)?;
-        Ok(Self { warnings: Vec::new() })
-    }
-}
-
-rt::method_response!(AppsManifestDeleteResponse, AppsManifestDeleteWarning);
+pub type AppsManifestDeleteResponse = rt::Acknowledged<AppsManifestDeleteWarning>;
 
 /// The errors `apps.manifest.delete` can answer.
 ///
@@ -115,7 +92,6 @@ rt::method_response!(AppsManifestDeleteResponse, AppsManifestDeleteWarning);
 /// ```json
 ///{ "ok": false, "error": "invalid_app_id" }
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum AppsManifestDeleteError {
     /// `app_not_eligible`: The specified app is not eligible for this API.

@@ -173,7 +173,6 @@ rt::method_response!(AppsManifestExportResponse, AppsManifestExportWarning);
 /// ```json
 ///{ "ok": false, "error": "invalid_app_id" }
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum AppsManifestExportError {
     /// `app_not_eligible`: The specified app is not eligible for this API.

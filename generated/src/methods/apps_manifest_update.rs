@@ -138,7 +138,6 @@ rt::method_response!(AppsManifestUpdateResponse, AppsManifestUpdateWarning);
 /// | [`no_permission`](rt::CommonError::NoPermission) | User does not have permission to update app |
 /// | [`ratelimited`](rt::CommonError::Ratelimited) | Too many calls in succession to update endpoint during a short period of time. |
 /// | [`unknown_method`](rt::CommonError::UnknownMethod) | Unknown method |
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum AppsManifestUpdateError {
     /// `app_not_eligible`: The specified app is not eligible for this API.

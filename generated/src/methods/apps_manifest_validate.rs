@@ -163,7 +163,6 @@ rt::method_response!(AppsManifestValidateResponse, AppsManifestValidateWarning);
 ///    ]
 ///}
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum AppsManifestValidateError {
     /// `app_not_eligible`: The specified app is not eligible for this API.

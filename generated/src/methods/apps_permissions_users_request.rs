@@ -110,32 +110,9 @@ impl rt::Catalogued for AppsPermissionsUsersRequest {
 /// ```json
 ///{ "ok": true }
 /// ```
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct AppsPermissionsUsersRequestResponse {
-    /// The warnings Slack sent with the answer, from its `warning` and
-    /// `response_metadata.warnings` fields.
-    pub warnings: Vec<AppsPermissionsUsersRequestWarning>,
-}
-
-impl<'de> serde::Deserialize<'de> for AppsPermissionsUsersRequestResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for AppsPermissionsUsersRequestResponse {
-    const NAME: &'static str = "AppsPermissionsUsersRequestResponse";
-
-    fn read_map<'de, A: rt::de::Map<'de>>(__map: A) -> Result<Self, A::Error> {
-        rt::de::skip_all(__map)?;
-        Ok(Self { warnings: Vec::new() })
-    }
-}
-
-rt::method_response!(
-    AppsPermissionsUsersRequestResponse, AppsPermissionsUsersRequestWarning
-);
+pub type AppsPermissionsUsersRequestResponse = rt::Acknowledged<
+    AppsPermissionsUsersRequestWarning,
+>;
 
 /// The errors `apps.permissions.users.request` can answer.
 ///
@@ -148,7 +125,6 @@ rt::method_response!(
 /// ```json
 ///{ "ok": false, "error": "invalid_trigger_id" }
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum AppsPermissionsUsersRequestError {
     /// `invalid_trigger`: The provided `trigger_id` is invalid.

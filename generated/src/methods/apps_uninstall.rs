@@ -121,7 +121,6 @@ rt::method_response!(AppsUninstallResponse, AppsUninstallWarning);
 /// | --- | --- |
 /// | [`internal_error`](rt::CommonError::InternalError) | Internal error uninstall |
 /// | [`no_permission`](rt::CommonError::NoPermission) | Granular bot not allowed to uninstall |
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum AppsUninstallError {
     /// `bad_client_secret`: Value passed for `client_secret` was invalid.

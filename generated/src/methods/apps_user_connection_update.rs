@@ -77,30 +77,9 @@ impl rt::Catalogued for AppsUserConnectionUpdate {
 }
 
 /// The answer of a successful [`AppsUserConnectionUpdate`] call (`apps.user.connection.update`), with any warnings Slack sent in `warnings`.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct AppsUserConnectionUpdateResponse {
-    /// The warnings Slack sent with the answer, from its `warning` and
-    /// `response_metadata.warnings` fields.
-    pub warnings: Vec<AppsUserConnectionUpdateWarning>,
-}
-
-impl<'de> serde::Deserialize<'de> for AppsUserConnectionUpdateResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for AppsUserConnectionUpdateResponse {
-    const NAME: &'static str = "AppsUserConnectionUpdateResponse";
-
-    fn read_map<'de, A: rt::de::Map<'de>>(__map: A) -> Result<Self, A::Error> {
-        rt::de::skip_all(__map)?;
-        Ok(Self { warnings: Vec::new() })
-    }
-}
-
-rt::method_response!(AppsUserConnectionUpdateResponse, AppsUserConnectionUpdateWarning);
+pub type AppsUserConnectionUpdateResponse = rt::Acknowledged<
+    AppsUserConnectionUpdateWarning,
+>;
 
 /// The errors `apps.user.connection.update` can answer.
 ///
@@ -113,7 +92,6 @@ rt::method_response!(AppsUserConnectionUpdateResponse, AppsUserConnectionUpdateW
 /// | Code | Description |
 /// | --- | --- |
 /// | [`invalid_auth`](rt::CommonError::InvalidAuth) | The token doesn't have access to this endpoint. |
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum AppsUserConnectionUpdateError {
     /// `app_not_found`: The app was not found.

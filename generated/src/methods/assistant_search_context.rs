@@ -410,7 +410,6 @@ rt::method_response!(AssistantSearchContextResponse, AssistantSearchContextWarni
 /// | --- | --- |
 /// | [`internal_error`](rt::CommonError::InternalError) | Internal error. |
 /// | [`missing_scope`](rt::CommonError::MissingScope) | The requested channel types are not allowed by the provided scopes. |
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum AssistantSearchContextError {
     /// `assistant_search_context_disabled`: We're having issues returning your search results. Please wait and try again.

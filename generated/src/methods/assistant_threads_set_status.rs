@@ -145,32 +145,9 @@ impl rt::Catalogued for AssistantThreadsSetStatus {
 /// ```json
 ///{ "ok": true }
 /// ```
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct AssistantThreadsSetStatusResponse {
-    /// The warnings Slack sent with the answer, from its `warning` and
-    /// `response_metadata.warnings` fields.
-    pub warnings: Vec<AssistantThreadsSetStatusWarning>,
-}
-
-impl<'de> serde::Deserialize<'de> for AssistantThreadsSetStatusResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for AssistantThreadsSetStatusResponse {
-    const NAME: &'static str = "AssistantThreadsSetStatusResponse";
-
-    fn read_map<'de, A: rt::de::Map<'de>>(__map: A) -> Result<Self, A::Error> {
-        rt::de::skip_all(__map)?;
-        Ok(Self { warnings: Vec::new() })
-    }
-}
-
-rt::method_response!(
-    AssistantThreadsSetStatusResponse, AssistantThreadsSetStatusWarning
-);
+pub type AssistantThreadsSetStatusResponse = rt::Acknowledged<
+    AssistantThreadsSetStatusWarning,
+>;
 
 /// The errors `assistant.threads.setStatus` can answer.
 ///
@@ -183,7 +160,6 @@ rt::method_response!(
 /// ```json
 ///{ "ok": false, "error": "channel_not_found", "detail": "Invalid channel_id" }
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum AssistantThreadsSetStatusError {
     /// `channel_not_found`: Error returned when given an invalid channel_id

@@ -101,33 +101,9 @@ impl rt::Catalogued for AssistantThreadsSetSuggestedPrompts {
 /// ```json
 ///{ "ok": true }
 /// ```
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct AssistantThreadsSetSuggestedPromptsResponse {
-    /// The warnings Slack sent with the answer, from its `warning` and
-    /// `response_metadata.warnings` fields.
-    pub warnings: Vec<AssistantThreadsSetSuggestedPromptsWarning>,
-}
-
-impl<'de> serde::Deserialize<'de> for AssistantThreadsSetSuggestedPromptsResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for AssistantThreadsSetSuggestedPromptsResponse {
-    const NAME: &'static str = "AssistantThreadsSetSuggestedPromptsResponse";
-
-    fn read_map<'de, A: rt::de::Map<'de>>(__map: A) -> Result<Self, A::Error> {
-        rt::de::skip_all(__map)?;
-        Ok(Self { warnings: Vec::new() })
-    }
-}
-
-rt::method_response!(
-    AssistantThreadsSetSuggestedPromptsResponse,
-    AssistantThreadsSetSuggestedPromptsWarning
-);
+pub type AssistantThreadsSetSuggestedPromptsResponse = rt::Acknowledged<
+    AssistantThreadsSetSuggestedPromptsWarning,
+>;
 
 /// The errors `assistant.threads.setSuggestedPrompts` can answer.
 ///
@@ -140,7 +116,6 @@ rt::method_response!(
 /// ```json
 ///{ "ok": false, "error": "invalid_thread_ts", "detail": "Thread not found" }
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum AssistantThreadsSetSuggestedPromptsError {
     /// `channel_not_found`: Error returned when given an invalid channel_id

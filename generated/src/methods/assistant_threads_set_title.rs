@@ -88,30 +88,9 @@ impl rt::Catalogued for AssistantThreadsSetTitle {
 /// ```json
 ///{ "ok": true }
 /// ```
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct AssistantThreadsSetTitleResponse {
-    /// The warnings Slack sent with the answer, from its `warning` and
-    /// `response_metadata.warnings` fields.
-    pub warnings: Vec<AssistantThreadsSetTitleWarning>,
-}
-
-impl<'de> serde::Deserialize<'de> for AssistantThreadsSetTitleResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for AssistantThreadsSetTitleResponse {
-    const NAME: &'static str = "AssistantThreadsSetTitleResponse";
-
-    fn read_map<'de, A: rt::de::Map<'de>>(__map: A) -> Result<Self, A::Error> {
-        rt::de::skip_all(__map)?;
-        Ok(Self { warnings: Vec::new() })
-    }
-}
-
-rt::method_response!(AssistantThreadsSetTitleResponse, AssistantThreadsSetTitleWarning);
+pub type AssistantThreadsSetTitleResponse = rt::Acknowledged<
+    AssistantThreadsSetTitleWarning,
+>;
 
 /// The errors `assistant.threads.setTitle` can answer.
 ///
@@ -124,7 +103,6 @@ rt::method_response!(AssistantThreadsSetTitleResponse, AssistantThreadsSetTitleW
 /// ```json
 ///{ "ok": false, "error": "channel_not_found", "detail": "Invalid channel_id" }
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum AssistantThreadsSetTitleError {
     /// `channel_not_found`: Error returned when given an invalid channel_id

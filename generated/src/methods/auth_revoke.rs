@@ -127,7 +127,6 @@ rt::method_response!(AuthRevokeResponse, AuthRevokeWarning);
 /// ```json
 ///{ "ok": false, "error": "invalid_auth" }
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum AuthRevokeError {
     /// `not_bearer_token`: Incompatible token type provided

@@ -175,7 +175,6 @@ rt::method_response!(AuthTeamsListResponse, AuthTeamsListWarning);
 /// | --- | --- |
 /// | [`internal_error`](rt::CommonError::InternalError) | There was an internal error. |
 /// | [`invalid_auth`](rt::CommonError::InvalidAuth) | The token doesn't have access to this endpoint. |
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum AuthTeamsListError {
     /// `invalid_cursor`: Invalid cursor.

@@ -199,7 +199,6 @@ rt::method_response!(AuthTestResponse, AuthTestWarning);
 /// ```json
 ///{ "ok": false, "error": "not_authed" }
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum AuthTestError {
     /// A code every method can answer.

@@ -102,30 +102,7 @@ impl rt::Catalogued for BlocksValidate {
 /// ```json
 ///{ "ok": true }
 /// ```
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct BlocksValidateResponse {
-    /// The warnings Slack sent with the answer, from its `warning` and
-    /// `response_metadata.warnings` fields.
-    pub warnings: Vec<BlocksValidateWarning>,
-}
-
-impl<'de> serde::Deserialize<'de> for BlocksValidateResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for BlocksValidateResponse {
-    const NAME: &'static str = "BlocksValidateResponse";
-
-    fn read_map<'de, A: rt::de::Map<'de>>(__map: A) -> Result<Self, A::Error> {
-        rt::de::skip_all(__map)?;
-        Ok(Self { warnings: Vec::new() })
-    }
-}
-
-rt::method_response!(BlocksValidateResponse, BlocksValidateWarning);
+pub type BlocksValidateResponse = rt::Acknowledged<BlocksValidateWarning>;
 
 /// The errors `blocks.validate` can answer.
 ///
@@ -173,7 +150,6 @@ rt::method_response!(BlocksValidateResponse, BlocksValidateWarning);
 ///    }
 ///}
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum BlocksValidateError {
     /// `invalid_blocks`: The blocks array failed validation. The `errors` field contains a list of issues, each with a JSON pointer path to the invalid element, the constraint that failed, and the expected value.

@@ -220,7 +220,6 @@ rt::method_response!(BookmarksAddResponse, BookmarksAddWarning);
 /// ```json
 ///{ "ok": false, "error": "invalid_auth" }
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum BookmarksAddError {
     /// `cannot_bookmark_from_external_org`: File is an external file and cannot be bookmarked.
@@ -422,7 +421,6 @@ rt::code_traits!(BookmarksAddError, CommonError, error);
 ///
 /// The warning codes every method can answer:
 #[doc = include_str!("../common_warning.md")]
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum BookmarksAddWarning {
     /// `found_existing_app`: Found an existing bookmark with the same app_action_id for this channel.

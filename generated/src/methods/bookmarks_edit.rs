@@ -191,7 +191,6 @@ rt::method_response!(BookmarksEditResponse, BookmarksEditWarning);
 /// ```json
 ///{ "ok": false, "error": "not_authed" }
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum BookmarksEditError {
     /// `channel_not_found`: Channel cannot be found.

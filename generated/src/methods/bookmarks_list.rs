@@ -151,7 +151,6 @@ rt::method_response!(BookmarksListResponse, BookmarksListWarning);
 /// ```json
 ///{ "ok": false, "error": "invalid_auth" }
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum BookmarksListError {
     /// `channel_not_found`: Channel cannot be found.

@@ -98,30 +98,7 @@ impl rt::Catalogued for BookmarksRemove {
 /// ```json
 ///{ "ok": true }
 /// ```
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct BookmarksRemoveResponse {
-    /// The warnings Slack sent with the answer, from its `warning` and
-    /// `response_metadata.warnings` fields.
-    pub warnings: Vec<BookmarksRemoveWarning>,
-}
-
-impl<'de> serde::Deserialize<'de> for BookmarksRemoveResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for BookmarksRemoveResponse {
-    const NAME: &'static str = "BookmarksRemoveResponse";
-
-    fn read_map<'de, A: rt::de::Map<'de>>(__map: A) -> Result<Self, A::Error> {
-        rt::de::skip_all(__map)?;
-        Ok(Self { warnings: Vec::new() })
-    }
-}
-
-rt::method_response!(BookmarksRemoveResponse, BookmarksRemoveWarning);
+pub type BookmarksRemoveResponse = rt::Acknowledged<BookmarksRemoveWarning>;
 
 /// The errors `bookmarks.remove` can answer.
 ///
@@ -140,7 +117,6 @@ rt::method_response!(BookmarksRemoveResponse, BookmarksRemoveWarning);
 /// ```json
 ///{ "ok": false, "error": "not_found" }
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum BookmarksRemoveError {
     /// `channel_not_found`: Channel cannot be found.

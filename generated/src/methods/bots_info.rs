@@ -154,7 +154,6 @@ rt::method_response!(BotsInfoResponse, BotsInfoWarning);
 /// ```json
 ///{ "ok": false, "error": "bot_not_found" }
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum BotsInfoError {
     /// `bot_not_found`: Value passed for `bot` was invalid.

@@ -211,7 +211,6 @@ rt::method_response!(CallsAddResponse, CallsAddWarning);
 /// | Code | Description |
 /// | --- | --- |
 /// | [`internal_error`](rt::CommonError::InternalError) | An unexpected error has occurred while trying to register the Call. |
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum CallsAddError {
     /// `invalid_created_by`: The `created_by` user ID is invalid.

@@ -130,7 +130,6 @@ rt::method_response!(CallsEndResponse, CallsEndWarning);
 /// | Code | Description |
 /// | --- | --- |
 /// | [`internal_error`](rt::CommonError::InternalError) | An unexpected error has occurred while ending the Call. |
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum CallsEndError {
     /// `inactive_call`: The Call has been already stopped.

@@ -113,7 +113,6 @@ rt::method_response!(CallsInfoResponse, CallsInfoWarning);
 /// | Code | Description |
 /// | --- | --- |
 /// | [`internal_error`](rt::CommonError::InternalError) | An unexpected error occurred while finding information about this Call. |
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum CallsInfoError {
     /// `not_implemented`: This method is not available.

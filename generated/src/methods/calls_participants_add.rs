@@ -124,7 +124,6 @@ rt::method_response!(CallsParticipantsAddResponse, CallsParticipantsAddWarning);
 /// | Code | Description |
 /// | --- | --- |
 /// | [`internal_error`](rt::CommonError::InternalError) | An unexpected exception occurred while adding a Call participant. |
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum CallsParticipantsAddError {
     /// `bad_users`: At least one specified user is already part of the Call.

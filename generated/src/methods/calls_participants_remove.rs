@@ -124,7 +124,6 @@ rt::method_response!(CallsParticipantsRemoveResponse, CallsParticipantsRemoveWar
 /// | Code | Description |
 /// | --- | --- |
 /// | [`internal_error`](rt::CommonError::InternalError) | An unexpected exception occurred while removing participants from the Call. |
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum CallsParticipantsRemoveError {
     /// `bad_users`: At least one specified user is not part of the Call.

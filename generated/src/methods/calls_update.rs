@@ -159,7 +159,6 @@ rt::method_response!(CallsUpdateResponse, CallsUpdateWarning);
 /// | Code | Description |
 /// | --- | --- |
 /// | [`internal_error`](rt::CommonError::InternalError) | An unexpected exception occurred while updating the Call info. |
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum CallsUpdateError {
     /// `invalid_call_id`: The Call's `id` was invalid.

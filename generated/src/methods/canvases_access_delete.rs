@@ -166,7 +166,6 @@ rt::method_response!(CanvasesAccessDeleteResponse, CanvasesAccessDeleteWarning);
 /// ```json
 ///{ "ok": false, "error": "canvas_not_found" }
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum CanvasesAccessDeleteError {
     /// `canvas_disabled_user_team`: Canvas is disabled on user's team.

@@ -174,7 +174,6 @@ rt::method_response!(CanvasesAccessSetResponse, CanvasesAccessSetWarning);
 /// ```json
 ///{ "ok": false, "error": "canvas_not_found" }
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum CanvasesAccessSetError {
     /// `canvas_disabled_user_team`: Canvas is disabled on user's team

@@ -153,7 +153,6 @@ rt::method_response!(CanvasesCreateResponse, CanvasesCreateWarning);
 ///    "detail": "'content' error: line 28: Unsupported block type (List) within block quote"
 ///}
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum CanvasesCreateError {
     /// `canvas_creation_failed`: Canvas was unable to be created.

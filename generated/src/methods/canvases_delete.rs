@@ -74,30 +74,7 @@ impl rt::Catalogued for CanvasesDelete {
 /// ```json
 ///{ "ok": true }
 /// ```
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct CanvasesDeleteResponse {
-    /// The warnings Slack sent with the answer, from its `warning` and
-    /// `response_metadata.warnings` fields.
-    pub warnings: Vec<CanvasesDeleteWarning>,
-}
-
-impl<'de> serde::Deserialize<'de> for CanvasesDeleteResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for CanvasesDeleteResponse {
-    const NAME: &'static str = "CanvasesDeleteResponse";
-
-    fn read_map<'de, A: rt::de::Map<'de>>(__map: A) -> Result<Self, A::Error> {
-        rt::de::skip_all(__map)?;
-        Ok(Self { warnings: Vec::new() })
-    }
-}
-
-rt::method_response!(CanvasesDeleteResponse, CanvasesDeleteWarning);
+pub type CanvasesDeleteResponse = rt::Acknowledged<CanvasesDeleteWarning>;
 
 /// The errors `canvases.delete` can answer.
 ///
@@ -110,7 +87,6 @@ rt::method_response!(CanvasesDeleteResponse, CanvasesDeleteWarning);
 /// ```json
 ///{ "ok": false, "error": "canvas_not_found" }
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum CanvasesDeleteError {
     /// `canvas_deleting_disabled`: This functionality is disabled.

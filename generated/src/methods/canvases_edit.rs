@@ -86,30 +86,7 @@ impl rt::Catalogued for CanvasesEdit {
 /// ```json
 ///{ "ok": true }
 /// ```
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct CanvasesEditResponse {
-    /// The warnings Slack sent with the answer, from its `warning` and
-    /// `response_metadata.warnings` fields.
-    pub warnings: Vec<CanvasesEditWarning>,
-}
-
-impl<'de> serde::Deserialize<'de> for CanvasesEditResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for CanvasesEditResponse {
-    const NAME: &'static str = "CanvasesEditResponse";
-
-    fn read_map<'de, A: rt::de::Map<'de>>(__map: A) -> Result<Self, A::Error> {
-        rt::de::skip_all(__map)?;
-        Ok(Self { warnings: Vec::new() })
-    }
-}
-
-rt::method_response!(CanvasesEditResponse, CanvasesEditWarning);
+pub type CanvasesEditResponse = rt::Acknowledged<CanvasesEditWarning>;
 
 /// The errors `canvases.edit` can answer.
 ///
@@ -126,7 +103,6 @@ rt::method_response!(CanvasesEditResponse, CanvasesEditWarning);
 ///    "detail": "'content' error: line 28: Unsupported block type (List) within block quote"
 ///}
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum CanvasesEditError {
     /// `canvas_disabled_user_team`: Canvas is disabled on user's team

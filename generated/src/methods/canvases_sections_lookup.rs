@@ -136,7 +136,6 @@ rt::method_response!(CanvasesSectionsLookupResponse, CanvasesSectionsLookupWarni
 /// ```json
 ///{ "ok": false, "error": "canvas_not_found" }
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum CanvasesSectionsLookupError {
     /// `canvas_deleted`: The canvas you wish to search is not available.

@@ -159,7 +159,6 @@ rt::method_response!(ChatAppendStreamResponse, ChatAppendStreamWarning);
 /// ```json
 ///{ "ok": false, "error": "invalid_auth" }
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum ChatAppendStreamError {
     /// `as_user_not_supported`: The `as_user` parameter does not function with workspace apps.
@@ -488,7 +487,6 @@ rt::code_traits!(ChatAppendStreamError, CommonError, error);
 ///
 /// The warning codes every method can answer:
 #[doc = include_str!("../common_warning.md")]
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum ChatAppendStreamWarning {
     /// `message_truncated`: The `text` field of a message should have no more than 40,000 characters. We [truncate really long messages](https://api.slack.com/changelog/2018-04-truncating-really-long-messages).

@@ -147,7 +147,6 @@ rt::method_response!(ChatDeleteResponse, ChatDeleteWarning);
 /// ```json
 ///{ "error": "message_not_found", "ok": false }
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum ChatDeleteError {
     /// `cant_delete_message`: Authenticated user does not have permission to delete this message.

@@ -100,32 +100,9 @@ impl rt::Catalogued for ChatDeleteScheduledMessage {
 /// ```json
 ///{ "ok": true }
 /// ```
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct ChatDeleteScheduledMessageResponse {
-    /// The warnings Slack sent with the answer, from its `warning` and
-    /// `response_metadata.warnings` fields.
-    pub warnings: Vec<ChatDeleteScheduledMessageWarning>,
-}
-
-impl<'de> serde::Deserialize<'de> for ChatDeleteScheduledMessageResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for ChatDeleteScheduledMessageResponse {
-    const NAME: &'static str = "ChatDeleteScheduledMessageResponse";
-
-    fn read_map<'de, A: rt::de::Map<'de>>(__map: A) -> Result<Self, A::Error> {
-        rt::de::skip_all(__map)?;
-        Ok(Self { warnings: Vec::new() })
-    }
-}
-
-rt::method_response!(
-    ChatDeleteScheduledMessageResponse, ChatDeleteScheduledMessageWarning
-);
+pub type ChatDeleteScheduledMessageResponse = rt::Acknowledged<
+    ChatDeleteScheduledMessageWarning,
+>;
 
 /// The errors `chat.deleteScheduledMessage` can answer.
 ///
@@ -138,7 +115,6 @@ rt::method_response!(
 /// ```json
 ///{ "ok": false, "error": "invalid_scheduled_message_id" }
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum ChatDeleteScheduledMessageError {
     /// `bad_token`: The provided `token` was invalid.

@@ -142,7 +142,6 @@ rt::method_response!(ChatGetPermalinkResponse, ChatGetPermalinkWarning);
 /// ```json
 ///{ "ok": false, "error": "channel_not_found" }
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum ChatGetPermalinkError {
     /// `channel_not_found`: Value passed for `channel` was invalid.

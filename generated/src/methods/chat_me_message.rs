@@ -133,7 +133,6 @@ rt::method_response!(ChatMeMessageResponse, ChatMeMessageWarning);
 /// ```json
 ///{ "ok": false, "error": "invalid_auth" }
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum ChatMeMessageError {
     /// `channel_not_found`: Value passed for `channel` was invalid.

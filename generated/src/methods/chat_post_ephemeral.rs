@@ -283,7 +283,6 @@ rt::method_response!(ChatPostEphemeralResponse, ChatPostEphemeralWarning);
 /// ```json
 ///{ "ok": false, "error": "user_not_in_channel" }
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum ChatPostEphemeralError {
     /// `cannot_reply_to_message`: This message type cannot have thread replies.

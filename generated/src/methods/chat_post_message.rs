@@ -386,7 +386,6 @@ rt::method_response!(ChatPostMessageResponse, ChatPostMessageWarning);
 /// ```json
 ///{ "ok": false, "error": "too_many_attachments" }
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum ChatPostMessageError {
     /// `app_access_restricted`: The user does not have permission to use this app.

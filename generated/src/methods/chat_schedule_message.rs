@@ -322,7 +322,6 @@ rt::method_response!(ChatScheduleMessageResponse, ChatScheduleMessageWarning);
 /// ```json
 ///{ "ok": false, "error": "time_in_past" }
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum ChatScheduleMessageError {
     /// `channel_not_found`: Value passed for `channel` was invalid.
@@ -559,7 +558,6 @@ rt::code_traits!(ChatScheduleMessageError, CommonError, error);
 ///
 /// The warning codes every method can answer:
 #[doc = include_str!("../common_warning.md")]
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum ChatScheduleMessageWarning {
     /// `message_truncated`: The `text` field of a message should have no more than 40,000 characters. We [truncate really long messages](https://api.slack.com/changelog/2018-04-truncating-really-long-messages).

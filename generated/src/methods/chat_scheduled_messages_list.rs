@@ -219,7 +219,6 @@ rt::method_response!(
 /// ```json
 ///{ "ok": false, "error": "invalid_channel" }
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum ChatScheduledMessagesListError {
     /// `invalid_channel`: The channel passed is invalid

@@ -249,7 +249,6 @@ rt::method_response!(ChatStartStreamResponse, ChatStartStreamWarning);
 /// ```json
 ///{ "ok": false, "error": "invalid_auth" }
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum ChatStartStreamError {
     /// `channel_not_found`: Value passed for `channel` was invalid.
@@ -560,7 +559,6 @@ rt::code_traits!(ChatStartStreamError, CommonError, error);
 ///
 /// The warning codes every method can answer:
 #[doc = include_str!("../common_warning.md")]
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum ChatStartStreamWarning {
     /// `message_truncated`: The `text` field of a message should have no more than 40,000 characters. We [truncate really long messages](https://api.slack.com/changelog/2018-04-truncating-really-long-messages).

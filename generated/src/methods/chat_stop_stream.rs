@@ -202,7 +202,6 @@ rt::method_response!(ChatStopStreamResponse, ChatStopStreamWarning);
 /// ```json
 ///{ "ok": false, "error": "invalid_auth" }
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum ChatStopStreamError {
     /// `as_user_not_supported`: The `as_user` parameter does not function with workspace apps.
@@ -539,7 +538,6 @@ rt::code_traits!(ChatStopStreamError, CommonError, error);
 ///
 /// The warning codes every method can answer:
 #[doc = include_str!("../common_warning.md")]
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum ChatStopStreamWarning {
     /// `message_truncated`: The `text` field of a message should have no more than 40,000 characters. We [truncate really long messages](https://api.slack.com/changelog/2018-04-truncating-really-long-messages).

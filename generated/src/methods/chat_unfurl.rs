@@ -166,30 +166,7 @@ impl rt::Catalogued for ChatUnfurl {
 /// ```json
 ///{ "ok": true }
 /// ```
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct ChatUnfurlResponse {
-    /// The warnings Slack sent with the answer, from its `warning` and
-    /// `response_metadata.warnings` fields.
-    pub warnings: Vec<ChatUnfurlWarning>,
-}
-
-impl<'de> serde::Deserialize<'de> for ChatUnfurlResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for ChatUnfurlResponse {
-    const NAME: &'static str = "ChatUnfurlResponse";
-
-    fn read_map<'de, A: rt::de::Map<'de>>(__map: A) -> Result<Self, A::Error> {
-        rt::de::skip_all(__map)?;
-        Ok(Self { warnings: Vec::new() })
-    }
-}
-
-rt::method_response!(ChatUnfurlResponse, ChatUnfurlWarning);
+pub type ChatUnfurlResponse = rt::Acknowledged<ChatUnfurlWarning>;
 
 /// The errors `chat.unfurl` can answer.
 ///
@@ -202,7 +179,6 @@ rt::method_response!(ChatUnfurlResponse, ChatUnfurlWarning);
 /// ```json
 ///{ "ok": false, "error": "cannot_unfurl_url" }
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum ChatUnfurlError {
     /// `cannot_auth_user`: The current user cannot be authenticated.

@@ -304,7 +304,6 @@ rt::method_response!(ChatUpdateResponse, ChatUpdateWarning);
 /// ```json
 ///{ "ok": false, "error": "cant_update_message" }
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum ChatUpdateError {
     /// `as_user_not_supported`: The `as_user` parameter does not function with workspace apps.
@@ -635,7 +634,6 @@ rt::code_traits!(ChatUpdateError, CommonError, error);
 ///
 /// The warning codes every method can answer:
 #[doc = include_str!("../common_warning.md")]
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum ChatUpdateWarning {
     /// `message_truncated`: The `text` field of a message should have no more than 40,000 characters. We [truncate really long messages](https://api.slack.com/changelog/2018-04-truncating-really-long-messages).

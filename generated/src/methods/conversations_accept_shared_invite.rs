@@ -196,7 +196,6 @@ rt::method_response!(
 /// | Code | Description |
 /// | --- | --- |
 /// | [`invalid_arguments`](rt::CommonError::InvalidArguments) | Invalid API arguments were provided. Either `sig` or `invite_id` must be specified. |
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum ConversationsAcceptSharedInviteError {
     /// `channel_conversion_in_progress`: Unable to create a channel connection while a channel conversion is in progress

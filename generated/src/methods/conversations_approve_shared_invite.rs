@@ -82,32 +82,9 @@ impl rt::Catalogued for ConversationsApproveSharedInvite {
 }
 
 /// The answer of a successful [`ConversationsApproveSharedInvite`] call (`conversations.approveSharedInvite`), with any warnings Slack sent in `warnings`.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct ConversationsApproveSharedInviteResponse {
-    /// The warnings Slack sent with the answer, from its `warning` and
-    /// `response_metadata.warnings` fields.
-    pub warnings: Vec<ConversationsApproveSharedInviteWarning>,
-}
-
-impl<'de> serde::Deserialize<'de> for ConversationsApproveSharedInviteResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for ConversationsApproveSharedInviteResponse {
-    const NAME: &'static str = "ConversationsApproveSharedInviteResponse";
-
-    fn read_map<'de, A: rt::de::Map<'de>>(__map: A) -> Result<Self, A::Error> {
-        rt::de::skip_all(__map)?;
-        Ok(Self { warnings: Vec::new() })
-    }
-}
-
-rt::method_response!(
-    ConversationsApproveSharedInviteResponse, ConversationsApproveSharedInviteWarning
-);
+pub type ConversationsApproveSharedInviteResponse = rt::Acknowledged<
+    ConversationsApproveSharedInviteWarning,
+>;
 
 /// The errors `conversations.approveSharedInvite` can answer.
 ///
@@ -115,7 +92,6 @@ rt::method_response!(
 ///
 /// The error codes every method can answer:
 #[doc = include_str!("../common_error.md")]
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum ConversationsApproveSharedInviteError {
     /// `already_approved`: This invite was already approved by this team.

@@ -81,30 +81,7 @@ impl rt::Catalogued for ConversationsArchive {
 /// ```json
 ///{ "ok": true }
 /// ```
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct ConversationsArchiveResponse {
-    /// The warnings Slack sent with the answer, from its `warning` and
-    /// `response_metadata.warnings` fields.
-    pub warnings: Vec<ConversationsArchiveWarning>,
-}
-
-impl<'de> serde::Deserialize<'de> for ConversationsArchiveResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for ConversationsArchiveResponse {
-    const NAME: &'static str = "ConversationsArchiveResponse";
-
-    fn read_map<'de, A: rt::de::Map<'de>>(__map: A) -> Result<Self, A::Error> {
-        rt::de::skip_all(__map)?;
-        Ok(Self { warnings: Vec::new() })
-    }
-}
-
-rt::method_response!(ConversationsArchiveResponse, ConversationsArchiveWarning);
+pub type ConversationsArchiveResponse = rt::Acknowledged<ConversationsArchiveWarning>;
 
 /// The errors `conversations.archive` can answer.
 ///
@@ -123,7 +100,6 @@ rt::method_response!(ConversationsArchiveResponse, ConversationsArchiveWarning);
 /// ```json
 ///{ "ok": false, "error": "channel_not_found" }
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum ConversationsArchiveError {
     /// `already_archived`: Channel has already been archived.

@@ -149,7 +149,6 @@ rt::method_response!(
 /// ```json
 ///{ "ok": false, "error": "channel_canvas_already_exists" }
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum ConversationsCanvasesCreateError {
     /// `canvas_creation_failed`: Canvas was unable to be created.

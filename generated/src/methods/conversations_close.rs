@@ -145,7 +145,6 @@ rt::method_response!(ConversationsCloseResponse, ConversationsCloseWarning);
 /// ```json
 ///{ "ok": false, "error": "channel_not_found" }
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum ConversationsCloseError {
     /// `channel_not_found`: Value passed for `channel` was invalid.

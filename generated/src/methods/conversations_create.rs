@@ -204,7 +204,6 @@ rt::method_response!(ConversationsCreateResponse, ConversationsCreateWarning);
 /// ```json
 ///{ "ok": false, "error": "name_taken" }
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum ConversationsCreateError {
     /// `cannot_create_channel`: This channel is unable to be created.

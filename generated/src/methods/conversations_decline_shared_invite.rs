@@ -82,32 +82,9 @@ impl rt::Catalogued for ConversationsDeclineSharedInvite {
 }
 
 /// The answer of a successful [`ConversationsDeclineSharedInvite`] call (`conversations.declineSharedInvite`), with any warnings Slack sent in `warnings`.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct ConversationsDeclineSharedInviteResponse {
-    /// The warnings Slack sent with the answer, from its `warning` and
-    /// `response_metadata.warnings` fields.
-    pub warnings: Vec<ConversationsDeclineSharedInviteWarning>,
-}
-
-impl<'de> serde::Deserialize<'de> for ConversationsDeclineSharedInviteResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for ConversationsDeclineSharedInviteResponse {
-    const NAME: &'static str = "ConversationsDeclineSharedInviteResponse";
-
-    fn read_map<'de, A: rt::de::Map<'de>>(__map: A) -> Result<Self, A::Error> {
-        rt::de::skip_all(__map)?;
-        Ok(Self { warnings: Vec::new() })
-    }
-}
-
-rt::method_response!(
-    ConversationsDeclineSharedInviteResponse, ConversationsDeclineSharedInviteWarning
-);
+pub type ConversationsDeclineSharedInviteResponse = rt::Acknowledged<
+    ConversationsDeclineSharedInviteWarning,
+>;
 
 /// The errors `conversations.declineSharedInvite` can answer.
 ///
@@ -115,7 +92,6 @@ rt::method_response!(
 ///
 /// The error codes every method can answer:
 #[doc = include_str!("../common_error.md")]
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum ConversationsDeclineSharedInviteError {
     /// `approval_inactive`: This approval is no longer active, it may have expired or been declined.

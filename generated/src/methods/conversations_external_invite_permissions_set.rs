@@ -94,33 +94,9 @@ impl rt::Catalogued for ConversationsExternalInvitePermissionsSet {
 /// ```json
 ///{ "ok": true }
 /// ```
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct ConversationsExternalInvitePermissionsSetResponse {
-    /// The warnings Slack sent with the answer, from its `warning` and
-    /// `response_metadata.warnings` fields.
-    pub warnings: Vec<ConversationsExternalInvitePermissionsSetWarning>,
-}
-
-impl<'de> serde::Deserialize<'de> for ConversationsExternalInvitePermissionsSetResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for ConversationsExternalInvitePermissionsSetResponse {
-    const NAME: &'static str = "ConversationsExternalInvitePermissionsSetResponse";
-
-    fn read_map<'de, A: rt::de::Map<'de>>(__map: A) -> Result<Self, A::Error> {
-        rt::de::skip_all(__map)?;
-        Ok(Self { warnings: Vec::new() })
-    }
-}
-
-rt::method_response!(
-    ConversationsExternalInvitePermissionsSetResponse,
-    ConversationsExternalInvitePermissionsSetWarning
-);
+pub type ConversationsExternalInvitePermissionsSetResponse = rt::Acknowledged<
+    ConversationsExternalInvitePermissionsSetWarning,
+>;
 
 /// The errors `conversations.externalInvitePermissions.set` can answer.
 ///
@@ -133,7 +109,6 @@ rt::method_response!(
 /// ```json
 ///{ "ok": false, "error": "channel_not_found" }
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum ConversationsExternalInvitePermissionsSetError {
     /// `channel_not_found`: Cannot find channel

@@ -388,7 +388,6 @@ rt::method_response!(ConversationsHistoryResponse, ConversationsHistoryWarning);
 /// ```json
 ///{ "ok": false, "error": "channel_not_found" }
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum ConversationsHistoryError {
     /// `channel_is_limited_access`: The user has no access to the channel. This is only applicable to private Salesforce record channels.

@@ -265,7 +265,6 @@ rt::method_response!(ConversationsInfoResponse, ConversationsInfoWarning);
 /// ```json
 ///{ "ok": false, "error": "channel_not_found" }
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum ConversationsInfoError {
     /// `channel_is_limited_access`: The user has no access to the channel. Only applicable to Salesforce limited access channels.

@@ -228,7 +228,6 @@ rt::method_response!(ConversationsInviteResponse, ConversationsInviteWarning);
 ///    ]
 ///}
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum ConversationsInviteError {
     /// `already_in_channel`: Invited user is already in the channel.

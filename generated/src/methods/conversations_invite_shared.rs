@@ -187,7 +187,6 @@ rt::method_response!(
 /// ```json
 ///{ "ok": false, "error": "restricted_action" }
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum ConversationsInviteSharedError {
     /// `already_in_channel`: User is already in the channel.

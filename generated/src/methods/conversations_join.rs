@@ -163,7 +163,6 @@ rt::method_response!(ConversationsJoinResponse, ConversationsJoinWarning);
 /// ```json
 ///{ "ok": false, "error": "is_archived" }
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum ConversationsJoinError {
     /// `channel_is_limited_access`: The user has no access to the channel. This is only applicable to private Salesforce record channels.

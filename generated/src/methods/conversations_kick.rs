@@ -88,30 +88,7 @@ impl rt::Catalogued for ConversationsKick {
 /// ```json
 ///{ "ok": true, "errors": {} }
 /// ```
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct ConversationsKickResponse {
-    /// The warnings Slack sent with the answer, from its `warning` and
-    /// `response_metadata.warnings` fields.
-    pub warnings: Vec<ConversationsKickWarning>,
-}
-
-impl<'de> serde::Deserialize<'de> for ConversationsKickResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for ConversationsKickResponse {
-    const NAME: &'static str = "ConversationsKickResponse";
-
-    fn read_map<'de, A: rt::de::Map<'de>>(__map: A) -> Result<Self, A::Error> {
-        rt::de::skip_all(__map)?;
-        Ok(Self { warnings: Vec::new() })
-    }
-}
-
-rt::method_response!(ConversationsKickResponse, ConversationsKickWarning);
+pub type ConversationsKickResponse = rt::Acknowledged<ConversationsKickWarning>;
 
 /// The errors `conversations.kick` can answer.
 ///
@@ -130,7 +107,6 @@ rt::method_response!(ConversationsKickResponse, ConversationsKickWarning);
 /// ```json
 ///{ "ok": false, "error": "cant_kick_self" }
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum ConversationsKickError {
     /// `cant_kick_from_general`: User cannot be removed from #general.

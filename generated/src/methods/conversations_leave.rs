@@ -140,7 +140,6 @@ rt::method_response!(ConversationsLeaveResponse, ConversationsLeaveWarning);
 /// ```json
 ///{ "ok": false, "error": "cant_leave_general" }
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum ConversationsLeaveError {
     /// `cant_leave_general`: Authenticated user cannot leave the general channel

@@ -335,7 +335,6 @@ rt::method_response!(ConversationsListResponse, ConversationsListWarning);
 /// ```json
 ///{ "ok": false, "error": "invalid_auth" }
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum ConversationsListError {
     /// `invalid_cursor`: Value passed for `cursor` was not valid or is no longer valid.

@@ -166,7 +166,6 @@ rt::method_response!(
 /// | Code | Description |
 /// | --- | --- |
 /// | [`invalid_arguments`](rt::CommonError::InvalidArguments) | An invalid argument was supplied to the method. |
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum ConversationsListConnectInvitesError {
     /// `restricted_action`: A team preference prevents the authenticated user from viewing shared channel invites.

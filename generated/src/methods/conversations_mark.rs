@@ -94,30 +94,7 @@ impl rt::Catalogued for ConversationsMark {
 /// ```json
 ///{ "ok": true }
 /// ```
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct ConversationsMarkResponse {
-    /// The warnings Slack sent with the answer, from its `warning` and
-    /// `response_metadata.warnings` fields.
-    pub warnings: Vec<ConversationsMarkWarning>,
-}
-
-impl<'de> serde::Deserialize<'de> for ConversationsMarkResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for ConversationsMarkResponse {
-    const NAME: &'static str = "ConversationsMarkResponse";
-
-    fn read_map<'de, A: rt::de::Map<'de>>(__map: A) -> Result<Self, A::Error> {
-        rt::de::skip_all(__map)?;
-        Ok(Self { warnings: Vec::new() })
-    }
-}
-
-rt::method_response!(ConversationsMarkResponse, ConversationsMarkWarning);
+pub type ConversationsMarkResponse = rt::Acknowledged<ConversationsMarkWarning>;
 
 /// The errors `conversations.mark` can answer.
 ///
@@ -130,7 +107,6 @@ rt::method_response!(ConversationsMarkResponse, ConversationsMarkWarning);
 /// ```json
 ///{ "ok": false, "error": "invalid_auth" }
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum ConversationsMarkError {
     /// `channel_not_found`: Value passed for `channel` was invalid.

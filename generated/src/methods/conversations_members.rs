@@ -174,7 +174,6 @@ rt::method_response!(ConversationsMembersResponse, ConversationsMembersWarning);
 /// ```json
 ///{ "ok": false, "error": "invalid_cursor" }
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum ConversationsMembersError {
     /// `channel_not_found`: Value passed for `channel` was invalid.

@@ -213,7 +213,6 @@ rt::method_response!(ConversationsOpenResponse, ConversationsOpenWarning);
 /// ```json
 ///{ "ok": false, "error": "channel_not_found" }
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum ConversationsOpenError {
     /// `channel_not_found`: Value passed for `channel` was invalid.
@@ -317,7 +316,6 @@ rt::code_traits!(ConversationsOpenError, CommonError, error);
 ///
 /// The warning codes every method can answer:
 #[doc = include_str!("../common_warning.md")]
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum ConversationsOpenWarning {
     /// `already_open`: The conversation was already open so Slack did nothing.

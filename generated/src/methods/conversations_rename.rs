@@ -182,7 +182,6 @@ rt::method_response!(ConversationsRenameResponse, ConversationsRenameWarning);
 /// ```json
 ///{ "ok": false, "error": "not_in_channel" }
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum ConversationsRenameError {
     /// `channel_not_found`: Value passed for `channel` was invalid.

@@ -288,7 +288,6 @@ rt::method_response!(ConversationsRepliesResponse, ConversationsRepliesWarning);
 /// ```json
 ///{ "ok": false, "error": "thread_not_found" }
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum ConversationsRepliesError {
     /// `channel_not_found`: Value for `channel` was missing or invalid.

@@ -182,7 +182,6 @@ rt::method_response!(
 /// ```json
 ///{ "ok": false, "error": "restricted_action" }
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum ConversationsRequestSharedInviteApproveError {
     /// `channel_not_found`: The provided channel was not found or the channel is no longer visible to the user who requested the invite.

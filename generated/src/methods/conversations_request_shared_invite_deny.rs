@@ -87,33 +87,9 @@ impl rt::Catalogued for ConversationsRequestSharedInviteDeny {
 /// ```json
 ///{ "ok": true, "invite_id": "I012345ABCD" }
 /// ```
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct ConversationsRequestSharedInviteDenyResponse {
-    /// The warnings Slack sent with the answer, from its `warning` and
-    /// `response_metadata.warnings` fields.
-    pub warnings: Vec<ConversationsRequestSharedInviteDenyWarning>,
-}
-
-impl<'de> serde::Deserialize<'de> for ConversationsRequestSharedInviteDenyResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for ConversationsRequestSharedInviteDenyResponse {
-    const NAME: &'static str = "ConversationsRequestSharedInviteDenyResponse";
-
-    fn read_map<'de, A: rt::de::Map<'de>>(__map: A) -> Result<Self, A::Error> {
-        rt::de::skip_all(__map)?;
-        Ok(Self { warnings: Vec::new() })
-    }
-}
-
-rt::method_response!(
-    ConversationsRequestSharedInviteDenyResponse,
-    ConversationsRequestSharedInviteDenyWarning
-);
+pub type ConversationsRequestSharedInviteDenyResponse = rt::Acknowledged<
+    ConversationsRequestSharedInviteDenyWarning,
+>;
 
 /// The errors `conversations.requestSharedInvite.deny` can answer.
 ///
@@ -132,7 +108,6 @@ rt::method_response!(
 /// ```json
 ///{ "ok": false, "error": "restricted_action" }
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum ConversationsRequestSharedInviteDenyError {
     /// `channel_not_found`: We could not find the channel where the request was made.

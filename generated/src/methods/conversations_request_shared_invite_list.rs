@@ -395,7 +395,6 @@ rt::method_response!(
 /// ```json
 ///{ "ok": false, "error": "invalid_cursor" }
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum ConversationsRequestSharedInviteListError {
     /// `invalid_cursor`: The provided cursor is not valid.

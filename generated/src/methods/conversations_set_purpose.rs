@@ -160,7 +160,6 @@ rt::method_response!(ConversationsSetPurposeResponse, ConversationsSetPurposeWar
 /// ```json
 ///{ "ok": false, "error": "invalid_auth" }
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum ConversationsSetPurposeError {
     /// `channel_not_found`: Value passed for `channel` was invalid.

@@ -211,7 +211,6 @@ rt::method_response!(ConversationsSetTopicResponse, ConversationsSetTopicWarning
 ///    }
 ///}
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum ConversationsSetTopicError {
     /// `channel_not_found`: Value passed for `channel` was invalid.

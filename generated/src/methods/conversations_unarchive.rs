@@ -81,30 +81,9 @@ impl rt::Catalogued for ConversationsUnarchive {
 /// ```json
 ///{ "ok": true }
 /// ```
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct ConversationsUnarchiveResponse {
-    /// The warnings Slack sent with the answer, from its `warning` and
-    /// `response_metadata.warnings` fields.
-    pub warnings: Vec<ConversationsUnarchiveWarning>,
-}
-
-impl<'de> serde::Deserialize<'de> for ConversationsUnarchiveResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for ConversationsUnarchiveResponse {
-    const NAME: &'static str = "ConversationsUnarchiveResponse";
-
-    fn read_map<'de, A: rt::de::Map<'de>>(__map: A) -> Result<Self, A::Error> {
-        rt::de::skip_all(__map)?;
-        Ok(Self { warnings: Vec::new() })
-    }
-}
-
-rt::method_response!(ConversationsUnarchiveResponse, ConversationsUnarchiveWarning);
+pub type ConversationsUnarchiveResponse = rt::Acknowledged<
+    ConversationsUnarchiveWarning,
+>;
 
 /// The errors `conversations.unarchive` can answer.
 ///
@@ -123,7 +102,6 @@ rt::method_response!(ConversationsUnarchiveResponse, ConversationsUnarchiveWarni
 /// ```json
 ///{ "ok": false, "error": "channel_not_found" }
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum ConversationsUnarchiveError {
     /// `channel_not_found`: Value passed for `channel` was invalid.

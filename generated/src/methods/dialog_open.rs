@@ -81,30 +81,7 @@ impl rt::Catalogued for DialogOpen {
 /// ```json
 ///{ "ok": true }
 /// ```
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct DialogOpenResponse {
-    /// The warnings Slack sent with the answer, from its `warning` and
-    /// `response_metadata.warnings` fields.
-    pub warnings: Vec<DialogOpenWarning>,
-}
-
-impl<'de> serde::Deserialize<'de> for DialogOpenResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for DialogOpenResponse {
-    const NAME: &'static str = "DialogOpenResponse";
-
-    fn read_map<'de, A: rt::de::Map<'de>>(__map: A) -> Result<Self, A::Error> {
-        rt::de::skip_all(__map)?;
-        Ok(Self { warnings: Vec::new() })
-    }
-}
-
-rt::method_response!(DialogOpenResponse, DialogOpenWarning);
+pub type DialogOpenResponse = rt::Acknowledged<DialogOpenWarning>;
 
 /// The errors `dialog.open` can answer.
 ///
@@ -167,7 +144,6 @@ rt::method_response!(DialogOpenResponse, DialogOpenWarning);
 ///    }
 ///}
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum DialogOpenError {
     /// `app_missing_action_url`: The app associated with the used token doesn't have a Action URL configured in its interactive components settings.

@@ -65,30 +65,7 @@ impl rt::Catalogued for DndEndDnd {
 /// ```json
 ///{ "ok": true }
 /// ```
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct DndEndDndResponse {
-    /// The warnings Slack sent with the answer, from its `warning` and
-    /// `response_metadata.warnings` fields.
-    pub warnings: Vec<DndEndDndWarning>,
-}
-
-impl<'de> serde::Deserialize<'de> for DndEndDndResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for DndEndDndResponse {
-    const NAME: &'static str = "DndEndDndResponse";
-
-    fn read_map<'de, A: rt::de::Map<'de>>(__map: A) -> Result<Self, A::Error> {
-        rt::de::skip_all(__map)?;
-        Ok(Self { warnings: Vec::new() })
-    }
-}
-
-rt::method_response!(DndEndDndResponse, DndEndDndWarning);
+pub type DndEndDndResponse = rt::Acknowledged<DndEndDndWarning>;
 
 /// The errors `dnd.endDnd` can answer.
 ///
@@ -101,7 +78,6 @@ rt::method_response!(DndEndDndResponse, DndEndDndWarning);
 /// ```json
 ///{ "ok": false, "error": "invalid_auth" }
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum DndEndDndError {
     /// `not_in_dnd`: The auth'd user isn't in DND mode.

@@ -145,7 +145,6 @@ rt::method_response!(DndEndSnoozeResponse, DndEndSnoozeWarning);
 /// ```json
 ///{ "ok": false, "error": "invalid_auth" }
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum DndEndSnoozeError {
     /// `snooze_end_failed`: There was a problem setting the user's Do Not Disturb status

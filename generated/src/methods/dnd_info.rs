@@ -174,7 +174,6 @@ rt::method_response!(DndInfoResponse, DndInfoWarning);
 /// ```json
 ///{ "ok": false, "error": "invalid_auth" }
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum DndInfoError {
     /// `user_not_found`: Value passed for `user` was invalid.

@@ -143,7 +143,6 @@ rt::method_response!(DndSetSnoozeResponse, DndSetSnoozeWarning);
 /// ```json
 ///{ "ok": false, "error": "invalid_auth" }
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum DndSetSnoozeError {
     /// `missing_duration`: No value provided for `num_minutes`

@@ -145,7 +145,6 @@ rt::method_response!(DndTeamInfoResponse, DndTeamInfoWarning);
 /// ```json
 ///{ "ok": false, "error": "invalid_auth" }
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum DndTeamInfoError {
     /// `no_users_provided`: Must provide more than one user.

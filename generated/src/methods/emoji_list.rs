@@ -144,7 +144,6 @@ rt::method_response!(EmojiListResponse, EmojiListWarning);
 /// ```json
 ///{ "ok": false, "error": "invalid_auth" }
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum EmojiListError {
     /// `unable_to_fetch_custom_emojis`: Unable to fetch custom emojis for team.

@@ -91,32 +91,9 @@ impl rt::Catalogued for EntityAcknowledgeCommentAction {
 }
 
 /// The answer of a successful [`EntityAcknowledgeCommentAction`] call (`entity.acknowledgeCommentAction`), with any warnings Slack sent in `warnings`.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct EntityAcknowledgeCommentActionResponse {
-    /// The warnings Slack sent with the answer, from its `warning` and
-    /// `response_metadata.warnings` fields.
-    pub warnings: Vec<EntityAcknowledgeCommentActionWarning>,
-}
-
-impl<'de> serde::Deserialize<'de> for EntityAcknowledgeCommentActionResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for EntityAcknowledgeCommentActionResponse {
-    const NAME: &'static str = "EntityAcknowledgeCommentActionResponse";
-
-    fn read_map<'de, A: rt::de::Map<'de>>(__map: A) -> Result<Self, A::Error> {
-        rt::de::skip_all(__map)?;
-        Ok(Self { warnings: Vec::new() })
-    }
-}
-
-rt::method_response!(
-    EntityAcknowledgeCommentActionResponse, EntityAcknowledgeCommentActionWarning
-);
+pub type EntityAcknowledgeCommentActionResponse = rt::Acknowledged<
+    EntityAcknowledgeCommentActionWarning,
+>;
 
 /// The errors `entity.acknowledgeCommentAction` can answer.
 ///
@@ -129,7 +106,6 @@ rt::method_response!(
 /// | Code | Description |
 /// | --- | --- |
 /// | [`invalid_auth`](rt::CommonError::InvalidAuth) | Invalid token provided |
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum EntityAcknowledgeCommentActionError {
     /// `invalid_action`: The comment data does not match the original trigger context (e.g., comment_id or thread_root_id mismatch)

@@ -207,7 +207,6 @@ rt::method_response!(EntityPresentCommentsResponse, EntityPresentCommentsWarning
 /// | Code | Description |
 /// | --- | --- |
 /// | [`invalid_auth`](rt::CommonError::InvalidAuth) | Invalid token provided |
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum EntityPresentCommentsError {
     /// `invalid_app_id`: App ID is not a valid format

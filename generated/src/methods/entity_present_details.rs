@@ -123,30 +123,7 @@ impl rt::Catalogued for EntityPresentDetails {
 /// ```json
 ///{ "ok": true }
 /// ```
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct EntityPresentDetailsResponse {
-    /// The warnings Slack sent with the answer, from its `warning` and
-    /// `response_metadata.warnings` fields.
-    pub warnings: Vec<EntityPresentDetailsWarning>,
-}
-
-impl<'de> serde::Deserialize<'de> for EntityPresentDetailsResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for EntityPresentDetailsResponse {
-    const NAME: &'static str = "EntityPresentDetailsResponse";
-
-    fn read_map<'de, A: rt::de::Map<'de>>(__map: A) -> Result<Self, A::Error> {
-        rt::de::skip_all(__map)?;
-        Ok(Self { warnings: Vec::new() })
-    }
-}
-
-rt::method_response!(EntityPresentDetailsResponse, EntityPresentDetailsWarning);
+pub type EntityPresentDetailsResponse = rt::Acknowledged<EntityPresentDetailsWarning>;
 
 /// The errors `entity.presentDetails` can answer.
 ///
@@ -165,7 +142,6 @@ rt::method_response!(EntityPresentDetailsResponse, EntityPresentDetailsWarning);
 /// ```json
 ///{ "ok": false, "error": "invalid_auth" }
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum EntityPresentDetailsError {
     /// `entity_metadata_does_not_match_trigger`: The provided entity's ID does not match the ID of the entity used to initiate the request

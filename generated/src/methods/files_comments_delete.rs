@@ -83,30 +83,7 @@ impl rt::Catalogued for FilesCommentsDelete {
 /// ```json
 ///{ "ok": true }
 /// ```
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct FilesCommentsDeleteResponse {
-    /// The warnings Slack sent with the answer, from its `warning` and
-    /// `response_metadata.warnings` fields.
-    pub warnings: Vec<FilesCommentsDeleteWarning>,
-}
-
-impl<'de> serde::Deserialize<'de> for FilesCommentsDeleteResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for FilesCommentsDeleteResponse {
-    const NAME: &'static str = "FilesCommentsDeleteResponse";
-
-    fn read_map<'de, A: rt::de::Map<'de>>(__map: A) -> Result<Self, A::Error> {
-        rt::de::skip_all(__map)?;
-        Ok(Self { warnings: Vec::new() })
-    }
-}
-
-rt::method_response!(FilesCommentsDeleteResponse, FilesCommentsDeleteWarning);
+pub type FilesCommentsDeleteResponse = rt::Acknowledged<FilesCommentsDeleteWarning>;
 
 /// The errors `files.comments.delete` can answer.
 ///
@@ -119,7 +96,6 @@ rt::method_response!(FilesCommentsDeleteResponse, FilesCommentsDeleteWarning);
 /// ```json
 ///{ "ok": false, "error": "file_not_found" }
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum FilesCommentsDeleteError {
     /// `cant_delete`: The requested comment could not be deleted.

@@ -237,7 +237,6 @@ rt::method_response!(
 /// ```json
 ///{ "ok": false, "error": "invalid_auth" }
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum FilesCompleteUploadExternalError {
     /// `channel_not_found`: Value passed for `channel_id` was invalid.

@@ -70,30 +70,7 @@ impl rt::Catalogued for FilesDelete {
 /// ```json
 ///{ "ok": true }
 /// ```
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct FilesDeleteResponse {
-    /// The warnings Slack sent with the answer, from its `warning` and
-    /// `response_metadata.warnings` fields.
-    pub warnings: Vec<FilesDeleteWarning>,
-}
-
-impl<'de> serde::Deserialize<'de> for FilesDeleteResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for FilesDeleteResponse {
-    const NAME: &'static str = "FilesDeleteResponse";
-
-    fn read_map<'de, A: rt::de::Map<'de>>(__map: A) -> Result<Self, A::Error> {
-        rt::de::skip_all(__map)?;
-        Ok(Self { warnings: Vec::new() })
-    }
-}
-
-rt::method_response!(FilesDeleteResponse, FilesDeleteWarning);
+pub type FilesDeleteResponse = rt::Acknowledged<FilesDeleteWarning>;
 
 /// The errors `files.delete` can answer.
 ///
@@ -106,7 +83,6 @@ rt::method_response!(FilesDeleteResponse, FilesDeleteWarning);
 /// ```json
 ///{ "ok": false, "error": "invalid_auth" }
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum FilesDeleteError {
     /// `cant_delete_file`: Authenticated user does not have permission to delete this file.

@@ -164,7 +164,6 @@ rt::method_response!(
 /// ```json
 ///{ "ok": false, "error": "invalid_auth" }
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum FilesGetUploadUrlExternalError {
     /// `alt_txt_too_large`: Description for the image is longer than the limit of 1000 character

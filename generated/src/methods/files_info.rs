@@ -281,7 +281,6 @@ rt::method_response!(FilesInfoResponse, FilesInfoWarning);
 /// ```json
 ///{ "ok": false, "error": "invalid_auth" }
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum FilesInfoError {
     /// `canvas_disabled_file_team`: Canvas is disabled on file's team

@@ -308,7 +308,6 @@ rt::method_response!(FilesListResponse, FilesListWarning);
 /// ```json
 ///{ "ok": false, "error": "invalid_auth" }
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum FilesListError {
     /// `missing_argument`: A required argument is missing.

@@ -125,7 +125,6 @@ rt::method_response!(FilesRemoteInfoResponse, FilesRemoteInfoWarning);
 ///
 /// The error codes every method can answer:
 #[doc = include_str!("../common_error.md")]
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum FilesRemoteInfoError {
     /// `file_not_found`: Value passed for `file` or `external_id` was invalid

@@ -178,7 +178,6 @@ rt::method_response!(FilesRemoteListResponse, FilesRemoteListWarning);
 ///
 /// The error codes every method can answer:
 #[doc = include_str!("../common_error.md")]
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum FilesRemoteListError {
     /// `invalid_cursor`: Value passed for `cursor` was not valid or is no longer valid.

@@ -83,30 +83,7 @@ impl rt::Catalogued for FilesRemoteRemove {
 }
 
 /// The answer of a successful [`FilesRemoteRemove`] call (`files.remote.remove`), with any warnings Slack sent in `warnings`.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct FilesRemoteRemoveResponse {
-    /// The warnings Slack sent with the answer, from its `warning` and
-    /// `response_metadata.warnings` fields.
-    pub warnings: Vec<FilesRemoteRemoveWarning>,
-}
-
-impl<'de> serde::Deserialize<'de> for FilesRemoteRemoveResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for FilesRemoteRemoveResponse {
-    const NAME: &'static str = "FilesRemoteRemoveResponse";
-
-    fn read_map<'de, A: rt::de::Map<'de>>(__map: A) -> Result<Self, A::Error> {
-        rt::de::skip_all(__map)?;
-        Ok(Self { warnings: Vec::new() })
-    }
-}
-
-rt::method_response!(FilesRemoteRemoveResponse, FilesRemoteRemoveWarning);
+pub type FilesRemoteRemoveResponse = rt::Acknowledged<FilesRemoteRemoveWarning>;
 
 /// The errors `files.remote.remove` can answer.
 ///
@@ -114,7 +91,6 @@ rt::method_response!(FilesRemoteRemoveResponse, FilesRemoteRemoveWarning);
 ///
 /// The error codes every method can answer:
 #[doc = include_str!("../common_error.md")]
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum FilesRemoteRemoveError {
     /// `bot_user_required`: bot user token is required

@@ -132,7 +132,6 @@ rt::method_response!(FilesRemoteShareResponse, FilesRemoteShareWarning);
 ///
 /// The error codes every method can answer:
 #[doc = include_str!("../common_error.md")]
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum FilesRemoteShareError {
     /// `channel_not_found`: At least one of the values passed for `channels` was invalid.

@@ -188,7 +188,6 @@ rt::method_response!(FilesRemoteUpdateResponse, FilesRemoteUpdateWarning);
 ///
 /// The error codes every method can answer:
 #[doc = include_str!("../common_error.md")]
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum FilesRemoteUpdateError {
     /// `bad_image`: The uploaded image could not be processed - try passing a JPG or PNG

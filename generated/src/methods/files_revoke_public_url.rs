@@ -117,7 +117,6 @@ rt::method_response!(FilesRevokePublicUrlResponse, FilesRevokePublicUrlWarning);
 /// ```json
 ///{ "ok": false, "error": "invalid_auth" }
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum FilesRevokePublicUrlError {
     /// `file_not_found`: Value passed for `file` was invalid

@@ -127,7 +127,6 @@ rt::method_response!(FilesSharedPublicUrlResponse, FilesSharedPublicUrlWarning);
 /// ```json
 ///{ "ok": false, "error": "invalid_auth" }
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum FilesSharedPublicUrlError {
     /// `file_not_found`: Value passed for `file` was invalid

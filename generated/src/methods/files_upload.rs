@@ -332,7 +332,6 @@ rt::method_response!(FilesUploadResponse, FilesUploadWarning);
 /// ```json
 ///{ "ok": false, "error": "invalid_auth" }
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum FilesUploadError {
     /// `blocked_file_type`: Admin has disabled uploading this type of file
@@ -464,7 +463,6 @@ rt::code_traits!(FilesUploadError, CommonError, error);
 ///
 /// The warning codes every method can answer:
 #[doc = include_str!("../common_warning.md")]
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum FilesUploadWarning {
     /// `method_deprecated`: `files.upload` is deprecated. Please use modern upload methods. Read <https://docs.slack.dev/changelog/2024-04-a-better-way-to-upload-files-is-here-to-stay> for more info.

@@ -83,30 +83,9 @@ impl rt::Catalogued for FunctionsCompleteError {
 /// ```json
 ///{ "ok": true }
 /// ```
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct FunctionsCompleteErrorResponse {
-    /// The warnings Slack sent with the answer, from its `warning` and
-    /// `response_metadata.warnings` fields.
-    pub warnings: Vec<FunctionsCompleteErrorWarning>,
-}
-
-impl<'de> serde::Deserialize<'de> for FunctionsCompleteErrorResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for FunctionsCompleteErrorResponse {
-    const NAME: &'static str = "FunctionsCompleteErrorResponse";
-
-    fn read_map<'de, A: rt::de::Map<'de>>(__map: A) -> Result<Self, A::Error> {
-        rt::de::skip_all(__map)?;
-        Ok(Self { warnings: Vec::new() })
-    }
-}
-
-rt::method_response!(FunctionsCompleteErrorResponse, FunctionsCompleteErrorWarning);
+pub type FunctionsCompleteErrorResponse = rt::Acknowledged<
+    FunctionsCompleteErrorWarning,
+>;
 
 /// The errors `functions.completeError` can answer.
 ///
@@ -126,7 +105,6 @@ rt::method_response!(FunctionsCompleteErrorResponse, FunctionsCompleteErrorWarni
 /// ```json
 ///{ "ok": false, "error": "function_execution_not_found" }
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum FunctionsCompleteErrorError {
     /// `execution_not_in_running_state`: The function execution is no longer in a state to be completed.

@@ -85,30 +85,9 @@ impl rt::Catalogued for FunctionsCompleteSuccess {
 /// ```json
 ///{ "ok": true }
 /// ```
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct FunctionsCompleteSuccessResponse {
-    /// The warnings Slack sent with the answer, from its `warning` and
-    /// `response_metadata.warnings` fields.
-    pub warnings: Vec<FunctionsCompleteSuccessWarning>,
-}
-
-impl<'de> serde::Deserialize<'de> for FunctionsCompleteSuccessResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for FunctionsCompleteSuccessResponse {
-    const NAME: &'static str = "FunctionsCompleteSuccessResponse";
-
-    fn read_map<'de, A: rt::de::Map<'de>>(__map: A) -> Result<Self, A::Error> {
-        rt::de::skip_all(__map)?;
-        Ok(Self { warnings: Vec::new() })
-    }
-}
-
-rt::method_response!(FunctionsCompleteSuccessResponse, FunctionsCompleteSuccessWarning);
+pub type FunctionsCompleteSuccessResponse = rt::Acknowledged<
+    FunctionsCompleteSuccessWarning,
+>;
 
 /// The errors `functions.completeSuccess` can answer.
 ///
@@ -128,7 +107,6 @@ rt::method_response!(FunctionsCompleteSuccessResponse, FunctionsCompleteSuccessW
 /// ```json
 ///{ "ok": false, "error": "function_execution_not_found" }
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum FunctionsCompleteSuccessError {
     /// `execution_not_in_running_state`: The function execution is no longer in a state to be completed.

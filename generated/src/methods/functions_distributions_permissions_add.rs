@@ -195,7 +195,6 @@ rt::method_response!(
 /// ```json
 ///{ "ok": false, "error": "invalid_permission_type" }
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum FunctionsDistributionsPermissionsAddError {
     /// `app_not_found`: This app does not exist.

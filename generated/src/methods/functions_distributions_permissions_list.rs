@@ -189,7 +189,6 @@ rt::method_response!(
 /// ```json
 ///{ "ok": false, "error": "function_not_found" }
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum FunctionsDistributionsPermissionsListError {
     /// `app_not_found`: This app does not exist.

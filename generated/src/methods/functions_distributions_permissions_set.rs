@@ -250,7 +250,6 @@ rt::method_response!(
 /// ```json
 ///{ "ok": false, "error": "user_not_found" }
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum FunctionsDistributionsPermissionsSetError {
     /// `app_not_found`: This app does not exist.

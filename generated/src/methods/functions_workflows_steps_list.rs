@@ -177,7 +177,6 @@ rt::method_response!(
 /// ```json
 ///{ "ok": false, "error": "unknown_workflow_id" }
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum FunctionsWorkflowsStepsListError {
     /// `cannot_fetch_versions`: Encountered unexpected error while trying to fetch versions

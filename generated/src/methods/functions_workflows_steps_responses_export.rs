@@ -108,33 +108,9 @@ impl rt::Catalogued for FunctionsWorkflowsStepsResponsesExport {
 /// ```json
 ///{ "ok": true }
 /// ```
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct FunctionsWorkflowsStepsResponsesExportResponse {
-    /// The warnings Slack sent with the answer, from its `warning` and
-    /// `response_metadata.warnings` fields.
-    pub warnings: Vec<FunctionsWorkflowsStepsResponsesExportWarning>,
-}
-
-impl<'de> serde::Deserialize<'de> for FunctionsWorkflowsStepsResponsesExportResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for FunctionsWorkflowsStepsResponsesExportResponse {
-    const NAME: &'static str = "FunctionsWorkflowsStepsResponsesExportResponse";
-
-    fn read_map<'de, A: rt::de::Map<'de>>(__map: A) -> Result<Self, A::Error> {
-        rt::de::skip_all(__map)?;
-        Ok(Self { warnings: Vec::new() })
-    }
-}
-
-rt::method_response!(
-    FunctionsWorkflowsStepsResponsesExportResponse,
-    FunctionsWorkflowsStepsResponsesExportWarning
-);
+pub type FunctionsWorkflowsStepsResponsesExportResponse = rt::Acknowledged<
+    FunctionsWorkflowsStepsResponsesExportWarning,
+>;
 
 /// The errors `functions.workflows.steps.responses.export` can answer.
 ///
@@ -155,7 +131,6 @@ rt::method_response!(
 /// ```json
 ///{ "ok": false, "error": "unknown_workflow_id" }
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum FunctionsWorkflowsStepsResponsesExportError {
     /// `unknown_app_id`: The passed in workflow_app_id is invalid.

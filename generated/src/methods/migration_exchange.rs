@@ -172,7 +172,6 @@ rt::method_response!(MigrationExchangeResponse, MigrationExchangeWarning);
 /// ```json
 ///{ "ok": false, "error": "not_enterprise_team" }
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum MigrationExchangeError {
     /// `not_enterprise_team`: The workspace associated with the token is not part of an Enterprise organization. User IDs have not changed and there is nothing to map.

@@ -323,7 +323,6 @@ rt::method_response!(OauthAccessResponse, OauthAccessWarning);
 /// ```json
 ///{ "ok": false, "error": "invalid_client_id" }
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum OauthAccessError {
     /// `bad_client_secret`: Value passed for `client_secret` was invalid.

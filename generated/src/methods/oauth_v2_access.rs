@@ -327,7 +327,6 @@ rt::method_response!(OauthV2AccessResponse, OauthV2AccessWarning);
 /// ```json
 ///{ "ok": false, "error": "invalid_client_id" }
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum OauthV2AccessError {
     /// `bad_client_secret`: Value passed for `client_secret` was invalid.

@@ -182,7 +182,6 @@ rt::method_response!(OauthV2ExchangeResponse, OauthV2ExchangeWarning);
 /// | Code | Description |
 /// | --- | --- |
 /// | [`internal_error`](rt::CommonError::InternalError) | A server-side error occurred. |
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum OauthV2ExchangeError {
     /// `authorization_not_found`: The underlying authorization for this token was revoked or is invalid.

@@ -264,7 +264,6 @@ rt::method_response!(OauthV2UserAccessResponse, OauthV2UserAccessWarning);
 /// ```json
 ///{ "ok": false, "error": "invalid_code" }
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum OauthV2UserAccessError {
     /// `bad_client_secret`: Value passed for `client_secret` was invalid.

@@ -219,7 +219,6 @@ rt::method_response!(OpenidConnectTokenResponse, OpenidConnectTokenWarning);
 ///
 /// The error codes every method can answer:
 #[doc = include_str!("../common_error.md")]
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum OpenidConnectTokenError {
     /// `bad_client_secret`: The value passed for `client_secret` was invalid.

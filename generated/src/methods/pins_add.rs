@@ -85,30 +85,7 @@ impl rt::Catalogued for PinsAdd {
 /// ```json
 ///{ "ok": true }
 /// ```
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct PinsAddResponse {
-    /// The warnings Slack sent with the answer, from its `warning` and
-    /// `response_metadata.warnings` fields.
-    pub warnings: Vec<PinsAddWarning>,
-}
-
-impl<'de> serde::Deserialize<'de> for PinsAddResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for PinsAddResponse {
-    const NAME: &'static str = "PinsAddResponse";
-
-    fn read_map<'de, A: rt::de::Map<'de>>(__map: A) -> Result<Self, A::Error> {
-        rt::de::skip_all(__map)?;
-        Ok(Self { warnings: Vec::new() })
-    }
-}
-
-rt::method_response!(PinsAddResponse, PinsAddWarning);
+pub type PinsAddResponse = rt::Acknowledged<PinsAddWarning>;
 
 /// The errors `pins.add` can answer.
 ///
@@ -121,7 +98,6 @@ rt::method_response!(PinsAddResponse, PinsAddWarning);
 /// ```json
 ///{ "error": "channel_not_found", "ok": false }
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum PinsAddError {
     /// `already_pinned`: The specified item is already pinned to the channel.

@@ -151,7 +151,6 @@ rt::method_response!(PinsListResponse, PinsListWarning);
 /// ```json
 ///{ "ok": false, "error": "invalid_auth" }
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum PinsListError {
     /// `channel_not_found`: Value passed for `channel` was invalid.

@@ -85,30 +85,7 @@ impl rt::Catalogued for PinsRemove {
 /// ```json
 ///{ "ok": true }
 /// ```
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct PinsRemoveResponse {
-    /// The warnings Slack sent with the answer, from its `warning` and
-    /// `response_metadata.warnings` fields.
-    pub warnings: Vec<PinsRemoveWarning>,
-}
-
-impl<'de> serde::Deserialize<'de> for PinsRemoveResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for PinsRemoveResponse {
-    const NAME: &'static str = "PinsRemoveResponse";
-
-    fn read_map<'de, A: rt::de::Map<'de>>(__map: A) -> Result<Self, A::Error> {
-        rt::de::skip_all(__map)?;
-        Ok(Self { warnings: Vec::new() })
-    }
-}
-
-rt::method_response!(PinsRemoveResponse, PinsRemoveWarning);
+pub type PinsRemoveResponse = rt::Acknowledged<PinsRemoveWarning>;
 
 /// The errors `pins.remove` can answer.
 ///
@@ -121,7 +98,6 @@ rt::method_response!(PinsRemoveResponse, PinsRemoveWarning);
 /// ```json
 ///{ "error": "no_pin", "ok": false }
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum PinsRemoveError {
     /// `bad_timestamp`: Value passed for `timestamp` was invalid.

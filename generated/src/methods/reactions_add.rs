@@ -90,30 +90,7 @@ impl rt::Catalogued for ReactionsAdd {
 /// ```json
 ///{ "ok": true }
 /// ```
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct ReactionsAddResponse {
-    /// The warnings Slack sent with the answer, from its `warning` and
-    /// `response_metadata.warnings` fields.
-    pub warnings: Vec<ReactionsAddWarning>,
-}
-
-impl<'de> serde::Deserialize<'de> for ReactionsAddResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for ReactionsAddResponse {
-    const NAME: &'static str = "ReactionsAddResponse";
-
-    fn read_map<'de, A: rt::de::Map<'de>>(__map: A) -> Result<Self, A::Error> {
-        rt::de::skip_all(__map)?;
-        Ok(Self { warnings: Vec::new() })
-    }
-}
-
-rt::method_response!(ReactionsAddResponse, ReactionsAddWarning);
+pub type ReactionsAddResponse = rt::Acknowledged<ReactionsAddWarning>;
 
 /// The errors `reactions.add` can answer.
 ///
@@ -126,7 +103,6 @@ rt::method_response!(ReactionsAddResponse, ReactionsAddWarning);
 /// ```json
 ///{ "error": "already_reacted", "ok": false }
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum ReactionsAddError {
     /// `already_reacted`: The specified item already has the user/reaction combination.

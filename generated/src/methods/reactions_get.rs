@@ -207,7 +207,6 @@ rt::method_response!(ReactionsGetResponse, ReactionsGetWarning);
 /// ```json
 ///{ "ok": false, "error": "invalid_auth" }
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum ReactionsGetError {
     /// `bad_timestamp`: Value passed for `timestamp` was invalid.

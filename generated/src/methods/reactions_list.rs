@@ -290,7 +290,6 @@ rt::method_response!(ReactionsListResponse, ReactionsListWarning);
 /// ```json
 ///{ "ok": false, "error": "invalid_auth" }
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum ReactionsListError {
     /// `user_not_found`: Value passed for `user` was invalid.

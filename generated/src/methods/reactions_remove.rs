@@ -120,30 +120,7 @@ impl rt::Catalogued for ReactionsRemove {
 /// ```json
 ///{ "ok": true }
 /// ```
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct ReactionsRemoveResponse {
-    /// The warnings Slack sent with the answer, from its `warning` and
-    /// `response_metadata.warnings` fields.
-    pub warnings: Vec<ReactionsRemoveWarning>,
-}
-
-impl<'de> serde::Deserialize<'de> for ReactionsRemoveResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for ReactionsRemoveResponse {
-    const NAME: &'static str = "ReactionsRemoveResponse";
-
-    fn read_map<'de, A: rt::de::Map<'de>>(__map: A) -> Result<Self, A::Error> {
-        rt::de::skip_all(__map)?;
-        Ok(Self { warnings: Vec::new() })
-    }
-}
-
-rt::method_response!(ReactionsRemoveResponse, ReactionsRemoveWarning);
+pub type ReactionsRemoveResponse = rt::Acknowledged<ReactionsRemoveWarning>;
 
 /// The errors `reactions.remove` can answer.
 ///
@@ -156,7 +133,6 @@ rt::method_response!(ReactionsRemoveResponse, ReactionsRemoveWarning);
 /// ```json
 ///{ "error": "no_reaction", "ok": false }
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum ReactionsRemoveError {
     /// `bad_timestamp`: Value passed for `timestamp` was invalid.

@@ -179,7 +179,6 @@ rt::method_response!(RemindersAddResponse, RemindersAddWarning);
 /// ```json
 ///{ "ok": false, "error": "invalid_auth" }
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum RemindersAddError {
     /// `cannot_add_bot`: Reminders can't be sent to bots.

@@ -87,30 +87,7 @@ impl rt::Catalogued for RemindersComplete {
 /// ```json
 ///{ "ok": true }
 /// ```
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct RemindersCompleteResponse {
-    /// The warnings Slack sent with the answer, from its `warning` and
-    /// `response_metadata.warnings` fields.
-    pub warnings: Vec<RemindersCompleteWarning>,
-}
-
-impl<'de> serde::Deserialize<'de> for RemindersCompleteResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for RemindersCompleteResponse {
-    const NAME: &'static str = "RemindersCompleteResponse";
-
-    fn read_map<'de, A: rt::de::Map<'de>>(__map: A) -> Result<Self, A::Error> {
-        rt::de::skip_all(__map)?;
-        Ok(Self { warnings: Vec::new() })
-    }
-}
-
-rt::method_response!(RemindersCompleteResponse, RemindersCompleteWarning);
+pub type RemindersCompleteResponse = rt::Acknowledged<RemindersCompleteWarning>;
 
 /// The errors `reminders.complete` can answer.
 ///
@@ -123,7 +100,6 @@ rt::method_response!(RemindersCompleteResponse, RemindersCompleteWarning);
 /// ```json
 ///{ "ok": false, "error": "invalid_auth" }
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum RemindersCompleteError {
     /// `cannot_complete_others`: Reminders for other team members can't be marked complete.

@@ -87,30 +87,7 @@ impl rt::Catalogued for RemindersDelete {
 /// ```json
 ///{ "ok": true }
 /// ```
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct RemindersDeleteResponse {
-    /// The warnings Slack sent with the answer, from its `warning` and
-    /// `response_metadata.warnings` fields.
-    pub warnings: Vec<RemindersDeleteWarning>,
-}
-
-impl<'de> serde::Deserialize<'de> for RemindersDeleteResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for RemindersDeleteResponse {
-    const NAME: &'static str = "RemindersDeleteResponse";
-
-    fn read_map<'de, A: rt::de::Map<'de>>(__map: A) -> Result<Self, A::Error> {
-        rt::de::skip_all(__map)?;
-        Ok(Self { warnings: Vec::new() })
-    }
-}
-
-rt::method_response!(RemindersDeleteResponse, RemindersDeleteWarning);
+pub type RemindersDeleteResponse = rt::Acknowledged<RemindersDeleteWarning>;
 
 /// The errors `reminders.delete` can answer.
 ///
@@ -123,7 +100,6 @@ rt::method_response!(RemindersDeleteResponse, RemindersDeleteWarning);
 /// ```json
 ///{ "ok": false, "error": "invalid_auth" }
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum RemindersDeleteError {
     /// `missing_argument`: An argument is missing.

@@ -132,7 +132,6 @@ rt::method_response!(RemindersInfoResponse, RemindersInfoWarning);
 /// ```json
 ///{ "ok": false, "error": "invalid_auth" }
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum RemindersInfoError {
     /// `missing_argument`: An argument is missing.

@@ -121,7 +121,6 @@ rt::method_response!(RemindersListResponse, RemindersListWarning);
 /// ```json
 ///{ "ok": false, "error": "invalid_auth" }
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum RemindersListError {
     /// `missing_argument`: An argument is missing.

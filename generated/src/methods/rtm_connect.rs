@@ -152,7 +152,6 @@ rt::method_response!(RtmConnectResponse, RtmConnectWarning);
 /// ```json
 ///{ "ok": false, "error": "invalid_auth" }
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum RtmConnectError {
     /// `migration_in_progress`: Team is being migrated between servers. See [the `team_migration_started` event documentation](https://api.slack.com/reference/events/team_migration_started) for details.

@@ -208,7 +208,6 @@ rt::method_response!(RtmStartResponse, RtmStartWarning);
 /// ```json
 ///{ "ok": false, "error": "invalid_auth" }
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum RtmStartError {
     /// `migration_in_progress`: Workspace is being migrated between servers. See [the `team_migration_started` event documentation](https://api.slack.com/reference/events/team_migration_started) for details.
@@ -264,7 +263,6 @@ rt::code_traits!(RtmStartError, CommonError, error);
 ///
 /// The warning codes every method can answer:
 #[doc = include_str!("../common_warning.md")]
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum RtmStartWarning {
     /// `member_list_truncated`: A `members` array included in a channel object was truncated at 1500 results. Use `conversations.members` to retrieve all results.

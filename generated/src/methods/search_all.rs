@@ -340,7 +340,6 @@ rt::method_response!(SearchAllResponse, SearchAllWarning);
 ///    "provided": "identify,bot:basic"
 ///}
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum SearchAllError {
     /// `no_query`: No query was provided.

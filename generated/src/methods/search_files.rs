@@ -310,7 +310,6 @@ rt::method_response!(SearchFilesResponse, SearchFilesWarning);
 /// ```json
 ///{ "error": "No query passed", "ok": false }
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum SearchFilesError {
     /// `no_query`: No query was provided.

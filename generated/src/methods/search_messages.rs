@@ -322,7 +322,6 @@ rt::method_response!(SearchMessagesResponse, SearchMessagesWarning);
 /// ```json
 ///{ "error": "No query passed", "ok": false }
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum SearchMessagesError {
     /// `no_query`: No query was provided.

@@ -163,7 +163,6 @@ rt::method_response!(SlackListsAccessDeleteResponse, SlackListsAccessDeleteWarni
 /// ```json
 ///{ "ok": false, "error": "restricted_action" }
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum SlackListsAccessDeleteError {
     /// `channel_not_found`: A channel could not be found.

@@ -168,7 +168,6 @@ rt::method_response!(SlackListsAccessSetResponse, SlackListsAccessSetWarning);
 /// ```json
 ///{ "ok": false, "error": "restricted_action" }
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum SlackListsAccessSetError {
     /// `channel_not_found`: A channel could not be found.

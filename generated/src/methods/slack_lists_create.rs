@@ -1025,7 +1025,6 @@ rt::method_response!(SlackListsCreateResponse, SlackListsCreateWarning);
 /// ```json
 ///{ "ok": false, "error": "invalid_schema" }
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum SlackListsCreateError {
     /// `invalid_column_type`: Column type not allowed.

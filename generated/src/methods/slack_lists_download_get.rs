@@ -181,7 +181,6 @@ rt::method_response!(SlackListsDownloadGetResponse, SlackListsDownloadGetWarning
 /// ```json
 ///{ "ok": false, "error": "list_not_found" }
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum SlackListsDownloadGetError {
     /// `job_not_found`: Could not find an export job matching that ID.

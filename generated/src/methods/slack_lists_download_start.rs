@@ -178,7 +178,6 @@ rt::method_response!(SlackListsDownloadStartResponse, SlackListsDownloadStartWar
 /// ```json
 ///{ "ok": false, "error": "list_not_found" }
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum SlackListsDownloadStartError {
     /// `list_not_found`: The List was not found.

@@ -275,7 +275,6 @@ rt::method_response!(SlackListsItemsCreateResponse, SlackListsItemsCreateWarning
 /// ```json
 ///{ "ok": false, "error": "list_not_found" }
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum SlackListsItemsCreateError {
     /// `duplicated_item_not_found`: The item to duplicate cannot be found.

@@ -80,30 +80,7 @@ impl rt::Catalogued for SlackListsItemsDelete {
 /// ```json
 ///{ "ok": true }
 /// ```
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct SlackListsItemsDeleteResponse {
-    /// The warnings Slack sent with the answer, from its `warning` and
-    /// `response_metadata.warnings` fields.
-    pub warnings: Vec<SlackListsItemsDeleteWarning>,
-}
-
-impl<'de> serde::Deserialize<'de> for SlackListsItemsDeleteResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for SlackListsItemsDeleteResponse {
-    const NAME: &'static str = "SlackListsItemsDeleteResponse";
-
-    fn read_map<'de, A: rt::de::Map<'de>>(__map: A) -> Result<Self, A::Error> {
-        rt::de::skip_all(__map)?;
-        Ok(Self { warnings: Vec::new() })
-    }
-}
-
-rt::method_response!(SlackListsItemsDeleteResponse, SlackListsItemsDeleteWarning);
+pub type SlackListsItemsDeleteResponse = rt::Acknowledged<SlackListsItemsDeleteWarning>;
 
 /// The errors `slackLists.items.delete` can answer.
 ///
@@ -116,7 +93,6 @@ rt::method_response!(SlackListsItemsDeleteResponse, SlackListsItemsDeleteWarning
 /// ```json
 ///{ "ok": false, "error": "invalid_auth" }
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum SlackListsItemsDeleteError {
     /// `list_not_found`: The List was not found.

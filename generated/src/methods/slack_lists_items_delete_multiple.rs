@@ -83,32 +83,9 @@ impl rt::Catalogued for SlackListsItemsDeleteMultiple {
 /// ```json
 ///{ "ok": true }
 /// ```
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct SlackListsItemsDeleteMultipleResponse {
-    /// The warnings Slack sent with the answer, from its `warning` and
-    /// `response_metadata.warnings` fields.
-    pub warnings: Vec<SlackListsItemsDeleteMultipleWarning>,
-}
-
-impl<'de> serde::Deserialize<'de> for SlackListsItemsDeleteMultipleResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for SlackListsItemsDeleteMultipleResponse {
-    const NAME: &'static str = "SlackListsItemsDeleteMultipleResponse";
-
-    fn read_map<'de, A: rt::de::Map<'de>>(__map: A) -> Result<Self, A::Error> {
-        rt::de::skip_all(__map)?;
-        Ok(Self { warnings: Vec::new() })
-    }
-}
-
-rt::method_response!(
-    SlackListsItemsDeleteMultipleResponse, SlackListsItemsDeleteMultipleWarning
-);
+pub type SlackListsItemsDeleteMultipleResponse = rt::Acknowledged<
+    SlackListsItemsDeleteMultipleWarning,
+>;
 
 /// The errors `slackLists.items.deleteMultiple` can answer.
 ///
@@ -121,7 +98,6 @@ rt::method_response!(
 /// ```json
 ///{ "ok": false, "error": "invalid_auth" }
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum SlackListsItemsDeleteMultipleError {
     /// `list_not_found`: The List was not found.

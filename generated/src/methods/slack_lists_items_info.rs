@@ -1264,7 +1264,6 @@ rt::method_response!(SlackListsItemsInfoResponse, SlackListsItemsInfoWarning);
 /// ```json
 ///{ "ok": false, "error": "record_not_found" }
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum SlackListsItemsInfoError {
     /// `list_not_found`: The List was not found.

@@ -526,7 +526,6 @@ rt::method_response!(SlackListsItemsListResponse, SlackListsItemsListWarning);
 /// ```json
 ///{ "ok": false, "error": "list_not_found" }
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum SlackListsItemsListError {
     /// `archive_not_supported`: Archiving is not supported.

@@ -80,30 +80,7 @@ impl rt::Catalogued for SlackListsItemsUpdate {
 /// ```json
 ///{ "ok": true }
 /// ```
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct SlackListsItemsUpdateResponse {
-    /// The warnings Slack sent with the answer, from its `warning` and
-    /// `response_metadata.warnings` fields.
-    pub warnings: Vec<SlackListsItemsUpdateWarning>,
-}
-
-impl<'de> serde::Deserialize<'de> for SlackListsItemsUpdateResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for SlackListsItemsUpdateResponse {
-    const NAME: &'static str = "SlackListsItemsUpdateResponse";
-
-    fn read_map<'de, A: rt::de::Map<'de>>(__map: A) -> Result<Self, A::Error> {
-        rt::de::skip_all(__map)?;
-        Ok(Self { warnings: Vec::new() })
-    }
-}
-
-rt::method_response!(SlackListsItemsUpdateResponse, SlackListsItemsUpdateWarning);
+pub type SlackListsItemsUpdateResponse = rt::Acknowledged<SlackListsItemsUpdateWarning>;
 
 /// The errors `slackLists.items.update` can answer.
 ///
@@ -116,7 +93,6 @@ rt::method_response!(SlackListsItemsUpdateResponse, SlackListsItemsUpdateWarning
 /// ```json
 ///{ "ok": false, "error": "invalid_row_id" }
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum SlackListsItemsUpdateError {
     /// `channel_not_found`: The channel cannot be found.

@@ -113,30 +113,7 @@ impl rt::Catalogued for SlackListsUpdate {
 /// ```json
 ///{ "ok": true }
 /// ```
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct SlackListsUpdateResponse {
-    /// The warnings Slack sent with the answer, from its `warning` and
-    /// `response_metadata.warnings` fields.
-    pub warnings: Vec<SlackListsUpdateWarning>,
-}
-
-impl<'de> serde::Deserialize<'de> for SlackListsUpdateResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for SlackListsUpdateResponse {
-    const NAME: &'static str = "SlackListsUpdateResponse";
-
-    fn read_map<'de, A: rt::de::Map<'de>>(__map: A) -> Result<Self, A::Error> {
-        rt::de::skip_all(__map)?;
-        Ok(Self { warnings: Vec::new() })
-    }
-}
-
-rt::method_response!(SlackListsUpdateResponse, SlackListsUpdateWarning);
+pub type SlackListsUpdateResponse = rt::Acknowledged<SlackListsUpdateWarning>;
 
 /// The errors `slackLists.update` can answer.
 ///
@@ -149,7 +126,6 @@ rt::method_response!(SlackListsUpdateResponse, SlackListsUpdateWarning);
 /// ```json
 ///{ "ok": false, "error": "list_not_found" }
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum SlackListsUpdateError {
     /// `file_channel_rename_error`: Failed to rename file channel based on file title.

@@ -110,30 +110,7 @@ impl rt::Catalogued for StarsAdd {
 /// ```json
 ///{ "ok": true }
 /// ```
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct StarsAddResponse {
-    /// The warnings Slack sent with the answer, from its `warning` and
-    /// `response_metadata.warnings` fields.
-    pub warnings: Vec<StarsAddWarning>,
-}
-
-impl<'de> serde::Deserialize<'de> for StarsAddResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for StarsAddResponse {
-    const NAME: &'static str = "StarsAddResponse";
-
-    fn read_map<'de, A: rt::de::Map<'de>>(__map: A) -> Result<Self, A::Error> {
-        rt::de::skip_all(__map)?;
-        Ok(Self { warnings: Vec::new() })
-    }
-}
-
-rt::method_response!(StarsAddResponse, StarsAddWarning);
+pub type StarsAddResponse = rt::Acknowledged<StarsAddWarning>;
 
 /// The errors `stars.add` can answer.
 ///
@@ -146,7 +123,6 @@ rt::method_response!(StarsAddResponse, StarsAddWarning);
 /// ```json
 ///{ "ok": false, "error": "invalid_auth" }
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum StarsAddError {
     /// `already_starred`: The specified item has already been starred by the authenticated user.

@@ -231,7 +231,6 @@ rt::method_response!(StarsListResponse, StarsListWarning);
 /// ```json
 ///{ "ok": false, "error": "invalid_auth" }
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum StarsListError {
     /// `missing_argument`: A required argument is missing.

@@ -108,30 +108,7 @@ impl rt::Catalogued for StarsRemove {
 /// ```json
 ///{ "ok": true }
 /// ```
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct StarsRemoveResponse {
-    /// The warnings Slack sent with the answer, from its `warning` and
-    /// `response_metadata.warnings` fields.
-    pub warnings: Vec<StarsRemoveWarning>,
-}
-
-impl<'de> serde::Deserialize<'de> for StarsRemoveResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for StarsRemoveResponse {
-    const NAME: &'static str = "StarsRemoveResponse";
-
-    fn read_map<'de, A: rt::de::Map<'de>>(__map: A) -> Result<Self, A::Error> {
-        rt::de::skip_all(__map)?;
-        Ok(Self { warnings: Vec::new() })
-    }
-}
-
-rt::method_response!(StarsRemoveResponse, StarsRemoveWarning);
+pub type StarsRemoveResponse = rt::Acknowledged<StarsRemoveWarning>;
 
 /// The errors `stars.remove` can answer.
 ///
@@ -144,7 +121,6 @@ rt::method_response!(StarsRemoveResponse, StarsRemoveWarning);
 /// ```json
 ///{ "ok": false, "error": "invalid_auth" }
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum StarsRemoveError {
     /// `bad_timestamp`: Value passed for `timestamp` was invalid.

@@ -243,7 +243,6 @@ rt::method_response!(TeamAccessLogsResponse, TeamAccessLogsWarning);
 /// ```json
 ///{ "ok": false, "error": "paid_only" }
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum TeamAccessLogsError {
     /// `invalid_cursor`: Value passed for `cursor` was not valid or is no longer valid.

@@ -186,7 +186,6 @@ rt::method_response!(TeamBillableInfoResponse, TeamBillableInfoWarning);
 /// ```json
 ///{ "ok": false, "error": "invalid_auth" }
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum TeamBillableInfoError {
     /// `invalid_cursor`: Value passed for `cursor` was not valid or is no longer valid.

@@ -115,7 +115,6 @@ rt::method_response!(TeamBillingInfoResponse, TeamBillingInfoWarning);
 /// ```json
 ///{ "ok": false, "error": "invalid_team" }
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum TeamBillingInfoError {
     /// `invalid_team`: Cannot find a team associated with the authed token.

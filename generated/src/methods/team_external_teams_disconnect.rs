@@ -123,7 +123,6 @@ rt::method_response!(
 /// ```json
 ///{ "ok": false, "error": "invalid_auth" }
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum TeamExternalTeamsDisconnectError {
     /// `invalid_target_team`: target team is invalid

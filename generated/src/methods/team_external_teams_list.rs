@@ -283,7 +283,6 @@ rt::method_response!(TeamExternalTeamsListResponse, TeamExternalTeamsListWarning
 /// ```json
 ///{ "ok": false, "error": "invalid_auth" }
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum TeamExternalTeamsListError {
     /// `invalid_workspace_filter`: The specified workspace is not valid.

@@ -107,30 +107,7 @@ impl rt::Catalogued for TeamInfo {
 ///    }
 ///}
 /// ```
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct TeamInfoResponse {
-    /// The warnings Slack sent with the answer, from its `warning` and
-    /// `response_metadata.warnings` fields.
-    pub warnings: Vec<TeamInfoWarning>,
-}
-
-impl<'de> serde::Deserialize<'de> for TeamInfoResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for TeamInfoResponse {
-    const NAME: &'static str = "TeamInfoResponse";
-
-    fn read_map<'de, A: rt::de::Map<'de>>(__map: A) -> Result<Self, A::Error> {
-        rt::de::skip_all(__map)?;
-        Ok(Self { warnings: Vec::new() })
-    }
-}
-
-rt::method_response!(TeamInfoResponse, TeamInfoWarning);
+pub type TeamInfoResponse = rt::Acknowledged<TeamInfoWarning>;
 
 /// The errors `team.info` can answer.
 ///
@@ -143,7 +120,6 @@ rt::method_response!(TeamInfoResponse, TeamInfoWarning);
 /// ```json
 ///{ "ok": false, "error": "invalid_auth" }
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum TeamInfoError {
     /// `enterprise_not_found`: The `enterprise` was not found.

@@ -200,7 +200,6 @@ rt::method_response!(TeamIntegrationLogsResponse, TeamIntegrationLogsWarning);
 /// ```json
 ///{ "ok": false, "error": "invalid_auth" }
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum TeamIntegrationLogsError {
     /// `missing_argument`: A required argument is missing.

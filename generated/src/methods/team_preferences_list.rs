@@ -154,7 +154,6 @@ rt::method_response!(TeamPreferencesListResponse, TeamPreferencesListWarning);
 /// ```json
 ///{ "ok": false, "error": "invalid_auth" }
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum TeamPreferencesListError {
     /// `invalid_team`: Cannot find a workspace associated with the presented token.

@@ -158,7 +158,6 @@ rt::method_response!(ToolingTokensRotateResponse, ToolingTokensRotateWarning);
 /// ```json
 ///{ "ok": false, "error": "invalid_refresh_token" }
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum ToolingTokensRotateError {
     /// `invalid_refresh_token`: The given refresh token is invalid.

@@ -217,7 +217,6 @@ rt::method_response!(UsergroupsCreateResponse, UsergroupsCreateWarning);
 /// ```json
 ///{ "ok": false, "error": "invalid_auth" }
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum UsergroupsCreateError {
     /// `bad_handle`: Handle is invalid

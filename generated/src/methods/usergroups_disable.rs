@@ -148,7 +148,6 @@ rt::method_response!(UsergroupsDisableResponse, UsergroupsDisableWarning);
 /// ```json
 ///{ "ok": false, "error": "invalid_auth" }
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum UsergroupsDisableError {
     /// `missing_argument`: A required argument is missing.

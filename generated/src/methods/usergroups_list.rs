@@ -217,7 +217,6 @@ rt::method_response!(UsergroupsListResponse, UsergroupsListWarning);
 /// ```json
 ///{ "ok": false, "error": "invalid_auth" }
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum UsergroupsListError {
     /// `invalid_cursor`: Value passed for `cursor` was not valid or is no longer valid.

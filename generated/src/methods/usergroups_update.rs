@@ -251,7 +251,6 @@ rt::method_response!(UsergroupsUpdateResponse, UsergroupsUpdateWarning);
 /// ```json
 ///{ "ok": false, "error": "invalid_auth" }
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum UsergroupsUpdateError {
     /// `missing_argument`: A required argument is missing.

@@ -144,7 +144,6 @@ rt::method_response!(UsergroupsUsersListResponse, UsergroupsUsersListWarning);
 /// ```json
 ///{ "ok": false, "error": "invalid_auth" }
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum UsergroupsUsersListError {
     /// `invalid_cursor`: Value passed for `cursor` was not valid or is no longer valid.

@@ -210,7 +210,6 @@ rt::method_response!(UsergroupsUsersUpdateResponse, UsergroupsUsersUpdateWarning
 /// ```json
 ///{ "ok": false, "error": "invalid_auth" }
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum UsergroupsUsersUpdateError {
     /// `failed_for_some_users`: User(s) are not in the workspace where this usergroup exists

@@ -352,7 +352,6 @@ rt::method_response!(UsersConversationsResponse, UsersConversationsWarning);
 /// ```json
 ///{ "ok": false, "error": "invalid_auth" }
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum UsersConversationsError {
     /// `invalid_cursor`: Value passed for `cursor` was not valid or is no longer valid.

@@ -62,30 +62,7 @@ impl rt::Catalogued for UsersDeletePhoto {
 /// ```json
 ///{ "ok": true }
 /// ```
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct UsersDeletePhotoResponse {
-    /// The warnings Slack sent with the answer, from its `warning` and
-    /// `response_metadata.warnings` fields.
-    pub warnings: Vec<UsersDeletePhotoWarning>,
-}
-
-impl<'de> serde::Deserialize<'de> for UsersDeletePhotoResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for UsersDeletePhotoResponse {
-    const NAME: &'static str = "UsersDeletePhotoResponse";
-
-    fn read_map<'de, A: rt::de::Map<'de>>(__map: A) -> Result<Self, A::Error> {
-        rt::de::skip_all(__map)?;
-        Ok(Self { warnings: Vec::new() })
-    }
-}
-
-rt::method_response!(UsersDeletePhotoResponse, UsersDeletePhotoWarning);
+pub type UsersDeletePhotoResponse = rt::Acknowledged<UsersDeletePhotoWarning>;
 
 /// The errors `users.deletePhoto` can answer.
 ///
@@ -104,7 +81,6 @@ rt::method_response!(UsersDeletePhotoResponse, UsersDeletePhotoWarning);
 /// ```json
 ///{ "ok": false, "error": "invalid_auth" }
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum UsersDeletePhotoError {
     /// A code every method can answer.

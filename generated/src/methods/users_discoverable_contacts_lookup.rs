@@ -136,7 +136,6 @@ rt::method_response!(
 /// ```json
 ///{ "ok": false, "error": "invalid_auth" }
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum UsersDiscoverableContactsLookupError {
     /// `not_allowed`: user is not allowed to call this API

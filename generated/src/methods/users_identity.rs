@@ -108,30 +108,7 @@ impl rt::Catalogued for UsersIdentity {
 ///    "team": { "name": "Captain Fabian's Naval Supply", "id": "T0G9PQBBK" }
 ///}
 /// ```
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct UsersIdentityResponse {
-    /// The warnings Slack sent with the answer, from its `warning` and
-    /// `response_metadata.warnings` fields.
-    pub warnings: Vec<UsersIdentityWarning>,
-}
-
-impl<'de> serde::Deserialize<'de> for UsersIdentityResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for UsersIdentityResponse {
-    const NAME: &'static str = "UsersIdentityResponse";
-
-    fn read_map<'de, A: rt::de::Map<'de>>(__map: A) -> Result<Self, A::Error> {
-        rt::de::skip_all(__map)?;
-        Ok(Self { warnings: Vec::new() })
-    }
-}
-
-rt::method_response!(UsersIdentityResponse, UsersIdentityWarning);
+pub type UsersIdentityResponse = rt::Acknowledged<UsersIdentityWarning>;
 
 /// The errors `users.identity` can answer.
 ///
@@ -150,7 +127,6 @@ rt::method_response!(UsersIdentityResponse, UsersIdentityWarning);
 /// ```json
 ///{ "ok": false, "error": "account_inactive" }
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum UsersIdentityError {
     /// `email_not_verified`: user email has not been verified

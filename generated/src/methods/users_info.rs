@@ -176,7 +176,6 @@ rt::method_response!(UsersInfoResponse, UsersInfoWarning);
 /// ```json
 ///{ "ok": false, "error": "user_not_found" }
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum UsersInfoError {
     /// `too_many_users`: Too many users.

@@ -268,7 +268,6 @@ rt::method_response!(UsersListResponse, UsersListWarning);
 /// ```json
 ///{ "ok": false, "error": "invalid_cursor" }
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum UsersListError {
     /// `invalid_cursor`: Value passed for `cursor` was not valid or is no longer valid.

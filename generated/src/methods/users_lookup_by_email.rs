@@ -161,7 +161,6 @@ rt::method_response!(UsersLookupByEmailResponse, UsersLookupByEmailWarning);
 /// ```json
 ///{ "ok": false, "error": "users_not_found" }
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum UsersLookupByEmailError {
     /// `users_not_found`: Value passed for `user` was invalid.

@@ -177,7 +177,6 @@ rt::method_response!(UsersProfileGetResponse, UsersProfileGetWarning);
 /// ```json
 ///{ "ok": false, "error": "user_not_found" }
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum UsersProfileGetError {
     /// `user_not_found`: Value passed for `user` was invalid.

@@ -206,7 +206,6 @@ rt::method_response!(UsersProfileSetResponse, UsersProfileSetWarning);
 /// ```json
 ///{ "ok": false, "error": "invalid_profile" }
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum UsersProfileSetError {
     /// `cannot_update_admin_user`: Only a primary owner can update the profile of an admin.

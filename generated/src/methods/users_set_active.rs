@@ -67,30 +67,7 @@ impl rt::Catalogued for UsersSetActive {
 /// ```json
 ///{ "ok": true }
 /// ```
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct UsersSetActiveResponse {
-    /// The warnings Slack sent with the answer, from its `warning` and
-    /// `response_metadata.warnings` fields.
-    pub warnings: Vec<UsersSetActiveWarning>,
-}
-
-impl<'de> serde::Deserialize<'de> for UsersSetActiveResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for UsersSetActiveResponse {
-    const NAME: &'static str = "UsersSetActiveResponse";
-
-    fn read_map<'de, A: rt::de::Map<'de>>(__map: A) -> Result<Self, A::Error> {
-        rt::de::skip_all(__map)?;
-        Ok(Self { warnings: Vec::new() })
-    }
-}
-
-rt::method_response!(UsersSetActiveResponse, UsersSetActiveWarning);
+pub type UsersSetActiveResponse = rt::Acknowledged<UsersSetActiveWarning>;
 
 /// The errors `users.setActive` can answer.
 ///

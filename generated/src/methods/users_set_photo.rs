@@ -168,7 +168,6 @@ rt::method_response!(UsersSetPhotoResponse, UsersSetPhotoWarning);
 /// ```json
 ///{ "ok": false, "error": "invalid_auth" }
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum UsersSetPhotoError {
     /// `bad_image`: The uploaded image could not be processed - try passing a JPEG, GIF or PNG

@@ -71,30 +71,7 @@ impl rt::Catalogued for UsersSetPresence {
 /// ```json
 ///{ "ok": true }
 /// ```
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct UsersSetPresenceResponse {
-    /// The warnings Slack sent with the answer, from its `warning` and
-    /// `response_metadata.warnings` fields.
-    pub warnings: Vec<UsersSetPresenceWarning>,
-}
-
-impl<'de> serde::Deserialize<'de> for UsersSetPresenceResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for UsersSetPresenceResponse {
-    const NAME: &'static str = "UsersSetPresenceResponse";
-
-    fn read_map<'de, A: rt::de::Map<'de>>(__map: A) -> Result<Self, A::Error> {
-        rt::de::skip_all(__map)?;
-        Ok(Self { warnings: Vec::new() })
-    }
-}
-
-rt::method_response!(UsersSetPresenceResponse, UsersSetPresenceWarning);
+pub type UsersSetPresenceResponse = rt::Acknowledged<UsersSetPresenceWarning>;
 
 /// The errors `users.setPresence` can answer.
 ///
@@ -107,7 +84,6 @@ rt::method_response!(UsersSetPresenceResponse, UsersSetPresenceWarning);
 /// ```json
 ///{ "ok": false, "error": "invalid_auth" }
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum UsersSetPresenceError {
     /// `invalid_presence`: Value passed for `presence` was invalid.

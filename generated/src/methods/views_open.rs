@@ -189,7 +189,6 @@ rt::method_response!(ViewsOpenResponse, ViewsOpenWarning);
 ///    "response_metadata": { "messages": ["invalid `trigger_id`"] }
 ///}
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum ViewsOpenError {
     /// `duplicate_external_id`: Error returned when the given `external_id` has already be used.

@@ -196,7 +196,6 @@ rt::method_response!(ViewsPublishResponse, ViewsPublishWarning);
 ///    "response_metadata": { "messages": ["invalid `user_id`"] }
 ///}
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum ViewsPublishError {
     /// `duplicate_external_id`: Error returned when the given `external_id` has already be used.

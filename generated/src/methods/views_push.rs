@@ -191,7 +191,6 @@ rt::method_response!(ViewsPushResponse, ViewsPushWarning);
 ///    "response_metadata": { "messages": ["missing required field: title"] }
 ///}
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum ViewsPushError {
     /// `duplicate_external_id`: Error returned when the given `external_id` has already be used.

@@ -201,7 +201,6 @@ rt::method_response!(ViewsUpdateResponse, ViewsUpdateWarning);
 /// ```json
 ///{ "ok": false, "error": "not_found" }
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum ViewsUpdateError {
     /// `duplicate_external_id`: Error returned when the given `external_id` has already be used.

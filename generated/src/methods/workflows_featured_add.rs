@@ -85,30 +85,7 @@ impl rt::Catalogued for WorkflowsFeaturedAdd {
 /// ```json
 ///{ "ok": true }
 /// ```
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct WorkflowsFeaturedAddResponse {
-    /// The warnings Slack sent with the answer, from its `warning` and
-    /// `response_metadata.warnings` fields.
-    pub warnings: Vec<WorkflowsFeaturedAddWarning>,
-}
-
-impl<'de> serde::Deserialize<'de> for WorkflowsFeaturedAddResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for WorkflowsFeaturedAddResponse {
-    const NAME: &'static str = "WorkflowsFeaturedAddResponse";
-
-    fn read_map<'de, A: rt::de::Map<'de>>(__map: A) -> Result<Self, A::Error> {
-        rt::de::skip_all(__map)?;
-        Ok(Self { warnings: Vec::new() })
-    }
-}
-
-rt::method_response!(WorkflowsFeaturedAddResponse, WorkflowsFeaturedAddWarning);
+pub type WorkflowsFeaturedAddResponse = rt::Acknowledged<WorkflowsFeaturedAddWarning>;
 
 /// The errors `workflows.featured.add` can answer.
 ///
@@ -121,7 +98,6 @@ rt::method_response!(WorkflowsFeaturedAddResponse, WorkflowsFeaturedAddWarning);
 /// ```json
 ///{ "ok": false, "error": "channel_not_found" }
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum WorkflowsFeaturedAddError {
     /// `error_modifying_workflows`: Error modifying workflows

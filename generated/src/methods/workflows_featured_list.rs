@@ -143,7 +143,6 @@ rt::method_response!(WorkflowsFeaturedListResponse, WorkflowsFeaturedListWarning
 /// ```json
 ///{ "ok": false, "error": "channel_not_found" }
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum WorkflowsFeaturedListError {
     /// `channel_not_found`: Channel not found.

@@ -85,30 +85,9 @@ impl rt::Catalogued for WorkflowsFeaturedRemove {
 /// ```json
 ///{ "ok": true }
 /// ```
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct WorkflowsFeaturedRemoveResponse {
-    /// The warnings Slack sent with the answer, from its `warning` and
-    /// `response_metadata.warnings` fields.
-    pub warnings: Vec<WorkflowsFeaturedRemoveWarning>,
-}
-
-impl<'de> serde::Deserialize<'de> for WorkflowsFeaturedRemoveResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for WorkflowsFeaturedRemoveResponse {
-    const NAME: &'static str = "WorkflowsFeaturedRemoveResponse";
-
-    fn read_map<'de, A: rt::de::Map<'de>>(__map: A) -> Result<Self, A::Error> {
-        rt::de::skip_all(__map)?;
-        Ok(Self { warnings: Vec::new() })
-    }
-}
-
-rt::method_response!(WorkflowsFeaturedRemoveResponse, WorkflowsFeaturedRemoveWarning);
+pub type WorkflowsFeaturedRemoveResponse = rt::Acknowledged<
+    WorkflowsFeaturedRemoveWarning,
+>;
 
 /// The errors `workflows.featured.remove` can answer.
 ///
@@ -121,7 +100,6 @@ rt::method_response!(WorkflowsFeaturedRemoveResponse, WorkflowsFeaturedRemoveWar
 /// ```json
 ///{ "ok": false, "error": "error_modifying_workflows" }
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum WorkflowsFeaturedRemoveError {
     /// `error_modifying_workflows`: Error modifying workflows

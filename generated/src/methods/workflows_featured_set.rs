@@ -85,30 +85,7 @@ impl rt::Catalogued for WorkflowsFeaturedSet {
 /// ```json
 ///{ "ok": true }
 /// ```
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct WorkflowsFeaturedSetResponse {
-    /// The warnings Slack sent with the answer, from its `warning` and
-    /// `response_metadata.warnings` fields.
-    pub warnings: Vec<WorkflowsFeaturedSetWarning>,
-}
-
-impl<'de> serde::Deserialize<'de> for WorkflowsFeaturedSetResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for WorkflowsFeaturedSetResponse {
-    const NAME: &'static str = "WorkflowsFeaturedSetResponse";
-
-    fn read_map<'de, A: rt::de::Map<'de>>(__map: A) -> Result<Self, A::Error> {
-        rt::de::skip_all(__map)?;
-        Ok(Self { warnings: Vec::new() })
-    }
-}
-
-rt::method_response!(WorkflowsFeaturedSetResponse, WorkflowsFeaturedSetWarning);
+pub type WorkflowsFeaturedSetResponse = rt::Acknowledged<WorkflowsFeaturedSetWarning>;
 
 /// The errors `workflows.featured.set` can answer.
 ///
@@ -121,7 +98,6 @@ rt::method_response!(WorkflowsFeaturedSetResponse, WorkflowsFeaturedSetWarning);
 /// ```json
 ///{ "ok": false, "error": "error_modifying_workflows" }
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum WorkflowsFeaturedSetError {
     /// `error_modifying_workflows`: Error modifying workflows

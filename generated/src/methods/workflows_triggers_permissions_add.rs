@@ -149,32 +149,9 @@ impl rt::Catalogued for WorkflowsTriggersPermissionsAdd {
 ///    "channel_ids": ["C014LMDP71R"]
 ///}
 /// ```
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct WorkflowsTriggersPermissionsAddResponse {
-    /// The warnings Slack sent with the answer, from its `warning` and
-    /// `response_metadata.warnings` fields.
-    pub warnings: Vec<WorkflowsTriggersPermissionsAddWarning>,
-}
-
-impl<'de> serde::Deserialize<'de> for WorkflowsTriggersPermissionsAddResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for WorkflowsTriggersPermissionsAddResponse {
-    const NAME: &'static str = "WorkflowsTriggersPermissionsAddResponse";
-
-    fn read_map<'de, A: rt::de::Map<'de>>(__map: A) -> Result<Self, A::Error> {
-        rt::de::skip_all(__map)?;
-        Ok(Self { warnings: Vec::new() })
-    }
-}
-
-rt::method_response!(
-    WorkflowsTriggersPermissionsAddResponse, WorkflowsTriggersPermissionsAddWarning
-);
+pub type WorkflowsTriggersPermissionsAddResponse = rt::Acknowledged<
+    WorkflowsTriggersPermissionsAddWarning,
+>;
 
 /// The errors `workflows.triggers.permissions.add` can answer.
 ///
@@ -194,7 +171,6 @@ rt::method_response!(
 /// ```json
 ///{ "ok": false, "error": "invalid_permission_type" }
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum WorkflowsTriggersPermissionsAddError {
     /// `channel_not_found`: One or more of the listed channels could not be found.

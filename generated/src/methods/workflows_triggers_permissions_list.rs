@@ -77,32 +77,9 @@ impl rt::Catalogued for WorkflowsTriggersPermissionsList {
 ///    "user_ids": ["U01565LTEBD"]
 ///}
 /// ```
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct WorkflowsTriggersPermissionsListResponse {
-    /// The warnings Slack sent with the answer, from its `warning` and
-    /// `response_metadata.warnings` fields.
-    pub warnings: Vec<WorkflowsTriggersPermissionsListWarning>,
-}
-
-impl<'de> serde::Deserialize<'de> for WorkflowsTriggersPermissionsListResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for WorkflowsTriggersPermissionsListResponse {
-    const NAME: &'static str = "WorkflowsTriggersPermissionsListResponse";
-
-    fn read_map<'de, A: rt::de::Map<'de>>(__map: A) -> Result<Self, A::Error> {
-        rt::de::skip_all(__map)?;
-        Ok(Self { warnings: Vec::new() })
-    }
-}
-
-rt::method_response!(
-    WorkflowsTriggersPermissionsListResponse, WorkflowsTriggersPermissionsListWarning
-);
+pub type WorkflowsTriggersPermissionsListResponse = rt::Acknowledged<
+    WorkflowsTriggersPermissionsListWarning,
+>;
 
 /// The errors `workflows.triggers.permissions.list` can answer.
 ///
@@ -122,7 +99,6 @@ rt::method_response!(
 /// ```json
 ///{ "ok": false, "error": "trigger_not_found" }
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum WorkflowsTriggersPermissionsListError {
     /// `trigger_not_found`: This trigger does not exist.

@@ -225,7 +225,6 @@ rt::method_response!(
 /// ```json
 ///{ "ok": false, "error": "invalid_permission_type" }
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum WorkflowsTriggersPermissionsRemoveError {
     /// `connected_org_denied`: The workspace admin does not allow connected organizations to be named_entities.

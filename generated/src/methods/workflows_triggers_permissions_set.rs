@@ -152,32 +152,9 @@ impl rt::Catalogued for WorkflowsTriggersPermissionsSet {
 /// ```json
 ///{ "ok": true, "permission_type": "named_entities", "user_ids": ["U01565LTEBD"] }
 /// ```
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct WorkflowsTriggersPermissionsSetResponse {
-    /// The warnings Slack sent with the answer, from its `warning` and
-    /// `response_metadata.warnings` fields.
-    pub warnings: Vec<WorkflowsTriggersPermissionsSetWarning>,
-}
-
-impl<'de> serde::Deserialize<'de> for WorkflowsTriggersPermissionsSetResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for WorkflowsTriggersPermissionsSetResponse {
-    const NAME: &'static str = "WorkflowsTriggersPermissionsSetResponse";
-
-    fn read_map<'de, A: rt::de::Map<'de>>(__map: A) -> Result<Self, A::Error> {
-        rt::de::skip_all(__map)?;
-        Ok(Self { warnings: Vec::new() })
-    }
-}
-
-rt::method_response!(
-    WorkflowsTriggersPermissionsSetResponse, WorkflowsTriggersPermissionsSetWarning
-);
+pub type WorkflowsTriggersPermissionsSetResponse = rt::Acknowledged<
+    WorkflowsTriggersPermissionsSetWarning,
+>;
 
 /// The errors `workflows.triggers.permissions.set` can answer.
 ///
@@ -197,7 +174,6 @@ rt::method_response!(
 /// ```json
 ///{ "ok": false, "error": "named_entities_cannot_be_empty" }
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum WorkflowsTriggersPermissionsSetError {
     /// `channel_not_found`: One or more of the listed channels could not be found.
