@@ -9,9 +9,11 @@
 # a change); RUNS (default 1) repeats every build and reports the median. Needs GNU time
 # and bc; takes about 12 minutes a run on 2 cores.
 #
-# Each build starts from an empty target folder. "crate" is the compile of the client
-# crate itself, dependencies excluded, with the peak memory of its rustc process; "all"
-# is the whole clean build.
+# Each build starts from an empty target folder, without incremental compilation: the
+# way cargo compiles a crate a user depends on (it compiles only workspace members
+# incrementally), and the way the peers below are compiled. "crate" is the compile of
+# the client crate itself, dependencies excluded, with the peak memory of its rustc
+# process; "all" is the whole clean build.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -33,7 +35,7 @@ once() {
   : > "$times"
   local start end
   start=$(date +%s.%N)
-  RUSTC_WRAPPER="$wrapper" RUSTC_TIMES="$times" CARGO_TARGET_DIR="$target" \
+  CARGO_INCREMENTAL=0 RUSTC_WRAPPER="$wrapper" RUSTC_TIMES="$times" CARGO_TARGET_DIR="$target" \
     cargo build --quiet --manifest-path "$manifest" "$@"
   end=$(date +%s.%N)
   awk -v crate="$crate" -v all="$(echo "$end - $start" | bc)" '
