@@ -108,21 +108,31 @@ pub trait CommonCode: fmt::Debug + fmt::Display + Copy + Eq + Hash + Send + Sync
 /// Implements, for a generated code enum, the standard traits every one of them has,
 /// through its [`Code`] implementation: `Debug` (`Name("code")`), `Clone`,
 /// `PartialEq` and `Eq` (by code), `Display` (`code: description`), `FromStr` (never
-/// fails: an unknown code is kept), `From` its common codes, and for errors
-/// `std::error::Error`.
+/// fails: an unknown code is kept), for errors `std::error::Error`, and `From` the
+/// common codes when the enum has a `Common` variant to hold them.
 ///
 /// ```ignore
-/// typed_slack_runtime::code_traits!(ChatPostMessageError, CommonError, error);
-/// typed_slack_runtime::code_traits!(ChatPostMessageWarning, CommonWarning);
+/// typed_slack_runtime::code_traits!(ChatPostMessageError, error, CommonError);
+/// typed_slack_runtime::code_traits!(ChatPostMessageWarning, warning, CommonWarning);
+/// typed_slack_runtime::code_traits!(LegacyMethodError, error); // no `Common` variant
 /// ```
 #[macro_export]
 macro_rules! code_traits {
-    ($name:ident, $common:ident, error) => {
-        $crate::code_traits!($name, $common);
+    ($name:ident, $kind:ident, $common:ident) => {
+        $crate::code_traits!($name, $kind);
+
+        impl ::std::convert::From<$crate::$common> for $name {
+            fn from(code: $crate::$common) -> Self {
+                Self::Common(code)
+            }
+        }
+    };
+    ($name:ident, error) => {
+        $crate::code_traits!($name, warning);
 
         impl ::std::error::Error for $name {}
     };
-    ($name:ident, $common:ident) => {
+    ($name:ident, warning) => {
         // Through the code, not variant by variant: the same behaviour for less code to
         // compile. Two values are equal when their codes are; a clone decodes the code.
         impl ::std::fmt::Debug for $name {
@@ -156,12 +166,6 @@ macro_rules! code_traits {
 
             fn from_str(code: &str) -> ::std::result::Result<Self, Self::Err> {
                 ::std::result::Result::Ok(<Self as $crate::Code>::from_code(code))
-            }
-        }
-
-        impl ::std::convert::From<$crate::$common> for $name {
-            fn from(code: $crate::$common) -> Self {
-                Self::Common(code)
             }
         }
     };

@@ -46,7 +46,6 @@ pub fn tokens(code_enum: &ir::CodeEnum, common: &str, is_error: bool) -> TokenSt
             const ANSWERS_COMMON: bool = false;
         )
     });
-    let error_marker = is_error.then(|| quote!(, error));
     let (common_variant, other, common_arm) = if answers_common {
         (
             quote! {
@@ -59,31 +58,11 @@ pub fn tokens(code_enum: &ir::CodeEnum, common: &str, is_error: bool) -> TokenSt
     } else {
         (quote!(), quote!(Self::Unknown(rt::UnknownCode::new(code))), quote!())
     };
-    // `code_traits!` implements the standard traits through `Code`; without the common
-    // codes (nothing to convert from), they are derived and written out.
-    let derives = (!answers_common).then(|| quote!(#[derive(Debug, Clone, PartialEq, Eq)]));
-    let traits = if answers_common {
-        quote!(rt::code_traits!(#name, #common #error_marker);)
-    } else {
-        let error_impl = is_error.then(|| quote!(impl std::error::Error for #name {}));
-        quote! {
-            impl std::fmt::Display for #name {
-                fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                    rt::display_code(self, f)
-                }
-            }
-
-            #error_impl
-
-            impl std::str::FromStr for #name {
-                type Err = std::convert::Infallible;
-
-                fn from_str(code: &str) -> Result<Self, Self::Err> {
-                    Ok(rt::Code::from_code(code))
-                }
-            }
-        }
-    };
+    // The standard traits come through `Code`, and `From` the common codes where the
+    // enum has a variant for them.
+    let kind = ident(if is_error { "error" } else { "warning" });
+    let from_common = answers_common.then(|| quote!(, #common));
+    let traits = quote!(rt::code_traits!(#name, #kind #from_common););
     // With no variant of its own and no common one, each match would have one arm.
     let from_code = if wires.is_empty() {
         other
@@ -111,7 +90,6 @@ pub fn tokens(code_enum: &ir::CodeEnum, common: &str, is_error: bool) -> TokenSt
     };
     quote! {
         #docs
-        #derives
         #[non_exhaustive]
         pub enum #name {
             #(

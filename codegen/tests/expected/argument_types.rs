@@ -310,7 +310,7 @@ impl rt::Code for TestTypesError {
     }
 }
 
-rt::code_traits!(TestTypesError, CommonError, error);
+rt::code_traits!(TestTypesError, error, CommonError);
 
 /// The warnings `test.types` can answer.
 ///

@@ -67,7 +67,6 @@ pub type TestCaseResponse = rt::Acknowledged<TestCaseWarning>;
 /// The errors `test.case` can answer.
 ///
 /// Each error code the method documents is a variant. Any other code decodes into `Unknown`, which keeps it: read it with `code()`.
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum TestCaseError {
     /// A code the spec does not document, kept as Slack sent it.
@@ -89,26 +88,11 @@ impl rt::Code for TestCaseError {
     }
 }
 
-impl std::fmt::Display for TestCaseError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        rt::display_code(self, f)
-    }
-}
-
-impl std::error::Error for TestCaseError {}
-
-impl std::str::FromStr for TestCaseError {
-    type Err = std::convert::Infallible;
-
-    fn from_str(code: &str) -> Result<Self, Self::Err> {
-        Ok(rt::Code::from_code(code))
-    }
-}
+rt::code_traits!(TestCaseError, error);
 
 /// The warnings `test.case` can answer.
 ///
 /// Each warning code the method documents is a variant. Any other code decodes into `Unknown`, which keeps it: read it with `code()`.
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum TestCaseWarning {
     /// A code the spec does not document, kept as Slack sent it.
@@ -130,19 +114,7 @@ impl rt::Code for TestCaseWarning {
     }
 }
 
-impl std::fmt::Display for TestCaseWarning {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        rt::display_code(self, f)
-    }
-}
-
-impl std::str::FromStr for TestCaseWarning {
-    type Err = std::convert::Infallible;
-
-    fn from_str(code: &str) -> Result<Self, Self::Err> {
-        Ok(rt::Code::from_code(code))
-    }
-}
+rt::code_traits!(TestCaseWarning, warning);
 }
 
 pub mod fences_everywhere {
@@ -241,7 +213,6 @@ pub type TestCaseResponse = rt::Acknowledged<TestCaseWarning>;
 /// ```json
 ///{ "ok": false, "error": "x" }
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum TestCaseError {
     /// `bad`: ``` fn main() {} ```
@@ -272,26 +243,11 @@ impl rt::Code for TestCaseError {
     }
 }
 
-impl std::fmt::Display for TestCaseError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        rt::display_code(self, f)
-    }
-}
-
-impl std::error::Error for TestCaseError {}
-
-impl std::str::FromStr for TestCaseError {
-    type Err = std::convert::Infallible;
-
-    fn from_str(code: &str) -> Result<Self, Self::Err> {
-        Ok(rt::Code::from_code(code))
-    }
-}
+rt::code_traits!(TestCaseError, error);
 
 /// The warnings `test.case` can answer.
 ///
 /// Each warning code the method documents is a variant. Any other code decodes into `Unknown`, which keeps it: read it with `code()`.
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum TestCaseWarning {
     /// A code the spec does not document, kept as Slack sent it.
@@ -313,19 +269,7 @@ impl rt::Code for TestCaseWarning {
     }
 }
 
-impl std::fmt::Display for TestCaseWarning {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        rt::display_code(self, f)
-    }
-}
-
-impl std::str::FromStr for TestCaseWarning {
-    type Err = std::convert::Infallible;
-
-    fn from_str(code: &str) -> Result<Self, Self::Err> {
-        Ok(rt::Code::from_code(code))
-    }
-}
+rt::code_traits!(TestCaseWarning, warning);
 }
 
 pub mod reserved_names_renamed {
@@ -623,7 +567,7 @@ impl rt::Code for TestCaseError {
     }
 }
 
-rt::code_traits!(TestCaseError, CommonError, error);
+rt::code_traits!(TestCaseError, error, CommonError);
 
 /// The warnings `test.case` can answer.
 ///
@@ -661,5 +605,5 @@ impl rt::Code for TestCaseWarning {
     }
 }
 
-rt::code_traits!(TestCaseWarning, CommonWarning);
+rt::code_traits!(TestCaseWarning, warning, CommonWarning);
 }

@@ -146,7 +146,6 @@ rt::method_response!(TestKeywordsResponse, TestKeywordsWarning);
 /// The errors `test.keywords` can answer.
 ///
 /// Each error code the method documents is a variant. Any other code decodes into `Unknown`, which keeps it: read it with `code()`.
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum TestKeywordsError {
     /// `self`: Named like the receiver.
@@ -182,26 +181,11 @@ impl rt::Code for TestKeywordsError {
     }
 }
 
-impl std::fmt::Display for TestKeywordsError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        rt::display_code(self, f)
-    }
-}
-
-impl std::error::Error for TestKeywordsError {}
-
-impl std::str::FromStr for TestKeywordsError {
-    type Err = std::convert::Infallible;
-
-    fn from_str(code: &str) -> Result<Self, Self::Err> {
-        Ok(rt::Code::from_code(code))
-    }
-}
+rt::code_traits!(TestKeywordsError, error);
 
 /// The warnings `test.keywords` can answer.
 ///
 /// Each warning code the method documents is a variant. Any other code decodes into `Unknown`, which keeps it: read it with `code()`.
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum TestKeywordsWarning {
     /// A code the spec does not document, kept as Slack sent it.
@@ -223,16 +207,4 @@ impl rt::Code for TestKeywordsWarning {
     }
 }
 
-impl std::fmt::Display for TestKeywordsWarning {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        rt::display_code(self, f)
-    }
-}
-
-impl std::str::FromStr for TestKeywordsWarning {
-    type Err = std::convert::Infallible;
-
-    fn from_str(code: &str) -> Result<Self, Self::Err> {
-        Ok(rt::Code::from_code(code))
-    }
-}
+rt::code_traits!(TestKeywordsWarning, warning);

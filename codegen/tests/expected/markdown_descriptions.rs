@@ -82,7 +82,6 @@ pub type TestMarkdownResponse = rt::Acknowledged<TestMarkdownWarning>;
 /// The errors `test.markdown` can answer.
 ///
 /// Each error code the method documents is a variant. Any other code decodes into `Unknown`, which keeps it: read it with `code()`.
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum TestMarkdownError {
     /// `too_long`: Longer than 4,000 \| characters \[limit\].
@@ -113,26 +112,11 @@ impl rt::Code for TestMarkdownError {
     }
 }
 
-impl std::fmt::Display for TestMarkdownError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        rt::display_code(self, f)
-    }
-}
-
-impl std::error::Error for TestMarkdownError {}
-
-impl std::str::FromStr for TestMarkdownError {
-    type Err = std::convert::Infallible;
-
-    fn from_str(code: &str) -> Result<Self, Self::Err> {
-        Ok(rt::Code::from_code(code))
-    }
-}
+rt::code_traits!(TestMarkdownError, error);
 
 /// The warnings `test.markdown` can answer.
 ///
 /// Each warning code the method documents is a variant. Any other code decodes into `Unknown`, which keeps it: read it with `code()`.
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum TestMarkdownWarning {
     /// A code the spec does not document, kept as Slack sent it.
@@ -154,16 +138,4 @@ impl rt::Code for TestMarkdownWarning {
     }
 }
 
-impl std::fmt::Display for TestMarkdownWarning {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        rt::display_code(self, f)
-    }
-}
-
-impl std::str::FromStr for TestMarkdownWarning {
-    type Err = std::convert::Infallible;
-
-    fn from_str(code: &str) -> Result<Self, Self::Err> {
-        Ok(rt::Code::from_code(code))
-    }
-}
+rt::code_traits!(TestMarkdownWarning, warning);

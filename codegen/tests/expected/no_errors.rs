@@ -63,7 +63,6 @@ pub type TestQuietResponse = rt::Acknowledged<TestQuietWarning>;
 /// The errors `test.quiet` can answer.
 ///
 /// Each error code the method documents is a variant. Any other code decodes into `Unknown`, which keeps it: read it with `code()`.
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum TestQuietError {
     /// A code the spec does not document, kept as Slack sent it.
@@ -85,26 +84,11 @@ impl rt::Code for TestQuietError {
     }
 }
 
-impl std::fmt::Display for TestQuietError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        rt::display_code(self, f)
-    }
-}
-
-impl std::error::Error for TestQuietError {}
-
-impl std::str::FromStr for TestQuietError {
-    type Err = std::convert::Infallible;
-
-    fn from_str(code: &str) -> Result<Self, Self::Err> {
-        Ok(rt::Code::from_code(code))
-    }
-}
+rt::code_traits!(TestQuietError, error);
 
 /// The warnings `test.quiet` can answer.
 ///
 /// Each warning code the method documents is a variant. Any other code decodes into `Unknown`, which keeps it: read it with `code()`.
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum TestQuietWarning {
     /// A code the spec does not document, kept as Slack sent it.
@@ -126,16 +110,4 @@ impl rt::Code for TestQuietWarning {
     }
 }
 
-impl std::fmt::Display for TestQuietWarning {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        rt::display_code(self, f)
-    }
-}
-
-impl std::str::FromStr for TestQuietWarning {
-    type Err = std::convert::Infallible;
-
-    fn from_str(code: &str) -> Result<Self, Self::Err> {
-        Ok(rt::Code::from_code(code))
-    }
-}
+rt::code_traits!(TestQuietWarning, warning);

@@ -250,7 +250,7 @@ impl rt::Code for AdminAnalyticsGetFileError {
     }
 }
 
-rt::code_traits!(AdminAnalyticsGetFileError, CommonError, error);
+rt::code_traits!(AdminAnalyticsGetFileError, error, CommonError);
 
 /// The warnings `admin.analytics.getFile` can answer.
 ///

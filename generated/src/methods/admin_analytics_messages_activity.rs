@@ -292,7 +292,7 @@ impl rt::Code for AdminAnalyticsMessagesActivityError {
     }
 }
 
-rt::code_traits!(AdminAnalyticsMessagesActivityError, CommonError, error);
+rt::code_traits!(AdminAnalyticsMessagesActivityError, error, CommonError);
 
 /// The warnings `admin.analytics.messages.activity` can answer.
 ///

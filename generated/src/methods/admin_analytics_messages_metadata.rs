@@ -276,7 +276,7 @@ impl rt::Code for AdminAnalyticsMessagesMetadataError {
     }
 }
 
-rt::code_traits!(AdminAnalyticsMessagesMetadataError, CommonError, error);
+rt::code_traits!(AdminAnalyticsMessagesMetadataError, error, CommonError);
 
 /// The warnings `admin.analytics.messages.metadata` can answer.
 ///

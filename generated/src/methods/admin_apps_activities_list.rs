@@ -373,7 +373,7 @@ impl rt::Code for AdminAppsActivitiesListError {
     }
 }
 
-rt::code_traits!(AdminAppsActivitiesListError, CommonError, error);
+rt::code_traits!(AdminAppsActivitiesListError, error, CommonError);
 
 /// The warnings `admin.apps.activities.list` can answer.
 ///

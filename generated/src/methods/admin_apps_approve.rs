@@ -333,7 +333,7 @@ impl rt::Code for AdminAppsApproveError {
     }
 }
 
-rt::code_traits!(AdminAppsApproveError, CommonError, error);
+rt::code_traits!(AdminAppsApproveError, error, CommonError);
 
 /// The warnings `admin.apps.approve` can answer.
 ///

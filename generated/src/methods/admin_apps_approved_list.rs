@@ -338,7 +338,7 @@ impl rt::Code for AdminAppsApprovedListError {
     }
 }
 
-rt::code_traits!(AdminAppsApprovedListError, CommonError, error);
+rt::code_traits!(AdminAppsApprovedListError, error, CommonError);
 
 /// The warnings `admin.apps.approved.list` can answer.
 ///

@@ -204,7 +204,7 @@ impl rt::Code for AdminAppsClearResolutionError {
     }
 }
 
-rt::code_traits!(AdminAppsClearResolutionError, CommonError, error);
+rt::code_traits!(AdminAppsClearResolutionError, error, CommonError);
 
 /// The warnings `admin.apps.clearResolution` can answer.
 ///

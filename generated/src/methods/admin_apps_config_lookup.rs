@@ -200,7 +200,7 @@ impl rt::Code for AdminAppsConfigLookupError {
     }
 }
 
-rt::code_traits!(AdminAppsConfigLookupError, CommonError, error);
+rt::code_traits!(AdminAppsConfigLookupError, error, CommonError);
 
 /// The warnings `admin.apps.config.lookup` can answer.
 ///

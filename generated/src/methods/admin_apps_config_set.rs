@@ -208,7 +208,7 @@ impl rt::Code for AdminAppsConfigSetError {
     }
 }
 
-rt::code_traits!(AdminAppsConfigSetError, CommonError, error);
+rt::code_traits!(AdminAppsConfigSetError, error, CommonError);
 
 /// The warnings `admin.apps.config.set` can answer.
 ///

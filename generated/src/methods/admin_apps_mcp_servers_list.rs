@@ -214,7 +214,7 @@ impl rt::Code for AdminAppsMcpServersListError {
     }
 }
 
-rt::code_traits!(AdminAppsMcpServersListError, CommonError, error);
+rt::code_traits!(AdminAppsMcpServersListError, error, CommonError);
 
 /// The warnings `admin.apps.mcp.servers.list` can answer.
 ///

@@ -176,7 +176,7 @@ impl rt::Code for AdminAppsMcpServersPermissionsListError {
     }
 }
 
-rt::code_traits!(AdminAppsMcpServersPermissionsListError, CommonError, error);
+rt::code_traits!(AdminAppsMcpServersPermissionsListError, error, CommonError);
 
 /// The warnings `admin.apps.mcp.servers.permissions.list` can answer.
 ///

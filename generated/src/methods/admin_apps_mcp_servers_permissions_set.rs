@@ -261,7 +261,7 @@ impl rt::Code for AdminAppsMcpServersPermissionsSetError {
     }
 }
 
-rt::code_traits!(AdminAppsMcpServersPermissionsSetError, CommonError, error);
+rt::code_traits!(AdminAppsMcpServersPermissionsSetError, error, CommonError);
 
 /// The warnings `admin.apps.mcp.servers.permissions.set` can answer.
 ///

@@ -233,7 +233,7 @@ impl rt::Code for AdminAppsPermissionsAddError {
     }
 }
 
-rt::code_traits!(AdminAppsPermissionsAddError, CommonError, error);
+rt::code_traits!(AdminAppsPermissionsAddError, error, CommonError);
 
 /// The warnings `admin.apps.permissions.add` can answer.
 ///

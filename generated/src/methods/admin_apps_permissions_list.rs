@@ -142,7 +142,7 @@ impl rt::Code for AdminAppsPermissionsListError {
     }
 }
 
-rt::code_traits!(AdminAppsPermissionsListError, CommonError, error);
+rt::code_traits!(AdminAppsPermissionsListError, error, CommonError);
 
 /// The warnings `admin.apps.permissions.list` can answer.
 ///

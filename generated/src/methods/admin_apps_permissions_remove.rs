@@ -228,7 +228,7 @@ impl rt::Code for AdminAppsPermissionsRemoveError {
     }
 }
 
-rt::code_traits!(AdminAppsPermissionsRemoveError, CommonError, error);
+rt::code_traits!(AdminAppsPermissionsRemoveError, error, CommonError);
 
 /// The warnings `admin.apps.permissions.remove` can answer.
 ///

@@ -242,7 +242,7 @@ impl rt::Code for AdminAppsPermissionsSetError {
     }
 }
 
-rt::code_traits!(AdminAppsPermissionsSetError, CommonError, error);
+rt::code_traits!(AdminAppsPermissionsSetError, error, CommonError);
 
 /// The warnings `admin.apps.permissions.set` can answer.
 ///

@@ -221,7 +221,7 @@ impl rt::Code for AdminAppsRequestsCancelError {
     }
 }
 
-rt::code_traits!(AdminAppsRequestsCancelError, CommonError, error);
+rt::code_traits!(AdminAppsRequestsCancelError, error, CommonError);
 
 /// The warnings `admin.apps.requests.cancel` can answer.
 ///

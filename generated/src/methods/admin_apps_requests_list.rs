@@ -376,7 +376,7 @@ impl rt::Code for AdminAppsRequestsListError {
     }
 }
 
-rt::code_traits!(AdminAppsRequestsListError, CommonError, error);
+rt::code_traits!(AdminAppsRequestsListError, error, CommonError);
 
 /// The warnings `admin.apps.requests.list` can answer.
 ///

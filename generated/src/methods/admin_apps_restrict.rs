@@ -252,7 +252,7 @@ impl rt::Code for AdminAppsRestrictError {
     }
 }
 
-rt::code_traits!(AdminAppsRestrictError, CommonError, error);
+rt::code_traits!(AdminAppsRestrictError, error, CommonError);
 
 /// The warnings `admin.apps.restrict` can answer.
 ///

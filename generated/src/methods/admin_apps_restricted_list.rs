@@ -338,7 +338,7 @@ impl rt::Code for AdminAppsRestrictedListError {
     }
 }
 
-rt::code_traits!(AdminAppsRestrictedListError, CommonError, error);
+rt::code_traits!(AdminAppsRestrictedListError, error, CommonError);
 
 /// The warnings `admin.apps.restricted.list` can answer.
 ///

@@ -202,7 +202,7 @@ impl rt::Code for AdminAppsUninstallError {
     }
 }
 
-rt::code_traits!(AdminAppsUninstallError, CommonError, error);
+rt::code_traits!(AdminAppsUninstallError, error, CommonError);
 
 /// The warnings `admin.apps.uninstall` can answer.
 ///

@@ -169,7 +169,7 @@ impl rt::Code for AdminAuditAnomalyAllowGetItemError {
     }
 }
 
-rt::code_traits!(AdminAuditAnomalyAllowGetItemError, CommonError, error);
+rt::code_traits!(AdminAuditAnomalyAllowGetItemError, error, CommonError);
 
 /// The warnings `admin.audit.anomaly.allow.getItem` can answer.
 ///

@@ -164,7 +164,7 @@ impl rt::Code for AdminAuditAnomalyAllowUpdateItemError {
     }
 }
 
-rt::code_traits!(AdminAuditAnomalyAllowUpdateItemError, CommonError, error);
+rt::code_traits!(AdminAuditAnomalyAllowUpdateItemError, error, CommonError);
 
 /// The warnings `admin.audit.anomaly.allow.updateItem` can answer.
 ///

@@ -238,7 +238,7 @@ impl rt::Code for AdminAuthPolicyAssignEntitiesError {
     }
 }
 
-rt::code_traits!(AdminAuthPolicyAssignEntitiesError, CommonError, error);
+rt::code_traits!(AdminAuthPolicyAssignEntitiesError, error, CommonError);
 
 /// The warnings `admin.auth.policy.assignEntities` can answer.
 ///

@@ -270,7 +270,7 @@ impl rt::Code for AdminAuthPolicyGetEntitiesError {
     }
 }
 
-rt::code_traits!(AdminAuthPolicyGetEntitiesError, CommonError, error);
+rt::code_traits!(AdminAuthPolicyGetEntitiesError, error, CommonError);
 
 /// The warnings `admin.auth.policy.getEntities` can answer.
 ///

@@ -219,7 +219,7 @@ impl rt::Code for AdminAuthPolicyRemoveEntitiesError {
     }
 }
 
-rt::code_traits!(AdminAuthPolicyRemoveEntitiesError, CommonError, error);
+rt::code_traits!(AdminAuthPolicyRemoveEntitiesError, error, CommonError);
 
 /// The warnings `admin.auth.policy.removeEntities` can answer.
 ///

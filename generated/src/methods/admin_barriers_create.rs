@@ -235,7 +235,7 @@ impl rt::Code for AdminBarriersCreateError {
     }
 }
 
-rt::code_traits!(AdminBarriersCreateError, CommonError, error);
+rt::code_traits!(AdminBarriersCreateError, error, CommonError);
 
 /// The warnings `admin.barriers.create` can answer.
 ///

@@ -132,7 +132,7 @@ impl rt::Code for AdminBarriersDeleteError {
     }
 }
 
-rt::code_traits!(AdminBarriersDeleteError, CommonError, error);
+rt::code_traits!(AdminBarriersDeleteError, error, CommonError);
 
 /// The warnings `admin.barriers.delete` can answer.
 ///

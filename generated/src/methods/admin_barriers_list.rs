@@ -252,7 +252,7 @@ impl rt::Code for AdminBarriersListError {
     }
 }
 
-rt::code_traits!(AdminBarriersListError, CommonError, error);
+rt::code_traits!(AdminBarriersListError, error, CommonError);
 
 /// The warnings `admin.barriers.list` can answer.
 ///

@@ -250,7 +250,7 @@ impl rt::Code for AdminBarriersUpdateError {
     }
 }
 
-rt::code_traits!(AdminBarriersUpdateError, CommonError, error);
+rt::code_traits!(AdminBarriersUpdateError, error, CommonError);
 
 /// The warnings `admin.barriers.update` can answer.
 ///

@@ -178,7 +178,7 @@ impl rt::Code for AdminConversationsArchiveError {
     }
 }
 
-rt::code_traits!(AdminConversationsArchiveError, CommonError, error);
+rt::code_traits!(AdminConversationsArchiveError, error, CommonError);
 
 /// The warnings `admin.conversations.archive` can answer.
 ///

@@ -208,7 +208,7 @@ impl rt::Code for AdminConversationsBulkArchiveError {
     }
 }
 
-rt::code_traits!(AdminConversationsBulkArchiveError, CommonError, error);
+rt::code_traits!(AdminConversationsBulkArchiveError, error, CommonError);
 
 /// The warnings `admin.conversations.bulkArchive` can answer.
 ///

@@ -184,7 +184,7 @@ impl rt::Code for AdminConversationsBulkDeleteError {
     }
 }
 
-rt::code_traits!(AdminConversationsBulkDeleteError, CommonError, error);
+rt::code_traits!(AdminConversationsBulkDeleteError, error, CommonError);
 
 /// The warnings `admin.conversations.bulkDelete` can answer.
 ///

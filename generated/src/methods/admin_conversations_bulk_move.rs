@@ -207,7 +207,7 @@ impl rt::Code for AdminConversationsBulkMoveError {
     }
 }
 
-rt::code_traits!(AdminConversationsBulkMoveError, CommonError, error);
+rt::code_traits!(AdminConversationsBulkMoveError, error, CommonError);
 
 /// The warnings `admin.conversations.bulkMove` can answer.
 ///

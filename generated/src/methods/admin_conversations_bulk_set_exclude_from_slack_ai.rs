@@ -204,7 +204,7 @@ impl rt::Code for AdminConversationsBulkSetExcludeFromSlackAiError {
     }
 }
 
-rt::code_traits!(AdminConversationsBulkSetExcludeFromSlackAiError, CommonError, error);
+rt::code_traits!(AdminConversationsBulkSetExcludeFromSlackAiError, error, CommonError);
 
 /// The warnings `admin.conversations.bulkSetExcludeFromSlackAi` can answer.
 ///

@@ -229,7 +229,7 @@ impl rt::Code for AdminConversationsBulkSetPropertiesError {
     }
 }
 
-rt::code_traits!(AdminConversationsBulkSetPropertiesError, CommonError, error);
+rt::code_traits!(AdminConversationsBulkSetPropertiesError, error, CommonError);
 
 /// The warnings `admin.conversations.bulkSetProperties` can answer.
 ///

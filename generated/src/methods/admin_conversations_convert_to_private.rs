@@ -205,7 +205,7 @@ impl rt::Code for AdminConversationsConvertToPrivateError {
     }
 }
 
-rt::code_traits!(AdminConversationsConvertToPrivateError, CommonError, error);
+rt::code_traits!(AdminConversationsConvertToPrivateError, error, CommonError);
 
 /// The warnings `admin.conversations.convertToPrivate` can answer.
 ///

@@ -194,7 +194,7 @@ impl rt::Code for AdminConversationsConvertToPublicError {
     }
 }
 
-rt::code_traits!(AdminConversationsConvertToPublicError, CommonError, error);
+rt::code_traits!(AdminConversationsConvertToPublicError, error, CommonError);
 
 /// The warnings `admin.conversations.convertToPublic` can answer.
 ///

@@ -259,7 +259,7 @@ impl rt::Code for AdminConversationsCreateError {
     }
 }
 
-rt::code_traits!(AdminConversationsCreateError, CommonError, error);
+rt::code_traits!(AdminConversationsCreateError, error, CommonError);
 
 /// The warnings `admin.conversations.create` can answer.
 ///

@@ -218,7 +218,7 @@ impl rt::Code for AdminConversationsCreateForObjectsError {
     }
 }
 
-rt::code_traits!(AdminConversationsCreateForObjectsError, CommonError, error);
+rt::code_traits!(AdminConversationsCreateForObjectsError, error, CommonError);
 
 /// The warnings `admin.conversations.createForObjects` can answer.
 ///

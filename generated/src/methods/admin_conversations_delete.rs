@@ -179,7 +179,7 @@ impl rt::Code for AdminConversationsDeleteError {
     }
 }
 
-rt::code_traits!(AdminConversationsDeleteError, CommonError, error);
+rt::code_traits!(AdminConversationsDeleteError, error, CommonError);
 
 /// The warnings `admin.conversations.delete` can answer.
 ///

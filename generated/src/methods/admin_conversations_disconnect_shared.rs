@@ -247,7 +247,7 @@ impl rt::Code for AdminConversationsDisconnectSharedError {
     }
 }
 
-rt::code_traits!(AdminConversationsDisconnectSharedError, CommonError, error);
+rt::code_traits!(AdminConversationsDisconnectSharedError, error, CommonError);
 
 /// The warnings `admin.conversations.disconnectShared` can answer.
 ///

@@ -259,7 +259,7 @@ impl rt::Code for AdminConversationsEkmListOriginalConnectedChannelInfoError {
 }
 
 rt::code_traits!(
-    AdminConversationsEkmListOriginalConnectedChannelInfoError, CommonError, error
+    AdminConversationsEkmListOriginalConnectedChannelInfoError, error, CommonError
 );
 
 /// The warnings `admin.conversations.ekm.listOriginalConnectedChannelInfo` can answer.

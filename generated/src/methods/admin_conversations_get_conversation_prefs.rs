@@ -234,7 +234,7 @@ impl rt::Code for AdminConversationsGetConversationPrefsError {
     }
 }
 
-rt::code_traits!(AdminConversationsGetConversationPrefsError, CommonError, error);
+rt::code_traits!(AdminConversationsGetConversationPrefsError, error, CommonError);
 
 /// The warnings `admin.conversations.getConversationPrefs` can answer.
 ///

@@ -218,7 +218,7 @@ impl rt::Code for AdminConversationsGetCustomRetentionError {
     }
 }
 
-rt::code_traits!(AdminConversationsGetCustomRetentionError, CommonError, error);
+rt::code_traits!(AdminConversationsGetCustomRetentionError, error, CommonError);
 
 /// The warnings `admin.conversations.getCustomRetention` can answer.
 ///

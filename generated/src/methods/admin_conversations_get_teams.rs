@@ -258,7 +258,7 @@ impl rt::Code for AdminConversationsGetTeamsError {
     }
 }
 
-rt::code_traits!(AdminConversationsGetTeamsError, CommonError, error);
+rt::code_traits!(AdminConversationsGetTeamsError, error, CommonError);
 
 /// The warnings `admin.conversations.getTeams` can answer.
 ///

@@ -183,7 +183,7 @@ impl rt::Code for AdminConversationsInviteError {
     }
 }
 
-rt::code_traits!(AdminConversationsInviteError, CommonError, error);
+rt::code_traits!(AdminConversationsInviteError, error, CommonError);
 
 /// The warnings `admin.conversations.invite` can answer.
 ///

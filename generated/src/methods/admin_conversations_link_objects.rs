@@ -237,7 +237,7 @@ impl rt::Code for AdminConversationsLinkObjectsError {
     }
 }
 
-rt::code_traits!(AdminConversationsLinkObjectsError, CommonError, error);
+rt::code_traits!(AdminConversationsLinkObjectsError, error, CommonError);
 
 /// The warnings `admin.conversations.linkObjects` can answer.
 ///

@@ -233,7 +233,7 @@ impl rt::Code for AdminConversationsLookupError {
     }
 }
 
-rt::code_traits!(AdminConversationsLookupError, CommonError, error);
+rt::code_traits!(AdminConversationsLookupError, error, CommonError);
 
 /// The warnings `admin.conversations.lookup` can answer.
 ///

@@ -178,7 +178,7 @@ impl rt::Code for AdminConversationsRemoveCustomRetentionError {
     }
 }
 
-rt::code_traits!(AdminConversationsRemoveCustomRetentionError, CommonError, error);
+rt::code_traits!(AdminConversationsRemoveCustomRetentionError, error, CommonError);
 
 /// The warnings `admin.conversations.removeCustomRetention` can answer.
 ///

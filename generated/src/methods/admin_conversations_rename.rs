@@ -185,7 +185,7 @@ impl rt::Code for AdminConversationsRenameError {
     }
 }
 
-rt::code_traits!(AdminConversationsRenameError, CommonError, error);
+rt::code_traits!(AdminConversationsRenameError, error, CommonError);
 
 /// The warnings `admin.conversations.rename` can answer.
 ///

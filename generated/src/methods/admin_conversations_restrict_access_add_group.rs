@@ -248,7 +248,7 @@ impl rt::Code for AdminConversationsRestrictAccessAddGroupError {
     }
 }
 
-rt::code_traits!(AdminConversationsRestrictAccessAddGroupError, CommonError, error);
+rt::code_traits!(AdminConversationsRestrictAccessAddGroupError, error, CommonError);
 
 /// The warnings `admin.conversations.restrictAccess.addGroup` can answer.
 ///

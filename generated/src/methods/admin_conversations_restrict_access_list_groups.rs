@@ -198,7 +198,7 @@ impl rt::Code for AdminConversationsRestrictAccessListGroupsError {
     }
 }
 
-rt::code_traits!(AdminConversationsRestrictAccessListGroupsError, CommonError, error);
+rt::code_traits!(AdminConversationsRestrictAccessListGroupsError, error, CommonError);
 
 /// The warnings `admin.conversations.restrictAccess.listGroups` can answer.
 ///

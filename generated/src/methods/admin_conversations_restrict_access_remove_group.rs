@@ -206,7 +206,7 @@ impl rt::Code for AdminConversationsRestrictAccessRemoveGroupError {
     }
 }
 
-rt::code_traits!(AdminConversationsRestrictAccessRemoveGroupError, CommonError, error);
+rt::code_traits!(AdminConversationsRestrictAccessRemoveGroupError, error, CommonError);
 
 /// The warnings `admin.conversations.restrictAccess.removeGroup` can answer.
 ///

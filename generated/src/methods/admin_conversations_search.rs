@@ -451,7 +451,7 @@ impl rt::Code for AdminConversationsSearchError {
     }
 }
 
-rt::code_traits!(AdminConversationsSearchError, CommonError, error);
+rt::code_traits!(AdminConversationsSearchError, error, CommonError);
 
 /// The warnings `admin.conversations.search` can answer.
 ///

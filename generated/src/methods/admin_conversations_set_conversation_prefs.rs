@@ -203,7 +203,7 @@ impl rt::Code for AdminConversationsSetConversationPrefsError {
     }
 }
 
-rt::code_traits!(AdminConversationsSetConversationPrefsError, CommonError, error);
+rt::code_traits!(AdminConversationsSetConversationPrefsError, error, CommonError);
 
 /// The warnings `admin.conversations.setConversationPrefs` can answer.
 ///

@@ -195,7 +195,7 @@ impl rt::Code for AdminConversationsSetCustomRetentionError {
     }
 }
 
-rt::code_traits!(AdminConversationsSetCustomRetentionError, CommonError, error);
+rt::code_traits!(AdminConversationsSetCustomRetentionError, error, CommonError);
 
 /// The warnings `admin.conversations.setCustomRetention` can answer.
 ///

@@ -330,7 +330,7 @@ impl rt::Code for AdminConversationsSetTeamsError {
     }
 }
 
-rt::code_traits!(AdminConversationsSetTeamsError, CommonError, error);
+rt::code_traits!(AdminConversationsSetTeamsError, error, CommonError);
 
 /// The warnings `admin.conversations.setTeams` can answer.
 ///

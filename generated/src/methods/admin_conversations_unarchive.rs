@@ -179,7 +179,7 @@ impl rt::Code for AdminConversationsUnarchiveError {
     }
 }
 
-rt::code_traits!(AdminConversationsUnarchiveError, CommonError, error);
+rt::code_traits!(AdminConversationsUnarchiveError, error, CommonError);
 
 /// The warnings `admin.conversations.unarchive` can answer.
 ///

@@ -145,7 +145,7 @@ impl rt::Code for AdminConversationsUnlinkObjectsError {
     }
 }
 
-rt::code_traits!(AdminConversationsUnlinkObjectsError, CommonError, error);
+rt::code_traits!(AdminConversationsUnlinkObjectsError, error, CommonError);
 
 /// The warnings `admin.conversations.unlinkObjects` can answer.
 ///

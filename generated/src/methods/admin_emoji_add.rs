@@ -245,7 +245,7 @@ impl rt::Code for AdminEmojiAddError {
     }
 }
 
-rt::code_traits!(AdminEmojiAddError, CommonError, error);
+rt::code_traits!(AdminEmojiAddError, error, CommonError);
 
 /// The warnings `admin.emoji.add` can answer.
 ///

@@ -190,7 +190,7 @@ impl rt::Code for AdminEmojiAddAliasError {
     }
 }
 
-rt::code_traits!(AdminEmojiAddAliasError, CommonError, error);
+rt::code_traits!(AdminEmojiAddAliasError, error, CommonError);
 
 /// The warnings `admin.emoji.addAlias` can answer.
 ///

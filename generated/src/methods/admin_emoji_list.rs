@@ -255,7 +255,7 @@ impl rt::Code for AdminEmojiListError {
     }
 }
 
-rt::code_traits!(AdminEmojiListError, CommonError, error);
+rt::code_traits!(AdminEmojiListError, error, CommonError);
 
 /// The warnings `admin.emoji.list` can answer.
 ///

@@ -138,7 +138,7 @@ impl rt::Code for AdminEmojiRemoveError {
     }
 }
 
-rt::code_traits!(AdminEmojiRemoveError, CommonError, error);
+rt::code_traits!(AdminEmojiRemoveError, error, CommonError);
 
 /// The warnings `admin.emoji.remove` can answer.
 ///

@@ -187,7 +187,7 @@ impl rt::Code for AdminEmojiRenameError {
     }
 }
 
-rt::code_traits!(AdminEmojiRenameError, CommonError, error);
+rt::code_traits!(AdminEmojiRenameError, error, CommonError);
 
 /// The warnings `admin.emoji.rename` can answer.
 ///

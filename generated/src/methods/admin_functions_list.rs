@@ -288,7 +288,7 @@ impl rt::Code for AdminFunctionsListError {
     }
 }
 
-rt::code_traits!(AdminFunctionsListError, CommonError, error);
+rt::code_traits!(AdminFunctionsListError, error, CommonError);
 
 /// The warnings `admin.functions.list` can answer.
 ///

@@ -171,7 +171,7 @@ impl rt::Code for AdminFunctionsPermissionsLookupError {
     }
 }
 
-rt::code_traits!(AdminFunctionsPermissionsLookupError, CommonError, error);
+rt::code_traits!(AdminFunctionsPermissionsLookupError, error, CommonError);
 
 /// The warnings `admin.functions.permissions.lookup` can answer.
 ///

@@ -195,7 +195,7 @@ impl rt::Code for AdminFunctionsPermissionsSetError {
     }
 }
 
-rt::code_traits!(AdminFunctionsPermissionsSetError, CommonError, error);
+rt::code_traits!(AdminFunctionsPermissionsSetError, error, CommonError);
 
 /// The warnings `admin.functions.permissions.set` can answer.
 ///

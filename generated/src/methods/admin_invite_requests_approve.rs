@@ -168,7 +168,7 @@ impl rt::Code for AdminInviteRequestsApproveError {
     }
 }
 
-rt::code_traits!(AdminInviteRequestsApproveError, CommonError, error);
+rt::code_traits!(AdminInviteRequestsApproveError, error, CommonError);
 
 /// The warnings `admin.inviteRequests.approve` can answer.
 ///

@@ -213,7 +213,7 @@ impl rt::Code for AdminInviteRequestsApprovedListError {
     }
 }
 
-rt::code_traits!(AdminInviteRequestsApprovedListError, CommonError, error);
+rt::code_traits!(AdminInviteRequestsApprovedListError, error, CommonError);
 
 /// The warnings `admin.inviteRequests.approved.list` can answer.
 ///

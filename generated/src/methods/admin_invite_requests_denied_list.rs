@@ -215,7 +215,7 @@ impl rt::Code for AdminInviteRequestsDeniedListError {
     }
 }
 
-rt::code_traits!(AdminInviteRequestsDeniedListError, CommonError, error);
+rt::code_traits!(AdminInviteRequestsDeniedListError, error, CommonError);
 
 /// The warnings `admin.inviteRequests.denied.list` can answer.
 ///

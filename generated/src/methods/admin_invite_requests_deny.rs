@@ -160,7 +160,7 @@ impl rt::Code for AdminInviteRequestsDenyError {
     }
 }
 
-rt::code_traits!(AdminInviteRequestsDenyError, CommonError, error);
+rt::code_traits!(AdminInviteRequestsDenyError, error, CommonError);
 
 /// The warnings `admin.inviteRequests.deny` can answer.
 ///

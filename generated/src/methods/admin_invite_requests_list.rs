@@ -211,7 +211,7 @@ impl rt::Code for AdminInviteRequestsListError {
     }
 }
 
-rt::code_traits!(AdminInviteRequestsListError, CommonError, error);
+rt::code_traits!(AdminInviteRequestsListError, error, CommonError);
 
 /// The warnings `admin.inviteRequests.list` can answer.
 ///

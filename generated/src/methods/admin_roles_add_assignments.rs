@@ -215,7 +215,7 @@ impl rt::Code for AdminRolesAddAssignmentsError {
     }
 }
 
-rt::code_traits!(AdminRolesAddAssignmentsError, CommonError, error);
+rt::code_traits!(AdminRolesAddAssignmentsError, error, CommonError);
 
 /// The warnings `admin.roles.addAssignments` can answer.
 ///

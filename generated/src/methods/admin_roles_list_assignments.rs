@@ -307,7 +307,7 @@ impl rt::Code for AdminRolesListAssignmentsError {
     }
 }
 
-rt::code_traits!(AdminRolesListAssignmentsError, CommonError, error);
+rt::code_traits!(AdminRolesListAssignmentsError, error, CommonError);
 
 /// The warnings `admin.roles.listAssignments` can answer.
 ///

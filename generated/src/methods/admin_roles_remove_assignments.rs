@@ -212,7 +212,7 @@ impl rt::Code for AdminRolesRemoveAssignmentsError {
     }
 }
 
-rt::code_traits!(AdminRolesRemoveAssignmentsError, CommonError, error);
+rt::code_traits!(AdminRolesRemoveAssignmentsError, error, CommonError);
 
 /// The warnings `admin.roles.removeAssignments` can answer.
 ///

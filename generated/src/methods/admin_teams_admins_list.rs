@@ -226,7 +226,7 @@ impl rt::Code for AdminTeamsAdminsListError {
     }
 }
 
-rt::code_traits!(AdminTeamsAdminsListError, CommonError, error);
+rt::code_traits!(AdminTeamsAdminsListError, error, CommonError);
 
 /// The warnings `admin.teams.admins.list` can answer.
 ///

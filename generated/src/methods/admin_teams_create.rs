@@ -239,7 +239,7 @@ impl rt::Code for AdminTeamsCreateError {
     }
 }
 
-rt::code_traits!(AdminTeamsCreateError, CommonError, error);
+rt::code_traits!(AdminTeamsCreateError, error, CommonError);
 
 /// The warnings `admin.teams.create` can answer.
 ///

@@ -216,7 +216,7 @@ impl rt::Code for AdminTeamsListError {
     }
 }
 
-rt::code_traits!(AdminTeamsListError, CommonError, error);
+rt::code_traits!(AdminTeamsListError, error, CommonError);
 
 /// The warnings `admin.teams.list` can answer.
 ///

@@ -219,7 +219,7 @@ impl rt::Code for AdminTeamsOwnersListError {
     }
 }
 
-rt::code_traits!(AdminTeamsOwnersListError, CommonError, error);
+rt::code_traits!(AdminTeamsOwnersListError, error, CommonError);
 
 /// The warnings `admin.teams.owners.list` can answer.
 ///

@@ -172,7 +172,7 @@ impl rt::Code for AdminTeamsSettingsInfoError {
     }
 }
 
-rt::code_traits!(AdminTeamsSettingsInfoError, CommonError, error);
+rt::code_traits!(AdminTeamsSettingsInfoError, error, CommonError);
 
 /// The warnings `admin.teams.settings.info` can answer.
 ///

@@ -172,7 +172,7 @@ impl rt::Code for AdminTeamsSettingsSetDefaultChannelsError {
     }
 }
 
-rt::code_traits!(AdminTeamsSettingsSetDefaultChannelsError, CommonError, error);
+rt::code_traits!(AdminTeamsSettingsSetDefaultChannelsError, error, CommonError);
 
 /// The warnings `admin.teams.settings.setDefaultChannels` can answer.
 ///

@@ -131,7 +131,7 @@ impl rt::Code for AdminTeamsSettingsSetDescriptionError {
     }
 }
 
-rt::code_traits!(AdminTeamsSettingsSetDescriptionError, CommonError, error);
+rt::code_traits!(AdminTeamsSettingsSetDescriptionError, error, CommonError);
 
 /// The warnings `admin.teams.settings.setDescription` can answer.
 ///

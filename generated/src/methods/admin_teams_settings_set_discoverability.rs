@@ -145,7 +145,7 @@ impl rt::Code for AdminTeamsSettingsSetDiscoverabilityError {
     }
 }
 
-rt::code_traits!(AdminTeamsSettingsSetDiscoverabilityError, CommonError, error);
+rt::code_traits!(AdminTeamsSettingsSetDiscoverabilityError, error, CommonError);
 
 /// The warnings `admin.teams.settings.setDiscoverability` can answer.
 ///

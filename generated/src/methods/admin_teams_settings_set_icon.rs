@@ -152,7 +152,7 @@ impl rt::Code for AdminTeamsSettingsSetIconError {
     }
 }
 
-rt::code_traits!(AdminTeamsSettingsSetIconError, CommonError, error);
+rt::code_traits!(AdminTeamsSettingsSetIconError, error, CommonError);
 
 /// The warnings `admin.teams.settings.setIcon` can answer.
 ///

@@ -134,7 +134,7 @@ impl rt::Code for AdminTeamsSettingsSetNameError {
     }
 }
 
-rt::code_traits!(AdminTeamsSettingsSetNameError, CommonError, error);
+rt::code_traits!(AdminTeamsSettingsSetNameError, error, CommonError);
 
 /// The warnings `admin.teams.settings.setName` can answer.
 ///

@@ -269,7 +269,7 @@ impl rt::Code for AdminUsergroupsAddChannelsError {
     }
 }
 
-rt::code_traits!(AdminUsergroupsAddChannelsError, CommonError, error);
+rt::code_traits!(AdminUsergroupsAddChannelsError, error, CommonError);
 
 /// The warnings `admin.usergroups.addChannels` can answer.
 ///

@@ -193,7 +193,7 @@ impl rt::Code for AdminUsergroupsAddTeamsError {
     }
 }
 
-rt::code_traits!(AdminUsergroupsAddTeamsError, CommonError, error);
+rt::code_traits!(AdminUsergroupsAddTeamsError, error, CommonError);
 
 /// The warnings `admin.usergroups.addTeams` can answer.
 ///

@@ -265,7 +265,7 @@ impl rt::Code for AdminUsergroupsListChannelsError {
     }
 }
 
-rt::code_traits!(AdminUsergroupsListChannelsError, CommonError, error);
+rt::code_traits!(AdminUsergroupsListChannelsError, error, CommonError);
 
 /// The warnings `admin.usergroups.listChannels` can answer.
 ///

@@ -225,7 +225,7 @@ impl rt::Code for AdminUsergroupsRemoveChannelsError {
     }
 }
 
-rt::code_traits!(AdminUsergroupsRemoveChannelsError, CommonError, error);
+rt::code_traits!(AdminUsergroupsRemoveChannelsError, error, CommonError);
 
 /// The warnings `admin.usergroups.removeChannels` can answer.
 ///

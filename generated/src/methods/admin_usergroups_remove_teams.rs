@@ -155,7 +155,7 @@ impl rt::Code for AdminUsergroupsRemoveTeamsError {
     }
 }
 
-rt::code_traits!(AdminUsergroupsRemoveTeamsError, CommonError, error);
+rt::code_traits!(AdminUsergroupsRemoveTeamsError, error, CommonError);
 
 /// The warnings `admin.usergroups.removeTeams` can answer.
 ///

@@ -228,7 +228,7 @@ impl rt::Code for AdminUsersAssignError {
     }
 }
 
-rt::code_traits!(AdminUsersAssignError, CommonError, error);
+rt::code_traits!(AdminUsersAssignError, error, CommonError);
 
 /// The warnings `admin.users.assign` can answer.
 ///

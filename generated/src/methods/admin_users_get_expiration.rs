@@ -181,7 +181,7 @@ impl rt::Code for AdminUsersGetExpirationError {
     }
 }
 
-rt::code_traits!(AdminUsersGetExpirationError, CommonError, error);
+rt::code_traits!(AdminUsersGetExpirationError, error, CommonError);
 
 /// The warnings `admin.users.getExpiration` can answer.
 ///

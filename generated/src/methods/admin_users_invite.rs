@@ -316,7 +316,7 @@ impl rt::Code for AdminUsersInviteError {
     }
 }
 
-rt::code_traits!(AdminUsersInviteError, CommonError, error);
+rt::code_traits!(AdminUsersInviteError, error, CommonError);
 
 /// The warnings `admin.users.invite` can answer.
 ///

@@ -316,7 +316,7 @@ impl rt::Code for AdminUsersListError {
     }
 }
 
-rt::code_traits!(AdminUsersListError, CommonError, error);
+rt::code_traits!(AdminUsersListError, error, CommonError);
 
 /// The warnings `admin.users.list` can answer.
 ///

@@ -176,7 +176,7 @@ impl rt::Code for AdminUsersRemoveError {
     }
 }
 
-rt::code_traits!(AdminUsersRemoveError, CommonError, error);
+rt::code_traits!(AdminUsersRemoveError, error, CommonError);
 
 /// The warnings `admin.users.remove` can answer.
 ///

@@ -171,7 +171,7 @@ impl rt::Code for AdminUsersSessionClearSettingsError {
     }
 }
 
-rt::code_traits!(AdminUsersSessionClearSettingsError, CommonError, error);
+rt::code_traits!(AdminUsersSessionClearSettingsError, error, CommonError);
 
 /// The warnings `admin.users.session.clearSettings` can answer.
 ///

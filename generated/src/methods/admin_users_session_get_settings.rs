@@ -230,7 +230,7 @@ impl rt::Code for AdminUsersSessionGetSettingsError {
     }
 }
 
-rt::code_traits!(AdminUsersSessionGetSettingsError, CommonError, error);
+rt::code_traits!(AdminUsersSessionGetSettingsError, error, CommonError);
 
 /// The warnings `admin.users.session.getSettings` can answer.
 ///

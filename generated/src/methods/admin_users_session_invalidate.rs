@@ -194,7 +194,7 @@ impl rt::Code for AdminUsersSessionInvalidateError {
     }
 }
 
-rt::code_traits!(AdminUsersSessionInvalidateError, CommonError, error);
+rt::code_traits!(AdminUsersSessionInvalidateError, error, CommonError);
 
 /// The warnings `admin.users.session.invalidate` can answer.
 ///

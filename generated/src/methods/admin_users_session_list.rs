@@ -309,7 +309,7 @@ impl rt::Code for AdminUsersSessionListError {
     }
 }
 
-rt::code_traits!(AdminUsersSessionListError, CommonError, error);
+rt::code_traits!(AdminUsersSessionListError, error, CommonError);
 
 /// The warnings `admin.users.session.list` can answer.
 ///

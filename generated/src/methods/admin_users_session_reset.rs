@@ -186,7 +186,7 @@ impl rt::Code for AdminUsersSessionResetError {
     }
 }
 
-rt::code_traits!(AdminUsersSessionResetError, CommonError, error);
+rt::code_traits!(AdminUsersSessionResetError, error, CommonError);
 
 /// The warnings `admin.users.session.reset` can answer.
 ///

@@ -221,7 +221,7 @@ impl rt::Code for AdminUsersSessionResetBulkError {
     }
 }
 
-rt::code_traits!(AdminUsersSessionResetBulkError, CommonError, error);
+rt::code_traits!(AdminUsersSessionResetBulkError, error, CommonError);
 
 /// The warnings `admin.users.session.resetBulk` can answer.
 ///

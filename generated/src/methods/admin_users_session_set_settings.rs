@@ -230,7 +230,7 @@ impl rt::Code for AdminUsersSessionSetSettingsError {
     }
 }
 
-rt::code_traits!(AdminUsersSessionSetSettingsError, CommonError, error);
+rt::code_traits!(AdminUsersSessionSetSettingsError, error, CommonError);
 
 /// The warnings `admin.users.session.setSettings` can answer.
 ///

@@ -184,7 +184,7 @@ impl rt::Code for AdminUsersSetAdminError {
     }
 }
 
-rt::code_traits!(AdminUsersSetAdminError, CommonError, error);
+rt::code_traits!(AdminUsersSetAdminError, error, CommonError);
 
 /// The warnings `admin.users.setAdmin` can answer.
 ///

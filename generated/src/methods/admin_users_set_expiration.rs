@@ -223,7 +223,7 @@ impl rt::Code for AdminUsersSetExpirationError {
     }
 }
 
-rt::code_traits!(AdminUsersSetExpirationError, CommonError, error);
+rt::code_traits!(AdminUsersSetExpirationError, error, CommonError);
 
 /// The warnings `admin.users.setExpiration` can answer.
 ///

@@ -197,7 +197,7 @@ impl rt::Code for AdminUsersSetOwnerError {
     }
 }
 
-rt::code_traits!(AdminUsersSetOwnerError, CommonError, error);
+rt::code_traits!(AdminUsersSetOwnerError, error, CommonError);
 
 /// The warnings `admin.users.setOwner` can answer.
 ///

@@ -192,7 +192,7 @@ impl rt::Code for AdminUsersSetRegularError {
     }
 }
 
-rt::code_traits!(AdminUsersSetRegularError, CommonError, error);
+rt::code_traits!(AdminUsersSetRegularError, error, CommonError);
 
 /// The warnings `admin.users.setRegular` can answer.
 ///

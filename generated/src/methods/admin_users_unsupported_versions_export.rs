@@ -154,7 +154,7 @@ impl rt::Code for AdminUsersUnsupportedVersionsExportError {
     }
 }
 
-rt::code_traits!(AdminUsersUnsupportedVersionsExportError, CommonError, error);
+rt::code_traits!(AdminUsersUnsupportedVersionsExportError, error, CommonError);
 
 /// The warnings `admin.users.unsupportedVersions.export` can answer.
 ///

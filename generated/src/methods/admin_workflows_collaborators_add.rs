@@ -133,7 +133,7 @@ impl rt::Code for AdminWorkflowsCollaboratorsAddError {
     }
 }
 
-rt::code_traits!(AdminWorkflowsCollaboratorsAddError, CommonError, error);
+rt::code_traits!(AdminWorkflowsCollaboratorsAddError, error, CommonError);
 
 /// The warnings `admin.workflows.collaborators.add` can answer.
 ///

@@ -133,7 +133,7 @@ impl rt::Code for AdminWorkflowsCollaboratorsRemoveError {
     }
 }
 
-rt::code_traits!(AdminWorkflowsCollaboratorsRemoveError, CommonError, error);
+rt::code_traits!(AdminWorkflowsCollaboratorsRemoveError, error, CommonError);
 
 /// The warnings `admin.workflows.collaborators.remove` can answer.
 ///

@@ -571,7 +571,7 @@ impl rt::Code for AdminWorkflowsSearchError {
     }
 }
 
-rt::code_traits!(AdminWorkflowsSearchError, CommonError, error);
+rt::code_traits!(AdminWorkflowsSearchError, error, CommonError);
 
 /// The warnings `admin.workflows.search` can answer.
 ///

@@ -164,7 +164,7 @@ impl rt::Code for AdminWorkflowsTriggersTypesPermissionsLookupError {
     }
 }
 
-rt::code_traits!(AdminWorkflowsTriggersTypesPermissionsLookupError, CommonError, error);
+rt::code_traits!(AdminWorkflowsTriggersTypesPermissionsLookupError, error, CommonError);
 
 /// The warnings `admin.workflows.triggers.types.permissions.lookup` can answer.
 ///
@@ -211,4 +211,6 @@ impl rt::Code for AdminWorkflowsTriggersTypesPermissionsLookupWarning {
     }
 }
 
-rt::code_traits!(AdminWorkflowsTriggersTypesPermissionsLookupWarning, CommonWarning);
+rt::code_traits!(
+    AdminWorkflowsTriggersTypesPermissionsLookupWarning, warning, CommonWarning
+);

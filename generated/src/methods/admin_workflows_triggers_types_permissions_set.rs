@@ -202,7 +202,7 @@ impl rt::Code for AdminWorkflowsTriggersTypesPermissionsSetError {
     }
 }
 
-rt::code_traits!(AdminWorkflowsTriggersTypesPermissionsSetError, CommonError, error);
+rt::code_traits!(AdminWorkflowsTriggersTypesPermissionsSetError, error, CommonError);
 
 /// The warnings `admin.workflows.triggers.types.permissions.set` can answer.
 ///

@@ -120,7 +120,7 @@ impl rt::Code for AdminWorkflowsUnpublishError {
     }
 }
 
-rt::code_traits!(AdminWorkflowsUnpublishError, CommonError, error);
+rt::code_traits!(AdminWorkflowsUnpublishError, error, CommonError);
 
 /// The warnings `admin.workflows.unpublish` can answer.
 ///

@@ -206,7 +206,7 @@ impl rt::Code for AgentsSessionsRenameError {
     }
 }
 
-rt::code_traits!(AgentsSessionsRenameError, CommonError, error);
+rt::code_traits!(AgentsSessionsRenameError, error, CommonError);
 
 /// The warnings `agents.sessions.rename` can answer.
 ///

@@ -261,7 +261,7 @@ impl rt::Code for AgentsSessionsSetStatusError {
     }
 }
 
-rt::code_traits!(AgentsSessionsSetStatusError, CommonError, error);
+rt::code_traits!(AgentsSessionsSetStatusError, error, CommonError);
 
 /// The warnings `agents.sessions.setStatus` can answer.
 ///

@@ -388,7 +388,7 @@ impl rt::Code for AppsActivitiesListError {
     }
 }
 
-rt::code_traits!(AppsActivitiesListError, CommonError, error);
+rt::code_traits!(AppsActivitiesListError, error, CommonError);
 
 /// The warnings `apps.activities.list` can answer.
 ///

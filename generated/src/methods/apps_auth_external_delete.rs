@@ -183,7 +183,7 @@ impl rt::Code for AppsAuthExternalDeleteError {
     }
 }
 
-rt::code_traits!(AppsAuthExternalDeleteError, CommonError, error);
+rt::code_traits!(AppsAuthExternalDeleteError, error, CommonError);
 
 /// The warnings `apps.auth.external.delete` can answer.
 ///

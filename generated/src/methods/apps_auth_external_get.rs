@@ -201,7 +201,7 @@ impl rt::Code for AppsAuthExternalGetError {
     }
 }
 
-rt::code_traits!(AppsAuthExternalGetError, CommonError, error);
+rt::code_traits!(AppsAuthExternalGetError, error, CommonError);
 
 /// The warnings `apps.auth.external.get` can answer.
 ///

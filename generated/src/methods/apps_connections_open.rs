@@ -175,7 +175,7 @@ impl rt::Code for AppsConnectionsOpenError {
     }
 }
 
-rt::code_traits!(AppsConnectionsOpenError, CommonError, error);
+rt::code_traits!(AppsConnectionsOpenError, error, CommonError);
 
 /// The warnings `apps.connections.open` can answer.
 ///

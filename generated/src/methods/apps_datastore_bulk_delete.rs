@@ -259,7 +259,7 @@ impl rt::Code for AppsDatastoreBulkDeleteError {
     }
 }
 
-rt::code_traits!(AppsDatastoreBulkDeleteError, CommonError, error);
+rt::code_traits!(AppsDatastoreBulkDeleteError, error, CommonError);
 
 /// The warnings `apps.datastore.bulkDelete` can answer.
 ///

@@ -268,7 +268,7 @@ impl rt::Code for AppsDatastoreBulkGetError {
     }
 }
 
-rt::code_traits!(AppsDatastoreBulkGetError, CommonError, error);
+rt::code_traits!(AppsDatastoreBulkGetError, error, CommonError);
 
 /// The warnings `apps.datastore.bulkGet` can answer.
 ///

@@ -263,7 +263,7 @@ impl rt::Code for AppsDatastoreBulkPutError {
     }
 }
 
-rt::code_traits!(AppsDatastoreBulkPutError, CommonError, error);
+rt::code_traits!(AppsDatastoreBulkPutError, error, CommonError);
 
 /// The warnings `apps.datastore.bulkPut` can answer.
 ///

@@ -291,7 +291,7 @@ impl rt::Code for AppsDatastoreCountError {
     }
 }
 
-rt::code_traits!(AppsDatastoreCountError, CommonError, error);
+rt::code_traits!(AppsDatastoreCountError, error, CommonError);
 
 /// The warnings `apps.datastore.count` can answer.
 ///

@@ -204,7 +204,7 @@ impl rt::Code for AppsDatastoreDeleteError {
     }
 }
 
-rt::code_traits!(AppsDatastoreDeleteError, CommonError, error);
+rt::code_traits!(AppsDatastoreDeleteError, error, CommonError);
 
 /// The warnings `apps.datastore.delete` can answer.
 ///

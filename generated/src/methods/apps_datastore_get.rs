@@ -262,7 +262,7 @@ impl rt::Code for AppsDatastoreGetError {
     }
 }
 
-rt::code_traits!(AppsDatastoreGetError, CommonError, error);
+rt::code_traits!(AppsDatastoreGetError, error, CommonError);
 
 /// The warnings `apps.datastore.get` can answer.
 ///

@@ -262,7 +262,7 @@ impl rt::Code for AppsDatastorePutError {
     }
 }
 
-rt::code_traits!(AppsDatastorePutError, CommonError, error);
+rt::code_traits!(AppsDatastorePutError, error, CommonError);
 
 /// The warnings `apps.datastore.put` can answer.
 ///

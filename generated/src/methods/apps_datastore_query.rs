@@ -350,7 +350,7 @@ impl rt::Code for AppsDatastoreQueryError {
     }
 }
 
-rt::code_traits!(AppsDatastoreQueryError, CommonError, error);
+rt::code_traits!(AppsDatastoreQueryError, error, CommonError);
 
 /// The warnings `apps.datastore.query` can answer.
 ///

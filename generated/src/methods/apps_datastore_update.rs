@@ -262,7 +262,7 @@ impl rt::Code for AppsDatastoreUpdateError {
     }
 }
 
-rt::code_traits!(AppsDatastoreUpdateError, CommonError, error);
+rt::code_traits!(AppsDatastoreUpdateError, error, CommonError);
 
 /// The warnings `apps.datastore.update` can answer.
 ///

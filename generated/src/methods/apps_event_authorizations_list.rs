@@ -237,7 +237,7 @@ impl rt::Code for AppsEventAuthorizationsListError {
     }
 }
 
-rt::code_traits!(AppsEventAuthorizationsListError, CommonError, error);
+rt::code_traits!(AppsEventAuthorizationsListError, error, CommonError);
 
 /// The warnings `apps.event.authorizations.list` can answer.
 ///

@@ -202,7 +202,7 @@ impl rt::Code for AppsIconSetError {
     }
 }
 
-rt::code_traits!(AppsIconSetError, CommonError, error);
+rt::code_traits!(AppsIconSetError, error, CommonError);
 
 /// The warnings `apps.icon.set` can answer.
 ///

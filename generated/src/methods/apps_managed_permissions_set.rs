@@ -186,7 +186,7 @@ impl rt::Code for AppsManagedPermissionsSetError {
     }
 }
 
-rt::code_traits!(AppsManagedPermissionsSetError, CommonError, error);
+rt::code_traits!(AppsManagedPermissionsSetError, error, CommonError);
 
 /// The warnings `apps.managed.permissions.set` can answer.
 ///

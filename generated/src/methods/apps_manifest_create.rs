@@ -375,7 +375,7 @@ impl rt::Code for AppsManifestCreateError {
     }
 }
 
-rt::code_traits!(AppsManifestCreateError, CommonError, error);
+rt::code_traits!(AppsManifestCreateError, error, CommonError);
 
 /// The warnings `apps.manifest.create` can answer.
 ///

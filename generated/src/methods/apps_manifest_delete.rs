@@ -158,7 +158,7 @@ impl rt::Code for AppsManifestDeleteError {
     }
 }
 
-rt::code_traits!(AppsManifestDeleteError, CommonError, error);
+rt::code_traits!(AppsManifestDeleteError, error, CommonError);
 
 /// The warnings `apps.manifest.delete` can answer.
 ///

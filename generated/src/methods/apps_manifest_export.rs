@@ -240,7 +240,7 @@ impl rt::Code for AppsManifestExportError {
     }
 }
 
-rt::code_traits!(AppsManifestExportError, CommonError, error);
+rt::code_traits!(AppsManifestExportError, error, CommonError);
 
 /// The warnings `apps.manifest.export` can answer.
 ///

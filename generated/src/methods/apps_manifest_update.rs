@@ -317,7 +317,7 @@ impl rt::Code for AppsManifestUpdateError {
     }
 }
 
-rt::code_traits!(AppsManifestUpdateError, CommonError, error);
+rt::code_traits!(AppsManifestUpdateError, error, CommonError);
 
 /// The warnings `apps.manifest.update` can answer.
 ///

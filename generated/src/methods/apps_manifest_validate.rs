@@ -245,7 +245,7 @@ impl rt::Code for AppsManifestValidateError {
     }
 }
 
-rt::code_traits!(AppsManifestValidateError, CommonError, error);
+rt::code_traits!(AppsManifestValidateError, error, CommonError);
 
 /// The warnings `apps.manifest.validate` can answer.
 ///

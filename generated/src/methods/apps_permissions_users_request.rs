@@ -178,7 +178,7 @@ impl rt::Code for AppsPermissionsUsersRequestError {
     }
 }
 
-rt::code_traits!(AppsPermissionsUsersRequestError, CommonError, error);
+rt::code_traits!(AppsPermissionsUsersRequestError, error, CommonError);
 
 /// The warnings `apps.permissions.users.request` can answer.
 ///

@@ -174,7 +174,7 @@ impl rt::Code for AppsUninstallError {
     }
 }
 
-rt::code_traits!(AppsUninstallError, CommonError, error);
+rt::code_traits!(AppsUninstallError, error, CommonError);
 
 /// The warnings `apps.uninstall` can answer.
 ///

@@ -141,7 +141,7 @@ impl rt::Code for AppsUserConnectionUpdateError {
     }
 }
 
-rt::code_traits!(AppsUserConnectionUpdateError, CommonError, error);
+rt::code_traits!(AppsUserConnectionUpdateError, error, CommonError);
 
 /// The warnings `apps.user.connection.update` can answer.
 ///

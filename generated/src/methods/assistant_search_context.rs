@@ -494,7 +494,7 @@ impl rt::Code for AssistantSearchContextError {
     }
 }
 
-rt::code_traits!(AssistantSearchContextError, CommonError, error);
+rt::code_traits!(AssistantSearchContextError, error, CommonError);
 
 /// The warnings `assistant.search.context` can answer.
 ///

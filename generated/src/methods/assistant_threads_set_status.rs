@@ -211,7 +211,7 @@ impl rt::Code for AssistantThreadsSetStatusError {
     }
 }
 
-rt::code_traits!(AssistantThreadsSetStatusError, CommonError, error);
+rt::code_traits!(AssistantThreadsSetStatusError, error, CommonError);
 
 /// The warnings `assistant.threads.setStatus` can answer.
 ///

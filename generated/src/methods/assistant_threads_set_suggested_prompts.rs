@@ -172,7 +172,7 @@ impl rt::Code for AssistantThreadsSetSuggestedPromptsError {
     }
 }
 
-rt::code_traits!(AssistantThreadsSetSuggestedPromptsError, CommonError, error);
+rt::code_traits!(AssistantThreadsSetSuggestedPromptsError, error, CommonError);
 
 /// The warnings `assistant.threads.setSuggestedPrompts` can answer.
 ///

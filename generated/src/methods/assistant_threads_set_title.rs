@@ -143,7 +143,7 @@ impl rt::Code for AssistantThreadsSetTitleError {
     }
 }
 
-rt::code_traits!(AssistantThreadsSetTitleError, CommonError, error);
+rt::code_traits!(AssistantThreadsSetTitleError, error, CommonError);
 
 /// The warnings `assistant.threads.setTitle` can answer.
 ///

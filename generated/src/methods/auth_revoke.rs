@@ -160,7 +160,7 @@ impl rt::Code for AuthRevokeError {
     }
 }
 
-rt::code_traits!(AuthRevokeError, CommonError, error);
+rt::code_traits!(AuthRevokeError, error, CommonError);
 
 /// The warnings `auth.revoke` can answer.
 ///

@@ -220,7 +220,7 @@ impl rt::Code for AuthTeamsListError {
     }
 }
 
-rt::code_traits!(AuthTeamsListError, CommonError, error);
+rt::code_traits!(AuthTeamsListError, error, CommonError);
 
 /// The warnings `auth.teams.list` can answer.
 ///

@@ -226,7 +226,7 @@ impl rt::Code for AuthTestError {
     }
 }
 
-rt::code_traits!(AuthTestError, CommonError, error);
+rt::code_traits!(AuthTestError, error, CommonError);
 
 /// The warnings `auth.test` can answer.
 ///

@@ -209,7 +209,7 @@ impl rt::Code for BlocksValidateError {
     }
 }
 
-rt::code_traits!(BlocksValidateError, CommonError, error);
+rt::code_traits!(BlocksValidateError, error, CommonError);
 
 /// The warnings `blocks.validate` can answer.
 ///

@@ -413,7 +413,7 @@ impl rt::Code for BookmarksAddError {
     }
 }
 
-rt::code_traits!(BookmarksAddError, CommonError, error);
+rt::code_traits!(BookmarksAddError, error, CommonError);
 
 /// The warnings `bookmarks.add` can answer.
 ///
@@ -464,7 +464,7 @@ impl rt::Code for BookmarksAddWarning {
     }
 }
 
-rt::code_traits!(BookmarksAddWarning, CommonWarning);
+rt::code_traits!(BookmarksAddWarning, warning, CommonWarning);
 
 /// The values of the `access_level` argument.
 ///

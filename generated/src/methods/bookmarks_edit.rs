@@ -302,7 +302,7 @@ impl rt::Code for BookmarksEditError {
     }
 }
 
-rt::code_traits!(BookmarksEditError, CommonError, error);
+rt::code_traits!(BookmarksEditError, error, CommonError);
 
 /// The warnings `bookmarks.edit` can answer.
 ///

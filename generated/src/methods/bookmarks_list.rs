@@ -195,7 +195,7 @@ impl rt::Code for BookmarksListError {
     }
 }
 
-rt::code_traits!(BookmarksListError, CommonError, error);
+rt::code_traits!(BookmarksListError, error, CommonError);
 
 /// The warnings `bookmarks.list` can answer.
 ///

@@ -184,7 +184,7 @@ impl rt::Code for BookmarksRemoveError {
     }
 }
 
-rt::code_traits!(BookmarksRemoveError, CommonError, error);
+rt::code_traits!(BookmarksRemoveError, error, CommonError);
 
 /// The warnings `bookmarks.remove` can answer.
 ///

@@ -204,7 +204,7 @@ impl rt::Code for BotsInfoError {
     }
 }
 
-rt::code_traits!(BotsInfoError, CommonError, error);
+rt::code_traits!(BotsInfoError, error, CommonError);
 
 /// The warnings `bots.info` can answer.
 ///

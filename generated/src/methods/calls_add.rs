@@ -273,7 +273,7 @@ impl rt::Code for CallsAddError {
     }
 }
 
-rt::code_traits!(CallsAddError, CommonError, error);
+rt::code_traits!(CallsAddError, error, CommonError);
 
 /// The warnings `calls.add` can answer.
 ///

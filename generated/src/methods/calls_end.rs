@@ -179,7 +179,7 @@ impl rt::Code for CallsEndError {
     }
 }
 
-rt::code_traits!(CallsEndError, CommonError, error);
+rt::code_traits!(CallsEndError, error, CommonError);
 
 /// The warnings `calls.end` can answer.
 ///

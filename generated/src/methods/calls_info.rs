@@ -149,7 +149,7 @@ impl rt::Code for CallsInfoError {
     }
 }
 
-rt::code_traits!(CallsInfoError, CommonError, error);
+rt::code_traits!(CallsInfoError, error, CommonError);
 
 /// The warnings `calls.info` can answer.
 ///

@@ -191,7 +191,7 @@ impl rt::Code for CallsParticipantsAddError {
     }
 }
 
-rt::code_traits!(CallsParticipantsAddError, CommonError, error);
+rt::code_traits!(CallsParticipantsAddError, error, CommonError);
 
 /// The warnings `calls.participants.add` can answer.
 ///

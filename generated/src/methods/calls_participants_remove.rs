@@ -191,7 +191,7 @@ impl rt::Code for CallsParticipantsRemoveError {
     }
 }
 
-rt::code_traits!(CallsParticipantsRemoveError, CommonError, error);
+rt::code_traits!(CallsParticipantsRemoveError, error, CommonError);
 
 /// The warnings `calls.participants.remove` can answer.
 ///

@@ -200,7 +200,7 @@ impl rt::Code for CallsUpdateError {
     }
 }
 
-rt::code_traits!(CallsUpdateError, CommonError, error);
+rt::code_traits!(CallsUpdateError, error, CommonError);
 
 /// The warnings `calls.update` can answer.
 ///

@@ -235,7 +235,7 @@ impl rt::Code for CanvasesAccessDeleteError {
     }
 }
 
-rt::code_traits!(CanvasesAccessDeleteError, CommonError, error);
+rt::code_traits!(CanvasesAccessDeleteError, error, CommonError);
 
 /// The warnings `canvases.access.delete` can answer.
 ///

@@ -251,7 +251,7 @@ impl rt::Code for CanvasesAccessSetError {
     }
 }
 
-rt::code_traits!(CanvasesAccessSetError, CommonError, error);
+rt::code_traits!(CanvasesAccessSetError, error, CommonError);
 
 /// The warnings `canvases.access.set` can answer.
 ///

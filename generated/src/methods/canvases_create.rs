@@ -236,7 +236,7 @@ impl rt::Code for CanvasesCreateError {
     }
 }
 
-rt::code_traits!(CanvasesCreateError, CommonError, error);
+rt::code_traits!(CanvasesCreateError, error, CommonError);
 
 /// The warnings `canvases.create` can answer.
 ///

@@ -138,7 +138,7 @@ impl rt::Code for CanvasesDeleteError {
     }
 }
 
-rt::code_traits!(CanvasesDeleteError, CommonError, error);
+rt::code_traits!(CanvasesDeleteError, error, CommonError);
 
 /// The warnings `canvases.delete` can answer.
 ///

@@ -190,7 +190,7 @@ impl rt::Code for CanvasesEditError {
     }
 }
 
-rt::code_traits!(CanvasesEditError, CommonError, error);
+rt::code_traits!(CanvasesEditError, error, CommonError);
 
 /// The warnings `canvases.edit` can answer.
 ///

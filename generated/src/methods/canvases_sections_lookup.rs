@@ -191,7 +191,7 @@ impl rt::Code for CanvasesSectionsLookupError {
     }
 }
 
-rt::code_traits!(CanvasesSectionsLookupError, CommonError, error);
+rt::code_traits!(CanvasesSectionsLookupError, error, CommonError);
 
 /// The warnings `canvases.sections.lookup` can answer.
 ///

@@ -479,7 +479,7 @@ impl rt::Code for ChatAppendStreamError {
     }
 }
 
-rt::code_traits!(ChatAppendStreamError, CommonError, error);
+rt::code_traits!(ChatAppendStreamError, error, CommonError);
 
 /// The warnings `chat.appendStream` can answer.
 ///
@@ -522,4 +522,4 @@ impl rt::Code for ChatAppendStreamWarning {
     }
 }
 
-rt::code_traits!(ChatAppendStreamWarning, CommonWarning);
+rt::code_traits!(ChatAppendStreamWarning, warning, CommonWarning);

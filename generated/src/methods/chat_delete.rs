@@ -198,7 +198,7 @@ impl rt::Code for ChatDeleteError {
     }
 }
 
-rt::code_traits!(ChatDeleteError, CommonError, error);
+rt::code_traits!(ChatDeleteError, error, CommonError);
 
 /// The warnings `chat.delete` can answer.
 ///

@@ -163,7 +163,7 @@ impl rt::Code for ChatDeleteScheduledMessageError {
     }
 }
 
-rt::code_traits!(ChatDeleteScheduledMessageError, CommonError, error);
+rt::code_traits!(ChatDeleteScheduledMessageError, error, CommonError);
 
 /// The warnings `chat.deleteScheduledMessage` can answer.
 ///

@@ -185,7 +185,7 @@ impl rt::Code for ChatGetPermalinkError {
     }
 }
 
-rt::code_traits!(ChatGetPermalinkError, CommonError, error);
+rt::code_traits!(ChatGetPermalinkError, error, CommonError);
 
 /// The warnings `chat.getPermalink` can answer.
 ///

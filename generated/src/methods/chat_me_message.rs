@@ -199,7 +199,7 @@ impl rt::Code for ChatMeMessageError {
     }
 }
 
-rt::code_traits!(ChatMeMessageError, CommonError, error);
+rt::code_traits!(ChatMeMessageError, error, CommonError);
 
 /// The warnings `chat.meMessage` can answer.
 ///

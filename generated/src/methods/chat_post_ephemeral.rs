@@ -421,7 +421,7 @@ impl rt::Code for ChatPostEphemeralError {
     }
 }
 
-rt::code_traits!(ChatPostEphemeralError, CommonError, error);
+rt::code_traits!(ChatPostEphemeralError, error, CommonError);
 
 /// The warnings `chat.postEphemeral` can answer.
 ///

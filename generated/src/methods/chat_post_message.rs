@@ -730,7 +730,7 @@ impl rt::Code for ChatPostMessageError {
     }
 }
 
-rt::code_traits!(ChatPostMessageError, CommonError, error);
+rt::code_traits!(ChatPostMessageError, error, CommonError);
 
 /// The warnings `chat.postMessage` can answer.
 ///

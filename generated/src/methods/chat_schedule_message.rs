@@ -550,7 +550,7 @@ impl rt::Code for ChatScheduleMessageError {
     }
 }
 
-rt::code_traits!(ChatScheduleMessageError, CommonError, error);
+rt::code_traits!(ChatScheduleMessageError, error, CommonError);
 
 /// The warnings `chat.scheduleMessage` can answer.
 ///
@@ -593,7 +593,7 @@ impl rt::Code for ChatScheduleMessageWarning {
     }
 }
 
-rt::code_traits!(ChatScheduleMessageWarning, CommonWarning);
+rt::code_traits!(ChatScheduleMessageWarning, warning, CommonWarning);
 
 /// The values of the `parse` argument.
 ///

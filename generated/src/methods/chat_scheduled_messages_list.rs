@@ -261,7 +261,7 @@ impl rt::Code for ChatScheduledMessagesListError {
     }
 }
 
-rt::code_traits!(ChatScheduledMessagesListError, CommonError, error);
+rt::code_traits!(ChatScheduledMessagesListError, error, CommonError);
 
 /// The warnings `chat.scheduledMessages.list` can answer.
 ///

@@ -551,7 +551,7 @@ impl rt::Code for ChatStartStreamError {
     }
 }
 
-rt::code_traits!(ChatStartStreamError, CommonError, error);
+rt::code_traits!(ChatStartStreamError, error, CommonError);
 
 /// The warnings `chat.startStream` can answer.
 ///
@@ -594,7 +594,7 @@ impl rt::Code for ChatStartStreamWarning {
     }
 }
 
-rt::code_traits!(ChatStartStreamWarning, CommonWarning);
+rt::code_traits!(ChatStartStreamWarning, warning, CommonWarning);
 
 /// The values of the `task_display_mode` argument.
 ///

@@ -530,7 +530,7 @@ impl rt::Code for ChatStopStreamError {
     }
 }
 
-rt::code_traits!(ChatStopStreamError, CommonError, error);
+rt::code_traits!(ChatStopStreamError, error, CommonError);
 
 /// The warnings `chat.stopStream` can answer.
 ///
@@ -573,4 +573,4 @@ impl rt::Code for ChatStopStreamWarning {
     }
 }
 
-rt::code_traits!(ChatStopStreamWarning, CommonWarning);
+rt::code_traits!(ChatStopStreamWarning, warning, CommonWarning);

@@ -333,7 +333,7 @@ impl rt::Code for ChatUnfurlError {
     }
 }
 
-rt::code_traits!(ChatUnfurlError, CommonError, error);
+rt::code_traits!(ChatUnfurlError, error, CommonError);
 
 /// The warnings `chat.unfurl` can answer.
 ///

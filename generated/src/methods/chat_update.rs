@@ -626,7 +626,7 @@ impl rt::Code for ChatUpdateError {
     }
 }
 
-rt::code_traits!(ChatUpdateError, CommonError, error);
+rt::code_traits!(ChatUpdateError, error, CommonError);
 
 /// The warnings `chat.update` can answer.
 ///
@@ -677,7 +677,7 @@ impl rt::Code for ChatUpdateWarning {
     }
 }
 
-rt::code_traits!(ChatUpdateWarning, CommonWarning);
+rt::code_traits!(ChatUpdateWarning, warning, CommonWarning);
 
 /// The `message` object of [`ChatUpdateResponse`].
 #[derive(Debug, Clone, PartialEq)]

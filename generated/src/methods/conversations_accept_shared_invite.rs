@@ -470,7 +470,7 @@ impl rt::Code for ConversationsAcceptSharedInviteError {
     }
 }
 
-rt::code_traits!(ConversationsAcceptSharedInviteError, CommonError, error);
+rt::code_traits!(ConversationsAcceptSharedInviteError, error, CommonError);
 
 /// The warnings `conversations.acceptSharedInvite` can answer.
 ///

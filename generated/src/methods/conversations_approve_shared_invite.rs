@@ -201,7 +201,7 @@ impl rt::Code for ConversationsApproveSharedInviteError {
     }
 }
 
-rt::code_traits!(ConversationsApproveSharedInviteError, CommonError, error);
+rt::code_traits!(ConversationsApproveSharedInviteError, error, CommonError);
 
 /// The warnings `conversations.approveSharedInvite` can answer.
 ///

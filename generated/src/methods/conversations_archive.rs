@@ -185,7 +185,7 @@ impl rt::Code for ConversationsArchiveError {
     }
 }
 
-rt::code_traits!(ConversationsArchiveError, CommonError, error);
+rt::code_traits!(ConversationsArchiveError, error, CommonError);
 
 /// The warnings `conversations.archive` can answer.
 ///

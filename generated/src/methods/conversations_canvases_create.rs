@@ -244,7 +244,7 @@ impl rt::Code for ConversationsCanvasesCreateError {
     }
 }
 
-rt::code_traits!(ConversationsCanvasesCreateError, CommonError, error);
+rt::code_traits!(ConversationsCanvasesCreateError, error, CommonError);
 
 /// The warnings `conversations.canvases.create` can answer.
 ///

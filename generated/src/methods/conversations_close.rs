@@ -214,7 +214,7 @@ impl rt::Code for ConversationsCloseError {
     }
 }
 
-rt::code_traits!(ConversationsCloseError, CommonError, error);
+rt::code_traits!(ConversationsCloseError, error, CommonError);
 
 /// The warnings `conversations.close` can answer.
 ///

@@ -314,7 +314,7 @@ impl rt::Code for ConversationsCreateError {
     }
 }
 
-rt::code_traits!(ConversationsCreateError, CommonError, error);
+rt::code_traits!(ConversationsCreateError, error, CommonError);
 
 /// The warnings `conversations.create` can answer.
 ///

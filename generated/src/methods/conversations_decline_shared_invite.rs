@@ -175,7 +175,7 @@ impl rt::Code for ConversationsDeclineSharedInviteError {
     }
 }
 
-rt::code_traits!(ConversationsDeclineSharedInviteError, CommonError, error);
+rt::code_traits!(ConversationsDeclineSharedInviteError, error, CommonError);
 
 /// The warnings `conversations.declineSharedInvite` can answer.
 ///

@@ -173,7 +173,7 @@ impl rt::Code for ConversationsExternalInvitePermissionsSetError {
     }
 }
 
-rt::code_traits!(ConversationsExternalInvitePermissionsSetError, CommonError, error);
+rt::code_traits!(ConversationsExternalInvitePermissionsSetError, error, CommonError);
 
 /// The warnings `conversations.externalInvitePermissions.set` can answer.
 ///

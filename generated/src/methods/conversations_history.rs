@@ -471,7 +471,7 @@ impl rt::Code for ConversationsHistoryError {
     }
 }
 
-rt::code_traits!(ConversationsHistoryError, CommonError, error);
+rt::code_traits!(ConversationsHistoryError, error, CommonError);
 
 /// The warnings `conversations.history` can answer.
 ///

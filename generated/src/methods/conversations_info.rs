@@ -312,7 +312,7 @@ impl rt::Code for ConversationsInfoError {
     }
 }
 
-rt::code_traits!(ConversationsInfoError, CommonError, error);
+rt::code_traits!(ConversationsInfoError, error, CommonError);
 
 /// The warnings `conversations.info` can answer.
 ///

@@ -380,7 +380,7 @@ impl rt::Code for ConversationsInviteError {
     }
 }
 
-rt::code_traits!(ConversationsInviteError, CommonError, error);
+rt::code_traits!(ConversationsInviteError, error, CommonError);
 
 /// The warnings `conversations.invite` can answer.
 ///

@@ -402,7 +402,7 @@ impl rt::Code for ConversationsInviteSharedError {
     }
 }
 
-rt::code_traits!(ConversationsInviteSharedError, CommonError, error);
+rt::code_traits!(ConversationsInviteSharedError, error, CommonError);
 
 /// The warnings `conversations.inviteShared` can answer.
 ///

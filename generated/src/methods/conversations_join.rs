@@ -235,7 +235,7 @@ impl rt::Code for ConversationsJoinError {
     }
 }
 
-rt::code_traits!(ConversationsJoinError, CommonError, error);
+rt::code_traits!(ConversationsJoinError, error, CommonError);
 
 /// The warnings `conversations.join` can answer.
 ///

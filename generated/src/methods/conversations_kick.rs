@@ -200,7 +200,7 @@ impl rt::Code for ConversationsKickError {
     }
 }
 
-rt::code_traits!(ConversationsKickError, CommonError, error);
+rt::code_traits!(ConversationsKickError, error, CommonError);
 
 /// The warnings `conversations.kick` can answer.
 ///

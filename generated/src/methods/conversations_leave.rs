@@ -220,7 +220,7 @@ impl rt::Code for ConversationsLeaveError {
     }
 }
 
-rt::code_traits!(ConversationsLeaveError, CommonError, error);
+rt::code_traits!(ConversationsLeaveError, error, CommonError);
 
 /// The warnings `conversations.leave` can answer.
 ///

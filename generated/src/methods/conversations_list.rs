@@ -407,7 +407,7 @@ impl rt::Code for ConversationsListError {
     }
 }
 
-rt::code_traits!(ConversationsListError, CommonError, error);
+rt::code_traits!(ConversationsListError, error, CommonError);
 
 /// The warnings `conversations.list` can answer.
 ///

@@ -205,7 +205,7 @@ impl rt::Code for ConversationsListConnectInvitesError {
     }
 }
 
-rt::code_traits!(ConversationsListConnectInvitesError, CommonError, error);
+rt::code_traits!(ConversationsListConnectInvitesError, error, CommonError);
 
 /// The warnings `conversations.listConnectInvites` can answer.
 ///

@@ -155,7 +155,7 @@ impl rt::Code for ConversationsMarkError {
     }
 }
 
-rt::code_traits!(ConversationsMarkError, CommonError, error);
+rt::code_traits!(ConversationsMarkError, error, CommonError);
 
 /// The warnings `conversations.mark` can answer.
 ///

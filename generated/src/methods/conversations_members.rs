@@ -243,7 +243,7 @@ impl rt::Code for ConversationsMembersError {
     }
 }
 
-rt::code_traits!(ConversationsMembersError, CommonError, error);
+rt::code_traits!(ConversationsMembersError, error, CommonError);
 
 /// The warnings `conversations.members` can answer.
 ///

@@ -308,7 +308,7 @@ impl rt::Code for ConversationsOpenError {
     }
 }
 
-rt::code_traits!(ConversationsOpenError, CommonError, error);
+rt::code_traits!(ConversationsOpenError, error, CommonError);
 
 /// The warnings `conversations.open` can answer.
 ///
@@ -359,4 +359,4 @@ impl rt::Code for ConversationsOpenWarning {
     }
 }
 
-rt::code_traits!(ConversationsOpenWarning, CommonWarning);
+rt::code_traits!(ConversationsOpenWarning, warning, CommonWarning);

@@ -290,7 +290,7 @@ impl rt::Code for ConversationsRenameError {
     }
 }
 
-rt::code_traits!(ConversationsRenameError, CommonError, error);
+rt::code_traits!(ConversationsRenameError, error, CommonError);
 
 /// The warnings `conversations.rename` can answer.
 ///

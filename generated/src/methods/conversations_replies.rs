@@ -387,7 +387,7 @@ impl rt::Code for ConversationsRepliesError {
     }
 }
 
-rt::code_traits!(ConversationsRepliesError, CommonError, error);
+rt::code_traits!(ConversationsRepliesError, error, CommonError);
 
 /// The warnings `conversations.replies` can answer.
 ///

@@ -284,7 +284,7 @@ impl rt::Code for ConversationsRequestSharedInviteApproveError {
     }
 }
 
-rt::code_traits!(ConversationsRequestSharedInviteApproveError, CommonError, error);
+rt::code_traits!(ConversationsRequestSharedInviteApproveError, error, CommonError);
 
 /// The warnings `conversations.requestSharedInvite.approve` can answer.
 ///

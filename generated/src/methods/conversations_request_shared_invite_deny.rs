@@ -202,7 +202,7 @@ impl rt::Code for ConversationsRequestSharedInviteDenyError {
     }
 }
 
-rt::code_traits!(ConversationsRequestSharedInviteDenyError, CommonError, error);
+rt::code_traits!(ConversationsRequestSharedInviteDenyError, error, CommonError);
 
 /// The warnings `conversations.requestSharedInvite.deny` can answer.
 ///

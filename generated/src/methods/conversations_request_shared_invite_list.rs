@@ -441,7 +441,7 @@ impl rt::Code for ConversationsRequestSharedInviteListError {
     }
 }
 
-rt::code_traits!(ConversationsRequestSharedInviteListError, CommonError, error);
+rt::code_traits!(ConversationsRequestSharedInviteListError, error, CommonError);
 
 /// The warnings `conversations.requestSharedInvite.list` can answer.
 ///

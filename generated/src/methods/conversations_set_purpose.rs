@@ -237,7 +237,7 @@ impl rt::Code for ConversationsSetPurposeError {
     }
 }
 
-rt::code_traits!(ConversationsSetPurposeError, CommonError, error);
+rt::code_traits!(ConversationsSetPurposeError, error, CommonError);
 
 /// The warnings `conversations.setPurpose` can answer.
 ///

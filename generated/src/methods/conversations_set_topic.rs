@@ -288,7 +288,7 @@ impl rt::Code for ConversationsSetTopicError {
     }
 }
 
-rt::code_traits!(ConversationsSetTopicError, CommonError, error);
+rt::code_traits!(ConversationsSetTopicError, error, CommonError);
 
 /// The warnings `conversations.setTopic` can answer.
 ///

@@ -158,7 +158,7 @@ impl rt::Code for ConversationsUnarchiveError {
     }
 }
 
-rt::code_traits!(ConversationsUnarchiveError, CommonError, error);
+rt::code_traits!(ConversationsUnarchiveError, error, CommonError);
 
 /// The warnings `conversations.unarchive` can answer.
 ///

@@ -240,7 +240,7 @@ impl rt::Code for DialogOpenError {
     }
 }
 
-rt::code_traits!(DialogOpenError, CommonError, error);
+rt::code_traits!(DialogOpenError, error, CommonError);
 
 /// The warnings `dialog.open` can answer.
 ///

@@ -110,7 +110,7 @@ impl rt::Code for DndEndDndError {
     }
 }
 
-rt::code_traits!(DndEndDndError, CommonError, error);
+rt::code_traits!(DndEndDndError, error, CommonError);
 
 /// The warnings `dnd.endDnd` can answer.
 ///

@@ -180,7 +180,7 @@ impl rt::Code for DndEndSnoozeError {
     }
 }
 
-rt::code_traits!(DndEndSnoozeError, CommonError, error);
+rt::code_traits!(DndEndSnoozeError, error, CommonError);
 
 /// The warnings `dnd.endSnooze` can answer.
 ///

@@ -211,7 +211,7 @@ impl rt::Code for DndInfoError {
     }
 }
 
-rt::code_traits!(DndInfoError, CommonError, error);
+rt::code_traits!(DndInfoError, error, CommonError);
 
 /// The warnings `dnd.info` can answer.
 ///

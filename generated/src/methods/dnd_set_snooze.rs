@@ -188,7 +188,7 @@ impl rt::Code for DndSetSnoozeError {
     }
 }
 
-rt::code_traits!(DndSetSnoozeError, CommonError, error);
+rt::code_traits!(DndSetSnoozeError, error, CommonError);
 
 /// The warnings `dnd.setSnooze` can answer.
 ///

@@ -182,7 +182,7 @@ impl rt::Code for DndTeamInfoError {
     }
 }
 
-rt::code_traits!(DndTeamInfoError, CommonError, error);
+rt::code_traits!(DndTeamInfoError, error, CommonError);
 
 /// The warnings `dnd.teamInfo` can answer.
 ///

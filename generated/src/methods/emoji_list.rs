@@ -180,7 +180,7 @@ impl rt::Code for EmojiListError {
     }
 }
 
-rt::code_traits!(EmojiListError, CommonError, error);
+rt::code_traits!(EmojiListError, error, CommonError);
 
 /// The warnings `emoji.list` can answer.
 ///

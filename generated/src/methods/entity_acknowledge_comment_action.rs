@@ -181,7 +181,7 @@ impl rt::Code for EntityAcknowledgeCommentActionError {
     }
 }
 
-rt::code_traits!(EntityAcknowledgeCommentActionError, CommonError, error);
+rt::code_traits!(EntityAcknowledgeCommentActionError, error, CommonError);
 
 /// The warnings `entity.acknowledgeCommentAction` can answer.
 ///

@@ -269,7 +269,7 @@ impl rt::Code for EntityPresentCommentsError {
     }
 }
 
-rt::code_traits!(EntityPresentCommentsError, CommonError, error);
+rt::code_traits!(EntityPresentCommentsError, error, CommonError);
 
 /// The warnings `entity.presentComments` can answer.
 ///

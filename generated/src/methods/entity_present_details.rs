@@ -229,7 +229,7 @@ impl rt::Code for EntityPresentDetailsError {
     }
 }
 
-rt::code_traits!(EntityPresentDetailsError, CommonError, error);
+rt::code_traits!(EntityPresentDetailsError, error, CommonError);
 
 /// The warnings `entity.presentDetails` can answer.
 ///

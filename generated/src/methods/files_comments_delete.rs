@@ -144,7 +144,7 @@ impl rt::Code for FilesCommentsDeleteError {
     }
 }
 
-rt::code_traits!(FilesCommentsDeleteError, CommonError, error);
+rt::code_traits!(FilesCommentsDeleteError, error, CommonError);
 
 /// The warnings `files.comments.delete` can answer.
 ///

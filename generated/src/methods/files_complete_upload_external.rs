@@ -349,7 +349,7 @@ impl rt::Code for FilesCompleteUploadExternalError {
     }
 }
 
-rt::code_traits!(FilesCompleteUploadExternalError, CommonError, error);
+rt::code_traits!(FilesCompleteUploadExternalError, error, CommonError);
 
 /// The warnings `files.completeUploadExternal` can answer.
 ///

@@ -144,7 +144,7 @@ impl rt::Code for FilesDeleteError {
     }
 }
 
-rt::code_traits!(FilesDeleteError, CommonError, error);
+rt::code_traits!(FilesDeleteError, error, CommonError);
 
 /// The warnings `files.delete` can answer.
 ///

@@ -272,7 +272,7 @@ impl rt::Code for FilesGetUploadUrlExternalError {
     }
 }
 
-rt::code_traits!(FilesGetUploadUrlExternalError, CommonError, error);
+rt::code_traits!(FilesGetUploadUrlExternalError, error, CommonError);
 
 /// The warnings `files.getUploadURLExternal` can answer.
 ///

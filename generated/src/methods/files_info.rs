@@ -368,7 +368,7 @@ impl rt::Code for FilesInfoError {
     }
 }
 
-rt::code_traits!(FilesInfoError, CommonError, error);
+rt::code_traits!(FilesInfoError, error, CommonError);
 
 /// The warnings `files.info` can answer.
 ///

@@ -362,7 +362,7 @@ impl rt::Code for FilesListError {
     }
 }
 
-rt::code_traits!(FilesListError, CommonError, error);
+rt::code_traits!(FilesListError, error, CommonError);
 
 /// The warnings `files.list` can answer.
 ///

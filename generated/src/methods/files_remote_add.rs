@@ -229,7 +229,7 @@ impl rt::Code for FilesRemoteAddError {
     }
 }
 
-rt::code_traits!(FilesRemoteAddError, CommonError, error);
+rt::code_traits!(FilesRemoteAddError, error, CommonError);
 
 /// The warnings `files.remote.add` can answer.
 ///

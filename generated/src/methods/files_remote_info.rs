@@ -181,7 +181,7 @@ impl rt::Code for FilesRemoteInfoError {
     }
 }
 
-rt::code_traits!(FilesRemoteInfoError, CommonError, error);
+rt::code_traits!(FilesRemoteInfoError, error, CommonError);
 
 /// The warnings `files.remote.info` can answer.
 ///

@@ -221,7 +221,7 @@ impl rt::Code for FilesRemoteListError {
     }
 }
 
-rt::code_traits!(FilesRemoteListError, CommonError, error);
+rt::code_traits!(FilesRemoteListError, error, CommonError);
 
 /// The warnings `files.remote.list` can answer.
 ///

@@ -152,7 +152,7 @@ impl rt::Code for FilesRemoteRemoveError {
     }
 }
 
-rt::code_traits!(FilesRemoteRemoveError, CommonError, error);
+rt::code_traits!(FilesRemoteRemoveError, error, CommonError);
 
 /// The warnings `files.remote.remove` can answer.
 ///

@@ -193,7 +193,7 @@ impl rt::Code for FilesRemoteShareError {
     }
 }
 
-rt::code_traits!(FilesRemoteShareError, CommonError, error);
+rt::code_traits!(FilesRemoteShareError, error, CommonError);
 
 /// The warnings `files.remote.share` can answer.
 ///

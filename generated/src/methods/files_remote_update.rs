@@ -261,7 +261,7 @@ impl rt::Code for FilesRemoteUpdateError {
     }
 }
 
-rt::code_traits!(FilesRemoteUpdateError, CommonError, error);
+rt::code_traits!(FilesRemoteUpdateError, error, CommonError);
 
 /// The warnings `files.remote.update` can answer.
 ///

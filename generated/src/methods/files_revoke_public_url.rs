@@ -149,7 +149,7 @@ impl rt::Code for FilesRevokePublicUrlError {
     }
 }
 
-rt::code_traits!(FilesRevokePublicUrlError, CommonError, error);
+rt::code_traits!(FilesRevokePublicUrlError, error, CommonError);
 
 /// The warnings `files.revokePublicURL` can answer.
 ///

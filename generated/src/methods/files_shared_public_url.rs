@@ -183,7 +183,7 @@ impl rt::Code for FilesSharedPublicUrlError {
     }
 }
 
-rt::code_traits!(FilesSharedPublicUrlError, CommonError, error);
+rt::code_traits!(FilesSharedPublicUrlError, error, CommonError);
 
 /// The warnings `files.sharedPublicURL` can answer.
 ///

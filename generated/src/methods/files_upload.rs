@@ -455,7 +455,7 @@ impl rt::Code for FilesUploadError {
     }
 }
 
-rt::code_traits!(FilesUploadError, CommonError, error);
+rt::code_traits!(FilesUploadError, error, CommonError);
 
 /// The warnings `files.upload` can answer.
 ///
@@ -498,7 +498,7 @@ impl rt::Code for FilesUploadWarning {
     }
 }
 
-rt::code_traits!(FilesUploadWarning, CommonWarning);
+rt::code_traits!(FilesUploadWarning, warning, CommonWarning);
 
 /// The `file` object of [`FilesUploadResponse`].
 #[derive(Debug, Clone, PartialEq)]

@@ -153,7 +153,7 @@ impl rt::Code for FunctionsCompleteErrorError {
     }
 }
 
-rt::code_traits!(FunctionsCompleteErrorError, CommonError, error);
+rt::code_traits!(FunctionsCompleteErrorError, error, CommonError);
 
 /// The warnings `functions.completeError` can answer.
 ///

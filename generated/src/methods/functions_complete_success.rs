@@ -163,7 +163,7 @@ impl rt::Code for FunctionsCompleteSuccessError {
     }
 }
 
-rt::code_traits!(FunctionsCompleteSuccessError, CommonError, error);
+rt::code_traits!(FunctionsCompleteSuccessError, error, CommonError);
 
 /// The warnings `functions.completeSuccess` can answer.
 ///

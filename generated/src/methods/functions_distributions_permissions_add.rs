@@ -253,7 +253,7 @@ impl rt::Code for FunctionsDistributionsPermissionsAddError {
     }
 }
 
-rt::code_traits!(FunctionsDistributionsPermissionsAddError, CommonError, error);
+rt::code_traits!(FunctionsDistributionsPermissionsAddError, error, CommonError);
 
 /// The warnings `functions.distributions.permissions.add` can answer.
 ///

@@ -239,7 +239,7 @@ impl rt::Code for FunctionsDistributionsPermissionsListError {
     }
 }
 
-rt::code_traits!(FunctionsDistributionsPermissionsListError, CommonError, error);
+rt::code_traits!(FunctionsDistributionsPermissionsListError, error, CommonError);
 
 /// The warnings `functions.distributions.permissions.list` can answer.
 ///

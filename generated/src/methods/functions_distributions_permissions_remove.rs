@@ -253,7 +253,7 @@ impl rt::Code for FunctionsDistributionsPermissionsRemoveError {
     }
 }
 
-rt::code_traits!(FunctionsDistributionsPermissionsRemoveError, CommonError, error);
+rt::code_traits!(FunctionsDistributionsPermissionsRemoveError, error, CommonError);
 
 /// The warnings `functions.distributions.permissions.remove` can answer.
 ///

@@ -324,7 +324,7 @@ impl rt::Code for FunctionsDistributionsPermissionsSetError {
     }
 }
 
-rt::code_traits!(FunctionsDistributionsPermissionsSetError, CommonError, error);
+rt::code_traits!(FunctionsDistributionsPermissionsSetError, error, CommonError);
 
 /// The warnings `functions.distributions.permissions.set` can answer.
 ///

@@ -250,7 +250,7 @@ impl rt::Code for FunctionsWorkflowsStepsListError {
     }
 }
 
-rt::code_traits!(FunctionsWorkflowsStepsListError, CommonError, error);
+rt::code_traits!(FunctionsWorkflowsStepsListError, error, CommonError);
 
 /// The warnings `functions.workflows.steps.list` can answer.
 ///

@@ -193,7 +193,7 @@ impl rt::Code for FunctionsWorkflowsStepsResponsesExportError {
     }
 }
 
-rt::code_traits!(FunctionsWorkflowsStepsResponsesExportError, CommonError, error);
+rt::code_traits!(FunctionsWorkflowsStepsResponsesExportError, error, CommonError);
 
 /// The warnings `functions.workflows.steps.responses.export` can answer.
 ///

@@ -215,7 +215,7 @@ impl rt::Code for MigrationExchangeError {
     }
 }
 
-rt::code_traits!(MigrationExchangeError, CommonError, error);
+rt::code_traits!(MigrationExchangeError, error, CommonError);
 
 /// The warnings `migration.exchange` can answer.
 ///

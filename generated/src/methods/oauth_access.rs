@@ -415,7 +415,7 @@ impl rt::Code for OauthAccessError {
     }
 }
 
-rt::code_traits!(OauthAccessError, CommonError, error);
+rt::code_traits!(OauthAccessError, error, CommonError);
 
 /// The warnings `oauth.access` can answer.
 ///

@@ -446,7 +446,7 @@ impl rt::Code for OauthV2AccessError {
     }
 }
 
-rt::code_traits!(OauthV2AccessError, CommonError, error);
+rt::code_traits!(OauthV2AccessError, error, CommonError);
 
 /// The warnings `oauth.v2.access` can answer.
 ///

@@ -258,7 +258,7 @@ impl rt::Code for OauthV2ExchangeError {
     }
 }
 
-rt::code_traits!(OauthV2ExchangeError, CommonError, error);
+rt::code_traits!(OauthV2ExchangeError, error, CommonError);
 
 /// The warnings `oauth.v2.exchange` can answer.
 ///

@@ -383,7 +383,7 @@ impl rt::Code for OauthV2UserAccessError {
     }
 }
 
-rt::code_traits!(OauthV2UserAccessError, CommonError, error);
+rt::code_traits!(OauthV2UserAccessError, error, CommonError);
 
 /// The warnings `oauth.v2.user.access` can answer.
 ///

@@ -347,7 +347,7 @@ impl rt::Code for OpenidConnectTokenError {
     }
 }
 
-rt::code_traits!(OpenidConnectTokenError, CommonError, error);
+rt::code_traits!(OpenidConnectTokenError, error, CommonError);
 
 /// The warnings `openid.connect.token` can answer.
 ///

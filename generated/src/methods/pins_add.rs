@@ -209,7 +209,7 @@ impl rt::Code for PinsAddError {
     }
 }
 
-rt::code_traits!(PinsAddError, CommonError, error);
+rt::code_traits!(PinsAddError, error, CommonError);
 
 /// The warnings `pins.add` can answer.
 ///

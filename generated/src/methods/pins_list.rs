@@ -194,7 +194,7 @@ impl rt::Code for PinsListError {
     }
 }
 
-rt::code_traits!(PinsListError, CommonError, error);
+rt::code_traits!(PinsListError, error, CommonError);
 
 /// The warnings `pins.list` can answer.
 ///

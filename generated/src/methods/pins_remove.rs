@@ -202,7 +202,7 @@ impl rt::Code for PinsRemoveError {
     }
 }
 
-rt::code_traits!(PinsRemoveError, CommonError, error);
+rt::code_traits!(PinsRemoveError, error, CommonError);
 
 /// The warnings `pins.remove` can answer.
 ///

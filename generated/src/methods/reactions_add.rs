@@ -228,7 +228,7 @@ impl rt::Code for ReactionsAddError {
     }
 }
 
-rt::code_traits!(ReactionsAddError, CommonError, error);
+rt::code_traits!(ReactionsAddError, error, CommonError);
 
 /// The warnings `reactions.add` can answer.
 ///

@@ -282,7 +282,7 @@ impl rt::Code for ReactionsGetError {
     }
 }
 
-rt::code_traits!(ReactionsGetError, CommonError, error);
+rt::code_traits!(ReactionsGetError, error, CommonError);
 
 /// The warnings `reactions.get` can answer.
 ///

@@ -322,7 +322,7 @@ impl rt::Code for ReactionsListError {
     }
 }
 
-rt::code_traits!(ReactionsListError, CommonError, error);
+rt::code_traits!(ReactionsListError, error, CommonError);
 
 /// The warnings `reactions.list` can answer.
 ///

@@ -242,7 +242,7 @@ impl rt::Code for ReactionsRemoveError {
     }
 }
 
-rt::code_traits!(ReactionsRemoveError, CommonError, error);
+rt::code_traits!(ReactionsRemoveError, error, CommonError);
 
 /// The warnings `reactions.remove` can answer.
 ///

@@ -261,7 +261,7 @@ impl rt::Code for RemindersAddError {
     }
 }
 
-rt::code_traits!(RemindersAddError, CommonError, error);
+rt::code_traits!(RemindersAddError, error, CommonError);
 
 /// The warnings `reminders.add` can answer.
 ///

@@ -153,7 +153,7 @@ impl rt::Code for RemindersCompleteError {
     }
 }
 
-rt::code_traits!(RemindersCompleteError, CommonError, error);
+rt::code_traits!(RemindersCompleteError, error, CommonError);
 
 /// The warnings `reminders.complete` can answer.
 ///

@@ -137,7 +137,7 @@ impl rt::Code for RemindersDeleteError {
     }
 }
 
-rt::code_traits!(RemindersDeleteError, CommonError, error);
+rt::code_traits!(RemindersDeleteError, error, CommonError);
 
 /// The warnings `reminders.delete` can answer.
 ///

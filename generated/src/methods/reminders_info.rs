@@ -169,7 +169,7 @@ impl rt::Code for RemindersInfoError {
     }
 }
 
-rt::code_traits!(RemindersInfoError, CommonError, error);
+rt::code_traits!(RemindersInfoError, error, CommonError);
 
 /// The warnings `reminders.info` can answer.
 ///

@@ -153,7 +153,7 @@ impl rt::Code for RemindersListError {
     }
 }
 
-rt::code_traits!(RemindersListError, CommonError, error);
+rt::code_traits!(RemindersListError, error, CommonError);
 
 /// The warnings `reminders.list` can answer.
 ///

@@ -187,7 +187,7 @@ impl rt::Code for RtmConnectError {
     }
 }
 
-rt::code_traits!(RtmConnectError, CommonError, error);
+rt::code_traits!(RtmConnectError, error, CommonError);
 
 /// The warnings `rtm.connect` can answer.
 ///

@@ -255,7 +255,7 @@ impl rt::Code for RtmStartError {
     }
 }
 
-rt::code_traits!(RtmStartError, CommonError, error);
+rt::code_traits!(RtmStartError, error, CommonError);
 
 /// The warnings `rtm.start` can answer.
 ///
@@ -306,7 +306,7 @@ impl rt::Code for RtmStartWarning {
     }
 }
 
-rt::code_traits!(RtmStartWarning, CommonWarning);
+rt::code_traits!(RtmStartWarning, warning, CommonWarning);
 
 /// The `self` object of [`RtmStartResponse`].
 #[derive(Debug, Clone, PartialEq)]

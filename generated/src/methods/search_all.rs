@@ -372,7 +372,7 @@ impl rt::Code for SearchAllError {
     }
 }
 
-rt::code_traits!(SearchAllError, CommonError, error);
+rt::code_traits!(SearchAllError, error, CommonError);
 
 /// The warnings `search.all` can answer.
 ///

@@ -342,7 +342,7 @@ impl rt::Code for SearchFilesError {
     }
 }
 
-rt::code_traits!(SearchFilesError, CommonError, error);
+rt::code_traits!(SearchFilesError, error, CommonError);
 
 /// The warnings `search.files` can answer.
 ///

@@ -354,7 +354,7 @@ impl rt::Code for SearchMessagesError {
     }
 }
 
-rt::code_traits!(SearchMessagesError, CommonError, error);
+rt::code_traits!(SearchMessagesError, error, CommonError);
 
 /// The warnings `search.messages` can answer.
 ///

@@ -240,7 +240,7 @@ impl rt::Code for SlackListsAccessDeleteError {
     }
 }
 
-rt::code_traits!(SlackListsAccessDeleteError, CommonError, error);
+rt::code_traits!(SlackListsAccessDeleteError, error, CommonError);
 
 /// The warnings `slackLists.access.delete` can answer.
 ///

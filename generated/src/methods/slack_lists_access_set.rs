@@ -245,7 +245,7 @@ impl rt::Code for SlackListsAccessSetError {
     }
 }
 
-rt::code_traits!(SlackListsAccessSetError, CommonError, error);
+rt::code_traits!(SlackListsAccessSetError, error, CommonError);
 
 /// The warnings `slackLists.access.set` can answer.
 ///

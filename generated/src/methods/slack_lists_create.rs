@@ -1128,7 +1128,7 @@ impl rt::Code for SlackListsCreateError {
     }
 }
 
-rt::code_traits!(SlackListsCreateError, CommonError, error);
+rt::code_traits!(SlackListsCreateError, error, CommonError);
 
 /// The warnings `slackLists.create` can answer.
 ///

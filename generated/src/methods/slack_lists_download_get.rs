@@ -230,7 +230,7 @@ impl rt::Code for SlackListsDownloadGetError {
     }
 }
 
-rt::code_traits!(SlackListsDownloadGetError, CommonError, error);
+rt::code_traits!(SlackListsDownloadGetError, error, CommonError);
 
 /// The warnings `slackLists.download.get` can answer.
 ///

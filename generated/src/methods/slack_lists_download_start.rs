@@ -219,7 +219,7 @@ impl rt::Code for SlackListsDownloadStartError {
     }
 }
 
-rt::code_traits!(SlackListsDownloadStartError, CommonError, error);
+rt::code_traits!(SlackListsDownloadStartError, error, CommonError);
 
 /// The warnings `slackLists.download.start` can answer.
 ///

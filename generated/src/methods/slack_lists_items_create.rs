@@ -391,7 +391,7 @@ impl rt::Code for SlackListsItemsCreateError {
     }
 }
 
-rt::code_traits!(SlackListsItemsCreateError, CommonError, error);
+rt::code_traits!(SlackListsItemsCreateError, error, CommonError);
 
 /// The warnings `slackLists.items.create` can answer.
 ///

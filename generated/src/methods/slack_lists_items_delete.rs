@@ -140,7 +140,7 @@ impl rt::Code for SlackListsItemsDeleteError {
     }
 }
 
-rt::code_traits!(SlackListsItemsDeleteError, CommonError, error);
+rt::code_traits!(SlackListsItemsDeleteError, error, CommonError);
 
 /// The warnings `slackLists.items.delete` can answer.
 ///

@@ -140,7 +140,7 @@ impl rt::Code for SlackListsItemsDeleteMultipleError {
     }
 }
 
-rt::code_traits!(SlackListsItemsDeleteMultipleError, CommonError, error);
+rt::code_traits!(SlackListsItemsDeleteMultipleError, error, CommonError);
 
 /// The warnings `slackLists.items.deleteMultiple` can answer.
 ///

@@ -1316,7 +1316,7 @@ impl rt::Code for SlackListsItemsInfoError {
     }
 }
 
-rt::code_traits!(SlackListsItemsInfoError, CommonError, error);
+rt::code_traits!(SlackListsItemsInfoError, error, CommonError);
 
 /// The warnings `slackLists.items.info` can answer.
 ///

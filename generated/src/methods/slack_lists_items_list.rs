@@ -581,7 +581,7 @@ impl rt::Code for SlackListsItemsListError {
     }
 }
 
-rt::code_traits!(SlackListsItemsListError, CommonError, error);
+rt::code_traits!(SlackListsItemsListError, error, CommonError);
 
 /// The warnings `slackLists.items.list` can answer.
 ///

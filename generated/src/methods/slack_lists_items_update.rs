@@ -263,7 +263,7 @@ impl rt::Code for SlackListsItemsUpdateError {
     }
 }
 
-rt::code_traits!(SlackListsItemsUpdateError, CommonError, error);
+rt::code_traits!(SlackListsItemsUpdateError, error, CommonError);
 
 /// The warnings `slackLists.items.update` can answer.
 ///

@@ -213,7 +213,7 @@ impl rt::Code for SlackListsUpdateError {
     }
 }
 
-rt::code_traits!(SlackListsUpdateError, CommonError, error);
+rt::code_traits!(SlackListsUpdateError, error, CommonError);
 
 /// The warnings `slackLists.update` can answer.
 ///

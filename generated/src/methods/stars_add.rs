@@ -214,7 +214,7 @@ impl rt::Code for StarsAddError {
     }
 }
 
-rt::code_traits!(StarsAddError, CommonError, error);
+rt::code_traits!(StarsAddError, error, CommonError);
 
 /// The warnings `stars.add` can answer.
 ///

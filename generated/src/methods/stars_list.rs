@@ -263,7 +263,7 @@ impl rt::Code for StarsListError {
     }
 }
 
-rt::code_traits!(StarsListError, CommonError, error);
+rt::code_traits!(StarsListError, error, CommonError);
 
 /// The warnings `stars.list` can answer.
 ///

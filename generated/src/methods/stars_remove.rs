@@ -204,7 +204,7 @@ impl rt::Code for StarsRemoveError {
     }
 }
 
-rt::code_traits!(StarsRemoveError, CommonError, error);
+rt::code_traits!(StarsRemoveError, error, CommonError);
 
 /// The warnings `stars.remove` can answer.
 ///

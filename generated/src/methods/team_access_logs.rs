@@ -321,7 +321,7 @@ impl rt::Code for TeamAccessLogsError {
     }
 }
 
-rt::code_traits!(TeamAccessLogsError, CommonError, error);
+rt::code_traits!(TeamAccessLogsError, error, CommonError);
 
 /// The warnings `team.accessLogs` can answer.
 ///

@@ -230,7 +230,7 @@ impl rt::Code for TeamBillableInfoError {
     }
 }
 
-rt::code_traits!(TeamBillableInfoError, CommonError, error);
+rt::code_traits!(TeamBillableInfoError, error, CommonError);
 
 /// The warnings `team.billableInfo` can answer.
 ///

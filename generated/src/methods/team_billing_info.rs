@@ -151,7 +151,7 @@ impl rt::Code for TeamBillingInfoError {
     }
 }
 
-rt::code_traits!(TeamBillingInfoError, CommonError, error);
+rt::code_traits!(TeamBillingInfoError, error, CommonError);
 
 /// The warnings `team.billing.info` can answer.
 ///

@@ -168,7 +168,7 @@ impl rt::Code for TeamExternalTeamsDisconnectError {
     }
 }
 
-rt::code_traits!(TeamExternalTeamsDisconnectError, CommonError, error);
+rt::code_traits!(TeamExternalTeamsDisconnectError, error, CommonError);
 
 /// The warnings `team.externalTeams.disconnect` can answer.
 ///

@@ -350,7 +350,7 @@ impl rt::Code for TeamExternalTeamsListError {
     }
 }
 
-rt::code_traits!(TeamExternalTeamsListError, CommonError, error);
+rt::code_traits!(TeamExternalTeamsListError, error, CommonError);
 
 /// The warnings `team.externalTeams.list` can answer.
 ///

@@ -192,7 +192,7 @@ impl rt::Code for TeamInfoError {
     }
 }
 
-rt::code_traits!(TeamInfoError, CommonError, error);
+rt::code_traits!(TeamInfoError, error, CommonError);
 
 /// The warnings `team.info` can answer.
 ///

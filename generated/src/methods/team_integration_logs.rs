@@ -233,7 +233,7 @@ impl rt::Code for TeamIntegrationLogsError {
     }
 }
 
-rt::code_traits!(TeamIntegrationLogsError, CommonError, error);
+rt::code_traits!(TeamIntegrationLogsError, error, CommonError);
 
 /// The warnings `team.integrationLogs` can answer.
 ///

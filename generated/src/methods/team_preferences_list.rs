@@ -190,7 +190,7 @@ impl rt::Code for TeamPreferencesListError {
     }
 }
 
-rt::code_traits!(TeamPreferencesListError, CommonError, error);
+rt::code_traits!(TeamPreferencesListError, error, CommonError);
 
 /// The warnings `team.preferences.list` can answer.
 ///

@@ -199,7 +199,7 @@ impl rt::Code for ToolingTokensRotateError {
     }
 }
 
-rt::code_traits!(ToolingTokensRotateError, CommonError, error);
+rt::code_traits!(ToolingTokensRotateError, error, CommonError);
 
 /// The warnings `tooling.tokens.rotate` can answer.
 ///

@@ -353,7 +353,7 @@ impl rt::Code for UsergroupsCreateError {
     }
 }
 
-rt::code_traits!(UsergroupsCreateError, CommonError, error);
+rt::code_traits!(UsergroupsCreateError, error, CommonError);
 
 /// The warnings `usergroups.create` can answer.
 ///

@@ -216,7 +216,7 @@ impl rt::Code for UsergroupsDisableError {
     }
 }
 
-rt::code_traits!(UsergroupsDisableError, CommonError, error);
+rt::code_traits!(UsergroupsDisableError, error, CommonError);
 
 /// The warnings `usergroups.disable` can answer.
 ///

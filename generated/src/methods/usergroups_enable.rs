@@ -196,7 +196,7 @@ impl rt::Code for UsergroupsEnableError {
     }
 }
 
-rt::code_traits!(UsergroupsEnableError, CommonError, error);
+rt::code_traits!(UsergroupsEnableError, error, CommonError);
 
 /// The warnings `usergroups.enable` can answer.
 ///

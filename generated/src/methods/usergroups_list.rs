@@ -275,7 +275,7 @@ impl rt::Code for UsergroupsListError {
     }
 }
 
-rt::code_traits!(UsergroupsListError, CommonError, error);
+rt::code_traits!(UsergroupsListError, error, CommonError);
 
 /// The warnings `usergroups.list` can answer.
 ///

@@ -307,7 +307,7 @@ impl rt::Code for UsergroupsUpdateError {
     }
 }
 
-rt::code_traits!(UsergroupsUpdateError, CommonError, error);
+rt::code_traits!(UsergroupsUpdateError, error, CommonError);
 
 /// The warnings `usergroups.update` can answer.
 ///

@@ -192,7 +192,7 @@ impl rt::Code for UsergroupsUsersListError {
     }
 }
 
-rt::code_traits!(UsergroupsUsersListError, CommonError, error);
+rt::code_traits!(UsergroupsUsersListError, error, CommonError);
 
 /// The warnings `usergroups.users.list` can answer.
 ///

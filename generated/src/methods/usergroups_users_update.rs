@@ -290,7 +290,7 @@ impl rt::Code for UsergroupsUsersUpdateError {
     }
 }
 
-rt::code_traits!(UsergroupsUsersUpdateError, CommonError, error);
+rt::code_traits!(UsergroupsUsersUpdateError, error, CommonError);
 
 /// The warnings `usergroups.users.update` can answer.
 ///

@@ -424,7 +424,7 @@ impl rt::Code for UsersConversationsError {
     }
 }
 
-rt::code_traits!(UsersConversationsError, CommonError, error);
+rt::code_traits!(UsersConversationsError, error, CommonError);
 
 /// The warnings `users.conversations` can answer.
 ///

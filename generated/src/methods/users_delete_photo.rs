@@ -107,7 +107,7 @@ impl rt::Code for UsersDeletePhotoError {
     }
 }
 
-rt::code_traits!(UsersDeletePhotoError, CommonError, error);
+rt::code_traits!(UsersDeletePhotoError, error, CommonError);
 
 /// The warnings `users.deletePhoto` can answer.
 ///

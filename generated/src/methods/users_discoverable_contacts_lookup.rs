@@ -189,7 +189,7 @@ impl rt::Code for UsersDiscoverableContactsLookupError {
     }
 }
 
-rt::code_traits!(UsersDiscoverableContactsLookupError, CommonError, error);
+rt::code_traits!(UsersDiscoverableContactsLookupError, error, CommonError);
 
 /// The warnings `users.discoverableContacts.lookup` can answer.
 ///

@@ -165,7 +165,7 @@ impl rt::Code for UsersIdentityError {
     }
 }
 
-rt::code_traits!(UsersIdentityError, CommonError, error);
+rt::code_traits!(UsersIdentityError, error, CommonError);
 
 /// The warnings `users.identity` can answer.
 ///

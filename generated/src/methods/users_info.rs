@@ -221,7 +221,7 @@ impl rt::Code for UsersInfoError {
     }
 }
 
-rt::code_traits!(UsersInfoError, CommonError, error);
+rt::code_traits!(UsersInfoError, error, CommonError);
 
 /// The warnings `users.info` can answer.
 ///

@@ -313,7 +313,7 @@ impl rt::Code for UsersListError {
     }
 }
 
-rt::code_traits!(UsersListError, CommonError, error);
+rt::code_traits!(UsersListError, error, CommonError);
 
 /// The warnings `users.list` can answer.
 ///

@@ -197,7 +197,7 @@ impl rt::Code for UsersLookupByEmailError {
     }
 }
 
-rt::code_traits!(UsersLookupByEmailError, CommonError, error);
+rt::code_traits!(UsersLookupByEmailError, error, CommonError);
 
 /// The warnings `users.lookupByEmail` can answer.
 ///

@@ -214,7 +214,7 @@ impl rt::Code for UsersProfileGetError {
     }
 }
 
-rt::code_traits!(UsersProfileGetError, CommonError, error);
+rt::code_traits!(UsersProfileGetError, error, CommonError);
 
 /// The warnings `users.profile.get` can answer.
 ///

@@ -343,7 +343,7 @@ impl rt::Code for UsersProfileSetError {
     }
 }
 
-rt::code_traits!(UsersProfileSetError, CommonError, error);
+rt::code_traits!(UsersProfileSetError, error, CommonError);
 
 /// The warnings `users.profile.set` can answer.
 ///

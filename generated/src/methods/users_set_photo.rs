@@ -217,7 +217,7 @@ impl rt::Code for UsersSetPhotoError {
     }
 }
 
-rt::code_traits!(UsersSetPhotoError, CommonError, error);
+rt::code_traits!(UsersSetPhotoError, error, CommonError);
 
 /// The warnings `users.setPhoto` can answer.
 ///

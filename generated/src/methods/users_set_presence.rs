@@ -119,7 +119,7 @@ impl rt::Code for UsersSetPresenceError {
     }
 }
 
-rt::code_traits!(UsersSetPresenceError, CommonError, error);
+rt::code_traits!(UsersSetPresenceError, error, CommonError);
 
 /// The warnings `users.setPresence` can answer.
 ///

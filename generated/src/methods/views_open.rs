@@ -253,7 +253,7 @@ impl rt::Code for ViewsOpenError {
     }
 }
 
-rt::code_traits!(ViewsOpenError, CommonError, error);
+rt::code_traits!(ViewsOpenError, error, CommonError);
 
 /// The warnings `views.open` can answer.
 ///

@@ -275,7 +275,7 @@ impl rt::Code for ViewsPublishError {
     }
 }
 
-rt::code_traits!(ViewsPublishError, CommonError, error);
+rt::code_traits!(ViewsPublishError, error, CommonError);
 
 /// The warnings `views.publish` can answer.
 ///

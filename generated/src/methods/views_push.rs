@@ -271,7 +271,7 @@ impl rt::Code for ViewsPushError {
     }
 }
 
-rt::code_traits!(ViewsPushError, CommonError, error);
+rt::code_traits!(ViewsPushError, error, CommonError);
 
 /// The warnings `views.push` can answer.
 ///

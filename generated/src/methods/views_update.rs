@@ -260,7 +260,7 @@ impl rt::Code for ViewsUpdateError {
     }
 }
 
-rt::code_traits!(ViewsUpdateError, CommonError, error);
+rt::code_traits!(ViewsUpdateError, error, CommonError);
 
 /// The warnings `views.update` can answer.
 ///

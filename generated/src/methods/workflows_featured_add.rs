@@ -143,7 +143,7 @@ impl rt::Code for WorkflowsFeaturedAddError {
     }
 }
 
-rt::code_traits!(WorkflowsFeaturedAddError, CommonError, error);
+rt::code_traits!(WorkflowsFeaturedAddError, error, CommonError);
 
 /// The warnings `workflows.featured.add` can answer.
 ///

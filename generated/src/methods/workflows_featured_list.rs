@@ -193,7 +193,7 @@ impl rt::Code for WorkflowsFeaturedListError {
     }
 }
 
-rt::code_traits!(WorkflowsFeaturedListError, CommonError, error);
+rt::code_traits!(WorkflowsFeaturedListError, error, CommonError);
 
 /// The warnings `workflows.featured.list` can answer.
 ///

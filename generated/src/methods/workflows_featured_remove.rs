@@ -145,7 +145,7 @@ impl rt::Code for WorkflowsFeaturedRemoveError {
     }
 }
 
-rt::code_traits!(WorkflowsFeaturedRemoveError, CommonError, error);
+rt::code_traits!(WorkflowsFeaturedRemoveError, error, CommonError);
 
 /// The warnings `workflows.featured.remove` can answer.
 ///

@@ -143,7 +143,7 @@ impl rt::Code for WorkflowsFeaturedSetError {
     }
 }
 
-rt::code_traits!(WorkflowsFeaturedSetError, CommonError, error);
+rt::code_traits!(WorkflowsFeaturedSetError, error, CommonError);
 
 /// The warnings `workflows.featured.set` can answer.
 ///

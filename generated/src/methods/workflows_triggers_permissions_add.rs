@@ -312,7 +312,7 @@ impl rt::Code for WorkflowsTriggersPermissionsAddError {
     }
 }
 
-rt::code_traits!(WorkflowsTriggersPermissionsAddError, CommonError, error);
+rt::code_traits!(WorkflowsTriggersPermissionsAddError, error, CommonError);
 
 /// The warnings `workflows.triggers.permissions.add` can answer.
 ///

@@ -136,7 +136,7 @@ impl rt::Code for WorkflowsTriggersPermissionsListError {
     }
 }
 
-rt::code_traits!(WorkflowsTriggersPermissionsListError, CommonError, error);
+rt::code_traits!(WorkflowsTriggersPermissionsListError, error, CommonError);
 
 /// The warnings `workflows.triggers.permissions.list` can answer.
 ///

@@ -334,7 +334,7 @@ impl rt::Code for WorkflowsTriggersPermissionsRemoveError {
     }
 }
 
-rt::code_traits!(WorkflowsTriggersPermissionsRemoveError, CommonError, error);
+rt::code_traits!(WorkflowsTriggersPermissionsRemoveError, error, CommonError);
 
 /// The warnings `workflows.triggers.permissions.remove` can answer.
 ///

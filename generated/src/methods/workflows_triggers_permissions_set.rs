@@ -331,7 +331,7 @@ impl rt::Code for WorkflowsTriggersPermissionsSetError {
     }
 }
 
-rt::code_traits!(WorkflowsTriggersPermissionsSetError, CommonError, error);
+rt::code_traits!(WorkflowsTriggersPermissionsSetError, error, CommonError);
 
 /// The warnings `workflows.triggers.permissions.set` can answer.
 ///
