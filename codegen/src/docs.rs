@@ -12,6 +12,11 @@ pub fn method_page(method: &str) -> String {
     format!("{SLACK_SITE}/methods/{method}")
 }
 
+/// The doc page of a shared object.
+pub fn object_page(object: &str) -> String {
+    format!("{SLACK_SITE}/types/{object}")
+}
+
 /// Renders a Markdown block into doc lines. `page` is the URL that `#anchor` links
 /// are relative to.
 pub fn markdown(text: &str, page: &str) -> Vec<String> {

@@ -14,6 +14,28 @@ pub struct Api {
     pub methods: Vec<Method>,
     /// The codes every method can answer, generated once into the runtime.
     pub common: CommonCodes,
+    /// The shared objects (`spec/objects/`), sorted by name: the `objects` module.
+    pub objects: Vec<SharedObject>,
+}
+
+/// A Slack object many answers hold, generated once into the `objects` module.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SharedObject {
+    /// The spec file it comes from (`spec/objects/conversation.yaml`).
+    pub source: String,
+    /// Its name in the spec (`conversation`).
+    pub wire_name: String,
+    /// The module of `objects` holding its types (`conversation`).
+    pub module: String,
+    /// The object itself.
+    pub record: Record,
+    /// The records of its fields described inline, outermost first.
+    pub records: Vec<Record>,
+    /// The enums of its string fields with documented values.
+    pub enums: Vec<TextEnum>,
+    /// The families whose methods answer it, sorted: it is compiled in with any of them,
+    /// or with the `objects` feature.
+    pub features: Vec<String>,
 }
 
 /// The codes of the set every method includes (`spec/shared/common.yaml`), and the
@@ -77,12 +99,15 @@ pub struct Method {
     pub response_docs: Vec<String>,
     /// Arguments, the token excluded, in spec order.
     pub arguments: Vec<Member>,
-    /// Response fields, in spec order.
-    pub response_fields: Vec<Member>,
+    /// The success response, or `None` when the spec documents no field of it (its type
+    /// is then the runtime's `Acknowledged`).
+    pub response: Option<Record>,
     /// Enums of argument values, in argument order.
     pub enums: Vec<Enum>,
-    /// Structs of response objects the spec describes, outermost first.
-    pub objects: Vec<Object>,
+    /// Records of response objects the spec describes inline, outermost first.
+    pub records: Vec<Record>,
+    /// Enums of the string values response fields document.
+    pub text_enums: Vec<TextEnum>,
     /// The Cargo feature that compiles the method in: its family (`chat`).
     pub feature: String,
     /// The request field of the `cursor` argument, for a method that pages with it and
@@ -151,16 +176,21 @@ pub enum ValueType {
     Boolean,
     /// `i64`.
     Integer,
-    /// `f64`.
+    /// `f64` in a request; `serde_json::Number` in an answer, which keeps how Slack wrote
+    /// it.
     Number,
     /// `serde_json::Value`.
     Json,
     /// A string newtype from the runtime's `types` module.
     Runtime(RuntimeType),
-    /// An enum generated beside the method, by name.
+    /// An enum of argument values generated beside the method, by name.
     Enum(String),
-    /// A struct generated beside the method, by name.
+    /// An enum of the string values a field documents, keeping any other, by name.
+    TextEnum(String),
+    /// A record generated beside its owner, by name.
     Object(String),
+    /// A shared object of the `objects` module, by type name.
+    Shared(String),
 }
 
 /// The string newtypes of the runtime's `types` module.
@@ -188,6 +218,8 @@ pub enum RuntimeType {
     UsergroupId,
     /// A trigger ID.
     TriggerId,
+    /// An answer's `response_metadata` (a record, not a string).
+    ResponseMetadata,
 }
 
 /// How a list-valued argument or field is carried.
@@ -218,6 +250,8 @@ pub struct Member {
     pub required: bool,
     /// Doc lines.
     pub docs: Vec<String>,
+    /// Whether the value is boxed: a record that can hold its owner again.
+    pub boxed: bool,
 }
 
 /// An error or warning code.
@@ -255,13 +289,28 @@ pub struct EnumValue {
     pub docs: Vec<String>,
 }
 
-/// A response object the spec describes field by field.
+/// A JSON object read field by field, which keeps what it does not model: a shared
+/// object, a response, or an object described inline.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Object {
+pub struct Record {
     /// The type name.
     pub name: String,
     /// Doc lines.
     pub docs: Vec<String>,
-    /// Its fields.
+    /// Its fields, in spec order.
     pub fields: Vec<Member>,
+    /// For a method's response: the method's warning type, which the response carries
+    /// beside its fields.
+    pub warnings: Option<String>,
+}
+
+/// An enum of the string values a field documents, with a variant that keeps any other.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TextEnum {
+    /// The type name.
+    pub name: String,
+    /// Doc lines.
+    pub docs: Vec<String>,
+    /// The values, each a variant.
+    pub values: Vec<EnumValue>,
 }

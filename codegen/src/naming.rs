@@ -41,8 +41,8 @@ pub const RESERVED_REQUEST_MEMBERS: &[&str] = &[
     "borrow",
     "type_id",
 ];
-/// Names the generated response types use for their own members.
-pub const RESERVED_RESPONSE_MEMBERS: &[&str] = &["warnings", "set_warnings", "response_metadata"];
+/// Names the generated records (responses and objects) use for their own members.
+pub const RESERVED_RECORD_MEMBERS: &[&str] = &["warnings", "set_warnings", "response_metadata", "unknown"];
 /// Type names no generated type may take: those the crate root re-exports from the
 /// runtime, and those the generated modules write unqualified (std's prelude, the
 /// runtime's `types`). Generated type names are made of two or more words, so a clash
@@ -84,6 +84,8 @@ pub const RESERVED_TYPES: &[&str] = &[
     "UsergroupId",
     "TriggerId",
     "ResponseMetadata",
+    // Written unqualified by the modules that hold records.
+    "UnknownFields",
 ];
 
 /// The feature of the generated crate that compiles in `catalog()` and each method's
@@ -92,7 +94,11 @@ pub const CATALOG_FEATURE: &str = "catalog";
 
 /// Features the generated crate defines beside the method families (a method's family
 /// is a feature named after its first word), which no family may take.
-pub const RESERVED_FEATURES: &[&str] = &["default", "reqwest", "full", CATALOG_FEATURE];
+pub const RESERVED_FEATURES: &[&str] = &["default", "reqwest", "full", CATALOG_FEATURE, OBJECTS_FEATURE];
+
+/// The feature of the generated crate that compiles in every shared object, whatever
+/// the families: for code that reads Slack's objects without calling methods.
+pub const OBJECTS_FEATURE: &str = "objects";
 
 /// Variant names the generated code enums use for their own purposes.
 pub const RESERVED_VARIANTS: &[&str] = &["Common", "Unknown"];

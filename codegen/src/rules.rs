@@ -27,6 +27,14 @@ pub fn is_field_name(name: &str) -> bool {
         && name.chars().any(|c| c.is_ascii_alphanumeric())
 }
 
+/// Whether `name` is an object name the spec accepts (`user_profile`): lowercase ASCII
+/// letters and digits in words joined by `_`, starting with a letter.
+pub fn is_object_name(name: &str) -> bool {
+    name.starts_with(|c: char| c.is_ascii_lowercase())
+        && name.split('_').all(|word| !word.is_empty())
+        && name.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+}
+
 /// Whether `value` can name an enum variant: it has a letter or a digit.
 pub fn names_a_variant(value: &str) -> bool {
     value.chars().any(|c| c.is_ascii_alphanumeric())

@@ -6,7 +6,7 @@
 
 use schemars::JsonSchema;
 
-use crate::spec::model::{MethodSpec, SharedSpec};
+use crate::spec::model::{MethodSpec, ObjectSpec, SharedSpec};
 
 /// The folder of the schemas, under the spec root.
 pub const SCHEMA_DIR: &str = "schema";
@@ -14,6 +14,8 @@ pub const SCHEMA_DIR: &str = "schema";
 pub const METHOD_SCHEMA: &str = "method.schema.json";
 /// The schema of shared-set files.
 pub const SHARED_SCHEMA: &str = "shared.schema.json";
+/// The schema of object files.
+pub const OBJECT_SCHEMA: &str = "object.schema.json";
 
 /// The first line a method spec file starts with.
 pub fn method_modeline() -> String {
@@ -25,9 +27,18 @@ pub fn shared_modeline() -> String {
     format!("# yaml-language-server: $schema=../{SCHEMA_DIR}/{SHARED_SCHEMA}")
 }
 
+/// The first line an object file starts with.
+pub fn object_modeline() -> String {
+    format!("# yaml-language-server: $schema=../{SCHEMA_DIR}/{OBJECT_SCHEMA}")
+}
+
 /// The schema files, as `(file name, contents)`.
-pub fn schema_files() -> [(&'static str, String); 2] {
-    [(METHOD_SCHEMA, render::<MethodSpec>()), (SHARED_SCHEMA, render::<SharedSpec>())]
+pub fn schema_files() -> [(&'static str, String); 3] {
+    [
+        (METHOD_SCHEMA, render::<MethodSpec>()),
+        (SHARED_SCHEMA, render::<SharedSpec>()),
+        (OBJECT_SCHEMA, render::<ObjectSpec>()),
+    ]
 }
 
 fn render<T: JsonSchema>() -> String {

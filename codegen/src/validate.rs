@@ -7,7 +7,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use crate::diagnostics::Diagnostic;
 use crate::rules::{self, is_method_name};
 use crate::spec::model::{
-    ArgumentSpec, CodeSpec, FieldSpec, LifecycleStatus, ListStyle, MethodSpec, SharedSpec, ValueType,
+    ArgumentSpec, CodeSpec, FieldSpec, LifecycleStatus, ListStyle, MethodSpec, ObjectSpec, SharedSpec, ValueType,
 };
 use crate::spec::{COMMON_SET, Loaded, Spec};
 
@@ -27,9 +27,14 @@ pub fn validate(spec: &Spec) -> Vec<Diagnostic> {
     for set in &spec.shared {
         validate_shared(set, &mut problems);
     }
+    let objects: BTreeSet<&str> = spec.objects.iter().map(|object| object.value.object.as_str()).collect();
+    for object in &spec.objects {
+        validate_object(object, &objects, &mut problems);
+    }
     let mut seen_methods: BTreeMap<&str, &Loaded<MethodSpec>> = BTreeMap::new();
     for method in &spec.methods {
         validate_method(method, &shared_names, max_argument_name, &mut problems);
+        validate_fields(method, "response", &method.value.response.fields, &objects, &mut problems);
         if let Some(first) = seen_methods.insert(&method.value.method, method) {
             problems.push(
                 method
@@ -38,6 +43,30 @@ pub fn validate(spec: &Spec) -> Vec<Diagnostic> {
         }
     }
     problems
+}
+
+fn validate_object(object: &Loaded<ObjectSpec>, objects: &BTreeSet<&str>, problems: &mut Vec<Diagnostic>) {
+    let spec = &object.value;
+    if spec.object != object.stem {
+        problems.push(
+            object
+                .problem(
+                    "object",
+                    format!("the object is named `{}` but its file is `{}.yaml`", spec.object, object.stem),
+                )
+                .with_hint(format!("rename the file to `{}.yaml`", spec.object)),
+        );
+    }
+    if !rules::is_object_name(&spec.object) {
+        problems.push(
+            object
+                .problem("object", format!("`{}` is not an object name", spec.object))
+                .with_hint("object names are lowercase words joined by `_`, such as `user_profile`"),
+        );
+    }
+    require_text(object, "description", &spec.description, problems);
+    report_duplicates(object, "keys", spec.keys.iter().cloned(), "key", problems);
+    validate_fields(object, "", &spec.fields, objects, problems);
 }
 
 fn validate_shared(set: &Loaded<SharedSpec>, problems: &mut Vec<Diagnostic>) {
@@ -217,7 +246,18 @@ const ENVELOPE_FIELDS: &[&str] = &["ok", "error", "warning", "response_metadata"
 
 fn validate_response(method: &Loaded<MethodSpec>, problems: &mut Vec<Diagnostic>) {
     let response = &method.value.response;
-    validate_fields(method, "response", &response.fields, true, problems);
+    for (index, field) in response.fields.iter().enumerate() {
+        if ENVELOPE_FIELDS.contains(&field.name.as_str()) {
+            problems.push(
+                method
+                    .problem(
+                        &format!("response.fields.{index}.name"),
+                        format!("`{}` is decoded by the client for every method", field.name),
+                    )
+                    .with_hint("remove it from the response fields"),
+            );
+        }
+    }
     for (index, example) in response.examples.iter().enumerate() {
         let at = format!("response.examples.{index}");
         require_text(method, &format!("{at}.description"), &example.description, problems);
@@ -227,50 +267,69 @@ fn validate_response(method: &Loaded<MethodSpec>, problems: &mut Vec<Diagnostic>
     }
 }
 
-/// The fields of the response (`top_level`) or of one of its objects, at `path`.
-fn validate_fields(
-    method: &Loaded<MethodSpec>,
+/// The fields at `path` (`response`, an object's root `""`, or a field's path), and
+/// those of the objects they describe inline. `objects` are the names in
+/// `spec/objects/`.
+fn validate_fields<T>(
+    file: &Loaded<T>,
     path: &str,
     fields: &[FieldSpec],
-    top_level: bool,
+    objects: &BTreeSet<&str>,
     problems: &mut Vec<Diagnostic>,
 ) {
+    let prefix = if path.is_empty() { String::new() } else { format!("{path}.") };
     for (index, field) in fields.iter().enumerate() {
-        let at = format!("{path}.fields.{index}");
-        if top_level && ENVELOPE_FIELDS.contains(&field.name.as_str()) {
-            problems.push(
-                method
-                    .problem(
-                        &format!("{at}.name"),
-                        format!("`{}` is decoded by the client for every method", field.name),
-                    )
-                    .with_hint("remove it from the response fields"),
-            );
-        }
-        match (field.ty, field.fields.is_empty()) {
-            (ValueType::Object, true) => problems.push(
-                method
-                    .problem(&format!("{at}.fields"), "an `object` field lists its `fields`")
+        let at = format!("{prefix}fields.{index}");
+        match (field.ty, field.fields.is_empty(), field.object.as_deref()) {
+            (ValueType::Object, true, None) => problems.push(
+                file.problem(&format!("{at}.type"), "an `object` field names its `object` or lists its `fields`")
                     .with_hint("an object the spec does not describe is `type: json`"),
             ),
-            (ValueType::Object, false) => validate_fields(method, &at, &field.fields, false, problems),
-            (_, false) => problems.push(method.problem(&format!("{at}.fields"), "only an `object` field has `fields`")),
-            (_, true) => {}
+            (ValueType::Object, false, Some(_)) => problems.push(
+                file.problem(&format!("{at}.object"), "a field either names its `object` or lists its `fields`")
+                    .with_hint("an object described in spec/objects/ is named; any other is described inline"),
+            ),
+            (ValueType::Object, true, Some(name)) if !objects.contains(name) => problems.push(
+                file.problem(&format!("{at}.object"), format!("there is no object `{name}`"))
+                    .with_hint("objects are the files in spec/objects/; or make the field `type: json`"),
+            ),
+            (ValueType::Object, false, None) => validate_fields(file, &at, &field.fields, objects, problems),
+            (ValueType::Object | ValueType::Json, true, _) => {}
+            (_, false, _) => {
+                problems.push(file.problem(&format!("{at}.fields"), "only an `object` field has `fields`"))
+            }
+            (_, true, Some(_)) => problems.push(
+                file.problem(
+                    &format!("{at}.object"),
+                    "`object` names the Slack object an `object` or `json` field holds",
+                )
+                .with_hint("remove it, or make the field `type: object`"),
+            ),
+            (_, true, None) => {}
         }
-        if field.object.is_some() && field.ty != ValueType::Json {
-            problems.push(
-                method
-                    .problem(&format!("{at}.object"), "`object` names the Slack object a `json` field holds")
-                    .with_hint("remove it, or make the field `type: json`"),
-            );
+        if !field.values.is_empty() {
+            if field.ty == ValueType::String {
+                for (value_index, value) in field.values.iter().enumerate() {
+                    if !rules::names_a_variant(value) {
+                        problems.push(file.problem(
+                            &format!("{at}.values.{value_index}"),
+                            format!("the value `{value}` has no letter or digit to name a variant by"),
+                        ));
+                    }
+                }
+                report_duplicates(file, &format!("{at}.values"), field.values.iter().cloned(), "value", problems);
+            } else {
+                problems.push(file.problem(&format!("{at}.values"), "only a `string` field lists `values`"));
+            }
         }
     }
-    validate_field_names(method, path, fields, problems);
+    validate_field_names(file, &prefix, fields, problems);
 }
 
-fn validate_field_names(method: &Loaded<MethodSpec>, path: &str, fields: &[FieldSpec], problems: &mut Vec<Diagnostic>) {
+fn validate_field_names<T>(file: &Loaded<T>, prefix: &str, fields: &[FieldSpec], problems: &mut Vec<Diagnostic>) {
+    let method = file;
     for (index, field) in fields.iter().enumerate() {
-        let at = format!("{path}.fields.{index}");
+        let at = format!("{prefix}fields.{index}");
         let valid = rules::is_field_name(&field.name);
         if !valid {
             problems.push(
@@ -291,7 +350,7 @@ fn validate_field_names(method: &Loaded<MethodSpec>, path: &str, fields: &[Field
     }
     report_duplicates(
         method,
-        &format!("{path}.fields.*.name"),
+        &format!("{prefix}fields.*.name"),
         fields.iter().map(|f| f.name.clone()),
         "field",
         problems,

@@ -114,7 +114,19 @@ fn every_argument_type_encodes_as_slack_expects() {
     assert_eq!(response.purpose.value, "talk");
     assert_eq!(response.purpose.creator, None);
     assert_eq!(response.purpose.history.as_ref().unwrap()[0].ts.as_str(), "1.2");
-    assert!(serde_json::from_str::<TestTypesResponse>(r#"{"ok": true}"#).is_err(), "`channel` is required");
+    assert_eq!(response.unknown.get("extra"), Some(&serde_json::json!(1)), "an unknown field is kept");
+    // A required field that is missing takes its default rather than failing the answer.
+    let lacking: TestTypesResponse = serde_json::from_str(r#"{"ok": true}"#).unwrap();
+    assert_eq!(lacking.channel.as_str(), "");
+    // A value of another type is kept under its key, and the answer still decodes.
+    let odd: TestTypesResponse =
+        serde_json::from_str(r#"{"ok": true, "channel": 5, "members": "U1", "purpose": {"value": 1}}"#).unwrap();
+    assert_eq!((odd.unknown.get("channel"), odd.members.is_none()), (Some(&serde_json::json!(5)), true));
+    assert_eq!(
+        serde_json::to_value(&odd).unwrap(),
+        serde_json::json!({"ok": true, "channel": 5, "members": "U1", "purpose": {"value": 1}}),
+        "serializing gives back what came"
+    );
 
     let mut next = request.clone();
     next.set_cursor(TestTypes::next_cursor(&response).unwrap().clone());

@@ -67,7 +67,7 @@ impl Catalogued for UserOnly {
     const SAMPLE_RESPONSE: &'static str = r#"{"ok":true}"#;
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, serde::Serialize)]
 pub(crate) struct Empty {}
 
 impl MethodResponse for Empty {

@@ -1039,6 +1039,8 @@ pub mod methods {
     pub mod workflows_triggers_permissions_set;
 }
 
+pub mod objects;
+
 #[cfg(feature = "admin")]
 pub use methods::admin_analytics_get_file::{
     AdminAnalyticsGetFile, AdminAnalyticsGetFileResponse, AdminAnalyticsGetFileError,

@@ -1,39 +1,67 @@
 //! The answer of a method whose spec documents no field beyond `ok`.
 
-use serde::{Deserialize, Deserializer};
+use serde::ser::SerializeMap;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use crate::de::{self, Answer, Map};
+use crate::de::{self, Map, Reader, Record, UnknownFields, Writer};
 use crate::{Code, MethodResponse};
 
-/// A success answer with no documented field: `{"ok": true}`, and the warnings that
-/// came with it. The `…Response` type of every method whose spec lists no response
-/// field is this one, with its method's warnings.
+/// A success answer with no documented field: `{"ok": true}`, the warnings that came
+/// with it, and whatever else Slack sent. The `…Response` type of every method whose
+/// spec lists no response field is this one, with its method's warnings.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct Acknowledged<W> {
     /// The warnings Slack sent with the answer, from its `warning` and
     /// `response_metadata.warnings` fields.
     pub warnings: Vec<W>,
+    /// The fields of the answer beside `ok`, kept as Slack sent them.
+    pub unknown: UnknownFields,
 }
 
 impl<W> Default for Acknowledged<W> {
     fn default() -> Self {
-        Self { warnings: Vec::new() }
+        Self { warnings: Vec::new(), unknown: UnknownFields::new() }
     }
 }
 
-impl<W> Answer for Acknowledged<W> {
-    const NAME: &'static str = "an answer with no documented field";
+impl<W> Record for Acknowledged<W> {
+    const NAME: &'static str = "Acknowledged";
 
-    fn read_map<'de, A: Map<'de>>(map: A) -> Result<Self, A::Error> {
-        de::skip_all(map)?;
-        Ok(Self::default())
+    fn read<'de, A: Map<'de>>(mut reader: Reader<'de, A>) -> Result<Self, A::Error> {
+        while let Some(key) = reader.next_key()? {
+            match key.as_str() {
+                "ok" => reader.skip(),
+                _ => reader.keep(key),
+            }?;
+        }
+        Ok(Self { warnings: Vec::new(), unknown: reader.finish() })
+    }
+
+    fn write<M: SerializeMap>(&self, writer: &mut Writer<'_, M>) -> Result<(), M::Error> {
+        writer.req("ok", &true)
+    }
+
+    fn unknown(&self) -> &UnknownFields {
+        &self.unknown
+    }
+}
+
+impl<W> de::Lenient for Acknowledged<W> {
+    fn from_map<'de, A: Map<'de>>(map: A) -> Result<de::Outcome<Self>, A::Error> {
+        de::read_record(map).map(Ok)
     }
 }
 
 impl<'de, W> Deserialize<'de> for Acknowledged<W> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        de::answer(deserializer)
+        de::strict(deserializer, Self::NAME)
+    }
+}
+
+impl<W> Serialize for Acknowledged<W> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        de::write_record(self, serializer)
     }
 }
 
@@ -54,13 +82,19 @@ mod tests {
     use super::*;
     use crate::{CommonOnly, CommonWarning};
 
+    type Answer = Acknowledged<CommonOnly<CommonWarning>>;
+
     #[test]
-    fn reads_any_object_and_keeps_the_warnings_set_on_it() {
-        let mut answer: Acknowledged<CommonOnly<CommonWarning>> =
-            serde_json::from_str(r#"{"ok": true, "extra": {"nested": [1, 2]}}"#).unwrap_or_else(|e| panic!("{e}"));
+    fn keeps_any_object_and_the_warnings_set_on_it() {
+        let json = r#"{"ok": true, "extra": {"nested": [1, 2]}}"#;
+        let mut answer: Answer = serde_json::from_str(json).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(answer.unknown.get("extra"), Some(&serde_json::json!({"nested": [1, 2]})));
         assert!(answer.warnings().is_empty());
         answer.set_warnings(vec![CommonOnly::Common(CommonWarning::MissingCharset)]);
         assert_eq!(answer.warnings().len(), 1);
-        assert!(serde_json::from_str::<Acknowledged<CommonOnly<CommonWarning>>>("[1]").is_err());
+        let back = serde_json::to_value(&answer).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(back, serde_json::from_str::<serde_json::Value>(json).unwrap_or_else(|e| panic!("{e}")));
+        let error = serde_json::from_str::<Answer>("[1]").unwrap_err();
+        assert_eq!(error.to_string(), "expected Acknowledged, found an array");
     }
 }

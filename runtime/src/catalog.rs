@@ -36,6 +36,9 @@ pub struct MethodInfo {
     /// Checks that a success answer's JSON body decodes into the method's response
     /// type, saying why not when it does not.
     pub check_response: fn(&str) -> Result<(), String>,
+    /// Decodes a success answer's JSON body into the method's response type and
+    /// serializes it back: what a lossless decoder gives back unchanged.
+    pub reencode: fn(&str) -> Result<serde_json::Value, String>,
 }
 
 impl std::fmt::Debug for MethodInfo {
@@ -61,6 +64,12 @@ fn check_response<M: Method>(body: &str) -> Result<(), String> {
     serde_json::from_str::<M::Response>(body).map(drop).map_err(|error| format!("{}: {error}", M::NAME))
 }
 
+/// `body` decoded into `M`'s response type, and serialized back.
+fn reencode<M: Method>(body: &str) -> Result<serde_json::Value, String> {
+    let response = serde_json::from_str::<M::Response>(body).map_err(|error| format!("{}: {error}", M::NAME))?;
+    serde_json::to_value(&response).map_err(|error| format!("{}: {error}", M::NAME))
+}
+
 impl MethodInfo {
     /// The facts of `M`.
     pub const fn of<M: Catalogued>() -> Self {
@@ -78,6 +87,7 @@ impl MethodInfo {
             warnings: all_documented::<M::Warning>,
             sample_response: M::SAMPLE_RESPONSE,
             check_response: check_response::<M>,
+            reencode: reencode::<M>,
         }
     }
 

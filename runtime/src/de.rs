@@ -1,14 +1,34 @@
-//! What the generated deserializers of responses share.
+//! What the generated objects and responses share to decode and encode themselves.
 //!
-//! Each generated response (and response object) implements [`Answer`], reading a JSON
-//! object key by key, and deserializes through [`answer`]. They are public for the
-//! generated crate, not for use by hand.
+//! Each generated object (and response) is a [`Record`]: it reads a JSON object key by
+//! key through a [`Reader`], which decodes each known field leniently and keeps
+//! everything else in the record's [`UnknownFields`]; it writes itself back through a
+//! [`Writer`]. [`record!`](crate::record) derives `Deserialize`, `Serialize` and
+//! [`Lenient`] from that. They are public for the generated crate, not for use by hand.
+//!
+//! Nothing Slack sends makes a record fail: a field of another type than documented, or
+//! `null`, is kept in the unknown fields under its key (the typed field stays empty),
+//! and a required field that is missing takes its default. Both surprises are logged
+//! once per type and field, at warn level, through `tracing`.
 
 use std::borrow::Cow;
+use std::collections::BTreeSet;
 use std::fmt;
-use std::marker::PhantomData;
+use std::sync::Mutex;
 
-use serde::de::{self, Deserialize, Deserializer, IgnoredAny, MapAccess, Visitor};
+use serde::de::{Deserialize, Deserializer, MapAccess, Visitor};
+use serde::ser::Serializer;
+use serde_json::Value;
+
+pub use crate::lenient::{KEPT, Kept, Lenient, Outcome, Tolerant, kind, strict};
+pub use crate::unknown::UnknownFields;
+/// serde, for the macros the generated crate expands.
+#[doc(hidden)]
+pub use serde;
+/// serde's `MapAccess`, under a name that keeps generated signatures on one line.
+pub use serde::de::MapAccess as Map;
+/// serde's `SerializeMap`, which a [`Writer`] writes into.
+pub use serde::ser::SerializeMap;
 
 /// An object key, borrowed from the input when it can be.
 #[derive(Debug)]
@@ -32,15 +52,15 @@ impl<'de> Deserialize<'de> for Key<'de> {
                 f.write_str("an object key")
             }
 
-            fn visit_borrowed_str<E: de::Error>(self, key: &'de str) -> Result<Self::Value, E> {
+            fn visit_borrowed_str<E: serde::de::Error>(self, key: &'de str) -> Result<Self::Value, E> {
                 Ok(Key(Cow::Borrowed(key)))
             }
 
-            fn visit_str<E: de::Error>(self, key: &str) -> Result<Self::Value, E> {
+            fn visit_str<E: serde::de::Error>(self, key: &str) -> Result<Self::Value, E> {
                 Ok(Key(Cow::Owned(key.to_owned())))
             }
 
-            fn visit_string<E: de::Error>(self, key: String) -> Result<Self::Value, E> {
+            fn visit_string<E: serde::de::Error>(self, key: String) -> Result<Self::Value, E> {
                 Ok(Key(Cow::Owned(key)))
             }
         }
@@ -49,99 +69,357 @@ impl<'de> Deserialize<'de> for Key<'de> {
     }
 }
 
-/// serde's `MapAccess`, under a name that keeps generated signatures on one line.
-pub use serde::de::MapAccess as Map;
-
-/// A struct that a generated deserializer reads from a JSON object, key by key.
-pub trait Answer: Sized {
-    /// The type's name, for error messages.
+/// A generated object or response: a JSON object read field by field.
+pub trait Record: Sized {
+    /// The type's name, for messages and logs.
     const NAME: &'static str;
 
-    /// Reads the object's entries into the struct.
+    /// Reads the object's entries.
     ///
     /// # Errors
     ///
-    /// When a value does not decode, or a required field is missing.
-    fn read_map<'de, A: MapAccess<'de>>(map: A) -> Result<Self, A::Error>;
+    /// Only when the input is not valid JSON: no value makes a record fail.
+    fn read<'de, A: MapAccess<'de>>(reader: Reader<'de, A>) -> Result<Self, A::Error>;
+
+    /// Writes the typed fields; the unknown ones follow.
+    ///
+    /// # Errors
+    ///
+    /// When the serializer fails.
+    fn write<M: SerializeMap>(&self, writer: &mut Writer<'_, M>) -> Result<(), M::Error>;
+
+    /// The fields kept as Slack sent them.
+    fn unknown(&self) -> &UnknownFields;
 }
 
-/// Deserializes an [`Answer`] from a JSON object: what each generated `Deserialize`
-/// implementation calls.
-///
-/// # Errors
-///
-/// When the input is not an object of the type.
-pub fn answer<'de, T: Answer, D: Deserializer<'de>>(deserializer: D) -> Result<T, D::Error> {
-    struct AnswerVisitor<T>(PhantomData<T>);
+/// Reads one JSON object into a [`Record`].
+pub struct Reader<'de, A> {
+    map: A,
+    unknown: UnknownFields,
+    owner: &'static str,
+    input: std::marker::PhantomData<&'de ()>,
+}
 
-    impl<'de, T: Answer> Visitor<'de> for AnswerVisitor<T> {
-        type Value = T;
+impl<'de, A: MapAccess<'de>> Reader<'de, A> {
+    /// A reader of `map` for the record `owner`.
+    pub fn new(map: A, owner: &'static str) -> Self {
+        Self { map, unknown: UnknownFields::new(), owner, input: std::marker::PhantomData }
+    }
 
-        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-            write!(f, "the JSON object of {}", T::NAME)
+    /// The next key, or `None` at the end of the object.
+    ///
+    /// # Errors
+    ///
+    /// When the input is not valid JSON.
+    pub fn next_key(&mut self) -> Result<Option<Key<'de>>, A::Error> {
+        self.map.next_key()
+    }
+
+    /// Reads the value of the field `key` into `slot`, or keeps it with the unknown
+    /// fields when it is `null` or not of the type.
+    ///
+    /// # Errors
+    ///
+    /// When the input is not valid JSON.
+    pub fn field<T: Lenient>(&mut self, slot: &mut Option<T>, key: &'static str) -> Result<(), A::Error> {
+        match self.map.next_value::<Tolerant<T>>()?.0 {
+            Ok(value) => *slot = Some(value),
+            Err(Value::Null) => {
+                self.unknown.insert(key, Value::Null);
+            }
+            Err(other) => {
+                surprise(self.owner, key, kind(&other));
+                self.unknown.insert(key, other);
+            }
         }
+        Ok(())
+    }
 
-        fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<T, A::Error> {
-            T::read_map(map)
+    /// Keeps the value of a key the record does not model.
+    ///
+    /// # Errors
+    ///
+    /// When the input is not valid JSON.
+    pub fn keep(&mut self, key: Key<'de>) -> Result<(), A::Error> {
+        let value = self.map.next_value::<Value>()?;
+        self.unknown.insert(key.0.into_owned(), value);
+        Ok(())
+    }
+
+    /// Reads past a value the record knows and does not keep (a response's `ok`).
+    ///
+    /// # Errors
+    ///
+    /// When the input is not valid JSON.
+    pub fn skip(&mut self) -> Result<(), A::Error> {
+        self.map.next_value::<serde::de::IgnoredAny>().map(drop)
+    }
+
+    /// The value of a field the spec says is always there; its default, logged, when
+    /// the object did not have it.
+    pub fn required<T: Default>(&self, value: Option<T>, key: &'static str) -> T {
+        value.unwrap_or_else(|| {
+            // A value of another type was kept, and logged, already.
+            if !self.unknown.contains_key(key) {
+                surprise(self.owner, key, "nothing");
+            }
+            T::default()
+        })
+    }
+
+    /// The fields kept as they came.
+    pub fn finish(self) -> UnknownFields {
+        self.unknown
+    }
+}
+
+impl<A> fmt::Debug for Reader<'_, A> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Reader").field("owner", &self.owner).finish_non_exhaustive()
+    }
+}
+
+/// Logs, once per type and field, that Slack sent `found` where the spec documents
+/// another type, or nothing where it documents a field every answer has.
+fn surprise(owner: &'static str, field: &'static str, found: &'static str) {
+    static SEEN: Mutex<BTreeSet<(&'static str, &'static str)>> = Mutex::new(BTreeSet::new());
+    let first = SEEN.lock().map_or(true, |mut seen| seen.insert((owner, field)));
+    if first {
+        tracing::warn!(
+            object = owner,
+            field,
+            found,
+            "Slack answered a value the spec does not describe; it is kept in `unknown`"
+        );
+    }
+}
+
+/// Writes a [`Record`] back as a JSON object.
+pub struct Writer<'a, M> {
+    map: M,
+    unknown: &'a UnknownFields,
+}
+
+impl<M: SerializeMap> Writer<'_, M> {
+    /// Writes an optional field when it is set.
+    ///
+    /// # Errors
+    ///
+    /// When the serializer fails.
+    pub fn opt<T: serde::Serialize>(&mut self, key: &str, value: &Option<T>) -> Result<(), M::Error> {
+        match value {
+            Some(value) => self.req(key, value),
+            None => Ok(()),
         }
     }
 
-    deserializer.deserialize_map(AnswerVisitor(PhantomData))
-}
-
-/// Reads the value of a field that every answer has into its slot.
-///
-/// # Errors
-///
-/// When the value does not decode.
-pub fn set<'de, A: MapAccess<'de>, T: Deserialize<'de>>(map: &mut A, slot: &mut Option<T>) -> Result<(), A::Error> {
-    *slot = Some(map.next_value()?);
-    Ok(())
-}
-
-/// Reads the value of an optional field into its slot: `null` leaves it empty.
-///
-/// # Errors
-///
-/// When the value does not decode.
-pub fn set_opt<'de, A: MapAccess<'de>, T: Deserialize<'de>>(map: &mut A, slot: &mut Option<T>) -> Result<(), A::Error> {
-    *slot = map.next_value()?;
-    Ok(())
-}
-
-/// Skips the value of a key the struct does not know.
-///
-/// # Errors
-///
-/// When the value is not valid JSON.
-pub fn skip<'de, A: MapAccess<'de>>(map: &mut A) -> Result<(), A::Error> {
-    map.next_value::<IgnoredAny>().map(drop)
-}
-
-/// Reads past every entry of an object whose fields the struct does not model.
-///
-/// # Errors
-///
-/// When the object is not valid JSON.
-pub fn skip_all<'de, A: MapAccess<'de>>(mut map: A) -> Result<(), A::Error> {
-    while map.next_key::<IgnoredAny>()?.is_some() {
-        skip(&mut map)?;
+    /// Writes a field, unless a value kept under its key replaces it.
+    ///
+    /// # Errors
+    ///
+    /// When the serializer fails.
+    pub fn req<T: serde::Serialize + ?Sized>(&mut self, key: &str, value: &T) -> Result<(), M::Error> {
+        if self.unknown.contains_key(key) { Ok(()) } else { self.map.serialize_entry(key, value) }
     }
-    Ok(())
+
+    /// Writes an optional field of raw JSON when it is set, marked as kept.
+    ///
+    /// # Errors
+    ///
+    /// When the serializer fails.
+    pub fn opt_json<T: serde::Serialize>(&mut self, key: &str, value: &Option<T>) -> Result<(), M::Error> {
+        match value {
+            Some(value) => self.req(key, &Kept(value)),
+            None => Ok(()),
+        }
+    }
+
+    /// Writes a field of raw JSON, marked as kept.
+    ///
+    /// # Errors
+    ///
+    /// When the serializer fails.
+    pub fn req_json<T: serde::Serialize>(&mut self, key: &str, value: &T) -> Result<(), M::Error> {
+        self.req(key, &Kept(value))
+    }
 }
 
-/// The value of a required field, or serde's "missing field" error naming it.
+impl<M> fmt::Debug for Writer<'_, M> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Writer").finish_non_exhaustive()
+    }
+}
+
+/// Decodes a [`Record`] from a JSON object's entries: its [`Lenient::from_map`].
 ///
 /// # Errors
 ///
-/// When the object did not have the field.
-pub fn required<T, E: de::Error>(value: Option<T>, field: &'static str) -> Result<T, E> {
-    value.ok_or_else(|| E::missing_field(field))
+/// When the input is not valid JSON.
+pub fn read_record<'de, T: Record, A: MapAccess<'de>>(map: A) -> Result<T, A::Error> {
+    T::read(Reader::new(map, T::NAME))
+}
+
+/// Serializes a [`Record`]: its typed fields, then its unknown ones, marked as kept.
+///
+/// # Errors
+///
+/// When the serializer fails.
+pub fn write_record<T: Record, S: Serializer>(record: &T, serializer: S) -> Result<S::Ok, S::Error> {
+    let unknown = record.unknown();
+    let mut writer = Writer { map: serializer.serialize_map(None)?, unknown };
+    record.write(&mut writer)?;
+    for (key, value) in unknown {
+        writer.map.serialize_entry(key, &Kept(value))?;
+    }
+    writer.map.end()
+}
+
+/// Implements `Deserialize`, `Serialize` and [`Lenient`] for a [`Record`].
+#[macro_export]
+macro_rules! record {
+    ($name:ident) => {
+        impl $crate::de::Lenient for $name {
+            fn from_map<'de, A: $crate::de::Map<'de>>(
+                map: A,
+            ) -> ::std::result::Result<$crate::de::Outcome<Self>, A::Error> {
+                $crate::de::read_record(map).map(Ok)
+            }
+        }
+
+        impl<'de> $crate::de::serde::Deserialize<'de> for $name {
+            fn deserialize<D: $crate::de::serde::Deserializer<'de>>(d: D) -> ::std::result::Result<Self, D::Error> {
+                $crate::de::strict(d, <$name as $crate::de::Record>::NAME)
+            }
+        }
+
+        impl $crate::de::serde::Serialize for $name {
+            fn serialize<S: $crate::de::serde::Serializer>(&self, s: S) -> ::std::result::Result<S::Ok, S::Error> {
+                $crate::de::write_record(self, s)
+            }
+        }
+    };
+}
+
+/// Implements `Deserialize`, `Serialize`, `Display` and [`Lenient`] for an enum of
+/// string values with `as_str` and `From<&str>` (which keeps values it does not know).
+#[macro_export]
+macro_rules! text_enum {
+    ($name:ident) => {
+        impl $crate::de::Lenient for $name {
+            fn from_str(value: &str) -> $crate::de::Outcome<Self> {
+                Ok(Self::from(value))
+            }
+        }
+
+        impl<'de> $crate::de::serde::Deserialize<'de> for $name {
+            fn deserialize<D: $crate::de::serde::Deserializer<'de>>(d: D) -> ::std::result::Result<Self, D::Error> {
+                $crate::de::strict(d, "a string")
+            }
+        }
+
+        impl $crate::de::serde::Serialize for $name {
+            fn serialize<S: $crate::de::serde::Serializer>(&self, s: S) -> ::std::result::Result<S::Ok, S::Error> {
+                s.serialize_str(self.as_str())
+            }
+        }
+
+        impl ::std::fmt::Display for $name {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+    };
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use serde_json::json;
+
+    /// A record as the generator writes one: `id` required, `count` optional.
+    #[derive(Debug, Default, PartialEq)]
+    struct Sample {
+        id: String,
+        count: Option<i64>,
+        nested: Option<Box<Sample>>,
+        unknown: UnknownFields,
+    }
+
+    impl Record for Sample {
+        const NAME: &'static str = "Sample";
+
+        fn read<'de, A: Map<'de>>(mut reader: Reader<'de, A>) -> Result<Self, A::Error> {
+            let mut this = Self::default();
+            let mut id = None;
+            while let Some(key) = reader.next_key()? {
+                match key.as_str() {
+                    "id" => reader.field(&mut id, "id"),
+                    "count" => reader.field(&mut this.count, "count"),
+                    "nested" => reader.field(&mut this.nested, "nested"),
+                    _ => reader.keep(key),
+                }?;
+            }
+            this.id = reader.required(id, "id");
+            this.unknown = reader.finish();
+            Ok(this)
+        }
+
+        fn write<M: SerializeMap>(&self, writer: &mut Writer<'_, M>) -> Result<(), M::Error> {
+            writer.req("id", &self.id)?;
+            writer.opt("count", &self.count)?;
+            writer.opt("nested", &self.nested)
+        }
+
+        fn unknown(&self) -> &UnknownFields {
+            &self.unknown
+        }
+    }
+
+    crate::record!(Sample);
+
+    fn round_trip(json: &Value) -> Sample {
+        let sample: Sample = serde_json::from_value(json.clone()).unwrap_or_else(|error| panic!("{error}"));
+        assert_eq!(&serde_json::to_value(&sample).unwrap_or_else(|error| panic!("{error}")), json);
+        sample
+    }
+
+    #[test]
+    fn typed_fields_decode_and_the_others_are_kept() {
+        let sample = round_trip(&json!({"id": "a", "count": 2, "new": {"x": [1]}}));
+        assert_eq!((sample.id.as_str(), sample.count), ("a", Some(2)));
+        assert_eq!(sample.unknown.get("new"), Some(&json!({"x": [1]})));
+    }
+
+    #[test]
+    fn a_value_of_another_type_or_null_is_kept_and_the_field_left_empty() {
+        let sample = round_trip(&json!({"id": 7, "count": "2", "nested": null}));
+        assert_eq!((sample.id.as_str(), sample.count, sample.nested.is_none()), ("", None, true));
+        assert_eq!(sample.unknown.get("id"), Some(&json!(7)));
+        assert_eq!(sample.unknown.get("count"), Some(&json!("2")));
+        assert_eq!(sample.unknown.get("nested"), Some(&Value::Null));
+    }
+
+    #[test]
+    fn nested_records_keep_their_own_unknown_fields() {
+        let sample = round_trip(&json!({"id": "a", "nested": {"id": "b", "deep": true, "nested": {"id": "c"}}}));
+        let nested = sample.nested.unwrap_or_else(|| panic!("nested"));
+        assert_eq!(nested.unknown.get("deep"), Some(&json!(true)));
+        assert_eq!(nested.nested.map(|deeper| deeper.id), Some("c".to_owned()));
+    }
+
+    #[test]
+    fn a_missing_required_field_takes_its_default() {
+        let sample: Sample = serde_json::from_value(json!({"count": 1})).unwrap_or_else(|error| panic!("{error}"));
+        assert_eq!(sample.id, "");
+        assert!(sample.unknown.is_empty());
+    }
+
+    #[test]
+    fn only_a_value_that_is_no_object_fails_at_the_top() {
+        let error = serde_json::from_value::<Sample>(json!("text")).unwrap_err();
+        assert_eq!(error.to_string(), "expected Sample, found a string");
+        assert!(serde_json::from_str::<Sample>(r#"{"id": "a", "count": }"#).is_err());
+    }
 
     #[test]
     fn borrows_plain_keys_and_owns_escaped_ones() {
@@ -149,11 +427,5 @@ mod tests {
         assert!(matches!(plain.0, Cow::Borrowed("channel")));
         let escaped: Key<'_> = serde_json::from_str(r#""chan\u006eel""#).unwrap_or_else(|error| panic!("{error}"));
         assert_eq!(escaped.as_str(), "channel");
-    }
-
-    #[test]
-    fn a_missing_required_field_is_named() {
-        let error = required::<u8, serde_json::Error>(None, "ts").unwrap_err();
-        assert_eq!(error.to_string(), "missing field `ts`");
     }
 }

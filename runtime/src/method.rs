@@ -29,7 +29,7 @@ pub trait Method {
     const AUTHENTICATED: bool;
 
     /// What a successful call (`"ok": true`) answers.
-    type Response: MethodResponse<Warning = Self::Warning> + DeserializeOwned;
+    type Response: MethodResponse<Warning = Self::Warning> + DeserializeOwned + serde::Serialize;
     /// The error codes a failed call (`"ok": false`) can answer.
     type Error: Code<Common = CommonError>;
     /// The warning codes any call can answer beside its result.

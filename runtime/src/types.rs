@@ -3,10 +3,14 @@
 //! Each is a thin wrapper over the string Slack sends, so a user ID cannot be passed
 //! where a channel ID is expected. They serialize as plain strings.
 
+use serde::ser::SerializeMap;
+
+use crate::de::{Map, Reader, Record, UnknownFields, Writer};
+
 macro_rules! string_type {
     ($(#[$doc:meta])* $name:ident) => {
         $(#[$doc])*
-        #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
+        #[derive(Debug, Clone, Default, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
         #[serde(transparent)]
         pub struct $name(String);
 
@@ -67,6 +71,8 @@ macro_rules! string_type {
                 Self(value.to_owned())
             }
         }
+
+        $crate::lenient::lenient_text!($name);
     };
 }
 
@@ -118,18 +124,17 @@ string_type! {
 }
 
 /// The `response_metadata` of an answer: where the next page starts, and notes.
-#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq)]
 #[non_exhaustive]
 pub struct ResponseMetadata {
     /// The cursor of the next page; empty or absent on the last page.
-    #[serde(default)]
     pub next_cursor: Option<Cursor>,
     /// Warning codes, as text (the client also decodes them into the method's type).
-    #[serde(default)]
-    pub warnings: Vec<String>,
+    pub warnings: Option<Vec<String>>,
     /// Human-readable notes, such as why an argument was rejected.
-    #[serde(default)]
-    pub messages: Vec<String>,
+    pub messages: Option<Vec<String>>,
+    /// Fields this type does not model, kept as Slack sent them.
+    pub unknown: UnknownFields,
 }
 
 impl ResponseMetadata {
@@ -139,6 +144,36 @@ impl ResponseMetadata {
         self.next_cursor.as_ref().filter(|cursor| !cursor.as_str().is_empty())
     }
 }
+
+impl Record for ResponseMetadata {
+    const NAME: &'static str = "ResponseMetadata";
+
+    fn read<'de, A: Map<'de>>(mut reader: Reader<'de, A>) -> Result<Self, A::Error> {
+        let mut this = Self::default();
+        while let Some(key) = reader.next_key()? {
+            match key.as_str() {
+                "next_cursor" => reader.field(&mut this.next_cursor, "next_cursor"),
+                "warnings" => reader.field(&mut this.warnings, "warnings"),
+                "messages" => reader.field(&mut this.messages, "messages"),
+                _ => reader.keep(key),
+            }?;
+        }
+        this.unknown = reader.finish();
+        Ok(this)
+    }
+
+    fn write<M: SerializeMap>(&self, writer: &mut Writer<'_, M>) -> Result<(), M::Error> {
+        writer.opt("next_cursor", &self.next_cursor)?;
+        writer.opt("warnings", &self.warnings)?;
+        writer.opt("messages", &self.messages)
+    }
+
+    fn unknown(&self) -> &UnknownFields {
+        &self.unknown
+    }
+}
+
+crate::record!(ResponseMetadata);
 
 #[cfg(test)]
 mod tests {
@@ -161,5 +196,14 @@ mod tests {
         let more: ResponseMetadata = serde_json::from_str(r#"{"next_cursor": "dXNlcg=="}"#).unwrap();
         assert_eq!(more.next_cursor().map(Cursor::as_str), Some("dXNlcg=="));
         assert_eq!(ResponseMetadata::default().next_cursor(), None);
+    }
+
+    #[test]
+    fn response_metadata_keeps_what_it_does_not_model() {
+        let json = serde_json::json!({"next_cursor": "", "messages": ["a"], "scopes": ["chat:write"]});
+        let metadata: ResponseMetadata = serde_json::from_value(json.clone()).unwrap();
+        assert_eq!(metadata.messages.as_deref(), Some(&["a".to_owned()][..]));
+        assert_eq!(metadata.unknown.get("scopes"), Some(&serde_json::json!(["chat:write"])));
+        assert_eq!(serde_json::to_value(&metadata).unwrap(), json);
     }
 }

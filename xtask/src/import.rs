@@ -14,7 +14,7 @@ const METHODS_DIR: &str = "methods";
 
 /// `cargo xtask import --help`.
 pub const USAGE: &str = "\
-usage: cargo xtask import <file-or-folder>... [--force] [--out DIR]
+usage: cargo xtask import <file-or-folder>... [--samples DIR] [--check] [--force] [--out DIR]
 
 Makes method specs from Slack's machine-readable reference (a method's *.json file,
 or a folder of them) or from saved doc pages (*.md), into spec/methods, lists what
@@ -30,6 +30,10 @@ options:
   --force     overwrite specs edited by hand without a record in
               `import.hand_edited` (recorded edits are always kept)
   --out DIR   write the specs into DIR instead, and do not regenerate
+  --samples DIR
+              also infer the fields of the shared objects (spec/objects) and of
+              each method's response from Slack's recorded answers in DIR (one
+              <method>.json each), and report where they disagree
   -h, --help  print this help
 ";
 
@@ -52,17 +56,20 @@ pub struct Request {
     pub force: bool,
     /// Whether to only check: write nothing, fail when importing would change a file.
     pub check: bool,
+    /// The folder of recorded answers to infer objects and response fields from.
+    pub samples: Option<PathBuf>,
 }
 
 /// Reads the arguments after `import`; `None` when they are not a valid request.
 pub fn parse(args: &[&str]) -> Option<Request> {
-    let mut request = Request { inputs: Vec::new(), out_dir: None, force: false, check: false };
+    let mut request = Request { inputs: Vec::new(), out_dir: None, force: false, check: false, samples: None };
     let mut args = args.iter();
     while let Some(arg) = args.next() {
         match *arg {
             "--force" => request.force = true,
             "--check" => request.check = true,
             "--out" => request.out_dir = Some(PathBuf::from(args.next()?)),
+            "--samples" => request.samples = Some(PathBuf::from(args.next()?)),
             flag if flag.starts_with("--") => return None,
             path => request.inputs.push(PathBuf::from(path)),
         }
@@ -73,7 +80,7 @@ pub fn parse(args: &[&str]) -> Option<Request> {
 /// Runs the import and reports to the terminal.
 pub fn run(root: &Path, request: &Request) -> ExitCode {
     let out_dir = request.out_dir.clone().unwrap_or_else(|| root.join(SPEC_DIR).join(METHODS_DIR));
-    let options = Options { out_dir, force: request.force, check: request.check };
+    let options = Options { out_dir, force: request.force, check: request.check, samples: request.samples.clone() };
     let report = match import(&request.inputs, &options) {
         Ok(report) => report,
         Err(error) => {
@@ -82,6 +89,12 @@ pub fn run(root: &Path, request: &Request) -> ExitCode {
         }
     };
     print_unmapped(&report, request.check);
+    if !report.conflicts.is_empty() {
+        println!("the recorded answers disagree in {} place(s); those fields are JSON:", report.conflicts.len());
+        for conflict in &report.conflicts {
+            println!("  {conflict}");
+        }
+    }
     for file in &report.files {
         if matches!(file.status, Status::Refused { .. } | Status::Failed { .. }) {
             eprintln!("{file}");
@@ -193,18 +206,24 @@ mod tests {
 
     #[test]
     fn check_passes_only_when_nothing_would_change() {
-        let unchanged = Report { files: vec![outcome(Status::Unchanged), outcome(Status::Unchanged)] };
+        let unchanged =
+            Report { files: vec![outcome(Status::Unchanged), outcome(Status::Unchanged)], conflicts: Vec::new() };
         assert!(check_verdict(&unchanged, true).is_ok());
-        let stale = Report { files: vec![outcome(Status::Unchanged), outcome(Status::WouldWrite)] };
+        let stale =
+            Report { files: vec![outcome(Status::Unchanged), outcome(Status::WouldWrite)], conflicts: Vec::new() };
         let verdict = check_verdict(&stale, true).unwrap_err();
         assert!(
             verdict.contains("1 spec file(s)") && verdict.contains("write 1 and regenerate generated/"),
             "{verdict}"
         );
         assert!(!check_verdict(&stale, false).unwrap_err().contains("regenerate"));
-        let refused = Report { files: vec![outcome(Status::Refused { differing: vec!["summary".to_owned()] })] };
+        let refused = Report {
+            files: vec![outcome(Status::Refused { differing: vec!["summary".to_owned()] })],
+            conflicts: Vec::new(),
+        };
         assert!(check_verdict(&refused, true).unwrap_err().contains("refuse 1 edited by hand"));
-        let failed = Report { files: vec![outcome(Status::Failed { reason: "bad".to_owned() })] };
+        let failed =
+            Report { files: vec![outcome(Status::Failed { reason: "bad".to_owned() })], conflicts: Vec::new() };
         assert!(check_verdict(&failed, true).unwrap_err().contains("fail on 1 input(s)"));
     }
 

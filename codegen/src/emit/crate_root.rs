@@ -60,6 +60,8 @@ pub fn tokens(api: &ir::Api) -> TokenStream {
             #(#modules)*
         }
 
+        pub mod objects;
+
         #(#reexports)*
 
         /// What the spec says of every method compiled in (those of the enabled

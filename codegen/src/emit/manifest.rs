@@ -5,6 +5,7 @@
 //! The rest of the manifest (dependencies, metadata) is written by hand; `cargo xtask
 //! regen` replaces only the text between the two marker lines.
 
+use crate::naming::OBJECTS_FEATURE;
 use std::collections::BTreeMap;
 
 use crate::ir;
@@ -44,6 +45,9 @@ pub fn features_section(api: &ir::Api) -> String {
     section.push_str("# `catalog()` and each method's arguments and sample answer, which the fake Slack\n");
     section.push_str("# (typed-slack-fake) serves methods by: enable it in your dev-dependencies.\n");
     section.push_str(&format!("{CATALOG_FEATURE} = []\n"));
+    section.push_str("# Every shared object (`objects`), without any method: for code that only reads\n");
+    section.push_str("# Slack's objects. Each object is also compiled in with the families that answer it.\n");
+    section.push_str(&format!("{OBJECTS_FEATURE} = []\n"));
     section.push_str("# Every method family.\n");
     section.push_str(&format!("full = [{}]\n", all.join(", ")));
     for (family, count) in &families {

@@ -3,16 +3,11 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use std::collections::BTreeSet;
-
-use super::deserialize::{self, Extras};
 use super::manifest::CATALOG_FEATURE;
-use super::{code_enum, doc_attrs, ident};
-use crate::ir::{self, Member, Multiplicity, RuntimeType, ValueType};
+use super::types::{self, item_type, value_type};
+use super::{code_enum, doc_attrs, ident, record};
+use crate::ir::{self, Member, Multiplicity, ValueType};
 use crate::lower::{COMMON_ERROR, COMMON_WARNING};
-
-/// Response objects decode their spec fields only.
-const NO_EXTRAS: Extras = Extras { response_metadata: false, warnings: false };
 
 /// Clippy's default `too_many_arguments` threshold.
 const MAX_CONSTRUCTOR_PARAMS: usize = 7;
@@ -35,10 +30,8 @@ pub fn tokens(method: &ir::Method) -> TokenStream {
     let warnings = code_enum::tokens(&method.warnings, COMMON_WARNING, false);
     let imports = imports(method);
     let enums = method.enums.iter().map(value_enum);
-    let objects = method
-        .objects
-        .iter()
-        .map(|object| answer_struct(&object.name, &object.docs, &object.fields, TokenStream::new(), &NO_EXTRAS));
+    let records = method.records.iter().map(record::tokens);
+    let text_enums = method.text_enums.iter().map(record::text_enum);
     quote! {
         #module_docs
         #allow_deprecated
@@ -48,7 +41,8 @@ pub fn tokens(method: &ir::Method) -> TokenStream {
         #errors
         #warnings
         #(#enums)*
-        #(#objects)*
+        #(#records)*
+        #(#text_enums)*
     }
 }
 
@@ -102,47 +96,6 @@ fn value_enum(value_enum: &ir::Enum) -> TokenStream {
                 f.write_str(self.as_str())
             }
         }
-    }
-}
-
-/// Struct fields that deserialize from a response, `Option` unless required.
-fn fields(fields: &[Member]) -> Vec<TokenStream> {
-    fields
-        .iter()
-        .map(|field| {
-            let rust = ident(&field.rust_name);
-            let docs = doc_attrs(&field.docs, false);
-            let ty = value_type(&field.ty, field.multiplicity);
-            if field.required { quote!(#docs pub #rust: #ty,) } else { quote!(#docs pub #rust: Option<#ty>,) }
-        })
-        .collect()
-}
-
-/// The Rust type of one item of an argument or field.
-fn item_type(ty: &ValueType) -> TokenStream {
-    match ty {
-        ValueType::String => quote!(String),
-        ValueType::Boolean => quote!(bool),
-        ValueType::Integer => quote!(i64),
-        ValueType::Number => quote!(f64),
-        ValueType::Json => quote!(serde_json::Value),
-        ValueType::Runtime(runtime) => {
-            let name = ident(runtime_type_name(*runtime));
-            quote!(#name)
-        }
-        ValueType::Enum(name) | ValueType::Object(name) => {
-            let name = ident(name);
-            quote!(#name)
-        }
-    }
-}
-
-/// The Rust type of a whole value, before `Option` for optional ones.
-fn value_type(ty: &ValueType, multiplicity: Multiplicity) -> TokenStream {
-    let item = item_type(ty);
-    match multiplicity {
-        Multiplicity::One => item,
-        Multiplicity::CommaSeparated | Multiplicity::Array => quote!(Vec<#item>),
     }
 }
 
@@ -366,99 +319,24 @@ fn write_argument(argument: &Member) -> TokenStream {
 }
 
 fn response(method: &ir::Method) -> TokenStream {
-    let name = ident(&method.response_type);
-    let warning = ident(&method.warnings.name);
-    // An answer the spec documents no field of is the runtime's, with the warnings.
-    if method.response_fields.is_empty() && method.pagination_cursor.is_none() {
-        let docs = doc_attrs(&method.response_docs, false);
-        return quote! {
-            #docs
-            pub type #name = rt::Acknowledged<#warning>;
-        };
-    }
-    let metadata = method.pagination_cursor.is_some().then(|| {
-        quote! {
-            /// The answer's `response_metadata`: where the next page starts.
-            pub response_metadata: Option<rt::types::ResponseMetadata>,
+    match &method.response {
+        Some(response) => record::tokens(response),
+        // An answer the spec documents no field of is the runtime's, with the warnings.
+        None => {
+            let name = ident(&method.response_type);
+            let warning = ident(&method.warnings.name);
+            let docs = doc_attrs(&method.response_docs, false);
+            quote! {
+                #docs
+                pub type #name = rt::Acknowledged<#warning>;
+            }
         }
-    });
-    let members = quote! {
-        #metadata
-        /// The warnings Slack sent with the answer, from its `warning` and
-        /// `response_metadata.warnings` fields.
-        pub warnings: Vec<#warning>,
-    };
-    let extras = Extras { response_metadata: method.pagination_cursor.is_some(), warnings: true };
-    let response =
-        answer_struct(&method.response_type, &method.response_docs, &method.response_fields, members, &extras);
-    quote! {
-        #response
-
-        rt::method_response!(#name, #warning);
     }
 }
 
-/// A struct that deserializes from (part of) an answer, the response or one of its
-/// objects, and its `Deserialize` implementation. `members` are written after the
-/// fields; `extras` says what they are.
-fn answer_struct(
-    name: &str,
-    docs: &[String],
-    answer_fields: &[Member],
-    members: TokenStream,
-    extras: &Extras,
-) -> TokenStream {
-    let type_name = ident(name);
-    let docs = doc_attrs(docs, false);
-    let fields = fields(answer_fields);
-    let deserialize = deserialize::tokens(name, answer_fields, extras);
-    quote! {
-        #docs
-        #[derive(Debug, Clone, PartialEq)]
-        #[non_exhaustive]
-        pub struct #type_name {
-            #(#fields)*
-            #members
-        }
-
-        #deserialize
-    }
-}
-
-/// `use` items for the runtime: `rt` for the traits and facts, and each of its `types`
-/// the module's members use, unqualified (the naming pass keeps generated types off
-/// their names).
+/// `use` items for the runtime and the shared objects the module's members use.
 fn imports(method: &ir::Method) -> TokenStream {
-    let members = method.arguments.iter().chain(&method.response_fields);
-    let object_fields = method.objects.iter().flat_map(|object| &object.fields);
-    let used: BTreeSet<RuntimeType> = members
-        .chain(object_fields)
-        .filter_map(|member| match member.ty {
-            ValueType::Runtime(runtime) => Some(runtime),
-            _ => None,
-        })
-        .collect();
-    let types = used.iter().map(|runtime| ident(runtime_type_name(*runtime)));
-    let types = (!used.is_empty()).then(|| quote!(use typed_slack_runtime::types::{#(#types),*};));
-    quote! {
-        use typed_slack_runtime as rt;
-        #types
-    }
-}
-
-/// The name of a type of the runtime's `types` module.
-fn runtime_type_name(runtime: RuntimeType) -> &'static str {
-    match runtime {
-        RuntimeType::Timestamp => "Timestamp",
-        RuntimeType::Cursor => "Cursor",
-        RuntimeType::UserId => "UserId",
-        RuntimeType::ChannelId => "ChannelId",
-        RuntimeType::TeamId => "TeamId",
-        RuntimeType::EnterpriseId => "EnterpriseId",
-        RuntimeType::AppId => "AppId",
-        RuntimeType::BotId => "BotId",
-        RuntimeType::FileId => "FileId",
-        RuntimeType::UsergroupId => "UsergroupId",
-        RuntimeType::TriggerId => "TriggerId",
-    }
+    let response_fields = method.response.iter().flat_map(|response| &response.fields);
+    let record_fields = method.records.iter().flat_map(|record| &record.fields);
+    types::imports(method.arguments.iter().chain(response_fields).chain(record_fields), &[])
 }

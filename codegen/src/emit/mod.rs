@@ -6,9 +6,11 @@
 mod code_enum;
 mod common;
 mod crate_root;
-mod deserialize;
 pub mod manifest;
 mod method;
+mod objects;
+mod record;
+mod types;
 
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -18,6 +20,8 @@ use crate::ir;
 
 /// The folder, under the generated crate, of the per-method modules.
 pub const METHODS_DIR: &str = "src/methods";
+/// The folder, under the generated crate, of the shared objects.
+pub const OBJECTS_DIR: &str = "src/objects";
 
 /// One generated file, with its path relative to the generated crate.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -71,6 +75,19 @@ pub fn emit(api: &ir::Api) -> Result<Vec<OutputFile>, syn::Error> {
         path: "src/lib.rs".to_owned(),
         contents: format_file(&format!("{}/", api.spec_root), crate_root::tokens(api))?,
     };
+    let objects_module = OutputFile {
+        path: format!("{OBJECTS_DIR}/mod.rs"),
+        contents: format_file(
+            &format!("{}/objects/", api.spec_root),
+            objects::module(&api.objects, &objects_module_docs(api)),
+        )?,
+    };
+    let object_files = api.objects.par_iter().map(|object| {
+        Ok(OutputFile {
+            path: format!("{OBJECTS_DIR}/{}.rs", object.module),
+            contents: format_file(&object.source, objects::file(object))?,
+        })
+    });
     // Each method's file is independent of the others: format them on every core. The
     // order of the output stays the order of the methods.
     let methods = api.methods.par_iter().map(|method| {
@@ -79,7 +96,27 @@ pub fn emit(api: &ir::Api) -> Result<Vec<OutputFile>, syn::Error> {
             contents: format_file(&method.source, method::tokens(method))?,
         })
     });
-    std::iter::once(Ok(root)).chain(tables).chain(methods.collect::<Vec<_>>()).collect()
+    std::iter::once(Ok(root))
+        .chain(tables)
+        .chain(std::iter::once(Ok(objects_module)))
+        .chain(object_files.collect::<Vec<_>>())
+        .chain(methods.collect::<Vec<_>>())
+        .collect()
+}
+
+/// The docs of the `objects` module.
+fn objects_module_docs(api: &ir::Api) -> Vec<String> {
+    let mut lines = crate::docs::Lines::default();
+    lines.push("Slack's objects, which many answers hold: conversations, users, messages, files...");
+    lines.blank();
+    lines.push(format!("Generated from `{}/objects/`, one module per object. Each is compiled in with", api.spec_root));
+    lines.push("the method families whose answers hold it, or with the `objects` feature.");
+    lines.blank();
+    lines.push("Nothing Slack sends is lost: each object keeps the fields its type does not model,");
+    lines.push("and values not of the documented type, in `unknown`, and serializes back to what");
+    lines.push("Slack sent. String fields with documented values are enums that keep any other");
+    lines.push("value in `Unknown`.");
+    lines.finish()
 }
 
 /// Formats a file with prettyplease, with a blank line between items (and between the

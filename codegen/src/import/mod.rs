@@ -16,6 +16,7 @@ pub mod drift;
 pub mod merge;
 mod report;
 mod run;
+pub mod samples;
 mod shared_codes;
 pub mod slack_json;
 mod text;

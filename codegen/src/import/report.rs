@@ -100,8 +100,12 @@ pub struct FileOutcome {
 /// The outcome of an import run.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Report {
-    /// Each input file, in the order they were imported.
+    /// Each input file, in the order they were imported (and each object spec, when
+    /// importing recorded answers).
     pub files: Vec<FileOutcome>,
+    /// Where the recorded answers disagree with each other or with the spec, each with
+    /// its file and JSON path.
+    pub conflicts: Vec<String>,
 }
 
 impl Report {

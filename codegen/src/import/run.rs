@@ -9,10 +9,12 @@ use std::path::{Path, PathBuf};
 use super::drift::{self, Drift, MethodDrift};
 use super::merge::{Merge, merge};
 use super::report::{FileOutcome, Report, Status};
+use super::samples::Samples;
 use super::shared_codes::{COMMON, SharedCodes};
 use super::{Imported, doc_page, slack_json, write};
-use crate::spec::model::{MethodSpec, SharedSpec};
-use crate::spec::{EXTENSION, SHARED_DIR, SourceFile, SourceKind};
+use crate::schema::object_modeline;
+use crate::spec::model::{MethodSpec, ObjectSpec, SharedSpec};
+use crate::spec::{EXTENSION, OBJECTS_DIR, SHARED_DIR, SourceFile, SourceKind};
 
 /// The extension of Slack's reference files.
 const JSON_EXTENSION: &str = "json";
@@ -31,6 +33,9 @@ pub struct Options {
     /// Write nothing: report what would be written as [`Status::WouldWrite`]
     /// (`--check`).
     pub check: bool,
+    /// A folder of Slack's recorded answers (`<method>.json`), from which the shared
+    /// objects' fields and the methods' response fields are inferred (`--samples`).
+    pub samples: Option<PathBuf>,
 }
 
 /// Why an import could not start.
@@ -57,12 +62,32 @@ pub fn import(inputs: &[PathBuf], options: &Options) -> Result<Report, Error> {
     let spec_root = spec_dir.file_name().map_or_else(|| "spec".to_owned(), |name| name.to_string_lossy().into_owned());
     let shared_sources = shared_sources(&spec_dir.join(SHARED_DIR), &spec_root)?;
     let shared = common_codes(&shared_sources)?;
-    let context = Context { options, shared_sources: &shared_sources, spec_root: &spec_root };
     let mut report = Report::default();
+    let mut samples = match &options.samples {
+        Some(dir) => Some(read_samples(dir, &spec_dir.join(OBJECTS_DIR))?),
+        None => None,
+    };
+    let mut check_sources = shared_sources.clone();
+    if let Some((samples, objects)) = &mut samples {
+        let written = place_objects(samples, objects, &spec_dir.join(OBJECTS_DIR), &spec_root, options);
+        check_sources
+            .extend(written.iter().filter_map(|(outcome, source)| source.clone().filter(|_| outcome.target.is_some())));
+        report.files.extend(written.into_iter().map(|(outcome, _)| outcome));
+    }
+    let context = Context { options, shared_sources: &check_sources, spec_root: &spec_root };
     let mut targets: BTreeMap<String, String> = BTreeMap::new();
     for file in files {
         let input = file.display().to_string();
-        let outcome = match read_input(&file, &shared) {
+        let read = read_input(&file, &shared).map(|mut imported| {
+            if let Some((samples, _)) = &mut samples {
+                let method = &imported.spec.method;
+                if let Some(fields) = samples.response_fields(method, &imported.spec.response.fields) {
+                    imported.spec.response.fields = fields;
+                }
+            }
+            imported
+        });
+        let outcome = match read {
             Err(reason) => FileOutcome {
                 input,
                 target: None,
@@ -86,7 +111,90 @@ pub fn import(inputs: &[PathBuf], options: &Options) -> Result<Report, Error> {
         };
         report.files.push(outcome);
     }
+    if let Some((samples, _)) = samples {
+        report.conflicts = samples.conflicts;
+    }
     Ok(report)
+}
+
+/// The recorded answers of `dir`, inferred for the objects of `objects_dir`.
+fn read_samples(dir: &Path, objects_dir: &Path) -> Result<(Samples, Vec<ObjectSpec>), Error> {
+    let io_error = |path: &Path, error: io::Error| Error::Io(format!("{}: {error}", path.display()));
+    let mut objects = Vec::new();
+    for path in sorted_files(objects_dir, EXTENSION).map_err(|error| io_error(objects_dir, error))? {
+        let text = fs::read_to_string(&path).map_err(|error| io_error(&path, error))?;
+        let object: ObjectSpec = serde_yaml::from_str(&text)
+            .map_err(|error| Error::Io(format!("{}: the object spec does not load: {error}", path.display())))?;
+        objects.push(object);
+    }
+    let mut samples = Samples::new(&objects);
+    for path in sorted_files(dir, JSON_EXTENSION).map_err(|error| io_error(dir, error))? {
+        let text = fs::read_to_string(&path).map_err(|error| io_error(&path, error))?;
+        let file = path.file_name().map(|name| name.to_string_lossy().into_owned()).unwrap_or_default();
+        let method = file.trim_end_matches(".json");
+        match serde_json::from_str(&text) {
+            Ok(answer) => samples.add(method, &file, &answer),
+            Err(error) => samples.conflicts.push(format!("{file}: not JSON ({error}); skipped")),
+        }
+    }
+    Ok((samples, objects))
+}
+
+/// The files of `dir` with `extension`, sorted by name.
+fn sorted_files(dir: &Path, extension: &str) -> io::Result<Vec<PathBuf>> {
+    let mut files = Vec::new();
+    for entry in fs::read_dir(dir)? {
+        let path = entry?.path();
+        if path.is_file() && path.extension().is_some_and(|found| found == extension) {
+            files.push(path);
+        }
+    }
+    files.sort();
+    Ok(files)
+}
+
+/// Writes each object spec with the fields the recordings show (unless only checking),
+/// with its outcome and, for the validation of the methods, its source.
+fn place_objects(
+    samples: &mut Samples,
+    objects: &[ObjectSpec],
+    dir: &Path,
+    spec_root: &str,
+    options: &Options,
+) -> Vec<(FileOutcome, Option<SourceFile>)> {
+    objects
+        .iter()
+        .map(|object| {
+            let target = dir.join(format!("{}.{EXTENSION}", object.object));
+            let fields = samples.object_fields(&object.object, &object.fields);
+            let spec = ObjectSpec { fields, ..object.clone() };
+            let outcome = |status| FileOutcome {
+                input: options.samples.as_ref().map(|dir| dir.display().to_string()).unwrap_or_default(),
+                target: Some(target.display().to_string()),
+                status,
+                unmapped: Vec::new(),
+                drift: None,
+            };
+            let text = match serde_yaml::to_string(&spec) {
+                Ok(yaml) => format!("{}\n{yaml}", object_modeline()),
+                Err(error) => return (outcome(Status::Failed { reason: format!("cannot write YAML: {error}") }), None),
+            };
+            let source = SourceFile {
+                kind: SourceKind::Object,
+                path: format!("{spec_root}/{OBJECTS_DIR}/{}.{EXTENSION}", object.object),
+                text: text.clone(),
+            };
+            let status = match fs::read_to_string(&target) {
+                Ok(existing) if existing == text => Status::Unchanged,
+                _ if options.check => Status::WouldWrite,
+                _ => match fs::write(&target, &text) {
+                    Ok(()) => Status::Written,
+                    Err(error) => Status::Failed { reason: format!("cannot write {}: {error}", target.display()) },
+                },
+            };
+            (outcome(status), Some(source))
+        })
+        .collect()
 }
 
 /// What every input of a run is imported with.

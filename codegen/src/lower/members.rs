@@ -1,11 +1,10 @@
-//! Arguments and response fields: the members of the generated types, with the enums
-//! of argument values and the structs of response objects they bring.
+//! Arguments: the members of the request types, with the enums of their values.
 
 use crate::diagnostics::Diagnostic;
 use crate::ir;
-use crate::naming::{self, Case, Origin, RESERVED_REQUEST_MEMBERS, RESERVED_RESPONSE_MEMBERS};
+use crate::naming::{self, Case, Origin, RESERVED_REQUEST_MEMBERS};
 use crate::spec::Loaded;
-use crate::spec::model::{ArgumentSpec, FieldSpec, ListStyle, MethodSpec, ValueType};
+use crate::spec::model::{ArgumentSpec, ListStyle, MethodSpec, ValueType};
 
 use super::{origin, prose};
 
@@ -47,6 +46,7 @@ pub fn lower_arguments(
                 multiplicity,
                 required: argument.required,
                 docs,
+                boxed: false,
             }
         })
         .collect()
@@ -81,54 +81,7 @@ fn lower_enum(
     }
 }
 
-/// The fields of a response (`path` = `response`) or of one of its objects, with the
-/// structs of nested objects pushed to `objects`.
-pub fn lower_fields(
-    method: &Loaded<MethodSpec>,
-    fields: &[FieldSpec],
-    path: &str,
-    owner: &str,
-    page: &str,
-    objects: &mut Vec<ir::Object>,
-    problems: &mut Vec<Diagnostic>,
-) -> Vec<ir::Member> {
-    let entries: Vec<(&str, Origin)> = fields
-        .iter()
-        .enumerate()
-        .map(|(index, field)| (field.name.as_str(), origin(method, &format!("{path}.fields.{index}.name"))))
-        .collect();
-    let names =
-        naming::assign(&format!("field of {owner}"), &entries, Case::Snake, RESERVED_RESPONSE_MEMBERS, problems);
-    fields
-        .iter()
-        .enumerate()
-        .zip(names)
-        .map(|((index, field), rust_name)| {
-            let docs = prose::field_docs(field, &rust_name, page);
-            let ty = if field.ty == ValueType::Object {
-                let name = format!("{owner}{}", naming::rust_name(&field.name, Case::UpperCamel, &[]));
-                let slot = objects.len();
-                let inner_path = format!("{path}.fields.{index}");
-                let inner = lower_fields(method, &field.fields, &inner_path, &name, page, objects, problems);
-                let docs = prose::object_docs(&field.name, owner, &field.description, page);
-                objects.insert(slot, ir::Object { name: name.clone(), docs, fields: inner });
-                ir::ValueType::Object(name)
-            } else {
-                value_type(field.ty)
-            };
-            ir::Member {
-                wire_name: field.name.clone(),
-                rust_name,
-                ty,
-                multiplicity: multiplicity(field.list),
-                required: field.required,
-                docs,
-            }
-        })
-        .collect()
-}
-
-fn value_type(ty: ValueType) -> ir::ValueType {
+pub(super) fn value_type(ty: ValueType) -> ir::ValueType {
     use ir::RuntimeType;
     match ty {
         // The token is filtered out before; should one reach here, it is text.
@@ -152,7 +105,7 @@ fn value_type(ty: ValueType) -> ir::ValueType {
     }
 }
 
-fn multiplicity(list: Option<ListStyle>) -> ir::Multiplicity {
+pub(super) fn multiplicity(list: Option<ListStyle>) -> ir::Multiplicity {
     match list {
         None => ir::Multiplicity::One,
         Some(ListStyle::CommaSeparated) => ir::Multiplicity::CommaSeparated,

@@ -1,11 +1,14 @@
 //! Lowers a validated spec into the IR: names resolved, docs rendered, includes merged.
 //!
-//! `members` lowers arguments and response fields, `codes` the error and warning
-//! codes, and `prose` writes every sentence of the docs that the spec does not.
+//! `members` lowers arguments, `records` the fields of responses and objects,
+//! `objects` the shared objects, `codes` the error and warning codes, and `prose`
+//! writes every sentence of the docs that the spec does not.
 
 mod codes;
 mod members;
+mod objects;
 mod prose;
+mod records;
 
 pub use codes::{COMMON_ERROR, COMMON_WARNING};
 
@@ -13,7 +16,7 @@ use crate::diagnostics::Diagnostic;
 use crate::docs::{method_page, table_cell};
 use crate::ir;
 use crate::naming::{self, Case, Origin};
-use crate::spec::model::{LifecycleStatus, MethodSpec, TokenType, ValueType};
+use crate::spec::model::{LifecycleStatus, MethodSpec, ObjectSpec, TokenType, ValueType};
 use crate::spec::{Loaded, Spec};
 
 use prose::{CodeKind, TypeNames};
@@ -21,11 +24,17 @@ use prose::{CodeKind, TypeNames};
 /// Builds the IR of every method. Name collisions are reported into `problems`.
 pub fn lower(spec: &Spec, spec_root: &str, problems: &mut Vec<Diagnostic>) -> ir::Api {
     let common = codes::lower_common(spec, spec_root, problems);
+    let index = records::ObjectIndex::new(&spec.objects);
+    let mut answering = objects::Answering::default();
     let mut methods: Vec<&Loaded<MethodSpec>> = spec.methods.iter().collect();
     methods.sort_by(|a, b| a.value.method.cmp(&b.value.method));
-    let lowered: Vec<ir::Method> = methods.iter().map(|method| lower_method(method, spec, &common, problems)).collect();
+    let lowered: Vec<ir::Method> =
+        methods.iter().map(|method| lower_method(method, spec, &common, &index, &mut answering, problems)).collect();
     check_crate_names(&methods, &lowered, problems);
-    ir::Api { spec_root: spec_root.to_owned(), methods: lowered, common }
+    let mut object_files: Vec<&Loaded<ObjectSpec>> = spec.objects.iter().collect();
+    object_files.sort_by(|a, b| a.value.object.cmp(&b.value.object));
+    let objects = objects::lower_objects(&object_files, &index, &answering, problems);
+    ir::Api { spec_root: spec_root.to_owned(), methods: lowered, common, objects }
 }
 
 /// Modules and types of all methods share the crate root: no two may collide, and none
@@ -77,6 +86,8 @@ fn lower_method(
     method: &Loaded<MethodSpec>,
     spec: &Spec,
     common: &ir::CommonCodes,
+    index: &records::ObjectIndex,
+    answering: &mut objects::Answering,
     problems: &mut Vec<Diagnostic>,
 ) -> ir::Method {
     let value = &method.value;
@@ -89,16 +100,8 @@ fn lower_method(
 
     let mut enums = Vec::new();
     let arguments = members::lower_arguments(method, &request_type, &page, &mut enums, problems);
-    let mut objects = Vec::new();
-    let response_fields = members::lower_fields(
-        method,
-        &value.response.fields,
-        "response",
-        &response_type,
-        &page,
-        &mut objects,
-        problems,
-    );
+    let mut scope = records::Scope::new(method, &page, index);
+    let mut response_fields = scope.fields(&value.response.fields, "response", &response_type, problems);
     let pagination_cursor = arguments
         .iter()
         .find(|a| {
@@ -109,6 +112,8 @@ fn lower_method(
     let warnings = codes::lower_method_codes(method, spec, common, CodeKind::Warning, &warning_type, &page, problems);
     let facts = facts(value);
     let summary = table_cell(&value.summary, &page);
+    let feature = naming::rust_name(value.method.split('.').next().unwrap_or_default(), Case::Snake, &[]);
+    answering.add(index, &value.method, &feature, &scope.shared);
 
     // The enums and objects share the module with the four types of the method.
     let method_origin = origin(method, "method");
@@ -120,13 +125,31 @@ fn lower_method(
     ]
     .into_iter()
     .chain(enums.iter().map(|e| (e.name.clone(), format!("the values of {}", e.name))))
-    .chain(objects.iter().map(|o| (o.name.clone(), format!("the object {}", o.name))))
+    .chain(scope.type_names())
     .collect();
     let module_types: Vec<(String, &str, &Origin)> =
         sources.iter().map(|(name, source)| (name.clone(), source.as_str(), &method_origin)).collect();
     naming::check_unique(&format!("type of the module of `{}`", value.method), &module_types, problems);
     let names =
         TypeNames { request: &request_type, response: &response_type, error: &error_type, warning: &warning_type };
+    let response_docs = prose::response_docs(value, &names, &page);
+    if pagination_cursor.is_some() {
+        response_fields.push(ir::Member {
+            wire_name: RESPONSE_METADATA.to_owned(),
+            rust_name: RESPONSE_METADATA.to_owned(),
+            ty: ir::ValueType::Runtime(ir::RuntimeType::ResponseMetadata),
+            multiplicity: ir::Multiplicity::One,
+            required: false,
+            docs: prose::response_metadata_docs(),
+            boxed: false,
+        });
+    }
+    let response = (!response_fields.is_empty()).then(|| ir::Record {
+        name: response_type.clone(),
+        docs: response_docs.clone(),
+        fields: response_fields,
+        warnings: Some(warning_type.clone()),
+    });
     ir::Method {
         source: method.file.clone(),
         wire_name: value.method.clone(),
@@ -134,21 +157,25 @@ fn lower_method(
         module_docs: prose::module_docs(value, &summary),
         summary,
         request_docs: prose::request_docs(value, &facts, &names, &page),
-        response_docs: prose::response_docs(value, &names, &page),
+        response_docs,
         request_type,
         response_type,
         errors,
         warnings,
         facts,
         arguments,
-        response_fields,
+        response,
         enums,
-        objects,
-        feature: naming::rust_name(value.method.split('.').next().unwrap_or_default(), Case::Snake, &[]),
+        records: scope.records,
+        text_enums: scope.enums,
+        feature,
         sample_response: crate::sample::sample_response(&value.response.fields, pagination_cursor.is_some()),
         pagination_cursor,
     }
 }
+
+/// The field of an answer that says where the next page starts.
+const RESPONSE_METADATA: &str = "response_metadata";
 
 /// The argument through which a method pages, with `response_metadata.next_cursor`.
 const PAGINATION_CURSOR: &str = "cursor";

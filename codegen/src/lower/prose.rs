@@ -3,7 +3,7 @@
 
 use crate::docs::{self, Lines, code_span, method_page, table_cell};
 use crate::ir::{self, ContentType, RateTier};
-use crate::spec::model::{ArgumentSpec, FieldSpec, MethodSpec, ValueType};
+use crate::spec::model::{ArgumentSpec, FieldSpec, MethodSpec, ObjectSpec, ValueType};
 
 /// The names of a method's four types, for the docs that link them.
 pub struct TypeNames<'a> {
@@ -149,6 +149,43 @@ pub fn object_docs(field: &str, owner: &str, description: &str, page: &str) -> V
     lines.push(format!("The {} object of [`{owner}`].", code_span(field)));
     lines.blank();
     lines.extend(docs::markdown(description, page));
+    lines.finish()
+}
+
+/// The `response_metadata` field of a response that pages.
+pub fn response_metadata_docs() -> Vec<String> {
+    vec![" The answer's `response_metadata`: where the next page starts.".to_owned()]
+}
+
+/// The enum of a field's documented string values.
+pub fn text_enum_docs(field: &str, owner: &str, description: &str, page: &str) -> Vec<String> {
+    let mut lines = Lines::default();
+    lines.push(format!("The values of the {} field of [`{owner}`].", code_span(field)));
+    lines.blank();
+    lines.extend(docs::markdown(description, page));
+    lines.blank();
+    lines.push("A value the spec does not list is kept, as Slack sent it, in `Unknown`.");
+    lines.finish()
+}
+
+/// A shared object: its description, and the methods that answer it.
+pub fn shared_object_docs(spec: &ObjectSpec, answered_by: &[String], page: &str) -> Vec<String> {
+    let mut lines = Lines::default();
+    lines.extend(docs::markdown(&spec.description, page));
+    lines.blank();
+    lines.push(format!(
+        "Slack's {} object. Fields Slack sends that this type does not model, or whose value is not of the \
+         documented type, are kept in `unknown`, so serializing it again gives back what Slack sent.",
+        code_span(&spec.object)
+    ));
+    if !answered_by.is_empty() {
+        lines.blank();
+        lines.push("Answered, directly or within another object, by:");
+        lines.blank();
+        for method in answered_by {
+            lines.push(format!("- [{}]({})", code_span(method), docs::method_page(method)));
+        }
+    }
     lines.finish()
 }
 

@@ -9,13 +9,15 @@ use serde::de::DeserializeOwned;
 
 use super::deserialize::{StandIn, deserialize};
 use super::locate::Locator;
-use super::model::{MethodSpec, SharedSpec};
+use super::model::{MethodSpec, ObjectSpec, SharedSpec};
 use crate::diagnostics::{Diagnostic, Location};
 
 /// The folder of method specs, under the spec root.
 pub const METHODS_DIR: &str = "methods";
 /// The folder of shared sets, under the spec root.
 pub const SHARED_DIR: &str = "shared";
+/// The folder of shared objects, under the spec root.
+pub const OBJECTS_DIR: &str = "objects";
 /// The extension of spec files.
 pub const EXTENSION: &str = "yaml";
 
@@ -26,6 +28,8 @@ pub enum SourceKind {
     Method,
     /// A shared set of errors and warnings, in `shared/`.
     Shared,
+    /// A shared object, in `objects/`.
+    Object,
 }
 
 /// The text of one spec file.
@@ -48,7 +52,7 @@ impl SourceFile {
     }
 }
 
-/// Reads every spec file under `root` (its `methods/` and `shared/` folders), sorted
+/// Reads every spec file under `root` (its `methods/`, `shared/` and `objects/` folders), sorted
 /// by path. `display_root` is how reports name `root` (`spec`).
 ///
 /// # Errors
@@ -56,7 +60,9 @@ impl SourceFile {
 /// When a folder or file cannot be read.
 pub fn read_sources(root: &Path, display_root: &str) -> io::Result<Vec<SourceFile>> {
     let mut sources = Vec::new();
-    for (dir, kind) in [(METHODS_DIR, SourceKind::Method), (SHARED_DIR, SourceKind::Shared)] {
+    let folders =
+        [(METHODS_DIR, SourceKind::Method), (SHARED_DIR, SourceKind::Shared), (OBJECTS_DIR, SourceKind::Object)];
+    for (dir, kind) in folders {
         let folder = root.join(dir);
         if !folder.is_dir() {
             continue;
@@ -104,6 +110,8 @@ pub struct Spec {
     pub methods: Vec<Loaded<MethodSpec>>,
     /// Shared sets, sorted by file.
     pub shared: Vec<Loaded<SharedSpec>>,
+    /// Shared objects, sorted by file.
+    pub objects: Vec<Loaded<ObjectSpec>>,
 }
 
 /// Deserializes every source. Files with structural problems are reported (every
@@ -118,6 +126,7 @@ pub fn parse(sources: &[SourceFile]) -> (Spec, Vec<Diagnostic>) {
         match outcome {
             Parsed::Method(loaded) => spec.methods.push(*loaded),
             Parsed::Shared(loaded) => spec.shared.push(*loaded),
+            Parsed::Object(loaded) => spec.objects.push(*loaded),
             Parsed::Problems(found) => problems.extend(found),
         }
     }
@@ -128,6 +137,7 @@ pub fn parse(sources: &[SourceFile]) -> (Spec, Vec<Diagnostic>) {
 enum Parsed {
     Method(Box<Loaded<MethodSpec>>),
     Shared(Box<Loaded<SharedSpec>>),
+    Object(Box<Loaded<ObjectSpec>>),
     Problems(Vec<Diagnostic>),
 }
 
@@ -141,6 +151,7 @@ fn parse_one(source: &SourceFile) -> Parsed {
     let loaded = match source.kind {
         SourceKind::Method => load(source).map(|loaded| Parsed::Method(Box::new(loaded))),
         SourceKind::Shared => load(source).map(|loaded| Parsed::Shared(Box::new(loaded))),
+        SourceKind::Object => load(source).map(|loaded| Parsed::Object(Box::new(loaded))),
     };
     loaded.unwrap_or_else(Parsed::Problems)
 }
@@ -158,4 +169,8 @@ impl StandIn for MethodSpec {
 
 impl StandIn for SharedSpec {
     const STAND_IN: &'static str = "name: stand_in\ndescription: Stands in.\n";
+}
+
+impl StandIn for ObjectSpec {
+    const STAND_IN: &'static str = "object: stand_in\ndescription: Stands in.\n";
 }

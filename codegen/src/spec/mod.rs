@@ -5,7 +5,9 @@ mod load;
 mod locate;
 pub mod model;
 
-pub use load::{EXTENSION, Loaded, METHODS_DIR, SHARED_DIR, SourceFile, SourceKind, Spec, parse, read_sources};
+pub use load::{
+    EXTENSION, Loaded, METHODS_DIR, OBJECTS_DIR, SHARED_DIR, SourceFile, SourceKind, Spec, parse, read_sources,
+};
 pub use locate::Locator;
 
 /// The shared set every method includes: its codes are generated once, into the

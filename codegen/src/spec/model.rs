@@ -80,6 +80,27 @@ pub struct HandEdit {
     pub reason: String,
 }
 
+/// A Slack object that many answers hold (a conversation, a user, a message): a file
+/// in `spec/objects/`.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ObjectSpec {
+    /// Its name, as fields refer to it (`conversation`); the file is named after it.
+    pub object: String,
+    /// What it is, in Markdown.
+    pub description: String,
+    /// The JSON keys under which answers hold it (`channel`, `channels`): where the
+    /// importer recognises it in Slack's recorded answers.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub keys: Vec<String>,
+    /// Its fields.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub fields: Vec<FieldSpec>,
+    /// Where it was imported from, and which values were edited by hand since.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub import: Option<ImportSpec>,
+}
+
 /// A set of errors and warnings shared by many methods: a file in `spec/shared/`.
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -272,10 +293,15 @@ pub struct FieldSpec {
     /// For `type: object`: the object's own fields, which become a struct.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub fields: Vec<FieldSpec>,
-    /// For `type: json`: the Slack object the value is (`conversation`, `user`), kept as
-    /// raw JSON until the spec describes it with `type: object` and `fields`.
+    /// The Slack object the value is (`conversation`, `user`). With `type: object` and no
+    /// `fields`, the object of that name in `spec/objects/`; with `type: json`, a note on
+    /// JSON kept raw.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub object: Option<String>,
+    /// For `type: string`: the values Slack documents. The generator makes an enum of
+    /// them that keeps any other value it is sent.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub values: Vec<String>,
     /// What it holds, in Markdown; may be empty where Slack does not say.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub description: String,
@@ -319,7 +345,8 @@ pub enum ValueType {
     TriggerId,
     /// Any JSON value (JSON-encoded arguments such as `blocks`, untyped response objects).
     Json,
-    /// A JSON object whose `fields` the spec lists (response fields only).
+    /// A JSON object: the one `object` names in `spec/objects/`, or one whose `fields`
+    /// the spec lists (response and object fields only).
     Object,
 }
 

@@ -2,7 +2,7 @@
 //! `test.types`: Takes one argument of each type.
 
 use typed_slack_runtime as rt;
-use typed_slack_runtime::types::{Timestamp, Cursor, UserId, ChannelId};
+use typed_slack_runtime::types::{Timestamp, Cursor, UserId, ChannelId, ResponseMetadata};
 
 /// Takes one argument of each type.
 ///
@@ -201,7 +201,7 @@ impl rt::Paginated for TestTypes {
 /// ```json
 ///{ "ok": true, "channel": "C1", "ts": "1.2" }
 /// ```
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct TestTypesResponse {
     /// The channel.
@@ -217,52 +217,64 @@ pub struct TestTypesResponse {
     /// What the channel is for.
     pub purpose: TestTypesResponsePurpose,
     /// The answer's `response_metadata`: where the next page starts.
-    pub response_metadata: Option<rt::types::ResponseMetadata>,
+    pub response_metadata: Option<ResponseMetadata>,
     /// The warnings Slack sent with the answer, from its `warning` and
     /// `response_metadata.warnings` fields.
     pub warnings: Vec<TestTypesWarning>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for TestTypesResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for TestTypesResponse {
+impl rt::de::Record for TestTypesResponse {
     const NAME: &'static str = "TestTypesResponse";
 
-    fn read_map<'de, A: rt::de::Map<'de>>(mut __map: A) -> Result<Self, A::Error> {
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
         let mut channel = None;
-        let mut ts = None;
-        let mut members = None;
-        let mut message = None;
         let mut purpose = None;
-        let mut response_metadata = None;
-        while let Some(__key) = __map.next_key::<rt::de::Key<'de>>()? {
+        while let Some(__key) = __reader.next_key()? {
             match __key.as_str() {
-                "channel" => rt::de::set(&mut __map, &mut channel),
-                "ts" => rt::de::set_opt(&mut __map, &mut ts),
-                "members" => rt::de::set_opt(&mut __map, &mut members),
-                "message" => rt::de::set_opt(&mut __map, &mut message),
-                "purpose" => rt::de::set(&mut __map, &mut purpose),
+                "ok" => __reader.skip(),
+                "channel" => __reader.field(&mut channel, "channel"),
+                "ts" => __reader.field(&mut __this.ts, "ts"),
+                "members" => __reader.field(&mut __this.members, "members"),
+                "message" => __reader.field(&mut __this.message, "message"),
+                "purpose" => __reader.field(&mut purpose, "purpose"),
                 "response_metadata" => {
-                    rt::de::set_opt(&mut __map, &mut response_metadata)
+                    __reader.field(&mut __this.response_metadata, "response_metadata")
                 }
-                _ => rt::de::skip(&mut __map),
+                _ => __reader.keep(__key),
             }?;
         }
-        Ok(Self {
-            channel: rt::de::required(channel, "channel")?,
-            ts,
-            members,
-            message,
-            purpose: rt::de::required(purpose, "purpose")?,
-            response_metadata,
-            warnings: Vec::new(),
-        })
+        __this.channel = __reader.required(channel, "channel");
+        __this.purpose = __reader.required(purpose, "purpose");
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.req("ok", &true)?;
+        __writer.req("channel", &self.channel)?;
+        __writer.opt("ts", &self.ts)?;
+        __writer.opt("members", &self.members)?;
+        __writer.opt_json("message", &self.message)?;
+        __writer.req("purpose", &self.purpose)?;
+        __writer.opt("response_metadata", &self.response_metadata)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
     }
 }
+
+rt::record!(TestTypesResponse);
 
 rt::method_response!(TestTypesResponse, TestTypesWarning);
 
@@ -431,7 +443,7 @@ impl std::fmt::Display for TestTypesSort {
 /// The `purpose` object of [`TestTypesResponse`].
 ///
 /// What the channel is for.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct TestTypesResponsePurpose {
     /// The text.
@@ -440,66 +452,92 @@ pub struct TestTypesResponsePurpose {
     pub creator: Option<UserId>,
     /// Earlier purposes.
     pub history: Option<Vec<TestTypesResponsePurposeHistory>>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for TestTypesResponsePurpose {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for TestTypesResponsePurpose {
+impl rt::de::Record for TestTypesResponsePurpose {
     const NAME: &'static str = "TestTypesResponsePurpose";
 
-    fn read_map<'de, A: rt::de::Map<'de>>(mut __map: A) -> Result<Self, A::Error> {
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
         let mut value = None;
-        let mut creator = None;
-        let mut history = None;
-        while let Some(__key) = __map.next_key::<rt::de::Key<'de>>()? {
+        while let Some(__key) = __reader.next_key()? {
             match __key.as_str() {
-                "value" => rt::de::set(&mut __map, &mut value),
-                "creator" => rt::de::set_opt(&mut __map, &mut creator),
-                "history" => rt::de::set_opt(&mut __map, &mut history),
-                _ => rt::de::skip(&mut __map),
+                "value" => __reader.field(&mut value, "value"),
+                "creator" => __reader.field(&mut __this.creator, "creator"),
+                "history" => __reader.field(&mut __this.history, "history"),
+                _ => __reader.keep(__key),
             }?;
         }
-        Ok(Self {
-            value: rt::de::required(value, "value")?,
-            creator,
-            history,
-        })
+        __this.value = __reader.required(value, "value");
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.req("value", &self.value)?;
+        __writer.opt("creator", &self.creator)?;
+        __writer.opt("history", &self.history)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
     }
 }
+
+rt::record!(TestTypesResponsePurpose);
 
 /// The `history` object of [`TestTypesResponsePurpose`].
 ///
 /// Earlier purposes.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct TestTypesResponsePurposeHistory {
     /// Answered as `ts`.
     pub ts: Timestamp,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for TestTypesResponsePurposeHistory {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for TestTypesResponsePurposeHistory {
+impl rt::de::Record for TestTypesResponsePurposeHistory {
     const NAME: &'static str = "TestTypesResponsePurposeHistory";
 
-    fn read_map<'de, A: rt::de::Map<'de>>(mut __map: A) -> Result<Self, A::Error> {
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
         let mut ts = None;
-        while let Some(__key) = __map.next_key::<rt::de::Key<'de>>()? {
+        while let Some(__key) = __reader.next_key()? {
             match __key.as_str() {
-                "ts" => rt::de::set(&mut __map, &mut ts),
-                _ => rt::de::skip(&mut __map),
+                "ts" => __reader.field(&mut ts, "ts"),
+                _ => __reader.keep(__key),
             }?;
         }
-        Ok(Self {
-            ts: rt::de::required(ts, "ts")?,
-        })
+        __this.ts = __reader.required(ts, "ts");
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.req("ts", &self.ts)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
     }
 }
+
+rt::record!(TestTypesResponsePurposeHistory);

@@ -460,7 +460,7 @@ impl rt::Catalogued for TestCase {
 }
 
 /// The answer of a successful [`TestCase`] call (`test.case`), with any warnings Slack sent in `warnings`.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct TestCaseResponse {
     /// a
@@ -482,40 +482,52 @@ pub struct TestCaseResponse {
     /// The warnings Slack sent with the answer, from its `warning` and
     /// `response_metadata.warnings` fields.
     pub warnings: Vec<TestCaseWarning>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for TestCaseResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for TestCaseResponse {
+impl rt::de::Record for TestCaseResponse {
     const NAME: &'static str = "TestCaseResponse";
 
-    fn read_map<'de, A: rt::de::Map<'de>>(mut __map: A) -> Result<Self, A::Error> {
-        let mut warnings_ = None;
-        let mut set_warnings_ = None;
-        let mut n_2x = None;
-        let mut type_ = None;
-        while let Some(__key) = __map.next_key::<rt::de::Key<'de>>()? {
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
             match __key.as_str() {
-                "warnings" => rt::de::set_opt(&mut __map, &mut warnings_),
-                "set_warnings" => rt::de::set_opt(&mut __map, &mut set_warnings_),
-                "2x" => rt::de::set_opt(&mut __map, &mut n_2x),
-                "type" => rt::de::set_opt(&mut __map, &mut type_),
-                _ => rt::de::skip(&mut __map),
+                "ok" => __reader.skip(),
+                "warnings" => __reader.field(&mut __this.warnings_, "warnings"),
+                "set_warnings" => {
+                    __reader.field(&mut __this.set_warnings_, "set_warnings")
+                }
+                "2x" => __reader.field(&mut __this.n_2x, "2x"),
+                "type" => __reader.field(&mut __this.type_, "type"),
+                _ => __reader.keep(__key),
             }?;
         }
-        Ok(Self {
-            warnings_,
-            set_warnings_,
-            n_2x,
-            type_,
-            warnings: Vec::new(),
-        })
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.req("ok", &true)?;
+        __writer.opt("warnings", &self.warnings_)?;
+        __writer.opt("set_warnings", &self.set_warnings_)?;
+        __writer.opt("2x", &self.n_2x)?;
+        __writer.opt("type", &self.type_)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
     }
 }
+
+rt::record!(TestCaseResponse);
 
 rt::method_response!(TestCaseResponse, TestCaseWarning);
 

@@ -98,7 +98,7 @@ impl rt::Catalogued for TestKeywords {
 }
 
 /// The answer of a successful [`TestKeywords`] call (`test.keywords`), with any warnings Slack sent in `warnings`.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct TestKeywordsResponse {
     /// The kind of thing, echoed.
@@ -112,34 +112,48 @@ pub struct TestKeywordsResponse {
     /// The warnings Slack sent with the answer, from its `warning` and
     /// `response_metadata.warnings` fields.
     pub warnings: Vec<TestKeywordsWarning>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for TestKeywordsResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for TestKeywordsResponse {
+impl rt::de::Record for TestKeywordsResponse {
     const NAME: &'static str = "TestKeywordsResponse";
 
-    fn read_map<'de, A: rt::de::Map<'de>>(mut __map: A) -> Result<Self, A::Error> {
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
         let mut type_ = None;
-        let mut warnings_ = None;
-        while let Some(__key) = __map.next_key::<rt::de::Key<'de>>()? {
+        while let Some(__key) = __reader.next_key()? {
             match __key.as_str() {
-                "type" => rt::de::set(&mut __map, &mut type_),
-                "warnings" => rt::de::set_opt(&mut __map, &mut warnings_),
-                _ => rt::de::skip(&mut __map),
+                "ok" => __reader.skip(),
+                "type" => __reader.field(&mut type_, "type"),
+                "warnings" => __reader.field(&mut __this.warnings_, "warnings"),
+                _ => __reader.keep(__key),
             }?;
         }
-        Ok(Self {
-            type_: rt::de::required(type_, "type")?,
-            warnings_,
-            warnings: Vec::new(),
-        })
+        __this.type_ = __reader.required(type_, "type");
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.req("ok", &true)?;
+        __writer.req("type", &self.type_)?;
+        __writer.opt("warnings", &self.warnings_)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
     }
 }
+
+rt::record!(TestKeywordsResponse);
 
 rt::method_response!(TestKeywordsResponse, TestKeywordsWarning);
 

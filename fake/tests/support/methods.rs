@@ -99,7 +99,7 @@ method! {
 }
 
 /// Any answer; its fields are not read.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, serde::Serialize)]
 pub struct Answer {
     #[serde(skip)]
     warnings: Vec<CommonOnly<CommonWarning>>,

@@ -2,7 +2,7 @@
 //! `admin.analytics.messages.activity`: Retrieves activity metrics for messages from a given channel.
 
 use typed_slack_runtime as rt;
-use typed_slack_runtime::types::{Timestamp, Cursor, ChannelId};
+use typed_slack_runtime::types::{Timestamp, Cursor, ChannelId, ResponseMetadata};
 
 /// Retrieves activity metrics for messages from a given channel.
 ///
@@ -172,50 +172,64 @@ impl rt::Paginated for AdminAnalyticsMessagesActivity {
 ///    "response_metadata": { "next_cursor": "abcd..." }
 ///}
 /// ```
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AdminAnalyticsMessagesActivityResponse {
     /// Slack's `message_activity` object, kept as raw JSON: the spec does not describe its fields yet.
     /// Answered as `message_activities`.
     pub message_activities: serde_json::Value,
     /// The answer's `response_metadata`: where the next page starts.
-    pub response_metadata: Option<rt::types::ResponseMetadata>,
+    pub response_metadata: Option<ResponseMetadata>,
     /// The warnings Slack sent with the answer, from its `warning` and
     /// `response_metadata.warnings` fields.
     pub warnings: Vec<AdminAnalyticsMessagesActivityWarning>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for AdminAnalyticsMessagesActivityResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for AdminAnalyticsMessagesActivityResponse {
+impl rt::de::Record for AdminAnalyticsMessagesActivityResponse {
     const NAME: &'static str = "AdminAnalyticsMessagesActivityResponse";
 
-    fn read_map<'de, A: rt::de::Map<'de>>(mut __map: A) -> Result<Self, A::Error> {
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
         let mut message_activities = None;
-        let mut response_metadata = None;
-        while let Some(__key) = __map.next_key::<rt::de::Key<'de>>()? {
+        while let Some(__key) = __reader.next_key()? {
             match __key.as_str() {
-                "message_activities" => rt::de::set(&mut __map, &mut message_activities),
-                "response_metadata" => {
-                    rt::de::set_opt(&mut __map, &mut response_metadata)
+                "ok" => __reader.skip(),
+                "message_activities" => {
+                    __reader.field(&mut message_activities, "message_activities")
                 }
-                _ => rt::de::skip(&mut __map),
+                "response_metadata" => {
+                    __reader.field(&mut __this.response_metadata, "response_metadata")
+                }
+                _ => __reader.keep(__key),
             }?;
         }
-        Ok(Self {
-            message_activities: rt::de::required(
-                message_activities,
-                "message_activities",
-            )?,
-            response_metadata,
-            warnings: Vec::new(),
-        })
+        __this.message_activities = __reader
+            .required(message_activities, "message_activities");
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.req("ok", &true)?;
+        __writer.req_json("message_activities", &self.message_activities)?;
+        __writer.opt("response_metadata", &self.response_metadata)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
     }
 }
+
+rt::record!(AdminAnalyticsMessagesActivityResponse);
 
 rt::method_response!(
     AdminAnalyticsMessagesActivityResponse, AdminAnalyticsMessagesActivityWarning

@@ -2,7 +2,7 @@
 //! `admin.analytics.messages.metadata`: Retrieves metadata for a list of messages from a given channel.
 
 use typed_slack_runtime as rt;
-use typed_slack_runtime::types::{Timestamp, Cursor, ChannelId};
+use typed_slack_runtime::types::{Timestamp, Cursor, ChannelId, ResponseMetadata};
 
 /// Retrieves metadata for a list of messages from a given channel.
 ///
@@ -140,46 +140,60 @@ impl rt::Paginated for AdminAnalyticsMessagesMetadata {
 ///    "response_metadata": { "next_cursor": "abcd..." }
 ///}
 /// ```
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AdminAnalyticsMessagesMetadataResponse {
     /// An array of message metadata
     pub messages: Vec<serde_json::Value>,
     /// The answer's `response_metadata`: where the next page starts.
-    pub response_metadata: Option<rt::types::ResponseMetadata>,
+    pub response_metadata: Option<ResponseMetadata>,
     /// The warnings Slack sent with the answer, from its `warning` and
     /// `response_metadata.warnings` fields.
     pub warnings: Vec<AdminAnalyticsMessagesMetadataWarning>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for AdminAnalyticsMessagesMetadataResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for AdminAnalyticsMessagesMetadataResponse {
+impl rt::de::Record for AdminAnalyticsMessagesMetadataResponse {
     const NAME: &'static str = "AdminAnalyticsMessagesMetadataResponse";
 
-    fn read_map<'de, A: rt::de::Map<'de>>(mut __map: A) -> Result<Self, A::Error> {
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
         let mut messages = None;
-        let mut response_metadata = None;
-        while let Some(__key) = __map.next_key::<rt::de::Key<'de>>()? {
+        while let Some(__key) = __reader.next_key()? {
             match __key.as_str() {
-                "messages" => rt::de::set(&mut __map, &mut messages),
+                "ok" => __reader.skip(),
+                "messages" => __reader.field(&mut messages, "messages"),
                 "response_metadata" => {
-                    rt::de::set_opt(&mut __map, &mut response_metadata)
+                    __reader.field(&mut __this.response_metadata, "response_metadata")
                 }
-                _ => rt::de::skip(&mut __map),
+                _ => __reader.keep(__key),
             }?;
         }
-        Ok(Self {
-            messages: rt::de::required(messages, "messages")?,
-            response_metadata,
-            warnings: Vec::new(),
-        })
+        __this.messages = __reader.required(messages, "messages");
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.req("ok", &true)?;
+        __writer.req_json("messages", &self.messages)?;
+        __writer.opt("response_metadata", &self.response_metadata)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
     }
 }
+
+rt::record!(AdminAnalyticsMessagesMetadataResponse);
 
 rt::method_response!(
     AdminAnalyticsMessagesMetadataResponse, AdminAnalyticsMessagesMetadataWarning

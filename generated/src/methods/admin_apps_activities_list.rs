@@ -2,7 +2,9 @@
 //! `admin.apps.activities.list`: Get logs for a specified team/org
 
 use typed_slack_runtime as rt;
-use typed_slack_runtime::types::{Cursor, AppId};
+use typed_slack_runtime::types::{
+    Timestamp, Cursor, UserId, ChannelId, EnterpriseId, AppId, ResponseMetadata,
+};
 
 /// Get logs for a specified team/org
 ///
@@ -253,47 +255,60 @@ impl rt::Paginated for AdminAppsActivitiesList {
 ///    "response_metadata": { "next_cursor": "" }
 ///}
 /// ```
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AdminAppsActivitiesListResponse {
-    /// Slack's `activity` object, kept as raw JSON: the spec does not describe its fields yet.
     /// Answered as `activities`.
-    pub activities: Vec<serde_json::Value>,
+    pub activities: Vec<AdminAppsActivitiesListResponseActivities>,
     /// The answer's `response_metadata`: where the next page starts.
-    pub response_metadata: Option<rt::types::ResponseMetadata>,
+    pub response_metadata: Option<ResponseMetadata>,
     /// The warnings Slack sent with the answer, from its `warning` and
     /// `response_metadata.warnings` fields.
     pub warnings: Vec<AdminAppsActivitiesListWarning>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for AdminAppsActivitiesListResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for AdminAppsActivitiesListResponse {
+impl rt::de::Record for AdminAppsActivitiesListResponse {
     const NAME: &'static str = "AdminAppsActivitiesListResponse";
 
-    fn read_map<'de, A: rt::de::Map<'de>>(mut __map: A) -> Result<Self, A::Error> {
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
         let mut activities = None;
-        let mut response_metadata = None;
-        while let Some(__key) = __map.next_key::<rt::de::Key<'de>>()? {
+        while let Some(__key) = __reader.next_key()? {
             match __key.as_str() {
-                "activities" => rt::de::set(&mut __map, &mut activities),
+                "ok" => __reader.skip(),
+                "activities" => __reader.field(&mut activities, "activities"),
                 "response_metadata" => {
-                    rt::de::set_opt(&mut __map, &mut response_metadata)
+                    __reader.field(&mut __this.response_metadata, "response_metadata")
                 }
-                _ => rt::de::skip(&mut __map),
+                _ => __reader.keep(__key),
             }?;
         }
-        Ok(Self {
-            activities: rt::de::required(activities, "activities")?,
-            response_metadata,
-            warnings: Vec::new(),
-        })
+        __this.activities = __reader.required(activities, "activities");
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.req("ok", &true)?;
+        __writer.req("activities", &self.activities)?;
+        __writer.opt("response_metadata", &self.response_metadata)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
     }
 }
+
+rt::record!(AdminAppsActivitiesListResponse);
 
 rt::method_response!(AdminAppsActivitiesListResponse, AdminAppsActivitiesListWarning);
 
@@ -433,3 +448,546 @@ impl std::fmt::Display for AdminAppsActivitiesListSortDirection {
         f.write_str(self.as_str())
     }
 }
+
+/// The `activities` object of [`AdminAppsActivitiesListResponse`].
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct AdminAppsActivitiesListResponseActivities {
+    /// Answered as `app_id`.
+    pub app_id: Option<AppId>,
+    /// Answered as `component_id`.
+    pub component_id: Option<String>,
+    /// Answered as `component_type`.
+    pub component_type: Option<String>,
+    /// Answered as `created`.
+    pub created: Option<i64>,
+    /// Answered as `enterprise_id`.
+    pub enterprise_id: Option<EnterpriseId>,
+    /// Answered as `event_type`.
+    pub event_type: Option<String>,
+    /// Answered as `level`.
+    pub level: Option<String>,
+    /// Answered as `parent_execution_id`.
+    pub parent_execution_id: Option<String>,
+    /// Answered as `payload`.
+    pub payload: Option<AdminAppsActivitiesListResponseActivitiesPayload>,
+    /// Answered as `source`.
+    pub source: Option<String>,
+    /// Answered as `team_id`.
+    pub team_id: Option<String>,
+    /// Answered as `trace_id`.
+    pub trace_id: Option<String>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
+}
+
+impl rt::de::Record for AdminAppsActivitiesListResponseActivities {
+    const NAME: &'static str = "AdminAppsActivitiesListResponseActivities";
+
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
+            match __key.as_str() {
+                "app_id" => __reader.field(&mut __this.app_id, "app_id"),
+                "component_id" => {
+                    __reader.field(&mut __this.component_id, "component_id")
+                }
+                "component_type" => {
+                    __reader.field(&mut __this.component_type, "component_type")
+                }
+                "created" => __reader.field(&mut __this.created, "created"),
+                "enterprise_id" => {
+                    __reader.field(&mut __this.enterprise_id, "enterprise_id")
+                }
+                "event_type" => __reader.field(&mut __this.event_type, "event_type"),
+                "level" => __reader.field(&mut __this.level, "level"),
+                "parent_execution_id" => {
+                    __reader
+                        .field(&mut __this.parent_execution_id, "parent_execution_id")
+                }
+                "payload" => __reader.field(&mut __this.payload, "payload"),
+                "source" => __reader.field(&mut __this.source, "source"),
+                "team_id" => __reader.field(&mut __this.team_id, "team_id"),
+                "trace_id" => __reader.field(&mut __this.trace_id, "trace_id"),
+                _ => __reader.keep(__key),
+            }?;
+        }
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.opt("app_id", &self.app_id)?;
+        __writer.opt("component_id", &self.component_id)?;
+        __writer.opt("component_type", &self.component_type)?;
+        __writer.opt("created", &self.created)?;
+        __writer.opt("enterprise_id", &self.enterprise_id)?;
+        __writer.opt("event_type", &self.event_type)?;
+        __writer.opt("level", &self.level)?;
+        __writer.opt("parent_execution_id", &self.parent_execution_id)?;
+        __writer.opt("payload", &self.payload)?;
+        __writer.opt("source", &self.source)?;
+        __writer.opt("team_id", &self.team_id)?;
+        __writer.opt("trace_id", &self.trace_id)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
+    }
+}
+
+rt::record!(AdminAppsActivitiesListResponseActivities);
+
+/// The `payload` object of [`AdminAppsActivitiesListResponseActivities`].
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct AdminAppsActivitiesListResponseActivitiesPayload {
+    /// Answered as `action`.
+    pub action: Option<String>,
+    /// Answered as `actor`.
+    pub actor: Option<UserId>,
+    /// Answered as `app_id`.
+    pub app_id: Option<AppId>,
+    /// Answered as `billing_reason`.
+    pub billing_reason: Option<Vec<String>>,
+    /// Answered as `bot_user_id`.
+    pub bot_user_id: Option<UserId>,
+    /// Answered as `bundle_size_kb`.
+    pub bundle_size_kb: Option<i64>,
+    /// Answered as `channel_id`.
+    pub channel_id: Option<ChannelId>,
+    /// Answered as `code`.
+    pub code: Option<String>,
+    /// Answered as `current_step`.
+    pub current_step: Option<i64>,
+    /// Answered as `datastore_name`.
+    pub datastore_name: Option<String>,
+    /// Answered as `details`.
+    pub details: Option<String>,
+    /// Answered as `elapsed_ms`.
+    pub elapsed_ms: Option<i64>,
+    /// Answered as `error`.
+    pub error: Option<String>,
+    /// Answered as `error_stage`.
+    pub error_stage: Option<String>,
+    /// Answered as `exec_outcome`.
+    pub exec_outcome: Option<String>,
+    /// Answered as `extra_message`.
+    pub extra_message: Option<String>,
+    /// Answered as `function_execution_id`.
+    pub function_execution_id: Option<String>,
+    /// Answered as `function_id`.
+    pub function_id: Option<String>,
+    /// Answered as `function_name`.
+    pub function_name: Option<String>,
+    /// Answered as `function_type`.
+    pub function_type: Option<String>,
+    /// Answered as `http_status_code`.
+    pub http_status_code: Option<i64>,
+    /// Answered as `inputs`.
+    pub inputs: Option<serde_json::Value>,
+    /// Answered as `is_billing_excluded`.
+    pub is_billing_excluded: Option<bool>,
+    /// Answered as `log`.
+    pub log: Option<String>,
+    /// Answered as `message`.
+    pub message: Option<String>,
+    /// Answered as `outputs`.
+    pub outputs: Option<AdminAppsActivitiesListResponseActivitiesPayloadOutputs>,
+    /// Answered as `provider_key`.
+    pub provider_key: Option<String>,
+    /// Answered as `request_type`.
+    pub request_type: Option<String>,
+    /// Answered as `server_name`.
+    pub server_name: Option<String>,
+    /// Answered as `team_id`.
+    pub team_id: Option<EnterpriseId>,
+    /// Answered as `tokens_checked`.
+    pub tokens_checked: Option<i64>,
+    /// Answered as `tool_count`.
+    pub tool_count: Option<i64>,
+    /// Answered as `tool_name`.
+    pub tool_name: Option<String>,
+    /// Answered as `total_steps`.
+    pub total_steps: Option<i64>,
+    /// Answered as `trigger`.
+    pub trigger: Option<AdminAppsActivitiesListResponseActivitiesPayloadTrigger>,
+    /// Answered as `type`.
+    pub type_: Option<String>,
+    /// Answered as `user_id`.
+    pub user_id: Option<UserId>,
+    /// Answered as `workflow_name`.
+    pub workflow_name: Option<String>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
+}
+
+impl rt::de::Record for AdminAppsActivitiesListResponseActivitiesPayload {
+    const NAME: &'static str = "AdminAppsActivitiesListResponseActivitiesPayload";
+
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
+            match __key.as_str() {
+                "action" => __reader.field(&mut __this.action, "action"),
+                "actor" => __reader.field(&mut __this.actor, "actor"),
+                "app_id" => __reader.field(&mut __this.app_id, "app_id"),
+                "billing_reason" => {
+                    __reader.field(&mut __this.billing_reason, "billing_reason")
+                }
+                "bot_user_id" => __reader.field(&mut __this.bot_user_id, "bot_user_id"),
+                "bundle_size_kb" => {
+                    __reader.field(&mut __this.bundle_size_kb, "bundle_size_kb")
+                }
+                "channel_id" => __reader.field(&mut __this.channel_id, "channel_id"),
+                "code" => __reader.field(&mut __this.code, "code"),
+                "current_step" => {
+                    __reader.field(&mut __this.current_step, "current_step")
+                }
+                "datastore_name" => {
+                    __reader.field(&mut __this.datastore_name, "datastore_name")
+                }
+                "details" => __reader.field(&mut __this.details, "details"),
+                "elapsed_ms" => __reader.field(&mut __this.elapsed_ms, "elapsed_ms"),
+                "error" => __reader.field(&mut __this.error, "error"),
+                "error_stage" => __reader.field(&mut __this.error_stage, "error_stage"),
+                "exec_outcome" => {
+                    __reader.field(&mut __this.exec_outcome, "exec_outcome")
+                }
+                "extra_message" => {
+                    __reader.field(&mut __this.extra_message, "extra_message")
+                }
+                "function_execution_id" => {
+                    __reader
+                        .field(
+                            &mut __this.function_execution_id,
+                            "function_execution_id",
+                        )
+                }
+                "function_id" => __reader.field(&mut __this.function_id, "function_id"),
+                "function_name" => {
+                    __reader.field(&mut __this.function_name, "function_name")
+                }
+                "function_type" => {
+                    __reader.field(&mut __this.function_type, "function_type")
+                }
+                "http_status_code" => {
+                    __reader.field(&mut __this.http_status_code, "http_status_code")
+                }
+                "inputs" => __reader.field(&mut __this.inputs, "inputs"),
+                "is_billing_excluded" => {
+                    __reader
+                        .field(&mut __this.is_billing_excluded, "is_billing_excluded")
+                }
+                "log" => __reader.field(&mut __this.log, "log"),
+                "message" => __reader.field(&mut __this.message, "message"),
+                "outputs" => __reader.field(&mut __this.outputs, "outputs"),
+                "provider_key" => {
+                    __reader.field(&mut __this.provider_key, "provider_key")
+                }
+                "request_type" => {
+                    __reader.field(&mut __this.request_type, "request_type")
+                }
+                "server_name" => __reader.field(&mut __this.server_name, "server_name"),
+                "team_id" => __reader.field(&mut __this.team_id, "team_id"),
+                "tokens_checked" => {
+                    __reader.field(&mut __this.tokens_checked, "tokens_checked")
+                }
+                "tool_count" => __reader.field(&mut __this.tool_count, "tool_count"),
+                "tool_name" => __reader.field(&mut __this.tool_name, "tool_name"),
+                "total_steps" => __reader.field(&mut __this.total_steps, "total_steps"),
+                "trigger" => __reader.field(&mut __this.trigger, "trigger"),
+                "type" => __reader.field(&mut __this.type_, "type"),
+                "user_id" => __reader.field(&mut __this.user_id, "user_id"),
+                "workflow_name" => {
+                    __reader.field(&mut __this.workflow_name, "workflow_name")
+                }
+                _ => __reader.keep(__key),
+            }?;
+        }
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.opt("action", &self.action)?;
+        __writer.opt("actor", &self.actor)?;
+        __writer.opt("app_id", &self.app_id)?;
+        __writer.opt("billing_reason", &self.billing_reason)?;
+        __writer.opt("bot_user_id", &self.bot_user_id)?;
+        __writer.opt("bundle_size_kb", &self.bundle_size_kb)?;
+        __writer.opt("channel_id", &self.channel_id)?;
+        __writer.opt("code", &self.code)?;
+        __writer.opt("current_step", &self.current_step)?;
+        __writer.opt("datastore_name", &self.datastore_name)?;
+        __writer.opt("details", &self.details)?;
+        __writer.opt("elapsed_ms", &self.elapsed_ms)?;
+        __writer.opt("error", &self.error)?;
+        __writer.opt("error_stage", &self.error_stage)?;
+        __writer.opt("exec_outcome", &self.exec_outcome)?;
+        __writer.opt("extra_message", &self.extra_message)?;
+        __writer.opt("function_execution_id", &self.function_execution_id)?;
+        __writer.opt("function_id", &self.function_id)?;
+        __writer.opt("function_name", &self.function_name)?;
+        __writer.opt("function_type", &self.function_type)?;
+        __writer.opt("http_status_code", &self.http_status_code)?;
+        __writer.opt_json("inputs", &self.inputs)?;
+        __writer.opt("is_billing_excluded", &self.is_billing_excluded)?;
+        __writer.opt("log", &self.log)?;
+        __writer.opt("message", &self.message)?;
+        __writer.opt("outputs", &self.outputs)?;
+        __writer.opt("provider_key", &self.provider_key)?;
+        __writer.opt("request_type", &self.request_type)?;
+        __writer.opt("server_name", &self.server_name)?;
+        __writer.opt("team_id", &self.team_id)?;
+        __writer.opt("tokens_checked", &self.tokens_checked)?;
+        __writer.opt("tool_count", &self.tool_count)?;
+        __writer.opt("tool_name", &self.tool_name)?;
+        __writer.opt("total_steps", &self.total_steps)?;
+        __writer.opt("trigger", &self.trigger)?;
+        __writer.opt("type", &self.type_)?;
+        __writer.opt("user_id", &self.user_id)?;
+        __writer.opt("workflow_name", &self.workflow_name)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
+    }
+}
+
+rt::record!(AdminAppsActivitiesListResponseActivitiesPayload);
+
+/// The `outputs` object of [`AdminAppsActivitiesListResponseActivitiesPayload`].
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct AdminAppsActivitiesListResponseActivitiesPayloadOutputs {
+    /// Answered as `channel_id`.
+    pub channel_id: Option<ChannelId>,
+    /// Answered as `message_ts`.
+    pub message_ts: Option<Timestamp>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
+}
+
+impl rt::de::Record for AdminAppsActivitiesListResponseActivitiesPayloadOutputs {
+    const NAME: &'static str = "AdminAppsActivitiesListResponseActivitiesPayloadOutputs";
+
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
+            match __key.as_str() {
+                "channel_id" => __reader.field(&mut __this.channel_id, "channel_id"),
+                "message_ts" => __reader.field(&mut __this.message_ts, "message_ts"),
+                _ => __reader.keep(__key),
+            }?;
+        }
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.opt("channel_id", &self.channel_id)?;
+        __writer.opt("message_ts", &self.message_ts)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
+    }
+}
+
+rt::record!(AdminAppsActivitiesListResponseActivitiesPayloadOutputs);
+
+/// The `trigger` object of [`AdminAppsActivitiesListResponseActivitiesPayload`].
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct AdminAppsActivitiesListResponseActivitiesPayloadTrigger {
+    /// Answered as `config`.
+    pub config: Option<AdminAppsActivitiesListResponseActivitiesPayloadTriggerConfig>,
+    /// Answered as `id`.
+    pub id: Option<String>,
+    /// Answered as `trip_information`.
+    pub trip_information: Option<
+        AdminAppsActivitiesListResponseActivitiesPayloadTriggerTripInformation,
+    >,
+    /// Answered as `type`.
+    pub type_: Option<String>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
+}
+
+impl rt::de::Record for AdminAppsActivitiesListResponseActivitiesPayloadTrigger {
+    const NAME: &'static str = "AdminAppsActivitiesListResponseActivitiesPayloadTrigger";
+
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
+            match __key.as_str() {
+                "config" => __reader.field(&mut __this.config, "config"),
+                "id" => __reader.field(&mut __this.id, "id"),
+                "trip_information" => {
+                    __reader.field(&mut __this.trip_information, "trip_information")
+                }
+                "type" => __reader.field(&mut __this.type_, "type"),
+                _ => __reader.keep(__key),
+            }?;
+        }
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.opt("config", &self.config)?;
+        __writer.opt("id", &self.id)?;
+        __writer.opt("trip_information", &self.trip_information)?;
+        __writer.opt("type", &self.type_)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
+    }
+}
+
+rt::record!(AdminAppsActivitiesListResponseActivitiesPayloadTrigger);
+
+/// The `config` object of [`AdminAppsActivitiesListResponseActivitiesPayloadTrigger`].
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct AdminAppsActivitiesListResponseActivitiesPayloadTriggerConfig {
+    /// Answered as `description`.
+    pub description: Option<String>,
+    /// Answered as `event_type`.
+    pub event_type: Option<String>,
+    /// Answered as `name`.
+    pub name: Option<String>,
+    /// Answered as `schema`.
+    pub schema: Option<serde_json::Value>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
+}
+
+impl rt::de::Record for AdminAppsActivitiesListResponseActivitiesPayloadTriggerConfig {
+    const NAME: &'static str = "AdminAppsActivitiesListResponseActivitiesPayloadTriggerConfig";
+
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
+            match __key.as_str() {
+                "description" => __reader.field(&mut __this.description, "description"),
+                "event_type" => __reader.field(&mut __this.event_type, "event_type"),
+                "name" => __reader.field(&mut __this.name, "name"),
+                "schema" => __reader.field(&mut __this.schema, "schema"),
+                _ => __reader.keep(__key),
+            }?;
+        }
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.opt("description", &self.description)?;
+        __writer.opt("event_type", &self.event_type)?;
+        __writer.opt("name", &self.name)?;
+        __writer.opt_json("schema", &self.schema)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
+    }
+}
+
+rt::record!(AdminAppsActivitiesListResponseActivitiesPayloadTriggerConfig);
+
+/// The `trip_information` object of [`AdminAppsActivitiesListResponseActivitiesPayloadTrigger`].
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct AdminAppsActivitiesListResponseActivitiesPayloadTriggerTripInformation {
+    /// Answered as `channel_id`.
+    pub channel_id: Option<ChannelId>,
+    /// Answered as `list_id`.
+    pub list_id: Option<String>,
+    /// Answered as `message_ts`.
+    pub message_ts: Option<String>,
+    /// Answered as `reaction`.
+    pub reaction: Option<String>,
+    /// Answered as `user_id`.
+    pub user_id: Option<UserId>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
+}
+
+impl rt::de::Record
+for AdminAppsActivitiesListResponseActivitiesPayloadTriggerTripInformation {
+    const NAME: &'static str = "AdminAppsActivitiesListResponseActivitiesPayloadTriggerTripInformation";
+
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
+            match __key.as_str() {
+                "channel_id" => __reader.field(&mut __this.channel_id, "channel_id"),
+                "list_id" => __reader.field(&mut __this.list_id, "list_id"),
+                "message_ts" => __reader.field(&mut __this.message_ts, "message_ts"),
+                "reaction" => __reader.field(&mut __this.reaction, "reaction"),
+                "user_id" => __reader.field(&mut __this.user_id, "user_id"),
+                _ => __reader.keep(__key),
+            }?;
+        }
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.opt("channel_id", &self.channel_id)?;
+        __writer.opt("list_id", &self.list_id)?;
+        __writer.opt("message_ts", &self.message_ts)?;
+        __writer.opt("reaction", &self.reaction)?;
+        __writer.opt("user_id", &self.user_id)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
+    }
+}
+
+rt::record!(AdminAppsActivitiesListResponseActivitiesPayloadTriggerTripInformation);

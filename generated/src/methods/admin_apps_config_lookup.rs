@@ -123,39 +123,54 @@ impl rt::Catalogued for AdminAppsConfigLookup {
 ///    ]
 ///}
 /// ```
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AdminAppsConfigLookupResponse {
     /// Answered as `configs`.
-    pub configs: Vec<serde_json::Value>,
+    pub configs: Vec<AdminAppsConfigLookupResponseConfigs>,
     /// The warnings Slack sent with the answer, from its `warning` and
     /// `response_metadata.warnings` fields.
     pub warnings: Vec<AdminAppsConfigLookupWarning>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for AdminAppsConfigLookupResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for AdminAppsConfigLookupResponse {
+impl rt::de::Record for AdminAppsConfigLookupResponse {
     const NAME: &'static str = "AdminAppsConfigLookupResponse";
 
-    fn read_map<'de, A: rt::de::Map<'de>>(mut __map: A) -> Result<Self, A::Error> {
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
         let mut configs = None;
-        while let Some(__key) = __map.next_key::<rt::de::Key<'de>>()? {
+        while let Some(__key) = __reader.next_key()? {
             match __key.as_str() {
-                "configs" => rt::de::set(&mut __map, &mut configs),
-                _ => rt::de::skip(&mut __map),
+                "ok" => __reader.skip(),
+                "configs" => __reader.field(&mut configs, "configs"),
+                _ => __reader.keep(__key),
             }?;
         }
-        Ok(Self {
-            configs: rt::de::required(configs, "configs")?,
-            warnings: Vec::new(),
-        })
+        __this.configs = __reader.required(configs, "configs");
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.req("ok", &true)?;
+        __writer.req("configs", &self.configs)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
     }
 }
+
+rt::record!(AdminAppsConfigLookupResponse);
 
 rt::method_response!(AdminAppsConfigLookupResponse, AdminAppsConfigLookupWarning);
 
@@ -266,3 +281,112 @@ impl std::fmt::Display for AdminAppsConfigLookupRichLinkPreviewTypes {
         f.write_str(self.as_str())
     }
 }
+
+/// The `configs` object of [`AdminAppsConfigLookupResponse`].
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct AdminAppsConfigLookupResponseConfigs {
+    /// Answered as `app_id`.
+    pub app_id: Option<AppId>,
+    /// Answered as `domain_restrictions`.
+    pub domain_restrictions: Option<
+        AdminAppsConfigLookupResponseConfigsDomainRestrictions,
+    >,
+    /// Answered as `workflow_auth_strategy`.
+    pub workflow_auth_strategy: Option<String>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
+}
+
+impl rt::de::Record for AdminAppsConfigLookupResponseConfigs {
+    const NAME: &'static str = "AdminAppsConfigLookupResponseConfigs";
+
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
+            match __key.as_str() {
+                "app_id" => __reader.field(&mut __this.app_id, "app_id"),
+                "domain_restrictions" => {
+                    __reader
+                        .field(&mut __this.domain_restrictions, "domain_restrictions")
+                }
+                "workflow_auth_strategy" => {
+                    __reader
+                        .field(
+                            &mut __this.workflow_auth_strategy,
+                            "workflow_auth_strategy",
+                        )
+                }
+                _ => __reader.keep(__key),
+            }?;
+        }
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.opt("app_id", &self.app_id)?;
+        __writer.opt("domain_restrictions", &self.domain_restrictions)?;
+        __writer.opt("workflow_auth_strategy", &self.workflow_auth_strategy)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
+    }
+}
+
+rt::record!(AdminAppsConfigLookupResponseConfigs);
+
+/// The `domain_restrictions` object of [`AdminAppsConfigLookupResponseConfigs`].
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct AdminAppsConfigLookupResponseConfigsDomainRestrictions {
+    /// Answered as `emails`.
+    pub emails: Option<Vec<String>>,
+    /// Answered as `urls`.
+    pub urls: Option<Vec<String>>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
+}
+
+impl rt::de::Record for AdminAppsConfigLookupResponseConfigsDomainRestrictions {
+    const NAME: &'static str = "AdminAppsConfigLookupResponseConfigsDomainRestrictions";
+
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
+            match __key.as_str() {
+                "emails" => __reader.field(&mut __this.emails, "emails"),
+                "urls" => __reader.field(&mut __this.urls, "urls"),
+                _ => __reader.keep(__key),
+            }?;
+        }
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.opt("emails", &self.emails)?;
+        __writer.opt("urls", &self.urls)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
+    }
+}
+
+rt::record!(AdminAppsConfigLookupResponseConfigsDomainRestrictions);

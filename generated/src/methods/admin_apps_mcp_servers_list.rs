@@ -2,7 +2,7 @@
 //! `admin.apps.mcp.servers.list`: List third-party app MCP servers approved for an organization, derived from the org's MCP server allowlist.
 
 use typed_slack_runtime as rt;
-use typed_slack_runtime::types::Cursor;
+use typed_slack_runtime::types::{Cursor, ResponseMetadata};
 
 /// List third-party app MCP servers approved for an organization, derived from the org's MCP server allowlist.
 ///
@@ -98,46 +98,60 @@ impl rt::Paginated for AdminAppsMcpServersList {
 }
 
 /// The answer of a successful [`AdminAppsMcpServersList`] call (`admin.apps.mcp.servers.list`), with any warnings Slack sent in `warnings`.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AdminAppsMcpServersListResponse {
     /// Answered as `servers`.
     pub servers: Vec<serde_json::Value>,
     /// The answer's `response_metadata`: where the next page starts.
-    pub response_metadata: Option<rt::types::ResponseMetadata>,
+    pub response_metadata: Option<ResponseMetadata>,
     /// The warnings Slack sent with the answer, from its `warning` and
     /// `response_metadata.warnings` fields.
     pub warnings: Vec<AdminAppsMcpServersListWarning>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for AdminAppsMcpServersListResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for AdminAppsMcpServersListResponse {
+impl rt::de::Record for AdminAppsMcpServersListResponse {
     const NAME: &'static str = "AdminAppsMcpServersListResponse";
 
-    fn read_map<'de, A: rt::de::Map<'de>>(mut __map: A) -> Result<Self, A::Error> {
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
         let mut servers = None;
-        let mut response_metadata = None;
-        while let Some(__key) = __map.next_key::<rt::de::Key<'de>>()? {
+        while let Some(__key) = __reader.next_key()? {
             match __key.as_str() {
-                "servers" => rt::de::set(&mut __map, &mut servers),
+                "ok" => __reader.skip(),
+                "servers" => __reader.field(&mut servers, "servers"),
                 "response_metadata" => {
-                    rt::de::set_opt(&mut __map, &mut response_metadata)
+                    __reader.field(&mut __this.response_metadata, "response_metadata")
                 }
-                _ => rt::de::skip(&mut __map),
+                _ => __reader.keep(__key),
             }?;
         }
-        Ok(Self {
-            servers: rt::de::required(servers, "servers")?,
-            response_metadata,
-            warnings: Vec::new(),
-        })
+        __this.servers = __reader.required(servers, "servers");
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.req("ok", &true)?;
+        __writer.req_json("servers", &self.servers)?;
+        __writer.opt("response_metadata", &self.response_metadata)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
     }
 }
+
+rt::record!(AdminAppsMcpServersListResponse);
 
 rt::method_response!(AdminAppsMcpServersListResponse, AdminAppsMcpServersListWarning);
 

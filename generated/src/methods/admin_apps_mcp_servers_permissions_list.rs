@@ -65,7 +65,7 @@ impl rt::Catalogued for AdminAppsMcpServersPermissionsList {
 }
 
 /// The answer of a successful [`AdminAppsMcpServersPermissionsList`] call (`admin.apps.mcp.servers.permissions.list`), with any warnings Slack sent in `warnings`.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AdminAppsMcpServersPermissionsListResponse {
     /// Answered as `servers`.
@@ -73,31 +73,46 @@ pub struct AdminAppsMcpServersPermissionsListResponse {
     /// The warnings Slack sent with the answer, from its `warning` and
     /// `response_metadata.warnings` fields.
     pub warnings: Vec<AdminAppsMcpServersPermissionsListWarning>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for AdminAppsMcpServersPermissionsListResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for AdminAppsMcpServersPermissionsListResponse {
+impl rt::de::Record for AdminAppsMcpServersPermissionsListResponse {
     const NAME: &'static str = "AdminAppsMcpServersPermissionsListResponse";
 
-    fn read_map<'de, A: rt::de::Map<'de>>(mut __map: A) -> Result<Self, A::Error> {
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
         let mut servers = None;
-        while let Some(__key) = __map.next_key::<rt::de::Key<'de>>()? {
+        while let Some(__key) = __reader.next_key()? {
             match __key.as_str() {
-                "servers" => rt::de::set(&mut __map, &mut servers),
-                _ => rt::de::skip(&mut __map),
+                "ok" => __reader.skip(),
+                "servers" => __reader.field(&mut servers, "servers"),
+                _ => __reader.keep(__key),
             }?;
         }
-        Ok(Self {
-            servers: rt::de::required(servers, "servers")?,
-            warnings: Vec::new(),
-        })
+        __this.servers = __reader.required(servers, "servers");
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.req("ok", &true)?;
+        __writer.req_json("servers", &self.servers)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
     }
 }
+
+rt::record!(AdminAppsMcpServersPermissionsListResponse);
 
 rt::method_response!(
     AdminAppsMcpServersPermissionsListResponse, AdminAppsMcpServersPermissionsListWarning

@@ -2,7 +2,8 @@
 //! `admin.apps.requests.list`: List app requests for a team/workspace.
 
 use typed_slack_runtime as rt;
-use typed_slack_runtime::types::{Cursor, TeamId, EnterpriseId};
+use typed_slack_runtime::types::{Cursor, TeamId, EnterpriseId, ResponseMetadata};
+use crate::objects::{Team, User};
 
 /// List app requests for a team/workspace.
 ///
@@ -190,47 +191,60 @@ impl rt::Paginated for AdminAppsRequestsList {
 ///    "response_metadata": { "next_cursor": "" }
 ///}
 /// ```
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AdminAppsRequestsListResponse {
-    /// Slack's `request` object, kept as raw JSON: the spec does not describe its fields yet.
     /// Answered as `app_requests`.
-    pub app_requests: Vec<serde_json::Value>,
+    pub app_requests: Vec<AdminAppsRequestsListResponseAppRequests>,
     /// The answer's `response_metadata`: where the next page starts.
-    pub response_metadata: Option<rt::types::ResponseMetadata>,
+    pub response_metadata: Option<ResponseMetadata>,
     /// The warnings Slack sent with the answer, from its `warning` and
     /// `response_metadata.warnings` fields.
     pub warnings: Vec<AdminAppsRequestsListWarning>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for AdminAppsRequestsListResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for AdminAppsRequestsListResponse {
+impl rt::de::Record for AdminAppsRequestsListResponse {
     const NAME: &'static str = "AdminAppsRequestsListResponse";
 
-    fn read_map<'de, A: rt::de::Map<'de>>(mut __map: A) -> Result<Self, A::Error> {
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
         let mut app_requests = None;
-        let mut response_metadata = None;
-        while let Some(__key) = __map.next_key::<rt::de::Key<'de>>()? {
+        while let Some(__key) = __reader.next_key()? {
             match __key.as_str() {
-                "app_requests" => rt::de::set(&mut __map, &mut app_requests),
+                "ok" => __reader.skip(),
+                "app_requests" => __reader.field(&mut app_requests, "app_requests"),
                 "response_metadata" => {
-                    rt::de::set_opt(&mut __map, &mut response_metadata)
+                    __reader.field(&mut __this.response_metadata, "response_metadata")
                 }
-                _ => rt::de::skip(&mut __map),
+                _ => __reader.keep(__key),
             }?;
         }
-        Ok(Self {
-            app_requests: rt::de::required(app_requests, "app_requests")?,
-            response_metadata,
-            warnings: Vec::new(),
-        })
+        __this.app_requests = __reader.required(app_requests, "app_requests");
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.req("ok", &true)?;
+        __writer.req("app_requests", &self.app_requests)?;
+        __writer.opt("response_metadata", &self.response_metadata)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
     }
 }
+
+rt::record!(AdminAppsRequestsListResponse);
 
 rt::method_response!(AdminAppsRequestsListResponse, AdminAppsRequestsListWarning);
 
@@ -385,3 +399,327 @@ rt::code_traits!(AdminAppsRequestsListError, error, CommonError);
 /// The warning codes every method can answer:
 #[doc = include_str!("../common_warning.md")]
 pub type AdminAppsRequestsListWarning = rt::CommonOnly<rt::CommonWarning>;
+
+/// The `app_requests` object of [`AdminAppsRequestsListResponse`].
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct AdminAppsRequestsListResponseAppRequests {
+    /// Answered as `app`.
+    pub app: Option<AdminAppsRequestsListResponseAppRequestsApp>,
+    /// Answered as `date_created`.
+    pub date_created: Option<i64>,
+    /// Answered as `id`.
+    pub id: Option<String>,
+    /// Answered as `is_user_app_collaborator`.
+    pub is_user_app_collaborator: Option<bool>,
+    /// Answered as `message`.
+    pub message: Option<String>,
+    /// Answered as `previous_resolution`.
+    pub previous_resolution: Option<
+        AdminAppsRequestsListResponseAppRequestsPreviousResolution,
+    >,
+    /// Answered as `scopes`.
+    pub scopes: Option<Vec<serde_json::Value>>,
+    /// Answered as `team`.
+    pub team: Option<Team>,
+    /// Answered as `user`.
+    pub user: Option<User>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
+}
+
+impl rt::de::Record for AdminAppsRequestsListResponseAppRequests {
+    const NAME: &'static str = "AdminAppsRequestsListResponseAppRequests";
+
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
+            match __key.as_str() {
+                "app" => __reader.field(&mut __this.app, "app"),
+                "date_created" => {
+                    __reader.field(&mut __this.date_created, "date_created")
+                }
+                "id" => __reader.field(&mut __this.id, "id"),
+                "is_user_app_collaborator" => {
+                    __reader
+                        .field(
+                            &mut __this.is_user_app_collaborator,
+                            "is_user_app_collaborator",
+                        )
+                }
+                "message" => __reader.field(&mut __this.message, "message"),
+                "previous_resolution" => {
+                    __reader
+                        .field(&mut __this.previous_resolution, "previous_resolution")
+                }
+                "scopes" => __reader.field(&mut __this.scopes, "scopes"),
+                "team" => __reader.field(&mut __this.team, "team"),
+                "user" => __reader.field(&mut __this.user, "user"),
+                _ => __reader.keep(__key),
+            }?;
+        }
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.opt("app", &self.app)?;
+        __writer.opt("date_created", &self.date_created)?;
+        __writer.opt("id", &self.id)?;
+        __writer.opt("is_user_app_collaborator", &self.is_user_app_collaborator)?;
+        __writer.opt("message", &self.message)?;
+        __writer.opt("previous_resolution", &self.previous_resolution)?;
+        __writer.opt_json("scopes", &self.scopes)?;
+        __writer.opt("team", &self.team)?;
+        __writer.opt("user", &self.user)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
+    }
+}
+
+rt::record!(AdminAppsRequestsListResponseAppRequests);
+
+/// The `app` object of [`AdminAppsRequestsListResponseAppRequests`].
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct AdminAppsRequestsListResponseAppRequestsApp {
+    /// Answered as `additional_info`.
+    pub additional_info: Option<String>,
+    /// Answered as `app_directory_url`.
+    pub app_directory_url: Option<String>,
+    /// Answered as `app_homepage_url`.
+    pub app_homepage_url: Option<String>,
+    /// Answered as `description`.
+    pub description: Option<String>,
+    /// Answered as `help_url`.
+    pub help_url: Option<String>,
+    /// Answered as `icons`.
+    pub icons: Option<AdminAppsRequestsListResponseAppRequestsAppIcons>,
+    /// Answered as `id`.
+    pub id: Option<String>,
+    /// Answered as `is_app_directory_approved`.
+    pub is_app_directory_approved: Option<bool>,
+    /// Answered as `is_granular_bot_app`.
+    pub is_granular_bot_app: Option<bool>,
+    /// Answered as `is_internal`.
+    pub is_internal: Option<bool>,
+    /// Answered as `name`.
+    pub name: Option<String>,
+    /// Answered as `privacy_policy_url`.
+    pub privacy_policy_url: Option<String>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
+}
+
+impl rt::de::Record for AdminAppsRequestsListResponseAppRequestsApp {
+    const NAME: &'static str = "AdminAppsRequestsListResponseAppRequestsApp";
+
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
+            match __key.as_str() {
+                "additional_info" => {
+                    __reader.field(&mut __this.additional_info, "additional_info")
+                }
+                "app_directory_url" => {
+                    __reader.field(&mut __this.app_directory_url, "app_directory_url")
+                }
+                "app_homepage_url" => {
+                    __reader.field(&mut __this.app_homepage_url, "app_homepage_url")
+                }
+                "description" => __reader.field(&mut __this.description, "description"),
+                "help_url" => __reader.field(&mut __this.help_url, "help_url"),
+                "icons" => __reader.field(&mut __this.icons, "icons"),
+                "id" => __reader.field(&mut __this.id, "id"),
+                "is_app_directory_approved" => {
+                    __reader
+                        .field(
+                            &mut __this.is_app_directory_approved,
+                            "is_app_directory_approved",
+                        )
+                }
+                "is_granular_bot_app" => {
+                    __reader
+                        .field(&mut __this.is_granular_bot_app, "is_granular_bot_app")
+                }
+                "is_internal" => __reader.field(&mut __this.is_internal, "is_internal"),
+                "name" => __reader.field(&mut __this.name, "name"),
+                "privacy_policy_url" => {
+                    __reader.field(&mut __this.privacy_policy_url, "privacy_policy_url")
+                }
+                _ => __reader.keep(__key),
+            }?;
+        }
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.opt("additional_info", &self.additional_info)?;
+        __writer.opt("app_directory_url", &self.app_directory_url)?;
+        __writer.opt("app_homepage_url", &self.app_homepage_url)?;
+        __writer.opt("description", &self.description)?;
+        __writer.opt("help_url", &self.help_url)?;
+        __writer.opt("icons", &self.icons)?;
+        __writer.opt("id", &self.id)?;
+        __writer.opt("is_app_directory_approved", &self.is_app_directory_approved)?;
+        __writer.opt("is_granular_bot_app", &self.is_granular_bot_app)?;
+        __writer.opt("is_internal", &self.is_internal)?;
+        __writer.opt("name", &self.name)?;
+        __writer.opt("privacy_policy_url", &self.privacy_policy_url)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
+    }
+}
+
+rt::record!(AdminAppsRequestsListResponseAppRequestsApp);
+
+/// The `icons` object of [`AdminAppsRequestsListResponseAppRequestsApp`].
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct AdminAppsRequestsListResponseAppRequestsAppIcons {
+    /// Answered as `image_1024`.
+    pub image_1024: Option<String>,
+    /// Answered as `image_128`.
+    pub image_128: Option<String>,
+    /// Answered as `image_192`.
+    pub image_192: Option<String>,
+    /// Answered as `image_32`.
+    pub image_32: Option<String>,
+    /// Answered as `image_36`.
+    pub image_36: Option<String>,
+    /// Answered as `image_48`.
+    pub image_48: Option<String>,
+    /// Answered as `image_512`.
+    pub image_512: Option<String>,
+    /// Answered as `image_64`.
+    pub image_64: Option<String>,
+    /// Answered as `image_72`.
+    pub image_72: Option<String>,
+    /// Answered as `image_96`.
+    pub image_96: Option<String>,
+    /// Answered as `image_original`.
+    pub image_original: Option<String>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
+}
+
+impl rt::de::Record for AdminAppsRequestsListResponseAppRequestsAppIcons {
+    const NAME: &'static str = "AdminAppsRequestsListResponseAppRequestsAppIcons";
+
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
+            match __key.as_str() {
+                "image_1024" => __reader.field(&mut __this.image_1024, "image_1024"),
+                "image_128" => __reader.field(&mut __this.image_128, "image_128"),
+                "image_192" => __reader.field(&mut __this.image_192, "image_192"),
+                "image_32" => __reader.field(&mut __this.image_32, "image_32"),
+                "image_36" => __reader.field(&mut __this.image_36, "image_36"),
+                "image_48" => __reader.field(&mut __this.image_48, "image_48"),
+                "image_512" => __reader.field(&mut __this.image_512, "image_512"),
+                "image_64" => __reader.field(&mut __this.image_64, "image_64"),
+                "image_72" => __reader.field(&mut __this.image_72, "image_72"),
+                "image_96" => __reader.field(&mut __this.image_96, "image_96"),
+                "image_original" => {
+                    __reader.field(&mut __this.image_original, "image_original")
+                }
+                _ => __reader.keep(__key),
+            }?;
+        }
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.opt("image_1024", &self.image_1024)?;
+        __writer.opt("image_128", &self.image_128)?;
+        __writer.opt("image_192", &self.image_192)?;
+        __writer.opt("image_32", &self.image_32)?;
+        __writer.opt("image_36", &self.image_36)?;
+        __writer.opt("image_48", &self.image_48)?;
+        __writer.opt("image_512", &self.image_512)?;
+        __writer.opt("image_64", &self.image_64)?;
+        __writer.opt("image_72", &self.image_72)?;
+        __writer.opt("image_96", &self.image_96)?;
+        __writer.opt("image_original", &self.image_original)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
+    }
+}
+
+rt::record!(AdminAppsRequestsListResponseAppRequestsAppIcons);
+
+/// The `previous_resolution` object of [`AdminAppsRequestsListResponseAppRequests`].
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct AdminAppsRequestsListResponseAppRequestsPreviousResolution {
+    /// Answered as `scopes`.
+    pub scopes: Option<Vec<serde_json::Value>>,
+    /// Answered as `status`.
+    pub status: Option<String>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
+}
+
+impl rt::de::Record for AdminAppsRequestsListResponseAppRequestsPreviousResolution {
+    const NAME: &'static str = "AdminAppsRequestsListResponseAppRequestsPreviousResolution";
+
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
+            match __key.as_str() {
+                "scopes" => __reader.field(&mut __this.scopes, "scopes"),
+                "status" => __reader.field(&mut __this.status, "status"),
+                _ => __reader.keep(__key),
+            }?;
+        }
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.opt_json("scopes", &self.scopes)?;
+        __writer.opt("status", &self.status)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
+    }
+}
+
+rt::record!(AdminAppsRequestsListResponseAppRequestsPreviousResolution);

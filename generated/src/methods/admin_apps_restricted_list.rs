@@ -2,7 +2,7 @@
 //! `admin.apps.restricted.list`: List restricted apps for an org or workspace.
 
 use typed_slack_runtime as rt;
-use typed_slack_runtime::types::{Cursor, TeamId, EnterpriseId};
+use typed_slack_runtime::types::{Cursor, TeamId, EnterpriseId, ResponseMetadata};
 
 /// List restricted apps for an org or workspace.
 ///
@@ -183,47 +183,62 @@ impl rt::Paginated for AdminAppsRestrictedList {
 ///    "response_metadata": { "next_cursor": "" }
 ///}
 /// ```
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AdminAppsRestrictedListResponse {
-    /// Slack's `resolution` object, kept as raw JSON: the spec does not describe its fields yet.
     /// Answered as `restricted_apps`.
-    pub restricted_apps: Vec<serde_json::Value>,
+    pub restricted_apps: Vec<AdminAppsRestrictedListResponseRestrictedApps>,
     /// The answer's `response_metadata`: where the next page starts.
-    pub response_metadata: Option<rt::types::ResponseMetadata>,
+    pub response_metadata: Option<ResponseMetadata>,
     /// The warnings Slack sent with the answer, from its `warning` and
     /// `response_metadata.warnings` fields.
     pub warnings: Vec<AdminAppsRestrictedListWarning>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for AdminAppsRestrictedListResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for AdminAppsRestrictedListResponse {
+impl rt::de::Record for AdminAppsRestrictedListResponse {
     const NAME: &'static str = "AdminAppsRestrictedListResponse";
 
-    fn read_map<'de, A: rt::de::Map<'de>>(mut __map: A) -> Result<Self, A::Error> {
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
         let mut restricted_apps = None;
-        let mut response_metadata = None;
-        while let Some(__key) = __map.next_key::<rt::de::Key<'de>>()? {
+        while let Some(__key) = __reader.next_key()? {
             match __key.as_str() {
-                "restricted_apps" => rt::de::set(&mut __map, &mut restricted_apps),
-                "response_metadata" => {
-                    rt::de::set_opt(&mut __map, &mut response_metadata)
+                "ok" => __reader.skip(),
+                "restricted_apps" => {
+                    __reader.field(&mut restricted_apps, "restricted_apps")
                 }
-                _ => rt::de::skip(&mut __map),
+                "response_metadata" => {
+                    __reader.field(&mut __this.response_metadata, "response_metadata")
+                }
+                _ => __reader.keep(__key),
             }?;
         }
-        Ok(Self {
-            restricted_apps: rt::de::required(restricted_apps, "restricted_apps")?,
-            response_metadata,
-            warnings: Vec::new(),
-        })
+        __this.restricted_apps = __reader.required(restricted_apps, "restricted_apps");
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.req("ok", &true)?;
+        __writer.req("restricted_apps", &self.restricted_apps)?;
+        __writer.opt("response_metadata", &self.response_metadata)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
     }
 }
+
+rt::record!(AdminAppsRestrictedListResponse);
 
 rt::method_response!(AdminAppsRestrictedListResponse, AdminAppsRestrictedListWarning);
 
@@ -347,3 +362,357 @@ rt::code_traits!(AdminAppsRestrictedListError, error, CommonError);
 /// The warning codes every method can answer:
 #[doc = include_str!("../common_warning.md")]
 pub type AdminAppsRestrictedListWarning = rt::CommonOnly<rt::CommonWarning>;
+
+/// The `restricted_apps` object of [`AdminAppsRestrictedListResponse`].
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct AdminAppsRestrictedListResponseRestrictedApps {
+    /// Answered as `app`.
+    pub app: Option<AdminAppsRestrictedListResponseRestrictedAppsApp>,
+    /// Answered as `date_updated`.
+    pub date_updated: Option<i64>,
+    /// Answered as `last_resolved_by`.
+    pub last_resolved_by: Option<
+        AdminAppsRestrictedListResponseRestrictedAppsLastResolvedBy,
+    >,
+    /// Answered as `scopes`.
+    pub scopes: Option<Vec<AdminAppsRestrictedListResponseRestrictedAppsScopes>>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
+}
+
+impl rt::de::Record for AdminAppsRestrictedListResponseRestrictedApps {
+    const NAME: &'static str = "AdminAppsRestrictedListResponseRestrictedApps";
+
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
+            match __key.as_str() {
+                "app" => __reader.field(&mut __this.app, "app"),
+                "date_updated" => {
+                    __reader.field(&mut __this.date_updated, "date_updated")
+                }
+                "last_resolved_by" => {
+                    __reader.field(&mut __this.last_resolved_by, "last_resolved_by")
+                }
+                "scopes" => __reader.field(&mut __this.scopes, "scopes"),
+                _ => __reader.keep(__key),
+            }?;
+        }
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.opt("app", &self.app)?;
+        __writer.opt("date_updated", &self.date_updated)?;
+        __writer.opt("last_resolved_by", &self.last_resolved_by)?;
+        __writer.opt("scopes", &self.scopes)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
+    }
+}
+
+rt::record!(AdminAppsRestrictedListResponseRestrictedApps);
+
+/// The `app` object of [`AdminAppsRestrictedListResponseRestrictedApps`].
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct AdminAppsRestrictedListResponseRestrictedAppsApp {
+    /// Answered as `additional_info`.
+    pub additional_info: Option<String>,
+    /// Answered as `app_directory_url`.
+    pub app_directory_url: Option<String>,
+    /// Answered as `app_homepage_url`.
+    pub app_homepage_url: Option<String>,
+    /// Answered as `description`.
+    pub description: Option<String>,
+    /// Answered as `help_url`.
+    pub help_url: Option<String>,
+    /// Answered as `icons`.
+    pub icons: Option<AdminAppsRestrictedListResponseRestrictedAppsAppIcons>,
+    /// Answered as `id`.
+    pub id: Option<String>,
+    /// Answered as `is_app_directory_approved`.
+    pub is_app_directory_approved: Option<bool>,
+    /// Answered as `is_granular_bot_app`.
+    pub is_granular_bot_app: Option<bool>,
+    /// Answered as `is_internal`.
+    pub is_internal: Option<bool>,
+    /// Answered as `name`.
+    pub name: Option<String>,
+    /// Answered as `privacy_policy_url`.
+    pub privacy_policy_url: Option<String>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
+}
+
+impl rt::de::Record for AdminAppsRestrictedListResponseRestrictedAppsApp {
+    const NAME: &'static str = "AdminAppsRestrictedListResponseRestrictedAppsApp";
+
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
+            match __key.as_str() {
+                "additional_info" => {
+                    __reader.field(&mut __this.additional_info, "additional_info")
+                }
+                "app_directory_url" => {
+                    __reader.field(&mut __this.app_directory_url, "app_directory_url")
+                }
+                "app_homepage_url" => {
+                    __reader.field(&mut __this.app_homepage_url, "app_homepage_url")
+                }
+                "description" => __reader.field(&mut __this.description, "description"),
+                "help_url" => __reader.field(&mut __this.help_url, "help_url"),
+                "icons" => __reader.field(&mut __this.icons, "icons"),
+                "id" => __reader.field(&mut __this.id, "id"),
+                "is_app_directory_approved" => {
+                    __reader
+                        .field(
+                            &mut __this.is_app_directory_approved,
+                            "is_app_directory_approved",
+                        )
+                }
+                "is_granular_bot_app" => {
+                    __reader
+                        .field(&mut __this.is_granular_bot_app, "is_granular_bot_app")
+                }
+                "is_internal" => __reader.field(&mut __this.is_internal, "is_internal"),
+                "name" => __reader.field(&mut __this.name, "name"),
+                "privacy_policy_url" => {
+                    __reader.field(&mut __this.privacy_policy_url, "privacy_policy_url")
+                }
+                _ => __reader.keep(__key),
+            }?;
+        }
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.opt("additional_info", &self.additional_info)?;
+        __writer.opt("app_directory_url", &self.app_directory_url)?;
+        __writer.opt("app_homepage_url", &self.app_homepage_url)?;
+        __writer.opt("description", &self.description)?;
+        __writer.opt("help_url", &self.help_url)?;
+        __writer.opt("icons", &self.icons)?;
+        __writer.opt("id", &self.id)?;
+        __writer.opt("is_app_directory_approved", &self.is_app_directory_approved)?;
+        __writer.opt("is_granular_bot_app", &self.is_granular_bot_app)?;
+        __writer.opt("is_internal", &self.is_internal)?;
+        __writer.opt("name", &self.name)?;
+        __writer.opt("privacy_policy_url", &self.privacy_policy_url)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
+    }
+}
+
+rt::record!(AdminAppsRestrictedListResponseRestrictedAppsApp);
+
+/// The `icons` object of [`AdminAppsRestrictedListResponseRestrictedAppsApp`].
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct AdminAppsRestrictedListResponseRestrictedAppsAppIcons {
+    /// Answered as `image_1024`.
+    pub image_1024: Option<String>,
+    /// Answered as `image_128`.
+    pub image_128: Option<String>,
+    /// Answered as `image_192`.
+    pub image_192: Option<String>,
+    /// Answered as `image_32`.
+    pub image_32: Option<String>,
+    /// Answered as `image_36`.
+    pub image_36: Option<String>,
+    /// Answered as `image_48`.
+    pub image_48: Option<String>,
+    /// Answered as `image_512`.
+    pub image_512: Option<String>,
+    /// Answered as `image_64`.
+    pub image_64: Option<String>,
+    /// Answered as `image_72`.
+    pub image_72: Option<String>,
+    /// Answered as `image_96`.
+    pub image_96: Option<String>,
+    /// Answered as `image_original`.
+    pub image_original: Option<String>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
+}
+
+impl rt::de::Record for AdminAppsRestrictedListResponseRestrictedAppsAppIcons {
+    const NAME: &'static str = "AdminAppsRestrictedListResponseRestrictedAppsAppIcons";
+
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
+            match __key.as_str() {
+                "image_1024" => __reader.field(&mut __this.image_1024, "image_1024"),
+                "image_128" => __reader.field(&mut __this.image_128, "image_128"),
+                "image_192" => __reader.field(&mut __this.image_192, "image_192"),
+                "image_32" => __reader.field(&mut __this.image_32, "image_32"),
+                "image_36" => __reader.field(&mut __this.image_36, "image_36"),
+                "image_48" => __reader.field(&mut __this.image_48, "image_48"),
+                "image_512" => __reader.field(&mut __this.image_512, "image_512"),
+                "image_64" => __reader.field(&mut __this.image_64, "image_64"),
+                "image_72" => __reader.field(&mut __this.image_72, "image_72"),
+                "image_96" => __reader.field(&mut __this.image_96, "image_96"),
+                "image_original" => {
+                    __reader.field(&mut __this.image_original, "image_original")
+                }
+                _ => __reader.keep(__key),
+            }?;
+        }
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.opt("image_1024", &self.image_1024)?;
+        __writer.opt("image_128", &self.image_128)?;
+        __writer.opt("image_192", &self.image_192)?;
+        __writer.opt("image_32", &self.image_32)?;
+        __writer.opt("image_36", &self.image_36)?;
+        __writer.opt("image_48", &self.image_48)?;
+        __writer.opt("image_512", &self.image_512)?;
+        __writer.opt("image_64", &self.image_64)?;
+        __writer.opt("image_72", &self.image_72)?;
+        __writer.opt("image_96", &self.image_96)?;
+        __writer.opt("image_original", &self.image_original)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
+    }
+}
+
+rt::record!(AdminAppsRestrictedListResponseRestrictedAppsAppIcons);
+
+/// The `last_resolved_by` object of [`AdminAppsRestrictedListResponseRestrictedApps`].
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct AdminAppsRestrictedListResponseRestrictedAppsLastResolvedBy {
+    /// Answered as `actor_id`.
+    pub actor_id: Option<String>,
+    /// Answered as `actor_type`.
+    pub actor_type: Option<String>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
+}
+
+impl rt::de::Record for AdminAppsRestrictedListResponseRestrictedAppsLastResolvedBy {
+    const NAME: &'static str = "AdminAppsRestrictedListResponseRestrictedAppsLastResolvedBy";
+
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
+            match __key.as_str() {
+                "actor_id" => __reader.field(&mut __this.actor_id, "actor_id"),
+                "actor_type" => __reader.field(&mut __this.actor_type, "actor_type"),
+                _ => __reader.keep(__key),
+            }?;
+        }
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.opt("actor_id", &self.actor_id)?;
+        __writer.opt("actor_type", &self.actor_type)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
+    }
+}
+
+rt::record!(AdminAppsRestrictedListResponseRestrictedAppsLastResolvedBy);
+
+/// The `scopes` object of [`AdminAppsRestrictedListResponseRestrictedApps`].
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct AdminAppsRestrictedListResponseRestrictedAppsScopes {
+    /// Answered as `description`.
+    pub description: Option<String>,
+    /// Answered as `is_sensitive`.
+    pub is_sensitive: Option<bool>,
+    /// Answered as `name`.
+    pub name: Option<String>,
+    /// Answered as `token_type`.
+    pub token_type: Option<String>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
+}
+
+impl rt::de::Record for AdminAppsRestrictedListResponseRestrictedAppsScopes {
+    const NAME: &'static str = "AdminAppsRestrictedListResponseRestrictedAppsScopes";
+
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
+            match __key.as_str() {
+                "description" => __reader.field(&mut __this.description, "description"),
+                "is_sensitive" => {
+                    __reader.field(&mut __this.is_sensitive, "is_sensitive")
+                }
+                "name" => __reader.field(&mut __this.name, "name"),
+                "token_type" => __reader.field(&mut __this.token_type, "token_type"),
+                _ => __reader.keep(__key),
+            }?;
+        }
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.opt("description", &self.description)?;
+        __writer.opt("is_sensitive", &self.is_sensitive)?;
+        __writer.opt("name", &self.name)?;
+        __writer.opt("token_type", &self.token_type)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
+    }
+}
+
+rt::record!(AdminAppsRestrictedListResponseRestrictedAppsScopes);

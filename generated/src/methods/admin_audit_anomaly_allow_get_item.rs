@@ -58,7 +58,7 @@ impl rt::Catalogued for AdminAuditAnomalyAllowGetItem {
 }
 
 /// The answer of a successful [`AdminAuditAnomalyAllowGetItem`] call (`admin.audit.anomaly.allow.getItem`), with any warnings Slack sent in `warnings`.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AdminAuditAnomalyAllowGetItemResponse {
     /// allow list of IPv4 addresses using cidr notation in the Enterprise organization configuration
@@ -68,34 +68,50 @@ pub struct AdminAuditAnomalyAllowGetItemResponse {
     /// The warnings Slack sent with the answer, from its `warning` and
     /// `response_metadata.warnings` fields.
     pub warnings: Vec<AdminAuditAnomalyAllowGetItemWarning>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for AdminAuditAnomalyAllowGetItemResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for AdminAuditAnomalyAllowGetItemResponse {
+impl rt::de::Record for AdminAuditAnomalyAllowGetItemResponse {
     const NAME: &'static str = "AdminAuditAnomalyAllowGetItemResponse";
 
-    fn read_map<'de, A: rt::de::Map<'de>>(mut __map: A) -> Result<Self, A::Error> {
-        let mut trusted_cidr = None;
-        let mut trusted_asns = None;
-        while let Some(__key) = __map.next_key::<rt::de::Key<'de>>()? {
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
             match __key.as_str() {
-                "trusted_cidr" => rt::de::set_opt(&mut __map, &mut trusted_cidr),
-                "trusted_asns" => rt::de::set_opt(&mut __map, &mut trusted_asns),
-                _ => rt::de::skip(&mut __map),
+                "ok" => __reader.skip(),
+                "trusted_cidr" => {
+                    __reader.field(&mut __this.trusted_cidr, "trusted_cidr")
+                }
+                "trusted_asns" => {
+                    __reader.field(&mut __this.trusted_asns, "trusted_asns")
+                }
+                _ => __reader.keep(__key),
             }?;
         }
-        Ok(Self {
-            trusted_cidr,
-            trusted_asns,
-            warnings: Vec::new(),
-        })
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.req("ok", &true)?;
+        __writer.opt("trusted_cidr", &self.trusted_cidr)?;
+        __writer.opt("trusted_asns", &self.trusted_asns)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
     }
 }
+
+rt::record!(AdminAuditAnomalyAllowGetItemResponse);
 
 rt::method_response!(
     AdminAuditAnomalyAllowGetItemResponse, AdminAuditAnomalyAllowGetItemWarning

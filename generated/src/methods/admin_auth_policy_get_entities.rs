@@ -2,7 +2,7 @@
 //! `admin.auth.policy.getEntities`: Fetch all the entities assigned to a particular authentication policy by name.
 
 use typed_slack_runtime as rt;
-use typed_slack_runtime::types::Cursor;
+use typed_slack_runtime::types::{Cursor, UserId, ResponseMetadata};
 
 /// Fetch all the entities assigned to a particular authentication policy by name.
 ///
@@ -134,54 +134,69 @@ impl rt::Paginated for AdminAuthPolicyGetEntities {
 ///    "entity_total_count": 1
 ///}
 /// ```
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AdminAuthPolicyGetEntitiesResponse {
     /// Entities assigned to the policy
-    pub entities: Vec<serde_json::Value>,
+    pub entities: Vec<AdminAuthPolicyGetEntitiesResponseEntities>,
     /// Count of entities under the policy and provided filter conditions
     pub entity_total_count: i64,
     /// The answer's `response_metadata`: where the next page starts.
-    pub response_metadata: Option<rt::types::ResponseMetadata>,
+    pub response_metadata: Option<ResponseMetadata>,
     /// The warnings Slack sent with the answer, from its `warning` and
     /// `response_metadata.warnings` fields.
     pub warnings: Vec<AdminAuthPolicyGetEntitiesWarning>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for AdminAuthPolicyGetEntitiesResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for AdminAuthPolicyGetEntitiesResponse {
+impl rt::de::Record for AdminAuthPolicyGetEntitiesResponse {
     const NAME: &'static str = "AdminAuthPolicyGetEntitiesResponse";
 
-    fn read_map<'de, A: rt::de::Map<'de>>(mut __map: A) -> Result<Self, A::Error> {
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
         let mut entities = None;
         let mut entity_total_count = None;
-        let mut response_metadata = None;
-        while let Some(__key) = __map.next_key::<rt::de::Key<'de>>()? {
+        while let Some(__key) = __reader.next_key()? {
             match __key.as_str() {
-                "entities" => rt::de::set(&mut __map, &mut entities),
-                "entity_total_count" => rt::de::set(&mut __map, &mut entity_total_count),
-                "response_metadata" => {
-                    rt::de::set_opt(&mut __map, &mut response_metadata)
+                "ok" => __reader.skip(),
+                "entities" => __reader.field(&mut entities, "entities"),
+                "entity_total_count" => {
+                    __reader.field(&mut entity_total_count, "entity_total_count")
                 }
-                _ => rt::de::skip(&mut __map),
+                "response_metadata" => {
+                    __reader.field(&mut __this.response_metadata, "response_metadata")
+                }
+                _ => __reader.keep(__key),
             }?;
         }
-        Ok(Self {
-            entities: rt::de::required(entities, "entities")?,
-            entity_total_count: rt::de::required(
-                entity_total_count,
-                "entity_total_count",
-            )?,
-            response_metadata,
-            warnings: Vec::new(),
-        })
+        __this.entities = __reader.required(entities, "entities");
+        __this.entity_total_count = __reader
+            .required(entity_total_count, "entity_total_count");
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.req("ok", &true)?;
+        __writer.req("entities", &self.entities)?;
+        __writer.req("entity_total_count", &self.entity_total_count)?;
+        __writer.opt("response_metadata", &self.response_metadata)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
     }
 }
+
+rt::record!(AdminAuthPolicyGetEntitiesResponse);
 
 rt::method_response!(
     AdminAuthPolicyGetEntitiesResponse, AdminAuthPolicyGetEntitiesWarning
@@ -279,3 +294,56 @@ rt::code_traits!(AdminAuthPolicyGetEntitiesError, error, CommonError);
 /// The warning codes every method can answer:
 #[doc = include_str!("../common_warning.md")]
 pub type AdminAuthPolicyGetEntitiesWarning = rt::CommonOnly<rt::CommonWarning>;
+
+/// The `entities` object of [`AdminAuthPolicyGetEntitiesResponse`].
+///
+/// Entities assigned to the policy
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct AdminAuthPolicyGetEntitiesResponseEntities {
+    /// Answered as `date_added`.
+    pub date_added: Option<i64>,
+    /// Answered as `entity_id`.
+    pub entity_id: Option<UserId>,
+    /// Answered as `entity_type`.
+    pub entity_type: Option<String>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
+}
+
+impl rt::de::Record for AdminAuthPolicyGetEntitiesResponseEntities {
+    const NAME: &'static str = "AdminAuthPolicyGetEntitiesResponseEntities";
+
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
+            match __key.as_str() {
+                "date_added" => __reader.field(&mut __this.date_added, "date_added"),
+                "entity_id" => __reader.field(&mut __this.entity_id, "entity_id"),
+                "entity_type" => __reader.field(&mut __this.entity_type, "entity_type"),
+                _ => __reader.keep(__key),
+            }?;
+        }
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.opt("date_added", &self.date_added)?;
+        __writer.opt("entity_id", &self.entity_id)?;
+        __writer.opt("entity_type", &self.entity_type)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
+    }
+}
+
+rt::record!(AdminAuthPolicyGetEntitiesResponseEntities);

@@ -92,7 +92,7 @@ impl rt::Catalogued for AdminAuthPolicyRemoveEntities {
 /// ```json
 ///{ "ok": true }
 /// ```
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AdminAuthPolicyRemoveEntitiesResponse {
     /// Count of entities under the policy and provided filter conditions
@@ -100,34 +100,49 @@ pub struct AdminAuthPolicyRemoveEntitiesResponse {
     /// The warnings Slack sent with the answer, from its `warning` and
     /// `response_metadata.warnings` fields.
     pub warnings: Vec<AdminAuthPolicyRemoveEntitiesWarning>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for AdminAuthPolicyRemoveEntitiesResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for AdminAuthPolicyRemoveEntitiesResponse {
+impl rt::de::Record for AdminAuthPolicyRemoveEntitiesResponse {
     const NAME: &'static str = "AdminAuthPolicyRemoveEntitiesResponse";
 
-    fn read_map<'de, A: rt::de::Map<'de>>(mut __map: A) -> Result<Self, A::Error> {
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
         let mut entity_total_count = None;
-        while let Some(__key) = __map.next_key::<rt::de::Key<'de>>()? {
+        while let Some(__key) = __reader.next_key()? {
             match __key.as_str() {
-                "entity_total_count" => rt::de::set(&mut __map, &mut entity_total_count),
-                _ => rt::de::skip(&mut __map),
+                "ok" => __reader.skip(),
+                "entity_total_count" => {
+                    __reader.field(&mut entity_total_count, "entity_total_count")
+                }
+                _ => __reader.keep(__key),
             }?;
         }
-        Ok(Self {
-            entity_total_count: rt::de::required(
-                entity_total_count,
-                "entity_total_count",
-            )?,
-            warnings: Vec::new(),
-        })
+        __this.entity_total_count = __reader
+            .required(entity_total_count, "entity_total_count");
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.req("ok", &true)?;
+        __writer.req("entity_total_count", &self.entity_total_count)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
     }
 }
+
+rt::record!(AdminAuthPolicyRemoveEntitiesResponse);
 
 rt::method_response!(
     AdminAuthPolicyRemoveEntitiesResponse, AdminAuthPolicyRemoveEntitiesWarning

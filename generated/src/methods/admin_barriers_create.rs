@@ -2,7 +2,7 @@
 //! `admin.barriers.create`: Create an Information Barrier
 
 use typed_slack_runtime as rt;
-use typed_slack_runtime::types::UsergroupId;
+use typed_slack_runtime::types::{EnterpriseId, UsergroupId};
 
 /// Create an Information Barrier
 ///
@@ -113,40 +113,54 @@ impl rt::Catalogued for AdminBarriersCreate {
 ///    }
 ///}
 /// ```
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AdminBarriersCreateResponse {
-    /// Slack's `information_barrier` object, kept as raw JSON: the spec does not describe its fields yet.
     /// Answered as `barrier`.
-    pub barrier: serde_json::Value,
+    pub barrier: AdminBarriersCreateResponseBarrier,
     /// The warnings Slack sent with the answer, from its `warning` and
     /// `response_metadata.warnings` fields.
     pub warnings: Vec<AdminBarriersCreateWarning>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for AdminBarriersCreateResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for AdminBarriersCreateResponse {
+impl rt::de::Record for AdminBarriersCreateResponse {
     const NAME: &'static str = "AdminBarriersCreateResponse";
 
-    fn read_map<'de, A: rt::de::Map<'de>>(mut __map: A) -> Result<Self, A::Error> {
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
         let mut barrier = None;
-        while let Some(__key) = __map.next_key::<rt::de::Key<'de>>()? {
+        while let Some(__key) = __reader.next_key()? {
             match __key.as_str() {
-                "barrier" => rt::de::set(&mut __map, &mut barrier),
-                _ => rt::de::skip(&mut __map),
+                "ok" => __reader.skip(),
+                "barrier" => __reader.field(&mut barrier, "barrier"),
+                _ => __reader.keep(__key),
             }?;
         }
-        Ok(Self {
-            barrier: rt::de::required(barrier, "barrier")?,
-            warnings: Vec::new(),
-        })
+        __this.barrier = __reader.required(barrier, "barrier");
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.req("ok", &true)?;
+        __writer.req("barrier", &self.barrier)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
     }
 }
+
+rt::record!(AdminBarriersCreateResponse);
 
 rt::method_response!(AdminBarriersCreateResponse, AdminBarriersCreateWarning);
 
@@ -298,3 +312,175 @@ impl std::fmt::Display for AdminBarriersCreateRestrictedSubjects {
         f.write_str(self.as_str())
     }
 }
+
+/// The `barrier` object of [`AdminBarriersCreateResponse`].
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct AdminBarriersCreateResponseBarrier {
+    /// Answered as `barriered_from_usergroups`.
+    pub barriered_from_usergroups: Option<
+        Vec<AdminBarriersCreateResponseBarrierBarrieredFromUsergroups>,
+    >,
+    /// Answered as `date_update`.
+    pub date_update: Option<i64>,
+    /// Answered as `enterprise_id`.
+    pub enterprise_id: Option<EnterpriseId>,
+    /// Answered as `id`.
+    pub id: Option<String>,
+    /// Answered as `primary_usergroup`.
+    pub primary_usergroup: Option<AdminBarriersCreateResponseBarrierPrimaryUsergroup>,
+    /// Answered as `restricted_subjects`.
+    pub restricted_subjects: Option<Vec<String>>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
+}
+
+impl rt::de::Record for AdminBarriersCreateResponseBarrier {
+    const NAME: &'static str = "AdminBarriersCreateResponseBarrier";
+
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
+            match __key.as_str() {
+                "barriered_from_usergroups" => {
+                    __reader
+                        .field(
+                            &mut __this.barriered_from_usergroups,
+                            "barriered_from_usergroups",
+                        )
+                }
+                "date_update" => __reader.field(&mut __this.date_update, "date_update"),
+                "enterprise_id" => {
+                    __reader.field(&mut __this.enterprise_id, "enterprise_id")
+                }
+                "id" => __reader.field(&mut __this.id, "id"),
+                "primary_usergroup" => {
+                    __reader.field(&mut __this.primary_usergroup, "primary_usergroup")
+                }
+                "restricted_subjects" => {
+                    __reader
+                        .field(&mut __this.restricted_subjects, "restricted_subjects")
+                }
+                _ => __reader.keep(__key),
+            }?;
+        }
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.opt("barriered_from_usergroups", &self.barriered_from_usergroups)?;
+        __writer.opt("date_update", &self.date_update)?;
+        __writer.opt("enterprise_id", &self.enterprise_id)?;
+        __writer.opt("id", &self.id)?;
+        __writer.opt("primary_usergroup", &self.primary_usergroup)?;
+        __writer.opt("restricted_subjects", &self.restricted_subjects)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
+    }
+}
+
+rt::record!(AdminBarriersCreateResponseBarrier);
+
+/// The `barriered_from_usergroups` object of [`AdminBarriersCreateResponseBarrier`].
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct AdminBarriersCreateResponseBarrierBarrieredFromUsergroups {
+    /// Answered as `id`.
+    pub id: Option<UsergroupId>,
+    /// Answered as `name`.
+    pub name: Option<String>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
+}
+
+impl rt::de::Record for AdminBarriersCreateResponseBarrierBarrieredFromUsergroups {
+    const NAME: &'static str = "AdminBarriersCreateResponseBarrierBarrieredFromUsergroups";
+
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
+            match __key.as_str() {
+                "id" => __reader.field(&mut __this.id, "id"),
+                "name" => __reader.field(&mut __this.name, "name"),
+                _ => __reader.keep(__key),
+            }?;
+        }
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.opt("id", &self.id)?;
+        __writer.opt("name", &self.name)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
+    }
+}
+
+rt::record!(AdminBarriersCreateResponseBarrierBarrieredFromUsergroups);
+
+/// The `primary_usergroup` object of [`AdminBarriersCreateResponseBarrier`].
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct AdminBarriersCreateResponseBarrierPrimaryUsergroup {
+    /// Answered as `id`.
+    pub id: Option<UsergroupId>,
+    /// Answered as `name`.
+    pub name: Option<String>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
+}
+
+impl rt::de::Record for AdminBarriersCreateResponseBarrierPrimaryUsergroup {
+    const NAME: &'static str = "AdminBarriersCreateResponseBarrierPrimaryUsergroup";
+
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
+            match __key.as_str() {
+                "id" => __reader.field(&mut __this.id, "id"),
+                "name" => __reader.field(&mut __this.name, "name"),
+                _ => __reader.keep(__key),
+            }?;
+        }
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.opt("id", &self.id)?;
+        __writer.opt("name", &self.name)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
+    }
+}
+
+rt::record!(AdminBarriersCreateResponseBarrierPrimaryUsergroup);

@@ -2,7 +2,7 @@
 //! `admin.barriers.list`: Get all Information Barriers for your organization
 
 use typed_slack_runtime as rt;
-use typed_slack_runtime::types::Cursor;
+use typed_slack_runtime::types::{Cursor, EnterpriseId, UsergroupId, ResponseMetadata};
 
 /// Get all Information Barriers for your organization
 ///
@@ -149,47 +149,60 @@ impl rt::Paginated for AdminBarriersList {
 ///    ]
 ///}
 /// ```
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AdminBarriersListResponse {
-    /// Slack's `information_barrier` object, kept as raw JSON: the spec does not describe its fields yet.
     /// Answered as `barriers`.
-    pub barriers: Vec<serde_json::Value>,
+    pub barriers: Vec<AdminBarriersListResponseBarriers>,
     /// The answer's `response_metadata`: where the next page starts.
-    pub response_metadata: Option<rt::types::ResponseMetadata>,
+    pub response_metadata: Option<ResponseMetadata>,
     /// The warnings Slack sent with the answer, from its `warning` and
     /// `response_metadata.warnings` fields.
     pub warnings: Vec<AdminBarriersListWarning>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for AdminBarriersListResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for AdminBarriersListResponse {
+impl rt::de::Record for AdminBarriersListResponse {
     const NAME: &'static str = "AdminBarriersListResponse";
 
-    fn read_map<'de, A: rt::de::Map<'de>>(mut __map: A) -> Result<Self, A::Error> {
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
         let mut barriers = None;
-        let mut response_metadata = None;
-        while let Some(__key) = __map.next_key::<rt::de::Key<'de>>()? {
+        while let Some(__key) = __reader.next_key()? {
             match __key.as_str() {
-                "barriers" => rt::de::set(&mut __map, &mut barriers),
+                "ok" => __reader.skip(),
+                "barriers" => __reader.field(&mut barriers, "barriers"),
                 "response_metadata" => {
-                    rt::de::set_opt(&mut __map, &mut response_metadata)
+                    __reader.field(&mut __this.response_metadata, "response_metadata")
                 }
-                _ => rt::de::skip(&mut __map),
+                _ => __reader.keep(__key),
             }?;
         }
-        Ok(Self {
-            barriers: rt::de::required(barriers, "barriers")?,
-            response_metadata,
-            warnings: Vec::new(),
-        })
+        __this.barriers = __reader.required(barriers, "barriers");
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.req("ok", &true)?;
+        __writer.req("barriers", &self.barriers)?;
+        __writer.opt("response_metadata", &self.response_metadata)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
     }
 }
+
+rt::record!(AdminBarriersListResponse);
 
 rt::method_response!(AdminBarriersListResponse, AdminBarriersListWarning);
 
@@ -261,3 +274,175 @@ rt::code_traits!(AdminBarriersListError, error, CommonError);
 /// The warning codes every method can answer:
 #[doc = include_str!("../common_warning.md")]
 pub type AdminBarriersListWarning = rt::CommonOnly<rt::CommonWarning>;
+
+/// The `barriers` object of [`AdminBarriersListResponse`].
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct AdminBarriersListResponseBarriers {
+    /// Answered as `barriered_from_usergroups`.
+    pub barriered_from_usergroups: Option<
+        Vec<AdminBarriersListResponseBarriersBarrieredFromUsergroups>,
+    >,
+    /// Answered as `date_update`.
+    pub date_update: Option<i64>,
+    /// Answered as `enterprise_id`.
+    pub enterprise_id: Option<EnterpriseId>,
+    /// Answered as `id`.
+    pub id: Option<String>,
+    /// Answered as `primary_usergroup`.
+    pub primary_usergroup: Option<AdminBarriersListResponseBarriersPrimaryUsergroup>,
+    /// Answered as `restricted_subjects`.
+    pub restricted_subjects: Option<Vec<String>>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
+}
+
+impl rt::de::Record for AdminBarriersListResponseBarriers {
+    const NAME: &'static str = "AdminBarriersListResponseBarriers";
+
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
+            match __key.as_str() {
+                "barriered_from_usergroups" => {
+                    __reader
+                        .field(
+                            &mut __this.barriered_from_usergroups,
+                            "barriered_from_usergroups",
+                        )
+                }
+                "date_update" => __reader.field(&mut __this.date_update, "date_update"),
+                "enterprise_id" => {
+                    __reader.field(&mut __this.enterprise_id, "enterprise_id")
+                }
+                "id" => __reader.field(&mut __this.id, "id"),
+                "primary_usergroup" => {
+                    __reader.field(&mut __this.primary_usergroup, "primary_usergroup")
+                }
+                "restricted_subjects" => {
+                    __reader
+                        .field(&mut __this.restricted_subjects, "restricted_subjects")
+                }
+                _ => __reader.keep(__key),
+            }?;
+        }
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.opt("barriered_from_usergroups", &self.barriered_from_usergroups)?;
+        __writer.opt("date_update", &self.date_update)?;
+        __writer.opt("enterprise_id", &self.enterprise_id)?;
+        __writer.opt("id", &self.id)?;
+        __writer.opt("primary_usergroup", &self.primary_usergroup)?;
+        __writer.opt("restricted_subjects", &self.restricted_subjects)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
+    }
+}
+
+rt::record!(AdminBarriersListResponseBarriers);
+
+/// The `barriered_from_usergroups` object of [`AdminBarriersListResponseBarriers`].
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct AdminBarriersListResponseBarriersBarrieredFromUsergroups {
+    /// Answered as `id`.
+    pub id: Option<UsergroupId>,
+    /// Answered as `name`.
+    pub name: Option<String>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
+}
+
+impl rt::de::Record for AdminBarriersListResponseBarriersBarrieredFromUsergroups {
+    const NAME: &'static str = "AdminBarriersListResponseBarriersBarrieredFromUsergroups";
+
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
+            match __key.as_str() {
+                "id" => __reader.field(&mut __this.id, "id"),
+                "name" => __reader.field(&mut __this.name, "name"),
+                _ => __reader.keep(__key),
+            }?;
+        }
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.opt("id", &self.id)?;
+        __writer.opt("name", &self.name)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
+    }
+}
+
+rt::record!(AdminBarriersListResponseBarriersBarrieredFromUsergroups);
+
+/// The `primary_usergroup` object of [`AdminBarriersListResponseBarriers`].
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct AdminBarriersListResponseBarriersPrimaryUsergroup {
+    /// Answered as `id`.
+    pub id: Option<UsergroupId>,
+    /// Answered as `name`.
+    pub name: Option<String>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
+}
+
+impl rt::de::Record for AdminBarriersListResponseBarriersPrimaryUsergroup {
+    const NAME: &'static str = "AdminBarriersListResponseBarriersPrimaryUsergroup";
+
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
+            match __key.as_str() {
+                "id" => __reader.field(&mut __this.id, "id"),
+                "name" => __reader.field(&mut __this.name, "name"),
+                _ => __reader.keep(__key),
+            }?;
+        }
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.opt("id", &self.id)?;
+        __writer.opt("name", &self.name)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
+    }
+}
+
+rt::record!(AdminBarriersListResponseBarriersPrimaryUsergroup);

@@ -78,44 +78,60 @@ impl rt::Catalogued for AdminConversationsBulkDelete {
 ///    "not_added": [{ "channel_id": "C12346", "error": "invalid_channel" }]
 ///}
 /// ```
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AdminConversationsBulkDeleteResponse {
     /// Answered as `bulk_action_id`.
     pub bulk_action_id: String,
     /// The channel ID and reason it could not be deleted.
-    pub not_added: Vec<serde_json::Value>,
+    pub not_added: Vec<AdminConversationsBulkDeleteResponseNotAdded>,
     /// The warnings Slack sent with the answer, from its `warning` and
     /// `response_metadata.warnings` fields.
     pub warnings: Vec<AdminConversationsBulkDeleteWarning>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for AdminConversationsBulkDeleteResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for AdminConversationsBulkDeleteResponse {
+impl rt::de::Record for AdminConversationsBulkDeleteResponse {
     const NAME: &'static str = "AdminConversationsBulkDeleteResponse";
 
-    fn read_map<'de, A: rt::de::Map<'de>>(mut __map: A) -> Result<Self, A::Error> {
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
         let mut bulk_action_id = None;
         let mut not_added = None;
-        while let Some(__key) = __map.next_key::<rt::de::Key<'de>>()? {
+        while let Some(__key) = __reader.next_key()? {
             match __key.as_str() {
-                "bulk_action_id" => rt::de::set(&mut __map, &mut bulk_action_id),
-                "not_added" => rt::de::set(&mut __map, &mut not_added),
-                _ => rt::de::skip(&mut __map),
+                "ok" => __reader.skip(),
+                "bulk_action_id" => __reader.field(&mut bulk_action_id, "bulk_action_id"),
+                "not_added" => __reader.field(&mut not_added, "not_added"),
+                _ => __reader.keep(__key),
             }?;
         }
-        Ok(Self {
-            bulk_action_id: rt::de::required(bulk_action_id, "bulk_action_id")?,
-            not_added: rt::de::required(not_added, "not_added")?,
-            warnings: Vec::new(),
-        })
+        __this.bulk_action_id = __reader.required(bulk_action_id, "bulk_action_id");
+        __this.not_added = __reader.required(not_added, "not_added");
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.req("ok", &true)?;
+        __writer.req("bulk_action_id", &self.bulk_action_id)?;
+        __writer.req("not_added", &self.not_added)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
     }
 }
+
+rt::record!(AdminConversationsBulkDeleteResponse);
 
 rt::method_response!(
     AdminConversationsBulkDeleteResponse, AdminConversationsBulkDeleteWarning
@@ -193,3 +209,52 @@ rt::code_traits!(AdminConversationsBulkDeleteError, error, CommonError);
 /// The warning codes every method can answer:
 #[doc = include_str!("../common_warning.md")]
 pub type AdminConversationsBulkDeleteWarning = rt::CommonOnly<rt::CommonWarning>;
+
+/// The `not_added` object of [`AdminConversationsBulkDeleteResponse`].
+///
+/// The channel ID and reason it could not be deleted.
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct AdminConversationsBulkDeleteResponseNotAdded {
+    /// Answered as `channel_id`.
+    pub channel_id: Option<String>,
+    /// Answered as `errors`.
+    pub errors: Option<Vec<String>>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
+}
+
+impl rt::de::Record for AdminConversationsBulkDeleteResponseNotAdded {
+    const NAME: &'static str = "AdminConversationsBulkDeleteResponseNotAdded";
+
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
+            match __key.as_str() {
+                "channel_id" => __reader.field(&mut __this.channel_id, "channel_id"),
+                "errors" => __reader.field(&mut __this.errors, "errors"),
+                _ => __reader.keep(__key),
+            }?;
+        }
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.opt("channel_id", &self.channel_id)?;
+        __writer.opt("errors", &self.errors)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
+    }
+}
+
+rt::record!(AdminConversationsBulkDeleteResponseNotAdded);

@@ -91,7 +91,7 @@ impl rt::Catalogued for AdminConversationsBulkSetExcludeFromSlackAi {
 ///    "not_added": [{ "channel_id": "C12346", "error": "invalid_channel" }]
 ///}
 /// ```
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AdminConversationsBulkSetExcludeFromSlackAiResponse {
     /// Answered as `bulk_action_id`.
@@ -101,35 +101,50 @@ pub struct AdminConversationsBulkSetExcludeFromSlackAiResponse {
     /// The warnings Slack sent with the answer, from its `warning` and
     /// `response_metadata.warnings` fields.
     pub warnings: Vec<AdminConversationsBulkSetExcludeFromSlackAiWarning>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de>
-for AdminConversationsBulkSetExcludeFromSlackAiResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for AdminConversationsBulkSetExcludeFromSlackAiResponse {
+impl rt::de::Record for AdminConversationsBulkSetExcludeFromSlackAiResponse {
     const NAME: &'static str = "AdminConversationsBulkSetExcludeFromSlackAiResponse";
 
-    fn read_map<'de, A: rt::de::Map<'de>>(mut __map: A) -> Result<Self, A::Error> {
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
         let mut bulk_action_id = None;
         let mut not_added = None;
-        while let Some(__key) = __map.next_key::<rt::de::Key<'de>>()? {
+        while let Some(__key) = __reader.next_key()? {
             match __key.as_str() {
-                "bulk_action_id" => rt::de::set(&mut __map, &mut bulk_action_id),
-                "not_added" => rt::de::set(&mut __map, &mut not_added),
-                _ => rt::de::skip(&mut __map),
+                "ok" => __reader.skip(),
+                "bulk_action_id" => __reader.field(&mut bulk_action_id, "bulk_action_id"),
+                "not_added" => __reader.field(&mut not_added, "not_added"),
+                _ => __reader.keep(__key),
             }?;
         }
-        Ok(Self {
-            bulk_action_id: rt::de::required(bulk_action_id, "bulk_action_id")?,
-            not_added: rt::de::required(not_added, "not_added")?,
-            warnings: Vec::new(),
-        })
+        __this.bulk_action_id = __reader.required(bulk_action_id, "bulk_action_id");
+        __this.not_added = __reader.required(not_added, "not_added");
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.req("ok", &true)?;
+        __writer.req("bulk_action_id", &self.bulk_action_id)?;
+        __writer.req_json("not_added", &self.not_added)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
     }
 }
+
+rt::record!(AdminConversationsBulkSetExcludeFromSlackAiResponse);
 
 rt::method_response!(
     AdminConversationsBulkSetExcludeFromSlackAiResponse,

@@ -80,7 +80,7 @@ impl rt::Catalogued for AdminConversationsBulkSetProperties {
 }
 
 /// The answer of a successful [`AdminConversationsBulkSetProperties`] call (`admin.conversations.bulkSetProperties`), with any warnings Slack sent in `warnings`.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AdminConversationsBulkSetPropertiesResponse {
     /// Answered as `bulk_action_id`.
@@ -90,34 +90,50 @@ pub struct AdminConversationsBulkSetPropertiesResponse {
     /// The warnings Slack sent with the answer, from its `warning` and
     /// `response_metadata.warnings` fields.
     pub warnings: Vec<AdminConversationsBulkSetPropertiesWarning>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for AdminConversationsBulkSetPropertiesResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for AdminConversationsBulkSetPropertiesResponse {
+impl rt::de::Record for AdminConversationsBulkSetPropertiesResponse {
     const NAME: &'static str = "AdminConversationsBulkSetPropertiesResponse";
 
-    fn read_map<'de, A: rt::de::Map<'de>>(mut __map: A) -> Result<Self, A::Error> {
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
         let mut bulk_action_id = None;
         let mut not_updated = None;
-        while let Some(__key) = __map.next_key::<rt::de::Key<'de>>()? {
+        while let Some(__key) = __reader.next_key()? {
             match __key.as_str() {
-                "bulk_action_id" => rt::de::set(&mut __map, &mut bulk_action_id),
-                "not_updated" => rt::de::set(&mut __map, &mut not_updated),
-                _ => rt::de::skip(&mut __map),
+                "ok" => __reader.skip(),
+                "bulk_action_id" => __reader.field(&mut bulk_action_id, "bulk_action_id"),
+                "not_updated" => __reader.field(&mut not_updated, "not_updated"),
+                _ => __reader.keep(__key),
             }?;
         }
-        Ok(Self {
-            bulk_action_id: rt::de::required(bulk_action_id, "bulk_action_id")?,
-            not_updated: rt::de::required(not_updated, "not_updated")?,
-            warnings: Vec::new(),
-        })
+        __this.bulk_action_id = __reader.required(bulk_action_id, "bulk_action_id");
+        __this.not_updated = __reader.required(not_updated, "not_updated");
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.req("ok", &true)?;
+        __writer.req("bulk_action_id", &self.bulk_action_id)?;
+        __writer.req_json("not_updated", &self.not_updated)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
     }
 }
+
+rt::record!(AdminConversationsBulkSetPropertiesResponse);
 
 rt::method_response!(
     AdminConversationsBulkSetPropertiesResponse,

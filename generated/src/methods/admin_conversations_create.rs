@@ -124,7 +124,7 @@ impl rt::Catalogued for AdminConversationsCreate {
 /// ```json
 ///{ "ok": true, "channel_id": "C12345" }
 /// ```
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AdminConversationsCreateResponse {
     /// Answered as `channel_id`.
@@ -132,31 +132,44 @@ pub struct AdminConversationsCreateResponse {
     /// The warnings Slack sent with the answer, from its `warning` and
     /// `response_metadata.warnings` fields.
     pub warnings: Vec<AdminConversationsCreateWarning>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for AdminConversationsCreateResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for AdminConversationsCreateResponse {
+impl rt::de::Record for AdminConversationsCreateResponse {
     const NAME: &'static str = "AdminConversationsCreateResponse";
 
-    fn read_map<'de, A: rt::de::Map<'de>>(mut __map: A) -> Result<Self, A::Error> {
-        let mut channel_id = None;
-        while let Some(__key) = __map.next_key::<rt::de::Key<'de>>()? {
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
             match __key.as_str() {
-                "channel_id" => rt::de::set_opt(&mut __map, &mut channel_id),
-                _ => rt::de::skip(&mut __map),
+                "ok" => __reader.skip(),
+                "channel_id" => __reader.field(&mut __this.channel_id, "channel_id"),
+                _ => __reader.keep(__key),
             }?;
         }
-        Ok(Self {
-            channel_id,
-            warnings: Vec::new(),
-        })
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.req("ok", &true)?;
+        __writer.opt("channel_id", &self.channel_id)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
     }
 }
+
+rt::record!(AdminConversationsCreateResponse);
 
 rt::method_response!(AdminConversationsCreateResponse, AdminConversationsCreateWarning);
 

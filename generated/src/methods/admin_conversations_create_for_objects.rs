@@ -102,7 +102,7 @@ impl rt::Catalogued for AdminConversationsCreateForObjects {
 /// ```json
 ///{ "ok": true, "channel_id": "C12345" }
 /// ```
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AdminConversationsCreateForObjectsResponse {
     /// Slack Channel ID, in the format of an alphanumeric string starting with C
@@ -110,31 +110,46 @@ pub struct AdminConversationsCreateForObjectsResponse {
     /// The warnings Slack sent with the answer, from its `warning` and
     /// `response_metadata.warnings` fields.
     pub warnings: Vec<AdminConversationsCreateForObjectsWarning>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for AdminConversationsCreateForObjectsResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for AdminConversationsCreateForObjectsResponse {
+impl rt::de::Record for AdminConversationsCreateForObjectsResponse {
     const NAME: &'static str = "AdminConversationsCreateForObjectsResponse";
 
-    fn read_map<'de, A: rt::de::Map<'de>>(mut __map: A) -> Result<Self, A::Error> {
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
         let mut channel_id = None;
-        while let Some(__key) = __map.next_key::<rt::de::Key<'de>>()? {
+        while let Some(__key) = __reader.next_key()? {
             match __key.as_str() {
-                "channel_id" => rt::de::set(&mut __map, &mut channel_id),
-                _ => rt::de::skip(&mut __map),
+                "ok" => __reader.skip(),
+                "channel_id" => __reader.field(&mut channel_id, "channel_id"),
+                _ => __reader.keep(__key),
             }?;
         }
-        Ok(Self {
-            channel_id: rt::de::required(channel_id, "channel_id")?,
-            warnings: Vec::new(),
-        })
+        __this.channel_id = __reader.required(channel_id, "channel_id");
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.req("ok", &true)?;
+        __writer.req("channel_id", &self.channel_id)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
     }
 }
+
+rt::record!(AdminConversationsCreateForObjectsResponse);
 
 rt::method_response!(
     AdminConversationsCreateForObjectsResponse, AdminConversationsCreateForObjectsWarning

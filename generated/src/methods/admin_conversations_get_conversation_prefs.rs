@@ -97,7 +97,7 @@ impl rt::Catalogued for AdminConversationsGetConversationPrefs {
 ///    }
 ///}
 /// ```
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AdminConversationsGetConversationPrefsResponse {
     /// Answered as `prefs`.
@@ -105,31 +105,44 @@ pub struct AdminConversationsGetConversationPrefsResponse {
     /// The warnings Slack sent with the answer, from its `warning` and
     /// `response_metadata.warnings` fields.
     pub warnings: Vec<AdminConversationsGetConversationPrefsWarning>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for AdminConversationsGetConversationPrefsResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for AdminConversationsGetConversationPrefsResponse {
+impl rt::de::Record for AdminConversationsGetConversationPrefsResponse {
     const NAME: &'static str = "AdminConversationsGetConversationPrefsResponse";
 
-    fn read_map<'de, A: rt::de::Map<'de>>(mut __map: A) -> Result<Self, A::Error> {
-        let mut prefs = None;
-        while let Some(__key) = __map.next_key::<rt::de::Key<'de>>()? {
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
             match __key.as_str() {
-                "prefs" => rt::de::set_opt(&mut __map, &mut prefs),
-                _ => rt::de::skip(&mut __map),
+                "ok" => __reader.skip(),
+                "prefs" => __reader.field(&mut __this.prefs, "prefs"),
+                _ => __reader.keep(__key),
             }?;
         }
-        Ok(Self {
-            prefs,
-            warnings: Vec::new(),
-        })
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.req("ok", &true)?;
+        __writer.opt("prefs", &self.prefs)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
     }
 }
+
+rt::record!(AdminConversationsGetConversationPrefsResponse);
 
 rt::method_response!(
     AdminConversationsGetConversationPrefsResponse,
@@ -247,7 +260,7 @@ pub type AdminConversationsGetConversationPrefsWarning = rt::CommonOnly<
 >;
 
 /// The `prefs` object of [`AdminConversationsGetConversationPrefsResponse`].
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AdminConversationsGetConversationPrefsResponsePrefs {
     /// Answered as `who_can_post`.
@@ -270,51 +283,63 @@ pub struct AdminConversationsGetConversationPrefsResponsePrefs {
     pub enable_at_here: Option<
         AdminConversationsGetConversationPrefsResponsePrefsEnableAtHere,
     >,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de>
-for AdminConversationsGetConversationPrefsResponsePrefs {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for AdminConversationsGetConversationPrefsResponsePrefs {
+impl rt::de::Record for AdminConversationsGetConversationPrefsResponsePrefs {
     const NAME: &'static str = "AdminConversationsGetConversationPrefsResponsePrefs";
 
-    fn read_map<'de, A: rt::de::Map<'de>>(mut __map: A) -> Result<Self, A::Error> {
-        let mut who_can_post = None;
-        let mut can_thread = None;
-        let mut membership_limit = None;
-        let mut can_huddle = None;
-        let mut enable_at_channel = None;
-        let mut enable_at_here = None;
-        while let Some(__key) = __map.next_key::<rt::de::Key<'de>>()? {
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
             match __key.as_str() {
-                "who_can_post" => rt::de::set_opt(&mut __map, &mut who_can_post),
-                "can_thread" => rt::de::set_opt(&mut __map, &mut can_thread),
-                "membership_limit" => rt::de::set_opt(&mut __map, &mut membership_limit),
-                "can_huddle" => rt::de::set_opt(&mut __map, &mut can_huddle),
-                "enable_at_channel" => {
-                    rt::de::set_opt(&mut __map, &mut enable_at_channel)
+                "who_can_post" => {
+                    __reader.field(&mut __this.who_can_post, "who_can_post")
                 }
-                "enable_at_here" => rt::de::set_opt(&mut __map, &mut enable_at_here),
-                _ => rt::de::skip(&mut __map),
+                "can_thread" => __reader.field(&mut __this.can_thread, "can_thread"),
+                "membership_limit" => {
+                    __reader.field(&mut __this.membership_limit, "membership_limit")
+                }
+                "can_huddle" => __reader.field(&mut __this.can_huddle, "can_huddle"),
+                "enable_at_channel" => {
+                    __reader.field(&mut __this.enable_at_channel, "enable_at_channel")
+                }
+                "enable_at_here" => {
+                    __reader.field(&mut __this.enable_at_here, "enable_at_here")
+                }
+                _ => __reader.keep(__key),
             }?;
         }
-        Ok(Self {
-            who_can_post,
-            can_thread,
-            membership_limit,
-            can_huddle,
-            enable_at_channel,
-            enable_at_here,
-        })
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.opt("who_can_post", &self.who_can_post)?;
+        __writer.opt("can_thread", &self.can_thread)?;
+        __writer.opt("membership_limit", &self.membership_limit)?;
+        __writer.opt("can_huddle", &self.can_huddle)?;
+        __writer.opt("enable_at_channel", &self.enable_at_channel)?;
+        __writer.opt("enable_at_here", &self.enable_at_here)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
     }
 }
 
+rt::record!(AdminConversationsGetConversationPrefsResponsePrefs);
+
 /// The `who_can_post` object of [`AdminConversationsGetConversationPrefsResponsePrefs`].
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AdminConversationsGetConversationPrefsResponsePrefsWhoCanPost {
     /// Comma separated string of user types
@@ -323,34 +348,47 @@ pub struct AdminConversationsGetConversationPrefsResponsePrefsWhoCanPost {
     pub type_: Option<Vec<String>>,
     /// Comma separated string of user IDs
     pub user: Option<Vec<String>>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de>
-for AdminConversationsGetConversationPrefsResponsePrefsWhoCanPost {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for AdminConversationsGetConversationPrefsResponsePrefsWhoCanPost {
+impl rt::de::Record for AdminConversationsGetConversationPrefsResponsePrefsWhoCanPost {
     const NAME: &'static str = "AdminConversationsGetConversationPrefsResponsePrefsWhoCanPost";
 
-    fn read_map<'de, A: rt::de::Map<'de>>(mut __map: A) -> Result<Self, A::Error> {
-        let mut type_ = None;
-        let mut user = None;
-        while let Some(__key) = __map.next_key::<rt::de::Key<'de>>()? {
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
             match __key.as_str() {
-                "type" => rt::de::set_opt(&mut __map, &mut type_),
-                "user" => rt::de::set_opt(&mut __map, &mut user),
-                _ => rt::de::skip(&mut __map),
+                "type" => __reader.field(&mut __this.type_, "type"),
+                "user" => __reader.field(&mut __this.user, "user"),
+                _ => __reader.keep(__key),
             }?;
         }
-        Ok(Self { type_, user })
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.opt("type", &self.type_)?;
+        __writer.opt("user", &self.user)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
     }
 }
 
+rt::record!(AdminConversationsGetConversationPrefsResponsePrefsWhoCanPost);
+
 /// The `can_thread` object of [`AdminConversationsGetConversationPrefsResponsePrefs`].
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AdminConversationsGetConversationPrefsResponsePrefsCanThread {
     /// Comma separated string of user types
@@ -359,150 +397,215 @@ pub struct AdminConversationsGetConversationPrefsResponsePrefsCanThread {
     pub type_: Option<Vec<String>>,
     /// Comma separated string of user IDs
     pub user: Option<Vec<String>>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de>
-for AdminConversationsGetConversationPrefsResponsePrefsCanThread {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for AdminConversationsGetConversationPrefsResponsePrefsCanThread {
+impl rt::de::Record for AdminConversationsGetConversationPrefsResponsePrefsCanThread {
     const NAME: &'static str = "AdminConversationsGetConversationPrefsResponsePrefsCanThread";
 
-    fn read_map<'de, A: rt::de::Map<'de>>(mut __map: A) -> Result<Self, A::Error> {
-        let mut type_ = None;
-        let mut user = None;
-        while let Some(__key) = __map.next_key::<rt::de::Key<'de>>()? {
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
             match __key.as_str() {
-                "type" => rt::de::set_opt(&mut __map, &mut type_),
-                "user" => rt::de::set_opt(&mut __map, &mut user),
-                _ => rt::de::skip(&mut __map),
+                "type" => __reader.field(&mut __this.type_, "type"),
+                "user" => __reader.field(&mut __this.user, "user"),
+                _ => __reader.keep(__key),
             }?;
         }
-        Ok(Self { type_, user })
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.opt("type", &self.type_)?;
+        __writer.opt("user", &self.user)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
     }
 }
 
+rt::record!(AdminConversationsGetConversationPrefsResponsePrefsCanThread);
+
 /// The `membership_limit` object of [`AdminConversationsGetConversationPrefsResponsePrefs`].
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AdminConversationsGetConversationPrefsResponsePrefsMembershipLimit {
     /// Membership limit value
     pub value: Option<i64>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de>
-for AdminConversationsGetConversationPrefsResponsePrefsMembershipLimit {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer
+impl rt::de::Record
 for AdminConversationsGetConversationPrefsResponsePrefsMembershipLimit {
     const NAME: &'static str = "AdminConversationsGetConversationPrefsResponsePrefsMembershipLimit";
 
-    fn read_map<'de, A: rt::de::Map<'de>>(mut __map: A) -> Result<Self, A::Error> {
-        let mut value = None;
-        while let Some(__key) = __map.next_key::<rt::de::Key<'de>>()? {
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
             match __key.as_str() {
-                "value" => rt::de::set_opt(&mut __map, &mut value),
-                _ => rt::de::skip(&mut __map),
+                "value" => __reader.field(&mut __this.value, "value"),
+                _ => __reader.keep(__key),
             }?;
         }
-        Ok(Self { value })
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.opt("value", &self.value)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
     }
 }
 
+rt::record!(AdminConversationsGetConversationPrefsResponsePrefsMembershipLimit);
+
 /// The `can_huddle` object of [`AdminConversationsGetConversationPrefsResponsePrefs`].
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AdminConversationsGetConversationPrefsResponsePrefsCanHuddle {
     /// Can start a huddle
     pub enabled: Option<bool>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de>
-for AdminConversationsGetConversationPrefsResponsePrefsCanHuddle {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for AdminConversationsGetConversationPrefsResponsePrefsCanHuddle {
+impl rt::de::Record for AdminConversationsGetConversationPrefsResponsePrefsCanHuddle {
     const NAME: &'static str = "AdminConversationsGetConversationPrefsResponsePrefsCanHuddle";
 
-    fn read_map<'de, A: rt::de::Map<'de>>(mut __map: A) -> Result<Self, A::Error> {
-        let mut enabled = None;
-        while let Some(__key) = __map.next_key::<rt::de::Key<'de>>()? {
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
             match __key.as_str() {
-                "enabled" => rt::de::set_opt(&mut __map, &mut enabled),
-                _ => rt::de::skip(&mut __map),
+                "enabled" => __reader.field(&mut __this.enabled, "enabled"),
+                _ => __reader.keep(__key),
             }?;
         }
-        Ok(Self { enabled })
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.opt("enabled", &self.enabled)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
     }
 }
 
+rt::record!(AdminConversationsGetConversationPrefsResponsePrefsCanHuddle);
+
 /// The `enable_at_channel` object of [`AdminConversationsGetConversationPrefsResponsePrefs`].
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AdminConversationsGetConversationPrefsResponsePrefsEnableAtChannel {
     /// Enable channel mentions in channel.
     pub enabled: Option<bool>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de>
-for AdminConversationsGetConversationPrefsResponsePrefsEnableAtChannel {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer
+impl rt::de::Record
 for AdminConversationsGetConversationPrefsResponsePrefsEnableAtChannel {
     const NAME: &'static str = "AdminConversationsGetConversationPrefsResponsePrefsEnableAtChannel";
 
-    fn read_map<'de, A: rt::de::Map<'de>>(mut __map: A) -> Result<Self, A::Error> {
-        let mut enabled = None;
-        while let Some(__key) = __map.next_key::<rt::de::Key<'de>>()? {
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
             match __key.as_str() {
-                "enabled" => rt::de::set_opt(&mut __map, &mut enabled),
-                _ => rt::de::skip(&mut __map),
+                "enabled" => __reader.field(&mut __this.enabled, "enabled"),
+                _ => __reader.keep(__key),
             }?;
         }
-        Ok(Self { enabled })
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.opt("enabled", &self.enabled)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
     }
 }
 
+rt::record!(AdminConversationsGetConversationPrefsResponsePrefsEnableAtChannel);
+
 /// The `enable_at_here` object of [`AdminConversationsGetConversationPrefsResponsePrefs`].
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AdminConversationsGetConversationPrefsResponsePrefsEnableAtHere {
     /// Enable here mentions in channel.
     pub enabled: Option<bool>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de>
-for AdminConversationsGetConversationPrefsResponsePrefsEnableAtHere {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for AdminConversationsGetConversationPrefsResponsePrefsEnableAtHere {
+impl rt::de::Record for AdminConversationsGetConversationPrefsResponsePrefsEnableAtHere {
     const NAME: &'static str = "AdminConversationsGetConversationPrefsResponsePrefsEnableAtHere";
 
-    fn read_map<'de, A: rt::de::Map<'de>>(mut __map: A) -> Result<Self, A::Error> {
-        let mut enabled = None;
-        while let Some(__key) = __map.next_key::<rt::de::Key<'de>>()? {
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
             match __key.as_str() {
-                "enabled" => rt::de::set_opt(&mut __map, &mut enabled),
-                _ => rt::de::skip(&mut __map),
+                "enabled" => __reader.field(&mut __this.enabled, "enabled"),
+                _ => __reader.keep(__key),
             }?;
         }
-        Ok(Self { enabled })
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.opt("enabled", &self.enabled)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
     }
 }
+
+rt::record!(AdminConversationsGetConversationPrefsResponsePrefsEnableAtHere);

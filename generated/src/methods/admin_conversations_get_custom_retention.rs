@@ -77,7 +77,7 @@ impl rt::Catalogued for AdminConversationsGetCustomRetention {
 /// ```json
 ///{ "ok": true, "is_policy_enabled": true, "duration_days": 70 }
 /// ```
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AdminConversationsGetCustomRetentionResponse {
     /// Is there a policy set on this conversation that overrides the default retention policy.
@@ -87,34 +87,53 @@ pub struct AdminConversationsGetCustomRetentionResponse {
     /// The warnings Slack sent with the answer, from its `warning` and
     /// `response_metadata.warnings` fields.
     pub warnings: Vec<AdminConversationsGetCustomRetentionWarning>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for AdminConversationsGetCustomRetentionResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for AdminConversationsGetCustomRetentionResponse {
+impl rt::de::Record for AdminConversationsGetCustomRetentionResponse {
     const NAME: &'static str = "AdminConversationsGetCustomRetentionResponse";
 
-    fn read_map<'de, A: rt::de::Map<'de>>(mut __map: A) -> Result<Self, A::Error> {
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
         let mut is_policy_enabled = None;
         let mut duration_days = None;
-        while let Some(__key) = __map.next_key::<rt::de::Key<'de>>()? {
+        while let Some(__key) = __reader.next_key()? {
             match __key.as_str() {
-                "is_policy_enabled" => rt::de::set(&mut __map, &mut is_policy_enabled),
-                "duration_days" => rt::de::set(&mut __map, &mut duration_days),
-                _ => rt::de::skip(&mut __map),
+                "ok" => __reader.skip(),
+                "is_policy_enabled" => {
+                    __reader.field(&mut is_policy_enabled, "is_policy_enabled")
+                }
+                "duration_days" => __reader.field(&mut duration_days, "duration_days"),
+                _ => __reader.keep(__key),
             }?;
         }
-        Ok(Self {
-            is_policy_enabled: rt::de::required(is_policy_enabled, "is_policy_enabled")?,
-            duration_days: rt::de::required(duration_days, "duration_days")?,
-            warnings: Vec::new(),
-        })
+        __this.is_policy_enabled = __reader
+            .required(is_policy_enabled, "is_policy_enabled");
+        __this.duration_days = __reader.required(duration_days, "duration_days");
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.req("ok", &true)?;
+        __writer.req("is_policy_enabled", &self.is_policy_enabled)?;
+        __writer.req("duration_days", &self.duration_days)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
     }
 }
+
+rt::record!(AdminConversationsGetCustomRetentionResponse);
 
 rt::method_response!(
     AdminConversationsGetCustomRetentionResponse,

@@ -2,7 +2,7 @@
 //! `admin.conversations.getTeams`: Get all the workspaces a given public or private channel is connected to within this Enterprise org.
 
 use typed_slack_runtime as rt;
-use typed_slack_runtime::types::{Cursor, ChannelId};
+use typed_slack_runtime::types::{Cursor, ChannelId, TeamId, ResponseMetadata};
 
 /// Get all the workspaces a given public or private channel is connected to within this Enterprise org.
 ///
@@ -116,41 +116,58 @@ impl rt::Paginated for AdminConversationsGetTeams {
 /// ```json
 ///{ "ok": true, "team_ids": ["T1234", "T5679"] }
 /// ```
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AdminConversationsGetTeamsResponse {
+    /// Answered as `team_ids`.
+    pub team_ids: Option<Vec<TeamId>>,
     /// The answer's `response_metadata`: where the next page starts.
-    pub response_metadata: Option<rt::types::ResponseMetadata>,
+    pub response_metadata: Option<ResponseMetadata>,
     /// The warnings Slack sent with the answer, from its `warning` and
     /// `response_metadata.warnings` fields.
     pub warnings: Vec<AdminConversationsGetTeamsWarning>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for AdminConversationsGetTeamsResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for AdminConversationsGetTeamsResponse {
+impl rt::de::Record for AdminConversationsGetTeamsResponse {
     const NAME: &'static str = "AdminConversationsGetTeamsResponse";
 
-    fn read_map<'de, A: rt::de::Map<'de>>(mut __map: A) -> Result<Self, A::Error> {
-        let mut response_metadata = None;
-        while let Some(__key) = __map.next_key::<rt::de::Key<'de>>()? {
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
             match __key.as_str() {
+                "ok" => __reader.skip(),
+                "team_ids" => __reader.field(&mut __this.team_ids, "team_ids"),
                 "response_metadata" => {
-                    rt::de::set_opt(&mut __map, &mut response_metadata)
+                    __reader.field(&mut __this.response_metadata, "response_metadata")
                 }
-                _ => rt::de::skip(&mut __map),
+                _ => __reader.keep(__key),
             }?;
         }
-        Ok(Self {
-            response_metadata,
-            warnings: Vec::new(),
-        })
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.req("ok", &true)?;
+        __writer.opt("team_ids", &self.team_ids)?;
+        __writer.opt("response_metadata", &self.response_metadata)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
     }
 }
+
+rt::record!(AdminConversationsGetTeamsResponse);
 
 rt::method_response!(
     AdminConversationsGetTeamsResponse, AdminConversationsGetTeamsWarning

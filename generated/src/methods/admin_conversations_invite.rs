@@ -90,9 +90,56 @@ impl rt::Catalogued for AdminConversationsInvite {
 /// ```json
 ///{ "ok": true }
 /// ```
-pub type AdminConversationsInviteResponse = rt::Acknowledged<
-    AdminConversationsInviteWarning,
->;
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct AdminConversationsInviteResponse {
+    /// Answered as `failed_user_ids`.
+    pub failed_user_ids: Option<AdminConversationsInviteResponseFailedUserIds>,
+    /// The warnings Slack sent with the answer, from its `warning` and
+    /// `response_metadata.warnings` fields.
+    pub warnings: Vec<AdminConversationsInviteWarning>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
+}
+
+impl rt::de::Record for AdminConversationsInviteResponse {
+    const NAME: &'static str = "AdminConversationsInviteResponse";
+
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
+            match __key.as_str() {
+                "ok" => __reader.skip(),
+                "failed_user_ids" => {
+                    __reader.field(&mut __this.failed_user_ids, "failed_user_ids")
+                }
+                _ => __reader.keep(__key),
+            }?;
+        }
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.req("ok", &true)?;
+        __writer.opt("failed_user_ids", &self.failed_user_ids)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
+    }
+}
+
+rt::record!(AdminConversationsInviteResponse);
+
+rt::method_response!(AdminConversationsInviteResponse, AdminConversationsInviteWarning);
 
 /// The errors `admin.conversations.invite` can answer.
 ///
@@ -192,3 +239,50 @@ rt::code_traits!(AdminConversationsInviteError, error, CommonError);
 /// The warning codes every method can answer:
 #[doc = include_str!("../common_warning.md")]
 pub type AdminConversationsInviteWarning = rt::CommonOnly<rt::CommonWarning>;
+
+/// The `failed_user_ids` object of [`AdminConversationsInviteResponse`].
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct AdminConversationsInviteResponseFailedUserIds {
+    /// Answered as `U00000000`.
+    pub u00000000: Option<String>,
+    /// Answered as `U00000001`.
+    pub u00000001: Option<String>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
+}
+
+impl rt::de::Record for AdminConversationsInviteResponseFailedUserIds {
+    const NAME: &'static str = "AdminConversationsInviteResponseFailedUserIds";
+
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
+            match __key.as_str() {
+                "U00000000" => __reader.field(&mut __this.u00000000, "U00000000"),
+                "U00000001" => __reader.field(&mut __this.u00000001, "U00000001"),
+                _ => __reader.keep(__key),
+            }?;
+        }
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.opt("U00000000", &self.u00000000)?;
+        __writer.opt("U00000001", &self.u00000001)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
+    }
+}
+
+rt::record!(AdminConversationsInviteResponseFailedUserIds);

@@ -2,7 +2,7 @@
 //! `admin.conversations.lookup`: Returns channels on the given team using the filters.
 
 use typed_slack_runtime as rt;
-use typed_slack_runtime::types::{Cursor, ChannelId, TeamId};
+use typed_slack_runtime::types::{Cursor, ChannelId, TeamId, ResponseMetadata};
 
 /// Returns channels on the given team using the filters.
 ///
@@ -127,46 +127,60 @@ impl rt::Paginated for AdminConversationsLookup {
 }
 
 /// The answer of a successful [`AdminConversationsLookup`] call (`admin.conversations.lookup`), with any warnings Slack sent in `warnings`.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AdminConversationsLookupResponse {
     /// Answered as `channel_ids`.
     pub channel_ids: Vec<ChannelId>,
     /// The answer's `response_metadata`: where the next page starts.
-    pub response_metadata: Option<rt::types::ResponseMetadata>,
+    pub response_metadata: Option<ResponseMetadata>,
     /// The warnings Slack sent with the answer, from its `warning` and
     /// `response_metadata.warnings` fields.
     pub warnings: Vec<AdminConversationsLookupWarning>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for AdminConversationsLookupResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for AdminConversationsLookupResponse {
+impl rt::de::Record for AdminConversationsLookupResponse {
     const NAME: &'static str = "AdminConversationsLookupResponse";
 
-    fn read_map<'de, A: rt::de::Map<'de>>(mut __map: A) -> Result<Self, A::Error> {
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
         let mut channel_ids = None;
-        let mut response_metadata = None;
-        while let Some(__key) = __map.next_key::<rt::de::Key<'de>>()? {
+        while let Some(__key) = __reader.next_key()? {
             match __key.as_str() {
-                "channel_ids" => rt::de::set(&mut __map, &mut channel_ids),
+                "ok" => __reader.skip(),
+                "channel_ids" => __reader.field(&mut channel_ids, "channel_ids"),
                 "response_metadata" => {
-                    rt::de::set_opt(&mut __map, &mut response_metadata)
+                    __reader.field(&mut __this.response_metadata, "response_metadata")
                 }
-                _ => rt::de::skip(&mut __map),
+                _ => __reader.keep(__key),
             }?;
         }
-        Ok(Self {
-            channel_ids: rt::de::required(channel_ids, "channel_ids")?,
-            response_metadata,
-            warnings: Vec::new(),
-        })
+        __this.channel_ids = __reader.required(channel_ids, "channel_ids");
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.req("ok", &true)?;
+        __writer.req("channel_ids", &self.channel_ids)?;
+        __writer.opt("response_metadata", &self.response_metadata)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
     }
 }
+
+rt::record!(AdminConversationsLookupResponse);
 
 rt::method_response!(AdminConversationsLookupResponse, AdminConversationsLookupWarning);
 

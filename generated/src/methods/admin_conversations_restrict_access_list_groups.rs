@@ -85,7 +85,7 @@ impl rt::Catalogued for AdminConversationsRestrictAccessListGroups {
 /// ```json
 ///{ "ok": true, "group_ids": ["YOUR_GROUP_ID"] }
 /// ```
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AdminConversationsRestrictAccessListGroupsResponse {
     /// Answered as `group_ids`.
@@ -93,32 +93,46 @@ pub struct AdminConversationsRestrictAccessListGroupsResponse {
     /// The warnings Slack sent with the answer, from its `warning` and
     /// `response_metadata.warnings` fields.
     pub warnings: Vec<AdminConversationsRestrictAccessListGroupsWarning>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de>
-for AdminConversationsRestrictAccessListGroupsResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for AdminConversationsRestrictAccessListGroupsResponse {
+impl rt::de::Record for AdminConversationsRestrictAccessListGroupsResponse {
     const NAME: &'static str = "AdminConversationsRestrictAccessListGroupsResponse";
 
-    fn read_map<'de, A: rt::de::Map<'de>>(mut __map: A) -> Result<Self, A::Error> {
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
         let mut group_ids = None;
-        while let Some(__key) = __map.next_key::<rt::de::Key<'de>>()? {
+        while let Some(__key) = __reader.next_key()? {
             match __key.as_str() {
-                "group_ids" => rt::de::set(&mut __map, &mut group_ids),
-                _ => rt::de::skip(&mut __map),
+                "ok" => __reader.skip(),
+                "group_ids" => __reader.field(&mut group_ids, "group_ids"),
+                _ => __reader.keep(__key),
             }?;
         }
-        Ok(Self {
-            group_ids: rt::de::required(group_ids, "group_ids")?,
-            warnings: Vec::new(),
-        })
+        __this.group_ids = __reader.required(group_ids, "group_ids");
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.req("ok", &true)?;
+        __writer.req("group_ids", &self.group_ids)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
     }
 }
+
+rt::record!(AdminConversationsRestrictAccessListGroupsResponse);
 
 rt::method_response!(
     AdminConversationsRestrictAccessListGroupsResponse,

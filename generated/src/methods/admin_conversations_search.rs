@@ -2,7 +2,9 @@
 //! `admin.conversations.search`: Search for public or private channels in an Enterprise organization.
 
 use typed_slack_runtime as rt;
-use typed_slack_runtime::types::{Cursor, ChannelId};
+use typed_slack_runtime::types::{
+    Timestamp, Cursor, UserId, ChannelId, TeamId, EnterpriseId, FileId, ResponseMetadata,
+};
 
 /// Search for public or private channels in an Enterprise organization.
 ///
@@ -260,56 +262,72 @@ impl rt::Paginated for AdminConversationsSearch {
 ///    "total_count": 14823
 ///}
 /// ```
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AdminConversationsSearchResponse {
     /// Answered as `conversations`.
-    pub conversations: Vec<ChannelId>,
+    pub conversations: Vec<AdminConversationsSearchResponseConversations>,
     /// Encoded string for the next cursor value
     pub next_cursor: String,
     /// Total number of channels that exist in the search index and match the query string
     pub total_count: i64,
     /// The answer's `response_metadata`: where the next page starts.
-    pub response_metadata: Option<rt::types::ResponseMetadata>,
+    pub response_metadata: Option<ResponseMetadata>,
     /// The warnings Slack sent with the answer, from its `warning` and
     /// `response_metadata.warnings` fields.
     pub warnings: Vec<AdminConversationsSearchWarning>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for AdminConversationsSearchResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for AdminConversationsSearchResponse {
+impl rt::de::Record for AdminConversationsSearchResponse {
     const NAME: &'static str = "AdminConversationsSearchResponse";
 
-    fn read_map<'de, A: rt::de::Map<'de>>(mut __map: A) -> Result<Self, A::Error> {
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
         let mut conversations = None;
         let mut next_cursor = None;
         let mut total_count = None;
-        let mut response_metadata = None;
-        while let Some(__key) = __map.next_key::<rt::de::Key<'de>>()? {
+        while let Some(__key) = __reader.next_key()? {
             match __key.as_str() {
-                "conversations" => rt::de::set(&mut __map, &mut conversations),
-                "next_cursor" => rt::de::set(&mut __map, &mut next_cursor),
-                "total_count" => rt::de::set(&mut __map, &mut total_count),
+                "ok" => __reader.skip(),
+                "conversations" => __reader.field(&mut conversations, "conversations"),
+                "next_cursor" => __reader.field(&mut next_cursor, "next_cursor"),
+                "total_count" => __reader.field(&mut total_count, "total_count"),
                 "response_metadata" => {
-                    rt::de::set_opt(&mut __map, &mut response_metadata)
+                    __reader.field(&mut __this.response_metadata, "response_metadata")
                 }
-                _ => rt::de::skip(&mut __map),
+                _ => __reader.keep(__key),
             }?;
         }
-        Ok(Self {
-            conversations: rt::de::required(conversations, "conversations")?,
-            next_cursor: rt::de::required(next_cursor, "next_cursor")?,
-            total_count: rt::de::required(total_count, "total_count")?,
-            response_metadata,
-            warnings: Vec::new(),
-        })
+        __this.conversations = __reader.required(conversations, "conversations");
+        __this.next_cursor = __reader.required(next_cursor, "next_cursor");
+        __this.total_count = __reader.required(total_count, "total_count");
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.req("ok", &true)?;
+        __writer.req("conversations", &self.conversations)?;
+        __writer.req("next_cursor", &self.next_cursor)?;
+        __writer.req("total_count", &self.total_count)?;
+        __writer.opt("response_metadata", &self.response_metadata)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
     }
 }
+
+rt::record!(AdminConversationsSearchResponse);
 
 rt::method_response!(AdminConversationsSearchResponse, AdminConversationsSearchWarning);
 
@@ -460,3 +478,1111 @@ rt::code_traits!(AdminConversationsSearchError, error, CommonError);
 /// The warning codes every method can answer:
 #[doc = include_str!("../common_warning.md")]
 pub type AdminConversationsSearchWarning = rt::CommonOnly<rt::CommonWarning>;
+
+/// The `conversations` object of [`AdminConversationsSearchResponse`].
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct AdminConversationsSearchResponseConversations {
+    /// Answered as `canvas`.
+    pub canvas: Option<AdminConversationsSearchResponseConversationsCanvas>,
+    /// Answered as `channel_email_addresses`.
+    pub channel_email_addresses: Option<
+        Vec<AdminConversationsSearchResponseConversationsChannelEmailAddresses>,
+    >,
+    /// Answered as `channel_manager_count`.
+    pub channel_manager_count: Option<i64>,
+    /// Answered as `connected_limited_team_ids`.
+    pub connected_limited_team_ids: Option<Vec<String>>,
+    /// Answered as `connected_team_ids`.
+    pub connected_team_ids: Option<Vec<String>>,
+    /// Answered as `context_team_id`.
+    pub context_team_id: Option<TeamId>,
+    /// Answered as `conversation_host_id`.
+    pub conversation_host_id: Option<EnterpriseId>,
+    /// Answered as `created`.
+    pub created: Option<i64>,
+    /// Answered as `creator_id`.
+    pub creator_id: Option<UserId>,
+    /// Answered as `external_user_count`.
+    pub external_user_count: Option<i64>,
+    /// Answered as `id`.
+    pub id: Option<ChannelId>,
+    /// Answered as `internal_team_ids`.
+    pub internal_team_ids: Option<Vec<TeamId>>,
+    /// Answered as `internal_team_ids_count`.
+    pub internal_team_ids_count: Option<i64>,
+    /// Answered as `internal_team_ids_sample_team`.
+    pub internal_team_ids_sample_team: Option<TeamId>,
+    /// Answered as `is_archived`.
+    pub is_archived: Option<bool>,
+    /// Answered as `is_disconnect_in_progress`.
+    pub is_disconnect_in_progress: Option<bool>,
+    /// Answered as `is_ext_shared`.
+    pub is_ext_shared: Option<bool>,
+    /// Answered as `is_frozen`.
+    pub is_frozen: Option<bool>,
+    /// Answered as `is_general`.
+    pub is_general: Option<bool>,
+    /// Answered as `is_global_shared`.
+    pub is_global_shared: Option<bool>,
+    /// Answered as `is_org_default`.
+    pub is_org_default: Option<bool>,
+    /// Answered as `is_org_mandatory`.
+    pub is_org_mandatory: Option<bool>,
+    /// Answered as `is_org_shared`.
+    pub is_org_shared: Option<bool>,
+    /// Answered as `is_pending_ext_shared`.
+    pub is_pending_ext_shared: Option<bool>,
+    /// Answered as `is_private`.
+    pub is_private: Option<bool>,
+    /// Answered as `last_activity_ts`.
+    pub last_activity_ts: Option<i64>,
+    /// Answered as `lists`.
+    pub lists: Option<AdminConversationsSearchResponseConversationsLists>,
+    /// Answered as `member_count`.
+    pub member_count: Option<i64>,
+    /// Answered as `name`.
+    pub name: Option<String>,
+    /// Answered as `pending_connected_team_ids`.
+    pub pending_connected_team_ids: Option<Vec<String>>,
+    /// Answered as `properties`.
+    pub properties: Option<AdminConversationsSearchResponseConversationsProperties>,
+    /// Answered as `purpose`.
+    pub purpose: Option<String>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
+}
+
+impl rt::de::Record for AdminConversationsSearchResponseConversations {
+    const NAME: &'static str = "AdminConversationsSearchResponseConversations";
+
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
+            match __key.as_str() {
+                "canvas" => __reader.field(&mut __this.canvas, "canvas"),
+                "channel_email_addresses" => {
+                    __reader
+                        .field(
+                            &mut __this.channel_email_addresses,
+                            "channel_email_addresses",
+                        )
+                }
+                "channel_manager_count" => {
+                    __reader
+                        .field(
+                            &mut __this.channel_manager_count,
+                            "channel_manager_count",
+                        )
+                }
+                "connected_limited_team_ids" => {
+                    __reader
+                        .field(
+                            &mut __this.connected_limited_team_ids,
+                            "connected_limited_team_ids",
+                        )
+                }
+                "connected_team_ids" => {
+                    __reader.field(&mut __this.connected_team_ids, "connected_team_ids")
+                }
+                "context_team_id" => {
+                    __reader.field(&mut __this.context_team_id, "context_team_id")
+                }
+                "conversation_host_id" => {
+                    __reader
+                        .field(&mut __this.conversation_host_id, "conversation_host_id")
+                }
+                "created" => __reader.field(&mut __this.created, "created"),
+                "creator_id" => __reader.field(&mut __this.creator_id, "creator_id"),
+                "external_user_count" => {
+                    __reader
+                        .field(&mut __this.external_user_count, "external_user_count")
+                }
+                "id" => __reader.field(&mut __this.id, "id"),
+                "internal_team_ids" => {
+                    __reader.field(&mut __this.internal_team_ids, "internal_team_ids")
+                }
+                "internal_team_ids_count" => {
+                    __reader
+                        .field(
+                            &mut __this.internal_team_ids_count,
+                            "internal_team_ids_count",
+                        )
+                }
+                "internal_team_ids_sample_team" => {
+                    __reader
+                        .field(
+                            &mut __this.internal_team_ids_sample_team,
+                            "internal_team_ids_sample_team",
+                        )
+                }
+                "is_archived" => __reader.field(&mut __this.is_archived, "is_archived"),
+                "is_disconnect_in_progress" => {
+                    __reader
+                        .field(
+                            &mut __this.is_disconnect_in_progress,
+                            "is_disconnect_in_progress",
+                        )
+                }
+                "is_ext_shared" => {
+                    __reader.field(&mut __this.is_ext_shared, "is_ext_shared")
+                }
+                "is_frozen" => __reader.field(&mut __this.is_frozen, "is_frozen"),
+                "is_general" => __reader.field(&mut __this.is_general, "is_general"),
+                "is_global_shared" => {
+                    __reader.field(&mut __this.is_global_shared, "is_global_shared")
+                }
+                "is_org_default" => {
+                    __reader.field(&mut __this.is_org_default, "is_org_default")
+                }
+                "is_org_mandatory" => {
+                    __reader.field(&mut __this.is_org_mandatory, "is_org_mandatory")
+                }
+                "is_org_shared" => {
+                    __reader.field(&mut __this.is_org_shared, "is_org_shared")
+                }
+                "is_pending_ext_shared" => {
+                    __reader
+                        .field(
+                            &mut __this.is_pending_ext_shared,
+                            "is_pending_ext_shared",
+                        )
+                }
+                "is_private" => __reader.field(&mut __this.is_private, "is_private"),
+                "last_activity_ts" => {
+                    __reader.field(&mut __this.last_activity_ts, "last_activity_ts")
+                }
+                "lists" => __reader.field(&mut __this.lists, "lists"),
+                "member_count" => {
+                    __reader.field(&mut __this.member_count, "member_count")
+                }
+                "name" => __reader.field(&mut __this.name, "name"),
+                "pending_connected_team_ids" => {
+                    __reader
+                        .field(
+                            &mut __this.pending_connected_team_ids,
+                            "pending_connected_team_ids",
+                        )
+                }
+                "properties" => __reader.field(&mut __this.properties, "properties"),
+                "purpose" => __reader.field(&mut __this.purpose, "purpose"),
+                _ => __reader.keep(__key),
+            }?;
+        }
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.opt("canvas", &self.canvas)?;
+        __writer.opt("channel_email_addresses", &self.channel_email_addresses)?;
+        __writer.opt("channel_manager_count", &self.channel_manager_count)?;
+        __writer.opt("connected_limited_team_ids", &self.connected_limited_team_ids)?;
+        __writer.opt("connected_team_ids", &self.connected_team_ids)?;
+        __writer.opt("context_team_id", &self.context_team_id)?;
+        __writer.opt("conversation_host_id", &self.conversation_host_id)?;
+        __writer.opt("created", &self.created)?;
+        __writer.opt("creator_id", &self.creator_id)?;
+        __writer.opt("external_user_count", &self.external_user_count)?;
+        __writer.opt("id", &self.id)?;
+        __writer.opt("internal_team_ids", &self.internal_team_ids)?;
+        __writer.opt("internal_team_ids_count", &self.internal_team_ids_count)?;
+        __writer
+            .opt("internal_team_ids_sample_team", &self.internal_team_ids_sample_team)?;
+        __writer.opt("is_archived", &self.is_archived)?;
+        __writer.opt("is_disconnect_in_progress", &self.is_disconnect_in_progress)?;
+        __writer.opt("is_ext_shared", &self.is_ext_shared)?;
+        __writer.opt("is_frozen", &self.is_frozen)?;
+        __writer.opt("is_general", &self.is_general)?;
+        __writer.opt("is_global_shared", &self.is_global_shared)?;
+        __writer.opt("is_org_default", &self.is_org_default)?;
+        __writer.opt("is_org_mandatory", &self.is_org_mandatory)?;
+        __writer.opt("is_org_shared", &self.is_org_shared)?;
+        __writer.opt("is_pending_ext_shared", &self.is_pending_ext_shared)?;
+        __writer.opt("is_private", &self.is_private)?;
+        __writer.opt("last_activity_ts", &self.last_activity_ts)?;
+        __writer.opt("lists", &self.lists)?;
+        __writer.opt("member_count", &self.member_count)?;
+        __writer.opt("name", &self.name)?;
+        __writer.opt("pending_connected_team_ids", &self.pending_connected_team_ids)?;
+        __writer.opt("properties", &self.properties)?;
+        __writer.opt("purpose", &self.purpose)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
+    }
+}
+
+rt::record!(AdminConversationsSearchResponseConversations);
+
+/// The `canvas` object of [`AdminConversationsSearchResponseConversations`].
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct AdminConversationsSearchResponseConversationsCanvas {
+    /// Answered as `ownership_details`.
+    pub ownership_details: Option<
+        Vec<AdminConversationsSearchResponseConversationsCanvasOwnershipDetails>,
+    >,
+    /// Answered as `total_count`.
+    pub total_count: Option<i64>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
+}
+
+impl rt::de::Record for AdminConversationsSearchResponseConversationsCanvas {
+    const NAME: &'static str = "AdminConversationsSearchResponseConversationsCanvas";
+
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
+            match __key.as_str() {
+                "ownership_details" => {
+                    __reader.field(&mut __this.ownership_details, "ownership_details")
+                }
+                "total_count" => __reader.field(&mut __this.total_count, "total_count"),
+                _ => __reader.keep(__key),
+            }?;
+        }
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.opt("ownership_details", &self.ownership_details)?;
+        __writer.opt("total_count", &self.total_count)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
+    }
+}
+
+rt::record!(AdminConversationsSearchResponseConversationsCanvas);
+
+/// The `ownership_details` object of [`AdminConversationsSearchResponseConversationsCanvas`].
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct AdminConversationsSearchResponseConversationsCanvasOwnershipDetails {
+    /// Answered as `count`.
+    pub count: Option<i64>,
+    /// Answered as `team_id`.
+    pub team_id: Option<String>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
+}
+
+impl rt::de::Record
+for AdminConversationsSearchResponseConversationsCanvasOwnershipDetails {
+    const NAME: &'static str = "AdminConversationsSearchResponseConversationsCanvasOwnershipDetails";
+
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
+            match __key.as_str() {
+                "count" => __reader.field(&mut __this.count, "count"),
+                "team_id" => __reader.field(&mut __this.team_id, "team_id"),
+                _ => __reader.keep(__key),
+            }?;
+        }
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.opt("count", &self.count)?;
+        __writer.opt("team_id", &self.team_id)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
+    }
+}
+
+rt::record!(AdminConversationsSearchResponseConversationsCanvasOwnershipDetails);
+
+/// The `channel_email_addresses` object of [`AdminConversationsSearchResponseConversations`].
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct AdminConversationsSearchResponseConversationsChannelEmailAddresses {
+    /// Answered as `address`.
+    pub address: Option<String>,
+    /// Answered as `conversation_id`.
+    pub conversation_id: Option<ChannelId>,
+    /// Answered as `date_created`.
+    pub date_created: Option<i64>,
+    /// Answered as `icons`.
+    pub icons: Option<
+        AdminConversationsSearchResponseConversationsChannelEmailAddressesIcons,
+    >,
+    /// Answered as `name`.
+    pub name: Option<String>,
+    /// Answered as `team_id`.
+    pub team_id: Option<TeamId>,
+    /// Answered as `user_id`.
+    pub user_id: Option<UserId>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
+}
+
+impl rt::de::Record
+for AdminConversationsSearchResponseConversationsChannelEmailAddresses {
+    const NAME: &'static str = "AdminConversationsSearchResponseConversationsChannelEmailAddresses";
+
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
+            match __key.as_str() {
+                "address" => __reader.field(&mut __this.address, "address"),
+                "conversation_id" => {
+                    __reader.field(&mut __this.conversation_id, "conversation_id")
+                }
+                "date_created" => {
+                    __reader.field(&mut __this.date_created, "date_created")
+                }
+                "icons" => __reader.field(&mut __this.icons, "icons"),
+                "name" => __reader.field(&mut __this.name, "name"),
+                "team_id" => __reader.field(&mut __this.team_id, "team_id"),
+                "user_id" => __reader.field(&mut __this.user_id, "user_id"),
+                _ => __reader.keep(__key),
+            }?;
+        }
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.opt("address", &self.address)?;
+        __writer.opt("conversation_id", &self.conversation_id)?;
+        __writer.opt("date_created", &self.date_created)?;
+        __writer.opt("icons", &self.icons)?;
+        __writer.opt("name", &self.name)?;
+        __writer.opt("team_id", &self.team_id)?;
+        __writer.opt("user_id", &self.user_id)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
+    }
+}
+
+rt::record!(AdminConversationsSearchResponseConversationsChannelEmailAddresses);
+
+/// The `icons` object of [`AdminConversationsSearchResponseConversationsChannelEmailAddresses`].
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct AdminConversationsSearchResponseConversationsChannelEmailAddressesIcons {
+    /// Answered as `image_36`.
+    pub image_36: Option<String>,
+    /// Answered as `image_48`.
+    pub image_48: Option<String>,
+    /// Answered as `image_72`.
+    pub image_72: Option<String>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
+}
+
+impl rt::de::Record
+for AdminConversationsSearchResponseConversationsChannelEmailAddressesIcons {
+    const NAME: &'static str = "AdminConversationsSearchResponseConversationsChannelEmailAddressesIcons";
+
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
+            match __key.as_str() {
+                "image_36" => __reader.field(&mut __this.image_36, "image_36"),
+                "image_48" => __reader.field(&mut __this.image_48, "image_48"),
+                "image_72" => __reader.field(&mut __this.image_72, "image_72"),
+                _ => __reader.keep(__key),
+            }?;
+        }
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.opt("image_36", &self.image_36)?;
+        __writer.opt("image_48", &self.image_48)?;
+        __writer.opt("image_72", &self.image_72)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
+    }
+}
+
+rt::record!(AdminConversationsSearchResponseConversationsChannelEmailAddressesIcons);
+
+/// The `lists` object of [`AdminConversationsSearchResponseConversations`].
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct AdminConversationsSearchResponseConversationsLists {
+    /// Answered as `ownership_details`.
+    pub ownership_details: Option<
+        Vec<AdminConversationsSearchResponseConversationsListsOwnershipDetails>,
+    >,
+    /// Answered as `total_count`.
+    pub total_count: Option<i64>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
+}
+
+impl rt::de::Record for AdminConversationsSearchResponseConversationsLists {
+    const NAME: &'static str = "AdminConversationsSearchResponseConversationsLists";
+
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
+            match __key.as_str() {
+                "ownership_details" => {
+                    __reader.field(&mut __this.ownership_details, "ownership_details")
+                }
+                "total_count" => __reader.field(&mut __this.total_count, "total_count"),
+                _ => __reader.keep(__key),
+            }?;
+        }
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.opt("ownership_details", &self.ownership_details)?;
+        __writer.opt("total_count", &self.total_count)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
+    }
+}
+
+rt::record!(AdminConversationsSearchResponseConversationsLists);
+
+/// The `ownership_details` object of [`AdminConversationsSearchResponseConversationsLists`].
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct AdminConversationsSearchResponseConversationsListsOwnershipDetails {
+    /// Answered as `count`.
+    pub count: Option<i64>,
+    /// Answered as `team_id`.
+    pub team_id: Option<String>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
+}
+
+impl rt::de::Record
+for AdminConversationsSearchResponseConversationsListsOwnershipDetails {
+    const NAME: &'static str = "AdminConversationsSearchResponseConversationsListsOwnershipDetails";
+
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
+            match __key.as_str() {
+                "count" => __reader.field(&mut __this.count, "count"),
+                "team_id" => __reader.field(&mut __this.team_id, "team_id"),
+                _ => __reader.keep(__key),
+            }?;
+        }
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.opt("count", &self.count)?;
+        __writer.opt("team_id", &self.team_id)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
+    }
+}
+
+rt::record!(AdminConversationsSearchResponseConversationsListsOwnershipDetails);
+
+/// The `properties` object of [`AdminConversationsSearchResponseConversations`].
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct AdminConversationsSearchResponseConversationsProperties {
+    /// Answered as `at_channel_restricted`.
+    pub at_channel_restricted: Option<bool>,
+    /// Answered as `at_here_restricted`.
+    pub at_here_restricted: Option<bool>,
+    /// Answered as `canvas`.
+    pub canvas: Option<AdminConversationsSearchResponseConversationsPropertiesCanvas>,
+    /// Answered as `has_slack_connect_invite_created`.
+    pub has_slack_connect_invite_created: Option<bool>,
+    /// Answered as `huddles_restricted`.
+    pub huddles_restricted: Option<bool>,
+    /// Answered as `is_dormant`.
+    pub is_dormant: Option<bool>,
+    /// Answered as `meeting_notes`.
+    pub meeting_notes: Option<
+        AdminConversationsSearchResponseConversationsPropertiesMeetingNotes,
+    >,
+    /// Answered as `posting_restricted_to`.
+    pub posting_restricted_to: Option<
+        AdminConversationsSearchResponseConversationsPropertiesPostingRestrictedTo,
+    >,
+    /// Answered as `tabs`.
+    pub tabs: Option<Vec<AdminConversationsSearchResponseConversationsPropertiesTabs>>,
+    /// Answered as `tabz`.
+    pub tabz: Option<Vec<AdminConversationsSearchResponseConversationsPropertiesTabz>>,
+    /// Answered as `threads_restricted_to`.
+    pub threads_restricted_to: Option<
+        AdminConversationsSearchResponseConversationsPropertiesThreadsRestrictedTo,
+    >,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
+}
+
+impl rt::de::Record for AdminConversationsSearchResponseConversationsProperties {
+    const NAME: &'static str = "AdminConversationsSearchResponseConversationsProperties";
+
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
+            match __key.as_str() {
+                "at_channel_restricted" => {
+                    __reader
+                        .field(
+                            &mut __this.at_channel_restricted,
+                            "at_channel_restricted",
+                        )
+                }
+                "at_here_restricted" => {
+                    __reader.field(&mut __this.at_here_restricted, "at_here_restricted")
+                }
+                "canvas" => __reader.field(&mut __this.canvas, "canvas"),
+                "has_slack_connect_invite_created" => {
+                    __reader
+                        .field(
+                            &mut __this.has_slack_connect_invite_created,
+                            "has_slack_connect_invite_created",
+                        )
+                }
+                "huddles_restricted" => {
+                    __reader.field(&mut __this.huddles_restricted, "huddles_restricted")
+                }
+                "is_dormant" => __reader.field(&mut __this.is_dormant, "is_dormant"),
+                "meeting_notes" => {
+                    __reader.field(&mut __this.meeting_notes, "meeting_notes")
+                }
+                "posting_restricted_to" => {
+                    __reader
+                        .field(
+                            &mut __this.posting_restricted_to,
+                            "posting_restricted_to",
+                        )
+                }
+                "tabs" => __reader.field(&mut __this.tabs, "tabs"),
+                "tabz" => __reader.field(&mut __this.tabz, "tabz"),
+                "threads_restricted_to" => {
+                    __reader
+                        .field(
+                            &mut __this.threads_restricted_to,
+                            "threads_restricted_to",
+                        )
+                }
+                _ => __reader.keep(__key),
+            }?;
+        }
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.opt("at_channel_restricted", &self.at_channel_restricted)?;
+        __writer.opt("at_here_restricted", &self.at_here_restricted)?;
+        __writer.opt("canvas", &self.canvas)?;
+        __writer
+            .opt(
+                "has_slack_connect_invite_created",
+                &self.has_slack_connect_invite_created,
+            )?;
+        __writer.opt("huddles_restricted", &self.huddles_restricted)?;
+        __writer.opt("is_dormant", &self.is_dormant)?;
+        __writer.opt("meeting_notes", &self.meeting_notes)?;
+        __writer.opt("posting_restricted_to", &self.posting_restricted_to)?;
+        __writer.opt("tabs", &self.tabs)?;
+        __writer.opt("tabz", &self.tabz)?;
+        __writer.opt("threads_restricted_to", &self.threads_restricted_to)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
+    }
+}
+
+rt::record!(AdminConversationsSearchResponseConversationsProperties);
+
+/// The `canvas` object of [`AdminConversationsSearchResponseConversationsProperties`].
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct AdminConversationsSearchResponseConversationsPropertiesCanvas {
+    /// Answered as `file_id`.
+    pub file_id: Option<FileId>,
+    /// Answered as `is_empty`.
+    pub is_empty: Option<bool>,
+    /// Answered as `is_migrated`.
+    pub is_migrated: Option<bool>,
+    /// Answered as `quip_thread_id`.
+    pub quip_thread_id: Option<String>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
+}
+
+impl rt::de::Record for AdminConversationsSearchResponseConversationsPropertiesCanvas {
+    const NAME: &'static str = "AdminConversationsSearchResponseConversationsPropertiesCanvas";
+
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
+            match __key.as_str() {
+                "file_id" => __reader.field(&mut __this.file_id, "file_id"),
+                "is_empty" => __reader.field(&mut __this.is_empty, "is_empty"),
+                "is_migrated" => __reader.field(&mut __this.is_migrated, "is_migrated"),
+                "quip_thread_id" => {
+                    __reader.field(&mut __this.quip_thread_id, "quip_thread_id")
+                }
+                _ => __reader.keep(__key),
+            }?;
+        }
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.opt("file_id", &self.file_id)?;
+        __writer.opt("is_empty", &self.is_empty)?;
+        __writer.opt("is_migrated", &self.is_migrated)?;
+        __writer.opt("quip_thread_id", &self.quip_thread_id)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
+    }
+}
+
+rt::record!(AdminConversationsSearchResponseConversationsPropertiesCanvas);
+
+/// The `meeting_notes` object of [`AdminConversationsSearchResponseConversationsProperties`].
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct AdminConversationsSearchResponseConversationsPropertiesMeetingNotes {
+    /// Answered as `file_id`.
+    pub file_id: Option<FileId>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
+}
+
+impl rt::de::Record
+for AdminConversationsSearchResponseConversationsPropertiesMeetingNotes {
+    const NAME: &'static str = "AdminConversationsSearchResponseConversationsPropertiesMeetingNotes";
+
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
+            match __key.as_str() {
+                "file_id" => __reader.field(&mut __this.file_id, "file_id"),
+                _ => __reader.keep(__key),
+            }?;
+        }
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.opt("file_id", &self.file_id)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
+    }
+}
+
+rt::record!(AdminConversationsSearchResponseConversationsPropertiesMeetingNotes);
+
+/// The `posting_restricted_to` object of [`AdminConversationsSearchResponseConversationsProperties`].
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct AdminConversationsSearchResponseConversationsPropertiesPostingRestrictedTo {
+    /// Answered as `type`.
+    pub type_: Option<Vec<String>>,
+    /// Answered as `user`.
+    pub user: Option<Vec<UserId>>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
+}
+
+impl rt::de::Record
+for AdminConversationsSearchResponseConversationsPropertiesPostingRestrictedTo {
+    const NAME: &'static str = "AdminConversationsSearchResponseConversationsPropertiesPostingRestrictedTo";
+
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
+            match __key.as_str() {
+                "type" => __reader.field(&mut __this.type_, "type"),
+                "user" => __reader.field(&mut __this.user, "user"),
+                _ => __reader.keep(__key),
+            }?;
+        }
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.opt("type", &self.type_)?;
+        __writer.opt("user", &self.user)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
+    }
+}
+
+rt::record!(AdminConversationsSearchResponseConversationsPropertiesPostingRestrictedTo);
+
+/// The `tabs` object of [`AdminConversationsSearchResponseConversationsProperties`].
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct AdminConversationsSearchResponseConversationsPropertiesTabs {
+    /// Answered as `data`.
+    pub data: Option<AdminConversationsSearchResponseConversationsPropertiesTabsData>,
+    /// Answered as `id`.
+    pub id: Option<String>,
+    /// Answered as `is_disabled`.
+    pub is_disabled: Option<bool>,
+    /// Answered as `label`.
+    pub label: Option<String>,
+    /// Answered as `type`.
+    pub type_: Option<String>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
+}
+
+impl rt::de::Record for AdminConversationsSearchResponseConversationsPropertiesTabs {
+    const NAME: &'static str = "AdminConversationsSearchResponseConversationsPropertiesTabs";
+
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
+            match __key.as_str() {
+                "data" => __reader.field(&mut __this.data, "data"),
+                "id" => __reader.field(&mut __this.id, "id"),
+                "is_disabled" => __reader.field(&mut __this.is_disabled, "is_disabled"),
+                "label" => __reader.field(&mut __this.label, "label"),
+                "type" => __reader.field(&mut __this.type_, "type"),
+                _ => __reader.keep(__key),
+            }?;
+        }
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.opt("data", &self.data)?;
+        __writer.opt("id", &self.id)?;
+        __writer.opt("is_disabled", &self.is_disabled)?;
+        __writer.opt("label", &self.label)?;
+        __writer.opt("type", &self.type_)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
+    }
+}
+
+rt::record!(AdminConversationsSearchResponseConversationsPropertiesTabs);
+
+/// The `data` object of [`AdminConversationsSearchResponseConversationsPropertiesTabs`].
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct AdminConversationsSearchResponseConversationsPropertiesTabsData {
+    /// Answered as `file_id`.
+    pub file_id: Option<FileId>,
+    /// Answered as `folder_bookmark_id`.
+    pub folder_bookmark_id: Option<String>,
+    /// Answered as `shared_ts`.
+    pub shared_ts: Option<Timestamp>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
+}
+
+impl rt::de::Record for AdminConversationsSearchResponseConversationsPropertiesTabsData {
+    const NAME: &'static str = "AdminConversationsSearchResponseConversationsPropertiesTabsData";
+
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
+            match __key.as_str() {
+                "file_id" => __reader.field(&mut __this.file_id, "file_id"),
+                "folder_bookmark_id" => {
+                    __reader.field(&mut __this.folder_bookmark_id, "folder_bookmark_id")
+                }
+                "shared_ts" => __reader.field(&mut __this.shared_ts, "shared_ts"),
+                _ => __reader.keep(__key),
+            }?;
+        }
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.opt("file_id", &self.file_id)?;
+        __writer.opt("folder_bookmark_id", &self.folder_bookmark_id)?;
+        __writer.opt("shared_ts", &self.shared_ts)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
+    }
+}
+
+rt::record!(AdminConversationsSearchResponseConversationsPropertiesTabsData);
+
+/// The `tabz` object of [`AdminConversationsSearchResponseConversationsProperties`].
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct AdminConversationsSearchResponseConversationsPropertiesTabz {
+    /// Answered as `data`.
+    pub data: Option<AdminConversationsSearchResponseConversationsPropertiesTabzData>,
+    /// Answered as `id`.
+    pub id: Option<String>,
+    /// Answered as `is_disabled`.
+    pub is_disabled: Option<bool>,
+    /// Answered as `label`.
+    pub label: Option<String>,
+    /// Answered as `type`.
+    pub type_: Option<String>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
+}
+
+impl rt::de::Record for AdminConversationsSearchResponseConversationsPropertiesTabz {
+    const NAME: &'static str = "AdminConversationsSearchResponseConversationsPropertiesTabz";
+
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
+            match __key.as_str() {
+                "data" => __reader.field(&mut __this.data, "data"),
+                "id" => __reader.field(&mut __this.id, "id"),
+                "is_disabled" => __reader.field(&mut __this.is_disabled, "is_disabled"),
+                "label" => __reader.field(&mut __this.label, "label"),
+                "type" => __reader.field(&mut __this.type_, "type"),
+                _ => __reader.keep(__key),
+            }?;
+        }
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.opt("data", &self.data)?;
+        __writer.opt("id", &self.id)?;
+        __writer.opt("is_disabled", &self.is_disabled)?;
+        __writer.opt("label", &self.label)?;
+        __writer.opt("type", &self.type_)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
+    }
+}
+
+rt::record!(AdminConversationsSearchResponseConversationsPropertiesTabz);
+
+/// The `data` object of [`AdminConversationsSearchResponseConversationsPropertiesTabz`].
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct AdminConversationsSearchResponseConversationsPropertiesTabzData {
+    /// Answered as `file_id`.
+    pub file_id: Option<FileId>,
+    /// Answered as `folder_bookmark_id`.
+    pub folder_bookmark_id: Option<String>,
+    /// Answered as `shared_ts`.
+    pub shared_ts: Option<Timestamp>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
+}
+
+impl rt::de::Record for AdminConversationsSearchResponseConversationsPropertiesTabzData {
+    const NAME: &'static str = "AdminConversationsSearchResponseConversationsPropertiesTabzData";
+
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
+            match __key.as_str() {
+                "file_id" => __reader.field(&mut __this.file_id, "file_id"),
+                "folder_bookmark_id" => {
+                    __reader.field(&mut __this.folder_bookmark_id, "folder_bookmark_id")
+                }
+                "shared_ts" => __reader.field(&mut __this.shared_ts, "shared_ts"),
+                _ => __reader.keep(__key),
+            }?;
+        }
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.opt("file_id", &self.file_id)?;
+        __writer.opt("folder_bookmark_id", &self.folder_bookmark_id)?;
+        __writer.opt("shared_ts", &self.shared_ts)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
+    }
+}
+
+rt::record!(AdminConversationsSearchResponseConversationsPropertiesTabzData);
+
+/// The `threads_restricted_to` object of [`AdminConversationsSearchResponseConversationsProperties`].
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct AdminConversationsSearchResponseConversationsPropertiesThreadsRestrictedTo {
+    /// Answered as `type`.
+    pub type_: Option<Vec<String>>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
+}
+
+impl rt::de::Record
+for AdminConversationsSearchResponseConversationsPropertiesThreadsRestrictedTo {
+    const NAME: &'static str = "AdminConversationsSearchResponseConversationsPropertiesThreadsRestrictedTo";
+
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
+            match __key.as_str() {
+                "type" => __reader.field(&mut __this.type_, "type"),
+                _ => __reader.keep(__key),
+            }?;
+        }
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.opt("type", &self.type_)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
+    }
+}
+
+rt::record!(AdminConversationsSearchResponseConversationsPropertiesThreadsRestrictedTo);

@@ -2,7 +2,7 @@
 //! `admin.emoji.list`: List emoji for an Enterprise organization.
 
 use typed_slack_runtime as rt;
-use typed_slack_runtime::types::Cursor;
+use typed_slack_runtime::types::{Cursor, ResponseMetadata};
 
 /// List emoji for an Enterprise organization.
 ///
@@ -155,46 +155,60 @@ impl rt::Paginated for AdminEmojiList {
 ///    "response_metadata": { "next_cursor": "" }
 ///}
 /// ```
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AdminEmojiListResponse {
     /// Answered as `emoji`.
-    pub emoji: serde_json::Value,
+    pub emoji: AdminEmojiListResponseEmoji,
     /// The answer's `response_metadata`: where the next page starts.
-    pub response_metadata: Option<rt::types::ResponseMetadata>,
+    pub response_metadata: Option<ResponseMetadata>,
     /// The warnings Slack sent with the answer, from its `warning` and
     /// `response_metadata.warnings` fields.
     pub warnings: Vec<AdminEmojiListWarning>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for AdminEmojiListResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for AdminEmojiListResponse {
+impl rt::de::Record for AdminEmojiListResponse {
     const NAME: &'static str = "AdminEmojiListResponse";
 
-    fn read_map<'de, A: rt::de::Map<'de>>(mut __map: A) -> Result<Self, A::Error> {
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
         let mut emoji = None;
-        let mut response_metadata = None;
-        while let Some(__key) = __map.next_key::<rt::de::Key<'de>>()? {
+        while let Some(__key) = __reader.next_key()? {
             match __key.as_str() {
-                "emoji" => rt::de::set(&mut __map, &mut emoji),
+                "ok" => __reader.skip(),
+                "emoji" => __reader.field(&mut emoji, "emoji"),
                 "response_metadata" => {
-                    rt::de::set_opt(&mut __map, &mut response_metadata)
+                    __reader.field(&mut __this.response_metadata, "response_metadata")
                 }
-                _ => rt::de::skip(&mut __map),
+                _ => __reader.keep(__key),
             }?;
         }
-        Ok(Self {
-            emoji: rt::de::required(emoji, "emoji")?,
-            response_metadata,
-            warnings: Vec::new(),
-        })
+        __this.emoji = __reader.required(emoji, "emoji");
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.req("ok", &true)?;
+        __writer.req("emoji", &self.emoji)?;
+        __writer.opt("response_metadata", &self.response_metadata)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
     }
 }
+
+rt::record!(AdminEmojiListResponse);
 
 rt::method_response!(AdminEmojiListResponse, AdminEmojiListWarning);
 
@@ -264,3 +278,156 @@ rt::code_traits!(AdminEmojiListError, error, CommonError);
 /// The warning codes every method can answer:
 #[doc = include_str!("../common_warning.md")]
 pub type AdminEmojiListWarning = rt::CommonOnly<rt::CommonWarning>;
+
+/// The `emoji` object of [`AdminEmojiListResponse`].
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct AdminEmojiListResponseEmoji {
+    /// Answered as `333`.
+    pub n_333: Option<AdminEmojiListResponseEmojiN333>,
+    /// Answered as `444`.
+    pub n_444: Option<AdminEmojiListResponseEmojiN444>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
+}
+
+impl rt::de::Record for AdminEmojiListResponseEmoji {
+    const NAME: &'static str = "AdminEmojiListResponseEmoji";
+
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
+            match __key.as_str() {
+                "333" => __reader.field(&mut __this.n_333, "333"),
+                "444" => __reader.field(&mut __this.n_444, "444"),
+                _ => __reader.keep(__key),
+            }?;
+        }
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.opt("333", &self.n_333)?;
+        __writer.opt("444", &self.n_444)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
+    }
+}
+
+rt::record!(AdminEmojiListResponseEmoji);
+
+/// The `333` object of [`AdminEmojiListResponseEmoji`].
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct AdminEmojiListResponseEmojiN333 {
+    /// Answered as `date_created`.
+    pub date_created: Option<i64>,
+    /// Answered as `uploaded_by`.
+    pub uploaded_by: Option<String>,
+    /// Answered as `url`.
+    pub url: Option<String>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
+}
+
+impl rt::de::Record for AdminEmojiListResponseEmojiN333 {
+    const NAME: &'static str = "AdminEmojiListResponseEmojiN333";
+
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
+            match __key.as_str() {
+                "date_created" => {
+                    __reader.field(&mut __this.date_created, "date_created")
+                }
+                "uploaded_by" => __reader.field(&mut __this.uploaded_by, "uploaded_by"),
+                "url" => __reader.field(&mut __this.url, "url"),
+                _ => __reader.keep(__key),
+            }?;
+        }
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.opt("date_created", &self.date_created)?;
+        __writer.opt("uploaded_by", &self.uploaded_by)?;
+        __writer.opt("url", &self.url)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
+    }
+}
+
+rt::record!(AdminEmojiListResponseEmojiN333);
+
+/// The `444` object of [`AdminEmojiListResponseEmoji`].
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct AdminEmojiListResponseEmojiN444 {
+    /// Answered as `date_created`.
+    pub date_created: Option<i64>,
+    /// Answered as `uploaded_by`.
+    pub uploaded_by: Option<String>,
+    /// Answered as `url`.
+    pub url: Option<String>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
+}
+
+impl rt::de::Record for AdminEmojiListResponseEmojiN444 {
+    const NAME: &'static str = "AdminEmojiListResponseEmojiN444";
+
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
+            match __key.as_str() {
+                "date_created" => {
+                    __reader.field(&mut __this.date_created, "date_created")
+                }
+                "uploaded_by" => __reader.field(&mut __this.uploaded_by, "uploaded_by"),
+                "url" => __reader.field(&mut __this.url, "url"),
+                _ => __reader.keep(__key),
+            }?;
+        }
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.opt("date_created", &self.date_created)?;
+        __writer.opt("uploaded_by", &self.uploaded_by)?;
+        __writer.opt("url", &self.url)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
+    }
+}
+
+rt::record!(AdminEmojiListResponseEmojiN444);

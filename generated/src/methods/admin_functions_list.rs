@@ -2,7 +2,7 @@
 //! `admin.functions.list`: Look up functions by a set of apps.
 
 use typed_slack_runtime as rt;
-use typed_slack_runtime::types::{Cursor, TeamId, AppId};
+use typed_slack_runtime::types::{Cursor, TeamId, AppId, ResponseMetadata};
 
 /// Look up functions by a set of apps.
 ///
@@ -187,47 +187,60 @@ impl rt::Paginated for AdminFunctionsList {
 ///    "response_metadata": { "next_cursor": "aWQ6MTE3MDk1NTIzNDAxOQ==" }
 ///}
 /// ```
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AdminFunctionsListResponse {
-    /// Slack's `function` object, kept as raw JSON: the spec does not describe its fields yet.
     /// Answered as `functions`.
-    pub functions: Vec<serde_json::Value>,
+    pub functions: Vec<AdminFunctionsListResponseFunctions>,
     /// The answer's `response_metadata`: where the next page starts.
-    pub response_metadata: Option<rt::types::ResponseMetadata>,
+    pub response_metadata: Option<ResponseMetadata>,
     /// The warnings Slack sent with the answer, from its `warning` and
     /// `response_metadata.warnings` fields.
     pub warnings: Vec<AdminFunctionsListWarning>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for AdminFunctionsListResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for AdminFunctionsListResponse {
+impl rt::de::Record for AdminFunctionsListResponse {
     const NAME: &'static str = "AdminFunctionsListResponse";
 
-    fn read_map<'de, A: rt::de::Map<'de>>(mut __map: A) -> Result<Self, A::Error> {
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
         let mut functions = None;
-        let mut response_metadata = None;
-        while let Some(__key) = __map.next_key::<rt::de::Key<'de>>()? {
+        while let Some(__key) = __reader.next_key()? {
             match __key.as_str() {
-                "functions" => rt::de::set(&mut __map, &mut functions),
+                "ok" => __reader.skip(),
+                "functions" => __reader.field(&mut functions, "functions"),
                 "response_metadata" => {
-                    rt::de::set_opt(&mut __map, &mut response_metadata)
+                    __reader.field(&mut __this.response_metadata, "response_metadata")
                 }
-                _ => rt::de::skip(&mut __map),
+                _ => __reader.keep(__key),
             }?;
         }
-        Ok(Self {
-            functions: rt::de::required(functions, "functions")?,
-            response_metadata,
-            warnings: Vec::new(),
-        })
+        __this.functions = __reader.required(functions, "functions");
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.req("ok", &true)?;
+        __writer.req("functions", &self.functions)?;
+        __writer.opt("response_metadata", &self.response_metadata)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
     }
 }
+
+rt::record!(AdminFunctionsListResponse);
 
 rt::method_response!(AdminFunctionsListResponse, AdminFunctionsListWarning);
 
@@ -297,3 +310,303 @@ rt::code_traits!(AdminFunctionsListError, error, CommonError);
 /// The warning codes every method can answer:
 #[doc = include_str!("../common_warning.md")]
 pub type AdminFunctionsListWarning = rt::CommonOnly<rt::CommonWarning>;
+
+/// The `functions` object of [`AdminFunctionsListResponse`].
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct AdminFunctionsListResponseFunctions {
+    /// Answered as `app_id`.
+    pub app_id: Option<AppId>,
+    /// Answered as `callback_id`.
+    pub callback_id: Option<String>,
+    /// Answered as `category_id`.
+    pub category_id: Option<AppId>,
+    /// Answered as `category_label`.
+    pub category_label: Option<String>,
+    /// Answered as `date_created`.
+    pub date_created: Option<i64>,
+    /// Answered as `date_deleted`.
+    pub date_deleted: Option<i64>,
+    /// Answered as `date_released`.
+    pub date_released: Option<i64>,
+    /// Answered as `date_updated`.
+    pub date_updated: Option<i64>,
+    /// Answered as `description`.
+    pub description: Option<String>,
+    /// Answered as `form_enabled`.
+    pub form_enabled: Option<bool>,
+    /// Answered as `id`.
+    pub id: Option<String>,
+    /// Answered as `input_parameters`.
+    pub input_parameters: Option<
+        Vec<AdminFunctionsListResponseFunctionsInputParameters>,
+    >,
+    /// Answered as `output_parameters`.
+    pub output_parameters: Option<
+        Vec<AdminFunctionsListResponseFunctionsOutputParameters>,
+    >,
+    /// Answered as `product_level_availability`.
+    pub product_level_availability: Option<
+        AdminFunctionsListResponseFunctionsProductLevelAvailability,
+    >,
+    /// Answered as `title`.
+    pub title: Option<String>,
+    /// Answered as `type`.
+    pub type_: Option<String>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
+}
+
+impl rt::de::Record for AdminFunctionsListResponseFunctions {
+    const NAME: &'static str = "AdminFunctionsListResponseFunctions";
+
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
+            match __key.as_str() {
+                "app_id" => __reader.field(&mut __this.app_id, "app_id"),
+                "callback_id" => __reader.field(&mut __this.callback_id, "callback_id"),
+                "category_id" => __reader.field(&mut __this.category_id, "category_id"),
+                "category_label" => {
+                    __reader.field(&mut __this.category_label, "category_label")
+                }
+                "date_created" => {
+                    __reader.field(&mut __this.date_created, "date_created")
+                }
+                "date_deleted" => {
+                    __reader.field(&mut __this.date_deleted, "date_deleted")
+                }
+                "date_released" => {
+                    __reader.field(&mut __this.date_released, "date_released")
+                }
+                "date_updated" => {
+                    __reader.field(&mut __this.date_updated, "date_updated")
+                }
+                "description" => __reader.field(&mut __this.description, "description"),
+                "form_enabled" => {
+                    __reader.field(&mut __this.form_enabled, "form_enabled")
+                }
+                "id" => __reader.field(&mut __this.id, "id"),
+                "input_parameters" => {
+                    __reader.field(&mut __this.input_parameters, "input_parameters")
+                }
+                "output_parameters" => {
+                    __reader.field(&mut __this.output_parameters, "output_parameters")
+                }
+                "product_level_availability" => {
+                    __reader
+                        .field(
+                            &mut __this.product_level_availability,
+                            "product_level_availability",
+                        )
+                }
+                "title" => __reader.field(&mut __this.title, "title"),
+                "type" => __reader.field(&mut __this.type_, "type"),
+                _ => __reader.keep(__key),
+            }?;
+        }
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.opt("app_id", &self.app_id)?;
+        __writer.opt("callback_id", &self.callback_id)?;
+        __writer.opt("category_id", &self.category_id)?;
+        __writer.opt("category_label", &self.category_label)?;
+        __writer.opt("date_created", &self.date_created)?;
+        __writer.opt("date_deleted", &self.date_deleted)?;
+        __writer.opt("date_released", &self.date_released)?;
+        __writer.opt("date_updated", &self.date_updated)?;
+        __writer.opt("description", &self.description)?;
+        __writer.opt("form_enabled", &self.form_enabled)?;
+        __writer.opt("id", &self.id)?;
+        __writer.opt("input_parameters", &self.input_parameters)?;
+        __writer.opt("output_parameters", &self.output_parameters)?;
+        __writer.opt("product_level_availability", &self.product_level_availability)?;
+        __writer.opt("title", &self.title)?;
+        __writer.opt("type", &self.type_)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
+    }
+}
+
+rt::record!(AdminFunctionsListResponseFunctions);
+
+/// The `input_parameters` object of [`AdminFunctionsListResponseFunctions`].
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct AdminFunctionsListResponseFunctionsInputParameters {
+    /// Answered as `description`.
+    pub description: Option<String>,
+    /// Answered as `is_required`.
+    pub is_required: Option<bool>,
+    /// Answered as `name`.
+    pub name: Option<String>,
+    /// Answered as `title`.
+    pub title: Option<String>,
+    /// Answered as `type`.
+    pub type_: Option<String>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
+}
+
+impl rt::de::Record for AdminFunctionsListResponseFunctionsInputParameters {
+    const NAME: &'static str = "AdminFunctionsListResponseFunctionsInputParameters";
+
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
+            match __key.as_str() {
+                "description" => __reader.field(&mut __this.description, "description"),
+                "is_required" => __reader.field(&mut __this.is_required, "is_required"),
+                "name" => __reader.field(&mut __this.name, "name"),
+                "title" => __reader.field(&mut __this.title, "title"),
+                "type" => __reader.field(&mut __this.type_, "type"),
+                _ => __reader.keep(__key),
+            }?;
+        }
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.opt("description", &self.description)?;
+        __writer.opt("is_required", &self.is_required)?;
+        __writer.opt("name", &self.name)?;
+        __writer.opt("title", &self.title)?;
+        __writer.opt("type", &self.type_)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
+    }
+}
+
+rt::record!(AdminFunctionsListResponseFunctionsInputParameters);
+
+/// The `output_parameters` object of [`AdminFunctionsListResponseFunctions`].
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct AdminFunctionsListResponseFunctionsOutputParameters {
+    /// Answered as `description`.
+    pub description: Option<String>,
+    /// Answered as `is_required`.
+    pub is_required: Option<bool>,
+    /// Answered as `name`.
+    pub name: Option<String>,
+    /// Answered as `title`.
+    pub title: Option<String>,
+    /// Answered as `type`.
+    pub type_: Option<String>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
+}
+
+impl rt::de::Record for AdminFunctionsListResponseFunctionsOutputParameters {
+    const NAME: &'static str = "AdminFunctionsListResponseFunctionsOutputParameters";
+
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
+            match __key.as_str() {
+                "description" => __reader.field(&mut __this.description, "description"),
+                "is_required" => __reader.field(&mut __this.is_required, "is_required"),
+                "name" => __reader.field(&mut __this.name, "name"),
+                "title" => __reader.field(&mut __this.title, "title"),
+                "type" => __reader.field(&mut __this.type_, "type"),
+                _ => __reader.keep(__key),
+            }?;
+        }
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.opt("description", &self.description)?;
+        __writer.opt("is_required", &self.is_required)?;
+        __writer.opt("name", &self.name)?;
+        __writer.opt("title", &self.title)?;
+        __writer.opt("type", &self.type_)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
+    }
+}
+
+rt::record!(AdminFunctionsListResponseFunctionsOutputParameters);
+
+/// The `product_level_availability` object of [`AdminFunctionsListResponseFunctions`].
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct AdminFunctionsListResponseFunctionsProductLevelAvailability {
+    /// Answered as `available_to`.
+    pub available_to: Option<String>,
+    /// Answered as `is_available`.
+    pub is_available: Option<bool>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
+}
+
+impl rt::de::Record for AdminFunctionsListResponseFunctionsProductLevelAvailability {
+    const NAME: &'static str = "AdminFunctionsListResponseFunctionsProductLevelAvailability";
+
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
+            match __key.as_str() {
+                "available_to" => {
+                    __reader.field(&mut __this.available_to, "available_to")
+                }
+                "is_available" => {
+                    __reader.field(&mut __this.is_available, "is_available")
+                }
+                _ => __reader.keep(__key),
+            }?;
+        }
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.opt("available_to", &self.available_to)?;
+        __writer.opt("is_available", &self.is_available)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
+    }
+}
+
+rt::record!(AdminFunctionsListResponseFunctionsProductLevelAvailability);

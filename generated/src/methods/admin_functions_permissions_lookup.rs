@@ -73,49 +73,66 @@ impl rt::Catalogued for AdminFunctionsPermissionsLookup {
 /// ```json
 ///{ "ok": true, "errors": {} }
 /// ```
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AdminFunctionsPermissionsLookupResponse {
     /// Answered as `permissions`.
-    pub permissions: serde_json::Value,
+    pub permissions: AdminFunctionsPermissionsLookupResponsePermissions,
     /// Answered as `metadata`.
-    pub metadata: serde_json::Value,
+    pub metadata: AdminFunctionsPermissionsLookupResponseMetadata,
     /// Answered as `errors`.
     pub errors: serde_json::Value,
     /// The warnings Slack sent with the answer, from its `warning` and
     /// `response_metadata.warnings` fields.
     pub warnings: Vec<AdminFunctionsPermissionsLookupWarning>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for AdminFunctionsPermissionsLookupResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for AdminFunctionsPermissionsLookupResponse {
+impl rt::de::Record for AdminFunctionsPermissionsLookupResponse {
     const NAME: &'static str = "AdminFunctionsPermissionsLookupResponse";
 
-    fn read_map<'de, A: rt::de::Map<'de>>(mut __map: A) -> Result<Self, A::Error> {
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
         let mut permissions = None;
         let mut metadata = None;
         let mut errors = None;
-        while let Some(__key) = __map.next_key::<rt::de::Key<'de>>()? {
+        while let Some(__key) = __reader.next_key()? {
             match __key.as_str() {
-                "permissions" => rt::de::set(&mut __map, &mut permissions),
-                "metadata" => rt::de::set(&mut __map, &mut metadata),
-                "errors" => rt::de::set(&mut __map, &mut errors),
-                _ => rt::de::skip(&mut __map),
+                "ok" => __reader.skip(),
+                "permissions" => __reader.field(&mut permissions, "permissions"),
+                "metadata" => __reader.field(&mut metadata, "metadata"),
+                "errors" => __reader.field(&mut errors, "errors"),
+                _ => __reader.keep(__key),
             }?;
         }
-        Ok(Self {
-            permissions: rt::de::required(permissions, "permissions")?,
-            metadata: rt::de::required(metadata, "metadata")?,
-            errors: rt::de::required(errors, "errors")?,
-            warnings: Vec::new(),
-        })
+        __this.permissions = __reader.required(permissions, "permissions");
+        __this.metadata = __reader.required(metadata, "metadata");
+        __this.errors = __reader.required(errors, "errors");
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.req("ok", &true)?;
+        __writer.req("permissions", &self.permissions)?;
+        __writer.req("metadata", &self.metadata)?;
+        __writer.req_json("errors", &self.errors)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
     }
 }
+
+rt::record!(AdminFunctionsPermissionsLookupResponse);
 
 rt::method_response!(
     AdminFunctionsPermissionsLookupResponse, AdminFunctionsPermissionsLookupWarning
@@ -180,3 +197,318 @@ rt::code_traits!(AdminFunctionsPermissionsLookupError, error, CommonError);
 /// The warning codes every method can answer:
 #[doc = include_str!("../common_warning.md")]
 pub type AdminFunctionsPermissionsLookupWarning = rt::CommonOnly<rt::CommonWarning>;
+
+/// The `permissions` object of [`AdminFunctionsPermissionsLookupResponse`].
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct AdminFunctionsPermissionsLookupResponsePermissions {
+    /// Answered as `Fn0000000000`.
+    pub fn0000000000: Option<
+        AdminFunctionsPermissionsLookupResponsePermissionsFn0000000000,
+    >,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
+}
+
+impl rt::de::Record for AdminFunctionsPermissionsLookupResponsePermissions {
+    const NAME: &'static str = "AdminFunctionsPermissionsLookupResponsePermissions";
+
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
+            match __key.as_str() {
+                "Fn0000000000" => {
+                    __reader.field(&mut __this.fn0000000000, "Fn0000000000")
+                }
+                _ => __reader.keep(__key),
+            }?;
+        }
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.opt("Fn0000000000", &self.fn0000000000)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
+    }
+}
+
+rt::record!(AdminFunctionsPermissionsLookupResponsePermissions);
+
+/// The `Fn0000000000` object of [`AdminFunctionsPermissionsLookupResponsePermissions`].
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct AdminFunctionsPermissionsLookupResponsePermissionsFn0000000000 {
+    /// Answered as `allowed_by_admin`.
+    pub allowed_by_admin: Option<
+        AdminFunctionsPermissionsLookupResponsePermissionsFn0000000000AllowedByAdmin,
+    >,
+    /// Answered as `allowed_entities`.
+    pub allowed_entities: Option<
+        AdminFunctionsPermissionsLookupResponsePermissionsFn0000000000AllowedEntities,
+    >,
+    /// Answered as `distribution`.
+    pub distribution: Option<
+        AdminFunctionsPermissionsLookupResponsePermissionsFn0000000000Distribution,
+    >,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
+}
+
+impl rt::de::Record for AdminFunctionsPermissionsLookupResponsePermissionsFn0000000000 {
+    const NAME: &'static str = "AdminFunctionsPermissionsLookupResponsePermissionsFn0000000000";
+
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
+            match __key.as_str() {
+                "allowed_by_admin" => {
+                    __reader.field(&mut __this.allowed_by_admin, "allowed_by_admin")
+                }
+                "allowed_entities" => {
+                    __reader.field(&mut __this.allowed_entities, "allowed_entities")
+                }
+                "distribution" => {
+                    __reader.field(&mut __this.distribution, "distribution")
+                }
+                _ => __reader.keep(__key),
+            }?;
+        }
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.opt("allowed_by_admin", &self.allowed_by_admin)?;
+        __writer.opt("allowed_entities", &self.allowed_entities)?;
+        __writer.opt("distribution", &self.distribution)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
+    }
+}
+
+rt::record!(AdminFunctionsPermissionsLookupResponsePermissionsFn0000000000);
+
+/// The `allowed_by_admin` object of [`AdminFunctionsPermissionsLookupResponsePermissionsFn0000000000`].
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct AdminFunctionsPermissionsLookupResponsePermissionsFn0000000000AllowedByAdmin {
+    /// Answered as `type`.
+    pub type_: Option<String>,
+    /// Answered as `user_ids`.
+    pub user_ids: Option<Vec<String>>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
+}
+
+impl rt::de::Record
+for AdminFunctionsPermissionsLookupResponsePermissionsFn0000000000AllowedByAdmin {
+    const NAME: &'static str = "AdminFunctionsPermissionsLookupResponsePermissionsFn0000000000AllowedByAdmin";
+
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
+            match __key.as_str() {
+                "type" => __reader.field(&mut __this.type_, "type"),
+                "user_ids" => __reader.field(&mut __this.user_ids, "user_ids"),
+                _ => __reader.keep(__key),
+            }?;
+        }
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.opt("type", &self.type_)?;
+        __writer.opt("user_ids", &self.user_ids)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
+    }
+}
+
+rt::record!(
+    AdminFunctionsPermissionsLookupResponsePermissionsFn0000000000AllowedByAdmin
+);
+
+/// The `allowed_entities` object of [`AdminFunctionsPermissionsLookupResponsePermissionsFn0000000000`].
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct AdminFunctionsPermissionsLookupResponsePermissionsFn0000000000AllowedEntities {
+    /// Answered as `channel_ids`.
+    pub channel_ids: Option<Vec<String>>,
+    /// Answered as `org_ids`.
+    pub org_ids: Option<Vec<String>>,
+    /// Answered as `team_ids`.
+    pub team_ids: Option<Vec<String>>,
+    /// Answered as `type`.
+    pub type_: Option<String>,
+    /// Answered as `user_ids`.
+    pub user_ids: Option<Vec<String>>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
+}
+
+impl rt::de::Record
+for AdminFunctionsPermissionsLookupResponsePermissionsFn0000000000AllowedEntities {
+    const NAME: &'static str = "AdminFunctionsPermissionsLookupResponsePermissionsFn0000000000AllowedEntities";
+
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
+            match __key.as_str() {
+                "channel_ids" => __reader.field(&mut __this.channel_ids, "channel_ids"),
+                "org_ids" => __reader.field(&mut __this.org_ids, "org_ids"),
+                "team_ids" => __reader.field(&mut __this.team_ids, "team_ids"),
+                "type" => __reader.field(&mut __this.type_, "type"),
+                "user_ids" => __reader.field(&mut __this.user_ids, "user_ids"),
+                _ => __reader.keep(__key),
+            }?;
+        }
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.opt("channel_ids", &self.channel_ids)?;
+        __writer.opt("org_ids", &self.org_ids)?;
+        __writer.opt("team_ids", &self.team_ids)?;
+        __writer.opt("type", &self.type_)?;
+        __writer.opt("user_ids", &self.user_ids)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
+    }
+}
+
+rt::record!(
+    AdminFunctionsPermissionsLookupResponsePermissionsFn0000000000AllowedEntities
+);
+
+/// The `distribution` object of [`AdminFunctionsPermissionsLookupResponsePermissionsFn0000000000`].
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct AdminFunctionsPermissionsLookupResponsePermissionsFn0000000000Distribution {
+    /// Answered as `type`.
+    pub type_: Option<String>,
+    /// Answered as `user_ids`.
+    pub user_ids: Option<Vec<String>>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
+}
+
+impl rt::de::Record
+for AdminFunctionsPermissionsLookupResponsePermissionsFn0000000000Distribution {
+    const NAME: &'static str = "AdminFunctionsPermissionsLookupResponsePermissionsFn0000000000Distribution";
+
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
+            match __key.as_str() {
+                "type" => __reader.field(&mut __this.type_, "type"),
+                "user_ids" => __reader.field(&mut __this.user_ids, "user_ids"),
+                _ => __reader.keep(__key),
+            }?;
+        }
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.opt("type", &self.type_)?;
+        __writer.opt("user_ids", &self.user_ids)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
+    }
+}
+
+rt::record!(AdminFunctionsPermissionsLookupResponsePermissionsFn0000000000Distribution);
+
+/// The `metadata` object of [`AdminFunctionsPermissionsLookupResponse`].
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct AdminFunctionsPermissionsLookupResponseMetadata {
+    /// Answered as `Fn0000000000`.
+    pub fn0000000000: Option<serde_json::Value>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
+}
+
+impl rt::de::Record for AdminFunctionsPermissionsLookupResponseMetadata {
+    const NAME: &'static str = "AdminFunctionsPermissionsLookupResponseMetadata";
+
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
+            match __key.as_str() {
+                "Fn0000000000" => {
+                    __reader.field(&mut __this.fn0000000000, "Fn0000000000")
+                }
+                _ => __reader.keep(__key),
+            }?;
+        }
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.opt_json("Fn0000000000", &self.fn0000000000)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
+    }
+}
+
+rt::record!(AdminFunctionsPermissionsLookupResponseMetadata);

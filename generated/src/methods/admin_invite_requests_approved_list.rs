@@ -2,7 +2,7 @@
 //! `admin.inviteRequests.approved.list`: List all approved workspace invite requests.
 
 use typed_slack_runtime as rt;
-use typed_slack_runtime::types::Cursor;
+use typed_slack_runtime::types::{Cursor, UserId, ResponseMetadata};
 
 /// List all approved workspace invite requests.
 ///
@@ -107,47 +107,63 @@ impl rt::Paginated for AdminInviteRequestsApprovedList {
 }
 
 /// The answer of a successful [`AdminInviteRequestsApprovedList`] call (`admin.inviteRequests.approved.list`), with any warnings Slack sent in `warnings`.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AdminInviteRequestsApprovedListResponse {
-    /// Slack's `approved_request` object, kept as raw JSON: the spec does not describe its fields yet.
     /// Answered as `approved_requests`.
-    pub approved_requests: Vec<serde_json::Value>,
+    pub approved_requests: Vec<AdminInviteRequestsApprovedListResponseApprovedRequests>,
     /// The answer's `response_metadata`: where the next page starts.
-    pub response_metadata: Option<rt::types::ResponseMetadata>,
+    pub response_metadata: Option<ResponseMetadata>,
     /// The warnings Slack sent with the answer, from its `warning` and
     /// `response_metadata.warnings` fields.
     pub warnings: Vec<AdminInviteRequestsApprovedListWarning>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for AdminInviteRequestsApprovedListResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for AdminInviteRequestsApprovedListResponse {
+impl rt::de::Record for AdminInviteRequestsApprovedListResponse {
     const NAME: &'static str = "AdminInviteRequestsApprovedListResponse";
 
-    fn read_map<'de, A: rt::de::Map<'de>>(mut __map: A) -> Result<Self, A::Error> {
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
         let mut approved_requests = None;
-        let mut response_metadata = None;
-        while let Some(__key) = __map.next_key::<rt::de::Key<'de>>()? {
+        while let Some(__key) = __reader.next_key()? {
             match __key.as_str() {
-                "approved_requests" => rt::de::set(&mut __map, &mut approved_requests),
-                "response_metadata" => {
-                    rt::de::set_opt(&mut __map, &mut response_metadata)
+                "ok" => __reader.skip(),
+                "approved_requests" => {
+                    __reader.field(&mut approved_requests, "approved_requests")
                 }
-                _ => rt::de::skip(&mut __map),
+                "response_metadata" => {
+                    __reader.field(&mut __this.response_metadata, "response_metadata")
+                }
+                _ => __reader.keep(__key),
             }?;
         }
-        Ok(Self {
-            approved_requests: rt::de::required(approved_requests, "approved_requests")?,
-            response_metadata,
-            warnings: Vec::new(),
-        })
+        __this.approved_requests = __reader
+            .required(approved_requests, "approved_requests");
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.req("ok", &true)?;
+        __writer.req("approved_requests", &self.approved_requests)?;
+        __writer.opt("response_metadata", &self.response_metadata)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
     }
 }
+
+rt::record!(AdminInviteRequestsApprovedListResponse);
 
 rt::method_response!(
     AdminInviteRequestsApprovedListResponse, AdminInviteRequestsApprovedListWarning
@@ -222,3 +238,310 @@ rt::code_traits!(AdminInviteRequestsApprovedListError, error, CommonError);
 /// The warning codes every method can answer:
 #[doc = include_str!("../common_warning.md")]
 pub type AdminInviteRequestsApprovedListWarning = rt::CommonOnly<rt::CommonWarning>;
+
+/// The `approved_requests` object of [`AdminInviteRequestsApprovedListResponse`].
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct AdminInviteRequestsApprovedListResponseApprovedRequests {
+    /// Answered as `approved_by`.
+    pub approved_by: Option<
+        AdminInviteRequestsApprovedListResponseApprovedRequestsApprovedBy,
+    >,
+    /// Answered as `invite`.
+    pub invite: Option<AdminInviteRequestsApprovedListResponseApprovedRequestsInvite>,
+    /// Answered as `invite_request`.
+    pub invite_request: Option<
+        AdminInviteRequestsApprovedListResponseApprovedRequestsInviteRequest,
+    >,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
+}
+
+impl rt::de::Record for AdminInviteRequestsApprovedListResponseApprovedRequests {
+    const NAME: &'static str = "AdminInviteRequestsApprovedListResponseApprovedRequests";
+
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
+            match __key.as_str() {
+                "approved_by" => __reader.field(&mut __this.approved_by, "approved_by"),
+                "invite" => __reader.field(&mut __this.invite, "invite"),
+                "invite_request" => {
+                    __reader.field(&mut __this.invite_request, "invite_request")
+                }
+                _ => __reader.keep(__key),
+            }?;
+        }
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.opt("approved_by", &self.approved_by)?;
+        __writer.opt("invite", &self.invite)?;
+        __writer.opt("invite_request", &self.invite_request)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
+    }
+}
+
+rt::record!(AdminInviteRequestsApprovedListResponseApprovedRequests);
+
+/// The `approved_by` object of [`AdminInviteRequestsApprovedListResponseApprovedRequests`].
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct AdminInviteRequestsApprovedListResponseApprovedRequestsApprovedBy {
+    /// Answered as `actor_id`.
+    pub actor_id: Option<UserId>,
+    /// Answered as `actor_type`.
+    pub actor_type: Option<String>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
+}
+
+impl rt::de::Record
+for AdminInviteRequestsApprovedListResponseApprovedRequestsApprovedBy {
+    const NAME: &'static str = "AdminInviteRequestsApprovedListResponseApprovedRequestsApprovedBy";
+
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
+            match __key.as_str() {
+                "actor_id" => __reader.field(&mut __this.actor_id, "actor_id"),
+                "actor_type" => __reader.field(&mut __this.actor_type, "actor_type"),
+                _ => __reader.keep(__key),
+            }?;
+        }
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.opt("actor_id", &self.actor_id)?;
+        __writer.opt("actor_type", &self.actor_type)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
+    }
+}
+
+rt::record!(AdminInviteRequestsApprovedListResponseApprovedRequestsApprovedBy);
+
+/// The `invite` object of [`AdminInviteRequestsApprovedListResponseApprovedRequests`].
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct AdminInviteRequestsApprovedListResponseApprovedRequestsInvite {
+    /// Answered as `date_created`.
+    pub date_created: Option<i64>,
+    /// Answered as `email`.
+    pub email: Option<String>,
+    /// Answered as `id`.
+    pub id: Option<String>,
+    /// Answered as `invite_preferences`.
+    pub invite_preferences: Option<
+        AdminInviteRequestsApprovedListResponseApprovedRequestsInviteInvitePreferences,
+    >,
+    /// Answered as `inviter_id`.
+    pub inviter_id: Option<UserId>,
+    /// Answered as `is_bouncing`.
+    pub is_bouncing: Option<bool>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
+}
+
+impl rt::de::Record for AdminInviteRequestsApprovedListResponseApprovedRequestsInvite {
+    const NAME: &'static str = "AdminInviteRequestsApprovedListResponseApprovedRequestsInvite";
+
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
+            match __key.as_str() {
+                "date_created" => {
+                    __reader.field(&mut __this.date_created, "date_created")
+                }
+                "email" => __reader.field(&mut __this.email, "email"),
+                "id" => __reader.field(&mut __this.id, "id"),
+                "invite_preferences" => {
+                    __reader.field(&mut __this.invite_preferences, "invite_preferences")
+                }
+                "inviter_id" => __reader.field(&mut __this.inviter_id, "inviter_id"),
+                "is_bouncing" => __reader.field(&mut __this.is_bouncing, "is_bouncing"),
+                _ => __reader.keep(__key),
+            }?;
+        }
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.opt("date_created", &self.date_created)?;
+        __writer.opt("email", &self.email)?;
+        __writer.opt("id", &self.id)?;
+        __writer.opt("invite_preferences", &self.invite_preferences)?;
+        __writer.opt("inviter_id", &self.inviter_id)?;
+        __writer.opt("is_bouncing", &self.is_bouncing)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
+    }
+}
+
+rt::record!(AdminInviteRequestsApprovedListResponseApprovedRequestsInvite);
+
+/// The `invite_preferences` object of [`AdminInviteRequestsApprovedListResponseApprovedRequestsInvite`].
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct AdminInviteRequestsApprovedListResponseApprovedRequestsInviteInvitePreferences {
+    /// Answered as `channel_ids`.
+    pub channel_ids: Option<Vec<String>>,
+    /// Answered as `is_domain_matched`.
+    pub is_domain_matched: Option<bool>,
+    /// Answered as `is_restricted`.
+    pub is_restricted: Option<bool>,
+    /// Answered as `is_ultra_restricted`.
+    pub is_ultra_restricted: Option<bool>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
+}
+
+impl rt::de::Record
+for AdminInviteRequestsApprovedListResponseApprovedRequestsInviteInvitePreferences {
+    const NAME: &'static str = "AdminInviteRequestsApprovedListResponseApprovedRequestsInviteInvitePreferences";
+
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
+            match __key.as_str() {
+                "channel_ids" => __reader.field(&mut __this.channel_ids, "channel_ids"),
+                "is_domain_matched" => {
+                    __reader.field(&mut __this.is_domain_matched, "is_domain_matched")
+                }
+                "is_restricted" => {
+                    __reader.field(&mut __this.is_restricted, "is_restricted")
+                }
+                "is_ultra_restricted" => {
+                    __reader
+                        .field(&mut __this.is_ultra_restricted, "is_ultra_restricted")
+                }
+                _ => __reader.keep(__key),
+            }?;
+        }
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.opt("channel_ids", &self.channel_ids)?;
+        __writer.opt("is_domain_matched", &self.is_domain_matched)?;
+        __writer.opt("is_restricted", &self.is_restricted)?;
+        __writer.opt("is_ultra_restricted", &self.is_ultra_restricted)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
+    }
+}
+
+rt::record!(
+    AdminInviteRequestsApprovedListResponseApprovedRequestsInviteInvitePreferences
+);
+
+/// The `invite_request` object of [`AdminInviteRequestsApprovedListResponseApprovedRequests`].
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct AdminInviteRequestsApprovedListResponseApprovedRequestsInviteRequest {
+    /// Answered as `channel_ids`.
+    pub channel_ids: Option<Vec<String>>,
+    /// Answered as `date_created`.
+    pub date_created: Option<i64>,
+    /// Answered as `email`.
+    pub email: Option<String>,
+    /// Answered as `id`.
+    pub id: Option<String>,
+    /// Answered as `invite_type`.
+    pub invite_type: Option<String>,
+    /// Answered as `requester_ids`.
+    pub requester_ids: Option<Vec<UserId>>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
+}
+
+impl rt::de::Record
+for AdminInviteRequestsApprovedListResponseApprovedRequestsInviteRequest {
+    const NAME: &'static str = "AdminInviteRequestsApprovedListResponseApprovedRequestsInviteRequest";
+
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
+            match __key.as_str() {
+                "channel_ids" => __reader.field(&mut __this.channel_ids, "channel_ids"),
+                "date_created" => {
+                    __reader.field(&mut __this.date_created, "date_created")
+                }
+                "email" => __reader.field(&mut __this.email, "email"),
+                "id" => __reader.field(&mut __this.id, "id"),
+                "invite_type" => __reader.field(&mut __this.invite_type, "invite_type"),
+                "requester_ids" => {
+                    __reader.field(&mut __this.requester_ids, "requester_ids")
+                }
+                _ => __reader.keep(__key),
+            }?;
+        }
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.opt("channel_ids", &self.channel_ids)?;
+        __writer.opt("date_created", &self.date_created)?;
+        __writer.opt("email", &self.email)?;
+        __writer.opt("id", &self.id)?;
+        __writer.opt("invite_type", &self.invite_type)?;
+        __writer.opt("requester_ids", &self.requester_ids)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
+    }
+}
+
+rt::record!(AdminInviteRequestsApprovedListResponseApprovedRequestsInviteRequest);

@@ -2,7 +2,7 @@
 //! `admin.inviteRequests.denied.list`: List all denied workspace invite requests.
 
 use typed_slack_runtime as rt;
-use typed_slack_runtime::types::{Cursor, TeamId};
+use typed_slack_runtime::types::{Cursor, UserId, TeamId, ResponseMetadata};
 
 /// List all denied workspace invite requests.
 ///
@@ -109,47 +109,62 @@ impl rt::Paginated for AdminInviteRequestsDeniedList {
 }
 
 /// The answer of a successful [`AdminInviteRequestsDeniedList`] call (`admin.inviteRequests.denied.list`), with any warnings Slack sent in `warnings`.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AdminInviteRequestsDeniedListResponse {
-    /// Slack's `denied_request` object, kept as raw JSON: the spec does not describe its fields yet.
     /// Answered as `denied_requests`.
-    pub denied_requests: Vec<serde_json::Value>,
+    pub denied_requests: Vec<AdminInviteRequestsDeniedListResponseDeniedRequests>,
     /// The answer's `response_metadata`: where the next page starts.
-    pub response_metadata: Option<rt::types::ResponseMetadata>,
+    pub response_metadata: Option<ResponseMetadata>,
     /// The warnings Slack sent with the answer, from its `warning` and
     /// `response_metadata.warnings` fields.
     pub warnings: Vec<AdminInviteRequestsDeniedListWarning>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for AdminInviteRequestsDeniedListResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for AdminInviteRequestsDeniedListResponse {
+impl rt::de::Record for AdminInviteRequestsDeniedListResponse {
     const NAME: &'static str = "AdminInviteRequestsDeniedListResponse";
 
-    fn read_map<'de, A: rt::de::Map<'de>>(mut __map: A) -> Result<Self, A::Error> {
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
         let mut denied_requests = None;
-        let mut response_metadata = None;
-        while let Some(__key) = __map.next_key::<rt::de::Key<'de>>()? {
+        while let Some(__key) = __reader.next_key()? {
             match __key.as_str() {
-                "denied_requests" => rt::de::set(&mut __map, &mut denied_requests),
-                "response_metadata" => {
-                    rt::de::set_opt(&mut __map, &mut response_metadata)
+                "ok" => __reader.skip(),
+                "denied_requests" => {
+                    __reader.field(&mut denied_requests, "denied_requests")
                 }
-                _ => rt::de::skip(&mut __map),
+                "response_metadata" => {
+                    __reader.field(&mut __this.response_metadata, "response_metadata")
+                }
+                _ => __reader.keep(__key),
             }?;
         }
-        Ok(Self {
-            denied_requests: rt::de::required(denied_requests, "denied_requests")?,
-            response_metadata,
-            warnings: Vec::new(),
-        })
+        __this.denied_requests = __reader.required(denied_requests, "denied_requests");
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.req("ok", &true)?;
+        __writer.req("denied_requests", &self.denied_requests)?;
+        __writer.opt("response_metadata", &self.response_metadata)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
     }
 }
+
+rt::record!(AdminInviteRequestsDeniedListResponse);
 
 rt::method_response!(
     AdminInviteRequestsDeniedListResponse, AdminInviteRequestsDeniedListWarning
@@ -224,3 +239,175 @@ rt::code_traits!(AdminInviteRequestsDeniedListError, error, CommonError);
 /// The warning codes every method can answer:
 #[doc = include_str!("../common_warning.md")]
 pub type AdminInviteRequestsDeniedListWarning = rt::CommonOnly<rt::CommonWarning>;
+
+/// The `denied_requests` object of [`AdminInviteRequestsDeniedListResponse`].
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct AdminInviteRequestsDeniedListResponseDeniedRequests {
+    /// Answered as `denied_by`.
+    pub denied_by: Option<AdminInviteRequestsDeniedListResponseDeniedRequestsDeniedBy>,
+    /// Answered as `invite_request`.
+    pub invite_request: Option<
+        AdminInviteRequestsDeniedListResponseDeniedRequestsInviteRequest,
+    >,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
+}
+
+impl rt::de::Record for AdminInviteRequestsDeniedListResponseDeniedRequests {
+    const NAME: &'static str = "AdminInviteRequestsDeniedListResponseDeniedRequests";
+
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
+            match __key.as_str() {
+                "denied_by" => __reader.field(&mut __this.denied_by, "denied_by"),
+                "invite_request" => {
+                    __reader.field(&mut __this.invite_request, "invite_request")
+                }
+                _ => __reader.keep(__key),
+            }?;
+        }
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.opt("denied_by", &self.denied_by)?;
+        __writer.opt("invite_request", &self.invite_request)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
+    }
+}
+
+rt::record!(AdminInviteRequestsDeniedListResponseDeniedRequests);
+
+/// The `denied_by` object of [`AdminInviteRequestsDeniedListResponseDeniedRequests`].
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct AdminInviteRequestsDeniedListResponseDeniedRequestsDeniedBy {
+    /// Answered as `actor_id`.
+    pub actor_id: Option<UserId>,
+    /// Answered as `actor_type`.
+    pub actor_type: Option<String>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
+}
+
+impl rt::de::Record for AdminInviteRequestsDeniedListResponseDeniedRequestsDeniedBy {
+    const NAME: &'static str = "AdminInviteRequestsDeniedListResponseDeniedRequestsDeniedBy";
+
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
+            match __key.as_str() {
+                "actor_id" => __reader.field(&mut __this.actor_id, "actor_id"),
+                "actor_type" => __reader.field(&mut __this.actor_type, "actor_type"),
+                _ => __reader.keep(__key),
+            }?;
+        }
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.opt("actor_id", &self.actor_id)?;
+        __writer.opt("actor_type", &self.actor_type)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
+    }
+}
+
+rt::record!(AdminInviteRequestsDeniedListResponseDeniedRequestsDeniedBy);
+
+/// The `invite_request` object of [`AdminInviteRequestsDeniedListResponseDeniedRequests`].
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct AdminInviteRequestsDeniedListResponseDeniedRequestsInviteRequest {
+    /// Answered as `channel_ids`.
+    pub channel_ids: Option<Vec<String>>,
+    /// Answered as `date_created`.
+    pub date_created: Option<i64>,
+    /// Answered as `email`.
+    pub email: Option<String>,
+    /// Answered as `id`.
+    pub id: Option<String>,
+    /// Answered as `invite_type`.
+    pub invite_type: Option<String>,
+    /// Answered as `request_reason`.
+    pub request_reason: Option<String>,
+    /// Answered as `requester_ids`.
+    pub requester_ids: Option<Vec<UserId>>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
+}
+
+impl rt::de::Record
+for AdminInviteRequestsDeniedListResponseDeniedRequestsInviteRequest {
+    const NAME: &'static str = "AdminInviteRequestsDeniedListResponseDeniedRequestsInviteRequest";
+
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
+            match __key.as_str() {
+                "channel_ids" => __reader.field(&mut __this.channel_ids, "channel_ids"),
+                "date_created" => {
+                    __reader.field(&mut __this.date_created, "date_created")
+                }
+                "email" => __reader.field(&mut __this.email, "email"),
+                "id" => __reader.field(&mut __this.id, "id"),
+                "invite_type" => __reader.field(&mut __this.invite_type, "invite_type"),
+                "request_reason" => {
+                    __reader.field(&mut __this.request_reason, "request_reason")
+                }
+                "requester_ids" => {
+                    __reader.field(&mut __this.requester_ids, "requester_ids")
+                }
+                _ => __reader.keep(__key),
+            }?;
+        }
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.opt("channel_ids", &self.channel_ids)?;
+        __writer.opt("date_created", &self.date_created)?;
+        __writer.opt("email", &self.email)?;
+        __writer.opt("id", &self.id)?;
+        __writer.opt("invite_type", &self.invite_type)?;
+        __writer.opt("request_reason", &self.request_reason)?;
+        __writer.opt("requester_ids", &self.requester_ids)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
+    }
+}
+
+rt::record!(AdminInviteRequestsDeniedListResponseDeniedRequestsInviteRequest);

@@ -2,7 +2,7 @@
 //! `admin.inviteRequests.list`: List all pending workspace invite requests.
 
 use typed_slack_runtime as rt;
-use typed_slack_runtime::types::Cursor;
+use typed_slack_runtime::types::{Cursor, UserId, ResponseMetadata};
 
 /// List all pending workspace invite requests.
 ///
@@ -107,47 +107,62 @@ impl rt::Paginated for AdminInviteRequestsList {
 }
 
 /// The answer of a successful [`AdminInviteRequestsList`] call (`admin.inviteRequests.list`), with any warnings Slack sent in `warnings`.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AdminInviteRequestsListResponse {
-    /// Slack's `invite_request` object, kept as raw JSON: the spec does not describe its fields yet.
     /// Answered as `invite_requests`.
-    pub invite_requests: Vec<serde_json::Value>,
+    pub invite_requests: Vec<AdminInviteRequestsListResponseInviteRequests>,
     /// The answer's `response_metadata`: where the next page starts.
-    pub response_metadata: Option<rt::types::ResponseMetadata>,
+    pub response_metadata: Option<ResponseMetadata>,
     /// The warnings Slack sent with the answer, from its `warning` and
     /// `response_metadata.warnings` fields.
     pub warnings: Vec<AdminInviteRequestsListWarning>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for AdminInviteRequestsListResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for AdminInviteRequestsListResponse {
+impl rt::de::Record for AdminInviteRequestsListResponse {
     const NAME: &'static str = "AdminInviteRequestsListResponse";
 
-    fn read_map<'de, A: rt::de::Map<'de>>(mut __map: A) -> Result<Self, A::Error> {
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
         let mut invite_requests = None;
-        let mut response_metadata = None;
-        while let Some(__key) = __map.next_key::<rt::de::Key<'de>>()? {
+        while let Some(__key) = __reader.next_key()? {
             match __key.as_str() {
-                "invite_requests" => rt::de::set(&mut __map, &mut invite_requests),
-                "response_metadata" => {
-                    rt::de::set_opt(&mut __map, &mut response_metadata)
+                "ok" => __reader.skip(),
+                "invite_requests" => {
+                    __reader.field(&mut invite_requests, "invite_requests")
                 }
-                _ => rt::de::skip(&mut __map),
+                "response_metadata" => {
+                    __reader.field(&mut __this.response_metadata, "response_metadata")
+                }
+                _ => __reader.keep(__key),
             }?;
         }
-        Ok(Self {
-            invite_requests: rt::de::required(invite_requests, "invite_requests")?,
-            response_metadata,
-            warnings: Vec::new(),
-        })
+        __this.invite_requests = __reader.required(invite_requests, "invite_requests");
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.req("ok", &true)?;
+        __writer.req("invite_requests", &self.invite_requests)?;
+        __writer.opt("response_metadata", &self.response_metadata)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
     }
 }
+
+rt::record!(AdminInviteRequestsListResponse);
 
 rt::method_response!(AdminInviteRequestsListResponse, AdminInviteRequestsListWarning);
 
@@ -220,3 +235,80 @@ rt::code_traits!(AdminInviteRequestsListError, error, CommonError);
 /// The warning codes every method can answer:
 #[doc = include_str!("../common_warning.md")]
 pub type AdminInviteRequestsListWarning = rt::CommonOnly<rt::CommonWarning>;
+
+/// The `invite_requests` object of [`AdminInviteRequestsListResponse`].
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct AdminInviteRequestsListResponseInviteRequests {
+    /// Answered as `channel_ids`.
+    pub channel_ids: Option<Vec<String>>,
+    /// Answered as `date_created`.
+    pub date_created: Option<i64>,
+    /// Answered as `date_expire`.
+    pub date_expire: Option<i64>,
+    /// Answered as `email`.
+    pub email: Option<String>,
+    /// Answered as `id`.
+    pub id: Option<String>,
+    /// Answered as `invite_type`.
+    pub invite_type: Option<String>,
+    /// Answered as `request_reason`.
+    pub request_reason: Option<String>,
+    /// Answered as `requester_ids`.
+    pub requester_ids: Option<Vec<UserId>>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
+}
+
+impl rt::de::Record for AdminInviteRequestsListResponseInviteRequests {
+    const NAME: &'static str = "AdminInviteRequestsListResponseInviteRequests";
+
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
+            match __key.as_str() {
+                "channel_ids" => __reader.field(&mut __this.channel_ids, "channel_ids"),
+                "date_created" => {
+                    __reader.field(&mut __this.date_created, "date_created")
+                }
+                "date_expire" => __reader.field(&mut __this.date_expire, "date_expire"),
+                "email" => __reader.field(&mut __this.email, "email"),
+                "id" => __reader.field(&mut __this.id, "id"),
+                "invite_type" => __reader.field(&mut __this.invite_type, "invite_type"),
+                "request_reason" => {
+                    __reader.field(&mut __this.request_reason, "request_reason")
+                }
+                "requester_ids" => {
+                    __reader.field(&mut __this.requester_ids, "requester_ids")
+                }
+                _ => __reader.keep(__key),
+            }?;
+        }
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.opt("channel_ids", &self.channel_ids)?;
+        __writer.opt("date_created", &self.date_created)?;
+        __writer.opt("date_expire", &self.date_expire)?;
+        __writer.opt("email", &self.email)?;
+        __writer.opt("id", &self.id)?;
+        __writer.opt("invite_type", &self.invite_type)?;
+        __writer.opt("request_reason", &self.request_reason)?;
+        __writer.opt("requester_ids", &self.requester_ids)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
+    }
+}
+
+rt::record!(AdminInviteRequestsListResponseInviteRequests);

@@ -96,9 +96,56 @@ impl rt::Catalogued for AdminRolesAddAssignments {
 /// ```json
 ///{ "ok": true }
 /// ```
-pub type AdminRolesAddAssignmentsResponse = rt::Acknowledged<
-    AdminRolesAddAssignmentsWarning,
->;
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct AdminRolesAddAssignmentsResponse {
+    /// Answered as `rejected_users`.
+    pub rejected_users: Option<Vec<AdminRolesAddAssignmentsResponseRejectedUsers>>,
+    /// The warnings Slack sent with the answer, from its `warning` and
+    /// `response_metadata.warnings` fields.
+    pub warnings: Vec<AdminRolesAddAssignmentsWarning>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
+}
+
+impl rt::de::Record for AdminRolesAddAssignmentsResponse {
+    const NAME: &'static str = "AdminRolesAddAssignmentsResponse";
+
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
+            match __key.as_str() {
+                "ok" => __reader.skip(),
+                "rejected_users" => {
+                    __reader.field(&mut __this.rejected_users, "rejected_users")
+                }
+                _ => __reader.keep(__key),
+            }?;
+        }
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.req("ok", &true)?;
+        __writer.opt("rejected_users", &self.rejected_users)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
+    }
+}
+
+rt::record!(AdminRolesAddAssignmentsResponse);
+
+rt::method_response!(AdminRolesAddAssignmentsResponse, AdminRolesAddAssignmentsWarning);
 
 /// The errors `admin.roles.addAssignments` can answer.
 ///
@@ -224,3 +271,50 @@ rt::code_traits!(AdminRolesAddAssignmentsError, error, CommonError);
 /// The warning codes every method can answer:
 #[doc = include_str!("../common_warning.md")]
 pub type AdminRolesAddAssignmentsWarning = rt::CommonOnly<rt::CommonWarning>;
+
+/// The `rejected_users` object of [`AdminRolesAddAssignmentsResponse`].
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct AdminRolesAddAssignmentsResponseRejectedUsers {
+    /// Answered as `error`.
+    pub error: Option<String>,
+    /// Answered as `id`.
+    pub id: Option<UserId>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
+}
+
+impl rt::de::Record for AdminRolesAddAssignmentsResponseRejectedUsers {
+    const NAME: &'static str = "AdminRolesAddAssignmentsResponseRejectedUsers";
+
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
+            match __key.as_str() {
+                "error" => __reader.field(&mut __this.error, "error"),
+                "id" => __reader.field(&mut __this.id, "id"),
+                _ => __reader.keep(__key),
+            }?;
+        }
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.opt("error", &self.error)?;
+        __writer.opt("id", &self.id)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
+    }
+}
+
+rt::record!(AdminRolesAddAssignmentsResponseRejectedUsers);

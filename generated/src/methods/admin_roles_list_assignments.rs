@@ -2,7 +2,7 @@
 //! `admin.roles.listAssignments`: Lists assignments for all roles across entities.
 
 use typed_slack_runtime as rt;
-use typed_slack_runtime::types::Cursor;
+use typed_slack_runtime::types::{Cursor, UserId, ChannelId, ResponseMetadata};
 
 /// Lists assignments for all roles across entities.
 ///
@@ -183,46 +183,63 @@ impl rt::Paginated for AdminRolesListAssignments {
 ///    }
 ///}
 /// ```
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AdminRolesListAssignmentsResponse {
     /// Answered as `role_assignments`.
-    pub role_assignments: Vec<serde_json::Value>,
+    pub role_assignments: Vec<AdminRolesListAssignmentsResponseRoleAssignments>,
     /// The answer's `response_metadata`: where the next page starts.
-    pub response_metadata: Option<rt::types::ResponseMetadata>,
+    pub response_metadata: Option<ResponseMetadata>,
     /// The warnings Slack sent with the answer, from its `warning` and
     /// `response_metadata.warnings` fields.
     pub warnings: Vec<AdminRolesListAssignmentsWarning>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for AdminRolesListAssignmentsResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for AdminRolesListAssignmentsResponse {
+impl rt::de::Record for AdminRolesListAssignmentsResponse {
     const NAME: &'static str = "AdminRolesListAssignmentsResponse";
 
-    fn read_map<'de, A: rt::de::Map<'de>>(mut __map: A) -> Result<Self, A::Error> {
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
         let mut role_assignments = None;
-        let mut response_metadata = None;
-        while let Some(__key) = __map.next_key::<rt::de::Key<'de>>()? {
+        while let Some(__key) = __reader.next_key()? {
             match __key.as_str() {
-                "role_assignments" => rt::de::set(&mut __map, &mut role_assignments),
-                "response_metadata" => {
-                    rt::de::set_opt(&mut __map, &mut response_metadata)
+                "ok" => __reader.skip(),
+                "role_assignments" => {
+                    __reader.field(&mut role_assignments, "role_assignments")
                 }
-                _ => rt::de::skip(&mut __map),
+                "response_metadata" => {
+                    __reader.field(&mut __this.response_metadata, "response_metadata")
+                }
+                _ => __reader.keep(__key),
             }?;
         }
-        Ok(Self {
-            role_assignments: rt::de::required(role_assignments, "role_assignments")?,
-            response_metadata,
-            warnings: Vec::new(),
-        })
+        __this.role_assignments = __reader
+            .required(role_assignments, "role_assignments");
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.req("ok", &true)?;
+        __writer.req("role_assignments", &self.role_assignments)?;
+        __writer.opt("response_metadata", &self.response_metadata)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
     }
 }
+
+rt::record!(AdminRolesListAssignmentsResponse);
 
 rt::method_response!(
     AdminRolesListAssignmentsResponse, AdminRolesListAssignmentsWarning
@@ -316,3 +333,58 @@ rt::code_traits!(AdminRolesListAssignmentsError, error, CommonError);
 /// The warning codes every method can answer:
 #[doc = include_str!("../common_warning.md")]
 pub type AdminRolesListAssignmentsWarning = rt::CommonOnly<rt::CommonWarning>;
+
+/// The `role_assignments` object of [`AdminRolesListAssignmentsResponse`].
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct AdminRolesListAssignmentsResponseRoleAssignments {
+    /// Answered as `date_create`.
+    pub date_create: Option<i64>,
+    /// Answered as `entity_id`.
+    pub entity_id: Option<ChannelId>,
+    /// Answered as `role_id`.
+    pub role_id: Option<String>,
+    /// Answered as `user_id`.
+    pub user_id: Option<UserId>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
+}
+
+impl rt::de::Record for AdminRolesListAssignmentsResponseRoleAssignments {
+    const NAME: &'static str = "AdminRolesListAssignmentsResponseRoleAssignments";
+
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
+            match __key.as_str() {
+                "date_create" => __reader.field(&mut __this.date_create, "date_create"),
+                "entity_id" => __reader.field(&mut __this.entity_id, "entity_id"),
+                "role_id" => __reader.field(&mut __this.role_id, "role_id"),
+                "user_id" => __reader.field(&mut __this.user_id, "user_id"),
+                _ => __reader.keep(__key),
+            }?;
+        }
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.opt("date_create", &self.date_create)?;
+        __writer.opt("entity_id", &self.entity_id)?;
+        __writer.opt("role_id", &self.role_id)?;
+        __writer.opt("user_id", &self.user_id)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
+    }
+}
+
+rt::record!(AdminRolesListAssignmentsResponseRoleAssignments);

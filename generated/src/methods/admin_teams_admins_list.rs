@@ -2,7 +2,7 @@
 //! `admin.teams.admins.list`: List all of the admins on a given workspace.
 
 use typed_slack_runtime as rt;
-use typed_slack_runtime::types::{Cursor, UserId, TeamId};
+use typed_slack_runtime::types::{Cursor, UserId, TeamId, ResponseMetadata};
 
 /// List all of the admins on a given workspace.
 ///
@@ -107,46 +107,60 @@ impl rt::Paginated for AdminTeamsAdminsList {
 /// ```json
 ///{ "ok": true, "admin_ids": ["U1234"] }
 /// ```
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AdminTeamsAdminsListResponse {
     /// Answered as `admin_ids`.
     pub admin_ids: Vec<UserId>,
     /// The answer's `response_metadata`: where the next page starts.
-    pub response_metadata: Option<rt::types::ResponseMetadata>,
+    pub response_metadata: Option<ResponseMetadata>,
     /// The warnings Slack sent with the answer, from its `warning` and
     /// `response_metadata.warnings` fields.
     pub warnings: Vec<AdminTeamsAdminsListWarning>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for AdminTeamsAdminsListResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for AdminTeamsAdminsListResponse {
+impl rt::de::Record for AdminTeamsAdminsListResponse {
     const NAME: &'static str = "AdminTeamsAdminsListResponse";
 
-    fn read_map<'de, A: rt::de::Map<'de>>(mut __map: A) -> Result<Self, A::Error> {
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
         let mut admin_ids = None;
-        let mut response_metadata = None;
-        while let Some(__key) = __map.next_key::<rt::de::Key<'de>>()? {
+        while let Some(__key) = __reader.next_key()? {
             match __key.as_str() {
-                "admin_ids" => rt::de::set(&mut __map, &mut admin_ids),
+                "ok" => __reader.skip(),
+                "admin_ids" => __reader.field(&mut admin_ids, "admin_ids"),
                 "response_metadata" => {
-                    rt::de::set_opt(&mut __map, &mut response_metadata)
+                    __reader.field(&mut __this.response_metadata, "response_metadata")
                 }
-                _ => rt::de::skip(&mut __map),
+                _ => __reader.keep(__key),
             }?;
         }
-        Ok(Self {
-            admin_ids: rt::de::required(admin_ids, "admin_ids")?,
-            response_metadata,
-            warnings: Vec::new(),
-        })
+        __this.admin_ids = __reader.required(admin_ids, "admin_ids");
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.req("ok", &true)?;
+        __writer.req("admin_ids", &self.admin_ids)?;
+        __writer.opt("response_metadata", &self.response_metadata)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
     }
 }
+
+rt::record!(AdminTeamsAdminsListResponse);
 
 rt::method_response!(AdminTeamsAdminsListResponse, AdminTeamsAdminsListWarning);
 

@@ -104,7 +104,7 @@ impl rt::Catalogued for AdminTeamsCreate {
 /// ```json
 ///{ "ok": true, "team": "T12345" }
 /// ```
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AdminTeamsCreateResponse {
     /// Answered as `team`.
@@ -112,31 +112,46 @@ pub struct AdminTeamsCreateResponse {
     /// The warnings Slack sent with the answer, from its `warning` and
     /// `response_metadata.warnings` fields.
     pub warnings: Vec<AdminTeamsCreateWarning>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for AdminTeamsCreateResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for AdminTeamsCreateResponse {
+impl rt::de::Record for AdminTeamsCreateResponse {
     const NAME: &'static str = "AdminTeamsCreateResponse";
 
-    fn read_map<'de, A: rt::de::Map<'de>>(mut __map: A) -> Result<Self, A::Error> {
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
         let mut team = None;
-        while let Some(__key) = __map.next_key::<rt::de::Key<'de>>()? {
+        while let Some(__key) = __reader.next_key()? {
             match __key.as_str() {
-                "team" => rt::de::set(&mut __map, &mut team),
-                _ => rt::de::skip(&mut __map),
+                "ok" => __reader.skip(),
+                "team" => __reader.field(&mut team, "team"),
+                _ => __reader.keep(__key),
             }?;
         }
-        Ok(Self {
-            team: rt::de::required(team, "team")?,
-            warnings: Vec::new(),
-        })
+        __this.team = __reader.required(team, "team");
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.req("ok", &true)?;
+        __writer.req("team", &self.team)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
     }
 }
+
+rt::record!(AdminTeamsCreateResponse);
 
 rt::method_response!(AdminTeamsCreateResponse, AdminTeamsCreateWarning);
 

@@ -2,7 +2,7 @@
 //! `admin.teams.owners.list`: List all of the owners on a given workspace.
 
 use typed_slack_runtime as rt;
-use typed_slack_runtime::types::{Cursor, UserId, TeamId};
+use typed_slack_runtime::types::{Cursor, UserId, TeamId, ResponseMetadata};
 
 /// List all of the owners on a given workspace.
 ///
@@ -108,46 +108,60 @@ impl rt::Paginated for AdminTeamsOwnersList {
 /// ```json
 ///{ "ok": true, "owner_ids": ["U1234"] }
 /// ```
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AdminTeamsOwnersListResponse {
     /// Answered as `owner_ids`.
     pub owner_ids: Vec<UserId>,
     /// The answer's `response_metadata`: where the next page starts.
-    pub response_metadata: Option<rt::types::ResponseMetadata>,
+    pub response_metadata: Option<ResponseMetadata>,
     /// The warnings Slack sent with the answer, from its `warning` and
     /// `response_metadata.warnings` fields.
     pub warnings: Vec<AdminTeamsOwnersListWarning>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for AdminTeamsOwnersListResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for AdminTeamsOwnersListResponse {
+impl rt::de::Record for AdminTeamsOwnersListResponse {
     const NAME: &'static str = "AdminTeamsOwnersListResponse";
 
-    fn read_map<'de, A: rt::de::Map<'de>>(mut __map: A) -> Result<Self, A::Error> {
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
         let mut owner_ids = None;
-        let mut response_metadata = None;
-        while let Some(__key) = __map.next_key::<rt::de::Key<'de>>()? {
+        while let Some(__key) = __reader.next_key()? {
             match __key.as_str() {
-                "owner_ids" => rt::de::set(&mut __map, &mut owner_ids),
+                "ok" => __reader.skip(),
+                "owner_ids" => __reader.field(&mut owner_ids, "owner_ids"),
                 "response_metadata" => {
-                    rt::de::set_opt(&mut __map, &mut response_metadata)
+                    __reader.field(&mut __this.response_metadata, "response_metadata")
                 }
-                _ => rt::de::skip(&mut __map),
+                _ => __reader.keep(__key),
             }?;
         }
-        Ok(Self {
-            owner_ids: rt::de::required(owner_ids, "owner_ids")?,
-            response_metadata,
-            warnings: Vec::new(),
-        })
+        __this.owner_ids = __reader.required(owner_ids, "owner_ids");
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.req("ok", &true)?;
+        __writer.req("owner_ids", &self.owner_ids)?;
+        __writer.opt("response_metadata", &self.response_metadata)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
     }
 }
+
+rt::record!(AdminTeamsOwnersListResponse);
 
 rt::method_response!(AdminTeamsOwnersListResponse, AdminTeamsOwnersListWarning);
 

@@ -3,6 +3,7 @@
 
 use typed_slack_runtime as rt;
 use typed_slack_runtime::types::TeamId;
+use crate::objects::Team;
 
 /// Fetch information about settings in a workspace
 ///
@@ -60,7 +61,7 @@ impl rt::Method for AdminTeamsSettingsInfo {
 #[cfg(feature = "catalog")]
 impl rt::Catalogued for AdminTeamsSettingsInfo {
     const ARGUMENTS: &'static [rt::Argument] = &[rt::Argument::required("team_id")];
-    const SAMPLE_RESPONSE: &'static str = "{\"ok\":true,\"team\":[]}";
+    const SAMPLE_RESPONSE: &'static str = "{\"ok\":true,\"team\":{}}";
 }
 
 /// The answer of a successful [`AdminTeamsSettingsInfo`] call (`admin.teams.settings.info`), with any warnings Slack sent in `warnings`.
@@ -82,39 +83,54 @@ impl rt::Catalogued for AdminTeamsSettingsInfo {
 ///    }
 ///}
 /// ```
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AdminTeamsSettingsInfoResponse {
     /// Answered as `team`.
-    pub team: Vec<serde_json::Value>,
+    pub team: Team,
     /// The warnings Slack sent with the answer, from its `warning` and
     /// `response_metadata.warnings` fields.
     pub warnings: Vec<AdminTeamsSettingsInfoWarning>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for AdminTeamsSettingsInfoResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for AdminTeamsSettingsInfoResponse {
+impl rt::de::Record for AdminTeamsSettingsInfoResponse {
     const NAME: &'static str = "AdminTeamsSettingsInfoResponse";
 
-    fn read_map<'de, A: rt::de::Map<'de>>(mut __map: A) -> Result<Self, A::Error> {
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
         let mut team = None;
-        while let Some(__key) = __map.next_key::<rt::de::Key<'de>>()? {
+        while let Some(__key) = __reader.next_key()? {
             match __key.as_str() {
-                "team" => rt::de::set(&mut __map, &mut team),
-                _ => rt::de::skip(&mut __map),
+                "ok" => __reader.skip(),
+                "team" => __reader.field(&mut team, "team"),
+                _ => __reader.keep(__key),
             }?;
         }
-        Ok(Self {
-            team: rt::de::required(team, "team")?,
-            warnings: Vec::new(),
-        })
+        __this.team = __reader.required(team, "team");
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.req("ok", &true)?;
+        __writer.req("team", &self.team)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
     }
 }
+
+rt::record!(AdminTeamsSettingsInfoResponse);
 
 rt::method_response!(AdminTeamsSettingsInfoResponse, AdminTeamsSettingsInfoWarning);
 

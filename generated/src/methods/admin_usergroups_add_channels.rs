@@ -99,7 +99,7 @@ impl rt::Catalogued for AdminUsergroupsAddChannels {
 /// ```json
 ///{ "ok": true }
 /// ```
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AdminUsergroupsAddChannelsResponse {
     /// List of channel IDs that are not valid for this action
@@ -109,36 +109,54 @@ pub struct AdminUsergroupsAddChannelsResponse {
     /// The warnings Slack sent with the answer, from its `warning` and
     /// `response_metadata.warnings` fields.
     pub warnings: Vec<AdminUsergroupsAddChannelsWarning>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for AdminUsergroupsAddChannelsResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for AdminUsergroupsAddChannelsResponse {
+impl rt::de::Record for AdminUsergroupsAddChannelsResponse {
     const NAME: &'static str = "AdminUsergroupsAddChannelsResponse";
 
-    fn read_map<'de, A: rt::de::Map<'de>>(mut __map: A) -> Result<Self, A::Error> {
-        let mut invalid_channels = None;
-        let mut channel_limit_user_ids = None;
-        while let Some(__key) = __map.next_key::<rt::de::Key<'de>>()? {
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
             match __key.as_str() {
-                "invalid_channels" => rt::de::set_opt(&mut __map, &mut invalid_channels),
-                "channel_limit_user_ids" => {
-                    rt::de::set_opt(&mut __map, &mut channel_limit_user_ids)
+                "ok" => __reader.skip(),
+                "invalid_channels" => {
+                    __reader.field(&mut __this.invalid_channels, "invalid_channels")
                 }
-                _ => rt::de::skip(&mut __map),
+                "channel_limit_user_ids" => {
+                    __reader
+                        .field(
+                            &mut __this.channel_limit_user_ids,
+                            "channel_limit_user_ids",
+                        )
+                }
+                _ => __reader.keep(__key),
             }?;
         }
-        Ok(Self {
-            invalid_channels,
-            channel_limit_user_ids,
-            warnings: Vec::new(),
-        })
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.req("ok", &true)?;
+        __writer.opt("invalid_channels", &self.invalid_channels)?;
+        __writer.opt("channel_limit_user_ids", &self.channel_limit_user_ids)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
     }
 }
+
+rt::record!(AdminUsergroupsAddChannelsResponse);
 
 rt::method_response!(
     AdminUsergroupsAddChannelsResponse, AdminUsergroupsAddChannelsWarning

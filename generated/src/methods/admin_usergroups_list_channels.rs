@@ -2,7 +2,8 @@
 //! `admin.usergroups.listChannels`: List the channels linked to an org-level IDP group (user group).
 
 use typed_slack_runtime as rt;
-use typed_slack_runtime::types::{ChannelId, TeamId, UsergroupId};
+use typed_slack_runtime::types::{TeamId, UsergroupId};
+use crate::objects::Conversation;
 
 /// List the channels linked to an org-level IDP group (user group).
 ///
@@ -121,39 +122,54 @@ impl rt::Catalogued for AdminUsergroupsListChannels {
 ///    ]
 ///}
 /// ```
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AdminUsergroupsListChannelsResponse {
     /// Answered as `channels`.
-    pub channels: Vec<ChannelId>,
+    pub channels: Vec<Conversation>,
     /// The warnings Slack sent with the answer, from its `warning` and
     /// `response_metadata.warnings` fields.
     pub warnings: Vec<AdminUsergroupsListChannelsWarning>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for AdminUsergroupsListChannelsResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for AdminUsergroupsListChannelsResponse {
+impl rt::de::Record for AdminUsergroupsListChannelsResponse {
     const NAME: &'static str = "AdminUsergroupsListChannelsResponse";
 
-    fn read_map<'de, A: rt::de::Map<'de>>(mut __map: A) -> Result<Self, A::Error> {
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
         let mut channels = None;
-        while let Some(__key) = __map.next_key::<rt::de::Key<'de>>()? {
+        while let Some(__key) = __reader.next_key()? {
             match __key.as_str() {
-                "channels" => rt::de::set(&mut __map, &mut channels),
-                _ => rt::de::skip(&mut __map),
+                "ok" => __reader.skip(),
+                "channels" => __reader.field(&mut channels, "channels"),
+                _ => __reader.keep(__key),
             }?;
         }
-        Ok(Self {
-            channels: rt::de::required(channels, "channels")?,
-            warnings: Vec::new(),
-        })
+        __this.channels = __reader.required(channels, "channels");
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.req("ok", &true)?;
+        __writer.req("channels", &self.channels)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
     }
 }
+
+rt::record!(AdminUsergroupsListChannelsResponse);
 
 rt::method_response!(
     AdminUsergroupsListChannelsResponse, AdminUsergroupsListChannelsWarning

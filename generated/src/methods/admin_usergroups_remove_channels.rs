@@ -86,7 +86,7 @@ impl rt::Catalogued for AdminUsergroupsRemoveChannels {
 /// ```json
 ///{ "ok": true }
 /// ```
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AdminUsergroupsRemoveChannelsResponse {
     /// List of channel IDs that are not valid for this action
@@ -94,31 +94,46 @@ pub struct AdminUsergroupsRemoveChannelsResponse {
     /// The warnings Slack sent with the answer, from its `warning` and
     /// `response_metadata.warnings` fields.
     pub warnings: Vec<AdminUsergroupsRemoveChannelsWarning>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for AdminUsergroupsRemoveChannelsResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for AdminUsergroupsRemoveChannelsResponse {
+impl rt::de::Record for AdminUsergroupsRemoveChannelsResponse {
     const NAME: &'static str = "AdminUsergroupsRemoveChannelsResponse";
 
-    fn read_map<'de, A: rt::de::Map<'de>>(mut __map: A) -> Result<Self, A::Error> {
-        let mut invalid_channels = None;
-        while let Some(__key) = __map.next_key::<rt::de::Key<'de>>()? {
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
             match __key.as_str() {
-                "invalid_channels" => rt::de::set_opt(&mut __map, &mut invalid_channels),
-                _ => rt::de::skip(&mut __map),
+                "ok" => __reader.skip(),
+                "invalid_channels" => {
+                    __reader.field(&mut __this.invalid_channels, "invalid_channels")
+                }
+                _ => __reader.keep(__key),
             }?;
         }
-        Ok(Self {
-            invalid_channels,
-            warnings: Vec::new(),
-        })
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.req("ok", &true)?;
+        __writer.opt("invalid_channels", &self.invalid_channels)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
     }
 }
+
+rt::record!(AdminUsergroupsRemoveChannelsResponse);
 
 rt::method_response!(
     AdminUsergroupsRemoveChannelsResponse, AdminUsergroupsRemoveChannelsWarning

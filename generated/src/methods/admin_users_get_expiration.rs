@@ -3,6 +3,7 @@
 
 use typed_slack_runtime as rt;
 use typed_slack_runtime::types::{UserId, TeamId};
+use crate::objects::User;
 
 /// Fetches the expiration timestamp for a guest
 ///
@@ -98,9 +99,54 @@ impl rt::Catalogued for AdminUsersGetExpiration {
 ///    }
 ///}
 /// ```
-pub type AdminUsersGetExpirationResponse = rt::Acknowledged<
-    AdminUsersGetExpirationWarning,
->;
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct AdminUsersGetExpirationResponse {
+    /// Answered as `user`.
+    pub user: Option<User>,
+    /// The warnings Slack sent with the answer, from its `warning` and
+    /// `response_metadata.warnings` fields.
+    pub warnings: Vec<AdminUsersGetExpirationWarning>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
+}
+
+impl rt::de::Record for AdminUsersGetExpirationResponse {
+    const NAME: &'static str = "AdminUsersGetExpirationResponse";
+
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
+            match __key.as_str() {
+                "ok" => __reader.skip(),
+                "user" => __reader.field(&mut __this.user, "user"),
+                _ => __reader.keep(__key),
+            }?;
+        }
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.req("ok", &true)?;
+        __writer.opt("user", &self.user)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
+    }
+}
+
+rt::record!(AdminUsersGetExpirationResponse);
+
+rt::method_response!(AdminUsersGetExpirationResponse, AdminUsersGetExpirationWarning);
 
 /// The errors `admin.users.getExpiration` can answer.
 ///

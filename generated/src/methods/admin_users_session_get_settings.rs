@@ -85,46 +85,63 @@ impl rt::Catalogued for AdminUsersSessionGetSettings {
 ///    "no_settings_applied": []
 ///}
 /// ```
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AdminUsersSessionGetSettingsResponse {
     /// User specific session settings
-    pub session_settings: Option<Vec<serde_json::Value>>,
+    pub session_settings: Option<
+        Vec<AdminUsersSessionGetSettingsResponseSessionSettings>,
+    >,
     /// The IDs of users requested that do not have any user session settings applied.
-    pub no_settings_applied: Option<Vec<String>>,
+    pub no_settings_applied: Option<Vec<UserId>>,
     /// The warnings Slack sent with the answer, from its `warning` and
     /// `response_metadata.warnings` fields.
     pub warnings: Vec<AdminUsersSessionGetSettingsWarning>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for AdminUsersSessionGetSettingsResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for AdminUsersSessionGetSettingsResponse {
+impl rt::de::Record for AdminUsersSessionGetSettingsResponse {
     const NAME: &'static str = "AdminUsersSessionGetSettingsResponse";
 
-    fn read_map<'de, A: rt::de::Map<'de>>(mut __map: A) -> Result<Self, A::Error> {
-        let mut session_settings = None;
-        let mut no_settings_applied = None;
-        while let Some(__key) = __map.next_key::<rt::de::Key<'de>>()? {
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
             match __key.as_str() {
-                "session_settings" => rt::de::set_opt(&mut __map, &mut session_settings),
-                "no_settings_applied" => {
-                    rt::de::set_opt(&mut __map, &mut no_settings_applied)
+                "ok" => __reader.skip(),
+                "session_settings" => {
+                    __reader.field(&mut __this.session_settings, "session_settings")
                 }
-                _ => rt::de::skip(&mut __map),
+                "no_settings_applied" => {
+                    __reader
+                        .field(&mut __this.no_settings_applied, "no_settings_applied")
+                }
+                _ => __reader.keep(__key),
             }?;
         }
-        Ok(Self {
-            session_settings,
-            no_settings_applied,
-            warnings: Vec::new(),
-        })
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.req("ok", &true)?;
+        __writer.opt("session_settings", &self.session_settings)?;
+        __writer.opt("no_settings_applied", &self.no_settings_applied)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
     }
 }
+
+rt::record!(AdminUsersSessionGetSettingsResponse);
 
 rt::method_response!(
     AdminUsersSessionGetSettingsResponse, AdminUsersSessionGetSettingsWarning
@@ -239,3 +256,62 @@ rt::code_traits!(AdminUsersSessionGetSettingsError, error, CommonError);
 /// The warning codes every method can answer:
 #[doc = include_str!("../common_warning.md")]
 pub type AdminUsersSessionGetSettingsWarning = rt::CommonOnly<rt::CommonWarning>;
+
+/// The `session_settings` object of [`AdminUsersSessionGetSettingsResponse`].
+///
+/// User specific session settings
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct AdminUsersSessionGetSettingsResponseSessionSettings {
+    /// Answered as `desktop_app_browser_quit`.
+    pub desktop_app_browser_quit: Option<bool>,
+    /// Answered as `duration`.
+    pub duration: Option<i64>,
+    /// Answered as `user_id`.
+    pub user_id: Option<String>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
+}
+
+impl rt::de::Record for AdminUsersSessionGetSettingsResponseSessionSettings {
+    const NAME: &'static str = "AdminUsersSessionGetSettingsResponseSessionSettings";
+
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
+            match __key.as_str() {
+                "desktop_app_browser_quit" => {
+                    __reader
+                        .field(
+                            &mut __this.desktop_app_browser_quit,
+                            "desktop_app_browser_quit",
+                        )
+                }
+                "duration" => __reader.field(&mut __this.duration, "duration"),
+                "user_id" => __reader.field(&mut __this.user_id, "user_id"),
+                _ => __reader.keep(__key),
+            }?;
+        }
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.opt("desktop_app_browser_quit", &self.desktop_app_browser_quit)?;
+        __writer.opt("duration", &self.duration)?;
+        __writer.opt("user_id", &self.user_id)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
+    }
+}
+
+rt::record!(AdminUsersSessionGetSettingsResponseSessionSettings);

@@ -2,7 +2,9 @@
 //! `admin.users.session.list`: List active user sessions for an organization
 
 use typed_slack_runtime as rt;
-use typed_slack_runtime::types::Cursor;
+use typed_slack_runtime::types::{
+    Timestamp, Cursor, UserId, EnterpriseId, ResponseMetadata,
+};
 
 /// List active user sessions for an organization
 ///
@@ -150,46 +152,62 @@ impl rt::Paginated for AdminUsersSessionList {
 ///    ]
 ///}
 /// ```
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AdminUsersSessionListResponse {
     /// Active user session data
-    pub active_sessions: Vec<serde_json::Value>,
+    pub active_sessions: Vec<AdminUsersSessionListResponseActiveSessions>,
     /// The answer's `response_metadata`: where the next page starts.
-    pub response_metadata: Option<rt::types::ResponseMetadata>,
+    pub response_metadata: Option<ResponseMetadata>,
     /// The warnings Slack sent with the answer, from its `warning` and
     /// `response_metadata.warnings` fields.
     pub warnings: Vec<AdminUsersSessionListWarning>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for AdminUsersSessionListResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for AdminUsersSessionListResponse {
+impl rt::de::Record for AdminUsersSessionListResponse {
     const NAME: &'static str = "AdminUsersSessionListResponse";
 
-    fn read_map<'de, A: rt::de::Map<'de>>(mut __map: A) -> Result<Self, A::Error> {
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
         let mut active_sessions = None;
-        let mut response_metadata = None;
-        while let Some(__key) = __map.next_key::<rt::de::Key<'de>>()? {
+        while let Some(__key) = __reader.next_key()? {
             match __key.as_str() {
-                "active_sessions" => rt::de::set(&mut __map, &mut active_sessions),
-                "response_metadata" => {
-                    rt::de::set_opt(&mut __map, &mut response_metadata)
+                "ok" => __reader.skip(),
+                "active_sessions" => {
+                    __reader.field(&mut active_sessions, "active_sessions")
                 }
-                _ => rt::de::skip(&mut __map),
+                "response_metadata" => {
+                    __reader.field(&mut __this.response_metadata, "response_metadata")
+                }
+                _ => __reader.keep(__key),
             }?;
         }
-        Ok(Self {
-            active_sessions: rt::de::required(active_sessions, "active_sessions")?,
-            response_metadata,
-            warnings: Vec::new(),
-        })
+        __this.active_sessions = __reader.required(active_sessions, "active_sessions");
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.req("ok", &true)?;
+        __writer.req("active_sessions", &self.active_sessions)?;
+        __writer.opt("response_metadata", &self.response_metadata)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
     }
 }
+
+rt::record!(AdminUsersSessionListResponse);
 
 rt::method_response!(AdminUsersSessionListResponse, AdminUsersSessionListWarning);
 
@@ -318,3 +336,192 @@ rt::code_traits!(AdminUsersSessionListError, error, CommonError);
 /// The warning codes every method can answer:
 #[doc = include_str!("../common_warning.md")]
 pub type AdminUsersSessionListWarning = rt::CommonOnly<rt::CommonWarning>;
+
+/// The `active_sessions` object of [`AdminUsersSessionListResponse`].
+///
+/// Active user session data
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct AdminUsersSessionListResponseActiveSessions {
+    /// Answered as `created`.
+    pub created: Option<AdminUsersSessionListResponseActiveSessionsCreated>,
+    /// Answered as `recent`.
+    pub recent: Option<AdminUsersSessionListResponseActiveSessionsRecent>,
+    /// Answered as `session_id`.
+    pub session_id: Option<i64>,
+    /// Answered as `team_id`.
+    pub team_id: Option<EnterpriseId>,
+    /// Answered as `user_id`.
+    pub user_id: Option<UserId>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
+}
+
+impl rt::de::Record for AdminUsersSessionListResponseActiveSessions {
+    const NAME: &'static str = "AdminUsersSessionListResponseActiveSessions";
+
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
+            match __key.as_str() {
+                "created" => __reader.field(&mut __this.created, "created"),
+                "recent" => __reader.field(&mut __this.recent, "recent"),
+                "session_id" => __reader.field(&mut __this.session_id, "session_id"),
+                "team_id" => __reader.field(&mut __this.team_id, "team_id"),
+                "user_id" => __reader.field(&mut __this.user_id, "user_id"),
+                _ => __reader.keep(__key),
+            }?;
+        }
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.opt("created", &self.created)?;
+        __writer.opt("recent", &self.recent)?;
+        __writer.opt("session_id", &self.session_id)?;
+        __writer.opt("team_id", &self.team_id)?;
+        __writer.opt("user_id", &self.user_id)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
+    }
+}
+
+rt::record!(AdminUsersSessionListResponseActiveSessions);
+
+/// The `created` object of [`AdminUsersSessionListResponseActiveSessions`].
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct AdminUsersSessionListResponseActiveSessionsCreated {
+    /// Answered as `device_hardware`.
+    pub device_hardware: Option<String>,
+    /// Answered as `ip`.
+    pub ip: Option<String>,
+    /// Answered as `os`.
+    pub os: Option<String>,
+    /// Answered as `os_version`.
+    pub os_version: Option<String>,
+    /// Answered as `slack_client_version`.
+    pub slack_client_version: Option<String>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
+}
+
+impl rt::de::Record for AdminUsersSessionListResponseActiveSessionsCreated {
+    const NAME: &'static str = "AdminUsersSessionListResponseActiveSessionsCreated";
+
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
+            match __key.as_str() {
+                "device_hardware" => {
+                    __reader.field(&mut __this.device_hardware, "device_hardware")
+                }
+                "ip" => __reader.field(&mut __this.ip, "ip"),
+                "os" => __reader.field(&mut __this.os, "os"),
+                "os_version" => __reader.field(&mut __this.os_version, "os_version"),
+                "slack_client_version" => {
+                    __reader
+                        .field(&mut __this.slack_client_version, "slack_client_version")
+                }
+                _ => __reader.keep(__key),
+            }?;
+        }
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.opt("device_hardware", &self.device_hardware)?;
+        __writer.opt("ip", &self.ip)?;
+        __writer.opt("os", &self.os)?;
+        __writer.opt("os_version", &self.os_version)?;
+        __writer.opt("slack_client_version", &self.slack_client_version)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
+    }
+}
+
+rt::record!(AdminUsersSessionListResponseActiveSessionsCreated);
+
+/// The `recent` object of [`AdminUsersSessionListResponseActiveSessions`].
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct AdminUsersSessionListResponseActiveSessionsRecent {
+    /// Answered as `device_hardware`.
+    pub device_hardware: Option<String>,
+    /// Answered as `ip`.
+    pub ip: Option<String>,
+    /// Answered as `os`.
+    pub os: Option<String>,
+    /// Answered as `os_version`.
+    pub os_version: Option<Timestamp>,
+    /// Answered as `slack_client_version`.
+    pub slack_client_version: Option<String>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
+}
+
+impl rt::de::Record for AdminUsersSessionListResponseActiveSessionsRecent {
+    const NAME: &'static str = "AdminUsersSessionListResponseActiveSessionsRecent";
+
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
+            match __key.as_str() {
+                "device_hardware" => {
+                    __reader.field(&mut __this.device_hardware, "device_hardware")
+                }
+                "ip" => __reader.field(&mut __this.ip, "ip"),
+                "os" => __reader.field(&mut __this.os, "os"),
+                "os_version" => __reader.field(&mut __this.os_version, "os_version"),
+                "slack_client_version" => {
+                    __reader
+                        .field(&mut __this.slack_client_version, "slack_client_version")
+                }
+                _ => __reader.keep(__key),
+            }?;
+        }
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.opt("device_hardware", &self.device_hardware)?;
+        __writer.opt("ip", &self.ip)?;
+        __writer.opt("os", &self.os)?;
+        __writer.opt("os_version", &self.os_version)?;
+        __writer.opt("slack_client_version", &self.slack_client_version)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
+    }
+}
+
+rt::record!(AdminUsersSessionListResponseActiveSessionsRecent);

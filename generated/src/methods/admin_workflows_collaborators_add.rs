@@ -80,9 +80,56 @@ impl rt::Catalogued for AdminWorkflowsCollaboratorsAdd {
 }
 
 /// The answer of a successful [`AdminWorkflowsCollaboratorsAdd`] call (`admin.workflows.collaborators.add`), with any warnings Slack sent in `warnings`.
-pub type AdminWorkflowsCollaboratorsAddResponse = rt::Acknowledged<
-    AdminWorkflowsCollaboratorsAddWarning,
->;
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct AdminWorkflowsCollaboratorsAddResponse {
+    /// Answered as `errors`.
+    pub errors: Option<Vec<AdminWorkflowsCollaboratorsAddResponseErrors>>,
+    /// The warnings Slack sent with the answer, from its `warning` and
+    /// `response_metadata.warnings` fields.
+    pub warnings: Vec<AdminWorkflowsCollaboratorsAddWarning>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
+}
+
+impl rt::de::Record for AdminWorkflowsCollaboratorsAddResponse {
+    const NAME: &'static str = "AdminWorkflowsCollaboratorsAddResponse";
+
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
+            match __key.as_str() {
+                "ok" => __reader.skip(),
+                "errors" => __reader.field(&mut __this.errors, "errors"),
+                _ => __reader.keep(__key),
+            }?;
+        }
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.req("ok", &true)?;
+        __writer.opt("errors", &self.errors)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
+    }
+}
+
+rt::record!(AdminWorkflowsCollaboratorsAddResponse);
+
+rt::method_response!(
+    AdminWorkflowsCollaboratorsAddResponse, AdminWorkflowsCollaboratorsAddWarning
+);
 
 /// The errors `admin.workflows.collaborators.add` can answer.
 ///
@@ -142,3 +189,54 @@ rt::code_traits!(AdminWorkflowsCollaboratorsAddError, error, CommonError);
 /// The warning codes every method can answer:
 #[doc = include_str!("../common_warning.md")]
 pub type AdminWorkflowsCollaboratorsAddWarning = rt::CommonOnly<rt::CommonWarning>;
+
+/// The `errors` object of [`AdminWorkflowsCollaboratorsAddResponse`].
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct AdminWorkflowsCollaboratorsAddResponseErrors {
+    /// Answered as `message`.
+    pub message: Option<String>,
+    /// Answered as `user`.
+    pub user: Option<UserId>,
+    /// Answered as `workflow`.
+    pub workflow: Option<String>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
+}
+
+impl rt::de::Record for AdminWorkflowsCollaboratorsAddResponseErrors {
+    const NAME: &'static str = "AdminWorkflowsCollaboratorsAddResponseErrors";
+
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
+            match __key.as_str() {
+                "message" => __reader.field(&mut __this.message, "message"),
+                "user" => __reader.field(&mut __this.user, "user"),
+                "workflow" => __reader.field(&mut __this.workflow, "workflow"),
+                _ => __reader.keep(__key),
+            }?;
+        }
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.opt("message", &self.message)?;
+        __writer.opt("user", &self.user)?;
+        __writer.opt("workflow", &self.workflow)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
+    }
+}
+
+rt::record!(AdminWorkflowsCollaboratorsAddResponseErrors);

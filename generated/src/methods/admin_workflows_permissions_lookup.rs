@@ -88,9 +88,56 @@ impl rt::Catalogued for AdminWorkflowsPermissionsLookup {
 /// ```json
 ///{ "ok": true }
 /// ```
-pub type AdminWorkflowsPermissionsLookupResponse = rt::Acknowledged<
-    AdminWorkflowsPermissionsLookupWarning,
->;
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct AdminWorkflowsPermissionsLookupResponse {
+    /// Answered as `permissions`.
+    pub permissions: Option<AdminWorkflowsPermissionsLookupResponsePermissions>,
+    /// The warnings Slack sent with the answer, from its `warning` and
+    /// `response_metadata.warnings` fields.
+    pub warnings: Vec<AdminWorkflowsPermissionsLookupWarning>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
+}
+
+impl rt::de::Record for AdminWorkflowsPermissionsLookupResponse {
+    const NAME: &'static str = "AdminWorkflowsPermissionsLookupResponse";
+
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
+            match __key.as_str() {
+                "ok" => __reader.skip(),
+                "permissions" => __reader.field(&mut __this.permissions, "permissions"),
+                _ => __reader.keep(__key),
+            }?;
+        }
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.req("ok", &true)?;
+        __writer.opt("permissions", &self.permissions)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
+    }
+}
+
+rt::record!(AdminWorkflowsPermissionsLookupResponse);
+
+rt::method_response!(
+    AdminWorkflowsPermissionsLookupResponse, AdminWorkflowsPermissionsLookupWarning
+);
 
 /// The errors `admin.workflows.permissions.lookup` can answer.
 ///
@@ -107,3 +154,159 @@ pub type AdminWorkflowsPermissionsLookupError = rt::CommonOnly<rt::CommonError>;
 /// The warning codes every method can answer:
 #[doc = include_str!("../common_warning.md")]
 pub type AdminWorkflowsPermissionsLookupWarning = rt::CommonOnly<rt::CommonWarning>;
+
+/// The `permissions` object of [`AdminWorkflowsPermissionsLookupResponse`].
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct AdminWorkflowsPermissionsLookupResponsePermissions {
+    /// Answered as `0000000000`.
+    pub n_0000000000: Option<
+        AdminWorkflowsPermissionsLookupResponsePermissionsN0000000000,
+    >,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
+}
+
+impl rt::de::Record for AdminWorkflowsPermissionsLookupResponsePermissions {
+    const NAME: &'static str = "AdminWorkflowsPermissionsLookupResponsePermissions";
+
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
+            match __key.as_str() {
+                "0000000000" => __reader.field(&mut __this.n_0000000000, "0000000000"),
+                _ => __reader.keep(__key),
+            }?;
+        }
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.opt("0000000000", &self.n_0000000000)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
+    }
+}
+
+rt::record!(AdminWorkflowsPermissionsLookupResponsePermissions);
+
+/// The `0000000000` object of [`AdminWorkflowsPermissionsLookupResponsePermissions`].
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct AdminWorkflowsPermissionsLookupResponsePermissionsN0000000000 {
+    /// Answered as `complete`.
+    pub complete: Option<bool>,
+    /// Answered as `who_can_run`.
+    pub who_can_run: Option<
+        AdminWorkflowsPermissionsLookupResponsePermissionsN0000000000WhoCanRun,
+    >,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
+}
+
+impl rt::de::Record for AdminWorkflowsPermissionsLookupResponsePermissionsN0000000000 {
+    const NAME: &'static str = "AdminWorkflowsPermissionsLookupResponsePermissionsN0000000000";
+
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
+            match __key.as_str() {
+                "complete" => __reader.field(&mut __this.complete, "complete"),
+                "who_can_run" => __reader.field(&mut __this.who_can_run, "who_can_run"),
+                _ => __reader.keep(__key),
+            }?;
+        }
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.opt("complete", &self.complete)?;
+        __writer.opt("who_can_run", &self.who_can_run)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
+    }
+}
+
+rt::record!(AdminWorkflowsPermissionsLookupResponsePermissionsN0000000000);
+
+/// The `who_can_run` object of [`AdminWorkflowsPermissionsLookupResponsePermissionsN0000000000`].
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct AdminWorkflowsPermissionsLookupResponsePermissionsN0000000000WhoCanRun {
+    /// Answered as `channel_ids`.
+    pub channel_ids: Option<Vec<String>>,
+    /// Answered as `org_ids`.
+    pub org_ids: Option<Vec<String>>,
+    /// Answered as `permission_type`.
+    pub permission_type: Option<String>,
+    /// Answered as `team_ids`.
+    pub team_ids: Option<Vec<String>>,
+    /// Answered as `user_ids`.
+    pub user_ids: Option<Vec<String>>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
+}
+
+impl rt::de::Record
+for AdminWorkflowsPermissionsLookupResponsePermissionsN0000000000WhoCanRun {
+    const NAME: &'static str = "AdminWorkflowsPermissionsLookupResponsePermissionsN0000000000WhoCanRun";
+
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
+            match __key.as_str() {
+                "channel_ids" => __reader.field(&mut __this.channel_ids, "channel_ids"),
+                "org_ids" => __reader.field(&mut __this.org_ids, "org_ids"),
+                "permission_type" => {
+                    __reader.field(&mut __this.permission_type, "permission_type")
+                }
+                "team_ids" => __reader.field(&mut __this.team_ids, "team_ids"),
+                "user_ids" => __reader.field(&mut __this.user_ids, "user_ids"),
+                _ => __reader.keep(__key),
+            }?;
+        }
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.opt("channel_ids", &self.channel_ids)?;
+        __writer.opt("org_ids", &self.org_ids)?;
+        __writer.opt("permission_type", &self.permission_type)?;
+        __writer.opt("team_ids", &self.team_ids)?;
+        __writer.opt("user_ids", &self.user_ids)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
+    }
+}
+
+rt::record!(AdminWorkflowsPermissionsLookupResponsePermissionsN0000000000WhoCanRun);

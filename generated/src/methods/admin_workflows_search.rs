@@ -2,7 +2,7 @@
 //! `admin.workflows.search`: Search workflows within the team or enterprise
 
 use typed_slack_runtime as rt;
-use typed_slack_runtime::types::{Cursor, AppId};
+use typed_slack_runtime::types::{Cursor, UserId, EnterpriseId, AppId, ResponseMetadata};
 
 /// Search workflows within the team or enterprise
 ///
@@ -473,52 +473,66 @@ impl rt::Paginated for AdminWorkflowsSearch {
 ///    "response_metadata": { "next_cursor": "aWQ6MTE1MzU3ODU2NjMyMg==" }
 ///}
 /// ```
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AdminWorkflowsSearchResponse {
-    /// Slack's `workflow-with-trigger-ids` object, kept as raw JSON: the spec does not describe its fields yet.
     /// Answered as `workflows`.
-    pub workflows: Vec<serde_json::Value>,
+    pub workflows: Vec<AdminWorkflowsSearchResponseWorkflows>,
     /// The total number of workflows that match this search criteria
     pub total_found: i64,
     /// The answer's `response_metadata`: where the next page starts.
-    pub response_metadata: Option<rt::types::ResponseMetadata>,
+    pub response_metadata: Option<ResponseMetadata>,
     /// The warnings Slack sent with the answer, from its `warning` and
     /// `response_metadata.warnings` fields.
     pub warnings: Vec<AdminWorkflowsSearchWarning>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for AdminWorkflowsSearchResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for AdminWorkflowsSearchResponse {
+impl rt::de::Record for AdminWorkflowsSearchResponse {
     const NAME: &'static str = "AdminWorkflowsSearchResponse";
 
-    fn read_map<'de, A: rt::de::Map<'de>>(mut __map: A) -> Result<Self, A::Error> {
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
         let mut workflows = None;
         let mut total_found = None;
-        let mut response_metadata = None;
-        while let Some(__key) = __map.next_key::<rt::de::Key<'de>>()? {
+        while let Some(__key) = __reader.next_key()? {
             match __key.as_str() {
-                "workflows" => rt::de::set(&mut __map, &mut workflows),
-                "total_found" => rt::de::set(&mut __map, &mut total_found),
+                "ok" => __reader.skip(),
+                "workflows" => __reader.field(&mut workflows, "workflows"),
+                "total_found" => __reader.field(&mut total_found, "total_found"),
                 "response_metadata" => {
-                    rt::de::set_opt(&mut __map, &mut response_metadata)
+                    __reader.field(&mut __this.response_metadata, "response_metadata")
                 }
-                _ => rt::de::skip(&mut __map),
+                _ => __reader.keep(__key),
             }?;
         }
-        Ok(Self {
-            workflows: rt::de::required(workflows, "workflows")?,
-            total_found: rt::de::required(total_found, "total_found")?,
-            response_metadata,
-            warnings: Vec::new(),
-        })
+        __this.workflows = __reader.required(workflows, "workflows");
+        __this.total_found = __reader.required(total_found, "total_found");
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.req("ok", &true)?;
+        __writer.req("workflows", &self.workflows)?;
+        __writer.req("total_found", &self.total_found)?;
+        __writer.opt("response_metadata", &self.response_metadata)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
     }
 }
+
+rt::record!(AdminWorkflowsSearchResponse);
 
 rt::method_response!(AdminWorkflowsSearchResponse, AdminWorkflowsSearchWarning);
 
@@ -790,3 +804,468 @@ impl std::fmt::Display for AdminWorkflowsSearchPublishStatus {
         f.write_str(self.as_str())
     }
 }
+
+/// The `workflows` object of [`AdminWorkflowsSearchResponse`].
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct AdminWorkflowsSearchResponseWorkflows {
+    /// Answered as `app_id`.
+    pub app_id: Option<AppId>,
+    /// Answered as `billing_type`.
+    pub billing_type: Option<String>,
+    /// Answered as `callback_id`.
+    pub callback_id: Option<String>,
+    /// Answered as `collaborators`.
+    pub collaborators: Option<Vec<UserId>>,
+    /// Answered as `date_updated`.
+    pub date_updated: Option<i64>,
+    /// Answered as `description`.
+    pub description: Option<String>,
+    /// Answered as `icons`.
+    pub icons: Option<AdminWorkflowsSearchResponseWorkflowsIcons>,
+    /// Answered as `id`.
+    pub id: Option<String>,
+    /// Answered as `input_parameters`.
+    pub input_parameters: Option<AdminWorkflowsSearchResponseWorkflowsInputParameters>,
+    /// Answered as `is_billable`.
+    pub is_billable: Option<bool>,
+    /// Answered as `is_published`.
+    pub is_published: Option<bool>,
+    /// Answered as `is_sales_home_workflow`.
+    pub is_sales_home_workflow: Option<bool>,
+    /// Answered as `last_published_date`.
+    pub last_published_date: Option<String>,
+    /// Answered as `last_published_version_id`.
+    pub last_published_version_id: Option<String>,
+    /// Answered as `last_updated_by`.
+    pub last_updated_by: Option<UserId>,
+    /// Answered as `source`.
+    pub source: Option<String>,
+    /// Answered as `steps`.
+    pub steps: Option<Vec<AdminWorkflowsSearchResponseWorkflowsSteps>>,
+    /// Answered as `team_id`.
+    pub team_id: Option<EnterpriseId>,
+    /// Answered as `title`.
+    pub title: Option<String>,
+    /// Answered as `trigger_ids`.
+    pub trigger_ids: Option<Vec<String>>,
+    /// Answered as `unpublished_change_count`.
+    pub unpublished_change_count: Option<i64>,
+    /// Answered as `workflow_function_id`.
+    pub workflow_function_id: Option<String>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
+}
+
+impl rt::de::Record for AdminWorkflowsSearchResponseWorkflows {
+    const NAME: &'static str = "AdminWorkflowsSearchResponseWorkflows";
+
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
+            match __key.as_str() {
+                "app_id" => __reader.field(&mut __this.app_id, "app_id"),
+                "billing_type" => {
+                    __reader.field(&mut __this.billing_type, "billing_type")
+                }
+                "callback_id" => __reader.field(&mut __this.callback_id, "callback_id"),
+                "collaborators" => {
+                    __reader.field(&mut __this.collaborators, "collaborators")
+                }
+                "date_updated" => {
+                    __reader.field(&mut __this.date_updated, "date_updated")
+                }
+                "description" => __reader.field(&mut __this.description, "description"),
+                "icons" => __reader.field(&mut __this.icons, "icons"),
+                "id" => __reader.field(&mut __this.id, "id"),
+                "input_parameters" => {
+                    __reader.field(&mut __this.input_parameters, "input_parameters")
+                }
+                "is_billable" => __reader.field(&mut __this.is_billable, "is_billable"),
+                "is_published" => {
+                    __reader.field(&mut __this.is_published, "is_published")
+                }
+                "is_sales_home_workflow" => {
+                    __reader
+                        .field(
+                            &mut __this.is_sales_home_workflow,
+                            "is_sales_home_workflow",
+                        )
+                }
+                "last_published_date" => {
+                    __reader
+                        .field(&mut __this.last_published_date, "last_published_date")
+                }
+                "last_published_version_id" => {
+                    __reader
+                        .field(
+                            &mut __this.last_published_version_id,
+                            "last_published_version_id",
+                        )
+                }
+                "last_updated_by" => {
+                    __reader.field(&mut __this.last_updated_by, "last_updated_by")
+                }
+                "source" => __reader.field(&mut __this.source, "source"),
+                "steps" => __reader.field(&mut __this.steps, "steps"),
+                "team_id" => __reader.field(&mut __this.team_id, "team_id"),
+                "title" => __reader.field(&mut __this.title, "title"),
+                "trigger_ids" => __reader.field(&mut __this.trigger_ids, "trigger_ids"),
+                "unpublished_change_count" => {
+                    __reader
+                        .field(
+                            &mut __this.unpublished_change_count,
+                            "unpublished_change_count",
+                        )
+                }
+                "workflow_function_id" => {
+                    __reader
+                        .field(&mut __this.workflow_function_id, "workflow_function_id")
+                }
+                _ => __reader.keep(__key),
+            }?;
+        }
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.opt("app_id", &self.app_id)?;
+        __writer.opt("billing_type", &self.billing_type)?;
+        __writer.opt("callback_id", &self.callback_id)?;
+        __writer.opt("collaborators", &self.collaborators)?;
+        __writer.opt("date_updated", &self.date_updated)?;
+        __writer.opt("description", &self.description)?;
+        __writer.opt("icons", &self.icons)?;
+        __writer.opt("id", &self.id)?;
+        __writer.opt("input_parameters", &self.input_parameters)?;
+        __writer.opt("is_billable", &self.is_billable)?;
+        __writer.opt("is_published", &self.is_published)?;
+        __writer.opt("is_sales_home_workflow", &self.is_sales_home_workflow)?;
+        __writer.opt("last_published_date", &self.last_published_date)?;
+        __writer.opt("last_published_version_id", &self.last_published_version_id)?;
+        __writer.opt("last_updated_by", &self.last_updated_by)?;
+        __writer.opt("source", &self.source)?;
+        __writer.opt("steps", &self.steps)?;
+        __writer.opt("team_id", &self.team_id)?;
+        __writer.opt("title", &self.title)?;
+        __writer.opt("trigger_ids", &self.trigger_ids)?;
+        __writer.opt("unpublished_change_count", &self.unpublished_change_count)?;
+        __writer.opt("workflow_function_id", &self.workflow_function_id)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
+    }
+}
+
+rt::record!(AdminWorkflowsSearchResponseWorkflows);
+
+/// The `icons` object of [`AdminWorkflowsSearchResponseWorkflows`].
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct AdminWorkflowsSearchResponseWorkflowsIcons {
+    /// Answered as `image_192`.
+    pub image_192: Option<String>,
+    /// Answered as `image_96`.
+    pub image_96: Option<String>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
+}
+
+impl rt::de::Record for AdminWorkflowsSearchResponseWorkflowsIcons {
+    const NAME: &'static str = "AdminWorkflowsSearchResponseWorkflowsIcons";
+
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
+            match __key.as_str() {
+                "image_192" => __reader.field(&mut __this.image_192, "image_192"),
+                "image_96" => __reader.field(&mut __this.image_96, "image_96"),
+                _ => __reader.keep(__key),
+            }?;
+        }
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.opt("image_192", &self.image_192)?;
+        __writer.opt("image_96", &self.image_96)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
+    }
+}
+
+rt::record!(AdminWorkflowsSearchResponseWorkflowsIcons);
+
+/// The `input_parameters` object of [`AdminWorkflowsSearchResponseWorkflows`].
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct AdminWorkflowsSearchResponseWorkflowsInputParameters {
+    /// Answered as `0000000000`.
+    pub n_0000000000: Option<
+        AdminWorkflowsSearchResponseWorkflowsInputParametersN0000000000,
+    >,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
+}
+
+impl rt::de::Record for AdminWorkflowsSearchResponseWorkflowsInputParameters {
+    const NAME: &'static str = "AdminWorkflowsSearchResponseWorkflowsInputParameters";
+
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
+            match __key.as_str() {
+                "0000000000" => __reader.field(&mut __this.n_0000000000, "0000000000"),
+                _ => __reader.keep(__key),
+            }?;
+        }
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.opt("0000000000", &self.n_0000000000)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
+    }
+}
+
+rt::record!(AdminWorkflowsSearchResponseWorkflowsInputParameters);
+
+/// The `0000000000` object of [`AdminWorkflowsSearchResponseWorkflowsInputParameters`].
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct AdminWorkflowsSearchResponseWorkflowsInputParametersN0000000000 {
+    /// Answered as `description`.
+    pub description: Option<String>,
+    /// Answered as `is_hidden`.
+    pub is_hidden: Option<bool>,
+    /// Answered as `is_required`.
+    pub is_required: Option<bool>,
+    /// Answered as `name`.
+    pub name: Option<String>,
+    /// Answered as `title`.
+    pub title: Option<String>,
+    /// Answered as `type`.
+    pub type_: Option<String>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
+}
+
+impl rt::de::Record for AdminWorkflowsSearchResponseWorkflowsInputParametersN0000000000 {
+    const NAME: &'static str = "AdminWorkflowsSearchResponseWorkflowsInputParametersN0000000000";
+
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
+            match __key.as_str() {
+                "description" => __reader.field(&mut __this.description, "description"),
+                "is_hidden" => __reader.field(&mut __this.is_hidden, "is_hidden"),
+                "is_required" => __reader.field(&mut __this.is_required, "is_required"),
+                "name" => __reader.field(&mut __this.name, "name"),
+                "title" => __reader.field(&mut __this.title, "title"),
+                "type" => __reader.field(&mut __this.type_, "type"),
+                _ => __reader.keep(__key),
+            }?;
+        }
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.opt("description", &self.description)?;
+        __writer.opt("is_hidden", &self.is_hidden)?;
+        __writer.opt("is_required", &self.is_required)?;
+        __writer.opt("name", &self.name)?;
+        __writer.opt("title", &self.title)?;
+        __writer.opt("type", &self.type_)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
+    }
+}
+
+rt::record!(AdminWorkflowsSearchResponseWorkflowsInputParametersN0000000000);
+
+/// The `steps` object of [`AdminWorkflowsSearchResponseWorkflows`].
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct AdminWorkflowsSearchResponseWorkflowsSteps {
+    /// Answered as `function_id`.
+    pub function_id: Option<String>,
+    /// Answered as `id`.
+    pub id: Option<String>,
+    /// Answered as `inputs`.
+    pub inputs: Option<AdminWorkflowsSearchResponseWorkflowsStepsInputs>,
+    /// Answered as `is_pristine`.
+    pub is_pristine: Option<bool>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
+}
+
+impl rt::de::Record for AdminWorkflowsSearchResponseWorkflowsSteps {
+    const NAME: &'static str = "AdminWorkflowsSearchResponseWorkflowsSteps";
+
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
+            match __key.as_str() {
+                "function_id" => __reader.field(&mut __this.function_id, "function_id"),
+                "id" => __reader.field(&mut __this.id, "id"),
+                "inputs" => __reader.field(&mut __this.inputs, "inputs"),
+                "is_pristine" => __reader.field(&mut __this.is_pristine, "is_pristine"),
+                _ => __reader.keep(__key),
+            }?;
+        }
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.opt("function_id", &self.function_id)?;
+        __writer.opt("id", &self.id)?;
+        __writer.opt("inputs", &self.inputs)?;
+        __writer.opt("is_pristine", &self.is_pristine)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
+    }
+}
+
+rt::record!(AdminWorkflowsSearchResponseWorkflowsSteps);
+
+/// The `inputs` object of [`AdminWorkflowsSearchResponseWorkflowsSteps`].
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct AdminWorkflowsSearchResponseWorkflowsStepsInputs {
+    /// Answered as `0000000000`.
+    pub n_0000000000: Option<
+        AdminWorkflowsSearchResponseWorkflowsStepsInputsN0000000000,
+    >,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
+}
+
+impl rt::de::Record for AdminWorkflowsSearchResponseWorkflowsStepsInputs {
+    const NAME: &'static str = "AdminWorkflowsSearchResponseWorkflowsStepsInputs";
+
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
+            match __key.as_str() {
+                "0000000000" => __reader.field(&mut __this.n_0000000000, "0000000000"),
+                _ => __reader.keep(__key),
+            }?;
+        }
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.opt("0000000000", &self.n_0000000000)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
+    }
+}
+
+rt::record!(AdminWorkflowsSearchResponseWorkflowsStepsInputs);
+
+/// The `0000000000` object of [`AdminWorkflowsSearchResponseWorkflowsStepsInputs`].
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct AdminWorkflowsSearchResponseWorkflowsStepsInputsN0000000000 {
+    /// Answered as `hidden`.
+    pub hidden: Option<bool>,
+    /// Answered as `locked`.
+    pub locked: Option<bool>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
+}
+
+impl rt::de::Record for AdminWorkflowsSearchResponseWorkflowsStepsInputsN0000000000 {
+    const NAME: &'static str = "AdminWorkflowsSearchResponseWorkflowsStepsInputsN0000000000";
+
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
+            match __key.as_str() {
+                "hidden" => __reader.field(&mut __this.hidden, "hidden"),
+                "locked" => __reader.field(&mut __this.locked, "locked"),
+                _ => __reader.keep(__key),
+            }?;
+        }
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.opt("hidden", &self.hidden)?;
+        __writer.opt("locked", &self.locked)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
+    }
+}
+
+rt::record!(AdminWorkflowsSearchResponseWorkflowsStepsInputsN0000000000);

@@ -70,7 +70,7 @@ impl rt::Catalogued for AdminWorkflowsTriggersTypesPermissionsLookup {
 }
 
 /// The answer of a successful [`AdminWorkflowsTriggersTypesPermissionsLookup`] call (`admin.workflows.triggers.types.permissions.lookup`), with any warnings Slack sent in `warnings`.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AdminWorkflowsTriggersTypesPermissionsLookupResponse {
     /// Answered as `permissions`.
@@ -80,35 +80,50 @@ pub struct AdminWorkflowsTriggersTypesPermissionsLookupResponse {
     /// The warnings Slack sent with the answer, from its `warning` and
     /// `response_metadata.warnings` fields.
     pub warnings: Vec<AdminWorkflowsTriggersTypesPermissionsLookupWarning>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de>
-for AdminWorkflowsTriggersTypesPermissionsLookupResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for AdminWorkflowsTriggersTypesPermissionsLookupResponse {
+impl rt::de::Record for AdminWorkflowsTriggersTypesPermissionsLookupResponse {
     const NAME: &'static str = "AdminWorkflowsTriggersTypesPermissionsLookupResponse";
 
-    fn read_map<'de, A: rt::de::Map<'de>>(mut __map: A) -> Result<Self, A::Error> {
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
         let mut permissions = None;
         let mut metadata = None;
-        while let Some(__key) = __map.next_key::<rt::de::Key<'de>>()? {
+        while let Some(__key) = __reader.next_key()? {
             match __key.as_str() {
-                "permissions" => rt::de::set(&mut __map, &mut permissions),
-                "metadata" => rt::de::set(&mut __map, &mut metadata),
-                _ => rt::de::skip(&mut __map),
+                "ok" => __reader.skip(),
+                "permissions" => __reader.field(&mut permissions, "permissions"),
+                "metadata" => __reader.field(&mut metadata, "metadata"),
+                _ => __reader.keep(__key),
             }?;
         }
-        Ok(Self {
-            permissions: rt::de::required(permissions, "permissions")?,
-            metadata: rt::de::required(metadata, "metadata")?,
-            warnings: Vec::new(),
-        })
+        __this.permissions = __reader.required(permissions, "permissions");
+        __this.metadata = __reader.required(metadata, "metadata");
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.req("ok", &true)?;
+        __writer.req_json("permissions", &self.permissions)?;
+        __writer.req_json("metadata", &self.metadata)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
     }
 }
+
+rt::record!(AdminWorkflowsTriggersTypesPermissionsLookupResponse);
 
 rt::method_response!(
     AdminWorkflowsTriggersTypesPermissionsLookupResponse,

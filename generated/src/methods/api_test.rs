@@ -82,36 +82,52 @@ impl rt::Catalogued for ApiTest {
 /// ```json
 ///{ "ok": true, "args": { "foo": "bar" } }
 /// ```
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ApiTestResponse {
     /// Answered as `args`.
-    pub args: Option<serde_json::Value>,
+    pub args: Option<ApiTestResponseArgs>,
     /// The warnings Slack sent with the answer, from its `warning` and
     /// `response_metadata.warnings` fields.
     pub warnings: Vec<ApiTestWarning>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for ApiTestResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for ApiTestResponse {
+impl rt::de::Record for ApiTestResponse {
     const NAME: &'static str = "ApiTestResponse";
 
-    fn read_map<'de, A: rt::de::Map<'de>>(mut __map: A) -> Result<Self, A::Error> {
-        let mut args = None;
-        while let Some(__key) = __map.next_key::<rt::de::Key<'de>>()? {
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
             match __key.as_str() {
-                "args" => rt::de::set_opt(&mut __map, &mut args),
-                _ => rt::de::skip(&mut __map),
+                "ok" => __reader.skip(),
+                "args" => __reader.field(&mut __this.args, "args"),
+                _ => __reader.keep(__key),
             }?;
         }
-        Ok(Self { args, warnings: Vec::new() })
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.req("ok", &true)?;
+        __writer.opt("args", &self.args)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
     }
 }
+
+rt::record!(ApiTestResponse);
 
 rt::method_response!(ApiTestResponse, ApiTestWarning);
 
@@ -135,3 +151,50 @@ pub type ApiTestError = rt::CommonOnly<rt::CommonError>;
 /// The warning codes every method can answer:
 #[doc = include_str!("../common_warning.md")]
 pub type ApiTestWarning = rt::CommonOnly<rt::CommonWarning>;
+
+/// The `args` object of [`ApiTestResponse`].
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct ApiTestResponseArgs {
+    /// Answered as `error`.
+    pub error: Option<String>,
+    /// Answered as `foo`.
+    pub foo: Option<String>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
+}
+
+impl rt::de::Record for ApiTestResponseArgs {
+    const NAME: &'static str = "ApiTestResponseArgs";
+
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
+            match __key.as_str() {
+                "error" => __reader.field(&mut __this.error, "error"),
+                "foo" => __reader.field(&mut __this.foo, "foo"),
+                _ => __reader.keep(__key),
+            }?;
+        }
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.opt("error", &self.error)?;
+        __writer.opt("foo", &self.foo)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
+    }
+}
+
+rt::record!(ApiTestResponseArgs);

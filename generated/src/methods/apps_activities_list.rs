@@ -2,7 +2,7 @@
 //! `apps.activities.list`: Get logs for a specified app
 
 use typed_slack_runtime as rt;
-use typed_slack_runtime::types::{Cursor, AppId};
+use typed_slack_runtime::types::{Cursor, AppId, ResponseMetadata};
 
 /// Get logs for a specified app
 ///
@@ -257,47 +257,61 @@ impl rt::Paginated for AppsActivitiesList {
 ///    "response_metadata": { "next_cursor": "" }
 ///}
 /// ```
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AppsActivitiesListResponse {
     /// Slack's `activity` object, kept as raw JSON: the spec does not describe its fields yet.
     /// Answered as `activities`.
     pub activities: Vec<serde_json::Value>,
     /// The answer's `response_metadata`: where the next page starts.
-    pub response_metadata: Option<rt::types::ResponseMetadata>,
+    pub response_metadata: Option<ResponseMetadata>,
     /// The warnings Slack sent with the answer, from its `warning` and
     /// `response_metadata.warnings` fields.
     pub warnings: Vec<AppsActivitiesListWarning>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for AppsActivitiesListResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for AppsActivitiesListResponse {
+impl rt::de::Record for AppsActivitiesListResponse {
     const NAME: &'static str = "AppsActivitiesListResponse";
 
-    fn read_map<'de, A: rt::de::Map<'de>>(mut __map: A) -> Result<Self, A::Error> {
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
         let mut activities = None;
-        let mut response_metadata = None;
-        while let Some(__key) = __map.next_key::<rt::de::Key<'de>>()? {
+        while let Some(__key) = __reader.next_key()? {
             match __key.as_str() {
-                "activities" => rt::de::set(&mut __map, &mut activities),
+                "ok" => __reader.skip(),
+                "activities" => __reader.field(&mut activities, "activities"),
                 "response_metadata" => {
-                    rt::de::set_opt(&mut __map, &mut response_metadata)
+                    __reader.field(&mut __this.response_metadata, "response_metadata")
                 }
-                _ => rt::de::skip(&mut __map),
+                _ => __reader.keep(__key),
             }?;
         }
-        Ok(Self {
-            activities: rt::de::required(activities, "activities")?,
-            response_metadata,
-            warnings: Vec::new(),
-        })
+        __this.activities = __reader.required(activities, "activities");
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.req("ok", &true)?;
+        __writer.req_json("activities", &self.activities)?;
+        __writer.opt("response_metadata", &self.response_metadata)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
     }
 }
+
+rt::record!(AppsActivitiesListResponse);
 
 rt::method_response!(AppsActivitiesListResponse, AppsActivitiesListWarning);
 

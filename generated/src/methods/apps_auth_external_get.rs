@@ -91,7 +91,7 @@ impl rt::Catalogued for AppsAuthExternalGet {
 ///    "external_token": "00D3j00000025Zh!AQ4AQMAl46qme3wdZiKo5j3WHcJujZXoB0FtsFuC5JxWZdje2aiecF9vY5KdY5wTPUZIYBekIraDWuw_u_ZUgeIA1.opF6L9"
 ///}
 /// ```
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AppsAuthExternalGetResponse {
     /// Answered as `external_token`.
@@ -101,36 +101,54 @@ pub struct AppsAuthExternalGetResponse {
     /// The warnings Slack sent with the answer, from its `warning` and
     /// `response_metadata.warnings` fields.
     pub warnings: Vec<AppsAuthExternalGetWarning>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for AppsAuthExternalGetResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for AppsAuthExternalGetResponse {
+impl rt::de::Record for AppsAuthExternalGetResponse {
     const NAME: &'static str = "AppsAuthExternalGetResponse";
 
-    fn read_map<'de, A: rt::de::Map<'de>>(mut __map: A) -> Result<Self, A::Error> {
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
         let mut external_token = None;
-        let mut token_response_extras = None;
-        while let Some(__key) = __map.next_key::<rt::de::Key<'de>>()? {
+        while let Some(__key) = __reader.next_key()? {
             match __key.as_str() {
-                "external_token" => rt::de::set(&mut __map, &mut external_token),
+                "ok" => __reader.skip(),
+                "external_token" => __reader.field(&mut external_token, "external_token"),
                 "token_response_extras" => {
-                    rt::de::set_opt(&mut __map, &mut token_response_extras)
+                    __reader
+                        .field(
+                            &mut __this.token_response_extras,
+                            "token_response_extras",
+                        )
                 }
-                _ => rt::de::skip(&mut __map),
+                _ => __reader.keep(__key),
             }?;
         }
-        Ok(Self {
-            external_token: rt::de::required(external_token, "external_token")?,
-            token_response_extras,
-            warnings: Vec::new(),
-        })
+        __this.external_token = __reader.required(external_token, "external_token");
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.req("ok", &true)?;
+        __writer.req("external_token", &self.external_token)?;
+        __writer.opt_json("token_response_extras", &self.token_response_extras)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
     }
 }
+
+rt::record!(AppsAuthExternalGetResponse);
 
 rt::method_response!(AppsAuthExternalGetResponse, AppsAuthExternalGetWarning);
 

@@ -68,7 +68,7 @@ impl rt::Catalogued for AppsConnectionsOpen {
 ///    "url": "wss://wss-somethiing.slack.com/link/?ticket=12348&app_id=5678"
 ///}
 /// ```
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AppsConnectionsOpenResponse {
     /// The URL to connect to.
@@ -76,31 +76,46 @@ pub struct AppsConnectionsOpenResponse {
     /// The warnings Slack sent with the answer, from its `warning` and
     /// `response_metadata.warnings` fields.
     pub warnings: Vec<AppsConnectionsOpenWarning>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for AppsConnectionsOpenResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for AppsConnectionsOpenResponse {
+impl rt::de::Record for AppsConnectionsOpenResponse {
     const NAME: &'static str = "AppsConnectionsOpenResponse";
 
-    fn read_map<'de, A: rt::de::Map<'de>>(mut __map: A) -> Result<Self, A::Error> {
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
         let mut url = None;
-        while let Some(__key) = __map.next_key::<rt::de::Key<'de>>()? {
+        while let Some(__key) = __reader.next_key()? {
             match __key.as_str() {
-                "url" => rt::de::set(&mut __map, &mut url),
-                _ => rt::de::skip(&mut __map),
+                "ok" => __reader.skip(),
+                "url" => __reader.field(&mut url, "url"),
+                _ => __reader.keep(__key),
             }?;
         }
-        Ok(Self {
-            url: rt::de::required(url, "url")?,
-            warnings: Vec::new(),
-        })
+        __this.url = __reader.required(url, "url");
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.req("ok", &true)?;
+        __writer.req("url", &self.url)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
     }
 }
+
+rt::record!(AppsConnectionsOpenResponse);
 
 rt::method_response!(AppsConnectionsOpenResponse, AppsConnectionsOpenWarning);
 

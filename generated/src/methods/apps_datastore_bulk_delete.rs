@@ -96,7 +96,7 @@ impl rt::Catalogued for AppsDatastoreBulkDelete {
 /// ```json
 ///{ "ok": true, "failed_items": [] }
 /// ```
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AppsDatastoreBulkDeleteResponse {
     /// attribute names and values of the items that failed to be processed
@@ -104,31 +104,46 @@ pub struct AppsDatastoreBulkDeleteResponse {
     /// The warnings Slack sent with the answer, from its `warning` and
     /// `response_metadata.warnings` fields.
     pub warnings: Vec<AppsDatastoreBulkDeleteWarning>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for AppsDatastoreBulkDeleteResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for AppsDatastoreBulkDeleteResponse {
+impl rt::de::Record for AppsDatastoreBulkDeleteResponse {
     const NAME: &'static str = "AppsDatastoreBulkDeleteResponse";
 
-    fn read_map<'de, A: rt::de::Map<'de>>(mut __map: A) -> Result<Self, A::Error> {
-        let mut failed_items = None;
-        while let Some(__key) = __map.next_key::<rt::de::Key<'de>>()? {
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
             match __key.as_str() {
-                "failed_items" => rt::de::set_opt(&mut __map, &mut failed_items),
-                _ => rt::de::skip(&mut __map),
+                "ok" => __reader.skip(),
+                "failed_items" => {
+                    __reader.field(&mut __this.failed_items, "failed_items")
+                }
+                _ => __reader.keep(__key),
             }?;
         }
-        Ok(Self {
-            failed_items,
-            warnings: Vec::new(),
-        })
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.req("ok", &true)?;
+        __writer.opt("failed_items", &self.failed_items)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
     }
 }
+
+rt::record!(AppsDatastoreBulkDeleteResponse);
 
 rt::method_response!(AppsDatastoreBulkDeleteResponse, AppsDatastoreBulkDeleteWarning);
 

@@ -95,7 +95,7 @@ impl rt::Catalogued for AppsDatastoreBulkPut {
 /// ```json
 ///{ "ok": true, "datastore": "delicious_meals", "failed_items": [] }
 /// ```
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AppsDatastoreBulkPutResponse {
     /// name of the datastore
@@ -105,34 +105,48 @@ pub struct AppsDatastoreBulkPutResponse {
     /// The warnings Slack sent with the answer, from its `warning` and
     /// `response_metadata.warnings` fields.
     pub warnings: Vec<AppsDatastoreBulkPutWarning>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for AppsDatastoreBulkPutResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for AppsDatastoreBulkPutResponse {
+impl rt::de::Record for AppsDatastoreBulkPutResponse {
     const NAME: &'static str = "AppsDatastoreBulkPutResponse";
 
-    fn read_map<'de, A: rt::de::Map<'de>>(mut __map: A) -> Result<Self, A::Error> {
-        let mut datastore = None;
-        let mut failed_items = None;
-        while let Some(__key) = __map.next_key::<rt::de::Key<'de>>()? {
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
             match __key.as_str() {
-                "datastore" => rt::de::set_opt(&mut __map, &mut datastore),
-                "failed_items" => rt::de::set_opt(&mut __map, &mut failed_items),
-                _ => rt::de::skip(&mut __map),
+                "ok" => __reader.skip(),
+                "datastore" => __reader.field(&mut __this.datastore, "datastore"),
+                "failed_items" => {
+                    __reader.field(&mut __this.failed_items, "failed_items")
+                }
+                _ => __reader.keep(__key),
             }?;
         }
-        Ok(Self {
-            datastore,
-            failed_items,
-            warnings: Vec::new(),
-        })
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.req("ok", &true)?;
+        __writer.opt("datastore", &self.datastore)?;
+        __writer.opt_json("failed_items", &self.failed_items)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
     }
 }
+
+rt::record!(AppsDatastoreBulkPutResponse);
 
 rt::method_response!(AppsDatastoreBulkPutResponse, AppsDatastoreBulkPutWarning);
 

@@ -130,7 +130,7 @@ impl rt::Catalogued for AppsDatastoreCount {
 /// ```json
 ///{ "ok": true, "datastore": "good_tunes", "count": 2 }
 /// ```
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AppsDatastoreCountResponse {
     /// name of the datastore
@@ -140,34 +140,46 @@ pub struct AppsDatastoreCountResponse {
     /// The warnings Slack sent with the answer, from its `warning` and
     /// `response_metadata.warnings` fields.
     pub warnings: Vec<AppsDatastoreCountWarning>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for AppsDatastoreCountResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for AppsDatastoreCountResponse {
+impl rt::de::Record for AppsDatastoreCountResponse {
     const NAME: &'static str = "AppsDatastoreCountResponse";
 
-    fn read_map<'de, A: rt::de::Map<'de>>(mut __map: A) -> Result<Self, A::Error> {
-        let mut datastore = None;
-        let mut count = None;
-        while let Some(__key) = __map.next_key::<rt::de::Key<'de>>()? {
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
             match __key.as_str() {
-                "datastore" => rt::de::set_opt(&mut __map, &mut datastore),
-                "count" => rt::de::set_opt(&mut __map, &mut count),
-                _ => rt::de::skip(&mut __map),
+                "ok" => __reader.skip(),
+                "datastore" => __reader.field(&mut __this.datastore, "datastore"),
+                "count" => __reader.field(&mut __this.count, "count"),
+                _ => __reader.keep(__key),
             }?;
         }
-        Ok(Self {
-            datastore,
-            count,
-            warnings: Vec::new(),
-        })
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.req("ok", &true)?;
+        __writer.opt("datastore", &self.datastore)?;
+        __writer.opt("count", &self.count)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
     }
 }
+
+rt::record!(AppsDatastoreCountResponse);
 
 rt::method_response!(AppsDatastoreCountResponse, AppsDatastoreCountWarning);
 

@@ -2,7 +2,7 @@
 //! `apps.datastore.query`: Query a datastore for items
 
 use typed_slack_runtime as rt;
-use typed_slack_runtime::types::{Cursor, AppId};
+use typed_slack_runtime::types::{Cursor, AppId, ResponseMetadata};
 
 /// Query a datastore for items
 ///
@@ -182,7 +182,7 @@ impl rt::Paginated for AppsDatastoreQuery {
 ///    ]
 ///}
 /// ```
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AppsDatastoreQueryResponse {
     /// name of the datastore
@@ -190,43 +190,54 @@ pub struct AppsDatastoreQueryResponse {
     /// attribute names and values of the items
     pub items: Option<Vec<serde_json::Value>>,
     /// The answer's `response_metadata`: where the next page starts.
-    pub response_metadata: Option<rt::types::ResponseMetadata>,
+    pub response_metadata: Option<ResponseMetadata>,
     /// The warnings Slack sent with the answer, from its `warning` and
     /// `response_metadata.warnings` fields.
     pub warnings: Vec<AppsDatastoreQueryWarning>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for AppsDatastoreQueryResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for AppsDatastoreQueryResponse {
+impl rt::de::Record for AppsDatastoreQueryResponse {
     const NAME: &'static str = "AppsDatastoreQueryResponse";
 
-    fn read_map<'de, A: rt::de::Map<'de>>(mut __map: A) -> Result<Self, A::Error> {
-        let mut datastore = None;
-        let mut items = None;
-        let mut response_metadata = None;
-        while let Some(__key) = __map.next_key::<rt::de::Key<'de>>()? {
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
             match __key.as_str() {
-                "datastore" => rt::de::set_opt(&mut __map, &mut datastore),
-                "items" => rt::de::set_opt(&mut __map, &mut items),
+                "ok" => __reader.skip(),
+                "datastore" => __reader.field(&mut __this.datastore, "datastore"),
+                "items" => __reader.field(&mut __this.items, "items"),
                 "response_metadata" => {
-                    rt::de::set_opt(&mut __map, &mut response_metadata)
+                    __reader.field(&mut __this.response_metadata, "response_metadata")
                 }
-                _ => rt::de::skip(&mut __map),
+                _ => __reader.keep(__key),
             }?;
         }
-        Ok(Self {
-            datastore,
-            items,
-            response_metadata,
-            warnings: Vec::new(),
-        })
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.req("ok", &true)?;
+        __writer.opt("datastore", &self.datastore)?;
+        __writer.opt_json("items", &self.items)?;
+        __writer.opt("response_metadata", &self.response_metadata)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
     }
 }
+
+rt::record!(AppsDatastoreQueryResponse);
 
 rt::method_response!(AppsDatastoreQueryResponse, AppsDatastoreQueryWarning);
 

@@ -101,7 +101,7 @@ impl rt::Catalogued for AppsDatastoreUpdate {
 ///    }
 ///}
 /// ```
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AppsDatastoreUpdateResponse {
     /// name of the datastore
@@ -111,34 +111,46 @@ pub struct AppsDatastoreUpdateResponse {
     /// The warnings Slack sent with the answer, from its `warning` and
     /// `response_metadata.warnings` fields.
     pub warnings: Vec<AppsDatastoreUpdateWarning>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for AppsDatastoreUpdateResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for AppsDatastoreUpdateResponse {
+impl rt::de::Record for AppsDatastoreUpdateResponse {
     const NAME: &'static str = "AppsDatastoreUpdateResponse";
 
-    fn read_map<'de, A: rt::de::Map<'de>>(mut __map: A) -> Result<Self, A::Error> {
-        let mut datastore = None;
-        let mut item = None;
-        while let Some(__key) = __map.next_key::<rt::de::Key<'de>>()? {
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
             match __key.as_str() {
-                "datastore" => rt::de::set_opt(&mut __map, &mut datastore),
-                "item" => rt::de::set_opt(&mut __map, &mut item),
-                _ => rt::de::skip(&mut __map),
+                "ok" => __reader.skip(),
+                "datastore" => __reader.field(&mut __this.datastore, "datastore"),
+                "item" => __reader.field(&mut __this.item, "item"),
+                _ => __reader.keep(__key),
             }?;
         }
-        Ok(Self {
-            datastore,
-            item,
-            warnings: Vec::new(),
-        })
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.req("ok", &true)?;
+        __writer.opt("datastore", &self.datastore)?;
+        __writer.opt_json("item", &self.item)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
     }
 }
+
+rt::record!(AppsDatastoreUpdateResponse);
 
 rt::method_response!(AppsDatastoreUpdateResponse, AppsDatastoreUpdateWarning);
 

@@ -2,7 +2,7 @@
 //! `apps.event.authorizations.list`: Get a list of authorizations for the given event context.
 
 use typed_slack_runtime as rt;
-use typed_slack_runtime::types::Cursor;
+use typed_slack_runtime::types::{Cursor, UserId, TeamId, EnterpriseId, ResponseMetadata};
 
 /// Get a list of authorizations for the given event context.
 ///
@@ -124,51 +124,64 @@ impl rt::Paginated for AppsEventAuthorizationsList {
 ///    ]
 ///}
 /// ```
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AppsEventAuthorizationsListResponse {
     /// The next cursor for use in [pagination](https://api.slack.com/apis/web-api/pagination). If present, pass this in subsequent calls to get additional results
     pub cursor_next: Option<String>,
     /// Answered as `authorizations`.
-    pub authorizations: Vec<serde_json::Value>,
+    pub authorizations: Vec<AppsEventAuthorizationsListResponseAuthorizations>,
     /// The answer's `response_metadata`: where the next page starts.
-    pub response_metadata: Option<rt::types::ResponseMetadata>,
+    pub response_metadata: Option<ResponseMetadata>,
     /// The warnings Slack sent with the answer, from its `warning` and
     /// `response_metadata.warnings` fields.
     pub warnings: Vec<AppsEventAuthorizationsListWarning>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for AppsEventAuthorizationsListResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for AppsEventAuthorizationsListResponse {
+impl rt::de::Record for AppsEventAuthorizationsListResponse {
     const NAME: &'static str = "AppsEventAuthorizationsListResponse";
 
-    fn read_map<'de, A: rt::de::Map<'de>>(mut __map: A) -> Result<Self, A::Error> {
-        let mut cursor_next = None;
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
         let mut authorizations = None;
-        let mut response_metadata = None;
-        while let Some(__key) = __map.next_key::<rt::de::Key<'de>>()? {
+        while let Some(__key) = __reader.next_key()? {
             match __key.as_str() {
-                "cursor_next" => rt::de::set_opt(&mut __map, &mut cursor_next),
-                "authorizations" => rt::de::set(&mut __map, &mut authorizations),
+                "ok" => __reader.skip(),
+                "cursor_next" => __reader.field(&mut __this.cursor_next, "cursor_next"),
+                "authorizations" => __reader.field(&mut authorizations, "authorizations"),
                 "response_metadata" => {
-                    rt::de::set_opt(&mut __map, &mut response_metadata)
+                    __reader.field(&mut __this.response_metadata, "response_metadata")
                 }
-                _ => rt::de::skip(&mut __map),
+                _ => __reader.keep(__key),
             }?;
         }
-        Ok(Self {
-            cursor_next,
-            authorizations: rt::de::required(authorizations, "authorizations")?,
-            response_metadata,
-            warnings: Vec::new(),
-        })
+        __this.authorizations = __reader.required(authorizations, "authorizations");
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.req("ok", &true)?;
+        __writer.opt("cursor_next", &self.cursor_next)?;
+        __writer.req("authorizations", &self.authorizations)?;
+        __writer.opt("response_metadata", &self.response_metadata)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
     }
 }
+
+rt::record!(AppsEventAuthorizationsListResponse);
 
 rt::method_response!(
     AppsEventAuthorizationsListResponse, AppsEventAuthorizationsListWarning
@@ -246,3 +259,70 @@ rt::code_traits!(AppsEventAuthorizationsListError, error, CommonError);
 /// The warning codes every method can answer:
 #[doc = include_str!("../common_warning.md")]
 pub type AppsEventAuthorizationsListWarning = rt::CommonOnly<rt::CommonWarning>;
+
+/// The `authorizations` object of [`AppsEventAuthorizationsListResponse`].
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct AppsEventAuthorizationsListResponseAuthorizations {
+    /// Answered as `enterprise_id`.
+    pub enterprise_id: Option<EnterpriseId>,
+    /// Answered as `is_bot`.
+    pub is_bot: Option<bool>,
+    /// Answered as `is_enterprise_install`.
+    pub is_enterprise_install: Option<bool>,
+    /// Answered as `team_id`.
+    pub team_id: Option<TeamId>,
+    /// Answered as `user_id`.
+    pub user_id: Option<UserId>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
+}
+
+impl rt::de::Record for AppsEventAuthorizationsListResponseAuthorizations {
+    const NAME: &'static str = "AppsEventAuthorizationsListResponseAuthorizations";
+
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
+            match __key.as_str() {
+                "enterprise_id" => {
+                    __reader.field(&mut __this.enterprise_id, "enterprise_id")
+                }
+                "is_bot" => __reader.field(&mut __this.is_bot, "is_bot"),
+                "is_enterprise_install" => {
+                    __reader
+                        .field(
+                            &mut __this.is_enterprise_install,
+                            "is_enterprise_install",
+                        )
+                }
+                "team_id" => __reader.field(&mut __this.team_id, "team_id"),
+                "user_id" => __reader.field(&mut __this.user_id, "user_id"),
+                _ => __reader.keep(__key),
+            }?;
+        }
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.opt("enterprise_id", &self.enterprise_id)?;
+        __writer.opt("is_bot", &self.is_bot)?;
+        __writer.opt("is_enterprise_install", &self.is_enterprise_install)?;
+        __writer.opt("team_id", &self.team_id)?;
+        __writer.opt("user_id", &self.user_id)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
+    }
+}
+
+rt::record!(AppsEventAuthorizationsListResponseAuthorizations);

@@ -2,7 +2,7 @@
 //! `apps.manifest.create`: Create an app from an app manifest.
 
 use typed_slack_runtime as rt;
-use typed_slack_runtime::types::{TeamId, AppId};
+use typed_slack_runtime::types::{Timestamp, TeamId, AppId};
 
 /// Create an app from an app manifest.
 ///
@@ -95,7 +95,7 @@ impl rt::Catalogued for AppsManifestCreate {
 ///    "oauth_authorize_url": "https://slack.com/oauth/v2/authorize?client_id=...&scope=commands,workflow.steps:execute"
 ///}
 /// ```
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AppsManifestCreateResponse {
     /// Answered as `app_id`.
@@ -105,56 +105,73 @@ pub struct AppsManifestCreateResponse {
     /// Answered as `oauth_authorize_url`.
     pub oauth_authorize_url: Option<String>,
     /// The team ID where the app was created on
-    pub team_id: Option<String>,
+    pub team_id: Option<TeamId>,
     /// The team domain where the app was created on
     pub team_domain: Option<String>,
     /// Answered as `app_token`.
     pub app_token: Option<String>,
+    /// Answered as `errors`.
+    pub errors: Option<Vec<AppsManifestCreateResponseErrors>>,
     /// The warnings Slack sent with the answer, from its `warning` and
     /// `response_metadata.warnings` fields.
     pub warnings: Vec<AppsManifestCreateWarning>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for AppsManifestCreateResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for AppsManifestCreateResponse {
+impl rt::de::Record for AppsManifestCreateResponse {
     const NAME: &'static str = "AppsManifestCreateResponse";
 
-    fn read_map<'de, A: rt::de::Map<'de>>(mut __map: A) -> Result<Self, A::Error> {
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
         let mut app_id = None;
         let mut credentials = None;
-        let mut oauth_authorize_url = None;
-        let mut team_id = None;
-        let mut team_domain = None;
-        let mut app_token = None;
-        while let Some(__key) = __map.next_key::<rt::de::Key<'de>>()? {
+        while let Some(__key) = __reader.next_key()? {
             match __key.as_str() {
-                "app_id" => rt::de::set(&mut __map, &mut app_id),
-                "credentials" => rt::de::set(&mut __map, &mut credentials),
+                "ok" => __reader.skip(),
+                "app_id" => __reader.field(&mut app_id, "app_id"),
+                "credentials" => __reader.field(&mut credentials, "credentials"),
                 "oauth_authorize_url" => {
-                    rt::de::set_opt(&mut __map, &mut oauth_authorize_url)
+                    __reader
+                        .field(&mut __this.oauth_authorize_url, "oauth_authorize_url")
                 }
-                "team_id" => rt::de::set_opt(&mut __map, &mut team_id),
-                "team_domain" => rt::de::set_opt(&mut __map, &mut team_domain),
-                "app_token" => rt::de::set_opt(&mut __map, &mut app_token),
-                _ => rt::de::skip(&mut __map),
+                "team_id" => __reader.field(&mut __this.team_id, "team_id"),
+                "team_domain" => __reader.field(&mut __this.team_domain, "team_domain"),
+                "app_token" => __reader.field(&mut __this.app_token, "app_token"),
+                "errors" => __reader.field(&mut __this.errors, "errors"),
+                _ => __reader.keep(__key),
             }?;
         }
-        Ok(Self {
-            app_id: rt::de::required(app_id, "app_id")?,
-            credentials: rt::de::required(credentials, "credentials")?,
-            oauth_authorize_url,
-            team_id,
-            team_domain,
-            app_token,
-            warnings: Vec::new(),
-        })
+        __this.app_id = __reader.required(app_id, "app_id");
+        __this.credentials = __reader.required(credentials, "credentials");
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.req("ok", &true)?;
+        __writer.req("app_id", &self.app_id)?;
+        __writer.req("credentials", &self.credentials)?;
+        __writer.opt("oauth_authorize_url", &self.oauth_authorize_url)?;
+        __writer.opt("team_id", &self.team_id)?;
+        __writer.opt("team_domain", &self.team_domain)?;
+        __writer.opt("app_token", &self.app_token)?;
+        __writer.opt("errors", &self.errors)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
     }
 }
+
+rt::record!(AppsManifestCreateResponse);
 
 rt::method_response!(AppsManifestCreateResponse, AppsManifestCreateWarning);
 
@@ -386,49 +403,119 @@ rt::code_traits!(AppsManifestCreateError, error, CommonError);
 pub type AppsManifestCreateWarning = rt::CommonOnly<rt::CommonWarning>;
 
 /// The `credentials` object of [`AppsManifestCreateResponse`].
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AppsManifestCreateResponseCredentials {
     /// Answered as `client_id`.
-    pub client_id: Option<String>,
+    pub client_id: Option<Timestamp>,
     /// Answered as `client_secret`.
     pub client_secret: Option<String>,
     /// Answered as `verification_token`.
     pub verification_token: Option<String>,
     /// Answered as `signing_secret`.
     pub signing_secret: Option<String>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for AppsManifestCreateResponseCredentials {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for AppsManifestCreateResponseCredentials {
+impl rt::de::Record for AppsManifestCreateResponseCredentials {
     const NAME: &'static str = "AppsManifestCreateResponseCredentials";
 
-    fn read_map<'de, A: rt::de::Map<'de>>(mut __map: A) -> Result<Self, A::Error> {
-        let mut client_id = None;
-        let mut client_secret = None;
-        let mut verification_token = None;
-        let mut signing_secret = None;
-        while let Some(__key) = __map.next_key::<rt::de::Key<'de>>()? {
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
             match __key.as_str() {
-                "client_id" => rt::de::set_opt(&mut __map, &mut client_id),
-                "client_secret" => rt::de::set_opt(&mut __map, &mut client_secret),
-                "verification_token" => {
-                    rt::de::set_opt(&mut __map, &mut verification_token)
+                "client_id" => __reader.field(&mut __this.client_id, "client_id"),
+                "client_secret" => {
+                    __reader.field(&mut __this.client_secret, "client_secret")
                 }
-                "signing_secret" => rt::de::set_opt(&mut __map, &mut signing_secret),
-                _ => rt::de::skip(&mut __map),
+                "verification_token" => {
+                    __reader.field(&mut __this.verification_token, "verification_token")
+                }
+                "signing_secret" => {
+                    __reader.field(&mut __this.signing_secret, "signing_secret")
+                }
+                _ => __reader.keep(__key),
             }?;
         }
-        Ok(Self {
-            client_id,
-            client_secret,
-            verification_token,
-            signing_secret,
-        })
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.opt("client_id", &self.client_id)?;
+        __writer.opt("client_secret", &self.client_secret)?;
+        __writer.opt("verification_token", &self.verification_token)?;
+        __writer.opt("signing_secret", &self.signing_secret)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
     }
 }
+
+rt::record!(AppsManifestCreateResponseCredentials);
+
+/// The `errors` object of [`AppsManifestCreateResponse`].
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct AppsManifestCreateResponseErrors {
+    /// Answered as `code`.
+    pub code: Option<String>,
+    /// Answered as `message`.
+    pub message: Option<String>,
+    /// Answered as `pointer`.
+    pub pointer: Option<String>,
+    /// Answered as `related_component`.
+    pub related_component: Option<String>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
+}
+
+impl rt::de::Record for AppsManifestCreateResponseErrors {
+    const NAME: &'static str = "AppsManifestCreateResponseErrors";
+
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
+            match __key.as_str() {
+                "code" => __reader.field(&mut __this.code, "code"),
+                "message" => __reader.field(&mut __this.message, "message"),
+                "pointer" => __reader.field(&mut __this.pointer, "pointer"),
+                "related_component" => {
+                    __reader.field(&mut __this.related_component, "related_component")
+                }
+                _ => __reader.keep(__key),
+            }?;
+        }
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.opt("code", &self.code)?;
+        __writer.opt("message", &self.message)?;
+        __writer.opt("pointer", &self.pointer)?;
+        __writer.opt("related_component", &self.related_component)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
+    }
+}
+
+rt::record!(AppsManifestCreateResponseErrors);

@@ -117,40 +117,54 @@ impl rt::Catalogued for AppsManifestExport {
 ///    }
 ///}
 /// ```
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AppsManifestExportResponse {
-    /// Slack's `manifest` object, kept as raw JSON: the spec does not describe its fields yet.
     /// Answered as `manifest`.
-    pub manifest: serde_json::Value,
+    pub manifest: AppsManifestExportResponseManifest,
     /// The warnings Slack sent with the answer, from its `warning` and
     /// `response_metadata.warnings` fields.
     pub warnings: Vec<AppsManifestExportWarning>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for AppsManifestExportResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for AppsManifestExportResponse {
+impl rt::de::Record for AppsManifestExportResponse {
     const NAME: &'static str = "AppsManifestExportResponse";
 
-    fn read_map<'de, A: rt::de::Map<'de>>(mut __map: A) -> Result<Self, A::Error> {
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
         let mut manifest = None;
-        while let Some(__key) = __map.next_key::<rt::de::Key<'de>>()? {
+        while let Some(__key) = __reader.next_key()? {
             match __key.as_str() {
-                "manifest" => rt::de::set(&mut __map, &mut manifest),
-                _ => rt::de::skip(&mut __map),
+                "ok" => __reader.skip(),
+                "manifest" => __reader.field(&mut manifest, "manifest"),
+                _ => __reader.keep(__key),
             }?;
         }
-        Ok(Self {
-            manifest: rt::de::required(manifest, "manifest")?,
-            warnings: Vec::new(),
-        })
+        __this.manifest = __reader.required(manifest, "manifest");
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.req("ok", &true)?;
+        __writer.req("manifest", &self.manifest)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
     }
 }
+
+rt::record!(AppsManifestExportResponse);
 
 rt::method_response!(AppsManifestExportResponse, AppsManifestExportWarning);
 
@@ -249,3 +263,1190 @@ rt::code_traits!(AppsManifestExportError, error, CommonError);
 /// The warning codes every method can answer:
 #[doc = include_str!("../common_warning.md")]
 pub type AppsManifestExportWarning = rt::CommonOnly<rt::CommonWarning>;
+
+/// The `manifest` object of [`AppsManifestExportResponse`].
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct AppsManifestExportResponseManifest {
+    /// Answered as `_metadata`.
+    pub metadata: Option<AppsManifestExportResponseManifestMetadata>,
+    /// Answered as `display_information`.
+    pub display_information: Option<
+        AppsManifestExportResponseManifestDisplayInformation,
+    >,
+    /// Answered as `features`.
+    pub features: Option<AppsManifestExportResponseManifestFeatures>,
+    /// Answered as `functions`.
+    pub functions: Option<AppsManifestExportResponseManifestFunctions>,
+    /// Answered as `oauth_config`.
+    pub oauth_config: Option<AppsManifestExportResponseManifestOauthConfig>,
+    /// Answered as `settings`.
+    pub settings: Option<AppsManifestExportResponseManifestSettings>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
+}
+
+impl rt::de::Record for AppsManifestExportResponseManifest {
+    const NAME: &'static str = "AppsManifestExportResponseManifest";
+
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
+            match __key.as_str() {
+                "_metadata" => __reader.field(&mut __this.metadata, "_metadata"),
+                "display_information" => {
+                    __reader
+                        .field(&mut __this.display_information, "display_information")
+                }
+                "features" => __reader.field(&mut __this.features, "features"),
+                "functions" => __reader.field(&mut __this.functions, "functions"),
+                "oauth_config" => {
+                    __reader.field(&mut __this.oauth_config, "oauth_config")
+                }
+                "settings" => __reader.field(&mut __this.settings, "settings"),
+                _ => __reader.keep(__key),
+            }?;
+        }
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.opt("_metadata", &self.metadata)?;
+        __writer.opt("display_information", &self.display_information)?;
+        __writer.opt("features", &self.features)?;
+        __writer.opt("functions", &self.functions)?;
+        __writer.opt("oauth_config", &self.oauth_config)?;
+        __writer.opt("settings", &self.settings)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
+    }
+}
+
+rt::record!(AppsManifestExportResponseManifest);
+
+/// The `_metadata` object of [`AppsManifestExportResponseManifest`].
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct AppsManifestExportResponseManifestMetadata {
+    /// Answered as `major_version`.
+    pub major_version: Option<i64>,
+    /// Answered as `minor_version`.
+    pub minor_version: Option<i64>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
+}
+
+impl rt::de::Record for AppsManifestExportResponseManifestMetadata {
+    const NAME: &'static str = "AppsManifestExportResponseManifestMetadata";
+
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
+            match __key.as_str() {
+                "major_version" => {
+                    __reader.field(&mut __this.major_version, "major_version")
+                }
+                "minor_version" => {
+                    __reader.field(&mut __this.minor_version, "minor_version")
+                }
+                _ => __reader.keep(__key),
+            }?;
+        }
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.opt("major_version", &self.major_version)?;
+        __writer.opt("minor_version", &self.minor_version)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
+    }
+}
+
+rt::record!(AppsManifestExportResponseManifestMetadata);
+
+/// The `display_information` object of [`AppsManifestExportResponseManifest`].
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct AppsManifestExportResponseManifestDisplayInformation {
+    /// Answered as `background_color`.
+    pub background_color: Option<String>,
+    /// Answered as `description`.
+    pub description: Option<String>,
+    /// Answered as `long_description`.
+    pub long_description: Option<String>,
+    /// Answered as `name`.
+    pub name: Option<String>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
+}
+
+impl rt::de::Record for AppsManifestExportResponseManifestDisplayInformation {
+    const NAME: &'static str = "AppsManifestExportResponseManifestDisplayInformation";
+
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
+            match __key.as_str() {
+                "background_color" => {
+                    __reader.field(&mut __this.background_color, "background_color")
+                }
+                "description" => __reader.field(&mut __this.description, "description"),
+                "long_description" => {
+                    __reader.field(&mut __this.long_description, "long_description")
+                }
+                "name" => __reader.field(&mut __this.name, "name"),
+                _ => __reader.keep(__key),
+            }?;
+        }
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.opt("background_color", &self.background_color)?;
+        __writer.opt("description", &self.description)?;
+        __writer.opt("long_description", &self.long_description)?;
+        __writer.opt("name", &self.name)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
+    }
+}
+
+rt::record!(AppsManifestExportResponseManifestDisplayInformation);
+
+/// The `features` object of [`AppsManifestExportResponseManifest`].
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct AppsManifestExportResponseManifestFeatures {
+    /// Answered as `app_home`.
+    pub app_home: Option<AppsManifestExportResponseManifestFeaturesAppHome>,
+    /// Answered as `bot_user`.
+    pub bot_user: Option<AppsManifestExportResponseManifestFeaturesBotUser>,
+    /// Answered as `shortcuts`.
+    pub shortcuts: Option<Vec<AppsManifestExportResponseManifestFeaturesShortcuts>>,
+    /// Answered as `slash_commands`.
+    pub slash_commands: Option<
+        Vec<AppsManifestExportResponseManifestFeaturesSlashCommands>,
+    >,
+    /// Answered as `unfurl_domains`.
+    pub unfurl_domains: Option<Vec<String>>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
+}
+
+impl rt::de::Record for AppsManifestExportResponseManifestFeatures {
+    const NAME: &'static str = "AppsManifestExportResponseManifestFeatures";
+
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
+            match __key.as_str() {
+                "app_home" => __reader.field(&mut __this.app_home, "app_home"),
+                "bot_user" => __reader.field(&mut __this.bot_user, "bot_user"),
+                "shortcuts" => __reader.field(&mut __this.shortcuts, "shortcuts"),
+                "slash_commands" => {
+                    __reader.field(&mut __this.slash_commands, "slash_commands")
+                }
+                "unfurl_domains" => {
+                    __reader.field(&mut __this.unfurl_domains, "unfurl_domains")
+                }
+                _ => __reader.keep(__key),
+            }?;
+        }
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.opt("app_home", &self.app_home)?;
+        __writer.opt("bot_user", &self.bot_user)?;
+        __writer.opt("shortcuts", &self.shortcuts)?;
+        __writer.opt("slash_commands", &self.slash_commands)?;
+        __writer.opt("unfurl_domains", &self.unfurl_domains)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
+    }
+}
+
+rt::record!(AppsManifestExportResponseManifestFeatures);
+
+/// The `app_home` object of [`AppsManifestExportResponseManifestFeatures`].
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct AppsManifestExportResponseManifestFeaturesAppHome {
+    /// Answered as `home_tab_enabled`.
+    pub home_tab_enabled: Option<bool>,
+    /// Answered as `messages_tab_enabled`.
+    pub messages_tab_enabled: Option<bool>,
+    /// Answered as `messages_tab_read_only_enabled`.
+    pub messages_tab_read_only_enabled: Option<bool>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
+}
+
+impl rt::de::Record for AppsManifestExportResponseManifestFeaturesAppHome {
+    const NAME: &'static str = "AppsManifestExportResponseManifestFeaturesAppHome";
+
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
+            match __key.as_str() {
+                "home_tab_enabled" => {
+                    __reader.field(&mut __this.home_tab_enabled, "home_tab_enabled")
+                }
+                "messages_tab_enabled" => {
+                    __reader
+                        .field(&mut __this.messages_tab_enabled, "messages_tab_enabled")
+                }
+                "messages_tab_read_only_enabled" => {
+                    __reader
+                        .field(
+                            &mut __this.messages_tab_read_only_enabled,
+                            "messages_tab_read_only_enabled",
+                        )
+                }
+                _ => __reader.keep(__key),
+            }?;
+        }
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.opt("home_tab_enabled", &self.home_tab_enabled)?;
+        __writer.opt("messages_tab_enabled", &self.messages_tab_enabled)?;
+        __writer
+            .opt(
+                "messages_tab_read_only_enabled",
+                &self.messages_tab_read_only_enabled,
+            )?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
+    }
+}
+
+rt::record!(AppsManifestExportResponseManifestFeaturesAppHome);
+
+/// The `bot_user` object of [`AppsManifestExportResponseManifestFeatures`].
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct AppsManifestExportResponseManifestFeaturesBotUser {
+    /// Answered as `always_online`.
+    pub always_online: Option<bool>,
+    /// Answered as `display_name`.
+    pub display_name: Option<String>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
+}
+
+impl rt::de::Record for AppsManifestExportResponseManifestFeaturesBotUser {
+    const NAME: &'static str = "AppsManifestExportResponseManifestFeaturesBotUser";
+
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
+            match __key.as_str() {
+                "always_online" => {
+                    __reader.field(&mut __this.always_online, "always_online")
+                }
+                "display_name" => {
+                    __reader.field(&mut __this.display_name, "display_name")
+                }
+                _ => __reader.keep(__key),
+            }?;
+        }
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.opt("always_online", &self.always_online)?;
+        __writer.opt("display_name", &self.display_name)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
+    }
+}
+
+rt::record!(AppsManifestExportResponseManifestFeaturesBotUser);
+
+/// The `shortcuts` object of [`AppsManifestExportResponseManifestFeatures`].
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct AppsManifestExportResponseManifestFeaturesShortcuts {
+    /// Answered as `callback_id`.
+    pub callback_id: Option<String>,
+    /// Answered as `description`.
+    pub description: Option<String>,
+    /// Answered as `name`.
+    pub name: Option<String>,
+    /// Answered as `type`.
+    pub type_: Option<String>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
+}
+
+impl rt::de::Record for AppsManifestExportResponseManifestFeaturesShortcuts {
+    const NAME: &'static str = "AppsManifestExportResponseManifestFeaturesShortcuts";
+
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
+            match __key.as_str() {
+                "callback_id" => __reader.field(&mut __this.callback_id, "callback_id"),
+                "description" => __reader.field(&mut __this.description, "description"),
+                "name" => __reader.field(&mut __this.name, "name"),
+                "type" => __reader.field(&mut __this.type_, "type"),
+                _ => __reader.keep(__key),
+            }?;
+        }
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.opt("callback_id", &self.callback_id)?;
+        __writer.opt("description", &self.description)?;
+        __writer.opt("name", &self.name)?;
+        __writer.opt("type", &self.type_)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
+    }
+}
+
+rt::record!(AppsManifestExportResponseManifestFeaturesShortcuts);
+
+/// The `slash_commands` object of [`AppsManifestExportResponseManifestFeatures`].
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct AppsManifestExportResponseManifestFeaturesSlashCommands {
+    /// Answered as `command`.
+    pub command: Option<String>,
+    /// Answered as `description`.
+    pub description: Option<String>,
+    /// Answered as `should_escape`.
+    pub should_escape: Option<bool>,
+    /// Answered as `url`.
+    pub url: Option<String>,
+    /// Answered as `usage_hint`.
+    pub usage_hint: Option<String>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
+}
+
+impl rt::de::Record for AppsManifestExportResponseManifestFeaturesSlashCommands {
+    const NAME: &'static str = "AppsManifestExportResponseManifestFeaturesSlashCommands";
+
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
+            match __key.as_str() {
+                "command" => __reader.field(&mut __this.command, "command"),
+                "description" => __reader.field(&mut __this.description, "description"),
+                "should_escape" => {
+                    __reader.field(&mut __this.should_escape, "should_escape")
+                }
+                "url" => __reader.field(&mut __this.url, "url"),
+                "usage_hint" => __reader.field(&mut __this.usage_hint, "usage_hint"),
+                _ => __reader.keep(__key),
+            }?;
+        }
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.opt("command", &self.command)?;
+        __writer.opt("description", &self.description)?;
+        __writer.opt("should_escape", &self.should_escape)?;
+        __writer.opt("url", &self.url)?;
+        __writer.opt("usage_hint", &self.usage_hint)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
+    }
+}
+
+rt::record!(AppsManifestExportResponseManifestFeaturesSlashCommands);
+
+/// The `functions` object of [`AppsManifestExportResponseManifest`].
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct AppsManifestExportResponseManifestFunctions {
+    /// Answered as `Fn0000000000`.
+    pub fn0000000000: Option<AppsManifestExportResponseManifestFunctionsFn0000000000>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
+}
+
+impl rt::de::Record for AppsManifestExportResponseManifestFunctions {
+    const NAME: &'static str = "AppsManifestExportResponseManifestFunctions";
+
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
+            match __key.as_str() {
+                "Fn0000000000" => {
+                    __reader.field(&mut __this.fn0000000000, "Fn0000000000")
+                }
+                _ => __reader.keep(__key),
+            }?;
+        }
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.opt("Fn0000000000", &self.fn0000000000)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
+    }
+}
+
+rt::record!(AppsManifestExportResponseManifestFunctions);
+
+/// The `Fn0000000000` object of [`AppsManifestExportResponseManifestFunctions`].
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct AppsManifestExportResponseManifestFunctionsFn0000000000 {
+    /// Answered as `description`.
+    pub description: Option<String>,
+    /// Answered as `input_parameters`.
+    pub input_parameters: Option<
+        AppsManifestExportResponseManifestFunctionsFn0000000000InputParameters,
+    >,
+    /// Answered as `output_parameters`.
+    pub output_parameters: Option<
+        AppsManifestExportResponseManifestFunctionsFn0000000000OutputParameters,
+    >,
+    /// Answered as `title`.
+    pub title: Option<String>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
+}
+
+impl rt::de::Record for AppsManifestExportResponseManifestFunctionsFn0000000000 {
+    const NAME: &'static str = "AppsManifestExportResponseManifestFunctionsFn0000000000";
+
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
+            match __key.as_str() {
+                "description" => __reader.field(&mut __this.description, "description"),
+                "input_parameters" => {
+                    __reader.field(&mut __this.input_parameters, "input_parameters")
+                }
+                "output_parameters" => {
+                    __reader.field(&mut __this.output_parameters, "output_parameters")
+                }
+                "title" => __reader.field(&mut __this.title, "title"),
+                _ => __reader.keep(__key),
+            }?;
+        }
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.opt("description", &self.description)?;
+        __writer.opt("input_parameters", &self.input_parameters)?;
+        __writer.opt("output_parameters", &self.output_parameters)?;
+        __writer.opt("title", &self.title)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
+    }
+}
+
+rt::record!(AppsManifestExportResponseManifestFunctionsFn0000000000);
+
+/// The `input_parameters` object of [`AppsManifestExportResponseManifestFunctionsFn0000000000`].
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct AppsManifestExportResponseManifestFunctionsFn0000000000InputParameters {
+    /// Answered as `Fn0000000000`.
+    pub fn0000000000: Option<
+        AppsManifestExportResponseManifestFunctionsFn0000000000InputParametersFn0000000000,
+    >,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
+}
+
+impl rt::de::Record
+for AppsManifestExportResponseManifestFunctionsFn0000000000InputParameters {
+    const NAME: &'static str = "AppsManifestExportResponseManifestFunctionsFn0000000000InputParameters";
+
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
+            match __key.as_str() {
+                "Fn0000000000" => {
+                    __reader.field(&mut __this.fn0000000000, "Fn0000000000")
+                }
+                _ => __reader.keep(__key),
+            }?;
+        }
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.opt("Fn0000000000", &self.fn0000000000)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
+    }
+}
+
+rt::record!(AppsManifestExportResponseManifestFunctionsFn0000000000InputParameters);
+
+/// The `Fn0000000000` object of [`AppsManifestExportResponseManifestFunctionsFn0000000000InputParameters`].
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct AppsManifestExportResponseManifestFunctionsFn0000000000InputParametersFn0000000000 {
+    /// Answered as `description`.
+    pub description: Option<String>,
+    /// Answered as `hint`.
+    pub hint: Option<String>,
+    /// Answered as `is_required`.
+    pub is_required: Option<bool>,
+    /// Answered as `maxLength`.
+    pub max_length: Option<i64>,
+    /// Answered as `maximum`.
+    pub maximum: Option<i64>,
+    /// Answered as `minLength`.
+    pub min_length: Option<i64>,
+    /// Answered as `minimum`.
+    pub minimum: Option<i64>,
+    /// Answered as `name`.
+    pub name: Option<String>,
+    /// Answered as `title`.
+    pub title: Option<String>,
+    /// Answered as `type`.
+    pub type_: Option<String>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
+}
+
+impl rt::de::Record
+for AppsManifestExportResponseManifestFunctionsFn0000000000InputParametersFn0000000000 {
+    const NAME: &'static str = "AppsManifestExportResponseManifestFunctionsFn0000000000InputParametersFn0000000000";
+
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
+            match __key.as_str() {
+                "description" => __reader.field(&mut __this.description, "description"),
+                "hint" => __reader.field(&mut __this.hint, "hint"),
+                "is_required" => __reader.field(&mut __this.is_required, "is_required"),
+                "maxLength" => __reader.field(&mut __this.max_length, "maxLength"),
+                "maximum" => __reader.field(&mut __this.maximum, "maximum"),
+                "minLength" => __reader.field(&mut __this.min_length, "minLength"),
+                "minimum" => __reader.field(&mut __this.minimum, "minimum"),
+                "name" => __reader.field(&mut __this.name, "name"),
+                "title" => __reader.field(&mut __this.title, "title"),
+                "type" => __reader.field(&mut __this.type_, "type"),
+                _ => __reader.keep(__key),
+            }?;
+        }
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.opt("description", &self.description)?;
+        __writer.opt("hint", &self.hint)?;
+        __writer.opt("is_required", &self.is_required)?;
+        __writer.opt("maxLength", &self.max_length)?;
+        __writer.opt("maximum", &self.maximum)?;
+        __writer.opt("minLength", &self.min_length)?;
+        __writer.opt("minimum", &self.minimum)?;
+        __writer.opt("name", &self.name)?;
+        __writer.opt("title", &self.title)?;
+        __writer.opt("type", &self.type_)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
+    }
+}
+
+rt::record!(
+    AppsManifestExportResponseManifestFunctionsFn0000000000InputParametersFn0000000000
+);
+
+/// The `output_parameters` object of [`AppsManifestExportResponseManifestFunctionsFn0000000000`].
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct AppsManifestExportResponseManifestFunctionsFn0000000000OutputParameters {
+    /// Answered as `Fn0000000000`.
+    pub fn0000000000: Option<
+        AppsManifestExportResponseManifestFunctionsFn0000000000OutputParametersFn0000000000,
+    >,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
+}
+
+impl rt::de::Record
+for AppsManifestExportResponseManifestFunctionsFn0000000000OutputParameters {
+    const NAME: &'static str = "AppsManifestExportResponseManifestFunctionsFn0000000000OutputParameters";
+
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
+            match __key.as_str() {
+                "Fn0000000000" => {
+                    __reader.field(&mut __this.fn0000000000, "Fn0000000000")
+                }
+                _ => __reader.keep(__key),
+            }?;
+        }
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.opt("Fn0000000000", &self.fn0000000000)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
+    }
+}
+
+rt::record!(AppsManifestExportResponseManifestFunctionsFn0000000000OutputParameters);
+
+/// The `Fn0000000000` object of [`AppsManifestExportResponseManifestFunctionsFn0000000000OutputParameters`].
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct AppsManifestExportResponseManifestFunctionsFn0000000000OutputParametersFn0000000000 {
+    /// Answered as `description`.
+    pub description: Option<String>,
+    /// Answered as `hint`.
+    pub hint: Option<String>,
+    /// Answered as `is_required`.
+    pub is_required: Option<bool>,
+    /// Answered as `maxLength`.
+    pub max_length: Option<i64>,
+    /// Answered as `maximum`.
+    pub maximum: Option<i64>,
+    /// Answered as `minLength`.
+    pub min_length: Option<i64>,
+    /// Answered as `minimum`.
+    pub minimum: Option<i64>,
+    /// Answered as `name`.
+    pub name: Option<String>,
+    /// Answered as `title`.
+    pub title: Option<String>,
+    /// Answered as `type`.
+    pub type_: Option<String>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
+}
+
+impl rt::de::Record
+for AppsManifestExportResponseManifestFunctionsFn0000000000OutputParametersFn0000000000 {
+    const NAME: &'static str = "AppsManifestExportResponseManifestFunctionsFn0000000000OutputParametersFn0000000000";
+
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
+            match __key.as_str() {
+                "description" => __reader.field(&mut __this.description, "description"),
+                "hint" => __reader.field(&mut __this.hint, "hint"),
+                "is_required" => __reader.field(&mut __this.is_required, "is_required"),
+                "maxLength" => __reader.field(&mut __this.max_length, "maxLength"),
+                "maximum" => __reader.field(&mut __this.maximum, "maximum"),
+                "minLength" => __reader.field(&mut __this.min_length, "minLength"),
+                "minimum" => __reader.field(&mut __this.minimum, "minimum"),
+                "name" => __reader.field(&mut __this.name, "name"),
+                "title" => __reader.field(&mut __this.title, "title"),
+                "type" => __reader.field(&mut __this.type_, "type"),
+                _ => __reader.keep(__key),
+            }?;
+        }
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.opt("description", &self.description)?;
+        __writer.opt("hint", &self.hint)?;
+        __writer.opt("is_required", &self.is_required)?;
+        __writer.opt("maxLength", &self.max_length)?;
+        __writer.opt("maximum", &self.maximum)?;
+        __writer.opt("minLength", &self.min_length)?;
+        __writer.opt("minimum", &self.minimum)?;
+        __writer.opt("name", &self.name)?;
+        __writer.opt("title", &self.title)?;
+        __writer.opt("type", &self.type_)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
+    }
+}
+
+rt::record!(
+    AppsManifestExportResponseManifestFunctionsFn0000000000OutputParametersFn0000000000
+);
+
+/// The `oauth_config` object of [`AppsManifestExportResponseManifest`].
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct AppsManifestExportResponseManifestOauthConfig {
+    /// Answered as `pkce_enabled`.
+    pub pkce_enabled: Option<bool>,
+    /// Answered as `redirect_urls`.
+    pub redirect_urls: Option<Vec<String>>,
+    /// Answered as `scopes`.
+    pub scopes: Option<AppsManifestExportResponseManifestOauthConfigScopes>,
+    /// Answered as `token_management_enabled`.
+    pub token_management_enabled: Option<bool>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
+}
+
+impl rt::de::Record for AppsManifestExportResponseManifestOauthConfig {
+    const NAME: &'static str = "AppsManifestExportResponseManifestOauthConfig";
+
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
+            match __key.as_str() {
+                "pkce_enabled" => {
+                    __reader.field(&mut __this.pkce_enabled, "pkce_enabled")
+                }
+                "redirect_urls" => {
+                    __reader.field(&mut __this.redirect_urls, "redirect_urls")
+                }
+                "scopes" => __reader.field(&mut __this.scopes, "scopes"),
+                "token_management_enabled" => {
+                    __reader
+                        .field(
+                            &mut __this.token_management_enabled,
+                            "token_management_enabled",
+                        )
+                }
+                _ => __reader.keep(__key),
+            }?;
+        }
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.opt("pkce_enabled", &self.pkce_enabled)?;
+        __writer.opt("redirect_urls", &self.redirect_urls)?;
+        __writer.opt("scopes", &self.scopes)?;
+        __writer.opt("token_management_enabled", &self.token_management_enabled)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
+    }
+}
+
+rt::record!(AppsManifestExportResponseManifestOauthConfig);
+
+/// The `scopes` object of [`AppsManifestExportResponseManifestOauthConfig`].
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct AppsManifestExportResponseManifestOauthConfigScopes {
+    /// Answered as `bot`.
+    pub bot: Option<Vec<String>>,
+    /// Answered as `user`.
+    pub user: Option<Vec<String>>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
+}
+
+impl rt::de::Record for AppsManifestExportResponseManifestOauthConfigScopes {
+    const NAME: &'static str = "AppsManifestExportResponseManifestOauthConfigScopes";
+
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
+            match __key.as_str() {
+                "bot" => __reader.field(&mut __this.bot, "bot"),
+                "user" => __reader.field(&mut __this.user, "user"),
+                _ => __reader.keep(__key),
+            }?;
+        }
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.opt("bot", &self.bot)?;
+        __writer.opt("user", &self.user)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
+    }
+}
+
+rt::record!(AppsManifestExportResponseManifestOauthConfigScopes);
+
+/// The `settings` object of [`AppsManifestExportResponseManifest`].
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct AppsManifestExportResponseManifestSettings {
+    /// Answered as `allowed_ip_address_ranges`.
+    pub allowed_ip_address_ranges: Option<Vec<String>>,
+    /// Answered as `background_color`.
+    pub background_color: Option<String>,
+    /// Answered as `description`.
+    pub description: Option<String>,
+    /// Answered as `event_subscriptions`.
+    pub event_subscriptions: Option<
+        AppsManifestExportResponseManifestSettingsEventSubscriptions,
+    >,
+    /// Answered as `function_runtime`.
+    pub function_runtime: Option<String>,
+    /// Answered as `hermes_app_type`.
+    pub hermes_app_type: Option<String>,
+    /// Answered as `interactivity`.
+    pub interactivity: Option<AppsManifestExportResponseManifestSettingsInteractivity>,
+    /// Answered as `is_mcp_enabled`.
+    pub is_mcp_enabled: Option<bool>,
+    /// Answered as `long_description`.
+    pub long_description: Option<String>,
+    /// Answered as `org_deploy_enabled`.
+    pub org_deploy_enabled: Option<bool>,
+    /// Answered as `socket_mode_enabled`.
+    pub socket_mode_enabled: Option<bool>,
+    /// Answered as `token_rotation_enabled`.
+    pub token_rotation_enabled: Option<bool>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
+}
+
+impl rt::de::Record for AppsManifestExportResponseManifestSettings {
+    const NAME: &'static str = "AppsManifestExportResponseManifestSettings";
+
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
+            match __key.as_str() {
+                "allowed_ip_address_ranges" => {
+                    __reader
+                        .field(
+                            &mut __this.allowed_ip_address_ranges,
+                            "allowed_ip_address_ranges",
+                        )
+                }
+                "background_color" => {
+                    __reader.field(&mut __this.background_color, "background_color")
+                }
+                "description" => __reader.field(&mut __this.description, "description"),
+                "event_subscriptions" => {
+                    __reader
+                        .field(&mut __this.event_subscriptions, "event_subscriptions")
+                }
+                "function_runtime" => {
+                    __reader.field(&mut __this.function_runtime, "function_runtime")
+                }
+                "hermes_app_type" => {
+                    __reader.field(&mut __this.hermes_app_type, "hermes_app_type")
+                }
+                "interactivity" => {
+                    __reader.field(&mut __this.interactivity, "interactivity")
+                }
+                "is_mcp_enabled" => {
+                    __reader.field(&mut __this.is_mcp_enabled, "is_mcp_enabled")
+                }
+                "long_description" => {
+                    __reader.field(&mut __this.long_description, "long_description")
+                }
+                "org_deploy_enabled" => {
+                    __reader.field(&mut __this.org_deploy_enabled, "org_deploy_enabled")
+                }
+                "socket_mode_enabled" => {
+                    __reader
+                        .field(&mut __this.socket_mode_enabled, "socket_mode_enabled")
+                }
+                "token_rotation_enabled" => {
+                    __reader
+                        .field(
+                            &mut __this.token_rotation_enabled,
+                            "token_rotation_enabled",
+                        )
+                }
+                _ => __reader.keep(__key),
+            }?;
+        }
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.opt("allowed_ip_address_ranges", &self.allowed_ip_address_ranges)?;
+        __writer.opt("background_color", &self.background_color)?;
+        __writer.opt("description", &self.description)?;
+        __writer.opt("event_subscriptions", &self.event_subscriptions)?;
+        __writer.opt("function_runtime", &self.function_runtime)?;
+        __writer.opt("hermes_app_type", &self.hermes_app_type)?;
+        __writer.opt("interactivity", &self.interactivity)?;
+        __writer.opt("is_mcp_enabled", &self.is_mcp_enabled)?;
+        __writer.opt("long_description", &self.long_description)?;
+        __writer.opt("org_deploy_enabled", &self.org_deploy_enabled)?;
+        __writer.opt("socket_mode_enabled", &self.socket_mode_enabled)?;
+        __writer.opt("token_rotation_enabled", &self.token_rotation_enabled)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
+    }
+}
+
+rt::record!(AppsManifestExportResponseManifestSettings);
+
+/// The `event_subscriptions` object of [`AppsManifestExportResponseManifestSettings`].
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct AppsManifestExportResponseManifestSettingsEventSubscriptions {
+    /// Answered as `bot_events`.
+    pub bot_events: Option<Vec<String>>,
+    /// Answered as `request_url`.
+    pub request_url: Option<String>,
+    /// Answered as `user_events`.
+    pub user_events: Option<Vec<String>>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
+}
+
+impl rt::de::Record for AppsManifestExportResponseManifestSettingsEventSubscriptions {
+    const NAME: &'static str = "AppsManifestExportResponseManifestSettingsEventSubscriptions";
+
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
+            match __key.as_str() {
+                "bot_events" => __reader.field(&mut __this.bot_events, "bot_events"),
+                "request_url" => __reader.field(&mut __this.request_url, "request_url"),
+                "user_events" => __reader.field(&mut __this.user_events, "user_events"),
+                _ => __reader.keep(__key),
+            }?;
+        }
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.opt("bot_events", &self.bot_events)?;
+        __writer.opt("request_url", &self.request_url)?;
+        __writer.opt("user_events", &self.user_events)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
+    }
+}
+
+rt::record!(AppsManifestExportResponseManifestSettingsEventSubscriptions);
+
+/// The `interactivity` object of [`AppsManifestExportResponseManifestSettings`].
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct AppsManifestExportResponseManifestSettingsInteractivity {
+    /// Answered as `is_enabled`.
+    pub is_enabled: Option<bool>,
+    /// Answered as `message_menu_options_url`.
+    pub message_menu_options_url: Option<String>,
+    /// Answered as `request_url`.
+    pub request_url: Option<String>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
+}
+
+impl rt::de::Record for AppsManifestExportResponseManifestSettingsInteractivity {
+    const NAME: &'static str = "AppsManifestExportResponseManifestSettingsInteractivity";
+
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
+            match __key.as_str() {
+                "is_enabled" => __reader.field(&mut __this.is_enabled, "is_enabled"),
+                "message_menu_options_url" => {
+                    __reader
+                        .field(
+                            &mut __this.message_menu_options_url,
+                            "message_menu_options_url",
+                        )
+                }
+                "request_url" => __reader.field(&mut __this.request_url, "request_url"),
+                _ => __reader.keep(__key),
+            }?;
+        }
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.opt("is_enabled", &self.is_enabled)?;
+        __writer.opt("message_menu_options_url", &self.message_menu_options_url)?;
+        __writer.opt("request_url", &self.request_url)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
+    }
+}
+
+rt::record!(AppsManifestExportResponseManifestSettingsInteractivity);

@@ -81,7 +81,7 @@ impl rt::Catalogued for AppsManifestUpdate {
 /// ```json
 ///{ "ok": true, "app_id": "A012ABCD0A0", "permissions_updated": false }
 /// ```
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AppsManifestUpdateResponse {
     /// Answered as `app_id`.
@@ -91,36 +91,51 @@ pub struct AppsManifestUpdateResponse {
     /// The warnings Slack sent with the answer, from its `warning` and
     /// `response_metadata.warnings` fields.
     pub warnings: Vec<AppsManifestUpdateWarning>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for AppsManifestUpdateResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for AppsManifestUpdateResponse {
+impl rt::de::Record for AppsManifestUpdateResponse {
     const NAME: &'static str = "AppsManifestUpdateResponse";
 
-    fn read_map<'de, A: rt::de::Map<'de>>(mut __map: A) -> Result<Self, A::Error> {
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
         let mut app_id = None;
-        let mut permissions_updated = None;
-        while let Some(__key) = __map.next_key::<rt::de::Key<'de>>()? {
+        while let Some(__key) = __reader.next_key()? {
             match __key.as_str() {
-                "app_id" => rt::de::set(&mut __map, &mut app_id),
+                "ok" => __reader.skip(),
+                "app_id" => __reader.field(&mut app_id, "app_id"),
                 "permissions_updated" => {
-                    rt::de::set_opt(&mut __map, &mut permissions_updated)
+                    __reader
+                        .field(&mut __this.permissions_updated, "permissions_updated")
                 }
-                _ => rt::de::skip(&mut __map),
+                _ => __reader.keep(__key),
             }?;
         }
-        Ok(Self {
-            app_id: rt::de::required(app_id, "app_id")?,
-            permissions_updated,
-            warnings: Vec::new(),
-        })
+        __this.app_id = __reader.required(app_id, "app_id");
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.req("ok", &true)?;
+        __writer.req("app_id", &self.app_id)?;
+        __writer.opt("permissions_updated", &self.permissions_updated)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
     }
 }
+
+rt::record!(AppsManifestUpdateResponse);
 
 rt::method_response!(AppsManifestUpdateResponse, AppsManifestUpdateWarning);
 

@@ -85,11 +85,11 @@ impl rt::Catalogued for AppsManifestValidate {
 /// ```json
 ///{ "ok": true, "errors": [] }
 /// ```
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AppsManifestValidateResponse {
     /// Answered as `errors`.
-    pub errors: Vec<String>,
+    pub errors: Vec<AppsManifestValidateResponseErrors>,
     /// Non-blocking warnings from app manifest validation.
     ///
     /// Answered as `warnings`.
@@ -97,34 +97,48 @@ pub struct AppsManifestValidateResponse {
     /// The warnings Slack sent with the answer, from its `warning` and
     /// `response_metadata.warnings` fields.
     pub warnings: Vec<AppsManifestValidateWarning>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for AppsManifestValidateResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for AppsManifestValidateResponse {
+impl rt::de::Record for AppsManifestValidateResponse {
     const NAME: &'static str = "AppsManifestValidateResponse";
 
-    fn read_map<'de, A: rt::de::Map<'de>>(mut __map: A) -> Result<Self, A::Error> {
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
         let mut errors = None;
-        let mut warnings_ = None;
-        while let Some(__key) = __map.next_key::<rt::de::Key<'de>>()? {
+        while let Some(__key) = __reader.next_key()? {
             match __key.as_str() {
-                "errors" => rt::de::set(&mut __map, &mut errors),
-                "warnings" => rt::de::set_opt(&mut __map, &mut warnings_),
-                _ => rt::de::skip(&mut __map),
+                "ok" => __reader.skip(),
+                "errors" => __reader.field(&mut errors, "errors"),
+                "warnings" => __reader.field(&mut __this.warnings_, "warnings"),
+                _ => __reader.keep(__key),
             }?;
         }
-        Ok(Self {
-            errors: rt::de::required(errors, "errors")?,
-            warnings_,
-            warnings: Vec::new(),
-        })
+        __this.errors = __reader.required(errors, "errors");
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.req("ok", &true)?;
+        __writer.req("errors", &self.errors)?;
+        __writer.opt_json("warnings", &self.warnings_)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
     }
 }
+
+rt::record!(AppsManifestValidateResponse);
 
 rt::method_response!(AppsManifestValidateResponse, AppsManifestValidateWarning);
 
@@ -254,3 +268,60 @@ rt::code_traits!(AppsManifestValidateError, error, CommonError);
 /// The warning codes every method can answer:
 #[doc = include_str!("../common_warning.md")]
 pub type AppsManifestValidateWarning = rt::CommonOnly<rt::CommonWarning>;
+
+/// The `errors` object of [`AppsManifestValidateResponse`].
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct AppsManifestValidateResponseErrors {
+    /// Answered as `code`.
+    pub code: Option<String>,
+    /// Answered as `message`.
+    pub message: Option<String>,
+    /// Answered as `pointer`.
+    pub pointer: Option<String>,
+    /// Answered as `related_component`.
+    pub related_component: Option<String>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
+}
+
+impl rt::de::Record for AppsManifestValidateResponseErrors {
+    const NAME: &'static str = "AppsManifestValidateResponseErrors";
+
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
+            match __key.as_str() {
+                "code" => __reader.field(&mut __this.code, "code"),
+                "message" => __reader.field(&mut __this.message, "message"),
+                "pointer" => __reader.field(&mut __this.pointer, "pointer"),
+                "related_component" => {
+                    __reader.field(&mut __this.related_component, "related_component")
+                }
+                _ => __reader.keep(__key),
+            }?;
+        }
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.opt("code", &self.code)?;
+        __writer.opt("message", &self.message)?;
+        __writer.opt("pointer", &self.pointer)?;
+        __writer.opt("related_component", &self.related_component)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
+    }
+}
+
+rt::record!(AppsManifestValidateResponseErrors);

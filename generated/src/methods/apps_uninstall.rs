@@ -73,7 +73,7 @@ impl rt::Catalogued for AppsUninstall {
 }
 
 /// The answer of a successful [`AppsUninstall`] call (`apps.uninstall`), with any warnings Slack sent in `warnings`.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AppsUninstallResponse {
     /// Answered as `uninstalled`.
@@ -81,31 +81,46 @@ pub struct AppsUninstallResponse {
     /// The warnings Slack sent with the answer, from its `warning` and
     /// `response_metadata.warnings` fields.
     pub warnings: Vec<AppsUninstallWarning>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for AppsUninstallResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for AppsUninstallResponse {
+impl rt::de::Record for AppsUninstallResponse {
     const NAME: &'static str = "AppsUninstallResponse";
 
-    fn read_map<'de, A: rt::de::Map<'de>>(mut __map: A) -> Result<Self, A::Error> {
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
         let mut uninstalled = None;
-        while let Some(__key) = __map.next_key::<rt::de::Key<'de>>()? {
+        while let Some(__key) = __reader.next_key()? {
             match __key.as_str() {
-                "uninstalled" => rt::de::set(&mut __map, &mut uninstalled),
-                _ => rt::de::skip(&mut __map),
+                "ok" => __reader.skip(),
+                "uninstalled" => __reader.field(&mut uninstalled, "uninstalled"),
+                _ => __reader.keep(__key),
             }?;
         }
-        Ok(Self {
-            uninstalled: rt::de::required(uninstalled, "uninstalled")?,
-            warnings: Vec::new(),
-        })
+        __this.uninstalled = __reader.required(uninstalled, "uninstalled");
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.req("ok", &true)?;
+        __writer.req("uninstalled", &self.uninstalled)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
     }
 }
+
+rt::record!(AppsUninstallResponse);
 
 rt::method_response!(AppsUninstallResponse, AppsUninstallWarning);
 

@@ -2,7 +2,7 @@
 //! `assistant.search.context`: Searches messages, files, channels and users across your Slack organization.
 
 use typed_slack_runtime as rt;
-use typed_slack_runtime::types::{Cursor, ChannelId};
+use typed_slack_runtime::types::{Cursor, ChannelId, ResponseMetadata};
 
 /// Searches messages, files, channels and users across your Slack organization.
 ///
@@ -355,46 +355,60 @@ impl rt::Paginated for AssistantSearchContext {
 }
 
 /// The answer of a successful [`AssistantSearchContext`] call (`assistant.search.context`), with any warnings Slack sent in `warnings`.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AssistantSearchContextResponse {
     /// Answered as `results`.
     pub results: AssistantSearchContextResponseResults,
     /// The answer's `response_metadata`: where the next page starts.
-    pub response_metadata: Option<rt::types::ResponseMetadata>,
+    pub response_metadata: Option<ResponseMetadata>,
     /// The warnings Slack sent with the answer, from its `warning` and
     /// `response_metadata.warnings` fields.
     pub warnings: Vec<AssistantSearchContextWarning>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for AssistantSearchContextResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for AssistantSearchContextResponse {
+impl rt::de::Record for AssistantSearchContextResponse {
     const NAME: &'static str = "AssistantSearchContextResponse";
 
-    fn read_map<'de, A: rt::de::Map<'de>>(mut __map: A) -> Result<Self, A::Error> {
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
         let mut results = None;
-        let mut response_metadata = None;
-        while let Some(__key) = __map.next_key::<rt::de::Key<'de>>()? {
+        while let Some(__key) = __reader.next_key()? {
             match __key.as_str() {
-                "results" => rt::de::set(&mut __map, &mut results),
+                "ok" => __reader.skip(),
+                "results" => __reader.field(&mut results, "results"),
                 "response_metadata" => {
-                    rt::de::set_opt(&mut __map, &mut response_metadata)
+                    __reader.field(&mut __this.response_metadata, "response_metadata")
                 }
-                _ => rt::de::skip(&mut __map),
+                _ => __reader.keep(__key),
             }?;
         }
-        Ok(Self {
-            results: rt::de::required(results, "results")?,
-            response_metadata,
-            warnings: Vec::new(),
-        })
+        __this.results = __reader.required(results, "results");
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.req("ok", &true)?;
+        __writer.req("results", &self.results)?;
+        __writer.opt("response_metadata", &self.response_metadata)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
     }
 }
+
+rt::record!(AssistantSearchContextResponse);
 
 rt::method_response!(AssistantSearchContextResponse, AssistantSearchContextWarning);
 
@@ -724,7 +738,7 @@ impl std::fmt::Display for AssistantSearchContextSortDir {
 }
 
 /// The `results` object of [`AssistantSearchContextResponse`].
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AssistantSearchContextResponseResults {
     /// Answered as `messages`.
@@ -738,39 +752,47 @@ pub struct AssistantSearchContextResponseResults {
     pub channels: Option<Vec<serde_json::Value>>,
     /// Answered as `users`.
     pub users: Option<Vec<serde_json::Value>>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for AssistantSearchContextResponseResults {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for AssistantSearchContextResponseResults {
+impl rt::de::Record for AssistantSearchContextResponseResults {
     const NAME: &'static str = "AssistantSearchContextResponseResults";
 
-    fn read_map<'de, A: rt::de::Map<'de>>(mut __map: A) -> Result<Self, A::Error> {
-        let mut messages = None;
-        let mut files = None;
-        let mut enterprise = None;
-        let mut channels = None;
-        let mut users = None;
-        while let Some(__key) = __map.next_key::<rt::de::Key<'de>>()? {
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
             match __key.as_str() {
-                "messages" => rt::de::set_opt(&mut __map, &mut messages),
-                "files" => rt::de::set_opt(&mut __map, &mut files),
-                "enterprise" => rt::de::set_opt(&mut __map, &mut enterprise),
-                "channels" => rt::de::set_opt(&mut __map, &mut channels),
-                "users" => rt::de::set_opt(&mut __map, &mut users),
-                _ => rt::de::skip(&mut __map),
+                "messages" => __reader.field(&mut __this.messages, "messages"),
+                "files" => __reader.field(&mut __this.files, "files"),
+                "enterprise" => __reader.field(&mut __this.enterprise, "enterprise"),
+                "channels" => __reader.field(&mut __this.channels, "channels"),
+                "users" => __reader.field(&mut __this.users, "users"),
+                _ => __reader.keep(__key),
             }?;
         }
-        Ok(Self {
-            messages,
-            files,
-            enterprise,
-            channels,
-            users,
-        })
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.opt_json("messages", &self.messages)?;
+        __writer.opt_json("files", &self.files)?;
+        __writer.opt_json("enterprise", &self.enterprise)?;
+        __writer.opt_json("channels", &self.channels)?;
+        __writer.opt_json("users", &self.users)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
     }
 }
+
+rt::record!(AssistantSearchContextResponseResults);

@@ -65,7 +65,7 @@ impl rt::Catalogued for AssistantSearchInfo {
 /// ```json
 ///{ "ok": true, "is_ai_search_enabled": true }
 /// ```
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AssistantSearchInfoResponse {
     /// Whether AI search is enabled for the team
@@ -73,36 +73,49 @@ pub struct AssistantSearchInfoResponse {
     /// The warnings Slack sent with the answer, from its `warning` and
     /// `response_metadata.warnings` fields.
     pub warnings: Vec<AssistantSearchInfoWarning>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for AssistantSearchInfoResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for AssistantSearchInfoResponse {
+impl rt::de::Record for AssistantSearchInfoResponse {
     const NAME: &'static str = "AssistantSearchInfoResponse";
 
-    fn read_map<'de, A: rt::de::Map<'de>>(mut __map: A) -> Result<Self, A::Error> {
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
         let mut is_ai_search_enabled = None;
-        while let Some(__key) = __map.next_key::<rt::de::Key<'de>>()? {
+        while let Some(__key) = __reader.next_key()? {
             match __key.as_str() {
+                "ok" => __reader.skip(),
                 "is_ai_search_enabled" => {
-                    rt::de::set(&mut __map, &mut is_ai_search_enabled)
+                    __reader.field(&mut is_ai_search_enabled, "is_ai_search_enabled")
                 }
-                _ => rt::de::skip(&mut __map),
+                _ => __reader.keep(__key),
             }?;
         }
-        Ok(Self {
-            is_ai_search_enabled: rt::de::required(
-                is_ai_search_enabled,
-                "is_ai_search_enabled",
-            )?,
-            warnings: Vec::new(),
-        })
+        __this.is_ai_search_enabled = __reader
+            .required(is_ai_search_enabled, "is_ai_search_enabled");
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.req("ok", &true)?;
+        __writer.req("is_ai_search_enabled", &self.is_ai_search_enabled)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
     }
 }
+
+rt::record!(AssistantSearchInfoResponse);
 
 rt::method_response!(AssistantSearchInfoResponse, AssistantSearchInfoWarning);
 

@@ -74,7 +74,7 @@ impl rt::Catalogued for AuthRevoke {
 /// ```json
 ///{ "ok": true, "revoked": true }
 /// ```
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AuthRevokeResponse {
     /// Answered as `revoked`.
@@ -82,31 +82,46 @@ pub struct AuthRevokeResponse {
     /// The warnings Slack sent with the answer, from its `warning` and
     /// `response_metadata.warnings` fields.
     pub warnings: Vec<AuthRevokeWarning>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for AuthRevokeResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for AuthRevokeResponse {
+impl rt::de::Record for AuthRevokeResponse {
     const NAME: &'static str = "AuthRevokeResponse";
 
-    fn read_map<'de, A: rt::de::Map<'de>>(mut __map: A) -> Result<Self, A::Error> {
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
         let mut revoked = None;
-        while let Some(__key) = __map.next_key::<rt::de::Key<'de>>()? {
+        while let Some(__key) = __reader.next_key()? {
             match __key.as_str() {
-                "revoked" => rt::de::set(&mut __map, &mut revoked),
-                _ => rt::de::skip(&mut __map),
+                "ok" => __reader.skip(),
+                "revoked" => __reader.field(&mut revoked, "revoked"),
+                _ => __reader.keep(__key),
             }?;
         }
-        Ok(Self {
-            revoked: rt::de::required(revoked, "revoked")?,
-            warnings: Vec::new(),
-        })
+        __this.revoked = __reader.required(revoked, "revoked");
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.req("ok", &true)?;
+        __writer.req("revoked", &self.revoked)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
     }
 }
+
+rt::record!(AuthRevokeResponse);
 
 rt::method_response!(AuthRevokeResponse, AuthRevokeWarning);
 

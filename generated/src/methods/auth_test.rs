@@ -87,7 +87,7 @@ impl rt::Catalogued for AuthTest {
 ///    "bot_id": "BZYBOTHED"
 ///}
 /// ```
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AuthTestResponse {
     /// Answered as `user_id`.
@@ -115,63 +115,72 @@ pub struct AuthTestResponse {
     /// The warnings Slack sent with the answer, from its `warning` and
     /// `response_metadata.warnings` fields.
     pub warnings: Vec<AuthTestWarning>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for AuthTestResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for AuthTestResponse {
+impl rt::de::Record for AuthTestResponse {
     const NAME: &'static str = "AuthTestResponse";
 
-    fn read_map<'de, A: rt::de::Map<'de>>(mut __map: A) -> Result<Self, A::Error> {
-        let mut user_id = None;
-        let mut url = None;
-        let mut team_id = None;
-        let mut user = None;
-        let mut team = None;
-        let mut app_id = None;
-        let mut app_name = None;
-        let mut enterprise_id = None;
-        let mut bot_id = None;
-        let mut is_enterprise_install = None;
-        let mut expires_in = None;
-        while let Some(__key) = __map.next_key::<rt::de::Key<'de>>()? {
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
             match __key.as_str() {
-                "user_id" => rt::de::set_opt(&mut __map, &mut user_id),
-                "url" => rt::de::set_opt(&mut __map, &mut url),
-                "team_id" => rt::de::set_opt(&mut __map, &mut team_id),
-                "user" => rt::de::set_opt(&mut __map, &mut user),
-                "team" => rt::de::set_opt(&mut __map, &mut team),
-                "app_id" => rt::de::set_opt(&mut __map, &mut app_id),
-                "app_name" => rt::de::set_opt(&mut __map, &mut app_name),
-                "enterprise_id" => rt::de::set_opt(&mut __map, &mut enterprise_id),
-                "bot_id" => rt::de::set_opt(&mut __map, &mut bot_id),
-                "is_enterprise_install" => {
-                    rt::de::set_opt(&mut __map, &mut is_enterprise_install)
+                "ok" => __reader.skip(),
+                "user_id" => __reader.field(&mut __this.user_id, "user_id"),
+                "url" => __reader.field(&mut __this.url, "url"),
+                "team_id" => __reader.field(&mut __this.team_id, "team_id"),
+                "user" => __reader.field(&mut __this.user, "user"),
+                "team" => __reader.field(&mut __this.team, "team"),
+                "app_id" => __reader.field(&mut __this.app_id, "app_id"),
+                "app_name" => __reader.field(&mut __this.app_name, "app_name"),
+                "enterprise_id" => {
+                    __reader.field(&mut __this.enterprise_id, "enterprise_id")
                 }
-                "expires_in" => rt::de::set_opt(&mut __map, &mut expires_in),
-                _ => rt::de::skip(&mut __map),
+                "bot_id" => __reader.field(&mut __this.bot_id, "bot_id"),
+                "is_enterprise_install" => {
+                    __reader
+                        .field(
+                            &mut __this.is_enterprise_install,
+                            "is_enterprise_install",
+                        )
+                }
+                "expires_in" => __reader.field(&mut __this.expires_in, "expires_in"),
+                _ => __reader.keep(__key),
             }?;
         }
-        Ok(Self {
-            user_id,
-            url,
-            team_id,
-            user,
-            team,
-            app_id,
-            app_name,
-            enterprise_id,
-            bot_id,
-            is_enterprise_install,
-            expires_in,
-            warnings: Vec::new(),
-        })
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.req("ok", &true)?;
+        __writer.opt("user_id", &self.user_id)?;
+        __writer.opt("url", &self.url)?;
+        __writer.opt("team_id", &self.team_id)?;
+        __writer.opt("user", &self.user)?;
+        __writer.opt("team", &self.team)?;
+        __writer.opt("app_id", &self.app_id)?;
+        __writer.opt("app_name", &self.app_name)?;
+        __writer.opt("enterprise_id", &self.enterprise_id)?;
+        __writer.opt("bot_id", &self.bot_id)?;
+        __writer.opt("is_enterprise_install", &self.is_enterprise_install)?;
+        __writer.opt("expires_in", &self.expires_in)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
     }
 }
+
+rt::record!(AuthTestResponse);
 
 rt::method_response!(AuthTestResponse, AuthTestWarning);
 

@@ -3,6 +3,7 @@
 
 use typed_slack_runtime as rt;
 use typed_slack_runtime::types::ChannelId;
+use crate::objects::Bookmark;
 
 /// Edit bookmark.
 ///
@@ -137,40 +138,54 @@ impl rt::Catalogued for BookmarksEdit {
 ///    }
 ///}
 /// ```
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct BookmarksEditResponse {
-    /// Slack's `bookmark` object, kept as raw JSON: the spec does not describe its fields yet.
     /// Answered as `bookmark`.
-    pub bookmark: serde_json::Value,
+    pub bookmark: Bookmark,
     /// The warnings Slack sent with the answer, from its `warning` and
     /// `response_metadata.warnings` fields.
     pub warnings: Vec<BookmarksEditWarning>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for BookmarksEditResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for BookmarksEditResponse {
+impl rt::de::Record for BookmarksEditResponse {
     const NAME: &'static str = "BookmarksEditResponse";
 
-    fn read_map<'de, A: rt::de::Map<'de>>(mut __map: A) -> Result<Self, A::Error> {
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
         let mut bookmark = None;
-        while let Some(__key) = __map.next_key::<rt::de::Key<'de>>()? {
+        while let Some(__key) = __reader.next_key()? {
             match __key.as_str() {
-                "bookmark" => rt::de::set(&mut __map, &mut bookmark),
-                _ => rt::de::skip(&mut __map),
+                "ok" => __reader.skip(),
+                "bookmark" => __reader.field(&mut bookmark, "bookmark"),
+                _ => __reader.keep(__key),
             }?;
         }
-        Ok(Self {
-            bookmark: rt::de::required(bookmark, "bookmark")?,
-            warnings: Vec::new(),
-        })
+        __this.bookmark = __reader.required(bookmark, "bookmark");
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.req("ok", &true)?;
+        __writer.req("bookmark", &self.bookmark)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
     }
 }
+
+rt::record!(BookmarksEditResponse);
 
 rt::method_response!(BookmarksEditResponse, BookmarksEditWarning);
 

@@ -3,6 +3,7 @@
 
 use typed_slack_runtime as rt;
 use typed_slack_runtime::types::ChannelId;
+use crate::objects::Bookmark;
 
 /// List bookmark for the channel.
 ///
@@ -97,40 +98,54 @@ impl rt::Catalogued for BookmarksList {
 ///    ]
 ///}
 /// ```
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct BookmarksListResponse {
-    /// Slack's `bookmark` object, kept as raw JSON: the spec does not describe its fields yet.
     /// Answered as `bookmarks`.
-    pub bookmarks: Vec<serde_json::Value>,
+    pub bookmarks: Vec<Bookmark>,
     /// The warnings Slack sent with the answer, from its `warning` and
     /// `response_metadata.warnings` fields.
     pub warnings: Vec<BookmarksListWarning>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for BookmarksListResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for BookmarksListResponse {
+impl rt::de::Record for BookmarksListResponse {
     const NAME: &'static str = "BookmarksListResponse";
 
-    fn read_map<'de, A: rt::de::Map<'de>>(mut __map: A) -> Result<Self, A::Error> {
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
         let mut bookmarks = None;
-        while let Some(__key) = __map.next_key::<rt::de::Key<'de>>()? {
+        while let Some(__key) = __reader.next_key()? {
             match __key.as_str() {
-                "bookmarks" => rt::de::set(&mut __map, &mut bookmarks),
-                _ => rt::de::skip(&mut __map),
+                "ok" => __reader.skip(),
+                "bookmarks" => __reader.field(&mut bookmarks, "bookmarks"),
+                _ => __reader.keep(__key),
             }?;
         }
-        Ok(Self {
-            bookmarks: rt::de::required(bookmarks, "bookmarks")?,
-            warnings: Vec::new(),
-        })
+        __this.bookmarks = __reader.required(bookmarks, "bookmarks");
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.req("ok", &true)?;
+        __writer.req("bookmarks", &self.bookmarks)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
     }
 }
+
+rt::record!(BookmarksListResponse);
 
 rt::method_response!(BookmarksListResponse, BookmarksListWarning);
 

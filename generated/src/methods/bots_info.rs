@@ -2,7 +2,7 @@
 //! `bots.info`: Gets information about a bot user.
 
 use typed_slack_runtime as rt;
-use typed_slack_runtime::types::{TeamId, BotId};
+use typed_slack_runtime::types::{UserId, TeamId, AppId, BotId};
 
 /// Gets information about a bot user.
 ///
@@ -102,7 +102,7 @@ impl rt::Catalogued for BotsInfo {
 ///    }
 ///}
 /// ```
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct BotsInfoResponse {
     /// Answered as `bots`.
@@ -112,34 +112,46 @@ pub struct BotsInfoResponse {
     /// The warnings Slack sent with the answer, from its `warning` and
     /// `response_metadata.warnings` fields.
     pub warnings: Vec<BotsInfoWarning>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for BotsInfoResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for BotsInfoResponse {
+impl rt::de::Record for BotsInfoResponse {
     const NAME: &'static str = "BotsInfoResponse";
 
-    fn read_map<'de, A: rt::de::Map<'de>>(mut __map: A) -> Result<Self, A::Error> {
-        let mut bots = None;
-        let mut bot = None;
-        while let Some(__key) = __map.next_key::<rt::de::Key<'de>>()? {
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
             match __key.as_str() {
-                "bots" => rt::de::set_opt(&mut __map, &mut bots),
-                "bot" => rt::de::set_opt(&mut __map, &mut bot),
-                _ => rt::de::skip(&mut __map),
+                "ok" => __reader.skip(),
+                "bots" => __reader.field(&mut __this.bots, "bots"),
+                "bot" => __reader.field(&mut __this.bot, "bot"),
+                _ => __reader.keep(__key),
             }?;
         }
-        Ok(Self {
-            bots,
-            bot,
-            warnings: Vec::new(),
-        })
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.req("ok", &true)?;
+        __writer.opt_json("bots", &self.bots)?;
+        __writer.opt("bot", &self.bot)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
     }
 }
+
+rt::record!(BotsInfoResponse);
 
 rt::method_response!(BotsInfoResponse, BotsInfoWarning);
 
@@ -215,13 +227,13 @@ rt::code_traits!(BotsInfoError, error, CommonError);
 pub type BotsInfoWarning = rt::CommonOnly<rt::CommonWarning>;
 
 /// The `bot` object of [`BotsInfoResponse`].
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct BotsInfoResponseBot {
     /// Answered as `updated`.
     pub updated: i64,
     /// Answered as `user_id`.
-    pub user_id: Option<String>,
+    pub user_id: Option<UserId>,
     /// Answered as `name`.
     pub name: Option<String>,
     /// Answered as `icons`.
@@ -229,71 +241,88 @@ pub struct BotsInfoResponseBot {
     /// Answered as `deleted`.
     pub deleted: bool,
     /// Answered as `app_id`.
-    pub app_id: Option<String>,
+    pub app_id: Option<AppId>,
     /// Answered as `id`.
-    pub id: String,
+    pub id: BotId,
     /// Answered as `is_workflow_bot`.
     pub is_workflow_bot: Option<bool>,
     /// Answered as `is_connector_bot`.
     pub is_connector_bot: Option<bool>,
     /// Answered as `is_legacy_workflow_bot`.
     pub is_legacy_workflow_bot: Option<bool>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for BotsInfoResponseBot {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for BotsInfoResponseBot {
+impl rt::de::Record for BotsInfoResponseBot {
     const NAME: &'static str = "BotsInfoResponseBot";
 
-    fn read_map<'de, A: rt::de::Map<'de>>(mut __map: A) -> Result<Self, A::Error> {
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
         let mut updated = None;
-        let mut user_id = None;
-        let mut name = None;
-        let mut icons = None;
         let mut deleted = None;
-        let mut app_id = None;
         let mut id = None;
-        let mut is_workflow_bot = None;
-        let mut is_connector_bot = None;
-        let mut is_legacy_workflow_bot = None;
-        while let Some(__key) = __map.next_key::<rt::de::Key<'de>>()? {
+        while let Some(__key) = __reader.next_key()? {
             match __key.as_str() {
-                "updated" => rt::de::set(&mut __map, &mut updated),
-                "user_id" => rt::de::set_opt(&mut __map, &mut user_id),
-                "name" => rt::de::set_opt(&mut __map, &mut name),
-                "icons" => rt::de::set_opt(&mut __map, &mut icons),
-                "deleted" => rt::de::set(&mut __map, &mut deleted),
-                "app_id" => rt::de::set_opt(&mut __map, &mut app_id),
-                "id" => rt::de::set(&mut __map, &mut id),
-                "is_workflow_bot" => rt::de::set_opt(&mut __map, &mut is_workflow_bot),
-                "is_connector_bot" => rt::de::set_opt(&mut __map, &mut is_connector_bot),
-                "is_legacy_workflow_bot" => {
-                    rt::de::set_opt(&mut __map, &mut is_legacy_workflow_bot)
+                "updated" => __reader.field(&mut updated, "updated"),
+                "user_id" => __reader.field(&mut __this.user_id, "user_id"),
+                "name" => __reader.field(&mut __this.name, "name"),
+                "icons" => __reader.field(&mut __this.icons, "icons"),
+                "deleted" => __reader.field(&mut deleted, "deleted"),
+                "app_id" => __reader.field(&mut __this.app_id, "app_id"),
+                "id" => __reader.field(&mut id, "id"),
+                "is_workflow_bot" => {
+                    __reader.field(&mut __this.is_workflow_bot, "is_workflow_bot")
                 }
-                _ => rt::de::skip(&mut __map),
+                "is_connector_bot" => {
+                    __reader.field(&mut __this.is_connector_bot, "is_connector_bot")
+                }
+                "is_legacy_workflow_bot" => {
+                    __reader
+                        .field(
+                            &mut __this.is_legacy_workflow_bot,
+                            "is_legacy_workflow_bot",
+                        )
+                }
+                _ => __reader.keep(__key),
             }?;
         }
-        Ok(Self {
-            updated: rt::de::required(updated, "updated")?,
-            user_id,
-            name,
-            icons,
-            deleted: rt::de::required(deleted, "deleted")?,
-            app_id,
-            id: rt::de::required(id, "id")?,
-            is_workflow_bot,
-            is_connector_bot,
-            is_legacy_workflow_bot,
-        })
+        __this.updated = __reader.required(updated, "updated");
+        __this.deleted = __reader.required(deleted, "deleted");
+        __this.id = __reader.required(id, "id");
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.req("updated", &self.updated)?;
+        __writer.opt("user_id", &self.user_id)?;
+        __writer.opt("name", &self.name)?;
+        __writer.opt("icons", &self.icons)?;
+        __writer.req("deleted", &self.deleted)?;
+        __writer.opt("app_id", &self.app_id)?;
+        __writer.req("id", &self.id)?;
+        __writer.opt("is_workflow_bot", &self.is_workflow_bot)?;
+        __writer.opt("is_connector_bot", &self.is_connector_bot)?;
+        __writer.opt("is_legacy_workflow_bot", &self.is_legacy_workflow_bot)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
     }
 }
 
+rt::record!(BotsInfoResponseBot);
+
 /// The `icons` object of [`BotsInfoResponseBot`].
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct BotsInfoResponseBotIcons {
     /// Answered as `emoji`.
@@ -306,39 +335,47 @@ pub struct BotsInfoResponseBotIcons {
     pub image_64: Option<String>,
     /// Answered as `image_72`.
     pub image_72: Option<String>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for BotsInfoResponseBotIcons {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for BotsInfoResponseBotIcons {
+impl rt::de::Record for BotsInfoResponseBotIcons {
     const NAME: &'static str = "BotsInfoResponseBotIcons";
 
-    fn read_map<'de, A: rt::de::Map<'de>>(mut __map: A) -> Result<Self, A::Error> {
-        let mut emoji = None;
-        let mut image_36 = None;
-        let mut image_48 = None;
-        let mut image_64 = None;
-        let mut image_72 = None;
-        while let Some(__key) = __map.next_key::<rt::de::Key<'de>>()? {
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
             match __key.as_str() {
-                "emoji" => rt::de::set_opt(&mut __map, &mut emoji),
-                "image_36" => rt::de::set_opt(&mut __map, &mut image_36),
-                "image_48" => rt::de::set_opt(&mut __map, &mut image_48),
-                "image_64" => rt::de::set_opt(&mut __map, &mut image_64),
-                "image_72" => rt::de::set_opt(&mut __map, &mut image_72),
-                _ => rt::de::skip(&mut __map),
+                "emoji" => __reader.field(&mut __this.emoji, "emoji"),
+                "image_36" => __reader.field(&mut __this.image_36, "image_36"),
+                "image_48" => __reader.field(&mut __this.image_48, "image_48"),
+                "image_64" => __reader.field(&mut __this.image_64, "image_64"),
+                "image_72" => __reader.field(&mut __this.image_72, "image_72"),
+                _ => __reader.keep(__key),
             }?;
         }
-        Ok(Self {
-            emoji,
-            image_36,
-            image_48,
-            image_64,
-            image_72,
-        })
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.opt("emoji", &self.emoji)?;
+        __writer.opt("image_36", &self.image_36)?;
+        __writer.opt("image_48", &self.image_48)?;
+        __writer.opt("image_64", &self.image_64)?;
+        __writer.opt("image_72", &self.image_72)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
     }
 }
+
+rt::record!(BotsInfoResponseBotIcons);

@@ -2,6 +2,7 @@
 //! `calls.participants.add`: Registers new participants added to a Call.
 
 use typed_slack_runtime as rt;
+use crate::objects::Call;
 
 /// Registers new participants added to a Call.
 ///
@@ -76,40 +77,54 @@ impl rt::Catalogued for CallsParticipantsAdd {
 }
 
 /// The answer of a successful [`CallsParticipantsAdd`] call (`calls.participants.add`), with any warnings Slack sent in `warnings`.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CallsParticipantsAddResponse {
-    /// Slack's `info` object, kept as raw JSON: the spec does not describe its fields yet.
     /// Answered as `call`.
-    pub call: serde_json::Value,
+    pub call: Call,
     /// The warnings Slack sent with the answer, from its `warning` and
     /// `response_metadata.warnings` fields.
     pub warnings: Vec<CallsParticipantsAddWarning>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for CallsParticipantsAddResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for CallsParticipantsAddResponse {
+impl rt::de::Record for CallsParticipantsAddResponse {
     const NAME: &'static str = "CallsParticipantsAddResponse";
 
-    fn read_map<'de, A: rt::de::Map<'de>>(mut __map: A) -> Result<Self, A::Error> {
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
         let mut call = None;
-        while let Some(__key) = __map.next_key::<rt::de::Key<'de>>()? {
+        while let Some(__key) = __reader.next_key()? {
             match __key.as_str() {
-                "call" => rt::de::set(&mut __map, &mut call),
-                _ => rt::de::skip(&mut __map),
+                "ok" => __reader.skip(),
+                "call" => __reader.field(&mut call, "call"),
+                _ => __reader.keep(__key),
             }?;
         }
-        Ok(Self {
-            call: rt::de::required(call, "call")?,
-            warnings: Vec::new(),
-        })
+        __this.call = __reader.required(call, "call");
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.req("ok", &true)?;
+        __writer.req("call", &self.call)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
     }
 }
+
+rt::record!(CallsParticipantsAddResponse);
 
 rt::method_response!(CallsParticipantsAddResponse, CallsParticipantsAddWarning);
 

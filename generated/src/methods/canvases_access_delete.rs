@@ -110,7 +110,7 @@ impl rt::Catalogued for CanvasesAccessDelete {
 /// ```json
 ///{ "ok": true }
 /// ```
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CanvasesAccessDeleteResponse {
     /// The channel IDs that could not be updated
@@ -120,38 +120,59 @@ pub struct CanvasesAccessDeleteResponse {
     /// The warnings Slack sent with the answer, from its `warning` and
     /// `response_metadata.warnings` fields.
     pub warnings: Vec<CanvasesAccessDeleteWarning>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for CanvasesAccessDeleteResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for CanvasesAccessDeleteResponse {
+impl rt::de::Record for CanvasesAccessDeleteResponse {
     const NAME: &'static str = "CanvasesAccessDeleteResponse";
 
-    fn read_map<'de, A: rt::de::Map<'de>>(mut __map: A) -> Result<Self, A::Error> {
-        let mut failed_to_update_channel_ids = None;
-        let mut failed_to_update_user_ids = None;
-        while let Some(__key) = __map.next_key::<rt::de::Key<'de>>()? {
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
             match __key.as_str() {
+                "ok" => __reader.skip(),
                 "failed_to_update_channel_ids" => {
-                    rt::de::set_opt(&mut __map, &mut failed_to_update_channel_ids)
+                    __reader
+                        .field(
+                            &mut __this.failed_to_update_channel_ids,
+                            "failed_to_update_channel_ids",
+                        )
                 }
                 "failed_to_update_user_ids" => {
-                    rt::de::set_opt(&mut __map, &mut failed_to_update_user_ids)
+                    __reader
+                        .field(
+                            &mut __this.failed_to_update_user_ids,
+                            "failed_to_update_user_ids",
+                        )
                 }
-                _ => rt::de::skip(&mut __map),
+                _ => __reader.keep(__key),
             }?;
         }
-        Ok(Self {
-            failed_to_update_channel_ids,
-            failed_to_update_user_ids,
-            warnings: Vec::new(),
-        })
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.req("ok", &true)?;
+        __writer
+            .opt("failed_to_update_channel_ids", &self.failed_to_update_channel_ids)?;
+        __writer.opt("failed_to_update_user_ids", &self.failed_to_update_user_ids)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
     }
 }
+
+rt::record!(CanvasesAccessDeleteResponse);
 
 rt::method_response!(CanvasesAccessDeleteResponse, CanvasesAccessDeleteWarning);
 

@@ -86,7 +86,54 @@ impl rt::Catalogued for CanvasesEdit {
 /// ```json
 ///{ "ok": true }
 /// ```
-pub type CanvasesEditResponse = rt::Acknowledged<CanvasesEditWarning>;
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct CanvasesEditResponse {
+    /// Answered as `detail`.
+    pub detail: Option<String>,
+    /// The warnings Slack sent with the answer, from its `warning` and
+    /// `response_metadata.warnings` fields.
+    pub warnings: Vec<CanvasesEditWarning>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
+}
+
+impl rt::de::Record for CanvasesEditResponse {
+    const NAME: &'static str = "CanvasesEditResponse";
+
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
+            match __key.as_str() {
+                "ok" => __reader.skip(),
+                "detail" => __reader.field(&mut __this.detail, "detail"),
+                _ => __reader.keep(__key),
+            }?;
+        }
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.req("ok", &true)?;
+        __writer.opt("detail", &self.detail)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
+    }
+}
+
+rt::record!(CanvasesEditResponse);
+
+rt::method_response!(CanvasesEditResponse, CanvasesEditWarning);
 
 /// The errors `canvases.edit` can answer.
 ///

@@ -83,39 +83,54 @@ impl rt::Catalogued for CanvasesSectionsLookup {
 /// ```json
 ///{ "ok": true, "sections": [{ "id": "temp:C:eBa219af721c664422cb90a52fac" }] }
 /// ```
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CanvasesSectionsLookupResponse {
     /// Sections in the canvas that match the provided criteria
-    pub sections: Vec<serde_json::Value>,
+    pub sections: Vec<CanvasesSectionsLookupResponseSections>,
     /// The warnings Slack sent with the answer, from its `warning` and
     /// `response_metadata.warnings` fields.
     pub warnings: Vec<CanvasesSectionsLookupWarning>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for CanvasesSectionsLookupResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for CanvasesSectionsLookupResponse {
+impl rt::de::Record for CanvasesSectionsLookupResponse {
     const NAME: &'static str = "CanvasesSectionsLookupResponse";
 
-    fn read_map<'de, A: rt::de::Map<'de>>(mut __map: A) -> Result<Self, A::Error> {
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
         let mut sections = None;
-        while let Some(__key) = __map.next_key::<rt::de::Key<'de>>()? {
+        while let Some(__key) = __reader.next_key()? {
             match __key.as_str() {
-                "sections" => rt::de::set(&mut __map, &mut sections),
-                _ => rt::de::skip(&mut __map),
+                "ok" => __reader.skip(),
+                "sections" => __reader.field(&mut sections, "sections"),
+                _ => __reader.keep(__key),
             }?;
         }
-        Ok(Self {
-            sections: rt::de::required(sections, "sections")?,
-            warnings: Vec::new(),
-        })
+        __this.sections = __reader.required(sections, "sections");
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.req("ok", &true)?;
+        __writer.req("sections", &self.sections)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
     }
 }
+
+rt::record!(CanvasesSectionsLookupResponse);
 
 rt::method_response!(CanvasesSectionsLookupResponse, CanvasesSectionsLookupWarning);
 
@@ -200,3 +215,48 @@ rt::code_traits!(CanvasesSectionsLookupError, error, CommonError);
 /// The warning codes every method can answer:
 #[doc = include_str!("../common_warning.md")]
 pub type CanvasesSectionsLookupWarning = rt::CommonOnly<rt::CommonWarning>;
+
+/// The `sections` object of [`CanvasesSectionsLookupResponse`].
+///
+/// Sections in the canvas that match the provided criteria
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct CanvasesSectionsLookupResponseSections {
+    /// Answered as `id`.
+    pub id: Option<String>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
+}
+
+impl rt::de::Record for CanvasesSectionsLookupResponseSections {
+    const NAME: &'static str = "CanvasesSectionsLookupResponseSections";
+
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
+            match __key.as_str() {
+                "id" => __reader.field(&mut __this.id, "id"),
+                _ => __reader.keep(__key),
+            }?;
+        }
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.opt("id", &self.id)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
+    }
+}
+
+rt::record!(CanvasesSectionsLookupResponseSections);

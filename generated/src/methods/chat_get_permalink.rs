@@ -90,7 +90,7 @@ impl rt::Catalogued for ChatGetPermalink {
 ///    "permalink": "https://ghostbusters.slack.com/archives/C1H9RESGL/p135854651700023?thread_ts=1358546515.000008&cid=C1H9RESGL"
 ///}
 /// ```
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ChatGetPermalinkResponse {
     /// Answered as `permalink`.
@@ -100,34 +100,50 @@ pub struct ChatGetPermalinkResponse {
     /// The warnings Slack sent with the answer, from its `warning` and
     /// `response_metadata.warnings` fields.
     pub warnings: Vec<ChatGetPermalinkWarning>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for ChatGetPermalinkResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for ChatGetPermalinkResponse {
+impl rt::de::Record for ChatGetPermalinkResponse {
     const NAME: &'static str = "ChatGetPermalinkResponse";
 
-    fn read_map<'de, A: rt::de::Map<'de>>(mut __map: A) -> Result<Self, A::Error> {
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
         let mut permalink = None;
         let mut channel = None;
-        while let Some(__key) = __map.next_key::<rt::de::Key<'de>>()? {
+        while let Some(__key) = __reader.next_key()? {
             match __key.as_str() {
-                "permalink" => rt::de::set(&mut __map, &mut permalink),
-                "channel" => rt::de::set(&mut __map, &mut channel),
-                _ => rt::de::skip(&mut __map),
+                "ok" => __reader.skip(),
+                "permalink" => __reader.field(&mut permalink, "permalink"),
+                "channel" => __reader.field(&mut channel, "channel"),
+                _ => __reader.keep(__key),
             }?;
         }
-        Ok(Self {
-            permalink: rt::de::required(permalink, "permalink")?,
-            channel: rt::de::required(channel, "channel")?,
-            warnings: Vec::new(),
-        })
+        __this.permalink = __reader.required(permalink, "permalink");
+        __this.channel = __reader.required(channel, "channel");
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.req("ok", &true)?;
+        __writer.req("permalink", &self.permalink)?;
+        __writer.req("channel", &self.channel)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
     }
 }
+
+rt::record!(ChatGetPermalinkResponse);
 
 rt::method_response!(ChatGetPermalinkResponse, ChatGetPermalinkWarning);
 

@@ -81,7 +81,7 @@ impl rt::Catalogued for ChatMeMessage {
 /// ```json
 ///{ "ok": true, "channel": "C123ABC456", "ts": "1417671948.000006" }
 /// ```
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ChatMeMessageResponse {
     /// Answered as `ts`.
@@ -91,34 +91,46 @@ pub struct ChatMeMessageResponse {
     /// The warnings Slack sent with the answer, from its `warning` and
     /// `response_metadata.warnings` fields.
     pub warnings: Vec<ChatMeMessageWarning>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for ChatMeMessageResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for ChatMeMessageResponse {
+impl rt::de::Record for ChatMeMessageResponse {
     const NAME: &'static str = "ChatMeMessageResponse";
 
-    fn read_map<'de, A: rt::de::Map<'de>>(mut __map: A) -> Result<Self, A::Error> {
-        let mut ts = None;
-        let mut channel = None;
-        while let Some(__key) = __map.next_key::<rt::de::Key<'de>>()? {
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
             match __key.as_str() {
-                "ts" => rt::de::set_opt(&mut __map, &mut ts),
-                "channel" => rt::de::set_opt(&mut __map, &mut channel),
-                _ => rt::de::skip(&mut __map),
+                "ok" => __reader.skip(),
+                "ts" => __reader.field(&mut __this.ts, "ts"),
+                "channel" => __reader.field(&mut __this.channel, "channel"),
+                _ => __reader.keep(__key),
             }?;
         }
-        Ok(Self {
-            ts,
-            channel,
-            warnings: Vec::new(),
-        })
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.req("ok", &true)?;
+        __writer.opt("ts", &self.ts)?;
+        __writer.opt("channel", &self.channel)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
     }
 }
+
+rt::record!(ChatMeMessageResponse);
 
 rt::method_response!(ChatMeMessageResponse, ChatMeMessageWarning);
 

@@ -226,7 +226,7 @@ impl rt::Catalogued for ChatPostEphemeral {
         rt::Argument::required("user"),
         rt::Argument::optional("username"),
     ];
-    const SAMPLE_RESPONSE: &'static str = "{\"message_ts\":\"\",\"ok\":true}";
+    const SAMPLE_RESPONSE: &'static str = "{\"message_ts\":\"1700000000.000100\",\"ok\":true}";
 }
 
 /// The answer of a successful [`ChatPostEphemeral`] call (`chat.postEphemeral`), with any warnings Slack sent in `warnings`.
@@ -236,39 +236,54 @@ impl rt::Catalogued for ChatPostEphemeral {
 /// ```json
 ///{ "ok": true, "message_ts": "1502210682.580145" }
 /// ```
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ChatPostEphemeralResponse {
     /// Answered as `message_ts`.
-    pub message_ts: String,
+    pub message_ts: Timestamp,
     /// The warnings Slack sent with the answer, from its `warning` and
     /// `response_metadata.warnings` fields.
     pub warnings: Vec<ChatPostEphemeralWarning>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for ChatPostEphemeralResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for ChatPostEphemeralResponse {
+impl rt::de::Record for ChatPostEphemeralResponse {
     const NAME: &'static str = "ChatPostEphemeralResponse";
 
-    fn read_map<'de, A: rt::de::Map<'de>>(mut __map: A) -> Result<Self, A::Error> {
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
         let mut message_ts = None;
-        while let Some(__key) = __map.next_key::<rt::de::Key<'de>>()? {
+        while let Some(__key) = __reader.next_key()? {
             match __key.as_str() {
-                "message_ts" => rt::de::set(&mut __map, &mut message_ts),
-                _ => rt::de::skip(&mut __map),
+                "ok" => __reader.skip(),
+                "message_ts" => __reader.field(&mut message_ts, "message_ts"),
+                _ => __reader.keep(__key),
             }?;
         }
-        Ok(Self {
-            message_ts: rt::de::required(message_ts, "message_ts")?,
-            warnings: Vec::new(),
-        })
+        __this.message_ts = __reader.required(message_ts, "message_ts");
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.req("ok", &true)?;
+        __writer.req("message_ts", &self.message_ts)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
     }
 }
+
+rt::record!(ChatPostEphemeralResponse);
 
 rt::method_response!(ChatPostEphemeralResponse, ChatPostEphemeralWarning);
 

@@ -3,6 +3,7 @@
 
 use typed_slack_runtime as rt;
 use typed_slack_runtime::types::{Timestamp, ChannelId};
+use crate::objects::Message;
 
 /// Sends a message to a channel.
 ///
@@ -317,55 +318,81 @@ impl rt::Catalogued for ChatPostMessage {
 ///    }
 ///}
 /// ```
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ChatPostMessageResponse {
     /// Answered as `channel`.
     pub channel: ChannelId,
     /// Answered as `ts`.
     pub ts: Timestamp,
-    /// Slack's `message` object, kept as raw JSON: the spec does not describe its fields yet.
     /// Answered as `message`.
-    pub message: Option<serde_json::Value>,
+    pub message: Option<Message>,
     /// Pass true if duplicate message is attempted to be sent.
     pub is_duplicate: Option<bool>,
+    /// Answered as `deprecated_argument`.
+    pub deprecated_argument: Option<String>,
+    /// Answered as `errors`.
+    pub errors: Option<Vec<String>>,
     /// The warnings Slack sent with the answer, from its `warning` and
     /// `response_metadata.warnings` fields.
     pub warnings: Vec<ChatPostMessageWarning>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for ChatPostMessageResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for ChatPostMessageResponse {
+impl rt::de::Record for ChatPostMessageResponse {
     const NAME: &'static str = "ChatPostMessageResponse";
 
-    fn read_map<'de, A: rt::de::Map<'de>>(mut __map: A) -> Result<Self, A::Error> {
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
         let mut channel = None;
         let mut ts = None;
-        let mut message = None;
-        let mut is_duplicate = None;
-        while let Some(__key) = __map.next_key::<rt::de::Key<'de>>()? {
+        while let Some(__key) = __reader.next_key()? {
             match __key.as_str() {
-                "channel" => rt::de::set(&mut __map, &mut channel),
-                "ts" => rt::de::set(&mut __map, &mut ts),
-                "message" => rt::de::set_opt(&mut __map, &mut message),
-                "is_duplicate" => rt::de::set_opt(&mut __map, &mut is_duplicate),
-                _ => rt::de::skip(&mut __map),
+                "ok" => __reader.skip(),
+                "channel" => __reader.field(&mut channel, "channel"),
+                "ts" => __reader.field(&mut ts, "ts"),
+                "message" => __reader.field(&mut __this.message, "message"),
+                "is_duplicate" => {
+                    __reader.field(&mut __this.is_duplicate, "is_duplicate")
+                }
+                "deprecated_argument" => {
+                    __reader
+                        .field(&mut __this.deprecated_argument, "deprecated_argument")
+                }
+                "errors" => __reader.field(&mut __this.errors, "errors"),
+                _ => __reader.keep(__key),
             }?;
         }
-        Ok(Self {
-            channel: rt::de::required(channel, "channel")?,
-            ts: rt::de::required(ts, "ts")?,
-            message,
-            is_duplicate,
-            warnings: Vec::new(),
-        })
+        __this.channel = __reader.required(channel, "channel");
+        __this.ts = __reader.required(ts, "ts");
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.req("ok", &true)?;
+        __writer.req("channel", &self.channel)?;
+        __writer.req("ts", &self.ts)?;
+        __writer.opt("message", &self.message)?;
+        __writer.opt("is_duplicate", &self.is_duplicate)?;
+        __writer.opt("deprecated_argument", &self.deprecated_argument)?;
+        __writer.opt("errors", &self.errors)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
     }
 }
+
+rt::record!(ChatPostMessageResponse);
 
 rt::method_response!(ChatPostMessageResponse, ChatPostMessageWarning);
 

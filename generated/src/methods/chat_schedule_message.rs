@@ -3,6 +3,7 @@
 
 use typed_slack_runtime as rt;
 use typed_slack_runtime::types::{Timestamp, ChannelId};
+use crate::objects::Message;
 
 /// Schedules a message to be sent to a channel.
 ///
@@ -255,7 +256,7 @@ impl rt::Catalogued for ChatScheduleMessage {
 ///    }
 ///}
 /// ```
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ChatScheduleMessageResponse {
     /// Answered as `channel`.
@@ -265,49 +266,65 @@ pub struct ChatScheduleMessageResponse {
     /// Answered as `scheduled_message_id`.
     pub scheduled_message_id: String,
     /// Answered as `message`.
-    pub message: serde_json::Value,
+    pub message: Message,
     /// The warnings Slack sent with the answer, from its `warning` and
     /// `response_metadata.warnings` fields.
     pub warnings: Vec<ChatScheduleMessageWarning>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for ChatScheduleMessageResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for ChatScheduleMessageResponse {
+impl rt::de::Record for ChatScheduleMessageResponse {
     const NAME: &'static str = "ChatScheduleMessageResponse";
 
-    fn read_map<'de, A: rt::de::Map<'de>>(mut __map: A) -> Result<Self, A::Error> {
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
         let mut channel = None;
         let mut post_at = None;
         let mut scheduled_message_id = None;
         let mut message = None;
-        while let Some(__key) = __map.next_key::<rt::de::Key<'de>>()? {
+        while let Some(__key) = __reader.next_key()? {
             match __key.as_str() {
-                "channel" => rt::de::set(&mut __map, &mut channel),
-                "post_at" => rt::de::set(&mut __map, &mut post_at),
+                "ok" => __reader.skip(),
+                "channel" => __reader.field(&mut channel, "channel"),
+                "post_at" => __reader.field(&mut post_at, "post_at"),
                 "scheduled_message_id" => {
-                    rt::de::set(&mut __map, &mut scheduled_message_id)
+                    __reader.field(&mut scheduled_message_id, "scheduled_message_id")
                 }
-                "message" => rt::de::set(&mut __map, &mut message),
-                _ => rt::de::skip(&mut __map),
+                "message" => __reader.field(&mut message, "message"),
+                _ => __reader.keep(__key),
             }?;
         }
-        Ok(Self {
-            channel: rt::de::required(channel, "channel")?,
-            post_at: rt::de::required(post_at, "post_at")?,
-            scheduled_message_id: rt::de::required(
-                scheduled_message_id,
-                "scheduled_message_id",
-            )?,
-            message: rt::de::required(message, "message")?,
-            warnings: Vec::new(),
-        })
+        __this.channel = __reader.required(channel, "channel");
+        __this.post_at = __reader.required(post_at, "post_at");
+        __this.scheduled_message_id = __reader
+            .required(scheduled_message_id, "scheduled_message_id");
+        __this.message = __reader.required(message, "message");
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.req("ok", &true)?;
+        __writer.req("channel", &self.channel)?;
+        __writer.req("post_at", &self.post_at)?;
+        __writer.req("scheduled_message_id", &self.scheduled_message_id)?;
+        __writer.req("message", &self.message)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
     }
 }
+
+rt::record!(ChatScheduleMessageResponse);
 
 rt::method_response!(ChatScheduleMessageResponse, ChatScheduleMessageWarning);
 

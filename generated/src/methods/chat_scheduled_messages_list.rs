@@ -2,7 +2,7 @@
 //! `chat.scheduledMessages.list`: Returns a list of scheduled messages.
 
 use typed_slack_runtime as rt;
-use typed_slack_runtime::types::{Timestamp, Cursor, ChannelId, TeamId};
+use typed_slack_runtime::types::{Timestamp, Cursor, ChannelId, TeamId, ResponseMetadata};
 
 /// Returns a list of scheduled messages.
 ///
@@ -160,49 +160,63 @@ impl rt::Paginated for ChatScheduledMessagesList {
 ///    "response_metadata": { "next_cursor": "" }
 ///}
 /// ```
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ChatScheduledMessagesListResponse {
     /// Answered as `scheduled_messages`.
-    pub scheduled_messages: Vec<serde_json::Value>,
+    pub scheduled_messages: Vec<ChatScheduledMessagesListResponseScheduledMessages>,
     /// The answer's `response_metadata`: where the next page starts.
-    pub response_metadata: Option<rt::types::ResponseMetadata>,
+    pub response_metadata: Option<ResponseMetadata>,
     /// The warnings Slack sent with the answer, from its `warning` and
     /// `response_metadata.warnings` fields.
     pub warnings: Vec<ChatScheduledMessagesListWarning>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for ChatScheduledMessagesListResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for ChatScheduledMessagesListResponse {
+impl rt::de::Record for ChatScheduledMessagesListResponse {
     const NAME: &'static str = "ChatScheduledMessagesListResponse";
 
-    fn read_map<'de, A: rt::de::Map<'de>>(mut __map: A) -> Result<Self, A::Error> {
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
         let mut scheduled_messages = None;
-        let mut response_metadata = None;
-        while let Some(__key) = __map.next_key::<rt::de::Key<'de>>()? {
+        while let Some(__key) = __reader.next_key()? {
             match __key.as_str() {
-                "scheduled_messages" => rt::de::set(&mut __map, &mut scheduled_messages),
-                "response_metadata" => {
-                    rt::de::set_opt(&mut __map, &mut response_metadata)
+                "ok" => __reader.skip(),
+                "scheduled_messages" => {
+                    __reader.field(&mut scheduled_messages, "scheduled_messages")
                 }
-                _ => rt::de::skip(&mut __map),
+                "response_metadata" => {
+                    __reader.field(&mut __this.response_metadata, "response_metadata")
+                }
+                _ => __reader.keep(__key),
             }?;
         }
-        Ok(Self {
-            scheduled_messages: rt::de::required(
-                scheduled_messages,
-                "scheduled_messages",
-            )?,
-            response_metadata,
-            warnings: Vec::new(),
-        })
+        __this.scheduled_messages = __reader
+            .required(scheduled_messages, "scheduled_messages");
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.req("ok", &true)?;
+        __writer.req("scheduled_messages", &self.scheduled_messages)?;
+        __writer.opt("response_metadata", &self.response_metadata)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
     }
 }
+
+rt::record!(ChatScheduledMessagesListResponse);
 
 rt::method_response!(
     ChatScheduledMessagesListResponse, ChatScheduledMessagesListWarning
@@ -270,3 +284,64 @@ rt::code_traits!(ChatScheduledMessagesListError, error, CommonError);
 /// The warning codes every method can answer:
 #[doc = include_str!("../common_warning.md")]
 pub type ChatScheduledMessagesListWarning = rt::CommonOnly<rt::CommonWarning>;
+
+/// The `scheduled_messages` object of [`ChatScheduledMessagesListResponse`].
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct ChatScheduledMessagesListResponseScheduledMessages {
+    /// Answered as `channel_id`.
+    pub channel_id: Option<ChannelId>,
+    /// Answered as `date_created`.
+    pub date_created: Option<i64>,
+    /// Answered as `id`.
+    pub id: Option<String>,
+    /// Answered as `post_at`.
+    pub post_at: Option<i64>,
+    /// Answered as `text`.
+    pub text: Option<String>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
+}
+
+impl rt::de::Record for ChatScheduledMessagesListResponseScheduledMessages {
+    const NAME: &'static str = "ChatScheduledMessagesListResponseScheduledMessages";
+
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
+            match __key.as_str() {
+                "channel_id" => __reader.field(&mut __this.channel_id, "channel_id"),
+                "date_created" => {
+                    __reader.field(&mut __this.date_created, "date_created")
+                }
+                "id" => __reader.field(&mut __this.id, "id"),
+                "post_at" => __reader.field(&mut __this.post_at, "post_at"),
+                "text" => __reader.field(&mut __this.text, "text"),
+                _ => __reader.keep(__key),
+            }?;
+        }
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.opt("channel_id", &self.channel_id)?;
+        __writer.opt("date_created", &self.date_created)?;
+        __writer.opt("id", &self.id)?;
+        __writer.opt("post_at", &self.post_at)?;
+        __writer.opt("text", &self.text)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
+    }
+}
+
+rt::record!(ChatScheduledMessagesListResponseScheduledMessages);

@@ -138,7 +138,7 @@ impl rt::Catalogued for ChatStopStream {
 ///    }
 ///}
 /// ```
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ChatStopStreamResponse {
     /// Answered as `channel`.
@@ -151,37 +151,54 @@ pub struct ChatStopStreamResponse {
     /// The warnings Slack sent with the answer, from its `warning` and
     /// `response_metadata.warnings` fields.
     pub warnings: Vec<ChatStopStreamWarning>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for ChatStopStreamResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for ChatStopStreamResponse {
+impl rt::de::Record for ChatStopStreamResponse {
     const NAME: &'static str = "ChatStopStreamResponse";
 
-    fn read_map<'de, A: rt::de::Map<'de>>(mut __map: A) -> Result<Self, A::Error> {
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
         let mut channel = None;
         let mut ts = None;
         let mut message = None;
-        while let Some(__key) = __map.next_key::<rt::de::Key<'de>>()? {
+        while let Some(__key) = __reader.next_key()? {
             match __key.as_str() {
-                "channel" => rt::de::set(&mut __map, &mut channel),
-                "ts" => rt::de::set(&mut __map, &mut ts),
-                "message" => rt::de::set(&mut __map, &mut message),
-                _ => rt::de::skip(&mut __map),
+                "ok" => __reader.skip(),
+                "channel" => __reader.field(&mut channel, "channel"),
+                "ts" => __reader.field(&mut ts, "ts"),
+                "message" => __reader.field(&mut message, "message"),
+                _ => __reader.keep(__key),
             }?;
         }
-        Ok(Self {
-            channel: rt::de::required(channel, "channel")?,
-            ts: rt::de::required(ts, "ts")?,
-            message: rt::de::required(message, "message")?,
-            warnings: Vec::new(),
-        })
+        __this.channel = __reader.required(channel, "channel");
+        __this.ts = __reader.required(ts, "ts");
+        __this.message = __reader.required(message, "message");
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.req("ok", &true)?;
+        __writer.req("channel", &self.channel)?;
+        __writer.req("ts", &self.ts)?;
+        __writer.req_json("message", &self.message)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
     }
 }
+
+rt::record!(ChatStopStreamResponse);
 
 rt::method_response!(ChatStopStreamResponse, ChatStopStreamWarning);
 

@@ -166,7 +166,54 @@ impl rt::Catalogued for ChatUnfurl {
 /// ```json
 ///{ "ok": true }
 /// ```
-pub type ChatUnfurlResponse = rt::Acknowledged<ChatUnfurlWarning>;
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct ChatUnfurlResponse {
+    /// Answered as `callstack`.
+    pub callstack: Option<String>,
+    /// The warnings Slack sent with the answer, from its `warning` and
+    /// `response_metadata.warnings` fields.
+    pub warnings: Vec<ChatUnfurlWarning>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
+}
+
+impl rt::de::Record for ChatUnfurlResponse {
+    const NAME: &'static str = "ChatUnfurlResponse";
+
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
+            match __key.as_str() {
+                "ok" => __reader.skip(),
+                "callstack" => __reader.field(&mut __this.callstack, "callstack"),
+                _ => __reader.keep(__key),
+            }?;
+        }
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.req("ok", &true)?;
+        __writer.opt("callstack", &self.callstack)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
+    }
+}
+
+rt::record!(ChatUnfurlResponse);
+
+rt::method_response!(ChatUnfurlResponse, ChatUnfurlWarning);
 
 /// The errors `chat.unfurl` can answer.
 ///

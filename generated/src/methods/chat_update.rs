@@ -3,6 +3,7 @@
 
 use typed_slack_runtime as rt;
 use typed_slack_runtime::types::{Timestamp, ChannelId};
+use crate::objects::Message;
 
 /// Updates a message.
 ///
@@ -223,7 +224,7 @@ impl rt::Catalogued for ChatUpdate {
         rt::Argument::optional("reply_broadcast"),
         rt::Argument::optional("file_ids"),
     ];
-    const SAMPLE_RESPONSE: &'static str = "{\"channel\":\"\",\"message\":{\"text\":\"\"},\"ok\":true,\"text\":\"\",\"ts\":\"\"}";
+    const SAMPLE_RESPONSE: &'static str = "{\"channel\":\"C0000000000\",\"message\":{},\"ok\":true,\"text\":\"\",\"ts\":\"1700000000.000100\"}";
 }
 
 /// The answer of a successful [`ChatUpdate`] call (`chat.update`), with any warnings Slack sent in `warnings`.
@@ -242,54 +243,72 @@ impl rt::Catalogued for ChatUpdate {
 ///    }
 ///}
 /// ```
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ChatUpdateResponse {
     /// Answered as `channel`.
-    pub channel: String,
+    pub channel: ChannelId,
     /// Answered as `ts`.
-    pub ts: String,
+    pub ts: Timestamp,
     /// Answered as `text`.
     pub text: String,
     /// Answered as `message`.
-    pub message: ChatUpdateResponseMessage,
+    pub message: Message,
     /// The warnings Slack sent with the answer, from its `warning` and
     /// `response_metadata.warnings` fields.
     pub warnings: Vec<ChatUpdateWarning>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for ChatUpdateResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for ChatUpdateResponse {
+impl rt::de::Record for ChatUpdateResponse {
     const NAME: &'static str = "ChatUpdateResponse";
 
-    fn read_map<'de, A: rt::de::Map<'de>>(mut __map: A) -> Result<Self, A::Error> {
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
         let mut channel = None;
         let mut ts = None;
         let mut text = None;
         let mut message = None;
-        while let Some(__key) = __map.next_key::<rt::de::Key<'de>>()? {
+        while let Some(__key) = __reader.next_key()? {
             match __key.as_str() {
-                "channel" => rt::de::set(&mut __map, &mut channel),
-                "ts" => rt::de::set(&mut __map, &mut ts),
-                "text" => rt::de::set(&mut __map, &mut text),
-                "message" => rt::de::set(&mut __map, &mut message),
-                _ => rt::de::skip(&mut __map),
+                "ok" => __reader.skip(),
+                "channel" => __reader.field(&mut channel, "channel"),
+                "ts" => __reader.field(&mut ts, "ts"),
+                "text" => __reader.field(&mut text, "text"),
+                "message" => __reader.field(&mut message, "message"),
+                _ => __reader.keep(__key),
             }?;
         }
-        Ok(Self {
-            channel: rt::de::required(channel, "channel")?,
-            ts: rt::de::required(ts, "ts")?,
-            text: rt::de::required(text, "text")?,
-            message: rt::de::required(message, "message")?,
-            warnings: Vec::new(),
-        })
+        __this.channel = __reader.required(channel, "channel");
+        __this.ts = __reader.required(ts, "ts");
+        __this.text = __reader.required(text, "text");
+        __this.message = __reader.required(message, "message");
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.req("ok", &true)?;
+        __writer.req("channel", &self.channel)?;
+        __writer.req("ts", &self.ts)?;
+        __writer.req("text", &self.text)?;
+        __writer.req("message", &self.message)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
     }
 }
+
+rt::record!(ChatUpdateResponse);
 
 rt::method_response!(ChatUpdateResponse, ChatUpdateWarning);
 
@@ -678,50 +697,3 @@ impl rt::Code for ChatUpdateWarning {
 }
 
 rt::code_traits!(ChatUpdateWarning, warning, CommonWarning);
-
-/// The `message` object of [`ChatUpdateResponse`].
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct ChatUpdateResponseMessage {
-    /// Answered as `text`.
-    pub text: String,
-    /// Slack's `blocks` object, kept as raw JSON: the spec does not describe its fields yet.
-    /// Answered as `blocks`.
-    pub blocks: Option<serde_json::Value>,
-    /// Answered as `attachments`.
-    pub attachments: Option<Vec<serde_json::Value>>,
-    /// Answered as `metadata`.
-    pub metadata: Option<serde_json::Value>,
-}
-
-impl<'de> serde::Deserialize<'de> for ChatUpdateResponseMessage {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for ChatUpdateResponseMessage {
-    const NAME: &'static str = "ChatUpdateResponseMessage";
-
-    fn read_map<'de, A: rt::de::Map<'de>>(mut __map: A) -> Result<Self, A::Error> {
-        let mut text = None;
-        let mut blocks = None;
-        let mut attachments = None;
-        let mut metadata = None;
-        while let Some(__key) = __map.next_key::<rt::de::Key<'de>>()? {
-            match __key.as_str() {
-                "text" => rt::de::set(&mut __map, &mut text),
-                "blocks" => rt::de::set_opt(&mut __map, &mut blocks),
-                "attachments" => rt::de::set_opt(&mut __map, &mut attachments),
-                "metadata" => rt::de::set_opt(&mut __map, &mut metadata),
-                _ => rt::de::skip(&mut __map),
-            }?;
-        }
-        Ok(Self {
-            text: rt::de::required(text, "text")?,
-            blocks,
-            attachments,
-            metadata,
-        })
-    }
-}

@@ -127,59 +127,79 @@ impl rt::Catalogued for ConversationsAcceptSharedInvite {
         rt::Argument::optional("channel_id"),
         rt::Argument::optional("team_id"),
     ];
-    const SAMPLE_RESPONSE: &'static str = "{\"can_open_scdm\":false,\"channel_id\":\"C0000000000\",\"implicit_approval\":false,\"invite_id\":{},\"ok\":true}";
+    const SAMPLE_RESPONSE: &'static str = "{\"can_open_scdm\":false,\"channel_id\":\"C0000000000\",\"implicit_approval\":false,\"invite_id\":\"\",\"ok\":true}";
 }
 
 /// The answer of a successful [`ConversationsAcceptSharedInvite`] call (`conversations.acceptSharedInvite`), with any warnings Slack sent in `warnings`.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ConversationsAcceptSharedInviteResponse {
     /// Indicates if the shared channel invite was implicitly approved by the away team.
     pub implicit_approval: bool,
     /// Answered as `channel_id`.
     pub channel_id: ChannelId,
-    /// Slack's `invite_id` object, kept as raw JSON: the spec does not describe its fields yet.
     /// Answered as `invite_id`.
-    pub invite_id: serde_json::Value,
+    pub invite_id: String,
     /// Indicates if the acceptor can SCDM the inviter
     pub can_open_scdm: bool,
     /// The warnings Slack sent with the answer, from its `warning` and
     /// `response_metadata.warnings` fields.
     pub warnings: Vec<ConversationsAcceptSharedInviteWarning>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for ConversationsAcceptSharedInviteResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for ConversationsAcceptSharedInviteResponse {
+impl rt::de::Record for ConversationsAcceptSharedInviteResponse {
     const NAME: &'static str = "ConversationsAcceptSharedInviteResponse";
 
-    fn read_map<'de, A: rt::de::Map<'de>>(mut __map: A) -> Result<Self, A::Error> {
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
         let mut implicit_approval = None;
         let mut channel_id = None;
         let mut invite_id = None;
         let mut can_open_scdm = None;
-        while let Some(__key) = __map.next_key::<rt::de::Key<'de>>()? {
+        while let Some(__key) = __reader.next_key()? {
             match __key.as_str() {
-                "implicit_approval" => rt::de::set(&mut __map, &mut implicit_approval),
-                "channel_id" => rt::de::set(&mut __map, &mut channel_id),
-                "invite_id" => rt::de::set(&mut __map, &mut invite_id),
-                "can_open_scdm" => rt::de::set(&mut __map, &mut can_open_scdm),
-                _ => rt::de::skip(&mut __map),
+                "ok" => __reader.skip(),
+                "implicit_approval" => {
+                    __reader.field(&mut implicit_approval, "implicit_approval")
+                }
+                "channel_id" => __reader.field(&mut channel_id, "channel_id"),
+                "invite_id" => __reader.field(&mut invite_id, "invite_id"),
+                "can_open_scdm" => __reader.field(&mut can_open_scdm, "can_open_scdm"),
+                _ => __reader.keep(__key),
             }?;
         }
-        Ok(Self {
-            implicit_approval: rt::de::required(implicit_approval, "implicit_approval")?,
-            channel_id: rt::de::required(channel_id, "channel_id")?,
-            invite_id: rt::de::required(invite_id, "invite_id")?,
-            can_open_scdm: rt::de::required(can_open_scdm, "can_open_scdm")?,
-            warnings: Vec::new(),
-        })
+        __this.implicit_approval = __reader
+            .required(implicit_approval, "implicit_approval");
+        __this.channel_id = __reader.required(channel_id, "channel_id");
+        __this.invite_id = __reader.required(invite_id, "invite_id");
+        __this.can_open_scdm = __reader.required(can_open_scdm, "can_open_scdm");
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.req("ok", &true)?;
+        __writer.req("implicit_approval", &self.implicit_approval)?;
+        __writer.req("channel_id", &self.channel_id)?;
+        __writer.req("invite_id", &self.invite_id)?;
+        __writer.req("can_open_scdm", &self.can_open_scdm)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
     }
 }
+
+rt::record!(ConversationsAcceptSharedInviteResponse);
 
 rt::method_response!(
     ConversationsAcceptSharedInviteResponse, ConversationsAcceptSharedInviteWarning

@@ -100,39 +100,58 @@ impl rt::Catalogued for ConversationsCanvasesCreate {
 /// ```json
 ///{ "ok": true, "canvas_id": "F1234ABCD" }
 /// ```
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ConversationsCanvasesCreateResponse {
     /// Encoded ID of the canvas
     pub canvas_id: FileId,
+    /// Answered as `detail`.
+    pub detail: Option<String>,
     /// The warnings Slack sent with the answer, from its `warning` and
     /// `response_metadata.warnings` fields.
     pub warnings: Vec<ConversationsCanvasesCreateWarning>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for ConversationsCanvasesCreateResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for ConversationsCanvasesCreateResponse {
+impl rt::de::Record for ConversationsCanvasesCreateResponse {
     const NAME: &'static str = "ConversationsCanvasesCreateResponse";
 
-    fn read_map<'de, A: rt::de::Map<'de>>(mut __map: A) -> Result<Self, A::Error> {
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
         let mut canvas_id = None;
-        while let Some(__key) = __map.next_key::<rt::de::Key<'de>>()? {
+        while let Some(__key) = __reader.next_key()? {
             match __key.as_str() {
-                "canvas_id" => rt::de::set(&mut __map, &mut canvas_id),
-                _ => rt::de::skip(&mut __map),
+                "ok" => __reader.skip(),
+                "canvas_id" => __reader.field(&mut canvas_id, "canvas_id"),
+                "detail" => __reader.field(&mut __this.detail, "detail"),
+                _ => __reader.keep(__key),
             }?;
         }
-        Ok(Self {
-            canvas_id: rt::de::required(canvas_id, "canvas_id")?,
-            warnings: Vec::new(),
-        })
+        __this.canvas_id = __reader.required(canvas_id, "canvas_id");
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.req("ok", &true)?;
+        __writer.req("canvas_id", &self.canvas_id)?;
+        __writer.opt("detail", &self.detail)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
     }
 }
+
+rt::record!(ConversationsCanvasesCreateResponse);
 
 rt::method_response!(
     ConversationsCanvasesCreateResponse, ConversationsCanvasesCreateWarning

@@ -87,7 +87,7 @@ impl rt::Catalogued for ConversationsClose {
 /// ```json
 ///{ "ok": true, "no_op": true, "already_closed": true }
 /// ```
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ConversationsCloseResponse {
     /// Answered as `already_closed`.
@@ -97,34 +97,48 @@ pub struct ConversationsCloseResponse {
     /// The warnings Slack sent with the answer, from its `warning` and
     /// `response_metadata.warnings` fields.
     pub warnings: Vec<ConversationsCloseWarning>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for ConversationsCloseResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for ConversationsCloseResponse {
+impl rt::de::Record for ConversationsCloseResponse {
     const NAME: &'static str = "ConversationsCloseResponse";
 
-    fn read_map<'de, A: rt::de::Map<'de>>(mut __map: A) -> Result<Self, A::Error> {
-        let mut already_closed = None;
-        let mut no_op = None;
-        while let Some(__key) = __map.next_key::<rt::de::Key<'de>>()? {
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
             match __key.as_str() {
-                "already_closed" => rt::de::set_opt(&mut __map, &mut already_closed),
-                "no_op" => rt::de::set_opt(&mut __map, &mut no_op),
-                _ => rt::de::skip(&mut __map),
+                "ok" => __reader.skip(),
+                "already_closed" => {
+                    __reader.field(&mut __this.already_closed, "already_closed")
+                }
+                "no_op" => __reader.field(&mut __this.no_op, "no_op"),
+                _ => __reader.keep(__key),
             }?;
         }
-        Ok(Self {
-            already_closed,
-            no_op,
-            warnings: Vec::new(),
-        })
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.req("ok", &true)?;
+        __writer.opt("already_closed", &self.already_closed)?;
+        __writer.opt("no_op", &self.no_op)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
     }
 }
+
+rt::record!(ConversationsCloseResponse);
 
 rt::method_response!(ConversationsCloseResponse, ConversationsCloseWarning);
 

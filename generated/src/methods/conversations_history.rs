@@ -2,7 +2,8 @@
 //! `conversations.history`: Fetches a conversation's history of messages and events.
 
 use typed_slack_runtime as rt;
-use typed_slack_runtime::types::{Timestamp, Cursor, ChannelId};
+use typed_slack_runtime::types::{Timestamp, Cursor, ChannelId, ResponseMetadata};
+use crate::objects::Message;
 
 /// Fetches a conversation's history of messages and events.
 ///
@@ -240,12 +241,11 @@ impl rt::Paginated for ConversationsHistory {
 ///    "response_metadata": { "next_cursor": "bmV4dF90czoxNTEyMzU2NTI2MDAwMTMw" }
 ///}
 /// ```
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ConversationsHistoryResponse {
-    /// Slack's `message` object, kept as raw JSON: the spec does not describe its fields yet.
     /// Answered as `messages`.
-    pub messages: Vec<serde_json::Value>,
+    pub messages: Vec<Message>,
     /// Answered as `has_more`.
     pub has_more: bool,
     /// Answered as `pin_count`.
@@ -255,11 +255,11 @@ pub struct ConversationsHistoryResponse {
     /// Answered as `channel_actions_count`.
     pub channel_actions_count: i64,
     /// Answered as `oldest`.
-    pub oldest: Option<String>,
+    pub oldest: Option<Timestamp>,
     /// Answered as `is_limited`.
     pub is_limited: Option<bool>,
     /// Answered as `latest`.
-    pub latest: Option<String>,
+    pub latest: Option<Timestamp>,
     /// Answered as `unread_count_display`.
     pub unread_count_display: Option<i64>,
     /// Answered as `users`.
@@ -279,101 +279,107 @@ pub struct ConversationsHistoryResponse {
     /// Answered as `unchanged_messages`.
     pub unchanged_messages: Option<Vec<Timestamp>>,
     /// The answer's `response_metadata`: where the next page starts.
-    pub response_metadata: Option<rt::types::ResponseMetadata>,
+    pub response_metadata: Option<ResponseMetadata>,
     /// The warnings Slack sent with the answer, from its `warning` and
     /// `response_metadata.warnings` fields.
     pub warnings: Vec<ConversationsHistoryWarning>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for ConversationsHistoryResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for ConversationsHistoryResponse {
+impl rt::de::Record for ConversationsHistoryResponse {
     const NAME: &'static str = "ConversationsHistoryResponse";
 
-    fn read_map<'de, A: rt::de::Map<'de>>(mut __map: A) -> Result<Self, A::Error> {
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
         let mut messages = None;
         let mut has_more = None;
-        let mut pin_count = None;
-        let mut channel_actions_ts = None;
         let mut channel_actions_count = None;
-        let mut oldest = None;
-        let mut is_limited = None;
-        let mut latest = None;
-        let mut unread_count_display = None;
-        let mut users = None;
-        let mut deleted = None;
-        let mut mutation_timestamps = None;
-        let mut deleted_overflow = None;
-        let mut warnings_ = None;
-        let mut next_ts = None;
-        let mut latest_updates = None;
-        let mut unchanged_messages = None;
-        let mut response_metadata = None;
-        while let Some(__key) = __map.next_key::<rt::de::Key<'de>>()? {
+        while let Some(__key) = __reader.next_key()? {
             match __key.as_str() {
-                "messages" => rt::de::set(&mut __map, &mut messages),
-                "has_more" => rt::de::set(&mut __map, &mut has_more),
-                "pin_count" => rt::de::set_opt(&mut __map, &mut pin_count),
+                "ok" => __reader.skip(),
+                "messages" => __reader.field(&mut messages, "messages"),
+                "has_more" => __reader.field(&mut has_more, "has_more"),
+                "pin_count" => __reader.field(&mut __this.pin_count, "pin_count"),
                 "channel_actions_ts" => {
-                    rt::de::set_opt(&mut __map, &mut channel_actions_ts)
+                    __reader.field(&mut __this.channel_actions_ts, "channel_actions_ts")
                 }
                 "channel_actions_count" => {
-                    rt::de::set(&mut __map, &mut channel_actions_count)
+                    __reader.field(&mut channel_actions_count, "channel_actions_count")
                 }
-                "oldest" => rt::de::set_opt(&mut __map, &mut oldest),
-                "is_limited" => rt::de::set_opt(&mut __map, &mut is_limited),
-                "latest" => rt::de::set_opt(&mut __map, &mut latest),
+                "oldest" => __reader.field(&mut __this.oldest, "oldest"),
+                "is_limited" => __reader.field(&mut __this.is_limited, "is_limited"),
+                "latest" => __reader.field(&mut __this.latest, "latest"),
                 "unread_count_display" => {
-                    rt::de::set_opt(&mut __map, &mut unread_count_display)
+                    __reader
+                        .field(&mut __this.unread_count_display, "unread_count_display")
                 }
-                "users" => rt::de::set_opt(&mut __map, &mut users),
-                "deleted" => rt::de::set_opt(&mut __map, &mut deleted),
+                "users" => __reader.field(&mut __this.users, "users"),
+                "deleted" => __reader.field(&mut __this.deleted, "deleted"),
                 "mutation_timestamps" => {
-                    rt::de::set_opt(&mut __map, &mut mutation_timestamps)
+                    __reader
+                        .field(&mut __this.mutation_timestamps, "mutation_timestamps")
                 }
-                "deleted_overflow" => rt::de::set_opt(&mut __map, &mut deleted_overflow),
-                "warnings" => rt::de::set_opt(&mut __map, &mut warnings_),
-                "next_ts" => rt::de::set_opt(&mut __map, &mut next_ts),
-                "latest_updates" => rt::de::set_opt(&mut __map, &mut latest_updates),
+                "deleted_overflow" => {
+                    __reader.field(&mut __this.deleted_overflow, "deleted_overflow")
+                }
+                "warnings" => __reader.field(&mut __this.warnings_, "warnings"),
+                "next_ts" => __reader.field(&mut __this.next_ts, "next_ts"),
+                "latest_updates" => {
+                    __reader.field(&mut __this.latest_updates, "latest_updates")
+                }
                 "unchanged_messages" => {
-                    rt::de::set_opt(&mut __map, &mut unchanged_messages)
+                    __reader.field(&mut __this.unchanged_messages, "unchanged_messages")
                 }
                 "response_metadata" => {
-                    rt::de::set_opt(&mut __map, &mut response_metadata)
+                    __reader.field(&mut __this.response_metadata, "response_metadata")
                 }
-                _ => rt::de::skip(&mut __map),
+                _ => __reader.keep(__key),
             }?;
         }
-        Ok(Self {
-            messages: rt::de::required(messages, "messages")?,
-            has_more: rt::de::required(has_more, "has_more")?,
-            pin_count,
-            channel_actions_ts,
-            channel_actions_count: rt::de::required(
-                channel_actions_count,
-                "channel_actions_count",
-            )?,
-            oldest,
-            is_limited,
-            latest,
-            unread_count_display,
-            users,
-            deleted,
-            mutation_timestamps,
-            deleted_overflow,
-            warnings_,
-            next_ts,
-            latest_updates,
-            unchanged_messages,
-            response_metadata,
-            warnings: Vec::new(),
-        })
+        __this.messages = __reader.required(messages, "messages");
+        __this.has_more = __reader.required(has_more, "has_more");
+        __this.channel_actions_count = __reader
+            .required(channel_actions_count, "channel_actions_count");
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.req("ok", &true)?;
+        __writer.req("messages", &self.messages)?;
+        __writer.req("has_more", &self.has_more)?;
+        __writer.opt("pin_count", &self.pin_count)?;
+        __writer.opt("channel_actions_ts", &self.channel_actions_ts)?;
+        __writer.req("channel_actions_count", &self.channel_actions_count)?;
+        __writer.opt("oldest", &self.oldest)?;
+        __writer.opt("is_limited", &self.is_limited)?;
+        __writer.opt("latest", &self.latest)?;
+        __writer.opt("unread_count_display", &self.unread_count_display)?;
+        __writer.opt_json("users", &self.users)?;
+        __writer.opt("deleted", &self.deleted)?;
+        __writer.opt("mutation_timestamps", &self.mutation_timestamps)?;
+        __writer.opt("deleted_overflow", &self.deleted_overflow)?;
+        __writer.opt("warnings", &self.warnings_)?;
+        __writer.opt("next_ts", &self.next_ts)?;
+        __writer.opt_json("latest_updates", &self.latest_updates)?;
+        __writer.opt("unchanged_messages", &self.unchanged_messages)?;
+        __writer.opt("response_metadata", &self.response_metadata)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
     }
 }
+
+rt::record!(ConversationsHistoryResponse);
 
 rt::method_response!(ConversationsHistoryResponse, ConversationsHistoryWarning);
 
@@ -482,7 +488,7 @@ rt::code_traits!(ConversationsHistoryError, error, CommonError);
 pub type ConversationsHistoryWarning = rt::CommonOnly<rt::CommonWarning>;
 
 /// The `mutation_timestamps` object of [`ConversationsHistoryResponse`].
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ConversationsHistoryResponseMutationTimestamps {
     /// Answered as `latest`.
@@ -491,33 +497,51 @@ pub struct ConversationsHistoryResponseMutationTimestamps {
     pub updated: Timestamp,
     /// Answered as `history_invalid`.
     pub history_invalid: Timestamp,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for ConversationsHistoryResponseMutationTimestamps {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for ConversationsHistoryResponseMutationTimestamps {
+impl rt::de::Record for ConversationsHistoryResponseMutationTimestamps {
     const NAME: &'static str = "ConversationsHistoryResponseMutationTimestamps";
 
-    fn read_map<'de, A: rt::de::Map<'de>>(mut __map: A) -> Result<Self, A::Error> {
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
         let mut latest = None;
         let mut updated = None;
         let mut history_invalid = None;
-        while let Some(__key) = __map.next_key::<rt::de::Key<'de>>()? {
+        while let Some(__key) = __reader.next_key()? {
             match __key.as_str() {
-                "latest" => rt::de::set(&mut __map, &mut latest),
-                "updated" => rt::de::set(&mut __map, &mut updated),
-                "history_invalid" => rt::de::set(&mut __map, &mut history_invalid),
-                _ => rt::de::skip(&mut __map),
+                "latest" => __reader.field(&mut latest, "latest"),
+                "updated" => __reader.field(&mut updated, "updated"),
+                "history_invalid" => {
+                    __reader.field(&mut history_invalid, "history_invalid")
+                }
+                _ => __reader.keep(__key),
             }?;
         }
-        Ok(Self {
-            latest: rt::de::required(latest, "latest")?,
-            updated: rt::de::required(updated, "updated")?,
-            history_invalid: rt::de::required(history_invalid, "history_invalid")?,
-        })
+        __this.latest = __reader.required(latest, "latest");
+        __this.updated = __reader.required(updated, "updated");
+        __this.history_invalid = __reader.required(history_invalid, "history_invalid");
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.req("latest", &self.latest)?;
+        __writer.req("updated", &self.updated)?;
+        __writer.req("history_invalid", &self.history_invalid)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
     }
 }
+
+rt::record!(ConversationsHistoryResponseMutationTimestamps);

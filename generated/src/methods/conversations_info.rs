@@ -3,6 +3,7 @@
 
 use typed_slack_runtime as rt;
 use typed_slack_runtime::types::ChannelId;
+use crate::objects::Conversation;
 
 /// Retrieve information about a conversation.
 ///
@@ -199,52 +200,64 @@ impl rt::Catalogued for ConversationsInfo {
 ///    }
 ///}
 /// ```
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ConversationsInfoResponse {
     /// Slack's `home` object, kept as raw JSON: the spec does not describe its fields yet.
     /// Answered as `app_home`.
     pub app_home: Option<serde_json::Value>,
-    /// Slack's `conversation` object, kept as raw JSON: the spec does not describe its fields yet.
     /// Answered as `channel`.
-    pub channel: serde_json::Value,
+    pub channel: Conversation,
     /// Slack's `view` object, kept as raw JSON: the spec does not describe its fields yet.
     /// Answered as `home_view`.
     pub home_view: Option<serde_json::Value>,
     /// The warnings Slack sent with the answer, from its `warning` and
     /// `response_metadata.warnings` fields.
     pub warnings: Vec<ConversationsInfoWarning>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for ConversationsInfoResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for ConversationsInfoResponse {
+impl rt::de::Record for ConversationsInfoResponse {
     const NAME: &'static str = "ConversationsInfoResponse";
 
-    fn read_map<'de, A: rt::de::Map<'de>>(mut __map: A) -> Result<Self, A::Error> {
-        let mut app_home = None;
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
         let mut channel = None;
-        let mut home_view = None;
-        while let Some(__key) = __map.next_key::<rt::de::Key<'de>>()? {
+        while let Some(__key) = __reader.next_key()? {
             match __key.as_str() {
-                "app_home" => rt::de::set_opt(&mut __map, &mut app_home),
-                "channel" => rt::de::set(&mut __map, &mut channel),
-                "home_view" => rt::de::set_opt(&mut __map, &mut home_view),
-                _ => rt::de::skip(&mut __map),
+                "ok" => __reader.skip(),
+                "app_home" => __reader.field(&mut __this.app_home, "app_home"),
+                "channel" => __reader.field(&mut channel, "channel"),
+                "home_view" => __reader.field(&mut __this.home_view, "home_view"),
+                _ => __reader.keep(__key),
             }?;
         }
-        Ok(Self {
-            app_home,
-            channel: rt::de::required(channel, "channel")?,
-            home_view,
-            warnings: Vec::new(),
-        })
+        __this.channel = __reader.required(channel, "channel");
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.req("ok", &true)?;
+        __writer.opt_json("app_home", &self.app_home)?;
+        __writer.req("channel", &self.channel)?;
+        __writer.opt_json("home_view", &self.home_view)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
     }
 }
+
+rt::record!(ConversationsInfoResponse);
 
 rt::method_response!(ConversationsInfoResponse, ConversationsInfoWarning);
 

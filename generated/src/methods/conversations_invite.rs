@@ -3,6 +3,7 @@
 
 use typed_slack_runtime as rt;
 use typed_slack_runtime::types::{UserId, ChannelId};
+use crate::objects::Conversation;
 
 /// Invites users to a channel.
 ///
@@ -155,51 +156,61 @@ impl rt::Catalogued for ConversationsInvite {
 ///    }
 ///}
 /// ```
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ConversationsInviteResponse {
-    /// Slack's `conversation` object, kept as raw JSON: the spec does not describe its fields yet.
     /// Answered as `channel`.
-    pub channel: Option<serde_json::Value>,
+    pub channel: Option<Conversation>,
     /// Slack's `conversation` object, kept as raw JSON: the spec does not describe its fields yet.
     /// Answered as `group`.
     pub group: Option<serde_json::Value>,
     /// Answered as `errors`.
-    pub errors: Option<Vec<serde_json::Value>>,
+    pub errors: Option<Vec<ConversationsInviteResponseErrors>>,
     /// The warnings Slack sent with the answer, from its `warning` and
     /// `response_metadata.warnings` fields.
     pub warnings: Vec<ConversationsInviteWarning>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for ConversationsInviteResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for ConversationsInviteResponse {
+impl rt::de::Record for ConversationsInviteResponse {
     const NAME: &'static str = "ConversationsInviteResponse";
 
-    fn read_map<'de, A: rt::de::Map<'de>>(mut __map: A) -> Result<Self, A::Error> {
-        let mut channel = None;
-        let mut group = None;
-        let mut errors = None;
-        while let Some(__key) = __map.next_key::<rt::de::Key<'de>>()? {
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
             match __key.as_str() {
-                "channel" => rt::de::set_opt(&mut __map, &mut channel),
-                "group" => rt::de::set_opt(&mut __map, &mut group),
-                "errors" => rt::de::set_opt(&mut __map, &mut errors),
-                _ => rt::de::skip(&mut __map),
+                "ok" => __reader.skip(),
+                "channel" => __reader.field(&mut __this.channel, "channel"),
+                "group" => __reader.field(&mut __this.group, "group"),
+                "errors" => __reader.field(&mut __this.errors, "errors"),
+                _ => __reader.keep(__key),
             }?;
         }
-        Ok(Self {
-            channel,
-            group,
-            errors,
-            warnings: Vec::new(),
-        })
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.req("ok", &true)?;
+        __writer.opt("channel", &self.channel)?;
+        __writer.opt_json("group", &self.group)?;
+        __writer.opt("errors", &self.errors)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
     }
 }
+
+rt::record!(ConversationsInviteResponse);
 
 rt::method_response!(ConversationsInviteResponse, ConversationsInviteWarning);
 
@@ -389,3 +400,54 @@ rt::code_traits!(ConversationsInviteError, error, CommonError);
 /// The warning codes every method can answer:
 #[doc = include_str!("../common_warning.md")]
 pub type ConversationsInviteWarning = rt::CommonOnly<rt::CommonWarning>;
+
+/// The `errors` object of [`ConversationsInviteResponse`].
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct ConversationsInviteResponseErrors {
+    /// Answered as `error`.
+    pub error: Option<String>,
+    /// Answered as `ok`.
+    pub ok: Option<bool>,
+    /// Answered as `user`.
+    pub user: Option<UserId>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
+}
+
+impl rt::de::Record for ConversationsInviteResponseErrors {
+    const NAME: &'static str = "ConversationsInviteResponseErrors";
+
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
+            match __key.as_str() {
+                "error" => __reader.field(&mut __this.error, "error"),
+                "ok" => __reader.field(&mut __this.ok, "ok"),
+                "user" => __reader.field(&mut __this.user, "user"),
+                _ => __reader.keep(__key),
+            }?;
+        }
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.opt("error", &self.error)?;
+        __writer.opt("ok", &self.ok)?;
+        __writer.opt("user", &self.user)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
+    }
+}
+
+rt::record!(ConversationsInviteResponseErrors);

@@ -120,14 +120,13 @@ impl rt::Catalogued for ConversationsInviteShared {
 /// ```json
 ///{ "ok": true, "invite_id": "I02UKAJ6RJA", "is_legacy_shared_channel": false }
 /// ```
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ConversationsInviteSharedResponse {
     /// Answered as `url`.
     pub url: Option<String>,
-    /// Slack's `invite_id` object, kept as raw JSON: the spec does not describe its fields yet.
     /// Answered as `invite_id`.
-    pub invite_id: Option<serde_json::Value>,
+    pub invite_id: Option<String>,
     /// Answered as `conf_code`.
     pub conf_code: Option<String>,
     /// Answered as `is_legacy_shared_channel`.
@@ -135,42 +134,56 @@ pub struct ConversationsInviteSharedResponse {
     /// The warnings Slack sent with the answer, from its `warning` and
     /// `response_metadata.warnings` fields.
     pub warnings: Vec<ConversationsInviteSharedWarning>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for ConversationsInviteSharedResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for ConversationsInviteSharedResponse {
+impl rt::de::Record for ConversationsInviteSharedResponse {
     const NAME: &'static str = "ConversationsInviteSharedResponse";
 
-    fn read_map<'de, A: rt::de::Map<'de>>(mut __map: A) -> Result<Self, A::Error> {
-        let mut url = None;
-        let mut invite_id = None;
-        let mut conf_code = None;
-        let mut is_legacy_shared_channel = None;
-        while let Some(__key) = __map.next_key::<rt::de::Key<'de>>()? {
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
             match __key.as_str() {
-                "url" => rt::de::set_opt(&mut __map, &mut url),
-                "invite_id" => rt::de::set_opt(&mut __map, &mut invite_id),
-                "conf_code" => rt::de::set_opt(&mut __map, &mut conf_code),
+                "ok" => __reader.skip(),
+                "url" => __reader.field(&mut __this.url, "url"),
+                "invite_id" => __reader.field(&mut __this.invite_id, "invite_id"),
+                "conf_code" => __reader.field(&mut __this.conf_code, "conf_code"),
                 "is_legacy_shared_channel" => {
-                    rt::de::set_opt(&mut __map, &mut is_legacy_shared_channel)
+                    __reader
+                        .field(
+                            &mut __this.is_legacy_shared_channel,
+                            "is_legacy_shared_channel",
+                        )
                 }
-                _ => rt::de::skip(&mut __map),
+                _ => __reader.keep(__key),
             }?;
         }
-        Ok(Self {
-            url,
-            invite_id,
-            conf_code,
-            is_legacy_shared_channel,
-            warnings: Vec::new(),
-        })
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.req("ok", &true)?;
+        __writer.opt("url", &self.url)?;
+        __writer.opt("invite_id", &self.invite_id)?;
+        __writer.opt("conf_code", &self.conf_code)?;
+        __writer.opt("is_legacy_shared_channel", &self.is_legacy_shared_channel)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
     }
 }
+
+rt::record!(ConversationsInviteSharedResponse);
 
 rt::method_response!(
     ConversationsInviteSharedResponse, ConversationsInviteSharedWarning

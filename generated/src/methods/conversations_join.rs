@@ -3,6 +3,7 @@
 
 use typed_slack_runtime as rt;
 use typed_slack_runtime::types::ChannelId;
+use crate::objects::Conversation;
 
 /// Joins an existing conversation.
 ///
@@ -109,40 +110,54 @@ impl rt::Catalogued for ConversationsJoin {
 ///    "response_metadata": { "warnings": ["already_in_channel"] }
 ///}
 /// ```
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ConversationsJoinResponse {
-    /// Slack's `conversation` object, kept as raw JSON: the spec does not describe its fields yet.
     /// Answered as `channel`.
-    pub channel: serde_json::Value,
+    pub channel: Conversation,
     /// The warnings Slack sent with the answer, from its `warning` and
     /// `response_metadata.warnings` fields.
     pub warnings: Vec<ConversationsJoinWarning>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for ConversationsJoinResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for ConversationsJoinResponse {
+impl rt::de::Record for ConversationsJoinResponse {
     const NAME: &'static str = "ConversationsJoinResponse";
 
-    fn read_map<'de, A: rt::de::Map<'de>>(mut __map: A) -> Result<Self, A::Error> {
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
         let mut channel = None;
-        while let Some(__key) = __map.next_key::<rt::de::Key<'de>>()? {
+        while let Some(__key) = __reader.next_key()? {
             match __key.as_str() {
-                "channel" => rt::de::set(&mut __map, &mut channel),
-                _ => rt::de::skip(&mut __map),
+                "ok" => __reader.skip(),
+                "channel" => __reader.field(&mut channel, "channel"),
+                _ => __reader.keep(__key),
             }?;
         }
-        Ok(Self {
-            channel: rt::de::required(channel, "channel")?,
-            warnings: Vec::new(),
-        })
+        __this.channel = __reader.required(channel, "channel");
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.req("ok", &true)?;
+        __writer.req("channel", &self.channel)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
     }
 }
+
+rt::record!(ConversationsJoinResponse);
 
 rt::method_response!(ConversationsJoinResponse, ConversationsJoinWarning);
 

@@ -88,7 +88,54 @@ impl rt::Catalogued for ConversationsKick {
 /// ```json
 ///{ "ok": true, "errors": {} }
 /// ```
-pub type ConversationsKickResponse = rt::Acknowledged<ConversationsKickWarning>;
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct ConversationsKickResponse {
+    /// Answered as `errors`.
+    pub errors: Option<serde_json::Value>,
+    /// The warnings Slack sent with the answer, from its `warning` and
+    /// `response_metadata.warnings` fields.
+    pub warnings: Vec<ConversationsKickWarning>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
+}
+
+impl rt::de::Record for ConversationsKickResponse {
+    const NAME: &'static str = "ConversationsKickResponse";
+
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
+            match __key.as_str() {
+                "ok" => __reader.skip(),
+                "errors" => __reader.field(&mut __this.errors, "errors"),
+                _ => __reader.keep(__key),
+            }?;
+        }
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.req("ok", &true)?;
+        __writer.opt_json("errors", &self.errors)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
+    }
+}
+
+rt::record!(ConversationsKickResponse);
+
+rt::method_response!(ConversationsKickResponse, ConversationsKickWarning);
 
 /// The errors `conversations.kick` can answer.
 ///

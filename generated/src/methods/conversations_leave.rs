@@ -81,7 +81,7 @@ impl rt::Catalogued for ConversationsLeave {
 /// ```json
 ///{ "ok": true }
 /// ```
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ConversationsLeaveResponse {
     /// Answered as `not_in_channel`.
@@ -89,31 +89,46 @@ pub struct ConversationsLeaveResponse {
     /// The warnings Slack sent with the answer, from its `warning` and
     /// `response_metadata.warnings` fields.
     pub warnings: Vec<ConversationsLeaveWarning>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for ConversationsLeaveResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for ConversationsLeaveResponse {
+impl rt::de::Record for ConversationsLeaveResponse {
     const NAME: &'static str = "ConversationsLeaveResponse";
 
-    fn read_map<'de, A: rt::de::Map<'de>>(mut __map: A) -> Result<Self, A::Error> {
-        let mut not_in_channel = None;
-        while let Some(__key) = __map.next_key::<rt::de::Key<'de>>()? {
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
             match __key.as_str() {
-                "not_in_channel" => rt::de::set_opt(&mut __map, &mut not_in_channel),
-                _ => rt::de::skip(&mut __map),
+                "ok" => __reader.skip(),
+                "not_in_channel" => {
+                    __reader.field(&mut __this.not_in_channel, "not_in_channel")
+                }
+                _ => __reader.keep(__key),
             }?;
         }
-        Ok(Self {
-            not_in_channel,
-            warnings: Vec::new(),
-        })
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.req("ok", &true)?;
+        __writer.opt("not_in_channel", &self.not_in_channel)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
     }
 }
+
+rt::record!(ConversationsLeaveResponse);
 
 rt::method_response!(ConversationsLeaveResponse, ConversationsLeaveWarning);
 

@@ -2,7 +2,8 @@
 //! `conversations.listConnectInvites`: Lists shared channel invites that have been generated or received but have not been approved by all parties
 
 use typed_slack_runtime as rt;
-use typed_slack_runtime::types::{Cursor, TeamId};
+use typed_slack_runtime::types::{Cursor, UserId, TeamId, EnterpriseId, ResponseMetadata};
+use crate::objects::{Conversation, UserProfile};
 
 /// Lists shared channel invites that have been generated or received but have not been approved by all parties
 ///
@@ -109,47 +110,64 @@ impl rt::Paginated for ConversationsListConnectInvites {
 }
 
 /// The answer of a successful [`ConversationsListConnectInvites`] call (`conversations.listConnectInvites`), with any warnings Slack sent in `warnings`.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ConversationsListConnectInvitesResponse {
-    /// Slack's `connect-invite` object, kept as raw JSON: the spec does not describe its fields yet.
     /// Answered as `invites`.
-    pub invites: Vec<serde_json::Value>,
+    pub invites: Vec<ConversationsListConnectInvitesResponseInvites>,
+    /// Answered as `arg`.
+    pub arg: Option<String>,
     /// The answer's `response_metadata`: where the next page starts.
-    pub response_metadata: Option<rt::types::ResponseMetadata>,
+    pub response_metadata: Option<ResponseMetadata>,
     /// The warnings Slack sent with the answer, from its `warning` and
     /// `response_metadata.warnings` fields.
     pub warnings: Vec<ConversationsListConnectInvitesWarning>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for ConversationsListConnectInvitesResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for ConversationsListConnectInvitesResponse {
+impl rt::de::Record for ConversationsListConnectInvitesResponse {
     const NAME: &'static str = "ConversationsListConnectInvitesResponse";
 
-    fn read_map<'de, A: rt::de::Map<'de>>(mut __map: A) -> Result<Self, A::Error> {
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
         let mut invites = None;
-        let mut response_metadata = None;
-        while let Some(__key) = __map.next_key::<rt::de::Key<'de>>()? {
+        while let Some(__key) = __reader.next_key()? {
             match __key.as_str() {
-                "invites" => rt::de::set(&mut __map, &mut invites),
+                "ok" => __reader.skip(),
+                "invites" => __reader.field(&mut invites, "invites"),
+                "arg" => __reader.field(&mut __this.arg, "arg"),
                 "response_metadata" => {
-                    rt::de::set_opt(&mut __map, &mut response_metadata)
+                    __reader.field(&mut __this.response_metadata, "response_metadata")
                 }
-                _ => rt::de::skip(&mut __map),
+                _ => __reader.keep(__key),
             }?;
         }
-        Ok(Self {
-            invites: rt::de::required(invites, "invites")?,
-            response_metadata,
-            warnings: Vec::new(),
-        })
+        __this.invites = __reader.required(invites, "invites");
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.req("ok", &true)?;
+        __writer.req("invites", &self.invites)?;
+        __writer.opt("arg", &self.arg)?;
+        __writer.opt("response_metadata", &self.response_metadata)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
     }
 }
+
+rt::record!(ConversationsListConnectInvitesResponse);
 
 rt::method_response!(
     ConversationsListConnectInvitesResponse, ConversationsListConnectInvitesWarning
@@ -214,3 +232,1267 @@ rt::code_traits!(ConversationsListConnectInvitesError, error, CommonError);
 /// The warning codes every method can answer:
 #[doc = include_str!("../common_warning.md")]
 pub type ConversationsListConnectInvitesWarning = rt::CommonOnly<rt::CommonWarning>;
+
+/// The `invites` object of [`ConversationsListConnectInvitesResponse`].
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct ConversationsListConnectInvitesResponseInvites {
+    /// Answered as `acceptances`.
+    pub acceptances: Option<
+        Vec<ConversationsListConnectInvitesResponseInvitesAcceptances>,
+    >,
+    /// Answered as `channel`.
+    pub channel: Option<Conversation>,
+    /// Answered as `date_created`.
+    pub date_created: Option<i64>,
+    /// Answered as `date_invalid`.
+    pub date_invalid: Option<i64>,
+    /// Answered as `date_last_updated`.
+    pub date_last_updated: Option<i64>,
+    /// Answered as `direction`.
+    pub direction: Option<String>,
+    /// Answered as `id`.
+    pub id: Option<String>,
+    /// Answered as `invite`.
+    pub invite: Option<ConversationsListConnectInvitesResponseInvitesInvite>,
+    /// Answered as `invite_payload`.
+    pub invite_payload: Option<
+        ConversationsListConnectInvitesResponseInvitesInvitePayload,
+    >,
+    /// Answered as `invite_type`.
+    pub invite_type: Option<String>,
+    /// Answered as `inviting_team`.
+    pub inviting_team: Option<
+        ConversationsListConnectInvitesResponseInvitesInvitingTeam,
+    >,
+    /// Answered as `inviting_user`.
+    pub inviting_user: Option<
+        ConversationsListConnectInvitesResponseInvitesInvitingUser,
+    >,
+    /// Answered as `link`.
+    pub link: Option<String>,
+    /// Answered as `recipient_user_id`.
+    pub recipient_user_id: Option<UserId>,
+    /// Answered as `sig`.
+    pub sig: Option<String>,
+    /// Answered as `status`.
+    pub status: Option<String>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
+}
+
+impl rt::de::Record for ConversationsListConnectInvitesResponseInvites {
+    const NAME: &'static str = "ConversationsListConnectInvitesResponseInvites";
+
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
+            match __key.as_str() {
+                "acceptances" => __reader.field(&mut __this.acceptances, "acceptances"),
+                "channel" => __reader.field(&mut __this.channel, "channel"),
+                "date_created" => {
+                    __reader.field(&mut __this.date_created, "date_created")
+                }
+                "date_invalid" => {
+                    __reader.field(&mut __this.date_invalid, "date_invalid")
+                }
+                "date_last_updated" => {
+                    __reader.field(&mut __this.date_last_updated, "date_last_updated")
+                }
+                "direction" => __reader.field(&mut __this.direction, "direction"),
+                "id" => __reader.field(&mut __this.id, "id"),
+                "invite" => __reader.field(&mut __this.invite, "invite"),
+                "invite_payload" => {
+                    __reader.field(&mut __this.invite_payload, "invite_payload")
+                }
+                "invite_type" => __reader.field(&mut __this.invite_type, "invite_type"),
+                "inviting_team" => {
+                    __reader.field(&mut __this.inviting_team, "inviting_team")
+                }
+                "inviting_user" => {
+                    __reader.field(&mut __this.inviting_user, "inviting_user")
+                }
+                "link" => __reader.field(&mut __this.link, "link"),
+                "recipient_user_id" => {
+                    __reader.field(&mut __this.recipient_user_id, "recipient_user_id")
+                }
+                "sig" => __reader.field(&mut __this.sig, "sig"),
+                "status" => __reader.field(&mut __this.status, "status"),
+                _ => __reader.keep(__key),
+            }?;
+        }
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.opt("acceptances", &self.acceptances)?;
+        __writer.opt("channel", &self.channel)?;
+        __writer.opt("date_created", &self.date_created)?;
+        __writer.opt("date_invalid", &self.date_invalid)?;
+        __writer.opt("date_last_updated", &self.date_last_updated)?;
+        __writer.opt("direction", &self.direction)?;
+        __writer.opt("id", &self.id)?;
+        __writer.opt("invite", &self.invite)?;
+        __writer.opt("invite_payload", &self.invite_payload)?;
+        __writer.opt("invite_type", &self.invite_type)?;
+        __writer.opt("inviting_team", &self.inviting_team)?;
+        __writer.opt("inviting_user", &self.inviting_user)?;
+        __writer.opt("link", &self.link)?;
+        __writer.opt("recipient_user_id", &self.recipient_user_id)?;
+        __writer.opt("sig", &self.sig)?;
+        __writer.opt("status", &self.status)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
+    }
+}
+
+rt::record!(ConversationsListConnectInvitesResponseInvites);
+
+/// The `acceptances` object of [`ConversationsListConnectInvitesResponseInvites`].
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct ConversationsListConnectInvitesResponseInvitesAcceptances {
+    /// Answered as `accepting_team`.
+    pub accepting_team: Option<
+        ConversationsListConnectInvitesResponseInvitesAcceptancesAcceptingTeam,
+    >,
+    /// Answered as `accepting_user`.
+    pub accepting_user: Option<
+        ConversationsListConnectInvitesResponseInvitesAcceptancesAcceptingUser,
+    >,
+    /// Answered as `approval_status`.
+    pub approval_status: Option<String>,
+    /// Answered as `date_accepted`.
+    pub date_accepted: Option<i64>,
+    /// Answered as `date_invalid`.
+    pub date_invalid: Option<i64>,
+    /// Answered as `date_last_updated`.
+    pub date_last_updated: Option<i64>,
+    /// Answered as `reviews`.
+    pub reviews: Option<
+        Vec<ConversationsListConnectInvitesResponseInvitesAcceptancesReviews>,
+    >,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
+}
+
+impl rt::de::Record for ConversationsListConnectInvitesResponseInvitesAcceptances {
+    const NAME: &'static str = "ConversationsListConnectInvitesResponseInvitesAcceptances";
+
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
+            match __key.as_str() {
+                "accepting_team" => {
+                    __reader.field(&mut __this.accepting_team, "accepting_team")
+                }
+                "accepting_user" => {
+                    __reader.field(&mut __this.accepting_user, "accepting_user")
+                }
+                "approval_status" => {
+                    __reader.field(&mut __this.approval_status, "approval_status")
+                }
+                "date_accepted" => {
+                    __reader.field(&mut __this.date_accepted, "date_accepted")
+                }
+                "date_invalid" => {
+                    __reader.field(&mut __this.date_invalid, "date_invalid")
+                }
+                "date_last_updated" => {
+                    __reader.field(&mut __this.date_last_updated, "date_last_updated")
+                }
+                "reviews" => __reader.field(&mut __this.reviews, "reviews"),
+                _ => __reader.keep(__key),
+            }?;
+        }
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.opt("accepting_team", &self.accepting_team)?;
+        __writer.opt("accepting_user", &self.accepting_user)?;
+        __writer.opt("approval_status", &self.approval_status)?;
+        __writer.opt("date_accepted", &self.date_accepted)?;
+        __writer.opt("date_invalid", &self.date_invalid)?;
+        __writer.opt("date_last_updated", &self.date_last_updated)?;
+        __writer.opt("reviews", &self.reviews)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
+    }
+}
+
+rt::record!(ConversationsListConnectInvitesResponseInvitesAcceptances);
+
+/// The `accepting_team` object of [`ConversationsListConnectInvitesResponseInvitesAcceptances`].
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct ConversationsListConnectInvitesResponseInvitesAcceptancesAcceptingTeam {
+    /// Answered as `avatar_base_url`.
+    pub avatar_base_url: Option<String>,
+    /// Answered as `date_created`.
+    pub date_created: Option<i64>,
+    /// Answered as `domain`.
+    pub domain: Option<String>,
+    /// Answered as `icon`.
+    pub icon: Option<
+        ConversationsListConnectInvitesResponseInvitesAcceptancesAcceptingTeamIcon,
+    >,
+    /// Answered as `id`.
+    pub id: Option<TeamId>,
+    /// Answered as `is_verified`.
+    pub is_verified: Option<bool>,
+    /// Answered as `name`.
+    pub name: Option<String>,
+    /// Answered as `requires_sponsorship`.
+    pub requires_sponsorship: Option<bool>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
+}
+
+impl rt::de::Record
+for ConversationsListConnectInvitesResponseInvitesAcceptancesAcceptingTeam {
+    const NAME: &'static str = "ConversationsListConnectInvitesResponseInvitesAcceptancesAcceptingTeam";
+
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
+            match __key.as_str() {
+                "avatar_base_url" => {
+                    __reader.field(&mut __this.avatar_base_url, "avatar_base_url")
+                }
+                "date_created" => {
+                    __reader.field(&mut __this.date_created, "date_created")
+                }
+                "domain" => __reader.field(&mut __this.domain, "domain"),
+                "icon" => __reader.field(&mut __this.icon, "icon"),
+                "id" => __reader.field(&mut __this.id, "id"),
+                "is_verified" => __reader.field(&mut __this.is_verified, "is_verified"),
+                "name" => __reader.field(&mut __this.name, "name"),
+                "requires_sponsorship" => {
+                    __reader
+                        .field(&mut __this.requires_sponsorship, "requires_sponsorship")
+                }
+                _ => __reader.keep(__key),
+            }?;
+        }
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.opt("avatar_base_url", &self.avatar_base_url)?;
+        __writer.opt("date_created", &self.date_created)?;
+        __writer.opt("domain", &self.domain)?;
+        __writer.opt("icon", &self.icon)?;
+        __writer.opt("id", &self.id)?;
+        __writer.opt("is_verified", &self.is_verified)?;
+        __writer.opt("name", &self.name)?;
+        __writer.opt("requires_sponsorship", &self.requires_sponsorship)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
+    }
+}
+
+rt::record!(ConversationsListConnectInvitesResponseInvitesAcceptancesAcceptingTeam);
+
+/// The `icon` object of [`ConversationsListConnectInvitesResponseInvitesAcceptancesAcceptingTeam`].
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct ConversationsListConnectInvitesResponseInvitesAcceptancesAcceptingTeamIcon {
+    /// Answered as `image_102`.
+    pub image_102: Option<String>,
+    /// Answered as `image_132`.
+    pub image_132: Option<String>,
+    /// Answered as `image_230`.
+    pub image_230: Option<String>,
+    /// Answered as `image_34`.
+    pub image_34: Option<String>,
+    /// Answered as `image_44`.
+    pub image_44: Option<String>,
+    /// Answered as `image_68`.
+    pub image_68: Option<String>,
+    /// Answered as `image_88`.
+    pub image_88: Option<String>,
+    /// Answered as `image_default`.
+    pub image_default: Option<bool>,
+    /// Answered as `image_original`.
+    pub image_original: Option<String>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
+}
+
+impl rt::de::Record
+for ConversationsListConnectInvitesResponseInvitesAcceptancesAcceptingTeamIcon {
+    const NAME: &'static str = "ConversationsListConnectInvitesResponseInvitesAcceptancesAcceptingTeamIcon";
+
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
+            match __key.as_str() {
+                "image_102" => __reader.field(&mut __this.image_102, "image_102"),
+                "image_132" => __reader.field(&mut __this.image_132, "image_132"),
+                "image_230" => __reader.field(&mut __this.image_230, "image_230"),
+                "image_34" => __reader.field(&mut __this.image_34, "image_34"),
+                "image_44" => __reader.field(&mut __this.image_44, "image_44"),
+                "image_68" => __reader.field(&mut __this.image_68, "image_68"),
+                "image_88" => __reader.field(&mut __this.image_88, "image_88"),
+                "image_default" => {
+                    __reader.field(&mut __this.image_default, "image_default")
+                }
+                "image_original" => {
+                    __reader.field(&mut __this.image_original, "image_original")
+                }
+                _ => __reader.keep(__key),
+            }?;
+        }
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.opt("image_102", &self.image_102)?;
+        __writer.opt("image_132", &self.image_132)?;
+        __writer.opt("image_230", &self.image_230)?;
+        __writer.opt("image_34", &self.image_34)?;
+        __writer.opt("image_44", &self.image_44)?;
+        __writer.opt("image_68", &self.image_68)?;
+        __writer.opt("image_88", &self.image_88)?;
+        __writer.opt("image_default", &self.image_default)?;
+        __writer.opt("image_original", &self.image_original)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
+    }
+}
+
+rt::record!(ConversationsListConnectInvitesResponseInvitesAcceptancesAcceptingTeamIcon);
+
+/// The `accepting_user` object of [`ConversationsListConnectInvitesResponseInvitesAcceptances`].
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct ConversationsListConnectInvitesResponseInvitesAcceptancesAcceptingUser {
+    /// Answered as `id`.
+    pub id: Option<UserId>,
+    /// Answered as `name`.
+    pub name: Option<String>,
+    /// Answered as `profile`.
+    pub profile: Option<UserProfile>,
+    /// Answered as `team_id`.
+    pub team_id: Option<TeamId>,
+    /// Answered as `updated`.
+    pub updated: Option<i64>,
+    /// Answered as `who_can_share_contact_card`.
+    pub who_can_share_contact_card: Option<String>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
+}
+
+impl rt::de::Record
+for ConversationsListConnectInvitesResponseInvitesAcceptancesAcceptingUser {
+    const NAME: &'static str = "ConversationsListConnectInvitesResponseInvitesAcceptancesAcceptingUser";
+
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
+            match __key.as_str() {
+                "id" => __reader.field(&mut __this.id, "id"),
+                "name" => __reader.field(&mut __this.name, "name"),
+                "profile" => __reader.field(&mut __this.profile, "profile"),
+                "team_id" => __reader.field(&mut __this.team_id, "team_id"),
+                "updated" => __reader.field(&mut __this.updated, "updated"),
+                "who_can_share_contact_card" => {
+                    __reader
+                        .field(
+                            &mut __this.who_can_share_contact_card,
+                            "who_can_share_contact_card",
+                        )
+                }
+                _ => __reader.keep(__key),
+            }?;
+        }
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.opt("id", &self.id)?;
+        __writer.opt("name", &self.name)?;
+        __writer.opt("profile", &self.profile)?;
+        __writer.opt("team_id", &self.team_id)?;
+        __writer.opt("updated", &self.updated)?;
+        __writer.opt("who_can_share_contact_card", &self.who_can_share_contact_card)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
+    }
+}
+
+rt::record!(ConversationsListConnectInvitesResponseInvitesAcceptancesAcceptingUser);
+
+/// The `reviews` object of [`ConversationsListConnectInvitesResponseInvitesAcceptances`].
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct ConversationsListConnectInvitesResponseInvitesAcceptancesReviews {
+    /// Answered as `date_review`.
+    pub date_review: Option<i64>,
+    /// Answered as `reviewing_team`.
+    pub reviewing_team: Option<
+        ConversationsListConnectInvitesResponseInvitesAcceptancesReviewsReviewingTeam,
+    >,
+    /// Answered as `type`.
+    pub type_: Option<String>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
+}
+
+impl rt::de::Record
+for ConversationsListConnectInvitesResponseInvitesAcceptancesReviews {
+    const NAME: &'static str = "ConversationsListConnectInvitesResponseInvitesAcceptancesReviews";
+
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
+            match __key.as_str() {
+                "date_review" => __reader.field(&mut __this.date_review, "date_review"),
+                "reviewing_team" => {
+                    __reader.field(&mut __this.reviewing_team, "reviewing_team")
+                }
+                "type" => __reader.field(&mut __this.type_, "type"),
+                _ => __reader.keep(__key),
+            }?;
+        }
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.opt("date_review", &self.date_review)?;
+        __writer.opt("reviewing_team", &self.reviewing_team)?;
+        __writer.opt("type", &self.type_)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
+    }
+}
+
+rt::record!(ConversationsListConnectInvitesResponseInvitesAcceptancesReviews);
+
+/// The `reviewing_team` object of [`ConversationsListConnectInvitesResponseInvitesAcceptancesReviews`].
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct ConversationsListConnectInvitesResponseInvitesAcceptancesReviewsReviewingTeam {
+    /// Answered as `avatar_base_url`.
+    pub avatar_base_url: Option<String>,
+    /// Answered as `date_created`.
+    pub date_created: Option<i64>,
+    /// Answered as `domain`.
+    pub domain: Option<String>,
+    /// Answered as `icon`.
+    pub icon: Option<
+        ConversationsListConnectInvitesResponseInvitesAcceptancesReviewsReviewingTeamIcon,
+    >,
+    /// Answered as `id`.
+    pub id: Option<TeamId>,
+    /// Answered as `is_verified`.
+    pub is_verified: Option<bool>,
+    /// Answered as `name`.
+    pub name: Option<String>,
+    /// Answered as `requires_sponsorship`.
+    pub requires_sponsorship: Option<bool>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
+}
+
+impl rt::de::Record
+for ConversationsListConnectInvitesResponseInvitesAcceptancesReviewsReviewingTeam {
+    const NAME: &'static str = "ConversationsListConnectInvitesResponseInvitesAcceptancesReviewsReviewingTeam";
+
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
+            match __key.as_str() {
+                "avatar_base_url" => {
+                    __reader.field(&mut __this.avatar_base_url, "avatar_base_url")
+                }
+                "date_created" => {
+                    __reader.field(&mut __this.date_created, "date_created")
+                }
+                "domain" => __reader.field(&mut __this.domain, "domain"),
+                "icon" => __reader.field(&mut __this.icon, "icon"),
+                "id" => __reader.field(&mut __this.id, "id"),
+                "is_verified" => __reader.field(&mut __this.is_verified, "is_verified"),
+                "name" => __reader.field(&mut __this.name, "name"),
+                "requires_sponsorship" => {
+                    __reader
+                        .field(&mut __this.requires_sponsorship, "requires_sponsorship")
+                }
+                _ => __reader.keep(__key),
+            }?;
+        }
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.opt("avatar_base_url", &self.avatar_base_url)?;
+        __writer.opt("date_created", &self.date_created)?;
+        __writer.opt("domain", &self.domain)?;
+        __writer.opt("icon", &self.icon)?;
+        __writer.opt("id", &self.id)?;
+        __writer.opt("is_verified", &self.is_verified)?;
+        __writer.opt("name", &self.name)?;
+        __writer.opt("requires_sponsorship", &self.requires_sponsorship)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
+    }
+}
+
+rt::record!(
+    ConversationsListConnectInvitesResponseInvitesAcceptancesReviewsReviewingTeam
+);
+
+/// The `icon` object of [`ConversationsListConnectInvitesResponseInvitesAcceptancesReviewsReviewingTeam`].
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct ConversationsListConnectInvitesResponseInvitesAcceptancesReviewsReviewingTeamIcon {
+    /// Answered as `image_102`.
+    pub image_102: Option<String>,
+    /// Answered as `image_132`.
+    pub image_132: Option<String>,
+    /// Answered as `image_230`.
+    pub image_230: Option<String>,
+    /// Answered as `image_34`.
+    pub image_34: Option<String>,
+    /// Answered as `image_44`.
+    pub image_44: Option<String>,
+    /// Answered as `image_68`.
+    pub image_68: Option<String>,
+    /// Answered as `image_88`.
+    pub image_88: Option<String>,
+    /// Answered as `image_default`.
+    pub image_default: Option<bool>,
+    /// Answered as `image_original`.
+    pub image_original: Option<String>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
+}
+
+impl rt::de::Record
+for ConversationsListConnectInvitesResponseInvitesAcceptancesReviewsReviewingTeamIcon {
+    const NAME: &'static str = "ConversationsListConnectInvitesResponseInvitesAcceptancesReviewsReviewingTeamIcon";
+
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
+            match __key.as_str() {
+                "image_102" => __reader.field(&mut __this.image_102, "image_102"),
+                "image_132" => __reader.field(&mut __this.image_132, "image_132"),
+                "image_230" => __reader.field(&mut __this.image_230, "image_230"),
+                "image_34" => __reader.field(&mut __this.image_34, "image_34"),
+                "image_44" => __reader.field(&mut __this.image_44, "image_44"),
+                "image_68" => __reader.field(&mut __this.image_68, "image_68"),
+                "image_88" => __reader.field(&mut __this.image_88, "image_88"),
+                "image_default" => {
+                    __reader.field(&mut __this.image_default, "image_default")
+                }
+                "image_original" => {
+                    __reader.field(&mut __this.image_original, "image_original")
+                }
+                _ => __reader.keep(__key),
+            }?;
+        }
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.opt("image_102", &self.image_102)?;
+        __writer.opt("image_132", &self.image_132)?;
+        __writer.opt("image_230", &self.image_230)?;
+        __writer.opt("image_34", &self.image_34)?;
+        __writer.opt("image_44", &self.image_44)?;
+        __writer.opt("image_68", &self.image_68)?;
+        __writer.opt("image_88", &self.image_88)?;
+        __writer.opt("image_default", &self.image_default)?;
+        __writer.opt("image_original", &self.image_original)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
+    }
+}
+
+rt::record!(
+    ConversationsListConnectInvitesResponseInvitesAcceptancesReviewsReviewingTeamIcon
+);
+
+/// The `invite` object of [`ConversationsListConnectInvitesResponseInvites`].
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct ConversationsListConnectInvitesResponseInvitesInvite {
+    /// Answered as `date_created`.
+    pub date_created: Option<i64>,
+    /// Answered as `date_invalid`.
+    pub date_invalid: Option<i64>,
+    /// Answered as `id`.
+    pub id: Option<String>,
+    /// Answered as `inviting_team`.
+    pub inviting_team: Option<
+        ConversationsListConnectInvitesResponseInvitesInviteInvitingTeam,
+    >,
+    /// Answered as `inviting_user`.
+    pub inviting_user: Option<
+        ConversationsListConnectInvitesResponseInvitesInviteInvitingUser,
+    >,
+    /// Answered as `link`.
+    pub link: Option<String>,
+    /// Answered as `recipient_email`.
+    pub recipient_email: Option<String>,
+    /// Answered as `recipient_user_id`.
+    pub recipient_user_id: Option<UserId>,
+    /// Answered as `sig`.
+    pub sig: Option<String>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
+}
+
+impl rt::de::Record for ConversationsListConnectInvitesResponseInvitesInvite {
+    const NAME: &'static str = "ConversationsListConnectInvitesResponseInvitesInvite";
+
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
+            match __key.as_str() {
+                "date_created" => {
+                    __reader.field(&mut __this.date_created, "date_created")
+                }
+                "date_invalid" => {
+                    __reader.field(&mut __this.date_invalid, "date_invalid")
+                }
+                "id" => __reader.field(&mut __this.id, "id"),
+                "inviting_team" => {
+                    __reader.field(&mut __this.inviting_team, "inviting_team")
+                }
+                "inviting_user" => {
+                    __reader.field(&mut __this.inviting_user, "inviting_user")
+                }
+                "link" => __reader.field(&mut __this.link, "link"),
+                "recipient_email" => {
+                    __reader.field(&mut __this.recipient_email, "recipient_email")
+                }
+                "recipient_user_id" => {
+                    __reader.field(&mut __this.recipient_user_id, "recipient_user_id")
+                }
+                "sig" => __reader.field(&mut __this.sig, "sig"),
+                _ => __reader.keep(__key),
+            }?;
+        }
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.opt("date_created", &self.date_created)?;
+        __writer.opt("date_invalid", &self.date_invalid)?;
+        __writer.opt("id", &self.id)?;
+        __writer.opt("inviting_team", &self.inviting_team)?;
+        __writer.opt("inviting_user", &self.inviting_user)?;
+        __writer.opt("link", &self.link)?;
+        __writer.opt("recipient_email", &self.recipient_email)?;
+        __writer.opt("recipient_user_id", &self.recipient_user_id)?;
+        __writer.opt("sig", &self.sig)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
+    }
+}
+
+rt::record!(ConversationsListConnectInvitesResponseInvitesInvite);
+
+/// The `inviting_team` object of [`ConversationsListConnectInvitesResponseInvitesInvite`].
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct ConversationsListConnectInvitesResponseInvitesInviteInvitingTeam {
+    /// Answered as `avatar_base_url`.
+    pub avatar_base_url: Option<String>,
+    /// Answered as `date_created`.
+    pub date_created: Option<i64>,
+    /// Answered as `domain`.
+    pub domain: Option<String>,
+    /// Answered as `icon`.
+    pub icon: Option<
+        ConversationsListConnectInvitesResponseInvitesInviteInvitingTeamIcon,
+    >,
+    /// Answered as `id`.
+    pub id: Option<EnterpriseId>,
+    /// Answered as `is_verified`.
+    pub is_verified: Option<bool>,
+    /// Answered as `name`.
+    pub name: Option<String>,
+    /// Answered as `requires_sponsorship`.
+    pub requires_sponsorship: Option<bool>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
+}
+
+impl rt::de::Record
+for ConversationsListConnectInvitesResponseInvitesInviteInvitingTeam {
+    const NAME: &'static str = "ConversationsListConnectInvitesResponseInvitesInviteInvitingTeam";
+
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
+            match __key.as_str() {
+                "avatar_base_url" => {
+                    __reader.field(&mut __this.avatar_base_url, "avatar_base_url")
+                }
+                "date_created" => {
+                    __reader.field(&mut __this.date_created, "date_created")
+                }
+                "domain" => __reader.field(&mut __this.domain, "domain"),
+                "icon" => __reader.field(&mut __this.icon, "icon"),
+                "id" => __reader.field(&mut __this.id, "id"),
+                "is_verified" => __reader.field(&mut __this.is_verified, "is_verified"),
+                "name" => __reader.field(&mut __this.name, "name"),
+                "requires_sponsorship" => {
+                    __reader
+                        .field(&mut __this.requires_sponsorship, "requires_sponsorship")
+                }
+                _ => __reader.keep(__key),
+            }?;
+        }
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.opt("avatar_base_url", &self.avatar_base_url)?;
+        __writer.opt("date_created", &self.date_created)?;
+        __writer.opt("domain", &self.domain)?;
+        __writer.opt("icon", &self.icon)?;
+        __writer.opt("id", &self.id)?;
+        __writer.opt("is_verified", &self.is_verified)?;
+        __writer.opt("name", &self.name)?;
+        __writer.opt("requires_sponsorship", &self.requires_sponsorship)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
+    }
+}
+
+rt::record!(ConversationsListConnectInvitesResponseInvitesInviteInvitingTeam);
+
+/// The `icon` object of [`ConversationsListConnectInvitesResponseInvitesInviteInvitingTeam`].
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct ConversationsListConnectInvitesResponseInvitesInviteInvitingTeamIcon {
+    /// Answered as `image_102`.
+    pub image_102: Option<String>,
+    /// Answered as `image_132`.
+    pub image_132: Option<String>,
+    /// Answered as `image_230`.
+    pub image_230: Option<String>,
+    /// Answered as `image_34`.
+    pub image_34: Option<String>,
+    /// Answered as `image_44`.
+    pub image_44: Option<String>,
+    /// Answered as `image_68`.
+    pub image_68: Option<String>,
+    /// Answered as `image_88`.
+    pub image_88: Option<String>,
+    /// Answered as `image_default`.
+    pub image_default: Option<bool>,
+    /// Answered as `image_original`.
+    pub image_original: Option<String>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
+}
+
+impl rt::de::Record
+for ConversationsListConnectInvitesResponseInvitesInviteInvitingTeamIcon {
+    const NAME: &'static str = "ConversationsListConnectInvitesResponseInvitesInviteInvitingTeamIcon";
+
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
+            match __key.as_str() {
+                "image_102" => __reader.field(&mut __this.image_102, "image_102"),
+                "image_132" => __reader.field(&mut __this.image_132, "image_132"),
+                "image_230" => __reader.field(&mut __this.image_230, "image_230"),
+                "image_34" => __reader.field(&mut __this.image_34, "image_34"),
+                "image_44" => __reader.field(&mut __this.image_44, "image_44"),
+                "image_68" => __reader.field(&mut __this.image_68, "image_68"),
+                "image_88" => __reader.field(&mut __this.image_88, "image_88"),
+                "image_default" => {
+                    __reader.field(&mut __this.image_default, "image_default")
+                }
+                "image_original" => {
+                    __reader.field(&mut __this.image_original, "image_original")
+                }
+                _ => __reader.keep(__key),
+            }?;
+        }
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.opt("image_102", &self.image_102)?;
+        __writer.opt("image_132", &self.image_132)?;
+        __writer.opt("image_230", &self.image_230)?;
+        __writer.opt("image_34", &self.image_34)?;
+        __writer.opt("image_44", &self.image_44)?;
+        __writer.opt("image_68", &self.image_68)?;
+        __writer.opt("image_88", &self.image_88)?;
+        __writer.opt("image_default", &self.image_default)?;
+        __writer.opt("image_original", &self.image_original)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
+    }
+}
+
+rt::record!(ConversationsListConnectInvitesResponseInvitesInviteInvitingTeamIcon);
+
+/// The `inviting_user` object of [`ConversationsListConnectInvitesResponseInvitesInvite`].
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct ConversationsListConnectInvitesResponseInvitesInviteInvitingUser {
+    /// Answered as `id`.
+    pub id: Option<UserId>,
+    /// Answered as `name`.
+    pub name: Option<String>,
+    /// Answered as `profile`.
+    pub profile: Option<UserProfile>,
+    /// Answered as `team_id`.
+    pub team_id: Option<EnterpriseId>,
+    /// Answered as `updated`.
+    pub updated: Option<i64>,
+    /// Answered as `who_can_share_contact_card`.
+    pub who_can_share_contact_card: Option<String>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
+}
+
+impl rt::de::Record
+for ConversationsListConnectInvitesResponseInvitesInviteInvitingUser {
+    const NAME: &'static str = "ConversationsListConnectInvitesResponseInvitesInviteInvitingUser";
+
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
+            match __key.as_str() {
+                "id" => __reader.field(&mut __this.id, "id"),
+                "name" => __reader.field(&mut __this.name, "name"),
+                "profile" => __reader.field(&mut __this.profile, "profile"),
+                "team_id" => __reader.field(&mut __this.team_id, "team_id"),
+                "updated" => __reader.field(&mut __this.updated, "updated"),
+                "who_can_share_contact_card" => {
+                    __reader
+                        .field(
+                            &mut __this.who_can_share_contact_card,
+                            "who_can_share_contact_card",
+                        )
+                }
+                _ => __reader.keep(__key),
+            }?;
+        }
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.opt("id", &self.id)?;
+        __writer.opt("name", &self.name)?;
+        __writer.opt("profile", &self.profile)?;
+        __writer.opt("team_id", &self.team_id)?;
+        __writer.opt("updated", &self.updated)?;
+        __writer.opt("who_can_share_contact_card", &self.who_can_share_contact_card)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
+    }
+}
+
+rt::record!(ConversationsListConnectInvitesResponseInvitesInviteInvitingUser);
+
+/// The `invite_payload` object of [`ConversationsListConnectInvitesResponseInvites`].
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct ConversationsListConnectInvitesResponseInvitesInvitePayload {
+    /// Answered as `channel`.
+    pub channel: Option<Conversation>,
+    /// Answered as `invite_type`.
+    pub invite_type: Option<String>,
+    /// Answered as `is_external_limited`.
+    pub is_external_limited: Option<bool>,
+    /// Answered as `is_sponsored`.
+    pub is_sponsored: Option<bool>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
+}
+
+impl rt::de::Record for ConversationsListConnectInvitesResponseInvitesInvitePayload {
+    const NAME: &'static str = "ConversationsListConnectInvitesResponseInvitesInvitePayload";
+
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
+            match __key.as_str() {
+                "channel" => __reader.field(&mut __this.channel, "channel"),
+                "invite_type" => __reader.field(&mut __this.invite_type, "invite_type"),
+                "is_external_limited" => {
+                    __reader
+                        .field(&mut __this.is_external_limited, "is_external_limited")
+                }
+                "is_sponsored" => {
+                    __reader.field(&mut __this.is_sponsored, "is_sponsored")
+                }
+                _ => __reader.keep(__key),
+            }?;
+        }
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.opt("channel", &self.channel)?;
+        __writer.opt("invite_type", &self.invite_type)?;
+        __writer.opt("is_external_limited", &self.is_external_limited)?;
+        __writer.opt("is_sponsored", &self.is_sponsored)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
+    }
+}
+
+rt::record!(ConversationsListConnectInvitesResponseInvitesInvitePayload);
+
+/// The `inviting_team` object of [`ConversationsListConnectInvitesResponseInvites`].
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct ConversationsListConnectInvitesResponseInvitesInvitingTeam {
+    /// Answered as `avatar_base_url`.
+    pub avatar_base_url: Option<String>,
+    /// Answered as `date_created`.
+    pub date_created: Option<i64>,
+    /// Answered as `domain`.
+    pub domain: Option<String>,
+    /// Answered as `icon`.
+    pub icon: Option<ConversationsListConnectInvitesResponseInvitesInvitingTeamIcon>,
+    /// Answered as `id`.
+    pub id: Option<EnterpriseId>,
+    /// Answered as `is_verified`.
+    pub is_verified: Option<bool>,
+    /// Answered as `name`.
+    pub name: Option<String>,
+    /// Answered as `requires_sponsorship`.
+    pub requires_sponsorship: Option<bool>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
+}
+
+impl rt::de::Record for ConversationsListConnectInvitesResponseInvitesInvitingTeam {
+    const NAME: &'static str = "ConversationsListConnectInvitesResponseInvitesInvitingTeam";
+
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
+            match __key.as_str() {
+                "avatar_base_url" => {
+                    __reader.field(&mut __this.avatar_base_url, "avatar_base_url")
+                }
+                "date_created" => {
+                    __reader.field(&mut __this.date_created, "date_created")
+                }
+                "domain" => __reader.field(&mut __this.domain, "domain"),
+                "icon" => __reader.field(&mut __this.icon, "icon"),
+                "id" => __reader.field(&mut __this.id, "id"),
+                "is_verified" => __reader.field(&mut __this.is_verified, "is_verified"),
+                "name" => __reader.field(&mut __this.name, "name"),
+                "requires_sponsorship" => {
+                    __reader
+                        .field(&mut __this.requires_sponsorship, "requires_sponsorship")
+                }
+                _ => __reader.keep(__key),
+            }?;
+        }
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.opt("avatar_base_url", &self.avatar_base_url)?;
+        __writer.opt("date_created", &self.date_created)?;
+        __writer.opt("domain", &self.domain)?;
+        __writer.opt("icon", &self.icon)?;
+        __writer.opt("id", &self.id)?;
+        __writer.opt("is_verified", &self.is_verified)?;
+        __writer.opt("name", &self.name)?;
+        __writer.opt("requires_sponsorship", &self.requires_sponsorship)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
+    }
+}
+
+rt::record!(ConversationsListConnectInvitesResponseInvitesInvitingTeam);
+
+/// The `icon` object of [`ConversationsListConnectInvitesResponseInvitesInvitingTeam`].
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct ConversationsListConnectInvitesResponseInvitesInvitingTeamIcon {
+    /// Answered as `image_102`.
+    pub image_102: Option<String>,
+    /// Answered as `image_132`.
+    pub image_132: Option<String>,
+    /// Answered as `image_230`.
+    pub image_230: Option<String>,
+    /// Answered as `image_34`.
+    pub image_34: Option<String>,
+    /// Answered as `image_44`.
+    pub image_44: Option<String>,
+    /// Answered as `image_68`.
+    pub image_68: Option<String>,
+    /// Answered as `image_88`.
+    pub image_88: Option<String>,
+    /// Answered as `image_default`.
+    pub image_default: Option<bool>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
+}
+
+impl rt::de::Record for ConversationsListConnectInvitesResponseInvitesInvitingTeamIcon {
+    const NAME: &'static str = "ConversationsListConnectInvitesResponseInvitesInvitingTeamIcon";
+
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
+            match __key.as_str() {
+                "image_102" => __reader.field(&mut __this.image_102, "image_102"),
+                "image_132" => __reader.field(&mut __this.image_132, "image_132"),
+                "image_230" => __reader.field(&mut __this.image_230, "image_230"),
+                "image_34" => __reader.field(&mut __this.image_34, "image_34"),
+                "image_44" => __reader.field(&mut __this.image_44, "image_44"),
+                "image_68" => __reader.field(&mut __this.image_68, "image_68"),
+                "image_88" => __reader.field(&mut __this.image_88, "image_88"),
+                "image_default" => {
+                    __reader.field(&mut __this.image_default, "image_default")
+                }
+                _ => __reader.keep(__key),
+            }?;
+        }
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.opt("image_102", &self.image_102)?;
+        __writer.opt("image_132", &self.image_132)?;
+        __writer.opt("image_230", &self.image_230)?;
+        __writer.opt("image_34", &self.image_34)?;
+        __writer.opt("image_44", &self.image_44)?;
+        __writer.opt("image_68", &self.image_68)?;
+        __writer.opt("image_88", &self.image_88)?;
+        __writer.opt("image_default", &self.image_default)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
+    }
+}
+
+rt::record!(ConversationsListConnectInvitesResponseInvitesInvitingTeamIcon);
+
+/// The `inviting_user` object of [`ConversationsListConnectInvitesResponseInvites`].
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct ConversationsListConnectInvitesResponseInvitesInvitingUser {
+    /// Answered as `id`.
+    pub id: Option<UserId>,
+    /// Answered as `name`.
+    pub name: Option<String>,
+    /// Answered as `profile`.
+    pub profile: Option<UserProfile>,
+    /// Answered as `team_id`.
+    pub team_id: Option<EnterpriseId>,
+    /// Answered as `updated`.
+    pub updated: Option<i64>,
+    /// Answered as `who_can_share_contact_card`.
+    pub who_can_share_contact_card: Option<String>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
+}
+
+impl rt::de::Record for ConversationsListConnectInvitesResponseInvitesInvitingUser {
+    const NAME: &'static str = "ConversationsListConnectInvitesResponseInvitesInvitingUser";
+
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
+            match __key.as_str() {
+                "id" => __reader.field(&mut __this.id, "id"),
+                "name" => __reader.field(&mut __this.name, "name"),
+                "profile" => __reader.field(&mut __this.profile, "profile"),
+                "team_id" => __reader.field(&mut __this.team_id, "team_id"),
+                "updated" => __reader.field(&mut __this.updated, "updated"),
+                "who_can_share_contact_card" => {
+                    __reader
+                        .field(
+                            &mut __this.who_can_share_contact_card,
+                            "who_can_share_contact_card",
+                        )
+                }
+                _ => __reader.keep(__key),
+            }?;
+        }
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.opt("id", &self.id)?;
+        __writer.opt("name", &self.name)?;
+        __writer.opt("profile", &self.profile)?;
+        __writer.opt("team_id", &self.team_id)?;
+        __writer.opt("updated", &self.updated)?;
+        __writer.opt("who_can_share_contact_card", &self.who_can_share_contact_card)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
+    }
+}
+
+rt::record!(ConversationsListConnectInvitesResponseInvitesInvitingUser);

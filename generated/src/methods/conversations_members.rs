@@ -2,7 +2,7 @@
 //! `conversations.members`: Retrieve members of a conversation.
 
 use typed_slack_runtime as rt;
-use typed_slack_runtime::types::{Cursor, UserId, ChannelId};
+use typed_slack_runtime::types::{Cursor, UserId, ChannelId, ResponseMetadata};
 
 /// Retrieve members of a conversation.
 ///
@@ -114,46 +114,60 @@ impl rt::Paginated for ConversationsMembers {
 ///    "response_metadata": { "next_cursor": "e3VzZXJfaWQ6IFcxMjM0NTY3fQ==" }
 ///}
 /// ```
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ConversationsMembersResponse {
     /// Answered as `members`.
     pub members: Vec<UserId>,
     /// The answer's `response_metadata`: where the next page starts.
-    pub response_metadata: Option<rt::types::ResponseMetadata>,
+    pub response_metadata: Option<ResponseMetadata>,
     /// The warnings Slack sent with the answer, from its `warning` and
     /// `response_metadata.warnings` fields.
     pub warnings: Vec<ConversationsMembersWarning>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for ConversationsMembersResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for ConversationsMembersResponse {
+impl rt::de::Record for ConversationsMembersResponse {
     const NAME: &'static str = "ConversationsMembersResponse";
 
-    fn read_map<'de, A: rt::de::Map<'de>>(mut __map: A) -> Result<Self, A::Error> {
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
         let mut members = None;
-        let mut response_metadata = None;
-        while let Some(__key) = __map.next_key::<rt::de::Key<'de>>()? {
+        while let Some(__key) = __reader.next_key()? {
             match __key.as_str() {
-                "members" => rt::de::set(&mut __map, &mut members),
+                "ok" => __reader.skip(),
+                "members" => __reader.field(&mut members, "members"),
                 "response_metadata" => {
-                    rt::de::set_opt(&mut __map, &mut response_metadata)
+                    __reader.field(&mut __this.response_metadata, "response_metadata")
                 }
-                _ => rt::de::skip(&mut __map),
+                _ => __reader.keep(__key),
             }?;
         }
-        Ok(Self {
-            members: rt::de::required(members, "members")?,
-            response_metadata,
-            warnings: Vec::new(),
-        })
+        __this.members = __reader.required(members, "members");
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.req("ok", &true)?;
+        __writer.req("members", &self.members)?;
+        __writer.opt("response_metadata", &self.response_metadata)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
     }
 }
+
+rt::record!(ConversationsMembersResponse);
 
 rt::method_response!(ConversationsMembersResponse, ConversationsMembersWarning);
 

@@ -3,6 +3,7 @@
 
 use typed_slack_runtime as rt;
 use typed_slack_runtime::types::{UserId, ChannelId};
+use crate::objects::Conversation;
 
 /// Opens or resumes a direct message or multi-person direct message.
 ///
@@ -138,7 +139,7 @@ impl rt::Catalogued for ConversationsOpen {
 ///    }
 ///}
 /// ```
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ConversationsOpenResponse {
     /// Answered as `already_open`.
@@ -146,7 +147,7 @@ pub struct ConversationsOpenResponse {
     /// Answered as `no_op`.
     pub no_op: Option<bool>,
     /// Answered as `channel`.
-    pub channel: Option<serde_json::Value>,
+    pub channel: Option<Conversation>,
     /// Slack's `home` object, kept as raw JSON: the spec does not describe its fields yet.
     /// Answered as `app_home`.
     pub app_home: Option<serde_json::Value>,
@@ -156,43 +157,54 @@ pub struct ConversationsOpenResponse {
     /// The warnings Slack sent with the answer, from its `warning` and
     /// `response_metadata.warnings` fields.
     pub warnings: Vec<ConversationsOpenWarning>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for ConversationsOpenResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for ConversationsOpenResponse {
+impl rt::de::Record for ConversationsOpenResponse {
     const NAME: &'static str = "ConversationsOpenResponse";
 
-    fn read_map<'de, A: rt::de::Map<'de>>(mut __map: A) -> Result<Self, A::Error> {
-        let mut already_open = None;
-        let mut no_op = None;
-        let mut channel = None;
-        let mut app_home = None;
-        let mut home_view = None;
-        while let Some(__key) = __map.next_key::<rt::de::Key<'de>>()? {
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
             match __key.as_str() {
-                "already_open" => rt::de::set_opt(&mut __map, &mut already_open),
-                "no_op" => rt::de::set_opt(&mut __map, &mut no_op),
-                "channel" => rt::de::set_opt(&mut __map, &mut channel),
-                "app_home" => rt::de::set_opt(&mut __map, &mut app_home),
-                "home_view" => rt::de::set_opt(&mut __map, &mut home_view),
-                _ => rt::de::skip(&mut __map),
+                "ok" => __reader.skip(),
+                "already_open" => {
+                    __reader.field(&mut __this.already_open, "already_open")
+                }
+                "no_op" => __reader.field(&mut __this.no_op, "no_op"),
+                "channel" => __reader.field(&mut __this.channel, "channel"),
+                "app_home" => __reader.field(&mut __this.app_home, "app_home"),
+                "home_view" => __reader.field(&mut __this.home_view, "home_view"),
+                _ => __reader.keep(__key),
             }?;
         }
-        Ok(Self {
-            already_open,
-            no_op,
-            channel,
-            app_home,
-            home_view,
-            warnings: Vec::new(),
-        })
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.req("ok", &true)?;
+        __writer.opt("already_open", &self.already_open)?;
+        __writer.opt("no_op", &self.no_op)?;
+        __writer.opt("channel", &self.channel)?;
+        __writer.opt_json("app_home", &self.app_home)?;
+        __writer.opt_json("home_view", &self.home_view)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
     }
 }
+
+rt::record!(ConversationsOpenResponse);
 
 rt::method_response!(ConversationsOpenResponse, ConversationsOpenWarning);
 

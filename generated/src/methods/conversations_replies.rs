@@ -2,7 +2,8 @@
 //! `conversations.replies`: Retrieve a thread of messages posted to a conversation
 
 use typed_slack_runtime as rt;
-use typed_slack_runtime::types::{Timestamp, Cursor, ChannelId};
+use typed_slack_runtime::types::{Timestamp, Cursor, ChannelId, ResponseMetadata};
+use crate::objects::Message;
 
 /// Retrieve a thread of messages posted to a conversation
 ///
@@ -210,64 +211,76 @@ impl rt::Paginated for ConversationsReplies {
 ///    "response_metadata": { "next_cursor": "bmV4dF90czoxNDg0Njc4MjkwNTE3MDkx" }
 ///}
 /// ```
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ConversationsRepliesResponse {
     /// Answered as `has_more`.
     pub has_more: Option<bool>,
-    /// Slack's `message` object, kept as raw JSON: the spec does not describe its fields yet.
     /// Answered as `messages`.
-    pub messages: Vec<serde_json::Value>,
+    pub messages: Vec<Message>,
     /// Answered as `latest_updates`.
     pub latest_updates: Option<serde_json::Value>,
     /// Answered as `unchanged_messages`.
     pub unchanged_messages: Option<Vec<Timestamp>>,
     /// The answer's `response_metadata`: where the next page starts.
-    pub response_metadata: Option<rt::types::ResponseMetadata>,
+    pub response_metadata: Option<ResponseMetadata>,
     /// The warnings Slack sent with the answer, from its `warning` and
     /// `response_metadata.warnings` fields.
     pub warnings: Vec<ConversationsRepliesWarning>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for ConversationsRepliesResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for ConversationsRepliesResponse {
+impl rt::de::Record for ConversationsRepliesResponse {
     const NAME: &'static str = "ConversationsRepliesResponse";
 
-    fn read_map<'de, A: rt::de::Map<'de>>(mut __map: A) -> Result<Self, A::Error> {
-        let mut has_more = None;
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
         let mut messages = None;
-        let mut latest_updates = None;
-        let mut unchanged_messages = None;
-        let mut response_metadata = None;
-        while let Some(__key) = __map.next_key::<rt::de::Key<'de>>()? {
+        while let Some(__key) = __reader.next_key()? {
             match __key.as_str() {
-                "has_more" => rt::de::set_opt(&mut __map, &mut has_more),
-                "messages" => rt::de::set(&mut __map, &mut messages),
-                "latest_updates" => rt::de::set_opt(&mut __map, &mut latest_updates),
+                "ok" => __reader.skip(),
+                "has_more" => __reader.field(&mut __this.has_more, "has_more"),
+                "messages" => __reader.field(&mut messages, "messages"),
+                "latest_updates" => {
+                    __reader.field(&mut __this.latest_updates, "latest_updates")
+                }
                 "unchanged_messages" => {
-                    rt::de::set_opt(&mut __map, &mut unchanged_messages)
+                    __reader.field(&mut __this.unchanged_messages, "unchanged_messages")
                 }
                 "response_metadata" => {
-                    rt::de::set_opt(&mut __map, &mut response_metadata)
+                    __reader.field(&mut __this.response_metadata, "response_metadata")
                 }
-                _ => rt::de::skip(&mut __map),
+                _ => __reader.keep(__key),
             }?;
         }
-        Ok(Self {
-            has_more,
-            messages: rt::de::required(messages, "messages")?,
-            latest_updates,
-            unchanged_messages,
-            response_metadata,
-            warnings: Vec::new(),
-        })
+        __this.messages = __reader.required(messages, "messages");
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.req("ok", &true)?;
+        __writer.opt("has_more", &self.has_more)?;
+        __writer.req("messages", &self.messages)?;
+        __writer.opt_json("latest_updates", &self.latest_updates)?;
+        __writer.opt("unchanged_messages", &self.unchanged_messages)?;
+        __writer.opt("response_metadata", &self.response_metadata)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
     }
 }
+
+rt::record!(ConversationsRepliesResponse);
 
 rt::method_response!(ConversationsRepliesResponse, ConversationsRepliesWarning);
 

@@ -103,7 +103,7 @@ impl rt::Catalogued for ConversationsRequestSharedInviteApprove {
         rt::Argument::optional("channel_id"),
         rt::Argument::optional("message"),
     ];
-    const SAMPLE_RESPONSE: &'static str = "{\"invite_id\":{},\"ok\":true}";
+    const SAMPLE_RESPONSE: &'static str = "{\"invite_id\":\"\",\"ok\":true}";
 }
 
 /// The answer of a successful [`ConversationsRequestSharedInviteApprove`] call (`conversations.requestSharedInvite.approve`), with any warnings Slack sent in `warnings`.
@@ -113,12 +113,11 @@ impl rt::Catalogued for ConversationsRequestSharedInviteApprove {
 /// ```json
 ///{ "ok": true, "invite_id": "I012345ABCD" }
 /// ```
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ConversationsRequestSharedInviteApproveResponse {
-    /// Slack's `invite_id` object, kept as raw JSON: the spec does not describe its fields yet.
     /// Answered as `invite_id`.
-    pub invite_id: serde_json::Value,
+    pub invite_id: String,
     /// Answered as `confirmation_code`.
     pub confirmation_code: Option<String>,
     /// Answered as `url`.
@@ -126,39 +125,52 @@ pub struct ConversationsRequestSharedInviteApproveResponse {
     /// The warnings Slack sent with the answer, from its `warning` and
     /// `response_metadata.warnings` fields.
     pub warnings: Vec<ConversationsRequestSharedInviteApproveWarning>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for ConversationsRequestSharedInviteApproveResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for ConversationsRequestSharedInviteApproveResponse {
+impl rt::de::Record for ConversationsRequestSharedInviteApproveResponse {
     const NAME: &'static str = "ConversationsRequestSharedInviteApproveResponse";
 
-    fn read_map<'de, A: rt::de::Map<'de>>(mut __map: A) -> Result<Self, A::Error> {
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
         let mut invite_id = None;
-        let mut confirmation_code = None;
-        let mut url = None;
-        while let Some(__key) = __map.next_key::<rt::de::Key<'de>>()? {
+        while let Some(__key) = __reader.next_key()? {
             match __key.as_str() {
-                "invite_id" => rt::de::set(&mut __map, &mut invite_id),
+                "ok" => __reader.skip(),
+                "invite_id" => __reader.field(&mut invite_id, "invite_id"),
                 "confirmation_code" => {
-                    rt::de::set_opt(&mut __map, &mut confirmation_code)
+                    __reader.field(&mut __this.confirmation_code, "confirmation_code")
                 }
-                "url" => rt::de::set_opt(&mut __map, &mut url),
-                _ => rt::de::skip(&mut __map),
+                "url" => __reader.field(&mut __this.url, "url"),
+                _ => __reader.keep(__key),
             }?;
         }
-        Ok(Self {
-            invite_id: rt::de::required(invite_id, "invite_id")?,
-            confirmation_code,
-            url,
-            warnings: Vec::new(),
-        })
+        __this.invite_id = __reader.required(invite_id, "invite_id");
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.req("ok", &true)?;
+        __writer.req("invite_id", &self.invite_id)?;
+        __writer.opt("confirmation_code", &self.confirmation_code)?;
+        __writer.opt("url", &self.url)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
     }
 }
+
+rt::record!(ConversationsRequestSharedInviteApproveResponse);
 
 rt::method_response!(
     ConversationsRequestSharedInviteApproveResponse,

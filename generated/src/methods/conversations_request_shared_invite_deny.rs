@@ -87,9 +87,57 @@ impl rt::Catalogued for ConversationsRequestSharedInviteDeny {
 /// ```json
 ///{ "ok": true, "invite_id": "I012345ABCD" }
 /// ```
-pub type ConversationsRequestSharedInviteDenyResponse = rt::Acknowledged<
-    ConversationsRequestSharedInviteDenyWarning,
->;
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct ConversationsRequestSharedInviteDenyResponse {
+    /// Answered as `invite_id`.
+    pub invite_id: Option<String>,
+    /// The warnings Slack sent with the answer, from its `warning` and
+    /// `response_metadata.warnings` fields.
+    pub warnings: Vec<ConversationsRequestSharedInviteDenyWarning>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
+}
+
+impl rt::de::Record for ConversationsRequestSharedInviteDenyResponse {
+    const NAME: &'static str = "ConversationsRequestSharedInviteDenyResponse";
+
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
+            match __key.as_str() {
+                "ok" => __reader.skip(),
+                "invite_id" => __reader.field(&mut __this.invite_id, "invite_id"),
+                _ => __reader.keep(__key),
+            }?;
+        }
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.req("ok", &true)?;
+        __writer.opt("invite_id", &self.invite_id)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
+    }
+}
+
+rt::record!(ConversationsRequestSharedInviteDenyResponse);
+
+rt::method_response!(
+    ConversationsRequestSharedInviteDenyResponse,
+    ConversationsRequestSharedInviteDenyWarning
+);
 
 /// The errors `conversations.requestSharedInvite.deny` can answer.
 ///

@@ -2,7 +2,8 @@
 //! `conversations.requestSharedInvite.list`: Lists requests to add external users to channels with ability to filter.
 
 use typed_slack_runtime as rt;
-use typed_slack_runtime::types::Cursor;
+use typed_slack_runtime::types::{Cursor, ResponseMetadata};
+use crate::objects::{Conversation, UserProfile};
 
 /// Lists requests to add external users to channels with ability to filter.
 ///
@@ -331,47 +332,62 @@ impl rt::Paginated for ConversationsRequestSharedInviteList {
 ///    "response_metadata": { "next_cursor": "aWQ6STAxNkszN0FBQUU=" }
 ///}
 /// ```
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ConversationsRequestSharedInviteListResponse {
-    /// Slack's `requested-shared-invite` object, kept as raw JSON: the spec does not describe its fields yet.
     /// Answered as `invite_requests`.
-    pub invite_requests: Vec<serde_json::Value>,
+    pub invite_requests: Vec<ConversationsRequestSharedInviteListResponseInviteRequests>,
     /// The answer's `response_metadata`: where the next page starts.
-    pub response_metadata: Option<rt::types::ResponseMetadata>,
+    pub response_metadata: Option<ResponseMetadata>,
     /// The warnings Slack sent with the answer, from its `warning` and
     /// `response_metadata.warnings` fields.
     pub warnings: Vec<ConversationsRequestSharedInviteListWarning>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for ConversationsRequestSharedInviteListResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for ConversationsRequestSharedInviteListResponse {
+impl rt::de::Record for ConversationsRequestSharedInviteListResponse {
     const NAME: &'static str = "ConversationsRequestSharedInviteListResponse";
 
-    fn read_map<'de, A: rt::de::Map<'de>>(mut __map: A) -> Result<Self, A::Error> {
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
         let mut invite_requests = None;
-        let mut response_metadata = None;
-        while let Some(__key) = __map.next_key::<rt::de::Key<'de>>()? {
+        while let Some(__key) = __reader.next_key()? {
             match __key.as_str() {
-                "invite_requests" => rt::de::set(&mut __map, &mut invite_requests),
-                "response_metadata" => {
-                    rt::de::set_opt(&mut __map, &mut response_metadata)
+                "ok" => __reader.skip(),
+                "invite_requests" => {
+                    __reader.field(&mut invite_requests, "invite_requests")
                 }
-                _ => rt::de::skip(&mut __map),
+                "response_metadata" => {
+                    __reader.field(&mut __this.response_metadata, "response_metadata")
+                }
+                _ => __reader.keep(__key),
             }?;
         }
-        Ok(Self {
-            invite_requests: rt::de::required(invite_requests, "invite_requests")?,
-            response_metadata,
-            warnings: Vec::new(),
-        })
+        __this.invite_requests = __reader.required(invite_requests, "invite_requests");
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.req("ok", &true)?;
+        __writer.req("invite_requests", &self.invite_requests)?;
+        __writer.opt("response_metadata", &self.response_metadata)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
     }
 }
+
+rt::record!(ConversationsRequestSharedInviteListResponse);
 
 rt::method_response!(
     ConversationsRequestSharedInviteListResponse,
@@ -450,3 +466,366 @@ rt::code_traits!(ConversationsRequestSharedInviteListError, error, CommonError);
 /// The warning codes every method can answer:
 #[doc = include_str!("../common_warning.md")]
 pub type ConversationsRequestSharedInviteListWarning = rt::CommonOnly<rt::CommonWarning>;
+
+/// The `invite_requests` object of [`ConversationsRequestSharedInviteListResponse`].
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct ConversationsRequestSharedInviteListResponseInviteRequests {
+    /// Answered as `channel`.
+    pub channel: Option<Conversation>,
+    /// Answered as `date_created`.
+    pub date_created: Option<i64>,
+    /// Answered as `date_last_updated`.
+    pub date_last_updated: Option<i64>,
+    /// Answered as `expires_at`.
+    pub expires_at: Option<i64>,
+    /// Answered as `id`.
+    pub id: Option<String>,
+    /// Answered as `inviting_team`.
+    pub inviting_team: Option<
+        ConversationsRequestSharedInviteListResponseInviteRequestsInvitingTeam,
+    >,
+    /// Answered as `inviting_user`.
+    pub inviting_user: Option<
+        ConversationsRequestSharedInviteListResponseInviteRequestsInvitingUser,
+    >,
+    /// Answered as `is_external_limited`.
+    pub is_external_limited: Option<bool>,
+    /// Answered as `target_user`.
+    pub target_user: Option<
+        ConversationsRequestSharedInviteListResponseInviteRequestsTargetUser,
+    >,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
+}
+
+impl rt::de::Record for ConversationsRequestSharedInviteListResponseInviteRequests {
+    const NAME: &'static str = "ConversationsRequestSharedInviteListResponseInviteRequests";
+
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
+            match __key.as_str() {
+                "channel" => __reader.field(&mut __this.channel, "channel"),
+                "date_created" => {
+                    __reader.field(&mut __this.date_created, "date_created")
+                }
+                "date_last_updated" => {
+                    __reader.field(&mut __this.date_last_updated, "date_last_updated")
+                }
+                "expires_at" => __reader.field(&mut __this.expires_at, "expires_at"),
+                "id" => __reader.field(&mut __this.id, "id"),
+                "inviting_team" => {
+                    __reader.field(&mut __this.inviting_team, "inviting_team")
+                }
+                "inviting_user" => {
+                    __reader.field(&mut __this.inviting_user, "inviting_user")
+                }
+                "is_external_limited" => {
+                    __reader
+                        .field(&mut __this.is_external_limited, "is_external_limited")
+                }
+                "target_user" => __reader.field(&mut __this.target_user, "target_user"),
+                _ => __reader.keep(__key),
+            }?;
+        }
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.opt("channel", &self.channel)?;
+        __writer.opt("date_created", &self.date_created)?;
+        __writer.opt("date_last_updated", &self.date_last_updated)?;
+        __writer.opt("expires_at", &self.expires_at)?;
+        __writer.opt("id", &self.id)?;
+        __writer.opt("inviting_team", &self.inviting_team)?;
+        __writer.opt("inviting_user", &self.inviting_user)?;
+        __writer.opt("is_external_limited", &self.is_external_limited)?;
+        __writer.opt("target_user", &self.target_user)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
+    }
+}
+
+rt::record!(ConversationsRequestSharedInviteListResponseInviteRequests);
+
+/// The `inviting_team` object of [`ConversationsRequestSharedInviteListResponseInviteRequests`].
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct ConversationsRequestSharedInviteListResponseInviteRequestsInvitingTeam {
+    /// Answered as `avatar_base_url`.
+    pub avatar_base_url: Option<String>,
+    /// Answered as `date_created`.
+    pub date_created: Option<i64>,
+    /// Answered as `domain`.
+    pub domain: Option<String>,
+    /// Answered as `icon`.
+    pub icon: Option<
+        ConversationsRequestSharedInviteListResponseInviteRequestsInvitingTeamIcon,
+    >,
+    /// Answered as `id`.
+    pub id: Option<String>,
+    /// Answered as `is_verified`.
+    pub is_verified: Option<bool>,
+    /// Answered as `name`.
+    pub name: Option<String>,
+    /// Answered as `requires_sponsorship`.
+    pub requires_sponsorship: Option<bool>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
+}
+
+impl rt::de::Record
+for ConversationsRequestSharedInviteListResponseInviteRequestsInvitingTeam {
+    const NAME: &'static str = "ConversationsRequestSharedInviteListResponseInviteRequestsInvitingTeam";
+
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
+            match __key.as_str() {
+                "avatar_base_url" => {
+                    __reader.field(&mut __this.avatar_base_url, "avatar_base_url")
+                }
+                "date_created" => {
+                    __reader.field(&mut __this.date_created, "date_created")
+                }
+                "domain" => __reader.field(&mut __this.domain, "domain"),
+                "icon" => __reader.field(&mut __this.icon, "icon"),
+                "id" => __reader.field(&mut __this.id, "id"),
+                "is_verified" => __reader.field(&mut __this.is_verified, "is_verified"),
+                "name" => __reader.field(&mut __this.name, "name"),
+                "requires_sponsorship" => {
+                    __reader
+                        .field(&mut __this.requires_sponsorship, "requires_sponsorship")
+                }
+                _ => __reader.keep(__key),
+            }?;
+        }
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.opt("avatar_base_url", &self.avatar_base_url)?;
+        __writer.opt("date_created", &self.date_created)?;
+        __writer.opt("domain", &self.domain)?;
+        __writer.opt("icon", &self.icon)?;
+        __writer.opt("id", &self.id)?;
+        __writer.opt("is_verified", &self.is_verified)?;
+        __writer.opt("name", &self.name)?;
+        __writer.opt("requires_sponsorship", &self.requires_sponsorship)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
+    }
+}
+
+rt::record!(ConversationsRequestSharedInviteListResponseInviteRequestsInvitingTeam);
+
+/// The `icon` object of [`ConversationsRequestSharedInviteListResponseInviteRequestsInvitingTeam`].
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct ConversationsRequestSharedInviteListResponseInviteRequestsInvitingTeamIcon {
+    /// Answered as `image_102`.
+    pub image_102: Option<String>,
+    /// Answered as `image_132`.
+    pub image_132: Option<String>,
+    /// Answered as `image_230`.
+    pub image_230: Option<String>,
+    /// Answered as `image_34`.
+    pub image_34: Option<String>,
+    /// Answered as `image_44`.
+    pub image_44: Option<String>,
+    /// Answered as `image_68`.
+    pub image_68: Option<String>,
+    /// Answered as `image_88`.
+    pub image_88: Option<String>,
+    /// Answered as `image_default`.
+    pub image_default: Option<bool>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
+}
+
+impl rt::de::Record
+for ConversationsRequestSharedInviteListResponseInviteRequestsInvitingTeamIcon {
+    const NAME: &'static str = "ConversationsRequestSharedInviteListResponseInviteRequestsInvitingTeamIcon";
+
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
+            match __key.as_str() {
+                "image_102" => __reader.field(&mut __this.image_102, "image_102"),
+                "image_132" => __reader.field(&mut __this.image_132, "image_132"),
+                "image_230" => __reader.field(&mut __this.image_230, "image_230"),
+                "image_34" => __reader.field(&mut __this.image_34, "image_34"),
+                "image_44" => __reader.field(&mut __this.image_44, "image_44"),
+                "image_68" => __reader.field(&mut __this.image_68, "image_68"),
+                "image_88" => __reader.field(&mut __this.image_88, "image_88"),
+                "image_default" => {
+                    __reader.field(&mut __this.image_default, "image_default")
+                }
+                _ => __reader.keep(__key),
+            }?;
+        }
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.opt("image_102", &self.image_102)?;
+        __writer.opt("image_132", &self.image_132)?;
+        __writer.opt("image_230", &self.image_230)?;
+        __writer.opt("image_34", &self.image_34)?;
+        __writer.opt("image_44", &self.image_44)?;
+        __writer.opt("image_68", &self.image_68)?;
+        __writer.opt("image_88", &self.image_88)?;
+        __writer.opt("image_default", &self.image_default)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
+    }
+}
+
+rt::record!(ConversationsRequestSharedInviteListResponseInviteRequestsInvitingTeamIcon);
+
+/// The `inviting_user` object of [`ConversationsRequestSharedInviteListResponseInviteRequests`].
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct ConversationsRequestSharedInviteListResponseInviteRequestsInvitingUser {
+    /// Answered as `id`.
+    pub id: Option<String>,
+    /// Answered as `name`.
+    pub name: Option<String>,
+    /// Answered as `profile`.
+    pub profile: Option<UserProfile>,
+    /// Answered as `team_id`.
+    pub team_id: Option<String>,
+    /// Answered as `updated`.
+    pub updated: Option<i64>,
+    /// Answered as `who_can_share_contact_card`.
+    pub who_can_share_contact_card: Option<String>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
+}
+
+impl rt::de::Record
+for ConversationsRequestSharedInviteListResponseInviteRequestsInvitingUser {
+    const NAME: &'static str = "ConversationsRequestSharedInviteListResponseInviteRequestsInvitingUser";
+
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
+            match __key.as_str() {
+                "id" => __reader.field(&mut __this.id, "id"),
+                "name" => __reader.field(&mut __this.name, "name"),
+                "profile" => __reader.field(&mut __this.profile, "profile"),
+                "team_id" => __reader.field(&mut __this.team_id, "team_id"),
+                "updated" => __reader.field(&mut __this.updated, "updated"),
+                "who_can_share_contact_card" => {
+                    __reader
+                        .field(
+                            &mut __this.who_can_share_contact_card,
+                            "who_can_share_contact_card",
+                        )
+                }
+                _ => __reader.keep(__key),
+            }?;
+        }
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.opt("id", &self.id)?;
+        __writer.opt("name", &self.name)?;
+        __writer.opt("profile", &self.profile)?;
+        __writer.opt("team_id", &self.team_id)?;
+        __writer.opt("updated", &self.updated)?;
+        __writer.opt("who_can_share_contact_card", &self.who_can_share_contact_card)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
+    }
+}
+
+rt::record!(ConversationsRequestSharedInviteListResponseInviteRequestsInvitingUser);
+
+/// The `target_user` object of [`ConversationsRequestSharedInviteListResponseInviteRequests`].
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct ConversationsRequestSharedInviteListResponseInviteRequestsTargetUser {
+    /// Answered as `recipient_email`.
+    pub recipient_email: Option<String>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
+}
+
+impl rt::de::Record
+for ConversationsRequestSharedInviteListResponseInviteRequestsTargetUser {
+    const NAME: &'static str = "ConversationsRequestSharedInviteListResponseInviteRequestsTargetUser";
+
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
+            match __key.as_str() {
+                "recipient_email" => {
+                    __reader.field(&mut __this.recipient_email, "recipient_email")
+                }
+                _ => __reader.keep(__key),
+            }?;
+        }
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.opt("recipient_email", &self.recipient_email)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
+    }
+}
+
+rt::record!(ConversationsRequestSharedInviteListResponseInviteRequestsTargetUser);

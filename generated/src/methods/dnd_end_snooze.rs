@@ -65,7 +65,7 @@ impl rt::Catalogued for DndEndSnooze {
 /// ```json
 ///{ "ok": true }
 /// ```
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DndEndSnoozeResponse {
     /// Answered as `snooze_enabled`.
@@ -86,51 +86,75 @@ pub struct DndEndSnoozeResponse {
     /// The warnings Slack sent with the answer, from its `warning` and
     /// `response_metadata.warnings` fields.
     pub warnings: Vec<DndEndSnoozeWarning>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for DndEndSnoozeResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for DndEndSnoozeResponse {
+impl rt::de::Record for DndEndSnoozeResponse {
     const NAME: &'static str = "DndEndSnoozeResponse";
 
-    fn read_map<'de, A: rt::de::Map<'de>>(mut __map: A) -> Result<Self, A::Error> {
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
         let mut snooze_enabled = None;
         let mut dnd_enabled = None;
         let mut next_dnd_end_ts = None;
         let mut next_dnd_start_ts = None;
-        let mut snooze_endtime = None;
-        let mut snooze_remaining = None;
-        let mut dnd_profile_status = None;
-        while let Some(__key) = __map.next_key::<rt::de::Key<'de>>()? {
+        while let Some(__key) = __reader.next_key()? {
             match __key.as_str() {
-                "snooze_enabled" => rt::de::set(&mut __map, &mut snooze_enabled),
-                "dnd_enabled" => rt::de::set(&mut __map, &mut dnd_enabled),
-                "next_dnd_end_ts" => rt::de::set(&mut __map, &mut next_dnd_end_ts),
-                "next_dnd_start_ts" => rt::de::set(&mut __map, &mut next_dnd_start_ts),
-                "snooze_endtime" => rt::de::set_opt(&mut __map, &mut snooze_endtime),
-                "snooze_remaining" => rt::de::set_opt(&mut __map, &mut snooze_remaining),
-                "dnd_profile_status" => {
-                    rt::de::set_opt(&mut __map, &mut dnd_profile_status)
+                "ok" => __reader.skip(),
+                "snooze_enabled" => __reader.field(&mut snooze_enabled, "snooze_enabled"),
+                "dnd_enabled" => __reader.field(&mut dnd_enabled, "dnd_enabled"),
+                "next_dnd_end_ts" => {
+                    __reader.field(&mut next_dnd_end_ts, "next_dnd_end_ts")
                 }
-                _ => rt::de::skip(&mut __map),
+                "next_dnd_start_ts" => {
+                    __reader.field(&mut next_dnd_start_ts, "next_dnd_start_ts")
+                }
+                "snooze_endtime" => {
+                    __reader.field(&mut __this.snooze_endtime, "snooze_endtime")
+                }
+                "snooze_remaining" => {
+                    __reader.field(&mut __this.snooze_remaining, "snooze_remaining")
+                }
+                "dnd_profile_status" => {
+                    __reader.field(&mut __this.dnd_profile_status, "dnd_profile_status")
+                }
+                _ => __reader.keep(__key),
             }?;
         }
-        Ok(Self {
-            snooze_enabled: rt::de::required(snooze_enabled, "snooze_enabled")?,
-            dnd_enabled: rt::de::required(dnd_enabled, "dnd_enabled")?,
-            next_dnd_end_ts: rt::de::required(next_dnd_end_ts, "next_dnd_end_ts")?,
-            next_dnd_start_ts: rt::de::required(next_dnd_start_ts, "next_dnd_start_ts")?,
-            snooze_endtime,
-            snooze_remaining,
-            dnd_profile_status,
-            warnings: Vec::new(),
-        })
+        __this.snooze_enabled = __reader.required(snooze_enabled, "snooze_enabled");
+        __this.dnd_enabled = __reader.required(dnd_enabled, "dnd_enabled");
+        __this.next_dnd_end_ts = __reader.required(next_dnd_end_ts, "next_dnd_end_ts");
+        __this.next_dnd_start_ts = __reader
+            .required(next_dnd_start_ts, "next_dnd_start_ts");
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.req("ok", &true)?;
+        __writer.req("snooze_enabled", &self.snooze_enabled)?;
+        __writer.req("dnd_enabled", &self.dnd_enabled)?;
+        __writer.req("next_dnd_end_ts", &self.next_dnd_end_ts)?;
+        __writer.req("next_dnd_start_ts", &self.next_dnd_start_ts)?;
+        __writer.opt("snooze_endtime", &self.snooze_endtime)?;
+        __writer.opt("snooze_remaining", &self.snooze_remaining)?;
+        __writer.opt_json("dnd_profile_status", &self.dnd_profile_status)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
     }
 }
+
+rt::record!(DndEndSnoozeResponse);
 
 rt::method_response!(DndEndSnoozeResponse, DndEndSnoozeWarning);
 

@@ -87,7 +87,7 @@ impl rt::Catalogued for DndInfo {
 /// ```json
 ///{ "ok": true }
 /// ```
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DndInfoResponse {
     /// Answered as `dnd_enabled`.
@@ -110,56 +110,80 @@ pub struct DndInfoResponse {
     /// The warnings Slack sent with the answer, from its `warning` and
     /// `response_metadata.warnings` fields.
     pub warnings: Vec<DndInfoWarning>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for DndInfoResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for DndInfoResponse {
+impl rt::de::Record for DndInfoResponse {
     const NAME: &'static str = "DndInfoResponse";
 
-    fn read_map<'de, A: rt::de::Map<'de>>(mut __map: A) -> Result<Self, A::Error> {
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
         let mut dnd_enabled = None;
         let mut next_dnd_start_ts = None;
         let mut next_dnd_end_ts = None;
-        let mut snooze_enabled = None;
-        let mut snooze_endtime = None;
-        let mut snooze_remaining = None;
-        let mut snooze_is_indefinite = None;
-        let mut dnd_profile_status = None;
-        while let Some(__key) = __map.next_key::<rt::de::Key<'de>>()? {
+        while let Some(__key) = __reader.next_key()? {
             match __key.as_str() {
-                "dnd_enabled" => rt::de::set(&mut __map, &mut dnd_enabled),
-                "next_dnd_start_ts" => rt::de::set(&mut __map, &mut next_dnd_start_ts),
-                "next_dnd_end_ts" => rt::de::set(&mut __map, &mut next_dnd_end_ts),
-                "snooze_enabled" => rt::de::set_opt(&mut __map, &mut snooze_enabled),
-                "snooze_endtime" => rt::de::set_opt(&mut __map, &mut snooze_endtime),
-                "snooze_remaining" => rt::de::set_opt(&mut __map, &mut snooze_remaining),
+                "ok" => __reader.skip(),
+                "dnd_enabled" => __reader.field(&mut dnd_enabled, "dnd_enabled"),
+                "next_dnd_start_ts" => {
+                    __reader.field(&mut next_dnd_start_ts, "next_dnd_start_ts")
+                }
+                "next_dnd_end_ts" => {
+                    __reader.field(&mut next_dnd_end_ts, "next_dnd_end_ts")
+                }
+                "snooze_enabled" => {
+                    __reader.field(&mut __this.snooze_enabled, "snooze_enabled")
+                }
+                "snooze_endtime" => {
+                    __reader.field(&mut __this.snooze_endtime, "snooze_endtime")
+                }
+                "snooze_remaining" => {
+                    __reader.field(&mut __this.snooze_remaining, "snooze_remaining")
+                }
                 "snooze_is_indefinite" => {
-                    rt::de::set_opt(&mut __map, &mut snooze_is_indefinite)
+                    __reader
+                        .field(&mut __this.snooze_is_indefinite, "snooze_is_indefinite")
                 }
                 "dnd_profile_status" => {
-                    rt::de::set_opt(&mut __map, &mut dnd_profile_status)
+                    __reader.field(&mut __this.dnd_profile_status, "dnd_profile_status")
                 }
-                _ => rt::de::skip(&mut __map),
+                _ => __reader.keep(__key),
             }?;
         }
-        Ok(Self {
-            dnd_enabled: rt::de::required(dnd_enabled, "dnd_enabled")?,
-            next_dnd_start_ts: rt::de::required(next_dnd_start_ts, "next_dnd_start_ts")?,
-            next_dnd_end_ts: rt::de::required(next_dnd_end_ts, "next_dnd_end_ts")?,
-            snooze_enabled,
-            snooze_endtime,
-            snooze_remaining,
-            snooze_is_indefinite,
-            dnd_profile_status,
-            warnings: Vec::new(),
-        })
+        __this.dnd_enabled = __reader.required(dnd_enabled, "dnd_enabled");
+        __this.next_dnd_start_ts = __reader
+            .required(next_dnd_start_ts, "next_dnd_start_ts");
+        __this.next_dnd_end_ts = __reader.required(next_dnd_end_ts, "next_dnd_end_ts");
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.req("ok", &true)?;
+        __writer.req("dnd_enabled", &self.dnd_enabled)?;
+        __writer.req("next_dnd_start_ts", &self.next_dnd_start_ts)?;
+        __writer.req("next_dnd_end_ts", &self.next_dnd_end_ts)?;
+        __writer.opt("snooze_enabled", &self.snooze_enabled)?;
+        __writer.opt("snooze_endtime", &self.snooze_endtime)?;
+        __writer.opt("snooze_remaining", &self.snooze_remaining)?;
+        __writer.opt("snooze_is_indefinite", &self.snooze_is_indefinite)?;
+        __writer.opt_json("dnd_profile_status", &self.dnd_profile_status)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
     }
 }
+
+rt::record!(DndInfoResponse);
 
 rt::method_response!(DndInfoResponse, DndInfoWarning);
 

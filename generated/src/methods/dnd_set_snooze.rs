@@ -79,7 +79,7 @@ impl rt::Catalogued for DndSetSnooze {
 ///    "snooze_is_indefinite": false
 ///}
 /// ```
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DndSetSnoozeResponse {
     /// Answered as `snooze_endtime`.
@@ -93,42 +93,59 @@ pub struct DndSetSnoozeResponse {
     /// The warnings Slack sent with the answer, from its `warning` and
     /// `response_metadata.warnings` fields.
     pub warnings: Vec<DndSetSnoozeWarning>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for DndSetSnoozeResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for DndSetSnoozeResponse {
+impl rt::de::Record for DndSetSnoozeResponse {
     const NAME: &'static str = "DndSetSnoozeResponse";
 
-    fn read_map<'de, A: rt::de::Map<'de>>(mut __map: A) -> Result<Self, A::Error> {
-        let mut snooze_endtime = None;
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
         let mut snooze_enabled = None;
-        let mut snooze_remaining = None;
-        let mut snooze_is_indefinite = None;
-        while let Some(__key) = __map.next_key::<rt::de::Key<'de>>()? {
+        while let Some(__key) = __reader.next_key()? {
             match __key.as_str() {
-                "snooze_endtime" => rt::de::set_opt(&mut __map, &mut snooze_endtime),
-                "snooze_enabled" => rt::de::set(&mut __map, &mut snooze_enabled),
-                "snooze_remaining" => rt::de::set_opt(&mut __map, &mut snooze_remaining),
-                "snooze_is_indefinite" => {
-                    rt::de::set_opt(&mut __map, &mut snooze_is_indefinite)
+                "ok" => __reader.skip(),
+                "snooze_endtime" => {
+                    __reader.field(&mut __this.snooze_endtime, "snooze_endtime")
                 }
-                _ => rt::de::skip(&mut __map),
+                "snooze_enabled" => __reader.field(&mut snooze_enabled, "snooze_enabled"),
+                "snooze_remaining" => {
+                    __reader.field(&mut __this.snooze_remaining, "snooze_remaining")
+                }
+                "snooze_is_indefinite" => {
+                    __reader
+                        .field(&mut __this.snooze_is_indefinite, "snooze_is_indefinite")
+                }
+                _ => __reader.keep(__key),
             }?;
         }
-        Ok(Self {
-            snooze_endtime,
-            snooze_enabled: rt::de::required(snooze_enabled, "snooze_enabled")?,
-            snooze_remaining,
-            snooze_is_indefinite,
-            warnings: Vec::new(),
-        })
+        __this.snooze_enabled = __reader.required(snooze_enabled, "snooze_enabled");
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.req("ok", &true)?;
+        __writer.opt("snooze_endtime", &self.snooze_endtime)?;
+        __writer.req("snooze_enabled", &self.snooze_enabled)?;
+        __writer.opt("snooze_remaining", &self.snooze_remaining)?;
+        __writer.opt("snooze_is_indefinite", &self.snooze_is_indefinite)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
     }
 }
+
+rt::record!(DndSetSnoozeResponse);
 
 rt::method_response!(DndSetSnoozeResponse, DndSetSnoozeWarning);
 

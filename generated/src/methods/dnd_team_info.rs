@@ -3,6 +3,7 @@
 
 use typed_slack_runtime as rt;
 use typed_slack_runtime::types::TeamId;
+use crate::objects::User;
 
 /// Retrieves the Do Not Disturb status for up to 50 users on a team.
 ///
@@ -98,39 +99,54 @@ impl rt::Catalogued for DndTeamInfo {
 ///    }
 ///}
 /// ```
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DndTeamInfoResponse {
     /// Answered as `users`.
-    pub users: serde_json::Value,
+    pub users: User,
     /// The warnings Slack sent with the answer, from its `warning` and
     /// `response_metadata.warnings` fields.
     pub warnings: Vec<DndTeamInfoWarning>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for DndTeamInfoResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for DndTeamInfoResponse {
+impl rt::de::Record for DndTeamInfoResponse {
     const NAME: &'static str = "DndTeamInfoResponse";
 
-    fn read_map<'de, A: rt::de::Map<'de>>(mut __map: A) -> Result<Self, A::Error> {
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
         let mut users = None;
-        while let Some(__key) = __map.next_key::<rt::de::Key<'de>>()? {
+        while let Some(__key) = __reader.next_key()? {
             match __key.as_str() {
-                "users" => rt::de::set(&mut __map, &mut users),
-                _ => rt::de::skip(&mut __map),
+                "ok" => __reader.skip(),
+                "users" => __reader.field(&mut users, "users"),
+                _ => __reader.keep(__key),
             }?;
         }
-        Ok(Self {
-            users: rt::de::required(users, "users")?,
-            warnings: Vec::new(),
-        })
+        __this.users = __reader.required(users, "users");
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.req("ok", &true)?;
+        __writer.req("users", &self.users)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
     }
 }
+
+rt::record!(DndTeamInfoResponse);
 
 rt::method_response!(DndTeamInfoResponse, DndTeamInfoWarning);
 

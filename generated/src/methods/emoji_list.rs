@@ -2,6 +2,7 @@
 //! `emoji.list`: Lists custom emoji for a team.
 
 use typed_slack_runtime as rt;
+use typed_slack_runtime::types::Timestamp;
 
 /// Lists custom emoji for a team.
 ///
@@ -74,56 +75,68 @@ impl rt::Catalogued for EmojiList {
 /// ```json
 ///{ "ok": true }
 /// ```
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct EmojiListResponse {
     /// Answered as `cache_ts`.
-    pub cache_ts: Option<String>,
+    pub cache_ts: Option<Timestamp>,
     /// Answered as `emoji`.
-    pub emoji: serde_json::Value,
+    pub emoji: EmojiListResponseEmoji,
     /// Answered as `categories_version`.
     pub categories_version: Option<String>,
     /// Answered as `categories`.
-    pub categories: Option<Vec<serde_json::Value>>,
+    pub categories: Option<Vec<EmojiListResponseCategories>>,
     /// The warnings Slack sent with the answer, from its `warning` and
     /// `response_metadata.warnings` fields.
     pub warnings: Vec<EmojiListWarning>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for EmojiListResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for EmojiListResponse {
+impl rt::de::Record for EmojiListResponse {
     const NAME: &'static str = "EmojiListResponse";
 
-    fn read_map<'de, A: rt::de::Map<'de>>(mut __map: A) -> Result<Self, A::Error> {
-        let mut cache_ts = None;
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
         let mut emoji = None;
-        let mut categories_version = None;
-        let mut categories = None;
-        while let Some(__key) = __map.next_key::<rt::de::Key<'de>>()? {
+        while let Some(__key) = __reader.next_key()? {
             match __key.as_str() {
-                "cache_ts" => rt::de::set_opt(&mut __map, &mut cache_ts),
-                "emoji" => rt::de::set(&mut __map, &mut emoji),
+                "ok" => __reader.skip(),
+                "cache_ts" => __reader.field(&mut __this.cache_ts, "cache_ts"),
+                "emoji" => __reader.field(&mut emoji, "emoji"),
                 "categories_version" => {
-                    rt::de::set_opt(&mut __map, &mut categories_version)
+                    __reader.field(&mut __this.categories_version, "categories_version")
                 }
-                "categories" => rt::de::set_opt(&mut __map, &mut categories),
-                _ => rt::de::skip(&mut __map),
+                "categories" => __reader.field(&mut __this.categories, "categories"),
+                _ => __reader.keep(__key),
             }?;
         }
-        Ok(Self {
-            cache_ts,
-            emoji: rt::de::required(emoji, "emoji")?,
-            categories_version,
-            categories,
-            warnings: Vec::new(),
-        })
+        __this.emoji = __reader.required(emoji, "emoji");
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.req("ok", &true)?;
+        __writer.opt("cache_ts", &self.cache_ts)?;
+        __writer.req("emoji", &self.emoji)?;
+        __writer.opt("categories_version", &self.categories_version)?;
+        __writer.opt("categories", &self.categories)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
     }
 }
+
+rt::record!(EmojiListResponse);
 
 rt::method_response!(EmojiListResponse, EmojiListWarning);
 
@@ -189,3 +202,97 @@ rt::code_traits!(EmojiListError, error, CommonError);
 /// The warning codes every method can answer:
 #[doc = include_str!("../common_warning.md")]
 pub type EmojiListWarning = rt::CommonOnly<rt::CommonWarning>;
+
+/// The `emoji` object of [`EmojiListResponse`].
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct EmojiListResponseEmoji {
+    /// Answered as `333`.
+    pub n_333: Option<String>,
+    /// Answered as `444`.
+    pub n_444: Option<String>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
+}
+
+impl rt::de::Record for EmojiListResponseEmoji {
+    const NAME: &'static str = "EmojiListResponseEmoji";
+
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
+            match __key.as_str() {
+                "333" => __reader.field(&mut __this.n_333, "333"),
+                "444" => __reader.field(&mut __this.n_444, "444"),
+                _ => __reader.keep(__key),
+            }?;
+        }
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.opt("333", &self.n_333)?;
+        __writer.opt("444", &self.n_444)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
+    }
+}
+
+rt::record!(EmojiListResponseEmoji);
+
+/// The `categories` object of [`EmojiListResponse`].
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct EmojiListResponseCategories {
+    /// Answered as `emoji_names`.
+    pub emoji_names: Option<Vec<String>>,
+    /// Answered as `name`.
+    pub name: Option<String>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
+}
+
+impl rt::de::Record for EmojiListResponseCategories {
+    const NAME: &'static str = "EmojiListResponseCategories";
+
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
+            match __key.as_str() {
+                "emoji_names" => __reader.field(&mut __this.emoji_names, "emoji_names"),
+                "name" => __reader.field(&mut __this.name, "name"),
+                _ => __reader.keep(__key),
+            }?;
+        }
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.opt("emoji_names", &self.emoji_names)?;
+        __writer.opt("name", &self.name)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
+    }
+}
+
+rt::record!(EmojiListResponseCategories);

@@ -3,6 +3,7 @@
 
 use typed_slack_runtime as rt;
 use typed_slack_runtime::types::{Timestamp, ChannelId};
+use crate::objects::File;
 
 /// Finishes an upload started with files.getUploadURLExternal
 ///
@@ -182,39 +183,54 @@ impl rt::Catalogued for FilesCompleteUploadExternal {
 /// ```json
 ///{ "ok": true, "files": [{ "id": "F123ABC456", "title": "slack-test" }] }
 /// ```
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct FilesCompleteUploadExternalResponse {
     /// Array of files uploaded.
-    pub files: Vec<serde_json::Value>,
+    pub files: Vec<File>,
     /// The warnings Slack sent with the answer, from its `warning` and
     /// `response_metadata.warnings` fields.
     pub warnings: Vec<FilesCompleteUploadExternalWarning>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for FilesCompleteUploadExternalResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for FilesCompleteUploadExternalResponse {
+impl rt::de::Record for FilesCompleteUploadExternalResponse {
     const NAME: &'static str = "FilesCompleteUploadExternalResponse";
 
-    fn read_map<'de, A: rt::de::Map<'de>>(mut __map: A) -> Result<Self, A::Error> {
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
         let mut files = None;
-        while let Some(__key) = __map.next_key::<rt::de::Key<'de>>()? {
+        while let Some(__key) = __reader.next_key()? {
             match __key.as_str() {
-                "files" => rt::de::set(&mut __map, &mut files),
-                _ => rt::de::skip(&mut __map),
+                "ok" => __reader.skip(),
+                "files" => __reader.field(&mut files, "files"),
+                _ => __reader.keep(__key),
             }?;
         }
-        Ok(Self {
-            files: rt::de::required(files, "files")?,
-            warnings: Vec::new(),
-        })
+        __this.files = __reader.required(files, "files");
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.req("ok", &true)?;
+        __writer.req("files", &self.files)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
     }
 }
+
+rt::record!(FilesCompleteUploadExternalResponse);
 
 rt::method_response!(
     FilesCompleteUploadExternalResponse, FilesCompleteUploadExternalWarning

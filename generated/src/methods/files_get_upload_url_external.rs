@@ -110,7 +110,7 @@ impl rt::Catalogued for FilesGetUploadUrlExternal {
 ///    "file_id": "F123ABC456"
 ///}
 /// ```
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct FilesGetUploadUrlExternalResponse {
     /// Answered as `file_id`.
@@ -120,34 +120,50 @@ pub struct FilesGetUploadUrlExternalResponse {
     /// The warnings Slack sent with the answer, from its `warning` and
     /// `response_metadata.warnings` fields.
     pub warnings: Vec<FilesGetUploadUrlExternalWarning>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for FilesGetUploadUrlExternalResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for FilesGetUploadUrlExternalResponse {
+impl rt::de::Record for FilesGetUploadUrlExternalResponse {
     const NAME: &'static str = "FilesGetUploadUrlExternalResponse";
 
-    fn read_map<'de, A: rt::de::Map<'de>>(mut __map: A) -> Result<Self, A::Error> {
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
         let mut file_id = None;
         let mut upload_url = None;
-        while let Some(__key) = __map.next_key::<rt::de::Key<'de>>()? {
+        while let Some(__key) = __reader.next_key()? {
             match __key.as_str() {
-                "file_id" => rt::de::set(&mut __map, &mut file_id),
-                "upload_url" => rt::de::set(&mut __map, &mut upload_url),
-                _ => rt::de::skip(&mut __map),
+                "ok" => __reader.skip(),
+                "file_id" => __reader.field(&mut file_id, "file_id"),
+                "upload_url" => __reader.field(&mut upload_url, "upload_url"),
+                _ => __reader.keep(__key),
             }?;
         }
-        Ok(Self {
-            file_id: rt::de::required(file_id, "file_id")?,
-            upload_url: rt::de::required(upload_url, "upload_url")?,
-            warnings: Vec::new(),
-        })
+        __this.file_id = __reader.required(file_id, "file_id");
+        __this.upload_url = __reader.required(upload_url, "upload_url");
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.req("ok", &true)?;
+        __writer.req("file_id", &self.file_id)?;
+        __writer.req("upload_url", &self.upload_url)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
     }
 }
+
+rt::record!(FilesGetUploadUrlExternalResponse);
 
 rt::method_response!(
     FilesGetUploadUrlExternalResponse, FilesGetUploadUrlExternalWarning

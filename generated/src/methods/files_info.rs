@@ -2,7 +2,8 @@
 //! `files.info`: Gets information about a file.
 
 use typed_slack_runtime as rt;
-use typed_slack_runtime::types::{Cursor, FileId};
+use typed_slack_runtime::types::{Cursor, FileId, ResponseMetadata};
+use crate::objects::{File, Paging};
 
 /// Gets information about a file.
 ///
@@ -116,7 +117,7 @@ impl rt::Catalogued for FilesInfo {
         rt::Argument::optional("limit"),
         rt::Argument::optional("page"),
     ];
-    const SAMPLE_RESPONSE: &'static str = "{\"file\":{\"id\":\"\"},\"ok\":true,\"response_metadata\":{\"next_cursor\":\"\"}}";
+    const SAMPLE_RESPONSE: &'static str = "{\"file\":{},\"ok\":true,\"response_metadata\":{\"next_cursor\":\"\"}}";
 }
 
 impl rt::Paginated for FilesInfo {
@@ -199,68 +200,118 @@ impl rt::Paginated for FilesInfo {
 ///    "response_metadata": { "next_cursor": "dGVhbTpDMUg5UkVTR0w=" }
 ///}
 /// ```
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct FilesInfoResponse {
     /// Answered as `file`.
-    pub file: FilesInfoResponseFile,
+    pub file: File,
     /// Answered as `comments`.
-    pub comments: Option<Vec<serde_json::Value>>,
+    pub comments: Option<Vec<FilesInfoResponseComments>>,
     /// Answered as `content`.
     pub content: Option<String>,
     /// Answered as `content_html`.
     pub content_html: Option<String>,
     /// Answered as `content_highlight_html`.
     pub content_highlight_html: Option<String>,
+    /// Answered as `content_highlight_css`.
+    pub content_highlight_css: Option<String>,
+    /// Answered as `content_highlight_html_truncated`.
+    pub content_highlight_html_truncated: Option<bool>,
+    /// Answered as `is_truncated`.
+    pub is_truncated: Option<bool>,
+    /// Answered as `paging`.
+    pub paging: Option<Paging>,
     /// The answer's `response_metadata`: where the next page starts.
-    pub response_metadata: Option<rt::types::ResponseMetadata>,
+    pub response_metadata: Option<ResponseMetadata>,
     /// The warnings Slack sent with the answer, from its `warning` and
     /// `response_metadata.warnings` fields.
     pub warnings: Vec<FilesInfoWarning>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for FilesInfoResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for FilesInfoResponse {
+impl rt::de::Record for FilesInfoResponse {
     const NAME: &'static str = "FilesInfoResponse";
 
-    fn read_map<'de, A: rt::de::Map<'de>>(mut __map: A) -> Result<Self, A::Error> {
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
         let mut file = None;
-        let mut comments = None;
-        let mut content = None;
-        let mut content_html = None;
-        let mut content_highlight_html = None;
-        let mut response_metadata = None;
-        while let Some(__key) = __map.next_key::<rt::de::Key<'de>>()? {
+        while let Some(__key) = __reader.next_key()? {
             match __key.as_str() {
-                "file" => rt::de::set(&mut __map, &mut file),
-                "comments" => rt::de::set_opt(&mut __map, &mut comments),
-                "content" => rt::de::set_opt(&mut __map, &mut content),
-                "content_html" => rt::de::set_opt(&mut __map, &mut content_html),
+                "ok" => __reader.skip(),
+                "file" => __reader.field(&mut file, "file"),
+                "comments" => __reader.field(&mut __this.comments, "comments"),
+                "content" => __reader.field(&mut __this.content, "content"),
+                "content_html" => {
+                    __reader.field(&mut __this.content_html, "content_html")
+                }
                 "content_highlight_html" => {
-                    rt::de::set_opt(&mut __map, &mut content_highlight_html)
+                    __reader
+                        .field(
+                            &mut __this.content_highlight_html,
+                            "content_highlight_html",
+                        )
                 }
+                "content_highlight_css" => {
+                    __reader
+                        .field(
+                            &mut __this.content_highlight_css,
+                            "content_highlight_css",
+                        )
+                }
+                "content_highlight_html_truncated" => {
+                    __reader
+                        .field(
+                            &mut __this.content_highlight_html_truncated,
+                            "content_highlight_html_truncated",
+                        )
+                }
+                "is_truncated" => {
+                    __reader.field(&mut __this.is_truncated, "is_truncated")
+                }
+                "paging" => __reader.field(&mut __this.paging, "paging"),
                 "response_metadata" => {
-                    rt::de::set_opt(&mut __map, &mut response_metadata)
+                    __reader.field(&mut __this.response_metadata, "response_metadata")
                 }
-                _ => rt::de::skip(&mut __map),
+                _ => __reader.keep(__key),
             }?;
         }
-        Ok(Self {
-            file: rt::de::required(file, "file")?,
-            comments,
-            content,
-            content_html,
-            content_highlight_html,
-            response_metadata,
-            warnings: Vec::new(),
-        })
+        __this.file = __reader.required(file, "file");
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.req("ok", &true)?;
+        __writer.req("file", &self.file)?;
+        __writer.opt("comments", &self.comments)?;
+        __writer.opt("content", &self.content)?;
+        __writer.opt("content_html", &self.content_html)?;
+        __writer.opt("content_highlight_html", &self.content_highlight_html)?;
+        __writer.opt("content_highlight_css", &self.content_highlight_css)?;
+        __writer
+            .opt(
+                "content_highlight_html_truncated",
+                &self.content_highlight_html_truncated,
+            )?;
+        __writer.opt("is_truncated", &self.is_truncated)?;
+        __writer.opt("paging", &self.paging)?;
+        __writer.opt("response_metadata", &self.response_metadata)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
     }
 }
+
+rt::record!(FilesInfoResponse);
 
 rt::method_response!(FilesInfoResponse, FilesInfoWarning);
 
@@ -378,33 +429,69 @@ rt::code_traits!(FilesInfoError, error, CommonError);
 #[doc = include_str!("../common_warning.md")]
 pub type FilesInfoWarning = rt::CommonOnly<rt::CommonWarning>;
 
-/// The `file` object of [`FilesInfoResponse`].
-#[derive(Debug, Clone, PartialEq)]
+/// The `comments` object of [`FilesInfoResponse`].
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
-pub struct FilesInfoResponseFile {
+pub struct FilesInfoResponseComments {
+    /// Answered as `channel`.
+    pub channel: Option<String>,
+    /// Answered as `comment`.
+    pub comment: Option<String>,
+    /// Answered as `created`.
+    pub created: Option<i64>,
     /// Answered as `id`.
-    pub id: String,
+    pub id: Option<String>,
+    /// Answered as `is_intro`.
+    pub is_intro: Option<bool>,
+    /// Answered as `timestamp`.
+    pub timestamp: Option<i64>,
+    /// Answered as `user`.
+    pub user: Option<String>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for FilesInfoResponseFile {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
+impl rt::de::Record for FilesInfoResponseComments {
+    const NAME: &'static str = "FilesInfoResponseComments";
 
-impl rt::de::Answer for FilesInfoResponseFile {
-    const NAME: &'static str = "FilesInfoResponseFile";
-
-    fn read_map<'de, A: rt::de::Map<'de>>(mut __map: A) -> Result<Self, A::Error> {
-        let mut id = None;
-        while let Some(__key) = __map.next_key::<rt::de::Key<'de>>()? {
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
             match __key.as_str() {
-                "id" => rt::de::set(&mut __map, &mut id),
-                _ => rt::de::skip(&mut __map),
+                "channel" => __reader.field(&mut __this.channel, "channel"),
+                "comment" => __reader.field(&mut __this.comment, "comment"),
+                "created" => __reader.field(&mut __this.created, "created"),
+                "id" => __reader.field(&mut __this.id, "id"),
+                "is_intro" => __reader.field(&mut __this.is_intro, "is_intro"),
+                "timestamp" => __reader.field(&mut __this.timestamp, "timestamp"),
+                "user" => __reader.field(&mut __this.user, "user"),
+                _ => __reader.keep(__key),
             }?;
         }
-        Ok(Self {
-            id: rt::de::required(id, "id")?,
-        })
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.opt("channel", &self.channel)?;
+        __writer.opt("comment", &self.comment)?;
+        __writer.opt("created", &self.created)?;
+        __writer.opt("id", &self.id)?;
+        __writer.opt("is_intro", &self.is_intro)?;
+        __writer.opt("timestamp", &self.timestamp)?;
+        __writer.opt("user", &self.user)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
     }
 }
+
+rt::record!(FilesInfoResponseComments);

@@ -3,6 +3,7 @@
 
 use typed_slack_runtime as rt;
 use typed_slack_runtime::types::{Timestamp, UserId, ChannelId, TeamId};
+use crate::objects::{File, Paging};
 
 /// List files for a team, in a channel, or from a user with applied filters.
 ///
@@ -256,44 +257,58 @@ impl rt::Catalogued for FilesList {
 ///    "paging": { "count": 100, "total": 2, "page": 1, "pages": 1 }
 ///}
 /// ```
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct FilesListResponse {
     /// Answered as `files`.
-    pub files: Vec<serde_json::Value>,
+    pub files: Vec<File>,
     /// Answered as `paging`.
-    pub paging: Option<FilesListResponsePaging>,
+    pub paging: Option<Paging>,
     /// The warnings Slack sent with the answer, from its `warning` and
     /// `response_metadata.warnings` fields.
     pub warnings: Vec<FilesListWarning>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for FilesListResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for FilesListResponse {
+impl rt::de::Record for FilesListResponse {
     const NAME: &'static str = "FilesListResponse";
 
-    fn read_map<'de, A: rt::de::Map<'de>>(mut __map: A) -> Result<Self, A::Error> {
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
         let mut files = None;
-        let mut paging = None;
-        while let Some(__key) = __map.next_key::<rt::de::Key<'de>>()? {
+        while let Some(__key) = __reader.next_key()? {
             match __key.as_str() {
-                "files" => rt::de::set(&mut __map, &mut files),
-                "paging" => rt::de::set_opt(&mut __map, &mut paging),
-                _ => rt::de::skip(&mut __map),
+                "ok" => __reader.skip(),
+                "files" => __reader.field(&mut files, "files"),
+                "paging" => __reader.field(&mut __this.paging, "paging"),
+                _ => __reader.keep(__key),
             }?;
         }
-        Ok(Self {
-            files: rt::de::required(files, "files")?,
-            paging,
-            warnings: Vec::new(),
-        })
+        __this.files = __reader.required(files, "files");
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.req("ok", &true)?;
+        __writer.req("files", &self.files)?;
+        __writer.opt("paging", &self.paging)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
     }
 }
+
+rt::record!(FilesListResponse);
 
 rt::method_response!(FilesListResponse, FilesListWarning);
 
@@ -371,49 +386,3 @@ rt::code_traits!(FilesListError, error, CommonError);
 /// The warning codes every method can answer:
 #[doc = include_str!("../common_warning.md")]
 pub type FilesListWarning = rt::CommonOnly<rt::CommonWarning>;
-
-/// The `paging` object of [`FilesListResponse`].
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct FilesListResponsePaging {
-    /// Answered as `count`.
-    pub count: Option<i64>,
-    /// Answered as `total`.
-    pub total: i64,
-    /// Answered as `page`.
-    pub page: i64,
-    /// Answered as `pages`.
-    pub pages: i64,
-}
-
-impl<'de> serde::Deserialize<'de> for FilesListResponsePaging {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for FilesListResponsePaging {
-    const NAME: &'static str = "FilesListResponsePaging";
-
-    fn read_map<'de, A: rt::de::Map<'de>>(mut __map: A) -> Result<Self, A::Error> {
-        let mut count = None;
-        let mut total = None;
-        let mut page = None;
-        let mut pages = None;
-        while let Some(__key) = __map.next_key::<rt::de::Key<'de>>()? {
-            match __key.as_str() {
-                "count" => rt::de::set_opt(&mut __map, &mut count),
-                "total" => rt::de::set(&mut __map, &mut total),
-                "page" => rt::de::set(&mut __map, &mut page),
-                "pages" => rt::de::set(&mut __map, &mut pages),
-                _ => rt::de::skip(&mut __map),
-            }?;
-        }
-        Ok(Self {
-            count,
-            total: rt::de::required(total, "total")?,
-            page: rt::de::required(page, "page")?,
-            pages: rt::de::required(pages, "pages")?,
-        })
-    }
-}

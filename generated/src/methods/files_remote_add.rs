@@ -2,6 +2,7 @@
 //! `files.remote.add`: Adds a file from a remote service
 
 use typed_slack_runtime as rt;
+use crate::objects::File;
 
 /// Adds a file from a remote service
 ///
@@ -129,39 +130,54 @@ impl rt::Catalogued for FilesRemoteAdd {
 }
 
 /// The answer of a successful [`FilesRemoteAdd`] call (`files.remote.add`), with any warnings Slack sent in `warnings`.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct FilesRemoteAddResponse {
     /// Answered as `file`.
-    pub file: FilesRemoteAddResponseFile,
+    pub file: File,
     /// The warnings Slack sent with the answer, from its `warning` and
     /// `response_metadata.warnings` fields.
     pub warnings: Vec<FilesRemoteAddWarning>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for FilesRemoteAddResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for FilesRemoteAddResponse {
+impl rt::de::Record for FilesRemoteAddResponse {
     const NAME: &'static str = "FilesRemoteAddResponse";
 
-    fn read_map<'de, A: rt::de::Map<'de>>(mut __map: A) -> Result<Self, A::Error> {
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
         let mut file = None;
-        while let Some(__key) = __map.next_key::<rt::de::Key<'de>>()? {
+        while let Some(__key) = __reader.next_key()? {
             match __key.as_str() {
-                "file" => rt::de::set(&mut __map, &mut file),
-                _ => rt::de::skip(&mut __map),
+                "ok" => __reader.skip(),
+                "file" => __reader.field(&mut file, "file"),
+                _ => __reader.keep(__key),
             }?;
         }
-        Ok(Self {
-            file: rt::de::required(file, "file")?,
-            warnings: Vec::new(),
-        })
+        __this.file = __reader.required(file, "file");
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.req("ok", &true)?;
+        __writer.req("file", &self.file)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
     }
 }
+
+rt::record!(FilesRemoteAddResponse);
 
 rt::method_response!(FilesRemoteAddResponse, FilesRemoteAddWarning);
 
@@ -238,176 +254,3 @@ rt::code_traits!(FilesRemoteAddError, error, CommonError);
 /// The warning codes every method can answer:
 #[doc = include_str!("../common_warning.md")]
 pub type FilesRemoteAddWarning = rt::CommonOnly<rt::CommonWarning>;
-
-/// The `file` object of [`FilesRemoteAddResponse`].
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct FilesRemoteAddResponseFile {
-    /// Answered as `id`.
-    pub id: Option<String>,
-    /// Answered as `created`.
-    pub created: Option<i64>,
-    /// Answered as `timestamp`.
-    pub timestamp: Option<i64>,
-    /// Answered as `name`.
-    pub name: Option<String>,
-    /// Answered as `title`.
-    pub title: Option<String>,
-    /// Answered as `mimetype`.
-    pub mimetype: Option<String>,
-    /// Answered as `filetype`.
-    pub filetype: Option<String>,
-    /// Answered as `pretty_type`.
-    pub pretty_type: Option<String>,
-    /// Answered as `user`.
-    pub user: Option<String>,
-    /// Answered as `editable`.
-    pub editable: Option<bool>,
-    /// Answered as `size`.
-    pub size: Option<i64>,
-    /// Answered as `mode`.
-    pub mode: Option<String>,
-    /// Answered as `is_external`.
-    pub is_external: Option<bool>,
-    /// Answered as `external_type`.
-    pub external_type: Option<String>,
-    /// Answered as `is_public`.
-    pub is_public: Option<bool>,
-    /// Answered as `public_url_shared`.
-    pub public_url_shared: Option<bool>,
-    /// Answered as `display_as_bot`.
-    pub display_as_bot: Option<bool>,
-    /// Answered as `username`.
-    pub username: Option<String>,
-    /// Answered as `url_private`.
-    pub url_private: Option<String>,
-    /// Answered as `permalink`.
-    pub permalink: Option<String>,
-    /// Answered as `comments_count`.
-    pub comments_count: Option<i64>,
-    /// Answered as `is_starred`.
-    pub is_starred: Option<bool>,
-    /// Answered as `shares`.
-    pub shares: Option<serde_json::Value>,
-    /// Answered as `channels`.
-    pub channels: Option<Vec<String>>,
-    /// Answered as `groups`.
-    pub groups: Option<Vec<String>>,
-    /// Answered as `ims`.
-    pub ims: Option<Vec<String>>,
-    /// Answered as `external_id`.
-    pub external_id: Option<String>,
-    /// Answered as `external_url`.
-    pub external_url: Option<String>,
-    /// Answered as `has_rich_preview`.
-    pub has_rich_preview: Option<bool>,
-}
-
-impl<'de> serde::Deserialize<'de> for FilesRemoteAddResponseFile {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for FilesRemoteAddResponseFile {
-    const NAME: &'static str = "FilesRemoteAddResponseFile";
-
-    fn read_map<'de, A: rt::de::Map<'de>>(mut __map: A) -> Result<Self, A::Error> {
-        let mut id = None;
-        let mut created = None;
-        let mut timestamp = None;
-        let mut name = None;
-        let mut title = None;
-        let mut mimetype = None;
-        let mut filetype = None;
-        let mut pretty_type = None;
-        let mut user = None;
-        let mut editable = None;
-        let mut size = None;
-        let mut mode = None;
-        let mut is_external = None;
-        let mut external_type = None;
-        let mut is_public = None;
-        let mut public_url_shared = None;
-        let mut display_as_bot = None;
-        let mut username = None;
-        let mut url_private = None;
-        let mut permalink = None;
-        let mut comments_count = None;
-        let mut is_starred = None;
-        let mut shares = None;
-        let mut channels = None;
-        let mut groups = None;
-        let mut ims = None;
-        let mut external_id = None;
-        let mut external_url = None;
-        let mut has_rich_preview = None;
-        while let Some(__key) = __map.next_key::<rt::de::Key<'de>>()? {
-            match __key.as_str() {
-                "id" => rt::de::set_opt(&mut __map, &mut id),
-                "created" => rt::de::set_opt(&mut __map, &mut created),
-                "timestamp" => rt::de::set_opt(&mut __map, &mut timestamp),
-                "name" => rt::de::set_opt(&mut __map, &mut name),
-                "title" => rt::de::set_opt(&mut __map, &mut title),
-                "mimetype" => rt::de::set_opt(&mut __map, &mut mimetype),
-                "filetype" => rt::de::set_opt(&mut __map, &mut filetype),
-                "pretty_type" => rt::de::set_opt(&mut __map, &mut pretty_type),
-                "user" => rt::de::set_opt(&mut __map, &mut user),
-                "editable" => rt::de::set_opt(&mut __map, &mut editable),
-                "size" => rt::de::set_opt(&mut __map, &mut size),
-                "mode" => rt::de::set_opt(&mut __map, &mut mode),
-                "is_external" => rt::de::set_opt(&mut __map, &mut is_external),
-                "external_type" => rt::de::set_opt(&mut __map, &mut external_type),
-                "is_public" => rt::de::set_opt(&mut __map, &mut is_public),
-                "public_url_shared" => {
-                    rt::de::set_opt(&mut __map, &mut public_url_shared)
-                }
-                "display_as_bot" => rt::de::set_opt(&mut __map, &mut display_as_bot),
-                "username" => rt::de::set_opt(&mut __map, &mut username),
-                "url_private" => rt::de::set_opt(&mut __map, &mut url_private),
-                "permalink" => rt::de::set_opt(&mut __map, &mut permalink),
-                "comments_count" => rt::de::set_opt(&mut __map, &mut comments_count),
-                "is_starred" => rt::de::set_opt(&mut __map, &mut is_starred),
-                "shares" => rt::de::set_opt(&mut __map, &mut shares),
-                "channels" => rt::de::set_opt(&mut __map, &mut channels),
-                "groups" => rt::de::set_opt(&mut __map, &mut groups),
-                "ims" => rt::de::set_opt(&mut __map, &mut ims),
-                "external_id" => rt::de::set_opt(&mut __map, &mut external_id),
-                "external_url" => rt::de::set_opt(&mut __map, &mut external_url),
-                "has_rich_preview" => rt::de::set_opt(&mut __map, &mut has_rich_preview),
-                _ => rt::de::skip(&mut __map),
-            }?;
-        }
-        Ok(Self {
-            id,
-            created,
-            timestamp,
-            name,
-            title,
-            mimetype,
-            filetype,
-            pretty_type,
-            user,
-            editable,
-            size,
-            mode,
-            is_external,
-            external_type,
-            is_public,
-            public_url_shared,
-            display_as_bot,
-            username,
-            url_private,
-            permalink,
-            comments_count,
-            is_starred,
-            shares,
-            channels,
-            groups,
-            ims,
-            external_id,
-            external_url,
-            has_rich_preview,
-        })
-    }
-}

@@ -3,6 +3,7 @@
 
 use typed_slack_runtime as rt;
 use typed_slack_runtime::types::FileId;
+use crate::objects::File;
 
 /// Retrieve information about a remote file added to Slack
 ///
@@ -79,43 +80,58 @@ impl rt::Catalogued for FilesRemoteInfo {
         rt::Argument::optional("external_id"),
         rt::Argument::optional("file"),
     ];
-    const SAMPLE_RESPONSE: &'static str = "{\"file\":{\"id\":\"\"},\"ok\":true}";
+    const SAMPLE_RESPONSE: &'static str = "{\"file\":{},\"ok\":true}";
 }
 
 /// The answer of a successful [`FilesRemoteInfo`] call (`files.remote.info`), with any warnings Slack sent in `warnings`.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct FilesRemoteInfoResponse {
     /// Answered as `file`.
-    pub file: FilesRemoteInfoResponseFile,
+    pub file: File,
     /// The warnings Slack sent with the answer, from its `warning` and
     /// `response_metadata.warnings` fields.
     pub warnings: Vec<FilesRemoteInfoWarning>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for FilesRemoteInfoResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for FilesRemoteInfoResponse {
+impl rt::de::Record for FilesRemoteInfoResponse {
     const NAME: &'static str = "FilesRemoteInfoResponse";
 
-    fn read_map<'de, A: rt::de::Map<'de>>(mut __map: A) -> Result<Self, A::Error> {
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
         let mut file = None;
-        while let Some(__key) = __map.next_key::<rt::de::Key<'de>>()? {
+        while let Some(__key) = __reader.next_key()? {
             match __key.as_str() {
-                "file" => rt::de::set(&mut __map, &mut file),
-                _ => rt::de::skip(&mut __map),
+                "ok" => __reader.skip(),
+                "file" => __reader.field(&mut file, "file"),
+                _ => __reader.keep(__key),
             }?;
         }
-        Ok(Self {
-            file: rt::de::required(file, "file")?,
-            warnings: Vec::new(),
-        })
+        __this.file = __reader.required(file, "file");
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.req("ok", &true)?;
+        __writer.req("file", &self.file)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
     }
 }
+
+rt::record!(FilesRemoteInfoResponse);
 
 rt::method_response!(FilesRemoteInfoResponse, FilesRemoteInfoWarning);
 
@@ -190,44 +206,3 @@ rt::code_traits!(FilesRemoteInfoError, error, CommonError);
 /// The warning codes every method can answer:
 #[doc = include_str!("../common_warning.md")]
 pub type FilesRemoteInfoWarning = rt::CommonOnly<rt::CommonWarning>;
-
-/// The `file` object of [`FilesRemoteInfoResponse`].
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct FilesRemoteInfoResponseFile {
-    /// Answered as `id`.
-    pub id: String,
-    /// Answered as `created`.
-    pub created: Option<i64>,
-    /// Answered as `user`.
-    pub user: Option<String>,
-}
-
-impl<'de> serde::Deserialize<'de> for FilesRemoteInfoResponseFile {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for FilesRemoteInfoResponseFile {
-    const NAME: &'static str = "FilesRemoteInfoResponseFile";
-
-    fn read_map<'de, A: rt::de::Map<'de>>(mut __map: A) -> Result<Self, A::Error> {
-        let mut id = None;
-        let mut created = None;
-        let mut user = None;
-        while let Some(__key) = __map.next_key::<rt::de::Key<'de>>()? {
-            match __key.as_str() {
-                "id" => rt::de::set(&mut __map, &mut id),
-                "created" => rt::de::set_opt(&mut __map, &mut created),
-                "user" => rt::de::set_opt(&mut __map, &mut user),
-                _ => rt::de::skip(&mut __map),
-            }?;
-        }
-        Ok(Self {
-            id: rt::de::required(id, "id")?,
-            created,
-            user,
-        })
-    }
-}

@@ -2,7 +2,8 @@
 //! `files.remote.list`: Retrieve information about a remote file added to Slack
 
 use typed_slack_runtime as rt;
-use typed_slack_runtime::types::{Timestamp, Cursor, ChannelId};
+use typed_slack_runtime::types::{Timestamp, Cursor, ChannelId, ResponseMetadata};
+use crate::objects::File;
 
 /// Retrieve information about a remote file added to Slack
 ///
@@ -129,46 +130,58 @@ impl rt::Paginated for FilesRemoteList {
 }
 
 /// The answer of a successful [`FilesRemoteList`] call (`files.remote.list`), with any warnings Slack sent in `warnings`.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct FilesRemoteListResponse {
     /// Answered as `files`.
-    pub files: Option<Vec<serde_json::Value>>,
+    pub files: Option<Vec<File>>,
     /// The answer's `response_metadata`: where the next page starts.
-    pub response_metadata: Option<rt::types::ResponseMetadata>,
+    pub response_metadata: Option<ResponseMetadata>,
     /// The warnings Slack sent with the answer, from its `warning` and
     /// `response_metadata.warnings` fields.
     pub warnings: Vec<FilesRemoteListWarning>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for FilesRemoteListResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for FilesRemoteListResponse {
+impl rt::de::Record for FilesRemoteListResponse {
     const NAME: &'static str = "FilesRemoteListResponse";
 
-    fn read_map<'de, A: rt::de::Map<'de>>(mut __map: A) -> Result<Self, A::Error> {
-        let mut files = None;
-        let mut response_metadata = None;
-        while let Some(__key) = __map.next_key::<rt::de::Key<'de>>()? {
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
             match __key.as_str() {
-                "files" => rt::de::set_opt(&mut __map, &mut files),
+                "ok" => __reader.skip(),
+                "files" => __reader.field(&mut __this.files, "files"),
                 "response_metadata" => {
-                    rt::de::set_opt(&mut __map, &mut response_metadata)
+                    __reader.field(&mut __this.response_metadata, "response_metadata")
                 }
-                _ => rt::de::skip(&mut __map),
+                _ => __reader.keep(__key),
             }?;
         }
-        Ok(Self {
-            files,
-            response_metadata,
-            warnings: Vec::new(),
-        })
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.req("ok", &true)?;
+        __writer.opt("files", &self.files)?;
+        __writer.opt("response_metadata", &self.response_metadata)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
     }
 }
+
+rt::record!(FilesRemoteListResponse);
 
 rt::method_response!(FilesRemoteListResponse, FilesRemoteListWarning);
 

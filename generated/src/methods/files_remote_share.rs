@@ -3,6 +3,7 @@
 
 use typed_slack_runtime as rt;
 use typed_slack_runtime::types::{ChannelId, FileId};
+use crate::objects::File;
 
 /// Share a remote file into a channel.
 ///
@@ -93,36 +94,52 @@ impl rt::Catalogued for FilesRemoteShare {
 }
 
 /// The answer of a successful [`FilesRemoteShare`] call (`files.remote.share`), with any warnings Slack sent in `warnings`.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct FilesRemoteShareResponse {
     /// Answered as `file`.
-    pub file: Option<FilesRemoteShareResponseFile>,
+    pub file: Option<File>,
     /// The warnings Slack sent with the answer, from its `warning` and
     /// `response_metadata.warnings` fields.
     pub warnings: Vec<FilesRemoteShareWarning>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for FilesRemoteShareResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for FilesRemoteShareResponse {
+impl rt::de::Record for FilesRemoteShareResponse {
     const NAME: &'static str = "FilesRemoteShareResponse";
 
-    fn read_map<'de, A: rt::de::Map<'de>>(mut __map: A) -> Result<Self, A::Error> {
-        let mut file = None;
-        while let Some(__key) = __map.next_key::<rt::de::Key<'de>>()? {
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
             match __key.as_str() {
-                "file" => rt::de::set_opt(&mut __map, &mut file),
-                _ => rt::de::skip(&mut __map),
+                "ok" => __reader.skip(),
+                "file" => __reader.field(&mut __this.file, "file"),
+                _ => __reader.keep(__key),
             }?;
         }
-        Ok(Self { file, warnings: Vec::new() })
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.req("ok", &true)?;
+        __writer.opt("file", &self.file)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
     }
 }
+
+rt::record!(FilesRemoteShareResponse);
 
 rt::method_response!(FilesRemoteShareResponse, FilesRemoteShareWarning);
 
@@ -202,32 +219,3 @@ rt::code_traits!(FilesRemoteShareError, error, CommonError);
 /// The warning codes every method can answer:
 #[doc = include_str!("../common_warning.md")]
 pub type FilesRemoteShareWarning = rt::CommonOnly<rt::CommonWarning>;
-
-/// The `file` object of [`FilesRemoteShareResponse`].
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct FilesRemoteShareResponseFile {
-    /// Answered as `id`.
-    pub id: Option<String>,
-}
-
-impl<'de> serde::Deserialize<'de> for FilesRemoteShareResponseFile {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for FilesRemoteShareResponseFile {
-    const NAME: &'static str = "FilesRemoteShareResponseFile";
-
-    fn read_map<'de, A: rt::de::Map<'de>>(mut __map: A) -> Result<Self, A::Error> {
-        let mut id = None;
-        while let Some(__key) = __map.next_key::<rt::de::Key<'de>>()? {
-            match __key.as_str() {
-                "id" => rt::de::set_opt(&mut __map, &mut id),
-                _ => rt::de::skip(&mut __map),
-            }?;
-        }
-        Ok(Self { id })
-    }
-}

@@ -3,6 +3,7 @@
 
 use typed_slack_runtime as rt;
 use typed_slack_runtime::types::FileId;
+use crate::objects::File;
 
 /// Updates an existing remote file.
 ///
@@ -149,36 +150,52 @@ impl rt::Catalogued for FilesRemoteUpdate {
 }
 
 /// The answer of a successful [`FilesRemoteUpdate`] call (`files.remote.update`), with any warnings Slack sent in `warnings`.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct FilesRemoteUpdateResponse {
     /// Answered as `file`.
-    pub file: Option<FilesRemoteUpdateResponseFile>,
+    pub file: Option<File>,
     /// The warnings Slack sent with the answer, from its `warning` and
     /// `response_metadata.warnings` fields.
     pub warnings: Vec<FilesRemoteUpdateWarning>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for FilesRemoteUpdateResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for FilesRemoteUpdateResponse {
+impl rt::de::Record for FilesRemoteUpdateResponse {
     const NAME: &'static str = "FilesRemoteUpdateResponse";
 
-    fn read_map<'de, A: rt::de::Map<'de>>(mut __map: A) -> Result<Self, A::Error> {
-        let mut file = None;
-        while let Some(__key) = __map.next_key::<rt::de::Key<'de>>()? {
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
             match __key.as_str() {
-                "file" => rt::de::set_opt(&mut __map, &mut file),
-                _ => rt::de::skip(&mut __map),
+                "ok" => __reader.skip(),
+                "file" => __reader.field(&mut __this.file, "file"),
+                _ => __reader.keep(__key),
             }?;
         }
-        Ok(Self { file, warnings: Vec::new() })
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.req("ok", &true)?;
+        __writer.opt("file", &self.file)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
     }
 }
+
+rt::record!(FilesRemoteUpdateResponse);
 
 rt::method_response!(FilesRemoteUpdateResponse, FilesRemoteUpdateWarning);
 
@@ -270,32 +287,3 @@ rt::code_traits!(FilesRemoteUpdateError, error, CommonError);
 /// The warning codes every method can answer:
 #[doc = include_str!("../common_warning.md")]
 pub type FilesRemoteUpdateWarning = rt::CommonOnly<rt::CommonWarning>;
-
-/// The `file` object of [`FilesRemoteUpdateResponse`].
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct FilesRemoteUpdateResponseFile {
-    /// Answered as `id`.
-    pub id: Option<String>,
-}
-
-impl<'de> serde::Deserialize<'de> for FilesRemoteUpdateResponseFile {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for FilesRemoteUpdateResponseFile {
-    const NAME: &'static str = "FilesRemoteUpdateResponseFile";
-
-    fn read_map<'de, A: rt::de::Map<'de>>(mut __map: A) -> Result<Self, A::Error> {
-        let mut id = None;
-        while let Some(__key) = __map.next_key::<rt::de::Key<'de>>()? {
-            match __key.as_str() {
-                "id" => rt::de::set_opt(&mut __map, &mut id),
-                _ => rt::de::skip(&mut __map),
-            }?;
-        }
-        Ok(Self { id })
-    }
-}

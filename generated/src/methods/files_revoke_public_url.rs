@@ -3,6 +3,7 @@
 
 use typed_slack_runtime as rt;
 use typed_slack_runtime::types::FileId;
+use crate::objects::File;
 
 /// Revokes public/external sharing access for a file
 ///
@@ -70,39 +71,54 @@ impl rt::Catalogued for FilesRevokePublicUrl {
 /// ```json
 ///{ "ok": true }
 /// ```
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct FilesRevokePublicUrlResponse {
     /// Answered as `file`.
-    pub file: FilesRevokePublicUrlResponseFile,
+    pub file: File,
     /// The warnings Slack sent with the answer, from its `warning` and
     /// `response_metadata.warnings` fields.
     pub warnings: Vec<FilesRevokePublicUrlWarning>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for FilesRevokePublicUrlResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for FilesRevokePublicUrlResponse {
+impl rt::de::Record for FilesRevokePublicUrlResponse {
     const NAME: &'static str = "FilesRevokePublicUrlResponse";
 
-    fn read_map<'de, A: rt::de::Map<'de>>(mut __map: A) -> Result<Self, A::Error> {
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
         let mut file = None;
-        while let Some(__key) = __map.next_key::<rt::de::Key<'de>>()? {
+        while let Some(__key) = __reader.next_key()? {
             match __key.as_str() {
-                "file" => rt::de::set(&mut __map, &mut file),
-                _ => rt::de::skip(&mut __map),
+                "ok" => __reader.skip(),
+                "file" => __reader.field(&mut file, "file"),
+                _ => __reader.keep(__key),
             }?;
         }
-        Ok(Self {
-            file: rt::de::required(file, "file")?,
-            warnings: Vec::new(),
-        })
+        __this.file = __reader.required(file, "file");
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.req("ok", &true)?;
+        __writer.req("file", &self.file)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
     }
 }
+
+rt::record!(FilesRevokePublicUrlResponse);
 
 rt::method_response!(FilesRevokePublicUrlResponse, FilesRevokePublicUrlWarning);
 
@@ -158,40 +174,3 @@ rt::code_traits!(FilesRevokePublicUrlError, error, CommonError);
 /// The warning codes every method can answer:
 #[doc = include_str!("../common_warning.md")]
 pub type FilesRevokePublicUrlWarning = rt::CommonOnly<rt::CommonWarning>;
-
-/// The `file` object of [`FilesRevokePublicUrlResponse`].
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct FilesRevokePublicUrlResponseFile {
-    /// Answered as `id`.
-    pub id: Option<String>,
-    /// Answered as `created`.
-    pub created: Option<i64>,
-    /// Answered as `user`.
-    pub user: Option<String>,
-}
-
-impl<'de> serde::Deserialize<'de> for FilesRevokePublicUrlResponseFile {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for FilesRevokePublicUrlResponseFile {
-    const NAME: &'static str = "FilesRevokePublicUrlResponseFile";
-
-    fn read_map<'de, A: rt::de::Map<'de>>(mut __map: A) -> Result<Self, A::Error> {
-        let mut id = None;
-        let mut created = None;
-        let mut user = None;
-        while let Some(__key) = __map.next_key::<rt::de::Key<'de>>()? {
-            match __key.as_str() {
-                "id" => rt::de::set_opt(&mut __map, &mut id),
-                "created" => rt::de::set_opt(&mut __map, &mut created),
-                "user" => rt::de::set_opt(&mut __map, &mut user),
-                _ => rt::de::skip(&mut __map),
-            }?;
-        }
-        Ok(Self { id, created, user })
-    }
-}

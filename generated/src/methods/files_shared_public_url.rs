@@ -3,6 +3,7 @@
 
 use typed_slack_runtime as rt;
 use typed_slack_runtime::types::FileId;
+use crate::objects::File;
 
 /// Enables a file for public/external sharing.
 ///
@@ -70,11 +71,11 @@ impl rt::Catalogued for FilesSharedPublicUrl {
 /// ```json
 ///{ "ok": true }
 /// ```
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct FilesSharedPublicUrlResponse {
     /// Answered as `file`.
-    pub file: FilesSharedPublicUrlResponseFile,
+    pub file: File,
     /// Answered as `comment`.
     pub comment: Option<Vec<serde_json::Value>>,
     /// Answered as `paging`.
@@ -82,37 +83,50 @@ pub struct FilesSharedPublicUrlResponse {
     /// The warnings Slack sent with the answer, from its `warning` and
     /// `response_metadata.warnings` fields.
     pub warnings: Vec<FilesSharedPublicUrlWarning>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for FilesSharedPublicUrlResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for FilesSharedPublicUrlResponse {
+impl rt::de::Record for FilesSharedPublicUrlResponse {
     const NAME: &'static str = "FilesSharedPublicUrlResponse";
 
-    fn read_map<'de, A: rt::de::Map<'de>>(mut __map: A) -> Result<Self, A::Error> {
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
         let mut file = None;
-        let mut comment = None;
-        let mut paging = None;
-        while let Some(__key) = __map.next_key::<rt::de::Key<'de>>()? {
+        while let Some(__key) = __reader.next_key()? {
             match __key.as_str() {
-                "file" => rt::de::set(&mut __map, &mut file),
-                "comment" => rt::de::set_opt(&mut __map, &mut comment),
-                "paging" => rt::de::set_opt(&mut __map, &mut paging),
-                _ => rt::de::skip(&mut __map),
+                "ok" => __reader.skip(),
+                "file" => __reader.field(&mut file, "file"),
+                "comment" => __reader.field(&mut __this.comment, "comment"),
+                "paging" => __reader.field(&mut __this.paging, "paging"),
+                _ => __reader.keep(__key),
             }?;
         }
-        Ok(Self {
-            file: rt::de::required(file, "file")?,
-            comment,
-            paging,
-            warnings: Vec::new(),
-        })
+        __this.file = __reader.required(file, "file");
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.req("ok", &true)?;
+        __writer.req("file", &self.file)?;
+        __writer.opt_json("comment", &self.comment)?;
+        __writer.opt_json("paging", &self.paging)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
     }
 }
+
+rt::record!(FilesSharedPublicUrlResponse);
 
 rt::method_response!(FilesSharedPublicUrlResponse, FilesSharedPublicUrlWarning);
 
@@ -192,40 +206,3 @@ rt::code_traits!(FilesSharedPublicUrlError, error, CommonError);
 /// The warning codes every method can answer:
 #[doc = include_str!("../common_warning.md")]
 pub type FilesSharedPublicUrlWarning = rt::CommonOnly<rt::CommonWarning>;
-
-/// The `file` object of [`FilesSharedPublicUrlResponse`].
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct FilesSharedPublicUrlResponseFile {
-    /// Answered as `id`.
-    pub id: Option<String>,
-    /// Answered as `created`.
-    pub created: Option<i64>,
-    /// Answered as `user`.
-    pub user: Option<String>,
-}
-
-impl<'de> serde::Deserialize<'de> for FilesSharedPublicUrlResponseFile {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for FilesSharedPublicUrlResponseFile {
-    const NAME: &'static str = "FilesSharedPublicUrlResponseFile";
-
-    fn read_map<'de, A: rt::de::Map<'de>>(mut __map: A) -> Result<Self, A::Error> {
-        let mut id = None;
-        let mut created = None;
-        let mut user = None;
-        while let Some(__key) = __map.next_key::<rt::de::Key<'de>>()? {
-            match __key.as_str() {
-                "id" => rt::de::set_opt(&mut __map, &mut id),
-                "created" => rt::de::set_opt(&mut __map, &mut created),
-                "user" => rt::de::set_opt(&mut __map, &mut user),
-                _ => rt::de::skip(&mut __map),
-            }?;
-        }
-        Ok(Self { id, created, user })
-    }
-}

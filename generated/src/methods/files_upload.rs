@@ -3,6 +3,7 @@
 
 use typed_slack_runtime as rt;
 use typed_slack_runtime::types::{Timestamp, ChannelId};
+use crate::objects::File;
 
 /// Uploads or creates a file.
 ///
@@ -279,39 +280,54 @@ impl rt::Catalogued for FilesUpload {
 ///    }
 ///}
 /// ```
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct FilesUploadResponse {
     /// Answered as `file`.
-    pub file: FilesUploadResponseFile,
+    pub file: File,
     /// The warnings Slack sent with the answer, from its `warning` and
     /// `response_metadata.warnings` fields.
     pub warnings: Vec<FilesUploadWarning>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for FilesUploadResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for FilesUploadResponse {
+impl rt::de::Record for FilesUploadResponse {
     const NAME: &'static str = "FilesUploadResponse";
 
-    fn read_map<'de, A: rt::de::Map<'de>>(mut __map: A) -> Result<Self, A::Error> {
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
         let mut file = None;
-        while let Some(__key) = __map.next_key::<rt::de::Key<'de>>()? {
+        while let Some(__key) = __reader.next_key()? {
             match __key.as_str() {
-                "file" => rt::de::set(&mut __map, &mut file),
-                _ => rt::de::skip(&mut __map),
+                "ok" => __reader.skip(),
+                "file" => __reader.field(&mut file, "file"),
+                _ => __reader.keep(__key),
             }?;
         }
-        Ok(Self {
-            file: rt::de::required(file, "file")?,
-            warnings: Vec::new(),
-        })
+        __this.file = __reader.required(file, "file");
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.req("ok", &true)?;
+        __writer.req("file", &self.file)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
     }
 }
+
+rt::record!(FilesUploadResponse);
 
 rt::method_response!(FilesUploadResponse, FilesUploadWarning);
 
@@ -499,40 +515,3 @@ impl rt::Code for FilesUploadWarning {
 }
 
 rt::code_traits!(FilesUploadWarning, warning, CommonWarning);
-
-/// The `file` object of [`FilesUploadResponse`].
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct FilesUploadResponseFile {
-    /// Answered as `id`.
-    pub id: Option<String>,
-    /// Answered as `created`.
-    pub created: Option<i64>,
-    /// Answered as `user`.
-    pub user: Option<String>,
-}
-
-impl<'de> serde::Deserialize<'de> for FilesUploadResponseFile {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for FilesUploadResponseFile {
-    const NAME: &'static str = "FilesUploadResponseFile";
-
-    fn read_map<'de, A: rt::de::Map<'de>>(mut __map: A) -> Result<Self, A::Error> {
-        let mut id = None;
-        let mut created = None;
-        let mut user = None;
-        while let Some(__key) = __map.next_key::<rt::de::Key<'de>>()? {
-            match __key.as_str() {
-                "id" => rt::de::set_opt(&mut __map, &mut id),
-                "created" => rt::de::set_opt(&mut __map, &mut created),
-                "user" => rt::de::set_opt(&mut __map, &mut user),
-                _ => rt::de::skip(&mut __map),
-            }?;
-        }
-        Ok(Self { id, created, user })
-    }
-}

@@ -117,7 +117,7 @@ impl rt::Catalogued for FunctionsDistributionsPermissionsList {
 ///    ]
 ///}
 /// ```
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct FunctionsDistributionsPermissionsListResponse {
     /// Answered as `permission_type`.
@@ -131,40 +131,54 @@ pub struct FunctionsDistributionsPermissionsListResponse {
     /// The warnings Slack sent with the answer, from its `warning` and
     /// `response_metadata.warnings` fields.
     pub warnings: Vec<FunctionsDistributionsPermissionsListWarning>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for FunctionsDistributionsPermissionsListResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for FunctionsDistributionsPermissionsListResponse {
+impl rt::de::Record for FunctionsDistributionsPermissionsListResponse {
     const NAME: &'static str = "FunctionsDistributionsPermissionsListResponse";
 
-    fn read_map<'de, A: rt::de::Map<'de>>(mut __map: A) -> Result<Self, A::Error> {
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
         let mut permission_type = None;
-        let mut users = None;
-        let mut team_ids = None;
-        let mut org_ids = None;
-        while let Some(__key) = __map.next_key::<rt::de::Key<'de>>()? {
+        while let Some(__key) = __reader.next_key()? {
             match __key.as_str() {
-                "permission_type" => rt::de::set(&mut __map, &mut permission_type),
-                "users" => rt::de::set_opt(&mut __map, &mut users),
-                "team_ids" => rt::de::set_opt(&mut __map, &mut team_ids),
-                "org_ids" => rt::de::set_opt(&mut __map, &mut org_ids),
-                _ => rt::de::skip(&mut __map),
+                "ok" => __reader.skip(),
+                "permission_type" => {
+                    __reader.field(&mut permission_type, "permission_type")
+                }
+                "users" => __reader.field(&mut __this.users, "users"),
+                "team_ids" => __reader.field(&mut __this.team_ids, "team_ids"),
+                "org_ids" => __reader.field(&mut __this.org_ids, "org_ids"),
+                _ => __reader.keep(__key),
             }?;
         }
-        Ok(Self {
-            permission_type: rt::de::required(permission_type, "permission_type")?,
-            users,
-            team_ids,
-            org_ids,
-            warnings: Vec::new(),
-        })
+        __this.permission_type = __reader.required(permission_type, "permission_type");
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.req("ok", &true)?;
+        __writer.req("permission_type", &self.permission_type)?;
+        __writer.opt_json("users", &self.users)?;
+        __writer.opt("team_ids", &self.team_ids)?;
+        __writer.opt("org_ids", &self.org_ids)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
     }
 }
+
+rt::record!(FunctionsDistributionsPermissionsListResponse);
 
 rt::method_response!(
     FunctionsDistributionsPermissionsListResponse,

@@ -133,7 +133,7 @@ impl rt::Catalogued for FunctionsDistributionsPermissionsRemove {
 ///    ]
 ///}
 /// ```
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct FunctionsDistributionsPermissionsRemoveResponse {
     /// Answered as `permission_type`.
@@ -143,34 +143,50 @@ pub struct FunctionsDistributionsPermissionsRemoveResponse {
     /// The warnings Slack sent with the answer, from its `warning` and
     /// `response_metadata.warnings` fields.
     pub warnings: Vec<FunctionsDistributionsPermissionsRemoveWarning>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for FunctionsDistributionsPermissionsRemoveResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for FunctionsDistributionsPermissionsRemoveResponse {
+impl rt::de::Record for FunctionsDistributionsPermissionsRemoveResponse {
     const NAME: &'static str = "FunctionsDistributionsPermissionsRemoveResponse";
 
-    fn read_map<'de, A: rt::de::Map<'de>>(mut __map: A) -> Result<Self, A::Error> {
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
         let mut permission_type = None;
-        let mut users = None;
-        while let Some(__key) = __map.next_key::<rt::de::Key<'de>>()? {
+        while let Some(__key) = __reader.next_key()? {
             match __key.as_str() {
-                "permission_type" => rt::de::set(&mut __map, &mut permission_type),
-                "users" => rt::de::set_opt(&mut __map, &mut users),
-                _ => rt::de::skip(&mut __map),
+                "ok" => __reader.skip(),
+                "permission_type" => {
+                    __reader.field(&mut permission_type, "permission_type")
+                }
+                "users" => __reader.field(&mut __this.users, "users"),
+                _ => __reader.keep(__key),
             }?;
         }
-        Ok(Self {
-            permission_type: rt::de::required(permission_type, "permission_type")?,
-            users,
-            warnings: Vec::new(),
-        })
+        __this.permission_type = __reader.required(permission_type, "permission_type");
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.req("ok", &true)?;
+        __writer.req("permission_type", &self.permission_type)?;
+        __writer.opt_json("users", &self.users)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
     }
 }
+
+rt::record!(FunctionsDistributionsPermissionsRemoveResponse);
 
 rt::method_response!(
     FunctionsDistributionsPermissionsRemoveResponse,

@@ -119,7 +119,7 @@ impl rt::Catalogued for FunctionsWorkflowsStepsList {
 ///    ]
 ///}
 /// ```
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct FunctionsWorkflowsStepsListResponse {
     /// Slack's `step_version` object, kept as raw JSON: the spec does not describe its fields yet.
@@ -128,31 +128,46 @@ pub struct FunctionsWorkflowsStepsListResponse {
     /// The warnings Slack sent with the answer, from its `warning` and
     /// `response_metadata.warnings` fields.
     pub warnings: Vec<FunctionsWorkflowsStepsListWarning>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for FunctionsWorkflowsStepsListResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for FunctionsWorkflowsStepsListResponse {
+impl rt::de::Record for FunctionsWorkflowsStepsListResponse {
     const NAME: &'static str = "FunctionsWorkflowsStepsListResponse";
 
-    fn read_map<'de, A: rt::de::Map<'de>>(mut __map: A) -> Result<Self, A::Error> {
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
         let mut steps_versions = None;
-        while let Some(__key) = __map.next_key::<rt::de::Key<'de>>()? {
+        while let Some(__key) = __reader.next_key()? {
             match __key.as_str() {
-                "steps_versions" => rt::de::set(&mut __map, &mut steps_versions),
-                _ => rt::de::skip(&mut __map),
+                "ok" => __reader.skip(),
+                "steps_versions" => __reader.field(&mut steps_versions, "steps_versions"),
+                _ => __reader.keep(__key),
             }?;
         }
-        Ok(Self {
-            steps_versions: rt::de::required(steps_versions, "steps_versions")?,
-            warnings: Vec::new(),
-        })
+        __this.steps_versions = __reader.required(steps_versions, "steps_versions");
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.req("ok", &true)?;
+        __writer.req_json("steps_versions", &self.steps_versions)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
     }
 }
+
+rt::record!(FunctionsWorkflowsStepsListResponse);
 
 rt::method_response!(
     FunctionsWorkflowsStepsListResponse, FunctionsWorkflowsStepsListWarning

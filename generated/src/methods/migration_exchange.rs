@@ -110,7 +110,7 @@ impl rt::Catalogued for MigrationExchange {
 ///    "invalid_user_ids": ["U21ABZZXX"]
 ///}
 /// ```
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct MigrationExchangeResponse {
     /// Answered as `team_id`.
@@ -118,46 +118,64 @@ pub struct MigrationExchangeResponse {
     /// Answered as `enterprise_id`.
     pub enterprise_id: String,
     /// Answered as `user_id_map`.
-    pub user_id_map: serde_json::Value,
+    pub user_id_map: MigrationExchangeResponseUserIdMap,
     /// Answered as `invalid_user_ids`.
     pub invalid_user_ids: Option<Vec<String>>,
     /// The warnings Slack sent with the answer, from its `warning` and
     /// `response_metadata.warnings` fields.
     pub warnings: Vec<MigrationExchangeWarning>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for MigrationExchangeResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for MigrationExchangeResponse {
+impl rt::de::Record for MigrationExchangeResponse {
     const NAME: &'static str = "MigrationExchangeResponse";
 
-    fn read_map<'de, A: rt::de::Map<'de>>(mut __map: A) -> Result<Self, A::Error> {
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
         let mut team_id = None;
         let mut enterprise_id = None;
         let mut user_id_map = None;
-        let mut invalid_user_ids = None;
-        while let Some(__key) = __map.next_key::<rt::de::Key<'de>>()? {
+        while let Some(__key) = __reader.next_key()? {
             match __key.as_str() {
-                "team_id" => rt::de::set(&mut __map, &mut team_id),
-                "enterprise_id" => rt::de::set(&mut __map, &mut enterprise_id),
-                "user_id_map" => rt::de::set(&mut __map, &mut user_id_map),
-                "invalid_user_ids" => rt::de::set_opt(&mut __map, &mut invalid_user_ids),
-                _ => rt::de::skip(&mut __map),
+                "ok" => __reader.skip(),
+                "team_id" => __reader.field(&mut team_id, "team_id"),
+                "enterprise_id" => __reader.field(&mut enterprise_id, "enterprise_id"),
+                "user_id_map" => __reader.field(&mut user_id_map, "user_id_map"),
+                "invalid_user_ids" => {
+                    __reader.field(&mut __this.invalid_user_ids, "invalid_user_ids")
+                }
+                _ => __reader.keep(__key),
             }?;
         }
-        Ok(Self {
-            team_id: rt::de::required(team_id, "team_id")?,
-            enterprise_id: rt::de::required(enterprise_id, "enterprise_id")?,
-            user_id_map: rt::de::required(user_id_map, "user_id_map")?,
-            invalid_user_ids,
-            warnings: Vec::new(),
-        })
+        __this.team_id = __reader.required(team_id, "team_id");
+        __this.enterprise_id = __reader.required(enterprise_id, "enterprise_id");
+        __this.user_id_map = __reader.required(user_id_map, "user_id_map");
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.req("ok", &true)?;
+        __writer.req("team_id", &self.team_id)?;
+        __writer.req("enterprise_id", &self.enterprise_id)?;
+        __writer.req("user_id_map", &self.user_id_map)?;
+        __writer.opt("invalid_user_ids", &self.invalid_user_ids)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
     }
 }
+
+rt::record!(MigrationExchangeResponse);
 
 rt::method_response!(MigrationExchangeResponse, MigrationExchangeWarning);
 
@@ -224,3 +242,54 @@ rt::code_traits!(MigrationExchangeError, error, CommonError);
 /// The warning codes every method can answer:
 #[doc = include_str!("../common_warning.md")]
 pub type MigrationExchangeWarning = rt::CommonOnly<rt::CommonWarning>;
+
+/// The `user_id_map` object of [`MigrationExchangeResponse`].
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct MigrationExchangeResponseUserIdMap {
+    /// Answered as `0`.
+    pub n_0: Option<String>,
+    /// Answered as `1`.
+    pub n_1: Option<String>,
+    /// Answered as `2`.
+    pub n_2: Option<String>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
+}
+
+impl rt::de::Record for MigrationExchangeResponseUserIdMap {
+    const NAME: &'static str = "MigrationExchangeResponseUserIdMap";
+
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
+            match __key.as_str() {
+                "0" => __reader.field(&mut __this.n_0, "0"),
+                "1" => __reader.field(&mut __this.n_1, "1"),
+                "2" => __reader.field(&mut __this.n_2, "2"),
+                _ => __reader.keep(__key),
+            }?;
+        }
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.opt("0", &self.n_0)?;
+        __writer.opt("1", &self.n_1)?;
+        __writer.opt("2", &self.n_2)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
+    }
+}
+
+rt::record!(MigrationExchangeResponseUserIdMap);

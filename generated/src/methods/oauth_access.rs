@@ -177,7 +177,7 @@ impl rt::Catalogued for OauthAccess {
 ///    }
 ///}
 /// ```
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct OauthAccessResponse {
     /// Answered as `token_type`.
@@ -221,87 +221,96 @@ pub struct OauthAccessResponse {
     /// The warnings Slack sent with the answer, from its `warning` and
     /// `response_metadata.warnings` fields.
     pub warnings: Vec<OauthAccessWarning>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for OauthAccessResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for OauthAccessResponse {
+impl rt::de::Record for OauthAccessResponse {
     const NAME: &'static str = "OauthAccessResponse";
 
-    fn read_map<'de, A: rt::de::Map<'de>>(mut __map: A) -> Result<Self, A::Error> {
-        let mut token_type = None;
-        let mut app_id = None;
-        let mut app_user_id = None;
-        let mut team_name = None;
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
         let mut team_id = None;
         let mut access_token = None;
-        let mut authorizing_user = None;
-        let mut installer_user = None;
-        let mut scopes = None;
-        let mut scope = None;
-        let mut user_id = None;
-        let mut bot = None;
-        let mut refresh_token = None;
-        let mut expires_in = None;
-        let mut user = None;
-        let mut team = None;
-        let mut enterprise_id = None;
-        let mut incoming_webhook = None;
-        let mut single_channel_id = None;
-        while let Some(__key) = __map.next_key::<rt::de::Key<'de>>()? {
+        while let Some(__key) = __reader.next_key()? {
             match __key.as_str() {
-                "token_type" => rt::de::set_opt(&mut __map, &mut token_type),
-                "app_id" => rt::de::set_opt(&mut __map, &mut app_id),
-                "app_user_id" => rt::de::set_opt(&mut __map, &mut app_user_id),
-                "team_name" => rt::de::set_opt(&mut __map, &mut team_name),
-                "team_id" => rt::de::set(&mut __map, &mut team_id),
-                "access_token" => rt::de::set(&mut __map, &mut access_token),
-                "authorizing_user" => rt::de::set_opt(&mut __map, &mut authorizing_user),
-                "installer_user" => rt::de::set_opt(&mut __map, &mut installer_user),
-                "scopes" => rt::de::set_opt(&mut __map, &mut scopes),
-                "scope" => rt::de::set_opt(&mut __map, &mut scope),
-                "user_id" => rt::de::set_opt(&mut __map, &mut user_id),
-                "bot" => rt::de::set_opt(&mut __map, &mut bot),
-                "refresh_token" => rt::de::set_opt(&mut __map, &mut refresh_token),
-                "expires_in" => rt::de::set_opt(&mut __map, &mut expires_in),
-                "user" => rt::de::set_opt(&mut __map, &mut user),
-                "team" => rt::de::set_opt(&mut __map, &mut team),
-                "enterprise_id" => rt::de::set_opt(&mut __map, &mut enterprise_id),
-                "incoming_webhook" => rt::de::set_opt(&mut __map, &mut incoming_webhook),
-                "single_channel_id" => {
-                    rt::de::set_opt(&mut __map, &mut single_channel_id)
+                "ok" => __reader.skip(),
+                "token_type" => __reader.field(&mut __this.token_type, "token_type"),
+                "app_id" => __reader.field(&mut __this.app_id, "app_id"),
+                "app_user_id" => __reader.field(&mut __this.app_user_id, "app_user_id"),
+                "team_name" => __reader.field(&mut __this.team_name, "team_name"),
+                "team_id" => __reader.field(&mut team_id, "team_id"),
+                "access_token" => __reader.field(&mut access_token, "access_token"),
+                "authorizing_user" => {
+                    __reader.field(&mut __this.authorizing_user, "authorizing_user")
                 }
-                _ => rt::de::skip(&mut __map),
+                "installer_user" => {
+                    __reader.field(&mut __this.installer_user, "installer_user")
+                }
+                "scopes" => __reader.field(&mut __this.scopes, "scopes"),
+                "scope" => __reader.field(&mut __this.scope, "scope"),
+                "user_id" => __reader.field(&mut __this.user_id, "user_id"),
+                "bot" => __reader.field(&mut __this.bot, "bot"),
+                "refresh_token" => {
+                    __reader.field(&mut __this.refresh_token, "refresh_token")
+                }
+                "expires_in" => __reader.field(&mut __this.expires_in, "expires_in"),
+                "user" => __reader.field(&mut __this.user, "user"),
+                "team" => __reader.field(&mut __this.team, "team"),
+                "enterprise_id" => {
+                    __reader.field(&mut __this.enterprise_id, "enterprise_id")
+                }
+                "incoming_webhook" => {
+                    __reader.field(&mut __this.incoming_webhook, "incoming_webhook")
+                }
+                "single_channel_id" => {
+                    __reader.field(&mut __this.single_channel_id, "single_channel_id")
+                }
+                _ => __reader.keep(__key),
             }?;
         }
-        Ok(Self {
-            token_type,
-            app_id,
-            app_user_id,
-            team_name,
-            team_id: rt::de::required(team_id, "team_id")?,
-            access_token: rt::de::required(access_token, "access_token")?,
-            authorizing_user,
-            installer_user,
-            scopes,
-            scope,
-            user_id,
-            bot,
-            refresh_token,
-            expires_in,
-            user,
-            team,
-            enterprise_id,
-            incoming_webhook,
-            single_channel_id,
-            warnings: Vec::new(),
-        })
+        __this.team_id = __reader.required(team_id, "team_id");
+        __this.access_token = __reader.required(access_token, "access_token");
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.req("ok", &true)?;
+        __writer.opt("token_type", &self.token_type)?;
+        __writer.opt("app_id", &self.app_id)?;
+        __writer.opt("app_user_id", &self.app_user_id)?;
+        __writer.opt("team_name", &self.team_name)?;
+        __writer.req("team_id", &self.team_id)?;
+        __writer.req("access_token", &self.access_token)?;
+        __writer.opt("authorizing_user", &self.authorizing_user)?;
+        __writer.opt("installer_user", &self.installer_user)?;
+        __writer.opt("scopes", &self.scopes)?;
+        __writer.opt("scope", &self.scope)?;
+        __writer.opt("user_id", &self.user_id)?;
+        __writer.opt("bot", &self.bot)?;
+        __writer.opt("refresh_token", &self.refresh_token)?;
+        __writer.opt("expires_in", &self.expires_in)?;
+        __writer.opt("user", &self.user)?;
+        __writer.opt("team", &self.team)?;
+        __writer.opt("enterprise_id", &self.enterprise_id)?;
+        __writer.opt("incoming_webhook", &self.incoming_webhook)?;
+        __writer.opt("single_channel_id", &self.single_channel_id)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
     }
 }
+
+rt::record!(OauthAccessResponse);
 
 rt::method_response!(OauthAccessResponse, OauthAccessWarning);
 
@@ -426,73 +435,101 @@ rt::code_traits!(OauthAccessError, error, CommonError);
 pub type OauthAccessWarning = rt::CommonOnly<rt::CommonWarning>;
 
 /// The `authorizing_user` object of [`OauthAccessResponse`].
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct OauthAccessResponseAuthorizingUser {
     /// Answered as `user_id`.
     pub user_id: Option<String>,
     /// Answered as `app_home`.
     pub app_home: Option<String>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for OauthAccessResponseAuthorizingUser {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for OauthAccessResponseAuthorizingUser {
+impl rt::de::Record for OauthAccessResponseAuthorizingUser {
     const NAME: &'static str = "OauthAccessResponseAuthorizingUser";
 
-    fn read_map<'de, A: rt::de::Map<'de>>(mut __map: A) -> Result<Self, A::Error> {
-        let mut user_id = None;
-        let mut app_home = None;
-        while let Some(__key) = __map.next_key::<rt::de::Key<'de>>()? {
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
             match __key.as_str() {
-                "user_id" => rt::de::set_opt(&mut __map, &mut user_id),
-                "app_home" => rt::de::set_opt(&mut __map, &mut app_home),
-                _ => rt::de::skip(&mut __map),
+                "user_id" => __reader.field(&mut __this.user_id, "user_id"),
+                "app_home" => __reader.field(&mut __this.app_home, "app_home"),
+                _ => __reader.keep(__key),
             }?;
         }
-        Ok(Self { user_id, app_home })
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.opt("user_id", &self.user_id)?;
+        __writer.opt("app_home", &self.app_home)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
     }
 }
 
+rt::record!(OauthAccessResponseAuthorizingUser);
+
 /// The `installer_user` object of [`OauthAccessResponse`].
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct OauthAccessResponseInstallerUser {
     /// Answered as `user_id`.
     pub user_id: Option<String>,
     /// Answered as `app_home`.
     pub app_home: Option<String>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for OauthAccessResponseInstallerUser {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for OauthAccessResponseInstallerUser {
+impl rt::de::Record for OauthAccessResponseInstallerUser {
     const NAME: &'static str = "OauthAccessResponseInstallerUser";
 
-    fn read_map<'de, A: rt::de::Map<'de>>(mut __map: A) -> Result<Self, A::Error> {
-        let mut user_id = None;
-        let mut app_home = None;
-        while let Some(__key) = __map.next_key::<rt::de::Key<'de>>()? {
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
             match __key.as_str() {
-                "user_id" => rt::de::set_opt(&mut __map, &mut user_id),
-                "app_home" => rt::de::set_opt(&mut __map, &mut app_home),
-                _ => rt::de::skip(&mut __map),
+                "user_id" => __reader.field(&mut __this.user_id, "user_id"),
+                "app_home" => __reader.field(&mut __this.app_home, "app_home"),
+                _ => __reader.keep(__key),
             }?;
         }
-        Ok(Self { user_id, app_home })
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.opt("user_id", &self.user_id)?;
+        __writer.opt("app_home", &self.app_home)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
     }
 }
 
+rt::record!(OauthAccessResponseInstallerUser);
+
 /// The `scopes` object of [`OauthAccessResponse`].
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct OauthAccessResponseScopes {
     /// Answered as `app_home`.
@@ -507,48 +544,59 @@ pub struct OauthAccessResponseScopes {
     pub mpim: Option<Vec<String>>,
     /// Answered as `im`.
     pub im: Option<Vec<String>>,
+    /// Answered as `user`.
+    pub user: Option<Vec<String>>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for OauthAccessResponseScopes {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for OauthAccessResponseScopes {
+impl rt::de::Record for OauthAccessResponseScopes {
     const NAME: &'static str = "OauthAccessResponseScopes";
 
-    fn read_map<'de, A: rt::de::Map<'de>>(mut __map: A) -> Result<Self, A::Error> {
-        let mut app_home = None;
-        let mut team = None;
-        let mut channel = None;
-        let mut group = None;
-        let mut mpim = None;
-        let mut im = None;
-        while let Some(__key) = __map.next_key::<rt::de::Key<'de>>()? {
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
             match __key.as_str() {
-                "app_home" => rt::de::set_opt(&mut __map, &mut app_home),
-                "team" => rt::de::set_opt(&mut __map, &mut team),
-                "channel" => rt::de::set_opt(&mut __map, &mut channel),
-                "group" => rt::de::set_opt(&mut __map, &mut group),
-                "mpim" => rt::de::set_opt(&mut __map, &mut mpim),
-                "im" => rt::de::set_opt(&mut __map, &mut im),
-                _ => rt::de::skip(&mut __map),
+                "app_home" => __reader.field(&mut __this.app_home, "app_home"),
+                "team" => __reader.field(&mut __this.team, "team"),
+                "channel" => __reader.field(&mut __this.channel, "channel"),
+                "group" => __reader.field(&mut __this.group, "group"),
+                "mpim" => __reader.field(&mut __this.mpim, "mpim"),
+                "im" => __reader.field(&mut __this.im, "im"),
+                "user" => __reader.field(&mut __this.user, "user"),
+                _ => __reader.keep(__key),
             }?;
         }
-        Ok(Self {
-            app_home,
-            team,
-            channel,
-            group,
-            mpim,
-            im,
-        })
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.opt("app_home", &self.app_home)?;
+        __writer.opt("team", &self.team)?;
+        __writer.opt("channel", &self.channel)?;
+        __writer.opt("group", &self.group)?;
+        __writer.opt("mpim", &self.mpim)?;
+        __writer.opt("im", &self.im)?;
+        __writer.opt("user", &self.user)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
     }
 }
 
+rt::record!(OauthAccessResponseScopes);
+
 /// The `bot` object of [`OauthAccessResponse`].
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct OauthAccessResponseBot {
     /// Answered as `bot_user_id`.
@@ -557,39 +605,51 @@ pub struct OauthAccessResponseBot {
     pub bot_access_token: Option<String>,
     /// Answered as `scope`.
     pub scope: Option<String>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for OauthAccessResponseBot {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for OauthAccessResponseBot {
+impl rt::de::Record for OauthAccessResponseBot {
     const NAME: &'static str = "OauthAccessResponseBot";
 
-    fn read_map<'de, A: rt::de::Map<'de>>(mut __map: A) -> Result<Self, A::Error> {
-        let mut bot_user_id = None;
-        let mut bot_access_token = None;
-        let mut scope = None;
-        while let Some(__key) = __map.next_key::<rt::de::Key<'de>>()? {
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
             match __key.as_str() {
-                "bot_user_id" => rt::de::set_opt(&mut __map, &mut bot_user_id),
-                "bot_access_token" => rt::de::set_opt(&mut __map, &mut bot_access_token),
-                "scope" => rt::de::set_opt(&mut __map, &mut scope),
-                _ => rt::de::skip(&mut __map),
+                "bot_user_id" => __reader.field(&mut __this.bot_user_id, "bot_user_id"),
+                "bot_access_token" => {
+                    __reader.field(&mut __this.bot_access_token, "bot_access_token")
+                }
+                "scope" => __reader.field(&mut __this.scope, "scope"),
+                _ => __reader.keep(__key),
             }?;
         }
-        Ok(Self {
-            bot_user_id,
-            bot_access_token,
-            scope,
-        })
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.opt("bot_user_id", &self.bot_user_id)?;
+        __writer.opt("bot_access_token", &self.bot_access_token)?;
+        __writer.opt("scope", &self.scope)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
     }
 }
 
+rt::record!(OauthAccessResponseBot);
+
 /// The `user` object of [`OauthAccessResponse`].
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct OauthAccessResponseUser {
     /// Answered as `name`.
@@ -616,66 +676,69 @@ pub struct OauthAccessResponseUser {
     pub access_token: Option<String>,
     /// Answered as `token_type`.
     pub token_type: Option<String>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for OauthAccessResponseUser {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for OauthAccessResponseUser {
+impl rt::de::Record for OauthAccessResponseUser {
     const NAME: &'static str = "OauthAccessResponseUser";
 
-    fn read_map<'de, A: rt::de::Map<'de>>(mut __map: A) -> Result<Self, A::Error> {
-        let mut name = None;
-        let mut id = None;
-        let mut email = None;
-        let mut image_24 = None;
-        let mut image_32 = None;
-        let mut image_48 = None;
-        let mut image_72 = None;
-        let mut image_192 = None;
-        let mut image_512 = None;
-        let mut scope = None;
-        let mut access_token = None;
-        let mut token_type = None;
-        while let Some(__key) = __map.next_key::<rt::de::Key<'de>>()? {
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
             match __key.as_str() {
-                "name" => rt::de::set_opt(&mut __map, &mut name),
-                "id" => rt::de::set_opt(&mut __map, &mut id),
-                "email" => rt::de::set_opt(&mut __map, &mut email),
-                "image_24" => rt::de::set_opt(&mut __map, &mut image_24),
-                "image_32" => rt::de::set_opt(&mut __map, &mut image_32),
-                "image_48" => rt::de::set_opt(&mut __map, &mut image_48),
-                "image_72" => rt::de::set_opt(&mut __map, &mut image_72),
-                "image_192" => rt::de::set_opt(&mut __map, &mut image_192),
-                "image_512" => rt::de::set_opt(&mut __map, &mut image_512),
-                "scope" => rt::de::set_opt(&mut __map, &mut scope),
-                "access_token" => rt::de::set_opt(&mut __map, &mut access_token),
-                "token_type" => rt::de::set_opt(&mut __map, &mut token_type),
-                _ => rt::de::skip(&mut __map),
+                "name" => __reader.field(&mut __this.name, "name"),
+                "id" => __reader.field(&mut __this.id, "id"),
+                "email" => __reader.field(&mut __this.email, "email"),
+                "image_24" => __reader.field(&mut __this.image_24, "image_24"),
+                "image_32" => __reader.field(&mut __this.image_32, "image_32"),
+                "image_48" => __reader.field(&mut __this.image_48, "image_48"),
+                "image_72" => __reader.field(&mut __this.image_72, "image_72"),
+                "image_192" => __reader.field(&mut __this.image_192, "image_192"),
+                "image_512" => __reader.field(&mut __this.image_512, "image_512"),
+                "scope" => __reader.field(&mut __this.scope, "scope"),
+                "access_token" => {
+                    __reader.field(&mut __this.access_token, "access_token")
+                }
+                "token_type" => __reader.field(&mut __this.token_type, "token_type"),
+                _ => __reader.keep(__key),
             }?;
         }
-        Ok(Self {
-            name,
-            id,
-            email,
-            image_24,
-            image_32,
-            image_48,
-            image_72,
-            image_192,
-            image_512,
-            scope,
-            access_token,
-            token_type,
-        })
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.opt("name", &self.name)?;
+        __writer.opt("id", &self.id)?;
+        __writer.opt("email", &self.email)?;
+        __writer.opt("image_24", &self.image_24)?;
+        __writer.opt("image_32", &self.image_32)?;
+        __writer.opt("image_48", &self.image_48)?;
+        __writer.opt("image_72", &self.image_72)?;
+        __writer.opt("image_192", &self.image_192)?;
+        __writer.opt("image_512", &self.image_512)?;
+        __writer.opt("scope", &self.scope)?;
+        __writer.opt("access_token", &self.access_token)?;
+        __writer.opt("token_type", &self.token_type)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
     }
 }
 
+rt::record!(OauthAccessResponseUser);
+
 /// The `team` object of [`OauthAccessResponse`].
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct OauthAccessResponseTeam {
     /// Answered as `id`.
@@ -702,66 +765,71 @@ pub struct OauthAccessResponseTeam {
     pub image_default: Option<bool>,
     /// Answered as `image_original`.
     pub image_original: Option<String>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for OauthAccessResponseTeam {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for OauthAccessResponseTeam {
+impl rt::de::Record for OauthAccessResponseTeam {
     const NAME: &'static str = "OauthAccessResponseTeam";
 
-    fn read_map<'de, A: rt::de::Map<'de>>(mut __map: A) -> Result<Self, A::Error> {
-        let mut id = None;
-        let mut name = None;
-        let mut domain = None;
-        let mut image_34 = None;
-        let mut image_44 = None;
-        let mut image_68 = None;
-        let mut image_88 = None;
-        let mut image_102 = None;
-        let mut image_132 = None;
-        let mut image_230 = None;
-        let mut image_default = None;
-        let mut image_original = None;
-        while let Some(__key) = __map.next_key::<rt::de::Key<'de>>()? {
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
             match __key.as_str() {
-                "id" => rt::de::set_opt(&mut __map, &mut id),
-                "name" => rt::de::set_opt(&mut __map, &mut name),
-                "domain" => rt::de::set_opt(&mut __map, &mut domain),
-                "image_34" => rt::de::set_opt(&mut __map, &mut image_34),
-                "image_44" => rt::de::set_opt(&mut __map, &mut image_44),
-                "image_68" => rt::de::set_opt(&mut __map, &mut image_68),
-                "image_88" => rt::de::set_opt(&mut __map, &mut image_88),
-                "image_102" => rt::de::set_opt(&mut __map, &mut image_102),
-                "image_132" => rt::de::set_opt(&mut __map, &mut image_132),
-                "image_230" => rt::de::set_opt(&mut __map, &mut image_230),
-                "image_default" => rt::de::set_opt(&mut __map, &mut image_default),
-                "image_original" => rt::de::set_opt(&mut __map, &mut image_original),
-                _ => rt::de::skip(&mut __map),
+                "id" => __reader.field(&mut __this.id, "id"),
+                "name" => __reader.field(&mut __this.name, "name"),
+                "domain" => __reader.field(&mut __this.domain, "domain"),
+                "image_34" => __reader.field(&mut __this.image_34, "image_34"),
+                "image_44" => __reader.field(&mut __this.image_44, "image_44"),
+                "image_68" => __reader.field(&mut __this.image_68, "image_68"),
+                "image_88" => __reader.field(&mut __this.image_88, "image_88"),
+                "image_102" => __reader.field(&mut __this.image_102, "image_102"),
+                "image_132" => __reader.field(&mut __this.image_132, "image_132"),
+                "image_230" => __reader.field(&mut __this.image_230, "image_230"),
+                "image_default" => {
+                    __reader.field(&mut __this.image_default, "image_default")
+                }
+                "image_original" => {
+                    __reader.field(&mut __this.image_original, "image_original")
+                }
+                _ => __reader.keep(__key),
             }?;
         }
-        Ok(Self {
-            id,
-            name,
-            domain,
-            image_34,
-            image_44,
-            image_68,
-            image_88,
-            image_102,
-            image_132,
-            image_230,
-            image_default,
-            image_original,
-        })
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.opt("id", &self.id)?;
+        __writer.opt("name", &self.name)?;
+        __writer.opt("domain", &self.domain)?;
+        __writer.opt("image_34", &self.image_34)?;
+        __writer.opt("image_44", &self.image_44)?;
+        __writer.opt("image_68", &self.image_68)?;
+        __writer.opt("image_88", &self.image_88)?;
+        __writer.opt("image_102", &self.image_102)?;
+        __writer.opt("image_132", &self.image_132)?;
+        __writer.opt("image_230", &self.image_230)?;
+        __writer.opt("image_default", &self.image_default)?;
+        __writer.opt("image_original", &self.image_original)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
     }
 }
 
+rt::record!(OauthAccessResponseTeam);
+
 /// The `incoming_webhook` object of [`OauthAccessResponse`].
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct OauthAccessResponseIncomingWebhook {
     /// Answered as `channel`.
@@ -772,38 +840,47 @@ pub struct OauthAccessResponseIncomingWebhook {
     pub configuration_url: Option<String>,
     /// Answered as `url`.
     pub url: Option<String>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for OauthAccessResponseIncomingWebhook {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for OauthAccessResponseIncomingWebhook {
+impl rt::de::Record for OauthAccessResponseIncomingWebhook {
     const NAME: &'static str = "OauthAccessResponseIncomingWebhook";
 
-    fn read_map<'de, A: rt::de::Map<'de>>(mut __map: A) -> Result<Self, A::Error> {
-        let mut channel = None;
-        let mut channel_id = None;
-        let mut configuration_url = None;
-        let mut url = None;
-        while let Some(__key) = __map.next_key::<rt::de::Key<'de>>()? {
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
             match __key.as_str() {
-                "channel" => rt::de::set_opt(&mut __map, &mut channel),
-                "channel_id" => rt::de::set_opt(&mut __map, &mut channel_id),
+                "channel" => __reader.field(&mut __this.channel, "channel"),
+                "channel_id" => __reader.field(&mut __this.channel_id, "channel_id"),
                 "configuration_url" => {
-                    rt::de::set_opt(&mut __map, &mut configuration_url)
+                    __reader.field(&mut __this.configuration_url, "configuration_url")
                 }
-                "url" => rt::de::set_opt(&mut __map, &mut url),
-                _ => rt::de::skip(&mut __map),
+                "url" => __reader.field(&mut __this.url, "url"),
+                _ => __reader.keep(__key),
             }?;
         }
-        Ok(Self {
-            channel,
-            channel_id,
-            configuration_url,
-            url,
-        })
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.opt("channel", &self.channel)?;
+        __writer.opt("channel_id", &self.channel_id)?;
+        __writer.opt("configuration_url", &self.configuration_url)?;
+        __writer.opt("url", &self.url)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
     }
 }
+
+rt::record!(OauthAccessResponseIncomingWebhook);

@@ -2,7 +2,8 @@
 //! `oauth.v2.access`: Exchanges a temporary OAuth verifier code for an access token.
 
 use typed_slack_runtime as rt;
-use typed_slack_runtime::types::{UserId, ChannelId, TeamId, AppId};
+use typed_slack_runtime::types::{UserId, ChannelId, AppId};
+use crate::objects::{Enterprise, Team};
 
 /// Exchanges a temporary OAuth verifier code for an access token.
 ///
@@ -218,7 +219,7 @@ impl rt::Catalogued for OauthV2Access {
 ///    "is_enterprise_install": false
 ///}
 /// ```
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct OauthV2AccessResponse {
     /// A bot access token. Only present if requested at the start of the auth flow.
@@ -240,9 +241,9 @@ pub struct OauthV2AccessResponse {
     /// Refresh token for this credential.
     pub refresh_token: Option<String>,
     /// Answered as `team`.
-    pub team: Option<OauthV2AccessResponseTeam>,
+    pub team: Option<Team>,
     /// Answered as `enterprise`.
-    pub enterprise: Option<OauthV2AccessResponseEnterprise>,
+    pub enterprise: Option<Enterprise>,
     /// Details about the installing user, and the user token if one was requested at the start of the auth flow.
     pub authed_user: Option<OauthV2AccessResponseAuthedUser>,
     /// Details about a newly-created incoming webhook. Only present if an incoming webhook was requested at the start of the auth flow.
@@ -250,69 +251,82 @@ pub struct OauthV2AccessResponse {
     /// The warnings Slack sent with the answer, from its `warning` and
     /// `response_metadata.warnings` fields.
     pub warnings: Vec<OauthV2AccessWarning>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for OauthV2AccessResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for OauthV2AccessResponse {
+impl rt::de::Record for OauthV2AccessResponse {
     const NAME: &'static str = "OauthV2AccessResponse";
 
-    fn read_map<'de, A: rt::de::Map<'de>>(mut __map: A) -> Result<Self, A::Error> {
-        let mut access_token = None;
-        let mut token_type = None;
-        let mut scope = None;
-        let mut bot_user_id = None;
-        let mut user_id = None;
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
         let mut app_id = None;
-        let mut is_enterprise_install = None;
-        let mut expires_in = None;
-        let mut refresh_token = None;
-        let mut team = None;
-        let mut enterprise = None;
-        let mut authed_user = None;
-        let mut incoming_webhook = None;
-        while let Some(__key) = __map.next_key::<rt::de::Key<'de>>()? {
+        while let Some(__key) = __reader.next_key()? {
             match __key.as_str() {
-                "access_token" => rt::de::set_opt(&mut __map, &mut access_token),
-                "token_type" => rt::de::set_opt(&mut __map, &mut token_type),
-                "scope" => rt::de::set_opt(&mut __map, &mut scope),
-                "bot_user_id" => rt::de::set_opt(&mut __map, &mut bot_user_id),
-                "user_id" => rt::de::set_opt(&mut __map, &mut user_id),
-                "app_id" => rt::de::set(&mut __map, &mut app_id),
-                "is_enterprise_install" => {
-                    rt::de::set_opt(&mut __map, &mut is_enterprise_install)
+                "ok" => __reader.skip(),
+                "access_token" => {
+                    __reader.field(&mut __this.access_token, "access_token")
                 }
-                "expires_in" => rt::de::set_opt(&mut __map, &mut expires_in),
-                "refresh_token" => rt::de::set_opt(&mut __map, &mut refresh_token),
-                "team" => rt::de::set_opt(&mut __map, &mut team),
-                "enterprise" => rt::de::set_opt(&mut __map, &mut enterprise),
-                "authed_user" => rt::de::set_opt(&mut __map, &mut authed_user),
-                "incoming_webhook" => rt::de::set_opt(&mut __map, &mut incoming_webhook),
-                _ => rt::de::skip(&mut __map),
+                "token_type" => __reader.field(&mut __this.token_type, "token_type"),
+                "scope" => __reader.field(&mut __this.scope, "scope"),
+                "bot_user_id" => __reader.field(&mut __this.bot_user_id, "bot_user_id"),
+                "user_id" => __reader.field(&mut __this.user_id, "user_id"),
+                "app_id" => __reader.field(&mut app_id, "app_id"),
+                "is_enterprise_install" => {
+                    __reader
+                        .field(
+                            &mut __this.is_enterprise_install,
+                            "is_enterprise_install",
+                        )
+                }
+                "expires_in" => __reader.field(&mut __this.expires_in, "expires_in"),
+                "refresh_token" => {
+                    __reader.field(&mut __this.refresh_token, "refresh_token")
+                }
+                "team" => __reader.field(&mut __this.team, "team"),
+                "enterprise" => __reader.field(&mut __this.enterprise, "enterprise"),
+                "authed_user" => __reader.field(&mut __this.authed_user, "authed_user"),
+                "incoming_webhook" => {
+                    __reader.field(&mut __this.incoming_webhook, "incoming_webhook")
+                }
+                _ => __reader.keep(__key),
             }?;
         }
-        Ok(Self {
-            access_token,
-            token_type,
-            scope,
-            bot_user_id,
-            user_id,
-            app_id: rt::de::required(app_id, "app_id")?,
-            is_enterprise_install,
-            expires_in,
-            refresh_token,
-            team,
-            enterprise,
-            authed_user,
-            incoming_webhook,
-            warnings: Vec::new(),
-        })
+        __this.app_id = __reader.required(app_id, "app_id");
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.req("ok", &true)?;
+        __writer.opt("access_token", &self.access_token)?;
+        __writer.opt("token_type", &self.token_type)?;
+        __writer.opt("scope", &self.scope)?;
+        __writer.opt("bot_user_id", &self.bot_user_id)?;
+        __writer.opt("user_id", &self.user_id)?;
+        __writer.req("app_id", &self.app_id)?;
+        __writer.opt("is_enterprise_install", &self.is_enterprise_install)?;
+        __writer.opt("expires_in", &self.expires_in)?;
+        __writer.opt("refresh_token", &self.refresh_token)?;
+        __writer.opt("team", &self.team)?;
+        __writer.opt("enterprise", &self.enterprise)?;
+        __writer.opt("authed_user", &self.authed_user)?;
+        __writer.opt("incoming_webhook", &self.incoming_webhook)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
     }
 }
+
+rt::record!(OauthV2AccessResponse);
 
 rt::method_response!(OauthV2AccessResponse, OauthV2AccessWarning);
 
@@ -456,82 +470,10 @@ rt::code_traits!(OauthV2AccessError, error, CommonError);
 #[doc = include_str!("../common_warning.md")]
 pub type OauthV2AccessWarning = rt::CommonOnly<rt::CommonWarning>;
 
-/// The `team` object of [`OauthV2AccessResponse`].
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct OauthV2AccessResponseTeam {
-    /// ID of the team into which the app is being installed or re-installed.
-    pub id: TeamId,
-    /// Name of the team into which the app is being installed or re-installed.
-    pub name: Option<String>,
-}
-
-impl<'de> serde::Deserialize<'de> for OauthV2AccessResponseTeam {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for OauthV2AccessResponseTeam {
-    const NAME: &'static str = "OauthV2AccessResponseTeam";
-
-    fn read_map<'de, A: rt::de::Map<'de>>(mut __map: A) -> Result<Self, A::Error> {
-        let mut id = None;
-        let mut name = None;
-        while let Some(__key) = __map.next_key::<rt::de::Key<'de>>()? {
-            match __key.as_str() {
-                "id" => rt::de::set(&mut __map, &mut id),
-                "name" => rt::de::set_opt(&mut __map, &mut name),
-                _ => rt::de::skip(&mut __map),
-            }?;
-        }
-        Ok(Self {
-            id: rt::de::required(id, "id")?,
-            name,
-        })
-    }
-}
-
-/// The `enterprise` object of [`OauthV2AccessResponse`].
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct OauthV2AccessResponseEnterprise {
-    /// ID of the enterprise into which the app is being installed or re-installed.
-    pub id: TeamId,
-    /// Name of the enterprise into which the app is being installed or re-installed.
-    pub name: Option<String>,
-}
-
-impl<'de> serde::Deserialize<'de> for OauthV2AccessResponseEnterprise {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for OauthV2AccessResponseEnterprise {
-    const NAME: &'static str = "OauthV2AccessResponseEnterprise";
-
-    fn read_map<'de, A: rt::de::Map<'de>>(mut __map: A) -> Result<Self, A::Error> {
-        let mut id = None;
-        let mut name = None;
-        while let Some(__key) = __map.next_key::<rt::de::Key<'de>>()? {
-            match __key.as_str() {
-                "id" => rt::de::set(&mut __map, &mut id),
-                "name" => rt::de::set_opt(&mut __map, &mut name),
-                _ => rt::de::skip(&mut __map),
-            }?;
-        }
-        Ok(Self {
-            id: rt::de::required(id, "id")?,
-            name,
-        })
-    }
-}
-
 /// The `authed_user` object of [`OauthV2AccessResponse`].
 ///
 /// Details about the installing user, and the user token if one was requested at the start of the auth flow.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct OauthV2AccessResponseAuthedUser {
     /// ID of the installing user. If a user token was requested, this is also the ID of the user to which the user token authenticates.
@@ -546,50 +488,63 @@ pub struct OauthV2AccessResponseAuthedUser {
     pub expires_in: Option<i64>,
     /// Refresh token for this credential.
     pub refresh_token: Option<String>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for OauthV2AccessResponseAuthedUser {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for OauthV2AccessResponseAuthedUser {
+impl rt::de::Record for OauthV2AccessResponseAuthedUser {
     const NAME: &'static str = "OauthV2AccessResponseAuthedUser";
 
-    fn read_map<'de, A: rt::de::Map<'de>>(mut __map: A) -> Result<Self, A::Error> {
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
         let mut id = None;
-        let mut access_token = None;
-        let mut token_type = None;
-        let mut scope = None;
-        let mut expires_in = None;
-        let mut refresh_token = None;
-        while let Some(__key) = __map.next_key::<rt::de::Key<'de>>()? {
+        while let Some(__key) = __reader.next_key()? {
             match __key.as_str() {
-                "id" => rt::de::set(&mut __map, &mut id),
-                "access_token" => rt::de::set_opt(&mut __map, &mut access_token),
-                "token_type" => rt::de::set_opt(&mut __map, &mut token_type),
-                "scope" => rt::de::set_opt(&mut __map, &mut scope),
-                "expires_in" => rt::de::set_opt(&mut __map, &mut expires_in),
-                "refresh_token" => rt::de::set_opt(&mut __map, &mut refresh_token),
-                _ => rt::de::skip(&mut __map),
+                "id" => __reader.field(&mut id, "id"),
+                "access_token" => {
+                    __reader.field(&mut __this.access_token, "access_token")
+                }
+                "token_type" => __reader.field(&mut __this.token_type, "token_type"),
+                "scope" => __reader.field(&mut __this.scope, "scope"),
+                "expires_in" => __reader.field(&mut __this.expires_in, "expires_in"),
+                "refresh_token" => {
+                    __reader.field(&mut __this.refresh_token, "refresh_token")
+                }
+                _ => __reader.keep(__key),
             }?;
         }
-        Ok(Self {
-            id: rt::de::required(id, "id")?,
-            access_token,
-            token_type,
-            scope,
-            expires_in,
-            refresh_token,
-        })
+        __this.id = __reader.required(id, "id");
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.req("id", &self.id)?;
+        __writer.opt("access_token", &self.access_token)?;
+        __writer.opt("token_type", &self.token_type)?;
+        __writer.opt("scope", &self.scope)?;
+        __writer.opt("expires_in", &self.expires_in)?;
+        __writer.opt("refresh_token", &self.refresh_token)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
     }
 }
+
+rt::record!(OauthV2AccessResponseAuthedUser);
 
 /// The `incoming_webhook` object of [`OauthV2AccessResponse`].
 ///
 /// Details about a newly-created incoming webhook. Only present if an incoming webhook was requested at the start of the auth flow.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct OauthV2AccessResponseIncomingWebhook {
     /// Name of channel.
@@ -600,36 +555,56 @@ pub struct OauthV2AccessResponseIncomingWebhook {
     pub configuration_url: String,
     /// Endpoint for triggering the wehbook.
     pub url: String,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for OauthV2AccessResponseIncomingWebhook {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for OauthV2AccessResponseIncomingWebhook {
+impl rt::de::Record for OauthV2AccessResponseIncomingWebhook {
     const NAME: &'static str = "OauthV2AccessResponseIncomingWebhook";
 
-    fn read_map<'de, A: rt::de::Map<'de>>(mut __map: A) -> Result<Self, A::Error> {
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
         let mut channel = None;
         let mut channel_id = None;
         let mut configuration_url = None;
         let mut url = None;
-        while let Some(__key) = __map.next_key::<rt::de::Key<'de>>()? {
+        while let Some(__key) = __reader.next_key()? {
             match __key.as_str() {
-                "channel" => rt::de::set(&mut __map, &mut channel),
-                "channel_id" => rt::de::set(&mut __map, &mut channel_id),
-                "configuration_url" => rt::de::set(&mut __map, &mut configuration_url),
-                "url" => rt::de::set(&mut __map, &mut url),
-                _ => rt::de::skip(&mut __map),
+                "channel" => __reader.field(&mut channel, "channel"),
+                "channel_id" => __reader.field(&mut channel_id, "channel_id"),
+                "configuration_url" => {
+                    __reader.field(&mut configuration_url, "configuration_url")
+                }
+                "url" => __reader.field(&mut url, "url"),
+                _ => __reader.keep(__key),
             }?;
         }
-        Ok(Self {
-            channel: rt::de::required(channel, "channel")?,
-            channel_id: rt::de::required(channel_id, "channel_id")?,
-            configuration_url: rt::de::required(configuration_url, "configuration_url")?,
-            url: rt::de::required(url, "url")?,
-        })
+        __this.channel = __reader.required(channel, "channel");
+        __this.channel_id = __reader.required(channel_id, "channel_id");
+        __this.configuration_url = __reader
+            .required(configuration_url, "configuration_url");
+        __this.url = __reader.required(url, "url");
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.req("channel", &self.channel)?;
+        __writer.req("channel_id", &self.channel_id)?;
+        __writer.req("configuration_url", &self.configuration_url)?;
+        __writer.req("url", &self.url)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
     }
 }
+
+rt::record!(OauthV2AccessResponseIncomingWebhook);

@@ -3,6 +3,7 @@
 
 use typed_slack_runtime as rt;
 use typed_slack_runtime::types::{UserId, AppId};
+use crate::objects::{Enterprise, Team};
 
 /// Exchanges a legacy access token for a new expiring access token and refresh token
 ///
@@ -80,11 +81,11 @@ impl rt::Catalogued for OauthV2Exchange {
         rt::Argument::required("client_secret"),
         rt::Argument::required("token"),
     ];
-    const SAMPLE_RESPONSE: &'static str = "{\"access_token\":{},\"app_id\":\"A0000000000\",\"expires_in\":0,\"ok\":true,\"refresh_token\":{},\"scope\":\"\",\"token_type\":\"\"}";
+    const SAMPLE_RESPONSE: &'static str = "{\"access_token\":\"\",\"app_id\":\"A0000000000\",\"expires_in\":0,\"ok\":true,\"refresh_token\":\"\",\"scope\":\"\",\"token_type\":\"\"}";
 }
 
 /// The answer of a successful [`OauthV2Exchange`] call (`oauth.v2.exchange`), with any warnings Slack sent in `warnings`.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct OauthV2ExchangeResponse {
     /// Answered as `app_id`.
@@ -98,76 +99,106 @@ pub struct OauthV2ExchangeResponse {
     /// The user ID of the user corresponding to the token. Only present if a legacy user access token is being exchanged.
     pub user_id: Option<UserId>,
     /// A new xoxe.xox(b|p) expiring access token to replace the legacy token.
-    ///
-    /// Slack's `xoxe_access_token` object, kept as raw JSON: the spec does not describe its fields yet.
-    pub access_token: serde_json::Value,
+    pub access_token: String,
     /// Duration (in seconds) until the new access token expires.
     pub expires_in: i64,
     /// The xoxe refresh token to obtain a new access token after the one returned expires.
-    ///
-    /// Slack's `xoxe_refresh_token` object, kept as raw JSON: the spec does not describe its fields yet.
-    pub refresh_token: serde_json::Value,
-    /// Slack's `team_lean` object, kept as raw JSON: the spec does not describe its fields yet.
+    pub refresh_token: String,
     /// Answered as `team`.
-    pub team: Option<serde_json::Value>,
-    /// Slack's `enterprise_lean` object, kept as raw JSON: the spec does not describe its fields yet.
+    pub team: Option<Team>,
     /// Answered as `enterprise`.
-    pub enterprise: Option<serde_json::Value>,
+    pub enterprise: Option<Enterprise>,
+    /// Answered as `authed_user`.
+    pub authed_user: Option<OauthV2ExchangeResponseAuthedUser>,
+    /// Answered as `incoming_webhook`.
+    pub incoming_webhook: Option<OauthV2ExchangeResponseIncomingWebhook>,
+    /// Answered as `is_enterprise_install`.
+    pub is_enterprise_install: Option<bool>,
     /// The warnings Slack sent with the answer, from its `warning` and
     /// `response_metadata.warnings` fields.
     pub warnings: Vec<OauthV2ExchangeWarning>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for OauthV2ExchangeResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for OauthV2ExchangeResponse {
+impl rt::de::Record for OauthV2ExchangeResponse {
     const NAME: &'static str = "OauthV2ExchangeResponse";
 
-    fn read_map<'de, A: rt::de::Map<'de>>(mut __map: A) -> Result<Self, A::Error> {
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
         let mut app_id = None;
         let mut token_type = None;
         let mut scope = None;
-        let mut bot_user_id = None;
-        let mut user_id = None;
         let mut access_token = None;
         let mut expires_in = None;
         let mut refresh_token = None;
-        let mut team = None;
-        let mut enterprise = None;
-        while let Some(__key) = __map.next_key::<rt::de::Key<'de>>()? {
+        while let Some(__key) = __reader.next_key()? {
             match __key.as_str() {
-                "app_id" => rt::de::set(&mut __map, &mut app_id),
-                "token_type" => rt::de::set(&mut __map, &mut token_type),
-                "scope" => rt::de::set(&mut __map, &mut scope),
-                "bot_user_id" => rt::de::set_opt(&mut __map, &mut bot_user_id),
-                "user_id" => rt::de::set_opt(&mut __map, &mut user_id),
-                "access_token" => rt::de::set(&mut __map, &mut access_token),
-                "expires_in" => rt::de::set(&mut __map, &mut expires_in),
-                "refresh_token" => rt::de::set(&mut __map, &mut refresh_token),
-                "team" => rt::de::set_opt(&mut __map, &mut team),
-                "enterprise" => rt::de::set_opt(&mut __map, &mut enterprise),
-                _ => rt::de::skip(&mut __map),
+                "ok" => __reader.skip(),
+                "app_id" => __reader.field(&mut app_id, "app_id"),
+                "token_type" => __reader.field(&mut token_type, "token_type"),
+                "scope" => __reader.field(&mut scope, "scope"),
+                "bot_user_id" => __reader.field(&mut __this.bot_user_id, "bot_user_id"),
+                "user_id" => __reader.field(&mut __this.user_id, "user_id"),
+                "access_token" => __reader.field(&mut access_token, "access_token"),
+                "expires_in" => __reader.field(&mut expires_in, "expires_in"),
+                "refresh_token" => __reader.field(&mut refresh_token, "refresh_token"),
+                "team" => __reader.field(&mut __this.team, "team"),
+                "enterprise" => __reader.field(&mut __this.enterprise, "enterprise"),
+                "authed_user" => __reader.field(&mut __this.authed_user, "authed_user"),
+                "incoming_webhook" => {
+                    __reader.field(&mut __this.incoming_webhook, "incoming_webhook")
+                }
+                "is_enterprise_install" => {
+                    __reader
+                        .field(
+                            &mut __this.is_enterprise_install,
+                            "is_enterprise_install",
+                        )
+                }
+                _ => __reader.keep(__key),
             }?;
         }
-        Ok(Self {
-            app_id: rt::de::required(app_id, "app_id")?,
-            token_type: rt::de::required(token_type, "token_type")?,
-            scope: rt::de::required(scope, "scope")?,
-            bot_user_id,
-            user_id,
-            access_token: rt::de::required(access_token, "access_token")?,
-            expires_in: rt::de::required(expires_in, "expires_in")?,
-            refresh_token: rt::de::required(refresh_token, "refresh_token")?,
-            team,
-            enterprise,
-            warnings: Vec::new(),
-        })
+        __this.app_id = __reader.required(app_id, "app_id");
+        __this.token_type = __reader.required(token_type, "token_type");
+        __this.scope = __reader.required(scope, "scope");
+        __this.access_token = __reader.required(access_token, "access_token");
+        __this.expires_in = __reader.required(expires_in, "expires_in");
+        __this.refresh_token = __reader.required(refresh_token, "refresh_token");
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.req("ok", &true)?;
+        __writer.req("app_id", &self.app_id)?;
+        __writer.req("token_type", &self.token_type)?;
+        __writer.req("scope", &self.scope)?;
+        __writer.opt("bot_user_id", &self.bot_user_id)?;
+        __writer.opt("user_id", &self.user_id)?;
+        __writer.req("access_token", &self.access_token)?;
+        __writer.req("expires_in", &self.expires_in)?;
+        __writer.req("refresh_token", &self.refresh_token)?;
+        __writer.opt("team", &self.team)?;
+        __writer.opt("enterprise", &self.enterprise)?;
+        __writer.opt("authed_user", &self.authed_user)?;
+        __writer.opt("incoming_webhook", &self.incoming_webhook)?;
+        __writer.opt("is_enterprise_install", &self.is_enterprise_install)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
     }
 }
+
+rt::record!(OauthV2ExchangeResponse);
 
 rt::method_response!(OauthV2ExchangeResponse, OauthV2ExchangeWarning);
 
@@ -267,3 +298,127 @@ rt::code_traits!(OauthV2ExchangeError, error, CommonError);
 /// The warning codes every method can answer:
 #[doc = include_str!("../common_warning.md")]
 pub type OauthV2ExchangeWarning = rt::CommonOnly<rt::CommonWarning>;
+
+/// The `authed_user` object of [`OauthV2ExchangeResponse`].
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct OauthV2ExchangeResponseAuthedUser {
+    /// Answered as `access_token`.
+    pub access_token: Option<String>,
+    /// Answered as `expires_in`.
+    pub expires_in: Option<i64>,
+    /// Answered as `id`.
+    pub id: Option<String>,
+    /// Answered as `refresh_token`.
+    pub refresh_token: Option<String>,
+    /// Answered as `scope`.
+    pub scope: Option<String>,
+    /// Answered as `token_type`.
+    pub token_type: Option<String>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
+}
+
+impl rt::de::Record for OauthV2ExchangeResponseAuthedUser {
+    const NAME: &'static str = "OauthV2ExchangeResponseAuthedUser";
+
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
+            match __key.as_str() {
+                "access_token" => {
+                    __reader.field(&mut __this.access_token, "access_token")
+                }
+                "expires_in" => __reader.field(&mut __this.expires_in, "expires_in"),
+                "id" => __reader.field(&mut __this.id, "id"),
+                "refresh_token" => {
+                    __reader.field(&mut __this.refresh_token, "refresh_token")
+                }
+                "scope" => __reader.field(&mut __this.scope, "scope"),
+                "token_type" => __reader.field(&mut __this.token_type, "token_type"),
+                _ => __reader.keep(__key),
+            }?;
+        }
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.opt("access_token", &self.access_token)?;
+        __writer.opt("expires_in", &self.expires_in)?;
+        __writer.opt("id", &self.id)?;
+        __writer.opt("refresh_token", &self.refresh_token)?;
+        __writer.opt("scope", &self.scope)?;
+        __writer.opt("token_type", &self.token_type)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
+    }
+}
+
+rt::record!(OauthV2ExchangeResponseAuthedUser);
+
+/// The `incoming_webhook` object of [`OauthV2ExchangeResponse`].
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct OauthV2ExchangeResponseIncomingWebhook {
+    /// Answered as `channel`.
+    pub channel: Option<String>,
+    /// Answered as `channel_id`.
+    pub channel_id: Option<String>,
+    /// Answered as `configuration_url`.
+    pub configuration_url: Option<String>,
+    /// Answered as `url`.
+    pub url: Option<String>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
+}
+
+impl rt::de::Record for OauthV2ExchangeResponseIncomingWebhook {
+    const NAME: &'static str = "OauthV2ExchangeResponseIncomingWebhook";
+
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
+            match __key.as_str() {
+                "channel" => __reader.field(&mut __this.channel, "channel"),
+                "channel_id" => __reader.field(&mut __this.channel_id, "channel_id"),
+                "configuration_url" => {
+                    __reader.field(&mut __this.configuration_url, "configuration_url")
+                }
+                "url" => __reader.field(&mut __this.url, "url"),
+                _ => __reader.keep(__key),
+            }?;
+        }
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.opt("channel", &self.channel)?;
+        __writer.opt("channel_id", &self.channel_id)?;
+        __writer.opt("configuration_url", &self.configuration_url)?;
+        __writer.opt("url", &self.url)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
+    }
+}
+
+rt::record!(OauthV2ExchangeResponseIncomingWebhook);

@@ -167,7 +167,7 @@ impl rt::Catalogued for OauthV2UserAccess {
 ///    "team": { "id": "T012345" }
 ///}
 /// ```
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct OauthV2UserAccessResponse {
     /// A user access token.
@@ -193,63 +193,77 @@ pub struct OauthV2UserAccessResponse {
     /// The warnings Slack sent with the answer, from its `warning` and
     /// `response_metadata.warnings` fields.
     pub warnings: Vec<OauthV2UserAccessWarning>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for OauthV2UserAccessResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for OauthV2UserAccessResponse {
+impl rt::de::Record for OauthV2UserAccessResponse {
     const NAME: &'static str = "OauthV2UserAccessResponse";
 
-    fn read_map<'de, A: rt::de::Map<'de>>(mut __map: A) -> Result<Self, A::Error> {
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
         let mut access_token = None;
         let mut token_type = None;
-        let mut scope = None;
         let mut user_id = None;
         let mut app_id = None;
         let mut is_enterprise_install = None;
-        let mut expires_in = None;
-        let mut refresh_token = None;
-        let mut team = None;
-        let mut enterprise = None;
-        while let Some(__key) = __map.next_key::<rt::de::Key<'de>>()? {
+        while let Some(__key) = __reader.next_key()? {
             match __key.as_str() {
-                "access_token" => rt::de::set(&mut __map, &mut access_token),
-                "token_type" => rt::de::set(&mut __map, &mut token_type),
-                "scope" => rt::de::set_opt(&mut __map, &mut scope),
-                "user_id" => rt::de::set(&mut __map, &mut user_id),
-                "app_id" => rt::de::set(&mut __map, &mut app_id),
+                "ok" => __reader.skip(),
+                "access_token" => __reader.field(&mut access_token, "access_token"),
+                "token_type" => __reader.field(&mut token_type, "token_type"),
+                "scope" => __reader.field(&mut __this.scope, "scope"),
+                "user_id" => __reader.field(&mut user_id, "user_id"),
+                "app_id" => __reader.field(&mut app_id, "app_id"),
                 "is_enterprise_install" => {
-                    rt::de::set(&mut __map, &mut is_enterprise_install)
+                    __reader.field(&mut is_enterprise_install, "is_enterprise_install")
                 }
-                "expires_in" => rt::de::set_opt(&mut __map, &mut expires_in),
-                "refresh_token" => rt::de::set_opt(&mut __map, &mut refresh_token),
-                "team" => rt::de::set_opt(&mut __map, &mut team),
-                "enterprise" => rt::de::set_opt(&mut __map, &mut enterprise),
-                _ => rt::de::skip(&mut __map),
+                "expires_in" => __reader.field(&mut __this.expires_in, "expires_in"),
+                "refresh_token" => {
+                    __reader.field(&mut __this.refresh_token, "refresh_token")
+                }
+                "team" => __reader.field(&mut __this.team, "team"),
+                "enterprise" => __reader.field(&mut __this.enterprise, "enterprise"),
+                _ => __reader.keep(__key),
             }?;
         }
-        Ok(Self {
-            access_token: rt::de::required(access_token, "access_token")?,
-            token_type: rt::de::required(token_type, "token_type")?,
-            scope,
-            user_id: rt::de::required(user_id, "user_id")?,
-            app_id: rt::de::required(app_id, "app_id")?,
-            is_enterprise_install: rt::de::required(
-                is_enterprise_install,
-                "is_enterprise_install",
-            )?,
-            expires_in,
-            refresh_token,
-            team,
-            enterprise,
-            warnings: Vec::new(),
-        })
+        __this.access_token = __reader.required(access_token, "access_token");
+        __this.token_type = __reader.required(token_type, "token_type");
+        __this.user_id = __reader.required(user_id, "user_id");
+        __this.app_id = __reader.required(app_id, "app_id");
+        __this.is_enterprise_install = __reader
+            .required(is_enterprise_install, "is_enterprise_install");
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.req("ok", &true)?;
+        __writer.req("access_token", &self.access_token)?;
+        __writer.req("token_type", &self.token_type)?;
+        __writer.opt("scope", &self.scope)?;
+        __writer.req("user_id", &self.user_id)?;
+        __writer.req("app_id", &self.app_id)?;
+        __writer.req("is_enterprise_install", &self.is_enterprise_install)?;
+        __writer.opt("expires_in", &self.expires_in)?;
+        __writer.opt("refresh_token", &self.refresh_token)?;
+        __writer.opt("team", &self.team)?;
+        __writer.opt("enterprise", &self.enterprise)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
     }
 }
+
+rt::record!(OauthV2UserAccessResponse);
 
 rt::method_response!(OauthV2UserAccessResponse, OauthV2UserAccessWarning);
 
@@ -394,73 +408,99 @@ rt::code_traits!(OauthV2UserAccessError, error, CommonError);
 pub type OauthV2UserAccessWarning = rt::CommonOnly<rt::CommonWarning>;
 
 /// The `team` object of [`OauthV2UserAccessResponse`].
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct OauthV2UserAccessResponseTeam {
     /// ID of the team into which the app is being installed or re-installed.
     pub id: TeamId,
     /// Name of the team into which the app is being installed or re-installed.
     pub name: Option<String>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for OauthV2UserAccessResponseTeam {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for OauthV2UserAccessResponseTeam {
+impl rt::de::Record for OauthV2UserAccessResponseTeam {
     const NAME: &'static str = "OauthV2UserAccessResponseTeam";
 
-    fn read_map<'de, A: rt::de::Map<'de>>(mut __map: A) -> Result<Self, A::Error> {
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
         let mut id = None;
-        let mut name = None;
-        while let Some(__key) = __map.next_key::<rt::de::Key<'de>>()? {
+        while let Some(__key) = __reader.next_key()? {
             match __key.as_str() {
-                "id" => rt::de::set(&mut __map, &mut id),
-                "name" => rt::de::set_opt(&mut __map, &mut name),
-                _ => rt::de::skip(&mut __map),
+                "id" => __reader.field(&mut id, "id"),
+                "name" => __reader.field(&mut __this.name, "name"),
+                _ => __reader.keep(__key),
             }?;
         }
-        Ok(Self {
-            id: rt::de::required(id, "id")?,
-            name,
-        })
+        __this.id = __reader.required(id, "id");
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.req("id", &self.id)?;
+        __writer.opt("name", &self.name)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
     }
 }
 
+rt::record!(OauthV2UserAccessResponseTeam);
+
 /// The `enterprise` object of [`OauthV2UserAccessResponse`].
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct OauthV2UserAccessResponseEnterprise {
     /// ID of the enterprise into which the app is being installed or re-installed.
     pub id: TeamId,
     /// Name of the enterprise into which the app is being installed or re-installed.
     pub name: Option<String>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for OauthV2UserAccessResponseEnterprise {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for OauthV2UserAccessResponseEnterprise {
+impl rt::de::Record for OauthV2UserAccessResponseEnterprise {
     const NAME: &'static str = "OauthV2UserAccessResponseEnterprise";
 
-    fn read_map<'de, A: rt::de::Map<'de>>(mut __map: A) -> Result<Self, A::Error> {
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
         let mut id = None;
-        let mut name = None;
-        while let Some(__key) = __map.next_key::<rt::de::Key<'de>>()? {
+        while let Some(__key) = __reader.next_key()? {
             match __key.as_str() {
-                "id" => rt::de::set(&mut __map, &mut id),
-                "name" => rt::de::set_opt(&mut __map, &mut name),
-                _ => rt::de::skip(&mut __map),
+                "id" => __reader.field(&mut id, "id"),
+                "name" => __reader.field(&mut __this.name, "name"),
+                _ => __reader.keep(__key),
             }?;
         }
-        Ok(Self {
-            id: rt::de::required(id, "id")?,
-            name,
-        })
+        __this.id = __reader.required(id, "id");
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.req("id", &self.id)?;
+        __writer.opt("name", &self.name)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
     }
 }
+
+rt::record!(OauthV2UserAccessResponseEnterprise);

@@ -152,7 +152,7 @@ impl rt::Catalogued for OpenidConnectToken {
 ///    "id_token": "eyJhbGcMjY5OTA2MzcWNrLmNvbVwvdGVhbV9p..."
 ///}
 /// ```
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct OpenidConnectTokenResponse {
     /// Answered as `access_token`.
@@ -170,46 +170,60 @@ pub struct OpenidConnectTokenResponse {
     /// The warnings Slack sent with the answer, from its `warning` and
     /// `response_metadata.warnings` fields.
     pub warnings: Vec<OpenidConnectTokenWarning>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for OpenidConnectTokenResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for OpenidConnectTokenResponse {
+impl rt::de::Record for OpenidConnectTokenResponse {
     const NAME: &'static str = "OpenidConnectTokenResponse";
 
-    fn read_map<'de, A: rt::de::Map<'de>>(mut __map: A) -> Result<Self, A::Error> {
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
         let mut access_token = None;
         let mut token_type = None;
-        let mut id_token = None;
-        let mut state = None;
-        let mut expires_in = None;
-        let mut refresh_token = None;
-        while let Some(__key) = __map.next_key::<rt::de::Key<'de>>()? {
+        while let Some(__key) = __reader.next_key()? {
             match __key.as_str() {
-                "access_token" => rt::de::set(&mut __map, &mut access_token),
-                "token_type" => rt::de::set(&mut __map, &mut token_type),
-                "id_token" => rt::de::set_opt(&mut __map, &mut id_token),
-                "state" => rt::de::set_opt(&mut __map, &mut state),
-                "expires_in" => rt::de::set_opt(&mut __map, &mut expires_in),
-                "refresh_token" => rt::de::set_opt(&mut __map, &mut refresh_token),
-                _ => rt::de::skip(&mut __map),
+                "ok" => __reader.skip(),
+                "access_token" => __reader.field(&mut access_token, "access_token"),
+                "token_type" => __reader.field(&mut token_type, "token_type"),
+                "id_token" => __reader.field(&mut __this.id_token, "id_token"),
+                "state" => __reader.field(&mut __this.state, "state"),
+                "expires_in" => __reader.field(&mut __this.expires_in, "expires_in"),
+                "refresh_token" => {
+                    __reader.field(&mut __this.refresh_token, "refresh_token")
+                }
+                _ => __reader.keep(__key),
             }?;
         }
-        Ok(Self {
-            access_token: rt::de::required(access_token, "access_token")?,
-            token_type: rt::de::required(token_type, "token_type")?,
-            id_token,
-            state,
-            expires_in,
-            refresh_token,
-            warnings: Vec::new(),
-        })
+        __this.access_token = __reader.required(access_token, "access_token");
+        __this.token_type = __reader.required(token_type, "token_type");
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.req("ok", &true)?;
+        __writer.req("access_token", &self.access_token)?;
+        __writer.req("token_type", &self.token_type)?;
+        __writer.opt("id_token", &self.id_token)?;
+        __writer.opt("state", &self.state)?;
+        __writer.opt("expires_in", &self.expires_in)?;
+        __writer.opt("refresh_token", &self.refresh_token)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
     }
 }
+
+rt::record!(OpenidConnectTokenResponse);
 
 rt::method_response!(OpenidConnectTokenResponse, OpenidConnectTokenWarning);
 

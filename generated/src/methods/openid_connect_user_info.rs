@@ -91,7 +91,7 @@ impl rt::Catalogued for OpenidConnectUserInfo {
 ///    "https://slack.com/team_image_default": true
 ///}
 /// ```
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct OpenidConnectUserInfoResponse {
     /// Answered as `sub`.
@@ -115,57 +115,67 @@ pub struct OpenidConnectUserInfoResponse {
     /// The warnings Slack sent with the answer, from its `warning` and
     /// `response_metadata.warnings` fields.
     pub warnings: Vec<OpenidConnectUserInfoWarning>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for OpenidConnectUserInfoResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for OpenidConnectUserInfoResponse {
+impl rt::de::Record for OpenidConnectUserInfoResponse {
     const NAME: &'static str = "OpenidConnectUserInfoResponse";
 
-    fn read_map<'de, A: rt::de::Map<'de>>(mut __map: A) -> Result<Self, A::Error> {
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
         let mut sub = None;
-        let mut email = None;
-        let mut email_verified = None;
-        let mut date_email_verified = None;
-        let mut locale = None;
-        let mut name = None;
-        let mut given_name = None;
-        let mut family_name = None;
-        let mut picture = None;
-        while let Some(__key) = __map.next_key::<rt::de::Key<'de>>()? {
+        while let Some(__key) = __reader.next_key()? {
             match __key.as_str() {
-                "sub" => rt::de::set(&mut __map, &mut sub),
-                "email" => rt::de::set_opt(&mut __map, &mut email),
-                "email_verified" => rt::de::set_opt(&mut __map, &mut email_verified),
-                "date_email_verified" => {
-                    rt::de::set_opt(&mut __map, &mut date_email_verified)
+                "ok" => __reader.skip(),
+                "sub" => __reader.field(&mut sub, "sub"),
+                "email" => __reader.field(&mut __this.email, "email"),
+                "email_verified" => {
+                    __reader.field(&mut __this.email_verified, "email_verified")
                 }
-                "locale" => rt::de::set_opt(&mut __map, &mut locale),
-                "name" => rt::de::set_opt(&mut __map, &mut name),
-                "given_name" => rt::de::set_opt(&mut __map, &mut given_name),
-                "family_name" => rt::de::set_opt(&mut __map, &mut family_name),
-                "picture" => rt::de::set_opt(&mut __map, &mut picture),
-                _ => rt::de::skip(&mut __map),
+                "date_email_verified" => {
+                    __reader
+                        .field(&mut __this.date_email_verified, "date_email_verified")
+                }
+                "locale" => __reader.field(&mut __this.locale, "locale"),
+                "name" => __reader.field(&mut __this.name, "name"),
+                "given_name" => __reader.field(&mut __this.given_name, "given_name"),
+                "family_name" => __reader.field(&mut __this.family_name, "family_name"),
+                "picture" => __reader.field(&mut __this.picture, "picture"),
+                _ => __reader.keep(__key),
             }?;
         }
-        Ok(Self {
-            sub: rt::de::required(sub, "sub")?,
-            email,
-            email_verified,
-            date_email_verified,
-            locale,
-            name,
-            given_name,
-            family_name,
-            picture,
-            warnings: Vec::new(),
-        })
+        __this.sub = __reader.required(sub, "sub");
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.req("ok", &true)?;
+        __writer.req("sub", &self.sub)?;
+        __writer.opt("email", &self.email)?;
+        __writer.opt("email_verified", &self.email_verified)?;
+        __writer.opt("date_email_verified", &self.date_email_verified)?;
+        __writer.opt("locale", &self.locale)?;
+        __writer.opt("name", &self.name)?;
+        __writer.opt("given_name", &self.given_name)?;
+        __writer.opt("family_name", &self.family_name)?;
+        __writer.opt("picture", &self.picture)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
     }
 }
+
+rt::record!(OpenidConnectUserInfoResponse);
 
 rt::method_response!(OpenidConnectUserInfoResponse, OpenidConnectUserInfoWarning);
 

@@ -2,7 +2,8 @@
 //! `pins.list`: Lists items pinned to a channel.
 
 use typed_slack_runtime as rt;
-use typed_slack_runtime::types::ChannelId;
+use typed_slack_runtime::types::{UserId, ChannelId};
+use crate::objects::File;
 
 /// Lists items pinned to a channel.
 ///
@@ -99,44 +100,56 @@ impl rt::Catalogued for PinsList {
 ///    "ok": true
 ///}
 /// ```
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct PinsListResponse {
     /// Answered as `items`.
-    pub items: Option<Vec<serde_json::Value>>,
+    pub items: Option<Vec<PinsListResponseItems>>,
     /// Answered as `count`.
     pub count: Option<i64>,
     /// The warnings Slack sent with the answer, from its `warning` and
     /// `response_metadata.warnings` fields.
     pub warnings: Vec<PinsListWarning>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for PinsListResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for PinsListResponse {
+impl rt::de::Record for PinsListResponse {
     const NAME: &'static str = "PinsListResponse";
 
-    fn read_map<'de, A: rt::de::Map<'de>>(mut __map: A) -> Result<Self, A::Error> {
-        let mut items = None;
-        let mut count = None;
-        while let Some(__key) = __map.next_key::<rt::de::Key<'de>>()? {
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
             match __key.as_str() {
-                "items" => rt::de::set_opt(&mut __map, &mut items),
-                "count" => rt::de::set_opt(&mut __map, &mut count),
-                _ => rt::de::skip(&mut __map),
+                "ok" => __reader.skip(),
+                "items" => __reader.field(&mut __this.items, "items"),
+                "count" => __reader.field(&mut __this.count, "count"),
+                _ => __reader.keep(__key),
             }?;
         }
-        Ok(Self {
-            items,
-            count,
-            warnings: Vec::new(),
-        })
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.req("ok", &true)?;
+        __writer.opt("items", &self.items)?;
+        __writer.opt("count", &self.count)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
     }
 }
+
+rt::record!(PinsListResponse);
 
 rt::method_response!(PinsListResponse, PinsListWarning);
 
@@ -203,3 +216,62 @@ rt::code_traits!(PinsListError, error, CommonError);
 /// The warning codes every method can answer:
 #[doc = include_str!("../common_warning.md")]
 pub type PinsListWarning = rt::CommonOnly<rt::CommonWarning>;
+
+/// The `items` object of [`PinsListResponse`].
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct PinsListResponseItems {
+    /// Answered as `comment`.
+    pub comment: Option<String>,
+    /// Answered as `created`.
+    pub created: Option<i64>,
+    /// Answered as `created_by`.
+    pub created_by: Option<UserId>,
+    /// Answered as `file`.
+    pub file: Option<File>,
+    /// Answered as `type`.
+    pub type_: Option<String>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
+}
+
+impl rt::de::Record for PinsListResponseItems {
+    const NAME: &'static str = "PinsListResponseItems";
+
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
+            match __key.as_str() {
+                "comment" => __reader.field(&mut __this.comment, "comment"),
+                "created" => __reader.field(&mut __this.created, "created"),
+                "created_by" => __reader.field(&mut __this.created_by, "created_by"),
+                "file" => __reader.field(&mut __this.file, "file"),
+                "type" => __reader.field(&mut __this.type_, "type"),
+                _ => __reader.keep(__key),
+            }?;
+        }
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.opt("comment", &self.comment)?;
+        __writer.opt("created", &self.created)?;
+        __writer.opt("created_by", &self.created_by)?;
+        __writer.opt("file", &self.file)?;
+        __writer.opt("type", &self.type_)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
+    }
+}
+
+rt::record!(PinsListResponseItems);

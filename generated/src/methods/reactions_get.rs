@@ -3,6 +3,7 @@
 
 use typed_slack_runtime as rt;
 use typed_slack_runtime::types::{Timestamp, ChannelId, FileId};
+use crate::objects::Message;
 
 /// Gets reactions for an item.
 ///
@@ -137,62 +138,72 @@ impl rt::Catalogued for ReactionsGet {
 ///    "channel": "C123ABC456"
 ///}
 /// ```
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ReactionsGetResponse {
     /// Slack's `comment` object, kept as raw JSON: the spec does not describe its fields yet.
     /// Answered as `comment`.
     pub comment: Option<serde_json::Value>,
-    /// Slack's `message` object, kept as raw JSON: the spec does not describe its fields yet.
     /// Answered as `message`.
-    pub message: Option<serde_json::Value>,
+    pub message: Option<Message>,
     /// Answered as `type`.
     pub type_: String,
     /// Answered as `channel`.
-    pub channel: Option<String>,
+    pub channel: Option<ChannelId>,
     /// Slack's `file` object, kept as raw JSON: the spec does not describe its fields yet.
     /// Answered as `file`.
     pub file: Option<serde_json::Value>,
     /// The warnings Slack sent with the answer, from its `warning` and
     /// `response_metadata.warnings` fields.
     pub warnings: Vec<ReactionsGetWarning>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for ReactionsGetResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for ReactionsGetResponse {
+impl rt::de::Record for ReactionsGetResponse {
     const NAME: &'static str = "ReactionsGetResponse";
 
-    fn read_map<'de, A: rt::de::Map<'de>>(mut __map: A) -> Result<Self, A::Error> {
-        let mut comment = None;
-        let mut message = None;
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
         let mut type_ = None;
-        let mut channel = None;
-        let mut file = None;
-        while let Some(__key) = __map.next_key::<rt::de::Key<'de>>()? {
+        while let Some(__key) = __reader.next_key()? {
             match __key.as_str() {
-                "comment" => rt::de::set_opt(&mut __map, &mut comment),
-                "message" => rt::de::set_opt(&mut __map, &mut message),
-                "type" => rt::de::set(&mut __map, &mut type_),
-                "channel" => rt::de::set_opt(&mut __map, &mut channel),
-                "file" => rt::de::set_opt(&mut __map, &mut file),
-                _ => rt::de::skip(&mut __map),
+                "ok" => __reader.skip(),
+                "comment" => __reader.field(&mut __this.comment, "comment"),
+                "message" => __reader.field(&mut __this.message, "message"),
+                "type" => __reader.field(&mut type_, "type"),
+                "channel" => __reader.field(&mut __this.channel, "channel"),
+                "file" => __reader.field(&mut __this.file, "file"),
+                _ => __reader.keep(__key),
             }?;
         }
-        Ok(Self {
-            comment,
-            message,
-            type_: rt::de::required(type_, "type")?,
-            channel,
-            file,
-            warnings: Vec::new(),
-        })
+        __this.type_ = __reader.required(type_, "type");
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.req("ok", &true)?;
+        __writer.opt_json("comment", &self.comment)?;
+        __writer.opt("message", &self.message)?;
+        __writer.req("type", &self.type_)?;
+        __writer.opt("channel", &self.channel)?;
+        __writer.opt_json("file", &self.file)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
     }
 }
+
+rt::record!(ReactionsGetResponse);
 
 rt::method_response!(ReactionsGetResponse, ReactionsGetWarning);
 

@@ -2,7 +2,8 @@
 //! `reactions.list`: Lists reactions made by a user.
 
 use typed_slack_runtime as rt;
-use typed_slack_runtime::types::{Cursor, UserId, TeamId};
+use typed_slack_runtime::types::{Cursor, UserId, ChannelId, TeamId, ResponseMetadata};
+use crate::objects::{Message, Paging};
 
 /// Lists reactions made by a user.
 ///
@@ -230,52 +231,64 @@ impl rt::Paginated for ReactionsList {
 ///    "response_metadata": { "next_cursor": "dGVhbTpDMUg5UkVTR0w=" }
 ///}
 /// ```
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ReactionsListResponse {
     /// Answered as `items`.
-    pub items: Vec<serde_json::Value>,
-    /// Slack's `paging` object, kept as raw JSON: the spec does not describe its fields yet.
+    pub items: Vec<ReactionsListResponseItems>,
     /// Answered as `paging`.
-    pub paging: Option<serde_json::Value>,
+    pub paging: Option<Paging>,
     /// The answer's `response_metadata`: where the next page starts.
-    pub response_metadata: Option<rt::types::ResponseMetadata>,
+    pub response_metadata: Option<ResponseMetadata>,
     /// The warnings Slack sent with the answer, from its `warning` and
     /// `response_metadata.warnings` fields.
     pub warnings: Vec<ReactionsListWarning>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for ReactionsListResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for ReactionsListResponse {
+impl rt::de::Record for ReactionsListResponse {
     const NAME: &'static str = "ReactionsListResponse";
 
-    fn read_map<'de, A: rt::de::Map<'de>>(mut __map: A) -> Result<Self, A::Error> {
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
         let mut items = None;
-        let mut paging = None;
-        let mut response_metadata = None;
-        while let Some(__key) = __map.next_key::<rt::de::Key<'de>>()? {
+        while let Some(__key) = __reader.next_key()? {
             match __key.as_str() {
-                "items" => rt::de::set(&mut __map, &mut items),
-                "paging" => rt::de::set_opt(&mut __map, &mut paging),
+                "ok" => __reader.skip(),
+                "items" => __reader.field(&mut items, "items"),
+                "paging" => __reader.field(&mut __this.paging, "paging"),
                 "response_metadata" => {
-                    rt::de::set_opt(&mut __map, &mut response_metadata)
+                    __reader.field(&mut __this.response_metadata, "response_metadata")
                 }
-                _ => rt::de::skip(&mut __map),
+                _ => __reader.keep(__key),
             }?;
         }
-        Ok(Self {
-            items: rt::de::required(items, "items")?,
-            paging,
-            response_metadata,
-            warnings: Vec::new(),
-        })
+        __this.items = __reader.required(items, "items");
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.req("ok", &true)?;
+        __writer.req("items", &self.items)?;
+        __writer.opt("paging", &self.paging)?;
+        __writer.opt("response_metadata", &self.response_metadata)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
     }
 }
+
+rt::record!(ReactionsListResponse);
 
 rt::method_response!(ReactionsListResponse, ReactionsListWarning);
 
@@ -331,3 +344,54 @@ rt::code_traits!(ReactionsListError, error, CommonError);
 /// The warning codes every method can answer:
 #[doc = include_str!("../common_warning.md")]
 pub type ReactionsListWarning = rt::CommonOnly<rt::CommonWarning>;
+
+/// The `items` object of [`ReactionsListResponse`].
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct ReactionsListResponseItems {
+    /// Answered as `channel`.
+    pub channel: Option<ChannelId>,
+    /// Answered as `message`.
+    pub message: Option<Message>,
+    /// Answered as `type`.
+    pub type_: Option<String>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
+}
+
+impl rt::de::Record for ReactionsListResponseItems {
+    const NAME: &'static str = "ReactionsListResponseItems";
+
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
+            match __key.as_str() {
+                "channel" => __reader.field(&mut __this.channel, "channel"),
+                "message" => __reader.field(&mut __this.message, "message"),
+                "type" => __reader.field(&mut __this.type_, "type"),
+                _ => __reader.keep(__key),
+            }?;
+        }
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.opt("channel", &self.channel)?;
+        __writer.opt("message", &self.message)?;
+        __writer.opt("type", &self.type_)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
+    }
+}
+
+rt::record!(ReactionsListResponseItems);

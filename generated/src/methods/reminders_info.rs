@@ -3,6 +3,7 @@
 
 use typed_slack_runtime as rt;
 use typed_slack_runtime::types::TeamId;
+use crate::objects::Reminder;
 
 /// Gets information about a reminder.
 ///
@@ -84,40 +85,54 @@ impl rt::Catalogued for RemindersInfo {
 /// ```json
 ///{ "ok": true }
 /// ```
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct RemindersInfoResponse {
-    /// Slack's `reminder` object, kept as raw JSON: the spec does not describe its fields yet.
     /// Answered as `reminder`.
-    pub reminder: serde_json::Value,
+    pub reminder: Reminder,
     /// The warnings Slack sent with the answer, from its `warning` and
     /// `response_metadata.warnings` fields.
     pub warnings: Vec<RemindersInfoWarning>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for RemindersInfoResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for RemindersInfoResponse {
+impl rt::de::Record for RemindersInfoResponse {
     const NAME: &'static str = "RemindersInfoResponse";
 
-    fn read_map<'de, A: rt::de::Map<'de>>(mut __map: A) -> Result<Self, A::Error> {
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
         let mut reminder = None;
-        while let Some(__key) = __map.next_key::<rt::de::Key<'de>>()? {
+        while let Some(__key) = __reader.next_key()? {
             match __key.as_str() {
-                "reminder" => rt::de::set(&mut __map, &mut reminder),
-                _ => rt::de::skip(&mut __map),
+                "ok" => __reader.skip(),
+                "reminder" => __reader.field(&mut reminder, "reminder"),
+                _ => __reader.keep(__key),
             }?;
         }
-        Ok(Self {
-            reminder: rt::de::required(reminder, "reminder")?,
-            warnings: Vec::new(),
-        })
+        __this.reminder = __reader.required(reminder, "reminder");
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.req("ok", &true)?;
+        __writer.req("reminder", &self.reminder)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
     }
 }
+
+rt::record!(RemindersInfoResponse);
 
 rt::method_response!(RemindersInfoResponse, RemindersInfoWarning);
 

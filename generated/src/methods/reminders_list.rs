@@ -3,6 +3,7 @@
 
 use typed_slack_runtime as rt;
 use typed_slack_runtime::types::TeamId;
+use crate::objects::Reminder;
 
 /// Lists all reminders created by or for a given user.
 ///
@@ -73,40 +74,52 @@ impl rt::Catalogued for RemindersList {
 /// ```json
 ///{ "ok": true }
 /// ```
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct RemindersListResponse {
-    /// Slack's `reminder` object, kept as raw JSON: the spec does not describe its fields yet.
     /// Answered as `reminders`.
-    pub reminders: Option<Vec<serde_json::Value>>,
+    pub reminders: Option<Vec<Reminder>>,
     /// The warnings Slack sent with the answer, from its `warning` and
     /// `response_metadata.warnings` fields.
     pub warnings: Vec<RemindersListWarning>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for RemindersListResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for RemindersListResponse {
+impl rt::de::Record for RemindersListResponse {
     const NAME: &'static str = "RemindersListResponse";
 
-    fn read_map<'de, A: rt::de::Map<'de>>(mut __map: A) -> Result<Self, A::Error> {
-        let mut reminders = None;
-        while let Some(__key) = __map.next_key::<rt::de::Key<'de>>()? {
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
             match __key.as_str() {
-                "reminders" => rt::de::set_opt(&mut __map, &mut reminders),
-                _ => rt::de::skip(&mut __map),
+                "ok" => __reader.skip(),
+                "reminders" => __reader.field(&mut __this.reminders, "reminders"),
+                _ => __reader.keep(__key),
             }?;
         }
-        Ok(Self {
-            reminders,
-            warnings: Vec::new(),
-        })
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.req("ok", &true)?;
+        __writer.opt("reminders", &self.reminders)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
     }
 }
+
+rt::record!(RemindersListResponse);
 
 rt::method_response!(RemindersListResponse, RemindersListWarning);
 

@@ -2,7 +2,8 @@
 //! `rtm.connect`: Starts a Real Time Messaging session.
 
 use typed_slack_runtime as rt;
-use typed_slack_runtime::types::{UserId, TeamId, EnterpriseId};
+use typed_slack_runtime::types::UserId;
+use crate::objects::Team;
 
 /// Starts a Real Time Messaging session.
 ///
@@ -80,7 +81,7 @@ impl rt::Catalogued for RtmConnect {
         rt::Argument::optional("batch_presence_aware"),
         rt::Argument::optional("presence_sub"),
     ];
-    const SAMPLE_RESPONSE: &'static str = "{\"ok\":true,\"self\":{\"id\":\"U0000000000\",\"name\":\"\"},\"team\":{\"domain\":\"\",\"id\":\"T0000000000\",\"name\":\"\"},\"url\":\"\"}";
+    const SAMPLE_RESPONSE: &'static str = "{\"ok\":true,\"self\":{\"id\":\"U0000000000\",\"name\":\"\"},\"team\":{},\"url\":\"\"}";
 }
 
 /// The answer of a successful [`RtmConnect`] call (`rtm.connect`), with any warnings Slack sent in `warnings`.
@@ -95,7 +96,7 @@ impl rt::Catalogued for RtmConnect {
 ///    "url": "wss://..."
 ///}
 /// ```
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct RtmConnectResponse {
     /// Answered as `url`.
@@ -103,41 +104,62 @@ pub struct RtmConnectResponse {
     /// Answered as `self`.
     pub self_: RtmConnectResponseSelf_,
     /// Answered as `team`.
-    pub team: RtmConnectResponseTeam,
+    pub team: Team,
+    /// Answered as `context`.
+    pub context: Option<String>,
     /// The warnings Slack sent with the answer, from its `warning` and
     /// `response_metadata.warnings` fields.
     pub warnings: Vec<RtmConnectWarning>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for RtmConnectResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for RtmConnectResponse {
+impl rt::de::Record for RtmConnectResponse {
     const NAME: &'static str = "RtmConnectResponse";
 
-    fn read_map<'de, A: rt::de::Map<'de>>(mut __map: A) -> Result<Self, A::Error> {
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
         let mut url = None;
         let mut self_ = None;
         let mut team = None;
-        while let Some(__key) = __map.next_key::<rt::de::Key<'de>>()? {
+        while let Some(__key) = __reader.next_key()? {
             match __key.as_str() {
-                "url" => rt::de::set(&mut __map, &mut url),
-                "self" => rt::de::set(&mut __map, &mut self_),
-                "team" => rt::de::set(&mut __map, &mut team),
-                _ => rt::de::skip(&mut __map),
+                "ok" => __reader.skip(),
+                "url" => __reader.field(&mut url, "url"),
+                "self" => __reader.field(&mut self_, "self"),
+                "team" => __reader.field(&mut team, "team"),
+                "context" => __reader.field(&mut __this.context, "context"),
+                _ => __reader.keep(__key),
             }?;
         }
-        Ok(Self {
-            url: rt::de::required(url, "url")?,
-            self_: rt::de::required(self_, "self")?,
-            team: rt::de::required(team, "team")?,
-            warnings: Vec::new(),
-        })
+        __this.url = __reader.required(url, "url");
+        __this.self_ = __reader.required(self_, "self");
+        __this.team = __reader.required(team, "team");
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.req("ok", &true)?;
+        __writer.req("url", &self.url)?;
+        __writer.req("self", &self.self_)?;
+        __writer.req("team", &self.team)?;
+        __writer.opt("context", &self.context)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
     }
 }
+
+rt::record!(RtmConnectResponse);
 
 rt::method_response!(RtmConnectResponse, RtmConnectWarning);
 
@@ -198,89 +220,52 @@ rt::code_traits!(RtmConnectError, error, CommonError);
 pub type RtmConnectWarning = rt::CommonOnly<rt::CommonWarning>;
 
 /// The `self` object of [`RtmConnectResponse`].
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct RtmConnectResponseSelf_ {
     /// Answered as `id`.
     pub id: UserId,
     /// Answered as `name`.
     pub name: String,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for RtmConnectResponseSelf_ {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for RtmConnectResponseSelf_ {
+impl rt::de::Record for RtmConnectResponseSelf_ {
     const NAME: &'static str = "RtmConnectResponseSelf_";
 
-    fn read_map<'de, A: rt::de::Map<'de>>(mut __map: A) -> Result<Self, A::Error> {
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
         let mut id = None;
         let mut name = None;
-        while let Some(__key) = __map.next_key::<rt::de::Key<'de>>()? {
+        while let Some(__key) = __reader.next_key()? {
             match __key.as_str() {
-                "id" => rt::de::set(&mut __map, &mut id),
-                "name" => rt::de::set(&mut __map, &mut name),
-                _ => rt::de::skip(&mut __map),
+                "id" => __reader.field(&mut id, "id"),
+                "name" => __reader.field(&mut name, "name"),
+                _ => __reader.keep(__key),
             }?;
         }
-        Ok(Self {
-            id: rt::de::required(id, "id")?,
-            name: rt::de::required(name, "name")?,
-        })
+        __this.id = __reader.required(id, "id");
+        __this.name = __reader.required(name, "name");
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.req("id", &self.id)?;
+        __writer.req("name", &self.name)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
     }
 }
 
-/// The `team` object of [`RtmConnectResponse`].
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct RtmConnectResponseTeam {
-    /// Answered as `domain`.
-    pub domain: String,
-    /// Answered as `id`.
-    pub id: TeamId,
-    /// Answered as `name`.
-    pub name: String,
-    /// Answered as `enterprise_id`.
-    pub enterprise_id: Option<EnterpriseId>,
-    /// Slack's `enterprise_name` object, kept as raw JSON: the spec does not describe its fields yet.
-    /// Answered as `enterprise_name`.
-    pub enterprise_name: Option<serde_json::Value>,
-}
-
-impl<'de> serde::Deserialize<'de> for RtmConnectResponseTeam {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for RtmConnectResponseTeam {
-    const NAME: &'static str = "RtmConnectResponseTeam";
-
-    fn read_map<'de, A: rt::de::Map<'de>>(mut __map: A) -> Result<Self, A::Error> {
-        let mut domain = None;
-        let mut id = None;
-        let mut name = None;
-        let mut enterprise_id = None;
-        let mut enterprise_name = None;
-        while let Some(__key) = __map.next_key::<rt::de::Key<'de>>()? {
-            match __key.as_str() {
-                "domain" => rt::de::set(&mut __map, &mut domain),
-                "id" => rt::de::set(&mut __map, &mut id),
-                "name" => rt::de::set(&mut __map, &mut name),
-                "enterprise_id" => rt::de::set_opt(&mut __map, &mut enterprise_id),
-                "enterprise_name" => rt::de::set_opt(&mut __map, &mut enterprise_name),
-                _ => rt::de::skip(&mut __map),
-            }?;
-        }
-        Ok(Self {
-            domain: rt::de::required(domain, "domain")?,
-            id: rt::de::required(id, "id")?,
-            name: rt::de::required(name, "name")?,
-            enterprise_id,
-            enterprise_name,
-        })
-    }
-}
+rt::record!(RtmConnectResponseSelf_);

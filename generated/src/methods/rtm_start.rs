@@ -145,7 +145,7 @@ impl rt::Catalogued for RtmStart {
 /// ```json
 ///{ "ok": true }
 /// ```
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct RtmStartResponse {
     /// Answered as `url`.
@@ -157,37 +157,54 @@ pub struct RtmStartResponse {
     /// The warnings Slack sent with the answer, from its `warning` and
     /// `response_metadata.warnings` fields.
     pub warnings: Vec<RtmStartWarning>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for RtmStartResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for RtmStartResponse {
+impl rt::de::Record for RtmStartResponse {
     const NAME: &'static str = "RtmStartResponse";
 
-    fn read_map<'de, A: rt::de::Map<'de>>(mut __map: A) -> Result<Self, A::Error> {
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
         let mut url = None;
         let mut self_ = None;
         let mut team = None;
-        while let Some(__key) = __map.next_key::<rt::de::Key<'de>>()? {
+        while let Some(__key) = __reader.next_key()? {
             match __key.as_str() {
-                "url" => rt::de::set(&mut __map, &mut url),
-                "self" => rt::de::set(&mut __map, &mut self_),
-                "team" => rt::de::set(&mut __map, &mut team),
-                _ => rt::de::skip(&mut __map),
+                "ok" => __reader.skip(),
+                "url" => __reader.field(&mut url, "url"),
+                "self" => __reader.field(&mut self_, "self"),
+                "team" => __reader.field(&mut team, "team"),
+                _ => __reader.keep(__key),
             }?;
         }
-        Ok(Self {
-            url: rt::de::required(url, "url")?,
-            self_: rt::de::required(self_, "self")?,
-            team: rt::de::required(team, "team")?,
-            warnings: Vec::new(),
-        })
+        __this.url = __reader.required(url, "url");
+        __this.self_ = __reader.required(self_, "self");
+        __this.team = __reader.required(team, "team");
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.req("ok", &true)?;
+        __writer.req("url", &self.url)?;
+        __writer.req("self", &self.self_)?;
+        __writer.req("team", &self.team)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
     }
 }
+
+rt::record!(RtmStartResponse);
 
 rt::method_response!(RtmStartResponse, RtmStartWarning);
 
@@ -309,43 +326,58 @@ impl rt::Code for RtmStartWarning {
 rt::code_traits!(RtmStartWarning, warning, CommonWarning);
 
 /// The `self` object of [`RtmStartResponse`].
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct RtmStartResponseSelf_ {
     /// Answered as `id`.
     pub id: UserId,
     /// Answered as `name`.
     pub name: String,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for RtmStartResponseSelf_ {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for RtmStartResponseSelf_ {
+impl rt::de::Record for RtmStartResponseSelf_ {
     const NAME: &'static str = "RtmStartResponseSelf_";
 
-    fn read_map<'de, A: rt::de::Map<'de>>(mut __map: A) -> Result<Self, A::Error> {
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
         let mut id = None;
         let mut name = None;
-        while let Some(__key) = __map.next_key::<rt::de::Key<'de>>()? {
+        while let Some(__key) = __reader.next_key()? {
             match __key.as_str() {
-                "id" => rt::de::set(&mut __map, &mut id),
-                "name" => rt::de::set(&mut __map, &mut name),
-                _ => rt::de::skip(&mut __map),
+                "id" => __reader.field(&mut id, "id"),
+                "name" => __reader.field(&mut name, "name"),
+                _ => __reader.keep(__key),
             }?;
         }
-        Ok(Self {
-            id: rt::de::required(id, "id")?,
-            name: rt::de::required(name, "name")?,
-        })
+        __this.id = __reader.required(id, "id");
+        __this.name = __reader.required(name, "name");
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.req("id", &self.id)?;
+        __writer.req("name", &self.name)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
     }
 }
 
+rt::record!(RtmStartResponseSelf_);
+
 /// The `team` object of [`RtmStartResponse`].
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct RtmStartResponseTeam {
     /// Answered as `domain`.
@@ -359,39 +391,57 @@ pub struct RtmStartResponseTeam {
     /// Slack's `enterprise_name` object, kept as raw JSON: the spec does not describe its fields yet.
     /// Answered as `enterprise_name`.
     pub enterprise_name: Option<serde_json::Value>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for RtmStartResponseTeam {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for RtmStartResponseTeam {
+impl rt::de::Record for RtmStartResponseTeam {
     const NAME: &'static str = "RtmStartResponseTeam";
 
-    fn read_map<'de, A: rt::de::Map<'de>>(mut __map: A) -> Result<Self, A::Error> {
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
         let mut domain = None;
         let mut id = None;
         let mut name = None;
-        let mut enterprise_id = None;
-        let mut enterprise_name = None;
-        while let Some(__key) = __map.next_key::<rt::de::Key<'de>>()? {
+        while let Some(__key) = __reader.next_key()? {
             match __key.as_str() {
-                "domain" => rt::de::set(&mut __map, &mut domain),
-                "id" => rt::de::set(&mut __map, &mut id),
-                "name" => rt::de::set(&mut __map, &mut name),
-                "enterprise_id" => rt::de::set_opt(&mut __map, &mut enterprise_id),
-                "enterprise_name" => rt::de::set_opt(&mut __map, &mut enterprise_name),
-                _ => rt::de::skip(&mut __map),
+                "domain" => __reader.field(&mut domain, "domain"),
+                "id" => __reader.field(&mut id, "id"),
+                "name" => __reader.field(&mut name, "name"),
+                "enterprise_id" => {
+                    __reader.field(&mut __this.enterprise_id, "enterprise_id")
+                }
+                "enterprise_name" => {
+                    __reader.field(&mut __this.enterprise_name, "enterprise_name")
+                }
+                _ => __reader.keep(__key),
             }?;
         }
-        Ok(Self {
-            domain: rt::de::required(domain, "domain")?,
-            id: rt::de::required(id, "id")?,
-            name: rt::de::required(name, "name")?,
-            enterprise_id,
-            enterprise_name,
-        })
+        __this.domain = __reader.required(domain, "domain");
+        __this.id = __reader.required(id, "id");
+        __this.name = __reader.required(name, "name");
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.req("domain", &self.domain)?;
+        __writer.req("id", &self.id)?;
+        __writer.req("name", &self.name)?;
+        __writer.opt("enterprise_id", &self.enterprise_id)?;
+        __writer.opt_json("enterprise_name", &self.enterprise_name)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
     }
 }
+
+rt::record!(RtmStartResponseTeam);

@@ -268,7 +268,7 @@ impl rt::Catalogued for SearchAll {
 ///    "query": "diagram"
 ///}
 /// ```
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SearchAllResponse {
     /// Answered as `files`.
@@ -284,43 +284,52 @@ pub struct SearchAllResponse {
     /// The warnings Slack sent with the answer, from its `warning` and
     /// `response_metadata.warnings` fields.
     pub warnings: Vec<SearchAllWarning>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for SearchAllResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for SearchAllResponse {
+impl rt::de::Record for SearchAllResponse {
     const NAME: &'static str = "SearchAllResponse";
 
-    fn read_map<'de, A: rt::de::Map<'de>>(mut __map: A) -> Result<Self, A::Error> {
-        let mut files = None;
-        let mut callstack = None;
-        let mut messages = None;
-        let mut posts = None;
-        let mut query = None;
-        while let Some(__key) = __map.next_key::<rt::de::Key<'de>>()? {
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
             match __key.as_str() {
-                "files" => rt::de::set_opt(&mut __map, &mut files),
-                "callstack" => rt::de::set_opt(&mut __map, &mut callstack),
-                "messages" => rt::de::set_opt(&mut __map, &mut messages),
-                "posts" => rt::de::set_opt(&mut __map, &mut posts),
-                "query" => rt::de::set_opt(&mut __map, &mut query),
-                _ => rt::de::skip(&mut __map),
+                "ok" => __reader.skip(),
+                "files" => __reader.field(&mut __this.files, "files"),
+                "callstack" => __reader.field(&mut __this.callstack, "callstack"),
+                "messages" => __reader.field(&mut __this.messages, "messages"),
+                "posts" => __reader.field(&mut __this.posts, "posts"),
+                "query" => __reader.field(&mut __this.query, "query"),
+                _ => __reader.keep(__key),
             }?;
         }
-        Ok(Self {
-            files,
-            callstack,
-            messages,
-            posts,
-            query,
-            warnings: Vec::new(),
-        })
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.req("ok", &true)?;
+        __writer.opt_json("files", &self.files)?;
+        __writer.opt("callstack", &self.callstack)?;
+        __writer.opt_json("messages", &self.messages)?;
+        __writer.opt_json("posts", &self.posts)?;
+        __writer.opt("query", &self.query)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
     }
 }
+
+rt::record!(SearchAllResponse);
 
 rt::method_response!(SearchAllResponse, SearchAllWarning);
 

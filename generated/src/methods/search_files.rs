@@ -2,7 +2,8 @@
 //! `search.files`: Searches for files matching a query.
 
 use typed_slack_runtime as rt;
-use typed_slack_runtime::types::TeamId;
+use typed_slack_runtime::types::{Timestamp, UserId, ChannelId, TeamId, BotId, FileId};
+use crate::objects::{Attachment, Paging};
 
 /// Searches for files matching a query.
 ///
@@ -221,7 +222,7 @@ impl rt::Catalogued for SearchFiles {
 ///    "query": "computer.gif"
 ///}
 /// ```
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SearchFilesResponse {
     /// Answered as `files`.
@@ -245,57 +246,66 @@ pub struct SearchFilesResponse {
     /// The warnings Slack sent with the answer, from its `warning` and
     /// `response_metadata.warnings` fields.
     pub warnings: Vec<SearchFilesWarning>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for SearchFilesResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for SearchFilesResponse {
+impl rt::de::Record for SearchFilesResponse {
     const NAME: &'static str = "SearchFilesResponse";
 
-    fn read_map<'de, A: rt::de::Map<'de>>(mut __map: A) -> Result<Self, A::Error> {
-        let mut files = None;
-        let mut callstack = None;
-        let mut users = None;
-        let mut teams = None;
-        let mut channels = None;
-        let mut ims = None;
-        let mut groups = None;
-        let mut query = None;
-        let mut ignored_exclude_bots_pref = None;
-        while let Some(__key) = __map.next_key::<rt::de::Key<'de>>()? {
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
             match __key.as_str() {
-                "files" => rt::de::set_opt(&mut __map, &mut files),
-                "callstack" => rt::de::set_opt(&mut __map, &mut callstack),
-                "users" => rt::de::set_opt(&mut __map, &mut users),
-                "teams" => rt::de::set_opt(&mut __map, &mut teams),
-                "channels" => rt::de::set_opt(&mut __map, &mut channels),
-                "ims" => rt::de::set_opt(&mut __map, &mut ims),
-                "groups" => rt::de::set_opt(&mut __map, &mut groups),
-                "query" => rt::de::set_opt(&mut __map, &mut query),
+                "ok" => __reader.skip(),
+                "files" => __reader.field(&mut __this.files, "files"),
+                "callstack" => __reader.field(&mut __this.callstack, "callstack"),
+                "users" => __reader.field(&mut __this.users, "users"),
+                "teams" => __reader.field(&mut __this.teams, "teams"),
+                "channels" => __reader.field(&mut __this.channels, "channels"),
+                "ims" => __reader.field(&mut __this.ims, "ims"),
+                "groups" => __reader.field(&mut __this.groups, "groups"),
+                "query" => __reader.field(&mut __this.query, "query"),
                 "ignored_exclude_bots_pref" => {
-                    rt::de::set_opt(&mut __map, &mut ignored_exclude_bots_pref)
+                    __reader
+                        .field(
+                            &mut __this.ignored_exclude_bots_pref,
+                            "ignored_exclude_bots_pref",
+                        )
                 }
-                _ => rt::de::skip(&mut __map),
+                _ => __reader.keep(__key),
             }?;
         }
-        Ok(Self {
-            files,
-            callstack,
-            users,
-            teams,
-            channels,
-            ims,
-            groups,
-            query,
-            ignored_exclude_bots_pref,
-            warnings: Vec::new(),
-        })
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.req("ok", &true)?;
+        __writer.opt("files", &self.files)?;
+        __writer.opt("callstack", &self.callstack)?;
+        __writer.opt_json("users", &self.users)?;
+        __writer.opt_json("teams", &self.teams)?;
+        __writer.opt_json("channels", &self.channels)?;
+        __writer.opt_json("ims", &self.ims)?;
+        __writer.opt_json("groups", &self.groups)?;
+        __writer.opt("query", &self.query)?;
+        __writer.opt("ignored_exclude_bots_pref", &self.ignored_exclude_bots_pref)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
     }
 }
+
+rt::record!(SearchFilesResponse);
 
 rt::method_response!(SearchFilesResponse, SearchFilesWarning);
 
@@ -404,63 +414,74 @@ impl std::fmt::Display for SearchFilesSortDir {
 }
 
 /// The `files` object of [`SearchFilesResponse`].
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SearchFilesResponseFiles {
     /// Answered as `pagination`.
     pub pagination: Option<SearchFilesResponseFilesPagination>,
     /// Answered as `matches`.
-    pub matches: Option<Vec<serde_json::Value>>,
+    pub matches: Option<Vec<SearchFilesResponseFilesMatches>>,
     /// Answered as `paging`.
-    pub paging: Option<SearchFilesResponseFilesPaging>,
+    pub paging: Option<Paging>,
     /// Answered as `all_stop_words`.
     pub all_stop_words: Option<bool>,
     /// Total number of file search results.
     pub total: Option<i64>,
     /// Answered as `query_too_long`.
     pub query_too_long: Option<bool>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for SearchFilesResponseFiles {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for SearchFilesResponseFiles {
+impl rt::de::Record for SearchFilesResponseFiles {
     const NAME: &'static str = "SearchFilesResponseFiles";
 
-    fn read_map<'de, A: rt::de::Map<'de>>(mut __map: A) -> Result<Self, A::Error> {
-        let mut pagination = None;
-        let mut matches = None;
-        let mut paging = None;
-        let mut all_stop_words = None;
-        let mut total = None;
-        let mut query_too_long = None;
-        while let Some(__key) = __map.next_key::<rt::de::Key<'de>>()? {
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
             match __key.as_str() {
-                "pagination" => rt::de::set_opt(&mut __map, &mut pagination),
-                "matches" => rt::de::set_opt(&mut __map, &mut matches),
-                "paging" => rt::de::set_opt(&mut __map, &mut paging),
-                "all_stop_words" => rt::de::set_opt(&mut __map, &mut all_stop_words),
-                "total" => rt::de::set_opt(&mut __map, &mut total),
-                "query_too_long" => rt::de::set_opt(&mut __map, &mut query_too_long),
-                _ => rt::de::skip(&mut __map),
+                "pagination" => __reader.field(&mut __this.pagination, "pagination"),
+                "matches" => __reader.field(&mut __this.matches, "matches"),
+                "paging" => __reader.field(&mut __this.paging, "paging"),
+                "all_stop_words" => {
+                    __reader.field(&mut __this.all_stop_words, "all_stop_words")
+                }
+                "total" => __reader.field(&mut __this.total, "total"),
+                "query_too_long" => {
+                    __reader.field(&mut __this.query_too_long, "query_too_long")
+                }
+                _ => __reader.keep(__key),
             }?;
         }
-        Ok(Self {
-            pagination,
-            matches,
-            paging,
-            all_stop_words,
-            total,
-            query_too_long,
-        })
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.opt("pagination", &self.pagination)?;
+        __writer.opt("matches", &self.matches)?;
+        __writer.opt("paging", &self.paging)?;
+        __writer.opt("all_stop_words", &self.all_stop_words)?;
+        __writer.opt("total", &self.total)?;
+        __writer.opt("query_too_long", &self.query_too_long)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
     }
 }
 
+rt::record!(SearchFilesResponseFiles);
+
 /// The `pagination` object of [`SearchFilesResponseFiles`].
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SearchFilesResponseFilesPagination {
     /// Last result id
@@ -477,96 +498,1144 @@ pub struct SearchFilesResponseFilesPagination {
     pub page: Option<i64>,
     /// First result id
     pub first: Option<i64>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for SearchFilesResponseFilesPagination {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for SearchFilesResponseFilesPagination {
+impl rt::de::Record for SearchFilesResponseFilesPagination {
     const NAME: &'static str = "SearchFilesResponseFilesPagination";
 
-    fn read_map<'de, A: rt::de::Map<'de>>(mut __map: A) -> Result<Self, A::Error> {
-        let mut last = None;
-        let mut warnings_ = None;
-        let mut total_count = None;
-        let mut page_count = None;
-        let mut per_page = None;
-        let mut page = None;
-        let mut first = None;
-        while let Some(__key) = __map.next_key::<rt::de::Key<'de>>()? {
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
             match __key.as_str() {
-                "last" => rt::de::set_opt(&mut __map, &mut last),
-                "warnings" => rt::de::set_opt(&mut __map, &mut warnings_),
-                "total_count" => rt::de::set_opt(&mut __map, &mut total_count),
-                "page_count" => rt::de::set_opt(&mut __map, &mut page_count),
-                "per_page" => rt::de::set_opt(&mut __map, &mut per_page),
-                "page" => rt::de::set_opt(&mut __map, &mut page),
-                "first" => rt::de::set_opt(&mut __map, &mut first),
-                _ => rt::de::skip(&mut __map),
+                "last" => __reader.field(&mut __this.last, "last"),
+                "warnings" => __reader.field(&mut __this.warnings_, "warnings"),
+                "total_count" => __reader.field(&mut __this.total_count, "total_count"),
+                "page_count" => __reader.field(&mut __this.page_count, "page_count"),
+                "per_page" => __reader.field(&mut __this.per_page, "per_page"),
+                "page" => __reader.field(&mut __this.page, "page"),
+                "first" => __reader.field(&mut __this.first, "first"),
+                _ => __reader.keep(__key),
             }?;
         }
-        Ok(Self {
-            last,
-            warnings_,
-            total_count,
-            page_count,
-            per_page,
-            page,
-            first,
-        })
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.opt("last", &self.last)?;
+        __writer.opt("warnings", &self.warnings_)?;
+        __writer.opt("total_count", &self.total_count)?;
+        __writer.opt("page_count", &self.page_count)?;
+        __writer.opt("per_page", &self.per_page)?;
+        __writer.opt("page", &self.page)?;
+        __writer.opt("first", &self.first)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
     }
 }
 
-/// The `paging` object of [`SearchFilesResponseFiles`].
-#[derive(Debug, Clone, PartialEq)]
+rt::record!(SearchFilesResponseFilesPagination);
+
+/// The `matches` object of [`SearchFilesResponseFiles`].
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
-pub struct SearchFilesResponseFilesPaging {
-    /// Number of results per page
-    pub count: Option<i64>,
-    /// Number of pages
-    pub pages: Option<i64>,
-    /// Number of results
-    pub total: Option<i64>,
-    /// Current page
-    pub page: Option<i64>,
-    /// Answered as `warnings`.
-    pub warnings_: Option<Vec<String>>,
+pub struct SearchFilesResponseFilesMatches {
+    /// Answered as `access`.
+    pub access: Option<String>,
+    /// Answered as `attachments`.
+    pub attachments: Option<Vec<Attachment>>,
+    /// Answered as `bot_id`.
+    pub bot_id: Option<BotId>,
+    /// Answered as `canvas_printing_enabled`.
+    pub canvas_printing_enabled: Option<bool>,
+    /// Answered as `cc`.
+    pub cc: Option<Vec<SearchFilesResponseFilesMatchesCc>>,
+    /// Answered as `channels`.
+    pub channels: Option<Vec<ChannelId>>,
+    /// Answered as `comments_count`.
+    pub comments_count: Option<i64>,
+    /// Answered as `converted_pdf`.
+    pub converted_pdf: Option<String>,
+    /// Answered as `created`.
+    pub created: Option<i64>,
+    /// Answered as `deanimate`.
+    pub deanimate: Option<String>,
+    /// Answered as `deanimate_gif`.
+    pub deanimate_gif: Option<String>,
+    /// Answered as `display_as_bot`.
+    pub display_as_bot: Option<bool>,
+    /// Answered as `dm_mpdm_users_with_file_access`.
+    pub dm_mpdm_users_with_file_access: Option<
+        Vec<SearchFilesResponseFilesMatchesDmMpdmUsersWithFileAccess>,
+    >,
+    /// Answered as `edit_link`.
+    pub edit_link: Option<String>,
+    /// Answered as `editable`.
+    pub editable: Option<bool>,
+    /// Answered as `editors`.
+    pub editors: Option<Vec<String>>,
+    /// Answered as `editors_count`.
+    pub editors_count: Option<i64>,
+    /// Answered as `external_id`.
+    pub external_id: Option<String>,
+    /// Answered as `external_type`.
+    pub external_type: Option<String>,
+    /// Answered as `external_url`.
+    pub external_url: Option<String>,
+    /// Answered as `file_access`.
+    pub file_access: Option<String>,
+    /// Answered as `filetype`.
+    pub filetype: Option<String>,
+    /// Answered as `from`.
+    pub from: Option<Vec<SearchFilesResponseFilesMatchesFrom>>,
+    /// Answered as `groups`.
+    pub groups: Option<Vec<String>>,
+    /// Answered as `has_more`.
+    pub has_more: Option<bool>,
+    /// Answered as `has_more_shares`.
+    pub has_more_shares: Option<bool>,
+    /// Answered as `has_rich_preview`.
+    pub has_rich_preview: Option<bool>,
+    /// Answered as `headers`.
+    pub headers: Option<SearchFilesResponseFilesMatchesHeaders>,
+    /// Answered as `id`.
+    pub id: Option<FileId>,
+    /// Answered as `image_exif_rotation`.
+    pub image_exif_rotation: Option<i64>,
+    /// Answered as `ims`.
+    pub ims: Option<Vec<String>>,
+    /// Answered as `is_channel_space`.
+    pub is_channel_space: Option<bool>,
+    /// Answered as `is_external`.
+    pub is_external: Option<bool>,
+    /// Answered as `is_public`.
+    pub is_public: Option<bool>,
+    /// Answered as `is_restricted_sharing_enabled`.
+    pub is_restricted_sharing_enabled: Option<bool>,
+    /// Answered as `is_starred`.
+    pub is_starred: Option<bool>,
+    /// Answered as `last_editor`.
+    pub last_editor: Option<UserId>,
+    /// Answered as `lines`.
+    pub lines: Option<i64>,
+    /// Answered as `lines_more`.
+    pub lines_more: Option<i64>,
+    /// Answered as `linked_channel_id`.
+    pub linked_channel_id: Option<ChannelId>,
+    /// Answered as `media_display_type`.
+    pub media_display_type: Option<String>,
+    /// Answered as `mimetype`.
+    pub mimetype: Option<String>,
+    /// Answered as `mode`.
+    pub mode: Option<String>,
+    /// Answered as `name`.
+    pub name: Option<String>,
+    /// Answered as `non_owner_editable`.
+    pub non_owner_editable: Option<bool>,
+    /// Answered as `org_or_workspace_access`.
+    pub org_or_workspace_access: Option<String>,
+    /// Answered as `original_attachment_count`.
+    pub original_attachment_count: Option<i64>,
+    /// Answered as `original_h`.
+    pub original_h: Option<i64>,
+    /// Answered as `original_w`.
+    pub original_w: Option<i64>,
+    /// Answered as `permalink`.
+    pub permalink: Option<String>,
+    /// Answered as `permalink_public`.
+    pub permalink_public: Option<String>,
+    /// Answered as `plain_text`.
+    pub plain_text: Option<String>,
+    /// Answered as `pretty_type`.
+    pub pretty_type: Option<String>,
+    /// Answered as `preview`.
+    pub preview: Option<String>,
+    /// Answered as `preview_highlight`.
+    pub preview_highlight: Option<String>,
+    /// Answered as `preview_is_truncated`.
+    pub preview_is_truncated: Option<bool>,
+    /// Answered as `preview_plain_text`.
+    pub preview_plain_text: Option<String>,
+    /// Answered as `private_channels_with_file_access_count`.
+    pub private_channels_with_file_access_count: Option<i64>,
+    /// Answered as `private_file_with_access_count`.
+    pub private_file_with_access_count: Option<i64>,
+    /// Answered as `public_url_shared`.
+    pub public_url_shared: Option<bool>,
+    /// Answered as `quip_thread_id`.
+    pub quip_thread_id: Option<String>,
+    /// Answered as `sent_to_self`.
+    pub sent_to_self: Option<bool>,
+    /// Answered as `shares`.
+    pub shares: Option<SearchFilesResponseFilesMatchesShares>,
+    /// Answered as `size`.
+    pub size: Option<i64>,
+    /// Answered as `subject`.
+    pub subject: Option<String>,
+    /// Answered as `team_pref_version_history_enabled`.
+    pub team_pref_version_history_enabled: Option<bool>,
+    /// Answered as `teams_shared_with`.
+    pub teams_shared_with: Option<Vec<String>>,
+    /// Answered as `thumb_1024`.
+    pub thumb_1024: Option<String>,
+    /// Answered as `thumb_1024_h`.
+    pub thumb_1024_h: Option<i64>,
+    /// Answered as `thumb_1024_w`.
+    pub thumb_1024_w: Option<i64>,
+    /// Answered as `thumb_160`.
+    pub thumb_160: Option<String>,
+    /// Answered as `thumb_360`.
+    pub thumb_360: Option<String>,
+    /// Answered as `thumb_360_gif`.
+    pub thumb_360_gif: Option<String>,
+    /// Answered as `thumb_360_h`.
+    pub thumb_360_h: Option<i64>,
+    /// Answered as `thumb_360_w`.
+    pub thumb_360_w: Option<i64>,
+    /// Answered as `thumb_480`.
+    pub thumb_480: Option<String>,
+    /// Answered as `thumb_480_gif`.
+    pub thumb_480_gif: Option<String>,
+    /// Answered as `thumb_480_h`.
+    pub thumb_480_h: Option<i64>,
+    /// Answered as `thumb_480_w`.
+    pub thumb_480_w: Option<i64>,
+    /// Answered as `thumb_64`.
+    pub thumb_64: Option<String>,
+    /// Answered as `thumb_720`.
+    pub thumb_720: Option<String>,
+    /// Answered as `thumb_720_h`.
+    pub thumb_720_h: Option<i64>,
+    /// Answered as `thumb_720_w`.
+    pub thumb_720_w: Option<i64>,
+    /// Answered as `thumb_80`.
+    pub thumb_80: Option<String>,
+    /// Answered as `thumb_800`.
+    pub thumb_800: Option<String>,
+    /// Answered as `thumb_800_h`.
+    pub thumb_800_h: Option<i64>,
+    /// Answered as `thumb_800_w`.
+    pub thumb_800_w: Option<i64>,
+    /// Answered as `thumb_960`.
+    pub thumb_960: Option<String>,
+    /// Answered as `thumb_960_h`.
+    pub thumb_960_h: Option<i64>,
+    /// Answered as `thumb_960_w`.
+    pub thumb_960_w: Option<i64>,
+    /// Answered as `thumb_pdf`.
+    pub thumb_pdf: Option<String>,
+    /// Answered as `thumb_pdf_h`.
+    pub thumb_pdf_h: Option<i64>,
+    /// Answered as `thumb_pdf_w`.
+    pub thumb_pdf_w: Option<i64>,
+    /// Answered as `thumb_tiny`.
+    pub thumb_tiny: Option<String>,
+    /// Answered as `thumb_video`.
+    pub thumb_video: Option<String>,
+    /// Answered as `timestamp`.
+    pub timestamp: Option<i64>,
+    /// Answered as `title`.
+    pub title: Option<String>,
+    /// Answered as `title_blocks`.
+    pub title_blocks: Option<serde_json::Value>,
+    /// Answered as `to`.
+    pub to: Option<Vec<SearchFilesResponseFilesMatchesTo>>,
+    /// Answered as `update_notification`.
+    pub update_notification: Option<i64>,
+    /// Answered as `updated`.
+    pub updated: Option<i64>,
+    /// Answered as `url_private`.
+    pub url_private: Option<String>,
+    /// Answered as `url_private_download`.
+    pub url_private_download: Option<String>,
+    /// Answered as `url_static_preview`.
+    pub url_static_preview: Option<String>,
+    /// Answered as `user`.
+    pub user: Option<UserId>,
+    /// Answered as `user_team`.
+    pub user_team: Option<TeamId>,
+    /// Answered as `username`.
+    pub username: Option<String>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for SearchFilesResponseFilesPaging {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
+impl rt::de::Record for SearchFilesResponseFilesMatches {
+    const NAME: &'static str = "SearchFilesResponseFilesMatches";
 
-impl rt::de::Answer for SearchFilesResponseFilesPaging {
-    const NAME: &'static str = "SearchFilesResponseFilesPaging";
-
-    fn read_map<'de, A: rt::de::Map<'de>>(mut __map: A) -> Result<Self, A::Error> {
-        let mut count = None;
-        let mut pages = None;
-        let mut total = None;
-        let mut page = None;
-        let mut warnings_ = None;
-        while let Some(__key) = __map.next_key::<rt::de::Key<'de>>()? {
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
             match __key.as_str() {
-                "count" => rt::de::set_opt(&mut __map, &mut count),
-                "pages" => rt::de::set_opt(&mut __map, &mut pages),
-                "total" => rt::de::set_opt(&mut __map, &mut total),
-                "page" => rt::de::set_opt(&mut __map, &mut page),
-                "warnings" => rt::de::set_opt(&mut __map, &mut warnings_),
-                _ => rt::de::skip(&mut __map),
+                "access" => __reader.field(&mut __this.access, "access"),
+                "attachments" => __reader.field(&mut __this.attachments, "attachments"),
+                "bot_id" => __reader.field(&mut __this.bot_id, "bot_id"),
+                "canvas_printing_enabled" => {
+                    __reader
+                        .field(
+                            &mut __this.canvas_printing_enabled,
+                            "canvas_printing_enabled",
+                        )
+                }
+                "cc" => __reader.field(&mut __this.cc, "cc"),
+                "channels" => __reader.field(&mut __this.channels, "channels"),
+                "comments_count" => {
+                    __reader.field(&mut __this.comments_count, "comments_count")
+                }
+                "converted_pdf" => {
+                    __reader.field(&mut __this.converted_pdf, "converted_pdf")
+                }
+                "created" => __reader.field(&mut __this.created, "created"),
+                "deanimate" => __reader.field(&mut __this.deanimate, "deanimate"),
+                "deanimate_gif" => {
+                    __reader.field(&mut __this.deanimate_gif, "deanimate_gif")
+                }
+                "display_as_bot" => {
+                    __reader.field(&mut __this.display_as_bot, "display_as_bot")
+                }
+                "dm_mpdm_users_with_file_access" => {
+                    __reader
+                        .field(
+                            &mut __this.dm_mpdm_users_with_file_access,
+                            "dm_mpdm_users_with_file_access",
+                        )
+                }
+                "edit_link" => __reader.field(&mut __this.edit_link, "edit_link"),
+                "editable" => __reader.field(&mut __this.editable, "editable"),
+                "editors" => __reader.field(&mut __this.editors, "editors"),
+                "editors_count" => {
+                    __reader.field(&mut __this.editors_count, "editors_count")
+                }
+                "external_id" => __reader.field(&mut __this.external_id, "external_id"),
+                "external_type" => {
+                    __reader.field(&mut __this.external_type, "external_type")
+                }
+                "external_url" => {
+                    __reader.field(&mut __this.external_url, "external_url")
+                }
+                "file_access" => __reader.field(&mut __this.file_access, "file_access"),
+                "filetype" => __reader.field(&mut __this.filetype, "filetype"),
+                "from" => __reader.field(&mut __this.from, "from"),
+                "groups" => __reader.field(&mut __this.groups, "groups"),
+                "has_more" => __reader.field(&mut __this.has_more, "has_more"),
+                "has_more_shares" => {
+                    __reader.field(&mut __this.has_more_shares, "has_more_shares")
+                }
+                "has_rich_preview" => {
+                    __reader.field(&mut __this.has_rich_preview, "has_rich_preview")
+                }
+                "headers" => __reader.field(&mut __this.headers, "headers"),
+                "id" => __reader.field(&mut __this.id, "id"),
+                "image_exif_rotation" => {
+                    __reader
+                        .field(&mut __this.image_exif_rotation, "image_exif_rotation")
+                }
+                "ims" => __reader.field(&mut __this.ims, "ims"),
+                "is_channel_space" => {
+                    __reader.field(&mut __this.is_channel_space, "is_channel_space")
+                }
+                "is_external" => __reader.field(&mut __this.is_external, "is_external"),
+                "is_public" => __reader.field(&mut __this.is_public, "is_public"),
+                "is_restricted_sharing_enabled" => {
+                    __reader
+                        .field(
+                            &mut __this.is_restricted_sharing_enabled,
+                            "is_restricted_sharing_enabled",
+                        )
+                }
+                "is_starred" => __reader.field(&mut __this.is_starred, "is_starred"),
+                "last_editor" => __reader.field(&mut __this.last_editor, "last_editor"),
+                "lines" => __reader.field(&mut __this.lines, "lines"),
+                "lines_more" => __reader.field(&mut __this.lines_more, "lines_more"),
+                "linked_channel_id" => {
+                    __reader.field(&mut __this.linked_channel_id, "linked_channel_id")
+                }
+                "media_display_type" => {
+                    __reader.field(&mut __this.media_display_type, "media_display_type")
+                }
+                "mimetype" => __reader.field(&mut __this.mimetype, "mimetype"),
+                "mode" => __reader.field(&mut __this.mode, "mode"),
+                "name" => __reader.field(&mut __this.name, "name"),
+                "non_owner_editable" => {
+                    __reader.field(&mut __this.non_owner_editable, "non_owner_editable")
+                }
+                "org_or_workspace_access" => {
+                    __reader
+                        .field(
+                            &mut __this.org_or_workspace_access,
+                            "org_or_workspace_access",
+                        )
+                }
+                "original_attachment_count" => {
+                    __reader
+                        .field(
+                            &mut __this.original_attachment_count,
+                            "original_attachment_count",
+                        )
+                }
+                "original_h" => __reader.field(&mut __this.original_h, "original_h"),
+                "original_w" => __reader.field(&mut __this.original_w, "original_w"),
+                "permalink" => __reader.field(&mut __this.permalink, "permalink"),
+                "permalink_public" => {
+                    __reader.field(&mut __this.permalink_public, "permalink_public")
+                }
+                "plain_text" => __reader.field(&mut __this.plain_text, "plain_text"),
+                "pretty_type" => __reader.field(&mut __this.pretty_type, "pretty_type"),
+                "preview" => __reader.field(&mut __this.preview, "preview"),
+                "preview_highlight" => {
+                    __reader.field(&mut __this.preview_highlight, "preview_highlight")
+                }
+                "preview_is_truncated" => {
+                    __reader
+                        .field(&mut __this.preview_is_truncated, "preview_is_truncated")
+                }
+                "preview_plain_text" => {
+                    __reader.field(&mut __this.preview_plain_text, "preview_plain_text")
+                }
+                "private_channels_with_file_access_count" => {
+                    __reader
+                        .field(
+                            &mut __this.private_channels_with_file_access_count,
+                            "private_channels_with_file_access_count",
+                        )
+                }
+                "private_file_with_access_count" => {
+                    __reader
+                        .field(
+                            &mut __this.private_file_with_access_count,
+                            "private_file_with_access_count",
+                        )
+                }
+                "public_url_shared" => {
+                    __reader.field(&mut __this.public_url_shared, "public_url_shared")
+                }
+                "quip_thread_id" => {
+                    __reader.field(&mut __this.quip_thread_id, "quip_thread_id")
+                }
+                "sent_to_self" => {
+                    __reader.field(&mut __this.sent_to_self, "sent_to_self")
+                }
+                "shares" => __reader.field(&mut __this.shares, "shares"),
+                "size" => __reader.field(&mut __this.size, "size"),
+                "subject" => __reader.field(&mut __this.subject, "subject"),
+                "team_pref_version_history_enabled" => {
+                    __reader
+                        .field(
+                            &mut __this.team_pref_version_history_enabled,
+                            "team_pref_version_history_enabled",
+                        )
+                }
+                "teams_shared_with" => {
+                    __reader.field(&mut __this.teams_shared_with, "teams_shared_with")
+                }
+                "thumb_1024" => __reader.field(&mut __this.thumb_1024, "thumb_1024"),
+                "thumb_1024_h" => {
+                    __reader.field(&mut __this.thumb_1024_h, "thumb_1024_h")
+                }
+                "thumb_1024_w" => {
+                    __reader.field(&mut __this.thumb_1024_w, "thumb_1024_w")
+                }
+                "thumb_160" => __reader.field(&mut __this.thumb_160, "thumb_160"),
+                "thumb_360" => __reader.field(&mut __this.thumb_360, "thumb_360"),
+                "thumb_360_gif" => {
+                    __reader.field(&mut __this.thumb_360_gif, "thumb_360_gif")
+                }
+                "thumb_360_h" => __reader.field(&mut __this.thumb_360_h, "thumb_360_h"),
+                "thumb_360_w" => __reader.field(&mut __this.thumb_360_w, "thumb_360_w"),
+                "thumb_480" => __reader.field(&mut __this.thumb_480, "thumb_480"),
+                "thumb_480_gif" => {
+                    __reader.field(&mut __this.thumb_480_gif, "thumb_480_gif")
+                }
+                "thumb_480_h" => __reader.field(&mut __this.thumb_480_h, "thumb_480_h"),
+                "thumb_480_w" => __reader.field(&mut __this.thumb_480_w, "thumb_480_w"),
+                "thumb_64" => __reader.field(&mut __this.thumb_64, "thumb_64"),
+                "thumb_720" => __reader.field(&mut __this.thumb_720, "thumb_720"),
+                "thumb_720_h" => __reader.field(&mut __this.thumb_720_h, "thumb_720_h"),
+                "thumb_720_w" => __reader.field(&mut __this.thumb_720_w, "thumb_720_w"),
+                "thumb_80" => __reader.field(&mut __this.thumb_80, "thumb_80"),
+                "thumb_800" => __reader.field(&mut __this.thumb_800, "thumb_800"),
+                "thumb_800_h" => __reader.field(&mut __this.thumb_800_h, "thumb_800_h"),
+                "thumb_800_w" => __reader.field(&mut __this.thumb_800_w, "thumb_800_w"),
+                "thumb_960" => __reader.field(&mut __this.thumb_960, "thumb_960"),
+                "thumb_960_h" => __reader.field(&mut __this.thumb_960_h, "thumb_960_h"),
+                "thumb_960_w" => __reader.field(&mut __this.thumb_960_w, "thumb_960_w"),
+                "thumb_pdf" => __reader.field(&mut __this.thumb_pdf, "thumb_pdf"),
+                "thumb_pdf_h" => __reader.field(&mut __this.thumb_pdf_h, "thumb_pdf_h"),
+                "thumb_pdf_w" => __reader.field(&mut __this.thumb_pdf_w, "thumb_pdf_w"),
+                "thumb_tiny" => __reader.field(&mut __this.thumb_tiny, "thumb_tiny"),
+                "thumb_video" => __reader.field(&mut __this.thumb_video, "thumb_video"),
+                "timestamp" => __reader.field(&mut __this.timestamp, "timestamp"),
+                "title" => __reader.field(&mut __this.title, "title"),
+                "title_blocks" => {
+                    __reader.field(&mut __this.title_blocks, "title_blocks")
+                }
+                "to" => __reader.field(&mut __this.to, "to"),
+                "update_notification" => {
+                    __reader
+                        .field(&mut __this.update_notification, "update_notification")
+                }
+                "updated" => __reader.field(&mut __this.updated, "updated"),
+                "url_private" => __reader.field(&mut __this.url_private, "url_private"),
+                "url_private_download" => {
+                    __reader
+                        .field(&mut __this.url_private_download, "url_private_download")
+                }
+                "url_static_preview" => {
+                    __reader.field(&mut __this.url_static_preview, "url_static_preview")
+                }
+                "user" => __reader.field(&mut __this.user, "user"),
+                "user_team" => __reader.field(&mut __this.user_team, "user_team"),
+                "username" => __reader.field(&mut __this.username, "username"),
+                _ => __reader.keep(__key),
             }?;
         }
-        Ok(Self {
-            count,
-            pages,
-            total,
-            page,
-            warnings_,
-        })
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.opt("access", &self.access)?;
+        __writer.opt("attachments", &self.attachments)?;
+        __writer.opt("bot_id", &self.bot_id)?;
+        __writer.opt("canvas_printing_enabled", &self.canvas_printing_enabled)?;
+        __writer.opt("cc", &self.cc)?;
+        __writer.opt("channels", &self.channels)?;
+        __writer.opt("comments_count", &self.comments_count)?;
+        __writer.opt("converted_pdf", &self.converted_pdf)?;
+        __writer.opt("created", &self.created)?;
+        __writer.opt("deanimate", &self.deanimate)?;
+        __writer.opt("deanimate_gif", &self.deanimate_gif)?;
+        __writer.opt("display_as_bot", &self.display_as_bot)?;
+        __writer
+            .opt(
+                "dm_mpdm_users_with_file_access",
+                &self.dm_mpdm_users_with_file_access,
+            )?;
+        __writer.opt("edit_link", &self.edit_link)?;
+        __writer.opt("editable", &self.editable)?;
+        __writer.opt("editors", &self.editors)?;
+        __writer.opt("editors_count", &self.editors_count)?;
+        __writer.opt("external_id", &self.external_id)?;
+        __writer.opt("external_type", &self.external_type)?;
+        __writer.opt("external_url", &self.external_url)?;
+        __writer.opt("file_access", &self.file_access)?;
+        __writer.opt("filetype", &self.filetype)?;
+        __writer.opt("from", &self.from)?;
+        __writer.opt("groups", &self.groups)?;
+        __writer.opt("has_more", &self.has_more)?;
+        __writer.opt("has_more_shares", &self.has_more_shares)?;
+        __writer.opt("has_rich_preview", &self.has_rich_preview)?;
+        __writer.opt("headers", &self.headers)?;
+        __writer.opt("id", &self.id)?;
+        __writer.opt("image_exif_rotation", &self.image_exif_rotation)?;
+        __writer.opt("ims", &self.ims)?;
+        __writer.opt("is_channel_space", &self.is_channel_space)?;
+        __writer.opt("is_external", &self.is_external)?;
+        __writer.opt("is_public", &self.is_public)?;
+        __writer
+            .opt("is_restricted_sharing_enabled", &self.is_restricted_sharing_enabled)?;
+        __writer.opt("is_starred", &self.is_starred)?;
+        __writer.opt("last_editor", &self.last_editor)?;
+        __writer.opt("lines", &self.lines)?;
+        __writer.opt("lines_more", &self.lines_more)?;
+        __writer.opt("linked_channel_id", &self.linked_channel_id)?;
+        __writer.opt("media_display_type", &self.media_display_type)?;
+        __writer.opt("mimetype", &self.mimetype)?;
+        __writer.opt("mode", &self.mode)?;
+        __writer.opt("name", &self.name)?;
+        __writer.opt("non_owner_editable", &self.non_owner_editable)?;
+        __writer.opt("org_or_workspace_access", &self.org_or_workspace_access)?;
+        __writer.opt("original_attachment_count", &self.original_attachment_count)?;
+        __writer.opt("original_h", &self.original_h)?;
+        __writer.opt("original_w", &self.original_w)?;
+        __writer.opt("permalink", &self.permalink)?;
+        __writer.opt("permalink_public", &self.permalink_public)?;
+        __writer.opt("plain_text", &self.plain_text)?;
+        __writer.opt("pretty_type", &self.pretty_type)?;
+        __writer.opt("preview", &self.preview)?;
+        __writer.opt("preview_highlight", &self.preview_highlight)?;
+        __writer.opt("preview_is_truncated", &self.preview_is_truncated)?;
+        __writer.opt("preview_plain_text", &self.preview_plain_text)?;
+        __writer
+            .opt(
+                "private_channels_with_file_access_count",
+                &self.private_channels_with_file_access_count,
+            )?;
+        __writer
+            .opt(
+                "private_file_with_access_count",
+                &self.private_file_with_access_count,
+            )?;
+        __writer.opt("public_url_shared", &self.public_url_shared)?;
+        __writer.opt("quip_thread_id", &self.quip_thread_id)?;
+        __writer.opt("sent_to_self", &self.sent_to_self)?;
+        __writer.opt("shares", &self.shares)?;
+        __writer.opt("size", &self.size)?;
+        __writer.opt("subject", &self.subject)?;
+        __writer
+            .opt(
+                "team_pref_version_history_enabled",
+                &self.team_pref_version_history_enabled,
+            )?;
+        __writer.opt("teams_shared_with", &self.teams_shared_with)?;
+        __writer.opt("thumb_1024", &self.thumb_1024)?;
+        __writer.opt("thumb_1024_h", &self.thumb_1024_h)?;
+        __writer.opt("thumb_1024_w", &self.thumb_1024_w)?;
+        __writer.opt("thumb_160", &self.thumb_160)?;
+        __writer.opt("thumb_360", &self.thumb_360)?;
+        __writer.opt("thumb_360_gif", &self.thumb_360_gif)?;
+        __writer.opt("thumb_360_h", &self.thumb_360_h)?;
+        __writer.opt("thumb_360_w", &self.thumb_360_w)?;
+        __writer.opt("thumb_480", &self.thumb_480)?;
+        __writer.opt("thumb_480_gif", &self.thumb_480_gif)?;
+        __writer.opt("thumb_480_h", &self.thumb_480_h)?;
+        __writer.opt("thumb_480_w", &self.thumb_480_w)?;
+        __writer.opt("thumb_64", &self.thumb_64)?;
+        __writer.opt("thumb_720", &self.thumb_720)?;
+        __writer.opt("thumb_720_h", &self.thumb_720_h)?;
+        __writer.opt("thumb_720_w", &self.thumb_720_w)?;
+        __writer.opt("thumb_80", &self.thumb_80)?;
+        __writer.opt("thumb_800", &self.thumb_800)?;
+        __writer.opt("thumb_800_h", &self.thumb_800_h)?;
+        __writer.opt("thumb_800_w", &self.thumb_800_w)?;
+        __writer.opt("thumb_960", &self.thumb_960)?;
+        __writer.opt("thumb_960_h", &self.thumb_960_h)?;
+        __writer.opt("thumb_960_w", &self.thumb_960_w)?;
+        __writer.opt("thumb_pdf", &self.thumb_pdf)?;
+        __writer.opt("thumb_pdf_h", &self.thumb_pdf_h)?;
+        __writer.opt("thumb_pdf_w", &self.thumb_pdf_w)?;
+        __writer.opt("thumb_tiny", &self.thumb_tiny)?;
+        __writer.opt("thumb_video", &self.thumb_video)?;
+        __writer.opt("timestamp", &self.timestamp)?;
+        __writer.opt("title", &self.title)?;
+        __writer.opt_json("title_blocks", &self.title_blocks)?;
+        __writer.opt("to", &self.to)?;
+        __writer.opt("update_notification", &self.update_notification)?;
+        __writer.opt("updated", &self.updated)?;
+        __writer.opt("url_private", &self.url_private)?;
+        __writer.opt("url_private_download", &self.url_private_download)?;
+        __writer.opt("url_static_preview", &self.url_static_preview)?;
+        __writer.opt("user", &self.user)?;
+        __writer.opt("user_team", &self.user_team)?;
+        __writer.opt("username", &self.username)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
     }
 }
+
+rt::record!(SearchFilesResponseFilesMatches);
+
+/// The `cc` object of [`SearchFilesResponseFilesMatches`].
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct SearchFilesResponseFilesMatchesCc {
+    /// Answered as `address`.
+    pub address: Option<String>,
+    /// Answered as `name`.
+    pub name: Option<String>,
+    /// Answered as `original`.
+    pub original: Option<String>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
+}
+
+impl rt::de::Record for SearchFilesResponseFilesMatchesCc {
+    const NAME: &'static str = "SearchFilesResponseFilesMatchesCc";
+
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
+            match __key.as_str() {
+                "address" => __reader.field(&mut __this.address, "address"),
+                "name" => __reader.field(&mut __this.name, "name"),
+                "original" => __reader.field(&mut __this.original, "original"),
+                _ => __reader.keep(__key),
+            }?;
+        }
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.opt("address", &self.address)?;
+        __writer.opt("name", &self.name)?;
+        __writer.opt("original", &self.original)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
+    }
+}
+
+rt::record!(SearchFilesResponseFilesMatchesCc);
+
+/// The `dm_mpdm_users_with_file_access` object of [`SearchFilesResponseFilesMatches`].
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct SearchFilesResponseFilesMatchesDmMpdmUsersWithFileAccess {
+    /// Answered as `access`.
+    pub access: Option<String>,
+    /// Answered as `user_id`.
+    pub user_id: Option<UserId>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
+}
+
+impl rt::de::Record for SearchFilesResponseFilesMatchesDmMpdmUsersWithFileAccess {
+    const NAME: &'static str = "SearchFilesResponseFilesMatchesDmMpdmUsersWithFileAccess";
+
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
+            match __key.as_str() {
+                "access" => __reader.field(&mut __this.access, "access"),
+                "user_id" => __reader.field(&mut __this.user_id, "user_id"),
+                _ => __reader.keep(__key),
+            }?;
+        }
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.opt("access", &self.access)?;
+        __writer.opt("user_id", &self.user_id)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
+    }
+}
+
+rt::record!(SearchFilesResponseFilesMatchesDmMpdmUsersWithFileAccess);
+
+/// The `from` object of [`SearchFilesResponseFilesMatches`].
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct SearchFilesResponseFilesMatchesFrom {
+    /// Answered as `address`.
+    pub address: Option<String>,
+    /// Answered as `name`.
+    pub name: Option<String>,
+    /// Answered as `original`.
+    pub original: Option<String>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
+}
+
+impl rt::de::Record for SearchFilesResponseFilesMatchesFrom {
+    const NAME: &'static str = "SearchFilesResponseFilesMatchesFrom";
+
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
+            match __key.as_str() {
+                "address" => __reader.field(&mut __this.address, "address"),
+                "name" => __reader.field(&mut __this.name, "name"),
+                "original" => __reader.field(&mut __this.original, "original"),
+                _ => __reader.keep(__key),
+            }?;
+        }
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.opt("address", &self.address)?;
+        __writer.opt("name", &self.name)?;
+        __writer.opt("original", &self.original)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
+    }
+}
+
+rt::record!(SearchFilesResponseFilesMatchesFrom);
+
+/// The `headers` object of [`SearchFilesResponseFilesMatches`].
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct SearchFilesResponseFilesMatchesHeaders {
+    /// Answered as `date`.
+    pub date: Option<String>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
+}
+
+impl rt::de::Record for SearchFilesResponseFilesMatchesHeaders {
+    const NAME: &'static str = "SearchFilesResponseFilesMatchesHeaders";
+
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
+            match __key.as_str() {
+                "date" => __reader.field(&mut __this.date, "date"),
+                _ => __reader.keep(__key),
+            }?;
+        }
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.opt("date", &self.date)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
+    }
+}
+
+rt::record!(SearchFilesResponseFilesMatchesHeaders);
+
+/// The `shares` object of [`SearchFilesResponseFilesMatches`].
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct SearchFilesResponseFilesMatchesShares {
+    /// Answered as `public`.
+    pub public: Option<SearchFilesResponseFilesMatchesSharesPublic>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
+}
+
+impl rt::de::Record for SearchFilesResponseFilesMatchesShares {
+    const NAME: &'static str = "SearchFilesResponseFilesMatchesShares";
+
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
+            match __key.as_str() {
+                "public" => __reader.field(&mut __this.public, "public"),
+                _ => __reader.keep(__key),
+            }?;
+        }
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.opt("public", &self.public)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
+    }
+}
+
+rt::record!(SearchFilesResponseFilesMatchesShares);
+
+/// The `public` object of [`SearchFilesResponseFilesMatchesShares`].
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct SearchFilesResponseFilesMatchesSharesPublic {
+    /// Answered as `C00000000`.
+    pub c00000000: Option<Vec<SearchFilesResponseFilesMatchesSharesPublicC00000000>>,
+    /// Answered as `C00000001`.
+    pub c00000001: Option<Vec<SearchFilesResponseFilesMatchesSharesPublicC00000001>>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
+}
+
+impl rt::de::Record for SearchFilesResponseFilesMatchesSharesPublic {
+    const NAME: &'static str = "SearchFilesResponseFilesMatchesSharesPublic";
+
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
+            match __key.as_str() {
+                "C00000000" => __reader.field(&mut __this.c00000000, "C00000000"),
+                "C00000001" => __reader.field(&mut __this.c00000001, "C00000001"),
+                _ => __reader.keep(__key),
+            }?;
+        }
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.opt("C00000000", &self.c00000000)?;
+        __writer.opt("C00000001", &self.c00000001)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
+    }
+}
+
+rt::record!(SearchFilesResponseFilesMatchesSharesPublic);
+
+/// The `C00000000` object of [`SearchFilesResponseFilesMatchesSharesPublic`].
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct SearchFilesResponseFilesMatchesSharesPublicC00000000 {
+    /// Answered as `access`.
+    pub access: Option<String>,
+    /// Answered as `channel_name`.
+    pub channel_name: Option<String>,
+    /// Answered as `reply_count`.
+    pub reply_count: Option<i64>,
+    /// Answered as `reply_users`.
+    pub reply_users: Option<Vec<String>>,
+    /// Answered as `reply_users_count`.
+    pub reply_users_count: Option<i64>,
+    /// Answered as `share_user_id`.
+    pub share_user_id: Option<UserId>,
+    /// Answered as `source`.
+    pub source: Option<String>,
+    /// Answered as `team_id`.
+    pub team_id: Option<TeamId>,
+    /// Answered as `ts`.
+    pub ts: Option<Timestamp>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
+}
+
+impl rt::de::Record for SearchFilesResponseFilesMatchesSharesPublicC00000000 {
+    const NAME: &'static str = "SearchFilesResponseFilesMatchesSharesPublicC00000000";
+
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
+            match __key.as_str() {
+                "access" => __reader.field(&mut __this.access, "access"),
+                "channel_name" => {
+                    __reader.field(&mut __this.channel_name, "channel_name")
+                }
+                "reply_count" => __reader.field(&mut __this.reply_count, "reply_count"),
+                "reply_users" => __reader.field(&mut __this.reply_users, "reply_users"),
+                "reply_users_count" => {
+                    __reader.field(&mut __this.reply_users_count, "reply_users_count")
+                }
+                "share_user_id" => {
+                    __reader.field(&mut __this.share_user_id, "share_user_id")
+                }
+                "source" => __reader.field(&mut __this.source, "source"),
+                "team_id" => __reader.field(&mut __this.team_id, "team_id"),
+                "ts" => __reader.field(&mut __this.ts, "ts"),
+                _ => __reader.keep(__key),
+            }?;
+        }
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.opt("access", &self.access)?;
+        __writer.opt("channel_name", &self.channel_name)?;
+        __writer.opt("reply_count", &self.reply_count)?;
+        __writer.opt("reply_users", &self.reply_users)?;
+        __writer.opt("reply_users_count", &self.reply_users_count)?;
+        __writer.opt("share_user_id", &self.share_user_id)?;
+        __writer.opt("source", &self.source)?;
+        __writer.opt("team_id", &self.team_id)?;
+        __writer.opt("ts", &self.ts)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
+    }
+}
+
+rt::record!(SearchFilesResponseFilesMatchesSharesPublicC00000000);
+
+/// The `C00000001` object of [`SearchFilesResponseFilesMatchesSharesPublic`].
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct SearchFilesResponseFilesMatchesSharesPublicC00000001 {
+    /// Answered as `access`.
+    pub access: Option<String>,
+    /// Answered as `channel_name`.
+    pub channel_name: Option<String>,
+    /// Answered as `reply_count`.
+    pub reply_count: Option<i64>,
+    /// Answered as `reply_users`.
+    pub reply_users: Option<Vec<String>>,
+    /// Answered as `reply_users_count`.
+    pub reply_users_count: Option<i64>,
+    /// Answered as `share_user_id`.
+    pub share_user_id: Option<UserId>,
+    /// Answered as `source`.
+    pub source: Option<String>,
+    /// Answered as `team_id`.
+    pub team_id: Option<TeamId>,
+    /// Answered as `ts`.
+    pub ts: Option<Timestamp>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
+}
+
+impl rt::de::Record for SearchFilesResponseFilesMatchesSharesPublicC00000001 {
+    const NAME: &'static str = "SearchFilesResponseFilesMatchesSharesPublicC00000001";
+
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
+            match __key.as_str() {
+                "access" => __reader.field(&mut __this.access, "access"),
+                "channel_name" => {
+                    __reader.field(&mut __this.channel_name, "channel_name")
+                }
+                "reply_count" => __reader.field(&mut __this.reply_count, "reply_count"),
+                "reply_users" => __reader.field(&mut __this.reply_users, "reply_users"),
+                "reply_users_count" => {
+                    __reader.field(&mut __this.reply_users_count, "reply_users_count")
+                }
+                "share_user_id" => {
+                    __reader.field(&mut __this.share_user_id, "share_user_id")
+                }
+                "source" => __reader.field(&mut __this.source, "source"),
+                "team_id" => __reader.field(&mut __this.team_id, "team_id"),
+                "ts" => __reader.field(&mut __this.ts, "ts"),
+                _ => __reader.keep(__key),
+            }?;
+        }
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.opt("access", &self.access)?;
+        __writer.opt("channel_name", &self.channel_name)?;
+        __writer.opt("reply_count", &self.reply_count)?;
+        __writer.opt("reply_users", &self.reply_users)?;
+        __writer.opt("reply_users_count", &self.reply_users_count)?;
+        __writer.opt("share_user_id", &self.share_user_id)?;
+        __writer.opt("source", &self.source)?;
+        __writer.opt("team_id", &self.team_id)?;
+        __writer.opt("ts", &self.ts)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
+    }
+}
+
+rt::record!(SearchFilesResponseFilesMatchesSharesPublicC00000001);
+
+/// The `to` object of [`SearchFilesResponseFilesMatches`].
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct SearchFilesResponseFilesMatchesTo {
+    /// Answered as `address`.
+    pub address: Option<String>,
+    /// Answered as `name`.
+    pub name: Option<String>,
+    /// Answered as `original`.
+    pub original: Option<String>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
+}
+
+impl rt::de::Record for SearchFilesResponseFilesMatchesTo {
+    const NAME: &'static str = "SearchFilesResponseFilesMatchesTo";
+
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
+            match __key.as_str() {
+                "address" => __reader.field(&mut __this.address, "address"),
+                "name" => __reader.field(&mut __this.name, "name"),
+                "original" => __reader.field(&mut __this.original, "original"),
+                _ => __reader.keep(__key),
+            }?;
+        }
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.opt("address", &self.address)?;
+        __writer.opt("name", &self.name)?;
+        __writer.opt("original", &self.original)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
+    }
+}
+
+rt::record!(SearchFilesResponseFilesMatchesTo);

@@ -2,7 +2,7 @@
 //! `search.messages`: Searches for messages matching a query.
 
 use typed_slack_runtime as rt;
-use typed_slack_runtime::types::{Cursor, TeamId};
+use typed_slack_runtime::types::{Cursor, TeamId, ResponseMetadata};
 
 /// Searches for messages matching a query.
 ///
@@ -231,7 +231,7 @@ impl rt::Paginated for SearchMessages {
 ///    "query": "The meaning of life the universe and everything"
 ///}
 /// ```
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SearchMessagesResponse {
     /// Answered as `callstack`.
@@ -251,63 +251,74 @@ pub struct SearchMessagesResponse {
     /// Answered as `ignored_exclude_bots_pref`.
     pub ignored_exclude_bots_pref: Option<bool>,
     /// The answer's `response_metadata`: where the next page starts.
-    pub response_metadata: Option<rt::types::ResponseMetadata>,
+    pub response_metadata: Option<ResponseMetadata>,
     /// The warnings Slack sent with the answer, from its `warning` and
     /// `response_metadata.warnings` fields.
     pub warnings: Vec<SearchMessagesWarning>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for SearchMessagesResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for SearchMessagesResponse {
+impl rt::de::Record for SearchMessagesResponse {
     const NAME: &'static str = "SearchMessagesResponse";
 
-    fn read_map<'de, A: rt::de::Map<'de>>(mut __map: A) -> Result<Self, A::Error> {
-        let mut callstack = None;
-        let mut users = None;
-        let mut messages = None;
-        let mut show_feedback = None;
-        let mut teams = None;
-        let mut query = None;
-        let mut bots = None;
-        let mut ignored_exclude_bots_pref = None;
-        let mut response_metadata = None;
-        while let Some(__key) = __map.next_key::<rt::de::Key<'de>>()? {
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
             match __key.as_str() {
-                "callstack" => rt::de::set_opt(&mut __map, &mut callstack),
-                "users" => rt::de::set_opt(&mut __map, &mut users),
-                "messages" => rt::de::set_opt(&mut __map, &mut messages),
-                "show_feedback" => rt::de::set_opt(&mut __map, &mut show_feedback),
-                "teams" => rt::de::set_opt(&mut __map, &mut teams),
-                "query" => rt::de::set_opt(&mut __map, &mut query),
-                "bots" => rt::de::set_opt(&mut __map, &mut bots),
+                "ok" => __reader.skip(),
+                "callstack" => __reader.field(&mut __this.callstack, "callstack"),
+                "users" => __reader.field(&mut __this.users, "users"),
+                "messages" => __reader.field(&mut __this.messages, "messages"),
+                "show_feedback" => {
+                    __reader.field(&mut __this.show_feedback, "show_feedback")
+                }
+                "teams" => __reader.field(&mut __this.teams, "teams"),
+                "query" => __reader.field(&mut __this.query, "query"),
+                "bots" => __reader.field(&mut __this.bots, "bots"),
                 "ignored_exclude_bots_pref" => {
-                    rt::de::set_opt(&mut __map, &mut ignored_exclude_bots_pref)
+                    __reader
+                        .field(
+                            &mut __this.ignored_exclude_bots_pref,
+                            "ignored_exclude_bots_pref",
+                        )
                 }
                 "response_metadata" => {
-                    rt::de::set_opt(&mut __map, &mut response_metadata)
+                    __reader.field(&mut __this.response_metadata, "response_metadata")
                 }
-                _ => rt::de::skip(&mut __map),
+                _ => __reader.keep(__key),
             }?;
         }
-        Ok(Self {
-            callstack,
-            users,
-            messages,
-            show_feedback,
-            teams,
-            query,
-            bots,
-            ignored_exclude_bots_pref,
-            response_metadata,
-            warnings: Vec::new(),
-        })
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.req("ok", &true)?;
+        __writer.opt("callstack", &self.callstack)?;
+        __writer.opt_json("users", &self.users)?;
+        __writer.opt("messages", &self.messages)?;
+        __writer.opt("show_feedback", &self.show_feedback)?;
+        __writer.opt_json("teams", &self.teams)?;
+        __writer.opt("query", &self.query)?;
+        __writer.opt_json("bots", &self.bots)?;
+        __writer.opt("ignored_exclude_bots_pref", &self.ignored_exclude_bots_pref)?;
+        __writer.opt("response_metadata", &self.response_metadata)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
     }
 }
+
+rt::record!(SearchMessagesResponse);
 
 rt::method_response!(SearchMessagesResponse, SearchMessagesWarning);
 
@@ -416,7 +427,7 @@ impl std::fmt::Display for SearchMessagesSortDir {
 }
 
 /// The `messages` object of [`SearchMessagesResponse`].
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SearchMessagesResponseMessages {
     /// Answered as `matches`.
@@ -429,45 +440,55 @@ pub struct SearchMessagesResponseMessages {
     pub all_stop_words: Option<bool>,
     /// Answered as `paging`.
     pub paging: Option<SearchMessagesResponseMessagesPaging>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for SearchMessagesResponseMessages {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for SearchMessagesResponseMessages {
+impl rt::de::Record for SearchMessagesResponseMessages {
     const NAME: &'static str = "SearchMessagesResponseMessages";
 
-    fn read_map<'de, A: rt::de::Map<'de>>(mut __map: A) -> Result<Self, A::Error> {
-        let mut matches = None;
-        let mut pagination = None;
-        let mut total = None;
-        let mut all_stop_words = None;
-        let mut paging = None;
-        while let Some(__key) = __map.next_key::<rt::de::Key<'de>>()? {
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
             match __key.as_str() {
-                "matches" => rt::de::set_opt(&mut __map, &mut matches),
-                "pagination" => rt::de::set_opt(&mut __map, &mut pagination),
-                "total" => rt::de::set_opt(&mut __map, &mut total),
-                "all_stop_words" => rt::de::set_opt(&mut __map, &mut all_stop_words),
-                "paging" => rt::de::set_opt(&mut __map, &mut paging),
-                _ => rt::de::skip(&mut __map),
+                "matches" => __reader.field(&mut __this.matches, "matches"),
+                "pagination" => __reader.field(&mut __this.pagination, "pagination"),
+                "total" => __reader.field(&mut __this.total, "total"),
+                "all_stop_words" => {
+                    __reader.field(&mut __this.all_stop_words, "all_stop_words")
+                }
+                "paging" => __reader.field(&mut __this.paging, "paging"),
+                _ => __reader.keep(__key),
             }?;
         }
-        Ok(Self {
-            matches,
-            pagination,
-            total,
-            all_stop_words,
-            paging,
-        })
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.opt_json("matches", &self.matches)?;
+        __writer.opt("pagination", &self.pagination)?;
+        __writer.opt("total", &self.total)?;
+        __writer.opt("all_stop_words", &self.all_stop_words)?;
+        __writer.opt("paging", &self.paging)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
     }
 }
 
+rt::record!(SearchMessagesResponseMessages);
+
 /// The `pagination` object of [`SearchMessagesResponseMessages`].
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SearchMessagesResponseMessagesPagination {
     /// Last result id
@@ -486,54 +507,59 @@ pub struct SearchMessagesResponseMessagesPagination {
     pub first: Option<i64>,
     /// value of next cursor to be passed when using cursormark pagination
     pub next_cursor: Option<String>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for SearchMessagesResponseMessagesPagination {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for SearchMessagesResponseMessagesPagination {
+impl rt::de::Record for SearchMessagesResponseMessagesPagination {
     const NAME: &'static str = "SearchMessagesResponseMessagesPagination";
 
-    fn read_map<'de, A: rt::de::Map<'de>>(mut __map: A) -> Result<Self, A::Error> {
-        let mut last = None;
-        let mut warnings_ = None;
-        let mut total_count = None;
-        let mut page_count = None;
-        let mut per_page = None;
-        let mut page = None;
-        let mut first = None;
-        let mut next_cursor = None;
-        while let Some(__key) = __map.next_key::<rt::de::Key<'de>>()? {
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
             match __key.as_str() {
-                "last" => rt::de::set_opt(&mut __map, &mut last),
-                "warnings" => rt::de::set_opt(&mut __map, &mut warnings_),
-                "total_count" => rt::de::set_opt(&mut __map, &mut total_count),
-                "page_count" => rt::de::set_opt(&mut __map, &mut page_count),
-                "per_page" => rt::de::set_opt(&mut __map, &mut per_page),
-                "page" => rt::de::set_opt(&mut __map, &mut page),
-                "first" => rt::de::set_opt(&mut __map, &mut first),
-                "next_cursor" => rt::de::set_opt(&mut __map, &mut next_cursor),
-                _ => rt::de::skip(&mut __map),
+                "last" => __reader.field(&mut __this.last, "last"),
+                "warnings" => __reader.field(&mut __this.warnings_, "warnings"),
+                "total_count" => __reader.field(&mut __this.total_count, "total_count"),
+                "page_count" => __reader.field(&mut __this.page_count, "page_count"),
+                "per_page" => __reader.field(&mut __this.per_page, "per_page"),
+                "page" => __reader.field(&mut __this.page, "page"),
+                "first" => __reader.field(&mut __this.first, "first"),
+                "next_cursor" => __reader.field(&mut __this.next_cursor, "next_cursor"),
+                _ => __reader.keep(__key),
             }?;
         }
-        Ok(Self {
-            last,
-            warnings_,
-            total_count,
-            page_count,
-            per_page,
-            page,
-            first,
-            next_cursor,
-        })
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.opt("last", &self.last)?;
+        __writer.opt("warnings", &self.warnings_)?;
+        __writer.opt("total_count", &self.total_count)?;
+        __writer.opt("page_count", &self.page_count)?;
+        __writer.opt("per_page", &self.per_page)?;
+        __writer.opt("page", &self.page)?;
+        __writer.opt("first", &self.first)?;
+        __writer.opt("next_cursor", &self.next_cursor)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
     }
 }
 
+rt::record!(SearchMessagesResponseMessagesPagination);
+
 /// The `paging` object of [`SearchMessagesResponseMessages`].
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SearchMessagesResponseMessagesPaging {
     /// Number of results per page
@@ -548,42 +574,49 @@ pub struct SearchMessagesResponseMessagesPaging {
     pub warnings_: Option<Vec<String>>,
     /// next cursor to be passed to the method for next set of results using cursor pagination
     pub next_cursor: Option<String>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for SearchMessagesResponseMessagesPaging {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for SearchMessagesResponseMessagesPaging {
+impl rt::de::Record for SearchMessagesResponseMessagesPaging {
     const NAME: &'static str = "SearchMessagesResponseMessagesPaging";
 
-    fn read_map<'de, A: rt::de::Map<'de>>(mut __map: A) -> Result<Self, A::Error> {
-        let mut count = None;
-        let mut total = None;
-        let mut pages = None;
-        let mut page = None;
-        let mut warnings_ = None;
-        let mut next_cursor = None;
-        while let Some(__key) = __map.next_key::<rt::de::Key<'de>>()? {
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
             match __key.as_str() {
-                "count" => rt::de::set_opt(&mut __map, &mut count),
-                "total" => rt::de::set_opt(&mut __map, &mut total),
-                "pages" => rt::de::set_opt(&mut __map, &mut pages),
-                "page" => rt::de::set_opt(&mut __map, &mut page),
-                "warnings" => rt::de::set_opt(&mut __map, &mut warnings_),
-                "next_cursor" => rt::de::set_opt(&mut __map, &mut next_cursor),
-                _ => rt::de::skip(&mut __map),
+                "count" => __reader.field(&mut __this.count, "count"),
+                "total" => __reader.field(&mut __this.total, "total"),
+                "pages" => __reader.field(&mut __this.pages, "pages"),
+                "page" => __reader.field(&mut __this.page, "page"),
+                "warnings" => __reader.field(&mut __this.warnings_, "warnings"),
+                "next_cursor" => __reader.field(&mut __this.next_cursor, "next_cursor"),
+                _ => __reader.keep(__key),
             }?;
         }
-        Ok(Self {
-            count,
-            total,
-            pages,
-            page,
-            warnings_,
-            next_cursor,
-        })
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.opt("count", &self.count)?;
+        __writer.opt("total", &self.total)?;
+        __writer.opt("pages", &self.pages)?;
+        __writer.opt("page", &self.page)?;
+        __writer.opt("warnings", &self.warnings_)?;
+        __writer.opt("next_cursor", &self.next_cursor)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
     }
 }
+
+rt::record!(SearchMessagesResponseMessagesPaging);

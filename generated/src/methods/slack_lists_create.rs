@@ -971,46 +971,60 @@ impl rt::Catalogued for SlackListsCreate {
 ///    }
 ///}
 /// ```
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SlackListsCreateResponse {
     /// The ID of the List created.
     pub list_id: FileId,
     /// The metadata of the List created.
-    ///
-    /// Slack's `list_metadata` object, kept as raw JSON: the spec does not describe its fields yet.
-    pub list_metadata: Option<serde_json::Value>,
+    pub list_metadata: Option<SlackListsCreateResponseListMetadata>,
     /// The warnings Slack sent with the answer, from its `warning` and
     /// `response_metadata.warnings` fields.
     pub warnings: Vec<SlackListsCreateWarning>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for SlackListsCreateResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for SlackListsCreateResponse {
+impl rt::de::Record for SlackListsCreateResponse {
     const NAME: &'static str = "SlackListsCreateResponse";
 
-    fn read_map<'de, A: rt::de::Map<'de>>(mut __map: A) -> Result<Self, A::Error> {
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
         let mut list_id = None;
-        let mut list_metadata = None;
-        while let Some(__key) = __map.next_key::<rt::de::Key<'de>>()? {
+        while let Some(__key) = __reader.next_key()? {
             match __key.as_str() {
-                "list_id" => rt::de::set(&mut __map, &mut list_id),
-                "list_metadata" => rt::de::set_opt(&mut __map, &mut list_metadata),
-                _ => rt::de::skip(&mut __map),
+                "ok" => __reader.skip(),
+                "list_id" => __reader.field(&mut list_id, "list_id"),
+                "list_metadata" => {
+                    __reader.field(&mut __this.list_metadata, "list_metadata")
+                }
+                _ => __reader.keep(__key),
             }?;
         }
-        Ok(Self {
-            list_id: rt::de::required(list_id, "list_id")?,
-            list_metadata,
-            warnings: Vec::new(),
-        })
+        __this.list_id = __reader.required(list_id, "list_id");
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.req("ok", &true)?;
+        __writer.req("list_id", &self.list_id)?;
+        __writer.opt("list_metadata", &self.list_metadata)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
     }
 }
+
+rt::record!(SlackListsCreateResponse);
 
 rt::method_response!(SlackListsCreateResponse, SlackListsCreateWarning);
 
@@ -1137,3 +1151,406 @@ rt::code_traits!(SlackListsCreateError, error, CommonError);
 /// The warning codes every method can answer:
 #[doc = include_str!("../common_warning.md")]
 pub type SlackListsCreateWarning = rt::CommonOnly<rt::CommonWarning>;
+
+/// The `list_metadata` object of [`SlackListsCreateResponse`].
+///
+/// The metadata of the List created.
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct SlackListsCreateResponseListMetadata {
+    /// Answered as `integrations`.
+    pub integrations: Option<Vec<String>>,
+    /// Answered as `schema`.
+    pub schema: Option<Vec<SlackListsCreateResponseListMetadataSchema>>,
+    /// Answered as `subtask_schema`.
+    pub subtask_schema: Option<Vec<SlackListsCreateResponseListMetadataSubtaskSchema>>,
+    /// Answered as `views`.
+    pub views: Option<Vec<SlackListsCreateResponseListMetadataViews>>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
+}
+
+impl rt::de::Record for SlackListsCreateResponseListMetadata {
+    const NAME: &'static str = "SlackListsCreateResponseListMetadata";
+
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
+            match __key.as_str() {
+                "integrations" => {
+                    __reader.field(&mut __this.integrations, "integrations")
+                }
+                "schema" => __reader.field(&mut __this.schema, "schema"),
+                "subtask_schema" => {
+                    __reader.field(&mut __this.subtask_schema, "subtask_schema")
+                }
+                "views" => __reader.field(&mut __this.views, "views"),
+                _ => __reader.keep(__key),
+            }?;
+        }
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.opt("integrations", &self.integrations)?;
+        __writer.opt("schema", &self.schema)?;
+        __writer.opt("subtask_schema", &self.subtask_schema)?;
+        __writer.opt("views", &self.views)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
+    }
+}
+
+rt::record!(SlackListsCreateResponseListMetadata);
+
+/// The `schema` object of [`SlackListsCreateResponseListMetadata`].
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct SlackListsCreateResponseListMetadataSchema {
+    /// Answered as `id`.
+    pub id: Option<String>,
+    /// Answered as `is_primary_column`.
+    pub is_primary_column: Option<bool>,
+    /// Answered as `key`.
+    pub key: Option<String>,
+    /// Answered as `name`.
+    pub name: Option<String>,
+    /// Answered as `options`.
+    pub options: Option<SlackListsCreateResponseListMetadataSchemaOptions>,
+    /// Answered as `type`.
+    pub type_: Option<String>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
+}
+
+impl rt::de::Record for SlackListsCreateResponseListMetadataSchema {
+    const NAME: &'static str = "SlackListsCreateResponseListMetadataSchema";
+
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
+            match __key.as_str() {
+                "id" => __reader.field(&mut __this.id, "id"),
+                "is_primary_column" => {
+                    __reader.field(&mut __this.is_primary_column, "is_primary_column")
+                }
+                "key" => __reader.field(&mut __this.key, "key"),
+                "name" => __reader.field(&mut __this.name, "name"),
+                "options" => __reader.field(&mut __this.options, "options"),
+                "type" => __reader.field(&mut __this.type_, "type"),
+                _ => __reader.keep(__key),
+            }?;
+        }
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.opt("id", &self.id)?;
+        __writer.opt("is_primary_column", &self.is_primary_column)?;
+        __writer.opt("key", &self.key)?;
+        __writer.opt("name", &self.name)?;
+        __writer.opt("options", &self.options)?;
+        __writer.opt("type", &self.type_)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
+    }
+}
+
+rt::record!(SlackListsCreateResponseListMetadataSchema);
+
+/// The `options` object of [`SlackListsCreateResponseListMetadataSchema`].
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct SlackListsCreateResponseListMetadataSchemaOptions {
+    /// Answered as `choices`.
+    pub choices: Option<Vec<SlackListsCreateResponseListMetadataSchemaOptionsChoices>>,
+    /// Answered as `format`.
+    pub format: Option<String>,
+    /// Answered as `show_member_name`.
+    pub show_member_name: Option<bool>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
+}
+
+impl rt::de::Record for SlackListsCreateResponseListMetadataSchemaOptions {
+    const NAME: &'static str = "SlackListsCreateResponseListMetadataSchemaOptions";
+
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
+            match __key.as_str() {
+                "choices" => __reader.field(&mut __this.choices, "choices"),
+                "format" => __reader.field(&mut __this.format, "format"),
+                "show_member_name" => {
+                    __reader.field(&mut __this.show_member_name, "show_member_name")
+                }
+                _ => __reader.keep(__key),
+            }?;
+        }
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.opt("choices", &self.choices)?;
+        __writer.opt("format", &self.format)?;
+        __writer.opt("show_member_name", &self.show_member_name)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
+    }
+}
+
+rt::record!(SlackListsCreateResponseListMetadataSchemaOptions);
+
+/// The `choices` object of [`SlackListsCreateResponseListMetadataSchemaOptions`].
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct SlackListsCreateResponseListMetadataSchemaOptionsChoices {
+    /// Answered as `color`.
+    pub color: Option<String>,
+    /// Answered as `label`.
+    pub label: Option<String>,
+    /// Answered as `value`.
+    pub value: Option<String>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
+}
+
+impl rt::de::Record for SlackListsCreateResponseListMetadataSchemaOptionsChoices {
+    const NAME: &'static str = "SlackListsCreateResponseListMetadataSchemaOptionsChoices";
+
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
+            match __key.as_str() {
+                "color" => __reader.field(&mut __this.color, "color"),
+                "label" => __reader.field(&mut __this.label, "label"),
+                "value" => __reader.field(&mut __this.value, "value"),
+                _ => __reader.keep(__key),
+            }?;
+        }
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.opt("color", &self.color)?;
+        __writer.opt("label", &self.label)?;
+        __writer.opt("value", &self.value)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
+    }
+}
+
+rt::record!(SlackListsCreateResponseListMetadataSchemaOptionsChoices);
+
+/// The `subtask_schema` object of [`SlackListsCreateResponseListMetadata`].
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct SlackListsCreateResponseListMetadataSubtaskSchema {
+    /// Answered as `id`.
+    pub id: Option<String>,
+    /// Answered as `is_primary_column`.
+    pub is_primary_column: Option<bool>,
+    /// Answered as `key`.
+    pub key: Option<String>,
+    /// Answered as `name`.
+    pub name: Option<String>,
+    /// Answered as `options`.
+    pub options: Option<SlackListsCreateResponseListMetadataSubtaskSchemaOptions>,
+    /// Answered as `type`.
+    pub type_: Option<String>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
+}
+
+impl rt::de::Record for SlackListsCreateResponseListMetadataSubtaskSchema {
+    const NAME: &'static str = "SlackListsCreateResponseListMetadataSubtaskSchema";
+
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
+            match __key.as_str() {
+                "id" => __reader.field(&mut __this.id, "id"),
+                "is_primary_column" => {
+                    __reader.field(&mut __this.is_primary_column, "is_primary_column")
+                }
+                "key" => __reader.field(&mut __this.key, "key"),
+                "name" => __reader.field(&mut __this.name, "name"),
+                "options" => __reader.field(&mut __this.options, "options"),
+                "type" => __reader.field(&mut __this.type_, "type"),
+                _ => __reader.keep(__key),
+            }?;
+        }
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.opt("id", &self.id)?;
+        __writer.opt("is_primary_column", &self.is_primary_column)?;
+        __writer.opt("key", &self.key)?;
+        __writer.opt("name", &self.name)?;
+        __writer.opt("options", &self.options)?;
+        __writer.opt("type", &self.type_)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
+    }
+}
+
+rt::record!(SlackListsCreateResponseListMetadataSubtaskSchema);
+
+/// The `options` object of [`SlackListsCreateResponseListMetadataSubtaskSchema`].
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct SlackListsCreateResponseListMetadataSubtaskSchemaOptions {
+    /// Answered as `format`.
+    pub format: Option<String>,
+    /// Answered as `show_member_name`.
+    pub show_member_name: Option<bool>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
+}
+
+impl rt::de::Record for SlackListsCreateResponseListMetadataSubtaskSchemaOptions {
+    const NAME: &'static str = "SlackListsCreateResponseListMetadataSubtaskSchemaOptions";
+
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
+            match __key.as_str() {
+                "format" => __reader.field(&mut __this.format, "format"),
+                "show_member_name" => {
+                    __reader.field(&mut __this.show_member_name, "show_member_name")
+                }
+                _ => __reader.keep(__key),
+            }?;
+        }
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.opt("format", &self.format)?;
+        __writer.opt("show_member_name", &self.show_member_name)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
+    }
+}
+
+rt::record!(SlackListsCreateResponseListMetadataSubtaskSchemaOptions);
+
+/// The `views` object of [`SlackListsCreateResponseListMetadata`].
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct SlackListsCreateResponseListMetadataViews {
+    /// Answered as `id`.
+    pub id: Option<String>,
+    /// Answered as `is_locked`.
+    pub is_locked: Option<bool>,
+    /// Answered as `name`.
+    pub name: Option<String>,
+    /// Answered as `position`.
+    pub position: Option<String>,
+    /// Answered as `type`.
+    pub type_: Option<String>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
+}
+
+impl rt::de::Record for SlackListsCreateResponseListMetadataViews {
+    const NAME: &'static str = "SlackListsCreateResponseListMetadataViews";
+
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
+            match __key.as_str() {
+                "id" => __reader.field(&mut __this.id, "id"),
+                "is_locked" => __reader.field(&mut __this.is_locked, "is_locked"),
+                "name" => __reader.field(&mut __this.name, "name"),
+                "position" => __reader.field(&mut __this.position, "position"),
+                "type" => __reader.field(&mut __this.type_, "type"),
+                _ => __reader.keep(__key),
+            }?;
+        }
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.opt("id", &self.id)?;
+        __writer.opt("is_locked", &self.is_locked)?;
+        __writer.opt("name", &self.name)?;
+        __writer.opt("position", &self.position)?;
+        __writer.opt("type", &self.type_)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
+    }
+}
+
+rt::record!(SlackListsCreateResponseListMetadataViews);

@@ -123,7 +123,7 @@ impl rt::Catalogued for SlackListsDownloadGet {
 ///    "download_url": "https://files.com/files-pri/1234567890-F12345678/csv/list?origin_team=T1234567890"
 ///}
 /// ```
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SlackListsDownloadGetResponse {
     /// Current status of the export job.
@@ -133,34 +133,50 @@ pub struct SlackListsDownloadGetResponse {
     /// The warnings Slack sent with the answer, from its `warning` and
     /// `response_metadata.warnings` fields.
     pub warnings: Vec<SlackListsDownloadGetWarning>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for SlackListsDownloadGetResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for SlackListsDownloadGetResponse {
+impl rt::de::Record for SlackListsDownloadGetResponse {
     const NAME: &'static str = "SlackListsDownloadGetResponse";
 
-    fn read_map<'de, A: rt::de::Map<'de>>(mut __map: A) -> Result<Self, A::Error> {
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
         let mut status = None;
-        let mut download_url = None;
-        while let Some(__key) = __map.next_key::<rt::de::Key<'de>>()? {
+        while let Some(__key) = __reader.next_key()? {
             match __key.as_str() {
-                "status" => rt::de::set(&mut __map, &mut status),
-                "download_url" => rt::de::set_opt(&mut __map, &mut download_url),
-                _ => rt::de::skip(&mut __map),
+                "ok" => __reader.skip(),
+                "status" => __reader.field(&mut status, "status"),
+                "download_url" => {
+                    __reader.field(&mut __this.download_url, "download_url")
+                }
+                _ => __reader.keep(__key),
             }?;
         }
-        Ok(Self {
-            status: rt::de::required(status, "status")?,
-            download_url,
-            warnings: Vec::new(),
-        })
+        __this.status = __reader.required(status, "status");
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.req("ok", &true)?;
+        __writer.req("status", &self.status)?;
+        __writer.opt("download_url", &self.download_url)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
     }
 }
+
+rt::record!(SlackListsDownloadGetResponse);
 
 rt::method_response!(SlackListsDownloadGetResponse, SlackListsDownloadGetWarning);
 

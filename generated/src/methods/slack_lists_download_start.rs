@@ -115,7 +115,7 @@ impl rt::Catalogued for SlackListsDownloadStart {
         rt::Argument::optional("include_threads"),
         rt::Argument::optional("include_attachments"),
     ];
-    const SAMPLE_RESPONSE: &'static str = "{\"job_id\":0,\"ok\":true}";
+    const SAMPLE_RESPONSE: &'static str = "{\"job_id\":\"\",\"ok\":true}";
 }
 
 /// The answer of a successful [`SlackListsDownloadStart`] call (`slackLists.download.start`), with any warnings Slack sent in `warnings`.
@@ -125,39 +125,54 @@ impl rt::Catalogued for SlackListsDownloadStart {
 /// ```json
 ///{ "ok": true, "job_id": "LeF1234567" }
 /// ```
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SlackListsDownloadStartResponse {
     /// The ID of the recently started job to export the List.
-    pub job_id: i64,
+    pub job_id: String,
     /// The warnings Slack sent with the answer, from its `warning` and
     /// `response_metadata.warnings` fields.
     pub warnings: Vec<SlackListsDownloadStartWarning>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for SlackListsDownloadStartResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for SlackListsDownloadStartResponse {
+impl rt::de::Record for SlackListsDownloadStartResponse {
     const NAME: &'static str = "SlackListsDownloadStartResponse";
 
-    fn read_map<'de, A: rt::de::Map<'de>>(mut __map: A) -> Result<Self, A::Error> {
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
         let mut job_id = None;
-        while let Some(__key) = __map.next_key::<rt::de::Key<'de>>()? {
+        while let Some(__key) = __reader.next_key()? {
             match __key.as_str() {
-                "job_id" => rt::de::set(&mut __map, &mut job_id),
-                _ => rt::de::skip(&mut __map),
+                "ok" => __reader.skip(),
+                "job_id" => __reader.field(&mut job_id, "job_id"),
+                _ => __reader.keep(__key),
             }?;
         }
-        Ok(Self {
-            job_id: rt::de::required(job_id, "job_id")?,
-            warnings: Vec::new(),
-        })
+        __this.job_id = __reader.required(job_id, "job_id");
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.req("ok", &true)?;
+        __writer.req("job_id", &self.job_id)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
     }
 }
+
+rt::record!(SlackListsDownloadStartResponse);
 
 rt::method_response!(SlackListsDownloadStartResponse, SlackListsDownloadStartWarning);
 

@@ -227,40 +227,54 @@ impl rt::Catalogued for SlackListsItemsCreate {
 ///    }
 ///}
 /// ```
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SlackListsItemsCreateResponse {
-    /// Slack's `list_item` object, kept as raw JSON: the spec does not describe its fields yet.
     /// Answered as `item`.
-    pub item: serde_json::Value,
+    pub item: SlackListsItemsCreateResponseItem,
     /// The warnings Slack sent with the answer, from its `warning` and
     /// `response_metadata.warnings` fields.
     pub warnings: Vec<SlackListsItemsCreateWarning>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for SlackListsItemsCreateResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for SlackListsItemsCreateResponse {
+impl rt::de::Record for SlackListsItemsCreateResponse {
     const NAME: &'static str = "SlackListsItemsCreateResponse";
 
-    fn read_map<'de, A: rt::de::Map<'de>>(mut __map: A) -> Result<Self, A::Error> {
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
         let mut item = None;
-        while let Some(__key) = __map.next_key::<rt::de::Key<'de>>()? {
+        while let Some(__key) = __reader.next_key()? {
             match __key.as_str() {
-                "item" => rt::de::set(&mut __map, &mut item),
-                _ => rt::de::skip(&mut __map),
+                "ok" => __reader.skip(),
+                "item" => __reader.field(&mut item, "item"),
+                _ => __reader.keep(__key),
             }?;
         }
-        Ok(Self {
-            item: rt::de::required(item, "item")?,
-            warnings: Vec::new(),
-        })
+        __this.item = __reader.required(item, "item");
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.req("ok", &true)?;
+        __writer.req("item", &self.item)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
     }
 }
+
+rt::record!(SlackListsItemsCreateResponse);
 
 rt::method_response!(SlackListsItemsCreateResponse, SlackListsItemsCreateWarning);
 
@@ -400,3 +414,284 @@ rt::code_traits!(SlackListsItemsCreateError, error, CommonError);
 /// The warning codes every method can answer:
 #[doc = include_str!("../common_warning.md")]
 pub type SlackListsItemsCreateWarning = rt::CommonOnly<rt::CommonWarning>;
+
+/// The `item` object of [`SlackListsItemsCreateResponse`].
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct SlackListsItemsCreateResponseItem {
+    /// Answered as `created_by`.
+    pub created_by: Option<String>,
+    /// Answered as `date_created`.
+    pub date_created: Option<i64>,
+    /// Answered as `fields`.
+    pub fields: Option<Vec<SlackListsItemsCreateResponseItemFields>>,
+    /// Answered as `id`.
+    pub id: Option<String>,
+    /// Answered as `list_id`.
+    pub list_id: Option<String>,
+    /// Answered as `updated_by`.
+    pub updated_by: Option<String>,
+    /// Answered as `updated_timestamp`.
+    pub updated_timestamp: Option<String>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
+}
+
+impl rt::de::Record for SlackListsItemsCreateResponseItem {
+    const NAME: &'static str = "SlackListsItemsCreateResponseItem";
+
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
+            match __key.as_str() {
+                "created_by" => __reader.field(&mut __this.created_by, "created_by"),
+                "date_created" => {
+                    __reader.field(&mut __this.date_created, "date_created")
+                }
+                "fields" => __reader.field(&mut __this.fields, "fields"),
+                "id" => __reader.field(&mut __this.id, "id"),
+                "list_id" => __reader.field(&mut __this.list_id, "list_id"),
+                "updated_by" => __reader.field(&mut __this.updated_by, "updated_by"),
+                "updated_timestamp" => {
+                    __reader.field(&mut __this.updated_timestamp, "updated_timestamp")
+                }
+                _ => __reader.keep(__key),
+            }?;
+        }
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.opt("created_by", &self.created_by)?;
+        __writer.opt("date_created", &self.date_created)?;
+        __writer.opt("fields", &self.fields)?;
+        __writer.opt("id", &self.id)?;
+        __writer.opt("list_id", &self.list_id)?;
+        __writer.opt("updated_by", &self.updated_by)?;
+        __writer.opt("updated_timestamp", &self.updated_timestamp)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
+    }
+}
+
+rt::record!(SlackListsItemsCreateResponseItem);
+
+/// The `fields` object of [`SlackListsItemsCreateResponseItem`].
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct SlackListsItemsCreateResponseItemFields {
+    /// Answered as `checkbox`.
+    pub checkbox: Option<bool>,
+    /// Answered as `column_id`.
+    pub column_id: Option<String>,
+    /// Answered as `key`.
+    pub key: Option<String>,
+    /// Answered as `rich_text`.
+    pub rich_text: Option<Vec<SlackListsItemsCreateResponseItemFieldsRichText>>,
+    /// Answered as `text`.
+    pub text: Option<String>,
+    /// Answered as `value`.
+    pub value: Option<String>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
+}
+
+impl rt::de::Record for SlackListsItemsCreateResponseItemFields {
+    const NAME: &'static str = "SlackListsItemsCreateResponseItemFields";
+
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
+            match __key.as_str() {
+                "checkbox" => __reader.field(&mut __this.checkbox, "checkbox"),
+                "column_id" => __reader.field(&mut __this.column_id, "column_id"),
+                "key" => __reader.field(&mut __this.key, "key"),
+                "rich_text" => __reader.field(&mut __this.rich_text, "rich_text"),
+                "text" => __reader.field(&mut __this.text, "text"),
+                "value" => __reader.field(&mut __this.value, "value"),
+                _ => __reader.keep(__key),
+            }?;
+        }
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.opt("checkbox", &self.checkbox)?;
+        __writer.opt("column_id", &self.column_id)?;
+        __writer.opt("key", &self.key)?;
+        __writer.opt("rich_text", &self.rich_text)?;
+        __writer.opt("text", &self.text)?;
+        __writer.opt("value", &self.value)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
+    }
+}
+
+rt::record!(SlackListsItemsCreateResponseItemFields);
+
+/// The `rich_text` object of [`SlackListsItemsCreateResponseItemFields`].
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct SlackListsItemsCreateResponseItemFieldsRichText {
+    /// Answered as `block_id`.
+    pub block_id: Option<String>,
+    /// Answered as `elements`.
+    pub elements: Option<Vec<SlackListsItemsCreateResponseItemFieldsRichTextElements>>,
+    /// Answered as `type`.
+    pub type_: Option<String>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
+}
+
+impl rt::de::Record for SlackListsItemsCreateResponseItemFieldsRichText {
+    const NAME: &'static str = "SlackListsItemsCreateResponseItemFieldsRichText";
+
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
+            match __key.as_str() {
+                "block_id" => __reader.field(&mut __this.block_id, "block_id"),
+                "elements" => __reader.field(&mut __this.elements, "elements"),
+                "type" => __reader.field(&mut __this.type_, "type"),
+                _ => __reader.keep(__key),
+            }?;
+        }
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.opt("block_id", &self.block_id)?;
+        __writer.opt("elements", &self.elements)?;
+        __writer.opt("type", &self.type_)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
+    }
+}
+
+rt::record!(SlackListsItemsCreateResponseItemFieldsRichText);
+
+/// The `elements` object of [`SlackListsItemsCreateResponseItemFieldsRichText`].
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct SlackListsItemsCreateResponseItemFieldsRichTextElements {
+    /// Answered as `elements`.
+    pub elements: Option<
+        Vec<SlackListsItemsCreateResponseItemFieldsRichTextElementsElements>,
+    >,
+    /// Answered as `type`.
+    pub type_: Option<String>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
+}
+
+impl rt::de::Record for SlackListsItemsCreateResponseItemFieldsRichTextElements {
+    const NAME: &'static str = "SlackListsItemsCreateResponseItemFieldsRichTextElements";
+
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
+            match __key.as_str() {
+                "elements" => __reader.field(&mut __this.elements, "elements"),
+                "type" => __reader.field(&mut __this.type_, "type"),
+                _ => __reader.keep(__key),
+            }?;
+        }
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.opt("elements", &self.elements)?;
+        __writer.opt("type", &self.type_)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
+    }
+}
+
+rt::record!(SlackListsItemsCreateResponseItemFieldsRichTextElements);
+
+/// The `elements` object of [`SlackListsItemsCreateResponseItemFieldsRichTextElements`].
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct SlackListsItemsCreateResponseItemFieldsRichTextElementsElements {
+    /// Answered as `text`.
+    pub text: Option<String>,
+    /// Answered as `type`.
+    pub type_: Option<String>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
+}
+
+impl rt::de::Record for SlackListsItemsCreateResponseItemFieldsRichTextElementsElements {
+    const NAME: &'static str = "SlackListsItemsCreateResponseItemFieldsRichTextElementsElements";
+
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
+            match __key.as_str() {
+                "text" => __reader.field(&mut __this.text, "text"),
+                "type" => __reader.field(&mut __this.type_, "type"),
+                _ => __reader.keep(__key),
+            }?;
+        }
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.opt("text", &self.text)?;
+        __writer.opt("type", &self.type_)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
+    }
+}
+
+rt::record!(SlackListsItemsCreateResponseItemFieldsRichTextElementsElements);

@@ -2,7 +2,7 @@
 //! `slackLists.items.info`: Get a row from a List.
 
 use typed_slack_runtime as rt;
-use typed_slack_runtime::types::FileId;
+use typed_slack_runtime::types::{UserId, FileId};
 
 /// Get a row from a List.
 ///
@@ -1198,58 +1198,69 @@ impl rt::Catalogued for SlackListsItemsInfo {
 ///    "subtasks": []
 ///}
 /// ```
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SlackListsItemsInfoResponse {
-    /// Slack's `file` object, kept as raw JSON: the spec does not describe its fields yet.
     /// Answered as `list`.
-    pub list: serde_json::Value,
-    /// Slack's `list_item` object, kept as raw JSON: the spec does not describe its fields yet.
+    pub list: SlackListsItemsInfoResponseList,
     /// Answered as `record`.
-    pub record: serde_json::Value,
+    pub record: SlackListsItemsInfoResponseRecord,
     /// Slack's `list_item` object, kept as raw JSON: the spec does not describe its fields yet.
     /// Answered as `parent_task`.
     pub parent_task: Option<serde_json::Value>,
-    /// Slack's `list_item` object, kept as raw JSON: the spec does not describe its fields yet.
     /// Answered as `subtasks`.
-    pub subtasks: Option<Vec<serde_json::Value>>,
+    pub subtasks: Option<Vec<SlackListsItemsInfoResponseSubtasks>>,
     /// The warnings Slack sent with the answer, from its `warning` and
     /// `response_metadata.warnings` fields.
     pub warnings: Vec<SlackListsItemsInfoWarning>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for SlackListsItemsInfoResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for SlackListsItemsInfoResponse {
+impl rt::de::Record for SlackListsItemsInfoResponse {
     const NAME: &'static str = "SlackListsItemsInfoResponse";
 
-    fn read_map<'de, A: rt::de::Map<'de>>(mut __map: A) -> Result<Self, A::Error> {
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
         let mut list = None;
         let mut record = None;
-        let mut parent_task = None;
-        let mut subtasks = None;
-        while let Some(__key) = __map.next_key::<rt::de::Key<'de>>()? {
+        while let Some(__key) = __reader.next_key()? {
             match __key.as_str() {
-                "list" => rt::de::set(&mut __map, &mut list),
-                "record" => rt::de::set(&mut __map, &mut record),
-                "parent_task" => rt::de::set_opt(&mut __map, &mut parent_task),
-                "subtasks" => rt::de::set_opt(&mut __map, &mut subtasks),
-                _ => rt::de::skip(&mut __map),
+                "ok" => __reader.skip(),
+                "list" => __reader.field(&mut list, "list"),
+                "record" => __reader.field(&mut record, "record"),
+                "parent_task" => __reader.field(&mut __this.parent_task, "parent_task"),
+                "subtasks" => __reader.field(&mut __this.subtasks, "subtasks"),
+                _ => __reader.keep(__key),
             }?;
         }
-        Ok(Self {
-            list: rt::de::required(list, "list")?,
-            record: rt::de::required(record, "record")?,
-            parent_task,
-            subtasks,
-            warnings: Vec::new(),
-        })
+        __this.list = __reader.required(list, "list");
+        __this.record = __reader.required(record, "record");
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.req("ok", &true)?;
+        __writer.req("list", &self.list)?;
+        __writer.req("record", &self.record)?;
+        __writer.opt_json("parent_task", &self.parent_task)?;
+        __writer.opt("subtasks", &self.subtasks)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
     }
 }
+
+rt::record!(SlackListsItemsInfoResponse);
 
 rt::method_response!(SlackListsItemsInfoResponse, SlackListsItemsInfoWarning);
 
@@ -1325,3 +1336,1500 @@ rt::code_traits!(SlackListsItemsInfoError, error, CommonError);
 /// The warning codes every method can answer:
 #[doc = include_str!("../common_warning.md")]
 pub type SlackListsItemsInfoWarning = rt::CommonOnly<rt::CommonWarning>;
+
+/// The `list` object of [`SlackListsItemsInfoResponse`].
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct SlackListsItemsInfoResponseList {
+    /// Answered as `access`.
+    pub access: Option<String>,
+    /// Answered as `created`.
+    pub created: Option<i64>,
+    /// Answered as `display_as_bot`.
+    pub display_as_bot: Option<bool>,
+    /// Answered as `editable`.
+    pub editable: Option<bool>,
+    /// Answered as `external_type`.
+    pub external_type: Option<String>,
+    /// Answered as `file_access`.
+    pub file_access: Option<String>,
+    /// Answered as `filetype`.
+    pub filetype: Option<String>,
+    /// Answered as `has_rich_preview`.
+    pub has_rich_preview: Option<bool>,
+    /// Answered as `id`.
+    pub id: Option<String>,
+    /// Answered as `is_ai_suggested`.
+    pub is_ai_suggested: Option<bool>,
+    /// Answered as `is_external`.
+    pub is_external: Option<bool>,
+    /// Answered as `is_modified_by_ai`.
+    pub is_modified_by_ai: Option<bool>,
+    /// Answered as `is_public`.
+    pub is_public: Option<bool>,
+    /// Answered as `is_restricted_sharing_enabled`.
+    pub is_restricted_sharing_enabled: Option<bool>,
+    /// Answered as `is_starred`.
+    pub is_starred: Option<bool>,
+    /// Answered as `last_editor`.
+    pub last_editor: Option<String>,
+    /// Answered as `list_csv_download_url`.
+    pub list_csv_download_url: Option<String>,
+    /// Answered as `list_limits`.
+    pub list_limits: Option<SlackListsItemsInfoResponseListListLimits>,
+    /// Answered as `list_metadata`.
+    pub list_metadata: Option<SlackListsItemsInfoResponseListListMetadata>,
+    /// Answered as `mimetype`.
+    pub mimetype: Option<String>,
+    /// Answered as `mode`.
+    pub mode: Option<String>,
+    /// Answered as `name`.
+    pub name: Option<String>,
+    /// Answered as `org_or_workspace_access`.
+    pub org_or_workspace_access: Option<String>,
+    /// Answered as `permalink`.
+    pub permalink: Option<String>,
+    /// Answered as `permalink_public`.
+    pub permalink_public: Option<String>,
+    /// Answered as `pretty_type`.
+    pub pretty_type: Option<String>,
+    /// Answered as `public_url_shared`.
+    pub public_url_shared: Option<bool>,
+    /// Answered as `size`.
+    pub size: Option<i64>,
+    /// Answered as `skipped_shares`.
+    pub skipped_shares: Option<bool>,
+    /// Answered as `teams_shared_with`.
+    pub teams_shared_with: Option<Vec<String>>,
+    /// Answered as `timestamp`.
+    pub timestamp: Option<i64>,
+    /// Answered as `title`.
+    pub title: Option<String>,
+    /// Answered as `updated`.
+    pub updated: Option<i64>,
+    /// Answered as `url_private`.
+    pub url_private: Option<String>,
+    /// Answered as `url_private_download`.
+    pub url_private_download: Option<String>,
+    /// Answered as `user`.
+    pub user: Option<String>,
+    /// Answered as `user_team`.
+    pub user_team: Option<String>,
+    /// Answered as `username`.
+    pub username: Option<String>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
+}
+
+impl rt::de::Record for SlackListsItemsInfoResponseList {
+    const NAME: &'static str = "SlackListsItemsInfoResponseList";
+
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
+            match __key.as_str() {
+                "access" => __reader.field(&mut __this.access, "access"),
+                "created" => __reader.field(&mut __this.created, "created"),
+                "display_as_bot" => {
+                    __reader.field(&mut __this.display_as_bot, "display_as_bot")
+                }
+                "editable" => __reader.field(&mut __this.editable, "editable"),
+                "external_type" => {
+                    __reader.field(&mut __this.external_type, "external_type")
+                }
+                "file_access" => __reader.field(&mut __this.file_access, "file_access"),
+                "filetype" => __reader.field(&mut __this.filetype, "filetype"),
+                "has_rich_preview" => {
+                    __reader.field(&mut __this.has_rich_preview, "has_rich_preview")
+                }
+                "id" => __reader.field(&mut __this.id, "id"),
+                "is_ai_suggested" => {
+                    __reader.field(&mut __this.is_ai_suggested, "is_ai_suggested")
+                }
+                "is_external" => __reader.field(&mut __this.is_external, "is_external"),
+                "is_modified_by_ai" => {
+                    __reader.field(&mut __this.is_modified_by_ai, "is_modified_by_ai")
+                }
+                "is_public" => __reader.field(&mut __this.is_public, "is_public"),
+                "is_restricted_sharing_enabled" => {
+                    __reader
+                        .field(
+                            &mut __this.is_restricted_sharing_enabled,
+                            "is_restricted_sharing_enabled",
+                        )
+                }
+                "is_starred" => __reader.field(&mut __this.is_starred, "is_starred"),
+                "last_editor" => __reader.field(&mut __this.last_editor, "last_editor"),
+                "list_csv_download_url" => {
+                    __reader
+                        .field(
+                            &mut __this.list_csv_download_url,
+                            "list_csv_download_url",
+                        )
+                }
+                "list_limits" => __reader.field(&mut __this.list_limits, "list_limits"),
+                "list_metadata" => {
+                    __reader.field(&mut __this.list_metadata, "list_metadata")
+                }
+                "mimetype" => __reader.field(&mut __this.mimetype, "mimetype"),
+                "mode" => __reader.field(&mut __this.mode, "mode"),
+                "name" => __reader.field(&mut __this.name, "name"),
+                "org_or_workspace_access" => {
+                    __reader
+                        .field(
+                            &mut __this.org_or_workspace_access,
+                            "org_or_workspace_access",
+                        )
+                }
+                "permalink" => __reader.field(&mut __this.permalink, "permalink"),
+                "permalink_public" => {
+                    __reader.field(&mut __this.permalink_public, "permalink_public")
+                }
+                "pretty_type" => __reader.field(&mut __this.pretty_type, "pretty_type"),
+                "public_url_shared" => {
+                    __reader.field(&mut __this.public_url_shared, "public_url_shared")
+                }
+                "size" => __reader.field(&mut __this.size, "size"),
+                "skipped_shares" => {
+                    __reader.field(&mut __this.skipped_shares, "skipped_shares")
+                }
+                "teams_shared_with" => {
+                    __reader.field(&mut __this.teams_shared_with, "teams_shared_with")
+                }
+                "timestamp" => __reader.field(&mut __this.timestamp, "timestamp"),
+                "title" => __reader.field(&mut __this.title, "title"),
+                "updated" => __reader.field(&mut __this.updated, "updated"),
+                "url_private" => __reader.field(&mut __this.url_private, "url_private"),
+                "url_private_download" => {
+                    __reader
+                        .field(&mut __this.url_private_download, "url_private_download")
+                }
+                "user" => __reader.field(&mut __this.user, "user"),
+                "user_team" => __reader.field(&mut __this.user_team, "user_team"),
+                "username" => __reader.field(&mut __this.username, "username"),
+                _ => __reader.keep(__key),
+            }?;
+        }
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.opt("access", &self.access)?;
+        __writer.opt("created", &self.created)?;
+        __writer.opt("display_as_bot", &self.display_as_bot)?;
+        __writer.opt("editable", &self.editable)?;
+        __writer.opt("external_type", &self.external_type)?;
+        __writer.opt("file_access", &self.file_access)?;
+        __writer.opt("filetype", &self.filetype)?;
+        __writer.opt("has_rich_preview", &self.has_rich_preview)?;
+        __writer.opt("id", &self.id)?;
+        __writer.opt("is_ai_suggested", &self.is_ai_suggested)?;
+        __writer.opt("is_external", &self.is_external)?;
+        __writer.opt("is_modified_by_ai", &self.is_modified_by_ai)?;
+        __writer.opt("is_public", &self.is_public)?;
+        __writer
+            .opt("is_restricted_sharing_enabled", &self.is_restricted_sharing_enabled)?;
+        __writer.opt("is_starred", &self.is_starred)?;
+        __writer.opt("last_editor", &self.last_editor)?;
+        __writer.opt("list_csv_download_url", &self.list_csv_download_url)?;
+        __writer.opt("list_limits", &self.list_limits)?;
+        __writer.opt("list_metadata", &self.list_metadata)?;
+        __writer.opt("mimetype", &self.mimetype)?;
+        __writer.opt("mode", &self.mode)?;
+        __writer.opt("name", &self.name)?;
+        __writer.opt("org_or_workspace_access", &self.org_or_workspace_access)?;
+        __writer.opt("permalink", &self.permalink)?;
+        __writer.opt("permalink_public", &self.permalink_public)?;
+        __writer.opt("pretty_type", &self.pretty_type)?;
+        __writer.opt("public_url_shared", &self.public_url_shared)?;
+        __writer.opt("size", &self.size)?;
+        __writer.opt("skipped_shares", &self.skipped_shares)?;
+        __writer.opt("teams_shared_with", &self.teams_shared_with)?;
+        __writer.opt("timestamp", &self.timestamp)?;
+        __writer.opt("title", &self.title)?;
+        __writer.opt("updated", &self.updated)?;
+        __writer.opt("url_private", &self.url_private)?;
+        __writer.opt("url_private_download", &self.url_private_download)?;
+        __writer.opt("user", &self.user)?;
+        __writer.opt("user_team", &self.user_team)?;
+        __writer.opt("username", &self.username)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
+    }
+}
+
+rt::record!(SlackListsItemsInfoResponseList);
+
+/// The `list_limits` object of [`SlackListsItemsInfoResponseList`].
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct SlackListsItemsInfoResponseListListLimits {
+    /// Answered as `archived_row_count`.
+    pub archived_row_count: Option<i64>,
+    /// Answered as `column_count`.
+    pub column_count: Option<i64>,
+    /// Answered as `column_count_limit`.
+    pub column_count_limit: Option<i64>,
+    /// Answered as `max_attachments_per_cell`.
+    pub max_attachments_per_cell: Option<i64>,
+    /// Answered as `over_column_maximum`.
+    pub over_column_maximum: Option<bool>,
+    /// Answered as `over_row_maximum`.
+    pub over_row_maximum: Option<bool>,
+    /// Answered as `over_view_maximum`.
+    pub over_view_maximum: Option<bool>,
+    /// Answered as `row_count`.
+    pub row_count: Option<i64>,
+    /// Answered as `row_count_limit`.
+    pub row_count_limit: Option<i64>,
+    /// Answered as `view_count`.
+    pub view_count: Option<i64>,
+    /// Answered as `view_count_limit`.
+    pub view_count_limit: Option<i64>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
+}
+
+impl rt::de::Record for SlackListsItemsInfoResponseListListLimits {
+    const NAME: &'static str = "SlackListsItemsInfoResponseListListLimits";
+
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
+            match __key.as_str() {
+                "archived_row_count" => {
+                    __reader.field(&mut __this.archived_row_count, "archived_row_count")
+                }
+                "column_count" => {
+                    __reader.field(&mut __this.column_count, "column_count")
+                }
+                "column_count_limit" => {
+                    __reader.field(&mut __this.column_count_limit, "column_count_limit")
+                }
+                "max_attachments_per_cell" => {
+                    __reader
+                        .field(
+                            &mut __this.max_attachments_per_cell,
+                            "max_attachments_per_cell",
+                        )
+                }
+                "over_column_maximum" => {
+                    __reader
+                        .field(&mut __this.over_column_maximum, "over_column_maximum")
+                }
+                "over_row_maximum" => {
+                    __reader.field(&mut __this.over_row_maximum, "over_row_maximum")
+                }
+                "over_view_maximum" => {
+                    __reader.field(&mut __this.over_view_maximum, "over_view_maximum")
+                }
+                "row_count" => __reader.field(&mut __this.row_count, "row_count"),
+                "row_count_limit" => {
+                    __reader.field(&mut __this.row_count_limit, "row_count_limit")
+                }
+                "view_count" => __reader.field(&mut __this.view_count, "view_count"),
+                "view_count_limit" => {
+                    __reader.field(&mut __this.view_count_limit, "view_count_limit")
+                }
+                _ => __reader.keep(__key),
+            }?;
+        }
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.opt("archived_row_count", &self.archived_row_count)?;
+        __writer.opt("column_count", &self.column_count)?;
+        __writer.opt("column_count_limit", &self.column_count_limit)?;
+        __writer.opt("max_attachments_per_cell", &self.max_attachments_per_cell)?;
+        __writer.opt("over_column_maximum", &self.over_column_maximum)?;
+        __writer.opt("over_row_maximum", &self.over_row_maximum)?;
+        __writer.opt("over_view_maximum", &self.over_view_maximum)?;
+        __writer.opt("row_count", &self.row_count)?;
+        __writer.opt("row_count_limit", &self.row_count_limit)?;
+        __writer.opt("view_count", &self.view_count)?;
+        __writer.opt("view_count_limit", &self.view_count_limit)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
+    }
+}
+
+rt::record!(SlackListsItemsInfoResponseListListLimits);
+
+/// The `list_metadata` object of [`SlackListsItemsInfoResponseList`].
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct SlackListsItemsInfoResponseListListMetadata {
+    /// Answered as `creation_source`.
+    pub creation_source: Option<
+        SlackListsItemsInfoResponseListListMetadataCreationSource,
+    >,
+    /// Answered as `default_view`.
+    pub default_view: Option<String>,
+    /// Answered as `description`.
+    pub description: Option<String>,
+    /// Answered as `description_blocks`.
+    pub description_blocks: Option<
+        Vec<SlackListsItemsInfoResponseListListMetadataDescriptionBlocks>,
+    >,
+    /// Answered as `icon`.
+    pub icon: Option<String>,
+    /// Answered as `integrations`.
+    pub integrations: Option<Vec<String>>,
+    /// Answered as `is_trial`.
+    pub is_trial: Option<bool>,
+    /// Answered as `schema`.
+    pub schema: Option<Vec<SlackListsItemsInfoResponseListListMetadataSchema>>,
+    /// Answered as `subtask_schema`.
+    pub subtask_schema: Option<
+        Vec<SlackListsItemsInfoResponseListListMetadataSubtaskSchema>,
+    >,
+    /// Answered as `todo_mode`.
+    pub todo_mode: Option<bool>,
+    /// Answered as `views`.
+    pub views: Option<Vec<SlackListsItemsInfoResponseListListMetadataViews>>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
+}
+
+impl rt::de::Record for SlackListsItemsInfoResponseListListMetadata {
+    const NAME: &'static str = "SlackListsItemsInfoResponseListListMetadata";
+
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
+            match __key.as_str() {
+                "creation_source" => {
+                    __reader.field(&mut __this.creation_source, "creation_source")
+                }
+                "default_view" => {
+                    __reader.field(&mut __this.default_view, "default_view")
+                }
+                "description" => __reader.field(&mut __this.description, "description"),
+                "description_blocks" => {
+                    __reader.field(&mut __this.description_blocks, "description_blocks")
+                }
+                "icon" => __reader.field(&mut __this.icon, "icon"),
+                "integrations" => {
+                    __reader.field(&mut __this.integrations, "integrations")
+                }
+                "is_trial" => __reader.field(&mut __this.is_trial, "is_trial"),
+                "schema" => __reader.field(&mut __this.schema, "schema"),
+                "subtask_schema" => {
+                    __reader.field(&mut __this.subtask_schema, "subtask_schema")
+                }
+                "todo_mode" => __reader.field(&mut __this.todo_mode, "todo_mode"),
+                "views" => __reader.field(&mut __this.views, "views"),
+                _ => __reader.keep(__key),
+            }?;
+        }
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.opt("creation_source", &self.creation_source)?;
+        __writer.opt("default_view", &self.default_view)?;
+        __writer.opt("description", &self.description)?;
+        __writer.opt("description_blocks", &self.description_blocks)?;
+        __writer.opt("icon", &self.icon)?;
+        __writer.opt("integrations", &self.integrations)?;
+        __writer.opt("is_trial", &self.is_trial)?;
+        __writer.opt("schema", &self.schema)?;
+        __writer.opt("subtask_schema", &self.subtask_schema)?;
+        __writer.opt("todo_mode", &self.todo_mode)?;
+        __writer.opt("views", &self.views)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
+    }
+}
+
+rt::record!(SlackListsItemsInfoResponseListListMetadata);
+
+/// The `creation_source` object of [`SlackListsItemsInfoResponseListListMetadata`].
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct SlackListsItemsInfoResponseListListMetadataCreationSource {
+    /// Answered as `reference_id`.
+    pub reference_id: Option<String>,
+    /// Answered as `type`.
+    pub type_: Option<String>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
+}
+
+impl rt::de::Record for SlackListsItemsInfoResponseListListMetadataCreationSource {
+    const NAME: &'static str = "SlackListsItemsInfoResponseListListMetadataCreationSource";
+
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
+            match __key.as_str() {
+                "reference_id" => {
+                    __reader.field(&mut __this.reference_id, "reference_id")
+                }
+                "type" => __reader.field(&mut __this.type_, "type"),
+                _ => __reader.keep(__key),
+            }?;
+        }
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.opt("reference_id", &self.reference_id)?;
+        __writer.opt("type", &self.type_)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
+    }
+}
+
+rt::record!(SlackListsItemsInfoResponseListListMetadataCreationSource);
+
+/// The `description_blocks` object of [`SlackListsItemsInfoResponseListListMetadata`].
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct SlackListsItemsInfoResponseListListMetadataDescriptionBlocks {
+    /// Answered as `block_id`.
+    pub block_id: Option<String>,
+    /// Answered as `elements`.
+    pub elements: Option<
+        Vec<SlackListsItemsInfoResponseListListMetadataDescriptionBlocksElements>,
+    >,
+    /// Answered as `type`.
+    pub type_: Option<String>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
+}
+
+impl rt::de::Record for SlackListsItemsInfoResponseListListMetadataDescriptionBlocks {
+    const NAME: &'static str = "SlackListsItemsInfoResponseListListMetadataDescriptionBlocks";
+
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
+            match __key.as_str() {
+                "block_id" => __reader.field(&mut __this.block_id, "block_id"),
+                "elements" => __reader.field(&mut __this.elements, "elements"),
+                "type" => __reader.field(&mut __this.type_, "type"),
+                _ => __reader.keep(__key),
+            }?;
+        }
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.opt("block_id", &self.block_id)?;
+        __writer.opt("elements", &self.elements)?;
+        __writer.opt("type", &self.type_)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
+    }
+}
+
+rt::record!(SlackListsItemsInfoResponseListListMetadataDescriptionBlocks);
+
+/// The `elements` object of [`SlackListsItemsInfoResponseListListMetadataDescriptionBlocks`].
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct SlackListsItemsInfoResponseListListMetadataDescriptionBlocksElements {
+    /// Answered as `elements`.
+    pub elements: Option<
+        Vec<SlackListsItemsInfoResponseListListMetadataDescriptionBlocksElementsElements>,
+    >,
+    /// Answered as `type`.
+    pub type_: Option<String>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
+}
+
+impl rt::de::Record
+for SlackListsItemsInfoResponseListListMetadataDescriptionBlocksElements {
+    const NAME: &'static str = "SlackListsItemsInfoResponseListListMetadataDescriptionBlocksElements";
+
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
+            match __key.as_str() {
+                "elements" => __reader.field(&mut __this.elements, "elements"),
+                "type" => __reader.field(&mut __this.type_, "type"),
+                _ => __reader.keep(__key),
+            }?;
+        }
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.opt("elements", &self.elements)?;
+        __writer.opt("type", &self.type_)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
+    }
+}
+
+rt::record!(SlackListsItemsInfoResponseListListMetadataDescriptionBlocksElements);
+
+/// The `elements` object of [`SlackListsItemsInfoResponseListListMetadataDescriptionBlocksElements`].
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct SlackListsItemsInfoResponseListListMetadataDescriptionBlocksElementsElements {
+    /// Answered as `text`.
+    pub text: Option<String>,
+    /// Answered as `type`.
+    pub type_: Option<String>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
+}
+
+impl rt::de::Record
+for SlackListsItemsInfoResponseListListMetadataDescriptionBlocksElementsElements {
+    const NAME: &'static str = "SlackListsItemsInfoResponseListListMetadataDescriptionBlocksElementsElements";
+
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
+            match __key.as_str() {
+                "text" => __reader.field(&mut __this.text, "text"),
+                "type" => __reader.field(&mut __this.type_, "type"),
+                _ => __reader.keep(__key),
+            }?;
+        }
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.opt("text", &self.text)?;
+        __writer.opt("type", &self.type_)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
+    }
+}
+
+rt::record!(
+    SlackListsItemsInfoResponseListListMetadataDescriptionBlocksElementsElements
+);
+
+/// The `schema` object of [`SlackListsItemsInfoResponseListListMetadata`].
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct SlackListsItemsInfoResponseListListMetadataSchema {
+    /// Answered as `id`.
+    pub id: Option<String>,
+    /// Answered as `is_primary_column`.
+    pub is_primary_column: Option<bool>,
+    /// Answered as `key`.
+    pub key: Option<String>,
+    /// Answered as `name`.
+    pub name: Option<String>,
+    /// Answered as `options`.
+    pub options: Option<SlackListsItemsInfoResponseListListMetadataSchemaOptions>,
+    /// Answered as `type`.
+    pub type_: Option<String>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
+}
+
+impl rt::de::Record for SlackListsItemsInfoResponseListListMetadataSchema {
+    const NAME: &'static str = "SlackListsItemsInfoResponseListListMetadataSchema";
+
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
+            match __key.as_str() {
+                "id" => __reader.field(&mut __this.id, "id"),
+                "is_primary_column" => {
+                    __reader.field(&mut __this.is_primary_column, "is_primary_column")
+                }
+                "key" => __reader.field(&mut __this.key, "key"),
+                "name" => __reader.field(&mut __this.name, "name"),
+                "options" => __reader.field(&mut __this.options, "options"),
+                "type" => __reader.field(&mut __this.type_, "type"),
+                _ => __reader.keep(__key),
+            }?;
+        }
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.opt("id", &self.id)?;
+        __writer.opt("is_primary_column", &self.is_primary_column)?;
+        __writer.opt("key", &self.key)?;
+        __writer.opt("name", &self.name)?;
+        __writer.opt("options", &self.options)?;
+        __writer.opt("type", &self.type_)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
+    }
+}
+
+rt::record!(SlackListsItemsInfoResponseListListMetadataSchema);
+
+/// The `options` object of [`SlackListsItemsInfoResponseListListMetadataSchema`].
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct SlackListsItemsInfoResponseListListMetadataSchemaOptions {
+    /// Answered as `choices`.
+    pub choices: Option<
+        Vec<SlackListsItemsInfoResponseListListMetadataSchemaOptionsChoices>,
+    >,
+    /// Answered as `format`.
+    pub format: Option<String>,
+    /// Answered as `show_member_name`.
+    pub show_member_name: Option<bool>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
+}
+
+impl rt::de::Record for SlackListsItemsInfoResponseListListMetadataSchemaOptions {
+    const NAME: &'static str = "SlackListsItemsInfoResponseListListMetadataSchemaOptions";
+
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
+            match __key.as_str() {
+                "choices" => __reader.field(&mut __this.choices, "choices"),
+                "format" => __reader.field(&mut __this.format, "format"),
+                "show_member_name" => {
+                    __reader.field(&mut __this.show_member_name, "show_member_name")
+                }
+                _ => __reader.keep(__key),
+            }?;
+        }
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.opt("choices", &self.choices)?;
+        __writer.opt("format", &self.format)?;
+        __writer.opt("show_member_name", &self.show_member_name)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
+    }
+}
+
+rt::record!(SlackListsItemsInfoResponseListListMetadataSchemaOptions);
+
+/// The `choices` object of [`SlackListsItemsInfoResponseListListMetadataSchemaOptions`].
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct SlackListsItemsInfoResponseListListMetadataSchemaOptionsChoices {
+    /// Answered as `color`.
+    pub color: Option<String>,
+    /// Answered as `label`.
+    pub label: Option<String>,
+    /// Answered as `value`.
+    pub value: Option<String>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
+}
+
+impl rt::de::Record for SlackListsItemsInfoResponseListListMetadataSchemaOptionsChoices {
+    const NAME: &'static str = "SlackListsItemsInfoResponseListListMetadataSchemaOptionsChoices";
+
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
+            match __key.as_str() {
+                "color" => __reader.field(&mut __this.color, "color"),
+                "label" => __reader.field(&mut __this.label, "label"),
+                "value" => __reader.field(&mut __this.value, "value"),
+                _ => __reader.keep(__key),
+            }?;
+        }
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.opt("color", &self.color)?;
+        __writer.opt("label", &self.label)?;
+        __writer.opt("value", &self.value)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
+    }
+}
+
+rt::record!(SlackListsItemsInfoResponseListListMetadataSchemaOptionsChoices);
+
+/// The `subtask_schema` object of [`SlackListsItemsInfoResponseListListMetadata`].
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct SlackListsItemsInfoResponseListListMetadataSubtaskSchema {
+    /// Answered as `id`.
+    pub id: Option<String>,
+    /// Answered as `is_primary_column`.
+    pub is_primary_column: Option<bool>,
+    /// Answered as `key`.
+    pub key: Option<String>,
+    /// Answered as `name`.
+    pub name: Option<String>,
+    /// Answered as `options`.
+    pub options: Option<SlackListsItemsInfoResponseListListMetadataSubtaskSchemaOptions>,
+    /// Answered as `type`.
+    pub type_: Option<String>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
+}
+
+impl rt::de::Record for SlackListsItemsInfoResponseListListMetadataSubtaskSchema {
+    const NAME: &'static str = "SlackListsItemsInfoResponseListListMetadataSubtaskSchema";
+
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
+            match __key.as_str() {
+                "id" => __reader.field(&mut __this.id, "id"),
+                "is_primary_column" => {
+                    __reader.field(&mut __this.is_primary_column, "is_primary_column")
+                }
+                "key" => __reader.field(&mut __this.key, "key"),
+                "name" => __reader.field(&mut __this.name, "name"),
+                "options" => __reader.field(&mut __this.options, "options"),
+                "type" => __reader.field(&mut __this.type_, "type"),
+                _ => __reader.keep(__key),
+            }?;
+        }
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.opt("id", &self.id)?;
+        __writer.opt("is_primary_column", &self.is_primary_column)?;
+        __writer.opt("key", &self.key)?;
+        __writer.opt("name", &self.name)?;
+        __writer.opt("options", &self.options)?;
+        __writer.opt("type", &self.type_)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
+    }
+}
+
+rt::record!(SlackListsItemsInfoResponseListListMetadataSubtaskSchema);
+
+/// The `options` object of [`SlackListsItemsInfoResponseListListMetadataSubtaskSchema`].
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct SlackListsItemsInfoResponseListListMetadataSubtaskSchemaOptions {
+    /// Answered as `format`.
+    pub format: Option<String>,
+    /// Answered as `show_member_name`.
+    pub show_member_name: Option<bool>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
+}
+
+impl rt::de::Record for SlackListsItemsInfoResponseListListMetadataSubtaskSchemaOptions {
+    const NAME: &'static str = "SlackListsItemsInfoResponseListListMetadataSubtaskSchemaOptions";
+
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
+            match __key.as_str() {
+                "format" => __reader.field(&mut __this.format, "format"),
+                "show_member_name" => {
+                    __reader.field(&mut __this.show_member_name, "show_member_name")
+                }
+                _ => __reader.keep(__key),
+            }?;
+        }
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.opt("format", &self.format)?;
+        __writer.opt("show_member_name", &self.show_member_name)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
+    }
+}
+
+rt::record!(SlackListsItemsInfoResponseListListMetadataSubtaskSchemaOptions);
+
+/// The `views` object of [`SlackListsItemsInfoResponseListListMetadata`].
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct SlackListsItemsInfoResponseListListMetadataViews {
+    /// Answered as `columns`.
+    pub columns: Option<Vec<SlackListsItemsInfoResponseListListMetadataViewsColumns>>,
+    /// Answered as `created_by`.
+    pub created_by: Option<UserId>,
+    /// Answered as `date_created`.
+    pub date_created: Option<i64>,
+    /// Answered as `default_view_key`.
+    pub default_view_key: Option<String>,
+    /// Answered as `id`.
+    pub id: Option<String>,
+    /// Answered as `is_all_items_view`.
+    pub is_all_items_view: Option<bool>,
+    /// Answered as `is_locked`.
+    pub is_locked: Option<bool>,
+    /// Answered as `name`.
+    pub name: Option<String>,
+    /// Answered as `position`.
+    pub position: Option<String>,
+    /// Answered as `show_completed_items`.
+    pub show_completed_items: Option<bool>,
+    /// Answered as `stick_column_left`.
+    pub stick_column_left: Option<bool>,
+    /// Answered as `type`.
+    pub type_: Option<String>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
+}
+
+impl rt::de::Record for SlackListsItemsInfoResponseListListMetadataViews {
+    const NAME: &'static str = "SlackListsItemsInfoResponseListListMetadataViews";
+
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
+            match __key.as_str() {
+                "columns" => __reader.field(&mut __this.columns, "columns"),
+                "created_by" => __reader.field(&mut __this.created_by, "created_by"),
+                "date_created" => {
+                    __reader.field(&mut __this.date_created, "date_created")
+                }
+                "default_view_key" => {
+                    __reader.field(&mut __this.default_view_key, "default_view_key")
+                }
+                "id" => __reader.field(&mut __this.id, "id"),
+                "is_all_items_view" => {
+                    __reader.field(&mut __this.is_all_items_view, "is_all_items_view")
+                }
+                "is_locked" => __reader.field(&mut __this.is_locked, "is_locked"),
+                "name" => __reader.field(&mut __this.name, "name"),
+                "position" => __reader.field(&mut __this.position, "position"),
+                "show_completed_items" => {
+                    __reader
+                        .field(&mut __this.show_completed_items, "show_completed_items")
+                }
+                "stick_column_left" => {
+                    __reader.field(&mut __this.stick_column_left, "stick_column_left")
+                }
+                "type" => __reader.field(&mut __this.type_, "type"),
+                _ => __reader.keep(__key),
+            }?;
+        }
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.opt("columns", &self.columns)?;
+        __writer.opt("created_by", &self.created_by)?;
+        __writer.opt("date_created", &self.date_created)?;
+        __writer.opt("default_view_key", &self.default_view_key)?;
+        __writer.opt("id", &self.id)?;
+        __writer.opt("is_all_items_view", &self.is_all_items_view)?;
+        __writer.opt("is_locked", &self.is_locked)?;
+        __writer.opt("name", &self.name)?;
+        __writer.opt("position", &self.position)?;
+        __writer.opt("show_completed_items", &self.show_completed_items)?;
+        __writer.opt("stick_column_left", &self.stick_column_left)?;
+        __writer.opt("type", &self.type_)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
+    }
+}
+
+rt::record!(SlackListsItemsInfoResponseListListMetadataViews);
+
+/// The `columns` object of [`SlackListsItemsInfoResponseListListMetadataViews`].
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct SlackListsItemsInfoResponseListListMetadataViewsColumns {
+    /// Answered as `id`.
+    pub id: Option<String>,
+    /// Answered as `key`.
+    pub key: Option<String>,
+    /// Answered as `position`.
+    pub position: Option<String>,
+    /// Answered as `visible`.
+    pub visible: Option<bool>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
+}
+
+impl rt::de::Record for SlackListsItemsInfoResponseListListMetadataViewsColumns {
+    const NAME: &'static str = "SlackListsItemsInfoResponseListListMetadataViewsColumns";
+
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
+            match __key.as_str() {
+                "id" => __reader.field(&mut __this.id, "id"),
+                "key" => __reader.field(&mut __this.key, "key"),
+                "position" => __reader.field(&mut __this.position, "position"),
+                "visible" => __reader.field(&mut __this.visible, "visible"),
+                _ => __reader.keep(__key),
+            }?;
+        }
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.opt("id", &self.id)?;
+        __writer.opt("key", &self.key)?;
+        __writer.opt("position", &self.position)?;
+        __writer.opt("visible", &self.visible)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
+    }
+}
+
+rt::record!(SlackListsItemsInfoResponseListListMetadataViewsColumns);
+
+/// The `record` object of [`SlackListsItemsInfoResponse`].
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct SlackListsItemsInfoResponseRecord {
+    /// Answered as `created_by`.
+    pub created_by: Option<String>,
+    /// Answered as `date_created`.
+    pub date_created: Option<i64>,
+    /// Answered as `fields`.
+    pub fields: Option<Vec<SlackListsItemsInfoResponseRecordFields>>,
+    /// Answered as `id`.
+    pub id: Option<String>,
+    /// Answered as `is_subscribed`.
+    pub is_subscribed: Option<bool>,
+    /// Answered as `list_id`.
+    pub list_id: Option<String>,
+    /// Answered as `updated_by`.
+    pub updated_by: Option<String>,
+    /// Answered as `updated_timestamp`.
+    pub updated_timestamp: Option<String>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
+}
+
+impl rt::de::Record for SlackListsItemsInfoResponseRecord {
+    const NAME: &'static str = "SlackListsItemsInfoResponseRecord";
+
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
+            match __key.as_str() {
+                "created_by" => __reader.field(&mut __this.created_by, "created_by"),
+                "date_created" => {
+                    __reader.field(&mut __this.date_created, "date_created")
+                }
+                "fields" => __reader.field(&mut __this.fields, "fields"),
+                "id" => __reader.field(&mut __this.id, "id"),
+                "is_subscribed" => {
+                    __reader.field(&mut __this.is_subscribed, "is_subscribed")
+                }
+                "list_id" => __reader.field(&mut __this.list_id, "list_id"),
+                "updated_by" => __reader.field(&mut __this.updated_by, "updated_by"),
+                "updated_timestamp" => {
+                    __reader.field(&mut __this.updated_timestamp, "updated_timestamp")
+                }
+                _ => __reader.keep(__key),
+            }?;
+        }
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.opt("created_by", &self.created_by)?;
+        __writer.opt("date_created", &self.date_created)?;
+        __writer.opt("fields", &self.fields)?;
+        __writer.opt("id", &self.id)?;
+        __writer.opt("is_subscribed", &self.is_subscribed)?;
+        __writer.opt("list_id", &self.list_id)?;
+        __writer.opt("updated_by", &self.updated_by)?;
+        __writer.opt("updated_timestamp", &self.updated_timestamp)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
+    }
+}
+
+rt::record!(SlackListsItemsInfoResponseRecord);
+
+/// The `fields` object of [`SlackListsItemsInfoResponseRecord`].
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct SlackListsItemsInfoResponseRecordFields {
+    /// Answered as `checkbox`.
+    pub checkbox: Option<bool>,
+    /// Answered as `column_id`.
+    pub column_id: Option<String>,
+    /// Answered as `key`.
+    pub key: Option<String>,
+    /// Answered as `rich_text`.
+    pub rich_text: Option<Vec<SlackListsItemsInfoResponseRecordFieldsRichText>>,
+    /// Answered as `text`.
+    pub text: Option<String>,
+    /// Answered as `value`.
+    pub value: Option<bool>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
+}
+
+impl rt::de::Record for SlackListsItemsInfoResponseRecordFields {
+    const NAME: &'static str = "SlackListsItemsInfoResponseRecordFields";
+
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
+            match __key.as_str() {
+                "checkbox" => __reader.field(&mut __this.checkbox, "checkbox"),
+                "column_id" => __reader.field(&mut __this.column_id, "column_id"),
+                "key" => __reader.field(&mut __this.key, "key"),
+                "rich_text" => __reader.field(&mut __this.rich_text, "rich_text"),
+                "text" => __reader.field(&mut __this.text, "text"),
+                "value" => __reader.field(&mut __this.value, "value"),
+                _ => __reader.keep(__key),
+            }?;
+        }
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.opt("checkbox", &self.checkbox)?;
+        __writer.opt("column_id", &self.column_id)?;
+        __writer.opt("key", &self.key)?;
+        __writer.opt("rich_text", &self.rich_text)?;
+        __writer.opt("text", &self.text)?;
+        __writer.opt("value", &self.value)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
+    }
+}
+
+rt::record!(SlackListsItemsInfoResponseRecordFields);
+
+/// The `rich_text` object of [`SlackListsItemsInfoResponseRecordFields`].
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct SlackListsItemsInfoResponseRecordFieldsRichText {
+    /// Answered as `block_id`.
+    pub block_id: Option<String>,
+    /// Answered as `elements`.
+    pub elements: Option<Vec<SlackListsItemsInfoResponseRecordFieldsRichTextElements>>,
+    /// Answered as `type`.
+    pub type_: Option<String>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
+}
+
+impl rt::de::Record for SlackListsItemsInfoResponseRecordFieldsRichText {
+    const NAME: &'static str = "SlackListsItemsInfoResponseRecordFieldsRichText";
+
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
+            match __key.as_str() {
+                "block_id" => __reader.field(&mut __this.block_id, "block_id"),
+                "elements" => __reader.field(&mut __this.elements, "elements"),
+                "type" => __reader.field(&mut __this.type_, "type"),
+                _ => __reader.keep(__key),
+            }?;
+        }
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.opt("block_id", &self.block_id)?;
+        __writer.opt("elements", &self.elements)?;
+        __writer.opt("type", &self.type_)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
+    }
+}
+
+rt::record!(SlackListsItemsInfoResponseRecordFieldsRichText);
+
+/// The `elements` object of [`SlackListsItemsInfoResponseRecordFieldsRichText`].
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct SlackListsItemsInfoResponseRecordFieldsRichTextElements {
+    /// Answered as `elements`.
+    pub elements: Option<
+        Vec<SlackListsItemsInfoResponseRecordFieldsRichTextElementsElements>,
+    >,
+    /// Answered as `type`.
+    pub type_: Option<String>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
+}
+
+impl rt::de::Record for SlackListsItemsInfoResponseRecordFieldsRichTextElements {
+    const NAME: &'static str = "SlackListsItemsInfoResponseRecordFieldsRichTextElements";
+
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
+            match __key.as_str() {
+                "elements" => __reader.field(&mut __this.elements, "elements"),
+                "type" => __reader.field(&mut __this.type_, "type"),
+                _ => __reader.keep(__key),
+            }?;
+        }
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.opt("elements", &self.elements)?;
+        __writer.opt("type", &self.type_)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
+    }
+}
+
+rt::record!(SlackListsItemsInfoResponseRecordFieldsRichTextElements);
+
+/// The `elements` object of [`SlackListsItemsInfoResponseRecordFieldsRichTextElements`].
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct SlackListsItemsInfoResponseRecordFieldsRichTextElementsElements {
+    /// Answered as `text`.
+    pub text: Option<String>,
+    /// Answered as `type`.
+    pub type_: Option<String>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
+}
+
+impl rt::de::Record for SlackListsItemsInfoResponseRecordFieldsRichTextElementsElements {
+    const NAME: &'static str = "SlackListsItemsInfoResponseRecordFieldsRichTextElementsElements";
+
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
+            match __key.as_str() {
+                "text" => __reader.field(&mut __this.text, "text"),
+                "type" => __reader.field(&mut __this.type_, "type"),
+                _ => __reader.keep(__key),
+            }?;
+        }
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.opt("text", &self.text)?;
+        __writer.opt("type", &self.type_)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
+    }
+}
+
+rt::record!(SlackListsItemsInfoResponseRecordFieldsRichTextElementsElements);
+
+/// The `subtasks` object of [`SlackListsItemsInfoResponse`].
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct SlackListsItemsInfoResponseSubtasks {
+    /// Answered as `created_by`.
+    pub created_by: Option<String>,
+    /// Answered as `date_created`.
+    pub date_created: Option<i64>,
+    /// Answered as `fields`.
+    pub fields: Option<Vec<SlackListsItemsInfoResponseSubtasksFields>>,
+    /// Answered as `id`.
+    pub id: Option<String>,
+    /// Answered as `is_subscribed`.
+    pub is_subscribed: Option<bool>,
+    /// Answered as `list_id`.
+    pub list_id: Option<String>,
+    /// Answered as `updated_by`.
+    pub updated_by: Option<String>,
+    /// Answered as `updated_timestamp`.
+    pub updated_timestamp: Option<String>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
+}
+
+impl rt::de::Record for SlackListsItemsInfoResponseSubtasks {
+    const NAME: &'static str = "SlackListsItemsInfoResponseSubtasks";
+
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
+            match __key.as_str() {
+                "created_by" => __reader.field(&mut __this.created_by, "created_by"),
+                "date_created" => {
+                    __reader.field(&mut __this.date_created, "date_created")
+                }
+                "fields" => __reader.field(&mut __this.fields, "fields"),
+                "id" => __reader.field(&mut __this.id, "id"),
+                "is_subscribed" => {
+                    __reader.field(&mut __this.is_subscribed, "is_subscribed")
+                }
+                "list_id" => __reader.field(&mut __this.list_id, "list_id"),
+                "updated_by" => __reader.field(&mut __this.updated_by, "updated_by"),
+                "updated_timestamp" => {
+                    __reader.field(&mut __this.updated_timestamp, "updated_timestamp")
+                }
+                _ => __reader.keep(__key),
+            }?;
+        }
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.opt("created_by", &self.created_by)?;
+        __writer.opt("date_created", &self.date_created)?;
+        __writer.opt("fields", &self.fields)?;
+        __writer.opt("id", &self.id)?;
+        __writer.opt("is_subscribed", &self.is_subscribed)?;
+        __writer.opt("list_id", &self.list_id)?;
+        __writer.opt("updated_by", &self.updated_by)?;
+        __writer.opt("updated_timestamp", &self.updated_timestamp)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
+    }
+}
+
+rt::record!(SlackListsItemsInfoResponseSubtasks);
+
+/// The `fields` object of [`SlackListsItemsInfoResponseSubtasks`].
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct SlackListsItemsInfoResponseSubtasksFields {
+    /// Answered as `checkbox`.
+    pub checkbox: Option<bool>,
+    /// Answered as `column_id`.
+    pub column_id: Option<String>,
+    /// Answered as `key`.
+    pub key: Option<String>,
+    /// Answered as `value`.
+    pub value: Option<bool>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
+}
+
+impl rt::de::Record for SlackListsItemsInfoResponseSubtasksFields {
+    const NAME: &'static str = "SlackListsItemsInfoResponseSubtasksFields";
+
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
+            match __key.as_str() {
+                "checkbox" => __reader.field(&mut __this.checkbox, "checkbox"),
+                "column_id" => __reader.field(&mut __this.column_id, "column_id"),
+                "key" => __reader.field(&mut __this.key, "key"),
+                "value" => __reader.field(&mut __this.value, "value"),
+                _ => __reader.keep(__key),
+            }?;
+        }
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.opt("checkbox", &self.checkbox)?;
+        __writer.opt("column_id", &self.column_id)?;
+        __writer.opt("key", &self.key)?;
+        __writer.opt("value", &self.value)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
+    }
+}
+
+rt::record!(SlackListsItemsInfoResponseSubtasksFields);

@@ -2,7 +2,7 @@
 //! `slackLists.items.list`: Get records from a List.
 
 use typed_slack_runtime as rt;
-use typed_slack_runtime::types::{Cursor, FileId};
+use typed_slack_runtime::types::{Cursor, FileId, ResponseMetadata};
 
 /// Get records from a List.
 ///
@@ -471,47 +471,60 @@ impl rt::Paginated for SlackListsItemsList {
 /// ```json
 ///{ "ok": true, "items": [], "response_metadata": { "next_cursor": "" } }
 /// ```
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SlackListsItemsListResponse {
-    /// Slack's `list_item` object, kept as raw JSON: the spec does not describe its fields yet.
     /// Answered as `items`.
-    pub items: Vec<serde_json::Value>,
+    pub items: Vec<SlackListsItemsListResponseItems>,
     /// The answer's `response_metadata`: where the next page starts.
-    pub response_metadata: Option<rt::types::ResponseMetadata>,
+    pub response_metadata: Option<ResponseMetadata>,
     /// The warnings Slack sent with the answer, from its `warning` and
     /// `response_metadata.warnings` fields.
     pub warnings: Vec<SlackListsItemsListWarning>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for SlackListsItemsListResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for SlackListsItemsListResponse {
+impl rt::de::Record for SlackListsItemsListResponse {
     const NAME: &'static str = "SlackListsItemsListResponse";
 
-    fn read_map<'de, A: rt::de::Map<'de>>(mut __map: A) -> Result<Self, A::Error> {
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
         let mut items = None;
-        let mut response_metadata = None;
-        while let Some(__key) = __map.next_key::<rt::de::Key<'de>>()? {
+        while let Some(__key) = __reader.next_key()? {
             match __key.as_str() {
-                "items" => rt::de::set(&mut __map, &mut items),
+                "ok" => __reader.skip(),
+                "items" => __reader.field(&mut items, "items"),
                 "response_metadata" => {
-                    rt::de::set_opt(&mut __map, &mut response_metadata)
+                    __reader.field(&mut __this.response_metadata, "response_metadata")
                 }
-                _ => rt::de::skip(&mut __map),
+                _ => __reader.keep(__key),
             }?;
         }
-        Ok(Self {
-            items: rt::de::required(items, "items")?,
-            response_metadata,
-            warnings: Vec::new(),
-        })
+        __this.items = __reader.required(items, "items");
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.req("ok", &true)?;
+        __writer.req("items", &self.items)?;
+        __writer.opt("response_metadata", &self.response_metadata)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
     }
 }
+
+rt::record!(SlackListsItemsListResponse);
 
 rt::method_response!(SlackListsItemsListResponse, SlackListsItemsListWarning);
 
@@ -590,3 +603,284 @@ rt::code_traits!(SlackListsItemsListError, error, CommonError);
 /// The warning codes every method can answer:
 #[doc = include_str!("../common_warning.md")]
 pub type SlackListsItemsListWarning = rt::CommonOnly<rt::CommonWarning>;
+
+/// The `items` object of [`SlackListsItemsListResponse`].
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct SlackListsItemsListResponseItems {
+    /// Answered as `created_by`.
+    pub created_by: Option<String>,
+    /// Answered as `date_created`.
+    pub date_created: Option<i64>,
+    /// Answered as `fields`.
+    pub fields: Option<Vec<SlackListsItemsListResponseItemsFields>>,
+    /// Answered as `id`.
+    pub id: Option<String>,
+    /// Answered as `list_id`.
+    pub list_id: Option<String>,
+    /// Answered as `updated_by`.
+    pub updated_by: Option<String>,
+    /// Answered as `updated_timestamp`.
+    pub updated_timestamp: Option<String>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
+}
+
+impl rt::de::Record for SlackListsItemsListResponseItems {
+    const NAME: &'static str = "SlackListsItemsListResponseItems";
+
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
+            match __key.as_str() {
+                "created_by" => __reader.field(&mut __this.created_by, "created_by"),
+                "date_created" => {
+                    __reader.field(&mut __this.date_created, "date_created")
+                }
+                "fields" => __reader.field(&mut __this.fields, "fields"),
+                "id" => __reader.field(&mut __this.id, "id"),
+                "list_id" => __reader.field(&mut __this.list_id, "list_id"),
+                "updated_by" => __reader.field(&mut __this.updated_by, "updated_by"),
+                "updated_timestamp" => {
+                    __reader.field(&mut __this.updated_timestamp, "updated_timestamp")
+                }
+                _ => __reader.keep(__key),
+            }?;
+        }
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.opt("created_by", &self.created_by)?;
+        __writer.opt("date_created", &self.date_created)?;
+        __writer.opt("fields", &self.fields)?;
+        __writer.opt("id", &self.id)?;
+        __writer.opt("list_id", &self.list_id)?;
+        __writer.opt("updated_by", &self.updated_by)?;
+        __writer.opt("updated_timestamp", &self.updated_timestamp)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
+    }
+}
+
+rt::record!(SlackListsItemsListResponseItems);
+
+/// The `fields` object of [`SlackListsItemsListResponseItems`].
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct SlackListsItemsListResponseItemsFields {
+    /// Answered as `checkbox`.
+    pub checkbox: Option<bool>,
+    /// Answered as `column_id`.
+    pub column_id: Option<String>,
+    /// Answered as `key`.
+    pub key: Option<String>,
+    /// Answered as `rich_text`.
+    pub rich_text: Option<Vec<SlackListsItemsListResponseItemsFieldsRichText>>,
+    /// Answered as `text`.
+    pub text: Option<String>,
+    /// Answered as `value`.
+    pub value: Option<serde_json::Value>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
+}
+
+impl rt::de::Record for SlackListsItemsListResponseItemsFields {
+    const NAME: &'static str = "SlackListsItemsListResponseItemsFields";
+
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
+            match __key.as_str() {
+                "checkbox" => __reader.field(&mut __this.checkbox, "checkbox"),
+                "column_id" => __reader.field(&mut __this.column_id, "column_id"),
+                "key" => __reader.field(&mut __this.key, "key"),
+                "rich_text" => __reader.field(&mut __this.rich_text, "rich_text"),
+                "text" => __reader.field(&mut __this.text, "text"),
+                "value" => __reader.field(&mut __this.value, "value"),
+                _ => __reader.keep(__key),
+            }?;
+        }
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.opt("checkbox", &self.checkbox)?;
+        __writer.opt("column_id", &self.column_id)?;
+        __writer.opt("key", &self.key)?;
+        __writer.opt("rich_text", &self.rich_text)?;
+        __writer.opt("text", &self.text)?;
+        __writer.opt_json("value", &self.value)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
+    }
+}
+
+rt::record!(SlackListsItemsListResponseItemsFields);
+
+/// The `rich_text` object of [`SlackListsItemsListResponseItemsFields`].
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct SlackListsItemsListResponseItemsFieldsRichText {
+    /// Answered as `block_id`.
+    pub block_id: Option<String>,
+    /// Answered as `elements`.
+    pub elements: Option<Vec<SlackListsItemsListResponseItemsFieldsRichTextElements>>,
+    /// Answered as `type`.
+    pub type_: Option<String>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
+}
+
+impl rt::de::Record for SlackListsItemsListResponseItemsFieldsRichText {
+    const NAME: &'static str = "SlackListsItemsListResponseItemsFieldsRichText";
+
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
+            match __key.as_str() {
+                "block_id" => __reader.field(&mut __this.block_id, "block_id"),
+                "elements" => __reader.field(&mut __this.elements, "elements"),
+                "type" => __reader.field(&mut __this.type_, "type"),
+                _ => __reader.keep(__key),
+            }?;
+        }
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.opt("block_id", &self.block_id)?;
+        __writer.opt("elements", &self.elements)?;
+        __writer.opt("type", &self.type_)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
+    }
+}
+
+rt::record!(SlackListsItemsListResponseItemsFieldsRichText);
+
+/// The `elements` object of [`SlackListsItemsListResponseItemsFieldsRichText`].
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct SlackListsItemsListResponseItemsFieldsRichTextElements {
+    /// Answered as `elements`.
+    pub elements: Option<
+        Vec<SlackListsItemsListResponseItemsFieldsRichTextElementsElements>,
+    >,
+    /// Answered as `type`.
+    pub type_: Option<String>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
+}
+
+impl rt::de::Record for SlackListsItemsListResponseItemsFieldsRichTextElements {
+    const NAME: &'static str = "SlackListsItemsListResponseItemsFieldsRichTextElements";
+
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
+            match __key.as_str() {
+                "elements" => __reader.field(&mut __this.elements, "elements"),
+                "type" => __reader.field(&mut __this.type_, "type"),
+                _ => __reader.keep(__key),
+            }?;
+        }
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.opt("elements", &self.elements)?;
+        __writer.opt("type", &self.type_)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
+    }
+}
+
+rt::record!(SlackListsItemsListResponseItemsFieldsRichTextElements);
+
+/// The `elements` object of [`SlackListsItemsListResponseItemsFieldsRichTextElements`].
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct SlackListsItemsListResponseItemsFieldsRichTextElementsElements {
+    /// Answered as `text`.
+    pub text: Option<String>,
+    /// Answered as `type`.
+    pub type_: Option<String>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
+}
+
+impl rt::de::Record for SlackListsItemsListResponseItemsFieldsRichTextElementsElements {
+    const NAME: &'static str = "SlackListsItemsListResponseItemsFieldsRichTextElementsElements";
+
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
+            match __key.as_str() {
+                "text" => __reader.field(&mut __this.text, "text"),
+                "type" => __reader.field(&mut __this.type_, "type"),
+                _ => __reader.keep(__key),
+            }?;
+        }
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.opt("text", &self.text)?;
+        __writer.opt("type", &self.type_)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
+    }
+}
+
+rt::record!(SlackListsItemsListResponseItemsFieldsRichTextElementsElements);

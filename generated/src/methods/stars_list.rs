@@ -3,7 +3,8 @@
 #![allow(deprecated)]
 
 use typed_slack_runtime as rt;
-use typed_slack_runtime::types::{Cursor, TeamId};
+use typed_slack_runtime::types::{Cursor, UserId, ChannelId, TeamId, ResponseMetadata};
+use crate::objects::{File, Message, Paging};
 
 /// Listed a user's saved items, formerly known as stars.
 ///
@@ -171,52 +172,64 @@ impl rt::Paginated for StarsList {
 ///    "paging": { "per_page": 100, "spill": 0, "page": 1, "total": 1, "pages": 1 }
 ///}
 /// ```
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct StarsListResponse {
     /// Answered as `items`.
-    pub items: Vec<serde_json::Value>,
-    /// Slack's `paging` object, kept as raw JSON: the spec does not describe its fields yet.
+    pub items: Vec<StarsListResponseItems>,
     /// Answered as `paging`.
-    pub paging: Option<serde_json::Value>,
+    pub paging: Option<Paging>,
     /// The answer's `response_metadata`: where the next page starts.
-    pub response_metadata: Option<rt::types::ResponseMetadata>,
+    pub response_metadata: Option<ResponseMetadata>,
     /// The warnings Slack sent with the answer, from its `warning` and
     /// `response_metadata.warnings` fields.
     pub warnings: Vec<StarsListWarning>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for StarsListResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for StarsListResponse {
+impl rt::de::Record for StarsListResponse {
     const NAME: &'static str = "StarsListResponse";
 
-    fn read_map<'de, A: rt::de::Map<'de>>(mut __map: A) -> Result<Self, A::Error> {
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
         let mut items = None;
-        let mut paging = None;
-        let mut response_metadata = None;
-        while let Some(__key) = __map.next_key::<rt::de::Key<'de>>()? {
+        while let Some(__key) = __reader.next_key()? {
             match __key.as_str() {
-                "items" => rt::de::set(&mut __map, &mut items),
-                "paging" => rt::de::set_opt(&mut __map, &mut paging),
+                "ok" => __reader.skip(),
+                "items" => __reader.field(&mut items, "items"),
+                "paging" => __reader.field(&mut __this.paging, "paging"),
                 "response_metadata" => {
-                    rt::de::set_opt(&mut __map, &mut response_metadata)
+                    __reader.field(&mut __this.response_metadata, "response_metadata")
                 }
-                _ => rt::de::skip(&mut __map),
+                _ => __reader.keep(__key),
             }?;
         }
-        Ok(Self {
-            items: rt::de::required(items, "items")?,
-            paging,
-            response_metadata,
-            warnings: Vec::new(),
-        })
+        __this.items = __reader.required(items, "items");
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.req("ok", &true)?;
+        __writer.req("items", &self.items)?;
+        __writer.opt("paging", &self.paging)?;
+        __writer.opt("response_metadata", &self.response_metadata)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
     }
 }
+
+rt::record!(StarsListResponse);
 
 rt::method_response!(StarsListResponse, StarsListWarning);
 
@@ -272,3 +285,137 @@ rt::code_traits!(StarsListError, error, CommonError);
 /// The warning codes every method can answer:
 #[doc = include_str!("../common_warning.md")]
 pub type StarsListWarning = rt::CommonOnly<rt::CommonWarning>;
+
+/// The `items` object of [`StarsListResponse`].
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct StarsListResponseItems {
+    /// Answered as `channel`.
+    pub channel: Option<ChannelId>,
+    /// Answered as `comment`.
+    pub comment: Option<StarsListResponseItemsComment>,
+    /// Answered as `date_create`.
+    pub date_create: Option<i64>,
+    /// Answered as `file`.
+    pub file: Option<File>,
+    /// Answered as `message`.
+    pub message: Option<Message>,
+    /// Answered as `type`.
+    pub type_: Option<String>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
+}
+
+impl rt::de::Record for StarsListResponseItems {
+    const NAME: &'static str = "StarsListResponseItems";
+
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
+            match __key.as_str() {
+                "channel" => __reader.field(&mut __this.channel, "channel"),
+                "comment" => __reader.field(&mut __this.comment, "comment"),
+                "date_create" => __reader.field(&mut __this.date_create, "date_create"),
+                "file" => __reader.field(&mut __this.file, "file"),
+                "message" => __reader.field(&mut __this.message, "message"),
+                "type" => __reader.field(&mut __this.type_, "type"),
+                _ => __reader.keep(__key),
+            }?;
+        }
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.opt("channel", &self.channel)?;
+        __writer.opt("comment", &self.comment)?;
+        __writer.opt("date_create", &self.date_create)?;
+        __writer.opt("file", &self.file)?;
+        __writer.opt("message", &self.message)?;
+        __writer.opt("type", &self.type_)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
+    }
+}
+
+rt::record!(StarsListResponseItems);
+
+/// The `comment` object of [`StarsListResponseItems`].
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct StarsListResponseItemsComment {
+    /// Answered as `comment`.
+    pub comment: Option<String>,
+    /// Answered as `created`.
+    pub created: Option<i64>,
+    /// Answered as `id`.
+    pub id: Option<String>,
+    /// Answered as `is_intro`.
+    pub is_intro: Option<bool>,
+    /// Answered as `is_starred`.
+    pub is_starred: Option<bool>,
+    /// Answered as `num_stars`.
+    pub num_stars: Option<i64>,
+    /// Answered as `timestamp`.
+    pub timestamp: Option<i64>,
+    /// Answered as `user`.
+    pub user: Option<UserId>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
+}
+
+impl rt::de::Record for StarsListResponseItemsComment {
+    const NAME: &'static str = "StarsListResponseItemsComment";
+
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
+            match __key.as_str() {
+                "comment" => __reader.field(&mut __this.comment, "comment"),
+                "created" => __reader.field(&mut __this.created, "created"),
+                "id" => __reader.field(&mut __this.id, "id"),
+                "is_intro" => __reader.field(&mut __this.is_intro, "is_intro"),
+                "is_starred" => __reader.field(&mut __this.is_starred, "is_starred"),
+                "num_stars" => __reader.field(&mut __this.num_stars, "num_stars"),
+                "timestamp" => __reader.field(&mut __this.timestamp, "timestamp"),
+                "user" => __reader.field(&mut __this.user, "user"),
+                _ => __reader.keep(__key),
+            }?;
+        }
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.opt("comment", &self.comment)?;
+        __writer.opt("created", &self.created)?;
+        __writer.opt("id", &self.id)?;
+        __writer.opt("is_intro", &self.is_intro)?;
+        __writer.opt("is_starred", &self.is_starred)?;
+        __writer.opt("num_stars", &self.num_stars)?;
+        __writer.opt("timestamp", &self.timestamp)?;
+        __writer.opt("user", &self.user)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
+    }
+}
+
+rt::record!(StarsListResponseItemsComment);

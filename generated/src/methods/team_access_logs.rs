@@ -2,7 +2,8 @@
 //! `team.accessLogs`: Gets the access logs for the current team.
 
 use typed_slack_runtime as rt;
-use typed_slack_runtime::types::{Cursor, TeamId};
+use typed_slack_runtime::types::{Cursor, UserId, TeamId, ResponseMetadata};
+use crate::objects::Paging;
 
 /// Gets the access logs for the current team.
 ///
@@ -176,51 +177,64 @@ impl rt::Paginated for TeamAccessLogs {
 ///    "paging": { "count": 100, "total": 2, "page": 1, "pages": 1 }
 ///}
 /// ```
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct TeamAccessLogsResponse {
     /// Answered as `logins`.
-    pub logins: Vec<serde_json::Value>,
+    pub logins: Vec<TeamAccessLogsResponseLogins>,
     /// Answered as `paging`.
-    pub paging: Option<TeamAccessLogsResponsePaging>,
+    pub paging: Option<Paging>,
     /// The answer's `response_metadata`: where the next page starts.
-    pub response_metadata: Option<rt::types::ResponseMetadata>,
+    pub response_metadata: Option<ResponseMetadata>,
     /// The warnings Slack sent with the answer, from its `warning` and
     /// `response_metadata.warnings` fields.
     pub warnings: Vec<TeamAccessLogsWarning>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for TeamAccessLogsResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for TeamAccessLogsResponse {
+impl rt::de::Record for TeamAccessLogsResponse {
     const NAME: &'static str = "TeamAccessLogsResponse";
 
-    fn read_map<'de, A: rt::de::Map<'de>>(mut __map: A) -> Result<Self, A::Error> {
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
         let mut logins = None;
-        let mut paging = None;
-        let mut response_metadata = None;
-        while let Some(__key) = __map.next_key::<rt::de::Key<'de>>()? {
+        while let Some(__key) = __reader.next_key()? {
             match __key.as_str() {
-                "logins" => rt::de::set(&mut __map, &mut logins),
-                "paging" => rt::de::set_opt(&mut __map, &mut paging),
+                "ok" => __reader.skip(),
+                "logins" => __reader.field(&mut logins, "logins"),
+                "paging" => __reader.field(&mut __this.paging, "paging"),
                 "response_metadata" => {
-                    rt::de::set_opt(&mut __map, &mut response_metadata)
+                    __reader.field(&mut __this.response_metadata, "response_metadata")
                 }
-                _ => rt::de::skip(&mut __map),
+                _ => __reader.keep(__key),
             }?;
         }
-        Ok(Self {
-            logins: rt::de::required(logins, "logins")?,
-            paging,
-            response_metadata,
-            warnings: Vec::new(),
-        })
+        __this.logins = __reader.required(logins, "logins");
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.req("ok", &true)?;
+        __writer.req("logins", &self.logins)?;
+        __writer.opt("paging", &self.paging)?;
+        __writer.opt("response_metadata", &self.response_metadata)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
     }
 }
+
+rt::record!(TeamAccessLogsResponse);
 
 rt::method_response!(TeamAccessLogsResponse, TeamAccessLogsWarning);
 
@@ -379,48 +393,81 @@ impl std::fmt::Display for TeamAccessLogsBefore {
     }
 }
 
-/// The `paging` object of [`TeamAccessLogsResponse`].
-#[derive(Debug, Clone, PartialEq)]
+/// The `logins` object of [`TeamAccessLogsResponse`].
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
-pub struct TeamAccessLogsResponsePaging {
+pub struct TeamAccessLogsResponseLogins {
     /// Answered as `count`.
-    pub count: i64,
-    /// Answered as `total`.
-    pub total: i64,
-    /// Answered as `page`.
-    pub page: i64,
-    /// Answered as `pages`.
-    pub pages: i64,
+    pub count: Option<i64>,
+    /// Answered as `country`.
+    pub country: Option<String>,
+    /// Answered as `date_first`.
+    pub date_first: Option<i64>,
+    /// Answered as `date_last`.
+    pub date_last: Option<i64>,
+    /// Answered as `ip`.
+    pub ip: Option<String>,
+    /// Answered as `isp`.
+    pub isp: Option<String>,
+    /// Answered as `region`.
+    pub region: Option<String>,
+    /// Answered as `user_agent`.
+    pub user_agent: Option<String>,
+    /// Answered as `user_id`.
+    pub user_id: Option<UserId>,
+    /// Answered as `username`.
+    pub username: Option<String>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for TeamAccessLogsResponsePaging {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
+impl rt::de::Record for TeamAccessLogsResponseLogins {
+    const NAME: &'static str = "TeamAccessLogsResponseLogins";
 
-impl rt::de::Answer for TeamAccessLogsResponsePaging {
-    const NAME: &'static str = "TeamAccessLogsResponsePaging";
-
-    fn read_map<'de, A: rt::de::Map<'de>>(mut __map: A) -> Result<Self, A::Error> {
-        let mut count = None;
-        let mut total = None;
-        let mut page = None;
-        let mut pages = None;
-        while let Some(__key) = __map.next_key::<rt::de::Key<'de>>()? {
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
             match __key.as_str() {
-                "count" => rt::de::set(&mut __map, &mut count),
-                "total" => rt::de::set(&mut __map, &mut total),
-                "page" => rt::de::set(&mut __map, &mut page),
-                "pages" => rt::de::set(&mut __map, &mut pages),
-                _ => rt::de::skip(&mut __map),
+                "count" => __reader.field(&mut __this.count, "count"),
+                "country" => __reader.field(&mut __this.country, "country"),
+                "date_first" => __reader.field(&mut __this.date_first, "date_first"),
+                "date_last" => __reader.field(&mut __this.date_last, "date_last"),
+                "ip" => __reader.field(&mut __this.ip, "ip"),
+                "isp" => __reader.field(&mut __this.isp, "isp"),
+                "region" => __reader.field(&mut __this.region, "region"),
+                "user_agent" => __reader.field(&mut __this.user_agent, "user_agent"),
+                "user_id" => __reader.field(&mut __this.user_id, "user_id"),
+                "username" => __reader.field(&mut __this.username, "username"),
+                _ => __reader.keep(__key),
             }?;
         }
-        Ok(Self {
-            count: rt::de::required(count, "count")?,
-            total: rt::de::required(total, "total")?,
-            page: rt::de::required(page, "page")?,
-            pages: rt::de::required(pages, "pages")?,
-        })
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.opt("count", &self.count)?;
+        __writer.opt("country", &self.country)?;
+        __writer.opt("date_first", &self.date_first)?;
+        __writer.opt("date_last", &self.date_last)?;
+        __writer.opt("ip", &self.ip)?;
+        __writer.opt("isp", &self.isp)?;
+        __writer.opt("region", &self.region)?;
+        __writer.opt("user_agent", &self.user_agent)?;
+        __writer.opt("user_id", &self.user_id)?;
+        __writer.opt("username", &self.username)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
     }
 }
+
+rt::record!(TeamAccessLogsResponseLogins);

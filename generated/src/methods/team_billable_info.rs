@@ -2,7 +2,7 @@
 //! `team.billableInfo`: Gets billable users information for the current team.
 
 use typed_slack_runtime as rt;
-use typed_slack_runtime::types::{Cursor, UserId, TeamId};
+use typed_slack_runtime::types::{Cursor, UserId, TeamId, ResponseMetadata};
 
 /// Gets billable users information for the current team.
 ///
@@ -126,46 +126,60 @@ impl rt::Paginated for TeamBillableInfo {
 ///    }
 ///}
 /// ```
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct TeamBillableInfoResponse {
     /// Answered as `billable_info`.
-    pub billable_info: serde_json::Value,
+    pub billable_info: TeamBillableInfoResponseBillableInfo,
     /// The answer's `response_metadata`: where the next page starts.
-    pub response_metadata: Option<rt::types::ResponseMetadata>,
+    pub response_metadata: Option<ResponseMetadata>,
     /// The warnings Slack sent with the answer, from its `warning` and
     /// `response_metadata.warnings` fields.
     pub warnings: Vec<TeamBillableInfoWarning>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for TeamBillableInfoResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for TeamBillableInfoResponse {
+impl rt::de::Record for TeamBillableInfoResponse {
     const NAME: &'static str = "TeamBillableInfoResponse";
 
-    fn read_map<'de, A: rt::de::Map<'de>>(mut __map: A) -> Result<Self, A::Error> {
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
         let mut billable_info = None;
-        let mut response_metadata = None;
-        while let Some(__key) = __map.next_key::<rt::de::Key<'de>>()? {
+        while let Some(__key) = __reader.next_key()? {
             match __key.as_str() {
-                "billable_info" => rt::de::set(&mut __map, &mut billable_info),
+                "ok" => __reader.skip(),
+                "billable_info" => __reader.field(&mut billable_info, "billable_info"),
                 "response_metadata" => {
-                    rt::de::set_opt(&mut __map, &mut response_metadata)
+                    __reader.field(&mut __this.response_metadata, "response_metadata")
                 }
-                _ => rt::de::skip(&mut __map),
+                _ => __reader.keep(__key),
             }?;
         }
-        Ok(Self {
-            billable_info: rt::de::required(billable_info, "billable_info")?,
-            response_metadata,
-            warnings: Vec::new(),
-        })
+        __this.billable_info = __reader.required(billable_info, "billable_info");
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.req("ok", &true)?;
+        __writer.req("billable_info", &self.billable_info)?;
+        __writer.opt("response_metadata", &self.response_metadata)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
     }
 }
+
+rt::record!(TeamBillableInfoResponse);
 
 rt::method_response!(TeamBillableInfoResponse, TeamBillableInfoWarning);
 
@@ -239,3 +253,140 @@ rt::code_traits!(TeamBillableInfoError, error, CommonError);
 /// The warning codes every method can answer:
 #[doc = include_str!("../common_warning.md")]
 pub type TeamBillableInfoWarning = rt::CommonOnly<rt::CommonWarning>;
+
+/// The `billable_info` object of [`TeamBillableInfoResponse`].
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct TeamBillableInfoResponseBillableInfo {
+    /// Answered as `U00000000`.
+    pub u00000000: Option<TeamBillableInfoResponseBillableInfoU00000000>,
+    /// Answered as `U00000001`.
+    pub u00000001: Option<TeamBillableInfoResponseBillableInfoU00000001>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
+}
+
+impl rt::de::Record for TeamBillableInfoResponseBillableInfo {
+    const NAME: &'static str = "TeamBillableInfoResponseBillableInfo";
+
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
+            match __key.as_str() {
+                "U00000000" => __reader.field(&mut __this.u00000000, "U00000000"),
+                "U00000001" => __reader.field(&mut __this.u00000001, "U00000001"),
+                _ => __reader.keep(__key),
+            }?;
+        }
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.opt("U00000000", &self.u00000000)?;
+        __writer.opt("U00000001", &self.u00000001)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
+    }
+}
+
+rt::record!(TeamBillableInfoResponseBillableInfo);
+
+/// The `U00000000` object of [`TeamBillableInfoResponseBillableInfo`].
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct TeamBillableInfoResponseBillableInfoU00000000 {
+    /// Answered as `billing_active`.
+    pub billing_active: Option<bool>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
+}
+
+impl rt::de::Record for TeamBillableInfoResponseBillableInfoU00000000 {
+    const NAME: &'static str = "TeamBillableInfoResponseBillableInfoU00000000";
+
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
+            match __key.as_str() {
+                "billing_active" => {
+                    __reader.field(&mut __this.billing_active, "billing_active")
+                }
+                _ => __reader.keep(__key),
+            }?;
+        }
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.opt("billing_active", &self.billing_active)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
+    }
+}
+
+rt::record!(TeamBillableInfoResponseBillableInfoU00000000);
+
+/// The `U00000001` object of [`TeamBillableInfoResponseBillableInfo`].
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct TeamBillableInfoResponseBillableInfoU00000001 {
+    /// Answered as `billing_active`.
+    pub billing_active: Option<bool>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
+}
+
+impl rt::de::Record for TeamBillableInfoResponseBillableInfoU00000001 {
+    const NAME: &'static str = "TeamBillableInfoResponseBillableInfoU00000001";
+
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
+            match __key.as_str() {
+                "billing_active" => {
+                    __reader.field(&mut __this.billing_active, "billing_active")
+                }
+                _ => __reader.keep(__key),
+            }?;
+        }
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.opt("billing_active", &self.billing_active)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
+    }
+}
+
+rt::record!(TeamBillableInfoResponseBillableInfoU00000001);

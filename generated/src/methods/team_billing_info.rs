@@ -62,7 +62,7 @@ impl rt::Catalogued for TeamBillingInfo {
 /// ```json
 ///{ "ok": true, "plan": "free" }
 /// ```
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct TeamBillingInfoResponse {
     /// Answered as `plan`.
@@ -70,31 +70,46 @@ pub struct TeamBillingInfoResponse {
     /// The warnings Slack sent with the answer, from its `warning` and
     /// `response_metadata.warnings` fields.
     pub warnings: Vec<TeamBillingInfoWarning>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for TeamBillingInfoResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for TeamBillingInfoResponse {
+impl rt::de::Record for TeamBillingInfoResponse {
     const NAME: &'static str = "TeamBillingInfoResponse";
 
-    fn read_map<'de, A: rt::de::Map<'de>>(mut __map: A) -> Result<Self, A::Error> {
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
         let mut plan = None;
-        while let Some(__key) = __map.next_key::<rt::de::Key<'de>>()? {
+        while let Some(__key) = __reader.next_key()? {
             match __key.as_str() {
-                "plan" => rt::de::set(&mut __map, &mut plan),
-                _ => rt::de::skip(&mut __map),
+                "ok" => __reader.skip(),
+                "plan" => __reader.field(&mut plan, "plan"),
+                _ => __reader.keep(__key),
             }?;
         }
-        Ok(Self {
-            plan: rt::de::required(plan, "plan")?,
-            warnings: Vec::new(),
-        })
+        __this.plan = __reader.required(plan, "plan");
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.req("ok", &true)?;
+        __writer.req("plan", &self.plan)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
     }
 }
+
+rt::record!(TeamBillingInfoResponse);
 
 rt::method_response!(TeamBillingInfoResponse, TeamBillingInfoWarning);
 

@@ -74,7 +74,7 @@ impl rt::Catalogued for TeamExternalTeamsDisconnect {
 /// ```json
 ///{ "ok": true }
 /// ```
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct TeamExternalTeamsDisconnectResponse {
     /// Answered as `job_enqueued`.
@@ -82,31 +82,46 @@ pub struct TeamExternalTeamsDisconnectResponse {
     /// The warnings Slack sent with the answer, from its `warning` and
     /// `response_metadata.warnings` fields.
     pub warnings: Vec<TeamExternalTeamsDisconnectWarning>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for TeamExternalTeamsDisconnectResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for TeamExternalTeamsDisconnectResponse {
+impl rt::de::Record for TeamExternalTeamsDisconnectResponse {
     const NAME: &'static str = "TeamExternalTeamsDisconnectResponse";
 
-    fn read_map<'de, A: rt::de::Map<'de>>(mut __map: A) -> Result<Self, A::Error> {
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
         let mut job_enqueued = None;
-        while let Some(__key) = __map.next_key::<rt::de::Key<'de>>()? {
+        while let Some(__key) = __reader.next_key()? {
             match __key.as_str() {
-                "job_enqueued" => rt::de::set(&mut __map, &mut job_enqueued),
-                _ => rt::de::skip(&mut __map),
+                "ok" => __reader.skip(),
+                "job_enqueued" => __reader.field(&mut job_enqueued, "job_enqueued"),
+                _ => __reader.keep(__key),
             }?;
         }
-        Ok(Self {
-            job_enqueued: rt::de::required(job_enqueued, "job_enqueued")?,
-            warnings: Vec::new(),
-        })
+        __this.job_enqueued = __reader.required(job_enqueued, "job_enqueued");
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.req("ok", &true)?;
+        __writer.req("job_enqueued", &self.job_enqueued)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
     }
 }
+
+rt::record!(TeamExternalTeamsDisconnectResponse);
 
 rt::method_response!(
     TeamExternalTeamsDisconnectResponse, TeamExternalTeamsDisconnectWarning

@@ -2,7 +2,7 @@
 //! `team.externalTeams.list`: Returns a list of all the external teams connected and details about the connection.
 
 use typed_slack_runtime as rt;
-use typed_slack_runtime::types::{Cursor, TeamId};
+use typed_slack_runtime::types::{Cursor, TeamId, ResponseMetadata};
 
 /// Returns a list of all the external teams connected and details about the connection.
 ///
@@ -217,51 +217,66 @@ impl rt::Paginated for TeamExternalTeamsList {
 ///    "response_metadata": { "next_cursor": "T123ABC999" }
 ///}
 /// ```
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct TeamExternalTeamsListResponse {
     /// Answered as `organizations`.
-    pub organizations: Vec<serde_json::Value>,
+    pub organizations: Vec<TeamExternalTeamsListResponseOrganizations>,
     /// Answered as `total_count`.
     pub total_count: i64,
     /// The answer's `response_metadata`: where the next page starts.
-    pub response_metadata: Option<rt::types::ResponseMetadata>,
+    pub response_metadata: Option<ResponseMetadata>,
     /// The warnings Slack sent with the answer, from its `warning` and
     /// `response_metadata.warnings` fields.
     pub warnings: Vec<TeamExternalTeamsListWarning>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for TeamExternalTeamsListResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for TeamExternalTeamsListResponse {
+impl rt::de::Record for TeamExternalTeamsListResponse {
     const NAME: &'static str = "TeamExternalTeamsListResponse";
 
-    fn read_map<'de, A: rt::de::Map<'de>>(mut __map: A) -> Result<Self, A::Error> {
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
         let mut organizations = None;
         let mut total_count = None;
-        let mut response_metadata = None;
-        while let Some(__key) = __map.next_key::<rt::de::Key<'de>>()? {
+        while let Some(__key) = __reader.next_key()? {
             match __key.as_str() {
-                "organizations" => rt::de::set(&mut __map, &mut organizations),
-                "total_count" => rt::de::set(&mut __map, &mut total_count),
+                "ok" => __reader.skip(),
+                "organizations" => __reader.field(&mut organizations, "organizations"),
+                "total_count" => __reader.field(&mut total_count, "total_count"),
                 "response_metadata" => {
-                    rt::de::set_opt(&mut __map, &mut response_metadata)
+                    __reader.field(&mut __this.response_metadata, "response_metadata")
                 }
-                _ => rt::de::skip(&mut __map),
+                _ => __reader.keep(__key),
             }?;
         }
-        Ok(Self {
-            organizations: rt::de::required(organizations, "organizations")?,
-            total_count: rt::de::required(total_count, "total_count")?,
-            response_metadata,
-            warnings: Vec::new(),
-        })
+        __this.organizations = __reader.required(organizations, "organizations");
+        __this.total_count = __reader.required(total_count, "total_count");
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.req("ok", &true)?;
+        __writer.req("organizations", &self.organizations)?;
+        __writer.req("total_count", &self.total_count)?;
+        __writer.opt("response_metadata", &self.response_metadata)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
     }
 }
+
+rt::record!(TeamExternalTeamsListResponse);
 
 rt::method_response!(TeamExternalTeamsListResponse, TeamExternalTeamsListWarning);
 
@@ -600,3 +615,1637 @@ impl std::fmt::Display for TeamExternalTeamsListConnectionStatusFilter {
         f.write_str(self.as_str())
     }
 }
+
+/// The `organizations` object of [`TeamExternalTeamsListResponse`].
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct TeamExternalTeamsListResponseOrganizations {
+    /// Answered as `canvas`.
+    pub canvas: Option<TeamExternalTeamsListResponseOrganizationsCanvas>,
+    /// Answered as `connected_workspaces`.
+    pub connected_workspaces: Option<
+        Vec<TeamExternalTeamsListResponseOrganizationsConnectedWorkspaces>,
+    >,
+    /// Answered as `connection_status`.
+    pub connection_status: Option<String>,
+    /// Answered as `im_channel_count`.
+    pub im_channel_count: Option<i64>,
+    /// Answered as `is_sponsored`.
+    pub is_sponsored: Option<bool>,
+    /// Answered as `last_active_timestamp`.
+    pub last_active_timestamp: Option<i64>,
+    /// Answered as `lists`.
+    pub lists: Option<TeamExternalTeamsListResponseOrganizationsLists>,
+    /// Answered as `mpim_channel_count`.
+    pub mpim_channel_count: Option<i64>,
+    /// Answered as `private_channel_count`.
+    pub private_channel_count: Option<i64>,
+    /// Answered as `public_channel_count`.
+    pub public_channel_count: Option<i64>,
+    /// Answered as `slack_connect_prefs`.
+    pub slack_connect_prefs: Option<
+        TeamExternalTeamsListResponseOrganizationsSlackConnectPrefs,
+    >,
+    /// Answered as `team_domain`.
+    pub team_domain: Option<String>,
+    /// Answered as `team_id`.
+    pub team_id: Option<String>,
+    /// Answered as `team_name`.
+    pub team_name: Option<String>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
+}
+
+impl rt::de::Record for TeamExternalTeamsListResponseOrganizations {
+    const NAME: &'static str = "TeamExternalTeamsListResponseOrganizations";
+
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
+            match __key.as_str() {
+                "canvas" => __reader.field(&mut __this.canvas, "canvas"),
+                "connected_workspaces" => {
+                    __reader
+                        .field(&mut __this.connected_workspaces, "connected_workspaces")
+                }
+                "connection_status" => {
+                    __reader.field(&mut __this.connection_status, "connection_status")
+                }
+                "im_channel_count" => {
+                    __reader.field(&mut __this.im_channel_count, "im_channel_count")
+                }
+                "is_sponsored" => {
+                    __reader.field(&mut __this.is_sponsored, "is_sponsored")
+                }
+                "last_active_timestamp" => {
+                    __reader
+                        .field(
+                            &mut __this.last_active_timestamp,
+                            "last_active_timestamp",
+                        )
+                }
+                "lists" => __reader.field(&mut __this.lists, "lists"),
+                "mpim_channel_count" => {
+                    __reader.field(&mut __this.mpim_channel_count, "mpim_channel_count")
+                }
+                "private_channel_count" => {
+                    __reader
+                        .field(
+                            &mut __this.private_channel_count,
+                            "private_channel_count",
+                        )
+                }
+                "public_channel_count" => {
+                    __reader
+                        .field(&mut __this.public_channel_count, "public_channel_count")
+                }
+                "slack_connect_prefs" => {
+                    __reader
+                        .field(&mut __this.slack_connect_prefs, "slack_connect_prefs")
+                }
+                "team_domain" => __reader.field(&mut __this.team_domain, "team_domain"),
+                "team_id" => __reader.field(&mut __this.team_id, "team_id"),
+                "team_name" => __reader.field(&mut __this.team_name, "team_name"),
+                _ => __reader.keep(__key),
+            }?;
+        }
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.opt("canvas", &self.canvas)?;
+        __writer.opt("connected_workspaces", &self.connected_workspaces)?;
+        __writer.opt("connection_status", &self.connection_status)?;
+        __writer.opt("im_channel_count", &self.im_channel_count)?;
+        __writer.opt("is_sponsored", &self.is_sponsored)?;
+        __writer.opt("last_active_timestamp", &self.last_active_timestamp)?;
+        __writer.opt("lists", &self.lists)?;
+        __writer.opt("mpim_channel_count", &self.mpim_channel_count)?;
+        __writer.opt("private_channel_count", &self.private_channel_count)?;
+        __writer.opt("public_channel_count", &self.public_channel_count)?;
+        __writer.opt("slack_connect_prefs", &self.slack_connect_prefs)?;
+        __writer.opt("team_domain", &self.team_domain)?;
+        __writer.opt("team_id", &self.team_id)?;
+        __writer.opt("team_name", &self.team_name)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
+    }
+}
+
+rt::record!(TeamExternalTeamsListResponseOrganizations);
+
+/// The `canvas` object of [`TeamExternalTeamsListResponseOrganizations`].
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct TeamExternalTeamsListResponseOrganizationsCanvas {
+    /// Answered as `ownership_details`.
+    pub ownership_details: Option<
+        Vec<TeamExternalTeamsListResponseOrganizationsCanvasOwnershipDetails>,
+    >,
+    /// Answered as `total_count`.
+    pub total_count: Option<i64>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
+}
+
+impl rt::de::Record for TeamExternalTeamsListResponseOrganizationsCanvas {
+    const NAME: &'static str = "TeamExternalTeamsListResponseOrganizationsCanvas";
+
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
+            match __key.as_str() {
+                "ownership_details" => {
+                    __reader.field(&mut __this.ownership_details, "ownership_details")
+                }
+                "total_count" => __reader.field(&mut __this.total_count, "total_count"),
+                _ => __reader.keep(__key),
+            }?;
+        }
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.opt("ownership_details", &self.ownership_details)?;
+        __writer.opt("total_count", &self.total_count)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
+    }
+}
+
+rt::record!(TeamExternalTeamsListResponseOrganizationsCanvas);
+
+/// The `ownership_details` object of [`TeamExternalTeamsListResponseOrganizationsCanvas`].
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct TeamExternalTeamsListResponseOrganizationsCanvasOwnershipDetails {
+    /// Answered as `count`.
+    pub count: Option<i64>,
+    /// Answered as `team_id`.
+    pub team_id: Option<String>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
+}
+
+impl rt::de::Record
+for TeamExternalTeamsListResponseOrganizationsCanvasOwnershipDetails {
+    const NAME: &'static str = "TeamExternalTeamsListResponseOrganizationsCanvasOwnershipDetails";
+
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
+            match __key.as_str() {
+                "count" => __reader.field(&mut __this.count, "count"),
+                "team_id" => __reader.field(&mut __this.team_id, "team_id"),
+                _ => __reader.keep(__key),
+            }?;
+        }
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.opt("count", &self.count)?;
+        __writer.opt("team_id", &self.team_id)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
+    }
+}
+
+rt::record!(TeamExternalTeamsListResponseOrganizationsCanvasOwnershipDetails);
+
+/// The `connected_workspaces` object of [`TeamExternalTeamsListResponseOrganizations`].
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct TeamExternalTeamsListResponseOrganizationsConnectedWorkspaces {
+    /// Answered as `workspace_id`.
+    pub workspace_id: Option<String>,
+    /// Answered as `workspace_name`.
+    pub workspace_name: Option<String>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
+}
+
+impl rt::de::Record for TeamExternalTeamsListResponseOrganizationsConnectedWorkspaces {
+    const NAME: &'static str = "TeamExternalTeamsListResponseOrganizationsConnectedWorkspaces";
+
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
+            match __key.as_str() {
+                "workspace_id" => {
+                    __reader.field(&mut __this.workspace_id, "workspace_id")
+                }
+                "workspace_name" => {
+                    __reader.field(&mut __this.workspace_name, "workspace_name")
+                }
+                _ => __reader.keep(__key),
+            }?;
+        }
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.opt("workspace_id", &self.workspace_id)?;
+        __writer.opt("workspace_name", &self.workspace_name)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
+    }
+}
+
+rt::record!(TeamExternalTeamsListResponseOrganizationsConnectedWorkspaces);
+
+/// The `lists` object of [`TeamExternalTeamsListResponseOrganizations`].
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct TeamExternalTeamsListResponseOrganizationsLists {
+    /// Answered as `ownership_details`.
+    pub ownership_details: Option<
+        Vec<TeamExternalTeamsListResponseOrganizationsListsOwnershipDetails>,
+    >,
+    /// Answered as `total_count`.
+    pub total_count: Option<i64>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
+}
+
+impl rt::de::Record for TeamExternalTeamsListResponseOrganizationsLists {
+    const NAME: &'static str = "TeamExternalTeamsListResponseOrganizationsLists";
+
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
+            match __key.as_str() {
+                "ownership_details" => {
+                    __reader.field(&mut __this.ownership_details, "ownership_details")
+                }
+                "total_count" => __reader.field(&mut __this.total_count, "total_count"),
+                _ => __reader.keep(__key),
+            }?;
+        }
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.opt("ownership_details", &self.ownership_details)?;
+        __writer.opt("total_count", &self.total_count)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
+    }
+}
+
+rt::record!(TeamExternalTeamsListResponseOrganizationsLists);
+
+/// The `ownership_details` object of [`TeamExternalTeamsListResponseOrganizationsLists`].
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct TeamExternalTeamsListResponseOrganizationsListsOwnershipDetails {
+    /// Answered as `count`.
+    pub count: Option<i64>,
+    /// Answered as `team_id`.
+    pub team_id: Option<String>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
+}
+
+impl rt::de::Record for TeamExternalTeamsListResponseOrganizationsListsOwnershipDetails {
+    const NAME: &'static str = "TeamExternalTeamsListResponseOrganizationsListsOwnershipDetails";
+
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
+            match __key.as_str() {
+                "count" => __reader.field(&mut __this.count, "count"),
+                "team_id" => __reader.field(&mut __this.team_id, "team_id"),
+                _ => __reader.keep(__key),
+            }?;
+        }
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.opt("count", &self.count)?;
+        __writer.opt("team_id", &self.team_id)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
+    }
+}
+
+rt::record!(TeamExternalTeamsListResponseOrganizationsListsOwnershipDetails);
+
+/// The `slack_connect_prefs` object of [`TeamExternalTeamsListResponseOrganizations`].
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct TeamExternalTeamsListResponseOrganizationsSlackConnectPrefs {
+    /// Answered as `accept_sc_invites`.
+    pub accept_sc_invites: Option<
+        TeamExternalTeamsListResponseOrganizationsSlackConnectPrefsAcceptScInvites,
+    >,
+    /// Answered as `allow_sc_file_uploads`.
+    pub allow_sc_file_uploads: Option<
+        TeamExternalTeamsListResponseOrganizationsSlackConnectPrefsAllowScFileUploads,
+    >,
+    /// Answered as `allowed_canvas_sharing`.
+    pub allowed_canvas_sharing: Option<
+        TeamExternalTeamsListResponseOrganizationsSlackConnectPrefsAllowedCanvasSharing,
+    >,
+    /// Answered as `allowed_list_sharing`.
+    pub allowed_list_sharing: Option<
+        TeamExternalTeamsListResponseOrganizationsSlackConnectPrefsAllowedListSharing,
+    >,
+    /// Answered as `allowed_workspaces`.
+    pub allowed_workspaces: Option<
+        TeamExternalTeamsListResponseOrganizationsSlackConnectPrefsAllowedWorkspaces,
+    >,
+    /// Answered as `approved_org_info`.
+    pub approved_org_info: Option<
+        TeamExternalTeamsListResponseOrganizationsSlackConnectPrefsApprovedOrgInfo,
+    >,
+    /// Answered as `away_team_sc_invite_permissions`.
+    pub away_team_sc_invite_permissions: Option<
+        TeamExternalTeamsListResponseOrganizationsSlackConnectPrefsAwayTeamScInvitePermissions,
+    >,
+    /// Answered as `away_team_sc_invite_require_2fa`.
+    pub away_team_sc_invite_require_2fa: Option<
+        TeamExternalTeamsListResponseOrganizationsSlackConnectPrefsAwayTeamScInviteRequire2fa,
+    >,
+    /// Answered as `external_awareness_context_bar`.
+    pub external_awareness_context_bar: Option<
+        TeamExternalTeamsListResponseOrganizationsSlackConnectPrefsExternalAwarenessContextBar,
+    >,
+    /// Answered as `profile_visibility`.
+    pub profile_visibility: Option<
+        TeamExternalTeamsListResponseOrganizationsSlackConnectPrefsProfileVisibility,
+    >,
+    /// Answered as `require_sc_channel_for_sc_dm`.
+    pub require_sc_channel_for_sc_dm: Option<
+        TeamExternalTeamsListResponseOrganizationsSlackConnectPrefsRequireScChannelForScDm,
+    >,
+    /// Answered as `sc_channel_limited_access`.
+    pub sc_channel_limited_access: Option<
+        TeamExternalTeamsListResponseOrganizationsSlackConnectPrefsScChannelLimitedAccess,
+    >,
+    /// Answered as `sc_mpdm_to_private`.
+    pub sc_mpdm_to_private: Option<
+        TeamExternalTeamsListResponseOrganizationsSlackConnectPrefsScMpdmToPrivate,
+    >,
+    /// Answered as `shared_channel_invite_requested`.
+    pub shared_channel_invite_requested: Option<
+        TeamExternalTeamsListResponseOrganizationsSlackConnectPrefsSharedChannelInviteRequested,
+    >,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
+}
+
+impl rt::de::Record for TeamExternalTeamsListResponseOrganizationsSlackConnectPrefs {
+    const NAME: &'static str = "TeamExternalTeamsListResponseOrganizationsSlackConnectPrefs";
+
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
+            match __key.as_str() {
+                "accept_sc_invites" => {
+                    __reader.field(&mut __this.accept_sc_invites, "accept_sc_invites")
+                }
+                "allow_sc_file_uploads" => {
+                    __reader
+                        .field(
+                            &mut __this.allow_sc_file_uploads,
+                            "allow_sc_file_uploads",
+                        )
+                }
+                "allowed_canvas_sharing" => {
+                    __reader
+                        .field(
+                            &mut __this.allowed_canvas_sharing,
+                            "allowed_canvas_sharing",
+                        )
+                }
+                "allowed_list_sharing" => {
+                    __reader
+                        .field(&mut __this.allowed_list_sharing, "allowed_list_sharing")
+                }
+                "allowed_workspaces" => {
+                    __reader.field(&mut __this.allowed_workspaces, "allowed_workspaces")
+                }
+                "approved_org_info" => {
+                    __reader.field(&mut __this.approved_org_info, "approved_org_info")
+                }
+                "away_team_sc_invite_permissions" => {
+                    __reader
+                        .field(
+                            &mut __this.away_team_sc_invite_permissions,
+                            "away_team_sc_invite_permissions",
+                        )
+                }
+                "away_team_sc_invite_require_2fa" => {
+                    __reader
+                        .field(
+                            &mut __this.away_team_sc_invite_require_2fa,
+                            "away_team_sc_invite_require_2fa",
+                        )
+                }
+                "external_awareness_context_bar" => {
+                    __reader
+                        .field(
+                            &mut __this.external_awareness_context_bar,
+                            "external_awareness_context_bar",
+                        )
+                }
+                "profile_visibility" => {
+                    __reader.field(&mut __this.profile_visibility, "profile_visibility")
+                }
+                "require_sc_channel_for_sc_dm" => {
+                    __reader
+                        .field(
+                            &mut __this.require_sc_channel_for_sc_dm,
+                            "require_sc_channel_for_sc_dm",
+                        )
+                }
+                "sc_channel_limited_access" => {
+                    __reader
+                        .field(
+                            &mut __this.sc_channel_limited_access,
+                            "sc_channel_limited_access",
+                        )
+                }
+                "sc_mpdm_to_private" => {
+                    __reader.field(&mut __this.sc_mpdm_to_private, "sc_mpdm_to_private")
+                }
+                "shared_channel_invite_requested" => {
+                    __reader
+                        .field(
+                            &mut __this.shared_channel_invite_requested,
+                            "shared_channel_invite_requested",
+                        )
+                }
+                _ => __reader.keep(__key),
+            }?;
+        }
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.opt("accept_sc_invites", &self.accept_sc_invites)?;
+        __writer.opt("allow_sc_file_uploads", &self.allow_sc_file_uploads)?;
+        __writer.opt("allowed_canvas_sharing", &self.allowed_canvas_sharing)?;
+        __writer.opt("allowed_list_sharing", &self.allowed_list_sharing)?;
+        __writer.opt("allowed_workspaces", &self.allowed_workspaces)?;
+        __writer.opt("approved_org_info", &self.approved_org_info)?;
+        __writer
+            .opt(
+                "away_team_sc_invite_permissions",
+                &self.away_team_sc_invite_permissions,
+            )?;
+        __writer
+            .opt(
+                "away_team_sc_invite_require_2fa",
+                &self.away_team_sc_invite_require_2fa,
+            )?;
+        __writer
+            .opt(
+                "external_awareness_context_bar",
+                &self.external_awareness_context_bar,
+            )?;
+        __writer.opt("profile_visibility", &self.profile_visibility)?;
+        __writer
+            .opt("require_sc_channel_for_sc_dm", &self.require_sc_channel_for_sc_dm)?;
+        __writer.opt("sc_channel_limited_access", &self.sc_channel_limited_access)?;
+        __writer.opt("sc_mpdm_to_private", &self.sc_mpdm_to_private)?;
+        __writer
+            .opt(
+                "shared_channel_invite_requested",
+                &self.shared_channel_invite_requested,
+            )?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
+    }
+}
+
+rt::record!(TeamExternalTeamsListResponseOrganizationsSlackConnectPrefs);
+
+/// The `accept_sc_invites` object of [`TeamExternalTeamsListResponseOrganizationsSlackConnectPrefs`].
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct TeamExternalTeamsListResponseOrganizationsSlackConnectPrefsAcceptScInvites {
+    /// Answered as `accept_in_workspace_ids`.
+    pub accept_in_workspace_ids: Option<Vec<String>>,
+    /// Answered as `accept_private`.
+    pub accept_private: Option<bool>,
+    /// Answered as `actor`.
+    pub actor: Option<String>,
+    /// Answered as `date_update`.
+    pub date_update: Option<i64>,
+    /// Answered as `invalid_workspace_ids`.
+    pub invalid_workspace_ids: Option<Vec<String>>,
+    /// Answered as `source`.
+    pub source: Option<String>,
+    /// Answered as `type`.
+    pub type_: Option<String>,
+    /// Answered as `use_allowed_workspaces`.
+    pub use_allowed_workspaces: Option<bool>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
+}
+
+impl rt::de::Record
+for TeamExternalTeamsListResponseOrganizationsSlackConnectPrefsAcceptScInvites {
+    const NAME: &'static str = "TeamExternalTeamsListResponseOrganizationsSlackConnectPrefsAcceptScInvites";
+
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
+            match __key.as_str() {
+                "accept_in_workspace_ids" => {
+                    __reader
+                        .field(
+                            &mut __this.accept_in_workspace_ids,
+                            "accept_in_workspace_ids",
+                        )
+                }
+                "accept_private" => {
+                    __reader.field(&mut __this.accept_private, "accept_private")
+                }
+                "actor" => __reader.field(&mut __this.actor, "actor"),
+                "date_update" => __reader.field(&mut __this.date_update, "date_update"),
+                "invalid_workspace_ids" => {
+                    __reader
+                        .field(
+                            &mut __this.invalid_workspace_ids,
+                            "invalid_workspace_ids",
+                        )
+                }
+                "source" => __reader.field(&mut __this.source, "source"),
+                "type" => __reader.field(&mut __this.type_, "type"),
+                "use_allowed_workspaces" => {
+                    __reader
+                        .field(
+                            &mut __this.use_allowed_workspaces,
+                            "use_allowed_workspaces",
+                        )
+                }
+                _ => __reader.keep(__key),
+            }?;
+        }
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.opt("accept_in_workspace_ids", &self.accept_in_workspace_ids)?;
+        __writer.opt("accept_private", &self.accept_private)?;
+        __writer.opt("actor", &self.actor)?;
+        __writer.opt("date_update", &self.date_update)?;
+        __writer.opt("invalid_workspace_ids", &self.invalid_workspace_ids)?;
+        __writer.opt("source", &self.source)?;
+        __writer.opt("type", &self.type_)?;
+        __writer.opt("use_allowed_workspaces", &self.use_allowed_workspaces)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
+    }
+}
+
+rt::record!(TeamExternalTeamsListResponseOrganizationsSlackConnectPrefsAcceptScInvites);
+
+/// The `allow_sc_file_uploads` object of [`TeamExternalTeamsListResponseOrganizationsSlackConnectPrefs`].
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct TeamExternalTeamsListResponseOrganizationsSlackConnectPrefsAllowScFileUploads {
+    /// Answered as `actor`.
+    pub actor: Option<String>,
+    /// Answered as `date_update`.
+    pub date_update: Option<i64>,
+    /// Answered as `source`.
+    pub source: Option<String>,
+    /// Answered as `value`.
+    pub value: Option<bool>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
+}
+
+impl rt::de::Record
+for TeamExternalTeamsListResponseOrganizationsSlackConnectPrefsAllowScFileUploads {
+    const NAME: &'static str = "TeamExternalTeamsListResponseOrganizationsSlackConnectPrefsAllowScFileUploads";
+
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
+            match __key.as_str() {
+                "actor" => __reader.field(&mut __this.actor, "actor"),
+                "date_update" => __reader.field(&mut __this.date_update, "date_update"),
+                "source" => __reader.field(&mut __this.source, "source"),
+                "value" => __reader.field(&mut __this.value, "value"),
+                _ => __reader.keep(__key),
+            }?;
+        }
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.opt("actor", &self.actor)?;
+        __writer.opt("date_update", &self.date_update)?;
+        __writer.opt("source", &self.source)?;
+        __writer.opt("value", &self.value)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
+    }
+}
+
+rt::record!(
+    TeamExternalTeamsListResponseOrganizationsSlackConnectPrefsAllowScFileUploads
+);
+
+/// The `allowed_canvas_sharing` object of [`TeamExternalTeamsListResponseOrganizationsSlackConnectPrefs`].
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct TeamExternalTeamsListResponseOrganizationsSlackConnectPrefsAllowedCanvasSharing {
+    /// Answered as `actor`.
+    pub actor: Option<String>,
+    /// Answered as `date_update`.
+    pub date_update: Option<i64>,
+    /// Answered as `source`.
+    pub source: Option<String>,
+    /// Answered as `value`.
+    pub value: Option<bool>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
+}
+
+impl rt::de::Record
+for TeamExternalTeamsListResponseOrganizationsSlackConnectPrefsAllowedCanvasSharing {
+    const NAME: &'static str = "TeamExternalTeamsListResponseOrganizationsSlackConnectPrefsAllowedCanvasSharing";
+
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
+            match __key.as_str() {
+                "actor" => __reader.field(&mut __this.actor, "actor"),
+                "date_update" => __reader.field(&mut __this.date_update, "date_update"),
+                "source" => __reader.field(&mut __this.source, "source"),
+                "value" => __reader.field(&mut __this.value, "value"),
+                _ => __reader.keep(__key),
+            }?;
+        }
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.opt("actor", &self.actor)?;
+        __writer.opt("date_update", &self.date_update)?;
+        __writer.opt("source", &self.source)?;
+        __writer.opt("value", &self.value)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
+    }
+}
+
+rt::record!(
+    TeamExternalTeamsListResponseOrganizationsSlackConnectPrefsAllowedCanvasSharing
+);
+
+/// The `allowed_list_sharing` object of [`TeamExternalTeamsListResponseOrganizationsSlackConnectPrefs`].
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct TeamExternalTeamsListResponseOrganizationsSlackConnectPrefsAllowedListSharing {
+    /// Answered as `actor`.
+    pub actor: Option<String>,
+    /// Answered as `date_update`.
+    pub date_update: Option<i64>,
+    /// Answered as `source`.
+    pub source: Option<String>,
+    /// Answered as `value`.
+    pub value: Option<bool>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
+}
+
+impl rt::de::Record
+for TeamExternalTeamsListResponseOrganizationsSlackConnectPrefsAllowedListSharing {
+    const NAME: &'static str = "TeamExternalTeamsListResponseOrganizationsSlackConnectPrefsAllowedListSharing";
+
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
+            match __key.as_str() {
+                "actor" => __reader.field(&mut __this.actor, "actor"),
+                "date_update" => __reader.field(&mut __this.date_update, "date_update"),
+                "source" => __reader.field(&mut __this.source, "source"),
+                "value" => __reader.field(&mut __this.value, "value"),
+                _ => __reader.keep(__key),
+            }?;
+        }
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.opt("actor", &self.actor)?;
+        __writer.opt("date_update", &self.date_update)?;
+        __writer.opt("source", &self.source)?;
+        __writer.opt("value", &self.value)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
+    }
+}
+
+rt::record!(
+    TeamExternalTeamsListResponseOrganizationsSlackConnectPrefsAllowedListSharing
+);
+
+/// The `allowed_workspaces` object of [`TeamExternalTeamsListResponseOrganizationsSlackConnectPrefs`].
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct TeamExternalTeamsListResponseOrganizationsSlackConnectPrefsAllowedWorkspaces {
+    /// Answered as `actor`.
+    pub actor: Option<String>,
+    /// Answered as `date_update`.
+    pub date_update: Option<i64>,
+    /// Answered as `source`.
+    pub source: Option<String>,
+    /// Answered as `team_ids`.
+    pub team_ids: Option<Vec<String>>,
+    /// Answered as `type`.
+    pub type_: Option<String>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
+}
+
+impl rt::de::Record
+for TeamExternalTeamsListResponseOrganizationsSlackConnectPrefsAllowedWorkspaces {
+    const NAME: &'static str = "TeamExternalTeamsListResponseOrganizationsSlackConnectPrefsAllowedWorkspaces";
+
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
+            match __key.as_str() {
+                "actor" => __reader.field(&mut __this.actor, "actor"),
+                "date_update" => __reader.field(&mut __this.date_update, "date_update"),
+                "source" => __reader.field(&mut __this.source, "source"),
+                "team_ids" => __reader.field(&mut __this.team_ids, "team_ids"),
+                "type" => __reader.field(&mut __this.type_, "type"),
+                _ => __reader.keep(__key),
+            }?;
+        }
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.opt("actor", &self.actor)?;
+        __writer.opt("date_update", &self.date_update)?;
+        __writer.opt("source", &self.source)?;
+        __writer.opt("team_ids", &self.team_ids)?;
+        __writer.opt("type", &self.type_)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
+    }
+}
+
+rt::record!(
+    TeamExternalTeamsListResponseOrganizationsSlackConnectPrefsAllowedWorkspaces
+);
+
+/// The `approved_org_info` object of [`TeamExternalTeamsListResponseOrganizationsSlackConnectPrefs`].
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct TeamExternalTeamsListResponseOrganizationsSlackConnectPrefsApprovedOrgInfo {
+    /// Answered as `actor`.
+    pub actor: Option<String>,
+    /// Answered as `approval_type`.
+    pub approval_type: Option<String>,
+    /// Answered as `date_update`.
+    pub date_update: Option<i64>,
+    /// Answered as `source`.
+    pub source: Option<String>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
+}
+
+impl rt::de::Record
+for TeamExternalTeamsListResponseOrganizationsSlackConnectPrefsApprovedOrgInfo {
+    const NAME: &'static str = "TeamExternalTeamsListResponseOrganizationsSlackConnectPrefsApprovedOrgInfo";
+
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
+            match __key.as_str() {
+                "actor" => __reader.field(&mut __this.actor, "actor"),
+                "approval_type" => {
+                    __reader.field(&mut __this.approval_type, "approval_type")
+                }
+                "date_update" => __reader.field(&mut __this.date_update, "date_update"),
+                "source" => __reader.field(&mut __this.source, "source"),
+                _ => __reader.keep(__key),
+            }?;
+        }
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.opt("actor", &self.actor)?;
+        __writer.opt("approval_type", &self.approval_type)?;
+        __writer.opt("date_update", &self.date_update)?;
+        __writer.opt("source", &self.source)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
+    }
+}
+
+rt::record!(TeamExternalTeamsListResponseOrganizationsSlackConnectPrefsApprovedOrgInfo);
+
+/// The `away_team_sc_invite_permissions` object of [`TeamExternalTeamsListResponseOrganizationsSlackConnectPrefs`].
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct TeamExternalTeamsListResponseOrganizationsSlackConnectPrefsAwayTeamScInvitePermissions {
+    /// Answered as `actor`.
+    pub actor: Option<String>,
+    /// Answered as `date_update`.
+    pub date_update: Option<i64>,
+    /// Answered as `source`.
+    pub source: Option<String>,
+    /// Answered as `team_ids`.
+    pub team_ids: Option<Vec<String>>,
+    /// Answered as `type`.
+    pub type_: Option<String>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
+}
+
+impl rt::de::Record
+for TeamExternalTeamsListResponseOrganizationsSlackConnectPrefsAwayTeamScInvitePermissions {
+    const NAME: &'static str = "TeamExternalTeamsListResponseOrganizationsSlackConnectPrefsAwayTeamScInvitePermissions";
+
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
+            match __key.as_str() {
+                "actor" => __reader.field(&mut __this.actor, "actor"),
+                "date_update" => __reader.field(&mut __this.date_update, "date_update"),
+                "source" => __reader.field(&mut __this.source, "source"),
+                "team_ids" => __reader.field(&mut __this.team_ids, "team_ids"),
+                "type" => __reader.field(&mut __this.type_, "type"),
+                _ => __reader.keep(__key),
+            }?;
+        }
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.opt("actor", &self.actor)?;
+        __writer.opt("date_update", &self.date_update)?;
+        __writer.opt("source", &self.source)?;
+        __writer.opt("team_ids", &self.team_ids)?;
+        __writer.opt("type", &self.type_)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
+    }
+}
+
+rt::record!(
+    TeamExternalTeamsListResponseOrganizationsSlackConnectPrefsAwayTeamScInvitePermissions
+);
+
+/// The `away_team_sc_invite_require_2fa` object of [`TeamExternalTeamsListResponseOrganizationsSlackConnectPrefs`].
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct TeamExternalTeamsListResponseOrganizationsSlackConnectPrefsAwayTeamScInviteRequire2fa {
+    /// Answered as `actor`.
+    pub actor: Option<String>,
+    /// Answered as `date_update`.
+    pub date_update: Option<i64>,
+    /// Answered as `source`.
+    pub source: Option<String>,
+    /// Answered as `type`.
+    pub type_: Option<bool>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
+}
+
+impl rt::de::Record
+for TeamExternalTeamsListResponseOrganizationsSlackConnectPrefsAwayTeamScInviteRequire2fa {
+    const NAME: &'static str = "TeamExternalTeamsListResponseOrganizationsSlackConnectPrefsAwayTeamScInviteRequire2fa";
+
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
+            match __key.as_str() {
+                "actor" => __reader.field(&mut __this.actor, "actor"),
+                "date_update" => __reader.field(&mut __this.date_update, "date_update"),
+                "source" => __reader.field(&mut __this.source, "source"),
+                "type" => __reader.field(&mut __this.type_, "type"),
+                _ => __reader.keep(__key),
+            }?;
+        }
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.opt("actor", &self.actor)?;
+        __writer.opt("date_update", &self.date_update)?;
+        __writer.opt("source", &self.source)?;
+        __writer.opt("type", &self.type_)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
+    }
+}
+
+rt::record!(
+    TeamExternalTeamsListResponseOrganizationsSlackConnectPrefsAwayTeamScInviteRequire2fa
+);
+
+/// The `external_awareness_context_bar` object of [`TeamExternalTeamsListResponseOrganizationsSlackConnectPrefs`].
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct TeamExternalTeamsListResponseOrganizationsSlackConnectPrefsExternalAwarenessContextBar {
+    /// Answered as `actor`.
+    pub actor: Option<String>,
+    /// Answered as `date_update`.
+    pub date_update: Option<i64>,
+    /// Answered as `source`.
+    pub source: Option<String>,
+    /// Answered as `type`.
+    pub type_: Option<String>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
+}
+
+impl rt::de::Record
+for TeamExternalTeamsListResponseOrganizationsSlackConnectPrefsExternalAwarenessContextBar {
+    const NAME: &'static str = "TeamExternalTeamsListResponseOrganizationsSlackConnectPrefsExternalAwarenessContextBar";
+
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
+            match __key.as_str() {
+                "actor" => __reader.field(&mut __this.actor, "actor"),
+                "date_update" => __reader.field(&mut __this.date_update, "date_update"),
+                "source" => __reader.field(&mut __this.source, "source"),
+                "type" => __reader.field(&mut __this.type_, "type"),
+                _ => __reader.keep(__key),
+            }?;
+        }
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.opt("actor", &self.actor)?;
+        __writer.opt("date_update", &self.date_update)?;
+        __writer.opt("source", &self.source)?;
+        __writer.opt("type", &self.type_)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
+    }
+}
+
+rt::record!(
+    TeamExternalTeamsListResponseOrganizationsSlackConnectPrefsExternalAwarenessContextBar
+);
+
+/// The `profile_visibility` object of [`TeamExternalTeamsListResponseOrganizationsSlackConnectPrefs`].
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct TeamExternalTeamsListResponseOrganizationsSlackConnectPrefsProfileVisibility {
+    /// Answered as `actor`.
+    pub actor: Option<String>,
+    /// Answered as `date_update`.
+    pub date_update: Option<i64>,
+    /// Answered as `source`.
+    pub source: Option<String>,
+    /// Answered as `type`.
+    pub type_: Option<String>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
+}
+
+impl rt::de::Record
+for TeamExternalTeamsListResponseOrganizationsSlackConnectPrefsProfileVisibility {
+    const NAME: &'static str = "TeamExternalTeamsListResponseOrganizationsSlackConnectPrefsProfileVisibility";
+
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
+            match __key.as_str() {
+                "actor" => __reader.field(&mut __this.actor, "actor"),
+                "date_update" => __reader.field(&mut __this.date_update, "date_update"),
+                "source" => __reader.field(&mut __this.source, "source"),
+                "type" => __reader.field(&mut __this.type_, "type"),
+                _ => __reader.keep(__key),
+            }?;
+        }
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.opt("actor", &self.actor)?;
+        __writer.opt("date_update", &self.date_update)?;
+        __writer.opt("source", &self.source)?;
+        __writer.opt("type", &self.type_)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
+    }
+}
+
+rt::record!(
+    TeamExternalTeamsListResponseOrganizationsSlackConnectPrefsProfileVisibility
+);
+
+/// The `require_sc_channel_for_sc_dm` object of [`TeamExternalTeamsListResponseOrganizationsSlackConnectPrefs`].
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct TeamExternalTeamsListResponseOrganizationsSlackConnectPrefsRequireScChannelForScDm {
+    /// Answered as `actor`.
+    pub actor: Option<String>,
+    /// Answered as `date_update`.
+    pub date_update: Option<i64>,
+    /// Answered as `source`.
+    pub source: Option<String>,
+    /// Answered as `value`.
+    pub value: Option<bool>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
+}
+
+impl rt::de::Record
+for TeamExternalTeamsListResponseOrganizationsSlackConnectPrefsRequireScChannelForScDm {
+    const NAME: &'static str = "TeamExternalTeamsListResponseOrganizationsSlackConnectPrefsRequireScChannelForScDm";
+
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
+            match __key.as_str() {
+                "actor" => __reader.field(&mut __this.actor, "actor"),
+                "date_update" => __reader.field(&mut __this.date_update, "date_update"),
+                "source" => __reader.field(&mut __this.source, "source"),
+                "value" => __reader.field(&mut __this.value, "value"),
+                _ => __reader.keep(__key),
+            }?;
+        }
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.opt("actor", &self.actor)?;
+        __writer.opt("date_update", &self.date_update)?;
+        __writer.opt("source", &self.source)?;
+        __writer.opt("value", &self.value)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
+    }
+}
+
+rt::record!(
+    TeamExternalTeamsListResponseOrganizationsSlackConnectPrefsRequireScChannelForScDm
+);
+
+/// The `sc_channel_limited_access` object of [`TeamExternalTeamsListResponseOrganizationsSlackConnectPrefs`].
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct TeamExternalTeamsListResponseOrganizationsSlackConnectPrefsScChannelLimitedAccess {
+    /// Answered as `actor`.
+    pub actor: Option<String>,
+    /// Answered as `date_update`.
+    pub date_update: Option<i64>,
+    /// Answered as `source`.
+    pub source: Option<String>,
+    /// Answered as `type`.
+    pub type_: Option<String>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
+}
+
+impl rt::de::Record
+for TeamExternalTeamsListResponseOrganizationsSlackConnectPrefsScChannelLimitedAccess {
+    const NAME: &'static str = "TeamExternalTeamsListResponseOrganizationsSlackConnectPrefsScChannelLimitedAccess";
+
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
+            match __key.as_str() {
+                "actor" => __reader.field(&mut __this.actor, "actor"),
+                "date_update" => __reader.field(&mut __this.date_update, "date_update"),
+                "source" => __reader.field(&mut __this.source, "source"),
+                "type" => __reader.field(&mut __this.type_, "type"),
+                _ => __reader.keep(__key),
+            }?;
+        }
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.opt("actor", &self.actor)?;
+        __writer.opt("date_update", &self.date_update)?;
+        __writer.opt("source", &self.source)?;
+        __writer.opt("type", &self.type_)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
+    }
+}
+
+rt::record!(
+    TeamExternalTeamsListResponseOrganizationsSlackConnectPrefsScChannelLimitedAccess
+);
+
+/// The `sc_mpdm_to_private` object of [`TeamExternalTeamsListResponseOrganizationsSlackConnectPrefs`].
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct TeamExternalTeamsListResponseOrganizationsSlackConnectPrefsScMpdmToPrivate {
+    /// Answered as `accept_in_workspace_id`.
+    pub accept_in_workspace_id: Option<String>,
+    /// Answered as `actor`.
+    pub actor: Option<String>,
+    /// Answered as `date_update`.
+    pub date_update: Option<i64>,
+    /// Answered as `invalid_workspace_ids`.
+    pub invalid_workspace_ids: Option<Vec<String>>,
+    /// Answered as `source`.
+    pub source: Option<String>,
+    /// Answered as `type`.
+    pub type_: Option<String>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
+}
+
+impl rt::de::Record
+for TeamExternalTeamsListResponseOrganizationsSlackConnectPrefsScMpdmToPrivate {
+    const NAME: &'static str = "TeamExternalTeamsListResponseOrganizationsSlackConnectPrefsScMpdmToPrivate";
+
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
+            match __key.as_str() {
+                "accept_in_workspace_id" => {
+                    __reader
+                        .field(
+                            &mut __this.accept_in_workspace_id,
+                            "accept_in_workspace_id",
+                        )
+                }
+                "actor" => __reader.field(&mut __this.actor, "actor"),
+                "date_update" => __reader.field(&mut __this.date_update, "date_update"),
+                "invalid_workspace_ids" => {
+                    __reader
+                        .field(
+                            &mut __this.invalid_workspace_ids,
+                            "invalid_workspace_ids",
+                        )
+                }
+                "source" => __reader.field(&mut __this.source, "source"),
+                "type" => __reader.field(&mut __this.type_, "type"),
+                _ => __reader.keep(__key),
+            }?;
+        }
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.opt("accept_in_workspace_id", &self.accept_in_workspace_id)?;
+        __writer.opt("actor", &self.actor)?;
+        __writer.opt("date_update", &self.date_update)?;
+        __writer.opt("invalid_workspace_ids", &self.invalid_workspace_ids)?;
+        __writer.opt("source", &self.source)?;
+        __writer.opt("type", &self.type_)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
+    }
+}
+
+rt::record!(TeamExternalTeamsListResponseOrganizationsSlackConnectPrefsScMpdmToPrivate);
+
+/// The `shared_channel_invite_requested` object of [`TeamExternalTeamsListResponseOrganizationsSlackConnectPrefs`].
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct TeamExternalTeamsListResponseOrganizationsSlackConnectPrefsSharedChannelInviteRequested {
+    /// Answered as `actor`.
+    pub actor: Option<String>,
+    /// Answered as `approval_destination`.
+    pub approval_destination: Option<
+        TeamExternalTeamsListResponseOrganizationsSlackConnectPrefsSharedChannelInviteRequestedApprovalDestination,
+    >,
+    /// Answered as `date_update`.
+    pub date_update: Option<i64>,
+    /// Answered as `enabled`.
+    pub enabled: Option<bool>,
+    /// Answered as `source`.
+    pub source: Option<String>,
+    /// Answered as `usergroup_exclude`.
+    pub usergroup_exclude: Option<
+        TeamExternalTeamsListResponseOrganizationsSlackConnectPrefsSharedChannelInviteRequestedUsergroupExclude,
+    >,
+    /// Answered as `usergroup_include`.
+    pub usergroup_include: Option<
+        TeamExternalTeamsListResponseOrganizationsSlackConnectPrefsSharedChannelInviteRequestedUsergroupInclude,
+    >,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
+}
+
+impl rt::de::Record
+for TeamExternalTeamsListResponseOrganizationsSlackConnectPrefsSharedChannelInviteRequested {
+    const NAME: &'static str = "TeamExternalTeamsListResponseOrganizationsSlackConnectPrefsSharedChannelInviteRequested";
+
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
+            match __key.as_str() {
+                "actor" => __reader.field(&mut __this.actor, "actor"),
+                "approval_destination" => {
+                    __reader
+                        .field(&mut __this.approval_destination, "approval_destination")
+                }
+                "date_update" => __reader.field(&mut __this.date_update, "date_update"),
+                "enabled" => __reader.field(&mut __this.enabled, "enabled"),
+                "source" => __reader.field(&mut __this.source, "source"),
+                "usergroup_exclude" => {
+                    __reader.field(&mut __this.usergroup_exclude, "usergroup_exclude")
+                }
+                "usergroup_include" => {
+                    __reader.field(&mut __this.usergroup_include, "usergroup_include")
+                }
+                _ => __reader.keep(__key),
+            }?;
+        }
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.opt("actor", &self.actor)?;
+        __writer.opt("approval_destination", &self.approval_destination)?;
+        __writer.opt("date_update", &self.date_update)?;
+        __writer.opt("enabled", &self.enabled)?;
+        __writer.opt("source", &self.source)?;
+        __writer.opt("usergroup_exclude", &self.usergroup_exclude)?;
+        __writer.opt("usergroup_include", &self.usergroup_include)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
+    }
+}
+
+rt::record!(
+    TeamExternalTeamsListResponseOrganizationsSlackConnectPrefsSharedChannelInviteRequested
+);
+
+/// The `approval_destination` object of [`TeamExternalTeamsListResponseOrganizationsSlackConnectPrefsSharedChannelInviteRequested`].
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct TeamExternalTeamsListResponseOrganizationsSlackConnectPrefsSharedChannelInviteRequestedApprovalDestination {
+    /// Answered as `all_who_can_manage_shared_channels`.
+    pub all_who_can_manage_shared_channels: Option<bool>,
+    /// Answered as `channel_id`.
+    pub channel_id: Option<String>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
+}
+
+impl rt::de::Record
+for TeamExternalTeamsListResponseOrganizationsSlackConnectPrefsSharedChannelInviteRequestedApprovalDestination {
+    const NAME: &'static str = "TeamExternalTeamsListResponseOrganizationsSlackConnectPrefsSharedChannelInviteRequestedApprovalDestination";
+
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
+            match __key.as_str() {
+                "all_who_can_manage_shared_channels" => {
+                    __reader
+                        .field(
+                            &mut __this.all_who_can_manage_shared_channels,
+                            "all_who_can_manage_shared_channels",
+                        )
+                }
+                "channel_id" => __reader.field(&mut __this.channel_id, "channel_id"),
+                _ => __reader.keep(__key),
+            }?;
+        }
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer
+            .opt(
+                "all_who_can_manage_shared_channels",
+                &self.all_who_can_manage_shared_channels,
+            )?;
+        __writer.opt("channel_id", &self.channel_id)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
+    }
+}
+
+rt::record!(
+    TeamExternalTeamsListResponseOrganizationsSlackConnectPrefsSharedChannelInviteRequestedApprovalDestination
+);
+
+/// The `usergroup_exclude` object of [`TeamExternalTeamsListResponseOrganizationsSlackConnectPrefsSharedChannelInviteRequested`].
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct TeamExternalTeamsListResponseOrganizationsSlackConnectPrefsSharedChannelInviteRequestedUsergroupExclude {
+    /// Answered as `id`.
+    pub id: Option<String>,
+    /// Answered as `team_id`.
+    pub team_id: Option<String>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
+}
+
+impl rt::de::Record
+for TeamExternalTeamsListResponseOrganizationsSlackConnectPrefsSharedChannelInviteRequestedUsergroupExclude {
+    const NAME: &'static str = "TeamExternalTeamsListResponseOrganizationsSlackConnectPrefsSharedChannelInviteRequestedUsergroupExclude";
+
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
+            match __key.as_str() {
+                "id" => __reader.field(&mut __this.id, "id"),
+                "team_id" => __reader.field(&mut __this.team_id, "team_id"),
+                _ => __reader.keep(__key),
+            }?;
+        }
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.opt("id", &self.id)?;
+        __writer.opt("team_id", &self.team_id)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
+    }
+}
+
+rt::record!(
+    TeamExternalTeamsListResponseOrganizationsSlackConnectPrefsSharedChannelInviteRequestedUsergroupExclude
+);
+
+/// The `usergroup_include` object of [`TeamExternalTeamsListResponseOrganizationsSlackConnectPrefsSharedChannelInviteRequested`].
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct TeamExternalTeamsListResponseOrganizationsSlackConnectPrefsSharedChannelInviteRequestedUsergroupInclude {
+    /// Answered as `id`.
+    pub id: Option<String>,
+    /// Answered as `team_id`.
+    pub team_id: Option<String>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
+}
+
+impl rt::de::Record
+for TeamExternalTeamsListResponseOrganizationsSlackConnectPrefsSharedChannelInviteRequestedUsergroupInclude {
+    const NAME: &'static str = "TeamExternalTeamsListResponseOrganizationsSlackConnectPrefsSharedChannelInviteRequestedUsergroupInclude";
+
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
+            match __key.as_str() {
+                "id" => __reader.field(&mut __this.id, "id"),
+                "team_id" => __reader.field(&mut __this.team_id, "team_id"),
+                _ => __reader.keep(__key),
+            }?;
+        }
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.opt("id", &self.id)?;
+        __writer.opt("team_id", &self.team_id)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
+    }
+}
+
+rt::record!(
+    TeamExternalTeamsListResponseOrganizationsSlackConnectPrefsSharedChannelInviteRequestedUsergroupInclude
+);

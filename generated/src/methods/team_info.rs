@@ -3,6 +3,7 @@
 
 use typed_slack_runtime as rt;
 use typed_slack_runtime::types::TeamId;
+use crate::objects::Team;
 
 /// Gets information about the current team.
 ///
@@ -107,7 +108,54 @@ impl rt::Catalogued for TeamInfo {
 ///    }
 ///}
 /// ```
-pub type TeamInfoResponse = rt::Acknowledged<TeamInfoWarning>;
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct TeamInfoResponse {
+    /// Answered as `team`.
+    pub team: Option<Team>,
+    /// The warnings Slack sent with the answer, from its `warning` and
+    /// `response_metadata.warnings` fields.
+    pub warnings: Vec<TeamInfoWarning>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
+}
+
+impl rt::de::Record for TeamInfoResponse {
+    const NAME: &'static str = "TeamInfoResponse";
+
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
+            match __key.as_str() {
+                "ok" => __reader.skip(),
+                "team" => __reader.field(&mut __this.team, "team"),
+                _ => __reader.keep(__key),
+            }?;
+        }
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.req("ok", &true)?;
+        __writer.opt("team", &self.team)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
+    }
+}
+
+rt::record!(TeamInfoResponse);
+
+rt::method_response!(TeamInfoResponse, TeamInfoWarning);
 
 /// The errors `team.info` can answer.
 ///

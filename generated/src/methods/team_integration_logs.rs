@@ -2,7 +2,8 @@
 //! `team.integrationLogs`: Gets the integration logs for the current team.
 
 use typed_slack_runtime as rt;
-use typed_slack_runtime::types::{UserId, TeamId};
+use typed_slack_runtime::types::{UserId, ChannelId, TeamId, AppId};
+use crate::objects::Paging;
 
 /// Gets the integration logs for the current team.
 ///
@@ -141,45 +142,60 @@ impl rt::Catalogued for TeamIntegrationLogs {
 /// ```json
 ///{ "ok": true }
 /// ```
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct TeamIntegrationLogsResponse {
-    /// Slack's `paging` object, kept as raw JSON: the spec does not describe its fields yet.
     /// Answered as `paging`.
-    pub paging: serde_json::Value,
+    pub paging: Paging,
     /// Answered as `logs`.
-    pub logs: Vec<serde_json::Value>,
+    pub logs: Vec<TeamIntegrationLogsResponseLogs>,
     /// The warnings Slack sent with the answer, from its `warning` and
     /// `response_metadata.warnings` fields.
     pub warnings: Vec<TeamIntegrationLogsWarning>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for TeamIntegrationLogsResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for TeamIntegrationLogsResponse {
+impl rt::de::Record for TeamIntegrationLogsResponse {
     const NAME: &'static str = "TeamIntegrationLogsResponse";
 
-    fn read_map<'de, A: rt::de::Map<'de>>(mut __map: A) -> Result<Self, A::Error> {
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
         let mut paging = None;
         let mut logs = None;
-        while let Some(__key) = __map.next_key::<rt::de::Key<'de>>()? {
+        while let Some(__key) = __reader.next_key()? {
             match __key.as_str() {
-                "paging" => rt::de::set(&mut __map, &mut paging),
-                "logs" => rt::de::set(&mut __map, &mut logs),
-                _ => rt::de::skip(&mut __map),
+                "ok" => __reader.skip(),
+                "paging" => __reader.field(&mut paging, "paging"),
+                "logs" => __reader.field(&mut logs, "logs"),
+                _ => __reader.keep(__key),
             }?;
         }
-        Ok(Self {
-            paging: rt::de::required(paging, "paging")?,
-            logs: rt::de::required(logs, "logs")?,
-            warnings: Vec::new(),
-        })
+        __this.paging = __reader.required(paging, "paging");
+        __this.logs = __reader.required(logs, "logs");
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.req("ok", &true)?;
+        __writer.req("paging", &self.paging)?;
+        __writer.req("logs", &self.logs)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
     }
 }
+
+rt::record!(TeamIntegrationLogsResponse);
 
 rt::method_response!(TeamIntegrationLogsResponse, TeamIntegrationLogsWarning);
 
@@ -302,3 +318,115 @@ impl std::fmt::Display for TeamIntegrationLogsChangeType {
         f.write_str(self.as_str())
     }
 }
+
+/// The `logs` object of [`TeamIntegrationLogsResponse`].
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct TeamIntegrationLogsResponseLogs {
+    /// Answered as `app_id`.
+    pub app_id: Option<AppId>,
+    /// Answered as `app_type`.
+    pub app_type: Option<String>,
+    /// Answered as `change_type`.
+    pub change_type: Option<String>,
+    /// Answered as `channel`.
+    pub channel: Option<ChannelId>,
+    /// Answered as `date`.
+    pub date: Option<String>,
+    /// Answered as `reason`.
+    pub reason: Option<String>,
+    /// Answered as `resolution`.
+    pub resolution: Option<String>,
+    /// Answered as `rss_feed`.
+    pub rss_feed: Option<bool>,
+    /// Answered as `rss_feed_change_type`.
+    pub rss_feed_change_type: Option<String>,
+    /// Answered as `rss_feed_title`.
+    pub rss_feed_title: Option<String>,
+    /// Answered as `rss_feed_url`.
+    pub rss_feed_url: Option<String>,
+    /// Answered as `scope`.
+    pub scope: Option<String>,
+    /// Answered as `service_id`.
+    pub service_id: Option<i64>,
+    /// Answered as `service_type`.
+    pub service_type: Option<String>,
+    /// Answered as `user_id`.
+    pub user_id: Option<UserId>,
+    /// Answered as `user_name`.
+    pub user_name: Option<String>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
+}
+
+impl rt::de::Record for TeamIntegrationLogsResponseLogs {
+    const NAME: &'static str = "TeamIntegrationLogsResponseLogs";
+
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
+            match __key.as_str() {
+                "app_id" => __reader.field(&mut __this.app_id, "app_id"),
+                "app_type" => __reader.field(&mut __this.app_type, "app_type"),
+                "change_type" => __reader.field(&mut __this.change_type, "change_type"),
+                "channel" => __reader.field(&mut __this.channel, "channel"),
+                "date" => __reader.field(&mut __this.date, "date"),
+                "reason" => __reader.field(&mut __this.reason, "reason"),
+                "resolution" => __reader.field(&mut __this.resolution, "resolution"),
+                "rss_feed" => __reader.field(&mut __this.rss_feed, "rss_feed"),
+                "rss_feed_change_type" => {
+                    __reader
+                        .field(&mut __this.rss_feed_change_type, "rss_feed_change_type")
+                }
+                "rss_feed_title" => {
+                    __reader.field(&mut __this.rss_feed_title, "rss_feed_title")
+                }
+                "rss_feed_url" => {
+                    __reader.field(&mut __this.rss_feed_url, "rss_feed_url")
+                }
+                "scope" => __reader.field(&mut __this.scope, "scope"),
+                "service_id" => __reader.field(&mut __this.service_id, "service_id"),
+                "service_type" => {
+                    __reader.field(&mut __this.service_type, "service_type")
+                }
+                "user_id" => __reader.field(&mut __this.user_id, "user_id"),
+                "user_name" => __reader.field(&mut __this.user_name, "user_name"),
+                _ => __reader.keep(__key),
+            }?;
+        }
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.opt("app_id", &self.app_id)?;
+        __writer.opt("app_type", &self.app_type)?;
+        __writer.opt("change_type", &self.change_type)?;
+        __writer.opt("channel", &self.channel)?;
+        __writer.opt("date", &self.date)?;
+        __writer.opt("reason", &self.reason)?;
+        __writer.opt("resolution", &self.resolution)?;
+        __writer.opt("rss_feed", &self.rss_feed)?;
+        __writer.opt("rss_feed_change_type", &self.rss_feed_change_type)?;
+        __writer.opt("rss_feed_title", &self.rss_feed_title)?;
+        __writer.opt("rss_feed_url", &self.rss_feed_url)?;
+        __writer.opt("scope", &self.scope)?;
+        __writer.opt("service_id", &self.service_id)?;
+        __writer.opt("service_type", &self.service_type)?;
+        __writer.opt("user_id", &self.user_id)?;
+        __writer.opt("user_name", &self.user_name)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
+    }
+}
+
+rt::record!(TeamIntegrationLogsResponseLogs);

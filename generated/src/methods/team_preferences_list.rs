@@ -68,7 +68,7 @@ impl rt::Catalogued for TeamPreferencesList {
 ///    "who_can_post_general": "everyone"
 ///}
 /// ```
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct TeamPreferencesListResponse {
     /// Answered as `display_real_names`.
@@ -79,61 +79,83 @@ pub struct TeamPreferencesListResponse {
     pub msg_edit_window_mins: i64,
     /// Answered as `who_can_post_general`.
     pub who_can_post_general: String,
+    /// Answered as `allow_message_deletion`.
+    pub allow_message_deletion: Option<bool>,
     /// The warnings Slack sent with the answer, from its `warning` and
     /// `response_metadata.warnings` fields.
     pub warnings: Vec<TeamPreferencesListWarning>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for TeamPreferencesListResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for TeamPreferencesListResponse {
+impl rt::de::Record for TeamPreferencesListResponse {
     const NAME: &'static str = "TeamPreferencesListResponse";
 
-    fn read_map<'de, A: rt::de::Map<'de>>(mut __map: A) -> Result<Self, A::Error> {
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
         let mut display_real_names = None;
         let mut disable_file_uploads = None;
         let mut msg_edit_window_mins = None;
         let mut who_can_post_general = None;
-        while let Some(__key) = __map.next_key::<rt::de::Key<'de>>()? {
+        while let Some(__key) = __reader.next_key()? {
             match __key.as_str() {
-                "display_real_names" => rt::de::set(&mut __map, &mut display_real_names),
+                "ok" => __reader.skip(),
+                "display_real_names" => {
+                    __reader.field(&mut display_real_names, "display_real_names")
+                }
                 "disable_file_uploads" => {
-                    rt::de::set(&mut __map, &mut disable_file_uploads)
+                    __reader.field(&mut disable_file_uploads, "disable_file_uploads")
                 }
                 "msg_edit_window_mins" => {
-                    rt::de::set(&mut __map, &mut msg_edit_window_mins)
+                    __reader.field(&mut msg_edit_window_mins, "msg_edit_window_mins")
                 }
                 "who_can_post_general" => {
-                    rt::de::set(&mut __map, &mut who_can_post_general)
+                    __reader.field(&mut who_can_post_general, "who_can_post_general")
                 }
-                _ => rt::de::skip(&mut __map),
+                "allow_message_deletion" => {
+                    __reader
+                        .field(
+                            &mut __this.allow_message_deletion,
+                            "allow_message_deletion",
+                        )
+                }
+                _ => __reader.keep(__key),
             }?;
         }
-        Ok(Self {
-            display_real_names: rt::de::required(
-                display_real_names,
-                "display_real_names",
-            )?,
-            disable_file_uploads: rt::de::required(
-                disable_file_uploads,
-                "disable_file_uploads",
-            )?,
-            msg_edit_window_mins: rt::de::required(
-                msg_edit_window_mins,
-                "msg_edit_window_mins",
-            )?,
-            who_can_post_general: rt::de::required(
-                who_can_post_general,
-                "who_can_post_general",
-            )?,
-            warnings: Vec::new(),
-        })
+        __this.display_real_names = __reader
+            .required(display_real_names, "display_real_names");
+        __this.disable_file_uploads = __reader
+            .required(disable_file_uploads, "disable_file_uploads");
+        __this.msg_edit_window_mins = __reader
+            .required(msg_edit_window_mins, "msg_edit_window_mins");
+        __this.who_can_post_general = __reader
+            .required(who_can_post_general, "who_can_post_general");
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.req("ok", &true)?;
+        __writer.req("display_real_names", &self.display_real_names)?;
+        __writer.req("disable_file_uploads", &self.disable_file_uploads)?;
+        __writer.req("msg_edit_window_mins", &self.msg_edit_window_mins)?;
+        __writer.req("who_can_post_general", &self.who_can_post_general)?;
+        __writer.opt("allow_message_deletion", &self.allow_message_deletion)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
     }
 }
+
+rt::record!(TeamPreferencesListResponse);
 
 rt::method_response!(TeamPreferencesListResponse, TeamPreferencesListWarning);
 

@@ -2,6 +2,7 @@
 //! `team.profile.get`: Retrieve a team's profile.
 
 use typed_slack_runtime as rt;
+use crate::objects::UserProfile;
 
 /// Retrieve a team's profile.
 ///
@@ -136,39 +137,54 @@ impl rt::Catalogued for TeamProfileGet {
 ///    }
 ///}
 /// ```
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct TeamProfileGetResponse {
     /// Answered as `profile`.
-    pub profile: TeamProfileGetResponseProfile,
+    pub profile: UserProfile,
     /// The warnings Slack sent with the answer, from its `warning` and
     /// `response_metadata.warnings` fields.
     pub warnings: Vec<TeamProfileGetWarning>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for TeamProfileGetResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for TeamProfileGetResponse {
+impl rt::de::Record for TeamProfileGetResponse {
     const NAME: &'static str = "TeamProfileGetResponse";
 
-    fn read_map<'de, A: rt::de::Map<'de>>(mut __map: A) -> Result<Self, A::Error> {
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
         let mut profile = None;
-        while let Some(__key) = __map.next_key::<rt::de::Key<'de>>()? {
+        while let Some(__key) = __reader.next_key()? {
             match __key.as_str() {
-                "profile" => rt::de::set(&mut __map, &mut profile),
-                _ => rt::de::skip(&mut __map),
+                "ok" => __reader.skip(),
+                "profile" => __reader.field(&mut profile, "profile"),
+                _ => __reader.keep(__key),
             }?;
         }
-        Ok(Self {
-            profile: rt::de::required(profile, "profile")?,
-            warnings: Vec::new(),
-        })
+        __this.profile = __reader.required(profile, "profile");
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.req("ok", &true)?;
+        __writer.req("profile", &self.profile)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
     }
 }
+
+rt::record!(TeamProfileGetResponse);
 
 rt::method_response!(TeamProfileGetResponse, TeamProfileGetWarning);
 
@@ -244,40 +260,5 @@ impl rt::ArgText for TeamProfileGetVisibility {
 impl std::fmt::Display for TeamProfileGetVisibility {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
-    }
-}
-
-/// The `profile` object of [`TeamProfileGetResponse`].
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct TeamProfileGetResponseProfile {
-    /// Slack's `team_profile_field` object, kept as raw JSON: the spec does not describe its fields yet.
-    /// Answered as `fields`.
-    pub fields: Option<Vec<serde_json::Value>>,
-    /// Slack's `section_metadata` object, kept as raw JSON: the spec does not describe its fields yet.
-    /// Answered as `sections`.
-    pub sections: Option<Vec<serde_json::Value>>,
-}
-
-impl<'de> serde::Deserialize<'de> for TeamProfileGetResponseProfile {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for TeamProfileGetResponseProfile {
-    const NAME: &'static str = "TeamProfileGetResponseProfile";
-
-    fn read_map<'de, A: rt::de::Map<'de>>(mut __map: A) -> Result<Self, A::Error> {
-        let mut fields = None;
-        let mut sections = None;
-        while let Some(__key) = __map.next_key::<rt::de::Key<'de>>()? {
-            match __key.as_str() {
-                "fields" => rt::de::set_opt(&mut __map, &mut fields),
-                "sections" => rt::de::set_opt(&mut __map, &mut sections),
-                _ => rt::de::skip(&mut __map),
-            }?;
-        }
-        Ok(Self { fields, sections })
     }
 }

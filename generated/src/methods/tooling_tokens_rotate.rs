@@ -80,7 +80,7 @@ impl rt::Catalogued for ToolingTokensRotate {
 ///    "exp": 1633138860
 ///}
 /// ```
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ToolingTokensRotateResponse {
     /// The app configuration token used to access App Manifest APIs
@@ -98,46 +98,66 @@ pub struct ToolingTokensRotateResponse {
     /// The warnings Slack sent with the answer, from its `warning` and
     /// `response_metadata.warnings` fields.
     pub warnings: Vec<ToolingTokensRotateWarning>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for ToolingTokensRotateResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for ToolingTokensRotateResponse {
+impl rt::de::Record for ToolingTokensRotateResponse {
     const NAME: &'static str = "ToolingTokensRotateResponse";
 
-    fn read_map<'de, A: rt::de::Map<'de>>(mut __map: A) -> Result<Self, A::Error> {
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
         let mut token = None;
         let mut refresh_token = None;
         let mut team_id = None;
         let mut user_id = None;
         let mut exp = None;
         let mut iat = None;
-        while let Some(__key) = __map.next_key::<rt::de::Key<'de>>()? {
+        while let Some(__key) = __reader.next_key()? {
             match __key.as_str() {
-                "token" => rt::de::set(&mut __map, &mut token),
-                "refresh_token" => rt::de::set(&mut __map, &mut refresh_token),
-                "team_id" => rt::de::set(&mut __map, &mut team_id),
-                "user_id" => rt::de::set(&mut __map, &mut user_id),
-                "exp" => rt::de::set(&mut __map, &mut exp),
-                "iat" => rt::de::set(&mut __map, &mut iat),
-                _ => rt::de::skip(&mut __map),
+                "ok" => __reader.skip(),
+                "token" => __reader.field(&mut token, "token"),
+                "refresh_token" => __reader.field(&mut refresh_token, "refresh_token"),
+                "team_id" => __reader.field(&mut team_id, "team_id"),
+                "user_id" => __reader.field(&mut user_id, "user_id"),
+                "exp" => __reader.field(&mut exp, "exp"),
+                "iat" => __reader.field(&mut iat, "iat"),
+                _ => __reader.keep(__key),
             }?;
         }
-        Ok(Self {
-            token: rt::de::required(token, "token")?,
-            refresh_token: rt::de::required(refresh_token, "refresh_token")?,
-            team_id: rt::de::required(team_id, "team_id")?,
-            user_id: rt::de::required(user_id, "user_id")?,
-            exp: rt::de::required(exp, "exp")?,
-            iat: rt::de::required(iat, "iat")?,
-            warnings: Vec::new(),
-        })
+        __this.token = __reader.required(token, "token");
+        __this.refresh_token = __reader.required(refresh_token, "refresh_token");
+        __this.team_id = __reader.required(team_id, "team_id");
+        __this.user_id = __reader.required(user_id, "user_id");
+        __this.exp = __reader.required(exp, "exp");
+        __this.iat = __reader.required(iat, "iat");
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.req("ok", &true)?;
+        __writer.req("token", &self.token)?;
+        __writer.req("refresh_token", &self.refresh_token)?;
+        __writer.req("team_id", &self.team_id)?;
+        __writer.req("user_id", &self.user_id)?;
+        __writer.req("exp", &self.exp)?;
+        __writer.req("iat", &self.iat)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
     }
 }
+
+rt::record!(ToolingTokensRotateResponse);
 
 rt::method_response!(ToolingTokensRotateResponse, ToolingTokensRotateWarning);
 

@@ -3,6 +3,7 @@
 
 use typed_slack_runtime as rt;
 use typed_slack_runtime::types::{ChannelId, TeamId};
+use crate::objects::Usergroup;
 
 /// Create a User Group.
 ///
@@ -169,40 +170,54 @@ impl rt::Catalogued for UsergroupsCreate {
 /// ```json
 ///{ "ok": true }
 /// ```
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct UsergroupsCreateResponse {
-    /// Slack's `subteam` object, kept as raw JSON: the spec does not describe its fields yet.
     /// Answered as `usergroup`.
-    pub usergroup: serde_json::Value,
+    pub usergroup: Usergroup,
     /// The warnings Slack sent with the answer, from its `warning` and
     /// `response_metadata.warnings` fields.
     pub warnings: Vec<UsergroupsCreateWarning>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for UsergroupsCreateResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for UsergroupsCreateResponse {
+impl rt::de::Record for UsergroupsCreateResponse {
     const NAME: &'static str = "UsergroupsCreateResponse";
 
-    fn read_map<'de, A: rt::de::Map<'de>>(mut __map: A) -> Result<Self, A::Error> {
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
         let mut usergroup = None;
-        while let Some(__key) = __map.next_key::<rt::de::Key<'de>>()? {
+        while let Some(__key) = __reader.next_key()? {
             match __key.as_str() {
-                "usergroup" => rt::de::set(&mut __map, &mut usergroup),
-                _ => rt::de::skip(&mut __map),
+                "ok" => __reader.skip(),
+                "usergroup" => __reader.field(&mut usergroup, "usergroup"),
+                _ => __reader.keep(__key),
             }?;
         }
-        Ok(Self {
-            usergroup: rt::de::required(usergroup, "usergroup")?,
-            warnings: Vec::new(),
-        })
+        __this.usergroup = __reader.required(usergroup, "usergroup");
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.req("ok", &true)?;
+        __writer.req("usergroup", &self.usergroup)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
     }
 }
+
+rt::record!(UsergroupsCreateResponse);
 
 rt::method_response!(UsergroupsCreateResponse, UsergroupsCreateWarning);
 

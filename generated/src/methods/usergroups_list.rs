@@ -3,6 +3,7 @@
 
 use typed_slack_runtime as rt;
 use typed_slack_runtime::types::TeamId;
+use crate::objects::Usergroup;
 
 /// List all User Groups for a team.
 ///
@@ -169,40 +170,54 @@ impl rt::Catalogued for UsergroupsList {
 ///    ]
 ///}
 /// ```
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct UsergroupsListResponse {
-    /// Slack's `subteam` object, kept as raw JSON: the spec does not describe its fields yet.
     /// Answered as `usergroups`.
-    pub usergroups: Vec<serde_json::Value>,
+    pub usergroups: Vec<Usergroup>,
     /// The warnings Slack sent with the answer, from its `warning` and
     /// `response_metadata.warnings` fields.
     pub warnings: Vec<UsergroupsListWarning>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for UsergroupsListResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for UsergroupsListResponse {
+impl rt::de::Record for UsergroupsListResponse {
     const NAME: &'static str = "UsergroupsListResponse";
 
-    fn read_map<'de, A: rt::de::Map<'de>>(mut __map: A) -> Result<Self, A::Error> {
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
         let mut usergroups = None;
-        while let Some(__key) = __map.next_key::<rt::de::Key<'de>>()? {
+        while let Some(__key) = __reader.next_key()? {
             match __key.as_str() {
-                "usergroups" => rt::de::set(&mut __map, &mut usergroups),
-                _ => rt::de::skip(&mut __map),
+                "ok" => __reader.skip(),
+                "usergroups" => __reader.field(&mut usergroups, "usergroups"),
+                _ => __reader.keep(__key),
             }?;
         }
-        Ok(Self {
-            usergroups: rt::de::required(usergroups, "usergroups")?,
-            warnings: Vec::new(),
-        })
+        __this.usergroups = __reader.required(usergroups, "usergroups");
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.req("ok", &true)?;
+        __writer.req("usergroups", &self.usergroups)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
     }
 }
+
+rt::record!(UsergroupsListResponse);
 
 rt::method_response!(UsergroupsListResponse, UsergroupsListWarning);
 

@@ -2,7 +2,8 @@
 //! `users.conversations`: List conversations the calling user is a member of.
 
 use typed_slack_runtime as rt;
-use typed_slack_runtime::types::{Cursor, UserId, TeamId};
+use typed_slack_runtime::types::{Cursor, UserId, TeamId, ResponseMetadata};
+use crate::objects::Conversation;
 
 /// List conversations the calling user is a member of.
 ///
@@ -291,47 +292,64 @@ impl rt::Paginated for UsersConversations {
 ///    "response_metadata": { "next_cursor": "aW1faWQ6RDBCSDk1RExI" }
 ///}
 /// ```
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct UsersConversationsResponse {
-    /// Slack's `conversation` object, kept as raw JSON: the spec does not describe its fields yet.
     /// Answered as `channels`.
-    pub channels: Vec<serde_json::Value>,
+    pub channels: Vec<Conversation>,
+    /// Answered as `arg`.
+    pub arg: Option<String>,
     /// The answer's `response_metadata`: where the next page starts.
-    pub response_metadata: Option<rt::types::ResponseMetadata>,
+    pub response_metadata: Option<ResponseMetadata>,
     /// The warnings Slack sent with the answer, from its `warning` and
     /// `response_metadata.warnings` fields.
     pub warnings: Vec<UsersConversationsWarning>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for UsersConversationsResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for UsersConversationsResponse {
+impl rt::de::Record for UsersConversationsResponse {
     const NAME: &'static str = "UsersConversationsResponse";
 
-    fn read_map<'de, A: rt::de::Map<'de>>(mut __map: A) -> Result<Self, A::Error> {
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
         let mut channels = None;
-        let mut response_metadata = None;
-        while let Some(__key) = __map.next_key::<rt::de::Key<'de>>()? {
+        while let Some(__key) = __reader.next_key()? {
             match __key.as_str() {
-                "channels" => rt::de::set(&mut __map, &mut channels),
+                "ok" => __reader.skip(),
+                "channels" => __reader.field(&mut channels, "channels"),
+                "arg" => __reader.field(&mut __this.arg, "arg"),
                 "response_metadata" => {
-                    rt::de::set_opt(&mut __map, &mut response_metadata)
+                    __reader.field(&mut __this.response_metadata, "response_metadata")
                 }
-                _ => rt::de::skip(&mut __map),
+                _ => __reader.keep(__key),
             }?;
         }
-        Ok(Self {
-            channels: rt::de::required(channels, "channels")?,
-            response_metadata,
-            warnings: Vec::new(),
-        })
+        __this.channels = __reader.required(channels, "channels");
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.req("ok", &true)?;
+        __writer.req("channels", &self.channels)?;
+        __writer.opt("arg", &self.arg)?;
+        __writer.opt("response_metadata", &self.response_metadata)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
     }
 }
+
+rt::record!(UsersConversationsResponse);
 
 rt::method_response!(UsersConversationsResponse, UsersConversationsWarning);
 

@@ -80,7 +80,7 @@ impl rt::Catalogued for UsersDiscoverableContactsLookup {
 /// ```json
 ///{ "ok": true, "is_discoverable": false }
 /// ```
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct UsersDiscoverableContactsLookupResponse {
     /// Answered as `is_discoverable`.
@@ -88,31 +88,48 @@ pub struct UsersDiscoverableContactsLookupResponse {
     /// The warnings Slack sent with the answer, from its `warning` and
     /// `response_metadata.warnings` fields.
     pub warnings: Vec<UsersDiscoverableContactsLookupWarning>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for UsersDiscoverableContactsLookupResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for UsersDiscoverableContactsLookupResponse {
+impl rt::de::Record for UsersDiscoverableContactsLookupResponse {
     const NAME: &'static str = "UsersDiscoverableContactsLookupResponse";
 
-    fn read_map<'de, A: rt::de::Map<'de>>(mut __map: A) -> Result<Self, A::Error> {
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
         let mut is_discoverable = None;
-        while let Some(__key) = __map.next_key::<rt::de::Key<'de>>()? {
+        while let Some(__key) = __reader.next_key()? {
             match __key.as_str() {
-                "is_discoverable" => rt::de::set(&mut __map, &mut is_discoverable),
-                _ => rt::de::skip(&mut __map),
+                "ok" => __reader.skip(),
+                "is_discoverable" => {
+                    __reader.field(&mut is_discoverable, "is_discoverable")
+                }
+                _ => __reader.keep(__key),
             }?;
         }
-        Ok(Self {
-            is_discoverable: rt::de::required(is_discoverable, "is_discoverable")?,
-            warnings: Vec::new(),
-        })
+        __this.is_discoverable = __reader.required(is_discoverable, "is_discoverable");
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.req("ok", &true)?;
+        __writer.req("is_discoverable", &self.is_discoverable)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
     }
 }
+
+rt::record!(UsersDiscoverableContactsLookupResponse);
 
 rt::method_response!(
     UsersDiscoverableContactsLookupResponse, UsersDiscoverableContactsLookupWarning

@@ -87,7 +87,7 @@ impl rt::Catalogued for UsersGetPresence {
 ///    "last_activity": 1419027078
 ///}
 /// ```
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct UsersGetPresenceResponse {
     /// Answered as `last_activity`.
@@ -105,46 +105,60 @@ pub struct UsersGetPresenceResponse {
     /// The warnings Slack sent with the answer, from its `warning` and
     /// `response_metadata.warnings` fields.
     pub warnings: Vec<UsersGetPresenceWarning>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for UsersGetPresenceResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for UsersGetPresenceResponse {
+impl rt::de::Record for UsersGetPresenceResponse {
     const NAME: &'static str = "UsersGetPresenceResponse";
 
-    fn read_map<'de, A: rt::de::Map<'de>>(mut __map: A) -> Result<Self, A::Error> {
-        let mut last_activity = None;
-        let mut manual_away = None;
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
         let mut presence = None;
-        let mut online = None;
-        let mut connection_count = None;
-        let mut auto_away = None;
-        while let Some(__key) = __map.next_key::<rt::de::Key<'de>>()? {
+        while let Some(__key) = __reader.next_key()? {
             match __key.as_str() {
-                "last_activity" => rt::de::set_opt(&mut __map, &mut last_activity),
-                "manual_away" => rt::de::set_opt(&mut __map, &mut manual_away),
-                "presence" => rt::de::set(&mut __map, &mut presence),
-                "online" => rt::de::set_opt(&mut __map, &mut online),
-                "connection_count" => rt::de::set_opt(&mut __map, &mut connection_count),
-                "auto_away" => rt::de::set_opt(&mut __map, &mut auto_away),
-                _ => rt::de::skip(&mut __map),
+                "ok" => __reader.skip(),
+                "last_activity" => {
+                    __reader.field(&mut __this.last_activity, "last_activity")
+                }
+                "manual_away" => __reader.field(&mut __this.manual_away, "manual_away"),
+                "presence" => __reader.field(&mut presence, "presence"),
+                "online" => __reader.field(&mut __this.online, "online"),
+                "connection_count" => {
+                    __reader.field(&mut __this.connection_count, "connection_count")
+                }
+                "auto_away" => __reader.field(&mut __this.auto_away, "auto_away"),
+                _ => __reader.keep(__key),
             }?;
         }
-        Ok(Self {
-            last_activity,
-            manual_away,
-            presence: rt::de::required(presence, "presence")?,
-            online,
-            connection_count,
-            auto_away,
-            warnings: Vec::new(),
-        })
+        __this.presence = __reader.required(presence, "presence");
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.req("ok", &true)?;
+        __writer.opt("last_activity", &self.last_activity)?;
+        __writer.opt("manual_away", &self.manual_away)?;
+        __writer.req("presence", &self.presence)?;
+        __writer.opt("online", &self.online)?;
+        __writer.opt("connection_count", &self.connection_count)?;
+        __writer.opt("auto_away", &self.auto_away)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
     }
 }
+
+rt::record!(UsersGetPresenceResponse);
 
 rt::method_response!(UsersGetPresenceResponse, UsersGetPresenceWarning);
 

@@ -2,6 +2,7 @@
 //! `users.identity`: Get a user's identity.
 
 use typed_slack_runtime as rt;
+use crate::objects::{Team, User};
 
 /// Get a user's identity.
 ///
@@ -108,7 +109,58 @@ impl rt::Catalogued for UsersIdentity {
 ///    "team": { "name": "Captain Fabian's Naval Supply", "id": "T0G9PQBBK" }
 ///}
 /// ```
-pub type UsersIdentityResponse = rt::Acknowledged<UsersIdentityWarning>;
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct UsersIdentityResponse {
+    /// Answered as `team`.
+    pub team: Option<Team>,
+    /// Answered as `user`.
+    pub user: Option<User>,
+    /// The warnings Slack sent with the answer, from its `warning` and
+    /// `response_metadata.warnings` fields.
+    pub warnings: Vec<UsersIdentityWarning>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
+}
+
+impl rt::de::Record for UsersIdentityResponse {
+    const NAME: &'static str = "UsersIdentityResponse";
+
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
+            match __key.as_str() {
+                "ok" => __reader.skip(),
+                "team" => __reader.field(&mut __this.team, "team"),
+                "user" => __reader.field(&mut __this.user, "user"),
+                _ => __reader.keep(__key),
+            }?;
+        }
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.req("ok", &true)?;
+        __writer.opt("team", &self.team)?;
+        __writer.opt("user", &self.user)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
+    }
+}
+
+rt::record!(UsersIdentityResponse);
+
+rt::method_response!(UsersIdentityResponse, UsersIdentityWarning);
 
 /// The errors `users.identity` can answer.
 ///

@@ -3,6 +3,7 @@
 
 use typed_slack_runtime as rt;
 use typed_slack_runtime::types::UserId;
+use crate::objects::User;
 
 /// Gets information about a user.
 ///
@@ -122,46 +123,57 @@ impl rt::Catalogued for UsersInfo {
 ///    }
 ///}
 /// ```
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct UsersInfoResponse {
-    /// Slack's `user` object, kept as raw JSON: the spec does not describe its fields yet.
     /// Answered as `user`.
-    pub user: Option<serde_json::Value>,
+    pub user: Option<User>,
     /// Slack's `user` object, kept as raw JSON: the spec does not describe its fields yet.
     /// Answered as `users`.
     pub users: Option<Vec<serde_json::Value>>,
     /// The warnings Slack sent with the answer, from its `warning` and
     /// `response_metadata.warnings` fields.
     pub warnings: Vec<UsersInfoWarning>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for UsersInfoResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for UsersInfoResponse {
+impl rt::de::Record for UsersInfoResponse {
     const NAME: &'static str = "UsersInfoResponse";
 
-    fn read_map<'de, A: rt::de::Map<'de>>(mut __map: A) -> Result<Self, A::Error> {
-        let mut user = None;
-        let mut users = None;
-        while let Some(__key) = __map.next_key::<rt::de::Key<'de>>()? {
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
             match __key.as_str() {
-                "user" => rt::de::set_opt(&mut __map, &mut user),
-                "users" => rt::de::set_opt(&mut __map, &mut users),
-                _ => rt::de::skip(&mut __map),
+                "ok" => __reader.skip(),
+                "user" => __reader.field(&mut __this.user, "user"),
+                "users" => __reader.field(&mut __this.users, "users"),
+                _ => __reader.keep(__key),
             }?;
         }
-        Ok(Self {
-            user,
-            users,
-            warnings: Vec::new(),
-        })
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.req("ok", &true)?;
+        __writer.opt("user", &self.user)?;
+        __writer.opt_json("users", &self.users)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
     }
 }
+
+rt::record!(UsersInfoResponse);
 
 rt::method_response!(UsersInfoResponse, UsersInfoWarning);
 

@@ -2,7 +2,8 @@
 //! `users.list`: Lists all users in a Slack team.
 
 use typed_slack_runtime as rt;
-use typed_slack_runtime::types::{Cursor, TeamId};
+use typed_slack_runtime::types::{Cursor, UserId, TeamId, ResponseMetadata};
+use crate::objects::User;
 
 /// Lists all users in a Slack team.
 ///
@@ -203,57 +204,70 @@ impl rt::Paginated for UsersList {
 ///    "response_metadata": { "next_cursor": "dXNlcjpVMEc5V0ZYTlo=" }
 ///}
 /// ```
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct UsersListResponse {
-    /// Slack's `user` object, kept as raw JSON: the spec does not describe its fields yet.
     /// Answered as `members`.
-    pub members: Vec<serde_json::Value>,
+    pub members: Vec<User>,
     /// Answered as `cache_ts`.
     pub cache_ts: i64,
     /// Answered as `offset`.
-    pub offset: Option<String>,
+    pub offset: Option<UserId>,
     /// The answer's `response_metadata`: where the next page starts.
-    pub response_metadata: Option<rt::types::ResponseMetadata>,
+    pub response_metadata: Option<ResponseMetadata>,
     /// The warnings Slack sent with the answer, from its `warning` and
     /// `response_metadata.warnings` fields.
     pub warnings: Vec<UsersListWarning>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for UsersListResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for UsersListResponse {
+impl rt::de::Record for UsersListResponse {
     const NAME: &'static str = "UsersListResponse";
 
-    fn read_map<'de, A: rt::de::Map<'de>>(mut __map: A) -> Result<Self, A::Error> {
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
         let mut members = None;
         let mut cache_ts = None;
-        let mut offset = None;
-        let mut response_metadata = None;
-        while let Some(__key) = __map.next_key::<rt::de::Key<'de>>()? {
+        while let Some(__key) = __reader.next_key()? {
             match __key.as_str() {
-                "members" => rt::de::set(&mut __map, &mut members),
-                "cache_ts" => rt::de::set(&mut __map, &mut cache_ts),
-                "offset" => rt::de::set_opt(&mut __map, &mut offset),
+                "ok" => __reader.skip(),
+                "members" => __reader.field(&mut members, "members"),
+                "cache_ts" => __reader.field(&mut cache_ts, "cache_ts"),
+                "offset" => __reader.field(&mut __this.offset, "offset"),
                 "response_metadata" => {
-                    rt::de::set_opt(&mut __map, &mut response_metadata)
+                    __reader.field(&mut __this.response_metadata, "response_metadata")
                 }
-                _ => rt::de::skip(&mut __map),
+                _ => __reader.keep(__key),
             }?;
         }
-        Ok(Self {
-            members: rt::de::required(members, "members")?,
-            cache_ts: rt::de::required(cache_ts, "cache_ts")?,
-            offset,
-            response_metadata,
-            warnings: Vec::new(),
-        })
+        __this.members = __reader.required(members, "members");
+        __this.cache_ts = __reader.required(cache_ts, "cache_ts");
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.req("ok", &true)?;
+        __writer.req("members", &self.members)?;
+        __writer.req("cache_ts", &self.cache_ts)?;
+        __writer.opt("offset", &self.offset)?;
+        __writer.opt("response_metadata", &self.response_metadata)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
     }
 }
+
+rt::record!(UsersListResponse);
 
 rt::method_response!(UsersListResponse, UsersListWarning);
 

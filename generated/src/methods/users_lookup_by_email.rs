@@ -2,6 +2,7 @@
 //! `users.lookupByEmail`: Find a user with an email address.
 
 use typed_slack_runtime as rt;
+use crate::objects::User;
 
 /// Find a user with an email address.
 ///
@@ -107,40 +108,54 @@ impl rt::Catalogued for UsersLookupByEmail {
 ///    }
 ///}
 /// ```
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct UsersLookupByEmailResponse {
-    /// Slack's `user` object, kept as raw JSON: the spec does not describe its fields yet.
     /// Answered as `user`.
-    pub user: serde_json::Value,
+    pub user: User,
     /// The warnings Slack sent with the answer, from its `warning` and
     /// `response_metadata.warnings` fields.
     pub warnings: Vec<UsersLookupByEmailWarning>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for UsersLookupByEmailResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for UsersLookupByEmailResponse {
+impl rt::de::Record for UsersLookupByEmailResponse {
     const NAME: &'static str = "UsersLookupByEmailResponse";
 
-    fn read_map<'de, A: rt::de::Map<'de>>(mut __map: A) -> Result<Self, A::Error> {
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
         let mut user = None;
-        while let Some(__key) = __map.next_key::<rt::de::Key<'de>>()? {
+        while let Some(__key) = __reader.next_key()? {
             match __key.as_str() {
-                "user" => rt::de::set(&mut __map, &mut user),
-                _ => rt::de::skip(&mut __map),
+                "ok" => __reader.skip(),
+                "user" => __reader.field(&mut user, "user"),
+                _ => __reader.keep(__key),
             }?;
         }
-        Ok(Self {
-            user: rt::de::required(user, "user")?,
-            warnings: Vec::new(),
-        })
+        __this.user = __reader.required(user, "user");
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.req("ok", &true)?;
+        __writer.req("user", &self.user)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
     }
 }
+
+rt::record!(UsersLookupByEmailResponse);
 
 rt::method_response!(UsersLookupByEmailResponse, UsersLookupByEmailWarning);
 

@@ -3,6 +3,7 @@
 
 use typed_slack_runtime as rt;
 use typed_slack_runtime::types::UserId;
+use crate::objects::UserProfile;
 
 /// Set a user's profile information, including custom status.
 ///
@@ -148,50 +149,66 @@ impl rt::Catalogued for UsersProfileSet {
 ///    }
 ///}
 /// ```
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct UsersProfileSetResponse {
     /// Answered as `username`.
     pub username: String,
-    /// Slack's `user_profile` object, kept as raw JSON: the spec does not describe its fields yet.
     /// Answered as `profile`.
-    pub profile: serde_json::Value,
+    pub profile: UserProfile,
     /// Answered as `email_pending`.
     pub email_pending: Option<String>,
     /// The warnings Slack sent with the answer, from its `warning` and
     /// `response_metadata.warnings` fields.
     pub warnings: Vec<UsersProfileSetWarning>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for UsersProfileSetResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for UsersProfileSetResponse {
+impl rt::de::Record for UsersProfileSetResponse {
     const NAME: &'static str = "UsersProfileSetResponse";
 
-    fn read_map<'de, A: rt::de::Map<'de>>(mut __map: A) -> Result<Self, A::Error> {
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
         let mut username = None;
         let mut profile = None;
-        let mut email_pending = None;
-        while let Some(__key) = __map.next_key::<rt::de::Key<'de>>()? {
+        while let Some(__key) = __reader.next_key()? {
             match __key.as_str() {
-                "username" => rt::de::set(&mut __map, &mut username),
-                "profile" => rt::de::set(&mut __map, &mut profile),
-                "email_pending" => rt::de::set_opt(&mut __map, &mut email_pending),
-                _ => rt::de::skip(&mut __map),
+                "ok" => __reader.skip(),
+                "username" => __reader.field(&mut username, "username"),
+                "profile" => __reader.field(&mut profile, "profile"),
+                "email_pending" => {
+                    __reader.field(&mut __this.email_pending, "email_pending")
+                }
+                _ => __reader.keep(__key),
             }?;
         }
-        Ok(Self {
-            username: rt::de::required(username, "username")?,
-            profile: rt::de::required(profile, "profile")?,
-            email_pending,
-            warnings: Vec::new(),
-        })
+        __this.username = __reader.required(username, "username");
+        __this.profile = __reader.required(profile, "profile");
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.req("ok", &true)?;
+        __writer.req("username", &self.username)?;
+        __writer.req("profile", &self.profile)?;
+        __writer.opt("email_pending", &self.email_pending)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
     }
 }
+
+rt::record!(UsersProfileSetResponse);
 
 rt::method_response!(UsersProfileSetResponse, UsersProfileSetWarning);
 

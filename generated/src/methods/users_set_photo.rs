@@ -2,6 +2,7 @@
 //! `users.setPhoto`: Set the user profile photo
 
 use typed_slack_runtime as rt;
+use crate::objects::UserProfile;
 
 /// Set the user profile photo
 ///
@@ -115,39 +116,54 @@ impl rt::Catalogued for UsersSetPhoto {
 /// ```json
 ///{ "ok": true }
 /// ```
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct UsersSetPhotoResponse {
     /// Answered as `profile`.
-    pub profile: serde_json::Value,
+    pub profile: UserProfile,
     /// The warnings Slack sent with the answer, from its `warning` and
     /// `response_metadata.warnings` fields.
     pub warnings: Vec<UsersSetPhotoWarning>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for UsersSetPhotoResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for UsersSetPhotoResponse {
+impl rt::de::Record for UsersSetPhotoResponse {
     const NAME: &'static str = "UsersSetPhotoResponse";
 
-    fn read_map<'de, A: rt::de::Map<'de>>(mut __map: A) -> Result<Self, A::Error> {
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
         let mut profile = None;
-        while let Some(__key) = __map.next_key::<rt::de::Key<'de>>()? {
+        while let Some(__key) = __reader.next_key()? {
             match __key.as_str() {
-                "profile" => rt::de::set(&mut __map, &mut profile),
-                _ => rt::de::skip(&mut __map),
+                "ok" => __reader.skip(),
+                "profile" => __reader.field(&mut profile, "profile"),
+                _ => __reader.keep(__key),
             }?;
         }
-        Ok(Self {
-            profile: rt::de::required(profile, "profile")?,
-            warnings: Vec::new(),
-        })
+        __this.profile = __reader.required(profile, "profile");
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.req("ok", &true)?;
+        __writer.req("profile", &self.profile)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
     }
 }
+
+rt::record!(UsersSetPhotoResponse);
 
 rt::method_response!(UsersSetPhotoResponse, UsersSetPhotoWarning);
 

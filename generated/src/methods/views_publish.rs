@@ -2,6 +2,7 @@
 //! `views.publish`: Publish a static view for a User.
 
 use typed_slack_runtime as rt;
+use crate::objects::View;
 
 /// Publish a static view for a User.
 ///
@@ -138,40 +139,54 @@ impl rt::Catalogued for ViewsPublish {
 ///    }
 ///}
 /// ```
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ViewsPublishResponse {
-    /// Slack's `publishable-view` object, kept as raw JSON: the spec does not describe its fields yet.
     /// Answered as `view`.
-    pub view: serde_json::Value,
+    pub view: View,
     /// The warnings Slack sent with the answer, from its `warning` and
     /// `response_metadata.warnings` fields.
     pub warnings: Vec<ViewsPublishWarning>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for ViewsPublishResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for ViewsPublishResponse {
+impl rt::de::Record for ViewsPublishResponse {
     const NAME: &'static str = "ViewsPublishResponse";
 
-    fn read_map<'de, A: rt::de::Map<'de>>(mut __map: A) -> Result<Self, A::Error> {
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
         let mut view = None;
-        while let Some(__key) = __map.next_key::<rt::de::Key<'de>>()? {
+        while let Some(__key) = __reader.next_key()? {
             match __key.as_str() {
-                "view" => rt::de::set(&mut __map, &mut view),
-                _ => rt::de::skip(&mut __map),
+                "ok" => __reader.skip(),
+                "view" => __reader.field(&mut view, "view"),
+                _ => __reader.keep(__key),
             }?;
         }
-        Ok(Self {
-            view: rt::de::required(view, "view")?,
-            warnings: Vec::new(),
-        })
+        __this.view = __reader.required(view, "view");
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.req("ok", &true)?;
+        __writer.req("view", &self.view)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
     }
 }
+
+rt::record!(ViewsPublishResponse);
 
 rt::method_response!(ViewsPublishResponse, ViewsPublishWarning);
 

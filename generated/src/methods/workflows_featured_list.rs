@@ -65,7 +65,7 @@ impl rt::Method for WorkflowsFeaturedList {
 #[cfg(feature = "catalog")]
 impl rt::Catalogued for WorkflowsFeaturedList {
     const ARGUMENTS: &'static [rt::Argument] = &[rt::Argument::required("channel_ids")];
-    const SAMPLE_RESPONSE: &'static str = "{\"featured_workflows\":[],\"ok\":true}";
+    const SAMPLE_RESPONSE: &'static str = "{\"ok\":true}";
 }
 
 /// The answer of a successful [`WorkflowsFeaturedList`] call (`workflows.featured.list`), with any warnings Slack sent in `warnings`.
@@ -93,42 +93,61 @@ impl rt::Catalogued for WorkflowsFeaturedList {
 ///    ]
 ///}
 /// ```
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct WorkflowsFeaturedListResponse {
     /// Answered as `featured_workflows`.
-    pub featured_workflows: Vec<serde_json::Value>,
+    pub featured_workflows: Option<Vec<serde_json::Value>>,
+    /// Answered as `invalid_channel_ids`.
+    pub invalid_channel_ids: Option<Vec<String>>,
     /// The warnings Slack sent with the answer, from its `warning` and
     /// `response_metadata.warnings` fields.
     pub warnings: Vec<WorkflowsFeaturedListWarning>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for WorkflowsFeaturedListResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rt::de::answer(d)
-    }
-}
-
-impl rt::de::Answer for WorkflowsFeaturedListResponse {
+impl rt::de::Record for WorkflowsFeaturedListResponse {
     const NAME: &'static str = "WorkflowsFeaturedListResponse";
 
-    fn read_map<'de, A: rt::de::Map<'de>>(mut __map: A) -> Result<Self, A::Error> {
-        let mut featured_workflows = None;
-        while let Some(__key) = __map.next_key::<rt::de::Key<'de>>()? {
+    fn read<'de, A: rt::de::Map<'de>>(
+        mut __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut __this = Self::default();
+        while let Some(__key) = __reader.next_key()? {
             match __key.as_str() {
-                "featured_workflows" => rt::de::set(&mut __map, &mut featured_workflows),
-                _ => rt::de::skip(&mut __map),
+                "ok" => __reader.skip(),
+                "featured_workflows" => {
+                    __reader.field(&mut __this.featured_workflows, "featured_workflows")
+                }
+                "invalid_channel_ids" => {
+                    __reader
+                        .field(&mut __this.invalid_channel_ids, "invalid_channel_ids")
+                }
+                _ => __reader.keep(__key),
             }?;
         }
-        Ok(Self {
-            featured_workflows: rt::de::required(
-                featured_workflows,
-                "featured_workflows",
-            )?,
-            warnings: Vec::new(),
-        })
+        __this.unknown = __reader.finish();
+        Ok(__this)
+    }
+
+    fn write<M: rt::de::SerializeMap>(
+        &self,
+        __writer: &mut rt::de::Writer<'_, M>,
+    ) -> Result<(), M::Error> {
+        __writer.req("ok", &true)?;
+        __writer.opt_json("featured_workflows", &self.featured_workflows)?;
+        __writer.opt("invalid_channel_ids", &self.invalid_channel_ids)?;
+        Ok(())
+    }
+
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
     }
 }
+
+rt::record!(WorkflowsFeaturedListResponse);
 
 rt::method_response!(WorkflowsFeaturedListResponse, WorkflowsFeaturedListWarning);
 

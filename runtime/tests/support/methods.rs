@@ -56,7 +56,7 @@ impl Catalogued for PermissionsRequest {
 }
 
 /// An answer with nothing but `ok`.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, serde::Serialize)]
 #[non_exhaustive]
 pub struct EmptyResponse {
     #[serde(skip)]
@@ -134,7 +134,7 @@ impl Catalogued for PostMessage {
 }
 
 /// The answer of `chat.postMessage`.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, serde::Serialize)]
 #[non_exhaustive]
 pub struct PostMessageResponse {
     pub channel: ChannelId,
@@ -292,7 +292,7 @@ impl typed_slack_runtime::Paginated for ListChannels {
 }
 
 /// One page of channel IDs.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, serde::Serialize)]
 #[non_exhaustive]
 pub struct ListChannelsResponse {
     pub channels: Vec<ChannelId>,

@@ -88,6 +88,7 @@ fn field(name: &str, node: &Schema, listed_required: bool, at: &str, findings: &
         required: listed_required && !alternatives.nullable,
         fields: Vec::new(),
         object: None,
+        values: Vec::new(),
         description: node.desc.as_deref().or(node.description.as_deref()).unwrap_or_default().trim().to_owned(),
     };
     report_unused_keys(node, at, findings);

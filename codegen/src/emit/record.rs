@@ -1,0 +1,168 @@
+//! Records (responses, shared objects and the objects described inline) and the enums
+//! of documented string values: the types that hold what Slack answers.
+//!
+//! A record is a struct of optional fields (required ones take their default when
+//! missing) and an `unknown` map, with the runtime's `Record` implementation: a match
+//! on each key, decoding leniently, and the writer that serializes it back. Locals the
+//! implementation names itself start with `__`, which no field name the naming pass
+//! makes can.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use super::types::record_field_type;
+use super::{doc_attrs, ident};
+use crate::ir::{Member, Record, TextEnum, ValueType};
+
+/// The struct of `record` and its implementations.
+pub fn tokens(record: &Record) -> TokenStream {
+    let name = ident(&record.name);
+    let wire_name = &record.name;
+    let docs = doc_attrs(&record.docs, false);
+    let fields = record.fields.iter().map(|field| {
+        let rust = ident(&field.rust_name);
+        let docs = doc_attrs(&field.docs, false);
+        let ty = record_field_type(field);
+        if field.required { quote!(#docs pub #rust: #ty,) } else { quote!(#docs pub #rust: Option<#ty>,) }
+    });
+    let warnings_field = record.warnings.as_deref().map(|warning| {
+        let warning = ident(warning);
+        quote! {
+            /// The warnings Slack sent with the answer, from its `warning` and
+            /// `response_metadata.warnings` fields.
+            pub warnings: Vec<#warning>,
+        }
+    });
+    let is_response = record.warnings.is_some();
+    let read = read(record, is_response);
+    let write = write(&record.fields, is_response);
+    let method_response = record.warnings.as_deref().map(|warning| {
+        let warning = ident(warning);
+        quote!(rt::method_response!(#name, #warning);)
+    });
+    quote! {
+        #docs
+        #[derive(Debug, Clone, PartialEq, Default)]
+        #[non_exhaustive]
+        pub struct #name {
+            #(#fields)*
+            #warnings_field
+            /// Fields Slack sent that this type does not model, or whose value was not of
+            /// the documented type, kept as they came.
+            pub unknown: rt::UnknownFields,
+        }
+
+        impl rt::de::Record for #name {
+            const NAME: &'static str = #wire_name;
+
+            #read
+
+            #write
+
+            fn unknown(&self) -> &rt::UnknownFields {
+                &self.unknown
+            }
+        }
+
+        rt::record!(#name);
+
+        #method_response
+    }
+}
+
+fn read(record: &Record, is_response: bool) -> TokenStream {
+    let required: Vec<&Member> = record.fields.iter().filter(|field| field.required).collect();
+    let locals: Vec<_> = required.iter().map(|field| ident(&field.rust_name)).collect();
+    let arms = record.fields.iter().map(|field| {
+        let wire = &field.wire_name;
+        let rust = ident(&field.rust_name);
+        if field.required {
+            quote!(#wire => __reader.field(&mut #rust, #wire),)
+        } else {
+            quote!(#wire => __reader.field(&mut __this.#rust, #wire),)
+        }
+    });
+    let ok = is_response.then(|| quote!("ok" => __reader.skip(),));
+    let required_sets = required.iter().zip(&locals).map(|(field, local)| {
+        let wire = &field.wire_name;
+        quote!(__this.#local = __reader.required(#local, #wire);)
+    });
+    quote! {
+        fn read<'de, A: rt::de::Map<'de>>(mut __reader: rt::de::Reader<'de, A>) -> Result<Self, A::Error> {
+            let mut __this = Self::default();
+            #(let mut #locals = None;)*
+            while let Some(__key) = __reader.next_key()? {
+                match __key.as_str() {
+                    #ok
+                    #(#arms)*
+                    _ => __reader.keep(__key),
+                }?;
+            }
+            #(#required_sets)*
+            __this.unknown = __reader.finish();
+            Ok(__this)
+        }
+    }
+}
+
+fn write(fields: &[Member], is_response: bool) -> TokenStream {
+    let ok = is_response.then(|| quote!(__writer.req("ok", &true)?;));
+    let writes = fields.iter().map(|field| {
+        let wire = &field.wire_name;
+        let rust = ident(&field.rust_name);
+        let call = match (field.ty == ValueType::Json, field.required) {
+            (false, false) => quote!(opt),
+            (false, true) => quote!(req),
+            (true, false) => quote!(opt_json),
+            (true, true) => quote!(req_json),
+        };
+        quote!(__writer.#call(#wire, &self.#rust)?;)
+    });
+    quote! {
+        fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) -> Result<(), M::Error> {
+            #ok
+            #(#writes)*
+            Ok(())
+        }
+    }
+}
+
+/// The enum of a field's documented string values, with `Unknown` for any other.
+pub fn text_enum(text_enum: &TextEnum) -> TokenStream {
+    let name = ident(&text_enum.name);
+    let docs = doc_attrs(&text_enum.docs, false);
+    let wires: Vec<&str> = text_enum.values.iter().map(|value| value.wire.as_str()).collect();
+    let variants: Vec<_> = text_enum.values.iter().map(|value| ident(&value.variant)).collect();
+    let variant_docs = text_enum.values.iter().map(|value| doc_attrs(&value.docs, false));
+    quote! {
+        #docs
+        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+        #[non_exhaustive]
+        pub enum #name {
+            #(#variant_docs #variants,)*
+            /// A value the spec does not list, as Slack sent it.
+            Unknown(String),
+        }
+
+        impl #name {
+            /// The value as Slack sends it.
+            pub fn as_str(&self) -> &str {
+                match self {
+                    #(Self::#variants => #wires,)*
+                    Self::Unknown(value) => value,
+                }
+            }
+        }
+
+        impl From<&str> for #name {
+            fn from(value: &str) -> Self {
+                match value {
+                    #(#wires => Self::#variants,)*
+                    _ => Self::Unknown(value.to_owned()),
+                }
+            }
+        }
+
+        rt::text_enum!(#name);
+    }
+}

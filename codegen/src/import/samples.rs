@@ -1,0 +1,456 @@
+//! Shapes from Slack's recorded answers: the fields of the shared objects and of each
+//! method's response, inferred from what Slack was seen to send.
+//!
+//! The recordings (one merged superset per method, with placeholder values) are walked
+//! once. A JSON object under a key an object spec lists in `keys` (a conversation under
+//! `channel`) is that object: its shape joins the object's, and the field refers to it.
+//! Any other object is described inline. Placeholder values tell IDs and timestamps
+//! (`U00000000`, `0000000000.000000`) from text. Where two recordings disagree on a
+//! field's type, the field is JSON and the disagreement is reported with the file and
+//! the JSON path.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use heck::ToSnakeCase;
+use serde_json::Value;
+
+use crate::rules::is_field_name;
+use crate::spec::model::{FieldSpec, ListStyle, ObjectSpec, ValueType};
+
+/// Fields every answer has, which the client decodes itself: not response fields.
+pub const ENVELOPE_FIELDS: &[&str] = &["ok", "error", "needed", "provided", "warning", "response_metadata"];
+
+/// Keys whose values stay JSON: Block Kit (typed by its own spec, later) and the
+/// payloads apps define themselves.
+pub const RAW_KEYS: &[&str] = &["blocks", "title_blocks", "event_payload"];
+
+/// The key of the results in a page of search results.
+const SEARCH_MATCHES: &str = "matches";
+
+/// The shape of a value, as far as the recordings show it.
+#[derive(Debug, Clone, PartialEq)]
+enum Shape {
+    /// Nothing known: `null`, `{}`, or the items of `[]`.
+    Unknown,
+    /// A boolean.
+    Bool,
+    /// An integer.
+    Int,
+    /// A number with a fraction.
+    Float,
+    /// A string of a kind.
+    Text(ValueType),
+    /// An object described inline, by key.
+    Record(BTreeMap<String, Shape>),
+    /// A shared object, by name.
+    Object(String),
+    /// An array.
+    List(Box<Shape>),
+    /// Anything: disagreeing recordings, or a map keyed by data.
+    Json,
+}
+
+impl Shape {
+    fn describe(&self) -> &'static str {
+        match self {
+            Shape::Unknown => "nothing",
+            Shape::Bool => "a boolean",
+            Shape::Int => "an integer",
+            Shape::Float => "a number",
+            Shape::Text(_) => "a string",
+            Shape::Record(_) => "an object",
+            Shape::Object(_) => "a shared object",
+            Shape::List(_) => "an array",
+            Shape::Json => "JSON",
+        }
+    }
+}
+
+/// What the recordings show.
+#[derive(Debug, Default)]
+pub struct Samples {
+    /// Each shared object's fields, by object name.
+    objects: BTreeMap<String, BTreeMap<String, Shape>>,
+    /// Each method's response fields, by method name.
+    responses: BTreeMap<String, BTreeMap<String, Shape>>,
+    /// The object each key holds.
+    keys: BTreeMap<String, String>,
+    /// Disagreements, each with its file and JSON path.
+    pub conflicts: Vec<String>,
+}
+
+impl Samples {
+    /// An empty inference for the objects `objects` (their `keys`).
+    pub fn new(objects: &[ObjectSpec]) -> Self {
+        let mut samples = Self::default();
+        for object in objects {
+            samples.objects.insert(object.object.clone(), BTreeMap::new());
+            for key in &object.keys {
+                samples.keys.insert(key.clone(), object.object.clone());
+            }
+        }
+        samples
+    }
+
+    /// Adds the recorded answer of `method` from `file`.
+    pub fn add(&mut self, method: &str, file: &str, answer: &Value) {
+        let Value::Object(fields) = answer else {
+            self.conflicts.push(format!("{file}: the answer is not an object"));
+            return;
+        };
+        let mut response = BTreeMap::new();
+        for (key, value) in fields {
+            if ENVELOPE_FIELDS.contains(&key.as_str()) || !is_field_name(key) {
+                continue;
+            }
+            let shape = self.field(key, value, file, key);
+            response.insert(key.clone(), shape);
+        }
+        let existing = self.responses.entry(method.to_owned()).or_default();
+        merge_records(existing, response, file, method, &mut self.conflicts);
+    }
+
+    /// The shape of the value of `key`, at `path` in `file`.
+    fn field(&mut self, key: &str, value: &Value, file: &str, path: &str) -> Shape {
+        if RAW_KEYS.contains(&key) {
+            return Shape::Json;
+        }
+        if let Some(object) = self.keys.get(key).cloned() {
+            // A page of search results (`{"matches": [...], "paging": ...}`) sits under
+            // the key of what it finds, but is not one.
+            let holds = |value: &Value| {
+                value.as_object().is_some_and(|map| !map.is_empty() && !map.contains_key(SEARCH_MATCHES))
+            };
+            let items_are_objects = value.as_array().is_some_and(|items| !items.is_empty() && items.iter().all(holds));
+            if holds(value) || items_are_objects {
+                let items: Vec<&Value> =
+                    if holds(value) { vec![value] } else { value.as_array().into_iter().flatten().collect() };
+                for item in items {
+                    if let Shape::Record(fields) = self.shape(item, file, &object) {
+                        let mut known = std::mem::take(self.objects.entry(object.clone()).or_default());
+                        merge_records(&mut known, fields, file, &object, &mut self.conflicts);
+                        self.objects.insert(object.clone(), known);
+                    }
+                }
+                let reference = Shape::Object(object);
+                return if holds(value) { reference } else { Shape::List(Box::new(reference)) };
+            }
+        }
+        self.shape(value, file, path)
+    }
+
+    /// The shape of `value`, at `path` in `file`.
+    fn shape(&mut self, value: &Value, file: &str, path: &str) -> Shape {
+        match value {
+            Value::Null => Shape::Unknown,
+            Value::Bool(_) => Shape::Bool,
+            Value::Number(number) if number.is_f64() => Shape::Float,
+            Value::Number(_) => Shape::Int,
+            Value::String(text) => Shape::Text(text_kind(text)),
+            Value::Array(items) => {
+                let mut shape = Shape::Unknown;
+                let at = format!("{path}[]");
+                for item in items {
+                    let item = self.shape(item, file, &at);
+                    shape = merge(shape, item, file, &at, &mut self.conflicts);
+                }
+                Shape::List(Box::new(shape))
+            }
+            Value::Object(map) if map.is_empty() => Shape::Unknown,
+            // A map keyed by data (IDs, names) rather than by field names.
+            Value::Object(map) if !map.keys().all(|key| is_field_name(key)) => Shape::Json,
+            Value::Object(map) => {
+                let mut fields = BTreeMap::new();
+                for (key, value) in map {
+                    let shape = self.field(key, value, file, &format!("{path}.{key}"));
+                    fields.insert(key.clone(), shape);
+                }
+                Shape::Record(fields)
+            }
+        }
+    }
+
+    /// The names of the objects the recordings showed.
+    pub fn object_names(&self) -> BTreeSet<&str> {
+        self.objects.keys().map(String::as_str).collect()
+    }
+
+    /// The fields of the object `name`, joined with what its spec already says.
+    pub fn object_fields(&mut self, name: &str, existing: &[FieldSpec]) -> Vec<FieldSpec> {
+        let shapes = self.objects.get(name).cloned().unwrap_or_default();
+        to_fields(&shapes, existing, name, &mut self.conflicts)
+    }
+
+    /// The response fields of `method`, joined with what its spec already says, or
+    /// `None` when no recording of it was added.
+    pub fn response_fields(&mut self, method: &str, existing: &[FieldSpec]) -> Option<Vec<FieldSpec>> {
+        let shapes = self.responses.get(method)?.clone();
+        Some(to_fields(&shapes, existing, method, &mut self.conflicts))
+    }
+}
+
+/// The kind of a string, from the placeholders the recordings use.
+fn text_kind(text: &str) -> ValueType {
+    let id =
+        |prefix: &[char]| text.len() == 9 && text.starts_with(prefix) && text[1..].bytes().all(|byte| byte == b'0');
+    if text == "0000000000.000000" {
+        ValueType::Timestamp
+    } else if id(&['U', 'W']) {
+        ValueType::UserId
+    } else if id(&['C', 'G', 'D']) {
+        ValueType::ChannelId
+    } else if id(&['T']) {
+        ValueType::TeamId
+    } else if id(&['E']) {
+        ValueType::EnterpriseId
+    } else if id(&['A']) {
+        ValueType::AppId
+    } else if id(&['B']) {
+        ValueType::BotId
+    } else if id(&['F']) {
+        ValueType::FileId
+    } else if id(&['S']) {
+        ValueType::UsergroupId
+    } else {
+        ValueType::String
+    }
+}
+
+fn merge(a: Shape, b: Shape, file: &str, path: &str, conflicts: &mut Vec<String>) -> Shape {
+    match (a, b) {
+        (Shape::Unknown, other) | (other, Shape::Unknown) => other,
+        (Shape::Json, _) | (_, Shape::Json) => Shape::Json,
+        (Shape::Int | Shape::Float, Shape::Float) | (Shape::Float, Shape::Int) => Shape::Float,
+        (Shape::Text(a), Shape::Text(b)) => Shape::Text(if a == b { a } else { ValueType::String }),
+        (Shape::Record(mut a), Shape::Record(b)) => {
+            merge_records(&mut a, b, file, path, conflicts);
+            Shape::Record(a)
+        }
+        (Shape::List(a), Shape::List(b)) => Shape::List(Box::new(merge(*a, *b, file, &format!("{path}[]"), conflicts))),
+        (a, b) if a == b => a,
+        (a, b) => {
+            conflicts.push(format!(
+                "{file}: `{path}` is {} here and {} elsewhere; it is JSON",
+                b.describe(),
+                a.describe()
+            ));
+            Shape::Json
+        }
+    }
+}
+
+fn merge_records(
+    into: &mut BTreeMap<String, Shape>,
+    from: BTreeMap<String, Shape>,
+    file: &str,
+    path: &str,
+    conflicts: &mut Vec<String>,
+) {
+    for (key, shape) in from {
+        let at = format!("{path}.{key}");
+        let merged = match into.remove(&key) {
+            Some(known) => merge(known, shape, file, &at, conflicts),
+            None => shape,
+        };
+        into.insert(key, merged);
+    }
+}
+
+/// Spec fields from shapes: the fields `existing` lists first, in their order, with
+/// their descriptions, required flags and values; then the others, by name.
+fn to_fields(
+    shapes: &BTreeMap<String, Shape>,
+    existing: &[FieldSpec],
+    owner: &str,
+    conflicts: &mut Vec<String>,
+) -> Vec<FieldSpec> {
+    let mut fields = Vec::new();
+    let mut rust_names = BTreeSet::new();
+    let known: BTreeSet<&str> = existing.iter().map(|field| field.name.as_str()).collect();
+    for field in existing {
+        rust_names.insert(field.name.to_snake_case());
+        let Some(shape) = shapes.get(&field.name) else {
+            // The recordings are supersets: one without the field shows Slack leaving it out.
+            let mut field = field.clone();
+            if field.required && !shapes.is_empty() {
+                conflicts.push(format!(
+                    "{owner}.{}: the spec says every answer has it, a recording has none; it is optional",
+                    field.name
+                ));
+                field.required = false;
+            }
+            fields.push(field);
+            continue;
+        };
+        let mut inferred = field_spec(&field.name, shape, &field.fields, owner, conflicts);
+        // Text the placeholders do not tell apart keeps the finer type the spec gives it.
+        if inferred.ty == ValueType::String && inferred.list == field.list && is_text(field.ty) {
+            inferred.ty = field.ty;
+        }
+        if field.ty != ValueType::Json && (field.ty, field.list) != (inferred.ty, inferred.list) {
+            conflicts.push(format!(
+                "{owner}.{}: the spec says {:?}{}, the recordings show {:?}{}; the recordings win",
+                field.name,
+                field.ty,
+                if field.list.is_some() { " (a list)" } else { "" },
+                inferred.ty,
+                if inferred.list.is_some() { " (a list)" } else { "" },
+            ));
+        }
+        if inferred.ty == ValueType::Json && field.ty != ValueType::Json && !RAW_KEYS.contains(&field.name.as_str()) {
+            inferred.ty = field.ty;
+            inferred.list = field.list;
+            inferred.fields.clone_from(&field.fields);
+            inferred.object.clone_from(&field.object);
+        }
+        inferred.required = field.required;
+        inferred.description.clone_from(&field.description);
+        inferred.values.clone_from(&field.values);
+        if inferred.object.is_none() && inferred.ty == ValueType::Json {
+            inferred.object.clone_from(&field.object);
+        }
+        fields.push(inferred);
+    }
+    for (name, shape) in shapes {
+        if known.contains(name.as_str()) {
+            continue;
+        }
+        if !rust_names.insert(name.to_snake_case()) {
+            conflicts.push(format!("{owner}.{name}: its Rust name is another field's; it stays in `unknown`"));
+            continue;
+        }
+        fields.push(field_spec(name, shape, &[], owner, conflicts));
+    }
+    fields
+}
+
+/// Whether `ty` is sent as a JSON string.
+fn is_text(ty: ValueType) -> bool {
+    !matches!(
+        ty,
+        ValueType::Boolean
+            | ValueType::Integer
+            | ValueType::Number
+            | ValueType::Json
+            | ValueType::Object
+            | ValueType::Token
+    )
+}
+
+fn field_spec(
+    name: &str,
+    shape: &Shape,
+    existing: &[FieldSpec],
+    owner: &str,
+    conflicts: &mut Vec<String>,
+) -> FieldSpec {
+    let (item, list) = match shape {
+        Shape::List(item) => (item.as_ref(), Some(ListStyle::Array)),
+        other => (other, None),
+    };
+    let mut field = FieldSpec {
+        name: name.to_owned(),
+        ty: ValueType::Json,
+        list,
+        required: false,
+        fields: Vec::new(),
+        object: None,
+        values: Vec::new(),
+        description: String::new(),
+    };
+    match item {
+        Shape::Bool => field.ty = ValueType::Boolean,
+        Shape::Int => field.ty = ValueType::Integer,
+        Shape::Float => field.ty = ValueType::Number,
+        Shape::Text(kind) => field.ty = *kind,
+        Shape::Object(object) => {
+            field.ty = ValueType::Object;
+            field.object = Some(object.clone());
+        }
+        Shape::Record(shapes) => {
+            field.ty = ValueType::Object;
+            field.fields = to_fields(shapes, existing, &format!("{owner}.{name}"), conflicts);
+        }
+        Shape::Unknown | Shape::Json => {}
+        // A list of lists is JSON as a whole: no Slack object has one worth a type.
+        Shape::List(_) => field.list = None,
+    }
+    field
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn object(name: &str, keys: &[&str]) -> ObjectSpec {
+        ObjectSpec {
+            object: name.to_owned(),
+            description: "An object.".to_owned(),
+            keys: keys.iter().map(|key| (*key).to_owned()).collect(),
+            fields: Vec::new(),
+            import: None,
+        }
+    }
+
+    #[test]
+    fn objects_under_their_keys_are_shared_and_joined_across_answers() {
+        let mut samples = Samples::new(&[object("user", &["user", "users"])]);
+        samples.add("users.info", "users.info.json", &json!({"ok": false, "user": {"id": "U00000000", "name": ""}}));
+        samples.add(
+            "users.list",
+            "users.list.json",
+            &json!({"users": [{"id": "U00000000", "is_bot": false}], "n": 1.5}),
+        );
+        let user = samples.object_fields("user", &[]);
+        let names: Vec<(&str, ValueType)> = user.iter().map(|field| (field.name.as_str(), field.ty)).collect();
+        assert_eq!(names, [("id", ValueType::UserId), ("is_bot", ValueType::Boolean), ("name", ValueType::String)]);
+        let list = samples.response_fields("users.list", &[]).unwrap_or_default();
+        assert_eq!((list[0].name.as_str(), list[0].ty, list[0].list), ("n", ValueType::Number, None));
+        assert_eq!(
+            (list[1].ty, list[1].object.as_deref(), list[1].list),
+            (ValueType::Object, Some("user"), Some(ListStyle::Array))
+        );
+        assert!(samples.conflicts.is_empty(), "{:?}", samples.conflicts);
+    }
+
+    #[test]
+    fn a_disagreement_is_json_and_reported_with_file_and_path() {
+        let mut samples = Samples::new(&[]);
+        samples.add("a.b", "a.json", &json!({"item": {"size": 1}}));
+        samples.add("a.b", "b.json", &json!({"item": {"size": "big"}}));
+        let fields = samples.response_fields("a.b", &[]).unwrap_or_default();
+        assert_eq!(fields[0].fields[0].ty, ValueType::Json);
+        assert_eq!(
+            samples.conflicts,
+            ["b.json: `a.b.item.size` is a string here and an integer elsewhere; it is JSON"]
+        );
+    }
+
+    #[test]
+    fn the_spec_keeps_its_descriptions_and_order() {
+        let mut samples = Samples::new(&[]);
+        samples.add("a.b", "a.json", &json!({"z": true, "a": "0000000000.000000", "blocks": [{"type": "x"}]}));
+        let existing = FieldSpec {
+            name: "z".to_owned(),
+            ty: ValueType::Json,
+            list: None,
+            required: true,
+            fields: Vec::new(),
+            object: None,
+            values: Vec::new(),
+            description: "Zed.".to_owned(),
+        };
+        let fields = samples.response_fields("a.b", &[existing]).unwrap_or_default();
+        let summary: Vec<(&str, ValueType, bool, &str)> =
+            fields.iter().map(|f| (f.name.as_str(), f.ty, f.required, f.description.as_str())).collect();
+        assert_eq!(
+            summary,
+            [
+                ("z", ValueType::Boolean, true, "Zed."),
+                ("a", ValueType::Timestamp, false, ""),
+                ("blocks", ValueType::Json, false, "")
+            ]
+        );
+    }
+}

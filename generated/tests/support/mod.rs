@@ -1,0 +1,3 @@
+//! Helpers for the integration tests that declare `mod support;`.
+
+pub mod leaves;

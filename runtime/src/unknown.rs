@@ -1,0 +1,87 @@
+//! The fields of an object that its type does not model, kept as Slack sent them.
+
+use serde::{Serialize, Serializer};
+use serde_json::{Map, Value};
+
+/// The fields of a Slack object or answer that its type does not model, and those
+/// whose value was not of the documented type, as Slack sent them.
+///
+/// Every generated object and response has one, in its `unknown` field, so nothing
+/// Slack sends is lost: serializing the value again writes them back beside the typed
+/// fields.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct UnknownFields(Map<String, Value>);
+
+impl UnknownFields {
+    /// No field.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// The value kept under `key`.
+    pub fn get(&self, key: &str) -> Option<&Value> {
+        self.0.get(key)
+    }
+
+    /// Whether a value is kept under `key`.
+    pub fn contains_key(&self, key: &str) -> bool {
+        self.0.contains_key(key)
+    }
+
+    /// Keeps `value` under `key`, answering the value kept there before.
+    pub fn insert(&mut self, key: impl Into<String>, value: Value) -> Option<Value> {
+        self.0.insert(key.into(), value)
+    }
+
+    /// Takes the value kept under `key` out.
+    pub fn remove(&mut self, key: &str) -> Option<Value> {
+        self.0.remove(key)
+    }
+
+    /// How many fields are kept.
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    /// Whether no field is kept.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// The kept fields, by key.
+    pub fn iter(&self) -> serde_json::map::Iter<'_> {
+        self.0.iter()
+    }
+
+    /// The kept fields as a JSON map.
+    pub fn as_map(&self) -> &Map<String, Value> {
+        &self.0
+    }
+
+    /// The kept fields as a JSON map, owned.
+    pub fn into_map(self) -> Map<String, Value> {
+        self.0
+    }
+}
+
+impl From<Map<String, Value>> for UnknownFields {
+    fn from(map: Map<String, Value>) -> Self {
+        Self(map)
+    }
+}
+
+impl<'a> IntoIterator for &'a UnknownFields {
+    type Item = (&'a String, &'a Value);
+    type IntoIter = serde_json::map::Iter<'a>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.iter()
+    }
+}
+
+/// The kept fields as a JSON object of their own.
+impl Serialize for UnknownFields {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.0.serialize(serializer)
+    }
+}
