@@ -14,11 +14,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use heck::ToSnakeCase;
 use serde_json::Value;
 
-use crate::rules::is_field_name;
+use crate::rules::{ENVELOPE_FIELDS, FAILURE_FIELDS, is_field_name};
 use crate::spec::model::{FieldSpec, ListStyle, ObjectSpec, ValueType};
-
-/// Fields every answer has, which the client decodes itself: not response fields.
-pub const ENVELOPE_FIELDS: &[&str] = &["ok", "error", "needed", "provided", "warning", "response_metadata"];
 
 /// Keys whose values stay JSON: Block Kit (typed by its own spec, later) and the
 /// payloads apps define themselves.
@@ -100,7 +97,8 @@ impl Samples {
         };
         let mut response = BTreeMap::new();
         for (key, value) in fields {
-            if ENVELOPE_FIELDS.contains(&key.as_str()) || !is_field_name(key) {
+            let envelope = ENVELOPE_FIELDS.iter().chain(FAILURE_FIELDS).any(|field| field == key);
+            if envelope || !is_field_name(key) {
                 continue;
             }
             let shape = self.field(key, value, file, key);
@@ -178,14 +176,16 @@ impl Samples {
     /// The fields of the object `name`, joined with what its spec already says.
     pub fn object_fields(&mut self, name: &str, existing: &[FieldSpec]) -> Vec<FieldSpec> {
         let shapes = self.objects.get(name).cloned().unwrap_or_default();
-        to_fields(&shapes, existing, name, &mut self.conflicts)
+        // An object no recording holds says nothing of which fields Slack sends.
+        let recorded = !shapes.is_empty();
+        to_fields(&shapes, existing, name, recorded, &mut self.conflicts)
     }
 
     /// The response fields of `method`, joined with what its spec already says, or
     /// `None` when no recording of it was added.
     pub fn response_fields(&mut self, method: &str, existing: &[FieldSpec]) -> Option<Vec<FieldSpec>> {
         let shapes = self.responses.get(method)?.clone();
-        Some(to_fields(&shapes, existing, method, &mut self.conflicts))
+        Some(to_fields(&shapes, existing, method, true, &mut self.conflicts))
     }
 }
 
@@ -257,11 +257,14 @@ fn merge_records(
 }
 
 /// Spec fields from shapes: the fields `existing` lists first, in their order, with
-/// their descriptions, required flags and values; then the others, by name.
+/// their descriptions, required flags and values; then the others, by name. When
+/// `recorded`, the shapes come from recordings of the owner, which are supersets: a
+/// required field they lack is one Slack leaves out.
 fn to_fields(
     shapes: &BTreeMap<String, Shape>,
     existing: &[FieldSpec],
     owner: &str,
+    recorded: bool,
     conflicts: &mut Vec<String>,
 ) -> Vec<FieldSpec> {
     let mut fields = Vec::new();
@@ -272,7 +275,7 @@ fn to_fields(
         let Some(shape) = shapes.get(&field.name) else {
             // The recordings are supersets: one without the field shows Slack leaving it out.
             let mut field = field.clone();
-            if field.required && !shapes.is_empty() {
+            if field.required && recorded {
                 conflicts.push(format!(
                     "{owner}.{}: the spec says every answer has it, a recording has none; it is optional",
                     field.name
@@ -369,7 +372,7 @@ fn field_spec(
         }
         Shape::Record(shapes) => {
             field.ty = ValueType::Object;
-            field.fields = to_fields(shapes, existing, &format!("{owner}.{name}"), conflicts);
+            field.fields = to_fields(shapes, existing, &format!("{owner}.{name}"), true, conflicts);
         }
         Shape::Unknown | Shape::Json => {}
         // A list of lists is JSON as a whole: no Slack object has one worth a type.
@@ -425,6 +428,31 @@ mod tests {
             samples.conflicts,
             ["b.json: `a.b.item.size` is a string here and an integer elsewhere; it is JSON"]
         );
+    }
+
+    #[test]
+    fn a_required_field_a_recording_lacks_becomes_optional_and_is_reported() {
+        let mut samples = Samples::new(&[object("user", &["user"])]);
+        samples.add("auth.revoke", "auth.revoke.json", &json!({"ok": false, "error": ""}));
+        let revoked = FieldSpec {
+            name: "revoked".to_owned(),
+            ty: ValueType::Boolean,
+            list: None,
+            required: true,
+            fields: Vec::new(),
+            object: None,
+            values: Vec::new(),
+            description: String::new(),
+        };
+        let fields = samples.response_fields("auth.revoke", std::slice::from_ref(&revoked)).unwrap_or_default();
+        assert!(!fields[0].required);
+        assert_eq!(
+            samples.conflicts,
+            ["auth.revoke.revoked: the spec says every answer has it, a recording has none; it is optional"]
+        );
+        // An object no recording holds keeps what its spec says.
+        let user = samples.object_fields("user", std::slice::from_ref(&revoked));
+        assert!(user[0].required);
     }
 
     #[test]

@@ -103,7 +103,7 @@ impl rt::Catalogued for AdminConversationsEkmListOriginalConnectedChannelInfo {
         rt::Argument::optional("limit"),
         rt::Argument::optional("cursor"),
     ];
-    const SAMPLE_RESPONSE: &'static str = "{\"channels\":[],\"ok\":true,\"response_metadata\":{\"next_cursor\":\"\"}}";
+    const SAMPLE_RESPONSE: &'static str = "{\"ok\":true,\"response_metadata\":{\"next_cursor\":\"\"}}";
 }
 
 impl rt::Paginated for AdminConversationsEkmListOriginalConnectedChannelInfo {
@@ -137,7 +137,7 @@ impl rt::Paginated for AdminConversationsEkmListOriginalConnectedChannelInfo {
 #[non_exhaustive]
 pub struct AdminConversationsEkmListOriginalConnectedChannelInfoResponse {
     /// Answered as `channels`.
-    pub channels: Vec<serde_json::Value>,
+    pub channels: Option<Vec<serde_json::Value>>,
     /// The answer's `response_metadata`: where the next page starts.
     pub response_metadata: Option<ResponseMetadata>,
     /// The warnings Slack sent with the answer, from its `warning` and
@@ -155,18 +155,16 @@ impl rt::de::Record for AdminConversationsEkmListOriginalConnectedChannelInfoRes
         mut __reader: rt::de::Reader<'de, A>,
     ) -> Result<Self, A::Error> {
         let mut __this = Self::default();
-        let mut channels = None;
         while let Some(__key) = __reader.next_key()? {
             match __key.as_str() {
                 "ok" => __reader.skip(),
-                "channels" => __reader.field(&mut channels, "channels"),
+                "channels" => __reader.field(&mut __this.channels, "channels"),
                 "response_metadata" => {
                     __reader.field(&mut __this.response_metadata, "response_metadata")
                 }
                 _ => __reader.keep(__key),
             }?;
         }
-        __this.channels = __reader.required(channels, "channels");
         __this.unknown = __reader.finish();
         Ok(__this)
     }
@@ -176,7 +174,7 @@ impl rt::de::Record for AdminConversationsEkmListOriginalConnectedChannelInfoRes
         __writer: &mut rt::de::Writer<'_, M>,
     ) -> Result<(), M::Error> {
         __writer.req("ok", &true)?;
-        __writer.req_json("channels", &self.channels)?;
+        __writer.opt_json("channels", &self.channels)?;
         __writer.opt("response_metadata", &self.response_metadata)?;
         Ok(())
     }

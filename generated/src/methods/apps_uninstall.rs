@@ -69,7 +69,7 @@ impl rt::Catalogued for AppsUninstall {
         rt::Argument::required("client_id"),
         rt::Argument::required("client_secret"),
     ];
-    const SAMPLE_RESPONSE: &'static str = "{\"ok\":true,\"uninstalled\":false}";
+    const SAMPLE_RESPONSE: &'static str = "{\"ok\":true}";
 }
 
 /// The answer of a successful [`AppsUninstall`] call (`apps.uninstall`), with any warnings Slack sent in `warnings`.
@@ -77,7 +77,7 @@ impl rt::Catalogued for AppsUninstall {
 #[non_exhaustive]
 pub struct AppsUninstallResponse {
     /// Answered as `uninstalled`.
-    pub uninstalled: bool,
+    pub uninstalled: Option<bool>,
     /// The warnings Slack sent with the answer, from its `warning` and
     /// `response_metadata.warnings` fields.
     pub warnings: Vec<AppsUninstallWarning>,
@@ -93,15 +93,13 @@ impl rt::de::Record for AppsUninstallResponse {
         mut __reader: rt::de::Reader<'de, A>,
     ) -> Result<Self, A::Error> {
         let mut __this = Self::default();
-        let mut uninstalled = None;
         while let Some(__key) = __reader.next_key()? {
             match __key.as_str() {
                 "ok" => __reader.skip(),
-                "uninstalled" => __reader.field(&mut uninstalled, "uninstalled"),
+                "uninstalled" => __reader.field(&mut __this.uninstalled, "uninstalled"),
                 _ => __reader.keep(__key),
             }?;
         }
-        __this.uninstalled = __reader.required(uninstalled, "uninstalled");
         __this.unknown = __reader.finish();
         Ok(__this)
     }
@@ -111,7 +109,7 @@ impl rt::de::Record for AppsUninstallResponse {
         __writer: &mut rt::de::Writer<'_, M>,
     ) -> Result<(), M::Error> {
         __writer.req("ok", &true)?;
-        __writer.req("uninstalled", &self.uninstalled)?;
+        __writer.opt("uninstalled", &self.uninstalled)?;
         Ok(())
     }
 

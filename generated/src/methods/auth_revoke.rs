@@ -64,7 +64,7 @@ impl rt::Method for AuthRevoke {
 #[cfg(feature = "catalog")]
 impl rt::Catalogued for AuthRevoke {
     const ARGUMENTS: &'static [rt::Argument] = &[rt::Argument::optional("test")];
-    const SAMPLE_RESPONSE: &'static str = "{\"ok\":true,\"revoked\":false}";
+    const SAMPLE_RESPONSE: &'static str = "{\"ok\":true}";
 }
 
 /// The answer of a successful [`AuthRevoke`] call (`auth.revoke`), with any warnings Slack sent in `warnings`.
@@ -78,7 +78,7 @@ impl rt::Catalogued for AuthRevoke {
 #[non_exhaustive]
 pub struct AuthRevokeResponse {
     /// Answered as `revoked`.
-    pub revoked: bool,
+    pub revoked: Option<bool>,
     /// The warnings Slack sent with the answer, from its `warning` and
     /// `response_metadata.warnings` fields.
     pub warnings: Vec<AuthRevokeWarning>,
@@ -94,15 +94,13 @@ impl rt::de::Record for AuthRevokeResponse {
         mut __reader: rt::de::Reader<'de, A>,
     ) -> Result<Self, A::Error> {
         let mut __this = Self::default();
-        let mut revoked = None;
         while let Some(__key) = __reader.next_key()? {
             match __key.as_str() {
                 "ok" => __reader.skip(),
-                "revoked" => __reader.field(&mut revoked, "revoked"),
+                "revoked" => __reader.field(&mut __this.revoked, "revoked"),
                 _ => __reader.keep(__key),
             }?;
         }
-        __this.revoked = __reader.required(revoked, "revoked");
         __this.unknown = __reader.finish();
         Ok(__this)
     }
@@ -112,7 +110,7 @@ impl rt::de::Record for AuthRevokeResponse {
         __writer: &mut rt::de::Writer<'_, M>,
     ) -> Result<(), M::Error> {
         __writer.req("ok", &true)?;
-        __writer.req("revoked", &self.revoked)?;
+        __writer.opt("revoked", &self.revoked)?;
         Ok(())
     }
 

@@ -117,7 +117,7 @@ impl rt::Catalogued for ChatStopStream {
         rt::Argument::optional("blocks"),
         rt::Argument::optional("metadata"),
     ];
-    const SAMPLE_RESPONSE: &'static str = "{\"channel\":\"C0000000000\",\"message\":{},\"ok\":true,\"ts\":\"1700000000.000100\"}";
+    const SAMPLE_RESPONSE: &'static str = "{\"ok\":true}";
 }
 
 /// The answer of a successful [`ChatStopStream`] call (`chat.stopStream`), with any warnings Slack sent in `warnings`.
@@ -142,12 +142,12 @@ impl rt::Catalogued for ChatStopStream {
 #[non_exhaustive]
 pub struct ChatStopStreamResponse {
     /// Answered as `channel`.
-    pub channel: ChannelId,
+    pub channel: Option<ChannelId>,
     /// Answered as `ts`.
-    pub ts: Timestamp,
+    pub ts: Option<Timestamp>,
     /// Slack's `message` object, kept as raw JSON: the spec does not describe its fields yet.
     /// Answered as `message`.
-    pub message: serde_json::Value,
+    pub message: Option<serde_json::Value>,
     /// The warnings Slack sent with the answer, from its `warning` and
     /// `response_metadata.warnings` fields.
     pub warnings: Vec<ChatStopStreamWarning>,
@@ -163,21 +163,15 @@ impl rt::de::Record for ChatStopStreamResponse {
         mut __reader: rt::de::Reader<'de, A>,
     ) -> Result<Self, A::Error> {
         let mut __this = Self::default();
-        let mut channel = None;
-        let mut ts = None;
-        let mut message = None;
         while let Some(__key) = __reader.next_key()? {
             match __key.as_str() {
                 "ok" => __reader.skip(),
-                "channel" => __reader.field(&mut channel, "channel"),
-                "ts" => __reader.field(&mut ts, "ts"),
-                "message" => __reader.field(&mut message, "message"),
+                "channel" => __reader.field(&mut __this.channel, "channel"),
+                "ts" => __reader.field(&mut __this.ts, "ts"),
+                "message" => __reader.field(&mut __this.message, "message"),
                 _ => __reader.keep(__key),
             }?;
         }
-        __this.channel = __reader.required(channel, "channel");
-        __this.ts = __reader.required(ts, "ts");
-        __this.message = __reader.required(message, "message");
         __this.unknown = __reader.finish();
         Ok(__this)
     }
@@ -187,9 +181,9 @@ impl rt::de::Record for ChatStopStreamResponse {
         __writer: &mut rt::de::Writer<'_, M>,
     ) -> Result<(), M::Error> {
         __writer.req("ok", &true)?;
-        __writer.req("channel", &self.channel)?;
-        __writer.req("ts", &self.ts)?;
-        __writer.req_json("message", &self.message)?;
+        __writer.opt("channel", &self.channel)?;
+        __writer.opt("ts", &self.ts)?;
+        __writer.opt_json("message", &self.message)?;
         Ok(())
     }
 

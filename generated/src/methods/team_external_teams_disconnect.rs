@@ -64,7 +64,7 @@ impl rt::Method for TeamExternalTeamsDisconnect {
 #[cfg(feature = "catalog")]
 impl rt::Catalogued for TeamExternalTeamsDisconnect {
     const ARGUMENTS: &'static [rt::Argument] = &[rt::Argument::required("target_team")];
-    const SAMPLE_RESPONSE: &'static str = "{\"job_enqueued\":false,\"ok\":true}";
+    const SAMPLE_RESPONSE: &'static str = "{\"ok\":true}";
 }
 
 /// The answer of a successful [`TeamExternalTeamsDisconnect`] call (`team.externalTeams.disconnect`), with any warnings Slack sent in `warnings`.
@@ -78,7 +78,7 @@ impl rt::Catalogued for TeamExternalTeamsDisconnect {
 #[non_exhaustive]
 pub struct TeamExternalTeamsDisconnectResponse {
     /// Answered as `job_enqueued`.
-    pub job_enqueued: bool,
+    pub job_enqueued: Option<bool>,
     /// The warnings Slack sent with the answer, from its `warning` and
     /// `response_metadata.warnings` fields.
     pub warnings: Vec<TeamExternalTeamsDisconnectWarning>,
@@ -94,15 +94,15 @@ impl rt::de::Record for TeamExternalTeamsDisconnectResponse {
         mut __reader: rt::de::Reader<'de, A>,
     ) -> Result<Self, A::Error> {
         let mut __this = Self::default();
-        let mut job_enqueued = None;
         while let Some(__key) = __reader.next_key()? {
             match __key.as_str() {
                 "ok" => __reader.skip(),
-                "job_enqueued" => __reader.field(&mut job_enqueued, "job_enqueued"),
+                "job_enqueued" => {
+                    __reader.field(&mut __this.job_enqueued, "job_enqueued")
+                }
                 _ => __reader.keep(__key),
             }?;
         }
-        __this.job_enqueued = __reader.required(job_enqueued, "job_enqueued");
         __this.unknown = __reader.finish();
         Ok(__this)
     }
@@ -112,7 +112,7 @@ impl rt::de::Record for TeamExternalTeamsDisconnectResponse {
         __writer: &mut rt::de::Writer<'_, M>,
     ) -> Result<(), M::Error> {
         __writer.req("ok", &true)?;
-        __writer.req("job_enqueued", &self.job_enqueued)?;
+        __writer.opt("job_enqueued", &self.job_enqueued)?;
         Ok(())
     }
 
