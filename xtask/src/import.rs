@@ -193,6 +193,14 @@ mod tests {
     }
 
     #[test]
+    fn reads_the_folder_of_recorded_answers() {
+        let request = parse(&["dir", "--samples", "answers"]).unwrap();
+        assert_eq!(request.samples, Some(PathBuf::from("answers")));
+        assert_eq!(request.inputs, [PathBuf::from("dir")]);
+        assert_eq!(parse(&["dir", "--samples"]), None, "--samples takes a folder");
+    }
+
+    #[test]
     fn reads_check() {
         let request = parse(&["--check", "dir"]).unwrap();
         assert_eq!(request.inputs, [PathBuf::from("dir")]);

@@ -5,7 +5,7 @@ use std::io;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use typed_slack_codegen::emit::{METHODS_DIR, OutputFile, manifest};
+use typed_slack_codegen::emit::{METHODS_DIR, OBJECTS_DIR, OutputFile, manifest};
 use typed_slack_codegen::schema::{SCHEMA_DIR, schema_files};
 
 /// The spec folder, under the workspace root.
@@ -166,7 +166,7 @@ pub fn plan(root: &Path) -> Result<Vec<Change>, Box<dyn std::error::Error>> {
             Err(error) => return Err(format!("{}: {error}", file.path).into()),
         }
     }
-    for path in generated_method_files(root)? {
+    for path in generated_module_files(root)? {
         if !files.iter().any(|file| file.path == path) {
             changes.push(Change::Orphan(path));
         }
@@ -184,19 +184,22 @@ fn manifest(root: &Path, section: &str) -> Result<OutputFile, Box<dyn std::error
     Ok(OutputFile { path, contents })
 }
 
-/// The files under `generated/src/methods/` that carry the generated header, by path
-/// from the workspace root.
-fn generated_method_files(root: &Path) -> io::Result<Vec<String>> {
-    let dir = root.join(GENERATED_DIR).join(METHODS_DIR);
+/// The files under `generated/src/methods/` and `generated/src/objects/` that carry
+/// the generated header, by path from the workspace root: one per spec file, so that a
+/// spec file removed leaves one behind.
+fn generated_module_files(root: &Path) -> io::Result<Vec<String>> {
     let mut paths = Vec::new();
-    if !dir.is_dir() {
-        return Ok(paths);
-    }
-    for entry in fs::read_dir(&dir)? {
-        let entry = entry?;
-        let name = entry.file_name().to_string_lossy().into_owned();
-        if name.ends_with(".rs") && fs::read_to_string(entry.path())?.starts_with(HEADER_PREFIX) {
-            paths.push(format!("{GENERATED_DIR}/{METHODS_DIR}/{name}"));
+    for folder in [METHODS_DIR, OBJECTS_DIR] {
+        let dir = root.join(GENERATED_DIR).join(folder);
+        if !dir.is_dir() {
+            continue;
+        }
+        for entry in fs::read_dir(&dir)? {
+            let entry = entry?;
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if name.ends_with(".rs") && fs::read_to_string(entry.path())?.starts_with(HEADER_PREFIX) {
+                paths.push(format!("{GENERATED_DIR}/{folder}/{name}"));
+            }
         }
     }
     paths.sort();
@@ -222,6 +225,7 @@ fn apply(root: &Path, changes: &[Change]) -> io::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use typed_slack_codegen::spec;
 
     #[test]
     fn writes_by_default_checks_when_asked_and_refuses_the_rest() {
@@ -235,7 +239,8 @@ mod tests {
     fn scratch_workspace() -> tempfile::TempDir {
         let scratch = tempfile::tempdir().unwrap();
         let spec = crate::workspace::root().unwrap().join(SPEC_DIR);
-        for dir in ["methods", "shared", SCHEMA_DIR] {
+        let spec_dirs = [spec::METHODS_DIR, spec::SHARED_DIR, spec::OBJECTS_DIR, SCHEMA_DIR];
+        for dir in spec_dirs {
             fs::create_dir_all(scratch.path().join(SPEC_DIR).join(dir)).unwrap();
             for entry in fs::read_dir(spec.join(dir)).unwrap() {
                 let entry = entry.unwrap();
@@ -274,20 +279,28 @@ mod tests {
         fs::write(&seed, fs::read_to_string(&seed).unwrap() + "// a hand edit\n").unwrap();
         fs::write(methods.join("gone_method.rs"), format!("{HEADER_PREFIX} from spec/methods/gone.method.yaml.\n"))
             .unwrap();
+        let objects = scratch.path().join(GENERATED_DIR).join(OBJECTS_DIR);
+        fs::write(objects.join("gone.rs"), format!("{HEADER_PREFIX} from spec/objects/gone.yaml.\n")).unwrap();
         fs::write(methods.join("hand_written.rs"), "// not generated\n").unwrap();
 
         let changes = plan(scratch.path()).unwrap();
         let paths: Vec<&str> = changes.iter().map(Change::path).collect();
         assert_eq!(
             paths,
-            ["generated/src/methods/apps_permissions_users_request.rs", "generated/src/methods/gone_method.rs"]
+            [
+                "generated/src/methods/apps_permissions_users_request.rs",
+                "generated/src/methods/gone_method.rs",
+                "generated/src/objects/gone.rs"
+            ]
         );
         assert!(matches!(changes[0], Change::Stale(_)));
         assert!(matches!(changes[1], Change::Orphan(_)));
+        assert!(matches!(changes[2], Change::Orphan(_)), "an object whose spec is gone is an orphan too");
 
         apply(scratch.path(), &changes).unwrap();
         assert_eq!(plan(scratch.path()).unwrap(), []);
         assert!(!methods.join("gone_method.rs").exists());
+        assert!(!objects.join("gone.rs").exists());
         assert!(methods.join("hand_written.rs").exists(), "files without the header are not ours");
     }
 
