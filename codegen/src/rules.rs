@@ -27,6 +27,13 @@ pub fn is_field_name(name: &str) -> bool {
         && name.chars().any(|c| c.is_ascii_alphanumeric())
 }
 
+/// Fields of an answer the runtime decodes itself, for every method: never response
+/// fields of the spec.
+pub const ENVELOPE_FIELDS: &[&str] = &["ok", "error", "warning", "response_metadata"];
+
+/// Fields only failed answers have (what a `missing_scope` needed and was provided).
+pub const FAILURE_FIELDS: &[&str] = &["needed", "provided"];
+
 /// Whether `name` is an object name the spec accepts (`user_profile`): lowercase ASCII
 /// letters and digits in words joined by `_`, starting with a letter.
 pub fn is_object_name(name: &str) -> bool {

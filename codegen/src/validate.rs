@@ -5,7 +5,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::diagnostics::Diagnostic;
-use crate::rules::{self, is_method_name};
+use crate::rules::{self, ENVELOPE_FIELDS, is_method_name};
 use crate::spec::model::{
     ArgumentSpec, CodeSpec, FieldSpec, LifecycleStatus, ListStyle, MethodSpec, ObjectSpec, SharedSpec, ValueType,
 };
@@ -241,9 +241,6 @@ fn validate_values(method: &Loaded<MethodSpec>, at: &str, argument: &ArgumentSpe
     report_duplicates(method, &format!("{at}.values"), argument.values.iter().cloned(), "value", problems);
 }
 
-/// Response fields the runtime decodes itself, for every method.
-const ENVELOPE_FIELDS: &[&str] = &["ok", "error", "warning", "response_metadata"];
-
 fn validate_response(method: &Loaded<MethodSpec>, problems: &mut Vec<Diagnostic>) {
     let response = &method.value.response;
     for (index, field) in response.fields.iter().enumerate() {
@@ -327,29 +324,27 @@ fn validate_fields<T>(
 }
 
 fn validate_field_names<T>(file: &Loaded<T>, prefix: &str, fields: &[FieldSpec], problems: &mut Vec<Diagnostic>) {
-    let method = file;
     for (index, field) in fields.iter().enumerate() {
         let at = format!("{prefix}fields.{index}");
         let valid = rules::is_field_name(&field.name);
         if !valid {
             problems.push(
-                method
-                    .problem(&format!("{at}.name"), format!("`{}` is not a response field name", field.name))
+                file.problem(&format!("{at}.name"), format!("`{}` is not a response field name", field.name))
                     .with_hint("field names are ASCII letters, digits, `_` and `-`, as in Slack's JSON"),
             );
         }
         if field.ty == ValueType::Token {
             problems
-                .push(method.problem(&format!("{at}.type"), "`token` is an argument type, not a response field type"));
+                .push(file.problem(&format!("{at}.type"), "`token` is an argument type, not a response field type"));
         }
         if field.list == Some(ListStyle::CommaSeparated) {
             problems.push(
-                method.problem(&format!("{at}.list"), "response lists are JSON arrays").with_hint("use `list: array`"),
+                file.problem(&format!("{at}.list"), "response lists are JSON arrays").with_hint("use `list: array`"),
             );
         }
     }
     report_duplicates(
-        method,
+        file,
         &format!("{prefix}fields.*.name"),
         fields.iter().map(|f| f.name.clone()),
         "field",

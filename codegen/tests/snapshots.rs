@@ -75,6 +75,22 @@ fn the_common_codes_table_is_written_once() {
     expect_file!["expected/runtime_common.rs"].assert_eq(&runtime.contents);
 }
 
+/// The shared objects of the fixture `shared_objects` (the `objects` module, then one file
+/// per object) and the method module that refers to them, one after the other.
+#[test]
+fn shared_objects_are_generated_once_and_boxed_where_they_recur() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/shared_objects");
+    let sources = typed_slack_codegen::spec::read_sources(&dir, "spec").expect("the fixture is readable");
+    let generation = typed_slack_codegen::generate(&sources, "spec").unwrap_or_else(|error| panic!("{error}"));
+    let files: Vec<String> = generation
+        .files
+        .into_iter()
+        .filter(|file| file.path.starts_with("src/objects/") || file.path.starts_with("src/methods/"))
+        .map(|file| format!("// ==> {}\n{}", file.path, file.contents))
+        .collect();
+    expect_file!["expected/shared_objects.rs.txt"].assert_eq(&files.join("\n"));
+}
+
 #[test]
 fn every_problem_in_every_file_is_reported_with_its_place() {
     check("invalid_specs", expect_file!["expected/invalid_specs.txt"]);

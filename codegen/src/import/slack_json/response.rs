@@ -4,11 +4,8 @@ use super::reference::{Ordered, Schema};
 use super::shape::{Alternatives, Shape, alternatives_key};
 use super::values::{report_unknown, shown};
 use crate::import::report::Findings;
-use crate::rules::is_field_name;
+use crate::rules::{ENVELOPE_FIELDS, is_field_name};
 use crate::spec::model::{FieldSpec, ListStyle, ValueType};
-
-/// Members of every response that the runtime reads itself, so no method lists them.
-const RUNTIME_FIELDS: [&str; 4] = ["ok", "warning", "response_metadata", "error"];
 
 /// Maps `output` (at `at`) into response fields, reporting what has no place in the
 /// spec.
@@ -60,7 +57,7 @@ fn members(
     let properties_at = format!("{at}.properties");
     let mut fields = Vec::new();
     for (name, node) in properties.iter() {
-        if top_level && RUNTIME_FIELDS.contains(&name) {
+        if top_level && ENVELOPE_FIELDS.contains(&name) {
             continue;
         }
         let node_at = format!("{properties_at}.{name}");
