@@ -115,6 +115,8 @@ pub struct Method {
     pub pagination_cursor: Option<String>,
     /// A success answer with a placeholder for every required field, in JSON.
     pub sample_response: String,
+    /// The success examples of the method's page, in compact JSON.
+    pub success_examples: Vec<String>,
 }
 
 /// The error or warning enum of a method.

@@ -5,7 +5,7 @@
 
 use serde_json::{Map, Value, json};
 
-use crate::spec::model::{FieldSpec, ValueType};
+use crate::spec::model::{ExampleSpec, FieldSpec, ValueType};
 
 /// The sample answer of a method whose response has `fields`, in compact JSON.
 pub fn sample_response(fields: &[FieldSpec], paginated: bool) -> String {
@@ -16,6 +16,17 @@ pub fn sample_response(fields: &[FieldSpec], paginated: bool) -> String {
         body.insert("response_metadata".to_owned(), json!({"next_cursor": ""}));
     }
     Value::Object(body).to_string()
+}
+
+/// The success examples of a method's page (bodies whose `ok` is true), in compact
+/// JSON: real answers a fake server can send, and a test decodes.
+pub fn success_examples(examples: &[ExampleSpec]) -> Vec<String> {
+    examples
+        .iter()
+        .filter_map(|example| serde_json::from_str::<Value>(&example.body).ok())
+        .filter(|body| body.get("ok") == Some(&Value::Bool(true)))
+        .map(|body| body.to_string())
+        .collect()
 }
 
 fn required_fields(fields: &[FieldSpec]) -> Map<String, Value> {

@@ -46,3 +46,29 @@ fn methods_called_with_credentials_instead_of_a_token_are_marked() {
     assert!(!catalog.iter().find(|info| info.name == "oauth.v2.access").unwrap().authenticated);
     assert!(catalog.iter().find(|info| info.name == "chat.postMessage").unwrap().authenticated);
 }
+
+/// Every answer the spec shows (each success example of a method's page) and every
+/// answer the fake Slack sends by default decodes into its method's response type and
+/// serializes back to the same JSON: nothing is lost, nothing is added.
+#[test]
+fn every_example_and_default_answer_decodes_losslessly() {
+    let mut failures = Vec::new();
+    let mut examples = 0;
+    let mut documented = 0;
+    for info in typed_slack::catalog() {
+        documented += info.success_examples.len();
+        for body in info.success_examples.iter().chain([&info.sample_response]) {
+            examples += 1;
+            let sent: serde_json::Value =
+                serde_json::from_str(body).unwrap_or_else(|error| panic!("{}: {error}", info.name));
+            match (info.reencode)(body) {
+                Ok(back) if back == sent => {}
+                Ok(back) => failures.push(format!("{}: {sent} came back as {back}", info.name)),
+                Err(error) => failures.push(error),
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{} of {examples} answers:\n{}", failures.len(), failures.join("\n"));
+    #[cfg(feature = "full")]
+    assert!(documented >= 299, "the spec's 299 success examples are all there: {documented}");
+}

@@ -33,6 +33,8 @@ pub struct MethodInfo {
     pub warnings: fn() -> Vec<Documented>,
     /// A success answer with a placeholder for every required field.
     pub sample_response: &'static str,
+    /// The success answers the method's documentation shows, in JSON.
+    pub success_examples: &'static [&'static str],
     /// Checks that a success answer's JSON body decodes into the method's response
     /// type, saying why not when it does not.
     pub check_response: fn(&str) -> Result<(), String>,
@@ -86,6 +88,7 @@ impl MethodInfo {
             errors: all_documented::<M::Error>,
             warnings: all_documented::<M::Warning>,
             sample_response: M::SAMPLE_RESPONSE,
+            success_examples: M::SUCCESS_EXAMPLES,
             check_response: check_response::<M>,
             reencode: reencode::<M>,
         }

@@ -54,6 +54,8 @@ pub trait Catalogued: Method {
     /// A success answer in JSON, with a placeholder for every required field of the
     /// response: what a fake server answers when a test scripts nothing else.
     const SAMPLE_RESPONSE: &'static str;
+    /// The success answers the method's documentation shows, in JSON.
+    const SUCCESS_EXAMPLES: &'static [&'static str] = &[];
 }
 
 /// A successful answer, which can carry the warnings Slack sent with it.

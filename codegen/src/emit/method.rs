@@ -274,6 +274,10 @@ fn method_impl(method: &ir::Method) -> TokenStream {
         if argument.required { quote!(rt::Argument::required(#name)) } else { quote!(rt::Argument::optional(#name)) }
     });
     let sample_response = &method.sample_response;
+    let success_examples = (!method.success_examples.is_empty()).then(|| {
+        let examples = &method.success_examples;
+        quote!(const SUCCESS_EXAMPLES: &'static [&'static str] = &[#(#examples),*];)
+    });
     let authenticated = facts.authenticated;
     let lifecycle = match &facts.deprecation {
         Some(note) => quote!(rt::Lifecycle::Deprecated { note: #note }),
@@ -306,6 +310,7 @@ fn method_impl(method: &ir::Method) -> TokenStream {
         impl rt::Catalogued for #name {
             const ARGUMENTS: &'static [rt::Argument] = &[#(#arguments),*];
             const SAMPLE_RESPONSE: &'static str = #sample_response;
+            #success_examples
         }
     }
 }

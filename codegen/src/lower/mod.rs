@@ -170,6 +170,7 @@ fn lower_method(
         text_enums: scope.enums,
         feature,
         sample_response: crate::sample::sample_response(&value.response.fields, pagination_cursor.is_some()),
+        success_examples: crate::sample::success_examples(&value.response.examples),
         pagination_cursor,
     }
 }

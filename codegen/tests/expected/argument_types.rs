@@ -182,6 +182,9 @@ impl rt::Catalogued for TestTypes {
         rt::Argument::required("sort"),
     ];
     const SAMPLE_RESPONSE: &'static str = "{\"channel\":\"C0000000000\",\"ok\":true,\"purpose\":{\"value\":\"\"},\"response_metadata\":{\"next_cursor\":\"\"}}";
+    const SUCCESS_EXAMPLES: &'static [&'static str] = &[
+        "{\"channel\":\"C1\",\"ok\":true,\"ts\":\"1.2\"}",
+    ];
 }
 
 impl rt::Paginated for TestTypes {

@@ -110,6 +110,9 @@ impl rt::Catalogued for AdminAnalyticsMessagesActivity {
         rt::Argument::optional("limit"),
     ];
     const SAMPLE_RESPONSE: &'static str = "{\"message_activities\":{},\"ok\":true,\"response_metadata\":{\"next_cursor\":\"\"}}";
+    const SUCCESS_EXAMPLES: &'static [&'static str] = &[
+        "{\"message_activities\":[{\"channel_id\":\"C123ABC456\",\"timestamp\":\"1234567890.123456\",\"unique_stats_by_department\":[{\"clicks\":12,\"department\":\"Engineering\",\"reactions\":8,\"shares\":3,\"views\":45},{\"clicks\":7,\"department\":\"Product\",\"reactions\":4,\"shares\":2,\"views\":32}],\"unique_stats_by_org\":[{\"clicks\":18,\"reactions\":12,\"shares\":5,\"team_id\":\"T123ABC456\",\"views\":98}],\"unique_user_clicks_count\":23,\"unique_user_reactions_count\":15,\"unique_user_shares_count\":8,\"unique_user_views_count\":142,\"unique_views_client\":{\"desktop_views_count\":89,\"mobile_views_count\":42,\"web_views_count\":11}}],\"ok\":true,\"response_metadata\":{\"next_cursor\":\"abcd...\"}}",
+    ];
 }
 
 impl rt::Paginated for AdminAnalyticsMessagesActivity {

@@ -97,6 +97,9 @@ impl rt::Catalogued for AdminAnalyticsMessagesMetadata {
         rt::Argument::optional("cursor"),
     ];
     const SAMPLE_RESPONSE: &'static str = "{\"messages\":[],\"ok\":true,\"response_metadata\":{\"next_cursor\":\"\"}}";
+    const SUCCESS_EXAMPLES: &'static [&'static str] = &[
+        "{\"messages\":[{\"files\":[{\"created\":1234567890,\"filetype\":\"png\",\"id\":\"F123ABC456\",\"mimetype\":\"image/png\",\"pretty_type\":\"PNG\",\"timestamp\":1234567890}],\"reactions\":[{\"count\":5,\"name\":\"thumbsup\"}],\"subtype\":\"bot_message\",\"text_character_count\":42,\"thread_ts\":\"1234567890.123456\",\"ts\":\"1234567890.123456\",\"type\":\"message\",\"user_id\":\"U123ABC456\"}],\"ok\":true,\"response_metadata\":{\"next_cursor\":\"abcd...\"}}",
+    ];
 }
 
 impl rt::Paginated for AdminAnalyticsMessagesMetadata {

@@ -220,6 +220,9 @@ impl rt::Catalogued for AdminAppsActivitiesList {
         rt::Argument::optional("sort_direction"),
     ];
     const SAMPLE_RESPONSE: &'static str = "{\"activities\":[],\"ok\":true,\"response_metadata\":{\"next_cursor\":\"\"}}";
+    const SUCCESS_EXAMPLES: &'static [&'static str] = &[
+        "{\"activities\":[{\"app_id\":\"A123456789\",\"component_id\":\"Fn123\",\"component_type\":\"functions\",\"created\":1650463798824317,\"event_type\":\"function_execution_started\",\"level\":\"info\",\"payload\":{\"function_name\":\"Reverse\",\"function_type\":\"app\"},\"source\":\"slack\",\"trace_id\":\"Tr123\"}],\"ok\":true,\"response_metadata\":{\"next_cursor\":\"\"}}",
+    ];
 }
 
 impl rt::Paginated for AdminAppsActivitiesList {

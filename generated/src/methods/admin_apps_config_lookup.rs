@@ -95,6 +95,9 @@ impl rt::Catalogued for AdminAppsConfigLookup {
         rt::Argument::optional("rich_link_preview_types"),
     ];
     const SAMPLE_RESPONSE: &'static str = "{\"configs\":[],\"ok\":true}";
+    const SUCCESS_EXAMPLES: &'static [&'static str] = &[
+        "{\"configs\":[{\"app_id\":\"A123\",\"domain_restrictions\":{\"emails\":[\"my-corp.com\",\"yourcorp.com\"],\"urls\":[\"mycorp.company.com\",\"mycorp2.company.com\"]},\"rich_link_preview_type\":\"limited_details\",\"workflow_auth_strategy\":\"end_user_only\"},{\"app_id\":\"A456\",\"domain_restrictions\":{\"emails\":[],\"urls\":[]},\"rich_link_preview_type\":\"no_preview\",\"workflow_auth_strategy\":\"builder_choice\"}],\"ok\":true}",
+    ];
 }
 
 /// The answer of a successful [`AdminAppsConfigLookup`] call (`admin.apps.config.lookup`), with any warnings Slack sent in `warnings`.

@@ -93,6 +93,7 @@ impl rt::Catalogued for AdminAppsRequestsCancel {
         rt::Argument::optional("enterprise_id"),
     ];
     const SAMPLE_RESPONSE: &'static str = "{\"ok\":true}";
+    const SUCCESS_EXAMPLES: &'static [&'static str] = &["{\"ok\":true}"];
 }
 
 /// The answer of a successful [`AdminAppsRequestsCancel`] call (`admin.apps.requests.cancel`), with any warnings Slack sent in `warnings`.

@@ -105,6 +105,9 @@ impl rt::Catalogued for AdminAuthPolicyGetEntities {
         rt::Argument::optional("cursor"),
     ];
     const SAMPLE_RESPONSE: &'static str = "{\"entities\":[],\"entity_total_count\":0,\"ok\":true,\"response_metadata\":{\"next_cursor\":\"\"}}";
+    const SUCCESS_EXAMPLES: &'static [&'static str] = &[
+        "{\"entities\":[{\"date_added\":1620836993,\"entity_id\":\"U1234\",\"entity_type\":\"USER\"}],\"entity_total_count\":1,\"ok\":true}",
+    ];
 }
 
 impl rt::Paginated for AdminAuthPolicyGetEntities {

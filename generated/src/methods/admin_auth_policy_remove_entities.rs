@@ -83,6 +83,7 @@ impl rt::Catalogued for AdminAuthPolicyRemoveEntities {
         rt::Argument::required("entity_ids"),
     ];
     const SAMPLE_RESPONSE: &'static str = "{\"entity_total_count\":0,\"ok\":true}";
+    const SUCCESS_EXAMPLES: &'static [&'static str] = &["{\"ok\":true}"];
 }
 
 /// The answer of a successful [`AdminAuthPolicyRemoveEntities`] call (`admin.auth.policy.removeEntities`), with any warnings Slack sent in `warnings`.

@@ -85,6 +85,9 @@ impl rt::Catalogued for AdminBarriersCreate {
         rt::Argument::required("restricted_subjects"),
     ];
     const SAMPLE_RESPONSE: &'static str = "{\"barrier\":{},\"ok\":true}";
+    const SUCCESS_EXAMPLES: &'static [&'static str] = &[
+        "{\"barrier\":{\"barriered_from_usergroups\":[{\"id\":\"S03TNHGAUGZ\",\"name\":\"Another External Contracting Team\"},{\"id\":\"S03TNHF56UR\",\"name\":\"External Contracting Team\"}],\"date_update\":1660224825,\"enterprise_id\":\"E03055H6DAS\",\"id\":\"Ba03T70KB2H3\",\"primary_usergroup\":{\"id\":\"S03TZK4A9H6\",\"name\":\"Company That Pays Contracting Teams\"},\"restricted_subjects\":[\"im\",\"mpim\",\"call\"]},\"ok\":true}",
+    ];
 }
 
 /// The answer of a successful [`AdminBarriersCreate`] call (`admin.barriers.create`), with any warnings Slack sent in `warnings`.

@@ -59,6 +59,7 @@ impl rt::Method for AdminBarriersDelete {
 impl rt::Catalogued for AdminBarriersDelete {
     const ARGUMENTS: &'static [rt::Argument] = &[rt::Argument::required("barrier_id")];
     const SAMPLE_RESPONSE: &'static str = "{\"ok\":true}";
+    const SUCCESS_EXAMPLES: &'static [&'static str] = &["{\"ok\":true}"];
 }
 
 /// The answer of a successful [`AdminBarriersDelete`] call (`admin.barriers.delete`), with any warnings Slack sent in `warnings`.

@@ -81,6 +81,10 @@ impl rt::Catalogued for AdminBarriersList {
         rt::Argument::optional("cursor"),
     ];
     const SAMPLE_RESPONSE: &'static str = "{\"barriers\":[],\"ok\":true,\"response_metadata\":{\"next_cursor\":\"\"}}";
+    const SUCCESS_EXAMPLES: &'static [&'static str] = &[
+        "{\"barriers\":[{\"barriered_from_usergroups\":[{\"id\":\"S03TNHF56UR\",\"name\":\"External Contracting Team\"},{\"id\":\"S03TNHGAUGZ\",\"name\":\"Another External Contracting Team\"}],\"date_update\":1660224825,\"enterprise_id\":\"E03055H6DAS\",\"id\":\"Ba03T70KB2H3\",\"primary_usergroup\":{\"id\":\"S03TZK4A9H6\",\"name\":\"Company That Pays Contracting Teams\"},\"restricted_subjects\":[\"im\",\"mpim\",\"call\"]}],\"ok\":true}",
+        "{\"barriers\":[{\"barriered_from_usergroups\":[{\"id\":\"S03TNHF56UR\",\"name\":\"External Contracting Team\"},{\"id\":\"S03TNHGAUGZ\",\"name\":\"Another External Contracting Team\"}],\"date_update\":1660224825,\"enterprise_id\":\"E03055H6DAS\",\"id\":\"Ba03T70KB2H3\",\"primary_usergroup\":{\"id\":\"S03TZK4A9H6\",\"name\":\"Company That Pays Contracting Teams\"},\"response_metadata\":{\"next_cursor\":\"dGVhbTpDMDYxRkE1UEI=\"},\"restricted_subjects\":[\"im\",\"mpim\",\"call\"]}],\"ok\":true}",
+    ];
 }
 
 impl rt::Paginated for AdminBarriersList {

@@ -68,6 +68,7 @@ impl rt::Method for AdminConversationsArchive {
 impl rt::Catalogued for AdminConversationsArchive {
     const ARGUMENTS: &'static [rt::Argument] = &[rt::Argument::required("channel_id")];
     const SAMPLE_RESPONSE: &'static str = "{\"ok\":true}";
+    const SUCCESS_EXAMPLES: &'static [&'static str] = &["{\"ok\":true}"];
 }
 
 /// The answer of a successful [`AdminConversationsArchive`] call (`admin.conversations.archive`), with any warnings Slack sent in `warnings`.

@@ -65,6 +65,9 @@ impl rt::Method for AdminConversationsBulkDelete {
 impl rt::Catalogued for AdminConversationsBulkDelete {
     const ARGUMENTS: &'static [rt::Argument] = &[rt::Argument::required("channel_ids")];
     const SAMPLE_RESPONSE: &'static str = "{\"bulk_action_id\":\"\",\"not_added\":[],\"ok\":true}";
+    const SUCCESS_EXAMPLES: &'static [&'static str] = &[
+        "{\"bulk_action_id\":\"Ab123456\",\"not_added\":[{\"channel_id\":\"C12346\",\"error\":\"invalid_channel\"}],\"ok\":true}",
+    ];
 }
 
 /// The answer of a successful [`AdminConversationsBulkDelete`] call (`admin.conversations.bulkDelete`), with any warnings Slack sent in `warnings`.

@@ -78,6 +78,9 @@ impl rt::Catalogued for AdminConversationsBulkSetExcludeFromSlackAi {
         rt::Argument::required("exclude"),
     ];
     const SAMPLE_RESPONSE: &'static str = "{\"bulk_action_id\":\"\",\"not_added\":[],\"ok\":true}";
+    const SUCCESS_EXAMPLES: &'static [&'static str] = &[
+        "{\"bulk_action_id\":\"Ab123456\",\"not_added\":[{\"channel_id\":\"C12346\",\"error\":\"invalid_channel\"}],\"ok\":true}",
+    ];
 }
 
 /// The answer of a successful [`AdminConversationsBulkSetExcludeFromSlackAi`] call (`admin.conversations.bulkSetExcludeFromSlackAi`), with any warnings Slack sent in `warnings`.

@@ -83,6 +83,7 @@ impl rt::Catalogued for AdminConversationsConvertToPrivate {
         rt::Argument::optional("name"),
     ];
     const SAMPLE_RESPONSE: &'static str = "{\"ok\":true}";
+    const SUCCESS_EXAMPLES: &'static [&'static str] = &["{\"ok\":true}"];
 }
 
 /// The answer of a successful [`AdminConversationsConvertToPrivate`] call (`admin.conversations.convertToPrivate`), with any warnings Slack sent in `warnings`.

@@ -115,6 +115,9 @@ impl rt::Catalogued for AdminConversationsCreate {
         rt::Argument::optional("team_id"),
     ];
     const SAMPLE_RESPONSE: &'static str = "{\"ok\":true}";
+    const SUCCESS_EXAMPLES: &'static [&'static str] = &[
+        "{\"channel_id\":\"C12345\",\"ok\":true}",
+    ];
 }
 
 /// The answer of a successful [`AdminConversationsCreate`] call (`admin.conversations.create`), with any warnings Slack sent in `warnings`.

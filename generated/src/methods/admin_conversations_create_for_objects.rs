@@ -93,6 +93,9 @@ impl rt::Catalogued for AdminConversationsCreateForObjects {
         rt::Argument::optional("invite_object_team"),
     ];
     const SAMPLE_RESPONSE: &'static str = "{\"channel_id\":\"\",\"ok\":true}";
+    const SUCCESS_EXAMPLES: &'static [&'static str] = &[
+        "{\"channel_id\":\"C12345\",\"ok\":true}",
+    ];
 }
 
 /// The answer of a successful [`AdminConversationsCreateForObjects`] call (`admin.conversations.createForObjects`), with any warnings Slack sent in `warnings`.

@@ -88,6 +88,7 @@ impl rt::Catalogued for AdminConversationsDisconnectShared {
         rt::Argument::optional("leaving_team_ids"),
     ];
     const SAMPLE_RESPONSE: &'static str = "{\"ok\":true}";
+    const SUCCESS_EXAMPLES: &'static [&'static str] = &["{\"ok\":true}"];
 }
 
 /// The answer of a successful [`AdminConversationsDisconnectShared`] call (`admin.conversations.disconnectShared`), with any warnings Slack sent in `warnings`.

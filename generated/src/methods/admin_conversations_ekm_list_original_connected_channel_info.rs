@@ -104,6 +104,9 @@ impl rt::Catalogued for AdminConversationsEkmListOriginalConnectedChannelInfo {
         rt::Argument::optional("cursor"),
     ];
     const SAMPLE_RESPONSE: &'static str = "{\"ok\":true,\"response_metadata\":{\"next_cursor\":\"\"}}";
+    const SUCCESS_EXAMPLES: &'static [&'static str] = &[
+        "{\"channels\":[{\"id\":\"string\",\"internal_team_ids\":\"array\",\"original_connected_channel_id\":\"string\",\"original_connected_host_id\":\"string\"}],\"ok\":true}",
+    ];
 }
 
 impl rt::Paginated for AdminConversationsEkmListOriginalConnectedChannelInfo {

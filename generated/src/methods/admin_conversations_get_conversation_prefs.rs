@@ -68,6 +68,10 @@ impl rt::Method for AdminConversationsGetConversationPrefs {
 impl rt::Catalogued for AdminConversationsGetConversationPrefs {
     const ARGUMENTS: &'static [rt::Argument] = &[rt::Argument::required("channel_id")];
     const SAMPLE_RESPONSE: &'static str = "{\"ok\":true}";
+    const SUCCESS_EXAMPLES: &'static [&'static str] = &[
+        "{\"ok\":true,\"prefs\":{\"can_thread\":{\"type\":\"admin, owner\",\"user\":\"U1234,U5678\"},\"who_can_post\":{\"type\":\"admin\",\"user\":\"U1234\"}}}",
+        "{\"ok\":true,\"prefs\":{\"can_thread\":{\"type\":[\"ra\"],\"user\":[]},\"enable_at_channel\":{\"enabled\":false},\"enable_at_here\":{\"enabled\":false},\"who_can_post\":{\"type\":[\"admin\"],\"user\":[\"ABCD4567E\"]}}}",
+    ];
 }
 
 /// The answer of a successful [`AdminConversationsGetConversationPrefs`] call (`admin.conversations.getConversationPrefs`), with any warnings Slack sent in `warnings`.

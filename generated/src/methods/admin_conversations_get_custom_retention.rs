@@ -68,6 +68,9 @@ impl rt::Method for AdminConversationsGetCustomRetention {
 impl rt::Catalogued for AdminConversationsGetCustomRetention {
     const ARGUMENTS: &'static [rt::Argument] = &[rt::Argument::required("channel_id")];
     const SAMPLE_RESPONSE: &'static str = "{\"duration_days\":0,\"is_policy_enabled\":false,\"ok\":true}";
+    const SUCCESS_EXAMPLES: &'static [&'static str] = &[
+        "{\"duration_days\":70,\"is_policy_enabled\":true,\"ok\":true}",
+    ];
 }
 
 /// The answer of a successful [`AdminConversationsGetCustomRetention`] call (`admin.conversations.getCustomRetention`), with any warnings Slack sent in `warnings`.

@@ -97,6 +97,9 @@ impl rt::Catalogued for AdminConversationsGetTeams {
         rt::Argument::optional("limit"),
     ];
     const SAMPLE_RESPONSE: &'static str = "{\"ok\":true,\"response_metadata\":{\"next_cursor\":\"\"}}";
+    const SUCCESS_EXAMPLES: &'static [&'static str] = &[
+        "{\"ok\":true,\"team_ids\":[\"T1234\",\"T5679\"]}",
+    ];
 }
 
 impl rt::Paginated for AdminConversationsGetTeams {

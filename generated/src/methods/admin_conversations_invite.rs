@@ -81,6 +81,7 @@ impl rt::Catalogued for AdminConversationsInvite {
         rt::Argument::required("channel_id"),
     ];
     const SAMPLE_RESPONSE: &'static str = "{\"ok\":true}";
+    const SUCCESS_EXAMPLES: &'static [&'static str] = &["{\"ok\":true}"];
 }
 
 /// The answer of a successful [`AdminConversationsInvite`] call (`admin.conversations.invite`), with any warnings Slack sent in `warnings`.

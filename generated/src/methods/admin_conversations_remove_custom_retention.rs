@@ -68,6 +68,7 @@ impl rt::Method for AdminConversationsRemoveCustomRetention {
 impl rt::Catalogued for AdminConversationsRemoveCustomRetention {
     const ARGUMENTS: &'static [rt::Argument] = &[rt::Argument::required("channel_id")];
     const SAMPLE_RESPONSE: &'static str = "{\"ok\":true}";
+    const SUCCESS_EXAMPLES: &'static [&'static str] = &["{\"ok\":true}"];
 }
 
 /// The answer of a successful [`AdminConversationsRemoveCustomRetention`] call (`admin.conversations.removeCustomRetention`), with any warnings Slack sent in `warnings`.

@@ -75,6 +75,7 @@ impl rt::Catalogued for AdminConversationsRename {
         rt::Argument::required("name"),
     ];
     const SAMPLE_RESPONSE: &'static str = "{\"ok\":true}";
+    const SUCCESS_EXAMPLES: &'static [&'static str] = &["{\"ok\":true}"];
 }
 
 /// The answer of a successful [`AdminConversationsRename`] call (`admin.conversations.rename`), with any warnings Slack sent in `warnings`.

@@ -84,6 +84,7 @@ impl rt::Catalogued for AdminConversationsRestrictAccessAddGroup {
         rt::Argument::required("channel_id"),
     ];
     const SAMPLE_RESPONSE: &'static str = "{\"ok\":true}";
+    const SUCCESS_EXAMPLES: &'static [&'static str] = &["{\"ok\":true}"];
 }
 
 /// The answer of a successful [`AdminConversationsRestrictAccessAddGroup`] call (`admin.conversations.restrictAccess.addGroup`), with any warnings Slack sent in `warnings`.

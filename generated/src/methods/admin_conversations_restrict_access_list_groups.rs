@@ -76,6 +76,9 @@ impl rt::Catalogued for AdminConversationsRestrictAccessListGroups {
         rt::Argument::optional("team_id"),
     ];
     const SAMPLE_RESPONSE: &'static str = "{\"group_ids\":[],\"ok\":true}";
+    const SUCCESS_EXAMPLES: &'static [&'static str] = &[
+        "{\"group_ids\":[\"YOUR_GROUP_ID\"],\"ok\":true}",
+    ];
 }
 
 /// The answer of a successful [`AdminConversationsRestrictAccessListGroups`] call (`admin.conversations.restrictAccess.listGroups`), with any warnings Slack sent in `warnings`.

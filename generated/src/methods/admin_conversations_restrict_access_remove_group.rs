@@ -79,6 +79,7 @@ impl rt::Catalogued for AdminConversationsRestrictAccessRemoveGroup {
         rt::Argument::required("channel_id"),
     ];
     const SAMPLE_RESPONSE: &'static str = "{\"ok\":true}";
+    const SUCCESS_EXAMPLES: &'static [&'static str] = &["{\"ok\":true}"];
 }
 
 /// The answer of a successful [`AdminConversationsRestrictAccessRemoveGroup`] call (`admin.conversations.restrictAccess.removeGroup`), with any warnings Slack sent in `warnings`.

@@ -191,6 +191,9 @@ impl rt::Catalogued for AdminConversationsSearch {
         rt::Argument::optional("total_count_only"),
     ];
     const SAMPLE_RESPONSE: &'static str = "{\"conversations\":[],\"next_cursor\":\"\",\"ok\":true,\"response_metadata\":{\"next_cursor\":\"\"},\"total_count\":0}";
+    const SUCCESS_EXAMPLES: &'static [&'static str] = &[
+        "{\"conversations\":[{\"connected_team_ids\":[],\"created\":1578423973,\"creator_id\":\"WPQ65MVKK\",\"id\":\"GSEV0B5PY\",\"internal_team_ids_count\":4,\"internal_team_ids_sample_team\":\"T013F30DBAB\",\"is_archived\":true,\"is_ext_shared\":false,\"is_frozen\":false,\"is_general\":false,\"is_global_shared\":true,\"is_org_default\":false,\"is_org_mandatory\":false,\"is_org_shared\":true,\"is_pending_ext_shared\":false,\"is_private\":true,\"last_activity_ts\":1583198954000200,\"member_count\":-1,\"name\":\"privacy-channel\",\"pending_connected_team_ids\":[],\"purpose\":\"Group messaging with: @rita @nwhere @meanie\"},{\"connected_team_ids\":[],\"created\":1588786531,\"creator_id\":\"WPQ65MVKK\",\"id\":\"C013JDPD6CR\",\"internal_team_ids_count\":1,\"internal_team_ids_sample_team\":\"TPQ67R81F\",\"is_archived\":false,\"is_ext_shared\":false,\"is_frozen\":false,\"is_general\":false,\"is_global_shared\":false,\"is_org_default\":false,\"is_org_mandatory\":false,\"is_org_shared\":true,\"is_pending_ext_shared\":false,\"is_private\":false,\"last_activity_ts\":1589854024000200,\"member_count\":1,\"name\":\"proj-decomposed-monolith\",\"pending_connected_team_ids\":[],\"purpose\":\"\"}],\"next_cursor\":\"aWQ6Mw==\",\"ok\":true,\"total_count\":14823}",
+    ];
 }
 
 impl rt::Paginated for AdminConversationsSearch {

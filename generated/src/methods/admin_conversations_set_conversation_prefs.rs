@@ -76,6 +76,7 @@ impl rt::Catalogued for AdminConversationsSetConversationPrefs {
         rt::Argument::required("prefs"),
     ];
     const SAMPLE_RESPONSE: &'static str = "{\"ok\":true}";
+    const SUCCESS_EXAMPLES: &'static [&'static str] = &["{\"ok\":true}"];
 }
 
 /// The answer of a successful [`AdminConversationsSetConversationPrefs`] call (`admin.conversations.setConversationPrefs`), with any warnings Slack sent in `warnings`.

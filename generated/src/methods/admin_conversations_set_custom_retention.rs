@@ -77,6 +77,7 @@ impl rt::Catalogued for AdminConversationsSetCustomRetention {
         rt::Argument::required("duration_days"),
     ];
     const SAMPLE_RESPONSE: &'static str = "{\"ok\":true}";
+    const SUCCESS_EXAMPLES: &'static [&'static str] = &["{\"ok\":true}"];
 }
 
 /// The answer of a successful [`AdminConversationsSetCustomRetention`] call (`admin.conversations.setCustomRetention`), with any warnings Slack sent in `warnings`.

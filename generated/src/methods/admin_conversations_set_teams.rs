@@ -112,6 +112,7 @@ impl rt::Catalogued for AdminConversationsSetTeams {
         rt::Argument::optional("org_channel"),
     ];
     const SAMPLE_RESPONSE: &'static str = "{\"channel\":\"C0000000000\",\"ok\":true}";
+    const SUCCESS_EXAMPLES: &'static [&'static str] = &["{\"ok\":true}"];
 }
 
 /// The answer of a successful [`AdminConversationsSetTeams`] call (`admin.conversations.setTeams`), with any warnings Slack sent in `warnings`.

@@ -72,6 +72,7 @@ impl rt::Catalogued for AdminEmojiAdd {
         rt::Argument::optional("url"),
     ];
     const SAMPLE_RESPONSE: &'static str = "{\"ok\":true}";
+    const SUCCESS_EXAMPLES: &'static [&'static str] = &["{\"ok\":true}"];
 }
 
 /// The answer of a successful [`AdminEmojiAdd`] call (`admin.emoji.add`), with any warnings Slack sent in `warnings`.

@@ -66,6 +66,7 @@ impl rt::Catalogued for AdminEmojiAddAlias {
         rt::Argument::required("alias_for"),
     ];
     const SAMPLE_RESPONSE: &'static str = "{\"ok\":true}";
+    const SUCCESS_EXAMPLES: &'static [&'static str] = &["{\"ok\":true}"];
 }
 
 /// The answer of a successful [`AdminEmojiAddAlias`] call (`admin.emoji.addAlias`), with any warnings Slack sent in `warnings`.

@@ -81,6 +81,9 @@ impl rt::Catalogued for AdminEmojiList {
         rt::Argument::optional("limit"),
     ];
     const SAMPLE_RESPONSE: &'static str = "{\"emoji\":{},\"ok\":true,\"response_metadata\":{\"next_cursor\":\"\"}}";
+    const SUCCESS_EXAMPLES: &'static [&'static str] = &[
+        "{\"emoji\":{\"bc\":{\"date_created\":1594854289,\"uploaded_by\":\"WPU7MCTFH\",\"url\":\"https://emoji.slack-edge.com/TM315QLU8/bc/fb3dfdea697528b9.png\"},\"ignore\":{\"date_created\":1598467835,\"uploaded_by\":\"WPU7MCTFH\",\"url\":\"https://emoji.slack-edge.com/TM315QLU8/ignore/9506cda43addbad8.png\"},\"kb\":{\"date_created\":1598467537,\"uploaded_by\":\"WPU7MCTFH\",\"url\":\"https://emoji.slack-edge.com/TM315QLU8/kb/bab417c375703f7b.png\"},\"people\":{\"date_created\":1593383822,\"uploaded_by\":\"WPU7MCTFH\",\"url\":\"https://emoji.slack-edge.com/TM315QLU8/people/0b40796ab677b47f.png\"},\"person\":{\"date_created\":1593383817,\"uploaded_by\":\"WPU7MCTFH\",\"url\":\"https://emoji.slack-edge.com/TM315QLU8/person/81295a4f69d8b122.png\"},\"plus1\":{\"date_created\":1593724572,\"uploaded_by\":\"WPU7MCTFH\",\"url\":\"https://emoji.slack-edge.com/TM315QLU8/plus1/42b92e57a79eb27e.png\"},\"slackbot\":{\"date_created\":1593383989,\"uploaded_by\":\"WPU7MCTFH\",\"url\":\"https://emoji.slack-edge.com/TM315QLU8/slackbot/561d6e545263d92b.png\"},\"welcome\":{\"date_created\":1593383451,\"uploaded_by\":\"WPU7MCTFH\",\"url\":\"https://emoji.slack-edge.com/TM315QLU8/welcome/763d3659699d2ef7.gif\"},\"wf\":{\"date_created\":1594854443,\"uploaded_by\":\"WPU7MCTFH\",\"url\":\"https://emoji.slack-edge.com/TM315QLU8/wf/04dad3aa28b57cd3.png\"},\"workflow\":{\"date_created\":1591720632,\"uploaded_by\":\"WLWLQDAL9\",\"url\":\"https://emoji.slack-edge.com/TM315QLU8/workflow/530de66adccc59c5.png\"}},\"ok\":true,\"response_metadata\":{\"next_cursor\":\"\"}}",
+    ];
 }
 
 impl rt::Paginated for AdminEmojiList {

@@ -57,6 +57,7 @@ impl rt::Method for AdminEmojiRemove {
 impl rt::Catalogued for AdminEmojiRemove {
     const ARGUMENTS: &'static [rt::Argument] = &[rt::Argument::required("name")];
     const SAMPLE_RESPONSE: &'static str = "{\"ok\":true}";
+    const SUCCESS_EXAMPLES: &'static [&'static str] = &["{\"ok\":true}"];
 }
 
 /// The answer of a successful [`AdminEmojiRemove`] call (`admin.emoji.remove`), with any warnings Slack sent in `warnings`.

@@ -66,6 +66,7 @@ impl rt::Catalogued for AdminEmojiRename {
         rt::Argument::required("new_name"),
     ];
     const SAMPLE_RESPONSE: &'static str = "{\"ok\":true}";
+    const SUCCESS_EXAMPLES: &'static [&'static str] = &["{\"ok\":true}"];
 }
 
 /// The answer of a successful [`AdminEmojiRename`] call (`admin.emoji.rename`), with any warnings Slack sent in `warnings`.

@@ -127,6 +127,9 @@ impl rt::Catalogued for AdminFunctionsList {
         rt::Argument::optional("limit"),
     ];
     const SAMPLE_RESPONSE: &'static str = "{\"functions\":[],\"ok\":true,\"response_metadata\":{\"next_cursor\":\"\"}}";
+    const SUCCESS_EXAMPLES: &'static [&'static str] = &[
+        "{\"functions\":[{\"app_id\":\"789FGH1011IJ\",\"callback_id\":\"sample_function\",\"date_created\":1692283027,\"date_deleted\":0,\"date_updated\":1692725035,\"description\":\"A sample function.\",\"id\":\"123ABC456DE\",\"input_parameters\":[{\"description\":\"Message to be posted.\",\"is_required\":true,\"name\":\"message\",\"title\":\"Message\",\"type\":\"string\"},{\"description\":\"The user invoking the workflow.\",\"is_required\":false,\"name\":\"user\",\"title\":\"User\",\"type\":\"slack#/reference/objects/user-object_id\"}],\"output_parameters\":[{\"description\":\"Updated message to be posted.\",\"is_required\":true,\"name\":\"updatedMsg\",\"title\":\"Updated Msg\",\"type\":\"string\"}],\"title\":\"Sample function\",\"type\":\"app\"}],\"ok\":true,\"response_metadata\":{\"next_cursor\":\"aWQ6MTE3MDk1NTIzNDAxOQ==\"}}",
+    ];
 }
 
 impl rt::Paginated for AdminFunctionsList {

@@ -64,6 +64,7 @@ impl rt::Method for AdminFunctionsPermissionsLookup {
 impl rt::Catalogued for AdminFunctionsPermissionsLookup {
     const ARGUMENTS: &'static [rt::Argument] = &[rt::Argument::required("function_ids")];
     const SAMPLE_RESPONSE: &'static str = "{\"errors\":{},\"metadata\":{},\"ok\":true,\"permissions\":{}}";
+    const SUCCESS_EXAMPLES: &'static [&'static str] = &["{\"errors\":{},\"ok\":true}"];
 }
 
 /// The answer of a successful [`AdminFunctionsPermissionsLookup`] call (`admin.functions.permissions.lookup`), with any warnings Slack sent in `warnings`.

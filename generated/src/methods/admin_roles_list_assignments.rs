@@ -127,6 +127,9 @@ impl rt::Catalogued for AdminRolesListAssignments {
         rt::Argument::optional("sort_dir"),
     ];
     const SAMPLE_RESPONSE: &'static str = "{\"ok\":true,\"response_metadata\":{\"next_cursor\":\"\"},\"role_assignments\":[]}";
+    const SUCCESS_EXAMPLES: &'static [&'static str] = &[
+        "{\"ok\":true,\"response_metadata\":{\"next_cursor\":\"dXNlcl9pZDozMDA1NjIwNTc0MjYyO2VudGl0eV90eXBlOjE7ZW50aXR5X2lkOjMwMDUxODcyMTczNjY7ZGF0ZV9jcmVhdGU6MTY0MzIzMTMzMQ==\"},\"role_assignments\":[{\"date_create\":1677038902,\"entity_id\":\"T123ABC456\",\"role_id\":\"Rl0C\",\"user_id\":\"U123ABC456\"},{\"date_create\":1677038902,\"entity_id\":\"T123ABC456\",\"role_id\":\"Rl0C\",\"user_id\":\"U123ABC456\"},{\"date_create\":1666624374,\"entity_id\":\"C123ABC456\",\"role_id\":\"Rl0A\",\"user_id\":\"U123ABC456\"},{\"date_create\":1663617026,\"entity_id\":\"E123ABC456\",\"role_id\":\"Rl03\",\"user_id\":\"U123ABC456\"},{\"date_create\":1643231331,\"entity_id\":\"E123ABC456\",\"role_id\":\"Rl01\",\"user_id\":\"U123ABC456\"}]}",
+    ];
 }
 
 impl rt::Paginated for AdminRolesListAssignments {

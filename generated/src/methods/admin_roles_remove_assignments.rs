@@ -87,6 +87,7 @@ impl rt::Catalogued for AdminRolesRemoveAssignments {
         rt::Argument::required("user_ids"),
     ];
     const SAMPLE_RESPONSE: &'static str = "{\"ok\":true}";
+    const SUCCESS_EXAMPLES: &'static [&'static str] = &["{\"ok\":true}"];
 }
 
 /// The answer of a successful [`AdminRolesRemoveAssignments`] call (`admin.roles.removeAssignments`), with any warnings Slack sent in `warnings`.

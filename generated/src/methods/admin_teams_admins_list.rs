@@ -88,6 +88,9 @@ impl rt::Catalogued for AdminTeamsAdminsList {
         rt::Argument::required("team_id"),
     ];
     const SAMPLE_RESPONSE: &'static str = "{\"admin_ids\":[],\"ok\":true,\"response_metadata\":{\"next_cursor\":\"\"}}";
+    const SUCCESS_EXAMPLES: &'static [&'static str] = &[
+        "{\"admin_ids\":[\"U1234\"],\"ok\":true}",
+    ];
 }
 
 impl rt::Paginated for AdminTeamsAdminsList {

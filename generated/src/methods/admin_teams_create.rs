@@ -95,6 +95,9 @@ impl rt::Catalogued for AdminTeamsCreate {
         rt::Argument::optional("team_discoverability"),
     ];
     const SAMPLE_RESPONSE: &'static str = "{\"ok\":true,\"team\":\"T0000000000\"}";
+    const SUCCESS_EXAMPLES: &'static [&'static str] = &[
+        "{\"ok\":true,\"team\":\"T12345\"}",
+    ];
 }
 
 /// The answer of a successful [`AdminTeamsCreate`] call (`admin.teams.create`), with any warnings Slack sent in `warnings`.

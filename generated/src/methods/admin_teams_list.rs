@@ -85,6 +85,9 @@ impl rt::Catalogued for AdminTeamsList {
         rt::Argument::optional("cursor"),
     ];
     const SAMPLE_RESPONSE: &'static str = "{\"ok\":true,\"response_metadata\":{\"next_cursor\":\"\"}}";
+    const SUCCESS_EXAMPLES: &'static [&'static str] = &[
+        "{\"ok\":true,\"teams\":[{\"discoverability\":\"hidden\",\"id\":\"T1234\",\"name\":\"My Team\",\"primary_owner\":{\"email\":\"bront@slack.com\",\"user_id\":\"W1234\"},\"team_url\":\"https://subarachnoid.slack.com/\"}]}",
+    ];
 }
 
 impl rt::Paginated for AdminTeamsList {

@@ -89,6 +89,9 @@ impl rt::Catalogued for AdminTeamsOwnersList {
         rt::Argument::optional("cursor"),
     ];
     const SAMPLE_RESPONSE: &'static str = "{\"ok\":true,\"owner_ids\":[],\"response_metadata\":{\"next_cursor\":\"\"}}";
+    const SUCCESS_EXAMPLES: &'static [&'static str] = &[
+        "{\"ok\":true,\"owner_ids\":[\"U1234\"]}",
+    ];
 }
 
 impl rt::Paginated for AdminTeamsOwnersList {

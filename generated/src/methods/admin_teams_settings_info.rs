@@ -62,6 +62,9 @@ impl rt::Method for AdminTeamsSettingsInfo {
 impl rt::Catalogued for AdminTeamsSettingsInfo {
     const ARGUMENTS: &'static [rt::Argument] = &[rt::Argument::required("team_id")];
     const SAMPLE_RESPONSE: &'static str = "{\"ok\":true,\"team\":{}}";
+    const SUCCESS_EXAMPLES: &'static [&'static str] = &[
+        "{\"ok\":true,\"team\":{\"default_channels\":\"array\",\"domain\":\"string\",\"email_domain\":\"string\",\"enterprise_id\":\"string\",\"enterprise_name\":\"string\",\"icon\":\"array\",\"id\":\"string\",\"name\":\"string\"}}",
+    ];
 }
 
 /// The answer of a successful [`AdminTeamsSettingsInfo`] call (`admin.teams.settings.info`), with any warnings Slack sent in `warnings`.

@@ -72,6 +72,7 @@ impl rt::Catalogued for AdminTeamsSettingsSetDefaultChannels {
         rt::Argument::required("channel_ids"),
     ];
     const SAMPLE_RESPONSE: &'static str = "{\"ok\":true}";
+    const SUCCESS_EXAMPLES: &'static [&'static str] = &["{\"ok\":true}"];
 }
 
 /// The answer of a successful [`AdminTeamsSettingsSetDefaultChannels`] call (`admin.teams.settings.setDefaultChannels`), with any warnings Slack sent in `warnings`.

@@ -70,6 +70,7 @@ impl rt::Catalogued for AdminTeamsSettingsSetDiscoverability {
         rt::Argument::required("discoverability"),
     ];
     const SAMPLE_RESPONSE: &'static str = "{\"ok\":true}";
+    const SUCCESS_EXAMPLES: &'static [&'static str] = &["{\"ok\":true}"];
 }
 
 /// The answer of a successful [`AdminTeamsSettingsSetDiscoverability`] call (`admin.teams.settings.setDiscoverability`), with any warnings Slack sent in `warnings`.

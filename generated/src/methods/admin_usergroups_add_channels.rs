@@ -90,6 +90,7 @@ impl rt::Catalogued for AdminUsergroupsAddChannels {
         rt::Argument::required("channel_ids"),
     ];
     const SAMPLE_RESPONSE: &'static str = "{\"ok\":true}";
+    const SUCCESS_EXAMPLES: &'static [&'static str] = &["{\"ok\":true}"];
 }
 
 /// The answer of a successful [`AdminUsergroupsAddChannels`] call (`admin.usergroups.addChannels`), with any warnings Slack sent in `warnings`.

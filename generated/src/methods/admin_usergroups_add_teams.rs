@@ -91,6 +91,7 @@ impl rt::Catalogued for AdminUsergroupsAddTeams {
         rt::Argument::optional("auto_provision"),
     ];
     const SAMPLE_RESPONSE: &'static str = "{\"ok\":true}";
+    const SUCCESS_EXAMPLES: &'static [&'static str] = &["{\"ok\":true}"];
 }
 
 /// The answer of a successful [`AdminUsergroupsAddTeams`] call (`admin.usergroups.addTeams`), with any warnings Slack sent in `warnings`.

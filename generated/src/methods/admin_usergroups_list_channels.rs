@@ -94,6 +94,9 @@ impl rt::Catalogued for AdminUsergroupsListChannels {
         rt::Argument::optional("include_num_members"),
     ];
     const SAMPLE_RESPONSE: &'static str = "{\"channels\":[],\"ok\":true}";
+    const SUCCESS_EXAMPLES: &'static [&'static str] = &[
+        "{\"channels\":[{\"id\":\"C024BE91L\",\"name\":\"fun\",\"num_members\":34,\"team_id\":\"T024BE911\"},{\"id\":\"C024BE91K\",\"name\":\"more fun\",\"team_id\":\"T024BE912\"},{\"id\":\"C024BE91M\",\"is_redacted\":true,\"name\":\"public-channel\",\"num_members\":34,\"team_id\":\"T024BE911\"},{\"id\":\"C024BE91N\",\"name\":\"some more fun\",\"team_id\":\"T024BE921\"}],\"ok\":true}",
+    ];
 }
 
 /// The answer of a successful [`AdminUsergroupsListChannels`] call (`admin.usergroups.listChannels`), with any warnings Slack sent in `warnings`.

@@ -77,6 +77,7 @@ impl rt::Catalogued for AdminUsergroupsRemoveChannels {
         rt::Argument::required("channel_ids"),
     ];
     const SAMPLE_RESPONSE: &'static str = "{\"ok\":true}";
+    const SUCCESS_EXAMPLES: &'static [&'static str] = &["{\"ok\":true}"];
 }
 
 /// The answer of a successful [`AdminUsergroupsRemoveChannels`] call (`admin.usergroups.removeChannels`), with any warnings Slack sent in `warnings`.

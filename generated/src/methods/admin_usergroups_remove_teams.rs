@@ -77,6 +77,7 @@ impl rt::Catalogued for AdminUsergroupsRemoveTeams {
         rt::Argument::required("team_ids"),
     ];
     const SAMPLE_RESPONSE: &'static str = "{\"ok\":true}";
+    const SUCCESS_EXAMPLES: &'static [&'static str] = &["{\"ok\":true}"];
 }
 
 /// The answer of a successful [`AdminUsergroupsRemoveTeams`] call (`admin.usergroups.removeTeams`), with any warnings Slack sent in `warnings`.

@@ -113,6 +113,7 @@ impl rt::Catalogued for AdminUsersAssign {
         rt::Argument::optional("channel_ids"),
     ];
     const SAMPLE_RESPONSE: &'static str = "{\"ok\":true}";
+    const SUCCESS_EXAMPLES: &'static [&'static str] = &["{\"ok\":true}"];
 }
 
 /// The answer of a successful [`AdminUsersAssign`] call (`admin.users.assign`), with any warnings Slack sent in `warnings`.

@@ -81,6 +81,9 @@ impl rt::Catalogued for AdminUsersGetExpiration {
         rt::Argument::optional("target_team"),
     ];
     const SAMPLE_RESPONSE: &'static str = "{\"ok\":true}";
+    const SUCCESS_EXAMPLES: &'static [&'static str] = &[
+        "{\"ok\":true,\"user\":{\"email\":\"deactivate_user2@email.com\",\"expiration_ts\":0,\"id\":\"U123ABC456\",\"is_restricted\":false,\"is_ultra_restricted\":true}}",
+    ];
 }
 
 /// The answer of a successful [`AdminUsersGetExpiration`] call (`admin.users.getExpiration`), with any warnings Slack sent in `warnings`.

@@ -178,6 +178,7 @@ impl rt::Catalogued for AdminUsersInvite {
         rt::Argument::optional("email_password_policy_enabled"),
     ];
     const SAMPLE_RESPONSE: &'static str = "{\"ok\":true}";
+    const SUCCESS_EXAMPLES: &'static [&'static str] = &["{\"ok\":true}"];
 }
 
 /// The answer of a successful [`AdminUsersInvite`] call (`admin.users.invite`), with any warnings Slack sent in `warnings`.

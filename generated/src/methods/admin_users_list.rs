@@ -158,6 +158,9 @@ impl rt::Catalogued for AdminUsersList {
         rt::Argument::optional("limit"),
     ];
     const SAMPLE_RESPONSE: &'static str = "{\"ok\":true,\"response_metadata\":{\"next_cursor\":\"\"},\"users\":[]}";
+    const SUCCESS_EXAMPLES: &'static [&'static str] = &[
+        "{\"ok\":true,\"users\":[{\"date_created\":1566922090,\"deactivated_ts\":1678435283,\"email\":\"john.doe@slack.com\",\"expiration_ts\":0,\"full_name\":\"John Doe\",\"has_2fa\":false,\"has_sso\":false,\"id\":\"W0L3P31SP\",\"is_active\":true,\"is_admin\":false,\"is_bot\":false,\"is_owner\":false,\"is_primary_owner\":false,\"is_restricted\":false,\"is_ultra_restricted\":false,\"username\":\"john_doe\",\"workspaces\":[\"T123\"]}]}",
+    ];
 }
 
 impl rt::Paginated for AdminUsersList {

@@ -72,6 +72,7 @@ impl rt::Catalogued for AdminUsersRemove {
         rt::Argument::required("user_id"),
     ];
     const SAMPLE_RESPONSE: &'static str = "{\"ok\":true}";
+    const SUCCESS_EXAMPLES: &'static [&'static str] = &["{\"ok\":true}"];
 }
 
 /// The answer of a successful [`AdminUsersRemove`] call (`admin.users.remove`), with any warnings Slack sent in `warnings`.

@@ -66,6 +66,7 @@ impl rt::Method for AdminUsersSessionClearSettings {
 impl rt::Catalogued for AdminUsersSessionClearSettings {
     const ARGUMENTS: &'static [rt::Argument] = &[rt::Argument::required("user_ids")];
     const SAMPLE_RESPONSE: &'static str = "{\"ok\":true}";
+    const SUCCESS_EXAMPLES: &'static [&'static str] = &["{\"ok\":true}"];
 }
 
 /// The answer of a successful [`AdminUsersSessionClearSettings`] call (`admin.users.session.clearSettings`), with any warnings Slack sent in `warnings`.

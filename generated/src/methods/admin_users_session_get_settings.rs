@@ -66,6 +66,9 @@ impl rt::Method for AdminUsersSessionGetSettings {
 impl rt::Catalogued for AdminUsersSessionGetSettings {
     const ARGUMENTS: &'static [rt::Argument] = &[rt::Argument::required("user_ids")];
     const SAMPLE_RESPONSE: &'static str = "{\"ok\":true}";
+    const SUCCESS_EXAMPLES: &'static [&'static str] = &[
+        "{\"no_settings_applied\":[],\"ok\":true,\"session_settings\":[{\"desktop_app_browser_quit\":true,\"duration\":315569520,\"user_id\":\"U1234\"}]}",
+    ];
 }
 
 /// The answer of a successful [`AdminUsersSessionGetSettings`] call (`admin.users.session.getSettings`), with any warnings Slack sent in `warnings`.

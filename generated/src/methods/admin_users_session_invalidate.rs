@@ -89,6 +89,7 @@ impl rt::Catalogued for AdminUsersSessionInvalidate {
         rt::Argument::required("session_id"),
     ];
     const SAMPLE_RESPONSE: &'static str = "{\"ok\":true}";
+    const SUCCESS_EXAMPLES: &'static [&'static str] = &["{\"ok\":true}"];
 }
 
 /// The answer of a successful [`AdminUsersSessionInvalidate`] call (`admin.users.session.invalidate`), with any warnings Slack sent in `warnings`.

@@ -110,6 +110,9 @@ impl rt::Catalogued for AdminUsersSessionList {
         rt::Argument::optional("cursor"),
     ];
     const SAMPLE_RESPONSE: &'static str = "{\"active_sessions\":[],\"ok\":true,\"response_metadata\":{\"next_cursor\":\"\"}}";
+    const SUCCESS_EXAMPLES: &'static [&'static str] = &[
+        "{\"active_sessions\":[{\"created\":{\"device_hardware\":\"Intel\",\"ip\":\"24.6.145.138\",\"os\":\"OS X\",\"os_version\":\"10.15.7\",\"slack_client_version\":\"91.0.4472.77\"},\"recent\":{\"device_hardware\":\"Intel\",\"ip\":\"24.6.145.138\",\"os\":\"OS X\",\"os_version\":\"10.15.7\",\"slack_client_version\":\"91.0.4472.77\"},\"session_id\":1112275520242,\"team_id\":\"E011E2SBBFC\",\"user_id\":\"U012S9M77JP\"}],\"ok\":true}",
+    ];
 }
 
 impl rt::Paginated for AdminUsersSessionList {

@@ -90,6 +90,7 @@ impl rt::Catalogued for AdminUsersSessionResetBulk {
         rt::Argument::optional("web_only"),
     ];
     const SAMPLE_RESPONSE: &'static str = "{\"ok\":true}";
+    const SUCCESS_EXAMPLES: &'static [&'static str] = &["{\"ok\":true}"];
 }
 
 /// The answer of a successful [`AdminUsersSessionResetBulk`] call (`admin.users.session.resetBulk`), with any warnings Slack sent in `warnings`.

@@ -94,6 +94,7 @@ impl rt::Catalogued for AdminUsersSessionSetSettings {
         rt::Argument::optional("desktop_app_browser_quit"),
     ];
     const SAMPLE_RESPONSE: &'static str = "{\"ok\":true}";
+    const SUCCESS_EXAMPLES: &'static [&'static str] = &["{\"ok\":true}"];
 }
 
 /// The answer of a successful [`AdminUsersSessionSetSettings`] call (`admin.users.session.setSettings`), with any warnings Slack sent in `warnings`.

@@ -74,6 +74,7 @@ impl rt::Catalogued for AdminUsersSetAdmin {
         rt::Argument::required("user_id"),
     ];
     const SAMPLE_RESPONSE: &'static str = "{\"ok\":true}";
+    const SUCCESS_EXAMPLES: &'static [&'static str] = &["{\"ok\":true}"];
 }
 
 /// The answer of a successful [`AdminUsersSetAdmin`] call (`admin.users.setAdmin`), with any warnings Slack sent in `warnings`.

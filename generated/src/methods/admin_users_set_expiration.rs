@@ -85,6 +85,7 @@ impl rt::Catalogued for AdminUsersSetExpiration {
         rt::Argument::required("expiration_ts"),
     ];
     const SAMPLE_RESPONSE: &'static str = "{\"ok\":true}";
+    const SUCCESS_EXAMPLES: &'static [&'static str] = &["{\"ok\":true}"];
 }
 
 /// The answer of a successful [`AdminUsersSetExpiration`] call (`admin.users.setExpiration`), with any warnings Slack sent in `warnings`.

@@ -74,6 +74,7 @@ impl rt::Catalogued for AdminUsersSetOwner {
         rt::Argument::required("user_id"),
     ];
     const SAMPLE_RESPONSE: &'static str = "{\"ok\":true}";
+    const SUCCESS_EXAMPLES: &'static [&'static str] = &["{\"ok\":true}"];
 }
 
 /// The answer of a successful [`AdminUsersSetOwner`] call (`admin.users.setOwner`), with any warnings Slack sent in `warnings`.

@@ -74,6 +74,7 @@ impl rt::Catalogued for AdminUsersSetRegular {
         rt::Argument::required("user_id"),
     ];
     const SAMPLE_RESPONSE: &'static str = "{\"ok\":true}";
+    const SUCCESS_EXAMPLES: &'static [&'static str] = &["{\"ok\":true}"];
 }
 
 /// The answer of a successful [`AdminUsersSetRegular`] call (`admin.users.setRegular`), with any warnings Slack sent in `warnings`.

@@ -79,6 +79,7 @@ impl rt::Catalogued for AdminUsersUnsupportedVersionsExport {
         rt::Argument::optional("date_end_of_support"),
     ];
     const SAMPLE_RESPONSE: &'static str = "{\"ok\":true}";
+    const SUCCESS_EXAMPLES: &'static [&'static str] = &["{\"ok\":true}"];
 }
 
 /// The answer of a successful [`AdminUsersUnsupportedVersionsExport`] call (`admin.users.unsupportedVersions.export`), with any warnings Slack sent in `warnings`.

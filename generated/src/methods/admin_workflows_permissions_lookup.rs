@@ -79,6 +79,7 @@ impl rt::Catalogued for AdminWorkflowsPermissionsLookup {
         rt::Argument::optional("max_workflow_triggers"),
     ];
     const SAMPLE_RESPONSE: &'static str = "{\"ok\":true}";
+    const SUCCESS_EXAMPLES: &'static [&'static str] = &["{\"ok\":true}"];
 }
 
 /// The answer of a successful [`AdminWorkflowsPermissionsLookup`] call (`admin.workflows.permissions.lookup`), with any warnings Slack sent in `warnings`.

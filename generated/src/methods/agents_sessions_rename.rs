@@ -81,6 +81,9 @@ impl rt::Catalogued for AgentsSessionsRename {
         rt::Argument::optional("thread_ts"),
     ];
     const SAMPLE_RESPONSE: &'static str = "{\"ok\":true}";
+    const SUCCESS_EXAMPLES: &'static [&'static str] = &[
+        "{\"ok\":true,\"title\":\"Bora Bora trip prep\"}",
+    ];
 }
 
 /// The answer of a successful [`AgentsSessionsRename`] call (`agents.sessions.rename`), with any warnings Slack sent in `warnings`.

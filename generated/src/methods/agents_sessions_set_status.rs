@@ -139,6 +139,9 @@ impl rt::Catalogued for AgentsSessionsSetStatus {
         rt::Argument::optional("username"),
     ];
     const SAMPLE_RESPONSE: &'static str = "{\"ok\":true}";
+    const SUCCESS_EXAMPLES: &'static [&'static str] = &[
+        "{\"agent_status\":\"processing\",\"ok\":true,\"status\":\"processing\",\"title\":\"Scuba diving research\"}",
+    ];
 }
 
 /// The answer of a successful [`AgentsSessionsSetStatus`] call (`agents.sessions.setStatus`), with any warnings Slack sent in `warnings`.

@@ -67,6 +67,10 @@ impl rt::Method for ApiTest {
 impl rt::Catalogued for ApiTest {
     const ARGUMENTS: &'static [rt::Argument] = &[rt::Argument::optional("error")];
     const SAMPLE_RESPONSE: &'static str = "{\"ok\":true}";
+    const SUCCESS_EXAMPLES: &'static [&'static str] = &[
+        "{\"ok\":true}",
+        "{\"args\":{\"foo\":\"bar\"},\"ok\":true}",
+    ];
 }
 
 /// The answer of a successful [`ApiTest`] call (`api.test`), with any warnings Slack sent in `warnings`.

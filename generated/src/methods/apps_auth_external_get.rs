@@ -79,6 +79,9 @@ impl rt::Catalogued for AppsAuthExternalGet {
         rt::Argument::optional("force_refresh"),
     ];
     const SAMPLE_RESPONSE: &'static str = "{\"external_token\":\"\",\"ok\":true}";
+    const SUCCESS_EXAMPLES: &'static [&'static str] = &[
+        "{\"external_token\":\"00D3j00000025Zh!AQ4AQMAl46qme3wdZiKo5j3WHcJujZXoB0FtsFuC5JxWZdje2aiecF9vY5KdY5wTPUZIYBekIraDWuw_u_ZUgeIA1.opF6L9\",\"ok\":true}",
+    ];
 }
 
 /// The answer of a successful [`AppsAuthExternalGet`] call (`apps.auth.external.get`), with any warnings Slack sent in `warnings`.

@@ -56,6 +56,9 @@ impl rt::Method for AppsConnectionsOpen {
 impl rt::Catalogued for AppsConnectionsOpen {
     const ARGUMENTS: &'static [rt::Argument] = &[];
     const SAMPLE_RESPONSE: &'static str = "{\"ok\":true,\"url\":\"\"}";
+    const SUCCESS_EXAMPLES: &'static [&'static str] = &[
+        "{\"ok\":true,\"url\":\"wss://wss-somethiing.slack.com/link/?ticket=12348&app_id=5678\"}",
+    ];
 }
 
 /// The answer of a successful [`AppsConnectionsOpen`] call (`apps.connections.open`), with any warnings Slack sent in `warnings`.

@@ -87,6 +87,9 @@ impl rt::Catalogued for AppsDatastoreBulkDelete {
         rt::Argument::optional("app_id"),
     ];
     const SAMPLE_RESPONSE: &'static str = "{\"ok\":true}";
+    const SUCCESS_EXAMPLES: &'static [&'static str] = &[
+        "{\"failed_items\":[],\"ok\":true}",
+    ];
 }
 
 /// The answer of a successful [`AppsDatastoreBulkDelete`] call (`apps.datastore.bulkDelete`), with any warnings Slack sent in `warnings`.

@@ -87,6 +87,9 @@ impl rt::Catalogued for AppsDatastoreBulkGet {
         rt::Argument::optional("app_id"),
     ];
     const SAMPLE_RESPONSE: &'static str = "{\"ok\":true}";
+    const SUCCESS_EXAMPLES: &'static [&'static str] = &[
+        "{\"datastore\":\"delicious_meals\",\"items\":[{\"id\":\"12462\",\"meal\":\"Shawarma\"}],\"ok\":true}",
+    ];
 }
 
 /// The answer of a successful [`AppsDatastoreBulkGet`] call (`apps.datastore.bulkGet`), with any warnings Slack sent in `warnings`.

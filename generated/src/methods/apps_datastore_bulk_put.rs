@@ -86,6 +86,9 @@ impl rt::Catalogued for AppsDatastoreBulkPut {
         rt::Argument::optional("app_id"),
     ];
     const SAMPLE_RESPONSE: &'static str = "{\"ok\":true}";
+    const SUCCESS_EXAMPLES: &'static [&'static str] = &[
+        "{\"datastore\":\"delicious_meals\",\"failed_items\":[],\"ok\":true}",
+    ];
 }
 
 /// The answer of a successful [`AppsDatastoreBulkPut`] call (`apps.datastore.bulkPut`), with any warnings Slack sent in `warnings`.

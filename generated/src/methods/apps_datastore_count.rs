@@ -121,6 +121,9 @@ impl rt::Catalogued for AppsDatastoreCount {
         rt::Argument::optional("app_id"),
     ];
     const SAMPLE_RESPONSE: &'static str = "{\"ok\":true}";
+    const SUCCESS_EXAMPLES: &'static [&'static str] = &[
+        "{\"count\":2,\"datastore\":\"good_tunes\",\"ok\":true}",
+    ];
 }
 
 /// The answer of a successful [`AppsDatastoreCount`] call (`apps.datastore.count`), with any warnings Slack sent in `warnings`.

@@ -81,6 +81,7 @@ impl rt::Catalogued for AppsDatastoreDelete {
         rt::Argument::optional("app_id"),
     ];
     const SAMPLE_RESPONSE: &'static str = "{\"ok\":true}";
+    const SUCCESS_EXAMPLES: &'static [&'static str] = &["{\"ok\":true}"];
 }
 
 /// The answer of a successful [`AppsDatastoreDelete`] call (`apps.datastore.delete`), with any warnings Slack sent in `warnings`.

@@ -148,6 +148,9 @@ impl rt::Catalogued for AppsDatastoreQuery {
         rt::Argument::optional("limit"),
     ];
     const SAMPLE_RESPONSE: &'static str = "{\"ok\":true,\"response_metadata\":{\"next_cursor\":\"\"}}";
+    const SUCCESS_EXAMPLES: &'static [&'static str] = &[
+        "{\"datastore\":\"good_tunes\",\"items\":[{\"artist\":\"Whitney Houston\",\"id\":\"4\",\"song\":\"I Will Always Love You\"},{\"artist\":\"Fred Rogers\",\"id\":\"5\",\"song\":\"Won't You Be My Neighbor?\"}],\"ok\":true}",
+    ];
 }
 
 impl rt::Paginated for AppsDatastoreQuery {

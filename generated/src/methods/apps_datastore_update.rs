@@ -84,6 +84,9 @@ impl rt::Catalogued for AppsDatastoreUpdate {
         rt::Argument::optional("app_id"),
     ];
     const SAMPLE_RESPONSE: &'static str = "{\"ok\":true}";
+    const SUCCESS_EXAMPLES: &'static [&'static str] = &[
+        "{\"datastore\":\"good_tunes\",\"item\":{\"artist\":\"Whitney Houston\",\"id\":\"4\",\"song\":\"I Will Always Love You\"},\"ok\":true}",
+    ];
 }
 
 /// The answer of a successful [`AppsDatastoreUpdate`] call (`apps.datastore.update`), with any warnings Slack sent in `warnings`.

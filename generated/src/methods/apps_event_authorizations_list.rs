@@ -89,6 +89,9 @@ impl rt::Catalogued for AppsEventAuthorizationsList {
         rt::Argument::optional("limit"),
     ];
     const SAMPLE_RESPONSE: &'static str = "{\"authorizations\":[],\"ok\":true,\"response_metadata\":{\"next_cursor\":\"\"}}";
+    const SUCCESS_EXAMPLES: &'static [&'static str] = &[
+        "{\"authorizations\":[{\"enterprise_id\":\"string\",\"is_bot\":\"string\",\"team_id\":\"string\",\"user_id\":\"string\"},{\"enterprise_id\":\"string2\",\"is_bot\":\"string2\",\"team_id\":\"string2\",\"user_id\":\"string2\"}],\"ok\":true}",
+    ];
 }
 
 impl rt::Paginated for AppsEventAuthorizationsList {

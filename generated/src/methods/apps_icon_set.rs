@@ -91,6 +91,7 @@ impl rt::Catalogued for AppsIconSet {
         rt::Argument::optional("url"),
     ];
     const SAMPLE_RESPONSE: &'static str = "{\"ok\":true}";
+    const SUCCESS_EXAMPLES: &'static [&'static str] = &["{\"ok\":true}"];
 }
 
 /// The answer of a successful [`AppsIconSet`] call (`apps.icon.set`), with any warnings Slack sent in `warnings`.

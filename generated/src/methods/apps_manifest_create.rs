@@ -76,6 +76,9 @@ impl rt::Catalogued for AppsManifestCreate {
         rt::Argument::optional("team_id"),
     ];
     const SAMPLE_RESPONSE: &'static str = "{\"app_id\":\"A0000000000\",\"credentials\":{},\"ok\":true}";
+    const SUCCESS_EXAMPLES: &'static [&'static str] = &[
+        "{\"app_id\":\"A012ABCD0A0\",\"credentials\":{\"client_id\":\"...\",\"client_secret\":\"...\",\"signing_secret\":\"...\",\"verification_token\":\"...\"},\"oauth_authorize_url\":\"https://slack.com/oauth/v2/authorize?client_id=...&scope=commands,workflow.steps:execute\",\"ok\":true}",
+    ];
 }
 
 /// The answer of a successful [`AppsManifestCreate`] call (`apps.manifest.create`), with any warnings Slack sent in `warnings`.

@@ -63,6 +63,7 @@ impl rt::Method for AppsManifestDelete {
 impl rt::Catalogued for AppsManifestDelete {
     const ARGUMENTS: &'static [rt::Argument] = &[rt::Argument::required("app_id")];
     const SAMPLE_RESPONSE: &'static str = "{\"ok\":true}";
+    const SUCCESS_EXAMPLES: &'static [&'static str] = &["{\"ok\":true}"];
 }
 
 /// The answer of a successful [`AppsManifestDelete`] call (`apps.manifest.delete`), with any warnings Slack sent in `warnings`.

@@ -63,6 +63,9 @@ impl rt::Method for AppsManifestExport {
 impl rt::Catalogued for AppsManifestExport {
     const ARGUMENTS: &'static [rt::Argument] = &[rt::Argument::required("app_id")];
     const SAMPLE_RESPONSE: &'static str = "{\"manifest\":{},\"ok\":true}";
+    const SUCCESS_EXAMPLES: &'static [&'static str] = &[
+        "{\"manifest\":{\"_metadata\":{\"major_version\":1,\"minor_version\":1},\"display_information\":{\"background_color\":\"#0000AA\",\"description\":\"You are likely to be eaten by a grue.\",\"long_description\":\"Play the Infocom classic text adventure and find your way to the end of the maze. ZORK is a game of adventure, danger, and low cunning. In it you will explore some of the most amazing territory ever seen by mortals. No workspace should be without one!\",\"name\":\"Zork\"},\"features\":{\"app_home\":{\"home_tab_enabled\":true,\"messages_tab_enabled\":false,\"messages_tab_read_only_enabled\":false},\"bot_user\":{\"always_online\":true,\"display_name\":\"zork\"},\"slash_commands\":[{\"command\":\"/zork\",\"description\":\"You are standing in an open field west of a white house, with a boarded front door. There is a small mailbox here.\",\"should_escape\":false,\"usage_hint\":\"/zork open mailbox\"}],\"workflow_steps\":[{\"callback_id\":\"tutorial_example_step\",\"name\":\"Example step\"}]},\"oauth_config\":{\"redirect_urls\":[\"https://example.com/slack/auth\"],\"scopes\":{\"bot\":[\"commands\",\"workflow.steps:execute\"]}},\"settings\":{\"event_subscriptions\":{\"bot_events\":[\"workflow_step_execute\"]},\"interactivity\":{\"is_enabled\":true},\"is_hosted\":false,\"org_deploy_enabled\":false,\"socket_mode_enabled\":true,\"token_rotation_enabled\":false}},\"ok\":true}",
+    ];
 }
 
 /// The answer of a successful [`AppsManifestExport`] call (`apps.manifest.export`), with any warnings Slack sent in `warnings`.

@@ -72,6 +72,9 @@ impl rt::Catalogued for AppsManifestUpdate {
         rt::Argument::required("app_id"),
     ];
     const SAMPLE_RESPONSE: &'static str = "{\"app_id\":\"A0000000000\",\"ok\":true}";
+    const SUCCESS_EXAMPLES: &'static [&'static str] = &[
+        "{\"app_id\":\"A012ABCD0A0\",\"ok\":true,\"permissions_updated\":false}",
+    ];
 }
 
 /// The answer of a successful [`AppsManifestUpdate`] call (`apps.manifest.update`), with any warnings Slack sent in `warnings`.

@@ -76,6 +76,7 @@ impl rt::Catalogued for AppsManifestValidate {
         rt::Argument::optional("app_id"),
     ];
     const SAMPLE_RESPONSE: &'static str = "{\"errors\":[],\"ok\":true}";
+    const SUCCESS_EXAMPLES: &'static [&'static str] = &["{\"errors\":[],\"ok\":true}"];
 }
 
 /// The answer of a successful [`AppsManifestValidate`] call (`apps.manifest.validate`), with any warnings Slack sent in `warnings`.

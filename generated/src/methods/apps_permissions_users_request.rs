@@ -101,6 +101,7 @@ impl rt::Catalogued for AppsPermissionsUsersRequest {
         rt::Argument::required("user"),
     ];
     const SAMPLE_RESPONSE: &'static str = "{\"ok\":true}";
+    const SUCCESS_EXAMPLES: &'static [&'static str] = &["{\"ok\":true}"];
 }
 
 /// The answer of a successful [`AppsPermissionsUsersRequest`] call (`apps.permissions.users.request`), with any warnings Slack sent in `warnings`.

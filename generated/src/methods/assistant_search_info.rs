@@ -56,6 +56,9 @@ impl rt::Method for AssistantSearchInfo {
 impl rt::Catalogued for AssistantSearchInfo {
     const ARGUMENTS: &'static [rt::Argument] = &[];
     const SAMPLE_RESPONSE: &'static str = "{\"is_ai_search_enabled\":false,\"ok\":true}";
+    const SUCCESS_EXAMPLES: &'static [&'static str] = &[
+        "{\"is_ai_search_enabled\":true,\"ok\":true}",
+    ];
 }
 
 /// The answer of a successful [`AssistantSearchInfo`] call (`assistant.search.info`), with any warnings Slack sent in `warnings`.

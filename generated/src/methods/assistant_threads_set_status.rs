@@ -136,6 +136,7 @@ impl rt::Catalogued for AssistantThreadsSetStatus {
         rt::Argument::optional("username"),
     ];
     const SAMPLE_RESPONSE: &'static str = "{\"ok\":true}";
+    const SUCCESS_EXAMPLES: &'static [&'static str] = &["{\"ok\":true}"];
 }
 
 /// The answer of a successful [`AssistantThreadsSetStatus`] call (`assistant.threads.setStatus`), with any warnings Slack sent in `warnings`.

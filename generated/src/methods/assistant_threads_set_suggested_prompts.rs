@@ -92,6 +92,7 @@ impl rt::Catalogued for AssistantThreadsSetSuggestedPrompts {
         rt::Argument::optional("title"),
     ];
     const SAMPLE_RESPONSE: &'static str = "{\"ok\":true}";
+    const SUCCESS_EXAMPLES: &'static [&'static str] = &["{\"ok\":true}"];
 }
 
 /// The answer of a successful [`AssistantThreadsSetSuggestedPrompts`] call (`assistant.threads.setSuggestedPrompts`), with any warnings Slack sent in `warnings`.

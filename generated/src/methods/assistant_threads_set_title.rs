@@ -79,6 +79,7 @@ impl rt::Catalogued for AssistantThreadsSetTitle {
         rt::Argument::required("title"),
     ];
     const SAMPLE_RESPONSE: &'static str = "{\"ok\":true}";
+    const SUCCESS_EXAMPLES: &'static [&'static str] = &["{\"ok\":true}"];
 }
 
 /// The answer of a successful [`AssistantThreadsSetTitle`] call (`assistant.threads.setTitle`), with any warnings Slack sent in `warnings`.

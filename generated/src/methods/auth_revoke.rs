@@ -65,6 +65,9 @@ impl rt::Method for AuthRevoke {
 impl rt::Catalogued for AuthRevoke {
     const ARGUMENTS: &'static [rt::Argument] = &[rt::Argument::optional("test")];
     const SAMPLE_RESPONSE: &'static str = "{\"ok\":true}";
+    const SUCCESS_EXAMPLES: &'static [&'static str] = &[
+        "{\"ok\":true,\"revoked\":true}",
+    ];
 }
 
 /// The answer of a successful [`AuthRevoke`] call (`auth.revoke`), with any warnings Slack sent in `warnings`.

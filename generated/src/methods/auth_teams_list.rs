@@ -95,6 +95,9 @@ impl rt::Catalogued for AuthTeamsList {
         rt::Argument::optional("include_icon"),
     ];
     const SAMPLE_RESPONSE: &'static str = "{\"ok\":true,\"response_metadata\":{\"next_cursor\":\"\"}}";
+    const SUCCESS_EXAMPLES: &'static [&'static str] = &[
+        "{\"ok\":true,\"response_metadata\":{\"next_cursor\":\"dXNlcl9pZDo5MTQyOTI5Mzkz\"},\"teams\":[{\"id\":\"T12345678\",\"name\":\"Shinichi's workspace\"},{\"id\":\"T12345679\",\"name\":\"Migi's workspace\"}]}",
+    ];
 }
 
 impl rt::Paginated for AuthTeamsList {

@@ -57,6 +57,10 @@ impl rt::Method for AuthTest {
 impl rt::Catalogued for AuthTest {
     const ARGUMENTS: &'static [rt::Argument] = &[];
     const SAMPLE_RESPONSE: &'static str = "{\"ok\":true}";
+    const SUCCESS_EXAMPLES: &'static [&'static str] = &[
+        "{\"ok\":true,\"team\":\"Subarachnoid Workspace\",\"team_id\":\"T12345678\",\"url\":\"https://subarachnoid.slack.com/\",\"user\":\"grace\",\"user_id\":\"W12345678\"}",
+        "{\"bot_id\":\"BZYBOTHED\",\"ok\":true,\"team\":\"Subarachnoid Workspace\",\"team_id\":\"T0G9PQBBK\",\"url\":\"https://subarachnoid.slack.com/\",\"user\":\"bot\",\"user_id\":\"W23456789\"}",
+    ];
 }
 
 /// The answer of a successful [`AuthTest`] call (`auth.test`), with any warnings Slack sent in `warnings`.

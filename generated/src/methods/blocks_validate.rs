@@ -93,6 +93,7 @@ impl rt::Catalogued for BlocksValidate {
         rt::Argument::optional("view"),
     ];
     const SAMPLE_RESPONSE: &'static str = "{\"ok\":true}";
+    const SUCCESS_EXAMPLES: &'static [&'static str] = &["{\"ok\":true}"];
 }
 
 /// The answer of a successful [`BlocksValidate`] call (`blocks.validate`), with any warnings Slack sent in `warnings`.

@@ -139,6 +139,9 @@ impl rt::Catalogued for BookmarksAdd {
         rt::Argument::optional("parent_id"),
     ];
     const SAMPLE_RESPONSE: &'static str = "{\"bookmark\":{},\"ok\":true}";
+    const SUCCESS_EXAMPLES: &'static [&'static str] = &[
+        "{\"bookmark\":{\"app_id\":null,\"channel_id\":\"C1RQ000\",\"date_created\":1644956055,\"date_updated\":0,\"emoji\":\":clap:\",\"entity_id\":null,\"icon_url\":\"https://www.google.com/favicon.ico\",\"id\":\"Bk033XFJ9BTJ\",\"last_updated_by_team_id\":\"T018DF03GHY\",\"last_updated_by_user_id\":\"U0334B6G6G5\",\"link\":\"https://google.com\",\"rank\":\"g\",\"shortcut_id\":null,\"title\":\"bookmark-1\",\"type\":\"link\"},\"ok\":true}",
+    ];
 }
 
 /// The answer of a successful [`BookmarksAdd`] call (`bookmarks.add`), with any warnings Slack sent in `warnings`.

@@ -68,6 +68,9 @@ impl rt::Method for BookmarksList {
 impl rt::Catalogued for BookmarksList {
     const ARGUMENTS: &'static [rt::Argument] = &[rt::Argument::optional("channel_id")];
     const SAMPLE_RESPONSE: &'static str = "{\"bookmarks\":[],\"ok\":true}";
+    const SUCCESS_EXAMPLES: &'static [&'static str] = &[
+        "{\"bookmarks\":[{\"app_id\":null,\"channel_id\":\"C1RQ000\",\"date_created\":1644956055,\"date_updated\":0,\"emoji\":\":clap:\",\"entity_id\":null,\"icon_url\":\"https://www.google.com/favicon.ico\",\"id\":\"Bk123ABC4DEF\",\"last_updated_by_team_id\":\"T012AB34CDE\",\"last_updated_by_user_id\":\"U0123A1B1C1\",\"link\":\"https://google.com\",\"rank\":\"g\",\"shortcut_id\":null,\"title\":\"bookmark-1\",\"type\":\"link\"}],\"ok\":true}",
+    ];
 }
 
 /// The answer of a successful [`BookmarksList`] call (`bookmarks.list`), with any warnings Slack sent in `warnings`.

@@ -89,6 +89,7 @@ impl rt::Catalogued for BookmarksRemove {
         rt::Argument::optional("quip_section_id"),
     ];
     const SAMPLE_RESPONSE: &'static str = "{\"ok\":true}";
+    const SUCCESS_EXAMPLES: &'static [&'static str] = &["{\"ok\":true}"];
 }
 
 /// The answer of a successful [`BookmarksRemove`] call (`bookmarks.remove`), with any warnings Slack sent in `warnings`.

@@ -78,6 +78,9 @@ impl rt::Catalogued for BotsInfo {
         rt::Argument::optional("team_id"),
     ];
     const SAMPLE_RESPONSE: &'static str = "{\"ok\":true}";
+    const SUCCESS_EXAMPLES: &'static [&'static str] = &[
+        "{\"bot\":{\"app_id\":\"A123456\",\"deleted\":false,\"icons\":{\"image_36\":\"https://...\",\"image_48\":\"https://...\",\"image_72\":\"https://...\"},\"id\":\"B123456\",\"name\":\"beforebot\",\"updated\":1449272004,\"user_id\":\"U123456\"},\"ok\":true}",
+    ];
 }
 
 /// The answer of a successful [`BotsInfo`] call (`bots.info`), with any warnings Slack sent in `warnings`.

@@ -101,6 +101,7 @@ impl rt::Catalogued for CanvasesAccessDelete {
         rt::Argument::optional("user_ids"),
     ];
     const SAMPLE_RESPONSE: &'static str = "{\"ok\":true}";
+    const SUCCESS_EXAMPLES: &'static [&'static str] = &["{\"ok\":true}"];
 }
 
 /// The answer of a successful [`CanvasesAccessDelete`] call (`canvases.access.delete`), with any warnings Slack sent in `warnings`.

@@ -109,6 +109,7 @@ impl rt::Catalogued for CanvasesAccessSet {
         rt::Argument::optional("user_ids"),
     ];
     const SAMPLE_RESPONSE: &'static str = "{\"ok\":true}";
+    const SUCCESS_EXAMPLES: &'static [&'static str] = &["{\"ok\":true}"];
 }
 
 /// The answer of a successful [`CanvasesAccessSet`] call (`canvases.access.set`), with any warnings Slack sent in `warnings`.

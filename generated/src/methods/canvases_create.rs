@@ -93,6 +93,9 @@ impl rt::Catalogued for CanvasesCreate {
         rt::Argument::optional("channel_id"),
     ];
     const SAMPLE_RESPONSE: &'static str = "{\"canvas_id\":\"F0000000000\",\"ok\":true}";
+    const SUCCESS_EXAMPLES: &'static [&'static str] = &[
+        "{\"canvas_id\":\"F1234ABCD\",\"ok\":true}",
+    ];
 }
 
 /// The answer of a successful [`CanvasesCreate`] call (`canvases.create`), with any warnings Slack sent in `warnings`.

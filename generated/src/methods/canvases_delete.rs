@@ -65,6 +65,7 @@ impl rt::Method for CanvasesDelete {
 impl rt::Catalogued for CanvasesDelete {
     const ARGUMENTS: &'static [rt::Argument] = &[rt::Argument::required("canvas_id")];
     const SAMPLE_RESPONSE: &'static str = "{\"ok\":true}";
+    const SUCCESS_EXAMPLES: &'static [&'static str] = &["{\"ok\":true}"];
 }
 
 /// The answer of a successful [`CanvasesDelete`] call (`canvases.delete`), with any warnings Slack sent in `warnings`.

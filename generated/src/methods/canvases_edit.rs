@@ -77,6 +77,7 @@ impl rt::Catalogued for CanvasesEdit {
         rt::Argument::required("changes"),
     ];
     const SAMPLE_RESPONSE: &'static str = "{\"ok\":true}";
+    const SUCCESS_EXAMPLES: &'static [&'static str] = &["{\"ok\":true}"];
 }
 
 /// The answer of a successful [`CanvasesEdit`] call (`canvases.edit`), with any warnings Slack sent in `warnings`.

@@ -74,6 +74,9 @@ impl rt::Catalogued for CanvasesSectionsLookup {
         rt::Argument::required("criteria"),
     ];
     const SAMPLE_RESPONSE: &'static str = "{\"ok\":true,\"sections\":[]}";
+    const SUCCESS_EXAMPLES: &'static [&'static str] = &[
+        "{\"ok\":true,\"sections\":[{\"id\":\"temp:C:eBa219af721c664422cb90a52fac\"}]}",
+    ];
 }
 
 /// The answer of a successful [`CanvasesSectionsLookup`] call (`canvases.sections.lookup`), with any warnings Slack sent in `warnings`.

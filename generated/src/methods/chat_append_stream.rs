@@ -92,6 +92,9 @@ impl rt::Catalogued for ChatAppendStream {
         rt::Argument::required("markdown_text"),
     ];
     const SAMPLE_RESPONSE: &'static str = "{\"channel\":\"C0000000000\",\"ok\":true,\"ts\":\"1700000000.000100\"}";
+    const SUCCESS_EXAMPLES: &'static [&'static str] = &[
+        "{\"channel\":\"C123ABC456\",\"ok\":true,\"ts\":\"1503435956.000247\"}",
+    ];
 }
 
 /// The answer of a successful [`ChatAppendStream`] call (`chat.appendStream`), with any warnings Slack sent in `warnings`.

@@ -86,6 +86,9 @@ impl rt::Catalogued for ChatDelete {
         rt::Argument::required("ts"),
     ];
     const SAMPLE_RESPONSE: &'static str = "{\"channel\":\"C0000000000\",\"ok\":true,\"ts\":\"1700000000.000100\"}";
+    const SUCCESS_EXAMPLES: &'static [&'static str] = &[
+        "{\"channel\":\"C123ABC456\",\"ok\":true,\"ts\":\"1401383885.000061\"}",
+    ];
 }
 
 /// The answer of a successful [`ChatDelete`] call (`chat.delete`), with any warnings Slack sent in `warnings`.

@@ -91,6 +91,7 @@ impl rt::Catalogued for ChatDeleteScheduledMessage {
         rt::Argument::required("scheduled_message_id"),
     ];
     const SAMPLE_RESPONSE: &'static str = "{\"ok\":true}";
+    const SUCCESS_EXAMPLES: &'static [&'static str] = &["{\"ok\":true}"];
 }
 
 /// The answer of a successful [`ChatDeleteScheduledMessage`] call (`chat.deleteScheduledMessage`), with any warnings Slack sent in `warnings`.

@@ -67,6 +67,10 @@ impl rt::Catalogued for ChatGetPermalink {
         rt::Argument::required("message_ts"),
     ];
     const SAMPLE_RESPONSE: &'static str = "{\"channel\":\"C0000000000\",\"ok\":true,\"permalink\":\"\"}";
+    const SUCCESS_EXAMPLES: &'static [&'static str] = &[
+        "{\"channel\":\"C123ABC456\",\"ok\":true,\"permalink\":\"https://ghostbusters.slack.com/archives/C1H9RESGA/p135854651500008\"}",
+        "{\"channel\":\"C123ABC456\",\"ok\":true,\"permalink\":\"https://ghostbusters.slack.com/archives/C1H9RESGL/p135854651700023?thread_ts=1358546515.000008&cid=C1H9RESGL\"}",
+    ];
 }
 
 /// The answer of a successful [`ChatGetPermalink`] call (`chat.getPermalink`), with any warnings Slack sent in `warnings`.

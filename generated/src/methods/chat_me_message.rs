@@ -72,6 +72,9 @@ impl rt::Catalogued for ChatMeMessage {
         rt::Argument::required("text"),
     ];
     const SAMPLE_RESPONSE: &'static str = "{\"ok\":true}";
+    const SUCCESS_EXAMPLES: &'static [&'static str] = &[
+        "{\"channel\":\"C123ABC456\",\"ok\":true,\"ts\":\"1417671948.000006\"}",
+    ];
 }
 
 /// The answer of a successful [`ChatMeMessage`] call (`chat.meMessage`), with any warnings Slack sent in `warnings`.

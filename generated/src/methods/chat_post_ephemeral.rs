@@ -227,6 +227,9 @@ impl rt::Catalogued for ChatPostEphemeral {
         rt::Argument::optional("username"),
     ];
     const SAMPLE_RESPONSE: &'static str = "{\"message_ts\":\"1700000000.000100\",\"ok\":true}";
+    const SUCCESS_EXAMPLES: &'static [&'static str] = &[
+        "{\"message_ts\":\"1502210682.580145\",\"ok\":true}",
+    ];
 }
 
 /// The answer of a successful [`ChatPostEphemeral`] call (`chat.postEphemeral`), with any warnings Slack sent in `warnings`.

@@ -290,6 +290,9 @@ impl rt::Catalogued for ChatPostMessage {
         rt::Argument::optional("username"),
     ];
     const SAMPLE_RESPONSE: &'static str = "{\"channel\":\"C0000000000\",\"ok\":true,\"ts\":\"1700000000.000100\"}";
+    const SUCCESS_EXAMPLES: &'static [&'static str] = &[
+        "{\"channel\":\"C123ABC456\",\"message\":{\"attachments\":[{\"fallback\":\"This is an attachment's fallback\",\"id\":1,\"text\":\"This is an attachment\"}],\"bot_id\":\"B123ABC456\",\"subtype\":\"bot_message\",\"text\":\"Here's a message for you\",\"ts\":\"1503435956.000247\",\"type\":\"message\",\"username\":\"ecto1\"},\"ok\":true,\"ts\":\"1503435956.000247\"}",
+    ];
 }
 
 /// The answer of a successful [`ChatPostMessage`] call (`chat.postMessage`), with any warnings Slack sent in `warnings`.

@@ -228,6 +228,9 @@ impl rt::Catalogued for ChatScheduleMessage {
         rt::Argument::optional("metadata"),
     ];
     const SAMPLE_RESPONSE: &'static str = "{\"channel\":\"C0000000000\",\"message\":{},\"ok\":true,\"post_at\":0,\"scheduled_message_id\":\"\"}";
+    const SUCCESS_EXAMPLES: &'static [&'static str] = &[
+        "{\"channel\":\"C123ABC456\",\"message\":{\"attachments\":[{\"fallback\":\"This is an attachment's fallback\",\"id\":1,\"text\":\"This is an attachment\"}],\"bot_id\":\"B123ABC456\",\"subtype\":\"bot_message\",\"text\":\"Here's a message for you in the future\",\"type\":\"delayed_message\",\"username\":\"ecto1\"},\"ok\":true,\"post_at\":\"1562180400\",\"scheduled_message_id\":\"Q1298393284\"}",
+    ];
 }
 
 /// The answer of a successful [`ChatScheduleMessage`] call (`chat.scheduleMessage`), with any warnings Slack sent in `warnings`.

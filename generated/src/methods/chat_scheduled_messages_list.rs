@@ -129,6 +129,9 @@ impl rt::Catalogued for ChatScheduledMessagesList {
         rt::Argument::optional("team_id"),
     ];
     const SAMPLE_RESPONSE: &'static str = "{\"ok\":true,\"response_metadata\":{\"next_cursor\":\"\"},\"scheduled_messages\":[]}";
+    const SUCCESS_EXAMPLES: &'static [&'static str] = &[
+        "{\"ok\":true,\"response_metadata\":{\"next_cursor\":\"\"},\"scheduled_messages\":[{\"channel_id\":\"C1H9RESGL\",\"date_created\":1551891734,\"id\":1298393284,\"post_at\":1551991428,\"text\":\"Here's a message for you in the future\"}]}",
+    ];
 }
 
 impl rt::Paginated for ChatScheduledMessagesList {

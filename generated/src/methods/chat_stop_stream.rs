@@ -118,6 +118,9 @@ impl rt::Catalogued for ChatStopStream {
         rt::Argument::optional("metadata"),
     ];
     const SAMPLE_RESPONSE: &'static str = "{\"ok\":true}";
+    const SUCCESS_EXAMPLES: &'static [&'static str] = &[
+        "{\"channel\":\"C123ABC456\",\"message\":{\"bot_id\":\"B123ABC456\",\"subtype\":\"bot_message\",\"text\":\"Here's the final streamed message content\",\"ts\":\"1503435956.000247\",\"type\":\"message\"},\"ok\":true,\"ts\":\"1503435956.000247\"}",
+    ];
 }
 
 /// The answer of a successful [`ChatStopStream`] call (`chat.stopStream`), with any warnings Slack sent in `warnings`.

@@ -157,6 +157,7 @@ impl rt::Catalogued for ChatUnfurl {
         rt::Argument::optional("source"),
     ];
     const SAMPLE_RESPONSE: &'static str = "{\"ok\":true}";
+    const SUCCESS_EXAMPLES: &'static [&'static str] = &["{\"ok\":true}"];
 }
 
 /// The answer of a successful [`ChatUnfurl`] call (`chat.unfurl`), with any warnings Slack sent in `warnings`.

@@ -225,6 +225,9 @@ impl rt::Catalogued for ChatUpdate {
         rt::Argument::optional("file_ids"),
     ];
     const SAMPLE_RESPONSE: &'static str = "{\"channel\":\"C0000000000\",\"message\":{},\"ok\":true,\"text\":\"\",\"ts\":\"1700000000.000100\"}";
+    const SUCCESS_EXAMPLES: &'static [&'static str] = &[
+        "{\"channel\":\"C123ABC456\",\"message\":{\"text\":\"Updated text you carefully authored\",\"user\":\"U34567890\"},\"ok\":true,\"text\":\"Updated text you carefully authored\",\"ts\":\"1401383885.000061\"}",
+    ];
 }
 
 /// The answer of a successful [`ChatUpdate`] call (`chat.update`), with any warnings Slack sent in `warnings`.

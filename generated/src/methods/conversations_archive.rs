@@ -72,6 +72,7 @@ impl rt::Method for ConversationsArchive {
 impl rt::Catalogued for ConversationsArchive {
     const ARGUMENTS: &'static [rt::Argument] = &[rt::Argument::required("channel")];
     const SAMPLE_RESPONSE: &'static str = "{\"ok\":true}";
+    const SUCCESS_EXAMPLES: &'static [&'static str] = &["{\"ok\":true}"];
 }
 
 /// The answer of a successful [`ConversationsArchive`] call (`conversations.archive`), with any warnings Slack sent in `warnings`.

@@ -91,6 +91,9 @@ impl rt::Catalogued for ConversationsCanvasesCreate {
         rt::Argument::optional("title"),
     ];
     const SAMPLE_RESPONSE: &'static str = "{\"canvas_id\":\"F0000000000\",\"ok\":true}";
+    const SUCCESS_EXAMPLES: &'static [&'static str] = &[
+        "{\"canvas_id\":\"F1234ABCD\",\"ok\":true}",
+    ];
 }
 
 /// The answer of a successful [`ConversationsCanvasesCreate`] call (`conversations.canvases.create`), with any warnings Slack sent in `warnings`.

@@ -72,6 +72,10 @@ impl rt::Method for ConversationsClose {
 impl rt::Catalogued for ConversationsClose {
     const ARGUMENTS: &'static [rt::Argument] = &[rt::Argument::required("channel")];
     const SAMPLE_RESPONSE: &'static str = "{\"ok\":true}";
+    const SUCCESS_EXAMPLES: &'static [&'static str] = &[
+        "{\"ok\":true}",
+        "{\"already_closed\":true,\"no_op\":true,\"ok\":true}",
+    ];
 }
 
 /// The answer of a successful [`ConversationsClose`] call (`conversations.close`), with any warnings Slack sent in `warnings`.

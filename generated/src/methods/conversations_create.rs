@@ -104,6 +104,9 @@ impl rt::Catalogued for ConversationsCreate {
         rt::Argument::optional("team_id"),
     ];
     const SAMPLE_RESPONSE: &'static str = "{\"channel\":{},\"ok\":true}";
+    const SUCCESS_EXAMPLES: &'static [&'static str] = &[
+        "{\"channel\":{\"created\":1504554479,\"creator\":\"U0123456\",\"id\":\"C0EAQDV4Z\",\"is_archived\":false,\"is_channel\":true,\"is_ext_shared\":false,\"is_general\":false,\"is_group\":false,\"is_im\":false,\"is_member\":true,\"is_mpim\":false,\"is_org_shared\":false,\"is_pending_ext_shared\":false,\"is_private\":false,\"is_shared\":false,\"last_read\":\"0000000000.000000\",\"latest\":null,\"name\":\"endeavor\",\"name_normalized\":\"endeavor\",\"pending_shared\":[],\"previous_names\":[],\"priority\":0,\"properties\":{\"canvas\":{\"file_id\":\"F123ABC456\",\"is_empty\":true,\"quip_thread_id\":\"JAB1CDefGhI\"}},\"purpose\":{\"creator\":\"\",\"last_set\":0,\"value\":\"\"},\"topic\":{\"creator\":\"\",\"last_set\":0,\"value\":\"\"},\"unlinked\":0,\"unread_count\":0,\"unread_count_display\":0},\"ok\":true}",
+    ];
 }
 
 /// The answer of a successful [`ConversationsCreate`] call (`conversations.create`), with any warnings Slack sent in `warnings`.

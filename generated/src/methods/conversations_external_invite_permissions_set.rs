@@ -85,6 +85,7 @@ impl rt::Catalogued for ConversationsExternalInvitePermissionsSet {
         rt::Argument::required("action"),
     ];
     const SAMPLE_RESPONSE: &'static str = "{\"ok\":true}";
+    const SUCCESS_EXAMPLES: &'static [&'static str] = &["{\"ok\":true}"];
 }
 
 /// The answer of a successful [`ConversationsExternalInvitePermissionsSet`] call (`conversations.externalInvitePermissions.set`), with any warnings Slack sent in `warnings`.

@@ -147,6 +147,11 @@ impl rt::Catalogued for ConversationsHistory {
         rt::Argument::optional("oldest"),
     ];
     const SAMPLE_RESPONSE: &'static str = "{\"channel_actions_count\":0,\"has_more\":false,\"messages\":[],\"ok\":true,\"response_metadata\":{\"next_cursor\":\"\"}}";
+    const SUCCESS_EXAMPLES: &'static [&'static str] = &[
+        "{\"has_more\":true,\"messages\":[{\"text\":\"I find you punny and would like to smell your nose letter\",\"ts\":\"1512085950.000216\",\"type\":\"message\",\"user\":\"U123ABC456\"},{\"text\":\"What, you want to smell my shoes better?\",\"ts\":\"1512104434.000490\",\"type\":\"message\",\"user\":\"U222BBB222\"}],\"ok\":true,\"pin_count\":0,\"response_metadata\":{\"next_cursor\":\"bmV4dF90czoxNTEyMDg1ODYxMDAwNTQz\"}}",
+        "{\"has_more\":true,\"messages\":[{\"text\":\"I find you punny and would like to smell your nose letter\",\"ts\":\"1512085950.000216\",\"type\":\"message\",\"user\":\"U123ABC456\"},{\"attachments\":[{\"fallback\":\"We're withholding a pun from you\",\"id\":1,\"service_name\":\"Leg end nary a laugh, Ink.\",\"text\":\"This is likely a pun about the weather.\",\"thumb_height\":700,\"thumb_url\":\"https://badpuns.example.com/puns/123.png\",\"thumb_width\":1920}],\"text\":\"Isn't this whether dreadful? <https://badpuns.example.com/puns/123>\",\"ts\":\"1512085950.218404\",\"type\":\"message\",\"user\":\"U222BBB222\"}],\"ok\":true,\"pin_count\":0,\"response_metadata\":{\"next_cursor\":\"bmV4dF90czoxNTEyMTU0NDA5MDAwMjU2\"}}",
+        "{\"has_more\":true,\"latest\":\"1512085950.000216\",\"messages\":[{\"text\":\"I find you punny and would like to smell your nose letter\",\"ts\":\"1512085950.000216\",\"type\":\"message\",\"user\":\"U123ABC456\"}],\"ok\":true,\"pin_count\":0,\"response_metadata\":{\"next_cursor\":\"bmV4dF90czoxNTEyMzU2NTI2MDAwMTMw\"}}",
+    ];
 }
 
 impl rt::Paginated for ConversationsHistory {

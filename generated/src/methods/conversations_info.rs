@@ -90,6 +90,11 @@ impl rt::Catalogued for ConversationsInfo {
         rt::Argument::optional("include_num_members"),
     ];
     const SAMPLE_RESPONSE: &'static str = "{\"channel\":{},\"ok\":true}";
+    const SUCCESS_EXAMPLES: &'static [&'static str] = &[
+        "{\"channel\":{\"context_team_id\":\"T123ABC456\",\"created\":1654868334,\"creator\":\"U123ABC456\",\"id\":\"C012AB3CD\",\"is_archived\":false,\"is_channel\":true,\"is_ext_shared\":false,\"is_frozen\":false,\"is_general\":true,\"is_group\":false,\"is_im\":false,\"is_mpim\":false,\"is_org_shared\":false,\"is_pending_ext_shared\":false,\"is_private\":false,\"is_shared\":false,\"name\":\"general\",\"name_normalized\":\"general\",\"parent_conversation\":null,\"pending_connected_team_ids\":[],\"pending_shared\":[],\"previous_names\":[],\"properties\":{\"tabs\":[{\"id\":\"workflows\",\"label\":\"\",\"type\":\"workflows\"},{\"id\":\"files\",\"label\":\"\",\"type\":\"files\"},{\"id\":\"bookmarks\",\"label\":\"\",\"type\":\"bookmarks\"}]},\"purpose\":{\"creator\":\"W012A3BCD\",\"last_set\":1449709364,\"value\":\"This part of the workspace is for fun. Make fun here.\"},\"shared_team_ids\":[\"T123ABC456\"],\"topic\":{\"creator\":\"W012A3BCD\",\"last_set\":1449709364,\"value\":\"For public discussion of generalities\"},\"unlinked\":0,\"updated\":1723130875818},\"ok\":true}",
+        "{\"channel\":{\"created\":1507235627,\"id\":\"C012AB3CD\",\"is_im\":true,\"is_open\":true,\"is_org_shared\":false,\"last_read\":\"1513718191.000038\",\"latest\":{\"text\":\"Psssst!\",\"ts\":\"1513718191.000038\",\"type\":\"message\",\"user\":\"U5R3PALPN\"},\"locale\":\"en-US\",\"priority\":0.043016851216706,\"unread_count\":0,\"unread_count_display\":0,\"user\":\"U27FFLNF4\"},\"ok\":true}",
+        "{\"channel\":{\"created\":1507235627,\"id\":\"C012AB3CD\",\"is_im\":true,\"is_open\":true,\"is_org_shared\":false,\"last_read\":\"1513718191.000038\",\"latest\":{\"text\":\"Psssst!\",\"ts\":\"1513718191.000038\",\"type\":\"message\",\"user\":\"U5R3PALPN\"},\"locale\":\"en-US\",\"num_members\":2,\"priority\":0.043016851216706,\"unread_count\":0,\"unread_count_display\":0,\"user\":\"U27FFLNF4\"},\"ok\":true}",
+    ];
 }
 
 /// The answer of a successful [`ConversationsInfo`] call (`conversations.info`), with any warnings Slack sent in `warnings`.

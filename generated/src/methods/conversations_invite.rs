@@ -111,6 +111,9 @@ impl rt::Catalogued for ConversationsInvite {
         rt::Argument::required("users"),
     ];
     const SAMPLE_RESPONSE: &'static str = "{\"ok\":true}";
+    const SUCCESS_EXAMPLES: &'static [&'static str] = &[
+        "{\"channel\":{\"created\":1449252889,\"creator\":\"W012A3BCD\",\"id\":\"C012AB3CD\",\"is_archived\":false,\"is_channel\":true,\"is_ext_shared\":false,\"is_general\":true,\"is_group\":false,\"is_im\":false,\"is_member\":true,\"is_mpim\":false,\"is_org_shared\":false,\"is_pending_ext_shared\":false,\"is_private\":false,\"is_read_only\":false,\"is_shared\":false,\"last_read\":\"1502126650.228446\",\"name\":\"general\",\"name_normalized\":\"general\",\"pending_shared\":[],\"previous_names\":[\"specifics\",\"abstractions\",\"etc\"],\"purpose\":{\"creator\":\"W012A3BCD\",\"last_set\":1449709364,\"value\":\"This part of the workspace is for fun. Make fun here.\"},\"topic\":{\"creator\":\"W012A3BCD\",\"last_set\":1449709364,\"value\":\"For public discussion of generalities\"},\"unlinked\":0},\"ok\":true}",
+    ];
 }
 
 /// The answer of a successful [`ConversationsInvite`] call (`conversations.invite`), with any warnings Slack sent in `warnings`.

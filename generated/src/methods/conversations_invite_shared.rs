@@ -111,6 +111,9 @@ impl rt::Catalogued for ConversationsInviteShared {
         rt::Argument::optional("external_limited"),
     ];
     const SAMPLE_RESPONSE: &'static str = "{\"ok\":true}";
+    const SUCCESS_EXAMPLES: &'static [&'static str] = &[
+        "{\"invite_id\":\"I02UKAJ6RJA\",\"is_legacy_shared_channel\":false,\"ok\":true}",
+    ];
 }
 
 /// The answer of a successful [`ConversationsInviteShared`] call (`conversations.inviteShared`), with any warnings Slack sent in `warnings`.

@@ -79,6 +79,7 @@ impl rt::Catalogued for ConversationsKick {
         rt::Argument::optional("user"),
     ];
     const SAMPLE_RESPONSE: &'static str = "{\"ok\":true}";
+    const SUCCESS_EXAMPLES: &'static [&'static str] = &["{\"errors\":{},\"ok\":true}"];
 }
 
 /// The answer of a successful [`ConversationsKick`] call (`conversations.kick`), with any warnings Slack sent in `warnings`.

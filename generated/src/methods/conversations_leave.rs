@@ -72,6 +72,7 @@ impl rt::Method for ConversationsLeave {
 impl rt::Catalogued for ConversationsLeave {
     const ARGUMENTS: &'static [rt::Argument] = &[rt::Argument::required("channel")];
     const SAMPLE_RESPONSE: &'static str = "{\"ok\":true}";
+    const SUCCESS_EXAMPLES: &'static [&'static str] = &["{\"ok\":true}"];
 }
 
 /// The answer of a successful [`ConversationsLeave`] call (`conversations.leave`), with any warnings Slack sent in `warnings`.

@@ -85,6 +85,7 @@ impl rt::Catalogued for ConversationsMark {
         rt::Argument::required("ts"),
     ];
     const SAMPLE_RESPONSE: &'static str = "{\"ok\":true}";
+    const SUCCESS_EXAMPLES: &'static [&'static str] = &["{\"ok\":true}"];
 }
 
 /// The answer of a successful [`ConversationsMark`] call (`conversations.mark`), with any warnings Slack sent in `warnings`.

@@ -91,6 +91,9 @@ impl rt::Catalogued for ConversationsMembers {
         rt::Argument::optional("limit"),
     ];
     const SAMPLE_RESPONSE: &'static str = "{\"members\":[],\"ok\":true,\"response_metadata\":{\"next_cursor\":\"\"}}";
+    const SUCCESS_EXAMPLES: &'static [&'static str] = &[
+        "{\"members\":[\"U023BECGF\",\"U061F7AUR\",\"W012A3CDE\"],\"ok\":true,\"response_metadata\":{\"next_cursor\":\"e3VzZXJfaWQ6IFcxMjM0NTY3fQ==\"}}",
+    ];
 }
 
 impl rt::Paginated for ConversationsMembers {

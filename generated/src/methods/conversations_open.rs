@@ -107,6 +107,10 @@ impl rt::Catalogued for ConversationsOpen {
         rt::Argument::optional("prevent_creation"),
     ];
     const SAMPLE_RESPONSE: &'static str = "{\"ok\":true}";
+    const SUCCESS_EXAMPLES: &'static [&'static str] = &[
+        "{\"channel\":{\"id\":\"D069C7QFK\"},\"ok\":true}",
+        "{\"already_open\":true,\"channel\":{\"created\":1460147748,\"id\":\"D069C7QFK\",\"is_im\":true,\"is_open\":true,\"is_org_shared\":false,\"last_read\":\"0000000000.000000\",\"latest\":null,\"priority\":0,\"unread_count\":0,\"unread_count_display\":0,\"user\":\"U069C7QF3\"},\"no_op\":true,\"ok\":true}",
+    ];
 }
 
 /// The answer of a successful [`ConversationsOpen`] call (`conversations.open`), with any warnings Slack sent in `warnings`.

@@ -151,6 +151,9 @@ impl rt::Catalogued for ConversationsReplies {
         rt::Argument::required("ts"),
     ];
     const SAMPLE_RESPONSE: &'static str = "{\"messages\":[],\"ok\":true,\"response_metadata\":{\"next_cursor\":\"\"}}";
+    const SUCCESS_EXAMPLES: &'static [&'static str] = &[
+        "{\"has_more\":true,\"messages\":[{\"last_read\":\"1484678597.521003\",\"reply_count\":3,\"subscribed\":true,\"text\":\"island\",\"thread_ts\":\"1482960137.003543\",\"ts\":\"1482960137.003543\",\"type\":\"message\",\"unread_count\":0,\"user\":\"U061F7AUR\"},{\"parent_user_id\":\"U061F7AUR\",\"text\":\"one island\",\"thread_ts\":\"1482960137.003543\",\"ts\":\"1483037603.017503\",\"type\":\"message\",\"user\":\"U061F7AUR\"},{\"parent_user_id\":\"U061F7AUR\",\"text\":\"two island\",\"thread_ts\":\"1482960137.003543\",\"ts\":\"1483051909.018632\",\"type\":\"message\",\"user\":\"U061F7AUR\"},{\"parent_user_id\":\"U061F7AUR\",\"text\":\"three for the land\",\"thread_ts\":\"1482960137.003543\",\"ts\":\"1483125339.020269\",\"type\":\"message\",\"user\":\"U061F7AUR\"}],\"ok\":true,\"response_metadata\":{\"next_cursor\":\"bmV4dF90czoxNDg0Njc4MjkwNTE3MDkx\"}}",
+    ];
 }
 
 impl rt::Paginated for ConversationsReplies {

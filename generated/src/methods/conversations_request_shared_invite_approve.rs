@@ -104,6 +104,9 @@ impl rt::Catalogued for ConversationsRequestSharedInviteApprove {
         rt::Argument::optional("message"),
     ];
     const SAMPLE_RESPONSE: &'static str = "{\"invite_id\":\"\",\"ok\":true}";
+    const SUCCESS_EXAMPLES: &'static [&'static str] = &[
+        "{\"invite_id\":\"I012345ABCD\",\"ok\":true}",
+    ];
 }
 
 /// The answer of a successful [`ConversationsRequestSharedInviteApprove`] call (`conversations.requestSharedInvite.approve`), with any warnings Slack sent in `warnings`.

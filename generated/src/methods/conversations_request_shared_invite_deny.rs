@@ -78,6 +78,9 @@ impl rt::Catalogued for ConversationsRequestSharedInviteDeny {
         rt::Argument::optional("message"),
     ];
     const SAMPLE_RESPONSE: &'static str = "{\"ok\":true}";
+    const SUCCESS_EXAMPLES: &'static [&'static str] = &[
+        "{\"invite_id\":\"I012345ABCD\",\"ok\":true}",
+    ];
 }
 
 /// The answer of a successful [`ConversationsRequestSharedInviteDeny`] call (`conversations.requestSharedInvite.deny`), with any warnings Slack sent in `warnings`.

@@ -98,6 +98,7 @@ impl rt::Catalogued for ConversationsSetPurpose {
         rt::Argument::required("purpose"),
     ];
     const SAMPLE_RESPONSE: &'static str = "{\"channel\":{},\"ok\":true}";
+    const SUCCESS_EXAMPLES: &'static [&'static str] = &["{\"ok\":true}"];
 }
 
 /// The answer of a successful [`ConversationsSetPurpose`] call (`conversations.setPurpose`), with any warnings Slack sent in `warnings`.

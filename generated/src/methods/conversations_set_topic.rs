@@ -98,6 +98,9 @@ impl rt::Catalogued for ConversationsSetTopic {
         rt::Argument::required("topic"),
     ];
     const SAMPLE_RESPONSE: &'static str = "{\"channel\":{},\"ok\":true}";
+    const SUCCESS_EXAMPLES: &'static [&'static str] = &[
+        "{\"channel\":{\"created\":1649195947,\"creator\":\"U12345678\",\"id\":\"C12345678\",\"is_archived\":false,\"is_channel\":true,\"is_ext_shared\":false,\"is_frozen\":false,\"is_general\":false,\"is_group\":false,\"is_im\":false,\"is_member\":true,\"is_mpim\":false,\"is_org_shared\":false,\"is_pending_ext_shared\":false,\"is_private\":false,\"is_shared\":false,\"last_read\":\"1649869848.627809\",\"latest\":{\"subtype\":\"channel_topic\",\"text\":\"set the channel topic: Apply topically for best effects\",\"topic\":\"Apply topically for best effects\",\"ts\":\"1649952691.429799\",\"type\":\"message\",\"user\":\"U12345678\"},\"name\":\"tips-and-tricks\",\"name_normalized\":\"tips-and-tricks\",\"parent_conversation\":null,\"pending_connected_team_ids\":[],\"pending_shared\":[],\"previous_names\":[],\"purpose\":{\"creator\":\"\",\"last_set\":0,\"value\":\"\"},\"shared_team_ids\":[\"T12345678\"],\"topic\":{\"creator\":\"U12345678\",\"last_set\":1649952691,\"value\":\"Apply topically for best effects\"},\"unlinked\":0,\"unread_count\":1,\"unread_count_display\":0},\"ok\":true}",
+    ];
 }
 
 /// The answer of a successful [`ConversationsSetTopic`] call (`conversations.setTopic`), with any warnings Slack sent in `warnings`.

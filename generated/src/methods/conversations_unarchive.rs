@@ -72,6 +72,7 @@ impl rt::Method for ConversationsUnarchive {
 impl rt::Catalogued for ConversationsUnarchive {
     const ARGUMENTS: &'static [rt::Argument] = &[rt::Argument::required("channel")];
     const SAMPLE_RESPONSE: &'static str = "{\"ok\":true}";
+    const SUCCESS_EXAMPLES: &'static [&'static str] = &["{\"ok\":true}"];
 }
 
 /// The answer of a successful [`ConversationsUnarchive`] call (`conversations.unarchive`), with any warnings Slack sent in `warnings`.

@@ -72,6 +72,7 @@ impl rt::Catalogued for DialogOpen {
         rt::Argument::required("trigger_id"),
     ];
     const SAMPLE_RESPONSE: &'static str = "{\"ok\":true}";
+    const SUCCESS_EXAMPLES: &'static [&'static str] = &["{\"ok\":true}"];
 }
 
 /// The answer of a successful [`DialogOpen`] call (`dialog.open`), with any warnings Slack sent in `warnings`.

@@ -56,6 +56,7 @@ impl rt::Method for DndEndDnd {
 impl rt::Catalogued for DndEndDnd {
     const ARGUMENTS: &'static [rt::Argument] = &[];
     const SAMPLE_RESPONSE: &'static str = "{\"ok\":true}";
+    const SUCCESS_EXAMPLES: &'static [&'static str] = &["{\"ok\":true}"];
 }
 
 /// The answer of a successful [`DndEndDnd`] call (`dnd.endDnd`), with any warnings Slack sent in `warnings`.

@@ -56,6 +56,7 @@ impl rt::Method for DndEndSnooze {
 impl rt::Catalogued for DndEndSnooze {
     const ARGUMENTS: &'static [rt::Argument] = &[];
     const SAMPLE_RESPONSE: &'static str = "{\"dnd_enabled\":false,\"next_dnd_end_ts\":0,\"next_dnd_start_ts\":0,\"ok\":true,\"snooze_enabled\":false}";
+    const SUCCESS_EXAMPLES: &'static [&'static str] = &["{\"ok\":true}"];
 }
 
 /// The answer of a successful [`DndEndSnooze`] call (`dnd.endSnooze`), with any warnings Slack sent in `warnings`.

@@ -78,6 +78,7 @@ impl rt::Catalogued for DndInfo {
         rt::Argument::optional("team_id"),
     ];
     const SAMPLE_RESPONSE: &'static str = "{\"dnd_enabled\":false,\"next_dnd_end_ts\":0,\"next_dnd_start_ts\":0,\"ok\":true}";
+    const SUCCESS_EXAMPLES: &'static [&'static str] = &["{\"ok\":true}"];
 }
 
 /// The answer of a successful [`DndInfo`] call (`dnd.info`), with any warnings Slack sent in `warnings`.

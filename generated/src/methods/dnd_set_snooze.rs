@@ -64,6 +64,9 @@ impl rt::Method for DndSetSnooze {
 impl rt::Catalogued for DndSetSnooze {
     const ARGUMENTS: &'static [rt::Argument] = &[rt::Argument::required("num_minutes")];
     const SAMPLE_RESPONSE: &'static str = "{\"ok\":true,\"snooze_enabled\":false}";
+    const SUCCESS_EXAMPLES: &'static [&'static str] = &[
+        "{\"ok\":true,\"snooze_enabled\":true,\"snooze_endtime\":1450373897,\"snooze_is_indefinite\":false,\"snooze_remaining\":60}",
+    ];
 }
 
 /// The answer of a successful [`DndSetSnooze`] call (`dnd.setSnooze`), with any warnings Slack sent in `warnings`.

@@ -76,6 +76,9 @@ impl rt::Catalogued for DndTeamInfo {
         rt::Argument::optional("team_id"),
     ];
     const SAMPLE_RESPONSE: &'static str = "{\"ok\":true,\"users\":{}}";
+    const SUCCESS_EXAMPLES: &'static [&'static str] = &[
+        "{\"ok\":true,\"users\":{\"U023BECGF\":{\"dnd_enabled\":true,\"next_dnd_end_ts\":1450423800,\"next_dnd_start_ts\":1450387800},\"W058CJVAA\":{\"dnd_enabled\":false,\"next_dnd_end_ts\":1,\"next_dnd_start_ts\":1}}}",
+    ];
 }
 
 /// The answer of a successful [`DndTeamInfo`] call (`dnd.teamInfo`), with any warnings Slack sent in `warnings`.

@@ -66,6 +66,7 @@ impl rt::Catalogued for EmojiList {
         rt::Argument::optional("include_categories"),
     ];
     const SAMPLE_RESPONSE: &'static str = "{\"emoji\":{},\"ok\":true}";
+    const SUCCESS_EXAMPLES: &'static [&'static str] = &["{\"ok\":true}"];
 }
 
 /// The answer of a successful [`EmojiList`] call (`emoji.list`), with any warnings Slack sent in `warnings`.

@@ -114,6 +114,7 @@ impl rt::Catalogued for EntityPresentDetails {
         rt::Argument::optional("error"),
     ];
     const SAMPLE_RESPONSE: &'static str = "{\"ok\":true}";
+    const SUCCESS_EXAMPLES: &'static [&'static str] = &["{\"ok\":true}"];
 }
 
 /// The answer of a successful [`EntityPresentDetails`] call (`entity.presentDetails`), with any warnings Slack sent in `warnings`.

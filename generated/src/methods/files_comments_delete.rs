@@ -74,6 +74,7 @@ impl rt::Catalogued for FilesCommentsDelete {
         rt::Argument::required("id"),
     ];
     const SAMPLE_RESPONSE: &'static str = "{\"ok\":true}";
+    const SUCCESS_EXAMPLES: &'static [&'static str] = &["{\"ok\":true}"];
 }
 
 /// The answer of a successful [`FilesCommentsDelete`] call (`files.comments.delete`), with any warnings Slack sent in `warnings`.

@@ -174,6 +174,9 @@ impl rt::Catalogued for FilesCompleteUploadExternal {
         rt::Argument::optional("icon_emoji"),
     ];
     const SAMPLE_RESPONSE: &'static str = "{\"files\":[],\"ok\":true}";
+    const SUCCESS_EXAMPLES: &'static [&'static str] = &[
+        "{\"files\":[{\"id\":\"F123ABC456\",\"title\":\"slack-test\"}],\"ok\":true}",
+    ];
 }
 
 /// The answer of a successful [`FilesCompleteUploadExternal`] call (`files.completeUploadExternal`), with any warnings Slack sent in `warnings`.

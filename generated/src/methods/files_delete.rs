@@ -61,6 +61,7 @@ impl rt::Method for FilesDelete {
 impl rt::Catalogued for FilesDelete {
     const ARGUMENTS: &'static [rt::Argument] = &[rt::Argument::required("file")];
     const SAMPLE_RESPONSE: &'static str = "{\"ok\":true}";
+    const SUCCESS_EXAMPLES: &'static [&'static str] = &["{\"ok\":true}"];
 }
 
 /// The answer of a successful [`FilesDelete`] call (`files.delete`), with any warnings Slack sent in `warnings`.

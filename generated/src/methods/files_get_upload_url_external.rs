@@ -97,6 +97,9 @@ impl rt::Catalogued for FilesGetUploadUrlExternal {
         rt::Argument::optional("alt_txt"),
     ];
     const SAMPLE_RESPONSE: &'static str = "{\"file_id\":\"F0000000000\",\"ok\":true,\"upload_url\":\"\"}";
+    const SUCCESS_EXAMPLES: &'static [&'static str] = &[
+        "{\"file_id\":\"F123ABC456\",\"ok\":true,\"upload_url\":\"https://files.slack.com/upload/v1/ABC123...\"}",
+    ];
 }
 
 /// The answer of a successful [`FilesGetUploadUrlExternal`] call (`files.getUploadURLExternal`), with any warnings Slack sent in `warnings`.

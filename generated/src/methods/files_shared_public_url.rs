@@ -62,6 +62,7 @@ impl rt::Method for FilesSharedPublicUrl {
 impl rt::Catalogued for FilesSharedPublicUrl {
     const ARGUMENTS: &'static [rt::Argument] = &[rt::Argument::required("file")];
     const SAMPLE_RESPONSE: &'static str = "{\"file\":{},\"ok\":true}";
+    const SUCCESS_EXAMPLES: &'static [&'static str] = &["{\"ok\":true}"];
 }
 
 /// The answer of a successful [`FilesSharedPublicUrl`] call (`files.sharedPublicURL`), with any warnings Slack sent in `warnings`.

@@ -74,6 +74,7 @@ impl rt::Catalogued for FunctionsCompleteError {
         rt::Argument::required("error"),
     ];
     const SAMPLE_RESPONSE: &'static str = "{\"ok\":true}";
+    const SUCCESS_EXAMPLES: &'static [&'static str] = &["{\"ok\":true}"];
 }
 
 /// The answer of a successful [`FunctionsCompleteError`] call (`functions.completeError`), with any warnings Slack sent in `warnings`.

@@ -76,6 +76,7 @@ impl rt::Catalogued for FunctionsCompleteSuccess {
         rt::Argument::required("outputs"),
     ];
     const SAMPLE_RESPONSE: &'static str = "{\"ok\":true}";
+    const SUCCESS_EXAMPLES: &'static [&'static str] = &["{\"ok\":true}"];
 }
 
 /// The answer of a successful [`FunctionsCompleteSuccess`] call (`functions.completeSuccess`), with any warnings Slack sent in `warnings`.

@@ -98,6 +98,9 @@ impl rt::Catalogued for FunctionsDistributionsPermissionsList {
         rt::Argument::optional("function_app_id"),
     ];
     const SAMPLE_RESPONSE: &'static str = "{\"ok\":true,\"permission_type\":\"\"}";
+    const SUCCESS_EXAMPLES: &'static [&'static str] = &[
+        "{\"ok\":true,\"permission_type\":\"app_collaborators\",\"users\":[{\"email\":\"joesmith@salesforce.com\",\"user_id\":\"U01565LTEBD\",\"username\":\"joe_smith\"}]}",
+    ];
 }
 
 /// The answer of a successful [`FunctionsDistributionsPermissionsList`] call (`functions.distributions.permissions.list`), with any warnings Slack sent in `warnings`.

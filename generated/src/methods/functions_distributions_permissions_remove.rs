@@ -114,6 +114,9 @@ impl rt::Catalogued for FunctionsDistributionsPermissionsRemove {
         rt::Argument::optional("user_ids"),
     ];
     const SAMPLE_RESPONSE: &'static str = "{\"ok\":true,\"permission_type\":\"\"}";
+    const SUCCESS_EXAMPLES: &'static [&'static str] = &[
+        "{\"ok\":true,\"permission_type\":\"named_entities\",\"users\":[{\"email\":\"joesmith@salesforce.com\",\"user_id\":\"U01565LTEBD\",\"username\":\"joe_smith\"}]}",
+    ];
 }
 
 /// The answer of a successful [`FunctionsDistributionsPermissionsRemove`] call (`functions.distributions.permissions.remove`), with any warnings Slack sent in `warnings`.

@@ -159,6 +159,9 @@ impl rt::Catalogued for FunctionsDistributionsPermissionsSet {
         rt::Argument::optional("org_ids"),
     ];
     const SAMPLE_RESPONSE: &'static str = "{\"ok\":true,\"permission_type\":\"\"}";
+    const SUCCESS_EXAMPLES: &'static [&'static str] = &[
+        "{\"ok\":true,\"permission_type\":\"app_collaborators\",\"users\":[{\"email\":\"joesmith@salesforce.com\",\"user_id\":\"U01565LTEBD\",\"username\":\"joe_smith\"}]}",
+    ];
 }
 
 /// The answer of a successful [`FunctionsDistributionsPermissionsSet`] call (`functions.distributions.permissions.set`), with any warnings Slack sent in `warnings`.

@@ -99,6 +99,9 @@ impl rt::Catalogued for FunctionsWorkflowsStepsList {
         rt::Argument::required("function_id"),
     ];
     const SAMPLE_RESPONSE: &'static str = "{\"ok\":true,\"steps_versions\":[]}";
+    const SUCCESS_EXAMPLES: &'static [&'static str] = &[
+        "{\"ok\":true,\"steps_versions\":[{\"is_deleted\":false,\"step_id\":\"0\",\"title\":\"Send a greeting\",\"workflow_id\":\"Wf014H7FCWG2\",\"workflow_version_created\":\"1677282339978193\"}]}",
+    ];
 }
 
 /// The answer of a successful [`FunctionsWorkflowsStepsList`] call (`functions.workflows.steps.list`), with any warnings Slack sent in `warnings`.

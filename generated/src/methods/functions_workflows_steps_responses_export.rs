@@ -99,6 +99,7 @@ impl rt::Catalogued for FunctionsWorkflowsStepsResponsesExport {
         rt::Argument::required("step_id"),
     ];
     const SAMPLE_RESPONSE: &'static str = "{\"ok\":true}";
+    const SUCCESS_EXAMPLES: &'static [&'static str] = &["{\"ok\":true}"];
 }
 
 /// The answer of a successful [`FunctionsWorkflowsStepsResponsesExport`] call (`functions.workflows.steps.responses.export`), with any warnings Slack sent in `warnings`.

@@ -89,6 +89,9 @@ impl rt::Catalogued for MigrationExchange {
         rt::Argument::optional("to_old"),
     ];
     const SAMPLE_RESPONSE: &'static str = "{\"enterprise_id\":\"\",\"ok\":true,\"team_id\":\"\",\"user_id_map\":{}}";
+    const SUCCESS_EXAMPLES: &'static [&'static str] = &[
+        "{\"enterprise_id\":\"E1KQTNXE1\",\"invalid_user_ids\":[\"U21ABZZXX\"],\"ok\":true,\"team_id\":\"T1KR7PE1W\",\"user_id_map\":{\"U06UBSUN5\":\"W06M56XJM\",\"U06UBSVB3\":\"W06PUUDLY\",\"U06UBSVDX\":\"W06PUUDMW\",\"U06UEB62U\":\"W06PTT6GH\",\"W06UAZ65Q\":\"W06UAZ65Q\"}}",
+    ];
 }
 
 /// The answer of a successful [`MigrationExchange`] call (`migration.exchange`), with any warnings Slack sent in `warnings`.

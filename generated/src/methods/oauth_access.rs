@@ -115,6 +115,9 @@ impl rt::Catalogued for OauthAccess {
         rt::Argument::optional("single_channel"),
     ];
     const SAMPLE_RESPONSE: &'static str = "{\"access_token\":\"\",\"ok\":true,\"team_id\":\"\"}";
+    const SUCCESS_EXAMPLES: &'static [&'static str] = &[
+        "{\"access_token\":\"xoxa-access-token-string\",\"app_id\":\"A012345678\",\"app_user_id\":\"U0NKHRW57\",\"authorizing_user\":{\"app_home\":\"D0PNCRP9N\",\"user_id\":\"U061F7AUR\"},\"enterprise_id\":null,\"installer_user\":{\"app_home\":\"D0PNCRP9N\",\"user_id\":\"U061F7AUR\"},\"ok\":true,\"scopes\":{\"app_home\":[\"chat:write\",\"im:history\",\"im:read\"],\"channel\":[\"channels:history\",\"channels:read\",\"chat:write\"],\"group\":[\"chat:write\"],\"im\":[\"chat:write\"],\"mpim\":[\"chat:write\"],\"team\":[],\"user\":[]},\"team_id\":\"T061EG9R6\",\"team_name\":\"Subarachnoid Workspace\",\"token_type\":\"app\"}",
+    ];
 }
 
 /// The answer of a successful [`OauthAccess`] call (`oauth.access`), with any warnings Slack sent in `warnings`.

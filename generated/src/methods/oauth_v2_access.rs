@@ -152,6 +152,11 @@ impl rt::Catalogued for OauthV2Access {
         rt::Argument::optional("assertion"),
     ];
     const SAMPLE_RESPONSE: &'static str = "{\"app_id\":\"A0000000000\",\"ok\":true}";
+    const SUCCESS_EXAMPLES: &'static [&'static str] = &[
+        "{\"access_token\":\"xoxb-17653672481-19874698323-pdFZKVeTuE8sk7oOcBrzbqgy\",\"app_id\":\"A0KRD7HC3\",\"authed_user\":{\"access_token\":\"xoxp-1234\",\"id\":\"U1234\",\"scope\":\"chat:write\",\"token_type\":\"user\"},\"bot_user_id\":\"U0KRQLJ9H\",\"enterprise\":{\"id\":\"E12345678\",\"name\":\"slack-sports\"},\"ok\":true,\"scope\":\"commands,incoming-webhook\",\"team\":{\"id\":\"T9TK3CUKW\",\"name\":\"Slack Softball Team\"},\"token_type\":\"bot\"}",
+        "{\"access_token\":\"xoxe.xoxb-1-..\",\"app_id\":\"A0KRD7HC3\",\"authed_user\":{\"access_token\":\"xoxe.xoxp-1234\",\"expires_in\":43200,\"id\":\"U1234\",\"refresh_token\":\"xoxe-1-...\",\"scope\":\"chat:write\",\"token_type\":\"user\"},\"bot_user_id\":\"U0KRQLJ9H\",\"enterprise\":{\"id\":\"E12345678\",\"name\":\"slack-sports\"},\"expires_in\":43200,\"ok\":true,\"refresh_token\":\"xoxe-1-...\",\"scope\":\"commands,incoming-webhook\",\"team\":{\"id\":\"T9TK3CUKW\",\"name\":\"Slack Softball Team\"},\"token_type\":\"bot\"}",
+        "{\"app_id\":\"A0118NQPZZC\",\"authed_user\":{\"access_token\":\"xoxp-yoda-yoda-yoda\",\"id\":\"U065VRX1T0\",\"scope\":\"identity.basic,identity.email,identity.avatar,identity.team\",\"token_type\":\"user\"},\"enterprise\":null,\"is_enterprise_install\":false,\"ok\":true,\"team\":{\"id\":\"T024BE7LD\"}}",
+    ];
 }
 
 /// The answer of a successful [`OauthV2Access`] call (`oauth.v2.access`), with any warnings Slack sent in `warnings`.

@@ -151,6 +151,9 @@ impl rt::Catalogued for OauthV2UserAccess {
         rt::Argument::optional("assertion"),
     ];
     const SAMPLE_RESPONSE: &'static str = "{\"access_token\":\"\",\"app_id\":\"A0000000000\",\"is_enterprise_install\":false,\"ok\":true,\"token_type\":\"\",\"user_id\":\"U0000000000\"}";
+    const SUCCESS_EXAMPLES: &'static [&'static str] = &[
+        "{\"access_token\":\"xoxp-123456789...\",\"authed_user\":{\"id\":\"U12345\",\"scope\":\"openid,email,profile\"},\"id_token\":\"eyJhbGciOiJSUzI1Ni...\",\"ok\":true,\"team\":{\"id\":\"T012345\"},\"token_type\":\"user\"}",
+    ];
 }
 
 /// The answer of a successful [`OauthV2UserAccess`] call (`oauth.v2.user.access`), with any warnings Slack sent in `warnings`.

@@ -138,6 +138,9 @@ impl rt::Catalogued for OpenidConnectToken {
         rt::Argument::optional("code_verifier"),
     ];
     const SAMPLE_RESPONSE: &'static str = "{\"access_token\":\"\",\"ok\":true,\"token_type\":\"\"}";
+    const SUCCESS_EXAMPLES: &'static [&'static str] = &[
+        "{\"access_token\":\"xoxp-1234\",\"id_token\":\"eyJhbGcMjY5OTA2MzcWNrLmNvbVwvdGVhbV9p...\",\"ok\":true,\"token_type\":\"Bearer\"}",
+    ];
 }
 
 /// The answer of a successful [`OpenidConnectToken`] call (`openid.connect.token`), with any warnings Slack sent in `warnings`.

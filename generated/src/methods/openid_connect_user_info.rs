@@ -53,6 +53,9 @@ impl rt::Method for OpenidConnectUserInfo {
 impl rt::Catalogued for OpenidConnectUserInfo {
     const ARGUMENTS: &'static [rt::Argument] = &[];
     const SAMPLE_RESPONSE: &'static str = "{\"ok\":true,\"sub\":\"\"}";
+    const SUCCESS_EXAMPLES: &'static [&'static str] = &[
+        "{\"date_email_verified\":1622128723,\"email\":\"krane@slack-corp.com\",\"email_verified\":true,\"family_name\":\"Labradoodle\",\"given_name\":\"Bront\",\"https://slack.com/team_domain\":\"kraneflannel\",\"https://slack.com/team_id\":\"T0R7GR\",\"https://slack.com/team_image_102\":\"...\",\"https://slack.com/team_image_132\":\"...\",\"https://slack.com/team_image_230\":\"...\",\"https://slack.com/team_image_34\":\"...\",\"https://slack.com/team_image_44\":\"...\",\"https://slack.com/team_image_68\":\"...\",\"https://slack.com/team_image_88\":\"...\",\"https://slack.com/team_image_default\":true,\"https://slack.com/team_name\":\"kraneflannel\",\"https://slack.com/user_id\":\"U0R7JM\",\"https://slack.com/user_image_192\":\"...\",\"https://slack.com/user_image_24\":\"...\",\"https://slack.com/user_image_32\":\"...\",\"https://slack.com/user_image_48\":\"...\",\"https://slack.com/user_image_512\":\"...\",\"https://slack.com/user_image_72\":\"...\",\"locale\":\"en-US\",\"name\":\"krane\",\"ok\":true,\"picture\":\"https://secure.gravatar.com/....png\",\"sub\":\"U0R7JM\"}",
+    ];
 }
 
 /// The answer of a successful [`OpenidConnectUserInfo`] call (`openid.connect.userInfo`), with any warnings Slack sent in `warnings`.

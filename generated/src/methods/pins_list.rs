@@ -59,6 +59,9 @@ impl rt::Method for PinsList {
 impl rt::Catalogued for PinsList {
     const ARGUMENTS: &'static [rt::Argument] = &[rt::Argument::required("channel")];
     const SAMPLE_RESPONSE: &'static str = "{\"ok\":true}";
+    const SUCCESS_EXAMPLES: &'static [&'static str] = &[
+        "{\"items\":[{\"channel\":\"C123ABC456\",\"created\":1508881078,\"created_by\":\"U123ABC456\",\"message\":{\"permalink\":\"https://hitchhikers.slack.com/archives/C2U86NC6H/p1508197641000151\",\"pinned_to\":[\"C2U86NC6H\"],\"text\":\"What is the meaning of life?\",\"ts\":\"1508197641.000151\",\"type\":\"message\",\"user\":\"U123ABC456\"},\"type\":\"message\"},{\"channel\":\"C123ABC456\",\"created\":1508880991,\"created_by\":\"U123ABC456\",\"message\":{\"permalink\":\"https://hitchhikers.slack.com/archives/C2U86NC6H/p1508284197000015\",\"pinned_to\":[\"C123ABC456\"],\"text\":\"The meaning of life, the universe, and everything is 42.\",\"ts\":\"1503289197.000015\",\"type\":\"message\",\"user\":\"U123ABC456\"},\"type\":\"message\"}],\"ok\":true}",
+    ];
 }
 
 /// The answer of a successful [`PinsList`] call (`pins.list`), with any warnings Slack sent in `warnings`.

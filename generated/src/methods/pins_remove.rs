@@ -76,6 +76,7 @@ impl rt::Catalogued for PinsRemove {
         rt::Argument::optional("timestamp"),
     ];
     const SAMPLE_RESPONSE: &'static str = "{\"ok\":true}";
+    const SUCCESS_EXAMPLES: &'static [&'static str] = &["{\"ok\":true}"];
 }
 
 /// The answer of a successful [`PinsRemove`] call (`pins.remove`), with any warnings Slack sent in `warnings`.

@@ -81,6 +81,7 @@ impl rt::Catalogued for ReactionsAdd {
         rt::Argument::required("timestamp"),
     ];
     const SAMPLE_RESPONSE: &'static str = "{\"ok\":true}";
+    const SUCCESS_EXAMPLES: &'static [&'static str] = &["{\"ok\":true}"];
 }
 
 /// The answer of a successful [`ReactionsAdd`] call (`reactions.add`), with any warnings Slack sent in `warnings`.

@@ -113,6 +113,9 @@ impl rt::Catalogued for ReactionsGet {
         rt::Argument::optional("timestamp"),
     ];
     const SAMPLE_RESPONSE: &'static str = "{\"ok\":true,\"type\":\"\"}";
+    const SUCCESS_EXAMPLES: &'static [&'static str] = &[
+        "{\"channel\":\"C123ABC456\",\"message\":{\"permalink\":\"https://xxx.slack.com/archives/C123456/p1648602352215969\",\"reactions\":[{\"count\":1,\"name\":\"grinning\",\"users\":[\"W222222\"]},{\"count\":1,\"name\":\"question\",\"users\":[\"W333333\"]}],\"team\":\"T123456\",\"text\":\"Hi there!\",\"ts\":\"1648602352.215969\",\"type\":\"message\",\"user\":\"W123456\"},\"ok\":true,\"type\":\"message\"}",
+    ];
 }
 
 /// The answer of a successful [`ReactionsGet`] call (`reactions.get`), with any warnings Slack sent in `warnings`.

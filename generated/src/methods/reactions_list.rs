@@ -136,6 +136,9 @@ impl rt::Catalogued for ReactionsList {
         rt::Argument::optional("team_id"),
     ];
     const SAMPLE_RESPONSE: &'static str = "{\"items\":[],\"ok\":true,\"response_metadata\":{\"next_cursor\":\"\"}}";
+    const SUCCESS_EXAMPLES: &'static [&'static str] = &[
+        "{\"items\":[{\"channel\":\"C123ABC456\",\"message\":{\"bot_id\":\"B123ABC456\",\"reactions\":[{\"count\":1,\"name\":\"robot_face\",\"users\":[\"U123ABC456\"]}],\"subtype\":\"bot_message\",\"text\":\"Hello from Python! :tada:\",\"ts\":\"1507849573.000090\",\"username\":\"Shipit Notifications\"},\"type\":\"message\"},{\"comment\":{\"comment\":\"This is a file comment\",\"created\":1508286096,\"id\":\"Fc123ABC456\",\"reactions\":[{\"count\":1,\"name\":\"white_check_mark\",\"users\":[\"U123ABC456\"]}],\"timestamp\":1508286096,\"type\":\"file_comment\",\"user\":\"U123ABC456\"},\"file\":{\"channels\":[\"C123ABC456\"],\"comments_count\":1,\"created\":1507850315,\"reactions\":[{\"count\":1,\"name\":\"stuck_out_tongue_winking_eye\",\"users\":[\"U123ABC456\"]}],\"title\":\"computer.gif\",\"user\":\"U123ABC456\",\"username\":\"\"}},{\"file\":{\"channels\":[\"C123ABC456\"],\"comments_count\":1,\"created\":1507850315,\"id\":\"F123ABC456\",\"name\":\"computer.gif\",\"reactions\":[{\"count\":1,\"name\":\"stuck_out_tongue_winking_eye\",\"users\":[\"U123ABC456\"]}],\"size\":1639034,\"title\":\"computer.gif\",\"user\":\"U123ABC456\",\"username\":\"\"},\"type\":\"file\"}],\"ok\":true,\"response_metadata\":{\"next_cursor\":\"dGVhbTpDMUg5UkVTR0w=\"}}",
+    ];
 }
 
 impl rt::Paginated for ReactionsList {

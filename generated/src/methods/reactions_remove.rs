@@ -111,6 +111,7 @@ impl rt::Catalogued for ReactionsRemove {
         rt::Argument::optional("timestamp"),
     ];
     const SAMPLE_RESPONSE: &'static str = "{\"ok\":true}";
+    const SUCCESS_EXAMPLES: &'static [&'static str] = &["{\"ok\":true}"];
 }
 
 /// The answer of a successful [`ReactionsRemove`] call (`reactions.remove`), with any warnings Slack sent in `warnings`.

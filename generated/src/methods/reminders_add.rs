@@ -112,6 +112,9 @@ impl rt::Catalogued for RemindersAdd {
         rt::Argument::optional("recurrence"),
     ];
     const SAMPLE_RESPONSE: &'static str = "{\"ok\":true,\"reminder\":{}}";
+    const SUCCESS_EXAMPLES: &'static [&'static str] = &[
+        "{\"ok\":true,\"reminder\":{\"complete_ts\":0,\"creator\":\"U123ABC456\",\"id\":\"Rm12345678\",\"recurring\":false,\"text\":\"eat a banana\",\"time\":1602288000,\"user\":\"U123ABC456\"}}",
+    ];
 }
 
 /// The answer of a successful [`RemindersAdd`] call (`reminders.add`), with any warnings Slack sent in `warnings`.

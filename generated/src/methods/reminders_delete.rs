@@ -78,6 +78,7 @@ impl rt::Catalogued for RemindersDelete {
         rt::Argument::optional("team_id"),
     ];
     const SAMPLE_RESPONSE: &'static str = "{\"ok\":true}";
+    const SUCCESS_EXAMPLES: &'static [&'static str] = &["{\"ok\":true}"];
 }
 
 /// The answer of a successful [`RemindersDelete`] call (`reminders.delete`), with any warnings Slack sent in `warnings`.

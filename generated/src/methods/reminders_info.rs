@@ -76,6 +76,7 @@ impl rt::Catalogued for RemindersInfo {
         rt::Argument::optional("team_id"),
     ];
     const SAMPLE_RESPONSE: &'static str = "{\"ok\":true,\"reminder\":{}}";
+    const SUCCESS_EXAMPLES: &'static [&'static str] = &["{\"ok\":true}"];
 }
 
 /// The answer of a successful [`RemindersInfo`] call (`reminders.info`), with any warnings Slack sent in `warnings`.

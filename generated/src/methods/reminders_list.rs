@@ -65,6 +65,7 @@ impl rt::Method for RemindersList {
 impl rt::Catalogued for RemindersList {
     const ARGUMENTS: &'static [rt::Argument] = &[rt::Argument::optional("team_id")];
     const SAMPLE_RESPONSE: &'static str = "{\"ok\":true}";
+    const SUCCESS_EXAMPLES: &'static [&'static str] = &["{\"ok\":true}"];
 }
 
 /// The answer of a successful [`RemindersList`] call (`reminders.list`), with any warnings Slack sent in `warnings`.

@@ -82,6 +82,9 @@ impl rt::Catalogued for RtmConnect {
         rt::Argument::optional("presence_sub"),
     ];
     const SAMPLE_RESPONSE: &'static str = "{\"ok\":true,\"self\":{\"id\":\"U0000000000\",\"name\":\"\"},\"team\":{},\"url\":\"\"}";
+    const SUCCESS_EXAMPLES: &'static [&'static str] = &[
+        "{\"ok\":true,\"self\":{\"id\":\"U4X318ZMZ\",\"name\":\"robotoverlord\"},\"team\":{\"domain\":\"slackdemo\",\"id\":\"T2U81E2FP\",\"name\":\"SlackDemo\"},\"url\":\"wss://...\"}",
+    ];
 }
 
 /// The answer of a successful [`RtmConnect`] call (`rtm.connect`), with any warnings Slack sent in `warnings`.

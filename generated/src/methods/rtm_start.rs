@@ -136,6 +136,7 @@ impl rt::Catalogued for RtmStart {
         rt::Argument::optional("include_locale"),
     ];
     const SAMPLE_RESPONSE: &'static str = "{\"ok\":true,\"self\":{\"id\":\"U0000000000\",\"name\":\"\"},\"team\":{\"domain\":\"\",\"id\":\"T0000000000\",\"name\":\"\"},\"url\":\"\"}";
+    const SUCCESS_EXAMPLES: &'static [&'static str] = &["{\"ok\":true}"];
 }
 
 /// The answer of a successful [`RtmStart`] call (`rtm.start`), with any warnings Slack sent in `warnings`.

@@ -98,6 +98,7 @@ impl rt::Catalogued for SlackListsAccessDelete {
         rt::Argument::optional("user_ids"),
     ];
     const SAMPLE_RESPONSE: &'static str = "{\"ok\":true}";
+    const SUCCESS_EXAMPLES: &'static [&'static str] = &["{\"ok\":true}"];
 }
 
 /// The answer of a successful [`SlackListsAccessDelete`] call (`slackLists.access.delete`), with any warnings Slack sent in `warnings`.

@@ -103,6 +103,7 @@ impl rt::Catalogued for SlackListsAccessSet {
         rt::Argument::optional("user_ids"),
     ];
     const SAMPLE_RESPONSE: &'static str = "{\"ok\":true}";
+    const SUCCESS_EXAMPLES: &'static [&'static str] = &["{\"ok\":true}"];
 }
 
 /// The answer of a successful [`SlackListsAccessSet`] call (`slackLists.access.set`), with any warnings Slack sent in `warnings`.

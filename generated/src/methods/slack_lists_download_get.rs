@@ -110,6 +110,9 @@ impl rt::Catalogued for SlackListsDownloadGet {
         rt::Argument::optional("include_attachments"),
     ];
     const SAMPLE_RESPONSE: &'static str = "{\"ok\":true,\"status\":\"\"}";
+    const SUCCESS_EXAMPLES: &'static [&'static str] = &[
+        "{\"download_url\":\"https://files.com/files-pri/1234567890-F12345678/csv/list?origin_team=T1234567890\",\"ok\":true,\"status\":\"COMPLETED\"}",
+    ];
 }
 
 /// The answer of a successful [`SlackListsDownloadGet`] call (`slackLists.download.get`), with any warnings Slack sent in `warnings`.

@@ -116,6 +116,9 @@ impl rt::Catalogued for SlackListsDownloadStart {
         rt::Argument::optional("include_attachments"),
     ];
     const SAMPLE_RESPONSE: &'static str = "{\"job_id\":\"\",\"ok\":true}";
+    const SUCCESS_EXAMPLES: &'static [&'static str] = &[
+        "{\"job_id\":\"LeF1234567\",\"ok\":true}",
+    ];
 }
 
 /// The answer of a successful [`SlackListsDownloadStart`] call (`slackLists.download.start`), with any warnings Slack sent in `warnings`.

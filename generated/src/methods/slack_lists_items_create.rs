@@ -98,6 +98,13 @@ impl rt::Catalogued for SlackListsItemsCreate {
         rt::Argument::optional("initial_fields"),
     ];
     const SAMPLE_RESPONSE: &'static str = "{\"item\":{},\"ok\":true}";
+    const SUCCESS_EXAMPLES: &'static [&'static str] = &[
+        "{\"item\":{\"created_by\":\"W0AB1CDE2\",\"date_created\":1758744345,\"fields\":[],\"id\":\"Rec018ALE9718\",\"list_id\":\"F1234567\",\"updated_by\":\"W0AB1CDE2\",\"updated_timestamp\":\"1758744345\"},\"ok\":true}",
+        "{\"item\":{\"created_by\":\"W0AB1CDE2\",\"date_created\":1758744345,\"fields\":[{\"column_id\":\"Col018B8C91TM\",\"key\":\"rich_text_notes\",\"rich_text\":[{\"block_id\":\"k0zIi\",\"elements\":[{\"elements\":[{\"text\":\"Fix bug\",\"type\":\"text\"}],\"type\":\"rich_text_section\"}],\"type\":\"rich_text\"}],\"text\":\"Fix bug\",\"value\":\"[{\\\"type\\\":\\\"rich_text\\\",\\\"block_id\\\":\\\"k0zIi\\\",\\\"elements\\\":[{\\\"type\\\":\\\"rich_text_section\\\",\\\"elements\\\":[{\\\"type\\\":\\\"text\\\",\\\"text\\\":\\\"Fix bug\\\"}]}]}]\"}],\"id\":\"Rec018ALFLNTU\",\"list_id\":\"F1234567\",\"updated_by\":\"W0AB1CDE2\",\"updated_timestamp\":\"1758744345\"},\"ok\":true}",
+        "{\"item\":{\"created_by\":\"W0AB1CDE2\",\"date_created\":1758744346,\"fields\":[{\"column_id\":\"Col018AL7649G\",\"key\":\"status\",\"select\":[\"completed\"],\"value\":\"completed\"},{\"column_id\":\"Col018AL764AE\",\"date\":[\"2025-09-19\"],\"key\":\"date\",\"timestamp\":[-1],\"value\":\"2025-09-19\"},{\"column_id\":\"Col018B8C91V1\",\"key\":\"owner\",\"user\":[\"U012A34BCDE\"],\"value\":\"U012A34BCDE\"}],\"id\":\"Rec018ALA7RPU\",\"list_id\":\"F1234567\",\"updated_by\":\"W0AB1CDE2\",\"updated_timestamp\":\"1758744346\"},\"ok\":true}",
+        "{\"item\":{\"created_by\":\"W0AB1CDE2\",\"date_created\":1758744346,\"fields\":[],\"id\":\"Rec018ALFLP2N\",\"list_id\":\"F1234567\",\"updated_by\":\"W0AB1CDE2\",\"updated_timestamp\":\"1758744346\"},\"ok\":true}",
+        "{\"item\":{\"created_by\":\"W0AB1CDE2\",\"date_created\":1758744346,\"fields\":[],\"id\":\"Rec018B8RR603\",\"list_id\":\"F1234567\",\"updated_by\":\"W0AB1CDE2\",\"updated_timestamp\":\"1758744346\"},\"ok\":true}",
+    ];
 }
 
 /// The answer of a successful [`SlackListsItemsCreate`] call (`slackLists.items.create`), with any warnings Slack sent in `warnings`.

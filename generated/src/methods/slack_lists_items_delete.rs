@@ -71,6 +71,7 @@ impl rt::Catalogued for SlackListsItemsDelete {
         rt::Argument::required("id"),
     ];
     const SAMPLE_RESPONSE: &'static str = "{\"ok\":true}";
+    const SUCCESS_EXAMPLES: &'static [&'static str] = &["{\"ok\":true}"];
 }
 
 /// The answer of a successful [`SlackListsItemsDelete`] call (`slackLists.items.delete`), with any warnings Slack sent in `warnings`.

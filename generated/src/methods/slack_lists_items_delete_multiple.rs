@@ -74,6 +74,7 @@ impl rt::Catalogued for SlackListsItemsDeleteMultiple {
         rt::Argument::required("ids"),
     ];
     const SAMPLE_RESPONSE: &'static str = "{\"ok\":true}";
+    const SUCCESS_EXAMPLES: &'static [&'static str] = &["{\"ok\":true}"];
 }
 
 /// The answer of a successful [`SlackListsItemsDeleteMultiple`] call (`slackLists.items.deleteMultiple`), with any warnings Slack sent in `warnings`.

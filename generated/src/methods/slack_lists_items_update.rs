@@ -71,6 +71,7 @@ impl rt::Catalogued for SlackListsItemsUpdate {
         rt::Argument::required("cells"),
     ];
     const SAMPLE_RESPONSE: &'static str = "{\"ok\":true}";
+    const SUCCESS_EXAMPLES: &'static [&'static str] = &["{\"ok\":true}"];
 }
 
 /// The answer of a successful [`SlackListsItemsUpdate`] call (`slackLists.items.update`), with any warnings Slack sent in `warnings`.

@@ -104,6 +104,7 @@ impl rt::Catalogued for SlackListsUpdate {
         rt::Argument::optional("todo_mode"),
     ];
     const SAMPLE_RESPONSE: &'static str = "{\"ok\":true}";
+    const SUCCESS_EXAMPLES: &'static [&'static str] = &["{\"ok\":true}"];
 }
 
 /// The answer of a successful [`SlackListsUpdate`] call (`slackLists.update`), with any warnings Slack sent in `warnings`.

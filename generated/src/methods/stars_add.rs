@@ -101,6 +101,7 @@ impl rt::Catalogued for StarsAdd {
         rt::Argument::optional("timestamp"),
     ];
     const SAMPLE_RESPONSE: &'static str = "{\"ok\":true}";
+    const SUCCESS_EXAMPLES: &'static [&'static str] = &["{\"ok\":true}"];
 }
 
 /// The answer of a successful [`StarsAdd`] call (`stars.add`), with any warnings Slack sent in `warnings`.

@@ -122,6 +122,9 @@ impl rt::Catalogued for StarsList {
         rt::Argument::optional("team_id"),
     ];
     const SAMPLE_RESPONSE: &'static str = "{\"items\":[],\"ok\":true,\"response_metadata\":{\"next_cursor\":\"\"}}";
+    const SUCCESS_EXAMPLES: &'static [&'static str] = &[
+        "{\"items\":[{\"channel\":\"C123ABC456\",\"date_create\":1656014995,\"message\":{\"attachments\":[{\"color\":\"ecb438\",\"fallback\":\"some text\",\"id\":1,\"mrkdwn_in\":[\"pretext\",\"text\"],\"pretext\":\"*chat.postMessage*\",\"text\":\"some text\",\"ts\":1655762568}],\"bot_id\":\"BSLACKBOT\",\"icons\":{\"emoji\":\":test:\"},\"permalink\":\"https://your-workspace.slack.com/archives/C123ABC456/p123456789\",\"subtype\":\"bot_message\",\"text\":\"\",\"ts\":\"1655762568.324229\",\"type\":\"message\",\"username\":\"username\"},\"type\":\"message\"}],\"ok\":true,\"paging\":{\"page\":1,\"pages\":1,\"per_page\":100,\"spill\":0,\"total\":1}}",
+    ];
 }
 
 impl rt::Paginated for StarsList {

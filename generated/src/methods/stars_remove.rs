@@ -99,6 +99,7 @@ impl rt::Catalogued for StarsRemove {
         rt::Argument::optional("timestamp"),
     ];
     const SAMPLE_RESPONSE: &'static str = "{\"ok\":true}";
+    const SUCCESS_EXAMPLES: &'static [&'static str] = &["{\"ok\":true}"];
 }
 
 /// The answer of a successful [`StarsRemove`] call (`stars.remove`), with any warnings Slack sent in `warnings`.

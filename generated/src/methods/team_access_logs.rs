@@ -129,6 +129,9 @@ impl rt::Catalogued for TeamAccessLogs {
         rt::Argument::optional("team_id"),
     ];
     const SAMPLE_RESPONSE: &'static str = "{\"logins\":[],\"ok\":true,\"response_metadata\":{\"next_cursor\":\"\"}}";
+    const SUCCESS_EXAMPLES: &'static [&'static str] = &[
+        "{\"logins\":[{\"count\":1,\"country\":\"US\",\"date_first\":1422922864,\"date_last\":1422922864,\"ip\":\"127.0.0.1\",\"isp\":\"BigCo ISP\",\"region\":\"CA\",\"user_agent\":\"SlackWeb Mozilla/5.0 (Macintosh; Intel Mac OS X 10_10_2) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/41.0.2272.35 Safari/537.36\",\"user_id\":\"U45678\",\"username\":\"alice\"},{\"count\":1,\"country\":\"US\",\"date_first\":1422922493,\"date_last\":1422922493,\"ip\":\"127.0.0.1\",\"isp\":\"BigCo ISP\",\"region\":\"CA\",\"user_agent\":\"SlackWeb Mozilla/5.0 (iPhone; CPU iPhone OS 8_1_3 like Mac OS X) AppleWebKit/600.1.4 (KHTML, like Gecko) Version/8.0 Mobile/12B466 Safari/600.1.4\",\"user_id\":\"U12345\",\"username\":\"white_rabbit\"}],\"ok\":true,\"paging\":{\"count\":100,\"page\":1,\"pages\":1,\"total\":2}}",
+    ];
 }
 
 impl rt::Paginated for TeamAccessLogs {

@@ -100,6 +100,9 @@ impl rt::Catalogued for TeamBillableInfo {
         rt::Argument::optional("team_id"),
     ];
     const SAMPLE_RESPONSE: &'static str = "{\"billable_info\":{},\"ok\":true,\"response_metadata\":{\"next_cursor\":\"\"}}";
+    const SUCCESS_EXAMPLES: &'static [&'static str] = &[
+        "{\"billable_info\":{\"U02UCPE1R\":{\"billing_active\":true},\"U02UEBSD2\":{\"billing_active\":true},\"U0632EWRW\":{\"billing_active\":false}},\"ok\":true}",
+    ];
 }
 
 impl rt::Paginated for TeamBillableInfo {

@@ -53,6 +53,9 @@ impl rt::Method for TeamBillingInfo {
 impl rt::Catalogued for TeamBillingInfo {
     const ARGUMENTS: &'static [rt::Argument] = &[];
     const SAMPLE_RESPONSE: &'static str = "{\"ok\":true,\"plan\":\"\"}";
+    const SUCCESS_EXAMPLES: &'static [&'static str] = &[
+        "{\"ok\":true,\"plan\":\"free\"}",
+    ];
 }
 
 /// The answer of a successful [`TeamBillingInfo`] call (`team.billing.info`), with any warnings Slack sent in `warnings`.

@@ -65,6 +65,7 @@ impl rt::Method for TeamExternalTeamsDisconnect {
 impl rt::Catalogued for TeamExternalTeamsDisconnect {
     const ARGUMENTS: &'static [rt::Argument] = &[rt::Argument::required("target_team")];
     const SAMPLE_RESPONSE: &'static str = "{\"ok\":true}";
+    const SUCCESS_EXAMPLES: &'static [&'static str] = &["{\"ok\":true}"];
 }
 
 /// The answer of a successful [`TeamExternalTeamsDisconnect`] call (`team.externalTeams.disconnect`), with any warnings Slack sent in `warnings`.

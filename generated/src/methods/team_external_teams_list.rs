@@ -161,6 +161,9 @@ impl rt::Catalogued for TeamExternalTeamsList {
         rt::Argument::optional("connection_status_filter"),
     ];
     const SAMPLE_RESPONSE: &'static str = "{\"ok\":true,\"organizations\":[],\"response_metadata\":{\"next_cursor\":\"\"},\"total_count\":0}";
+    const SUCCESS_EXAMPLES: &'static [&'static str] = &[
+        "{\"ok\":true,\"organizations\":[{\"canvas\":{\"ownership_details\":[{\"team_id\":\"T123ABC456\"},{\"count\":1}],\"total_count\":1},\"connected_workspaces\":{\"workspace_id\":\"Jesse Inc\",\"workspace_name\":\"E123ABC456\"},\"connection_status\":\"CONNECTED\",\"im_channel_count\":1,\"is_sponsored\":false,\"last_active_timestamp\":1718656058,\"lists\":{\"ownership_details\":[{\"team_id\":\"T123ABC456\"},{\"count\":1}],\"total_count\":1},\"mpim_channel_count\":1,\"private_channel_count\":1,\"public_channel_count\":1,\"slack_connect_prefs\":{},\"team_domain\":\"sandra\",\"team_id\":\"T123ABC456\",\"team_name\":\"Sandra Inc.\"}],\"response_metadata\":{\"next_cursor\":\"T123ABC999\"},\"total_count\":1}",
+    ];
 }
 
 impl rt::Paginated for TeamExternalTeamsList {

@@ -80,6 +80,9 @@ impl rt::Catalogued for TeamInfo {
         rt::Argument::optional("team"),
     ];
     const SAMPLE_RESPONSE: &'static str = "{\"ok\":true}";
+    const SUCCESS_EXAMPLES: &'static [&'static str] = &[
+        "{\"ok\":true,\"team\":{\"domain\":\"example\",\"email_domain\":\"example.com\",\"enterprise_id\":\"E1234A12AB\",\"enterprise_name\":\"Umbrella Corporation\",\"icon\":{\"image_102\":\"https://...\",\"image_132\":\"https://...\",\"image_34\":\"https://...\",\"image_44\":\"https://...\",\"image_68\":\"https://...\",\"image_88\":\"https://...\",\"image_default\":true},\"id\":\"T12345\",\"name\":\"My Team\"}}",
+    ];
 }
 
 /// The answer of a successful [`TeamInfo`] call (`team.info`), with any warnings Slack sent in `warnings`.

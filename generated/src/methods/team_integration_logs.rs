@@ -133,6 +133,7 @@ impl rt::Catalogued for TeamIntegrationLogs {
         rt::Argument::optional("user"),
     ];
     const SAMPLE_RESPONSE: &'static str = "{\"logs\":[],\"ok\":true,\"paging\":{}}";
+    const SUCCESS_EXAMPLES: &'static [&'static str] = &["{\"ok\":true}"];
 }
 
 /// The answer of a successful [`TeamIntegrationLogs`] call (`team.integrationLogs`), with any warnings Slack sent in `warnings`.

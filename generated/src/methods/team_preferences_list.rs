@@ -53,6 +53,9 @@ impl rt::Method for TeamPreferencesList {
 impl rt::Catalogued for TeamPreferencesList {
     const ARGUMENTS: &'static [rt::Argument] = &[];
     const SAMPLE_RESPONSE: &'static str = "{\"disable_file_uploads\":\"\",\"display_real_names\":false,\"msg_edit_window_mins\":0,\"ok\":true,\"who_can_post_general\":\"\"}";
+    const SUCCESS_EXAMPLES: &'static [&'static str] = &[
+        "{\"disable_file_uploads\":\"disable_all\",\"display_real_names\":false,\"msg_edit_window_mins\":25,\"ok\":true,\"who_can_post_general\":\"everyone\"}",
+    ];
 }
 
 /// The answer of a successful [`TeamPreferencesList`] call (`team.preferences.list`), with any warnings Slack sent in `warnings`.

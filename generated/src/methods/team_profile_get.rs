@@ -66,6 +66,9 @@ impl rt::Method for TeamProfileGet {
 impl rt::Catalogued for TeamProfileGet {
     const ARGUMENTS: &'static [rt::Argument] = &[rt::Argument::optional("visibility")];
     const SAMPLE_RESPONSE: &'static str = "{\"ok\":true,\"profile\":{}}";
+    const SUCCESS_EXAMPLES: &'static [&'static str] = &[
+        "{\"ok\":true,\"profile\":{\"fields\":[{\"hint\":\"Enter the extension to reach your desk\",\"id\":\"111111ABC\",\"is_hidden\":false,\"label\":\"Phone extension\",\"options\":{\"is_protected\":true,\"is_scim\":true},\"ordering\":0,\"possible_values\":null,\"section_id\":\"123ABC\",\"type\":\"text\"},{\"hint\":\"When you were born\",\"id\":\"222222ABC\",\"is_hidden\":true,\"label\":\"Date of birth\",\"options\":{\"is_protected\":true,\"is_scim\":true},\"ordering\":1,\"possible_values\":null,\"section_id\":\"123ABC\",\"type\":\"date\"},{\"hint\":\"Put on the sorting hat\",\"id\":\"333333ABC\",\"is_hidden\":false,\"label\":\"House\",\"options\":{\"is_protected\":false,\"is_scim\":false},\"ordering\":2,\"possible_values\":[\"Gryffindor\",\"Hufflepuff\",\"Ravenclaw\",\"Slytherin\"],\"section_id\":\"456DEF\",\"type\":\"options_list\"}],\"sections\":[{\"id\":\"123ABC\",\"is_hidden\":true,\"label\":\"Contact Information\",\"order\":1,\"section_type\":\"contact\",\"team_id\":\"T123456\"},{\"id\":\"456DEF\",\"is_hidden\":true,\"label\":\"About Me\",\"order\":2,\"section_type\":\"custom\",\"team_id\":\"T123456\"}]}}",
+    ];
 }
 
 /// The answer of a successful [`TeamProfileGet`] call (`team.profile.get`), with any warnings Slack sent in `warnings`.

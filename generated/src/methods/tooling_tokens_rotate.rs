@@ -63,6 +63,9 @@ impl rt::Catalogued for ToolingTokensRotate {
         rt::Argument::required("refresh_token"),
     ];
     const SAMPLE_RESPONSE: &'static str = "{\"exp\":0,\"iat\":0,\"ok\":true,\"refresh_token\":\"\",\"team_id\":\"T0000000000\",\"token\":\"\",\"user_id\":\"U0000000000\"}";
+    const SUCCESS_EXAMPLES: &'static [&'static str] = &[
+        "{\"exp\":1633138860,\"iat\":1633095660,\"ok\":true,\"refresh_token\":\"xoxe-...\",\"team_id\":\"...\",\"token\":\"xoxe.xoxp-...\",\"user_id\":\"...\"}",
+    ];
 }
 
 /// The answer of a successful [`ToolingTokensRotate`] call (`tooling.tokens.rotate`), with any warnings Slack sent in `warnings`.

@@ -161,6 +161,7 @@ impl rt::Catalogued for UsergroupsCreate {
         rt::Argument::optional("enable_section"),
     ];
     const SAMPLE_RESPONSE: &'static str = "{\"ok\":true,\"usergroup\":{}}";
+    const SUCCESS_EXAMPLES: &'static [&'static str] = &["{\"ok\":true}"];
 }
 
 /// The answer of a successful [`UsergroupsCreate`] call (`usergroups.create`), with any warnings Slack sent in `warnings`.

@@ -92,6 +92,7 @@ impl rt::Catalogued for UsergroupsDisable {
         rt::Argument::required("usergroup"),
     ];
     const SAMPLE_RESPONSE: &'static str = "{\"ok\":true,\"usergroup\":{}}";
+    const SUCCESS_EXAMPLES: &'static [&'static str] = &["{\"ok\":true}"];
 }
 
 /// The answer of a successful [`UsergroupsDisable`] call (`usergroups.disable`), with any warnings Slack sent in `warnings`.

@@ -103,6 +103,9 @@ impl rt::Catalogued for UsergroupsList {
         rt::Argument::optional("team_id"),
     ];
     const SAMPLE_RESPONSE: &'static str = "{\"ok\":true,\"usergroups\":[]}";
+    const SUCCESS_EXAMPLES: &'static [&'static str] = &[
+        "{\"ok\":true,\"usergroups\":[{\"auto_type\":\"admin\",\"created_by\":\"USLACKBOT\",\"date_create\":1446598059,\"date_delete\":0,\"date_update\":1446670362,\"deleted_by\":null,\"description\":\"A group of all Administrators on your team.\",\"handle\":\"admins\",\"id\":\"S0614TZR7\",\"is_external\":false,\"is_usergroup\":true,\"name\":\"Team Admins\",\"prefs\":{\"channels\":[],\"groups\":[]},\"team_id\":\"T060RNRCH\",\"updated_by\":\"U060RNRCZ\",\"user_count\":\"2\"},{\"auto_type\":\"owner\",\"created_by\":\"USLACKBOT\",\"date_create\":1446678371,\"date_delete\":0,\"date_update\":1446678371,\"deleted_by\":null,\"description\":\"A group of all Owners on your team.\",\"handle\":\"owners\",\"id\":\"S06158AV7\",\"is_external\":false,\"is_usergroup\":true,\"name\":\"Team Owners\",\"prefs\":{\"channels\":[],\"groups\":[]},\"team_id\":\"T060RNRCH\",\"updated_by\":\"USLACKBOT\",\"user_count\":\"1\"},{\"auto_type\":null,\"created_by\":\"U060RNRCZ\",\"date_create\":1446746793,\"date_delete\":1446748865,\"date_update\":1446747767,\"deleted_by\":null,\"description\":\"Marketing gurus, PR experts and product advocates.\",\"handle\":\"marketing-team\",\"id\":\"S0615G0KT\",\"is_external\":false,\"is_usergroup\":true,\"name\":\"Marketing Team\",\"prefs\":{\"channels\":[],\"groups\":[]},\"team_id\":\"T060RNRCH\",\"updated_by\":\"U060RNRCZ\",\"user_count\":\"0\"}]}",
+    ];
 }
 
 /// The answer of a successful [`UsergroupsList`] call (`usergroups.list`), with any warnings Slack sent in `warnings`.

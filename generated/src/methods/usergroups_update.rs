@@ -174,6 +174,9 @@ impl rt::Catalogued for UsergroupsUpdate {
         rt::Argument::optional("enable_section"),
     ];
     const SAMPLE_RESPONSE: &'static str = "{\"ok\":true,\"usergroup\":{}}";
+    const SUCCESS_EXAMPLES: &'static [&'static str] = &[
+        "{\"ok\":true,\"usergroup\":{\"auto_type\":null,\"created_by\":\"U060R4BJ4\",\"date_create\":1447096577,\"date_delete\":0,\"date_update\":1447102109,\"deleted_by\":null,\"description\":\"Marketing gurus, PR experts and product advocates.\",\"handle\":\"marketing-team\",\"id\":\"S0616NG6M\",\"is_external\":false,\"is_usergroup\":true,\"name\":\"Marketing Team\",\"prefs\":{\"channels\":[],\"groups\":[]},\"team_id\":\"T060R4BHN\",\"updated_by\":\"U060R4BJ4\",\"user_count\":1,\"users\":[\"U060R4BJ4\",\"U060RNRCZ\"]}}",
+    ];
 }
 
 /// The answer of a successful [`UsergroupsUpdate`] call (`usergroups.update`), with any warnings Slack sent in `warnings`.

@@ -88,6 +88,9 @@ impl rt::Catalogued for UsergroupsUsersList {
         rt::Argument::optional("team_id"),
     ];
     const SAMPLE_RESPONSE: &'static str = "{\"ok\":true,\"users\":[]}";
+    const SUCCESS_EXAMPLES: &'static [&'static str] = &[
+        "{\"ok\":true,\"users\":[\"U060R4BJ4\",\"W123A4BC5\"]}",
+    ];
 }
 
 /// The answer of a successful [`UsergroupsUsersList`] call (`usergroups.users.list`), with any warnings Slack sent in `warnings`.

@@ -53,6 +53,7 @@ impl rt::Method for UsersDeletePhoto {
 impl rt::Catalogued for UsersDeletePhoto {
     const ARGUMENTS: &'static [rt::Argument] = &[];
     const SAMPLE_RESPONSE: &'static str = "{\"ok\":true}";
+    const SUCCESS_EXAMPLES: &'static [&'static str] = &["{\"ok\":true}"];
 }
 
 /// The answer of a successful [`UsersDeletePhoto`] call (`users.deletePhoto`), with any warnings Slack sent in `warnings`.

@@ -65,6 +65,10 @@ impl rt::Method for UsersDiscoverableContactsLookup {
 impl rt::Catalogued for UsersDiscoverableContactsLookup {
     const ARGUMENTS: &'static [rt::Argument] = &[rt::Argument::required("email")];
     const SAMPLE_RESPONSE: &'static str = "{\"is_discoverable\":false,\"ok\":true}";
+    const SUCCESS_EXAMPLES: &'static [&'static str] = &[
+        "{\"is_discoverable\":true,\"ok\":true}",
+        "{\"is_discoverable\":false,\"ok\":true}",
+    ];
 }
 
 /// The answer of a successful [`UsersDiscoverableContactsLookup`] call (`users.discoverableContacts.lookup`), with any warnings Slack sent in `warnings`.

@@ -64,6 +64,10 @@ impl rt::Method for UsersGetPresence {
 impl rt::Catalogued for UsersGetPresence {
     const ARGUMENTS: &'static [rt::Argument] = &[rt::Argument::optional("user")];
     const SAMPLE_RESPONSE: &'static str = "{\"ok\":true,\"presence\":\"\"}";
+    const SUCCESS_EXAMPLES: &'static [&'static str] = &[
+        "{\"ok\":true,\"presence\":\"active\"}",
+        "{\"auto_away\":false,\"connection_count\":1,\"last_activity\":1419027078,\"manual_away\":false,\"ok\":true,\"online\":true,\"presence\":\"active\"}",
+    ];
 }
 
 /// The answer of a successful [`UsersGetPresence`] call (`users.getPresence`), with any warnings Slack sent in `warnings`.

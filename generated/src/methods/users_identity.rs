@@ -54,6 +54,12 @@ impl rt::Method for UsersIdentity {
 impl rt::Catalogued for UsersIdentity {
     const ARGUMENTS: &'static [rt::Argument] = &[];
     const SAMPLE_RESPONSE: &'static str = "{\"ok\":true}";
+    const SUCCESS_EXAMPLES: &'static [&'static str] = &[
+        "{\"ok\":true,\"team\":{\"id\":\"T0G9PQBBK\"},\"user\":{\"id\":\"U0G9QF9C6\",\"name\":\"Sonny Whether\"}}",
+        "{\"ok\":true,\"team\":{\"id\":\"T0G9PQBBK\"},\"user\":{\"email\":\"bobby@example.com\",\"id\":\"U0G9QF9C6\",\"name\":\"Sonny Whether\"}}",
+        "{\"ok\":true,\"team\":{\"id\":\"T0G9PQBBK\"},\"user\":{\"id\":\"U0G9QF9C6\",\"image_192\":\"https://cdn.example.com/sonny_192.jpg\",\"image_24\":\"https://cdn.example.com/sonny_24.jpg\",\"image_32\":\"https://cdn.example.com/sonny_32.jpg\",\"image_48\":\"https://cdn.example.com/sonny_48.jpg\",\"image_72\":\"https://cdn.example.com/sonny_72.jpg\",\"name\":\"Sonny Whether\"}}",
+        "{\"ok\":true,\"team\":{\"id\":\"T0G9PQBBK\",\"name\":\"Captain Fabian's Naval Supply\"},\"user\":{\"id\":\"U0G9QF9C6\",\"name\":\"Sonny Whether\"}}",
+    ];
 }
 
 /// The answer of a successful [`UsersIdentity`] call (`users.identity`), with any warnings Slack sent in `warnings`.

@@ -106,6 +106,9 @@ impl rt::Catalogued for UsersProfileSet {
         rt::Argument::optional("value"),
     ];
     const SAMPLE_RESPONSE: &'static str = "{\"ok\":true,\"profile\":{},\"username\":\"\"}";
+    const SUCCESS_EXAMPLES: &'static [&'static str] = &[
+        "{\"ok\":true,\"profile\":{\"avatar_hash\":\"123xyz\",\"display_name\":\"john\",\"display_name_normalized\":\"john\",\"email\":\"johnsmith@example.com\",\"fields\":{\"Xf0111111\":{\"alt\":\"\",\"value\":\"Barista\"},\"Xf0222222\":{\"alt\":\"\",\"value\":\"2022-04-11\"},\"Xf0333333\":{\"alt\":\"\",\"value\":\"https://example.com\"}},\"first_name\":\"john\",\"huddle_state\":\"default_unset\",\"huddle_state_expiration_ts\":0,\"image_192\":\"https://.../....-192png\",\"image_24\":\"https://.../...-24.png\",\"image_32\":\"https://.../...-32.png\",\"image_48\":\"https://.../...-48.png\",\"image_512\":\"https://.../...-512.png\",\"image_72\":\"https://.../...-72.png\",\"last_name\":\"smith\",\"phone\":\"\",\"pronouns\":\"they/them/theirs\",\"real_name\":\"John Smith\",\"real_name_normalized\":\"John Smith\",\"skype\":\"\",\"start_date\":\"2022-03-21\",\"status_emoji\":\":coffee:\",\"status_emoji_display_info\":[],\"status_expiration\":0,\"status_text\":\"Watching cold brew steep\",\"title\":\"Head of Coffee Production\"}}",
+    ];
 }
 
 /// The answer of a successful [`UsersProfileSet`] call (`users.profile.set`), with any warnings Slack sent in `warnings`.

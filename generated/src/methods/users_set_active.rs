@@ -58,6 +58,7 @@ impl rt::Method for UsersSetActive {
 impl rt::Catalogued for UsersSetActive {
     const ARGUMENTS: &'static [rt::Argument] = &[];
     const SAMPLE_RESPONSE: &'static str = "{\"ok\":true}";
+    const SUCCESS_EXAMPLES: &'static [&'static str] = &["{\"ok\":true}"];
 }
 
 /// The answer of a successful [`UsersSetActive`] call (`users.setActive`), with any warnings Slack sent in `warnings`.

@@ -107,6 +107,7 @@ impl rt::Catalogued for UsersSetPhoto {
         rt::Argument::optional("image"),
     ];
     const SAMPLE_RESPONSE: &'static str = "{\"ok\":true,\"profile\":{}}";
+    const SUCCESS_EXAMPLES: &'static [&'static str] = &["{\"ok\":true}"];
 }
 
 /// The answer of a successful [`UsersSetPhoto`] call (`users.setPhoto`), with any warnings Slack sent in `warnings`.

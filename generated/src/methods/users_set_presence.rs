@@ -62,6 +62,7 @@ impl rt::Method for UsersSetPresence {
 impl rt::Catalogued for UsersSetPresence {
     const ARGUMENTS: &'static [rt::Argument] = &[rt::Argument::required("presence")];
     const SAMPLE_RESPONSE: &'static str = "{\"ok\":true}";
+    const SUCCESS_EXAMPLES: &'static [&'static str] = &["{\"ok\":true}"];
 }
 
 /// The answer of a successful [`UsersSetPresence`] call (`users.setPresence`), with any warnings Slack sent in `warnings`.

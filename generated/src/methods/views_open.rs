@@ -95,6 +95,9 @@ impl rt::Catalogued for ViewsOpen {
         rt::Argument::required("view"),
     ];
     const SAMPLE_RESPONSE: &'static str = "{\"ok\":true,\"view\":{}}";
+    const SUCCESS_EXAMPLES: &'static [&'static str] = &[
+        "{\"ok\":true,\"view\":{\"app_id\":\"AA4928AQ\",\"blocks\":[{\"block_id\":\"a_block_id\",\"element\":{\"action_id\":\"an_action_id\",\"type\":\"plain_text_input\"},\"label\":{\"emoji\":true,\"text\":\"A simple label\",\"type\":\"plain_text\"},\"optional\":false,\"type\":\"input\"}],\"bot_id\":\"BA13894H\",\"callback_id\":\"identify_your_modals\",\"clear_on_close\":false,\"external_id\":\"\",\"hash\":\"156772938.1827394\",\"id\":\"VMHU10V25\",\"notify_on_close\":false,\"private_metadata\":\"Shh it is a secret\",\"root_view_id\":\"VMHU10V25\",\"state\":{\"values\":{}},\"submit\":{\"text\":\"Create\",\"type\":\"plain_text\"},\"team_id\":\"T8N4K1JN\",\"title\":{\"text\":\"Quite a plain modal\",\"type\":\"plain_text\"},\"type\":\"modal\"}}",
+    ];
 }
 
 /// The answer of a successful [`ViewsOpen`] call (`views.open`), with any warnings Slack sent in `warnings`.

@@ -99,6 +99,9 @@ impl rt::Catalogued for ViewsPublish {
         rt::Argument::optional("interactivity_pointer"),
     ];
     const SAMPLE_RESPONSE: &'static str = "{\"ok\":true,\"view\":{}}";
+    const SUCCESS_EXAMPLES: &'static [&'static str] = &[
+        "{\"ok\":true,\"view\":{\"app_id\":\"AA4928AQ\",\"blocks\":[{\"block_id\":\"2WGp9\",\"text\":{\"text\":\"A simple section with some sample sentence.\",\"type\":\"mrkdwn\",\"verbatim\":false},\"type\":\"section\"}],\"bot_id\":\"BA13894H\",\"callback_id\":\"identify_your_home_tab\",\"clear_on_close\":false,\"close\":null,\"external_id\":\"\",\"hash\":\"156772938.1827394\",\"id\":\"VMHU10V25\",\"notify_on_close\":false,\"previous_view_id\":null,\"private_metadata\":\"Shh it is a secret\",\"root_view_id\":\"VMHU10V25\",\"state\":{\"values\":{}},\"submit\":null,\"team_id\":\"T8N4K1JN\",\"type\":\"home\"}}",
+    ];
 }
 
 /// The answer of a successful [`ViewsPublish`] call (`views.publish`), with any warnings Slack sent in `warnings`.

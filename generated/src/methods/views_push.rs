@@ -95,6 +95,9 @@ impl rt::Catalogued for ViewsPush {
         rt::Argument::required("view"),
     ];
     const SAMPLE_RESPONSE: &'static str = "{\"ok\":true,\"view\":{}}";
+    const SUCCESS_EXAMPLES: &'static [&'static str] = &[
+        "{\"ok\":true,\"view\":{\"app_id\":\"AAD3351BQ\",\"blocks\":[{\"block_id\":\"edit_details\",\"element\":{\"action_id\":\"detail_input\",\"type\":\"plain_text_input\"},\"label\":{\"text\":\"Edit details\",\"type\":\"plain_text\"},\"type\":\"input\"}],\"bot_id\":\"BADF7A34H\",\"callback_id\":\"view_4\",\"clear_on_close\":true,\"close\":{\"emoji\":true,\"text\":\"Back\",\"type\":\"plain_text\"},\"external_id\":\"\",\"hash\":\"1569362015.55b5e41b\",\"id\":\"VNM522E2U\",\"notify_on_close\":false,\"previous_view_id\":null,\"private_metadata\":\"\",\"root_view_id\":\"VNN729E3U\",\"state\":{\"values\":{}},\"submit\":{\"emoji\":true,\"text\":\"Save\",\"type\":\"plain_text\"},\"team_id\":\"T9M4RL1JM\",\"title\":{\"emoji\":true,\"text\":\"Pushed Modal\",\"type\":\"plain_text\"},\"type\":\"modal\"}}",
+    ];
 }
 
 /// The answer of a successful [`ViewsPush`] call (`views.push`), with any warnings Slack sent in `warnings`.

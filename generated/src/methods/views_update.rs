@@ -104,6 +104,9 @@ impl rt::Catalogued for ViewsUpdate {
         rt::Argument::optional("hash"),
     ];
     const SAMPLE_RESPONSE: &'static str = "{\"ok\":true,\"view\":{}}";
+    const SUCCESS_EXAMPLES: &'static [&'static str] = &[
+        "{\"ok\":true,\"view\":{\"app_id\":\"AAD3351BQ\",\"blocks\":[{\"accessory\":{\"action_id\":\"button_4\",\"text\":{\"text\":\"Click me\",\"type\":\"plain_text\"},\"type\":\"button\"},\"block_id\":\"s_block\",\"text\":{\"emoji\":true,\"text\":\"I am but an updated modal\",\"type\":\"plain_text\"},\"type\":\"section\"}],\"bot_id\":\"BADF7A34H\",\"callback_id\":\"view_2\",\"clear_on_close\":true,\"close\":{\"emoji\":true,\"text\":\"Close\",\"type\":\"plain_text\"},\"external_id\":\"\",\"hash\":\"1569262015.55b5e41b\",\"id\":\"VNM522E2U\",\"notify_on_close\":false,\"previous_view_id\":null,\"private_metadata\":\"\",\"root_view_id\":\"VNN729E3U\",\"state\":{\"values\":{}},\"submit\":null,\"team_id\":\"T9M4RL1JM\",\"title\":{\"emoji\":true,\"text\":\"Updated Modal\",\"type\":\"plain_text\"},\"type\":\"modal\"}}",
+    ];
 }
 
 /// The answer of a successful [`ViewsUpdate`] call (`views.update`), with any warnings Slack sent in `warnings`.

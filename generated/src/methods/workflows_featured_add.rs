@@ -76,6 +76,7 @@ impl rt::Catalogued for WorkflowsFeaturedAdd {
         rt::Argument::required("trigger_ids"),
     ];
     const SAMPLE_RESPONSE: &'static str = "{\"ok\":true}";
+    const SUCCESS_EXAMPLES: &'static [&'static str] = &["{\"ok\":true}"];
 }
 
 /// The answer of a successful [`WorkflowsFeaturedAdd`] call (`workflows.featured.add`), with any warnings Slack sent in `warnings`.

@@ -66,6 +66,9 @@ impl rt::Method for WorkflowsFeaturedList {
 impl rt::Catalogued for WorkflowsFeaturedList {
     const ARGUMENTS: &'static [rt::Argument] = &[rt::Argument::required("channel_ids")];
     const SAMPLE_RESPONSE: &'static str = "{\"ok\":true}";
+    const SUCCESS_EXAMPLES: &'static [&'static str] = &[
+        "{\"featured_workflows\":[{\"channel_id\":\"C012345678\",\"triggers\":[{\"id\":\"Ft1234\",\"title\":\"Tabby workflow\"},{\"id\":\"Ft5678\",\"title\":\"Tortoise workflow\"}]},{\"channel_id\":\"C987654321\",\"triggers\":[{\"id\":\"Ft1234\",\"title\":\"Ragdoll workflow\"},{\"id\":\"Ft5678\",\"title\":\"Calico workflow\"}]}],\"ok\":true}",
+    ];
 }
 
 /// The answer of a successful [`WorkflowsFeaturedList`] call (`workflows.featured.list`), with any warnings Slack sent in `warnings`.

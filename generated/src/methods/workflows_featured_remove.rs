@@ -76,6 +76,7 @@ impl rt::Catalogued for WorkflowsFeaturedRemove {
         rt::Argument::required("trigger_ids"),
     ];
     const SAMPLE_RESPONSE: &'static str = "{\"ok\":true}";
+    const SUCCESS_EXAMPLES: &'static [&'static str] = &["{\"ok\":true}"];
 }
 
 /// The answer of a successful [`WorkflowsFeaturedRemove`] call (`workflows.featured.remove`), with any warnings Slack sent in `warnings`.

@@ -64,6 +64,9 @@ impl rt::Method for WorkflowsTriggersPermissionsList {
 impl rt::Catalogued for WorkflowsTriggersPermissionsList {
     const ARGUMENTS: &'static [rt::Argument] = &[rt::Argument::required("trigger_id")];
     const SAMPLE_RESPONSE: &'static str = "{\"ok\":true}";
+    const SUCCESS_EXAMPLES: &'static [&'static str] = &[
+        "{\"ok\":true,\"permission_type\":\"app_collaborators\",\"user_ids\":[\"U01565LTEBD\"]}",
+    ];
 }
 
 /// The answer of a successful [`WorkflowsTriggersPermissionsList`] call (`workflows.triggers.permissions.list`), with any warnings Slack sent in `warnings`.

@@ -135,6 +135,9 @@ impl rt::Catalogued for WorkflowsTriggersPermissionsRemove {
         rt::Argument::optional("org_ids"),
     ];
     const SAMPLE_RESPONSE: &'static str = "{\"ok\":true,\"permission_type\":\"\"}";
+    const SUCCESS_EXAMPLES: &'static [&'static str] = &[
+        "{\"channel_ids\":[\"C014LMDP71R\"],\"ok\":true,\"permission_type\":\"named_entities\",\"user_ids\":[\"U014KLZE350\",\"U01565LTEBD\"]}",
+    ];
 }
 
 /// The answer of a successful [`WorkflowsTriggersPermissionsRemove`] call (`workflows.triggers.permissions.remove`), with any warnings Slack sent in `warnings`.

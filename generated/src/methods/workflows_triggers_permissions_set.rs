@@ -143,6 +143,9 @@ impl rt::Catalogued for WorkflowsTriggersPermissionsSet {
         rt::Argument::optional("org_ids"),
     ];
     const SAMPLE_RESPONSE: &'static str = "{\"ok\":true}";
+    const SUCCESS_EXAMPLES: &'static [&'static str] = &[
+        "{\"ok\":true,\"permission_type\":\"named_entities\",\"user_ids\":[\"U01565LTEBD\"]}",
+    ];
 }
 
 /// The answer of a successful [`WorkflowsTriggersPermissionsSet`] call (`workflows.triggers.permissions.set`), with any warnings Slack sent in `warnings`.
