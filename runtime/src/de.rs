@@ -173,6 +173,18 @@ impl<'de, A: MapAccess<'de>> Reader<'de, A> {
     pub fn finish(self) -> UnknownFields {
         self.unknown
     }
+
+    /// Keeps every entry left, and gives all the fields kept.
+    ///
+    /// # Errors
+    ///
+    /// When the input is not valid JSON.
+    pub fn keep_all(mut self) -> Result<UnknownFields, A::Error> {
+        while let Some(key) = self.next_key()? {
+            self.keep(key)?;
+        }
+        Ok(self.unknown)
+    }
 }
 
 impl<A> fmt::Debug for Reader<'_, A> {
@@ -268,13 +280,142 @@ pub fn read_record<'de, T: Record, A: MapAccess<'de>>(map: A) -> Result<T, A::Er
 ///
 /// When the serializer fails.
 pub fn write_record<T: Record, S: Serializer>(record: &T, serializer: S) -> Result<S::Ok, S::Error> {
+    write_fields(record, None, serializer)
+}
+
+/// Serializes a [`Record`], after a leading `(key, value)` entry when given one.
+fn write_fields<T: Record, S: Serializer>(
+    record: &T,
+    leading: Option<(&str, &str)>,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
     let unknown = record.unknown();
     let mut writer = Writer { map: serializer.serialize_map(None)?, unknown };
+    if let Some((key, value)) = leading {
+        writer.map.serialize_entry(key, value)?;
+    }
     record.write(&mut writer)?;
     for (key, value) in unknown {
         writer.map.serialize_entry(key, &Kept(value))?;
     }
     writer.map.end()
+}
+
+/// A generated object of several kinds, told apart by the string value of a tag field
+/// (a Block Kit block by its `type`).
+pub trait Union: Sized {
+    /// The type's name, for messages and logs.
+    const NAME: &'static str;
+    /// The tag field (`type`).
+    const TAG: &'static str;
+    /// The tag values of the kinds the type models.
+    const TAGS: &'static [&'static str];
+
+    /// Reads the rest of an object whose tag is `tag`, one of [`Union::TAGS`], as that
+    /// kind.
+    ///
+    /// # Errors
+    ///
+    /// When the input is not valid JSON.
+    fn read_kind<'de, A: MapAccess<'de>>(tag: &str, reader: Reader<'de, A>) -> Result<Self, A::Error>;
+
+    /// An object of a kind the type does not model (or without a tag), kept whole.
+    fn unknown(fields: UnknownFields) -> Self;
+
+    /// Serializes the value: its tag first, then its fields.
+    ///
+    /// # Errors
+    ///
+    /// When the serializer fails.
+    fn write<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error>;
+}
+
+/// Decodes a [`Union`] from a JSON object's entries: its [`Lenient::from_map`].
+///
+/// When the tag comes first, as Slack writes it, the object is read once, straight
+/// into its kind. Otherwise its entries are gathered first, then read as the kind
+/// their tag names.
+///
+/// # Errors
+///
+/// When the input is not valid JSON.
+pub fn read_union<'de, T: Union, A: MapAccess<'de>>(mut map: A) -> Result<T, A::Error> {
+    let Some(first) = map.next_key::<Key<'de>>()? else { return Ok(T::unknown(UnknownFields::new())) };
+    if first.as_str() == T::TAG {
+        let tag = map.next_value::<Value>()?;
+        return match tag.as_str().filter(|tag| T::TAGS.contains(tag)) {
+            Some(known) => T::read_kind(known, Reader::new(map, T::NAME)),
+            None => {
+                let mut reader = Reader::new(map, T::NAME);
+                reader.unknown.insert(T::TAG, tag);
+                reader.keep_all().map(T::unknown)
+            }
+        };
+    }
+    let mut entries = serde_json::Map::new();
+    entries.insert(first.0.into_owned(), map.next_value()?);
+    while let Some(key) = map.next_key::<String>()? {
+        let value = map.next_value()?;
+        entries.insert(key, value);
+    }
+    let known = entries.get(T::TAG).and_then(Value::as_str).filter(|tag| T::TAGS.contains(tag)).map(str::to_owned);
+    let Some(tag) = known else { return Ok(T::unknown(entries.into())) };
+    entries.remove(T::TAG);
+    let gathered = serde::de::value::MapDeserializer::new(entries.into_iter());
+    T::read_kind(&tag, Reader::new(gathered, T::NAME)).map_err(serde::de::Error::custom)
+}
+
+/// Serializes one kind of a [`Union`]: the tag, then the kind's record.
+///
+/// # Errors
+///
+/// When the serializer fails.
+pub fn write_kind<T: Record, S: Serializer>(
+    tag: &str,
+    value: &str,
+    kind: &T,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    write_fields(kind, Some((tag, value)), serializer)
+}
+
+/// Serializes a kind a [`Union`] does not model: its fields, all kept.
+///
+/// # Errors
+///
+/// When the serializer fails.
+pub fn write_unknown<S: Serializer>(fields: &UnknownFields, serializer: S) -> Result<S::Ok, S::Error> {
+    let mut map = serializer.serialize_map(Some(fields.len()))?;
+    for (key, value) in fields {
+        map.serialize_entry(key, &Kept(value))?;
+    }
+    map.end()
+}
+
+/// Implements `Deserialize`, `Serialize` and [`Lenient`] for a [`Union`].
+#[macro_export]
+macro_rules! tagged_union {
+    ($name:ident) => {
+        impl $crate::de::Lenient for $name {
+            fn from_map<'de, A: $crate::de::Map<'de>>(
+                map: A,
+            ) -> ::std::result::Result<$crate::de::Outcome<Self>, A::Error> {
+                $crate::de::read_union(map).map(Ok)
+            }
+        }
+
+        impl<'de> $crate::de::serde::Deserialize<'de> for $name {
+            fn deserialize<D: $crate::de::serde::Deserializer<'de>>(d: D) -> ::std::result::Result<Self, D::Error> {
+                $crate::de::strict(d, <$name as $crate::de::Union>::NAME)
+            }
+        }
+
+        impl $crate::de::serde::Serialize for $name {
+            fn serialize<S: $crate::de::serde::Serializer>(&self, s: S) -> ::std::result::Result<S::Ok, S::Error> {
+                $crate::de::Union::write(self, s)
+            }
+        }
+    };
 }
 
 /// Implements `Deserialize`, `Serialize` and [`Lenient`] for a [`Record`].
@@ -423,6 +564,72 @@ mod tests {
         let error = serde_json::from_value::<Sample>(json!("text")).unwrap_err();
         assert_eq!(error.to_string(), "expected Sample, found a string");
         assert!(serde_json::from_str::<Sample>(r#"{"id": "a", "count": }"#).is_err());
+    }
+
+    /// A union as the generator writes one: kinds `sample` and `empty`.
+    #[derive(Debug, PartialEq)]
+    enum Shape {
+        Sample(Box<Sample>),
+        Unknown(UnknownFields),
+    }
+
+    impl Union for Shape {
+        const NAME: &'static str = "Shape";
+        const TAG: &'static str = "type";
+        const TAGS: &'static [&'static str] = &["sample"];
+
+        fn read_kind<'de, A: Map<'de>>(tag: &str, reader: Reader<'de, A>) -> Result<Self, A::Error> {
+            Ok(match tag {
+                "sample" => Self::Sample(Box::new(Record::read(reader)?)),
+                _ => Self::Unknown(reader.keep_all()?),
+            })
+        }
+
+        fn unknown(fields: UnknownFields) -> Self {
+            Self::Unknown(fields)
+        }
+
+        fn write<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            match self {
+                Self::Sample(kind) => write_kind("type", "sample", kind.as_ref(), serializer),
+                Self::Unknown(fields) => write_unknown(fields, serializer),
+            }
+        }
+    }
+
+    crate::tagged_union!(Shape);
+
+    fn union_round_trip(json: &Value) -> Shape {
+        let shape: Shape = serde_json::from_value(json.clone()).unwrap_or_else(|error| panic!("{error}"));
+        assert_eq!(&serde_json::to_value(&shape).unwrap_or_else(|error| panic!("{error}")), json);
+        let from_text: Shape = serde_json::from_str(&json.to_string()).unwrap_or_else(|error| panic!("{error}"));
+        assert_eq!(from_text, shape, "from text as from a value");
+        shape
+    }
+
+    #[test]
+    fn a_union_reads_the_kind_its_tag_names_wherever_the_tag_is() {
+        for json in [json!({"type": "sample", "id": "a", "extra": 1}), json!({"id": "a", "extra": 1, "type": "sample"})]
+        {
+            let Shape::Sample(sample) = union_round_trip(&json) else { panic!("{json} is a sample") };
+            assert_eq!(sample.id, "a");
+            assert_eq!(sample.unknown.get("extra"), Some(&json!(1)));
+            assert!(sample.unknown.get("type").is_none(), "the tag is not a field of the kind");
+        }
+    }
+
+    #[test]
+    fn a_kind_the_union_does_not_know_is_kept_whole() {
+        for json in [
+            json!({"type": "circle", "r": 2}),
+            json!({"r": 2, "type": "circle"}),
+            json!({"type": 7, "r": 2}),
+            json!({"r": 2}),
+            json!({}),
+        ] {
+            let Shape::Unknown(fields) = union_round_trip(&json) else { panic!("{json} is unknown") };
+            assert_eq!(fields.len(), json.as_object().map_or(0, serde_json::Map::len));
+        }
     }
 
     #[test]

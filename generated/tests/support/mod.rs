@@ -1,3 +1,0 @@
-//! Helpers for the integration tests that declare `mod support;`.
-
-pub mod leaves;
