@@ -27,9 +27,10 @@ pub struct SharedObject {
     pub wire_name: String,
     /// The module of `objects` holding its types (`conversation`).
     pub module: String,
-    /// The object itself.
-    pub record: Record,
-    /// The records of its fields described inline, outermost first.
+    /// The object itself: a record, or a union of kinds told apart by a tag.
+    pub kind: ObjectKind,
+    /// The records of its fields described inline (and, for a union, of its variants),
+    /// outermost first.
     pub records: Vec<Record>,
     /// The enums of its string fields with documented values.
     pub enums: Vec<TextEnum>,
@@ -304,6 +305,52 @@ pub struct Record {
     /// For a method's response: the method's warning type, which the response carries
     /// beside its fields.
     pub warnings: Option<String>,
+}
+
+/// What a shared object is.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ObjectKind {
+    /// An object of one kind.
+    Record(Record),
+    /// An object of several kinds, told apart by a tag field.
+    Union(TaggedUnion),
+}
+
+impl ObjectKind {
+    /// The type name.
+    pub fn name(&self) -> &str {
+        match self {
+            Self::Record(record) => &record.name,
+            Self::Union(union) => &union.name,
+        }
+    }
+}
+
+/// An object of several kinds: an enum with one variant per tag value, each holding the
+/// record of that kind, and a variant that keeps a kind the spec does not know whole.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TaggedUnion {
+    /// The type name.
+    pub name: String,
+    /// Doc lines.
+    pub docs: Vec<String>,
+    /// The field whose value tells the kinds apart (`type`).
+    pub tag: String,
+    /// The kinds, in spec order.
+    pub variants: Vec<UnionVariant>,
+}
+
+/// One kind of a [`TaggedUnion`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct UnionVariant {
+    /// The tag's value (`section`).
+    pub tag: String,
+    /// The enum variant.
+    pub variant: String,
+    /// The record it holds, by name (one of the object's records).
+    pub record: String,
+    /// Doc lines of the variant.
+    pub docs: Vec<String>,
 }
 
 /// An enum of the string values a field documents, with a variant that keeps any other.

@@ -67,6 +67,37 @@ fn validate_object(object: &Loaded<ObjectSpec>, objects: &BTreeSet<&str>, proble
     require_text(object, "description", &spec.description, problems);
     report_duplicates(object, "keys", spec.keys.iter().cloned(), "key", problems);
     validate_fields(object, "", &spec.fields, objects, problems);
+    match (&spec.tag, spec.variants.is_empty()) {
+        (Some(_), true) => problems.push(object.problem("tag", "an object with a `tag` lists its `variants`")),
+        (None, false) => problems.push(
+            object.problem("variants", "only an object with a `tag` has `variants`").with_hint("add `tag: type`"),
+        ),
+        (Some(_), false) if !spec.fields.is_empty() => problems.push(
+            object
+                .problem("fields", "an object with a `tag` has its fields in its `variants`")
+                .with_hint("move each field into the variants that have it"),
+        ),
+        _ => {}
+    }
+    let tag = spec.tag.as_deref().unwrap_or_default();
+    for (index, variant) in spec.variants.iter().enumerate() {
+        let at = format!("variants.{index}");
+        if !rules::names_a_variant(&variant.tag) {
+            problems.push(object.problem(
+                &format!("{at}.tag"),
+                format!("the tag `{}` has no letter or digit to name a variant by", variant.tag),
+            ));
+        }
+        if let Some(field) = variant.fields.iter().position(|field| field.name == tag) {
+            problems.push(
+                object
+                    .problem(&format!("{at}.fields.{field}.name"), format!("`{tag}` is the tag, not a field"))
+                    .with_hint("remove it: the variant is chosen by it"),
+            );
+        }
+        validate_fields(object, &at, &variant.fields, objects, problems);
+    }
+    report_duplicates(object, "variants.*.tag", spec.variants.iter().map(|v| v.tag.clone()), "tag", problems);
 }
 
 fn validate_shared(set: &Loaded<SharedSpec>, problems: &mut Vec<Diagnostic>) {

@@ -21,10 +21,10 @@ pub fn module(objects: &[ir::SharedObject], docs: &[String]) -> TokenStream {
     let items = objects.iter().map(|object| {
         let cfg = cfg(object);
         let module = ident(&object.module);
-        let names = std::iter::once(&object.record.name)
-            .chain(object.records.iter().map(|record| &record.name))
-            .chain(object.enums.iter().map(|text_enum| &text_enum.name))
-            .map(|name| ident(name));
+        let names = std::iter::once(object.kind.name())
+            .chain(object.records.iter().map(|record| record.name.as_str()))
+            .chain(object.enums.iter().map(|text_enum| text_enum.name.as_str()))
+            .map(ident);
         quote! {
             #cfg
             mod #module;
@@ -40,9 +40,16 @@ pub fn module(objects: &[ir::SharedObject], docs: &[String]) -> TokenStream {
 
 /// The file of one object: the object, then its inline records and enums.
 pub fn file(object: &ir::SharedObject) -> TokenStream {
-    let fields = std::iter::once(&object.record).chain(&object.records).flat_map(|record| &record.fields);
-    let imports = types::imports(fields, &[object.record.name.as_str()]);
-    let root = record::tokens(&object.record);
+    let own_fields = match &object.kind {
+        ir::ObjectKind::Record(root) => root.fields.as_slice(),
+        ir::ObjectKind::Union(_) => &[],
+    };
+    let fields = own_fields.iter().chain(object.records.iter().flat_map(|record| &record.fields));
+    let imports = types::imports(fields, &[object.kind.name()]);
+    let root = match &object.kind {
+        ir::ObjectKind::Record(root) => record::tokens(root),
+        ir::ObjectKind::Union(union) => record::union(union),
+    };
     let records = object.records.iter().map(record::tokens);
     let enums = object.enums.iter().map(record::text_enum);
     quote! {

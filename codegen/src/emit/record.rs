@@ -12,7 +12,7 @@ use quote::quote;
 
 use super::types::record_field_type;
 use super::{doc_attrs, ident};
-use crate::ir::{Member, Record, TextEnum, ValueType};
+use crate::ir::{Member, Record, TaggedUnion, TextEnum, ValueType};
 
 /// The struct of `record` and its implementations.
 pub fn tokens(record: &Record) -> TokenStream {
@@ -164,5 +164,57 @@ pub fn text_enum(text_enum: &TextEnum) -> TokenStream {
         }
 
         rt::text_enum!(#name);
+    }
+}
+
+/// The enum of a union: one variant per kind, holding its record (boxed, so that a list
+/// of kinds is as small as its largest kind is not), and `Unknown` for any other kind.
+pub fn union(union: &TaggedUnion) -> TokenStream {
+    let name = ident(&union.name);
+    let wire_name = &union.name;
+    let tag = &union.tag;
+    let docs = doc_attrs(&union.docs, false);
+    let tags: Vec<&str> = union.variants.iter().map(|variant| variant.tag.as_str()).collect();
+    let variants: Vec<_> = union.variants.iter().map(|variant| ident(&variant.variant)).collect();
+    let records = union.variants.iter().map(|variant| ident(&variant.record));
+    let variant_docs = union.variants.iter().map(|variant| doc_attrs(&variant.docs, false));
+    quote! {
+        #docs
+        #[derive(Debug, Clone, PartialEq)]
+        #[non_exhaustive]
+        pub enum #name {
+            #(#variant_docs #variants(Box<#records>),)*
+            /// A kind the spec does not know, kept whole, its tag included.
+            Unknown(rt::UnknownFields),
+        }
+
+        impl rt::de::Union for #name {
+            const NAME: &'static str = #wire_name;
+            const TAG: &'static str = #tag;
+            const TAGS: &'static [&'static str] = &[#(#tags),*];
+
+            fn read_kind<'de, A: rt::de::Map<'de>>(
+                __tag: &str,
+                __reader: rt::de::Reader<'de, A>,
+            ) -> Result<Self, A::Error> {
+                Ok(match __tag {
+                    #(#tags => Self::#variants(Box::new(rt::de::Record::read(__reader)?)),)*
+                    _ => Self::Unknown(__reader.keep_all()?),
+                })
+            }
+
+            fn unknown(fields: rt::UnknownFields) -> Self {
+                Self::Unknown(fields)
+            }
+
+            fn write<S: rt::de::serde::Serializer>(&self, __serializer: S) -> Result<S::Ok, S::Error> {
+                match self {
+                    #(Self::#variants(__kind) => rt::de::write_kind(#tag, #tags, __kind.as_ref(), __serializer),)*
+                    Self::Unknown(__fields) => rt::de::write_unknown(__fields, __serializer),
+                }
+            }
+        }
+
+        rt::tagged_union!(#name);
     }
 }

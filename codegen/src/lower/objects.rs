@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use crate::diagnostics::Diagnostic;
 use crate::docs::object_page;
 use crate::ir;
-use crate::naming::{self, Case, Origin};
+use crate::naming::{self, Case, Origin, RESERVED_VARIANTS};
 use crate::spec::Loaded;
 use crate::spec::model::ObjectSpec;
 
@@ -32,6 +32,49 @@ impl Answering {
     }
 }
 
+/// The union `name` of the object file `object`, told apart by `tag`: one variant per
+/// kind, each holding a record of the kind's fields, pushed to `scope`'s records.
+fn lower_union(
+    object: &Loaded<ObjectSpec>,
+    tag: &str,
+    name: &str,
+    docs: Vec<String>,
+    scope: &mut Scope<'_, ObjectSpec>,
+    problems: &mut Vec<Diagnostic>,
+) -> ir::TaggedUnion {
+    let spec = &object.value;
+    let entries: Vec<(&str, Origin)> = spec
+        .variants
+        .iter()
+        .enumerate()
+        .map(|(index, variant)| (variant.tag.as_str(), origin(object, &format!("variants.{index}.tag"))))
+        .collect();
+    let variant_names =
+        naming::assign(&format!("variant of {name}"), &entries, Case::UpperCamel, RESERVED_VARIANTS, problems);
+    let variants = spec
+        .variants
+        .iter()
+        .enumerate()
+        .zip(variant_names)
+        .map(|((index, variant), variant_name)| {
+            let record_name = format!("{name}{}", naming::rust_name(&variant.tag, Case::UpperCamel, &[]));
+            let slot = scope.records.len();
+            let fields = scope.fields(&variant.fields, &format!("variants.{index}"), &record_name, problems);
+            let record_docs = prose::variant_record_docs(tag, &variant.tag, name, &variant.description, scope.page);
+            scope
+                .records
+                .insert(slot, ir::Record { name: record_name.clone(), docs: record_docs, fields, warnings: None });
+            ir::UnionVariant {
+                tag: variant.tag.clone(),
+                variant: variant_name,
+                record: record_name,
+                docs: prose::value_docs(&variant.tag),
+            }
+        })
+        .collect();
+    ir::TaggedUnion { name: name.to_owned(), docs, tag: tag.to_owned(), variants }
+}
+
 /// Lowers every shared object; types of all objects share the `objects` module, so no
 /// two may take one name.
 pub fn lower_objects(
@@ -53,28 +96,29 @@ pub fn lower_objects(
             .into_iter()
             .filter(|other| index.reachable(other).contains(&spec.object))
             .collect();
-        let fields = scope.fields(&spec.fields, "", &name, problems);
         let (methods, features) = answering.by_object.get(&spec.object).cloned().unwrap_or_default();
         let methods: Vec<String> = methods.into_iter().collect();
-        let record = ir::Record {
-            name: name.clone(),
-            docs: prose::shared_object_docs(spec, &methods, &page),
-            fields,
-            warnings: None,
+        let docs = prose::shared_object_docs(spec, &methods, &page);
+        let kind = match &spec.tag {
+            None => {
+                let fields = scope.fields(&spec.fields, "", &name, problems);
+                ir::ObjectKind::Record(ir::Record { name: name.clone(), docs, fields, warnings: None })
+            }
+            Some(tag) => ir::ObjectKind::Union(lower_union(object, tag, &name, docs, &mut scope, problems)),
         };
         let at = origin(object, "object");
-        names.push((name.clone(), format!("the object `{}`", spec.object), at.clone()));
+        names.push((name.clone(), format!("the object {}", spec.object), at.clone()));
         for record in &scope.records {
-            names.push((record.name.clone(), format!("a field of `{}`", spec.object), at.clone()));
+            names.push((record.name.clone(), format!("a type of the object {}", spec.object), at.clone()));
         }
         for text_enum in &scope.enums {
-            names.push((text_enum.name.clone(), format!("a field of `{}`", spec.object), at.clone()));
+            names.push((text_enum.name.clone(), format!("a type of the object {}", spec.object), at.clone()));
         }
         lowered.push(ir::SharedObject {
             source: object.file.clone(),
             wire_name: spec.object.clone(),
             module: naming::rust_name(&spec.object, Case::Snake, &[]),
-            record,
+            kind,
             records: scope.records,
             enums: scope.enums,
             features: features.into_iter().collect(),

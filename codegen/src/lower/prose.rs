@@ -152,6 +152,15 @@ pub fn object_docs(field: &str, owner: &str, description: &str, page: &str) -> V
     lines.finish()
 }
 
+/// The record of one kind of a union: which tag value it is.
+pub fn variant_record_docs(tag: &str, value: &str, union: &str, description: &str, page: &str) -> Vec<String> {
+    let mut lines = Lines::default();
+    lines.push(format!("A [`{union}`] whose {} is {}.", code_span(tag), code_span(value)));
+    lines.blank();
+    lines.extend(docs::markdown(description, page));
+    lines.finish()
+}
+
 /// The `response_metadata` field of a response that pages.
 pub fn response_metadata_docs() -> Vec<String> {
     vec![" The answer's `response_metadata`: where the next page starts.".to_owned()]

@@ -19,6 +19,8 @@ pub struct ObjectIndex {
     types: BTreeMap<String, String>,
     /// The objects each object's fields refer to, directly, by spec name.
     refers_to: BTreeMap<String, BTreeSet<String>>,
+    /// The objects of several kinds (with a tag), by spec name.
+    unions: BTreeSet<String>,
 }
 
 impl ObjectIndex {
@@ -30,7 +32,13 @@ impl ObjectIndex {
             index.types.insert(name.clone(), type_name(name));
             let mut refers = BTreeSet::new();
             collect_references(&object.value.fields, &mut refers);
+            for variant in &object.value.variants {
+                collect_references(&variant.fields, &mut refers);
+            }
             index.refers_to.insert(name.clone(), refers);
+            if object.value.tag.is_some() {
+                index.unions.insert(name.clone());
+            }
         }
         index
     }
@@ -38,6 +46,11 @@ impl ObjectIndex {
     /// The type name of the object `name`.
     pub fn type_name(&self, name: &str) -> Option<&str> {
         self.types.get(name).map(String::as_str)
+    }
+
+    /// Whether the object `name` is of several kinds: an enum, with no default.
+    pub fn is_union(&self, name: &str) -> bool {
+        self.unions.contains(name)
     }
 
     /// Every object reachable from `name` through fields, `name` included.
@@ -131,8 +144,10 @@ impl<'a, T> Scope<'a, T> {
                 let multiplicity = members::multiplicity(field.list);
                 // A required field that is missing takes its default; one whose type
                 // has none (an enum, a number) stays an `Option`.
+                let is_union = matches!(ty, ir::ValueType::Shared(_))
+                    && field.object.as_deref().is_some_and(|object| self.objects.is_union(object));
                 let has_default = multiplicity != ir::Multiplicity::One
-                    || !matches!(ty, ir::ValueType::TextEnum(_) | ir::ValueType::Number);
+                    || !(is_union || matches!(ty, ir::ValueType::TextEnum(_) | ir::ValueType::Number));
                 ir::Member {
                     wire_name: field.name.clone(),
                     rust_name,

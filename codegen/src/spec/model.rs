@@ -93,12 +93,33 @@ pub struct ObjectSpec {
     /// importer recognises it in Slack's recorded answers.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub keys: Vec<String>,
-    /// Its fields.
+    /// For an object of several kinds (a Block Kit block): the field whose string value
+    /// says which kind it is (`type`). Each kind is then one of `variants`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tag: Option<String>,
+    /// Its fields, for an object of one kind.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub fields: Vec<FieldSpec>,
+    /// Its kinds, for an object with a `tag`, in the order of their tag values.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub variants: Vec<VariantSpec>,
     /// Where it was imported from, and which values were edited by hand since.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub import: Option<ImportSpec>,
+}
+
+/// One kind of an object with a `tag`.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct VariantSpec {
+    /// The tag's value for this kind (`section`).
+    pub tag: String,
+    /// What this kind is, in Markdown.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub description: String,
+    /// Its fields beside the tag.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub fields: Vec<FieldSpec>,
 }
 
 /// A set of errors and warnings shared by many methods: a file in `spec/shared/`.
