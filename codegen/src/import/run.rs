@@ -166,8 +166,11 @@ fn place_objects(
         .iter()
         .map(|object| {
             let target = dir.join(format!("{}.{EXTENSION}", object.object));
-            let fields = samples.object_fields(&object.object, &object.fields);
-            let spec = ObjectSpec { fields, ..object.clone() };
+            let spec = if object.tag.is_some() {
+                ObjectSpec { variants: samples.object_variants(&object.object, &object.variants), ..object.clone() }
+            } else {
+                ObjectSpec { fields: samples.object_fields(&object.object, &object.fields), ..object.clone() }
+            };
             let outcome = |status| FileOutcome {
                 input: options.samples.as_ref().map(|dir| dir.display().to_string()).unwrap_or_default(),
                 target: Some(target.display().to_string()),

@@ -14,12 +14,11 @@ use std::collections::{BTreeMap, BTreeSet};
 use heck::ToSnakeCase;
 use serde_json::Value;
 
-use crate::rules::{ENVELOPE_FIELDS, FAILURE_FIELDS, is_field_name};
-use crate::spec::model::{FieldSpec, ListStyle, ObjectSpec, ValueType};
+use crate::rules::{ENVELOPE_FIELDS, FAILURE_FIELDS, is_field_name, names_a_variant};
+use crate::spec::model::{FieldSpec, ListStyle, ObjectSpec, ValueType, VariantSpec};
 
-/// Keys whose values stay JSON: Block Kit (typed by its own spec, later) and the
-/// payloads apps define themselves.
-pub const RAW_KEYS: &[&str] = &["blocks", "title_blocks", "event_payload"];
+/// Keys whose values stay JSON: the payloads apps define themselves.
+pub const RAW_KEYS: &[&str] = &["event_payload"];
 
 /// The key of the results in a page of search results.
 const SEARCH_MATCHES: &str = "matches";
@@ -72,6 +71,10 @@ pub struct Samples {
     responses: BTreeMap<String, BTreeMap<String, Shape>>,
     /// The object each key holds.
     keys: BTreeMap<String, String>,
+    /// The tag field of each object of several kinds, by object name.
+    tags: BTreeMap<String, String>,
+    /// The fields of each kind of those objects, by object name, then tag value.
+    kinds: BTreeMap<String, BTreeMap<String, BTreeMap<String, Shape>>>,
     /// Disagreements, each with its file and JSON path.
     pub conflicts: Vec<String>,
 }
@@ -82,6 +85,9 @@ impl Samples {
         let mut samples = Self::default();
         for object in objects {
             samples.objects.insert(object.object.clone(), BTreeMap::new());
+            if let Some(tag) = &object.tag {
+                samples.tags.insert(object.object.clone(), tag.clone());
+            }
             for key in &object.keys {
                 samples.keys.insert(key.clone(), object.object.clone());
             }
@@ -124,17 +130,63 @@ impl Samples {
                 let items: Vec<&Value> =
                     if holds(value) { vec![value] } else { value.as_array().into_iter().flatten().collect() };
                 for item in items {
-                    if let Shape::Record(fields) = self.shape(item, file, &object) {
-                        let mut known = std::mem::take(self.objects.entry(object.clone()).or_default());
-                        merge_records(&mut known, fields, file, &object, &mut self.conflicts);
-                        self.objects.insert(object.clone(), known);
-                    }
+                    self.observe(&object, item, file);
                 }
                 let reference = Shape::Object(object);
                 return if holds(value) { reference } else { Shape::List(Box::new(reference)) };
             }
         }
         self.shape(value, file, path)
+    }
+
+    /// Joins `item`, an object under one of the keys of `object`, to what is known of
+    /// `object` (or, for an object of several kinds, of the kind its tag names).
+    fn observe(&mut self, object: &str, item: &Value, file: &str) {
+        let Some(tag_field) = self.tags.get(object).cloned() else {
+            if let Shape::Record(fields) = self.shape(item, file, object) {
+                let mut known = std::mem::take(self.objects.entry(object.to_owned()).or_default());
+                merge_records(&mut known, fields, file, object, &mut self.conflicts);
+                self.objects.insert(object.to_owned(), known);
+            }
+            return;
+        };
+        let Some(tag) = item.get(&tag_field).and_then(Value::as_str).filter(|tag| names_a_variant(tag)) else {
+            self.conflicts.push(format!("{file}: a `{object}` without a `{tag_field}` naming its kind; it is skipped"));
+            return;
+        };
+        let mut fields = item.as_object().cloned().unwrap_or_default();
+        fields.remove(&tag_field);
+        let at = format!("{object}({tag})");
+        if let Shape::Record(shapes) = self.shape(&Value::Object(fields), file, &at) {
+            let mut known = self.kinds.entry(object.to_owned()).or_default().remove(tag).unwrap_or_default();
+            merge_records(&mut known, shapes, file, &at, &mut self.conflicts);
+            self.kinds.entry(object.to_owned()).or_default().insert(tag.to_owned(), known);
+        } else {
+            // A kind with no field beside its tag.
+            self.kinds.entry(object.to_owned()).or_default().entry(tag.to_owned()).or_default();
+        }
+    }
+
+    /// The kinds of the object `name` (one with a tag), joined with what its spec
+    /// already says: its variants first, in their order, then the others by tag.
+    pub fn object_variants(&mut self, name: &str, existing: &[VariantSpec]) -> Vec<VariantSpec> {
+        let kinds = self.kinds.get(name).cloned().unwrap_or_default();
+        let mut variants = Vec::new();
+        for variant in existing {
+            let shapes = kinds.get(&variant.tag).cloned().unwrap_or_default();
+            let owner = format!("{name}({})", variant.tag);
+            let recorded = kinds.contains_key(&variant.tag);
+            let fields = to_fields(&shapes, &variant.fields, &owner, recorded, &mut self.conflicts);
+            variants.push(VariantSpec { fields, ..variant.clone() });
+        }
+        for (tag, shapes) in &kinds {
+            if existing.iter().any(|variant| &variant.tag == tag) {
+                continue;
+            }
+            let fields = to_fields(shapes, &[], &format!("{name}({tag})"), true, &mut self.conflicts);
+            variants.push(VariantSpec { tag: tag.clone(), description: String::new(), fields });
+        }
+        variants
     }
 
     /// The shape of `value`, at `path` in `file`.
@@ -391,7 +443,9 @@ mod tests {
             object: name.to_owned(),
             description: "An object.".to_owned(),
             keys: keys.iter().map(|key| (*key).to_owned()).collect(),
+            tag: None,
             fields: Vec::new(),
+            variants: Vec::new(),
             import: None,
         }
     }
@@ -415,6 +469,24 @@ mod tests {
             (ValueType::Object, Some("user"), Some(ListStyle::Array))
         );
         assert!(samples.conflicts.is_empty(), "{:?}", samples.conflicts);
+    }
+
+    #[test]
+    fn an_object_of_several_kinds_gathers_each_kind_by_its_tag() {
+        let mut block = object("block", &["blocks"]);
+        block.tag = Some("type".to_owned());
+        let mut samples = Samples::new(&[block]);
+        let blocks =
+            json!([{"type": "divider"}, {"type": "header", "text": "a"}, {"type": "header", "id": "B00000000"}]);
+        samples.add("chat.postMessage", "a.json", &json!({"blocks": blocks, "other": [{"kind": 1}]}));
+        samples.add("chat.update", "b.json", &json!({"blocks": [{"text": "no tag"}]}));
+        let variants = samples.object_variants("block", &[]);
+        let summary: Vec<(&str, Vec<&str>)> = variants
+            .iter()
+            .map(|variant| (variant.tag.as_str(), variant.fields.iter().map(|field| field.name.as_str()).collect()))
+            .collect();
+        assert_eq!(summary, [("divider", vec![]), ("header", vec!["id", "text"])]);
+        assert_eq!(samples.conflicts, ["b.json: a `block` without a `type` naming its kind; it is skipped"]);
     }
 
     #[test]
@@ -458,7 +530,7 @@ mod tests {
     #[test]
     fn the_spec_keeps_its_descriptions_and_order() {
         let mut samples = Samples::new(&[]);
-        samples.add("a.b", "a.json", &json!({"z": true, "a": "0000000000.000000", "blocks": [{"type": "x"}]}));
+        samples.add("a.b", "a.json", &json!({"z": true, "a": "0000000000.000000", "event_payload": {"type": "x"}}));
         let existing = FieldSpec {
             name: "z".to_owned(),
             ty: ValueType::Json,
@@ -477,7 +549,7 @@ mod tests {
             [
                 ("z", ValueType::Boolean, true, "Zed."),
                 ("a", ValueType::Timestamp, false, ""),
-                ("blocks", ValueType::Json, false, "")
+                ("event_payload", ValueType::Json, false, "")
             ]
         );
     }
