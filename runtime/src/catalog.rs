@@ -1,6 +1,7 @@
 //! What the spec says of a method, as one value: for tools that handle any method by
 //! its facts, such as a fake Slack server.
 
+use crate::coverage::Coverage;
 use crate::{Argument, Catalogued, Code, ContentType, Documented, HttpMethod, Lifecycle, Method, RateTier, Scopes};
 
 /// The facts of one method, gathered from its [`Method`] implementation.
@@ -41,6 +42,9 @@ pub struct MethodInfo {
     /// Decodes a success answer's JSON body into the method's response type and
     /// serializes it back: what a lossless decoder gives back unchanged.
     pub reencode: fn(&str) -> Result<serde_json::Value, String>,
+    /// Decodes a success answer's JSON body into the method's response type, and counts
+    /// how many of its leaf values typed fields hold rather than raw JSON.
+    pub coverage: fn(&str) -> Result<Coverage, String>,
 }
 
 impl std::fmt::Debug for MethodInfo {
@@ -72,6 +76,12 @@ fn reencode<M: Method>(body: &str) -> Result<serde_json::Value, String> {
     serde_json::to_value(&response).map_err(|error| format!("{}: {error}", M::NAME))
 }
 
+/// The coverage of `body` decoded into `M`'s response type.
+fn coverage<M: Method>(body: &str) -> Result<Coverage, String> {
+    let response = serde_json::from_str::<M::Response>(body).map_err(|error| format!("{}: {error}", M::NAME))?;
+    Ok(crate::coverage::count(&response))
+}
+
 impl MethodInfo {
     /// The facts of `M`.
     pub const fn of<M: Catalogued>() -> Self {
@@ -91,6 +101,7 @@ impl MethodInfo {
             success_examples: M::SUCCESS_EXAMPLES,
             check_response: check_response::<M>,
             reencode: reencode::<M>,
+            coverage: coverage::<M>,
         }
     }
 

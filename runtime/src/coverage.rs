@@ -1,35 +1,44 @@
-//! Counts the leaf values of a serialized value, telling typed ones from kept ones.
+//! How much of a decoded answer its types model: its leaf values, typed ones told
+//! from those kept as raw JSON.
 //!
 //! The generated types serialize the values they kept as raw JSON (unknown fields, and
 //! fields typed `serde_json::Value`) inside a newtype struct named
-//! [`KEPT`](typed_slack::runtime::de::KEPT). A JSON serializer writes it away; this
-//! serializer sees it, so it can say how much of an answer the types model: that is
-//! what the corpus test's coverage table measures.
+//! [`KEPT`]. A JSON serializer writes it away; the counter here sees
+//! it. [`MethodInfo::coverage`](crate::MethodInfo) measures a method's answer with it.
 
 use std::fmt;
 
+use crate::de::KEPT;
 use serde::Serialize;
 use serde::ser;
-use typed_slack::runtime::de::KEPT;
 
 /// How many leaf values (null, booleans, numbers, strings) a value has, by whether a
 /// typed field or a value kept as raw JSON holds them.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
-pub struct Leaves {
+pub struct Coverage {
     /// Leaves of typed fields.
     pub typed: u64,
     /// Leaves anywhere beneath a value kept as raw JSON.
     pub kept: u64,
 }
 
-impl Leaves {
+impl Coverage {
     /// Every leaf, typed or kept.
     pub fn total(self) -> u64 {
         self.typed + self.kept
     }
 }
 
-impl std::ops::AddAssign for Leaves {
+impl Coverage {
+    /// The share of the leaves that typed fields hold, from 0 to 1 (1 when there is no
+    /// leaf).
+    #[allow(clippy::cast_precision_loss)] // Leaf counts stay far below 2^52.
+    pub fn typed_share(self) -> f64 {
+        if self.total() == 0 { 1.0 } else { self.typed as f64 / self.total() as f64 }
+    }
+}
+
+impl std::ops::AddAssign for Coverage {
     fn add_assign(&mut self, other: Self) {
         self.typed += other.typed;
         self.kept += other.kept;
@@ -42,15 +51,15 @@ impl std::ops::AddAssign for Leaves {
 /// # Panics
 ///
 /// When `value`'s `Serialize` implementation fails by itself: the counter never does.
-pub fn count<T: Serialize + ?Sized>(value: &T) -> Leaves {
-    let mut leaves = Leaves::default();
+pub fn count<T: Serialize + ?Sized>(value: &T) -> Coverage {
+    let mut leaves = Coverage::default();
     value.serialize(Counter { leaves: &mut leaves, kept: false }).unwrap_or_else(|e| panic!("serializing failed: {e}"));
     leaves
 }
 
 /// A failure of the value's own `Serialize` implementation: the counter has none.
 #[derive(Debug)]
-pub struct Error(String);
+struct Error(String);
 
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -70,7 +79,7 @@ impl ser::Error for Error {
 /// beneath a [`KEPT`] marker), else as typed.
 #[derive(Debug)]
 struct Counter<'a> {
-    leaves: &'a mut Leaves,
+    leaves: &'a mut Coverage,
     kept: bool,
 }
 
@@ -268,7 +277,7 @@ mod tests {
     use serde::{Serialize, Serializer};
     use serde_json::{Value, json};
 
-    use super::{KEPT, Leaves, count};
+    use super::{Coverage, KEPT, count};
 
     /// A value kept as raw JSON, serialized as the generated types do.
     struct Raw(Value);
@@ -315,7 +324,7 @@ mod tests {
     fn leaves_beneath_the_kept_marker_count_as_kept_and_the_others_as_typed() {
         // Typed: id, count, missing (null), present, two tags. Kept: 1, 2, null, true
         // in `extra`; "text", 1.5 in `items`. Empty containers and keys: nothing.
-        assert_eq!(count(&sample()), Leaves { typed: 6, kept: 6 });
+        assert_eq!(count(&sample()), Coverage { typed: 6, kept: 6 });
     }
 
     #[test]
@@ -328,13 +337,13 @@ mod tests {
     #[test]
     fn a_json_value_is_all_typed_leaves_and_empty_containers_are_none() {
         let value = json!({"a": [null, true, 1, "s", {}, []], "b": {"c": -2.5}});
-        assert_eq!(count(&value), Leaves { typed: 5, kept: 0 });
-        assert_eq!(count(&json!({})), Leaves::default());
-        assert_eq!(count(&json!([[], {}])), Leaves::default());
+        assert_eq!(count(&value), Coverage { typed: 5, kept: 0 });
+        assert_eq!(count(&json!({})), Coverage::default());
+        assert_eq!(count(&json!([[], {}])), Coverage::default());
     }
 
     #[test]
     fn a_value_kept_whole_is_all_kept() {
-        assert_eq!(count(&Raw(json!({"a": [1, {"b": "c"}]}))), Leaves { typed: 0, kept: 2 });
+        assert_eq!(count(&Raw(json!({"a": [1, {"b": "c"}]}))), Coverage { typed: 0, kept: 2 });
     }
 }
