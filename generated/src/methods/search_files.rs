@@ -3,7 +3,7 @@
 
 use typed_slack_runtime as rt;
 use typed_slack_runtime::types::{Timestamp, UserId, ChannelId, TeamId, BotId, FileId};
-use crate::objects::{Attachment, Paging};
+use crate::objects::{Attachment, Block, Paging};
 
 /// Searches for files matching a query.
 ///
@@ -751,7 +751,7 @@ pub struct SearchFilesResponseFilesMatches {
     /// Answered as `title`.
     pub title: Option<String>,
     /// Answered as `title_blocks`.
-    pub title_blocks: Option<serde_json::Value>,
+    pub title_blocks: Option<Vec<Block>>,
     /// Answered as `to`.
     pub to: Option<Vec<SearchFilesResponseFilesMatchesTo>>,
     /// Answered as `update_notification`.
@@ -1128,7 +1128,7 @@ impl rt::de::Record for SearchFilesResponseFilesMatches {
         __writer.opt("thumb_video", &self.thumb_video)?;
         __writer.opt("timestamp", &self.timestamp)?;
         __writer.opt("title", &self.title)?;
-        __writer.opt_json("title_blocks", &self.title_blocks)?;
+        __writer.opt("title_blocks", &self.title_blocks)?;
         __writer.opt("to", &self.to)?;
         __writer.opt("update_notification", &self.update_notification)?;
         __writer.opt("updated", &self.updated)?;

@@ -3,6 +3,7 @@
 
 use typed_slack_runtime as rt;
 use typed_slack_runtime::types::FileId;
+use crate::objects::OptionObject;
 
 /// Create a List.
 ///
@@ -1236,7 +1237,7 @@ pub struct SlackListsCreateResponseListMetadataSchema {
     /// Answered as `name`.
     pub name: Option<String>,
     /// Answered as `options`.
-    pub options: Option<SlackListsCreateResponseListMetadataSchemaOptions>,
+    pub options: Option<OptionObject>,
     /// Answered as `type`.
     pub type_: Option<String>,
     /// Fields Slack sent that this type does not model, or whose value was not of
@@ -1288,110 +1289,6 @@ impl rt::de::Record for SlackListsCreateResponseListMetadataSchema {
 
 rt::record!(SlackListsCreateResponseListMetadataSchema);
 
-/// The `options` object of [`SlackListsCreateResponseListMetadataSchema`].
-#[derive(Debug, Clone, PartialEq, Default)]
-#[non_exhaustive]
-pub struct SlackListsCreateResponseListMetadataSchemaOptions {
-    /// Answered as `choices`.
-    pub choices: Option<Vec<SlackListsCreateResponseListMetadataSchemaOptionsChoices>>,
-    /// Answered as `format`.
-    pub format: Option<String>,
-    /// Answered as `show_member_name`.
-    pub show_member_name: Option<bool>,
-    /// Fields Slack sent that this type does not model, or whose value was not of
-    /// the documented type, kept as they came.
-    pub unknown: rt::UnknownFields,
-}
-
-impl rt::de::Record for SlackListsCreateResponseListMetadataSchemaOptions {
-    const NAME: &'static str = "SlackListsCreateResponseListMetadataSchemaOptions";
-
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "choices" => __reader.field(&mut __this.choices, "choices"),
-                "format" => __reader.field(&mut __this.format, "format"),
-                "show_member_name" => {
-                    __reader.field(&mut __this.show_member_name, "show_member_name")
-                }
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
-    }
-
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("choices", &self.choices)?;
-        __writer.opt("format", &self.format)?;
-        __writer.opt("show_member_name", &self.show_member_name)?;
-        Ok(())
-    }
-
-    fn unknown(&self) -> &rt::UnknownFields {
-        &self.unknown
-    }
-}
-
-rt::record!(SlackListsCreateResponseListMetadataSchemaOptions);
-
-/// The `choices` object of [`SlackListsCreateResponseListMetadataSchemaOptions`].
-#[derive(Debug, Clone, PartialEq, Default)]
-#[non_exhaustive]
-pub struct SlackListsCreateResponseListMetadataSchemaOptionsChoices {
-    /// Answered as `color`.
-    pub color: Option<String>,
-    /// Answered as `label`.
-    pub label: Option<String>,
-    /// Answered as `value`.
-    pub value: Option<String>,
-    /// Fields Slack sent that this type does not model, or whose value was not of
-    /// the documented type, kept as they came.
-    pub unknown: rt::UnknownFields,
-}
-
-impl rt::de::Record for SlackListsCreateResponseListMetadataSchemaOptionsChoices {
-    const NAME: &'static str = "SlackListsCreateResponseListMetadataSchemaOptionsChoices";
-
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "color" => __reader.field(&mut __this.color, "color"),
-                "label" => __reader.field(&mut __this.label, "label"),
-                "value" => __reader.field(&mut __this.value, "value"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
-    }
-
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("color", &self.color)?;
-        __writer.opt("label", &self.label)?;
-        __writer.opt("value", &self.value)?;
-        Ok(())
-    }
-
-    fn unknown(&self) -> &rt::UnknownFields {
-        &self.unknown
-    }
-}
-
-rt::record!(SlackListsCreateResponseListMetadataSchemaOptionsChoices);
-
 /// The `subtask_schema` object of [`SlackListsCreateResponseListMetadata`].
 #[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
@@ -1405,7 +1302,7 @@ pub struct SlackListsCreateResponseListMetadataSubtaskSchema {
     /// Answered as `name`.
     pub name: Option<String>,
     /// Answered as `options`.
-    pub options: Option<SlackListsCreateResponseListMetadataSubtaskSchemaOptions>,
+    pub options: Option<OptionObject>,
     /// Answered as `type`.
     pub type_: Option<String>,
     /// Fields Slack sent that this type does not model, or whose value was not of
@@ -1456,55 +1353,6 @@ impl rt::de::Record for SlackListsCreateResponseListMetadataSubtaskSchema {
 }
 
 rt::record!(SlackListsCreateResponseListMetadataSubtaskSchema);
-
-/// The `options` object of [`SlackListsCreateResponseListMetadataSubtaskSchema`].
-#[derive(Debug, Clone, PartialEq, Default)]
-#[non_exhaustive]
-pub struct SlackListsCreateResponseListMetadataSubtaskSchemaOptions {
-    /// Answered as `format`.
-    pub format: Option<String>,
-    /// Answered as `show_member_name`.
-    pub show_member_name: Option<bool>,
-    /// Fields Slack sent that this type does not model, or whose value was not of
-    /// the documented type, kept as they came.
-    pub unknown: rt::UnknownFields,
-}
-
-impl rt::de::Record for SlackListsCreateResponseListMetadataSubtaskSchemaOptions {
-    const NAME: &'static str = "SlackListsCreateResponseListMetadataSubtaskSchemaOptions";
-
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "format" => __reader.field(&mut __this.format, "format"),
-                "show_member_name" => {
-                    __reader.field(&mut __this.show_member_name, "show_member_name")
-                }
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
-    }
-
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("format", &self.format)?;
-        __writer.opt("show_member_name", &self.show_member_name)?;
-        Ok(())
-    }
-
-    fn unknown(&self) -> &rt::UnknownFields {
-        &self.unknown
-    }
-}
-
-rt::record!(SlackListsCreateResponseListMetadataSubtaskSchemaOptions);
 
 /// The `views` object of [`SlackListsCreateResponseListMetadata`].
 #[derive(Debug, Clone, PartialEq, Default)]

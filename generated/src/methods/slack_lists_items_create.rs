@@ -3,6 +3,7 @@
 
 use typed_slack_runtime as rt;
 use typed_slack_runtime::types::FileId;
+use crate::objects::BlockElement;
 
 /// Add a new item to an existing List.
 ///
@@ -563,7 +564,7 @@ pub struct SlackListsItemsCreateResponseItemFieldsRichText {
     /// Answered as `block_id`.
     pub block_id: Option<String>,
     /// Answered as `elements`.
-    pub elements: Option<Vec<SlackListsItemsCreateResponseItemFieldsRichTextElements>>,
+    pub elements: Option<Vec<BlockElement>>,
     /// Answered as `type`.
     pub type_: Option<String>,
     /// Fields Slack sent that this type does not model, or whose value was not of
@@ -606,99 +607,3 @@ impl rt::de::Record for SlackListsItemsCreateResponseItemFieldsRichText {
 }
 
 rt::record!(SlackListsItemsCreateResponseItemFieldsRichText);
-
-/// The `elements` object of [`SlackListsItemsCreateResponseItemFieldsRichText`].
-#[derive(Debug, Clone, PartialEq, Default)]
-#[non_exhaustive]
-pub struct SlackListsItemsCreateResponseItemFieldsRichTextElements {
-    /// Answered as `elements`.
-    pub elements: Option<
-        Vec<SlackListsItemsCreateResponseItemFieldsRichTextElementsElements>,
-    >,
-    /// Answered as `type`.
-    pub type_: Option<String>,
-    /// Fields Slack sent that this type does not model, or whose value was not of
-    /// the documented type, kept as they came.
-    pub unknown: rt::UnknownFields,
-}
-
-impl rt::de::Record for SlackListsItemsCreateResponseItemFieldsRichTextElements {
-    const NAME: &'static str = "SlackListsItemsCreateResponseItemFieldsRichTextElements";
-
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "elements" => __reader.field(&mut __this.elements, "elements"),
-                "type" => __reader.field(&mut __this.type_, "type"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
-    }
-
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("elements", &self.elements)?;
-        __writer.opt("type", &self.type_)?;
-        Ok(())
-    }
-
-    fn unknown(&self) -> &rt::UnknownFields {
-        &self.unknown
-    }
-}
-
-rt::record!(SlackListsItemsCreateResponseItemFieldsRichTextElements);
-
-/// The `elements` object of [`SlackListsItemsCreateResponseItemFieldsRichTextElements`].
-#[derive(Debug, Clone, PartialEq, Default)]
-#[non_exhaustive]
-pub struct SlackListsItemsCreateResponseItemFieldsRichTextElementsElements {
-    /// Answered as `text`.
-    pub text: Option<String>,
-    /// Answered as `type`.
-    pub type_: Option<String>,
-    /// Fields Slack sent that this type does not model, or whose value was not of
-    /// the documented type, kept as they came.
-    pub unknown: rt::UnknownFields,
-}
-
-impl rt::de::Record for SlackListsItemsCreateResponseItemFieldsRichTextElementsElements {
-    const NAME: &'static str = "SlackListsItemsCreateResponseItemFieldsRichTextElementsElements";
-
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "text" => __reader.field(&mut __this.text, "text"),
-                "type" => __reader.field(&mut __this.type_, "type"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
-    }
-
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("text", &self.text)?;
-        __writer.opt("type", &self.type_)?;
-        Ok(())
-    }
-
-    fn unknown(&self) -> &rt::UnknownFields {
-        &self.unknown
-    }
-}
-
-rt::record!(SlackListsItemsCreateResponseItemFieldsRichTextElementsElements);

@@ -3,6 +3,7 @@
 
 use typed_slack_runtime as rt;
 use typed_slack_runtime::types::{UserId, FileId};
+use crate::objects::{BlockElement, OptionObject};
 
 /// Get a row from a List.
 ///
@@ -1835,9 +1836,7 @@ pub struct SlackListsItemsInfoResponseListListMetadataDescriptionBlocks {
     /// Answered as `block_id`.
     pub block_id: Option<String>,
     /// Answered as `elements`.
-    pub elements: Option<
-        Vec<SlackListsItemsInfoResponseListListMetadataDescriptionBlocksElements>,
-    >,
+    pub elements: Option<Vec<BlockElement>>,
     /// Answered as `type`.
     pub type_: Option<String>,
     /// Fields Slack sent that this type does not model, or whose value was not of
@@ -1881,106 +1880,6 @@ impl rt::de::Record for SlackListsItemsInfoResponseListListMetadataDescriptionBl
 
 rt::record!(SlackListsItemsInfoResponseListListMetadataDescriptionBlocks);
 
-/// The `elements` object of [`SlackListsItemsInfoResponseListListMetadataDescriptionBlocks`].
-#[derive(Debug, Clone, PartialEq, Default)]
-#[non_exhaustive]
-pub struct SlackListsItemsInfoResponseListListMetadataDescriptionBlocksElements {
-    /// Answered as `elements`.
-    pub elements: Option<
-        Vec<SlackListsItemsInfoResponseListListMetadataDescriptionBlocksElementsElements>,
-    >,
-    /// Answered as `type`.
-    pub type_: Option<String>,
-    /// Fields Slack sent that this type does not model, or whose value was not of
-    /// the documented type, kept as they came.
-    pub unknown: rt::UnknownFields,
-}
-
-impl rt::de::Record
-for SlackListsItemsInfoResponseListListMetadataDescriptionBlocksElements {
-    const NAME: &'static str = "SlackListsItemsInfoResponseListListMetadataDescriptionBlocksElements";
-
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "elements" => __reader.field(&mut __this.elements, "elements"),
-                "type" => __reader.field(&mut __this.type_, "type"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
-    }
-
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("elements", &self.elements)?;
-        __writer.opt("type", &self.type_)?;
-        Ok(())
-    }
-
-    fn unknown(&self) -> &rt::UnknownFields {
-        &self.unknown
-    }
-}
-
-rt::record!(SlackListsItemsInfoResponseListListMetadataDescriptionBlocksElements);
-
-/// The `elements` object of [`SlackListsItemsInfoResponseListListMetadataDescriptionBlocksElements`].
-#[derive(Debug, Clone, PartialEq, Default)]
-#[non_exhaustive]
-pub struct SlackListsItemsInfoResponseListListMetadataDescriptionBlocksElementsElements {
-    /// Answered as `text`.
-    pub text: Option<String>,
-    /// Answered as `type`.
-    pub type_: Option<String>,
-    /// Fields Slack sent that this type does not model, or whose value was not of
-    /// the documented type, kept as they came.
-    pub unknown: rt::UnknownFields,
-}
-
-impl rt::de::Record
-for SlackListsItemsInfoResponseListListMetadataDescriptionBlocksElementsElements {
-    const NAME: &'static str = "SlackListsItemsInfoResponseListListMetadataDescriptionBlocksElementsElements";
-
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "text" => __reader.field(&mut __this.text, "text"),
-                "type" => __reader.field(&mut __this.type_, "type"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
-    }
-
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("text", &self.text)?;
-        __writer.opt("type", &self.type_)?;
-        Ok(())
-    }
-
-    fn unknown(&self) -> &rt::UnknownFields {
-        &self.unknown
-    }
-}
-
-rt::record!(
-    SlackListsItemsInfoResponseListListMetadataDescriptionBlocksElementsElements
-);
-
 /// The `schema` object of [`SlackListsItemsInfoResponseListListMetadata`].
 #[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
@@ -1994,7 +1893,7 @@ pub struct SlackListsItemsInfoResponseListListMetadataSchema {
     /// Answered as `name`.
     pub name: Option<String>,
     /// Answered as `options`.
-    pub options: Option<SlackListsItemsInfoResponseListListMetadataSchemaOptions>,
+    pub options: Option<OptionObject>,
     /// Answered as `type`.
     pub type_: Option<String>,
     /// Fields Slack sent that this type does not model, or whose value was not of
@@ -2046,112 +1945,6 @@ impl rt::de::Record for SlackListsItemsInfoResponseListListMetadataSchema {
 
 rt::record!(SlackListsItemsInfoResponseListListMetadataSchema);
 
-/// The `options` object of [`SlackListsItemsInfoResponseListListMetadataSchema`].
-#[derive(Debug, Clone, PartialEq, Default)]
-#[non_exhaustive]
-pub struct SlackListsItemsInfoResponseListListMetadataSchemaOptions {
-    /// Answered as `choices`.
-    pub choices: Option<
-        Vec<SlackListsItemsInfoResponseListListMetadataSchemaOptionsChoices>,
-    >,
-    /// Answered as `format`.
-    pub format: Option<String>,
-    /// Answered as `show_member_name`.
-    pub show_member_name: Option<bool>,
-    /// Fields Slack sent that this type does not model, or whose value was not of
-    /// the documented type, kept as they came.
-    pub unknown: rt::UnknownFields,
-}
-
-impl rt::de::Record for SlackListsItemsInfoResponseListListMetadataSchemaOptions {
-    const NAME: &'static str = "SlackListsItemsInfoResponseListListMetadataSchemaOptions";
-
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "choices" => __reader.field(&mut __this.choices, "choices"),
-                "format" => __reader.field(&mut __this.format, "format"),
-                "show_member_name" => {
-                    __reader.field(&mut __this.show_member_name, "show_member_name")
-                }
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
-    }
-
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("choices", &self.choices)?;
-        __writer.opt("format", &self.format)?;
-        __writer.opt("show_member_name", &self.show_member_name)?;
-        Ok(())
-    }
-
-    fn unknown(&self) -> &rt::UnknownFields {
-        &self.unknown
-    }
-}
-
-rt::record!(SlackListsItemsInfoResponseListListMetadataSchemaOptions);
-
-/// The `choices` object of [`SlackListsItemsInfoResponseListListMetadataSchemaOptions`].
-#[derive(Debug, Clone, PartialEq, Default)]
-#[non_exhaustive]
-pub struct SlackListsItemsInfoResponseListListMetadataSchemaOptionsChoices {
-    /// Answered as `color`.
-    pub color: Option<String>,
-    /// Answered as `label`.
-    pub label: Option<String>,
-    /// Answered as `value`.
-    pub value: Option<String>,
-    /// Fields Slack sent that this type does not model, or whose value was not of
-    /// the documented type, kept as they came.
-    pub unknown: rt::UnknownFields,
-}
-
-impl rt::de::Record for SlackListsItemsInfoResponseListListMetadataSchemaOptionsChoices {
-    const NAME: &'static str = "SlackListsItemsInfoResponseListListMetadataSchemaOptionsChoices";
-
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "color" => __reader.field(&mut __this.color, "color"),
-                "label" => __reader.field(&mut __this.label, "label"),
-                "value" => __reader.field(&mut __this.value, "value"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
-    }
-
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("color", &self.color)?;
-        __writer.opt("label", &self.label)?;
-        __writer.opt("value", &self.value)?;
-        Ok(())
-    }
-
-    fn unknown(&self) -> &rt::UnknownFields {
-        &self.unknown
-    }
-}
-
-rt::record!(SlackListsItemsInfoResponseListListMetadataSchemaOptionsChoices);
-
 /// The `subtask_schema` object of [`SlackListsItemsInfoResponseListListMetadata`].
 #[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
@@ -2165,7 +1958,7 @@ pub struct SlackListsItemsInfoResponseListListMetadataSubtaskSchema {
     /// Answered as `name`.
     pub name: Option<String>,
     /// Answered as `options`.
-    pub options: Option<SlackListsItemsInfoResponseListListMetadataSubtaskSchemaOptions>,
+    pub options: Option<OptionObject>,
     /// Answered as `type`.
     pub type_: Option<String>,
     /// Fields Slack sent that this type does not model, or whose value was not of
@@ -2216,55 +2009,6 @@ impl rt::de::Record for SlackListsItemsInfoResponseListListMetadataSubtaskSchema
 }
 
 rt::record!(SlackListsItemsInfoResponseListListMetadataSubtaskSchema);
-
-/// The `options` object of [`SlackListsItemsInfoResponseListListMetadataSubtaskSchema`].
-#[derive(Debug, Clone, PartialEq, Default)]
-#[non_exhaustive]
-pub struct SlackListsItemsInfoResponseListListMetadataSubtaskSchemaOptions {
-    /// Answered as `format`.
-    pub format: Option<String>,
-    /// Answered as `show_member_name`.
-    pub show_member_name: Option<bool>,
-    /// Fields Slack sent that this type does not model, or whose value was not of
-    /// the documented type, kept as they came.
-    pub unknown: rt::UnknownFields,
-}
-
-impl rt::de::Record for SlackListsItemsInfoResponseListListMetadataSubtaskSchemaOptions {
-    const NAME: &'static str = "SlackListsItemsInfoResponseListListMetadataSubtaskSchemaOptions";
-
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "format" => __reader.field(&mut __this.format, "format"),
-                "show_member_name" => {
-                    __reader.field(&mut __this.show_member_name, "show_member_name")
-                }
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
-    }
-
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("format", &self.format)?;
-        __writer.opt("show_member_name", &self.show_member_name)?;
-        Ok(())
-    }
-
-    fn unknown(&self) -> &rt::UnknownFields {
-        &self.unknown
-    }
-}
-
-rt::record!(SlackListsItemsInfoResponseListListMetadataSubtaskSchemaOptions);
 
 /// The `views` object of [`SlackListsItemsInfoResponseListListMetadata`].
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -2566,7 +2310,7 @@ pub struct SlackListsItemsInfoResponseRecordFieldsRichText {
     /// Answered as `block_id`.
     pub block_id: Option<String>,
     /// Answered as `elements`.
-    pub elements: Option<Vec<SlackListsItemsInfoResponseRecordFieldsRichTextElements>>,
+    pub elements: Option<Vec<BlockElement>>,
     /// Answered as `type`.
     pub type_: Option<String>,
     /// Fields Slack sent that this type does not model, or whose value was not of
@@ -2609,102 +2353,6 @@ impl rt::de::Record for SlackListsItemsInfoResponseRecordFieldsRichText {
 }
 
 rt::record!(SlackListsItemsInfoResponseRecordFieldsRichText);
-
-/// The `elements` object of [`SlackListsItemsInfoResponseRecordFieldsRichText`].
-#[derive(Debug, Clone, PartialEq, Default)]
-#[non_exhaustive]
-pub struct SlackListsItemsInfoResponseRecordFieldsRichTextElements {
-    /// Answered as `elements`.
-    pub elements: Option<
-        Vec<SlackListsItemsInfoResponseRecordFieldsRichTextElementsElements>,
-    >,
-    /// Answered as `type`.
-    pub type_: Option<String>,
-    /// Fields Slack sent that this type does not model, or whose value was not of
-    /// the documented type, kept as they came.
-    pub unknown: rt::UnknownFields,
-}
-
-impl rt::de::Record for SlackListsItemsInfoResponseRecordFieldsRichTextElements {
-    const NAME: &'static str = "SlackListsItemsInfoResponseRecordFieldsRichTextElements";
-
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "elements" => __reader.field(&mut __this.elements, "elements"),
-                "type" => __reader.field(&mut __this.type_, "type"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
-    }
-
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("elements", &self.elements)?;
-        __writer.opt("type", &self.type_)?;
-        Ok(())
-    }
-
-    fn unknown(&self) -> &rt::UnknownFields {
-        &self.unknown
-    }
-}
-
-rt::record!(SlackListsItemsInfoResponseRecordFieldsRichTextElements);
-
-/// The `elements` object of [`SlackListsItemsInfoResponseRecordFieldsRichTextElements`].
-#[derive(Debug, Clone, PartialEq, Default)]
-#[non_exhaustive]
-pub struct SlackListsItemsInfoResponseRecordFieldsRichTextElementsElements {
-    /// Answered as `text`.
-    pub text: Option<String>,
-    /// Answered as `type`.
-    pub type_: Option<String>,
-    /// Fields Slack sent that this type does not model, or whose value was not of
-    /// the documented type, kept as they came.
-    pub unknown: rt::UnknownFields,
-}
-
-impl rt::de::Record for SlackListsItemsInfoResponseRecordFieldsRichTextElementsElements {
-    const NAME: &'static str = "SlackListsItemsInfoResponseRecordFieldsRichTextElementsElements";
-
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "text" => __reader.field(&mut __this.text, "text"),
-                "type" => __reader.field(&mut __this.type_, "type"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
-    }
-
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("text", &self.text)?;
-        __writer.opt("type", &self.type_)?;
-        Ok(())
-    }
-
-    fn unknown(&self) -> &rt::UnknownFields {
-        &self.unknown
-    }
-}
-
-rt::record!(SlackListsItemsInfoResponseRecordFieldsRichTextElementsElements);
 
 /// The `subtasks` object of [`SlackListsItemsInfoResponse`].
 #[derive(Debug, Clone, PartialEq, Default)]

@@ -3,6 +3,7 @@
 
 use typed_slack_runtime as rt;
 use typed_slack_runtime::types::{Cursor, FileId, ResponseMetadata};
+use crate::objects::BlockElement;
 
 /// Get records from a List.
 ///
@@ -750,7 +751,7 @@ pub struct SlackListsItemsListResponseItemsFieldsRichText {
     /// Answered as `block_id`.
     pub block_id: Option<String>,
     /// Answered as `elements`.
-    pub elements: Option<Vec<SlackListsItemsListResponseItemsFieldsRichTextElements>>,
+    pub elements: Option<Vec<BlockElement>>,
     /// Answered as `type`.
     pub type_: Option<String>,
     /// Fields Slack sent that this type does not model, or whose value was not of
@@ -793,99 +794,3 @@ impl rt::de::Record for SlackListsItemsListResponseItemsFieldsRichText {
 }
 
 rt::record!(SlackListsItemsListResponseItemsFieldsRichText);
-
-/// The `elements` object of [`SlackListsItemsListResponseItemsFieldsRichText`].
-#[derive(Debug, Clone, PartialEq, Default)]
-#[non_exhaustive]
-pub struct SlackListsItemsListResponseItemsFieldsRichTextElements {
-    /// Answered as `elements`.
-    pub elements: Option<
-        Vec<SlackListsItemsListResponseItemsFieldsRichTextElementsElements>,
-    >,
-    /// Answered as `type`.
-    pub type_: Option<String>,
-    /// Fields Slack sent that this type does not model, or whose value was not of
-    /// the documented type, kept as they came.
-    pub unknown: rt::UnknownFields,
-}
-
-impl rt::de::Record for SlackListsItemsListResponseItemsFieldsRichTextElements {
-    const NAME: &'static str = "SlackListsItemsListResponseItemsFieldsRichTextElements";
-
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "elements" => __reader.field(&mut __this.elements, "elements"),
-                "type" => __reader.field(&mut __this.type_, "type"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
-    }
-
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("elements", &self.elements)?;
-        __writer.opt("type", &self.type_)?;
-        Ok(())
-    }
-
-    fn unknown(&self) -> &rt::UnknownFields {
-        &self.unknown
-    }
-}
-
-rt::record!(SlackListsItemsListResponseItemsFieldsRichTextElements);
-
-/// The `elements` object of [`SlackListsItemsListResponseItemsFieldsRichTextElements`].
-#[derive(Debug, Clone, PartialEq, Default)]
-#[non_exhaustive]
-pub struct SlackListsItemsListResponseItemsFieldsRichTextElementsElements {
-    /// Answered as `text`.
-    pub text: Option<String>,
-    /// Answered as `type`.
-    pub type_: Option<String>,
-    /// Fields Slack sent that this type does not model, or whose value was not of
-    /// the documented type, kept as they came.
-    pub unknown: rt::UnknownFields,
-}
-
-impl rt::de::Record for SlackListsItemsListResponseItemsFieldsRichTextElementsElements {
-    const NAME: &'static str = "SlackListsItemsListResponseItemsFieldsRichTextElementsElements";
-
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "text" => __reader.field(&mut __this.text, "text"),
-                "type" => __reader.field(&mut __this.type_, "type"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
-    }
-
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("text", &self.text)?;
-        __writer.opt("type", &self.type_)?;
-        Ok(())
-    }
-
-    fn unknown(&self) -> &rt::UnknownFields {
-        &self.unknown
-    }
-}
-
-rt::record!(SlackListsItemsListResponseItemsFieldsRichTextElementsElements);

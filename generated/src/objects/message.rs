@@ -2,7 +2,7 @@
 
 use typed_slack_runtime as rt;
 use typed_slack_runtime::types::FileId;
-use crate::objects::{Attachment, BotProfile, Edited, File, Reaction};
+use crate::objects::{Attachment, Block, BotProfile, Edited, File, Reaction};
 
 /// A message in a conversation, with its thread, attachments, files and reactions.
 ///
@@ -42,7 +42,7 @@ pub struct Message {
     /// Answered as `attachments`.
     pub attachments: Option<Vec<Attachment>>,
     /// Answered as `blocks`.
-    pub blocks: Option<serde_json::Value>,
+    pub blocks: Option<Vec<Block>>,
     /// Answered as `bot_id`.
     pub bot_id: Option<String>,
     /// Answered as `bot_link`.
@@ -252,7 +252,7 @@ impl rt::de::Record for Message {
         __writer.opt("app_id", &self.app_id)?;
         __writer.opt("assistant_app_thread", &self.assistant_app_thread)?;
         __writer.opt("attachments", &self.attachments)?;
-        __writer.opt_json("blocks", &self.blocks)?;
+        __writer.opt("blocks", &self.blocks)?;
         __writer.opt("bot_id", &self.bot_id)?;
         __writer.opt("bot_link", &self.bot_link)?;
         __writer.opt("bot_profile", &self.bot_profile)?;
@@ -323,7 +323,7 @@ pub struct MessageAssistantAppThread {
     /// Answered as `title`.
     pub title: Option<String>,
     /// Answered as `title_blocks`.
-    pub title_blocks: Option<serde_json::Value>,
+    pub title_blocks: Option<Vec<Block>>,
     /// Fields Slack sent that this type does not model, or whose value was not of
     /// the documented type, kept as they came.
     pub unknown: rt::UnknownFields,
@@ -362,7 +362,7 @@ impl rt::de::Record for MessageAssistantAppThread {
     ) -> Result<(), M::Error> {
         __writer.opt("first_user_thread_reply", &self.first_user_thread_reply)?;
         __writer.opt("title", &self.title)?;
-        __writer.opt_json("title_blocks", &self.title_blocks)?;
+        __writer.opt("title_blocks", &self.title_blocks)?;
         Ok(())
     }
 

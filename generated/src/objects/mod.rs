@@ -37,28 +37,150 @@ mod attachment;
 )]
 pub use attachment::{
     Attachment, AttachmentActions, AttachmentActionsConfirm,
-    AttachmentActionsOptionGroups, AttachmentActionsOptionGroupsOptions,
-    AttachmentActionsOptions, AttachmentActionsSelectedOptions, AttachmentFields,
+    AttachmentActionsOptionGroups, AttachmentActionsSelectedOptions, AttachmentFields,
     AttachmentList, AttachmentListDmMpdmUsersWithFileAccess, AttachmentListListLimits,
     AttachmentListListMetadata, AttachmentListListMetadataCreationSource,
-    AttachmentListListMetadataSchema, AttachmentListListMetadataSchemaOptions,
-    AttachmentListListMetadataSchemaOptionsCanvasPlaceholderMapping,
-    AttachmentListListMetadataSchemaOptionsChoices,
-    AttachmentListListMetadataSchemaOptionsDefaultValueTyped,
-    AttachmentListListMetadataViews, AttachmentListListMetadataViewsColumns,
-    AttachmentListListMetadataViewsFilters, AttachmentListListMetadataViewsGrouping,
-    AttachmentListRecord, AttachmentListRecordRecord, AttachmentListRecordRecordFields,
-    AttachmentListRecordSchema, AttachmentListRecordSchemaOptions,
-    AttachmentListRecordSchemaOptionsCanvasPlaceholderMapping,
-    AttachmentListRecordSchemaOptionsChoices,
-    AttachmentListRecordSchemaOptionsDefaultValueTyped, AttachmentListRecords,
-    AttachmentListRecordsFields, AttachmentListRecordsPlatformRefs,
-    AttachmentListRecordsSaved, AttachmentListSchema, AttachmentListSchemaOptions,
-    AttachmentListSchemaOptionsCanvasPlaceholderMapping,
-    AttachmentListSchemaOptionsChoices, AttachmentListSchemaOptionsDefaultValueTyped,
+    AttachmentListListMetadataSchema, AttachmentListListMetadataViews,
+    AttachmentListListMetadataViewsColumns, AttachmentListListMetadataViewsFilters,
+    AttachmentListListMetadataViewsGrouping, AttachmentListRecord,
+    AttachmentListRecordRecord, AttachmentListRecordRecordFields,
+    AttachmentListRecordSchema, AttachmentListRecords, AttachmentListRecordsFields,
+    AttachmentListRecordsPlatformRefs, AttachmentListRecordsSaved, AttachmentListSchema,
     AttachmentListView, AttachmentListViewColumns, AttachmentListViewFilters,
     AttachmentListViewGrouping, AttachmentMessageBlocks, AttachmentMetadata,
-    AttachmentPreview, AttachmentPreviewSubtitle, AttachmentPreviewTitle,
+    AttachmentPreview, AttachmentPreviewSubtitle,
+};
+
+#[cfg(
+    any(
+        feature = "objects",
+        feature = "admin",
+        feature = "chat",
+        feature = "conversations",
+        feature = "files",
+        feature = "pins",
+        feature = "reactions",
+        feature = "search",
+        feature = "stars",
+        feature = "users",
+        feature = "views"
+    )
+)]
+mod block;
+
+#[cfg(
+    any(
+        feature = "objects",
+        feature = "admin",
+        feature = "chat",
+        feature = "conversations",
+        feature = "files",
+        feature = "pins",
+        feature = "reactions",
+        feature = "search",
+        feature = "stars",
+        feature = "users",
+        feature = "views"
+    )
+)]
+pub use block::{
+    Block, BlockActions, BlockActionsFields, BlockActionsSlackFile, BlockContext,
+    BlockDivider, BlockImage, BlockImageSlackFile, BlockInput, BlockRichText,
+    BlockSection, BlockSectionFields, BlockShareShortcut, BlockVideo,
+};
+
+#[cfg(
+    any(
+        feature = "objects",
+        feature = "admin",
+        feature = "chat",
+        feature = "conversations",
+        feature = "files",
+        feature = "pins",
+        feature = "reactions",
+        feature = "search",
+        feature = "slack_lists",
+        feature = "stars",
+        feature = "users",
+        feature = "views"
+    )
+)]
+mod block_element;
+
+#[cfg(
+    any(
+        feature = "objects",
+        feature = "admin",
+        feature = "chat",
+        feature = "conversations",
+        feature = "files",
+        feature = "pins",
+        feature = "reactions",
+        feature = "search",
+        feature = "slack_lists",
+        feature = "stars",
+        feature = "users",
+        feature = "views"
+    )
+)]
+pub use block_element::{
+    BlockElement, BlockElementBroadcast, BlockElementBroadcastStyle, BlockElementButton,
+    BlockElementButtonConfirm, BlockElementButtonConfirmConfirm,
+    BlockElementButtonConfirmDeny, BlockElementButtonFilter,
+    BlockElementButtonOptionGroups, BlockElementButtonSlackFile,
+    BlockElementButtonWorkflow, BlockElementButtonWorkflowTrigger,
+    BlockElementButtonWorkflowTriggerCustomizableInputParameters, BlockElementChannel,
+    BlockElementChannelStyle, BlockElementChannelsSelect,
+    BlockElementChannelsSelectConfirm, BlockElementChannelsSelectConfirmConfirm,
+    BlockElementChannelsSelectConfirmDeny, BlockElementCheckboxes,
+    BlockElementCheckboxesConfirm, BlockElementCheckboxesConfirmConfirm,
+    BlockElementCheckboxesConfirmDeny, BlockElementColor, BlockElementColorStyle,
+    BlockElementConversationsSelect, BlockElementConversationsSelectConfirm,
+    BlockElementConversationsSelectConfirmConfirm,
+    BlockElementConversationsSelectConfirmDeny, BlockElementConversationsSelectFilter,
+    BlockElementDate, BlockElementDateStyle, BlockElementDatepicker,
+    BlockElementDatepickerConfirm, BlockElementDatepickerConfirmConfirm,
+    BlockElementDatepickerConfirmDeny, BlockElementDatetimepicker,
+    BlockElementDatetimepickerConfirm, BlockElementDatetimepickerConfirmConfirm,
+    BlockElementDatetimepickerConfirmDeny, BlockElementEmoji, BlockElementEmojiStyle,
+    BlockElementExternalSelect, BlockElementExternalSelectConfirm,
+    BlockElementExternalSelectConfirmConfirm, BlockElementExternalSelectConfirmDeny,
+    BlockElementImage, BlockElementImageSlackFile, BlockElementLink,
+    BlockElementLinkStyle, BlockElementMultiChannelsSelect,
+    BlockElementMultiChannelsSelectConfirm,
+    BlockElementMultiChannelsSelectConfirmConfirm,
+    BlockElementMultiChannelsSelectConfirmDeny, BlockElementMultiConversationsSelect,
+    BlockElementMultiConversationsSelectConfirm,
+    BlockElementMultiConversationsSelectConfirmConfirm,
+    BlockElementMultiConversationsSelectConfirmDeny,
+    BlockElementMultiConversationsSelectFilter, BlockElementMultiExternalSelect,
+    BlockElementMultiExternalSelectConfirm,
+    BlockElementMultiExternalSelectConfirmConfirm,
+    BlockElementMultiExternalSelectConfirmDeny, BlockElementMultiStaticSelect,
+    BlockElementMultiStaticSelectConfirm, BlockElementMultiStaticSelectConfirmConfirm,
+    BlockElementMultiStaticSelectConfirmDeny, BlockElementMultiStaticSelectOptionGroups,
+    BlockElementMultiUsersSelect, BlockElementMultiUsersSelectConfirm,
+    BlockElementMultiUsersSelectConfirmConfirm, BlockElementMultiUsersSelectConfirmDeny,
+    BlockElementOverflow, BlockElementOverflowConfirm,
+    BlockElementOverflowConfirmConfirm, BlockElementOverflowConfirmDeny,
+    BlockElementPlainTextInput, BlockElementPlainTextInputDispatchActionConfig,
+    BlockElementRadioButtons, BlockElementRadioButtonsConfirm,
+    BlockElementRadioButtonsConfirmConfirm, BlockElementRadioButtonsConfirmDeny,
+    BlockElementRichTextInput, BlockElementRichTextInputDispatchActionConfig,
+    BlockElementRichTextInputInitialValue, BlockElementRichTextList,
+    BlockElementRichTextPreformatted, BlockElementRichTextQuote,
+    BlockElementRichTextSection, BlockElementStaticSelect,
+    BlockElementStaticSelectConfirm, BlockElementStaticSelectConfirmConfirm,
+    BlockElementStaticSelectConfirmDeny, BlockElementStaticSelectOptionGroups,
+    BlockElementTeam, BlockElementTeamStyle, BlockElementText, BlockElementTextStyle,
+    BlockElementTimepicker, BlockElementTimepickerConfirm,
+    BlockElementTimepickerConfirmConfirm, BlockElementTimepickerConfirmDeny,
+    BlockElementUser, BlockElementUserStyle, BlockElementUsergroup,
+    BlockElementUsergroupStyle, BlockElementUsersSelect, BlockElementUsersSelectConfirm,
+    BlockElementUsersSelectConfirmConfirm, BlockElementUsersSelectConfirmDeny,
+    BlockElementWorkflowButton, BlockElementWorkflowButtonWorkflow,
+    BlockElementWorkflowButtonWorkflowTrigger,
+    BlockElementWorkflowButtonWorkflowTriggerCustomizableInputParameters,
 };
 
 #[cfg(any(feature = "objects", feature = "bookmarks"))]
@@ -95,10 +217,40 @@ mod bot_profile;
 )]
 pub use bot_profile::{BotProfile, BotProfileIcons};
 
-#[cfg(any(feature = "objects", feature = "calls"))]
+#[cfg(
+    any(
+        feature = "objects",
+        feature = "admin",
+        feature = "calls",
+        feature = "chat",
+        feature = "conversations",
+        feature = "files",
+        feature = "pins",
+        feature = "reactions",
+        feature = "search",
+        feature = "stars",
+        feature = "users",
+        feature = "views"
+    )
+)]
 mod call;
 
-#[cfg(any(feature = "objects", feature = "calls"))]
+#[cfg(
+    any(
+        feature = "objects",
+        feature = "admin",
+        feature = "calls",
+        feature = "chat",
+        feature = "conversations",
+        feature = "files",
+        feature = "pins",
+        feature = "reactions",
+        feature = "search",
+        feature = "stars",
+        feature = "users",
+        feature = "views"
+    )
+)]
 pub use call::{
     Call, CallV1, CallV1ActiveParticipants, CallV1AllParticipants, CallV1AppIconUrls,
 };
@@ -176,7 +328,8 @@ pub use enterprise::Enterprise;
         feature = "reactions",
         feature = "search",
         feature = "stars",
-        feature = "users"
+        feature = "users",
+        feature = "views"
     )
 )]
 mod file;
@@ -192,73 +345,15 @@ mod file;
         feature = "reactions",
         feature = "search",
         feature = "stars",
-        feature = "users"
+        feature = "users",
+        feature = "views"
     )
 )]
 pub use file::{
     File, FileCc, FileDmMpdmUsersWithFileAccess, FileFavorites, FileFrom, FileHeaders,
     FileInitialComment, FileListLimits, FileListMetadata, FileListMetadataCreationSource,
-    FileListMetadataDescriptionBlocks, FileListMetadataDescriptionBlocksAccessory,
-    FileListMetadataDescriptionBlocksAccessoryConfirm,
-    FileListMetadataDescriptionBlocksAccessoryConfirmConfirm,
-    FileListMetadataDescriptionBlocksAccessoryConfirmDeny,
-    FileListMetadataDescriptionBlocksAccessoryConfirmText,
-    FileListMetadataDescriptionBlocksAccessoryConfirmTitle,
-    FileListMetadataDescriptionBlocksAccessoryFilter,
-    FileListMetadataDescriptionBlocksAccessoryInitialOption,
-    FileListMetadataDescriptionBlocksAccessoryInitialOptionDescription,
-    FileListMetadataDescriptionBlocksAccessoryInitialOptionText,
-    FileListMetadataDescriptionBlocksAccessoryInitialOptions,
-    FileListMetadataDescriptionBlocksAccessoryInitialOptionsDescription,
-    FileListMetadataDescriptionBlocksAccessoryInitialOptionsText,
-    FileListMetadataDescriptionBlocksAccessoryOptionGroups,
-    FileListMetadataDescriptionBlocksAccessoryOptionGroupsLabel,
-    FileListMetadataDescriptionBlocksAccessoryOptionGroupsOptions,
-    FileListMetadataDescriptionBlocksAccessoryOptionGroupsOptionsDescription,
-    FileListMetadataDescriptionBlocksAccessoryOptionGroupsOptionsText,
-    FileListMetadataDescriptionBlocksAccessoryOptions,
-    FileListMetadataDescriptionBlocksAccessoryOptionsDescription,
-    FileListMetadataDescriptionBlocksAccessoryOptionsText,
-    FileListMetadataDescriptionBlocksAccessoryPlaceholder,
-    FileListMetadataDescriptionBlocksAccessorySlackFile,
-    FileListMetadataDescriptionBlocksAccessoryText,
-    FileListMetadataDescriptionBlocksAccessoryWorkflow,
-    FileListMetadataDescriptionBlocksAccessoryWorkflowTrigger,
-    FileListMetadataDescriptionBlocksAccessoryWorkflowTriggerCustomizableInputParameters,
-    FileListMetadataDescriptionBlocksElements,
-    FileListMetadataDescriptionBlocksElementsConfirm,
-    FileListMetadataDescriptionBlocksElementsConfirmConfirm,
-    FileListMetadataDescriptionBlocksElementsConfirmDeny,
-    FileListMetadataDescriptionBlocksElementsConfirmText,
-    FileListMetadataDescriptionBlocksElementsConfirmTitle,
-    FileListMetadataDescriptionBlocksElementsElements,
-    FileListMetadataDescriptionBlocksElementsElementsElements,
-    FileListMetadataDescriptionBlocksElementsElementsElementsStyle,
-    FileListMetadataDescriptionBlocksElementsFilter,
-    FileListMetadataDescriptionBlocksElementsInitialOption,
-    FileListMetadataDescriptionBlocksElementsInitialOptionDescription,
-    FileListMetadataDescriptionBlocksElementsInitialOptionText,
-    FileListMetadataDescriptionBlocksElementsInitialOptions,
-    FileListMetadataDescriptionBlocksElementsInitialOptionsDescription,
-    FileListMetadataDescriptionBlocksElementsInitialOptionsText,
-    FileListMetadataDescriptionBlocksElementsOptionGroups,
-    FileListMetadataDescriptionBlocksElementsOptionGroupsLabel,
-    FileListMetadataDescriptionBlocksElementsOptionGroupsOptions,
-    FileListMetadataDescriptionBlocksElementsOptionGroupsOptionsDescription,
-    FileListMetadataDescriptionBlocksElementsOptionGroupsOptionsText,
-    FileListMetadataDescriptionBlocksElementsOptions,
-    FileListMetadataDescriptionBlocksElementsOptionsDescription,
-    FileListMetadataDescriptionBlocksElementsOptionsText,
-    FileListMetadataDescriptionBlocksElementsPlaceholder,
-    FileListMetadataDescriptionBlocksElementsSlackFile,
-    FileListMetadataDescriptionBlocksElementsText,
-    FileListMetadataDescriptionBlocksElementsWorkflow,
-    FileListMetadataDescriptionBlocksElementsWorkflowTrigger,
-    FileListMetadataDescriptionBlocksElementsWorkflowTriggerCustomizableInputParameters,
-    FileListMetadataDescriptionBlocksFields, FileListMetadataDescriptionBlocksSlackFile,
-    FileListMetadataDescriptionBlocksText, FileListMetadataSchema,
-    FileListMetadataSchemaOptions, FileListMetadataSchemaOptionsCanvasPlaceholderMapping,
-    FileListMetadataSchemaOptionsChoices, FileListMetadataSchemaOptionsDefaultValueTyped,
+    FileListMetadataDescriptionBlocks, FileListMetadataDescriptionBlocksFields,
+    FileListMetadataDescriptionBlocksSlackFile, FileListMetadataSchema,
     FileListMetadataViews, FileListMetadataViewsColumns, FileListMetadataViewsFilters,
     FileListMetadataViewsGrouping, FileMediaProgress, FileSaved, FileShares,
     FileSharesPrivate, FileSharesPrivateC00000000, FileSharesPrivateC00000001,
@@ -301,6 +396,45 @@ pub use message::{
 #[cfg(
     any(
         feature = "objects",
+        feature = "admin",
+        feature = "chat",
+        feature = "conversations",
+        feature = "files",
+        feature = "pins",
+        feature = "reactions",
+        feature = "search",
+        feature = "slack_lists",
+        feature = "stars",
+        feature = "users",
+        feature = "views"
+    )
+)]
+mod option_object;
+
+#[cfg(
+    any(
+        feature = "objects",
+        feature = "admin",
+        feature = "chat",
+        feature = "conversations",
+        feature = "files",
+        feature = "pins",
+        feature = "reactions",
+        feature = "search",
+        feature = "slack_lists",
+        feature = "stars",
+        feature = "users",
+        feature = "views"
+    )
+)]
+pub use option_object::{
+    OptionObject, OptionObjectCanvasPlaceholderMapping, OptionObjectChoices,
+    OptionObjectDefaultValueTyped,
+};
+
+#[cfg(
+    any(
+        feature = "objects",
         feature = "files",
         feature = "reactions",
         feature = "search",
@@ -333,7 +467,8 @@ pub use paging::Paging;
         feature = "reactions",
         feature = "search",
         feature = "stars",
-        feature = "users"
+        feature = "users",
+        feature = "views"
     )
 )]
 mod reaction;
@@ -349,7 +484,8 @@ mod reaction;
         feature = "reactions",
         feature = "search",
         feature = "stars",
-        feature = "users"
+        feature = "users",
+        feature = "views"
     )
 )]
 pub use reaction::Reaction;
@@ -392,9 +528,53 @@ pub use team::{Team, TeamIcon, TeamPrimaryOwner, TeamSsoProvider};
     any(
         feature = "objects",
         feature = "admin",
+        feature = "chat",
+        feature = "conversations",
+        feature = "files",
+        feature = "pins",
+        feature = "reactions",
+        feature = "search",
+        feature = "slack_lists",
+        feature = "stars",
+        feature = "users",
+        feature = "views"
+    )
+)]
+mod text_object;
+
+#[cfg(
+    any(
+        feature = "objects",
+        feature = "admin",
+        feature = "chat",
+        feature = "conversations",
+        feature = "files",
+        feature = "pins",
+        feature = "reactions",
+        feature = "search",
+        feature = "slack_lists",
+        feature = "stars",
+        feature = "users",
+        feature = "views"
+    )
+)]
+pub use text_object::TextObject;
+
+#[cfg(
+    any(
+        feature = "objects",
+        feature = "admin",
         feature = "calls",
+        feature = "chat",
+        feature = "conversations",
         feature = "dnd",
-        feature = "users"
+        feature = "files",
+        feature = "pins",
+        feature = "reactions",
+        feature = "search",
+        feature = "stars",
+        feature = "users",
+        feature = "views"
     )
 )]
 mod user;
@@ -404,8 +584,16 @@ mod user;
         feature = "objects",
         feature = "admin",
         feature = "calls",
+        feature = "chat",
+        feature = "conversations",
         feature = "dnd",
-        feature = "users"
+        feature = "files",
+        feature = "pins",
+        feature = "reactions",
+        feature = "search",
+        feature = "stars",
+        feature = "users",
+        feature = "views"
     )
 )]
 pub use user::{User, UserU00000000, UserU00000001, UserEnterpriseUser};
@@ -415,10 +603,17 @@ pub use user::{User, UserU00000000, UserU00000001, UserEnterpriseUser};
         feature = "objects",
         feature = "admin",
         feature = "calls",
+        feature = "chat",
         feature = "conversations",
         feature = "dnd",
+        feature = "files",
+        feature = "pins",
+        feature = "reactions",
+        feature = "search",
+        feature = "stars",
         feature = "team",
-        feature = "users"
+        feature = "users",
+        feature = "views"
     )
 )]
 mod user_profile;
@@ -428,10 +623,17 @@ mod user_profile;
         feature = "objects",
         feature = "admin",
         feature = "calls",
+        feature = "chat",
         feature = "conversations",
         feature = "dnd",
+        feature = "files",
+        feature = "pins",
+        feature = "reactions",
+        feature = "search",
+        feature = "stars",
         feature = "team",
-        feature = "users"
+        feature = "users",
+        feature = "views"
     )
 )]
 pub use user_profile::{
@@ -448,4 +650,4 @@ pub use usergroup::{Usergroup, UsergroupPrefs};
 mod view;
 
 #[cfg(any(feature = "objects", feature = "views"))]
-pub use view::{View, ViewClose, ViewExternalRef, ViewSubmit, ViewTitle};
+pub use view::{View, ViewExternalRef};

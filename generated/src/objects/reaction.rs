@@ -42,6 +42,10 @@ use typed_slack_runtime as rt;
 /// - [`search.files`](https://api.slack.com/methods/search.files)
 /// - [`stars.list`](https://api.slack.com/methods/stars.list)
 /// - [`users.conversations`](https://api.slack.com/methods/users.conversations)
+/// - [`views.open`](https://api.slack.com/methods/views.open)
+/// - [`views.publish`](https://api.slack.com/methods/views.publish)
+/// - [`views.push`](https://api.slack.com/methods/views.push)
+/// - [`views.update`](https://api.slack.com/methods/views.update)
 #[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct Reaction {
