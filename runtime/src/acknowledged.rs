@@ -28,22 +28,24 @@ impl<W> Default for Acknowledged<W> {
 impl<W> Record for Acknowledged<W> {
     const NAME: &'static str = "Acknowledged";
 
-    fn read<'de, A: Map<'de>>(mut reader: Reader<'de, A>) -> Result<Self, A::Error> {
-        while let Some(key) = reader.next_key()? {
-            match key.as_str() {
-                "ok" => reader.skip(),
-                _ => reader.keep(key),
-            }?;
+    fn read_field<'de, A: Map<'de>>(&mut self, key: &str, reader: &mut Reader<'de, A>) -> Result<bool, A::Error> {
+        if key == "ok" {
+            reader.skip()?;
+            return Ok(true);
         }
-        Ok(Self { warnings: Vec::new(), unknown: reader.finish() })
+        Ok(false)
     }
 
-    fn write<M: SerializeMap>(&self, writer: &mut Writer<'_, M>) -> Result<(), M::Error> {
-        writer.req("ok", &true)
+    fn write<M: SerializeMap>(&self, writer: &mut Writer<'_, M>) {
+        writer.req("ok", &true);
     }
 
     fn unknown(&self) -> &UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut UnknownFields {
+        &mut self.unknown
     }
 }
 

@@ -70,26 +70,63 @@ impl<'de> Deserialize<'de> for Key<'de> {
 }
 
 /// A generated object or response: a JSON object read field by field.
-pub trait Record: Sized {
+///
+/// The loop over the object's entries is [`read_fields`], shared by every record: a
+/// record only says what one key is ([`Record::read_field`]), which keeps the
+/// generated code small and quick to compile.
+pub trait Record: Sized + Default {
     /// The type's name, for messages and logs.
     const NAME: &'static str;
+    /// The fields the spec says every object has: one that is missing takes its default,
+    /// is logged, and is not written back.
+    const REQUIRED: &'static [&'static str] = &[];
 
-    /// Reads the object's entries.
+    /// Reads the value of `key` into its field, answering whether the record has such a
+    /// field (when not, the caller keeps the value with the unknown fields).
     ///
     /// # Errors
     ///
     /// Only when the input is not valid JSON: no value makes a record fail.
-    fn read<'de, A: MapAccess<'de>>(reader: Reader<'de, A>) -> Result<Self, A::Error>;
+    fn read_field<'de, A: MapAccess<'de>>(&mut self, key: &str, reader: &mut Reader<'de, A>) -> Result<bool, A::Error>;
 
-    /// Writes the typed fields; the unknown ones follow.
-    ///
-    /// # Errors
-    ///
-    /// When the serializer fails.
-    fn write<M: SerializeMap>(&self, writer: &mut Writer<'_, M>) -> Result<(), M::Error>;
+    /// Writes the typed fields; the unknown ones follow. A failure of the serializer is
+    /// kept by the writer, which reports it.
+    fn write<M: SerializeMap>(&self, writer: &mut Writer<'_, M>);
 
     /// The fields kept as Slack sent them.
     fn unknown(&self) -> &UnknownFields;
+
+    /// The fields kept as Slack sent them, to fill in.
+    fn unknown_mut(&mut self) -> &mut UnknownFields;
+}
+
+/// Reads a JSON object's entries into a [`Record`]: each key its record has, into its
+/// field; any other, with the unknown fields; then notes the required fields that were
+/// missing.
+///
+/// # Errors
+///
+/// When the input is not valid JSON.
+pub fn read_fields<'de, T: Record, A: MapAccess<'de>>(mut reader: Reader<'de, A>) -> Result<T, A::Error> {
+    let mut this = T::default();
+    // Which of the first 64 required fields came; more are never checked.
+    let mut came: u64 = 0;
+    while let Some(key) = reader.next_key()? {
+        if this.read_field(key.as_str(), &mut reader)? {
+            if let Some(index) = T::REQUIRED.iter().position(|required| *required == key.as_str()) {
+                came |= 1u64.checked_shl(u32::try_from(index).unwrap_or(u32::MAX)).unwrap_or(0);
+            }
+        } else {
+            reader.keep(key)?;
+        }
+    }
+    for (index, key) in T::REQUIRED.iter().enumerate().take(64) {
+        if came & (1u64 << index) == 0 {
+            reader.missing(key);
+        }
+    }
+    *this.unknown_mut() = reader.finish();
+    Ok(this)
 }
 
 /// Reads one JSON object into a [`Record`].
@@ -155,18 +192,28 @@ impl<'de, A: MapAccess<'de>> Reader<'de, A> {
         self.map.next_value::<serde::de::IgnoredAny>().map(drop)
     }
 
-    /// The value of a field the spec says is always there; its default, logged and
-    /// noted as missing (so that serializing leaves it out), when the object did not
-    /// have it.
-    pub fn required<T: Default>(&mut self, value: Option<T>, key: &'static str) -> T {
-        value.unwrap_or_else(|| {
-            // A value of another type was kept, and logged, already.
-            if !self.unknown.contains_key(key) {
-                surprise(self.owner, key, "nothing");
-                self.unknown.note_missing(key);
-            }
-            T::default()
-        })
+    /// Reads the value of the required field `key` into `slot`, or keeps it with the
+    /// unknown fields when it is `null` or not of the type (`slot` keeps its default).
+    ///
+    /// # Errors
+    ///
+    /// When the input is not valid JSON.
+    pub fn value<T: Lenient>(&mut self, slot: &mut T, key: &'static str) -> Result<(), A::Error> {
+        let mut read = None;
+        self.field(&mut read, key)?;
+        if let Some(value) = read {
+            *slot = value;
+        }
+        Ok(())
+    }
+
+    /// Notes that the required field `key` did not come (unless a value of another type
+    /// came, which is kept, and logged, already): logged, and left out when serializing.
+    fn missing(&mut self, key: &'static str) {
+        if !self.unknown.contains_key(key) {
+            surprise(self.owner, key, "nothing");
+            self.unknown.note_missing(key);
+        }
     }
 
     /// The fields kept as they came.
@@ -209,57 +256,69 @@ fn surprise(owner: &'static str, field: &'static str, found: &'static str) {
 }
 
 /// Writes a [`Record`] back as a JSON object.
-pub struct Writer<'a, M> {
+pub struct Writer<'a, M: SerializeMap> {
     map: M,
     unknown: &'a UnknownFields,
+    /// The first failure of the serializer: the fields after it are not written.
+    failed: Option<M::Error>,
 }
 
-impl<M: SerializeMap> Writer<'_, M> {
-    /// Writes an optional field when it is set.
-    ///
-    /// # Errors
-    ///
-    /// When the serializer fails.
-    pub fn opt<T: serde::Serialize>(&mut self, key: &str, value: &Option<T>) -> Result<(), M::Error> {
+impl<'a, M: SerializeMap> Writer<'a, M> {
+    fn new(map: M, unknown: &'a UnknownFields) -> Self {
+        Self { map, unknown, failed: None }
+    }
+
+    /// Writes an entry, unless the serializer failed before.
+    fn entry<T: serde::Serialize + ?Sized>(&mut self, key: &str, value: &T) -> &mut Self {
+        if self.failed.is_none() {
+            if let Err(error) = self.map.serialize_entry(key, value) {
+                self.failed = Some(error);
+            }
+        }
+        self
+    }
+
+    /// Writes an optional field when it is set. Each write answers the writer, to chain
+    /// the next: a failure of the serializer is kept, and reported once at the end.
+    pub fn opt<T: serde::Serialize>(&mut self, key: &str, value: &Option<T>) -> &mut Self {
         match value {
             Some(value) => self.req(key, value),
-            None => Ok(()),
+            None => self,
         }
     }
 
     /// Writes a field, unless a value kept under its key replaces it or the object came
     /// without it.
-    ///
-    /// # Errors
-    ///
-    /// When the serializer fails.
-    pub fn req<T: serde::Serialize + ?Sized>(&mut self, key: &str, value: &T) -> Result<(), M::Error> {
-        if self.unknown.replaces(key) { Ok(()) } else { self.map.serialize_entry(key, value) }
+    pub fn req<T: serde::Serialize + ?Sized>(&mut self, key: &str, value: &T) -> &mut Self {
+        if self.unknown.replaces(key) { self } else { self.entry(key, value) }
     }
 
     /// Writes an optional field of raw JSON when it is set, marked as kept.
-    ///
-    /// # Errors
-    ///
-    /// When the serializer fails.
-    pub fn opt_json<T: serde::Serialize>(&mut self, key: &str, value: &Option<T>) -> Result<(), M::Error> {
+    pub fn opt_json<T: serde::Serialize>(&mut self, key: &str, value: &Option<T>) -> &mut Self {
         match value {
             Some(value) => self.req(key, &Kept(value)),
-            None => Ok(()),
+            None => self,
         }
     }
 
     /// Writes a field of raw JSON, marked as kept.
-    ///
-    /// # Errors
-    ///
-    /// When the serializer fails.
-    pub fn req_json<T: serde::Serialize>(&mut self, key: &str, value: &T) -> Result<(), M::Error> {
+    pub fn req_json<T: serde::Serialize>(&mut self, key: &str, value: &T) -> &mut Self {
         self.req(key, &Kept(value))
+    }
+
+    /// Writes the unknown fields after the typed ones, and ends the object.
+    fn finish(mut self) -> Result<M::Ok, M::Error> {
+        for (key, value) in self.unknown {
+            self.entry(key, &Kept(value));
+        }
+        match self.failed {
+            Some(error) => Err(error),
+            None => self.map.end(),
+        }
     }
 }
 
-impl<M> fmt::Debug for Writer<'_, M> {
+impl<M: SerializeMap> fmt::Debug for Writer<'_, M> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Writer").finish_non_exhaustive()
     }
@@ -271,7 +330,7 @@ impl<M> fmt::Debug for Writer<'_, M> {
 ///
 /// When the input is not valid JSON.
 pub fn read_record<'de, T: Record, A: MapAccess<'de>>(map: A) -> Result<T, A::Error> {
-    T::read(Reader::new(map, T::NAME))
+    read_fields(Reader::new(map, T::NAME))
 }
 
 /// Serializes a [`Record`]: its typed fields, then its unknown ones, marked as kept.
@@ -289,16 +348,12 @@ fn write_fields<T: Record, S: Serializer>(
     leading: Option<(&str, &str)>,
     serializer: S,
 ) -> Result<S::Ok, S::Error> {
-    let unknown = record.unknown();
-    let mut writer = Writer { map: serializer.serialize_map(None)?, unknown };
+    let mut writer = Writer::new(serializer.serialize_map(None)?, record.unknown());
     if let Some((key, value)) = leading {
-        writer.map.serialize_entry(key, value)?;
+        writer.entry(key, value);
     }
-    record.write(&mut writer)?;
-    for (key, value) in unknown {
-        writer.map.serialize_entry(key, &Kept(value))?;
-    }
-    writer.map.end()
+    record.write(&mut writer);
+    writer.finish()
 }
 
 /// A generated object of several kinds, told apart by the string value of a tag field
@@ -492,30 +547,28 @@ mod tests {
     impl Record for Sample {
         const NAME: &'static str = "Sample";
 
-        fn read<'de, A: Map<'de>>(mut reader: Reader<'de, A>) -> Result<Self, A::Error> {
-            let mut this = Self::default();
-            let mut id = None;
-            while let Some(key) = reader.next_key()? {
-                match key.as_str() {
-                    "id" => reader.field(&mut id, "id"),
-                    "count" => reader.field(&mut this.count, "count"),
-                    "nested" => reader.field(&mut this.nested, "nested"),
-                    _ => reader.keep(key),
-                }?;
-            }
-            this.id = reader.required(id, "id");
-            this.unknown = reader.finish();
-            Ok(this)
+        const REQUIRED: &'static [&'static str] = &["id"];
+
+        fn read_field<'de, A: Map<'de>>(&mut self, key: &str, reader: &mut Reader<'de, A>) -> Result<bool, A::Error> {
+            match key {
+                "id" => reader.value(&mut self.id, "id"),
+                "count" => reader.field(&mut self.count, "count"),
+                "nested" => reader.field(&mut self.nested, "nested"),
+                _ => return Ok(false),
+            }?;
+            Ok(true)
         }
 
-        fn write<M: SerializeMap>(&self, writer: &mut Writer<'_, M>) -> Result<(), M::Error> {
-            writer.req("id", &self.id)?;
-            writer.opt("count", &self.count)?;
-            writer.opt("nested", &self.nested)
+        fn write<M: SerializeMap>(&self, writer: &mut Writer<'_, M>) {
+            writer.req("id", &self.id).opt("count", &self.count).opt("nested", &self.nested);
         }
 
         fn unknown(&self) -> &UnknownFields {
             &self.unknown
+        }
+
+        fn unknown_mut(&mut self) -> &mut UnknownFields {
+            &mut self.unknown
         }
     }
 
@@ -580,7 +633,7 @@ mod tests {
 
         fn read_kind<'de, A: Map<'de>>(tag: &str, reader: Reader<'de, A>) -> Result<Self, A::Error> {
             Ok(match tag {
-                "sample" => Self::Sample(Box::new(Record::read(reader)?)),
+                "sample" => Self::Sample(Box::new(read_fields(reader)?)),
                 _ => Self::Unknown(reader.keep_all()?),
             })
         }

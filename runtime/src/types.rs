@@ -148,28 +148,26 @@ impl ResponseMetadata {
 impl Record for ResponseMetadata {
     const NAME: &'static str = "ResponseMetadata";
 
-    fn read<'de, A: Map<'de>>(mut reader: Reader<'de, A>) -> Result<Self, A::Error> {
-        let mut this = Self::default();
-        while let Some(key) = reader.next_key()? {
-            match key.as_str() {
-                "next_cursor" => reader.field(&mut this.next_cursor, "next_cursor"),
-                "warnings" => reader.field(&mut this.warnings, "warnings"),
-                "messages" => reader.field(&mut this.messages, "messages"),
-                _ => reader.keep(key),
-            }?;
-        }
-        this.unknown = reader.finish();
-        Ok(this)
+    fn read_field<'de, A: Map<'de>>(&mut self, key: &str, reader: &mut Reader<'de, A>) -> Result<bool, A::Error> {
+        match key {
+            "next_cursor" => reader.field(&mut self.next_cursor, "next_cursor"),
+            "warnings" => reader.field(&mut self.warnings, "warnings"),
+            "messages" => reader.field(&mut self.messages, "messages"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: SerializeMap>(&self, writer: &mut Writer<'_, M>) -> Result<(), M::Error> {
-        writer.opt("next_cursor", &self.next_cursor)?;
-        writer.opt("warnings", &self.warnings)?;
-        writer.opt("messages", &self.messages)
+    fn write<M: SerializeMap>(&self, writer: &mut Writer<'_, M>) {
+        writer.opt("next_cursor", &self.next_cursor).opt("warnings", &self.warnings).opt("messages", &self.messages);
     }
 
     fn unknown(&self) -> &UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut UnknownFields {
+        &mut self.unknown
     }
 }
 

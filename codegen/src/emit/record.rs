@@ -3,9 +3,9 @@
 //!
 //! A record is a struct of optional fields (required ones take their default when
 //! missing) and an `unknown` map, with the runtime's `Record` implementation: a match
-//! on each key, decoding leniently, and the writer that serializes it back. Locals the
-//! implementation names itself start with `__`, which no field name the naming pass
-//! makes can.
+//! that reads one key into its field, leniently (the loop over the keys is the
+//! runtime's), and the writer that serializes it back. Locals the implementation names
+//! itself start with `__`, which no field name the naming pass makes can.
 
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -62,6 +62,10 @@ pub fn tokens(record: &Record) -> TokenStream {
             fn unknown(&self) -> &rt::UnknownFields {
                 &self.unknown
             }
+
+            fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+                &mut self.unknown
+            }
         }
 
         rt::record!(#name);
@@ -71,42 +75,52 @@ pub fn tokens(record: &Record) -> TokenStream {
 }
 
 fn read(record: &Record, is_response: bool) -> TokenStream {
-    let required: Vec<&Member> = record.fields.iter().filter(|field| field.required).collect();
-    let locals: Vec<_> = required.iter().map(|field| ident(&field.rust_name)).collect();
-    let arms = record.fields.iter().map(|field| {
-        let wire = &field.wire_name;
-        let rust = ident(&field.rust_name);
-        if field.required {
-            quote!(#wire => __reader.field(&mut #rust, #wire),)
-        } else {
-            quote!(#wire => __reader.field(&mut __this.#rust, #wire),)
-        }
-    });
+    let required: Vec<&str> =
+        record.fields.iter().filter(|field| field.required).map(|field| field.wire_name.as_str()).collect();
+    let required = (!required.is_empty()).then(|| quote!(const REQUIRED: &'static [&'static str] = &[#(#required),*];));
     let ok = is_response.then(|| quote!("ok" => __reader.skip(),));
-    let required_sets = required.iter().zip(&locals).map(|(field, local)| {
-        let wire = &field.wire_name;
-        quote!(__this.#local = __reader.required(#local, #wire);)
-    });
+    let arms: Vec<TokenStream> = record
+        .fields
+        .iter()
+        .map(|field| {
+            let wire = &field.wire_name;
+            let rust = ident(&field.rust_name);
+            let read = if field.required { quote!(value) } else { quote!(field) };
+            quote!(#wire => __reader.#read(&mut self.#rust, #wire),)
+        })
+        .collect();
+    let body = if arms.is_empty() && ok.is_none() {
+        quote! {
+            let _ = (__key, __reader);
+            Ok(false)
+        }
+    } else {
+        quote! {
+            match __key {
+                #ok
+                #(#arms)*
+                _ => return Ok(false),
+            }?;
+            Ok(true)
+        }
+    };
     quote! {
-        fn read<'de, A: rt::de::Map<'de>>(mut __reader: rt::de::Reader<'de, A>) -> Result<Self, A::Error> {
-            let mut __this = Self::default();
-            #(let mut #locals = None;)*
-            while let Some(__key) = __reader.next_key()? {
-                match __key.as_str() {
-                    #ok
-                    #(#arms)*
-                    _ => __reader.keep(__key),
-                }?;
-            }
-            #(#required_sets)*
-            __this.unknown = __reader.finish();
-            Ok(__this)
+        #required
+
+        fn read_field<'de, A: rt::de::Map<'de>>(
+            &mut self,
+            __key: &str,
+            __reader: &mut rt::de::Reader<'de, A>,
+        ) -> Result<bool, A::Error> {
+            #body
         }
     }
 }
 
+/// `write`: one chain of writes, which the writer stops at the serializer's first
+/// failure and reports.
 fn write(fields: &[Member], is_response: bool) -> TokenStream {
-    let ok = is_response.then(|| quote!(__writer.req("ok", &true)?;));
+    let ok = is_response.then(|| quote!(.req("ok", &true)));
     let writes = fields.iter().map(|field| {
         let wire = &field.wire_name;
         let rust = ident(&field.rust_name);
@@ -116,13 +130,13 @@ fn write(fields: &[Member], is_response: bool) -> TokenStream {
             (true, false) => quote!(opt_json),
             (true, true) => quote!(req_json),
         };
-        quote!(__writer.#call(#wire, &self.#rust)?;)
+        quote!(.#call(#wire, &self.#rust))
     });
+    let body =
+        if fields.is_empty() && !is_response { quote!(let _ = __writer;) } else { quote!(__writer #ok #(#writes)*;) };
     quote! {
-        fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) -> Result<(), M::Error> {
-            #ok
-            #(#writes)*
-            Ok(())
+        fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+            #body
         }
     }
 }
@@ -198,7 +212,7 @@ pub fn union(union: &TaggedUnion) -> TokenStream {
                 __reader: rt::de::Reader<'de, A>,
             ) -> Result<Self, A::Error> {
                 Ok(match __tag {
-                    #(#tags => Self::#variants(Box::new(rt::de::Record::read(__reader)?)),)*
+                    #(#tags => Self::#variants(Box::new(rt::de::read_fields(__reader)?)),)*
                     _ => Self::Unknown(__reader.keep_all()?),
                 })
             }
