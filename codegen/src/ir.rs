@@ -255,6 +255,9 @@ pub struct Member {
     pub docs: Vec<String>,
     /// Whether the value is boxed: a record that can hold its owner again.
     pub boxed: bool,
+    /// Whether the field is a JSON object keyed by data (IDs): a map from each key to
+    /// the value (or list) the member describes.
+    pub map: bool,
 }
 
 /// An error or warning code.

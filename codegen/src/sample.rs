@@ -34,6 +34,9 @@ fn required_fields(fields: &[FieldSpec]) -> Map<String, Value> {
 }
 
 fn field_value(field: &FieldSpec) -> Value {
+    if field.map {
+        return Value::Object(Map::new());
+    }
     if field.list.is_some() {
         return Value::Array(Vec::new());
     }

@@ -6,6 +6,7 @@
 //! was given. The value is read once, by one visitor, whatever its kind: nothing is
 //! buffered to try a type and then another.
 
+use std::collections::BTreeMap;
 use std::fmt;
 use std::marker::PhantomData;
 
@@ -273,6 +274,31 @@ impl<T: Lenient + Serialize> Lenient for Vec<T> {
     }
 }
 
+/// An object keyed by data (channel or user IDs), whose values are all of the type. One
+/// value of another kind makes the whole object JSON, entries already read included.
+impl<T: Lenient + Serialize> Lenient for BTreeMap<String, T> {
+    fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Outcome<Self>, A::Error> {
+        let mut entries = BTreeMap::new();
+        while let Some(key) = map.next_key::<String>()? {
+            match map.next_value::<Tolerant<T>>()?.0 {
+                Ok(value) => {
+                    entries.insert(key, value);
+                }
+                Err(other) => {
+                    let mut values: serde_json::Map<String, Value> =
+                        entries.iter().map(|(key, value)| (key.clone(), to_json(value))).collect();
+                    values.insert(key, other);
+                    while let Some((key, value)) = map.next_entry::<String, Value>()? {
+                        values.insert(key, value);
+                    }
+                    return Ok(Err(Value::Object(values)));
+                }
+            }
+        }
+        Ok(Ok(entries))
+    }
+}
+
 /// A decoded value back as JSON. The generated types serialize to JSON objects with
 /// string keys, which cannot fail.
 fn to_json<T: Serialize>(value: &T) -> Value {
@@ -343,6 +369,17 @@ mod tests {
         assert_eq!(decode::<Vec<i64>>("[1, 2]"), Ok(vec![1, 2]));
         assert_eq!(decode::<Vec<i64>>(r#"[1, "two", 3]"#), Err(json!([1, "two", 3])));
         assert_eq!(decode::<Vec<i64>>("{}"), Err(json!({})));
+    }
+
+    #[test]
+    fn a_map_with_one_value_of_another_kind_is_kept_whole() {
+        let map = decode::<BTreeMap<String, Vec<i64>>>(r#"{"C1": [1], "C2": []}"#);
+        assert_eq!(map, Ok(BTreeMap::from([("C1".to_owned(), vec![1]), ("C2".to_owned(), vec![])])));
+        assert_eq!(
+            decode::<BTreeMap<String, i64>>(r#"{"a": 1, "b": "x", "c": 3}"#),
+            Err(json!({"a": 1, "b": "x", "c": 3}))
+        );
+        assert_eq!(decode::<BTreeMap<String, i64>>("[1]"), Err(json!([1])));
     }
 
     #[test]

@@ -37,17 +37,19 @@ pub fn value_type(ty: &ValueType, multiplicity: Multiplicity) -> TokenStream {
 }
 
 /// The Rust type of a record's field, before `Option` for optional ones: numbers keep
-/// how Slack wrote them, and a record that can hold its owner again is boxed.
+/// how Slack wrote them, a record that can hold its owner again is boxed, and an object
+/// keyed by IDs is a map.
 pub fn record_field_type(field: &Member) -> TokenStream {
     let item = match field.ty {
         ValueType::Number => quote!(serde_json::Number),
         ref ty => item_type(ty),
     };
     let item = if field.boxed { quote!(Box<#item>) } else { item };
-    match field.multiplicity {
+    let value = match field.multiplicity {
         Multiplicity::One => item,
         Multiplicity::CommaSeparated | Multiplicity::Array => quote!(Vec<#item>),
-    }
+    };
+    if field.map { quote!(std::collections::BTreeMap<String, #value>) } else { value }
 }
 
 /// `use` items for the runtime (`rt`, and each of its `types` the members use

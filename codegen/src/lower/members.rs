@@ -47,6 +47,7 @@ pub fn lower_arguments(
                 required: argument.required,
                 docs,
                 boxed: false,
+                map: false,
             }
         })
         .collect()

@@ -142,6 +142,7 @@ fn lower_method(
             required: false,
             docs: prose::response_metadata_docs(),
             boxed: false,
+            map: false,
         });
     }
     let response = (!response_fields.is_empty()).then(|| ir::Record {

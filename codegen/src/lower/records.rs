@@ -146,7 +146,8 @@ impl<'a, T> Scope<'a, T> {
                 // has none (an enum, a number) stays an `Option`.
                 let is_union = matches!(ty, ir::ValueType::Shared(_))
                     && field.object.as_deref().is_some_and(|object| self.objects.is_union(object));
-                let has_default = multiplicity != ir::Multiplicity::One
+                let has_default = field.map
+                    || multiplicity != ir::Multiplicity::One
                     || !(is_union || matches!(ty, ir::ValueType::TextEnum(_) | ir::ValueType::Number));
                 ir::Member {
                     wire_name: field.name.clone(),
@@ -156,6 +157,7 @@ impl<'a, T> Scope<'a, T> {
                     required: field.required && has_default,
                     docs,
                     boxed,
+                    map: field.map,
                 }
             })
             .collect()

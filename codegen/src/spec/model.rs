@@ -308,6 +308,11 @@ pub struct FieldSpec {
     /// Set when the field is a JSON array of values of `type`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub list: Option<ListStyle>,
+    /// Set when the field is a JSON object keyed by data (channel IDs, user IDs) rather
+    /// than by field names: a map from each key to a value of `type` (or a list of them,
+    /// with `list`).
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub map: bool,
     /// Whether every success response has it.
     #[serde(default, skip_serializing_if = "is_false")]
     pub required: bool,

@@ -81,6 +81,7 @@ fn field(name: &str, node: &Schema, listed_required: bool, at: &str, findings: &
         name: name.to_owned(),
         ty: ValueType::Json,
         list: None,
+        map: false,
         // A value that may be null is not always there as the type it has.
         required: listed_required && !alternatives.nullable,
         fields: Vec::new(),
