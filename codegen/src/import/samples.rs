@@ -42,6 +42,8 @@ enum Shape {
     Object(String),
     /// An array.
     List(Box<Shape>),
+    /// An object keyed by data (channel or user IDs), by what each key holds.
+    Map(Box<Shape>),
     /// Anything: disagreeing recordings, or a map keyed by data.
     Json,
 }
@@ -57,6 +59,7 @@ impl Shape {
             Shape::Record(_) => "an object",
             Shape::Object(_) => "a shared object",
             Shape::List(_) => "an array",
+            Shape::Map(_) => "a map",
             Shape::Json => "JSON",
         }
     }
@@ -71,6 +74,10 @@ pub struct Samples {
     responses: BTreeMap<String, BTreeMap<String, Shape>>,
     /// The object each key holds.
     keys: BTreeMap<String, String>,
+    /// The shared object each field of a shared object holds, where its spec says so,
+    /// by object name, then field name: it wins over `keys` (a confirmation dialog's
+    /// `confirm` is text, where an element's `confirm` is a dialog).
+    declared: BTreeMap<String, BTreeMap<String, String>>,
     /// The tag field of each object of several kinds, by object name.
     tags: BTreeMap<String, String>,
     /// The fields of each kind of those objects, by object name, then tag value.
@@ -87,6 +94,15 @@ impl Samples {
             samples.objects.insert(object.object.clone(), BTreeMap::new());
             if let Some(tag) = &object.tag {
                 samples.tags.insert(object.object.clone(), tag.clone());
+            }
+            let declared: BTreeMap<String, String> = object
+                .fields
+                .iter()
+                .filter(|field| field.ty == ValueType::Object && field.fields.is_empty())
+                .filter_map(|field| Some((field.name.clone(), field.object.clone()?)))
+                .collect();
+            if !declared.is_empty() {
+                samples.declared.insert(object.object.clone(), declared);
             }
             for key in &object.keys {
                 samples.keys.insert(key.clone(), object.object.clone());
@@ -116,24 +132,42 @@ impl Samples {
 
     /// The shape of the value of `key`, at `path` in `file`.
     fn field(&mut self, key: &str, value: &Value, file: &str, path: &str) -> Shape {
+        self.field_of(None, key, value, file, path)
+    }
+
+    /// [`Samples::field`], for a field of the shared object `owner` when it is one: a
+    /// field its spec says holds a shared object holds that one, whatever the key.
+    fn field_of(&mut self, owner: Option<&str>, key: &str, value: &Value, file: &str, path: &str) -> Shape {
         if RAW_KEYS.contains(&key) {
             return Shape::Json;
         }
-        if let Some(object) = self.keys.get(key).cloned() {
+        let declared = owner.and_then(|owner| self.declared.get(owner)).and_then(|fields| fields.get(key)).cloned();
+        if let Some(object) = declared.or_else(|| self.keys.get(key).cloned()) {
             // A page of search results (`{"matches": [...], "paging": ...}`) sits under
-            // the key of what it finds, but is not one.
+            // the key of what it finds, but is not one; nor is an object whose fields
+            // contradict what the object's spec declares (a legacy attachment's
+            // `confirm`, with text where a dialog has text objects).
+            let fields_declared = self.declared.get(&object).cloned();
+            let contradicts = |map: &serde_json::Map<String, Value>| {
+                fields_declared.as_ref().is_some_and(|declared| {
+                    map.iter().any(|(key, value)| declared.contains_key(key) && !value.is_object() && !value.is_array())
+                })
+            };
             let holds = |value: &Value| {
-                value.as_object().is_some_and(|map| !map.is_empty() && !map.contains_key(SEARCH_MATCHES))
+                value
+                    .as_object()
+                    .is_some_and(|map| !map.is_empty() && !map.contains_key(SEARCH_MATCHES) && !contradicts(map))
             };
             let items_are_objects = value.as_array().is_some_and(|items| !items.is_empty() && items.iter().all(holds));
             if holds(value) || items_are_objects {
+                let single = holds(value);
                 let items: Vec<&Value> =
-                    if holds(value) { vec![value] } else { value.as_array().into_iter().flatten().collect() };
+                    if single { vec![value] } else { value.as_array().into_iter().flatten().collect() };
                 for item in items {
                     self.observe(&object, item, file);
                 }
                 let reference = Shape::Object(object);
-                return if holds(value) { reference } else { Shape::List(Box::new(reference)) };
+                return if single { reference } else { Shape::List(Box::new(reference)) };
             }
         }
         self.shape(value, file, path)
@@ -143,7 +177,7 @@ impl Samples {
     /// `object` (or, for an object of several kinds, of the kind its tag names).
     fn observe(&mut self, object: &str, item: &Value, file: &str) {
         let Some(tag_field) = self.tags.get(object).cloned() else {
-            if let Shape::Record(fields) = self.shape(item, file, object) {
+            if let Shape::Record(fields) = self.shape_of(Some(object), item, file, object) {
                 let mut known = std::mem::take(self.objects.entry(object.to_owned()).or_default());
                 merge_records(&mut known, fields, file, object, &mut self.conflicts);
                 self.objects.insert(object.to_owned(), known);
@@ -176,14 +210,16 @@ impl Samples {
             let shapes = kinds.get(&variant.tag).cloned().unwrap_or_default();
             let owner = format!("{name}({})", variant.tag);
             let recorded = kinds.contains_key(&variant.tag);
-            let fields = to_fields(&shapes, &variant.fields, &owner, recorded, &mut self.conflicts);
+            let basis = Basis { recorded, from_reference: false };
+            let fields = to_fields(&shapes, &variant.fields, &owner, basis, &mut self.conflicts);
             variants.push(VariantSpec { fields, ..variant.clone() });
         }
         for (tag, shapes) in &kinds {
             if existing.iter().any(|variant| &variant.tag == tag) {
                 continue;
             }
-            let fields = to_fields(shapes, &[], &format!("{name}({tag})"), true, &mut self.conflicts);
+            let basis = Basis { recorded: true, from_reference: false };
+            let fields = to_fields(shapes, &[], &format!("{name}({tag})"), basis, &mut self.conflicts);
             variants.push(VariantSpec { tag: tag.clone(), description: String::new(), fields });
         }
         variants
@@ -191,6 +227,11 @@ impl Samples {
 
     /// The shape of `value`, at `path` in `file`.
     fn shape(&mut self, value: &Value, file: &str, path: &str) -> Shape {
+        self.shape_of(None, value, file, path)
+    }
+
+    /// [`Samples::shape`], for the value of the shared object `owner` when it is one.
+    fn shape_of(&mut self, owner: Option<&str>, value: &Value, file: &str, path: &str) -> Shape {
         match value {
             Value::Null => Shape::Unknown,
             Value::Bool(_) => Shape::Bool,
@@ -207,12 +248,22 @@ impl Samples {
                 Shape::List(Box::new(shape))
             }
             Value::Object(map) if map.is_empty() => Shape::Unknown,
-            // A map keyed by data (IDs, names) rather than by field names.
+            // A map keyed by IDs: what each key holds, alike.
+            Value::Object(map) if map.keys().all(|key| text_kind(key) != ValueType::String) => {
+                let mut shape = Shape::Unknown;
+                let at = format!("{path}{{}}");
+                for value in map.values() {
+                    let value = self.shape(value, file, &at);
+                    shape = merge(shape, value, file, &at, &mut self.conflicts);
+                }
+                Shape::Map(Box::new(shape))
+            }
+            // A map keyed by other data (names) rather than by field names.
             Value::Object(map) if !map.keys().all(|key| is_field_name(key)) => Shape::Json,
             Value::Object(map) => {
                 let mut fields = BTreeMap::new();
                 for (key, value) in map {
-                    let shape = self.field(key, value, file, &format!("{path}.{key}"));
+                    let shape = self.field_of(owner, key, value, file, &format!("{path}.{key}"));
                     fields.insert(key.clone(), shape);
                 }
                 Shape::Record(fields)
@@ -230,14 +281,15 @@ impl Samples {
         let shapes = self.objects.get(name).cloned().unwrap_or_default();
         // An object no recording holds says nothing of which fields Slack sends.
         let recorded = !shapes.is_empty();
-        to_fields(&shapes, existing, name, recorded, &mut self.conflicts)
+        to_fields(&shapes, existing, name, Basis { recorded, from_reference: false }, &mut self.conflicts)
     }
 
     /// The response fields of `method`, joined with what its spec already says, or
     /// `None` when no recording of it was added.
     pub fn response_fields(&mut self, method: &str, existing: &[FieldSpec]) -> Option<Vec<FieldSpec>> {
         let shapes = self.responses.get(method)?.clone();
-        Some(to_fields(&shapes, existing, method, true, &mut self.conflicts))
+        let basis = Basis { recorded: true, from_reference: true };
+        Some(to_fields(&shapes, existing, method, basis, &mut self.conflicts))
     }
 }
 
@@ -279,6 +331,7 @@ fn merge(a: Shape, b: Shape, file: &str, path: &str, conflicts: &mut Vec<String>
             Shape::Record(a)
         }
         (Shape::List(a), Shape::List(b)) => Shape::List(Box::new(merge(*a, *b, file, &format!("{path}[]"), conflicts))),
+        (Shape::Map(a), Shape::Map(b)) => Shape::Map(Box::new(merge(*a, *b, file, &format!("{path}{{}}"), conflicts))),
         (a, b) if a == b => a,
         (a, b) => {
             conflicts.push(format!(
@@ -312,13 +365,26 @@ fn merge_records(
 /// their descriptions, required flags and values; then the others, by name. When
 /// `recorded`, the shapes come from recordings of the owner, which are supersets: a
 /// required field they lack is one Slack leaves out.
+/// What the existing fields given to [`to_fields`] are.
+#[derive(Debug, Clone, Copy)]
+struct Basis {
+    /// The shapes come from recordings of the owner, which are supersets: a required
+    /// field they lack is one Slack leaves out.
+    recorded: bool,
+    /// The existing fields come from another source (Slack's reference), whose types
+    /// are kept where the recordings only show JSON, and reported where they differ.
+    /// Otherwise they are what an earlier import inferred, which the recordings redo.
+    from_reference: bool,
+}
+
 fn to_fields(
     shapes: &BTreeMap<String, Shape>,
     existing: &[FieldSpec],
     owner: &str,
-    recorded: bool,
+    basis: Basis,
     conflicts: &mut Vec<String>,
 ) -> Vec<FieldSpec> {
+    let recorded = basis.recorded;
     let mut fields = Vec::new();
     let mut rust_names = BTreeSet::new();
     let known: BTreeSet<&str> = existing.iter().map(|field| field.name.as_str()).collect();
@@ -337,12 +403,13 @@ fn to_fields(
             fields.push(field);
             continue;
         };
-        let mut inferred = field_spec(&field.name, shape, &field.fields, owner, conflicts);
+        let mut inferred = field_spec(&field.name, shape, &field.fields, owner, basis, conflicts);
         // Text the placeholders do not tell apart keeps the finer type the spec gives it.
         if inferred.ty == ValueType::String && inferred.list == field.list && is_text(field.ty) {
             inferred.ty = field.ty;
         }
-        if field.ty != ValueType::Json && (field.ty, field.list) != (inferred.ty, inferred.list) {
+        let typed_by_reference = basis.from_reference && field.ty != ValueType::Json;
+        if typed_by_reference && (field.ty, field.list) != (inferred.ty, inferred.list) {
             conflicts.push(format!(
                 "{owner}.{}: the spec says {:?}{}, the recordings show {:?}{}; the recordings win",
                 field.name,
@@ -352,7 +419,11 @@ fn to_fields(
                 if inferred.list.is_some() { " (a list)" } else { "" },
             ));
         }
-        if inferred.ty == ValueType::Json && field.ty != ValueType::Json && !RAW_KEYS.contains(&field.name.as_str()) {
+        // A field the spec says holds a shared object keeps saying so: that is what the
+        // importer reads such fields by, so a disagreement cannot undo it.
+        let declares_object = field.ty == ValueType::Object && field.fields.is_empty() && field.object.is_some();
+        let keeps_spec_type = typed_by_reference || declares_object;
+        if inferred.ty == ValueType::Json && keeps_spec_type && !RAW_KEYS.contains(&field.name.as_str()) {
             inferred.ty = field.ty;
             inferred.list = field.list;
             inferred.fields.clone_from(&field.fields);
@@ -374,7 +445,7 @@ fn to_fields(
             conflicts.push(format!("{owner}.{name}: its Rust name is another field's; it stays in `unknown`"));
             continue;
         }
-        fields.push(field_spec(name, shape, &[], owner, conflicts));
+        fields.push(field_spec(name, shape, &[], owner, basis, conflicts));
     }
     fields
 }
@@ -397,9 +468,14 @@ fn field_spec(
     shape: &Shape,
     existing: &[FieldSpec],
     owner: &str,
+    basis: Basis,
     conflicts: &mut Vec<String>,
 ) -> FieldSpec {
-    let (item, list) = match shape {
+    let (value, map) = match shape {
+        Shape::Map(value) => (value.as_ref(), true),
+        other => (other, false),
+    };
+    let (item, list) = match value {
         Shape::List(item) => (item.as_ref(), Some(ListStyle::Array)),
         other => (other, None),
     };
@@ -407,6 +483,7 @@ fn field_spec(
         name: name.to_owned(),
         ty: ValueType::Json,
         list,
+        map,
         required: false,
         fields: Vec::new(),
         object: None,
@@ -424,11 +501,16 @@ fn field_spec(
         }
         Shape::Record(shapes) => {
             field.ty = ValueType::Object;
-            field.fields = to_fields(shapes, existing, &format!("{owner}.{name}"), true, conflicts);
+            let basis = Basis { recorded: true, ..basis };
+            field.fields = to_fields(shapes, existing, &format!("{owner}.{name}"), basis, conflicts);
         }
         Shape::Unknown | Shape::Json => {}
-        // A list of lists is JSON as a whole: no Slack object has one worth a type.
-        Shape::List(_) => field.list = None,
+        // A list of lists, or maps within maps or lists, are JSON as a whole: no Slack
+        // object has one worth a type.
+        Shape::List(_) | Shape::Map(_) => {
+            field.list = None;
+            field.map = false;
+        }
     }
     field
 }
@@ -490,6 +572,45 @@ mod tests {
     }
 
     #[test]
+    fn a_field_the_spec_declares_holds_its_object_whatever_its_key() {
+        let mut dialog = object("dialog", &["confirm"]);
+        dialog.fields = vec![FieldSpec {
+            name: "confirm".to_owned(),
+            ty: ValueType::Object,
+            list: None,
+            map: false,
+            required: false,
+            fields: Vec::new(),
+            object: Some("text".to_owned()),
+            values: Vec::new(),
+            description: "The confirm button's text.".to_owned(),
+        }];
+        let mut samples = Samples::new(&[dialog.clone(), object("text", &["title"])]);
+        let answer = json!({"button": {"confirm": {"title": {"text": "a"}, "confirm": {"text": "b", "emoji": true}}}});
+        samples.add("a.b", "a.json", &answer);
+        let fields = samples.object_fields("dialog", &dialog.fields);
+        let summary: Vec<(&str, Option<&str>)> =
+            fields.iter().map(|f| (f.name.as_str(), f.object.as_deref())).collect();
+        assert_eq!(summary, [("confirm", Some("text")), ("title", Some("text"))]);
+        let text: Vec<String> = samples.object_fields("text", &[]).into_iter().map(|f| f.name).collect();
+        assert_eq!(text, ["emoji", "text"]);
+        // Under the same key, an object whose declared field holds text is not a dialog.
+        samples.add("c.d", "c.json", &json!({"action": {"confirm": {"confirm": "Yes"}}}));
+        let action = samples.response_fields("c.d", &[]).unwrap_or_default();
+        assert_eq!((action[0].fields[0].ty, action[0].fields[0].object.as_deref()), (ValueType::Object, None));
+    }
+
+    #[test]
+    fn an_object_keyed_by_ids_is_a_map_of_what_they_hold() {
+        let mut samples = Samples::new(&[]);
+        samples.add("a.b", "a.json", &json!({"shares": {"C00000000": [{"ts": "0000000000.000000"}]}}));
+        let fields = samples.response_fields("a.b", &[]).unwrap_or_default();
+        let shares = &fields[0];
+        assert_eq!((shares.ty, shares.map, shares.list), (ValueType::Object, true, Some(ListStyle::Array)));
+        assert_eq!((shares.fields[0].name.as_str(), shares.fields[0].ty), ("ts", ValueType::Timestamp));
+    }
+
+    #[test]
     fn a_disagreement_is_json_and_reported_with_file_and_path() {
         let mut samples = Samples::new(&[]);
         samples.add("a.b", "a.json", &json!({"item": {"size": 1}}));
@@ -510,6 +631,7 @@ mod tests {
             name: "revoked".to_owned(),
             ty: ValueType::Boolean,
             list: None,
+            map: false,
             required: true,
             fields: Vec::new(),
             object: None,
@@ -535,6 +657,7 @@ mod tests {
             name: "z".to_owned(),
             ty: ValueType::Json,
             list: None,
+            map: false,
             required: true,
             fields: Vec::new(),
             object: None,

@@ -231,49 +231,45 @@ pub struct TestTypesResponse {
 
 impl rt::de::Record for TestTypesResponse {
     const NAME: &'static str = "TestTypesResponse";
+    const REQUIRED: &'static [&'static str] = &["channel", "purpose"];
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        let mut channel = None;
-        let mut purpose = None;
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "ok" => __reader.skip(),
-                "channel" => __reader.field(&mut channel, "channel"),
-                "ts" => __reader.field(&mut __this.ts, "ts"),
-                "members" => __reader.field(&mut __this.members, "members"),
-                "message" => __reader.field(&mut __this.message, "message"),
-                "purpose" => __reader.field(&mut purpose, "purpose"),
-                "response_metadata" => {
-                    __reader.field(&mut __this.response_metadata, "response_metadata")
-                }
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.channel = __reader.required(channel, "channel");
-        __this.purpose = __reader.required(purpose, "purpose");
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "ok" => __reader.skip(),
+            "channel" => __reader.value(&mut self.channel, "channel"),
+            "ts" => __reader.field(&mut self.ts, "ts"),
+            "members" => __reader.field(&mut self.members, "members"),
+            "message" => __reader.field(&mut self.message, "message"),
+            "purpose" => __reader.value(&mut self.purpose, "purpose"),
+            "response_metadata" => {
+                __reader.field(&mut self.response_metadata, "response_metadata")
+            }
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.req("ok", &true)?;
-        __writer.req("channel", &self.channel)?;
-        __writer.opt("ts", &self.ts)?;
-        __writer.opt("members", &self.members)?;
-        __writer.opt_json("message", &self.message)?;
-        __writer.req("purpose", &self.purpose)?;
-        __writer.opt("response_metadata", &self.response_metadata)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .req("ok", &true)
+            .req("channel", &self.channel)
+            .opt("ts", &self.ts)
+            .opt("members", &self.members)
+            .opt_json("message", &self.message)
+            .req("purpose", &self.purpose)
+            .opt("response_metadata", &self.response_metadata);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -462,37 +458,35 @@ pub struct TestTypesResponsePurpose {
 
 impl rt::de::Record for TestTypesResponsePurpose {
     const NAME: &'static str = "TestTypesResponsePurpose";
+    const REQUIRED: &'static [&'static str] = &["value"];
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        let mut value = None;
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "value" => __reader.field(&mut value, "value"),
-                "creator" => __reader.field(&mut __this.creator, "creator"),
-                "history" => __reader.field(&mut __this.history, "history"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.value = __reader.required(value, "value");
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "value" => __reader.value(&mut self.value, "value"),
+            "creator" => __reader.field(&mut self.creator, "creator"),
+            "history" => __reader.field(&mut self.history, "history"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.req("value", &self.value)?;
-        __writer.opt("creator", &self.creator)?;
-        __writer.opt("history", &self.history)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .req("value", &self.value)
+            .opt("creator", &self.creator)
+            .opt("history", &self.history);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -513,33 +507,30 @@ pub struct TestTypesResponsePurposeHistory {
 
 impl rt::de::Record for TestTypesResponsePurposeHistory {
     const NAME: &'static str = "TestTypesResponsePurposeHistory";
+    const REQUIRED: &'static [&'static str] = &["ts"];
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        let mut ts = None;
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "ts" => __reader.field(&mut ts, "ts"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.ts = __reader.required(ts, "ts");
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "ts" => __reader.value(&mut self.ts, "ts"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.req("ts", &self.ts)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer.req("ts", &self.ts);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 

@@ -490,40 +490,37 @@ pub struct TestCaseResponse {
 impl rt::de::Record for TestCaseResponse {
     const NAME: &'static str = "TestCaseResponse";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "ok" => __reader.skip(),
-                "warnings" => __reader.field(&mut __this.warnings_, "warnings"),
-                "set_warnings" => {
-                    __reader.field(&mut __this.set_warnings_, "set_warnings")
-                }
-                "2x" => __reader.field(&mut __this.n_2x, "2x"),
-                "type" => __reader.field(&mut __this.type_, "type"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "ok" => __reader.skip(),
+            "warnings" => __reader.field(&mut self.warnings_, "warnings"),
+            "set_warnings" => __reader.field(&mut self.set_warnings_, "set_warnings"),
+            "2x" => __reader.field(&mut self.n_2x, "2x"),
+            "type" => __reader.field(&mut self.type_, "type"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.req("ok", &true)?;
-        __writer.opt("warnings", &self.warnings_)?;
-        __writer.opt("set_warnings", &self.set_warnings_)?;
-        __writer.opt("2x", &self.n_2x)?;
-        __writer.opt("type", &self.type_)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .req("ok", &true)
+            .opt("warnings", &self.warnings_)
+            .opt("set_warnings", &self.set_warnings_)
+            .opt("2x", &self.n_2x)
+            .opt("type", &self.type_);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 

@@ -119,37 +119,35 @@ pub struct TestKeywordsResponse {
 
 impl rt::de::Record for TestKeywordsResponse {
     const NAME: &'static str = "TestKeywordsResponse";
+    const REQUIRED: &'static [&'static str] = &["type"];
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        let mut type_ = None;
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "ok" => __reader.skip(),
-                "type" => __reader.field(&mut type_, "type"),
-                "warnings" => __reader.field(&mut __this.warnings_, "warnings"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.type_ = __reader.required(type_, "type");
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "ok" => __reader.skip(),
+            "type" => __reader.value(&mut self.type_, "type"),
+            "warnings" => __reader.field(&mut self.warnings_, "warnings"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.req("ok", &true)?;
-        __writer.req("type", &self.type_)?;
-        __writer.opt("warnings", &self.warnings_)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .req("ok", &true)
+            .req("type", &self.type_)
+            .opt("warnings", &self.warnings_);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
