@@ -275,39 +275,37 @@ pub struct AdminAppsActivitiesListResponse {
 
 impl rt::de::Record for AdminAppsActivitiesListResponse {
     const NAME: &'static str = "AdminAppsActivitiesListResponse";
+    const REQUIRED: &'static [&'static str] = &["activities"];
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        let mut activities = None;
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "ok" => __reader.skip(),
-                "activities" => __reader.field(&mut activities, "activities"),
-                "response_metadata" => {
-                    __reader.field(&mut __this.response_metadata, "response_metadata")
-                }
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.activities = __reader.required(activities, "activities");
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "ok" => __reader.skip(),
+            "activities" => __reader.value(&mut self.activities, "activities"),
+            "response_metadata" => {
+                __reader.field(&mut self.response_metadata, "response_metadata")
+            }
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.req("ok", &true)?;
-        __writer.req("activities", &self.activities)?;
-        __writer.opt("response_metadata", &self.response_metadata)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .req("ok", &true)
+            .req("activities", &self.activities)
+            .opt("response_metadata", &self.response_metadata);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -488,61 +486,55 @@ pub struct AdminAppsActivitiesListResponseActivities {
 impl rt::de::Record for AdminAppsActivitiesListResponseActivities {
     const NAME: &'static str = "AdminAppsActivitiesListResponseActivities";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "app_id" => __reader.field(&mut __this.app_id, "app_id"),
-                "component_id" => {
-                    __reader.field(&mut __this.component_id, "component_id")
-                }
-                "component_type" => {
-                    __reader.field(&mut __this.component_type, "component_type")
-                }
-                "created" => __reader.field(&mut __this.created, "created"),
-                "enterprise_id" => {
-                    __reader.field(&mut __this.enterprise_id, "enterprise_id")
-                }
-                "event_type" => __reader.field(&mut __this.event_type, "event_type"),
-                "level" => __reader.field(&mut __this.level, "level"),
-                "parent_execution_id" => {
-                    __reader
-                        .field(&mut __this.parent_execution_id, "parent_execution_id")
-                }
-                "payload" => __reader.field(&mut __this.payload, "payload"),
-                "source" => __reader.field(&mut __this.source, "source"),
-                "team_id" => __reader.field(&mut __this.team_id, "team_id"),
-                "trace_id" => __reader.field(&mut __this.trace_id, "trace_id"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "app_id" => __reader.field(&mut self.app_id, "app_id"),
+            "component_id" => __reader.field(&mut self.component_id, "component_id"),
+            "component_type" => {
+                __reader.field(&mut self.component_type, "component_type")
+            }
+            "created" => __reader.field(&mut self.created, "created"),
+            "enterprise_id" => __reader.field(&mut self.enterprise_id, "enterprise_id"),
+            "event_type" => __reader.field(&mut self.event_type, "event_type"),
+            "level" => __reader.field(&mut self.level, "level"),
+            "parent_execution_id" => {
+                __reader.field(&mut self.parent_execution_id, "parent_execution_id")
+            }
+            "payload" => __reader.field(&mut self.payload, "payload"),
+            "source" => __reader.field(&mut self.source, "source"),
+            "team_id" => __reader.field(&mut self.team_id, "team_id"),
+            "trace_id" => __reader.field(&mut self.trace_id, "trace_id"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("app_id", &self.app_id)?;
-        __writer.opt("component_id", &self.component_id)?;
-        __writer.opt("component_type", &self.component_type)?;
-        __writer.opt("created", &self.created)?;
-        __writer.opt("enterprise_id", &self.enterprise_id)?;
-        __writer.opt("event_type", &self.event_type)?;
-        __writer.opt("level", &self.level)?;
-        __writer.opt("parent_execution_id", &self.parent_execution_id)?;
-        __writer.opt("payload", &self.payload)?;
-        __writer.opt("source", &self.source)?;
-        __writer.opt("team_id", &self.team_id)?;
-        __writer.opt("trace_id", &self.trace_id)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("app_id", &self.app_id)
+            .opt("component_id", &self.component_id)
+            .opt("component_type", &self.component_type)
+            .opt("created", &self.created)
+            .opt("enterprise_id", &self.enterprise_id)
+            .opt("event_type", &self.event_type)
+            .opt("level", &self.level)
+            .opt("parent_execution_id", &self.parent_execution_id)
+            .opt("payload", &self.payload)
+            .opt("source", &self.source)
+            .opt("team_id", &self.team_id)
+            .opt("trace_id", &self.trace_id);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -636,139 +628,117 @@ pub struct AdminAppsActivitiesListResponseActivitiesPayload {
 impl rt::de::Record for AdminAppsActivitiesListResponseActivitiesPayload {
     const NAME: &'static str = "AdminAppsActivitiesListResponseActivitiesPayload";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "action" => __reader.field(&mut __this.action, "action"),
-                "actor" => __reader.field(&mut __this.actor, "actor"),
-                "app_id" => __reader.field(&mut __this.app_id, "app_id"),
-                "billing_reason" => {
-                    __reader.field(&mut __this.billing_reason, "billing_reason")
-                }
-                "bot_user_id" => __reader.field(&mut __this.bot_user_id, "bot_user_id"),
-                "bundle_size_kb" => {
-                    __reader.field(&mut __this.bundle_size_kb, "bundle_size_kb")
-                }
-                "channel_id" => __reader.field(&mut __this.channel_id, "channel_id"),
-                "code" => __reader.field(&mut __this.code, "code"),
-                "current_step" => {
-                    __reader.field(&mut __this.current_step, "current_step")
-                }
-                "datastore_name" => {
-                    __reader.field(&mut __this.datastore_name, "datastore_name")
-                }
-                "details" => __reader.field(&mut __this.details, "details"),
-                "elapsed_ms" => __reader.field(&mut __this.elapsed_ms, "elapsed_ms"),
-                "error" => __reader.field(&mut __this.error, "error"),
-                "error_stage" => __reader.field(&mut __this.error_stage, "error_stage"),
-                "exec_outcome" => {
-                    __reader.field(&mut __this.exec_outcome, "exec_outcome")
-                }
-                "extra_message" => {
-                    __reader.field(&mut __this.extra_message, "extra_message")
-                }
-                "function_execution_id" => {
-                    __reader
-                        .field(
-                            &mut __this.function_execution_id,
-                            "function_execution_id",
-                        )
-                }
-                "function_id" => __reader.field(&mut __this.function_id, "function_id"),
-                "function_name" => {
-                    __reader.field(&mut __this.function_name, "function_name")
-                }
-                "function_type" => {
-                    __reader.field(&mut __this.function_type, "function_type")
-                }
-                "http_status_code" => {
-                    __reader.field(&mut __this.http_status_code, "http_status_code")
-                }
-                "inputs" => __reader.field(&mut __this.inputs, "inputs"),
-                "is_billing_excluded" => {
-                    __reader
-                        .field(&mut __this.is_billing_excluded, "is_billing_excluded")
-                }
-                "log" => __reader.field(&mut __this.log, "log"),
-                "message" => __reader.field(&mut __this.message, "message"),
-                "outputs" => __reader.field(&mut __this.outputs, "outputs"),
-                "provider_key" => {
-                    __reader.field(&mut __this.provider_key, "provider_key")
-                }
-                "request_type" => {
-                    __reader.field(&mut __this.request_type, "request_type")
-                }
-                "server_name" => __reader.field(&mut __this.server_name, "server_name"),
-                "team_id" => __reader.field(&mut __this.team_id, "team_id"),
-                "tokens_checked" => {
-                    __reader.field(&mut __this.tokens_checked, "tokens_checked")
-                }
-                "tool_count" => __reader.field(&mut __this.tool_count, "tool_count"),
-                "tool_name" => __reader.field(&mut __this.tool_name, "tool_name"),
-                "total_steps" => __reader.field(&mut __this.total_steps, "total_steps"),
-                "trigger" => __reader.field(&mut __this.trigger, "trigger"),
-                "type" => __reader.field(&mut __this.type_, "type"),
-                "user_id" => __reader.field(&mut __this.user_id, "user_id"),
-                "workflow_name" => {
-                    __reader.field(&mut __this.workflow_name, "workflow_name")
-                }
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "action" => __reader.field(&mut self.action, "action"),
+            "actor" => __reader.field(&mut self.actor, "actor"),
+            "app_id" => __reader.field(&mut self.app_id, "app_id"),
+            "billing_reason" => {
+                __reader.field(&mut self.billing_reason, "billing_reason")
+            }
+            "bot_user_id" => __reader.field(&mut self.bot_user_id, "bot_user_id"),
+            "bundle_size_kb" => {
+                __reader.field(&mut self.bundle_size_kb, "bundle_size_kb")
+            }
+            "channel_id" => __reader.field(&mut self.channel_id, "channel_id"),
+            "code" => __reader.field(&mut self.code, "code"),
+            "current_step" => __reader.field(&mut self.current_step, "current_step"),
+            "datastore_name" => {
+                __reader.field(&mut self.datastore_name, "datastore_name")
+            }
+            "details" => __reader.field(&mut self.details, "details"),
+            "elapsed_ms" => __reader.field(&mut self.elapsed_ms, "elapsed_ms"),
+            "error" => __reader.field(&mut self.error, "error"),
+            "error_stage" => __reader.field(&mut self.error_stage, "error_stage"),
+            "exec_outcome" => __reader.field(&mut self.exec_outcome, "exec_outcome"),
+            "extra_message" => __reader.field(&mut self.extra_message, "extra_message"),
+            "function_execution_id" => {
+                __reader.field(&mut self.function_execution_id, "function_execution_id")
+            }
+            "function_id" => __reader.field(&mut self.function_id, "function_id"),
+            "function_name" => __reader.field(&mut self.function_name, "function_name"),
+            "function_type" => __reader.field(&mut self.function_type, "function_type"),
+            "http_status_code" => {
+                __reader.field(&mut self.http_status_code, "http_status_code")
+            }
+            "inputs" => __reader.field(&mut self.inputs, "inputs"),
+            "is_billing_excluded" => {
+                __reader.field(&mut self.is_billing_excluded, "is_billing_excluded")
+            }
+            "log" => __reader.field(&mut self.log, "log"),
+            "message" => __reader.field(&mut self.message, "message"),
+            "outputs" => __reader.field(&mut self.outputs, "outputs"),
+            "provider_key" => __reader.field(&mut self.provider_key, "provider_key"),
+            "request_type" => __reader.field(&mut self.request_type, "request_type"),
+            "server_name" => __reader.field(&mut self.server_name, "server_name"),
+            "team_id" => __reader.field(&mut self.team_id, "team_id"),
+            "tokens_checked" => {
+                __reader.field(&mut self.tokens_checked, "tokens_checked")
+            }
+            "tool_count" => __reader.field(&mut self.tool_count, "tool_count"),
+            "tool_name" => __reader.field(&mut self.tool_name, "tool_name"),
+            "total_steps" => __reader.field(&mut self.total_steps, "total_steps"),
+            "trigger" => __reader.field(&mut self.trigger, "trigger"),
+            "type" => __reader.field(&mut self.type_, "type"),
+            "user_id" => __reader.field(&mut self.user_id, "user_id"),
+            "workflow_name" => __reader.field(&mut self.workflow_name, "workflow_name"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("action", &self.action)?;
-        __writer.opt("actor", &self.actor)?;
-        __writer.opt("app_id", &self.app_id)?;
-        __writer.opt("billing_reason", &self.billing_reason)?;
-        __writer.opt("bot_user_id", &self.bot_user_id)?;
-        __writer.opt("bundle_size_kb", &self.bundle_size_kb)?;
-        __writer.opt("channel_id", &self.channel_id)?;
-        __writer.opt("code", &self.code)?;
-        __writer.opt("current_step", &self.current_step)?;
-        __writer.opt("datastore_name", &self.datastore_name)?;
-        __writer.opt("details", &self.details)?;
-        __writer.opt("elapsed_ms", &self.elapsed_ms)?;
-        __writer.opt("error", &self.error)?;
-        __writer.opt("error_stage", &self.error_stage)?;
-        __writer.opt("exec_outcome", &self.exec_outcome)?;
-        __writer.opt("extra_message", &self.extra_message)?;
-        __writer.opt("function_execution_id", &self.function_execution_id)?;
-        __writer.opt("function_id", &self.function_id)?;
-        __writer.opt("function_name", &self.function_name)?;
-        __writer.opt("function_type", &self.function_type)?;
-        __writer.opt("http_status_code", &self.http_status_code)?;
-        __writer.opt_json("inputs", &self.inputs)?;
-        __writer.opt("is_billing_excluded", &self.is_billing_excluded)?;
-        __writer.opt("log", &self.log)?;
-        __writer.opt("message", &self.message)?;
-        __writer.opt("outputs", &self.outputs)?;
-        __writer.opt("provider_key", &self.provider_key)?;
-        __writer.opt("request_type", &self.request_type)?;
-        __writer.opt("server_name", &self.server_name)?;
-        __writer.opt("team_id", &self.team_id)?;
-        __writer.opt("tokens_checked", &self.tokens_checked)?;
-        __writer.opt("tool_count", &self.tool_count)?;
-        __writer.opt("tool_name", &self.tool_name)?;
-        __writer.opt("total_steps", &self.total_steps)?;
-        __writer.opt("trigger", &self.trigger)?;
-        __writer.opt("type", &self.type_)?;
-        __writer.opt("user_id", &self.user_id)?;
-        __writer.opt("workflow_name", &self.workflow_name)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("action", &self.action)
+            .opt("actor", &self.actor)
+            .opt("app_id", &self.app_id)
+            .opt("billing_reason", &self.billing_reason)
+            .opt("bot_user_id", &self.bot_user_id)
+            .opt("bundle_size_kb", &self.bundle_size_kb)
+            .opt("channel_id", &self.channel_id)
+            .opt("code", &self.code)
+            .opt("current_step", &self.current_step)
+            .opt("datastore_name", &self.datastore_name)
+            .opt("details", &self.details)
+            .opt("elapsed_ms", &self.elapsed_ms)
+            .opt("error", &self.error)
+            .opt("error_stage", &self.error_stage)
+            .opt("exec_outcome", &self.exec_outcome)
+            .opt("extra_message", &self.extra_message)
+            .opt("function_execution_id", &self.function_execution_id)
+            .opt("function_id", &self.function_id)
+            .opt("function_name", &self.function_name)
+            .opt("function_type", &self.function_type)
+            .opt("http_status_code", &self.http_status_code)
+            .opt_json("inputs", &self.inputs)
+            .opt("is_billing_excluded", &self.is_billing_excluded)
+            .opt("log", &self.log)
+            .opt("message", &self.message)
+            .opt("outputs", &self.outputs)
+            .opt("provider_key", &self.provider_key)
+            .opt("request_type", &self.request_type)
+            .opt("server_name", &self.server_name)
+            .opt("team_id", &self.team_id)
+            .opt("tokens_checked", &self.tokens_checked)
+            .opt("tool_count", &self.tool_count)
+            .opt("tool_name", &self.tool_name)
+            .opt("total_steps", &self.total_steps)
+            .opt("trigger", &self.trigger)
+            .opt("type", &self.type_)
+            .opt("user_id", &self.user_id)
+            .opt("workflow_name", &self.workflow_name);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -790,32 +760,29 @@ pub struct AdminAppsActivitiesListResponseActivitiesPayloadOutputs {
 impl rt::de::Record for AdminAppsActivitiesListResponseActivitiesPayloadOutputs {
     const NAME: &'static str = "AdminAppsActivitiesListResponseActivitiesPayloadOutputs";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "channel_id" => __reader.field(&mut __this.channel_id, "channel_id"),
-                "message_ts" => __reader.field(&mut __this.message_ts, "message_ts"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "channel_id" => __reader.field(&mut self.channel_id, "channel_id"),
+            "message_ts" => __reader.field(&mut self.message_ts, "message_ts"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("channel_id", &self.channel_id)?;
-        __writer.opt("message_ts", &self.message_ts)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer.opt("channel_id", &self.channel_id).opt("message_ts", &self.message_ts);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -843,38 +810,37 @@ pub struct AdminAppsActivitiesListResponseActivitiesPayloadTrigger {
 impl rt::de::Record for AdminAppsActivitiesListResponseActivitiesPayloadTrigger {
     const NAME: &'static str = "AdminAppsActivitiesListResponseActivitiesPayloadTrigger";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "config" => __reader.field(&mut __this.config, "config"),
-                "id" => __reader.field(&mut __this.id, "id"),
-                "trip_information" => {
-                    __reader.field(&mut __this.trip_information, "trip_information")
-                }
-                "type" => __reader.field(&mut __this.type_, "type"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "config" => __reader.field(&mut self.config, "config"),
+            "id" => __reader.field(&mut self.id, "id"),
+            "trip_information" => {
+                __reader.field(&mut self.trip_information, "trip_information")
+            }
+            "type" => __reader.field(&mut self.type_, "type"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("config", &self.config)?;
-        __writer.opt("id", &self.id)?;
-        __writer.opt("trip_information", &self.trip_information)?;
-        __writer.opt("type", &self.type_)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("config", &self.config)
+            .opt("id", &self.id)
+            .opt("trip_information", &self.trip_information)
+            .opt("type", &self.type_);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -900,36 +866,35 @@ pub struct AdminAppsActivitiesListResponseActivitiesPayloadTriggerConfig {
 impl rt::de::Record for AdminAppsActivitiesListResponseActivitiesPayloadTriggerConfig {
     const NAME: &'static str = "AdminAppsActivitiesListResponseActivitiesPayloadTriggerConfig";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "description" => __reader.field(&mut __this.description, "description"),
-                "event_type" => __reader.field(&mut __this.event_type, "event_type"),
-                "name" => __reader.field(&mut __this.name, "name"),
-                "schema" => __reader.field(&mut __this.schema, "schema"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "description" => __reader.field(&mut self.description, "description"),
+            "event_type" => __reader.field(&mut self.event_type, "event_type"),
+            "name" => __reader.field(&mut self.name, "name"),
+            "schema" => __reader.field(&mut self.schema, "schema"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("description", &self.description)?;
-        __writer.opt("event_type", &self.event_type)?;
-        __writer.opt("name", &self.name)?;
-        __writer.opt_json("schema", &self.schema)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("description", &self.description)
+            .opt("event_type", &self.event_type)
+            .opt("name", &self.name)
+            .opt_json("schema", &self.schema);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -958,38 +923,37 @@ impl rt::de::Record
 for AdminAppsActivitiesListResponseActivitiesPayloadTriggerTripInformation {
     const NAME: &'static str = "AdminAppsActivitiesListResponseActivitiesPayloadTriggerTripInformation";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "channel_id" => __reader.field(&mut __this.channel_id, "channel_id"),
-                "list_id" => __reader.field(&mut __this.list_id, "list_id"),
-                "message_ts" => __reader.field(&mut __this.message_ts, "message_ts"),
-                "reaction" => __reader.field(&mut __this.reaction, "reaction"),
-                "user_id" => __reader.field(&mut __this.user_id, "user_id"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "channel_id" => __reader.field(&mut self.channel_id, "channel_id"),
+            "list_id" => __reader.field(&mut self.list_id, "list_id"),
+            "message_ts" => __reader.field(&mut self.message_ts, "message_ts"),
+            "reaction" => __reader.field(&mut self.reaction, "reaction"),
+            "user_id" => __reader.field(&mut self.user_id, "user_id"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("channel_id", &self.channel_id)?;
-        __writer.opt("list_id", &self.list_id)?;
-        __writer.opt("message_ts", &self.message_ts)?;
-        __writer.opt("reaction", &self.reaction)?;
-        __writer.opt("user_id", &self.user_id)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("channel_id", &self.channel_id)
+            .opt("list_id", &self.list_id)
+            .opt("message_ts", &self.message_ts)
+            .opt("reaction", &self.reaction)
+            .opt("user_id", &self.user_id);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 

@@ -141,35 +141,31 @@ pub struct AdminAppsConfigLookupResponse {
 
 impl rt::de::Record for AdminAppsConfigLookupResponse {
     const NAME: &'static str = "AdminAppsConfigLookupResponse";
+    const REQUIRED: &'static [&'static str] = &["configs"];
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        let mut configs = None;
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "ok" => __reader.skip(),
-                "configs" => __reader.field(&mut configs, "configs"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.configs = __reader.required(configs, "configs");
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "ok" => __reader.skip(),
+            "configs" => __reader.value(&mut self.configs, "configs"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.req("ok", &true)?;
-        __writer.req("configs", &self.configs)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer.req("ok", &true).req("configs", &self.configs);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -305,43 +301,38 @@ pub struct AdminAppsConfigLookupResponseConfigs {
 impl rt::de::Record for AdminAppsConfigLookupResponseConfigs {
     const NAME: &'static str = "AdminAppsConfigLookupResponseConfigs";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "app_id" => __reader.field(&mut __this.app_id, "app_id"),
-                "domain_restrictions" => {
-                    __reader
-                        .field(&mut __this.domain_restrictions, "domain_restrictions")
-                }
-                "workflow_auth_strategy" => {
-                    __reader
-                        .field(
-                            &mut __this.workflow_auth_strategy,
-                            "workflow_auth_strategy",
-                        )
-                }
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "app_id" => __reader.field(&mut self.app_id, "app_id"),
+            "domain_restrictions" => {
+                __reader.field(&mut self.domain_restrictions, "domain_restrictions")
+            }
+            "workflow_auth_strategy" => {
+                __reader
+                    .field(&mut self.workflow_auth_strategy, "workflow_auth_strategy")
+            }
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("app_id", &self.app_id)?;
-        __writer.opt("domain_restrictions", &self.domain_restrictions)?;
-        __writer.opt("workflow_auth_strategy", &self.workflow_auth_strategy)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("app_id", &self.app_id)
+            .opt("domain_restrictions", &self.domain_restrictions)
+            .opt("workflow_auth_strategy", &self.workflow_auth_strategy);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -363,32 +354,29 @@ pub struct AdminAppsConfigLookupResponseConfigsDomainRestrictions {
 impl rt::de::Record for AdminAppsConfigLookupResponseConfigsDomainRestrictions {
     const NAME: &'static str = "AdminAppsConfigLookupResponseConfigsDomainRestrictions";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "emails" => __reader.field(&mut __this.emails, "emails"),
-                "urls" => __reader.field(&mut __this.urls, "urls"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "emails" => __reader.field(&mut self.emails, "emails"),
+            "urls" => __reader.field(&mut self.urls, "urls"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("emails", &self.emails)?;
-        __writer.opt("urls", &self.urls)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer.opt("emails", &self.emails).opt("urls", &self.urls);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 

@@ -211,39 +211,37 @@ pub struct AdminAppsRequestsListResponse {
 
 impl rt::de::Record for AdminAppsRequestsListResponse {
     const NAME: &'static str = "AdminAppsRequestsListResponse";
+    const REQUIRED: &'static [&'static str] = &["app_requests"];
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        let mut app_requests = None;
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "ok" => __reader.skip(),
-                "app_requests" => __reader.field(&mut app_requests, "app_requests"),
-                "response_metadata" => {
-                    __reader.field(&mut __this.response_metadata, "response_metadata")
-                }
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.app_requests = __reader.required(app_requests, "app_requests");
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "ok" => __reader.skip(),
+            "app_requests" => __reader.value(&mut self.app_requests, "app_requests"),
+            "response_metadata" => {
+                __reader.field(&mut self.response_metadata, "response_metadata")
+            }
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.req("ok", &true)?;
-        __writer.req("app_requests", &self.app_requests)?;
-        __writer.opt("response_metadata", &self.response_metadata)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .req("ok", &true)
+            .req("app_requests", &self.app_requests)
+            .opt("response_metadata", &self.response_metadata);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -435,57 +433,53 @@ pub struct AdminAppsRequestsListResponseAppRequests {
 impl rt::de::Record for AdminAppsRequestsListResponseAppRequests {
     const NAME: &'static str = "AdminAppsRequestsListResponseAppRequests";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "app" => __reader.field(&mut __this.app, "app"),
-                "date_created" => {
-                    __reader.field(&mut __this.date_created, "date_created")
-                }
-                "id" => __reader.field(&mut __this.id, "id"),
-                "is_user_app_collaborator" => {
-                    __reader
-                        .field(
-                            &mut __this.is_user_app_collaborator,
-                            "is_user_app_collaborator",
-                        )
-                }
-                "message" => __reader.field(&mut __this.message, "message"),
-                "previous_resolution" => {
-                    __reader
-                        .field(&mut __this.previous_resolution, "previous_resolution")
-                }
-                "scopes" => __reader.field(&mut __this.scopes, "scopes"),
-                "team" => __reader.field(&mut __this.team, "team"),
-                "user" => __reader.field(&mut __this.user, "user"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "app" => __reader.field(&mut self.app, "app"),
+            "date_created" => __reader.field(&mut self.date_created, "date_created"),
+            "id" => __reader.field(&mut self.id, "id"),
+            "is_user_app_collaborator" => {
+                __reader
+                    .field(
+                        &mut self.is_user_app_collaborator,
+                        "is_user_app_collaborator",
+                    )
+            }
+            "message" => __reader.field(&mut self.message, "message"),
+            "previous_resolution" => {
+                __reader.field(&mut self.previous_resolution, "previous_resolution")
+            }
+            "scopes" => __reader.field(&mut self.scopes, "scopes"),
+            "team" => __reader.field(&mut self.team, "team"),
+            "user" => __reader.field(&mut self.user, "user"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("app", &self.app)?;
-        __writer.opt("date_created", &self.date_created)?;
-        __writer.opt("id", &self.id)?;
-        __writer.opt("is_user_app_collaborator", &self.is_user_app_collaborator)?;
-        __writer.opt("message", &self.message)?;
-        __writer.opt("previous_resolution", &self.previous_resolution)?;
-        __writer.opt_json("scopes", &self.scopes)?;
-        __writer.opt("team", &self.team)?;
-        __writer.opt("user", &self.user)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("app", &self.app)
+            .opt("date_created", &self.date_created)
+            .opt("id", &self.id)
+            .opt("is_user_app_collaborator", &self.is_user_app_collaborator)
+            .opt("message", &self.message)
+            .opt("previous_resolution", &self.previous_resolution)
+            .opt_json("scopes", &self.scopes)
+            .opt("team", &self.team)
+            .opt("user", &self.user);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -527,69 +521,67 @@ pub struct AdminAppsRequestsListResponseAppRequestsApp {
 impl rt::de::Record for AdminAppsRequestsListResponseAppRequestsApp {
     const NAME: &'static str = "AdminAppsRequestsListResponseAppRequestsApp";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "additional_info" => {
-                    __reader.field(&mut __this.additional_info, "additional_info")
-                }
-                "app_directory_url" => {
-                    __reader.field(&mut __this.app_directory_url, "app_directory_url")
-                }
-                "app_homepage_url" => {
-                    __reader.field(&mut __this.app_homepage_url, "app_homepage_url")
-                }
-                "description" => __reader.field(&mut __this.description, "description"),
-                "help_url" => __reader.field(&mut __this.help_url, "help_url"),
-                "icons" => __reader.field(&mut __this.icons, "icons"),
-                "id" => __reader.field(&mut __this.id, "id"),
-                "is_app_directory_approved" => {
-                    __reader
-                        .field(
-                            &mut __this.is_app_directory_approved,
-                            "is_app_directory_approved",
-                        )
-                }
-                "is_granular_bot_app" => {
-                    __reader
-                        .field(&mut __this.is_granular_bot_app, "is_granular_bot_app")
-                }
-                "is_internal" => __reader.field(&mut __this.is_internal, "is_internal"),
-                "name" => __reader.field(&mut __this.name, "name"),
-                "privacy_policy_url" => {
-                    __reader.field(&mut __this.privacy_policy_url, "privacy_policy_url")
-                }
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "additional_info" => {
+                __reader.field(&mut self.additional_info, "additional_info")
+            }
+            "app_directory_url" => {
+                __reader.field(&mut self.app_directory_url, "app_directory_url")
+            }
+            "app_homepage_url" => {
+                __reader.field(&mut self.app_homepage_url, "app_homepage_url")
+            }
+            "description" => __reader.field(&mut self.description, "description"),
+            "help_url" => __reader.field(&mut self.help_url, "help_url"),
+            "icons" => __reader.field(&mut self.icons, "icons"),
+            "id" => __reader.field(&mut self.id, "id"),
+            "is_app_directory_approved" => {
+                __reader
+                    .field(
+                        &mut self.is_app_directory_approved,
+                        "is_app_directory_approved",
+                    )
+            }
+            "is_granular_bot_app" => {
+                __reader.field(&mut self.is_granular_bot_app, "is_granular_bot_app")
+            }
+            "is_internal" => __reader.field(&mut self.is_internal, "is_internal"),
+            "name" => __reader.field(&mut self.name, "name"),
+            "privacy_policy_url" => {
+                __reader.field(&mut self.privacy_policy_url, "privacy_policy_url")
+            }
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("additional_info", &self.additional_info)?;
-        __writer.opt("app_directory_url", &self.app_directory_url)?;
-        __writer.opt("app_homepage_url", &self.app_homepage_url)?;
-        __writer.opt("description", &self.description)?;
-        __writer.opt("help_url", &self.help_url)?;
-        __writer.opt("icons", &self.icons)?;
-        __writer.opt("id", &self.id)?;
-        __writer.opt("is_app_directory_approved", &self.is_app_directory_approved)?;
-        __writer.opt("is_granular_bot_app", &self.is_granular_bot_app)?;
-        __writer.opt("is_internal", &self.is_internal)?;
-        __writer.opt("name", &self.name)?;
-        __writer.opt("privacy_policy_url", &self.privacy_policy_url)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("additional_info", &self.additional_info)
+            .opt("app_directory_url", &self.app_directory_url)
+            .opt("app_homepage_url", &self.app_homepage_url)
+            .opt("description", &self.description)
+            .opt("help_url", &self.help_url)
+            .opt("icons", &self.icons)
+            .opt("id", &self.id)
+            .opt("is_app_directory_approved", &self.is_app_directory_approved)
+            .opt("is_granular_bot_app", &self.is_granular_bot_app)
+            .opt("is_internal", &self.is_internal)
+            .opt("name", &self.name)
+            .opt("privacy_policy_url", &self.privacy_policy_url);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -629,52 +621,51 @@ pub struct AdminAppsRequestsListResponseAppRequestsAppIcons {
 impl rt::de::Record for AdminAppsRequestsListResponseAppRequestsAppIcons {
     const NAME: &'static str = "AdminAppsRequestsListResponseAppRequestsAppIcons";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "image_1024" => __reader.field(&mut __this.image_1024, "image_1024"),
-                "image_128" => __reader.field(&mut __this.image_128, "image_128"),
-                "image_192" => __reader.field(&mut __this.image_192, "image_192"),
-                "image_32" => __reader.field(&mut __this.image_32, "image_32"),
-                "image_36" => __reader.field(&mut __this.image_36, "image_36"),
-                "image_48" => __reader.field(&mut __this.image_48, "image_48"),
-                "image_512" => __reader.field(&mut __this.image_512, "image_512"),
-                "image_64" => __reader.field(&mut __this.image_64, "image_64"),
-                "image_72" => __reader.field(&mut __this.image_72, "image_72"),
-                "image_96" => __reader.field(&mut __this.image_96, "image_96"),
-                "image_original" => {
-                    __reader.field(&mut __this.image_original, "image_original")
-                }
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "image_1024" => __reader.field(&mut self.image_1024, "image_1024"),
+            "image_128" => __reader.field(&mut self.image_128, "image_128"),
+            "image_192" => __reader.field(&mut self.image_192, "image_192"),
+            "image_32" => __reader.field(&mut self.image_32, "image_32"),
+            "image_36" => __reader.field(&mut self.image_36, "image_36"),
+            "image_48" => __reader.field(&mut self.image_48, "image_48"),
+            "image_512" => __reader.field(&mut self.image_512, "image_512"),
+            "image_64" => __reader.field(&mut self.image_64, "image_64"),
+            "image_72" => __reader.field(&mut self.image_72, "image_72"),
+            "image_96" => __reader.field(&mut self.image_96, "image_96"),
+            "image_original" => {
+                __reader.field(&mut self.image_original, "image_original")
+            }
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("image_1024", &self.image_1024)?;
-        __writer.opt("image_128", &self.image_128)?;
-        __writer.opt("image_192", &self.image_192)?;
-        __writer.opt("image_32", &self.image_32)?;
-        __writer.opt("image_36", &self.image_36)?;
-        __writer.opt("image_48", &self.image_48)?;
-        __writer.opt("image_512", &self.image_512)?;
-        __writer.opt("image_64", &self.image_64)?;
-        __writer.opt("image_72", &self.image_72)?;
-        __writer.opt("image_96", &self.image_96)?;
-        __writer.opt("image_original", &self.image_original)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("image_1024", &self.image_1024)
+            .opt("image_128", &self.image_128)
+            .opt("image_192", &self.image_192)
+            .opt("image_32", &self.image_32)
+            .opt("image_36", &self.image_36)
+            .opt("image_48", &self.image_48)
+            .opt("image_512", &self.image_512)
+            .opt("image_64", &self.image_64)
+            .opt("image_72", &self.image_72)
+            .opt("image_96", &self.image_96)
+            .opt("image_original", &self.image_original);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -696,32 +687,29 @@ pub struct AdminAppsRequestsListResponseAppRequestsPreviousResolution {
 impl rt::de::Record for AdminAppsRequestsListResponseAppRequestsPreviousResolution {
     const NAME: &'static str = "AdminAppsRequestsListResponseAppRequestsPreviousResolution";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "scopes" => __reader.field(&mut __this.scopes, "scopes"),
-                "status" => __reader.field(&mut __this.status, "status"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "scopes" => __reader.field(&mut self.scopes, "scopes"),
+            "status" => __reader.field(&mut self.status, "status"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt_json("scopes", &self.scopes)?;
-        __writer.opt("status", &self.status)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer.opt_json("scopes", &self.scopes).opt("status", &self.status);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 

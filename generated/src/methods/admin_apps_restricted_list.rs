@@ -203,41 +203,39 @@ pub struct AdminAppsRestrictedListResponse {
 
 impl rt::de::Record for AdminAppsRestrictedListResponse {
     const NAME: &'static str = "AdminAppsRestrictedListResponse";
+    const REQUIRED: &'static [&'static str] = &["restricted_apps"];
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        let mut restricted_apps = None;
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "ok" => __reader.skip(),
-                "restricted_apps" => {
-                    __reader.field(&mut restricted_apps, "restricted_apps")
-                }
-                "response_metadata" => {
-                    __reader.field(&mut __this.response_metadata, "response_metadata")
-                }
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.restricted_apps = __reader.required(restricted_apps, "restricted_apps");
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "ok" => __reader.skip(),
+            "restricted_apps" => {
+                __reader.value(&mut self.restricted_apps, "restricted_apps")
+            }
+            "response_metadata" => {
+                __reader.field(&mut self.response_metadata, "response_metadata")
+            }
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.req("ok", &true)?;
-        __writer.req("restricted_apps", &self.restricted_apps)?;
-        __writer.opt("response_metadata", &self.response_metadata)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .req("ok", &true)
+            .req("restricted_apps", &self.restricted_apps)
+            .opt("response_metadata", &self.response_metadata);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -388,40 +386,37 @@ pub struct AdminAppsRestrictedListResponseRestrictedApps {
 impl rt::de::Record for AdminAppsRestrictedListResponseRestrictedApps {
     const NAME: &'static str = "AdminAppsRestrictedListResponseRestrictedApps";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "app" => __reader.field(&mut __this.app, "app"),
-                "date_updated" => {
-                    __reader.field(&mut __this.date_updated, "date_updated")
-                }
-                "last_resolved_by" => {
-                    __reader.field(&mut __this.last_resolved_by, "last_resolved_by")
-                }
-                "scopes" => __reader.field(&mut __this.scopes, "scopes"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "app" => __reader.field(&mut self.app, "app"),
+            "date_updated" => __reader.field(&mut self.date_updated, "date_updated"),
+            "last_resolved_by" => {
+                __reader.field(&mut self.last_resolved_by, "last_resolved_by")
+            }
+            "scopes" => __reader.field(&mut self.scopes, "scopes"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("app", &self.app)?;
-        __writer.opt("date_updated", &self.date_updated)?;
-        __writer.opt("last_resolved_by", &self.last_resolved_by)?;
-        __writer.opt("scopes", &self.scopes)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("app", &self.app)
+            .opt("date_updated", &self.date_updated)
+            .opt("last_resolved_by", &self.last_resolved_by)
+            .opt("scopes", &self.scopes);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -463,69 +458,67 @@ pub struct AdminAppsRestrictedListResponseRestrictedAppsApp {
 impl rt::de::Record for AdminAppsRestrictedListResponseRestrictedAppsApp {
     const NAME: &'static str = "AdminAppsRestrictedListResponseRestrictedAppsApp";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "additional_info" => {
-                    __reader.field(&mut __this.additional_info, "additional_info")
-                }
-                "app_directory_url" => {
-                    __reader.field(&mut __this.app_directory_url, "app_directory_url")
-                }
-                "app_homepage_url" => {
-                    __reader.field(&mut __this.app_homepage_url, "app_homepage_url")
-                }
-                "description" => __reader.field(&mut __this.description, "description"),
-                "help_url" => __reader.field(&mut __this.help_url, "help_url"),
-                "icons" => __reader.field(&mut __this.icons, "icons"),
-                "id" => __reader.field(&mut __this.id, "id"),
-                "is_app_directory_approved" => {
-                    __reader
-                        .field(
-                            &mut __this.is_app_directory_approved,
-                            "is_app_directory_approved",
-                        )
-                }
-                "is_granular_bot_app" => {
-                    __reader
-                        .field(&mut __this.is_granular_bot_app, "is_granular_bot_app")
-                }
-                "is_internal" => __reader.field(&mut __this.is_internal, "is_internal"),
-                "name" => __reader.field(&mut __this.name, "name"),
-                "privacy_policy_url" => {
-                    __reader.field(&mut __this.privacy_policy_url, "privacy_policy_url")
-                }
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "additional_info" => {
+                __reader.field(&mut self.additional_info, "additional_info")
+            }
+            "app_directory_url" => {
+                __reader.field(&mut self.app_directory_url, "app_directory_url")
+            }
+            "app_homepage_url" => {
+                __reader.field(&mut self.app_homepage_url, "app_homepage_url")
+            }
+            "description" => __reader.field(&mut self.description, "description"),
+            "help_url" => __reader.field(&mut self.help_url, "help_url"),
+            "icons" => __reader.field(&mut self.icons, "icons"),
+            "id" => __reader.field(&mut self.id, "id"),
+            "is_app_directory_approved" => {
+                __reader
+                    .field(
+                        &mut self.is_app_directory_approved,
+                        "is_app_directory_approved",
+                    )
+            }
+            "is_granular_bot_app" => {
+                __reader.field(&mut self.is_granular_bot_app, "is_granular_bot_app")
+            }
+            "is_internal" => __reader.field(&mut self.is_internal, "is_internal"),
+            "name" => __reader.field(&mut self.name, "name"),
+            "privacy_policy_url" => {
+                __reader.field(&mut self.privacy_policy_url, "privacy_policy_url")
+            }
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("additional_info", &self.additional_info)?;
-        __writer.opt("app_directory_url", &self.app_directory_url)?;
-        __writer.opt("app_homepage_url", &self.app_homepage_url)?;
-        __writer.opt("description", &self.description)?;
-        __writer.opt("help_url", &self.help_url)?;
-        __writer.opt("icons", &self.icons)?;
-        __writer.opt("id", &self.id)?;
-        __writer.opt("is_app_directory_approved", &self.is_app_directory_approved)?;
-        __writer.opt("is_granular_bot_app", &self.is_granular_bot_app)?;
-        __writer.opt("is_internal", &self.is_internal)?;
-        __writer.opt("name", &self.name)?;
-        __writer.opt("privacy_policy_url", &self.privacy_policy_url)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("additional_info", &self.additional_info)
+            .opt("app_directory_url", &self.app_directory_url)
+            .opt("app_homepage_url", &self.app_homepage_url)
+            .opt("description", &self.description)
+            .opt("help_url", &self.help_url)
+            .opt("icons", &self.icons)
+            .opt("id", &self.id)
+            .opt("is_app_directory_approved", &self.is_app_directory_approved)
+            .opt("is_granular_bot_app", &self.is_granular_bot_app)
+            .opt("is_internal", &self.is_internal)
+            .opt("name", &self.name)
+            .opt("privacy_policy_url", &self.privacy_policy_url);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -565,52 +558,51 @@ pub struct AdminAppsRestrictedListResponseRestrictedAppsAppIcons {
 impl rt::de::Record for AdminAppsRestrictedListResponseRestrictedAppsAppIcons {
     const NAME: &'static str = "AdminAppsRestrictedListResponseRestrictedAppsAppIcons";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "image_1024" => __reader.field(&mut __this.image_1024, "image_1024"),
-                "image_128" => __reader.field(&mut __this.image_128, "image_128"),
-                "image_192" => __reader.field(&mut __this.image_192, "image_192"),
-                "image_32" => __reader.field(&mut __this.image_32, "image_32"),
-                "image_36" => __reader.field(&mut __this.image_36, "image_36"),
-                "image_48" => __reader.field(&mut __this.image_48, "image_48"),
-                "image_512" => __reader.field(&mut __this.image_512, "image_512"),
-                "image_64" => __reader.field(&mut __this.image_64, "image_64"),
-                "image_72" => __reader.field(&mut __this.image_72, "image_72"),
-                "image_96" => __reader.field(&mut __this.image_96, "image_96"),
-                "image_original" => {
-                    __reader.field(&mut __this.image_original, "image_original")
-                }
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "image_1024" => __reader.field(&mut self.image_1024, "image_1024"),
+            "image_128" => __reader.field(&mut self.image_128, "image_128"),
+            "image_192" => __reader.field(&mut self.image_192, "image_192"),
+            "image_32" => __reader.field(&mut self.image_32, "image_32"),
+            "image_36" => __reader.field(&mut self.image_36, "image_36"),
+            "image_48" => __reader.field(&mut self.image_48, "image_48"),
+            "image_512" => __reader.field(&mut self.image_512, "image_512"),
+            "image_64" => __reader.field(&mut self.image_64, "image_64"),
+            "image_72" => __reader.field(&mut self.image_72, "image_72"),
+            "image_96" => __reader.field(&mut self.image_96, "image_96"),
+            "image_original" => {
+                __reader.field(&mut self.image_original, "image_original")
+            }
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("image_1024", &self.image_1024)?;
-        __writer.opt("image_128", &self.image_128)?;
-        __writer.opt("image_192", &self.image_192)?;
-        __writer.opt("image_32", &self.image_32)?;
-        __writer.opt("image_36", &self.image_36)?;
-        __writer.opt("image_48", &self.image_48)?;
-        __writer.opt("image_512", &self.image_512)?;
-        __writer.opt("image_64", &self.image_64)?;
-        __writer.opt("image_72", &self.image_72)?;
-        __writer.opt("image_96", &self.image_96)?;
-        __writer.opt("image_original", &self.image_original)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("image_1024", &self.image_1024)
+            .opt("image_128", &self.image_128)
+            .opt("image_192", &self.image_192)
+            .opt("image_32", &self.image_32)
+            .opt("image_36", &self.image_36)
+            .opt("image_48", &self.image_48)
+            .opt("image_512", &self.image_512)
+            .opt("image_64", &self.image_64)
+            .opt("image_72", &self.image_72)
+            .opt("image_96", &self.image_96)
+            .opt("image_original", &self.image_original);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -632,32 +624,29 @@ pub struct AdminAppsRestrictedListResponseRestrictedAppsLastResolvedBy {
 impl rt::de::Record for AdminAppsRestrictedListResponseRestrictedAppsLastResolvedBy {
     const NAME: &'static str = "AdminAppsRestrictedListResponseRestrictedAppsLastResolvedBy";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "actor_id" => __reader.field(&mut __this.actor_id, "actor_id"),
-                "actor_type" => __reader.field(&mut __this.actor_type, "actor_type"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "actor_id" => __reader.field(&mut self.actor_id, "actor_id"),
+            "actor_type" => __reader.field(&mut self.actor_type, "actor_type"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("actor_id", &self.actor_id)?;
-        __writer.opt("actor_type", &self.actor_type)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer.opt("actor_id", &self.actor_id).opt("actor_type", &self.actor_type);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -683,38 +672,35 @@ pub struct AdminAppsRestrictedListResponseRestrictedAppsScopes {
 impl rt::de::Record for AdminAppsRestrictedListResponseRestrictedAppsScopes {
     const NAME: &'static str = "AdminAppsRestrictedListResponseRestrictedAppsScopes";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "description" => __reader.field(&mut __this.description, "description"),
-                "is_sensitive" => {
-                    __reader.field(&mut __this.is_sensitive, "is_sensitive")
-                }
-                "name" => __reader.field(&mut __this.name, "name"),
-                "token_type" => __reader.field(&mut __this.token_type, "token_type"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "description" => __reader.field(&mut self.description, "description"),
+            "is_sensitive" => __reader.field(&mut self.is_sensitive, "is_sensitive"),
+            "name" => __reader.field(&mut self.name, "name"),
+            "token_type" => __reader.field(&mut self.token_type, "token_type"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("description", &self.description)?;
-        __writer.opt("is_sensitive", &self.is_sensitive)?;
-        __writer.opt("name", &self.name)?;
-        __writer.opt("token_type", &self.token_type)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("description", &self.description)
+            .opt("is_sensitive", &self.is_sensitive)
+            .opt("name", &self.name)
+            .opt("token_type", &self.token_type);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 

@@ -76,38 +76,33 @@ pub struct AdminAuditAnomalyAllowGetItemResponse {
 impl rt::de::Record for AdminAuditAnomalyAllowGetItemResponse {
     const NAME: &'static str = "AdminAuditAnomalyAllowGetItemResponse";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "ok" => __reader.skip(),
-                "trusted_cidr" => {
-                    __reader.field(&mut __this.trusted_cidr, "trusted_cidr")
-                }
-                "trusted_asns" => {
-                    __reader.field(&mut __this.trusted_asns, "trusted_asns")
-                }
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "ok" => __reader.skip(),
+            "trusted_cidr" => __reader.field(&mut self.trusted_cidr, "trusted_cidr"),
+            "trusted_asns" => __reader.field(&mut self.trusted_asns, "trusted_asns"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.req("ok", &true)?;
-        __writer.opt("trusted_cidr", &self.trusted_cidr)?;
-        __writer.opt("trusted_asns", &self.trusted_asns)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .req("ok", &true)
+            .opt("trusted_cidr", &self.trusted_cidr)
+            .opt("trusted_asns", &self.trusted_asns);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 

@@ -156,46 +156,41 @@ pub struct AdminAuthPolicyGetEntitiesResponse {
 
 impl rt::de::Record for AdminAuthPolicyGetEntitiesResponse {
     const NAME: &'static str = "AdminAuthPolicyGetEntitiesResponse";
+    const REQUIRED: &'static [&'static str] = &["entities", "entity_total_count"];
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        let mut entities = None;
-        let mut entity_total_count = None;
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "ok" => __reader.skip(),
-                "entities" => __reader.field(&mut entities, "entities"),
-                "entity_total_count" => {
-                    __reader.field(&mut entity_total_count, "entity_total_count")
-                }
-                "response_metadata" => {
-                    __reader.field(&mut __this.response_metadata, "response_metadata")
-                }
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.entities = __reader.required(entities, "entities");
-        __this.entity_total_count = __reader
-            .required(entity_total_count, "entity_total_count");
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "ok" => __reader.skip(),
+            "entities" => __reader.value(&mut self.entities, "entities"),
+            "entity_total_count" => {
+                __reader.value(&mut self.entity_total_count, "entity_total_count")
+            }
+            "response_metadata" => {
+                __reader.field(&mut self.response_metadata, "response_metadata")
+            }
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.req("ok", &true)?;
-        __writer.req("entities", &self.entities)?;
-        __writer.req("entity_total_count", &self.entity_total_count)?;
-        __writer.opt("response_metadata", &self.response_metadata)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .req("ok", &true)
+            .req("entities", &self.entities)
+            .req("entity_total_count", &self.entity_total_count)
+            .opt("response_metadata", &self.response_metadata);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -318,34 +313,33 @@ pub struct AdminAuthPolicyGetEntitiesResponseEntities {
 impl rt::de::Record for AdminAuthPolicyGetEntitiesResponseEntities {
     const NAME: &'static str = "AdminAuthPolicyGetEntitiesResponseEntities";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "date_added" => __reader.field(&mut __this.date_added, "date_added"),
-                "entity_id" => __reader.field(&mut __this.entity_id, "entity_id"),
-                "entity_type" => __reader.field(&mut __this.entity_type, "entity_type"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "date_added" => __reader.field(&mut self.date_added, "date_added"),
+            "entity_id" => __reader.field(&mut self.entity_id, "entity_id"),
+            "entity_type" => __reader.field(&mut self.entity_type, "entity_type"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("date_added", &self.date_added)?;
-        __writer.opt("entity_id", &self.entity_id)?;
-        __writer.opt("entity_type", &self.entity_type)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("date_added", &self.date_added)
+            .opt("entity_id", &self.entity_id)
+            .opt("entity_type", &self.entity_type);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 

@@ -108,38 +108,33 @@ pub struct AdminAuthPolicyRemoveEntitiesResponse {
 
 impl rt::de::Record for AdminAuthPolicyRemoveEntitiesResponse {
     const NAME: &'static str = "AdminAuthPolicyRemoveEntitiesResponse";
+    const REQUIRED: &'static [&'static str] = &["entity_total_count"];
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        let mut entity_total_count = None;
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "ok" => __reader.skip(),
-                "entity_total_count" => {
-                    __reader.field(&mut entity_total_count, "entity_total_count")
-                }
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.entity_total_count = __reader
-            .required(entity_total_count, "entity_total_count");
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "ok" => __reader.skip(),
+            "entity_total_count" => {
+                __reader.value(&mut self.entity_total_count, "entity_total_count")
+            }
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.req("ok", &true)?;
-        __writer.req("entity_total_count", &self.entity_total_count)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer.req("ok", &true).req("entity_total_count", &self.entity_total_count);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 

@@ -170,39 +170,37 @@ pub struct AdminBarriersListResponse {
 
 impl rt::de::Record for AdminBarriersListResponse {
     const NAME: &'static str = "AdminBarriersListResponse";
+    const REQUIRED: &'static [&'static str] = &["barriers"];
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        let mut barriers = None;
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "ok" => __reader.skip(),
-                "barriers" => __reader.field(&mut barriers, "barriers"),
-                "response_metadata" => {
-                    __reader.field(&mut __this.response_metadata, "response_metadata")
-                }
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.barriers = __reader.required(barriers, "barriers");
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "ok" => __reader.skip(),
+            "barriers" => __reader.value(&mut self.barriers, "barriers"),
+            "response_metadata" => {
+                __reader.field(&mut self.response_metadata, "response_metadata")
+            }
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.req("ok", &true)?;
-        __writer.req("barriers", &self.barriers)?;
-        __writer.opt("response_metadata", &self.response_metadata)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .req("ok", &true)
+            .req("barriers", &self.barriers)
+            .opt("response_metadata", &self.response_metadata);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -305,53 +303,49 @@ pub struct AdminBarriersListResponseBarriers {
 impl rt::de::Record for AdminBarriersListResponseBarriers {
     const NAME: &'static str = "AdminBarriersListResponseBarriers";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "barriered_from_usergroups" => {
-                    __reader
-                        .field(
-                            &mut __this.barriered_from_usergroups,
-                            "barriered_from_usergroups",
-                        )
-                }
-                "date_update" => __reader.field(&mut __this.date_update, "date_update"),
-                "enterprise_id" => {
-                    __reader.field(&mut __this.enterprise_id, "enterprise_id")
-                }
-                "id" => __reader.field(&mut __this.id, "id"),
-                "primary_usergroup" => {
-                    __reader.field(&mut __this.primary_usergroup, "primary_usergroup")
-                }
-                "restricted_subjects" => {
-                    __reader
-                        .field(&mut __this.restricted_subjects, "restricted_subjects")
-                }
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "barriered_from_usergroups" => {
+                __reader
+                    .field(
+                        &mut self.barriered_from_usergroups,
+                        "barriered_from_usergroups",
+                    )
+            }
+            "date_update" => __reader.field(&mut self.date_update, "date_update"),
+            "enterprise_id" => __reader.field(&mut self.enterprise_id, "enterprise_id"),
+            "id" => __reader.field(&mut self.id, "id"),
+            "primary_usergroup" => {
+                __reader.field(&mut self.primary_usergroup, "primary_usergroup")
+            }
+            "restricted_subjects" => {
+                __reader.field(&mut self.restricted_subjects, "restricted_subjects")
+            }
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("barriered_from_usergroups", &self.barriered_from_usergroups)?;
-        __writer.opt("date_update", &self.date_update)?;
-        __writer.opt("enterprise_id", &self.enterprise_id)?;
-        __writer.opt("id", &self.id)?;
-        __writer.opt("primary_usergroup", &self.primary_usergroup)?;
-        __writer.opt("restricted_subjects", &self.restricted_subjects)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("barriered_from_usergroups", &self.barriered_from_usergroups)
+            .opt("date_update", &self.date_update)
+            .opt("enterprise_id", &self.enterprise_id)
+            .opt("id", &self.id)
+            .opt("primary_usergroup", &self.primary_usergroup)
+            .opt("restricted_subjects", &self.restricted_subjects);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -373,32 +367,29 @@ pub struct AdminBarriersListResponseBarriersBarrieredFromUsergroups {
 impl rt::de::Record for AdminBarriersListResponseBarriersBarrieredFromUsergroups {
     const NAME: &'static str = "AdminBarriersListResponseBarriersBarrieredFromUsergroups";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "id" => __reader.field(&mut __this.id, "id"),
-                "name" => __reader.field(&mut __this.name, "name"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "id" => __reader.field(&mut self.id, "id"),
+            "name" => __reader.field(&mut self.name, "name"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("id", &self.id)?;
-        __writer.opt("name", &self.name)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer.opt("id", &self.id).opt("name", &self.name);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -420,32 +411,29 @@ pub struct AdminBarriersListResponseBarriersPrimaryUsergroup {
 impl rt::de::Record for AdminBarriersListResponseBarriersPrimaryUsergroup {
     const NAME: &'static str = "AdminBarriersListResponseBarriersPrimaryUsergroup";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "id" => __reader.field(&mut __this.id, "id"),
-                "name" => __reader.field(&mut __this.name, "name"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "id" => __reader.field(&mut self.id, "id"),
+            "name" => __reader.field(&mut self.name, "name"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("id", &self.id)?;
-        __writer.opt("name", &self.name)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer.opt("id", &self.id).opt("name", &self.name);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 

@@ -133,35 +133,31 @@ pub struct AdminBarriersUpdateResponse {
 
 impl rt::de::Record for AdminBarriersUpdateResponse {
     const NAME: &'static str = "AdminBarriersUpdateResponse";
+    const REQUIRED: &'static [&'static str] = &["barrier"];
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        let mut barrier = None;
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "ok" => __reader.skip(),
-                "barrier" => __reader.field(&mut barrier, "barrier"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.barrier = __reader.required(barrier, "barrier");
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "ok" => __reader.skip(),
+            "barrier" => __reader.value(&mut self.barrier, "barrier"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.req("ok", &true)?;
-        __writer.req("barrier", &self.barrier)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer.req("ok", &true).req("barrier", &self.barrier);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -357,53 +353,49 @@ pub struct AdminBarriersUpdateResponseBarrier {
 impl rt::de::Record for AdminBarriersUpdateResponseBarrier {
     const NAME: &'static str = "AdminBarriersUpdateResponseBarrier";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "barriered_from_usergroups" => {
-                    __reader
-                        .field(
-                            &mut __this.barriered_from_usergroups,
-                            "barriered_from_usergroups",
-                        )
-                }
-                "date_update" => __reader.field(&mut __this.date_update, "date_update"),
-                "enterprise_id" => {
-                    __reader.field(&mut __this.enterprise_id, "enterprise_id")
-                }
-                "id" => __reader.field(&mut __this.id, "id"),
-                "primary_usergroup" => {
-                    __reader.field(&mut __this.primary_usergroup, "primary_usergroup")
-                }
-                "restricted_subjects" => {
-                    __reader
-                        .field(&mut __this.restricted_subjects, "restricted_subjects")
-                }
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "barriered_from_usergroups" => {
+                __reader
+                    .field(
+                        &mut self.barriered_from_usergroups,
+                        "barriered_from_usergroups",
+                    )
+            }
+            "date_update" => __reader.field(&mut self.date_update, "date_update"),
+            "enterprise_id" => __reader.field(&mut self.enterprise_id, "enterprise_id"),
+            "id" => __reader.field(&mut self.id, "id"),
+            "primary_usergroup" => {
+                __reader.field(&mut self.primary_usergroup, "primary_usergroup")
+            }
+            "restricted_subjects" => {
+                __reader.field(&mut self.restricted_subjects, "restricted_subjects")
+            }
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("barriered_from_usergroups", &self.barriered_from_usergroups)?;
-        __writer.opt("date_update", &self.date_update)?;
-        __writer.opt("enterprise_id", &self.enterprise_id)?;
-        __writer.opt("id", &self.id)?;
-        __writer.opt("primary_usergroup", &self.primary_usergroup)?;
-        __writer.opt("restricted_subjects", &self.restricted_subjects)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("barriered_from_usergroups", &self.barriered_from_usergroups)
+            .opt("date_update", &self.date_update)
+            .opt("enterprise_id", &self.enterprise_id)
+            .opt("id", &self.id)
+            .opt("primary_usergroup", &self.primary_usergroup)
+            .opt("restricted_subjects", &self.restricted_subjects);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -425,32 +417,29 @@ pub struct AdminBarriersUpdateResponseBarrierBarrieredFromUsergroups {
 impl rt::de::Record for AdminBarriersUpdateResponseBarrierBarrieredFromUsergroups {
     const NAME: &'static str = "AdminBarriersUpdateResponseBarrierBarrieredFromUsergroups";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "id" => __reader.field(&mut __this.id, "id"),
-                "name" => __reader.field(&mut __this.name, "name"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "id" => __reader.field(&mut self.id, "id"),
+            "name" => __reader.field(&mut self.name, "name"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("id", &self.id)?;
-        __writer.opt("name", &self.name)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer.opt("id", &self.id).opt("name", &self.name);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -472,32 +461,29 @@ pub struct AdminBarriersUpdateResponseBarrierPrimaryUsergroup {
 impl rt::de::Record for AdminBarriersUpdateResponseBarrierPrimaryUsergroup {
     const NAME: &'static str = "AdminBarriersUpdateResponseBarrierPrimaryUsergroup";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "id" => __reader.field(&mut __this.id, "id"),
-                "name" => __reader.field(&mut __this.name, "name"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "id" => __reader.field(&mut self.id, "id"),
+            "name" => __reader.field(&mut self.name, "name"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("id", &self.id)?;
-        __writer.opt("name", &self.name)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer.opt("id", &self.id).opt("name", &self.name);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 

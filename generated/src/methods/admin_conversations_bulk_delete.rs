@@ -98,39 +98,37 @@ pub struct AdminConversationsBulkDeleteResponse {
 
 impl rt::de::Record for AdminConversationsBulkDeleteResponse {
     const NAME: &'static str = "AdminConversationsBulkDeleteResponse";
+    const REQUIRED: &'static [&'static str] = &["bulk_action_id", "not_added"];
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        let mut bulk_action_id = None;
-        let mut not_added = None;
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "ok" => __reader.skip(),
-                "bulk_action_id" => __reader.field(&mut bulk_action_id, "bulk_action_id"),
-                "not_added" => __reader.field(&mut not_added, "not_added"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.bulk_action_id = __reader.required(bulk_action_id, "bulk_action_id");
-        __this.not_added = __reader.required(not_added, "not_added");
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "ok" => __reader.skip(),
+            "bulk_action_id" => {
+                __reader.value(&mut self.bulk_action_id, "bulk_action_id")
+            }
+            "not_added" => __reader.value(&mut self.not_added, "not_added"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.req("ok", &true)?;
-        __writer.req("bulk_action_id", &self.bulk_action_id)?;
-        __writer.req("not_added", &self.not_added)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .req("ok", &true)
+            .req("bulk_action_id", &self.bulk_action_id)
+            .req("not_added", &self.not_added);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -231,32 +229,29 @@ pub struct AdminConversationsBulkDeleteResponseNotAdded {
 impl rt::de::Record for AdminConversationsBulkDeleteResponseNotAdded {
     const NAME: &'static str = "AdminConversationsBulkDeleteResponseNotAdded";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "channel_id" => __reader.field(&mut __this.channel_id, "channel_id"),
-                "errors" => __reader.field(&mut __this.errors, "errors"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "channel_id" => __reader.field(&mut self.channel_id, "channel_id"),
+            "errors" => __reader.field(&mut self.errors, "errors"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("channel_id", &self.channel_id)?;
-        __writer.opt("errors", &self.errors)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer.opt("channel_id", &self.channel_id).opt("errors", &self.errors);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 

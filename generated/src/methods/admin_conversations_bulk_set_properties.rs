@@ -97,39 +97,37 @@ pub struct AdminConversationsBulkSetPropertiesResponse {
 
 impl rt::de::Record for AdminConversationsBulkSetPropertiesResponse {
     const NAME: &'static str = "AdminConversationsBulkSetPropertiesResponse";
+    const REQUIRED: &'static [&'static str] = &["bulk_action_id", "not_updated"];
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        let mut bulk_action_id = None;
-        let mut not_updated = None;
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "ok" => __reader.skip(),
-                "bulk_action_id" => __reader.field(&mut bulk_action_id, "bulk_action_id"),
-                "not_updated" => __reader.field(&mut not_updated, "not_updated"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.bulk_action_id = __reader.required(bulk_action_id, "bulk_action_id");
-        __this.not_updated = __reader.required(not_updated, "not_updated");
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "ok" => __reader.skip(),
+            "bulk_action_id" => {
+                __reader.value(&mut self.bulk_action_id, "bulk_action_id")
+            }
+            "not_updated" => __reader.value(&mut self.not_updated, "not_updated"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.req("ok", &true)?;
-        __writer.req("bulk_action_id", &self.bulk_action_id)?;
-        __writer.req_json("not_updated", &self.not_updated)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .req("ok", &true)
+            .req("bulk_action_id", &self.bulk_action_id)
+            .req_json("not_updated", &self.not_updated);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 

@@ -117,32 +117,29 @@ pub struct AdminConversationsGetConversationPrefsResponse {
 impl rt::de::Record for AdminConversationsGetConversationPrefsResponse {
     const NAME: &'static str = "AdminConversationsGetConversationPrefsResponse";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "ok" => __reader.skip(),
-                "prefs" => __reader.field(&mut __this.prefs, "prefs"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "ok" => __reader.skip(),
+            "prefs" => __reader.field(&mut self.prefs, "prefs"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.req("ok", &true)?;
-        __writer.opt("prefs", &self.prefs)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer.req("ok", &true).opt("prefs", &self.prefs);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -295,48 +292,45 @@ pub struct AdminConversationsGetConversationPrefsResponsePrefs {
 impl rt::de::Record for AdminConversationsGetConversationPrefsResponsePrefs {
     const NAME: &'static str = "AdminConversationsGetConversationPrefsResponsePrefs";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "who_can_post" => {
-                    __reader.field(&mut __this.who_can_post, "who_can_post")
-                }
-                "can_thread" => __reader.field(&mut __this.can_thread, "can_thread"),
-                "membership_limit" => {
-                    __reader.field(&mut __this.membership_limit, "membership_limit")
-                }
-                "can_huddle" => __reader.field(&mut __this.can_huddle, "can_huddle"),
-                "enable_at_channel" => {
-                    __reader.field(&mut __this.enable_at_channel, "enable_at_channel")
-                }
-                "enable_at_here" => {
-                    __reader.field(&mut __this.enable_at_here, "enable_at_here")
-                }
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "who_can_post" => __reader.field(&mut self.who_can_post, "who_can_post"),
+            "can_thread" => __reader.field(&mut self.can_thread, "can_thread"),
+            "membership_limit" => {
+                __reader.field(&mut self.membership_limit, "membership_limit")
+            }
+            "can_huddle" => __reader.field(&mut self.can_huddle, "can_huddle"),
+            "enable_at_channel" => {
+                __reader.field(&mut self.enable_at_channel, "enable_at_channel")
+            }
+            "enable_at_here" => {
+                __reader.field(&mut self.enable_at_here, "enable_at_here")
+            }
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("who_can_post", &self.who_can_post)?;
-        __writer.opt("can_thread", &self.can_thread)?;
-        __writer.opt("membership_limit", &self.membership_limit)?;
-        __writer.opt("can_huddle", &self.can_huddle)?;
-        __writer.opt("enable_at_channel", &self.enable_at_channel)?;
-        __writer.opt("enable_at_here", &self.enable_at_here)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("who_can_post", &self.who_can_post)
+            .opt("can_thread", &self.can_thread)
+            .opt("membership_limit", &self.membership_limit)
+            .opt("can_huddle", &self.can_huddle)
+            .opt("enable_at_channel", &self.enable_at_channel)
+            .opt("enable_at_here", &self.enable_at_here);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -360,32 +354,29 @@ pub struct AdminConversationsGetConversationPrefsResponsePrefsWhoCanPost {
 impl rt::de::Record for AdminConversationsGetConversationPrefsResponsePrefsWhoCanPost {
     const NAME: &'static str = "AdminConversationsGetConversationPrefsResponsePrefsWhoCanPost";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "type" => __reader.field(&mut __this.type_, "type"),
-                "user" => __reader.field(&mut __this.user, "user"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "type" => __reader.field(&mut self.type_, "type"),
+            "user" => __reader.field(&mut self.user, "user"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("type", &self.type_)?;
-        __writer.opt("user", &self.user)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer.opt("type", &self.type_).opt("user", &self.user);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -409,32 +400,29 @@ pub struct AdminConversationsGetConversationPrefsResponsePrefsCanThread {
 impl rt::de::Record for AdminConversationsGetConversationPrefsResponsePrefsCanThread {
     const NAME: &'static str = "AdminConversationsGetConversationPrefsResponsePrefsCanThread";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "type" => __reader.field(&mut __this.type_, "type"),
-                "user" => __reader.field(&mut __this.user, "user"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "type" => __reader.field(&mut self.type_, "type"),
+            "user" => __reader.field(&mut self.user, "user"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("type", &self.type_)?;
-        __writer.opt("user", &self.user)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer.opt("type", &self.type_).opt("user", &self.user);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -455,30 +443,28 @@ impl rt::de::Record
 for AdminConversationsGetConversationPrefsResponsePrefsMembershipLimit {
     const NAME: &'static str = "AdminConversationsGetConversationPrefsResponsePrefsMembershipLimit";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "value" => __reader.field(&mut __this.value, "value"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "value" => __reader.field(&mut self.value, "value"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("value", &self.value)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer.opt("value", &self.value);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -498,30 +484,28 @@ pub struct AdminConversationsGetConversationPrefsResponsePrefsCanHuddle {
 impl rt::de::Record for AdminConversationsGetConversationPrefsResponsePrefsCanHuddle {
     const NAME: &'static str = "AdminConversationsGetConversationPrefsResponsePrefsCanHuddle";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "enabled" => __reader.field(&mut __this.enabled, "enabled"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "enabled" => __reader.field(&mut self.enabled, "enabled"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("enabled", &self.enabled)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer.opt("enabled", &self.enabled);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -542,30 +526,28 @@ impl rt::de::Record
 for AdminConversationsGetConversationPrefsResponsePrefsEnableAtChannel {
     const NAME: &'static str = "AdminConversationsGetConversationPrefsResponsePrefsEnableAtChannel";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "enabled" => __reader.field(&mut __this.enabled, "enabled"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "enabled" => __reader.field(&mut self.enabled, "enabled"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("enabled", &self.enabled)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer.opt("enabled", &self.enabled);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -585,30 +567,28 @@ pub struct AdminConversationsGetConversationPrefsResponsePrefsEnableAtHere {
 impl rt::de::Record for AdminConversationsGetConversationPrefsResponsePrefsEnableAtHere {
     const NAME: &'static str = "AdminConversationsGetConversationPrefsResponsePrefsEnableAtHere";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "enabled" => __reader.field(&mut __this.enabled, "enabled"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "enabled" => __reader.field(&mut self.enabled, "enabled"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("enabled", &self.enabled)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer.opt("enabled", &self.enabled);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 

@@ -97,42 +97,37 @@ pub struct AdminConversationsGetCustomRetentionResponse {
 
 impl rt::de::Record for AdminConversationsGetCustomRetentionResponse {
     const NAME: &'static str = "AdminConversationsGetCustomRetentionResponse";
+    const REQUIRED: &'static [&'static str] = &["is_policy_enabled", "duration_days"];
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        let mut is_policy_enabled = None;
-        let mut duration_days = None;
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "ok" => __reader.skip(),
-                "is_policy_enabled" => {
-                    __reader.field(&mut is_policy_enabled, "is_policy_enabled")
-                }
-                "duration_days" => __reader.field(&mut duration_days, "duration_days"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.is_policy_enabled = __reader
-            .required(is_policy_enabled, "is_policy_enabled");
-        __this.duration_days = __reader.required(duration_days, "duration_days");
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "ok" => __reader.skip(),
+            "is_policy_enabled" => {
+                __reader.value(&mut self.is_policy_enabled, "is_policy_enabled")
+            }
+            "duration_days" => __reader.value(&mut self.duration_days, "duration_days"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.req("ok", &true)?;
-        __writer.req("is_policy_enabled", &self.is_policy_enabled)?;
-        __writer.req("duration_days", &self.duration_days)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .req("ok", &true)
+            .req("is_policy_enabled", &self.is_policy_enabled)
+            .req("duration_days", &self.duration_days);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 

@@ -103,35 +103,31 @@ pub struct AdminConversationsRestrictAccessListGroupsResponse {
 
 impl rt::de::Record for AdminConversationsRestrictAccessListGroupsResponse {
     const NAME: &'static str = "AdminConversationsRestrictAccessListGroupsResponse";
+    const REQUIRED: &'static [&'static str] = &["group_ids"];
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        let mut group_ids = None;
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "ok" => __reader.skip(),
-                "group_ids" => __reader.field(&mut group_ids, "group_ids"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.group_ids = __reader.required(group_ids, "group_ids");
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "ok" => __reader.skip(),
+            "group_ids" => __reader.value(&mut self.group_ids, "group_ids"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.req("ok", &true)?;
-        __writer.req("group_ids", &self.group_ids)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer.req("ok", &true).req("group_ids", &self.group_ids);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 

@@ -286,47 +286,45 @@ pub struct AdminConversationsSearchResponse {
 
 impl rt::de::Record for AdminConversationsSearchResponse {
     const NAME: &'static str = "AdminConversationsSearchResponse";
+    const REQUIRED: &'static [&'static str] = &[
+        "conversations",
+        "next_cursor",
+        "total_count",
+    ];
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        let mut conversations = None;
-        let mut next_cursor = None;
-        let mut total_count = None;
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "ok" => __reader.skip(),
-                "conversations" => __reader.field(&mut conversations, "conversations"),
-                "next_cursor" => __reader.field(&mut next_cursor, "next_cursor"),
-                "total_count" => __reader.field(&mut total_count, "total_count"),
-                "response_metadata" => {
-                    __reader.field(&mut __this.response_metadata, "response_metadata")
-                }
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.conversations = __reader.required(conversations, "conversations");
-        __this.next_cursor = __reader.required(next_cursor, "next_cursor");
-        __this.total_count = __reader.required(total_count, "total_count");
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "ok" => __reader.skip(),
+            "conversations" => __reader.value(&mut self.conversations, "conversations"),
+            "next_cursor" => __reader.value(&mut self.next_cursor, "next_cursor"),
+            "total_count" => __reader.value(&mut self.total_count, "total_count"),
+            "response_metadata" => {
+                __reader.field(&mut self.response_metadata, "response_metadata")
+            }
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.req("ok", &true)?;
-        __writer.req("conversations", &self.conversations)?;
-        __writer.req("next_cursor", &self.next_cursor)?;
-        __writer.req("total_count", &self.total_count)?;
-        __writer.opt("response_metadata", &self.response_metadata)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .req("ok", &true)
+            .req("conversations", &self.conversations)
+            .req("next_cursor", &self.next_cursor)
+            .req("total_count", &self.total_count)
+            .opt("response_metadata", &self.response_metadata);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -560,167 +558,143 @@ pub struct AdminConversationsSearchResponseConversations {
 impl rt::de::Record for AdminConversationsSearchResponseConversations {
     const NAME: &'static str = "AdminConversationsSearchResponseConversations";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "canvas" => __reader.field(&mut __this.canvas, "canvas"),
-                "channel_email_addresses" => {
-                    __reader
-                        .field(
-                            &mut __this.channel_email_addresses,
-                            "channel_email_addresses",
-                        )
-                }
-                "channel_manager_count" => {
-                    __reader
-                        .field(
-                            &mut __this.channel_manager_count,
-                            "channel_manager_count",
-                        )
-                }
-                "connected_limited_team_ids" => {
-                    __reader
-                        .field(
-                            &mut __this.connected_limited_team_ids,
-                            "connected_limited_team_ids",
-                        )
-                }
-                "connected_team_ids" => {
-                    __reader.field(&mut __this.connected_team_ids, "connected_team_ids")
-                }
-                "context_team_id" => {
-                    __reader.field(&mut __this.context_team_id, "context_team_id")
-                }
-                "conversation_host_id" => {
-                    __reader
-                        .field(&mut __this.conversation_host_id, "conversation_host_id")
-                }
-                "created" => __reader.field(&mut __this.created, "created"),
-                "creator_id" => __reader.field(&mut __this.creator_id, "creator_id"),
-                "external_user_count" => {
-                    __reader
-                        .field(&mut __this.external_user_count, "external_user_count")
-                }
-                "id" => __reader.field(&mut __this.id, "id"),
-                "internal_team_ids" => {
-                    __reader.field(&mut __this.internal_team_ids, "internal_team_ids")
-                }
-                "internal_team_ids_count" => {
-                    __reader
-                        .field(
-                            &mut __this.internal_team_ids_count,
-                            "internal_team_ids_count",
-                        )
-                }
-                "internal_team_ids_sample_team" => {
-                    __reader
-                        .field(
-                            &mut __this.internal_team_ids_sample_team,
-                            "internal_team_ids_sample_team",
-                        )
-                }
-                "is_archived" => __reader.field(&mut __this.is_archived, "is_archived"),
-                "is_disconnect_in_progress" => {
-                    __reader
-                        .field(
-                            &mut __this.is_disconnect_in_progress,
-                            "is_disconnect_in_progress",
-                        )
-                }
-                "is_ext_shared" => {
-                    __reader.field(&mut __this.is_ext_shared, "is_ext_shared")
-                }
-                "is_frozen" => __reader.field(&mut __this.is_frozen, "is_frozen"),
-                "is_general" => __reader.field(&mut __this.is_general, "is_general"),
-                "is_global_shared" => {
-                    __reader.field(&mut __this.is_global_shared, "is_global_shared")
-                }
-                "is_org_default" => {
-                    __reader.field(&mut __this.is_org_default, "is_org_default")
-                }
-                "is_org_mandatory" => {
-                    __reader.field(&mut __this.is_org_mandatory, "is_org_mandatory")
-                }
-                "is_org_shared" => {
-                    __reader.field(&mut __this.is_org_shared, "is_org_shared")
-                }
-                "is_pending_ext_shared" => {
-                    __reader
-                        .field(
-                            &mut __this.is_pending_ext_shared,
-                            "is_pending_ext_shared",
-                        )
-                }
-                "is_private" => __reader.field(&mut __this.is_private, "is_private"),
-                "last_activity_ts" => {
-                    __reader.field(&mut __this.last_activity_ts, "last_activity_ts")
-                }
-                "lists" => __reader.field(&mut __this.lists, "lists"),
-                "member_count" => {
-                    __reader.field(&mut __this.member_count, "member_count")
-                }
-                "name" => __reader.field(&mut __this.name, "name"),
-                "pending_connected_team_ids" => {
-                    __reader
-                        .field(
-                            &mut __this.pending_connected_team_ids,
-                            "pending_connected_team_ids",
-                        )
-                }
-                "properties" => __reader.field(&mut __this.properties, "properties"),
-                "purpose" => __reader.field(&mut __this.purpose, "purpose"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "canvas" => __reader.field(&mut self.canvas, "canvas"),
+            "channel_email_addresses" => {
+                __reader
+                    .field(&mut self.channel_email_addresses, "channel_email_addresses")
+            }
+            "channel_manager_count" => {
+                __reader.field(&mut self.channel_manager_count, "channel_manager_count")
+            }
+            "connected_limited_team_ids" => {
+                __reader
+                    .field(
+                        &mut self.connected_limited_team_ids,
+                        "connected_limited_team_ids",
+                    )
+            }
+            "connected_team_ids" => {
+                __reader.field(&mut self.connected_team_ids, "connected_team_ids")
+            }
+            "context_team_id" => {
+                __reader.field(&mut self.context_team_id, "context_team_id")
+            }
+            "conversation_host_id" => {
+                __reader.field(&mut self.conversation_host_id, "conversation_host_id")
+            }
+            "created" => __reader.field(&mut self.created, "created"),
+            "creator_id" => __reader.field(&mut self.creator_id, "creator_id"),
+            "external_user_count" => {
+                __reader.field(&mut self.external_user_count, "external_user_count")
+            }
+            "id" => __reader.field(&mut self.id, "id"),
+            "internal_team_ids" => {
+                __reader.field(&mut self.internal_team_ids, "internal_team_ids")
+            }
+            "internal_team_ids_count" => {
+                __reader
+                    .field(&mut self.internal_team_ids_count, "internal_team_ids_count")
+            }
+            "internal_team_ids_sample_team" => {
+                __reader
+                    .field(
+                        &mut self.internal_team_ids_sample_team,
+                        "internal_team_ids_sample_team",
+                    )
+            }
+            "is_archived" => __reader.field(&mut self.is_archived, "is_archived"),
+            "is_disconnect_in_progress" => {
+                __reader
+                    .field(
+                        &mut self.is_disconnect_in_progress,
+                        "is_disconnect_in_progress",
+                    )
+            }
+            "is_ext_shared" => __reader.field(&mut self.is_ext_shared, "is_ext_shared"),
+            "is_frozen" => __reader.field(&mut self.is_frozen, "is_frozen"),
+            "is_general" => __reader.field(&mut self.is_general, "is_general"),
+            "is_global_shared" => {
+                __reader.field(&mut self.is_global_shared, "is_global_shared")
+            }
+            "is_org_default" => {
+                __reader.field(&mut self.is_org_default, "is_org_default")
+            }
+            "is_org_mandatory" => {
+                __reader.field(&mut self.is_org_mandatory, "is_org_mandatory")
+            }
+            "is_org_shared" => __reader.field(&mut self.is_org_shared, "is_org_shared"),
+            "is_pending_ext_shared" => {
+                __reader.field(&mut self.is_pending_ext_shared, "is_pending_ext_shared")
+            }
+            "is_private" => __reader.field(&mut self.is_private, "is_private"),
+            "last_activity_ts" => {
+                __reader.field(&mut self.last_activity_ts, "last_activity_ts")
+            }
+            "lists" => __reader.field(&mut self.lists, "lists"),
+            "member_count" => __reader.field(&mut self.member_count, "member_count"),
+            "name" => __reader.field(&mut self.name, "name"),
+            "pending_connected_team_ids" => {
+                __reader
+                    .field(
+                        &mut self.pending_connected_team_ids,
+                        "pending_connected_team_ids",
+                    )
+            }
+            "properties" => __reader.field(&mut self.properties, "properties"),
+            "purpose" => __reader.field(&mut self.purpose, "purpose"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("canvas", &self.canvas)?;
-        __writer.opt("channel_email_addresses", &self.channel_email_addresses)?;
-        __writer.opt("channel_manager_count", &self.channel_manager_count)?;
-        __writer.opt("connected_limited_team_ids", &self.connected_limited_team_ids)?;
-        __writer.opt("connected_team_ids", &self.connected_team_ids)?;
-        __writer.opt("context_team_id", &self.context_team_id)?;
-        __writer.opt("conversation_host_id", &self.conversation_host_id)?;
-        __writer.opt("created", &self.created)?;
-        __writer.opt("creator_id", &self.creator_id)?;
-        __writer.opt("external_user_count", &self.external_user_count)?;
-        __writer.opt("id", &self.id)?;
-        __writer.opt("internal_team_ids", &self.internal_team_ids)?;
-        __writer.opt("internal_team_ids_count", &self.internal_team_ids_count)?;
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
         __writer
-            .opt("internal_team_ids_sample_team", &self.internal_team_ids_sample_team)?;
-        __writer.opt("is_archived", &self.is_archived)?;
-        __writer.opt("is_disconnect_in_progress", &self.is_disconnect_in_progress)?;
-        __writer.opt("is_ext_shared", &self.is_ext_shared)?;
-        __writer.opt("is_frozen", &self.is_frozen)?;
-        __writer.opt("is_general", &self.is_general)?;
-        __writer.opt("is_global_shared", &self.is_global_shared)?;
-        __writer.opt("is_org_default", &self.is_org_default)?;
-        __writer.opt("is_org_mandatory", &self.is_org_mandatory)?;
-        __writer.opt("is_org_shared", &self.is_org_shared)?;
-        __writer.opt("is_pending_ext_shared", &self.is_pending_ext_shared)?;
-        __writer.opt("is_private", &self.is_private)?;
-        __writer.opt("last_activity_ts", &self.last_activity_ts)?;
-        __writer.opt("lists", &self.lists)?;
-        __writer.opt("member_count", &self.member_count)?;
-        __writer.opt("name", &self.name)?;
-        __writer.opt("pending_connected_team_ids", &self.pending_connected_team_ids)?;
-        __writer.opt("properties", &self.properties)?;
-        __writer.opt("purpose", &self.purpose)?;
-        Ok(())
+            .opt("canvas", &self.canvas)
+            .opt("channel_email_addresses", &self.channel_email_addresses)
+            .opt("channel_manager_count", &self.channel_manager_count)
+            .opt("connected_limited_team_ids", &self.connected_limited_team_ids)
+            .opt("connected_team_ids", &self.connected_team_ids)
+            .opt("context_team_id", &self.context_team_id)
+            .opt("conversation_host_id", &self.conversation_host_id)
+            .opt("created", &self.created)
+            .opt("creator_id", &self.creator_id)
+            .opt("external_user_count", &self.external_user_count)
+            .opt("id", &self.id)
+            .opt("internal_team_ids", &self.internal_team_ids)
+            .opt("internal_team_ids_count", &self.internal_team_ids_count)
+            .opt("internal_team_ids_sample_team", &self.internal_team_ids_sample_team)
+            .opt("is_archived", &self.is_archived)
+            .opt("is_disconnect_in_progress", &self.is_disconnect_in_progress)
+            .opt("is_ext_shared", &self.is_ext_shared)
+            .opt("is_frozen", &self.is_frozen)
+            .opt("is_general", &self.is_general)
+            .opt("is_global_shared", &self.is_global_shared)
+            .opt("is_org_default", &self.is_org_default)
+            .opt("is_org_mandatory", &self.is_org_mandatory)
+            .opt("is_org_shared", &self.is_org_shared)
+            .opt("is_pending_ext_shared", &self.is_pending_ext_shared)
+            .opt("is_private", &self.is_private)
+            .opt("last_activity_ts", &self.last_activity_ts)
+            .opt("lists", &self.lists)
+            .opt("member_count", &self.member_count)
+            .opt("name", &self.name)
+            .opt("pending_connected_team_ids", &self.pending_connected_team_ids)
+            .opt("properties", &self.properties)
+            .opt("purpose", &self.purpose);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -744,34 +718,33 @@ pub struct AdminConversationsSearchResponseConversationsCanvas {
 impl rt::de::Record for AdminConversationsSearchResponseConversationsCanvas {
     const NAME: &'static str = "AdminConversationsSearchResponseConversationsCanvas";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "ownership_details" => {
-                    __reader.field(&mut __this.ownership_details, "ownership_details")
-                }
-                "total_count" => __reader.field(&mut __this.total_count, "total_count"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "ownership_details" => {
+                __reader.field(&mut self.ownership_details, "ownership_details")
+            }
+            "total_count" => __reader.field(&mut self.total_count, "total_count"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("ownership_details", &self.ownership_details)?;
-        __writer.opt("total_count", &self.total_count)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("ownership_details", &self.ownership_details)
+            .opt("total_count", &self.total_count);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -794,32 +767,29 @@ impl rt::de::Record
 for AdminConversationsSearchResponseConversationsCanvasOwnershipDetails {
     const NAME: &'static str = "AdminConversationsSearchResponseConversationsCanvasOwnershipDetails";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "count" => __reader.field(&mut __this.count, "count"),
-                "team_id" => __reader.field(&mut __this.team_id, "team_id"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "count" => __reader.field(&mut self.count, "count"),
+            "team_id" => __reader.field(&mut self.team_id, "team_id"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("count", &self.count)?;
-        __writer.opt("team_id", &self.team_id)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer.opt("count", &self.count).opt("team_id", &self.team_id);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -854,46 +824,43 @@ impl rt::de::Record
 for AdminConversationsSearchResponseConversationsChannelEmailAddresses {
     const NAME: &'static str = "AdminConversationsSearchResponseConversationsChannelEmailAddresses";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "address" => __reader.field(&mut __this.address, "address"),
-                "conversation_id" => {
-                    __reader.field(&mut __this.conversation_id, "conversation_id")
-                }
-                "date_created" => {
-                    __reader.field(&mut __this.date_created, "date_created")
-                }
-                "icons" => __reader.field(&mut __this.icons, "icons"),
-                "name" => __reader.field(&mut __this.name, "name"),
-                "team_id" => __reader.field(&mut __this.team_id, "team_id"),
-                "user_id" => __reader.field(&mut __this.user_id, "user_id"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "address" => __reader.field(&mut self.address, "address"),
+            "conversation_id" => {
+                __reader.field(&mut self.conversation_id, "conversation_id")
+            }
+            "date_created" => __reader.field(&mut self.date_created, "date_created"),
+            "icons" => __reader.field(&mut self.icons, "icons"),
+            "name" => __reader.field(&mut self.name, "name"),
+            "team_id" => __reader.field(&mut self.team_id, "team_id"),
+            "user_id" => __reader.field(&mut self.user_id, "user_id"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("address", &self.address)?;
-        __writer.opt("conversation_id", &self.conversation_id)?;
-        __writer.opt("date_created", &self.date_created)?;
-        __writer.opt("icons", &self.icons)?;
-        __writer.opt("name", &self.name)?;
-        __writer.opt("team_id", &self.team_id)?;
-        __writer.opt("user_id", &self.user_id)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("address", &self.address)
+            .opt("conversation_id", &self.conversation_id)
+            .opt("date_created", &self.date_created)
+            .opt("icons", &self.icons)
+            .opt("name", &self.name)
+            .opt("team_id", &self.team_id)
+            .opt("user_id", &self.user_id);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -918,34 +885,33 @@ impl rt::de::Record
 for AdminConversationsSearchResponseConversationsChannelEmailAddressesIcons {
     const NAME: &'static str = "AdminConversationsSearchResponseConversationsChannelEmailAddressesIcons";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "image_36" => __reader.field(&mut __this.image_36, "image_36"),
-                "image_48" => __reader.field(&mut __this.image_48, "image_48"),
-                "image_72" => __reader.field(&mut __this.image_72, "image_72"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "image_36" => __reader.field(&mut self.image_36, "image_36"),
+            "image_48" => __reader.field(&mut self.image_48, "image_48"),
+            "image_72" => __reader.field(&mut self.image_72, "image_72"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("image_36", &self.image_36)?;
-        __writer.opt("image_48", &self.image_48)?;
-        __writer.opt("image_72", &self.image_72)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("image_36", &self.image_36)
+            .opt("image_48", &self.image_48)
+            .opt("image_72", &self.image_72);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -969,34 +935,33 @@ pub struct AdminConversationsSearchResponseConversationsLists {
 impl rt::de::Record for AdminConversationsSearchResponseConversationsLists {
     const NAME: &'static str = "AdminConversationsSearchResponseConversationsLists";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "ownership_details" => {
-                    __reader.field(&mut __this.ownership_details, "ownership_details")
-                }
-                "total_count" => __reader.field(&mut __this.total_count, "total_count"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "ownership_details" => {
+                __reader.field(&mut self.ownership_details, "ownership_details")
+            }
+            "total_count" => __reader.field(&mut self.total_count, "total_count"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("ownership_details", &self.ownership_details)?;
-        __writer.opt("total_count", &self.total_count)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("ownership_details", &self.ownership_details)
+            .opt("total_count", &self.total_count);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -1019,32 +984,29 @@ impl rt::de::Record
 for AdminConversationsSearchResponseConversationsListsOwnershipDetails {
     const NAME: &'static str = "AdminConversationsSearchResponseConversationsListsOwnershipDetails";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "count" => __reader.field(&mut __this.count, "count"),
-                "team_id" => __reader.field(&mut __this.team_id, "team_id"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "count" => __reader.field(&mut self.count, "count"),
+            "team_id" => __reader.field(&mut self.team_id, "team_id"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("count", &self.count)?;
-        __writer.opt("team_id", &self.team_id)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer.opt("count", &self.count).opt("team_id", &self.team_id);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -1090,84 +1052,68 @@ pub struct AdminConversationsSearchResponseConversationsProperties {
 impl rt::de::Record for AdminConversationsSearchResponseConversationsProperties {
     const NAME: &'static str = "AdminConversationsSearchResponseConversationsProperties";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "at_channel_restricted" => {
-                    __reader
-                        .field(
-                            &mut __this.at_channel_restricted,
-                            "at_channel_restricted",
-                        )
-                }
-                "at_here_restricted" => {
-                    __reader.field(&mut __this.at_here_restricted, "at_here_restricted")
-                }
-                "canvas" => __reader.field(&mut __this.canvas, "canvas"),
-                "has_slack_connect_invite_created" => {
-                    __reader
-                        .field(
-                            &mut __this.has_slack_connect_invite_created,
-                            "has_slack_connect_invite_created",
-                        )
-                }
-                "huddles_restricted" => {
-                    __reader.field(&mut __this.huddles_restricted, "huddles_restricted")
-                }
-                "is_dormant" => __reader.field(&mut __this.is_dormant, "is_dormant"),
-                "meeting_notes" => {
-                    __reader.field(&mut __this.meeting_notes, "meeting_notes")
-                }
-                "posting_restricted_to" => {
-                    __reader
-                        .field(
-                            &mut __this.posting_restricted_to,
-                            "posting_restricted_to",
-                        )
-                }
-                "tabs" => __reader.field(&mut __this.tabs, "tabs"),
-                "tabz" => __reader.field(&mut __this.tabz, "tabz"),
-                "threads_restricted_to" => {
-                    __reader
-                        .field(
-                            &mut __this.threads_restricted_to,
-                            "threads_restricted_to",
-                        )
-                }
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "at_channel_restricted" => {
+                __reader.field(&mut self.at_channel_restricted, "at_channel_restricted")
+            }
+            "at_here_restricted" => {
+                __reader.field(&mut self.at_here_restricted, "at_here_restricted")
+            }
+            "canvas" => __reader.field(&mut self.canvas, "canvas"),
+            "has_slack_connect_invite_created" => {
+                __reader
+                    .field(
+                        &mut self.has_slack_connect_invite_created,
+                        "has_slack_connect_invite_created",
+                    )
+            }
+            "huddles_restricted" => {
+                __reader.field(&mut self.huddles_restricted, "huddles_restricted")
+            }
+            "is_dormant" => __reader.field(&mut self.is_dormant, "is_dormant"),
+            "meeting_notes" => __reader.field(&mut self.meeting_notes, "meeting_notes"),
+            "posting_restricted_to" => {
+                __reader.field(&mut self.posting_restricted_to, "posting_restricted_to")
+            }
+            "tabs" => __reader.field(&mut self.tabs, "tabs"),
+            "tabz" => __reader.field(&mut self.tabz, "tabz"),
+            "threads_restricted_to" => {
+                __reader.field(&mut self.threads_restricted_to, "threads_restricted_to")
+            }
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("at_channel_restricted", &self.at_channel_restricted)?;
-        __writer.opt("at_here_restricted", &self.at_here_restricted)?;
-        __writer.opt("canvas", &self.canvas)?;
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
         __writer
+            .opt("at_channel_restricted", &self.at_channel_restricted)
+            .opt("at_here_restricted", &self.at_here_restricted)
+            .opt("canvas", &self.canvas)
             .opt(
                 "has_slack_connect_invite_created",
                 &self.has_slack_connect_invite_created,
-            )?;
-        __writer.opt("huddles_restricted", &self.huddles_restricted)?;
-        __writer.opt("is_dormant", &self.is_dormant)?;
-        __writer.opt("meeting_notes", &self.meeting_notes)?;
-        __writer.opt("posting_restricted_to", &self.posting_restricted_to)?;
-        __writer.opt("tabs", &self.tabs)?;
-        __writer.opt("tabz", &self.tabz)?;
-        __writer.opt("threads_restricted_to", &self.threads_restricted_to)?;
-        Ok(())
+            )
+            .opt("huddles_restricted", &self.huddles_restricted)
+            .opt("is_dormant", &self.is_dormant)
+            .opt("meeting_notes", &self.meeting_notes)
+            .opt("posting_restricted_to", &self.posting_restricted_to)
+            .opt("tabs", &self.tabs)
+            .opt("tabz", &self.tabz)
+            .opt("threads_restricted_to", &self.threads_restricted_to);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -1193,38 +1139,37 @@ pub struct AdminConversationsSearchResponseConversationsPropertiesCanvas {
 impl rt::de::Record for AdminConversationsSearchResponseConversationsPropertiesCanvas {
     const NAME: &'static str = "AdminConversationsSearchResponseConversationsPropertiesCanvas";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "file_id" => __reader.field(&mut __this.file_id, "file_id"),
-                "is_empty" => __reader.field(&mut __this.is_empty, "is_empty"),
-                "is_migrated" => __reader.field(&mut __this.is_migrated, "is_migrated"),
-                "quip_thread_id" => {
-                    __reader.field(&mut __this.quip_thread_id, "quip_thread_id")
-                }
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "file_id" => __reader.field(&mut self.file_id, "file_id"),
+            "is_empty" => __reader.field(&mut self.is_empty, "is_empty"),
+            "is_migrated" => __reader.field(&mut self.is_migrated, "is_migrated"),
+            "quip_thread_id" => {
+                __reader.field(&mut self.quip_thread_id, "quip_thread_id")
+            }
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("file_id", &self.file_id)?;
-        __writer.opt("is_empty", &self.is_empty)?;
-        __writer.opt("is_migrated", &self.is_migrated)?;
-        __writer.opt("quip_thread_id", &self.quip_thread_id)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("file_id", &self.file_id)
+            .opt("is_empty", &self.is_empty)
+            .opt("is_migrated", &self.is_migrated)
+            .opt("quip_thread_id", &self.quip_thread_id);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -1245,30 +1190,28 @@ impl rt::de::Record
 for AdminConversationsSearchResponseConversationsPropertiesMeetingNotes {
     const NAME: &'static str = "AdminConversationsSearchResponseConversationsPropertiesMeetingNotes";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "file_id" => __reader.field(&mut __this.file_id, "file_id"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "file_id" => __reader.field(&mut self.file_id, "file_id"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("file_id", &self.file_id)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer.opt("file_id", &self.file_id);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -1291,32 +1234,29 @@ impl rt::de::Record
 for AdminConversationsSearchResponseConversationsPropertiesPostingRestrictedTo {
     const NAME: &'static str = "AdminConversationsSearchResponseConversationsPropertiesPostingRestrictedTo";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "type" => __reader.field(&mut __this.type_, "type"),
-                "user" => __reader.field(&mut __this.user, "user"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "type" => __reader.field(&mut self.type_, "type"),
+            "user" => __reader.field(&mut self.user, "user"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("type", &self.type_)?;
-        __writer.opt("user", &self.user)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer.opt("type", &self.type_).opt("user", &self.user);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -1344,38 +1284,37 @@ pub struct AdminConversationsSearchResponseConversationsPropertiesTabs {
 impl rt::de::Record for AdminConversationsSearchResponseConversationsPropertiesTabs {
     const NAME: &'static str = "AdminConversationsSearchResponseConversationsPropertiesTabs";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "data" => __reader.field(&mut __this.data, "data"),
-                "id" => __reader.field(&mut __this.id, "id"),
-                "is_disabled" => __reader.field(&mut __this.is_disabled, "is_disabled"),
-                "label" => __reader.field(&mut __this.label, "label"),
-                "type" => __reader.field(&mut __this.type_, "type"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "data" => __reader.field(&mut self.data, "data"),
+            "id" => __reader.field(&mut self.id, "id"),
+            "is_disabled" => __reader.field(&mut self.is_disabled, "is_disabled"),
+            "label" => __reader.field(&mut self.label, "label"),
+            "type" => __reader.field(&mut self.type_, "type"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("data", &self.data)?;
-        __writer.opt("id", &self.id)?;
-        __writer.opt("is_disabled", &self.is_disabled)?;
-        __writer.opt("label", &self.label)?;
-        __writer.opt("type", &self.type_)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("data", &self.data)
+            .opt("id", &self.id)
+            .opt("is_disabled", &self.is_disabled)
+            .opt("label", &self.label)
+            .opt("type", &self.type_);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -1399,36 +1338,35 @@ pub struct AdminConversationsSearchResponseConversationsPropertiesTabsData {
 impl rt::de::Record for AdminConversationsSearchResponseConversationsPropertiesTabsData {
     const NAME: &'static str = "AdminConversationsSearchResponseConversationsPropertiesTabsData";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "file_id" => __reader.field(&mut __this.file_id, "file_id"),
-                "folder_bookmark_id" => {
-                    __reader.field(&mut __this.folder_bookmark_id, "folder_bookmark_id")
-                }
-                "shared_ts" => __reader.field(&mut __this.shared_ts, "shared_ts"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "file_id" => __reader.field(&mut self.file_id, "file_id"),
+            "folder_bookmark_id" => {
+                __reader.field(&mut self.folder_bookmark_id, "folder_bookmark_id")
+            }
+            "shared_ts" => __reader.field(&mut self.shared_ts, "shared_ts"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("file_id", &self.file_id)?;
-        __writer.opt("folder_bookmark_id", &self.folder_bookmark_id)?;
-        __writer.opt("shared_ts", &self.shared_ts)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("file_id", &self.file_id)
+            .opt("folder_bookmark_id", &self.folder_bookmark_id)
+            .opt("shared_ts", &self.shared_ts);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -1456,38 +1394,37 @@ pub struct AdminConversationsSearchResponseConversationsPropertiesTabz {
 impl rt::de::Record for AdminConversationsSearchResponseConversationsPropertiesTabz {
     const NAME: &'static str = "AdminConversationsSearchResponseConversationsPropertiesTabz";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "data" => __reader.field(&mut __this.data, "data"),
-                "id" => __reader.field(&mut __this.id, "id"),
-                "is_disabled" => __reader.field(&mut __this.is_disabled, "is_disabled"),
-                "label" => __reader.field(&mut __this.label, "label"),
-                "type" => __reader.field(&mut __this.type_, "type"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "data" => __reader.field(&mut self.data, "data"),
+            "id" => __reader.field(&mut self.id, "id"),
+            "is_disabled" => __reader.field(&mut self.is_disabled, "is_disabled"),
+            "label" => __reader.field(&mut self.label, "label"),
+            "type" => __reader.field(&mut self.type_, "type"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("data", &self.data)?;
-        __writer.opt("id", &self.id)?;
-        __writer.opt("is_disabled", &self.is_disabled)?;
-        __writer.opt("label", &self.label)?;
-        __writer.opt("type", &self.type_)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("data", &self.data)
+            .opt("id", &self.id)
+            .opt("is_disabled", &self.is_disabled)
+            .opt("label", &self.label)
+            .opt("type", &self.type_);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -1511,36 +1448,35 @@ pub struct AdminConversationsSearchResponseConversationsPropertiesTabzData {
 impl rt::de::Record for AdminConversationsSearchResponseConversationsPropertiesTabzData {
     const NAME: &'static str = "AdminConversationsSearchResponseConversationsPropertiesTabzData";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "file_id" => __reader.field(&mut __this.file_id, "file_id"),
-                "folder_bookmark_id" => {
-                    __reader.field(&mut __this.folder_bookmark_id, "folder_bookmark_id")
-                }
-                "shared_ts" => __reader.field(&mut __this.shared_ts, "shared_ts"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "file_id" => __reader.field(&mut self.file_id, "file_id"),
+            "folder_bookmark_id" => {
+                __reader.field(&mut self.folder_bookmark_id, "folder_bookmark_id")
+            }
+            "shared_ts" => __reader.field(&mut self.shared_ts, "shared_ts"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("file_id", &self.file_id)?;
-        __writer.opt("folder_bookmark_id", &self.folder_bookmark_id)?;
-        __writer.opt("shared_ts", &self.shared_ts)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("file_id", &self.file_id)
+            .opt("folder_bookmark_id", &self.folder_bookmark_id)
+            .opt("shared_ts", &self.shared_ts);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -1561,30 +1497,28 @@ impl rt::de::Record
 for AdminConversationsSearchResponseConversationsPropertiesThreadsRestrictedTo {
     const NAME: &'static str = "AdminConversationsSearchResponseConversationsPropertiesThreadsRestrictedTo";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "type" => __reader.field(&mut __this.type_, "type"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "type" => __reader.field(&mut self.type_, "type"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("type", &self.type_)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer.opt("type", &self.type_);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 

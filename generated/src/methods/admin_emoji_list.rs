@@ -175,39 +175,37 @@ pub struct AdminEmojiListResponse {
 
 impl rt::de::Record for AdminEmojiListResponse {
     const NAME: &'static str = "AdminEmojiListResponse";
+    const REQUIRED: &'static [&'static str] = &["emoji"];
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        let mut emoji = None;
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "ok" => __reader.skip(),
-                "emoji" => __reader.field(&mut emoji, "emoji"),
-                "response_metadata" => {
-                    __reader.field(&mut __this.response_metadata, "response_metadata")
-                }
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.emoji = __reader.required(emoji, "emoji");
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "ok" => __reader.skip(),
+            "emoji" => __reader.value(&mut self.emoji, "emoji"),
+            "response_metadata" => {
+                __reader.field(&mut self.response_metadata, "response_metadata")
+            }
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.req("ok", &true)?;
-        __writer.req("emoji", &self.emoji)?;
-        __writer.opt("response_metadata", &self.response_metadata)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .req("ok", &true)
+            .req("emoji", &self.emoji)
+            .opt("response_metadata", &self.response_metadata);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -298,32 +296,29 @@ pub struct AdminEmojiListResponseEmoji {
 impl rt::de::Record for AdminEmojiListResponseEmoji {
     const NAME: &'static str = "AdminEmojiListResponseEmoji";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "333" => __reader.field(&mut __this.n_333, "333"),
-                "444" => __reader.field(&mut __this.n_444, "444"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "333" => __reader.field(&mut self.n_333, "333"),
+            "444" => __reader.field(&mut self.n_444, "444"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("333", &self.n_333)?;
-        __writer.opt("444", &self.n_444)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer.opt("333", &self.n_333).opt("444", &self.n_444);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -347,36 +342,33 @@ pub struct AdminEmojiListResponseEmojiN333 {
 impl rt::de::Record for AdminEmojiListResponseEmojiN333 {
     const NAME: &'static str = "AdminEmojiListResponseEmojiN333";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "date_created" => {
-                    __reader.field(&mut __this.date_created, "date_created")
-                }
-                "uploaded_by" => __reader.field(&mut __this.uploaded_by, "uploaded_by"),
-                "url" => __reader.field(&mut __this.url, "url"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "date_created" => __reader.field(&mut self.date_created, "date_created"),
+            "uploaded_by" => __reader.field(&mut self.uploaded_by, "uploaded_by"),
+            "url" => __reader.field(&mut self.url, "url"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("date_created", &self.date_created)?;
-        __writer.opt("uploaded_by", &self.uploaded_by)?;
-        __writer.opt("url", &self.url)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("date_created", &self.date_created)
+            .opt("uploaded_by", &self.uploaded_by)
+            .opt("url", &self.url);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -400,36 +392,33 @@ pub struct AdminEmojiListResponseEmojiN444 {
 impl rt::de::Record for AdminEmojiListResponseEmojiN444 {
     const NAME: &'static str = "AdminEmojiListResponseEmojiN444";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "date_created" => {
-                    __reader.field(&mut __this.date_created, "date_created")
-                }
-                "uploaded_by" => __reader.field(&mut __this.uploaded_by, "uploaded_by"),
-                "url" => __reader.field(&mut __this.url, "url"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "date_created" => __reader.field(&mut self.date_created, "date_created"),
+            "uploaded_by" => __reader.field(&mut self.uploaded_by, "uploaded_by"),
+            "url" => __reader.field(&mut self.url, "url"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("date_created", &self.date_created)?;
-        __writer.opt("uploaded_by", &self.uploaded_by)?;
-        __writer.opt("url", &self.url)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("date_created", &self.date_created)
+            .opt("uploaded_by", &self.uploaded_by)
+            .opt("url", &self.url);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 

@@ -207,39 +207,37 @@ pub struct AdminFunctionsListResponse {
 
 impl rt::de::Record for AdminFunctionsListResponse {
     const NAME: &'static str = "AdminFunctionsListResponse";
+    const REQUIRED: &'static [&'static str] = &["functions"];
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        let mut functions = None;
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "ok" => __reader.skip(),
-                "functions" => __reader.field(&mut functions, "functions"),
-                "response_metadata" => {
-                    __reader.field(&mut __this.response_metadata, "response_metadata")
-                }
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.functions = __reader.required(functions, "functions");
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "ok" => __reader.skip(),
+            "functions" => __reader.value(&mut self.functions, "functions"),
+            "response_metadata" => {
+                __reader.field(&mut self.response_metadata, "response_metadata")
+            }
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.req("ok", &true)?;
-        __writer.req("functions", &self.functions)?;
-        __writer.opt("response_metadata", &self.response_metadata)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .req("ok", &true)
+            .req("functions", &self.functions)
+            .opt("response_metadata", &self.response_metadata);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -364,82 +362,71 @@ pub struct AdminFunctionsListResponseFunctions {
 impl rt::de::Record for AdminFunctionsListResponseFunctions {
     const NAME: &'static str = "AdminFunctionsListResponseFunctions";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "app_id" => __reader.field(&mut __this.app_id, "app_id"),
-                "callback_id" => __reader.field(&mut __this.callback_id, "callback_id"),
-                "category_id" => __reader.field(&mut __this.category_id, "category_id"),
-                "category_label" => {
-                    __reader.field(&mut __this.category_label, "category_label")
-                }
-                "date_created" => {
-                    __reader.field(&mut __this.date_created, "date_created")
-                }
-                "date_deleted" => {
-                    __reader.field(&mut __this.date_deleted, "date_deleted")
-                }
-                "date_released" => {
-                    __reader.field(&mut __this.date_released, "date_released")
-                }
-                "date_updated" => {
-                    __reader.field(&mut __this.date_updated, "date_updated")
-                }
-                "description" => __reader.field(&mut __this.description, "description"),
-                "form_enabled" => {
-                    __reader.field(&mut __this.form_enabled, "form_enabled")
-                }
-                "id" => __reader.field(&mut __this.id, "id"),
-                "input_parameters" => {
-                    __reader.field(&mut __this.input_parameters, "input_parameters")
-                }
-                "output_parameters" => {
-                    __reader.field(&mut __this.output_parameters, "output_parameters")
-                }
-                "product_level_availability" => {
-                    __reader
-                        .field(
-                            &mut __this.product_level_availability,
-                            "product_level_availability",
-                        )
-                }
-                "title" => __reader.field(&mut __this.title, "title"),
-                "type" => __reader.field(&mut __this.type_, "type"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "app_id" => __reader.field(&mut self.app_id, "app_id"),
+            "callback_id" => __reader.field(&mut self.callback_id, "callback_id"),
+            "category_id" => __reader.field(&mut self.category_id, "category_id"),
+            "category_label" => {
+                __reader.field(&mut self.category_label, "category_label")
+            }
+            "date_created" => __reader.field(&mut self.date_created, "date_created"),
+            "date_deleted" => __reader.field(&mut self.date_deleted, "date_deleted"),
+            "date_released" => __reader.field(&mut self.date_released, "date_released"),
+            "date_updated" => __reader.field(&mut self.date_updated, "date_updated"),
+            "description" => __reader.field(&mut self.description, "description"),
+            "form_enabled" => __reader.field(&mut self.form_enabled, "form_enabled"),
+            "id" => __reader.field(&mut self.id, "id"),
+            "input_parameters" => {
+                __reader.field(&mut self.input_parameters, "input_parameters")
+            }
+            "output_parameters" => {
+                __reader.field(&mut self.output_parameters, "output_parameters")
+            }
+            "product_level_availability" => {
+                __reader
+                    .field(
+                        &mut self.product_level_availability,
+                        "product_level_availability",
+                    )
+            }
+            "title" => __reader.field(&mut self.title, "title"),
+            "type" => __reader.field(&mut self.type_, "type"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("app_id", &self.app_id)?;
-        __writer.opt("callback_id", &self.callback_id)?;
-        __writer.opt("category_id", &self.category_id)?;
-        __writer.opt("category_label", &self.category_label)?;
-        __writer.opt("date_created", &self.date_created)?;
-        __writer.opt("date_deleted", &self.date_deleted)?;
-        __writer.opt("date_released", &self.date_released)?;
-        __writer.opt("date_updated", &self.date_updated)?;
-        __writer.opt("description", &self.description)?;
-        __writer.opt("form_enabled", &self.form_enabled)?;
-        __writer.opt("id", &self.id)?;
-        __writer.opt("input_parameters", &self.input_parameters)?;
-        __writer.opt("output_parameters", &self.output_parameters)?;
-        __writer.opt("product_level_availability", &self.product_level_availability)?;
-        __writer.opt("title", &self.title)?;
-        __writer.opt("type", &self.type_)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("app_id", &self.app_id)
+            .opt("callback_id", &self.callback_id)
+            .opt("category_id", &self.category_id)
+            .opt("category_label", &self.category_label)
+            .opt("date_created", &self.date_created)
+            .opt("date_deleted", &self.date_deleted)
+            .opt("date_released", &self.date_released)
+            .opt("date_updated", &self.date_updated)
+            .opt("description", &self.description)
+            .opt("form_enabled", &self.form_enabled)
+            .opt("id", &self.id)
+            .opt("input_parameters", &self.input_parameters)
+            .opt("output_parameters", &self.output_parameters)
+            .opt("product_level_availability", &self.product_level_availability)
+            .opt("title", &self.title)
+            .opt("type", &self.type_);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -467,38 +454,37 @@ pub struct AdminFunctionsListResponseFunctionsInputParameters {
 impl rt::de::Record for AdminFunctionsListResponseFunctionsInputParameters {
     const NAME: &'static str = "AdminFunctionsListResponseFunctionsInputParameters";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "description" => __reader.field(&mut __this.description, "description"),
-                "is_required" => __reader.field(&mut __this.is_required, "is_required"),
-                "name" => __reader.field(&mut __this.name, "name"),
-                "title" => __reader.field(&mut __this.title, "title"),
-                "type" => __reader.field(&mut __this.type_, "type"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "description" => __reader.field(&mut self.description, "description"),
+            "is_required" => __reader.field(&mut self.is_required, "is_required"),
+            "name" => __reader.field(&mut self.name, "name"),
+            "title" => __reader.field(&mut self.title, "title"),
+            "type" => __reader.field(&mut self.type_, "type"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("description", &self.description)?;
-        __writer.opt("is_required", &self.is_required)?;
-        __writer.opt("name", &self.name)?;
-        __writer.opt("title", &self.title)?;
-        __writer.opt("type", &self.type_)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("description", &self.description)
+            .opt("is_required", &self.is_required)
+            .opt("name", &self.name)
+            .opt("title", &self.title)
+            .opt("type", &self.type_);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -526,38 +512,37 @@ pub struct AdminFunctionsListResponseFunctionsOutputParameters {
 impl rt::de::Record for AdminFunctionsListResponseFunctionsOutputParameters {
     const NAME: &'static str = "AdminFunctionsListResponseFunctionsOutputParameters";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "description" => __reader.field(&mut __this.description, "description"),
-                "is_required" => __reader.field(&mut __this.is_required, "is_required"),
-                "name" => __reader.field(&mut __this.name, "name"),
-                "title" => __reader.field(&mut __this.title, "title"),
-                "type" => __reader.field(&mut __this.type_, "type"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "description" => __reader.field(&mut self.description, "description"),
+            "is_required" => __reader.field(&mut self.is_required, "is_required"),
+            "name" => __reader.field(&mut self.name, "name"),
+            "title" => __reader.field(&mut self.title, "title"),
+            "type" => __reader.field(&mut self.type_, "type"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("description", &self.description)?;
-        __writer.opt("is_required", &self.is_required)?;
-        __writer.opt("name", &self.name)?;
-        __writer.opt("title", &self.title)?;
-        __writer.opt("type", &self.type_)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("description", &self.description)
+            .opt("is_required", &self.is_required)
+            .opt("name", &self.name)
+            .opt("title", &self.title)
+            .opt("type", &self.type_);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -579,36 +564,31 @@ pub struct AdminFunctionsListResponseFunctionsProductLevelAvailability {
 impl rt::de::Record for AdminFunctionsListResponseFunctionsProductLevelAvailability {
     const NAME: &'static str = "AdminFunctionsListResponseFunctionsProductLevelAvailability";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "available_to" => {
-                    __reader.field(&mut __this.available_to, "available_to")
-                }
-                "is_available" => {
-                    __reader.field(&mut __this.is_available, "is_available")
-                }
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "available_to" => __reader.field(&mut self.available_to, "available_to"),
+            "is_available" => __reader.field(&mut self.is_available, "is_available"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("available_to", &self.available_to)?;
-        __writer.opt("is_available", &self.is_available)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("available_to", &self.available_to)
+            .opt("is_available", &self.is_available);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 

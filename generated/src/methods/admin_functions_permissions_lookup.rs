@@ -93,43 +93,37 @@ pub struct AdminFunctionsPermissionsLookupResponse {
 
 impl rt::de::Record for AdminFunctionsPermissionsLookupResponse {
     const NAME: &'static str = "AdminFunctionsPermissionsLookupResponse";
+    const REQUIRED: &'static [&'static str] = &["permissions", "metadata", "errors"];
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        let mut permissions = None;
-        let mut metadata = None;
-        let mut errors = None;
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "ok" => __reader.skip(),
-                "permissions" => __reader.field(&mut permissions, "permissions"),
-                "metadata" => __reader.field(&mut metadata, "metadata"),
-                "errors" => __reader.field(&mut errors, "errors"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.permissions = __reader.required(permissions, "permissions");
-        __this.metadata = __reader.required(metadata, "metadata");
-        __this.errors = __reader.required(errors, "errors");
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "ok" => __reader.skip(),
+            "permissions" => __reader.value(&mut self.permissions, "permissions"),
+            "metadata" => __reader.value(&mut self.metadata, "metadata"),
+            "errors" => __reader.value(&mut self.errors, "errors"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.req("ok", &true)?;
-        __writer.req("permissions", &self.permissions)?;
-        __writer.req("metadata", &self.metadata)?;
-        __writer.req_json("errors", &self.errors)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .req("ok", &true)
+            .req("permissions", &self.permissions)
+            .req("metadata", &self.metadata)
+            .req_json("errors", &self.errors);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -215,32 +209,28 @@ pub struct AdminFunctionsPermissionsLookupResponsePermissions {
 impl rt::de::Record for AdminFunctionsPermissionsLookupResponsePermissions {
     const NAME: &'static str = "AdminFunctionsPermissionsLookupResponsePermissions";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "Fn0000000000" => {
-                    __reader.field(&mut __this.fn0000000000, "Fn0000000000")
-                }
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "Fn0000000000" => __reader.field(&mut self.fn0000000000, "Fn0000000000"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("Fn0000000000", &self.fn0000000000)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer.opt("Fn0000000000", &self.fn0000000000);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -270,40 +260,37 @@ pub struct AdminFunctionsPermissionsLookupResponsePermissionsFn0000000000 {
 impl rt::de::Record for AdminFunctionsPermissionsLookupResponsePermissionsFn0000000000 {
     const NAME: &'static str = "AdminFunctionsPermissionsLookupResponsePermissionsFn0000000000";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "allowed_by_admin" => {
-                    __reader.field(&mut __this.allowed_by_admin, "allowed_by_admin")
-                }
-                "allowed_entities" => {
-                    __reader.field(&mut __this.allowed_entities, "allowed_entities")
-                }
-                "distribution" => {
-                    __reader.field(&mut __this.distribution, "distribution")
-                }
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "allowed_by_admin" => {
+                __reader.field(&mut self.allowed_by_admin, "allowed_by_admin")
+            }
+            "allowed_entities" => {
+                __reader.field(&mut self.allowed_entities, "allowed_entities")
+            }
+            "distribution" => __reader.field(&mut self.distribution, "distribution"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("allowed_by_admin", &self.allowed_by_admin)?;
-        __writer.opt("allowed_entities", &self.allowed_entities)?;
-        __writer.opt("distribution", &self.distribution)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("allowed_by_admin", &self.allowed_by_admin)
+            .opt("allowed_entities", &self.allowed_entities)
+            .opt("distribution", &self.distribution);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -326,32 +313,29 @@ impl rt::de::Record
 for AdminFunctionsPermissionsLookupResponsePermissionsFn0000000000AllowedByAdmin {
     const NAME: &'static str = "AdminFunctionsPermissionsLookupResponsePermissionsFn0000000000AllowedByAdmin";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "type" => __reader.field(&mut __this.type_, "type"),
-                "user_ids" => __reader.field(&mut __this.user_ids, "user_ids"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "type" => __reader.field(&mut self.type_, "type"),
+            "user_ids" => __reader.field(&mut self.user_ids, "user_ids"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("type", &self.type_)?;
-        __writer.opt("user_ids", &self.user_ids)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer.opt("type", &self.type_).opt("user_ids", &self.user_ids);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -382,38 +366,37 @@ impl rt::de::Record
 for AdminFunctionsPermissionsLookupResponsePermissionsFn0000000000AllowedEntities {
     const NAME: &'static str = "AdminFunctionsPermissionsLookupResponsePermissionsFn0000000000AllowedEntities";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "channel_ids" => __reader.field(&mut __this.channel_ids, "channel_ids"),
-                "org_ids" => __reader.field(&mut __this.org_ids, "org_ids"),
-                "team_ids" => __reader.field(&mut __this.team_ids, "team_ids"),
-                "type" => __reader.field(&mut __this.type_, "type"),
-                "user_ids" => __reader.field(&mut __this.user_ids, "user_ids"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "channel_ids" => __reader.field(&mut self.channel_ids, "channel_ids"),
+            "org_ids" => __reader.field(&mut self.org_ids, "org_ids"),
+            "team_ids" => __reader.field(&mut self.team_ids, "team_ids"),
+            "type" => __reader.field(&mut self.type_, "type"),
+            "user_ids" => __reader.field(&mut self.user_ids, "user_ids"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("channel_ids", &self.channel_ids)?;
-        __writer.opt("org_ids", &self.org_ids)?;
-        __writer.opt("team_ids", &self.team_ids)?;
-        __writer.opt("type", &self.type_)?;
-        __writer.opt("user_ids", &self.user_ids)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("channel_ids", &self.channel_ids)
+            .opt("org_ids", &self.org_ids)
+            .opt("team_ids", &self.team_ids)
+            .opt("type", &self.type_)
+            .opt("user_ids", &self.user_ids);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -438,32 +421,29 @@ impl rt::de::Record
 for AdminFunctionsPermissionsLookupResponsePermissionsFn0000000000Distribution {
     const NAME: &'static str = "AdminFunctionsPermissionsLookupResponsePermissionsFn0000000000Distribution";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "type" => __reader.field(&mut __this.type_, "type"),
-                "user_ids" => __reader.field(&mut __this.user_ids, "user_ids"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "type" => __reader.field(&mut self.type_, "type"),
+            "user_ids" => __reader.field(&mut self.user_ids, "user_ids"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("type", &self.type_)?;
-        __writer.opt("user_ids", &self.user_ids)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer.opt("type", &self.type_).opt("user_ids", &self.user_ids);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -483,32 +463,28 @@ pub struct AdminFunctionsPermissionsLookupResponseMetadata {
 impl rt::de::Record for AdminFunctionsPermissionsLookupResponseMetadata {
     const NAME: &'static str = "AdminFunctionsPermissionsLookupResponseMetadata";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "Fn0000000000" => {
-                    __reader.field(&mut __this.fn0000000000, "Fn0000000000")
-                }
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "Fn0000000000" => __reader.field(&mut self.fn0000000000, "Fn0000000000"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt_json("Fn0000000000", &self.fn0000000000)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer.opt_json("Fn0000000000", &self.fn0000000000);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 

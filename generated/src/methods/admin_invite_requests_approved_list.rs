@@ -124,42 +124,39 @@ pub struct AdminInviteRequestsApprovedListResponse {
 
 impl rt::de::Record for AdminInviteRequestsApprovedListResponse {
     const NAME: &'static str = "AdminInviteRequestsApprovedListResponse";
+    const REQUIRED: &'static [&'static str] = &["approved_requests"];
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        let mut approved_requests = None;
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "ok" => __reader.skip(),
-                "approved_requests" => {
-                    __reader.field(&mut approved_requests, "approved_requests")
-                }
-                "response_metadata" => {
-                    __reader.field(&mut __this.response_metadata, "response_metadata")
-                }
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.approved_requests = __reader
-            .required(approved_requests, "approved_requests");
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "ok" => __reader.skip(),
+            "approved_requests" => {
+                __reader.value(&mut self.approved_requests, "approved_requests")
+            }
+            "response_metadata" => {
+                __reader.field(&mut self.response_metadata, "response_metadata")
+            }
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.req("ok", &true)?;
-        __writer.req("approved_requests", &self.approved_requests)?;
-        __writer.opt("response_metadata", &self.response_metadata)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .req("ok", &true)
+            .req("approved_requests", &self.approved_requests)
+            .opt("response_metadata", &self.response_metadata);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -261,36 +258,35 @@ pub struct AdminInviteRequestsApprovedListResponseApprovedRequests {
 impl rt::de::Record for AdminInviteRequestsApprovedListResponseApprovedRequests {
     const NAME: &'static str = "AdminInviteRequestsApprovedListResponseApprovedRequests";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "approved_by" => __reader.field(&mut __this.approved_by, "approved_by"),
-                "invite" => __reader.field(&mut __this.invite, "invite"),
-                "invite_request" => {
-                    __reader.field(&mut __this.invite_request, "invite_request")
-                }
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "approved_by" => __reader.field(&mut self.approved_by, "approved_by"),
+            "invite" => __reader.field(&mut self.invite, "invite"),
+            "invite_request" => {
+                __reader.field(&mut self.invite_request, "invite_request")
+            }
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("approved_by", &self.approved_by)?;
-        __writer.opt("invite", &self.invite)?;
-        __writer.opt("invite_request", &self.invite_request)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("approved_by", &self.approved_by)
+            .opt("invite", &self.invite)
+            .opt("invite_request", &self.invite_request);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -313,32 +309,29 @@ impl rt::de::Record
 for AdminInviteRequestsApprovedListResponseApprovedRequestsApprovedBy {
     const NAME: &'static str = "AdminInviteRequestsApprovedListResponseApprovedRequestsApprovedBy";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "actor_id" => __reader.field(&mut __this.actor_id, "actor_id"),
-                "actor_type" => __reader.field(&mut __this.actor_type, "actor_type"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "actor_id" => __reader.field(&mut self.actor_id, "actor_id"),
+            "actor_type" => __reader.field(&mut self.actor_type, "actor_type"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("actor_id", &self.actor_id)?;
-        __writer.opt("actor_type", &self.actor_type)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer.opt("actor_id", &self.actor_id).opt("actor_type", &self.actor_type);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -370,44 +363,41 @@ pub struct AdminInviteRequestsApprovedListResponseApprovedRequestsInvite {
 impl rt::de::Record for AdminInviteRequestsApprovedListResponseApprovedRequestsInvite {
     const NAME: &'static str = "AdminInviteRequestsApprovedListResponseApprovedRequestsInvite";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "date_created" => {
-                    __reader.field(&mut __this.date_created, "date_created")
-                }
-                "email" => __reader.field(&mut __this.email, "email"),
-                "id" => __reader.field(&mut __this.id, "id"),
-                "invite_preferences" => {
-                    __reader.field(&mut __this.invite_preferences, "invite_preferences")
-                }
-                "inviter_id" => __reader.field(&mut __this.inviter_id, "inviter_id"),
-                "is_bouncing" => __reader.field(&mut __this.is_bouncing, "is_bouncing"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "date_created" => __reader.field(&mut self.date_created, "date_created"),
+            "email" => __reader.field(&mut self.email, "email"),
+            "id" => __reader.field(&mut self.id, "id"),
+            "invite_preferences" => {
+                __reader.field(&mut self.invite_preferences, "invite_preferences")
+            }
+            "inviter_id" => __reader.field(&mut self.inviter_id, "inviter_id"),
+            "is_bouncing" => __reader.field(&mut self.is_bouncing, "is_bouncing"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("date_created", &self.date_created)?;
-        __writer.opt("email", &self.email)?;
-        __writer.opt("id", &self.id)?;
-        __writer.opt("invite_preferences", &self.invite_preferences)?;
-        __writer.opt("inviter_id", &self.inviter_id)?;
-        __writer.opt("is_bouncing", &self.is_bouncing)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("date_created", &self.date_created)
+            .opt("email", &self.email)
+            .opt("id", &self.id)
+            .opt("invite_preferences", &self.invite_preferences)
+            .opt("inviter_id", &self.inviter_id)
+            .opt("is_bouncing", &self.is_bouncing);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -434,43 +424,39 @@ impl rt::de::Record
 for AdminInviteRequestsApprovedListResponseApprovedRequestsInviteInvitePreferences {
     const NAME: &'static str = "AdminInviteRequestsApprovedListResponseApprovedRequestsInviteInvitePreferences";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "channel_ids" => __reader.field(&mut __this.channel_ids, "channel_ids"),
-                "is_domain_matched" => {
-                    __reader.field(&mut __this.is_domain_matched, "is_domain_matched")
-                }
-                "is_restricted" => {
-                    __reader.field(&mut __this.is_restricted, "is_restricted")
-                }
-                "is_ultra_restricted" => {
-                    __reader
-                        .field(&mut __this.is_ultra_restricted, "is_ultra_restricted")
-                }
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "channel_ids" => __reader.field(&mut self.channel_ids, "channel_ids"),
+            "is_domain_matched" => {
+                __reader.field(&mut self.is_domain_matched, "is_domain_matched")
+            }
+            "is_restricted" => __reader.field(&mut self.is_restricted, "is_restricted"),
+            "is_ultra_restricted" => {
+                __reader.field(&mut self.is_ultra_restricted, "is_ultra_restricted")
+            }
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("channel_ids", &self.channel_ids)?;
-        __writer.opt("is_domain_matched", &self.is_domain_matched)?;
-        __writer.opt("is_restricted", &self.is_restricted)?;
-        __writer.opt("is_ultra_restricted", &self.is_ultra_restricted)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("channel_ids", &self.channel_ids)
+            .opt("is_domain_matched", &self.is_domain_matched)
+            .opt("is_restricted", &self.is_restricted)
+            .opt("is_ultra_restricted", &self.is_ultra_restricted);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -503,44 +489,39 @@ impl rt::de::Record
 for AdminInviteRequestsApprovedListResponseApprovedRequestsInviteRequest {
     const NAME: &'static str = "AdminInviteRequestsApprovedListResponseApprovedRequestsInviteRequest";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "channel_ids" => __reader.field(&mut __this.channel_ids, "channel_ids"),
-                "date_created" => {
-                    __reader.field(&mut __this.date_created, "date_created")
-                }
-                "email" => __reader.field(&mut __this.email, "email"),
-                "id" => __reader.field(&mut __this.id, "id"),
-                "invite_type" => __reader.field(&mut __this.invite_type, "invite_type"),
-                "requester_ids" => {
-                    __reader.field(&mut __this.requester_ids, "requester_ids")
-                }
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "channel_ids" => __reader.field(&mut self.channel_ids, "channel_ids"),
+            "date_created" => __reader.field(&mut self.date_created, "date_created"),
+            "email" => __reader.field(&mut self.email, "email"),
+            "id" => __reader.field(&mut self.id, "id"),
+            "invite_type" => __reader.field(&mut self.invite_type, "invite_type"),
+            "requester_ids" => __reader.field(&mut self.requester_ids, "requester_ids"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("channel_ids", &self.channel_ids)?;
-        __writer.opt("date_created", &self.date_created)?;
-        __writer.opt("email", &self.email)?;
-        __writer.opt("id", &self.id)?;
-        __writer.opt("invite_type", &self.invite_type)?;
-        __writer.opt("requester_ids", &self.requester_ids)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("channel_ids", &self.channel_ids)
+            .opt("date_created", &self.date_created)
+            .opt("email", &self.email)
+            .opt("id", &self.id)
+            .opt("invite_type", &self.invite_type)
+            .opt("requester_ids", &self.requester_ids);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 

@@ -126,41 +126,39 @@ pub struct AdminInviteRequestsDeniedListResponse {
 
 impl rt::de::Record for AdminInviteRequestsDeniedListResponse {
     const NAME: &'static str = "AdminInviteRequestsDeniedListResponse";
+    const REQUIRED: &'static [&'static str] = &["denied_requests"];
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        let mut denied_requests = None;
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "ok" => __reader.skip(),
-                "denied_requests" => {
-                    __reader.field(&mut denied_requests, "denied_requests")
-                }
-                "response_metadata" => {
-                    __reader.field(&mut __this.response_metadata, "response_metadata")
-                }
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.denied_requests = __reader.required(denied_requests, "denied_requests");
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "ok" => __reader.skip(),
+            "denied_requests" => {
+                __reader.value(&mut self.denied_requests, "denied_requests")
+            }
+            "response_metadata" => {
+                __reader.field(&mut self.response_metadata, "response_metadata")
+            }
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.req("ok", &true)?;
-        __writer.req("denied_requests", &self.denied_requests)?;
-        __writer.opt("response_metadata", &self.response_metadata)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .req("ok", &true)
+            .req("denied_requests", &self.denied_requests)
+            .opt("response_metadata", &self.response_metadata);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -258,34 +256,33 @@ pub struct AdminInviteRequestsDeniedListResponseDeniedRequests {
 impl rt::de::Record for AdminInviteRequestsDeniedListResponseDeniedRequests {
     const NAME: &'static str = "AdminInviteRequestsDeniedListResponseDeniedRequests";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "denied_by" => __reader.field(&mut __this.denied_by, "denied_by"),
-                "invite_request" => {
-                    __reader.field(&mut __this.invite_request, "invite_request")
-                }
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "denied_by" => __reader.field(&mut self.denied_by, "denied_by"),
+            "invite_request" => {
+                __reader.field(&mut self.invite_request, "invite_request")
+            }
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("denied_by", &self.denied_by)?;
-        __writer.opt("invite_request", &self.invite_request)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("denied_by", &self.denied_by)
+            .opt("invite_request", &self.invite_request);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -307,32 +304,29 @@ pub struct AdminInviteRequestsDeniedListResponseDeniedRequestsDeniedBy {
 impl rt::de::Record for AdminInviteRequestsDeniedListResponseDeniedRequestsDeniedBy {
     const NAME: &'static str = "AdminInviteRequestsDeniedListResponseDeniedRequestsDeniedBy";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "actor_id" => __reader.field(&mut __this.actor_id, "actor_id"),
-                "actor_type" => __reader.field(&mut __this.actor_type, "actor_type"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "actor_id" => __reader.field(&mut self.actor_id, "actor_id"),
+            "actor_type" => __reader.field(&mut self.actor_type, "actor_type"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("actor_id", &self.actor_id)?;
-        __writer.opt("actor_type", &self.actor_type)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer.opt("actor_id", &self.actor_id).opt("actor_type", &self.actor_type);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -365,48 +359,43 @@ impl rt::de::Record
 for AdminInviteRequestsDeniedListResponseDeniedRequestsInviteRequest {
     const NAME: &'static str = "AdminInviteRequestsDeniedListResponseDeniedRequestsInviteRequest";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "channel_ids" => __reader.field(&mut __this.channel_ids, "channel_ids"),
-                "date_created" => {
-                    __reader.field(&mut __this.date_created, "date_created")
-                }
-                "email" => __reader.field(&mut __this.email, "email"),
-                "id" => __reader.field(&mut __this.id, "id"),
-                "invite_type" => __reader.field(&mut __this.invite_type, "invite_type"),
-                "request_reason" => {
-                    __reader.field(&mut __this.request_reason, "request_reason")
-                }
-                "requester_ids" => {
-                    __reader.field(&mut __this.requester_ids, "requester_ids")
-                }
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "channel_ids" => __reader.field(&mut self.channel_ids, "channel_ids"),
+            "date_created" => __reader.field(&mut self.date_created, "date_created"),
+            "email" => __reader.field(&mut self.email, "email"),
+            "id" => __reader.field(&mut self.id, "id"),
+            "invite_type" => __reader.field(&mut self.invite_type, "invite_type"),
+            "request_reason" => {
+                __reader.field(&mut self.request_reason, "request_reason")
+            }
+            "requester_ids" => __reader.field(&mut self.requester_ids, "requester_ids"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("channel_ids", &self.channel_ids)?;
-        __writer.opt("date_created", &self.date_created)?;
-        __writer.opt("email", &self.email)?;
-        __writer.opt("id", &self.id)?;
-        __writer.opt("invite_type", &self.invite_type)?;
-        __writer.opt("request_reason", &self.request_reason)?;
-        __writer.opt("requester_ids", &self.requester_ids)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("channel_ids", &self.channel_ids)
+            .opt("date_created", &self.date_created)
+            .opt("email", &self.email)
+            .opt("id", &self.id)
+            .opt("invite_type", &self.invite_type)
+            .opt("request_reason", &self.request_reason)
+            .opt("requester_ids", &self.requester_ids);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 

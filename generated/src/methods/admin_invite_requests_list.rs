@@ -124,41 +124,39 @@ pub struct AdminInviteRequestsListResponse {
 
 impl rt::de::Record for AdminInviteRequestsListResponse {
     const NAME: &'static str = "AdminInviteRequestsListResponse";
+    const REQUIRED: &'static [&'static str] = &["invite_requests"];
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        let mut invite_requests = None;
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "ok" => __reader.skip(),
-                "invite_requests" => {
-                    __reader.field(&mut invite_requests, "invite_requests")
-                }
-                "response_metadata" => {
-                    __reader.field(&mut __this.response_metadata, "response_metadata")
-                }
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.invite_requests = __reader.required(invite_requests, "invite_requests");
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "ok" => __reader.skip(),
+            "invite_requests" => {
+                __reader.value(&mut self.invite_requests, "invite_requests")
+            }
+            "response_metadata" => {
+                __reader.field(&mut self.response_metadata, "response_metadata")
+            }
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.req("ok", &true)?;
-        __writer.req("invite_requests", &self.invite_requests)?;
-        __writer.opt("response_metadata", &self.response_metadata)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .req("ok", &true)
+            .req("invite_requests", &self.invite_requests)
+            .opt("response_metadata", &self.response_metadata);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -264,50 +262,45 @@ pub struct AdminInviteRequestsListResponseInviteRequests {
 impl rt::de::Record for AdminInviteRequestsListResponseInviteRequests {
     const NAME: &'static str = "AdminInviteRequestsListResponseInviteRequests";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "channel_ids" => __reader.field(&mut __this.channel_ids, "channel_ids"),
-                "date_created" => {
-                    __reader.field(&mut __this.date_created, "date_created")
-                }
-                "date_expire" => __reader.field(&mut __this.date_expire, "date_expire"),
-                "email" => __reader.field(&mut __this.email, "email"),
-                "id" => __reader.field(&mut __this.id, "id"),
-                "invite_type" => __reader.field(&mut __this.invite_type, "invite_type"),
-                "request_reason" => {
-                    __reader.field(&mut __this.request_reason, "request_reason")
-                }
-                "requester_ids" => {
-                    __reader.field(&mut __this.requester_ids, "requester_ids")
-                }
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "channel_ids" => __reader.field(&mut self.channel_ids, "channel_ids"),
+            "date_created" => __reader.field(&mut self.date_created, "date_created"),
+            "date_expire" => __reader.field(&mut self.date_expire, "date_expire"),
+            "email" => __reader.field(&mut self.email, "email"),
+            "id" => __reader.field(&mut self.id, "id"),
+            "invite_type" => __reader.field(&mut self.invite_type, "invite_type"),
+            "request_reason" => {
+                __reader.field(&mut self.request_reason, "request_reason")
+            }
+            "requester_ids" => __reader.field(&mut self.requester_ids, "requester_ids"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("channel_ids", &self.channel_ids)?;
-        __writer.opt("date_created", &self.date_created)?;
-        __writer.opt("date_expire", &self.date_expire)?;
-        __writer.opt("email", &self.email)?;
-        __writer.opt("id", &self.id)?;
-        __writer.opt("invite_type", &self.invite_type)?;
-        __writer.opt("request_reason", &self.request_reason)?;
-        __writer.opt("requester_ids", &self.requester_ids)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("channel_ids", &self.channel_ids)
+            .opt("date_created", &self.date_created)
+            .opt("date_expire", &self.date_expire)
+            .opt("email", &self.email)
+            .opt("id", &self.id)
+            .opt("invite_type", &self.invite_type)
+            .opt("request_reason", &self.request_reason)
+            .opt("requester_ids", &self.requester_ids);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 

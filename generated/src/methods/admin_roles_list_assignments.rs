@@ -203,42 +203,39 @@ pub struct AdminRolesListAssignmentsResponse {
 
 impl rt::de::Record for AdminRolesListAssignmentsResponse {
     const NAME: &'static str = "AdminRolesListAssignmentsResponse";
+    const REQUIRED: &'static [&'static str] = &["role_assignments"];
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        let mut role_assignments = None;
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "ok" => __reader.skip(),
-                "role_assignments" => {
-                    __reader.field(&mut role_assignments, "role_assignments")
-                }
-                "response_metadata" => {
-                    __reader.field(&mut __this.response_metadata, "response_metadata")
-                }
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.role_assignments = __reader
-            .required(role_assignments, "role_assignments");
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "ok" => __reader.skip(),
+            "role_assignments" => {
+                __reader.value(&mut self.role_assignments, "role_assignments")
+            }
+            "response_metadata" => {
+                __reader.field(&mut self.response_metadata, "response_metadata")
+            }
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.req("ok", &true)?;
-        __writer.req("role_assignments", &self.role_assignments)?;
-        __writer.opt("response_metadata", &self.response_metadata)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .req("ok", &true)
+            .req("role_assignments", &self.role_assignments)
+            .opt("response_metadata", &self.response_metadata);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -357,36 +354,35 @@ pub struct AdminRolesListAssignmentsResponseRoleAssignments {
 impl rt::de::Record for AdminRolesListAssignmentsResponseRoleAssignments {
     const NAME: &'static str = "AdminRolesListAssignmentsResponseRoleAssignments";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "date_create" => __reader.field(&mut __this.date_create, "date_create"),
-                "entity_id" => __reader.field(&mut __this.entity_id, "entity_id"),
-                "role_id" => __reader.field(&mut __this.role_id, "role_id"),
-                "user_id" => __reader.field(&mut __this.user_id, "user_id"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "date_create" => __reader.field(&mut self.date_create, "date_create"),
+            "entity_id" => __reader.field(&mut self.entity_id, "entity_id"),
+            "role_id" => __reader.field(&mut self.role_id, "role_id"),
+            "user_id" => __reader.field(&mut self.user_id, "user_id"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("date_create", &self.date_create)?;
-        __writer.opt("entity_id", &self.entity_id)?;
-        __writer.opt("role_id", &self.role_id)?;
-        __writer.opt("user_id", &self.user_id)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("date_create", &self.date_create)
+            .opt("entity_id", &self.entity_id)
+            .opt("role_id", &self.role_id)
+            .opt("user_id", &self.user_id);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 

@@ -118,42 +118,38 @@ pub struct AdminUsergroupsAddChannelsResponse {
 impl rt::de::Record for AdminUsergroupsAddChannelsResponse {
     const NAME: &'static str = "AdminUsergroupsAddChannelsResponse";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "ok" => __reader.skip(),
-                "invalid_channels" => {
-                    __reader.field(&mut __this.invalid_channels, "invalid_channels")
-                }
-                "channel_limit_user_ids" => {
-                    __reader
-                        .field(
-                            &mut __this.channel_limit_user_ids,
-                            "channel_limit_user_ids",
-                        )
-                }
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "ok" => __reader.skip(),
+            "invalid_channels" => {
+                __reader.field(&mut self.invalid_channels, "invalid_channels")
+            }
+            "channel_limit_user_ids" => {
+                __reader
+                    .field(&mut self.channel_limit_user_ids, "channel_limit_user_ids")
+            }
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.req("ok", &true)?;
-        __writer.opt("invalid_channels", &self.invalid_channels)?;
-        __writer.opt("channel_limit_user_ids", &self.channel_limit_user_ids)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .req("ok", &true)
+            .opt("invalid_channels", &self.invalid_channels)
+            .opt("channel_limit_user_ids", &self.channel_limit_user_ids);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 

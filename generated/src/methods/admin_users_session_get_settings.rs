@@ -108,39 +108,37 @@ pub struct AdminUsersSessionGetSettingsResponse {
 impl rt::de::Record for AdminUsersSessionGetSettingsResponse {
     const NAME: &'static str = "AdminUsersSessionGetSettingsResponse";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "ok" => __reader.skip(),
-                "session_settings" => {
-                    __reader.field(&mut __this.session_settings, "session_settings")
-                }
-                "no_settings_applied" => {
-                    __reader
-                        .field(&mut __this.no_settings_applied, "no_settings_applied")
-                }
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "ok" => __reader.skip(),
+            "session_settings" => {
+                __reader.field(&mut self.session_settings, "session_settings")
+            }
+            "no_settings_applied" => {
+                __reader.field(&mut self.no_settings_applied, "no_settings_applied")
+            }
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.req("ok", &true)?;
-        __writer.opt("session_settings", &self.session_settings)?;
-        __writer.opt("no_settings_applied", &self.no_settings_applied)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .req("ok", &true)
+            .opt("session_settings", &self.session_settings)
+            .opt("no_settings_applied", &self.no_settings_applied);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -280,40 +278,39 @@ pub struct AdminUsersSessionGetSettingsResponseSessionSettings {
 impl rt::de::Record for AdminUsersSessionGetSettingsResponseSessionSettings {
     const NAME: &'static str = "AdminUsersSessionGetSettingsResponseSessionSettings";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "desktop_app_browser_quit" => {
-                    __reader
-                        .field(
-                            &mut __this.desktop_app_browser_quit,
-                            "desktop_app_browser_quit",
-                        )
-                }
-                "duration" => __reader.field(&mut __this.duration, "duration"),
-                "user_id" => __reader.field(&mut __this.user_id, "user_id"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "desktop_app_browser_quit" => {
+                __reader
+                    .field(
+                        &mut self.desktop_app_browser_quit,
+                        "desktop_app_browser_quit",
+                    )
+            }
+            "duration" => __reader.field(&mut self.duration, "duration"),
+            "user_id" => __reader.field(&mut self.user_id, "user_id"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("desktop_app_browser_quit", &self.desktop_app_browser_quit)?;
-        __writer.opt("duration", &self.duration)?;
-        __writer.opt("user_id", &self.user_id)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("desktop_app_browser_quit", &self.desktop_app_browser_quit)
+            .opt("duration", &self.duration)
+            .opt("user_id", &self.user_id);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 

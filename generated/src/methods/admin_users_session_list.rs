@@ -172,41 +172,39 @@ pub struct AdminUsersSessionListResponse {
 
 impl rt::de::Record for AdminUsersSessionListResponse {
     const NAME: &'static str = "AdminUsersSessionListResponse";
+    const REQUIRED: &'static [&'static str] = &["active_sessions"];
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        let mut active_sessions = None;
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "ok" => __reader.skip(),
-                "active_sessions" => {
-                    __reader.field(&mut active_sessions, "active_sessions")
-                }
-                "response_metadata" => {
-                    __reader.field(&mut __this.response_metadata, "response_metadata")
-                }
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.active_sessions = __reader.required(active_sessions, "active_sessions");
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "ok" => __reader.skip(),
+            "active_sessions" => {
+                __reader.value(&mut self.active_sessions, "active_sessions")
+            }
+            "response_metadata" => {
+                __reader.field(&mut self.response_metadata, "response_metadata")
+            }
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.req("ok", &true)?;
-        __writer.req("active_sessions", &self.active_sessions)?;
-        __writer.opt("response_metadata", &self.response_metadata)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .req("ok", &true)
+            .req("active_sessions", &self.active_sessions)
+            .opt("response_metadata", &self.response_metadata);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -364,38 +362,37 @@ pub struct AdminUsersSessionListResponseActiveSessions {
 impl rt::de::Record for AdminUsersSessionListResponseActiveSessions {
     const NAME: &'static str = "AdminUsersSessionListResponseActiveSessions";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "created" => __reader.field(&mut __this.created, "created"),
-                "recent" => __reader.field(&mut __this.recent, "recent"),
-                "session_id" => __reader.field(&mut __this.session_id, "session_id"),
-                "team_id" => __reader.field(&mut __this.team_id, "team_id"),
-                "user_id" => __reader.field(&mut __this.user_id, "user_id"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "created" => __reader.field(&mut self.created, "created"),
+            "recent" => __reader.field(&mut self.recent, "recent"),
+            "session_id" => __reader.field(&mut self.session_id, "session_id"),
+            "team_id" => __reader.field(&mut self.team_id, "team_id"),
+            "user_id" => __reader.field(&mut self.user_id, "user_id"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("created", &self.created)?;
-        __writer.opt("recent", &self.recent)?;
-        __writer.opt("session_id", &self.session_id)?;
-        __writer.opt("team_id", &self.team_id)?;
-        __writer.opt("user_id", &self.user_id)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("created", &self.created)
+            .opt("recent", &self.recent)
+            .opt("session_id", &self.session_id)
+            .opt("team_id", &self.team_id)
+            .opt("user_id", &self.user_id);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -423,43 +420,41 @@ pub struct AdminUsersSessionListResponseActiveSessionsCreated {
 impl rt::de::Record for AdminUsersSessionListResponseActiveSessionsCreated {
     const NAME: &'static str = "AdminUsersSessionListResponseActiveSessionsCreated";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "device_hardware" => {
-                    __reader.field(&mut __this.device_hardware, "device_hardware")
-                }
-                "ip" => __reader.field(&mut __this.ip, "ip"),
-                "os" => __reader.field(&mut __this.os, "os"),
-                "os_version" => __reader.field(&mut __this.os_version, "os_version"),
-                "slack_client_version" => {
-                    __reader
-                        .field(&mut __this.slack_client_version, "slack_client_version")
-                }
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "device_hardware" => {
+                __reader.field(&mut self.device_hardware, "device_hardware")
+            }
+            "ip" => __reader.field(&mut self.ip, "ip"),
+            "os" => __reader.field(&mut self.os, "os"),
+            "os_version" => __reader.field(&mut self.os_version, "os_version"),
+            "slack_client_version" => {
+                __reader.field(&mut self.slack_client_version, "slack_client_version")
+            }
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("device_hardware", &self.device_hardware)?;
-        __writer.opt("ip", &self.ip)?;
-        __writer.opt("os", &self.os)?;
-        __writer.opt("os_version", &self.os_version)?;
-        __writer.opt("slack_client_version", &self.slack_client_version)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("device_hardware", &self.device_hardware)
+            .opt("ip", &self.ip)
+            .opt("os", &self.os)
+            .opt("os_version", &self.os_version)
+            .opt("slack_client_version", &self.slack_client_version);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -487,43 +482,41 @@ pub struct AdminUsersSessionListResponseActiveSessionsRecent {
 impl rt::de::Record for AdminUsersSessionListResponseActiveSessionsRecent {
     const NAME: &'static str = "AdminUsersSessionListResponseActiveSessionsRecent";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "device_hardware" => {
-                    __reader.field(&mut __this.device_hardware, "device_hardware")
-                }
-                "ip" => __reader.field(&mut __this.ip, "ip"),
-                "os" => __reader.field(&mut __this.os, "os"),
-                "os_version" => __reader.field(&mut __this.os_version, "os_version"),
-                "slack_client_version" => {
-                    __reader
-                        .field(&mut __this.slack_client_version, "slack_client_version")
-                }
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "device_hardware" => {
+                __reader.field(&mut self.device_hardware, "device_hardware")
+            }
+            "ip" => __reader.field(&mut self.ip, "ip"),
+            "os" => __reader.field(&mut self.os, "os"),
+            "os_version" => __reader.field(&mut self.os_version, "os_version"),
+            "slack_client_version" => {
+                __reader.field(&mut self.slack_client_version, "slack_client_version")
+            }
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("device_hardware", &self.device_hardware)?;
-        __writer.opt("ip", &self.ip)?;
-        __writer.opt("os", &self.os)?;
-        __writer.opt("os_version", &self.os_version)?;
-        __writer.opt("slack_client_version", &self.slack_client_version)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("device_hardware", &self.device_hardware)
+            .opt("ip", &self.ip)
+            .opt("os", &self.os)
+            .opt("os_version", &self.os_version)
+            .opt("slack_client_version", &self.slack_client_version);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 

@@ -96,32 +96,29 @@ pub struct AdminWorkflowsCollaboratorsRemoveResponse {
 impl rt::de::Record for AdminWorkflowsCollaboratorsRemoveResponse {
     const NAME: &'static str = "AdminWorkflowsCollaboratorsRemoveResponse";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "ok" => __reader.skip(),
-                "errors" => __reader.field(&mut __this.errors, "errors"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "ok" => __reader.skip(),
+            "errors" => __reader.field(&mut self.errors, "errors"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.req("ok", &true)?;
-        __writer.opt("errors", &self.errors)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer.req("ok", &true).opt("errors", &self.errors);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -208,34 +205,33 @@ pub struct AdminWorkflowsCollaboratorsRemoveResponseErrors {
 impl rt::de::Record for AdminWorkflowsCollaboratorsRemoveResponseErrors {
     const NAME: &'static str = "AdminWorkflowsCollaboratorsRemoveResponseErrors";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "message" => __reader.field(&mut __this.message, "message"),
-                "user" => __reader.field(&mut __this.user, "user"),
-                "workflow" => __reader.field(&mut __this.workflow, "workflow"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "message" => __reader.field(&mut self.message, "message"),
+            "user" => __reader.field(&mut self.user, "user"),
+            "workflow" => __reader.field(&mut self.workflow, "workflow"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("message", &self.message)?;
-        __writer.opt("user", &self.user)?;
-        __writer.opt("workflow", &self.workflow)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("message", &self.message)
+            .opt("user", &self.user)
+            .opt("workflow", &self.workflow);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 

@@ -105,32 +105,29 @@ pub struct AdminWorkflowsPermissionsLookupResponse {
 impl rt::de::Record for AdminWorkflowsPermissionsLookupResponse {
     const NAME: &'static str = "AdminWorkflowsPermissionsLookupResponse";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "ok" => __reader.skip(),
-                "permissions" => __reader.field(&mut __this.permissions, "permissions"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "ok" => __reader.skip(),
+            "permissions" => __reader.field(&mut self.permissions, "permissions"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.req("ok", &true)?;
-        __writer.opt("permissions", &self.permissions)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer.req("ok", &true).opt("permissions", &self.permissions);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -172,30 +169,28 @@ pub struct AdminWorkflowsPermissionsLookupResponsePermissions {
 impl rt::de::Record for AdminWorkflowsPermissionsLookupResponsePermissions {
     const NAME: &'static str = "AdminWorkflowsPermissionsLookupResponsePermissions";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "0000000000" => __reader.field(&mut __this.n_0000000000, "0000000000"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "0000000000" => __reader.field(&mut self.n_0000000000, "0000000000"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("0000000000", &self.n_0000000000)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer.opt("0000000000", &self.n_0000000000);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -219,32 +214,29 @@ pub struct AdminWorkflowsPermissionsLookupResponsePermissionsN0000000000 {
 impl rt::de::Record for AdminWorkflowsPermissionsLookupResponsePermissionsN0000000000 {
     const NAME: &'static str = "AdminWorkflowsPermissionsLookupResponsePermissionsN0000000000";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "complete" => __reader.field(&mut __this.complete, "complete"),
-                "who_can_run" => __reader.field(&mut __this.who_can_run, "who_can_run"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "complete" => __reader.field(&mut self.complete, "complete"),
+            "who_can_run" => __reader.field(&mut self.who_can_run, "who_can_run"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("complete", &self.complete)?;
-        __writer.opt("who_can_run", &self.who_can_run)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer.opt("complete", &self.complete).opt("who_can_run", &self.who_can_run);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -273,40 +265,39 @@ impl rt::de::Record
 for AdminWorkflowsPermissionsLookupResponsePermissionsN0000000000WhoCanRun {
     const NAME: &'static str = "AdminWorkflowsPermissionsLookupResponsePermissionsN0000000000WhoCanRun";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "channel_ids" => __reader.field(&mut __this.channel_ids, "channel_ids"),
-                "org_ids" => __reader.field(&mut __this.org_ids, "org_ids"),
-                "permission_type" => {
-                    __reader.field(&mut __this.permission_type, "permission_type")
-                }
-                "team_ids" => __reader.field(&mut __this.team_ids, "team_ids"),
-                "user_ids" => __reader.field(&mut __this.user_ids, "user_ids"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "channel_ids" => __reader.field(&mut self.channel_ids, "channel_ids"),
+            "org_ids" => __reader.field(&mut self.org_ids, "org_ids"),
+            "permission_type" => {
+                __reader.field(&mut self.permission_type, "permission_type")
+            }
+            "team_ids" => __reader.field(&mut self.team_ids, "team_ids"),
+            "user_ids" => __reader.field(&mut self.user_ids, "user_ids"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("channel_ids", &self.channel_ids)?;
-        __writer.opt("org_ids", &self.org_ids)?;
-        __writer.opt("permission_type", &self.permission_type)?;
-        __writer.opt("team_ids", &self.team_ids)?;
-        __writer.opt("user_ids", &self.user_ids)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("channel_ids", &self.channel_ids)
+            .opt("org_ids", &self.org_ids)
+            .opt("permission_type", &self.permission_type)
+            .opt("team_ids", &self.team_ids)
+            .opt("user_ids", &self.user_ids);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 

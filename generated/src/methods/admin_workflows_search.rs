@@ -495,43 +495,39 @@ pub struct AdminWorkflowsSearchResponse {
 
 impl rt::de::Record for AdminWorkflowsSearchResponse {
     const NAME: &'static str = "AdminWorkflowsSearchResponse";
+    const REQUIRED: &'static [&'static str] = &["workflows", "total_found"];
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        let mut workflows = None;
-        let mut total_found = None;
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "ok" => __reader.skip(),
-                "workflows" => __reader.field(&mut workflows, "workflows"),
-                "total_found" => __reader.field(&mut total_found, "total_found"),
-                "response_metadata" => {
-                    __reader.field(&mut __this.response_metadata, "response_metadata")
-                }
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.workflows = __reader.required(workflows, "workflows");
-        __this.total_found = __reader.required(total_found, "total_found");
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "ok" => __reader.skip(),
+            "workflows" => __reader.value(&mut self.workflows, "workflows"),
+            "total_found" => __reader.value(&mut self.total_found, "total_found"),
+            "response_metadata" => {
+                __reader.field(&mut self.response_metadata, "response_metadata")
+            }
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.req("ok", &true)?;
-        __writer.req("workflows", &self.workflows)?;
-        __writer.req("total_found", &self.total_found)?;
-        __writer.opt("response_metadata", &self.response_metadata)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .req("ok", &true)
+            .req("workflows", &self.workflows)
+            .req("total_found", &self.total_found)
+            .opt("response_metadata", &self.response_metadata);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -864,108 +860,94 @@ pub struct AdminWorkflowsSearchResponseWorkflows {
 impl rt::de::Record for AdminWorkflowsSearchResponseWorkflows {
     const NAME: &'static str = "AdminWorkflowsSearchResponseWorkflows";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "app_id" => __reader.field(&mut __this.app_id, "app_id"),
-                "billing_type" => {
-                    __reader.field(&mut __this.billing_type, "billing_type")
-                }
-                "callback_id" => __reader.field(&mut __this.callback_id, "callback_id"),
-                "collaborators" => {
-                    __reader.field(&mut __this.collaborators, "collaborators")
-                }
-                "date_updated" => {
-                    __reader.field(&mut __this.date_updated, "date_updated")
-                }
-                "description" => __reader.field(&mut __this.description, "description"),
-                "icons" => __reader.field(&mut __this.icons, "icons"),
-                "id" => __reader.field(&mut __this.id, "id"),
-                "input_parameters" => {
-                    __reader.field(&mut __this.input_parameters, "input_parameters")
-                }
-                "is_billable" => __reader.field(&mut __this.is_billable, "is_billable"),
-                "is_published" => {
-                    __reader.field(&mut __this.is_published, "is_published")
-                }
-                "is_sales_home_workflow" => {
-                    __reader
-                        .field(
-                            &mut __this.is_sales_home_workflow,
-                            "is_sales_home_workflow",
-                        )
-                }
-                "last_published_date" => {
-                    __reader
-                        .field(&mut __this.last_published_date, "last_published_date")
-                }
-                "last_published_version_id" => {
-                    __reader
-                        .field(
-                            &mut __this.last_published_version_id,
-                            "last_published_version_id",
-                        )
-                }
-                "last_updated_by" => {
-                    __reader.field(&mut __this.last_updated_by, "last_updated_by")
-                }
-                "source" => __reader.field(&mut __this.source, "source"),
-                "steps" => __reader.field(&mut __this.steps, "steps"),
-                "team_id" => __reader.field(&mut __this.team_id, "team_id"),
-                "title" => __reader.field(&mut __this.title, "title"),
-                "trigger_ids" => __reader.field(&mut __this.trigger_ids, "trigger_ids"),
-                "unpublished_change_count" => {
-                    __reader
-                        .field(
-                            &mut __this.unpublished_change_count,
-                            "unpublished_change_count",
-                        )
-                }
-                "workflow_function_id" => {
-                    __reader
-                        .field(&mut __this.workflow_function_id, "workflow_function_id")
-                }
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "app_id" => __reader.field(&mut self.app_id, "app_id"),
+            "billing_type" => __reader.field(&mut self.billing_type, "billing_type"),
+            "callback_id" => __reader.field(&mut self.callback_id, "callback_id"),
+            "collaborators" => __reader.field(&mut self.collaborators, "collaborators"),
+            "date_updated" => __reader.field(&mut self.date_updated, "date_updated"),
+            "description" => __reader.field(&mut self.description, "description"),
+            "icons" => __reader.field(&mut self.icons, "icons"),
+            "id" => __reader.field(&mut self.id, "id"),
+            "input_parameters" => {
+                __reader.field(&mut self.input_parameters, "input_parameters")
+            }
+            "is_billable" => __reader.field(&mut self.is_billable, "is_billable"),
+            "is_published" => __reader.field(&mut self.is_published, "is_published"),
+            "is_sales_home_workflow" => {
+                __reader
+                    .field(&mut self.is_sales_home_workflow, "is_sales_home_workflow")
+            }
+            "last_published_date" => {
+                __reader.field(&mut self.last_published_date, "last_published_date")
+            }
+            "last_published_version_id" => {
+                __reader
+                    .field(
+                        &mut self.last_published_version_id,
+                        "last_published_version_id",
+                    )
+            }
+            "last_updated_by" => {
+                __reader.field(&mut self.last_updated_by, "last_updated_by")
+            }
+            "source" => __reader.field(&mut self.source, "source"),
+            "steps" => __reader.field(&mut self.steps, "steps"),
+            "team_id" => __reader.field(&mut self.team_id, "team_id"),
+            "title" => __reader.field(&mut self.title, "title"),
+            "trigger_ids" => __reader.field(&mut self.trigger_ids, "trigger_ids"),
+            "unpublished_change_count" => {
+                __reader
+                    .field(
+                        &mut self.unpublished_change_count,
+                        "unpublished_change_count",
+                    )
+            }
+            "workflow_function_id" => {
+                __reader.field(&mut self.workflow_function_id, "workflow_function_id")
+            }
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("app_id", &self.app_id)?;
-        __writer.opt("billing_type", &self.billing_type)?;
-        __writer.opt("callback_id", &self.callback_id)?;
-        __writer.opt("collaborators", &self.collaborators)?;
-        __writer.opt("date_updated", &self.date_updated)?;
-        __writer.opt("description", &self.description)?;
-        __writer.opt("icons", &self.icons)?;
-        __writer.opt("id", &self.id)?;
-        __writer.opt("input_parameters", &self.input_parameters)?;
-        __writer.opt("is_billable", &self.is_billable)?;
-        __writer.opt("is_published", &self.is_published)?;
-        __writer.opt("is_sales_home_workflow", &self.is_sales_home_workflow)?;
-        __writer.opt("last_published_date", &self.last_published_date)?;
-        __writer.opt("last_published_version_id", &self.last_published_version_id)?;
-        __writer.opt("last_updated_by", &self.last_updated_by)?;
-        __writer.opt("source", &self.source)?;
-        __writer.opt("steps", &self.steps)?;
-        __writer.opt("team_id", &self.team_id)?;
-        __writer.opt("title", &self.title)?;
-        __writer.opt("trigger_ids", &self.trigger_ids)?;
-        __writer.opt("unpublished_change_count", &self.unpublished_change_count)?;
-        __writer.opt("workflow_function_id", &self.workflow_function_id)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("app_id", &self.app_id)
+            .opt("billing_type", &self.billing_type)
+            .opt("callback_id", &self.callback_id)
+            .opt("collaborators", &self.collaborators)
+            .opt("date_updated", &self.date_updated)
+            .opt("description", &self.description)
+            .opt("icons", &self.icons)
+            .opt("id", &self.id)
+            .opt("input_parameters", &self.input_parameters)
+            .opt("is_billable", &self.is_billable)
+            .opt("is_published", &self.is_published)
+            .opt("is_sales_home_workflow", &self.is_sales_home_workflow)
+            .opt("last_published_date", &self.last_published_date)
+            .opt("last_published_version_id", &self.last_published_version_id)
+            .opt("last_updated_by", &self.last_updated_by)
+            .opt("source", &self.source)
+            .opt("steps", &self.steps)
+            .opt("team_id", &self.team_id)
+            .opt("title", &self.title)
+            .opt("trigger_ids", &self.trigger_ids)
+            .opt("unpublished_change_count", &self.unpublished_change_count)
+            .opt("workflow_function_id", &self.workflow_function_id);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -987,32 +969,29 @@ pub struct AdminWorkflowsSearchResponseWorkflowsIcons {
 impl rt::de::Record for AdminWorkflowsSearchResponseWorkflowsIcons {
     const NAME: &'static str = "AdminWorkflowsSearchResponseWorkflowsIcons";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "image_192" => __reader.field(&mut __this.image_192, "image_192"),
-                "image_96" => __reader.field(&mut __this.image_96, "image_96"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "image_192" => __reader.field(&mut self.image_192, "image_192"),
+            "image_96" => __reader.field(&mut self.image_96, "image_96"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("image_192", &self.image_192)?;
-        __writer.opt("image_96", &self.image_96)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer.opt("image_192", &self.image_192).opt("image_96", &self.image_96);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -1034,30 +1013,28 @@ pub struct AdminWorkflowsSearchResponseWorkflowsInputParameters {
 impl rt::de::Record for AdminWorkflowsSearchResponseWorkflowsInputParameters {
     const NAME: &'static str = "AdminWorkflowsSearchResponseWorkflowsInputParameters";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "0000000000" => __reader.field(&mut __this.n_0000000000, "0000000000"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "0000000000" => __reader.field(&mut self.n_0000000000, "0000000000"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("0000000000", &self.n_0000000000)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer.opt("0000000000", &self.n_0000000000);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -1087,40 +1064,39 @@ pub struct AdminWorkflowsSearchResponseWorkflowsInputParametersN0000000000 {
 impl rt::de::Record for AdminWorkflowsSearchResponseWorkflowsInputParametersN0000000000 {
     const NAME: &'static str = "AdminWorkflowsSearchResponseWorkflowsInputParametersN0000000000";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "description" => __reader.field(&mut __this.description, "description"),
-                "is_hidden" => __reader.field(&mut __this.is_hidden, "is_hidden"),
-                "is_required" => __reader.field(&mut __this.is_required, "is_required"),
-                "name" => __reader.field(&mut __this.name, "name"),
-                "title" => __reader.field(&mut __this.title, "title"),
-                "type" => __reader.field(&mut __this.type_, "type"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "description" => __reader.field(&mut self.description, "description"),
+            "is_hidden" => __reader.field(&mut self.is_hidden, "is_hidden"),
+            "is_required" => __reader.field(&mut self.is_required, "is_required"),
+            "name" => __reader.field(&mut self.name, "name"),
+            "title" => __reader.field(&mut self.title, "title"),
+            "type" => __reader.field(&mut self.type_, "type"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("description", &self.description)?;
-        __writer.opt("is_hidden", &self.is_hidden)?;
-        __writer.opt("is_required", &self.is_required)?;
-        __writer.opt("name", &self.name)?;
-        __writer.opt("title", &self.title)?;
-        __writer.opt("type", &self.type_)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("description", &self.description)
+            .opt("is_hidden", &self.is_hidden)
+            .opt("is_required", &self.is_required)
+            .opt("name", &self.name)
+            .opt("title", &self.title)
+            .opt("type", &self.type_);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -1146,36 +1122,35 @@ pub struct AdminWorkflowsSearchResponseWorkflowsSteps {
 impl rt::de::Record for AdminWorkflowsSearchResponseWorkflowsSteps {
     const NAME: &'static str = "AdminWorkflowsSearchResponseWorkflowsSteps";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "function_id" => __reader.field(&mut __this.function_id, "function_id"),
-                "id" => __reader.field(&mut __this.id, "id"),
-                "inputs" => __reader.field(&mut __this.inputs, "inputs"),
-                "is_pristine" => __reader.field(&mut __this.is_pristine, "is_pristine"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "function_id" => __reader.field(&mut self.function_id, "function_id"),
+            "id" => __reader.field(&mut self.id, "id"),
+            "inputs" => __reader.field(&mut self.inputs, "inputs"),
+            "is_pristine" => __reader.field(&mut self.is_pristine, "is_pristine"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("function_id", &self.function_id)?;
-        __writer.opt("id", &self.id)?;
-        __writer.opt("inputs", &self.inputs)?;
-        __writer.opt("is_pristine", &self.is_pristine)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("function_id", &self.function_id)
+            .opt("id", &self.id)
+            .opt("inputs", &self.inputs)
+            .opt("is_pristine", &self.is_pristine);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -1197,30 +1172,28 @@ pub struct AdminWorkflowsSearchResponseWorkflowsStepsInputs {
 impl rt::de::Record for AdminWorkflowsSearchResponseWorkflowsStepsInputs {
     const NAME: &'static str = "AdminWorkflowsSearchResponseWorkflowsStepsInputs";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "0000000000" => __reader.field(&mut __this.n_0000000000, "0000000000"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "0000000000" => __reader.field(&mut self.n_0000000000, "0000000000"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("0000000000", &self.n_0000000000)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer.opt("0000000000", &self.n_0000000000);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -1242,32 +1215,29 @@ pub struct AdminWorkflowsSearchResponseWorkflowsStepsInputsN0000000000 {
 impl rt::de::Record for AdminWorkflowsSearchResponseWorkflowsStepsInputsN0000000000 {
     const NAME: &'static str = "AdminWorkflowsSearchResponseWorkflowsStepsInputsN0000000000";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "hidden" => __reader.field(&mut __this.hidden, "hidden"),
-                "locked" => __reader.field(&mut __this.locked, "locked"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "hidden" => __reader.field(&mut self.hidden, "hidden"),
+            "locked" => __reader.field(&mut self.locked, "locked"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("hidden", &self.hidden)?;
-        __writer.opt("locked", &self.locked)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer.opt("hidden", &self.hidden).opt("locked", &self.locked);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 

@@ -87,39 +87,35 @@ pub struct AdminWorkflowsTriggersTypesPermissionsLookupResponse {
 
 impl rt::de::Record for AdminWorkflowsTriggersTypesPermissionsLookupResponse {
     const NAME: &'static str = "AdminWorkflowsTriggersTypesPermissionsLookupResponse";
+    const REQUIRED: &'static [&'static str] = &["permissions", "metadata"];
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        let mut permissions = None;
-        let mut metadata = None;
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "ok" => __reader.skip(),
-                "permissions" => __reader.field(&mut permissions, "permissions"),
-                "metadata" => __reader.field(&mut metadata, "metadata"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.permissions = __reader.required(permissions, "permissions");
-        __this.metadata = __reader.required(metadata, "metadata");
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "ok" => __reader.skip(),
+            "permissions" => __reader.value(&mut self.permissions, "permissions"),
+            "metadata" => __reader.value(&mut self.metadata, "metadata"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.req("ok", &true)?;
-        __writer.req_json("permissions", &self.permissions)?;
-        __writer.req_json("metadata", &self.metadata)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .req("ok", &true)
+            .req_json("permissions", &self.permissions)
+            .req_json("metadata", &self.metadata);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 

@@ -111,43 +111,39 @@ pub struct AppsAuthExternalGetResponse {
 
 impl rt::de::Record for AppsAuthExternalGetResponse {
     const NAME: &'static str = "AppsAuthExternalGetResponse";
+    const REQUIRED: &'static [&'static str] = &["external_token"];
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        let mut external_token = None;
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "ok" => __reader.skip(),
-                "external_token" => __reader.field(&mut external_token, "external_token"),
-                "token_response_extras" => {
-                    __reader
-                        .field(
-                            &mut __this.token_response_extras,
-                            "token_response_extras",
-                        )
-                }
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.external_token = __reader.required(external_token, "external_token");
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "ok" => __reader.skip(),
+            "external_token" => {
+                __reader.value(&mut self.external_token, "external_token")
+            }
+            "token_response_extras" => {
+                __reader.field(&mut self.token_response_extras, "token_response_extras")
+            }
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.req("ok", &true)?;
-        __writer.req("external_token", &self.external_token)?;
-        __writer.opt_json("token_response_extras", &self.token_response_extras)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .req("ok", &true)
+            .req("external_token", &self.external_token)
+            .opt_json("token_response_extras", &self.token_response_extras);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 

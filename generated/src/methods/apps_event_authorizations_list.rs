@@ -146,41 +146,41 @@ pub struct AppsEventAuthorizationsListResponse {
 
 impl rt::de::Record for AppsEventAuthorizationsListResponse {
     const NAME: &'static str = "AppsEventAuthorizationsListResponse";
+    const REQUIRED: &'static [&'static str] = &["authorizations"];
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        let mut authorizations = None;
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "ok" => __reader.skip(),
-                "cursor_next" => __reader.field(&mut __this.cursor_next, "cursor_next"),
-                "authorizations" => __reader.field(&mut authorizations, "authorizations"),
-                "response_metadata" => {
-                    __reader.field(&mut __this.response_metadata, "response_metadata")
-                }
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.authorizations = __reader.required(authorizations, "authorizations");
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "ok" => __reader.skip(),
+            "cursor_next" => __reader.field(&mut self.cursor_next, "cursor_next"),
+            "authorizations" => {
+                __reader.value(&mut self.authorizations, "authorizations")
+            }
+            "response_metadata" => {
+                __reader.field(&mut self.response_metadata, "response_metadata")
+            }
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.req("ok", &true)?;
-        __writer.opt("cursor_next", &self.cursor_next)?;
-        __writer.req("authorizations", &self.authorizations)?;
-        __writer.opt("response_metadata", &self.response_metadata)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .req("ok", &true)
+            .opt("cursor_next", &self.cursor_next)
+            .req("authorizations", &self.authorizations)
+            .opt("response_metadata", &self.response_metadata);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -285,46 +285,39 @@ pub struct AppsEventAuthorizationsListResponseAuthorizations {
 impl rt::de::Record for AppsEventAuthorizationsListResponseAuthorizations {
     const NAME: &'static str = "AppsEventAuthorizationsListResponseAuthorizations";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "enterprise_id" => {
-                    __reader.field(&mut __this.enterprise_id, "enterprise_id")
-                }
-                "is_bot" => __reader.field(&mut __this.is_bot, "is_bot"),
-                "is_enterprise_install" => {
-                    __reader
-                        .field(
-                            &mut __this.is_enterprise_install,
-                            "is_enterprise_install",
-                        )
-                }
-                "team_id" => __reader.field(&mut __this.team_id, "team_id"),
-                "user_id" => __reader.field(&mut __this.user_id, "user_id"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "enterprise_id" => __reader.field(&mut self.enterprise_id, "enterprise_id"),
+            "is_bot" => __reader.field(&mut self.is_bot, "is_bot"),
+            "is_enterprise_install" => {
+                __reader.field(&mut self.is_enterprise_install, "is_enterprise_install")
+            }
+            "team_id" => __reader.field(&mut self.team_id, "team_id"),
+            "user_id" => __reader.field(&mut self.user_id, "user_id"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("enterprise_id", &self.enterprise_id)?;
-        __writer.opt("is_bot", &self.is_bot)?;
-        __writer.opt("is_enterprise_install", &self.is_enterprise_install)?;
-        __writer.opt("team_id", &self.team_id)?;
-        __writer.opt("user_id", &self.user_id)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("enterprise_id", &self.enterprise_id)
+            .opt("is_bot", &self.is_bot)
+            .opt("is_enterprise_install", &self.is_enterprise_install)
+            .opt("team_id", &self.team_id)
+            .opt("user_id", &self.user_id);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 

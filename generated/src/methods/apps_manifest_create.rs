@@ -125,52 +125,47 @@ pub struct AppsManifestCreateResponse {
 
 impl rt::de::Record for AppsManifestCreateResponse {
     const NAME: &'static str = "AppsManifestCreateResponse";
+    const REQUIRED: &'static [&'static str] = &["app_id", "credentials"];
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        let mut app_id = None;
-        let mut credentials = None;
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "ok" => __reader.skip(),
-                "app_id" => __reader.field(&mut app_id, "app_id"),
-                "credentials" => __reader.field(&mut credentials, "credentials"),
-                "oauth_authorize_url" => {
-                    __reader
-                        .field(&mut __this.oauth_authorize_url, "oauth_authorize_url")
-                }
-                "team_id" => __reader.field(&mut __this.team_id, "team_id"),
-                "team_domain" => __reader.field(&mut __this.team_domain, "team_domain"),
-                "app_token" => __reader.field(&mut __this.app_token, "app_token"),
-                "errors" => __reader.field(&mut __this.errors, "errors"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.app_id = __reader.required(app_id, "app_id");
-        __this.credentials = __reader.required(credentials, "credentials");
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "ok" => __reader.skip(),
+            "app_id" => __reader.value(&mut self.app_id, "app_id"),
+            "credentials" => __reader.value(&mut self.credentials, "credentials"),
+            "oauth_authorize_url" => {
+                __reader.field(&mut self.oauth_authorize_url, "oauth_authorize_url")
+            }
+            "team_id" => __reader.field(&mut self.team_id, "team_id"),
+            "team_domain" => __reader.field(&mut self.team_domain, "team_domain"),
+            "app_token" => __reader.field(&mut self.app_token, "app_token"),
+            "errors" => __reader.field(&mut self.errors, "errors"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.req("ok", &true)?;
-        __writer.req("app_id", &self.app_id)?;
-        __writer.req("credentials", &self.credentials)?;
-        __writer.opt("oauth_authorize_url", &self.oauth_authorize_url)?;
-        __writer.opt("team_id", &self.team_id)?;
-        __writer.opt("team_domain", &self.team_domain)?;
-        __writer.opt("app_token", &self.app_token)?;
-        __writer.opt("errors", &self.errors)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .req("ok", &true)
+            .req("app_id", &self.app_id)
+            .req("credentials", &self.credentials)
+            .opt("oauth_authorize_url", &self.oauth_authorize_url)
+            .opt("team_id", &self.team_id)
+            .opt("team_domain", &self.team_domain)
+            .opt("app_token", &self.app_token)
+            .opt("errors", &self.errors);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -425,42 +420,39 @@ pub struct AppsManifestCreateResponseCredentials {
 impl rt::de::Record for AppsManifestCreateResponseCredentials {
     const NAME: &'static str = "AppsManifestCreateResponseCredentials";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "client_id" => __reader.field(&mut __this.client_id, "client_id"),
-                "client_secret" => {
-                    __reader.field(&mut __this.client_secret, "client_secret")
-                }
-                "verification_token" => {
-                    __reader.field(&mut __this.verification_token, "verification_token")
-                }
-                "signing_secret" => {
-                    __reader.field(&mut __this.signing_secret, "signing_secret")
-                }
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "client_id" => __reader.field(&mut self.client_id, "client_id"),
+            "client_secret" => __reader.field(&mut self.client_secret, "client_secret"),
+            "verification_token" => {
+                __reader.field(&mut self.verification_token, "verification_token")
+            }
+            "signing_secret" => {
+                __reader.field(&mut self.signing_secret, "signing_secret")
+            }
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("client_id", &self.client_id)?;
-        __writer.opt("client_secret", &self.client_secret)?;
-        __writer.opt("verification_token", &self.verification_token)?;
-        __writer.opt("signing_secret", &self.signing_secret)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("client_id", &self.client_id)
+            .opt("client_secret", &self.client_secret)
+            .opt("verification_token", &self.verification_token)
+            .opt("signing_secret", &self.signing_secret);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -486,38 +478,37 @@ pub struct AppsManifestCreateResponseErrors {
 impl rt::de::Record for AppsManifestCreateResponseErrors {
     const NAME: &'static str = "AppsManifestCreateResponseErrors";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "code" => __reader.field(&mut __this.code, "code"),
-                "message" => __reader.field(&mut __this.message, "message"),
-                "pointer" => __reader.field(&mut __this.pointer, "pointer"),
-                "related_component" => {
-                    __reader.field(&mut __this.related_component, "related_component")
-                }
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "code" => __reader.field(&mut self.code, "code"),
+            "message" => __reader.field(&mut self.message, "message"),
+            "pointer" => __reader.field(&mut self.pointer, "pointer"),
+            "related_component" => {
+                __reader.field(&mut self.related_component, "related_component")
+            }
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("code", &self.code)?;
-        __writer.opt("message", &self.message)?;
-        __writer.opt("pointer", &self.pointer)?;
-        __writer.opt("related_component", &self.related_component)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("code", &self.code)
+            .opt("message", &self.message)
+            .opt("pointer", &self.pointer)
+            .opt("related_component", &self.related_component);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 

@@ -135,35 +135,31 @@ pub struct AppsManifestExportResponse {
 
 impl rt::de::Record for AppsManifestExportResponse {
     const NAME: &'static str = "AppsManifestExportResponse";
+    const REQUIRED: &'static [&'static str] = &["manifest"];
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        let mut manifest = None;
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "ok" => __reader.skip(),
-                "manifest" => __reader.field(&mut manifest, "manifest"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.manifest = __reader.required(manifest, "manifest");
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "ok" => __reader.skip(),
+            "manifest" => __reader.value(&mut self.manifest, "manifest"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.req("ok", &true)?;
-        __writer.req("manifest", &self.manifest)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer.req("ok", &true).req("manifest", &self.manifest);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -293,45 +289,41 @@ pub struct AppsManifestExportResponseManifest {
 impl rt::de::Record for AppsManifestExportResponseManifest {
     const NAME: &'static str = "AppsManifestExportResponseManifest";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "_metadata" => __reader.field(&mut __this.metadata, "_metadata"),
-                "display_information" => {
-                    __reader
-                        .field(&mut __this.display_information, "display_information")
-                }
-                "features" => __reader.field(&mut __this.features, "features"),
-                "functions" => __reader.field(&mut __this.functions, "functions"),
-                "oauth_config" => {
-                    __reader.field(&mut __this.oauth_config, "oauth_config")
-                }
-                "settings" => __reader.field(&mut __this.settings, "settings"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "_metadata" => __reader.field(&mut self.metadata, "_metadata"),
+            "display_information" => {
+                __reader.field(&mut self.display_information, "display_information")
+            }
+            "features" => __reader.field(&mut self.features, "features"),
+            "functions" => __reader.field(&mut self.functions, "functions"),
+            "oauth_config" => __reader.field(&mut self.oauth_config, "oauth_config"),
+            "settings" => __reader.field(&mut self.settings, "settings"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("_metadata", &self.metadata)?;
-        __writer.opt("display_information", &self.display_information)?;
-        __writer.opt("features", &self.features)?;
-        __writer.opt("functions", &self.functions)?;
-        __writer.opt("oauth_config", &self.oauth_config)?;
-        __writer.opt("settings", &self.settings)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("_metadata", &self.metadata)
+            .opt("display_information", &self.display_information)
+            .opt("features", &self.features)
+            .opt("functions", &self.functions)
+            .opt("oauth_config", &self.oauth_config)
+            .opt("settings", &self.settings);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -353,36 +345,31 @@ pub struct AppsManifestExportResponseManifestMetadata {
 impl rt::de::Record for AppsManifestExportResponseManifestMetadata {
     const NAME: &'static str = "AppsManifestExportResponseManifestMetadata";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "major_version" => {
-                    __reader.field(&mut __this.major_version, "major_version")
-                }
-                "minor_version" => {
-                    __reader.field(&mut __this.minor_version, "minor_version")
-                }
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "major_version" => __reader.field(&mut self.major_version, "major_version"),
+            "minor_version" => __reader.field(&mut self.minor_version, "minor_version"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("major_version", &self.major_version)?;
-        __writer.opt("minor_version", &self.minor_version)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("major_version", &self.major_version)
+            .opt("minor_version", &self.minor_version);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -408,40 +395,39 @@ pub struct AppsManifestExportResponseManifestDisplayInformation {
 impl rt::de::Record for AppsManifestExportResponseManifestDisplayInformation {
     const NAME: &'static str = "AppsManifestExportResponseManifestDisplayInformation";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "background_color" => {
-                    __reader.field(&mut __this.background_color, "background_color")
-                }
-                "description" => __reader.field(&mut __this.description, "description"),
-                "long_description" => {
-                    __reader.field(&mut __this.long_description, "long_description")
-                }
-                "name" => __reader.field(&mut __this.name, "name"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "background_color" => {
+                __reader.field(&mut self.background_color, "background_color")
+            }
+            "description" => __reader.field(&mut self.description, "description"),
+            "long_description" => {
+                __reader.field(&mut self.long_description, "long_description")
+            }
+            "name" => __reader.field(&mut self.name, "name"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("background_color", &self.background_color)?;
-        __writer.opt("description", &self.description)?;
-        __writer.opt("long_description", &self.long_description)?;
-        __writer.opt("name", &self.name)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("background_color", &self.background_color)
+            .opt("description", &self.description)
+            .opt("long_description", &self.long_description)
+            .opt("name", &self.name);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -471,42 +457,41 @@ pub struct AppsManifestExportResponseManifestFeatures {
 impl rt::de::Record for AppsManifestExportResponseManifestFeatures {
     const NAME: &'static str = "AppsManifestExportResponseManifestFeatures";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "app_home" => __reader.field(&mut __this.app_home, "app_home"),
-                "bot_user" => __reader.field(&mut __this.bot_user, "bot_user"),
-                "shortcuts" => __reader.field(&mut __this.shortcuts, "shortcuts"),
-                "slash_commands" => {
-                    __reader.field(&mut __this.slash_commands, "slash_commands")
-                }
-                "unfurl_domains" => {
-                    __reader.field(&mut __this.unfurl_domains, "unfurl_domains")
-                }
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "app_home" => __reader.field(&mut self.app_home, "app_home"),
+            "bot_user" => __reader.field(&mut self.bot_user, "bot_user"),
+            "shortcuts" => __reader.field(&mut self.shortcuts, "shortcuts"),
+            "slash_commands" => {
+                __reader.field(&mut self.slash_commands, "slash_commands")
+            }
+            "unfurl_domains" => {
+                __reader.field(&mut self.unfurl_domains, "unfurl_domains")
+            }
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("app_home", &self.app_home)?;
-        __writer.opt("bot_user", &self.bot_user)?;
-        __writer.opt("shortcuts", &self.shortcuts)?;
-        __writer.opt("slash_commands", &self.slash_commands)?;
-        __writer.opt("unfurl_domains", &self.unfurl_domains)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("app_home", &self.app_home)
+            .opt("bot_user", &self.bot_user)
+            .opt("shortcuts", &self.shortcuts)
+            .opt("slash_commands", &self.slash_commands)
+            .opt("unfurl_domains", &self.unfurl_domains);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -530,49 +515,43 @@ pub struct AppsManifestExportResponseManifestFeaturesAppHome {
 impl rt::de::Record for AppsManifestExportResponseManifestFeaturesAppHome {
     const NAME: &'static str = "AppsManifestExportResponseManifestFeaturesAppHome";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "home_tab_enabled" => {
-                    __reader.field(&mut __this.home_tab_enabled, "home_tab_enabled")
-                }
-                "messages_tab_enabled" => {
-                    __reader
-                        .field(&mut __this.messages_tab_enabled, "messages_tab_enabled")
-                }
-                "messages_tab_read_only_enabled" => {
-                    __reader
-                        .field(
-                            &mut __this.messages_tab_read_only_enabled,
-                            "messages_tab_read_only_enabled",
-                        )
-                }
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "home_tab_enabled" => {
+                __reader.field(&mut self.home_tab_enabled, "home_tab_enabled")
+            }
+            "messages_tab_enabled" => {
+                __reader.field(&mut self.messages_tab_enabled, "messages_tab_enabled")
+            }
+            "messages_tab_read_only_enabled" => {
+                __reader
+                    .field(
+                        &mut self.messages_tab_read_only_enabled,
+                        "messages_tab_read_only_enabled",
+                    )
+            }
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("home_tab_enabled", &self.home_tab_enabled)?;
-        __writer.opt("messages_tab_enabled", &self.messages_tab_enabled)?;
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
         __writer
-            .opt(
-                "messages_tab_read_only_enabled",
-                &self.messages_tab_read_only_enabled,
-            )?;
-        Ok(())
+            .opt("home_tab_enabled", &self.home_tab_enabled)
+            .opt("messages_tab_enabled", &self.messages_tab_enabled)
+            .opt("messages_tab_read_only_enabled", &self.messages_tab_read_only_enabled);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -594,36 +573,31 @@ pub struct AppsManifestExportResponseManifestFeaturesBotUser {
 impl rt::de::Record for AppsManifestExportResponseManifestFeaturesBotUser {
     const NAME: &'static str = "AppsManifestExportResponseManifestFeaturesBotUser";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "always_online" => {
-                    __reader.field(&mut __this.always_online, "always_online")
-                }
-                "display_name" => {
-                    __reader.field(&mut __this.display_name, "display_name")
-                }
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "always_online" => __reader.field(&mut self.always_online, "always_online"),
+            "display_name" => __reader.field(&mut self.display_name, "display_name"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("always_online", &self.always_online)?;
-        __writer.opt("display_name", &self.display_name)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("always_online", &self.always_online)
+            .opt("display_name", &self.display_name);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -649,36 +623,35 @@ pub struct AppsManifestExportResponseManifestFeaturesShortcuts {
 impl rt::de::Record for AppsManifestExportResponseManifestFeaturesShortcuts {
     const NAME: &'static str = "AppsManifestExportResponseManifestFeaturesShortcuts";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "callback_id" => __reader.field(&mut __this.callback_id, "callback_id"),
-                "description" => __reader.field(&mut __this.description, "description"),
-                "name" => __reader.field(&mut __this.name, "name"),
-                "type" => __reader.field(&mut __this.type_, "type"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "callback_id" => __reader.field(&mut self.callback_id, "callback_id"),
+            "description" => __reader.field(&mut self.description, "description"),
+            "name" => __reader.field(&mut self.name, "name"),
+            "type" => __reader.field(&mut self.type_, "type"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("callback_id", &self.callback_id)?;
-        __writer.opt("description", &self.description)?;
-        __writer.opt("name", &self.name)?;
-        __writer.opt("type", &self.type_)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("callback_id", &self.callback_id)
+            .opt("description", &self.description)
+            .opt("name", &self.name)
+            .opt("type", &self.type_);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -706,40 +679,37 @@ pub struct AppsManifestExportResponseManifestFeaturesSlashCommands {
 impl rt::de::Record for AppsManifestExportResponseManifestFeaturesSlashCommands {
     const NAME: &'static str = "AppsManifestExportResponseManifestFeaturesSlashCommands";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "command" => __reader.field(&mut __this.command, "command"),
-                "description" => __reader.field(&mut __this.description, "description"),
-                "should_escape" => {
-                    __reader.field(&mut __this.should_escape, "should_escape")
-                }
-                "url" => __reader.field(&mut __this.url, "url"),
-                "usage_hint" => __reader.field(&mut __this.usage_hint, "usage_hint"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "command" => __reader.field(&mut self.command, "command"),
+            "description" => __reader.field(&mut self.description, "description"),
+            "should_escape" => __reader.field(&mut self.should_escape, "should_escape"),
+            "url" => __reader.field(&mut self.url, "url"),
+            "usage_hint" => __reader.field(&mut self.usage_hint, "usage_hint"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("command", &self.command)?;
-        __writer.opt("description", &self.description)?;
-        __writer.opt("should_escape", &self.should_escape)?;
-        __writer.opt("url", &self.url)?;
-        __writer.opt("usage_hint", &self.usage_hint)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("command", &self.command)
+            .opt("description", &self.description)
+            .opt("should_escape", &self.should_escape)
+            .opt("url", &self.url)
+            .opt("usage_hint", &self.usage_hint);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -759,32 +729,28 @@ pub struct AppsManifestExportResponseManifestFunctions {
 impl rt::de::Record for AppsManifestExportResponseManifestFunctions {
     const NAME: &'static str = "AppsManifestExportResponseManifestFunctions";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "Fn0000000000" => {
-                    __reader.field(&mut __this.fn0000000000, "Fn0000000000")
-                }
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "Fn0000000000" => __reader.field(&mut self.fn0000000000, "Fn0000000000"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("Fn0000000000", &self.fn0000000000)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer.opt("Fn0000000000", &self.fn0000000000);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -814,40 +780,39 @@ pub struct AppsManifestExportResponseManifestFunctionsFn0000000000 {
 impl rt::de::Record for AppsManifestExportResponseManifestFunctionsFn0000000000 {
     const NAME: &'static str = "AppsManifestExportResponseManifestFunctionsFn0000000000";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "description" => __reader.field(&mut __this.description, "description"),
-                "input_parameters" => {
-                    __reader.field(&mut __this.input_parameters, "input_parameters")
-                }
-                "output_parameters" => {
-                    __reader.field(&mut __this.output_parameters, "output_parameters")
-                }
-                "title" => __reader.field(&mut __this.title, "title"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "description" => __reader.field(&mut self.description, "description"),
+            "input_parameters" => {
+                __reader.field(&mut self.input_parameters, "input_parameters")
+            }
+            "output_parameters" => {
+                __reader.field(&mut self.output_parameters, "output_parameters")
+            }
+            "title" => __reader.field(&mut self.title, "title"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("description", &self.description)?;
-        __writer.opt("input_parameters", &self.input_parameters)?;
-        __writer.opt("output_parameters", &self.output_parameters)?;
-        __writer.opt("title", &self.title)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("description", &self.description)
+            .opt("input_parameters", &self.input_parameters)
+            .opt("output_parameters", &self.output_parameters)
+            .opt("title", &self.title);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -870,32 +835,28 @@ impl rt::de::Record
 for AppsManifestExportResponseManifestFunctionsFn0000000000InputParameters {
     const NAME: &'static str = "AppsManifestExportResponseManifestFunctionsFn0000000000InputParameters";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "Fn0000000000" => {
-                    __reader.field(&mut __this.fn0000000000, "Fn0000000000")
-                }
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "Fn0000000000" => __reader.field(&mut self.fn0000000000, "Fn0000000000"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("Fn0000000000", &self.fn0000000000)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer.opt("Fn0000000000", &self.fn0000000000);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -934,48 +895,47 @@ impl rt::de::Record
 for AppsManifestExportResponseManifestFunctionsFn0000000000InputParametersFn0000000000 {
     const NAME: &'static str = "AppsManifestExportResponseManifestFunctionsFn0000000000InputParametersFn0000000000";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "description" => __reader.field(&mut __this.description, "description"),
-                "hint" => __reader.field(&mut __this.hint, "hint"),
-                "is_required" => __reader.field(&mut __this.is_required, "is_required"),
-                "maxLength" => __reader.field(&mut __this.max_length, "maxLength"),
-                "maximum" => __reader.field(&mut __this.maximum, "maximum"),
-                "minLength" => __reader.field(&mut __this.min_length, "minLength"),
-                "minimum" => __reader.field(&mut __this.minimum, "minimum"),
-                "name" => __reader.field(&mut __this.name, "name"),
-                "title" => __reader.field(&mut __this.title, "title"),
-                "type" => __reader.field(&mut __this.type_, "type"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "description" => __reader.field(&mut self.description, "description"),
+            "hint" => __reader.field(&mut self.hint, "hint"),
+            "is_required" => __reader.field(&mut self.is_required, "is_required"),
+            "maxLength" => __reader.field(&mut self.max_length, "maxLength"),
+            "maximum" => __reader.field(&mut self.maximum, "maximum"),
+            "minLength" => __reader.field(&mut self.min_length, "minLength"),
+            "minimum" => __reader.field(&mut self.minimum, "minimum"),
+            "name" => __reader.field(&mut self.name, "name"),
+            "title" => __reader.field(&mut self.title, "title"),
+            "type" => __reader.field(&mut self.type_, "type"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("description", &self.description)?;
-        __writer.opt("hint", &self.hint)?;
-        __writer.opt("is_required", &self.is_required)?;
-        __writer.opt("maxLength", &self.max_length)?;
-        __writer.opt("maximum", &self.maximum)?;
-        __writer.opt("minLength", &self.min_length)?;
-        __writer.opt("minimum", &self.minimum)?;
-        __writer.opt("name", &self.name)?;
-        __writer.opt("title", &self.title)?;
-        __writer.opt("type", &self.type_)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("description", &self.description)
+            .opt("hint", &self.hint)
+            .opt("is_required", &self.is_required)
+            .opt("maxLength", &self.max_length)
+            .opt("maximum", &self.maximum)
+            .opt("minLength", &self.min_length)
+            .opt("minimum", &self.minimum)
+            .opt("name", &self.name)
+            .opt("title", &self.title)
+            .opt("type", &self.type_);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -1000,32 +960,28 @@ impl rt::de::Record
 for AppsManifestExportResponseManifestFunctionsFn0000000000OutputParameters {
     const NAME: &'static str = "AppsManifestExportResponseManifestFunctionsFn0000000000OutputParameters";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "Fn0000000000" => {
-                    __reader.field(&mut __this.fn0000000000, "Fn0000000000")
-                }
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "Fn0000000000" => __reader.field(&mut self.fn0000000000, "Fn0000000000"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("Fn0000000000", &self.fn0000000000)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer.opt("Fn0000000000", &self.fn0000000000);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -1064,48 +1020,47 @@ impl rt::de::Record
 for AppsManifestExportResponseManifestFunctionsFn0000000000OutputParametersFn0000000000 {
     const NAME: &'static str = "AppsManifestExportResponseManifestFunctionsFn0000000000OutputParametersFn0000000000";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "description" => __reader.field(&mut __this.description, "description"),
-                "hint" => __reader.field(&mut __this.hint, "hint"),
-                "is_required" => __reader.field(&mut __this.is_required, "is_required"),
-                "maxLength" => __reader.field(&mut __this.max_length, "maxLength"),
-                "maximum" => __reader.field(&mut __this.maximum, "maximum"),
-                "minLength" => __reader.field(&mut __this.min_length, "minLength"),
-                "minimum" => __reader.field(&mut __this.minimum, "minimum"),
-                "name" => __reader.field(&mut __this.name, "name"),
-                "title" => __reader.field(&mut __this.title, "title"),
-                "type" => __reader.field(&mut __this.type_, "type"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "description" => __reader.field(&mut self.description, "description"),
+            "hint" => __reader.field(&mut self.hint, "hint"),
+            "is_required" => __reader.field(&mut self.is_required, "is_required"),
+            "maxLength" => __reader.field(&mut self.max_length, "maxLength"),
+            "maximum" => __reader.field(&mut self.maximum, "maximum"),
+            "minLength" => __reader.field(&mut self.min_length, "minLength"),
+            "minimum" => __reader.field(&mut self.minimum, "minimum"),
+            "name" => __reader.field(&mut self.name, "name"),
+            "title" => __reader.field(&mut self.title, "title"),
+            "type" => __reader.field(&mut self.type_, "type"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("description", &self.description)?;
-        __writer.opt("hint", &self.hint)?;
-        __writer.opt("is_required", &self.is_required)?;
-        __writer.opt("maxLength", &self.max_length)?;
-        __writer.opt("maximum", &self.maximum)?;
-        __writer.opt("minLength", &self.min_length)?;
-        __writer.opt("minimum", &self.minimum)?;
-        __writer.opt("name", &self.name)?;
-        __writer.opt("title", &self.title)?;
-        __writer.opt("type", &self.type_)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("description", &self.description)
+            .opt("hint", &self.hint)
+            .opt("is_required", &self.is_required)
+            .opt("maxLength", &self.max_length)
+            .opt("maximum", &self.maximum)
+            .opt("minLength", &self.min_length)
+            .opt("minimum", &self.minimum)
+            .opt("name", &self.name)
+            .opt("title", &self.title)
+            .opt("type", &self.type_);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -1133,46 +1088,41 @@ pub struct AppsManifestExportResponseManifestOauthConfig {
 impl rt::de::Record for AppsManifestExportResponseManifestOauthConfig {
     const NAME: &'static str = "AppsManifestExportResponseManifestOauthConfig";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "pkce_enabled" => {
-                    __reader.field(&mut __this.pkce_enabled, "pkce_enabled")
-                }
-                "redirect_urls" => {
-                    __reader.field(&mut __this.redirect_urls, "redirect_urls")
-                }
-                "scopes" => __reader.field(&mut __this.scopes, "scopes"),
-                "token_management_enabled" => {
-                    __reader
-                        .field(
-                            &mut __this.token_management_enabled,
-                            "token_management_enabled",
-                        )
-                }
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "pkce_enabled" => __reader.field(&mut self.pkce_enabled, "pkce_enabled"),
+            "redirect_urls" => __reader.field(&mut self.redirect_urls, "redirect_urls"),
+            "scopes" => __reader.field(&mut self.scopes, "scopes"),
+            "token_management_enabled" => {
+                __reader
+                    .field(
+                        &mut self.token_management_enabled,
+                        "token_management_enabled",
+                    )
+            }
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("pkce_enabled", &self.pkce_enabled)?;
-        __writer.opt("redirect_urls", &self.redirect_urls)?;
-        __writer.opt("scopes", &self.scopes)?;
-        __writer.opt("token_management_enabled", &self.token_management_enabled)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("pkce_enabled", &self.pkce_enabled)
+            .opt("redirect_urls", &self.redirect_urls)
+            .opt("scopes", &self.scopes)
+            .opt("token_management_enabled", &self.token_management_enabled);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -1194,32 +1144,29 @@ pub struct AppsManifestExportResponseManifestOauthConfigScopes {
 impl rt::de::Record for AppsManifestExportResponseManifestOauthConfigScopes {
     const NAME: &'static str = "AppsManifestExportResponseManifestOauthConfigScopes";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "bot" => __reader.field(&mut __this.bot, "bot"),
-                "user" => __reader.field(&mut __this.user, "user"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "bot" => __reader.field(&mut self.bot, "bot"),
+            "user" => __reader.field(&mut self.user, "user"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("bot", &self.bot)?;
-        __writer.opt("user", &self.user)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer.opt("bot", &self.bot).opt("user", &self.user);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -1263,84 +1210,76 @@ pub struct AppsManifestExportResponseManifestSettings {
 impl rt::de::Record for AppsManifestExportResponseManifestSettings {
     const NAME: &'static str = "AppsManifestExportResponseManifestSettings";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "allowed_ip_address_ranges" => {
-                    __reader
-                        .field(
-                            &mut __this.allowed_ip_address_ranges,
-                            "allowed_ip_address_ranges",
-                        )
-                }
-                "background_color" => {
-                    __reader.field(&mut __this.background_color, "background_color")
-                }
-                "description" => __reader.field(&mut __this.description, "description"),
-                "event_subscriptions" => {
-                    __reader
-                        .field(&mut __this.event_subscriptions, "event_subscriptions")
-                }
-                "function_runtime" => {
-                    __reader.field(&mut __this.function_runtime, "function_runtime")
-                }
-                "hermes_app_type" => {
-                    __reader.field(&mut __this.hermes_app_type, "hermes_app_type")
-                }
-                "interactivity" => {
-                    __reader.field(&mut __this.interactivity, "interactivity")
-                }
-                "is_mcp_enabled" => {
-                    __reader.field(&mut __this.is_mcp_enabled, "is_mcp_enabled")
-                }
-                "long_description" => {
-                    __reader.field(&mut __this.long_description, "long_description")
-                }
-                "org_deploy_enabled" => {
-                    __reader.field(&mut __this.org_deploy_enabled, "org_deploy_enabled")
-                }
-                "socket_mode_enabled" => {
-                    __reader
-                        .field(&mut __this.socket_mode_enabled, "socket_mode_enabled")
-                }
-                "token_rotation_enabled" => {
-                    __reader
-                        .field(
-                            &mut __this.token_rotation_enabled,
-                            "token_rotation_enabled",
-                        )
-                }
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "allowed_ip_address_ranges" => {
+                __reader
+                    .field(
+                        &mut self.allowed_ip_address_ranges,
+                        "allowed_ip_address_ranges",
+                    )
+            }
+            "background_color" => {
+                __reader.field(&mut self.background_color, "background_color")
+            }
+            "description" => __reader.field(&mut self.description, "description"),
+            "event_subscriptions" => {
+                __reader.field(&mut self.event_subscriptions, "event_subscriptions")
+            }
+            "function_runtime" => {
+                __reader.field(&mut self.function_runtime, "function_runtime")
+            }
+            "hermes_app_type" => {
+                __reader.field(&mut self.hermes_app_type, "hermes_app_type")
+            }
+            "interactivity" => __reader.field(&mut self.interactivity, "interactivity"),
+            "is_mcp_enabled" => {
+                __reader.field(&mut self.is_mcp_enabled, "is_mcp_enabled")
+            }
+            "long_description" => {
+                __reader.field(&mut self.long_description, "long_description")
+            }
+            "org_deploy_enabled" => {
+                __reader.field(&mut self.org_deploy_enabled, "org_deploy_enabled")
+            }
+            "socket_mode_enabled" => {
+                __reader.field(&mut self.socket_mode_enabled, "socket_mode_enabled")
+            }
+            "token_rotation_enabled" => {
+                __reader
+                    .field(&mut self.token_rotation_enabled, "token_rotation_enabled")
+            }
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("allowed_ip_address_ranges", &self.allowed_ip_address_ranges)?;
-        __writer.opt("background_color", &self.background_color)?;
-        __writer.opt("description", &self.description)?;
-        __writer.opt("event_subscriptions", &self.event_subscriptions)?;
-        __writer.opt("function_runtime", &self.function_runtime)?;
-        __writer.opt("hermes_app_type", &self.hermes_app_type)?;
-        __writer.opt("interactivity", &self.interactivity)?;
-        __writer.opt("is_mcp_enabled", &self.is_mcp_enabled)?;
-        __writer.opt("long_description", &self.long_description)?;
-        __writer.opt("org_deploy_enabled", &self.org_deploy_enabled)?;
-        __writer.opt("socket_mode_enabled", &self.socket_mode_enabled)?;
-        __writer.opt("token_rotation_enabled", &self.token_rotation_enabled)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("allowed_ip_address_ranges", &self.allowed_ip_address_ranges)
+            .opt("background_color", &self.background_color)
+            .opt("description", &self.description)
+            .opt("event_subscriptions", &self.event_subscriptions)
+            .opt("function_runtime", &self.function_runtime)
+            .opt("hermes_app_type", &self.hermes_app_type)
+            .opt("interactivity", &self.interactivity)
+            .opt("is_mcp_enabled", &self.is_mcp_enabled)
+            .opt("long_description", &self.long_description)
+            .opt("org_deploy_enabled", &self.org_deploy_enabled)
+            .opt("socket_mode_enabled", &self.socket_mode_enabled)
+            .opt("token_rotation_enabled", &self.token_rotation_enabled);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -1364,34 +1303,33 @@ pub struct AppsManifestExportResponseManifestSettingsEventSubscriptions {
 impl rt::de::Record for AppsManifestExportResponseManifestSettingsEventSubscriptions {
     const NAME: &'static str = "AppsManifestExportResponseManifestSettingsEventSubscriptions";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "bot_events" => __reader.field(&mut __this.bot_events, "bot_events"),
-                "request_url" => __reader.field(&mut __this.request_url, "request_url"),
-                "user_events" => __reader.field(&mut __this.user_events, "user_events"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "bot_events" => __reader.field(&mut self.bot_events, "bot_events"),
+            "request_url" => __reader.field(&mut self.request_url, "request_url"),
+            "user_events" => __reader.field(&mut self.user_events, "user_events"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("bot_events", &self.bot_events)?;
-        __writer.opt("request_url", &self.request_url)?;
-        __writer.opt("user_events", &self.user_events)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("bot_events", &self.bot_events)
+            .opt("request_url", &self.request_url)
+            .opt("user_events", &self.user_events);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -1415,40 +1353,39 @@ pub struct AppsManifestExportResponseManifestSettingsInteractivity {
 impl rt::de::Record for AppsManifestExportResponseManifestSettingsInteractivity {
     const NAME: &'static str = "AppsManifestExportResponseManifestSettingsInteractivity";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "is_enabled" => __reader.field(&mut __this.is_enabled, "is_enabled"),
-                "message_menu_options_url" => {
-                    __reader
-                        .field(
-                            &mut __this.message_menu_options_url,
-                            "message_menu_options_url",
-                        )
-                }
-                "request_url" => __reader.field(&mut __this.request_url, "request_url"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "is_enabled" => __reader.field(&mut self.is_enabled, "is_enabled"),
+            "message_menu_options_url" => {
+                __reader
+                    .field(
+                        &mut self.message_menu_options_url,
+                        "message_menu_options_url",
+                    )
+            }
+            "request_url" => __reader.field(&mut self.request_url, "request_url"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("is_enabled", &self.is_enabled)?;
-        __writer.opt("message_menu_options_url", &self.message_menu_options_url)?;
-        __writer.opt("request_url", &self.request_url)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("is_enabled", &self.is_enabled)
+            .opt("message_menu_options_url", &self.message_menu_options_url)
+            .opt("request_url", &self.request_url);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 

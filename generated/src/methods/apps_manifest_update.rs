@@ -101,40 +101,37 @@ pub struct AppsManifestUpdateResponse {
 
 impl rt::de::Record for AppsManifestUpdateResponse {
     const NAME: &'static str = "AppsManifestUpdateResponse";
+    const REQUIRED: &'static [&'static str] = &["app_id"];
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        let mut app_id = None;
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "ok" => __reader.skip(),
-                "app_id" => __reader.field(&mut app_id, "app_id"),
-                "permissions_updated" => {
-                    __reader
-                        .field(&mut __this.permissions_updated, "permissions_updated")
-                }
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.app_id = __reader.required(app_id, "app_id");
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "ok" => __reader.skip(),
+            "app_id" => __reader.value(&mut self.app_id, "app_id"),
+            "permissions_updated" => {
+                __reader.field(&mut self.permissions_updated, "permissions_updated")
+            }
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.req("ok", &true)?;
-        __writer.req("app_id", &self.app_id)?;
-        __writer.opt("permissions_updated", &self.permissions_updated)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .req("ok", &true)
+            .req("app_id", &self.app_id)
+            .opt("permissions_updated", &self.permissions_updated);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 

@@ -105,37 +105,35 @@ pub struct AppsManifestValidateResponse {
 
 impl rt::de::Record for AppsManifestValidateResponse {
     const NAME: &'static str = "AppsManifestValidateResponse";
+    const REQUIRED: &'static [&'static str] = &["errors"];
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        let mut errors = None;
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "ok" => __reader.skip(),
-                "errors" => __reader.field(&mut errors, "errors"),
-                "warnings" => __reader.field(&mut __this.warnings_, "warnings"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.errors = __reader.required(errors, "errors");
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "ok" => __reader.skip(),
+            "errors" => __reader.value(&mut self.errors, "errors"),
+            "warnings" => __reader.field(&mut self.warnings_, "warnings"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.req("ok", &true)?;
-        __writer.req("errors", &self.errors)?;
-        __writer.opt_json("warnings", &self.warnings_)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .req("ok", &true)
+            .req("errors", &self.errors)
+            .opt_json("warnings", &self.warnings_);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -290,38 +288,37 @@ pub struct AppsManifestValidateResponseErrors {
 impl rt::de::Record for AppsManifestValidateResponseErrors {
     const NAME: &'static str = "AppsManifestValidateResponseErrors";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "code" => __reader.field(&mut __this.code, "code"),
-                "message" => __reader.field(&mut __this.message, "message"),
-                "pointer" => __reader.field(&mut __this.pointer, "pointer"),
-                "related_component" => {
-                    __reader.field(&mut __this.related_component, "related_component")
-                }
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "code" => __reader.field(&mut self.code, "code"),
+            "message" => __reader.field(&mut self.message, "message"),
+            "pointer" => __reader.field(&mut self.pointer, "pointer"),
+            "related_component" => {
+                __reader.field(&mut self.related_component, "related_component")
+            }
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("code", &self.code)?;
-        __writer.opt("message", &self.message)?;
-        __writer.opt("pointer", &self.pointer)?;
-        __writer.opt("related_component", &self.related_component)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("code", &self.code)
+            .opt("message", &self.message)
+            .opt("pointer", &self.pointer)
+            .opt("related_component", &self.related_component);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 

@@ -372,39 +372,37 @@ pub struct AssistantSearchContextResponse {
 
 impl rt::de::Record for AssistantSearchContextResponse {
     const NAME: &'static str = "AssistantSearchContextResponse";
+    const REQUIRED: &'static [&'static str] = &["results"];
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        let mut results = None;
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "ok" => __reader.skip(),
-                "results" => __reader.field(&mut results, "results"),
-                "response_metadata" => {
-                    __reader.field(&mut __this.response_metadata, "response_metadata")
-                }
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.results = __reader.required(results, "results");
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "ok" => __reader.skip(),
+            "results" => __reader.value(&mut self.results, "results"),
+            "response_metadata" => {
+                __reader.field(&mut self.response_metadata, "response_metadata")
+            }
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.req("ok", &true)?;
-        __writer.req("results", &self.results)?;
-        __writer.opt("response_metadata", &self.response_metadata)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .req("ok", &true)
+            .req("results", &self.results)
+            .opt("response_metadata", &self.response_metadata);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -760,38 +758,37 @@ pub struct AssistantSearchContextResponseResults {
 impl rt::de::Record for AssistantSearchContextResponseResults {
     const NAME: &'static str = "AssistantSearchContextResponseResults";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "messages" => __reader.field(&mut __this.messages, "messages"),
-                "files" => __reader.field(&mut __this.files, "files"),
-                "enterprise" => __reader.field(&mut __this.enterprise, "enterprise"),
-                "channels" => __reader.field(&mut __this.channels, "channels"),
-                "users" => __reader.field(&mut __this.users, "users"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "messages" => __reader.field(&mut self.messages, "messages"),
+            "files" => __reader.field(&mut self.files, "files"),
+            "enterprise" => __reader.field(&mut self.enterprise, "enterprise"),
+            "channels" => __reader.field(&mut self.channels, "channels"),
+            "users" => __reader.field(&mut self.users, "users"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt_json("messages", &self.messages)?;
-        __writer.opt_json("files", &self.files)?;
-        __writer.opt_json("enterprise", &self.enterprise)?;
-        __writer.opt_json("channels", &self.channels)?;
-        __writer.opt_json("users", &self.users)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt_json("messages", &self.messages)
+            .opt_json("files", &self.files)
+            .opt_json("enterprise", &self.enterprise)
+            .opt_json("channels", &self.channels)
+            .opt_json("users", &self.users);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 

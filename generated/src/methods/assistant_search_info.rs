@@ -83,38 +83,35 @@ pub struct AssistantSearchInfoResponse {
 
 impl rt::de::Record for AssistantSearchInfoResponse {
     const NAME: &'static str = "AssistantSearchInfoResponse";
+    const REQUIRED: &'static [&'static str] = &["is_ai_search_enabled"];
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        let mut is_ai_search_enabled = None;
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "ok" => __reader.skip(),
-                "is_ai_search_enabled" => {
-                    __reader.field(&mut is_ai_search_enabled, "is_ai_search_enabled")
-                }
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.is_ai_search_enabled = __reader
-            .required(is_ai_search_enabled, "is_ai_search_enabled");
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "ok" => __reader.skip(),
+            "is_ai_search_enabled" => {
+                __reader.value(&mut self.is_ai_search_enabled, "is_ai_search_enabled")
+            }
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.req("ok", &true)?;
-        __writer.req("is_ai_search_enabled", &self.is_ai_search_enabled)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .req("ok", &true)
+            .req("is_ai_search_enabled", &self.is_ai_search_enabled);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 

@@ -127,60 +127,53 @@ pub struct AuthTestResponse {
 impl rt::de::Record for AuthTestResponse {
     const NAME: &'static str = "AuthTestResponse";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "ok" => __reader.skip(),
-                "user_id" => __reader.field(&mut __this.user_id, "user_id"),
-                "url" => __reader.field(&mut __this.url, "url"),
-                "team_id" => __reader.field(&mut __this.team_id, "team_id"),
-                "user" => __reader.field(&mut __this.user, "user"),
-                "team" => __reader.field(&mut __this.team, "team"),
-                "app_id" => __reader.field(&mut __this.app_id, "app_id"),
-                "app_name" => __reader.field(&mut __this.app_name, "app_name"),
-                "enterprise_id" => {
-                    __reader.field(&mut __this.enterprise_id, "enterprise_id")
-                }
-                "bot_id" => __reader.field(&mut __this.bot_id, "bot_id"),
-                "is_enterprise_install" => {
-                    __reader
-                        .field(
-                            &mut __this.is_enterprise_install,
-                            "is_enterprise_install",
-                        )
-                }
-                "expires_in" => __reader.field(&mut __this.expires_in, "expires_in"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "ok" => __reader.skip(),
+            "user_id" => __reader.field(&mut self.user_id, "user_id"),
+            "url" => __reader.field(&mut self.url, "url"),
+            "team_id" => __reader.field(&mut self.team_id, "team_id"),
+            "user" => __reader.field(&mut self.user, "user"),
+            "team" => __reader.field(&mut self.team, "team"),
+            "app_id" => __reader.field(&mut self.app_id, "app_id"),
+            "app_name" => __reader.field(&mut self.app_name, "app_name"),
+            "enterprise_id" => __reader.field(&mut self.enterprise_id, "enterprise_id"),
+            "bot_id" => __reader.field(&mut self.bot_id, "bot_id"),
+            "is_enterprise_install" => {
+                __reader.field(&mut self.is_enterprise_install, "is_enterprise_install")
+            }
+            "expires_in" => __reader.field(&mut self.expires_in, "expires_in"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.req("ok", &true)?;
-        __writer.opt("user_id", &self.user_id)?;
-        __writer.opt("url", &self.url)?;
-        __writer.opt("team_id", &self.team_id)?;
-        __writer.opt("user", &self.user)?;
-        __writer.opt("team", &self.team)?;
-        __writer.opt("app_id", &self.app_id)?;
-        __writer.opt("app_name", &self.app_name)?;
-        __writer.opt("enterprise_id", &self.enterprise_id)?;
-        __writer.opt("bot_id", &self.bot_id)?;
-        __writer.opt("is_enterprise_install", &self.is_enterprise_install)?;
-        __writer.opt("expires_in", &self.expires_in)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .req("ok", &true)
+            .opt("user_id", &self.user_id)
+            .opt("url", &self.url)
+            .opt("team_id", &self.team_id)
+            .opt("user", &self.user)
+            .opt("team", &self.team)
+            .opt("app_id", &self.app_id)
+            .opt("app_name", &self.app_name)
+            .opt("enterprise_id", &self.enterprise_id)
+            .opt("bot_id", &self.bot_id)
+            .opt("is_enterprise_install", &self.is_enterprise_install)
+            .opt("expires_in", &self.expires_in);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 

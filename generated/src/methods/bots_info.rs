@@ -123,34 +123,30 @@ pub struct BotsInfoResponse {
 impl rt::de::Record for BotsInfoResponse {
     const NAME: &'static str = "BotsInfoResponse";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "ok" => __reader.skip(),
-                "bots" => __reader.field(&mut __this.bots, "bots"),
-                "bot" => __reader.field(&mut __this.bot, "bot"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "ok" => __reader.skip(),
+            "bots" => __reader.field(&mut self.bots, "bots"),
+            "bot" => __reader.field(&mut self.bot, "bot"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.req("ok", &true)?;
-        __writer.opt_json("bots", &self.bots)?;
-        __writer.opt("bot", &self.bot)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer.req("ok", &true).opt_json("bots", &self.bots).opt("bot", &self.bot);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -260,65 +256,56 @@ pub struct BotsInfoResponseBot {
 
 impl rt::de::Record for BotsInfoResponseBot {
     const NAME: &'static str = "BotsInfoResponseBot";
+    const REQUIRED: &'static [&'static str] = &["updated", "deleted", "id"];
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        let mut updated = None;
-        let mut deleted = None;
-        let mut id = None;
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "updated" => __reader.field(&mut updated, "updated"),
-                "user_id" => __reader.field(&mut __this.user_id, "user_id"),
-                "name" => __reader.field(&mut __this.name, "name"),
-                "icons" => __reader.field(&mut __this.icons, "icons"),
-                "deleted" => __reader.field(&mut deleted, "deleted"),
-                "app_id" => __reader.field(&mut __this.app_id, "app_id"),
-                "id" => __reader.field(&mut id, "id"),
-                "is_workflow_bot" => {
-                    __reader.field(&mut __this.is_workflow_bot, "is_workflow_bot")
-                }
-                "is_connector_bot" => {
-                    __reader.field(&mut __this.is_connector_bot, "is_connector_bot")
-                }
-                "is_legacy_workflow_bot" => {
-                    __reader
-                        .field(
-                            &mut __this.is_legacy_workflow_bot,
-                            "is_legacy_workflow_bot",
-                        )
-                }
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.updated = __reader.required(updated, "updated");
-        __this.deleted = __reader.required(deleted, "deleted");
-        __this.id = __reader.required(id, "id");
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "updated" => __reader.value(&mut self.updated, "updated"),
+            "user_id" => __reader.field(&mut self.user_id, "user_id"),
+            "name" => __reader.field(&mut self.name, "name"),
+            "icons" => __reader.field(&mut self.icons, "icons"),
+            "deleted" => __reader.value(&mut self.deleted, "deleted"),
+            "app_id" => __reader.field(&mut self.app_id, "app_id"),
+            "id" => __reader.value(&mut self.id, "id"),
+            "is_workflow_bot" => {
+                __reader.field(&mut self.is_workflow_bot, "is_workflow_bot")
+            }
+            "is_connector_bot" => {
+                __reader.field(&mut self.is_connector_bot, "is_connector_bot")
+            }
+            "is_legacy_workflow_bot" => {
+                __reader
+                    .field(&mut self.is_legacy_workflow_bot, "is_legacy_workflow_bot")
+            }
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.req("updated", &self.updated)?;
-        __writer.opt("user_id", &self.user_id)?;
-        __writer.opt("name", &self.name)?;
-        __writer.opt("icons", &self.icons)?;
-        __writer.req("deleted", &self.deleted)?;
-        __writer.opt("app_id", &self.app_id)?;
-        __writer.req("id", &self.id)?;
-        __writer.opt("is_workflow_bot", &self.is_workflow_bot)?;
-        __writer.opt("is_connector_bot", &self.is_connector_bot)?;
-        __writer.opt("is_legacy_workflow_bot", &self.is_legacy_workflow_bot)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .req("updated", &self.updated)
+            .opt("user_id", &self.user_id)
+            .opt("name", &self.name)
+            .opt("icons", &self.icons)
+            .req("deleted", &self.deleted)
+            .opt("app_id", &self.app_id)
+            .req("id", &self.id)
+            .opt("is_workflow_bot", &self.is_workflow_bot)
+            .opt("is_connector_bot", &self.is_connector_bot)
+            .opt("is_legacy_workflow_bot", &self.is_legacy_workflow_bot);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -346,38 +333,37 @@ pub struct BotsInfoResponseBotIcons {
 impl rt::de::Record for BotsInfoResponseBotIcons {
     const NAME: &'static str = "BotsInfoResponseBotIcons";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "emoji" => __reader.field(&mut __this.emoji, "emoji"),
-                "image_36" => __reader.field(&mut __this.image_36, "image_36"),
-                "image_48" => __reader.field(&mut __this.image_48, "image_48"),
-                "image_64" => __reader.field(&mut __this.image_64, "image_64"),
-                "image_72" => __reader.field(&mut __this.image_72, "image_72"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "emoji" => __reader.field(&mut self.emoji, "emoji"),
+            "image_36" => __reader.field(&mut self.image_36, "image_36"),
+            "image_48" => __reader.field(&mut self.image_48, "image_48"),
+            "image_64" => __reader.field(&mut self.image_64, "image_64"),
+            "image_72" => __reader.field(&mut self.image_72, "image_72"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("emoji", &self.emoji)?;
-        __writer.opt("image_36", &self.image_36)?;
-        __writer.opt("image_48", &self.image_48)?;
-        __writer.opt("image_64", &self.image_64)?;
-        __writer.opt("image_72", &self.image_72)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("emoji", &self.emoji)
+            .opt("image_36", &self.image_36)
+            .opt("image_48", &self.image_48)
+            .opt("image_64", &self.image_64)
+            .opt("image_72", &self.image_72);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 

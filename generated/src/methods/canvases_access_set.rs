@@ -137,47 +137,45 @@ pub struct CanvasesAccessSetResponse {
 impl rt::de::Record for CanvasesAccessSetResponse {
     const NAME: &'static str = "CanvasesAccessSetResponse";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "ok" => __reader.skip(),
-                "failed_to_update_channel_ids" => {
-                    __reader
-                        .field(
-                            &mut __this.failed_to_update_channel_ids,
-                            "failed_to_update_channel_ids",
-                        )
-                }
-                "failed_to_update_user_ids" => {
-                    __reader
-                        .field(
-                            &mut __this.failed_to_update_user_ids,
-                            "failed_to_update_user_ids",
-                        )
-                }
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "ok" => __reader.skip(),
+            "failed_to_update_channel_ids" => {
+                __reader
+                    .field(
+                        &mut self.failed_to_update_channel_ids,
+                        "failed_to_update_channel_ids",
+                    )
+            }
+            "failed_to_update_user_ids" => {
+                __reader
+                    .field(
+                        &mut self.failed_to_update_user_ids,
+                        "failed_to_update_user_ids",
+                    )
+            }
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.req("ok", &true)?;
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
         __writer
-            .opt("failed_to_update_channel_ids", &self.failed_to_update_channel_ids)?;
-        __writer.opt("failed_to_update_user_ids", &self.failed_to_update_user_ids)?;
-        Ok(())
+            .req("ok", &true)
+            .opt("failed_to_update_channel_ids", &self.failed_to_update_channel_ids)
+            .opt("failed_to_update_user_ids", &self.failed_to_update_user_ids);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 

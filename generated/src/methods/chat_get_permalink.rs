@@ -111,39 +111,35 @@ pub struct ChatGetPermalinkResponse {
 
 impl rt::de::Record for ChatGetPermalinkResponse {
     const NAME: &'static str = "ChatGetPermalinkResponse";
+    const REQUIRED: &'static [&'static str] = &["permalink", "channel"];
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        let mut permalink = None;
-        let mut channel = None;
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "ok" => __reader.skip(),
-                "permalink" => __reader.field(&mut permalink, "permalink"),
-                "channel" => __reader.field(&mut channel, "channel"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.permalink = __reader.required(permalink, "permalink");
-        __this.channel = __reader.required(channel, "channel");
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "ok" => __reader.skip(),
+            "permalink" => __reader.value(&mut self.permalink, "permalink"),
+            "channel" => __reader.value(&mut self.channel, "channel"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.req("ok", &true)?;
-        __writer.req("permalink", &self.permalink)?;
-        __writer.req("channel", &self.channel)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .req("ok", &true)
+            .req("permalink", &self.permalink)
+            .req("channel", &self.channel);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 

@@ -346,52 +346,45 @@ pub struct ChatPostMessageResponse {
 
 impl rt::de::Record for ChatPostMessageResponse {
     const NAME: &'static str = "ChatPostMessageResponse";
+    const REQUIRED: &'static [&'static str] = &["channel", "ts"];
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        let mut channel = None;
-        let mut ts = None;
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "ok" => __reader.skip(),
-                "channel" => __reader.field(&mut channel, "channel"),
-                "ts" => __reader.field(&mut ts, "ts"),
-                "message" => __reader.field(&mut __this.message, "message"),
-                "is_duplicate" => {
-                    __reader.field(&mut __this.is_duplicate, "is_duplicate")
-                }
-                "deprecated_argument" => {
-                    __reader
-                        .field(&mut __this.deprecated_argument, "deprecated_argument")
-                }
-                "errors" => __reader.field(&mut __this.errors, "errors"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.channel = __reader.required(channel, "channel");
-        __this.ts = __reader.required(ts, "ts");
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "ok" => __reader.skip(),
+            "channel" => __reader.value(&mut self.channel, "channel"),
+            "ts" => __reader.value(&mut self.ts, "ts"),
+            "message" => __reader.field(&mut self.message, "message"),
+            "is_duplicate" => __reader.field(&mut self.is_duplicate, "is_duplicate"),
+            "deprecated_argument" => {
+                __reader.field(&mut self.deprecated_argument, "deprecated_argument")
+            }
+            "errors" => __reader.field(&mut self.errors, "errors"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.req("ok", &true)?;
-        __writer.req("channel", &self.channel)?;
-        __writer.req("ts", &self.ts)?;
-        __writer.opt("message", &self.message)?;
-        __writer.opt("is_duplicate", &self.is_duplicate)?;
-        __writer.opt("deprecated_argument", &self.deprecated_argument)?;
-        __writer.opt("errors", &self.errors)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .req("ok", &true)
+            .req("channel", &self.channel)
+            .req("ts", &self.ts)
+            .opt("message", &self.message)
+            .opt("is_duplicate", &self.is_duplicate)
+            .opt("deprecated_argument", &self.deprecated_argument)
+            .opt("errors", &self.errors);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 

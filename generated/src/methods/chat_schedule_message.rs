@@ -280,50 +280,46 @@ pub struct ChatScheduleMessageResponse {
 
 impl rt::de::Record for ChatScheduleMessageResponse {
     const NAME: &'static str = "ChatScheduleMessageResponse";
+    const REQUIRED: &'static [&'static str] = &[
+        "channel",
+        "post_at",
+        "scheduled_message_id",
+        "message",
+    ];
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        let mut channel = None;
-        let mut post_at = None;
-        let mut scheduled_message_id = None;
-        let mut message = None;
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "ok" => __reader.skip(),
-                "channel" => __reader.field(&mut channel, "channel"),
-                "post_at" => __reader.field(&mut post_at, "post_at"),
-                "scheduled_message_id" => {
-                    __reader.field(&mut scheduled_message_id, "scheduled_message_id")
-                }
-                "message" => __reader.field(&mut message, "message"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.channel = __reader.required(channel, "channel");
-        __this.post_at = __reader.required(post_at, "post_at");
-        __this.scheduled_message_id = __reader
-            .required(scheduled_message_id, "scheduled_message_id");
-        __this.message = __reader.required(message, "message");
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "ok" => __reader.skip(),
+            "channel" => __reader.value(&mut self.channel, "channel"),
+            "post_at" => __reader.value(&mut self.post_at, "post_at"),
+            "scheduled_message_id" => {
+                __reader.value(&mut self.scheduled_message_id, "scheduled_message_id")
+            }
+            "message" => __reader.value(&mut self.message, "message"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.req("ok", &true)?;
-        __writer.req("channel", &self.channel)?;
-        __writer.req("post_at", &self.post_at)?;
-        __writer.req("scheduled_message_id", &self.scheduled_message_id)?;
-        __writer.req("message", &self.message)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .req("ok", &true)
+            .req("channel", &self.channel)
+            .req("post_at", &self.post_at)
+            .req("scheduled_message_id", &self.scheduled_message_id)
+            .req("message", &self.message);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 

@@ -180,42 +180,39 @@ pub struct ChatScheduledMessagesListResponse {
 
 impl rt::de::Record for ChatScheduledMessagesListResponse {
     const NAME: &'static str = "ChatScheduledMessagesListResponse";
+    const REQUIRED: &'static [&'static str] = &["scheduled_messages"];
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        let mut scheduled_messages = None;
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "ok" => __reader.skip(),
-                "scheduled_messages" => {
-                    __reader.field(&mut scheduled_messages, "scheduled_messages")
-                }
-                "response_metadata" => {
-                    __reader.field(&mut __this.response_metadata, "response_metadata")
-                }
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.scheduled_messages = __reader
-            .required(scheduled_messages, "scheduled_messages");
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "ok" => __reader.skip(),
+            "scheduled_messages" => {
+                __reader.value(&mut self.scheduled_messages, "scheduled_messages")
+            }
+            "response_metadata" => {
+                __reader.field(&mut self.response_metadata, "response_metadata")
+            }
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.req("ok", &true)?;
-        __writer.req("scheduled_messages", &self.scheduled_messages)?;
-        __writer.opt("response_metadata", &self.response_metadata)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .req("ok", &true)
+            .req("scheduled_messages", &self.scheduled_messages)
+            .opt("response_metadata", &self.response_metadata);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -310,40 +307,37 @@ pub struct ChatScheduledMessagesListResponseScheduledMessages {
 impl rt::de::Record for ChatScheduledMessagesListResponseScheduledMessages {
     const NAME: &'static str = "ChatScheduledMessagesListResponseScheduledMessages";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "channel_id" => __reader.field(&mut __this.channel_id, "channel_id"),
-                "date_created" => {
-                    __reader.field(&mut __this.date_created, "date_created")
-                }
-                "id" => __reader.field(&mut __this.id, "id"),
-                "post_at" => __reader.field(&mut __this.post_at, "post_at"),
-                "text" => __reader.field(&mut __this.text, "text"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "channel_id" => __reader.field(&mut self.channel_id, "channel_id"),
+            "date_created" => __reader.field(&mut self.date_created, "date_created"),
+            "id" => __reader.field(&mut self.id, "id"),
+            "post_at" => __reader.field(&mut self.post_at, "post_at"),
+            "text" => __reader.field(&mut self.text, "text"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("channel_id", &self.channel_id)?;
-        __writer.opt("date_created", &self.date_created)?;
-        __writer.opt("id", &self.id)?;
-        __writer.opt("post_at", &self.post_at)?;
-        __writer.opt("text", &self.text)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("channel_id", &self.channel_id)
+            .opt("date_created", &self.date_created)
+            .opt("id", &self.id)
+            .opt("post_at", &self.post_at)
+            .opt("text", &self.text);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 

@@ -162,36 +162,35 @@ pub struct ChatStopStreamResponse {
 impl rt::de::Record for ChatStopStreamResponse {
     const NAME: &'static str = "ChatStopStreamResponse";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "ok" => __reader.skip(),
-                "channel" => __reader.field(&mut __this.channel, "channel"),
-                "ts" => __reader.field(&mut __this.ts, "ts"),
-                "message" => __reader.field(&mut __this.message, "message"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "ok" => __reader.skip(),
+            "channel" => __reader.field(&mut self.channel, "channel"),
+            "ts" => __reader.field(&mut self.ts, "ts"),
+            "message" => __reader.field(&mut self.message, "message"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.req("ok", &true)?;
-        __writer.opt("channel", &self.channel)?;
-        __writer.opt("ts", &self.ts)?;
-        __writer.opt_json("message", &self.message)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .req("ok", &true)
+            .opt("channel", &self.channel)
+            .opt("ts", &self.ts)
+            .opt_json("message", &self.message);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 

@@ -267,47 +267,39 @@ pub struct ChatUpdateResponse {
 
 impl rt::de::Record for ChatUpdateResponse {
     const NAME: &'static str = "ChatUpdateResponse";
+    const REQUIRED: &'static [&'static str] = &["channel", "ts", "text", "message"];
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        let mut channel = None;
-        let mut ts = None;
-        let mut text = None;
-        let mut message = None;
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "ok" => __reader.skip(),
-                "channel" => __reader.field(&mut channel, "channel"),
-                "ts" => __reader.field(&mut ts, "ts"),
-                "text" => __reader.field(&mut text, "text"),
-                "message" => __reader.field(&mut message, "message"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.channel = __reader.required(channel, "channel");
-        __this.ts = __reader.required(ts, "ts");
-        __this.text = __reader.required(text, "text");
-        __this.message = __reader.required(message, "message");
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "ok" => __reader.skip(),
+            "channel" => __reader.value(&mut self.channel, "channel"),
+            "ts" => __reader.value(&mut self.ts, "ts"),
+            "text" => __reader.value(&mut self.text, "text"),
+            "message" => __reader.value(&mut self.message, "message"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.req("ok", &true)?;
-        __writer.req("channel", &self.channel)?;
-        __writer.req("ts", &self.ts)?;
-        __writer.req("text", &self.text)?;
-        __writer.req("message", &self.message)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .req("ok", &true)
+            .req("channel", &self.channel)
+            .req("ts", &self.ts)
+            .req("text", &self.text)
+            .req("message", &self.message);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 

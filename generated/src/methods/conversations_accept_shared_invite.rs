@@ -152,50 +152,46 @@ pub struct ConversationsAcceptSharedInviteResponse {
 
 impl rt::de::Record for ConversationsAcceptSharedInviteResponse {
     const NAME: &'static str = "ConversationsAcceptSharedInviteResponse";
+    const REQUIRED: &'static [&'static str] = &[
+        "implicit_approval",
+        "channel_id",
+        "invite_id",
+        "can_open_scdm",
+    ];
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        let mut implicit_approval = None;
-        let mut channel_id = None;
-        let mut invite_id = None;
-        let mut can_open_scdm = None;
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "ok" => __reader.skip(),
-                "implicit_approval" => {
-                    __reader.field(&mut implicit_approval, "implicit_approval")
-                }
-                "channel_id" => __reader.field(&mut channel_id, "channel_id"),
-                "invite_id" => __reader.field(&mut invite_id, "invite_id"),
-                "can_open_scdm" => __reader.field(&mut can_open_scdm, "can_open_scdm"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.implicit_approval = __reader
-            .required(implicit_approval, "implicit_approval");
-        __this.channel_id = __reader.required(channel_id, "channel_id");
-        __this.invite_id = __reader.required(invite_id, "invite_id");
-        __this.can_open_scdm = __reader.required(can_open_scdm, "can_open_scdm");
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "ok" => __reader.skip(),
+            "implicit_approval" => {
+                __reader.value(&mut self.implicit_approval, "implicit_approval")
+            }
+            "channel_id" => __reader.value(&mut self.channel_id, "channel_id"),
+            "invite_id" => __reader.value(&mut self.invite_id, "invite_id"),
+            "can_open_scdm" => __reader.value(&mut self.can_open_scdm, "can_open_scdm"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.req("ok", &true)?;
-        __writer.req("implicit_approval", &self.implicit_approval)?;
-        __writer.req("channel_id", &self.channel_id)?;
-        __writer.req("invite_id", &self.invite_id)?;
-        __writer.req("can_open_scdm", &self.can_open_scdm)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .req("ok", &true)
+            .req("implicit_approval", &self.implicit_approval)
+            .req("channel_id", &self.channel_id)
+            .req("invite_id", &self.invite_id)
+            .req("can_open_scdm", &self.can_open_scdm);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 

@@ -120,37 +120,35 @@ pub struct ConversationsCanvasesCreateResponse {
 
 impl rt::de::Record for ConversationsCanvasesCreateResponse {
     const NAME: &'static str = "ConversationsCanvasesCreateResponse";
+    const REQUIRED: &'static [&'static str] = &["canvas_id"];
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        let mut canvas_id = None;
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "ok" => __reader.skip(),
-                "canvas_id" => __reader.field(&mut canvas_id, "canvas_id"),
-                "detail" => __reader.field(&mut __this.detail, "detail"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.canvas_id = __reader.required(canvas_id, "canvas_id");
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "ok" => __reader.skip(),
+            "canvas_id" => __reader.value(&mut self.canvas_id, "canvas_id"),
+            "detail" => __reader.field(&mut self.detail, "detail"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.req("ok", &true)?;
-        __writer.req("canvas_id", &self.canvas_id)?;
-        __writer.opt("detail", &self.detail)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .req("ok", &true)
+            .req("canvas_id", &self.canvas_id)
+            .opt("detail", &self.detail);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 

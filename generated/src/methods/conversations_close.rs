@@ -109,36 +109,35 @@ pub struct ConversationsCloseResponse {
 impl rt::de::Record for ConversationsCloseResponse {
     const NAME: &'static str = "ConversationsCloseResponse";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "ok" => __reader.skip(),
-                "already_closed" => {
-                    __reader.field(&mut __this.already_closed, "already_closed")
-                }
-                "no_op" => __reader.field(&mut __this.no_op, "no_op"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "ok" => __reader.skip(),
+            "already_closed" => {
+                __reader.field(&mut self.already_closed, "already_closed")
+            }
+            "no_op" => __reader.field(&mut self.no_op, "no_op"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.req("ok", &true)?;
-        __writer.opt("already_closed", &self.already_closed)?;
-        __writer.opt("no_op", &self.no_op)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .req("ok", &true)
+            .opt("already_closed", &self.already_closed)
+            .opt("no_op", &self.no_op);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 

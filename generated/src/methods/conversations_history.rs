@@ -295,92 +295,87 @@ pub struct ConversationsHistoryResponse {
 
 impl rt::de::Record for ConversationsHistoryResponse {
     const NAME: &'static str = "ConversationsHistoryResponse";
+    const REQUIRED: &'static [&'static str] = &[
+        "messages",
+        "has_more",
+        "channel_actions_count",
+    ];
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        let mut messages = None;
-        let mut has_more = None;
-        let mut channel_actions_count = None;
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "ok" => __reader.skip(),
-                "messages" => __reader.field(&mut messages, "messages"),
-                "has_more" => __reader.field(&mut has_more, "has_more"),
-                "pin_count" => __reader.field(&mut __this.pin_count, "pin_count"),
-                "channel_actions_ts" => {
-                    __reader.field(&mut __this.channel_actions_ts, "channel_actions_ts")
-                }
-                "channel_actions_count" => {
-                    __reader.field(&mut channel_actions_count, "channel_actions_count")
-                }
-                "oldest" => __reader.field(&mut __this.oldest, "oldest"),
-                "is_limited" => __reader.field(&mut __this.is_limited, "is_limited"),
-                "latest" => __reader.field(&mut __this.latest, "latest"),
-                "unread_count_display" => {
-                    __reader
-                        .field(&mut __this.unread_count_display, "unread_count_display")
-                }
-                "users" => __reader.field(&mut __this.users, "users"),
-                "deleted" => __reader.field(&mut __this.deleted, "deleted"),
-                "mutation_timestamps" => {
-                    __reader
-                        .field(&mut __this.mutation_timestamps, "mutation_timestamps")
-                }
-                "deleted_overflow" => {
-                    __reader.field(&mut __this.deleted_overflow, "deleted_overflow")
-                }
-                "warnings" => __reader.field(&mut __this.warnings_, "warnings"),
-                "next_ts" => __reader.field(&mut __this.next_ts, "next_ts"),
-                "latest_updates" => {
-                    __reader.field(&mut __this.latest_updates, "latest_updates")
-                }
-                "unchanged_messages" => {
-                    __reader.field(&mut __this.unchanged_messages, "unchanged_messages")
-                }
-                "response_metadata" => {
-                    __reader.field(&mut __this.response_metadata, "response_metadata")
-                }
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.messages = __reader.required(messages, "messages");
-        __this.has_more = __reader.required(has_more, "has_more");
-        __this.channel_actions_count = __reader
-            .required(channel_actions_count, "channel_actions_count");
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "ok" => __reader.skip(),
+            "messages" => __reader.value(&mut self.messages, "messages"),
+            "has_more" => __reader.value(&mut self.has_more, "has_more"),
+            "pin_count" => __reader.field(&mut self.pin_count, "pin_count"),
+            "channel_actions_ts" => {
+                __reader.field(&mut self.channel_actions_ts, "channel_actions_ts")
+            }
+            "channel_actions_count" => {
+                __reader.value(&mut self.channel_actions_count, "channel_actions_count")
+            }
+            "oldest" => __reader.field(&mut self.oldest, "oldest"),
+            "is_limited" => __reader.field(&mut self.is_limited, "is_limited"),
+            "latest" => __reader.field(&mut self.latest, "latest"),
+            "unread_count_display" => {
+                __reader.field(&mut self.unread_count_display, "unread_count_display")
+            }
+            "users" => __reader.field(&mut self.users, "users"),
+            "deleted" => __reader.field(&mut self.deleted, "deleted"),
+            "mutation_timestamps" => {
+                __reader.field(&mut self.mutation_timestamps, "mutation_timestamps")
+            }
+            "deleted_overflow" => {
+                __reader.field(&mut self.deleted_overflow, "deleted_overflow")
+            }
+            "warnings" => __reader.field(&mut self.warnings_, "warnings"),
+            "next_ts" => __reader.field(&mut self.next_ts, "next_ts"),
+            "latest_updates" => {
+                __reader.field(&mut self.latest_updates, "latest_updates")
+            }
+            "unchanged_messages" => {
+                __reader.field(&mut self.unchanged_messages, "unchanged_messages")
+            }
+            "response_metadata" => {
+                __reader.field(&mut self.response_metadata, "response_metadata")
+            }
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.req("ok", &true)?;
-        __writer.req("messages", &self.messages)?;
-        __writer.req("has_more", &self.has_more)?;
-        __writer.opt("pin_count", &self.pin_count)?;
-        __writer.opt("channel_actions_ts", &self.channel_actions_ts)?;
-        __writer.req("channel_actions_count", &self.channel_actions_count)?;
-        __writer.opt("oldest", &self.oldest)?;
-        __writer.opt("is_limited", &self.is_limited)?;
-        __writer.opt("latest", &self.latest)?;
-        __writer.opt("unread_count_display", &self.unread_count_display)?;
-        __writer.opt_json("users", &self.users)?;
-        __writer.opt("deleted", &self.deleted)?;
-        __writer.opt("mutation_timestamps", &self.mutation_timestamps)?;
-        __writer.opt("deleted_overflow", &self.deleted_overflow)?;
-        __writer.opt("warnings", &self.warnings_)?;
-        __writer.opt("next_ts", &self.next_ts)?;
-        __writer.opt_json("latest_updates", &self.latest_updates)?;
-        __writer.opt("unchanged_messages", &self.unchanged_messages)?;
-        __writer.opt("response_metadata", &self.response_metadata)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .req("ok", &true)
+            .req("messages", &self.messages)
+            .req("has_more", &self.has_more)
+            .opt("pin_count", &self.pin_count)
+            .opt("channel_actions_ts", &self.channel_actions_ts)
+            .req("channel_actions_count", &self.channel_actions_count)
+            .opt("oldest", &self.oldest)
+            .opt("is_limited", &self.is_limited)
+            .opt("latest", &self.latest)
+            .opt("unread_count_display", &self.unread_count_display)
+            .opt_json("users", &self.users)
+            .opt("deleted", &self.deleted)
+            .opt("mutation_timestamps", &self.mutation_timestamps)
+            .opt("deleted_overflow", &self.deleted_overflow)
+            .opt("warnings", &self.warnings_)
+            .opt("next_ts", &self.next_ts)
+            .opt_json("latest_updates", &self.latest_updates)
+            .opt("unchanged_messages", &self.unchanged_messages)
+            .opt("response_metadata", &self.response_metadata);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -509,43 +504,37 @@ pub struct ConversationsHistoryResponseMutationTimestamps {
 
 impl rt::de::Record for ConversationsHistoryResponseMutationTimestamps {
     const NAME: &'static str = "ConversationsHistoryResponseMutationTimestamps";
+    const REQUIRED: &'static [&'static str] = &["latest", "updated", "history_invalid"];
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        let mut latest = None;
-        let mut updated = None;
-        let mut history_invalid = None;
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "latest" => __reader.field(&mut latest, "latest"),
-                "updated" => __reader.field(&mut updated, "updated"),
-                "history_invalid" => {
-                    __reader.field(&mut history_invalid, "history_invalid")
-                }
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.latest = __reader.required(latest, "latest");
-        __this.updated = __reader.required(updated, "updated");
-        __this.history_invalid = __reader.required(history_invalid, "history_invalid");
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "latest" => __reader.value(&mut self.latest, "latest"),
+            "updated" => __reader.value(&mut self.updated, "updated"),
+            "history_invalid" => {
+                __reader.value(&mut self.history_invalid, "history_invalid")
+            }
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.req("latest", &self.latest)?;
-        __writer.req("updated", &self.updated)?;
-        __writer.req("history_invalid", &self.history_invalid)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .req("latest", &self.latest)
+            .req("updated", &self.updated)
+            .req("history_invalid", &self.history_invalid);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 

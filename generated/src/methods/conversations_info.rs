@@ -226,39 +226,37 @@ pub struct ConversationsInfoResponse {
 
 impl rt::de::Record for ConversationsInfoResponse {
     const NAME: &'static str = "ConversationsInfoResponse";
+    const REQUIRED: &'static [&'static str] = &["channel"];
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        let mut channel = None;
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "ok" => __reader.skip(),
-                "app_home" => __reader.field(&mut __this.app_home, "app_home"),
-                "channel" => __reader.field(&mut channel, "channel"),
-                "home_view" => __reader.field(&mut __this.home_view, "home_view"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.channel = __reader.required(channel, "channel");
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "ok" => __reader.skip(),
+            "app_home" => __reader.field(&mut self.app_home, "app_home"),
+            "channel" => __reader.value(&mut self.channel, "channel"),
+            "home_view" => __reader.field(&mut self.home_view, "home_view"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.req("ok", &true)?;
-        __writer.opt_json("app_home", &self.app_home)?;
-        __writer.req("channel", &self.channel)?;
-        __writer.opt_json("home_view", &self.home_view)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .req("ok", &true)
+            .opt_json("app_home", &self.app_home)
+            .req("channel", &self.channel)
+            .opt_json("home_view", &self.home_view);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 

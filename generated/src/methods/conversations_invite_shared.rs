@@ -145,44 +145,43 @@ pub struct ConversationsInviteSharedResponse {
 impl rt::de::Record for ConversationsInviteSharedResponse {
     const NAME: &'static str = "ConversationsInviteSharedResponse";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "ok" => __reader.skip(),
-                "url" => __reader.field(&mut __this.url, "url"),
-                "invite_id" => __reader.field(&mut __this.invite_id, "invite_id"),
-                "conf_code" => __reader.field(&mut __this.conf_code, "conf_code"),
-                "is_legacy_shared_channel" => {
-                    __reader
-                        .field(
-                            &mut __this.is_legacy_shared_channel,
-                            "is_legacy_shared_channel",
-                        )
-                }
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "ok" => __reader.skip(),
+            "url" => __reader.field(&mut self.url, "url"),
+            "invite_id" => __reader.field(&mut self.invite_id, "invite_id"),
+            "conf_code" => __reader.field(&mut self.conf_code, "conf_code"),
+            "is_legacy_shared_channel" => {
+                __reader
+                    .field(
+                        &mut self.is_legacy_shared_channel,
+                        "is_legacy_shared_channel",
+                    )
+            }
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.req("ok", &true)?;
-        __writer.opt("url", &self.url)?;
-        __writer.opt("invite_id", &self.invite_id)?;
-        __writer.opt("conf_code", &self.conf_code)?;
-        __writer.opt("is_legacy_shared_channel", &self.is_legacy_shared_channel)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .req("ok", &true)
+            .opt("url", &self.url)
+            .opt("invite_id", &self.invite_id)
+            .opt("conf_code", &self.conf_code)
+            .opt("is_legacy_shared_channel", &self.is_legacy_shared_channel);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 

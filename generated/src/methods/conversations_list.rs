@@ -300,43 +300,41 @@ pub struct ConversationsListResponse {
 
 impl rt::de::Record for ConversationsListResponse {
     const NAME: &'static str = "ConversationsListResponse";
+    const REQUIRED: &'static [&'static str] = &["channels"];
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        let mut channels = None;
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "ok" => __reader.skip(),
-                "channels" => __reader.field(&mut channels, "channels"),
-                "arg" => __reader.field(&mut __this.arg, "arg"),
-                "callstack" => __reader.field(&mut __this.callstack, "callstack"),
-                "response_metadata" => {
-                    __reader.field(&mut __this.response_metadata, "response_metadata")
-                }
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.channels = __reader.required(channels, "channels");
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "ok" => __reader.skip(),
+            "channels" => __reader.value(&mut self.channels, "channels"),
+            "arg" => __reader.field(&mut self.arg, "arg"),
+            "callstack" => __reader.field(&mut self.callstack, "callstack"),
+            "response_metadata" => {
+                __reader.field(&mut self.response_metadata, "response_metadata")
+            }
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.req("ok", &true)?;
-        __writer.req("channels", &self.channels)?;
-        __writer.opt("arg", &self.arg)?;
-        __writer.opt("callstack", &self.callstack)?;
-        __writer.opt("response_metadata", &self.response_metadata)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .req("ok", &true)
+            .req("channels", &self.channels)
+            .opt("arg", &self.arg)
+            .opt("callstack", &self.callstack)
+            .opt("response_metadata", &self.response_metadata);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 

@@ -129,41 +129,39 @@ pub struct ConversationsListConnectInvitesResponse {
 
 impl rt::de::Record for ConversationsListConnectInvitesResponse {
     const NAME: &'static str = "ConversationsListConnectInvitesResponse";
+    const REQUIRED: &'static [&'static str] = &["invites"];
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        let mut invites = None;
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "ok" => __reader.skip(),
-                "invites" => __reader.field(&mut invites, "invites"),
-                "arg" => __reader.field(&mut __this.arg, "arg"),
-                "response_metadata" => {
-                    __reader.field(&mut __this.response_metadata, "response_metadata")
-                }
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.invites = __reader.required(invites, "invites");
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "ok" => __reader.skip(),
+            "invites" => __reader.value(&mut self.invites, "invites"),
+            "arg" => __reader.field(&mut self.arg, "arg"),
+            "response_metadata" => {
+                __reader.field(&mut self.response_metadata, "response_metadata")
+            }
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.req("ok", &true)?;
-        __writer.req("invites", &self.invites)?;
-        __writer.opt("arg", &self.arg)?;
-        __writer.opt("response_metadata", &self.response_metadata)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .req("ok", &true)
+            .req("invites", &self.invites)
+            .opt("arg", &self.arg)
+            .opt("response_metadata", &self.response_metadata);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -285,74 +283,65 @@ pub struct ConversationsListConnectInvitesResponseInvites {
 impl rt::de::Record for ConversationsListConnectInvitesResponseInvites {
     const NAME: &'static str = "ConversationsListConnectInvitesResponseInvites";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "acceptances" => __reader.field(&mut __this.acceptances, "acceptances"),
-                "channel" => __reader.field(&mut __this.channel, "channel"),
-                "date_created" => {
-                    __reader.field(&mut __this.date_created, "date_created")
-                }
-                "date_invalid" => {
-                    __reader.field(&mut __this.date_invalid, "date_invalid")
-                }
-                "date_last_updated" => {
-                    __reader.field(&mut __this.date_last_updated, "date_last_updated")
-                }
-                "direction" => __reader.field(&mut __this.direction, "direction"),
-                "id" => __reader.field(&mut __this.id, "id"),
-                "invite" => __reader.field(&mut __this.invite, "invite"),
-                "invite_payload" => {
-                    __reader.field(&mut __this.invite_payload, "invite_payload")
-                }
-                "invite_type" => __reader.field(&mut __this.invite_type, "invite_type"),
-                "inviting_team" => {
-                    __reader.field(&mut __this.inviting_team, "inviting_team")
-                }
-                "inviting_user" => {
-                    __reader.field(&mut __this.inviting_user, "inviting_user")
-                }
-                "link" => __reader.field(&mut __this.link, "link"),
-                "recipient_user_id" => {
-                    __reader.field(&mut __this.recipient_user_id, "recipient_user_id")
-                }
-                "sig" => __reader.field(&mut __this.sig, "sig"),
-                "status" => __reader.field(&mut __this.status, "status"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "acceptances" => __reader.field(&mut self.acceptances, "acceptances"),
+            "channel" => __reader.field(&mut self.channel, "channel"),
+            "date_created" => __reader.field(&mut self.date_created, "date_created"),
+            "date_invalid" => __reader.field(&mut self.date_invalid, "date_invalid"),
+            "date_last_updated" => {
+                __reader.field(&mut self.date_last_updated, "date_last_updated")
+            }
+            "direction" => __reader.field(&mut self.direction, "direction"),
+            "id" => __reader.field(&mut self.id, "id"),
+            "invite" => __reader.field(&mut self.invite, "invite"),
+            "invite_payload" => {
+                __reader.field(&mut self.invite_payload, "invite_payload")
+            }
+            "invite_type" => __reader.field(&mut self.invite_type, "invite_type"),
+            "inviting_team" => __reader.field(&mut self.inviting_team, "inviting_team"),
+            "inviting_user" => __reader.field(&mut self.inviting_user, "inviting_user"),
+            "link" => __reader.field(&mut self.link, "link"),
+            "recipient_user_id" => {
+                __reader.field(&mut self.recipient_user_id, "recipient_user_id")
+            }
+            "sig" => __reader.field(&mut self.sig, "sig"),
+            "status" => __reader.field(&mut self.status, "status"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("acceptances", &self.acceptances)?;
-        __writer.opt("channel", &self.channel)?;
-        __writer.opt("date_created", &self.date_created)?;
-        __writer.opt("date_invalid", &self.date_invalid)?;
-        __writer.opt("date_last_updated", &self.date_last_updated)?;
-        __writer.opt("direction", &self.direction)?;
-        __writer.opt("id", &self.id)?;
-        __writer.opt("invite", &self.invite)?;
-        __writer.opt("invite_payload", &self.invite_payload)?;
-        __writer.opt("invite_type", &self.invite_type)?;
-        __writer.opt("inviting_team", &self.inviting_team)?;
-        __writer.opt("inviting_user", &self.inviting_user)?;
-        __writer.opt("link", &self.link)?;
-        __writer.opt("recipient_user_id", &self.recipient_user_id)?;
-        __writer.opt("sig", &self.sig)?;
-        __writer.opt("status", &self.status)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("acceptances", &self.acceptances)
+            .opt("channel", &self.channel)
+            .opt("date_created", &self.date_created)
+            .opt("date_invalid", &self.date_invalid)
+            .opt("date_last_updated", &self.date_last_updated)
+            .opt("direction", &self.direction)
+            .opt("id", &self.id)
+            .opt("invite", &self.invite)
+            .opt("invite_payload", &self.invite_payload)
+            .opt("invite_type", &self.invite_type)
+            .opt("inviting_team", &self.inviting_team)
+            .opt("inviting_user", &self.inviting_user)
+            .opt("link", &self.link)
+            .opt("recipient_user_id", &self.recipient_user_id)
+            .opt("sig", &self.sig)
+            .opt("status", &self.status);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -390,54 +379,49 @@ pub struct ConversationsListConnectInvitesResponseInvitesAcceptances {
 impl rt::de::Record for ConversationsListConnectInvitesResponseInvitesAcceptances {
     const NAME: &'static str = "ConversationsListConnectInvitesResponseInvitesAcceptances";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "accepting_team" => {
-                    __reader.field(&mut __this.accepting_team, "accepting_team")
-                }
-                "accepting_user" => {
-                    __reader.field(&mut __this.accepting_user, "accepting_user")
-                }
-                "approval_status" => {
-                    __reader.field(&mut __this.approval_status, "approval_status")
-                }
-                "date_accepted" => {
-                    __reader.field(&mut __this.date_accepted, "date_accepted")
-                }
-                "date_invalid" => {
-                    __reader.field(&mut __this.date_invalid, "date_invalid")
-                }
-                "date_last_updated" => {
-                    __reader.field(&mut __this.date_last_updated, "date_last_updated")
-                }
-                "reviews" => __reader.field(&mut __this.reviews, "reviews"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "accepting_team" => {
+                __reader.field(&mut self.accepting_team, "accepting_team")
+            }
+            "accepting_user" => {
+                __reader.field(&mut self.accepting_user, "accepting_user")
+            }
+            "approval_status" => {
+                __reader.field(&mut self.approval_status, "approval_status")
+            }
+            "date_accepted" => __reader.field(&mut self.date_accepted, "date_accepted"),
+            "date_invalid" => __reader.field(&mut self.date_invalid, "date_invalid"),
+            "date_last_updated" => {
+                __reader.field(&mut self.date_last_updated, "date_last_updated")
+            }
+            "reviews" => __reader.field(&mut self.reviews, "reviews"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("accepting_team", &self.accepting_team)?;
-        __writer.opt("accepting_user", &self.accepting_user)?;
-        __writer.opt("approval_status", &self.approval_status)?;
-        __writer.opt("date_accepted", &self.date_accepted)?;
-        __writer.opt("date_invalid", &self.date_invalid)?;
-        __writer.opt("date_last_updated", &self.date_last_updated)?;
-        __writer.opt("reviews", &self.reviews)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("accepting_team", &self.accepting_team)
+            .opt("accepting_user", &self.accepting_user)
+            .opt("approval_status", &self.approval_status)
+            .opt("date_accepted", &self.date_accepted)
+            .opt("date_invalid", &self.date_invalid)
+            .opt("date_last_updated", &self.date_last_updated)
+            .opt("reviews", &self.reviews);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -474,51 +458,47 @@ impl rt::de::Record
 for ConversationsListConnectInvitesResponseInvitesAcceptancesAcceptingTeam {
     const NAME: &'static str = "ConversationsListConnectInvitesResponseInvitesAcceptancesAcceptingTeam";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "avatar_base_url" => {
-                    __reader.field(&mut __this.avatar_base_url, "avatar_base_url")
-                }
-                "date_created" => {
-                    __reader.field(&mut __this.date_created, "date_created")
-                }
-                "domain" => __reader.field(&mut __this.domain, "domain"),
-                "icon" => __reader.field(&mut __this.icon, "icon"),
-                "id" => __reader.field(&mut __this.id, "id"),
-                "is_verified" => __reader.field(&mut __this.is_verified, "is_verified"),
-                "name" => __reader.field(&mut __this.name, "name"),
-                "requires_sponsorship" => {
-                    __reader
-                        .field(&mut __this.requires_sponsorship, "requires_sponsorship")
-                }
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "avatar_base_url" => {
+                __reader.field(&mut self.avatar_base_url, "avatar_base_url")
+            }
+            "date_created" => __reader.field(&mut self.date_created, "date_created"),
+            "domain" => __reader.field(&mut self.domain, "domain"),
+            "icon" => __reader.field(&mut self.icon, "icon"),
+            "id" => __reader.field(&mut self.id, "id"),
+            "is_verified" => __reader.field(&mut self.is_verified, "is_verified"),
+            "name" => __reader.field(&mut self.name, "name"),
+            "requires_sponsorship" => {
+                __reader.field(&mut self.requires_sponsorship, "requires_sponsorship")
+            }
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("avatar_base_url", &self.avatar_base_url)?;
-        __writer.opt("date_created", &self.date_created)?;
-        __writer.opt("domain", &self.domain)?;
-        __writer.opt("icon", &self.icon)?;
-        __writer.opt("id", &self.id)?;
-        __writer.opt("is_verified", &self.is_verified)?;
-        __writer.opt("name", &self.name)?;
-        __writer.opt("requires_sponsorship", &self.requires_sponsorship)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("avatar_base_url", &self.avatar_base_url)
+            .opt("date_created", &self.date_created)
+            .opt("domain", &self.domain)
+            .opt("icon", &self.icon)
+            .opt("id", &self.id)
+            .opt("is_verified", &self.is_verified)
+            .opt("name", &self.name)
+            .opt("requires_sponsorship", &self.requires_sponsorship);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -555,50 +535,47 @@ impl rt::de::Record
 for ConversationsListConnectInvitesResponseInvitesAcceptancesAcceptingTeamIcon {
     const NAME: &'static str = "ConversationsListConnectInvitesResponseInvitesAcceptancesAcceptingTeamIcon";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "image_102" => __reader.field(&mut __this.image_102, "image_102"),
-                "image_132" => __reader.field(&mut __this.image_132, "image_132"),
-                "image_230" => __reader.field(&mut __this.image_230, "image_230"),
-                "image_34" => __reader.field(&mut __this.image_34, "image_34"),
-                "image_44" => __reader.field(&mut __this.image_44, "image_44"),
-                "image_68" => __reader.field(&mut __this.image_68, "image_68"),
-                "image_88" => __reader.field(&mut __this.image_88, "image_88"),
-                "image_default" => {
-                    __reader.field(&mut __this.image_default, "image_default")
-                }
-                "image_original" => {
-                    __reader.field(&mut __this.image_original, "image_original")
-                }
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "image_102" => __reader.field(&mut self.image_102, "image_102"),
+            "image_132" => __reader.field(&mut self.image_132, "image_132"),
+            "image_230" => __reader.field(&mut self.image_230, "image_230"),
+            "image_34" => __reader.field(&mut self.image_34, "image_34"),
+            "image_44" => __reader.field(&mut self.image_44, "image_44"),
+            "image_68" => __reader.field(&mut self.image_68, "image_68"),
+            "image_88" => __reader.field(&mut self.image_88, "image_88"),
+            "image_default" => __reader.field(&mut self.image_default, "image_default"),
+            "image_original" => {
+                __reader.field(&mut self.image_original, "image_original")
+            }
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("image_102", &self.image_102)?;
-        __writer.opt("image_132", &self.image_132)?;
-        __writer.opt("image_230", &self.image_230)?;
-        __writer.opt("image_34", &self.image_34)?;
-        __writer.opt("image_44", &self.image_44)?;
-        __writer.opt("image_68", &self.image_68)?;
-        __writer.opt("image_88", &self.image_88)?;
-        __writer.opt("image_default", &self.image_default)?;
-        __writer.opt("image_original", &self.image_original)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("image_102", &self.image_102)
+            .opt("image_132", &self.image_132)
+            .opt("image_230", &self.image_230)
+            .opt("image_34", &self.image_34)
+            .opt("image_44", &self.image_44)
+            .opt("image_68", &self.image_68)
+            .opt("image_88", &self.image_88)
+            .opt("image_default", &self.image_default)
+            .opt("image_original", &self.image_original);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -629,46 +606,45 @@ impl rt::de::Record
 for ConversationsListConnectInvitesResponseInvitesAcceptancesAcceptingUser {
     const NAME: &'static str = "ConversationsListConnectInvitesResponseInvitesAcceptancesAcceptingUser";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "id" => __reader.field(&mut __this.id, "id"),
-                "name" => __reader.field(&mut __this.name, "name"),
-                "profile" => __reader.field(&mut __this.profile, "profile"),
-                "team_id" => __reader.field(&mut __this.team_id, "team_id"),
-                "updated" => __reader.field(&mut __this.updated, "updated"),
-                "who_can_share_contact_card" => {
-                    __reader
-                        .field(
-                            &mut __this.who_can_share_contact_card,
-                            "who_can_share_contact_card",
-                        )
-                }
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "id" => __reader.field(&mut self.id, "id"),
+            "name" => __reader.field(&mut self.name, "name"),
+            "profile" => __reader.field(&mut self.profile, "profile"),
+            "team_id" => __reader.field(&mut self.team_id, "team_id"),
+            "updated" => __reader.field(&mut self.updated, "updated"),
+            "who_can_share_contact_card" => {
+                __reader
+                    .field(
+                        &mut self.who_can_share_contact_card,
+                        "who_can_share_contact_card",
+                    )
+            }
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("id", &self.id)?;
-        __writer.opt("name", &self.name)?;
-        __writer.opt("profile", &self.profile)?;
-        __writer.opt("team_id", &self.team_id)?;
-        __writer.opt("updated", &self.updated)?;
-        __writer.opt("who_can_share_contact_card", &self.who_can_share_contact_card)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("id", &self.id)
+            .opt("name", &self.name)
+            .opt("profile", &self.profile)
+            .opt("team_id", &self.team_id)
+            .opt("updated", &self.updated)
+            .opt("who_can_share_contact_card", &self.who_can_share_contact_card);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -695,36 +671,35 @@ impl rt::de::Record
 for ConversationsListConnectInvitesResponseInvitesAcceptancesReviews {
     const NAME: &'static str = "ConversationsListConnectInvitesResponseInvitesAcceptancesReviews";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "date_review" => __reader.field(&mut __this.date_review, "date_review"),
-                "reviewing_team" => {
-                    __reader.field(&mut __this.reviewing_team, "reviewing_team")
-                }
-                "type" => __reader.field(&mut __this.type_, "type"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "date_review" => __reader.field(&mut self.date_review, "date_review"),
+            "reviewing_team" => {
+                __reader.field(&mut self.reviewing_team, "reviewing_team")
+            }
+            "type" => __reader.field(&mut self.type_, "type"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("date_review", &self.date_review)?;
-        __writer.opt("reviewing_team", &self.reviewing_team)?;
-        __writer.opt("type", &self.type_)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("date_review", &self.date_review)
+            .opt("reviewing_team", &self.reviewing_team)
+            .opt("type", &self.type_);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -761,51 +736,47 @@ impl rt::de::Record
 for ConversationsListConnectInvitesResponseInvitesAcceptancesReviewsReviewingTeam {
     const NAME: &'static str = "ConversationsListConnectInvitesResponseInvitesAcceptancesReviewsReviewingTeam";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "avatar_base_url" => {
-                    __reader.field(&mut __this.avatar_base_url, "avatar_base_url")
-                }
-                "date_created" => {
-                    __reader.field(&mut __this.date_created, "date_created")
-                }
-                "domain" => __reader.field(&mut __this.domain, "domain"),
-                "icon" => __reader.field(&mut __this.icon, "icon"),
-                "id" => __reader.field(&mut __this.id, "id"),
-                "is_verified" => __reader.field(&mut __this.is_verified, "is_verified"),
-                "name" => __reader.field(&mut __this.name, "name"),
-                "requires_sponsorship" => {
-                    __reader
-                        .field(&mut __this.requires_sponsorship, "requires_sponsorship")
-                }
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "avatar_base_url" => {
+                __reader.field(&mut self.avatar_base_url, "avatar_base_url")
+            }
+            "date_created" => __reader.field(&mut self.date_created, "date_created"),
+            "domain" => __reader.field(&mut self.domain, "domain"),
+            "icon" => __reader.field(&mut self.icon, "icon"),
+            "id" => __reader.field(&mut self.id, "id"),
+            "is_verified" => __reader.field(&mut self.is_verified, "is_verified"),
+            "name" => __reader.field(&mut self.name, "name"),
+            "requires_sponsorship" => {
+                __reader.field(&mut self.requires_sponsorship, "requires_sponsorship")
+            }
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("avatar_base_url", &self.avatar_base_url)?;
-        __writer.opt("date_created", &self.date_created)?;
-        __writer.opt("domain", &self.domain)?;
-        __writer.opt("icon", &self.icon)?;
-        __writer.opt("id", &self.id)?;
-        __writer.opt("is_verified", &self.is_verified)?;
-        __writer.opt("name", &self.name)?;
-        __writer.opt("requires_sponsorship", &self.requires_sponsorship)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("avatar_base_url", &self.avatar_base_url)
+            .opt("date_created", &self.date_created)
+            .opt("domain", &self.domain)
+            .opt("icon", &self.icon)
+            .opt("id", &self.id)
+            .opt("is_verified", &self.is_verified)
+            .opt("name", &self.name)
+            .opt("requires_sponsorship", &self.requires_sponsorship);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -844,50 +815,47 @@ impl rt::de::Record
 for ConversationsListConnectInvitesResponseInvitesAcceptancesReviewsReviewingTeamIcon {
     const NAME: &'static str = "ConversationsListConnectInvitesResponseInvitesAcceptancesReviewsReviewingTeamIcon";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "image_102" => __reader.field(&mut __this.image_102, "image_102"),
-                "image_132" => __reader.field(&mut __this.image_132, "image_132"),
-                "image_230" => __reader.field(&mut __this.image_230, "image_230"),
-                "image_34" => __reader.field(&mut __this.image_34, "image_34"),
-                "image_44" => __reader.field(&mut __this.image_44, "image_44"),
-                "image_68" => __reader.field(&mut __this.image_68, "image_68"),
-                "image_88" => __reader.field(&mut __this.image_88, "image_88"),
-                "image_default" => {
-                    __reader.field(&mut __this.image_default, "image_default")
-                }
-                "image_original" => {
-                    __reader.field(&mut __this.image_original, "image_original")
-                }
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "image_102" => __reader.field(&mut self.image_102, "image_102"),
+            "image_132" => __reader.field(&mut self.image_132, "image_132"),
+            "image_230" => __reader.field(&mut self.image_230, "image_230"),
+            "image_34" => __reader.field(&mut self.image_34, "image_34"),
+            "image_44" => __reader.field(&mut self.image_44, "image_44"),
+            "image_68" => __reader.field(&mut self.image_68, "image_68"),
+            "image_88" => __reader.field(&mut self.image_88, "image_88"),
+            "image_default" => __reader.field(&mut self.image_default, "image_default"),
+            "image_original" => {
+                __reader.field(&mut self.image_original, "image_original")
+            }
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("image_102", &self.image_102)?;
-        __writer.opt("image_132", &self.image_132)?;
-        __writer.opt("image_230", &self.image_230)?;
-        __writer.opt("image_34", &self.image_34)?;
-        __writer.opt("image_44", &self.image_44)?;
-        __writer.opt("image_68", &self.image_68)?;
-        __writer.opt("image_88", &self.image_88)?;
-        __writer.opt("image_default", &self.image_default)?;
-        __writer.opt("image_original", &self.image_original)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("image_102", &self.image_102)
+            .opt("image_132", &self.image_132)
+            .opt("image_230", &self.image_230)
+            .opt("image_34", &self.image_34)
+            .opt("image_44", &self.image_44)
+            .opt("image_68", &self.image_68)
+            .opt("image_88", &self.image_88)
+            .opt("image_default", &self.image_default)
+            .opt("image_original", &self.image_original);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -929,58 +897,49 @@ pub struct ConversationsListConnectInvitesResponseInvitesInvite {
 impl rt::de::Record for ConversationsListConnectInvitesResponseInvitesInvite {
     const NAME: &'static str = "ConversationsListConnectInvitesResponseInvitesInvite";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "date_created" => {
-                    __reader.field(&mut __this.date_created, "date_created")
-                }
-                "date_invalid" => {
-                    __reader.field(&mut __this.date_invalid, "date_invalid")
-                }
-                "id" => __reader.field(&mut __this.id, "id"),
-                "inviting_team" => {
-                    __reader.field(&mut __this.inviting_team, "inviting_team")
-                }
-                "inviting_user" => {
-                    __reader.field(&mut __this.inviting_user, "inviting_user")
-                }
-                "link" => __reader.field(&mut __this.link, "link"),
-                "recipient_email" => {
-                    __reader.field(&mut __this.recipient_email, "recipient_email")
-                }
-                "recipient_user_id" => {
-                    __reader.field(&mut __this.recipient_user_id, "recipient_user_id")
-                }
-                "sig" => __reader.field(&mut __this.sig, "sig"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "date_created" => __reader.field(&mut self.date_created, "date_created"),
+            "date_invalid" => __reader.field(&mut self.date_invalid, "date_invalid"),
+            "id" => __reader.field(&mut self.id, "id"),
+            "inviting_team" => __reader.field(&mut self.inviting_team, "inviting_team"),
+            "inviting_user" => __reader.field(&mut self.inviting_user, "inviting_user"),
+            "link" => __reader.field(&mut self.link, "link"),
+            "recipient_email" => {
+                __reader.field(&mut self.recipient_email, "recipient_email")
+            }
+            "recipient_user_id" => {
+                __reader.field(&mut self.recipient_user_id, "recipient_user_id")
+            }
+            "sig" => __reader.field(&mut self.sig, "sig"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("date_created", &self.date_created)?;
-        __writer.opt("date_invalid", &self.date_invalid)?;
-        __writer.opt("id", &self.id)?;
-        __writer.opt("inviting_team", &self.inviting_team)?;
-        __writer.opt("inviting_user", &self.inviting_user)?;
-        __writer.opt("link", &self.link)?;
-        __writer.opt("recipient_email", &self.recipient_email)?;
-        __writer.opt("recipient_user_id", &self.recipient_user_id)?;
-        __writer.opt("sig", &self.sig)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("date_created", &self.date_created)
+            .opt("date_invalid", &self.date_invalid)
+            .opt("id", &self.id)
+            .opt("inviting_team", &self.inviting_team)
+            .opt("inviting_user", &self.inviting_user)
+            .opt("link", &self.link)
+            .opt("recipient_email", &self.recipient_email)
+            .opt("recipient_user_id", &self.recipient_user_id)
+            .opt("sig", &self.sig);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -1017,51 +976,47 @@ impl rt::de::Record
 for ConversationsListConnectInvitesResponseInvitesInviteInvitingTeam {
     const NAME: &'static str = "ConversationsListConnectInvitesResponseInvitesInviteInvitingTeam";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "avatar_base_url" => {
-                    __reader.field(&mut __this.avatar_base_url, "avatar_base_url")
-                }
-                "date_created" => {
-                    __reader.field(&mut __this.date_created, "date_created")
-                }
-                "domain" => __reader.field(&mut __this.domain, "domain"),
-                "icon" => __reader.field(&mut __this.icon, "icon"),
-                "id" => __reader.field(&mut __this.id, "id"),
-                "is_verified" => __reader.field(&mut __this.is_verified, "is_verified"),
-                "name" => __reader.field(&mut __this.name, "name"),
-                "requires_sponsorship" => {
-                    __reader
-                        .field(&mut __this.requires_sponsorship, "requires_sponsorship")
-                }
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "avatar_base_url" => {
+                __reader.field(&mut self.avatar_base_url, "avatar_base_url")
+            }
+            "date_created" => __reader.field(&mut self.date_created, "date_created"),
+            "domain" => __reader.field(&mut self.domain, "domain"),
+            "icon" => __reader.field(&mut self.icon, "icon"),
+            "id" => __reader.field(&mut self.id, "id"),
+            "is_verified" => __reader.field(&mut self.is_verified, "is_verified"),
+            "name" => __reader.field(&mut self.name, "name"),
+            "requires_sponsorship" => {
+                __reader.field(&mut self.requires_sponsorship, "requires_sponsorship")
+            }
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("avatar_base_url", &self.avatar_base_url)?;
-        __writer.opt("date_created", &self.date_created)?;
-        __writer.opt("domain", &self.domain)?;
-        __writer.opt("icon", &self.icon)?;
-        __writer.opt("id", &self.id)?;
-        __writer.opt("is_verified", &self.is_verified)?;
-        __writer.opt("name", &self.name)?;
-        __writer.opt("requires_sponsorship", &self.requires_sponsorship)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("avatar_base_url", &self.avatar_base_url)
+            .opt("date_created", &self.date_created)
+            .opt("domain", &self.domain)
+            .opt("icon", &self.icon)
+            .opt("id", &self.id)
+            .opt("is_verified", &self.is_verified)
+            .opt("name", &self.name)
+            .opt("requires_sponsorship", &self.requires_sponsorship);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -1098,50 +1053,47 @@ impl rt::de::Record
 for ConversationsListConnectInvitesResponseInvitesInviteInvitingTeamIcon {
     const NAME: &'static str = "ConversationsListConnectInvitesResponseInvitesInviteInvitingTeamIcon";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "image_102" => __reader.field(&mut __this.image_102, "image_102"),
-                "image_132" => __reader.field(&mut __this.image_132, "image_132"),
-                "image_230" => __reader.field(&mut __this.image_230, "image_230"),
-                "image_34" => __reader.field(&mut __this.image_34, "image_34"),
-                "image_44" => __reader.field(&mut __this.image_44, "image_44"),
-                "image_68" => __reader.field(&mut __this.image_68, "image_68"),
-                "image_88" => __reader.field(&mut __this.image_88, "image_88"),
-                "image_default" => {
-                    __reader.field(&mut __this.image_default, "image_default")
-                }
-                "image_original" => {
-                    __reader.field(&mut __this.image_original, "image_original")
-                }
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "image_102" => __reader.field(&mut self.image_102, "image_102"),
+            "image_132" => __reader.field(&mut self.image_132, "image_132"),
+            "image_230" => __reader.field(&mut self.image_230, "image_230"),
+            "image_34" => __reader.field(&mut self.image_34, "image_34"),
+            "image_44" => __reader.field(&mut self.image_44, "image_44"),
+            "image_68" => __reader.field(&mut self.image_68, "image_68"),
+            "image_88" => __reader.field(&mut self.image_88, "image_88"),
+            "image_default" => __reader.field(&mut self.image_default, "image_default"),
+            "image_original" => {
+                __reader.field(&mut self.image_original, "image_original")
+            }
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("image_102", &self.image_102)?;
-        __writer.opt("image_132", &self.image_132)?;
-        __writer.opt("image_230", &self.image_230)?;
-        __writer.opt("image_34", &self.image_34)?;
-        __writer.opt("image_44", &self.image_44)?;
-        __writer.opt("image_68", &self.image_68)?;
-        __writer.opt("image_88", &self.image_88)?;
-        __writer.opt("image_default", &self.image_default)?;
-        __writer.opt("image_original", &self.image_original)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("image_102", &self.image_102)
+            .opt("image_132", &self.image_132)
+            .opt("image_230", &self.image_230)
+            .opt("image_34", &self.image_34)
+            .opt("image_44", &self.image_44)
+            .opt("image_68", &self.image_68)
+            .opt("image_88", &self.image_88)
+            .opt("image_default", &self.image_default)
+            .opt("image_original", &self.image_original);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -1172,46 +1124,45 @@ impl rt::de::Record
 for ConversationsListConnectInvitesResponseInvitesInviteInvitingUser {
     const NAME: &'static str = "ConversationsListConnectInvitesResponseInvitesInviteInvitingUser";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "id" => __reader.field(&mut __this.id, "id"),
-                "name" => __reader.field(&mut __this.name, "name"),
-                "profile" => __reader.field(&mut __this.profile, "profile"),
-                "team_id" => __reader.field(&mut __this.team_id, "team_id"),
-                "updated" => __reader.field(&mut __this.updated, "updated"),
-                "who_can_share_contact_card" => {
-                    __reader
-                        .field(
-                            &mut __this.who_can_share_contact_card,
-                            "who_can_share_contact_card",
-                        )
-                }
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "id" => __reader.field(&mut self.id, "id"),
+            "name" => __reader.field(&mut self.name, "name"),
+            "profile" => __reader.field(&mut self.profile, "profile"),
+            "team_id" => __reader.field(&mut self.team_id, "team_id"),
+            "updated" => __reader.field(&mut self.updated, "updated"),
+            "who_can_share_contact_card" => {
+                __reader
+                    .field(
+                        &mut self.who_can_share_contact_card,
+                        "who_can_share_contact_card",
+                    )
+            }
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("id", &self.id)?;
-        __writer.opt("name", &self.name)?;
-        __writer.opt("profile", &self.profile)?;
-        __writer.opt("team_id", &self.team_id)?;
-        __writer.opt("updated", &self.updated)?;
-        __writer.opt("who_can_share_contact_card", &self.who_can_share_contact_card)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("id", &self.id)
+            .opt("name", &self.name)
+            .opt("profile", &self.profile)
+            .opt("team_id", &self.team_id)
+            .opt("updated", &self.updated)
+            .opt("who_can_share_contact_card", &self.who_can_share_contact_card);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -1237,41 +1188,37 @@ pub struct ConversationsListConnectInvitesResponseInvitesInvitePayload {
 impl rt::de::Record for ConversationsListConnectInvitesResponseInvitesInvitePayload {
     const NAME: &'static str = "ConversationsListConnectInvitesResponseInvitesInvitePayload";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "channel" => __reader.field(&mut __this.channel, "channel"),
-                "invite_type" => __reader.field(&mut __this.invite_type, "invite_type"),
-                "is_external_limited" => {
-                    __reader
-                        .field(&mut __this.is_external_limited, "is_external_limited")
-                }
-                "is_sponsored" => {
-                    __reader.field(&mut __this.is_sponsored, "is_sponsored")
-                }
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "channel" => __reader.field(&mut self.channel, "channel"),
+            "invite_type" => __reader.field(&mut self.invite_type, "invite_type"),
+            "is_external_limited" => {
+                __reader.field(&mut self.is_external_limited, "is_external_limited")
+            }
+            "is_sponsored" => __reader.field(&mut self.is_sponsored, "is_sponsored"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("channel", &self.channel)?;
-        __writer.opt("invite_type", &self.invite_type)?;
-        __writer.opt("is_external_limited", &self.is_external_limited)?;
-        __writer.opt("is_sponsored", &self.is_sponsored)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("channel", &self.channel)
+            .opt("invite_type", &self.invite_type)
+            .opt("is_external_limited", &self.is_external_limited)
+            .opt("is_sponsored", &self.is_sponsored);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -1305,51 +1252,47 @@ pub struct ConversationsListConnectInvitesResponseInvitesInvitingTeam {
 impl rt::de::Record for ConversationsListConnectInvitesResponseInvitesInvitingTeam {
     const NAME: &'static str = "ConversationsListConnectInvitesResponseInvitesInvitingTeam";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "avatar_base_url" => {
-                    __reader.field(&mut __this.avatar_base_url, "avatar_base_url")
-                }
-                "date_created" => {
-                    __reader.field(&mut __this.date_created, "date_created")
-                }
-                "domain" => __reader.field(&mut __this.domain, "domain"),
-                "icon" => __reader.field(&mut __this.icon, "icon"),
-                "id" => __reader.field(&mut __this.id, "id"),
-                "is_verified" => __reader.field(&mut __this.is_verified, "is_verified"),
-                "name" => __reader.field(&mut __this.name, "name"),
-                "requires_sponsorship" => {
-                    __reader
-                        .field(&mut __this.requires_sponsorship, "requires_sponsorship")
-                }
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "avatar_base_url" => {
+                __reader.field(&mut self.avatar_base_url, "avatar_base_url")
+            }
+            "date_created" => __reader.field(&mut self.date_created, "date_created"),
+            "domain" => __reader.field(&mut self.domain, "domain"),
+            "icon" => __reader.field(&mut self.icon, "icon"),
+            "id" => __reader.field(&mut self.id, "id"),
+            "is_verified" => __reader.field(&mut self.is_verified, "is_verified"),
+            "name" => __reader.field(&mut self.name, "name"),
+            "requires_sponsorship" => {
+                __reader.field(&mut self.requires_sponsorship, "requires_sponsorship")
+            }
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("avatar_base_url", &self.avatar_base_url)?;
-        __writer.opt("date_created", &self.date_created)?;
-        __writer.opt("domain", &self.domain)?;
-        __writer.opt("icon", &self.icon)?;
-        __writer.opt("id", &self.id)?;
-        __writer.opt("is_verified", &self.is_verified)?;
-        __writer.opt("name", &self.name)?;
-        __writer.opt("requires_sponsorship", &self.requires_sponsorship)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("avatar_base_url", &self.avatar_base_url)
+            .opt("date_created", &self.date_created)
+            .opt("domain", &self.domain)
+            .opt("icon", &self.icon)
+            .opt("id", &self.id)
+            .opt("is_verified", &self.is_verified)
+            .opt("name", &self.name)
+            .opt("requires_sponsorship", &self.requires_sponsorship);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -1383,46 +1326,43 @@ pub struct ConversationsListConnectInvitesResponseInvitesInvitingTeamIcon {
 impl rt::de::Record for ConversationsListConnectInvitesResponseInvitesInvitingTeamIcon {
     const NAME: &'static str = "ConversationsListConnectInvitesResponseInvitesInvitingTeamIcon";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "image_102" => __reader.field(&mut __this.image_102, "image_102"),
-                "image_132" => __reader.field(&mut __this.image_132, "image_132"),
-                "image_230" => __reader.field(&mut __this.image_230, "image_230"),
-                "image_34" => __reader.field(&mut __this.image_34, "image_34"),
-                "image_44" => __reader.field(&mut __this.image_44, "image_44"),
-                "image_68" => __reader.field(&mut __this.image_68, "image_68"),
-                "image_88" => __reader.field(&mut __this.image_88, "image_88"),
-                "image_default" => {
-                    __reader.field(&mut __this.image_default, "image_default")
-                }
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "image_102" => __reader.field(&mut self.image_102, "image_102"),
+            "image_132" => __reader.field(&mut self.image_132, "image_132"),
+            "image_230" => __reader.field(&mut self.image_230, "image_230"),
+            "image_34" => __reader.field(&mut self.image_34, "image_34"),
+            "image_44" => __reader.field(&mut self.image_44, "image_44"),
+            "image_68" => __reader.field(&mut self.image_68, "image_68"),
+            "image_88" => __reader.field(&mut self.image_88, "image_88"),
+            "image_default" => __reader.field(&mut self.image_default, "image_default"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("image_102", &self.image_102)?;
-        __writer.opt("image_132", &self.image_132)?;
-        __writer.opt("image_230", &self.image_230)?;
-        __writer.opt("image_34", &self.image_34)?;
-        __writer.opt("image_44", &self.image_44)?;
-        __writer.opt("image_68", &self.image_68)?;
-        __writer.opt("image_88", &self.image_88)?;
-        __writer.opt("image_default", &self.image_default)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("image_102", &self.image_102)
+            .opt("image_132", &self.image_132)
+            .opt("image_230", &self.image_230)
+            .opt("image_34", &self.image_34)
+            .opt("image_44", &self.image_44)
+            .opt("image_68", &self.image_68)
+            .opt("image_88", &self.image_88)
+            .opt("image_default", &self.image_default);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -1452,46 +1392,45 @@ pub struct ConversationsListConnectInvitesResponseInvitesInvitingUser {
 impl rt::de::Record for ConversationsListConnectInvitesResponseInvitesInvitingUser {
     const NAME: &'static str = "ConversationsListConnectInvitesResponseInvitesInvitingUser";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "id" => __reader.field(&mut __this.id, "id"),
-                "name" => __reader.field(&mut __this.name, "name"),
-                "profile" => __reader.field(&mut __this.profile, "profile"),
-                "team_id" => __reader.field(&mut __this.team_id, "team_id"),
-                "updated" => __reader.field(&mut __this.updated, "updated"),
-                "who_can_share_contact_card" => {
-                    __reader
-                        .field(
-                            &mut __this.who_can_share_contact_card,
-                            "who_can_share_contact_card",
-                        )
-                }
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "id" => __reader.field(&mut self.id, "id"),
+            "name" => __reader.field(&mut self.name, "name"),
+            "profile" => __reader.field(&mut self.profile, "profile"),
+            "team_id" => __reader.field(&mut self.team_id, "team_id"),
+            "updated" => __reader.field(&mut self.updated, "updated"),
+            "who_can_share_contact_card" => {
+                __reader
+                    .field(
+                        &mut self.who_can_share_contact_card,
+                        "who_can_share_contact_card",
+                    )
+            }
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("id", &self.id)?;
-        __writer.opt("name", &self.name)?;
-        __writer.opt("profile", &self.profile)?;
-        __writer.opt("team_id", &self.team_id)?;
-        __writer.opt("updated", &self.updated)?;
-        __writer.opt("who_can_share_contact_card", &self.who_can_share_contact_card)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("id", &self.id)
+            .opt("name", &self.name)
+            .opt("profile", &self.profile)
+            .opt("team_id", &self.team_id)
+            .opt("updated", &self.updated)
+            .opt("who_can_share_contact_card", &self.who_can_share_contact_card);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 

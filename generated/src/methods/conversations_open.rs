@@ -169,42 +169,39 @@ pub struct ConversationsOpenResponse {
 impl rt::de::Record for ConversationsOpenResponse {
     const NAME: &'static str = "ConversationsOpenResponse";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "ok" => __reader.skip(),
-                "already_open" => {
-                    __reader.field(&mut __this.already_open, "already_open")
-                }
-                "no_op" => __reader.field(&mut __this.no_op, "no_op"),
-                "channel" => __reader.field(&mut __this.channel, "channel"),
-                "app_home" => __reader.field(&mut __this.app_home, "app_home"),
-                "home_view" => __reader.field(&mut __this.home_view, "home_view"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "ok" => __reader.skip(),
+            "already_open" => __reader.field(&mut self.already_open, "already_open"),
+            "no_op" => __reader.field(&mut self.no_op, "no_op"),
+            "channel" => __reader.field(&mut self.channel, "channel"),
+            "app_home" => __reader.field(&mut self.app_home, "app_home"),
+            "home_view" => __reader.field(&mut self.home_view, "home_view"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.req("ok", &true)?;
-        __writer.opt("already_open", &self.already_open)?;
-        __writer.opt("no_op", &self.no_op)?;
-        __writer.opt("channel", &self.channel)?;
-        __writer.opt_json("app_home", &self.app_home)?;
-        __writer.opt_json("home_view", &self.home_view)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .req("ok", &true)
+            .opt("already_open", &self.already_open)
+            .opt("no_op", &self.no_op)
+            .opt("channel", &self.channel)
+            .opt_json("app_home", &self.app_home)
+            .opt_json("home_view", &self.home_view);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 

@@ -135,41 +135,39 @@ pub struct ConversationsRequestSharedInviteApproveResponse {
 
 impl rt::de::Record for ConversationsRequestSharedInviteApproveResponse {
     const NAME: &'static str = "ConversationsRequestSharedInviteApproveResponse";
+    const REQUIRED: &'static [&'static str] = &["invite_id"];
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        let mut invite_id = None;
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "ok" => __reader.skip(),
-                "invite_id" => __reader.field(&mut invite_id, "invite_id"),
-                "confirmation_code" => {
-                    __reader.field(&mut __this.confirmation_code, "confirmation_code")
-                }
-                "url" => __reader.field(&mut __this.url, "url"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.invite_id = __reader.required(invite_id, "invite_id");
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "ok" => __reader.skip(),
+            "invite_id" => __reader.value(&mut self.invite_id, "invite_id"),
+            "confirmation_code" => {
+                __reader.field(&mut self.confirmation_code, "confirmation_code")
+            }
+            "url" => __reader.field(&mut self.url, "url"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.req("ok", &true)?;
-        __writer.req("invite_id", &self.invite_id)?;
-        __writer.opt("confirmation_code", &self.confirmation_code)?;
-        __writer.opt("url", &self.url)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .req("ok", &true)
+            .req("invite_id", &self.invite_id)
+            .opt("confirmation_code", &self.confirmation_code)
+            .opt("url", &self.url);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 

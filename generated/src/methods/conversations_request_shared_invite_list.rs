@@ -352,41 +352,39 @@ pub struct ConversationsRequestSharedInviteListResponse {
 
 impl rt::de::Record for ConversationsRequestSharedInviteListResponse {
     const NAME: &'static str = "ConversationsRequestSharedInviteListResponse";
+    const REQUIRED: &'static [&'static str] = &["invite_requests"];
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        let mut invite_requests = None;
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "ok" => __reader.skip(),
-                "invite_requests" => {
-                    __reader.field(&mut invite_requests, "invite_requests")
-                }
-                "response_metadata" => {
-                    __reader.field(&mut __this.response_metadata, "response_metadata")
-                }
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.invite_requests = __reader.required(invite_requests, "invite_requests");
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "ok" => __reader.skip(),
+            "invite_requests" => {
+                __reader.value(&mut self.invite_requests, "invite_requests")
+            }
+            "response_metadata" => {
+                __reader.field(&mut self.response_metadata, "response_metadata")
+            }
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.req("ok", &true)?;
-        __writer.req("invite_requests", &self.invite_requests)?;
-        __writer.opt("response_metadata", &self.response_metadata)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .req("ok", &true)
+            .req("invite_requests", &self.invite_requests)
+            .opt("response_metadata", &self.response_metadata);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -506,57 +504,49 @@ pub struct ConversationsRequestSharedInviteListResponseInviteRequests {
 impl rt::de::Record for ConversationsRequestSharedInviteListResponseInviteRequests {
     const NAME: &'static str = "ConversationsRequestSharedInviteListResponseInviteRequests";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "channel" => __reader.field(&mut __this.channel, "channel"),
-                "date_created" => {
-                    __reader.field(&mut __this.date_created, "date_created")
-                }
-                "date_last_updated" => {
-                    __reader.field(&mut __this.date_last_updated, "date_last_updated")
-                }
-                "expires_at" => __reader.field(&mut __this.expires_at, "expires_at"),
-                "id" => __reader.field(&mut __this.id, "id"),
-                "inviting_team" => {
-                    __reader.field(&mut __this.inviting_team, "inviting_team")
-                }
-                "inviting_user" => {
-                    __reader.field(&mut __this.inviting_user, "inviting_user")
-                }
-                "is_external_limited" => {
-                    __reader
-                        .field(&mut __this.is_external_limited, "is_external_limited")
-                }
-                "target_user" => __reader.field(&mut __this.target_user, "target_user"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "channel" => __reader.field(&mut self.channel, "channel"),
+            "date_created" => __reader.field(&mut self.date_created, "date_created"),
+            "date_last_updated" => {
+                __reader.field(&mut self.date_last_updated, "date_last_updated")
+            }
+            "expires_at" => __reader.field(&mut self.expires_at, "expires_at"),
+            "id" => __reader.field(&mut self.id, "id"),
+            "inviting_team" => __reader.field(&mut self.inviting_team, "inviting_team"),
+            "inviting_user" => __reader.field(&mut self.inviting_user, "inviting_user"),
+            "is_external_limited" => {
+                __reader.field(&mut self.is_external_limited, "is_external_limited")
+            }
+            "target_user" => __reader.field(&mut self.target_user, "target_user"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("channel", &self.channel)?;
-        __writer.opt("date_created", &self.date_created)?;
-        __writer.opt("date_last_updated", &self.date_last_updated)?;
-        __writer.opt("expires_at", &self.expires_at)?;
-        __writer.opt("id", &self.id)?;
-        __writer.opt("inviting_team", &self.inviting_team)?;
-        __writer.opt("inviting_user", &self.inviting_user)?;
-        __writer.opt("is_external_limited", &self.is_external_limited)?;
-        __writer.opt("target_user", &self.target_user)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("channel", &self.channel)
+            .opt("date_created", &self.date_created)
+            .opt("date_last_updated", &self.date_last_updated)
+            .opt("expires_at", &self.expires_at)
+            .opt("id", &self.id)
+            .opt("inviting_team", &self.inviting_team)
+            .opt("inviting_user", &self.inviting_user)
+            .opt("is_external_limited", &self.is_external_limited)
+            .opt("target_user", &self.target_user);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -593,51 +583,47 @@ impl rt::de::Record
 for ConversationsRequestSharedInviteListResponseInviteRequestsInvitingTeam {
     const NAME: &'static str = "ConversationsRequestSharedInviteListResponseInviteRequestsInvitingTeam";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "avatar_base_url" => {
-                    __reader.field(&mut __this.avatar_base_url, "avatar_base_url")
-                }
-                "date_created" => {
-                    __reader.field(&mut __this.date_created, "date_created")
-                }
-                "domain" => __reader.field(&mut __this.domain, "domain"),
-                "icon" => __reader.field(&mut __this.icon, "icon"),
-                "id" => __reader.field(&mut __this.id, "id"),
-                "is_verified" => __reader.field(&mut __this.is_verified, "is_verified"),
-                "name" => __reader.field(&mut __this.name, "name"),
-                "requires_sponsorship" => {
-                    __reader
-                        .field(&mut __this.requires_sponsorship, "requires_sponsorship")
-                }
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "avatar_base_url" => {
+                __reader.field(&mut self.avatar_base_url, "avatar_base_url")
+            }
+            "date_created" => __reader.field(&mut self.date_created, "date_created"),
+            "domain" => __reader.field(&mut self.domain, "domain"),
+            "icon" => __reader.field(&mut self.icon, "icon"),
+            "id" => __reader.field(&mut self.id, "id"),
+            "is_verified" => __reader.field(&mut self.is_verified, "is_verified"),
+            "name" => __reader.field(&mut self.name, "name"),
+            "requires_sponsorship" => {
+                __reader.field(&mut self.requires_sponsorship, "requires_sponsorship")
+            }
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("avatar_base_url", &self.avatar_base_url)?;
-        __writer.opt("date_created", &self.date_created)?;
-        __writer.opt("domain", &self.domain)?;
-        __writer.opt("icon", &self.icon)?;
-        __writer.opt("id", &self.id)?;
-        __writer.opt("is_verified", &self.is_verified)?;
-        __writer.opt("name", &self.name)?;
-        __writer.opt("requires_sponsorship", &self.requires_sponsorship)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("avatar_base_url", &self.avatar_base_url)
+            .opt("date_created", &self.date_created)
+            .opt("domain", &self.domain)
+            .opt("icon", &self.icon)
+            .opt("id", &self.id)
+            .opt("is_verified", &self.is_verified)
+            .opt("name", &self.name)
+            .opt("requires_sponsorship", &self.requires_sponsorship);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -672,46 +658,43 @@ impl rt::de::Record
 for ConversationsRequestSharedInviteListResponseInviteRequestsInvitingTeamIcon {
     const NAME: &'static str = "ConversationsRequestSharedInviteListResponseInviteRequestsInvitingTeamIcon";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "image_102" => __reader.field(&mut __this.image_102, "image_102"),
-                "image_132" => __reader.field(&mut __this.image_132, "image_132"),
-                "image_230" => __reader.field(&mut __this.image_230, "image_230"),
-                "image_34" => __reader.field(&mut __this.image_34, "image_34"),
-                "image_44" => __reader.field(&mut __this.image_44, "image_44"),
-                "image_68" => __reader.field(&mut __this.image_68, "image_68"),
-                "image_88" => __reader.field(&mut __this.image_88, "image_88"),
-                "image_default" => {
-                    __reader.field(&mut __this.image_default, "image_default")
-                }
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "image_102" => __reader.field(&mut self.image_102, "image_102"),
+            "image_132" => __reader.field(&mut self.image_132, "image_132"),
+            "image_230" => __reader.field(&mut self.image_230, "image_230"),
+            "image_34" => __reader.field(&mut self.image_34, "image_34"),
+            "image_44" => __reader.field(&mut self.image_44, "image_44"),
+            "image_68" => __reader.field(&mut self.image_68, "image_68"),
+            "image_88" => __reader.field(&mut self.image_88, "image_88"),
+            "image_default" => __reader.field(&mut self.image_default, "image_default"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("image_102", &self.image_102)?;
-        __writer.opt("image_132", &self.image_132)?;
-        __writer.opt("image_230", &self.image_230)?;
-        __writer.opt("image_34", &self.image_34)?;
-        __writer.opt("image_44", &self.image_44)?;
-        __writer.opt("image_68", &self.image_68)?;
-        __writer.opt("image_88", &self.image_88)?;
-        __writer.opt("image_default", &self.image_default)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("image_102", &self.image_102)
+            .opt("image_132", &self.image_132)
+            .opt("image_230", &self.image_230)
+            .opt("image_34", &self.image_34)
+            .opt("image_44", &self.image_44)
+            .opt("image_68", &self.image_68)
+            .opt("image_88", &self.image_88)
+            .opt("image_default", &self.image_default);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -742,46 +725,45 @@ impl rt::de::Record
 for ConversationsRequestSharedInviteListResponseInviteRequestsInvitingUser {
     const NAME: &'static str = "ConversationsRequestSharedInviteListResponseInviteRequestsInvitingUser";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "id" => __reader.field(&mut __this.id, "id"),
-                "name" => __reader.field(&mut __this.name, "name"),
-                "profile" => __reader.field(&mut __this.profile, "profile"),
-                "team_id" => __reader.field(&mut __this.team_id, "team_id"),
-                "updated" => __reader.field(&mut __this.updated, "updated"),
-                "who_can_share_contact_card" => {
-                    __reader
-                        .field(
-                            &mut __this.who_can_share_contact_card,
-                            "who_can_share_contact_card",
-                        )
-                }
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "id" => __reader.field(&mut self.id, "id"),
+            "name" => __reader.field(&mut self.name, "name"),
+            "profile" => __reader.field(&mut self.profile, "profile"),
+            "team_id" => __reader.field(&mut self.team_id, "team_id"),
+            "updated" => __reader.field(&mut self.updated, "updated"),
+            "who_can_share_contact_card" => {
+                __reader
+                    .field(
+                        &mut self.who_can_share_contact_card,
+                        "who_can_share_contact_card",
+                    )
+            }
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("id", &self.id)?;
-        __writer.opt("name", &self.name)?;
-        __writer.opt("profile", &self.profile)?;
-        __writer.opt("team_id", &self.team_id)?;
-        __writer.opt("updated", &self.updated)?;
-        __writer.opt("who_can_share_contact_card", &self.who_can_share_contact_card)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("id", &self.id)
+            .opt("name", &self.name)
+            .opt("profile", &self.profile)
+            .opt("team_id", &self.team_id)
+            .opt("updated", &self.updated)
+            .opt("who_can_share_contact_card", &self.who_can_share_contact_card);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -802,32 +784,30 @@ impl rt::de::Record
 for ConversationsRequestSharedInviteListResponseInviteRequestsTargetUser {
     const NAME: &'static str = "ConversationsRequestSharedInviteListResponseInviteRequestsTargetUser";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "recipient_email" => {
-                    __reader.field(&mut __this.recipient_email, "recipient_email")
-                }
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "recipient_email" => {
+                __reader.field(&mut self.recipient_email, "recipient_email")
+            }
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("recipient_email", &self.recipient_email)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer.opt("recipient_email", &self.recipient_email);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 

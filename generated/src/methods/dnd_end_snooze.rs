@@ -94,64 +94,62 @@ pub struct DndEndSnoozeResponse {
 
 impl rt::de::Record for DndEndSnoozeResponse {
     const NAME: &'static str = "DndEndSnoozeResponse";
+    const REQUIRED: &'static [&'static str] = &[
+        "snooze_enabled",
+        "dnd_enabled",
+        "next_dnd_end_ts",
+        "next_dnd_start_ts",
+    ];
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        let mut snooze_enabled = None;
-        let mut dnd_enabled = None;
-        let mut next_dnd_end_ts = None;
-        let mut next_dnd_start_ts = None;
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "ok" => __reader.skip(),
-                "snooze_enabled" => __reader.field(&mut snooze_enabled, "snooze_enabled"),
-                "dnd_enabled" => __reader.field(&mut dnd_enabled, "dnd_enabled"),
-                "next_dnd_end_ts" => {
-                    __reader.field(&mut next_dnd_end_ts, "next_dnd_end_ts")
-                }
-                "next_dnd_start_ts" => {
-                    __reader.field(&mut next_dnd_start_ts, "next_dnd_start_ts")
-                }
-                "snooze_endtime" => {
-                    __reader.field(&mut __this.snooze_endtime, "snooze_endtime")
-                }
-                "snooze_remaining" => {
-                    __reader.field(&mut __this.snooze_remaining, "snooze_remaining")
-                }
-                "dnd_profile_status" => {
-                    __reader.field(&mut __this.dnd_profile_status, "dnd_profile_status")
-                }
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.snooze_enabled = __reader.required(snooze_enabled, "snooze_enabled");
-        __this.dnd_enabled = __reader.required(dnd_enabled, "dnd_enabled");
-        __this.next_dnd_end_ts = __reader.required(next_dnd_end_ts, "next_dnd_end_ts");
-        __this.next_dnd_start_ts = __reader
-            .required(next_dnd_start_ts, "next_dnd_start_ts");
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "ok" => __reader.skip(),
+            "snooze_enabled" => {
+                __reader.value(&mut self.snooze_enabled, "snooze_enabled")
+            }
+            "dnd_enabled" => __reader.value(&mut self.dnd_enabled, "dnd_enabled"),
+            "next_dnd_end_ts" => {
+                __reader.value(&mut self.next_dnd_end_ts, "next_dnd_end_ts")
+            }
+            "next_dnd_start_ts" => {
+                __reader.value(&mut self.next_dnd_start_ts, "next_dnd_start_ts")
+            }
+            "snooze_endtime" => {
+                __reader.field(&mut self.snooze_endtime, "snooze_endtime")
+            }
+            "snooze_remaining" => {
+                __reader.field(&mut self.snooze_remaining, "snooze_remaining")
+            }
+            "dnd_profile_status" => {
+                __reader.field(&mut self.dnd_profile_status, "dnd_profile_status")
+            }
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.req("ok", &true)?;
-        __writer.req("snooze_enabled", &self.snooze_enabled)?;
-        __writer.req("dnd_enabled", &self.dnd_enabled)?;
-        __writer.req("next_dnd_end_ts", &self.next_dnd_end_ts)?;
-        __writer.req("next_dnd_start_ts", &self.next_dnd_start_ts)?;
-        __writer.opt("snooze_endtime", &self.snooze_endtime)?;
-        __writer.opt("snooze_remaining", &self.snooze_remaining)?;
-        __writer.opt_json("dnd_profile_status", &self.dnd_profile_status)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .req("ok", &true)
+            .req("snooze_enabled", &self.snooze_enabled)
+            .req("dnd_enabled", &self.dnd_enabled)
+            .req("next_dnd_end_ts", &self.next_dnd_end_ts)
+            .req("next_dnd_start_ts", &self.next_dnd_start_ts)
+            .opt("snooze_endtime", &self.snooze_endtime)
+            .opt("snooze_remaining", &self.snooze_remaining)
+            .opt_json("dnd_profile_status", &self.dnd_profile_status);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 

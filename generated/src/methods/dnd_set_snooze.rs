@@ -103,48 +103,47 @@ pub struct DndSetSnoozeResponse {
 
 impl rt::de::Record for DndSetSnoozeResponse {
     const NAME: &'static str = "DndSetSnoozeResponse";
+    const REQUIRED: &'static [&'static str] = &["snooze_enabled"];
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        let mut snooze_enabled = None;
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "ok" => __reader.skip(),
-                "snooze_endtime" => {
-                    __reader.field(&mut __this.snooze_endtime, "snooze_endtime")
-                }
-                "snooze_enabled" => __reader.field(&mut snooze_enabled, "snooze_enabled"),
-                "snooze_remaining" => {
-                    __reader.field(&mut __this.snooze_remaining, "snooze_remaining")
-                }
-                "snooze_is_indefinite" => {
-                    __reader
-                        .field(&mut __this.snooze_is_indefinite, "snooze_is_indefinite")
-                }
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.snooze_enabled = __reader.required(snooze_enabled, "snooze_enabled");
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "ok" => __reader.skip(),
+            "snooze_endtime" => {
+                __reader.field(&mut self.snooze_endtime, "snooze_endtime")
+            }
+            "snooze_enabled" => {
+                __reader.value(&mut self.snooze_enabled, "snooze_enabled")
+            }
+            "snooze_remaining" => {
+                __reader.field(&mut self.snooze_remaining, "snooze_remaining")
+            }
+            "snooze_is_indefinite" => {
+                __reader.field(&mut self.snooze_is_indefinite, "snooze_is_indefinite")
+            }
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.req("ok", &true)?;
-        __writer.opt("snooze_endtime", &self.snooze_endtime)?;
-        __writer.req("snooze_enabled", &self.snooze_enabled)?;
-        __writer.opt("snooze_remaining", &self.snooze_remaining)?;
-        __writer.opt("snooze_is_indefinite", &self.snooze_is_indefinite)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .req("ok", &true)
+            .opt("snooze_endtime", &self.snooze_endtime)
+            .req("snooze_enabled", &self.snooze_enabled)
+            .opt("snooze_remaining", &self.snooze_remaining)
+            .opt("snooze_is_indefinite", &self.snooze_is_indefinite);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 

@@ -97,43 +97,41 @@ pub struct EmojiListResponse {
 
 impl rt::de::Record for EmojiListResponse {
     const NAME: &'static str = "EmojiListResponse";
+    const REQUIRED: &'static [&'static str] = &["emoji"];
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        let mut emoji = None;
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "ok" => __reader.skip(),
-                "cache_ts" => __reader.field(&mut __this.cache_ts, "cache_ts"),
-                "emoji" => __reader.field(&mut emoji, "emoji"),
-                "categories_version" => {
-                    __reader.field(&mut __this.categories_version, "categories_version")
-                }
-                "categories" => __reader.field(&mut __this.categories, "categories"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.emoji = __reader.required(emoji, "emoji");
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "ok" => __reader.skip(),
+            "cache_ts" => __reader.field(&mut self.cache_ts, "cache_ts"),
+            "emoji" => __reader.value(&mut self.emoji, "emoji"),
+            "categories_version" => {
+                __reader.field(&mut self.categories_version, "categories_version")
+            }
+            "categories" => __reader.field(&mut self.categories, "categories"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.req("ok", &true)?;
-        __writer.opt("cache_ts", &self.cache_ts)?;
-        __writer.req("emoji", &self.emoji)?;
-        __writer.opt("categories_version", &self.categories_version)?;
-        __writer.opt("categories", &self.categories)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .req("ok", &true)
+            .opt("cache_ts", &self.cache_ts)
+            .req("emoji", &self.emoji)
+            .opt("categories_version", &self.categories_version)
+            .opt("categories", &self.categories);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -220,32 +218,29 @@ pub struct EmojiListResponseEmoji {
 impl rt::de::Record for EmojiListResponseEmoji {
     const NAME: &'static str = "EmojiListResponseEmoji";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "333" => __reader.field(&mut __this.n_333, "333"),
-                "444" => __reader.field(&mut __this.n_444, "444"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "333" => __reader.field(&mut self.n_333, "333"),
+            "444" => __reader.field(&mut self.n_444, "444"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("333", &self.n_333)?;
-        __writer.opt("444", &self.n_444)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer.opt("333", &self.n_333).opt("444", &self.n_444);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -267,32 +262,29 @@ pub struct EmojiListResponseCategories {
 impl rt::de::Record for EmojiListResponseCategories {
     const NAME: &'static str = "EmojiListResponseCategories";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "emoji_names" => __reader.field(&mut __this.emoji_names, "emoji_names"),
-                "name" => __reader.field(&mut __this.name, "name"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "emoji_names" => __reader.field(&mut self.emoji_names, "emoji_names"),
+            "name" => __reader.field(&mut self.name, "name"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("emoji_names", &self.emoji_names)?;
-        __writer.opt("name", &self.name)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer.opt("emoji_names", &self.emoji_names).opt("name", &self.name);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 

@@ -130,39 +130,35 @@ pub struct FilesGetUploadUrlExternalResponse {
 
 impl rt::de::Record for FilesGetUploadUrlExternalResponse {
     const NAME: &'static str = "FilesGetUploadUrlExternalResponse";
+    const REQUIRED: &'static [&'static str] = &["file_id", "upload_url"];
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        let mut file_id = None;
-        let mut upload_url = None;
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "ok" => __reader.skip(),
-                "file_id" => __reader.field(&mut file_id, "file_id"),
-                "upload_url" => __reader.field(&mut upload_url, "upload_url"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.file_id = __reader.required(file_id, "file_id");
-        __this.upload_url = __reader.required(upload_url, "upload_url");
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "ok" => __reader.skip(),
+            "file_id" => __reader.value(&mut self.file_id, "file_id"),
+            "upload_url" => __reader.value(&mut self.upload_url, "upload_url"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.req("ok", &true)?;
-        __writer.req("file_id", &self.file_id)?;
-        __writer.req("upload_url", &self.upload_url)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .req("ok", &true)
+            .req("file_id", &self.file_id)
+            .req("upload_url", &self.upload_url);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 

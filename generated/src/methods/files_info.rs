@@ -236,81 +236,67 @@ pub struct FilesInfoResponse {
 
 impl rt::de::Record for FilesInfoResponse {
     const NAME: &'static str = "FilesInfoResponse";
+    const REQUIRED: &'static [&'static str] = &["file"];
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        let mut file = None;
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "ok" => __reader.skip(),
-                "file" => __reader.field(&mut file, "file"),
-                "comments" => __reader.field(&mut __this.comments, "comments"),
-                "content" => __reader.field(&mut __this.content, "content"),
-                "content_html" => {
-                    __reader.field(&mut __this.content_html, "content_html")
-                }
-                "content_highlight_html" => {
-                    __reader
-                        .field(
-                            &mut __this.content_highlight_html,
-                            "content_highlight_html",
-                        )
-                }
-                "content_highlight_css" => {
-                    __reader
-                        .field(
-                            &mut __this.content_highlight_css,
-                            "content_highlight_css",
-                        )
-                }
-                "content_highlight_html_truncated" => {
-                    __reader
-                        .field(
-                            &mut __this.content_highlight_html_truncated,
-                            "content_highlight_html_truncated",
-                        )
-                }
-                "is_truncated" => {
-                    __reader.field(&mut __this.is_truncated, "is_truncated")
-                }
-                "paging" => __reader.field(&mut __this.paging, "paging"),
-                "response_metadata" => {
-                    __reader.field(&mut __this.response_metadata, "response_metadata")
-                }
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.file = __reader.required(file, "file");
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "ok" => __reader.skip(),
+            "file" => __reader.value(&mut self.file, "file"),
+            "comments" => __reader.field(&mut self.comments, "comments"),
+            "content" => __reader.field(&mut self.content, "content"),
+            "content_html" => __reader.field(&mut self.content_html, "content_html"),
+            "content_highlight_html" => {
+                __reader
+                    .field(&mut self.content_highlight_html, "content_highlight_html")
+            }
+            "content_highlight_css" => {
+                __reader.field(&mut self.content_highlight_css, "content_highlight_css")
+            }
+            "content_highlight_html_truncated" => {
+                __reader
+                    .field(
+                        &mut self.content_highlight_html_truncated,
+                        "content_highlight_html_truncated",
+                    )
+            }
+            "is_truncated" => __reader.field(&mut self.is_truncated, "is_truncated"),
+            "paging" => __reader.field(&mut self.paging, "paging"),
+            "response_metadata" => {
+                __reader.field(&mut self.response_metadata, "response_metadata")
+            }
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.req("ok", &true)?;
-        __writer.req("file", &self.file)?;
-        __writer.opt("comments", &self.comments)?;
-        __writer.opt("content", &self.content)?;
-        __writer.opt("content_html", &self.content_html)?;
-        __writer.opt("content_highlight_html", &self.content_highlight_html)?;
-        __writer.opt("content_highlight_css", &self.content_highlight_css)?;
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
         __writer
+            .req("ok", &true)
+            .req("file", &self.file)
+            .opt("comments", &self.comments)
+            .opt("content", &self.content)
+            .opt("content_html", &self.content_html)
+            .opt("content_highlight_html", &self.content_highlight_html)
+            .opt("content_highlight_css", &self.content_highlight_css)
             .opt(
                 "content_highlight_html_truncated",
                 &self.content_highlight_html_truncated,
-            )?;
-        __writer.opt("is_truncated", &self.is_truncated)?;
-        __writer.opt("paging", &self.paging)?;
-        __writer.opt("response_metadata", &self.response_metadata)?;
-        Ok(())
+            )
+            .opt("is_truncated", &self.is_truncated)
+            .opt("paging", &self.paging)
+            .opt("response_metadata", &self.response_metadata);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -458,42 +444,41 @@ pub struct FilesInfoResponseComments {
 impl rt::de::Record for FilesInfoResponseComments {
     const NAME: &'static str = "FilesInfoResponseComments";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "channel" => __reader.field(&mut __this.channel, "channel"),
-                "comment" => __reader.field(&mut __this.comment, "comment"),
-                "created" => __reader.field(&mut __this.created, "created"),
-                "id" => __reader.field(&mut __this.id, "id"),
-                "is_intro" => __reader.field(&mut __this.is_intro, "is_intro"),
-                "timestamp" => __reader.field(&mut __this.timestamp, "timestamp"),
-                "user" => __reader.field(&mut __this.user, "user"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "channel" => __reader.field(&mut self.channel, "channel"),
+            "comment" => __reader.field(&mut self.comment, "comment"),
+            "created" => __reader.field(&mut self.created, "created"),
+            "id" => __reader.field(&mut self.id, "id"),
+            "is_intro" => __reader.field(&mut self.is_intro, "is_intro"),
+            "timestamp" => __reader.field(&mut self.timestamp, "timestamp"),
+            "user" => __reader.field(&mut self.user, "user"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("channel", &self.channel)?;
-        __writer.opt("comment", &self.comment)?;
-        __writer.opt("created", &self.created)?;
-        __writer.opt("id", &self.id)?;
-        __writer.opt("is_intro", &self.is_intro)?;
-        __writer.opt("timestamp", &self.timestamp)?;
-        __writer.opt("user", &self.user)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("channel", &self.channel)
+            .opt("comment", &self.comment)
+            .opt("created", &self.created)
+            .opt("id", &self.id)
+            .opt("is_intro", &self.is_intro)
+            .opt("timestamp", &self.timestamp)
+            .opt("user", &self.user);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 

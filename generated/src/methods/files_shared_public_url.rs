@@ -91,39 +91,37 @@ pub struct FilesSharedPublicUrlResponse {
 
 impl rt::de::Record for FilesSharedPublicUrlResponse {
     const NAME: &'static str = "FilesSharedPublicUrlResponse";
+    const REQUIRED: &'static [&'static str] = &["file"];
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        let mut file = None;
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "ok" => __reader.skip(),
-                "file" => __reader.field(&mut file, "file"),
-                "comment" => __reader.field(&mut __this.comment, "comment"),
-                "paging" => __reader.field(&mut __this.paging, "paging"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.file = __reader.required(file, "file");
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "ok" => __reader.skip(),
+            "file" => __reader.value(&mut self.file, "file"),
+            "comment" => __reader.field(&mut self.comment, "comment"),
+            "paging" => __reader.field(&mut self.paging, "paging"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.req("ok", &true)?;
-        __writer.req("file", &self.file)?;
-        __writer.opt_json("comment", &self.comment)?;
-        __writer.opt_json("paging", &self.paging)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .req("ok", &true)
+            .req("file", &self.file)
+            .opt_json("comment", &self.comment)
+            .opt_json("paging", &self.paging);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 

@@ -153,39 +153,37 @@ pub struct FunctionsDistributionsPermissionsAddResponse {
 
 impl rt::de::Record for FunctionsDistributionsPermissionsAddResponse {
     const NAME: &'static str = "FunctionsDistributionsPermissionsAddResponse";
+    const REQUIRED: &'static [&'static str] = &["permission_type"];
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        let mut permission_type = None;
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "ok" => __reader.skip(),
-                "permission_type" => {
-                    __reader.field(&mut permission_type, "permission_type")
-                }
-                "users" => __reader.field(&mut __this.users, "users"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.permission_type = __reader.required(permission_type, "permission_type");
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "ok" => __reader.skip(),
+            "permission_type" => {
+                __reader.value(&mut self.permission_type, "permission_type")
+            }
+            "users" => __reader.field(&mut self.users, "users"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.req("ok", &true)?;
-        __writer.req("permission_type", &self.permission_type)?;
-        __writer.opt_json("users", &self.users)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .req("ok", &true)
+            .req("permission_type", &self.permission_type)
+            .opt_json("users", &self.users);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 

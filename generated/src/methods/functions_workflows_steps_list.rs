@@ -138,35 +138,33 @@ pub struct FunctionsWorkflowsStepsListResponse {
 
 impl rt::de::Record for FunctionsWorkflowsStepsListResponse {
     const NAME: &'static str = "FunctionsWorkflowsStepsListResponse";
+    const REQUIRED: &'static [&'static str] = &["steps_versions"];
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        let mut steps_versions = None;
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "ok" => __reader.skip(),
-                "steps_versions" => __reader.field(&mut steps_versions, "steps_versions"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.steps_versions = __reader.required(steps_versions, "steps_versions");
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "ok" => __reader.skip(),
+            "steps_versions" => {
+                __reader.value(&mut self.steps_versions, "steps_versions")
+            }
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.req("ok", &true)?;
-        __writer.req_json("steps_versions", &self.steps_versions)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer.req("ok", &true).req_json("steps_versions", &self.steps_versions);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 

@@ -134,47 +134,45 @@ pub struct MigrationExchangeResponse {
 
 impl rt::de::Record for MigrationExchangeResponse {
     const NAME: &'static str = "MigrationExchangeResponse";
+    const REQUIRED: &'static [&'static str] = &[
+        "team_id",
+        "enterprise_id",
+        "user_id_map",
+    ];
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        let mut team_id = None;
-        let mut enterprise_id = None;
-        let mut user_id_map = None;
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "ok" => __reader.skip(),
-                "team_id" => __reader.field(&mut team_id, "team_id"),
-                "enterprise_id" => __reader.field(&mut enterprise_id, "enterprise_id"),
-                "user_id_map" => __reader.field(&mut user_id_map, "user_id_map"),
-                "invalid_user_ids" => {
-                    __reader.field(&mut __this.invalid_user_ids, "invalid_user_ids")
-                }
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.team_id = __reader.required(team_id, "team_id");
-        __this.enterprise_id = __reader.required(enterprise_id, "enterprise_id");
-        __this.user_id_map = __reader.required(user_id_map, "user_id_map");
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "ok" => __reader.skip(),
+            "team_id" => __reader.value(&mut self.team_id, "team_id"),
+            "enterprise_id" => __reader.value(&mut self.enterprise_id, "enterprise_id"),
+            "user_id_map" => __reader.value(&mut self.user_id_map, "user_id_map"),
+            "invalid_user_ids" => {
+                __reader.field(&mut self.invalid_user_ids, "invalid_user_ids")
+            }
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.req("ok", &true)?;
-        __writer.req("team_id", &self.team_id)?;
-        __writer.req("enterprise_id", &self.enterprise_id)?;
-        __writer.req("user_id_map", &self.user_id_map)?;
-        __writer.opt("invalid_user_ids", &self.invalid_user_ids)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .req("ok", &true)
+            .req("team_id", &self.team_id)
+            .req("enterprise_id", &self.enterprise_id)
+            .req("user_id_map", &self.user_id_map)
+            .opt("invalid_user_ids", &self.invalid_user_ids);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -264,34 +262,30 @@ pub struct MigrationExchangeResponseUserIdMap {
 impl rt::de::Record for MigrationExchangeResponseUserIdMap {
     const NAME: &'static str = "MigrationExchangeResponseUserIdMap";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "0" => __reader.field(&mut __this.n_0, "0"),
-                "1" => __reader.field(&mut __this.n_1, "1"),
-                "2" => __reader.field(&mut __this.n_2, "2"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "0" => __reader.field(&mut self.n_0, "0"),
+            "1" => __reader.field(&mut self.n_1, "1"),
+            "2" => __reader.field(&mut self.n_2, "2"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("0", &self.n_0)?;
-        __writer.opt("1", &self.n_1)?;
-        __writer.opt("2", &self.n_2)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer.opt("0", &self.n_0).opt("1", &self.n_1).opt("2", &self.n_2);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 

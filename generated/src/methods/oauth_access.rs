@@ -231,85 +231,77 @@ pub struct OauthAccessResponse {
 
 impl rt::de::Record for OauthAccessResponse {
     const NAME: &'static str = "OauthAccessResponse";
+    const REQUIRED: &'static [&'static str] = &["team_id", "access_token"];
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        let mut team_id = None;
-        let mut access_token = None;
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "ok" => __reader.skip(),
-                "token_type" => __reader.field(&mut __this.token_type, "token_type"),
-                "app_id" => __reader.field(&mut __this.app_id, "app_id"),
-                "app_user_id" => __reader.field(&mut __this.app_user_id, "app_user_id"),
-                "team_name" => __reader.field(&mut __this.team_name, "team_name"),
-                "team_id" => __reader.field(&mut team_id, "team_id"),
-                "access_token" => __reader.field(&mut access_token, "access_token"),
-                "authorizing_user" => {
-                    __reader.field(&mut __this.authorizing_user, "authorizing_user")
-                }
-                "installer_user" => {
-                    __reader.field(&mut __this.installer_user, "installer_user")
-                }
-                "scopes" => __reader.field(&mut __this.scopes, "scopes"),
-                "scope" => __reader.field(&mut __this.scope, "scope"),
-                "user_id" => __reader.field(&mut __this.user_id, "user_id"),
-                "bot" => __reader.field(&mut __this.bot, "bot"),
-                "refresh_token" => {
-                    __reader.field(&mut __this.refresh_token, "refresh_token")
-                }
-                "expires_in" => __reader.field(&mut __this.expires_in, "expires_in"),
-                "user" => __reader.field(&mut __this.user, "user"),
-                "team" => __reader.field(&mut __this.team, "team"),
-                "enterprise_id" => {
-                    __reader.field(&mut __this.enterprise_id, "enterprise_id")
-                }
-                "incoming_webhook" => {
-                    __reader.field(&mut __this.incoming_webhook, "incoming_webhook")
-                }
-                "single_channel_id" => {
-                    __reader.field(&mut __this.single_channel_id, "single_channel_id")
-                }
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.team_id = __reader.required(team_id, "team_id");
-        __this.access_token = __reader.required(access_token, "access_token");
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "ok" => __reader.skip(),
+            "token_type" => __reader.field(&mut self.token_type, "token_type"),
+            "app_id" => __reader.field(&mut self.app_id, "app_id"),
+            "app_user_id" => __reader.field(&mut self.app_user_id, "app_user_id"),
+            "team_name" => __reader.field(&mut self.team_name, "team_name"),
+            "team_id" => __reader.value(&mut self.team_id, "team_id"),
+            "access_token" => __reader.value(&mut self.access_token, "access_token"),
+            "authorizing_user" => {
+                __reader.field(&mut self.authorizing_user, "authorizing_user")
+            }
+            "installer_user" => {
+                __reader.field(&mut self.installer_user, "installer_user")
+            }
+            "scopes" => __reader.field(&mut self.scopes, "scopes"),
+            "scope" => __reader.field(&mut self.scope, "scope"),
+            "user_id" => __reader.field(&mut self.user_id, "user_id"),
+            "bot" => __reader.field(&mut self.bot, "bot"),
+            "refresh_token" => __reader.field(&mut self.refresh_token, "refresh_token"),
+            "expires_in" => __reader.field(&mut self.expires_in, "expires_in"),
+            "user" => __reader.field(&mut self.user, "user"),
+            "team" => __reader.field(&mut self.team, "team"),
+            "enterprise_id" => __reader.field(&mut self.enterprise_id, "enterprise_id"),
+            "incoming_webhook" => {
+                __reader.field(&mut self.incoming_webhook, "incoming_webhook")
+            }
+            "single_channel_id" => {
+                __reader.field(&mut self.single_channel_id, "single_channel_id")
+            }
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.req("ok", &true)?;
-        __writer.opt("token_type", &self.token_type)?;
-        __writer.opt("app_id", &self.app_id)?;
-        __writer.opt("app_user_id", &self.app_user_id)?;
-        __writer.opt("team_name", &self.team_name)?;
-        __writer.req("team_id", &self.team_id)?;
-        __writer.req("access_token", &self.access_token)?;
-        __writer.opt("authorizing_user", &self.authorizing_user)?;
-        __writer.opt("installer_user", &self.installer_user)?;
-        __writer.opt("scopes", &self.scopes)?;
-        __writer.opt("scope", &self.scope)?;
-        __writer.opt("user_id", &self.user_id)?;
-        __writer.opt("bot", &self.bot)?;
-        __writer.opt("refresh_token", &self.refresh_token)?;
-        __writer.opt("expires_in", &self.expires_in)?;
-        __writer.opt("user", &self.user)?;
-        __writer.opt("team", &self.team)?;
-        __writer.opt("enterprise_id", &self.enterprise_id)?;
-        __writer.opt("incoming_webhook", &self.incoming_webhook)?;
-        __writer.opt("single_channel_id", &self.single_channel_id)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .req("ok", &true)
+            .opt("token_type", &self.token_type)
+            .opt("app_id", &self.app_id)
+            .opt("app_user_id", &self.app_user_id)
+            .opt("team_name", &self.team_name)
+            .req("team_id", &self.team_id)
+            .req("access_token", &self.access_token)
+            .opt("authorizing_user", &self.authorizing_user)
+            .opt("installer_user", &self.installer_user)
+            .opt("scopes", &self.scopes)
+            .opt("scope", &self.scope)
+            .opt("user_id", &self.user_id)
+            .opt("bot", &self.bot)
+            .opt("refresh_token", &self.refresh_token)
+            .opt("expires_in", &self.expires_in)
+            .opt("user", &self.user)
+            .opt("team", &self.team)
+            .opt("enterprise_id", &self.enterprise_id)
+            .opt("incoming_webhook", &self.incoming_webhook)
+            .opt("single_channel_id", &self.single_channel_id);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -453,32 +445,29 @@ pub struct OauthAccessResponseAuthorizingUser {
 impl rt::de::Record for OauthAccessResponseAuthorizingUser {
     const NAME: &'static str = "OauthAccessResponseAuthorizingUser";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "user_id" => __reader.field(&mut __this.user_id, "user_id"),
-                "app_home" => __reader.field(&mut __this.app_home, "app_home"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "user_id" => __reader.field(&mut self.user_id, "user_id"),
+            "app_home" => __reader.field(&mut self.app_home, "app_home"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("user_id", &self.user_id)?;
-        __writer.opt("app_home", &self.app_home)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer.opt("user_id", &self.user_id).opt("app_home", &self.app_home);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -500,32 +489,29 @@ pub struct OauthAccessResponseInstallerUser {
 impl rt::de::Record for OauthAccessResponseInstallerUser {
     const NAME: &'static str = "OauthAccessResponseInstallerUser";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "user_id" => __reader.field(&mut __this.user_id, "user_id"),
-                "app_home" => __reader.field(&mut __this.app_home, "app_home"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "user_id" => __reader.field(&mut self.user_id, "user_id"),
+            "app_home" => __reader.field(&mut self.app_home, "app_home"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("user_id", &self.user_id)?;
-        __writer.opt("app_home", &self.app_home)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer.opt("user_id", &self.user_id).opt("app_home", &self.app_home);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -557,42 +543,41 @@ pub struct OauthAccessResponseScopes {
 impl rt::de::Record for OauthAccessResponseScopes {
     const NAME: &'static str = "OauthAccessResponseScopes";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "app_home" => __reader.field(&mut __this.app_home, "app_home"),
-                "team" => __reader.field(&mut __this.team, "team"),
-                "channel" => __reader.field(&mut __this.channel, "channel"),
-                "group" => __reader.field(&mut __this.group, "group"),
-                "mpim" => __reader.field(&mut __this.mpim, "mpim"),
-                "im" => __reader.field(&mut __this.im, "im"),
-                "user" => __reader.field(&mut __this.user, "user"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "app_home" => __reader.field(&mut self.app_home, "app_home"),
+            "team" => __reader.field(&mut self.team, "team"),
+            "channel" => __reader.field(&mut self.channel, "channel"),
+            "group" => __reader.field(&mut self.group, "group"),
+            "mpim" => __reader.field(&mut self.mpim, "mpim"),
+            "im" => __reader.field(&mut self.im, "im"),
+            "user" => __reader.field(&mut self.user, "user"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("app_home", &self.app_home)?;
-        __writer.opt("team", &self.team)?;
-        __writer.opt("channel", &self.channel)?;
-        __writer.opt("group", &self.group)?;
-        __writer.opt("mpim", &self.mpim)?;
-        __writer.opt("im", &self.im)?;
-        __writer.opt("user", &self.user)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("app_home", &self.app_home)
+            .opt("team", &self.team)
+            .opt("channel", &self.channel)
+            .opt("group", &self.group)
+            .opt("mpim", &self.mpim)
+            .opt("im", &self.im)
+            .opt("user", &self.user);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -616,36 +601,35 @@ pub struct OauthAccessResponseBot {
 impl rt::de::Record for OauthAccessResponseBot {
     const NAME: &'static str = "OauthAccessResponseBot";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "bot_user_id" => __reader.field(&mut __this.bot_user_id, "bot_user_id"),
-                "bot_access_token" => {
-                    __reader.field(&mut __this.bot_access_token, "bot_access_token")
-                }
-                "scope" => __reader.field(&mut __this.scope, "scope"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "bot_user_id" => __reader.field(&mut self.bot_user_id, "bot_user_id"),
+            "bot_access_token" => {
+                __reader.field(&mut self.bot_access_token, "bot_access_token")
+            }
+            "scope" => __reader.field(&mut self.scope, "scope"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("bot_user_id", &self.bot_user_id)?;
-        __writer.opt("bot_access_token", &self.bot_access_token)?;
-        __writer.opt("scope", &self.scope)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("bot_user_id", &self.bot_user_id)
+            .opt("bot_access_token", &self.bot_access_token)
+            .opt("scope", &self.scope);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -687,54 +671,51 @@ pub struct OauthAccessResponseUser {
 impl rt::de::Record for OauthAccessResponseUser {
     const NAME: &'static str = "OauthAccessResponseUser";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "name" => __reader.field(&mut __this.name, "name"),
-                "id" => __reader.field(&mut __this.id, "id"),
-                "email" => __reader.field(&mut __this.email, "email"),
-                "image_24" => __reader.field(&mut __this.image_24, "image_24"),
-                "image_32" => __reader.field(&mut __this.image_32, "image_32"),
-                "image_48" => __reader.field(&mut __this.image_48, "image_48"),
-                "image_72" => __reader.field(&mut __this.image_72, "image_72"),
-                "image_192" => __reader.field(&mut __this.image_192, "image_192"),
-                "image_512" => __reader.field(&mut __this.image_512, "image_512"),
-                "scope" => __reader.field(&mut __this.scope, "scope"),
-                "access_token" => {
-                    __reader.field(&mut __this.access_token, "access_token")
-                }
-                "token_type" => __reader.field(&mut __this.token_type, "token_type"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "name" => __reader.field(&mut self.name, "name"),
+            "id" => __reader.field(&mut self.id, "id"),
+            "email" => __reader.field(&mut self.email, "email"),
+            "image_24" => __reader.field(&mut self.image_24, "image_24"),
+            "image_32" => __reader.field(&mut self.image_32, "image_32"),
+            "image_48" => __reader.field(&mut self.image_48, "image_48"),
+            "image_72" => __reader.field(&mut self.image_72, "image_72"),
+            "image_192" => __reader.field(&mut self.image_192, "image_192"),
+            "image_512" => __reader.field(&mut self.image_512, "image_512"),
+            "scope" => __reader.field(&mut self.scope, "scope"),
+            "access_token" => __reader.field(&mut self.access_token, "access_token"),
+            "token_type" => __reader.field(&mut self.token_type, "token_type"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("name", &self.name)?;
-        __writer.opt("id", &self.id)?;
-        __writer.opt("email", &self.email)?;
-        __writer.opt("image_24", &self.image_24)?;
-        __writer.opt("image_32", &self.image_32)?;
-        __writer.opt("image_48", &self.image_48)?;
-        __writer.opt("image_72", &self.image_72)?;
-        __writer.opt("image_192", &self.image_192)?;
-        __writer.opt("image_512", &self.image_512)?;
-        __writer.opt("scope", &self.scope)?;
-        __writer.opt("access_token", &self.access_token)?;
-        __writer.opt("token_type", &self.token_type)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("name", &self.name)
+            .opt("id", &self.id)
+            .opt("email", &self.email)
+            .opt("image_24", &self.image_24)
+            .opt("image_32", &self.image_32)
+            .opt("image_48", &self.image_48)
+            .opt("image_72", &self.image_72)
+            .opt("image_192", &self.image_192)
+            .opt("image_512", &self.image_512)
+            .opt("scope", &self.scope)
+            .opt("access_token", &self.access_token)
+            .opt("token_type", &self.token_type);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -776,56 +757,53 @@ pub struct OauthAccessResponseTeam {
 impl rt::de::Record for OauthAccessResponseTeam {
     const NAME: &'static str = "OauthAccessResponseTeam";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "id" => __reader.field(&mut __this.id, "id"),
-                "name" => __reader.field(&mut __this.name, "name"),
-                "domain" => __reader.field(&mut __this.domain, "domain"),
-                "image_34" => __reader.field(&mut __this.image_34, "image_34"),
-                "image_44" => __reader.field(&mut __this.image_44, "image_44"),
-                "image_68" => __reader.field(&mut __this.image_68, "image_68"),
-                "image_88" => __reader.field(&mut __this.image_88, "image_88"),
-                "image_102" => __reader.field(&mut __this.image_102, "image_102"),
-                "image_132" => __reader.field(&mut __this.image_132, "image_132"),
-                "image_230" => __reader.field(&mut __this.image_230, "image_230"),
-                "image_default" => {
-                    __reader.field(&mut __this.image_default, "image_default")
-                }
-                "image_original" => {
-                    __reader.field(&mut __this.image_original, "image_original")
-                }
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "id" => __reader.field(&mut self.id, "id"),
+            "name" => __reader.field(&mut self.name, "name"),
+            "domain" => __reader.field(&mut self.domain, "domain"),
+            "image_34" => __reader.field(&mut self.image_34, "image_34"),
+            "image_44" => __reader.field(&mut self.image_44, "image_44"),
+            "image_68" => __reader.field(&mut self.image_68, "image_68"),
+            "image_88" => __reader.field(&mut self.image_88, "image_88"),
+            "image_102" => __reader.field(&mut self.image_102, "image_102"),
+            "image_132" => __reader.field(&mut self.image_132, "image_132"),
+            "image_230" => __reader.field(&mut self.image_230, "image_230"),
+            "image_default" => __reader.field(&mut self.image_default, "image_default"),
+            "image_original" => {
+                __reader.field(&mut self.image_original, "image_original")
+            }
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("id", &self.id)?;
-        __writer.opt("name", &self.name)?;
-        __writer.opt("domain", &self.domain)?;
-        __writer.opt("image_34", &self.image_34)?;
-        __writer.opt("image_44", &self.image_44)?;
-        __writer.opt("image_68", &self.image_68)?;
-        __writer.opt("image_88", &self.image_88)?;
-        __writer.opt("image_102", &self.image_102)?;
-        __writer.opt("image_132", &self.image_132)?;
-        __writer.opt("image_230", &self.image_230)?;
-        __writer.opt("image_default", &self.image_default)?;
-        __writer.opt("image_original", &self.image_original)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("id", &self.id)
+            .opt("name", &self.name)
+            .opt("domain", &self.domain)
+            .opt("image_34", &self.image_34)
+            .opt("image_44", &self.image_44)
+            .opt("image_68", &self.image_68)
+            .opt("image_88", &self.image_88)
+            .opt("image_102", &self.image_102)
+            .opt("image_132", &self.image_132)
+            .opt("image_230", &self.image_230)
+            .opt("image_default", &self.image_default)
+            .opt("image_original", &self.image_original);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -851,38 +829,37 @@ pub struct OauthAccessResponseIncomingWebhook {
 impl rt::de::Record for OauthAccessResponseIncomingWebhook {
     const NAME: &'static str = "OauthAccessResponseIncomingWebhook";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "channel" => __reader.field(&mut __this.channel, "channel"),
-                "channel_id" => __reader.field(&mut __this.channel_id, "channel_id"),
-                "configuration_url" => {
-                    __reader.field(&mut __this.configuration_url, "configuration_url")
-                }
-                "url" => __reader.field(&mut __this.url, "url"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "channel" => __reader.field(&mut self.channel, "channel"),
+            "channel_id" => __reader.field(&mut self.channel_id, "channel_id"),
+            "configuration_url" => {
+                __reader.field(&mut self.configuration_url, "configuration_url")
+            }
+            "url" => __reader.field(&mut self.url, "url"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("channel", &self.channel)?;
-        __writer.opt("channel_id", &self.channel_id)?;
-        __writer.opt("configuration_url", &self.configuration_url)?;
-        __writer.opt("url", &self.url)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("channel", &self.channel)
+            .opt("channel_id", &self.channel_id)
+            .opt("configuration_url", &self.configuration_url)
+            .opt("url", &self.url);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 

@@ -263,71 +263,61 @@ pub struct OauthV2AccessResponse {
 
 impl rt::de::Record for OauthV2AccessResponse {
     const NAME: &'static str = "OauthV2AccessResponse";
+    const REQUIRED: &'static [&'static str] = &["app_id"];
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        let mut app_id = None;
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "ok" => __reader.skip(),
-                "access_token" => {
-                    __reader.field(&mut __this.access_token, "access_token")
-                }
-                "token_type" => __reader.field(&mut __this.token_type, "token_type"),
-                "scope" => __reader.field(&mut __this.scope, "scope"),
-                "bot_user_id" => __reader.field(&mut __this.bot_user_id, "bot_user_id"),
-                "user_id" => __reader.field(&mut __this.user_id, "user_id"),
-                "app_id" => __reader.field(&mut app_id, "app_id"),
-                "is_enterprise_install" => {
-                    __reader
-                        .field(
-                            &mut __this.is_enterprise_install,
-                            "is_enterprise_install",
-                        )
-                }
-                "expires_in" => __reader.field(&mut __this.expires_in, "expires_in"),
-                "refresh_token" => {
-                    __reader.field(&mut __this.refresh_token, "refresh_token")
-                }
-                "team" => __reader.field(&mut __this.team, "team"),
-                "enterprise" => __reader.field(&mut __this.enterprise, "enterprise"),
-                "authed_user" => __reader.field(&mut __this.authed_user, "authed_user"),
-                "incoming_webhook" => {
-                    __reader.field(&mut __this.incoming_webhook, "incoming_webhook")
-                }
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.app_id = __reader.required(app_id, "app_id");
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "ok" => __reader.skip(),
+            "access_token" => __reader.field(&mut self.access_token, "access_token"),
+            "token_type" => __reader.field(&mut self.token_type, "token_type"),
+            "scope" => __reader.field(&mut self.scope, "scope"),
+            "bot_user_id" => __reader.field(&mut self.bot_user_id, "bot_user_id"),
+            "user_id" => __reader.field(&mut self.user_id, "user_id"),
+            "app_id" => __reader.value(&mut self.app_id, "app_id"),
+            "is_enterprise_install" => {
+                __reader.field(&mut self.is_enterprise_install, "is_enterprise_install")
+            }
+            "expires_in" => __reader.field(&mut self.expires_in, "expires_in"),
+            "refresh_token" => __reader.field(&mut self.refresh_token, "refresh_token"),
+            "team" => __reader.field(&mut self.team, "team"),
+            "enterprise" => __reader.field(&mut self.enterprise, "enterprise"),
+            "authed_user" => __reader.field(&mut self.authed_user, "authed_user"),
+            "incoming_webhook" => {
+                __reader.field(&mut self.incoming_webhook, "incoming_webhook")
+            }
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.req("ok", &true)?;
-        __writer.opt("access_token", &self.access_token)?;
-        __writer.opt("token_type", &self.token_type)?;
-        __writer.opt("scope", &self.scope)?;
-        __writer.opt("bot_user_id", &self.bot_user_id)?;
-        __writer.opt("user_id", &self.user_id)?;
-        __writer.req("app_id", &self.app_id)?;
-        __writer.opt("is_enterprise_install", &self.is_enterprise_install)?;
-        __writer.opt("expires_in", &self.expires_in)?;
-        __writer.opt("refresh_token", &self.refresh_token)?;
-        __writer.opt("team", &self.team)?;
-        __writer.opt("enterprise", &self.enterprise)?;
-        __writer.opt("authed_user", &self.authed_user)?;
-        __writer.opt("incoming_webhook", &self.incoming_webhook)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .req("ok", &true)
+            .opt("access_token", &self.access_token)
+            .opt("token_type", &self.token_type)
+            .opt("scope", &self.scope)
+            .opt("bot_user_id", &self.bot_user_id)
+            .opt("user_id", &self.user_id)
+            .req("app_id", &self.app_id)
+            .opt("is_enterprise_install", &self.is_enterprise_install)
+            .opt("expires_in", &self.expires_in)
+            .opt("refresh_token", &self.refresh_token)
+            .opt("team", &self.team)
+            .opt("enterprise", &self.enterprise)
+            .opt("authed_user", &self.authed_user)
+            .opt("incoming_webhook", &self.incoming_webhook);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -500,47 +490,41 @@ pub struct OauthV2AccessResponseAuthedUser {
 
 impl rt::de::Record for OauthV2AccessResponseAuthedUser {
     const NAME: &'static str = "OauthV2AccessResponseAuthedUser";
+    const REQUIRED: &'static [&'static str] = &["id"];
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        let mut id = None;
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "id" => __reader.field(&mut id, "id"),
-                "access_token" => {
-                    __reader.field(&mut __this.access_token, "access_token")
-                }
-                "token_type" => __reader.field(&mut __this.token_type, "token_type"),
-                "scope" => __reader.field(&mut __this.scope, "scope"),
-                "expires_in" => __reader.field(&mut __this.expires_in, "expires_in"),
-                "refresh_token" => {
-                    __reader.field(&mut __this.refresh_token, "refresh_token")
-                }
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.id = __reader.required(id, "id");
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "id" => __reader.value(&mut self.id, "id"),
+            "access_token" => __reader.field(&mut self.access_token, "access_token"),
+            "token_type" => __reader.field(&mut self.token_type, "token_type"),
+            "scope" => __reader.field(&mut self.scope, "scope"),
+            "expires_in" => __reader.field(&mut self.expires_in, "expires_in"),
+            "refresh_token" => __reader.field(&mut self.refresh_token, "refresh_token"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.req("id", &self.id)?;
-        __writer.opt("access_token", &self.access_token)?;
-        __writer.opt("token_type", &self.token_type)?;
-        __writer.opt("scope", &self.scope)?;
-        __writer.opt("expires_in", &self.expires_in)?;
-        __writer.opt("refresh_token", &self.refresh_token)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .req("id", &self.id)
+            .opt("access_token", &self.access_token)
+            .opt("token_type", &self.token_type)
+            .opt("scope", &self.scope)
+            .opt("expires_in", &self.expires_in)
+            .opt("refresh_token", &self.refresh_token);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -567,48 +551,44 @@ pub struct OauthV2AccessResponseIncomingWebhook {
 
 impl rt::de::Record for OauthV2AccessResponseIncomingWebhook {
     const NAME: &'static str = "OauthV2AccessResponseIncomingWebhook";
+    const REQUIRED: &'static [&'static str] = &[
+        "channel",
+        "channel_id",
+        "configuration_url",
+        "url",
+    ];
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        let mut channel = None;
-        let mut channel_id = None;
-        let mut configuration_url = None;
-        let mut url = None;
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "channel" => __reader.field(&mut channel, "channel"),
-                "channel_id" => __reader.field(&mut channel_id, "channel_id"),
-                "configuration_url" => {
-                    __reader.field(&mut configuration_url, "configuration_url")
-                }
-                "url" => __reader.field(&mut url, "url"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.channel = __reader.required(channel, "channel");
-        __this.channel_id = __reader.required(channel_id, "channel_id");
-        __this.configuration_url = __reader
-            .required(configuration_url, "configuration_url");
-        __this.url = __reader.required(url, "url");
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "channel" => __reader.value(&mut self.channel, "channel"),
+            "channel_id" => __reader.value(&mut self.channel_id, "channel_id"),
+            "configuration_url" => {
+                __reader.value(&mut self.configuration_url, "configuration_url")
+            }
+            "url" => __reader.value(&mut self.url, "url"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.req("channel", &self.channel)?;
-        __writer.req("channel_id", &self.channel_id)?;
-        __writer.req("configuration_url", &self.configuration_url)?;
-        __writer.req("url", &self.url)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .req("channel", &self.channel)
+            .req("channel_id", &self.channel_id)
+            .req("configuration_url", &self.configuration_url)
+            .req("url", &self.url);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 

@@ -124,77 +124,68 @@ pub struct OauthV2ExchangeResponse {
 
 impl rt::de::Record for OauthV2ExchangeResponse {
     const NAME: &'static str = "OauthV2ExchangeResponse";
+    const REQUIRED: &'static [&'static str] = &[
+        "app_id",
+        "token_type",
+        "scope",
+        "access_token",
+        "expires_in",
+        "refresh_token",
+    ];
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        let mut app_id = None;
-        let mut token_type = None;
-        let mut scope = None;
-        let mut access_token = None;
-        let mut expires_in = None;
-        let mut refresh_token = None;
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "ok" => __reader.skip(),
-                "app_id" => __reader.field(&mut app_id, "app_id"),
-                "token_type" => __reader.field(&mut token_type, "token_type"),
-                "scope" => __reader.field(&mut scope, "scope"),
-                "bot_user_id" => __reader.field(&mut __this.bot_user_id, "bot_user_id"),
-                "user_id" => __reader.field(&mut __this.user_id, "user_id"),
-                "access_token" => __reader.field(&mut access_token, "access_token"),
-                "expires_in" => __reader.field(&mut expires_in, "expires_in"),
-                "refresh_token" => __reader.field(&mut refresh_token, "refresh_token"),
-                "team" => __reader.field(&mut __this.team, "team"),
-                "enterprise" => __reader.field(&mut __this.enterprise, "enterprise"),
-                "authed_user" => __reader.field(&mut __this.authed_user, "authed_user"),
-                "incoming_webhook" => {
-                    __reader.field(&mut __this.incoming_webhook, "incoming_webhook")
-                }
-                "is_enterprise_install" => {
-                    __reader
-                        .field(
-                            &mut __this.is_enterprise_install,
-                            "is_enterprise_install",
-                        )
-                }
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.app_id = __reader.required(app_id, "app_id");
-        __this.token_type = __reader.required(token_type, "token_type");
-        __this.scope = __reader.required(scope, "scope");
-        __this.access_token = __reader.required(access_token, "access_token");
-        __this.expires_in = __reader.required(expires_in, "expires_in");
-        __this.refresh_token = __reader.required(refresh_token, "refresh_token");
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "ok" => __reader.skip(),
+            "app_id" => __reader.value(&mut self.app_id, "app_id"),
+            "token_type" => __reader.value(&mut self.token_type, "token_type"),
+            "scope" => __reader.value(&mut self.scope, "scope"),
+            "bot_user_id" => __reader.field(&mut self.bot_user_id, "bot_user_id"),
+            "user_id" => __reader.field(&mut self.user_id, "user_id"),
+            "access_token" => __reader.value(&mut self.access_token, "access_token"),
+            "expires_in" => __reader.value(&mut self.expires_in, "expires_in"),
+            "refresh_token" => __reader.value(&mut self.refresh_token, "refresh_token"),
+            "team" => __reader.field(&mut self.team, "team"),
+            "enterprise" => __reader.field(&mut self.enterprise, "enterprise"),
+            "authed_user" => __reader.field(&mut self.authed_user, "authed_user"),
+            "incoming_webhook" => {
+                __reader.field(&mut self.incoming_webhook, "incoming_webhook")
+            }
+            "is_enterprise_install" => {
+                __reader.field(&mut self.is_enterprise_install, "is_enterprise_install")
+            }
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.req("ok", &true)?;
-        __writer.req("app_id", &self.app_id)?;
-        __writer.req("token_type", &self.token_type)?;
-        __writer.req("scope", &self.scope)?;
-        __writer.opt("bot_user_id", &self.bot_user_id)?;
-        __writer.opt("user_id", &self.user_id)?;
-        __writer.req("access_token", &self.access_token)?;
-        __writer.req("expires_in", &self.expires_in)?;
-        __writer.req("refresh_token", &self.refresh_token)?;
-        __writer.opt("team", &self.team)?;
-        __writer.opt("enterprise", &self.enterprise)?;
-        __writer.opt("authed_user", &self.authed_user)?;
-        __writer.opt("incoming_webhook", &self.incoming_webhook)?;
-        __writer.opt("is_enterprise_install", &self.is_enterprise_install)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .req("ok", &true)
+            .req("app_id", &self.app_id)
+            .req("token_type", &self.token_type)
+            .req("scope", &self.scope)
+            .opt("bot_user_id", &self.bot_user_id)
+            .opt("user_id", &self.user_id)
+            .req("access_token", &self.access_token)
+            .req("expires_in", &self.expires_in)
+            .req("refresh_token", &self.refresh_token)
+            .opt("team", &self.team)
+            .opt("enterprise", &self.enterprise)
+            .opt("authed_user", &self.authed_user)
+            .opt("incoming_webhook", &self.incoming_webhook)
+            .opt("is_enterprise_install", &self.is_enterprise_install);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -323,44 +314,39 @@ pub struct OauthV2ExchangeResponseAuthedUser {
 impl rt::de::Record for OauthV2ExchangeResponseAuthedUser {
     const NAME: &'static str = "OauthV2ExchangeResponseAuthedUser";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "access_token" => {
-                    __reader.field(&mut __this.access_token, "access_token")
-                }
-                "expires_in" => __reader.field(&mut __this.expires_in, "expires_in"),
-                "id" => __reader.field(&mut __this.id, "id"),
-                "refresh_token" => {
-                    __reader.field(&mut __this.refresh_token, "refresh_token")
-                }
-                "scope" => __reader.field(&mut __this.scope, "scope"),
-                "token_type" => __reader.field(&mut __this.token_type, "token_type"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "access_token" => __reader.field(&mut self.access_token, "access_token"),
+            "expires_in" => __reader.field(&mut self.expires_in, "expires_in"),
+            "id" => __reader.field(&mut self.id, "id"),
+            "refresh_token" => __reader.field(&mut self.refresh_token, "refresh_token"),
+            "scope" => __reader.field(&mut self.scope, "scope"),
+            "token_type" => __reader.field(&mut self.token_type, "token_type"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("access_token", &self.access_token)?;
-        __writer.opt("expires_in", &self.expires_in)?;
-        __writer.opt("id", &self.id)?;
-        __writer.opt("refresh_token", &self.refresh_token)?;
-        __writer.opt("scope", &self.scope)?;
-        __writer.opt("token_type", &self.token_type)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("access_token", &self.access_token)
+            .opt("expires_in", &self.expires_in)
+            .opt("id", &self.id)
+            .opt("refresh_token", &self.refresh_token)
+            .opt("scope", &self.scope)
+            .opt("token_type", &self.token_type);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -386,38 +372,37 @@ pub struct OauthV2ExchangeResponseIncomingWebhook {
 impl rt::de::Record for OauthV2ExchangeResponseIncomingWebhook {
     const NAME: &'static str = "OauthV2ExchangeResponseIncomingWebhook";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "channel" => __reader.field(&mut __this.channel, "channel"),
-                "channel_id" => __reader.field(&mut __this.channel_id, "channel_id"),
-                "configuration_url" => {
-                    __reader.field(&mut __this.configuration_url, "configuration_url")
-                }
-                "url" => __reader.field(&mut __this.url, "url"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "channel" => __reader.field(&mut self.channel, "channel"),
+            "channel_id" => __reader.field(&mut self.channel_id, "channel_id"),
+            "configuration_url" => {
+                __reader.field(&mut self.configuration_url, "configuration_url")
+            }
+            "url" => __reader.field(&mut self.url, "url"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("channel", &self.channel)?;
-        __writer.opt("channel_id", &self.channel_id)?;
-        __writer.opt("configuration_url", &self.configuration_url)?;
-        __writer.opt("url", &self.url)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("channel", &self.channel)
+            .opt("channel_id", &self.channel_id)
+            .opt("configuration_url", &self.configuration_url)
+            .opt("url", &self.url);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 

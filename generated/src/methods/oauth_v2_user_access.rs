@@ -203,66 +203,59 @@ pub struct OauthV2UserAccessResponse {
 
 impl rt::de::Record for OauthV2UserAccessResponse {
     const NAME: &'static str = "OauthV2UserAccessResponse";
+    const REQUIRED: &'static [&'static str] = &[
+        "access_token",
+        "token_type",
+        "user_id",
+        "app_id",
+        "is_enterprise_install",
+    ];
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        let mut access_token = None;
-        let mut token_type = None;
-        let mut user_id = None;
-        let mut app_id = None;
-        let mut is_enterprise_install = None;
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "ok" => __reader.skip(),
-                "access_token" => __reader.field(&mut access_token, "access_token"),
-                "token_type" => __reader.field(&mut token_type, "token_type"),
-                "scope" => __reader.field(&mut __this.scope, "scope"),
-                "user_id" => __reader.field(&mut user_id, "user_id"),
-                "app_id" => __reader.field(&mut app_id, "app_id"),
-                "is_enterprise_install" => {
-                    __reader.field(&mut is_enterprise_install, "is_enterprise_install")
-                }
-                "expires_in" => __reader.field(&mut __this.expires_in, "expires_in"),
-                "refresh_token" => {
-                    __reader.field(&mut __this.refresh_token, "refresh_token")
-                }
-                "team" => __reader.field(&mut __this.team, "team"),
-                "enterprise" => __reader.field(&mut __this.enterprise, "enterprise"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.access_token = __reader.required(access_token, "access_token");
-        __this.token_type = __reader.required(token_type, "token_type");
-        __this.user_id = __reader.required(user_id, "user_id");
-        __this.app_id = __reader.required(app_id, "app_id");
-        __this.is_enterprise_install = __reader
-            .required(is_enterprise_install, "is_enterprise_install");
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "ok" => __reader.skip(),
+            "access_token" => __reader.value(&mut self.access_token, "access_token"),
+            "token_type" => __reader.value(&mut self.token_type, "token_type"),
+            "scope" => __reader.field(&mut self.scope, "scope"),
+            "user_id" => __reader.value(&mut self.user_id, "user_id"),
+            "app_id" => __reader.value(&mut self.app_id, "app_id"),
+            "is_enterprise_install" => {
+                __reader.value(&mut self.is_enterprise_install, "is_enterprise_install")
+            }
+            "expires_in" => __reader.field(&mut self.expires_in, "expires_in"),
+            "refresh_token" => __reader.field(&mut self.refresh_token, "refresh_token"),
+            "team" => __reader.field(&mut self.team, "team"),
+            "enterprise" => __reader.field(&mut self.enterprise, "enterprise"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.req("ok", &true)?;
-        __writer.req("access_token", &self.access_token)?;
-        __writer.req("token_type", &self.token_type)?;
-        __writer.opt("scope", &self.scope)?;
-        __writer.req("user_id", &self.user_id)?;
-        __writer.req("app_id", &self.app_id)?;
-        __writer.req("is_enterprise_install", &self.is_enterprise_install)?;
-        __writer.opt("expires_in", &self.expires_in)?;
-        __writer.opt("refresh_token", &self.refresh_token)?;
-        __writer.opt("team", &self.team)?;
-        __writer.opt("enterprise", &self.enterprise)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .req("ok", &true)
+            .req("access_token", &self.access_token)
+            .req("token_type", &self.token_type)
+            .opt("scope", &self.scope)
+            .req("user_id", &self.user_id)
+            .req("app_id", &self.app_id)
+            .req("is_enterprise_install", &self.is_enterprise_install)
+            .opt("expires_in", &self.expires_in)
+            .opt("refresh_token", &self.refresh_token)
+            .opt("team", &self.team)
+            .opt("enterprise", &self.enterprise);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -425,35 +418,31 @@ pub struct OauthV2UserAccessResponseTeam {
 
 impl rt::de::Record for OauthV2UserAccessResponseTeam {
     const NAME: &'static str = "OauthV2UserAccessResponseTeam";
+    const REQUIRED: &'static [&'static str] = &["id"];
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        let mut id = None;
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "id" => __reader.field(&mut id, "id"),
-                "name" => __reader.field(&mut __this.name, "name"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.id = __reader.required(id, "id");
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "id" => __reader.value(&mut self.id, "id"),
+            "name" => __reader.field(&mut self.name, "name"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.req("id", &self.id)?;
-        __writer.opt("name", &self.name)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer.req("id", &self.id).opt("name", &self.name);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -474,35 +463,31 @@ pub struct OauthV2UserAccessResponseEnterprise {
 
 impl rt::de::Record for OauthV2UserAccessResponseEnterprise {
     const NAME: &'static str = "OauthV2UserAccessResponseEnterprise";
+    const REQUIRED: &'static [&'static str] = &["id"];
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        let mut id = None;
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "id" => __reader.field(&mut id, "id"),
-                "name" => __reader.field(&mut __this.name, "name"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.id = __reader.required(id, "id");
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "id" => __reader.value(&mut self.id, "id"),
+            "name" => __reader.field(&mut self.name, "name"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.req("id", &self.id)?;
-        __writer.opt("name", &self.name)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer.req("id", &self.id).opt("name", &self.name);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 

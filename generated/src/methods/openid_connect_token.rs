@@ -180,49 +180,43 @@ pub struct OpenidConnectTokenResponse {
 
 impl rt::de::Record for OpenidConnectTokenResponse {
     const NAME: &'static str = "OpenidConnectTokenResponse";
+    const REQUIRED: &'static [&'static str] = &["access_token", "token_type"];
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        let mut access_token = None;
-        let mut token_type = None;
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "ok" => __reader.skip(),
-                "access_token" => __reader.field(&mut access_token, "access_token"),
-                "token_type" => __reader.field(&mut token_type, "token_type"),
-                "id_token" => __reader.field(&mut __this.id_token, "id_token"),
-                "state" => __reader.field(&mut __this.state, "state"),
-                "expires_in" => __reader.field(&mut __this.expires_in, "expires_in"),
-                "refresh_token" => {
-                    __reader.field(&mut __this.refresh_token, "refresh_token")
-                }
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.access_token = __reader.required(access_token, "access_token");
-        __this.token_type = __reader.required(token_type, "token_type");
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "ok" => __reader.skip(),
+            "access_token" => __reader.value(&mut self.access_token, "access_token"),
+            "token_type" => __reader.value(&mut self.token_type, "token_type"),
+            "id_token" => __reader.field(&mut self.id_token, "id_token"),
+            "state" => __reader.field(&mut self.state, "state"),
+            "expires_in" => __reader.field(&mut self.expires_in, "expires_in"),
+            "refresh_token" => __reader.field(&mut self.refresh_token, "refresh_token"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.req("ok", &true)?;
-        __writer.req("access_token", &self.access_token)?;
-        __writer.req("token_type", &self.token_type)?;
-        __writer.opt("id_token", &self.id_token)?;
-        __writer.opt("state", &self.state)?;
-        __writer.opt("expires_in", &self.expires_in)?;
-        __writer.opt("refresh_token", &self.refresh_token)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .req("ok", &true)
+            .req("access_token", &self.access_token)
+            .req("token_type", &self.token_type)
+            .opt("id_token", &self.id_token)
+            .opt("state", &self.state)
+            .opt("expires_in", &self.expires_in)
+            .opt("refresh_token", &self.refresh_token);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 

@@ -125,56 +125,53 @@ pub struct OpenidConnectUserInfoResponse {
 
 impl rt::de::Record for OpenidConnectUserInfoResponse {
     const NAME: &'static str = "OpenidConnectUserInfoResponse";
+    const REQUIRED: &'static [&'static str] = &["sub"];
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        let mut sub = None;
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "ok" => __reader.skip(),
-                "sub" => __reader.field(&mut sub, "sub"),
-                "email" => __reader.field(&mut __this.email, "email"),
-                "email_verified" => {
-                    __reader.field(&mut __this.email_verified, "email_verified")
-                }
-                "date_email_verified" => {
-                    __reader
-                        .field(&mut __this.date_email_verified, "date_email_verified")
-                }
-                "locale" => __reader.field(&mut __this.locale, "locale"),
-                "name" => __reader.field(&mut __this.name, "name"),
-                "given_name" => __reader.field(&mut __this.given_name, "given_name"),
-                "family_name" => __reader.field(&mut __this.family_name, "family_name"),
-                "picture" => __reader.field(&mut __this.picture, "picture"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.sub = __reader.required(sub, "sub");
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "ok" => __reader.skip(),
+            "sub" => __reader.value(&mut self.sub, "sub"),
+            "email" => __reader.field(&mut self.email, "email"),
+            "email_verified" => {
+                __reader.field(&mut self.email_verified, "email_verified")
+            }
+            "date_email_verified" => {
+                __reader.field(&mut self.date_email_verified, "date_email_verified")
+            }
+            "locale" => __reader.field(&mut self.locale, "locale"),
+            "name" => __reader.field(&mut self.name, "name"),
+            "given_name" => __reader.field(&mut self.given_name, "given_name"),
+            "family_name" => __reader.field(&mut self.family_name, "family_name"),
+            "picture" => __reader.field(&mut self.picture, "picture"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.req("ok", &true)?;
-        __writer.req("sub", &self.sub)?;
-        __writer.opt("email", &self.email)?;
-        __writer.opt("email_verified", &self.email_verified)?;
-        __writer.opt("date_email_verified", &self.date_email_verified)?;
-        __writer.opt("locale", &self.locale)?;
-        __writer.opt("name", &self.name)?;
-        __writer.opt("given_name", &self.given_name)?;
-        __writer.opt("family_name", &self.family_name)?;
-        __writer.opt("picture", &self.picture)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .req("ok", &true)
+            .req("sub", &self.sub)
+            .opt("email", &self.email)
+            .opt("email_verified", &self.email_verified)
+            .opt("date_email_verified", &self.date_email_verified)
+            .opt("locale", &self.locale)
+            .opt("name", &self.name)
+            .opt("given_name", &self.given_name)
+            .opt("family_name", &self.family_name)
+            .opt("picture", &self.picture);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 

@@ -121,34 +121,30 @@ pub struct PinsListResponse {
 impl rt::de::Record for PinsListResponse {
     const NAME: &'static str = "PinsListResponse";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "ok" => __reader.skip(),
-                "items" => __reader.field(&mut __this.items, "items"),
-                "count" => __reader.field(&mut __this.count, "count"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "ok" => __reader.skip(),
+            "items" => __reader.field(&mut self.items, "items"),
+            "count" => __reader.field(&mut self.count, "count"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.req("ok", &true)?;
-        __writer.opt("items", &self.items)?;
-        __writer.opt("count", &self.count)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer.req("ok", &true).opt("items", &self.items).opt("count", &self.count);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -242,38 +238,37 @@ pub struct PinsListResponseItems {
 impl rt::de::Record for PinsListResponseItems {
     const NAME: &'static str = "PinsListResponseItems";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "comment" => __reader.field(&mut __this.comment, "comment"),
-                "created" => __reader.field(&mut __this.created, "created"),
-                "created_by" => __reader.field(&mut __this.created_by, "created_by"),
-                "file" => __reader.field(&mut __this.file, "file"),
-                "type" => __reader.field(&mut __this.type_, "type"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "comment" => __reader.field(&mut self.comment, "comment"),
+            "created" => __reader.field(&mut self.created, "created"),
+            "created_by" => __reader.field(&mut self.created_by, "created_by"),
+            "file" => __reader.field(&mut self.file, "file"),
+            "type" => __reader.field(&mut self.type_, "type"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("comment", &self.comment)?;
-        __writer.opt("created", &self.created)?;
-        __writer.opt("created_by", &self.created_by)?;
-        __writer.opt("file", &self.file)?;
-        __writer.opt("type", &self.type_)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("comment", &self.comment)
+            .opt("created", &self.created)
+            .opt("created_by", &self.created_by)
+            .opt("file", &self.file)
+            .opt("type", &self.type_);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 

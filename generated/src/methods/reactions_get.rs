@@ -166,43 +166,41 @@ pub struct ReactionsGetResponse {
 
 impl rt::de::Record for ReactionsGetResponse {
     const NAME: &'static str = "ReactionsGetResponse";
+    const REQUIRED: &'static [&'static str] = &["type"];
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        let mut type_ = None;
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "ok" => __reader.skip(),
-                "comment" => __reader.field(&mut __this.comment, "comment"),
-                "message" => __reader.field(&mut __this.message, "message"),
-                "type" => __reader.field(&mut type_, "type"),
-                "channel" => __reader.field(&mut __this.channel, "channel"),
-                "file" => __reader.field(&mut __this.file, "file"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.type_ = __reader.required(type_, "type");
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "ok" => __reader.skip(),
+            "comment" => __reader.field(&mut self.comment, "comment"),
+            "message" => __reader.field(&mut self.message, "message"),
+            "type" => __reader.value(&mut self.type_, "type"),
+            "channel" => __reader.field(&mut self.channel, "channel"),
+            "file" => __reader.field(&mut self.file, "file"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.req("ok", &true)?;
-        __writer.opt_json("comment", &self.comment)?;
-        __writer.opt("message", &self.message)?;
-        __writer.req("type", &self.type_)?;
-        __writer.opt("channel", &self.channel)?;
-        __writer.opt_json("file", &self.file)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .req("ok", &true)
+            .opt_json("comment", &self.comment)
+            .opt("message", &self.message)
+            .req("type", &self.type_)
+            .opt("channel", &self.channel)
+            .opt_json("file", &self.file);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 

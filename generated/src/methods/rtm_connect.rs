@@ -120,45 +120,39 @@ pub struct RtmConnectResponse {
 
 impl rt::de::Record for RtmConnectResponse {
     const NAME: &'static str = "RtmConnectResponse";
+    const REQUIRED: &'static [&'static str] = &["url", "self", "team"];
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        let mut url = None;
-        let mut self_ = None;
-        let mut team = None;
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "ok" => __reader.skip(),
-                "url" => __reader.field(&mut url, "url"),
-                "self" => __reader.field(&mut self_, "self"),
-                "team" => __reader.field(&mut team, "team"),
-                "context" => __reader.field(&mut __this.context, "context"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.url = __reader.required(url, "url");
-        __this.self_ = __reader.required(self_, "self");
-        __this.team = __reader.required(team, "team");
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "ok" => __reader.skip(),
+            "url" => __reader.value(&mut self.url, "url"),
+            "self" => __reader.value(&mut self.self_, "self"),
+            "team" => __reader.value(&mut self.team, "team"),
+            "context" => __reader.field(&mut self.context, "context"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.req("ok", &true)?;
-        __writer.req("url", &self.url)?;
-        __writer.req("self", &self.self_)?;
-        __writer.req("team", &self.team)?;
-        __writer.opt("context", &self.context)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .req("ok", &true)
+            .req("url", &self.url)
+            .req("self", &self.self_)
+            .req("team", &self.team)
+            .opt("context", &self.context);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -237,37 +231,31 @@ pub struct RtmConnectResponseSelf_ {
 
 impl rt::de::Record for RtmConnectResponseSelf_ {
     const NAME: &'static str = "RtmConnectResponseSelf_";
+    const REQUIRED: &'static [&'static str] = &["id", "name"];
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        let mut id = None;
-        let mut name = None;
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "id" => __reader.field(&mut id, "id"),
-                "name" => __reader.field(&mut name, "name"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.id = __reader.required(id, "id");
-        __this.name = __reader.required(name, "name");
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "id" => __reader.value(&mut self.id, "id"),
+            "name" => __reader.value(&mut self.name, "name"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.req("id", &self.id)?;
-        __writer.req("name", &self.name)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer.req("id", &self.id).req("name", &self.name);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 

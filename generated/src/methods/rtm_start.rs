@@ -165,43 +165,37 @@ pub struct RtmStartResponse {
 
 impl rt::de::Record for RtmStartResponse {
     const NAME: &'static str = "RtmStartResponse";
+    const REQUIRED: &'static [&'static str] = &["url", "self", "team"];
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        let mut url = None;
-        let mut self_ = None;
-        let mut team = None;
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "ok" => __reader.skip(),
-                "url" => __reader.field(&mut url, "url"),
-                "self" => __reader.field(&mut self_, "self"),
-                "team" => __reader.field(&mut team, "team"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.url = __reader.required(url, "url");
-        __this.self_ = __reader.required(self_, "self");
-        __this.team = __reader.required(team, "team");
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "ok" => __reader.skip(),
+            "url" => __reader.value(&mut self.url, "url"),
+            "self" => __reader.value(&mut self.self_, "self"),
+            "team" => __reader.value(&mut self.team, "team"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.req("ok", &true)?;
-        __writer.req("url", &self.url)?;
-        __writer.req("self", &self.self_)?;
-        __writer.req("team", &self.team)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .req("ok", &true)
+            .req("url", &self.url)
+            .req("self", &self.self_)
+            .req("team", &self.team);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -341,37 +335,31 @@ pub struct RtmStartResponseSelf_ {
 
 impl rt::de::Record for RtmStartResponseSelf_ {
     const NAME: &'static str = "RtmStartResponseSelf_";
+    const REQUIRED: &'static [&'static str] = &["id", "name"];
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        let mut id = None;
-        let mut name = None;
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "id" => __reader.field(&mut id, "id"),
-                "name" => __reader.field(&mut name, "name"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.id = __reader.required(id, "id");
-        __this.name = __reader.required(name, "name");
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "id" => __reader.value(&mut self.id, "id"),
+            "name" => __reader.value(&mut self.name, "name"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.req("id", &self.id)?;
-        __writer.req("name", &self.name)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer.req("id", &self.id).req("name", &self.name);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -399,49 +387,41 @@ pub struct RtmStartResponseTeam {
 
 impl rt::de::Record for RtmStartResponseTeam {
     const NAME: &'static str = "RtmStartResponseTeam";
+    const REQUIRED: &'static [&'static str] = &["domain", "id", "name"];
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        let mut domain = None;
-        let mut id = None;
-        let mut name = None;
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "domain" => __reader.field(&mut domain, "domain"),
-                "id" => __reader.field(&mut id, "id"),
-                "name" => __reader.field(&mut name, "name"),
-                "enterprise_id" => {
-                    __reader.field(&mut __this.enterprise_id, "enterprise_id")
-                }
-                "enterprise_name" => {
-                    __reader.field(&mut __this.enterprise_name, "enterprise_name")
-                }
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.domain = __reader.required(domain, "domain");
-        __this.id = __reader.required(id, "id");
-        __this.name = __reader.required(name, "name");
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "domain" => __reader.value(&mut self.domain, "domain"),
+            "id" => __reader.value(&mut self.id, "id"),
+            "name" => __reader.value(&mut self.name, "name"),
+            "enterprise_id" => __reader.field(&mut self.enterprise_id, "enterprise_id"),
+            "enterprise_name" => {
+                __reader.field(&mut self.enterprise_name, "enterprise_name")
+            }
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.req("domain", &self.domain)?;
-        __writer.req("id", &self.id)?;
-        __writer.req("name", &self.name)?;
-        __writer.opt("enterprise_id", &self.enterprise_id)?;
-        __writer.opt_json("enterprise_name", &self.enterprise_name)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .req("domain", &self.domain)
+            .req("id", &self.id)
+            .req("name", &self.name)
+            .opt("enterprise_id", &self.enterprise_id)
+            .opt_json("enterprise_name", &self.enterprise_name);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 

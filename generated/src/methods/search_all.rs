@@ -295,40 +295,39 @@ pub struct SearchAllResponse {
 impl rt::de::Record for SearchAllResponse {
     const NAME: &'static str = "SearchAllResponse";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "ok" => __reader.skip(),
-                "files" => __reader.field(&mut __this.files, "files"),
-                "callstack" => __reader.field(&mut __this.callstack, "callstack"),
-                "messages" => __reader.field(&mut __this.messages, "messages"),
-                "posts" => __reader.field(&mut __this.posts, "posts"),
-                "query" => __reader.field(&mut __this.query, "query"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "ok" => __reader.skip(),
+            "files" => __reader.field(&mut self.files, "files"),
+            "callstack" => __reader.field(&mut self.callstack, "callstack"),
+            "messages" => __reader.field(&mut self.messages, "messages"),
+            "posts" => __reader.field(&mut self.posts, "posts"),
+            "query" => __reader.field(&mut self.query, "query"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.req("ok", &true)?;
-        __writer.opt_json("files", &self.files)?;
-        __writer.opt("callstack", &self.callstack)?;
-        __writer.opt_json("messages", &self.messages)?;
-        __writer.opt_json("posts", &self.posts)?;
-        __writer.opt("query", &self.query)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .req("ok", &true)
+            .opt_json("files", &self.files)
+            .opt("callstack", &self.callstack)
+            .opt_json("messages", &self.messages)
+            .opt_json("posts", &self.posts)
+            .opt("query", &self.query);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 

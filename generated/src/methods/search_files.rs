@@ -257,54 +257,53 @@ pub struct SearchFilesResponse {
 impl rt::de::Record for SearchFilesResponse {
     const NAME: &'static str = "SearchFilesResponse";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "ok" => __reader.skip(),
-                "files" => __reader.field(&mut __this.files, "files"),
-                "callstack" => __reader.field(&mut __this.callstack, "callstack"),
-                "users" => __reader.field(&mut __this.users, "users"),
-                "teams" => __reader.field(&mut __this.teams, "teams"),
-                "channels" => __reader.field(&mut __this.channels, "channels"),
-                "ims" => __reader.field(&mut __this.ims, "ims"),
-                "groups" => __reader.field(&mut __this.groups, "groups"),
-                "query" => __reader.field(&mut __this.query, "query"),
-                "ignored_exclude_bots_pref" => {
-                    __reader
-                        .field(
-                            &mut __this.ignored_exclude_bots_pref,
-                            "ignored_exclude_bots_pref",
-                        )
-                }
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "ok" => __reader.skip(),
+            "files" => __reader.field(&mut self.files, "files"),
+            "callstack" => __reader.field(&mut self.callstack, "callstack"),
+            "users" => __reader.field(&mut self.users, "users"),
+            "teams" => __reader.field(&mut self.teams, "teams"),
+            "channels" => __reader.field(&mut self.channels, "channels"),
+            "ims" => __reader.field(&mut self.ims, "ims"),
+            "groups" => __reader.field(&mut self.groups, "groups"),
+            "query" => __reader.field(&mut self.query, "query"),
+            "ignored_exclude_bots_pref" => {
+                __reader
+                    .field(
+                        &mut self.ignored_exclude_bots_pref,
+                        "ignored_exclude_bots_pref",
+                    )
+            }
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.req("ok", &true)?;
-        __writer.opt("files", &self.files)?;
-        __writer.opt("callstack", &self.callstack)?;
-        __writer.opt_json("users", &self.users)?;
-        __writer.opt_json("teams", &self.teams)?;
-        __writer.opt_json("channels", &self.channels)?;
-        __writer.opt_json("ims", &self.ims)?;
-        __writer.opt_json("groups", &self.groups)?;
-        __writer.opt("query", &self.query)?;
-        __writer.opt("ignored_exclude_bots_pref", &self.ignored_exclude_bots_pref)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .req("ok", &true)
+            .opt("files", &self.files)
+            .opt("callstack", &self.callstack)
+            .opt_json("users", &self.users)
+            .opt_json("teams", &self.teams)
+            .opt_json("channels", &self.channels)
+            .opt_json("ims", &self.ims)
+            .opt_json("groups", &self.groups)
+            .opt("query", &self.query)
+            .opt("ignored_exclude_bots_pref", &self.ignored_exclude_bots_pref);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -440,44 +439,43 @@ pub struct SearchFilesResponseFiles {
 impl rt::de::Record for SearchFilesResponseFiles {
     const NAME: &'static str = "SearchFilesResponseFiles";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "pagination" => __reader.field(&mut __this.pagination, "pagination"),
-                "matches" => __reader.field(&mut __this.matches, "matches"),
-                "paging" => __reader.field(&mut __this.paging, "paging"),
-                "all_stop_words" => {
-                    __reader.field(&mut __this.all_stop_words, "all_stop_words")
-                }
-                "total" => __reader.field(&mut __this.total, "total"),
-                "query_too_long" => {
-                    __reader.field(&mut __this.query_too_long, "query_too_long")
-                }
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "pagination" => __reader.field(&mut self.pagination, "pagination"),
+            "matches" => __reader.field(&mut self.matches, "matches"),
+            "paging" => __reader.field(&mut self.paging, "paging"),
+            "all_stop_words" => {
+                __reader.field(&mut self.all_stop_words, "all_stop_words")
+            }
+            "total" => __reader.field(&mut self.total, "total"),
+            "query_too_long" => {
+                __reader.field(&mut self.query_too_long, "query_too_long")
+            }
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("pagination", &self.pagination)?;
-        __writer.opt("matches", &self.matches)?;
-        __writer.opt("paging", &self.paging)?;
-        __writer.opt("all_stop_words", &self.all_stop_words)?;
-        __writer.opt("total", &self.total)?;
-        __writer.opt("query_too_long", &self.query_too_long)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("pagination", &self.pagination)
+            .opt("matches", &self.matches)
+            .opt("paging", &self.paging)
+            .opt("all_stop_words", &self.all_stop_words)
+            .opt("total", &self.total)
+            .opt("query_too_long", &self.query_too_long);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -509,42 +507,41 @@ pub struct SearchFilesResponseFilesPagination {
 impl rt::de::Record for SearchFilesResponseFilesPagination {
     const NAME: &'static str = "SearchFilesResponseFilesPagination";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "last" => __reader.field(&mut __this.last, "last"),
-                "warnings" => __reader.field(&mut __this.warnings_, "warnings"),
-                "total_count" => __reader.field(&mut __this.total_count, "total_count"),
-                "page_count" => __reader.field(&mut __this.page_count, "page_count"),
-                "per_page" => __reader.field(&mut __this.per_page, "per_page"),
-                "page" => __reader.field(&mut __this.page, "page"),
-                "first" => __reader.field(&mut __this.first, "first"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "last" => __reader.field(&mut self.last, "last"),
+            "warnings" => __reader.field(&mut self.warnings_, "warnings"),
+            "total_count" => __reader.field(&mut self.total_count, "total_count"),
+            "page_count" => __reader.field(&mut self.page_count, "page_count"),
+            "per_page" => __reader.field(&mut self.per_page, "per_page"),
+            "page" => __reader.field(&mut self.page, "page"),
+            "first" => __reader.field(&mut self.first, "first"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("last", &self.last)?;
-        __writer.opt("warnings", &self.warnings_)?;
-        __writer.opt("total_count", &self.total_count)?;
-        __writer.opt("page_count", &self.page_count)?;
-        __writer.opt("per_page", &self.per_page)?;
-        __writer.opt("page", &self.page)?;
-        __writer.opt("first", &self.first)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("last", &self.last)
+            .opt("warnings", &self.warnings_)
+            .opt("total_count", &self.total_count)
+            .opt("page_count", &self.page_count)
+            .opt("per_page", &self.per_page)
+            .opt("page", &self.page)
+            .opt("first", &self.first);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -778,371 +775,327 @@ pub struct SearchFilesResponseFilesMatches {
 impl rt::de::Record for SearchFilesResponseFilesMatches {
     const NAME: &'static str = "SearchFilesResponseFilesMatches";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "access" => __reader.field(&mut __this.access, "access"),
-                "attachments" => __reader.field(&mut __this.attachments, "attachments"),
-                "bot_id" => __reader.field(&mut __this.bot_id, "bot_id"),
-                "canvas_printing_enabled" => {
-                    __reader
-                        .field(
-                            &mut __this.canvas_printing_enabled,
-                            "canvas_printing_enabled",
-                        )
-                }
-                "cc" => __reader.field(&mut __this.cc, "cc"),
-                "channels" => __reader.field(&mut __this.channels, "channels"),
-                "comments_count" => {
-                    __reader.field(&mut __this.comments_count, "comments_count")
-                }
-                "converted_pdf" => {
-                    __reader.field(&mut __this.converted_pdf, "converted_pdf")
-                }
-                "created" => __reader.field(&mut __this.created, "created"),
-                "deanimate" => __reader.field(&mut __this.deanimate, "deanimate"),
-                "deanimate_gif" => {
-                    __reader.field(&mut __this.deanimate_gif, "deanimate_gif")
-                }
-                "display_as_bot" => {
-                    __reader.field(&mut __this.display_as_bot, "display_as_bot")
-                }
-                "dm_mpdm_users_with_file_access" => {
-                    __reader
-                        .field(
-                            &mut __this.dm_mpdm_users_with_file_access,
-                            "dm_mpdm_users_with_file_access",
-                        )
-                }
-                "edit_link" => __reader.field(&mut __this.edit_link, "edit_link"),
-                "editable" => __reader.field(&mut __this.editable, "editable"),
-                "editors" => __reader.field(&mut __this.editors, "editors"),
-                "editors_count" => {
-                    __reader.field(&mut __this.editors_count, "editors_count")
-                }
-                "external_id" => __reader.field(&mut __this.external_id, "external_id"),
-                "external_type" => {
-                    __reader.field(&mut __this.external_type, "external_type")
-                }
-                "external_url" => {
-                    __reader.field(&mut __this.external_url, "external_url")
-                }
-                "file_access" => __reader.field(&mut __this.file_access, "file_access"),
-                "filetype" => __reader.field(&mut __this.filetype, "filetype"),
-                "from" => __reader.field(&mut __this.from, "from"),
-                "groups" => __reader.field(&mut __this.groups, "groups"),
-                "has_more" => __reader.field(&mut __this.has_more, "has_more"),
-                "has_more_shares" => {
-                    __reader.field(&mut __this.has_more_shares, "has_more_shares")
-                }
-                "has_rich_preview" => {
-                    __reader.field(&mut __this.has_rich_preview, "has_rich_preview")
-                }
-                "headers" => __reader.field(&mut __this.headers, "headers"),
-                "id" => __reader.field(&mut __this.id, "id"),
-                "image_exif_rotation" => {
-                    __reader
-                        .field(&mut __this.image_exif_rotation, "image_exif_rotation")
-                }
-                "ims" => __reader.field(&mut __this.ims, "ims"),
-                "is_channel_space" => {
-                    __reader.field(&mut __this.is_channel_space, "is_channel_space")
-                }
-                "is_external" => __reader.field(&mut __this.is_external, "is_external"),
-                "is_public" => __reader.field(&mut __this.is_public, "is_public"),
-                "is_restricted_sharing_enabled" => {
-                    __reader
-                        .field(
-                            &mut __this.is_restricted_sharing_enabled,
-                            "is_restricted_sharing_enabled",
-                        )
-                }
-                "is_starred" => __reader.field(&mut __this.is_starred, "is_starred"),
-                "last_editor" => __reader.field(&mut __this.last_editor, "last_editor"),
-                "lines" => __reader.field(&mut __this.lines, "lines"),
-                "lines_more" => __reader.field(&mut __this.lines_more, "lines_more"),
-                "linked_channel_id" => {
-                    __reader.field(&mut __this.linked_channel_id, "linked_channel_id")
-                }
-                "media_display_type" => {
-                    __reader.field(&mut __this.media_display_type, "media_display_type")
-                }
-                "mimetype" => __reader.field(&mut __this.mimetype, "mimetype"),
-                "mode" => __reader.field(&mut __this.mode, "mode"),
-                "name" => __reader.field(&mut __this.name, "name"),
-                "non_owner_editable" => {
-                    __reader.field(&mut __this.non_owner_editable, "non_owner_editable")
-                }
-                "org_or_workspace_access" => {
-                    __reader
-                        .field(
-                            &mut __this.org_or_workspace_access,
-                            "org_or_workspace_access",
-                        )
-                }
-                "original_attachment_count" => {
-                    __reader
-                        .field(
-                            &mut __this.original_attachment_count,
-                            "original_attachment_count",
-                        )
-                }
-                "original_h" => __reader.field(&mut __this.original_h, "original_h"),
-                "original_w" => __reader.field(&mut __this.original_w, "original_w"),
-                "permalink" => __reader.field(&mut __this.permalink, "permalink"),
-                "permalink_public" => {
-                    __reader.field(&mut __this.permalink_public, "permalink_public")
-                }
-                "plain_text" => __reader.field(&mut __this.plain_text, "plain_text"),
-                "pretty_type" => __reader.field(&mut __this.pretty_type, "pretty_type"),
-                "preview" => __reader.field(&mut __this.preview, "preview"),
-                "preview_highlight" => {
-                    __reader.field(&mut __this.preview_highlight, "preview_highlight")
-                }
-                "preview_is_truncated" => {
-                    __reader
-                        .field(&mut __this.preview_is_truncated, "preview_is_truncated")
-                }
-                "preview_plain_text" => {
-                    __reader.field(&mut __this.preview_plain_text, "preview_plain_text")
-                }
-                "private_channels_with_file_access_count" => {
-                    __reader
-                        .field(
-                            &mut __this.private_channels_with_file_access_count,
-                            "private_channels_with_file_access_count",
-                        )
-                }
-                "private_file_with_access_count" => {
-                    __reader
-                        .field(
-                            &mut __this.private_file_with_access_count,
-                            "private_file_with_access_count",
-                        )
-                }
-                "public_url_shared" => {
-                    __reader.field(&mut __this.public_url_shared, "public_url_shared")
-                }
-                "quip_thread_id" => {
-                    __reader.field(&mut __this.quip_thread_id, "quip_thread_id")
-                }
-                "sent_to_self" => {
-                    __reader.field(&mut __this.sent_to_self, "sent_to_self")
-                }
-                "shares" => __reader.field(&mut __this.shares, "shares"),
-                "size" => __reader.field(&mut __this.size, "size"),
-                "subject" => __reader.field(&mut __this.subject, "subject"),
-                "team_pref_version_history_enabled" => {
-                    __reader
-                        .field(
-                            &mut __this.team_pref_version_history_enabled,
-                            "team_pref_version_history_enabled",
-                        )
-                }
-                "teams_shared_with" => {
-                    __reader.field(&mut __this.teams_shared_with, "teams_shared_with")
-                }
-                "thumb_1024" => __reader.field(&mut __this.thumb_1024, "thumb_1024"),
-                "thumb_1024_h" => {
-                    __reader.field(&mut __this.thumb_1024_h, "thumb_1024_h")
-                }
-                "thumb_1024_w" => {
-                    __reader.field(&mut __this.thumb_1024_w, "thumb_1024_w")
-                }
-                "thumb_160" => __reader.field(&mut __this.thumb_160, "thumb_160"),
-                "thumb_360" => __reader.field(&mut __this.thumb_360, "thumb_360"),
-                "thumb_360_gif" => {
-                    __reader.field(&mut __this.thumb_360_gif, "thumb_360_gif")
-                }
-                "thumb_360_h" => __reader.field(&mut __this.thumb_360_h, "thumb_360_h"),
-                "thumb_360_w" => __reader.field(&mut __this.thumb_360_w, "thumb_360_w"),
-                "thumb_480" => __reader.field(&mut __this.thumb_480, "thumb_480"),
-                "thumb_480_gif" => {
-                    __reader.field(&mut __this.thumb_480_gif, "thumb_480_gif")
-                }
-                "thumb_480_h" => __reader.field(&mut __this.thumb_480_h, "thumb_480_h"),
-                "thumb_480_w" => __reader.field(&mut __this.thumb_480_w, "thumb_480_w"),
-                "thumb_64" => __reader.field(&mut __this.thumb_64, "thumb_64"),
-                "thumb_720" => __reader.field(&mut __this.thumb_720, "thumb_720"),
-                "thumb_720_h" => __reader.field(&mut __this.thumb_720_h, "thumb_720_h"),
-                "thumb_720_w" => __reader.field(&mut __this.thumb_720_w, "thumb_720_w"),
-                "thumb_80" => __reader.field(&mut __this.thumb_80, "thumb_80"),
-                "thumb_800" => __reader.field(&mut __this.thumb_800, "thumb_800"),
-                "thumb_800_h" => __reader.field(&mut __this.thumb_800_h, "thumb_800_h"),
-                "thumb_800_w" => __reader.field(&mut __this.thumb_800_w, "thumb_800_w"),
-                "thumb_960" => __reader.field(&mut __this.thumb_960, "thumb_960"),
-                "thumb_960_h" => __reader.field(&mut __this.thumb_960_h, "thumb_960_h"),
-                "thumb_960_w" => __reader.field(&mut __this.thumb_960_w, "thumb_960_w"),
-                "thumb_pdf" => __reader.field(&mut __this.thumb_pdf, "thumb_pdf"),
-                "thumb_pdf_h" => __reader.field(&mut __this.thumb_pdf_h, "thumb_pdf_h"),
-                "thumb_pdf_w" => __reader.field(&mut __this.thumb_pdf_w, "thumb_pdf_w"),
-                "thumb_tiny" => __reader.field(&mut __this.thumb_tiny, "thumb_tiny"),
-                "thumb_video" => __reader.field(&mut __this.thumb_video, "thumb_video"),
-                "timestamp" => __reader.field(&mut __this.timestamp, "timestamp"),
-                "title" => __reader.field(&mut __this.title, "title"),
-                "title_blocks" => {
-                    __reader.field(&mut __this.title_blocks, "title_blocks")
-                }
-                "to" => __reader.field(&mut __this.to, "to"),
-                "update_notification" => {
-                    __reader
-                        .field(&mut __this.update_notification, "update_notification")
-                }
-                "updated" => __reader.field(&mut __this.updated, "updated"),
-                "url_private" => __reader.field(&mut __this.url_private, "url_private"),
-                "url_private_download" => {
-                    __reader
-                        .field(&mut __this.url_private_download, "url_private_download")
-                }
-                "url_static_preview" => {
-                    __reader.field(&mut __this.url_static_preview, "url_static_preview")
-                }
-                "user" => __reader.field(&mut __this.user, "user"),
-                "user_team" => __reader.field(&mut __this.user_team, "user_team"),
-                "username" => __reader.field(&mut __this.username, "username"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "access" => __reader.field(&mut self.access, "access"),
+            "attachments" => __reader.field(&mut self.attachments, "attachments"),
+            "bot_id" => __reader.field(&mut self.bot_id, "bot_id"),
+            "canvas_printing_enabled" => {
+                __reader
+                    .field(&mut self.canvas_printing_enabled, "canvas_printing_enabled")
+            }
+            "cc" => __reader.field(&mut self.cc, "cc"),
+            "channels" => __reader.field(&mut self.channels, "channels"),
+            "comments_count" => {
+                __reader.field(&mut self.comments_count, "comments_count")
+            }
+            "converted_pdf" => __reader.field(&mut self.converted_pdf, "converted_pdf"),
+            "created" => __reader.field(&mut self.created, "created"),
+            "deanimate" => __reader.field(&mut self.deanimate, "deanimate"),
+            "deanimate_gif" => __reader.field(&mut self.deanimate_gif, "deanimate_gif"),
+            "display_as_bot" => {
+                __reader.field(&mut self.display_as_bot, "display_as_bot")
+            }
+            "dm_mpdm_users_with_file_access" => {
+                __reader
+                    .field(
+                        &mut self.dm_mpdm_users_with_file_access,
+                        "dm_mpdm_users_with_file_access",
+                    )
+            }
+            "edit_link" => __reader.field(&mut self.edit_link, "edit_link"),
+            "editable" => __reader.field(&mut self.editable, "editable"),
+            "editors" => __reader.field(&mut self.editors, "editors"),
+            "editors_count" => __reader.field(&mut self.editors_count, "editors_count"),
+            "external_id" => __reader.field(&mut self.external_id, "external_id"),
+            "external_type" => __reader.field(&mut self.external_type, "external_type"),
+            "external_url" => __reader.field(&mut self.external_url, "external_url"),
+            "file_access" => __reader.field(&mut self.file_access, "file_access"),
+            "filetype" => __reader.field(&mut self.filetype, "filetype"),
+            "from" => __reader.field(&mut self.from, "from"),
+            "groups" => __reader.field(&mut self.groups, "groups"),
+            "has_more" => __reader.field(&mut self.has_more, "has_more"),
+            "has_more_shares" => {
+                __reader.field(&mut self.has_more_shares, "has_more_shares")
+            }
+            "has_rich_preview" => {
+                __reader.field(&mut self.has_rich_preview, "has_rich_preview")
+            }
+            "headers" => __reader.field(&mut self.headers, "headers"),
+            "id" => __reader.field(&mut self.id, "id"),
+            "image_exif_rotation" => {
+                __reader.field(&mut self.image_exif_rotation, "image_exif_rotation")
+            }
+            "ims" => __reader.field(&mut self.ims, "ims"),
+            "is_channel_space" => {
+                __reader.field(&mut self.is_channel_space, "is_channel_space")
+            }
+            "is_external" => __reader.field(&mut self.is_external, "is_external"),
+            "is_public" => __reader.field(&mut self.is_public, "is_public"),
+            "is_restricted_sharing_enabled" => {
+                __reader
+                    .field(
+                        &mut self.is_restricted_sharing_enabled,
+                        "is_restricted_sharing_enabled",
+                    )
+            }
+            "is_starred" => __reader.field(&mut self.is_starred, "is_starred"),
+            "last_editor" => __reader.field(&mut self.last_editor, "last_editor"),
+            "lines" => __reader.field(&mut self.lines, "lines"),
+            "lines_more" => __reader.field(&mut self.lines_more, "lines_more"),
+            "linked_channel_id" => {
+                __reader.field(&mut self.linked_channel_id, "linked_channel_id")
+            }
+            "media_display_type" => {
+                __reader.field(&mut self.media_display_type, "media_display_type")
+            }
+            "mimetype" => __reader.field(&mut self.mimetype, "mimetype"),
+            "mode" => __reader.field(&mut self.mode, "mode"),
+            "name" => __reader.field(&mut self.name, "name"),
+            "non_owner_editable" => {
+                __reader.field(&mut self.non_owner_editable, "non_owner_editable")
+            }
+            "org_or_workspace_access" => {
+                __reader
+                    .field(&mut self.org_or_workspace_access, "org_or_workspace_access")
+            }
+            "original_attachment_count" => {
+                __reader
+                    .field(
+                        &mut self.original_attachment_count,
+                        "original_attachment_count",
+                    )
+            }
+            "original_h" => __reader.field(&mut self.original_h, "original_h"),
+            "original_w" => __reader.field(&mut self.original_w, "original_w"),
+            "permalink" => __reader.field(&mut self.permalink, "permalink"),
+            "permalink_public" => {
+                __reader.field(&mut self.permalink_public, "permalink_public")
+            }
+            "plain_text" => __reader.field(&mut self.plain_text, "plain_text"),
+            "pretty_type" => __reader.field(&mut self.pretty_type, "pretty_type"),
+            "preview" => __reader.field(&mut self.preview, "preview"),
+            "preview_highlight" => {
+                __reader.field(&mut self.preview_highlight, "preview_highlight")
+            }
+            "preview_is_truncated" => {
+                __reader.field(&mut self.preview_is_truncated, "preview_is_truncated")
+            }
+            "preview_plain_text" => {
+                __reader.field(&mut self.preview_plain_text, "preview_plain_text")
+            }
+            "private_channels_with_file_access_count" => {
+                __reader
+                    .field(
+                        &mut self.private_channels_with_file_access_count,
+                        "private_channels_with_file_access_count",
+                    )
+            }
+            "private_file_with_access_count" => {
+                __reader
+                    .field(
+                        &mut self.private_file_with_access_count,
+                        "private_file_with_access_count",
+                    )
+            }
+            "public_url_shared" => {
+                __reader.field(&mut self.public_url_shared, "public_url_shared")
+            }
+            "quip_thread_id" => {
+                __reader.field(&mut self.quip_thread_id, "quip_thread_id")
+            }
+            "sent_to_self" => __reader.field(&mut self.sent_to_self, "sent_to_self"),
+            "shares" => __reader.field(&mut self.shares, "shares"),
+            "size" => __reader.field(&mut self.size, "size"),
+            "subject" => __reader.field(&mut self.subject, "subject"),
+            "team_pref_version_history_enabled" => {
+                __reader
+                    .field(
+                        &mut self.team_pref_version_history_enabled,
+                        "team_pref_version_history_enabled",
+                    )
+            }
+            "teams_shared_with" => {
+                __reader.field(&mut self.teams_shared_with, "teams_shared_with")
+            }
+            "thumb_1024" => __reader.field(&mut self.thumb_1024, "thumb_1024"),
+            "thumb_1024_h" => __reader.field(&mut self.thumb_1024_h, "thumb_1024_h"),
+            "thumb_1024_w" => __reader.field(&mut self.thumb_1024_w, "thumb_1024_w"),
+            "thumb_160" => __reader.field(&mut self.thumb_160, "thumb_160"),
+            "thumb_360" => __reader.field(&mut self.thumb_360, "thumb_360"),
+            "thumb_360_gif" => __reader.field(&mut self.thumb_360_gif, "thumb_360_gif"),
+            "thumb_360_h" => __reader.field(&mut self.thumb_360_h, "thumb_360_h"),
+            "thumb_360_w" => __reader.field(&mut self.thumb_360_w, "thumb_360_w"),
+            "thumb_480" => __reader.field(&mut self.thumb_480, "thumb_480"),
+            "thumb_480_gif" => __reader.field(&mut self.thumb_480_gif, "thumb_480_gif"),
+            "thumb_480_h" => __reader.field(&mut self.thumb_480_h, "thumb_480_h"),
+            "thumb_480_w" => __reader.field(&mut self.thumb_480_w, "thumb_480_w"),
+            "thumb_64" => __reader.field(&mut self.thumb_64, "thumb_64"),
+            "thumb_720" => __reader.field(&mut self.thumb_720, "thumb_720"),
+            "thumb_720_h" => __reader.field(&mut self.thumb_720_h, "thumb_720_h"),
+            "thumb_720_w" => __reader.field(&mut self.thumb_720_w, "thumb_720_w"),
+            "thumb_80" => __reader.field(&mut self.thumb_80, "thumb_80"),
+            "thumb_800" => __reader.field(&mut self.thumb_800, "thumb_800"),
+            "thumb_800_h" => __reader.field(&mut self.thumb_800_h, "thumb_800_h"),
+            "thumb_800_w" => __reader.field(&mut self.thumb_800_w, "thumb_800_w"),
+            "thumb_960" => __reader.field(&mut self.thumb_960, "thumb_960"),
+            "thumb_960_h" => __reader.field(&mut self.thumb_960_h, "thumb_960_h"),
+            "thumb_960_w" => __reader.field(&mut self.thumb_960_w, "thumb_960_w"),
+            "thumb_pdf" => __reader.field(&mut self.thumb_pdf, "thumb_pdf"),
+            "thumb_pdf_h" => __reader.field(&mut self.thumb_pdf_h, "thumb_pdf_h"),
+            "thumb_pdf_w" => __reader.field(&mut self.thumb_pdf_w, "thumb_pdf_w"),
+            "thumb_tiny" => __reader.field(&mut self.thumb_tiny, "thumb_tiny"),
+            "thumb_video" => __reader.field(&mut self.thumb_video, "thumb_video"),
+            "timestamp" => __reader.field(&mut self.timestamp, "timestamp"),
+            "title" => __reader.field(&mut self.title, "title"),
+            "title_blocks" => __reader.field(&mut self.title_blocks, "title_blocks"),
+            "to" => __reader.field(&mut self.to, "to"),
+            "update_notification" => {
+                __reader.field(&mut self.update_notification, "update_notification")
+            }
+            "updated" => __reader.field(&mut self.updated, "updated"),
+            "url_private" => __reader.field(&mut self.url_private, "url_private"),
+            "url_private_download" => {
+                __reader.field(&mut self.url_private_download, "url_private_download")
+            }
+            "url_static_preview" => {
+                __reader.field(&mut self.url_static_preview, "url_static_preview")
+            }
+            "user" => __reader.field(&mut self.user, "user"),
+            "user_team" => __reader.field(&mut self.user_team, "user_team"),
+            "username" => __reader.field(&mut self.username, "username"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("access", &self.access)?;
-        __writer.opt("attachments", &self.attachments)?;
-        __writer.opt("bot_id", &self.bot_id)?;
-        __writer.opt("canvas_printing_enabled", &self.canvas_printing_enabled)?;
-        __writer.opt("cc", &self.cc)?;
-        __writer.opt("channels", &self.channels)?;
-        __writer.opt("comments_count", &self.comments_count)?;
-        __writer.opt("converted_pdf", &self.converted_pdf)?;
-        __writer.opt("created", &self.created)?;
-        __writer.opt("deanimate", &self.deanimate)?;
-        __writer.opt("deanimate_gif", &self.deanimate_gif)?;
-        __writer.opt("display_as_bot", &self.display_as_bot)?;
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
         __writer
-            .opt(
-                "dm_mpdm_users_with_file_access",
-                &self.dm_mpdm_users_with_file_access,
-            )?;
-        __writer.opt("edit_link", &self.edit_link)?;
-        __writer.opt("editable", &self.editable)?;
-        __writer.opt("editors", &self.editors)?;
-        __writer.opt("editors_count", &self.editors_count)?;
-        __writer.opt("external_id", &self.external_id)?;
-        __writer.opt("external_type", &self.external_type)?;
-        __writer.opt("external_url", &self.external_url)?;
-        __writer.opt("file_access", &self.file_access)?;
-        __writer.opt("filetype", &self.filetype)?;
-        __writer.opt("from", &self.from)?;
-        __writer.opt("groups", &self.groups)?;
-        __writer.opt("has_more", &self.has_more)?;
-        __writer.opt("has_more_shares", &self.has_more_shares)?;
-        __writer.opt("has_rich_preview", &self.has_rich_preview)?;
-        __writer.opt("headers", &self.headers)?;
-        __writer.opt("id", &self.id)?;
-        __writer.opt("image_exif_rotation", &self.image_exif_rotation)?;
-        __writer.opt("ims", &self.ims)?;
-        __writer.opt("is_channel_space", &self.is_channel_space)?;
-        __writer.opt("is_external", &self.is_external)?;
-        __writer.opt("is_public", &self.is_public)?;
-        __writer
-            .opt("is_restricted_sharing_enabled", &self.is_restricted_sharing_enabled)?;
-        __writer.opt("is_starred", &self.is_starred)?;
-        __writer.opt("last_editor", &self.last_editor)?;
-        __writer.opt("lines", &self.lines)?;
-        __writer.opt("lines_more", &self.lines_more)?;
-        __writer.opt("linked_channel_id", &self.linked_channel_id)?;
-        __writer.opt("media_display_type", &self.media_display_type)?;
-        __writer.opt("mimetype", &self.mimetype)?;
-        __writer.opt("mode", &self.mode)?;
-        __writer.opt("name", &self.name)?;
-        __writer.opt("non_owner_editable", &self.non_owner_editable)?;
-        __writer.opt("org_or_workspace_access", &self.org_or_workspace_access)?;
-        __writer.opt("original_attachment_count", &self.original_attachment_count)?;
-        __writer.opt("original_h", &self.original_h)?;
-        __writer.opt("original_w", &self.original_w)?;
-        __writer.opt("permalink", &self.permalink)?;
-        __writer.opt("permalink_public", &self.permalink_public)?;
-        __writer.opt("plain_text", &self.plain_text)?;
-        __writer.opt("pretty_type", &self.pretty_type)?;
-        __writer.opt("preview", &self.preview)?;
-        __writer.opt("preview_highlight", &self.preview_highlight)?;
-        __writer.opt("preview_is_truncated", &self.preview_is_truncated)?;
-        __writer.opt("preview_plain_text", &self.preview_plain_text)?;
-        __writer
+            .opt("access", &self.access)
+            .opt("attachments", &self.attachments)
+            .opt("bot_id", &self.bot_id)
+            .opt("canvas_printing_enabled", &self.canvas_printing_enabled)
+            .opt("cc", &self.cc)
+            .opt("channels", &self.channels)
+            .opt("comments_count", &self.comments_count)
+            .opt("converted_pdf", &self.converted_pdf)
+            .opt("created", &self.created)
+            .opt("deanimate", &self.deanimate)
+            .opt("deanimate_gif", &self.deanimate_gif)
+            .opt("display_as_bot", &self.display_as_bot)
+            .opt("dm_mpdm_users_with_file_access", &self.dm_mpdm_users_with_file_access)
+            .opt("edit_link", &self.edit_link)
+            .opt("editable", &self.editable)
+            .opt("editors", &self.editors)
+            .opt("editors_count", &self.editors_count)
+            .opt("external_id", &self.external_id)
+            .opt("external_type", &self.external_type)
+            .opt("external_url", &self.external_url)
+            .opt("file_access", &self.file_access)
+            .opt("filetype", &self.filetype)
+            .opt("from", &self.from)
+            .opt("groups", &self.groups)
+            .opt("has_more", &self.has_more)
+            .opt("has_more_shares", &self.has_more_shares)
+            .opt("has_rich_preview", &self.has_rich_preview)
+            .opt("headers", &self.headers)
+            .opt("id", &self.id)
+            .opt("image_exif_rotation", &self.image_exif_rotation)
+            .opt("ims", &self.ims)
+            .opt("is_channel_space", &self.is_channel_space)
+            .opt("is_external", &self.is_external)
+            .opt("is_public", &self.is_public)
+            .opt("is_restricted_sharing_enabled", &self.is_restricted_sharing_enabled)
+            .opt("is_starred", &self.is_starred)
+            .opt("last_editor", &self.last_editor)
+            .opt("lines", &self.lines)
+            .opt("lines_more", &self.lines_more)
+            .opt("linked_channel_id", &self.linked_channel_id)
+            .opt("media_display_type", &self.media_display_type)
+            .opt("mimetype", &self.mimetype)
+            .opt("mode", &self.mode)
+            .opt("name", &self.name)
+            .opt("non_owner_editable", &self.non_owner_editable)
+            .opt("org_or_workspace_access", &self.org_or_workspace_access)
+            .opt("original_attachment_count", &self.original_attachment_count)
+            .opt("original_h", &self.original_h)
+            .opt("original_w", &self.original_w)
+            .opt("permalink", &self.permalink)
+            .opt("permalink_public", &self.permalink_public)
+            .opt("plain_text", &self.plain_text)
+            .opt("pretty_type", &self.pretty_type)
+            .opt("preview", &self.preview)
+            .opt("preview_highlight", &self.preview_highlight)
+            .opt("preview_is_truncated", &self.preview_is_truncated)
+            .opt("preview_plain_text", &self.preview_plain_text)
             .opt(
                 "private_channels_with_file_access_count",
                 &self.private_channels_with_file_access_count,
-            )?;
-        __writer
-            .opt(
-                "private_file_with_access_count",
-                &self.private_file_with_access_count,
-            )?;
-        __writer.opt("public_url_shared", &self.public_url_shared)?;
-        __writer.opt("quip_thread_id", &self.quip_thread_id)?;
-        __writer.opt("sent_to_self", &self.sent_to_self)?;
-        __writer.opt("shares", &self.shares)?;
-        __writer.opt("size", &self.size)?;
-        __writer.opt("subject", &self.subject)?;
-        __writer
+            )
+            .opt("private_file_with_access_count", &self.private_file_with_access_count)
+            .opt("public_url_shared", &self.public_url_shared)
+            .opt("quip_thread_id", &self.quip_thread_id)
+            .opt("sent_to_self", &self.sent_to_self)
+            .opt("shares", &self.shares)
+            .opt("size", &self.size)
+            .opt("subject", &self.subject)
             .opt(
                 "team_pref_version_history_enabled",
                 &self.team_pref_version_history_enabled,
-            )?;
-        __writer.opt("teams_shared_with", &self.teams_shared_with)?;
-        __writer.opt("thumb_1024", &self.thumb_1024)?;
-        __writer.opt("thumb_1024_h", &self.thumb_1024_h)?;
-        __writer.opt("thumb_1024_w", &self.thumb_1024_w)?;
-        __writer.opt("thumb_160", &self.thumb_160)?;
-        __writer.opt("thumb_360", &self.thumb_360)?;
-        __writer.opt("thumb_360_gif", &self.thumb_360_gif)?;
-        __writer.opt("thumb_360_h", &self.thumb_360_h)?;
-        __writer.opt("thumb_360_w", &self.thumb_360_w)?;
-        __writer.opt("thumb_480", &self.thumb_480)?;
-        __writer.opt("thumb_480_gif", &self.thumb_480_gif)?;
-        __writer.opt("thumb_480_h", &self.thumb_480_h)?;
-        __writer.opt("thumb_480_w", &self.thumb_480_w)?;
-        __writer.opt("thumb_64", &self.thumb_64)?;
-        __writer.opt("thumb_720", &self.thumb_720)?;
-        __writer.opt("thumb_720_h", &self.thumb_720_h)?;
-        __writer.opt("thumb_720_w", &self.thumb_720_w)?;
-        __writer.opt("thumb_80", &self.thumb_80)?;
-        __writer.opt("thumb_800", &self.thumb_800)?;
-        __writer.opt("thumb_800_h", &self.thumb_800_h)?;
-        __writer.opt("thumb_800_w", &self.thumb_800_w)?;
-        __writer.opt("thumb_960", &self.thumb_960)?;
-        __writer.opt("thumb_960_h", &self.thumb_960_h)?;
-        __writer.opt("thumb_960_w", &self.thumb_960_w)?;
-        __writer.opt("thumb_pdf", &self.thumb_pdf)?;
-        __writer.opt("thumb_pdf_h", &self.thumb_pdf_h)?;
-        __writer.opt("thumb_pdf_w", &self.thumb_pdf_w)?;
-        __writer.opt("thumb_tiny", &self.thumb_tiny)?;
-        __writer.opt("thumb_video", &self.thumb_video)?;
-        __writer.opt("timestamp", &self.timestamp)?;
-        __writer.opt("title", &self.title)?;
-        __writer.opt("title_blocks", &self.title_blocks)?;
-        __writer.opt("to", &self.to)?;
-        __writer.opt("update_notification", &self.update_notification)?;
-        __writer.opt("updated", &self.updated)?;
-        __writer.opt("url_private", &self.url_private)?;
-        __writer.opt("url_private_download", &self.url_private_download)?;
-        __writer.opt("url_static_preview", &self.url_static_preview)?;
-        __writer.opt("user", &self.user)?;
-        __writer.opt("user_team", &self.user_team)?;
-        __writer.opt("username", &self.username)?;
-        Ok(())
+            )
+            .opt("teams_shared_with", &self.teams_shared_with)
+            .opt("thumb_1024", &self.thumb_1024)
+            .opt("thumb_1024_h", &self.thumb_1024_h)
+            .opt("thumb_1024_w", &self.thumb_1024_w)
+            .opt("thumb_160", &self.thumb_160)
+            .opt("thumb_360", &self.thumb_360)
+            .opt("thumb_360_gif", &self.thumb_360_gif)
+            .opt("thumb_360_h", &self.thumb_360_h)
+            .opt("thumb_360_w", &self.thumb_360_w)
+            .opt("thumb_480", &self.thumb_480)
+            .opt("thumb_480_gif", &self.thumb_480_gif)
+            .opt("thumb_480_h", &self.thumb_480_h)
+            .opt("thumb_480_w", &self.thumb_480_w)
+            .opt("thumb_64", &self.thumb_64)
+            .opt("thumb_720", &self.thumb_720)
+            .opt("thumb_720_h", &self.thumb_720_h)
+            .opt("thumb_720_w", &self.thumb_720_w)
+            .opt("thumb_80", &self.thumb_80)
+            .opt("thumb_800", &self.thumb_800)
+            .opt("thumb_800_h", &self.thumb_800_h)
+            .opt("thumb_800_w", &self.thumb_800_w)
+            .opt("thumb_960", &self.thumb_960)
+            .opt("thumb_960_h", &self.thumb_960_h)
+            .opt("thumb_960_w", &self.thumb_960_w)
+            .opt("thumb_pdf", &self.thumb_pdf)
+            .opt("thumb_pdf_h", &self.thumb_pdf_h)
+            .opt("thumb_pdf_w", &self.thumb_pdf_w)
+            .opt("thumb_tiny", &self.thumb_tiny)
+            .opt("thumb_video", &self.thumb_video)
+            .opt("timestamp", &self.timestamp)
+            .opt("title", &self.title)
+            .opt("title_blocks", &self.title_blocks)
+            .opt("to", &self.to)
+            .opt("update_notification", &self.update_notification)
+            .opt("updated", &self.updated)
+            .opt("url_private", &self.url_private)
+            .opt("url_private_download", &self.url_private_download)
+            .opt("url_static_preview", &self.url_static_preview)
+            .opt("user", &self.user)
+            .opt("user_team", &self.user_team)
+            .opt("username", &self.username);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -1166,34 +1119,33 @@ pub struct SearchFilesResponseFilesMatchesCc {
 impl rt::de::Record for SearchFilesResponseFilesMatchesCc {
     const NAME: &'static str = "SearchFilesResponseFilesMatchesCc";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "address" => __reader.field(&mut __this.address, "address"),
-                "name" => __reader.field(&mut __this.name, "name"),
-                "original" => __reader.field(&mut __this.original, "original"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "address" => __reader.field(&mut self.address, "address"),
+            "name" => __reader.field(&mut self.name, "name"),
+            "original" => __reader.field(&mut self.original, "original"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("address", &self.address)?;
-        __writer.opt("name", &self.name)?;
-        __writer.opt("original", &self.original)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("address", &self.address)
+            .opt("name", &self.name)
+            .opt("original", &self.original);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -1215,32 +1167,29 @@ pub struct SearchFilesResponseFilesMatchesDmMpdmUsersWithFileAccess {
 impl rt::de::Record for SearchFilesResponseFilesMatchesDmMpdmUsersWithFileAccess {
     const NAME: &'static str = "SearchFilesResponseFilesMatchesDmMpdmUsersWithFileAccess";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "access" => __reader.field(&mut __this.access, "access"),
-                "user_id" => __reader.field(&mut __this.user_id, "user_id"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "access" => __reader.field(&mut self.access, "access"),
+            "user_id" => __reader.field(&mut self.user_id, "user_id"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("access", &self.access)?;
-        __writer.opt("user_id", &self.user_id)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer.opt("access", &self.access).opt("user_id", &self.user_id);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -1264,34 +1213,33 @@ pub struct SearchFilesResponseFilesMatchesFrom {
 impl rt::de::Record for SearchFilesResponseFilesMatchesFrom {
     const NAME: &'static str = "SearchFilesResponseFilesMatchesFrom";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "address" => __reader.field(&mut __this.address, "address"),
-                "name" => __reader.field(&mut __this.name, "name"),
-                "original" => __reader.field(&mut __this.original, "original"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "address" => __reader.field(&mut self.address, "address"),
+            "name" => __reader.field(&mut self.name, "name"),
+            "original" => __reader.field(&mut self.original, "original"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("address", &self.address)?;
-        __writer.opt("name", &self.name)?;
-        __writer.opt("original", &self.original)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("address", &self.address)
+            .opt("name", &self.name)
+            .opt("original", &self.original);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -1311,30 +1259,28 @@ pub struct SearchFilesResponseFilesMatchesHeaders {
 impl rt::de::Record for SearchFilesResponseFilesMatchesHeaders {
     const NAME: &'static str = "SearchFilesResponseFilesMatchesHeaders";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "date" => __reader.field(&mut __this.date, "date"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "date" => __reader.field(&mut self.date, "date"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("date", &self.date)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer.opt("date", &self.date);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -1354,30 +1300,28 @@ pub struct SearchFilesResponseFilesMatchesShares {
 impl rt::de::Record for SearchFilesResponseFilesMatchesShares {
     const NAME: &'static str = "SearchFilesResponseFilesMatchesShares";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "public" => __reader.field(&mut __this.public, "public"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "public" => __reader.field(&mut self.public, "public"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("public", &self.public)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer.opt("public", &self.public);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -1399,32 +1343,29 @@ pub struct SearchFilesResponseFilesMatchesSharesPublic {
 impl rt::de::Record for SearchFilesResponseFilesMatchesSharesPublic {
     const NAME: &'static str = "SearchFilesResponseFilesMatchesSharesPublic";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "C00000000" => __reader.field(&mut __this.c00000000, "C00000000"),
-                "C00000001" => __reader.field(&mut __this.c00000001, "C00000001"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "C00000000" => __reader.field(&mut self.c00000000, "C00000000"),
+            "C00000001" => __reader.field(&mut self.c00000001, "C00000001"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("C00000000", &self.c00000000)?;
-        __writer.opt("C00000001", &self.c00000001)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer.opt("C00000000", &self.c00000000).opt("C00000001", &self.c00000001);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -1460,52 +1401,47 @@ pub struct SearchFilesResponseFilesMatchesSharesPublicC00000000 {
 impl rt::de::Record for SearchFilesResponseFilesMatchesSharesPublicC00000000 {
     const NAME: &'static str = "SearchFilesResponseFilesMatchesSharesPublicC00000000";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "access" => __reader.field(&mut __this.access, "access"),
-                "channel_name" => {
-                    __reader.field(&mut __this.channel_name, "channel_name")
-                }
-                "reply_count" => __reader.field(&mut __this.reply_count, "reply_count"),
-                "reply_users" => __reader.field(&mut __this.reply_users, "reply_users"),
-                "reply_users_count" => {
-                    __reader.field(&mut __this.reply_users_count, "reply_users_count")
-                }
-                "share_user_id" => {
-                    __reader.field(&mut __this.share_user_id, "share_user_id")
-                }
-                "source" => __reader.field(&mut __this.source, "source"),
-                "team_id" => __reader.field(&mut __this.team_id, "team_id"),
-                "ts" => __reader.field(&mut __this.ts, "ts"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "access" => __reader.field(&mut self.access, "access"),
+            "channel_name" => __reader.field(&mut self.channel_name, "channel_name"),
+            "reply_count" => __reader.field(&mut self.reply_count, "reply_count"),
+            "reply_users" => __reader.field(&mut self.reply_users, "reply_users"),
+            "reply_users_count" => {
+                __reader.field(&mut self.reply_users_count, "reply_users_count")
+            }
+            "share_user_id" => __reader.field(&mut self.share_user_id, "share_user_id"),
+            "source" => __reader.field(&mut self.source, "source"),
+            "team_id" => __reader.field(&mut self.team_id, "team_id"),
+            "ts" => __reader.field(&mut self.ts, "ts"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("access", &self.access)?;
-        __writer.opt("channel_name", &self.channel_name)?;
-        __writer.opt("reply_count", &self.reply_count)?;
-        __writer.opt("reply_users", &self.reply_users)?;
-        __writer.opt("reply_users_count", &self.reply_users_count)?;
-        __writer.opt("share_user_id", &self.share_user_id)?;
-        __writer.opt("source", &self.source)?;
-        __writer.opt("team_id", &self.team_id)?;
-        __writer.opt("ts", &self.ts)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("access", &self.access)
+            .opt("channel_name", &self.channel_name)
+            .opt("reply_count", &self.reply_count)
+            .opt("reply_users", &self.reply_users)
+            .opt("reply_users_count", &self.reply_users_count)
+            .opt("share_user_id", &self.share_user_id)
+            .opt("source", &self.source)
+            .opt("team_id", &self.team_id)
+            .opt("ts", &self.ts);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -1541,52 +1477,47 @@ pub struct SearchFilesResponseFilesMatchesSharesPublicC00000001 {
 impl rt::de::Record for SearchFilesResponseFilesMatchesSharesPublicC00000001 {
     const NAME: &'static str = "SearchFilesResponseFilesMatchesSharesPublicC00000001";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "access" => __reader.field(&mut __this.access, "access"),
-                "channel_name" => {
-                    __reader.field(&mut __this.channel_name, "channel_name")
-                }
-                "reply_count" => __reader.field(&mut __this.reply_count, "reply_count"),
-                "reply_users" => __reader.field(&mut __this.reply_users, "reply_users"),
-                "reply_users_count" => {
-                    __reader.field(&mut __this.reply_users_count, "reply_users_count")
-                }
-                "share_user_id" => {
-                    __reader.field(&mut __this.share_user_id, "share_user_id")
-                }
-                "source" => __reader.field(&mut __this.source, "source"),
-                "team_id" => __reader.field(&mut __this.team_id, "team_id"),
-                "ts" => __reader.field(&mut __this.ts, "ts"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "access" => __reader.field(&mut self.access, "access"),
+            "channel_name" => __reader.field(&mut self.channel_name, "channel_name"),
+            "reply_count" => __reader.field(&mut self.reply_count, "reply_count"),
+            "reply_users" => __reader.field(&mut self.reply_users, "reply_users"),
+            "reply_users_count" => {
+                __reader.field(&mut self.reply_users_count, "reply_users_count")
+            }
+            "share_user_id" => __reader.field(&mut self.share_user_id, "share_user_id"),
+            "source" => __reader.field(&mut self.source, "source"),
+            "team_id" => __reader.field(&mut self.team_id, "team_id"),
+            "ts" => __reader.field(&mut self.ts, "ts"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("access", &self.access)?;
-        __writer.opt("channel_name", &self.channel_name)?;
-        __writer.opt("reply_count", &self.reply_count)?;
-        __writer.opt("reply_users", &self.reply_users)?;
-        __writer.opt("reply_users_count", &self.reply_users_count)?;
-        __writer.opt("share_user_id", &self.share_user_id)?;
-        __writer.opt("source", &self.source)?;
-        __writer.opt("team_id", &self.team_id)?;
-        __writer.opt("ts", &self.ts)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("access", &self.access)
+            .opt("channel_name", &self.channel_name)
+            .opt("reply_count", &self.reply_count)
+            .opt("reply_users", &self.reply_users)
+            .opt("reply_users_count", &self.reply_users_count)
+            .opt("share_user_id", &self.share_user_id)
+            .opt("source", &self.source)
+            .opt("team_id", &self.team_id)
+            .opt("ts", &self.ts);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -1610,34 +1541,33 @@ pub struct SearchFilesResponseFilesMatchesTo {
 impl rt::de::Record for SearchFilesResponseFilesMatchesTo {
     const NAME: &'static str = "SearchFilesResponseFilesMatchesTo";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "address" => __reader.field(&mut __this.address, "address"),
-                "name" => __reader.field(&mut __this.name, "name"),
-                "original" => __reader.field(&mut __this.original, "original"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "address" => __reader.field(&mut self.address, "address"),
+            "name" => __reader.field(&mut self.name, "name"),
+            "original" => __reader.field(&mut self.original, "original"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("address", &self.address)?;
-        __writer.opt("name", &self.name)?;
-        __writer.opt("original", &self.original)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("address", &self.address)
+            .opt("name", &self.name)
+            .opt("original", &self.original);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 

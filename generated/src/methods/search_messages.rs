@@ -266,58 +266,55 @@ pub struct SearchMessagesResponse {
 impl rt::de::Record for SearchMessagesResponse {
     const NAME: &'static str = "SearchMessagesResponse";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "ok" => __reader.skip(),
-                "callstack" => __reader.field(&mut __this.callstack, "callstack"),
-                "users" => __reader.field(&mut __this.users, "users"),
-                "messages" => __reader.field(&mut __this.messages, "messages"),
-                "show_feedback" => {
-                    __reader.field(&mut __this.show_feedback, "show_feedback")
-                }
-                "teams" => __reader.field(&mut __this.teams, "teams"),
-                "query" => __reader.field(&mut __this.query, "query"),
-                "bots" => __reader.field(&mut __this.bots, "bots"),
-                "ignored_exclude_bots_pref" => {
-                    __reader
-                        .field(
-                            &mut __this.ignored_exclude_bots_pref,
-                            "ignored_exclude_bots_pref",
-                        )
-                }
-                "response_metadata" => {
-                    __reader.field(&mut __this.response_metadata, "response_metadata")
-                }
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "ok" => __reader.skip(),
+            "callstack" => __reader.field(&mut self.callstack, "callstack"),
+            "users" => __reader.field(&mut self.users, "users"),
+            "messages" => __reader.field(&mut self.messages, "messages"),
+            "show_feedback" => __reader.field(&mut self.show_feedback, "show_feedback"),
+            "teams" => __reader.field(&mut self.teams, "teams"),
+            "query" => __reader.field(&mut self.query, "query"),
+            "bots" => __reader.field(&mut self.bots, "bots"),
+            "ignored_exclude_bots_pref" => {
+                __reader
+                    .field(
+                        &mut self.ignored_exclude_bots_pref,
+                        "ignored_exclude_bots_pref",
+                    )
+            }
+            "response_metadata" => {
+                __reader.field(&mut self.response_metadata, "response_metadata")
+            }
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.req("ok", &true)?;
-        __writer.opt("callstack", &self.callstack)?;
-        __writer.opt_json("users", &self.users)?;
-        __writer.opt("messages", &self.messages)?;
-        __writer.opt("show_feedback", &self.show_feedback)?;
-        __writer.opt_json("teams", &self.teams)?;
-        __writer.opt("query", &self.query)?;
-        __writer.opt_json("bots", &self.bots)?;
-        __writer.opt("ignored_exclude_bots_pref", &self.ignored_exclude_bots_pref)?;
-        __writer.opt("response_metadata", &self.response_metadata)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .req("ok", &true)
+            .opt("callstack", &self.callstack)
+            .opt_json("users", &self.users)
+            .opt("messages", &self.messages)
+            .opt("show_feedback", &self.show_feedback)
+            .opt_json("teams", &self.teams)
+            .opt("query", &self.query)
+            .opt_json("bots", &self.bots)
+            .opt("ignored_exclude_bots_pref", &self.ignored_exclude_bots_pref)
+            .opt("response_metadata", &self.response_metadata);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -451,40 +448,39 @@ pub struct SearchMessagesResponseMessages {
 impl rt::de::Record for SearchMessagesResponseMessages {
     const NAME: &'static str = "SearchMessagesResponseMessages";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "matches" => __reader.field(&mut __this.matches, "matches"),
-                "pagination" => __reader.field(&mut __this.pagination, "pagination"),
-                "total" => __reader.field(&mut __this.total, "total"),
-                "all_stop_words" => {
-                    __reader.field(&mut __this.all_stop_words, "all_stop_words")
-                }
-                "paging" => __reader.field(&mut __this.paging, "paging"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "matches" => __reader.field(&mut self.matches, "matches"),
+            "pagination" => __reader.field(&mut self.pagination, "pagination"),
+            "total" => __reader.field(&mut self.total, "total"),
+            "all_stop_words" => {
+                __reader.field(&mut self.all_stop_words, "all_stop_words")
+            }
+            "paging" => __reader.field(&mut self.paging, "paging"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt_json("matches", &self.matches)?;
-        __writer.opt("pagination", &self.pagination)?;
-        __writer.opt("total", &self.total)?;
-        __writer.opt("all_stop_words", &self.all_stop_words)?;
-        __writer.opt("paging", &self.paging)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt_json("matches", &self.matches)
+            .opt("pagination", &self.pagination)
+            .opt("total", &self.total)
+            .opt("all_stop_words", &self.all_stop_words)
+            .opt("paging", &self.paging);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -518,44 +514,43 @@ pub struct SearchMessagesResponseMessagesPagination {
 impl rt::de::Record for SearchMessagesResponseMessagesPagination {
     const NAME: &'static str = "SearchMessagesResponseMessagesPagination";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "last" => __reader.field(&mut __this.last, "last"),
-                "warnings" => __reader.field(&mut __this.warnings_, "warnings"),
-                "total_count" => __reader.field(&mut __this.total_count, "total_count"),
-                "page_count" => __reader.field(&mut __this.page_count, "page_count"),
-                "per_page" => __reader.field(&mut __this.per_page, "per_page"),
-                "page" => __reader.field(&mut __this.page, "page"),
-                "first" => __reader.field(&mut __this.first, "first"),
-                "next_cursor" => __reader.field(&mut __this.next_cursor, "next_cursor"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "last" => __reader.field(&mut self.last, "last"),
+            "warnings" => __reader.field(&mut self.warnings_, "warnings"),
+            "total_count" => __reader.field(&mut self.total_count, "total_count"),
+            "page_count" => __reader.field(&mut self.page_count, "page_count"),
+            "per_page" => __reader.field(&mut self.per_page, "per_page"),
+            "page" => __reader.field(&mut self.page, "page"),
+            "first" => __reader.field(&mut self.first, "first"),
+            "next_cursor" => __reader.field(&mut self.next_cursor, "next_cursor"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("last", &self.last)?;
-        __writer.opt("warnings", &self.warnings_)?;
-        __writer.opt("total_count", &self.total_count)?;
-        __writer.opt("page_count", &self.page_count)?;
-        __writer.opt("per_page", &self.per_page)?;
-        __writer.opt("page", &self.page)?;
-        __writer.opt("first", &self.first)?;
-        __writer.opt("next_cursor", &self.next_cursor)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("last", &self.last)
+            .opt("warnings", &self.warnings_)
+            .opt("total_count", &self.total_count)
+            .opt("page_count", &self.page_count)
+            .opt("per_page", &self.per_page)
+            .opt("page", &self.page)
+            .opt("first", &self.first)
+            .opt("next_cursor", &self.next_cursor);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -585,40 +580,39 @@ pub struct SearchMessagesResponseMessagesPaging {
 impl rt::de::Record for SearchMessagesResponseMessagesPaging {
     const NAME: &'static str = "SearchMessagesResponseMessagesPaging";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "count" => __reader.field(&mut __this.count, "count"),
-                "total" => __reader.field(&mut __this.total, "total"),
-                "pages" => __reader.field(&mut __this.pages, "pages"),
-                "page" => __reader.field(&mut __this.page, "page"),
-                "warnings" => __reader.field(&mut __this.warnings_, "warnings"),
-                "next_cursor" => __reader.field(&mut __this.next_cursor, "next_cursor"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "count" => __reader.field(&mut self.count, "count"),
+            "total" => __reader.field(&mut self.total, "total"),
+            "pages" => __reader.field(&mut self.pages, "pages"),
+            "page" => __reader.field(&mut self.page, "page"),
+            "warnings" => __reader.field(&mut self.warnings_, "warnings"),
+            "next_cursor" => __reader.field(&mut self.next_cursor, "next_cursor"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("count", &self.count)?;
-        __writer.opt("total", &self.total)?;
-        __writer.opt("pages", &self.pages)?;
-        __writer.opt("page", &self.page)?;
-        __writer.opt("warnings", &self.warnings_)?;
-        __writer.opt("next_cursor", &self.next_cursor)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("count", &self.count)
+            .opt("total", &self.total)
+            .opt("pages", &self.pages)
+            .opt("page", &self.page)
+            .opt("warnings", &self.warnings_)
+            .opt("next_cursor", &self.next_cursor);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 

@@ -999,39 +999,35 @@ pub struct SlackListsCreateResponse {
 
 impl rt::de::Record for SlackListsCreateResponse {
     const NAME: &'static str = "SlackListsCreateResponse";
+    const REQUIRED: &'static [&'static str] = &["list_id"];
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        let mut list_id = None;
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "ok" => __reader.skip(),
-                "list_id" => __reader.field(&mut list_id, "list_id"),
-                "list_metadata" => {
-                    __reader.field(&mut __this.list_metadata, "list_metadata")
-                }
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.list_id = __reader.required(list_id, "list_id");
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "ok" => __reader.skip(),
+            "list_id" => __reader.value(&mut self.list_id, "list_id"),
+            "list_metadata" => __reader.field(&mut self.list_metadata, "list_metadata"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.req("ok", &true)?;
-        __writer.req("list_id", &self.list_id)?;
-        __writer.opt("list_metadata", &self.list_metadata)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .req("ok", &true)
+            .req("list_id", &self.list_id)
+            .opt("list_metadata", &self.list_metadata);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -1185,40 +1181,37 @@ pub struct SlackListsCreateResponseListMetadata {
 impl rt::de::Record for SlackListsCreateResponseListMetadata {
     const NAME: &'static str = "SlackListsCreateResponseListMetadata";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "integrations" => {
-                    __reader.field(&mut __this.integrations, "integrations")
-                }
-                "schema" => __reader.field(&mut __this.schema, "schema"),
-                "subtask_schema" => {
-                    __reader.field(&mut __this.subtask_schema, "subtask_schema")
-                }
-                "views" => __reader.field(&mut __this.views, "views"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "integrations" => __reader.field(&mut self.integrations, "integrations"),
+            "schema" => __reader.field(&mut self.schema, "schema"),
+            "subtask_schema" => {
+                __reader.field(&mut self.subtask_schema, "subtask_schema")
+            }
+            "views" => __reader.field(&mut self.views, "views"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("integrations", &self.integrations)?;
-        __writer.opt("schema", &self.schema)?;
-        __writer.opt("subtask_schema", &self.subtask_schema)?;
-        __writer.opt("views", &self.views)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("integrations", &self.integrations)
+            .opt("schema", &self.schema)
+            .opt("subtask_schema", &self.subtask_schema)
+            .opt("views", &self.views);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -1248,42 +1241,41 @@ pub struct SlackListsCreateResponseListMetadataSchema {
 impl rt::de::Record for SlackListsCreateResponseListMetadataSchema {
     const NAME: &'static str = "SlackListsCreateResponseListMetadataSchema";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "id" => __reader.field(&mut __this.id, "id"),
-                "is_primary_column" => {
-                    __reader.field(&mut __this.is_primary_column, "is_primary_column")
-                }
-                "key" => __reader.field(&mut __this.key, "key"),
-                "name" => __reader.field(&mut __this.name, "name"),
-                "options" => __reader.field(&mut __this.options, "options"),
-                "type" => __reader.field(&mut __this.type_, "type"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "id" => __reader.field(&mut self.id, "id"),
+            "is_primary_column" => {
+                __reader.field(&mut self.is_primary_column, "is_primary_column")
+            }
+            "key" => __reader.field(&mut self.key, "key"),
+            "name" => __reader.field(&mut self.name, "name"),
+            "options" => __reader.field(&mut self.options, "options"),
+            "type" => __reader.field(&mut self.type_, "type"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("id", &self.id)?;
-        __writer.opt("is_primary_column", &self.is_primary_column)?;
-        __writer.opt("key", &self.key)?;
-        __writer.opt("name", &self.name)?;
-        __writer.opt("options", &self.options)?;
-        __writer.opt("type", &self.type_)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("id", &self.id)
+            .opt("is_primary_column", &self.is_primary_column)
+            .opt("key", &self.key)
+            .opt("name", &self.name)
+            .opt("options", &self.options)
+            .opt("type", &self.type_);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -1313,42 +1305,41 @@ pub struct SlackListsCreateResponseListMetadataSubtaskSchema {
 impl rt::de::Record for SlackListsCreateResponseListMetadataSubtaskSchema {
     const NAME: &'static str = "SlackListsCreateResponseListMetadataSubtaskSchema";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "id" => __reader.field(&mut __this.id, "id"),
-                "is_primary_column" => {
-                    __reader.field(&mut __this.is_primary_column, "is_primary_column")
-                }
-                "key" => __reader.field(&mut __this.key, "key"),
-                "name" => __reader.field(&mut __this.name, "name"),
-                "options" => __reader.field(&mut __this.options, "options"),
-                "type" => __reader.field(&mut __this.type_, "type"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "id" => __reader.field(&mut self.id, "id"),
+            "is_primary_column" => {
+                __reader.field(&mut self.is_primary_column, "is_primary_column")
+            }
+            "key" => __reader.field(&mut self.key, "key"),
+            "name" => __reader.field(&mut self.name, "name"),
+            "options" => __reader.field(&mut self.options, "options"),
+            "type" => __reader.field(&mut self.type_, "type"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("id", &self.id)?;
-        __writer.opt("is_primary_column", &self.is_primary_column)?;
-        __writer.opt("key", &self.key)?;
-        __writer.opt("name", &self.name)?;
-        __writer.opt("options", &self.options)?;
-        __writer.opt("type", &self.type_)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("id", &self.id)
+            .opt("is_primary_column", &self.is_primary_column)
+            .opt("key", &self.key)
+            .opt("name", &self.name)
+            .opt("options", &self.options)
+            .opt("type", &self.type_);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -1376,38 +1367,37 @@ pub struct SlackListsCreateResponseListMetadataViews {
 impl rt::de::Record for SlackListsCreateResponseListMetadataViews {
     const NAME: &'static str = "SlackListsCreateResponseListMetadataViews";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "id" => __reader.field(&mut __this.id, "id"),
-                "is_locked" => __reader.field(&mut __this.is_locked, "is_locked"),
-                "name" => __reader.field(&mut __this.name, "name"),
-                "position" => __reader.field(&mut __this.position, "position"),
-                "type" => __reader.field(&mut __this.type_, "type"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "id" => __reader.field(&mut self.id, "id"),
+            "is_locked" => __reader.field(&mut self.is_locked, "is_locked"),
+            "name" => __reader.field(&mut self.name, "name"),
+            "position" => __reader.field(&mut self.position, "position"),
+            "type" => __reader.field(&mut self.type_, "type"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("id", &self.id)?;
-        __writer.opt("is_locked", &self.is_locked)?;
-        __writer.opt("name", &self.name)?;
-        __writer.opt("position", &self.position)?;
-        __writer.opt("type", &self.type_)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("id", &self.id)
+            .opt("is_locked", &self.is_locked)
+            .opt("name", &self.name)
+            .opt("position", &self.position)
+            .opt("type", &self.type_);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 

@@ -143,39 +143,35 @@ pub struct SlackListsDownloadGetResponse {
 
 impl rt::de::Record for SlackListsDownloadGetResponse {
     const NAME: &'static str = "SlackListsDownloadGetResponse";
+    const REQUIRED: &'static [&'static str] = &["status"];
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        let mut status = None;
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "ok" => __reader.skip(),
-                "status" => __reader.field(&mut status, "status"),
-                "download_url" => {
-                    __reader.field(&mut __this.download_url, "download_url")
-                }
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.status = __reader.required(status, "status");
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "ok" => __reader.skip(),
+            "status" => __reader.value(&mut self.status, "status"),
+            "download_url" => __reader.field(&mut self.download_url, "download_url"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.req("ok", &true)?;
-        __writer.req("status", &self.status)?;
-        __writer.opt("download_url", &self.download_url)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .req("ok", &true)
+            .req("status", &self.status)
+            .opt("download_url", &self.download_url);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 

@@ -250,35 +250,31 @@ pub struct SlackListsItemsCreateResponse {
 
 impl rt::de::Record for SlackListsItemsCreateResponse {
     const NAME: &'static str = "SlackListsItemsCreateResponse";
+    const REQUIRED: &'static [&'static str] = &["item"];
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        let mut item = None;
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "ok" => __reader.skip(),
-                "item" => __reader.field(&mut item, "item"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.item = __reader.required(item, "item");
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "ok" => __reader.skip(),
+            "item" => __reader.value(&mut self.item, "item"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.req("ok", &true)?;
-        __writer.req("item", &self.item)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer.req("ok", &true).req("item", &self.item);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -449,46 +445,43 @@ pub struct SlackListsItemsCreateResponseItem {
 impl rt::de::Record for SlackListsItemsCreateResponseItem {
     const NAME: &'static str = "SlackListsItemsCreateResponseItem";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "created_by" => __reader.field(&mut __this.created_by, "created_by"),
-                "date_created" => {
-                    __reader.field(&mut __this.date_created, "date_created")
-                }
-                "fields" => __reader.field(&mut __this.fields, "fields"),
-                "id" => __reader.field(&mut __this.id, "id"),
-                "list_id" => __reader.field(&mut __this.list_id, "list_id"),
-                "updated_by" => __reader.field(&mut __this.updated_by, "updated_by"),
-                "updated_timestamp" => {
-                    __reader.field(&mut __this.updated_timestamp, "updated_timestamp")
-                }
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "created_by" => __reader.field(&mut self.created_by, "created_by"),
+            "date_created" => __reader.field(&mut self.date_created, "date_created"),
+            "fields" => __reader.field(&mut self.fields, "fields"),
+            "id" => __reader.field(&mut self.id, "id"),
+            "list_id" => __reader.field(&mut self.list_id, "list_id"),
+            "updated_by" => __reader.field(&mut self.updated_by, "updated_by"),
+            "updated_timestamp" => {
+                __reader.field(&mut self.updated_timestamp, "updated_timestamp")
+            }
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("created_by", &self.created_by)?;
-        __writer.opt("date_created", &self.date_created)?;
-        __writer.opt("fields", &self.fields)?;
-        __writer.opt("id", &self.id)?;
-        __writer.opt("list_id", &self.list_id)?;
-        __writer.opt("updated_by", &self.updated_by)?;
-        __writer.opt("updated_timestamp", &self.updated_timestamp)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("created_by", &self.created_by)
+            .opt("date_created", &self.date_created)
+            .opt("fields", &self.fields)
+            .opt("id", &self.id)
+            .opt("list_id", &self.list_id)
+            .opt("updated_by", &self.updated_by)
+            .opt("updated_timestamp", &self.updated_timestamp);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -518,40 +511,39 @@ pub struct SlackListsItemsCreateResponseItemFields {
 impl rt::de::Record for SlackListsItemsCreateResponseItemFields {
     const NAME: &'static str = "SlackListsItemsCreateResponseItemFields";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "checkbox" => __reader.field(&mut __this.checkbox, "checkbox"),
-                "column_id" => __reader.field(&mut __this.column_id, "column_id"),
-                "key" => __reader.field(&mut __this.key, "key"),
-                "rich_text" => __reader.field(&mut __this.rich_text, "rich_text"),
-                "text" => __reader.field(&mut __this.text, "text"),
-                "value" => __reader.field(&mut __this.value, "value"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "checkbox" => __reader.field(&mut self.checkbox, "checkbox"),
+            "column_id" => __reader.field(&mut self.column_id, "column_id"),
+            "key" => __reader.field(&mut self.key, "key"),
+            "rich_text" => __reader.field(&mut self.rich_text, "rich_text"),
+            "text" => __reader.field(&mut self.text, "text"),
+            "value" => __reader.field(&mut self.value, "value"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("checkbox", &self.checkbox)?;
-        __writer.opt("column_id", &self.column_id)?;
-        __writer.opt("key", &self.key)?;
-        __writer.opt("rich_text", &self.rich_text)?;
-        __writer.opt("text", &self.text)?;
-        __writer.opt("value", &self.value)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("checkbox", &self.checkbox)
+            .opt("column_id", &self.column_id)
+            .opt("key", &self.key)
+            .opt("rich_text", &self.rich_text)
+            .opt("text", &self.text)
+            .opt("value", &self.value);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -575,34 +567,33 @@ pub struct SlackListsItemsCreateResponseItemFieldsRichText {
 impl rt::de::Record for SlackListsItemsCreateResponseItemFieldsRichText {
     const NAME: &'static str = "SlackListsItemsCreateResponseItemFieldsRichText";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "block_id" => __reader.field(&mut __this.block_id, "block_id"),
-                "elements" => __reader.field(&mut __this.elements, "elements"),
-                "type" => __reader.field(&mut __this.type_, "type"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "block_id" => __reader.field(&mut self.block_id, "block_id"),
+            "elements" => __reader.field(&mut self.elements, "elements"),
+            "type" => __reader.field(&mut self.type_, "type"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("block_id", &self.block_id)?;
-        __writer.opt("elements", &self.elements)?;
-        __writer.opt("type", &self.type_)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("block_id", &self.block_id)
+            .opt("elements", &self.elements)
+            .opt("type", &self.type_);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 

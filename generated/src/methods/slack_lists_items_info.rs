@@ -1225,43 +1225,39 @@ pub struct SlackListsItemsInfoResponse {
 
 impl rt::de::Record for SlackListsItemsInfoResponse {
     const NAME: &'static str = "SlackListsItemsInfoResponse";
+    const REQUIRED: &'static [&'static str] = &["list", "record"];
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        let mut list = None;
-        let mut record = None;
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "ok" => __reader.skip(),
-                "list" => __reader.field(&mut list, "list"),
-                "record" => __reader.field(&mut record, "record"),
-                "parent_task" => __reader.field(&mut __this.parent_task, "parent_task"),
-                "subtasks" => __reader.field(&mut __this.subtasks, "subtasks"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.list = __reader.required(list, "list");
-        __this.record = __reader.required(record, "record");
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "ok" => __reader.skip(),
+            "list" => __reader.value(&mut self.list, "list"),
+            "record" => __reader.value(&mut self.record, "record"),
+            "parent_task" => __reader.field(&mut self.parent_task, "parent_task"),
+            "subtasks" => __reader.field(&mut self.subtasks, "subtasks"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.req("ok", &true)?;
-        __writer.req("list", &self.list)?;
-        __writer.req("record", &self.record)?;
-        __writer.opt_json("parent_task", &self.parent_task)?;
-        __writer.opt("subtasks", &self.subtasks)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .req("ok", &true)
+            .req("list", &self.list)
+            .req("record", &self.record)
+            .opt_json("parent_task", &self.parent_task)
+            .opt("subtasks", &self.subtasks);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -1430,146 +1426,132 @@ pub struct SlackListsItemsInfoResponseList {
 impl rt::de::Record for SlackListsItemsInfoResponseList {
     const NAME: &'static str = "SlackListsItemsInfoResponseList";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "access" => __reader.field(&mut __this.access, "access"),
-                "created" => __reader.field(&mut __this.created, "created"),
-                "display_as_bot" => {
-                    __reader.field(&mut __this.display_as_bot, "display_as_bot")
-                }
-                "editable" => __reader.field(&mut __this.editable, "editable"),
-                "external_type" => {
-                    __reader.field(&mut __this.external_type, "external_type")
-                }
-                "file_access" => __reader.field(&mut __this.file_access, "file_access"),
-                "filetype" => __reader.field(&mut __this.filetype, "filetype"),
-                "has_rich_preview" => {
-                    __reader.field(&mut __this.has_rich_preview, "has_rich_preview")
-                }
-                "id" => __reader.field(&mut __this.id, "id"),
-                "is_ai_suggested" => {
-                    __reader.field(&mut __this.is_ai_suggested, "is_ai_suggested")
-                }
-                "is_external" => __reader.field(&mut __this.is_external, "is_external"),
-                "is_modified_by_ai" => {
-                    __reader.field(&mut __this.is_modified_by_ai, "is_modified_by_ai")
-                }
-                "is_public" => __reader.field(&mut __this.is_public, "is_public"),
-                "is_restricted_sharing_enabled" => {
-                    __reader
-                        .field(
-                            &mut __this.is_restricted_sharing_enabled,
-                            "is_restricted_sharing_enabled",
-                        )
-                }
-                "is_starred" => __reader.field(&mut __this.is_starred, "is_starred"),
-                "last_editor" => __reader.field(&mut __this.last_editor, "last_editor"),
-                "list_csv_download_url" => {
-                    __reader
-                        .field(
-                            &mut __this.list_csv_download_url,
-                            "list_csv_download_url",
-                        )
-                }
-                "list_limits" => __reader.field(&mut __this.list_limits, "list_limits"),
-                "list_metadata" => {
-                    __reader.field(&mut __this.list_metadata, "list_metadata")
-                }
-                "mimetype" => __reader.field(&mut __this.mimetype, "mimetype"),
-                "mode" => __reader.field(&mut __this.mode, "mode"),
-                "name" => __reader.field(&mut __this.name, "name"),
-                "org_or_workspace_access" => {
-                    __reader
-                        .field(
-                            &mut __this.org_or_workspace_access,
-                            "org_or_workspace_access",
-                        )
-                }
-                "permalink" => __reader.field(&mut __this.permalink, "permalink"),
-                "permalink_public" => {
-                    __reader.field(&mut __this.permalink_public, "permalink_public")
-                }
-                "pretty_type" => __reader.field(&mut __this.pretty_type, "pretty_type"),
-                "public_url_shared" => {
-                    __reader.field(&mut __this.public_url_shared, "public_url_shared")
-                }
-                "size" => __reader.field(&mut __this.size, "size"),
-                "skipped_shares" => {
-                    __reader.field(&mut __this.skipped_shares, "skipped_shares")
-                }
-                "teams_shared_with" => {
-                    __reader.field(&mut __this.teams_shared_with, "teams_shared_with")
-                }
-                "timestamp" => __reader.field(&mut __this.timestamp, "timestamp"),
-                "title" => __reader.field(&mut __this.title, "title"),
-                "updated" => __reader.field(&mut __this.updated, "updated"),
-                "url_private" => __reader.field(&mut __this.url_private, "url_private"),
-                "url_private_download" => {
-                    __reader
-                        .field(&mut __this.url_private_download, "url_private_download")
-                }
-                "user" => __reader.field(&mut __this.user, "user"),
-                "user_team" => __reader.field(&mut __this.user_team, "user_team"),
-                "username" => __reader.field(&mut __this.username, "username"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "access" => __reader.field(&mut self.access, "access"),
+            "created" => __reader.field(&mut self.created, "created"),
+            "display_as_bot" => {
+                __reader.field(&mut self.display_as_bot, "display_as_bot")
+            }
+            "editable" => __reader.field(&mut self.editable, "editable"),
+            "external_type" => __reader.field(&mut self.external_type, "external_type"),
+            "file_access" => __reader.field(&mut self.file_access, "file_access"),
+            "filetype" => __reader.field(&mut self.filetype, "filetype"),
+            "has_rich_preview" => {
+                __reader.field(&mut self.has_rich_preview, "has_rich_preview")
+            }
+            "id" => __reader.field(&mut self.id, "id"),
+            "is_ai_suggested" => {
+                __reader.field(&mut self.is_ai_suggested, "is_ai_suggested")
+            }
+            "is_external" => __reader.field(&mut self.is_external, "is_external"),
+            "is_modified_by_ai" => {
+                __reader.field(&mut self.is_modified_by_ai, "is_modified_by_ai")
+            }
+            "is_public" => __reader.field(&mut self.is_public, "is_public"),
+            "is_restricted_sharing_enabled" => {
+                __reader
+                    .field(
+                        &mut self.is_restricted_sharing_enabled,
+                        "is_restricted_sharing_enabled",
+                    )
+            }
+            "is_starred" => __reader.field(&mut self.is_starred, "is_starred"),
+            "last_editor" => __reader.field(&mut self.last_editor, "last_editor"),
+            "list_csv_download_url" => {
+                __reader.field(&mut self.list_csv_download_url, "list_csv_download_url")
+            }
+            "list_limits" => __reader.field(&mut self.list_limits, "list_limits"),
+            "list_metadata" => __reader.field(&mut self.list_metadata, "list_metadata"),
+            "mimetype" => __reader.field(&mut self.mimetype, "mimetype"),
+            "mode" => __reader.field(&mut self.mode, "mode"),
+            "name" => __reader.field(&mut self.name, "name"),
+            "org_or_workspace_access" => {
+                __reader
+                    .field(&mut self.org_or_workspace_access, "org_or_workspace_access")
+            }
+            "permalink" => __reader.field(&mut self.permalink, "permalink"),
+            "permalink_public" => {
+                __reader.field(&mut self.permalink_public, "permalink_public")
+            }
+            "pretty_type" => __reader.field(&mut self.pretty_type, "pretty_type"),
+            "public_url_shared" => {
+                __reader.field(&mut self.public_url_shared, "public_url_shared")
+            }
+            "size" => __reader.field(&mut self.size, "size"),
+            "skipped_shares" => {
+                __reader.field(&mut self.skipped_shares, "skipped_shares")
+            }
+            "teams_shared_with" => {
+                __reader.field(&mut self.teams_shared_with, "teams_shared_with")
+            }
+            "timestamp" => __reader.field(&mut self.timestamp, "timestamp"),
+            "title" => __reader.field(&mut self.title, "title"),
+            "updated" => __reader.field(&mut self.updated, "updated"),
+            "url_private" => __reader.field(&mut self.url_private, "url_private"),
+            "url_private_download" => {
+                __reader.field(&mut self.url_private_download, "url_private_download")
+            }
+            "user" => __reader.field(&mut self.user, "user"),
+            "user_team" => __reader.field(&mut self.user_team, "user_team"),
+            "username" => __reader.field(&mut self.username, "username"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("access", &self.access)?;
-        __writer.opt("created", &self.created)?;
-        __writer.opt("display_as_bot", &self.display_as_bot)?;
-        __writer.opt("editable", &self.editable)?;
-        __writer.opt("external_type", &self.external_type)?;
-        __writer.opt("file_access", &self.file_access)?;
-        __writer.opt("filetype", &self.filetype)?;
-        __writer.opt("has_rich_preview", &self.has_rich_preview)?;
-        __writer.opt("id", &self.id)?;
-        __writer.opt("is_ai_suggested", &self.is_ai_suggested)?;
-        __writer.opt("is_external", &self.is_external)?;
-        __writer.opt("is_modified_by_ai", &self.is_modified_by_ai)?;
-        __writer.opt("is_public", &self.is_public)?;
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
         __writer
-            .opt("is_restricted_sharing_enabled", &self.is_restricted_sharing_enabled)?;
-        __writer.opt("is_starred", &self.is_starred)?;
-        __writer.opt("last_editor", &self.last_editor)?;
-        __writer.opt("list_csv_download_url", &self.list_csv_download_url)?;
-        __writer.opt("list_limits", &self.list_limits)?;
-        __writer.opt("list_metadata", &self.list_metadata)?;
-        __writer.opt("mimetype", &self.mimetype)?;
-        __writer.opt("mode", &self.mode)?;
-        __writer.opt("name", &self.name)?;
-        __writer.opt("org_or_workspace_access", &self.org_or_workspace_access)?;
-        __writer.opt("permalink", &self.permalink)?;
-        __writer.opt("permalink_public", &self.permalink_public)?;
-        __writer.opt("pretty_type", &self.pretty_type)?;
-        __writer.opt("public_url_shared", &self.public_url_shared)?;
-        __writer.opt("size", &self.size)?;
-        __writer.opt("skipped_shares", &self.skipped_shares)?;
-        __writer.opt("teams_shared_with", &self.teams_shared_with)?;
-        __writer.opt("timestamp", &self.timestamp)?;
-        __writer.opt("title", &self.title)?;
-        __writer.opt("updated", &self.updated)?;
-        __writer.opt("url_private", &self.url_private)?;
-        __writer.opt("url_private_download", &self.url_private_download)?;
-        __writer.opt("user", &self.user)?;
-        __writer.opt("user_team", &self.user_team)?;
-        __writer.opt("username", &self.username)?;
-        Ok(())
+            .opt("access", &self.access)
+            .opt("created", &self.created)
+            .opt("display_as_bot", &self.display_as_bot)
+            .opt("editable", &self.editable)
+            .opt("external_type", &self.external_type)
+            .opt("file_access", &self.file_access)
+            .opt("filetype", &self.filetype)
+            .opt("has_rich_preview", &self.has_rich_preview)
+            .opt("id", &self.id)
+            .opt("is_ai_suggested", &self.is_ai_suggested)
+            .opt("is_external", &self.is_external)
+            .opt("is_modified_by_ai", &self.is_modified_by_ai)
+            .opt("is_public", &self.is_public)
+            .opt("is_restricted_sharing_enabled", &self.is_restricted_sharing_enabled)
+            .opt("is_starred", &self.is_starred)
+            .opt("last_editor", &self.last_editor)
+            .opt("list_csv_download_url", &self.list_csv_download_url)
+            .opt("list_limits", &self.list_limits)
+            .opt("list_metadata", &self.list_metadata)
+            .opt("mimetype", &self.mimetype)
+            .opt("mode", &self.mode)
+            .opt("name", &self.name)
+            .opt("org_or_workspace_access", &self.org_or_workspace_access)
+            .opt("permalink", &self.permalink)
+            .opt("permalink_public", &self.permalink_public)
+            .opt("pretty_type", &self.pretty_type)
+            .opt("public_url_shared", &self.public_url_shared)
+            .opt("size", &self.size)
+            .opt("skipped_shares", &self.skipped_shares)
+            .opt("teams_shared_with", &self.teams_shared_with)
+            .opt("timestamp", &self.timestamp)
+            .opt("title", &self.title)
+            .opt("updated", &self.updated)
+            .opt("url_private", &self.url_private)
+            .opt("url_private_download", &self.url_private_download)
+            .opt("user", &self.user)
+            .opt("user_team", &self.user_team)
+            .opt("username", &self.username);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -1609,73 +1591,69 @@ pub struct SlackListsItemsInfoResponseListListLimits {
 impl rt::de::Record for SlackListsItemsInfoResponseListListLimits {
     const NAME: &'static str = "SlackListsItemsInfoResponseListListLimits";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "archived_row_count" => {
-                    __reader.field(&mut __this.archived_row_count, "archived_row_count")
-                }
-                "column_count" => {
-                    __reader.field(&mut __this.column_count, "column_count")
-                }
-                "column_count_limit" => {
-                    __reader.field(&mut __this.column_count_limit, "column_count_limit")
-                }
-                "max_attachments_per_cell" => {
-                    __reader
-                        .field(
-                            &mut __this.max_attachments_per_cell,
-                            "max_attachments_per_cell",
-                        )
-                }
-                "over_column_maximum" => {
-                    __reader
-                        .field(&mut __this.over_column_maximum, "over_column_maximum")
-                }
-                "over_row_maximum" => {
-                    __reader.field(&mut __this.over_row_maximum, "over_row_maximum")
-                }
-                "over_view_maximum" => {
-                    __reader.field(&mut __this.over_view_maximum, "over_view_maximum")
-                }
-                "row_count" => __reader.field(&mut __this.row_count, "row_count"),
-                "row_count_limit" => {
-                    __reader.field(&mut __this.row_count_limit, "row_count_limit")
-                }
-                "view_count" => __reader.field(&mut __this.view_count, "view_count"),
-                "view_count_limit" => {
-                    __reader.field(&mut __this.view_count_limit, "view_count_limit")
-                }
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "archived_row_count" => {
+                __reader.field(&mut self.archived_row_count, "archived_row_count")
+            }
+            "column_count" => __reader.field(&mut self.column_count, "column_count"),
+            "column_count_limit" => {
+                __reader.field(&mut self.column_count_limit, "column_count_limit")
+            }
+            "max_attachments_per_cell" => {
+                __reader
+                    .field(
+                        &mut self.max_attachments_per_cell,
+                        "max_attachments_per_cell",
+                    )
+            }
+            "over_column_maximum" => {
+                __reader.field(&mut self.over_column_maximum, "over_column_maximum")
+            }
+            "over_row_maximum" => {
+                __reader.field(&mut self.over_row_maximum, "over_row_maximum")
+            }
+            "over_view_maximum" => {
+                __reader.field(&mut self.over_view_maximum, "over_view_maximum")
+            }
+            "row_count" => __reader.field(&mut self.row_count, "row_count"),
+            "row_count_limit" => {
+                __reader.field(&mut self.row_count_limit, "row_count_limit")
+            }
+            "view_count" => __reader.field(&mut self.view_count, "view_count"),
+            "view_count_limit" => {
+                __reader.field(&mut self.view_count_limit, "view_count_limit")
+            }
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("archived_row_count", &self.archived_row_count)?;
-        __writer.opt("column_count", &self.column_count)?;
-        __writer.opt("column_count_limit", &self.column_count_limit)?;
-        __writer.opt("max_attachments_per_cell", &self.max_attachments_per_cell)?;
-        __writer.opt("over_column_maximum", &self.over_column_maximum)?;
-        __writer.opt("over_row_maximum", &self.over_row_maximum)?;
-        __writer.opt("over_view_maximum", &self.over_view_maximum)?;
-        __writer.opt("row_count", &self.row_count)?;
-        __writer.opt("row_count_limit", &self.row_count_limit)?;
-        __writer.opt("view_count", &self.view_count)?;
-        __writer.opt("view_count_limit", &self.view_count_limit)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("archived_row_count", &self.archived_row_count)
+            .opt("column_count", &self.column_count)
+            .opt("column_count_limit", &self.column_count_limit)
+            .opt("max_attachments_per_cell", &self.max_attachments_per_cell)
+            .opt("over_column_maximum", &self.over_column_maximum)
+            .opt("over_row_maximum", &self.over_row_maximum)
+            .opt("over_view_maximum", &self.over_view_maximum)
+            .opt("row_count", &self.row_count)
+            .opt("row_count_limit", &self.row_count_limit)
+            .opt("view_count", &self.view_count)
+            .opt("view_count_limit", &self.view_count_limit);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -1721,60 +1699,55 @@ pub struct SlackListsItemsInfoResponseListListMetadata {
 impl rt::de::Record for SlackListsItemsInfoResponseListListMetadata {
     const NAME: &'static str = "SlackListsItemsInfoResponseListListMetadata";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "creation_source" => {
-                    __reader.field(&mut __this.creation_source, "creation_source")
-                }
-                "default_view" => {
-                    __reader.field(&mut __this.default_view, "default_view")
-                }
-                "description" => __reader.field(&mut __this.description, "description"),
-                "description_blocks" => {
-                    __reader.field(&mut __this.description_blocks, "description_blocks")
-                }
-                "icon" => __reader.field(&mut __this.icon, "icon"),
-                "integrations" => {
-                    __reader.field(&mut __this.integrations, "integrations")
-                }
-                "is_trial" => __reader.field(&mut __this.is_trial, "is_trial"),
-                "schema" => __reader.field(&mut __this.schema, "schema"),
-                "subtask_schema" => {
-                    __reader.field(&mut __this.subtask_schema, "subtask_schema")
-                }
-                "todo_mode" => __reader.field(&mut __this.todo_mode, "todo_mode"),
-                "views" => __reader.field(&mut __this.views, "views"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "creation_source" => {
+                __reader.field(&mut self.creation_source, "creation_source")
+            }
+            "default_view" => __reader.field(&mut self.default_view, "default_view"),
+            "description" => __reader.field(&mut self.description, "description"),
+            "description_blocks" => {
+                __reader.field(&mut self.description_blocks, "description_blocks")
+            }
+            "icon" => __reader.field(&mut self.icon, "icon"),
+            "integrations" => __reader.field(&mut self.integrations, "integrations"),
+            "is_trial" => __reader.field(&mut self.is_trial, "is_trial"),
+            "schema" => __reader.field(&mut self.schema, "schema"),
+            "subtask_schema" => {
+                __reader.field(&mut self.subtask_schema, "subtask_schema")
+            }
+            "todo_mode" => __reader.field(&mut self.todo_mode, "todo_mode"),
+            "views" => __reader.field(&mut self.views, "views"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("creation_source", &self.creation_source)?;
-        __writer.opt("default_view", &self.default_view)?;
-        __writer.opt("description", &self.description)?;
-        __writer.opt("description_blocks", &self.description_blocks)?;
-        __writer.opt("icon", &self.icon)?;
-        __writer.opt("integrations", &self.integrations)?;
-        __writer.opt("is_trial", &self.is_trial)?;
-        __writer.opt("schema", &self.schema)?;
-        __writer.opt("subtask_schema", &self.subtask_schema)?;
-        __writer.opt("todo_mode", &self.todo_mode)?;
-        __writer.opt("views", &self.views)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("creation_source", &self.creation_source)
+            .opt("default_view", &self.default_view)
+            .opt("description", &self.description)
+            .opt("description_blocks", &self.description_blocks)
+            .opt("icon", &self.icon)
+            .opt("integrations", &self.integrations)
+            .opt("is_trial", &self.is_trial)
+            .opt("schema", &self.schema)
+            .opt("subtask_schema", &self.subtask_schema)
+            .opt("todo_mode", &self.todo_mode)
+            .opt("views", &self.views);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -1796,34 +1769,29 @@ pub struct SlackListsItemsInfoResponseListListMetadataCreationSource {
 impl rt::de::Record for SlackListsItemsInfoResponseListListMetadataCreationSource {
     const NAME: &'static str = "SlackListsItemsInfoResponseListListMetadataCreationSource";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "reference_id" => {
-                    __reader.field(&mut __this.reference_id, "reference_id")
-                }
-                "type" => __reader.field(&mut __this.type_, "type"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "reference_id" => __reader.field(&mut self.reference_id, "reference_id"),
+            "type" => __reader.field(&mut self.type_, "type"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("reference_id", &self.reference_id)?;
-        __writer.opt("type", &self.type_)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer.opt("reference_id", &self.reference_id).opt("type", &self.type_);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -1847,34 +1815,33 @@ pub struct SlackListsItemsInfoResponseListListMetadataDescriptionBlocks {
 impl rt::de::Record for SlackListsItemsInfoResponseListListMetadataDescriptionBlocks {
     const NAME: &'static str = "SlackListsItemsInfoResponseListListMetadataDescriptionBlocks";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "block_id" => __reader.field(&mut __this.block_id, "block_id"),
-                "elements" => __reader.field(&mut __this.elements, "elements"),
-                "type" => __reader.field(&mut __this.type_, "type"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "block_id" => __reader.field(&mut self.block_id, "block_id"),
+            "elements" => __reader.field(&mut self.elements, "elements"),
+            "type" => __reader.field(&mut self.type_, "type"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("block_id", &self.block_id)?;
-        __writer.opt("elements", &self.elements)?;
-        __writer.opt("type", &self.type_)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("block_id", &self.block_id)
+            .opt("elements", &self.elements)
+            .opt("type", &self.type_);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -1904,42 +1871,41 @@ pub struct SlackListsItemsInfoResponseListListMetadataSchema {
 impl rt::de::Record for SlackListsItemsInfoResponseListListMetadataSchema {
     const NAME: &'static str = "SlackListsItemsInfoResponseListListMetadataSchema";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "id" => __reader.field(&mut __this.id, "id"),
-                "is_primary_column" => {
-                    __reader.field(&mut __this.is_primary_column, "is_primary_column")
-                }
-                "key" => __reader.field(&mut __this.key, "key"),
-                "name" => __reader.field(&mut __this.name, "name"),
-                "options" => __reader.field(&mut __this.options, "options"),
-                "type" => __reader.field(&mut __this.type_, "type"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "id" => __reader.field(&mut self.id, "id"),
+            "is_primary_column" => {
+                __reader.field(&mut self.is_primary_column, "is_primary_column")
+            }
+            "key" => __reader.field(&mut self.key, "key"),
+            "name" => __reader.field(&mut self.name, "name"),
+            "options" => __reader.field(&mut self.options, "options"),
+            "type" => __reader.field(&mut self.type_, "type"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("id", &self.id)?;
-        __writer.opt("is_primary_column", &self.is_primary_column)?;
-        __writer.opt("key", &self.key)?;
-        __writer.opt("name", &self.name)?;
-        __writer.opt("options", &self.options)?;
-        __writer.opt("type", &self.type_)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("id", &self.id)
+            .opt("is_primary_column", &self.is_primary_column)
+            .opt("key", &self.key)
+            .opt("name", &self.name)
+            .opt("options", &self.options)
+            .opt("type", &self.type_);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -1969,42 +1935,41 @@ pub struct SlackListsItemsInfoResponseListListMetadataSubtaskSchema {
 impl rt::de::Record for SlackListsItemsInfoResponseListListMetadataSubtaskSchema {
     const NAME: &'static str = "SlackListsItemsInfoResponseListListMetadataSubtaskSchema";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "id" => __reader.field(&mut __this.id, "id"),
-                "is_primary_column" => {
-                    __reader.field(&mut __this.is_primary_column, "is_primary_column")
-                }
-                "key" => __reader.field(&mut __this.key, "key"),
-                "name" => __reader.field(&mut __this.name, "name"),
-                "options" => __reader.field(&mut __this.options, "options"),
-                "type" => __reader.field(&mut __this.type_, "type"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "id" => __reader.field(&mut self.id, "id"),
+            "is_primary_column" => {
+                __reader.field(&mut self.is_primary_column, "is_primary_column")
+            }
+            "key" => __reader.field(&mut self.key, "key"),
+            "name" => __reader.field(&mut self.name, "name"),
+            "options" => __reader.field(&mut self.options, "options"),
+            "type" => __reader.field(&mut self.type_, "type"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("id", &self.id)?;
-        __writer.opt("is_primary_column", &self.is_primary_column)?;
-        __writer.opt("key", &self.key)?;
-        __writer.opt("name", &self.name)?;
-        __writer.opt("options", &self.options)?;
-        __writer.opt("type", &self.type_)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("id", &self.id)
+            .opt("is_primary_column", &self.is_primary_column)
+            .opt("key", &self.key)
+            .opt("name", &self.name)
+            .opt("options", &self.options)
+            .opt("type", &self.type_);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -2046,63 +2011,59 @@ pub struct SlackListsItemsInfoResponseListListMetadataViews {
 impl rt::de::Record for SlackListsItemsInfoResponseListListMetadataViews {
     const NAME: &'static str = "SlackListsItemsInfoResponseListListMetadataViews";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "columns" => __reader.field(&mut __this.columns, "columns"),
-                "created_by" => __reader.field(&mut __this.created_by, "created_by"),
-                "date_created" => {
-                    __reader.field(&mut __this.date_created, "date_created")
-                }
-                "default_view_key" => {
-                    __reader.field(&mut __this.default_view_key, "default_view_key")
-                }
-                "id" => __reader.field(&mut __this.id, "id"),
-                "is_all_items_view" => {
-                    __reader.field(&mut __this.is_all_items_view, "is_all_items_view")
-                }
-                "is_locked" => __reader.field(&mut __this.is_locked, "is_locked"),
-                "name" => __reader.field(&mut __this.name, "name"),
-                "position" => __reader.field(&mut __this.position, "position"),
-                "show_completed_items" => {
-                    __reader
-                        .field(&mut __this.show_completed_items, "show_completed_items")
-                }
-                "stick_column_left" => {
-                    __reader.field(&mut __this.stick_column_left, "stick_column_left")
-                }
-                "type" => __reader.field(&mut __this.type_, "type"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "columns" => __reader.field(&mut self.columns, "columns"),
+            "created_by" => __reader.field(&mut self.created_by, "created_by"),
+            "date_created" => __reader.field(&mut self.date_created, "date_created"),
+            "default_view_key" => {
+                __reader.field(&mut self.default_view_key, "default_view_key")
+            }
+            "id" => __reader.field(&mut self.id, "id"),
+            "is_all_items_view" => {
+                __reader.field(&mut self.is_all_items_view, "is_all_items_view")
+            }
+            "is_locked" => __reader.field(&mut self.is_locked, "is_locked"),
+            "name" => __reader.field(&mut self.name, "name"),
+            "position" => __reader.field(&mut self.position, "position"),
+            "show_completed_items" => {
+                __reader.field(&mut self.show_completed_items, "show_completed_items")
+            }
+            "stick_column_left" => {
+                __reader.field(&mut self.stick_column_left, "stick_column_left")
+            }
+            "type" => __reader.field(&mut self.type_, "type"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("columns", &self.columns)?;
-        __writer.opt("created_by", &self.created_by)?;
-        __writer.opt("date_created", &self.date_created)?;
-        __writer.opt("default_view_key", &self.default_view_key)?;
-        __writer.opt("id", &self.id)?;
-        __writer.opt("is_all_items_view", &self.is_all_items_view)?;
-        __writer.opt("is_locked", &self.is_locked)?;
-        __writer.opt("name", &self.name)?;
-        __writer.opt("position", &self.position)?;
-        __writer.opt("show_completed_items", &self.show_completed_items)?;
-        __writer.opt("stick_column_left", &self.stick_column_left)?;
-        __writer.opt("type", &self.type_)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("columns", &self.columns)
+            .opt("created_by", &self.created_by)
+            .opt("date_created", &self.date_created)
+            .opt("default_view_key", &self.default_view_key)
+            .opt("id", &self.id)
+            .opt("is_all_items_view", &self.is_all_items_view)
+            .opt("is_locked", &self.is_locked)
+            .opt("name", &self.name)
+            .opt("position", &self.position)
+            .opt("show_completed_items", &self.show_completed_items)
+            .opt("stick_column_left", &self.stick_column_left)
+            .opt("type", &self.type_);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -2128,36 +2089,35 @@ pub struct SlackListsItemsInfoResponseListListMetadataViewsColumns {
 impl rt::de::Record for SlackListsItemsInfoResponseListListMetadataViewsColumns {
     const NAME: &'static str = "SlackListsItemsInfoResponseListListMetadataViewsColumns";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "id" => __reader.field(&mut __this.id, "id"),
-                "key" => __reader.field(&mut __this.key, "key"),
-                "position" => __reader.field(&mut __this.position, "position"),
-                "visible" => __reader.field(&mut __this.visible, "visible"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "id" => __reader.field(&mut self.id, "id"),
+            "key" => __reader.field(&mut self.key, "key"),
+            "position" => __reader.field(&mut self.position, "position"),
+            "visible" => __reader.field(&mut self.visible, "visible"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("id", &self.id)?;
-        __writer.opt("key", &self.key)?;
-        __writer.opt("position", &self.position)?;
-        __writer.opt("visible", &self.visible)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("id", &self.id)
+            .opt("key", &self.key)
+            .opt("position", &self.position)
+            .opt("visible", &self.visible);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -2191,50 +2151,45 @@ pub struct SlackListsItemsInfoResponseRecord {
 impl rt::de::Record for SlackListsItemsInfoResponseRecord {
     const NAME: &'static str = "SlackListsItemsInfoResponseRecord";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "created_by" => __reader.field(&mut __this.created_by, "created_by"),
-                "date_created" => {
-                    __reader.field(&mut __this.date_created, "date_created")
-                }
-                "fields" => __reader.field(&mut __this.fields, "fields"),
-                "id" => __reader.field(&mut __this.id, "id"),
-                "is_subscribed" => {
-                    __reader.field(&mut __this.is_subscribed, "is_subscribed")
-                }
-                "list_id" => __reader.field(&mut __this.list_id, "list_id"),
-                "updated_by" => __reader.field(&mut __this.updated_by, "updated_by"),
-                "updated_timestamp" => {
-                    __reader.field(&mut __this.updated_timestamp, "updated_timestamp")
-                }
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "created_by" => __reader.field(&mut self.created_by, "created_by"),
+            "date_created" => __reader.field(&mut self.date_created, "date_created"),
+            "fields" => __reader.field(&mut self.fields, "fields"),
+            "id" => __reader.field(&mut self.id, "id"),
+            "is_subscribed" => __reader.field(&mut self.is_subscribed, "is_subscribed"),
+            "list_id" => __reader.field(&mut self.list_id, "list_id"),
+            "updated_by" => __reader.field(&mut self.updated_by, "updated_by"),
+            "updated_timestamp" => {
+                __reader.field(&mut self.updated_timestamp, "updated_timestamp")
+            }
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("created_by", &self.created_by)?;
-        __writer.opt("date_created", &self.date_created)?;
-        __writer.opt("fields", &self.fields)?;
-        __writer.opt("id", &self.id)?;
-        __writer.opt("is_subscribed", &self.is_subscribed)?;
-        __writer.opt("list_id", &self.list_id)?;
-        __writer.opt("updated_by", &self.updated_by)?;
-        __writer.opt("updated_timestamp", &self.updated_timestamp)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("created_by", &self.created_by)
+            .opt("date_created", &self.date_created)
+            .opt("fields", &self.fields)
+            .opt("id", &self.id)
+            .opt("is_subscribed", &self.is_subscribed)
+            .opt("list_id", &self.list_id)
+            .opt("updated_by", &self.updated_by)
+            .opt("updated_timestamp", &self.updated_timestamp);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -2264,40 +2219,39 @@ pub struct SlackListsItemsInfoResponseRecordFields {
 impl rt::de::Record for SlackListsItemsInfoResponseRecordFields {
     const NAME: &'static str = "SlackListsItemsInfoResponseRecordFields";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "checkbox" => __reader.field(&mut __this.checkbox, "checkbox"),
-                "column_id" => __reader.field(&mut __this.column_id, "column_id"),
-                "key" => __reader.field(&mut __this.key, "key"),
-                "rich_text" => __reader.field(&mut __this.rich_text, "rich_text"),
-                "text" => __reader.field(&mut __this.text, "text"),
-                "value" => __reader.field(&mut __this.value, "value"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "checkbox" => __reader.field(&mut self.checkbox, "checkbox"),
+            "column_id" => __reader.field(&mut self.column_id, "column_id"),
+            "key" => __reader.field(&mut self.key, "key"),
+            "rich_text" => __reader.field(&mut self.rich_text, "rich_text"),
+            "text" => __reader.field(&mut self.text, "text"),
+            "value" => __reader.field(&mut self.value, "value"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("checkbox", &self.checkbox)?;
-        __writer.opt("column_id", &self.column_id)?;
-        __writer.opt("key", &self.key)?;
-        __writer.opt("rich_text", &self.rich_text)?;
-        __writer.opt("text", &self.text)?;
-        __writer.opt("value", &self.value)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("checkbox", &self.checkbox)
+            .opt("column_id", &self.column_id)
+            .opt("key", &self.key)
+            .opt("rich_text", &self.rich_text)
+            .opt("text", &self.text)
+            .opt("value", &self.value);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -2321,34 +2275,33 @@ pub struct SlackListsItemsInfoResponseRecordFieldsRichText {
 impl rt::de::Record for SlackListsItemsInfoResponseRecordFieldsRichText {
     const NAME: &'static str = "SlackListsItemsInfoResponseRecordFieldsRichText";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "block_id" => __reader.field(&mut __this.block_id, "block_id"),
-                "elements" => __reader.field(&mut __this.elements, "elements"),
-                "type" => __reader.field(&mut __this.type_, "type"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "block_id" => __reader.field(&mut self.block_id, "block_id"),
+            "elements" => __reader.field(&mut self.elements, "elements"),
+            "type" => __reader.field(&mut self.type_, "type"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("block_id", &self.block_id)?;
-        __writer.opt("elements", &self.elements)?;
-        __writer.opt("type", &self.type_)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("block_id", &self.block_id)
+            .opt("elements", &self.elements)
+            .opt("type", &self.type_);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -2382,50 +2335,45 @@ pub struct SlackListsItemsInfoResponseSubtasks {
 impl rt::de::Record for SlackListsItemsInfoResponseSubtasks {
     const NAME: &'static str = "SlackListsItemsInfoResponseSubtasks";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "created_by" => __reader.field(&mut __this.created_by, "created_by"),
-                "date_created" => {
-                    __reader.field(&mut __this.date_created, "date_created")
-                }
-                "fields" => __reader.field(&mut __this.fields, "fields"),
-                "id" => __reader.field(&mut __this.id, "id"),
-                "is_subscribed" => {
-                    __reader.field(&mut __this.is_subscribed, "is_subscribed")
-                }
-                "list_id" => __reader.field(&mut __this.list_id, "list_id"),
-                "updated_by" => __reader.field(&mut __this.updated_by, "updated_by"),
-                "updated_timestamp" => {
-                    __reader.field(&mut __this.updated_timestamp, "updated_timestamp")
-                }
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "created_by" => __reader.field(&mut self.created_by, "created_by"),
+            "date_created" => __reader.field(&mut self.date_created, "date_created"),
+            "fields" => __reader.field(&mut self.fields, "fields"),
+            "id" => __reader.field(&mut self.id, "id"),
+            "is_subscribed" => __reader.field(&mut self.is_subscribed, "is_subscribed"),
+            "list_id" => __reader.field(&mut self.list_id, "list_id"),
+            "updated_by" => __reader.field(&mut self.updated_by, "updated_by"),
+            "updated_timestamp" => {
+                __reader.field(&mut self.updated_timestamp, "updated_timestamp")
+            }
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("created_by", &self.created_by)?;
-        __writer.opt("date_created", &self.date_created)?;
-        __writer.opt("fields", &self.fields)?;
-        __writer.opt("id", &self.id)?;
-        __writer.opt("is_subscribed", &self.is_subscribed)?;
-        __writer.opt("list_id", &self.list_id)?;
-        __writer.opt("updated_by", &self.updated_by)?;
-        __writer.opt("updated_timestamp", &self.updated_timestamp)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("created_by", &self.created_by)
+            .opt("date_created", &self.date_created)
+            .opt("fields", &self.fields)
+            .opt("id", &self.id)
+            .opt("is_subscribed", &self.is_subscribed)
+            .opt("list_id", &self.list_id)
+            .opt("updated_by", &self.updated_by)
+            .opt("updated_timestamp", &self.updated_timestamp);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -2451,36 +2399,35 @@ pub struct SlackListsItemsInfoResponseSubtasksFields {
 impl rt::de::Record for SlackListsItemsInfoResponseSubtasksFields {
     const NAME: &'static str = "SlackListsItemsInfoResponseSubtasksFields";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "checkbox" => __reader.field(&mut __this.checkbox, "checkbox"),
-                "column_id" => __reader.field(&mut __this.column_id, "column_id"),
-                "key" => __reader.field(&mut __this.key, "key"),
-                "value" => __reader.field(&mut __this.value, "value"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "checkbox" => __reader.field(&mut self.checkbox, "checkbox"),
+            "column_id" => __reader.field(&mut self.column_id, "column_id"),
+            "key" => __reader.field(&mut self.key, "key"),
+            "value" => __reader.field(&mut self.value, "value"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("checkbox", &self.checkbox)?;
-        __writer.opt("column_id", &self.column_id)?;
-        __writer.opt("key", &self.key)?;
-        __writer.opt("value", &self.value)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("checkbox", &self.checkbox)
+            .opt("column_id", &self.column_id)
+            .opt("key", &self.key)
+            .opt("value", &self.value);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 

@@ -194,41 +194,39 @@ pub struct StarsListResponse {
 
 impl rt::de::Record for StarsListResponse {
     const NAME: &'static str = "StarsListResponse";
+    const REQUIRED: &'static [&'static str] = &["items"];
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        let mut items = None;
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "ok" => __reader.skip(),
-                "items" => __reader.field(&mut items, "items"),
-                "paging" => __reader.field(&mut __this.paging, "paging"),
-                "response_metadata" => {
-                    __reader.field(&mut __this.response_metadata, "response_metadata")
-                }
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.items = __reader.required(items, "items");
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "ok" => __reader.skip(),
+            "items" => __reader.value(&mut self.items, "items"),
+            "paging" => __reader.field(&mut self.paging, "paging"),
+            "response_metadata" => {
+                __reader.field(&mut self.response_metadata, "response_metadata")
+            }
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.req("ok", &true)?;
-        __writer.req("items", &self.items)?;
-        __writer.opt("paging", &self.paging)?;
-        __writer.opt("response_metadata", &self.response_metadata)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .req("ok", &true)
+            .req("items", &self.items)
+            .opt("paging", &self.paging)
+            .opt("response_metadata", &self.response_metadata);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -313,40 +311,39 @@ pub struct StarsListResponseItems {
 impl rt::de::Record for StarsListResponseItems {
     const NAME: &'static str = "StarsListResponseItems";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "channel" => __reader.field(&mut __this.channel, "channel"),
-                "comment" => __reader.field(&mut __this.comment, "comment"),
-                "date_create" => __reader.field(&mut __this.date_create, "date_create"),
-                "file" => __reader.field(&mut __this.file, "file"),
-                "message" => __reader.field(&mut __this.message, "message"),
-                "type" => __reader.field(&mut __this.type_, "type"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "channel" => __reader.field(&mut self.channel, "channel"),
+            "comment" => __reader.field(&mut self.comment, "comment"),
+            "date_create" => __reader.field(&mut self.date_create, "date_create"),
+            "file" => __reader.field(&mut self.file, "file"),
+            "message" => __reader.field(&mut self.message, "message"),
+            "type" => __reader.field(&mut self.type_, "type"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("channel", &self.channel)?;
-        __writer.opt("comment", &self.comment)?;
-        __writer.opt("date_create", &self.date_create)?;
-        __writer.opt("file", &self.file)?;
-        __writer.opt("message", &self.message)?;
-        __writer.opt("type", &self.type_)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("channel", &self.channel)
+            .opt("comment", &self.comment)
+            .opt("date_create", &self.date_create)
+            .opt("file", &self.file)
+            .opt("message", &self.message)
+            .opt("type", &self.type_);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -380,44 +377,43 @@ pub struct StarsListResponseItemsComment {
 impl rt::de::Record for StarsListResponseItemsComment {
     const NAME: &'static str = "StarsListResponseItemsComment";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "comment" => __reader.field(&mut __this.comment, "comment"),
-                "created" => __reader.field(&mut __this.created, "created"),
-                "id" => __reader.field(&mut __this.id, "id"),
-                "is_intro" => __reader.field(&mut __this.is_intro, "is_intro"),
-                "is_starred" => __reader.field(&mut __this.is_starred, "is_starred"),
-                "num_stars" => __reader.field(&mut __this.num_stars, "num_stars"),
-                "timestamp" => __reader.field(&mut __this.timestamp, "timestamp"),
-                "user" => __reader.field(&mut __this.user, "user"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "comment" => __reader.field(&mut self.comment, "comment"),
+            "created" => __reader.field(&mut self.created, "created"),
+            "id" => __reader.field(&mut self.id, "id"),
+            "is_intro" => __reader.field(&mut self.is_intro, "is_intro"),
+            "is_starred" => __reader.field(&mut self.is_starred, "is_starred"),
+            "num_stars" => __reader.field(&mut self.num_stars, "num_stars"),
+            "timestamp" => __reader.field(&mut self.timestamp, "timestamp"),
+            "user" => __reader.field(&mut self.user, "user"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("comment", &self.comment)?;
-        __writer.opt("created", &self.created)?;
-        __writer.opt("id", &self.id)?;
-        __writer.opt("is_intro", &self.is_intro)?;
-        __writer.opt("is_starred", &self.is_starred)?;
-        __writer.opt("num_stars", &self.num_stars)?;
-        __writer.opt("timestamp", &self.timestamp)?;
-        __writer.opt("user", &self.user)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("comment", &self.comment)
+            .opt("created", &self.created)
+            .opt("id", &self.id)
+            .opt("is_intro", &self.is_intro)
+            .opt("is_starred", &self.is_starred)
+            .opt("num_stars", &self.num_stars)
+            .opt("timestamp", &self.timestamp)
+            .opt("user", &self.user);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 

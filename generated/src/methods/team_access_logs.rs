@@ -199,41 +199,39 @@ pub struct TeamAccessLogsResponse {
 
 impl rt::de::Record for TeamAccessLogsResponse {
     const NAME: &'static str = "TeamAccessLogsResponse";
+    const REQUIRED: &'static [&'static str] = &["logins"];
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        let mut logins = None;
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "ok" => __reader.skip(),
-                "logins" => __reader.field(&mut logins, "logins"),
-                "paging" => __reader.field(&mut __this.paging, "paging"),
-                "response_metadata" => {
-                    __reader.field(&mut __this.response_metadata, "response_metadata")
-                }
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.logins = __reader.required(logins, "logins");
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "ok" => __reader.skip(),
+            "logins" => __reader.value(&mut self.logins, "logins"),
+            "paging" => __reader.field(&mut self.paging, "paging"),
+            "response_metadata" => {
+                __reader.field(&mut self.response_metadata, "response_metadata")
+            }
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.req("ok", &true)?;
-        __writer.req("logins", &self.logins)?;
-        __writer.opt("paging", &self.paging)?;
-        __writer.opt("response_metadata", &self.response_metadata)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .req("ok", &true)
+            .req("logins", &self.logins)
+            .opt("paging", &self.paging)
+            .opt("response_metadata", &self.response_metadata);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -428,48 +426,47 @@ pub struct TeamAccessLogsResponseLogins {
 impl rt::de::Record for TeamAccessLogsResponseLogins {
     const NAME: &'static str = "TeamAccessLogsResponseLogins";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "count" => __reader.field(&mut __this.count, "count"),
-                "country" => __reader.field(&mut __this.country, "country"),
-                "date_first" => __reader.field(&mut __this.date_first, "date_first"),
-                "date_last" => __reader.field(&mut __this.date_last, "date_last"),
-                "ip" => __reader.field(&mut __this.ip, "ip"),
-                "isp" => __reader.field(&mut __this.isp, "isp"),
-                "region" => __reader.field(&mut __this.region, "region"),
-                "user_agent" => __reader.field(&mut __this.user_agent, "user_agent"),
-                "user_id" => __reader.field(&mut __this.user_id, "user_id"),
-                "username" => __reader.field(&mut __this.username, "username"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "count" => __reader.field(&mut self.count, "count"),
+            "country" => __reader.field(&mut self.country, "country"),
+            "date_first" => __reader.field(&mut self.date_first, "date_first"),
+            "date_last" => __reader.field(&mut self.date_last, "date_last"),
+            "ip" => __reader.field(&mut self.ip, "ip"),
+            "isp" => __reader.field(&mut self.isp, "isp"),
+            "region" => __reader.field(&mut self.region, "region"),
+            "user_agent" => __reader.field(&mut self.user_agent, "user_agent"),
+            "user_id" => __reader.field(&mut self.user_id, "user_id"),
+            "username" => __reader.field(&mut self.username, "username"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("count", &self.count)?;
-        __writer.opt("country", &self.country)?;
-        __writer.opt("date_first", &self.date_first)?;
-        __writer.opt("date_last", &self.date_last)?;
-        __writer.opt("ip", &self.ip)?;
-        __writer.opt("isp", &self.isp)?;
-        __writer.opt("region", &self.region)?;
-        __writer.opt("user_agent", &self.user_agent)?;
-        __writer.opt("user_id", &self.user_id)?;
-        __writer.opt("username", &self.username)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("count", &self.count)
+            .opt("country", &self.country)
+            .opt("date_first", &self.date_first)
+            .opt("date_last", &self.date_last)
+            .opt("ip", &self.ip)
+            .opt("isp", &self.isp)
+            .opt("region", &self.region)
+            .opt("user_agent", &self.user_agent)
+            .opt("user_id", &self.user_id)
+            .opt("username", &self.username);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 

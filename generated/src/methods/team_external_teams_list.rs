@@ -239,43 +239,39 @@ pub struct TeamExternalTeamsListResponse {
 
 impl rt::de::Record for TeamExternalTeamsListResponse {
     const NAME: &'static str = "TeamExternalTeamsListResponse";
+    const REQUIRED: &'static [&'static str] = &["organizations", "total_count"];
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        let mut organizations = None;
-        let mut total_count = None;
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "ok" => __reader.skip(),
-                "organizations" => __reader.field(&mut organizations, "organizations"),
-                "total_count" => __reader.field(&mut total_count, "total_count"),
-                "response_metadata" => {
-                    __reader.field(&mut __this.response_metadata, "response_metadata")
-                }
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.organizations = __reader.required(organizations, "organizations");
-        __this.total_count = __reader.required(total_count, "total_count");
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "ok" => __reader.skip(),
+            "organizations" => __reader.value(&mut self.organizations, "organizations"),
+            "total_count" => __reader.value(&mut self.total_count, "total_count"),
+            "response_metadata" => {
+                __reader.field(&mut self.response_metadata, "response_metadata")
+            }
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.req("ok", &true)?;
-        __writer.req("organizations", &self.organizations)?;
-        __writer.req("total_count", &self.total_count)?;
-        __writer.opt("response_metadata", &self.response_metadata)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .req("ok", &true)
+            .req("organizations", &self.organizations)
+            .req("total_count", &self.total_count)
+            .opt("response_metadata", &self.response_metadata);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -663,85 +659,71 @@ pub struct TeamExternalTeamsListResponseOrganizations {
 impl rt::de::Record for TeamExternalTeamsListResponseOrganizations {
     const NAME: &'static str = "TeamExternalTeamsListResponseOrganizations";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "canvas" => __reader.field(&mut __this.canvas, "canvas"),
-                "connected_workspaces" => {
-                    __reader
-                        .field(&mut __this.connected_workspaces, "connected_workspaces")
-                }
-                "connection_status" => {
-                    __reader.field(&mut __this.connection_status, "connection_status")
-                }
-                "im_channel_count" => {
-                    __reader.field(&mut __this.im_channel_count, "im_channel_count")
-                }
-                "is_sponsored" => {
-                    __reader.field(&mut __this.is_sponsored, "is_sponsored")
-                }
-                "last_active_timestamp" => {
-                    __reader
-                        .field(
-                            &mut __this.last_active_timestamp,
-                            "last_active_timestamp",
-                        )
-                }
-                "lists" => __reader.field(&mut __this.lists, "lists"),
-                "mpim_channel_count" => {
-                    __reader.field(&mut __this.mpim_channel_count, "mpim_channel_count")
-                }
-                "private_channel_count" => {
-                    __reader
-                        .field(
-                            &mut __this.private_channel_count,
-                            "private_channel_count",
-                        )
-                }
-                "public_channel_count" => {
-                    __reader
-                        .field(&mut __this.public_channel_count, "public_channel_count")
-                }
-                "slack_connect_prefs" => {
-                    __reader
-                        .field(&mut __this.slack_connect_prefs, "slack_connect_prefs")
-                }
-                "team_domain" => __reader.field(&mut __this.team_domain, "team_domain"),
-                "team_id" => __reader.field(&mut __this.team_id, "team_id"),
-                "team_name" => __reader.field(&mut __this.team_name, "team_name"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "canvas" => __reader.field(&mut self.canvas, "canvas"),
+            "connected_workspaces" => {
+                __reader.field(&mut self.connected_workspaces, "connected_workspaces")
+            }
+            "connection_status" => {
+                __reader.field(&mut self.connection_status, "connection_status")
+            }
+            "im_channel_count" => {
+                __reader.field(&mut self.im_channel_count, "im_channel_count")
+            }
+            "is_sponsored" => __reader.field(&mut self.is_sponsored, "is_sponsored"),
+            "last_active_timestamp" => {
+                __reader.field(&mut self.last_active_timestamp, "last_active_timestamp")
+            }
+            "lists" => __reader.field(&mut self.lists, "lists"),
+            "mpim_channel_count" => {
+                __reader.field(&mut self.mpim_channel_count, "mpim_channel_count")
+            }
+            "private_channel_count" => {
+                __reader.field(&mut self.private_channel_count, "private_channel_count")
+            }
+            "public_channel_count" => {
+                __reader.field(&mut self.public_channel_count, "public_channel_count")
+            }
+            "slack_connect_prefs" => {
+                __reader.field(&mut self.slack_connect_prefs, "slack_connect_prefs")
+            }
+            "team_domain" => __reader.field(&mut self.team_domain, "team_domain"),
+            "team_id" => __reader.field(&mut self.team_id, "team_id"),
+            "team_name" => __reader.field(&mut self.team_name, "team_name"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("canvas", &self.canvas)?;
-        __writer.opt("connected_workspaces", &self.connected_workspaces)?;
-        __writer.opt("connection_status", &self.connection_status)?;
-        __writer.opt("im_channel_count", &self.im_channel_count)?;
-        __writer.opt("is_sponsored", &self.is_sponsored)?;
-        __writer.opt("last_active_timestamp", &self.last_active_timestamp)?;
-        __writer.opt("lists", &self.lists)?;
-        __writer.opt("mpim_channel_count", &self.mpim_channel_count)?;
-        __writer.opt("private_channel_count", &self.private_channel_count)?;
-        __writer.opt("public_channel_count", &self.public_channel_count)?;
-        __writer.opt("slack_connect_prefs", &self.slack_connect_prefs)?;
-        __writer.opt("team_domain", &self.team_domain)?;
-        __writer.opt("team_id", &self.team_id)?;
-        __writer.opt("team_name", &self.team_name)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("canvas", &self.canvas)
+            .opt("connected_workspaces", &self.connected_workspaces)
+            .opt("connection_status", &self.connection_status)
+            .opt("im_channel_count", &self.im_channel_count)
+            .opt("is_sponsored", &self.is_sponsored)
+            .opt("last_active_timestamp", &self.last_active_timestamp)
+            .opt("lists", &self.lists)
+            .opt("mpim_channel_count", &self.mpim_channel_count)
+            .opt("private_channel_count", &self.private_channel_count)
+            .opt("public_channel_count", &self.public_channel_count)
+            .opt("slack_connect_prefs", &self.slack_connect_prefs)
+            .opt("team_domain", &self.team_domain)
+            .opt("team_id", &self.team_id)
+            .opt("team_name", &self.team_name);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -765,34 +747,33 @@ pub struct TeamExternalTeamsListResponseOrganizationsCanvas {
 impl rt::de::Record for TeamExternalTeamsListResponseOrganizationsCanvas {
     const NAME: &'static str = "TeamExternalTeamsListResponseOrganizationsCanvas";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "ownership_details" => {
-                    __reader.field(&mut __this.ownership_details, "ownership_details")
-                }
-                "total_count" => __reader.field(&mut __this.total_count, "total_count"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "ownership_details" => {
+                __reader.field(&mut self.ownership_details, "ownership_details")
+            }
+            "total_count" => __reader.field(&mut self.total_count, "total_count"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("ownership_details", &self.ownership_details)?;
-        __writer.opt("total_count", &self.total_count)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("ownership_details", &self.ownership_details)
+            .opt("total_count", &self.total_count);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -815,32 +796,29 @@ impl rt::de::Record
 for TeamExternalTeamsListResponseOrganizationsCanvasOwnershipDetails {
     const NAME: &'static str = "TeamExternalTeamsListResponseOrganizationsCanvasOwnershipDetails";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "count" => __reader.field(&mut __this.count, "count"),
-                "team_id" => __reader.field(&mut __this.team_id, "team_id"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "count" => __reader.field(&mut self.count, "count"),
+            "team_id" => __reader.field(&mut self.team_id, "team_id"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("count", &self.count)?;
-        __writer.opt("team_id", &self.team_id)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer.opt("count", &self.count).opt("team_id", &self.team_id);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -862,36 +840,33 @@ pub struct TeamExternalTeamsListResponseOrganizationsConnectedWorkspaces {
 impl rt::de::Record for TeamExternalTeamsListResponseOrganizationsConnectedWorkspaces {
     const NAME: &'static str = "TeamExternalTeamsListResponseOrganizationsConnectedWorkspaces";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "workspace_id" => {
-                    __reader.field(&mut __this.workspace_id, "workspace_id")
-                }
-                "workspace_name" => {
-                    __reader.field(&mut __this.workspace_name, "workspace_name")
-                }
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "workspace_id" => __reader.field(&mut self.workspace_id, "workspace_id"),
+            "workspace_name" => {
+                __reader.field(&mut self.workspace_name, "workspace_name")
+            }
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("workspace_id", &self.workspace_id)?;
-        __writer.opt("workspace_name", &self.workspace_name)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("workspace_id", &self.workspace_id)
+            .opt("workspace_name", &self.workspace_name);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -915,34 +890,33 @@ pub struct TeamExternalTeamsListResponseOrganizationsLists {
 impl rt::de::Record for TeamExternalTeamsListResponseOrganizationsLists {
     const NAME: &'static str = "TeamExternalTeamsListResponseOrganizationsLists";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "ownership_details" => {
-                    __reader.field(&mut __this.ownership_details, "ownership_details")
-                }
-                "total_count" => __reader.field(&mut __this.total_count, "total_count"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "ownership_details" => {
+                __reader.field(&mut self.ownership_details, "ownership_details")
+            }
+            "total_count" => __reader.field(&mut self.total_count, "total_count"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("ownership_details", &self.ownership_details)?;
-        __writer.opt("total_count", &self.total_count)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("ownership_details", &self.ownership_details)
+            .opt("total_count", &self.total_count);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -964,32 +938,29 @@ pub struct TeamExternalTeamsListResponseOrganizationsListsOwnershipDetails {
 impl rt::de::Record for TeamExternalTeamsListResponseOrganizationsListsOwnershipDetails {
     const NAME: &'static str = "TeamExternalTeamsListResponseOrganizationsListsOwnershipDetails";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "count" => __reader.field(&mut __this.count, "count"),
-                "team_id" => __reader.field(&mut __this.team_id, "team_id"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "count" => __reader.field(&mut self.count, "count"),
+            "team_id" => __reader.field(&mut self.team_id, "team_id"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("count", &self.count)?;
-        __writer.opt("team_id", &self.team_id)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer.opt("count", &self.count).opt("team_id", &self.team_id);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -1063,134 +1034,117 @@ pub struct TeamExternalTeamsListResponseOrganizationsSlackConnectPrefs {
 impl rt::de::Record for TeamExternalTeamsListResponseOrganizationsSlackConnectPrefs {
     const NAME: &'static str = "TeamExternalTeamsListResponseOrganizationsSlackConnectPrefs";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "accept_sc_invites" => {
-                    __reader.field(&mut __this.accept_sc_invites, "accept_sc_invites")
-                }
-                "allow_sc_file_uploads" => {
-                    __reader
-                        .field(
-                            &mut __this.allow_sc_file_uploads,
-                            "allow_sc_file_uploads",
-                        )
-                }
-                "allowed_canvas_sharing" => {
-                    __reader
-                        .field(
-                            &mut __this.allowed_canvas_sharing,
-                            "allowed_canvas_sharing",
-                        )
-                }
-                "allowed_list_sharing" => {
-                    __reader
-                        .field(&mut __this.allowed_list_sharing, "allowed_list_sharing")
-                }
-                "allowed_workspaces" => {
-                    __reader.field(&mut __this.allowed_workspaces, "allowed_workspaces")
-                }
-                "approved_org_info" => {
-                    __reader.field(&mut __this.approved_org_info, "approved_org_info")
-                }
-                "away_team_sc_invite_permissions" => {
-                    __reader
-                        .field(
-                            &mut __this.away_team_sc_invite_permissions,
-                            "away_team_sc_invite_permissions",
-                        )
-                }
-                "away_team_sc_invite_require_2fa" => {
-                    __reader
-                        .field(
-                            &mut __this.away_team_sc_invite_require_2fa,
-                            "away_team_sc_invite_require_2fa",
-                        )
-                }
-                "external_awareness_context_bar" => {
-                    __reader
-                        .field(
-                            &mut __this.external_awareness_context_bar,
-                            "external_awareness_context_bar",
-                        )
-                }
-                "profile_visibility" => {
-                    __reader.field(&mut __this.profile_visibility, "profile_visibility")
-                }
-                "require_sc_channel_for_sc_dm" => {
-                    __reader
-                        .field(
-                            &mut __this.require_sc_channel_for_sc_dm,
-                            "require_sc_channel_for_sc_dm",
-                        )
-                }
-                "sc_channel_limited_access" => {
-                    __reader
-                        .field(
-                            &mut __this.sc_channel_limited_access,
-                            "sc_channel_limited_access",
-                        )
-                }
-                "sc_mpdm_to_private" => {
-                    __reader.field(&mut __this.sc_mpdm_to_private, "sc_mpdm_to_private")
-                }
-                "shared_channel_invite_requested" => {
-                    __reader
-                        .field(
-                            &mut __this.shared_channel_invite_requested,
-                            "shared_channel_invite_requested",
-                        )
-                }
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "accept_sc_invites" => {
+                __reader.field(&mut self.accept_sc_invites, "accept_sc_invites")
+            }
+            "allow_sc_file_uploads" => {
+                __reader.field(&mut self.allow_sc_file_uploads, "allow_sc_file_uploads")
+            }
+            "allowed_canvas_sharing" => {
+                __reader
+                    .field(&mut self.allowed_canvas_sharing, "allowed_canvas_sharing")
+            }
+            "allowed_list_sharing" => {
+                __reader.field(&mut self.allowed_list_sharing, "allowed_list_sharing")
+            }
+            "allowed_workspaces" => {
+                __reader.field(&mut self.allowed_workspaces, "allowed_workspaces")
+            }
+            "approved_org_info" => {
+                __reader.field(&mut self.approved_org_info, "approved_org_info")
+            }
+            "away_team_sc_invite_permissions" => {
+                __reader
+                    .field(
+                        &mut self.away_team_sc_invite_permissions,
+                        "away_team_sc_invite_permissions",
+                    )
+            }
+            "away_team_sc_invite_require_2fa" => {
+                __reader
+                    .field(
+                        &mut self.away_team_sc_invite_require_2fa,
+                        "away_team_sc_invite_require_2fa",
+                    )
+            }
+            "external_awareness_context_bar" => {
+                __reader
+                    .field(
+                        &mut self.external_awareness_context_bar,
+                        "external_awareness_context_bar",
+                    )
+            }
+            "profile_visibility" => {
+                __reader.field(&mut self.profile_visibility, "profile_visibility")
+            }
+            "require_sc_channel_for_sc_dm" => {
+                __reader
+                    .field(
+                        &mut self.require_sc_channel_for_sc_dm,
+                        "require_sc_channel_for_sc_dm",
+                    )
+            }
+            "sc_channel_limited_access" => {
+                __reader
+                    .field(
+                        &mut self.sc_channel_limited_access,
+                        "sc_channel_limited_access",
+                    )
+            }
+            "sc_mpdm_to_private" => {
+                __reader.field(&mut self.sc_mpdm_to_private, "sc_mpdm_to_private")
+            }
+            "shared_channel_invite_requested" => {
+                __reader
+                    .field(
+                        &mut self.shared_channel_invite_requested,
+                        "shared_channel_invite_requested",
+                    )
+            }
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("accept_sc_invites", &self.accept_sc_invites)?;
-        __writer.opt("allow_sc_file_uploads", &self.allow_sc_file_uploads)?;
-        __writer.opt("allowed_canvas_sharing", &self.allowed_canvas_sharing)?;
-        __writer.opt("allowed_list_sharing", &self.allowed_list_sharing)?;
-        __writer.opt("allowed_workspaces", &self.allowed_workspaces)?;
-        __writer.opt("approved_org_info", &self.approved_org_info)?;
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
         __writer
+            .opt("accept_sc_invites", &self.accept_sc_invites)
+            .opt("allow_sc_file_uploads", &self.allow_sc_file_uploads)
+            .opt("allowed_canvas_sharing", &self.allowed_canvas_sharing)
+            .opt("allowed_list_sharing", &self.allowed_list_sharing)
+            .opt("allowed_workspaces", &self.allowed_workspaces)
+            .opt("approved_org_info", &self.approved_org_info)
             .opt(
                 "away_team_sc_invite_permissions",
                 &self.away_team_sc_invite_permissions,
-            )?;
-        __writer
+            )
             .opt(
                 "away_team_sc_invite_require_2fa",
                 &self.away_team_sc_invite_require_2fa,
-            )?;
-        __writer
-            .opt(
-                "external_awareness_context_bar",
-                &self.external_awareness_context_bar,
-            )?;
-        __writer.opt("profile_visibility", &self.profile_visibility)?;
-        __writer
-            .opt("require_sc_channel_for_sc_dm", &self.require_sc_channel_for_sc_dm)?;
-        __writer.opt("sc_channel_limited_access", &self.sc_channel_limited_access)?;
-        __writer.opt("sc_mpdm_to_private", &self.sc_mpdm_to_private)?;
-        __writer
+            )
+            .opt("external_awareness_context_bar", &self.external_awareness_context_bar)
+            .opt("profile_visibility", &self.profile_visibility)
+            .opt("require_sc_channel_for_sc_dm", &self.require_sc_channel_for_sc_dm)
+            .opt("sc_channel_limited_access", &self.sc_channel_limited_access)
+            .opt("sc_mpdm_to_private", &self.sc_mpdm_to_private)
             .opt(
                 "shared_channel_invite_requested",
                 &self.shared_channel_invite_requested,
-            )?;
-        Ok(())
+            );
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -1225,64 +1179,53 @@ impl rt::de::Record
 for TeamExternalTeamsListResponseOrganizationsSlackConnectPrefsAcceptScInvites {
     const NAME: &'static str = "TeamExternalTeamsListResponseOrganizationsSlackConnectPrefsAcceptScInvites";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "accept_in_workspace_ids" => {
-                    __reader
-                        .field(
-                            &mut __this.accept_in_workspace_ids,
-                            "accept_in_workspace_ids",
-                        )
-                }
-                "accept_private" => {
-                    __reader.field(&mut __this.accept_private, "accept_private")
-                }
-                "actor" => __reader.field(&mut __this.actor, "actor"),
-                "date_update" => __reader.field(&mut __this.date_update, "date_update"),
-                "invalid_workspace_ids" => {
-                    __reader
-                        .field(
-                            &mut __this.invalid_workspace_ids,
-                            "invalid_workspace_ids",
-                        )
-                }
-                "source" => __reader.field(&mut __this.source, "source"),
-                "type" => __reader.field(&mut __this.type_, "type"),
-                "use_allowed_workspaces" => {
-                    __reader
-                        .field(
-                            &mut __this.use_allowed_workspaces,
-                            "use_allowed_workspaces",
-                        )
-                }
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "accept_in_workspace_ids" => {
+                __reader
+                    .field(&mut self.accept_in_workspace_ids, "accept_in_workspace_ids")
+            }
+            "accept_private" => {
+                __reader.field(&mut self.accept_private, "accept_private")
+            }
+            "actor" => __reader.field(&mut self.actor, "actor"),
+            "date_update" => __reader.field(&mut self.date_update, "date_update"),
+            "invalid_workspace_ids" => {
+                __reader.field(&mut self.invalid_workspace_ids, "invalid_workspace_ids")
+            }
+            "source" => __reader.field(&mut self.source, "source"),
+            "type" => __reader.field(&mut self.type_, "type"),
+            "use_allowed_workspaces" => {
+                __reader
+                    .field(&mut self.use_allowed_workspaces, "use_allowed_workspaces")
+            }
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("accept_in_workspace_ids", &self.accept_in_workspace_ids)?;
-        __writer.opt("accept_private", &self.accept_private)?;
-        __writer.opt("actor", &self.actor)?;
-        __writer.opt("date_update", &self.date_update)?;
-        __writer.opt("invalid_workspace_ids", &self.invalid_workspace_ids)?;
-        __writer.opt("source", &self.source)?;
-        __writer.opt("type", &self.type_)?;
-        __writer.opt("use_allowed_workspaces", &self.use_allowed_workspaces)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("accept_in_workspace_ids", &self.accept_in_workspace_ids)
+            .opt("accept_private", &self.accept_private)
+            .opt("actor", &self.actor)
+            .opt("date_update", &self.date_update)
+            .opt("invalid_workspace_ids", &self.invalid_workspace_ids)
+            .opt("source", &self.source)
+            .opt("type", &self.type_)
+            .opt("use_allowed_workspaces", &self.use_allowed_workspaces);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -1309,36 +1252,35 @@ impl rt::de::Record
 for TeamExternalTeamsListResponseOrganizationsSlackConnectPrefsAllowScFileUploads {
     const NAME: &'static str = "TeamExternalTeamsListResponseOrganizationsSlackConnectPrefsAllowScFileUploads";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "actor" => __reader.field(&mut __this.actor, "actor"),
-                "date_update" => __reader.field(&mut __this.date_update, "date_update"),
-                "source" => __reader.field(&mut __this.source, "source"),
-                "value" => __reader.field(&mut __this.value, "value"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "actor" => __reader.field(&mut self.actor, "actor"),
+            "date_update" => __reader.field(&mut self.date_update, "date_update"),
+            "source" => __reader.field(&mut self.source, "source"),
+            "value" => __reader.field(&mut self.value, "value"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("actor", &self.actor)?;
-        __writer.opt("date_update", &self.date_update)?;
-        __writer.opt("source", &self.source)?;
-        __writer.opt("value", &self.value)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("actor", &self.actor)
+            .opt("date_update", &self.date_update)
+            .opt("source", &self.source)
+            .opt("value", &self.value);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -1367,36 +1309,35 @@ impl rt::de::Record
 for TeamExternalTeamsListResponseOrganizationsSlackConnectPrefsAllowedCanvasSharing {
     const NAME: &'static str = "TeamExternalTeamsListResponseOrganizationsSlackConnectPrefsAllowedCanvasSharing";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "actor" => __reader.field(&mut __this.actor, "actor"),
-                "date_update" => __reader.field(&mut __this.date_update, "date_update"),
-                "source" => __reader.field(&mut __this.source, "source"),
-                "value" => __reader.field(&mut __this.value, "value"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "actor" => __reader.field(&mut self.actor, "actor"),
+            "date_update" => __reader.field(&mut self.date_update, "date_update"),
+            "source" => __reader.field(&mut self.source, "source"),
+            "value" => __reader.field(&mut self.value, "value"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("actor", &self.actor)?;
-        __writer.opt("date_update", &self.date_update)?;
-        __writer.opt("source", &self.source)?;
-        __writer.opt("value", &self.value)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("actor", &self.actor)
+            .opt("date_update", &self.date_update)
+            .opt("source", &self.source)
+            .opt("value", &self.value);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -1425,36 +1366,35 @@ impl rt::de::Record
 for TeamExternalTeamsListResponseOrganizationsSlackConnectPrefsAllowedListSharing {
     const NAME: &'static str = "TeamExternalTeamsListResponseOrganizationsSlackConnectPrefsAllowedListSharing";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "actor" => __reader.field(&mut __this.actor, "actor"),
-                "date_update" => __reader.field(&mut __this.date_update, "date_update"),
-                "source" => __reader.field(&mut __this.source, "source"),
-                "value" => __reader.field(&mut __this.value, "value"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "actor" => __reader.field(&mut self.actor, "actor"),
+            "date_update" => __reader.field(&mut self.date_update, "date_update"),
+            "source" => __reader.field(&mut self.source, "source"),
+            "value" => __reader.field(&mut self.value, "value"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("actor", &self.actor)?;
-        __writer.opt("date_update", &self.date_update)?;
-        __writer.opt("source", &self.source)?;
-        __writer.opt("value", &self.value)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("actor", &self.actor)
+            .opt("date_update", &self.date_update)
+            .opt("source", &self.source)
+            .opt("value", &self.value);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -1485,38 +1425,37 @@ impl rt::de::Record
 for TeamExternalTeamsListResponseOrganizationsSlackConnectPrefsAllowedWorkspaces {
     const NAME: &'static str = "TeamExternalTeamsListResponseOrganizationsSlackConnectPrefsAllowedWorkspaces";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "actor" => __reader.field(&mut __this.actor, "actor"),
-                "date_update" => __reader.field(&mut __this.date_update, "date_update"),
-                "source" => __reader.field(&mut __this.source, "source"),
-                "team_ids" => __reader.field(&mut __this.team_ids, "team_ids"),
-                "type" => __reader.field(&mut __this.type_, "type"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "actor" => __reader.field(&mut self.actor, "actor"),
+            "date_update" => __reader.field(&mut self.date_update, "date_update"),
+            "source" => __reader.field(&mut self.source, "source"),
+            "team_ids" => __reader.field(&mut self.team_ids, "team_ids"),
+            "type" => __reader.field(&mut self.type_, "type"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("actor", &self.actor)?;
-        __writer.opt("date_update", &self.date_update)?;
-        __writer.opt("source", &self.source)?;
-        __writer.opt("team_ids", &self.team_ids)?;
-        __writer.opt("type", &self.type_)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("actor", &self.actor)
+            .opt("date_update", &self.date_update)
+            .opt("source", &self.source)
+            .opt("team_ids", &self.team_ids)
+            .opt("type", &self.type_);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -1545,38 +1484,35 @@ impl rt::de::Record
 for TeamExternalTeamsListResponseOrganizationsSlackConnectPrefsApprovedOrgInfo {
     const NAME: &'static str = "TeamExternalTeamsListResponseOrganizationsSlackConnectPrefsApprovedOrgInfo";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "actor" => __reader.field(&mut __this.actor, "actor"),
-                "approval_type" => {
-                    __reader.field(&mut __this.approval_type, "approval_type")
-                }
-                "date_update" => __reader.field(&mut __this.date_update, "date_update"),
-                "source" => __reader.field(&mut __this.source, "source"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "actor" => __reader.field(&mut self.actor, "actor"),
+            "approval_type" => __reader.field(&mut self.approval_type, "approval_type"),
+            "date_update" => __reader.field(&mut self.date_update, "date_update"),
+            "source" => __reader.field(&mut self.source, "source"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("actor", &self.actor)?;
-        __writer.opt("approval_type", &self.approval_type)?;
-        __writer.opt("date_update", &self.date_update)?;
-        __writer.opt("source", &self.source)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("actor", &self.actor)
+            .opt("approval_type", &self.approval_type)
+            .opt("date_update", &self.date_update)
+            .opt("source", &self.source);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -1605,38 +1541,37 @@ impl rt::de::Record
 for TeamExternalTeamsListResponseOrganizationsSlackConnectPrefsAwayTeamScInvitePermissions {
     const NAME: &'static str = "TeamExternalTeamsListResponseOrganizationsSlackConnectPrefsAwayTeamScInvitePermissions";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "actor" => __reader.field(&mut __this.actor, "actor"),
-                "date_update" => __reader.field(&mut __this.date_update, "date_update"),
-                "source" => __reader.field(&mut __this.source, "source"),
-                "team_ids" => __reader.field(&mut __this.team_ids, "team_ids"),
-                "type" => __reader.field(&mut __this.type_, "type"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "actor" => __reader.field(&mut self.actor, "actor"),
+            "date_update" => __reader.field(&mut self.date_update, "date_update"),
+            "source" => __reader.field(&mut self.source, "source"),
+            "team_ids" => __reader.field(&mut self.team_ids, "team_ids"),
+            "type" => __reader.field(&mut self.type_, "type"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("actor", &self.actor)?;
-        __writer.opt("date_update", &self.date_update)?;
-        __writer.opt("source", &self.source)?;
-        __writer.opt("team_ids", &self.team_ids)?;
-        __writer.opt("type", &self.type_)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("actor", &self.actor)
+            .opt("date_update", &self.date_update)
+            .opt("source", &self.source)
+            .opt("team_ids", &self.team_ids)
+            .opt("type", &self.type_);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -1665,36 +1600,35 @@ impl rt::de::Record
 for TeamExternalTeamsListResponseOrganizationsSlackConnectPrefsAwayTeamScInviteRequire2fa {
     const NAME: &'static str = "TeamExternalTeamsListResponseOrganizationsSlackConnectPrefsAwayTeamScInviteRequire2fa";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "actor" => __reader.field(&mut __this.actor, "actor"),
-                "date_update" => __reader.field(&mut __this.date_update, "date_update"),
-                "source" => __reader.field(&mut __this.source, "source"),
-                "type" => __reader.field(&mut __this.type_, "type"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "actor" => __reader.field(&mut self.actor, "actor"),
+            "date_update" => __reader.field(&mut self.date_update, "date_update"),
+            "source" => __reader.field(&mut self.source, "source"),
+            "type" => __reader.field(&mut self.type_, "type"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("actor", &self.actor)?;
-        __writer.opt("date_update", &self.date_update)?;
-        __writer.opt("source", &self.source)?;
-        __writer.opt("type", &self.type_)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("actor", &self.actor)
+            .opt("date_update", &self.date_update)
+            .opt("source", &self.source)
+            .opt("type", &self.type_);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -1723,36 +1657,35 @@ impl rt::de::Record
 for TeamExternalTeamsListResponseOrganizationsSlackConnectPrefsExternalAwarenessContextBar {
     const NAME: &'static str = "TeamExternalTeamsListResponseOrganizationsSlackConnectPrefsExternalAwarenessContextBar";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "actor" => __reader.field(&mut __this.actor, "actor"),
-                "date_update" => __reader.field(&mut __this.date_update, "date_update"),
-                "source" => __reader.field(&mut __this.source, "source"),
-                "type" => __reader.field(&mut __this.type_, "type"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "actor" => __reader.field(&mut self.actor, "actor"),
+            "date_update" => __reader.field(&mut self.date_update, "date_update"),
+            "source" => __reader.field(&mut self.source, "source"),
+            "type" => __reader.field(&mut self.type_, "type"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("actor", &self.actor)?;
-        __writer.opt("date_update", &self.date_update)?;
-        __writer.opt("source", &self.source)?;
-        __writer.opt("type", &self.type_)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("actor", &self.actor)
+            .opt("date_update", &self.date_update)
+            .opt("source", &self.source)
+            .opt("type", &self.type_);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -1781,36 +1714,35 @@ impl rt::de::Record
 for TeamExternalTeamsListResponseOrganizationsSlackConnectPrefsProfileVisibility {
     const NAME: &'static str = "TeamExternalTeamsListResponseOrganizationsSlackConnectPrefsProfileVisibility";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "actor" => __reader.field(&mut __this.actor, "actor"),
-                "date_update" => __reader.field(&mut __this.date_update, "date_update"),
-                "source" => __reader.field(&mut __this.source, "source"),
-                "type" => __reader.field(&mut __this.type_, "type"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "actor" => __reader.field(&mut self.actor, "actor"),
+            "date_update" => __reader.field(&mut self.date_update, "date_update"),
+            "source" => __reader.field(&mut self.source, "source"),
+            "type" => __reader.field(&mut self.type_, "type"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("actor", &self.actor)?;
-        __writer.opt("date_update", &self.date_update)?;
-        __writer.opt("source", &self.source)?;
-        __writer.opt("type", &self.type_)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("actor", &self.actor)
+            .opt("date_update", &self.date_update)
+            .opt("source", &self.source)
+            .opt("type", &self.type_);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -1839,36 +1771,35 @@ impl rt::de::Record
 for TeamExternalTeamsListResponseOrganizationsSlackConnectPrefsRequireScChannelForScDm {
     const NAME: &'static str = "TeamExternalTeamsListResponseOrganizationsSlackConnectPrefsRequireScChannelForScDm";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "actor" => __reader.field(&mut __this.actor, "actor"),
-                "date_update" => __reader.field(&mut __this.date_update, "date_update"),
-                "source" => __reader.field(&mut __this.source, "source"),
-                "value" => __reader.field(&mut __this.value, "value"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "actor" => __reader.field(&mut self.actor, "actor"),
+            "date_update" => __reader.field(&mut self.date_update, "date_update"),
+            "source" => __reader.field(&mut self.source, "source"),
+            "value" => __reader.field(&mut self.value, "value"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("actor", &self.actor)?;
-        __writer.opt("date_update", &self.date_update)?;
-        __writer.opt("source", &self.source)?;
-        __writer.opt("value", &self.value)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("actor", &self.actor)
+            .opt("date_update", &self.date_update)
+            .opt("source", &self.source)
+            .opt("value", &self.value);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -1897,36 +1828,35 @@ impl rt::de::Record
 for TeamExternalTeamsListResponseOrganizationsSlackConnectPrefsScChannelLimitedAccess {
     const NAME: &'static str = "TeamExternalTeamsListResponseOrganizationsSlackConnectPrefsScChannelLimitedAccess";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "actor" => __reader.field(&mut __this.actor, "actor"),
-                "date_update" => __reader.field(&mut __this.date_update, "date_update"),
-                "source" => __reader.field(&mut __this.source, "source"),
-                "type" => __reader.field(&mut __this.type_, "type"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "actor" => __reader.field(&mut self.actor, "actor"),
+            "date_update" => __reader.field(&mut self.date_update, "date_update"),
+            "source" => __reader.field(&mut self.source, "source"),
+            "type" => __reader.field(&mut self.type_, "type"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("actor", &self.actor)?;
-        __writer.opt("date_update", &self.date_update)?;
-        __writer.opt("source", &self.source)?;
-        __writer.opt("type", &self.type_)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("actor", &self.actor)
+            .opt("date_update", &self.date_update)
+            .opt("source", &self.source)
+            .opt("type", &self.type_);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -1959,52 +1889,44 @@ impl rt::de::Record
 for TeamExternalTeamsListResponseOrganizationsSlackConnectPrefsScMpdmToPrivate {
     const NAME: &'static str = "TeamExternalTeamsListResponseOrganizationsSlackConnectPrefsScMpdmToPrivate";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "accept_in_workspace_id" => {
-                    __reader
-                        .field(
-                            &mut __this.accept_in_workspace_id,
-                            "accept_in_workspace_id",
-                        )
-                }
-                "actor" => __reader.field(&mut __this.actor, "actor"),
-                "date_update" => __reader.field(&mut __this.date_update, "date_update"),
-                "invalid_workspace_ids" => {
-                    __reader
-                        .field(
-                            &mut __this.invalid_workspace_ids,
-                            "invalid_workspace_ids",
-                        )
-                }
-                "source" => __reader.field(&mut __this.source, "source"),
-                "type" => __reader.field(&mut __this.type_, "type"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "accept_in_workspace_id" => {
+                __reader
+                    .field(&mut self.accept_in_workspace_id, "accept_in_workspace_id")
+            }
+            "actor" => __reader.field(&mut self.actor, "actor"),
+            "date_update" => __reader.field(&mut self.date_update, "date_update"),
+            "invalid_workspace_ids" => {
+                __reader.field(&mut self.invalid_workspace_ids, "invalid_workspace_ids")
+            }
+            "source" => __reader.field(&mut self.source, "source"),
+            "type" => __reader.field(&mut self.type_, "type"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("accept_in_workspace_id", &self.accept_in_workspace_id)?;
-        __writer.opt("actor", &self.actor)?;
-        __writer.opt("date_update", &self.date_update)?;
-        __writer.opt("invalid_workspace_ids", &self.invalid_workspace_ids)?;
-        __writer.opt("source", &self.source)?;
-        __writer.opt("type", &self.type_)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("accept_in_workspace_id", &self.accept_in_workspace_id)
+            .opt("actor", &self.actor)
+            .opt("date_update", &self.date_update)
+            .opt("invalid_workspace_ids", &self.invalid_workspace_ids)
+            .opt("source", &self.source)
+            .opt("type", &self.type_);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -2043,49 +1965,47 @@ impl rt::de::Record
 for TeamExternalTeamsListResponseOrganizationsSlackConnectPrefsSharedChannelInviteRequested {
     const NAME: &'static str = "TeamExternalTeamsListResponseOrganizationsSlackConnectPrefsSharedChannelInviteRequested";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "actor" => __reader.field(&mut __this.actor, "actor"),
-                "approval_destination" => {
-                    __reader
-                        .field(&mut __this.approval_destination, "approval_destination")
-                }
-                "date_update" => __reader.field(&mut __this.date_update, "date_update"),
-                "enabled" => __reader.field(&mut __this.enabled, "enabled"),
-                "source" => __reader.field(&mut __this.source, "source"),
-                "usergroup_exclude" => {
-                    __reader.field(&mut __this.usergroup_exclude, "usergroup_exclude")
-                }
-                "usergroup_include" => {
-                    __reader.field(&mut __this.usergroup_include, "usergroup_include")
-                }
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "actor" => __reader.field(&mut self.actor, "actor"),
+            "approval_destination" => {
+                __reader.field(&mut self.approval_destination, "approval_destination")
+            }
+            "date_update" => __reader.field(&mut self.date_update, "date_update"),
+            "enabled" => __reader.field(&mut self.enabled, "enabled"),
+            "source" => __reader.field(&mut self.source, "source"),
+            "usergroup_exclude" => {
+                __reader.field(&mut self.usergroup_exclude, "usergroup_exclude")
+            }
+            "usergroup_include" => {
+                __reader.field(&mut self.usergroup_include, "usergroup_include")
+            }
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("actor", &self.actor)?;
-        __writer.opt("approval_destination", &self.approval_destination)?;
-        __writer.opt("date_update", &self.date_update)?;
-        __writer.opt("enabled", &self.enabled)?;
-        __writer.opt("source", &self.source)?;
-        __writer.opt("usergroup_exclude", &self.usergroup_exclude)?;
-        __writer.opt("usergroup_include", &self.usergroup_include)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("actor", &self.actor)
+            .opt("approval_destination", &self.approval_destination)
+            .opt("date_update", &self.date_update)
+            .opt("enabled", &self.enabled)
+            .opt("source", &self.source)
+            .opt("usergroup_exclude", &self.usergroup_exclude)
+            .opt("usergroup_include", &self.usergroup_include);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -2110,42 +2030,40 @@ impl rt::de::Record
 for TeamExternalTeamsListResponseOrganizationsSlackConnectPrefsSharedChannelInviteRequestedApprovalDestination {
     const NAME: &'static str = "TeamExternalTeamsListResponseOrganizationsSlackConnectPrefsSharedChannelInviteRequestedApprovalDestination";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "all_who_can_manage_shared_channels" => {
-                    __reader
-                        .field(
-                            &mut __this.all_who_can_manage_shared_channels,
-                            "all_who_can_manage_shared_channels",
-                        )
-                }
-                "channel_id" => __reader.field(&mut __this.channel_id, "channel_id"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "all_who_can_manage_shared_channels" => {
+                __reader
+                    .field(
+                        &mut self.all_who_can_manage_shared_channels,
+                        "all_who_can_manage_shared_channels",
+                    )
+            }
+            "channel_id" => __reader.field(&mut self.channel_id, "channel_id"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
         __writer
             .opt(
                 "all_who_can_manage_shared_channels",
                 &self.all_who_can_manage_shared_channels,
-            )?;
-        __writer.opt("channel_id", &self.channel_id)?;
-        Ok(())
+            )
+            .opt("channel_id", &self.channel_id);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -2170,32 +2088,29 @@ impl rt::de::Record
 for TeamExternalTeamsListResponseOrganizationsSlackConnectPrefsSharedChannelInviteRequestedUsergroupExclude {
     const NAME: &'static str = "TeamExternalTeamsListResponseOrganizationsSlackConnectPrefsSharedChannelInviteRequestedUsergroupExclude";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "id" => __reader.field(&mut __this.id, "id"),
-                "team_id" => __reader.field(&mut __this.team_id, "team_id"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "id" => __reader.field(&mut self.id, "id"),
+            "team_id" => __reader.field(&mut self.team_id, "team_id"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("id", &self.id)?;
-        __writer.opt("team_id", &self.team_id)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer.opt("id", &self.id).opt("team_id", &self.team_id);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -2220,32 +2135,29 @@ impl rt::de::Record
 for TeamExternalTeamsListResponseOrganizationsSlackConnectPrefsSharedChannelInviteRequestedUsergroupInclude {
     const NAME: &'static str = "TeamExternalTeamsListResponseOrganizationsSlackConnectPrefsSharedChannelInviteRequestedUsergroupInclude";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "id" => __reader.field(&mut __this.id, "id"),
-                "team_id" => __reader.field(&mut __this.team_id, "team_id"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "id" => __reader.field(&mut self.id, "id"),
+            "team_id" => __reader.field(&mut self.team_id, "team_id"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("id", &self.id)?;
-        __writer.opt("team_id", &self.team_id)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer.opt("id", &self.id).opt("team_id", &self.team_id);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 

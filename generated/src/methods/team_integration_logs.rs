@@ -160,39 +160,32 @@ pub struct TeamIntegrationLogsResponse {
 
 impl rt::de::Record for TeamIntegrationLogsResponse {
     const NAME: &'static str = "TeamIntegrationLogsResponse";
+    const REQUIRED: &'static [&'static str] = &["paging", "logs"];
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        let mut paging = None;
-        let mut logs = None;
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "ok" => __reader.skip(),
-                "paging" => __reader.field(&mut paging, "paging"),
-                "logs" => __reader.field(&mut logs, "logs"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.paging = __reader.required(paging, "paging");
-        __this.logs = __reader.required(logs, "logs");
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "ok" => __reader.skip(),
+            "paging" => __reader.value(&mut self.paging, "paging"),
+            "logs" => __reader.value(&mut self.logs, "logs"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.req("ok", &true)?;
-        __writer.req("paging", &self.paging)?;
-        __writer.req("logs", &self.logs)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer.req("ok", &true).req("paging", &self.paging).req("logs", &self.logs);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -364,69 +357,63 @@ pub struct TeamIntegrationLogsResponseLogs {
 impl rt::de::Record for TeamIntegrationLogsResponseLogs {
     const NAME: &'static str = "TeamIntegrationLogsResponseLogs";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "app_id" => __reader.field(&mut __this.app_id, "app_id"),
-                "app_type" => __reader.field(&mut __this.app_type, "app_type"),
-                "change_type" => __reader.field(&mut __this.change_type, "change_type"),
-                "channel" => __reader.field(&mut __this.channel, "channel"),
-                "date" => __reader.field(&mut __this.date, "date"),
-                "reason" => __reader.field(&mut __this.reason, "reason"),
-                "resolution" => __reader.field(&mut __this.resolution, "resolution"),
-                "rss_feed" => __reader.field(&mut __this.rss_feed, "rss_feed"),
-                "rss_feed_change_type" => {
-                    __reader
-                        .field(&mut __this.rss_feed_change_type, "rss_feed_change_type")
-                }
-                "rss_feed_title" => {
-                    __reader.field(&mut __this.rss_feed_title, "rss_feed_title")
-                }
-                "rss_feed_url" => {
-                    __reader.field(&mut __this.rss_feed_url, "rss_feed_url")
-                }
-                "scope" => __reader.field(&mut __this.scope, "scope"),
-                "service_id" => __reader.field(&mut __this.service_id, "service_id"),
-                "service_type" => {
-                    __reader.field(&mut __this.service_type, "service_type")
-                }
-                "user_id" => __reader.field(&mut __this.user_id, "user_id"),
-                "user_name" => __reader.field(&mut __this.user_name, "user_name"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "app_id" => __reader.field(&mut self.app_id, "app_id"),
+            "app_type" => __reader.field(&mut self.app_type, "app_type"),
+            "change_type" => __reader.field(&mut self.change_type, "change_type"),
+            "channel" => __reader.field(&mut self.channel, "channel"),
+            "date" => __reader.field(&mut self.date, "date"),
+            "reason" => __reader.field(&mut self.reason, "reason"),
+            "resolution" => __reader.field(&mut self.resolution, "resolution"),
+            "rss_feed" => __reader.field(&mut self.rss_feed, "rss_feed"),
+            "rss_feed_change_type" => {
+                __reader.field(&mut self.rss_feed_change_type, "rss_feed_change_type")
+            }
+            "rss_feed_title" => {
+                __reader.field(&mut self.rss_feed_title, "rss_feed_title")
+            }
+            "rss_feed_url" => __reader.field(&mut self.rss_feed_url, "rss_feed_url"),
+            "scope" => __reader.field(&mut self.scope, "scope"),
+            "service_id" => __reader.field(&mut self.service_id, "service_id"),
+            "service_type" => __reader.field(&mut self.service_type, "service_type"),
+            "user_id" => __reader.field(&mut self.user_id, "user_id"),
+            "user_name" => __reader.field(&mut self.user_name, "user_name"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("app_id", &self.app_id)?;
-        __writer.opt("app_type", &self.app_type)?;
-        __writer.opt("change_type", &self.change_type)?;
-        __writer.opt("channel", &self.channel)?;
-        __writer.opt("date", &self.date)?;
-        __writer.opt("reason", &self.reason)?;
-        __writer.opt("resolution", &self.resolution)?;
-        __writer.opt("rss_feed", &self.rss_feed)?;
-        __writer.opt("rss_feed_change_type", &self.rss_feed_change_type)?;
-        __writer.opt("rss_feed_title", &self.rss_feed_title)?;
-        __writer.opt("rss_feed_url", &self.rss_feed_url)?;
-        __writer.opt("scope", &self.scope)?;
-        __writer.opt("service_id", &self.service_id)?;
-        __writer.opt("service_type", &self.service_type)?;
-        __writer.opt("user_id", &self.user_id)?;
-        __writer.opt("user_name", &self.user_name)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("app_id", &self.app_id)
+            .opt("app_type", &self.app_type)
+            .opt("change_type", &self.change_type)
+            .opt("channel", &self.channel)
+            .opt("date", &self.date)
+            .opt("reason", &self.reason)
+            .opt("resolution", &self.resolution)
+            .opt("rss_feed", &self.rss_feed)
+            .opt("rss_feed_change_type", &self.rss_feed_change_type)
+            .opt("rss_feed_title", &self.rss_feed_title)
+            .opt("rss_feed_url", &self.rss_feed_url)
+            .opt("scope", &self.scope)
+            .opt("service_id", &self.service_id)
+            .opt("service_type", &self.service_type)
+            .opt("user_id", &self.user_id)
+            .opt("user_name", &self.user_name);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 

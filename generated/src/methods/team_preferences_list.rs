@@ -94,67 +94,57 @@ pub struct TeamPreferencesListResponse {
 
 impl rt::de::Record for TeamPreferencesListResponse {
     const NAME: &'static str = "TeamPreferencesListResponse";
+    const REQUIRED: &'static [&'static str] = &[
+        "display_real_names",
+        "disable_file_uploads",
+        "msg_edit_window_mins",
+        "who_can_post_general",
+    ];
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        let mut display_real_names = None;
-        let mut disable_file_uploads = None;
-        let mut msg_edit_window_mins = None;
-        let mut who_can_post_general = None;
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "ok" => __reader.skip(),
-                "display_real_names" => {
-                    __reader.field(&mut display_real_names, "display_real_names")
-                }
-                "disable_file_uploads" => {
-                    __reader.field(&mut disable_file_uploads, "disable_file_uploads")
-                }
-                "msg_edit_window_mins" => {
-                    __reader.field(&mut msg_edit_window_mins, "msg_edit_window_mins")
-                }
-                "who_can_post_general" => {
-                    __reader.field(&mut who_can_post_general, "who_can_post_general")
-                }
-                "allow_message_deletion" => {
-                    __reader
-                        .field(
-                            &mut __this.allow_message_deletion,
-                            "allow_message_deletion",
-                        )
-                }
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.display_real_names = __reader
-            .required(display_real_names, "display_real_names");
-        __this.disable_file_uploads = __reader
-            .required(disable_file_uploads, "disable_file_uploads");
-        __this.msg_edit_window_mins = __reader
-            .required(msg_edit_window_mins, "msg_edit_window_mins");
-        __this.who_can_post_general = __reader
-            .required(who_can_post_general, "who_can_post_general");
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "ok" => __reader.skip(),
+            "display_real_names" => {
+                __reader.value(&mut self.display_real_names, "display_real_names")
+            }
+            "disable_file_uploads" => {
+                __reader.value(&mut self.disable_file_uploads, "disable_file_uploads")
+            }
+            "msg_edit_window_mins" => {
+                __reader.value(&mut self.msg_edit_window_mins, "msg_edit_window_mins")
+            }
+            "who_can_post_general" => {
+                __reader.value(&mut self.who_can_post_general, "who_can_post_general")
+            }
+            "allow_message_deletion" => {
+                __reader
+                    .field(&mut self.allow_message_deletion, "allow_message_deletion")
+            }
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.req("ok", &true)?;
-        __writer.req("display_real_names", &self.display_real_names)?;
-        __writer.req("disable_file_uploads", &self.disable_file_uploads)?;
-        __writer.req("msg_edit_window_mins", &self.msg_edit_window_mins)?;
-        __writer.req("who_can_post_general", &self.who_can_post_general)?;
-        __writer.opt("allow_message_deletion", &self.allow_message_deletion)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .req("ok", &true)
+            .req("display_real_names", &self.display_real_names)
+            .req("disable_file_uploads", &self.disable_file_uploads)
+            .req("msg_edit_window_mins", &self.msg_edit_window_mins)
+            .req("who_can_post_general", &self.who_can_post_general)
+            .opt("allow_message_deletion", &self.allow_message_deletion);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 

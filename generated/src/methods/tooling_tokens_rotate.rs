@@ -108,55 +108,50 @@ pub struct ToolingTokensRotateResponse {
 
 impl rt::de::Record for ToolingTokensRotateResponse {
     const NAME: &'static str = "ToolingTokensRotateResponse";
+    const REQUIRED: &'static [&'static str] = &[
+        "token",
+        "refresh_token",
+        "team_id",
+        "user_id",
+        "exp",
+        "iat",
+    ];
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        let mut token = None;
-        let mut refresh_token = None;
-        let mut team_id = None;
-        let mut user_id = None;
-        let mut exp = None;
-        let mut iat = None;
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "ok" => __reader.skip(),
-                "token" => __reader.field(&mut token, "token"),
-                "refresh_token" => __reader.field(&mut refresh_token, "refresh_token"),
-                "team_id" => __reader.field(&mut team_id, "team_id"),
-                "user_id" => __reader.field(&mut user_id, "user_id"),
-                "exp" => __reader.field(&mut exp, "exp"),
-                "iat" => __reader.field(&mut iat, "iat"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.token = __reader.required(token, "token");
-        __this.refresh_token = __reader.required(refresh_token, "refresh_token");
-        __this.team_id = __reader.required(team_id, "team_id");
-        __this.user_id = __reader.required(user_id, "user_id");
-        __this.exp = __reader.required(exp, "exp");
-        __this.iat = __reader.required(iat, "iat");
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "ok" => __reader.skip(),
+            "token" => __reader.value(&mut self.token, "token"),
+            "refresh_token" => __reader.value(&mut self.refresh_token, "refresh_token"),
+            "team_id" => __reader.value(&mut self.team_id, "team_id"),
+            "user_id" => __reader.value(&mut self.user_id, "user_id"),
+            "exp" => __reader.value(&mut self.exp, "exp"),
+            "iat" => __reader.value(&mut self.iat, "iat"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.req("ok", &true)?;
-        __writer.req("token", &self.token)?;
-        __writer.req("refresh_token", &self.refresh_token)?;
-        __writer.req("team_id", &self.team_id)?;
-        __writer.req("user_id", &self.user_id)?;
-        __writer.req("exp", &self.exp)?;
-        __writer.req("iat", &self.iat)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .req("ok", &true)
+            .req("token", &self.token)
+            .req("refresh_token", &self.refresh_token)
+            .req("team_id", &self.team_id)
+            .req("user_id", &self.user_id)
+            .req("exp", &self.exp)
+            .req("iat", &self.iat);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 

@@ -99,37 +99,33 @@ pub struct UsersDiscoverableContactsLookupResponse {
 
 impl rt::de::Record for UsersDiscoverableContactsLookupResponse {
     const NAME: &'static str = "UsersDiscoverableContactsLookupResponse";
+    const REQUIRED: &'static [&'static str] = &["is_discoverable"];
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        let mut is_discoverable = None;
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "ok" => __reader.skip(),
-                "is_discoverable" => {
-                    __reader.field(&mut is_discoverable, "is_discoverable")
-                }
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.is_discoverable = __reader.required(is_discoverable, "is_discoverable");
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "ok" => __reader.skip(),
+            "is_discoverable" => {
+                __reader.value(&mut self.is_discoverable, "is_discoverable")
+            }
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.req("ok", &true)?;
-        __writer.req("is_discoverable", &self.is_discoverable)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer.req("ok", &true).req("is_discoverable", &self.is_discoverable);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 

@@ -116,49 +116,45 @@ pub struct UsersGetPresenceResponse {
 
 impl rt::de::Record for UsersGetPresenceResponse {
     const NAME: &'static str = "UsersGetPresenceResponse";
+    const REQUIRED: &'static [&'static str] = &["presence"];
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        let mut presence = None;
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "ok" => __reader.skip(),
-                "last_activity" => {
-                    __reader.field(&mut __this.last_activity, "last_activity")
-                }
-                "manual_away" => __reader.field(&mut __this.manual_away, "manual_away"),
-                "presence" => __reader.field(&mut presence, "presence"),
-                "online" => __reader.field(&mut __this.online, "online"),
-                "connection_count" => {
-                    __reader.field(&mut __this.connection_count, "connection_count")
-                }
-                "auto_away" => __reader.field(&mut __this.auto_away, "auto_away"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.presence = __reader.required(presence, "presence");
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "ok" => __reader.skip(),
+            "last_activity" => __reader.field(&mut self.last_activity, "last_activity"),
+            "manual_away" => __reader.field(&mut self.manual_away, "manual_away"),
+            "presence" => __reader.value(&mut self.presence, "presence"),
+            "online" => __reader.field(&mut self.online, "online"),
+            "connection_count" => {
+                __reader.field(&mut self.connection_count, "connection_count")
+            }
+            "auto_away" => __reader.field(&mut self.auto_away, "auto_away"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.req("ok", &true)?;
-        __writer.opt("last_activity", &self.last_activity)?;
-        __writer.opt("manual_away", &self.manual_away)?;
-        __writer.req("presence", &self.presence)?;
-        __writer.opt("online", &self.online)?;
-        __writer.opt("connection_count", &self.connection_count)?;
-        __writer.opt("auto_away", &self.auto_away)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .req("ok", &true)
+            .opt("last_activity", &self.last_activity)
+            .opt("manual_away", &self.manual_away)
+            .req("presence", &self.presence)
+            .opt("online", &self.online)
+            .opt("connection_count", &self.connection_count)
+            .opt("auto_away", &self.auto_away);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 

@@ -228,45 +228,41 @@ pub struct UsersListResponse {
 
 impl rt::de::Record for UsersListResponse {
     const NAME: &'static str = "UsersListResponse";
+    const REQUIRED: &'static [&'static str] = &["members", "cache_ts"];
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        let mut members = None;
-        let mut cache_ts = None;
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "ok" => __reader.skip(),
-                "members" => __reader.field(&mut members, "members"),
-                "cache_ts" => __reader.field(&mut cache_ts, "cache_ts"),
-                "offset" => __reader.field(&mut __this.offset, "offset"),
-                "response_metadata" => {
-                    __reader.field(&mut __this.response_metadata, "response_metadata")
-                }
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.members = __reader.required(members, "members");
-        __this.cache_ts = __reader.required(cache_ts, "cache_ts");
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "ok" => __reader.skip(),
+            "members" => __reader.value(&mut self.members, "members"),
+            "cache_ts" => __reader.value(&mut self.cache_ts, "cache_ts"),
+            "offset" => __reader.field(&mut self.offset, "offset"),
+            "response_metadata" => {
+                __reader.field(&mut self.response_metadata, "response_metadata")
+            }
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.req("ok", &true)?;
-        __writer.req("members", &self.members)?;
-        __writer.req("cache_ts", &self.cache_ts)?;
-        __writer.opt("offset", &self.offset)?;
-        __writer.opt("response_metadata", &self.response_metadata)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .req("ok", &true)
+            .req("members", &self.members)
+            .req("cache_ts", &self.cache_ts)
+            .opt("offset", &self.offset)
+            .opt("response_metadata", &self.response_metadata);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 

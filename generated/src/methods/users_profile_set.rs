@@ -171,43 +171,37 @@ pub struct UsersProfileSetResponse {
 
 impl rt::de::Record for UsersProfileSetResponse {
     const NAME: &'static str = "UsersProfileSetResponse";
+    const REQUIRED: &'static [&'static str] = &["username", "profile"];
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        let mut username = None;
-        let mut profile = None;
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "ok" => __reader.skip(),
-                "username" => __reader.field(&mut username, "username"),
-                "profile" => __reader.field(&mut profile, "profile"),
-                "email_pending" => {
-                    __reader.field(&mut __this.email_pending, "email_pending")
-                }
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.username = __reader.required(username, "username");
-        __this.profile = __reader.required(profile, "profile");
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "ok" => __reader.skip(),
+            "username" => __reader.value(&mut self.username, "username"),
+            "profile" => __reader.value(&mut self.profile, "profile"),
+            "email_pending" => __reader.field(&mut self.email_pending, "email_pending"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.req("ok", &true)?;
-        __writer.req("username", &self.username)?;
-        __writer.req("profile", &self.profile)?;
-        __writer.opt("email_pending", &self.email_pending)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .req("ok", &true)
+            .req("username", &self.username)
+            .req("profile", &self.profile)
+            .opt("email_pending", &self.email_pending);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 

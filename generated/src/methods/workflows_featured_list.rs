@@ -114,39 +114,37 @@ pub struct WorkflowsFeaturedListResponse {
 impl rt::de::Record for WorkflowsFeaturedListResponse {
     const NAME: &'static str = "WorkflowsFeaturedListResponse";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "ok" => __reader.skip(),
-                "featured_workflows" => {
-                    __reader.field(&mut __this.featured_workflows, "featured_workflows")
-                }
-                "invalid_channel_ids" => {
-                    __reader
-                        .field(&mut __this.invalid_channel_ids, "invalid_channel_ids")
-                }
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "ok" => __reader.skip(),
+            "featured_workflows" => {
+                __reader.field(&mut self.featured_workflows, "featured_workflows")
+            }
+            "invalid_channel_ids" => {
+                __reader.field(&mut self.invalid_channel_ids, "invalid_channel_ids")
+            }
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.req("ok", &true)?;
-        __writer.opt_json("featured_workflows", &self.featured_workflows)?;
-        __writer.opt("invalid_channel_ids", &self.invalid_channel_ids)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .req("ok", &true)
+            .opt_json("featured_workflows", &self.featured_workflows)
+            .opt("invalid_channel_ids", &self.invalid_channel_ids);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 

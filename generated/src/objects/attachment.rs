@@ -178,208 +178,181 @@ pub struct Attachment {
 impl rt::de::Record for Attachment {
     const NAME: &'static str = "Attachment";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "actions" => __reader.field(&mut __this.actions, "actions"),
-                "app_id" => __reader.field(&mut __this.app_id, "app_id"),
-                "app_unfurl_url" => {
-                    __reader.field(&mut __this.app_unfurl_url, "app_unfurl_url")
-                }
-                "author_icon" => __reader.field(&mut __this.author_icon, "author_icon"),
-                "author_id" => __reader.field(&mut __this.author_id, "author_id"),
-                "author_link" => __reader.field(&mut __this.author_link, "author_link"),
-                "author_name" => __reader.field(&mut __this.author_name, "author_name"),
-                "author_subname" => {
-                    __reader.field(&mut __this.author_subname, "author_subname")
-                }
-                "blocks" => __reader.field(&mut __this.blocks, "blocks"),
-                "bot_id" => __reader.field(&mut __this.bot_id, "bot_id"),
-                "bot_team_id" => __reader.field(&mut __this.bot_team_id, "bot_team_id"),
-                "callback_id" => __reader.field(&mut __this.callback_id, "callback_id"),
-                "channel_id" => __reader.field(&mut __this.channel_id, "channel_id"),
-                "channel_name" => {
-                    __reader.field(&mut __this.channel_name, "channel_name")
-                }
-                "channel_team" => {
-                    __reader.field(&mut __this.channel_team, "channel_team")
-                }
-                "color" => __reader.field(&mut __this.color, "color"),
-                "fallback" => __reader.field(&mut __this.fallback, "fallback"),
-                "fields" => __reader.field(&mut __this.fields, "fields"),
-                "file_id" => __reader.field(&mut __this.file_id, "file_id"),
-                "filename" => __reader.field(&mut __this.filename, "filename"),
-                "files" => __reader.field(&mut __this.files, "files"),
-                "footer" => __reader.field(&mut __this.footer, "footer"),
-                "footer_icon" => __reader.field(&mut __this.footer_icon, "footer_icon"),
-                "from_url" => __reader.field(&mut __this.from_url, "from_url"),
-                "hide_border" => __reader.field(&mut __this.hide_border, "hide_border"),
-                "hide_color" => __reader.field(&mut __this.hide_color, "hide_color"),
-                "id" => __reader.field(&mut __this.id, "id"),
-                "image_bytes" => __reader.field(&mut __this.image_bytes, "image_bytes"),
-                "image_height" => {
-                    __reader.field(&mut __this.image_height, "image_height")
-                }
-                "image_url" => __reader.field(&mut __this.image_url, "image_url"),
-                "image_width" => __reader.field(&mut __this.image_width, "image_width"),
-                "indent" => __reader.field(&mut __this.indent, "indent"),
-                "is_app_unfurl" => {
-                    __reader.field(&mut __this.is_app_unfurl, "is_app_unfurl")
-                }
-                "is_file_attachment" => {
-                    __reader.field(&mut __this.is_file_attachment, "is_file_attachment")
-                }
-                "is_msg_unfurl" => {
-                    __reader.field(&mut __this.is_msg_unfurl, "is_msg_unfurl")
-                }
-                "is_reply_unfurl" => {
-                    __reader.field(&mut __this.is_reply_unfurl, "is_reply_unfurl")
-                }
-                "is_thread_root_unfurl" => {
-                    __reader
-                        .field(
-                            &mut __this.is_thread_root_unfurl,
-                            "is_thread_root_unfurl",
-                        )
-                }
-                "list" => __reader.field(&mut __this.list, "list"),
-                "list_record" => __reader.field(&mut __this.list_record, "list_record"),
-                "list_record_id" => {
-                    __reader.field(&mut __this.list_record_id, "list_record_id")
-                }
-                "list_records" => {
-                    __reader.field(&mut __this.list_records, "list_records")
-                }
-                "list_schema" => __reader.field(&mut __this.list_schema, "list_schema"),
-                "list_view" => __reader.field(&mut __this.list_view, "list_view"),
-                "list_view_id" => {
-                    __reader.field(&mut __this.list_view_id, "list_view_id")
-                }
-                "message_blocks" => {
-                    __reader.field(&mut __this.message_blocks, "message_blocks")
-                }
-                "metadata" => __reader.field(&mut __this.metadata, "metadata"),
-                "mimetype" => __reader.field(&mut __this.mimetype, "mimetype"),
-                "mrkdwn_in" => __reader.field(&mut __this.mrkdwn_in, "mrkdwn_in"),
-                "msg_subtype" => __reader.field(&mut __this.msg_subtype, "msg_subtype"),
-                "original_url" => {
-                    __reader.field(&mut __this.original_url, "original_url")
-                }
-                "pretext" => __reader.field(&mut __this.pretext, "pretext"),
-                "preview" => __reader.field(&mut __this.preview, "preview"),
-                "service_icon" => {
-                    __reader.field(&mut __this.service_icon, "service_icon")
-                }
-                "service_name" => {
-                    __reader.field(&mut __this.service_name, "service_name")
-                }
-                "service_url" => __reader.field(&mut __this.service_url, "service_url"),
-                "size" => __reader.field(&mut __this.size, "size"),
-                "text" => __reader.field(&mut __this.text, "text"),
-                "thumb_height" => {
-                    __reader.field(&mut __this.thumb_height, "thumb_height")
-                }
-                "thumb_url" => __reader.field(&mut __this.thumb_url, "thumb_url"),
-                "thumb_width" => __reader.field(&mut __this.thumb_width, "thumb_width"),
-                "title" => __reader.field(&mut __this.title, "title"),
-                "title_link" => __reader.field(&mut __this.title_link, "title_link"),
-                "ts" => __reader.field(&mut __this.ts, "ts"),
-                "url" => __reader.field(&mut __this.url, "url"),
-                "video_html" => __reader.field(&mut __this.video_html, "video_html"),
-                "video_html_height" => {
-                    __reader.field(&mut __this.video_html_height, "video_html_height")
-                }
-                "video_html_width" => {
-                    __reader.field(&mut __this.video_html_width, "video_html_width")
-                }
-                "video_url" => __reader.field(&mut __this.video_url, "video_url"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "actions" => __reader.field(&mut self.actions, "actions"),
+            "app_id" => __reader.field(&mut self.app_id, "app_id"),
+            "app_unfurl_url" => {
+                __reader.field(&mut self.app_unfurl_url, "app_unfurl_url")
+            }
+            "author_icon" => __reader.field(&mut self.author_icon, "author_icon"),
+            "author_id" => __reader.field(&mut self.author_id, "author_id"),
+            "author_link" => __reader.field(&mut self.author_link, "author_link"),
+            "author_name" => __reader.field(&mut self.author_name, "author_name"),
+            "author_subname" => {
+                __reader.field(&mut self.author_subname, "author_subname")
+            }
+            "blocks" => __reader.field(&mut self.blocks, "blocks"),
+            "bot_id" => __reader.field(&mut self.bot_id, "bot_id"),
+            "bot_team_id" => __reader.field(&mut self.bot_team_id, "bot_team_id"),
+            "callback_id" => __reader.field(&mut self.callback_id, "callback_id"),
+            "channel_id" => __reader.field(&mut self.channel_id, "channel_id"),
+            "channel_name" => __reader.field(&mut self.channel_name, "channel_name"),
+            "channel_team" => __reader.field(&mut self.channel_team, "channel_team"),
+            "color" => __reader.field(&mut self.color, "color"),
+            "fallback" => __reader.field(&mut self.fallback, "fallback"),
+            "fields" => __reader.field(&mut self.fields, "fields"),
+            "file_id" => __reader.field(&mut self.file_id, "file_id"),
+            "filename" => __reader.field(&mut self.filename, "filename"),
+            "files" => __reader.field(&mut self.files, "files"),
+            "footer" => __reader.field(&mut self.footer, "footer"),
+            "footer_icon" => __reader.field(&mut self.footer_icon, "footer_icon"),
+            "from_url" => __reader.field(&mut self.from_url, "from_url"),
+            "hide_border" => __reader.field(&mut self.hide_border, "hide_border"),
+            "hide_color" => __reader.field(&mut self.hide_color, "hide_color"),
+            "id" => __reader.field(&mut self.id, "id"),
+            "image_bytes" => __reader.field(&mut self.image_bytes, "image_bytes"),
+            "image_height" => __reader.field(&mut self.image_height, "image_height"),
+            "image_url" => __reader.field(&mut self.image_url, "image_url"),
+            "image_width" => __reader.field(&mut self.image_width, "image_width"),
+            "indent" => __reader.field(&mut self.indent, "indent"),
+            "is_app_unfurl" => __reader.field(&mut self.is_app_unfurl, "is_app_unfurl"),
+            "is_file_attachment" => {
+                __reader.field(&mut self.is_file_attachment, "is_file_attachment")
+            }
+            "is_msg_unfurl" => __reader.field(&mut self.is_msg_unfurl, "is_msg_unfurl"),
+            "is_reply_unfurl" => {
+                __reader.field(&mut self.is_reply_unfurl, "is_reply_unfurl")
+            }
+            "is_thread_root_unfurl" => {
+                __reader.field(&mut self.is_thread_root_unfurl, "is_thread_root_unfurl")
+            }
+            "list" => __reader.field(&mut self.list, "list"),
+            "list_record" => __reader.field(&mut self.list_record, "list_record"),
+            "list_record_id" => {
+                __reader.field(&mut self.list_record_id, "list_record_id")
+            }
+            "list_records" => __reader.field(&mut self.list_records, "list_records"),
+            "list_schema" => __reader.field(&mut self.list_schema, "list_schema"),
+            "list_view" => __reader.field(&mut self.list_view, "list_view"),
+            "list_view_id" => __reader.field(&mut self.list_view_id, "list_view_id"),
+            "message_blocks" => {
+                __reader.field(&mut self.message_blocks, "message_blocks")
+            }
+            "metadata" => __reader.field(&mut self.metadata, "metadata"),
+            "mimetype" => __reader.field(&mut self.mimetype, "mimetype"),
+            "mrkdwn_in" => __reader.field(&mut self.mrkdwn_in, "mrkdwn_in"),
+            "msg_subtype" => __reader.field(&mut self.msg_subtype, "msg_subtype"),
+            "original_url" => __reader.field(&mut self.original_url, "original_url"),
+            "pretext" => __reader.field(&mut self.pretext, "pretext"),
+            "preview" => __reader.field(&mut self.preview, "preview"),
+            "service_icon" => __reader.field(&mut self.service_icon, "service_icon"),
+            "service_name" => __reader.field(&mut self.service_name, "service_name"),
+            "service_url" => __reader.field(&mut self.service_url, "service_url"),
+            "size" => __reader.field(&mut self.size, "size"),
+            "text" => __reader.field(&mut self.text, "text"),
+            "thumb_height" => __reader.field(&mut self.thumb_height, "thumb_height"),
+            "thumb_url" => __reader.field(&mut self.thumb_url, "thumb_url"),
+            "thumb_width" => __reader.field(&mut self.thumb_width, "thumb_width"),
+            "title" => __reader.field(&mut self.title, "title"),
+            "title_link" => __reader.field(&mut self.title_link, "title_link"),
+            "ts" => __reader.field(&mut self.ts, "ts"),
+            "url" => __reader.field(&mut self.url, "url"),
+            "video_html" => __reader.field(&mut self.video_html, "video_html"),
+            "video_html_height" => {
+                __reader.field(&mut self.video_html_height, "video_html_height")
+            }
+            "video_html_width" => {
+                __reader.field(&mut self.video_html_width, "video_html_width")
+            }
+            "video_url" => __reader.field(&mut self.video_url, "video_url"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("actions", &self.actions)?;
-        __writer.opt("app_id", &self.app_id)?;
-        __writer.opt("app_unfurl_url", &self.app_unfurl_url)?;
-        __writer.opt("author_icon", &self.author_icon)?;
-        __writer.opt("author_id", &self.author_id)?;
-        __writer.opt("author_link", &self.author_link)?;
-        __writer.opt("author_name", &self.author_name)?;
-        __writer.opt("author_subname", &self.author_subname)?;
-        __writer.opt("blocks", &self.blocks)?;
-        __writer.opt("bot_id", &self.bot_id)?;
-        __writer.opt("bot_team_id", &self.bot_team_id)?;
-        __writer.opt("callback_id", &self.callback_id)?;
-        __writer.opt("channel_id", &self.channel_id)?;
-        __writer.opt("channel_name", &self.channel_name)?;
-        __writer.opt("channel_team", &self.channel_team)?;
-        __writer.opt("color", &self.color)?;
-        __writer.opt("fallback", &self.fallback)?;
-        __writer.opt("fields", &self.fields)?;
-        __writer.opt("file_id", &self.file_id)?;
-        __writer.opt("filename", &self.filename)?;
-        __writer.opt("files", &self.files)?;
-        __writer.opt("footer", &self.footer)?;
-        __writer.opt("footer_icon", &self.footer_icon)?;
-        __writer.opt("from_url", &self.from_url)?;
-        __writer.opt("hide_border", &self.hide_border)?;
-        __writer.opt("hide_color", &self.hide_color)?;
-        __writer.opt("id", &self.id)?;
-        __writer.opt("image_bytes", &self.image_bytes)?;
-        __writer.opt("image_height", &self.image_height)?;
-        __writer.opt("image_url", &self.image_url)?;
-        __writer.opt("image_width", &self.image_width)?;
-        __writer.opt("indent", &self.indent)?;
-        __writer.opt("is_app_unfurl", &self.is_app_unfurl)?;
-        __writer.opt("is_file_attachment", &self.is_file_attachment)?;
-        __writer.opt("is_msg_unfurl", &self.is_msg_unfurl)?;
-        __writer.opt("is_reply_unfurl", &self.is_reply_unfurl)?;
-        __writer.opt("is_thread_root_unfurl", &self.is_thread_root_unfurl)?;
-        __writer.opt("list", &self.list)?;
-        __writer.opt("list_record", &self.list_record)?;
-        __writer.opt("list_record_id", &self.list_record_id)?;
-        __writer.opt("list_records", &self.list_records)?;
-        __writer.opt("list_schema", &self.list_schema)?;
-        __writer.opt("list_view", &self.list_view)?;
-        __writer.opt("list_view_id", &self.list_view_id)?;
-        __writer.opt("message_blocks", &self.message_blocks)?;
-        __writer.opt("metadata", &self.metadata)?;
-        __writer.opt("mimetype", &self.mimetype)?;
-        __writer.opt("mrkdwn_in", &self.mrkdwn_in)?;
-        __writer.opt("msg_subtype", &self.msg_subtype)?;
-        __writer.opt("original_url", &self.original_url)?;
-        __writer.opt("pretext", &self.pretext)?;
-        __writer.opt("preview", &self.preview)?;
-        __writer.opt("service_icon", &self.service_icon)?;
-        __writer.opt("service_name", &self.service_name)?;
-        __writer.opt("service_url", &self.service_url)?;
-        __writer.opt("size", &self.size)?;
-        __writer.opt("text", &self.text)?;
-        __writer.opt("thumb_height", &self.thumb_height)?;
-        __writer.opt("thumb_url", &self.thumb_url)?;
-        __writer.opt("thumb_width", &self.thumb_width)?;
-        __writer.opt("title", &self.title)?;
-        __writer.opt("title_link", &self.title_link)?;
-        __writer.opt("ts", &self.ts)?;
-        __writer.opt("url", &self.url)?;
-        __writer.opt("video_html", &self.video_html)?;
-        __writer.opt("video_html_height", &self.video_html_height)?;
-        __writer.opt("video_html_width", &self.video_html_width)?;
-        __writer.opt("video_url", &self.video_url)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("actions", &self.actions)
+            .opt("app_id", &self.app_id)
+            .opt("app_unfurl_url", &self.app_unfurl_url)
+            .opt("author_icon", &self.author_icon)
+            .opt("author_id", &self.author_id)
+            .opt("author_link", &self.author_link)
+            .opt("author_name", &self.author_name)
+            .opt("author_subname", &self.author_subname)
+            .opt("blocks", &self.blocks)
+            .opt("bot_id", &self.bot_id)
+            .opt("bot_team_id", &self.bot_team_id)
+            .opt("callback_id", &self.callback_id)
+            .opt("channel_id", &self.channel_id)
+            .opt("channel_name", &self.channel_name)
+            .opt("channel_team", &self.channel_team)
+            .opt("color", &self.color)
+            .opt("fallback", &self.fallback)
+            .opt("fields", &self.fields)
+            .opt("file_id", &self.file_id)
+            .opt("filename", &self.filename)
+            .opt("files", &self.files)
+            .opt("footer", &self.footer)
+            .opt("footer_icon", &self.footer_icon)
+            .opt("from_url", &self.from_url)
+            .opt("hide_border", &self.hide_border)
+            .opt("hide_color", &self.hide_color)
+            .opt("id", &self.id)
+            .opt("image_bytes", &self.image_bytes)
+            .opt("image_height", &self.image_height)
+            .opt("image_url", &self.image_url)
+            .opt("image_width", &self.image_width)
+            .opt("indent", &self.indent)
+            .opt("is_app_unfurl", &self.is_app_unfurl)
+            .opt("is_file_attachment", &self.is_file_attachment)
+            .opt("is_msg_unfurl", &self.is_msg_unfurl)
+            .opt("is_reply_unfurl", &self.is_reply_unfurl)
+            .opt("is_thread_root_unfurl", &self.is_thread_root_unfurl)
+            .opt("list", &self.list)
+            .opt("list_record", &self.list_record)
+            .opt("list_record_id", &self.list_record_id)
+            .opt("list_records", &self.list_records)
+            .opt("list_schema", &self.list_schema)
+            .opt("list_view", &self.list_view)
+            .opt("list_view_id", &self.list_view_id)
+            .opt("message_blocks", &self.message_blocks)
+            .opt("metadata", &self.metadata)
+            .opt("mimetype", &self.mimetype)
+            .opt("mrkdwn_in", &self.mrkdwn_in)
+            .opt("msg_subtype", &self.msg_subtype)
+            .opt("original_url", &self.original_url)
+            .opt("pretext", &self.pretext)
+            .opt("preview", &self.preview)
+            .opt("service_icon", &self.service_icon)
+            .opt("service_name", &self.service_name)
+            .opt("service_url", &self.service_url)
+            .opt("size", &self.size)
+            .opt("text", &self.text)
+            .opt("thumb_height", &self.thumb_height)
+            .opt("thumb_url", &self.thumb_url)
+            .opt("thumb_width", &self.thumb_width)
+            .opt("title", &self.title)
+            .opt("title_link", &self.title_link)
+            .opt("ts", &self.ts)
+            .opt("url", &self.url)
+            .opt("video_html", &self.video_html)
+            .opt("video_html_height", &self.video_html_height)
+            .opt("video_html_width", &self.video_html_width)
+            .opt("video_url", &self.video_url);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -423,60 +396,57 @@ pub struct AttachmentActions {
 impl rt::de::Record for AttachmentActions {
     const NAME: &'static str = "AttachmentActions";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "confirm" => __reader.field(&mut __this.confirm, "confirm"),
-                "data_source" => __reader.field(&mut __this.data_source, "data_source"),
-                "id" => __reader.field(&mut __this.id, "id"),
-                "min_query_length" => {
-                    __reader.field(&mut __this.min_query_length, "min_query_length")
-                }
-                "name" => __reader.field(&mut __this.name, "name"),
-                "option_groups" => {
-                    __reader.field(&mut __this.option_groups, "option_groups")
-                }
-                "options" => __reader.field(&mut __this.options, "options"),
-                "selected_options" => {
-                    __reader.field(&mut __this.selected_options, "selected_options")
-                }
-                "style" => __reader.field(&mut __this.style, "style"),
-                "text" => __reader.field(&mut __this.text, "text"),
-                "type" => __reader.field(&mut __this.type_, "type"),
-                "url" => __reader.field(&mut __this.url, "url"),
-                "value" => __reader.field(&mut __this.value, "value"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "confirm" => __reader.field(&mut self.confirm, "confirm"),
+            "data_source" => __reader.field(&mut self.data_source, "data_source"),
+            "id" => __reader.field(&mut self.id, "id"),
+            "min_query_length" => {
+                __reader.field(&mut self.min_query_length, "min_query_length")
+            }
+            "name" => __reader.field(&mut self.name, "name"),
+            "option_groups" => __reader.field(&mut self.option_groups, "option_groups"),
+            "options" => __reader.field(&mut self.options, "options"),
+            "selected_options" => {
+                __reader.field(&mut self.selected_options, "selected_options")
+            }
+            "style" => __reader.field(&mut self.style, "style"),
+            "text" => __reader.field(&mut self.text, "text"),
+            "type" => __reader.field(&mut self.type_, "type"),
+            "url" => __reader.field(&mut self.url, "url"),
+            "value" => __reader.field(&mut self.value, "value"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("confirm", &self.confirm)?;
-        __writer.opt("data_source", &self.data_source)?;
-        __writer.opt("id", &self.id)?;
-        __writer.opt("min_query_length", &self.min_query_length)?;
-        __writer.opt("name", &self.name)?;
-        __writer.opt("option_groups", &self.option_groups)?;
-        __writer.opt("options", &self.options)?;
-        __writer.opt("selected_options", &self.selected_options)?;
-        __writer.opt("style", &self.style)?;
-        __writer.opt("text", &self.text)?;
-        __writer.opt("type", &self.type_)?;
-        __writer.opt("url", &self.url)?;
-        __writer.opt("value", &self.value)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("confirm", &self.confirm)
+            .opt("data_source", &self.data_source)
+            .opt("id", &self.id)
+            .opt("min_query_length", &self.min_query_length)
+            .opt("name", &self.name)
+            .opt("option_groups", &self.option_groups)
+            .opt("options", &self.options)
+            .opt("selected_options", &self.selected_options)
+            .opt("style", &self.style)
+            .opt("text", &self.text)
+            .opt("type", &self.type_)
+            .opt("url", &self.url)
+            .opt("value", &self.value);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -502,38 +472,35 @@ pub struct AttachmentActionsConfirm {
 impl rt::de::Record for AttachmentActionsConfirm {
     const NAME: &'static str = "AttachmentActionsConfirm";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "dismiss_text" => {
-                    __reader.field(&mut __this.dismiss_text, "dismiss_text")
-                }
-                "ok_text" => __reader.field(&mut __this.ok_text, "ok_text"),
-                "text" => __reader.field(&mut __this.text, "text"),
-                "title" => __reader.field(&mut __this.title, "title"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "dismiss_text" => __reader.field(&mut self.dismiss_text, "dismiss_text"),
+            "ok_text" => __reader.field(&mut self.ok_text, "ok_text"),
+            "text" => __reader.field(&mut self.text, "text"),
+            "title" => __reader.field(&mut self.title, "title"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("dismiss_text", &self.dismiss_text)?;
-        __writer.opt("ok_text", &self.ok_text)?;
-        __writer.opt("text", &self.text)?;
-        __writer.opt("title", &self.title)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("dismiss_text", &self.dismiss_text)
+            .opt("ok_text", &self.ok_text)
+            .opt("text", &self.text)
+            .opt("title", &self.title);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -555,32 +522,29 @@ pub struct AttachmentActionsOptionGroups {
 impl rt::de::Record for AttachmentActionsOptionGroups {
     const NAME: &'static str = "AttachmentActionsOptionGroups";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "options" => __reader.field(&mut __this.options, "options"),
-                "text" => __reader.field(&mut __this.text, "text"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "options" => __reader.field(&mut self.options, "options"),
+            "text" => __reader.field(&mut self.text, "text"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("options", &self.options)?;
-        __writer.opt("text", &self.text)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer.opt("options", &self.options).opt("text", &self.text);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -602,32 +566,29 @@ pub struct AttachmentActionsSelectedOptions {
 impl rt::de::Record for AttachmentActionsSelectedOptions {
     const NAME: &'static str = "AttachmentActionsSelectedOptions";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "text" => __reader.field(&mut __this.text, "text"),
-                "value" => __reader.field(&mut __this.value, "value"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "text" => __reader.field(&mut self.text, "text"),
+            "value" => __reader.field(&mut self.value, "value"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("text", &self.text)?;
-        __writer.opt("value", &self.value)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer.opt("text", &self.text).opt("value", &self.value);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -651,34 +612,33 @@ pub struct AttachmentFields {
 impl rt::de::Record for AttachmentFields {
     const NAME: &'static str = "AttachmentFields";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "short" => __reader.field(&mut __this.short, "short"),
-                "title" => __reader.field(&mut __this.title, "title"),
-                "value" => __reader.field(&mut __this.value, "value"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "short" => __reader.field(&mut self.short, "short"),
+            "title" => __reader.field(&mut self.title, "title"),
+            "value" => __reader.field(&mut self.value, "value"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("short", &self.short)?;
-        __writer.opt("title", &self.title)?;
-        __writer.opt("value", &self.value)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("short", &self.short)
+            .opt("title", &self.title)
+            .opt("value", &self.value);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -774,153 +734,138 @@ pub struct AttachmentList {
 impl rt::de::Record for AttachmentList {
     const NAME: &'static str = "AttachmentList";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "channels" => __reader.field(&mut __this.channels, "channels"),
-                "comments_count" => {
-                    __reader.field(&mut __this.comments_count, "comments_count")
-                }
-                "created" => __reader.field(&mut __this.created, "created"),
-                "display_as_bot" => {
-                    __reader.field(&mut __this.display_as_bot, "display_as_bot")
-                }
-                "dm_mpdm_users_with_file_access" => {
-                    __reader
-                        .field(
-                            &mut __this.dm_mpdm_users_with_file_access,
-                            "dm_mpdm_users_with_file_access",
-                        )
-                }
-                "editable" => __reader.field(&mut __this.editable, "editable"),
-                "external_type" => {
-                    __reader.field(&mut __this.external_type, "external_type")
-                }
-                "file_access" => __reader.field(&mut __this.file_access, "file_access"),
-                "filetype" => __reader.field(&mut __this.filetype, "filetype"),
-                "groups" => __reader.field(&mut __this.groups, "groups"),
-                "has_more_shares" => {
-                    __reader.field(&mut __this.has_more_shares, "has_more_shares")
-                }
-                "has_rich_preview" => {
-                    __reader.field(&mut __this.has_rich_preview, "has_rich_preview")
-                }
-                "id" => __reader.field(&mut __this.id, "id"),
-                "ims" => __reader.field(&mut __this.ims, "ims"),
-                "is_external" => __reader.field(&mut __this.is_external, "is_external"),
-                "is_public" => __reader.field(&mut __this.is_public, "is_public"),
-                "last_editor" => __reader.field(&mut __this.last_editor, "last_editor"),
-                "list_limits" => __reader.field(&mut __this.list_limits, "list_limits"),
-                "list_metadata" => {
-                    __reader.field(&mut __this.list_metadata, "list_metadata")
-                }
-                "mimetype" => __reader.field(&mut __this.mimetype, "mimetype"),
-                "mode" => __reader.field(&mut __this.mode, "mode"),
-                "name" => __reader.field(&mut __this.name, "name"),
-                "permalink" => __reader.field(&mut __this.permalink, "permalink"),
-                "permalink_public" => {
-                    __reader.field(&mut __this.permalink_public, "permalink_public")
-                }
-                "pretty_type" => __reader.field(&mut __this.pretty_type, "pretty_type"),
-                "private_channels_with_file_access_count" => {
-                    __reader
-                        .field(
-                            &mut __this.private_channels_with_file_access_count,
-                            "private_channels_with_file_access_count",
-                        )
-                }
-                "private_file_with_access_count" => {
-                    __reader
-                        .field(
-                            &mut __this.private_file_with_access_count,
-                            "private_file_with_access_count",
-                        )
-                }
-                "public_url_shared" => {
-                    __reader.field(&mut __this.public_url_shared, "public_url_shared")
-                }
-                "shares" => __reader.field(&mut __this.shares, "shares"),
-                "size" => __reader.field(&mut __this.size, "size"),
-                "timestamp" => __reader.field(&mut __this.timestamp, "timestamp"),
-                "title" => __reader.field(&mut __this.title, "title"),
-                "updated" => __reader.field(&mut __this.updated, "updated"),
-                "url_private" => __reader.field(&mut __this.url_private, "url_private"),
-                "url_private_download" => {
-                    __reader
-                        .field(&mut __this.url_private_download, "url_private_download")
-                }
-                "user" => __reader.field(&mut __this.user, "user"),
-                "user_team" => __reader.field(&mut __this.user_team, "user_team"),
-                "username" => __reader.field(&mut __this.username, "username"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "channels" => __reader.field(&mut self.channels, "channels"),
+            "comments_count" => {
+                __reader.field(&mut self.comments_count, "comments_count")
+            }
+            "created" => __reader.field(&mut self.created, "created"),
+            "display_as_bot" => {
+                __reader.field(&mut self.display_as_bot, "display_as_bot")
+            }
+            "dm_mpdm_users_with_file_access" => {
+                __reader
+                    .field(
+                        &mut self.dm_mpdm_users_with_file_access,
+                        "dm_mpdm_users_with_file_access",
+                    )
+            }
+            "editable" => __reader.field(&mut self.editable, "editable"),
+            "external_type" => __reader.field(&mut self.external_type, "external_type"),
+            "file_access" => __reader.field(&mut self.file_access, "file_access"),
+            "filetype" => __reader.field(&mut self.filetype, "filetype"),
+            "groups" => __reader.field(&mut self.groups, "groups"),
+            "has_more_shares" => {
+                __reader.field(&mut self.has_more_shares, "has_more_shares")
+            }
+            "has_rich_preview" => {
+                __reader.field(&mut self.has_rich_preview, "has_rich_preview")
+            }
+            "id" => __reader.field(&mut self.id, "id"),
+            "ims" => __reader.field(&mut self.ims, "ims"),
+            "is_external" => __reader.field(&mut self.is_external, "is_external"),
+            "is_public" => __reader.field(&mut self.is_public, "is_public"),
+            "last_editor" => __reader.field(&mut self.last_editor, "last_editor"),
+            "list_limits" => __reader.field(&mut self.list_limits, "list_limits"),
+            "list_metadata" => __reader.field(&mut self.list_metadata, "list_metadata"),
+            "mimetype" => __reader.field(&mut self.mimetype, "mimetype"),
+            "mode" => __reader.field(&mut self.mode, "mode"),
+            "name" => __reader.field(&mut self.name, "name"),
+            "permalink" => __reader.field(&mut self.permalink, "permalink"),
+            "permalink_public" => {
+                __reader.field(&mut self.permalink_public, "permalink_public")
+            }
+            "pretty_type" => __reader.field(&mut self.pretty_type, "pretty_type"),
+            "private_channels_with_file_access_count" => {
+                __reader
+                    .field(
+                        &mut self.private_channels_with_file_access_count,
+                        "private_channels_with_file_access_count",
+                    )
+            }
+            "private_file_with_access_count" => {
+                __reader
+                    .field(
+                        &mut self.private_file_with_access_count,
+                        "private_file_with_access_count",
+                    )
+            }
+            "public_url_shared" => {
+                __reader.field(&mut self.public_url_shared, "public_url_shared")
+            }
+            "shares" => __reader.field(&mut self.shares, "shares"),
+            "size" => __reader.field(&mut self.size, "size"),
+            "timestamp" => __reader.field(&mut self.timestamp, "timestamp"),
+            "title" => __reader.field(&mut self.title, "title"),
+            "updated" => __reader.field(&mut self.updated, "updated"),
+            "url_private" => __reader.field(&mut self.url_private, "url_private"),
+            "url_private_download" => {
+                __reader.field(&mut self.url_private_download, "url_private_download")
+            }
+            "user" => __reader.field(&mut self.user, "user"),
+            "user_team" => __reader.field(&mut self.user_team, "user_team"),
+            "username" => __reader.field(&mut self.username, "username"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("channels", &self.channels)?;
-        __writer.opt("comments_count", &self.comments_count)?;
-        __writer.opt("created", &self.created)?;
-        __writer.opt("display_as_bot", &self.display_as_bot)?;
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
         __writer
-            .opt(
-                "dm_mpdm_users_with_file_access",
-                &self.dm_mpdm_users_with_file_access,
-            )?;
-        __writer.opt("editable", &self.editable)?;
-        __writer.opt("external_type", &self.external_type)?;
-        __writer.opt("file_access", &self.file_access)?;
-        __writer.opt("filetype", &self.filetype)?;
-        __writer.opt("groups", &self.groups)?;
-        __writer.opt("has_more_shares", &self.has_more_shares)?;
-        __writer.opt("has_rich_preview", &self.has_rich_preview)?;
-        __writer.opt("id", &self.id)?;
-        __writer.opt("ims", &self.ims)?;
-        __writer.opt("is_external", &self.is_external)?;
-        __writer.opt("is_public", &self.is_public)?;
-        __writer.opt("last_editor", &self.last_editor)?;
-        __writer.opt("list_limits", &self.list_limits)?;
-        __writer.opt("list_metadata", &self.list_metadata)?;
-        __writer.opt("mimetype", &self.mimetype)?;
-        __writer.opt("mode", &self.mode)?;
-        __writer.opt("name", &self.name)?;
-        __writer.opt("permalink", &self.permalink)?;
-        __writer.opt("permalink_public", &self.permalink_public)?;
-        __writer.opt("pretty_type", &self.pretty_type)?;
-        __writer
+            .opt("channels", &self.channels)
+            .opt("comments_count", &self.comments_count)
+            .opt("created", &self.created)
+            .opt("display_as_bot", &self.display_as_bot)
+            .opt("dm_mpdm_users_with_file_access", &self.dm_mpdm_users_with_file_access)
+            .opt("editable", &self.editable)
+            .opt("external_type", &self.external_type)
+            .opt("file_access", &self.file_access)
+            .opt("filetype", &self.filetype)
+            .opt("groups", &self.groups)
+            .opt("has_more_shares", &self.has_more_shares)
+            .opt("has_rich_preview", &self.has_rich_preview)
+            .opt("id", &self.id)
+            .opt("ims", &self.ims)
+            .opt("is_external", &self.is_external)
+            .opt("is_public", &self.is_public)
+            .opt("last_editor", &self.last_editor)
+            .opt("list_limits", &self.list_limits)
+            .opt("list_metadata", &self.list_metadata)
+            .opt("mimetype", &self.mimetype)
+            .opt("mode", &self.mode)
+            .opt("name", &self.name)
+            .opt("permalink", &self.permalink)
+            .opt("permalink_public", &self.permalink_public)
+            .opt("pretty_type", &self.pretty_type)
             .opt(
                 "private_channels_with_file_access_count",
                 &self.private_channels_with_file_access_count,
-            )?;
-        __writer
-            .opt(
-                "private_file_with_access_count",
-                &self.private_file_with_access_count,
-            )?;
-        __writer.opt("public_url_shared", &self.public_url_shared)?;
-        __writer.opt_json("shares", &self.shares)?;
-        __writer.opt("size", &self.size)?;
-        __writer.opt("timestamp", &self.timestamp)?;
-        __writer.opt("title", &self.title)?;
-        __writer.opt("updated", &self.updated)?;
-        __writer.opt("url_private", &self.url_private)?;
-        __writer.opt("url_private_download", &self.url_private_download)?;
-        __writer.opt("user", &self.user)?;
-        __writer.opt("user_team", &self.user_team)?;
-        __writer.opt("username", &self.username)?;
-        Ok(())
+            )
+            .opt("private_file_with_access_count", &self.private_file_with_access_count)
+            .opt("public_url_shared", &self.public_url_shared)
+            .opt_json("shares", &self.shares)
+            .opt("size", &self.size)
+            .opt("timestamp", &self.timestamp)
+            .opt("title", &self.title)
+            .opt("updated", &self.updated)
+            .opt("url_private", &self.url_private)
+            .opt("url_private_download", &self.url_private_download)
+            .opt("user", &self.user)
+            .opt("user_team", &self.user_team)
+            .opt("username", &self.username);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -942,32 +887,29 @@ pub struct AttachmentListDmMpdmUsersWithFileAccess {
 impl rt::de::Record for AttachmentListDmMpdmUsersWithFileAccess {
     const NAME: &'static str = "AttachmentListDmMpdmUsersWithFileAccess";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "access" => __reader.field(&mut __this.access, "access"),
-                "user_id" => __reader.field(&mut __this.user_id, "user_id"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "access" => __reader.field(&mut self.access, "access"),
+            "user_id" => __reader.field(&mut self.user_id, "user_id"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("access", &self.access)?;
-        __writer.opt("user_id", &self.user_id)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer.opt("access", &self.access).opt("user_id", &self.user_id);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -1005,69 +947,65 @@ pub struct AttachmentListListLimits {
 impl rt::de::Record for AttachmentListListLimits {
     const NAME: &'static str = "AttachmentListListLimits";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "column_count" => {
-                    __reader.field(&mut __this.column_count, "column_count")
-                }
-                "column_count_limit" => {
-                    __reader.field(&mut __this.column_count_limit, "column_count_limit")
-                }
-                "max_attachments_per_cell" => {
-                    __reader
-                        .field(
-                            &mut __this.max_attachments_per_cell,
-                            "max_attachments_per_cell",
-                        )
-                }
-                "over_column_maximum" => {
-                    __reader
-                        .field(&mut __this.over_column_maximum, "over_column_maximum")
-                }
-                "over_row_maximum" => {
-                    __reader.field(&mut __this.over_row_maximum, "over_row_maximum")
-                }
-                "over_view_maximum" => {
-                    __reader.field(&mut __this.over_view_maximum, "over_view_maximum")
-                }
-                "row_count" => __reader.field(&mut __this.row_count, "row_count"),
-                "row_count_limit" => {
-                    __reader.field(&mut __this.row_count_limit, "row_count_limit")
-                }
-                "view_count" => __reader.field(&mut __this.view_count, "view_count"),
-                "view_count_limit" => {
-                    __reader.field(&mut __this.view_count_limit, "view_count_limit")
-                }
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "column_count" => __reader.field(&mut self.column_count, "column_count"),
+            "column_count_limit" => {
+                __reader.field(&mut self.column_count_limit, "column_count_limit")
+            }
+            "max_attachments_per_cell" => {
+                __reader
+                    .field(
+                        &mut self.max_attachments_per_cell,
+                        "max_attachments_per_cell",
+                    )
+            }
+            "over_column_maximum" => {
+                __reader.field(&mut self.over_column_maximum, "over_column_maximum")
+            }
+            "over_row_maximum" => {
+                __reader.field(&mut self.over_row_maximum, "over_row_maximum")
+            }
+            "over_view_maximum" => {
+                __reader.field(&mut self.over_view_maximum, "over_view_maximum")
+            }
+            "row_count" => __reader.field(&mut self.row_count, "row_count"),
+            "row_count_limit" => {
+                __reader.field(&mut self.row_count_limit, "row_count_limit")
+            }
+            "view_count" => __reader.field(&mut self.view_count, "view_count"),
+            "view_count_limit" => {
+                __reader.field(&mut self.view_count_limit, "view_count_limit")
+            }
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("column_count", &self.column_count)?;
-        __writer.opt("column_count_limit", &self.column_count_limit)?;
-        __writer.opt("max_attachments_per_cell", &self.max_attachments_per_cell)?;
-        __writer.opt("over_column_maximum", &self.over_column_maximum)?;
-        __writer.opt("over_row_maximum", &self.over_row_maximum)?;
-        __writer.opt("over_view_maximum", &self.over_view_maximum)?;
-        __writer.opt("row_count", &self.row_count)?;
-        __writer.opt("row_count_limit", &self.row_count_limit)?;
-        __writer.opt("view_count", &self.view_count)?;
-        __writer.opt("view_count_limit", &self.view_count_limit)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("column_count", &self.column_count)
+            .opt("column_count_limit", &self.column_count_limit)
+            .opt("max_attachments_per_cell", &self.max_attachments_per_cell)
+            .opt("over_column_maximum", &self.over_column_maximum)
+            .opt("over_row_maximum", &self.over_row_maximum)
+            .opt("over_view_maximum", &self.over_view_maximum)
+            .opt("row_count", &self.row_count)
+            .opt("row_count_limit", &self.row_count_limit)
+            .opt("view_count", &self.view_count)
+            .opt("view_count_limit", &self.view_count_limit);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -1105,56 +1043,51 @@ pub struct AttachmentListListMetadata {
 impl rt::de::Record for AttachmentListListMetadata {
     const NAME: &'static str = "AttachmentListListMetadata";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "creation_source" => {
-                    __reader.field(&mut __this.creation_source, "creation_source")
-                }
-                "description" => __reader.field(&mut __this.description, "description"),
-                "description_blocks" => {
-                    __reader.field(&mut __this.description_blocks, "description_blocks")
-                }
-                "icon" => __reader.field(&mut __this.icon, "icon"),
-                "icon_team_id" => {
-                    __reader.field(&mut __this.icon_team_id, "icon_team_id")
-                }
-                "icon_url" => __reader.field(&mut __this.icon_url, "icon_url"),
-                "integrations" => {
-                    __reader.field(&mut __this.integrations, "integrations")
-                }
-                "is_trial" => __reader.field(&mut __this.is_trial, "is_trial"),
-                "schema" => __reader.field(&mut __this.schema, "schema"),
-                "views" => __reader.field(&mut __this.views, "views"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "creation_source" => {
+                __reader.field(&mut self.creation_source, "creation_source")
+            }
+            "description" => __reader.field(&mut self.description, "description"),
+            "description_blocks" => {
+                __reader.field(&mut self.description_blocks, "description_blocks")
+            }
+            "icon" => __reader.field(&mut self.icon, "icon"),
+            "icon_team_id" => __reader.field(&mut self.icon_team_id, "icon_team_id"),
+            "icon_url" => __reader.field(&mut self.icon_url, "icon_url"),
+            "integrations" => __reader.field(&mut self.integrations, "integrations"),
+            "is_trial" => __reader.field(&mut self.is_trial, "is_trial"),
+            "schema" => __reader.field(&mut self.schema, "schema"),
+            "views" => __reader.field(&mut self.views, "views"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("creation_source", &self.creation_source)?;
-        __writer.opt("description", &self.description)?;
-        __writer.opt_json("description_blocks", &self.description_blocks)?;
-        __writer.opt("icon", &self.icon)?;
-        __writer.opt("icon_team_id", &self.icon_team_id)?;
-        __writer.opt("icon_url", &self.icon_url)?;
-        __writer.opt("integrations", &self.integrations)?;
-        __writer.opt("is_trial", &self.is_trial)?;
-        __writer.opt("schema", &self.schema)?;
-        __writer.opt("views", &self.views)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("creation_source", &self.creation_source)
+            .opt("description", &self.description)
+            .opt_json("description_blocks", &self.description_blocks)
+            .opt("icon", &self.icon)
+            .opt("icon_team_id", &self.icon_team_id)
+            .opt("icon_url", &self.icon_url)
+            .opt("integrations", &self.integrations)
+            .opt("is_trial", &self.is_trial)
+            .opt("schema", &self.schema)
+            .opt("views", &self.views);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -1178,39 +1111,35 @@ pub struct AttachmentListListMetadataCreationSource {
 impl rt::de::Record for AttachmentListListMetadataCreationSource {
     const NAME: &'static str = "AttachmentListListMetadataCreationSource";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "reference_id" => {
-                    __reader.field(&mut __this.reference_id, "reference_id")
-                }
-                "type" => __reader.field(&mut __this.type_, "type"),
-                "workflow_function_id" => {
-                    __reader
-                        .field(&mut __this.workflow_function_id, "workflow_function_id")
-                }
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "reference_id" => __reader.field(&mut self.reference_id, "reference_id"),
+            "type" => __reader.field(&mut self.type_, "type"),
+            "workflow_function_id" => {
+                __reader.field(&mut self.workflow_function_id, "workflow_function_id")
+            }
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("reference_id", &self.reference_id)?;
-        __writer.opt("type", &self.type_)?;
-        __writer.opt("workflow_function_id", &self.workflow_function_id)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("reference_id", &self.reference_id)
+            .opt("type", &self.type_)
+            .opt("workflow_function_id", &self.workflow_function_id);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -1240,42 +1169,41 @@ pub struct AttachmentListListMetadataSchema {
 impl rt::de::Record for AttachmentListListMetadataSchema {
     const NAME: &'static str = "AttachmentListListMetadataSchema";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "id" => __reader.field(&mut __this.id, "id"),
-                "is_primary_column" => {
-                    __reader.field(&mut __this.is_primary_column, "is_primary_column")
-                }
-                "key" => __reader.field(&mut __this.key, "key"),
-                "name" => __reader.field(&mut __this.name, "name"),
-                "options" => __reader.field(&mut __this.options, "options"),
-                "type" => __reader.field(&mut __this.type_, "type"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "id" => __reader.field(&mut self.id, "id"),
+            "is_primary_column" => {
+                __reader.field(&mut self.is_primary_column, "is_primary_column")
+            }
+            "key" => __reader.field(&mut self.key, "key"),
+            "name" => __reader.field(&mut self.name, "name"),
+            "options" => __reader.field(&mut self.options, "options"),
+            "type" => __reader.field(&mut self.type_, "type"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("id", &self.id)?;
-        __writer.opt("is_primary_column", &self.is_primary_column)?;
-        __writer.opt("key", &self.key)?;
-        __writer.opt("name", &self.name)?;
-        __writer.opt("options", &self.options)?;
-        __writer.opt("type", &self.type_)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("id", &self.id)
+            .opt("is_primary_column", &self.is_primary_column)
+            .opt("key", &self.key)
+            .opt("name", &self.name)
+            .opt("options", &self.options)
+            .opt("type", &self.type_);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -1321,67 +1249,63 @@ pub struct AttachmentListListMetadataViews {
 impl rt::de::Record for AttachmentListListMetadataViews {
     const NAME: &'static str = "AttachmentListListMetadataViews";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "columns" => __reader.field(&mut __this.columns, "columns"),
-                "created_by" => __reader.field(&mut __this.created_by, "created_by"),
-                "date_created" => {
-                    __reader.field(&mut __this.date_created, "date_created")
-                }
-                "default_view_key" => {
-                    __reader.field(&mut __this.default_view_key, "default_view_key")
-                }
-                "filters" => __reader.field(&mut __this.filters, "filters"),
-                "grouping" => __reader.field(&mut __this.grouping, "grouping"),
-                "id" => __reader.field(&mut __this.id, "id"),
-                "is_all_items_view" => {
-                    __reader.field(&mut __this.is_all_items_view, "is_all_items_view")
-                }
-                "is_locked" => __reader.field(&mut __this.is_locked, "is_locked"),
-                "name" => __reader.field(&mut __this.name, "name"),
-                "position" => __reader.field(&mut __this.position, "position"),
-                "show_completed_items" => {
-                    __reader
-                        .field(&mut __this.show_completed_items, "show_completed_items")
-                }
-                "stick_column_left" => {
-                    __reader.field(&mut __this.stick_column_left, "stick_column_left")
-                }
-                "type" => __reader.field(&mut __this.type_, "type"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "columns" => __reader.field(&mut self.columns, "columns"),
+            "created_by" => __reader.field(&mut self.created_by, "created_by"),
+            "date_created" => __reader.field(&mut self.date_created, "date_created"),
+            "default_view_key" => {
+                __reader.field(&mut self.default_view_key, "default_view_key")
+            }
+            "filters" => __reader.field(&mut self.filters, "filters"),
+            "grouping" => __reader.field(&mut self.grouping, "grouping"),
+            "id" => __reader.field(&mut self.id, "id"),
+            "is_all_items_view" => {
+                __reader.field(&mut self.is_all_items_view, "is_all_items_view")
+            }
+            "is_locked" => __reader.field(&mut self.is_locked, "is_locked"),
+            "name" => __reader.field(&mut self.name, "name"),
+            "position" => __reader.field(&mut self.position, "position"),
+            "show_completed_items" => {
+                __reader.field(&mut self.show_completed_items, "show_completed_items")
+            }
+            "stick_column_left" => {
+                __reader.field(&mut self.stick_column_left, "stick_column_left")
+            }
+            "type" => __reader.field(&mut self.type_, "type"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("columns", &self.columns)?;
-        __writer.opt("created_by", &self.created_by)?;
-        __writer.opt("date_created", &self.date_created)?;
-        __writer.opt("default_view_key", &self.default_view_key)?;
-        __writer.opt("filters", &self.filters)?;
-        __writer.opt("grouping", &self.grouping)?;
-        __writer.opt("id", &self.id)?;
-        __writer.opt("is_all_items_view", &self.is_all_items_view)?;
-        __writer.opt("is_locked", &self.is_locked)?;
-        __writer.opt("name", &self.name)?;
-        __writer.opt("position", &self.position)?;
-        __writer.opt("show_completed_items", &self.show_completed_items)?;
-        __writer.opt("stick_column_left", &self.stick_column_left)?;
-        __writer.opt("type", &self.type_)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("columns", &self.columns)
+            .opt("created_by", &self.created_by)
+            .opt("date_created", &self.date_created)
+            .opt("default_view_key", &self.default_view_key)
+            .opt("filters", &self.filters)
+            .opt("grouping", &self.grouping)
+            .opt("id", &self.id)
+            .opt("is_all_items_view", &self.is_all_items_view)
+            .opt("is_locked", &self.is_locked)
+            .opt("name", &self.name)
+            .opt("position", &self.position)
+            .opt("show_completed_items", &self.show_completed_items)
+            .opt("stick_column_left", &self.stick_column_left)
+            .opt("type", &self.type_);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -1409,38 +1333,37 @@ pub struct AttachmentListListMetadataViewsColumns {
 impl rt::de::Record for AttachmentListListMetadataViewsColumns {
     const NAME: &'static str = "AttachmentListListMetadataViewsColumns";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "id" => __reader.field(&mut __this.id, "id"),
-                "key" => __reader.field(&mut __this.key, "key"),
-                "position" => __reader.field(&mut __this.position, "position"),
-                "visible" => __reader.field(&mut __this.visible, "visible"),
-                "width" => __reader.field(&mut __this.width, "width"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "id" => __reader.field(&mut self.id, "id"),
+            "key" => __reader.field(&mut self.key, "key"),
+            "position" => __reader.field(&mut self.position, "position"),
+            "visible" => __reader.field(&mut self.visible, "visible"),
+            "width" => __reader.field(&mut self.width, "width"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("id", &self.id)?;
-        __writer.opt("key", &self.key)?;
-        __writer.opt("position", &self.position)?;
-        __writer.opt("visible", &self.visible)?;
-        __writer.opt("width", &self.width)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("id", &self.id)
+            .opt("key", &self.key)
+            .opt("position", &self.position)
+            .opt("visible", &self.visible)
+            .opt("width", &self.width);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -1468,40 +1391,37 @@ pub struct AttachmentListListMetadataViewsFilters {
 impl rt::de::Record for AttachmentListListMetadataViewsFilters {
     const NAME: &'static str = "AttachmentListListMetadataViewsFilters";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "column_id" => __reader.field(&mut __this.column_id, "column_id"),
-                "key" => __reader.field(&mut __this.key, "key"),
-                "operator" => __reader.field(&mut __this.operator, "operator"),
-                "typed_values" => {
-                    __reader.field(&mut __this.typed_values, "typed_values")
-                }
-                "values" => __reader.field(&mut __this.values, "values"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "column_id" => __reader.field(&mut self.column_id, "column_id"),
+            "key" => __reader.field(&mut self.key, "key"),
+            "operator" => __reader.field(&mut self.operator, "operator"),
+            "typed_values" => __reader.field(&mut self.typed_values, "typed_values"),
+            "values" => __reader.field(&mut self.values, "values"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("column_id", &self.column_id)?;
-        __writer.opt("key", &self.key)?;
-        __writer.opt("operator", &self.operator)?;
-        __writer.opt_json("typed_values", &self.typed_values)?;
-        __writer.opt("values", &self.values)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("column_id", &self.column_id)
+            .opt("key", &self.key)
+            .opt("operator", &self.operator)
+            .opt_json("typed_values", &self.typed_values)
+            .opt("values", &self.values);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -1523,34 +1443,33 @@ pub struct AttachmentListListMetadataViewsGrouping {
 impl rt::de::Record for AttachmentListListMetadataViewsGrouping {
     const NAME: &'static str = "AttachmentListListMetadataViewsGrouping";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "group_by" => __reader.field(&mut __this.group_by, "group_by"),
-                "group_by_column_id" => {
-                    __reader.field(&mut __this.group_by_column_id, "group_by_column_id")
-                }
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "group_by" => __reader.field(&mut self.group_by, "group_by"),
+            "group_by_column_id" => {
+                __reader.field(&mut self.group_by_column_id, "group_by_column_id")
+            }
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("group_by", &self.group_by)?;
-        __writer.opt("group_by_column_id", &self.group_by_column_id)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("group_by", &self.group_by)
+            .opt("group_by_column_id", &self.group_by_column_id);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -1572,32 +1491,29 @@ pub struct AttachmentListRecord {
 impl rt::de::Record for AttachmentListRecord {
     const NAME: &'static str = "AttachmentListRecord";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "record" => __reader.field(&mut __this.record, "record"),
-                "schema" => __reader.field(&mut __this.schema, "schema"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "record" => __reader.field(&mut self.record, "record"),
+            "schema" => __reader.field(&mut self.schema, "schema"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("record", &self.record)?;
-        __writer.opt("schema", &self.schema)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer.opt("record", &self.record).opt("schema", &self.schema);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -1619,32 +1535,29 @@ pub struct AttachmentListRecordRecord {
 impl rt::de::Record for AttachmentListRecordRecord {
     const NAME: &'static str = "AttachmentListRecordRecord";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "fields" => __reader.field(&mut __this.fields, "fields"),
-                "record_id" => __reader.field(&mut __this.record_id, "record_id"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "fields" => __reader.field(&mut self.fields, "fields"),
+            "record_id" => __reader.field(&mut self.record_id, "record_id"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("fields", &self.fields)?;
-        __writer.opt("record_id", &self.record_id)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer.opt("fields", &self.fields).opt("record_id", &self.record_id);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -1696,62 +1609,61 @@ pub struct AttachmentListRecordRecordFields {
 impl rt::de::Record for AttachmentListRecordRecordFields {
     const NAME: &'static str = "AttachmentListRecordRecordFields";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "attachment" => __reader.field(&mut __this.attachment, "attachment"),
-                "channel" => __reader.field(&mut __this.channel, "channel"),
-                "checkbox" => __reader.field(&mut __this.checkbox, "checkbox"),
-                "column_id" => __reader.field(&mut __this.column_id, "column_id"),
-                "date" => __reader.field(&mut __this.date, "date"),
-                "email" => __reader.field(&mut __this.email, "email"),
-                "key" => __reader.field(&mut __this.key, "key"),
-                "message" => __reader.field(&mut __this.message, "message"),
-                "number" => __reader.field(&mut __this.number, "number"),
-                "phone" => __reader.field(&mut __this.phone, "phone"),
-                "rating" => __reader.field(&mut __this.rating, "rating"),
-                "rich_text" => __reader.field(&mut __this.rich_text, "rich_text"),
-                "select" => __reader.field(&mut __this.select, "select"),
-                "text" => __reader.field(&mut __this.text, "text"),
-                "timestamp" => __reader.field(&mut __this.timestamp, "timestamp"),
-                "user" => __reader.field(&mut __this.user, "user"),
-                "value" => __reader.field(&mut __this.value, "value"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "attachment" => __reader.field(&mut self.attachment, "attachment"),
+            "channel" => __reader.field(&mut self.channel, "channel"),
+            "checkbox" => __reader.field(&mut self.checkbox, "checkbox"),
+            "column_id" => __reader.field(&mut self.column_id, "column_id"),
+            "date" => __reader.field(&mut self.date, "date"),
+            "email" => __reader.field(&mut self.email, "email"),
+            "key" => __reader.field(&mut self.key, "key"),
+            "message" => __reader.field(&mut self.message, "message"),
+            "number" => __reader.field(&mut self.number, "number"),
+            "phone" => __reader.field(&mut self.phone, "phone"),
+            "rating" => __reader.field(&mut self.rating, "rating"),
+            "rich_text" => __reader.field(&mut self.rich_text, "rich_text"),
+            "select" => __reader.field(&mut self.select, "select"),
+            "text" => __reader.field(&mut self.text, "text"),
+            "timestamp" => __reader.field(&mut self.timestamp, "timestamp"),
+            "user" => __reader.field(&mut self.user, "user"),
+            "value" => __reader.field(&mut self.value, "value"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt_json("attachment", &self.attachment)?;
-        __writer.opt_json("channel", &self.channel)?;
-        __writer.opt("checkbox", &self.checkbox)?;
-        __writer.opt("column_id", &self.column_id)?;
-        __writer.opt_json("date", &self.date)?;
-        __writer.opt_json("email", &self.email)?;
-        __writer.opt("key", &self.key)?;
-        __writer.opt("message", &self.message)?;
-        __writer.opt_json("number", &self.number)?;
-        __writer.opt_json("phone", &self.phone)?;
-        __writer.opt_json("rating", &self.rating)?;
-        __writer.opt_json("rich_text", &self.rich_text)?;
-        __writer.opt_json("select", &self.select)?;
-        __writer.opt("text", &self.text)?;
-        __writer.opt_json("timestamp", &self.timestamp)?;
-        __writer.opt_json("user", &self.user)?;
-        __writer.opt("value", &self.value)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt_json("attachment", &self.attachment)
+            .opt_json("channel", &self.channel)
+            .opt("checkbox", &self.checkbox)
+            .opt("column_id", &self.column_id)
+            .opt_json("date", &self.date)
+            .opt_json("email", &self.email)
+            .opt("key", &self.key)
+            .opt("message", &self.message)
+            .opt_json("number", &self.number)
+            .opt_json("phone", &self.phone)
+            .opt_json("rating", &self.rating)
+            .opt_json("rich_text", &self.rich_text)
+            .opt_json("select", &self.select)
+            .opt("text", &self.text)
+            .opt_json("timestamp", &self.timestamp)
+            .opt_json("user", &self.user)
+            .opt("value", &self.value);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -1781,42 +1693,41 @@ pub struct AttachmentListRecordSchema {
 impl rt::de::Record for AttachmentListRecordSchema {
     const NAME: &'static str = "AttachmentListRecordSchema";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "id" => __reader.field(&mut __this.id, "id"),
-                "is_primary_column" => {
-                    __reader.field(&mut __this.is_primary_column, "is_primary_column")
-                }
-                "key" => __reader.field(&mut __this.key, "key"),
-                "name" => __reader.field(&mut __this.name, "name"),
-                "options" => __reader.field(&mut __this.options, "options"),
-                "type" => __reader.field(&mut __this.type_, "type"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "id" => __reader.field(&mut self.id, "id"),
+            "is_primary_column" => {
+                __reader.field(&mut self.is_primary_column, "is_primary_column")
+            }
+            "key" => __reader.field(&mut self.key, "key"),
+            "name" => __reader.field(&mut self.name, "name"),
+            "options" => __reader.field(&mut self.options, "options"),
+            "type" => __reader.field(&mut self.type_, "type"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("id", &self.id)?;
-        __writer.opt("is_primary_column", &self.is_primary_column)?;
-        __writer.opt("key", &self.key)?;
-        __writer.opt("name", &self.name)?;
-        __writer.opt("options", &self.options)?;
-        __writer.opt("type", &self.type_)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("id", &self.id)
+            .opt("is_primary_column", &self.is_primary_column)
+            .opt("key", &self.key)
+            .opt("name", &self.name)
+            .opt("options", &self.options)
+            .opt("type", &self.type_);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -1858,60 +1769,53 @@ pub struct AttachmentListRecords {
 impl rt::de::Record for AttachmentListRecords {
     const NAME: &'static str = "AttachmentListRecords";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "created_by" => __reader.field(&mut __this.created_by, "created_by"),
-                "date_created" => {
-                    __reader.field(&mut __this.date_created, "date_created")
-                }
-                "fields" => __reader.field(&mut __this.fields, "fields"),
-                "id" => __reader.field(&mut __this.id, "id"),
-                "is_subscribed" => {
-                    __reader.field(&mut __this.is_subscribed, "is_subscribed")
-                }
-                "list_id" => __reader.field(&mut __this.list_id, "list_id"),
-                "platform_refs" => {
-                    __reader.field(&mut __this.platform_refs, "platform_refs")
-                }
-                "position" => __reader.field(&mut __this.position, "position"),
-                "saved" => __reader.field(&mut __this.saved, "saved"),
-                "thread_ts" => __reader.field(&mut __this.thread_ts, "thread_ts"),
-                "updated_by" => __reader.field(&mut __this.updated_by, "updated_by"),
-                "updated_timestamp" => {
-                    __reader.field(&mut __this.updated_timestamp, "updated_timestamp")
-                }
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "created_by" => __reader.field(&mut self.created_by, "created_by"),
+            "date_created" => __reader.field(&mut self.date_created, "date_created"),
+            "fields" => __reader.field(&mut self.fields, "fields"),
+            "id" => __reader.field(&mut self.id, "id"),
+            "is_subscribed" => __reader.field(&mut self.is_subscribed, "is_subscribed"),
+            "list_id" => __reader.field(&mut self.list_id, "list_id"),
+            "platform_refs" => __reader.field(&mut self.platform_refs, "platform_refs"),
+            "position" => __reader.field(&mut self.position, "position"),
+            "saved" => __reader.field(&mut self.saved, "saved"),
+            "thread_ts" => __reader.field(&mut self.thread_ts, "thread_ts"),
+            "updated_by" => __reader.field(&mut self.updated_by, "updated_by"),
+            "updated_timestamp" => {
+                __reader.field(&mut self.updated_timestamp, "updated_timestamp")
+            }
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("created_by", &self.created_by)?;
-        __writer.opt("date_created", &self.date_created)?;
-        __writer.opt("fields", &self.fields)?;
-        __writer.opt("id", &self.id)?;
-        __writer.opt("is_subscribed", &self.is_subscribed)?;
-        __writer.opt("list_id", &self.list_id)?;
-        __writer.opt("platform_refs", &self.platform_refs)?;
-        __writer.opt("position", &self.position)?;
-        __writer.opt("saved", &self.saved)?;
-        __writer.opt("thread_ts", &self.thread_ts)?;
-        __writer.opt("updated_by", &self.updated_by)?;
-        __writer.opt("updated_timestamp", &self.updated_timestamp)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("created_by", &self.created_by)
+            .opt("date_created", &self.date_created)
+            .opt("fields", &self.fields)
+            .opt("id", &self.id)
+            .opt("is_subscribed", &self.is_subscribed)
+            .opt("list_id", &self.list_id)
+            .opt("platform_refs", &self.platform_refs)
+            .opt("position", &self.position)
+            .opt("saved", &self.saved)
+            .opt("thread_ts", &self.thread_ts)
+            .opt("updated_by", &self.updated_by)
+            .opt("updated_timestamp", &self.updated_timestamp);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -1963,62 +1867,61 @@ pub struct AttachmentListRecordsFields {
 impl rt::de::Record for AttachmentListRecordsFields {
     const NAME: &'static str = "AttachmentListRecordsFields";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "attachment" => __reader.field(&mut __this.attachment, "attachment"),
-                "channel" => __reader.field(&mut __this.channel, "channel"),
-                "checkbox" => __reader.field(&mut __this.checkbox, "checkbox"),
-                "column_id" => __reader.field(&mut __this.column_id, "column_id"),
-                "date" => __reader.field(&mut __this.date, "date"),
-                "email" => __reader.field(&mut __this.email, "email"),
-                "key" => __reader.field(&mut __this.key, "key"),
-                "message" => __reader.field(&mut __this.message, "message"),
-                "number" => __reader.field(&mut __this.number, "number"),
-                "phone" => __reader.field(&mut __this.phone, "phone"),
-                "rating" => __reader.field(&mut __this.rating, "rating"),
-                "rich_text" => __reader.field(&mut __this.rich_text, "rich_text"),
-                "select" => __reader.field(&mut __this.select, "select"),
-                "text" => __reader.field(&mut __this.text, "text"),
-                "timestamp" => __reader.field(&mut __this.timestamp, "timestamp"),
-                "user" => __reader.field(&mut __this.user, "user"),
-                "value" => __reader.field(&mut __this.value, "value"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "attachment" => __reader.field(&mut self.attachment, "attachment"),
+            "channel" => __reader.field(&mut self.channel, "channel"),
+            "checkbox" => __reader.field(&mut self.checkbox, "checkbox"),
+            "column_id" => __reader.field(&mut self.column_id, "column_id"),
+            "date" => __reader.field(&mut self.date, "date"),
+            "email" => __reader.field(&mut self.email, "email"),
+            "key" => __reader.field(&mut self.key, "key"),
+            "message" => __reader.field(&mut self.message, "message"),
+            "number" => __reader.field(&mut self.number, "number"),
+            "phone" => __reader.field(&mut self.phone, "phone"),
+            "rating" => __reader.field(&mut self.rating, "rating"),
+            "rich_text" => __reader.field(&mut self.rich_text, "rich_text"),
+            "select" => __reader.field(&mut self.select, "select"),
+            "text" => __reader.field(&mut self.text, "text"),
+            "timestamp" => __reader.field(&mut self.timestamp, "timestamp"),
+            "user" => __reader.field(&mut self.user, "user"),
+            "value" => __reader.field(&mut self.value, "value"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt_json("attachment", &self.attachment)?;
-        __writer.opt_json("channel", &self.channel)?;
-        __writer.opt("checkbox", &self.checkbox)?;
-        __writer.opt("column_id", &self.column_id)?;
-        __writer.opt_json("date", &self.date)?;
-        __writer.opt_json("email", &self.email)?;
-        __writer.opt("key", &self.key)?;
-        __writer.opt("message", &self.message)?;
-        __writer.opt_json("number", &self.number)?;
-        __writer.opt_json("phone", &self.phone)?;
-        __writer.opt_json("rating", &self.rating)?;
-        __writer.opt_json("rich_text", &self.rich_text)?;
-        __writer.opt_json("select", &self.select)?;
-        __writer.opt("text", &self.text)?;
-        __writer.opt_json("timestamp", &self.timestamp)?;
-        __writer.opt_json("user", &self.user)?;
-        __writer.opt("value", &self.value)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt_json("attachment", &self.attachment)
+            .opt_json("channel", &self.channel)
+            .opt("checkbox", &self.checkbox)
+            .opt("column_id", &self.column_id)
+            .opt_json("date", &self.date)
+            .opt_json("email", &self.email)
+            .opt("key", &self.key)
+            .opt("message", &self.message)
+            .opt_json("number", &self.number)
+            .opt_json("phone", &self.phone)
+            .opt_json("rating", &self.rating)
+            .opt_json("rich_text", &self.rich_text)
+            .opt_json("select", &self.select)
+            .opt("text", &self.text)
+            .opt_json("timestamp", &self.timestamp)
+            .opt_json("user", &self.user)
+            .opt("value", &self.value);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -2042,40 +1945,39 @@ pub struct AttachmentListRecordsPlatformRefs {
 impl rt::de::Record for AttachmentListRecordsPlatformRefs {
     const NAME: &'static str = "AttachmentListRecordsPlatformRefs";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "bot_created_by" => {
-                    __reader.field(&mut __this.bot_created_by, "bot_created_by")
-                }
-                "bot_deleted_by" => {
-                    __reader.field(&mut __this.bot_deleted_by, "bot_deleted_by")
-                }
-                "bot_updated_by" => {
-                    __reader.field(&mut __this.bot_updated_by, "bot_updated_by")
-                }
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "bot_created_by" => {
+                __reader.field(&mut self.bot_created_by, "bot_created_by")
+            }
+            "bot_deleted_by" => {
+                __reader.field(&mut self.bot_deleted_by, "bot_deleted_by")
+            }
+            "bot_updated_by" => {
+                __reader.field(&mut self.bot_updated_by, "bot_updated_by")
+            }
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("bot_created_by", &self.bot_created_by)?;
-        __writer.opt("bot_deleted_by", &self.bot_deleted_by)?;
-        __writer.opt("bot_updated_by", &self.bot_updated_by)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("bot_created_by", &self.bot_created_by)
+            .opt("bot_deleted_by", &self.bot_deleted_by)
+            .opt("bot_updated_by", &self.bot_updated_by);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -2101,38 +2003,37 @@ pub struct AttachmentListRecordsSaved {
 impl rt::de::Record for AttachmentListRecordsSaved {
     const NAME: &'static str = "AttachmentListRecordsSaved";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "date_completed" => {
-                    __reader.field(&mut __this.date_completed, "date_completed")
-                }
-                "date_due" => __reader.field(&mut __this.date_due, "date_due"),
-                "is_archived" => __reader.field(&mut __this.is_archived, "is_archived"),
-                "state" => __reader.field(&mut __this.state, "state"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "date_completed" => {
+                __reader.field(&mut self.date_completed, "date_completed")
+            }
+            "date_due" => __reader.field(&mut self.date_due, "date_due"),
+            "is_archived" => __reader.field(&mut self.is_archived, "is_archived"),
+            "state" => __reader.field(&mut self.state, "state"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("date_completed", &self.date_completed)?;
-        __writer.opt("date_due", &self.date_due)?;
-        __writer.opt("is_archived", &self.is_archived)?;
-        __writer.opt("state", &self.state)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("date_completed", &self.date_completed)
+            .opt("date_due", &self.date_due)
+            .opt("is_archived", &self.is_archived)
+            .opt("state", &self.state);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -2162,42 +2063,41 @@ pub struct AttachmentListSchema {
 impl rt::de::Record for AttachmentListSchema {
     const NAME: &'static str = "AttachmentListSchema";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "id" => __reader.field(&mut __this.id, "id"),
-                "is_primary_column" => {
-                    __reader.field(&mut __this.is_primary_column, "is_primary_column")
-                }
-                "key" => __reader.field(&mut __this.key, "key"),
-                "name" => __reader.field(&mut __this.name, "name"),
-                "options" => __reader.field(&mut __this.options, "options"),
-                "type" => __reader.field(&mut __this.type_, "type"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "id" => __reader.field(&mut self.id, "id"),
+            "is_primary_column" => {
+                __reader.field(&mut self.is_primary_column, "is_primary_column")
+            }
+            "key" => __reader.field(&mut self.key, "key"),
+            "name" => __reader.field(&mut self.name, "name"),
+            "options" => __reader.field(&mut self.options, "options"),
+            "type" => __reader.field(&mut self.type_, "type"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("id", &self.id)?;
-        __writer.opt("is_primary_column", &self.is_primary_column)?;
-        __writer.opt("key", &self.key)?;
-        __writer.opt("name", &self.name)?;
-        __writer.opt("options", &self.options)?;
-        __writer.opt("type", &self.type_)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("id", &self.id)
+            .opt("is_primary_column", &self.is_primary_column)
+            .opt("key", &self.key)
+            .opt("name", &self.name)
+            .opt("options", &self.options)
+            .opt("type", &self.type_);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -2243,67 +2143,63 @@ pub struct AttachmentListView {
 impl rt::de::Record for AttachmentListView {
     const NAME: &'static str = "AttachmentListView";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "columns" => __reader.field(&mut __this.columns, "columns"),
-                "created_by" => __reader.field(&mut __this.created_by, "created_by"),
-                "date_created" => {
-                    __reader.field(&mut __this.date_created, "date_created")
-                }
-                "default_view_key" => {
-                    __reader.field(&mut __this.default_view_key, "default_view_key")
-                }
-                "filters" => __reader.field(&mut __this.filters, "filters"),
-                "grouping" => __reader.field(&mut __this.grouping, "grouping"),
-                "id" => __reader.field(&mut __this.id, "id"),
-                "is_all_items_view" => {
-                    __reader.field(&mut __this.is_all_items_view, "is_all_items_view")
-                }
-                "is_locked" => __reader.field(&mut __this.is_locked, "is_locked"),
-                "name" => __reader.field(&mut __this.name, "name"),
-                "position" => __reader.field(&mut __this.position, "position"),
-                "show_completed_items" => {
-                    __reader
-                        .field(&mut __this.show_completed_items, "show_completed_items")
-                }
-                "stick_column_left" => {
-                    __reader.field(&mut __this.stick_column_left, "stick_column_left")
-                }
-                "type" => __reader.field(&mut __this.type_, "type"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "columns" => __reader.field(&mut self.columns, "columns"),
+            "created_by" => __reader.field(&mut self.created_by, "created_by"),
+            "date_created" => __reader.field(&mut self.date_created, "date_created"),
+            "default_view_key" => {
+                __reader.field(&mut self.default_view_key, "default_view_key")
+            }
+            "filters" => __reader.field(&mut self.filters, "filters"),
+            "grouping" => __reader.field(&mut self.grouping, "grouping"),
+            "id" => __reader.field(&mut self.id, "id"),
+            "is_all_items_view" => {
+                __reader.field(&mut self.is_all_items_view, "is_all_items_view")
+            }
+            "is_locked" => __reader.field(&mut self.is_locked, "is_locked"),
+            "name" => __reader.field(&mut self.name, "name"),
+            "position" => __reader.field(&mut self.position, "position"),
+            "show_completed_items" => {
+                __reader.field(&mut self.show_completed_items, "show_completed_items")
+            }
+            "stick_column_left" => {
+                __reader.field(&mut self.stick_column_left, "stick_column_left")
+            }
+            "type" => __reader.field(&mut self.type_, "type"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("columns", &self.columns)?;
-        __writer.opt("created_by", &self.created_by)?;
-        __writer.opt("date_created", &self.date_created)?;
-        __writer.opt("default_view_key", &self.default_view_key)?;
-        __writer.opt("filters", &self.filters)?;
-        __writer.opt("grouping", &self.grouping)?;
-        __writer.opt("id", &self.id)?;
-        __writer.opt("is_all_items_view", &self.is_all_items_view)?;
-        __writer.opt("is_locked", &self.is_locked)?;
-        __writer.opt("name", &self.name)?;
-        __writer.opt("position", &self.position)?;
-        __writer.opt("show_completed_items", &self.show_completed_items)?;
-        __writer.opt("stick_column_left", &self.stick_column_left)?;
-        __writer.opt("type", &self.type_)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("columns", &self.columns)
+            .opt("created_by", &self.created_by)
+            .opt("date_created", &self.date_created)
+            .opt("default_view_key", &self.default_view_key)
+            .opt("filters", &self.filters)
+            .opt("grouping", &self.grouping)
+            .opt("id", &self.id)
+            .opt("is_all_items_view", &self.is_all_items_view)
+            .opt("is_locked", &self.is_locked)
+            .opt("name", &self.name)
+            .opt("position", &self.position)
+            .opt("show_completed_items", &self.show_completed_items)
+            .opt("stick_column_left", &self.stick_column_left)
+            .opt("type", &self.type_);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -2331,38 +2227,37 @@ pub struct AttachmentListViewColumns {
 impl rt::de::Record for AttachmentListViewColumns {
     const NAME: &'static str = "AttachmentListViewColumns";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "id" => __reader.field(&mut __this.id, "id"),
-                "key" => __reader.field(&mut __this.key, "key"),
-                "position" => __reader.field(&mut __this.position, "position"),
-                "visible" => __reader.field(&mut __this.visible, "visible"),
-                "width" => __reader.field(&mut __this.width, "width"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "id" => __reader.field(&mut self.id, "id"),
+            "key" => __reader.field(&mut self.key, "key"),
+            "position" => __reader.field(&mut self.position, "position"),
+            "visible" => __reader.field(&mut self.visible, "visible"),
+            "width" => __reader.field(&mut self.width, "width"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("id", &self.id)?;
-        __writer.opt("key", &self.key)?;
-        __writer.opt("position", &self.position)?;
-        __writer.opt("visible", &self.visible)?;
-        __writer.opt("width", &self.width)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("id", &self.id)
+            .opt("key", &self.key)
+            .opt("position", &self.position)
+            .opt("visible", &self.visible)
+            .opt("width", &self.width);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -2390,40 +2285,37 @@ pub struct AttachmentListViewFilters {
 impl rt::de::Record for AttachmentListViewFilters {
     const NAME: &'static str = "AttachmentListViewFilters";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "column_id" => __reader.field(&mut __this.column_id, "column_id"),
-                "key" => __reader.field(&mut __this.key, "key"),
-                "operator" => __reader.field(&mut __this.operator, "operator"),
-                "typed_values" => {
-                    __reader.field(&mut __this.typed_values, "typed_values")
-                }
-                "values" => __reader.field(&mut __this.values, "values"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "column_id" => __reader.field(&mut self.column_id, "column_id"),
+            "key" => __reader.field(&mut self.key, "key"),
+            "operator" => __reader.field(&mut self.operator, "operator"),
+            "typed_values" => __reader.field(&mut self.typed_values, "typed_values"),
+            "values" => __reader.field(&mut self.values, "values"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("column_id", &self.column_id)?;
-        __writer.opt("key", &self.key)?;
-        __writer.opt("operator", &self.operator)?;
-        __writer.opt_json("typed_values", &self.typed_values)?;
-        __writer.opt("values", &self.values)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("column_id", &self.column_id)
+            .opt("key", &self.key)
+            .opt("operator", &self.operator)
+            .opt_json("typed_values", &self.typed_values)
+            .opt("values", &self.values);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -2445,34 +2337,33 @@ pub struct AttachmentListViewGrouping {
 impl rt::de::Record for AttachmentListViewGrouping {
     const NAME: &'static str = "AttachmentListViewGrouping";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "group_by" => __reader.field(&mut __this.group_by, "group_by"),
-                "group_by_column_id" => {
-                    __reader.field(&mut __this.group_by_column_id, "group_by_column_id")
-                }
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "group_by" => __reader.field(&mut self.group_by, "group_by"),
+            "group_by_column_id" => {
+                __reader.field(&mut self.group_by_column_id, "group_by_column_id")
+            }
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("group_by", &self.group_by)?;
-        __writer.opt("group_by_column_id", &self.group_by_column_id)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("group_by", &self.group_by)
+            .opt("group_by_column_id", &self.group_by_column_id);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -2498,36 +2389,35 @@ pub struct AttachmentMessageBlocks {
 impl rt::de::Record for AttachmentMessageBlocks {
     const NAME: &'static str = "AttachmentMessageBlocks";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "channel" => __reader.field(&mut __this.channel, "channel"),
-                "message" => __reader.field(&mut __this.message, "message"),
-                "team" => __reader.field(&mut __this.team, "team"),
-                "ts" => __reader.field(&mut __this.ts, "ts"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "channel" => __reader.field(&mut self.channel, "channel"),
+            "message" => __reader.field(&mut self.message, "message"),
+            "team" => __reader.field(&mut self.team, "team"),
+            "ts" => __reader.field(&mut self.ts, "ts"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("channel", &self.channel)?;
-        __writer.opt("message", &self.message)?;
-        __writer.opt("team", &self.team)?;
-        __writer.opt("ts", &self.ts)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("channel", &self.channel)
+            .opt("message", &self.message)
+            .opt("team", &self.team)
+            .opt("ts", &self.ts);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -2567,50 +2457,49 @@ pub struct AttachmentMetadata {
 impl rt::de::Record for AttachmentMetadata {
     const NAME: &'static str = "AttachmentMetadata";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "extension" => __reader.field(&mut __this.extension, "extension"),
-                "format" => __reader.field(&mut __this.format, "format"),
-                "original_h" => __reader.field(&mut __this.original_h, "original_h"),
-                "original_w" => __reader.field(&mut __this.original_w, "original_w"),
-                "rotation" => __reader.field(&mut __this.rotation, "rotation"),
-                "thumb_160" => __reader.field(&mut __this.thumb_160, "thumb_160"),
-                "thumb_360_h" => __reader.field(&mut __this.thumb_360_h, "thumb_360_h"),
-                "thumb_360_w" => __reader.field(&mut __this.thumb_360_w, "thumb_360_w"),
-                "thumb_64" => __reader.field(&mut __this.thumb_64, "thumb_64"),
-                "thumb_80" => __reader.field(&mut __this.thumb_80, "thumb_80"),
-                "thumb_tiny" => __reader.field(&mut __this.thumb_tiny, "thumb_tiny"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "extension" => __reader.field(&mut self.extension, "extension"),
+            "format" => __reader.field(&mut self.format, "format"),
+            "original_h" => __reader.field(&mut self.original_h, "original_h"),
+            "original_w" => __reader.field(&mut self.original_w, "original_w"),
+            "rotation" => __reader.field(&mut self.rotation, "rotation"),
+            "thumb_160" => __reader.field(&mut self.thumb_160, "thumb_160"),
+            "thumb_360_h" => __reader.field(&mut self.thumb_360_h, "thumb_360_h"),
+            "thumb_360_w" => __reader.field(&mut self.thumb_360_w, "thumb_360_w"),
+            "thumb_64" => __reader.field(&mut self.thumb_64, "thumb_64"),
+            "thumb_80" => __reader.field(&mut self.thumb_80, "thumb_80"),
+            "thumb_tiny" => __reader.field(&mut self.thumb_tiny, "thumb_tiny"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("extension", &self.extension)?;
-        __writer.opt("format", &self.format)?;
-        __writer.opt("original_h", &self.original_h)?;
-        __writer.opt("original_w", &self.original_w)?;
-        __writer.opt("rotation", &self.rotation)?;
-        __writer.opt("thumb_160", &self.thumb_160)?;
-        __writer.opt("thumb_360_h", &self.thumb_360_h)?;
-        __writer.opt("thumb_360_w", &self.thumb_360_w)?;
-        __writer.opt("thumb_64", &self.thumb_64)?;
-        __writer.opt("thumb_80", &self.thumb_80)?;
-        __writer.opt("thumb_tiny", &self.thumb_tiny)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("extension", &self.extension)
+            .opt("format", &self.format)
+            .opt("original_h", &self.original_h)
+            .opt("original_w", &self.original_w)
+            .opt("rotation", &self.rotation)
+            .opt("thumb_160", &self.thumb_160)
+            .opt("thumb_360_h", &self.thumb_360_h)
+            .opt("thumb_360_w", &self.thumb_360_w)
+            .opt("thumb_64", &self.thumb_64)
+            .opt("thumb_80", &self.thumb_80)
+            .opt("thumb_tiny", &self.thumb_tiny);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -2638,38 +2527,37 @@ pub struct AttachmentPreview {
 impl rt::de::Record for AttachmentPreview {
     const NAME: &'static str = "AttachmentPreview";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "can_remove" => __reader.field(&mut __this.can_remove, "can_remove"),
-                "icon_url" => __reader.field(&mut __this.icon_url, "icon_url"),
-                "subtitle" => __reader.field(&mut __this.subtitle, "subtitle"),
-                "title" => __reader.field(&mut __this.title, "title"),
-                "type" => __reader.field(&mut __this.type_, "type"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "can_remove" => __reader.field(&mut self.can_remove, "can_remove"),
+            "icon_url" => __reader.field(&mut self.icon_url, "icon_url"),
+            "subtitle" => __reader.field(&mut self.subtitle, "subtitle"),
+            "title" => __reader.field(&mut self.title, "title"),
+            "type" => __reader.field(&mut self.type_, "type"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("can_remove", &self.can_remove)?;
-        __writer.opt("icon_url", &self.icon_url)?;
-        __writer.opt("subtitle", &self.subtitle)?;
-        __writer.opt("title", &self.title)?;
-        __writer.opt("type", &self.type_)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("can_remove", &self.can_remove)
+            .opt("icon_url", &self.icon_url)
+            .opt("subtitle", &self.subtitle)
+            .opt("title", &self.title)
+            .opt("type", &self.type_);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -2693,34 +2581,33 @@ pub struct AttachmentPreviewSubtitle {
 impl rt::de::Record for AttachmentPreviewSubtitle {
     const NAME: &'static str = "AttachmentPreviewSubtitle";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "emoji" => __reader.field(&mut __this.emoji, "emoji"),
-                "text" => __reader.field(&mut __this.text, "text"),
-                "type" => __reader.field(&mut __this.type_, "type"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "emoji" => __reader.field(&mut self.emoji, "emoji"),
+            "text" => __reader.field(&mut self.text, "text"),
+            "type" => __reader.field(&mut self.type_, "type"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("emoji", &self.emoji)?;
-        __writer.opt("text", &self.text)?;
-        __writer.opt("type", &self.type_)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("emoji", &self.emoji)
+            .opt("text", &self.text)
+            .opt("type", &self.type_);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 

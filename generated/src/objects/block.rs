@@ -93,17 +93,17 @@ impl rt::de::Union for Block {
     ) -> Result<Self, A::Error> {
         Ok(
             match __tag {
-                "actions" => Self::Actions(Box::new(rt::de::Record::read(__reader)?)),
-                "context" => Self::Context(Box::new(rt::de::Record::read(__reader)?)),
-                "divider" => Self::Divider(Box::new(rt::de::Record::read(__reader)?)),
-                "image" => Self::Image(Box::new(rt::de::Record::read(__reader)?)),
-                "input" => Self::Input(Box::new(rt::de::Record::read(__reader)?)),
-                "rich_text" => Self::RichText(Box::new(rt::de::Record::read(__reader)?)),
-                "section" => Self::Section(Box::new(rt::de::Record::read(__reader)?)),
+                "actions" => Self::Actions(Box::new(rt::de::read_fields(__reader)?)),
+                "context" => Self::Context(Box::new(rt::de::read_fields(__reader)?)),
+                "divider" => Self::Divider(Box::new(rt::de::read_fields(__reader)?)),
+                "image" => Self::Image(Box::new(rt::de::read_fields(__reader)?)),
+                "input" => Self::Input(Box::new(rt::de::read_fields(__reader)?)),
+                "rich_text" => Self::RichText(Box::new(rt::de::read_fields(__reader)?)),
+                "section" => Self::Section(Box::new(rt::de::read_fields(__reader)?)),
                 "share_shortcut" => {
-                    Self::ShareShortcut(Box::new(rt::de::Record::read(__reader)?))
+                    Self::ShareShortcut(Box::new(rt::de::read_fields(__reader)?))
                 }
-                "video" => Self::Video(Box::new(rt::de::Record::read(__reader)?)),
+                "video" => Self::Video(Box::new(rt::de::read_fields(__reader)?)),
                 _ => Self::Unknown(__reader.keep_all()?),
             },
         )
@@ -265,164 +265,151 @@ pub struct BlockActions {
 impl rt::de::Record for BlockActions {
     const NAME: &'static str = "BlockActions";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "accessory" => __reader.field(&mut __this.accessory, "accessory"),
-                "alt_text" => __reader.field(&mut __this.alt_text, "alt_text"),
-                "api_decoration_available" => {
-                    __reader
-                        .field(
-                            &mut __this.api_decoration_available,
-                            "api_decoration_available",
-                        )
-                }
-                "app_collaborators" => {
-                    __reader.field(&mut __this.app_collaborators, "app_collaborators")
-                }
-                "app_id" => __reader.field(&mut __this.app_id, "app_id"),
-                "author_name" => __reader.field(&mut __this.author_name, "author_name"),
-                "block_id" => __reader.field(&mut __this.block_id, "block_id"),
-                "bot_user_id" => __reader.field(&mut __this.bot_user_id, "bot_user_id"),
-                "button_label" => {
-                    __reader.field(&mut __this.button_label, "button_label")
-                }
-                "call" => __reader.field(&mut __this.call, "call"),
-                "call_id" => __reader.field(&mut __this.call_id, "call_id"),
-                "description" => __reader.field(&mut __this.description, "description"),
-                "developer_trace_id" => {
-                    __reader.field(&mut __this.developer_trace_id, "developer_trace_id")
-                }
-                "dispatch_action" => {
-                    __reader.field(&mut __this.dispatch_action, "dispatch_action")
-                }
-                "element" => __reader.field(&mut __this.element, "element"),
-                "elements" => __reader.field(&mut __this.elements, "elements"),
-                "expand" => __reader.field(&mut __this.expand, "expand"),
-                "external_id" => __reader.field(&mut __this.external_id, "external_id"),
-                "fallback" => __reader.field(&mut __this.fallback, "fallback"),
-                "fields" => __reader.field(&mut __this.fields, "fields"),
-                "file" => __reader.field(&mut __this.file, "file"),
-                "file_id" => __reader.field(&mut __this.file_id, "file_id"),
-                "function_trigger_id" => {
-                    __reader
-                        .field(&mut __this.function_trigger_id, "function_trigger_id")
-                }
-                "hint" => __reader.field(&mut __this.hint, "hint"),
-                "image_bytes" => __reader.field(&mut __this.image_bytes, "image_bytes"),
-                "image_height" => {
-                    __reader.field(&mut __this.image_height, "image_height")
-                }
-                "image_url" => __reader.field(&mut __this.image_url, "image_url"),
-                "image_width" => __reader.field(&mut __this.image_width, "image_width"),
-                "is_animated" => __reader.field(&mut __this.is_animated, "is_animated"),
-                "is_workflow_app" => {
-                    __reader.field(&mut __this.is_workflow_app, "is_workflow_app")
-                }
-                "label" => __reader.field(&mut __this.label, "label"),
-                "optional" => __reader.field(&mut __this.optional, "optional"),
-                "owning_team_id" => {
-                    __reader.field(&mut __this.owning_team_id, "owning_team_id")
-                }
-                "provider_icon_url" => {
-                    __reader.field(&mut __this.provider_icon_url, "provider_icon_url")
-                }
-                "provider_name" => {
-                    __reader.field(&mut __this.provider_name, "provider_name")
-                }
-                "sales_home_workflow_app_type" => {
-                    __reader
-                        .field(
-                            &mut __this.sales_home_workflow_app_type,
-                            "sales_home_workflow_app_type",
-                        )
-                }
-                "share_url" => __reader.field(&mut __this.share_url, "share_url"),
-                "slack_file" => __reader.field(&mut __this.slack_file, "slack_file"),
-                "source" => __reader.field(&mut __this.source, "source"),
-                "text" => __reader.field(&mut __this.text, "text"),
-                "thumbnail_url" => {
-                    __reader.field(&mut __this.thumbnail_url, "thumbnail_url")
-                }
-                "title" => __reader.field(&mut __this.title, "title"),
-                "title_url" => __reader.field(&mut __this.title_url, "title_url"),
-                "trigger_subtype" => {
-                    __reader.field(&mut __this.trigger_subtype, "trigger_subtype")
-                }
-                "trigger_type" => {
-                    __reader.field(&mut __this.trigger_type, "trigger_type")
-                }
-                "url" => __reader.field(&mut __this.url, "url"),
-                "video_url" => __reader.field(&mut __this.video_url, "video_url"),
-                "workflow_id" => __reader.field(&mut __this.workflow_id, "workflow_id"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "accessory" => __reader.field(&mut self.accessory, "accessory"),
+            "alt_text" => __reader.field(&mut self.alt_text, "alt_text"),
+            "api_decoration_available" => {
+                __reader
+                    .field(
+                        &mut self.api_decoration_available,
+                        "api_decoration_available",
+                    )
+            }
+            "app_collaborators" => {
+                __reader.field(&mut self.app_collaborators, "app_collaborators")
+            }
+            "app_id" => __reader.field(&mut self.app_id, "app_id"),
+            "author_name" => __reader.field(&mut self.author_name, "author_name"),
+            "block_id" => __reader.field(&mut self.block_id, "block_id"),
+            "bot_user_id" => __reader.field(&mut self.bot_user_id, "bot_user_id"),
+            "button_label" => __reader.field(&mut self.button_label, "button_label"),
+            "call" => __reader.field(&mut self.call, "call"),
+            "call_id" => __reader.field(&mut self.call_id, "call_id"),
+            "description" => __reader.field(&mut self.description, "description"),
+            "developer_trace_id" => {
+                __reader.field(&mut self.developer_trace_id, "developer_trace_id")
+            }
+            "dispatch_action" => {
+                __reader.field(&mut self.dispatch_action, "dispatch_action")
+            }
+            "element" => __reader.field(&mut self.element, "element"),
+            "elements" => __reader.field(&mut self.elements, "elements"),
+            "expand" => __reader.field(&mut self.expand, "expand"),
+            "external_id" => __reader.field(&mut self.external_id, "external_id"),
+            "fallback" => __reader.field(&mut self.fallback, "fallback"),
+            "fields" => __reader.field(&mut self.fields, "fields"),
+            "file" => __reader.field(&mut self.file, "file"),
+            "file_id" => __reader.field(&mut self.file_id, "file_id"),
+            "function_trigger_id" => {
+                __reader.field(&mut self.function_trigger_id, "function_trigger_id")
+            }
+            "hint" => __reader.field(&mut self.hint, "hint"),
+            "image_bytes" => __reader.field(&mut self.image_bytes, "image_bytes"),
+            "image_height" => __reader.field(&mut self.image_height, "image_height"),
+            "image_url" => __reader.field(&mut self.image_url, "image_url"),
+            "image_width" => __reader.field(&mut self.image_width, "image_width"),
+            "is_animated" => __reader.field(&mut self.is_animated, "is_animated"),
+            "is_workflow_app" => {
+                __reader.field(&mut self.is_workflow_app, "is_workflow_app")
+            }
+            "label" => __reader.field(&mut self.label, "label"),
+            "optional" => __reader.field(&mut self.optional, "optional"),
+            "owning_team_id" => {
+                __reader.field(&mut self.owning_team_id, "owning_team_id")
+            }
+            "provider_icon_url" => {
+                __reader.field(&mut self.provider_icon_url, "provider_icon_url")
+            }
+            "provider_name" => __reader.field(&mut self.provider_name, "provider_name"),
+            "sales_home_workflow_app_type" => {
+                __reader
+                    .field(
+                        &mut self.sales_home_workflow_app_type,
+                        "sales_home_workflow_app_type",
+                    )
+            }
+            "share_url" => __reader.field(&mut self.share_url, "share_url"),
+            "slack_file" => __reader.field(&mut self.slack_file, "slack_file"),
+            "source" => __reader.field(&mut self.source, "source"),
+            "text" => __reader.field(&mut self.text, "text"),
+            "thumbnail_url" => __reader.field(&mut self.thumbnail_url, "thumbnail_url"),
+            "title" => __reader.field(&mut self.title, "title"),
+            "title_url" => __reader.field(&mut self.title_url, "title_url"),
+            "trigger_subtype" => {
+                __reader.field(&mut self.trigger_subtype, "trigger_subtype")
+            }
+            "trigger_type" => __reader.field(&mut self.trigger_type, "trigger_type"),
+            "url" => __reader.field(&mut self.url, "url"),
+            "video_url" => __reader.field(&mut self.video_url, "video_url"),
+            "workflow_id" => __reader.field(&mut self.workflow_id, "workflow_id"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("accessory", &self.accessory)?;
-        __writer.opt("alt_text", &self.alt_text)?;
-        __writer.opt("api_decoration_available", &self.api_decoration_available)?;
-        __writer.opt("app_collaborators", &self.app_collaborators)?;
-        __writer.opt("app_id", &self.app_id)?;
-        __writer.opt("author_name", &self.author_name)?;
-        __writer.opt("block_id", &self.block_id)?;
-        __writer.opt("bot_user_id", &self.bot_user_id)?;
-        __writer.opt("button_label", &self.button_label)?;
-        __writer.opt("call", &self.call)?;
-        __writer.opt("call_id", &self.call_id)?;
-        __writer.opt("description", &self.description)?;
-        __writer.opt("developer_trace_id", &self.developer_trace_id)?;
-        __writer.opt("dispatch_action", &self.dispatch_action)?;
-        __writer.opt("element", &self.element)?;
-        __writer.opt("elements", &self.elements)?;
-        __writer.opt("expand", &self.expand)?;
-        __writer.opt("external_id", &self.external_id)?;
-        __writer.opt("fallback", &self.fallback)?;
-        __writer.opt("fields", &self.fields)?;
-        __writer.opt("file", &self.file)?;
-        __writer.opt("file_id", &self.file_id)?;
-        __writer.opt("function_trigger_id", &self.function_trigger_id)?;
-        __writer.opt("hint", &self.hint)?;
-        __writer.opt("image_bytes", &self.image_bytes)?;
-        __writer.opt("image_height", &self.image_height)?;
-        __writer.opt("image_url", &self.image_url)?;
-        __writer.opt("image_width", &self.image_width)?;
-        __writer.opt("is_animated", &self.is_animated)?;
-        __writer.opt("is_workflow_app", &self.is_workflow_app)?;
-        __writer.opt("label", &self.label)?;
-        __writer.opt("optional", &self.optional)?;
-        __writer.opt("owning_team_id", &self.owning_team_id)?;
-        __writer.opt("provider_icon_url", &self.provider_icon_url)?;
-        __writer.opt("provider_name", &self.provider_name)?;
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
         __writer
-            .opt("sales_home_workflow_app_type", &self.sales_home_workflow_app_type)?;
-        __writer.opt("share_url", &self.share_url)?;
-        __writer.opt("slack_file", &self.slack_file)?;
-        __writer.opt("source", &self.source)?;
-        __writer.opt("text", &self.text)?;
-        __writer.opt("thumbnail_url", &self.thumbnail_url)?;
-        __writer.opt("title", &self.title)?;
-        __writer.opt("title_url", &self.title_url)?;
-        __writer.opt("trigger_subtype", &self.trigger_subtype)?;
-        __writer.opt("trigger_type", &self.trigger_type)?;
-        __writer.opt("url", &self.url)?;
-        __writer.opt("video_url", &self.video_url)?;
-        __writer.opt("workflow_id", &self.workflow_id)?;
-        Ok(())
+            .opt("accessory", &self.accessory)
+            .opt("alt_text", &self.alt_text)
+            .opt("api_decoration_available", &self.api_decoration_available)
+            .opt("app_collaborators", &self.app_collaborators)
+            .opt("app_id", &self.app_id)
+            .opt("author_name", &self.author_name)
+            .opt("block_id", &self.block_id)
+            .opt("bot_user_id", &self.bot_user_id)
+            .opt("button_label", &self.button_label)
+            .opt("call", &self.call)
+            .opt("call_id", &self.call_id)
+            .opt("description", &self.description)
+            .opt("developer_trace_id", &self.developer_trace_id)
+            .opt("dispatch_action", &self.dispatch_action)
+            .opt("element", &self.element)
+            .opt("elements", &self.elements)
+            .opt("expand", &self.expand)
+            .opt("external_id", &self.external_id)
+            .opt("fallback", &self.fallback)
+            .opt("fields", &self.fields)
+            .opt("file", &self.file)
+            .opt("file_id", &self.file_id)
+            .opt("function_trigger_id", &self.function_trigger_id)
+            .opt("hint", &self.hint)
+            .opt("image_bytes", &self.image_bytes)
+            .opt("image_height", &self.image_height)
+            .opt("image_url", &self.image_url)
+            .opt("image_width", &self.image_width)
+            .opt("is_animated", &self.is_animated)
+            .opt("is_workflow_app", &self.is_workflow_app)
+            .opt("label", &self.label)
+            .opt("optional", &self.optional)
+            .opt("owning_team_id", &self.owning_team_id)
+            .opt("provider_icon_url", &self.provider_icon_url)
+            .opt("provider_name", &self.provider_name)
+            .opt("sales_home_workflow_app_type", &self.sales_home_workflow_app_type)
+            .opt("share_url", &self.share_url)
+            .opt("slack_file", &self.slack_file)
+            .opt("source", &self.source)
+            .opt("text", &self.text)
+            .opt("thumbnail_url", &self.thumbnail_url)
+            .opt("title", &self.title)
+            .opt("title_url", &self.title_url)
+            .opt("trigger_subtype", &self.trigger_subtype)
+            .opt("trigger_type", &self.trigger_type)
+            .opt("url", &self.url)
+            .opt("video_url", &self.video_url)
+            .opt("workflow_id", &self.workflow_id);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -448,36 +435,35 @@ pub struct BlockActionsFields {
 impl rt::de::Record for BlockActionsFields {
     const NAME: &'static str = "BlockActionsFields";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "emoji" => __reader.field(&mut __this.emoji, "emoji"),
-                "text" => __reader.field(&mut __this.text, "text"),
-                "type" => __reader.field(&mut __this.type_, "type"),
-                "verbatim" => __reader.field(&mut __this.verbatim, "verbatim"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "emoji" => __reader.field(&mut self.emoji, "emoji"),
+            "text" => __reader.field(&mut self.text, "text"),
+            "type" => __reader.field(&mut self.type_, "type"),
+            "verbatim" => __reader.field(&mut self.verbatim, "verbatim"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("emoji", &self.emoji)?;
-        __writer.opt("text", &self.text)?;
-        __writer.opt("type", &self.type_)?;
-        __writer.opt("verbatim", &self.verbatim)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("emoji", &self.emoji)
+            .opt("text", &self.text)
+            .opt("type", &self.type_)
+            .opt("verbatim", &self.verbatim);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -499,32 +485,29 @@ pub struct BlockActionsSlackFile {
 impl rt::de::Record for BlockActionsSlackFile {
     const NAME: &'static str = "BlockActionsSlackFile";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "id" => __reader.field(&mut __this.id, "id"),
-                "url" => __reader.field(&mut __this.url, "url"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "id" => __reader.field(&mut self.id, "id"),
+            "url" => __reader.field(&mut self.url, "url"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("id", &self.id)?;
-        __writer.opt("url", &self.url)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer.opt("id", &self.id).opt("url", &self.url);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -546,32 +529,29 @@ pub struct BlockContext {
 impl rt::de::Record for BlockContext {
     const NAME: &'static str = "BlockContext";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "block_id" => __reader.field(&mut __this.block_id, "block_id"),
-                "elements" => __reader.field(&mut __this.elements, "elements"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "block_id" => __reader.field(&mut self.block_id, "block_id"),
+            "elements" => __reader.field(&mut self.elements, "elements"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("block_id", &self.block_id)?;
-        __writer.opt("elements", &self.elements)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer.opt("block_id", &self.block_id).opt("elements", &self.elements);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -591,30 +571,28 @@ pub struct BlockDivider {
 impl rt::de::Record for BlockDivider {
     const NAME: &'static str = "BlockDivider";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "block_id" => __reader.field(&mut __this.block_id, "block_id"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "block_id" => __reader.field(&mut self.block_id, "block_id"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("block_id", &self.block_id)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer.opt("block_id", &self.block_id);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -652,50 +630,47 @@ pub struct BlockImage {
 impl rt::de::Record for BlockImage {
     const NAME: &'static str = "BlockImage";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "alt_text" => __reader.field(&mut __this.alt_text, "alt_text"),
-                "block_id" => __reader.field(&mut __this.block_id, "block_id"),
-                "fallback" => __reader.field(&mut __this.fallback, "fallback"),
-                "image_bytes" => __reader.field(&mut __this.image_bytes, "image_bytes"),
-                "image_height" => {
-                    __reader.field(&mut __this.image_height, "image_height")
-                }
-                "image_url" => __reader.field(&mut __this.image_url, "image_url"),
-                "image_width" => __reader.field(&mut __this.image_width, "image_width"),
-                "is_animated" => __reader.field(&mut __this.is_animated, "is_animated"),
-                "slack_file" => __reader.field(&mut __this.slack_file, "slack_file"),
-                "title" => __reader.field(&mut __this.title, "title"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "alt_text" => __reader.field(&mut self.alt_text, "alt_text"),
+            "block_id" => __reader.field(&mut self.block_id, "block_id"),
+            "fallback" => __reader.field(&mut self.fallback, "fallback"),
+            "image_bytes" => __reader.field(&mut self.image_bytes, "image_bytes"),
+            "image_height" => __reader.field(&mut self.image_height, "image_height"),
+            "image_url" => __reader.field(&mut self.image_url, "image_url"),
+            "image_width" => __reader.field(&mut self.image_width, "image_width"),
+            "is_animated" => __reader.field(&mut self.is_animated, "is_animated"),
+            "slack_file" => __reader.field(&mut self.slack_file, "slack_file"),
+            "title" => __reader.field(&mut self.title, "title"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("alt_text", &self.alt_text)?;
-        __writer.opt("block_id", &self.block_id)?;
-        __writer.opt("fallback", &self.fallback)?;
-        __writer.opt("image_bytes", &self.image_bytes)?;
-        __writer.opt("image_height", &self.image_height)?;
-        __writer.opt("image_url", &self.image_url)?;
-        __writer.opt("image_width", &self.image_width)?;
-        __writer.opt("is_animated", &self.is_animated)?;
-        __writer.opt("slack_file", &self.slack_file)?;
-        __writer.opt("title", &self.title)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("alt_text", &self.alt_text)
+            .opt("block_id", &self.block_id)
+            .opt("fallback", &self.fallback)
+            .opt("image_bytes", &self.image_bytes)
+            .opt("image_height", &self.image_height)
+            .opt("image_url", &self.image_url)
+            .opt("image_width", &self.image_width)
+            .opt("is_animated", &self.is_animated)
+            .opt("slack_file", &self.slack_file)
+            .opt("title", &self.title);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -717,32 +692,29 @@ pub struct BlockImageSlackFile {
 impl rt::de::Record for BlockImageSlackFile {
     const NAME: &'static str = "BlockImageSlackFile";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "id" => __reader.field(&mut __this.id, "id"),
-                "url" => __reader.field(&mut __this.url, "url"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "id" => __reader.field(&mut self.id, "id"),
+            "url" => __reader.field(&mut self.url, "url"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("id", &self.id)?;
-        __writer.opt("url", &self.url)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer.opt("id", &self.id).opt("url", &self.url);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -772,42 +744,41 @@ pub struct BlockInput {
 impl rt::de::Record for BlockInput {
     const NAME: &'static str = "BlockInput";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "block_id" => __reader.field(&mut __this.block_id, "block_id"),
-                "dispatch_action" => {
-                    __reader.field(&mut __this.dispatch_action, "dispatch_action")
-                }
-                "element" => __reader.field(&mut __this.element, "element"),
-                "hint" => __reader.field(&mut __this.hint, "hint"),
-                "label" => __reader.field(&mut __this.label, "label"),
-                "optional" => __reader.field(&mut __this.optional, "optional"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "block_id" => __reader.field(&mut self.block_id, "block_id"),
+            "dispatch_action" => {
+                __reader.field(&mut self.dispatch_action, "dispatch_action")
+            }
+            "element" => __reader.field(&mut self.element, "element"),
+            "hint" => __reader.field(&mut self.hint, "hint"),
+            "label" => __reader.field(&mut self.label, "label"),
+            "optional" => __reader.field(&mut self.optional, "optional"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("block_id", &self.block_id)?;
-        __writer.opt("dispatch_action", &self.dispatch_action)?;
-        __writer.opt("element", &self.element)?;
-        __writer.opt("hint", &self.hint)?;
-        __writer.opt("label", &self.label)?;
-        __writer.opt("optional", &self.optional)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("block_id", &self.block_id)
+            .opt("dispatch_action", &self.dispatch_action)
+            .opt("element", &self.element)
+            .opt("hint", &self.hint)
+            .opt("label", &self.label)
+            .opt("optional", &self.optional);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -829,32 +800,29 @@ pub struct BlockRichText {
 impl rt::de::Record for BlockRichText {
     const NAME: &'static str = "BlockRichText";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "block_id" => __reader.field(&mut __this.block_id, "block_id"),
-                "elements" => __reader.field(&mut __this.elements, "elements"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "block_id" => __reader.field(&mut self.block_id, "block_id"),
+            "elements" => __reader.field(&mut self.elements, "elements"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("block_id", &self.block_id)?;
-        __writer.opt("elements", &self.elements)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer.opt("block_id", &self.block_id).opt("elements", &self.elements);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -882,38 +850,37 @@ pub struct BlockSection {
 impl rt::de::Record for BlockSection {
     const NAME: &'static str = "BlockSection";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "accessory" => __reader.field(&mut __this.accessory, "accessory"),
-                "block_id" => __reader.field(&mut __this.block_id, "block_id"),
-                "expand" => __reader.field(&mut __this.expand, "expand"),
-                "fields" => __reader.field(&mut __this.fields, "fields"),
-                "text" => __reader.field(&mut __this.text, "text"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "accessory" => __reader.field(&mut self.accessory, "accessory"),
+            "block_id" => __reader.field(&mut self.block_id, "block_id"),
+            "expand" => __reader.field(&mut self.expand, "expand"),
+            "fields" => __reader.field(&mut self.fields, "fields"),
+            "text" => __reader.field(&mut self.text, "text"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("accessory", &self.accessory)?;
-        __writer.opt("block_id", &self.block_id)?;
-        __writer.opt("expand", &self.expand)?;
-        __writer.opt("fields", &self.fields)?;
-        __writer.opt("text", &self.text)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("accessory", &self.accessory)
+            .opt("block_id", &self.block_id)
+            .opt("expand", &self.expand)
+            .opt("fields", &self.fields)
+            .opt("text", &self.text);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -939,36 +906,35 @@ pub struct BlockSectionFields {
 impl rt::de::Record for BlockSectionFields {
     const NAME: &'static str = "BlockSectionFields";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "emoji" => __reader.field(&mut __this.emoji, "emoji"),
-                "text" => __reader.field(&mut __this.text, "text"),
-                "type" => __reader.field(&mut __this.type_, "type"),
-                "verbatim" => __reader.field(&mut __this.verbatim, "verbatim"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "emoji" => __reader.field(&mut self.emoji, "emoji"),
+            "text" => __reader.field(&mut self.text, "text"),
+            "type" => __reader.field(&mut self.type_, "type"),
+            "verbatim" => __reader.field(&mut self.verbatim, "verbatim"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("emoji", &self.emoji)?;
-        __writer.opt("text", &self.text)?;
-        __writer.opt("type", &self.type_)?;
-        __writer.opt("verbatim", &self.verbatim)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("emoji", &self.emoji)
+            .opt("text", &self.text)
+            .opt("type", &self.type_)
+            .opt("verbatim", &self.verbatim);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -1020,86 +986,79 @@ pub struct BlockShareShortcut {
 impl rt::de::Record for BlockShareShortcut {
     const NAME: &'static str = "BlockShareShortcut";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "app_collaborators" => {
-                    __reader.field(&mut __this.app_collaborators, "app_collaborators")
-                }
-                "app_id" => __reader.field(&mut __this.app_id, "app_id"),
-                "block_id" => __reader.field(&mut __this.block_id, "block_id"),
-                "bot_user_id" => __reader.field(&mut __this.bot_user_id, "bot_user_id"),
-                "button_label" => {
-                    __reader.field(&mut __this.button_label, "button_label")
-                }
-                "description" => __reader.field(&mut __this.description, "description"),
-                "developer_trace_id" => {
-                    __reader.field(&mut __this.developer_trace_id, "developer_trace_id")
-                }
-                "function_trigger_id" => {
-                    __reader
-                        .field(&mut __this.function_trigger_id, "function_trigger_id")
-                }
-                "is_workflow_app" => {
-                    __reader.field(&mut __this.is_workflow_app, "is_workflow_app")
-                }
-                "owning_team_id" => {
-                    __reader.field(&mut __this.owning_team_id, "owning_team_id")
-                }
-                "sales_home_workflow_app_type" => {
-                    __reader
-                        .field(
-                            &mut __this.sales_home_workflow_app_type,
-                            "sales_home_workflow_app_type",
-                        )
-                }
-                "share_url" => __reader.field(&mut __this.share_url, "share_url"),
-                "title" => __reader.field(&mut __this.title, "title"),
-                "trigger_subtype" => {
-                    __reader.field(&mut __this.trigger_subtype, "trigger_subtype")
-                }
-                "trigger_type" => {
-                    __reader.field(&mut __this.trigger_type, "trigger_type")
-                }
-                "url" => __reader.field(&mut __this.url, "url"),
-                "workflow_id" => __reader.field(&mut __this.workflow_id, "workflow_id"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "app_collaborators" => {
+                __reader.field(&mut self.app_collaborators, "app_collaborators")
+            }
+            "app_id" => __reader.field(&mut self.app_id, "app_id"),
+            "block_id" => __reader.field(&mut self.block_id, "block_id"),
+            "bot_user_id" => __reader.field(&mut self.bot_user_id, "bot_user_id"),
+            "button_label" => __reader.field(&mut self.button_label, "button_label"),
+            "description" => __reader.field(&mut self.description, "description"),
+            "developer_trace_id" => {
+                __reader.field(&mut self.developer_trace_id, "developer_trace_id")
+            }
+            "function_trigger_id" => {
+                __reader.field(&mut self.function_trigger_id, "function_trigger_id")
+            }
+            "is_workflow_app" => {
+                __reader.field(&mut self.is_workflow_app, "is_workflow_app")
+            }
+            "owning_team_id" => {
+                __reader.field(&mut self.owning_team_id, "owning_team_id")
+            }
+            "sales_home_workflow_app_type" => {
+                __reader
+                    .field(
+                        &mut self.sales_home_workflow_app_type,
+                        "sales_home_workflow_app_type",
+                    )
+            }
+            "share_url" => __reader.field(&mut self.share_url, "share_url"),
+            "title" => __reader.field(&mut self.title, "title"),
+            "trigger_subtype" => {
+                __reader.field(&mut self.trigger_subtype, "trigger_subtype")
+            }
+            "trigger_type" => __reader.field(&mut self.trigger_type, "trigger_type"),
+            "url" => __reader.field(&mut self.url, "url"),
+            "workflow_id" => __reader.field(&mut self.workflow_id, "workflow_id"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("app_collaborators", &self.app_collaborators)?;
-        __writer.opt("app_id", &self.app_id)?;
-        __writer.opt("block_id", &self.block_id)?;
-        __writer.opt("bot_user_id", &self.bot_user_id)?;
-        __writer.opt("button_label", &self.button_label)?;
-        __writer.opt("description", &self.description)?;
-        __writer.opt("developer_trace_id", &self.developer_trace_id)?;
-        __writer.opt("function_trigger_id", &self.function_trigger_id)?;
-        __writer.opt("is_workflow_app", &self.is_workflow_app)?;
-        __writer.opt("owning_team_id", &self.owning_team_id)?;
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
         __writer
-            .opt("sales_home_workflow_app_type", &self.sales_home_workflow_app_type)?;
-        __writer.opt("share_url", &self.share_url)?;
-        __writer.opt("title", &self.title)?;
-        __writer.opt("trigger_subtype", &self.trigger_subtype)?;
-        __writer.opt("trigger_type", &self.trigger_type)?;
-        __writer.opt("url", &self.url)?;
-        __writer.opt("workflow_id", &self.workflow_id)?;
-        Ok(())
+            .opt("app_collaborators", &self.app_collaborators)
+            .opt("app_id", &self.app_id)
+            .opt("block_id", &self.block_id)
+            .opt("bot_user_id", &self.bot_user_id)
+            .opt("button_label", &self.button_label)
+            .opt("description", &self.description)
+            .opt("developer_trace_id", &self.developer_trace_id)
+            .opt("function_trigger_id", &self.function_trigger_id)
+            .opt("is_workflow_app", &self.is_workflow_app)
+            .opt("owning_team_id", &self.owning_team_id)
+            .opt("sales_home_workflow_app_type", &self.sales_home_workflow_app_type)
+            .opt("share_url", &self.share_url)
+            .opt("title", &self.title)
+            .opt("trigger_subtype", &self.trigger_subtype)
+            .opt("trigger_type", &self.trigger_type)
+            .opt("url", &self.url)
+            .opt("workflow_id", &self.workflow_id);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -1137,54 +1096,49 @@ pub struct BlockVideo {
 impl rt::de::Record for BlockVideo {
     const NAME: &'static str = "BlockVideo";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "alt_text" => __reader.field(&mut __this.alt_text, "alt_text"),
-                "author_name" => __reader.field(&mut __this.author_name, "author_name"),
-                "block_id" => __reader.field(&mut __this.block_id, "block_id"),
-                "description" => __reader.field(&mut __this.description, "description"),
-                "provider_icon_url" => {
-                    __reader.field(&mut __this.provider_icon_url, "provider_icon_url")
-                }
-                "provider_name" => {
-                    __reader.field(&mut __this.provider_name, "provider_name")
-                }
-                "thumbnail_url" => {
-                    __reader.field(&mut __this.thumbnail_url, "thumbnail_url")
-                }
-                "title" => __reader.field(&mut __this.title, "title"),
-                "title_url" => __reader.field(&mut __this.title_url, "title_url"),
-                "video_url" => __reader.field(&mut __this.video_url, "video_url"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "alt_text" => __reader.field(&mut self.alt_text, "alt_text"),
+            "author_name" => __reader.field(&mut self.author_name, "author_name"),
+            "block_id" => __reader.field(&mut self.block_id, "block_id"),
+            "description" => __reader.field(&mut self.description, "description"),
+            "provider_icon_url" => {
+                __reader.field(&mut self.provider_icon_url, "provider_icon_url")
+            }
+            "provider_name" => __reader.field(&mut self.provider_name, "provider_name"),
+            "thumbnail_url" => __reader.field(&mut self.thumbnail_url, "thumbnail_url"),
+            "title" => __reader.field(&mut self.title, "title"),
+            "title_url" => __reader.field(&mut self.title_url, "title_url"),
+            "video_url" => __reader.field(&mut self.video_url, "video_url"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("alt_text", &self.alt_text)?;
-        __writer.opt("author_name", &self.author_name)?;
-        __writer.opt("block_id", &self.block_id)?;
-        __writer.opt("description", &self.description)?;
-        __writer.opt("provider_icon_url", &self.provider_icon_url)?;
-        __writer.opt("provider_name", &self.provider_name)?;
-        __writer.opt("thumbnail_url", &self.thumbnail_url)?;
-        __writer.opt("title", &self.title)?;
-        __writer.opt("title_url", &self.title_url)?;
-        __writer.opt("video_url", &self.video_url)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("alt_text", &self.alt_text)
+            .opt("author_name", &self.author_name)
+            .opt("block_id", &self.block_id)
+            .opt("description", &self.description)
+            .opt("provider_icon_url", &self.provider_icon_url)
+            .opt("provider_name", &self.provider_name)
+            .opt("thumbnail_url", &self.thumbnail_url)
+            .opt("title", &self.title)
+            .opt("title_url", &self.title_url)
+            .opt("video_url", &self.video_url);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 

@@ -54,78 +54,65 @@ pub struct Bookmark {
 impl rt::de::Record for Bookmark {
     const NAME: &'static str = "Bookmark";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "app_action_id" => {
-                    __reader.field(&mut __this.app_action_id, "app_action_id")
-                }
-                "app_id" => __reader.field(&mut __this.app_id, "app_id"),
-                "channel_id" => __reader.field(&mut __this.channel_id, "channel_id"),
-                "date_created" => {
-                    __reader.field(&mut __this.date_created, "date_created")
-                }
-                "date_updated" => {
-                    __reader.field(&mut __this.date_updated, "date_updated")
-                }
-                "emoji" => __reader.field(&mut __this.emoji, "emoji"),
-                "entity_id" => __reader.field(&mut __this.entity_id, "entity_id"),
-                "icon_url" => __reader.field(&mut __this.icon_url, "icon_url"),
-                "id" => __reader.field(&mut __this.id, "id"),
-                "last_updated_by_team_id" => {
-                    __reader
-                        .field(
-                            &mut __this.last_updated_by_team_id,
-                            "last_updated_by_team_id",
-                        )
-                }
-                "last_updated_by_user_id" => {
-                    __reader
-                        .field(
-                            &mut __this.last_updated_by_user_id,
-                            "last_updated_by_user_id",
-                        )
-                }
-                "link" => __reader.field(&mut __this.link, "link"),
-                "rank" => __reader.field(&mut __this.rank, "rank"),
-                "shortcut_id" => __reader.field(&mut __this.shortcut_id, "shortcut_id"),
-                "title" => __reader.field(&mut __this.title, "title"),
-                "type" => __reader.field(&mut __this.type_, "type"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "app_action_id" => __reader.field(&mut self.app_action_id, "app_action_id"),
+            "app_id" => __reader.field(&mut self.app_id, "app_id"),
+            "channel_id" => __reader.field(&mut self.channel_id, "channel_id"),
+            "date_created" => __reader.field(&mut self.date_created, "date_created"),
+            "date_updated" => __reader.field(&mut self.date_updated, "date_updated"),
+            "emoji" => __reader.field(&mut self.emoji, "emoji"),
+            "entity_id" => __reader.field(&mut self.entity_id, "entity_id"),
+            "icon_url" => __reader.field(&mut self.icon_url, "icon_url"),
+            "id" => __reader.field(&mut self.id, "id"),
+            "last_updated_by_team_id" => {
+                __reader
+                    .field(&mut self.last_updated_by_team_id, "last_updated_by_team_id")
+            }
+            "last_updated_by_user_id" => {
+                __reader
+                    .field(&mut self.last_updated_by_user_id, "last_updated_by_user_id")
+            }
+            "link" => __reader.field(&mut self.link, "link"),
+            "rank" => __reader.field(&mut self.rank, "rank"),
+            "shortcut_id" => __reader.field(&mut self.shortcut_id, "shortcut_id"),
+            "title" => __reader.field(&mut self.title, "title"),
+            "type" => __reader.field(&mut self.type_, "type"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("app_action_id", &self.app_action_id)?;
-        __writer.opt("app_id", &self.app_id)?;
-        __writer.opt("channel_id", &self.channel_id)?;
-        __writer.opt("date_created", &self.date_created)?;
-        __writer.opt("date_updated", &self.date_updated)?;
-        __writer.opt("emoji", &self.emoji)?;
-        __writer.opt("entity_id", &self.entity_id)?;
-        __writer.opt("icon_url", &self.icon_url)?;
-        __writer.opt("id", &self.id)?;
-        __writer.opt("last_updated_by_team_id", &self.last_updated_by_team_id)?;
-        __writer.opt("last_updated_by_user_id", &self.last_updated_by_user_id)?;
-        __writer.opt("link", &self.link)?;
-        __writer.opt("rank", &self.rank)?;
-        __writer.opt("shortcut_id", &self.shortcut_id)?;
-        __writer.opt("title", &self.title)?;
-        __writer.opt("type", &self.type_)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("app_action_id", &self.app_action_id)
+            .opt("app_id", &self.app_id)
+            .opt("channel_id", &self.channel_id)
+            .opt("date_created", &self.date_created)
+            .opt("date_updated", &self.date_updated)
+            .opt("emoji", &self.emoji)
+            .opt("entity_id", &self.entity_id)
+            .opt("icon_url", &self.icon_url)
+            .opt("id", &self.id)
+            .opt("last_updated_by_team_id", &self.last_updated_by_team_id)
+            .opt("last_updated_by_user_id", &self.last_updated_by_user_id)
+            .opt("link", &self.link)
+            .opt("rank", &self.rank)
+            .opt("shortcut_id", &self.shortcut_id)
+            .opt("title", &self.title)
+            .opt("type", &self.type_);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 

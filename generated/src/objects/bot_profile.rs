@@ -58,44 +58,43 @@ pub struct BotProfile {
 impl rt::de::Record for BotProfile {
     const NAME: &'static str = "BotProfile";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "app_id" => __reader.field(&mut __this.app_id, "app_id"),
-                "deleted" => __reader.field(&mut __this.deleted, "deleted"),
-                "icons" => __reader.field(&mut __this.icons, "icons"),
-                "id" => __reader.field(&mut __this.id, "id"),
-                "name" => __reader.field(&mut __this.name, "name"),
-                "team_id" => __reader.field(&mut __this.team_id, "team_id"),
-                "updated" => __reader.field(&mut __this.updated, "updated"),
-                "user_id" => __reader.field(&mut __this.user_id, "user_id"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "app_id" => __reader.field(&mut self.app_id, "app_id"),
+            "deleted" => __reader.field(&mut self.deleted, "deleted"),
+            "icons" => __reader.field(&mut self.icons, "icons"),
+            "id" => __reader.field(&mut self.id, "id"),
+            "name" => __reader.field(&mut self.name, "name"),
+            "team_id" => __reader.field(&mut self.team_id, "team_id"),
+            "updated" => __reader.field(&mut self.updated, "updated"),
+            "user_id" => __reader.field(&mut self.user_id, "user_id"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("app_id", &self.app_id)?;
-        __writer.opt("deleted", &self.deleted)?;
-        __writer.opt("icons", &self.icons)?;
-        __writer.opt("id", &self.id)?;
-        __writer.opt("name", &self.name)?;
-        __writer.opt("team_id", &self.team_id)?;
-        __writer.opt("updated", &self.updated)?;
-        __writer.opt("user_id", &self.user_id)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("app_id", &self.app_id)
+            .opt("deleted", &self.deleted)
+            .opt("icons", &self.icons)
+            .opt("id", &self.id)
+            .opt("name", &self.name)
+            .opt("team_id", &self.team_id)
+            .opt("updated", &self.updated)
+            .opt("user_id", &self.user_id);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -119,34 +118,33 @@ pub struct BotProfileIcons {
 impl rt::de::Record for BotProfileIcons {
     const NAME: &'static str = "BotProfileIcons";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "image_36" => __reader.field(&mut __this.image_36, "image_36"),
-                "image_48" => __reader.field(&mut __this.image_48, "image_48"),
-                "image_72" => __reader.field(&mut __this.image_72, "image_72"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "image_36" => __reader.field(&mut self.image_36, "image_36"),
+            "image_48" => __reader.field(&mut self.image_48, "image_48"),
+            "image_72" => __reader.field(&mut self.image_72, "image_72"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("image_36", &self.image_36)?;
-        __writer.opt("image_48", &self.image_48)?;
-        __writer.opt("image_72", &self.image_72)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("image_36", &self.image_36)
+            .opt("image_48", &self.image_48)
+            .opt("image_72", &self.image_72);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 

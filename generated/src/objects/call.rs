@@ -89,62 +89,59 @@ pub struct Call {
 impl rt::de::Record for Call {
     const NAME: &'static str = "Call";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "channels" => __reader.field(&mut __this.channels, "channels"),
-                "date_end" => __reader.field(&mut __this.date_end, "date_end"),
-                "date_start" => __reader.field(&mut __this.date_start, "date_start"),
-                "desktop_app_join_url" => {
-                    __reader
-                        .field(&mut __this.desktop_app_join_url, "desktop_app_join_url")
-                }
-                "external_display_id" => {
-                    __reader
-                        .field(&mut __this.external_display_id, "external_display_id")
-                }
-                "external_unique_id" => {
-                    __reader.field(&mut __this.external_unique_id, "external_unique_id")
-                }
-                "id" => __reader.field(&mut __this.id, "id"),
-                "join_url" => __reader.field(&mut __this.join_url, "join_url"),
-                "media_backend_type" => {
-                    __reader.field(&mut __this.media_backend_type, "media_backend_type")
-                }
-                "title" => __reader.field(&mut __this.title, "title"),
-                "users" => __reader.field(&mut __this.users, "users"),
-                "v1" => __reader.field(&mut __this.v1, "v1"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "channels" => __reader.field(&mut self.channels, "channels"),
+            "date_end" => __reader.field(&mut self.date_end, "date_end"),
+            "date_start" => __reader.field(&mut self.date_start, "date_start"),
+            "desktop_app_join_url" => {
+                __reader.field(&mut self.desktop_app_join_url, "desktop_app_join_url")
+            }
+            "external_display_id" => {
+                __reader.field(&mut self.external_display_id, "external_display_id")
+            }
+            "external_unique_id" => {
+                __reader.field(&mut self.external_unique_id, "external_unique_id")
+            }
+            "id" => __reader.field(&mut self.id, "id"),
+            "join_url" => __reader.field(&mut self.join_url, "join_url"),
+            "media_backend_type" => {
+                __reader.field(&mut self.media_backend_type, "media_backend_type")
+            }
+            "title" => __reader.field(&mut self.title, "title"),
+            "users" => __reader.field(&mut self.users, "users"),
+            "v1" => __reader.field(&mut self.v1, "v1"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("channels", &self.channels)?;
-        __writer.opt("date_end", &self.date_end)?;
-        __writer.opt("date_start", &self.date_start)?;
-        __writer.opt("desktop_app_join_url", &self.desktop_app_join_url)?;
-        __writer.opt("external_display_id", &self.external_display_id)?;
-        __writer.opt("external_unique_id", &self.external_unique_id)?;
-        __writer.opt("id", &self.id)?;
-        __writer.opt("join_url", &self.join_url)?;
-        __writer.opt("media_backend_type", &self.media_backend_type)?;
-        __writer.opt("title", &self.title)?;
-        __writer.opt("users", &self.users)?;
-        __writer.opt("v1", &self.v1)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("channels", &self.channels)
+            .opt("date_end", &self.date_end)
+            .opt("date_start", &self.date_start)
+            .opt("desktop_app_join_url", &self.desktop_app_join_url)
+            .opt("external_display_id", &self.external_display_id)
+            .opt("external_unique_id", &self.external_unique_id)
+            .opt("id", &self.id)
+            .opt("join_url", &self.join_url)
+            .opt("media_backend_type", &self.media_backend_type)
+            .opt("title", &self.title)
+            .opt("users", &self.users)
+            .opt("v1", &self.v1);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -198,78 +195,69 @@ pub struct CallV1 {
 impl rt::de::Record for CallV1 {
     const NAME: &'static str = "CallV1";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "active_participants" => {
-                    __reader
-                        .field(&mut __this.active_participants, "active_participants")
-                }
-                "all_participants" => {
-                    __reader.field(&mut __this.all_participants, "all_participants")
-                }
-                "app_icon_urls" => {
-                    __reader.field(&mut __this.app_icon_urls, "app_icon_urls")
-                }
-                "app_id" => __reader.field(&mut __this.app_id, "app_id"),
-                "channels" => __reader.field(&mut __this.channels, "channels"),
-                "created_by" => __reader.field(&mut __this.created_by, "created_by"),
-                "date_end" => __reader.field(&mut __this.date_end, "date_end"),
-                "date_start" => __reader.field(&mut __this.date_start, "date_start"),
-                "desktop_app_join_url" => {
-                    __reader
-                        .field(&mut __this.desktop_app_join_url, "desktop_app_join_url")
-                }
-                "display_id" => __reader.field(&mut __this.display_id, "display_id"),
-                "has_ended" => __reader.field(&mut __this.has_ended, "has_ended"),
-                "id" => __reader.field(&mut __this.id, "id"),
-                "is_dm_call" => __reader.field(&mut __this.is_dm_call, "is_dm_call"),
-                "join_url" => __reader.field(&mut __this.join_url, "join_url"),
-                "name" => __reader.field(&mut __this.name, "name"),
-                "was_accepted" => {
-                    __reader.field(&mut __this.was_accepted, "was_accepted")
-                }
-                "was_missed" => __reader.field(&mut __this.was_missed, "was_missed"),
-                "was_rejected" => {
-                    __reader.field(&mut __this.was_rejected, "was_rejected")
-                }
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "active_participants" => {
+                __reader.field(&mut self.active_participants, "active_participants")
+            }
+            "all_participants" => {
+                __reader.field(&mut self.all_participants, "all_participants")
+            }
+            "app_icon_urls" => __reader.field(&mut self.app_icon_urls, "app_icon_urls"),
+            "app_id" => __reader.field(&mut self.app_id, "app_id"),
+            "channels" => __reader.field(&mut self.channels, "channels"),
+            "created_by" => __reader.field(&mut self.created_by, "created_by"),
+            "date_end" => __reader.field(&mut self.date_end, "date_end"),
+            "date_start" => __reader.field(&mut self.date_start, "date_start"),
+            "desktop_app_join_url" => {
+                __reader.field(&mut self.desktop_app_join_url, "desktop_app_join_url")
+            }
+            "display_id" => __reader.field(&mut self.display_id, "display_id"),
+            "has_ended" => __reader.field(&mut self.has_ended, "has_ended"),
+            "id" => __reader.field(&mut self.id, "id"),
+            "is_dm_call" => __reader.field(&mut self.is_dm_call, "is_dm_call"),
+            "join_url" => __reader.field(&mut self.join_url, "join_url"),
+            "name" => __reader.field(&mut self.name, "name"),
+            "was_accepted" => __reader.field(&mut self.was_accepted, "was_accepted"),
+            "was_missed" => __reader.field(&mut self.was_missed, "was_missed"),
+            "was_rejected" => __reader.field(&mut self.was_rejected, "was_rejected"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("active_participants", &self.active_participants)?;
-        __writer.opt("all_participants", &self.all_participants)?;
-        __writer.opt("app_icon_urls", &self.app_icon_urls)?;
-        __writer.opt("app_id", &self.app_id)?;
-        __writer.opt("channels", &self.channels)?;
-        __writer.opt("created_by", &self.created_by)?;
-        __writer.opt("date_end", &self.date_end)?;
-        __writer.opt("date_start", &self.date_start)?;
-        __writer.opt("desktop_app_join_url", &self.desktop_app_join_url)?;
-        __writer.opt("display_id", &self.display_id)?;
-        __writer.opt("has_ended", &self.has_ended)?;
-        __writer.opt("id", &self.id)?;
-        __writer.opt("is_dm_call", &self.is_dm_call)?;
-        __writer.opt("join_url", &self.join_url)?;
-        __writer.opt("name", &self.name)?;
-        __writer.opt("was_accepted", &self.was_accepted)?;
-        __writer.opt("was_missed", &self.was_missed)?;
-        __writer.opt("was_rejected", &self.was_rejected)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("active_participants", &self.active_participants)
+            .opt("all_participants", &self.all_participants)
+            .opt("app_icon_urls", &self.app_icon_urls)
+            .opt("app_id", &self.app_id)
+            .opt("channels", &self.channels)
+            .opt("created_by", &self.created_by)
+            .opt("date_end", &self.date_end)
+            .opt("date_start", &self.date_start)
+            .opt("desktop_app_join_url", &self.desktop_app_join_url)
+            .opt("display_id", &self.display_id)
+            .opt("has_ended", &self.has_ended)
+            .opt("id", &self.id)
+            .opt("is_dm_call", &self.is_dm_call)
+            .opt("join_url", &self.join_url)
+            .opt("name", &self.name)
+            .opt("was_accepted", &self.was_accepted)
+            .opt("was_missed", &self.was_missed)
+            .opt("was_rejected", &self.was_rejected);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -295,38 +283,35 @@ pub struct CallV1ActiveParticipants {
 impl rt::de::Record for CallV1ActiveParticipants {
     const NAME: &'static str = "CallV1ActiveParticipants";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "avatar_url" => __reader.field(&mut __this.avatar_url, "avatar_url"),
-                "display_name" => {
-                    __reader.field(&mut __this.display_name, "display_name")
-                }
-                "external_id" => __reader.field(&mut __this.external_id, "external_id"),
-                "slack_id" => __reader.field(&mut __this.slack_id, "slack_id"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "avatar_url" => __reader.field(&mut self.avatar_url, "avatar_url"),
+            "display_name" => __reader.field(&mut self.display_name, "display_name"),
+            "external_id" => __reader.field(&mut self.external_id, "external_id"),
+            "slack_id" => __reader.field(&mut self.slack_id, "slack_id"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("avatar_url", &self.avatar_url)?;
-        __writer.opt("display_name", &self.display_name)?;
-        __writer.opt("external_id", &self.external_id)?;
-        __writer.opt("slack_id", &self.slack_id)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("avatar_url", &self.avatar_url)
+            .opt("display_name", &self.display_name)
+            .opt("external_id", &self.external_id)
+            .opt("slack_id", &self.slack_id);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -352,38 +337,35 @@ pub struct CallV1AllParticipants {
 impl rt::de::Record for CallV1AllParticipants {
     const NAME: &'static str = "CallV1AllParticipants";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "avatar_url" => __reader.field(&mut __this.avatar_url, "avatar_url"),
-                "display_name" => {
-                    __reader.field(&mut __this.display_name, "display_name")
-                }
-                "external_id" => __reader.field(&mut __this.external_id, "external_id"),
-                "slack_id" => __reader.field(&mut __this.slack_id, "slack_id"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "avatar_url" => __reader.field(&mut self.avatar_url, "avatar_url"),
+            "display_name" => __reader.field(&mut self.display_name, "display_name"),
+            "external_id" => __reader.field(&mut self.external_id, "external_id"),
+            "slack_id" => __reader.field(&mut self.slack_id, "slack_id"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("avatar_url", &self.avatar_url)?;
-        __writer.opt("display_name", &self.display_name)?;
-        __writer.opt("external_id", &self.external_id)?;
-        __writer.opt("slack_id", &self.slack_id)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("avatar_url", &self.avatar_url)
+            .opt("display_name", &self.display_name)
+            .opt("external_id", &self.external_id)
+            .opt("slack_id", &self.slack_id);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -423,52 +405,51 @@ pub struct CallV1AppIconUrls {
 impl rt::de::Record for CallV1AppIconUrls {
     const NAME: &'static str = "CallV1AppIconUrls";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "image_1024" => __reader.field(&mut __this.image_1024, "image_1024"),
-                "image_128" => __reader.field(&mut __this.image_128, "image_128"),
-                "image_192" => __reader.field(&mut __this.image_192, "image_192"),
-                "image_32" => __reader.field(&mut __this.image_32, "image_32"),
-                "image_36" => __reader.field(&mut __this.image_36, "image_36"),
-                "image_48" => __reader.field(&mut __this.image_48, "image_48"),
-                "image_512" => __reader.field(&mut __this.image_512, "image_512"),
-                "image_64" => __reader.field(&mut __this.image_64, "image_64"),
-                "image_72" => __reader.field(&mut __this.image_72, "image_72"),
-                "image_96" => __reader.field(&mut __this.image_96, "image_96"),
-                "image_original" => {
-                    __reader.field(&mut __this.image_original, "image_original")
-                }
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "image_1024" => __reader.field(&mut self.image_1024, "image_1024"),
+            "image_128" => __reader.field(&mut self.image_128, "image_128"),
+            "image_192" => __reader.field(&mut self.image_192, "image_192"),
+            "image_32" => __reader.field(&mut self.image_32, "image_32"),
+            "image_36" => __reader.field(&mut self.image_36, "image_36"),
+            "image_48" => __reader.field(&mut self.image_48, "image_48"),
+            "image_512" => __reader.field(&mut self.image_512, "image_512"),
+            "image_64" => __reader.field(&mut self.image_64, "image_64"),
+            "image_72" => __reader.field(&mut self.image_72, "image_72"),
+            "image_96" => __reader.field(&mut self.image_96, "image_96"),
+            "image_original" => {
+                __reader.field(&mut self.image_original, "image_original")
+            }
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("image_1024", &self.image_1024)?;
-        __writer.opt("image_128", &self.image_128)?;
-        __writer.opt("image_192", &self.image_192)?;
-        __writer.opt("image_32", &self.image_32)?;
-        __writer.opt("image_36", &self.image_36)?;
-        __writer.opt("image_48", &self.image_48)?;
-        __writer.opt("image_512", &self.image_512)?;
-        __writer.opt("image_64", &self.image_64)?;
-        __writer.opt("image_72", &self.image_72)?;
-        __writer.opt("image_96", &self.image_96)?;
-        __writer.opt("image_original", &self.image_original)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("image_1024", &self.image_1024)
+            .opt("image_128", &self.image_128)
+            .opt("image_192", &self.image_192)
+            .opt("image_32", &self.image_32)
+            .opt("image_36", &self.image_36)
+            .opt("image_48", &self.image_48)
+            .opt("image_512", &self.image_512)
+            .opt("image_64", &self.image_64)
+            .opt("image_72", &self.image_72)
+            .opt("image_96", &self.image_96)
+            .opt("image_original", &self.image_original);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 

@@ -150,215 +150,193 @@ pub struct Conversation {
 impl rt::de::Record for Conversation {
     const NAME: &'static str = "Conversation";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "connected_limited_team_ids" => {
-                    __reader
-                        .field(
-                            &mut __this.connected_limited_team_ids,
-                            "connected_limited_team_ids",
-                        )
-                }
-                "connected_team_ids" => {
-                    __reader.field(&mut __this.connected_team_ids, "connected_team_ids")
-                }
-                "connections" => __reader.field(&mut __this.connections, "connections"),
-                "context_team_id" => {
-                    __reader.field(&mut __this.context_team_id, "context_team_id")
-                }
-                "conversation_host_id" => {
-                    __reader
-                        .field(&mut __this.conversation_host_id, "conversation_host_id")
-                }
-                "created" => __reader.field(&mut __this.created, "created"),
-                "creator" => __reader.field(&mut __this.creator, "creator"),
-                "date_connected" => {
-                    __reader.field(&mut __this.date_connected, "date_connected")
-                }
-                "date_created" => {
-                    __reader.field(&mut __this.date_created, "date_created")
-                }
-                "enterprise_id" => {
-                    __reader.field(&mut __this.enterprise_id, "enterprise_id")
-                }
-                "id" => __reader.field(&mut __this.id, "id"),
-                "internal_team_ids" => {
-                    __reader.field(&mut __this.internal_team_ids, "internal_team_ids")
-                }
-                "is_archived" => __reader.field(&mut __this.is_archived, "is_archived"),
-                "is_channel" => __reader.field(&mut __this.is_channel, "is_channel"),
-                "is_ext_shared" => {
-                    __reader.field(&mut __this.is_ext_shared, "is_ext_shared")
-                }
-                "is_general" => __reader.field(&mut __this.is_general, "is_general"),
-                "is_global_shared" => {
-                    __reader.field(&mut __this.is_global_shared, "is_global_shared")
-                }
-                "is_group" => __reader.field(&mut __this.is_group, "is_group"),
-                "is_im" => __reader.field(&mut __this.is_im, "is_im"),
-                "is_member" => __reader.field(&mut __this.is_member, "is_member"),
-                "is_moved" => __reader.field(&mut __this.is_moved, "is_moved"),
-                "is_mpim" => __reader.field(&mut __this.is_mpim, "is_mpim"),
-                "is_non_threadable" => {
-                    __reader.field(&mut __this.is_non_threadable, "is_non_threadable")
-                }
-                "is_open" => __reader.field(&mut __this.is_open, "is_open"),
-                "is_org_default" => {
-                    __reader.field(&mut __this.is_org_default, "is_org_default")
-                }
-                "is_org_mandatory" => {
-                    __reader.field(&mut __this.is_org_mandatory, "is_org_mandatory")
-                }
-                "is_org_shared" => {
-                    __reader.field(&mut __this.is_org_shared, "is_org_shared")
-                }
-                "is_pending_ext_shared" => {
-                    __reader
-                        .field(
-                            &mut __this.is_pending_ext_shared,
-                            "is_pending_ext_shared",
-                        )
-                }
-                "is_private" => __reader.field(&mut __this.is_private, "is_private"),
-                "is_read_only" => {
-                    __reader.field(&mut __this.is_read_only, "is_read_only")
-                }
-                "is_shared" => __reader.field(&mut __this.is_shared, "is_shared"),
-                "is_starred" => __reader.field(&mut __this.is_starred, "is_starred"),
-                "is_thread_only" => {
-                    __reader.field(&mut __this.is_thread_only, "is_thread_only")
-                }
-                "is_user_deleted" => {
-                    __reader.field(&mut __this.is_user_deleted, "is_user_deleted")
-                }
-                "last_read" => __reader.field(&mut __this.last_read, "last_read"),
-                "latest" => __reader.field(&mut __this.latest, "latest"),
-                "locale" => __reader.field(&mut __this.locale, "locale"),
-                "members" => __reader.field(&mut __this.members, "members"),
-                "name" => __reader.field(&mut __this.name, "name"),
-                "name_normalized" => {
-                    __reader.field(&mut __this.name_normalized, "name_normalized")
-                }
-                "num_members" => __reader.field(&mut __this.num_members, "num_members"),
-                "parent_conversation" => {
-                    __reader
-                        .field(&mut __this.parent_conversation, "parent_conversation")
-                }
-                "pending_connected_team_ids" => {
-                    __reader
-                        .field(
-                            &mut __this.pending_connected_team_ids,
-                            "pending_connected_team_ids",
-                        )
-                }
-                "pending_connections" => {
-                    __reader
-                        .field(&mut __this.pending_connections, "pending_connections")
-                }
-                "pending_shared" => {
-                    __reader.field(&mut __this.pending_shared, "pending_shared")
-                }
-                "previous_connections" => {
-                    __reader
-                        .field(&mut __this.previous_connections, "previous_connections")
-                }
-                "previous_names" => {
-                    __reader.field(&mut __this.previous_names, "previous_names")
-                }
-                "priority" => __reader.field(&mut __this.priority, "priority"),
-                "properties" => __reader.field(&mut __this.properties, "properties"),
-                "purpose" => __reader.field(&mut __this.purpose, "purpose"),
-                "shared_team_ids" => {
-                    __reader.field(&mut __this.shared_team_ids, "shared_team_ids")
-                }
-                "topic" => __reader.field(&mut __this.topic, "topic"),
-                "unlinked" => __reader.field(&mut __this.unlinked, "unlinked"),
-                "unread_count" => {
-                    __reader.field(&mut __this.unread_count, "unread_count")
-                }
-                "unread_count_display" => {
-                    __reader
-                        .field(&mut __this.unread_count_display, "unread_count_display")
-                }
-                "updated" => __reader.field(&mut __this.updated, "updated"),
-                "user" => __reader.field(&mut __this.user, "user"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "connected_limited_team_ids" => {
+                __reader
+                    .field(
+                        &mut self.connected_limited_team_ids,
+                        "connected_limited_team_ids",
+                    )
+            }
+            "connected_team_ids" => {
+                __reader.field(&mut self.connected_team_ids, "connected_team_ids")
+            }
+            "connections" => __reader.field(&mut self.connections, "connections"),
+            "context_team_id" => {
+                __reader.field(&mut self.context_team_id, "context_team_id")
+            }
+            "conversation_host_id" => {
+                __reader.field(&mut self.conversation_host_id, "conversation_host_id")
+            }
+            "created" => __reader.field(&mut self.created, "created"),
+            "creator" => __reader.field(&mut self.creator, "creator"),
+            "date_connected" => {
+                __reader.field(&mut self.date_connected, "date_connected")
+            }
+            "date_created" => __reader.field(&mut self.date_created, "date_created"),
+            "enterprise_id" => __reader.field(&mut self.enterprise_id, "enterprise_id"),
+            "id" => __reader.field(&mut self.id, "id"),
+            "internal_team_ids" => {
+                __reader.field(&mut self.internal_team_ids, "internal_team_ids")
+            }
+            "is_archived" => __reader.field(&mut self.is_archived, "is_archived"),
+            "is_channel" => __reader.field(&mut self.is_channel, "is_channel"),
+            "is_ext_shared" => __reader.field(&mut self.is_ext_shared, "is_ext_shared"),
+            "is_general" => __reader.field(&mut self.is_general, "is_general"),
+            "is_global_shared" => {
+                __reader.field(&mut self.is_global_shared, "is_global_shared")
+            }
+            "is_group" => __reader.field(&mut self.is_group, "is_group"),
+            "is_im" => __reader.field(&mut self.is_im, "is_im"),
+            "is_member" => __reader.field(&mut self.is_member, "is_member"),
+            "is_moved" => __reader.field(&mut self.is_moved, "is_moved"),
+            "is_mpim" => __reader.field(&mut self.is_mpim, "is_mpim"),
+            "is_non_threadable" => {
+                __reader.field(&mut self.is_non_threadable, "is_non_threadable")
+            }
+            "is_open" => __reader.field(&mut self.is_open, "is_open"),
+            "is_org_default" => {
+                __reader.field(&mut self.is_org_default, "is_org_default")
+            }
+            "is_org_mandatory" => {
+                __reader.field(&mut self.is_org_mandatory, "is_org_mandatory")
+            }
+            "is_org_shared" => __reader.field(&mut self.is_org_shared, "is_org_shared"),
+            "is_pending_ext_shared" => {
+                __reader.field(&mut self.is_pending_ext_shared, "is_pending_ext_shared")
+            }
+            "is_private" => __reader.field(&mut self.is_private, "is_private"),
+            "is_read_only" => __reader.field(&mut self.is_read_only, "is_read_only"),
+            "is_shared" => __reader.field(&mut self.is_shared, "is_shared"),
+            "is_starred" => __reader.field(&mut self.is_starred, "is_starred"),
+            "is_thread_only" => {
+                __reader.field(&mut self.is_thread_only, "is_thread_only")
+            }
+            "is_user_deleted" => {
+                __reader.field(&mut self.is_user_deleted, "is_user_deleted")
+            }
+            "last_read" => __reader.field(&mut self.last_read, "last_read"),
+            "latest" => __reader.field(&mut self.latest, "latest"),
+            "locale" => __reader.field(&mut self.locale, "locale"),
+            "members" => __reader.field(&mut self.members, "members"),
+            "name" => __reader.field(&mut self.name, "name"),
+            "name_normalized" => {
+                __reader.field(&mut self.name_normalized, "name_normalized")
+            }
+            "num_members" => __reader.field(&mut self.num_members, "num_members"),
+            "parent_conversation" => {
+                __reader.field(&mut self.parent_conversation, "parent_conversation")
+            }
+            "pending_connected_team_ids" => {
+                __reader
+                    .field(
+                        &mut self.pending_connected_team_ids,
+                        "pending_connected_team_ids",
+                    )
+            }
+            "pending_connections" => {
+                __reader.field(&mut self.pending_connections, "pending_connections")
+            }
+            "pending_shared" => {
+                __reader.field(&mut self.pending_shared, "pending_shared")
+            }
+            "previous_connections" => {
+                __reader.field(&mut self.previous_connections, "previous_connections")
+            }
+            "previous_names" => {
+                __reader.field(&mut self.previous_names, "previous_names")
+            }
+            "priority" => __reader.field(&mut self.priority, "priority"),
+            "properties" => __reader.field(&mut self.properties, "properties"),
+            "purpose" => __reader.field(&mut self.purpose, "purpose"),
+            "shared_team_ids" => {
+                __reader.field(&mut self.shared_team_ids, "shared_team_ids")
+            }
+            "topic" => __reader.field(&mut self.topic, "topic"),
+            "unlinked" => __reader.field(&mut self.unlinked, "unlinked"),
+            "unread_count" => __reader.field(&mut self.unread_count, "unread_count"),
+            "unread_count_display" => {
+                __reader.field(&mut self.unread_count_display, "unread_count_display")
+            }
+            "updated" => __reader.field(&mut self.updated, "updated"),
+            "user" => __reader.field(&mut self.user, "user"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("connected_limited_team_ids", &self.connected_limited_team_ids)?;
-        __writer.opt("connected_team_ids", &self.connected_team_ids)?;
-        __writer.opt("connections", &self.connections)?;
-        __writer.opt("context_team_id", &self.context_team_id)?;
-        __writer.opt("conversation_host_id", &self.conversation_host_id)?;
-        __writer.opt("created", &self.created)?;
-        __writer.opt("creator", &self.creator)?;
-        __writer.opt("date_connected", &self.date_connected)?;
-        __writer.opt("date_created", &self.date_created)?;
-        __writer.opt("enterprise_id", &self.enterprise_id)?;
-        __writer.opt("id", &self.id)?;
-        __writer.opt("internal_team_ids", &self.internal_team_ids)?;
-        __writer.opt("is_archived", &self.is_archived)?;
-        __writer.opt("is_channel", &self.is_channel)?;
-        __writer.opt("is_ext_shared", &self.is_ext_shared)?;
-        __writer.opt("is_general", &self.is_general)?;
-        __writer.opt("is_global_shared", &self.is_global_shared)?;
-        __writer.opt("is_group", &self.is_group)?;
-        __writer.opt("is_im", &self.is_im)?;
-        __writer.opt("is_member", &self.is_member)?;
-        __writer.opt("is_moved", &self.is_moved)?;
-        __writer.opt("is_mpim", &self.is_mpim)?;
-        __writer.opt("is_non_threadable", &self.is_non_threadable)?;
-        __writer.opt("is_open", &self.is_open)?;
-        __writer.opt("is_org_default", &self.is_org_default)?;
-        __writer.opt("is_org_mandatory", &self.is_org_mandatory)?;
-        __writer.opt("is_org_shared", &self.is_org_shared)?;
-        __writer.opt("is_pending_ext_shared", &self.is_pending_ext_shared)?;
-        __writer.opt("is_private", &self.is_private)?;
-        __writer.opt("is_read_only", &self.is_read_only)?;
-        __writer.opt("is_shared", &self.is_shared)?;
-        __writer.opt("is_starred", &self.is_starred)?;
-        __writer.opt("is_thread_only", &self.is_thread_only)?;
-        __writer.opt("is_user_deleted", &self.is_user_deleted)?;
-        __writer.opt("last_read", &self.last_read)?;
-        __writer.opt("latest", &self.latest)?;
-        __writer.opt("locale", &self.locale)?;
-        __writer.opt("members", &self.members)?;
-        __writer.opt("name", &self.name)?;
-        __writer.opt("name_normalized", &self.name_normalized)?;
-        __writer.opt("num_members", &self.num_members)?;
-        __writer.opt("parent_conversation", &self.parent_conversation)?;
-        __writer.opt("pending_connected_team_ids", &self.pending_connected_team_ids)?;
-        __writer.opt("pending_connections", &self.pending_connections)?;
-        __writer.opt("pending_shared", &self.pending_shared)?;
-        __writer.opt("previous_connections", &self.previous_connections)?;
-        __writer.opt("previous_names", &self.previous_names)?;
-        __writer.opt("priority", &self.priority)?;
-        __writer.opt("properties", &self.properties)?;
-        __writer.opt("purpose", &self.purpose)?;
-        __writer.opt("shared_team_ids", &self.shared_team_ids)?;
-        __writer.opt("topic", &self.topic)?;
-        __writer.opt("unlinked", &self.unlinked)?;
-        __writer.opt("unread_count", &self.unread_count)?;
-        __writer.opt("unread_count_display", &self.unread_count_display)?;
-        __writer.opt("updated", &self.updated)?;
-        __writer.opt("user", &self.user)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("connected_limited_team_ids", &self.connected_limited_team_ids)
+            .opt("connected_team_ids", &self.connected_team_ids)
+            .opt("connections", &self.connections)
+            .opt("context_team_id", &self.context_team_id)
+            .opt("conversation_host_id", &self.conversation_host_id)
+            .opt("created", &self.created)
+            .opt("creator", &self.creator)
+            .opt("date_connected", &self.date_connected)
+            .opt("date_created", &self.date_created)
+            .opt("enterprise_id", &self.enterprise_id)
+            .opt("id", &self.id)
+            .opt("internal_team_ids", &self.internal_team_ids)
+            .opt("is_archived", &self.is_archived)
+            .opt("is_channel", &self.is_channel)
+            .opt("is_ext_shared", &self.is_ext_shared)
+            .opt("is_general", &self.is_general)
+            .opt("is_global_shared", &self.is_global_shared)
+            .opt("is_group", &self.is_group)
+            .opt("is_im", &self.is_im)
+            .opt("is_member", &self.is_member)
+            .opt("is_moved", &self.is_moved)
+            .opt("is_mpim", &self.is_mpim)
+            .opt("is_non_threadable", &self.is_non_threadable)
+            .opt("is_open", &self.is_open)
+            .opt("is_org_default", &self.is_org_default)
+            .opt("is_org_mandatory", &self.is_org_mandatory)
+            .opt("is_org_shared", &self.is_org_shared)
+            .opt("is_pending_ext_shared", &self.is_pending_ext_shared)
+            .opt("is_private", &self.is_private)
+            .opt("is_read_only", &self.is_read_only)
+            .opt("is_shared", &self.is_shared)
+            .opt("is_starred", &self.is_starred)
+            .opt("is_thread_only", &self.is_thread_only)
+            .opt("is_user_deleted", &self.is_user_deleted)
+            .opt("last_read", &self.last_read)
+            .opt("latest", &self.latest)
+            .opt("locale", &self.locale)
+            .opt("members", &self.members)
+            .opt("name", &self.name)
+            .opt("name_normalized", &self.name_normalized)
+            .opt("num_members", &self.num_members)
+            .opt("parent_conversation", &self.parent_conversation)
+            .opt("pending_connected_team_ids", &self.pending_connected_team_ids)
+            .opt("pending_connections", &self.pending_connections)
+            .opt("pending_shared", &self.pending_shared)
+            .opt("previous_connections", &self.previous_connections)
+            .opt("previous_names", &self.previous_names)
+            .opt("priority", &self.priority)
+            .opt("properties", &self.properties)
+            .opt("purpose", &self.purpose)
+            .opt("shared_team_ids", &self.shared_team_ids)
+            .opt("topic", &self.topic)
+            .opt("unlinked", &self.unlinked)
+            .opt("unread_count", &self.unread_count)
+            .opt("unread_count_display", &self.unread_count_display)
+            .opt("updated", &self.updated)
+            .opt("user", &self.user);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -380,32 +358,29 @@ pub struct ConversationConnections {
 impl rt::de::Record for ConversationConnections {
     const NAME: &'static str = "ConversationConnections";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "is_private" => __reader.field(&mut __this.is_private, "is_private"),
-                "team" => __reader.field(&mut __this.team, "team"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "is_private" => __reader.field(&mut self.is_private, "is_private"),
+            "team" => __reader.field(&mut self.team, "team"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("is_private", &self.is_private)?;
-        __writer.opt("team", &self.team)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer.opt("is_private", &self.is_private).opt("team", &self.team);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -427,32 +402,29 @@ pub struct ConversationPendingConnections {
 impl rt::de::Record for ConversationPendingConnections {
     const NAME: &'static str = "ConversationPendingConnections";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "is_private" => __reader.field(&mut __this.is_private, "is_private"),
-                "team" => __reader.field(&mut __this.team, "team"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "is_private" => __reader.field(&mut self.is_private, "is_private"),
+            "team" => __reader.field(&mut self.team, "team"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("is_private", &self.is_private)?;
-        __writer.opt("team", &self.team)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer.opt("is_private", &self.is_private).opt("team", &self.team);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -474,32 +446,29 @@ pub struct ConversationPreviousConnections {
 impl rt::de::Record for ConversationPreviousConnections {
     const NAME: &'static str = "ConversationPreviousConnections";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "is_private" => __reader.field(&mut __this.is_private, "is_private"),
-                "team" => __reader.field(&mut __this.team, "team"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "is_private" => __reader.field(&mut self.is_private, "is_private"),
+            "team" => __reader.field(&mut self.team, "team"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("is_private", &self.is_private)?;
-        __writer.opt("team", &self.team)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer.opt("is_private", &self.is_private).opt("team", &self.team);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -539,78 +508,66 @@ pub struct ConversationProperties {
 impl rt::de::Record for ConversationProperties {
     const NAME: &'static str = "ConversationProperties";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "canvas" => __reader.field(&mut __this.canvas, "canvas"),
-                "channel_workflows" => {
-                    __reader.field(&mut __this.channel_workflows, "channel_workflows")
-                }
-                "has_slack_connect_invite_created" => {
-                    __reader
-                        .field(
-                            &mut __this.has_slack_connect_invite_created,
-                            "has_slack_connect_invite_created",
-                        )
-                }
-                "huddles_restricted" => {
-                    __reader.field(&mut __this.huddles_restricted, "huddles_restricted")
-                }
-                "is_dormant" => __reader.field(&mut __this.is_dormant, "is_dormant"),
-                "meeting_notes" => {
-                    __reader.field(&mut __this.meeting_notes, "meeting_notes")
-                }
-                "posting_restricted_to" => {
-                    __reader
-                        .field(
-                            &mut __this.posting_restricted_to,
-                            "posting_restricted_to",
-                        )
-                }
-                "tabs" => __reader.field(&mut __this.tabs, "tabs"),
-                "tabz" => __reader.field(&mut __this.tabz, "tabz"),
-                "threads_restricted_to" => {
-                    __reader
-                        .field(
-                            &mut __this.threads_restricted_to,
-                            "threads_restricted_to",
-                        )
-                }
-                "use_case" => __reader.field(&mut __this.use_case, "use_case"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "canvas" => __reader.field(&mut self.canvas, "canvas"),
+            "channel_workflows" => {
+                __reader.field(&mut self.channel_workflows, "channel_workflows")
+            }
+            "has_slack_connect_invite_created" => {
+                __reader
+                    .field(
+                        &mut self.has_slack_connect_invite_created,
+                        "has_slack_connect_invite_created",
+                    )
+            }
+            "huddles_restricted" => {
+                __reader.field(&mut self.huddles_restricted, "huddles_restricted")
+            }
+            "is_dormant" => __reader.field(&mut self.is_dormant, "is_dormant"),
+            "meeting_notes" => __reader.field(&mut self.meeting_notes, "meeting_notes"),
+            "posting_restricted_to" => {
+                __reader.field(&mut self.posting_restricted_to, "posting_restricted_to")
+            }
+            "tabs" => __reader.field(&mut self.tabs, "tabs"),
+            "tabz" => __reader.field(&mut self.tabz, "tabz"),
+            "threads_restricted_to" => {
+                __reader.field(&mut self.threads_restricted_to, "threads_restricted_to")
+            }
+            "use_case" => __reader.field(&mut self.use_case, "use_case"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("canvas", &self.canvas)?;
-        __writer.opt("channel_workflows", &self.channel_workflows)?;
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
         __writer
+            .opt("canvas", &self.canvas)
+            .opt("channel_workflows", &self.channel_workflows)
             .opt(
                 "has_slack_connect_invite_created",
                 &self.has_slack_connect_invite_created,
-            )?;
-        __writer.opt("huddles_restricted", &self.huddles_restricted)?;
-        __writer.opt("is_dormant", &self.is_dormant)?;
-        __writer.opt("meeting_notes", &self.meeting_notes)?;
-        __writer.opt("posting_restricted_to", &self.posting_restricted_to)?;
-        __writer.opt("tabs", &self.tabs)?;
-        __writer.opt("tabz", &self.tabz)?;
-        __writer.opt("threads_restricted_to", &self.threads_restricted_to)?;
-        __writer.opt("use_case", &self.use_case)?;
-        Ok(())
+            )
+            .opt("huddles_restricted", &self.huddles_restricted)
+            .opt("is_dormant", &self.is_dormant)
+            .opt("meeting_notes", &self.meeting_notes)
+            .opt("posting_restricted_to", &self.posting_restricted_to)
+            .opt("tabs", &self.tabs)
+            .opt("tabz", &self.tabz)
+            .opt("threads_restricted_to", &self.threads_restricted_to)
+            .opt("use_case", &self.use_case);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -636,38 +593,37 @@ pub struct ConversationPropertiesCanvas {
 impl rt::de::Record for ConversationPropertiesCanvas {
     const NAME: &'static str = "ConversationPropertiesCanvas";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "file_id" => __reader.field(&mut __this.file_id, "file_id"),
-                "is_empty" => __reader.field(&mut __this.is_empty, "is_empty"),
-                "is_migrated" => __reader.field(&mut __this.is_migrated, "is_migrated"),
-                "quip_thread_id" => {
-                    __reader.field(&mut __this.quip_thread_id, "quip_thread_id")
-                }
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "file_id" => __reader.field(&mut self.file_id, "file_id"),
+            "is_empty" => __reader.field(&mut self.is_empty, "is_empty"),
+            "is_migrated" => __reader.field(&mut self.is_migrated, "is_migrated"),
+            "quip_thread_id" => {
+                __reader.field(&mut self.quip_thread_id, "quip_thread_id")
+            }
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("file_id", &self.file_id)?;
-        __writer.opt("is_empty", &self.is_empty)?;
-        __writer.opt("is_migrated", &self.is_migrated)?;
-        __writer.opt("quip_thread_id", &self.quip_thread_id)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("file_id", &self.file_id)
+            .opt("is_empty", &self.is_empty)
+            .opt("is_migrated", &self.is_migrated)
+            .opt("quip_thread_id", &self.quip_thread_id);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -689,35 +645,33 @@ pub struct ConversationPropertiesChannelWorkflows {
 impl rt::de::Record for ConversationPropertiesChannelWorkflows {
     const NAME: &'static str = "ConversationPropertiesChannelWorkflows";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "title" => __reader.field(&mut __this.title, "title"),
-                "workflow_trigger_id" => {
-                    __reader
-                        .field(&mut __this.workflow_trigger_id, "workflow_trigger_id")
-                }
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "title" => __reader.field(&mut self.title, "title"),
+            "workflow_trigger_id" => {
+                __reader.field(&mut self.workflow_trigger_id, "workflow_trigger_id")
+            }
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("title", &self.title)?;
-        __writer.opt("workflow_trigger_id", &self.workflow_trigger_id)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("title", &self.title)
+            .opt("workflow_trigger_id", &self.workflow_trigger_id);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -737,30 +691,28 @@ pub struct ConversationPropertiesMeetingNotes {
 impl rt::de::Record for ConversationPropertiesMeetingNotes {
     const NAME: &'static str = "ConversationPropertiesMeetingNotes";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "file_id" => __reader.field(&mut __this.file_id, "file_id"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "file_id" => __reader.field(&mut self.file_id, "file_id"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("file_id", &self.file_id)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer.opt("file_id", &self.file_id);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -782,32 +734,29 @@ pub struct ConversationPropertiesPostingRestrictedTo {
 impl rt::de::Record for ConversationPropertiesPostingRestrictedTo {
     const NAME: &'static str = "ConversationPropertiesPostingRestrictedTo";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "type" => __reader.field(&mut __this.type_, "type"),
-                "user" => __reader.field(&mut __this.user, "user"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "type" => __reader.field(&mut self.type_, "type"),
+            "user" => __reader.field(&mut self.user, "user"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("type", &self.type_)?;
-        __writer.opt("user", &self.user)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer.opt("type", &self.type_).opt("user", &self.user);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -835,38 +784,37 @@ pub struct ConversationPropertiesTabs {
 impl rt::de::Record for ConversationPropertiesTabs {
     const NAME: &'static str = "ConversationPropertiesTabs";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "data" => __reader.field(&mut __this.data, "data"),
-                "id" => __reader.field(&mut __this.id, "id"),
-                "is_disabled" => __reader.field(&mut __this.is_disabled, "is_disabled"),
-                "label" => __reader.field(&mut __this.label, "label"),
-                "type" => __reader.field(&mut __this.type_, "type"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "data" => __reader.field(&mut self.data, "data"),
+            "id" => __reader.field(&mut self.id, "id"),
+            "is_disabled" => __reader.field(&mut self.is_disabled, "is_disabled"),
+            "label" => __reader.field(&mut self.label, "label"),
+            "type" => __reader.field(&mut self.type_, "type"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("data", &self.data)?;
-        __writer.opt("id", &self.id)?;
-        __writer.opt("is_disabled", &self.is_disabled)?;
-        __writer.opt("label", &self.label)?;
-        __writer.opt("type", &self.type_)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("data", &self.data)
+            .opt("id", &self.id)
+            .opt("is_disabled", &self.is_disabled)
+            .opt("label", &self.label)
+            .opt("type", &self.type_);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -892,40 +840,39 @@ pub struct ConversationPropertiesTabsData {
 impl rt::de::Record for ConversationPropertiesTabsData {
     const NAME: &'static str = "ConversationPropertiesTabsData";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "file_id" => __reader.field(&mut __this.file_id, "file_id"),
-                "folder_bookmark_id" => {
-                    __reader.field(&mut __this.folder_bookmark_id, "folder_bookmark_id")
-                }
-                "mute_edit_updates" => {
-                    __reader.field(&mut __this.mute_edit_updates, "mute_edit_updates")
-                }
-                "shared_ts" => __reader.field(&mut __this.shared_ts, "shared_ts"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "file_id" => __reader.field(&mut self.file_id, "file_id"),
+            "folder_bookmark_id" => {
+                __reader.field(&mut self.folder_bookmark_id, "folder_bookmark_id")
+            }
+            "mute_edit_updates" => {
+                __reader.field(&mut self.mute_edit_updates, "mute_edit_updates")
+            }
+            "shared_ts" => __reader.field(&mut self.shared_ts, "shared_ts"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("file_id", &self.file_id)?;
-        __writer.opt("folder_bookmark_id", &self.folder_bookmark_id)?;
-        __writer.opt("mute_edit_updates", &self.mute_edit_updates)?;
-        __writer.opt("shared_ts", &self.shared_ts)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("file_id", &self.file_id)
+            .opt("folder_bookmark_id", &self.folder_bookmark_id)
+            .opt("mute_edit_updates", &self.mute_edit_updates)
+            .opt("shared_ts", &self.shared_ts);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -953,38 +900,37 @@ pub struct ConversationPropertiesTabz {
 impl rt::de::Record for ConversationPropertiesTabz {
     const NAME: &'static str = "ConversationPropertiesTabz";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "data" => __reader.field(&mut __this.data, "data"),
-                "id" => __reader.field(&mut __this.id, "id"),
-                "is_disabled" => __reader.field(&mut __this.is_disabled, "is_disabled"),
-                "label" => __reader.field(&mut __this.label, "label"),
-                "type" => __reader.field(&mut __this.type_, "type"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "data" => __reader.field(&mut self.data, "data"),
+            "id" => __reader.field(&mut self.id, "id"),
+            "is_disabled" => __reader.field(&mut self.is_disabled, "is_disabled"),
+            "label" => __reader.field(&mut self.label, "label"),
+            "type" => __reader.field(&mut self.type_, "type"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("data", &self.data)?;
-        __writer.opt("id", &self.id)?;
-        __writer.opt("is_disabled", &self.is_disabled)?;
-        __writer.opt("label", &self.label)?;
-        __writer.opt("type", &self.type_)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("data", &self.data)
+            .opt("id", &self.id)
+            .opt("is_disabled", &self.is_disabled)
+            .opt("label", &self.label)
+            .opt("type", &self.type_);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -1010,40 +956,39 @@ pub struct ConversationPropertiesTabzData {
 impl rt::de::Record for ConversationPropertiesTabzData {
     const NAME: &'static str = "ConversationPropertiesTabzData";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "file_id" => __reader.field(&mut __this.file_id, "file_id"),
-                "folder_bookmark_id" => {
-                    __reader.field(&mut __this.folder_bookmark_id, "folder_bookmark_id")
-                }
-                "mute_edit_updates" => {
-                    __reader.field(&mut __this.mute_edit_updates, "mute_edit_updates")
-                }
-                "shared_ts" => __reader.field(&mut __this.shared_ts, "shared_ts"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "file_id" => __reader.field(&mut self.file_id, "file_id"),
+            "folder_bookmark_id" => {
+                __reader.field(&mut self.folder_bookmark_id, "folder_bookmark_id")
+            }
+            "mute_edit_updates" => {
+                __reader.field(&mut self.mute_edit_updates, "mute_edit_updates")
+            }
+            "shared_ts" => __reader.field(&mut self.shared_ts, "shared_ts"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("file_id", &self.file_id)?;
-        __writer.opt("folder_bookmark_id", &self.folder_bookmark_id)?;
-        __writer.opt("mute_edit_updates", &self.mute_edit_updates)?;
-        __writer.opt("shared_ts", &self.shared_ts)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("file_id", &self.file_id)
+            .opt("folder_bookmark_id", &self.folder_bookmark_id)
+            .opt("mute_edit_updates", &self.mute_edit_updates)
+            .opt("shared_ts", &self.shared_ts);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -1065,32 +1010,29 @@ pub struct ConversationPropertiesThreadsRestrictedTo {
 impl rt::de::Record for ConversationPropertiesThreadsRestrictedTo {
     const NAME: &'static str = "ConversationPropertiesThreadsRestrictedTo";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "type" => __reader.field(&mut __this.type_, "type"),
-                "user" => __reader.field(&mut __this.user, "user"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "type" => __reader.field(&mut self.type_, "type"),
+            "user" => __reader.field(&mut self.user, "user"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("type", &self.type_)?;
-        __writer.opt("user", &self.user)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer.opt("type", &self.type_).opt("user", &self.user);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -1114,34 +1056,33 @@ pub struct ConversationPurpose {
 impl rt::de::Record for ConversationPurpose {
     const NAME: &'static str = "ConversationPurpose";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "creator" => __reader.field(&mut __this.creator, "creator"),
-                "last_set" => __reader.field(&mut __this.last_set, "last_set"),
-                "value" => __reader.field(&mut __this.value, "value"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "creator" => __reader.field(&mut self.creator, "creator"),
+            "last_set" => __reader.field(&mut self.last_set, "last_set"),
+            "value" => __reader.field(&mut self.value, "value"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("creator", &self.creator)?;
-        __writer.opt("last_set", &self.last_set)?;
-        __writer.opt("value", &self.value)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("creator", &self.creator)
+            .opt("last_set", &self.last_set)
+            .opt("value", &self.value);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -1165,34 +1106,33 @@ pub struct ConversationTopic {
 impl rt::de::Record for ConversationTopic {
     const NAME: &'static str = "ConversationTopic";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "creator" => __reader.field(&mut __this.creator, "creator"),
-                "last_set" => __reader.field(&mut __this.last_set, "last_set"),
-                "value" => __reader.field(&mut __this.value, "value"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "creator" => __reader.field(&mut self.creator, "creator"),
+            "last_set" => __reader.field(&mut self.last_set, "last_set"),
+            "value" => __reader.field(&mut self.value, "value"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("creator", &self.creator)?;
-        __writer.opt("last_set", &self.last_set)?;
-        __writer.opt("value", &self.value)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("creator", &self.creator)
+            .opt("last_set", &self.last_set)
+            .opt("value", &self.value);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 

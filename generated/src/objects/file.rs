@@ -380,547 +380,465 @@ pub struct File {
 impl rt::de::Record for File {
     const NAME: &'static str = "File";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "access" => __reader.field(&mut __this.access, "access"),
-                "alt_txt" => __reader.field(&mut __this.alt_txt, "alt_txt"),
-                "app_id" => __reader.field(&mut __this.app_id, "app_id"),
-                "app_name" => __reader.field(&mut __this.app_name, "app_name"),
-                "attachments" => __reader.field(&mut __this.attachments, "attachments"),
-                "blocks" => __reader.field(&mut __this.blocks, "blocks"),
-                "bot_id" => __reader.field(&mut __this.bot_id, "bot_id"),
-                "can_toggle_canvas_lock" => {
-                    __reader
-                        .field(
-                            &mut __this.can_toggle_canvas_lock,
-                            "can_toggle_canvas_lock",
-                        )
-                }
-                "canvas_printing_enabled" => {
-                    __reader
-                        .field(
-                            &mut __this.canvas_printing_enabled,
-                            "canvas_printing_enabled",
-                        )
-                }
-                "canvas_template_mode" => {
-                    __reader
-                        .field(&mut __this.canvas_template_mode, "canvas_template_mode")
-                }
-                "cc" => __reader.field(&mut __this.cc, "cc"),
-                "channel_actions_count" => {
-                    __reader
-                        .field(
-                            &mut __this.channel_actions_count,
-                            "channel_actions_count",
-                        )
-                }
-                "channel_actions_ts" => {
-                    __reader.field(&mut __this.channel_actions_ts, "channel_actions_ts")
-                }
-                "channels" => __reader.field(&mut __this.channels, "channels"),
-                "comments_count" => {
-                    __reader.field(&mut __this.comments_count, "comments_count")
-                }
-                "converted_pdf" => {
-                    __reader.field(&mut __this.converted_pdf, "converted_pdf")
-                }
-                "created" => __reader.field(&mut __this.created, "created"),
-                "deanimate" => __reader.field(&mut __this.deanimate, "deanimate"),
-                "deanimate_gif" => {
-                    __reader.field(&mut __this.deanimate_gif, "deanimate_gif")
-                }
-                "display_as_bot" => {
-                    __reader.field(&mut __this.display_as_bot, "display_as_bot")
-                }
-                "dm_mpdm_users_with_file_access" => {
-                    __reader
-                        .field(
-                            &mut __this.dm_mpdm_users_with_file_access,
-                            "dm_mpdm_users_with_file_access",
-                        )
-                }
-                "duration_ms" => __reader.field(&mut __this.duration_ms, "duration_ms"),
-                "edit_link" => __reader.field(&mut __this.edit_link, "edit_link"),
-                "edit_timestamp" => {
-                    __reader.field(&mut __this.edit_timestamp, "edit_timestamp")
-                }
-                "editable" => __reader.field(&mut __this.editable, "editable"),
-                "editor" => __reader.field(&mut __this.editor, "editor"),
-                "editors" => __reader.field(&mut __this.editors, "editors"),
-                "external_id" => __reader.field(&mut __this.external_id, "external_id"),
-                "external_type" => {
-                    __reader.field(&mut __this.external_type, "external_type")
-                }
-                "external_url" => {
-                    __reader.field(&mut __this.external_url, "external_url")
-                }
-                "favorites" => __reader.field(&mut __this.favorites, "favorites"),
-                "file_access" => __reader.field(&mut __this.file_access, "file_access"),
-                "filetype" => __reader.field(&mut __this.filetype, "filetype"),
-                "from" => __reader.field(&mut __this.from, "from"),
-                "groups" => __reader.field(&mut __this.groups, "groups"),
-                "has_more" => __reader.field(&mut __this.has_more, "has_more"),
-                "has_more_shares" => {
-                    __reader.field(&mut __this.has_more_shares, "has_more_shares")
-                }
-                "has_rich_preview" => {
-                    __reader.field(&mut __this.has_rich_preview, "has_rich_preview")
-                }
-                "headers" => __reader.field(&mut __this.headers, "headers"),
-                "hls" => __reader.field(&mut __this.hls, "hls"),
-                "hls_embed" => __reader.field(&mut __this.hls_embed, "hls_embed"),
-                "id" => __reader.field(&mut __this.id, "id"),
-                "image_exif_rotation" => {
-                    __reader
-                        .field(&mut __this.image_exif_rotation, "image_exif_rotation")
-                }
-                "ims" => __reader.field(&mut __this.ims, "ims"),
-                "initial_comment" => {
-                    __reader.field(&mut __this.initial_comment, "initial_comment")
-                }
-                "is_channel_space" => {
-                    __reader.field(&mut __this.is_channel_space, "is_channel_space")
-                }
-                "is_external" => __reader.field(&mut __this.is_external, "is_external"),
-                "is_modified_by_ai" => {
-                    __reader.field(&mut __this.is_modified_by_ai, "is_modified_by_ai")
-                }
-                "is_public" => __reader.field(&mut __this.is_public, "is_public"),
-                "is_restricted_sharing_enabled" => {
-                    __reader
-                        .field(
-                            &mut __this.is_restricted_sharing_enabled,
-                            "is_restricted_sharing_enabled",
-                        )
-                }
-                "is_starred" => __reader.field(&mut __this.is_starred, "is_starred"),
-                "last_editor" => __reader.field(&mut __this.last_editor, "last_editor"),
-                "last_read" => __reader.field(&mut __this.last_read, "last_read"),
-                "lines" => __reader.field(&mut __this.lines, "lines"),
-                "lines_more" => __reader.field(&mut __this.lines_more, "lines_more"),
-                "linked_channel_id" => {
-                    __reader.field(&mut __this.linked_channel_id, "linked_channel_id")
-                }
-                "list_csv_download_url" => {
-                    __reader
-                        .field(
-                            &mut __this.list_csv_download_url,
-                            "list_csv_download_url",
-                        )
-                }
-                "list_limits" => __reader.field(&mut __this.list_limits, "list_limits"),
-                "list_metadata" => {
-                    __reader.field(&mut __this.list_metadata, "list_metadata")
-                }
-                "media_display_type" => {
-                    __reader.field(&mut __this.media_display_type, "media_display_type")
-                }
-                "media_progress" => {
-                    __reader.field(&mut __this.media_progress, "media_progress")
-                }
-                "mimetype" => __reader.field(&mut __this.mimetype, "mimetype"),
-                "mode" => __reader.field(&mut __this.mode, "mode"),
-                "mp4" => __reader.field(&mut __this.mp4, "mp4"),
-                "mp4_low" => __reader.field(&mut __this.mp4_low, "mp4_low"),
-                "name" => __reader.field(&mut __this.name, "name"),
-                "non_owner_editable" => {
-                    __reader.field(&mut __this.non_owner_editable, "non_owner_editable")
-                }
-                "num_stars" => __reader.field(&mut __this.num_stars, "num_stars"),
-                "org_or_workspace_access" => {
-                    __reader
-                        .field(
-                            &mut __this.org_or_workspace_access,
-                            "org_or_workspace_access",
-                        )
-                }
-                "original_attachment_count" => {
-                    __reader
-                        .field(
-                            &mut __this.original_attachment_count,
-                            "original_attachment_count",
-                        )
-                }
-                "original_h" => __reader.field(&mut __this.original_h, "original_h"),
-                "original_w" => __reader.field(&mut __this.original_w, "original_w"),
-                "permalink" => __reader.field(&mut __this.permalink, "permalink"),
-                "permalink_public" => {
-                    __reader.field(&mut __this.permalink_public, "permalink_public")
-                }
-                "pinned_to" => __reader.field(&mut __this.pinned_to, "pinned_to"),
-                "pjpeg" => __reader.field(&mut __this.pjpeg, "pjpeg"),
-                "plain_text" => __reader.field(&mut __this.plain_text, "plain_text"),
-                "pretty_type" => __reader.field(&mut __this.pretty_type, "pretty_type"),
-                "preview" => __reader.field(&mut __this.preview, "preview"),
-                "preview_highlight" => {
-                    __reader.field(&mut __this.preview_highlight, "preview_highlight")
-                }
-                "preview_is_truncated" => {
-                    __reader
-                        .field(&mut __this.preview_is_truncated, "preview_is_truncated")
-                }
-                "preview_plain_text" => {
-                    __reader.field(&mut __this.preview_plain_text, "preview_plain_text")
-                }
-                "private_channels_with_file_access_count" => {
-                    __reader
-                        .field(
-                            &mut __this.private_channels_with_file_access_count,
-                            "private_channels_with_file_access_count",
-                        )
-                }
-                "private_file_with_access_count" => {
-                    __reader
-                        .field(
-                            &mut __this.private_file_with_access_count,
-                            "private_file_with_access_count",
-                        )
-                }
-                "public_url_shared" => {
-                    __reader.field(&mut __this.public_url_shared, "public_url_shared")
-                }
-                "quip_thread_id" => {
-                    __reader.field(&mut __this.quip_thread_id, "quip_thread_id")
-                }
-                "reactions" => __reader.field(&mut __this.reactions, "reactions"),
-                "saved" => __reader.field(&mut __this.saved, "saved"),
-                "sent_to_self" => {
-                    __reader.field(&mut __this.sent_to_self, "sent_to_self")
-                }
-                "shares" => __reader.field(&mut __this.shares, "shares"),
-                "show_badge" => __reader.field(&mut __this.show_badge, "show_badge"),
-                "simplified_html" => {
-                    __reader.field(&mut __this.simplified_html, "simplified_html")
-                }
-                "size" => __reader.field(&mut __this.size, "size"),
-                "source_team" => __reader.field(&mut __this.source_team, "source_team"),
-                "subject" => __reader.field(&mut __this.subject, "subject"),
-                "subtype" => __reader.field(&mut __this.subtype, "subtype"),
-                "team_pref_version_history_enabled" => {
-                    __reader
-                        .field(
-                            &mut __this.team_pref_version_history_enabled,
-                            "team_pref_version_history_enabled",
-                        )
-                }
-                "teams_shared_with" => {
-                    __reader.field(&mut __this.teams_shared_with, "teams_shared_with")
-                }
-                "template_conversion_ts" => {
-                    __reader
-                        .field(
-                            &mut __this.template_conversion_ts,
-                            "template_conversion_ts",
-                        )
-                }
-                "template_description" => {
-                    __reader
-                        .field(&mut __this.template_description, "template_description")
-                }
-                "template_icon" => {
-                    __reader.field(&mut __this.template_icon, "template_icon")
-                }
-                "template_name" => {
-                    __reader.field(&mut __this.template_name, "template_name")
-                }
-                "template_title" => {
-                    __reader.field(&mut __this.template_title, "template_title")
-                }
-                "thumb_1024" => __reader.field(&mut __this.thumb_1024, "thumb_1024"),
-                "thumb_1024_gif" => {
-                    __reader.field(&mut __this.thumb_1024_gif, "thumb_1024_gif")
-                }
-                "thumb_1024_h" => {
-                    __reader.field(&mut __this.thumb_1024_h, "thumb_1024_h")
-                }
-                "thumb_1024_w" => {
-                    __reader.field(&mut __this.thumb_1024_w, "thumb_1024_w")
-                }
-                "thumb_160" => __reader.field(&mut __this.thumb_160, "thumb_160"),
-                "thumb_160_gif" => {
-                    __reader.field(&mut __this.thumb_160_gif, "thumb_160_gif")
-                }
-                "thumb_160_h" => __reader.field(&mut __this.thumb_160_h, "thumb_160_h"),
-                "thumb_160_w" => __reader.field(&mut __this.thumb_160_w, "thumb_160_w"),
-                "thumb_360" => __reader.field(&mut __this.thumb_360, "thumb_360"),
-                "thumb_360_gif" => {
-                    __reader.field(&mut __this.thumb_360_gif, "thumb_360_gif")
-                }
-                "thumb_360_h" => __reader.field(&mut __this.thumb_360_h, "thumb_360_h"),
-                "thumb_360_w" => __reader.field(&mut __this.thumb_360_w, "thumb_360_w"),
-                "thumb_480" => __reader.field(&mut __this.thumb_480, "thumb_480"),
-                "thumb_480_gif" => {
-                    __reader.field(&mut __this.thumb_480_gif, "thumb_480_gif")
-                }
-                "thumb_480_h" => __reader.field(&mut __this.thumb_480_h, "thumb_480_h"),
-                "thumb_480_w" => __reader.field(&mut __this.thumb_480_w, "thumb_480_w"),
-                "thumb_64" => __reader.field(&mut __this.thumb_64, "thumb_64"),
-                "thumb_64_gif" => {
-                    __reader.field(&mut __this.thumb_64_gif, "thumb_64_gif")
-                }
-                "thumb_64_h" => __reader.field(&mut __this.thumb_64_h, "thumb_64_h"),
-                "thumb_64_w" => __reader.field(&mut __this.thumb_64_w, "thumb_64_w"),
-                "thumb_720" => __reader.field(&mut __this.thumb_720, "thumb_720"),
-                "thumb_720_gif" => {
-                    __reader.field(&mut __this.thumb_720_gif, "thumb_720_gif")
-                }
-                "thumb_720_h" => __reader.field(&mut __this.thumb_720_h, "thumb_720_h"),
-                "thumb_720_w" => __reader.field(&mut __this.thumb_720_w, "thumb_720_w"),
-                "thumb_80" => __reader.field(&mut __this.thumb_80, "thumb_80"),
-                "thumb_800" => __reader.field(&mut __this.thumb_800, "thumb_800"),
-                "thumb_800_gif" => {
-                    __reader.field(&mut __this.thumb_800_gif, "thumb_800_gif")
-                }
-                "thumb_800_h" => __reader.field(&mut __this.thumb_800_h, "thumb_800_h"),
-                "thumb_800_w" => __reader.field(&mut __this.thumb_800_w, "thumb_800_w"),
-                "thumb_80_gif" => {
-                    __reader.field(&mut __this.thumb_80_gif, "thumb_80_gif")
-                }
-                "thumb_80_h" => __reader.field(&mut __this.thumb_80_h, "thumb_80_h"),
-                "thumb_80_w" => __reader.field(&mut __this.thumb_80_w, "thumb_80_w"),
-                "thumb_960" => __reader.field(&mut __this.thumb_960, "thumb_960"),
-                "thumb_960_gif" => {
-                    __reader.field(&mut __this.thumb_960_gif, "thumb_960_gif")
-                }
-                "thumb_960_h" => __reader.field(&mut __this.thumb_960_h, "thumb_960_h"),
-                "thumb_960_w" => __reader.field(&mut __this.thumb_960_w, "thumb_960_w"),
-                "thumb_gif" => __reader.field(&mut __this.thumb_gif, "thumb_gif"),
-                "thumb_pdf" => __reader.field(&mut __this.thumb_pdf, "thumb_pdf"),
-                "thumb_pdf_h" => __reader.field(&mut __this.thumb_pdf_h, "thumb_pdf_h"),
-                "thumb_pdf_w" => __reader.field(&mut __this.thumb_pdf_w, "thumb_pdf_w"),
-                "thumb_tiny" => __reader.field(&mut __this.thumb_tiny, "thumb_tiny"),
-                "thumb_video" => __reader.field(&mut __this.thumb_video, "thumb_video"),
-                "thumb_video_h" => {
-                    __reader.field(&mut __this.thumb_video_h, "thumb_video_h")
-                }
-                "thumb_video_w" => {
-                    __reader.field(&mut __this.thumb_video_w, "thumb_video_w")
-                }
-                "timestamp" => __reader.field(&mut __this.timestamp, "timestamp"),
-                "title" => __reader.field(&mut __this.title, "title"),
-                "title_blocks" => {
-                    __reader.field(&mut __this.title_blocks, "title_blocks")
-                }
-                "to" => __reader.field(&mut __this.to, "to"),
-                "transcription" => {
-                    __reader.field(&mut __this.transcription, "transcription")
-                }
-                "update_notification" => {
-                    __reader
-                        .field(&mut __this.update_notification, "update_notification")
-                }
-                "updated" => __reader.field(&mut __this.updated, "updated"),
-                "url_private" => __reader.field(&mut __this.url_private, "url_private"),
-                "url_private_download" => {
-                    __reader
-                        .field(&mut __this.url_private_download, "url_private_download")
-                }
-                "url_static_preview" => {
-                    __reader.field(&mut __this.url_static_preview, "url_static_preview")
-                }
-                "user" => __reader.field(&mut __this.user, "user"),
-                "user_team" => __reader.field(&mut __this.user_team, "user_team"),
-                "username" => __reader.field(&mut __this.username, "username"),
-                "vtt" => __reader.field(&mut __this.vtt, "vtt"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "access" => __reader.field(&mut self.access, "access"),
+            "alt_txt" => __reader.field(&mut self.alt_txt, "alt_txt"),
+            "app_id" => __reader.field(&mut self.app_id, "app_id"),
+            "app_name" => __reader.field(&mut self.app_name, "app_name"),
+            "attachments" => __reader.field(&mut self.attachments, "attachments"),
+            "blocks" => __reader.field(&mut self.blocks, "blocks"),
+            "bot_id" => __reader.field(&mut self.bot_id, "bot_id"),
+            "can_toggle_canvas_lock" => {
+                __reader
+                    .field(&mut self.can_toggle_canvas_lock, "can_toggle_canvas_lock")
+            }
+            "canvas_printing_enabled" => {
+                __reader
+                    .field(&mut self.canvas_printing_enabled, "canvas_printing_enabled")
+            }
+            "canvas_template_mode" => {
+                __reader.field(&mut self.canvas_template_mode, "canvas_template_mode")
+            }
+            "cc" => __reader.field(&mut self.cc, "cc"),
+            "channel_actions_count" => {
+                __reader.field(&mut self.channel_actions_count, "channel_actions_count")
+            }
+            "channel_actions_ts" => {
+                __reader.field(&mut self.channel_actions_ts, "channel_actions_ts")
+            }
+            "channels" => __reader.field(&mut self.channels, "channels"),
+            "comments_count" => {
+                __reader.field(&mut self.comments_count, "comments_count")
+            }
+            "converted_pdf" => __reader.field(&mut self.converted_pdf, "converted_pdf"),
+            "created" => __reader.field(&mut self.created, "created"),
+            "deanimate" => __reader.field(&mut self.deanimate, "deanimate"),
+            "deanimate_gif" => __reader.field(&mut self.deanimate_gif, "deanimate_gif"),
+            "display_as_bot" => {
+                __reader.field(&mut self.display_as_bot, "display_as_bot")
+            }
+            "dm_mpdm_users_with_file_access" => {
+                __reader
+                    .field(
+                        &mut self.dm_mpdm_users_with_file_access,
+                        "dm_mpdm_users_with_file_access",
+                    )
+            }
+            "duration_ms" => __reader.field(&mut self.duration_ms, "duration_ms"),
+            "edit_link" => __reader.field(&mut self.edit_link, "edit_link"),
+            "edit_timestamp" => {
+                __reader.field(&mut self.edit_timestamp, "edit_timestamp")
+            }
+            "editable" => __reader.field(&mut self.editable, "editable"),
+            "editor" => __reader.field(&mut self.editor, "editor"),
+            "editors" => __reader.field(&mut self.editors, "editors"),
+            "external_id" => __reader.field(&mut self.external_id, "external_id"),
+            "external_type" => __reader.field(&mut self.external_type, "external_type"),
+            "external_url" => __reader.field(&mut self.external_url, "external_url"),
+            "favorites" => __reader.field(&mut self.favorites, "favorites"),
+            "file_access" => __reader.field(&mut self.file_access, "file_access"),
+            "filetype" => __reader.field(&mut self.filetype, "filetype"),
+            "from" => __reader.field(&mut self.from, "from"),
+            "groups" => __reader.field(&mut self.groups, "groups"),
+            "has_more" => __reader.field(&mut self.has_more, "has_more"),
+            "has_more_shares" => {
+                __reader.field(&mut self.has_more_shares, "has_more_shares")
+            }
+            "has_rich_preview" => {
+                __reader.field(&mut self.has_rich_preview, "has_rich_preview")
+            }
+            "headers" => __reader.field(&mut self.headers, "headers"),
+            "hls" => __reader.field(&mut self.hls, "hls"),
+            "hls_embed" => __reader.field(&mut self.hls_embed, "hls_embed"),
+            "id" => __reader.field(&mut self.id, "id"),
+            "image_exif_rotation" => {
+                __reader.field(&mut self.image_exif_rotation, "image_exif_rotation")
+            }
+            "ims" => __reader.field(&mut self.ims, "ims"),
+            "initial_comment" => {
+                __reader.field(&mut self.initial_comment, "initial_comment")
+            }
+            "is_channel_space" => {
+                __reader.field(&mut self.is_channel_space, "is_channel_space")
+            }
+            "is_external" => __reader.field(&mut self.is_external, "is_external"),
+            "is_modified_by_ai" => {
+                __reader.field(&mut self.is_modified_by_ai, "is_modified_by_ai")
+            }
+            "is_public" => __reader.field(&mut self.is_public, "is_public"),
+            "is_restricted_sharing_enabled" => {
+                __reader
+                    .field(
+                        &mut self.is_restricted_sharing_enabled,
+                        "is_restricted_sharing_enabled",
+                    )
+            }
+            "is_starred" => __reader.field(&mut self.is_starred, "is_starred"),
+            "last_editor" => __reader.field(&mut self.last_editor, "last_editor"),
+            "last_read" => __reader.field(&mut self.last_read, "last_read"),
+            "lines" => __reader.field(&mut self.lines, "lines"),
+            "lines_more" => __reader.field(&mut self.lines_more, "lines_more"),
+            "linked_channel_id" => {
+                __reader.field(&mut self.linked_channel_id, "linked_channel_id")
+            }
+            "list_csv_download_url" => {
+                __reader.field(&mut self.list_csv_download_url, "list_csv_download_url")
+            }
+            "list_limits" => __reader.field(&mut self.list_limits, "list_limits"),
+            "list_metadata" => __reader.field(&mut self.list_metadata, "list_metadata"),
+            "media_display_type" => {
+                __reader.field(&mut self.media_display_type, "media_display_type")
+            }
+            "media_progress" => {
+                __reader.field(&mut self.media_progress, "media_progress")
+            }
+            "mimetype" => __reader.field(&mut self.mimetype, "mimetype"),
+            "mode" => __reader.field(&mut self.mode, "mode"),
+            "mp4" => __reader.field(&mut self.mp4, "mp4"),
+            "mp4_low" => __reader.field(&mut self.mp4_low, "mp4_low"),
+            "name" => __reader.field(&mut self.name, "name"),
+            "non_owner_editable" => {
+                __reader.field(&mut self.non_owner_editable, "non_owner_editable")
+            }
+            "num_stars" => __reader.field(&mut self.num_stars, "num_stars"),
+            "org_or_workspace_access" => {
+                __reader
+                    .field(&mut self.org_or_workspace_access, "org_or_workspace_access")
+            }
+            "original_attachment_count" => {
+                __reader
+                    .field(
+                        &mut self.original_attachment_count,
+                        "original_attachment_count",
+                    )
+            }
+            "original_h" => __reader.field(&mut self.original_h, "original_h"),
+            "original_w" => __reader.field(&mut self.original_w, "original_w"),
+            "permalink" => __reader.field(&mut self.permalink, "permalink"),
+            "permalink_public" => {
+                __reader.field(&mut self.permalink_public, "permalink_public")
+            }
+            "pinned_to" => __reader.field(&mut self.pinned_to, "pinned_to"),
+            "pjpeg" => __reader.field(&mut self.pjpeg, "pjpeg"),
+            "plain_text" => __reader.field(&mut self.plain_text, "plain_text"),
+            "pretty_type" => __reader.field(&mut self.pretty_type, "pretty_type"),
+            "preview" => __reader.field(&mut self.preview, "preview"),
+            "preview_highlight" => {
+                __reader.field(&mut self.preview_highlight, "preview_highlight")
+            }
+            "preview_is_truncated" => {
+                __reader.field(&mut self.preview_is_truncated, "preview_is_truncated")
+            }
+            "preview_plain_text" => {
+                __reader.field(&mut self.preview_plain_text, "preview_plain_text")
+            }
+            "private_channels_with_file_access_count" => {
+                __reader
+                    .field(
+                        &mut self.private_channels_with_file_access_count,
+                        "private_channels_with_file_access_count",
+                    )
+            }
+            "private_file_with_access_count" => {
+                __reader
+                    .field(
+                        &mut self.private_file_with_access_count,
+                        "private_file_with_access_count",
+                    )
+            }
+            "public_url_shared" => {
+                __reader.field(&mut self.public_url_shared, "public_url_shared")
+            }
+            "quip_thread_id" => {
+                __reader.field(&mut self.quip_thread_id, "quip_thread_id")
+            }
+            "reactions" => __reader.field(&mut self.reactions, "reactions"),
+            "saved" => __reader.field(&mut self.saved, "saved"),
+            "sent_to_self" => __reader.field(&mut self.sent_to_self, "sent_to_self"),
+            "shares" => __reader.field(&mut self.shares, "shares"),
+            "show_badge" => __reader.field(&mut self.show_badge, "show_badge"),
+            "simplified_html" => {
+                __reader.field(&mut self.simplified_html, "simplified_html")
+            }
+            "size" => __reader.field(&mut self.size, "size"),
+            "source_team" => __reader.field(&mut self.source_team, "source_team"),
+            "subject" => __reader.field(&mut self.subject, "subject"),
+            "subtype" => __reader.field(&mut self.subtype, "subtype"),
+            "team_pref_version_history_enabled" => {
+                __reader
+                    .field(
+                        &mut self.team_pref_version_history_enabled,
+                        "team_pref_version_history_enabled",
+                    )
+            }
+            "teams_shared_with" => {
+                __reader.field(&mut self.teams_shared_with, "teams_shared_with")
+            }
+            "template_conversion_ts" => {
+                __reader
+                    .field(&mut self.template_conversion_ts, "template_conversion_ts")
+            }
+            "template_description" => {
+                __reader.field(&mut self.template_description, "template_description")
+            }
+            "template_icon" => __reader.field(&mut self.template_icon, "template_icon"),
+            "template_name" => __reader.field(&mut self.template_name, "template_name"),
+            "template_title" => {
+                __reader.field(&mut self.template_title, "template_title")
+            }
+            "thumb_1024" => __reader.field(&mut self.thumb_1024, "thumb_1024"),
+            "thumb_1024_gif" => {
+                __reader.field(&mut self.thumb_1024_gif, "thumb_1024_gif")
+            }
+            "thumb_1024_h" => __reader.field(&mut self.thumb_1024_h, "thumb_1024_h"),
+            "thumb_1024_w" => __reader.field(&mut self.thumb_1024_w, "thumb_1024_w"),
+            "thumb_160" => __reader.field(&mut self.thumb_160, "thumb_160"),
+            "thumb_160_gif" => __reader.field(&mut self.thumb_160_gif, "thumb_160_gif"),
+            "thumb_160_h" => __reader.field(&mut self.thumb_160_h, "thumb_160_h"),
+            "thumb_160_w" => __reader.field(&mut self.thumb_160_w, "thumb_160_w"),
+            "thumb_360" => __reader.field(&mut self.thumb_360, "thumb_360"),
+            "thumb_360_gif" => __reader.field(&mut self.thumb_360_gif, "thumb_360_gif"),
+            "thumb_360_h" => __reader.field(&mut self.thumb_360_h, "thumb_360_h"),
+            "thumb_360_w" => __reader.field(&mut self.thumb_360_w, "thumb_360_w"),
+            "thumb_480" => __reader.field(&mut self.thumb_480, "thumb_480"),
+            "thumb_480_gif" => __reader.field(&mut self.thumb_480_gif, "thumb_480_gif"),
+            "thumb_480_h" => __reader.field(&mut self.thumb_480_h, "thumb_480_h"),
+            "thumb_480_w" => __reader.field(&mut self.thumb_480_w, "thumb_480_w"),
+            "thumb_64" => __reader.field(&mut self.thumb_64, "thumb_64"),
+            "thumb_64_gif" => __reader.field(&mut self.thumb_64_gif, "thumb_64_gif"),
+            "thumb_64_h" => __reader.field(&mut self.thumb_64_h, "thumb_64_h"),
+            "thumb_64_w" => __reader.field(&mut self.thumb_64_w, "thumb_64_w"),
+            "thumb_720" => __reader.field(&mut self.thumb_720, "thumb_720"),
+            "thumb_720_gif" => __reader.field(&mut self.thumb_720_gif, "thumb_720_gif"),
+            "thumb_720_h" => __reader.field(&mut self.thumb_720_h, "thumb_720_h"),
+            "thumb_720_w" => __reader.field(&mut self.thumb_720_w, "thumb_720_w"),
+            "thumb_80" => __reader.field(&mut self.thumb_80, "thumb_80"),
+            "thumb_800" => __reader.field(&mut self.thumb_800, "thumb_800"),
+            "thumb_800_gif" => __reader.field(&mut self.thumb_800_gif, "thumb_800_gif"),
+            "thumb_800_h" => __reader.field(&mut self.thumb_800_h, "thumb_800_h"),
+            "thumb_800_w" => __reader.field(&mut self.thumb_800_w, "thumb_800_w"),
+            "thumb_80_gif" => __reader.field(&mut self.thumb_80_gif, "thumb_80_gif"),
+            "thumb_80_h" => __reader.field(&mut self.thumb_80_h, "thumb_80_h"),
+            "thumb_80_w" => __reader.field(&mut self.thumb_80_w, "thumb_80_w"),
+            "thumb_960" => __reader.field(&mut self.thumb_960, "thumb_960"),
+            "thumb_960_gif" => __reader.field(&mut self.thumb_960_gif, "thumb_960_gif"),
+            "thumb_960_h" => __reader.field(&mut self.thumb_960_h, "thumb_960_h"),
+            "thumb_960_w" => __reader.field(&mut self.thumb_960_w, "thumb_960_w"),
+            "thumb_gif" => __reader.field(&mut self.thumb_gif, "thumb_gif"),
+            "thumb_pdf" => __reader.field(&mut self.thumb_pdf, "thumb_pdf"),
+            "thumb_pdf_h" => __reader.field(&mut self.thumb_pdf_h, "thumb_pdf_h"),
+            "thumb_pdf_w" => __reader.field(&mut self.thumb_pdf_w, "thumb_pdf_w"),
+            "thumb_tiny" => __reader.field(&mut self.thumb_tiny, "thumb_tiny"),
+            "thumb_video" => __reader.field(&mut self.thumb_video, "thumb_video"),
+            "thumb_video_h" => __reader.field(&mut self.thumb_video_h, "thumb_video_h"),
+            "thumb_video_w" => __reader.field(&mut self.thumb_video_w, "thumb_video_w"),
+            "timestamp" => __reader.field(&mut self.timestamp, "timestamp"),
+            "title" => __reader.field(&mut self.title, "title"),
+            "title_blocks" => __reader.field(&mut self.title_blocks, "title_blocks"),
+            "to" => __reader.field(&mut self.to, "to"),
+            "transcription" => __reader.field(&mut self.transcription, "transcription"),
+            "update_notification" => {
+                __reader.field(&mut self.update_notification, "update_notification")
+            }
+            "updated" => __reader.field(&mut self.updated, "updated"),
+            "url_private" => __reader.field(&mut self.url_private, "url_private"),
+            "url_private_download" => {
+                __reader.field(&mut self.url_private_download, "url_private_download")
+            }
+            "url_static_preview" => {
+                __reader.field(&mut self.url_static_preview, "url_static_preview")
+            }
+            "user" => __reader.field(&mut self.user, "user"),
+            "user_team" => __reader.field(&mut self.user_team, "user_team"),
+            "username" => __reader.field(&mut self.username, "username"),
+            "vtt" => __reader.field(&mut self.vtt, "vtt"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("access", &self.access)?;
-        __writer.opt("alt_txt", &self.alt_txt)?;
-        __writer.opt("app_id", &self.app_id)?;
-        __writer.opt("app_name", &self.app_name)?;
-        __writer.opt_json("attachments", &self.attachments)?;
-        __writer.opt("blocks", &self.blocks)?;
-        __writer.opt("bot_id", &self.bot_id)?;
-        __writer.opt("can_toggle_canvas_lock", &self.can_toggle_canvas_lock)?;
-        __writer.opt("canvas_printing_enabled", &self.canvas_printing_enabled)?;
-        __writer.opt("canvas_template_mode", &self.canvas_template_mode)?;
-        __writer.opt("cc", &self.cc)?;
-        __writer.opt("channel_actions_count", &self.channel_actions_count)?;
-        __writer.opt("channel_actions_ts", &self.channel_actions_ts)?;
-        __writer.opt("channels", &self.channels)?;
-        __writer.opt("comments_count", &self.comments_count)?;
-        __writer.opt("converted_pdf", &self.converted_pdf)?;
-        __writer.opt("created", &self.created)?;
-        __writer.opt("deanimate", &self.deanimate)?;
-        __writer.opt("deanimate_gif", &self.deanimate_gif)?;
-        __writer.opt("display_as_bot", &self.display_as_bot)?;
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
         __writer
-            .opt(
-                "dm_mpdm_users_with_file_access",
-                &self.dm_mpdm_users_with_file_access,
-            )?;
-        __writer.opt("duration_ms", &self.duration_ms)?;
-        __writer.opt("edit_link", &self.edit_link)?;
-        __writer.opt("edit_timestamp", &self.edit_timestamp)?;
-        __writer.opt("editable", &self.editable)?;
-        __writer.opt("editor", &self.editor)?;
-        __writer.opt("editors", &self.editors)?;
-        __writer.opt("external_id", &self.external_id)?;
-        __writer.opt("external_type", &self.external_type)?;
-        __writer.opt("external_url", &self.external_url)?;
-        __writer.opt("favorites", &self.favorites)?;
-        __writer.opt("file_access", &self.file_access)?;
-        __writer.opt("filetype", &self.filetype)?;
-        __writer.opt("from", &self.from)?;
-        __writer.opt("groups", &self.groups)?;
-        __writer.opt("has_more", &self.has_more)?;
-        __writer.opt("has_more_shares", &self.has_more_shares)?;
-        __writer.opt("has_rich_preview", &self.has_rich_preview)?;
-        __writer.opt("headers", &self.headers)?;
-        __writer.opt("hls", &self.hls)?;
-        __writer.opt("hls_embed", &self.hls_embed)?;
-        __writer.opt("id", &self.id)?;
-        __writer.opt("image_exif_rotation", &self.image_exif_rotation)?;
-        __writer.opt("ims", &self.ims)?;
-        __writer.opt("initial_comment", &self.initial_comment)?;
-        __writer.opt("is_channel_space", &self.is_channel_space)?;
-        __writer.opt("is_external", &self.is_external)?;
-        __writer.opt("is_modified_by_ai", &self.is_modified_by_ai)?;
-        __writer.opt("is_public", &self.is_public)?;
-        __writer
-            .opt("is_restricted_sharing_enabled", &self.is_restricted_sharing_enabled)?;
-        __writer.opt("is_starred", &self.is_starred)?;
-        __writer.opt("last_editor", &self.last_editor)?;
-        __writer.opt("last_read", &self.last_read)?;
-        __writer.opt("lines", &self.lines)?;
-        __writer.opt("lines_more", &self.lines_more)?;
-        __writer.opt("linked_channel_id", &self.linked_channel_id)?;
-        __writer.opt("list_csv_download_url", &self.list_csv_download_url)?;
-        __writer.opt("list_limits", &self.list_limits)?;
-        __writer.opt("list_metadata", &self.list_metadata)?;
-        __writer.opt("media_display_type", &self.media_display_type)?;
-        __writer.opt("media_progress", &self.media_progress)?;
-        __writer.opt("mimetype", &self.mimetype)?;
-        __writer.opt("mode", &self.mode)?;
-        __writer.opt("mp4", &self.mp4)?;
-        __writer.opt("mp4_low", &self.mp4_low)?;
-        __writer.opt("name", &self.name)?;
-        __writer.opt("non_owner_editable", &self.non_owner_editable)?;
-        __writer.opt("num_stars", &self.num_stars)?;
-        __writer.opt("org_or_workspace_access", &self.org_or_workspace_access)?;
-        __writer.opt("original_attachment_count", &self.original_attachment_count)?;
-        __writer.opt_json("original_h", &self.original_h)?;
-        __writer.opt_json("original_w", &self.original_w)?;
-        __writer.opt("permalink", &self.permalink)?;
-        __writer.opt("permalink_public", &self.permalink_public)?;
-        __writer.opt("pinned_to", &self.pinned_to)?;
-        __writer.opt("pjpeg", &self.pjpeg)?;
-        __writer.opt("plain_text", &self.plain_text)?;
-        __writer.opt("pretty_type", &self.pretty_type)?;
-        __writer.opt("preview", &self.preview)?;
-        __writer.opt("preview_highlight", &self.preview_highlight)?;
-        __writer.opt("preview_is_truncated", &self.preview_is_truncated)?;
-        __writer.opt("preview_plain_text", &self.preview_plain_text)?;
-        __writer
+            .opt("access", &self.access)
+            .opt("alt_txt", &self.alt_txt)
+            .opt("app_id", &self.app_id)
+            .opt("app_name", &self.app_name)
+            .opt_json("attachments", &self.attachments)
+            .opt("blocks", &self.blocks)
+            .opt("bot_id", &self.bot_id)
+            .opt("can_toggle_canvas_lock", &self.can_toggle_canvas_lock)
+            .opt("canvas_printing_enabled", &self.canvas_printing_enabled)
+            .opt("canvas_template_mode", &self.canvas_template_mode)
+            .opt("cc", &self.cc)
+            .opt("channel_actions_count", &self.channel_actions_count)
+            .opt("channel_actions_ts", &self.channel_actions_ts)
+            .opt("channels", &self.channels)
+            .opt("comments_count", &self.comments_count)
+            .opt("converted_pdf", &self.converted_pdf)
+            .opt("created", &self.created)
+            .opt("deanimate", &self.deanimate)
+            .opt("deanimate_gif", &self.deanimate_gif)
+            .opt("display_as_bot", &self.display_as_bot)
+            .opt("dm_mpdm_users_with_file_access", &self.dm_mpdm_users_with_file_access)
+            .opt("duration_ms", &self.duration_ms)
+            .opt("edit_link", &self.edit_link)
+            .opt("edit_timestamp", &self.edit_timestamp)
+            .opt("editable", &self.editable)
+            .opt("editor", &self.editor)
+            .opt("editors", &self.editors)
+            .opt("external_id", &self.external_id)
+            .opt("external_type", &self.external_type)
+            .opt("external_url", &self.external_url)
+            .opt("favorites", &self.favorites)
+            .opt("file_access", &self.file_access)
+            .opt("filetype", &self.filetype)
+            .opt("from", &self.from)
+            .opt("groups", &self.groups)
+            .opt("has_more", &self.has_more)
+            .opt("has_more_shares", &self.has_more_shares)
+            .opt("has_rich_preview", &self.has_rich_preview)
+            .opt("headers", &self.headers)
+            .opt("hls", &self.hls)
+            .opt("hls_embed", &self.hls_embed)
+            .opt("id", &self.id)
+            .opt("image_exif_rotation", &self.image_exif_rotation)
+            .opt("ims", &self.ims)
+            .opt("initial_comment", &self.initial_comment)
+            .opt("is_channel_space", &self.is_channel_space)
+            .opt("is_external", &self.is_external)
+            .opt("is_modified_by_ai", &self.is_modified_by_ai)
+            .opt("is_public", &self.is_public)
+            .opt("is_restricted_sharing_enabled", &self.is_restricted_sharing_enabled)
+            .opt("is_starred", &self.is_starred)
+            .opt("last_editor", &self.last_editor)
+            .opt("last_read", &self.last_read)
+            .opt("lines", &self.lines)
+            .opt("lines_more", &self.lines_more)
+            .opt("linked_channel_id", &self.linked_channel_id)
+            .opt("list_csv_download_url", &self.list_csv_download_url)
+            .opt("list_limits", &self.list_limits)
+            .opt("list_metadata", &self.list_metadata)
+            .opt("media_display_type", &self.media_display_type)
+            .opt("media_progress", &self.media_progress)
+            .opt("mimetype", &self.mimetype)
+            .opt("mode", &self.mode)
+            .opt("mp4", &self.mp4)
+            .opt("mp4_low", &self.mp4_low)
+            .opt("name", &self.name)
+            .opt("non_owner_editable", &self.non_owner_editable)
+            .opt("num_stars", &self.num_stars)
+            .opt("org_or_workspace_access", &self.org_or_workspace_access)
+            .opt("original_attachment_count", &self.original_attachment_count)
+            .opt_json("original_h", &self.original_h)
+            .opt_json("original_w", &self.original_w)
+            .opt("permalink", &self.permalink)
+            .opt("permalink_public", &self.permalink_public)
+            .opt("pinned_to", &self.pinned_to)
+            .opt("pjpeg", &self.pjpeg)
+            .opt("plain_text", &self.plain_text)
+            .opt("pretty_type", &self.pretty_type)
+            .opt("preview", &self.preview)
+            .opt("preview_highlight", &self.preview_highlight)
+            .opt("preview_is_truncated", &self.preview_is_truncated)
+            .opt("preview_plain_text", &self.preview_plain_text)
             .opt(
                 "private_channels_with_file_access_count",
                 &self.private_channels_with_file_access_count,
-            )?;
-        __writer
-            .opt(
-                "private_file_with_access_count",
-                &self.private_file_with_access_count,
-            )?;
-        __writer.opt("public_url_shared", &self.public_url_shared)?;
-        __writer.opt("quip_thread_id", &self.quip_thread_id)?;
-        __writer.opt("reactions", &self.reactions)?;
-        __writer.opt("saved", &self.saved)?;
-        __writer.opt("sent_to_self", &self.sent_to_self)?;
-        __writer.opt("shares", &self.shares)?;
-        __writer.opt("show_badge", &self.show_badge)?;
-        __writer.opt("simplified_html", &self.simplified_html)?;
-        __writer.opt("size", &self.size)?;
-        __writer.opt("source_team", &self.source_team)?;
-        __writer.opt("subject", &self.subject)?;
-        __writer.opt("subtype", &self.subtype)?;
-        __writer
+            )
+            .opt("private_file_with_access_count", &self.private_file_with_access_count)
+            .opt("public_url_shared", &self.public_url_shared)
+            .opt("quip_thread_id", &self.quip_thread_id)
+            .opt("reactions", &self.reactions)
+            .opt("saved", &self.saved)
+            .opt("sent_to_self", &self.sent_to_self)
+            .opt("shares", &self.shares)
+            .opt("show_badge", &self.show_badge)
+            .opt("simplified_html", &self.simplified_html)
+            .opt("size", &self.size)
+            .opt("source_team", &self.source_team)
+            .opt("subject", &self.subject)
+            .opt("subtype", &self.subtype)
             .opt(
                 "team_pref_version_history_enabled",
                 &self.team_pref_version_history_enabled,
-            )?;
-        __writer.opt_json("teams_shared_with", &self.teams_shared_with)?;
-        __writer.opt("template_conversion_ts", &self.template_conversion_ts)?;
-        __writer.opt("template_description", &self.template_description)?;
-        __writer.opt("template_icon", &self.template_icon)?;
-        __writer.opt("template_name", &self.template_name)?;
-        __writer.opt("template_title", &self.template_title)?;
-        __writer.opt("thumb_1024", &self.thumb_1024)?;
-        __writer.opt("thumb_1024_gif", &self.thumb_1024_gif)?;
-        __writer.opt_json("thumb_1024_h", &self.thumb_1024_h)?;
-        __writer.opt_json("thumb_1024_w", &self.thumb_1024_w)?;
-        __writer.opt("thumb_160", &self.thumb_160)?;
-        __writer.opt("thumb_160_gif", &self.thumb_160_gif)?;
-        __writer.opt("thumb_160_h", &self.thumb_160_h)?;
-        __writer.opt("thumb_160_w", &self.thumb_160_w)?;
-        __writer.opt("thumb_360", &self.thumb_360)?;
-        __writer.opt("thumb_360_gif", &self.thumb_360_gif)?;
-        __writer.opt_json("thumb_360_h", &self.thumb_360_h)?;
-        __writer.opt_json("thumb_360_w", &self.thumb_360_w)?;
-        __writer.opt("thumb_480", &self.thumb_480)?;
-        __writer.opt("thumb_480_gif", &self.thumb_480_gif)?;
-        __writer.opt_json("thumb_480_h", &self.thumb_480_h)?;
-        __writer.opt_json("thumb_480_w", &self.thumb_480_w)?;
-        __writer.opt("thumb_64", &self.thumb_64)?;
-        __writer.opt("thumb_64_gif", &self.thumb_64_gif)?;
-        __writer.opt("thumb_64_h", &self.thumb_64_h)?;
-        __writer.opt("thumb_64_w", &self.thumb_64_w)?;
-        __writer.opt("thumb_720", &self.thumb_720)?;
-        __writer.opt("thumb_720_gif", &self.thumb_720_gif)?;
-        __writer.opt_json("thumb_720_h", &self.thumb_720_h)?;
-        __writer.opt_json("thumb_720_w", &self.thumb_720_w)?;
-        __writer.opt("thumb_80", &self.thumb_80)?;
-        __writer.opt("thumb_800", &self.thumb_800)?;
-        __writer.opt("thumb_800_gif", &self.thumb_800_gif)?;
-        __writer.opt_json("thumb_800_h", &self.thumb_800_h)?;
-        __writer.opt_json("thumb_800_w", &self.thumb_800_w)?;
-        __writer.opt("thumb_80_gif", &self.thumb_80_gif)?;
-        __writer.opt("thumb_80_h", &self.thumb_80_h)?;
-        __writer.opt("thumb_80_w", &self.thumb_80_w)?;
-        __writer.opt("thumb_960", &self.thumb_960)?;
-        __writer.opt("thumb_960_gif", &self.thumb_960_gif)?;
-        __writer.opt_json("thumb_960_h", &self.thumb_960_h)?;
-        __writer.opt_json("thumb_960_w", &self.thumb_960_w)?;
-        __writer.opt("thumb_gif", &self.thumb_gif)?;
-        __writer.opt("thumb_pdf", &self.thumb_pdf)?;
-        __writer.opt("thumb_pdf_h", &self.thumb_pdf_h)?;
-        __writer.opt("thumb_pdf_w", &self.thumb_pdf_w)?;
-        __writer.opt("thumb_tiny", &self.thumb_tiny)?;
-        __writer.opt("thumb_video", &self.thumb_video)?;
-        __writer.opt("thumb_video_h", &self.thumb_video_h)?;
-        __writer.opt("thumb_video_w", &self.thumb_video_w)?;
-        __writer.opt("timestamp", &self.timestamp)?;
-        __writer.opt("title", &self.title)?;
-        __writer.opt("title_blocks", &self.title_blocks)?;
-        __writer.opt("to", &self.to)?;
-        __writer.opt("transcription", &self.transcription)?;
-        __writer.opt("update_notification", &self.update_notification)?;
-        __writer.opt("updated", &self.updated)?;
-        __writer.opt("url_private", &self.url_private)?;
-        __writer.opt("url_private_download", &self.url_private_download)?;
-        __writer.opt("url_static_preview", &self.url_static_preview)?;
-        __writer.opt("user", &self.user)?;
-        __writer.opt("user_team", &self.user_team)?;
-        __writer.opt("username", &self.username)?;
-        __writer.opt("vtt", &self.vtt)?;
-        Ok(())
+            )
+            .opt_json("teams_shared_with", &self.teams_shared_with)
+            .opt("template_conversion_ts", &self.template_conversion_ts)
+            .opt("template_description", &self.template_description)
+            .opt("template_icon", &self.template_icon)
+            .opt("template_name", &self.template_name)
+            .opt("template_title", &self.template_title)
+            .opt("thumb_1024", &self.thumb_1024)
+            .opt("thumb_1024_gif", &self.thumb_1024_gif)
+            .opt_json("thumb_1024_h", &self.thumb_1024_h)
+            .opt_json("thumb_1024_w", &self.thumb_1024_w)
+            .opt("thumb_160", &self.thumb_160)
+            .opt("thumb_160_gif", &self.thumb_160_gif)
+            .opt("thumb_160_h", &self.thumb_160_h)
+            .opt("thumb_160_w", &self.thumb_160_w)
+            .opt("thumb_360", &self.thumb_360)
+            .opt("thumb_360_gif", &self.thumb_360_gif)
+            .opt_json("thumb_360_h", &self.thumb_360_h)
+            .opt_json("thumb_360_w", &self.thumb_360_w)
+            .opt("thumb_480", &self.thumb_480)
+            .opt("thumb_480_gif", &self.thumb_480_gif)
+            .opt_json("thumb_480_h", &self.thumb_480_h)
+            .opt_json("thumb_480_w", &self.thumb_480_w)
+            .opt("thumb_64", &self.thumb_64)
+            .opt("thumb_64_gif", &self.thumb_64_gif)
+            .opt("thumb_64_h", &self.thumb_64_h)
+            .opt("thumb_64_w", &self.thumb_64_w)
+            .opt("thumb_720", &self.thumb_720)
+            .opt("thumb_720_gif", &self.thumb_720_gif)
+            .opt_json("thumb_720_h", &self.thumb_720_h)
+            .opt_json("thumb_720_w", &self.thumb_720_w)
+            .opt("thumb_80", &self.thumb_80)
+            .opt("thumb_800", &self.thumb_800)
+            .opt("thumb_800_gif", &self.thumb_800_gif)
+            .opt_json("thumb_800_h", &self.thumb_800_h)
+            .opt_json("thumb_800_w", &self.thumb_800_w)
+            .opt("thumb_80_gif", &self.thumb_80_gif)
+            .opt("thumb_80_h", &self.thumb_80_h)
+            .opt("thumb_80_w", &self.thumb_80_w)
+            .opt("thumb_960", &self.thumb_960)
+            .opt("thumb_960_gif", &self.thumb_960_gif)
+            .opt_json("thumb_960_h", &self.thumb_960_h)
+            .opt_json("thumb_960_w", &self.thumb_960_w)
+            .opt("thumb_gif", &self.thumb_gif)
+            .opt("thumb_pdf", &self.thumb_pdf)
+            .opt("thumb_pdf_h", &self.thumb_pdf_h)
+            .opt("thumb_pdf_w", &self.thumb_pdf_w)
+            .opt("thumb_tiny", &self.thumb_tiny)
+            .opt("thumb_video", &self.thumb_video)
+            .opt("thumb_video_h", &self.thumb_video_h)
+            .opt("thumb_video_w", &self.thumb_video_w)
+            .opt("timestamp", &self.timestamp)
+            .opt("title", &self.title)
+            .opt("title_blocks", &self.title_blocks)
+            .opt("to", &self.to)
+            .opt("transcription", &self.transcription)
+            .opt("update_notification", &self.update_notification)
+            .opt("updated", &self.updated)
+            .opt("url_private", &self.url_private)
+            .opt("url_private_download", &self.url_private_download)
+            .opt("url_static_preview", &self.url_static_preview)
+            .opt("user", &self.user)
+            .opt("user_team", &self.user_team)
+            .opt("username", &self.username)
+            .opt("vtt", &self.vtt);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -944,34 +862,33 @@ pub struct FileCc {
 impl rt::de::Record for FileCc {
     const NAME: &'static str = "FileCc";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "address" => __reader.field(&mut __this.address, "address"),
-                "name" => __reader.field(&mut __this.name, "name"),
-                "original" => __reader.field(&mut __this.original, "original"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "address" => __reader.field(&mut self.address, "address"),
+            "name" => __reader.field(&mut self.name, "name"),
+            "original" => __reader.field(&mut self.original, "original"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("address", &self.address)?;
-        __writer.opt("name", &self.name)?;
-        __writer.opt("original", &self.original)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("address", &self.address)
+            .opt("name", &self.name)
+            .opt("original", &self.original);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -993,32 +910,29 @@ pub struct FileDmMpdmUsersWithFileAccess {
 impl rt::de::Record for FileDmMpdmUsersWithFileAccess {
     const NAME: &'static str = "FileDmMpdmUsersWithFileAccess";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "access" => __reader.field(&mut __this.access, "access"),
-                "user_id" => __reader.field(&mut __this.user_id, "user_id"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "access" => __reader.field(&mut self.access, "access"),
+            "user_id" => __reader.field(&mut self.user_id, "user_id"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("access", &self.access)?;
-        __writer.opt("user_id", &self.user_id)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer.opt("access", &self.access).opt("user_id", &self.user_id);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -1042,38 +956,35 @@ pub struct FileFavorites {
 impl rt::de::Record for FileFavorites {
     const NAME: &'static str = "FileFavorites";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "collection_id" => {
-                    __reader.field(&mut __this.collection_id, "collection_id")
-                }
-                "collection_name" => {
-                    __reader.field(&mut __this.collection_name, "collection_name")
-                }
-                "position" => __reader.field(&mut __this.position, "position"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "collection_id" => __reader.field(&mut self.collection_id, "collection_id"),
+            "collection_name" => {
+                __reader.field(&mut self.collection_name, "collection_name")
+            }
+            "position" => __reader.field(&mut self.position, "position"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("collection_id", &self.collection_id)?;
-        __writer.opt("collection_name", &self.collection_name)?;
-        __writer.opt("position", &self.position)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("collection_id", &self.collection_id)
+            .opt("collection_name", &self.collection_name)
+            .opt("position", &self.position);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -1097,34 +1008,33 @@ pub struct FileFrom {
 impl rt::de::Record for FileFrom {
     const NAME: &'static str = "FileFrom";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "address" => __reader.field(&mut __this.address, "address"),
-                "name" => __reader.field(&mut __this.name, "name"),
-                "original" => __reader.field(&mut __this.original, "original"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "address" => __reader.field(&mut self.address, "address"),
+            "name" => __reader.field(&mut self.name, "name"),
+            "original" => __reader.field(&mut self.original, "original"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("address", &self.address)?;
-        __writer.opt("name", &self.name)?;
-        __writer.opt("original", &self.original)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("address", &self.address)
+            .opt("name", &self.name)
+            .opt("original", &self.original);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -1150,36 +1060,35 @@ pub struct FileHeaders {
 impl rt::de::Record for FileHeaders {
     const NAME: &'static str = "FileHeaders";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "date" => __reader.field(&mut __this.date, "date"),
-                "in_reply_to" => __reader.field(&mut __this.in_reply_to, "in_reply_to"),
-                "message_id" => __reader.field(&mut __this.message_id, "message_id"),
-                "reply_to" => __reader.field(&mut __this.reply_to, "reply_to"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "date" => __reader.field(&mut self.date, "date"),
+            "in_reply_to" => __reader.field(&mut self.in_reply_to, "in_reply_to"),
+            "message_id" => __reader.field(&mut self.message_id, "message_id"),
+            "reply_to" => __reader.field(&mut self.reply_to, "reply_to"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("date", &self.date)?;
-        __writer.opt("in_reply_to", &self.in_reply_to)?;
-        __writer.opt("message_id", &self.message_id)?;
-        __writer.opt("reply_to", &self.reply_to)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("date", &self.date)
+            .opt("in_reply_to", &self.in_reply_to)
+            .opt("message_id", &self.message_id)
+            .opt("reply_to", &self.reply_to);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -1211,42 +1120,41 @@ pub struct FileInitialComment {
 impl rt::de::Record for FileInitialComment {
     const NAME: &'static str = "FileInitialComment";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "channel" => __reader.field(&mut __this.channel, "channel"),
-                "comment" => __reader.field(&mut __this.comment, "comment"),
-                "created" => __reader.field(&mut __this.created, "created"),
-                "id" => __reader.field(&mut __this.id, "id"),
-                "is_intro" => __reader.field(&mut __this.is_intro, "is_intro"),
-                "timestamp" => __reader.field(&mut __this.timestamp, "timestamp"),
-                "user" => __reader.field(&mut __this.user, "user"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "channel" => __reader.field(&mut self.channel, "channel"),
+            "comment" => __reader.field(&mut self.comment, "comment"),
+            "created" => __reader.field(&mut self.created, "created"),
+            "id" => __reader.field(&mut self.id, "id"),
+            "is_intro" => __reader.field(&mut self.is_intro, "is_intro"),
+            "timestamp" => __reader.field(&mut self.timestamp, "timestamp"),
+            "user" => __reader.field(&mut self.user, "user"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("channel", &self.channel)?;
-        __writer.opt("comment", &self.comment)?;
-        __writer.opt("created", &self.created)?;
-        __writer.opt("id", &self.id)?;
-        __writer.opt("is_intro", &self.is_intro)?;
-        __writer.opt("timestamp", &self.timestamp)?;
-        __writer.opt("user", &self.user)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("channel", &self.channel)
+            .opt("comment", &self.comment)
+            .opt("created", &self.created)
+            .opt("id", &self.id)
+            .opt("is_intro", &self.is_intro)
+            .opt("timestamp", &self.timestamp)
+            .opt("user", &self.user);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -1284,69 +1192,65 @@ pub struct FileListLimits {
 impl rt::de::Record for FileListLimits {
     const NAME: &'static str = "FileListLimits";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "column_count" => {
-                    __reader.field(&mut __this.column_count, "column_count")
-                }
-                "column_count_limit" => {
-                    __reader.field(&mut __this.column_count_limit, "column_count_limit")
-                }
-                "max_attachments_per_cell" => {
-                    __reader
-                        .field(
-                            &mut __this.max_attachments_per_cell,
-                            "max_attachments_per_cell",
-                        )
-                }
-                "over_column_maximum" => {
-                    __reader
-                        .field(&mut __this.over_column_maximum, "over_column_maximum")
-                }
-                "over_row_maximum" => {
-                    __reader.field(&mut __this.over_row_maximum, "over_row_maximum")
-                }
-                "over_view_maximum" => {
-                    __reader.field(&mut __this.over_view_maximum, "over_view_maximum")
-                }
-                "row_count" => __reader.field(&mut __this.row_count, "row_count"),
-                "row_count_limit" => {
-                    __reader.field(&mut __this.row_count_limit, "row_count_limit")
-                }
-                "view_count" => __reader.field(&mut __this.view_count, "view_count"),
-                "view_count_limit" => {
-                    __reader.field(&mut __this.view_count_limit, "view_count_limit")
-                }
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "column_count" => __reader.field(&mut self.column_count, "column_count"),
+            "column_count_limit" => {
+                __reader.field(&mut self.column_count_limit, "column_count_limit")
+            }
+            "max_attachments_per_cell" => {
+                __reader
+                    .field(
+                        &mut self.max_attachments_per_cell,
+                        "max_attachments_per_cell",
+                    )
+            }
+            "over_column_maximum" => {
+                __reader.field(&mut self.over_column_maximum, "over_column_maximum")
+            }
+            "over_row_maximum" => {
+                __reader.field(&mut self.over_row_maximum, "over_row_maximum")
+            }
+            "over_view_maximum" => {
+                __reader.field(&mut self.over_view_maximum, "over_view_maximum")
+            }
+            "row_count" => __reader.field(&mut self.row_count, "row_count"),
+            "row_count_limit" => {
+                __reader.field(&mut self.row_count_limit, "row_count_limit")
+            }
+            "view_count" => __reader.field(&mut self.view_count, "view_count"),
+            "view_count_limit" => {
+                __reader.field(&mut self.view_count_limit, "view_count_limit")
+            }
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("column_count", &self.column_count)?;
-        __writer.opt("column_count_limit", &self.column_count_limit)?;
-        __writer.opt("max_attachments_per_cell", &self.max_attachments_per_cell)?;
-        __writer.opt("over_column_maximum", &self.over_column_maximum)?;
-        __writer.opt("over_row_maximum", &self.over_row_maximum)?;
-        __writer.opt("over_view_maximum", &self.over_view_maximum)?;
-        __writer.opt("row_count", &self.row_count)?;
-        __writer.opt("row_count_limit", &self.row_count_limit)?;
-        __writer.opt("view_count", &self.view_count)?;
-        __writer.opt("view_count_limit", &self.view_count_limit)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("column_count", &self.column_count)
+            .opt("column_count_limit", &self.column_count_limit)
+            .opt("max_attachments_per_cell", &self.max_attachments_per_cell)
+            .opt("over_column_maximum", &self.over_column_maximum)
+            .opt("over_row_maximum", &self.over_row_maximum)
+            .opt("over_view_maximum", &self.over_view_maximum)
+            .opt("row_count", &self.row_count)
+            .opt("row_count_limit", &self.row_count_limit)
+            .opt("view_count", &self.view_count)
+            .opt("view_count_limit", &self.view_count_limit);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -1384,56 +1288,51 @@ pub struct FileListMetadata {
 impl rt::de::Record for FileListMetadata {
     const NAME: &'static str = "FileListMetadata";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "creation_source" => {
-                    __reader.field(&mut __this.creation_source, "creation_source")
-                }
-                "description" => __reader.field(&mut __this.description, "description"),
-                "description_blocks" => {
-                    __reader.field(&mut __this.description_blocks, "description_blocks")
-                }
-                "icon" => __reader.field(&mut __this.icon, "icon"),
-                "icon_team_id" => {
-                    __reader.field(&mut __this.icon_team_id, "icon_team_id")
-                }
-                "icon_url" => __reader.field(&mut __this.icon_url, "icon_url"),
-                "integrations" => {
-                    __reader.field(&mut __this.integrations, "integrations")
-                }
-                "is_trial" => __reader.field(&mut __this.is_trial, "is_trial"),
-                "schema" => __reader.field(&mut __this.schema, "schema"),
-                "views" => __reader.field(&mut __this.views, "views"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "creation_source" => {
+                __reader.field(&mut self.creation_source, "creation_source")
+            }
+            "description" => __reader.field(&mut self.description, "description"),
+            "description_blocks" => {
+                __reader.field(&mut self.description_blocks, "description_blocks")
+            }
+            "icon" => __reader.field(&mut self.icon, "icon"),
+            "icon_team_id" => __reader.field(&mut self.icon_team_id, "icon_team_id"),
+            "icon_url" => __reader.field(&mut self.icon_url, "icon_url"),
+            "integrations" => __reader.field(&mut self.integrations, "integrations"),
+            "is_trial" => __reader.field(&mut self.is_trial, "is_trial"),
+            "schema" => __reader.field(&mut self.schema, "schema"),
+            "views" => __reader.field(&mut self.views, "views"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("creation_source", &self.creation_source)?;
-        __writer.opt("description", &self.description)?;
-        __writer.opt("description_blocks", &self.description_blocks)?;
-        __writer.opt("icon", &self.icon)?;
-        __writer.opt("icon_team_id", &self.icon_team_id)?;
-        __writer.opt("icon_url", &self.icon_url)?;
-        __writer.opt("integrations", &self.integrations)?;
-        __writer.opt("is_trial", &self.is_trial)?;
-        __writer.opt("schema", &self.schema)?;
-        __writer.opt("views", &self.views)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("creation_source", &self.creation_source)
+            .opt("description", &self.description)
+            .opt("description_blocks", &self.description_blocks)
+            .opt("icon", &self.icon)
+            .opt("icon_team_id", &self.icon_team_id)
+            .opt("icon_url", &self.icon_url)
+            .opt("integrations", &self.integrations)
+            .opt("is_trial", &self.is_trial)
+            .opt("schema", &self.schema)
+            .opt("views", &self.views);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -1457,39 +1356,35 @@ pub struct FileListMetadataCreationSource {
 impl rt::de::Record for FileListMetadataCreationSource {
     const NAME: &'static str = "FileListMetadataCreationSource";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "reference_id" => {
-                    __reader.field(&mut __this.reference_id, "reference_id")
-                }
-                "type" => __reader.field(&mut __this.type_, "type"),
-                "workflow_function_id" => {
-                    __reader
-                        .field(&mut __this.workflow_function_id, "workflow_function_id")
-                }
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "reference_id" => __reader.field(&mut self.reference_id, "reference_id"),
+            "type" => __reader.field(&mut self.type_, "type"),
+            "workflow_function_id" => {
+                __reader.field(&mut self.workflow_function_id, "workflow_function_id")
+            }
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("reference_id", &self.reference_id)?;
-        __writer.opt("type", &self.type_)?;
-        __writer.opt("workflow_function_id", &self.workflow_function_id)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("reference_id", &self.reference_id)
+            .opt("type", &self.type_)
+            .opt("workflow_function_id", &self.workflow_function_id);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -1581,134 +1476,121 @@ pub struct FileListMetadataDescriptionBlocks {
 impl rt::de::Record for FileListMetadataDescriptionBlocks {
     const NAME: &'static str = "FileListMetadataDescriptionBlocks";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "accessory" => __reader.field(&mut __this.accessory, "accessory"),
-                "alt_text" => __reader.field(&mut __this.alt_text, "alt_text"),
-                "app_collaborators" => {
-                    __reader.field(&mut __this.app_collaborators, "app_collaborators")
-                }
-                "app_id" => __reader.field(&mut __this.app_id, "app_id"),
-                "author_name" => __reader.field(&mut __this.author_name, "author_name"),
-                "block_id" => __reader.field(&mut __this.block_id, "block_id"),
-                "bot_user_id" => __reader.field(&mut __this.bot_user_id, "bot_user_id"),
-                "button_label" => {
-                    __reader.field(&mut __this.button_label, "button_label")
-                }
-                "description" => __reader.field(&mut __this.description, "description"),
-                "developer_trace_id" => {
-                    __reader.field(&mut __this.developer_trace_id, "developer_trace_id")
-                }
-                "elements" => __reader.field(&mut __this.elements, "elements"),
-                "expand" => __reader.field(&mut __this.expand, "expand"),
-                "fallback" => __reader.field(&mut __this.fallback, "fallback"),
-                "fields" => __reader.field(&mut __this.fields, "fields"),
-                "function_trigger_id" => {
-                    __reader
-                        .field(&mut __this.function_trigger_id, "function_trigger_id")
-                }
-                "image_bytes" => __reader.field(&mut __this.image_bytes, "image_bytes"),
-                "image_height" => {
-                    __reader.field(&mut __this.image_height, "image_height")
-                }
-                "image_url" => __reader.field(&mut __this.image_url, "image_url"),
-                "image_width" => __reader.field(&mut __this.image_width, "image_width"),
-                "is_animated" => __reader.field(&mut __this.is_animated, "is_animated"),
-                "is_workflow_app" => {
-                    __reader.field(&mut __this.is_workflow_app, "is_workflow_app")
-                }
-                "owning_team_id" => {
-                    __reader.field(&mut __this.owning_team_id, "owning_team_id")
-                }
-                "provider_icon_url" => {
-                    __reader.field(&mut __this.provider_icon_url, "provider_icon_url")
-                }
-                "provider_name" => {
-                    __reader.field(&mut __this.provider_name, "provider_name")
-                }
-                "sales_home_workflow_app_type" => {
-                    __reader
-                        .field(
-                            &mut __this.sales_home_workflow_app_type,
-                            "sales_home_workflow_app_type",
-                        )
-                }
-                "share_url" => __reader.field(&mut __this.share_url, "share_url"),
-                "slack_file" => __reader.field(&mut __this.slack_file, "slack_file"),
-                "text" => __reader.field(&mut __this.text, "text"),
-                "thumbnail_url" => {
-                    __reader.field(&mut __this.thumbnail_url, "thumbnail_url")
-                }
-                "title" => __reader.field(&mut __this.title, "title"),
-                "title_url" => __reader.field(&mut __this.title_url, "title_url"),
-                "trigger_subtype" => {
-                    __reader.field(&mut __this.trigger_subtype, "trigger_subtype")
-                }
-                "trigger_type" => {
-                    __reader.field(&mut __this.trigger_type, "trigger_type")
-                }
-                "type" => __reader.field(&mut __this.type_, "type"),
-                "url" => __reader.field(&mut __this.url, "url"),
-                "video_url" => __reader.field(&mut __this.video_url, "video_url"),
-                "workflow_id" => __reader.field(&mut __this.workflow_id, "workflow_id"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "accessory" => __reader.field(&mut self.accessory, "accessory"),
+            "alt_text" => __reader.field(&mut self.alt_text, "alt_text"),
+            "app_collaborators" => {
+                __reader.field(&mut self.app_collaborators, "app_collaborators")
+            }
+            "app_id" => __reader.field(&mut self.app_id, "app_id"),
+            "author_name" => __reader.field(&mut self.author_name, "author_name"),
+            "block_id" => __reader.field(&mut self.block_id, "block_id"),
+            "bot_user_id" => __reader.field(&mut self.bot_user_id, "bot_user_id"),
+            "button_label" => __reader.field(&mut self.button_label, "button_label"),
+            "description" => __reader.field(&mut self.description, "description"),
+            "developer_trace_id" => {
+                __reader.field(&mut self.developer_trace_id, "developer_trace_id")
+            }
+            "elements" => __reader.field(&mut self.elements, "elements"),
+            "expand" => __reader.field(&mut self.expand, "expand"),
+            "fallback" => __reader.field(&mut self.fallback, "fallback"),
+            "fields" => __reader.field(&mut self.fields, "fields"),
+            "function_trigger_id" => {
+                __reader.field(&mut self.function_trigger_id, "function_trigger_id")
+            }
+            "image_bytes" => __reader.field(&mut self.image_bytes, "image_bytes"),
+            "image_height" => __reader.field(&mut self.image_height, "image_height"),
+            "image_url" => __reader.field(&mut self.image_url, "image_url"),
+            "image_width" => __reader.field(&mut self.image_width, "image_width"),
+            "is_animated" => __reader.field(&mut self.is_animated, "is_animated"),
+            "is_workflow_app" => {
+                __reader.field(&mut self.is_workflow_app, "is_workflow_app")
+            }
+            "owning_team_id" => {
+                __reader.field(&mut self.owning_team_id, "owning_team_id")
+            }
+            "provider_icon_url" => {
+                __reader.field(&mut self.provider_icon_url, "provider_icon_url")
+            }
+            "provider_name" => __reader.field(&mut self.provider_name, "provider_name"),
+            "sales_home_workflow_app_type" => {
+                __reader
+                    .field(
+                        &mut self.sales_home_workflow_app_type,
+                        "sales_home_workflow_app_type",
+                    )
+            }
+            "share_url" => __reader.field(&mut self.share_url, "share_url"),
+            "slack_file" => __reader.field(&mut self.slack_file, "slack_file"),
+            "text" => __reader.field(&mut self.text, "text"),
+            "thumbnail_url" => __reader.field(&mut self.thumbnail_url, "thumbnail_url"),
+            "title" => __reader.field(&mut self.title, "title"),
+            "title_url" => __reader.field(&mut self.title_url, "title_url"),
+            "trigger_subtype" => {
+                __reader.field(&mut self.trigger_subtype, "trigger_subtype")
+            }
+            "trigger_type" => __reader.field(&mut self.trigger_type, "trigger_type"),
+            "type" => __reader.field(&mut self.type_, "type"),
+            "url" => __reader.field(&mut self.url, "url"),
+            "video_url" => __reader.field(&mut self.video_url, "video_url"),
+            "workflow_id" => __reader.field(&mut self.workflow_id, "workflow_id"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("accessory", &self.accessory)?;
-        __writer.opt("alt_text", &self.alt_text)?;
-        __writer.opt("app_collaborators", &self.app_collaborators)?;
-        __writer.opt("app_id", &self.app_id)?;
-        __writer.opt("author_name", &self.author_name)?;
-        __writer.opt("block_id", &self.block_id)?;
-        __writer.opt("bot_user_id", &self.bot_user_id)?;
-        __writer.opt("button_label", &self.button_label)?;
-        __writer.opt_json("description", &self.description)?;
-        __writer.opt("developer_trace_id", &self.developer_trace_id)?;
-        __writer.opt("elements", &self.elements)?;
-        __writer.opt("expand", &self.expand)?;
-        __writer.opt("fallback", &self.fallback)?;
-        __writer.opt("fields", &self.fields)?;
-        __writer.opt("function_trigger_id", &self.function_trigger_id)?;
-        __writer.opt("image_bytes", &self.image_bytes)?;
-        __writer.opt("image_height", &self.image_height)?;
-        __writer.opt("image_url", &self.image_url)?;
-        __writer.opt("image_width", &self.image_width)?;
-        __writer.opt("is_animated", &self.is_animated)?;
-        __writer.opt("is_workflow_app", &self.is_workflow_app)?;
-        __writer.opt("owning_team_id", &self.owning_team_id)?;
-        __writer.opt("provider_icon_url", &self.provider_icon_url)?;
-        __writer.opt("provider_name", &self.provider_name)?;
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
         __writer
-            .opt("sales_home_workflow_app_type", &self.sales_home_workflow_app_type)?;
-        __writer.opt("share_url", &self.share_url)?;
-        __writer.opt("slack_file", &self.slack_file)?;
-        __writer.opt("text", &self.text)?;
-        __writer.opt("thumbnail_url", &self.thumbnail_url)?;
-        __writer.opt_json("title", &self.title)?;
-        __writer.opt("title_url", &self.title_url)?;
-        __writer.opt("trigger_subtype", &self.trigger_subtype)?;
-        __writer.opt("trigger_type", &self.trigger_type)?;
-        __writer.opt("type", &self.type_)?;
-        __writer.opt("url", &self.url)?;
-        __writer.opt("video_url", &self.video_url)?;
-        __writer.opt("workflow_id", &self.workflow_id)?;
-        Ok(())
+            .opt("accessory", &self.accessory)
+            .opt("alt_text", &self.alt_text)
+            .opt("app_collaborators", &self.app_collaborators)
+            .opt("app_id", &self.app_id)
+            .opt("author_name", &self.author_name)
+            .opt("block_id", &self.block_id)
+            .opt("bot_user_id", &self.bot_user_id)
+            .opt("button_label", &self.button_label)
+            .opt_json("description", &self.description)
+            .opt("developer_trace_id", &self.developer_trace_id)
+            .opt("elements", &self.elements)
+            .opt("expand", &self.expand)
+            .opt("fallback", &self.fallback)
+            .opt("fields", &self.fields)
+            .opt("function_trigger_id", &self.function_trigger_id)
+            .opt("image_bytes", &self.image_bytes)
+            .opt("image_height", &self.image_height)
+            .opt("image_url", &self.image_url)
+            .opt("image_width", &self.image_width)
+            .opt("is_animated", &self.is_animated)
+            .opt("is_workflow_app", &self.is_workflow_app)
+            .opt("owning_team_id", &self.owning_team_id)
+            .opt("provider_icon_url", &self.provider_icon_url)
+            .opt("provider_name", &self.provider_name)
+            .opt("sales_home_workflow_app_type", &self.sales_home_workflow_app_type)
+            .opt("share_url", &self.share_url)
+            .opt("slack_file", &self.slack_file)
+            .opt("text", &self.text)
+            .opt("thumbnail_url", &self.thumbnail_url)
+            .opt_json("title", &self.title)
+            .opt("title_url", &self.title_url)
+            .opt("trigger_subtype", &self.trigger_subtype)
+            .opt("trigger_type", &self.trigger_type)
+            .opt("type", &self.type_)
+            .opt("url", &self.url)
+            .opt("video_url", &self.video_url)
+            .opt("workflow_id", &self.workflow_id);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -1734,36 +1616,35 @@ pub struct FileListMetadataDescriptionBlocksFields {
 impl rt::de::Record for FileListMetadataDescriptionBlocksFields {
     const NAME: &'static str = "FileListMetadataDescriptionBlocksFields";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "emoji" => __reader.field(&mut __this.emoji, "emoji"),
-                "text" => __reader.field(&mut __this.text, "text"),
-                "type" => __reader.field(&mut __this.type_, "type"),
-                "verbatim" => __reader.field(&mut __this.verbatim, "verbatim"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "emoji" => __reader.field(&mut self.emoji, "emoji"),
+            "text" => __reader.field(&mut self.text, "text"),
+            "type" => __reader.field(&mut self.type_, "type"),
+            "verbatim" => __reader.field(&mut self.verbatim, "verbatim"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("emoji", &self.emoji)?;
-        __writer.opt("text", &self.text)?;
-        __writer.opt("type", &self.type_)?;
-        __writer.opt("verbatim", &self.verbatim)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("emoji", &self.emoji)
+            .opt("text", &self.text)
+            .opt("type", &self.type_)
+            .opt("verbatim", &self.verbatim);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -1785,32 +1666,29 @@ pub struct FileListMetadataDescriptionBlocksSlackFile {
 impl rt::de::Record for FileListMetadataDescriptionBlocksSlackFile {
     const NAME: &'static str = "FileListMetadataDescriptionBlocksSlackFile";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "id" => __reader.field(&mut __this.id, "id"),
-                "url" => __reader.field(&mut __this.url, "url"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "id" => __reader.field(&mut self.id, "id"),
+            "url" => __reader.field(&mut self.url, "url"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("id", &self.id)?;
-        __writer.opt("url", &self.url)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer.opt("id", &self.id).opt("url", &self.url);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -1840,42 +1718,41 @@ pub struct FileListMetadataSchema {
 impl rt::de::Record for FileListMetadataSchema {
     const NAME: &'static str = "FileListMetadataSchema";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "id" => __reader.field(&mut __this.id, "id"),
-                "is_primary_column" => {
-                    __reader.field(&mut __this.is_primary_column, "is_primary_column")
-                }
-                "key" => __reader.field(&mut __this.key, "key"),
-                "name" => __reader.field(&mut __this.name, "name"),
-                "options" => __reader.field(&mut __this.options, "options"),
-                "type" => __reader.field(&mut __this.type_, "type"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "id" => __reader.field(&mut self.id, "id"),
+            "is_primary_column" => {
+                __reader.field(&mut self.is_primary_column, "is_primary_column")
+            }
+            "key" => __reader.field(&mut self.key, "key"),
+            "name" => __reader.field(&mut self.name, "name"),
+            "options" => __reader.field(&mut self.options, "options"),
+            "type" => __reader.field(&mut self.type_, "type"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("id", &self.id)?;
-        __writer.opt("is_primary_column", &self.is_primary_column)?;
-        __writer.opt("key", &self.key)?;
-        __writer.opt("name", &self.name)?;
-        __writer.opt("options", &self.options)?;
-        __writer.opt("type", &self.type_)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("id", &self.id)
+            .opt("is_primary_column", &self.is_primary_column)
+            .opt("key", &self.key)
+            .opt("name", &self.name)
+            .opt("options", &self.options)
+            .opt("type", &self.type_);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -1921,67 +1798,63 @@ pub struct FileListMetadataViews {
 impl rt::de::Record for FileListMetadataViews {
     const NAME: &'static str = "FileListMetadataViews";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "columns" => __reader.field(&mut __this.columns, "columns"),
-                "created_by" => __reader.field(&mut __this.created_by, "created_by"),
-                "date_created" => {
-                    __reader.field(&mut __this.date_created, "date_created")
-                }
-                "default_view_key" => {
-                    __reader.field(&mut __this.default_view_key, "default_view_key")
-                }
-                "filters" => __reader.field(&mut __this.filters, "filters"),
-                "grouping" => __reader.field(&mut __this.grouping, "grouping"),
-                "id" => __reader.field(&mut __this.id, "id"),
-                "is_all_items_view" => {
-                    __reader.field(&mut __this.is_all_items_view, "is_all_items_view")
-                }
-                "is_locked" => __reader.field(&mut __this.is_locked, "is_locked"),
-                "name" => __reader.field(&mut __this.name, "name"),
-                "position" => __reader.field(&mut __this.position, "position"),
-                "show_completed_items" => {
-                    __reader
-                        .field(&mut __this.show_completed_items, "show_completed_items")
-                }
-                "stick_column_left" => {
-                    __reader.field(&mut __this.stick_column_left, "stick_column_left")
-                }
-                "type" => __reader.field(&mut __this.type_, "type"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "columns" => __reader.field(&mut self.columns, "columns"),
+            "created_by" => __reader.field(&mut self.created_by, "created_by"),
+            "date_created" => __reader.field(&mut self.date_created, "date_created"),
+            "default_view_key" => {
+                __reader.field(&mut self.default_view_key, "default_view_key")
+            }
+            "filters" => __reader.field(&mut self.filters, "filters"),
+            "grouping" => __reader.field(&mut self.grouping, "grouping"),
+            "id" => __reader.field(&mut self.id, "id"),
+            "is_all_items_view" => {
+                __reader.field(&mut self.is_all_items_view, "is_all_items_view")
+            }
+            "is_locked" => __reader.field(&mut self.is_locked, "is_locked"),
+            "name" => __reader.field(&mut self.name, "name"),
+            "position" => __reader.field(&mut self.position, "position"),
+            "show_completed_items" => {
+                __reader.field(&mut self.show_completed_items, "show_completed_items")
+            }
+            "stick_column_left" => {
+                __reader.field(&mut self.stick_column_left, "stick_column_left")
+            }
+            "type" => __reader.field(&mut self.type_, "type"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("columns", &self.columns)?;
-        __writer.opt("created_by", &self.created_by)?;
-        __writer.opt("date_created", &self.date_created)?;
-        __writer.opt("default_view_key", &self.default_view_key)?;
-        __writer.opt("filters", &self.filters)?;
-        __writer.opt("grouping", &self.grouping)?;
-        __writer.opt("id", &self.id)?;
-        __writer.opt("is_all_items_view", &self.is_all_items_view)?;
-        __writer.opt("is_locked", &self.is_locked)?;
-        __writer.opt("name", &self.name)?;
-        __writer.opt("position", &self.position)?;
-        __writer.opt("show_completed_items", &self.show_completed_items)?;
-        __writer.opt("stick_column_left", &self.stick_column_left)?;
-        __writer.opt("type", &self.type_)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("columns", &self.columns)
+            .opt("created_by", &self.created_by)
+            .opt("date_created", &self.date_created)
+            .opt("default_view_key", &self.default_view_key)
+            .opt("filters", &self.filters)
+            .opt("grouping", &self.grouping)
+            .opt("id", &self.id)
+            .opt("is_all_items_view", &self.is_all_items_view)
+            .opt("is_locked", &self.is_locked)
+            .opt("name", &self.name)
+            .opt("position", &self.position)
+            .opt("show_completed_items", &self.show_completed_items)
+            .opt("stick_column_left", &self.stick_column_left)
+            .opt("type", &self.type_);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -2009,38 +1882,37 @@ pub struct FileListMetadataViewsColumns {
 impl rt::de::Record for FileListMetadataViewsColumns {
     const NAME: &'static str = "FileListMetadataViewsColumns";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "id" => __reader.field(&mut __this.id, "id"),
-                "key" => __reader.field(&mut __this.key, "key"),
-                "position" => __reader.field(&mut __this.position, "position"),
-                "visible" => __reader.field(&mut __this.visible, "visible"),
-                "width" => __reader.field(&mut __this.width, "width"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "id" => __reader.field(&mut self.id, "id"),
+            "key" => __reader.field(&mut self.key, "key"),
+            "position" => __reader.field(&mut self.position, "position"),
+            "visible" => __reader.field(&mut self.visible, "visible"),
+            "width" => __reader.field(&mut self.width, "width"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("id", &self.id)?;
-        __writer.opt("key", &self.key)?;
-        __writer.opt("position", &self.position)?;
-        __writer.opt("visible", &self.visible)?;
-        __writer.opt("width", &self.width)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("id", &self.id)
+            .opt("key", &self.key)
+            .opt("position", &self.position)
+            .opt("visible", &self.visible)
+            .opt("width", &self.width);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -2068,40 +1940,37 @@ pub struct FileListMetadataViewsFilters {
 impl rt::de::Record for FileListMetadataViewsFilters {
     const NAME: &'static str = "FileListMetadataViewsFilters";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "column_id" => __reader.field(&mut __this.column_id, "column_id"),
-                "key" => __reader.field(&mut __this.key, "key"),
-                "operator" => __reader.field(&mut __this.operator, "operator"),
-                "typed_values" => {
-                    __reader.field(&mut __this.typed_values, "typed_values")
-                }
-                "values" => __reader.field(&mut __this.values, "values"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "column_id" => __reader.field(&mut self.column_id, "column_id"),
+            "key" => __reader.field(&mut self.key, "key"),
+            "operator" => __reader.field(&mut self.operator, "operator"),
+            "typed_values" => __reader.field(&mut self.typed_values, "typed_values"),
+            "values" => __reader.field(&mut self.values, "values"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("column_id", &self.column_id)?;
-        __writer.opt("key", &self.key)?;
-        __writer.opt("operator", &self.operator)?;
-        __writer.opt_json("typed_values", &self.typed_values)?;
-        __writer.opt("values", &self.values)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("column_id", &self.column_id)
+            .opt("key", &self.key)
+            .opt("operator", &self.operator)
+            .opt_json("typed_values", &self.typed_values)
+            .opt("values", &self.values);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -2123,34 +1992,33 @@ pub struct FileListMetadataViewsGrouping {
 impl rt::de::Record for FileListMetadataViewsGrouping {
     const NAME: &'static str = "FileListMetadataViewsGrouping";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "group_by" => __reader.field(&mut __this.group_by, "group_by"),
-                "group_by_column_id" => {
-                    __reader.field(&mut __this.group_by_column_id, "group_by_column_id")
-                }
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "group_by" => __reader.field(&mut self.group_by, "group_by"),
+            "group_by_column_id" => {
+                __reader.field(&mut self.group_by_column_id, "group_by_column_id")
+            }
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("group_by", &self.group_by)?;
-        __writer.opt("group_by_column_id", &self.group_by_column_id)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("group_by", &self.group_by)
+            .opt("group_by_column_id", &self.group_by_column_id);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -2176,40 +2044,35 @@ pub struct FileMediaProgress {
 impl rt::de::Record for FileMediaProgress {
     const NAME: &'static str = "FileMediaProgress";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "duration_ms" => __reader.field(&mut __this.duration_ms, "duration_ms"),
-                "max_offset_ms" => {
-                    __reader.field(&mut __this.max_offset_ms, "max_offset_ms")
-                }
-                "media_watched" => {
-                    __reader.field(&mut __this.media_watched, "media_watched")
-                }
-                "offset_ms" => __reader.field(&mut __this.offset_ms, "offset_ms"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "duration_ms" => __reader.field(&mut self.duration_ms, "duration_ms"),
+            "max_offset_ms" => __reader.field(&mut self.max_offset_ms, "max_offset_ms"),
+            "media_watched" => __reader.field(&mut self.media_watched, "media_watched"),
+            "offset_ms" => __reader.field(&mut self.offset_ms, "offset_ms"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("duration_ms", &self.duration_ms)?;
-        __writer.opt("max_offset_ms", &self.max_offset_ms)?;
-        __writer.opt("media_watched", &self.media_watched)?;
-        __writer.opt("offset_ms", &self.offset_ms)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("duration_ms", &self.duration_ms)
+            .opt("max_offset_ms", &self.max_offset_ms)
+            .opt("media_watched", &self.media_watched)
+            .opt("offset_ms", &self.offset_ms);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -2235,38 +2098,37 @@ pub struct FileSaved {
 impl rt::de::Record for FileSaved {
     const NAME: &'static str = "FileSaved";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "date_completed" => {
-                    __reader.field(&mut __this.date_completed, "date_completed")
-                }
-                "date_due" => __reader.field(&mut __this.date_due, "date_due"),
-                "is_archived" => __reader.field(&mut __this.is_archived, "is_archived"),
-                "state" => __reader.field(&mut __this.state, "state"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "date_completed" => {
+                __reader.field(&mut self.date_completed, "date_completed")
+            }
+            "date_due" => __reader.field(&mut self.date_due, "date_due"),
+            "is_archived" => __reader.field(&mut self.is_archived, "is_archived"),
+            "state" => __reader.field(&mut self.state, "state"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("date_completed", &self.date_completed)?;
-        __writer.opt("date_due", &self.date_due)?;
-        __writer.opt("is_archived", &self.is_archived)?;
-        __writer.opt("state", &self.state)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("date_completed", &self.date_completed)
+            .opt("date_due", &self.date_due)
+            .opt("is_archived", &self.is_archived)
+            .opt("state", &self.state);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -2288,32 +2150,29 @@ pub struct FileShares {
 impl rt::de::Record for FileShares {
     const NAME: &'static str = "FileShares";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "private" => __reader.field(&mut __this.private, "private"),
-                "public" => __reader.field(&mut __this.public, "public"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "private" => __reader.field(&mut self.private, "private"),
+            "public" => __reader.field(&mut self.public, "public"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("private", &self.private)?;
-        __writer.opt("public", &self.public)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer.opt("private", &self.private).opt("public", &self.public);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -2337,34 +2196,33 @@ pub struct FileSharesPrivate {
 impl rt::de::Record for FileSharesPrivate {
     const NAME: &'static str = "FileSharesPrivate";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "C00000000" => __reader.field(&mut __this.c00000000, "C00000000"),
-                "C00000001" => __reader.field(&mut __this.c00000001, "C00000001"),
-                "C03E94MKU" => __reader.field(&mut __this.c03e94mku, "C03E94MKU"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "C00000000" => __reader.field(&mut self.c00000000, "C00000000"),
+            "C00000001" => __reader.field(&mut self.c00000001, "C00000001"),
+            "C03E94MKU" => __reader.field(&mut self.c03e94mku, "C03E94MKU"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("C00000000", &self.c00000000)?;
-        __writer.opt("C00000001", &self.c00000001)?;
-        __writer.opt("C03E94MKU", &self.c03e94mku)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("C00000000", &self.c00000000)
+            .opt("C00000001", &self.c00000001)
+            .opt("C03E94MKU", &self.c03e94mku);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -2400,54 +2258,47 @@ pub struct FileSharesPrivateC00000000 {
 impl rt::de::Record for FileSharesPrivateC00000000 {
     const NAME: &'static str = "FileSharesPrivateC00000000";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "channel_name" => {
-                    __reader.field(&mut __this.channel_name, "channel_name")
-                }
-                "latest_reply" => {
-                    __reader.field(&mut __this.latest_reply, "latest_reply")
-                }
-                "reply_count" => __reader.field(&mut __this.reply_count, "reply_count"),
-                "reply_users" => __reader.field(&mut __this.reply_users, "reply_users"),
-                "reply_users_count" => {
-                    __reader.field(&mut __this.reply_users_count, "reply_users_count")
-                }
-                "share_user_id" => {
-                    __reader.field(&mut __this.share_user_id, "share_user_id")
-                }
-                "team_id" => __reader.field(&mut __this.team_id, "team_id"),
-                "thread_ts" => __reader.field(&mut __this.thread_ts, "thread_ts"),
-                "ts" => __reader.field(&mut __this.ts, "ts"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "channel_name" => __reader.field(&mut self.channel_name, "channel_name"),
+            "latest_reply" => __reader.field(&mut self.latest_reply, "latest_reply"),
+            "reply_count" => __reader.field(&mut self.reply_count, "reply_count"),
+            "reply_users" => __reader.field(&mut self.reply_users, "reply_users"),
+            "reply_users_count" => {
+                __reader.field(&mut self.reply_users_count, "reply_users_count")
+            }
+            "share_user_id" => __reader.field(&mut self.share_user_id, "share_user_id"),
+            "team_id" => __reader.field(&mut self.team_id, "team_id"),
+            "thread_ts" => __reader.field(&mut self.thread_ts, "thread_ts"),
+            "ts" => __reader.field(&mut self.ts, "ts"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("channel_name", &self.channel_name)?;
-        __writer.opt("latest_reply", &self.latest_reply)?;
-        __writer.opt("reply_count", &self.reply_count)?;
-        __writer.opt("reply_users", &self.reply_users)?;
-        __writer.opt("reply_users_count", &self.reply_users_count)?;
-        __writer.opt("share_user_id", &self.share_user_id)?;
-        __writer.opt("team_id", &self.team_id)?;
-        __writer.opt("thread_ts", &self.thread_ts)?;
-        __writer.opt("ts", &self.ts)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("channel_name", &self.channel_name)
+            .opt("latest_reply", &self.latest_reply)
+            .opt("reply_count", &self.reply_count)
+            .opt("reply_users", &self.reply_users)
+            .opt("reply_users_count", &self.reply_users_count)
+            .opt("share_user_id", &self.share_user_id)
+            .opt("team_id", &self.team_id)
+            .opt("thread_ts", &self.thread_ts)
+            .opt("ts", &self.ts);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -2483,54 +2334,47 @@ pub struct FileSharesPrivateC00000001 {
 impl rt::de::Record for FileSharesPrivateC00000001 {
     const NAME: &'static str = "FileSharesPrivateC00000001";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "channel_name" => {
-                    __reader.field(&mut __this.channel_name, "channel_name")
-                }
-                "latest_reply" => {
-                    __reader.field(&mut __this.latest_reply, "latest_reply")
-                }
-                "reply_count" => __reader.field(&mut __this.reply_count, "reply_count"),
-                "reply_users" => __reader.field(&mut __this.reply_users, "reply_users"),
-                "reply_users_count" => {
-                    __reader.field(&mut __this.reply_users_count, "reply_users_count")
-                }
-                "share_user_id" => {
-                    __reader.field(&mut __this.share_user_id, "share_user_id")
-                }
-                "team_id" => __reader.field(&mut __this.team_id, "team_id"),
-                "thread_ts" => __reader.field(&mut __this.thread_ts, "thread_ts"),
-                "ts" => __reader.field(&mut __this.ts, "ts"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "channel_name" => __reader.field(&mut self.channel_name, "channel_name"),
+            "latest_reply" => __reader.field(&mut self.latest_reply, "latest_reply"),
+            "reply_count" => __reader.field(&mut self.reply_count, "reply_count"),
+            "reply_users" => __reader.field(&mut self.reply_users, "reply_users"),
+            "reply_users_count" => {
+                __reader.field(&mut self.reply_users_count, "reply_users_count")
+            }
+            "share_user_id" => __reader.field(&mut self.share_user_id, "share_user_id"),
+            "team_id" => __reader.field(&mut self.team_id, "team_id"),
+            "thread_ts" => __reader.field(&mut self.thread_ts, "thread_ts"),
+            "ts" => __reader.field(&mut self.ts, "ts"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("channel_name", &self.channel_name)?;
-        __writer.opt("latest_reply", &self.latest_reply)?;
-        __writer.opt("reply_count", &self.reply_count)?;
-        __writer.opt("reply_users", &self.reply_users)?;
-        __writer.opt("reply_users_count", &self.reply_users_count)?;
-        __writer.opt("share_user_id", &self.share_user_id)?;
-        __writer.opt("team_id", &self.team_id)?;
-        __writer.opt("thread_ts", &self.thread_ts)?;
-        __writer.opt("ts", &self.ts)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("channel_name", &self.channel_name)
+            .opt("latest_reply", &self.latest_reply)
+            .opt("reply_count", &self.reply_count)
+            .opt("reply_users", &self.reply_users)
+            .opt("reply_users_count", &self.reply_users_count)
+            .opt("share_user_id", &self.share_user_id)
+            .opt("team_id", &self.team_id)
+            .opt("thread_ts", &self.thread_ts)
+            .opt("ts", &self.ts);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -2572,62 +2416,55 @@ pub struct FileSharesPrivateC03e94mku {
 impl rt::de::Record for FileSharesPrivateC03e94mku {
     const NAME: &'static str = "FileSharesPrivateC03e94mku";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "access" => __reader.field(&mut __this.access, "access"),
-                "channel_name" => {
-                    __reader.field(&mut __this.channel_name, "channel_name")
-                }
-                "date_last_shared" => {
-                    __reader.field(&mut __this.date_last_shared, "date_last_shared")
-                }
-                "latest_reply" => {
-                    __reader.field(&mut __this.latest_reply, "latest_reply")
-                }
-                "reply_count" => __reader.field(&mut __this.reply_count, "reply_count"),
-                "reply_users" => __reader.field(&mut __this.reply_users, "reply_users"),
-                "reply_users_count" => {
-                    __reader.field(&mut __this.reply_users_count, "reply_users_count")
-                }
-                "share_user_id" => {
-                    __reader.field(&mut __this.share_user_id, "share_user_id")
-                }
-                "source" => __reader.field(&mut __this.source, "source"),
-                "team_id" => __reader.field(&mut __this.team_id, "team_id"),
-                "thread_ts" => __reader.field(&mut __this.thread_ts, "thread_ts"),
-                "ts" => __reader.field(&mut __this.ts, "ts"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "access" => __reader.field(&mut self.access, "access"),
+            "channel_name" => __reader.field(&mut self.channel_name, "channel_name"),
+            "date_last_shared" => {
+                __reader.field(&mut self.date_last_shared, "date_last_shared")
+            }
+            "latest_reply" => __reader.field(&mut self.latest_reply, "latest_reply"),
+            "reply_count" => __reader.field(&mut self.reply_count, "reply_count"),
+            "reply_users" => __reader.field(&mut self.reply_users, "reply_users"),
+            "reply_users_count" => {
+                __reader.field(&mut self.reply_users_count, "reply_users_count")
+            }
+            "share_user_id" => __reader.field(&mut self.share_user_id, "share_user_id"),
+            "source" => __reader.field(&mut self.source, "source"),
+            "team_id" => __reader.field(&mut self.team_id, "team_id"),
+            "thread_ts" => __reader.field(&mut self.thread_ts, "thread_ts"),
+            "ts" => __reader.field(&mut self.ts, "ts"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("access", &self.access)?;
-        __writer.opt("channel_name", &self.channel_name)?;
-        __writer.opt("date_last_shared", &self.date_last_shared)?;
-        __writer.opt("latest_reply", &self.latest_reply)?;
-        __writer.opt("reply_count", &self.reply_count)?;
-        __writer.opt("reply_users", &self.reply_users)?;
-        __writer.opt("reply_users_count", &self.reply_users_count)?;
-        __writer.opt("share_user_id", &self.share_user_id)?;
-        __writer.opt("source", &self.source)?;
-        __writer.opt("team_id", &self.team_id)?;
-        __writer.opt("thread_ts", &self.thread_ts)?;
-        __writer.opt("ts", &self.ts)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("access", &self.access)
+            .opt("channel_name", &self.channel_name)
+            .opt("date_last_shared", &self.date_last_shared)
+            .opt("latest_reply", &self.latest_reply)
+            .opt("reply_count", &self.reply_count)
+            .opt("reply_users", &self.reply_users)
+            .opt("reply_users_count", &self.reply_users_count)
+            .opt("share_user_id", &self.share_user_id)
+            .opt("source", &self.source)
+            .opt("team_id", &self.team_id)
+            .opt("thread_ts", &self.thread_ts)
+            .opt("ts", &self.ts);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -2651,34 +2488,33 @@ pub struct FileSharesPublic {
 impl rt::de::Record for FileSharesPublic {
     const NAME: &'static str = "FileSharesPublic";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "C00000000" => __reader.field(&mut __this.c00000000, "C00000000"),
-                "C00000001" => __reader.field(&mut __this.c00000001, "C00000001"),
-                "C03E94MKU" => __reader.field(&mut __this.c03e94mku, "C03E94MKU"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "C00000000" => __reader.field(&mut self.c00000000, "C00000000"),
+            "C00000001" => __reader.field(&mut self.c00000001, "C00000001"),
+            "C03E94MKU" => __reader.field(&mut self.c03e94mku, "C03E94MKU"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("C00000000", &self.c00000000)?;
-        __writer.opt("C00000001", &self.c00000001)?;
-        __writer.opt("C03E94MKU", &self.c03e94mku)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("C00000000", &self.c00000000)
+            .opt("C00000001", &self.c00000001)
+            .opt("C03E94MKU", &self.c03e94mku);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -2718,60 +2554,53 @@ pub struct FileSharesPublicC00000000 {
 impl rt::de::Record for FileSharesPublicC00000000 {
     const NAME: &'static str = "FileSharesPublicC00000000";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "channel_name" => {
-                    __reader.field(&mut __this.channel_name, "channel_name")
-                }
-                "is_silent_share" => {
-                    __reader.field(&mut __this.is_silent_share, "is_silent_share")
-                }
-                "latest_reply" => {
-                    __reader.field(&mut __this.latest_reply, "latest_reply")
-                }
-                "reply_count" => __reader.field(&mut __this.reply_count, "reply_count"),
-                "reply_users" => __reader.field(&mut __this.reply_users, "reply_users"),
-                "reply_users_count" => {
-                    __reader.field(&mut __this.reply_users_count, "reply_users_count")
-                }
-                "share_user_id" => {
-                    __reader.field(&mut __this.share_user_id, "share_user_id")
-                }
-                "source" => __reader.field(&mut __this.source, "source"),
-                "team_id" => __reader.field(&mut __this.team_id, "team_id"),
-                "thread_ts" => __reader.field(&mut __this.thread_ts, "thread_ts"),
-                "ts" => __reader.field(&mut __this.ts, "ts"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "channel_name" => __reader.field(&mut self.channel_name, "channel_name"),
+            "is_silent_share" => {
+                __reader.field(&mut self.is_silent_share, "is_silent_share")
+            }
+            "latest_reply" => __reader.field(&mut self.latest_reply, "latest_reply"),
+            "reply_count" => __reader.field(&mut self.reply_count, "reply_count"),
+            "reply_users" => __reader.field(&mut self.reply_users, "reply_users"),
+            "reply_users_count" => {
+                __reader.field(&mut self.reply_users_count, "reply_users_count")
+            }
+            "share_user_id" => __reader.field(&mut self.share_user_id, "share_user_id"),
+            "source" => __reader.field(&mut self.source, "source"),
+            "team_id" => __reader.field(&mut self.team_id, "team_id"),
+            "thread_ts" => __reader.field(&mut self.thread_ts, "thread_ts"),
+            "ts" => __reader.field(&mut self.ts, "ts"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("channel_name", &self.channel_name)?;
-        __writer.opt("is_silent_share", &self.is_silent_share)?;
-        __writer.opt("latest_reply", &self.latest_reply)?;
-        __writer.opt("reply_count", &self.reply_count)?;
-        __writer.opt("reply_users", &self.reply_users)?;
-        __writer.opt("reply_users_count", &self.reply_users_count)?;
-        __writer.opt("share_user_id", &self.share_user_id)?;
-        __writer.opt("source", &self.source)?;
-        __writer.opt("team_id", &self.team_id)?;
-        __writer.opt("thread_ts", &self.thread_ts)?;
-        __writer.opt("ts", &self.ts)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("channel_name", &self.channel_name)
+            .opt("is_silent_share", &self.is_silent_share)
+            .opt("latest_reply", &self.latest_reply)
+            .opt("reply_count", &self.reply_count)
+            .opt("reply_users", &self.reply_users)
+            .opt("reply_users_count", &self.reply_users_count)
+            .opt("share_user_id", &self.share_user_id)
+            .opt("source", &self.source)
+            .opt("team_id", &self.team_id)
+            .opt("thread_ts", &self.thread_ts)
+            .opt("ts", &self.ts);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -2811,60 +2640,53 @@ pub struct FileSharesPublicC00000001 {
 impl rt::de::Record for FileSharesPublicC00000001 {
     const NAME: &'static str = "FileSharesPublicC00000001";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "channel_name" => {
-                    __reader.field(&mut __this.channel_name, "channel_name")
-                }
-                "is_silent_share" => {
-                    __reader.field(&mut __this.is_silent_share, "is_silent_share")
-                }
-                "latest_reply" => {
-                    __reader.field(&mut __this.latest_reply, "latest_reply")
-                }
-                "reply_count" => __reader.field(&mut __this.reply_count, "reply_count"),
-                "reply_users" => __reader.field(&mut __this.reply_users, "reply_users"),
-                "reply_users_count" => {
-                    __reader.field(&mut __this.reply_users_count, "reply_users_count")
-                }
-                "share_user_id" => {
-                    __reader.field(&mut __this.share_user_id, "share_user_id")
-                }
-                "source" => __reader.field(&mut __this.source, "source"),
-                "team_id" => __reader.field(&mut __this.team_id, "team_id"),
-                "thread_ts" => __reader.field(&mut __this.thread_ts, "thread_ts"),
-                "ts" => __reader.field(&mut __this.ts, "ts"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "channel_name" => __reader.field(&mut self.channel_name, "channel_name"),
+            "is_silent_share" => {
+                __reader.field(&mut self.is_silent_share, "is_silent_share")
+            }
+            "latest_reply" => __reader.field(&mut self.latest_reply, "latest_reply"),
+            "reply_count" => __reader.field(&mut self.reply_count, "reply_count"),
+            "reply_users" => __reader.field(&mut self.reply_users, "reply_users"),
+            "reply_users_count" => {
+                __reader.field(&mut self.reply_users_count, "reply_users_count")
+            }
+            "share_user_id" => __reader.field(&mut self.share_user_id, "share_user_id"),
+            "source" => __reader.field(&mut self.source, "source"),
+            "team_id" => __reader.field(&mut self.team_id, "team_id"),
+            "thread_ts" => __reader.field(&mut self.thread_ts, "thread_ts"),
+            "ts" => __reader.field(&mut self.ts, "ts"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("channel_name", &self.channel_name)?;
-        __writer.opt("is_silent_share", &self.is_silent_share)?;
-        __writer.opt("latest_reply", &self.latest_reply)?;
-        __writer.opt("reply_count", &self.reply_count)?;
-        __writer.opt("reply_users", &self.reply_users)?;
-        __writer.opt("reply_users_count", &self.reply_users_count)?;
-        __writer.opt("share_user_id", &self.share_user_id)?;
-        __writer.opt("source", &self.source)?;
-        __writer.opt("team_id", &self.team_id)?;
-        __writer.opt("thread_ts", &self.thread_ts)?;
-        __writer.opt("ts", &self.ts)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("channel_name", &self.channel_name)
+            .opt("is_silent_share", &self.is_silent_share)
+            .opt("latest_reply", &self.latest_reply)
+            .opt("reply_count", &self.reply_count)
+            .opt("reply_users", &self.reply_users)
+            .opt("reply_users_count", &self.reply_users_count)
+            .opt("share_user_id", &self.share_user_id)
+            .opt("source", &self.source)
+            .opt("team_id", &self.team_id)
+            .opt("thread_ts", &self.thread_ts)
+            .opt("ts", &self.ts);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -2906,62 +2728,55 @@ pub struct FileSharesPublicC03e94mku {
 impl rt::de::Record for FileSharesPublicC03e94mku {
     const NAME: &'static str = "FileSharesPublicC03e94mku";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "access" => __reader.field(&mut __this.access, "access"),
-                "channel_name" => {
-                    __reader.field(&mut __this.channel_name, "channel_name")
-                }
-                "date_last_shared" => {
-                    __reader.field(&mut __this.date_last_shared, "date_last_shared")
-                }
-                "latest_reply" => {
-                    __reader.field(&mut __this.latest_reply, "latest_reply")
-                }
-                "reply_count" => __reader.field(&mut __this.reply_count, "reply_count"),
-                "reply_users" => __reader.field(&mut __this.reply_users, "reply_users"),
-                "reply_users_count" => {
-                    __reader.field(&mut __this.reply_users_count, "reply_users_count")
-                }
-                "share_user_id" => {
-                    __reader.field(&mut __this.share_user_id, "share_user_id")
-                }
-                "source" => __reader.field(&mut __this.source, "source"),
-                "team_id" => __reader.field(&mut __this.team_id, "team_id"),
-                "thread_ts" => __reader.field(&mut __this.thread_ts, "thread_ts"),
-                "ts" => __reader.field(&mut __this.ts, "ts"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "access" => __reader.field(&mut self.access, "access"),
+            "channel_name" => __reader.field(&mut self.channel_name, "channel_name"),
+            "date_last_shared" => {
+                __reader.field(&mut self.date_last_shared, "date_last_shared")
+            }
+            "latest_reply" => __reader.field(&mut self.latest_reply, "latest_reply"),
+            "reply_count" => __reader.field(&mut self.reply_count, "reply_count"),
+            "reply_users" => __reader.field(&mut self.reply_users, "reply_users"),
+            "reply_users_count" => {
+                __reader.field(&mut self.reply_users_count, "reply_users_count")
+            }
+            "share_user_id" => __reader.field(&mut self.share_user_id, "share_user_id"),
+            "source" => __reader.field(&mut self.source, "source"),
+            "team_id" => __reader.field(&mut self.team_id, "team_id"),
+            "thread_ts" => __reader.field(&mut self.thread_ts, "thread_ts"),
+            "ts" => __reader.field(&mut self.ts, "ts"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("access", &self.access)?;
-        __writer.opt("channel_name", &self.channel_name)?;
-        __writer.opt("date_last_shared", &self.date_last_shared)?;
-        __writer.opt("latest_reply", &self.latest_reply)?;
-        __writer.opt("reply_count", &self.reply_count)?;
-        __writer.opt("reply_users", &self.reply_users)?;
-        __writer.opt("reply_users_count", &self.reply_users_count)?;
-        __writer.opt("share_user_id", &self.share_user_id)?;
-        __writer.opt("source", &self.source)?;
-        __writer.opt("team_id", &self.team_id)?;
-        __writer.opt("thread_ts", &self.thread_ts)?;
-        __writer.opt("ts", &self.ts)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("access", &self.access)
+            .opt("channel_name", &self.channel_name)
+            .opt("date_last_shared", &self.date_last_shared)
+            .opt("latest_reply", &self.latest_reply)
+            .opt("reply_count", &self.reply_count)
+            .opt("reply_users", &self.reply_users)
+            .opt("reply_users_count", &self.reply_users_count)
+            .opt("share_user_id", &self.share_user_id)
+            .opt("source", &self.source)
+            .opt("team_id", &self.team_id)
+            .opt("thread_ts", &self.thread_ts)
+            .opt("ts", &self.ts);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -2985,34 +2800,33 @@ pub struct FileTo {
 impl rt::de::Record for FileTo {
     const NAME: &'static str = "FileTo";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "address" => __reader.field(&mut __this.address, "address"),
-                "name" => __reader.field(&mut __this.name, "name"),
-                "original" => __reader.field(&mut __this.original, "original"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "address" => __reader.field(&mut self.address, "address"),
+            "name" => __reader.field(&mut self.name, "name"),
+            "original" => __reader.field(&mut self.original, "original"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("address", &self.address)?;
-        __writer.opt("name", &self.name)?;
-        __writer.opt("original", &self.original)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("address", &self.address)
+            .opt("name", &self.name)
+            .opt("original", &self.original);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -3036,34 +2850,33 @@ pub struct FileTranscription {
 impl rt::de::Record for FileTranscription {
     const NAME: &'static str = "FileTranscription";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "locale" => __reader.field(&mut __this.locale, "locale"),
-                "preview" => __reader.field(&mut __this.preview, "preview"),
-                "status" => __reader.field(&mut __this.status, "status"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "locale" => __reader.field(&mut self.locale, "locale"),
+            "preview" => __reader.field(&mut self.preview, "preview"),
+            "status" => __reader.field(&mut self.status, "status"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("locale", &self.locale)?;
-        __writer.opt("preview", &self.preview)?;
-        __writer.opt("status", &self.status)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("locale", &self.locale)
+            .opt("preview", &self.preview)
+            .opt("status", &self.status);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -3085,32 +2898,29 @@ pub struct FileTranscriptionPreview {
 impl rt::de::Record for FileTranscriptionPreview {
     const NAME: &'static str = "FileTranscriptionPreview";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "content" => __reader.field(&mut __this.content, "content"),
-                "has_more" => __reader.field(&mut __this.has_more, "has_more"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "content" => __reader.field(&mut self.content, "content"),
+            "has_more" => __reader.field(&mut self.has_more, "has_more"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("content", &self.content)?;
-        __writer.opt("has_more", &self.has_more)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer.opt("content", &self.content).opt("has_more", &self.has_more);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 

@@ -153,162 +153,149 @@ pub struct Message {
 impl rt::de::Record for Message {
     const NAME: &'static str = "Message";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "app_id" => __reader.field(&mut __this.app_id, "app_id"),
-                "assistant_app_thread" => {
-                    __reader
-                        .field(&mut __this.assistant_app_thread, "assistant_app_thread")
-                }
-                "attachments" => __reader.field(&mut __this.attachments, "attachments"),
-                "blocks" => __reader.field(&mut __this.blocks, "blocks"),
-                "bot_id" => __reader.field(&mut __this.bot_id, "bot_id"),
-                "bot_link" => __reader.field(&mut __this.bot_link, "bot_link"),
-                "bot_profile" => __reader.field(&mut __this.bot_profile, "bot_profile"),
-                "channel" => __reader.field(&mut __this.channel, "channel"),
-                "client_msg_id" => {
-                    __reader.field(&mut __this.client_msg_id, "client_msg_id")
-                }
-                "comment" => __reader.field(&mut __this.comment, "comment"),
-                "display_as_bot" => {
-                    __reader.field(&mut __this.display_as_bot, "display_as_bot")
-                }
-                "edited" => __reader.field(&mut __this.edited, "edited"),
-                "file" => __reader.field(&mut __this.file, "file"),
-                "files" => __reader.field(&mut __this.files, "files"),
-                "hidden" => __reader.field(&mut __this.hidden, "hidden"),
-                "icons" => __reader.field(&mut __this.icons, "icons"),
-                "inviter" => __reader.field(&mut __this.inviter, "inviter"),
-                "is_intro" => __reader.field(&mut __this.is_intro, "is_intro"),
-                "is_locked" => __reader.field(&mut __this.is_locked, "is_locked"),
-                "is_starred" => __reader.field(&mut __this.is_starred, "is_starred"),
-                "is_thread_broadcast" => {
-                    __reader
-                        .field(&mut __this.is_thread_broadcast, "is_thread_broadcast")
-                }
-                "item" => __reader.field(&mut __this.item, "item"),
-                "item_type" => __reader.field(&mut __this.item_type, "item_type"),
-                "last_read" => __reader.field(&mut __this.last_read, "last_read"),
-                "latest_reply" => {
-                    __reader.field(&mut __this.latest_reply, "latest_reply")
-                }
-                "metadata" => __reader.field(&mut __this.metadata, "metadata"),
-                "mrkdwn" => __reader.field(&mut __this.mrkdwn, "mrkdwn"),
-                "no_notifications" => {
-                    __reader.field(&mut __this.no_notifications, "no_notifications")
-                }
-                "parent_user_id" => {
-                    __reader.field(&mut __this.parent_user_id, "parent_user_id")
-                }
-                "permalink" => __reader.field(&mut __this.permalink, "permalink"),
-                "pinned_to" => __reader.field(&mut __this.pinned_to, "pinned_to"),
-                "purpose" => __reader.field(&mut __this.purpose, "purpose"),
-                "reactions" => __reader.field(&mut __this.reactions, "reactions"),
-                "replies" => __reader.field(&mut __this.replies, "replies"),
-                "reply_count" => __reader.field(&mut __this.reply_count, "reply_count"),
-                "reply_users" => __reader.field(&mut __this.reply_users, "reply_users"),
-                "reply_users_count" => {
-                    __reader.field(&mut __this.reply_users_count, "reply_users_count")
-                }
-                "room" => __reader.field(&mut __this.room, "room"),
-                "root" => __reader.field(&mut __this.root, "root"),
-                "subscribed" => __reader.field(&mut __this.subscribed, "subscribed"),
-                "subtype" => __reader.field(&mut __this.subtype, "subtype"),
-                "team" => __reader.field(&mut __this.team, "team"),
-                "text" => __reader.field(&mut __this.text, "text"),
-                "thread_ts" => __reader.field(&mut __this.thread_ts, "thread_ts"),
-                "topic" => __reader.field(&mut __this.topic, "topic"),
-                "ts" => __reader.field(&mut __this.ts, "ts"),
-                "type" => __reader.field(&mut __this.type_, "type"),
-                "unfurl_links" => {
-                    __reader.field(&mut __this.unfurl_links, "unfurl_links")
-                }
-                "unfurl_media" => {
-                    __reader.field(&mut __this.unfurl_media, "unfurl_media")
-                }
-                "unread_count" => {
-                    __reader.field(&mut __this.unread_count, "unread_count")
-                }
-                "upload" => __reader.field(&mut __this.upload, "upload"),
-                "user" => __reader.field(&mut __this.user, "user"),
-                "username" => __reader.field(&mut __this.username, "username"),
-                "wibblr" => __reader.field(&mut __this.wibblr, "wibblr"),
-                "x_files" => __reader.field(&mut __this.x_files, "x_files"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "app_id" => __reader.field(&mut self.app_id, "app_id"),
+            "assistant_app_thread" => {
+                __reader.field(&mut self.assistant_app_thread, "assistant_app_thread")
+            }
+            "attachments" => __reader.field(&mut self.attachments, "attachments"),
+            "blocks" => __reader.field(&mut self.blocks, "blocks"),
+            "bot_id" => __reader.field(&mut self.bot_id, "bot_id"),
+            "bot_link" => __reader.field(&mut self.bot_link, "bot_link"),
+            "bot_profile" => __reader.field(&mut self.bot_profile, "bot_profile"),
+            "channel" => __reader.field(&mut self.channel, "channel"),
+            "client_msg_id" => __reader.field(&mut self.client_msg_id, "client_msg_id"),
+            "comment" => __reader.field(&mut self.comment, "comment"),
+            "display_as_bot" => {
+                __reader.field(&mut self.display_as_bot, "display_as_bot")
+            }
+            "edited" => __reader.field(&mut self.edited, "edited"),
+            "file" => __reader.field(&mut self.file, "file"),
+            "files" => __reader.field(&mut self.files, "files"),
+            "hidden" => __reader.field(&mut self.hidden, "hidden"),
+            "icons" => __reader.field(&mut self.icons, "icons"),
+            "inviter" => __reader.field(&mut self.inviter, "inviter"),
+            "is_intro" => __reader.field(&mut self.is_intro, "is_intro"),
+            "is_locked" => __reader.field(&mut self.is_locked, "is_locked"),
+            "is_starred" => __reader.field(&mut self.is_starred, "is_starred"),
+            "is_thread_broadcast" => {
+                __reader.field(&mut self.is_thread_broadcast, "is_thread_broadcast")
+            }
+            "item" => __reader.field(&mut self.item, "item"),
+            "item_type" => __reader.field(&mut self.item_type, "item_type"),
+            "last_read" => __reader.field(&mut self.last_read, "last_read"),
+            "latest_reply" => __reader.field(&mut self.latest_reply, "latest_reply"),
+            "metadata" => __reader.field(&mut self.metadata, "metadata"),
+            "mrkdwn" => __reader.field(&mut self.mrkdwn, "mrkdwn"),
+            "no_notifications" => {
+                __reader.field(&mut self.no_notifications, "no_notifications")
+            }
+            "parent_user_id" => {
+                __reader.field(&mut self.parent_user_id, "parent_user_id")
+            }
+            "permalink" => __reader.field(&mut self.permalink, "permalink"),
+            "pinned_to" => __reader.field(&mut self.pinned_to, "pinned_to"),
+            "purpose" => __reader.field(&mut self.purpose, "purpose"),
+            "reactions" => __reader.field(&mut self.reactions, "reactions"),
+            "replies" => __reader.field(&mut self.replies, "replies"),
+            "reply_count" => __reader.field(&mut self.reply_count, "reply_count"),
+            "reply_users" => __reader.field(&mut self.reply_users, "reply_users"),
+            "reply_users_count" => {
+                __reader.field(&mut self.reply_users_count, "reply_users_count")
+            }
+            "room" => __reader.field(&mut self.room, "room"),
+            "root" => __reader.field(&mut self.root, "root"),
+            "subscribed" => __reader.field(&mut self.subscribed, "subscribed"),
+            "subtype" => __reader.field(&mut self.subtype, "subtype"),
+            "team" => __reader.field(&mut self.team, "team"),
+            "text" => __reader.field(&mut self.text, "text"),
+            "thread_ts" => __reader.field(&mut self.thread_ts, "thread_ts"),
+            "topic" => __reader.field(&mut self.topic, "topic"),
+            "ts" => __reader.field(&mut self.ts, "ts"),
+            "type" => __reader.field(&mut self.type_, "type"),
+            "unfurl_links" => __reader.field(&mut self.unfurl_links, "unfurl_links"),
+            "unfurl_media" => __reader.field(&mut self.unfurl_media, "unfurl_media"),
+            "unread_count" => __reader.field(&mut self.unread_count, "unread_count"),
+            "upload" => __reader.field(&mut self.upload, "upload"),
+            "user" => __reader.field(&mut self.user, "user"),
+            "username" => __reader.field(&mut self.username, "username"),
+            "wibblr" => __reader.field(&mut self.wibblr, "wibblr"),
+            "x_files" => __reader.field(&mut self.x_files, "x_files"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("app_id", &self.app_id)?;
-        __writer.opt("assistant_app_thread", &self.assistant_app_thread)?;
-        __writer.opt("attachments", &self.attachments)?;
-        __writer.opt("blocks", &self.blocks)?;
-        __writer.opt("bot_id", &self.bot_id)?;
-        __writer.opt("bot_link", &self.bot_link)?;
-        __writer.opt("bot_profile", &self.bot_profile)?;
-        __writer.opt("channel", &self.channel)?;
-        __writer.opt("client_msg_id", &self.client_msg_id)?;
-        __writer.opt("comment", &self.comment)?;
-        __writer.opt("display_as_bot", &self.display_as_bot)?;
-        __writer.opt("edited", &self.edited)?;
-        __writer.opt("file", &self.file)?;
-        __writer.opt("files", &self.files)?;
-        __writer.opt("hidden", &self.hidden)?;
-        __writer.opt("icons", &self.icons)?;
-        __writer.opt("inviter", &self.inviter)?;
-        __writer.opt("is_intro", &self.is_intro)?;
-        __writer.opt("is_locked", &self.is_locked)?;
-        __writer.opt("is_starred", &self.is_starred)?;
-        __writer.opt("is_thread_broadcast", &self.is_thread_broadcast)?;
-        __writer.opt("item", &self.item)?;
-        __writer.opt("item_type", &self.item_type)?;
-        __writer.opt("last_read", &self.last_read)?;
-        __writer.opt("latest_reply", &self.latest_reply)?;
-        __writer.opt("metadata", &self.metadata)?;
-        __writer.opt("mrkdwn", &self.mrkdwn)?;
-        __writer.opt("no_notifications", &self.no_notifications)?;
-        __writer.opt("parent_user_id", &self.parent_user_id)?;
-        __writer.opt("permalink", &self.permalink)?;
-        __writer.opt_json("pinned_to", &self.pinned_to)?;
-        __writer.opt("purpose", &self.purpose)?;
-        __writer.opt("reactions", &self.reactions)?;
-        __writer.opt_json("replies", &self.replies)?;
-        __writer.opt("reply_count", &self.reply_count)?;
-        __writer.opt("reply_users", &self.reply_users)?;
-        __writer.opt("reply_users_count", &self.reply_users_count)?;
-        __writer.opt("room", &self.room)?;
-        __writer.opt("root", &self.root)?;
-        __writer.opt("subscribed", &self.subscribed)?;
-        __writer.opt("subtype", &self.subtype)?;
-        __writer.opt("team", &self.team)?;
-        __writer.opt("text", &self.text)?;
-        __writer.opt("thread_ts", &self.thread_ts)?;
-        __writer.opt("topic", &self.topic)?;
-        __writer.opt("ts", &self.ts)?;
-        __writer.opt("type", &self.type_)?;
-        __writer.opt("unfurl_links", &self.unfurl_links)?;
-        __writer.opt("unfurl_media", &self.unfurl_media)?;
-        __writer.opt("unread_count", &self.unread_count)?;
-        __writer.opt("upload", &self.upload)?;
-        __writer.opt("user", &self.user)?;
-        __writer.opt("username", &self.username)?;
-        __writer.opt("wibblr", &self.wibblr)?;
-        __writer.opt("x_files", &self.x_files)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("app_id", &self.app_id)
+            .opt("assistant_app_thread", &self.assistant_app_thread)
+            .opt("attachments", &self.attachments)
+            .opt("blocks", &self.blocks)
+            .opt("bot_id", &self.bot_id)
+            .opt("bot_link", &self.bot_link)
+            .opt("bot_profile", &self.bot_profile)
+            .opt("channel", &self.channel)
+            .opt("client_msg_id", &self.client_msg_id)
+            .opt("comment", &self.comment)
+            .opt("display_as_bot", &self.display_as_bot)
+            .opt("edited", &self.edited)
+            .opt("file", &self.file)
+            .opt("files", &self.files)
+            .opt("hidden", &self.hidden)
+            .opt("icons", &self.icons)
+            .opt("inviter", &self.inviter)
+            .opt("is_intro", &self.is_intro)
+            .opt("is_locked", &self.is_locked)
+            .opt("is_starred", &self.is_starred)
+            .opt("is_thread_broadcast", &self.is_thread_broadcast)
+            .opt("item", &self.item)
+            .opt("item_type", &self.item_type)
+            .opt("last_read", &self.last_read)
+            .opt("latest_reply", &self.latest_reply)
+            .opt("metadata", &self.metadata)
+            .opt("mrkdwn", &self.mrkdwn)
+            .opt("no_notifications", &self.no_notifications)
+            .opt("parent_user_id", &self.parent_user_id)
+            .opt("permalink", &self.permalink)
+            .opt_json("pinned_to", &self.pinned_to)
+            .opt("purpose", &self.purpose)
+            .opt("reactions", &self.reactions)
+            .opt_json("replies", &self.replies)
+            .opt("reply_count", &self.reply_count)
+            .opt("reply_users", &self.reply_users)
+            .opt("reply_users_count", &self.reply_users_count)
+            .opt("room", &self.room)
+            .opt("root", &self.root)
+            .opt("subscribed", &self.subscribed)
+            .opt("subtype", &self.subtype)
+            .opt("team", &self.team)
+            .opt("text", &self.text)
+            .opt("thread_ts", &self.thread_ts)
+            .opt("topic", &self.topic)
+            .opt("ts", &self.ts)
+            .opt("type", &self.type_)
+            .opt("unfurl_links", &self.unfurl_links)
+            .opt("unfurl_media", &self.unfurl_media)
+            .opt("unread_count", &self.unread_count)
+            .opt("upload", &self.upload)
+            .opt("user", &self.user)
+            .opt("username", &self.username)
+            .opt("wibblr", &self.wibblr)
+            .opt("x_files", &self.x_files);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -332,42 +319,36 @@ pub struct MessageAssistantAppThread {
 impl rt::de::Record for MessageAssistantAppThread {
     const NAME: &'static str = "MessageAssistantAppThread";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "first_user_thread_reply" => {
-                    __reader
-                        .field(
-                            &mut __this.first_user_thread_reply,
-                            "first_user_thread_reply",
-                        )
-                }
-                "title" => __reader.field(&mut __this.title, "title"),
-                "title_blocks" => {
-                    __reader.field(&mut __this.title_blocks, "title_blocks")
-                }
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "first_user_thread_reply" => {
+                __reader
+                    .field(&mut self.first_user_thread_reply, "first_user_thread_reply")
+            }
+            "title" => __reader.field(&mut self.title, "title"),
+            "title_blocks" => __reader.field(&mut self.title_blocks, "title_blocks"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("first_user_thread_reply", &self.first_user_thread_reply)?;
-        __writer.opt("title", &self.title)?;
-        __writer.opt("title_blocks", &self.title_blocks)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("first_user_thread_reply", &self.first_user_thread_reply)
+            .opt("title", &self.title)
+            .opt("title_blocks", &self.title_blocks);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -451,114 +432,109 @@ pub struct MessageComment {
 impl rt::de::Record for MessageComment {
     const NAME: &'static str = "MessageComment";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "comment" => __reader.field(&mut __this.comment, "comment"),
-                "created" => __reader.field(&mut __this.created, "created"),
-                "display_as_bot" => {
-                    __reader.field(&mut __this.display_as_bot, "display_as_bot")
-                }
-                "edit_link" => __reader.field(&mut __this.edit_link, "edit_link"),
-                "editable" => __reader.field(&mut __this.editable, "editable"),
-                "external_type" => {
-                    __reader.field(&mut __this.external_type, "external_type")
-                }
-                "filetype" => __reader.field(&mut __this.filetype, "filetype"),
-                "has_rich_preview" => {
-                    __reader.field(&mut __this.has_rich_preview, "has_rich_preview")
-                }
-                "id" => __reader.field(&mut __this.id, "id"),
-                "is_external" => __reader.field(&mut __this.is_external, "is_external"),
-                "is_intro" => __reader.field(&mut __this.is_intro, "is_intro"),
-                "is_public" => __reader.field(&mut __this.is_public, "is_public"),
-                "is_starred" => __reader.field(&mut __this.is_starred, "is_starred"),
-                "lines" => __reader.field(&mut __this.lines, "lines"),
-                "lines_more" => __reader.field(&mut __this.lines_more, "lines_more"),
-                "media_display_type" => {
-                    __reader.field(&mut __this.media_display_type, "media_display_type")
-                }
-                "mimetype" => __reader.field(&mut __this.mimetype, "mimetype"),
-                "mode" => __reader.field(&mut __this.mode, "mode"),
-                "name" => __reader.field(&mut __this.name, "name"),
-                "permalink" => __reader.field(&mut __this.permalink, "permalink"),
-                "permalink_public" => {
-                    __reader.field(&mut __this.permalink_public, "permalink_public")
-                }
-                "pretty_type" => __reader.field(&mut __this.pretty_type, "pretty_type"),
-                "preview" => __reader.field(&mut __this.preview, "preview"),
-                "preview_highlight" => {
-                    __reader.field(&mut __this.preview_highlight, "preview_highlight")
-                }
-                "preview_is_truncated" => {
-                    __reader
-                        .field(&mut __this.preview_is_truncated, "preview_is_truncated")
-                }
-                "public_url_shared" => {
-                    __reader.field(&mut __this.public_url_shared, "public_url_shared")
-                }
-                "size" => __reader.field(&mut __this.size, "size"),
-                "timestamp" => __reader.field(&mut __this.timestamp, "timestamp"),
-                "title" => __reader.field(&mut __this.title, "title"),
-                "url_private" => __reader.field(&mut __this.url_private, "url_private"),
-                "url_private_download" => {
-                    __reader
-                        .field(&mut __this.url_private_download, "url_private_download")
-                }
-                "user" => __reader.field(&mut __this.user, "user"),
-                "username" => __reader.field(&mut __this.username, "username"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "comment" => __reader.field(&mut self.comment, "comment"),
+            "created" => __reader.field(&mut self.created, "created"),
+            "display_as_bot" => {
+                __reader.field(&mut self.display_as_bot, "display_as_bot")
+            }
+            "edit_link" => __reader.field(&mut self.edit_link, "edit_link"),
+            "editable" => __reader.field(&mut self.editable, "editable"),
+            "external_type" => __reader.field(&mut self.external_type, "external_type"),
+            "filetype" => __reader.field(&mut self.filetype, "filetype"),
+            "has_rich_preview" => {
+                __reader.field(&mut self.has_rich_preview, "has_rich_preview")
+            }
+            "id" => __reader.field(&mut self.id, "id"),
+            "is_external" => __reader.field(&mut self.is_external, "is_external"),
+            "is_intro" => __reader.field(&mut self.is_intro, "is_intro"),
+            "is_public" => __reader.field(&mut self.is_public, "is_public"),
+            "is_starred" => __reader.field(&mut self.is_starred, "is_starred"),
+            "lines" => __reader.field(&mut self.lines, "lines"),
+            "lines_more" => __reader.field(&mut self.lines_more, "lines_more"),
+            "media_display_type" => {
+                __reader.field(&mut self.media_display_type, "media_display_type")
+            }
+            "mimetype" => __reader.field(&mut self.mimetype, "mimetype"),
+            "mode" => __reader.field(&mut self.mode, "mode"),
+            "name" => __reader.field(&mut self.name, "name"),
+            "permalink" => __reader.field(&mut self.permalink, "permalink"),
+            "permalink_public" => {
+                __reader.field(&mut self.permalink_public, "permalink_public")
+            }
+            "pretty_type" => __reader.field(&mut self.pretty_type, "pretty_type"),
+            "preview" => __reader.field(&mut self.preview, "preview"),
+            "preview_highlight" => {
+                __reader.field(&mut self.preview_highlight, "preview_highlight")
+            }
+            "preview_is_truncated" => {
+                __reader.field(&mut self.preview_is_truncated, "preview_is_truncated")
+            }
+            "public_url_shared" => {
+                __reader.field(&mut self.public_url_shared, "public_url_shared")
+            }
+            "size" => __reader.field(&mut self.size, "size"),
+            "timestamp" => __reader.field(&mut self.timestamp, "timestamp"),
+            "title" => __reader.field(&mut self.title, "title"),
+            "url_private" => __reader.field(&mut self.url_private, "url_private"),
+            "url_private_download" => {
+                __reader.field(&mut self.url_private_download, "url_private_download")
+            }
+            "user" => __reader.field(&mut self.user, "user"),
+            "username" => __reader.field(&mut self.username, "username"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("comment", &self.comment)?;
-        __writer.opt("created", &self.created)?;
-        __writer.opt("display_as_bot", &self.display_as_bot)?;
-        __writer.opt("edit_link", &self.edit_link)?;
-        __writer.opt("editable", &self.editable)?;
-        __writer.opt("external_type", &self.external_type)?;
-        __writer.opt("filetype", &self.filetype)?;
-        __writer.opt("has_rich_preview", &self.has_rich_preview)?;
-        __writer.opt("id", &self.id)?;
-        __writer.opt("is_external", &self.is_external)?;
-        __writer.opt("is_intro", &self.is_intro)?;
-        __writer.opt("is_public", &self.is_public)?;
-        __writer.opt("is_starred", &self.is_starred)?;
-        __writer.opt("lines", &self.lines)?;
-        __writer.opt("lines_more", &self.lines_more)?;
-        __writer.opt("media_display_type", &self.media_display_type)?;
-        __writer.opt("mimetype", &self.mimetype)?;
-        __writer.opt("mode", &self.mode)?;
-        __writer.opt("name", &self.name)?;
-        __writer.opt("permalink", &self.permalink)?;
-        __writer.opt("permalink_public", &self.permalink_public)?;
-        __writer.opt("pretty_type", &self.pretty_type)?;
-        __writer.opt("preview", &self.preview)?;
-        __writer.opt("preview_highlight", &self.preview_highlight)?;
-        __writer.opt("preview_is_truncated", &self.preview_is_truncated)?;
-        __writer.opt("public_url_shared", &self.public_url_shared)?;
-        __writer.opt("size", &self.size)?;
-        __writer.opt("timestamp", &self.timestamp)?;
-        __writer.opt("title", &self.title)?;
-        __writer.opt("url_private", &self.url_private)?;
-        __writer.opt("url_private_download", &self.url_private_download)?;
-        __writer.opt("user", &self.user)?;
-        __writer.opt("username", &self.username)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("comment", &self.comment)
+            .opt("created", &self.created)
+            .opt("display_as_bot", &self.display_as_bot)
+            .opt("edit_link", &self.edit_link)
+            .opt("editable", &self.editable)
+            .opt("external_type", &self.external_type)
+            .opt("filetype", &self.filetype)
+            .opt("has_rich_preview", &self.has_rich_preview)
+            .opt("id", &self.id)
+            .opt("is_external", &self.is_external)
+            .opt("is_intro", &self.is_intro)
+            .opt("is_public", &self.is_public)
+            .opt("is_starred", &self.is_starred)
+            .opt("lines", &self.lines)
+            .opt("lines_more", &self.lines_more)
+            .opt("media_display_type", &self.media_display_type)
+            .opt("mimetype", &self.mimetype)
+            .opt("mode", &self.mode)
+            .opt("name", &self.name)
+            .opt("permalink", &self.permalink)
+            .opt("permalink_public", &self.permalink_public)
+            .opt("pretty_type", &self.pretty_type)
+            .opt("preview", &self.preview)
+            .opt("preview_highlight", &self.preview_highlight)
+            .opt("preview_is_truncated", &self.preview_is_truncated)
+            .opt("public_url_shared", &self.public_url_shared)
+            .opt("size", &self.size)
+            .opt("timestamp", &self.timestamp)
+            .opt("title", &self.title)
+            .opt("url_private", &self.url_private)
+            .opt("url_private_download", &self.url_private_download)
+            .opt("user", &self.user)
+            .opt("username", &self.username);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -586,38 +562,37 @@ pub struct MessageIcons {
 impl rt::de::Record for MessageIcons {
     const NAME: &'static str = "MessageIcons";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "emoji" => __reader.field(&mut __this.emoji, "emoji"),
-                "image_36" => __reader.field(&mut __this.image_36, "image_36"),
-                "image_48" => __reader.field(&mut __this.image_48, "image_48"),
-                "image_64" => __reader.field(&mut __this.image_64, "image_64"),
-                "image_72" => __reader.field(&mut __this.image_72, "image_72"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "emoji" => __reader.field(&mut self.emoji, "emoji"),
+            "image_36" => __reader.field(&mut self.image_36, "image_36"),
+            "image_48" => __reader.field(&mut self.image_48, "image_48"),
+            "image_64" => __reader.field(&mut self.image_64, "image_64"),
+            "image_72" => __reader.field(&mut self.image_72, "image_72"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("emoji", &self.emoji)?;
-        __writer.opt("image_36", &self.image_36)?;
-        __writer.opt("image_48", &self.image_48)?;
-        __writer.opt("image_64", &self.image_64)?;
-        __writer.opt("image_72", &self.image_72)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("emoji", &self.emoji)
+            .opt("image_36", &self.image_36)
+            .opt("image_48", &self.image_48)
+            .opt("image_64", &self.image_64)
+            .opt("image_72", &self.image_72);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -701,114 +676,109 @@ pub struct MessageItem {
 impl rt::de::Record for MessageItem {
     const NAME: &'static str = "MessageItem";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "comment" => __reader.field(&mut __this.comment, "comment"),
-                "created" => __reader.field(&mut __this.created, "created"),
-                "display_as_bot" => {
-                    __reader.field(&mut __this.display_as_bot, "display_as_bot")
-                }
-                "edit_link" => __reader.field(&mut __this.edit_link, "edit_link"),
-                "editable" => __reader.field(&mut __this.editable, "editable"),
-                "external_type" => {
-                    __reader.field(&mut __this.external_type, "external_type")
-                }
-                "filetype" => __reader.field(&mut __this.filetype, "filetype"),
-                "has_rich_preview" => {
-                    __reader.field(&mut __this.has_rich_preview, "has_rich_preview")
-                }
-                "id" => __reader.field(&mut __this.id, "id"),
-                "is_external" => __reader.field(&mut __this.is_external, "is_external"),
-                "is_intro" => __reader.field(&mut __this.is_intro, "is_intro"),
-                "is_public" => __reader.field(&mut __this.is_public, "is_public"),
-                "is_starred" => __reader.field(&mut __this.is_starred, "is_starred"),
-                "lines" => __reader.field(&mut __this.lines, "lines"),
-                "lines_more" => __reader.field(&mut __this.lines_more, "lines_more"),
-                "media_display_type" => {
-                    __reader.field(&mut __this.media_display_type, "media_display_type")
-                }
-                "mimetype" => __reader.field(&mut __this.mimetype, "mimetype"),
-                "mode" => __reader.field(&mut __this.mode, "mode"),
-                "name" => __reader.field(&mut __this.name, "name"),
-                "permalink" => __reader.field(&mut __this.permalink, "permalink"),
-                "permalink_public" => {
-                    __reader.field(&mut __this.permalink_public, "permalink_public")
-                }
-                "pretty_type" => __reader.field(&mut __this.pretty_type, "pretty_type"),
-                "preview" => __reader.field(&mut __this.preview, "preview"),
-                "preview_highlight" => {
-                    __reader.field(&mut __this.preview_highlight, "preview_highlight")
-                }
-                "preview_is_truncated" => {
-                    __reader
-                        .field(&mut __this.preview_is_truncated, "preview_is_truncated")
-                }
-                "public_url_shared" => {
-                    __reader.field(&mut __this.public_url_shared, "public_url_shared")
-                }
-                "size" => __reader.field(&mut __this.size, "size"),
-                "timestamp" => __reader.field(&mut __this.timestamp, "timestamp"),
-                "title" => __reader.field(&mut __this.title, "title"),
-                "url_private" => __reader.field(&mut __this.url_private, "url_private"),
-                "url_private_download" => {
-                    __reader
-                        .field(&mut __this.url_private_download, "url_private_download")
-                }
-                "user" => __reader.field(&mut __this.user, "user"),
-                "username" => __reader.field(&mut __this.username, "username"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "comment" => __reader.field(&mut self.comment, "comment"),
+            "created" => __reader.field(&mut self.created, "created"),
+            "display_as_bot" => {
+                __reader.field(&mut self.display_as_bot, "display_as_bot")
+            }
+            "edit_link" => __reader.field(&mut self.edit_link, "edit_link"),
+            "editable" => __reader.field(&mut self.editable, "editable"),
+            "external_type" => __reader.field(&mut self.external_type, "external_type"),
+            "filetype" => __reader.field(&mut self.filetype, "filetype"),
+            "has_rich_preview" => {
+                __reader.field(&mut self.has_rich_preview, "has_rich_preview")
+            }
+            "id" => __reader.field(&mut self.id, "id"),
+            "is_external" => __reader.field(&mut self.is_external, "is_external"),
+            "is_intro" => __reader.field(&mut self.is_intro, "is_intro"),
+            "is_public" => __reader.field(&mut self.is_public, "is_public"),
+            "is_starred" => __reader.field(&mut self.is_starred, "is_starred"),
+            "lines" => __reader.field(&mut self.lines, "lines"),
+            "lines_more" => __reader.field(&mut self.lines_more, "lines_more"),
+            "media_display_type" => {
+                __reader.field(&mut self.media_display_type, "media_display_type")
+            }
+            "mimetype" => __reader.field(&mut self.mimetype, "mimetype"),
+            "mode" => __reader.field(&mut self.mode, "mode"),
+            "name" => __reader.field(&mut self.name, "name"),
+            "permalink" => __reader.field(&mut self.permalink, "permalink"),
+            "permalink_public" => {
+                __reader.field(&mut self.permalink_public, "permalink_public")
+            }
+            "pretty_type" => __reader.field(&mut self.pretty_type, "pretty_type"),
+            "preview" => __reader.field(&mut self.preview, "preview"),
+            "preview_highlight" => {
+                __reader.field(&mut self.preview_highlight, "preview_highlight")
+            }
+            "preview_is_truncated" => {
+                __reader.field(&mut self.preview_is_truncated, "preview_is_truncated")
+            }
+            "public_url_shared" => {
+                __reader.field(&mut self.public_url_shared, "public_url_shared")
+            }
+            "size" => __reader.field(&mut self.size, "size"),
+            "timestamp" => __reader.field(&mut self.timestamp, "timestamp"),
+            "title" => __reader.field(&mut self.title, "title"),
+            "url_private" => __reader.field(&mut self.url_private, "url_private"),
+            "url_private_download" => {
+                __reader.field(&mut self.url_private_download, "url_private_download")
+            }
+            "user" => __reader.field(&mut self.user, "user"),
+            "username" => __reader.field(&mut self.username, "username"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("comment", &self.comment)?;
-        __writer.opt("created", &self.created)?;
-        __writer.opt("display_as_bot", &self.display_as_bot)?;
-        __writer.opt("edit_link", &self.edit_link)?;
-        __writer.opt("editable", &self.editable)?;
-        __writer.opt("external_type", &self.external_type)?;
-        __writer.opt("filetype", &self.filetype)?;
-        __writer.opt("has_rich_preview", &self.has_rich_preview)?;
-        __writer.opt("id", &self.id)?;
-        __writer.opt("is_external", &self.is_external)?;
-        __writer.opt("is_intro", &self.is_intro)?;
-        __writer.opt("is_public", &self.is_public)?;
-        __writer.opt("is_starred", &self.is_starred)?;
-        __writer.opt("lines", &self.lines)?;
-        __writer.opt("lines_more", &self.lines_more)?;
-        __writer.opt("media_display_type", &self.media_display_type)?;
-        __writer.opt("mimetype", &self.mimetype)?;
-        __writer.opt("mode", &self.mode)?;
-        __writer.opt("name", &self.name)?;
-        __writer.opt("permalink", &self.permalink)?;
-        __writer.opt("permalink_public", &self.permalink_public)?;
-        __writer.opt("pretty_type", &self.pretty_type)?;
-        __writer.opt("preview", &self.preview)?;
-        __writer.opt("preview_highlight", &self.preview_highlight)?;
-        __writer.opt("preview_is_truncated", &self.preview_is_truncated)?;
-        __writer.opt("public_url_shared", &self.public_url_shared)?;
-        __writer.opt("size", &self.size)?;
-        __writer.opt("timestamp", &self.timestamp)?;
-        __writer.opt("title", &self.title)?;
-        __writer.opt("url_private", &self.url_private)?;
-        __writer.opt("url_private_download", &self.url_private_download)?;
-        __writer.opt("user", &self.user)?;
-        __writer.opt("username", &self.username)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("comment", &self.comment)
+            .opt("created", &self.created)
+            .opt("display_as_bot", &self.display_as_bot)
+            .opt("edit_link", &self.edit_link)
+            .opt("editable", &self.editable)
+            .opt("external_type", &self.external_type)
+            .opt("filetype", &self.filetype)
+            .opt("has_rich_preview", &self.has_rich_preview)
+            .opt("id", &self.id)
+            .opt("is_external", &self.is_external)
+            .opt("is_intro", &self.is_intro)
+            .opt("is_public", &self.is_public)
+            .opt("is_starred", &self.is_starred)
+            .opt("lines", &self.lines)
+            .opt("lines_more", &self.lines_more)
+            .opt("media_display_type", &self.media_display_type)
+            .opt("mimetype", &self.mimetype)
+            .opt("mode", &self.mode)
+            .opt("name", &self.name)
+            .opt("permalink", &self.permalink)
+            .opt("permalink_public", &self.permalink_public)
+            .opt("pretty_type", &self.pretty_type)
+            .opt("preview", &self.preview)
+            .opt("preview_highlight", &self.preview_highlight)
+            .opt("preview_is_truncated", &self.preview_is_truncated)
+            .opt("public_url_shared", &self.public_url_shared)
+            .opt("size", &self.size)
+            .opt("timestamp", &self.timestamp)
+            .opt("title", &self.title)
+            .opt("url_private", &self.url_private)
+            .opt("url_private_download", &self.url_private_download)
+            .opt("user", &self.user)
+            .opt("username", &self.username);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -830,34 +800,31 @@ pub struct MessageMetadata {
 impl rt::de::Record for MessageMetadata {
     const NAME: &'static str = "MessageMetadata";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "event_payload" => {
-                    __reader.field(&mut __this.event_payload, "event_payload")
-                }
-                "event_type" => __reader.field(&mut __this.event_type, "event_type"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "event_payload" => __reader.field(&mut self.event_payload, "event_payload"),
+            "event_type" => __reader.field(&mut self.event_type, "event_type"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt_json("event_payload", &self.event_payload)?;
-        __writer.opt("event_type", &self.event_type)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt_json("event_payload", &self.event_payload)
+            .opt("event_type", &self.event_type);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -945,161 +912,137 @@ pub struct MessageRoom {
 impl rt::de::Record for MessageRoom {
     const NAME: &'static str = "MessageRoom";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "app_id" => __reader.field(&mut __this.app_id, "app_id"),
-                "attached_file_ids" => {
-                    __reader.field(&mut __this.attached_file_ids, "attached_file_ids")
-                }
-                "background_id" => {
-                    __reader.field(&mut __this.background_id, "background_id")
-                }
-                "call_family" => __reader.field(&mut __this.call_family, "call_family"),
-                "canvas_background" => {
-                    __reader.field(&mut __this.canvas_background, "canvas_background")
-                }
-                "canvas_thread_ts" => {
-                    __reader.field(&mut __this.canvas_thread_ts, "canvas_thread_ts")
-                }
-                "channels" => __reader.field(&mut __this.channels, "channels"),
-                "created_by" => __reader.field(&mut __this.created_by, "created_by"),
-                "date_end" => __reader.field(&mut __this.date_end, "date_end"),
-                "date_start" => __reader.field(&mut __this.date_start, "date_start"),
-                "display_id" => __reader.field(&mut __this.display_id, "display_id"),
-                "external_unique_id" => {
-                    __reader.field(&mut __this.external_unique_id, "external_unique_id")
-                }
-                "has_ended" => __reader.field(&mut __this.has_ended, "has_ended"),
-                "huddle_link" => __reader.field(&mut __this.huddle_link, "huddle_link"),
-                "id" => __reader.field(&mut __this.id, "id"),
-                "is_dm_call" => __reader.field(&mut __this.is_dm_call, "is_dm_call"),
-                "is_prewarmed" => {
-                    __reader.field(&mut __this.is_prewarmed, "is_prewarmed")
-                }
-                "is_scheduled" => {
-                    __reader.field(&mut __this.is_scheduled, "is_scheduled")
-                }
-                "knocks" => __reader.field(&mut __this.knocks, "knocks"),
-                "last_invite_status_by_user" => {
-                    __reader
-                        .field(
-                            &mut __this.last_invite_status_by_user,
-                            "last_invite_status_by_user",
-                        )
-                }
-                "media_backend_type" => {
-                    __reader.field(&mut __this.media_backend_type, "media_backend_type")
-                }
-                "media_server" => {
-                    __reader.field(&mut __this.media_server, "media_server")
-                }
-                "name" => __reader.field(&mut __this.name, "name"),
-                "participant_history" => {
-                    __reader
-                        .field(&mut __this.participant_history, "participant_history")
-                }
-                "participants" => {
-                    __reader.field(&mut __this.participants, "participants")
-                }
-                "participants_camera_off" => {
-                    __reader
-                        .field(
-                            &mut __this.participants_camera_off,
-                            "participants_camera_off",
-                        )
-                }
-                "participants_camera_on" => {
-                    __reader
-                        .field(
-                            &mut __this.participants_camera_on,
-                            "participants_camera_on",
-                        )
-                }
-                "participants_screenshare_off" => {
-                    __reader
-                        .field(
-                            &mut __this.participants_screenshare_off,
-                            "participants_screenshare_off",
-                        )
-                }
-                "participants_screenshare_on" => {
-                    __reader
-                        .field(
-                            &mut __this.participants_screenshare_on,
-                            "participants_screenshare_on",
-                        )
-                }
-                "pending_invitees" => {
-                    __reader.field(&mut __this.pending_invitees, "pending_invitees")
-                }
-                "recording" => __reader.field(&mut __this.recording, "recording"),
-                "thread_root_ts" => {
-                    __reader.field(&mut __this.thread_root_ts, "thread_root_ts")
-                }
-                "was_accepted" => {
-                    __reader.field(&mut __this.was_accepted, "was_accepted")
-                }
-                "was_missed" => __reader.field(&mut __this.was_missed, "was_missed"),
-                "was_rejected" => {
-                    __reader.field(&mut __this.was_rejected, "was_rejected")
-                }
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "app_id" => __reader.field(&mut self.app_id, "app_id"),
+            "attached_file_ids" => {
+                __reader.field(&mut self.attached_file_ids, "attached_file_ids")
+            }
+            "background_id" => __reader.field(&mut self.background_id, "background_id"),
+            "call_family" => __reader.field(&mut self.call_family, "call_family"),
+            "canvas_background" => {
+                __reader.field(&mut self.canvas_background, "canvas_background")
+            }
+            "canvas_thread_ts" => {
+                __reader.field(&mut self.canvas_thread_ts, "canvas_thread_ts")
+            }
+            "channels" => __reader.field(&mut self.channels, "channels"),
+            "created_by" => __reader.field(&mut self.created_by, "created_by"),
+            "date_end" => __reader.field(&mut self.date_end, "date_end"),
+            "date_start" => __reader.field(&mut self.date_start, "date_start"),
+            "display_id" => __reader.field(&mut self.display_id, "display_id"),
+            "external_unique_id" => {
+                __reader.field(&mut self.external_unique_id, "external_unique_id")
+            }
+            "has_ended" => __reader.field(&mut self.has_ended, "has_ended"),
+            "huddle_link" => __reader.field(&mut self.huddle_link, "huddle_link"),
+            "id" => __reader.field(&mut self.id, "id"),
+            "is_dm_call" => __reader.field(&mut self.is_dm_call, "is_dm_call"),
+            "is_prewarmed" => __reader.field(&mut self.is_prewarmed, "is_prewarmed"),
+            "is_scheduled" => __reader.field(&mut self.is_scheduled, "is_scheduled"),
+            "knocks" => __reader.field(&mut self.knocks, "knocks"),
+            "last_invite_status_by_user" => {
+                __reader
+                    .field(
+                        &mut self.last_invite_status_by_user,
+                        "last_invite_status_by_user",
+                    )
+            }
+            "media_backend_type" => {
+                __reader.field(&mut self.media_backend_type, "media_backend_type")
+            }
+            "media_server" => __reader.field(&mut self.media_server, "media_server"),
+            "name" => __reader.field(&mut self.name, "name"),
+            "participant_history" => {
+                __reader.field(&mut self.participant_history, "participant_history")
+            }
+            "participants" => __reader.field(&mut self.participants, "participants"),
+            "participants_camera_off" => {
+                __reader
+                    .field(&mut self.participants_camera_off, "participants_camera_off")
+            }
+            "participants_camera_on" => {
+                __reader
+                    .field(&mut self.participants_camera_on, "participants_camera_on")
+            }
+            "participants_screenshare_off" => {
+                __reader
+                    .field(
+                        &mut self.participants_screenshare_off,
+                        "participants_screenshare_off",
+                    )
+            }
+            "participants_screenshare_on" => {
+                __reader
+                    .field(
+                        &mut self.participants_screenshare_on,
+                        "participants_screenshare_on",
+                    )
+            }
+            "pending_invitees" => {
+                __reader.field(&mut self.pending_invitees, "pending_invitees")
+            }
+            "recording" => __reader.field(&mut self.recording, "recording"),
+            "thread_root_ts" => {
+                __reader.field(&mut self.thread_root_ts, "thread_root_ts")
+            }
+            "was_accepted" => __reader.field(&mut self.was_accepted, "was_accepted"),
+            "was_missed" => __reader.field(&mut self.was_missed, "was_missed"),
+            "was_rejected" => __reader.field(&mut self.was_rejected, "was_rejected"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("app_id", &self.app_id)?;
-        __writer.opt("attached_file_ids", &self.attached_file_ids)?;
-        __writer.opt("background_id", &self.background_id)?;
-        __writer.opt("call_family", &self.call_family)?;
-        __writer.opt("canvas_background", &self.canvas_background)?;
-        __writer.opt("canvas_thread_ts", &self.canvas_thread_ts)?;
-        __writer.opt("channels", &self.channels)?;
-        __writer.opt("created_by", &self.created_by)?;
-        __writer.opt("date_end", &self.date_end)?;
-        __writer.opt("date_start", &self.date_start)?;
-        __writer.opt("display_id", &self.display_id)?;
-        __writer.opt("external_unique_id", &self.external_unique_id)?;
-        __writer.opt("has_ended", &self.has_ended)?;
-        __writer.opt("huddle_link", &self.huddle_link)?;
-        __writer.opt("id", &self.id)?;
-        __writer.opt("is_dm_call", &self.is_dm_call)?;
-        __writer.opt("is_prewarmed", &self.is_prewarmed)?;
-        __writer.opt("is_scheduled", &self.is_scheduled)?;
-        __writer.opt_json("knocks", &self.knocks)?;
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
         __writer
-            .opt_json("last_invite_status_by_user", &self.last_invite_status_by_user)?;
-        __writer.opt("media_backend_type", &self.media_backend_type)?;
-        __writer.opt("media_server", &self.media_server)?;
-        __writer.opt("name", &self.name)?;
-        __writer.opt("participant_history", &self.participant_history)?;
-        __writer.opt("participants", &self.participants)?;
-        __writer.opt("participants_camera_off", &self.participants_camera_off)?;
-        __writer.opt("participants_camera_on", &self.participants_camera_on)?;
-        __writer
-            .opt("participants_screenshare_off", &self.participants_screenshare_off)?;
-        __writer.opt("participants_screenshare_on", &self.participants_screenshare_on)?;
-        __writer.opt_json("pending_invitees", &self.pending_invitees)?;
-        __writer.opt("recording", &self.recording)?;
-        __writer.opt("thread_root_ts", &self.thread_root_ts)?;
-        __writer.opt("was_accepted", &self.was_accepted)?;
-        __writer.opt("was_missed", &self.was_missed)?;
-        __writer.opt("was_rejected", &self.was_rejected)?;
-        Ok(())
+            .opt("app_id", &self.app_id)
+            .opt("attached_file_ids", &self.attached_file_ids)
+            .opt("background_id", &self.background_id)
+            .opt("call_family", &self.call_family)
+            .opt("canvas_background", &self.canvas_background)
+            .opt("canvas_thread_ts", &self.canvas_thread_ts)
+            .opt("channels", &self.channels)
+            .opt("created_by", &self.created_by)
+            .opt("date_end", &self.date_end)
+            .opt("date_start", &self.date_start)
+            .opt("display_id", &self.display_id)
+            .opt("external_unique_id", &self.external_unique_id)
+            .opt("has_ended", &self.has_ended)
+            .opt("huddle_link", &self.huddle_link)
+            .opt("id", &self.id)
+            .opt("is_dm_call", &self.is_dm_call)
+            .opt("is_prewarmed", &self.is_prewarmed)
+            .opt("is_scheduled", &self.is_scheduled)
+            .opt_json("knocks", &self.knocks)
+            .opt_json("last_invite_status_by_user", &self.last_invite_status_by_user)
+            .opt("media_backend_type", &self.media_backend_type)
+            .opt("media_server", &self.media_server)
+            .opt("name", &self.name)
+            .opt("participant_history", &self.participant_history)
+            .opt("participants", &self.participants)
+            .opt("participants_camera_off", &self.participants_camera_off)
+            .opt("participants_camera_on", &self.participants_camera_on)
+            .opt("participants_screenshare_off", &self.participants_screenshare_off)
+            .opt("participants_screenshare_on", &self.participants_screenshare_on)
+            .opt_json("pending_invitees", &self.pending_invitees)
+            .opt("recording", &self.recording)
+            .opt("thread_root_ts", &self.thread_root_ts)
+            .opt("was_accepted", &self.was_accepted)
+            .opt("was_missed", &self.was_missed)
+            .opt("was_rejected", &self.was_rejected);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -1127,42 +1070,41 @@ pub struct MessageRoomRecording {
 impl rt::de::Record for MessageRoomRecording {
     const NAME: &'static str = "MessageRoomRecording";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "can_record_summary" => {
-                    __reader.field(&mut __this.can_record_summary, "can_record_summary")
-                }
-                "notetaking" => __reader.field(&mut __this.notetaking, "notetaking"),
-                "summary" => __reader.field(&mut __this.summary, "summary"),
-                "summary_status" => {
-                    __reader.field(&mut __this.summary_status, "summary_status")
-                }
-                "transcript" => __reader.field(&mut __this.transcript, "transcript"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "can_record_summary" => {
+                __reader.field(&mut self.can_record_summary, "can_record_summary")
+            }
+            "notetaking" => __reader.field(&mut self.notetaking, "notetaking"),
+            "summary" => __reader.field(&mut self.summary, "summary"),
+            "summary_status" => {
+                __reader.field(&mut self.summary_status, "summary_status")
+            }
+            "transcript" => __reader.field(&mut self.transcript, "transcript"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("can_record_summary", &self.can_record_summary)?;
-        __writer.opt("notetaking", &self.notetaking)?;
-        __writer.opt("summary", &self.summary)?;
-        __writer.opt("summary_status", &self.summary_status)?;
-        __writer.opt("transcript", &self.transcript)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("can_record_summary", &self.can_record_summary)
+            .opt("notetaking", &self.notetaking)
+            .opt("summary", &self.summary)
+            .opt("summary_status", &self.summary_status)
+            .opt("transcript", &self.transcript);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 

@@ -124,62 +124,28 @@ mod block_element;
     )
 )]
 pub use block_element::{
-    BlockElement, BlockElementBroadcast, BlockElementBroadcastStyle, BlockElementButton,
-    BlockElementButtonConfirm, BlockElementButtonConfirmConfirm,
-    BlockElementButtonConfirmDeny, BlockElementButtonFilter,
+    BlockElement, BlockElementBroadcast, BlockElementButton, BlockElementButtonFilter,
     BlockElementButtonOptionGroups, BlockElementButtonSlackFile,
     BlockElementButtonWorkflow, BlockElementButtonWorkflowTrigger,
     BlockElementButtonWorkflowTriggerCustomizableInputParameters, BlockElementChannel,
-    BlockElementChannelStyle, BlockElementChannelsSelect,
-    BlockElementChannelsSelectConfirm, BlockElementChannelsSelectConfirmConfirm,
-    BlockElementChannelsSelectConfirmDeny, BlockElementCheckboxes,
-    BlockElementCheckboxesConfirm, BlockElementCheckboxesConfirmConfirm,
-    BlockElementCheckboxesConfirmDeny, BlockElementColor, BlockElementColorStyle,
-    BlockElementConversationsSelect, BlockElementConversationsSelectConfirm,
-    BlockElementConversationsSelectConfirmConfirm,
-    BlockElementConversationsSelectConfirmDeny, BlockElementConversationsSelectFilter,
-    BlockElementDate, BlockElementDateStyle, BlockElementDatepicker,
-    BlockElementDatepickerConfirm, BlockElementDatepickerConfirmConfirm,
-    BlockElementDatepickerConfirmDeny, BlockElementDatetimepicker,
-    BlockElementDatetimepickerConfirm, BlockElementDatetimepickerConfirmConfirm,
-    BlockElementDatetimepickerConfirmDeny, BlockElementEmoji, BlockElementEmojiStyle,
-    BlockElementExternalSelect, BlockElementExternalSelectConfirm,
-    BlockElementExternalSelectConfirmConfirm, BlockElementExternalSelectConfirmDeny,
-    BlockElementImage, BlockElementImageSlackFile, BlockElementLink,
-    BlockElementLinkStyle, BlockElementMultiChannelsSelect,
-    BlockElementMultiChannelsSelectConfirm,
-    BlockElementMultiChannelsSelectConfirmConfirm,
-    BlockElementMultiChannelsSelectConfirmDeny, BlockElementMultiConversationsSelect,
-    BlockElementMultiConversationsSelectConfirm,
-    BlockElementMultiConversationsSelectConfirmConfirm,
-    BlockElementMultiConversationsSelectConfirmDeny,
-    BlockElementMultiConversationsSelectFilter, BlockElementMultiExternalSelect,
-    BlockElementMultiExternalSelectConfirm,
-    BlockElementMultiExternalSelectConfirmConfirm,
-    BlockElementMultiExternalSelectConfirmDeny, BlockElementMultiStaticSelect,
-    BlockElementMultiStaticSelectConfirm, BlockElementMultiStaticSelectConfirmConfirm,
-    BlockElementMultiStaticSelectConfirmDeny, BlockElementMultiStaticSelectOptionGroups,
-    BlockElementMultiUsersSelect, BlockElementMultiUsersSelectConfirm,
-    BlockElementMultiUsersSelectConfirmConfirm, BlockElementMultiUsersSelectConfirmDeny,
-    BlockElementOverflow, BlockElementOverflowConfirm,
-    BlockElementOverflowConfirmConfirm, BlockElementOverflowConfirmDeny,
-    BlockElementPlainTextInput, BlockElementPlainTextInputDispatchActionConfig,
-    BlockElementRadioButtons, BlockElementRadioButtonsConfirm,
-    BlockElementRadioButtonsConfirmConfirm, BlockElementRadioButtonsConfirmDeny,
+    BlockElementChannelsSelect, BlockElementCheckboxes, BlockElementColor,
+    BlockElementConversationsSelect, BlockElementConversationsSelectFilter,
+    BlockElementDate, BlockElementDatepicker, BlockElementDatetimepicker,
+    BlockElementEmoji, BlockElementExternalSelect, BlockElementImage,
+    BlockElementImageSlackFile, BlockElementLink, BlockElementMultiChannelsSelect,
+    BlockElementMultiConversationsSelect, BlockElementMultiConversationsSelectFilter,
+    BlockElementMultiExternalSelect, BlockElementMultiStaticSelect,
+    BlockElementMultiStaticSelectOptionGroups, BlockElementMultiUsersSelect,
+    BlockElementOverflow, BlockElementPlainTextInput,
+    BlockElementPlainTextInputDispatchActionConfig, BlockElementRadioButtons,
     BlockElementRichTextInput, BlockElementRichTextInputDispatchActionConfig,
     BlockElementRichTextInputInitialValue, BlockElementRichTextList,
     BlockElementRichTextPreformatted, BlockElementRichTextQuote,
     BlockElementRichTextSection, BlockElementStaticSelect,
-    BlockElementStaticSelectConfirm, BlockElementStaticSelectConfirmConfirm,
-    BlockElementStaticSelectConfirmDeny, BlockElementStaticSelectOptionGroups,
-    BlockElementTeam, BlockElementTeamStyle, BlockElementText, BlockElementTextStyle,
-    BlockElementTimepicker, BlockElementTimepickerConfirm,
-    BlockElementTimepickerConfirmConfirm, BlockElementTimepickerConfirmDeny,
-    BlockElementUser, BlockElementUserStyle, BlockElementUsergroup,
-    BlockElementUsergroupStyle, BlockElementUsersSelect, BlockElementUsersSelectConfirm,
-    BlockElementUsersSelectConfirmConfirm, BlockElementUsersSelectConfirmDeny,
-    BlockElementWorkflowButton, BlockElementWorkflowButtonWorkflow,
-    BlockElementWorkflowButtonWorkflowTrigger,
+    BlockElementStaticSelectOptionGroups, BlockElementTeam, BlockElementText,
+    BlockElementTimepicker, BlockElementUser, BlockElementUsergroup,
+    BlockElementUsersSelect, BlockElementWorkflowButton,
+    BlockElementWorkflowButtonWorkflow, BlockElementWorkflowButtonWorkflowTrigger,
     BlockElementWorkflowButtonWorkflowTriggerCustomizableInputParameters,
 };
 
@@ -254,6 +220,42 @@ mod call;
 pub use call::{
     Call, CallV1, CallV1ActiveParticipants, CallV1AllParticipants, CallV1AppIconUrls,
 };
+
+#[cfg(
+    any(
+        feature = "objects",
+        feature = "admin",
+        feature = "chat",
+        feature = "conversations",
+        feature = "files",
+        feature = "pins",
+        feature = "reactions",
+        feature = "search",
+        feature = "slack_lists",
+        feature = "stars",
+        feature = "users",
+        feature = "views"
+    )
+)]
+mod confirmation_dialog;
+
+#[cfg(
+    any(
+        feature = "objects",
+        feature = "admin",
+        feature = "chat",
+        feature = "conversations",
+        feature = "files",
+        feature = "pins",
+        feature = "reactions",
+        feature = "search",
+        feature = "slack_lists",
+        feature = "stars",
+        feature = "users",
+        feature = "views"
+    )
+)]
+pub use confirmation_dialog::ConfirmationDialog;
 
 #[cfg(
     any(
@@ -495,6 +497,42 @@ mod reminder;
 
 #[cfg(any(feature = "objects", feature = "reminders"))]
 pub use reminder::{Reminder, ReminderRecurrence};
+
+#[cfg(
+    any(
+        feature = "objects",
+        feature = "admin",
+        feature = "chat",
+        feature = "conversations",
+        feature = "files",
+        feature = "pins",
+        feature = "reactions",
+        feature = "search",
+        feature = "slack_lists",
+        feature = "stars",
+        feature = "users",
+        feature = "views"
+    )
+)]
+mod rich_text_style;
+
+#[cfg(
+    any(
+        feature = "objects",
+        feature = "admin",
+        feature = "chat",
+        feature = "conversations",
+        feature = "files",
+        feature = "pins",
+        feature = "reactions",
+        feature = "search",
+        feature = "slack_lists",
+        feature = "stars",
+        feature = "users",
+        feature = "views"
+    )
+)]
+pub use rich_text_style::RichTextStyle;
 
 #[cfg(
     any(

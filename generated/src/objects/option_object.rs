@@ -114,109 +114,99 @@ pub struct OptionObject {
 impl rt::de::Record for OptionObject {
     const NAME: &'static str = "OptionObject";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "canvas_id" => __reader.field(&mut __this.canvas_id, "canvas_id"),
-                "canvas_placeholder_mapping" => {
-                    __reader
-                        .field(
-                            &mut __this.canvas_placeholder_mapping,
-                            "canvas_placeholder_mapping",
-                        )
-                }
-                "choices" => __reader.field(&mut __this.choices, "choices"),
-                "currency" => __reader.field(&mut __this.currency, "currency"),
-                "currency_format" => {
-                    __reader.field(&mut __this.currency_format, "currency_format")
-                }
-                "date_format" => __reader.field(&mut __this.date_format, "date_format"),
-                "default_value" => {
-                    __reader.field(&mut __this.default_value, "default_value")
-                }
-                "default_value_typed" => {
-                    __reader
-                        .field(&mut __this.default_value_typed, "default_value_typed")
-                }
-                "description" => __reader.field(&mut __this.description, "description"),
-                "emoji" => __reader.field(&mut __this.emoji, "emoji"),
-                "emoji_team_id" => {
-                    __reader.field(&mut __this.emoji_team_id, "emoji_team_id")
-                }
-                "for_assignment" => {
-                    __reader.field(&mut __this.for_assignment, "for_assignment")
-                }
-                "format" => __reader.field(&mut __this.format, "format"),
-                "is_protected" => {
-                    __reader.field(&mut __this.is_protected, "is_protected")
-                }
-                "is_scim" => __reader.field(&mut __this.is_scim, "is_scim"),
-                "linked_to" => __reader.field(&mut __this.linked_to, "linked_to"),
-                "mark_as_done_when_checked" => {
-                    __reader
-                        .field(
-                            &mut __this.mark_as_done_when_checked,
-                            "mark_as_done_when_checked",
-                        )
-                }
-                "max" => __reader.field(&mut __this.max, "max"),
-                "notify_users" => {
-                    __reader.field(&mut __this.notify_users, "notify_users")
-                }
-                "precision" => __reader.field(&mut __this.precision, "precision"),
-                "rounding" => __reader.field(&mut __this.rounding, "rounding"),
-                "show_member_name" => {
-                    __reader.field(&mut __this.show_member_name, "show_member_name")
-                }
-                "text" => __reader.field(&mut __this.text, "text"),
-                "time_format" => __reader.field(&mut __this.time_format, "time_format"),
-                "url" => __reader.field(&mut __this.url, "url"),
-                "value" => __reader.field(&mut __this.value, "value"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "canvas_id" => __reader.field(&mut self.canvas_id, "canvas_id"),
+            "canvas_placeholder_mapping" => {
+                __reader
+                    .field(
+                        &mut self.canvas_placeholder_mapping,
+                        "canvas_placeholder_mapping",
+                    )
+            }
+            "choices" => __reader.field(&mut self.choices, "choices"),
+            "currency" => __reader.field(&mut self.currency, "currency"),
+            "currency_format" => {
+                __reader.field(&mut self.currency_format, "currency_format")
+            }
+            "date_format" => __reader.field(&mut self.date_format, "date_format"),
+            "default_value" => __reader.field(&mut self.default_value, "default_value"),
+            "default_value_typed" => {
+                __reader.field(&mut self.default_value_typed, "default_value_typed")
+            }
+            "description" => __reader.field(&mut self.description, "description"),
+            "emoji" => __reader.field(&mut self.emoji, "emoji"),
+            "emoji_team_id" => __reader.field(&mut self.emoji_team_id, "emoji_team_id"),
+            "for_assignment" => {
+                __reader.field(&mut self.for_assignment, "for_assignment")
+            }
+            "format" => __reader.field(&mut self.format, "format"),
+            "is_protected" => __reader.field(&mut self.is_protected, "is_protected"),
+            "is_scim" => __reader.field(&mut self.is_scim, "is_scim"),
+            "linked_to" => __reader.field(&mut self.linked_to, "linked_to"),
+            "mark_as_done_when_checked" => {
+                __reader
+                    .field(
+                        &mut self.mark_as_done_when_checked,
+                        "mark_as_done_when_checked",
+                    )
+            }
+            "max" => __reader.field(&mut self.max, "max"),
+            "notify_users" => __reader.field(&mut self.notify_users, "notify_users"),
+            "precision" => __reader.field(&mut self.precision, "precision"),
+            "rounding" => __reader.field(&mut self.rounding, "rounding"),
+            "show_member_name" => {
+                __reader.field(&mut self.show_member_name, "show_member_name")
+            }
+            "text" => __reader.field(&mut self.text, "text"),
+            "time_format" => __reader.field(&mut self.time_format, "time_format"),
+            "url" => __reader.field(&mut self.url, "url"),
+            "value" => __reader.field(&mut self.value, "value"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("canvas_id", &self.canvas_id)?;
-        __writer.opt("canvas_placeholder_mapping", &self.canvas_placeholder_mapping)?;
-        __writer.opt("choices", &self.choices)?;
-        __writer.opt("currency", &self.currency)?;
-        __writer.opt("currency_format", &self.currency_format)?;
-        __writer.opt("date_format", &self.date_format)?;
-        __writer.opt("default_value", &self.default_value)?;
-        __writer.opt("default_value_typed", &self.default_value_typed)?;
-        __writer.opt("description", &self.description)?;
-        __writer.opt("emoji", &self.emoji)?;
-        __writer.opt("emoji_team_id", &self.emoji_team_id)?;
-        __writer.opt("for_assignment", &self.for_assignment)?;
-        __writer.opt("format", &self.format)?;
-        __writer.opt("is_protected", &self.is_protected)?;
-        __writer.opt("is_scim", &self.is_scim)?;
-        __writer.opt("linked_to", &self.linked_to)?;
-        __writer.opt("mark_as_done_when_checked", &self.mark_as_done_when_checked)?;
-        __writer.opt("max", &self.max)?;
-        __writer.opt("notify_users", &self.notify_users)?;
-        __writer.opt("precision", &self.precision)?;
-        __writer.opt("rounding", &self.rounding)?;
-        __writer.opt("show_member_name", &self.show_member_name)?;
-        __writer.opt_json("text", &self.text)?;
-        __writer.opt("time_format", &self.time_format)?;
-        __writer.opt("url", &self.url)?;
-        __writer.opt("value", &self.value)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("canvas_id", &self.canvas_id)
+            .opt("canvas_placeholder_mapping", &self.canvas_placeholder_mapping)
+            .opt("choices", &self.choices)
+            .opt("currency", &self.currency)
+            .opt("currency_format", &self.currency_format)
+            .opt("date_format", &self.date_format)
+            .opt("default_value", &self.default_value)
+            .opt("default_value_typed", &self.default_value_typed)
+            .opt("description", &self.description)
+            .opt("emoji", &self.emoji)
+            .opt("emoji_team_id", &self.emoji_team_id)
+            .opt("for_assignment", &self.for_assignment)
+            .opt("format", &self.format)
+            .opt("is_protected", &self.is_protected)
+            .opt("is_scim", &self.is_scim)
+            .opt("linked_to", &self.linked_to)
+            .opt("mark_as_done_when_checked", &self.mark_as_done_when_checked)
+            .opt("max", &self.max)
+            .opt("notify_users", &self.notify_users)
+            .opt("precision", &self.precision)
+            .opt("rounding", &self.rounding)
+            .opt("show_member_name", &self.show_member_name)
+            .opt_json("text", &self.text)
+            .opt("time_format", &self.time_format)
+            .opt("url", &self.url)
+            .opt("value", &self.value);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -238,32 +228,29 @@ pub struct OptionObjectCanvasPlaceholderMapping {
 impl rt::de::Record for OptionObjectCanvasPlaceholderMapping {
     const NAME: &'static str = "OptionObjectCanvasPlaceholderMapping";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "column" => __reader.field(&mut __this.column, "column"),
-                "variable" => __reader.field(&mut __this.variable, "variable"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "column" => __reader.field(&mut self.column, "column"),
+            "variable" => __reader.field(&mut self.variable, "variable"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("column", &self.column)?;
-        __writer.opt("variable", &self.variable)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer.opt("column", &self.column).opt("variable", &self.variable);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -287,34 +274,33 @@ pub struct OptionObjectChoices {
 impl rt::de::Record for OptionObjectChoices {
     const NAME: &'static str = "OptionObjectChoices";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "color" => __reader.field(&mut __this.color, "color"),
-                "label" => __reader.field(&mut __this.label, "label"),
-                "value" => __reader.field(&mut __this.value, "value"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "color" => __reader.field(&mut self.color, "color"),
+            "label" => __reader.field(&mut self.label, "label"),
+            "value" => __reader.field(&mut self.value, "value"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("color", &self.color)?;
-        __writer.opt("label", &self.label)?;
-        __writer.opt("value", &self.value)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("color", &self.color)
+            .opt("label", &self.label)
+            .opt("value", &self.value);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -334,30 +320,28 @@ pub struct OptionObjectDefaultValueTyped {
 impl rt::de::Record for OptionObjectDefaultValueTyped {
     const NAME: &'static str = "OptionObjectDefaultValueTyped";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "select" => __reader.field(&mut __this.select, "select"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "select" => __reader.field(&mut self.select, "select"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("select", &self.select)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer.opt("select", &self.select);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 

@@ -40,42 +40,41 @@ pub struct Paging {
 impl rt::de::Record for Paging {
     const NAME: &'static str = "Paging";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "count" => __reader.field(&mut __this.count, "count"),
-                "page" => __reader.field(&mut __this.page, "page"),
-                "pages" => __reader.field(&mut __this.pages, "pages"),
-                "per_page" => __reader.field(&mut __this.per_page, "per_page"),
-                "spill" => __reader.field(&mut __this.spill, "spill"),
-                "total" => __reader.field(&mut __this.total, "total"),
-                "warnings" => __reader.field(&mut __this.warnings_, "warnings"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "count" => __reader.field(&mut self.count, "count"),
+            "page" => __reader.field(&mut self.page, "page"),
+            "pages" => __reader.field(&mut self.pages, "pages"),
+            "per_page" => __reader.field(&mut self.per_page, "per_page"),
+            "spill" => __reader.field(&mut self.spill, "spill"),
+            "total" => __reader.field(&mut self.total, "total"),
+            "warnings" => __reader.field(&mut self.warnings_, "warnings"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("count", &self.count)?;
-        __writer.opt("page", &self.page)?;
-        __writer.opt("pages", &self.pages)?;
-        __writer.opt("per_page", &self.per_page)?;
-        __writer.opt("spill", &self.spill)?;
-        __writer.opt("total", &self.total)?;
-        __writer.opt("warnings", &self.warnings_)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("count", &self.count)
+            .opt("page", &self.page)
+            .opt("pages", &self.pages)
+            .opt("per_page", &self.per_page)
+            .opt("spill", &self.spill)
+            .opt("total", &self.total)
+            .opt("warnings", &self.warnings_);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 

@@ -65,36 +65,35 @@ pub struct Reaction {
 impl rt::de::Record for Reaction {
     const NAME: &'static str = "Reaction";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "count" => __reader.field(&mut __this.count, "count"),
-                "name" => __reader.field(&mut __this.name, "name"),
-                "url" => __reader.field(&mut __this.url, "url"),
-                "users" => __reader.field(&mut __this.users, "users"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "count" => __reader.field(&mut self.count, "count"),
+            "name" => __reader.field(&mut self.name, "name"),
+            "url" => __reader.field(&mut self.url, "url"),
+            "users" => __reader.field(&mut self.users, "users"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("count", &self.count)?;
-        __writer.opt("name", &self.name)?;
-        __writer.opt("url", &self.url)?;
-        __writer.opt("users", &self.users)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("count", &self.count)
+            .opt("name", &self.name)
+            .opt("url", &self.url)
+            .opt("users", &self.users);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 

@@ -41,46 +41,45 @@ pub struct Reminder {
 impl rt::de::Record for Reminder {
     const NAME: &'static str = "Reminder";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "channel" => __reader.field(&mut __this.channel, "channel"),
-                "complete_ts" => __reader.field(&mut __this.complete_ts, "complete_ts"),
-                "creator" => __reader.field(&mut __this.creator, "creator"),
-                "id" => __reader.field(&mut __this.id, "id"),
-                "recurrence" => __reader.field(&mut __this.recurrence, "recurrence"),
-                "recurring" => __reader.field(&mut __this.recurring, "recurring"),
-                "text" => __reader.field(&mut __this.text, "text"),
-                "time" => __reader.field(&mut __this.time, "time"),
-                "user" => __reader.field(&mut __this.user, "user"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "channel" => __reader.field(&mut self.channel, "channel"),
+            "complete_ts" => __reader.field(&mut self.complete_ts, "complete_ts"),
+            "creator" => __reader.field(&mut self.creator, "creator"),
+            "id" => __reader.field(&mut self.id, "id"),
+            "recurrence" => __reader.field(&mut self.recurrence, "recurrence"),
+            "recurring" => __reader.field(&mut self.recurring, "recurring"),
+            "text" => __reader.field(&mut self.text, "text"),
+            "time" => __reader.field(&mut self.time, "time"),
+            "user" => __reader.field(&mut self.user, "user"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("channel", &self.channel)?;
-        __writer.opt("complete_ts", &self.complete_ts)?;
-        __writer.opt("creator", &self.creator)?;
-        __writer.opt("id", &self.id)?;
-        __writer.opt("recurrence", &self.recurrence)?;
-        __writer.opt("recurring", &self.recurring)?;
-        __writer.opt("text", &self.text)?;
-        __writer.opt("time", &self.time)?;
-        __writer.opt("user", &self.user)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("channel", &self.channel)
+            .opt("complete_ts", &self.complete_ts)
+            .opt("creator", &self.creator)
+            .opt("id", &self.id)
+            .opt("recurrence", &self.recurrence)
+            .opt("recurring", &self.recurring)
+            .opt("text", &self.text)
+            .opt("time", &self.time)
+            .opt("user", &self.user);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -102,32 +101,29 @@ pub struct ReminderRecurrence {
 impl rt::de::Record for ReminderRecurrence {
     const NAME: &'static str = "ReminderRecurrence";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "frequency" => __reader.field(&mut __this.frequency, "frequency"),
-                "weekdays" => __reader.field(&mut __this.weekdays, "weekdays"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "frequency" => __reader.field(&mut self.frequency, "frequency"),
+            "weekdays" => __reader.field(&mut self.weekdays, "weekdays"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("frequency", &self.frequency)?;
-        __writer.opt("weekdays", &self.weekdays)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer.opt("frequency", &self.frequency).opt("weekdays", &self.weekdays);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 

@@ -88,109 +88,90 @@ pub struct Team {
 impl rt::de::Record for Team {
     const NAME: &'static str = "Team";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "avatar_base_url" => {
-                    __reader.field(&mut __this.avatar_base_url, "avatar_base_url")
-                }
-                "date_created" => {
-                    __reader.field(&mut __this.date_created, "date_created")
-                }
-                "default_channels" => {
-                    __reader.field(&mut __this.default_channels, "default_channels")
-                }
-                "discoverability" => {
-                    __reader.field(&mut __this.discoverability, "discoverability")
-                }
-                "discoverable" => {
-                    __reader.field(&mut __this.discoverable, "discoverable")
-                }
-                "domain" => __reader.field(&mut __this.domain, "domain"),
-                "email_domain" => {
-                    __reader.field(&mut __this.email_domain, "email_domain")
-                }
-                "enterprise_domain" => {
-                    __reader.field(&mut __this.enterprise_domain, "enterprise_domain")
-                }
-                "enterprise_id" => {
-                    __reader.field(&mut __this.enterprise_id, "enterprise_id")
-                }
-                "enterprise_name" => {
-                    __reader.field(&mut __this.enterprise_name, "enterprise_name")
-                }
-                "icon" => __reader.field(&mut __this.icon, "icon"),
-                "id" => __reader.field(&mut __this.id, "id"),
-                "is_sfdc_auto_slack" => {
-                    __reader.field(&mut __this.is_sfdc_auto_slack, "is_sfdc_auto_slack")
-                }
-                "is_verified" => __reader.field(&mut __this.is_verified, "is_verified"),
-                "lob_sales_home_enabled" => {
-                    __reader
-                        .field(
-                            &mut __this.lob_sales_home_enabled,
-                            "lob_sales_home_enabled",
-                        )
-                }
-                "locale" => __reader.field(&mut __this.locale, "locale"),
-                "name" => __reader.field(&mut __this.name, "name"),
-                "pay_prod_cur" => {
-                    __reader.field(&mut __this.pay_prod_cur, "pay_prod_cur")
-                }
-                "primary_owner" => {
-                    __reader.field(&mut __this.primary_owner, "primary_owner")
-                }
-                "requires_sponsorship" => {
-                    __reader
-                        .field(&mut __this.requires_sponsorship, "requires_sponsorship")
-                }
-                "sso_provider" => {
-                    __reader.field(&mut __this.sso_provider, "sso_provider")
-                }
-                "team_url" => __reader.field(&mut __this.team_url, "team_url"),
-                "url" => __reader.field(&mut __this.url, "url"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "avatar_base_url" => {
+                __reader.field(&mut self.avatar_base_url, "avatar_base_url")
+            }
+            "date_created" => __reader.field(&mut self.date_created, "date_created"),
+            "default_channels" => {
+                __reader.field(&mut self.default_channels, "default_channels")
+            }
+            "discoverability" => {
+                __reader.field(&mut self.discoverability, "discoverability")
+            }
+            "discoverable" => __reader.field(&mut self.discoverable, "discoverable"),
+            "domain" => __reader.field(&mut self.domain, "domain"),
+            "email_domain" => __reader.field(&mut self.email_domain, "email_domain"),
+            "enterprise_domain" => {
+                __reader.field(&mut self.enterprise_domain, "enterprise_domain")
+            }
+            "enterprise_id" => __reader.field(&mut self.enterprise_id, "enterprise_id"),
+            "enterprise_name" => {
+                __reader.field(&mut self.enterprise_name, "enterprise_name")
+            }
+            "icon" => __reader.field(&mut self.icon, "icon"),
+            "id" => __reader.field(&mut self.id, "id"),
+            "is_sfdc_auto_slack" => {
+                __reader.field(&mut self.is_sfdc_auto_slack, "is_sfdc_auto_slack")
+            }
+            "is_verified" => __reader.field(&mut self.is_verified, "is_verified"),
+            "lob_sales_home_enabled" => {
+                __reader
+                    .field(&mut self.lob_sales_home_enabled, "lob_sales_home_enabled")
+            }
+            "locale" => __reader.field(&mut self.locale, "locale"),
+            "name" => __reader.field(&mut self.name, "name"),
+            "pay_prod_cur" => __reader.field(&mut self.pay_prod_cur, "pay_prod_cur"),
+            "primary_owner" => __reader.field(&mut self.primary_owner, "primary_owner"),
+            "requires_sponsorship" => {
+                __reader.field(&mut self.requires_sponsorship, "requires_sponsorship")
+            }
+            "sso_provider" => __reader.field(&mut self.sso_provider, "sso_provider"),
+            "team_url" => __reader.field(&mut self.team_url, "team_url"),
+            "url" => __reader.field(&mut self.url, "url"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("avatar_base_url", &self.avatar_base_url)?;
-        __writer.opt("date_created", &self.date_created)?;
-        __writer.opt("default_channels", &self.default_channels)?;
-        __writer.opt("discoverability", &self.discoverability)?;
-        __writer.opt("discoverable", &self.discoverable)?;
-        __writer.opt("domain", &self.domain)?;
-        __writer.opt("email_domain", &self.email_domain)?;
-        __writer.opt("enterprise_domain", &self.enterprise_domain)?;
-        __writer.opt("enterprise_id", &self.enterprise_id)?;
-        __writer.opt("enterprise_name", &self.enterprise_name)?;
-        __writer.opt("icon", &self.icon)?;
-        __writer.opt("id", &self.id)?;
-        __writer.opt("is_sfdc_auto_slack", &self.is_sfdc_auto_slack)?;
-        __writer.opt("is_verified", &self.is_verified)?;
-        __writer.opt("lob_sales_home_enabled", &self.lob_sales_home_enabled)?;
-        __writer.opt("locale", &self.locale)?;
-        __writer.opt("name", &self.name)?;
-        __writer.opt("pay_prod_cur", &self.pay_prod_cur)?;
-        __writer.opt("primary_owner", &self.primary_owner)?;
-        __writer.opt("requires_sponsorship", &self.requires_sponsorship)?;
-        __writer.opt("sso_provider", &self.sso_provider)?;
-        __writer.opt("team_url", &self.team_url)?;
-        __writer.opt("url", &self.url)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("avatar_base_url", &self.avatar_base_url)
+            .opt("date_created", &self.date_created)
+            .opt("default_channels", &self.default_channels)
+            .opt("discoverability", &self.discoverability)
+            .opt("discoverable", &self.discoverable)
+            .opt("domain", &self.domain)
+            .opt("email_domain", &self.email_domain)
+            .opt("enterprise_domain", &self.enterprise_domain)
+            .opt("enterprise_id", &self.enterprise_id)
+            .opt("enterprise_name", &self.enterprise_name)
+            .opt("icon", &self.icon)
+            .opt("id", &self.id)
+            .opt("is_sfdc_auto_slack", &self.is_sfdc_auto_slack)
+            .opt("is_verified", &self.is_verified)
+            .opt("lob_sales_home_enabled", &self.lob_sales_home_enabled)
+            .opt("locale", &self.locale)
+            .opt("name", &self.name)
+            .opt("pay_prod_cur", &self.pay_prod_cur)
+            .opt("primary_owner", &self.primary_owner)
+            .opt("requires_sponsorship", &self.requires_sponsorship)
+            .opt("sso_provider", &self.sso_provider)
+            .opt("team_url", &self.team_url)
+            .opt("url", &self.url);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -226,50 +207,47 @@ pub struct TeamIcon {
 impl rt::de::Record for TeamIcon {
     const NAME: &'static str = "TeamIcon";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "image_102" => __reader.field(&mut __this.image_102, "image_102"),
-                "image_132" => __reader.field(&mut __this.image_132, "image_132"),
-                "image_230" => __reader.field(&mut __this.image_230, "image_230"),
-                "image_34" => __reader.field(&mut __this.image_34, "image_34"),
-                "image_44" => __reader.field(&mut __this.image_44, "image_44"),
-                "image_68" => __reader.field(&mut __this.image_68, "image_68"),
-                "image_88" => __reader.field(&mut __this.image_88, "image_88"),
-                "image_default" => {
-                    __reader.field(&mut __this.image_default, "image_default")
-                }
-                "image_original" => {
-                    __reader.field(&mut __this.image_original, "image_original")
-                }
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "image_102" => __reader.field(&mut self.image_102, "image_102"),
+            "image_132" => __reader.field(&mut self.image_132, "image_132"),
+            "image_230" => __reader.field(&mut self.image_230, "image_230"),
+            "image_34" => __reader.field(&mut self.image_34, "image_34"),
+            "image_44" => __reader.field(&mut self.image_44, "image_44"),
+            "image_68" => __reader.field(&mut self.image_68, "image_68"),
+            "image_88" => __reader.field(&mut self.image_88, "image_88"),
+            "image_default" => __reader.field(&mut self.image_default, "image_default"),
+            "image_original" => {
+                __reader.field(&mut self.image_original, "image_original")
+            }
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("image_102", &self.image_102)?;
-        __writer.opt("image_132", &self.image_132)?;
-        __writer.opt("image_230", &self.image_230)?;
-        __writer.opt("image_34", &self.image_34)?;
-        __writer.opt("image_44", &self.image_44)?;
-        __writer.opt("image_68", &self.image_68)?;
-        __writer.opt("image_88", &self.image_88)?;
-        __writer.opt("image_default", &self.image_default)?;
-        __writer.opt("image_original", &self.image_original)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("image_102", &self.image_102)
+            .opt("image_132", &self.image_132)
+            .opt("image_230", &self.image_230)
+            .opt("image_34", &self.image_34)
+            .opt("image_44", &self.image_44)
+            .opt("image_68", &self.image_68)
+            .opt("image_88", &self.image_88)
+            .opt("image_default", &self.image_default)
+            .opt("image_original", &self.image_original);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -291,32 +269,29 @@ pub struct TeamPrimaryOwner {
 impl rt::de::Record for TeamPrimaryOwner {
     const NAME: &'static str = "TeamPrimaryOwner";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "email" => __reader.field(&mut __this.email, "email"),
-                "user_id" => __reader.field(&mut __this.user_id, "user_id"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "email" => __reader.field(&mut self.email, "email"),
+            "user_id" => __reader.field(&mut self.user_id, "user_id"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("email", &self.email)?;
-        __writer.opt("user_id", &self.user_id)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer.opt("email", &self.email).opt("user_id", &self.user_id);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -340,34 +315,33 @@ pub struct TeamSsoProvider {
 impl rt::de::Record for TeamSsoProvider {
     const NAME: &'static str = "TeamSsoProvider";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "label" => __reader.field(&mut __this.label, "label"),
-                "name" => __reader.field(&mut __this.name, "name"),
-                "type" => __reader.field(&mut __this.type_, "type"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "label" => __reader.field(&mut self.label, "label"),
+            "name" => __reader.field(&mut self.name, "name"),
+            "type" => __reader.field(&mut self.type_, "type"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("label", &self.label)?;
-        __writer.opt("name", &self.name)?;
-        __writer.opt("type", &self.type_)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("label", &self.label)
+            .opt("name", &self.name)
+            .opt("type", &self.type_);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 

@@ -69,36 +69,35 @@ pub struct TextObject {
 impl rt::de::Record for TextObject {
     const NAME: &'static str = "TextObject";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "emoji" => __reader.field(&mut __this.emoji, "emoji"),
-                "text" => __reader.field(&mut __this.text, "text"),
-                "type" => __reader.field(&mut __this.type_, "type"),
-                "verbatim" => __reader.field(&mut __this.verbatim, "verbatim"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "emoji" => __reader.field(&mut self.emoji, "emoji"),
+            "text" => __reader.field(&mut self.text, "text"),
+            "type" => __reader.field(&mut self.type_, "type"),
+            "verbatim" => __reader.field(&mut self.verbatim, "verbatim"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("emoji", &self.emoji)?;
-        __writer.opt("text", &self.text)?;
-        __writer.opt("type", &self.type_)?;
-        __writer.opt("verbatim", &self.verbatim)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("emoji", &self.emoji)
+            .opt("text", &self.text)
+            .opt("type", &self.type_)
+            .opt("verbatim", &self.verbatim);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 

@@ -179,171 +179,159 @@ pub struct User {
 impl rt::de::Record for User {
     const NAME: &'static str = "User";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "U00000000" => __reader.field(&mut __this.u00000000, "U00000000"),
-                "U00000001" => __reader.field(&mut __this.u00000001, "U00000001"),
-                "avatar_url" => __reader.field(&mut __this.avatar_url, "avatar_url"),
-                "color" => __reader.field(&mut __this.color, "color"),
-                "date_created" => {
-                    __reader.field(&mut __this.date_created, "date_created")
-                }
-                "deleted" => __reader.field(&mut __this.deleted, "deleted"),
-                "display_name" => {
-                    __reader.field(&mut __this.display_name, "display_name")
-                }
-                "email" => __reader.field(&mut __this.email, "email"),
-                "enterprise_id" => {
-                    __reader.field(&mut __this.enterprise_id, "enterprise_id")
-                }
-                "enterprise_name" => {
-                    __reader.field(&mut __this.enterprise_name, "enterprise_name")
-                }
-                "enterprise_user" => {
-                    __reader.field(&mut __this.enterprise_user, "enterprise_user")
-                }
-                "expiration_ts" => {
-                    __reader.field(&mut __this.expiration_ts, "expiration_ts")
-                }
-                "external_id" => __reader.field(&mut __this.external_id, "external_id"),
-                "full_name" => __reader.field(&mut __this.full_name, "full_name"),
-                "has_2fa" => __reader.field(&mut __this.has_2fa, "has_2fa"),
-                "has_sso" => __reader.field(&mut __this.has_sso, "has_sso"),
-                "id" => __reader.field(&mut __this.id, "id"),
-                "image_192" => __reader.field(&mut __this.image_192, "image_192"),
-                "image_24" => __reader.field(&mut __this.image_24, "image_24"),
-                "image_32" => __reader.field(&mut __this.image_32, "image_32"),
-                "image_48" => __reader.field(&mut __this.image_48, "image_48"),
-                "image_512" => __reader.field(&mut __this.image_512, "image_512"),
-                "image_72" => __reader.field(&mut __this.image_72, "image_72"),
-                "is_active" => __reader.field(&mut __this.is_active, "is_active"),
-                "is_admin" => __reader.field(&mut __this.is_admin, "is_admin"),
-                "is_app_user" => __reader.field(&mut __this.is_app_user, "is_app_user"),
-                "is_bot" => __reader.field(&mut __this.is_bot, "is_bot"),
-                "is_connector_bot" => {
-                    __reader.field(&mut __this.is_connector_bot, "is_connector_bot")
-                }
-                "is_email_confirmed" => {
-                    __reader.field(&mut __this.is_email_confirmed, "is_email_confirmed")
-                }
-                "is_invited_user" => {
-                    __reader.field(&mut __this.is_invited_user, "is_invited_user")
-                }
-                "is_owner" => __reader.field(&mut __this.is_owner, "is_owner"),
-                "is_primary_owner" => {
-                    __reader.field(&mut __this.is_primary_owner, "is_primary_owner")
-                }
-                "is_restricted" => {
-                    __reader.field(&mut __this.is_restricted, "is_restricted")
-                }
-                "is_stranger" => __reader.field(&mut __this.is_stranger, "is_stranger"),
-                "is_ultra_restricted" => {
-                    __reader
-                        .field(&mut __this.is_ultra_restricted, "is_ultra_restricted")
-                }
-                "is_workflow_bot" => {
-                    __reader.field(&mut __this.is_workflow_bot, "is_workflow_bot")
-                }
-                "last_active_ts" => {
-                    __reader.field(&mut __this.last_active_ts, "last_active_ts")
-                }
-                "locale" => __reader.field(&mut __this.locale, "locale"),
-                "name" => __reader.field(&mut __this.name, "name"),
-                "profile" => __reader.field(&mut __this.profile, "profile"),
-                "real_name" => __reader.field(&mut __this.real_name, "real_name"),
-                "roles" => __reader.field(&mut __this.roles, "roles"),
-                "slack_id" => __reader.field(&mut __this.slack_id, "slack_id"),
-                "team_id" => __reader.field(&mut __this.team_id, "team_id"),
-                "teams" => __reader.field(&mut __this.teams, "teams"),
-                "two_factor_type" => {
-                    __reader.field(&mut __this.two_factor_type, "two_factor_type")
-                }
-                "tz" => __reader.field(&mut __this.tz, "tz"),
-                "tz_label" => __reader.field(&mut __this.tz_label, "tz_label"),
-                "tz_offset" => __reader.field(&mut __this.tz_offset, "tz_offset"),
-                "updated" => __reader.field(&mut __this.updated, "updated"),
-                "username" => __reader.field(&mut __this.username, "username"),
-                "who_can_share_contact_card" => {
-                    __reader
-                        .field(
-                            &mut __this.who_can_share_contact_card,
-                            "who_can_share_contact_card",
-                        )
-                }
-                "workspaces" => __reader.field(&mut __this.workspaces, "workspaces"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "U00000000" => __reader.field(&mut self.u00000000, "U00000000"),
+            "U00000001" => __reader.field(&mut self.u00000001, "U00000001"),
+            "avatar_url" => __reader.field(&mut self.avatar_url, "avatar_url"),
+            "color" => __reader.field(&mut self.color, "color"),
+            "date_created" => __reader.field(&mut self.date_created, "date_created"),
+            "deleted" => __reader.field(&mut self.deleted, "deleted"),
+            "display_name" => __reader.field(&mut self.display_name, "display_name"),
+            "email" => __reader.field(&mut self.email, "email"),
+            "enterprise_id" => __reader.field(&mut self.enterprise_id, "enterprise_id"),
+            "enterprise_name" => {
+                __reader.field(&mut self.enterprise_name, "enterprise_name")
+            }
+            "enterprise_user" => {
+                __reader.field(&mut self.enterprise_user, "enterprise_user")
+            }
+            "expiration_ts" => __reader.field(&mut self.expiration_ts, "expiration_ts"),
+            "external_id" => __reader.field(&mut self.external_id, "external_id"),
+            "full_name" => __reader.field(&mut self.full_name, "full_name"),
+            "has_2fa" => __reader.field(&mut self.has_2fa, "has_2fa"),
+            "has_sso" => __reader.field(&mut self.has_sso, "has_sso"),
+            "id" => __reader.field(&mut self.id, "id"),
+            "image_192" => __reader.field(&mut self.image_192, "image_192"),
+            "image_24" => __reader.field(&mut self.image_24, "image_24"),
+            "image_32" => __reader.field(&mut self.image_32, "image_32"),
+            "image_48" => __reader.field(&mut self.image_48, "image_48"),
+            "image_512" => __reader.field(&mut self.image_512, "image_512"),
+            "image_72" => __reader.field(&mut self.image_72, "image_72"),
+            "is_active" => __reader.field(&mut self.is_active, "is_active"),
+            "is_admin" => __reader.field(&mut self.is_admin, "is_admin"),
+            "is_app_user" => __reader.field(&mut self.is_app_user, "is_app_user"),
+            "is_bot" => __reader.field(&mut self.is_bot, "is_bot"),
+            "is_connector_bot" => {
+                __reader.field(&mut self.is_connector_bot, "is_connector_bot")
+            }
+            "is_email_confirmed" => {
+                __reader.field(&mut self.is_email_confirmed, "is_email_confirmed")
+            }
+            "is_invited_user" => {
+                __reader.field(&mut self.is_invited_user, "is_invited_user")
+            }
+            "is_owner" => __reader.field(&mut self.is_owner, "is_owner"),
+            "is_primary_owner" => {
+                __reader.field(&mut self.is_primary_owner, "is_primary_owner")
+            }
+            "is_restricted" => __reader.field(&mut self.is_restricted, "is_restricted"),
+            "is_stranger" => __reader.field(&mut self.is_stranger, "is_stranger"),
+            "is_ultra_restricted" => {
+                __reader.field(&mut self.is_ultra_restricted, "is_ultra_restricted")
+            }
+            "is_workflow_bot" => {
+                __reader.field(&mut self.is_workflow_bot, "is_workflow_bot")
+            }
+            "last_active_ts" => {
+                __reader.field(&mut self.last_active_ts, "last_active_ts")
+            }
+            "locale" => __reader.field(&mut self.locale, "locale"),
+            "name" => __reader.field(&mut self.name, "name"),
+            "profile" => __reader.field(&mut self.profile, "profile"),
+            "real_name" => __reader.field(&mut self.real_name, "real_name"),
+            "roles" => __reader.field(&mut self.roles, "roles"),
+            "slack_id" => __reader.field(&mut self.slack_id, "slack_id"),
+            "team_id" => __reader.field(&mut self.team_id, "team_id"),
+            "teams" => __reader.field(&mut self.teams, "teams"),
+            "two_factor_type" => {
+                __reader.field(&mut self.two_factor_type, "two_factor_type")
+            }
+            "tz" => __reader.field(&mut self.tz, "tz"),
+            "tz_label" => __reader.field(&mut self.tz_label, "tz_label"),
+            "tz_offset" => __reader.field(&mut self.tz_offset, "tz_offset"),
+            "updated" => __reader.field(&mut self.updated, "updated"),
+            "username" => __reader.field(&mut self.username, "username"),
+            "who_can_share_contact_card" => {
+                __reader
+                    .field(
+                        &mut self.who_can_share_contact_card,
+                        "who_can_share_contact_card",
+                    )
+            }
+            "workspaces" => __reader.field(&mut self.workspaces, "workspaces"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("U00000000", &self.u00000000)?;
-        __writer.opt("U00000001", &self.u00000001)?;
-        __writer.opt("avatar_url", &self.avatar_url)?;
-        __writer.opt("color", &self.color)?;
-        __writer.opt("date_created", &self.date_created)?;
-        __writer.opt("deleted", &self.deleted)?;
-        __writer.opt("display_name", &self.display_name)?;
-        __writer.opt("email", &self.email)?;
-        __writer.opt("enterprise_id", &self.enterprise_id)?;
-        __writer.opt("enterprise_name", &self.enterprise_name)?;
-        __writer.opt("enterprise_user", &self.enterprise_user)?;
-        __writer.opt("expiration_ts", &self.expiration_ts)?;
-        __writer.opt("external_id", &self.external_id)?;
-        __writer.opt("full_name", &self.full_name)?;
-        __writer.opt("has_2fa", &self.has_2fa)?;
-        __writer.opt("has_sso", &self.has_sso)?;
-        __writer.opt("id", &self.id)?;
-        __writer.opt("image_192", &self.image_192)?;
-        __writer.opt("image_24", &self.image_24)?;
-        __writer.opt("image_32", &self.image_32)?;
-        __writer.opt("image_48", &self.image_48)?;
-        __writer.opt("image_512", &self.image_512)?;
-        __writer.opt("image_72", &self.image_72)?;
-        __writer.opt("is_active", &self.is_active)?;
-        __writer.opt("is_admin", &self.is_admin)?;
-        __writer.opt("is_app_user", &self.is_app_user)?;
-        __writer.opt("is_bot", &self.is_bot)?;
-        __writer.opt("is_connector_bot", &self.is_connector_bot)?;
-        __writer.opt("is_email_confirmed", &self.is_email_confirmed)?;
-        __writer.opt("is_invited_user", &self.is_invited_user)?;
-        __writer.opt("is_owner", &self.is_owner)?;
-        __writer.opt("is_primary_owner", &self.is_primary_owner)?;
-        __writer.opt("is_restricted", &self.is_restricted)?;
-        __writer.opt("is_stranger", &self.is_stranger)?;
-        __writer.opt("is_ultra_restricted", &self.is_ultra_restricted)?;
-        __writer.opt("is_workflow_bot", &self.is_workflow_bot)?;
-        __writer.opt("last_active_ts", &self.last_active_ts)?;
-        __writer.opt("locale", &self.locale)?;
-        __writer.opt("name", &self.name)?;
-        __writer.opt("profile", &self.profile)?;
-        __writer.opt("real_name", &self.real_name)?;
-        __writer.opt("roles", &self.roles)?;
-        __writer.opt("slack_id", &self.slack_id)?;
-        __writer.opt("team_id", &self.team_id)?;
-        __writer.opt("teams", &self.teams)?;
-        __writer.opt("two_factor_type", &self.two_factor_type)?;
-        __writer.opt("tz", &self.tz)?;
-        __writer.opt("tz_label", &self.tz_label)?;
-        __writer.opt("tz_offset", &self.tz_offset)?;
-        __writer.opt("updated", &self.updated)?;
-        __writer.opt("username", &self.username)?;
-        __writer.opt("who_can_share_contact_card", &self.who_can_share_contact_card)?;
-        __writer.opt("workspaces", &self.workspaces)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("U00000000", &self.u00000000)
+            .opt("U00000001", &self.u00000001)
+            .opt("avatar_url", &self.avatar_url)
+            .opt("color", &self.color)
+            .opt("date_created", &self.date_created)
+            .opt("deleted", &self.deleted)
+            .opt("display_name", &self.display_name)
+            .opt("email", &self.email)
+            .opt("enterprise_id", &self.enterprise_id)
+            .opt("enterprise_name", &self.enterprise_name)
+            .opt("enterprise_user", &self.enterprise_user)
+            .opt("expiration_ts", &self.expiration_ts)
+            .opt("external_id", &self.external_id)
+            .opt("full_name", &self.full_name)
+            .opt("has_2fa", &self.has_2fa)
+            .opt("has_sso", &self.has_sso)
+            .opt("id", &self.id)
+            .opt("image_192", &self.image_192)
+            .opt("image_24", &self.image_24)
+            .opt("image_32", &self.image_32)
+            .opt("image_48", &self.image_48)
+            .opt("image_512", &self.image_512)
+            .opt("image_72", &self.image_72)
+            .opt("is_active", &self.is_active)
+            .opt("is_admin", &self.is_admin)
+            .opt("is_app_user", &self.is_app_user)
+            .opt("is_bot", &self.is_bot)
+            .opt("is_connector_bot", &self.is_connector_bot)
+            .opt("is_email_confirmed", &self.is_email_confirmed)
+            .opt("is_invited_user", &self.is_invited_user)
+            .opt("is_owner", &self.is_owner)
+            .opt("is_primary_owner", &self.is_primary_owner)
+            .opt("is_restricted", &self.is_restricted)
+            .opt("is_stranger", &self.is_stranger)
+            .opt("is_ultra_restricted", &self.is_ultra_restricted)
+            .opt("is_workflow_bot", &self.is_workflow_bot)
+            .opt("last_active_ts", &self.last_active_ts)
+            .opt("locale", &self.locale)
+            .opt("name", &self.name)
+            .opt("profile", &self.profile)
+            .opt("real_name", &self.real_name)
+            .opt("roles", &self.roles)
+            .opt("slack_id", &self.slack_id)
+            .opt("team_id", &self.team_id)
+            .opt("teams", &self.teams)
+            .opt("two_factor_type", &self.two_factor_type)
+            .opt("tz", &self.tz)
+            .opt("tz_label", &self.tz_label)
+            .opt("tz_offset", &self.tz_offset)
+            .opt("updated", &self.updated)
+            .opt("username", &self.username)
+            .opt("who_can_share_contact_card", &self.who_can_share_contact_card)
+            .opt("workspaces", &self.workspaces);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -367,38 +355,37 @@ pub struct UserU00000000 {
 impl rt::de::Record for UserU00000000 {
     const NAME: &'static str = "UserU00000000";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "dnd_enabled" => __reader.field(&mut __this.dnd_enabled, "dnd_enabled"),
-                "next_dnd_end_ts" => {
-                    __reader.field(&mut __this.next_dnd_end_ts, "next_dnd_end_ts")
-                }
-                "next_dnd_start_ts" => {
-                    __reader.field(&mut __this.next_dnd_start_ts, "next_dnd_start_ts")
-                }
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "dnd_enabled" => __reader.field(&mut self.dnd_enabled, "dnd_enabled"),
+            "next_dnd_end_ts" => {
+                __reader.field(&mut self.next_dnd_end_ts, "next_dnd_end_ts")
+            }
+            "next_dnd_start_ts" => {
+                __reader.field(&mut self.next_dnd_start_ts, "next_dnd_start_ts")
+            }
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("dnd_enabled", &self.dnd_enabled)?;
-        __writer.opt("next_dnd_end_ts", &self.next_dnd_end_ts)?;
-        __writer.opt("next_dnd_start_ts", &self.next_dnd_start_ts)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("dnd_enabled", &self.dnd_enabled)
+            .opt("next_dnd_end_ts", &self.next_dnd_end_ts)
+            .opt("next_dnd_start_ts", &self.next_dnd_start_ts);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -422,38 +409,37 @@ pub struct UserU00000001 {
 impl rt::de::Record for UserU00000001 {
     const NAME: &'static str = "UserU00000001";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "dnd_enabled" => __reader.field(&mut __this.dnd_enabled, "dnd_enabled"),
-                "next_dnd_end_ts" => {
-                    __reader.field(&mut __this.next_dnd_end_ts, "next_dnd_end_ts")
-                }
-                "next_dnd_start_ts" => {
-                    __reader.field(&mut __this.next_dnd_start_ts, "next_dnd_start_ts")
-                }
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "dnd_enabled" => __reader.field(&mut self.dnd_enabled, "dnd_enabled"),
+            "next_dnd_end_ts" => {
+                __reader.field(&mut self.next_dnd_end_ts, "next_dnd_end_ts")
+            }
+            "next_dnd_start_ts" => {
+                __reader.field(&mut self.next_dnd_start_ts, "next_dnd_start_ts")
+            }
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("dnd_enabled", &self.dnd_enabled)?;
-        __writer.opt("next_dnd_end_ts", &self.next_dnd_end_ts)?;
-        __writer.opt("next_dnd_start_ts", &self.next_dnd_start_ts)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("dnd_enabled", &self.dnd_enabled)
+            .opt("next_dnd_end_ts", &self.next_dnd_end_ts)
+            .opt("next_dnd_start_ts", &self.next_dnd_start_ts);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -485,48 +471,45 @@ pub struct UserEnterpriseUser {
 impl rt::de::Record for UserEnterpriseUser {
     const NAME: &'static str = "UserEnterpriseUser";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "enterprise_id" => {
-                    __reader.field(&mut __this.enterprise_id, "enterprise_id")
-                }
-                "enterprise_name" => {
-                    __reader.field(&mut __this.enterprise_name, "enterprise_name")
-                }
-                "id" => __reader.field(&mut __this.id, "id"),
-                "is_admin" => __reader.field(&mut __this.is_admin, "is_admin"),
-                "is_owner" => __reader.field(&mut __this.is_owner, "is_owner"),
-                "is_primary_owner" => {
-                    __reader.field(&mut __this.is_primary_owner, "is_primary_owner")
-                }
-                "teams" => __reader.field(&mut __this.teams, "teams"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "enterprise_id" => __reader.field(&mut self.enterprise_id, "enterprise_id"),
+            "enterprise_name" => {
+                __reader.field(&mut self.enterprise_name, "enterprise_name")
+            }
+            "id" => __reader.field(&mut self.id, "id"),
+            "is_admin" => __reader.field(&mut self.is_admin, "is_admin"),
+            "is_owner" => __reader.field(&mut self.is_owner, "is_owner"),
+            "is_primary_owner" => {
+                __reader.field(&mut self.is_primary_owner, "is_primary_owner")
+            }
+            "teams" => __reader.field(&mut self.teams, "teams"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("enterprise_id", &self.enterprise_id)?;
-        __writer.opt("enterprise_name", &self.enterprise_name)?;
-        __writer.opt("id", &self.id)?;
-        __writer.opt("is_admin", &self.is_admin)?;
-        __writer.opt("is_owner", &self.is_owner)?;
-        __writer.opt("is_primary_owner", &self.is_primary_owner)?;
-        __writer.opt("teams", &self.teams)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("enterprise_id", &self.enterprise_id)
+            .opt("enterprise_name", &self.enterprise_name)
+            .opt("id", &self.id)
+            .opt("is_admin", &self.is_admin)
+            .opt("is_owner", &self.is_owner)
+            .opt("is_primary_owner", &self.is_primary_owner)
+            .opt("teams", &self.teams);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 

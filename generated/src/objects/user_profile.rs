@@ -152,155 +152,138 @@ pub struct UserProfile {
 impl rt::de::Record for UserProfile {
     const NAME: &'static str = "UserProfile";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "always_active" => {
-                    __reader.field(&mut __this.always_active, "always_active")
-                }
-                "api_app_id" => __reader.field(&mut __this.api_app_id, "api_app_id"),
-                "avatar_hash" => __reader.field(&mut __this.avatar_hash, "avatar_hash"),
-                "bot_id" => __reader.field(&mut __this.bot_id, "bot_id"),
-                "display_name" => {
-                    __reader.field(&mut __this.display_name, "display_name")
-                }
-                "display_name_normalized" => {
-                    __reader
-                        .field(
-                            &mut __this.display_name_normalized,
-                            "display_name_normalized",
-                        )
-                }
-                "email" => __reader.field(&mut __this.email, "email"),
-                "fields" => __reader.field(&mut __this.fields, "fields"),
-                "first_name" => __reader.field(&mut __this.first_name, "first_name"),
-                "guest_invited_by" => {
-                    __reader.field(&mut __this.guest_invited_by, "guest_invited_by")
-                }
-                "huddle_state" => {
-                    __reader.field(&mut __this.huddle_state, "huddle_state")
-                }
-                "huddle_state_expiration_ts" => {
-                    __reader
-                        .field(
-                            &mut __this.huddle_state_expiration_ts,
-                            "huddle_state_expiration_ts",
-                        )
-                }
-                "image_1024" => __reader.field(&mut __this.image_1024, "image_1024"),
-                "image_192" => __reader.field(&mut __this.image_192, "image_192"),
-                "image_24" => __reader.field(&mut __this.image_24, "image_24"),
-                "image_32" => __reader.field(&mut __this.image_32, "image_32"),
-                "image_48" => __reader.field(&mut __this.image_48, "image_48"),
-                "image_512" => __reader.field(&mut __this.image_512, "image_512"),
-                "image_72" => __reader.field(&mut __this.image_72, "image_72"),
-                "image_original" => {
-                    __reader.field(&mut __this.image_original, "image_original")
-                }
-                "is_custom_image" => {
-                    __reader.field(&mut __this.is_custom_image, "is_custom_image")
-                }
-                "last_name" => __reader.field(&mut __this.last_name, "last_name"),
-                "phone" => __reader.field(&mut __this.phone, "phone"),
-                "pronouns" => __reader.field(&mut __this.pronouns, "pronouns"),
-                "real_name" => __reader.field(&mut __this.real_name, "real_name"),
-                "real_name_normalized" => {
-                    __reader
-                        .field(&mut __this.real_name_normalized, "real_name_normalized")
-                }
-                "sections" => __reader.field(&mut __this.sections, "sections"),
-                "skype" => __reader.field(&mut __this.skype, "skype"),
-                "start_date" => __reader.field(&mut __this.start_date, "start_date"),
-                "status_clear_on_focus_end" => {
-                    __reader
-                        .field(
-                            &mut __this.status_clear_on_focus_end,
-                            "status_clear_on_focus_end",
-                        )
-                }
-                "status_emoji" => {
-                    __reader.field(&mut __this.status_emoji, "status_emoji")
-                }
-                "status_emoji_display_info" => {
-                    __reader
-                        .field(
-                            &mut __this.status_emoji_display_info,
-                            "status_emoji_display_info",
-                        )
-                }
-                "status_emoji_url" => {
-                    __reader.field(&mut __this.status_emoji_url, "status_emoji_url")
-                }
-                "status_expiration" => {
-                    __reader.field(&mut __this.status_expiration, "status_expiration")
-                }
-                "status_text" => __reader.field(&mut __this.status_text, "status_text"),
-                "status_text_canonical" => {
-                    __reader
-                        .field(
-                            &mut __this.status_text_canonical,
-                            "status_text_canonical",
-                        )
-                }
-                "team" => __reader.field(&mut __this.team, "team"),
-                "title" => __reader.field(&mut __this.title, "title"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "always_active" => __reader.field(&mut self.always_active, "always_active"),
+            "api_app_id" => __reader.field(&mut self.api_app_id, "api_app_id"),
+            "avatar_hash" => __reader.field(&mut self.avatar_hash, "avatar_hash"),
+            "bot_id" => __reader.field(&mut self.bot_id, "bot_id"),
+            "display_name" => __reader.field(&mut self.display_name, "display_name"),
+            "display_name_normalized" => {
+                __reader
+                    .field(&mut self.display_name_normalized, "display_name_normalized")
+            }
+            "email" => __reader.field(&mut self.email, "email"),
+            "fields" => __reader.field(&mut self.fields, "fields"),
+            "first_name" => __reader.field(&mut self.first_name, "first_name"),
+            "guest_invited_by" => {
+                __reader.field(&mut self.guest_invited_by, "guest_invited_by")
+            }
+            "huddle_state" => __reader.field(&mut self.huddle_state, "huddle_state"),
+            "huddle_state_expiration_ts" => {
+                __reader
+                    .field(
+                        &mut self.huddle_state_expiration_ts,
+                        "huddle_state_expiration_ts",
+                    )
+            }
+            "image_1024" => __reader.field(&mut self.image_1024, "image_1024"),
+            "image_192" => __reader.field(&mut self.image_192, "image_192"),
+            "image_24" => __reader.field(&mut self.image_24, "image_24"),
+            "image_32" => __reader.field(&mut self.image_32, "image_32"),
+            "image_48" => __reader.field(&mut self.image_48, "image_48"),
+            "image_512" => __reader.field(&mut self.image_512, "image_512"),
+            "image_72" => __reader.field(&mut self.image_72, "image_72"),
+            "image_original" => {
+                __reader.field(&mut self.image_original, "image_original")
+            }
+            "is_custom_image" => {
+                __reader.field(&mut self.is_custom_image, "is_custom_image")
+            }
+            "last_name" => __reader.field(&mut self.last_name, "last_name"),
+            "phone" => __reader.field(&mut self.phone, "phone"),
+            "pronouns" => __reader.field(&mut self.pronouns, "pronouns"),
+            "real_name" => __reader.field(&mut self.real_name, "real_name"),
+            "real_name_normalized" => {
+                __reader.field(&mut self.real_name_normalized, "real_name_normalized")
+            }
+            "sections" => __reader.field(&mut self.sections, "sections"),
+            "skype" => __reader.field(&mut self.skype, "skype"),
+            "start_date" => __reader.field(&mut self.start_date, "start_date"),
+            "status_clear_on_focus_end" => {
+                __reader
+                    .field(
+                        &mut self.status_clear_on_focus_end,
+                        "status_clear_on_focus_end",
+                    )
+            }
+            "status_emoji" => __reader.field(&mut self.status_emoji, "status_emoji"),
+            "status_emoji_display_info" => {
+                __reader
+                    .field(
+                        &mut self.status_emoji_display_info,
+                        "status_emoji_display_info",
+                    )
+            }
+            "status_emoji_url" => {
+                __reader.field(&mut self.status_emoji_url, "status_emoji_url")
+            }
+            "status_expiration" => {
+                __reader.field(&mut self.status_expiration, "status_expiration")
+            }
+            "status_text" => __reader.field(&mut self.status_text, "status_text"),
+            "status_text_canonical" => {
+                __reader.field(&mut self.status_text_canonical, "status_text_canonical")
+            }
+            "team" => __reader.field(&mut self.team, "team"),
+            "title" => __reader.field(&mut self.title, "title"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("always_active", &self.always_active)?;
-        __writer.opt("api_app_id", &self.api_app_id)?;
-        __writer.opt("avatar_hash", &self.avatar_hash)?;
-        __writer.opt("bot_id", &self.bot_id)?;
-        __writer.opt("display_name", &self.display_name)?;
-        __writer.opt("display_name_normalized", &self.display_name_normalized)?;
-        __writer.opt("email", &self.email)?;
-        __writer.opt_json("fields", &self.fields)?;
-        __writer.opt("first_name", &self.first_name)?;
-        __writer.opt("guest_invited_by", &self.guest_invited_by)?;
-        __writer.opt("huddle_state", &self.huddle_state)?;
-        __writer.opt("huddle_state_expiration_ts", &self.huddle_state_expiration_ts)?;
-        __writer.opt("image_1024", &self.image_1024)?;
-        __writer.opt("image_192", &self.image_192)?;
-        __writer.opt("image_24", &self.image_24)?;
-        __writer.opt("image_32", &self.image_32)?;
-        __writer.opt("image_48", &self.image_48)?;
-        __writer.opt("image_512", &self.image_512)?;
-        __writer.opt("image_72", &self.image_72)?;
-        __writer.opt("image_original", &self.image_original)?;
-        __writer.opt("is_custom_image", &self.is_custom_image)?;
-        __writer.opt("last_name", &self.last_name)?;
-        __writer.opt("phone", &self.phone)?;
-        __writer.opt("pronouns", &self.pronouns)?;
-        __writer.opt("real_name", &self.real_name)?;
-        __writer.opt("real_name_normalized", &self.real_name_normalized)?;
-        __writer.opt("sections", &self.sections)?;
-        __writer.opt("skype", &self.skype)?;
-        __writer.opt("start_date", &self.start_date)?;
-        __writer.opt("status_clear_on_focus_end", &self.status_clear_on_focus_end)?;
-        __writer.opt("status_emoji", &self.status_emoji)?;
-        __writer.opt("status_emoji_display_info", &self.status_emoji_display_info)?;
-        __writer.opt("status_emoji_url", &self.status_emoji_url)?;
-        __writer.opt("status_expiration", &self.status_expiration)?;
-        __writer.opt("status_text", &self.status_text)?;
-        __writer.opt("status_text_canonical", &self.status_text_canonical)?;
-        __writer.opt("team", &self.team)?;
-        __writer.opt("title", &self.title)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("always_active", &self.always_active)
+            .opt("api_app_id", &self.api_app_id)
+            .opt("avatar_hash", &self.avatar_hash)
+            .opt("bot_id", &self.bot_id)
+            .opt("display_name", &self.display_name)
+            .opt("display_name_normalized", &self.display_name_normalized)
+            .opt("email", &self.email)
+            .opt_json("fields", &self.fields)
+            .opt("first_name", &self.first_name)
+            .opt("guest_invited_by", &self.guest_invited_by)
+            .opt("huddle_state", &self.huddle_state)
+            .opt("huddle_state_expiration_ts", &self.huddle_state_expiration_ts)
+            .opt("image_1024", &self.image_1024)
+            .opt("image_192", &self.image_192)
+            .opt("image_24", &self.image_24)
+            .opt("image_32", &self.image_32)
+            .opt("image_48", &self.image_48)
+            .opt("image_512", &self.image_512)
+            .opt("image_72", &self.image_72)
+            .opt("image_original", &self.image_original)
+            .opt("is_custom_image", &self.is_custom_image)
+            .opt("last_name", &self.last_name)
+            .opt("phone", &self.phone)
+            .opt("pronouns", &self.pronouns)
+            .opt("real_name", &self.real_name)
+            .opt("real_name_normalized", &self.real_name_normalized)
+            .opt("sections", &self.sections)
+            .opt("skype", &self.skype)
+            .opt("start_date", &self.start_date)
+            .opt("status_clear_on_focus_end", &self.status_clear_on_focus_end)
+            .opt("status_emoji", &self.status_emoji)
+            .opt("status_emoji_display_info", &self.status_emoji_display_info)
+            .opt("status_emoji_url", &self.status_emoji_url)
+            .opt("status_expiration", &self.status_expiration)
+            .opt("status_text", &self.status_text)
+            .opt("status_text_canonical", &self.status_text_canonical)
+            .opt("team", &self.team)
+            .opt("title", &self.title);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -330,42 +313,39 @@ pub struct UserProfileSections {
 impl rt::de::Record for UserProfileSections {
     const NAME: &'static str = "UserProfileSections";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "id" => __reader.field(&mut __this.id, "id"),
-                "is_hidden" => __reader.field(&mut __this.is_hidden, "is_hidden"),
-                "label" => __reader.field(&mut __this.label, "label"),
-                "order" => __reader.field(&mut __this.order, "order"),
-                "section_type" => {
-                    __reader.field(&mut __this.section_type, "section_type")
-                }
-                "team_id" => __reader.field(&mut __this.team_id, "team_id"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "id" => __reader.field(&mut self.id, "id"),
+            "is_hidden" => __reader.field(&mut self.is_hidden, "is_hidden"),
+            "label" => __reader.field(&mut self.label, "label"),
+            "order" => __reader.field(&mut self.order, "order"),
+            "section_type" => __reader.field(&mut self.section_type, "section_type"),
+            "team_id" => __reader.field(&mut self.team_id, "team_id"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("id", &self.id)?;
-        __writer.opt("is_hidden", &self.is_hidden)?;
-        __writer.opt("label", &self.label)?;
-        __writer.opt("order", &self.order)?;
-        __writer.opt("section_type", &self.section_type)?;
-        __writer.opt("team_id", &self.team_id)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("id", &self.id)
+            .opt("is_hidden", &self.is_hidden)
+            .opt("label", &self.label)
+            .opt("order", &self.order)
+            .opt("section_type", &self.section_type)
+            .opt("team_id", &self.team_id);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -391,38 +371,35 @@ pub struct UserProfileStatusEmojiDisplayInfo {
 impl rt::de::Record for UserProfileStatusEmojiDisplayInfo {
     const NAME: &'static str = "UserProfileStatusEmojiDisplayInfo";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "display_alias" => {
-                    __reader.field(&mut __this.display_alias, "display_alias")
-                }
-                "display_url" => __reader.field(&mut __this.display_url, "display_url"),
-                "emoji_name" => __reader.field(&mut __this.emoji_name, "emoji_name"),
-                "unicode" => __reader.field(&mut __this.unicode, "unicode"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "display_alias" => __reader.field(&mut self.display_alias, "display_alias"),
+            "display_url" => __reader.field(&mut self.display_url, "display_url"),
+            "emoji_name" => __reader.field(&mut self.emoji_name, "emoji_name"),
+            "unicode" => __reader.field(&mut self.unicode, "unicode"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("display_alias", &self.display_alias)?;
-        __writer.opt("display_url", &self.display_url)?;
-        __writer.opt("emoji_name", &self.emoji_name)?;
-        __writer.opt("unicode", &self.unicode)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("display_alias", &self.display_alias)
+            .opt("display_url", &self.display_url)
+            .opt("emoji_name", &self.emoji_name)
+            .opt("unicode", &self.unicode);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 

@@ -78,105 +78,87 @@ pub struct Usergroup {
 impl rt::de::Record for Usergroup {
     const NAME: &'static str = "Usergroup";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "auto_provision" => {
-                    __reader.field(&mut __this.auto_provision, "auto_provision")
-                }
-                "channel_count" => {
-                    __reader.field(&mut __this.channel_count, "channel_count")
-                }
-                "created_by" => __reader.field(&mut __this.created_by, "created_by"),
-                "date_create" => __reader.field(&mut __this.date_create, "date_create"),
-                "date_delete" => __reader.field(&mut __this.date_delete, "date_delete"),
-                "date_update" => __reader.field(&mut __this.date_update, "date_update"),
-                "deleted_by" => __reader.field(&mut __this.deleted_by, "deleted_by"),
-                "description" => __reader.field(&mut __this.description, "description"),
-                "enterprise_subteam_id" => {
-                    __reader
-                        .field(
-                            &mut __this.enterprise_subteam_id,
-                            "enterprise_subteam_id",
-                        )
-                }
-                "handle" => __reader.field(&mut __this.handle, "handle"),
-                "id" => __reader.field(&mut __this.id, "id"),
-                "is_editing_restricted" => {
-                    __reader
-                        .field(
-                            &mut __this.is_editing_restricted,
-                            "is_editing_restricted",
-                        )
-                }
-                "is_external" => __reader.field(&mut __this.is_external, "is_external"),
-                "is_idp_group" => {
-                    __reader.field(&mut __this.is_idp_group, "is_idp_group")
-                }
-                "is_membership_locked" => {
-                    __reader
-                        .field(&mut __this.is_membership_locked, "is_membership_locked")
-                }
-                "is_org_level" => {
-                    __reader.field(&mut __this.is_org_level, "is_org_level")
-                }
-                "is_section" => __reader.field(&mut __this.is_section, "is_section"),
-                "is_subteam" => __reader.field(&mut __this.is_subteam, "is_subteam"),
-                "is_usergroup" => {
-                    __reader.field(&mut __this.is_usergroup, "is_usergroup")
-                }
-                "is_visible" => __reader.field(&mut __this.is_visible, "is_visible"),
-                "name" => __reader.field(&mut __this.name, "name"),
-                "prefs" => __reader.field(&mut __this.prefs, "prefs"),
-                "team_id" => __reader.field(&mut __this.team_id, "team_id"),
-                "updated_by" => __reader.field(&mut __this.updated_by, "updated_by"),
-                "user_count" => __reader.field(&mut __this.user_count, "user_count"),
-                "users" => __reader.field(&mut __this.users, "users"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "auto_provision" => {
+                __reader.field(&mut self.auto_provision, "auto_provision")
+            }
+            "channel_count" => __reader.field(&mut self.channel_count, "channel_count"),
+            "created_by" => __reader.field(&mut self.created_by, "created_by"),
+            "date_create" => __reader.field(&mut self.date_create, "date_create"),
+            "date_delete" => __reader.field(&mut self.date_delete, "date_delete"),
+            "date_update" => __reader.field(&mut self.date_update, "date_update"),
+            "deleted_by" => __reader.field(&mut self.deleted_by, "deleted_by"),
+            "description" => __reader.field(&mut self.description, "description"),
+            "enterprise_subteam_id" => {
+                __reader.field(&mut self.enterprise_subteam_id, "enterprise_subteam_id")
+            }
+            "handle" => __reader.field(&mut self.handle, "handle"),
+            "id" => __reader.field(&mut self.id, "id"),
+            "is_editing_restricted" => {
+                __reader.field(&mut self.is_editing_restricted, "is_editing_restricted")
+            }
+            "is_external" => __reader.field(&mut self.is_external, "is_external"),
+            "is_idp_group" => __reader.field(&mut self.is_idp_group, "is_idp_group"),
+            "is_membership_locked" => {
+                __reader.field(&mut self.is_membership_locked, "is_membership_locked")
+            }
+            "is_org_level" => __reader.field(&mut self.is_org_level, "is_org_level"),
+            "is_section" => __reader.field(&mut self.is_section, "is_section"),
+            "is_subteam" => __reader.field(&mut self.is_subteam, "is_subteam"),
+            "is_usergroup" => __reader.field(&mut self.is_usergroup, "is_usergroup"),
+            "is_visible" => __reader.field(&mut self.is_visible, "is_visible"),
+            "name" => __reader.field(&mut self.name, "name"),
+            "prefs" => __reader.field(&mut self.prefs, "prefs"),
+            "team_id" => __reader.field(&mut self.team_id, "team_id"),
+            "updated_by" => __reader.field(&mut self.updated_by, "updated_by"),
+            "user_count" => __reader.field(&mut self.user_count, "user_count"),
+            "users" => __reader.field(&mut self.users, "users"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("auto_provision", &self.auto_provision)?;
-        __writer.opt("channel_count", &self.channel_count)?;
-        __writer.opt("created_by", &self.created_by)?;
-        __writer.opt("date_create", &self.date_create)?;
-        __writer.opt("date_delete", &self.date_delete)?;
-        __writer.opt("date_update", &self.date_update)?;
-        __writer.opt("deleted_by", &self.deleted_by)?;
-        __writer.opt("description", &self.description)?;
-        __writer.opt("enterprise_subteam_id", &self.enterprise_subteam_id)?;
-        __writer.opt("handle", &self.handle)?;
-        __writer.opt("id", &self.id)?;
-        __writer.opt("is_editing_restricted", &self.is_editing_restricted)?;
-        __writer.opt("is_external", &self.is_external)?;
-        __writer.opt("is_idp_group", &self.is_idp_group)?;
-        __writer.opt("is_membership_locked", &self.is_membership_locked)?;
-        __writer.opt("is_org_level", &self.is_org_level)?;
-        __writer.opt("is_section", &self.is_section)?;
-        __writer.opt("is_subteam", &self.is_subteam)?;
-        __writer.opt("is_usergroup", &self.is_usergroup)?;
-        __writer.opt("is_visible", &self.is_visible)?;
-        __writer.opt("name", &self.name)?;
-        __writer.opt("prefs", &self.prefs)?;
-        __writer.opt("team_id", &self.team_id)?;
-        __writer.opt("updated_by", &self.updated_by)?;
-        __writer.opt("user_count", &self.user_count)?;
-        __writer.opt("users", &self.users)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("auto_provision", &self.auto_provision)
+            .opt("channel_count", &self.channel_count)
+            .opt("created_by", &self.created_by)
+            .opt("date_create", &self.date_create)
+            .opt("date_delete", &self.date_delete)
+            .opt("date_update", &self.date_update)
+            .opt("deleted_by", &self.deleted_by)
+            .opt("description", &self.description)
+            .opt("enterprise_subteam_id", &self.enterprise_subteam_id)
+            .opt("handle", &self.handle)
+            .opt("id", &self.id)
+            .opt("is_editing_restricted", &self.is_editing_restricted)
+            .opt("is_external", &self.is_external)
+            .opt("is_idp_group", &self.is_idp_group)
+            .opt("is_membership_locked", &self.is_membership_locked)
+            .opt("is_org_level", &self.is_org_level)
+            .opt("is_section", &self.is_section)
+            .opt("is_subteam", &self.is_subteam)
+            .opt("is_usergroup", &self.is_usergroup)
+            .opt("is_visible", &self.is_visible)
+            .opt("name", &self.name)
+            .opt("prefs", &self.prefs)
+            .opt("team_id", &self.team_id)
+            .opt("updated_by", &self.updated_by)
+            .opt("user_count", &self.user_count)
+            .opt("users", &self.users);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -198,32 +180,29 @@ pub struct UsergroupPrefs {
 impl rt::de::Record for UsergroupPrefs {
     const NAME: &'static str = "UsergroupPrefs";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "channels" => __reader.field(&mut __this.channels, "channels"),
-                "groups" => __reader.field(&mut __this.groups, "groups"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "channels" => __reader.field(&mut self.channels, "channels"),
+            "groups" => __reader.field(&mut self.groups, "groups"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("channels", &self.channels)?;
-        __writer.opt("groups", &self.groups)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer.opt("channels", &self.channels).opt("groups", &self.groups);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 

@@ -76,102 +76,93 @@ pub struct View {
 impl rt::de::Record for View {
     const NAME: &'static str = "View";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "app_id" => __reader.field(&mut __this.app_id, "app_id"),
-                "app_installed_team_id" => {
-                    __reader
-                        .field(
-                            &mut __this.app_installed_team_id,
-                            "app_installed_team_id",
-                        )
-                }
-                "app_unfurl_url" => {
-                    __reader.field(&mut __this.app_unfurl_url, "app_unfurl_url")
-                }
-                "blocks" => __reader.field(&mut __this.blocks, "blocks"),
-                "bot_id" => __reader.field(&mut __this.bot_id, "bot_id"),
-                "callback_id" => __reader.field(&mut __this.callback_id, "callback_id"),
-                "channel" => __reader.field(&mut __this.channel, "channel"),
-                "clear_on_close" => {
-                    __reader.field(&mut __this.clear_on_close, "clear_on_close")
-                }
-                "close" => __reader.field(&mut __this.close, "close"),
-                "entity_url" => __reader.field(&mut __this.entity_url, "entity_url"),
-                "external_id" => __reader.field(&mut __this.external_id, "external_id"),
-                "external_ref" => {
-                    __reader.field(&mut __this.external_ref, "external_ref")
-                }
-                "hash" => __reader.field(&mut __this.hash, "hash"),
-                "id" => __reader.field(&mut __this.id, "id"),
-                "message_ts" => __reader.field(&mut __this.message_ts, "message_ts"),
-                "notify_on_close" => {
-                    __reader.field(&mut __this.notify_on_close, "notify_on_close")
-                }
-                "previous_view_id" => {
-                    __reader.field(&mut __this.previous_view_id, "previous_view_id")
-                }
-                "private_metadata" => {
-                    __reader.field(&mut __this.private_metadata, "private_metadata")
-                }
-                "root_view_id" => {
-                    __reader.field(&mut __this.root_view_id, "root_view_id")
-                }
-                "state" => __reader.field(&mut __this.state, "state"),
-                "submit" => __reader.field(&mut __this.submit, "submit"),
-                "submit_disabled" => {
-                    __reader.field(&mut __this.submit_disabled, "submit_disabled")
-                }
-                "team_id" => __reader.field(&mut __this.team_id, "team_id"),
-                "thread_ts" => __reader.field(&mut __this.thread_ts, "thread_ts"),
-                "title" => __reader.field(&mut __this.title, "title"),
-                "type" => __reader.field(&mut __this.type_, "type"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "app_id" => __reader.field(&mut self.app_id, "app_id"),
+            "app_installed_team_id" => {
+                __reader.field(&mut self.app_installed_team_id, "app_installed_team_id")
+            }
+            "app_unfurl_url" => {
+                __reader.field(&mut self.app_unfurl_url, "app_unfurl_url")
+            }
+            "blocks" => __reader.field(&mut self.blocks, "blocks"),
+            "bot_id" => __reader.field(&mut self.bot_id, "bot_id"),
+            "callback_id" => __reader.field(&mut self.callback_id, "callback_id"),
+            "channel" => __reader.field(&mut self.channel, "channel"),
+            "clear_on_close" => {
+                __reader.field(&mut self.clear_on_close, "clear_on_close")
+            }
+            "close" => __reader.field(&mut self.close, "close"),
+            "entity_url" => __reader.field(&mut self.entity_url, "entity_url"),
+            "external_id" => __reader.field(&mut self.external_id, "external_id"),
+            "external_ref" => __reader.field(&mut self.external_ref, "external_ref"),
+            "hash" => __reader.field(&mut self.hash, "hash"),
+            "id" => __reader.field(&mut self.id, "id"),
+            "message_ts" => __reader.field(&mut self.message_ts, "message_ts"),
+            "notify_on_close" => {
+                __reader.field(&mut self.notify_on_close, "notify_on_close")
+            }
+            "previous_view_id" => {
+                __reader.field(&mut self.previous_view_id, "previous_view_id")
+            }
+            "private_metadata" => {
+                __reader.field(&mut self.private_metadata, "private_metadata")
+            }
+            "root_view_id" => __reader.field(&mut self.root_view_id, "root_view_id"),
+            "state" => __reader.field(&mut self.state, "state"),
+            "submit" => __reader.field(&mut self.submit, "submit"),
+            "submit_disabled" => {
+                __reader.field(&mut self.submit_disabled, "submit_disabled")
+            }
+            "team_id" => __reader.field(&mut self.team_id, "team_id"),
+            "thread_ts" => __reader.field(&mut self.thread_ts, "thread_ts"),
+            "title" => __reader.field(&mut self.title, "title"),
+            "type" => __reader.field(&mut self.type_, "type"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("app_id", &self.app_id)?;
-        __writer.opt("app_installed_team_id", &self.app_installed_team_id)?;
-        __writer.opt("app_unfurl_url", &self.app_unfurl_url)?;
-        __writer.opt("blocks", &self.blocks)?;
-        __writer.opt("bot_id", &self.bot_id)?;
-        __writer.opt("callback_id", &self.callback_id)?;
-        __writer.opt("channel", &self.channel)?;
-        __writer.opt("clear_on_close", &self.clear_on_close)?;
-        __writer.opt("close", &self.close)?;
-        __writer.opt("entity_url", &self.entity_url)?;
-        __writer.opt("external_id", &self.external_id)?;
-        __writer.opt("external_ref", &self.external_ref)?;
-        __writer.opt("hash", &self.hash)?;
-        __writer.opt("id", &self.id)?;
-        __writer.opt("message_ts", &self.message_ts)?;
-        __writer.opt("notify_on_close", &self.notify_on_close)?;
-        __writer.opt("previous_view_id", &self.previous_view_id)?;
-        __writer.opt("private_metadata", &self.private_metadata)?;
-        __writer.opt("root_view_id", &self.root_view_id)?;
-        __writer.opt_json("state", &self.state)?;
-        __writer.opt("submit", &self.submit)?;
-        __writer.opt("submit_disabled", &self.submit_disabled)?;
-        __writer.opt("team_id", &self.team_id)?;
-        __writer.opt("thread_ts", &self.thread_ts)?;
-        __writer.opt("title", &self.title)?;
-        __writer.opt("type", &self.type_)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("app_id", &self.app_id)
+            .opt("app_installed_team_id", &self.app_installed_team_id)
+            .opt("app_unfurl_url", &self.app_unfurl_url)
+            .opt("blocks", &self.blocks)
+            .opt("bot_id", &self.bot_id)
+            .opt("callback_id", &self.callback_id)
+            .opt("channel", &self.channel)
+            .opt("clear_on_close", &self.clear_on_close)
+            .opt("close", &self.close)
+            .opt("entity_url", &self.entity_url)
+            .opt("external_id", &self.external_id)
+            .opt("external_ref", &self.external_ref)
+            .opt("hash", &self.hash)
+            .opt("id", &self.id)
+            .opt("message_ts", &self.message_ts)
+            .opt("notify_on_close", &self.notify_on_close)
+            .opt("previous_view_id", &self.previous_view_id)
+            .opt("private_metadata", &self.private_metadata)
+            .opt("root_view_id", &self.root_view_id)
+            .opt_json("state", &self.state)
+            .opt("submit", &self.submit)
+            .opt("submit_disabled", &self.submit_disabled)
+            .opt("team_id", &self.team_id)
+            .opt("thread_ts", &self.thread_ts)
+            .opt("title", &self.title)
+            .opt("type", &self.type_);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 
@@ -193,32 +184,29 @@ pub struct ViewExternalRef {
 impl rt::de::Record for ViewExternalRef {
     const NAME: &'static str = "ViewExternalRef";
 
-    fn read<'de, A: rt::de::Map<'de>>(
-        mut __reader: rt::de::Reader<'de, A>,
-    ) -> Result<Self, A::Error> {
-        let mut __this = Self::default();
-        while let Some(__key) = __reader.next_key()? {
-            match __key.as_str() {
-                "id" => __reader.field(&mut __this.id, "id"),
-                "type" => __reader.field(&mut __this.type_, "type"),
-                _ => __reader.keep(__key),
-            }?;
-        }
-        __this.unknown = __reader.finish();
-        Ok(__this)
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &str,
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            "id" => __reader.field(&mut self.id, "id"),
+            "type" => __reader.field(&mut self.type_, "type"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
     }
 
-    fn write<M: rt::de::SerializeMap>(
-        &self,
-        __writer: &mut rt::de::Writer<'_, M>,
-    ) -> Result<(), M::Error> {
-        __writer.opt("id", &self.id)?;
-        __writer.opt("type", &self.type_)?;
-        Ok(())
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer.opt("id", &self.id).opt("type", &self.type_);
     }
 
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
+    }
+
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
     }
 }
 

@@ -6,12 +6,13 @@
 #
 #   generated/tests/data/import-samples.sh [SAMPLES_DIR]
 #
-# SAMPLES_DIR defaults to /work/shared/slack-samples/api (see its README.md).
+# SAMPLES_DIR defaults to ../shared/slack-samples/api beside the checkout (see its
+# README.md), where CI finds it too.
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 workspace="$(cd "$here/../../.." && pwd)"
-source_dir="${1:-/work/shared/slack-samples/api}"
+source_dir="${1:-$workspace/../shared/slack-samples/api}"
 spec_dir="$workspace/spec/methods"
 target_dir="$here/samples"
 
