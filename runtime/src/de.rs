@@ -447,27 +447,40 @@ pub fn write_unknown<S: Serializer>(fields: &UnknownFields, serializer: S) -> Re
     map.end()
 }
 
-/// Implements `Deserialize`, `Serialize` and [`Lenient`] for a [`Union`].
+/// Serializes a [`Union`]: its `Serialize`.
+///
+/// # Errors
+///
+/// When the serializer fails.
+pub fn write_union<T: Union, S: Serializer>(union: &T, serializer: S) -> Result<S::Ok, S::Error> {
+    union.write(serializer)
+}
+
+/// Implements `Deserialize`, `Serialize` and [`Lenient`] for a type that `read` reads
+/// from a JSON object's entries and `write` serializes, named `NAME` by `kind` (the
+/// expansion shared by [`record!`](crate::record) and
+/// [`tagged_union!`](crate::tagged_union)).
+#[doc(hidden)]
 #[macro_export]
-macro_rules! tagged_union {
-    ($name:ident) => {
+macro_rules! __object_traits {
+    ($name:ident, $kind:path, $read:path, $write:path) => {
         impl $crate::de::Lenient for $name {
             fn from_map<'de, A: $crate::de::Map<'de>>(
                 map: A,
             ) -> ::std::result::Result<$crate::de::Outcome<Self>, A::Error> {
-                $crate::de::read_union(map).map(Ok)
+                $read(map).map(Ok)
             }
         }
 
         impl<'de> $crate::de::serde::Deserialize<'de> for $name {
             fn deserialize<D: $crate::de::serde::Deserializer<'de>>(d: D) -> ::std::result::Result<Self, D::Error> {
-                $crate::de::strict(d, <$name as $crate::de::Union>::NAME)
+                $crate::de::strict(d, <$name as $kind>::NAME)
             }
         }
 
         impl $crate::de::serde::Serialize for $name {
             fn serialize<S: $crate::de::serde::Serializer>(&self, s: S) -> ::std::result::Result<S::Ok, S::Error> {
-                $crate::de::Union::write(self, s)
+                $write(self, s)
             }
         }
     };
@@ -477,25 +490,15 @@ macro_rules! tagged_union {
 #[macro_export]
 macro_rules! record {
     ($name:ident) => {
-        impl $crate::de::Lenient for $name {
-            fn from_map<'de, A: $crate::de::Map<'de>>(
-                map: A,
-            ) -> ::std::result::Result<$crate::de::Outcome<Self>, A::Error> {
-                $crate::de::read_record(map).map(Ok)
-            }
-        }
+        $crate::__object_traits!($name, $crate::de::Record, $crate::de::read_record, $crate::de::write_record);
+    };
+}
 
-        impl<'de> $crate::de::serde::Deserialize<'de> for $name {
-            fn deserialize<D: $crate::de::serde::Deserializer<'de>>(d: D) -> ::std::result::Result<Self, D::Error> {
-                $crate::de::strict(d, <$name as $crate::de::Record>::NAME)
-            }
-        }
-
-        impl $crate::de::serde::Serialize for $name {
-            fn serialize<S: $crate::de::serde::Serializer>(&self, s: S) -> ::std::result::Result<S::Ok, S::Error> {
-                $crate::de::write_record(self, s)
-            }
-        }
+/// Implements `Deserialize`, `Serialize` and [`Lenient`] for a [`Union`].
+#[macro_export]
+macro_rules! tagged_union {
+    ($name:ident) => {
+        $crate::__object_traits!($name, $crate::de::Union, $crate::de::read_union, $crate::de::write_union);
     };
 }
 

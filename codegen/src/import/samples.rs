@@ -293,31 +293,31 @@ impl Samples {
     }
 }
 
+/// The placeholder IDs of the recordings, by first letter: `U00000000` is a user ID.
+const PLACEHOLDER_IDS: &[(&[char], ValueType)] = &[
+    (&['U', 'W'], ValueType::UserId),
+    (&['C', 'G', 'D'], ValueType::ChannelId),
+    (&['T'], ValueType::TeamId),
+    (&['E'], ValueType::EnterpriseId),
+    (&['A'], ValueType::AppId),
+    (&['B'], ValueType::BotId),
+    (&['F'], ValueType::FileId),
+    (&['S'], ValueType::UsergroupId),
+];
+
+/// The placeholder timestamp of the recordings.
+const PLACEHOLDER_TS: &str = "0000000000.000000";
+
 /// The kind of a string, from the placeholders the recordings use.
 fn text_kind(text: &str) -> ValueType {
-    let id =
-        |prefix: &[char]| text.len() == 9 && text.starts_with(prefix) && text[1..].bytes().all(|byte| byte == b'0');
-    if text == "0000000000.000000" {
-        ValueType::Timestamp
-    } else if id(&['U', 'W']) {
-        ValueType::UserId
-    } else if id(&['C', 'G', 'D']) {
-        ValueType::ChannelId
-    } else if id(&['T']) {
-        ValueType::TeamId
-    } else if id(&['E']) {
-        ValueType::EnterpriseId
-    } else if id(&['A']) {
-        ValueType::AppId
-    } else if id(&['B']) {
-        ValueType::BotId
-    } else if id(&['F']) {
-        ValueType::FileId
-    } else if id(&['S']) {
-        ValueType::UsergroupId
-    } else {
-        ValueType::String
+    if text == PLACEHOLDER_TS {
+        return ValueType::Timestamp;
     }
+    let zeros = text.len() == 9 && text.as_bytes()[1..].iter().all(|byte| *byte == b'0');
+    PLACEHOLDER_IDS
+        .iter()
+        .find(|(prefixes, _)| zeros && text.starts_with(*prefixes))
+        .map_or(ValueType::String, |(_, kind)| *kind)
 }
 
 fn merge(a: Shape, b: Shape, file: &str, path: &str, conflicts: &mut Vec<String>) -> Shape {
@@ -608,6 +608,16 @@ mod tests {
         let shares = &fields[0];
         assert_eq!((shares.ty, shares.map, shares.list), (ValueType::Object, true, Some(ListStyle::Array)));
         assert_eq!((shares.fields[0].name.as_str(), shares.fields[0].ty), ("ts", ValueType::Timestamp));
+    }
+
+    #[test]
+    fn placeholders_tell_ids_and_timestamps_from_text() {
+        assert_eq!(text_kind("U00000000"), ValueType::UserId);
+        assert_eq!(text_kind("D00000000"), ValueType::ChannelId);
+        assert_eq!(text_kind("0000000000.000000"), ValueType::Timestamp);
+        assert_eq!(text_kind("U00000001"), ValueType::String);
+        assert_eq!(text_kind("X00000000"), ValueType::String);
+        assert_eq!(text_kind("é0000000"), ValueType::String, "nine bytes, not nine characters");
     }
 
     #[test]
