@@ -253,7 +253,8 @@ pub struct Member {
     pub required: bool,
     /// Doc lines.
     pub docs: Vec<String>,
-    /// Whether the value is boxed: a record that can hold its owner again.
+    /// Whether the value is boxed: a record that can hold its owner again, or a large
+    /// one held singly.
     pub boxed: bool,
     /// Whether the field is a JSON object keyed by data (IDs): a map from each key to
     /// the value (or list) the member describes.

@@ -28,8 +28,8 @@ impl<W> Default for Acknowledged<W> {
 impl<W> Record for Acknowledged<W> {
     const NAME: &'static str = "Acknowledged";
 
-    fn read_field<'de, A: Map<'de>>(&mut self, key: &str, reader: &mut Reader<'de, A>) -> Result<bool, A::Error> {
-        if key == "ok" {
+    fn read_field<'de, A: Map<'de>>(&mut self, key: &[u8], reader: &mut Reader<'de, A>) -> Result<bool, A::Error> {
+        if key == b"ok" {
             reader.skip()?;
             return Ok(true);
         }

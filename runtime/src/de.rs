@@ -30,14 +30,27 @@ pub use serde::de::MapAccess as Map;
 /// serde's `SerializeMap`, which a [`Writer`] writes into.
 pub use serde::ser::SerializeMap;
 
-/// An object key, borrowed from the input when it can be.
+/// An object key as its bytes, borrowed from the input when it can be.
+///
+/// Keys are read as bytes, not text: a record compares a key with the names of its
+/// fields, which needs no check that the bytes are UTF-8. Only a key that is kept, with
+/// the unknown fields, is checked (serde_json's checks are skipped for bytes).
 #[derive(Debug)]
-pub struct Key<'de>(Cow<'de, str>);
+pub struct Key<'de>(Cow<'de, [u8]>);
 
-impl Key<'_> {
-    /// The key as text.
-    pub fn as_str(&self) -> &str {
+impl<'de> Key<'de> {
+    /// The key's bytes.
+    pub fn as_bytes(&self) -> &[u8] {
         &self.0
+    }
+
+    /// The key as text.
+    ///
+    /// # Errors
+    ///
+    /// When the key is not UTF-8.
+    fn into_string<E: serde::de::Error>(self) -> Result<String, E> {
+        String::from_utf8(self.0.into_owned()).map_err(|_| E::custom("an object key is not UTF-8"))
     }
 }
 
@@ -52,20 +65,28 @@ impl<'de> Deserialize<'de> for Key<'de> {
                 f.write_str("an object key")
             }
 
-            fn visit_borrowed_str<E: serde::de::Error>(self, key: &'de str) -> Result<Self::Value, E> {
+            fn visit_borrowed_bytes<E: serde::de::Error>(self, key: &'de [u8]) -> Result<Self::Value, E> {
                 Ok(Key(Cow::Borrowed(key)))
             }
 
-            fn visit_str<E: serde::de::Error>(self, key: &str) -> Result<Self::Value, E> {
+            fn visit_bytes<E: serde::de::Error>(self, key: &[u8]) -> Result<Self::Value, E> {
                 Ok(Key(Cow::Owned(key.to_owned())))
             }
 
+            fn visit_borrowed_str<E: serde::de::Error>(self, key: &'de str) -> Result<Self::Value, E> {
+                Ok(Key(Cow::Borrowed(key.as_bytes())))
+            }
+
+            fn visit_str<E: serde::de::Error>(self, key: &str) -> Result<Self::Value, E> {
+                Ok(Key(Cow::Owned(key.as_bytes().to_owned())))
+            }
+
             fn visit_string<E: serde::de::Error>(self, key: String) -> Result<Self::Value, E> {
-                Ok(Key(Cow::Owned(key)))
+                Ok(Key(Cow::Owned(key.into_bytes())))
             }
         }
 
-        deserializer.deserialize_str(KeyVisitor)
+        deserializer.deserialize_bytes(KeyVisitor)
     }
 }
 
@@ -87,7 +108,8 @@ pub trait Record: Sized + Default {
     /// # Errors
     ///
     /// Only when the input is not valid JSON: no value makes a record fail.
-    fn read_field<'de, A: MapAccess<'de>>(&mut self, key: &str, reader: &mut Reader<'de, A>) -> Result<bool, A::Error>;
+    fn read_field<'de, A: MapAccess<'de>>(&mut self, key: &[u8], reader: &mut Reader<'de, A>)
+    -> Result<bool, A::Error>;
 
     /// Writes the typed fields; the unknown ones follow. A failure of the serializer is
     /// kept by the writer, which reports it.
@@ -112,8 +134,8 @@ pub fn read_fields<'de, T: Record, A: MapAccess<'de>>(mut reader: Reader<'de, A>
     // Which of the first 64 required fields came; more are never checked.
     let mut came: u64 = 0;
     while let Some(key) = reader.next_key()? {
-        if this.read_field(key.as_str(), &mut reader)? {
-            if let Some(index) = T::REQUIRED.iter().position(|required| *required == key.as_str()) {
+        if this.read_field(key.as_bytes(), &mut reader)? {
+            if let Some(index) = T::REQUIRED.iter().position(|required| required.as_bytes() == key.as_bytes()) {
                 came |= 1u64.checked_shl(u32::try_from(index).unwrap_or(u32::MAX)).unwrap_or(0);
             }
         } else {
@@ -178,8 +200,9 @@ impl<'de, A: MapAccess<'de>> Reader<'de, A> {
     ///
     /// When the input is not valid JSON.
     pub fn keep(&mut self, key: Key<'de>) -> Result<(), A::Error> {
+        let key = key.into_string()?;
         let value = self.map.next_value::<Value>()?;
-        self.unknown.insert(key.0.into_owned(), value);
+        self.unknown.insert(key, value);
         Ok(())
     }
 
@@ -363,16 +386,16 @@ pub trait Union: Sized {
     const NAME: &'static str;
     /// The tag field (`type`).
     const TAG: &'static str;
-    /// The tag values of the kinds the type models.
+    /// The tag values of the kinds the type models, sorted (a tag is looked up by
+    /// binary search).
     const TAGS: &'static [&'static str];
 
-    /// Reads the rest of an object whose tag is `tag`, one of [`Union::TAGS`], as that
-    /// kind.
+    /// Reads the rest of an object whose tag is `TAGS[kind]`, as that kind.
     ///
     /// # Errors
     ///
     /// When the input is not valid JSON.
-    fn read_kind<'de, A: MapAccess<'de>>(tag: &str, reader: Reader<'de, A>) -> Result<Self, A::Error>;
+    fn read_kind<'de, A: MapAccess<'de>>(kind: usize, reader: Reader<'de, A>) -> Result<Self, A::Error>;
 
     /// An object of a kind the type does not model (or without a tag), kept whole.
     fn unknown(fields: UnknownFields) -> Self;
@@ -396,28 +419,104 @@ pub trait Union: Sized {
 /// When the input is not valid JSON.
 pub fn read_union<'de, T: Union, A: MapAccess<'de>>(mut map: A) -> Result<T, A::Error> {
     let Some(first) = map.next_key::<Key<'de>>()? else { return Ok(T::unknown(UnknownFields::new())) };
-    if first.as_str() == T::TAG {
-        let tag = map.next_value::<Value>()?;
-        return match tag.as_str().filter(|tag| T::TAGS.contains(tag)) {
-            Some(known) => T::read_kind(known, Reader::new(map, T::NAME)),
+    if first.as_bytes() == T::TAG.as_bytes() {
+        let tag = map.next_value::<Tag<'de>>()?;
+        let kind = match &tag {
+            Tag::Text(text) => T::TAGS.binary_search(&text.as_ref()).ok(),
+            Tag::Other(_) => None,
+        };
+        let mut reader = Reader::new(map, T::NAME);
+        return match kind {
+            Some(kind) => T::read_kind(kind, reader),
             None => {
-                let mut reader = Reader::new(map, T::NAME);
-                reader.unknown.insert(T::TAG, tag);
+                reader.unknown.insert(T::TAG, tag.into_json());
                 reader.keep_all().map(T::unknown)
             }
         };
     }
     let mut entries = serde_json::Map::new();
-    entries.insert(first.0.into_owned(), map.next_value()?);
+    entries.insert(first.into_string()?, map.next_value()?);
     while let Some(key) = map.next_key::<String>()? {
         let value = map.next_value()?;
         entries.insert(key, value);
     }
-    let known = entries.get(T::TAG).and_then(Value::as_str).filter(|tag| T::TAGS.contains(tag)).map(str::to_owned);
-    let Some(tag) = known else { return Ok(T::unknown(entries.into())) };
+    let kind = entries.get(T::TAG).and_then(Value::as_str).and_then(|tag| T::TAGS.binary_search(&tag).ok());
+    let Some(kind) = kind else { return Ok(T::unknown(entries.into())) };
     entries.remove(T::TAG);
     let gathered = serde::de::value::MapDeserializer::new(entries.into_iter());
-    T::read_kind(&tag, Reader::new(gathered, T::NAME)).map_err(serde::de::Error::custom)
+    T::read_kind(kind, Reader::new(gathered, T::NAME)).map_err(serde::de::Error::custom)
+}
+
+/// The value of a union's tag: text, borrowed from the input when it can be, or any
+/// other JSON (which names no kind, and is kept).
+enum Tag<'de> {
+    Text(Cow<'de, str>),
+    Other(Value),
+}
+
+impl Tag<'_> {
+    fn into_json(self) -> Value {
+        match self {
+            Tag::Text(text) => Value::String(text.into_owned()),
+            Tag::Other(other) => other,
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Tag<'de> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct TagVisitor;
+
+        impl<'de> Visitor<'de> for TagVisitor {
+            type Value = Tag<'de>;
+
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("any JSON value")
+            }
+
+            fn visit_borrowed_str<E: serde::de::Error>(self, tag: &'de str) -> Result<Self::Value, E> {
+                Ok(Tag::Text(Cow::Borrowed(tag)))
+            }
+
+            fn visit_str<E: serde::de::Error>(self, tag: &str) -> Result<Self::Value, E> {
+                Ok(Tag::Text(Cow::Owned(tag.to_owned())))
+            }
+
+            fn visit_string<E: serde::de::Error>(self, tag: String) -> Result<Self::Value, E> {
+                Ok(Tag::Text(Cow::Owned(tag)))
+            }
+
+            fn visit_bool<E>(self, value: bool) -> Result<Self::Value, E> {
+                Ok(Tag::Other(Value::Bool(value)))
+            }
+
+            fn visit_i64<E>(self, value: i64) -> Result<Self::Value, E> {
+                Ok(Tag::Other(value.into()))
+            }
+
+            fn visit_u64<E>(self, value: u64) -> Result<Self::Value, E> {
+                Ok(Tag::Other(value.into()))
+            }
+
+            fn visit_f64<E>(self, value: f64) -> Result<Self::Value, E> {
+                Ok(Tag::Other(serde_json::Number::from_f64(value).map_or(Value::Null, Value::Number)))
+            }
+
+            fn visit_unit<E>(self) -> Result<Self::Value, E> {
+                Ok(Tag::Other(Value::Null))
+            }
+
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
+                Value::deserialize(serde::de::value::MapAccessDeserializer::new(map)).map(Tag::Other)
+            }
+
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(self, seq: A) -> Result<Self::Value, A::Error> {
+                Value::deserialize(serde::de::value::SeqAccessDeserializer::new(seq)).map(Tag::Other)
+            }
+        }
+
+        deserializer.deserialize_any(TagVisitor)
+    }
 }
 
 /// Serializes one kind of a [`Union`]: the tag, then the kind's record.
@@ -552,11 +651,11 @@ mod tests {
 
         const REQUIRED: &'static [&'static str] = &["id"];
 
-        fn read_field<'de, A: Map<'de>>(&mut self, key: &str, reader: &mut Reader<'de, A>) -> Result<bool, A::Error> {
+        fn read_field<'de, A: Map<'de>>(&mut self, key: &[u8], reader: &mut Reader<'de, A>) -> Result<bool, A::Error> {
             match key {
-                "id" => reader.value(&mut self.id, "id"),
-                "count" => reader.field(&mut self.count, "count"),
-                "nested" => reader.field(&mut self.nested, "nested"),
+                b"id" => reader.value(&mut self.id, "id"),
+                b"count" => reader.field(&mut self.count, "count"),
+                b"nested" => reader.field(&mut self.nested, "nested"),
                 _ => return Ok(false),
             }?;
             Ok(true)
@@ -634,9 +733,9 @@ mod tests {
         const TAG: &'static str = "type";
         const TAGS: &'static [&'static str] = &["sample"];
 
-        fn read_kind<'de, A: Map<'de>>(tag: &str, reader: Reader<'de, A>) -> Result<Self, A::Error> {
-            Ok(match tag {
-                "sample" => Self::Sample(Box::new(read_fields(reader)?)),
+        fn read_kind<'de, A: Map<'de>>(kind: usize, reader: Reader<'de, A>) -> Result<Self, A::Error> {
+            Ok(match kind {
+                0 => Self::Sample(Box::new(read_fields(reader)?)),
                 _ => Self::Unknown(reader.keep_all()?),
             })
         }
@@ -689,10 +788,26 @@ mod tests {
     }
 
     #[test]
+    fn a_key_is_checked_as_text_only_when_kept() {
+        let kept = serde_json::from_slice::<Sample>(b"{\"id\": \"a\", \"caf\xc3\xa9\": 1}");
+        assert_eq!(kept.ok().and_then(|sample| sample.unknown.get("caf\u{e9}").cloned()), Some(json!(1)));
+        let error = serde_json::from_slice::<Sample>(b"{\"id\": \"a\", \"\xff\": 1}").unwrap_err();
+        assert!(error.to_string().contains("not UTF-8"), "{error}");
+    }
+
+    #[test]
+    fn a_union_tag_of_another_type_is_kept_with_the_object() {
+        let Shape::Unknown(fields) = union_round_trip(&json!({"type": ["sample"], "id": "a"})) else {
+            panic!("a tag that is no text names no kind")
+        };
+        assert_eq!(fields.get("type"), Some(&json!(["sample"])));
+    }
+
+    #[test]
     fn borrows_plain_keys_and_owns_escaped_ones() {
         let plain: Key<'_> = serde_json::from_str(r#""channel""#).unwrap_or_else(|error| panic!("{error}"));
-        assert!(matches!(plain.0, Cow::Borrowed("channel")));
+        assert!(matches!(plain.0, Cow::Borrowed(b"channel")));
         let escaped: Key<'_> = serde_json::from_str(r#""chan\u006eel""#).unwrap_or_else(|error| panic!("{error}"));
-        assert_eq!(escaped.as_str(), "channel");
+        assert_eq!(escaped.as_bytes(), b"channel");
     }
 }

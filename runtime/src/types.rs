@@ -148,11 +148,11 @@ impl ResponseMetadata {
 impl Record for ResponseMetadata {
     const NAME: &'static str = "ResponseMetadata";
 
-    fn read_field<'de, A: Map<'de>>(&mut self, key: &str, reader: &mut Reader<'de, A>) -> Result<bool, A::Error> {
+    fn read_field<'de, A: Map<'de>>(&mut self, key: &[u8], reader: &mut Reader<'de, A>) -> Result<bool, A::Error> {
         match key {
-            "next_cursor" => reader.field(&mut self.next_cursor, "next_cursor"),
-            "warnings" => reader.field(&mut self.warnings, "warnings"),
-            "messages" => reader.field(&mut self.messages, "messages"),
+            b"next_cursor" => reader.field(&mut self.next_cursor, "next_cursor"),
+            b"warnings" => reader.field(&mut self.warnings, "warnings"),
+            b"messages" => reader.field(&mut self.messages, "messages"),
             _ => return Ok(false),
         }?;
         Ok(true)

@@ -78,7 +78,7 @@ fn read(record: &Record, is_response: bool) -> TokenStream {
     let required: Vec<&str> =
         record.fields.iter().filter(|field| field.required).map(|field| field.wire_name.as_str()).collect();
     let required = (!required.is_empty()).then(|| quote!(const REQUIRED: &'static [&'static str] = &[#(#required),*];));
-    let ok = is_response.then(|| quote!("ok" => __reader.skip(),));
+    let ok = is_response.then(|| quote!(b"ok" => __reader.skip(),));
     let arms: Vec<TokenStream> = record
         .fields
         .iter()
@@ -86,7 +86,8 @@ fn read(record: &Record, is_response: bool) -> TokenStream {
             let wire = &field.wire_name;
             let rust = ident(&field.rust_name);
             let read = if field.required { quote!(value) } else { quote!(field) };
-            quote!(#wire => __reader.#read(&mut self.#rust, #wire),)
+            let key = proc_macro2::Literal::byte_string(wire.as_bytes());
+            quote!(#key => __reader.#read(&mut self.#rust, #wire),)
         })
         .collect();
     let body = if arms.is_empty() && ok.is_none() {
@@ -109,7 +110,7 @@ fn read(record: &Record, is_response: bool) -> TokenStream {
 
         fn read_field<'de, A: rt::de::Map<'de>>(
             &mut self,
-            __key: &str,
+            __key: &[u8],
             __reader: &mut rt::de::Reader<'de, A>,
         ) -> Result<bool, A::Error> {
             #body
@@ -188,10 +189,15 @@ pub fn union(union: &TaggedUnion) -> TokenStream {
     let wire_name = &union.name;
     let tag = &union.tag;
     let docs = doc_attrs(&union.docs, false);
-    let tags: Vec<&str> = union.variants.iter().map(|variant| variant.tag.as_str()).collect();
-    let variants: Vec<_> = union.variants.iter().map(|variant| ident(&variant.variant)).collect();
-    let records = union.variants.iter().map(|variant| ident(&variant.record));
-    let variant_docs = union.variants.iter().map(|variant| doc_attrs(&variant.docs, false));
+    // Sorted by tag: the runtime finds a tag in `TAGS` by binary search, and reads the
+    // kind at its index.
+    let mut sorted: Vec<_> = union.variants.iter().collect();
+    sorted.sort_by(|a, b| a.tag.cmp(&b.tag));
+    let tags: Vec<&str> = sorted.iter().map(|variant| variant.tag.as_str()).collect();
+    let kinds = (0..sorted.len()).map(proc_macro2::Literal::usize_unsuffixed);
+    let variants: Vec<_> = sorted.iter().map(|variant| ident(&variant.variant)).collect();
+    let records = sorted.iter().map(|variant| ident(&variant.record));
+    let variant_docs = sorted.iter().map(|variant| doc_attrs(&variant.docs, false));
     quote! {
         #docs
         #[derive(Debug, Clone, PartialEq)]
@@ -208,11 +214,11 @@ pub fn union(union: &TaggedUnion) -> TokenStream {
             const TAGS: &'static [&'static str] = &[#(#tags),*];
 
             fn read_kind<'de, A: rt::de::Map<'de>>(
-                __tag: &str,
+                __kind: usize,
                 __reader: rt::de::Reader<'de, A>,
             ) -> Result<Self, A::Error> {
-                Ok(match __tag {
-                    #(#tags => Self::#variants(Box::new(rt::de::read_fields(__reader)?)),)*
+                Ok(match __kind {
+                    #(#kinds => Self::#variants(Box::new(rt::de::read_fields(__reader)?)),)*
                     _ => Self::Unknown(__reader.keep_all()?),
                 })
             }

@@ -37,8 +37,8 @@ pub fn value_type(ty: &ValueType, multiplicity: Multiplicity) -> TokenStream {
 }
 
 /// The Rust type of a record's field, before `Option` for optional ones: numbers keep
-/// how Slack wrote them, a record that can hold its owner again is boxed, and an object
-/// keyed by IDs is a map.
+/// how Slack wrote them, a record that can hold its owner again (or a large one) is
+/// boxed, and an object keyed by IDs is a map.
 pub fn record_field_type(field: &Member) -> TokenStream {
     let item = match field.ty {
         ValueType::Number => quote!(serde_json::Number),

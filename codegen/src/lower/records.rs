@@ -21,7 +21,14 @@ pub struct ObjectIndex {
     refers_to: BTreeMap<String, BTreeSet<String>>,
     /// The objects of several kinds (with a tag), by spec name.
     unions: BTreeSet<String>,
+    /// The objects with more fields than [`LARGE_RECORD`], by spec name.
+    large: BTreeSet<String>,
 }
+
+/// A record with more fields than this is boxed where a field holds one value of it
+/// (not in a list or a map): an answer then holds a pointer, not hundreds of bytes of
+/// empty fields, for each absent object, and decoding moves less.
+pub const LARGE_RECORD: usize = 12;
 
 impl ObjectIndex {
     /// The index of `objects`.
@@ -38,6 +45,8 @@ impl ObjectIndex {
             index.refers_to.insert(name.clone(), refers);
             if object.value.tag.is_some() {
                 index.unions.insert(name.clone());
+            } else if object.value.fields.len() > LARGE_RECORD {
+                index.large.insert(name.clone());
             }
         }
         index
@@ -176,7 +185,9 @@ impl<'a, T> Scope<'a, T> {
                 // Validation reports a name that is no object; lowering goes on with JSON.
                 let Some(type_name) = self.objects.type_name(object) else { return (ir::ValueType::Json, false) };
                 self.shared.insert(object.to_owned());
-                let boxed = self.cyclic.contains(object) && field.list.is_none();
+                let boxed = (self.cyclic.contains(object) || self.objects.large.contains(object))
+                    && field.list.is_none()
+                    && !field.map;
                 (ir::ValueType::Shared(type_name.to_owned()), boxed)
             }
             (ValueType::Object, _) => {
@@ -184,8 +195,9 @@ impl<'a, T> Scope<'a, T> {
                 let slot = self.records.len();
                 let inner = self.fields(&field.fields, at, &name, problems);
                 let docs = prose::object_docs(&field.name, owner, &field.description, self.page);
+                let boxed = inner.len() > LARGE_RECORD && field.list.is_none() && !field.map;
                 self.records.insert(slot, ir::Record { name: name.clone(), docs, fields: inner, warnings: None });
-                (ir::ValueType::Object(name), false)
+                (ir::ValueType::Object(name), boxed)
             }
             (ValueType::String, _) if !field.values.is_empty() => {
                 let name = nested_name();

@@ -235,17 +235,17 @@ impl rt::de::Record for TestTypesResponse {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "ok" => __reader.skip(),
-            "channel" => __reader.value(&mut self.channel, "channel"),
-            "ts" => __reader.field(&mut self.ts, "ts"),
-            "members" => __reader.field(&mut self.members, "members"),
-            "message" => __reader.field(&mut self.message, "message"),
-            "purpose" => __reader.value(&mut self.purpose, "purpose"),
-            "response_metadata" => {
+            b"ok" => __reader.skip(),
+            b"channel" => __reader.value(&mut self.channel, "channel"),
+            b"ts" => __reader.field(&mut self.ts, "ts"),
+            b"members" => __reader.field(&mut self.members, "members"),
+            b"message" => __reader.field(&mut self.message, "message"),
+            b"purpose" => __reader.value(&mut self.purpose, "purpose"),
+            b"response_metadata" => {
                 __reader.field(&mut self.response_metadata, "response_metadata")
             }
             _ => return Ok(false),
@@ -462,13 +462,13 @@ impl rt::de::Record for TestTypesResponsePurpose {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "value" => __reader.value(&mut self.value, "value"),
-            "creator" => __reader.field(&mut self.creator, "creator"),
-            "history" => __reader.field(&mut self.history, "history"),
+            b"value" => __reader.value(&mut self.value, "value"),
+            b"creator" => __reader.field(&mut self.creator, "creator"),
+            b"history" => __reader.field(&mut self.history, "history"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -511,11 +511,11 @@ impl rt::de::Record for TestTypesResponsePurposeHistory {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "ts" => __reader.value(&mut self.ts, "ts"),
+            b"ts" => __reader.value(&mut self.ts, "ts"),
             _ => return Ok(false),
         }?;
         Ok(true)

@@ -492,15 +492,15 @@ impl rt::de::Record for TestCaseResponse {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "ok" => __reader.skip(),
-            "warnings" => __reader.field(&mut self.warnings_, "warnings"),
-            "set_warnings" => __reader.field(&mut self.set_warnings_, "set_warnings"),
-            "2x" => __reader.field(&mut self.n_2x, "2x"),
-            "type" => __reader.field(&mut self.type_, "type"),
+            b"ok" => __reader.skip(),
+            b"warnings" => __reader.field(&mut self.warnings_, "warnings"),
+            b"set_warnings" => __reader.field(&mut self.set_warnings_, "set_warnings"),
+            b"2x" => __reader.field(&mut self.n_2x, "2x"),
+            b"type" => __reader.field(&mut self.type_, "type"),
             _ => return Ok(false),
         }?;
         Ok(true)

@@ -123,13 +123,13 @@ impl rt::de::Record for TestKeywordsResponse {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "ok" => __reader.skip(),
-            "type" => __reader.value(&mut self.type_, "type"),
-            "warnings" => __reader.field(&mut self.warnings_, "warnings"),
+            b"ok" => __reader.skip(),
+            b"type" => __reader.value(&mut self.type_, "type"),
+            b"warnings" => __reader.field(&mut self.warnings_, "warnings"),
             _ => return Ok(false),
         }?;
         Ok(true)

@@ -197,15 +197,15 @@ impl rt::de::Record for AdminAnalyticsMessagesActivityResponse {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "ok" => __reader.skip(),
-            "message_activities" => {
+            b"ok" => __reader.skip(),
+            b"message_activities" => {
                 __reader.value(&mut self.message_activities, "message_activities")
             }
-            "response_metadata" => {
+            b"response_metadata" => {
                 __reader.field(&mut self.response_metadata, "response_metadata")
             }
             _ => return Ok(false),

@@ -279,13 +279,13 @@ impl rt::de::Record for AdminAppsActivitiesListResponse {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "ok" => __reader.skip(),
-            "activities" => __reader.value(&mut self.activities, "activities"),
-            "response_metadata" => {
+            b"ok" => __reader.skip(),
+            b"activities" => __reader.value(&mut self.activities, "activities"),
+            b"response_metadata" => {
                 __reader.field(&mut self.response_metadata, "response_metadata")
             }
             _ => return Ok(false),
@@ -471,7 +471,7 @@ pub struct AdminAppsActivitiesListResponseActivities {
     /// Answered as `parent_execution_id`.
     pub parent_execution_id: Option<String>,
     /// Answered as `payload`.
-    pub payload: Option<AdminAppsActivitiesListResponseActivitiesPayload>,
+    pub payload: Option<Box<AdminAppsActivitiesListResponseActivitiesPayload>>,
     /// Answered as `source`.
     pub source: Option<String>,
     /// Answered as `team_id`.
@@ -488,26 +488,26 @@ impl rt::de::Record for AdminAppsActivitiesListResponseActivities {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "app_id" => __reader.field(&mut self.app_id, "app_id"),
-            "component_id" => __reader.field(&mut self.component_id, "component_id"),
-            "component_type" => {
+            b"app_id" => __reader.field(&mut self.app_id, "app_id"),
+            b"component_id" => __reader.field(&mut self.component_id, "component_id"),
+            b"component_type" => {
                 __reader.field(&mut self.component_type, "component_type")
             }
-            "created" => __reader.field(&mut self.created, "created"),
-            "enterprise_id" => __reader.field(&mut self.enterprise_id, "enterprise_id"),
-            "event_type" => __reader.field(&mut self.event_type, "event_type"),
-            "level" => __reader.field(&mut self.level, "level"),
-            "parent_execution_id" => {
+            b"created" => __reader.field(&mut self.created, "created"),
+            b"enterprise_id" => __reader.field(&mut self.enterprise_id, "enterprise_id"),
+            b"event_type" => __reader.field(&mut self.event_type, "event_type"),
+            b"level" => __reader.field(&mut self.level, "level"),
+            b"parent_execution_id" => {
                 __reader.field(&mut self.parent_execution_id, "parent_execution_id")
             }
-            "payload" => __reader.field(&mut self.payload, "payload"),
-            "source" => __reader.field(&mut self.source, "source"),
-            "team_id" => __reader.field(&mut self.team_id, "team_id"),
-            "trace_id" => __reader.field(&mut self.trace_id, "trace_id"),
+            b"payload" => __reader.field(&mut self.payload, "payload"),
+            b"source" => __reader.field(&mut self.source, "source"),
+            b"team_id" => __reader.field(&mut self.team_id, "team_id"),
+            b"trace_id" => __reader.field(&mut self.trace_id, "trace_id"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -630,62 +630,62 @@ impl rt::de::Record for AdminAppsActivitiesListResponseActivitiesPayload {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "action" => __reader.field(&mut self.action, "action"),
-            "actor" => __reader.field(&mut self.actor, "actor"),
-            "app_id" => __reader.field(&mut self.app_id, "app_id"),
-            "billing_reason" => {
+            b"action" => __reader.field(&mut self.action, "action"),
+            b"actor" => __reader.field(&mut self.actor, "actor"),
+            b"app_id" => __reader.field(&mut self.app_id, "app_id"),
+            b"billing_reason" => {
                 __reader.field(&mut self.billing_reason, "billing_reason")
             }
-            "bot_user_id" => __reader.field(&mut self.bot_user_id, "bot_user_id"),
-            "bundle_size_kb" => {
+            b"bot_user_id" => __reader.field(&mut self.bot_user_id, "bot_user_id"),
+            b"bundle_size_kb" => {
                 __reader.field(&mut self.bundle_size_kb, "bundle_size_kb")
             }
-            "channel_id" => __reader.field(&mut self.channel_id, "channel_id"),
-            "code" => __reader.field(&mut self.code, "code"),
-            "current_step" => __reader.field(&mut self.current_step, "current_step"),
-            "datastore_name" => {
+            b"channel_id" => __reader.field(&mut self.channel_id, "channel_id"),
+            b"code" => __reader.field(&mut self.code, "code"),
+            b"current_step" => __reader.field(&mut self.current_step, "current_step"),
+            b"datastore_name" => {
                 __reader.field(&mut self.datastore_name, "datastore_name")
             }
-            "details" => __reader.field(&mut self.details, "details"),
-            "elapsed_ms" => __reader.field(&mut self.elapsed_ms, "elapsed_ms"),
-            "error" => __reader.field(&mut self.error, "error"),
-            "error_stage" => __reader.field(&mut self.error_stage, "error_stage"),
-            "exec_outcome" => __reader.field(&mut self.exec_outcome, "exec_outcome"),
-            "extra_message" => __reader.field(&mut self.extra_message, "extra_message"),
-            "function_execution_id" => {
+            b"details" => __reader.field(&mut self.details, "details"),
+            b"elapsed_ms" => __reader.field(&mut self.elapsed_ms, "elapsed_ms"),
+            b"error" => __reader.field(&mut self.error, "error"),
+            b"error_stage" => __reader.field(&mut self.error_stage, "error_stage"),
+            b"exec_outcome" => __reader.field(&mut self.exec_outcome, "exec_outcome"),
+            b"extra_message" => __reader.field(&mut self.extra_message, "extra_message"),
+            b"function_execution_id" => {
                 __reader.field(&mut self.function_execution_id, "function_execution_id")
             }
-            "function_id" => __reader.field(&mut self.function_id, "function_id"),
-            "function_name" => __reader.field(&mut self.function_name, "function_name"),
-            "function_type" => __reader.field(&mut self.function_type, "function_type"),
-            "http_status_code" => {
+            b"function_id" => __reader.field(&mut self.function_id, "function_id"),
+            b"function_name" => __reader.field(&mut self.function_name, "function_name"),
+            b"function_type" => __reader.field(&mut self.function_type, "function_type"),
+            b"http_status_code" => {
                 __reader.field(&mut self.http_status_code, "http_status_code")
             }
-            "inputs" => __reader.field(&mut self.inputs, "inputs"),
-            "is_billing_excluded" => {
+            b"inputs" => __reader.field(&mut self.inputs, "inputs"),
+            b"is_billing_excluded" => {
                 __reader.field(&mut self.is_billing_excluded, "is_billing_excluded")
             }
-            "log" => __reader.field(&mut self.log, "log"),
-            "message" => __reader.field(&mut self.message, "message"),
-            "outputs" => __reader.field(&mut self.outputs, "outputs"),
-            "provider_key" => __reader.field(&mut self.provider_key, "provider_key"),
-            "request_type" => __reader.field(&mut self.request_type, "request_type"),
-            "server_name" => __reader.field(&mut self.server_name, "server_name"),
-            "team_id" => __reader.field(&mut self.team_id, "team_id"),
-            "tokens_checked" => {
+            b"log" => __reader.field(&mut self.log, "log"),
+            b"message" => __reader.field(&mut self.message, "message"),
+            b"outputs" => __reader.field(&mut self.outputs, "outputs"),
+            b"provider_key" => __reader.field(&mut self.provider_key, "provider_key"),
+            b"request_type" => __reader.field(&mut self.request_type, "request_type"),
+            b"server_name" => __reader.field(&mut self.server_name, "server_name"),
+            b"team_id" => __reader.field(&mut self.team_id, "team_id"),
+            b"tokens_checked" => {
                 __reader.field(&mut self.tokens_checked, "tokens_checked")
             }
-            "tool_count" => __reader.field(&mut self.tool_count, "tool_count"),
-            "tool_name" => __reader.field(&mut self.tool_name, "tool_name"),
-            "total_steps" => __reader.field(&mut self.total_steps, "total_steps"),
-            "trigger" => __reader.field(&mut self.trigger, "trigger"),
-            "type" => __reader.field(&mut self.type_, "type"),
-            "user_id" => __reader.field(&mut self.user_id, "user_id"),
-            "workflow_name" => __reader.field(&mut self.workflow_name, "workflow_name"),
+            b"tool_count" => __reader.field(&mut self.tool_count, "tool_count"),
+            b"tool_name" => __reader.field(&mut self.tool_name, "tool_name"),
+            b"total_steps" => __reader.field(&mut self.total_steps, "total_steps"),
+            b"trigger" => __reader.field(&mut self.trigger, "trigger"),
+            b"type" => __reader.field(&mut self.type_, "type"),
+            b"user_id" => __reader.field(&mut self.user_id, "user_id"),
+            b"workflow_name" => __reader.field(&mut self.workflow_name, "workflow_name"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -762,12 +762,12 @@ impl rt::de::Record for AdminAppsActivitiesListResponseActivitiesPayloadOutputs 
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "channel_id" => __reader.field(&mut self.channel_id, "channel_id"),
-            "message_ts" => __reader.field(&mut self.message_ts, "message_ts"),
+            b"channel_id" => __reader.field(&mut self.channel_id, "channel_id"),
+            b"message_ts" => __reader.field(&mut self.message_ts, "message_ts"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -812,16 +812,16 @@ impl rt::de::Record for AdminAppsActivitiesListResponseActivitiesPayloadTrigger 
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "config" => __reader.field(&mut self.config, "config"),
-            "id" => __reader.field(&mut self.id, "id"),
-            "trip_information" => {
+            b"config" => __reader.field(&mut self.config, "config"),
+            b"id" => __reader.field(&mut self.id, "id"),
+            b"trip_information" => {
                 __reader.field(&mut self.trip_information, "trip_information")
             }
-            "type" => __reader.field(&mut self.type_, "type"),
+            b"type" => __reader.field(&mut self.type_, "type"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -868,14 +868,14 @@ impl rt::de::Record for AdminAppsActivitiesListResponseActivitiesPayloadTriggerC
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "description" => __reader.field(&mut self.description, "description"),
-            "event_type" => __reader.field(&mut self.event_type, "event_type"),
-            "name" => __reader.field(&mut self.name, "name"),
-            "schema" => __reader.field(&mut self.schema, "schema"),
+            b"description" => __reader.field(&mut self.description, "description"),
+            b"event_type" => __reader.field(&mut self.event_type, "event_type"),
+            b"name" => __reader.field(&mut self.name, "name"),
+            b"schema" => __reader.field(&mut self.schema, "schema"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -925,15 +925,15 @@ for AdminAppsActivitiesListResponseActivitiesPayloadTriggerTripInformation {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "channel_id" => __reader.field(&mut self.channel_id, "channel_id"),
-            "list_id" => __reader.field(&mut self.list_id, "list_id"),
-            "message_ts" => __reader.field(&mut self.message_ts, "message_ts"),
-            "reaction" => __reader.field(&mut self.reaction, "reaction"),
-            "user_id" => __reader.field(&mut self.user_id, "user_id"),
+            b"channel_id" => __reader.field(&mut self.channel_id, "channel_id"),
+            b"list_id" => __reader.field(&mut self.list_id, "list_id"),
+            b"message_ts" => __reader.field(&mut self.message_ts, "message_ts"),
+            b"reaction" => __reader.field(&mut self.reaction, "reaction"),
+            b"user_id" => __reader.field(&mut self.user_id, "user_id"),
             _ => return Ok(false),
         }?;
         Ok(true)

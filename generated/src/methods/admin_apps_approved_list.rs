@@ -207,13 +207,13 @@ impl rt::de::Record for AdminAppsApprovedListResponse {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "ok" => __reader.skip(),
-            "approved_apps" => __reader.value(&mut self.approved_apps, "approved_apps"),
-            "response_metadata" => {
+            b"ok" => __reader.skip(),
+            b"approved_apps" => __reader.value(&mut self.approved_apps, "approved_apps"),
+            b"response_metadata" => {
                 __reader.field(&mut self.response_metadata, "response_metadata")
             }
             _ => return Ok(false),
@@ -386,16 +386,16 @@ impl rt::de::Record for AdminAppsApprovedListResponseApprovedApps {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "app" => __reader.field(&mut self.app, "app"),
-            "date_updated" => __reader.field(&mut self.date_updated, "date_updated"),
-            "last_resolved_by" => {
+            b"app" => __reader.field(&mut self.app, "app"),
+            b"date_updated" => __reader.field(&mut self.date_updated, "date_updated"),
+            b"last_resolved_by" => {
                 __reader.field(&mut self.last_resolved_by, "last_resolved_by")
             }
-            "scopes" => __reader.field(&mut self.scopes, "scopes"),
+            b"scopes" => __reader.field(&mut self.scopes, "scopes"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -458,36 +458,36 @@ impl rt::de::Record for AdminAppsApprovedListResponseApprovedAppsApp {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "additional_info" => {
+            b"additional_info" => {
                 __reader.field(&mut self.additional_info, "additional_info")
             }
-            "app_directory_url" => {
+            b"app_directory_url" => {
                 __reader.field(&mut self.app_directory_url, "app_directory_url")
             }
-            "app_homepage_url" => {
+            b"app_homepage_url" => {
                 __reader.field(&mut self.app_homepage_url, "app_homepage_url")
             }
-            "description" => __reader.field(&mut self.description, "description"),
-            "help_url" => __reader.field(&mut self.help_url, "help_url"),
-            "icons" => __reader.field(&mut self.icons, "icons"),
-            "id" => __reader.field(&mut self.id, "id"),
-            "is_app_directory_approved" => {
+            b"description" => __reader.field(&mut self.description, "description"),
+            b"help_url" => __reader.field(&mut self.help_url, "help_url"),
+            b"icons" => __reader.field(&mut self.icons, "icons"),
+            b"id" => __reader.field(&mut self.id, "id"),
+            b"is_app_directory_approved" => {
                 __reader
                     .field(
                         &mut self.is_app_directory_approved,
                         "is_app_directory_approved",
                     )
             }
-            "is_granular_bot_app" => {
+            b"is_granular_bot_app" => {
                 __reader.field(&mut self.is_granular_bot_app, "is_granular_bot_app")
             }
-            "is_internal" => __reader.field(&mut self.is_internal, "is_internal"),
-            "name" => __reader.field(&mut self.name, "name"),
-            "privacy_policy_url" => {
+            b"is_internal" => __reader.field(&mut self.is_internal, "is_internal"),
+            b"name" => __reader.field(&mut self.name, "name"),
+            b"privacy_policy_url" => {
                 __reader.field(&mut self.privacy_policy_url, "privacy_policy_url")
             }
             _ => return Ok(false),
@@ -558,21 +558,21 @@ impl rt::de::Record for AdminAppsApprovedListResponseApprovedAppsAppIcons {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "image_1024" => __reader.field(&mut self.image_1024, "image_1024"),
-            "image_128" => __reader.field(&mut self.image_128, "image_128"),
-            "image_192" => __reader.field(&mut self.image_192, "image_192"),
-            "image_32" => __reader.field(&mut self.image_32, "image_32"),
-            "image_36" => __reader.field(&mut self.image_36, "image_36"),
-            "image_48" => __reader.field(&mut self.image_48, "image_48"),
-            "image_512" => __reader.field(&mut self.image_512, "image_512"),
-            "image_64" => __reader.field(&mut self.image_64, "image_64"),
-            "image_72" => __reader.field(&mut self.image_72, "image_72"),
-            "image_96" => __reader.field(&mut self.image_96, "image_96"),
-            "image_original" => {
+            b"image_1024" => __reader.field(&mut self.image_1024, "image_1024"),
+            b"image_128" => __reader.field(&mut self.image_128, "image_128"),
+            b"image_192" => __reader.field(&mut self.image_192, "image_192"),
+            b"image_32" => __reader.field(&mut self.image_32, "image_32"),
+            b"image_36" => __reader.field(&mut self.image_36, "image_36"),
+            b"image_48" => __reader.field(&mut self.image_48, "image_48"),
+            b"image_512" => __reader.field(&mut self.image_512, "image_512"),
+            b"image_64" => __reader.field(&mut self.image_64, "image_64"),
+            b"image_72" => __reader.field(&mut self.image_72, "image_72"),
+            b"image_96" => __reader.field(&mut self.image_96, "image_96"),
+            b"image_original" => {
                 __reader.field(&mut self.image_original, "image_original")
             }
             _ => return Ok(false),
@@ -624,12 +624,12 @@ impl rt::de::Record for AdminAppsApprovedListResponseApprovedAppsLastResolvedBy 
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "actor_id" => __reader.field(&mut self.actor_id, "actor_id"),
-            "actor_type" => __reader.field(&mut self.actor_type, "actor_type"),
+            b"actor_id" => __reader.field(&mut self.actor_id, "actor_id"),
+            b"actor_type" => __reader.field(&mut self.actor_type, "actor_type"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -672,14 +672,14 @@ impl rt::de::Record for AdminAppsApprovedListResponseApprovedAppsScopes {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "description" => __reader.field(&mut self.description, "description"),
-            "is_sensitive" => __reader.field(&mut self.is_sensitive, "is_sensitive"),
-            "name" => __reader.field(&mut self.name, "name"),
-            "token_type" => __reader.field(&mut self.token_type, "token_type"),
+            b"description" => __reader.field(&mut self.description, "description"),
+            b"is_sensitive" => __reader.field(&mut self.is_sensitive, "is_sensitive"),
+            b"name" => __reader.field(&mut self.name, "name"),
+            b"token_type" => __reader.field(&mut self.token_type, "token_type"),
             _ => return Ok(false),
         }?;
         Ok(true)

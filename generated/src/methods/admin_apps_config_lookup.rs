@@ -145,12 +145,12 @@ impl rt::de::Record for AdminAppsConfigLookupResponse {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "ok" => __reader.skip(),
-            "configs" => __reader.value(&mut self.configs, "configs"),
+            b"ok" => __reader.skip(),
+            b"configs" => __reader.value(&mut self.configs, "configs"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -303,15 +303,15 @@ impl rt::de::Record for AdminAppsConfigLookupResponseConfigs {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "app_id" => __reader.field(&mut self.app_id, "app_id"),
-            "domain_restrictions" => {
+            b"app_id" => __reader.field(&mut self.app_id, "app_id"),
+            b"domain_restrictions" => {
                 __reader.field(&mut self.domain_restrictions, "domain_restrictions")
             }
-            "workflow_auth_strategy" => {
+            b"workflow_auth_strategy" => {
                 __reader
                     .field(&mut self.workflow_auth_strategy, "workflow_auth_strategy")
             }
@@ -356,12 +356,12 @@ impl rt::de::Record for AdminAppsConfigLookupResponseConfigsDomainRestrictions {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "emails" => __reader.field(&mut self.emails, "emails"),
-            "urls" => __reader.field(&mut self.urls, "urls"),
+            b"emails" => __reader.field(&mut self.emails, "emails"),
+            b"urls" => __reader.field(&mut self.urls, "urls"),
             _ => return Ok(false),
         }?;
         Ok(true)

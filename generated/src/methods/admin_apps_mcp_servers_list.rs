@@ -119,13 +119,13 @@ impl rt::de::Record for AdminAppsMcpServersListResponse {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "ok" => __reader.skip(),
-            "servers" => __reader.value(&mut self.servers, "servers"),
-            "response_metadata" => {
+            b"ok" => __reader.skip(),
+            b"servers" => __reader.value(&mut self.servers, "servers"),
+            b"response_metadata" => {
                 __reader.field(&mut self.response_metadata, "response_metadata")
             }
             _ => return Ok(false),

@@ -84,12 +84,12 @@ impl rt::de::Record for AdminAppsMcpServersPermissionsListResponse {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "ok" => __reader.skip(),
-            "servers" => __reader.value(&mut self.servers, "servers"),
+            b"ok" => __reader.skip(),
+            b"servers" => __reader.value(&mut self.servers, "servers"),
             _ => return Ok(false),
         }?;
         Ok(true)

@@ -215,13 +215,13 @@ impl rt::de::Record for AdminAppsRequestsListResponse {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "ok" => __reader.skip(),
-            "app_requests" => __reader.value(&mut self.app_requests, "app_requests"),
-            "response_metadata" => {
+            b"ok" => __reader.skip(),
+            b"app_requests" => __reader.value(&mut self.app_requests, "app_requests"),
+            b"response_metadata" => {
                 __reader.field(&mut self.response_metadata, "response_metadata")
             }
             _ => return Ok(false),
@@ -422,9 +422,9 @@ pub struct AdminAppsRequestsListResponseAppRequests {
     /// Answered as `scopes`.
     pub scopes: Option<Vec<serde_json::Value>>,
     /// Answered as `team`.
-    pub team: Option<Team>,
+    pub team: Option<Box<Team>>,
     /// Answered as `user`.
-    pub user: Option<User>,
+    pub user: Option<Box<User>>,
     /// Fields Slack sent that this type does not model, or whose value was not of
     /// the documented type, kept as they came.
     pub unknown: rt::UnknownFields,
@@ -435,27 +435,27 @@ impl rt::de::Record for AdminAppsRequestsListResponseAppRequests {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "app" => __reader.field(&mut self.app, "app"),
-            "date_created" => __reader.field(&mut self.date_created, "date_created"),
-            "id" => __reader.field(&mut self.id, "id"),
-            "is_user_app_collaborator" => {
+            b"app" => __reader.field(&mut self.app, "app"),
+            b"date_created" => __reader.field(&mut self.date_created, "date_created"),
+            b"id" => __reader.field(&mut self.id, "id"),
+            b"is_user_app_collaborator" => {
                 __reader
                     .field(
                         &mut self.is_user_app_collaborator,
                         "is_user_app_collaborator",
                     )
             }
-            "message" => __reader.field(&mut self.message, "message"),
-            "previous_resolution" => {
+            b"message" => __reader.field(&mut self.message, "message"),
+            b"previous_resolution" => {
                 __reader.field(&mut self.previous_resolution, "previous_resolution")
             }
-            "scopes" => __reader.field(&mut self.scopes, "scopes"),
-            "team" => __reader.field(&mut self.team, "team"),
-            "user" => __reader.field(&mut self.user, "user"),
+            b"scopes" => __reader.field(&mut self.scopes, "scopes"),
+            b"team" => __reader.field(&mut self.team, "team"),
+            b"user" => __reader.field(&mut self.user, "user"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -523,36 +523,36 @@ impl rt::de::Record for AdminAppsRequestsListResponseAppRequestsApp {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "additional_info" => {
+            b"additional_info" => {
                 __reader.field(&mut self.additional_info, "additional_info")
             }
-            "app_directory_url" => {
+            b"app_directory_url" => {
                 __reader.field(&mut self.app_directory_url, "app_directory_url")
             }
-            "app_homepage_url" => {
+            b"app_homepage_url" => {
                 __reader.field(&mut self.app_homepage_url, "app_homepage_url")
             }
-            "description" => __reader.field(&mut self.description, "description"),
-            "help_url" => __reader.field(&mut self.help_url, "help_url"),
-            "icons" => __reader.field(&mut self.icons, "icons"),
-            "id" => __reader.field(&mut self.id, "id"),
-            "is_app_directory_approved" => {
+            b"description" => __reader.field(&mut self.description, "description"),
+            b"help_url" => __reader.field(&mut self.help_url, "help_url"),
+            b"icons" => __reader.field(&mut self.icons, "icons"),
+            b"id" => __reader.field(&mut self.id, "id"),
+            b"is_app_directory_approved" => {
                 __reader
                     .field(
                         &mut self.is_app_directory_approved,
                         "is_app_directory_approved",
                     )
             }
-            "is_granular_bot_app" => {
+            b"is_granular_bot_app" => {
                 __reader.field(&mut self.is_granular_bot_app, "is_granular_bot_app")
             }
-            "is_internal" => __reader.field(&mut self.is_internal, "is_internal"),
-            "name" => __reader.field(&mut self.name, "name"),
-            "privacy_policy_url" => {
+            b"is_internal" => __reader.field(&mut self.is_internal, "is_internal"),
+            b"name" => __reader.field(&mut self.name, "name"),
+            b"privacy_policy_url" => {
                 __reader.field(&mut self.privacy_policy_url, "privacy_policy_url")
             }
             _ => return Ok(false),
@@ -623,21 +623,21 @@ impl rt::de::Record for AdminAppsRequestsListResponseAppRequestsAppIcons {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "image_1024" => __reader.field(&mut self.image_1024, "image_1024"),
-            "image_128" => __reader.field(&mut self.image_128, "image_128"),
-            "image_192" => __reader.field(&mut self.image_192, "image_192"),
-            "image_32" => __reader.field(&mut self.image_32, "image_32"),
-            "image_36" => __reader.field(&mut self.image_36, "image_36"),
-            "image_48" => __reader.field(&mut self.image_48, "image_48"),
-            "image_512" => __reader.field(&mut self.image_512, "image_512"),
-            "image_64" => __reader.field(&mut self.image_64, "image_64"),
-            "image_72" => __reader.field(&mut self.image_72, "image_72"),
-            "image_96" => __reader.field(&mut self.image_96, "image_96"),
-            "image_original" => {
+            b"image_1024" => __reader.field(&mut self.image_1024, "image_1024"),
+            b"image_128" => __reader.field(&mut self.image_128, "image_128"),
+            b"image_192" => __reader.field(&mut self.image_192, "image_192"),
+            b"image_32" => __reader.field(&mut self.image_32, "image_32"),
+            b"image_36" => __reader.field(&mut self.image_36, "image_36"),
+            b"image_48" => __reader.field(&mut self.image_48, "image_48"),
+            b"image_512" => __reader.field(&mut self.image_512, "image_512"),
+            b"image_64" => __reader.field(&mut self.image_64, "image_64"),
+            b"image_72" => __reader.field(&mut self.image_72, "image_72"),
+            b"image_96" => __reader.field(&mut self.image_96, "image_96"),
+            b"image_original" => {
                 __reader.field(&mut self.image_original, "image_original")
             }
             _ => return Ok(false),
@@ -689,12 +689,12 @@ impl rt::de::Record for AdminAppsRequestsListResponseAppRequestsPreviousResoluti
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "scopes" => __reader.field(&mut self.scopes, "scopes"),
-            "status" => __reader.field(&mut self.status, "status"),
+            b"scopes" => __reader.field(&mut self.scopes, "scopes"),
+            b"status" => __reader.field(&mut self.status, "status"),
             _ => return Ok(false),
         }?;
         Ok(true)

@@ -78,13 +78,13 @@ impl rt::de::Record for AdminAuditAnomalyAllowGetItemResponse {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "ok" => __reader.skip(),
-            "trusted_cidr" => __reader.field(&mut self.trusted_cidr, "trusted_cidr"),
-            "trusted_asns" => __reader.field(&mut self.trusted_asns, "trusted_asns"),
+            b"ok" => __reader.skip(),
+            b"trusted_cidr" => __reader.field(&mut self.trusted_cidr, "trusted_cidr"),
+            b"trusted_asns" => __reader.field(&mut self.trusted_asns, "trusted_asns"),
             _ => return Ok(false),
         }?;
         Ok(true)

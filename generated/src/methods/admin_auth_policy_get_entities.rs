@@ -160,16 +160,16 @@ impl rt::de::Record for AdminAuthPolicyGetEntitiesResponse {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "ok" => __reader.skip(),
-            "entities" => __reader.value(&mut self.entities, "entities"),
-            "entity_total_count" => {
+            b"ok" => __reader.skip(),
+            b"entities" => __reader.value(&mut self.entities, "entities"),
+            b"entity_total_count" => {
                 __reader.value(&mut self.entity_total_count, "entity_total_count")
             }
-            "response_metadata" => {
+            b"response_metadata" => {
                 __reader.field(&mut self.response_metadata, "response_metadata")
             }
             _ => return Ok(false),
@@ -315,13 +315,13 @@ impl rt::de::Record for AdminAuthPolicyGetEntitiesResponseEntities {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "date_added" => __reader.field(&mut self.date_added, "date_added"),
-            "entity_id" => __reader.field(&mut self.entity_id, "entity_id"),
-            "entity_type" => __reader.field(&mut self.entity_type, "entity_type"),
+            b"date_added" => __reader.field(&mut self.date_added, "date_added"),
+            b"entity_id" => __reader.field(&mut self.entity_id, "entity_id"),
+            b"entity_type" => __reader.field(&mut self.entity_type, "entity_type"),
             _ => return Ok(false),
         }?;
         Ok(true)

@@ -112,12 +112,12 @@ impl rt::de::Record for AdminAuthPolicyRemoveEntitiesResponse {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "ok" => __reader.skip(),
-            "entity_total_count" => {
+            b"ok" => __reader.skip(),
+            b"entity_total_count" => {
                 __reader.value(&mut self.entity_total_count, "entity_total_count")
             }
             _ => return Ok(false),

@@ -174,13 +174,13 @@ impl rt::de::Record for AdminBarriersListResponse {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "ok" => __reader.skip(),
-            "barriers" => __reader.value(&mut self.barriers, "barriers"),
-            "response_metadata" => {
+            b"ok" => __reader.skip(),
+            b"barriers" => __reader.value(&mut self.barriers, "barriers"),
+            b"response_metadata" => {
                 __reader.field(&mut self.response_metadata, "response_metadata")
             }
             _ => return Ok(false),
@@ -305,24 +305,24 @@ impl rt::de::Record for AdminBarriersListResponseBarriers {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "barriered_from_usergroups" => {
+            b"barriered_from_usergroups" => {
                 __reader
                     .field(
                         &mut self.barriered_from_usergroups,
                         "barriered_from_usergroups",
                     )
             }
-            "date_update" => __reader.field(&mut self.date_update, "date_update"),
-            "enterprise_id" => __reader.field(&mut self.enterprise_id, "enterprise_id"),
-            "id" => __reader.field(&mut self.id, "id"),
-            "primary_usergroup" => {
+            b"date_update" => __reader.field(&mut self.date_update, "date_update"),
+            b"enterprise_id" => __reader.field(&mut self.enterprise_id, "enterprise_id"),
+            b"id" => __reader.field(&mut self.id, "id"),
+            b"primary_usergroup" => {
                 __reader.field(&mut self.primary_usergroup, "primary_usergroup")
             }
-            "restricted_subjects" => {
+            b"restricted_subjects" => {
                 __reader.field(&mut self.restricted_subjects, "restricted_subjects")
             }
             _ => return Ok(false),
@@ -369,12 +369,12 @@ impl rt::de::Record for AdminBarriersListResponseBarriersBarrieredFromUsergroups
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "id" => __reader.field(&mut self.id, "id"),
-            "name" => __reader.field(&mut self.name, "name"),
+            b"id" => __reader.field(&mut self.id, "id"),
+            b"name" => __reader.field(&mut self.name, "name"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -413,12 +413,12 @@ impl rt::de::Record for AdminBarriersListResponseBarriersPrimaryUsergroup {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "id" => __reader.field(&mut self.id, "id"),
-            "name" => __reader.field(&mut self.name, "name"),
+            b"id" => __reader.field(&mut self.id, "id"),
+            b"name" => __reader.field(&mut self.name, "name"),
             _ => return Ok(false),
         }?;
         Ok(true)

@@ -102,15 +102,15 @@ impl rt::de::Record for AdminConversationsBulkArchiveResponse {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "ok" => __reader.skip(),
-            "bulk_action_id" => {
+            b"ok" => __reader.skip(),
+            b"bulk_action_id" => {
                 __reader.value(&mut self.bulk_action_id, "bulk_action_id")
             }
-            "not_added" => __reader.value(&mut self.not_added, "not_added"),
+            b"not_added" => __reader.value(&mut self.not_added, "not_added"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -255,12 +255,12 @@ impl rt::de::Record for AdminConversationsBulkArchiveResponseNotAdded {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "channel_id" => __reader.field(&mut self.channel_id, "channel_id"),
-            "errors" => __reader.field(&mut self.errors, "errors"),
+            b"channel_id" => __reader.field(&mut self.channel_id, "channel_id"),
+            b"errors" => __reader.field(&mut self.errors, "errors"),
             _ => return Ok(false),
         }?;
         Ok(true)

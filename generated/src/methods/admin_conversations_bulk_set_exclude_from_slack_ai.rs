@@ -115,15 +115,15 @@ impl rt::de::Record for AdminConversationsBulkSetExcludeFromSlackAiResponse {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "ok" => __reader.skip(),
-            "bulk_action_id" => {
+            b"ok" => __reader.skip(),
+            b"bulk_action_id" => {
                 __reader.value(&mut self.bulk_action_id, "bulk_action_id")
             }
-            "not_added" => __reader.value(&mut self.not_added, "not_added"),
+            b"not_added" => __reader.value(&mut self.not_added, "not_added"),
             _ => return Ok(false),
         }?;
         Ok(true)

@@ -101,15 +101,15 @@ impl rt::de::Record for AdminConversationsBulkSetPropertiesResponse {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "ok" => __reader.skip(),
-            "bulk_action_id" => {
+            b"ok" => __reader.skip(),
+            b"bulk_action_id" => {
                 __reader.value(&mut self.bulk_action_id, "bulk_action_id")
             }
-            "not_updated" => __reader.value(&mut self.not_updated, "not_updated"),
+            b"not_updated" => __reader.value(&mut self.not_updated, "not_updated"),
             _ => return Ok(false),
         }?;
         Ok(true)

@@ -145,12 +145,12 @@ impl rt::de::Record for AdminConversationsCreateResponse {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "ok" => __reader.skip(),
-            "channel_id" => __reader.field(&mut self.channel_id, "channel_id"),
+            b"ok" => __reader.skip(),
+            b"channel_id" => __reader.field(&mut self.channel_id, "channel_id"),
             _ => return Ok(false),
         }?;
         Ok(true)

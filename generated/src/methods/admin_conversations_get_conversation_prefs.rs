@@ -119,12 +119,12 @@ impl rt::de::Record for AdminConversationsGetConversationPrefsResponse {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "ok" => __reader.skip(),
-            "prefs" => __reader.field(&mut self.prefs, "prefs"),
+            b"ok" => __reader.skip(),
+            b"prefs" => __reader.field(&mut self.prefs, "prefs"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -294,20 +294,20 @@ impl rt::de::Record for AdminConversationsGetConversationPrefsResponsePrefs {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "who_can_post" => __reader.field(&mut self.who_can_post, "who_can_post"),
-            "can_thread" => __reader.field(&mut self.can_thread, "can_thread"),
-            "membership_limit" => {
+            b"who_can_post" => __reader.field(&mut self.who_can_post, "who_can_post"),
+            b"can_thread" => __reader.field(&mut self.can_thread, "can_thread"),
+            b"membership_limit" => {
                 __reader.field(&mut self.membership_limit, "membership_limit")
             }
-            "can_huddle" => __reader.field(&mut self.can_huddle, "can_huddle"),
-            "enable_at_channel" => {
+            b"can_huddle" => __reader.field(&mut self.can_huddle, "can_huddle"),
+            b"enable_at_channel" => {
                 __reader.field(&mut self.enable_at_channel, "enable_at_channel")
             }
-            "enable_at_here" => {
+            b"enable_at_here" => {
                 __reader.field(&mut self.enable_at_here, "enable_at_here")
             }
             _ => return Ok(false),
@@ -356,12 +356,12 @@ impl rt::de::Record for AdminConversationsGetConversationPrefsResponsePrefsWhoCa
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "type" => __reader.field(&mut self.type_, "type"),
-            "user" => __reader.field(&mut self.user, "user"),
+            b"type" => __reader.field(&mut self.type_, "type"),
+            b"user" => __reader.field(&mut self.user, "user"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -402,12 +402,12 @@ impl rt::de::Record for AdminConversationsGetConversationPrefsResponsePrefsCanTh
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "type" => __reader.field(&mut self.type_, "type"),
-            "user" => __reader.field(&mut self.user, "user"),
+            b"type" => __reader.field(&mut self.type_, "type"),
+            b"user" => __reader.field(&mut self.user, "user"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -445,11 +445,11 @@ for AdminConversationsGetConversationPrefsResponsePrefsMembershipLimit {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "value" => __reader.field(&mut self.value, "value"),
+            b"value" => __reader.field(&mut self.value, "value"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -486,11 +486,11 @@ impl rt::de::Record for AdminConversationsGetConversationPrefsResponsePrefsCanHu
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "enabled" => __reader.field(&mut self.enabled, "enabled"),
+            b"enabled" => __reader.field(&mut self.enabled, "enabled"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -528,11 +528,11 @@ for AdminConversationsGetConversationPrefsResponsePrefsEnableAtChannel {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "enabled" => __reader.field(&mut self.enabled, "enabled"),
+            b"enabled" => __reader.field(&mut self.enabled, "enabled"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -569,11 +569,11 @@ impl rt::de::Record for AdminConversationsGetConversationPrefsResponsePrefsEnabl
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "enabled" => __reader.field(&mut self.enabled, "enabled"),
+            b"enabled" => __reader.field(&mut self.enabled, "enabled"),
             _ => return Ok(false),
         }?;
         Ok(true)

@@ -101,15 +101,15 @@ impl rt::de::Record for AdminConversationsGetCustomRetentionResponse {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "ok" => __reader.skip(),
-            "is_policy_enabled" => {
+            b"ok" => __reader.skip(),
+            b"is_policy_enabled" => {
                 __reader.value(&mut self.is_policy_enabled, "is_policy_enabled")
             }
-            "duration_days" => __reader.value(&mut self.duration_days, "duration_days"),
+            b"duration_days" => __reader.value(&mut self.duration_days, "duration_days"),
             _ => return Ok(false),
         }?;
         Ok(true)

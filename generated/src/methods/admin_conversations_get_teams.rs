@@ -139,13 +139,13 @@ impl rt::de::Record for AdminConversationsGetTeamsResponse {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "ok" => __reader.skip(),
-            "team_ids" => __reader.field(&mut self.team_ids, "team_ids"),
-            "response_metadata" => {
+            b"ok" => __reader.skip(),
+            b"team_ids" => __reader.field(&mut self.team_ids, "team_ids"),
+            b"response_metadata" => {
                 __reader.field(&mut self.response_metadata, "response_metadata")
             }
             _ => return Ok(false),

@@ -109,12 +109,12 @@ impl rt::de::Record for AdminConversationsInviteResponse {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "ok" => __reader.skip(),
-            "failed_user_ids" => {
+            b"ok" => __reader.skip(),
+            b"failed_user_ids" => {
                 __reader.field(&mut self.failed_user_ids, "failed_user_ids")
             }
             _ => return Ok(false),
@@ -256,12 +256,12 @@ impl rt::de::Record for AdminConversationsInviteResponseFailedUserIds {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "U00000000" => __reader.field(&mut self.u00000000, "U00000000"),
-            "U00000001" => __reader.field(&mut self.u00000001, "U00000001"),
+            b"U00000000" => __reader.field(&mut self.u00000000, "U00000000"),
+            b"U00000001" => __reader.field(&mut self.u00000001, "U00000001"),
             _ => return Ok(false),
         }?;
         Ok(true)

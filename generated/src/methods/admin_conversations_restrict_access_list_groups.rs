@@ -107,12 +107,12 @@ impl rt::de::Record for AdminConversationsRestrictAccessListGroupsResponse {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "ok" => __reader.skip(),
-            "group_ids" => __reader.value(&mut self.group_ids, "group_ids"),
+            b"ok" => __reader.skip(),
+            b"group_ids" => __reader.value(&mut self.group_ids, "group_ids"),
             _ => return Ok(false),
         }?;
         Ok(true)

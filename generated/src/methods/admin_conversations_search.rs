@@ -294,15 +294,15 @@ impl rt::de::Record for AdminConversationsSearchResponse {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "ok" => __reader.skip(),
-            "conversations" => __reader.value(&mut self.conversations, "conversations"),
-            "next_cursor" => __reader.value(&mut self.next_cursor, "next_cursor"),
-            "total_count" => __reader.value(&mut self.total_count, "total_count"),
-            "response_metadata" => {
+            b"ok" => __reader.skip(),
+            b"conversations" => __reader.value(&mut self.conversations, "conversations"),
+            b"next_cursor" => __reader.value(&mut self.next_cursor, "next_cursor"),
+            b"total_count" => __reader.value(&mut self.total_count, "total_count"),
+            b"response_metadata" => {
                 __reader.field(&mut self.response_metadata, "response_metadata")
             }
             _ => return Ok(false),
@@ -560,94 +560,94 @@ impl rt::de::Record for AdminConversationsSearchResponseConversations {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "canvas" => __reader.field(&mut self.canvas, "canvas"),
-            "channel_email_addresses" => {
+            b"canvas" => __reader.field(&mut self.canvas, "canvas"),
+            b"channel_email_addresses" => {
                 __reader
                     .field(&mut self.channel_email_addresses, "channel_email_addresses")
             }
-            "channel_manager_count" => {
+            b"channel_manager_count" => {
                 __reader.field(&mut self.channel_manager_count, "channel_manager_count")
             }
-            "connected_limited_team_ids" => {
+            b"connected_limited_team_ids" => {
                 __reader
                     .field(
                         &mut self.connected_limited_team_ids,
                         "connected_limited_team_ids",
                     )
             }
-            "connected_team_ids" => {
+            b"connected_team_ids" => {
                 __reader.field(&mut self.connected_team_ids, "connected_team_ids")
             }
-            "context_team_id" => {
+            b"context_team_id" => {
                 __reader.field(&mut self.context_team_id, "context_team_id")
             }
-            "conversation_host_id" => {
+            b"conversation_host_id" => {
                 __reader.field(&mut self.conversation_host_id, "conversation_host_id")
             }
-            "created" => __reader.field(&mut self.created, "created"),
-            "creator_id" => __reader.field(&mut self.creator_id, "creator_id"),
-            "external_user_count" => {
+            b"created" => __reader.field(&mut self.created, "created"),
+            b"creator_id" => __reader.field(&mut self.creator_id, "creator_id"),
+            b"external_user_count" => {
                 __reader.field(&mut self.external_user_count, "external_user_count")
             }
-            "id" => __reader.field(&mut self.id, "id"),
-            "internal_team_ids" => {
+            b"id" => __reader.field(&mut self.id, "id"),
+            b"internal_team_ids" => {
                 __reader.field(&mut self.internal_team_ids, "internal_team_ids")
             }
-            "internal_team_ids_count" => {
+            b"internal_team_ids_count" => {
                 __reader
                     .field(&mut self.internal_team_ids_count, "internal_team_ids_count")
             }
-            "internal_team_ids_sample_team" => {
+            b"internal_team_ids_sample_team" => {
                 __reader
                     .field(
                         &mut self.internal_team_ids_sample_team,
                         "internal_team_ids_sample_team",
                     )
             }
-            "is_archived" => __reader.field(&mut self.is_archived, "is_archived"),
-            "is_disconnect_in_progress" => {
+            b"is_archived" => __reader.field(&mut self.is_archived, "is_archived"),
+            b"is_disconnect_in_progress" => {
                 __reader
                     .field(
                         &mut self.is_disconnect_in_progress,
                         "is_disconnect_in_progress",
                     )
             }
-            "is_ext_shared" => __reader.field(&mut self.is_ext_shared, "is_ext_shared"),
-            "is_frozen" => __reader.field(&mut self.is_frozen, "is_frozen"),
-            "is_general" => __reader.field(&mut self.is_general, "is_general"),
-            "is_global_shared" => {
+            b"is_ext_shared" => __reader.field(&mut self.is_ext_shared, "is_ext_shared"),
+            b"is_frozen" => __reader.field(&mut self.is_frozen, "is_frozen"),
+            b"is_general" => __reader.field(&mut self.is_general, "is_general"),
+            b"is_global_shared" => {
                 __reader.field(&mut self.is_global_shared, "is_global_shared")
             }
-            "is_org_default" => {
+            b"is_org_default" => {
                 __reader.field(&mut self.is_org_default, "is_org_default")
             }
-            "is_org_mandatory" => {
+            b"is_org_mandatory" => {
                 __reader.field(&mut self.is_org_mandatory, "is_org_mandatory")
             }
-            "is_org_shared" => __reader.field(&mut self.is_org_shared, "is_org_shared"),
-            "is_pending_ext_shared" => {
+            b"is_org_shared" => __reader.field(&mut self.is_org_shared, "is_org_shared"),
+            b"is_pending_ext_shared" => {
                 __reader.field(&mut self.is_pending_ext_shared, "is_pending_ext_shared")
             }
-            "is_private" => __reader.field(&mut self.is_private, "is_private"),
-            "last_activity_ts" => {
+            b"is_private" => __reader.field(&mut self.is_private, "is_private"),
+            b"last_activity_ts" => {
                 __reader.field(&mut self.last_activity_ts, "last_activity_ts")
             }
-            "lists" => __reader.field(&mut self.lists, "lists"),
-            "member_count" => __reader.field(&mut self.member_count, "member_count"),
-            "name" => __reader.field(&mut self.name, "name"),
-            "pending_connected_team_ids" => {
+            b"lists" => __reader.field(&mut self.lists, "lists"),
+            b"member_count" => __reader.field(&mut self.member_count, "member_count"),
+            b"name" => __reader.field(&mut self.name, "name"),
+            b"pending_connected_team_ids" => {
                 __reader
                     .field(
                         &mut self.pending_connected_team_ids,
                         "pending_connected_team_ids",
                     )
             }
-            "properties" => __reader.field(&mut self.properties, "properties"),
-            "purpose" => __reader.field(&mut self.purpose, "purpose"),
+            b"properties" => __reader.field(&mut self.properties, "properties"),
+            b"purpose" => __reader.field(&mut self.purpose, "purpose"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -720,14 +720,14 @@ impl rt::de::Record for AdminConversationsSearchResponseConversationsCanvas {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "ownership_details" => {
+            b"ownership_details" => {
                 __reader.field(&mut self.ownership_details, "ownership_details")
             }
-            "total_count" => __reader.field(&mut self.total_count, "total_count"),
+            b"total_count" => __reader.field(&mut self.total_count, "total_count"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -769,12 +769,12 @@ for AdminConversationsSearchResponseConversationsCanvasOwnershipDetails {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "count" => __reader.field(&mut self.count, "count"),
-            "team_id" => __reader.field(&mut self.team_id, "team_id"),
+            b"count" => __reader.field(&mut self.count, "count"),
+            b"team_id" => __reader.field(&mut self.team_id, "team_id"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -826,19 +826,19 @@ for AdminConversationsSearchResponseConversationsChannelEmailAddresses {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "address" => __reader.field(&mut self.address, "address"),
-            "conversation_id" => {
+            b"address" => __reader.field(&mut self.address, "address"),
+            b"conversation_id" => {
                 __reader.field(&mut self.conversation_id, "conversation_id")
             }
-            "date_created" => __reader.field(&mut self.date_created, "date_created"),
-            "icons" => __reader.field(&mut self.icons, "icons"),
-            "name" => __reader.field(&mut self.name, "name"),
-            "team_id" => __reader.field(&mut self.team_id, "team_id"),
-            "user_id" => __reader.field(&mut self.user_id, "user_id"),
+            b"date_created" => __reader.field(&mut self.date_created, "date_created"),
+            b"icons" => __reader.field(&mut self.icons, "icons"),
+            b"name" => __reader.field(&mut self.name, "name"),
+            b"team_id" => __reader.field(&mut self.team_id, "team_id"),
+            b"user_id" => __reader.field(&mut self.user_id, "user_id"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -887,13 +887,13 @@ for AdminConversationsSearchResponseConversationsChannelEmailAddressesIcons {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "image_36" => __reader.field(&mut self.image_36, "image_36"),
-            "image_48" => __reader.field(&mut self.image_48, "image_48"),
-            "image_72" => __reader.field(&mut self.image_72, "image_72"),
+            b"image_36" => __reader.field(&mut self.image_36, "image_36"),
+            b"image_48" => __reader.field(&mut self.image_48, "image_48"),
+            b"image_72" => __reader.field(&mut self.image_72, "image_72"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -937,14 +937,14 @@ impl rt::de::Record for AdminConversationsSearchResponseConversationsLists {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "ownership_details" => {
+            b"ownership_details" => {
                 __reader.field(&mut self.ownership_details, "ownership_details")
             }
-            "total_count" => __reader.field(&mut self.total_count, "total_count"),
+            b"total_count" => __reader.field(&mut self.total_count, "total_count"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -986,12 +986,12 @@ for AdminConversationsSearchResponseConversationsListsOwnershipDetails {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "count" => __reader.field(&mut self.count, "count"),
-            "team_id" => __reader.field(&mut self.team_id, "team_id"),
+            b"count" => __reader.field(&mut self.count, "count"),
+            b"team_id" => __reader.field(&mut self.team_id, "team_id"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -1054,35 +1054,35 @@ impl rt::de::Record for AdminConversationsSearchResponseConversationsProperties 
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "at_channel_restricted" => {
+            b"at_channel_restricted" => {
                 __reader.field(&mut self.at_channel_restricted, "at_channel_restricted")
             }
-            "at_here_restricted" => {
+            b"at_here_restricted" => {
                 __reader.field(&mut self.at_here_restricted, "at_here_restricted")
             }
-            "canvas" => __reader.field(&mut self.canvas, "canvas"),
-            "has_slack_connect_invite_created" => {
+            b"canvas" => __reader.field(&mut self.canvas, "canvas"),
+            b"has_slack_connect_invite_created" => {
                 __reader
                     .field(
                         &mut self.has_slack_connect_invite_created,
                         "has_slack_connect_invite_created",
                     )
             }
-            "huddles_restricted" => {
+            b"huddles_restricted" => {
                 __reader.field(&mut self.huddles_restricted, "huddles_restricted")
             }
-            "is_dormant" => __reader.field(&mut self.is_dormant, "is_dormant"),
-            "meeting_notes" => __reader.field(&mut self.meeting_notes, "meeting_notes"),
-            "posting_restricted_to" => {
+            b"is_dormant" => __reader.field(&mut self.is_dormant, "is_dormant"),
+            b"meeting_notes" => __reader.field(&mut self.meeting_notes, "meeting_notes"),
+            b"posting_restricted_to" => {
                 __reader.field(&mut self.posting_restricted_to, "posting_restricted_to")
             }
-            "tabs" => __reader.field(&mut self.tabs, "tabs"),
-            "tabz" => __reader.field(&mut self.tabz, "tabz"),
-            "threads_restricted_to" => {
+            b"tabs" => __reader.field(&mut self.tabs, "tabs"),
+            b"tabz" => __reader.field(&mut self.tabz, "tabz"),
+            b"threads_restricted_to" => {
                 __reader.field(&mut self.threads_restricted_to, "threads_restricted_to")
             }
             _ => return Ok(false),
@@ -1141,14 +1141,14 @@ impl rt::de::Record for AdminConversationsSearchResponseConversationsPropertiesC
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "file_id" => __reader.field(&mut self.file_id, "file_id"),
-            "is_empty" => __reader.field(&mut self.is_empty, "is_empty"),
-            "is_migrated" => __reader.field(&mut self.is_migrated, "is_migrated"),
-            "quip_thread_id" => {
+            b"file_id" => __reader.field(&mut self.file_id, "file_id"),
+            b"is_empty" => __reader.field(&mut self.is_empty, "is_empty"),
+            b"is_migrated" => __reader.field(&mut self.is_migrated, "is_migrated"),
+            b"quip_thread_id" => {
                 __reader.field(&mut self.quip_thread_id, "quip_thread_id")
             }
             _ => return Ok(false),
@@ -1192,11 +1192,11 @@ for AdminConversationsSearchResponseConversationsPropertiesMeetingNotes {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "file_id" => __reader.field(&mut self.file_id, "file_id"),
+            b"file_id" => __reader.field(&mut self.file_id, "file_id"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -1236,12 +1236,12 @@ for AdminConversationsSearchResponseConversationsPropertiesPostingRestrictedTo {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "type" => __reader.field(&mut self.type_, "type"),
-            "user" => __reader.field(&mut self.user, "user"),
+            b"type" => __reader.field(&mut self.type_, "type"),
+            b"user" => __reader.field(&mut self.user, "user"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -1286,15 +1286,15 @@ impl rt::de::Record for AdminConversationsSearchResponseConversationsPropertiesT
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "data" => __reader.field(&mut self.data, "data"),
-            "id" => __reader.field(&mut self.id, "id"),
-            "is_disabled" => __reader.field(&mut self.is_disabled, "is_disabled"),
-            "label" => __reader.field(&mut self.label, "label"),
-            "type" => __reader.field(&mut self.type_, "type"),
+            b"data" => __reader.field(&mut self.data, "data"),
+            b"id" => __reader.field(&mut self.id, "id"),
+            b"is_disabled" => __reader.field(&mut self.is_disabled, "is_disabled"),
+            b"label" => __reader.field(&mut self.label, "label"),
+            b"type" => __reader.field(&mut self.type_, "type"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -1340,15 +1340,15 @@ impl rt::de::Record for AdminConversationsSearchResponseConversationsPropertiesT
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "file_id" => __reader.field(&mut self.file_id, "file_id"),
-            "folder_bookmark_id" => {
+            b"file_id" => __reader.field(&mut self.file_id, "file_id"),
+            b"folder_bookmark_id" => {
                 __reader.field(&mut self.folder_bookmark_id, "folder_bookmark_id")
             }
-            "shared_ts" => __reader.field(&mut self.shared_ts, "shared_ts"),
+            b"shared_ts" => __reader.field(&mut self.shared_ts, "shared_ts"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -1396,15 +1396,15 @@ impl rt::de::Record for AdminConversationsSearchResponseConversationsPropertiesT
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "data" => __reader.field(&mut self.data, "data"),
-            "id" => __reader.field(&mut self.id, "id"),
-            "is_disabled" => __reader.field(&mut self.is_disabled, "is_disabled"),
-            "label" => __reader.field(&mut self.label, "label"),
-            "type" => __reader.field(&mut self.type_, "type"),
+            b"data" => __reader.field(&mut self.data, "data"),
+            b"id" => __reader.field(&mut self.id, "id"),
+            b"is_disabled" => __reader.field(&mut self.is_disabled, "is_disabled"),
+            b"label" => __reader.field(&mut self.label, "label"),
+            b"type" => __reader.field(&mut self.type_, "type"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -1450,15 +1450,15 @@ impl rt::de::Record for AdminConversationsSearchResponseConversationsPropertiesT
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "file_id" => __reader.field(&mut self.file_id, "file_id"),
-            "folder_bookmark_id" => {
+            b"file_id" => __reader.field(&mut self.file_id, "file_id"),
+            b"folder_bookmark_id" => {
                 __reader.field(&mut self.folder_bookmark_id, "folder_bookmark_id")
             }
-            "shared_ts" => __reader.field(&mut self.shared_ts, "shared_ts"),
+            b"shared_ts" => __reader.field(&mut self.shared_ts, "shared_ts"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -1499,11 +1499,11 @@ for AdminConversationsSearchResponseConversationsPropertiesThreadsRestrictedTo {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "type" => __reader.field(&mut self.type_, "type"),
+            b"type" => __reader.field(&mut self.type_, "type"),
             _ => return Ok(false),
         }?;
         Ok(true)

@@ -179,13 +179,13 @@ impl rt::de::Record for AdminEmojiListResponse {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "ok" => __reader.skip(),
-            "emoji" => __reader.value(&mut self.emoji, "emoji"),
-            "response_metadata" => {
+            b"ok" => __reader.skip(),
+            b"emoji" => __reader.value(&mut self.emoji, "emoji"),
+            b"response_metadata" => {
                 __reader.field(&mut self.response_metadata, "response_metadata")
             }
             _ => return Ok(false),
@@ -298,12 +298,12 @@ impl rt::de::Record for AdminEmojiListResponseEmoji {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "333" => __reader.field(&mut self.n_333, "333"),
-            "444" => __reader.field(&mut self.n_444, "444"),
+            b"333" => __reader.field(&mut self.n_333, "333"),
+            b"444" => __reader.field(&mut self.n_444, "444"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -344,13 +344,13 @@ impl rt::de::Record for AdminEmojiListResponseEmojiN333 {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "date_created" => __reader.field(&mut self.date_created, "date_created"),
-            "uploaded_by" => __reader.field(&mut self.uploaded_by, "uploaded_by"),
-            "url" => __reader.field(&mut self.url, "url"),
+            b"date_created" => __reader.field(&mut self.date_created, "date_created"),
+            b"uploaded_by" => __reader.field(&mut self.uploaded_by, "uploaded_by"),
+            b"url" => __reader.field(&mut self.url, "url"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -394,13 +394,13 @@ impl rt::de::Record for AdminEmojiListResponseEmojiN444 {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "date_created" => __reader.field(&mut self.date_created, "date_created"),
-            "uploaded_by" => __reader.field(&mut self.uploaded_by, "uploaded_by"),
-            "url" => __reader.field(&mut self.url, "url"),
+            b"date_created" => __reader.field(&mut self.date_created, "date_created"),
+            b"uploaded_by" => __reader.field(&mut self.uploaded_by, "uploaded_by"),
+            b"url" => __reader.field(&mut self.url, "url"),
             _ => return Ok(false),
         }?;
         Ok(true)

@@ -211,13 +211,13 @@ impl rt::de::Record for AdminFunctionsListResponse {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "ok" => __reader.skip(),
-            "functions" => __reader.value(&mut self.functions, "functions"),
-            "response_metadata" => {
+            b"ok" => __reader.skip(),
+            b"functions" => __reader.value(&mut self.functions, "functions"),
+            b"response_metadata" => {
                 __reader.field(&mut self.response_metadata, "response_metadata")
             }
             _ => return Ok(false),
@@ -364,38 +364,38 @@ impl rt::de::Record for AdminFunctionsListResponseFunctions {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "app_id" => __reader.field(&mut self.app_id, "app_id"),
-            "callback_id" => __reader.field(&mut self.callback_id, "callback_id"),
-            "category_id" => __reader.field(&mut self.category_id, "category_id"),
-            "category_label" => {
+            b"app_id" => __reader.field(&mut self.app_id, "app_id"),
+            b"callback_id" => __reader.field(&mut self.callback_id, "callback_id"),
+            b"category_id" => __reader.field(&mut self.category_id, "category_id"),
+            b"category_label" => {
                 __reader.field(&mut self.category_label, "category_label")
             }
-            "date_created" => __reader.field(&mut self.date_created, "date_created"),
-            "date_deleted" => __reader.field(&mut self.date_deleted, "date_deleted"),
-            "date_released" => __reader.field(&mut self.date_released, "date_released"),
-            "date_updated" => __reader.field(&mut self.date_updated, "date_updated"),
-            "description" => __reader.field(&mut self.description, "description"),
-            "form_enabled" => __reader.field(&mut self.form_enabled, "form_enabled"),
-            "id" => __reader.field(&mut self.id, "id"),
-            "input_parameters" => {
+            b"date_created" => __reader.field(&mut self.date_created, "date_created"),
+            b"date_deleted" => __reader.field(&mut self.date_deleted, "date_deleted"),
+            b"date_released" => __reader.field(&mut self.date_released, "date_released"),
+            b"date_updated" => __reader.field(&mut self.date_updated, "date_updated"),
+            b"description" => __reader.field(&mut self.description, "description"),
+            b"form_enabled" => __reader.field(&mut self.form_enabled, "form_enabled"),
+            b"id" => __reader.field(&mut self.id, "id"),
+            b"input_parameters" => {
                 __reader.field(&mut self.input_parameters, "input_parameters")
             }
-            "output_parameters" => {
+            b"output_parameters" => {
                 __reader.field(&mut self.output_parameters, "output_parameters")
             }
-            "product_level_availability" => {
+            b"product_level_availability" => {
                 __reader
                     .field(
                         &mut self.product_level_availability,
                         "product_level_availability",
                     )
             }
-            "title" => __reader.field(&mut self.title, "title"),
-            "type" => __reader.field(&mut self.type_, "type"),
+            b"title" => __reader.field(&mut self.title, "title"),
+            b"type" => __reader.field(&mut self.type_, "type"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -456,15 +456,15 @@ impl rt::de::Record for AdminFunctionsListResponseFunctionsInputParameters {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "description" => __reader.field(&mut self.description, "description"),
-            "is_required" => __reader.field(&mut self.is_required, "is_required"),
-            "name" => __reader.field(&mut self.name, "name"),
-            "title" => __reader.field(&mut self.title, "title"),
-            "type" => __reader.field(&mut self.type_, "type"),
+            b"description" => __reader.field(&mut self.description, "description"),
+            b"is_required" => __reader.field(&mut self.is_required, "is_required"),
+            b"name" => __reader.field(&mut self.name, "name"),
+            b"title" => __reader.field(&mut self.title, "title"),
+            b"type" => __reader.field(&mut self.type_, "type"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -514,15 +514,15 @@ impl rt::de::Record for AdminFunctionsListResponseFunctionsOutputParameters {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "description" => __reader.field(&mut self.description, "description"),
-            "is_required" => __reader.field(&mut self.is_required, "is_required"),
-            "name" => __reader.field(&mut self.name, "name"),
-            "title" => __reader.field(&mut self.title, "title"),
-            "type" => __reader.field(&mut self.type_, "type"),
+            b"description" => __reader.field(&mut self.description, "description"),
+            b"is_required" => __reader.field(&mut self.is_required, "is_required"),
+            b"name" => __reader.field(&mut self.name, "name"),
+            b"title" => __reader.field(&mut self.title, "title"),
+            b"type" => __reader.field(&mut self.type_, "type"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -566,12 +566,12 @@ impl rt::de::Record for AdminFunctionsListResponseFunctionsProductLevelAvailabil
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "available_to" => __reader.field(&mut self.available_to, "available_to"),
-            "is_available" => __reader.field(&mut self.is_available, "is_available"),
+            b"available_to" => __reader.field(&mut self.available_to, "available_to"),
+            b"is_available" => __reader.field(&mut self.is_available, "is_available"),
             _ => return Ok(false),
         }?;
         Ok(true)

@@ -97,14 +97,14 @@ impl rt::de::Record for AdminFunctionsPermissionsLookupResponse {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "ok" => __reader.skip(),
-            "permissions" => __reader.value(&mut self.permissions, "permissions"),
-            "metadata" => __reader.value(&mut self.metadata, "metadata"),
-            "errors" => __reader.value(&mut self.errors, "errors"),
+            b"ok" => __reader.skip(),
+            b"permissions" => __reader.value(&mut self.permissions, "permissions"),
+            b"metadata" => __reader.value(&mut self.metadata, "metadata"),
+            b"errors" => __reader.value(&mut self.errors, "errors"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -211,11 +211,11 @@ impl rt::de::Record for AdminFunctionsPermissionsLookupResponsePermissions {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "Fn0000000000" => __reader.field(&mut self.fn0000000000, "Fn0000000000"),
+            b"Fn0000000000" => __reader.field(&mut self.fn0000000000, "Fn0000000000"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -262,17 +262,17 @@ impl rt::de::Record for AdminFunctionsPermissionsLookupResponsePermissionsFn0000
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "allowed_by_admin" => {
+            b"allowed_by_admin" => {
                 __reader.field(&mut self.allowed_by_admin, "allowed_by_admin")
             }
-            "allowed_entities" => {
+            b"allowed_entities" => {
                 __reader.field(&mut self.allowed_entities, "allowed_entities")
             }
-            "distribution" => __reader.field(&mut self.distribution, "distribution"),
+            b"distribution" => __reader.field(&mut self.distribution, "distribution"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -315,12 +315,12 @@ for AdminFunctionsPermissionsLookupResponsePermissionsFn0000000000AllowedByAdmin
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "type" => __reader.field(&mut self.type_, "type"),
-            "user_ids" => __reader.field(&mut self.user_ids, "user_ids"),
+            b"type" => __reader.field(&mut self.type_, "type"),
+            b"user_ids" => __reader.field(&mut self.user_ids, "user_ids"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -368,15 +368,15 @@ for AdminFunctionsPermissionsLookupResponsePermissionsFn0000000000AllowedEntitie
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "channel_ids" => __reader.field(&mut self.channel_ids, "channel_ids"),
-            "org_ids" => __reader.field(&mut self.org_ids, "org_ids"),
-            "team_ids" => __reader.field(&mut self.team_ids, "team_ids"),
-            "type" => __reader.field(&mut self.type_, "type"),
-            "user_ids" => __reader.field(&mut self.user_ids, "user_ids"),
+            b"channel_ids" => __reader.field(&mut self.channel_ids, "channel_ids"),
+            b"org_ids" => __reader.field(&mut self.org_ids, "org_ids"),
+            b"team_ids" => __reader.field(&mut self.team_ids, "team_ids"),
+            b"type" => __reader.field(&mut self.type_, "type"),
+            b"user_ids" => __reader.field(&mut self.user_ids, "user_ids"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -423,12 +423,12 @@ for AdminFunctionsPermissionsLookupResponsePermissionsFn0000000000Distribution {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "type" => __reader.field(&mut self.type_, "type"),
-            "user_ids" => __reader.field(&mut self.user_ids, "user_ids"),
+            b"type" => __reader.field(&mut self.type_, "type"),
+            b"user_ids" => __reader.field(&mut self.user_ids, "user_ids"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -465,11 +465,11 @@ impl rt::de::Record for AdminFunctionsPermissionsLookupResponseMetadata {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "Fn0000000000" => __reader.field(&mut self.fn0000000000, "Fn0000000000"),
+            b"Fn0000000000" => __reader.field(&mut self.fn0000000000, "Fn0000000000"),
             _ => return Ok(false),
         }?;
         Ok(true)

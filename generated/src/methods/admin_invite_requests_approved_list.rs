@@ -128,15 +128,15 @@ impl rt::de::Record for AdminInviteRequestsApprovedListResponse {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "ok" => __reader.skip(),
-            "approved_requests" => {
+            b"ok" => __reader.skip(),
+            b"approved_requests" => {
                 __reader.value(&mut self.approved_requests, "approved_requests")
             }
-            "response_metadata" => {
+            b"response_metadata" => {
                 __reader.field(&mut self.response_metadata, "response_metadata")
             }
             _ => return Ok(false),
@@ -260,13 +260,13 @@ impl rt::de::Record for AdminInviteRequestsApprovedListResponseApprovedRequests 
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "approved_by" => __reader.field(&mut self.approved_by, "approved_by"),
-            "invite" => __reader.field(&mut self.invite, "invite"),
-            "invite_request" => {
+            b"approved_by" => __reader.field(&mut self.approved_by, "approved_by"),
+            b"invite" => __reader.field(&mut self.invite, "invite"),
+            b"invite_request" => {
                 __reader.field(&mut self.invite_request, "invite_request")
             }
             _ => return Ok(false),
@@ -311,12 +311,12 @@ for AdminInviteRequestsApprovedListResponseApprovedRequestsApprovedBy {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "actor_id" => __reader.field(&mut self.actor_id, "actor_id"),
-            "actor_type" => __reader.field(&mut self.actor_type, "actor_type"),
+            b"actor_id" => __reader.field(&mut self.actor_id, "actor_id"),
+            b"actor_type" => __reader.field(&mut self.actor_type, "actor_type"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -365,18 +365,18 @@ impl rt::de::Record for AdminInviteRequestsApprovedListResponseApprovedRequestsI
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "date_created" => __reader.field(&mut self.date_created, "date_created"),
-            "email" => __reader.field(&mut self.email, "email"),
-            "id" => __reader.field(&mut self.id, "id"),
-            "invite_preferences" => {
+            b"date_created" => __reader.field(&mut self.date_created, "date_created"),
+            b"email" => __reader.field(&mut self.email, "email"),
+            b"id" => __reader.field(&mut self.id, "id"),
+            b"invite_preferences" => {
                 __reader.field(&mut self.invite_preferences, "invite_preferences")
             }
-            "inviter_id" => __reader.field(&mut self.inviter_id, "inviter_id"),
-            "is_bouncing" => __reader.field(&mut self.is_bouncing, "is_bouncing"),
+            b"inviter_id" => __reader.field(&mut self.inviter_id, "inviter_id"),
+            b"is_bouncing" => __reader.field(&mut self.is_bouncing, "is_bouncing"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -426,16 +426,16 @@ for AdminInviteRequestsApprovedListResponseApprovedRequestsInviteInvitePreferenc
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "channel_ids" => __reader.field(&mut self.channel_ids, "channel_ids"),
-            "is_domain_matched" => {
+            b"channel_ids" => __reader.field(&mut self.channel_ids, "channel_ids"),
+            b"is_domain_matched" => {
                 __reader.field(&mut self.is_domain_matched, "is_domain_matched")
             }
-            "is_restricted" => __reader.field(&mut self.is_restricted, "is_restricted"),
-            "is_ultra_restricted" => {
+            b"is_restricted" => __reader.field(&mut self.is_restricted, "is_restricted"),
+            b"is_ultra_restricted" => {
                 __reader.field(&mut self.is_ultra_restricted, "is_ultra_restricted")
             }
             _ => return Ok(false),
@@ -491,16 +491,16 @@ for AdminInviteRequestsApprovedListResponseApprovedRequestsInviteRequest {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "channel_ids" => __reader.field(&mut self.channel_ids, "channel_ids"),
-            "date_created" => __reader.field(&mut self.date_created, "date_created"),
-            "email" => __reader.field(&mut self.email, "email"),
-            "id" => __reader.field(&mut self.id, "id"),
-            "invite_type" => __reader.field(&mut self.invite_type, "invite_type"),
-            "requester_ids" => __reader.field(&mut self.requester_ids, "requester_ids"),
+            b"channel_ids" => __reader.field(&mut self.channel_ids, "channel_ids"),
+            b"date_created" => __reader.field(&mut self.date_created, "date_created"),
+            b"email" => __reader.field(&mut self.email, "email"),
+            b"id" => __reader.field(&mut self.id, "id"),
+            b"invite_type" => __reader.field(&mut self.invite_type, "invite_type"),
+            b"requester_ids" => __reader.field(&mut self.requester_ids, "requester_ids"),
             _ => return Ok(false),
         }?;
         Ok(true)

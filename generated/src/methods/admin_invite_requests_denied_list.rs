@@ -130,15 +130,15 @@ impl rt::de::Record for AdminInviteRequestsDeniedListResponse {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "ok" => __reader.skip(),
-            "denied_requests" => {
+            b"ok" => __reader.skip(),
+            b"denied_requests" => {
                 __reader.value(&mut self.denied_requests, "denied_requests")
             }
-            "response_metadata" => {
+            b"response_metadata" => {
                 __reader.field(&mut self.response_metadata, "response_metadata")
             }
             _ => return Ok(false),
@@ -258,12 +258,12 @@ impl rt::de::Record for AdminInviteRequestsDeniedListResponseDeniedRequests {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "denied_by" => __reader.field(&mut self.denied_by, "denied_by"),
-            "invite_request" => {
+            b"denied_by" => __reader.field(&mut self.denied_by, "denied_by"),
+            b"invite_request" => {
                 __reader.field(&mut self.invite_request, "invite_request")
             }
             _ => return Ok(false),
@@ -306,12 +306,12 @@ impl rt::de::Record for AdminInviteRequestsDeniedListResponseDeniedRequestsDenie
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "actor_id" => __reader.field(&mut self.actor_id, "actor_id"),
-            "actor_type" => __reader.field(&mut self.actor_type, "actor_type"),
+            b"actor_id" => __reader.field(&mut self.actor_id, "actor_id"),
+            b"actor_type" => __reader.field(&mut self.actor_type, "actor_type"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -361,19 +361,19 @@ for AdminInviteRequestsDeniedListResponseDeniedRequestsInviteRequest {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "channel_ids" => __reader.field(&mut self.channel_ids, "channel_ids"),
-            "date_created" => __reader.field(&mut self.date_created, "date_created"),
-            "email" => __reader.field(&mut self.email, "email"),
-            "id" => __reader.field(&mut self.id, "id"),
-            "invite_type" => __reader.field(&mut self.invite_type, "invite_type"),
-            "request_reason" => {
+            b"channel_ids" => __reader.field(&mut self.channel_ids, "channel_ids"),
+            b"date_created" => __reader.field(&mut self.date_created, "date_created"),
+            b"email" => __reader.field(&mut self.email, "email"),
+            b"id" => __reader.field(&mut self.id, "id"),
+            b"invite_type" => __reader.field(&mut self.invite_type, "invite_type"),
+            b"request_reason" => {
                 __reader.field(&mut self.request_reason, "request_reason")
             }
-            "requester_ids" => __reader.field(&mut self.requester_ids, "requester_ids"),
+            b"requester_ids" => __reader.field(&mut self.requester_ids, "requester_ids"),
             _ => return Ok(false),
         }?;
         Ok(true)

@@ -128,15 +128,15 @@ impl rt::de::Record for AdminInviteRequestsListResponse {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "ok" => __reader.skip(),
-            "invite_requests" => {
+            b"ok" => __reader.skip(),
+            b"invite_requests" => {
                 __reader.value(&mut self.invite_requests, "invite_requests")
             }
-            "response_metadata" => {
+            b"response_metadata" => {
                 __reader.field(&mut self.response_metadata, "response_metadata")
             }
             _ => return Ok(false),
@@ -264,20 +264,20 @@ impl rt::de::Record for AdminInviteRequestsListResponseInviteRequests {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "channel_ids" => __reader.field(&mut self.channel_ids, "channel_ids"),
-            "date_created" => __reader.field(&mut self.date_created, "date_created"),
-            "date_expire" => __reader.field(&mut self.date_expire, "date_expire"),
-            "email" => __reader.field(&mut self.email, "email"),
-            "id" => __reader.field(&mut self.id, "id"),
-            "invite_type" => __reader.field(&mut self.invite_type, "invite_type"),
-            "request_reason" => {
+            b"channel_ids" => __reader.field(&mut self.channel_ids, "channel_ids"),
+            b"date_created" => __reader.field(&mut self.date_created, "date_created"),
+            b"date_expire" => __reader.field(&mut self.date_expire, "date_expire"),
+            b"email" => __reader.field(&mut self.email, "email"),
+            b"id" => __reader.field(&mut self.id, "id"),
+            b"invite_type" => __reader.field(&mut self.invite_type, "invite_type"),
+            b"request_reason" => {
                 __reader.field(&mut self.request_reason, "request_reason")
             }
-            "requester_ids" => __reader.field(&mut self.requester_ids, "requester_ids"),
+            b"requester_ids" => __reader.field(&mut self.requester_ids, "requester_ids"),
             _ => return Ok(false),
         }?;
         Ok(true)

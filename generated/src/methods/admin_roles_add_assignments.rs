@@ -115,12 +115,12 @@ impl rt::de::Record for AdminRolesAddAssignmentsResponse {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "ok" => __reader.skip(),
-            "rejected_users" => {
+            b"ok" => __reader.skip(),
+            b"rejected_users" => {
                 __reader.field(&mut self.rejected_users, "rejected_users")
             }
             _ => return Ok(false),
@@ -288,12 +288,12 @@ impl rt::de::Record for AdminRolesAddAssignmentsResponseRejectedUsers {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "error" => __reader.field(&mut self.error, "error"),
-            "id" => __reader.field(&mut self.id, "id"),
+            b"error" => __reader.field(&mut self.error, "error"),
+            b"id" => __reader.field(&mut self.id, "id"),
             _ => return Ok(false),
         }?;
         Ok(true)

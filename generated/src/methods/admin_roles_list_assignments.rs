@@ -207,15 +207,15 @@ impl rt::de::Record for AdminRolesListAssignmentsResponse {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "ok" => __reader.skip(),
-            "role_assignments" => {
+            b"ok" => __reader.skip(),
+            b"role_assignments" => {
                 __reader.value(&mut self.role_assignments, "role_assignments")
             }
-            "response_metadata" => {
+            b"response_metadata" => {
                 __reader.field(&mut self.response_metadata, "response_metadata")
             }
             _ => return Ok(false),
@@ -356,14 +356,14 @@ impl rt::de::Record for AdminRolesListAssignmentsResponseRoleAssignments {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "date_create" => __reader.field(&mut self.date_create, "date_create"),
-            "entity_id" => __reader.field(&mut self.entity_id, "entity_id"),
-            "role_id" => __reader.field(&mut self.role_id, "role_id"),
-            "user_id" => __reader.field(&mut self.user_id, "user_id"),
+            b"date_create" => __reader.field(&mut self.date_create, "date_create"),
+            b"entity_id" => __reader.field(&mut self.entity_id, "entity_id"),
+            b"role_id" => __reader.field(&mut self.role_id, "role_id"),
+            b"user_id" => __reader.field(&mut self.user_id, "user_id"),
             _ => return Ok(false),
         }?;
         Ok(true)

@@ -131,13 +131,13 @@ impl rt::de::Record for AdminTeamsAdminsListResponse {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "ok" => __reader.skip(),
-            "admin_ids" => __reader.value(&mut self.admin_ids, "admin_ids"),
-            "response_metadata" => {
+            b"ok" => __reader.skip(),
+            b"admin_ids" => __reader.value(&mut self.admin_ids, "admin_ids"),
+            b"response_metadata" => {
                 __reader.field(&mut self.response_metadata, "response_metadata")
             }
             _ => return Ok(false),

@@ -126,12 +126,12 @@ impl rt::de::Record for AdminTeamsCreateResponse {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "ok" => __reader.skip(),
-            "team" => __reader.value(&mut self.team, "team"),
+            b"ok" => __reader.skip(),
+            b"team" => __reader.value(&mut self.team, "team"),
             _ => return Ok(false),
         }?;
         Ok(true)

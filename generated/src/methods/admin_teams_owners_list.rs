@@ -132,13 +132,13 @@ impl rt::de::Record for AdminTeamsOwnersListResponse {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "ok" => __reader.skip(),
-            "owner_ids" => __reader.value(&mut self.owner_ids, "owner_ids"),
-            "response_metadata" => {
+            b"ok" => __reader.skip(),
+            b"owner_ids" => __reader.value(&mut self.owner_ids, "owner_ids"),
+            b"response_metadata" => {
                 __reader.field(&mut self.response_metadata, "response_metadata")
             }
             _ => return Ok(false),

@@ -90,7 +90,7 @@ impl rt::Catalogued for AdminTeamsSettingsInfo {
 #[non_exhaustive]
 pub struct AdminTeamsSettingsInfoResponse {
     /// Answered as `team`.
-    pub team: Team,
+    pub team: Box<Team>,
     /// The warnings Slack sent with the answer, from its `warning` and
     /// `response_metadata.warnings` fields.
     pub warnings: Vec<AdminTeamsSettingsInfoWarning>,
@@ -105,12 +105,12 @@ impl rt::de::Record for AdminTeamsSettingsInfoResponse {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "ok" => __reader.skip(),
-            "team" => __reader.value(&mut self.team, "team"),
+            b"ok" => __reader.skip(),
+            b"team" => __reader.value(&mut self.team, "team"),
             _ => return Ok(false),
         }?;
         Ok(true)

@@ -144,12 +144,12 @@ impl rt::de::Record for AdminUsergroupsListChannelsResponse {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "ok" => __reader.skip(),
-            "channels" => __reader.value(&mut self.channels, "channels"),
+            b"ok" => __reader.skip(),
+            b"channels" => __reader.value(&mut self.channels, "channels"),
             _ => return Ok(false),
         }?;
         Ok(true)

@@ -105,12 +105,12 @@ impl rt::de::Record for AdminUsergroupsRemoveChannelsResponse {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "ok" => __reader.skip(),
-            "invalid_channels" => {
+            b"ok" => __reader.skip(),
+            b"invalid_channels" => {
                 __reader.field(&mut self.invalid_channels, "invalid_channels")
             }
             _ => return Ok(false),

@@ -106,7 +106,7 @@ impl rt::Catalogued for AdminUsersGetExpiration {
 #[non_exhaustive]
 pub struct AdminUsersGetExpirationResponse {
     /// Answered as `user`.
-    pub user: Option<User>,
+    pub user: Option<Box<User>>,
     /// The warnings Slack sent with the answer, from its `warning` and
     /// `response_metadata.warnings` fields.
     pub warnings: Vec<AdminUsersGetExpirationWarning>,
@@ -120,12 +120,12 @@ impl rt::de::Record for AdminUsersGetExpirationResponse {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "ok" => __reader.skip(),
-            "user" => __reader.field(&mut self.user, "user"),
+            b"ok" => __reader.skip(),
+            b"user" => __reader.field(&mut self.user, "user"),
             _ => return Ok(false),
         }?;
         Ok(true)

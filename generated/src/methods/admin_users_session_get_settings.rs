@@ -110,15 +110,15 @@ impl rt::de::Record for AdminUsersSessionGetSettingsResponse {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "ok" => __reader.skip(),
-            "session_settings" => {
+            b"ok" => __reader.skip(),
+            b"session_settings" => {
                 __reader.field(&mut self.session_settings, "session_settings")
             }
-            "no_settings_applied" => {
+            b"no_settings_applied" => {
                 __reader.field(&mut self.no_settings_applied, "no_settings_applied")
             }
             _ => return Ok(false),
@@ -280,19 +280,19 @@ impl rt::de::Record for AdminUsersSessionGetSettingsResponseSessionSettings {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "desktop_app_browser_quit" => {
+            b"desktop_app_browser_quit" => {
                 __reader
                     .field(
                         &mut self.desktop_app_browser_quit,
                         "desktop_app_browser_quit",
                     )
             }
-            "duration" => __reader.field(&mut self.duration, "duration"),
-            "user_id" => __reader.field(&mut self.user_id, "user_id"),
+            b"duration" => __reader.field(&mut self.duration, "duration"),
+            b"user_id" => __reader.field(&mut self.user_id, "user_id"),
             _ => return Ok(false),
         }?;
         Ok(true)

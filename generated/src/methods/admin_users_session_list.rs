@@ -176,15 +176,15 @@ impl rt::de::Record for AdminUsersSessionListResponse {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "ok" => __reader.skip(),
-            "active_sessions" => {
+            b"ok" => __reader.skip(),
+            b"active_sessions" => {
                 __reader.value(&mut self.active_sessions, "active_sessions")
             }
-            "response_metadata" => {
+            b"response_metadata" => {
                 __reader.field(&mut self.response_metadata, "response_metadata")
             }
             _ => return Ok(false),
@@ -364,15 +364,15 @@ impl rt::de::Record for AdminUsersSessionListResponseActiveSessions {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "created" => __reader.field(&mut self.created, "created"),
-            "recent" => __reader.field(&mut self.recent, "recent"),
-            "session_id" => __reader.field(&mut self.session_id, "session_id"),
-            "team_id" => __reader.field(&mut self.team_id, "team_id"),
-            "user_id" => __reader.field(&mut self.user_id, "user_id"),
+            b"created" => __reader.field(&mut self.created, "created"),
+            b"recent" => __reader.field(&mut self.recent, "recent"),
+            b"session_id" => __reader.field(&mut self.session_id, "session_id"),
+            b"team_id" => __reader.field(&mut self.team_id, "team_id"),
+            b"user_id" => __reader.field(&mut self.user_id, "user_id"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -422,17 +422,17 @@ impl rt::de::Record for AdminUsersSessionListResponseActiveSessionsCreated {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "device_hardware" => {
+            b"device_hardware" => {
                 __reader.field(&mut self.device_hardware, "device_hardware")
             }
-            "ip" => __reader.field(&mut self.ip, "ip"),
-            "os" => __reader.field(&mut self.os, "os"),
-            "os_version" => __reader.field(&mut self.os_version, "os_version"),
-            "slack_client_version" => {
+            b"ip" => __reader.field(&mut self.ip, "ip"),
+            b"os" => __reader.field(&mut self.os, "os"),
+            b"os_version" => __reader.field(&mut self.os_version, "os_version"),
+            b"slack_client_version" => {
                 __reader.field(&mut self.slack_client_version, "slack_client_version")
             }
             _ => return Ok(false),
@@ -484,17 +484,17 @@ impl rt::de::Record for AdminUsersSessionListResponseActiveSessionsRecent {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "device_hardware" => {
+            b"device_hardware" => {
                 __reader.field(&mut self.device_hardware, "device_hardware")
             }
-            "ip" => __reader.field(&mut self.ip, "ip"),
-            "os" => __reader.field(&mut self.os, "os"),
-            "os_version" => __reader.field(&mut self.os_version, "os_version"),
-            "slack_client_version" => {
+            b"ip" => __reader.field(&mut self.ip, "ip"),
+            b"os" => __reader.field(&mut self.os, "os"),
+            b"os_version" => __reader.field(&mut self.os_version, "os_version"),
+            b"slack_client_version" => {
                 __reader.field(&mut self.slack_client_version, "slack_client_version")
             }
             _ => return Ok(false),

@@ -98,12 +98,12 @@ impl rt::de::Record for AdminWorkflowsCollaboratorsRemoveResponse {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "ok" => __reader.skip(),
-            "errors" => __reader.field(&mut self.errors, "errors"),
+            b"ok" => __reader.skip(),
+            b"errors" => __reader.field(&mut self.errors, "errors"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -207,13 +207,13 @@ impl rt::de::Record for AdminWorkflowsCollaboratorsRemoveResponseErrors {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "message" => __reader.field(&mut self.message, "message"),
-            "user" => __reader.field(&mut self.user, "user"),
-            "workflow" => __reader.field(&mut self.workflow, "workflow"),
+            b"message" => __reader.field(&mut self.message, "message"),
+            b"user" => __reader.field(&mut self.user, "user"),
+            b"workflow" => __reader.field(&mut self.workflow, "workflow"),
             _ => return Ok(false),
         }?;
         Ok(true)

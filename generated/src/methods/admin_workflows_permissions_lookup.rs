@@ -107,12 +107,12 @@ impl rt::de::Record for AdminWorkflowsPermissionsLookupResponse {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "ok" => __reader.skip(),
-            "permissions" => __reader.field(&mut self.permissions, "permissions"),
+            b"ok" => __reader.skip(),
+            b"permissions" => __reader.field(&mut self.permissions, "permissions"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -171,11 +171,11 @@ impl rt::de::Record for AdminWorkflowsPermissionsLookupResponsePermissions {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "0000000000" => __reader.field(&mut self.n_0000000000, "0000000000"),
+            b"0000000000" => __reader.field(&mut self.n_0000000000, "0000000000"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -216,12 +216,12 @@ impl rt::de::Record for AdminWorkflowsPermissionsLookupResponsePermissionsN00000
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "complete" => __reader.field(&mut self.complete, "complete"),
-            "who_can_run" => __reader.field(&mut self.who_can_run, "who_can_run"),
+            b"complete" => __reader.field(&mut self.complete, "complete"),
+            b"who_can_run" => __reader.field(&mut self.who_can_run, "who_can_run"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -267,17 +267,17 @@ for AdminWorkflowsPermissionsLookupResponsePermissionsN0000000000WhoCanRun {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "channel_ids" => __reader.field(&mut self.channel_ids, "channel_ids"),
-            "org_ids" => __reader.field(&mut self.org_ids, "org_ids"),
-            "permission_type" => {
+            b"channel_ids" => __reader.field(&mut self.channel_ids, "channel_ids"),
+            b"org_ids" => __reader.field(&mut self.org_ids, "org_ids"),
+            b"permission_type" => {
                 __reader.field(&mut self.permission_type, "permission_type")
             }
-            "team_ids" => __reader.field(&mut self.team_ids, "team_ids"),
-            "user_ids" => __reader.field(&mut self.user_ids, "user_ids"),
+            b"team_ids" => __reader.field(&mut self.team_ids, "team_ids"),
+            b"user_ids" => __reader.field(&mut self.user_ids, "user_ids"),
             _ => return Ok(false),
         }?;
         Ok(true)

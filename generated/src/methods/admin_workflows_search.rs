@@ -499,14 +499,14 @@ impl rt::de::Record for AdminWorkflowsSearchResponse {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "ok" => __reader.skip(),
-            "workflows" => __reader.value(&mut self.workflows, "workflows"),
-            "total_found" => __reader.value(&mut self.total_found, "total_found"),
-            "response_metadata" => {
+            b"ok" => __reader.skip(),
+            b"workflows" => __reader.value(&mut self.workflows, "workflows"),
+            b"total_found" => __reader.value(&mut self.total_found, "total_found"),
+            b"response_metadata" => {
                 __reader.field(&mut self.response_metadata, "response_metadata")
             }
             _ => return Ok(false),
@@ -862,53 +862,53 @@ impl rt::de::Record for AdminWorkflowsSearchResponseWorkflows {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "app_id" => __reader.field(&mut self.app_id, "app_id"),
-            "billing_type" => __reader.field(&mut self.billing_type, "billing_type"),
-            "callback_id" => __reader.field(&mut self.callback_id, "callback_id"),
-            "collaborators" => __reader.field(&mut self.collaborators, "collaborators"),
-            "date_updated" => __reader.field(&mut self.date_updated, "date_updated"),
-            "description" => __reader.field(&mut self.description, "description"),
-            "icons" => __reader.field(&mut self.icons, "icons"),
-            "id" => __reader.field(&mut self.id, "id"),
-            "input_parameters" => {
+            b"app_id" => __reader.field(&mut self.app_id, "app_id"),
+            b"billing_type" => __reader.field(&mut self.billing_type, "billing_type"),
+            b"callback_id" => __reader.field(&mut self.callback_id, "callback_id"),
+            b"collaborators" => __reader.field(&mut self.collaborators, "collaborators"),
+            b"date_updated" => __reader.field(&mut self.date_updated, "date_updated"),
+            b"description" => __reader.field(&mut self.description, "description"),
+            b"icons" => __reader.field(&mut self.icons, "icons"),
+            b"id" => __reader.field(&mut self.id, "id"),
+            b"input_parameters" => {
                 __reader.field(&mut self.input_parameters, "input_parameters")
             }
-            "is_billable" => __reader.field(&mut self.is_billable, "is_billable"),
-            "is_published" => __reader.field(&mut self.is_published, "is_published"),
-            "is_sales_home_workflow" => {
+            b"is_billable" => __reader.field(&mut self.is_billable, "is_billable"),
+            b"is_published" => __reader.field(&mut self.is_published, "is_published"),
+            b"is_sales_home_workflow" => {
                 __reader
                     .field(&mut self.is_sales_home_workflow, "is_sales_home_workflow")
             }
-            "last_published_date" => {
+            b"last_published_date" => {
                 __reader.field(&mut self.last_published_date, "last_published_date")
             }
-            "last_published_version_id" => {
+            b"last_published_version_id" => {
                 __reader
                     .field(
                         &mut self.last_published_version_id,
                         "last_published_version_id",
                     )
             }
-            "last_updated_by" => {
+            b"last_updated_by" => {
                 __reader.field(&mut self.last_updated_by, "last_updated_by")
             }
-            "source" => __reader.field(&mut self.source, "source"),
-            "steps" => __reader.field(&mut self.steps, "steps"),
-            "team_id" => __reader.field(&mut self.team_id, "team_id"),
-            "title" => __reader.field(&mut self.title, "title"),
-            "trigger_ids" => __reader.field(&mut self.trigger_ids, "trigger_ids"),
-            "unpublished_change_count" => {
+            b"source" => __reader.field(&mut self.source, "source"),
+            b"steps" => __reader.field(&mut self.steps, "steps"),
+            b"team_id" => __reader.field(&mut self.team_id, "team_id"),
+            b"title" => __reader.field(&mut self.title, "title"),
+            b"trigger_ids" => __reader.field(&mut self.trigger_ids, "trigger_ids"),
+            b"unpublished_change_count" => {
                 __reader
                     .field(
                         &mut self.unpublished_change_count,
                         "unpublished_change_count",
                     )
             }
-            "workflow_function_id" => {
+            b"workflow_function_id" => {
                 __reader.field(&mut self.workflow_function_id, "workflow_function_id")
             }
             _ => return Ok(false),
@@ -971,12 +971,12 @@ impl rt::de::Record for AdminWorkflowsSearchResponseWorkflowsIcons {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "image_192" => __reader.field(&mut self.image_192, "image_192"),
-            "image_96" => __reader.field(&mut self.image_96, "image_96"),
+            b"image_192" => __reader.field(&mut self.image_192, "image_192"),
+            b"image_96" => __reader.field(&mut self.image_96, "image_96"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -1015,11 +1015,11 @@ impl rt::de::Record for AdminWorkflowsSearchResponseWorkflowsInputParameters {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "0000000000" => __reader.field(&mut self.n_0000000000, "0000000000"),
+            b"0000000000" => __reader.field(&mut self.n_0000000000, "0000000000"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -1066,16 +1066,16 @@ impl rt::de::Record for AdminWorkflowsSearchResponseWorkflowsInputParametersN000
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "description" => __reader.field(&mut self.description, "description"),
-            "is_hidden" => __reader.field(&mut self.is_hidden, "is_hidden"),
-            "is_required" => __reader.field(&mut self.is_required, "is_required"),
-            "name" => __reader.field(&mut self.name, "name"),
-            "title" => __reader.field(&mut self.title, "title"),
-            "type" => __reader.field(&mut self.type_, "type"),
+            b"description" => __reader.field(&mut self.description, "description"),
+            b"is_hidden" => __reader.field(&mut self.is_hidden, "is_hidden"),
+            b"is_required" => __reader.field(&mut self.is_required, "is_required"),
+            b"name" => __reader.field(&mut self.name, "name"),
+            b"title" => __reader.field(&mut self.title, "title"),
+            b"type" => __reader.field(&mut self.type_, "type"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -1124,14 +1124,14 @@ impl rt::de::Record for AdminWorkflowsSearchResponseWorkflowsSteps {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "function_id" => __reader.field(&mut self.function_id, "function_id"),
-            "id" => __reader.field(&mut self.id, "id"),
-            "inputs" => __reader.field(&mut self.inputs, "inputs"),
-            "is_pristine" => __reader.field(&mut self.is_pristine, "is_pristine"),
+            b"function_id" => __reader.field(&mut self.function_id, "function_id"),
+            b"id" => __reader.field(&mut self.id, "id"),
+            b"inputs" => __reader.field(&mut self.inputs, "inputs"),
+            b"is_pristine" => __reader.field(&mut self.is_pristine, "is_pristine"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -1174,11 +1174,11 @@ impl rt::de::Record for AdminWorkflowsSearchResponseWorkflowsStepsInputs {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "0000000000" => __reader.field(&mut self.n_0000000000, "0000000000"),
+            b"0000000000" => __reader.field(&mut self.n_0000000000, "0000000000"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -1217,12 +1217,12 @@ impl rt::de::Record for AdminWorkflowsSearchResponseWorkflowsStepsInputsN0000000
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "hidden" => __reader.field(&mut self.hidden, "hidden"),
-            "locked" => __reader.field(&mut self.locked, "locked"),
+            b"hidden" => __reader.field(&mut self.hidden, "hidden"),
+            b"locked" => __reader.field(&mut self.locked, "locked"),
             _ => return Ok(false),
         }?;
         Ok(true)

@@ -91,13 +91,13 @@ impl rt::de::Record for AdminWorkflowsTriggersTypesPermissionsLookupResponse {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "ok" => __reader.skip(),
-            "permissions" => __reader.value(&mut self.permissions, "permissions"),
-            "metadata" => __reader.value(&mut self.metadata, "metadata"),
+            b"ok" => __reader.skip(),
+            b"permissions" => __reader.value(&mut self.permissions, "permissions"),
+            b"metadata" => __reader.value(&mut self.metadata, "metadata"),
             _ => return Ok(false),
         }?;
         Ok(true)

@@ -104,12 +104,12 @@ impl rt::de::Record for ApiTestResponse {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "ok" => __reader.skip(),
-            "args" => __reader.field(&mut self.args, "args"),
+            b"ok" => __reader.skip(),
+            b"args" => __reader.field(&mut self.args, "args"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -171,12 +171,12 @@ impl rt::de::Record for ApiTestResponseArgs {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "error" => __reader.field(&mut self.error, "error"),
-            "foo" => __reader.field(&mut self.foo, "foo"),
+            b"error" => __reader.field(&mut self.error, "error"),
+            b"foo" => __reader.field(&mut self.foo, "foo"),
             _ => return Ok(false),
         }?;
         Ok(true)

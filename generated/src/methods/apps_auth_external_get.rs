@@ -115,15 +115,15 @@ impl rt::de::Record for AppsAuthExternalGetResponse {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "ok" => __reader.skip(),
-            "external_token" => {
+            b"ok" => __reader.skip(),
+            b"external_token" => {
                 __reader.value(&mut self.external_token, "external_token")
             }
-            "token_response_extras" => {
+            b"token_response_extras" => {
                 __reader.field(&mut self.token_response_extras, "token_response_extras")
             }
             _ => return Ok(false),

@@ -90,12 +90,12 @@ impl rt::de::Record for AppsConnectionsOpenResponse {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "ok" => __reader.skip(),
-            "url" => __reader.value(&mut self.url, "url"),
+            b"ok" => __reader.skip(),
+            b"url" => __reader.value(&mut self.url, "url"),
             _ => return Ok(false),
         }?;
         Ok(true)

@@ -117,12 +117,12 @@ impl rt::de::Record for AppsDatastoreBulkDeleteResponse {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "ok" => __reader.skip(),
-            "failed_items" => __reader.field(&mut self.failed_items, "failed_items"),
+            b"ok" => __reader.skip(),
+            b"failed_items" => __reader.field(&mut self.failed_items, "failed_items"),
             _ => return Ok(false),
         }?;
         Ok(true)

@@ -123,13 +123,13 @@ impl rt::de::Record for AppsDatastoreBulkGetResponse {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "ok" => __reader.skip(),
-            "items" => __reader.field(&mut self.items, "items"),
-            "failed_items" => __reader.field(&mut self.failed_items, "failed_items"),
+            b"ok" => __reader.skip(),
+            b"items" => __reader.field(&mut self.items, "items"),
+            b"failed_items" => __reader.field(&mut self.failed_items, "failed_items"),
             _ => return Ok(false),
         }?;
         Ok(true)

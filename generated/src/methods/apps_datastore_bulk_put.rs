@@ -118,13 +118,13 @@ impl rt::de::Record for AppsDatastoreBulkPutResponse {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "ok" => __reader.skip(),
-            "datastore" => __reader.field(&mut self.datastore, "datastore"),
-            "failed_items" => __reader.field(&mut self.failed_items, "failed_items"),
+            b"ok" => __reader.skip(),
+            b"datastore" => __reader.field(&mut self.datastore, "datastore"),
+            b"failed_items" => __reader.field(&mut self.failed_items, "failed_items"),
             _ => return Ok(false),
         }?;
         Ok(true)

@@ -153,13 +153,13 @@ impl rt::de::Record for AppsDatastoreCountResponse {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "ok" => __reader.skip(),
-            "datastore" => __reader.field(&mut self.datastore, "datastore"),
-            "count" => __reader.field(&mut self.count, "count"),
+            b"ok" => __reader.skip(),
+            b"datastore" => __reader.field(&mut self.datastore, "datastore"),
+            b"count" => __reader.field(&mut self.count, "count"),
             _ => return Ok(false),
         }?;
         Ok(true)

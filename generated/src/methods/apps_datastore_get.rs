@@ -121,13 +121,13 @@ impl rt::de::Record for AppsDatastoreGetResponse {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "ok" => __reader.skip(),
-            "datastore" => __reader.field(&mut self.datastore, "datastore"),
-            "item" => __reader.field(&mut self.item, "item"),
+            b"ok" => __reader.skip(),
+            b"datastore" => __reader.field(&mut self.datastore, "datastore"),
+            b"item" => __reader.field(&mut self.item, "item"),
             _ => return Ok(false),
         }?;
         Ok(true)

@@ -207,14 +207,14 @@ impl rt::de::Record for AppsDatastoreQueryResponse {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "ok" => __reader.skip(),
-            "datastore" => __reader.field(&mut self.datastore, "datastore"),
-            "items" => __reader.field(&mut self.items, "items"),
-            "response_metadata" => {
+            b"ok" => __reader.skip(),
+            b"datastore" => __reader.field(&mut self.datastore, "datastore"),
+            b"items" => __reader.field(&mut self.items, "items"),
+            b"response_metadata" => {
                 __reader.field(&mut self.response_metadata, "response_metadata")
             }
             _ => return Ok(false),

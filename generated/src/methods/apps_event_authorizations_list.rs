@@ -150,16 +150,16 @@ impl rt::de::Record for AppsEventAuthorizationsListResponse {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "ok" => __reader.skip(),
-            "cursor_next" => __reader.field(&mut self.cursor_next, "cursor_next"),
-            "authorizations" => {
+            b"ok" => __reader.skip(),
+            b"cursor_next" => __reader.field(&mut self.cursor_next, "cursor_next"),
+            b"authorizations" => {
                 __reader.value(&mut self.authorizations, "authorizations")
             }
-            "response_metadata" => {
+            b"response_metadata" => {
                 __reader.field(&mut self.response_metadata, "response_metadata")
             }
             _ => return Ok(false),
@@ -287,17 +287,17 @@ impl rt::de::Record for AppsEventAuthorizationsListResponseAuthorizations {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "enterprise_id" => __reader.field(&mut self.enterprise_id, "enterprise_id"),
-            "is_bot" => __reader.field(&mut self.is_bot, "is_bot"),
-            "is_enterprise_install" => {
+            b"enterprise_id" => __reader.field(&mut self.enterprise_id, "enterprise_id"),
+            b"is_bot" => __reader.field(&mut self.is_bot, "is_bot"),
+            b"is_enterprise_install" => {
                 __reader.field(&mut self.is_enterprise_install, "is_enterprise_install")
             }
-            "team_id" => __reader.field(&mut self.team_id, "team_id"),
-            "user_id" => __reader.field(&mut self.user_id, "user_id"),
+            b"team_id" => __reader.field(&mut self.team_id, "team_id"),
+            b"user_id" => __reader.field(&mut self.user_id, "user_id"),
             _ => return Ok(false),
         }?;
         Ok(true)

@@ -129,20 +129,20 @@ impl rt::de::Record for AppsManifestCreateResponse {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "ok" => __reader.skip(),
-            "app_id" => __reader.value(&mut self.app_id, "app_id"),
-            "credentials" => __reader.value(&mut self.credentials, "credentials"),
-            "oauth_authorize_url" => {
+            b"ok" => __reader.skip(),
+            b"app_id" => __reader.value(&mut self.app_id, "app_id"),
+            b"credentials" => __reader.value(&mut self.credentials, "credentials"),
+            b"oauth_authorize_url" => {
                 __reader.field(&mut self.oauth_authorize_url, "oauth_authorize_url")
             }
-            "team_id" => __reader.field(&mut self.team_id, "team_id"),
-            "team_domain" => __reader.field(&mut self.team_domain, "team_domain"),
-            "app_token" => __reader.field(&mut self.app_token, "app_token"),
-            "errors" => __reader.field(&mut self.errors, "errors"),
+            b"team_id" => __reader.field(&mut self.team_id, "team_id"),
+            b"team_domain" => __reader.field(&mut self.team_domain, "team_domain"),
+            b"app_token" => __reader.field(&mut self.app_token, "app_token"),
+            b"errors" => __reader.field(&mut self.errors, "errors"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -422,16 +422,16 @@ impl rt::de::Record for AppsManifestCreateResponseCredentials {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "client_id" => __reader.field(&mut self.client_id, "client_id"),
-            "client_secret" => __reader.field(&mut self.client_secret, "client_secret"),
-            "verification_token" => {
+            b"client_id" => __reader.field(&mut self.client_id, "client_id"),
+            b"client_secret" => __reader.field(&mut self.client_secret, "client_secret"),
+            b"verification_token" => {
                 __reader.field(&mut self.verification_token, "verification_token")
             }
-            "signing_secret" => {
+            b"signing_secret" => {
                 __reader.field(&mut self.signing_secret, "signing_secret")
             }
             _ => return Ok(false),
@@ -480,14 +480,14 @@ impl rt::de::Record for AppsManifestCreateResponseErrors {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "code" => __reader.field(&mut self.code, "code"),
-            "message" => __reader.field(&mut self.message, "message"),
-            "pointer" => __reader.field(&mut self.pointer, "pointer"),
-            "related_component" => {
+            b"code" => __reader.field(&mut self.code, "code"),
+            b"message" => __reader.field(&mut self.message, "message"),
+            b"pointer" => __reader.field(&mut self.pointer, "pointer"),
+            b"related_component" => {
                 __reader.field(&mut self.related_component, "related_component")
             }
             _ => return Ok(false),

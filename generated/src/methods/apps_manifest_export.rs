@@ -139,12 +139,12 @@ impl rt::de::Record for AppsManifestExportResponse {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "ok" => __reader.skip(),
-            "manifest" => __reader.value(&mut self.manifest, "manifest"),
+            b"ok" => __reader.skip(),
+            b"manifest" => __reader.value(&mut self.manifest, "manifest"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -291,18 +291,18 @@ impl rt::de::Record for AppsManifestExportResponseManifest {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "_metadata" => __reader.field(&mut self.metadata, "_metadata"),
-            "display_information" => {
+            b"_metadata" => __reader.field(&mut self.metadata, "_metadata"),
+            b"display_information" => {
                 __reader.field(&mut self.display_information, "display_information")
             }
-            "features" => __reader.field(&mut self.features, "features"),
-            "functions" => __reader.field(&mut self.functions, "functions"),
-            "oauth_config" => __reader.field(&mut self.oauth_config, "oauth_config"),
-            "settings" => __reader.field(&mut self.settings, "settings"),
+            b"features" => __reader.field(&mut self.features, "features"),
+            b"functions" => __reader.field(&mut self.functions, "functions"),
+            b"oauth_config" => __reader.field(&mut self.oauth_config, "oauth_config"),
+            b"settings" => __reader.field(&mut self.settings, "settings"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -347,12 +347,12 @@ impl rt::de::Record for AppsManifestExportResponseManifestMetadata {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "major_version" => __reader.field(&mut self.major_version, "major_version"),
-            "minor_version" => __reader.field(&mut self.minor_version, "minor_version"),
+            b"major_version" => __reader.field(&mut self.major_version, "major_version"),
+            b"minor_version" => __reader.field(&mut self.minor_version, "minor_version"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -397,18 +397,18 @@ impl rt::de::Record for AppsManifestExportResponseManifestDisplayInformation {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "background_color" => {
+            b"background_color" => {
                 __reader.field(&mut self.background_color, "background_color")
             }
-            "description" => __reader.field(&mut self.description, "description"),
-            "long_description" => {
+            b"description" => __reader.field(&mut self.description, "description"),
+            b"long_description" => {
                 __reader.field(&mut self.long_description, "long_description")
             }
-            "name" => __reader.field(&mut self.name, "name"),
+            b"name" => __reader.field(&mut self.name, "name"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -459,17 +459,17 @@ impl rt::de::Record for AppsManifestExportResponseManifestFeatures {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "app_home" => __reader.field(&mut self.app_home, "app_home"),
-            "bot_user" => __reader.field(&mut self.bot_user, "bot_user"),
-            "shortcuts" => __reader.field(&mut self.shortcuts, "shortcuts"),
-            "slash_commands" => {
+            b"app_home" => __reader.field(&mut self.app_home, "app_home"),
+            b"bot_user" => __reader.field(&mut self.bot_user, "bot_user"),
+            b"shortcuts" => __reader.field(&mut self.shortcuts, "shortcuts"),
+            b"slash_commands" => {
                 __reader.field(&mut self.slash_commands, "slash_commands")
             }
-            "unfurl_domains" => {
+            b"unfurl_domains" => {
                 __reader.field(&mut self.unfurl_domains, "unfurl_domains")
             }
             _ => return Ok(false),
@@ -517,17 +517,17 @@ impl rt::de::Record for AppsManifestExportResponseManifestFeaturesAppHome {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "home_tab_enabled" => {
+            b"home_tab_enabled" => {
                 __reader.field(&mut self.home_tab_enabled, "home_tab_enabled")
             }
-            "messages_tab_enabled" => {
+            b"messages_tab_enabled" => {
                 __reader.field(&mut self.messages_tab_enabled, "messages_tab_enabled")
             }
-            "messages_tab_read_only_enabled" => {
+            b"messages_tab_read_only_enabled" => {
                 __reader
                     .field(
                         &mut self.messages_tab_read_only_enabled,
@@ -575,12 +575,12 @@ impl rt::de::Record for AppsManifestExportResponseManifestFeaturesBotUser {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "always_online" => __reader.field(&mut self.always_online, "always_online"),
-            "display_name" => __reader.field(&mut self.display_name, "display_name"),
+            b"always_online" => __reader.field(&mut self.always_online, "always_online"),
+            b"display_name" => __reader.field(&mut self.display_name, "display_name"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -625,14 +625,14 @@ impl rt::de::Record for AppsManifestExportResponseManifestFeaturesShortcuts {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "callback_id" => __reader.field(&mut self.callback_id, "callback_id"),
-            "description" => __reader.field(&mut self.description, "description"),
-            "name" => __reader.field(&mut self.name, "name"),
-            "type" => __reader.field(&mut self.type_, "type"),
+            b"callback_id" => __reader.field(&mut self.callback_id, "callback_id"),
+            b"description" => __reader.field(&mut self.description, "description"),
+            b"name" => __reader.field(&mut self.name, "name"),
+            b"type" => __reader.field(&mut self.type_, "type"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -681,15 +681,15 @@ impl rt::de::Record for AppsManifestExportResponseManifestFeaturesSlashCommands 
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "command" => __reader.field(&mut self.command, "command"),
-            "description" => __reader.field(&mut self.description, "description"),
-            "should_escape" => __reader.field(&mut self.should_escape, "should_escape"),
-            "url" => __reader.field(&mut self.url, "url"),
-            "usage_hint" => __reader.field(&mut self.usage_hint, "usage_hint"),
+            b"command" => __reader.field(&mut self.command, "command"),
+            b"description" => __reader.field(&mut self.description, "description"),
+            b"should_escape" => __reader.field(&mut self.should_escape, "should_escape"),
+            b"url" => __reader.field(&mut self.url, "url"),
+            b"usage_hint" => __reader.field(&mut self.usage_hint, "usage_hint"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -731,11 +731,11 @@ impl rt::de::Record for AppsManifestExportResponseManifestFunctions {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "Fn0000000000" => __reader.field(&mut self.fn0000000000, "Fn0000000000"),
+            b"Fn0000000000" => __reader.field(&mut self.fn0000000000, "Fn0000000000"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -782,18 +782,18 @@ impl rt::de::Record for AppsManifestExportResponseManifestFunctionsFn0000000000 
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "description" => __reader.field(&mut self.description, "description"),
-            "input_parameters" => {
+            b"description" => __reader.field(&mut self.description, "description"),
+            b"input_parameters" => {
                 __reader.field(&mut self.input_parameters, "input_parameters")
             }
-            "output_parameters" => {
+            b"output_parameters" => {
                 __reader.field(&mut self.output_parameters, "output_parameters")
             }
-            "title" => __reader.field(&mut self.title, "title"),
+            b"title" => __reader.field(&mut self.title, "title"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -837,11 +837,11 @@ for AppsManifestExportResponseManifestFunctionsFn0000000000InputParameters {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "Fn0000000000" => __reader.field(&mut self.fn0000000000, "Fn0000000000"),
+            b"Fn0000000000" => __reader.field(&mut self.fn0000000000, "Fn0000000000"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -897,20 +897,20 @@ for AppsManifestExportResponseManifestFunctionsFn0000000000InputParametersFn0000
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "description" => __reader.field(&mut self.description, "description"),
-            "hint" => __reader.field(&mut self.hint, "hint"),
-            "is_required" => __reader.field(&mut self.is_required, "is_required"),
-            "maxLength" => __reader.field(&mut self.max_length, "maxLength"),
-            "maximum" => __reader.field(&mut self.maximum, "maximum"),
-            "minLength" => __reader.field(&mut self.min_length, "minLength"),
-            "minimum" => __reader.field(&mut self.minimum, "minimum"),
-            "name" => __reader.field(&mut self.name, "name"),
-            "title" => __reader.field(&mut self.title, "title"),
-            "type" => __reader.field(&mut self.type_, "type"),
+            b"description" => __reader.field(&mut self.description, "description"),
+            b"hint" => __reader.field(&mut self.hint, "hint"),
+            b"is_required" => __reader.field(&mut self.is_required, "is_required"),
+            b"maxLength" => __reader.field(&mut self.max_length, "maxLength"),
+            b"maximum" => __reader.field(&mut self.maximum, "maximum"),
+            b"minLength" => __reader.field(&mut self.min_length, "minLength"),
+            b"minimum" => __reader.field(&mut self.minimum, "minimum"),
+            b"name" => __reader.field(&mut self.name, "name"),
+            b"title" => __reader.field(&mut self.title, "title"),
+            b"type" => __reader.field(&mut self.type_, "type"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -962,11 +962,11 @@ for AppsManifestExportResponseManifestFunctionsFn0000000000OutputParameters {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "Fn0000000000" => __reader.field(&mut self.fn0000000000, "Fn0000000000"),
+            b"Fn0000000000" => __reader.field(&mut self.fn0000000000, "Fn0000000000"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -1022,20 +1022,20 @@ for AppsManifestExportResponseManifestFunctionsFn0000000000OutputParametersFn000
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "description" => __reader.field(&mut self.description, "description"),
-            "hint" => __reader.field(&mut self.hint, "hint"),
-            "is_required" => __reader.field(&mut self.is_required, "is_required"),
-            "maxLength" => __reader.field(&mut self.max_length, "maxLength"),
-            "maximum" => __reader.field(&mut self.maximum, "maximum"),
-            "minLength" => __reader.field(&mut self.min_length, "minLength"),
-            "minimum" => __reader.field(&mut self.minimum, "minimum"),
-            "name" => __reader.field(&mut self.name, "name"),
-            "title" => __reader.field(&mut self.title, "title"),
-            "type" => __reader.field(&mut self.type_, "type"),
+            b"description" => __reader.field(&mut self.description, "description"),
+            b"hint" => __reader.field(&mut self.hint, "hint"),
+            b"is_required" => __reader.field(&mut self.is_required, "is_required"),
+            b"maxLength" => __reader.field(&mut self.max_length, "maxLength"),
+            b"maximum" => __reader.field(&mut self.maximum, "maximum"),
+            b"minLength" => __reader.field(&mut self.min_length, "minLength"),
+            b"minimum" => __reader.field(&mut self.minimum, "minimum"),
+            b"name" => __reader.field(&mut self.name, "name"),
+            b"title" => __reader.field(&mut self.title, "title"),
+            b"type" => __reader.field(&mut self.type_, "type"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -1090,14 +1090,14 @@ impl rt::de::Record for AppsManifestExportResponseManifestOauthConfig {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "pkce_enabled" => __reader.field(&mut self.pkce_enabled, "pkce_enabled"),
-            "redirect_urls" => __reader.field(&mut self.redirect_urls, "redirect_urls"),
-            "scopes" => __reader.field(&mut self.scopes, "scopes"),
-            "token_management_enabled" => {
+            b"pkce_enabled" => __reader.field(&mut self.pkce_enabled, "pkce_enabled"),
+            b"redirect_urls" => __reader.field(&mut self.redirect_urls, "redirect_urls"),
+            b"scopes" => __reader.field(&mut self.scopes, "scopes"),
+            b"token_management_enabled" => {
                 __reader
                     .field(
                         &mut self.token_management_enabled,
@@ -1146,12 +1146,12 @@ impl rt::de::Record for AppsManifestExportResponseManifestOauthConfigScopes {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "bot" => __reader.field(&mut self.bot, "bot"),
-            "user" => __reader.field(&mut self.user, "user"),
+            b"bot" => __reader.field(&mut self.bot, "bot"),
+            b"user" => __reader.field(&mut self.user, "user"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -1212,44 +1212,44 @@ impl rt::de::Record for AppsManifestExportResponseManifestSettings {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "allowed_ip_address_ranges" => {
+            b"allowed_ip_address_ranges" => {
                 __reader
                     .field(
                         &mut self.allowed_ip_address_ranges,
                         "allowed_ip_address_ranges",
                     )
             }
-            "background_color" => {
+            b"background_color" => {
                 __reader.field(&mut self.background_color, "background_color")
             }
-            "description" => __reader.field(&mut self.description, "description"),
-            "event_subscriptions" => {
+            b"description" => __reader.field(&mut self.description, "description"),
+            b"event_subscriptions" => {
                 __reader.field(&mut self.event_subscriptions, "event_subscriptions")
             }
-            "function_runtime" => {
+            b"function_runtime" => {
                 __reader.field(&mut self.function_runtime, "function_runtime")
             }
-            "hermes_app_type" => {
+            b"hermes_app_type" => {
                 __reader.field(&mut self.hermes_app_type, "hermes_app_type")
             }
-            "interactivity" => __reader.field(&mut self.interactivity, "interactivity"),
-            "is_mcp_enabled" => {
+            b"interactivity" => __reader.field(&mut self.interactivity, "interactivity"),
+            b"is_mcp_enabled" => {
                 __reader.field(&mut self.is_mcp_enabled, "is_mcp_enabled")
             }
-            "long_description" => {
+            b"long_description" => {
                 __reader.field(&mut self.long_description, "long_description")
             }
-            "org_deploy_enabled" => {
+            b"org_deploy_enabled" => {
                 __reader.field(&mut self.org_deploy_enabled, "org_deploy_enabled")
             }
-            "socket_mode_enabled" => {
+            b"socket_mode_enabled" => {
                 __reader.field(&mut self.socket_mode_enabled, "socket_mode_enabled")
             }
-            "token_rotation_enabled" => {
+            b"token_rotation_enabled" => {
                 __reader
                     .field(&mut self.token_rotation_enabled, "token_rotation_enabled")
             }
@@ -1305,13 +1305,13 @@ impl rt::de::Record for AppsManifestExportResponseManifestSettingsEventSubscript
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "bot_events" => __reader.field(&mut self.bot_events, "bot_events"),
-            "request_url" => __reader.field(&mut self.request_url, "request_url"),
-            "user_events" => __reader.field(&mut self.user_events, "user_events"),
+            b"bot_events" => __reader.field(&mut self.bot_events, "bot_events"),
+            b"request_url" => __reader.field(&mut self.request_url, "request_url"),
+            b"user_events" => __reader.field(&mut self.user_events, "user_events"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -1355,19 +1355,19 @@ impl rt::de::Record for AppsManifestExportResponseManifestSettingsInteractivity 
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "is_enabled" => __reader.field(&mut self.is_enabled, "is_enabled"),
-            "message_menu_options_url" => {
+            b"is_enabled" => __reader.field(&mut self.is_enabled, "is_enabled"),
+            b"message_menu_options_url" => {
                 __reader
                     .field(
                         &mut self.message_menu_options_url,
                         "message_menu_options_url",
                     )
             }
-            "request_url" => __reader.field(&mut self.request_url, "request_url"),
+            b"request_url" => __reader.field(&mut self.request_url, "request_url"),
             _ => return Ok(false),
         }?;
         Ok(true)

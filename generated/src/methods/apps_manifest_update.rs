@@ -105,13 +105,13 @@ impl rt::de::Record for AppsManifestUpdateResponse {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "ok" => __reader.skip(),
-            "app_id" => __reader.value(&mut self.app_id, "app_id"),
-            "permissions_updated" => {
+            b"ok" => __reader.skip(),
+            b"app_id" => __reader.value(&mut self.app_id, "app_id"),
+            b"permissions_updated" => {
                 __reader.field(&mut self.permissions_updated, "permissions_updated")
             }
             _ => return Ok(false),

@@ -109,13 +109,13 @@ impl rt::de::Record for AppsManifestValidateResponse {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "ok" => __reader.skip(),
-            "errors" => __reader.value(&mut self.errors, "errors"),
-            "warnings" => __reader.field(&mut self.warnings_, "warnings"),
+            b"ok" => __reader.skip(),
+            b"errors" => __reader.value(&mut self.errors, "errors"),
+            b"warnings" => __reader.field(&mut self.warnings_, "warnings"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -290,14 +290,14 @@ impl rt::de::Record for AppsManifestValidateResponseErrors {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "code" => __reader.field(&mut self.code, "code"),
-            "message" => __reader.field(&mut self.message, "message"),
-            "pointer" => __reader.field(&mut self.pointer, "pointer"),
-            "related_component" => {
+            b"code" => __reader.field(&mut self.code, "code"),
+            b"message" => __reader.field(&mut self.message, "message"),
+            b"pointer" => __reader.field(&mut self.pointer, "pointer"),
+            b"related_component" => {
                 __reader.field(&mut self.related_component, "related_component")
             }
             _ => return Ok(false),

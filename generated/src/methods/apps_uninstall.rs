@@ -91,12 +91,12 @@ impl rt::de::Record for AppsUninstallResponse {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "ok" => __reader.skip(),
-            "uninstalled" => __reader.field(&mut self.uninstalled, "uninstalled"),
+            b"ok" => __reader.skip(),
+            b"uninstalled" => __reader.field(&mut self.uninstalled, "uninstalled"),
             _ => return Ok(false),
         }?;
         Ok(true)

@@ -376,13 +376,13 @@ impl rt::de::Record for AssistantSearchContextResponse {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "ok" => __reader.skip(),
-            "results" => __reader.value(&mut self.results, "results"),
-            "response_metadata" => {
+            b"ok" => __reader.skip(),
+            b"results" => __reader.value(&mut self.results, "results"),
+            b"response_metadata" => {
                 __reader.field(&mut self.response_metadata, "response_metadata")
             }
             _ => return Ok(false),
@@ -760,15 +760,15 @@ impl rt::de::Record for AssistantSearchContextResponseResults {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "messages" => __reader.field(&mut self.messages, "messages"),
-            "files" => __reader.field(&mut self.files, "files"),
-            "enterprise" => __reader.field(&mut self.enterprise, "enterprise"),
-            "channels" => __reader.field(&mut self.channels, "channels"),
-            "users" => __reader.field(&mut self.users, "users"),
+            b"messages" => __reader.field(&mut self.messages, "messages"),
+            b"files" => __reader.field(&mut self.files, "files"),
+            b"enterprise" => __reader.field(&mut self.enterprise, "enterprise"),
+            b"channels" => __reader.field(&mut self.channels, "channels"),
+            b"users" => __reader.field(&mut self.users, "users"),
             _ => return Ok(false),
         }?;
         Ok(true)

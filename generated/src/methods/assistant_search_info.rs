@@ -87,12 +87,12 @@ impl rt::de::Record for AssistantSearchInfoResponse {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "ok" => __reader.skip(),
-            "is_ai_search_enabled" => {
+            b"ok" => __reader.skip(),
+            b"is_ai_search_enabled" => {
                 __reader.value(&mut self.is_ai_search_enabled, "is_ai_search_enabled")
             }
             _ => return Ok(false),

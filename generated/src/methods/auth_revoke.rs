@@ -95,12 +95,12 @@ impl rt::de::Record for AuthRevokeResponse {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "ok" => __reader.skip(),
-            "revoked" => __reader.field(&mut self.revoked, "revoked"),
+            b"ok" => __reader.skip(),
+            b"revoked" => __reader.field(&mut self.revoked, "revoked"),
             _ => return Ok(false),
         }?;
         Ok(true)

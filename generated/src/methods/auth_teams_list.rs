@@ -144,13 +144,13 @@ impl rt::de::Record for AuthTeamsListResponse {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "ok" => __reader.skip(),
-            "teams" => __reader.field(&mut self.teams, "teams"),
-            "response_metadata" => {
+            b"ok" => __reader.skip(),
+            b"teams" => __reader.field(&mut self.teams, "teams"),
+            b"response_metadata" => {
                 __reader.field(&mut self.response_metadata, "response_metadata")
             }
             _ => return Ok(false),

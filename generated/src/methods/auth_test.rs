@@ -129,24 +129,24 @@ impl rt::de::Record for AuthTestResponse {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "ok" => __reader.skip(),
-            "user_id" => __reader.field(&mut self.user_id, "user_id"),
-            "url" => __reader.field(&mut self.url, "url"),
-            "team_id" => __reader.field(&mut self.team_id, "team_id"),
-            "user" => __reader.field(&mut self.user, "user"),
-            "team" => __reader.field(&mut self.team, "team"),
-            "app_id" => __reader.field(&mut self.app_id, "app_id"),
-            "app_name" => __reader.field(&mut self.app_name, "app_name"),
-            "enterprise_id" => __reader.field(&mut self.enterprise_id, "enterprise_id"),
-            "bot_id" => __reader.field(&mut self.bot_id, "bot_id"),
-            "is_enterprise_install" => {
+            b"ok" => __reader.skip(),
+            b"user_id" => __reader.field(&mut self.user_id, "user_id"),
+            b"url" => __reader.field(&mut self.url, "url"),
+            b"team_id" => __reader.field(&mut self.team_id, "team_id"),
+            b"user" => __reader.field(&mut self.user, "user"),
+            b"team" => __reader.field(&mut self.team, "team"),
+            b"app_id" => __reader.field(&mut self.app_id, "app_id"),
+            b"app_name" => __reader.field(&mut self.app_name, "app_name"),
+            b"enterprise_id" => __reader.field(&mut self.enterprise_id, "enterprise_id"),
+            b"bot_id" => __reader.field(&mut self.bot_id, "bot_id"),
+            b"is_enterprise_install" => {
                 __reader.field(&mut self.is_enterprise_install, "is_enterprise_install")
             }
-            "expires_in" => __reader.field(&mut self.expires_in, "expires_in"),
+            b"expires_in" => __reader.field(&mut self.expires_in, "expires_in"),
             _ => return Ok(false),
         }?;
         Ok(true)

@@ -145,7 +145,7 @@ impl rt::Catalogued for BookmarksEdit {
 #[non_exhaustive]
 pub struct BookmarksEditResponse {
     /// Answered as `bookmark`.
-    pub bookmark: Bookmark,
+    pub bookmark: Box<Bookmark>,
     /// The warnings Slack sent with the answer, from its `warning` and
     /// `response_metadata.warnings` fields.
     pub warnings: Vec<BookmarksEditWarning>,
@@ -160,12 +160,12 @@ impl rt::de::Record for BookmarksEditResponse {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "ok" => __reader.skip(),
-            "bookmark" => __reader.value(&mut self.bookmark, "bookmark"),
+            b"ok" => __reader.skip(),
+            b"bookmark" => __reader.value(&mut self.bookmark, "bookmark"),
             _ => return Ok(false),
         }?;
         Ok(true)

@@ -120,12 +120,12 @@ impl rt::de::Record for BookmarksListResponse {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "ok" => __reader.skip(),
-            "bookmarks" => __reader.value(&mut self.bookmarks, "bookmarks"),
+            b"ok" => __reader.skip(),
+            b"bookmarks" => __reader.value(&mut self.bookmarks, "bookmarks"),
             _ => return Ok(false),
         }?;
         Ok(true)

@@ -125,13 +125,13 @@ impl rt::de::Record for BotsInfoResponse {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "ok" => __reader.skip(),
-            "bots" => __reader.field(&mut self.bots, "bots"),
-            "bot" => __reader.field(&mut self.bot, "bot"),
+            b"ok" => __reader.skip(),
+            b"bots" => __reader.field(&mut self.bots, "bots"),
+            b"bot" => __reader.field(&mut self.bot, "bot"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -260,24 +260,24 @@ impl rt::de::Record for BotsInfoResponseBot {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "updated" => __reader.value(&mut self.updated, "updated"),
-            "user_id" => __reader.field(&mut self.user_id, "user_id"),
-            "name" => __reader.field(&mut self.name, "name"),
-            "icons" => __reader.field(&mut self.icons, "icons"),
-            "deleted" => __reader.value(&mut self.deleted, "deleted"),
-            "app_id" => __reader.field(&mut self.app_id, "app_id"),
-            "id" => __reader.value(&mut self.id, "id"),
-            "is_workflow_bot" => {
+            b"updated" => __reader.value(&mut self.updated, "updated"),
+            b"user_id" => __reader.field(&mut self.user_id, "user_id"),
+            b"name" => __reader.field(&mut self.name, "name"),
+            b"icons" => __reader.field(&mut self.icons, "icons"),
+            b"deleted" => __reader.value(&mut self.deleted, "deleted"),
+            b"app_id" => __reader.field(&mut self.app_id, "app_id"),
+            b"id" => __reader.value(&mut self.id, "id"),
+            b"is_workflow_bot" => {
                 __reader.field(&mut self.is_workflow_bot, "is_workflow_bot")
             }
-            "is_connector_bot" => {
+            b"is_connector_bot" => {
                 __reader.field(&mut self.is_connector_bot, "is_connector_bot")
             }
-            "is_legacy_workflow_bot" => {
+            b"is_legacy_workflow_bot" => {
                 __reader
                     .field(&mut self.is_legacy_workflow_bot, "is_legacy_workflow_bot")
             }
@@ -335,15 +335,15 @@ impl rt::de::Record for BotsInfoResponseBotIcons {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "emoji" => __reader.field(&mut self.emoji, "emoji"),
-            "image_36" => __reader.field(&mut self.image_36, "image_36"),
-            "image_48" => __reader.field(&mut self.image_48, "image_48"),
-            "image_64" => __reader.field(&mut self.image_64, "image_64"),
-            "image_72" => __reader.field(&mut self.image_72, "image_72"),
+            b"emoji" => __reader.field(&mut self.emoji, "emoji"),
+            b"image_36" => __reader.field(&mut self.image_36, "image_36"),
+            b"image_48" => __reader.field(&mut self.image_48, "image_48"),
+            b"image_64" => __reader.field(&mut self.image_64, "image_64"),
+            b"image_72" => __reader.field(&mut self.image_72, "image_72"),
             _ => return Ok(false),
         }?;
         Ok(true)

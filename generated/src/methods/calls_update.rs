@@ -131,12 +131,12 @@ impl rt::de::Record for CallsUpdateResponse {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "ok" => __reader.skip(),
-            "call" => __reader.value(&mut self.call, "call"),
+            b"ok" => __reader.skip(),
+            b"call" => __reader.value(&mut self.call, "call"),
             _ => return Ok(false),
         }?;
         Ok(true)

@@ -126,13 +126,13 @@ impl rt::de::Record for CanvasesCreateResponse {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "ok" => __reader.skip(),
-            "canvas_id" => __reader.value(&mut self.canvas_id, "canvas_id"),
-            "detail" => __reader.field(&mut self.detail, "detail"),
+            b"ok" => __reader.skip(),
+            b"canvas_id" => __reader.value(&mut self.canvas_id, "canvas_id"),
+            b"detail" => __reader.field(&mut self.detail, "detail"),
             _ => return Ok(false),
         }?;
         Ok(true)

@@ -105,12 +105,12 @@ impl rt::de::Record for CanvasesEditResponse {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "ok" => __reader.skip(),
-            "detail" => __reader.field(&mut self.detail, "detail"),
+            b"ok" => __reader.skip(),
+            b"detail" => __reader.field(&mut self.detail, "detail"),
             _ => return Ok(false),
         }?;
         Ok(true)

@@ -105,12 +105,12 @@ impl rt::de::Record for CanvasesSectionsLookupResponse {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "ok" => __reader.skip(),
-            "sections" => __reader.value(&mut self.sections, "sections"),
+            b"ok" => __reader.skip(),
+            b"sections" => __reader.value(&mut self.sections, "sections"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -233,11 +233,11 @@ impl rt::de::Record for CanvasesSectionsLookupResponseSections {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "id" => __reader.field(&mut self.id, "id"),
+            b"id" => __reader.field(&mut self.id, "id"),
             _ => return Ok(false),
         }?;
         Ok(true)

@@ -119,13 +119,13 @@ impl rt::de::Record for ChatDeleteResponse {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "ok" => __reader.skip(),
-            "channel" => __reader.value(&mut self.channel, "channel"),
-            "ts" => __reader.value(&mut self.ts, "ts"),
+            b"ok" => __reader.skip(),
+            b"channel" => __reader.value(&mut self.channel, "channel"),
+            b"ts" => __reader.value(&mut self.ts, "ts"),
             _ => return Ok(false),
         }?;
         Ok(true)

@@ -115,13 +115,13 @@ impl rt::de::Record for ChatGetPermalinkResponse {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "ok" => __reader.skip(),
-            "permalink" => __reader.value(&mut self.permalink, "permalink"),
-            "channel" => __reader.value(&mut self.channel, "channel"),
+            b"ok" => __reader.skip(),
+            b"permalink" => __reader.value(&mut self.permalink, "permalink"),
+            b"channel" => __reader.value(&mut self.channel, "channel"),
             _ => return Ok(false),
         }?;
         Ok(true)

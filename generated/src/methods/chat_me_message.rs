@@ -104,13 +104,13 @@ impl rt::de::Record for ChatMeMessageResponse {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "ok" => __reader.skip(),
-            "ts" => __reader.field(&mut self.ts, "ts"),
-            "channel" => __reader.field(&mut self.channel, "channel"),
+            b"ok" => __reader.skip(),
+            b"ts" => __reader.field(&mut self.ts, "ts"),
+            b"channel" => __reader.field(&mut self.channel, "channel"),
             _ => return Ok(false),
         }?;
         Ok(true)

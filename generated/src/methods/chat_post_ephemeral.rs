@@ -258,12 +258,12 @@ impl rt::de::Record for ChatPostEphemeralResponse {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "ok" => __reader.skip(),
-            "message_ts" => __reader.value(&mut self.message_ts, "message_ts"),
+            b"ok" => __reader.skip(),
+            b"message_ts" => __reader.value(&mut self.message_ts, "message_ts"),
             _ => return Ok(false),
         }?;
         Ok(true)

@@ -329,7 +329,7 @@ pub struct ChatPostMessageResponse {
     /// Answered as `ts`.
     pub ts: Timestamp,
     /// Answered as `message`.
-    pub message: Option<Message>,
+    pub message: Option<Box<Message>>,
     /// Pass true if duplicate message is attempted to be sent.
     pub is_duplicate: Option<bool>,
     /// Answered as `deprecated_argument`.
@@ -350,19 +350,19 @@ impl rt::de::Record for ChatPostMessageResponse {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "ok" => __reader.skip(),
-            "channel" => __reader.value(&mut self.channel, "channel"),
-            "ts" => __reader.value(&mut self.ts, "ts"),
-            "message" => __reader.field(&mut self.message, "message"),
-            "is_duplicate" => __reader.field(&mut self.is_duplicate, "is_duplicate"),
-            "deprecated_argument" => {
+            b"ok" => __reader.skip(),
+            b"channel" => __reader.value(&mut self.channel, "channel"),
+            b"ts" => __reader.value(&mut self.ts, "ts"),
+            b"message" => __reader.field(&mut self.message, "message"),
+            b"is_duplicate" => __reader.field(&mut self.is_duplicate, "is_duplicate"),
+            b"deprecated_argument" => {
                 __reader.field(&mut self.deprecated_argument, "deprecated_argument")
             }
-            "errors" => __reader.field(&mut self.errors, "errors"),
+            b"errors" => __reader.field(&mut self.errors, "errors"),
             _ => return Ok(false),
         }?;
         Ok(true)

@@ -269,7 +269,7 @@ pub struct ChatScheduleMessageResponse {
     /// Answered as `scheduled_message_id`.
     pub scheduled_message_id: String,
     /// Answered as `message`.
-    pub message: Message,
+    pub message: Box<Message>,
     /// The warnings Slack sent with the answer, from its `warning` and
     /// `response_metadata.warnings` fields.
     pub warnings: Vec<ChatScheduleMessageWarning>,
@@ -289,17 +289,17 @@ impl rt::de::Record for ChatScheduleMessageResponse {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "ok" => __reader.skip(),
-            "channel" => __reader.value(&mut self.channel, "channel"),
-            "post_at" => __reader.value(&mut self.post_at, "post_at"),
-            "scheduled_message_id" => {
+            b"ok" => __reader.skip(),
+            b"channel" => __reader.value(&mut self.channel, "channel"),
+            b"post_at" => __reader.value(&mut self.post_at, "post_at"),
+            b"scheduled_message_id" => {
                 __reader.value(&mut self.scheduled_message_id, "scheduled_message_id")
             }
-            "message" => __reader.value(&mut self.message, "message"),
+            b"message" => __reader.value(&mut self.message, "message"),
             _ => return Ok(false),
         }?;
         Ok(true)

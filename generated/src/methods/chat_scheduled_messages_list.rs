@@ -184,15 +184,15 @@ impl rt::de::Record for ChatScheduledMessagesListResponse {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "ok" => __reader.skip(),
-            "scheduled_messages" => {
+            b"ok" => __reader.skip(),
+            b"scheduled_messages" => {
                 __reader.value(&mut self.scheduled_messages, "scheduled_messages")
             }
-            "response_metadata" => {
+            b"response_metadata" => {
                 __reader.field(&mut self.response_metadata, "response_metadata")
             }
             _ => return Ok(false),
@@ -309,15 +309,15 @@ impl rt::de::Record for ChatScheduledMessagesListResponseScheduledMessages {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "channel_id" => __reader.field(&mut self.channel_id, "channel_id"),
-            "date_created" => __reader.field(&mut self.date_created, "date_created"),
-            "id" => __reader.field(&mut self.id, "id"),
-            "post_at" => __reader.field(&mut self.post_at, "post_at"),
-            "text" => __reader.field(&mut self.text, "text"),
+            b"channel_id" => __reader.field(&mut self.channel_id, "channel_id"),
+            b"date_created" => __reader.field(&mut self.date_created, "date_created"),
+            b"id" => __reader.field(&mut self.id, "id"),
+            b"post_at" => __reader.field(&mut self.post_at, "post_at"),
+            b"text" => __reader.field(&mut self.text, "text"),
             _ => return Ok(false),
         }?;
         Ok(true)

@@ -164,14 +164,14 @@ impl rt::de::Record for ChatStopStreamResponse {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "ok" => __reader.skip(),
-            "channel" => __reader.field(&mut self.channel, "channel"),
-            "ts" => __reader.field(&mut self.ts, "ts"),
-            "message" => __reader.field(&mut self.message, "message"),
+            b"ok" => __reader.skip(),
+            b"channel" => __reader.field(&mut self.channel, "channel"),
+            b"ts" => __reader.field(&mut self.ts, "ts"),
+            b"message" => __reader.field(&mut self.message, "message"),
             _ => return Ok(false),
         }?;
         Ok(true)

@@ -185,12 +185,12 @@ impl rt::de::Record for ChatUnfurlResponse {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "ok" => __reader.skip(),
-            "callstack" => __reader.field(&mut self.callstack, "callstack"),
+            b"ok" => __reader.skip(),
+            b"callstack" => __reader.field(&mut self.callstack, "callstack"),
             _ => return Ok(false),
         }?;
         Ok(true)

@@ -256,7 +256,7 @@ pub struct ChatUpdateResponse {
     /// Answered as `text`.
     pub text: String,
     /// Answered as `message`.
-    pub message: Message,
+    pub message: Box<Message>,
     /// The warnings Slack sent with the answer, from its `warning` and
     /// `response_metadata.warnings` fields.
     pub warnings: Vec<ChatUpdateWarning>,
@@ -271,15 +271,15 @@ impl rt::de::Record for ChatUpdateResponse {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "ok" => __reader.skip(),
-            "channel" => __reader.value(&mut self.channel, "channel"),
-            "ts" => __reader.value(&mut self.ts, "ts"),
-            "text" => __reader.value(&mut self.text, "text"),
-            "message" => __reader.value(&mut self.message, "message"),
+            b"ok" => __reader.skip(),
+            b"channel" => __reader.value(&mut self.channel, "channel"),
+            b"ts" => __reader.value(&mut self.ts, "ts"),
+            b"text" => __reader.value(&mut self.text, "text"),
+            b"message" => __reader.value(&mut self.message, "message"),
             _ => return Ok(false),
         }?;
         Ok(true)

@@ -161,17 +161,17 @@ impl rt::de::Record for ConversationsAcceptSharedInviteResponse {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "ok" => __reader.skip(),
-            "implicit_approval" => {
+            b"ok" => __reader.skip(),
+            b"implicit_approval" => {
                 __reader.value(&mut self.implicit_approval, "implicit_approval")
             }
-            "channel_id" => __reader.value(&mut self.channel_id, "channel_id"),
-            "invite_id" => __reader.value(&mut self.invite_id, "invite_id"),
-            "can_open_scdm" => __reader.value(&mut self.can_open_scdm, "can_open_scdm"),
+            b"channel_id" => __reader.value(&mut self.channel_id, "channel_id"),
+            b"invite_id" => __reader.value(&mut self.invite_id, "invite_id"),
+            b"can_open_scdm" => __reader.value(&mut self.can_open_scdm, "can_open_scdm"),
             _ => return Ok(false),
         }?;
         Ok(true)

@@ -111,15 +111,15 @@ impl rt::de::Record for ConversationsCloseResponse {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "ok" => __reader.skip(),
-            "already_closed" => {
+            b"ok" => __reader.skip(),
+            b"already_closed" => {
                 __reader.field(&mut self.already_closed, "already_closed")
             }
-            "no_op" => __reader.field(&mut self.no_op, "no_op"),
+            b"no_op" => __reader.field(&mut self.no_op, "no_op"),
             _ => return Ok(false),
         }?;
         Ok(true)

@@ -158,7 +158,7 @@ impl rt::Catalogued for ConversationsCreate {
 #[non_exhaustive]
 pub struct ConversationsCreateResponse {
     /// Answered as `channel`.
-    pub channel: Conversation,
+    pub channel: Box<Conversation>,
     /// Answered as `detail`.
     pub detail: Option<String>,
     /// The warnings Slack sent with the answer, from its `warning` and
@@ -175,13 +175,13 @@ impl rt::de::Record for ConversationsCreateResponse {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "ok" => __reader.skip(),
-            "channel" => __reader.value(&mut self.channel, "channel"),
-            "detail" => __reader.field(&mut self.detail, "detail"),
+            b"ok" => __reader.skip(),
+            b"channel" => __reader.value(&mut self.channel, "channel"),
+            b"detail" => __reader.field(&mut self.detail, "detail"),
             _ => return Ok(false),
         }?;
         Ok(true)

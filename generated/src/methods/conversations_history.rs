@@ -303,43 +303,43 @@ impl rt::de::Record for ConversationsHistoryResponse {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "ok" => __reader.skip(),
-            "messages" => __reader.value(&mut self.messages, "messages"),
-            "has_more" => __reader.value(&mut self.has_more, "has_more"),
-            "pin_count" => __reader.field(&mut self.pin_count, "pin_count"),
-            "channel_actions_ts" => {
+            b"ok" => __reader.skip(),
+            b"messages" => __reader.value(&mut self.messages, "messages"),
+            b"has_more" => __reader.value(&mut self.has_more, "has_more"),
+            b"pin_count" => __reader.field(&mut self.pin_count, "pin_count"),
+            b"channel_actions_ts" => {
                 __reader.field(&mut self.channel_actions_ts, "channel_actions_ts")
             }
-            "channel_actions_count" => {
+            b"channel_actions_count" => {
                 __reader.value(&mut self.channel_actions_count, "channel_actions_count")
             }
-            "oldest" => __reader.field(&mut self.oldest, "oldest"),
-            "is_limited" => __reader.field(&mut self.is_limited, "is_limited"),
-            "latest" => __reader.field(&mut self.latest, "latest"),
-            "unread_count_display" => {
+            b"oldest" => __reader.field(&mut self.oldest, "oldest"),
+            b"is_limited" => __reader.field(&mut self.is_limited, "is_limited"),
+            b"latest" => __reader.field(&mut self.latest, "latest"),
+            b"unread_count_display" => {
                 __reader.field(&mut self.unread_count_display, "unread_count_display")
             }
-            "users" => __reader.field(&mut self.users, "users"),
-            "deleted" => __reader.field(&mut self.deleted, "deleted"),
-            "mutation_timestamps" => {
+            b"users" => __reader.field(&mut self.users, "users"),
+            b"deleted" => __reader.field(&mut self.deleted, "deleted"),
+            b"mutation_timestamps" => {
                 __reader.field(&mut self.mutation_timestamps, "mutation_timestamps")
             }
-            "deleted_overflow" => {
+            b"deleted_overflow" => {
                 __reader.field(&mut self.deleted_overflow, "deleted_overflow")
             }
-            "warnings" => __reader.field(&mut self.warnings_, "warnings"),
-            "next_ts" => __reader.field(&mut self.next_ts, "next_ts"),
-            "latest_updates" => {
+            b"warnings" => __reader.field(&mut self.warnings_, "warnings"),
+            b"next_ts" => __reader.field(&mut self.next_ts, "next_ts"),
+            b"latest_updates" => {
                 __reader.field(&mut self.latest_updates, "latest_updates")
             }
-            "unchanged_messages" => {
+            b"unchanged_messages" => {
                 __reader.field(&mut self.unchanged_messages, "unchanged_messages")
             }
-            "response_metadata" => {
+            b"response_metadata" => {
                 __reader.field(&mut self.response_metadata, "response_metadata")
             }
             _ => return Ok(false),
@@ -508,13 +508,13 @@ impl rt::de::Record for ConversationsHistoryResponseMutationTimestamps {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "latest" => __reader.value(&mut self.latest, "latest"),
-            "updated" => __reader.value(&mut self.updated, "updated"),
-            "history_invalid" => {
+            b"latest" => __reader.value(&mut self.latest, "latest"),
+            b"updated" => __reader.value(&mut self.updated, "updated"),
+            b"history_invalid" => {
                 __reader.value(&mut self.history_invalid, "history_invalid")
             }
             _ => return Ok(false),

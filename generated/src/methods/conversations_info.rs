@@ -212,7 +212,7 @@ pub struct ConversationsInfoResponse {
     /// Answered as `app_home`.
     pub app_home: Option<serde_json::Value>,
     /// Answered as `channel`.
-    pub channel: Conversation,
+    pub channel: Box<Conversation>,
     /// Slack's `view` object, kept as raw JSON: the spec does not describe its fields yet.
     /// Answered as `home_view`.
     pub home_view: Option<serde_json::Value>,
@@ -230,14 +230,14 @@ impl rt::de::Record for ConversationsInfoResponse {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "ok" => __reader.skip(),
-            "app_home" => __reader.field(&mut self.app_home, "app_home"),
-            "channel" => __reader.value(&mut self.channel, "channel"),
-            "home_view" => __reader.field(&mut self.home_view, "home_view"),
+            b"ok" => __reader.skip(),
+            b"app_home" => __reader.field(&mut self.app_home, "app_home"),
+            b"channel" => __reader.value(&mut self.channel, "channel"),
+            b"home_view" => __reader.field(&mut self.home_view, "home_view"),
             _ => return Ok(false),
         }?;
         Ok(true)

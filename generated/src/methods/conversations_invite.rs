@@ -163,7 +163,7 @@ impl rt::Catalogued for ConversationsInvite {
 #[non_exhaustive]
 pub struct ConversationsInviteResponse {
     /// Answered as `channel`.
-    pub channel: Option<Conversation>,
+    pub channel: Option<Box<Conversation>>,
     /// Slack's `conversation` object, kept as raw JSON: the spec does not describe its fields yet.
     /// Answered as `group`.
     pub group: Option<serde_json::Value>,
@@ -182,14 +182,14 @@ impl rt::de::Record for ConversationsInviteResponse {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "ok" => __reader.skip(),
-            "channel" => __reader.field(&mut self.channel, "channel"),
-            "group" => __reader.field(&mut self.group, "group"),
-            "errors" => __reader.field(&mut self.errors, "errors"),
+            b"ok" => __reader.skip(),
+            b"channel" => __reader.field(&mut self.channel, "channel"),
+            b"group" => __reader.field(&mut self.group, "group"),
+            b"errors" => __reader.field(&mut self.errors, "errors"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -423,13 +423,13 @@ impl rt::de::Record for ConversationsInviteResponseErrors {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "error" => __reader.field(&mut self.error, "error"),
-            "ok" => __reader.field(&mut self.ok, "ok"),
-            "user" => __reader.field(&mut self.user, "user"),
+            b"error" => __reader.field(&mut self.error, "error"),
+            b"ok" => __reader.field(&mut self.ok, "ok"),
+            b"user" => __reader.field(&mut self.user, "user"),
             _ => return Ok(false),
         }?;
         Ok(true)

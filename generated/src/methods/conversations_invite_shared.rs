@@ -147,15 +147,15 @@ impl rt::de::Record for ConversationsInviteSharedResponse {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "ok" => __reader.skip(),
-            "url" => __reader.field(&mut self.url, "url"),
-            "invite_id" => __reader.field(&mut self.invite_id, "invite_id"),
-            "conf_code" => __reader.field(&mut self.conf_code, "conf_code"),
-            "is_legacy_shared_channel" => {
+            b"ok" => __reader.skip(),
+            b"url" => __reader.field(&mut self.url, "url"),
+            b"invite_id" => __reader.field(&mut self.invite_id, "invite_id"),
+            b"conf_code" => __reader.field(&mut self.conf_code, "conf_code"),
+            b"is_legacy_shared_channel" => {
                 __reader
                     .field(
                         &mut self.is_legacy_shared_channel,

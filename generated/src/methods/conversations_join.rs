@@ -117,7 +117,7 @@ impl rt::Catalogued for ConversationsJoin {
 #[non_exhaustive]
 pub struct ConversationsJoinResponse {
     /// Answered as `channel`.
-    pub channel: Conversation,
+    pub channel: Box<Conversation>,
     /// The warnings Slack sent with the answer, from its `warning` and
     /// `response_metadata.warnings` fields.
     pub warnings: Vec<ConversationsJoinWarning>,
@@ -132,12 +132,12 @@ impl rt::de::Record for ConversationsJoinResponse {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "ok" => __reader.skip(),
-            "channel" => __reader.value(&mut self.channel, "channel"),
+            b"ok" => __reader.skip(),
+            b"channel" => __reader.value(&mut self.channel, "channel"),
             _ => return Ok(false),
         }?;
         Ok(true)

@@ -107,12 +107,12 @@ impl rt::de::Record for ConversationsKickResponse {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "ok" => __reader.skip(),
-            "errors" => __reader.field(&mut self.errors, "errors"),
+            b"ok" => __reader.skip(),
+            b"errors" => __reader.field(&mut self.errors, "errors"),
             _ => return Ok(false),
         }?;
         Ok(true)

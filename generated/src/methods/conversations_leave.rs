@@ -100,12 +100,12 @@ impl rt::de::Record for ConversationsLeaveResponse {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "ok" => __reader.skip(),
-            "not_in_channel" => {
+            b"ok" => __reader.skip(),
+            b"not_in_channel" => {
                 __reader.field(&mut self.not_in_channel, "not_in_channel")
             }
             _ => return Ok(false),

@@ -304,15 +304,15 @@ impl rt::de::Record for ConversationsListResponse {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "ok" => __reader.skip(),
-            "channels" => __reader.value(&mut self.channels, "channels"),
-            "arg" => __reader.field(&mut self.arg, "arg"),
-            "callstack" => __reader.field(&mut self.callstack, "callstack"),
-            "response_metadata" => {
+            b"ok" => __reader.skip(),
+            b"channels" => __reader.value(&mut self.channels, "channels"),
+            b"arg" => __reader.field(&mut self.arg, "arg"),
+            b"callstack" => __reader.field(&mut self.callstack, "callstack"),
+            b"response_metadata" => {
                 __reader.field(&mut self.response_metadata, "response_metadata")
             }
             _ => return Ok(false),

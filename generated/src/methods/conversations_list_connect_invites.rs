@@ -133,14 +133,14 @@ impl rt::de::Record for ConversationsListConnectInvitesResponse {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "ok" => __reader.skip(),
-            "invites" => __reader.value(&mut self.invites, "invites"),
-            "arg" => __reader.field(&mut self.arg, "arg"),
-            "response_metadata" => {
+            b"ok" => __reader.skip(),
+            b"invites" => __reader.value(&mut self.invites, "invites"),
+            b"arg" => __reader.field(&mut self.arg, "arg"),
+            b"response_metadata" => {
                 __reader.field(&mut self.response_metadata, "response_metadata")
             }
             _ => return Ok(false),
@@ -240,7 +240,7 @@ pub struct ConversationsListConnectInvitesResponseInvites {
         Vec<ConversationsListConnectInvitesResponseInvitesAcceptances>,
     >,
     /// Answered as `channel`.
-    pub channel: Option<Conversation>,
+    pub channel: Option<Box<Conversation>>,
     /// Answered as `date_created`.
     pub date_created: Option<i64>,
     /// Answered as `date_invalid`.
@@ -285,32 +285,32 @@ impl rt::de::Record for ConversationsListConnectInvitesResponseInvites {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "acceptances" => __reader.field(&mut self.acceptances, "acceptances"),
-            "channel" => __reader.field(&mut self.channel, "channel"),
-            "date_created" => __reader.field(&mut self.date_created, "date_created"),
-            "date_invalid" => __reader.field(&mut self.date_invalid, "date_invalid"),
-            "date_last_updated" => {
+            b"acceptances" => __reader.field(&mut self.acceptances, "acceptances"),
+            b"channel" => __reader.field(&mut self.channel, "channel"),
+            b"date_created" => __reader.field(&mut self.date_created, "date_created"),
+            b"date_invalid" => __reader.field(&mut self.date_invalid, "date_invalid"),
+            b"date_last_updated" => {
                 __reader.field(&mut self.date_last_updated, "date_last_updated")
             }
-            "direction" => __reader.field(&mut self.direction, "direction"),
-            "id" => __reader.field(&mut self.id, "id"),
-            "invite" => __reader.field(&mut self.invite, "invite"),
-            "invite_payload" => {
+            b"direction" => __reader.field(&mut self.direction, "direction"),
+            b"id" => __reader.field(&mut self.id, "id"),
+            b"invite" => __reader.field(&mut self.invite, "invite"),
+            b"invite_payload" => {
                 __reader.field(&mut self.invite_payload, "invite_payload")
             }
-            "invite_type" => __reader.field(&mut self.invite_type, "invite_type"),
-            "inviting_team" => __reader.field(&mut self.inviting_team, "inviting_team"),
-            "inviting_user" => __reader.field(&mut self.inviting_user, "inviting_user"),
-            "link" => __reader.field(&mut self.link, "link"),
-            "recipient_user_id" => {
+            b"invite_type" => __reader.field(&mut self.invite_type, "invite_type"),
+            b"inviting_team" => __reader.field(&mut self.inviting_team, "inviting_team"),
+            b"inviting_user" => __reader.field(&mut self.inviting_user, "inviting_user"),
+            b"link" => __reader.field(&mut self.link, "link"),
+            b"recipient_user_id" => {
                 __reader.field(&mut self.recipient_user_id, "recipient_user_id")
             }
-            "sig" => __reader.field(&mut self.sig, "sig"),
-            "status" => __reader.field(&mut self.status, "status"),
+            b"sig" => __reader.field(&mut self.sig, "sig"),
+            b"status" => __reader.field(&mut self.status, "status"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -381,25 +381,25 @@ impl rt::de::Record for ConversationsListConnectInvitesResponseInvitesAcceptance
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "accepting_team" => {
+            b"accepting_team" => {
                 __reader.field(&mut self.accepting_team, "accepting_team")
             }
-            "accepting_user" => {
+            b"accepting_user" => {
                 __reader.field(&mut self.accepting_user, "accepting_user")
             }
-            "approval_status" => {
+            b"approval_status" => {
                 __reader.field(&mut self.approval_status, "approval_status")
             }
-            "date_accepted" => __reader.field(&mut self.date_accepted, "date_accepted"),
-            "date_invalid" => __reader.field(&mut self.date_invalid, "date_invalid"),
-            "date_last_updated" => {
+            b"date_accepted" => __reader.field(&mut self.date_accepted, "date_accepted"),
+            b"date_invalid" => __reader.field(&mut self.date_invalid, "date_invalid"),
+            b"date_last_updated" => {
                 __reader.field(&mut self.date_last_updated, "date_last_updated")
             }
-            "reviews" => __reader.field(&mut self.reviews, "reviews"),
+            b"reviews" => __reader.field(&mut self.reviews, "reviews"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -460,20 +460,20 @@ for ConversationsListConnectInvitesResponseInvitesAcceptancesAcceptingTeam {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "avatar_base_url" => {
+            b"avatar_base_url" => {
                 __reader.field(&mut self.avatar_base_url, "avatar_base_url")
             }
-            "date_created" => __reader.field(&mut self.date_created, "date_created"),
-            "domain" => __reader.field(&mut self.domain, "domain"),
-            "icon" => __reader.field(&mut self.icon, "icon"),
-            "id" => __reader.field(&mut self.id, "id"),
-            "is_verified" => __reader.field(&mut self.is_verified, "is_verified"),
-            "name" => __reader.field(&mut self.name, "name"),
-            "requires_sponsorship" => {
+            b"date_created" => __reader.field(&mut self.date_created, "date_created"),
+            b"domain" => __reader.field(&mut self.domain, "domain"),
+            b"icon" => __reader.field(&mut self.icon, "icon"),
+            b"id" => __reader.field(&mut self.id, "id"),
+            b"is_verified" => __reader.field(&mut self.is_verified, "is_verified"),
+            b"name" => __reader.field(&mut self.name, "name"),
+            b"requires_sponsorship" => {
                 __reader.field(&mut self.requires_sponsorship, "requires_sponsorship")
             }
             _ => return Ok(false),
@@ -537,19 +537,19 @@ for ConversationsListConnectInvitesResponseInvitesAcceptancesAcceptingTeamIcon {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "image_102" => __reader.field(&mut self.image_102, "image_102"),
-            "image_132" => __reader.field(&mut self.image_132, "image_132"),
-            "image_230" => __reader.field(&mut self.image_230, "image_230"),
-            "image_34" => __reader.field(&mut self.image_34, "image_34"),
-            "image_44" => __reader.field(&mut self.image_44, "image_44"),
-            "image_68" => __reader.field(&mut self.image_68, "image_68"),
-            "image_88" => __reader.field(&mut self.image_88, "image_88"),
-            "image_default" => __reader.field(&mut self.image_default, "image_default"),
-            "image_original" => {
+            b"image_102" => __reader.field(&mut self.image_102, "image_102"),
+            b"image_132" => __reader.field(&mut self.image_132, "image_132"),
+            b"image_230" => __reader.field(&mut self.image_230, "image_230"),
+            b"image_34" => __reader.field(&mut self.image_34, "image_34"),
+            b"image_44" => __reader.field(&mut self.image_44, "image_44"),
+            b"image_68" => __reader.field(&mut self.image_68, "image_68"),
+            b"image_88" => __reader.field(&mut self.image_88, "image_88"),
+            b"image_default" => __reader.field(&mut self.image_default, "image_default"),
+            b"image_original" => {
                 __reader.field(&mut self.image_original, "image_original")
             }
             _ => return Ok(false),
@@ -590,7 +590,7 @@ pub struct ConversationsListConnectInvitesResponseInvitesAcceptancesAcceptingUse
     /// Answered as `name`.
     pub name: Option<String>,
     /// Answered as `profile`.
-    pub profile: Option<UserProfile>,
+    pub profile: Option<Box<UserProfile>>,
     /// Answered as `team_id`.
     pub team_id: Option<TeamId>,
     /// Answered as `updated`.
@@ -608,16 +608,16 @@ for ConversationsListConnectInvitesResponseInvitesAcceptancesAcceptingUser {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "id" => __reader.field(&mut self.id, "id"),
-            "name" => __reader.field(&mut self.name, "name"),
-            "profile" => __reader.field(&mut self.profile, "profile"),
-            "team_id" => __reader.field(&mut self.team_id, "team_id"),
-            "updated" => __reader.field(&mut self.updated, "updated"),
-            "who_can_share_contact_card" => {
+            b"id" => __reader.field(&mut self.id, "id"),
+            b"name" => __reader.field(&mut self.name, "name"),
+            b"profile" => __reader.field(&mut self.profile, "profile"),
+            b"team_id" => __reader.field(&mut self.team_id, "team_id"),
+            b"updated" => __reader.field(&mut self.updated, "updated"),
+            b"who_can_share_contact_card" => {
                 __reader
                     .field(
                         &mut self.who_can_share_contact_card,
@@ -673,15 +673,15 @@ for ConversationsListConnectInvitesResponseInvitesAcceptancesReviews {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "date_review" => __reader.field(&mut self.date_review, "date_review"),
-            "reviewing_team" => {
+            b"date_review" => __reader.field(&mut self.date_review, "date_review"),
+            b"reviewing_team" => {
                 __reader.field(&mut self.reviewing_team, "reviewing_team")
             }
-            "type" => __reader.field(&mut self.type_, "type"),
+            b"type" => __reader.field(&mut self.type_, "type"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -738,20 +738,20 @@ for ConversationsListConnectInvitesResponseInvitesAcceptancesReviewsReviewingTea
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "avatar_base_url" => {
+            b"avatar_base_url" => {
                 __reader.field(&mut self.avatar_base_url, "avatar_base_url")
             }
-            "date_created" => __reader.field(&mut self.date_created, "date_created"),
-            "domain" => __reader.field(&mut self.domain, "domain"),
-            "icon" => __reader.field(&mut self.icon, "icon"),
-            "id" => __reader.field(&mut self.id, "id"),
-            "is_verified" => __reader.field(&mut self.is_verified, "is_verified"),
-            "name" => __reader.field(&mut self.name, "name"),
-            "requires_sponsorship" => {
+            b"date_created" => __reader.field(&mut self.date_created, "date_created"),
+            b"domain" => __reader.field(&mut self.domain, "domain"),
+            b"icon" => __reader.field(&mut self.icon, "icon"),
+            b"id" => __reader.field(&mut self.id, "id"),
+            b"is_verified" => __reader.field(&mut self.is_verified, "is_verified"),
+            b"name" => __reader.field(&mut self.name, "name"),
+            b"requires_sponsorship" => {
                 __reader.field(&mut self.requires_sponsorship, "requires_sponsorship")
             }
             _ => return Ok(false),
@@ -817,19 +817,19 @@ for ConversationsListConnectInvitesResponseInvitesAcceptancesReviewsReviewingTea
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "image_102" => __reader.field(&mut self.image_102, "image_102"),
-            "image_132" => __reader.field(&mut self.image_132, "image_132"),
-            "image_230" => __reader.field(&mut self.image_230, "image_230"),
-            "image_34" => __reader.field(&mut self.image_34, "image_34"),
-            "image_44" => __reader.field(&mut self.image_44, "image_44"),
-            "image_68" => __reader.field(&mut self.image_68, "image_68"),
-            "image_88" => __reader.field(&mut self.image_88, "image_88"),
-            "image_default" => __reader.field(&mut self.image_default, "image_default"),
-            "image_original" => {
+            b"image_102" => __reader.field(&mut self.image_102, "image_102"),
+            b"image_132" => __reader.field(&mut self.image_132, "image_132"),
+            b"image_230" => __reader.field(&mut self.image_230, "image_230"),
+            b"image_34" => __reader.field(&mut self.image_34, "image_34"),
+            b"image_44" => __reader.field(&mut self.image_44, "image_44"),
+            b"image_68" => __reader.field(&mut self.image_68, "image_68"),
+            b"image_88" => __reader.field(&mut self.image_88, "image_88"),
+            b"image_default" => __reader.field(&mut self.image_default, "image_default"),
+            b"image_original" => {
                 __reader.field(&mut self.image_original, "image_original")
             }
             _ => return Ok(false),
@@ -899,23 +899,23 @@ impl rt::de::Record for ConversationsListConnectInvitesResponseInvitesInvite {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "date_created" => __reader.field(&mut self.date_created, "date_created"),
-            "date_invalid" => __reader.field(&mut self.date_invalid, "date_invalid"),
-            "id" => __reader.field(&mut self.id, "id"),
-            "inviting_team" => __reader.field(&mut self.inviting_team, "inviting_team"),
-            "inviting_user" => __reader.field(&mut self.inviting_user, "inviting_user"),
-            "link" => __reader.field(&mut self.link, "link"),
-            "recipient_email" => {
+            b"date_created" => __reader.field(&mut self.date_created, "date_created"),
+            b"date_invalid" => __reader.field(&mut self.date_invalid, "date_invalid"),
+            b"id" => __reader.field(&mut self.id, "id"),
+            b"inviting_team" => __reader.field(&mut self.inviting_team, "inviting_team"),
+            b"inviting_user" => __reader.field(&mut self.inviting_user, "inviting_user"),
+            b"link" => __reader.field(&mut self.link, "link"),
+            b"recipient_email" => {
                 __reader.field(&mut self.recipient_email, "recipient_email")
             }
-            "recipient_user_id" => {
+            b"recipient_user_id" => {
                 __reader.field(&mut self.recipient_user_id, "recipient_user_id")
             }
-            "sig" => __reader.field(&mut self.sig, "sig"),
+            b"sig" => __reader.field(&mut self.sig, "sig"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -978,20 +978,20 @@ for ConversationsListConnectInvitesResponseInvitesInviteInvitingTeam {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "avatar_base_url" => {
+            b"avatar_base_url" => {
                 __reader.field(&mut self.avatar_base_url, "avatar_base_url")
             }
-            "date_created" => __reader.field(&mut self.date_created, "date_created"),
-            "domain" => __reader.field(&mut self.domain, "domain"),
-            "icon" => __reader.field(&mut self.icon, "icon"),
-            "id" => __reader.field(&mut self.id, "id"),
-            "is_verified" => __reader.field(&mut self.is_verified, "is_verified"),
-            "name" => __reader.field(&mut self.name, "name"),
-            "requires_sponsorship" => {
+            b"date_created" => __reader.field(&mut self.date_created, "date_created"),
+            b"domain" => __reader.field(&mut self.domain, "domain"),
+            b"icon" => __reader.field(&mut self.icon, "icon"),
+            b"id" => __reader.field(&mut self.id, "id"),
+            b"is_verified" => __reader.field(&mut self.is_verified, "is_verified"),
+            b"name" => __reader.field(&mut self.name, "name"),
+            b"requires_sponsorship" => {
                 __reader.field(&mut self.requires_sponsorship, "requires_sponsorship")
             }
             _ => return Ok(false),
@@ -1055,19 +1055,19 @@ for ConversationsListConnectInvitesResponseInvitesInviteInvitingTeamIcon {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "image_102" => __reader.field(&mut self.image_102, "image_102"),
-            "image_132" => __reader.field(&mut self.image_132, "image_132"),
-            "image_230" => __reader.field(&mut self.image_230, "image_230"),
-            "image_34" => __reader.field(&mut self.image_34, "image_34"),
-            "image_44" => __reader.field(&mut self.image_44, "image_44"),
-            "image_68" => __reader.field(&mut self.image_68, "image_68"),
-            "image_88" => __reader.field(&mut self.image_88, "image_88"),
-            "image_default" => __reader.field(&mut self.image_default, "image_default"),
-            "image_original" => {
+            b"image_102" => __reader.field(&mut self.image_102, "image_102"),
+            b"image_132" => __reader.field(&mut self.image_132, "image_132"),
+            b"image_230" => __reader.field(&mut self.image_230, "image_230"),
+            b"image_34" => __reader.field(&mut self.image_34, "image_34"),
+            b"image_44" => __reader.field(&mut self.image_44, "image_44"),
+            b"image_68" => __reader.field(&mut self.image_68, "image_68"),
+            b"image_88" => __reader.field(&mut self.image_88, "image_88"),
+            b"image_default" => __reader.field(&mut self.image_default, "image_default"),
+            b"image_original" => {
                 __reader.field(&mut self.image_original, "image_original")
             }
             _ => return Ok(false),
@@ -1108,7 +1108,7 @@ pub struct ConversationsListConnectInvitesResponseInvitesInviteInvitingUser {
     /// Answered as `name`.
     pub name: Option<String>,
     /// Answered as `profile`.
-    pub profile: Option<UserProfile>,
+    pub profile: Option<Box<UserProfile>>,
     /// Answered as `team_id`.
     pub team_id: Option<EnterpriseId>,
     /// Answered as `updated`.
@@ -1126,16 +1126,16 @@ for ConversationsListConnectInvitesResponseInvitesInviteInvitingUser {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "id" => __reader.field(&mut self.id, "id"),
-            "name" => __reader.field(&mut self.name, "name"),
-            "profile" => __reader.field(&mut self.profile, "profile"),
-            "team_id" => __reader.field(&mut self.team_id, "team_id"),
-            "updated" => __reader.field(&mut self.updated, "updated"),
-            "who_can_share_contact_card" => {
+            b"id" => __reader.field(&mut self.id, "id"),
+            b"name" => __reader.field(&mut self.name, "name"),
+            b"profile" => __reader.field(&mut self.profile, "profile"),
+            b"team_id" => __reader.field(&mut self.team_id, "team_id"),
+            b"updated" => __reader.field(&mut self.updated, "updated"),
+            b"who_can_share_contact_card" => {
                 __reader
                     .field(
                         &mut self.who_can_share_contact_card,
@@ -1173,7 +1173,7 @@ rt::record!(ConversationsListConnectInvitesResponseInvitesInviteInvitingUser);
 #[non_exhaustive]
 pub struct ConversationsListConnectInvitesResponseInvitesInvitePayload {
     /// Answered as `channel`.
-    pub channel: Option<Conversation>,
+    pub channel: Option<Box<Conversation>>,
     /// Answered as `invite_type`.
     pub invite_type: Option<String>,
     /// Answered as `is_external_limited`.
@@ -1190,16 +1190,16 @@ impl rt::de::Record for ConversationsListConnectInvitesResponseInvitesInvitePayl
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "channel" => __reader.field(&mut self.channel, "channel"),
-            "invite_type" => __reader.field(&mut self.invite_type, "invite_type"),
-            "is_external_limited" => {
+            b"channel" => __reader.field(&mut self.channel, "channel"),
+            b"invite_type" => __reader.field(&mut self.invite_type, "invite_type"),
+            b"is_external_limited" => {
                 __reader.field(&mut self.is_external_limited, "is_external_limited")
             }
-            "is_sponsored" => __reader.field(&mut self.is_sponsored, "is_sponsored"),
+            b"is_sponsored" => __reader.field(&mut self.is_sponsored, "is_sponsored"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -1254,20 +1254,20 @@ impl rt::de::Record for ConversationsListConnectInvitesResponseInvitesInvitingTe
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "avatar_base_url" => {
+            b"avatar_base_url" => {
                 __reader.field(&mut self.avatar_base_url, "avatar_base_url")
             }
-            "date_created" => __reader.field(&mut self.date_created, "date_created"),
-            "domain" => __reader.field(&mut self.domain, "domain"),
-            "icon" => __reader.field(&mut self.icon, "icon"),
-            "id" => __reader.field(&mut self.id, "id"),
-            "is_verified" => __reader.field(&mut self.is_verified, "is_verified"),
-            "name" => __reader.field(&mut self.name, "name"),
-            "requires_sponsorship" => {
+            b"date_created" => __reader.field(&mut self.date_created, "date_created"),
+            b"domain" => __reader.field(&mut self.domain, "domain"),
+            b"icon" => __reader.field(&mut self.icon, "icon"),
+            b"id" => __reader.field(&mut self.id, "id"),
+            b"is_verified" => __reader.field(&mut self.is_verified, "is_verified"),
+            b"name" => __reader.field(&mut self.name, "name"),
+            b"requires_sponsorship" => {
                 __reader.field(&mut self.requires_sponsorship, "requires_sponsorship")
             }
             _ => return Ok(false),
@@ -1328,18 +1328,18 @@ impl rt::de::Record for ConversationsListConnectInvitesResponseInvitesInvitingTe
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "image_102" => __reader.field(&mut self.image_102, "image_102"),
-            "image_132" => __reader.field(&mut self.image_132, "image_132"),
-            "image_230" => __reader.field(&mut self.image_230, "image_230"),
-            "image_34" => __reader.field(&mut self.image_34, "image_34"),
-            "image_44" => __reader.field(&mut self.image_44, "image_44"),
-            "image_68" => __reader.field(&mut self.image_68, "image_68"),
-            "image_88" => __reader.field(&mut self.image_88, "image_88"),
-            "image_default" => __reader.field(&mut self.image_default, "image_default"),
+            b"image_102" => __reader.field(&mut self.image_102, "image_102"),
+            b"image_132" => __reader.field(&mut self.image_132, "image_132"),
+            b"image_230" => __reader.field(&mut self.image_230, "image_230"),
+            b"image_34" => __reader.field(&mut self.image_34, "image_34"),
+            b"image_44" => __reader.field(&mut self.image_44, "image_44"),
+            b"image_68" => __reader.field(&mut self.image_68, "image_68"),
+            b"image_88" => __reader.field(&mut self.image_88, "image_88"),
+            b"image_default" => __reader.field(&mut self.image_default, "image_default"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -1377,7 +1377,7 @@ pub struct ConversationsListConnectInvitesResponseInvitesInvitingUser {
     /// Answered as `name`.
     pub name: Option<String>,
     /// Answered as `profile`.
-    pub profile: Option<UserProfile>,
+    pub profile: Option<Box<UserProfile>>,
     /// Answered as `team_id`.
     pub team_id: Option<EnterpriseId>,
     /// Answered as `updated`.
@@ -1394,16 +1394,16 @@ impl rt::de::Record for ConversationsListConnectInvitesResponseInvitesInvitingUs
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "id" => __reader.field(&mut self.id, "id"),
-            "name" => __reader.field(&mut self.name, "name"),
-            "profile" => __reader.field(&mut self.profile, "profile"),
-            "team_id" => __reader.field(&mut self.team_id, "team_id"),
-            "updated" => __reader.field(&mut self.updated, "updated"),
-            "who_can_share_contact_card" => {
+            b"id" => __reader.field(&mut self.id, "id"),
+            b"name" => __reader.field(&mut self.name, "name"),
+            b"profile" => __reader.field(&mut self.profile, "profile"),
+            b"team_id" => __reader.field(&mut self.team_id, "team_id"),
+            b"updated" => __reader.field(&mut self.updated, "updated"),
+            b"who_can_share_contact_card" => {
                 __reader
                     .field(
                         &mut self.who_can_share_contact_card,

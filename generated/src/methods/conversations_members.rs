@@ -138,13 +138,13 @@ impl rt::de::Record for ConversationsMembersResponse {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "ok" => __reader.skip(),
-            "members" => __reader.value(&mut self.members, "members"),
-            "response_metadata" => {
+            b"ok" => __reader.skip(),
+            b"members" => __reader.value(&mut self.members, "members"),
+            b"response_metadata" => {
                 __reader.field(&mut self.response_metadata, "response_metadata")
             }
             _ => return Ok(false),

@@ -151,7 +151,7 @@ pub struct ConversationsOpenResponse {
     /// Answered as `no_op`.
     pub no_op: Option<bool>,
     /// Answered as `channel`.
-    pub channel: Option<Conversation>,
+    pub channel: Option<Box<Conversation>>,
     /// Slack's `home` object, kept as raw JSON: the spec does not describe its fields yet.
     /// Answered as `app_home`.
     pub app_home: Option<serde_json::Value>,
@@ -171,16 +171,16 @@ impl rt::de::Record for ConversationsOpenResponse {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "ok" => __reader.skip(),
-            "already_open" => __reader.field(&mut self.already_open, "already_open"),
-            "no_op" => __reader.field(&mut self.no_op, "no_op"),
-            "channel" => __reader.field(&mut self.channel, "channel"),
-            "app_home" => __reader.field(&mut self.app_home, "app_home"),
-            "home_view" => __reader.field(&mut self.home_view, "home_view"),
+            b"ok" => __reader.skip(),
+            b"already_open" => __reader.field(&mut self.already_open, "already_open"),
+            b"no_op" => __reader.field(&mut self.no_op, "no_op"),
+            b"channel" => __reader.field(&mut self.channel, "channel"),
+            b"app_home" => __reader.field(&mut self.app_home, "app_home"),
+            b"home_view" => __reader.field(&mut self.home_view, "home_view"),
             _ => return Ok(false),
         }?;
         Ok(true)

@@ -241,20 +241,20 @@ impl rt::de::Record for ConversationsRepliesResponse {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "ok" => __reader.skip(),
-            "has_more" => __reader.field(&mut self.has_more, "has_more"),
-            "messages" => __reader.value(&mut self.messages, "messages"),
-            "latest_updates" => {
+            b"ok" => __reader.skip(),
+            b"has_more" => __reader.field(&mut self.has_more, "has_more"),
+            b"messages" => __reader.value(&mut self.messages, "messages"),
+            b"latest_updates" => {
                 __reader.field(&mut self.latest_updates, "latest_updates")
             }
-            "unchanged_messages" => {
+            b"unchanged_messages" => {
                 __reader.field(&mut self.unchanged_messages, "unchanged_messages")
             }
-            "response_metadata" => {
+            b"response_metadata" => {
                 __reader.field(&mut self.response_metadata, "response_metadata")
             }
             _ => return Ok(false),

@@ -139,16 +139,16 @@ impl rt::de::Record for ConversationsRequestSharedInviteApproveResponse {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "ok" => __reader.skip(),
-            "invite_id" => __reader.value(&mut self.invite_id, "invite_id"),
-            "confirmation_code" => {
+            b"ok" => __reader.skip(),
+            b"invite_id" => __reader.value(&mut self.invite_id, "invite_id"),
+            b"confirmation_code" => {
                 __reader.field(&mut self.confirmation_code, "confirmation_code")
             }
-            "url" => __reader.field(&mut self.url, "url"),
+            b"url" => __reader.field(&mut self.url, "url"),
             _ => return Ok(false),
         }?;
         Ok(true)

@@ -108,12 +108,12 @@ impl rt::de::Record for ConversationsRequestSharedInviteDenyResponse {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "ok" => __reader.skip(),
-            "invite_id" => __reader.field(&mut self.invite_id, "invite_id"),
+            b"ok" => __reader.skip(),
+            b"invite_id" => __reader.field(&mut self.invite_id, "invite_id"),
             _ => return Ok(false),
         }?;
         Ok(true)

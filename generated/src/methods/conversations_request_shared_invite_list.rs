@@ -356,15 +356,15 @@ impl rt::de::Record for ConversationsRequestSharedInviteListResponse {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "ok" => __reader.skip(),
-            "invite_requests" => {
+            b"ok" => __reader.skip(),
+            b"invite_requests" => {
                 __reader.value(&mut self.invite_requests, "invite_requests")
             }
-            "response_metadata" => {
+            b"response_metadata" => {
                 __reader.field(&mut self.response_metadata, "response_metadata")
             }
             _ => return Ok(false),
@@ -473,7 +473,7 @@ pub type ConversationsRequestSharedInviteListWarning = rt::CommonOnly<rt::Common
 #[non_exhaustive]
 pub struct ConversationsRequestSharedInviteListResponseInviteRequests {
     /// Answered as `channel`.
-    pub channel: Option<Conversation>,
+    pub channel: Option<Box<Conversation>>,
     /// Answered as `date_created`.
     pub date_created: Option<i64>,
     /// Answered as `date_last_updated`.
@@ -506,23 +506,23 @@ impl rt::de::Record for ConversationsRequestSharedInviteListResponseInviteReques
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "channel" => __reader.field(&mut self.channel, "channel"),
-            "date_created" => __reader.field(&mut self.date_created, "date_created"),
-            "date_last_updated" => {
+            b"channel" => __reader.field(&mut self.channel, "channel"),
+            b"date_created" => __reader.field(&mut self.date_created, "date_created"),
+            b"date_last_updated" => {
                 __reader.field(&mut self.date_last_updated, "date_last_updated")
             }
-            "expires_at" => __reader.field(&mut self.expires_at, "expires_at"),
-            "id" => __reader.field(&mut self.id, "id"),
-            "inviting_team" => __reader.field(&mut self.inviting_team, "inviting_team"),
-            "inviting_user" => __reader.field(&mut self.inviting_user, "inviting_user"),
-            "is_external_limited" => {
+            b"expires_at" => __reader.field(&mut self.expires_at, "expires_at"),
+            b"id" => __reader.field(&mut self.id, "id"),
+            b"inviting_team" => __reader.field(&mut self.inviting_team, "inviting_team"),
+            b"inviting_user" => __reader.field(&mut self.inviting_user, "inviting_user"),
+            b"is_external_limited" => {
                 __reader.field(&mut self.is_external_limited, "is_external_limited")
             }
-            "target_user" => __reader.field(&mut self.target_user, "target_user"),
+            b"target_user" => __reader.field(&mut self.target_user, "target_user"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -585,20 +585,20 @@ for ConversationsRequestSharedInviteListResponseInviteRequestsInvitingTeam {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "avatar_base_url" => {
+            b"avatar_base_url" => {
                 __reader.field(&mut self.avatar_base_url, "avatar_base_url")
             }
-            "date_created" => __reader.field(&mut self.date_created, "date_created"),
-            "domain" => __reader.field(&mut self.domain, "domain"),
-            "icon" => __reader.field(&mut self.icon, "icon"),
-            "id" => __reader.field(&mut self.id, "id"),
-            "is_verified" => __reader.field(&mut self.is_verified, "is_verified"),
-            "name" => __reader.field(&mut self.name, "name"),
-            "requires_sponsorship" => {
+            b"date_created" => __reader.field(&mut self.date_created, "date_created"),
+            b"domain" => __reader.field(&mut self.domain, "domain"),
+            b"icon" => __reader.field(&mut self.icon, "icon"),
+            b"id" => __reader.field(&mut self.id, "id"),
+            b"is_verified" => __reader.field(&mut self.is_verified, "is_verified"),
+            b"name" => __reader.field(&mut self.name, "name"),
+            b"requires_sponsorship" => {
                 __reader.field(&mut self.requires_sponsorship, "requires_sponsorship")
             }
             _ => return Ok(false),
@@ -660,18 +660,18 @@ for ConversationsRequestSharedInviteListResponseInviteRequestsInvitingTeamIcon {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "image_102" => __reader.field(&mut self.image_102, "image_102"),
-            "image_132" => __reader.field(&mut self.image_132, "image_132"),
-            "image_230" => __reader.field(&mut self.image_230, "image_230"),
-            "image_34" => __reader.field(&mut self.image_34, "image_34"),
-            "image_44" => __reader.field(&mut self.image_44, "image_44"),
-            "image_68" => __reader.field(&mut self.image_68, "image_68"),
-            "image_88" => __reader.field(&mut self.image_88, "image_88"),
-            "image_default" => __reader.field(&mut self.image_default, "image_default"),
+            b"image_102" => __reader.field(&mut self.image_102, "image_102"),
+            b"image_132" => __reader.field(&mut self.image_132, "image_132"),
+            b"image_230" => __reader.field(&mut self.image_230, "image_230"),
+            b"image_34" => __reader.field(&mut self.image_34, "image_34"),
+            b"image_44" => __reader.field(&mut self.image_44, "image_44"),
+            b"image_68" => __reader.field(&mut self.image_68, "image_68"),
+            b"image_88" => __reader.field(&mut self.image_88, "image_88"),
+            b"image_default" => __reader.field(&mut self.image_default, "image_default"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -709,7 +709,7 @@ pub struct ConversationsRequestSharedInviteListResponseInviteRequestsInvitingUse
     /// Answered as `name`.
     pub name: Option<String>,
     /// Answered as `profile`.
-    pub profile: Option<UserProfile>,
+    pub profile: Option<Box<UserProfile>>,
     /// Answered as `team_id`.
     pub team_id: Option<String>,
     /// Answered as `updated`.
@@ -727,16 +727,16 @@ for ConversationsRequestSharedInviteListResponseInviteRequestsInvitingUser {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "id" => __reader.field(&mut self.id, "id"),
-            "name" => __reader.field(&mut self.name, "name"),
-            "profile" => __reader.field(&mut self.profile, "profile"),
-            "team_id" => __reader.field(&mut self.team_id, "team_id"),
-            "updated" => __reader.field(&mut self.updated, "updated"),
-            "who_can_share_contact_card" => {
+            b"id" => __reader.field(&mut self.id, "id"),
+            b"name" => __reader.field(&mut self.name, "name"),
+            b"profile" => __reader.field(&mut self.profile, "profile"),
+            b"team_id" => __reader.field(&mut self.team_id, "team_id"),
+            b"updated" => __reader.field(&mut self.updated, "updated"),
+            b"who_can_share_contact_card" => {
                 __reader
                     .field(
                         &mut self.who_can_share_contact_card,
@@ -786,11 +786,11 @@ for ConversationsRequestSharedInviteListResponseInviteRequestsTargetUser {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "recipient_email" => {
+            b"recipient_email" => {
                 __reader.field(&mut self.recipient_email, "recipient_email")
             }
             _ => return Ok(false),

@@ -112,7 +112,7 @@ impl rt::Catalogued for ConversationsSetPurpose {
 #[non_exhaustive]
 pub struct ConversationsSetPurposeResponse {
     /// Answered as `channel`.
-    pub channel: Conversation,
+    pub channel: Box<Conversation>,
     /// The warnings Slack sent with the answer, from its `warning` and
     /// `response_metadata.warnings` fields.
     pub warnings: Vec<ConversationsSetPurposeWarning>,
@@ -127,12 +127,12 @@ impl rt::de::Record for ConversationsSetPurposeResponse {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "ok" => __reader.skip(),
-            "channel" => __reader.value(&mut self.channel, "channel"),
+            b"ok" => __reader.skip(),
+            b"channel" => __reader.value(&mut self.channel, "channel"),
             _ => return Ok(false),
         }?;
         Ok(true)

@@ -103,28 +103,28 @@ impl rt::de::Record for DndEndSnoozeResponse {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "ok" => __reader.skip(),
-            "snooze_enabled" => {
+            b"ok" => __reader.skip(),
+            b"snooze_enabled" => {
                 __reader.value(&mut self.snooze_enabled, "snooze_enabled")
             }
-            "dnd_enabled" => __reader.value(&mut self.dnd_enabled, "dnd_enabled"),
-            "next_dnd_end_ts" => {
+            b"dnd_enabled" => __reader.value(&mut self.dnd_enabled, "dnd_enabled"),
+            b"next_dnd_end_ts" => {
                 __reader.value(&mut self.next_dnd_end_ts, "next_dnd_end_ts")
             }
-            "next_dnd_start_ts" => {
+            b"next_dnd_start_ts" => {
                 __reader.value(&mut self.next_dnd_start_ts, "next_dnd_start_ts")
             }
-            "snooze_endtime" => {
+            b"snooze_endtime" => {
                 __reader.field(&mut self.snooze_endtime, "snooze_endtime")
             }
-            "snooze_remaining" => {
+            b"snooze_remaining" => {
                 __reader.field(&mut self.snooze_remaining, "snooze_remaining")
             }
-            "dnd_profile_status" => {
+            b"dnd_profile_status" => {
                 __reader.field(&mut self.dnd_profile_status, "dnd_profile_status")
             }
             _ => return Ok(false),

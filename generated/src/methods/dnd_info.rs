@@ -126,31 +126,31 @@ impl rt::de::Record for DndInfoResponse {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "ok" => __reader.skip(),
-            "dnd_enabled" => __reader.value(&mut self.dnd_enabled, "dnd_enabled"),
-            "next_dnd_start_ts" => {
+            b"ok" => __reader.skip(),
+            b"dnd_enabled" => __reader.value(&mut self.dnd_enabled, "dnd_enabled"),
+            b"next_dnd_start_ts" => {
                 __reader.value(&mut self.next_dnd_start_ts, "next_dnd_start_ts")
             }
-            "next_dnd_end_ts" => {
+            b"next_dnd_end_ts" => {
                 __reader.value(&mut self.next_dnd_end_ts, "next_dnd_end_ts")
             }
-            "snooze_enabled" => {
+            b"snooze_enabled" => {
                 __reader.field(&mut self.snooze_enabled, "snooze_enabled")
             }
-            "snooze_endtime" => {
+            b"snooze_endtime" => {
                 __reader.field(&mut self.snooze_endtime, "snooze_endtime")
             }
-            "snooze_remaining" => {
+            b"snooze_remaining" => {
                 __reader.field(&mut self.snooze_remaining, "snooze_remaining")
             }
-            "snooze_is_indefinite" => {
+            b"snooze_is_indefinite" => {
                 __reader.field(&mut self.snooze_is_indefinite, "snooze_is_indefinite")
             }
-            "dnd_profile_status" => {
+            b"dnd_profile_status" => {
                 __reader.field(&mut self.dnd_profile_status, "dnd_profile_status")
             }
             _ => return Ok(false),

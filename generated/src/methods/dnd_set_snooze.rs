@@ -107,21 +107,21 @@ impl rt::de::Record for DndSetSnoozeResponse {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "ok" => __reader.skip(),
-            "snooze_endtime" => {
+            b"ok" => __reader.skip(),
+            b"snooze_endtime" => {
                 __reader.field(&mut self.snooze_endtime, "snooze_endtime")
             }
-            "snooze_enabled" => {
+            b"snooze_enabled" => {
                 __reader.value(&mut self.snooze_enabled, "snooze_enabled")
             }
-            "snooze_remaining" => {
+            b"snooze_remaining" => {
                 __reader.field(&mut self.snooze_remaining, "snooze_remaining")
             }
-            "snooze_is_indefinite" => {
+            b"snooze_is_indefinite" => {
                 __reader.field(&mut self.snooze_is_indefinite, "snooze_is_indefinite")
             }
             _ => return Ok(false),

@@ -106,7 +106,7 @@ impl rt::Catalogued for DndTeamInfo {
 #[non_exhaustive]
 pub struct DndTeamInfoResponse {
     /// Answered as `users`.
-    pub users: User,
+    pub users: Box<User>,
     /// The warnings Slack sent with the answer, from its `warning` and
     /// `response_metadata.warnings` fields.
     pub warnings: Vec<DndTeamInfoWarning>,
@@ -121,12 +121,12 @@ impl rt::de::Record for DndTeamInfoResponse {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "ok" => __reader.skip(),
-            "users" => __reader.value(&mut self.users, "users"),
+            b"ok" => __reader.skip(),
+            b"users" => __reader.value(&mut self.users, "users"),
             _ => return Ok(false),
         }?;
         Ok(true)

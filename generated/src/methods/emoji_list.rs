@@ -101,17 +101,17 @@ impl rt::de::Record for EmojiListResponse {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "ok" => __reader.skip(),
-            "cache_ts" => __reader.field(&mut self.cache_ts, "cache_ts"),
-            "emoji" => __reader.value(&mut self.emoji, "emoji"),
-            "categories_version" => {
+            b"ok" => __reader.skip(),
+            b"cache_ts" => __reader.field(&mut self.cache_ts, "cache_ts"),
+            b"emoji" => __reader.value(&mut self.emoji, "emoji"),
+            b"categories_version" => {
                 __reader.field(&mut self.categories_version, "categories_version")
             }
-            "categories" => __reader.field(&mut self.categories, "categories"),
+            b"categories" => __reader.field(&mut self.categories, "categories"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -220,12 +220,12 @@ impl rt::de::Record for EmojiListResponseEmoji {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "333" => __reader.field(&mut self.n_333, "333"),
-            "444" => __reader.field(&mut self.n_444, "444"),
+            b"333" => __reader.field(&mut self.n_333, "333"),
+            b"444" => __reader.field(&mut self.n_444, "444"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -264,12 +264,12 @@ impl rt::de::Record for EmojiListResponseCategories {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "emoji_names" => __reader.field(&mut self.emoji_names, "emoji_names"),
-            "name" => __reader.field(&mut self.name, "name"),
+            b"emoji_names" => __reader.field(&mut self.emoji_names, "emoji_names"),
+            b"name" => __reader.field(&mut self.name, "name"),
             _ => return Ok(false),
         }?;
         Ok(true)

@@ -205,12 +205,12 @@ impl rt::de::Record for FilesCompleteUploadExternalResponse {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "ok" => __reader.skip(),
-            "files" => __reader.value(&mut self.files, "files"),
+            b"ok" => __reader.skip(),
+            b"files" => __reader.value(&mut self.files, "files"),
             _ => return Ok(false),
         }?;
         Ok(true)

@@ -134,13 +134,13 @@ impl rt::de::Record for FilesGetUploadUrlExternalResponse {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "ok" => __reader.skip(),
-            "file_id" => __reader.value(&mut self.file_id, "file_id"),
-            "upload_url" => __reader.value(&mut self.upload_url, "upload_url"),
+            b"ok" => __reader.skip(),
+            b"file_id" => __reader.value(&mut self.file_id, "file_id"),
+            b"upload_url" => __reader.value(&mut self.upload_url, "upload_url"),
             _ => return Ok(false),
         }?;
         Ok(true)

@@ -207,7 +207,7 @@ impl rt::Paginated for FilesInfo {
 #[non_exhaustive]
 pub struct FilesInfoResponse {
     /// Answered as `file`.
-    pub file: File,
+    pub file: Box<File>,
     /// Answered as `comments`.
     pub comments: Option<Vec<FilesInfoResponseComments>>,
     /// Answered as `content`.
@@ -240,32 +240,32 @@ impl rt::de::Record for FilesInfoResponse {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "ok" => __reader.skip(),
-            "file" => __reader.value(&mut self.file, "file"),
-            "comments" => __reader.field(&mut self.comments, "comments"),
-            "content" => __reader.field(&mut self.content, "content"),
-            "content_html" => __reader.field(&mut self.content_html, "content_html"),
-            "content_highlight_html" => {
+            b"ok" => __reader.skip(),
+            b"file" => __reader.value(&mut self.file, "file"),
+            b"comments" => __reader.field(&mut self.comments, "comments"),
+            b"content" => __reader.field(&mut self.content, "content"),
+            b"content_html" => __reader.field(&mut self.content_html, "content_html"),
+            b"content_highlight_html" => {
                 __reader
                     .field(&mut self.content_highlight_html, "content_highlight_html")
             }
-            "content_highlight_css" => {
+            b"content_highlight_css" => {
                 __reader.field(&mut self.content_highlight_css, "content_highlight_css")
             }
-            "content_highlight_html_truncated" => {
+            b"content_highlight_html_truncated" => {
                 __reader
                     .field(
                         &mut self.content_highlight_html_truncated,
                         "content_highlight_html_truncated",
                     )
             }
-            "is_truncated" => __reader.field(&mut self.is_truncated, "is_truncated"),
-            "paging" => __reader.field(&mut self.paging, "paging"),
-            "response_metadata" => {
+            b"is_truncated" => __reader.field(&mut self.is_truncated, "is_truncated"),
+            b"paging" => __reader.field(&mut self.paging, "paging"),
+            b"response_metadata" => {
                 __reader.field(&mut self.response_metadata, "response_metadata")
             }
             _ => return Ok(false),
@@ -446,17 +446,17 @@ impl rt::de::Record for FilesInfoResponseComments {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "channel" => __reader.field(&mut self.channel, "channel"),
-            "comment" => __reader.field(&mut self.comment, "comment"),
-            "created" => __reader.field(&mut self.created, "created"),
-            "id" => __reader.field(&mut self.id, "id"),
-            "is_intro" => __reader.field(&mut self.is_intro, "is_intro"),
-            "timestamp" => __reader.field(&mut self.timestamp, "timestamp"),
-            "user" => __reader.field(&mut self.user, "user"),
+            b"channel" => __reader.field(&mut self.channel, "channel"),
+            b"comment" => __reader.field(&mut self.comment, "comment"),
+            b"created" => __reader.field(&mut self.created, "created"),
+            b"id" => __reader.field(&mut self.id, "id"),
+            b"is_intro" => __reader.field(&mut self.is_intro, "is_intro"),
+            b"timestamp" => __reader.field(&mut self.timestamp, "timestamp"),
+            b"user" => __reader.field(&mut self.user, "user"),
             _ => return Ok(false),
         }?;
         Ok(true)

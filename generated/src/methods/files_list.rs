@@ -281,13 +281,13 @@ impl rt::de::Record for FilesListResponse {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "ok" => __reader.skip(),
-            "files" => __reader.value(&mut self.files, "files"),
-            "paging" => __reader.field(&mut self.paging, "paging"),
+            b"ok" => __reader.skip(),
+            b"files" => __reader.value(&mut self.files, "files"),
+            b"paging" => __reader.field(&mut self.paging, "paging"),
             _ => return Ok(false),
         }?;
         Ok(true)

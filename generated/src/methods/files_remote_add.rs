@@ -134,7 +134,7 @@ impl rt::Catalogued for FilesRemoteAdd {
 #[non_exhaustive]
 pub struct FilesRemoteAddResponse {
     /// Answered as `file`.
-    pub file: File,
+    pub file: Box<File>,
     /// The warnings Slack sent with the answer, from its `warning` and
     /// `response_metadata.warnings` fields.
     pub warnings: Vec<FilesRemoteAddWarning>,
@@ -149,12 +149,12 @@ impl rt::de::Record for FilesRemoteAddResponse {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "ok" => __reader.skip(),
-            "file" => __reader.value(&mut self.file, "file"),
+            b"ok" => __reader.skip(),
+            b"file" => __reader.value(&mut self.file, "file"),
             _ => return Ok(false),
         }?;
         Ok(true)

@@ -154,7 +154,7 @@ impl rt::Catalogued for FilesRemoteUpdate {
 #[non_exhaustive]
 pub struct FilesRemoteUpdateResponse {
     /// Answered as `file`.
-    pub file: Option<File>,
+    pub file: Option<Box<File>>,
     /// The warnings Slack sent with the answer, from its `warning` and
     /// `response_metadata.warnings` fields.
     pub warnings: Vec<FilesRemoteUpdateWarning>,
@@ -168,12 +168,12 @@ impl rt::de::Record for FilesRemoteUpdateResponse {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "ok" => __reader.skip(),
-            "file" => __reader.field(&mut self.file, "file"),
+            b"ok" => __reader.skip(),
+            b"file" => __reader.field(&mut self.file, "file"),
             _ => return Ok(false),
         }?;
         Ok(true)

@@ -76,7 +76,7 @@ impl rt::Catalogued for FilesSharedPublicUrl {
 #[non_exhaustive]
 pub struct FilesSharedPublicUrlResponse {
     /// Answered as `file`.
-    pub file: File,
+    pub file: Box<File>,
     /// Answered as `comment`.
     pub comment: Option<Vec<serde_json::Value>>,
     /// Answered as `paging`.
@@ -95,14 +95,14 @@ impl rt::de::Record for FilesSharedPublicUrlResponse {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "ok" => __reader.skip(),
-            "file" => __reader.value(&mut self.file, "file"),
-            "comment" => __reader.field(&mut self.comment, "comment"),
-            "paging" => __reader.field(&mut self.paging, "paging"),
+            b"ok" => __reader.skip(),
+            b"file" => __reader.value(&mut self.file, "file"),
+            b"comment" => __reader.field(&mut self.comment, "comment"),
+            b"paging" => __reader.field(&mut self.paging, "paging"),
             _ => return Ok(false),
         }?;
         Ok(true)

@@ -157,15 +157,15 @@ impl rt::de::Record for FunctionsDistributionsPermissionsAddResponse {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "ok" => __reader.skip(),
-            "permission_type" => {
+            b"ok" => __reader.skip(),
+            b"permission_type" => {
                 __reader.value(&mut self.permission_type, "permission_type")
             }
-            "users" => __reader.field(&mut self.users, "users"),
+            b"users" => __reader.field(&mut self.users, "users"),
             _ => return Ok(false),
         }?;
         Ok(true)

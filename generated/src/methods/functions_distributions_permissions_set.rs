@@ -206,17 +206,17 @@ impl rt::de::Record for FunctionsDistributionsPermissionsSetResponse {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "ok" => __reader.skip(),
-            "permission_type" => {
+            b"ok" => __reader.skip(),
+            b"permission_type" => {
                 __reader.value(&mut self.permission_type, "permission_type")
             }
-            "users" => __reader.field(&mut self.users, "users"),
-            "team_ids" => __reader.field(&mut self.team_ids, "team_ids"),
-            "org_ids" => __reader.field(&mut self.org_ids, "org_ids"),
+            b"users" => __reader.field(&mut self.users, "users"),
+            b"team_ids" => __reader.field(&mut self.team_ids, "team_ids"),
+            b"org_ids" => __reader.field(&mut self.org_ids, "org_ids"),
             _ => return Ok(false),
         }?;
         Ok(true)

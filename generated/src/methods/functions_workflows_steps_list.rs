@@ -142,12 +142,12 @@ impl rt::de::Record for FunctionsWorkflowsStepsListResponse {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "ok" => __reader.skip(),
-            "steps_versions" => {
+            b"ok" => __reader.skip(),
+            b"steps_versions" => {
                 __reader.value(&mut self.steps_versions, "steps_versions")
             }
             _ => return Ok(false),

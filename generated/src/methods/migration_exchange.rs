@@ -142,15 +142,15 @@ impl rt::de::Record for MigrationExchangeResponse {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "ok" => __reader.skip(),
-            "team_id" => __reader.value(&mut self.team_id, "team_id"),
-            "enterprise_id" => __reader.value(&mut self.enterprise_id, "enterprise_id"),
-            "user_id_map" => __reader.value(&mut self.user_id_map, "user_id_map"),
-            "invalid_user_ids" => {
+            b"ok" => __reader.skip(),
+            b"team_id" => __reader.value(&mut self.team_id, "team_id"),
+            b"enterprise_id" => __reader.value(&mut self.enterprise_id, "enterprise_id"),
+            b"user_id_map" => __reader.value(&mut self.user_id_map, "user_id_map"),
+            b"invalid_user_ids" => {
                 __reader.field(&mut self.invalid_user_ids, "invalid_user_ids")
             }
             _ => return Ok(false),
@@ -264,13 +264,13 @@ impl rt::de::Record for MigrationExchangeResponseUserIdMap {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "0" => __reader.field(&mut self.n_0, "0"),
-            "1" => __reader.field(&mut self.n_1, "1"),
-            "2" => __reader.field(&mut self.n_2, "2"),
+            b"0" => __reader.field(&mut self.n_0, "0"),
+            b"1" => __reader.field(&mut self.n_1, "1"),
+            b"2" => __reader.field(&mut self.n_2, "2"),
             _ => return Ok(false),
         }?;
         Ok(true)

@@ -235,36 +235,36 @@ impl rt::de::Record for OauthAccessResponse {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "ok" => __reader.skip(),
-            "token_type" => __reader.field(&mut self.token_type, "token_type"),
-            "app_id" => __reader.field(&mut self.app_id, "app_id"),
-            "app_user_id" => __reader.field(&mut self.app_user_id, "app_user_id"),
-            "team_name" => __reader.field(&mut self.team_name, "team_name"),
-            "team_id" => __reader.value(&mut self.team_id, "team_id"),
-            "access_token" => __reader.value(&mut self.access_token, "access_token"),
-            "authorizing_user" => {
+            b"ok" => __reader.skip(),
+            b"token_type" => __reader.field(&mut self.token_type, "token_type"),
+            b"app_id" => __reader.field(&mut self.app_id, "app_id"),
+            b"app_user_id" => __reader.field(&mut self.app_user_id, "app_user_id"),
+            b"team_name" => __reader.field(&mut self.team_name, "team_name"),
+            b"team_id" => __reader.value(&mut self.team_id, "team_id"),
+            b"access_token" => __reader.value(&mut self.access_token, "access_token"),
+            b"authorizing_user" => {
                 __reader.field(&mut self.authorizing_user, "authorizing_user")
             }
-            "installer_user" => {
+            b"installer_user" => {
                 __reader.field(&mut self.installer_user, "installer_user")
             }
-            "scopes" => __reader.field(&mut self.scopes, "scopes"),
-            "scope" => __reader.field(&mut self.scope, "scope"),
-            "user_id" => __reader.field(&mut self.user_id, "user_id"),
-            "bot" => __reader.field(&mut self.bot, "bot"),
-            "refresh_token" => __reader.field(&mut self.refresh_token, "refresh_token"),
-            "expires_in" => __reader.field(&mut self.expires_in, "expires_in"),
-            "user" => __reader.field(&mut self.user, "user"),
-            "team" => __reader.field(&mut self.team, "team"),
-            "enterprise_id" => __reader.field(&mut self.enterprise_id, "enterprise_id"),
-            "incoming_webhook" => {
+            b"scopes" => __reader.field(&mut self.scopes, "scopes"),
+            b"scope" => __reader.field(&mut self.scope, "scope"),
+            b"user_id" => __reader.field(&mut self.user_id, "user_id"),
+            b"bot" => __reader.field(&mut self.bot, "bot"),
+            b"refresh_token" => __reader.field(&mut self.refresh_token, "refresh_token"),
+            b"expires_in" => __reader.field(&mut self.expires_in, "expires_in"),
+            b"user" => __reader.field(&mut self.user, "user"),
+            b"team" => __reader.field(&mut self.team, "team"),
+            b"enterprise_id" => __reader.field(&mut self.enterprise_id, "enterprise_id"),
+            b"incoming_webhook" => {
                 __reader.field(&mut self.incoming_webhook, "incoming_webhook")
             }
-            "single_channel_id" => {
+            b"single_channel_id" => {
                 __reader.field(&mut self.single_channel_id, "single_channel_id")
             }
             _ => return Ok(false),
@@ -447,12 +447,12 @@ impl rt::de::Record for OauthAccessResponseAuthorizingUser {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "user_id" => __reader.field(&mut self.user_id, "user_id"),
-            "app_home" => __reader.field(&mut self.app_home, "app_home"),
+            b"user_id" => __reader.field(&mut self.user_id, "user_id"),
+            b"app_home" => __reader.field(&mut self.app_home, "app_home"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -491,12 +491,12 @@ impl rt::de::Record for OauthAccessResponseInstallerUser {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "user_id" => __reader.field(&mut self.user_id, "user_id"),
-            "app_home" => __reader.field(&mut self.app_home, "app_home"),
+            b"user_id" => __reader.field(&mut self.user_id, "user_id"),
+            b"app_home" => __reader.field(&mut self.app_home, "app_home"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -545,17 +545,17 @@ impl rt::de::Record for OauthAccessResponseScopes {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "app_home" => __reader.field(&mut self.app_home, "app_home"),
-            "team" => __reader.field(&mut self.team, "team"),
-            "channel" => __reader.field(&mut self.channel, "channel"),
-            "group" => __reader.field(&mut self.group, "group"),
-            "mpim" => __reader.field(&mut self.mpim, "mpim"),
-            "im" => __reader.field(&mut self.im, "im"),
-            "user" => __reader.field(&mut self.user, "user"),
+            b"app_home" => __reader.field(&mut self.app_home, "app_home"),
+            b"team" => __reader.field(&mut self.team, "team"),
+            b"channel" => __reader.field(&mut self.channel, "channel"),
+            b"group" => __reader.field(&mut self.group, "group"),
+            b"mpim" => __reader.field(&mut self.mpim, "mpim"),
+            b"im" => __reader.field(&mut self.im, "im"),
+            b"user" => __reader.field(&mut self.user, "user"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -603,15 +603,15 @@ impl rt::de::Record for OauthAccessResponseBot {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "bot_user_id" => __reader.field(&mut self.bot_user_id, "bot_user_id"),
-            "bot_access_token" => {
+            b"bot_user_id" => __reader.field(&mut self.bot_user_id, "bot_user_id"),
+            b"bot_access_token" => {
                 __reader.field(&mut self.bot_access_token, "bot_access_token")
             }
-            "scope" => __reader.field(&mut self.scope, "scope"),
+            b"scope" => __reader.field(&mut self.scope, "scope"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -673,22 +673,22 @@ impl rt::de::Record for OauthAccessResponseUser {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "name" => __reader.field(&mut self.name, "name"),
-            "id" => __reader.field(&mut self.id, "id"),
-            "email" => __reader.field(&mut self.email, "email"),
-            "image_24" => __reader.field(&mut self.image_24, "image_24"),
-            "image_32" => __reader.field(&mut self.image_32, "image_32"),
-            "image_48" => __reader.field(&mut self.image_48, "image_48"),
-            "image_72" => __reader.field(&mut self.image_72, "image_72"),
-            "image_192" => __reader.field(&mut self.image_192, "image_192"),
-            "image_512" => __reader.field(&mut self.image_512, "image_512"),
-            "scope" => __reader.field(&mut self.scope, "scope"),
-            "access_token" => __reader.field(&mut self.access_token, "access_token"),
-            "token_type" => __reader.field(&mut self.token_type, "token_type"),
+            b"name" => __reader.field(&mut self.name, "name"),
+            b"id" => __reader.field(&mut self.id, "id"),
+            b"email" => __reader.field(&mut self.email, "email"),
+            b"image_24" => __reader.field(&mut self.image_24, "image_24"),
+            b"image_32" => __reader.field(&mut self.image_32, "image_32"),
+            b"image_48" => __reader.field(&mut self.image_48, "image_48"),
+            b"image_72" => __reader.field(&mut self.image_72, "image_72"),
+            b"image_192" => __reader.field(&mut self.image_192, "image_192"),
+            b"image_512" => __reader.field(&mut self.image_512, "image_512"),
+            b"scope" => __reader.field(&mut self.scope, "scope"),
+            b"access_token" => __reader.field(&mut self.access_token, "access_token"),
+            b"token_type" => __reader.field(&mut self.token_type, "token_type"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -759,22 +759,22 @@ impl rt::de::Record for OauthAccessResponseTeam {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "id" => __reader.field(&mut self.id, "id"),
-            "name" => __reader.field(&mut self.name, "name"),
-            "domain" => __reader.field(&mut self.domain, "domain"),
-            "image_34" => __reader.field(&mut self.image_34, "image_34"),
-            "image_44" => __reader.field(&mut self.image_44, "image_44"),
-            "image_68" => __reader.field(&mut self.image_68, "image_68"),
-            "image_88" => __reader.field(&mut self.image_88, "image_88"),
-            "image_102" => __reader.field(&mut self.image_102, "image_102"),
-            "image_132" => __reader.field(&mut self.image_132, "image_132"),
-            "image_230" => __reader.field(&mut self.image_230, "image_230"),
-            "image_default" => __reader.field(&mut self.image_default, "image_default"),
-            "image_original" => {
+            b"id" => __reader.field(&mut self.id, "id"),
+            b"name" => __reader.field(&mut self.name, "name"),
+            b"domain" => __reader.field(&mut self.domain, "domain"),
+            b"image_34" => __reader.field(&mut self.image_34, "image_34"),
+            b"image_44" => __reader.field(&mut self.image_44, "image_44"),
+            b"image_68" => __reader.field(&mut self.image_68, "image_68"),
+            b"image_88" => __reader.field(&mut self.image_88, "image_88"),
+            b"image_102" => __reader.field(&mut self.image_102, "image_102"),
+            b"image_132" => __reader.field(&mut self.image_132, "image_132"),
+            b"image_230" => __reader.field(&mut self.image_230, "image_230"),
+            b"image_default" => __reader.field(&mut self.image_default, "image_default"),
+            b"image_original" => {
                 __reader.field(&mut self.image_original, "image_original")
             }
             _ => return Ok(false),
@@ -831,16 +831,16 @@ impl rt::de::Record for OauthAccessResponseIncomingWebhook {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "channel" => __reader.field(&mut self.channel, "channel"),
-            "channel_id" => __reader.field(&mut self.channel_id, "channel_id"),
-            "configuration_url" => {
+            b"channel" => __reader.field(&mut self.channel, "channel"),
+            b"channel_id" => __reader.field(&mut self.channel_id, "channel_id"),
+            b"configuration_url" => {
                 __reader.field(&mut self.configuration_url, "configuration_url")
             }
-            "url" => __reader.field(&mut self.url, "url"),
+            b"url" => __reader.field(&mut self.url, "url"),
             _ => return Ok(false),
         }?;
         Ok(true)

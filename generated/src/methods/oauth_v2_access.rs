@@ -246,7 +246,7 @@ pub struct OauthV2AccessResponse {
     /// Refresh token for this credential.
     pub refresh_token: Option<String>,
     /// Answered as `team`.
-    pub team: Option<Team>,
+    pub team: Option<Box<Team>>,
     /// Answered as `enterprise`.
     pub enterprise: Option<Enterprise>,
     /// Details about the installing user, and the user token if one was requested at the start of the auth flow.
@@ -267,26 +267,26 @@ impl rt::de::Record for OauthV2AccessResponse {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "ok" => __reader.skip(),
-            "access_token" => __reader.field(&mut self.access_token, "access_token"),
-            "token_type" => __reader.field(&mut self.token_type, "token_type"),
-            "scope" => __reader.field(&mut self.scope, "scope"),
-            "bot_user_id" => __reader.field(&mut self.bot_user_id, "bot_user_id"),
-            "user_id" => __reader.field(&mut self.user_id, "user_id"),
-            "app_id" => __reader.value(&mut self.app_id, "app_id"),
-            "is_enterprise_install" => {
+            b"ok" => __reader.skip(),
+            b"access_token" => __reader.field(&mut self.access_token, "access_token"),
+            b"token_type" => __reader.field(&mut self.token_type, "token_type"),
+            b"scope" => __reader.field(&mut self.scope, "scope"),
+            b"bot_user_id" => __reader.field(&mut self.bot_user_id, "bot_user_id"),
+            b"user_id" => __reader.field(&mut self.user_id, "user_id"),
+            b"app_id" => __reader.value(&mut self.app_id, "app_id"),
+            b"is_enterprise_install" => {
                 __reader.field(&mut self.is_enterprise_install, "is_enterprise_install")
             }
-            "expires_in" => __reader.field(&mut self.expires_in, "expires_in"),
-            "refresh_token" => __reader.field(&mut self.refresh_token, "refresh_token"),
-            "team" => __reader.field(&mut self.team, "team"),
-            "enterprise" => __reader.field(&mut self.enterprise, "enterprise"),
-            "authed_user" => __reader.field(&mut self.authed_user, "authed_user"),
-            "incoming_webhook" => {
+            b"expires_in" => __reader.field(&mut self.expires_in, "expires_in"),
+            b"refresh_token" => __reader.field(&mut self.refresh_token, "refresh_token"),
+            b"team" => __reader.field(&mut self.team, "team"),
+            b"enterprise" => __reader.field(&mut self.enterprise, "enterprise"),
+            b"authed_user" => __reader.field(&mut self.authed_user, "authed_user"),
+            b"incoming_webhook" => {
                 __reader.field(&mut self.incoming_webhook, "incoming_webhook")
             }
             _ => return Ok(false),
@@ -494,16 +494,16 @@ impl rt::de::Record for OauthV2AccessResponseAuthedUser {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "id" => __reader.value(&mut self.id, "id"),
-            "access_token" => __reader.field(&mut self.access_token, "access_token"),
-            "token_type" => __reader.field(&mut self.token_type, "token_type"),
-            "scope" => __reader.field(&mut self.scope, "scope"),
-            "expires_in" => __reader.field(&mut self.expires_in, "expires_in"),
-            "refresh_token" => __reader.field(&mut self.refresh_token, "refresh_token"),
+            b"id" => __reader.value(&mut self.id, "id"),
+            b"access_token" => __reader.field(&mut self.access_token, "access_token"),
+            b"token_type" => __reader.field(&mut self.token_type, "token_type"),
+            b"scope" => __reader.field(&mut self.scope, "scope"),
+            b"expires_in" => __reader.field(&mut self.expires_in, "expires_in"),
+            b"refresh_token" => __reader.field(&mut self.refresh_token, "refresh_token"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -560,16 +560,16 @@ impl rt::de::Record for OauthV2AccessResponseIncomingWebhook {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "channel" => __reader.value(&mut self.channel, "channel"),
-            "channel_id" => __reader.value(&mut self.channel_id, "channel_id"),
-            "configuration_url" => {
+            b"channel" => __reader.value(&mut self.channel, "channel"),
+            b"channel_id" => __reader.value(&mut self.channel_id, "channel_id"),
+            b"configuration_url" => {
                 __reader.value(&mut self.configuration_url, "configuration_url")
             }
-            "url" => __reader.value(&mut self.url, "url"),
+            b"url" => __reader.value(&mut self.url, "url"),
             _ => return Ok(false),
         }?;
         Ok(true)

@@ -105,7 +105,7 @@ pub struct OauthV2ExchangeResponse {
     /// The xoxe refresh token to obtain a new access token after the one returned expires.
     pub refresh_token: String,
     /// Answered as `team`.
-    pub team: Option<Team>,
+    pub team: Option<Box<Team>>,
     /// Answered as `enterprise`.
     pub enterprise: Option<Enterprise>,
     /// Answered as `authed_user`.
@@ -135,26 +135,26 @@ impl rt::de::Record for OauthV2ExchangeResponse {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "ok" => __reader.skip(),
-            "app_id" => __reader.value(&mut self.app_id, "app_id"),
-            "token_type" => __reader.value(&mut self.token_type, "token_type"),
-            "scope" => __reader.value(&mut self.scope, "scope"),
-            "bot_user_id" => __reader.field(&mut self.bot_user_id, "bot_user_id"),
-            "user_id" => __reader.field(&mut self.user_id, "user_id"),
-            "access_token" => __reader.value(&mut self.access_token, "access_token"),
-            "expires_in" => __reader.value(&mut self.expires_in, "expires_in"),
-            "refresh_token" => __reader.value(&mut self.refresh_token, "refresh_token"),
-            "team" => __reader.field(&mut self.team, "team"),
-            "enterprise" => __reader.field(&mut self.enterprise, "enterprise"),
-            "authed_user" => __reader.field(&mut self.authed_user, "authed_user"),
-            "incoming_webhook" => {
+            b"ok" => __reader.skip(),
+            b"app_id" => __reader.value(&mut self.app_id, "app_id"),
+            b"token_type" => __reader.value(&mut self.token_type, "token_type"),
+            b"scope" => __reader.value(&mut self.scope, "scope"),
+            b"bot_user_id" => __reader.field(&mut self.bot_user_id, "bot_user_id"),
+            b"user_id" => __reader.field(&mut self.user_id, "user_id"),
+            b"access_token" => __reader.value(&mut self.access_token, "access_token"),
+            b"expires_in" => __reader.value(&mut self.expires_in, "expires_in"),
+            b"refresh_token" => __reader.value(&mut self.refresh_token, "refresh_token"),
+            b"team" => __reader.field(&mut self.team, "team"),
+            b"enterprise" => __reader.field(&mut self.enterprise, "enterprise"),
+            b"authed_user" => __reader.field(&mut self.authed_user, "authed_user"),
+            b"incoming_webhook" => {
                 __reader.field(&mut self.incoming_webhook, "incoming_webhook")
             }
-            "is_enterprise_install" => {
+            b"is_enterprise_install" => {
                 __reader.field(&mut self.is_enterprise_install, "is_enterprise_install")
             }
             _ => return Ok(false),
@@ -316,16 +316,16 @@ impl rt::de::Record for OauthV2ExchangeResponseAuthedUser {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "access_token" => __reader.field(&mut self.access_token, "access_token"),
-            "expires_in" => __reader.field(&mut self.expires_in, "expires_in"),
-            "id" => __reader.field(&mut self.id, "id"),
-            "refresh_token" => __reader.field(&mut self.refresh_token, "refresh_token"),
-            "scope" => __reader.field(&mut self.scope, "scope"),
-            "token_type" => __reader.field(&mut self.token_type, "token_type"),
+            b"access_token" => __reader.field(&mut self.access_token, "access_token"),
+            b"expires_in" => __reader.field(&mut self.expires_in, "expires_in"),
+            b"id" => __reader.field(&mut self.id, "id"),
+            b"refresh_token" => __reader.field(&mut self.refresh_token, "refresh_token"),
+            b"scope" => __reader.field(&mut self.scope, "scope"),
+            b"token_type" => __reader.field(&mut self.token_type, "token_type"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -374,16 +374,16 @@ impl rt::de::Record for OauthV2ExchangeResponseIncomingWebhook {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "channel" => __reader.field(&mut self.channel, "channel"),
-            "channel_id" => __reader.field(&mut self.channel_id, "channel_id"),
-            "configuration_url" => {
+            b"channel" => __reader.field(&mut self.channel, "channel"),
+            b"channel_id" => __reader.field(&mut self.channel_id, "channel_id"),
+            b"configuration_url" => {
                 __reader.field(&mut self.configuration_url, "configuration_url")
             }
-            "url" => __reader.field(&mut self.url, "url"),
+            b"url" => __reader.field(&mut self.url, "url"),
             _ => return Ok(false),
         }?;
         Ok(true)

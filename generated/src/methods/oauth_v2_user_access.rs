@@ -213,23 +213,23 @@ impl rt::de::Record for OauthV2UserAccessResponse {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "ok" => __reader.skip(),
-            "access_token" => __reader.value(&mut self.access_token, "access_token"),
-            "token_type" => __reader.value(&mut self.token_type, "token_type"),
-            "scope" => __reader.field(&mut self.scope, "scope"),
-            "user_id" => __reader.value(&mut self.user_id, "user_id"),
-            "app_id" => __reader.value(&mut self.app_id, "app_id"),
-            "is_enterprise_install" => {
+            b"ok" => __reader.skip(),
+            b"access_token" => __reader.value(&mut self.access_token, "access_token"),
+            b"token_type" => __reader.value(&mut self.token_type, "token_type"),
+            b"scope" => __reader.field(&mut self.scope, "scope"),
+            b"user_id" => __reader.value(&mut self.user_id, "user_id"),
+            b"app_id" => __reader.value(&mut self.app_id, "app_id"),
+            b"is_enterprise_install" => {
                 __reader.value(&mut self.is_enterprise_install, "is_enterprise_install")
             }
-            "expires_in" => __reader.field(&mut self.expires_in, "expires_in"),
-            "refresh_token" => __reader.field(&mut self.refresh_token, "refresh_token"),
-            "team" => __reader.field(&mut self.team, "team"),
-            "enterprise" => __reader.field(&mut self.enterprise, "enterprise"),
+            b"expires_in" => __reader.field(&mut self.expires_in, "expires_in"),
+            b"refresh_token" => __reader.field(&mut self.refresh_token, "refresh_token"),
+            b"team" => __reader.field(&mut self.team, "team"),
+            b"enterprise" => __reader.field(&mut self.enterprise, "enterprise"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -422,12 +422,12 @@ impl rt::de::Record for OauthV2UserAccessResponseTeam {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "id" => __reader.value(&mut self.id, "id"),
-            "name" => __reader.field(&mut self.name, "name"),
+            b"id" => __reader.value(&mut self.id, "id"),
+            b"name" => __reader.field(&mut self.name, "name"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -467,12 +467,12 @@ impl rt::de::Record for OauthV2UserAccessResponseEnterprise {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "id" => __reader.value(&mut self.id, "id"),
-            "name" => __reader.field(&mut self.name, "name"),
+            b"id" => __reader.value(&mut self.id, "id"),
+            b"name" => __reader.field(&mut self.name, "name"),
             _ => return Ok(false),
         }?;
         Ok(true)

@@ -184,17 +184,17 @@ impl rt::de::Record for OpenidConnectTokenResponse {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "ok" => __reader.skip(),
-            "access_token" => __reader.value(&mut self.access_token, "access_token"),
-            "token_type" => __reader.value(&mut self.token_type, "token_type"),
-            "id_token" => __reader.field(&mut self.id_token, "id_token"),
-            "state" => __reader.field(&mut self.state, "state"),
-            "expires_in" => __reader.field(&mut self.expires_in, "expires_in"),
-            "refresh_token" => __reader.field(&mut self.refresh_token, "refresh_token"),
+            b"ok" => __reader.skip(),
+            b"access_token" => __reader.value(&mut self.access_token, "access_token"),
+            b"token_type" => __reader.value(&mut self.token_type, "token_type"),
+            b"id_token" => __reader.field(&mut self.id_token, "id_token"),
+            b"state" => __reader.field(&mut self.state, "state"),
+            b"expires_in" => __reader.field(&mut self.expires_in, "expires_in"),
+            b"refresh_token" => __reader.field(&mut self.refresh_token, "refresh_token"),
             _ => return Ok(false),
         }?;
         Ok(true)

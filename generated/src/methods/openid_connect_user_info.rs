@@ -129,24 +129,24 @@ impl rt::de::Record for OpenidConnectUserInfoResponse {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "ok" => __reader.skip(),
-            "sub" => __reader.value(&mut self.sub, "sub"),
-            "email" => __reader.field(&mut self.email, "email"),
-            "email_verified" => {
+            b"ok" => __reader.skip(),
+            b"sub" => __reader.value(&mut self.sub, "sub"),
+            b"email" => __reader.field(&mut self.email, "email"),
+            b"email_verified" => {
                 __reader.field(&mut self.email_verified, "email_verified")
             }
-            "date_email_verified" => {
+            b"date_email_verified" => {
                 __reader.field(&mut self.date_email_verified, "date_email_verified")
             }
-            "locale" => __reader.field(&mut self.locale, "locale"),
-            "name" => __reader.field(&mut self.name, "name"),
-            "given_name" => __reader.field(&mut self.given_name, "given_name"),
-            "family_name" => __reader.field(&mut self.family_name, "family_name"),
-            "picture" => __reader.field(&mut self.picture, "picture"),
+            b"locale" => __reader.field(&mut self.locale, "locale"),
+            b"name" => __reader.field(&mut self.name, "name"),
+            b"given_name" => __reader.field(&mut self.given_name, "given_name"),
+            b"family_name" => __reader.field(&mut self.family_name, "family_name"),
+            b"picture" => __reader.field(&mut self.picture, "picture"),
             _ => return Ok(false),
         }?;
         Ok(true)

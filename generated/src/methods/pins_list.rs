@@ -123,13 +123,13 @@ impl rt::de::Record for PinsListResponse {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "ok" => __reader.skip(),
-            "items" => __reader.field(&mut self.items, "items"),
-            "count" => __reader.field(&mut self.count, "count"),
+            b"ok" => __reader.skip(),
+            b"items" => __reader.field(&mut self.items, "items"),
+            b"count" => __reader.field(&mut self.count, "count"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -227,7 +227,7 @@ pub struct PinsListResponseItems {
     /// Answered as `created_by`.
     pub created_by: Option<UserId>,
     /// Answered as `file`.
-    pub file: Option<File>,
+    pub file: Option<Box<File>>,
     /// Answered as `type`.
     pub type_: Option<String>,
     /// Fields Slack sent that this type does not model, or whose value was not of
@@ -240,15 +240,15 @@ impl rt::de::Record for PinsListResponseItems {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "comment" => __reader.field(&mut self.comment, "comment"),
-            "created" => __reader.field(&mut self.created, "created"),
-            "created_by" => __reader.field(&mut self.created_by, "created_by"),
-            "file" => __reader.field(&mut self.file, "file"),
-            "type" => __reader.field(&mut self.type_, "type"),
+            b"comment" => __reader.field(&mut self.comment, "comment"),
+            b"created" => __reader.field(&mut self.created, "created"),
+            b"created_by" => __reader.field(&mut self.created_by, "created_by"),
+            b"file" => __reader.field(&mut self.file, "file"),
+            b"type" => __reader.field(&mut self.type_, "type"),
             _ => return Ok(false),
         }?;
         Ok(true)

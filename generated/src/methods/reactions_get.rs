@@ -148,7 +148,7 @@ pub struct ReactionsGetResponse {
     /// Answered as `comment`.
     pub comment: Option<serde_json::Value>,
     /// Answered as `message`.
-    pub message: Option<Message>,
+    pub message: Option<Box<Message>>,
     /// Answered as `type`.
     pub type_: String,
     /// Answered as `channel`.
@@ -170,16 +170,16 @@ impl rt::de::Record for ReactionsGetResponse {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "ok" => __reader.skip(),
-            "comment" => __reader.field(&mut self.comment, "comment"),
-            "message" => __reader.field(&mut self.message, "message"),
-            "type" => __reader.value(&mut self.type_, "type"),
-            "channel" => __reader.field(&mut self.channel, "channel"),
-            "file" => __reader.field(&mut self.file, "file"),
+            b"ok" => __reader.skip(),
+            b"comment" => __reader.field(&mut self.comment, "comment"),
+            b"message" => __reader.field(&mut self.message, "message"),
+            b"type" => __reader.value(&mut self.type_, "type"),
+            b"channel" => __reader.field(&mut self.channel, "channel"),
+            b"file" => __reader.field(&mut self.file, "file"),
             _ => return Ok(false),
         }?;
         Ok(true)

@@ -257,14 +257,14 @@ impl rt::de::Record for ReactionsListResponse {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "ok" => __reader.skip(),
-            "items" => __reader.value(&mut self.items, "items"),
-            "paging" => __reader.field(&mut self.paging, "paging"),
-            "response_metadata" => {
+            b"ok" => __reader.skip(),
+            b"items" => __reader.value(&mut self.items, "items"),
+            b"paging" => __reader.field(&mut self.paging, "paging"),
+            b"response_metadata" => {
                 __reader.field(&mut self.response_metadata, "response_metadata")
             }
             _ => return Ok(false),
@@ -353,7 +353,7 @@ pub struct ReactionsListResponseItems {
     /// Answered as `channel`.
     pub channel: Option<ChannelId>,
     /// Answered as `message`.
-    pub message: Option<Message>,
+    pub message: Option<Box<Message>>,
     /// Answered as `type`.
     pub type_: Option<String>,
     /// Fields Slack sent that this type does not model, or whose value was not of
@@ -366,13 +366,13 @@ impl rt::de::Record for ReactionsListResponseItems {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "channel" => __reader.field(&mut self.channel, "channel"),
-            "message" => __reader.field(&mut self.message, "message"),
-            "type" => __reader.field(&mut self.type_, "type"),
+            b"channel" => __reader.field(&mut self.channel, "channel"),
+            b"message" => __reader.field(&mut self.message, "message"),
+            b"type" => __reader.field(&mut self.type_, "type"),
             _ => return Ok(false),
         }?;
         Ok(true)

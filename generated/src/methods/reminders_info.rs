@@ -105,12 +105,12 @@ impl rt::de::Record for RemindersInfoResponse {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "ok" => __reader.skip(),
-            "reminder" => __reader.value(&mut self.reminder, "reminder"),
+            b"ok" => __reader.skip(),
+            b"reminder" => __reader.value(&mut self.reminder, "reminder"),
             _ => return Ok(false),
         }?;
         Ok(true)

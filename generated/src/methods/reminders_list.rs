@@ -93,12 +93,12 @@ impl rt::de::Record for RemindersListResponse {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "ok" => __reader.skip(),
-            "reminders" => __reader.field(&mut self.reminders, "reminders"),
+            b"ok" => __reader.skip(),
+            b"reminders" => __reader.field(&mut self.reminders, "reminders"),
             _ => return Ok(false),
         }?;
         Ok(true)

@@ -107,7 +107,7 @@ pub struct RtmConnectResponse {
     /// Answered as `self`.
     pub self_: RtmConnectResponseSelf_,
     /// Answered as `team`.
-    pub team: Team,
+    pub team: Box<Team>,
     /// Answered as `context`.
     pub context: Option<String>,
     /// The warnings Slack sent with the answer, from its `warning` and
@@ -124,15 +124,15 @@ impl rt::de::Record for RtmConnectResponse {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "ok" => __reader.skip(),
-            "url" => __reader.value(&mut self.url, "url"),
-            "self" => __reader.value(&mut self.self_, "self"),
-            "team" => __reader.value(&mut self.team, "team"),
-            "context" => __reader.field(&mut self.context, "context"),
+            b"ok" => __reader.skip(),
+            b"url" => __reader.value(&mut self.url, "url"),
+            b"self" => __reader.value(&mut self.self_, "self"),
+            b"team" => __reader.value(&mut self.team, "team"),
+            b"context" => __reader.field(&mut self.context, "context"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -235,12 +235,12 @@ impl rt::de::Record for RtmConnectResponseSelf_ {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "id" => __reader.value(&mut self.id, "id"),
-            "name" => __reader.value(&mut self.name, "name"),
+            b"id" => __reader.value(&mut self.id, "id"),
+            b"name" => __reader.value(&mut self.name, "name"),
             _ => return Ok(false),
         }?;
         Ok(true)

@@ -169,14 +169,14 @@ impl rt::de::Record for RtmStartResponse {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "ok" => __reader.skip(),
-            "url" => __reader.value(&mut self.url, "url"),
-            "self" => __reader.value(&mut self.self_, "self"),
-            "team" => __reader.value(&mut self.team, "team"),
+            b"ok" => __reader.skip(),
+            b"url" => __reader.value(&mut self.url, "url"),
+            b"self" => __reader.value(&mut self.self_, "self"),
+            b"team" => __reader.value(&mut self.team, "team"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -339,12 +339,12 @@ impl rt::de::Record for RtmStartResponseSelf_ {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "id" => __reader.value(&mut self.id, "id"),
-            "name" => __reader.value(&mut self.name, "name"),
+            b"id" => __reader.value(&mut self.id, "id"),
+            b"name" => __reader.value(&mut self.name, "name"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -391,15 +391,15 @@ impl rt::de::Record for RtmStartResponseTeam {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "domain" => __reader.value(&mut self.domain, "domain"),
-            "id" => __reader.value(&mut self.id, "id"),
-            "name" => __reader.value(&mut self.name, "name"),
-            "enterprise_id" => __reader.field(&mut self.enterprise_id, "enterprise_id"),
-            "enterprise_name" => {
+            b"domain" => __reader.value(&mut self.domain, "domain"),
+            b"id" => __reader.value(&mut self.id, "id"),
+            b"name" => __reader.value(&mut self.name, "name"),
+            b"enterprise_id" => __reader.field(&mut self.enterprise_id, "enterprise_id"),
+            b"enterprise_name" => {
                 __reader.field(&mut self.enterprise_name, "enterprise_name")
             }
             _ => return Ok(false),

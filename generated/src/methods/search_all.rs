@@ -297,16 +297,16 @@ impl rt::de::Record for SearchAllResponse {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "ok" => __reader.skip(),
-            "files" => __reader.field(&mut self.files, "files"),
-            "callstack" => __reader.field(&mut self.callstack, "callstack"),
-            "messages" => __reader.field(&mut self.messages, "messages"),
-            "posts" => __reader.field(&mut self.posts, "posts"),
-            "query" => __reader.field(&mut self.query, "query"),
+            b"ok" => __reader.skip(),
+            b"files" => __reader.field(&mut self.files, "files"),
+            b"callstack" => __reader.field(&mut self.callstack, "callstack"),
+            b"messages" => __reader.field(&mut self.messages, "messages"),
+            b"posts" => __reader.field(&mut self.posts, "posts"),
+            b"query" => __reader.field(&mut self.query, "query"),
             _ => return Ok(false),
         }?;
         Ok(true)

@@ -259,20 +259,20 @@ impl rt::de::Record for SearchFilesResponse {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "ok" => __reader.skip(),
-            "files" => __reader.field(&mut self.files, "files"),
-            "callstack" => __reader.field(&mut self.callstack, "callstack"),
-            "users" => __reader.field(&mut self.users, "users"),
-            "teams" => __reader.field(&mut self.teams, "teams"),
-            "channels" => __reader.field(&mut self.channels, "channels"),
-            "ims" => __reader.field(&mut self.ims, "ims"),
-            "groups" => __reader.field(&mut self.groups, "groups"),
-            "query" => __reader.field(&mut self.query, "query"),
-            "ignored_exclude_bots_pref" => {
+            b"ok" => __reader.skip(),
+            b"files" => __reader.field(&mut self.files, "files"),
+            b"callstack" => __reader.field(&mut self.callstack, "callstack"),
+            b"users" => __reader.field(&mut self.users, "users"),
+            b"teams" => __reader.field(&mut self.teams, "teams"),
+            b"channels" => __reader.field(&mut self.channels, "channels"),
+            b"ims" => __reader.field(&mut self.ims, "ims"),
+            b"groups" => __reader.field(&mut self.groups, "groups"),
+            b"query" => __reader.field(&mut self.query, "query"),
+            b"ignored_exclude_bots_pref" => {
                 __reader
                     .field(
                         &mut self.ignored_exclude_bots_pref,
@@ -441,18 +441,18 @@ impl rt::de::Record for SearchFilesResponseFiles {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "pagination" => __reader.field(&mut self.pagination, "pagination"),
-            "matches" => __reader.field(&mut self.matches, "matches"),
-            "paging" => __reader.field(&mut self.paging, "paging"),
-            "all_stop_words" => {
+            b"pagination" => __reader.field(&mut self.pagination, "pagination"),
+            b"matches" => __reader.field(&mut self.matches, "matches"),
+            b"paging" => __reader.field(&mut self.paging, "paging"),
+            b"all_stop_words" => {
                 __reader.field(&mut self.all_stop_words, "all_stop_words")
             }
-            "total" => __reader.field(&mut self.total, "total"),
-            "query_too_long" => {
+            b"total" => __reader.field(&mut self.total, "total"),
+            b"query_too_long" => {
                 __reader.field(&mut self.query_too_long, "query_too_long")
             }
             _ => return Ok(false),
@@ -509,17 +509,17 @@ impl rt::de::Record for SearchFilesResponseFilesPagination {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "last" => __reader.field(&mut self.last, "last"),
-            "warnings" => __reader.field(&mut self.warnings_, "warnings"),
-            "total_count" => __reader.field(&mut self.total_count, "total_count"),
-            "page_count" => __reader.field(&mut self.page_count, "page_count"),
-            "per_page" => __reader.field(&mut self.per_page, "per_page"),
-            "page" => __reader.field(&mut self.page, "page"),
-            "first" => __reader.field(&mut self.first, "first"),
+            b"last" => __reader.field(&mut self.last, "last"),
+            b"warnings" => __reader.field(&mut self.warnings_, "warnings"),
+            b"total_count" => __reader.field(&mut self.total_count, "total_count"),
+            b"page_count" => __reader.field(&mut self.page_count, "page_count"),
+            b"per_page" => __reader.field(&mut self.per_page, "per_page"),
+            b"page" => __reader.field(&mut self.page, "page"),
+            b"first" => __reader.field(&mut self.first, "first"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -777,197 +777,197 @@ impl rt::de::Record for SearchFilesResponseFilesMatches {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "access" => __reader.field(&mut self.access, "access"),
-            "attachments" => __reader.field(&mut self.attachments, "attachments"),
-            "bot_id" => __reader.field(&mut self.bot_id, "bot_id"),
-            "canvas_printing_enabled" => {
+            b"access" => __reader.field(&mut self.access, "access"),
+            b"attachments" => __reader.field(&mut self.attachments, "attachments"),
+            b"bot_id" => __reader.field(&mut self.bot_id, "bot_id"),
+            b"canvas_printing_enabled" => {
                 __reader
                     .field(&mut self.canvas_printing_enabled, "canvas_printing_enabled")
             }
-            "cc" => __reader.field(&mut self.cc, "cc"),
-            "channels" => __reader.field(&mut self.channels, "channels"),
-            "comments_count" => {
+            b"cc" => __reader.field(&mut self.cc, "cc"),
+            b"channels" => __reader.field(&mut self.channels, "channels"),
+            b"comments_count" => {
                 __reader.field(&mut self.comments_count, "comments_count")
             }
-            "converted_pdf" => __reader.field(&mut self.converted_pdf, "converted_pdf"),
-            "created" => __reader.field(&mut self.created, "created"),
-            "deanimate" => __reader.field(&mut self.deanimate, "deanimate"),
-            "deanimate_gif" => __reader.field(&mut self.deanimate_gif, "deanimate_gif"),
-            "display_as_bot" => {
+            b"converted_pdf" => __reader.field(&mut self.converted_pdf, "converted_pdf"),
+            b"created" => __reader.field(&mut self.created, "created"),
+            b"deanimate" => __reader.field(&mut self.deanimate, "deanimate"),
+            b"deanimate_gif" => __reader.field(&mut self.deanimate_gif, "deanimate_gif"),
+            b"display_as_bot" => {
                 __reader.field(&mut self.display_as_bot, "display_as_bot")
             }
-            "dm_mpdm_users_with_file_access" => {
+            b"dm_mpdm_users_with_file_access" => {
                 __reader
                     .field(
                         &mut self.dm_mpdm_users_with_file_access,
                         "dm_mpdm_users_with_file_access",
                     )
             }
-            "edit_link" => __reader.field(&mut self.edit_link, "edit_link"),
-            "editable" => __reader.field(&mut self.editable, "editable"),
-            "editors" => __reader.field(&mut self.editors, "editors"),
-            "editors_count" => __reader.field(&mut self.editors_count, "editors_count"),
-            "external_id" => __reader.field(&mut self.external_id, "external_id"),
-            "external_type" => __reader.field(&mut self.external_type, "external_type"),
-            "external_url" => __reader.field(&mut self.external_url, "external_url"),
-            "file_access" => __reader.field(&mut self.file_access, "file_access"),
-            "filetype" => __reader.field(&mut self.filetype, "filetype"),
-            "from" => __reader.field(&mut self.from, "from"),
-            "groups" => __reader.field(&mut self.groups, "groups"),
-            "has_more" => __reader.field(&mut self.has_more, "has_more"),
-            "has_more_shares" => {
+            b"edit_link" => __reader.field(&mut self.edit_link, "edit_link"),
+            b"editable" => __reader.field(&mut self.editable, "editable"),
+            b"editors" => __reader.field(&mut self.editors, "editors"),
+            b"editors_count" => __reader.field(&mut self.editors_count, "editors_count"),
+            b"external_id" => __reader.field(&mut self.external_id, "external_id"),
+            b"external_type" => __reader.field(&mut self.external_type, "external_type"),
+            b"external_url" => __reader.field(&mut self.external_url, "external_url"),
+            b"file_access" => __reader.field(&mut self.file_access, "file_access"),
+            b"filetype" => __reader.field(&mut self.filetype, "filetype"),
+            b"from" => __reader.field(&mut self.from, "from"),
+            b"groups" => __reader.field(&mut self.groups, "groups"),
+            b"has_more" => __reader.field(&mut self.has_more, "has_more"),
+            b"has_more_shares" => {
                 __reader.field(&mut self.has_more_shares, "has_more_shares")
             }
-            "has_rich_preview" => {
+            b"has_rich_preview" => {
                 __reader.field(&mut self.has_rich_preview, "has_rich_preview")
             }
-            "headers" => __reader.field(&mut self.headers, "headers"),
-            "id" => __reader.field(&mut self.id, "id"),
-            "image_exif_rotation" => {
+            b"headers" => __reader.field(&mut self.headers, "headers"),
+            b"id" => __reader.field(&mut self.id, "id"),
+            b"image_exif_rotation" => {
                 __reader.field(&mut self.image_exif_rotation, "image_exif_rotation")
             }
-            "ims" => __reader.field(&mut self.ims, "ims"),
-            "is_channel_space" => {
+            b"ims" => __reader.field(&mut self.ims, "ims"),
+            b"is_channel_space" => {
                 __reader.field(&mut self.is_channel_space, "is_channel_space")
             }
-            "is_external" => __reader.field(&mut self.is_external, "is_external"),
-            "is_public" => __reader.field(&mut self.is_public, "is_public"),
-            "is_restricted_sharing_enabled" => {
+            b"is_external" => __reader.field(&mut self.is_external, "is_external"),
+            b"is_public" => __reader.field(&mut self.is_public, "is_public"),
+            b"is_restricted_sharing_enabled" => {
                 __reader
                     .field(
                         &mut self.is_restricted_sharing_enabled,
                         "is_restricted_sharing_enabled",
                     )
             }
-            "is_starred" => __reader.field(&mut self.is_starred, "is_starred"),
-            "last_editor" => __reader.field(&mut self.last_editor, "last_editor"),
-            "lines" => __reader.field(&mut self.lines, "lines"),
-            "lines_more" => __reader.field(&mut self.lines_more, "lines_more"),
-            "linked_channel_id" => {
+            b"is_starred" => __reader.field(&mut self.is_starred, "is_starred"),
+            b"last_editor" => __reader.field(&mut self.last_editor, "last_editor"),
+            b"lines" => __reader.field(&mut self.lines, "lines"),
+            b"lines_more" => __reader.field(&mut self.lines_more, "lines_more"),
+            b"linked_channel_id" => {
                 __reader.field(&mut self.linked_channel_id, "linked_channel_id")
             }
-            "media_display_type" => {
+            b"media_display_type" => {
                 __reader.field(&mut self.media_display_type, "media_display_type")
             }
-            "mimetype" => __reader.field(&mut self.mimetype, "mimetype"),
-            "mode" => __reader.field(&mut self.mode, "mode"),
-            "name" => __reader.field(&mut self.name, "name"),
-            "non_owner_editable" => {
+            b"mimetype" => __reader.field(&mut self.mimetype, "mimetype"),
+            b"mode" => __reader.field(&mut self.mode, "mode"),
+            b"name" => __reader.field(&mut self.name, "name"),
+            b"non_owner_editable" => {
                 __reader.field(&mut self.non_owner_editable, "non_owner_editable")
             }
-            "org_or_workspace_access" => {
+            b"org_or_workspace_access" => {
                 __reader
                     .field(&mut self.org_or_workspace_access, "org_or_workspace_access")
             }
-            "original_attachment_count" => {
+            b"original_attachment_count" => {
                 __reader
                     .field(
                         &mut self.original_attachment_count,
                         "original_attachment_count",
                     )
             }
-            "original_h" => __reader.field(&mut self.original_h, "original_h"),
-            "original_w" => __reader.field(&mut self.original_w, "original_w"),
-            "permalink" => __reader.field(&mut self.permalink, "permalink"),
-            "permalink_public" => {
+            b"original_h" => __reader.field(&mut self.original_h, "original_h"),
+            b"original_w" => __reader.field(&mut self.original_w, "original_w"),
+            b"permalink" => __reader.field(&mut self.permalink, "permalink"),
+            b"permalink_public" => {
                 __reader.field(&mut self.permalink_public, "permalink_public")
             }
-            "plain_text" => __reader.field(&mut self.plain_text, "plain_text"),
-            "pretty_type" => __reader.field(&mut self.pretty_type, "pretty_type"),
-            "preview" => __reader.field(&mut self.preview, "preview"),
-            "preview_highlight" => {
+            b"plain_text" => __reader.field(&mut self.plain_text, "plain_text"),
+            b"pretty_type" => __reader.field(&mut self.pretty_type, "pretty_type"),
+            b"preview" => __reader.field(&mut self.preview, "preview"),
+            b"preview_highlight" => {
                 __reader.field(&mut self.preview_highlight, "preview_highlight")
             }
-            "preview_is_truncated" => {
+            b"preview_is_truncated" => {
                 __reader.field(&mut self.preview_is_truncated, "preview_is_truncated")
             }
-            "preview_plain_text" => {
+            b"preview_plain_text" => {
                 __reader.field(&mut self.preview_plain_text, "preview_plain_text")
             }
-            "private_channels_with_file_access_count" => {
+            b"private_channels_with_file_access_count" => {
                 __reader
                     .field(
                         &mut self.private_channels_with_file_access_count,
                         "private_channels_with_file_access_count",
                     )
             }
-            "private_file_with_access_count" => {
+            b"private_file_with_access_count" => {
                 __reader
                     .field(
                         &mut self.private_file_with_access_count,
                         "private_file_with_access_count",
                     )
             }
-            "public_url_shared" => {
+            b"public_url_shared" => {
                 __reader.field(&mut self.public_url_shared, "public_url_shared")
             }
-            "quip_thread_id" => {
+            b"quip_thread_id" => {
                 __reader.field(&mut self.quip_thread_id, "quip_thread_id")
             }
-            "sent_to_self" => __reader.field(&mut self.sent_to_self, "sent_to_self"),
-            "shares" => __reader.field(&mut self.shares, "shares"),
-            "size" => __reader.field(&mut self.size, "size"),
-            "subject" => __reader.field(&mut self.subject, "subject"),
-            "team_pref_version_history_enabled" => {
+            b"sent_to_self" => __reader.field(&mut self.sent_to_self, "sent_to_self"),
+            b"shares" => __reader.field(&mut self.shares, "shares"),
+            b"size" => __reader.field(&mut self.size, "size"),
+            b"subject" => __reader.field(&mut self.subject, "subject"),
+            b"team_pref_version_history_enabled" => {
                 __reader
                     .field(
                         &mut self.team_pref_version_history_enabled,
                         "team_pref_version_history_enabled",
                     )
             }
-            "teams_shared_with" => {
+            b"teams_shared_with" => {
                 __reader.field(&mut self.teams_shared_with, "teams_shared_with")
             }
-            "thumb_1024" => __reader.field(&mut self.thumb_1024, "thumb_1024"),
-            "thumb_1024_h" => __reader.field(&mut self.thumb_1024_h, "thumb_1024_h"),
-            "thumb_1024_w" => __reader.field(&mut self.thumb_1024_w, "thumb_1024_w"),
-            "thumb_160" => __reader.field(&mut self.thumb_160, "thumb_160"),
-            "thumb_360" => __reader.field(&mut self.thumb_360, "thumb_360"),
-            "thumb_360_gif" => __reader.field(&mut self.thumb_360_gif, "thumb_360_gif"),
-            "thumb_360_h" => __reader.field(&mut self.thumb_360_h, "thumb_360_h"),
-            "thumb_360_w" => __reader.field(&mut self.thumb_360_w, "thumb_360_w"),
-            "thumb_480" => __reader.field(&mut self.thumb_480, "thumb_480"),
-            "thumb_480_gif" => __reader.field(&mut self.thumb_480_gif, "thumb_480_gif"),
-            "thumb_480_h" => __reader.field(&mut self.thumb_480_h, "thumb_480_h"),
-            "thumb_480_w" => __reader.field(&mut self.thumb_480_w, "thumb_480_w"),
-            "thumb_64" => __reader.field(&mut self.thumb_64, "thumb_64"),
-            "thumb_720" => __reader.field(&mut self.thumb_720, "thumb_720"),
-            "thumb_720_h" => __reader.field(&mut self.thumb_720_h, "thumb_720_h"),
-            "thumb_720_w" => __reader.field(&mut self.thumb_720_w, "thumb_720_w"),
-            "thumb_80" => __reader.field(&mut self.thumb_80, "thumb_80"),
-            "thumb_800" => __reader.field(&mut self.thumb_800, "thumb_800"),
-            "thumb_800_h" => __reader.field(&mut self.thumb_800_h, "thumb_800_h"),
-            "thumb_800_w" => __reader.field(&mut self.thumb_800_w, "thumb_800_w"),
-            "thumb_960" => __reader.field(&mut self.thumb_960, "thumb_960"),
-            "thumb_960_h" => __reader.field(&mut self.thumb_960_h, "thumb_960_h"),
-            "thumb_960_w" => __reader.field(&mut self.thumb_960_w, "thumb_960_w"),
-            "thumb_pdf" => __reader.field(&mut self.thumb_pdf, "thumb_pdf"),
-            "thumb_pdf_h" => __reader.field(&mut self.thumb_pdf_h, "thumb_pdf_h"),
-            "thumb_pdf_w" => __reader.field(&mut self.thumb_pdf_w, "thumb_pdf_w"),
-            "thumb_tiny" => __reader.field(&mut self.thumb_tiny, "thumb_tiny"),
-            "thumb_video" => __reader.field(&mut self.thumb_video, "thumb_video"),
-            "timestamp" => __reader.field(&mut self.timestamp, "timestamp"),
-            "title" => __reader.field(&mut self.title, "title"),
-            "title_blocks" => __reader.field(&mut self.title_blocks, "title_blocks"),
-            "to" => __reader.field(&mut self.to, "to"),
-            "update_notification" => {
+            b"thumb_1024" => __reader.field(&mut self.thumb_1024, "thumb_1024"),
+            b"thumb_1024_h" => __reader.field(&mut self.thumb_1024_h, "thumb_1024_h"),
+            b"thumb_1024_w" => __reader.field(&mut self.thumb_1024_w, "thumb_1024_w"),
+            b"thumb_160" => __reader.field(&mut self.thumb_160, "thumb_160"),
+            b"thumb_360" => __reader.field(&mut self.thumb_360, "thumb_360"),
+            b"thumb_360_gif" => __reader.field(&mut self.thumb_360_gif, "thumb_360_gif"),
+            b"thumb_360_h" => __reader.field(&mut self.thumb_360_h, "thumb_360_h"),
+            b"thumb_360_w" => __reader.field(&mut self.thumb_360_w, "thumb_360_w"),
+            b"thumb_480" => __reader.field(&mut self.thumb_480, "thumb_480"),
+            b"thumb_480_gif" => __reader.field(&mut self.thumb_480_gif, "thumb_480_gif"),
+            b"thumb_480_h" => __reader.field(&mut self.thumb_480_h, "thumb_480_h"),
+            b"thumb_480_w" => __reader.field(&mut self.thumb_480_w, "thumb_480_w"),
+            b"thumb_64" => __reader.field(&mut self.thumb_64, "thumb_64"),
+            b"thumb_720" => __reader.field(&mut self.thumb_720, "thumb_720"),
+            b"thumb_720_h" => __reader.field(&mut self.thumb_720_h, "thumb_720_h"),
+            b"thumb_720_w" => __reader.field(&mut self.thumb_720_w, "thumb_720_w"),
+            b"thumb_80" => __reader.field(&mut self.thumb_80, "thumb_80"),
+            b"thumb_800" => __reader.field(&mut self.thumb_800, "thumb_800"),
+            b"thumb_800_h" => __reader.field(&mut self.thumb_800_h, "thumb_800_h"),
+            b"thumb_800_w" => __reader.field(&mut self.thumb_800_w, "thumb_800_w"),
+            b"thumb_960" => __reader.field(&mut self.thumb_960, "thumb_960"),
+            b"thumb_960_h" => __reader.field(&mut self.thumb_960_h, "thumb_960_h"),
+            b"thumb_960_w" => __reader.field(&mut self.thumb_960_w, "thumb_960_w"),
+            b"thumb_pdf" => __reader.field(&mut self.thumb_pdf, "thumb_pdf"),
+            b"thumb_pdf_h" => __reader.field(&mut self.thumb_pdf_h, "thumb_pdf_h"),
+            b"thumb_pdf_w" => __reader.field(&mut self.thumb_pdf_w, "thumb_pdf_w"),
+            b"thumb_tiny" => __reader.field(&mut self.thumb_tiny, "thumb_tiny"),
+            b"thumb_video" => __reader.field(&mut self.thumb_video, "thumb_video"),
+            b"timestamp" => __reader.field(&mut self.timestamp, "timestamp"),
+            b"title" => __reader.field(&mut self.title, "title"),
+            b"title_blocks" => __reader.field(&mut self.title_blocks, "title_blocks"),
+            b"to" => __reader.field(&mut self.to, "to"),
+            b"update_notification" => {
                 __reader.field(&mut self.update_notification, "update_notification")
             }
-            "updated" => __reader.field(&mut self.updated, "updated"),
-            "url_private" => __reader.field(&mut self.url_private, "url_private"),
-            "url_private_download" => {
+            b"updated" => __reader.field(&mut self.updated, "updated"),
+            b"url_private" => __reader.field(&mut self.url_private, "url_private"),
+            b"url_private_download" => {
                 __reader.field(&mut self.url_private_download, "url_private_download")
             }
-            "url_static_preview" => {
+            b"url_static_preview" => {
                 __reader.field(&mut self.url_static_preview, "url_static_preview")
             }
-            "user" => __reader.field(&mut self.user, "user"),
-            "user_team" => __reader.field(&mut self.user_team, "user_team"),
-            "username" => __reader.field(&mut self.username, "username"),
+            b"user" => __reader.field(&mut self.user, "user"),
+            b"user_team" => __reader.field(&mut self.user_team, "user_team"),
+            b"username" => __reader.field(&mut self.username, "username"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -1121,13 +1121,13 @@ impl rt::de::Record for SearchFilesResponseFilesMatchesCc {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "address" => __reader.field(&mut self.address, "address"),
-            "name" => __reader.field(&mut self.name, "name"),
-            "original" => __reader.field(&mut self.original, "original"),
+            b"address" => __reader.field(&mut self.address, "address"),
+            b"name" => __reader.field(&mut self.name, "name"),
+            b"original" => __reader.field(&mut self.original, "original"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -1169,12 +1169,12 @@ impl rt::de::Record for SearchFilesResponseFilesMatchesDmMpdmUsersWithFileAccess
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "access" => __reader.field(&mut self.access, "access"),
-            "user_id" => __reader.field(&mut self.user_id, "user_id"),
+            b"access" => __reader.field(&mut self.access, "access"),
+            b"user_id" => __reader.field(&mut self.user_id, "user_id"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -1215,13 +1215,13 @@ impl rt::de::Record for SearchFilesResponseFilesMatchesFrom {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "address" => __reader.field(&mut self.address, "address"),
-            "name" => __reader.field(&mut self.name, "name"),
-            "original" => __reader.field(&mut self.original, "original"),
+            b"address" => __reader.field(&mut self.address, "address"),
+            b"name" => __reader.field(&mut self.name, "name"),
+            b"original" => __reader.field(&mut self.original, "original"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -1261,11 +1261,11 @@ impl rt::de::Record for SearchFilesResponseFilesMatchesHeaders {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "date" => __reader.field(&mut self.date, "date"),
+            b"date" => __reader.field(&mut self.date, "date"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -1302,11 +1302,11 @@ impl rt::de::Record for SearchFilesResponseFilesMatchesShares {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "public" => __reader.field(&mut self.public, "public"),
+            b"public" => __reader.field(&mut self.public, "public"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -1345,12 +1345,12 @@ impl rt::de::Record for SearchFilesResponseFilesMatchesSharesPublic {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "C00000000" => __reader.field(&mut self.c00000000, "C00000000"),
-            "C00000001" => __reader.field(&mut self.c00000001, "C00000001"),
+            b"C00000000" => __reader.field(&mut self.c00000000, "C00000000"),
+            b"C00000001" => __reader.field(&mut self.c00000001, "C00000001"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -1403,21 +1403,21 @@ impl rt::de::Record for SearchFilesResponseFilesMatchesSharesPublicC00000000 {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "access" => __reader.field(&mut self.access, "access"),
-            "channel_name" => __reader.field(&mut self.channel_name, "channel_name"),
-            "reply_count" => __reader.field(&mut self.reply_count, "reply_count"),
-            "reply_users" => __reader.field(&mut self.reply_users, "reply_users"),
-            "reply_users_count" => {
+            b"access" => __reader.field(&mut self.access, "access"),
+            b"channel_name" => __reader.field(&mut self.channel_name, "channel_name"),
+            b"reply_count" => __reader.field(&mut self.reply_count, "reply_count"),
+            b"reply_users" => __reader.field(&mut self.reply_users, "reply_users"),
+            b"reply_users_count" => {
                 __reader.field(&mut self.reply_users_count, "reply_users_count")
             }
-            "share_user_id" => __reader.field(&mut self.share_user_id, "share_user_id"),
-            "source" => __reader.field(&mut self.source, "source"),
-            "team_id" => __reader.field(&mut self.team_id, "team_id"),
-            "ts" => __reader.field(&mut self.ts, "ts"),
+            b"share_user_id" => __reader.field(&mut self.share_user_id, "share_user_id"),
+            b"source" => __reader.field(&mut self.source, "source"),
+            b"team_id" => __reader.field(&mut self.team_id, "team_id"),
+            b"ts" => __reader.field(&mut self.ts, "ts"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -1479,21 +1479,21 @@ impl rt::de::Record for SearchFilesResponseFilesMatchesSharesPublicC00000001 {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "access" => __reader.field(&mut self.access, "access"),
-            "channel_name" => __reader.field(&mut self.channel_name, "channel_name"),
-            "reply_count" => __reader.field(&mut self.reply_count, "reply_count"),
-            "reply_users" => __reader.field(&mut self.reply_users, "reply_users"),
-            "reply_users_count" => {
+            b"access" => __reader.field(&mut self.access, "access"),
+            b"channel_name" => __reader.field(&mut self.channel_name, "channel_name"),
+            b"reply_count" => __reader.field(&mut self.reply_count, "reply_count"),
+            b"reply_users" => __reader.field(&mut self.reply_users, "reply_users"),
+            b"reply_users_count" => {
                 __reader.field(&mut self.reply_users_count, "reply_users_count")
             }
-            "share_user_id" => __reader.field(&mut self.share_user_id, "share_user_id"),
-            "source" => __reader.field(&mut self.source, "source"),
-            "team_id" => __reader.field(&mut self.team_id, "team_id"),
-            "ts" => __reader.field(&mut self.ts, "ts"),
+            b"share_user_id" => __reader.field(&mut self.share_user_id, "share_user_id"),
+            b"source" => __reader.field(&mut self.source, "source"),
+            b"team_id" => __reader.field(&mut self.team_id, "team_id"),
+            b"ts" => __reader.field(&mut self.ts, "ts"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -1543,13 +1543,13 @@ impl rt::de::Record for SearchFilesResponseFilesMatchesTo {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "address" => __reader.field(&mut self.address, "address"),
-            "name" => __reader.field(&mut self.name, "name"),
-            "original" => __reader.field(&mut self.original, "original"),
+            b"address" => __reader.field(&mut self.address, "address"),
+            b"name" => __reader.field(&mut self.name, "name"),
+            b"original" => __reader.field(&mut self.original, "original"),
             _ => return Ok(false),
         }?;
         Ok(true)

@@ -268,26 +268,26 @@ impl rt::de::Record for SearchMessagesResponse {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "ok" => __reader.skip(),
-            "callstack" => __reader.field(&mut self.callstack, "callstack"),
-            "users" => __reader.field(&mut self.users, "users"),
-            "messages" => __reader.field(&mut self.messages, "messages"),
-            "show_feedback" => __reader.field(&mut self.show_feedback, "show_feedback"),
-            "teams" => __reader.field(&mut self.teams, "teams"),
-            "query" => __reader.field(&mut self.query, "query"),
-            "bots" => __reader.field(&mut self.bots, "bots"),
-            "ignored_exclude_bots_pref" => {
+            b"ok" => __reader.skip(),
+            b"callstack" => __reader.field(&mut self.callstack, "callstack"),
+            b"users" => __reader.field(&mut self.users, "users"),
+            b"messages" => __reader.field(&mut self.messages, "messages"),
+            b"show_feedback" => __reader.field(&mut self.show_feedback, "show_feedback"),
+            b"teams" => __reader.field(&mut self.teams, "teams"),
+            b"query" => __reader.field(&mut self.query, "query"),
+            b"bots" => __reader.field(&mut self.bots, "bots"),
+            b"ignored_exclude_bots_pref" => {
                 __reader
                     .field(
                         &mut self.ignored_exclude_bots_pref,
                         "ignored_exclude_bots_pref",
                     )
             }
-            "response_metadata" => {
+            b"response_metadata" => {
                 __reader.field(&mut self.response_metadata, "response_metadata")
             }
             _ => return Ok(false),
@@ -450,17 +450,17 @@ impl rt::de::Record for SearchMessagesResponseMessages {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "matches" => __reader.field(&mut self.matches, "matches"),
-            "pagination" => __reader.field(&mut self.pagination, "pagination"),
-            "total" => __reader.field(&mut self.total, "total"),
-            "all_stop_words" => {
+            b"matches" => __reader.field(&mut self.matches, "matches"),
+            b"pagination" => __reader.field(&mut self.pagination, "pagination"),
+            b"total" => __reader.field(&mut self.total, "total"),
+            b"all_stop_words" => {
                 __reader.field(&mut self.all_stop_words, "all_stop_words")
             }
-            "paging" => __reader.field(&mut self.paging, "paging"),
+            b"paging" => __reader.field(&mut self.paging, "paging"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -516,18 +516,18 @@ impl rt::de::Record for SearchMessagesResponseMessagesPagination {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "last" => __reader.field(&mut self.last, "last"),
-            "warnings" => __reader.field(&mut self.warnings_, "warnings"),
-            "total_count" => __reader.field(&mut self.total_count, "total_count"),
-            "page_count" => __reader.field(&mut self.page_count, "page_count"),
-            "per_page" => __reader.field(&mut self.per_page, "per_page"),
-            "page" => __reader.field(&mut self.page, "page"),
-            "first" => __reader.field(&mut self.first, "first"),
-            "next_cursor" => __reader.field(&mut self.next_cursor, "next_cursor"),
+            b"last" => __reader.field(&mut self.last, "last"),
+            b"warnings" => __reader.field(&mut self.warnings_, "warnings"),
+            b"total_count" => __reader.field(&mut self.total_count, "total_count"),
+            b"page_count" => __reader.field(&mut self.page_count, "page_count"),
+            b"per_page" => __reader.field(&mut self.per_page, "per_page"),
+            b"page" => __reader.field(&mut self.page, "page"),
+            b"first" => __reader.field(&mut self.first, "first"),
+            b"next_cursor" => __reader.field(&mut self.next_cursor, "next_cursor"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -582,16 +582,16 @@ impl rt::de::Record for SearchMessagesResponseMessagesPaging {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "count" => __reader.field(&mut self.count, "count"),
-            "total" => __reader.field(&mut self.total, "total"),
-            "pages" => __reader.field(&mut self.pages, "pages"),
-            "page" => __reader.field(&mut self.page, "page"),
-            "warnings" => __reader.field(&mut self.warnings_, "warnings"),
-            "next_cursor" => __reader.field(&mut self.next_cursor, "next_cursor"),
+            b"count" => __reader.field(&mut self.count, "count"),
+            b"total" => __reader.field(&mut self.total, "total"),
+            b"pages" => __reader.field(&mut self.pages, "pages"),
+            b"page" => __reader.field(&mut self.page, "page"),
+            b"warnings" => __reader.field(&mut self.warnings_, "warnings"),
+            b"next_cursor" => __reader.field(&mut self.next_cursor, "next_cursor"),
             _ => return Ok(false),
         }?;
         Ok(true)

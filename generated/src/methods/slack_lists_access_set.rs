@@ -133,19 +133,19 @@ impl rt::de::Record for SlackListsAccessSetResponse {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "ok" => __reader.skip(),
-            "failed_to_update_channel_ids" => {
+            b"ok" => __reader.skip(),
+            b"failed_to_update_channel_ids" => {
                 __reader
                     .field(
                         &mut self.failed_to_update_channel_ids,
                         "failed_to_update_channel_ids",
                     )
             }
-            "failed_to_update_user_ids" => {
+            b"failed_to_update_user_ids" => {
                 __reader
                     .field(
                         &mut self.failed_to_update_user_ids,

@@ -1003,13 +1003,13 @@ impl rt::de::Record for SlackListsCreateResponse {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "ok" => __reader.skip(),
-            "list_id" => __reader.value(&mut self.list_id, "list_id"),
-            "list_metadata" => __reader.field(&mut self.list_metadata, "list_metadata"),
+            b"ok" => __reader.skip(),
+            b"list_id" => __reader.value(&mut self.list_id, "list_id"),
+            b"list_metadata" => __reader.field(&mut self.list_metadata, "list_metadata"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -1183,16 +1183,16 @@ impl rt::de::Record for SlackListsCreateResponseListMetadata {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "integrations" => __reader.field(&mut self.integrations, "integrations"),
-            "schema" => __reader.field(&mut self.schema, "schema"),
-            "subtask_schema" => {
+            b"integrations" => __reader.field(&mut self.integrations, "integrations"),
+            b"schema" => __reader.field(&mut self.schema, "schema"),
+            b"subtask_schema" => {
                 __reader.field(&mut self.subtask_schema, "subtask_schema")
             }
-            "views" => __reader.field(&mut self.views, "views"),
+            b"views" => __reader.field(&mut self.views, "views"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -1230,7 +1230,7 @@ pub struct SlackListsCreateResponseListMetadataSchema {
     /// Answered as `name`.
     pub name: Option<String>,
     /// Answered as `options`.
-    pub options: Option<OptionObject>,
+    pub options: Option<Box<OptionObject>>,
     /// Answered as `type`.
     pub type_: Option<String>,
     /// Fields Slack sent that this type does not model, or whose value was not of
@@ -1243,18 +1243,18 @@ impl rt::de::Record for SlackListsCreateResponseListMetadataSchema {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "id" => __reader.field(&mut self.id, "id"),
-            "is_primary_column" => {
+            b"id" => __reader.field(&mut self.id, "id"),
+            b"is_primary_column" => {
                 __reader.field(&mut self.is_primary_column, "is_primary_column")
             }
-            "key" => __reader.field(&mut self.key, "key"),
-            "name" => __reader.field(&mut self.name, "name"),
-            "options" => __reader.field(&mut self.options, "options"),
-            "type" => __reader.field(&mut self.type_, "type"),
+            b"key" => __reader.field(&mut self.key, "key"),
+            b"name" => __reader.field(&mut self.name, "name"),
+            b"options" => __reader.field(&mut self.options, "options"),
+            b"type" => __reader.field(&mut self.type_, "type"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -1294,7 +1294,7 @@ pub struct SlackListsCreateResponseListMetadataSubtaskSchema {
     /// Answered as `name`.
     pub name: Option<String>,
     /// Answered as `options`.
-    pub options: Option<OptionObject>,
+    pub options: Option<Box<OptionObject>>,
     /// Answered as `type`.
     pub type_: Option<String>,
     /// Fields Slack sent that this type does not model, or whose value was not of
@@ -1307,18 +1307,18 @@ impl rt::de::Record for SlackListsCreateResponseListMetadataSubtaskSchema {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "id" => __reader.field(&mut self.id, "id"),
-            "is_primary_column" => {
+            b"id" => __reader.field(&mut self.id, "id"),
+            b"is_primary_column" => {
                 __reader.field(&mut self.is_primary_column, "is_primary_column")
             }
-            "key" => __reader.field(&mut self.key, "key"),
-            "name" => __reader.field(&mut self.name, "name"),
-            "options" => __reader.field(&mut self.options, "options"),
-            "type" => __reader.field(&mut self.type_, "type"),
+            b"key" => __reader.field(&mut self.key, "key"),
+            b"name" => __reader.field(&mut self.name, "name"),
+            b"options" => __reader.field(&mut self.options, "options"),
+            b"type" => __reader.field(&mut self.type_, "type"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -1369,15 +1369,15 @@ impl rt::de::Record for SlackListsCreateResponseListMetadataViews {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "id" => __reader.field(&mut self.id, "id"),
-            "is_locked" => __reader.field(&mut self.is_locked, "is_locked"),
-            "name" => __reader.field(&mut self.name, "name"),
-            "position" => __reader.field(&mut self.position, "position"),
-            "type" => __reader.field(&mut self.type_, "type"),
+            b"id" => __reader.field(&mut self.id, "id"),
+            b"is_locked" => __reader.field(&mut self.is_locked, "is_locked"),
+            b"name" => __reader.field(&mut self.name, "name"),
+            b"position" => __reader.field(&mut self.position, "position"),
+            b"type" => __reader.field(&mut self.type_, "type"),
             _ => return Ok(false),
         }?;
         Ok(true)

@@ -147,13 +147,13 @@ impl rt::de::Record for SlackListsDownloadGetResponse {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "ok" => __reader.skip(),
-            "status" => __reader.value(&mut self.status, "status"),
-            "download_url" => __reader.field(&mut self.download_url, "download_url"),
+            b"ok" => __reader.skip(),
+            b"status" => __reader.value(&mut self.status, "status"),
+            b"download_url" => __reader.field(&mut self.download_url, "download_url"),
             _ => return Ok(false),
         }?;
         Ok(true)

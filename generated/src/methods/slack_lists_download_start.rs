@@ -147,12 +147,12 @@ impl rt::de::Record for SlackListsDownloadStartResponse {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "ok" => __reader.skip(),
-            "job_id" => __reader.value(&mut self.job_id, "job_id"),
+            b"ok" => __reader.skip(),
+            b"job_id" => __reader.value(&mut self.job_id, "job_id"),
             _ => return Ok(false),
         }?;
         Ok(true)

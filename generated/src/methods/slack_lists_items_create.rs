@@ -254,12 +254,12 @@ impl rt::de::Record for SlackListsItemsCreateResponse {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "ok" => __reader.skip(),
-            "item" => __reader.value(&mut self.item, "item"),
+            b"ok" => __reader.skip(),
+            b"item" => __reader.value(&mut self.item, "item"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -447,17 +447,17 @@ impl rt::de::Record for SlackListsItemsCreateResponseItem {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "created_by" => __reader.field(&mut self.created_by, "created_by"),
-            "date_created" => __reader.field(&mut self.date_created, "date_created"),
-            "fields" => __reader.field(&mut self.fields, "fields"),
-            "id" => __reader.field(&mut self.id, "id"),
-            "list_id" => __reader.field(&mut self.list_id, "list_id"),
-            "updated_by" => __reader.field(&mut self.updated_by, "updated_by"),
-            "updated_timestamp" => {
+            b"created_by" => __reader.field(&mut self.created_by, "created_by"),
+            b"date_created" => __reader.field(&mut self.date_created, "date_created"),
+            b"fields" => __reader.field(&mut self.fields, "fields"),
+            b"id" => __reader.field(&mut self.id, "id"),
+            b"list_id" => __reader.field(&mut self.list_id, "list_id"),
+            b"updated_by" => __reader.field(&mut self.updated_by, "updated_by"),
+            b"updated_timestamp" => {
                 __reader.field(&mut self.updated_timestamp, "updated_timestamp")
             }
             _ => return Ok(false),
@@ -513,16 +513,16 @@ impl rt::de::Record for SlackListsItemsCreateResponseItemFields {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "checkbox" => __reader.field(&mut self.checkbox, "checkbox"),
-            "column_id" => __reader.field(&mut self.column_id, "column_id"),
-            "key" => __reader.field(&mut self.key, "key"),
-            "rich_text" => __reader.field(&mut self.rich_text, "rich_text"),
-            "text" => __reader.field(&mut self.text, "text"),
-            "value" => __reader.field(&mut self.value, "value"),
+            b"checkbox" => __reader.field(&mut self.checkbox, "checkbox"),
+            b"column_id" => __reader.field(&mut self.column_id, "column_id"),
+            b"key" => __reader.field(&mut self.key, "key"),
+            b"rich_text" => __reader.field(&mut self.rich_text, "rich_text"),
+            b"text" => __reader.field(&mut self.text, "text"),
+            b"value" => __reader.field(&mut self.value, "value"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -569,13 +569,13 @@ impl rt::de::Record for SlackListsItemsCreateResponseItemFieldsRichText {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "block_id" => __reader.field(&mut self.block_id, "block_id"),
-            "elements" => __reader.field(&mut self.elements, "elements"),
-            "type" => __reader.field(&mut self.type_, "type"),
+            b"block_id" => __reader.field(&mut self.block_id, "block_id"),
+            b"elements" => __reader.field(&mut self.elements, "elements"),
+            b"type" => __reader.field(&mut self.type_, "type"),
             _ => return Ok(false),
         }?;
         Ok(true)

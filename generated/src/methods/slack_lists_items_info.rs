@@ -1207,7 +1207,7 @@ impl rt::Catalogued for SlackListsItemsInfo {
 #[non_exhaustive]
 pub struct SlackListsItemsInfoResponse {
     /// Answered as `list`.
-    pub list: SlackListsItemsInfoResponseList,
+    pub list: Box<SlackListsItemsInfoResponseList>,
     /// Answered as `record`.
     pub record: SlackListsItemsInfoResponseRecord,
     /// Slack's `list_item` object, kept as raw JSON: the spec does not describe its fields yet.
@@ -1229,15 +1229,15 @@ impl rt::de::Record for SlackListsItemsInfoResponse {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "ok" => __reader.skip(),
-            "list" => __reader.value(&mut self.list, "list"),
-            "record" => __reader.value(&mut self.record, "record"),
-            "parent_task" => __reader.field(&mut self.parent_task, "parent_task"),
-            "subtasks" => __reader.field(&mut self.subtasks, "subtasks"),
+            b"ok" => __reader.skip(),
+            b"list" => __reader.value(&mut self.list, "list"),
+            b"record" => __reader.value(&mut self.record, "record"),
+            b"parent_task" => __reader.field(&mut self.parent_task, "parent_task"),
+            b"subtasks" => __reader.field(&mut self.subtasks, "subtasks"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -1428,77 +1428,77 @@ impl rt::de::Record for SlackListsItemsInfoResponseList {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "access" => __reader.field(&mut self.access, "access"),
-            "created" => __reader.field(&mut self.created, "created"),
-            "display_as_bot" => {
+            b"access" => __reader.field(&mut self.access, "access"),
+            b"created" => __reader.field(&mut self.created, "created"),
+            b"display_as_bot" => {
                 __reader.field(&mut self.display_as_bot, "display_as_bot")
             }
-            "editable" => __reader.field(&mut self.editable, "editable"),
-            "external_type" => __reader.field(&mut self.external_type, "external_type"),
-            "file_access" => __reader.field(&mut self.file_access, "file_access"),
-            "filetype" => __reader.field(&mut self.filetype, "filetype"),
-            "has_rich_preview" => {
+            b"editable" => __reader.field(&mut self.editable, "editable"),
+            b"external_type" => __reader.field(&mut self.external_type, "external_type"),
+            b"file_access" => __reader.field(&mut self.file_access, "file_access"),
+            b"filetype" => __reader.field(&mut self.filetype, "filetype"),
+            b"has_rich_preview" => {
                 __reader.field(&mut self.has_rich_preview, "has_rich_preview")
             }
-            "id" => __reader.field(&mut self.id, "id"),
-            "is_ai_suggested" => {
+            b"id" => __reader.field(&mut self.id, "id"),
+            b"is_ai_suggested" => {
                 __reader.field(&mut self.is_ai_suggested, "is_ai_suggested")
             }
-            "is_external" => __reader.field(&mut self.is_external, "is_external"),
-            "is_modified_by_ai" => {
+            b"is_external" => __reader.field(&mut self.is_external, "is_external"),
+            b"is_modified_by_ai" => {
                 __reader.field(&mut self.is_modified_by_ai, "is_modified_by_ai")
             }
-            "is_public" => __reader.field(&mut self.is_public, "is_public"),
-            "is_restricted_sharing_enabled" => {
+            b"is_public" => __reader.field(&mut self.is_public, "is_public"),
+            b"is_restricted_sharing_enabled" => {
                 __reader
                     .field(
                         &mut self.is_restricted_sharing_enabled,
                         "is_restricted_sharing_enabled",
                     )
             }
-            "is_starred" => __reader.field(&mut self.is_starred, "is_starred"),
-            "last_editor" => __reader.field(&mut self.last_editor, "last_editor"),
-            "list_csv_download_url" => {
+            b"is_starred" => __reader.field(&mut self.is_starred, "is_starred"),
+            b"last_editor" => __reader.field(&mut self.last_editor, "last_editor"),
+            b"list_csv_download_url" => {
                 __reader.field(&mut self.list_csv_download_url, "list_csv_download_url")
             }
-            "list_limits" => __reader.field(&mut self.list_limits, "list_limits"),
-            "list_metadata" => __reader.field(&mut self.list_metadata, "list_metadata"),
-            "mimetype" => __reader.field(&mut self.mimetype, "mimetype"),
-            "mode" => __reader.field(&mut self.mode, "mode"),
-            "name" => __reader.field(&mut self.name, "name"),
-            "org_or_workspace_access" => {
+            b"list_limits" => __reader.field(&mut self.list_limits, "list_limits"),
+            b"list_metadata" => __reader.field(&mut self.list_metadata, "list_metadata"),
+            b"mimetype" => __reader.field(&mut self.mimetype, "mimetype"),
+            b"mode" => __reader.field(&mut self.mode, "mode"),
+            b"name" => __reader.field(&mut self.name, "name"),
+            b"org_or_workspace_access" => {
                 __reader
                     .field(&mut self.org_or_workspace_access, "org_or_workspace_access")
             }
-            "permalink" => __reader.field(&mut self.permalink, "permalink"),
-            "permalink_public" => {
+            b"permalink" => __reader.field(&mut self.permalink, "permalink"),
+            b"permalink_public" => {
                 __reader.field(&mut self.permalink_public, "permalink_public")
             }
-            "pretty_type" => __reader.field(&mut self.pretty_type, "pretty_type"),
-            "public_url_shared" => {
+            b"pretty_type" => __reader.field(&mut self.pretty_type, "pretty_type"),
+            b"public_url_shared" => {
                 __reader.field(&mut self.public_url_shared, "public_url_shared")
             }
-            "size" => __reader.field(&mut self.size, "size"),
-            "skipped_shares" => {
+            b"size" => __reader.field(&mut self.size, "size"),
+            b"skipped_shares" => {
                 __reader.field(&mut self.skipped_shares, "skipped_shares")
             }
-            "teams_shared_with" => {
+            b"teams_shared_with" => {
                 __reader.field(&mut self.teams_shared_with, "teams_shared_with")
             }
-            "timestamp" => __reader.field(&mut self.timestamp, "timestamp"),
-            "title" => __reader.field(&mut self.title, "title"),
-            "updated" => __reader.field(&mut self.updated, "updated"),
-            "url_private" => __reader.field(&mut self.url_private, "url_private"),
-            "url_private_download" => {
+            b"timestamp" => __reader.field(&mut self.timestamp, "timestamp"),
+            b"title" => __reader.field(&mut self.title, "title"),
+            b"updated" => __reader.field(&mut self.updated, "updated"),
+            b"url_private" => __reader.field(&mut self.url_private, "url_private"),
+            b"url_private_download" => {
                 __reader.field(&mut self.url_private_download, "url_private_download")
             }
-            "user" => __reader.field(&mut self.user, "user"),
-            "user_team" => __reader.field(&mut self.user_team, "user_team"),
-            "username" => __reader.field(&mut self.username, "username"),
+            b"user" => __reader.field(&mut self.user, "user"),
+            b"user_team" => __reader.field(&mut self.user_team, "user_team"),
+            b"username" => __reader.field(&mut self.username, "username"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -1593,39 +1593,39 @@ impl rt::de::Record for SlackListsItemsInfoResponseListListLimits {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "archived_row_count" => {
+            b"archived_row_count" => {
                 __reader.field(&mut self.archived_row_count, "archived_row_count")
             }
-            "column_count" => __reader.field(&mut self.column_count, "column_count"),
-            "column_count_limit" => {
+            b"column_count" => __reader.field(&mut self.column_count, "column_count"),
+            b"column_count_limit" => {
                 __reader.field(&mut self.column_count_limit, "column_count_limit")
             }
-            "max_attachments_per_cell" => {
+            b"max_attachments_per_cell" => {
                 __reader
                     .field(
                         &mut self.max_attachments_per_cell,
                         "max_attachments_per_cell",
                     )
             }
-            "over_column_maximum" => {
+            b"over_column_maximum" => {
                 __reader.field(&mut self.over_column_maximum, "over_column_maximum")
             }
-            "over_row_maximum" => {
+            b"over_row_maximum" => {
                 __reader.field(&mut self.over_row_maximum, "over_row_maximum")
             }
-            "over_view_maximum" => {
+            b"over_view_maximum" => {
                 __reader.field(&mut self.over_view_maximum, "over_view_maximum")
             }
-            "row_count" => __reader.field(&mut self.row_count, "row_count"),
-            "row_count_limit" => {
+            b"row_count" => __reader.field(&mut self.row_count, "row_count"),
+            b"row_count_limit" => {
                 __reader.field(&mut self.row_count_limit, "row_count_limit")
             }
-            "view_count" => __reader.field(&mut self.view_count, "view_count"),
-            "view_count_limit" => {
+            b"view_count" => __reader.field(&mut self.view_count, "view_count"),
+            b"view_count_limit" => {
                 __reader.field(&mut self.view_count_limit, "view_count_limit")
             }
             _ => return Ok(false),
@@ -1701,27 +1701,27 @@ impl rt::de::Record for SlackListsItemsInfoResponseListListMetadata {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "creation_source" => {
+            b"creation_source" => {
                 __reader.field(&mut self.creation_source, "creation_source")
             }
-            "default_view" => __reader.field(&mut self.default_view, "default_view"),
-            "description" => __reader.field(&mut self.description, "description"),
-            "description_blocks" => {
+            b"default_view" => __reader.field(&mut self.default_view, "default_view"),
+            b"description" => __reader.field(&mut self.description, "description"),
+            b"description_blocks" => {
                 __reader.field(&mut self.description_blocks, "description_blocks")
             }
-            "icon" => __reader.field(&mut self.icon, "icon"),
-            "integrations" => __reader.field(&mut self.integrations, "integrations"),
-            "is_trial" => __reader.field(&mut self.is_trial, "is_trial"),
-            "schema" => __reader.field(&mut self.schema, "schema"),
-            "subtask_schema" => {
+            b"icon" => __reader.field(&mut self.icon, "icon"),
+            b"integrations" => __reader.field(&mut self.integrations, "integrations"),
+            b"is_trial" => __reader.field(&mut self.is_trial, "is_trial"),
+            b"schema" => __reader.field(&mut self.schema, "schema"),
+            b"subtask_schema" => {
                 __reader.field(&mut self.subtask_schema, "subtask_schema")
             }
-            "todo_mode" => __reader.field(&mut self.todo_mode, "todo_mode"),
-            "views" => __reader.field(&mut self.views, "views"),
+            b"todo_mode" => __reader.field(&mut self.todo_mode, "todo_mode"),
+            b"views" => __reader.field(&mut self.views, "views"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -1771,12 +1771,12 @@ impl rt::de::Record for SlackListsItemsInfoResponseListListMetadataCreationSourc
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "reference_id" => __reader.field(&mut self.reference_id, "reference_id"),
-            "type" => __reader.field(&mut self.type_, "type"),
+            b"reference_id" => __reader.field(&mut self.reference_id, "reference_id"),
+            b"type" => __reader.field(&mut self.type_, "type"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -1817,13 +1817,13 @@ impl rt::de::Record for SlackListsItemsInfoResponseListListMetadataDescriptionBl
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "block_id" => __reader.field(&mut self.block_id, "block_id"),
-            "elements" => __reader.field(&mut self.elements, "elements"),
-            "type" => __reader.field(&mut self.type_, "type"),
+            b"block_id" => __reader.field(&mut self.block_id, "block_id"),
+            b"elements" => __reader.field(&mut self.elements, "elements"),
+            b"type" => __reader.field(&mut self.type_, "type"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -1860,7 +1860,7 @@ pub struct SlackListsItemsInfoResponseListListMetadataSchema {
     /// Answered as `name`.
     pub name: Option<String>,
     /// Answered as `options`.
-    pub options: Option<OptionObject>,
+    pub options: Option<Box<OptionObject>>,
     /// Answered as `type`.
     pub type_: Option<String>,
     /// Fields Slack sent that this type does not model, or whose value was not of
@@ -1873,18 +1873,18 @@ impl rt::de::Record for SlackListsItemsInfoResponseListListMetadataSchema {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "id" => __reader.field(&mut self.id, "id"),
-            "is_primary_column" => {
+            b"id" => __reader.field(&mut self.id, "id"),
+            b"is_primary_column" => {
                 __reader.field(&mut self.is_primary_column, "is_primary_column")
             }
-            "key" => __reader.field(&mut self.key, "key"),
-            "name" => __reader.field(&mut self.name, "name"),
-            "options" => __reader.field(&mut self.options, "options"),
-            "type" => __reader.field(&mut self.type_, "type"),
+            b"key" => __reader.field(&mut self.key, "key"),
+            b"name" => __reader.field(&mut self.name, "name"),
+            b"options" => __reader.field(&mut self.options, "options"),
+            b"type" => __reader.field(&mut self.type_, "type"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -1924,7 +1924,7 @@ pub struct SlackListsItemsInfoResponseListListMetadataSubtaskSchema {
     /// Answered as `name`.
     pub name: Option<String>,
     /// Answered as `options`.
-    pub options: Option<OptionObject>,
+    pub options: Option<Box<OptionObject>>,
     /// Answered as `type`.
     pub type_: Option<String>,
     /// Fields Slack sent that this type does not model, or whose value was not of
@@ -1937,18 +1937,18 @@ impl rt::de::Record for SlackListsItemsInfoResponseListListMetadataSubtaskSchema
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "id" => __reader.field(&mut self.id, "id"),
-            "is_primary_column" => {
+            b"id" => __reader.field(&mut self.id, "id"),
+            b"is_primary_column" => {
                 __reader.field(&mut self.is_primary_column, "is_primary_column")
             }
-            "key" => __reader.field(&mut self.key, "key"),
-            "name" => __reader.field(&mut self.name, "name"),
-            "options" => __reader.field(&mut self.options, "options"),
-            "type" => __reader.field(&mut self.type_, "type"),
+            b"key" => __reader.field(&mut self.key, "key"),
+            b"name" => __reader.field(&mut self.name, "name"),
+            b"options" => __reader.field(&mut self.options, "options"),
+            b"type" => __reader.field(&mut self.type_, "type"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -2013,30 +2013,30 @@ impl rt::de::Record for SlackListsItemsInfoResponseListListMetadataViews {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "columns" => __reader.field(&mut self.columns, "columns"),
-            "created_by" => __reader.field(&mut self.created_by, "created_by"),
-            "date_created" => __reader.field(&mut self.date_created, "date_created"),
-            "default_view_key" => {
+            b"columns" => __reader.field(&mut self.columns, "columns"),
+            b"created_by" => __reader.field(&mut self.created_by, "created_by"),
+            b"date_created" => __reader.field(&mut self.date_created, "date_created"),
+            b"default_view_key" => {
                 __reader.field(&mut self.default_view_key, "default_view_key")
             }
-            "id" => __reader.field(&mut self.id, "id"),
-            "is_all_items_view" => {
+            b"id" => __reader.field(&mut self.id, "id"),
+            b"is_all_items_view" => {
                 __reader.field(&mut self.is_all_items_view, "is_all_items_view")
             }
-            "is_locked" => __reader.field(&mut self.is_locked, "is_locked"),
-            "name" => __reader.field(&mut self.name, "name"),
-            "position" => __reader.field(&mut self.position, "position"),
-            "show_completed_items" => {
+            b"is_locked" => __reader.field(&mut self.is_locked, "is_locked"),
+            b"name" => __reader.field(&mut self.name, "name"),
+            b"position" => __reader.field(&mut self.position, "position"),
+            b"show_completed_items" => {
                 __reader.field(&mut self.show_completed_items, "show_completed_items")
             }
-            "stick_column_left" => {
+            b"stick_column_left" => {
                 __reader.field(&mut self.stick_column_left, "stick_column_left")
             }
-            "type" => __reader.field(&mut self.type_, "type"),
+            b"type" => __reader.field(&mut self.type_, "type"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -2091,14 +2091,14 @@ impl rt::de::Record for SlackListsItemsInfoResponseListListMetadataViewsColumns 
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "id" => __reader.field(&mut self.id, "id"),
-            "key" => __reader.field(&mut self.key, "key"),
-            "position" => __reader.field(&mut self.position, "position"),
-            "visible" => __reader.field(&mut self.visible, "visible"),
+            b"id" => __reader.field(&mut self.id, "id"),
+            b"key" => __reader.field(&mut self.key, "key"),
+            b"position" => __reader.field(&mut self.position, "position"),
+            b"visible" => __reader.field(&mut self.visible, "visible"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -2153,18 +2153,18 @@ impl rt::de::Record for SlackListsItemsInfoResponseRecord {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "created_by" => __reader.field(&mut self.created_by, "created_by"),
-            "date_created" => __reader.field(&mut self.date_created, "date_created"),
-            "fields" => __reader.field(&mut self.fields, "fields"),
-            "id" => __reader.field(&mut self.id, "id"),
-            "is_subscribed" => __reader.field(&mut self.is_subscribed, "is_subscribed"),
-            "list_id" => __reader.field(&mut self.list_id, "list_id"),
-            "updated_by" => __reader.field(&mut self.updated_by, "updated_by"),
-            "updated_timestamp" => {
+            b"created_by" => __reader.field(&mut self.created_by, "created_by"),
+            b"date_created" => __reader.field(&mut self.date_created, "date_created"),
+            b"fields" => __reader.field(&mut self.fields, "fields"),
+            b"id" => __reader.field(&mut self.id, "id"),
+            b"is_subscribed" => __reader.field(&mut self.is_subscribed, "is_subscribed"),
+            b"list_id" => __reader.field(&mut self.list_id, "list_id"),
+            b"updated_by" => __reader.field(&mut self.updated_by, "updated_by"),
+            b"updated_timestamp" => {
                 __reader.field(&mut self.updated_timestamp, "updated_timestamp")
             }
             _ => return Ok(false),
@@ -2221,16 +2221,16 @@ impl rt::de::Record for SlackListsItemsInfoResponseRecordFields {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "checkbox" => __reader.field(&mut self.checkbox, "checkbox"),
-            "column_id" => __reader.field(&mut self.column_id, "column_id"),
-            "key" => __reader.field(&mut self.key, "key"),
-            "rich_text" => __reader.field(&mut self.rich_text, "rich_text"),
-            "text" => __reader.field(&mut self.text, "text"),
-            "value" => __reader.field(&mut self.value, "value"),
+            b"checkbox" => __reader.field(&mut self.checkbox, "checkbox"),
+            b"column_id" => __reader.field(&mut self.column_id, "column_id"),
+            b"key" => __reader.field(&mut self.key, "key"),
+            b"rich_text" => __reader.field(&mut self.rich_text, "rich_text"),
+            b"text" => __reader.field(&mut self.text, "text"),
+            b"value" => __reader.field(&mut self.value, "value"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -2277,13 +2277,13 @@ impl rt::de::Record for SlackListsItemsInfoResponseRecordFieldsRichText {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "block_id" => __reader.field(&mut self.block_id, "block_id"),
-            "elements" => __reader.field(&mut self.elements, "elements"),
-            "type" => __reader.field(&mut self.type_, "type"),
+            b"block_id" => __reader.field(&mut self.block_id, "block_id"),
+            b"elements" => __reader.field(&mut self.elements, "elements"),
+            b"type" => __reader.field(&mut self.type_, "type"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -2337,18 +2337,18 @@ impl rt::de::Record for SlackListsItemsInfoResponseSubtasks {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "created_by" => __reader.field(&mut self.created_by, "created_by"),
-            "date_created" => __reader.field(&mut self.date_created, "date_created"),
-            "fields" => __reader.field(&mut self.fields, "fields"),
-            "id" => __reader.field(&mut self.id, "id"),
-            "is_subscribed" => __reader.field(&mut self.is_subscribed, "is_subscribed"),
-            "list_id" => __reader.field(&mut self.list_id, "list_id"),
-            "updated_by" => __reader.field(&mut self.updated_by, "updated_by"),
-            "updated_timestamp" => {
+            b"created_by" => __reader.field(&mut self.created_by, "created_by"),
+            b"date_created" => __reader.field(&mut self.date_created, "date_created"),
+            b"fields" => __reader.field(&mut self.fields, "fields"),
+            b"id" => __reader.field(&mut self.id, "id"),
+            b"is_subscribed" => __reader.field(&mut self.is_subscribed, "is_subscribed"),
+            b"list_id" => __reader.field(&mut self.list_id, "list_id"),
+            b"updated_by" => __reader.field(&mut self.updated_by, "updated_by"),
+            b"updated_timestamp" => {
                 __reader.field(&mut self.updated_timestamp, "updated_timestamp")
             }
             _ => return Ok(false),
@@ -2401,14 +2401,14 @@ impl rt::de::Record for SlackListsItemsInfoResponseSubtasksFields {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "checkbox" => __reader.field(&mut self.checkbox, "checkbox"),
-            "column_id" => __reader.field(&mut self.column_id, "column_id"),
-            "key" => __reader.field(&mut self.key, "key"),
-            "value" => __reader.field(&mut self.value, "value"),
+            b"checkbox" => __reader.field(&mut self.checkbox, "checkbox"),
+            b"column_id" => __reader.field(&mut self.column_id, "column_id"),
+            b"key" => __reader.field(&mut self.key, "key"),
+            b"value" => __reader.field(&mut self.value, "value"),
             _ => return Ok(false),
         }?;
         Ok(true)

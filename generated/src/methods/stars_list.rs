@@ -198,14 +198,14 @@ impl rt::de::Record for StarsListResponse {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "ok" => __reader.skip(),
-            "items" => __reader.value(&mut self.items, "items"),
-            "paging" => __reader.field(&mut self.paging, "paging"),
-            "response_metadata" => {
+            b"ok" => __reader.skip(),
+            b"items" => __reader.value(&mut self.items, "items"),
+            b"paging" => __reader.field(&mut self.paging, "paging"),
+            b"response_metadata" => {
                 __reader.field(&mut self.response_metadata, "response_metadata")
             }
             _ => return Ok(false),
@@ -298,9 +298,9 @@ pub struct StarsListResponseItems {
     /// Answered as `date_create`.
     pub date_create: Option<i64>,
     /// Answered as `file`.
-    pub file: Option<File>,
+    pub file: Option<Box<File>>,
     /// Answered as `message`.
-    pub message: Option<Message>,
+    pub message: Option<Box<Message>>,
     /// Answered as `type`.
     pub type_: Option<String>,
     /// Fields Slack sent that this type does not model, or whose value was not of
@@ -313,16 +313,16 @@ impl rt::de::Record for StarsListResponseItems {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "channel" => __reader.field(&mut self.channel, "channel"),
-            "comment" => __reader.field(&mut self.comment, "comment"),
-            "date_create" => __reader.field(&mut self.date_create, "date_create"),
-            "file" => __reader.field(&mut self.file, "file"),
-            "message" => __reader.field(&mut self.message, "message"),
-            "type" => __reader.field(&mut self.type_, "type"),
+            b"channel" => __reader.field(&mut self.channel, "channel"),
+            b"comment" => __reader.field(&mut self.comment, "comment"),
+            b"date_create" => __reader.field(&mut self.date_create, "date_create"),
+            b"file" => __reader.field(&mut self.file, "file"),
+            b"message" => __reader.field(&mut self.message, "message"),
+            b"type" => __reader.field(&mut self.type_, "type"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -379,18 +379,18 @@ impl rt::de::Record for StarsListResponseItemsComment {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "comment" => __reader.field(&mut self.comment, "comment"),
-            "created" => __reader.field(&mut self.created, "created"),
-            "id" => __reader.field(&mut self.id, "id"),
-            "is_intro" => __reader.field(&mut self.is_intro, "is_intro"),
-            "is_starred" => __reader.field(&mut self.is_starred, "is_starred"),
-            "num_stars" => __reader.field(&mut self.num_stars, "num_stars"),
-            "timestamp" => __reader.field(&mut self.timestamp, "timestamp"),
-            "user" => __reader.field(&mut self.user, "user"),
+            b"comment" => __reader.field(&mut self.comment, "comment"),
+            b"created" => __reader.field(&mut self.created, "created"),
+            b"id" => __reader.field(&mut self.id, "id"),
+            b"is_intro" => __reader.field(&mut self.is_intro, "is_intro"),
+            b"is_starred" => __reader.field(&mut self.is_starred, "is_starred"),
+            b"num_stars" => __reader.field(&mut self.num_stars, "num_stars"),
+            b"timestamp" => __reader.field(&mut self.timestamp, "timestamp"),
+            b"user" => __reader.field(&mut self.user, "user"),
             _ => return Ok(false),
         }?;
         Ok(true)

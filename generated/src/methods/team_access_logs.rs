@@ -203,14 +203,14 @@ impl rt::de::Record for TeamAccessLogsResponse {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "ok" => __reader.skip(),
-            "logins" => __reader.value(&mut self.logins, "logins"),
-            "paging" => __reader.field(&mut self.paging, "paging"),
-            "response_metadata" => {
+            b"ok" => __reader.skip(),
+            b"logins" => __reader.value(&mut self.logins, "logins"),
+            b"paging" => __reader.field(&mut self.paging, "paging"),
+            b"response_metadata" => {
                 __reader.field(&mut self.response_metadata, "response_metadata")
             }
             _ => return Ok(false),
@@ -428,20 +428,20 @@ impl rt::de::Record for TeamAccessLogsResponseLogins {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "count" => __reader.field(&mut self.count, "count"),
-            "country" => __reader.field(&mut self.country, "country"),
-            "date_first" => __reader.field(&mut self.date_first, "date_first"),
-            "date_last" => __reader.field(&mut self.date_last, "date_last"),
-            "ip" => __reader.field(&mut self.ip, "ip"),
-            "isp" => __reader.field(&mut self.isp, "isp"),
-            "region" => __reader.field(&mut self.region, "region"),
-            "user_agent" => __reader.field(&mut self.user_agent, "user_agent"),
-            "user_id" => __reader.field(&mut self.user_id, "user_id"),
-            "username" => __reader.field(&mut self.username, "username"),
+            b"count" => __reader.field(&mut self.count, "count"),
+            b"country" => __reader.field(&mut self.country, "country"),
+            b"date_first" => __reader.field(&mut self.date_first, "date_first"),
+            b"date_last" => __reader.field(&mut self.date_last, "date_last"),
+            b"ip" => __reader.field(&mut self.ip, "ip"),
+            b"isp" => __reader.field(&mut self.isp, "isp"),
+            b"region" => __reader.field(&mut self.region, "region"),
+            b"user_agent" => __reader.field(&mut self.user_agent, "user_agent"),
+            b"user_id" => __reader.field(&mut self.user_id, "user_id"),
+            b"username" => __reader.field(&mut self.username, "username"),
             _ => return Ok(false),
         }?;
         Ok(true)

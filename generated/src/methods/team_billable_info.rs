@@ -150,13 +150,13 @@ impl rt::de::Record for TeamBillableInfoResponse {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "ok" => __reader.skip(),
-            "billable_info" => __reader.value(&mut self.billable_info, "billable_info"),
-            "response_metadata" => {
+            b"ok" => __reader.skip(),
+            b"billable_info" => __reader.value(&mut self.billable_info, "billable_info"),
+            b"response_metadata" => {
                 __reader.field(&mut self.response_metadata, "response_metadata")
             }
             _ => return Ok(false),
@@ -273,12 +273,12 @@ impl rt::de::Record for TeamBillableInfoResponseBillableInfo {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "U00000000" => __reader.field(&mut self.u00000000, "U00000000"),
-            "U00000001" => __reader.field(&mut self.u00000001, "U00000001"),
+            b"U00000000" => __reader.field(&mut self.u00000000, "U00000000"),
+            b"U00000001" => __reader.field(&mut self.u00000001, "U00000001"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -315,11 +315,11 @@ impl rt::de::Record for TeamBillableInfoResponseBillableInfoU00000000 {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "billing_active" => {
+            b"billing_active" => {
                 __reader.field(&mut self.billing_active, "billing_active")
             }
             _ => return Ok(false),
@@ -358,11 +358,11 @@ impl rt::de::Record for TeamBillableInfoResponseBillableInfoU00000001 {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "billing_active" => {
+            b"billing_active" => {
                 __reader.field(&mut self.billing_active, "billing_active")
             }
             _ => return Ok(false),

@@ -84,12 +84,12 @@ impl rt::de::Record for TeamBillingInfoResponse {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "ok" => __reader.skip(),
-            "plan" => __reader.value(&mut self.plan, "plan"),
+            b"ok" => __reader.skip(),
+            b"plan" => __reader.value(&mut self.plan, "plan"),
             _ => return Ok(false),
         }?;
         Ok(true)

@@ -93,12 +93,12 @@ impl rt::de::Record for TeamExternalTeamsDisconnectResponse {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "ok" => __reader.skip(),
-            "job_enqueued" => __reader.field(&mut self.job_enqueued, "job_enqueued"),
+            b"ok" => __reader.skip(),
+            b"job_enqueued" => __reader.field(&mut self.job_enqueued, "job_enqueued"),
             _ => return Ok(false),
         }?;
         Ok(true)

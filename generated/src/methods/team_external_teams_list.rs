@@ -243,14 +243,14 @@ impl rt::de::Record for TeamExternalTeamsListResponse {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "ok" => __reader.skip(),
-            "organizations" => __reader.value(&mut self.organizations, "organizations"),
-            "total_count" => __reader.value(&mut self.total_count, "total_count"),
-            "response_metadata" => {
+            b"ok" => __reader.skip(),
+            b"organizations" => __reader.value(&mut self.organizations, "organizations"),
+            b"total_count" => __reader.value(&mut self.total_count, "total_count"),
+            b"response_metadata" => {
                 __reader.field(&mut self.response_metadata, "response_metadata")
             }
             _ => return Ok(false),
@@ -643,7 +643,7 @@ pub struct TeamExternalTeamsListResponseOrganizations {
     pub public_channel_count: Option<i64>,
     /// Answered as `slack_connect_prefs`.
     pub slack_connect_prefs: Option<
-        TeamExternalTeamsListResponseOrganizationsSlackConnectPrefs,
+        Box<TeamExternalTeamsListResponseOrganizationsSlackConnectPrefs>,
     >,
     /// Answered as `team_domain`.
     pub team_domain: Option<String>,
@@ -661,40 +661,40 @@ impl rt::de::Record for TeamExternalTeamsListResponseOrganizations {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "canvas" => __reader.field(&mut self.canvas, "canvas"),
-            "connected_workspaces" => {
+            b"canvas" => __reader.field(&mut self.canvas, "canvas"),
+            b"connected_workspaces" => {
                 __reader.field(&mut self.connected_workspaces, "connected_workspaces")
             }
-            "connection_status" => {
+            b"connection_status" => {
                 __reader.field(&mut self.connection_status, "connection_status")
             }
-            "im_channel_count" => {
+            b"im_channel_count" => {
                 __reader.field(&mut self.im_channel_count, "im_channel_count")
             }
-            "is_sponsored" => __reader.field(&mut self.is_sponsored, "is_sponsored"),
-            "last_active_timestamp" => {
+            b"is_sponsored" => __reader.field(&mut self.is_sponsored, "is_sponsored"),
+            b"last_active_timestamp" => {
                 __reader.field(&mut self.last_active_timestamp, "last_active_timestamp")
             }
-            "lists" => __reader.field(&mut self.lists, "lists"),
-            "mpim_channel_count" => {
+            b"lists" => __reader.field(&mut self.lists, "lists"),
+            b"mpim_channel_count" => {
                 __reader.field(&mut self.mpim_channel_count, "mpim_channel_count")
             }
-            "private_channel_count" => {
+            b"private_channel_count" => {
                 __reader.field(&mut self.private_channel_count, "private_channel_count")
             }
-            "public_channel_count" => {
+            b"public_channel_count" => {
                 __reader.field(&mut self.public_channel_count, "public_channel_count")
             }
-            "slack_connect_prefs" => {
+            b"slack_connect_prefs" => {
                 __reader.field(&mut self.slack_connect_prefs, "slack_connect_prefs")
             }
-            "team_domain" => __reader.field(&mut self.team_domain, "team_domain"),
-            "team_id" => __reader.field(&mut self.team_id, "team_id"),
-            "team_name" => __reader.field(&mut self.team_name, "team_name"),
+            b"team_domain" => __reader.field(&mut self.team_domain, "team_domain"),
+            b"team_id" => __reader.field(&mut self.team_id, "team_id"),
+            b"team_name" => __reader.field(&mut self.team_name, "team_name"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -749,14 +749,14 @@ impl rt::de::Record for TeamExternalTeamsListResponseOrganizationsCanvas {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "ownership_details" => {
+            b"ownership_details" => {
                 __reader.field(&mut self.ownership_details, "ownership_details")
             }
-            "total_count" => __reader.field(&mut self.total_count, "total_count"),
+            b"total_count" => __reader.field(&mut self.total_count, "total_count"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -798,12 +798,12 @@ for TeamExternalTeamsListResponseOrganizationsCanvasOwnershipDetails {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "count" => __reader.field(&mut self.count, "count"),
-            "team_id" => __reader.field(&mut self.team_id, "team_id"),
+            b"count" => __reader.field(&mut self.count, "count"),
+            b"team_id" => __reader.field(&mut self.team_id, "team_id"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -842,12 +842,12 @@ impl rt::de::Record for TeamExternalTeamsListResponseOrganizationsConnectedWorks
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "workspace_id" => __reader.field(&mut self.workspace_id, "workspace_id"),
-            "workspace_name" => {
+            b"workspace_id" => __reader.field(&mut self.workspace_id, "workspace_id"),
+            b"workspace_name" => {
                 __reader.field(&mut self.workspace_name, "workspace_name")
             }
             _ => return Ok(false),
@@ -892,14 +892,14 @@ impl rt::de::Record for TeamExternalTeamsListResponseOrganizationsLists {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "ownership_details" => {
+            b"ownership_details" => {
                 __reader.field(&mut self.ownership_details, "ownership_details")
             }
-            "total_count" => __reader.field(&mut self.total_count, "total_count"),
+            b"total_count" => __reader.field(&mut self.total_count, "total_count"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -940,12 +940,12 @@ impl rt::de::Record for TeamExternalTeamsListResponseOrganizationsListsOwnership
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "count" => __reader.field(&mut self.count, "count"),
-            "team_id" => __reader.field(&mut self.team_id, "team_id"),
+            b"count" => __reader.field(&mut self.count, "count"),
+            b"team_id" => __reader.field(&mut self.team_id, "team_id"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -1036,71 +1036,71 @@ impl rt::de::Record for TeamExternalTeamsListResponseOrganizationsSlackConnectPr
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "accept_sc_invites" => {
+            b"accept_sc_invites" => {
                 __reader.field(&mut self.accept_sc_invites, "accept_sc_invites")
             }
-            "allow_sc_file_uploads" => {
+            b"allow_sc_file_uploads" => {
                 __reader.field(&mut self.allow_sc_file_uploads, "allow_sc_file_uploads")
             }
-            "allowed_canvas_sharing" => {
+            b"allowed_canvas_sharing" => {
                 __reader
                     .field(&mut self.allowed_canvas_sharing, "allowed_canvas_sharing")
             }
-            "allowed_list_sharing" => {
+            b"allowed_list_sharing" => {
                 __reader.field(&mut self.allowed_list_sharing, "allowed_list_sharing")
             }
-            "allowed_workspaces" => {
+            b"allowed_workspaces" => {
                 __reader.field(&mut self.allowed_workspaces, "allowed_workspaces")
             }
-            "approved_org_info" => {
+            b"approved_org_info" => {
                 __reader.field(&mut self.approved_org_info, "approved_org_info")
             }
-            "away_team_sc_invite_permissions" => {
+            b"away_team_sc_invite_permissions" => {
                 __reader
                     .field(
                         &mut self.away_team_sc_invite_permissions,
                         "away_team_sc_invite_permissions",
                     )
             }
-            "away_team_sc_invite_require_2fa" => {
+            b"away_team_sc_invite_require_2fa" => {
                 __reader
                     .field(
                         &mut self.away_team_sc_invite_require_2fa,
                         "away_team_sc_invite_require_2fa",
                     )
             }
-            "external_awareness_context_bar" => {
+            b"external_awareness_context_bar" => {
                 __reader
                     .field(
                         &mut self.external_awareness_context_bar,
                         "external_awareness_context_bar",
                     )
             }
-            "profile_visibility" => {
+            b"profile_visibility" => {
                 __reader.field(&mut self.profile_visibility, "profile_visibility")
             }
-            "require_sc_channel_for_sc_dm" => {
+            b"require_sc_channel_for_sc_dm" => {
                 __reader
                     .field(
                         &mut self.require_sc_channel_for_sc_dm,
                         "require_sc_channel_for_sc_dm",
                     )
             }
-            "sc_channel_limited_access" => {
+            b"sc_channel_limited_access" => {
                 __reader
                     .field(
                         &mut self.sc_channel_limited_access,
                         "sc_channel_limited_access",
                     )
             }
-            "sc_mpdm_to_private" => {
+            b"sc_mpdm_to_private" => {
                 __reader.field(&mut self.sc_mpdm_to_private, "sc_mpdm_to_private")
             }
-            "shared_channel_invite_requested" => {
+            b"shared_channel_invite_requested" => {
                 __reader
                     .field(
                         &mut self.shared_channel_invite_requested,
@@ -1181,25 +1181,25 @@ for TeamExternalTeamsListResponseOrganizationsSlackConnectPrefsAcceptScInvites {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "accept_in_workspace_ids" => {
+            b"accept_in_workspace_ids" => {
                 __reader
                     .field(&mut self.accept_in_workspace_ids, "accept_in_workspace_ids")
             }
-            "accept_private" => {
+            b"accept_private" => {
                 __reader.field(&mut self.accept_private, "accept_private")
             }
-            "actor" => __reader.field(&mut self.actor, "actor"),
-            "date_update" => __reader.field(&mut self.date_update, "date_update"),
-            "invalid_workspace_ids" => {
+            b"actor" => __reader.field(&mut self.actor, "actor"),
+            b"date_update" => __reader.field(&mut self.date_update, "date_update"),
+            b"invalid_workspace_ids" => {
                 __reader.field(&mut self.invalid_workspace_ids, "invalid_workspace_ids")
             }
-            "source" => __reader.field(&mut self.source, "source"),
-            "type" => __reader.field(&mut self.type_, "type"),
-            "use_allowed_workspaces" => {
+            b"source" => __reader.field(&mut self.source, "source"),
+            b"type" => __reader.field(&mut self.type_, "type"),
+            b"use_allowed_workspaces" => {
                 __reader
                     .field(&mut self.use_allowed_workspaces, "use_allowed_workspaces")
             }
@@ -1254,14 +1254,14 @@ for TeamExternalTeamsListResponseOrganizationsSlackConnectPrefsAllowScFileUpload
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "actor" => __reader.field(&mut self.actor, "actor"),
-            "date_update" => __reader.field(&mut self.date_update, "date_update"),
-            "source" => __reader.field(&mut self.source, "source"),
-            "value" => __reader.field(&mut self.value, "value"),
+            b"actor" => __reader.field(&mut self.actor, "actor"),
+            b"date_update" => __reader.field(&mut self.date_update, "date_update"),
+            b"source" => __reader.field(&mut self.source, "source"),
+            b"value" => __reader.field(&mut self.value, "value"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -1311,14 +1311,14 @@ for TeamExternalTeamsListResponseOrganizationsSlackConnectPrefsAllowedCanvasShar
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "actor" => __reader.field(&mut self.actor, "actor"),
-            "date_update" => __reader.field(&mut self.date_update, "date_update"),
-            "source" => __reader.field(&mut self.source, "source"),
-            "value" => __reader.field(&mut self.value, "value"),
+            b"actor" => __reader.field(&mut self.actor, "actor"),
+            b"date_update" => __reader.field(&mut self.date_update, "date_update"),
+            b"source" => __reader.field(&mut self.source, "source"),
+            b"value" => __reader.field(&mut self.value, "value"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -1368,14 +1368,14 @@ for TeamExternalTeamsListResponseOrganizationsSlackConnectPrefsAllowedListSharin
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "actor" => __reader.field(&mut self.actor, "actor"),
-            "date_update" => __reader.field(&mut self.date_update, "date_update"),
-            "source" => __reader.field(&mut self.source, "source"),
-            "value" => __reader.field(&mut self.value, "value"),
+            b"actor" => __reader.field(&mut self.actor, "actor"),
+            b"date_update" => __reader.field(&mut self.date_update, "date_update"),
+            b"source" => __reader.field(&mut self.source, "source"),
+            b"value" => __reader.field(&mut self.value, "value"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -1427,15 +1427,15 @@ for TeamExternalTeamsListResponseOrganizationsSlackConnectPrefsAllowedWorkspaces
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "actor" => __reader.field(&mut self.actor, "actor"),
-            "date_update" => __reader.field(&mut self.date_update, "date_update"),
-            "source" => __reader.field(&mut self.source, "source"),
-            "team_ids" => __reader.field(&mut self.team_ids, "team_ids"),
-            "type" => __reader.field(&mut self.type_, "type"),
+            b"actor" => __reader.field(&mut self.actor, "actor"),
+            b"date_update" => __reader.field(&mut self.date_update, "date_update"),
+            b"source" => __reader.field(&mut self.source, "source"),
+            b"team_ids" => __reader.field(&mut self.team_ids, "team_ids"),
+            b"type" => __reader.field(&mut self.type_, "type"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -1486,14 +1486,14 @@ for TeamExternalTeamsListResponseOrganizationsSlackConnectPrefsApprovedOrgInfo {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "actor" => __reader.field(&mut self.actor, "actor"),
-            "approval_type" => __reader.field(&mut self.approval_type, "approval_type"),
-            "date_update" => __reader.field(&mut self.date_update, "date_update"),
-            "source" => __reader.field(&mut self.source, "source"),
+            b"actor" => __reader.field(&mut self.actor, "actor"),
+            b"approval_type" => __reader.field(&mut self.approval_type, "approval_type"),
+            b"date_update" => __reader.field(&mut self.date_update, "date_update"),
+            b"source" => __reader.field(&mut self.source, "source"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -1543,15 +1543,15 @@ for TeamExternalTeamsListResponseOrganizationsSlackConnectPrefsAwayTeamScInviteP
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "actor" => __reader.field(&mut self.actor, "actor"),
-            "date_update" => __reader.field(&mut self.date_update, "date_update"),
-            "source" => __reader.field(&mut self.source, "source"),
-            "team_ids" => __reader.field(&mut self.team_ids, "team_ids"),
-            "type" => __reader.field(&mut self.type_, "type"),
+            b"actor" => __reader.field(&mut self.actor, "actor"),
+            b"date_update" => __reader.field(&mut self.date_update, "date_update"),
+            b"source" => __reader.field(&mut self.source, "source"),
+            b"team_ids" => __reader.field(&mut self.team_ids, "team_ids"),
+            b"type" => __reader.field(&mut self.type_, "type"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -1602,14 +1602,14 @@ for TeamExternalTeamsListResponseOrganizationsSlackConnectPrefsAwayTeamScInviteR
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "actor" => __reader.field(&mut self.actor, "actor"),
-            "date_update" => __reader.field(&mut self.date_update, "date_update"),
-            "source" => __reader.field(&mut self.source, "source"),
-            "type" => __reader.field(&mut self.type_, "type"),
+            b"actor" => __reader.field(&mut self.actor, "actor"),
+            b"date_update" => __reader.field(&mut self.date_update, "date_update"),
+            b"source" => __reader.field(&mut self.source, "source"),
+            b"type" => __reader.field(&mut self.type_, "type"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -1659,14 +1659,14 @@ for TeamExternalTeamsListResponseOrganizationsSlackConnectPrefsExternalAwareness
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "actor" => __reader.field(&mut self.actor, "actor"),
-            "date_update" => __reader.field(&mut self.date_update, "date_update"),
-            "source" => __reader.field(&mut self.source, "source"),
-            "type" => __reader.field(&mut self.type_, "type"),
+            b"actor" => __reader.field(&mut self.actor, "actor"),
+            b"date_update" => __reader.field(&mut self.date_update, "date_update"),
+            b"source" => __reader.field(&mut self.source, "source"),
+            b"type" => __reader.field(&mut self.type_, "type"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -1716,14 +1716,14 @@ for TeamExternalTeamsListResponseOrganizationsSlackConnectPrefsProfileVisibility
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "actor" => __reader.field(&mut self.actor, "actor"),
-            "date_update" => __reader.field(&mut self.date_update, "date_update"),
-            "source" => __reader.field(&mut self.source, "source"),
-            "type" => __reader.field(&mut self.type_, "type"),
+            b"actor" => __reader.field(&mut self.actor, "actor"),
+            b"date_update" => __reader.field(&mut self.date_update, "date_update"),
+            b"source" => __reader.field(&mut self.source, "source"),
+            b"type" => __reader.field(&mut self.type_, "type"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -1773,14 +1773,14 @@ for TeamExternalTeamsListResponseOrganizationsSlackConnectPrefsRequireScChannelF
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "actor" => __reader.field(&mut self.actor, "actor"),
-            "date_update" => __reader.field(&mut self.date_update, "date_update"),
-            "source" => __reader.field(&mut self.source, "source"),
-            "value" => __reader.field(&mut self.value, "value"),
+            b"actor" => __reader.field(&mut self.actor, "actor"),
+            b"date_update" => __reader.field(&mut self.date_update, "date_update"),
+            b"source" => __reader.field(&mut self.source, "source"),
+            b"value" => __reader.field(&mut self.value, "value"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -1830,14 +1830,14 @@ for TeamExternalTeamsListResponseOrganizationsSlackConnectPrefsScChannelLimitedA
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "actor" => __reader.field(&mut self.actor, "actor"),
-            "date_update" => __reader.field(&mut self.date_update, "date_update"),
-            "source" => __reader.field(&mut self.source, "source"),
-            "type" => __reader.field(&mut self.type_, "type"),
+            b"actor" => __reader.field(&mut self.actor, "actor"),
+            b"date_update" => __reader.field(&mut self.date_update, "date_update"),
+            b"source" => __reader.field(&mut self.source, "source"),
+            b"type" => __reader.field(&mut self.type_, "type"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -1891,21 +1891,21 @@ for TeamExternalTeamsListResponseOrganizationsSlackConnectPrefsScMpdmToPrivate {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "accept_in_workspace_id" => {
+            b"accept_in_workspace_id" => {
                 __reader
                     .field(&mut self.accept_in_workspace_id, "accept_in_workspace_id")
             }
-            "actor" => __reader.field(&mut self.actor, "actor"),
-            "date_update" => __reader.field(&mut self.date_update, "date_update"),
-            "invalid_workspace_ids" => {
+            b"actor" => __reader.field(&mut self.actor, "actor"),
+            b"date_update" => __reader.field(&mut self.date_update, "date_update"),
+            b"invalid_workspace_ids" => {
                 __reader.field(&mut self.invalid_workspace_ids, "invalid_workspace_ids")
             }
-            "source" => __reader.field(&mut self.source, "source"),
-            "type" => __reader.field(&mut self.type_, "type"),
+            b"source" => __reader.field(&mut self.source, "source"),
+            b"type" => __reader.field(&mut self.type_, "type"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -1967,21 +1967,21 @@ for TeamExternalTeamsListResponseOrganizationsSlackConnectPrefsSharedChannelInvi
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "actor" => __reader.field(&mut self.actor, "actor"),
-            "approval_destination" => {
+            b"actor" => __reader.field(&mut self.actor, "actor"),
+            b"approval_destination" => {
                 __reader.field(&mut self.approval_destination, "approval_destination")
             }
-            "date_update" => __reader.field(&mut self.date_update, "date_update"),
-            "enabled" => __reader.field(&mut self.enabled, "enabled"),
-            "source" => __reader.field(&mut self.source, "source"),
-            "usergroup_exclude" => {
+            b"date_update" => __reader.field(&mut self.date_update, "date_update"),
+            b"enabled" => __reader.field(&mut self.enabled, "enabled"),
+            b"source" => __reader.field(&mut self.source, "source"),
+            b"usergroup_exclude" => {
                 __reader.field(&mut self.usergroup_exclude, "usergroup_exclude")
             }
-            "usergroup_include" => {
+            b"usergroup_include" => {
                 __reader.field(&mut self.usergroup_include, "usergroup_include")
             }
             _ => return Ok(false),
@@ -2032,18 +2032,18 @@ for TeamExternalTeamsListResponseOrganizationsSlackConnectPrefsSharedChannelInvi
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "all_who_can_manage_shared_channels" => {
+            b"all_who_can_manage_shared_channels" => {
                 __reader
                     .field(
                         &mut self.all_who_can_manage_shared_channels,
                         "all_who_can_manage_shared_channels",
                     )
             }
-            "channel_id" => __reader.field(&mut self.channel_id, "channel_id"),
+            b"channel_id" => __reader.field(&mut self.channel_id, "channel_id"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -2090,12 +2090,12 @@ for TeamExternalTeamsListResponseOrganizationsSlackConnectPrefsSharedChannelInvi
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "id" => __reader.field(&mut self.id, "id"),
-            "team_id" => __reader.field(&mut self.team_id, "team_id"),
+            b"id" => __reader.field(&mut self.id, "id"),
+            b"team_id" => __reader.field(&mut self.team_id, "team_id"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -2137,12 +2137,12 @@ for TeamExternalTeamsListResponseOrganizationsSlackConnectPrefsSharedChannelInvi
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "id" => __reader.field(&mut self.id, "id"),
-            "team_id" => __reader.field(&mut self.team_id, "team_id"),
+            b"id" => __reader.field(&mut self.id, "id"),
+            b"team_id" => __reader.field(&mut self.team_id, "team_id"),
             _ => return Ok(false),
         }?;
         Ok(true)

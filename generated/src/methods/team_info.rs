@@ -115,7 +115,7 @@ impl rt::Catalogued for TeamInfo {
 #[non_exhaustive]
 pub struct TeamInfoResponse {
     /// Answered as `team`.
-    pub team: Option<Team>,
+    pub team: Option<Box<Team>>,
     /// The warnings Slack sent with the answer, from its `warning` and
     /// `response_metadata.warnings` fields.
     pub warnings: Vec<TeamInfoWarning>,
@@ -129,12 +129,12 @@ impl rt::de::Record for TeamInfoResponse {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "ok" => __reader.skip(),
-            "team" => __reader.field(&mut self.team, "team"),
+            b"ok" => __reader.skip(),
+            b"team" => __reader.field(&mut self.team, "team"),
             _ => return Ok(false),
         }?;
         Ok(true)

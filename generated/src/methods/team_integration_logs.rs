@@ -164,13 +164,13 @@ impl rt::de::Record for TeamIntegrationLogsResponse {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "ok" => __reader.skip(),
-            "paging" => __reader.value(&mut self.paging, "paging"),
-            "logs" => __reader.value(&mut self.logs, "logs"),
+            b"ok" => __reader.skip(),
+            b"paging" => __reader.value(&mut self.paging, "paging"),
+            b"logs" => __reader.value(&mut self.logs, "logs"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -359,30 +359,30 @@ impl rt::de::Record for TeamIntegrationLogsResponseLogs {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "app_id" => __reader.field(&mut self.app_id, "app_id"),
-            "app_type" => __reader.field(&mut self.app_type, "app_type"),
-            "change_type" => __reader.field(&mut self.change_type, "change_type"),
-            "channel" => __reader.field(&mut self.channel, "channel"),
-            "date" => __reader.field(&mut self.date, "date"),
-            "reason" => __reader.field(&mut self.reason, "reason"),
-            "resolution" => __reader.field(&mut self.resolution, "resolution"),
-            "rss_feed" => __reader.field(&mut self.rss_feed, "rss_feed"),
-            "rss_feed_change_type" => {
+            b"app_id" => __reader.field(&mut self.app_id, "app_id"),
+            b"app_type" => __reader.field(&mut self.app_type, "app_type"),
+            b"change_type" => __reader.field(&mut self.change_type, "change_type"),
+            b"channel" => __reader.field(&mut self.channel, "channel"),
+            b"date" => __reader.field(&mut self.date, "date"),
+            b"reason" => __reader.field(&mut self.reason, "reason"),
+            b"resolution" => __reader.field(&mut self.resolution, "resolution"),
+            b"rss_feed" => __reader.field(&mut self.rss_feed, "rss_feed"),
+            b"rss_feed_change_type" => {
                 __reader.field(&mut self.rss_feed_change_type, "rss_feed_change_type")
             }
-            "rss_feed_title" => {
+            b"rss_feed_title" => {
                 __reader.field(&mut self.rss_feed_title, "rss_feed_title")
             }
-            "rss_feed_url" => __reader.field(&mut self.rss_feed_url, "rss_feed_url"),
-            "scope" => __reader.field(&mut self.scope, "scope"),
-            "service_id" => __reader.field(&mut self.service_id, "service_id"),
-            "service_type" => __reader.field(&mut self.service_type, "service_type"),
-            "user_id" => __reader.field(&mut self.user_id, "user_id"),
-            "user_name" => __reader.field(&mut self.user_name, "user_name"),
+            b"rss_feed_url" => __reader.field(&mut self.rss_feed_url, "rss_feed_url"),
+            b"scope" => __reader.field(&mut self.scope, "scope"),
+            b"service_id" => __reader.field(&mut self.service_id, "service_id"),
+            b"service_type" => __reader.field(&mut self.service_type, "service_type"),
+            b"user_id" => __reader.field(&mut self.user_id, "user_id"),
+            b"user_name" => __reader.field(&mut self.user_name, "user_name"),
             _ => return Ok(false),
         }?;
         Ok(true)

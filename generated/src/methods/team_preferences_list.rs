@@ -103,24 +103,24 @@ impl rt::de::Record for TeamPreferencesListResponse {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "ok" => __reader.skip(),
-            "display_real_names" => {
+            b"ok" => __reader.skip(),
+            b"display_real_names" => {
                 __reader.value(&mut self.display_real_names, "display_real_names")
             }
-            "disable_file_uploads" => {
+            b"disable_file_uploads" => {
                 __reader.value(&mut self.disable_file_uploads, "disable_file_uploads")
             }
-            "msg_edit_window_mins" => {
+            b"msg_edit_window_mins" => {
                 __reader.value(&mut self.msg_edit_window_mins, "msg_edit_window_mins")
             }
-            "who_can_post_general" => {
+            b"who_can_post_general" => {
                 __reader.value(&mut self.who_can_post_general, "who_can_post_general")
             }
-            "allow_message_deletion" => {
+            b"allow_message_deletion" => {
                 __reader
                     .field(&mut self.allow_message_deletion, "allow_message_deletion")
             }

@@ -119,17 +119,17 @@ impl rt::de::Record for ToolingTokensRotateResponse {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "ok" => __reader.skip(),
-            "token" => __reader.value(&mut self.token, "token"),
-            "refresh_token" => __reader.value(&mut self.refresh_token, "refresh_token"),
-            "team_id" => __reader.value(&mut self.team_id, "team_id"),
-            "user_id" => __reader.value(&mut self.user_id, "user_id"),
-            "exp" => __reader.value(&mut self.exp, "exp"),
-            "iat" => __reader.value(&mut self.iat, "iat"),
+            b"ok" => __reader.skip(),
+            b"token" => __reader.value(&mut self.token, "token"),
+            b"refresh_token" => __reader.value(&mut self.refresh_token, "refresh_token"),
+            b"team_id" => __reader.value(&mut self.team_id, "team_id"),
+            b"user_id" => __reader.value(&mut self.user_id, "user_id"),
+            b"exp" => __reader.value(&mut self.exp, "exp"),
+            b"iat" => __reader.value(&mut self.iat, "iat"),
             _ => return Ok(false),
         }?;
         Ok(true)

@@ -106,7 +106,7 @@ impl rt::Catalogued for UsergroupsEnable {
 #[non_exhaustive]
 pub struct UsergroupsEnableResponse {
     /// Answered as `usergroup`.
-    pub usergroup: Usergroup,
+    pub usergroup: Box<Usergroup>,
     /// The warnings Slack sent with the answer, from its `warning` and
     /// `response_metadata.warnings` fields.
     pub warnings: Vec<UsergroupsEnableWarning>,
@@ -121,12 +121,12 @@ impl rt::de::Record for UsergroupsEnableResponse {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "ok" => __reader.skip(),
-            "usergroup" => __reader.value(&mut self.usergroup, "usergroup"),
+            b"ok" => __reader.skip(),
+            b"usergroup" => __reader.value(&mut self.usergroup, "usergroup"),
             _ => return Ok(false),
         }?;
         Ok(true)

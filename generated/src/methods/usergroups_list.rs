@@ -192,12 +192,12 @@ impl rt::de::Record for UsergroupsListResponse {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "ok" => __reader.skip(),
-            "usergroups" => __reader.value(&mut self.usergroups, "usergroups"),
+            b"ok" => __reader.skip(),
+            b"usergroups" => __reader.value(&mut self.usergroups, "usergroups"),
             _ => return Ok(false),
         }?;
         Ok(true)

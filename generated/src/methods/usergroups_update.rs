@@ -211,7 +211,7 @@ impl rt::Catalogued for UsergroupsUpdate {
 #[non_exhaustive]
 pub struct UsergroupsUpdateResponse {
     /// Answered as `usergroup`.
-    pub usergroup: Usergroup,
+    pub usergroup: Box<Usergroup>,
     /// The warnings Slack sent with the answer, from its `warning` and
     /// `response_metadata.warnings` fields.
     pub warnings: Vec<UsergroupsUpdateWarning>,
@@ -226,12 +226,12 @@ impl rt::de::Record for UsergroupsUpdateResponse {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "ok" => __reader.skip(),
-            "usergroup" => __reader.value(&mut self.usergroup, "usergroup"),
+            b"ok" => __reader.skip(),
+            b"usergroup" => __reader.value(&mut self.usergroup, "usergroup"),
             _ => return Ok(false),
         }?;
         Ok(true)

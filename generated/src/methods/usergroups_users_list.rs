@@ -119,12 +119,12 @@ impl rt::de::Record for UsergroupsUsersListResponse {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "ok" => __reader.skip(),
-            "users" => __reader.value(&mut self.users, "users"),
+            b"ok" => __reader.skip(),
+            b"users" => __reader.value(&mut self.users, "users"),
             _ => return Ok(false),
         }?;
         Ok(true)

@@ -319,14 +319,14 @@ impl rt::de::Record for UsersConversationsResponse {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "ok" => __reader.skip(),
-            "channels" => __reader.value(&mut self.channels, "channels"),
-            "arg" => __reader.field(&mut self.arg, "arg"),
-            "response_metadata" => {
+            b"ok" => __reader.skip(),
+            b"channels" => __reader.value(&mut self.channels, "channels"),
+            b"arg" => __reader.field(&mut self.arg, "arg"),
+            b"response_metadata" => {
                 __reader.field(&mut self.response_metadata, "response_metadata")
             }
             _ => return Ok(false),

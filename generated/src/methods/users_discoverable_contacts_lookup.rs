@@ -103,12 +103,12 @@ impl rt::de::Record for UsersDiscoverableContactsLookupResponse {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "ok" => __reader.skip(),
-            "is_discoverable" => {
+            b"ok" => __reader.skip(),
+            b"is_discoverable" => {
                 __reader.value(&mut self.is_discoverable, "is_discoverable")
             }
             _ => return Ok(false),

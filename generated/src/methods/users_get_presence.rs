@@ -120,19 +120,19 @@ impl rt::de::Record for UsersGetPresenceResponse {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "ok" => __reader.skip(),
-            "last_activity" => __reader.field(&mut self.last_activity, "last_activity"),
-            "manual_away" => __reader.field(&mut self.manual_away, "manual_away"),
-            "presence" => __reader.value(&mut self.presence, "presence"),
-            "online" => __reader.field(&mut self.online, "online"),
-            "connection_count" => {
+            b"ok" => __reader.skip(),
+            b"last_activity" => __reader.field(&mut self.last_activity, "last_activity"),
+            b"manual_away" => __reader.field(&mut self.manual_away, "manual_away"),
+            b"presence" => __reader.value(&mut self.presence, "presence"),
+            b"online" => __reader.field(&mut self.online, "online"),
+            b"connection_count" => {
                 __reader.field(&mut self.connection_count, "connection_count")
             }
-            "auto_away" => __reader.field(&mut self.auto_away, "auto_away"),
+            b"auto_away" => __reader.field(&mut self.auto_away, "auto_away"),
             _ => return Ok(false),
         }?;
         Ok(true)

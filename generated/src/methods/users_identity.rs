@@ -119,9 +119,9 @@ impl rt::Catalogued for UsersIdentity {
 #[non_exhaustive]
 pub struct UsersIdentityResponse {
     /// Answered as `team`.
-    pub team: Option<Team>,
+    pub team: Option<Box<Team>>,
     /// Answered as `user`.
-    pub user: Option<User>,
+    pub user: Option<Box<User>>,
     /// The warnings Slack sent with the answer, from its `warning` and
     /// `response_metadata.warnings` fields.
     pub warnings: Vec<UsersIdentityWarning>,
@@ -135,13 +135,13 @@ impl rt::de::Record for UsersIdentityResponse {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "ok" => __reader.skip(),
-            "team" => __reader.field(&mut self.team, "team"),
-            "user" => __reader.field(&mut self.user, "user"),
+            b"ok" => __reader.skip(),
+            b"team" => __reader.field(&mut self.team, "team"),
+            b"user" => __reader.field(&mut self.user, "user"),
             _ => return Ok(false),
         }?;
         Ok(true)

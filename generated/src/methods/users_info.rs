@@ -130,7 +130,7 @@ impl rt::Catalogued for UsersInfo {
 #[non_exhaustive]
 pub struct UsersInfoResponse {
     /// Answered as `user`.
-    pub user: Option<User>,
+    pub user: Option<Box<User>>,
     /// Slack's `user` object, kept as raw JSON: the spec does not describe its fields yet.
     /// Answered as `users`.
     pub users: Option<Vec<serde_json::Value>>,
@@ -147,13 +147,13 @@ impl rt::de::Record for UsersInfoResponse {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "ok" => __reader.skip(),
-            "user" => __reader.field(&mut self.user, "user"),
-            "users" => __reader.field(&mut self.users, "users"),
+            b"ok" => __reader.skip(),
+            b"user" => __reader.field(&mut self.user, "user"),
+            b"users" => __reader.field(&mut self.users, "users"),
             _ => return Ok(false),
         }?;
         Ok(true)

@@ -232,15 +232,15 @@ impl rt::de::Record for UsersListResponse {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "ok" => __reader.skip(),
-            "members" => __reader.value(&mut self.members, "members"),
-            "cache_ts" => __reader.value(&mut self.cache_ts, "cache_ts"),
-            "offset" => __reader.field(&mut self.offset, "offset"),
-            "response_metadata" => {
+            b"ok" => __reader.skip(),
+            b"members" => __reader.value(&mut self.members, "members"),
+            b"cache_ts" => __reader.value(&mut self.cache_ts, "cache_ts"),
+            b"offset" => __reader.field(&mut self.offset, "offset"),
+            b"response_metadata" => {
                 __reader.field(&mut self.response_metadata, "response_metadata")
             }
             _ => return Ok(false),

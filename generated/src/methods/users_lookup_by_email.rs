@@ -115,7 +115,7 @@ impl rt::Catalogued for UsersLookupByEmail {
 #[non_exhaustive]
 pub struct UsersLookupByEmailResponse {
     /// Answered as `user`.
-    pub user: User,
+    pub user: Box<User>,
     /// The warnings Slack sent with the answer, from its `warning` and
     /// `response_metadata.warnings` fields.
     pub warnings: Vec<UsersLookupByEmailWarning>,
@@ -130,12 +130,12 @@ impl rt::de::Record for UsersLookupByEmailResponse {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "ok" => __reader.skip(),
-            "user" => __reader.value(&mut self.user, "user"),
+            b"ok" => __reader.skip(),
+            b"user" => __reader.value(&mut self.user, "user"),
             _ => return Ok(false),
         }?;
         Ok(true)

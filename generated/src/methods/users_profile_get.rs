@@ -130,7 +130,7 @@ impl rt::Catalogued for UsersProfileGet {
 #[non_exhaustive]
 pub struct UsersProfileGetResponse {
     /// Answered as `profile`.
-    pub profile: UserProfile,
+    pub profile: Box<UserProfile>,
     /// The warnings Slack sent with the answer, from its `warning` and
     /// `response_metadata.warnings` fields.
     pub warnings: Vec<UsersProfileGetWarning>,
@@ -145,12 +145,12 @@ impl rt::de::Record for UsersProfileGetResponse {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "ok" => __reader.skip(),
-            "profile" => __reader.value(&mut self.profile, "profile"),
+            b"ok" => __reader.skip(),
+            b"profile" => __reader.value(&mut self.profile, "profile"),
             _ => return Ok(false),
         }?;
         Ok(true)

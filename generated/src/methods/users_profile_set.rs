@@ -158,7 +158,7 @@ pub struct UsersProfileSetResponse {
     /// Answered as `username`.
     pub username: String,
     /// Answered as `profile`.
-    pub profile: UserProfile,
+    pub profile: Box<UserProfile>,
     /// Answered as `email_pending`.
     pub email_pending: Option<String>,
     /// The warnings Slack sent with the answer, from its `warning` and
@@ -175,14 +175,14 @@ impl rt::de::Record for UsersProfileSetResponse {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "ok" => __reader.skip(),
-            "username" => __reader.value(&mut self.username, "username"),
-            "profile" => __reader.value(&mut self.profile, "profile"),
-            "email_pending" => __reader.field(&mut self.email_pending, "email_pending"),
+            b"ok" => __reader.skip(),
+            b"username" => __reader.value(&mut self.username, "username"),
+            b"profile" => __reader.value(&mut self.profile, "profile"),
+            b"email_pending" => __reader.field(&mut self.email_pending, "email_pending"),
             _ => return Ok(false),
         }?;
         Ok(true)

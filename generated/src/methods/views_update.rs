@@ -161,7 +161,7 @@ impl rt::Catalogued for ViewsUpdate {
 #[non_exhaustive]
 pub struct ViewsUpdateResponse {
     /// Answered as `view`.
-    pub view: View,
+    pub view: Box<View>,
     /// The warnings Slack sent with the answer, from its `warning` and
     /// `response_metadata.warnings` fields.
     pub warnings: Vec<ViewsUpdateWarning>,
@@ -176,12 +176,12 @@ impl rt::de::Record for ViewsUpdateResponse {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "ok" => __reader.skip(),
-            "view" => __reader.value(&mut self.view, "view"),
+            b"ok" => __reader.skip(),
+            b"view" => __reader.value(&mut self.view, "view"),
             _ => return Ok(false),
         }?;
         Ok(true)

@@ -116,15 +116,15 @@ impl rt::de::Record for WorkflowsFeaturedListResponse {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "ok" => __reader.skip(),
-            "featured_workflows" => {
+            b"ok" => __reader.skip(),
+            b"featured_workflows" => {
                 __reader.field(&mut self.featured_workflows, "featured_workflows")
             }
-            "invalid_channel_ids" => {
+            b"invalid_channel_ids" => {
                 __reader.field(&mut self.invalid_channel_ids, "invalid_channel_ids")
             }
             _ => return Ok(false),

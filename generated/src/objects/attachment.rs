@@ -109,7 +109,7 @@ pub struct Attachment {
     /// Answered as `is_thread_root_unfurl`.
     pub is_thread_root_unfurl: Option<bool>,
     /// Answered as `list`.
-    pub list: Option<AttachmentList>,
+    pub list: Option<Box<AttachmentList>>,
     /// Answered as `list_record`.
     pub list_record: Option<AttachmentListRecord>,
     /// Answered as `list_record_id`.
@@ -119,7 +119,7 @@ pub struct Attachment {
     /// Answered as `list_schema`.
     pub list_schema: Option<Vec<AttachmentListSchema>>,
     /// Answered as `list_view`.
-    pub list_view: Option<AttachmentListView>,
+    pub list_view: Option<Box<AttachmentListView>>,
     /// Answered as `list_view_id`.
     pub list_view_id: Option<String>,
     /// Answered as `message_blocks`.
@@ -180,96 +180,96 @@ impl rt::de::Record for Attachment {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "actions" => __reader.field(&mut self.actions, "actions"),
-            "app_id" => __reader.field(&mut self.app_id, "app_id"),
-            "app_unfurl_url" => {
+            b"actions" => __reader.field(&mut self.actions, "actions"),
+            b"app_id" => __reader.field(&mut self.app_id, "app_id"),
+            b"app_unfurl_url" => {
                 __reader.field(&mut self.app_unfurl_url, "app_unfurl_url")
             }
-            "author_icon" => __reader.field(&mut self.author_icon, "author_icon"),
-            "author_id" => __reader.field(&mut self.author_id, "author_id"),
-            "author_link" => __reader.field(&mut self.author_link, "author_link"),
-            "author_name" => __reader.field(&mut self.author_name, "author_name"),
-            "author_subname" => {
+            b"author_icon" => __reader.field(&mut self.author_icon, "author_icon"),
+            b"author_id" => __reader.field(&mut self.author_id, "author_id"),
+            b"author_link" => __reader.field(&mut self.author_link, "author_link"),
+            b"author_name" => __reader.field(&mut self.author_name, "author_name"),
+            b"author_subname" => {
                 __reader.field(&mut self.author_subname, "author_subname")
             }
-            "blocks" => __reader.field(&mut self.blocks, "blocks"),
-            "bot_id" => __reader.field(&mut self.bot_id, "bot_id"),
-            "bot_team_id" => __reader.field(&mut self.bot_team_id, "bot_team_id"),
-            "callback_id" => __reader.field(&mut self.callback_id, "callback_id"),
-            "channel_id" => __reader.field(&mut self.channel_id, "channel_id"),
-            "channel_name" => __reader.field(&mut self.channel_name, "channel_name"),
-            "channel_team" => __reader.field(&mut self.channel_team, "channel_team"),
-            "color" => __reader.field(&mut self.color, "color"),
-            "fallback" => __reader.field(&mut self.fallback, "fallback"),
-            "fields" => __reader.field(&mut self.fields, "fields"),
-            "file_id" => __reader.field(&mut self.file_id, "file_id"),
-            "filename" => __reader.field(&mut self.filename, "filename"),
-            "files" => __reader.field(&mut self.files, "files"),
-            "footer" => __reader.field(&mut self.footer, "footer"),
-            "footer_icon" => __reader.field(&mut self.footer_icon, "footer_icon"),
-            "from_url" => __reader.field(&mut self.from_url, "from_url"),
-            "hide_border" => __reader.field(&mut self.hide_border, "hide_border"),
-            "hide_color" => __reader.field(&mut self.hide_color, "hide_color"),
-            "id" => __reader.field(&mut self.id, "id"),
-            "image_bytes" => __reader.field(&mut self.image_bytes, "image_bytes"),
-            "image_height" => __reader.field(&mut self.image_height, "image_height"),
-            "image_url" => __reader.field(&mut self.image_url, "image_url"),
-            "image_width" => __reader.field(&mut self.image_width, "image_width"),
-            "indent" => __reader.field(&mut self.indent, "indent"),
-            "is_app_unfurl" => __reader.field(&mut self.is_app_unfurl, "is_app_unfurl"),
-            "is_file_attachment" => {
+            b"blocks" => __reader.field(&mut self.blocks, "blocks"),
+            b"bot_id" => __reader.field(&mut self.bot_id, "bot_id"),
+            b"bot_team_id" => __reader.field(&mut self.bot_team_id, "bot_team_id"),
+            b"callback_id" => __reader.field(&mut self.callback_id, "callback_id"),
+            b"channel_id" => __reader.field(&mut self.channel_id, "channel_id"),
+            b"channel_name" => __reader.field(&mut self.channel_name, "channel_name"),
+            b"channel_team" => __reader.field(&mut self.channel_team, "channel_team"),
+            b"color" => __reader.field(&mut self.color, "color"),
+            b"fallback" => __reader.field(&mut self.fallback, "fallback"),
+            b"fields" => __reader.field(&mut self.fields, "fields"),
+            b"file_id" => __reader.field(&mut self.file_id, "file_id"),
+            b"filename" => __reader.field(&mut self.filename, "filename"),
+            b"files" => __reader.field(&mut self.files, "files"),
+            b"footer" => __reader.field(&mut self.footer, "footer"),
+            b"footer_icon" => __reader.field(&mut self.footer_icon, "footer_icon"),
+            b"from_url" => __reader.field(&mut self.from_url, "from_url"),
+            b"hide_border" => __reader.field(&mut self.hide_border, "hide_border"),
+            b"hide_color" => __reader.field(&mut self.hide_color, "hide_color"),
+            b"id" => __reader.field(&mut self.id, "id"),
+            b"image_bytes" => __reader.field(&mut self.image_bytes, "image_bytes"),
+            b"image_height" => __reader.field(&mut self.image_height, "image_height"),
+            b"image_url" => __reader.field(&mut self.image_url, "image_url"),
+            b"image_width" => __reader.field(&mut self.image_width, "image_width"),
+            b"indent" => __reader.field(&mut self.indent, "indent"),
+            b"is_app_unfurl" => __reader.field(&mut self.is_app_unfurl, "is_app_unfurl"),
+            b"is_file_attachment" => {
                 __reader.field(&mut self.is_file_attachment, "is_file_attachment")
             }
-            "is_msg_unfurl" => __reader.field(&mut self.is_msg_unfurl, "is_msg_unfurl"),
-            "is_reply_unfurl" => {
+            b"is_msg_unfurl" => __reader.field(&mut self.is_msg_unfurl, "is_msg_unfurl"),
+            b"is_reply_unfurl" => {
                 __reader.field(&mut self.is_reply_unfurl, "is_reply_unfurl")
             }
-            "is_thread_root_unfurl" => {
+            b"is_thread_root_unfurl" => {
                 __reader.field(&mut self.is_thread_root_unfurl, "is_thread_root_unfurl")
             }
-            "list" => __reader.field(&mut self.list, "list"),
-            "list_record" => __reader.field(&mut self.list_record, "list_record"),
-            "list_record_id" => {
+            b"list" => __reader.field(&mut self.list, "list"),
+            b"list_record" => __reader.field(&mut self.list_record, "list_record"),
+            b"list_record_id" => {
                 __reader.field(&mut self.list_record_id, "list_record_id")
             }
-            "list_records" => __reader.field(&mut self.list_records, "list_records"),
-            "list_schema" => __reader.field(&mut self.list_schema, "list_schema"),
-            "list_view" => __reader.field(&mut self.list_view, "list_view"),
-            "list_view_id" => __reader.field(&mut self.list_view_id, "list_view_id"),
-            "message_blocks" => {
+            b"list_records" => __reader.field(&mut self.list_records, "list_records"),
+            b"list_schema" => __reader.field(&mut self.list_schema, "list_schema"),
+            b"list_view" => __reader.field(&mut self.list_view, "list_view"),
+            b"list_view_id" => __reader.field(&mut self.list_view_id, "list_view_id"),
+            b"message_blocks" => {
                 __reader.field(&mut self.message_blocks, "message_blocks")
             }
-            "metadata" => __reader.field(&mut self.metadata, "metadata"),
-            "mimetype" => __reader.field(&mut self.mimetype, "mimetype"),
-            "mrkdwn_in" => __reader.field(&mut self.mrkdwn_in, "mrkdwn_in"),
-            "msg_subtype" => __reader.field(&mut self.msg_subtype, "msg_subtype"),
-            "original_url" => __reader.field(&mut self.original_url, "original_url"),
-            "pretext" => __reader.field(&mut self.pretext, "pretext"),
-            "preview" => __reader.field(&mut self.preview, "preview"),
-            "service_icon" => __reader.field(&mut self.service_icon, "service_icon"),
-            "service_name" => __reader.field(&mut self.service_name, "service_name"),
-            "service_url" => __reader.field(&mut self.service_url, "service_url"),
-            "size" => __reader.field(&mut self.size, "size"),
-            "text" => __reader.field(&mut self.text, "text"),
-            "thumb_height" => __reader.field(&mut self.thumb_height, "thumb_height"),
-            "thumb_url" => __reader.field(&mut self.thumb_url, "thumb_url"),
-            "thumb_width" => __reader.field(&mut self.thumb_width, "thumb_width"),
-            "title" => __reader.field(&mut self.title, "title"),
-            "title_link" => __reader.field(&mut self.title_link, "title_link"),
-            "ts" => __reader.field(&mut self.ts, "ts"),
-            "url" => __reader.field(&mut self.url, "url"),
-            "video_html" => __reader.field(&mut self.video_html, "video_html"),
-            "video_html_height" => {
+            b"metadata" => __reader.field(&mut self.metadata, "metadata"),
+            b"mimetype" => __reader.field(&mut self.mimetype, "mimetype"),
+            b"mrkdwn_in" => __reader.field(&mut self.mrkdwn_in, "mrkdwn_in"),
+            b"msg_subtype" => __reader.field(&mut self.msg_subtype, "msg_subtype"),
+            b"original_url" => __reader.field(&mut self.original_url, "original_url"),
+            b"pretext" => __reader.field(&mut self.pretext, "pretext"),
+            b"preview" => __reader.field(&mut self.preview, "preview"),
+            b"service_icon" => __reader.field(&mut self.service_icon, "service_icon"),
+            b"service_name" => __reader.field(&mut self.service_name, "service_name"),
+            b"service_url" => __reader.field(&mut self.service_url, "service_url"),
+            b"size" => __reader.field(&mut self.size, "size"),
+            b"text" => __reader.field(&mut self.text, "text"),
+            b"thumb_height" => __reader.field(&mut self.thumb_height, "thumb_height"),
+            b"thumb_url" => __reader.field(&mut self.thumb_url, "thumb_url"),
+            b"thumb_width" => __reader.field(&mut self.thumb_width, "thumb_width"),
+            b"title" => __reader.field(&mut self.title, "title"),
+            b"title_link" => __reader.field(&mut self.title_link, "title_link"),
+            b"ts" => __reader.field(&mut self.ts, "ts"),
+            b"url" => __reader.field(&mut self.url, "url"),
+            b"video_html" => __reader.field(&mut self.video_html, "video_html"),
+            b"video_html_height" => {
                 __reader.field(&mut self.video_html_height, "video_html_height")
             }
-            "video_html_width" => {
+            b"video_html_width" => {
                 __reader.field(&mut self.video_html_width, "video_html_width")
             }
-            "video_url" => __reader.field(&mut self.video_url, "video_url"),
+            b"video_url" => __reader.field(&mut self.video_url, "video_url"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -398,27 +398,27 @@ impl rt::de::Record for AttachmentActions {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "confirm" => __reader.field(&mut self.confirm, "confirm"),
-            "data_source" => __reader.field(&mut self.data_source, "data_source"),
-            "id" => __reader.field(&mut self.id, "id"),
-            "min_query_length" => {
+            b"confirm" => __reader.field(&mut self.confirm, "confirm"),
+            b"data_source" => __reader.field(&mut self.data_source, "data_source"),
+            b"id" => __reader.field(&mut self.id, "id"),
+            b"min_query_length" => {
                 __reader.field(&mut self.min_query_length, "min_query_length")
             }
-            "name" => __reader.field(&mut self.name, "name"),
-            "option_groups" => __reader.field(&mut self.option_groups, "option_groups"),
-            "options" => __reader.field(&mut self.options, "options"),
-            "selected_options" => {
+            b"name" => __reader.field(&mut self.name, "name"),
+            b"option_groups" => __reader.field(&mut self.option_groups, "option_groups"),
+            b"options" => __reader.field(&mut self.options, "options"),
+            b"selected_options" => {
                 __reader.field(&mut self.selected_options, "selected_options")
             }
-            "style" => __reader.field(&mut self.style, "style"),
-            "text" => __reader.field(&mut self.text, "text"),
-            "type" => __reader.field(&mut self.type_, "type"),
-            "url" => __reader.field(&mut self.url, "url"),
-            "value" => __reader.field(&mut self.value, "value"),
+            b"style" => __reader.field(&mut self.style, "style"),
+            b"text" => __reader.field(&mut self.text, "text"),
+            b"type" => __reader.field(&mut self.type_, "type"),
+            b"url" => __reader.field(&mut self.url, "url"),
+            b"value" => __reader.field(&mut self.value, "value"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -474,14 +474,14 @@ impl rt::de::Record for AttachmentActionsConfirm {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "dismiss_text" => __reader.field(&mut self.dismiss_text, "dismiss_text"),
-            "ok_text" => __reader.field(&mut self.ok_text, "ok_text"),
-            "text" => __reader.field(&mut self.text, "text"),
-            "title" => __reader.field(&mut self.title, "title"),
+            b"dismiss_text" => __reader.field(&mut self.dismiss_text, "dismiss_text"),
+            b"ok_text" => __reader.field(&mut self.ok_text, "ok_text"),
+            b"text" => __reader.field(&mut self.text, "text"),
+            b"title" => __reader.field(&mut self.title, "title"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -524,12 +524,12 @@ impl rt::de::Record for AttachmentActionsOptionGroups {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "options" => __reader.field(&mut self.options, "options"),
-            "text" => __reader.field(&mut self.text, "text"),
+            b"options" => __reader.field(&mut self.options, "options"),
+            b"text" => __reader.field(&mut self.text, "text"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -568,12 +568,12 @@ impl rt::de::Record for AttachmentActionsSelectedOptions {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "text" => __reader.field(&mut self.text, "text"),
-            "value" => __reader.field(&mut self.value, "value"),
+            b"text" => __reader.field(&mut self.text, "text"),
+            b"value" => __reader.field(&mut self.value, "value"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -614,13 +614,13 @@ impl rt::de::Record for AttachmentFields {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "short" => __reader.field(&mut self.short, "short"),
-            "title" => __reader.field(&mut self.title, "title"),
-            "value" => __reader.field(&mut self.value, "value"),
+            b"short" => __reader.field(&mut self.short, "short"),
+            b"title" => __reader.field(&mut self.title, "title"),
+            b"value" => __reader.field(&mut self.value, "value"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -736,80 +736,80 @@ impl rt::de::Record for AttachmentList {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "channels" => __reader.field(&mut self.channels, "channels"),
-            "comments_count" => {
+            b"channels" => __reader.field(&mut self.channels, "channels"),
+            b"comments_count" => {
                 __reader.field(&mut self.comments_count, "comments_count")
             }
-            "created" => __reader.field(&mut self.created, "created"),
-            "display_as_bot" => {
+            b"created" => __reader.field(&mut self.created, "created"),
+            b"display_as_bot" => {
                 __reader.field(&mut self.display_as_bot, "display_as_bot")
             }
-            "dm_mpdm_users_with_file_access" => {
+            b"dm_mpdm_users_with_file_access" => {
                 __reader
                     .field(
                         &mut self.dm_mpdm_users_with_file_access,
                         "dm_mpdm_users_with_file_access",
                     )
             }
-            "editable" => __reader.field(&mut self.editable, "editable"),
-            "external_type" => __reader.field(&mut self.external_type, "external_type"),
-            "file_access" => __reader.field(&mut self.file_access, "file_access"),
-            "filetype" => __reader.field(&mut self.filetype, "filetype"),
-            "groups" => __reader.field(&mut self.groups, "groups"),
-            "has_more_shares" => {
+            b"editable" => __reader.field(&mut self.editable, "editable"),
+            b"external_type" => __reader.field(&mut self.external_type, "external_type"),
+            b"file_access" => __reader.field(&mut self.file_access, "file_access"),
+            b"filetype" => __reader.field(&mut self.filetype, "filetype"),
+            b"groups" => __reader.field(&mut self.groups, "groups"),
+            b"has_more_shares" => {
                 __reader.field(&mut self.has_more_shares, "has_more_shares")
             }
-            "has_rich_preview" => {
+            b"has_rich_preview" => {
                 __reader.field(&mut self.has_rich_preview, "has_rich_preview")
             }
-            "id" => __reader.field(&mut self.id, "id"),
-            "ims" => __reader.field(&mut self.ims, "ims"),
-            "is_external" => __reader.field(&mut self.is_external, "is_external"),
-            "is_public" => __reader.field(&mut self.is_public, "is_public"),
-            "last_editor" => __reader.field(&mut self.last_editor, "last_editor"),
-            "list_limits" => __reader.field(&mut self.list_limits, "list_limits"),
-            "list_metadata" => __reader.field(&mut self.list_metadata, "list_metadata"),
-            "mimetype" => __reader.field(&mut self.mimetype, "mimetype"),
-            "mode" => __reader.field(&mut self.mode, "mode"),
-            "name" => __reader.field(&mut self.name, "name"),
-            "permalink" => __reader.field(&mut self.permalink, "permalink"),
-            "permalink_public" => {
+            b"id" => __reader.field(&mut self.id, "id"),
+            b"ims" => __reader.field(&mut self.ims, "ims"),
+            b"is_external" => __reader.field(&mut self.is_external, "is_external"),
+            b"is_public" => __reader.field(&mut self.is_public, "is_public"),
+            b"last_editor" => __reader.field(&mut self.last_editor, "last_editor"),
+            b"list_limits" => __reader.field(&mut self.list_limits, "list_limits"),
+            b"list_metadata" => __reader.field(&mut self.list_metadata, "list_metadata"),
+            b"mimetype" => __reader.field(&mut self.mimetype, "mimetype"),
+            b"mode" => __reader.field(&mut self.mode, "mode"),
+            b"name" => __reader.field(&mut self.name, "name"),
+            b"permalink" => __reader.field(&mut self.permalink, "permalink"),
+            b"permalink_public" => {
                 __reader.field(&mut self.permalink_public, "permalink_public")
             }
-            "pretty_type" => __reader.field(&mut self.pretty_type, "pretty_type"),
-            "private_channels_with_file_access_count" => {
+            b"pretty_type" => __reader.field(&mut self.pretty_type, "pretty_type"),
+            b"private_channels_with_file_access_count" => {
                 __reader
                     .field(
                         &mut self.private_channels_with_file_access_count,
                         "private_channels_with_file_access_count",
                     )
             }
-            "private_file_with_access_count" => {
+            b"private_file_with_access_count" => {
                 __reader
                     .field(
                         &mut self.private_file_with_access_count,
                         "private_file_with_access_count",
                     )
             }
-            "public_url_shared" => {
+            b"public_url_shared" => {
                 __reader.field(&mut self.public_url_shared, "public_url_shared")
             }
-            "shares" => __reader.field(&mut self.shares, "shares"),
-            "size" => __reader.field(&mut self.size, "size"),
-            "timestamp" => __reader.field(&mut self.timestamp, "timestamp"),
-            "title" => __reader.field(&mut self.title, "title"),
-            "updated" => __reader.field(&mut self.updated, "updated"),
-            "url_private" => __reader.field(&mut self.url_private, "url_private"),
-            "url_private_download" => {
+            b"shares" => __reader.field(&mut self.shares, "shares"),
+            b"size" => __reader.field(&mut self.size, "size"),
+            b"timestamp" => __reader.field(&mut self.timestamp, "timestamp"),
+            b"title" => __reader.field(&mut self.title, "title"),
+            b"updated" => __reader.field(&mut self.updated, "updated"),
+            b"url_private" => __reader.field(&mut self.url_private, "url_private"),
+            b"url_private_download" => {
                 __reader.field(&mut self.url_private_download, "url_private_download")
             }
-            "user" => __reader.field(&mut self.user, "user"),
-            "user_team" => __reader.field(&mut self.user_team, "user_team"),
-            "username" => __reader.field(&mut self.username, "username"),
+            b"user" => __reader.field(&mut self.user, "user"),
+            b"user_team" => __reader.field(&mut self.user_team, "user_team"),
+            b"username" => __reader.field(&mut self.username, "username"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -889,12 +889,12 @@ impl rt::de::Record for AttachmentListDmMpdmUsersWithFileAccess {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "access" => __reader.field(&mut self.access, "access"),
-            "user_id" => __reader.field(&mut self.user_id, "user_id"),
+            b"access" => __reader.field(&mut self.access, "access"),
+            b"user_id" => __reader.field(&mut self.user_id, "user_id"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -949,36 +949,36 @@ impl rt::de::Record for AttachmentListListLimits {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "column_count" => __reader.field(&mut self.column_count, "column_count"),
-            "column_count_limit" => {
+            b"column_count" => __reader.field(&mut self.column_count, "column_count"),
+            b"column_count_limit" => {
                 __reader.field(&mut self.column_count_limit, "column_count_limit")
             }
-            "max_attachments_per_cell" => {
+            b"max_attachments_per_cell" => {
                 __reader
                     .field(
                         &mut self.max_attachments_per_cell,
                         "max_attachments_per_cell",
                     )
             }
-            "over_column_maximum" => {
+            b"over_column_maximum" => {
                 __reader.field(&mut self.over_column_maximum, "over_column_maximum")
             }
-            "over_row_maximum" => {
+            b"over_row_maximum" => {
                 __reader.field(&mut self.over_row_maximum, "over_row_maximum")
             }
-            "over_view_maximum" => {
+            b"over_view_maximum" => {
                 __reader.field(&mut self.over_view_maximum, "over_view_maximum")
             }
-            "row_count" => __reader.field(&mut self.row_count, "row_count"),
-            "row_count_limit" => {
+            b"row_count" => __reader.field(&mut self.row_count, "row_count"),
+            b"row_count_limit" => {
                 __reader.field(&mut self.row_count_limit, "row_count_limit")
             }
-            "view_count" => __reader.field(&mut self.view_count, "view_count"),
-            "view_count_limit" => {
+            b"view_count" => __reader.field(&mut self.view_count, "view_count"),
+            b"view_count_limit" => {
                 __reader.field(&mut self.view_count_limit, "view_count_limit")
             }
             _ => return Ok(false),
@@ -1045,24 +1045,24 @@ impl rt::de::Record for AttachmentListListMetadata {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "creation_source" => {
+            b"creation_source" => {
                 __reader.field(&mut self.creation_source, "creation_source")
             }
-            "description" => __reader.field(&mut self.description, "description"),
-            "description_blocks" => {
+            b"description" => __reader.field(&mut self.description, "description"),
+            b"description_blocks" => {
                 __reader.field(&mut self.description_blocks, "description_blocks")
             }
-            "icon" => __reader.field(&mut self.icon, "icon"),
-            "icon_team_id" => __reader.field(&mut self.icon_team_id, "icon_team_id"),
-            "icon_url" => __reader.field(&mut self.icon_url, "icon_url"),
-            "integrations" => __reader.field(&mut self.integrations, "integrations"),
-            "is_trial" => __reader.field(&mut self.is_trial, "is_trial"),
-            "schema" => __reader.field(&mut self.schema, "schema"),
-            "views" => __reader.field(&mut self.views, "views"),
+            b"icon" => __reader.field(&mut self.icon, "icon"),
+            b"icon_team_id" => __reader.field(&mut self.icon_team_id, "icon_team_id"),
+            b"icon_url" => __reader.field(&mut self.icon_url, "icon_url"),
+            b"integrations" => __reader.field(&mut self.integrations, "integrations"),
+            b"is_trial" => __reader.field(&mut self.is_trial, "is_trial"),
+            b"schema" => __reader.field(&mut self.schema, "schema"),
+            b"views" => __reader.field(&mut self.views, "views"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -1113,13 +1113,13 @@ impl rt::de::Record for AttachmentListListMetadataCreationSource {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "reference_id" => __reader.field(&mut self.reference_id, "reference_id"),
-            "type" => __reader.field(&mut self.type_, "type"),
-            "workflow_function_id" => {
+            b"reference_id" => __reader.field(&mut self.reference_id, "reference_id"),
+            b"type" => __reader.field(&mut self.type_, "type"),
+            b"workflow_function_id" => {
                 __reader.field(&mut self.workflow_function_id, "workflow_function_id")
             }
             _ => return Ok(false),
@@ -1158,7 +1158,7 @@ pub struct AttachmentListListMetadataSchema {
     /// Answered as `name`.
     pub name: Option<String>,
     /// Answered as `options`.
-    pub options: Option<OptionObject>,
+    pub options: Option<Box<OptionObject>>,
     /// Answered as `type`.
     pub type_: Option<String>,
     /// Fields Slack sent that this type does not model, or whose value was not of
@@ -1171,18 +1171,18 @@ impl rt::de::Record for AttachmentListListMetadataSchema {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "id" => __reader.field(&mut self.id, "id"),
-            "is_primary_column" => {
+            b"id" => __reader.field(&mut self.id, "id"),
+            b"is_primary_column" => {
                 __reader.field(&mut self.is_primary_column, "is_primary_column")
             }
-            "key" => __reader.field(&mut self.key, "key"),
-            "name" => __reader.field(&mut self.name, "name"),
-            "options" => __reader.field(&mut self.options, "options"),
-            "type" => __reader.field(&mut self.type_, "type"),
+            b"key" => __reader.field(&mut self.key, "key"),
+            b"name" => __reader.field(&mut self.name, "name"),
+            b"options" => __reader.field(&mut self.options, "options"),
+            b"type" => __reader.field(&mut self.type_, "type"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -1251,32 +1251,32 @@ impl rt::de::Record for AttachmentListListMetadataViews {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "columns" => __reader.field(&mut self.columns, "columns"),
-            "created_by" => __reader.field(&mut self.created_by, "created_by"),
-            "date_created" => __reader.field(&mut self.date_created, "date_created"),
-            "default_view_key" => {
+            b"columns" => __reader.field(&mut self.columns, "columns"),
+            b"created_by" => __reader.field(&mut self.created_by, "created_by"),
+            b"date_created" => __reader.field(&mut self.date_created, "date_created"),
+            b"default_view_key" => {
                 __reader.field(&mut self.default_view_key, "default_view_key")
             }
-            "filters" => __reader.field(&mut self.filters, "filters"),
-            "grouping" => __reader.field(&mut self.grouping, "grouping"),
-            "id" => __reader.field(&mut self.id, "id"),
-            "is_all_items_view" => {
+            b"filters" => __reader.field(&mut self.filters, "filters"),
+            b"grouping" => __reader.field(&mut self.grouping, "grouping"),
+            b"id" => __reader.field(&mut self.id, "id"),
+            b"is_all_items_view" => {
                 __reader.field(&mut self.is_all_items_view, "is_all_items_view")
             }
-            "is_locked" => __reader.field(&mut self.is_locked, "is_locked"),
-            "name" => __reader.field(&mut self.name, "name"),
-            "position" => __reader.field(&mut self.position, "position"),
-            "show_completed_items" => {
+            b"is_locked" => __reader.field(&mut self.is_locked, "is_locked"),
+            b"name" => __reader.field(&mut self.name, "name"),
+            b"position" => __reader.field(&mut self.position, "position"),
+            b"show_completed_items" => {
                 __reader.field(&mut self.show_completed_items, "show_completed_items")
             }
-            "stick_column_left" => {
+            b"stick_column_left" => {
                 __reader.field(&mut self.stick_column_left, "stick_column_left")
             }
-            "type" => __reader.field(&mut self.type_, "type"),
+            b"type" => __reader.field(&mut self.type_, "type"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -1335,15 +1335,15 @@ impl rt::de::Record for AttachmentListListMetadataViewsColumns {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "id" => __reader.field(&mut self.id, "id"),
-            "key" => __reader.field(&mut self.key, "key"),
-            "position" => __reader.field(&mut self.position, "position"),
-            "visible" => __reader.field(&mut self.visible, "visible"),
-            "width" => __reader.field(&mut self.width, "width"),
+            b"id" => __reader.field(&mut self.id, "id"),
+            b"key" => __reader.field(&mut self.key, "key"),
+            b"position" => __reader.field(&mut self.position, "position"),
+            b"visible" => __reader.field(&mut self.visible, "visible"),
+            b"width" => __reader.field(&mut self.width, "width"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -1393,15 +1393,15 @@ impl rt::de::Record for AttachmentListListMetadataViewsFilters {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "column_id" => __reader.field(&mut self.column_id, "column_id"),
-            "key" => __reader.field(&mut self.key, "key"),
-            "operator" => __reader.field(&mut self.operator, "operator"),
-            "typed_values" => __reader.field(&mut self.typed_values, "typed_values"),
-            "values" => __reader.field(&mut self.values, "values"),
+            b"column_id" => __reader.field(&mut self.column_id, "column_id"),
+            b"key" => __reader.field(&mut self.key, "key"),
+            b"operator" => __reader.field(&mut self.operator, "operator"),
+            b"typed_values" => __reader.field(&mut self.typed_values, "typed_values"),
+            b"values" => __reader.field(&mut self.values, "values"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -1445,12 +1445,12 @@ impl rt::de::Record for AttachmentListListMetadataViewsGrouping {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "group_by" => __reader.field(&mut self.group_by, "group_by"),
-            "group_by_column_id" => {
+            b"group_by" => __reader.field(&mut self.group_by, "group_by"),
+            b"group_by_column_id" => {
                 __reader.field(&mut self.group_by_column_id, "group_by_column_id")
             }
             _ => return Ok(false),
@@ -1493,12 +1493,12 @@ impl rt::de::Record for AttachmentListRecord {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "record" => __reader.field(&mut self.record, "record"),
-            "schema" => __reader.field(&mut self.schema, "schema"),
+            b"record" => __reader.field(&mut self.record, "record"),
+            b"schema" => __reader.field(&mut self.schema, "schema"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -1537,12 +1537,12 @@ impl rt::de::Record for AttachmentListRecordRecord {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "fields" => __reader.field(&mut self.fields, "fields"),
-            "record_id" => __reader.field(&mut self.record_id, "record_id"),
+            b"fields" => __reader.field(&mut self.fields, "fields"),
+            b"record_id" => __reader.field(&mut self.record_id, "record_id"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -1611,27 +1611,27 @@ impl rt::de::Record for AttachmentListRecordRecordFields {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "attachment" => __reader.field(&mut self.attachment, "attachment"),
-            "channel" => __reader.field(&mut self.channel, "channel"),
-            "checkbox" => __reader.field(&mut self.checkbox, "checkbox"),
-            "column_id" => __reader.field(&mut self.column_id, "column_id"),
-            "date" => __reader.field(&mut self.date, "date"),
-            "email" => __reader.field(&mut self.email, "email"),
-            "key" => __reader.field(&mut self.key, "key"),
-            "message" => __reader.field(&mut self.message, "message"),
-            "number" => __reader.field(&mut self.number, "number"),
-            "phone" => __reader.field(&mut self.phone, "phone"),
-            "rating" => __reader.field(&mut self.rating, "rating"),
-            "rich_text" => __reader.field(&mut self.rich_text, "rich_text"),
-            "select" => __reader.field(&mut self.select, "select"),
-            "text" => __reader.field(&mut self.text, "text"),
-            "timestamp" => __reader.field(&mut self.timestamp, "timestamp"),
-            "user" => __reader.field(&mut self.user, "user"),
-            "value" => __reader.field(&mut self.value, "value"),
+            b"attachment" => __reader.field(&mut self.attachment, "attachment"),
+            b"channel" => __reader.field(&mut self.channel, "channel"),
+            b"checkbox" => __reader.field(&mut self.checkbox, "checkbox"),
+            b"column_id" => __reader.field(&mut self.column_id, "column_id"),
+            b"date" => __reader.field(&mut self.date, "date"),
+            b"email" => __reader.field(&mut self.email, "email"),
+            b"key" => __reader.field(&mut self.key, "key"),
+            b"message" => __reader.field(&mut self.message, "message"),
+            b"number" => __reader.field(&mut self.number, "number"),
+            b"phone" => __reader.field(&mut self.phone, "phone"),
+            b"rating" => __reader.field(&mut self.rating, "rating"),
+            b"rich_text" => __reader.field(&mut self.rich_text, "rich_text"),
+            b"select" => __reader.field(&mut self.select, "select"),
+            b"text" => __reader.field(&mut self.text, "text"),
+            b"timestamp" => __reader.field(&mut self.timestamp, "timestamp"),
+            b"user" => __reader.field(&mut self.user, "user"),
+            b"value" => __reader.field(&mut self.value, "value"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -1682,7 +1682,7 @@ pub struct AttachmentListRecordSchema {
     /// Answered as `name`.
     pub name: Option<String>,
     /// Answered as `options`.
-    pub options: Option<OptionObject>,
+    pub options: Option<Box<OptionObject>>,
     /// Answered as `type`.
     pub type_: Option<String>,
     /// Fields Slack sent that this type does not model, or whose value was not of
@@ -1695,18 +1695,18 @@ impl rt::de::Record for AttachmentListRecordSchema {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "id" => __reader.field(&mut self.id, "id"),
-            "is_primary_column" => {
+            b"id" => __reader.field(&mut self.id, "id"),
+            b"is_primary_column" => {
                 __reader.field(&mut self.is_primary_column, "is_primary_column")
             }
-            "key" => __reader.field(&mut self.key, "key"),
-            "name" => __reader.field(&mut self.name, "name"),
-            "options" => __reader.field(&mut self.options, "options"),
-            "type" => __reader.field(&mut self.type_, "type"),
+            b"key" => __reader.field(&mut self.key, "key"),
+            b"name" => __reader.field(&mut self.name, "name"),
+            b"options" => __reader.field(&mut self.options, "options"),
+            b"type" => __reader.field(&mut self.type_, "type"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -1771,22 +1771,22 @@ impl rt::de::Record for AttachmentListRecords {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "created_by" => __reader.field(&mut self.created_by, "created_by"),
-            "date_created" => __reader.field(&mut self.date_created, "date_created"),
-            "fields" => __reader.field(&mut self.fields, "fields"),
-            "id" => __reader.field(&mut self.id, "id"),
-            "is_subscribed" => __reader.field(&mut self.is_subscribed, "is_subscribed"),
-            "list_id" => __reader.field(&mut self.list_id, "list_id"),
-            "platform_refs" => __reader.field(&mut self.platform_refs, "platform_refs"),
-            "position" => __reader.field(&mut self.position, "position"),
-            "saved" => __reader.field(&mut self.saved, "saved"),
-            "thread_ts" => __reader.field(&mut self.thread_ts, "thread_ts"),
-            "updated_by" => __reader.field(&mut self.updated_by, "updated_by"),
-            "updated_timestamp" => {
+            b"created_by" => __reader.field(&mut self.created_by, "created_by"),
+            b"date_created" => __reader.field(&mut self.date_created, "date_created"),
+            b"fields" => __reader.field(&mut self.fields, "fields"),
+            b"id" => __reader.field(&mut self.id, "id"),
+            b"is_subscribed" => __reader.field(&mut self.is_subscribed, "is_subscribed"),
+            b"list_id" => __reader.field(&mut self.list_id, "list_id"),
+            b"platform_refs" => __reader.field(&mut self.platform_refs, "platform_refs"),
+            b"position" => __reader.field(&mut self.position, "position"),
+            b"saved" => __reader.field(&mut self.saved, "saved"),
+            b"thread_ts" => __reader.field(&mut self.thread_ts, "thread_ts"),
+            b"updated_by" => __reader.field(&mut self.updated_by, "updated_by"),
+            b"updated_timestamp" => {
                 __reader.field(&mut self.updated_timestamp, "updated_timestamp")
             }
             _ => return Ok(false),
@@ -1869,27 +1869,27 @@ impl rt::de::Record for AttachmentListRecordsFields {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "attachment" => __reader.field(&mut self.attachment, "attachment"),
-            "channel" => __reader.field(&mut self.channel, "channel"),
-            "checkbox" => __reader.field(&mut self.checkbox, "checkbox"),
-            "column_id" => __reader.field(&mut self.column_id, "column_id"),
-            "date" => __reader.field(&mut self.date, "date"),
-            "email" => __reader.field(&mut self.email, "email"),
-            "key" => __reader.field(&mut self.key, "key"),
-            "message" => __reader.field(&mut self.message, "message"),
-            "number" => __reader.field(&mut self.number, "number"),
-            "phone" => __reader.field(&mut self.phone, "phone"),
-            "rating" => __reader.field(&mut self.rating, "rating"),
-            "rich_text" => __reader.field(&mut self.rich_text, "rich_text"),
-            "select" => __reader.field(&mut self.select, "select"),
-            "text" => __reader.field(&mut self.text, "text"),
-            "timestamp" => __reader.field(&mut self.timestamp, "timestamp"),
-            "user" => __reader.field(&mut self.user, "user"),
-            "value" => __reader.field(&mut self.value, "value"),
+            b"attachment" => __reader.field(&mut self.attachment, "attachment"),
+            b"channel" => __reader.field(&mut self.channel, "channel"),
+            b"checkbox" => __reader.field(&mut self.checkbox, "checkbox"),
+            b"column_id" => __reader.field(&mut self.column_id, "column_id"),
+            b"date" => __reader.field(&mut self.date, "date"),
+            b"email" => __reader.field(&mut self.email, "email"),
+            b"key" => __reader.field(&mut self.key, "key"),
+            b"message" => __reader.field(&mut self.message, "message"),
+            b"number" => __reader.field(&mut self.number, "number"),
+            b"phone" => __reader.field(&mut self.phone, "phone"),
+            b"rating" => __reader.field(&mut self.rating, "rating"),
+            b"rich_text" => __reader.field(&mut self.rich_text, "rich_text"),
+            b"select" => __reader.field(&mut self.select, "select"),
+            b"text" => __reader.field(&mut self.text, "text"),
+            b"timestamp" => __reader.field(&mut self.timestamp, "timestamp"),
+            b"user" => __reader.field(&mut self.user, "user"),
+            b"value" => __reader.field(&mut self.value, "value"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -1947,17 +1947,17 @@ impl rt::de::Record for AttachmentListRecordsPlatformRefs {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "bot_created_by" => {
+            b"bot_created_by" => {
                 __reader.field(&mut self.bot_created_by, "bot_created_by")
             }
-            "bot_deleted_by" => {
+            b"bot_deleted_by" => {
                 __reader.field(&mut self.bot_deleted_by, "bot_deleted_by")
             }
-            "bot_updated_by" => {
+            b"bot_updated_by" => {
                 __reader.field(&mut self.bot_updated_by, "bot_updated_by")
             }
             _ => return Ok(false),
@@ -2005,16 +2005,16 @@ impl rt::de::Record for AttachmentListRecordsSaved {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "date_completed" => {
+            b"date_completed" => {
                 __reader.field(&mut self.date_completed, "date_completed")
             }
-            "date_due" => __reader.field(&mut self.date_due, "date_due"),
-            "is_archived" => __reader.field(&mut self.is_archived, "is_archived"),
-            "state" => __reader.field(&mut self.state, "state"),
+            b"date_due" => __reader.field(&mut self.date_due, "date_due"),
+            b"is_archived" => __reader.field(&mut self.is_archived, "is_archived"),
+            b"state" => __reader.field(&mut self.state, "state"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -2052,7 +2052,7 @@ pub struct AttachmentListSchema {
     /// Answered as `name`.
     pub name: Option<String>,
     /// Answered as `options`.
-    pub options: Option<OptionObject>,
+    pub options: Option<Box<OptionObject>>,
     /// Answered as `type`.
     pub type_: Option<String>,
     /// Fields Slack sent that this type does not model, or whose value was not of
@@ -2065,18 +2065,18 @@ impl rt::de::Record for AttachmentListSchema {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "id" => __reader.field(&mut self.id, "id"),
-            "is_primary_column" => {
+            b"id" => __reader.field(&mut self.id, "id"),
+            b"is_primary_column" => {
                 __reader.field(&mut self.is_primary_column, "is_primary_column")
             }
-            "key" => __reader.field(&mut self.key, "key"),
-            "name" => __reader.field(&mut self.name, "name"),
-            "options" => __reader.field(&mut self.options, "options"),
-            "type" => __reader.field(&mut self.type_, "type"),
+            b"key" => __reader.field(&mut self.key, "key"),
+            b"name" => __reader.field(&mut self.name, "name"),
+            b"options" => __reader.field(&mut self.options, "options"),
+            b"type" => __reader.field(&mut self.type_, "type"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -2145,32 +2145,32 @@ impl rt::de::Record for AttachmentListView {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "columns" => __reader.field(&mut self.columns, "columns"),
-            "created_by" => __reader.field(&mut self.created_by, "created_by"),
-            "date_created" => __reader.field(&mut self.date_created, "date_created"),
-            "default_view_key" => {
+            b"columns" => __reader.field(&mut self.columns, "columns"),
+            b"created_by" => __reader.field(&mut self.created_by, "created_by"),
+            b"date_created" => __reader.field(&mut self.date_created, "date_created"),
+            b"default_view_key" => {
                 __reader.field(&mut self.default_view_key, "default_view_key")
             }
-            "filters" => __reader.field(&mut self.filters, "filters"),
-            "grouping" => __reader.field(&mut self.grouping, "grouping"),
-            "id" => __reader.field(&mut self.id, "id"),
-            "is_all_items_view" => {
+            b"filters" => __reader.field(&mut self.filters, "filters"),
+            b"grouping" => __reader.field(&mut self.grouping, "grouping"),
+            b"id" => __reader.field(&mut self.id, "id"),
+            b"is_all_items_view" => {
                 __reader.field(&mut self.is_all_items_view, "is_all_items_view")
             }
-            "is_locked" => __reader.field(&mut self.is_locked, "is_locked"),
-            "name" => __reader.field(&mut self.name, "name"),
-            "position" => __reader.field(&mut self.position, "position"),
-            "show_completed_items" => {
+            b"is_locked" => __reader.field(&mut self.is_locked, "is_locked"),
+            b"name" => __reader.field(&mut self.name, "name"),
+            b"position" => __reader.field(&mut self.position, "position"),
+            b"show_completed_items" => {
                 __reader.field(&mut self.show_completed_items, "show_completed_items")
             }
-            "stick_column_left" => {
+            b"stick_column_left" => {
                 __reader.field(&mut self.stick_column_left, "stick_column_left")
             }
-            "type" => __reader.field(&mut self.type_, "type"),
+            b"type" => __reader.field(&mut self.type_, "type"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -2229,15 +2229,15 @@ impl rt::de::Record for AttachmentListViewColumns {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "id" => __reader.field(&mut self.id, "id"),
-            "key" => __reader.field(&mut self.key, "key"),
-            "position" => __reader.field(&mut self.position, "position"),
-            "visible" => __reader.field(&mut self.visible, "visible"),
-            "width" => __reader.field(&mut self.width, "width"),
+            b"id" => __reader.field(&mut self.id, "id"),
+            b"key" => __reader.field(&mut self.key, "key"),
+            b"position" => __reader.field(&mut self.position, "position"),
+            b"visible" => __reader.field(&mut self.visible, "visible"),
+            b"width" => __reader.field(&mut self.width, "width"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -2287,15 +2287,15 @@ impl rt::de::Record for AttachmentListViewFilters {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "column_id" => __reader.field(&mut self.column_id, "column_id"),
-            "key" => __reader.field(&mut self.key, "key"),
-            "operator" => __reader.field(&mut self.operator, "operator"),
-            "typed_values" => __reader.field(&mut self.typed_values, "typed_values"),
-            "values" => __reader.field(&mut self.values, "values"),
+            b"column_id" => __reader.field(&mut self.column_id, "column_id"),
+            b"key" => __reader.field(&mut self.key, "key"),
+            b"operator" => __reader.field(&mut self.operator, "operator"),
+            b"typed_values" => __reader.field(&mut self.typed_values, "typed_values"),
+            b"values" => __reader.field(&mut self.values, "values"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -2339,12 +2339,12 @@ impl rt::de::Record for AttachmentListViewGrouping {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "group_by" => __reader.field(&mut self.group_by, "group_by"),
-            "group_by_column_id" => {
+            b"group_by" => __reader.field(&mut self.group_by, "group_by"),
+            b"group_by_column_id" => {
                 __reader.field(&mut self.group_by_column_id, "group_by_column_id")
             }
             _ => return Ok(false),
@@ -2391,14 +2391,14 @@ impl rt::de::Record for AttachmentMessageBlocks {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "channel" => __reader.field(&mut self.channel, "channel"),
-            "message" => __reader.field(&mut self.message, "message"),
-            "team" => __reader.field(&mut self.team, "team"),
-            "ts" => __reader.field(&mut self.ts, "ts"),
+            b"channel" => __reader.field(&mut self.channel, "channel"),
+            b"message" => __reader.field(&mut self.message, "message"),
+            b"team" => __reader.field(&mut self.team, "team"),
+            b"ts" => __reader.field(&mut self.ts, "ts"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -2459,21 +2459,21 @@ impl rt::de::Record for AttachmentMetadata {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "extension" => __reader.field(&mut self.extension, "extension"),
-            "format" => __reader.field(&mut self.format, "format"),
-            "original_h" => __reader.field(&mut self.original_h, "original_h"),
-            "original_w" => __reader.field(&mut self.original_w, "original_w"),
-            "rotation" => __reader.field(&mut self.rotation, "rotation"),
-            "thumb_160" => __reader.field(&mut self.thumb_160, "thumb_160"),
-            "thumb_360_h" => __reader.field(&mut self.thumb_360_h, "thumb_360_h"),
-            "thumb_360_w" => __reader.field(&mut self.thumb_360_w, "thumb_360_w"),
-            "thumb_64" => __reader.field(&mut self.thumb_64, "thumb_64"),
-            "thumb_80" => __reader.field(&mut self.thumb_80, "thumb_80"),
-            "thumb_tiny" => __reader.field(&mut self.thumb_tiny, "thumb_tiny"),
+            b"extension" => __reader.field(&mut self.extension, "extension"),
+            b"format" => __reader.field(&mut self.format, "format"),
+            b"original_h" => __reader.field(&mut self.original_h, "original_h"),
+            b"original_w" => __reader.field(&mut self.original_w, "original_w"),
+            b"rotation" => __reader.field(&mut self.rotation, "rotation"),
+            b"thumb_160" => __reader.field(&mut self.thumb_160, "thumb_160"),
+            b"thumb_360_h" => __reader.field(&mut self.thumb_360_h, "thumb_360_h"),
+            b"thumb_360_w" => __reader.field(&mut self.thumb_360_w, "thumb_360_w"),
+            b"thumb_64" => __reader.field(&mut self.thumb_64, "thumb_64"),
+            b"thumb_80" => __reader.field(&mut self.thumb_80, "thumb_80"),
+            b"thumb_tiny" => __reader.field(&mut self.thumb_tiny, "thumb_tiny"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -2529,15 +2529,15 @@ impl rt::de::Record for AttachmentPreview {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "can_remove" => __reader.field(&mut self.can_remove, "can_remove"),
-            "icon_url" => __reader.field(&mut self.icon_url, "icon_url"),
-            "subtitle" => __reader.field(&mut self.subtitle, "subtitle"),
-            "title" => __reader.field(&mut self.title, "title"),
-            "type" => __reader.field(&mut self.type_, "type"),
+            b"can_remove" => __reader.field(&mut self.can_remove, "can_remove"),
+            b"icon_url" => __reader.field(&mut self.icon_url, "icon_url"),
+            b"subtitle" => __reader.field(&mut self.subtitle, "subtitle"),
+            b"title" => __reader.field(&mut self.title, "title"),
+            b"type" => __reader.field(&mut self.type_, "type"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -2583,13 +2583,13 @@ impl rt::de::Record for AttachmentPreviewSubtitle {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "emoji" => __reader.field(&mut self.emoji, "emoji"),
-            "text" => __reader.field(&mut self.text, "text"),
-            "type" => __reader.field(&mut self.type_, "type"),
+            b"emoji" => __reader.field(&mut self.emoji, "emoji"),
+            b"text" => __reader.field(&mut self.text, "text"),
+            b"type" => __reader.field(&mut self.type_, "type"),
             _ => return Ok(false),
         }?;
         Ok(true)

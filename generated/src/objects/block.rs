@@ -88,22 +88,20 @@ impl rt::de::Union for Block {
     ];
 
     fn read_kind<'de, A: rt::de::Map<'de>>(
-        __tag: &str,
+        __kind: usize,
         __reader: rt::de::Reader<'de, A>,
     ) -> Result<Self, A::Error> {
         Ok(
-            match __tag {
-                "actions" => Self::Actions(Box::new(rt::de::read_fields(__reader)?)),
-                "context" => Self::Context(Box::new(rt::de::read_fields(__reader)?)),
-                "divider" => Self::Divider(Box::new(rt::de::read_fields(__reader)?)),
-                "image" => Self::Image(Box::new(rt::de::read_fields(__reader)?)),
-                "input" => Self::Input(Box::new(rt::de::read_fields(__reader)?)),
-                "rich_text" => Self::RichText(Box::new(rt::de::read_fields(__reader)?)),
-                "section" => Self::Section(Box::new(rt::de::read_fields(__reader)?)),
-                "share_shortcut" => {
-                    Self::ShareShortcut(Box::new(rt::de::read_fields(__reader)?))
-                }
-                "video" => Self::Video(Box::new(rt::de::read_fields(__reader)?)),
+            match __kind {
+                0 => Self::Actions(Box::new(rt::de::read_fields(__reader)?)),
+                1 => Self::Context(Box::new(rt::de::read_fields(__reader)?)),
+                2 => Self::Divider(Box::new(rt::de::read_fields(__reader)?)),
+                3 => Self::Image(Box::new(rt::de::read_fields(__reader)?)),
+                4 => Self::Input(Box::new(rt::de::read_fields(__reader)?)),
+                5 => Self::RichText(Box::new(rt::de::read_fields(__reader)?)),
+                6 => Self::Section(Box::new(rt::de::read_fields(__reader)?)),
+                7 => Self::ShareShortcut(Box::new(rt::de::read_fields(__reader)?)),
+                8 => Self::Video(Box::new(rt::de::read_fields(__reader)?)),
                 _ => Self::Unknown(__reader.keep_all()?),
             },
         )
@@ -267,86 +265,86 @@ impl rt::de::Record for BlockActions {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "accessory" => __reader.field(&mut self.accessory, "accessory"),
-            "alt_text" => __reader.field(&mut self.alt_text, "alt_text"),
-            "api_decoration_available" => {
+            b"accessory" => __reader.field(&mut self.accessory, "accessory"),
+            b"alt_text" => __reader.field(&mut self.alt_text, "alt_text"),
+            b"api_decoration_available" => {
                 __reader
                     .field(
                         &mut self.api_decoration_available,
                         "api_decoration_available",
                     )
             }
-            "app_collaborators" => {
+            b"app_collaborators" => {
                 __reader.field(&mut self.app_collaborators, "app_collaborators")
             }
-            "app_id" => __reader.field(&mut self.app_id, "app_id"),
-            "author_name" => __reader.field(&mut self.author_name, "author_name"),
-            "block_id" => __reader.field(&mut self.block_id, "block_id"),
-            "bot_user_id" => __reader.field(&mut self.bot_user_id, "bot_user_id"),
-            "button_label" => __reader.field(&mut self.button_label, "button_label"),
-            "call" => __reader.field(&mut self.call, "call"),
-            "call_id" => __reader.field(&mut self.call_id, "call_id"),
-            "description" => __reader.field(&mut self.description, "description"),
-            "developer_trace_id" => {
+            b"app_id" => __reader.field(&mut self.app_id, "app_id"),
+            b"author_name" => __reader.field(&mut self.author_name, "author_name"),
+            b"block_id" => __reader.field(&mut self.block_id, "block_id"),
+            b"bot_user_id" => __reader.field(&mut self.bot_user_id, "bot_user_id"),
+            b"button_label" => __reader.field(&mut self.button_label, "button_label"),
+            b"call" => __reader.field(&mut self.call, "call"),
+            b"call_id" => __reader.field(&mut self.call_id, "call_id"),
+            b"description" => __reader.field(&mut self.description, "description"),
+            b"developer_trace_id" => {
                 __reader.field(&mut self.developer_trace_id, "developer_trace_id")
             }
-            "dispatch_action" => {
+            b"dispatch_action" => {
                 __reader.field(&mut self.dispatch_action, "dispatch_action")
             }
-            "element" => __reader.field(&mut self.element, "element"),
-            "elements" => __reader.field(&mut self.elements, "elements"),
-            "expand" => __reader.field(&mut self.expand, "expand"),
-            "external_id" => __reader.field(&mut self.external_id, "external_id"),
-            "fallback" => __reader.field(&mut self.fallback, "fallback"),
-            "fields" => __reader.field(&mut self.fields, "fields"),
-            "file" => __reader.field(&mut self.file, "file"),
-            "file_id" => __reader.field(&mut self.file_id, "file_id"),
-            "function_trigger_id" => {
+            b"element" => __reader.field(&mut self.element, "element"),
+            b"elements" => __reader.field(&mut self.elements, "elements"),
+            b"expand" => __reader.field(&mut self.expand, "expand"),
+            b"external_id" => __reader.field(&mut self.external_id, "external_id"),
+            b"fallback" => __reader.field(&mut self.fallback, "fallback"),
+            b"fields" => __reader.field(&mut self.fields, "fields"),
+            b"file" => __reader.field(&mut self.file, "file"),
+            b"file_id" => __reader.field(&mut self.file_id, "file_id"),
+            b"function_trigger_id" => {
                 __reader.field(&mut self.function_trigger_id, "function_trigger_id")
             }
-            "hint" => __reader.field(&mut self.hint, "hint"),
-            "image_bytes" => __reader.field(&mut self.image_bytes, "image_bytes"),
-            "image_height" => __reader.field(&mut self.image_height, "image_height"),
-            "image_url" => __reader.field(&mut self.image_url, "image_url"),
-            "image_width" => __reader.field(&mut self.image_width, "image_width"),
-            "is_animated" => __reader.field(&mut self.is_animated, "is_animated"),
-            "is_workflow_app" => {
+            b"hint" => __reader.field(&mut self.hint, "hint"),
+            b"image_bytes" => __reader.field(&mut self.image_bytes, "image_bytes"),
+            b"image_height" => __reader.field(&mut self.image_height, "image_height"),
+            b"image_url" => __reader.field(&mut self.image_url, "image_url"),
+            b"image_width" => __reader.field(&mut self.image_width, "image_width"),
+            b"is_animated" => __reader.field(&mut self.is_animated, "is_animated"),
+            b"is_workflow_app" => {
                 __reader.field(&mut self.is_workflow_app, "is_workflow_app")
             }
-            "label" => __reader.field(&mut self.label, "label"),
-            "optional" => __reader.field(&mut self.optional, "optional"),
-            "owning_team_id" => {
+            b"label" => __reader.field(&mut self.label, "label"),
+            b"optional" => __reader.field(&mut self.optional, "optional"),
+            b"owning_team_id" => {
                 __reader.field(&mut self.owning_team_id, "owning_team_id")
             }
-            "provider_icon_url" => {
+            b"provider_icon_url" => {
                 __reader.field(&mut self.provider_icon_url, "provider_icon_url")
             }
-            "provider_name" => __reader.field(&mut self.provider_name, "provider_name"),
-            "sales_home_workflow_app_type" => {
+            b"provider_name" => __reader.field(&mut self.provider_name, "provider_name"),
+            b"sales_home_workflow_app_type" => {
                 __reader
                     .field(
                         &mut self.sales_home_workflow_app_type,
                         "sales_home_workflow_app_type",
                     )
             }
-            "share_url" => __reader.field(&mut self.share_url, "share_url"),
-            "slack_file" => __reader.field(&mut self.slack_file, "slack_file"),
-            "source" => __reader.field(&mut self.source, "source"),
-            "text" => __reader.field(&mut self.text, "text"),
-            "thumbnail_url" => __reader.field(&mut self.thumbnail_url, "thumbnail_url"),
-            "title" => __reader.field(&mut self.title, "title"),
-            "title_url" => __reader.field(&mut self.title_url, "title_url"),
-            "trigger_subtype" => {
+            b"share_url" => __reader.field(&mut self.share_url, "share_url"),
+            b"slack_file" => __reader.field(&mut self.slack_file, "slack_file"),
+            b"source" => __reader.field(&mut self.source, "source"),
+            b"text" => __reader.field(&mut self.text, "text"),
+            b"thumbnail_url" => __reader.field(&mut self.thumbnail_url, "thumbnail_url"),
+            b"title" => __reader.field(&mut self.title, "title"),
+            b"title_url" => __reader.field(&mut self.title_url, "title_url"),
+            b"trigger_subtype" => {
                 __reader.field(&mut self.trigger_subtype, "trigger_subtype")
             }
-            "trigger_type" => __reader.field(&mut self.trigger_type, "trigger_type"),
-            "url" => __reader.field(&mut self.url, "url"),
-            "video_url" => __reader.field(&mut self.video_url, "video_url"),
-            "workflow_id" => __reader.field(&mut self.workflow_id, "workflow_id"),
+            b"trigger_type" => __reader.field(&mut self.trigger_type, "trigger_type"),
+            b"url" => __reader.field(&mut self.url, "url"),
+            b"video_url" => __reader.field(&mut self.video_url, "video_url"),
+            b"workflow_id" => __reader.field(&mut self.workflow_id, "workflow_id"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -437,14 +435,14 @@ impl rt::de::Record for BlockActionsFields {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "emoji" => __reader.field(&mut self.emoji, "emoji"),
-            "text" => __reader.field(&mut self.text, "text"),
-            "type" => __reader.field(&mut self.type_, "type"),
-            "verbatim" => __reader.field(&mut self.verbatim, "verbatim"),
+            b"emoji" => __reader.field(&mut self.emoji, "emoji"),
+            b"text" => __reader.field(&mut self.text, "text"),
+            b"type" => __reader.field(&mut self.type_, "type"),
+            b"verbatim" => __reader.field(&mut self.verbatim, "verbatim"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -487,12 +485,12 @@ impl rt::de::Record for BlockActionsSlackFile {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "id" => __reader.field(&mut self.id, "id"),
-            "url" => __reader.field(&mut self.url, "url"),
+            b"id" => __reader.field(&mut self.id, "id"),
+            b"url" => __reader.field(&mut self.url, "url"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -531,12 +529,12 @@ impl rt::de::Record for BlockContext {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "block_id" => __reader.field(&mut self.block_id, "block_id"),
-            "elements" => __reader.field(&mut self.elements, "elements"),
+            b"block_id" => __reader.field(&mut self.block_id, "block_id"),
+            b"elements" => __reader.field(&mut self.elements, "elements"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -573,11 +571,11 @@ impl rt::de::Record for BlockDivider {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "block_id" => __reader.field(&mut self.block_id, "block_id"),
+            b"block_id" => __reader.field(&mut self.block_id, "block_id"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -632,20 +630,20 @@ impl rt::de::Record for BlockImage {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "alt_text" => __reader.field(&mut self.alt_text, "alt_text"),
-            "block_id" => __reader.field(&mut self.block_id, "block_id"),
-            "fallback" => __reader.field(&mut self.fallback, "fallback"),
-            "image_bytes" => __reader.field(&mut self.image_bytes, "image_bytes"),
-            "image_height" => __reader.field(&mut self.image_height, "image_height"),
-            "image_url" => __reader.field(&mut self.image_url, "image_url"),
-            "image_width" => __reader.field(&mut self.image_width, "image_width"),
-            "is_animated" => __reader.field(&mut self.is_animated, "is_animated"),
-            "slack_file" => __reader.field(&mut self.slack_file, "slack_file"),
-            "title" => __reader.field(&mut self.title, "title"),
+            b"alt_text" => __reader.field(&mut self.alt_text, "alt_text"),
+            b"block_id" => __reader.field(&mut self.block_id, "block_id"),
+            b"fallback" => __reader.field(&mut self.fallback, "fallback"),
+            b"image_bytes" => __reader.field(&mut self.image_bytes, "image_bytes"),
+            b"image_height" => __reader.field(&mut self.image_height, "image_height"),
+            b"image_url" => __reader.field(&mut self.image_url, "image_url"),
+            b"image_width" => __reader.field(&mut self.image_width, "image_width"),
+            b"is_animated" => __reader.field(&mut self.is_animated, "is_animated"),
+            b"slack_file" => __reader.field(&mut self.slack_file, "slack_file"),
+            b"title" => __reader.field(&mut self.title, "title"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -694,12 +692,12 @@ impl rt::de::Record for BlockImageSlackFile {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "id" => __reader.field(&mut self.id, "id"),
-            "url" => __reader.field(&mut self.url, "url"),
+            b"id" => __reader.field(&mut self.id, "id"),
+            b"url" => __reader.field(&mut self.url, "url"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -746,18 +744,18 @@ impl rt::de::Record for BlockInput {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "block_id" => __reader.field(&mut self.block_id, "block_id"),
-            "dispatch_action" => {
+            b"block_id" => __reader.field(&mut self.block_id, "block_id"),
+            b"dispatch_action" => {
                 __reader.field(&mut self.dispatch_action, "dispatch_action")
             }
-            "element" => __reader.field(&mut self.element, "element"),
-            "hint" => __reader.field(&mut self.hint, "hint"),
-            "label" => __reader.field(&mut self.label, "label"),
-            "optional" => __reader.field(&mut self.optional, "optional"),
+            b"element" => __reader.field(&mut self.element, "element"),
+            b"hint" => __reader.field(&mut self.hint, "hint"),
+            b"label" => __reader.field(&mut self.label, "label"),
+            b"optional" => __reader.field(&mut self.optional, "optional"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -802,12 +800,12 @@ impl rt::de::Record for BlockRichText {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "block_id" => __reader.field(&mut self.block_id, "block_id"),
-            "elements" => __reader.field(&mut self.elements, "elements"),
+            b"block_id" => __reader.field(&mut self.block_id, "block_id"),
+            b"elements" => __reader.field(&mut self.elements, "elements"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -852,15 +850,15 @@ impl rt::de::Record for BlockSection {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "accessory" => __reader.field(&mut self.accessory, "accessory"),
-            "block_id" => __reader.field(&mut self.block_id, "block_id"),
-            "expand" => __reader.field(&mut self.expand, "expand"),
-            "fields" => __reader.field(&mut self.fields, "fields"),
-            "text" => __reader.field(&mut self.text, "text"),
+            b"accessory" => __reader.field(&mut self.accessory, "accessory"),
+            b"block_id" => __reader.field(&mut self.block_id, "block_id"),
+            b"expand" => __reader.field(&mut self.expand, "expand"),
+            b"fields" => __reader.field(&mut self.fields, "fields"),
+            b"text" => __reader.field(&mut self.text, "text"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -908,14 +906,14 @@ impl rt::de::Record for BlockSectionFields {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "emoji" => __reader.field(&mut self.emoji, "emoji"),
-            "text" => __reader.field(&mut self.text, "text"),
-            "type" => __reader.field(&mut self.type_, "type"),
-            "verbatim" => __reader.field(&mut self.verbatim, "verbatim"),
+            b"emoji" => __reader.field(&mut self.emoji, "emoji"),
+            b"text" => __reader.field(&mut self.text, "text"),
+            b"type" => __reader.field(&mut self.type_, "type"),
+            b"verbatim" => __reader.field(&mut self.verbatim, "verbatim"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -988,45 +986,45 @@ impl rt::de::Record for BlockShareShortcut {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "app_collaborators" => {
+            b"app_collaborators" => {
                 __reader.field(&mut self.app_collaborators, "app_collaborators")
             }
-            "app_id" => __reader.field(&mut self.app_id, "app_id"),
-            "block_id" => __reader.field(&mut self.block_id, "block_id"),
-            "bot_user_id" => __reader.field(&mut self.bot_user_id, "bot_user_id"),
-            "button_label" => __reader.field(&mut self.button_label, "button_label"),
-            "description" => __reader.field(&mut self.description, "description"),
-            "developer_trace_id" => {
+            b"app_id" => __reader.field(&mut self.app_id, "app_id"),
+            b"block_id" => __reader.field(&mut self.block_id, "block_id"),
+            b"bot_user_id" => __reader.field(&mut self.bot_user_id, "bot_user_id"),
+            b"button_label" => __reader.field(&mut self.button_label, "button_label"),
+            b"description" => __reader.field(&mut self.description, "description"),
+            b"developer_trace_id" => {
                 __reader.field(&mut self.developer_trace_id, "developer_trace_id")
             }
-            "function_trigger_id" => {
+            b"function_trigger_id" => {
                 __reader.field(&mut self.function_trigger_id, "function_trigger_id")
             }
-            "is_workflow_app" => {
+            b"is_workflow_app" => {
                 __reader.field(&mut self.is_workflow_app, "is_workflow_app")
             }
-            "owning_team_id" => {
+            b"owning_team_id" => {
                 __reader.field(&mut self.owning_team_id, "owning_team_id")
             }
-            "sales_home_workflow_app_type" => {
+            b"sales_home_workflow_app_type" => {
                 __reader
                     .field(
                         &mut self.sales_home_workflow_app_type,
                         "sales_home_workflow_app_type",
                     )
             }
-            "share_url" => __reader.field(&mut self.share_url, "share_url"),
-            "title" => __reader.field(&mut self.title, "title"),
-            "trigger_subtype" => {
+            b"share_url" => __reader.field(&mut self.share_url, "share_url"),
+            b"title" => __reader.field(&mut self.title, "title"),
+            b"trigger_subtype" => {
                 __reader.field(&mut self.trigger_subtype, "trigger_subtype")
             }
-            "trigger_type" => __reader.field(&mut self.trigger_type, "trigger_type"),
-            "url" => __reader.field(&mut self.url, "url"),
-            "workflow_id" => __reader.field(&mut self.workflow_id, "workflow_id"),
+            b"trigger_type" => __reader.field(&mut self.trigger_type, "trigger_type"),
+            b"url" => __reader.field(&mut self.url, "url"),
+            b"workflow_id" => __reader.field(&mut self.workflow_id, "workflow_id"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -1098,22 +1096,22 @@ impl rt::de::Record for BlockVideo {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "alt_text" => __reader.field(&mut self.alt_text, "alt_text"),
-            "author_name" => __reader.field(&mut self.author_name, "author_name"),
-            "block_id" => __reader.field(&mut self.block_id, "block_id"),
-            "description" => __reader.field(&mut self.description, "description"),
-            "provider_icon_url" => {
+            b"alt_text" => __reader.field(&mut self.alt_text, "alt_text"),
+            b"author_name" => __reader.field(&mut self.author_name, "author_name"),
+            b"block_id" => __reader.field(&mut self.block_id, "block_id"),
+            b"description" => __reader.field(&mut self.description, "description"),
+            b"provider_icon_url" => {
                 __reader.field(&mut self.provider_icon_url, "provider_icon_url")
             }
-            "provider_name" => __reader.field(&mut self.provider_name, "provider_name"),
-            "thumbnail_url" => __reader.field(&mut self.thumbnail_url, "thumbnail_url"),
-            "title" => __reader.field(&mut self.title, "title"),
-            "title_url" => __reader.field(&mut self.title_url, "title_url"),
-            "video_url" => __reader.field(&mut self.video_url, "video_url"),
+            b"provider_name" => __reader.field(&mut self.provider_name, "provider_name"),
+            b"thumbnail_url" => __reader.field(&mut self.thumbnail_url, "thumbnail_url"),
+            b"title" => __reader.field(&mut self.title, "title"),
+            b"title_url" => __reader.field(&mut self.title_url, "title_url"),
+            b"video_url" => __reader.field(&mut self.video_url, "video_url"),
             _ => return Ok(false),
         }?;
         Ok(true)

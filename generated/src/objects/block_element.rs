@@ -169,92 +169,52 @@ impl rt::de::Union for BlockElement {
     ];
 
     fn read_kind<'de, A: rt::de::Map<'de>>(
-        __tag: &str,
+        __kind: usize,
         __reader: rt::de::Reader<'de, A>,
     ) -> Result<Self, A::Error> {
         Ok(
-            match __tag {
-                "broadcast" => Self::Broadcast(Box::new(rt::de::read_fields(__reader)?)),
-                "button" => Self::Button(Box::new(rt::de::read_fields(__reader)?)),
-                "channel" => Self::Channel(Box::new(rt::de::read_fields(__reader)?)),
-                "channels_select" => {
-                    Self::ChannelsSelect(Box::new(rt::de::read_fields(__reader)?))
-                }
-                "checkboxes" => {
-                    Self::Checkboxes(Box::new(rt::de::read_fields(__reader)?))
-                }
-                "color" => Self::Color(Box::new(rt::de::read_fields(__reader)?)),
-                "conversations_select" => {
-                    Self::ConversationsSelect(Box::new(rt::de::read_fields(__reader)?))
-                }
-                "date" => Self::Date(Box::new(rt::de::read_fields(__reader)?)),
-                "datepicker" => {
-                    Self::Datepicker(Box::new(rt::de::read_fields(__reader)?))
-                }
-                "datetimepicker" => {
-                    Self::Datetimepicker(Box::new(rt::de::read_fields(__reader)?))
-                }
-                "emoji" => Self::Emoji(Box::new(rt::de::read_fields(__reader)?)),
-                "external_select" => {
-                    Self::ExternalSelect(Box::new(rt::de::read_fields(__reader)?))
-                }
-                "image" => Self::Image(Box::new(rt::de::read_fields(__reader)?)),
-                "link" => Self::Link(Box::new(rt::de::read_fields(__reader)?)),
-                "multi_channels_select" => {
-                    Self::MultiChannelsSelect(Box::new(rt::de::read_fields(__reader)?))
-                }
-                "multi_conversations_select" => {
+            match __kind {
+                0 => Self::Broadcast(Box::new(rt::de::read_fields(__reader)?)),
+                1 => Self::Button(Box::new(rt::de::read_fields(__reader)?)),
+                2 => Self::Channel(Box::new(rt::de::read_fields(__reader)?)),
+                3 => Self::ChannelsSelect(Box::new(rt::de::read_fields(__reader)?)),
+                4 => Self::Checkboxes(Box::new(rt::de::read_fields(__reader)?)),
+                5 => Self::Color(Box::new(rt::de::read_fields(__reader)?)),
+                6 => Self::ConversationsSelect(Box::new(rt::de::read_fields(__reader)?)),
+                7 => Self::Date(Box::new(rt::de::read_fields(__reader)?)),
+                8 => Self::Datepicker(Box::new(rt::de::read_fields(__reader)?)),
+                9 => Self::Datetimepicker(Box::new(rt::de::read_fields(__reader)?)),
+                10 => Self::Emoji(Box::new(rt::de::read_fields(__reader)?)),
+                11 => Self::ExternalSelect(Box::new(rt::de::read_fields(__reader)?)),
+                12 => Self::Image(Box::new(rt::de::read_fields(__reader)?)),
+                13 => Self::Link(Box::new(rt::de::read_fields(__reader)?)),
+                14 => Self::MultiChannelsSelect(Box::new(rt::de::read_fields(__reader)?)),
+                15 => {
                     Self::MultiConversationsSelect(
                         Box::new(rt::de::read_fields(__reader)?),
                     )
                 }
-                "multi_external_select" => {
-                    Self::MultiExternalSelect(Box::new(rt::de::read_fields(__reader)?))
-                }
-                "multi_static_select" => {
-                    Self::MultiStaticSelect(Box::new(rt::de::read_fields(__reader)?))
-                }
-                "multi_users_select" => {
-                    Self::MultiUsersSelect(Box::new(rt::de::read_fields(__reader)?))
-                }
-                "overflow" => Self::Overflow(Box::new(rt::de::read_fields(__reader)?)),
-                "plain_text_input" => {
-                    Self::PlainTextInput(Box::new(rt::de::read_fields(__reader)?))
-                }
-                "radio_buttons" => {
-                    Self::RadioButtons(Box::new(rt::de::read_fields(__reader)?))
-                }
-                "rich_text_input" => {
-                    Self::RichTextInput(Box::new(rt::de::read_fields(__reader)?))
-                }
-                "rich_text_list" => {
-                    Self::RichTextList(Box::new(rt::de::read_fields(__reader)?))
-                }
-                "rich_text_preformatted" => {
+                16 => Self::MultiExternalSelect(Box::new(rt::de::read_fields(__reader)?)),
+                17 => Self::MultiStaticSelect(Box::new(rt::de::read_fields(__reader)?)),
+                18 => Self::MultiUsersSelect(Box::new(rt::de::read_fields(__reader)?)),
+                19 => Self::Overflow(Box::new(rt::de::read_fields(__reader)?)),
+                20 => Self::PlainTextInput(Box::new(rt::de::read_fields(__reader)?)),
+                21 => Self::RadioButtons(Box::new(rt::de::read_fields(__reader)?)),
+                22 => Self::RichTextInput(Box::new(rt::de::read_fields(__reader)?)),
+                23 => Self::RichTextList(Box::new(rt::de::read_fields(__reader)?)),
+                24 => {
                     Self::RichTextPreformatted(Box::new(rt::de::read_fields(__reader)?))
                 }
-                "rich_text_quote" => {
-                    Self::RichTextQuote(Box::new(rt::de::read_fields(__reader)?))
-                }
-                "rich_text_section" => {
-                    Self::RichTextSection(Box::new(rt::de::read_fields(__reader)?))
-                }
-                "static_select" => {
-                    Self::StaticSelect(Box::new(rt::de::read_fields(__reader)?))
-                }
-                "team" => Self::Team(Box::new(rt::de::read_fields(__reader)?)),
-                "text" => Self::Text(Box::new(rt::de::read_fields(__reader)?)),
-                "timepicker" => {
-                    Self::Timepicker(Box::new(rt::de::read_fields(__reader)?))
-                }
-                "user" => Self::User(Box::new(rt::de::read_fields(__reader)?)),
-                "usergroup" => Self::Usergroup(Box::new(rt::de::read_fields(__reader)?)),
-                "users_select" => {
-                    Self::UsersSelect(Box::new(rt::de::read_fields(__reader)?))
-                }
-                "workflow_button" => {
-                    Self::WorkflowButton(Box::new(rt::de::read_fields(__reader)?))
-                }
+                25 => Self::RichTextQuote(Box::new(rt::de::read_fields(__reader)?)),
+                26 => Self::RichTextSection(Box::new(rt::de::read_fields(__reader)?)),
+                27 => Self::StaticSelect(Box::new(rt::de::read_fields(__reader)?)),
+                28 => Self::Team(Box::new(rt::de::read_fields(__reader)?)),
+                29 => Self::Text(Box::new(rt::de::read_fields(__reader)?)),
+                30 => Self::Timepicker(Box::new(rt::de::read_fields(__reader)?)),
+                31 => Self::User(Box::new(rt::de::read_fields(__reader)?)),
+                32 => Self::Usergroup(Box::new(rt::de::read_fields(__reader)?)),
+                33 => Self::UsersSelect(Box::new(rt::de::read_fields(__reader)?)),
+                34 => Self::WorkflowButton(Box::new(rt::de::read_fields(__reader)?)),
                 _ => Self::Unknown(__reader.keep_all()?),
             },
         )
@@ -489,12 +449,12 @@ impl rt::de::Record for BlockElementBroadcast {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "range" => __reader.field(&mut self.range, "range"),
-            "style" => __reader.field(&mut self.style, "style"),
+            b"range" => __reader.field(&mut self.range, "range"),
+            b"style" => __reader.field(&mut self.style, "style"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -556,7 +516,7 @@ pub struct BlockElementButton {
     /// Answered as `initial_date_time`.
     pub initial_date_time: Option<i64>,
     /// Answered as `initial_option`.
-    pub initial_option: Option<OptionObject>,
+    pub initial_option: Option<Box<OptionObject>>,
     /// Answered as `initial_options`.
     pub initial_options: Option<Vec<OptionObject>>,
     /// Answered as `initial_time`.
@@ -601,74 +561,74 @@ impl rt::de::Record for BlockElementButton {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "accessibility_label" => {
+            b"accessibility_label" => {
                 __reader.field(&mut self.accessibility_label, "accessibility_label")
             }
-            "action_id" => __reader.field(&mut self.action_id, "action_id"),
-            "alt_text" => __reader.field(&mut self.alt_text, "alt_text"),
-            "confirm" => __reader.field(&mut self.confirm, "confirm"),
-            "default_to_current_conversation" => {
+            b"action_id" => __reader.field(&mut self.action_id, "action_id"),
+            b"alt_text" => __reader.field(&mut self.alt_text, "alt_text"),
+            b"confirm" => __reader.field(&mut self.confirm, "confirm"),
+            b"default_to_current_conversation" => {
                 __reader
                     .field(
                         &mut self.default_to_current_conversation,
                         "default_to_current_conversation",
                     )
             }
-            "fallback" => __reader.field(&mut self.fallback, "fallback"),
-            "filter" => __reader.field(&mut self.filter, "filter"),
-            "focus_on_load" => __reader.field(&mut self.focus_on_load, "focus_on_load"),
-            "image_bytes" => __reader.field(&mut self.image_bytes, "image_bytes"),
-            "image_height" => __reader.field(&mut self.image_height, "image_height"),
-            "image_url" => __reader.field(&mut self.image_url, "image_url"),
-            "image_width" => __reader.field(&mut self.image_width, "image_width"),
-            "initial_channel" => {
+            b"fallback" => __reader.field(&mut self.fallback, "fallback"),
+            b"filter" => __reader.field(&mut self.filter, "filter"),
+            b"focus_on_load" => __reader.field(&mut self.focus_on_load, "focus_on_load"),
+            b"image_bytes" => __reader.field(&mut self.image_bytes, "image_bytes"),
+            b"image_height" => __reader.field(&mut self.image_height, "image_height"),
+            b"image_url" => __reader.field(&mut self.image_url, "image_url"),
+            b"image_width" => __reader.field(&mut self.image_width, "image_width"),
+            b"initial_channel" => {
                 __reader.field(&mut self.initial_channel, "initial_channel")
             }
-            "initial_channels" => {
+            b"initial_channels" => {
                 __reader.field(&mut self.initial_channels, "initial_channels")
             }
-            "initial_conversation" => {
+            b"initial_conversation" => {
                 __reader.field(&mut self.initial_conversation, "initial_conversation")
             }
-            "initial_conversations" => {
+            b"initial_conversations" => {
                 __reader.field(&mut self.initial_conversations, "initial_conversations")
             }
-            "initial_date" => __reader.field(&mut self.initial_date, "initial_date"),
-            "initial_date_time" => {
+            b"initial_date" => __reader.field(&mut self.initial_date, "initial_date"),
+            b"initial_date_time" => {
                 __reader.field(&mut self.initial_date_time, "initial_date_time")
             }
-            "initial_option" => {
+            b"initial_option" => {
                 __reader.field(&mut self.initial_option, "initial_option")
             }
-            "initial_options" => {
+            b"initial_options" => {
                 __reader.field(&mut self.initial_options, "initial_options")
             }
-            "initial_time" => __reader.field(&mut self.initial_time, "initial_time"),
-            "initial_user" => __reader.field(&mut self.initial_user, "initial_user"),
-            "initial_users" => __reader.field(&mut self.initial_users, "initial_users"),
-            "max_selected_items" => {
+            b"initial_time" => __reader.field(&mut self.initial_time, "initial_time"),
+            b"initial_user" => __reader.field(&mut self.initial_user, "initial_user"),
+            b"initial_users" => __reader.field(&mut self.initial_users, "initial_users"),
+            b"max_selected_items" => {
                 __reader.field(&mut self.max_selected_items, "max_selected_items")
             }
-            "min_query_length" => {
+            b"min_query_length" => {
                 __reader.field(&mut self.min_query_length, "min_query_length")
             }
-            "option_groups" => __reader.field(&mut self.option_groups, "option_groups"),
-            "options" => __reader.field(&mut self.options, "options"),
-            "placeholder" => __reader.field(&mut self.placeholder, "placeholder"),
-            "response_url_enabled" => {
+            b"option_groups" => __reader.field(&mut self.option_groups, "option_groups"),
+            b"options" => __reader.field(&mut self.options, "options"),
+            b"placeholder" => __reader.field(&mut self.placeholder, "placeholder"),
+            b"response_url_enabled" => {
                 __reader.field(&mut self.response_url_enabled, "response_url_enabled")
             }
-            "slack_file" => __reader.field(&mut self.slack_file, "slack_file"),
-            "style" => __reader.field(&mut self.style, "style"),
-            "text" => __reader.field(&mut self.text, "text"),
-            "timezone" => __reader.field(&mut self.timezone, "timezone"),
-            "url" => __reader.field(&mut self.url, "url"),
-            "value" => __reader.field(&mut self.value, "value"),
-            "workflow" => __reader.field(&mut self.workflow, "workflow"),
+            b"slack_file" => __reader.field(&mut self.slack_file, "slack_file"),
+            b"style" => __reader.field(&mut self.style, "style"),
+            b"text" => __reader.field(&mut self.text, "text"),
+            b"timezone" => __reader.field(&mut self.timezone, "timezone"),
+            b"url" => __reader.field(&mut self.url, "url"),
+            b"value" => __reader.field(&mut self.value, "value"),
+            b"workflow" => __reader.field(&mut self.workflow, "workflow"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -748,21 +708,21 @@ impl rt::de::Record for BlockElementButtonFilter {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "exclude_bot_users" => {
+            b"exclude_bot_users" => {
                 __reader.field(&mut self.exclude_bot_users, "exclude_bot_users")
             }
-            "exclude_external_shared_channels" => {
+            b"exclude_external_shared_channels" => {
                 __reader
                     .field(
                         &mut self.exclude_external_shared_channels,
                         "exclude_external_shared_channels",
                     )
             }
-            "include" => __reader.field(&mut self.include, "include"),
+            b"include" => __reader.field(&mut self.include, "include"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -807,12 +767,12 @@ impl rt::de::Record for BlockElementButtonOptionGroups {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "label" => __reader.field(&mut self.label, "label"),
-            "options" => __reader.field(&mut self.options, "options"),
+            b"label" => __reader.field(&mut self.label, "label"),
+            b"options" => __reader.field(&mut self.options, "options"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -851,12 +811,12 @@ impl rt::de::Record for BlockElementButtonSlackFile {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "id" => __reader.field(&mut self.id, "id"),
-            "url" => __reader.field(&mut self.url, "url"),
+            b"id" => __reader.field(&mut self.id, "id"),
+            b"url" => __reader.field(&mut self.url, "url"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -893,11 +853,11 @@ impl rt::de::Record for BlockElementButtonWorkflow {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "trigger" => __reader.field(&mut self.trigger, "trigger"),
+            b"trigger" => __reader.field(&mut self.trigger, "trigger"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -938,18 +898,18 @@ impl rt::de::Record for BlockElementButtonWorkflowTrigger {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "customizable_input_parameters" => {
+            b"customizable_input_parameters" => {
                 __reader
                     .field(
                         &mut self.customizable_input_parameters,
                         "customizable_input_parameters",
                     )
             }
-            "url" => __reader.field(&mut self.url, "url"),
+            b"url" => __reader.field(&mut self.url, "url"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -990,12 +950,12 @@ impl rt::de::Record for BlockElementButtonWorkflowTriggerCustomizableInputParame
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "name" => __reader.field(&mut self.name, "name"),
-            "value" => __reader.field(&mut self.value, "value"),
+            b"name" => __reader.field(&mut self.name, "name"),
+            b"value" => __reader.field(&mut self.value, "value"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -1034,12 +994,12 @@ impl rt::de::Record for BlockElementChannel {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "channel_id" => __reader.field(&mut self.channel_id, "channel_id"),
-            "style" => __reader.field(&mut self.style, "style"),
+            b"channel_id" => __reader.field(&mut self.channel_id, "channel_id"),
+            b"style" => __reader.field(&mut self.style, "style"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -1086,18 +1046,18 @@ impl rt::de::Record for BlockElementChannelsSelect {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "action_id" => __reader.field(&mut self.action_id, "action_id"),
-            "confirm" => __reader.field(&mut self.confirm, "confirm"),
-            "focus_on_load" => __reader.field(&mut self.focus_on_load, "focus_on_load"),
-            "initial_channel" => {
+            b"action_id" => __reader.field(&mut self.action_id, "action_id"),
+            b"confirm" => __reader.field(&mut self.confirm, "confirm"),
+            b"focus_on_load" => __reader.field(&mut self.focus_on_load, "focus_on_load"),
+            b"initial_channel" => {
                 __reader.field(&mut self.initial_channel, "initial_channel")
             }
-            "placeholder" => __reader.field(&mut self.placeholder, "placeholder"),
-            "response_url_enabled" => {
+            b"placeholder" => __reader.field(&mut self.placeholder, "placeholder"),
+            b"response_url_enabled" => {
                 __reader.field(&mut self.response_url_enabled, "response_url_enabled")
             }
             _ => return Ok(false),
@@ -1150,17 +1110,17 @@ impl rt::de::Record for BlockElementCheckboxes {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "action_id" => __reader.field(&mut self.action_id, "action_id"),
-            "confirm" => __reader.field(&mut self.confirm, "confirm"),
-            "focus_on_load" => __reader.field(&mut self.focus_on_load, "focus_on_load"),
-            "initial_options" => {
+            b"action_id" => __reader.field(&mut self.action_id, "action_id"),
+            b"confirm" => __reader.field(&mut self.confirm, "confirm"),
+            b"focus_on_load" => __reader.field(&mut self.focus_on_load, "focus_on_load"),
+            b"initial_options" => {
                 __reader.field(&mut self.initial_options, "initial_options")
             }
-            "options" => __reader.field(&mut self.options, "options"),
+            b"options" => __reader.field(&mut self.options, "options"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -1204,12 +1164,12 @@ impl rt::de::Record for BlockElementColor {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "style" => __reader.field(&mut self.style, "style"),
-            "value" => __reader.field(&mut self.value, "value"),
+            b"style" => __reader.field(&mut self.style, "style"),
+            b"value" => __reader.field(&mut self.value, "value"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -1260,26 +1220,26 @@ impl rt::de::Record for BlockElementConversationsSelect {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "action_id" => __reader.field(&mut self.action_id, "action_id"),
-            "confirm" => __reader.field(&mut self.confirm, "confirm"),
-            "default_to_current_conversation" => {
+            b"action_id" => __reader.field(&mut self.action_id, "action_id"),
+            b"confirm" => __reader.field(&mut self.confirm, "confirm"),
+            b"default_to_current_conversation" => {
                 __reader
                     .field(
                         &mut self.default_to_current_conversation,
                         "default_to_current_conversation",
                     )
             }
-            "filter" => __reader.field(&mut self.filter, "filter"),
-            "focus_on_load" => __reader.field(&mut self.focus_on_load, "focus_on_load"),
-            "initial_conversation" => {
+            b"filter" => __reader.field(&mut self.filter, "filter"),
+            b"focus_on_load" => __reader.field(&mut self.focus_on_load, "focus_on_load"),
+            b"initial_conversation" => {
                 __reader.field(&mut self.initial_conversation, "initial_conversation")
             }
-            "placeholder" => __reader.field(&mut self.placeholder, "placeholder"),
-            "response_url_enabled" => {
+            b"placeholder" => __reader.field(&mut self.placeholder, "placeholder"),
+            b"response_url_enabled" => {
                 __reader.field(&mut self.response_url_enabled, "response_url_enabled")
             }
             _ => return Ok(false),
@@ -1333,21 +1293,21 @@ impl rt::de::Record for BlockElementConversationsSelectFilter {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "exclude_bot_users" => {
+            b"exclude_bot_users" => {
                 __reader.field(&mut self.exclude_bot_users, "exclude_bot_users")
             }
-            "exclude_external_shared_channels" => {
+            b"exclude_external_shared_channels" => {
                 __reader
                     .field(
                         &mut self.exclude_external_shared_channels,
                         "exclude_external_shared_channels",
                     )
             }
-            "include" => __reader.field(&mut self.include, "include"),
+            b"include" => __reader.field(&mut self.include, "include"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -1398,15 +1358,15 @@ impl rt::de::Record for BlockElementDate {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "fallback" => __reader.field(&mut self.fallback, "fallback"),
-            "format" => __reader.field(&mut self.format, "format"),
-            "style" => __reader.field(&mut self.style, "style"),
-            "timestamp" => __reader.field(&mut self.timestamp, "timestamp"),
-            "url" => __reader.field(&mut self.url, "url"),
+            b"fallback" => __reader.field(&mut self.fallback, "fallback"),
+            b"format" => __reader.field(&mut self.format, "format"),
+            b"style" => __reader.field(&mut self.style, "style"),
+            b"timestamp" => __reader.field(&mut self.timestamp, "timestamp"),
+            b"url" => __reader.field(&mut self.url, "url"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -1456,15 +1416,15 @@ impl rt::de::Record for BlockElementDatepicker {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "action_id" => __reader.field(&mut self.action_id, "action_id"),
-            "confirm" => __reader.field(&mut self.confirm, "confirm"),
-            "focus_on_load" => __reader.field(&mut self.focus_on_load, "focus_on_load"),
-            "initial_date" => __reader.field(&mut self.initial_date, "initial_date"),
-            "placeholder" => __reader.field(&mut self.placeholder, "placeholder"),
+            b"action_id" => __reader.field(&mut self.action_id, "action_id"),
+            b"confirm" => __reader.field(&mut self.confirm, "confirm"),
+            b"focus_on_load" => __reader.field(&mut self.focus_on_load, "focus_on_load"),
+            b"initial_date" => __reader.field(&mut self.initial_date, "initial_date"),
+            b"placeholder" => __reader.field(&mut self.placeholder, "placeholder"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -1512,14 +1472,14 @@ impl rt::de::Record for BlockElementDatetimepicker {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "action_id" => __reader.field(&mut self.action_id, "action_id"),
-            "confirm" => __reader.field(&mut self.confirm, "confirm"),
-            "focus_on_load" => __reader.field(&mut self.focus_on_load, "focus_on_load"),
-            "initial_date_time" => {
+            b"action_id" => __reader.field(&mut self.action_id, "action_id"),
+            b"confirm" => __reader.field(&mut self.confirm, "confirm"),
+            b"focus_on_load" => __reader.field(&mut self.focus_on_load, "focus_on_load"),
+            b"initial_date_time" => {
                 __reader.field(&mut self.initial_date_time, "initial_date_time")
             }
             _ => return Ok(false),
@@ -1568,14 +1528,14 @@ impl rt::de::Record for BlockElementEmoji {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "name" => __reader.field(&mut self.name, "name"),
-            "skin_tone" => __reader.field(&mut self.skin_tone, "skin_tone"),
-            "style" => __reader.field(&mut self.style, "style"),
-            "unicode" => __reader.field(&mut self.unicode, "unicode"),
+            b"name" => __reader.field(&mut self.name, "name"),
+            b"skin_tone" => __reader.field(&mut self.skin_tone, "skin_tone"),
+            b"style" => __reader.field(&mut self.style, "style"),
+            b"unicode" => __reader.field(&mut self.unicode, "unicode"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -1611,7 +1571,7 @@ pub struct BlockElementExternalSelect {
     /// Answered as `focus_on_load`.
     pub focus_on_load: Option<bool>,
     /// Answered as `initial_option`.
-    pub initial_option: Option<OptionObject>,
+    pub initial_option: Option<Box<OptionObject>>,
     /// Answered as `min_query_length`.
     pub min_query_length: Option<i64>,
     /// Answered as `placeholder`.
@@ -1626,20 +1586,20 @@ impl rt::de::Record for BlockElementExternalSelect {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "action_id" => __reader.field(&mut self.action_id, "action_id"),
-            "confirm" => __reader.field(&mut self.confirm, "confirm"),
-            "focus_on_load" => __reader.field(&mut self.focus_on_load, "focus_on_load"),
-            "initial_option" => {
+            b"action_id" => __reader.field(&mut self.action_id, "action_id"),
+            b"confirm" => __reader.field(&mut self.confirm, "confirm"),
+            b"focus_on_load" => __reader.field(&mut self.focus_on_load, "focus_on_load"),
+            b"initial_option" => {
                 __reader.field(&mut self.initial_option, "initial_option")
             }
-            "min_query_length" => {
+            b"min_query_length" => {
                 __reader.field(&mut self.min_query_length, "min_query_length")
             }
-            "placeholder" => __reader.field(&mut self.placeholder, "placeholder"),
+            b"placeholder" => __reader.field(&mut self.placeholder, "placeholder"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -1694,17 +1654,17 @@ impl rt::de::Record for BlockElementImage {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "alt_text" => __reader.field(&mut self.alt_text, "alt_text"),
-            "fallback" => __reader.field(&mut self.fallback, "fallback"),
-            "image_bytes" => __reader.field(&mut self.image_bytes, "image_bytes"),
-            "image_height" => __reader.field(&mut self.image_height, "image_height"),
-            "image_url" => __reader.field(&mut self.image_url, "image_url"),
-            "image_width" => __reader.field(&mut self.image_width, "image_width"),
-            "slack_file" => __reader.field(&mut self.slack_file, "slack_file"),
+            b"alt_text" => __reader.field(&mut self.alt_text, "alt_text"),
+            b"fallback" => __reader.field(&mut self.fallback, "fallback"),
+            b"image_bytes" => __reader.field(&mut self.image_bytes, "image_bytes"),
+            b"image_height" => __reader.field(&mut self.image_height, "image_height"),
+            b"image_url" => __reader.field(&mut self.image_url, "image_url"),
+            b"image_width" => __reader.field(&mut self.image_width, "image_width"),
+            b"slack_file" => __reader.field(&mut self.slack_file, "slack_file"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -1750,12 +1710,12 @@ impl rt::de::Record for BlockElementImageSlackFile {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "id" => __reader.field(&mut self.id, "id"),
-            "url" => __reader.field(&mut self.url, "url"),
+            b"id" => __reader.field(&mut self.id, "id"),
+            b"url" => __reader.field(&mut self.url, "url"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -1798,14 +1758,14 @@ impl rt::de::Record for BlockElementLink {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "style" => __reader.field(&mut self.style, "style"),
-            "text" => __reader.field(&mut self.text, "text"),
-            "unsafe" => __reader.field(&mut self.unsafe_, "unsafe"),
-            "url" => __reader.field(&mut self.url, "url"),
+            b"style" => __reader.field(&mut self.style, "style"),
+            b"text" => __reader.field(&mut self.text, "text"),
+            b"unsafe" => __reader.field(&mut self.unsafe_, "unsafe"),
+            b"url" => __reader.field(&mut self.url, "url"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -1856,20 +1816,20 @@ impl rt::de::Record for BlockElementMultiChannelsSelect {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "action_id" => __reader.field(&mut self.action_id, "action_id"),
-            "confirm" => __reader.field(&mut self.confirm, "confirm"),
-            "focus_on_load" => __reader.field(&mut self.focus_on_load, "focus_on_load"),
-            "initial_channels" => {
+            b"action_id" => __reader.field(&mut self.action_id, "action_id"),
+            b"confirm" => __reader.field(&mut self.confirm, "confirm"),
+            b"focus_on_load" => __reader.field(&mut self.focus_on_load, "focus_on_load"),
+            b"initial_channels" => {
                 __reader.field(&mut self.initial_channels, "initial_channels")
             }
-            "max_selected_items" => {
+            b"max_selected_items" => {
                 __reader.field(&mut self.max_selected_items, "max_selected_items")
             }
-            "placeholder" => __reader.field(&mut self.placeholder, "placeholder"),
+            b"placeholder" => __reader.field(&mut self.placeholder, "placeholder"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -1926,28 +1886,28 @@ impl rt::de::Record for BlockElementMultiConversationsSelect {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "action_id" => __reader.field(&mut self.action_id, "action_id"),
-            "confirm" => __reader.field(&mut self.confirm, "confirm"),
-            "default_to_current_conversation" => {
+            b"action_id" => __reader.field(&mut self.action_id, "action_id"),
+            b"confirm" => __reader.field(&mut self.confirm, "confirm"),
+            b"default_to_current_conversation" => {
                 __reader
                     .field(
                         &mut self.default_to_current_conversation,
                         "default_to_current_conversation",
                     )
             }
-            "filter" => __reader.field(&mut self.filter, "filter"),
-            "focus_on_load" => __reader.field(&mut self.focus_on_load, "focus_on_load"),
-            "initial_conversations" => {
+            b"filter" => __reader.field(&mut self.filter, "filter"),
+            b"focus_on_load" => __reader.field(&mut self.focus_on_load, "focus_on_load"),
+            b"initial_conversations" => {
                 __reader.field(&mut self.initial_conversations, "initial_conversations")
             }
-            "max_selected_items" => {
+            b"max_selected_items" => {
                 __reader.field(&mut self.max_selected_items, "max_selected_items")
             }
-            "placeholder" => __reader.field(&mut self.placeholder, "placeholder"),
+            b"placeholder" => __reader.field(&mut self.placeholder, "placeholder"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -1999,21 +1959,21 @@ impl rt::de::Record for BlockElementMultiConversationsSelectFilter {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "exclude_bot_users" => {
+            b"exclude_bot_users" => {
                 __reader.field(&mut self.exclude_bot_users, "exclude_bot_users")
             }
-            "exclude_external_shared_channels" => {
+            b"exclude_external_shared_channels" => {
                 __reader
                     .field(
                         &mut self.exclude_external_shared_channels,
                         "exclude_external_shared_channels",
                     )
             }
-            "include" => __reader.field(&mut self.include, "include"),
+            b"include" => __reader.field(&mut self.include, "include"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -2068,23 +2028,23 @@ impl rt::de::Record for BlockElementMultiExternalSelect {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "action_id" => __reader.field(&mut self.action_id, "action_id"),
-            "confirm" => __reader.field(&mut self.confirm, "confirm"),
-            "focus_on_load" => __reader.field(&mut self.focus_on_load, "focus_on_load"),
-            "initial_options" => {
+            b"action_id" => __reader.field(&mut self.action_id, "action_id"),
+            b"confirm" => __reader.field(&mut self.confirm, "confirm"),
+            b"focus_on_load" => __reader.field(&mut self.focus_on_load, "focus_on_load"),
+            b"initial_options" => {
                 __reader.field(&mut self.initial_options, "initial_options")
             }
-            "max_selected_items" => {
+            b"max_selected_items" => {
                 __reader.field(&mut self.max_selected_items, "max_selected_items")
             }
-            "min_query_length" => {
+            b"min_query_length" => {
                 __reader.field(&mut self.min_query_length, "min_query_length")
             }
-            "placeholder" => __reader.field(&mut self.placeholder, "placeholder"),
+            b"placeholder" => __reader.field(&mut self.placeholder, "placeholder"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -2142,22 +2102,22 @@ impl rt::de::Record for BlockElementMultiStaticSelect {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "action_id" => __reader.field(&mut self.action_id, "action_id"),
-            "confirm" => __reader.field(&mut self.confirm, "confirm"),
-            "focus_on_load" => __reader.field(&mut self.focus_on_load, "focus_on_load"),
-            "initial_options" => {
+            b"action_id" => __reader.field(&mut self.action_id, "action_id"),
+            b"confirm" => __reader.field(&mut self.confirm, "confirm"),
+            b"focus_on_load" => __reader.field(&mut self.focus_on_load, "focus_on_load"),
+            b"initial_options" => {
                 __reader.field(&mut self.initial_options, "initial_options")
             }
-            "max_selected_items" => {
+            b"max_selected_items" => {
                 __reader.field(&mut self.max_selected_items, "max_selected_items")
             }
-            "option_groups" => __reader.field(&mut self.option_groups, "option_groups"),
-            "options" => __reader.field(&mut self.options, "options"),
-            "placeholder" => __reader.field(&mut self.placeholder, "placeholder"),
+            b"option_groups" => __reader.field(&mut self.option_groups, "option_groups"),
+            b"options" => __reader.field(&mut self.options, "options"),
+            b"placeholder" => __reader.field(&mut self.placeholder, "placeholder"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -2204,12 +2164,12 @@ impl rt::de::Record for BlockElementMultiStaticSelectOptionGroups {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "label" => __reader.field(&mut self.label, "label"),
-            "options" => __reader.field(&mut self.options, "options"),
+            b"label" => __reader.field(&mut self.label, "label"),
+            b"options" => __reader.field(&mut self.options, "options"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -2256,18 +2216,18 @@ impl rt::de::Record for BlockElementMultiUsersSelect {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "action_id" => __reader.field(&mut self.action_id, "action_id"),
-            "confirm" => __reader.field(&mut self.confirm, "confirm"),
-            "focus_on_load" => __reader.field(&mut self.focus_on_load, "focus_on_load"),
-            "initial_users" => __reader.field(&mut self.initial_users, "initial_users"),
-            "max_selected_items" => {
+            b"action_id" => __reader.field(&mut self.action_id, "action_id"),
+            b"confirm" => __reader.field(&mut self.confirm, "confirm"),
+            b"focus_on_load" => __reader.field(&mut self.focus_on_load, "focus_on_load"),
+            b"initial_users" => __reader.field(&mut self.initial_users, "initial_users"),
+            b"max_selected_items" => {
                 __reader.field(&mut self.max_selected_items, "max_selected_items")
             }
-            "placeholder" => __reader.field(&mut self.placeholder, "placeholder"),
+            b"placeholder" => __reader.field(&mut self.placeholder, "placeholder"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -2314,13 +2274,13 @@ impl rt::de::Record for BlockElementOverflow {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "action_id" => __reader.field(&mut self.action_id, "action_id"),
-            "confirm" => __reader.field(&mut self.confirm, "confirm"),
-            "options" => __reader.field(&mut self.options, "options"),
+            b"action_id" => __reader.field(&mut self.action_id, "action_id"),
+            b"confirm" => __reader.field(&mut self.confirm, "confirm"),
+            b"options" => __reader.field(&mut self.options, "options"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -2374,21 +2334,21 @@ impl rt::de::Record for BlockElementPlainTextInput {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "action_id" => __reader.field(&mut self.action_id, "action_id"),
-            "dispatch_action_config" => {
+            b"action_id" => __reader.field(&mut self.action_id, "action_id"),
+            b"dispatch_action_config" => {
                 __reader
                     .field(&mut self.dispatch_action_config, "dispatch_action_config")
             }
-            "focus_on_load" => __reader.field(&mut self.focus_on_load, "focus_on_load"),
-            "initial_value" => __reader.field(&mut self.initial_value, "initial_value"),
-            "max_length" => __reader.field(&mut self.max_length, "max_length"),
-            "min_length" => __reader.field(&mut self.min_length, "min_length"),
-            "multiline" => __reader.field(&mut self.multiline, "multiline"),
-            "placeholder" => __reader.field(&mut self.placeholder, "placeholder"),
+            b"focus_on_load" => __reader.field(&mut self.focus_on_load, "focus_on_load"),
+            b"initial_value" => __reader.field(&mut self.initial_value, "initial_value"),
+            b"max_length" => __reader.field(&mut self.max_length, "max_length"),
+            b"min_length" => __reader.field(&mut self.min_length, "min_length"),
+            b"multiline" => __reader.field(&mut self.multiline, "multiline"),
+            b"placeholder" => __reader.field(&mut self.placeholder, "placeholder"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -2433,11 +2393,11 @@ impl rt::de::Record for BlockElementPlainTextInputDispatchActionConfig {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "trigger_actions_on" => {
+            b"trigger_actions_on" => {
                 __reader.field(&mut self.trigger_actions_on, "trigger_actions_on")
             }
             _ => return Ok(false),
@@ -2471,7 +2431,7 @@ pub struct BlockElementRadioButtons {
     /// Answered as `focus_on_load`.
     pub focus_on_load: Option<bool>,
     /// Answered as `initial_option`.
-    pub initial_option: Option<OptionObject>,
+    pub initial_option: Option<Box<OptionObject>>,
     /// Answered as `options`.
     pub options: Option<Vec<OptionObject>>,
     /// Fields Slack sent that this type does not model, or whose value was not of
@@ -2484,17 +2444,17 @@ impl rt::de::Record for BlockElementRadioButtons {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "action_id" => __reader.field(&mut self.action_id, "action_id"),
-            "confirm" => __reader.field(&mut self.confirm, "confirm"),
-            "focus_on_load" => __reader.field(&mut self.focus_on_load, "focus_on_load"),
-            "initial_option" => {
+            b"action_id" => __reader.field(&mut self.action_id, "action_id"),
+            b"confirm" => __reader.field(&mut self.confirm, "confirm"),
+            b"focus_on_load" => __reader.field(&mut self.focus_on_load, "focus_on_load"),
+            b"initial_option" => {
                 __reader.field(&mut self.initial_option, "initial_option")
             }
-            "options" => __reader.field(&mut self.options, "options"),
+            b"options" => __reader.field(&mut self.options, "options"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -2548,20 +2508,20 @@ impl rt::de::Record for BlockElementRichTextInput {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "action_id" => __reader.field(&mut self.action_id, "action_id"),
-            "dispatch_action_config" => {
+            b"action_id" => __reader.field(&mut self.action_id, "action_id"),
+            b"dispatch_action_config" => {
                 __reader
                     .field(&mut self.dispatch_action_config, "dispatch_action_config")
             }
-            "focus_on_load" => __reader.field(&mut self.focus_on_load, "focus_on_load"),
-            "initial_value" => __reader.field(&mut self.initial_value, "initial_value"),
-            "max_lines" => __reader.field(&mut self.max_lines, "max_lines"),
-            "min_lines" => __reader.field(&mut self.min_lines, "min_lines"),
-            "placeholder" => __reader.field(&mut self.placeholder, "placeholder"),
+            b"focus_on_load" => __reader.field(&mut self.focus_on_load, "focus_on_load"),
+            b"initial_value" => __reader.field(&mut self.initial_value, "initial_value"),
+            b"max_lines" => __reader.field(&mut self.max_lines, "max_lines"),
+            b"min_lines" => __reader.field(&mut self.min_lines, "min_lines"),
+            b"placeholder" => __reader.field(&mut self.placeholder, "placeholder"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -2605,11 +2565,11 @@ impl rt::de::Record for BlockElementRichTextInputDispatchActionConfig {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "trigger_actions_on" => {
+            b"trigger_actions_on" => {
                 __reader.field(&mut self.trigger_actions_on, "trigger_actions_on")
             }
             _ => return Ok(false),
@@ -2652,13 +2612,13 @@ impl rt::de::Record for BlockElementRichTextInputInitialValue {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "block_id" => __reader.field(&mut self.block_id, "block_id"),
-            "elements" => __reader.field(&mut self.elements, "elements"),
-            "type" => __reader.field(&mut self.type_, "type"),
+            b"block_id" => __reader.field(&mut self.block_id, "block_id"),
+            b"elements" => __reader.field(&mut self.elements, "elements"),
+            b"type" => __reader.field(&mut self.type_, "type"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -2706,15 +2666,15 @@ impl rt::de::Record for BlockElementRichTextList {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "border" => __reader.field(&mut self.border, "border"),
-            "elements" => __reader.field(&mut self.elements, "elements"),
-            "indent" => __reader.field(&mut self.indent, "indent"),
-            "offset" => __reader.field(&mut self.offset, "offset"),
-            "style" => __reader.field(&mut self.style, "style"),
+            b"border" => __reader.field(&mut self.border, "border"),
+            b"elements" => __reader.field(&mut self.elements, "elements"),
+            b"indent" => __reader.field(&mut self.indent, "indent"),
+            b"offset" => __reader.field(&mut self.offset, "offset"),
+            b"style" => __reader.field(&mut self.style, "style"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -2758,12 +2718,12 @@ impl rt::de::Record for BlockElementRichTextPreformatted {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "border" => __reader.field(&mut self.border, "border"),
-            "elements" => __reader.field(&mut self.elements, "elements"),
+            b"border" => __reader.field(&mut self.border, "border"),
+            b"elements" => __reader.field(&mut self.elements, "elements"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -2802,12 +2762,12 @@ impl rt::de::Record for BlockElementRichTextQuote {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "border" => __reader.field(&mut self.border, "border"),
-            "elements" => __reader.field(&mut self.elements, "elements"),
+            b"border" => __reader.field(&mut self.border, "border"),
+            b"elements" => __reader.field(&mut self.elements, "elements"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -2844,11 +2804,11 @@ impl rt::de::Record for BlockElementRichTextSection {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "elements" => __reader.field(&mut self.elements, "elements"),
+            b"elements" => __reader.field(&mut self.elements, "elements"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -2880,7 +2840,7 @@ pub struct BlockElementStaticSelect {
     /// Answered as `focus_on_load`.
     pub focus_on_load: Option<bool>,
     /// Answered as `initial_option`.
-    pub initial_option: Option<OptionObject>,
+    pub initial_option: Option<Box<OptionObject>>,
     /// Answered as `option_groups`.
     pub option_groups: Option<Vec<BlockElementStaticSelectOptionGroups>>,
     /// Answered as `options`.
@@ -2897,19 +2857,19 @@ impl rt::de::Record for BlockElementStaticSelect {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "action_id" => __reader.field(&mut self.action_id, "action_id"),
-            "confirm" => __reader.field(&mut self.confirm, "confirm"),
-            "focus_on_load" => __reader.field(&mut self.focus_on_load, "focus_on_load"),
-            "initial_option" => {
+            b"action_id" => __reader.field(&mut self.action_id, "action_id"),
+            b"confirm" => __reader.field(&mut self.confirm, "confirm"),
+            b"focus_on_load" => __reader.field(&mut self.focus_on_load, "focus_on_load"),
+            b"initial_option" => {
                 __reader.field(&mut self.initial_option, "initial_option")
             }
-            "option_groups" => __reader.field(&mut self.option_groups, "option_groups"),
-            "options" => __reader.field(&mut self.options, "options"),
-            "placeholder" => __reader.field(&mut self.placeholder, "placeholder"),
+            b"option_groups" => __reader.field(&mut self.option_groups, "option_groups"),
+            b"options" => __reader.field(&mut self.options, "options"),
+            b"placeholder" => __reader.field(&mut self.placeholder, "placeholder"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -2955,12 +2915,12 @@ impl rt::de::Record for BlockElementStaticSelectOptionGroups {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "label" => __reader.field(&mut self.label, "label"),
-            "options" => __reader.field(&mut self.options, "options"),
+            b"label" => __reader.field(&mut self.label, "label"),
+            b"options" => __reader.field(&mut self.options, "options"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -2999,12 +2959,12 @@ impl rt::de::Record for BlockElementTeam {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "style" => __reader.field(&mut self.style, "style"),
-            "team_id" => __reader.field(&mut self.team_id, "team_id"),
+            b"style" => __reader.field(&mut self.style, "style"),
+            b"team_id" => __reader.field(&mut self.team_id, "team_id"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -3043,12 +3003,12 @@ impl rt::de::Record for BlockElementText {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "style" => __reader.field(&mut self.style, "style"),
-            "text" => __reader.field(&mut self.text, "text"),
+            b"style" => __reader.field(&mut self.style, "style"),
+            b"text" => __reader.field(&mut self.text, "text"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -3095,16 +3055,16 @@ impl rt::de::Record for BlockElementTimepicker {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "action_id" => __reader.field(&mut self.action_id, "action_id"),
-            "confirm" => __reader.field(&mut self.confirm, "confirm"),
-            "focus_on_load" => __reader.field(&mut self.focus_on_load, "focus_on_load"),
-            "initial_time" => __reader.field(&mut self.initial_time, "initial_time"),
-            "placeholder" => __reader.field(&mut self.placeholder, "placeholder"),
-            "timezone" => __reader.field(&mut self.timezone, "timezone"),
+            b"action_id" => __reader.field(&mut self.action_id, "action_id"),
+            b"confirm" => __reader.field(&mut self.confirm, "confirm"),
+            b"focus_on_load" => __reader.field(&mut self.focus_on_load, "focus_on_load"),
+            b"initial_time" => __reader.field(&mut self.initial_time, "initial_time"),
+            b"placeholder" => __reader.field(&mut self.placeholder, "placeholder"),
+            b"timezone" => __reader.field(&mut self.timezone, "timezone"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -3149,12 +3109,12 @@ impl rt::de::Record for BlockElementUser {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "style" => __reader.field(&mut self.style, "style"),
-            "user_id" => __reader.field(&mut self.user_id, "user_id"),
+            b"style" => __reader.field(&mut self.style, "style"),
+            b"user_id" => __reader.field(&mut self.user_id, "user_id"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -3193,12 +3153,12 @@ impl rt::de::Record for BlockElementUsergroup {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "style" => __reader.field(&mut self.style, "style"),
-            "usergroup_id" => __reader.field(&mut self.usergroup_id, "usergroup_id"),
+            b"style" => __reader.field(&mut self.style, "style"),
+            b"usergroup_id" => __reader.field(&mut self.usergroup_id, "usergroup_id"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -3243,15 +3203,15 @@ impl rt::de::Record for BlockElementUsersSelect {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "action_id" => __reader.field(&mut self.action_id, "action_id"),
-            "confirm" => __reader.field(&mut self.confirm, "confirm"),
-            "focus_on_load" => __reader.field(&mut self.focus_on_load, "focus_on_load"),
-            "initial_user" => __reader.field(&mut self.initial_user, "initial_user"),
-            "placeholder" => __reader.field(&mut self.placeholder, "placeholder"),
+            b"action_id" => __reader.field(&mut self.action_id, "action_id"),
+            b"confirm" => __reader.field(&mut self.confirm, "confirm"),
+            b"focus_on_load" => __reader.field(&mut self.focus_on_load, "focus_on_load"),
+            b"initial_user" => __reader.field(&mut self.initial_user, "initial_user"),
+            b"placeholder" => __reader.field(&mut self.placeholder, "placeholder"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -3301,17 +3261,17 @@ impl rt::de::Record for BlockElementWorkflowButton {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "accessibility_label" => {
+            b"accessibility_label" => {
                 __reader.field(&mut self.accessibility_label, "accessibility_label")
             }
-            "action_id" => __reader.field(&mut self.action_id, "action_id"),
-            "style" => __reader.field(&mut self.style, "style"),
-            "text" => __reader.field(&mut self.text, "text"),
-            "workflow" => __reader.field(&mut self.workflow, "workflow"),
+            b"action_id" => __reader.field(&mut self.action_id, "action_id"),
+            b"style" => __reader.field(&mut self.style, "style"),
+            b"text" => __reader.field(&mut self.text, "text"),
+            b"workflow" => __reader.field(&mut self.workflow, "workflow"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -3353,11 +3313,11 @@ impl rt::de::Record for BlockElementWorkflowButtonWorkflow {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "trigger" => __reader.field(&mut self.trigger, "trigger"),
+            b"trigger" => __reader.field(&mut self.trigger, "trigger"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -3398,18 +3358,18 @@ impl rt::de::Record for BlockElementWorkflowButtonWorkflowTrigger {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "customizable_input_parameters" => {
+            b"customizable_input_parameters" => {
                 __reader
                     .field(
                         &mut self.customizable_input_parameters,
                         "customizable_input_parameters",
                     )
             }
-            "url" => __reader.field(&mut self.url, "url"),
+            b"url" => __reader.field(&mut self.url, "url"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -3451,12 +3411,12 @@ for BlockElementWorkflowButtonWorkflowTriggerCustomizableInputParameters {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "name" => __reader.field(&mut self.name, "name"),
-            "value" => __reader.field(&mut self.value, "value"),
+            b"name" => __reader.field(&mut self.name, "name"),
+            b"value" => __reader.field(&mut self.value, "value"),
             _ => return Ok(false),
         }?;
         Ok(true)

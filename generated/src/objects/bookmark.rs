@@ -56,32 +56,32 @@ impl rt::de::Record for Bookmark {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "app_action_id" => __reader.field(&mut self.app_action_id, "app_action_id"),
-            "app_id" => __reader.field(&mut self.app_id, "app_id"),
-            "channel_id" => __reader.field(&mut self.channel_id, "channel_id"),
-            "date_created" => __reader.field(&mut self.date_created, "date_created"),
-            "date_updated" => __reader.field(&mut self.date_updated, "date_updated"),
-            "emoji" => __reader.field(&mut self.emoji, "emoji"),
-            "entity_id" => __reader.field(&mut self.entity_id, "entity_id"),
-            "icon_url" => __reader.field(&mut self.icon_url, "icon_url"),
-            "id" => __reader.field(&mut self.id, "id"),
-            "last_updated_by_team_id" => {
+            b"app_action_id" => __reader.field(&mut self.app_action_id, "app_action_id"),
+            b"app_id" => __reader.field(&mut self.app_id, "app_id"),
+            b"channel_id" => __reader.field(&mut self.channel_id, "channel_id"),
+            b"date_created" => __reader.field(&mut self.date_created, "date_created"),
+            b"date_updated" => __reader.field(&mut self.date_updated, "date_updated"),
+            b"emoji" => __reader.field(&mut self.emoji, "emoji"),
+            b"entity_id" => __reader.field(&mut self.entity_id, "entity_id"),
+            b"icon_url" => __reader.field(&mut self.icon_url, "icon_url"),
+            b"id" => __reader.field(&mut self.id, "id"),
+            b"last_updated_by_team_id" => {
                 __reader
                     .field(&mut self.last_updated_by_team_id, "last_updated_by_team_id")
             }
-            "last_updated_by_user_id" => {
+            b"last_updated_by_user_id" => {
                 __reader
                     .field(&mut self.last_updated_by_user_id, "last_updated_by_user_id")
             }
-            "link" => __reader.field(&mut self.link, "link"),
-            "rank" => __reader.field(&mut self.rank, "rank"),
-            "shortcut_id" => __reader.field(&mut self.shortcut_id, "shortcut_id"),
-            "title" => __reader.field(&mut self.title, "title"),
-            "type" => __reader.field(&mut self.type_, "type"),
+            b"link" => __reader.field(&mut self.link, "link"),
+            b"rank" => __reader.field(&mut self.rank, "rank"),
+            b"shortcut_id" => __reader.field(&mut self.shortcut_id, "shortcut_id"),
+            b"title" => __reader.field(&mut self.title, "title"),
+            b"type" => __reader.field(&mut self.type_, "type"),
             _ => return Ok(false),
         }?;
         Ok(true)

@@ -60,18 +60,18 @@ impl rt::de::Record for BotProfile {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "app_id" => __reader.field(&mut self.app_id, "app_id"),
-            "deleted" => __reader.field(&mut self.deleted, "deleted"),
-            "icons" => __reader.field(&mut self.icons, "icons"),
-            "id" => __reader.field(&mut self.id, "id"),
-            "name" => __reader.field(&mut self.name, "name"),
-            "team_id" => __reader.field(&mut self.team_id, "team_id"),
-            "updated" => __reader.field(&mut self.updated, "updated"),
-            "user_id" => __reader.field(&mut self.user_id, "user_id"),
+            b"app_id" => __reader.field(&mut self.app_id, "app_id"),
+            b"deleted" => __reader.field(&mut self.deleted, "deleted"),
+            b"icons" => __reader.field(&mut self.icons, "icons"),
+            b"id" => __reader.field(&mut self.id, "id"),
+            b"name" => __reader.field(&mut self.name, "name"),
+            b"team_id" => __reader.field(&mut self.team_id, "team_id"),
+            b"updated" => __reader.field(&mut self.updated, "updated"),
+            b"user_id" => __reader.field(&mut self.user_id, "user_id"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -120,13 +120,13 @@ impl rt::de::Record for BotProfileIcons {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "image_36" => __reader.field(&mut self.image_36, "image_36"),
-            "image_48" => __reader.field(&mut self.image_48, "image_48"),
-            "image_72" => __reader.field(&mut self.image_72, "image_72"),
+            b"image_36" => __reader.field(&mut self.image_36, "image_36"),
+            b"image_48" => __reader.field(&mut self.image_48, "image_48"),
+            b"image_72" => __reader.field(&mut self.image_72, "image_72"),
             _ => return Ok(false),
         }?;
         Ok(true)

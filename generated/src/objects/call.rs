@@ -80,7 +80,7 @@ pub struct Call {
     /// Answered as `users`.
     pub users: Option<Vec<User>>,
     /// Answered as `v1`.
-    pub v1: Option<CallV1>,
+    pub v1: Option<Box<CallV1>>,
     /// Fields Slack sent that this type does not model, or whose value was not of
     /// the documented type, kept as they came.
     pub unknown: rt::UnknownFields,
@@ -91,30 +91,30 @@ impl rt::de::Record for Call {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "channels" => __reader.field(&mut self.channels, "channels"),
-            "date_end" => __reader.field(&mut self.date_end, "date_end"),
-            "date_start" => __reader.field(&mut self.date_start, "date_start"),
-            "desktop_app_join_url" => {
+            b"channels" => __reader.field(&mut self.channels, "channels"),
+            b"date_end" => __reader.field(&mut self.date_end, "date_end"),
+            b"date_start" => __reader.field(&mut self.date_start, "date_start"),
+            b"desktop_app_join_url" => {
                 __reader.field(&mut self.desktop_app_join_url, "desktop_app_join_url")
             }
-            "external_display_id" => {
+            b"external_display_id" => {
                 __reader.field(&mut self.external_display_id, "external_display_id")
             }
-            "external_unique_id" => {
+            b"external_unique_id" => {
                 __reader.field(&mut self.external_unique_id, "external_unique_id")
             }
-            "id" => __reader.field(&mut self.id, "id"),
-            "join_url" => __reader.field(&mut self.join_url, "join_url"),
-            "media_backend_type" => {
+            b"id" => __reader.field(&mut self.id, "id"),
+            b"join_url" => __reader.field(&mut self.join_url, "join_url"),
+            b"media_backend_type" => {
                 __reader.field(&mut self.media_backend_type, "media_backend_type")
             }
-            "title" => __reader.field(&mut self.title, "title"),
-            "users" => __reader.field(&mut self.users, "users"),
-            "v1" => __reader.field(&mut self.v1, "v1"),
+            b"title" => __reader.field(&mut self.title, "title"),
+            b"users" => __reader.field(&mut self.users, "users"),
+            b"v1" => __reader.field(&mut self.v1, "v1"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -197,34 +197,34 @@ impl rt::de::Record for CallV1 {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "active_participants" => {
+            b"active_participants" => {
                 __reader.field(&mut self.active_participants, "active_participants")
             }
-            "all_participants" => {
+            b"all_participants" => {
                 __reader.field(&mut self.all_participants, "all_participants")
             }
-            "app_icon_urls" => __reader.field(&mut self.app_icon_urls, "app_icon_urls"),
-            "app_id" => __reader.field(&mut self.app_id, "app_id"),
-            "channels" => __reader.field(&mut self.channels, "channels"),
-            "created_by" => __reader.field(&mut self.created_by, "created_by"),
-            "date_end" => __reader.field(&mut self.date_end, "date_end"),
-            "date_start" => __reader.field(&mut self.date_start, "date_start"),
-            "desktop_app_join_url" => {
+            b"app_icon_urls" => __reader.field(&mut self.app_icon_urls, "app_icon_urls"),
+            b"app_id" => __reader.field(&mut self.app_id, "app_id"),
+            b"channels" => __reader.field(&mut self.channels, "channels"),
+            b"created_by" => __reader.field(&mut self.created_by, "created_by"),
+            b"date_end" => __reader.field(&mut self.date_end, "date_end"),
+            b"date_start" => __reader.field(&mut self.date_start, "date_start"),
+            b"desktop_app_join_url" => {
                 __reader.field(&mut self.desktop_app_join_url, "desktop_app_join_url")
             }
-            "display_id" => __reader.field(&mut self.display_id, "display_id"),
-            "has_ended" => __reader.field(&mut self.has_ended, "has_ended"),
-            "id" => __reader.field(&mut self.id, "id"),
-            "is_dm_call" => __reader.field(&mut self.is_dm_call, "is_dm_call"),
-            "join_url" => __reader.field(&mut self.join_url, "join_url"),
-            "name" => __reader.field(&mut self.name, "name"),
-            "was_accepted" => __reader.field(&mut self.was_accepted, "was_accepted"),
-            "was_missed" => __reader.field(&mut self.was_missed, "was_missed"),
-            "was_rejected" => __reader.field(&mut self.was_rejected, "was_rejected"),
+            b"display_id" => __reader.field(&mut self.display_id, "display_id"),
+            b"has_ended" => __reader.field(&mut self.has_ended, "has_ended"),
+            b"id" => __reader.field(&mut self.id, "id"),
+            b"is_dm_call" => __reader.field(&mut self.is_dm_call, "is_dm_call"),
+            b"join_url" => __reader.field(&mut self.join_url, "join_url"),
+            b"name" => __reader.field(&mut self.name, "name"),
+            b"was_accepted" => __reader.field(&mut self.was_accepted, "was_accepted"),
+            b"was_missed" => __reader.field(&mut self.was_missed, "was_missed"),
+            b"was_rejected" => __reader.field(&mut self.was_rejected, "was_rejected"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -285,14 +285,14 @@ impl rt::de::Record for CallV1ActiveParticipants {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "avatar_url" => __reader.field(&mut self.avatar_url, "avatar_url"),
-            "display_name" => __reader.field(&mut self.display_name, "display_name"),
-            "external_id" => __reader.field(&mut self.external_id, "external_id"),
-            "slack_id" => __reader.field(&mut self.slack_id, "slack_id"),
+            b"avatar_url" => __reader.field(&mut self.avatar_url, "avatar_url"),
+            b"display_name" => __reader.field(&mut self.display_name, "display_name"),
+            b"external_id" => __reader.field(&mut self.external_id, "external_id"),
+            b"slack_id" => __reader.field(&mut self.slack_id, "slack_id"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -339,14 +339,14 @@ impl rt::de::Record for CallV1AllParticipants {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "avatar_url" => __reader.field(&mut self.avatar_url, "avatar_url"),
-            "display_name" => __reader.field(&mut self.display_name, "display_name"),
-            "external_id" => __reader.field(&mut self.external_id, "external_id"),
-            "slack_id" => __reader.field(&mut self.slack_id, "slack_id"),
+            b"avatar_url" => __reader.field(&mut self.avatar_url, "avatar_url"),
+            b"display_name" => __reader.field(&mut self.display_name, "display_name"),
+            b"external_id" => __reader.field(&mut self.external_id, "external_id"),
+            b"slack_id" => __reader.field(&mut self.slack_id, "slack_id"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -407,21 +407,21 @@ impl rt::de::Record for CallV1AppIconUrls {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "image_1024" => __reader.field(&mut self.image_1024, "image_1024"),
-            "image_128" => __reader.field(&mut self.image_128, "image_128"),
-            "image_192" => __reader.field(&mut self.image_192, "image_192"),
-            "image_32" => __reader.field(&mut self.image_32, "image_32"),
-            "image_36" => __reader.field(&mut self.image_36, "image_36"),
-            "image_48" => __reader.field(&mut self.image_48, "image_48"),
-            "image_512" => __reader.field(&mut self.image_512, "image_512"),
-            "image_64" => __reader.field(&mut self.image_64, "image_64"),
-            "image_72" => __reader.field(&mut self.image_72, "image_72"),
-            "image_96" => __reader.field(&mut self.image_96, "image_96"),
-            "image_original" => {
+            b"image_1024" => __reader.field(&mut self.image_1024, "image_1024"),
+            b"image_128" => __reader.field(&mut self.image_128, "image_128"),
+            b"image_192" => __reader.field(&mut self.image_192, "image_192"),
+            b"image_32" => __reader.field(&mut self.image_32, "image_32"),
+            b"image_36" => __reader.field(&mut self.image_36, "image_36"),
+            b"image_48" => __reader.field(&mut self.image_48, "image_48"),
+            b"image_512" => __reader.field(&mut self.image_512, "image_512"),
+            b"image_64" => __reader.field(&mut self.image_64, "image_64"),
+            b"image_72" => __reader.field(&mut self.image_72, "image_72"),
+            b"image_96" => __reader.field(&mut self.image_96, "image_96"),
+            b"image_original" => {
                 __reader.field(&mut self.image_original, "image_original")
             }
             _ => return Ok(false),

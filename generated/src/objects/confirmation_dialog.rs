@@ -73,15 +73,15 @@ impl rt::de::Record for ConfirmationDialog {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "title" => __reader.field(&mut self.title, "title"),
-            "text" => __reader.field(&mut self.text, "text"),
-            "confirm" => __reader.field(&mut self.confirm, "confirm"),
-            "deny" => __reader.field(&mut self.deny, "deny"),
-            "style" => __reader.field(&mut self.style, "style"),
+            b"title" => __reader.field(&mut self.title, "title"),
+            b"text" => __reader.field(&mut self.text, "text"),
+            b"confirm" => __reader.field(&mut self.confirm, "confirm"),
+            b"deny" => __reader.field(&mut self.deny, "deny"),
+            b"style" => __reader.field(&mut self.style, "style"),
             _ => return Ok(false),
         }?;
         Ok(true)

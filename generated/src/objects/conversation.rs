@@ -99,7 +99,7 @@ pub struct Conversation {
     /// Answered as `last_read`.
     pub last_read: Option<Timestamp>,
     /// Answered as `latest`.
-    pub latest: Option<Message>,
+    pub latest: Option<Box<Message>>,
     /// Answered as `locale`.
     pub locale: Option<String>,
     /// Answered as `members`.
@@ -152,119 +152,119 @@ impl rt::de::Record for Conversation {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "connected_limited_team_ids" => {
+            b"connected_limited_team_ids" => {
                 __reader
                     .field(
                         &mut self.connected_limited_team_ids,
                         "connected_limited_team_ids",
                     )
             }
-            "connected_team_ids" => {
+            b"connected_team_ids" => {
                 __reader.field(&mut self.connected_team_ids, "connected_team_ids")
             }
-            "connections" => __reader.field(&mut self.connections, "connections"),
-            "context_team_id" => {
+            b"connections" => __reader.field(&mut self.connections, "connections"),
+            b"context_team_id" => {
                 __reader.field(&mut self.context_team_id, "context_team_id")
             }
-            "conversation_host_id" => {
+            b"conversation_host_id" => {
                 __reader.field(&mut self.conversation_host_id, "conversation_host_id")
             }
-            "created" => __reader.field(&mut self.created, "created"),
-            "creator" => __reader.field(&mut self.creator, "creator"),
-            "date_connected" => {
+            b"created" => __reader.field(&mut self.created, "created"),
+            b"creator" => __reader.field(&mut self.creator, "creator"),
+            b"date_connected" => {
                 __reader.field(&mut self.date_connected, "date_connected")
             }
-            "date_created" => __reader.field(&mut self.date_created, "date_created"),
-            "enterprise_id" => __reader.field(&mut self.enterprise_id, "enterprise_id"),
-            "id" => __reader.field(&mut self.id, "id"),
-            "internal_team_ids" => {
+            b"date_created" => __reader.field(&mut self.date_created, "date_created"),
+            b"enterprise_id" => __reader.field(&mut self.enterprise_id, "enterprise_id"),
+            b"id" => __reader.field(&mut self.id, "id"),
+            b"internal_team_ids" => {
                 __reader.field(&mut self.internal_team_ids, "internal_team_ids")
             }
-            "is_archived" => __reader.field(&mut self.is_archived, "is_archived"),
-            "is_channel" => __reader.field(&mut self.is_channel, "is_channel"),
-            "is_ext_shared" => __reader.field(&mut self.is_ext_shared, "is_ext_shared"),
-            "is_general" => __reader.field(&mut self.is_general, "is_general"),
-            "is_global_shared" => {
+            b"is_archived" => __reader.field(&mut self.is_archived, "is_archived"),
+            b"is_channel" => __reader.field(&mut self.is_channel, "is_channel"),
+            b"is_ext_shared" => __reader.field(&mut self.is_ext_shared, "is_ext_shared"),
+            b"is_general" => __reader.field(&mut self.is_general, "is_general"),
+            b"is_global_shared" => {
                 __reader.field(&mut self.is_global_shared, "is_global_shared")
             }
-            "is_group" => __reader.field(&mut self.is_group, "is_group"),
-            "is_im" => __reader.field(&mut self.is_im, "is_im"),
-            "is_member" => __reader.field(&mut self.is_member, "is_member"),
-            "is_moved" => __reader.field(&mut self.is_moved, "is_moved"),
-            "is_mpim" => __reader.field(&mut self.is_mpim, "is_mpim"),
-            "is_non_threadable" => {
+            b"is_group" => __reader.field(&mut self.is_group, "is_group"),
+            b"is_im" => __reader.field(&mut self.is_im, "is_im"),
+            b"is_member" => __reader.field(&mut self.is_member, "is_member"),
+            b"is_moved" => __reader.field(&mut self.is_moved, "is_moved"),
+            b"is_mpim" => __reader.field(&mut self.is_mpim, "is_mpim"),
+            b"is_non_threadable" => {
                 __reader.field(&mut self.is_non_threadable, "is_non_threadable")
             }
-            "is_open" => __reader.field(&mut self.is_open, "is_open"),
-            "is_org_default" => {
+            b"is_open" => __reader.field(&mut self.is_open, "is_open"),
+            b"is_org_default" => {
                 __reader.field(&mut self.is_org_default, "is_org_default")
             }
-            "is_org_mandatory" => {
+            b"is_org_mandatory" => {
                 __reader.field(&mut self.is_org_mandatory, "is_org_mandatory")
             }
-            "is_org_shared" => __reader.field(&mut self.is_org_shared, "is_org_shared"),
-            "is_pending_ext_shared" => {
+            b"is_org_shared" => __reader.field(&mut self.is_org_shared, "is_org_shared"),
+            b"is_pending_ext_shared" => {
                 __reader.field(&mut self.is_pending_ext_shared, "is_pending_ext_shared")
             }
-            "is_private" => __reader.field(&mut self.is_private, "is_private"),
-            "is_read_only" => __reader.field(&mut self.is_read_only, "is_read_only"),
-            "is_shared" => __reader.field(&mut self.is_shared, "is_shared"),
-            "is_starred" => __reader.field(&mut self.is_starred, "is_starred"),
-            "is_thread_only" => {
+            b"is_private" => __reader.field(&mut self.is_private, "is_private"),
+            b"is_read_only" => __reader.field(&mut self.is_read_only, "is_read_only"),
+            b"is_shared" => __reader.field(&mut self.is_shared, "is_shared"),
+            b"is_starred" => __reader.field(&mut self.is_starred, "is_starred"),
+            b"is_thread_only" => {
                 __reader.field(&mut self.is_thread_only, "is_thread_only")
             }
-            "is_user_deleted" => {
+            b"is_user_deleted" => {
                 __reader.field(&mut self.is_user_deleted, "is_user_deleted")
             }
-            "last_read" => __reader.field(&mut self.last_read, "last_read"),
-            "latest" => __reader.field(&mut self.latest, "latest"),
-            "locale" => __reader.field(&mut self.locale, "locale"),
-            "members" => __reader.field(&mut self.members, "members"),
-            "name" => __reader.field(&mut self.name, "name"),
-            "name_normalized" => {
+            b"last_read" => __reader.field(&mut self.last_read, "last_read"),
+            b"latest" => __reader.field(&mut self.latest, "latest"),
+            b"locale" => __reader.field(&mut self.locale, "locale"),
+            b"members" => __reader.field(&mut self.members, "members"),
+            b"name" => __reader.field(&mut self.name, "name"),
+            b"name_normalized" => {
                 __reader.field(&mut self.name_normalized, "name_normalized")
             }
-            "num_members" => __reader.field(&mut self.num_members, "num_members"),
-            "parent_conversation" => {
+            b"num_members" => __reader.field(&mut self.num_members, "num_members"),
+            b"parent_conversation" => {
                 __reader.field(&mut self.parent_conversation, "parent_conversation")
             }
-            "pending_connected_team_ids" => {
+            b"pending_connected_team_ids" => {
                 __reader
                     .field(
                         &mut self.pending_connected_team_ids,
                         "pending_connected_team_ids",
                     )
             }
-            "pending_connections" => {
+            b"pending_connections" => {
                 __reader.field(&mut self.pending_connections, "pending_connections")
             }
-            "pending_shared" => {
+            b"pending_shared" => {
                 __reader.field(&mut self.pending_shared, "pending_shared")
             }
-            "previous_connections" => {
+            b"previous_connections" => {
                 __reader.field(&mut self.previous_connections, "previous_connections")
             }
-            "previous_names" => {
+            b"previous_names" => {
                 __reader.field(&mut self.previous_names, "previous_names")
             }
-            "priority" => __reader.field(&mut self.priority, "priority"),
-            "properties" => __reader.field(&mut self.properties, "properties"),
-            "purpose" => __reader.field(&mut self.purpose, "purpose"),
-            "shared_team_ids" => {
+            b"priority" => __reader.field(&mut self.priority, "priority"),
+            b"properties" => __reader.field(&mut self.properties, "properties"),
+            b"purpose" => __reader.field(&mut self.purpose, "purpose"),
+            b"shared_team_ids" => {
                 __reader.field(&mut self.shared_team_ids, "shared_team_ids")
             }
-            "topic" => __reader.field(&mut self.topic, "topic"),
-            "unlinked" => __reader.field(&mut self.unlinked, "unlinked"),
-            "unread_count" => __reader.field(&mut self.unread_count, "unread_count"),
-            "unread_count_display" => {
+            b"topic" => __reader.field(&mut self.topic, "topic"),
+            b"unlinked" => __reader.field(&mut self.unlinked, "unlinked"),
+            b"unread_count" => __reader.field(&mut self.unread_count, "unread_count"),
+            b"unread_count_display" => {
                 __reader.field(&mut self.unread_count_display, "unread_count_display")
             }
-            "updated" => __reader.field(&mut self.updated, "updated"),
-            "user" => __reader.field(&mut self.user, "user"),
+            b"updated" => __reader.field(&mut self.updated, "updated"),
+            b"user" => __reader.field(&mut self.user, "user"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -349,7 +349,7 @@ pub struct ConversationConnections {
     /// Answered as `is_private`.
     pub is_private: Option<bool>,
     /// Answered as `team`.
-    pub team: Option<Team>,
+    pub team: Option<Box<Team>>,
     /// Fields Slack sent that this type does not model, or whose value was not of
     /// the documented type, kept as they came.
     pub unknown: rt::UnknownFields,
@@ -360,12 +360,12 @@ impl rt::de::Record for ConversationConnections {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "is_private" => __reader.field(&mut self.is_private, "is_private"),
-            "team" => __reader.field(&mut self.team, "team"),
+            b"is_private" => __reader.field(&mut self.is_private, "is_private"),
+            b"team" => __reader.field(&mut self.team, "team"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -393,7 +393,7 @@ pub struct ConversationPendingConnections {
     /// Answered as `is_private`.
     pub is_private: Option<bool>,
     /// Answered as `team`.
-    pub team: Option<Team>,
+    pub team: Option<Box<Team>>,
     /// Fields Slack sent that this type does not model, or whose value was not of
     /// the documented type, kept as they came.
     pub unknown: rt::UnknownFields,
@@ -404,12 +404,12 @@ impl rt::de::Record for ConversationPendingConnections {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "is_private" => __reader.field(&mut self.is_private, "is_private"),
-            "team" => __reader.field(&mut self.team, "team"),
+            b"is_private" => __reader.field(&mut self.is_private, "is_private"),
+            b"team" => __reader.field(&mut self.team, "team"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -437,7 +437,7 @@ pub struct ConversationPreviousConnections {
     /// Answered as `is_private`.
     pub is_private: Option<bool>,
     /// Answered as `team`.
-    pub team: Option<Team>,
+    pub team: Option<Box<Team>>,
     /// Fields Slack sent that this type does not model, or whose value was not of
     /// the documented type, kept as they came.
     pub unknown: rt::UnknownFields,
@@ -448,12 +448,12 @@ impl rt::de::Record for ConversationPreviousConnections {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "is_private" => __reader.field(&mut self.is_private, "is_private"),
-            "team" => __reader.field(&mut self.team, "team"),
+            b"is_private" => __reader.field(&mut self.is_private, "is_private"),
+            b"team" => __reader.field(&mut self.team, "team"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -510,35 +510,35 @@ impl rt::de::Record for ConversationProperties {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "canvas" => __reader.field(&mut self.canvas, "canvas"),
-            "channel_workflows" => {
+            b"canvas" => __reader.field(&mut self.canvas, "canvas"),
+            b"channel_workflows" => {
                 __reader.field(&mut self.channel_workflows, "channel_workflows")
             }
-            "has_slack_connect_invite_created" => {
+            b"has_slack_connect_invite_created" => {
                 __reader
                     .field(
                         &mut self.has_slack_connect_invite_created,
                         "has_slack_connect_invite_created",
                     )
             }
-            "huddles_restricted" => {
+            b"huddles_restricted" => {
                 __reader.field(&mut self.huddles_restricted, "huddles_restricted")
             }
-            "is_dormant" => __reader.field(&mut self.is_dormant, "is_dormant"),
-            "meeting_notes" => __reader.field(&mut self.meeting_notes, "meeting_notes"),
-            "posting_restricted_to" => {
+            b"is_dormant" => __reader.field(&mut self.is_dormant, "is_dormant"),
+            b"meeting_notes" => __reader.field(&mut self.meeting_notes, "meeting_notes"),
+            b"posting_restricted_to" => {
                 __reader.field(&mut self.posting_restricted_to, "posting_restricted_to")
             }
-            "tabs" => __reader.field(&mut self.tabs, "tabs"),
-            "tabz" => __reader.field(&mut self.tabz, "tabz"),
-            "threads_restricted_to" => {
+            b"tabs" => __reader.field(&mut self.tabs, "tabs"),
+            b"tabz" => __reader.field(&mut self.tabz, "tabz"),
+            b"threads_restricted_to" => {
                 __reader.field(&mut self.threads_restricted_to, "threads_restricted_to")
             }
-            "use_case" => __reader.field(&mut self.use_case, "use_case"),
+            b"use_case" => __reader.field(&mut self.use_case, "use_case"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -595,14 +595,14 @@ impl rt::de::Record for ConversationPropertiesCanvas {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "file_id" => __reader.field(&mut self.file_id, "file_id"),
-            "is_empty" => __reader.field(&mut self.is_empty, "is_empty"),
-            "is_migrated" => __reader.field(&mut self.is_migrated, "is_migrated"),
-            "quip_thread_id" => {
+            b"file_id" => __reader.field(&mut self.file_id, "file_id"),
+            b"is_empty" => __reader.field(&mut self.is_empty, "is_empty"),
+            b"is_migrated" => __reader.field(&mut self.is_migrated, "is_migrated"),
+            b"quip_thread_id" => {
                 __reader.field(&mut self.quip_thread_id, "quip_thread_id")
             }
             _ => return Ok(false),
@@ -647,12 +647,12 @@ impl rt::de::Record for ConversationPropertiesChannelWorkflows {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "title" => __reader.field(&mut self.title, "title"),
-            "workflow_trigger_id" => {
+            b"title" => __reader.field(&mut self.title, "title"),
+            b"workflow_trigger_id" => {
                 __reader.field(&mut self.workflow_trigger_id, "workflow_trigger_id")
             }
             _ => return Ok(false),
@@ -693,11 +693,11 @@ impl rt::de::Record for ConversationPropertiesMeetingNotes {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "file_id" => __reader.field(&mut self.file_id, "file_id"),
+            b"file_id" => __reader.field(&mut self.file_id, "file_id"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -736,12 +736,12 @@ impl rt::de::Record for ConversationPropertiesPostingRestrictedTo {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "type" => __reader.field(&mut self.type_, "type"),
-            "user" => __reader.field(&mut self.user, "user"),
+            b"type" => __reader.field(&mut self.type_, "type"),
+            b"user" => __reader.field(&mut self.user, "user"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -786,15 +786,15 @@ impl rt::de::Record for ConversationPropertiesTabs {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "data" => __reader.field(&mut self.data, "data"),
-            "id" => __reader.field(&mut self.id, "id"),
-            "is_disabled" => __reader.field(&mut self.is_disabled, "is_disabled"),
-            "label" => __reader.field(&mut self.label, "label"),
-            "type" => __reader.field(&mut self.type_, "type"),
+            b"data" => __reader.field(&mut self.data, "data"),
+            b"id" => __reader.field(&mut self.id, "id"),
+            b"is_disabled" => __reader.field(&mut self.is_disabled, "is_disabled"),
+            b"label" => __reader.field(&mut self.label, "label"),
+            b"type" => __reader.field(&mut self.type_, "type"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -842,18 +842,18 @@ impl rt::de::Record for ConversationPropertiesTabsData {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "file_id" => __reader.field(&mut self.file_id, "file_id"),
-            "folder_bookmark_id" => {
+            b"file_id" => __reader.field(&mut self.file_id, "file_id"),
+            b"folder_bookmark_id" => {
                 __reader.field(&mut self.folder_bookmark_id, "folder_bookmark_id")
             }
-            "mute_edit_updates" => {
+            b"mute_edit_updates" => {
                 __reader.field(&mut self.mute_edit_updates, "mute_edit_updates")
             }
-            "shared_ts" => __reader.field(&mut self.shared_ts, "shared_ts"),
+            b"shared_ts" => __reader.field(&mut self.shared_ts, "shared_ts"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -902,15 +902,15 @@ impl rt::de::Record for ConversationPropertiesTabz {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "data" => __reader.field(&mut self.data, "data"),
-            "id" => __reader.field(&mut self.id, "id"),
-            "is_disabled" => __reader.field(&mut self.is_disabled, "is_disabled"),
-            "label" => __reader.field(&mut self.label, "label"),
-            "type" => __reader.field(&mut self.type_, "type"),
+            b"data" => __reader.field(&mut self.data, "data"),
+            b"id" => __reader.field(&mut self.id, "id"),
+            b"is_disabled" => __reader.field(&mut self.is_disabled, "is_disabled"),
+            b"label" => __reader.field(&mut self.label, "label"),
+            b"type" => __reader.field(&mut self.type_, "type"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -958,18 +958,18 @@ impl rt::de::Record for ConversationPropertiesTabzData {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "file_id" => __reader.field(&mut self.file_id, "file_id"),
-            "folder_bookmark_id" => {
+            b"file_id" => __reader.field(&mut self.file_id, "file_id"),
+            b"folder_bookmark_id" => {
                 __reader.field(&mut self.folder_bookmark_id, "folder_bookmark_id")
             }
-            "mute_edit_updates" => {
+            b"mute_edit_updates" => {
                 __reader.field(&mut self.mute_edit_updates, "mute_edit_updates")
             }
-            "shared_ts" => __reader.field(&mut self.shared_ts, "shared_ts"),
+            b"shared_ts" => __reader.field(&mut self.shared_ts, "shared_ts"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -1012,12 +1012,12 @@ impl rt::de::Record for ConversationPropertiesThreadsRestrictedTo {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "type" => __reader.field(&mut self.type_, "type"),
-            "user" => __reader.field(&mut self.user, "user"),
+            b"type" => __reader.field(&mut self.type_, "type"),
+            b"user" => __reader.field(&mut self.user, "user"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -1058,13 +1058,13 @@ impl rt::de::Record for ConversationPurpose {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "creator" => __reader.field(&mut self.creator, "creator"),
-            "last_set" => __reader.field(&mut self.last_set, "last_set"),
-            "value" => __reader.field(&mut self.value, "value"),
+            b"creator" => __reader.field(&mut self.creator, "creator"),
+            b"last_set" => __reader.field(&mut self.last_set, "last_set"),
+            b"value" => __reader.field(&mut self.value, "value"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -1108,13 +1108,13 @@ impl rt::de::Record for ConversationTopic {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "creator" => __reader.field(&mut self.creator, "creator"),
-            "last_set" => __reader.field(&mut self.last_set, "last_set"),
-            "value" => __reader.field(&mut self.value, "value"),
+            b"creator" => __reader.field(&mut self.creator, "creator"),
+            b"last_set" => __reader.field(&mut self.last_set, "last_set"),
+            b"value" => __reader.field(&mut self.value, "value"),
             _ => return Ok(false),
         }?;
         Ok(true)

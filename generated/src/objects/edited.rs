@@ -47,12 +47,12 @@ impl rt::de::Record for Edited {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "ts" => __reader.field(&mut self.ts, "ts"),
-            "user" => __reader.field(&mut self.user, "user"),
+            b"ts" => __reader.field(&mut self.ts, "ts"),
+            b"user" => __reader.field(&mut self.user, "user"),
             _ => return Ok(false),
         }?;
         Ok(true)

@@ -27,12 +27,12 @@ impl rt::de::Record for Enterprise {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "id" => __reader.field(&mut self.id, "id"),
-            "name" => __reader.field(&mut self.name, "name"),
+            b"id" => __reader.field(&mut self.id, "id"),
+            b"name" => __reader.field(&mut self.name, "name"),
             _ => return Ok(false),
         }?;
         Ok(true)

@@ -382,281 +382,281 @@ impl rt::de::Record for File {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "access" => __reader.field(&mut self.access, "access"),
-            "alt_txt" => __reader.field(&mut self.alt_txt, "alt_txt"),
-            "app_id" => __reader.field(&mut self.app_id, "app_id"),
-            "app_name" => __reader.field(&mut self.app_name, "app_name"),
-            "attachments" => __reader.field(&mut self.attachments, "attachments"),
-            "blocks" => __reader.field(&mut self.blocks, "blocks"),
-            "bot_id" => __reader.field(&mut self.bot_id, "bot_id"),
-            "can_toggle_canvas_lock" => {
+            b"access" => __reader.field(&mut self.access, "access"),
+            b"alt_txt" => __reader.field(&mut self.alt_txt, "alt_txt"),
+            b"app_id" => __reader.field(&mut self.app_id, "app_id"),
+            b"app_name" => __reader.field(&mut self.app_name, "app_name"),
+            b"attachments" => __reader.field(&mut self.attachments, "attachments"),
+            b"blocks" => __reader.field(&mut self.blocks, "blocks"),
+            b"bot_id" => __reader.field(&mut self.bot_id, "bot_id"),
+            b"can_toggle_canvas_lock" => {
                 __reader
                     .field(&mut self.can_toggle_canvas_lock, "can_toggle_canvas_lock")
             }
-            "canvas_printing_enabled" => {
+            b"canvas_printing_enabled" => {
                 __reader
                     .field(&mut self.canvas_printing_enabled, "canvas_printing_enabled")
             }
-            "canvas_template_mode" => {
+            b"canvas_template_mode" => {
                 __reader.field(&mut self.canvas_template_mode, "canvas_template_mode")
             }
-            "cc" => __reader.field(&mut self.cc, "cc"),
-            "channel_actions_count" => {
+            b"cc" => __reader.field(&mut self.cc, "cc"),
+            b"channel_actions_count" => {
                 __reader.field(&mut self.channel_actions_count, "channel_actions_count")
             }
-            "channel_actions_ts" => {
+            b"channel_actions_ts" => {
                 __reader.field(&mut self.channel_actions_ts, "channel_actions_ts")
             }
-            "channels" => __reader.field(&mut self.channels, "channels"),
-            "comments_count" => {
+            b"channels" => __reader.field(&mut self.channels, "channels"),
+            b"comments_count" => {
                 __reader.field(&mut self.comments_count, "comments_count")
             }
-            "converted_pdf" => __reader.field(&mut self.converted_pdf, "converted_pdf"),
-            "created" => __reader.field(&mut self.created, "created"),
-            "deanimate" => __reader.field(&mut self.deanimate, "deanimate"),
-            "deanimate_gif" => __reader.field(&mut self.deanimate_gif, "deanimate_gif"),
-            "display_as_bot" => {
+            b"converted_pdf" => __reader.field(&mut self.converted_pdf, "converted_pdf"),
+            b"created" => __reader.field(&mut self.created, "created"),
+            b"deanimate" => __reader.field(&mut self.deanimate, "deanimate"),
+            b"deanimate_gif" => __reader.field(&mut self.deanimate_gif, "deanimate_gif"),
+            b"display_as_bot" => {
                 __reader.field(&mut self.display_as_bot, "display_as_bot")
             }
-            "dm_mpdm_users_with_file_access" => {
+            b"dm_mpdm_users_with_file_access" => {
                 __reader
                     .field(
                         &mut self.dm_mpdm_users_with_file_access,
                         "dm_mpdm_users_with_file_access",
                     )
             }
-            "duration_ms" => __reader.field(&mut self.duration_ms, "duration_ms"),
-            "edit_link" => __reader.field(&mut self.edit_link, "edit_link"),
-            "edit_timestamp" => {
+            b"duration_ms" => __reader.field(&mut self.duration_ms, "duration_ms"),
+            b"edit_link" => __reader.field(&mut self.edit_link, "edit_link"),
+            b"edit_timestamp" => {
                 __reader.field(&mut self.edit_timestamp, "edit_timestamp")
             }
-            "editable" => __reader.field(&mut self.editable, "editable"),
-            "editor" => __reader.field(&mut self.editor, "editor"),
-            "editors" => __reader.field(&mut self.editors, "editors"),
-            "external_id" => __reader.field(&mut self.external_id, "external_id"),
-            "external_type" => __reader.field(&mut self.external_type, "external_type"),
-            "external_url" => __reader.field(&mut self.external_url, "external_url"),
-            "favorites" => __reader.field(&mut self.favorites, "favorites"),
-            "file_access" => __reader.field(&mut self.file_access, "file_access"),
-            "filetype" => __reader.field(&mut self.filetype, "filetype"),
-            "from" => __reader.field(&mut self.from, "from"),
-            "groups" => __reader.field(&mut self.groups, "groups"),
-            "has_more" => __reader.field(&mut self.has_more, "has_more"),
-            "has_more_shares" => {
+            b"editable" => __reader.field(&mut self.editable, "editable"),
+            b"editor" => __reader.field(&mut self.editor, "editor"),
+            b"editors" => __reader.field(&mut self.editors, "editors"),
+            b"external_id" => __reader.field(&mut self.external_id, "external_id"),
+            b"external_type" => __reader.field(&mut self.external_type, "external_type"),
+            b"external_url" => __reader.field(&mut self.external_url, "external_url"),
+            b"favorites" => __reader.field(&mut self.favorites, "favorites"),
+            b"file_access" => __reader.field(&mut self.file_access, "file_access"),
+            b"filetype" => __reader.field(&mut self.filetype, "filetype"),
+            b"from" => __reader.field(&mut self.from, "from"),
+            b"groups" => __reader.field(&mut self.groups, "groups"),
+            b"has_more" => __reader.field(&mut self.has_more, "has_more"),
+            b"has_more_shares" => {
                 __reader.field(&mut self.has_more_shares, "has_more_shares")
             }
-            "has_rich_preview" => {
+            b"has_rich_preview" => {
                 __reader.field(&mut self.has_rich_preview, "has_rich_preview")
             }
-            "headers" => __reader.field(&mut self.headers, "headers"),
-            "hls" => __reader.field(&mut self.hls, "hls"),
-            "hls_embed" => __reader.field(&mut self.hls_embed, "hls_embed"),
-            "id" => __reader.field(&mut self.id, "id"),
-            "image_exif_rotation" => {
+            b"headers" => __reader.field(&mut self.headers, "headers"),
+            b"hls" => __reader.field(&mut self.hls, "hls"),
+            b"hls_embed" => __reader.field(&mut self.hls_embed, "hls_embed"),
+            b"id" => __reader.field(&mut self.id, "id"),
+            b"image_exif_rotation" => {
                 __reader.field(&mut self.image_exif_rotation, "image_exif_rotation")
             }
-            "ims" => __reader.field(&mut self.ims, "ims"),
-            "initial_comment" => {
+            b"ims" => __reader.field(&mut self.ims, "ims"),
+            b"initial_comment" => {
                 __reader.field(&mut self.initial_comment, "initial_comment")
             }
-            "is_channel_space" => {
+            b"is_channel_space" => {
                 __reader.field(&mut self.is_channel_space, "is_channel_space")
             }
-            "is_external" => __reader.field(&mut self.is_external, "is_external"),
-            "is_modified_by_ai" => {
+            b"is_external" => __reader.field(&mut self.is_external, "is_external"),
+            b"is_modified_by_ai" => {
                 __reader.field(&mut self.is_modified_by_ai, "is_modified_by_ai")
             }
-            "is_public" => __reader.field(&mut self.is_public, "is_public"),
-            "is_restricted_sharing_enabled" => {
+            b"is_public" => __reader.field(&mut self.is_public, "is_public"),
+            b"is_restricted_sharing_enabled" => {
                 __reader
                     .field(
                         &mut self.is_restricted_sharing_enabled,
                         "is_restricted_sharing_enabled",
                     )
             }
-            "is_starred" => __reader.field(&mut self.is_starred, "is_starred"),
-            "last_editor" => __reader.field(&mut self.last_editor, "last_editor"),
-            "last_read" => __reader.field(&mut self.last_read, "last_read"),
-            "lines" => __reader.field(&mut self.lines, "lines"),
-            "lines_more" => __reader.field(&mut self.lines_more, "lines_more"),
-            "linked_channel_id" => {
+            b"is_starred" => __reader.field(&mut self.is_starred, "is_starred"),
+            b"last_editor" => __reader.field(&mut self.last_editor, "last_editor"),
+            b"last_read" => __reader.field(&mut self.last_read, "last_read"),
+            b"lines" => __reader.field(&mut self.lines, "lines"),
+            b"lines_more" => __reader.field(&mut self.lines_more, "lines_more"),
+            b"linked_channel_id" => {
                 __reader.field(&mut self.linked_channel_id, "linked_channel_id")
             }
-            "list_csv_download_url" => {
+            b"list_csv_download_url" => {
                 __reader.field(&mut self.list_csv_download_url, "list_csv_download_url")
             }
-            "list_limits" => __reader.field(&mut self.list_limits, "list_limits"),
-            "list_metadata" => __reader.field(&mut self.list_metadata, "list_metadata"),
-            "media_display_type" => {
+            b"list_limits" => __reader.field(&mut self.list_limits, "list_limits"),
+            b"list_metadata" => __reader.field(&mut self.list_metadata, "list_metadata"),
+            b"media_display_type" => {
                 __reader.field(&mut self.media_display_type, "media_display_type")
             }
-            "media_progress" => {
+            b"media_progress" => {
                 __reader.field(&mut self.media_progress, "media_progress")
             }
-            "mimetype" => __reader.field(&mut self.mimetype, "mimetype"),
-            "mode" => __reader.field(&mut self.mode, "mode"),
-            "mp4" => __reader.field(&mut self.mp4, "mp4"),
-            "mp4_low" => __reader.field(&mut self.mp4_low, "mp4_low"),
-            "name" => __reader.field(&mut self.name, "name"),
-            "non_owner_editable" => {
+            b"mimetype" => __reader.field(&mut self.mimetype, "mimetype"),
+            b"mode" => __reader.field(&mut self.mode, "mode"),
+            b"mp4" => __reader.field(&mut self.mp4, "mp4"),
+            b"mp4_low" => __reader.field(&mut self.mp4_low, "mp4_low"),
+            b"name" => __reader.field(&mut self.name, "name"),
+            b"non_owner_editable" => {
                 __reader.field(&mut self.non_owner_editable, "non_owner_editable")
             }
-            "num_stars" => __reader.field(&mut self.num_stars, "num_stars"),
-            "org_or_workspace_access" => {
+            b"num_stars" => __reader.field(&mut self.num_stars, "num_stars"),
+            b"org_or_workspace_access" => {
                 __reader
                     .field(&mut self.org_or_workspace_access, "org_or_workspace_access")
             }
-            "original_attachment_count" => {
+            b"original_attachment_count" => {
                 __reader
                     .field(
                         &mut self.original_attachment_count,
                         "original_attachment_count",
                     )
             }
-            "original_h" => __reader.field(&mut self.original_h, "original_h"),
-            "original_w" => __reader.field(&mut self.original_w, "original_w"),
-            "permalink" => __reader.field(&mut self.permalink, "permalink"),
-            "permalink_public" => {
+            b"original_h" => __reader.field(&mut self.original_h, "original_h"),
+            b"original_w" => __reader.field(&mut self.original_w, "original_w"),
+            b"permalink" => __reader.field(&mut self.permalink, "permalink"),
+            b"permalink_public" => {
                 __reader.field(&mut self.permalink_public, "permalink_public")
             }
-            "pinned_to" => __reader.field(&mut self.pinned_to, "pinned_to"),
-            "pjpeg" => __reader.field(&mut self.pjpeg, "pjpeg"),
-            "plain_text" => __reader.field(&mut self.plain_text, "plain_text"),
-            "pretty_type" => __reader.field(&mut self.pretty_type, "pretty_type"),
-            "preview" => __reader.field(&mut self.preview, "preview"),
-            "preview_highlight" => {
+            b"pinned_to" => __reader.field(&mut self.pinned_to, "pinned_to"),
+            b"pjpeg" => __reader.field(&mut self.pjpeg, "pjpeg"),
+            b"plain_text" => __reader.field(&mut self.plain_text, "plain_text"),
+            b"pretty_type" => __reader.field(&mut self.pretty_type, "pretty_type"),
+            b"preview" => __reader.field(&mut self.preview, "preview"),
+            b"preview_highlight" => {
                 __reader.field(&mut self.preview_highlight, "preview_highlight")
             }
-            "preview_is_truncated" => {
+            b"preview_is_truncated" => {
                 __reader.field(&mut self.preview_is_truncated, "preview_is_truncated")
             }
-            "preview_plain_text" => {
+            b"preview_plain_text" => {
                 __reader.field(&mut self.preview_plain_text, "preview_plain_text")
             }
-            "private_channels_with_file_access_count" => {
+            b"private_channels_with_file_access_count" => {
                 __reader
                     .field(
                         &mut self.private_channels_with_file_access_count,
                         "private_channels_with_file_access_count",
                     )
             }
-            "private_file_with_access_count" => {
+            b"private_file_with_access_count" => {
                 __reader
                     .field(
                         &mut self.private_file_with_access_count,
                         "private_file_with_access_count",
                     )
             }
-            "public_url_shared" => {
+            b"public_url_shared" => {
                 __reader.field(&mut self.public_url_shared, "public_url_shared")
             }
-            "quip_thread_id" => {
+            b"quip_thread_id" => {
                 __reader.field(&mut self.quip_thread_id, "quip_thread_id")
             }
-            "reactions" => __reader.field(&mut self.reactions, "reactions"),
-            "saved" => __reader.field(&mut self.saved, "saved"),
-            "sent_to_self" => __reader.field(&mut self.sent_to_self, "sent_to_self"),
-            "shares" => __reader.field(&mut self.shares, "shares"),
-            "show_badge" => __reader.field(&mut self.show_badge, "show_badge"),
-            "simplified_html" => {
+            b"reactions" => __reader.field(&mut self.reactions, "reactions"),
+            b"saved" => __reader.field(&mut self.saved, "saved"),
+            b"sent_to_self" => __reader.field(&mut self.sent_to_self, "sent_to_self"),
+            b"shares" => __reader.field(&mut self.shares, "shares"),
+            b"show_badge" => __reader.field(&mut self.show_badge, "show_badge"),
+            b"simplified_html" => {
                 __reader.field(&mut self.simplified_html, "simplified_html")
             }
-            "size" => __reader.field(&mut self.size, "size"),
-            "source_team" => __reader.field(&mut self.source_team, "source_team"),
-            "subject" => __reader.field(&mut self.subject, "subject"),
-            "subtype" => __reader.field(&mut self.subtype, "subtype"),
-            "team_pref_version_history_enabled" => {
+            b"size" => __reader.field(&mut self.size, "size"),
+            b"source_team" => __reader.field(&mut self.source_team, "source_team"),
+            b"subject" => __reader.field(&mut self.subject, "subject"),
+            b"subtype" => __reader.field(&mut self.subtype, "subtype"),
+            b"team_pref_version_history_enabled" => {
                 __reader
                     .field(
                         &mut self.team_pref_version_history_enabled,
                         "team_pref_version_history_enabled",
                     )
             }
-            "teams_shared_with" => {
+            b"teams_shared_with" => {
                 __reader.field(&mut self.teams_shared_with, "teams_shared_with")
             }
-            "template_conversion_ts" => {
+            b"template_conversion_ts" => {
                 __reader
                     .field(&mut self.template_conversion_ts, "template_conversion_ts")
             }
-            "template_description" => {
+            b"template_description" => {
                 __reader.field(&mut self.template_description, "template_description")
             }
-            "template_icon" => __reader.field(&mut self.template_icon, "template_icon"),
-            "template_name" => __reader.field(&mut self.template_name, "template_name"),
-            "template_title" => {
+            b"template_icon" => __reader.field(&mut self.template_icon, "template_icon"),
+            b"template_name" => __reader.field(&mut self.template_name, "template_name"),
+            b"template_title" => {
                 __reader.field(&mut self.template_title, "template_title")
             }
-            "thumb_1024" => __reader.field(&mut self.thumb_1024, "thumb_1024"),
-            "thumb_1024_gif" => {
+            b"thumb_1024" => __reader.field(&mut self.thumb_1024, "thumb_1024"),
+            b"thumb_1024_gif" => {
                 __reader.field(&mut self.thumb_1024_gif, "thumb_1024_gif")
             }
-            "thumb_1024_h" => __reader.field(&mut self.thumb_1024_h, "thumb_1024_h"),
-            "thumb_1024_w" => __reader.field(&mut self.thumb_1024_w, "thumb_1024_w"),
-            "thumb_160" => __reader.field(&mut self.thumb_160, "thumb_160"),
-            "thumb_160_gif" => __reader.field(&mut self.thumb_160_gif, "thumb_160_gif"),
-            "thumb_160_h" => __reader.field(&mut self.thumb_160_h, "thumb_160_h"),
-            "thumb_160_w" => __reader.field(&mut self.thumb_160_w, "thumb_160_w"),
-            "thumb_360" => __reader.field(&mut self.thumb_360, "thumb_360"),
-            "thumb_360_gif" => __reader.field(&mut self.thumb_360_gif, "thumb_360_gif"),
-            "thumb_360_h" => __reader.field(&mut self.thumb_360_h, "thumb_360_h"),
-            "thumb_360_w" => __reader.field(&mut self.thumb_360_w, "thumb_360_w"),
-            "thumb_480" => __reader.field(&mut self.thumb_480, "thumb_480"),
-            "thumb_480_gif" => __reader.field(&mut self.thumb_480_gif, "thumb_480_gif"),
-            "thumb_480_h" => __reader.field(&mut self.thumb_480_h, "thumb_480_h"),
-            "thumb_480_w" => __reader.field(&mut self.thumb_480_w, "thumb_480_w"),
-            "thumb_64" => __reader.field(&mut self.thumb_64, "thumb_64"),
-            "thumb_64_gif" => __reader.field(&mut self.thumb_64_gif, "thumb_64_gif"),
-            "thumb_64_h" => __reader.field(&mut self.thumb_64_h, "thumb_64_h"),
-            "thumb_64_w" => __reader.field(&mut self.thumb_64_w, "thumb_64_w"),
-            "thumb_720" => __reader.field(&mut self.thumb_720, "thumb_720"),
-            "thumb_720_gif" => __reader.field(&mut self.thumb_720_gif, "thumb_720_gif"),
-            "thumb_720_h" => __reader.field(&mut self.thumb_720_h, "thumb_720_h"),
-            "thumb_720_w" => __reader.field(&mut self.thumb_720_w, "thumb_720_w"),
-            "thumb_80" => __reader.field(&mut self.thumb_80, "thumb_80"),
-            "thumb_800" => __reader.field(&mut self.thumb_800, "thumb_800"),
-            "thumb_800_gif" => __reader.field(&mut self.thumb_800_gif, "thumb_800_gif"),
-            "thumb_800_h" => __reader.field(&mut self.thumb_800_h, "thumb_800_h"),
-            "thumb_800_w" => __reader.field(&mut self.thumb_800_w, "thumb_800_w"),
-            "thumb_80_gif" => __reader.field(&mut self.thumb_80_gif, "thumb_80_gif"),
-            "thumb_80_h" => __reader.field(&mut self.thumb_80_h, "thumb_80_h"),
-            "thumb_80_w" => __reader.field(&mut self.thumb_80_w, "thumb_80_w"),
-            "thumb_960" => __reader.field(&mut self.thumb_960, "thumb_960"),
-            "thumb_960_gif" => __reader.field(&mut self.thumb_960_gif, "thumb_960_gif"),
-            "thumb_960_h" => __reader.field(&mut self.thumb_960_h, "thumb_960_h"),
-            "thumb_960_w" => __reader.field(&mut self.thumb_960_w, "thumb_960_w"),
-            "thumb_gif" => __reader.field(&mut self.thumb_gif, "thumb_gif"),
-            "thumb_pdf" => __reader.field(&mut self.thumb_pdf, "thumb_pdf"),
-            "thumb_pdf_h" => __reader.field(&mut self.thumb_pdf_h, "thumb_pdf_h"),
-            "thumb_pdf_w" => __reader.field(&mut self.thumb_pdf_w, "thumb_pdf_w"),
-            "thumb_tiny" => __reader.field(&mut self.thumb_tiny, "thumb_tiny"),
-            "thumb_video" => __reader.field(&mut self.thumb_video, "thumb_video"),
-            "thumb_video_h" => __reader.field(&mut self.thumb_video_h, "thumb_video_h"),
-            "thumb_video_w" => __reader.field(&mut self.thumb_video_w, "thumb_video_w"),
-            "timestamp" => __reader.field(&mut self.timestamp, "timestamp"),
-            "title" => __reader.field(&mut self.title, "title"),
-            "title_blocks" => __reader.field(&mut self.title_blocks, "title_blocks"),
-            "to" => __reader.field(&mut self.to, "to"),
-            "transcription" => __reader.field(&mut self.transcription, "transcription"),
-            "update_notification" => {
+            b"thumb_1024_h" => __reader.field(&mut self.thumb_1024_h, "thumb_1024_h"),
+            b"thumb_1024_w" => __reader.field(&mut self.thumb_1024_w, "thumb_1024_w"),
+            b"thumb_160" => __reader.field(&mut self.thumb_160, "thumb_160"),
+            b"thumb_160_gif" => __reader.field(&mut self.thumb_160_gif, "thumb_160_gif"),
+            b"thumb_160_h" => __reader.field(&mut self.thumb_160_h, "thumb_160_h"),
+            b"thumb_160_w" => __reader.field(&mut self.thumb_160_w, "thumb_160_w"),
+            b"thumb_360" => __reader.field(&mut self.thumb_360, "thumb_360"),
+            b"thumb_360_gif" => __reader.field(&mut self.thumb_360_gif, "thumb_360_gif"),
+            b"thumb_360_h" => __reader.field(&mut self.thumb_360_h, "thumb_360_h"),
+            b"thumb_360_w" => __reader.field(&mut self.thumb_360_w, "thumb_360_w"),
+            b"thumb_480" => __reader.field(&mut self.thumb_480, "thumb_480"),
+            b"thumb_480_gif" => __reader.field(&mut self.thumb_480_gif, "thumb_480_gif"),
+            b"thumb_480_h" => __reader.field(&mut self.thumb_480_h, "thumb_480_h"),
+            b"thumb_480_w" => __reader.field(&mut self.thumb_480_w, "thumb_480_w"),
+            b"thumb_64" => __reader.field(&mut self.thumb_64, "thumb_64"),
+            b"thumb_64_gif" => __reader.field(&mut self.thumb_64_gif, "thumb_64_gif"),
+            b"thumb_64_h" => __reader.field(&mut self.thumb_64_h, "thumb_64_h"),
+            b"thumb_64_w" => __reader.field(&mut self.thumb_64_w, "thumb_64_w"),
+            b"thumb_720" => __reader.field(&mut self.thumb_720, "thumb_720"),
+            b"thumb_720_gif" => __reader.field(&mut self.thumb_720_gif, "thumb_720_gif"),
+            b"thumb_720_h" => __reader.field(&mut self.thumb_720_h, "thumb_720_h"),
+            b"thumb_720_w" => __reader.field(&mut self.thumb_720_w, "thumb_720_w"),
+            b"thumb_80" => __reader.field(&mut self.thumb_80, "thumb_80"),
+            b"thumb_800" => __reader.field(&mut self.thumb_800, "thumb_800"),
+            b"thumb_800_gif" => __reader.field(&mut self.thumb_800_gif, "thumb_800_gif"),
+            b"thumb_800_h" => __reader.field(&mut self.thumb_800_h, "thumb_800_h"),
+            b"thumb_800_w" => __reader.field(&mut self.thumb_800_w, "thumb_800_w"),
+            b"thumb_80_gif" => __reader.field(&mut self.thumb_80_gif, "thumb_80_gif"),
+            b"thumb_80_h" => __reader.field(&mut self.thumb_80_h, "thumb_80_h"),
+            b"thumb_80_w" => __reader.field(&mut self.thumb_80_w, "thumb_80_w"),
+            b"thumb_960" => __reader.field(&mut self.thumb_960, "thumb_960"),
+            b"thumb_960_gif" => __reader.field(&mut self.thumb_960_gif, "thumb_960_gif"),
+            b"thumb_960_h" => __reader.field(&mut self.thumb_960_h, "thumb_960_h"),
+            b"thumb_960_w" => __reader.field(&mut self.thumb_960_w, "thumb_960_w"),
+            b"thumb_gif" => __reader.field(&mut self.thumb_gif, "thumb_gif"),
+            b"thumb_pdf" => __reader.field(&mut self.thumb_pdf, "thumb_pdf"),
+            b"thumb_pdf_h" => __reader.field(&mut self.thumb_pdf_h, "thumb_pdf_h"),
+            b"thumb_pdf_w" => __reader.field(&mut self.thumb_pdf_w, "thumb_pdf_w"),
+            b"thumb_tiny" => __reader.field(&mut self.thumb_tiny, "thumb_tiny"),
+            b"thumb_video" => __reader.field(&mut self.thumb_video, "thumb_video"),
+            b"thumb_video_h" => __reader.field(&mut self.thumb_video_h, "thumb_video_h"),
+            b"thumb_video_w" => __reader.field(&mut self.thumb_video_w, "thumb_video_w"),
+            b"timestamp" => __reader.field(&mut self.timestamp, "timestamp"),
+            b"title" => __reader.field(&mut self.title, "title"),
+            b"title_blocks" => __reader.field(&mut self.title_blocks, "title_blocks"),
+            b"to" => __reader.field(&mut self.to, "to"),
+            b"transcription" => __reader.field(&mut self.transcription, "transcription"),
+            b"update_notification" => {
                 __reader.field(&mut self.update_notification, "update_notification")
             }
-            "updated" => __reader.field(&mut self.updated, "updated"),
-            "url_private" => __reader.field(&mut self.url_private, "url_private"),
-            "url_private_download" => {
+            b"updated" => __reader.field(&mut self.updated, "updated"),
+            b"url_private" => __reader.field(&mut self.url_private, "url_private"),
+            b"url_private_download" => {
                 __reader.field(&mut self.url_private_download, "url_private_download")
             }
-            "url_static_preview" => {
+            b"url_static_preview" => {
                 __reader.field(&mut self.url_static_preview, "url_static_preview")
             }
-            "user" => __reader.field(&mut self.user, "user"),
-            "user_team" => __reader.field(&mut self.user_team, "user_team"),
-            "username" => __reader.field(&mut self.username, "username"),
-            "vtt" => __reader.field(&mut self.vtt, "vtt"),
+            b"user" => __reader.field(&mut self.user, "user"),
+            b"user_team" => __reader.field(&mut self.user_team, "user_team"),
+            b"username" => __reader.field(&mut self.username, "username"),
+            b"vtt" => __reader.field(&mut self.vtt, "vtt"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -864,13 +864,13 @@ impl rt::de::Record for FileCc {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "address" => __reader.field(&mut self.address, "address"),
-            "name" => __reader.field(&mut self.name, "name"),
-            "original" => __reader.field(&mut self.original, "original"),
+            b"address" => __reader.field(&mut self.address, "address"),
+            b"name" => __reader.field(&mut self.name, "name"),
+            b"original" => __reader.field(&mut self.original, "original"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -912,12 +912,12 @@ impl rt::de::Record for FileDmMpdmUsersWithFileAccess {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "access" => __reader.field(&mut self.access, "access"),
-            "user_id" => __reader.field(&mut self.user_id, "user_id"),
+            b"access" => __reader.field(&mut self.access, "access"),
+            b"user_id" => __reader.field(&mut self.user_id, "user_id"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -958,15 +958,15 @@ impl rt::de::Record for FileFavorites {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "collection_id" => __reader.field(&mut self.collection_id, "collection_id"),
-            "collection_name" => {
+            b"collection_id" => __reader.field(&mut self.collection_id, "collection_id"),
+            b"collection_name" => {
                 __reader.field(&mut self.collection_name, "collection_name")
             }
-            "position" => __reader.field(&mut self.position, "position"),
+            b"position" => __reader.field(&mut self.position, "position"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -1010,13 +1010,13 @@ impl rt::de::Record for FileFrom {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "address" => __reader.field(&mut self.address, "address"),
-            "name" => __reader.field(&mut self.name, "name"),
-            "original" => __reader.field(&mut self.original, "original"),
+            b"address" => __reader.field(&mut self.address, "address"),
+            b"name" => __reader.field(&mut self.name, "name"),
+            b"original" => __reader.field(&mut self.original, "original"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -1062,14 +1062,14 @@ impl rt::de::Record for FileHeaders {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "date" => __reader.field(&mut self.date, "date"),
-            "in_reply_to" => __reader.field(&mut self.in_reply_to, "in_reply_to"),
-            "message_id" => __reader.field(&mut self.message_id, "message_id"),
-            "reply_to" => __reader.field(&mut self.reply_to, "reply_to"),
+            b"date" => __reader.field(&mut self.date, "date"),
+            b"in_reply_to" => __reader.field(&mut self.in_reply_to, "in_reply_to"),
+            b"message_id" => __reader.field(&mut self.message_id, "message_id"),
+            b"reply_to" => __reader.field(&mut self.reply_to, "reply_to"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -1122,17 +1122,17 @@ impl rt::de::Record for FileInitialComment {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "channel" => __reader.field(&mut self.channel, "channel"),
-            "comment" => __reader.field(&mut self.comment, "comment"),
-            "created" => __reader.field(&mut self.created, "created"),
-            "id" => __reader.field(&mut self.id, "id"),
-            "is_intro" => __reader.field(&mut self.is_intro, "is_intro"),
-            "timestamp" => __reader.field(&mut self.timestamp, "timestamp"),
-            "user" => __reader.field(&mut self.user, "user"),
+            b"channel" => __reader.field(&mut self.channel, "channel"),
+            b"comment" => __reader.field(&mut self.comment, "comment"),
+            b"created" => __reader.field(&mut self.created, "created"),
+            b"id" => __reader.field(&mut self.id, "id"),
+            b"is_intro" => __reader.field(&mut self.is_intro, "is_intro"),
+            b"timestamp" => __reader.field(&mut self.timestamp, "timestamp"),
+            b"user" => __reader.field(&mut self.user, "user"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -1194,36 +1194,36 @@ impl rt::de::Record for FileListLimits {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "column_count" => __reader.field(&mut self.column_count, "column_count"),
-            "column_count_limit" => {
+            b"column_count" => __reader.field(&mut self.column_count, "column_count"),
+            b"column_count_limit" => {
                 __reader.field(&mut self.column_count_limit, "column_count_limit")
             }
-            "max_attachments_per_cell" => {
+            b"max_attachments_per_cell" => {
                 __reader
                     .field(
                         &mut self.max_attachments_per_cell,
                         "max_attachments_per_cell",
                     )
             }
-            "over_column_maximum" => {
+            b"over_column_maximum" => {
                 __reader.field(&mut self.over_column_maximum, "over_column_maximum")
             }
-            "over_row_maximum" => {
+            b"over_row_maximum" => {
                 __reader.field(&mut self.over_row_maximum, "over_row_maximum")
             }
-            "over_view_maximum" => {
+            b"over_view_maximum" => {
                 __reader.field(&mut self.over_view_maximum, "over_view_maximum")
             }
-            "row_count" => __reader.field(&mut self.row_count, "row_count"),
-            "row_count_limit" => {
+            b"row_count" => __reader.field(&mut self.row_count, "row_count"),
+            b"row_count_limit" => {
                 __reader.field(&mut self.row_count_limit, "row_count_limit")
             }
-            "view_count" => __reader.field(&mut self.view_count, "view_count"),
-            "view_count_limit" => {
+            b"view_count" => __reader.field(&mut self.view_count, "view_count"),
+            b"view_count_limit" => {
                 __reader.field(&mut self.view_count_limit, "view_count_limit")
             }
             _ => return Ok(false),
@@ -1290,24 +1290,24 @@ impl rt::de::Record for FileListMetadata {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "creation_source" => {
+            b"creation_source" => {
                 __reader.field(&mut self.creation_source, "creation_source")
             }
-            "description" => __reader.field(&mut self.description, "description"),
-            "description_blocks" => {
+            b"description" => __reader.field(&mut self.description, "description"),
+            b"description_blocks" => {
                 __reader.field(&mut self.description_blocks, "description_blocks")
             }
-            "icon" => __reader.field(&mut self.icon, "icon"),
-            "icon_team_id" => __reader.field(&mut self.icon_team_id, "icon_team_id"),
-            "icon_url" => __reader.field(&mut self.icon_url, "icon_url"),
-            "integrations" => __reader.field(&mut self.integrations, "integrations"),
-            "is_trial" => __reader.field(&mut self.is_trial, "is_trial"),
-            "schema" => __reader.field(&mut self.schema, "schema"),
-            "views" => __reader.field(&mut self.views, "views"),
+            b"icon" => __reader.field(&mut self.icon, "icon"),
+            b"icon_team_id" => __reader.field(&mut self.icon_team_id, "icon_team_id"),
+            b"icon_url" => __reader.field(&mut self.icon_url, "icon_url"),
+            b"integrations" => __reader.field(&mut self.integrations, "integrations"),
+            b"is_trial" => __reader.field(&mut self.is_trial, "is_trial"),
+            b"schema" => __reader.field(&mut self.schema, "schema"),
+            b"views" => __reader.field(&mut self.views, "views"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -1358,13 +1358,13 @@ impl rt::de::Record for FileListMetadataCreationSource {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "reference_id" => __reader.field(&mut self.reference_id, "reference_id"),
-            "type" => __reader.field(&mut self.type_, "type"),
-            "workflow_function_id" => {
+            b"reference_id" => __reader.field(&mut self.reference_id, "reference_id"),
+            b"type" => __reader.field(&mut self.type_, "type"),
+            b"workflow_function_id" => {
                 __reader.field(&mut self.workflow_function_id, "workflow_function_id")
             }
             _ => return Ok(false),
@@ -1478,67 +1478,67 @@ impl rt::de::Record for FileListMetadataDescriptionBlocks {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "accessory" => __reader.field(&mut self.accessory, "accessory"),
-            "alt_text" => __reader.field(&mut self.alt_text, "alt_text"),
-            "app_collaborators" => {
+            b"accessory" => __reader.field(&mut self.accessory, "accessory"),
+            b"alt_text" => __reader.field(&mut self.alt_text, "alt_text"),
+            b"app_collaborators" => {
                 __reader.field(&mut self.app_collaborators, "app_collaborators")
             }
-            "app_id" => __reader.field(&mut self.app_id, "app_id"),
-            "author_name" => __reader.field(&mut self.author_name, "author_name"),
-            "block_id" => __reader.field(&mut self.block_id, "block_id"),
-            "bot_user_id" => __reader.field(&mut self.bot_user_id, "bot_user_id"),
-            "button_label" => __reader.field(&mut self.button_label, "button_label"),
-            "description" => __reader.field(&mut self.description, "description"),
-            "developer_trace_id" => {
+            b"app_id" => __reader.field(&mut self.app_id, "app_id"),
+            b"author_name" => __reader.field(&mut self.author_name, "author_name"),
+            b"block_id" => __reader.field(&mut self.block_id, "block_id"),
+            b"bot_user_id" => __reader.field(&mut self.bot_user_id, "bot_user_id"),
+            b"button_label" => __reader.field(&mut self.button_label, "button_label"),
+            b"description" => __reader.field(&mut self.description, "description"),
+            b"developer_trace_id" => {
                 __reader.field(&mut self.developer_trace_id, "developer_trace_id")
             }
-            "elements" => __reader.field(&mut self.elements, "elements"),
-            "expand" => __reader.field(&mut self.expand, "expand"),
-            "fallback" => __reader.field(&mut self.fallback, "fallback"),
-            "fields" => __reader.field(&mut self.fields, "fields"),
-            "function_trigger_id" => {
+            b"elements" => __reader.field(&mut self.elements, "elements"),
+            b"expand" => __reader.field(&mut self.expand, "expand"),
+            b"fallback" => __reader.field(&mut self.fallback, "fallback"),
+            b"fields" => __reader.field(&mut self.fields, "fields"),
+            b"function_trigger_id" => {
                 __reader.field(&mut self.function_trigger_id, "function_trigger_id")
             }
-            "image_bytes" => __reader.field(&mut self.image_bytes, "image_bytes"),
-            "image_height" => __reader.field(&mut self.image_height, "image_height"),
-            "image_url" => __reader.field(&mut self.image_url, "image_url"),
-            "image_width" => __reader.field(&mut self.image_width, "image_width"),
-            "is_animated" => __reader.field(&mut self.is_animated, "is_animated"),
-            "is_workflow_app" => {
+            b"image_bytes" => __reader.field(&mut self.image_bytes, "image_bytes"),
+            b"image_height" => __reader.field(&mut self.image_height, "image_height"),
+            b"image_url" => __reader.field(&mut self.image_url, "image_url"),
+            b"image_width" => __reader.field(&mut self.image_width, "image_width"),
+            b"is_animated" => __reader.field(&mut self.is_animated, "is_animated"),
+            b"is_workflow_app" => {
                 __reader.field(&mut self.is_workflow_app, "is_workflow_app")
             }
-            "owning_team_id" => {
+            b"owning_team_id" => {
                 __reader.field(&mut self.owning_team_id, "owning_team_id")
             }
-            "provider_icon_url" => {
+            b"provider_icon_url" => {
                 __reader.field(&mut self.provider_icon_url, "provider_icon_url")
             }
-            "provider_name" => __reader.field(&mut self.provider_name, "provider_name"),
-            "sales_home_workflow_app_type" => {
+            b"provider_name" => __reader.field(&mut self.provider_name, "provider_name"),
+            b"sales_home_workflow_app_type" => {
                 __reader
                     .field(
                         &mut self.sales_home_workflow_app_type,
                         "sales_home_workflow_app_type",
                     )
             }
-            "share_url" => __reader.field(&mut self.share_url, "share_url"),
-            "slack_file" => __reader.field(&mut self.slack_file, "slack_file"),
-            "text" => __reader.field(&mut self.text, "text"),
-            "thumbnail_url" => __reader.field(&mut self.thumbnail_url, "thumbnail_url"),
-            "title" => __reader.field(&mut self.title, "title"),
-            "title_url" => __reader.field(&mut self.title_url, "title_url"),
-            "trigger_subtype" => {
+            b"share_url" => __reader.field(&mut self.share_url, "share_url"),
+            b"slack_file" => __reader.field(&mut self.slack_file, "slack_file"),
+            b"text" => __reader.field(&mut self.text, "text"),
+            b"thumbnail_url" => __reader.field(&mut self.thumbnail_url, "thumbnail_url"),
+            b"title" => __reader.field(&mut self.title, "title"),
+            b"title_url" => __reader.field(&mut self.title_url, "title_url"),
+            b"trigger_subtype" => {
                 __reader.field(&mut self.trigger_subtype, "trigger_subtype")
             }
-            "trigger_type" => __reader.field(&mut self.trigger_type, "trigger_type"),
-            "type" => __reader.field(&mut self.type_, "type"),
-            "url" => __reader.field(&mut self.url, "url"),
-            "video_url" => __reader.field(&mut self.video_url, "video_url"),
-            "workflow_id" => __reader.field(&mut self.workflow_id, "workflow_id"),
+            b"trigger_type" => __reader.field(&mut self.trigger_type, "trigger_type"),
+            b"type" => __reader.field(&mut self.type_, "type"),
+            b"url" => __reader.field(&mut self.url, "url"),
+            b"video_url" => __reader.field(&mut self.video_url, "video_url"),
+            b"workflow_id" => __reader.field(&mut self.workflow_id, "workflow_id"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -1618,14 +1618,14 @@ impl rt::de::Record for FileListMetadataDescriptionBlocksFields {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "emoji" => __reader.field(&mut self.emoji, "emoji"),
-            "text" => __reader.field(&mut self.text, "text"),
-            "type" => __reader.field(&mut self.type_, "type"),
-            "verbatim" => __reader.field(&mut self.verbatim, "verbatim"),
+            b"emoji" => __reader.field(&mut self.emoji, "emoji"),
+            b"text" => __reader.field(&mut self.text, "text"),
+            b"type" => __reader.field(&mut self.type_, "type"),
+            b"verbatim" => __reader.field(&mut self.verbatim, "verbatim"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -1668,12 +1668,12 @@ impl rt::de::Record for FileListMetadataDescriptionBlocksSlackFile {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "id" => __reader.field(&mut self.id, "id"),
-            "url" => __reader.field(&mut self.url, "url"),
+            b"id" => __reader.field(&mut self.id, "id"),
+            b"url" => __reader.field(&mut self.url, "url"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -1707,7 +1707,7 @@ pub struct FileListMetadataSchema {
     /// Answered as `name`.
     pub name: Option<String>,
     /// Answered as `options`.
-    pub options: Option<OptionObject>,
+    pub options: Option<Box<OptionObject>>,
     /// Answered as `type`.
     pub type_: Option<String>,
     /// Fields Slack sent that this type does not model, or whose value was not of
@@ -1720,18 +1720,18 @@ impl rt::de::Record for FileListMetadataSchema {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "id" => __reader.field(&mut self.id, "id"),
-            "is_primary_column" => {
+            b"id" => __reader.field(&mut self.id, "id"),
+            b"is_primary_column" => {
                 __reader.field(&mut self.is_primary_column, "is_primary_column")
             }
-            "key" => __reader.field(&mut self.key, "key"),
-            "name" => __reader.field(&mut self.name, "name"),
-            "options" => __reader.field(&mut self.options, "options"),
-            "type" => __reader.field(&mut self.type_, "type"),
+            b"key" => __reader.field(&mut self.key, "key"),
+            b"name" => __reader.field(&mut self.name, "name"),
+            b"options" => __reader.field(&mut self.options, "options"),
+            b"type" => __reader.field(&mut self.type_, "type"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -1800,32 +1800,32 @@ impl rt::de::Record for FileListMetadataViews {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "columns" => __reader.field(&mut self.columns, "columns"),
-            "created_by" => __reader.field(&mut self.created_by, "created_by"),
-            "date_created" => __reader.field(&mut self.date_created, "date_created"),
-            "default_view_key" => {
+            b"columns" => __reader.field(&mut self.columns, "columns"),
+            b"created_by" => __reader.field(&mut self.created_by, "created_by"),
+            b"date_created" => __reader.field(&mut self.date_created, "date_created"),
+            b"default_view_key" => {
                 __reader.field(&mut self.default_view_key, "default_view_key")
             }
-            "filters" => __reader.field(&mut self.filters, "filters"),
-            "grouping" => __reader.field(&mut self.grouping, "grouping"),
-            "id" => __reader.field(&mut self.id, "id"),
-            "is_all_items_view" => {
+            b"filters" => __reader.field(&mut self.filters, "filters"),
+            b"grouping" => __reader.field(&mut self.grouping, "grouping"),
+            b"id" => __reader.field(&mut self.id, "id"),
+            b"is_all_items_view" => {
                 __reader.field(&mut self.is_all_items_view, "is_all_items_view")
             }
-            "is_locked" => __reader.field(&mut self.is_locked, "is_locked"),
-            "name" => __reader.field(&mut self.name, "name"),
-            "position" => __reader.field(&mut self.position, "position"),
-            "show_completed_items" => {
+            b"is_locked" => __reader.field(&mut self.is_locked, "is_locked"),
+            b"name" => __reader.field(&mut self.name, "name"),
+            b"position" => __reader.field(&mut self.position, "position"),
+            b"show_completed_items" => {
                 __reader.field(&mut self.show_completed_items, "show_completed_items")
             }
-            "stick_column_left" => {
+            b"stick_column_left" => {
                 __reader.field(&mut self.stick_column_left, "stick_column_left")
             }
-            "type" => __reader.field(&mut self.type_, "type"),
+            b"type" => __reader.field(&mut self.type_, "type"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -1884,15 +1884,15 @@ impl rt::de::Record for FileListMetadataViewsColumns {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "id" => __reader.field(&mut self.id, "id"),
-            "key" => __reader.field(&mut self.key, "key"),
-            "position" => __reader.field(&mut self.position, "position"),
-            "visible" => __reader.field(&mut self.visible, "visible"),
-            "width" => __reader.field(&mut self.width, "width"),
+            b"id" => __reader.field(&mut self.id, "id"),
+            b"key" => __reader.field(&mut self.key, "key"),
+            b"position" => __reader.field(&mut self.position, "position"),
+            b"visible" => __reader.field(&mut self.visible, "visible"),
+            b"width" => __reader.field(&mut self.width, "width"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -1942,15 +1942,15 @@ impl rt::de::Record for FileListMetadataViewsFilters {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "column_id" => __reader.field(&mut self.column_id, "column_id"),
-            "key" => __reader.field(&mut self.key, "key"),
-            "operator" => __reader.field(&mut self.operator, "operator"),
-            "typed_values" => __reader.field(&mut self.typed_values, "typed_values"),
-            "values" => __reader.field(&mut self.values, "values"),
+            b"column_id" => __reader.field(&mut self.column_id, "column_id"),
+            b"key" => __reader.field(&mut self.key, "key"),
+            b"operator" => __reader.field(&mut self.operator, "operator"),
+            b"typed_values" => __reader.field(&mut self.typed_values, "typed_values"),
+            b"values" => __reader.field(&mut self.values, "values"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -1994,12 +1994,12 @@ impl rt::de::Record for FileListMetadataViewsGrouping {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "group_by" => __reader.field(&mut self.group_by, "group_by"),
-            "group_by_column_id" => {
+            b"group_by" => __reader.field(&mut self.group_by, "group_by"),
+            b"group_by_column_id" => {
                 __reader.field(&mut self.group_by_column_id, "group_by_column_id")
             }
             _ => return Ok(false),
@@ -2046,14 +2046,14 @@ impl rt::de::Record for FileMediaProgress {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "duration_ms" => __reader.field(&mut self.duration_ms, "duration_ms"),
-            "max_offset_ms" => __reader.field(&mut self.max_offset_ms, "max_offset_ms"),
-            "media_watched" => __reader.field(&mut self.media_watched, "media_watched"),
-            "offset_ms" => __reader.field(&mut self.offset_ms, "offset_ms"),
+            b"duration_ms" => __reader.field(&mut self.duration_ms, "duration_ms"),
+            b"max_offset_ms" => __reader.field(&mut self.max_offset_ms, "max_offset_ms"),
+            b"media_watched" => __reader.field(&mut self.media_watched, "media_watched"),
+            b"offset_ms" => __reader.field(&mut self.offset_ms, "offset_ms"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -2100,16 +2100,16 @@ impl rt::de::Record for FileSaved {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "date_completed" => {
+            b"date_completed" => {
                 __reader.field(&mut self.date_completed, "date_completed")
             }
-            "date_due" => __reader.field(&mut self.date_due, "date_due"),
-            "is_archived" => __reader.field(&mut self.is_archived, "is_archived"),
-            "state" => __reader.field(&mut self.state, "state"),
+            b"date_due" => __reader.field(&mut self.date_due, "date_due"),
+            b"is_archived" => __reader.field(&mut self.is_archived, "is_archived"),
+            b"state" => __reader.field(&mut self.state, "state"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -2152,12 +2152,12 @@ impl rt::de::Record for FileShares {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "private" => __reader.field(&mut self.private, "private"),
-            "public" => __reader.field(&mut self.public, "public"),
+            b"private" => __reader.field(&mut self.private, "private"),
+            b"public" => __reader.field(&mut self.public, "public"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -2198,13 +2198,13 @@ impl rt::de::Record for FileSharesPrivate {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "C00000000" => __reader.field(&mut self.c00000000, "C00000000"),
-            "C00000001" => __reader.field(&mut self.c00000001, "C00000001"),
-            "C03E94MKU" => __reader.field(&mut self.c03e94mku, "C03E94MKU"),
+            b"C00000000" => __reader.field(&mut self.c00000000, "C00000000"),
+            b"C00000001" => __reader.field(&mut self.c00000001, "C00000001"),
+            b"C03E94MKU" => __reader.field(&mut self.c03e94mku, "C03E94MKU"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -2260,21 +2260,21 @@ impl rt::de::Record for FileSharesPrivateC00000000 {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "channel_name" => __reader.field(&mut self.channel_name, "channel_name"),
-            "latest_reply" => __reader.field(&mut self.latest_reply, "latest_reply"),
-            "reply_count" => __reader.field(&mut self.reply_count, "reply_count"),
-            "reply_users" => __reader.field(&mut self.reply_users, "reply_users"),
-            "reply_users_count" => {
+            b"channel_name" => __reader.field(&mut self.channel_name, "channel_name"),
+            b"latest_reply" => __reader.field(&mut self.latest_reply, "latest_reply"),
+            b"reply_count" => __reader.field(&mut self.reply_count, "reply_count"),
+            b"reply_users" => __reader.field(&mut self.reply_users, "reply_users"),
+            b"reply_users_count" => {
                 __reader.field(&mut self.reply_users_count, "reply_users_count")
             }
-            "share_user_id" => __reader.field(&mut self.share_user_id, "share_user_id"),
-            "team_id" => __reader.field(&mut self.team_id, "team_id"),
-            "thread_ts" => __reader.field(&mut self.thread_ts, "thread_ts"),
-            "ts" => __reader.field(&mut self.ts, "ts"),
+            b"share_user_id" => __reader.field(&mut self.share_user_id, "share_user_id"),
+            b"team_id" => __reader.field(&mut self.team_id, "team_id"),
+            b"thread_ts" => __reader.field(&mut self.thread_ts, "thread_ts"),
+            b"ts" => __reader.field(&mut self.ts, "ts"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -2336,21 +2336,21 @@ impl rt::de::Record for FileSharesPrivateC00000001 {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "channel_name" => __reader.field(&mut self.channel_name, "channel_name"),
-            "latest_reply" => __reader.field(&mut self.latest_reply, "latest_reply"),
-            "reply_count" => __reader.field(&mut self.reply_count, "reply_count"),
-            "reply_users" => __reader.field(&mut self.reply_users, "reply_users"),
-            "reply_users_count" => {
+            b"channel_name" => __reader.field(&mut self.channel_name, "channel_name"),
+            b"latest_reply" => __reader.field(&mut self.latest_reply, "latest_reply"),
+            b"reply_count" => __reader.field(&mut self.reply_count, "reply_count"),
+            b"reply_users" => __reader.field(&mut self.reply_users, "reply_users"),
+            b"reply_users_count" => {
                 __reader.field(&mut self.reply_users_count, "reply_users_count")
             }
-            "share_user_id" => __reader.field(&mut self.share_user_id, "share_user_id"),
-            "team_id" => __reader.field(&mut self.team_id, "team_id"),
-            "thread_ts" => __reader.field(&mut self.thread_ts, "thread_ts"),
-            "ts" => __reader.field(&mut self.ts, "ts"),
+            b"share_user_id" => __reader.field(&mut self.share_user_id, "share_user_id"),
+            b"team_id" => __reader.field(&mut self.team_id, "team_id"),
+            b"thread_ts" => __reader.field(&mut self.thread_ts, "thread_ts"),
+            b"ts" => __reader.field(&mut self.ts, "ts"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -2418,26 +2418,26 @@ impl rt::de::Record for FileSharesPrivateC03e94mku {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "access" => __reader.field(&mut self.access, "access"),
-            "channel_name" => __reader.field(&mut self.channel_name, "channel_name"),
-            "date_last_shared" => {
+            b"access" => __reader.field(&mut self.access, "access"),
+            b"channel_name" => __reader.field(&mut self.channel_name, "channel_name"),
+            b"date_last_shared" => {
                 __reader.field(&mut self.date_last_shared, "date_last_shared")
             }
-            "latest_reply" => __reader.field(&mut self.latest_reply, "latest_reply"),
-            "reply_count" => __reader.field(&mut self.reply_count, "reply_count"),
-            "reply_users" => __reader.field(&mut self.reply_users, "reply_users"),
-            "reply_users_count" => {
+            b"latest_reply" => __reader.field(&mut self.latest_reply, "latest_reply"),
+            b"reply_count" => __reader.field(&mut self.reply_count, "reply_count"),
+            b"reply_users" => __reader.field(&mut self.reply_users, "reply_users"),
+            b"reply_users_count" => {
                 __reader.field(&mut self.reply_users_count, "reply_users_count")
             }
-            "share_user_id" => __reader.field(&mut self.share_user_id, "share_user_id"),
-            "source" => __reader.field(&mut self.source, "source"),
-            "team_id" => __reader.field(&mut self.team_id, "team_id"),
-            "thread_ts" => __reader.field(&mut self.thread_ts, "thread_ts"),
-            "ts" => __reader.field(&mut self.ts, "ts"),
+            b"share_user_id" => __reader.field(&mut self.share_user_id, "share_user_id"),
+            b"source" => __reader.field(&mut self.source, "source"),
+            b"team_id" => __reader.field(&mut self.team_id, "team_id"),
+            b"thread_ts" => __reader.field(&mut self.thread_ts, "thread_ts"),
+            b"ts" => __reader.field(&mut self.ts, "ts"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -2490,13 +2490,13 @@ impl rt::de::Record for FileSharesPublic {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "C00000000" => __reader.field(&mut self.c00000000, "C00000000"),
-            "C00000001" => __reader.field(&mut self.c00000001, "C00000001"),
-            "C03E94MKU" => __reader.field(&mut self.c03e94mku, "C03E94MKU"),
+            b"C00000000" => __reader.field(&mut self.c00000000, "C00000000"),
+            b"C00000001" => __reader.field(&mut self.c00000001, "C00000001"),
+            b"C03E94MKU" => __reader.field(&mut self.c03e94mku, "C03E94MKU"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -2556,25 +2556,25 @@ impl rt::de::Record for FileSharesPublicC00000000 {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "channel_name" => __reader.field(&mut self.channel_name, "channel_name"),
-            "is_silent_share" => {
+            b"channel_name" => __reader.field(&mut self.channel_name, "channel_name"),
+            b"is_silent_share" => {
                 __reader.field(&mut self.is_silent_share, "is_silent_share")
             }
-            "latest_reply" => __reader.field(&mut self.latest_reply, "latest_reply"),
-            "reply_count" => __reader.field(&mut self.reply_count, "reply_count"),
-            "reply_users" => __reader.field(&mut self.reply_users, "reply_users"),
-            "reply_users_count" => {
+            b"latest_reply" => __reader.field(&mut self.latest_reply, "latest_reply"),
+            b"reply_count" => __reader.field(&mut self.reply_count, "reply_count"),
+            b"reply_users" => __reader.field(&mut self.reply_users, "reply_users"),
+            b"reply_users_count" => {
                 __reader.field(&mut self.reply_users_count, "reply_users_count")
             }
-            "share_user_id" => __reader.field(&mut self.share_user_id, "share_user_id"),
-            "source" => __reader.field(&mut self.source, "source"),
-            "team_id" => __reader.field(&mut self.team_id, "team_id"),
-            "thread_ts" => __reader.field(&mut self.thread_ts, "thread_ts"),
-            "ts" => __reader.field(&mut self.ts, "ts"),
+            b"share_user_id" => __reader.field(&mut self.share_user_id, "share_user_id"),
+            b"source" => __reader.field(&mut self.source, "source"),
+            b"team_id" => __reader.field(&mut self.team_id, "team_id"),
+            b"thread_ts" => __reader.field(&mut self.thread_ts, "thread_ts"),
+            b"ts" => __reader.field(&mut self.ts, "ts"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -2642,25 +2642,25 @@ impl rt::de::Record for FileSharesPublicC00000001 {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "channel_name" => __reader.field(&mut self.channel_name, "channel_name"),
-            "is_silent_share" => {
+            b"channel_name" => __reader.field(&mut self.channel_name, "channel_name"),
+            b"is_silent_share" => {
                 __reader.field(&mut self.is_silent_share, "is_silent_share")
             }
-            "latest_reply" => __reader.field(&mut self.latest_reply, "latest_reply"),
-            "reply_count" => __reader.field(&mut self.reply_count, "reply_count"),
-            "reply_users" => __reader.field(&mut self.reply_users, "reply_users"),
-            "reply_users_count" => {
+            b"latest_reply" => __reader.field(&mut self.latest_reply, "latest_reply"),
+            b"reply_count" => __reader.field(&mut self.reply_count, "reply_count"),
+            b"reply_users" => __reader.field(&mut self.reply_users, "reply_users"),
+            b"reply_users_count" => {
                 __reader.field(&mut self.reply_users_count, "reply_users_count")
             }
-            "share_user_id" => __reader.field(&mut self.share_user_id, "share_user_id"),
-            "source" => __reader.field(&mut self.source, "source"),
-            "team_id" => __reader.field(&mut self.team_id, "team_id"),
-            "thread_ts" => __reader.field(&mut self.thread_ts, "thread_ts"),
-            "ts" => __reader.field(&mut self.ts, "ts"),
+            b"share_user_id" => __reader.field(&mut self.share_user_id, "share_user_id"),
+            b"source" => __reader.field(&mut self.source, "source"),
+            b"team_id" => __reader.field(&mut self.team_id, "team_id"),
+            b"thread_ts" => __reader.field(&mut self.thread_ts, "thread_ts"),
+            b"ts" => __reader.field(&mut self.ts, "ts"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -2730,26 +2730,26 @@ impl rt::de::Record for FileSharesPublicC03e94mku {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "access" => __reader.field(&mut self.access, "access"),
-            "channel_name" => __reader.field(&mut self.channel_name, "channel_name"),
-            "date_last_shared" => {
+            b"access" => __reader.field(&mut self.access, "access"),
+            b"channel_name" => __reader.field(&mut self.channel_name, "channel_name"),
+            b"date_last_shared" => {
                 __reader.field(&mut self.date_last_shared, "date_last_shared")
             }
-            "latest_reply" => __reader.field(&mut self.latest_reply, "latest_reply"),
-            "reply_count" => __reader.field(&mut self.reply_count, "reply_count"),
-            "reply_users" => __reader.field(&mut self.reply_users, "reply_users"),
-            "reply_users_count" => {
+            b"latest_reply" => __reader.field(&mut self.latest_reply, "latest_reply"),
+            b"reply_count" => __reader.field(&mut self.reply_count, "reply_count"),
+            b"reply_users" => __reader.field(&mut self.reply_users, "reply_users"),
+            b"reply_users_count" => {
                 __reader.field(&mut self.reply_users_count, "reply_users_count")
             }
-            "share_user_id" => __reader.field(&mut self.share_user_id, "share_user_id"),
-            "source" => __reader.field(&mut self.source, "source"),
-            "team_id" => __reader.field(&mut self.team_id, "team_id"),
-            "thread_ts" => __reader.field(&mut self.thread_ts, "thread_ts"),
-            "ts" => __reader.field(&mut self.ts, "ts"),
+            b"share_user_id" => __reader.field(&mut self.share_user_id, "share_user_id"),
+            b"source" => __reader.field(&mut self.source, "source"),
+            b"team_id" => __reader.field(&mut self.team_id, "team_id"),
+            b"thread_ts" => __reader.field(&mut self.thread_ts, "thread_ts"),
+            b"ts" => __reader.field(&mut self.ts, "ts"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -2802,13 +2802,13 @@ impl rt::de::Record for FileTo {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "address" => __reader.field(&mut self.address, "address"),
-            "name" => __reader.field(&mut self.name, "name"),
-            "original" => __reader.field(&mut self.original, "original"),
+            b"address" => __reader.field(&mut self.address, "address"),
+            b"name" => __reader.field(&mut self.name, "name"),
+            b"original" => __reader.field(&mut self.original, "original"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -2852,13 +2852,13 @@ impl rt::de::Record for FileTranscription {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "locale" => __reader.field(&mut self.locale, "locale"),
-            "preview" => __reader.field(&mut self.preview, "preview"),
-            "status" => __reader.field(&mut self.status, "status"),
+            b"locale" => __reader.field(&mut self.locale, "locale"),
+            b"preview" => __reader.field(&mut self.preview, "preview"),
+            b"status" => __reader.field(&mut self.status, "status"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -2900,12 +2900,12 @@ impl rt::de::Record for FileTranscriptionPreview {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "content" => __reader.field(&mut self.content, "content"),
-            "has_more" => __reader.field(&mut self.has_more, "has_more"),
+            b"content" => __reader.field(&mut self.content, "content"),
+            b"has_more" => __reader.field(&mut self.has_more, "has_more"),
             _ => return Ok(false),
         }?;
         Ok(true)

@@ -54,13 +54,13 @@ pub struct Message {
     /// Answered as `client_msg_id`.
     pub client_msg_id: Option<String>,
     /// Answered as `comment`.
-    pub comment: Option<MessageComment>,
+    pub comment: Option<Box<MessageComment>>,
     /// Answered as `display_as_bot`.
     pub display_as_bot: Option<bool>,
     /// Answered as `edited`.
     pub edited: Option<Edited>,
     /// Answered as `file`.
-    pub file: Option<File>,
+    pub file: Option<Box<File>>,
     /// Answered as `files`.
     pub files: Option<Vec<File>>,
     /// Answered as `hidden`.
@@ -78,7 +78,7 @@ pub struct Message {
     /// Answered as `is_thread_broadcast`.
     pub is_thread_broadcast: Option<bool>,
     /// Answered as `item`.
-    pub item: Option<MessageItem>,
+    pub item: Option<Box<MessageItem>>,
     /// Answered as `item_type`.
     pub item_type: Option<String>,
     /// Answered as `last_read`.
@@ -110,7 +110,7 @@ pub struct Message {
     /// Answered as `reply_users_count`.
     pub reply_users_count: Option<i64>,
     /// Answered as `room`.
-    pub room: Option<MessageRoom>,
+    pub room: Option<Box<MessageRoom>>,
     /// Answered as `root`.
     pub root: Option<Box<Message>>,
     /// Answered as `subscribed`.
@@ -155,77 +155,77 @@ impl rt::de::Record for Message {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "app_id" => __reader.field(&mut self.app_id, "app_id"),
-            "assistant_app_thread" => {
+            b"app_id" => __reader.field(&mut self.app_id, "app_id"),
+            b"assistant_app_thread" => {
                 __reader.field(&mut self.assistant_app_thread, "assistant_app_thread")
             }
-            "attachments" => __reader.field(&mut self.attachments, "attachments"),
-            "blocks" => __reader.field(&mut self.blocks, "blocks"),
-            "bot_id" => __reader.field(&mut self.bot_id, "bot_id"),
-            "bot_link" => __reader.field(&mut self.bot_link, "bot_link"),
-            "bot_profile" => __reader.field(&mut self.bot_profile, "bot_profile"),
-            "channel" => __reader.field(&mut self.channel, "channel"),
-            "client_msg_id" => __reader.field(&mut self.client_msg_id, "client_msg_id"),
-            "comment" => __reader.field(&mut self.comment, "comment"),
-            "display_as_bot" => {
+            b"attachments" => __reader.field(&mut self.attachments, "attachments"),
+            b"blocks" => __reader.field(&mut self.blocks, "blocks"),
+            b"bot_id" => __reader.field(&mut self.bot_id, "bot_id"),
+            b"bot_link" => __reader.field(&mut self.bot_link, "bot_link"),
+            b"bot_profile" => __reader.field(&mut self.bot_profile, "bot_profile"),
+            b"channel" => __reader.field(&mut self.channel, "channel"),
+            b"client_msg_id" => __reader.field(&mut self.client_msg_id, "client_msg_id"),
+            b"comment" => __reader.field(&mut self.comment, "comment"),
+            b"display_as_bot" => {
                 __reader.field(&mut self.display_as_bot, "display_as_bot")
             }
-            "edited" => __reader.field(&mut self.edited, "edited"),
-            "file" => __reader.field(&mut self.file, "file"),
-            "files" => __reader.field(&mut self.files, "files"),
-            "hidden" => __reader.field(&mut self.hidden, "hidden"),
-            "icons" => __reader.field(&mut self.icons, "icons"),
-            "inviter" => __reader.field(&mut self.inviter, "inviter"),
-            "is_intro" => __reader.field(&mut self.is_intro, "is_intro"),
-            "is_locked" => __reader.field(&mut self.is_locked, "is_locked"),
-            "is_starred" => __reader.field(&mut self.is_starred, "is_starred"),
-            "is_thread_broadcast" => {
+            b"edited" => __reader.field(&mut self.edited, "edited"),
+            b"file" => __reader.field(&mut self.file, "file"),
+            b"files" => __reader.field(&mut self.files, "files"),
+            b"hidden" => __reader.field(&mut self.hidden, "hidden"),
+            b"icons" => __reader.field(&mut self.icons, "icons"),
+            b"inviter" => __reader.field(&mut self.inviter, "inviter"),
+            b"is_intro" => __reader.field(&mut self.is_intro, "is_intro"),
+            b"is_locked" => __reader.field(&mut self.is_locked, "is_locked"),
+            b"is_starred" => __reader.field(&mut self.is_starred, "is_starred"),
+            b"is_thread_broadcast" => {
                 __reader.field(&mut self.is_thread_broadcast, "is_thread_broadcast")
             }
-            "item" => __reader.field(&mut self.item, "item"),
-            "item_type" => __reader.field(&mut self.item_type, "item_type"),
-            "last_read" => __reader.field(&mut self.last_read, "last_read"),
-            "latest_reply" => __reader.field(&mut self.latest_reply, "latest_reply"),
-            "metadata" => __reader.field(&mut self.metadata, "metadata"),
-            "mrkdwn" => __reader.field(&mut self.mrkdwn, "mrkdwn"),
-            "no_notifications" => {
+            b"item" => __reader.field(&mut self.item, "item"),
+            b"item_type" => __reader.field(&mut self.item_type, "item_type"),
+            b"last_read" => __reader.field(&mut self.last_read, "last_read"),
+            b"latest_reply" => __reader.field(&mut self.latest_reply, "latest_reply"),
+            b"metadata" => __reader.field(&mut self.metadata, "metadata"),
+            b"mrkdwn" => __reader.field(&mut self.mrkdwn, "mrkdwn"),
+            b"no_notifications" => {
                 __reader.field(&mut self.no_notifications, "no_notifications")
             }
-            "parent_user_id" => {
+            b"parent_user_id" => {
                 __reader.field(&mut self.parent_user_id, "parent_user_id")
             }
-            "permalink" => __reader.field(&mut self.permalink, "permalink"),
-            "pinned_to" => __reader.field(&mut self.pinned_to, "pinned_to"),
-            "purpose" => __reader.field(&mut self.purpose, "purpose"),
-            "reactions" => __reader.field(&mut self.reactions, "reactions"),
-            "replies" => __reader.field(&mut self.replies, "replies"),
-            "reply_count" => __reader.field(&mut self.reply_count, "reply_count"),
-            "reply_users" => __reader.field(&mut self.reply_users, "reply_users"),
-            "reply_users_count" => {
+            b"permalink" => __reader.field(&mut self.permalink, "permalink"),
+            b"pinned_to" => __reader.field(&mut self.pinned_to, "pinned_to"),
+            b"purpose" => __reader.field(&mut self.purpose, "purpose"),
+            b"reactions" => __reader.field(&mut self.reactions, "reactions"),
+            b"replies" => __reader.field(&mut self.replies, "replies"),
+            b"reply_count" => __reader.field(&mut self.reply_count, "reply_count"),
+            b"reply_users" => __reader.field(&mut self.reply_users, "reply_users"),
+            b"reply_users_count" => {
                 __reader.field(&mut self.reply_users_count, "reply_users_count")
             }
-            "room" => __reader.field(&mut self.room, "room"),
-            "root" => __reader.field(&mut self.root, "root"),
-            "subscribed" => __reader.field(&mut self.subscribed, "subscribed"),
-            "subtype" => __reader.field(&mut self.subtype, "subtype"),
-            "team" => __reader.field(&mut self.team, "team"),
-            "text" => __reader.field(&mut self.text, "text"),
-            "thread_ts" => __reader.field(&mut self.thread_ts, "thread_ts"),
-            "topic" => __reader.field(&mut self.topic, "topic"),
-            "ts" => __reader.field(&mut self.ts, "ts"),
-            "type" => __reader.field(&mut self.type_, "type"),
-            "unfurl_links" => __reader.field(&mut self.unfurl_links, "unfurl_links"),
-            "unfurl_media" => __reader.field(&mut self.unfurl_media, "unfurl_media"),
-            "unread_count" => __reader.field(&mut self.unread_count, "unread_count"),
-            "upload" => __reader.field(&mut self.upload, "upload"),
-            "user" => __reader.field(&mut self.user, "user"),
-            "username" => __reader.field(&mut self.username, "username"),
-            "wibblr" => __reader.field(&mut self.wibblr, "wibblr"),
-            "x_files" => __reader.field(&mut self.x_files, "x_files"),
+            b"room" => __reader.field(&mut self.room, "room"),
+            b"root" => __reader.field(&mut self.root, "root"),
+            b"subscribed" => __reader.field(&mut self.subscribed, "subscribed"),
+            b"subtype" => __reader.field(&mut self.subtype, "subtype"),
+            b"team" => __reader.field(&mut self.team, "team"),
+            b"text" => __reader.field(&mut self.text, "text"),
+            b"thread_ts" => __reader.field(&mut self.thread_ts, "thread_ts"),
+            b"topic" => __reader.field(&mut self.topic, "topic"),
+            b"ts" => __reader.field(&mut self.ts, "ts"),
+            b"type" => __reader.field(&mut self.type_, "type"),
+            b"unfurl_links" => __reader.field(&mut self.unfurl_links, "unfurl_links"),
+            b"unfurl_media" => __reader.field(&mut self.unfurl_media, "unfurl_media"),
+            b"unread_count" => __reader.field(&mut self.unread_count, "unread_count"),
+            b"upload" => __reader.field(&mut self.upload, "upload"),
+            b"user" => __reader.field(&mut self.user, "user"),
+            b"username" => __reader.field(&mut self.username, "username"),
+            b"wibblr" => __reader.field(&mut self.wibblr, "wibblr"),
+            b"x_files" => __reader.field(&mut self.x_files, "x_files"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -321,16 +321,16 @@ impl rt::de::Record for MessageAssistantAppThread {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "first_user_thread_reply" => {
+            b"first_user_thread_reply" => {
                 __reader
                     .field(&mut self.first_user_thread_reply, "first_user_thread_reply")
             }
-            "title" => __reader.field(&mut self.title, "title"),
-            "title_blocks" => __reader.field(&mut self.title_blocks, "title_blocks"),
+            b"title" => __reader.field(&mut self.title, "title"),
+            b"title_blocks" => __reader.field(&mut self.title_blocks, "title_blocks"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -434,59 +434,59 @@ impl rt::de::Record for MessageComment {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "comment" => __reader.field(&mut self.comment, "comment"),
-            "created" => __reader.field(&mut self.created, "created"),
-            "display_as_bot" => {
+            b"comment" => __reader.field(&mut self.comment, "comment"),
+            b"created" => __reader.field(&mut self.created, "created"),
+            b"display_as_bot" => {
                 __reader.field(&mut self.display_as_bot, "display_as_bot")
             }
-            "edit_link" => __reader.field(&mut self.edit_link, "edit_link"),
-            "editable" => __reader.field(&mut self.editable, "editable"),
-            "external_type" => __reader.field(&mut self.external_type, "external_type"),
-            "filetype" => __reader.field(&mut self.filetype, "filetype"),
-            "has_rich_preview" => {
+            b"edit_link" => __reader.field(&mut self.edit_link, "edit_link"),
+            b"editable" => __reader.field(&mut self.editable, "editable"),
+            b"external_type" => __reader.field(&mut self.external_type, "external_type"),
+            b"filetype" => __reader.field(&mut self.filetype, "filetype"),
+            b"has_rich_preview" => {
                 __reader.field(&mut self.has_rich_preview, "has_rich_preview")
             }
-            "id" => __reader.field(&mut self.id, "id"),
-            "is_external" => __reader.field(&mut self.is_external, "is_external"),
-            "is_intro" => __reader.field(&mut self.is_intro, "is_intro"),
-            "is_public" => __reader.field(&mut self.is_public, "is_public"),
-            "is_starred" => __reader.field(&mut self.is_starred, "is_starred"),
-            "lines" => __reader.field(&mut self.lines, "lines"),
-            "lines_more" => __reader.field(&mut self.lines_more, "lines_more"),
-            "media_display_type" => {
+            b"id" => __reader.field(&mut self.id, "id"),
+            b"is_external" => __reader.field(&mut self.is_external, "is_external"),
+            b"is_intro" => __reader.field(&mut self.is_intro, "is_intro"),
+            b"is_public" => __reader.field(&mut self.is_public, "is_public"),
+            b"is_starred" => __reader.field(&mut self.is_starred, "is_starred"),
+            b"lines" => __reader.field(&mut self.lines, "lines"),
+            b"lines_more" => __reader.field(&mut self.lines_more, "lines_more"),
+            b"media_display_type" => {
                 __reader.field(&mut self.media_display_type, "media_display_type")
             }
-            "mimetype" => __reader.field(&mut self.mimetype, "mimetype"),
-            "mode" => __reader.field(&mut self.mode, "mode"),
-            "name" => __reader.field(&mut self.name, "name"),
-            "permalink" => __reader.field(&mut self.permalink, "permalink"),
-            "permalink_public" => {
+            b"mimetype" => __reader.field(&mut self.mimetype, "mimetype"),
+            b"mode" => __reader.field(&mut self.mode, "mode"),
+            b"name" => __reader.field(&mut self.name, "name"),
+            b"permalink" => __reader.field(&mut self.permalink, "permalink"),
+            b"permalink_public" => {
                 __reader.field(&mut self.permalink_public, "permalink_public")
             }
-            "pretty_type" => __reader.field(&mut self.pretty_type, "pretty_type"),
-            "preview" => __reader.field(&mut self.preview, "preview"),
-            "preview_highlight" => {
+            b"pretty_type" => __reader.field(&mut self.pretty_type, "pretty_type"),
+            b"preview" => __reader.field(&mut self.preview, "preview"),
+            b"preview_highlight" => {
                 __reader.field(&mut self.preview_highlight, "preview_highlight")
             }
-            "preview_is_truncated" => {
+            b"preview_is_truncated" => {
                 __reader.field(&mut self.preview_is_truncated, "preview_is_truncated")
             }
-            "public_url_shared" => {
+            b"public_url_shared" => {
                 __reader.field(&mut self.public_url_shared, "public_url_shared")
             }
-            "size" => __reader.field(&mut self.size, "size"),
-            "timestamp" => __reader.field(&mut self.timestamp, "timestamp"),
-            "title" => __reader.field(&mut self.title, "title"),
-            "url_private" => __reader.field(&mut self.url_private, "url_private"),
-            "url_private_download" => {
+            b"size" => __reader.field(&mut self.size, "size"),
+            b"timestamp" => __reader.field(&mut self.timestamp, "timestamp"),
+            b"title" => __reader.field(&mut self.title, "title"),
+            b"url_private" => __reader.field(&mut self.url_private, "url_private"),
+            b"url_private_download" => {
                 __reader.field(&mut self.url_private_download, "url_private_download")
             }
-            "user" => __reader.field(&mut self.user, "user"),
-            "username" => __reader.field(&mut self.username, "username"),
+            b"user" => __reader.field(&mut self.user, "user"),
+            b"username" => __reader.field(&mut self.username, "username"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -564,15 +564,15 @@ impl rt::de::Record for MessageIcons {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "emoji" => __reader.field(&mut self.emoji, "emoji"),
-            "image_36" => __reader.field(&mut self.image_36, "image_36"),
-            "image_48" => __reader.field(&mut self.image_48, "image_48"),
-            "image_64" => __reader.field(&mut self.image_64, "image_64"),
-            "image_72" => __reader.field(&mut self.image_72, "image_72"),
+            b"emoji" => __reader.field(&mut self.emoji, "emoji"),
+            b"image_36" => __reader.field(&mut self.image_36, "image_36"),
+            b"image_48" => __reader.field(&mut self.image_48, "image_48"),
+            b"image_64" => __reader.field(&mut self.image_64, "image_64"),
+            b"image_72" => __reader.field(&mut self.image_72, "image_72"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -678,59 +678,59 @@ impl rt::de::Record for MessageItem {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "comment" => __reader.field(&mut self.comment, "comment"),
-            "created" => __reader.field(&mut self.created, "created"),
-            "display_as_bot" => {
+            b"comment" => __reader.field(&mut self.comment, "comment"),
+            b"created" => __reader.field(&mut self.created, "created"),
+            b"display_as_bot" => {
                 __reader.field(&mut self.display_as_bot, "display_as_bot")
             }
-            "edit_link" => __reader.field(&mut self.edit_link, "edit_link"),
-            "editable" => __reader.field(&mut self.editable, "editable"),
-            "external_type" => __reader.field(&mut self.external_type, "external_type"),
-            "filetype" => __reader.field(&mut self.filetype, "filetype"),
-            "has_rich_preview" => {
+            b"edit_link" => __reader.field(&mut self.edit_link, "edit_link"),
+            b"editable" => __reader.field(&mut self.editable, "editable"),
+            b"external_type" => __reader.field(&mut self.external_type, "external_type"),
+            b"filetype" => __reader.field(&mut self.filetype, "filetype"),
+            b"has_rich_preview" => {
                 __reader.field(&mut self.has_rich_preview, "has_rich_preview")
             }
-            "id" => __reader.field(&mut self.id, "id"),
-            "is_external" => __reader.field(&mut self.is_external, "is_external"),
-            "is_intro" => __reader.field(&mut self.is_intro, "is_intro"),
-            "is_public" => __reader.field(&mut self.is_public, "is_public"),
-            "is_starred" => __reader.field(&mut self.is_starred, "is_starred"),
-            "lines" => __reader.field(&mut self.lines, "lines"),
-            "lines_more" => __reader.field(&mut self.lines_more, "lines_more"),
-            "media_display_type" => {
+            b"id" => __reader.field(&mut self.id, "id"),
+            b"is_external" => __reader.field(&mut self.is_external, "is_external"),
+            b"is_intro" => __reader.field(&mut self.is_intro, "is_intro"),
+            b"is_public" => __reader.field(&mut self.is_public, "is_public"),
+            b"is_starred" => __reader.field(&mut self.is_starred, "is_starred"),
+            b"lines" => __reader.field(&mut self.lines, "lines"),
+            b"lines_more" => __reader.field(&mut self.lines_more, "lines_more"),
+            b"media_display_type" => {
                 __reader.field(&mut self.media_display_type, "media_display_type")
             }
-            "mimetype" => __reader.field(&mut self.mimetype, "mimetype"),
-            "mode" => __reader.field(&mut self.mode, "mode"),
-            "name" => __reader.field(&mut self.name, "name"),
-            "permalink" => __reader.field(&mut self.permalink, "permalink"),
-            "permalink_public" => {
+            b"mimetype" => __reader.field(&mut self.mimetype, "mimetype"),
+            b"mode" => __reader.field(&mut self.mode, "mode"),
+            b"name" => __reader.field(&mut self.name, "name"),
+            b"permalink" => __reader.field(&mut self.permalink, "permalink"),
+            b"permalink_public" => {
                 __reader.field(&mut self.permalink_public, "permalink_public")
             }
-            "pretty_type" => __reader.field(&mut self.pretty_type, "pretty_type"),
-            "preview" => __reader.field(&mut self.preview, "preview"),
-            "preview_highlight" => {
+            b"pretty_type" => __reader.field(&mut self.pretty_type, "pretty_type"),
+            b"preview" => __reader.field(&mut self.preview, "preview"),
+            b"preview_highlight" => {
                 __reader.field(&mut self.preview_highlight, "preview_highlight")
             }
-            "preview_is_truncated" => {
+            b"preview_is_truncated" => {
                 __reader.field(&mut self.preview_is_truncated, "preview_is_truncated")
             }
-            "public_url_shared" => {
+            b"public_url_shared" => {
                 __reader.field(&mut self.public_url_shared, "public_url_shared")
             }
-            "size" => __reader.field(&mut self.size, "size"),
-            "timestamp" => __reader.field(&mut self.timestamp, "timestamp"),
-            "title" => __reader.field(&mut self.title, "title"),
-            "url_private" => __reader.field(&mut self.url_private, "url_private"),
-            "url_private_download" => {
+            b"size" => __reader.field(&mut self.size, "size"),
+            b"timestamp" => __reader.field(&mut self.timestamp, "timestamp"),
+            b"title" => __reader.field(&mut self.title, "title"),
+            b"url_private" => __reader.field(&mut self.url_private, "url_private"),
+            b"url_private_download" => {
                 __reader.field(&mut self.url_private_download, "url_private_download")
             }
-            "user" => __reader.field(&mut self.user, "user"),
-            "username" => __reader.field(&mut self.username, "username"),
+            b"user" => __reader.field(&mut self.user, "user"),
+            b"username" => __reader.field(&mut self.username, "username"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -802,12 +802,12 @@ impl rt::de::Record for MessageMetadata {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "event_payload" => __reader.field(&mut self.event_payload, "event_payload"),
-            "event_type" => __reader.field(&mut self.event_type, "event_type"),
+            b"event_payload" => __reader.field(&mut self.event_payload, "event_payload"),
+            b"event_type" => __reader.field(&mut self.event_type, "event_type"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -914,85 +914,85 @@ impl rt::de::Record for MessageRoom {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "app_id" => __reader.field(&mut self.app_id, "app_id"),
-            "attached_file_ids" => {
+            b"app_id" => __reader.field(&mut self.app_id, "app_id"),
+            b"attached_file_ids" => {
                 __reader.field(&mut self.attached_file_ids, "attached_file_ids")
             }
-            "background_id" => __reader.field(&mut self.background_id, "background_id"),
-            "call_family" => __reader.field(&mut self.call_family, "call_family"),
-            "canvas_background" => {
+            b"background_id" => __reader.field(&mut self.background_id, "background_id"),
+            b"call_family" => __reader.field(&mut self.call_family, "call_family"),
+            b"canvas_background" => {
                 __reader.field(&mut self.canvas_background, "canvas_background")
             }
-            "canvas_thread_ts" => {
+            b"canvas_thread_ts" => {
                 __reader.field(&mut self.canvas_thread_ts, "canvas_thread_ts")
             }
-            "channels" => __reader.field(&mut self.channels, "channels"),
-            "created_by" => __reader.field(&mut self.created_by, "created_by"),
-            "date_end" => __reader.field(&mut self.date_end, "date_end"),
-            "date_start" => __reader.field(&mut self.date_start, "date_start"),
-            "display_id" => __reader.field(&mut self.display_id, "display_id"),
-            "external_unique_id" => {
+            b"channels" => __reader.field(&mut self.channels, "channels"),
+            b"created_by" => __reader.field(&mut self.created_by, "created_by"),
+            b"date_end" => __reader.field(&mut self.date_end, "date_end"),
+            b"date_start" => __reader.field(&mut self.date_start, "date_start"),
+            b"display_id" => __reader.field(&mut self.display_id, "display_id"),
+            b"external_unique_id" => {
                 __reader.field(&mut self.external_unique_id, "external_unique_id")
             }
-            "has_ended" => __reader.field(&mut self.has_ended, "has_ended"),
-            "huddle_link" => __reader.field(&mut self.huddle_link, "huddle_link"),
-            "id" => __reader.field(&mut self.id, "id"),
-            "is_dm_call" => __reader.field(&mut self.is_dm_call, "is_dm_call"),
-            "is_prewarmed" => __reader.field(&mut self.is_prewarmed, "is_prewarmed"),
-            "is_scheduled" => __reader.field(&mut self.is_scheduled, "is_scheduled"),
-            "knocks" => __reader.field(&mut self.knocks, "knocks"),
-            "last_invite_status_by_user" => {
+            b"has_ended" => __reader.field(&mut self.has_ended, "has_ended"),
+            b"huddle_link" => __reader.field(&mut self.huddle_link, "huddle_link"),
+            b"id" => __reader.field(&mut self.id, "id"),
+            b"is_dm_call" => __reader.field(&mut self.is_dm_call, "is_dm_call"),
+            b"is_prewarmed" => __reader.field(&mut self.is_prewarmed, "is_prewarmed"),
+            b"is_scheduled" => __reader.field(&mut self.is_scheduled, "is_scheduled"),
+            b"knocks" => __reader.field(&mut self.knocks, "knocks"),
+            b"last_invite_status_by_user" => {
                 __reader
                     .field(
                         &mut self.last_invite_status_by_user,
                         "last_invite_status_by_user",
                     )
             }
-            "media_backend_type" => {
+            b"media_backend_type" => {
                 __reader.field(&mut self.media_backend_type, "media_backend_type")
             }
-            "media_server" => __reader.field(&mut self.media_server, "media_server"),
-            "name" => __reader.field(&mut self.name, "name"),
-            "participant_history" => {
+            b"media_server" => __reader.field(&mut self.media_server, "media_server"),
+            b"name" => __reader.field(&mut self.name, "name"),
+            b"participant_history" => {
                 __reader.field(&mut self.participant_history, "participant_history")
             }
-            "participants" => __reader.field(&mut self.participants, "participants"),
-            "participants_camera_off" => {
+            b"participants" => __reader.field(&mut self.participants, "participants"),
+            b"participants_camera_off" => {
                 __reader
                     .field(&mut self.participants_camera_off, "participants_camera_off")
             }
-            "participants_camera_on" => {
+            b"participants_camera_on" => {
                 __reader
                     .field(&mut self.participants_camera_on, "participants_camera_on")
             }
-            "participants_screenshare_off" => {
+            b"participants_screenshare_off" => {
                 __reader
                     .field(
                         &mut self.participants_screenshare_off,
                         "participants_screenshare_off",
                     )
             }
-            "participants_screenshare_on" => {
+            b"participants_screenshare_on" => {
                 __reader
                     .field(
                         &mut self.participants_screenshare_on,
                         "participants_screenshare_on",
                     )
             }
-            "pending_invitees" => {
+            b"pending_invitees" => {
                 __reader.field(&mut self.pending_invitees, "pending_invitees")
             }
-            "recording" => __reader.field(&mut self.recording, "recording"),
-            "thread_root_ts" => {
+            b"recording" => __reader.field(&mut self.recording, "recording"),
+            b"thread_root_ts" => {
                 __reader.field(&mut self.thread_root_ts, "thread_root_ts")
             }
-            "was_accepted" => __reader.field(&mut self.was_accepted, "was_accepted"),
-            "was_missed" => __reader.field(&mut self.was_missed, "was_missed"),
-            "was_rejected" => __reader.field(&mut self.was_rejected, "was_rejected"),
+            b"was_accepted" => __reader.field(&mut self.was_accepted, "was_accepted"),
+            b"was_missed" => __reader.field(&mut self.was_missed, "was_missed"),
+            b"was_rejected" => __reader.field(&mut self.was_rejected, "was_rejected"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -1072,19 +1072,19 @@ impl rt::de::Record for MessageRoomRecording {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "can_record_summary" => {
+            b"can_record_summary" => {
                 __reader.field(&mut self.can_record_summary, "can_record_summary")
             }
-            "notetaking" => __reader.field(&mut self.notetaking, "notetaking"),
-            "summary" => __reader.field(&mut self.summary, "summary"),
-            "summary_status" => {
+            b"notetaking" => __reader.field(&mut self.notetaking, "notetaking"),
+            b"summary" => __reader.field(&mut self.summary, "summary"),
+            b"summary_status" => {
                 __reader.field(&mut self.summary_status, "summary_status")
             }
-            "transcript" => __reader.field(&mut self.transcript, "transcript"),
+            b"transcript" => __reader.field(&mut self.transcript, "transcript"),
             _ => return Ok(false),
         }?;
         Ok(true)

@@ -116,56 +116,56 @@ impl rt::de::Record for OptionObject {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "canvas_id" => __reader.field(&mut self.canvas_id, "canvas_id"),
-            "canvas_placeholder_mapping" => {
+            b"canvas_id" => __reader.field(&mut self.canvas_id, "canvas_id"),
+            b"canvas_placeholder_mapping" => {
                 __reader
                     .field(
                         &mut self.canvas_placeholder_mapping,
                         "canvas_placeholder_mapping",
                     )
             }
-            "choices" => __reader.field(&mut self.choices, "choices"),
-            "currency" => __reader.field(&mut self.currency, "currency"),
-            "currency_format" => {
+            b"choices" => __reader.field(&mut self.choices, "choices"),
+            b"currency" => __reader.field(&mut self.currency, "currency"),
+            b"currency_format" => {
                 __reader.field(&mut self.currency_format, "currency_format")
             }
-            "date_format" => __reader.field(&mut self.date_format, "date_format"),
-            "default_value" => __reader.field(&mut self.default_value, "default_value"),
-            "default_value_typed" => {
+            b"date_format" => __reader.field(&mut self.date_format, "date_format"),
+            b"default_value" => __reader.field(&mut self.default_value, "default_value"),
+            b"default_value_typed" => {
                 __reader.field(&mut self.default_value_typed, "default_value_typed")
             }
-            "description" => __reader.field(&mut self.description, "description"),
-            "emoji" => __reader.field(&mut self.emoji, "emoji"),
-            "emoji_team_id" => __reader.field(&mut self.emoji_team_id, "emoji_team_id"),
-            "for_assignment" => {
+            b"description" => __reader.field(&mut self.description, "description"),
+            b"emoji" => __reader.field(&mut self.emoji, "emoji"),
+            b"emoji_team_id" => __reader.field(&mut self.emoji_team_id, "emoji_team_id"),
+            b"for_assignment" => {
                 __reader.field(&mut self.for_assignment, "for_assignment")
             }
-            "format" => __reader.field(&mut self.format, "format"),
-            "is_protected" => __reader.field(&mut self.is_protected, "is_protected"),
-            "is_scim" => __reader.field(&mut self.is_scim, "is_scim"),
-            "linked_to" => __reader.field(&mut self.linked_to, "linked_to"),
-            "mark_as_done_when_checked" => {
+            b"format" => __reader.field(&mut self.format, "format"),
+            b"is_protected" => __reader.field(&mut self.is_protected, "is_protected"),
+            b"is_scim" => __reader.field(&mut self.is_scim, "is_scim"),
+            b"linked_to" => __reader.field(&mut self.linked_to, "linked_to"),
+            b"mark_as_done_when_checked" => {
                 __reader
                     .field(
                         &mut self.mark_as_done_when_checked,
                         "mark_as_done_when_checked",
                     )
             }
-            "max" => __reader.field(&mut self.max, "max"),
-            "notify_users" => __reader.field(&mut self.notify_users, "notify_users"),
-            "precision" => __reader.field(&mut self.precision, "precision"),
-            "rounding" => __reader.field(&mut self.rounding, "rounding"),
-            "show_member_name" => {
+            b"max" => __reader.field(&mut self.max, "max"),
+            b"notify_users" => __reader.field(&mut self.notify_users, "notify_users"),
+            b"precision" => __reader.field(&mut self.precision, "precision"),
+            b"rounding" => __reader.field(&mut self.rounding, "rounding"),
+            b"show_member_name" => {
                 __reader.field(&mut self.show_member_name, "show_member_name")
             }
-            "text" => __reader.field(&mut self.text, "text"),
-            "time_format" => __reader.field(&mut self.time_format, "time_format"),
-            "url" => __reader.field(&mut self.url, "url"),
-            "value" => __reader.field(&mut self.value, "value"),
+            b"text" => __reader.field(&mut self.text, "text"),
+            b"time_format" => __reader.field(&mut self.time_format, "time_format"),
+            b"url" => __reader.field(&mut self.url, "url"),
+            b"value" => __reader.field(&mut self.value, "value"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -230,12 +230,12 @@ impl rt::de::Record for OptionObjectCanvasPlaceholderMapping {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "column" => __reader.field(&mut self.column, "column"),
-            "variable" => __reader.field(&mut self.variable, "variable"),
+            b"column" => __reader.field(&mut self.column, "column"),
+            b"variable" => __reader.field(&mut self.variable, "variable"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -276,13 +276,13 @@ impl rt::de::Record for OptionObjectChoices {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "color" => __reader.field(&mut self.color, "color"),
-            "label" => __reader.field(&mut self.label, "label"),
-            "value" => __reader.field(&mut self.value, "value"),
+            b"color" => __reader.field(&mut self.color, "color"),
+            b"label" => __reader.field(&mut self.label, "label"),
+            b"value" => __reader.field(&mut self.value, "value"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -322,11 +322,11 @@ impl rt::de::Record for OptionObjectDefaultValueTyped {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "select" => __reader.field(&mut self.select, "select"),
+            b"select" => __reader.field(&mut self.select, "select"),
             _ => return Ok(false),
         }?;
         Ok(true)

@@ -42,17 +42,17 @@ impl rt::de::Record for Paging {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "count" => __reader.field(&mut self.count, "count"),
-            "page" => __reader.field(&mut self.page, "page"),
-            "pages" => __reader.field(&mut self.pages, "pages"),
-            "per_page" => __reader.field(&mut self.per_page, "per_page"),
-            "spill" => __reader.field(&mut self.spill, "spill"),
-            "total" => __reader.field(&mut self.total, "total"),
-            "warnings" => __reader.field(&mut self.warnings_, "warnings"),
+            b"count" => __reader.field(&mut self.count, "count"),
+            b"page" => __reader.field(&mut self.page, "page"),
+            b"pages" => __reader.field(&mut self.pages, "pages"),
+            b"per_page" => __reader.field(&mut self.per_page, "per_page"),
+            b"spill" => __reader.field(&mut self.spill, "spill"),
+            b"total" => __reader.field(&mut self.total, "total"),
+            b"warnings" => __reader.field(&mut self.warnings_, "warnings"),
             _ => return Ok(false),
         }?;
         Ok(true)

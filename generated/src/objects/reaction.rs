@@ -67,14 +67,14 @@ impl rt::de::Record for Reaction {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "count" => __reader.field(&mut self.count, "count"),
-            "name" => __reader.field(&mut self.name, "name"),
-            "url" => __reader.field(&mut self.url, "url"),
-            "users" => __reader.field(&mut self.users, "users"),
+            b"count" => __reader.field(&mut self.count, "count"),
+            b"name" => __reader.field(&mut self.name, "name"),
+            b"url" => __reader.field(&mut self.url, "url"),
+            b"users" => __reader.field(&mut self.users, "users"),
             _ => return Ok(false),
         }?;
         Ok(true)

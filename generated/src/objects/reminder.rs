@@ -43,19 +43,19 @@ impl rt::de::Record for Reminder {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "channel" => __reader.field(&mut self.channel, "channel"),
-            "complete_ts" => __reader.field(&mut self.complete_ts, "complete_ts"),
-            "creator" => __reader.field(&mut self.creator, "creator"),
-            "id" => __reader.field(&mut self.id, "id"),
-            "recurrence" => __reader.field(&mut self.recurrence, "recurrence"),
-            "recurring" => __reader.field(&mut self.recurring, "recurring"),
-            "text" => __reader.field(&mut self.text, "text"),
-            "time" => __reader.field(&mut self.time, "time"),
-            "user" => __reader.field(&mut self.user, "user"),
+            b"channel" => __reader.field(&mut self.channel, "channel"),
+            b"complete_ts" => __reader.field(&mut self.complete_ts, "complete_ts"),
+            b"creator" => __reader.field(&mut self.creator, "creator"),
+            b"id" => __reader.field(&mut self.id, "id"),
+            b"recurrence" => __reader.field(&mut self.recurrence, "recurrence"),
+            b"recurring" => __reader.field(&mut self.recurring, "recurring"),
+            b"text" => __reader.field(&mut self.text, "text"),
+            b"time" => __reader.field(&mut self.time, "time"),
+            b"user" => __reader.field(&mut self.user, "user"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -103,12 +103,12 @@ impl rt::de::Record for ReminderRecurrence {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "frequency" => __reader.field(&mut self.frequency, "frequency"),
-            "weekdays" => __reader.field(&mut self.weekdays, "weekdays"),
+            b"frequency" => __reader.field(&mut self.frequency, "frequency"),
+            b"weekdays" => __reader.field(&mut self.weekdays, "weekdays"),
             _ => return Ok(false),
         }?;
         Ok(true)

@@ -78,20 +78,20 @@ impl rt::de::Record for RichTextStyle {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "bold" => __reader.field(&mut self.bold, "bold"),
-            "client_highlight" => {
+            b"bold" => __reader.field(&mut self.bold, "bold"),
+            b"client_highlight" => {
                 __reader.field(&mut self.client_highlight, "client_highlight")
             }
-            "code" => __reader.field(&mut self.code, "code"),
-            "highlight" => __reader.field(&mut self.highlight, "highlight"),
-            "italic" => __reader.field(&mut self.italic, "italic"),
-            "strike" => __reader.field(&mut self.strike, "strike"),
-            "underline" => __reader.field(&mut self.underline, "underline"),
-            "unlink" => __reader.field(&mut self.unlink, "unlink"),
+            b"code" => __reader.field(&mut self.code, "code"),
+            b"highlight" => __reader.field(&mut self.highlight, "highlight"),
+            b"italic" => __reader.field(&mut self.italic, "italic"),
+            b"strike" => __reader.field(&mut self.strike, "strike"),
+            b"underline" => __reader.field(&mut self.underline, "underline"),
+            b"unlink" => __reader.field(&mut self.unlink, "unlink"),
             _ => return Ok(false),
         }?;
         Ok(true)

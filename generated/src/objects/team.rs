@@ -90,50 +90,50 @@ impl rt::de::Record for Team {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "avatar_base_url" => {
+            b"avatar_base_url" => {
                 __reader.field(&mut self.avatar_base_url, "avatar_base_url")
             }
-            "date_created" => __reader.field(&mut self.date_created, "date_created"),
-            "default_channels" => {
+            b"date_created" => __reader.field(&mut self.date_created, "date_created"),
+            b"default_channels" => {
                 __reader.field(&mut self.default_channels, "default_channels")
             }
-            "discoverability" => {
+            b"discoverability" => {
                 __reader.field(&mut self.discoverability, "discoverability")
             }
-            "discoverable" => __reader.field(&mut self.discoverable, "discoverable"),
-            "domain" => __reader.field(&mut self.domain, "domain"),
-            "email_domain" => __reader.field(&mut self.email_domain, "email_domain"),
-            "enterprise_domain" => {
+            b"discoverable" => __reader.field(&mut self.discoverable, "discoverable"),
+            b"domain" => __reader.field(&mut self.domain, "domain"),
+            b"email_domain" => __reader.field(&mut self.email_domain, "email_domain"),
+            b"enterprise_domain" => {
                 __reader.field(&mut self.enterprise_domain, "enterprise_domain")
             }
-            "enterprise_id" => __reader.field(&mut self.enterprise_id, "enterprise_id"),
-            "enterprise_name" => {
+            b"enterprise_id" => __reader.field(&mut self.enterprise_id, "enterprise_id"),
+            b"enterprise_name" => {
                 __reader.field(&mut self.enterprise_name, "enterprise_name")
             }
-            "icon" => __reader.field(&mut self.icon, "icon"),
-            "id" => __reader.field(&mut self.id, "id"),
-            "is_sfdc_auto_slack" => {
+            b"icon" => __reader.field(&mut self.icon, "icon"),
+            b"id" => __reader.field(&mut self.id, "id"),
+            b"is_sfdc_auto_slack" => {
                 __reader.field(&mut self.is_sfdc_auto_slack, "is_sfdc_auto_slack")
             }
-            "is_verified" => __reader.field(&mut self.is_verified, "is_verified"),
-            "lob_sales_home_enabled" => {
+            b"is_verified" => __reader.field(&mut self.is_verified, "is_verified"),
+            b"lob_sales_home_enabled" => {
                 __reader
                     .field(&mut self.lob_sales_home_enabled, "lob_sales_home_enabled")
             }
-            "locale" => __reader.field(&mut self.locale, "locale"),
-            "name" => __reader.field(&mut self.name, "name"),
-            "pay_prod_cur" => __reader.field(&mut self.pay_prod_cur, "pay_prod_cur"),
-            "primary_owner" => __reader.field(&mut self.primary_owner, "primary_owner"),
-            "requires_sponsorship" => {
+            b"locale" => __reader.field(&mut self.locale, "locale"),
+            b"name" => __reader.field(&mut self.name, "name"),
+            b"pay_prod_cur" => __reader.field(&mut self.pay_prod_cur, "pay_prod_cur"),
+            b"primary_owner" => __reader.field(&mut self.primary_owner, "primary_owner"),
+            b"requires_sponsorship" => {
                 __reader.field(&mut self.requires_sponsorship, "requires_sponsorship")
             }
-            "sso_provider" => __reader.field(&mut self.sso_provider, "sso_provider"),
-            "team_url" => __reader.field(&mut self.team_url, "team_url"),
-            "url" => __reader.field(&mut self.url, "url"),
+            b"sso_provider" => __reader.field(&mut self.sso_provider, "sso_provider"),
+            b"team_url" => __reader.field(&mut self.team_url, "team_url"),
+            b"url" => __reader.field(&mut self.url, "url"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -209,19 +209,19 @@ impl rt::de::Record for TeamIcon {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "image_102" => __reader.field(&mut self.image_102, "image_102"),
-            "image_132" => __reader.field(&mut self.image_132, "image_132"),
-            "image_230" => __reader.field(&mut self.image_230, "image_230"),
-            "image_34" => __reader.field(&mut self.image_34, "image_34"),
-            "image_44" => __reader.field(&mut self.image_44, "image_44"),
-            "image_68" => __reader.field(&mut self.image_68, "image_68"),
-            "image_88" => __reader.field(&mut self.image_88, "image_88"),
-            "image_default" => __reader.field(&mut self.image_default, "image_default"),
-            "image_original" => {
+            b"image_102" => __reader.field(&mut self.image_102, "image_102"),
+            b"image_132" => __reader.field(&mut self.image_132, "image_132"),
+            b"image_230" => __reader.field(&mut self.image_230, "image_230"),
+            b"image_34" => __reader.field(&mut self.image_34, "image_34"),
+            b"image_44" => __reader.field(&mut self.image_44, "image_44"),
+            b"image_68" => __reader.field(&mut self.image_68, "image_68"),
+            b"image_88" => __reader.field(&mut self.image_88, "image_88"),
+            b"image_default" => __reader.field(&mut self.image_default, "image_default"),
+            b"image_original" => {
                 __reader.field(&mut self.image_original, "image_original")
             }
             _ => return Ok(false),
@@ -271,12 +271,12 @@ impl rt::de::Record for TeamPrimaryOwner {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "email" => __reader.field(&mut self.email, "email"),
-            "user_id" => __reader.field(&mut self.user_id, "user_id"),
+            b"email" => __reader.field(&mut self.email, "email"),
+            b"user_id" => __reader.field(&mut self.user_id, "user_id"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -317,13 +317,13 @@ impl rt::de::Record for TeamSsoProvider {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "label" => __reader.field(&mut self.label, "label"),
-            "name" => __reader.field(&mut self.name, "name"),
-            "type" => __reader.field(&mut self.type_, "type"),
+            b"label" => __reader.field(&mut self.label, "label"),
+            b"name" => __reader.field(&mut self.name, "name"),
+            b"type" => __reader.field(&mut self.type_, "type"),
             _ => return Ok(false),
         }?;
         Ok(true)

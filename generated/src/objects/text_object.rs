@@ -71,14 +71,14 @@ impl rt::de::Record for TextObject {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "emoji" => __reader.field(&mut self.emoji, "emoji"),
-            "text" => __reader.field(&mut self.text, "text"),
-            "type" => __reader.field(&mut self.type_, "type"),
-            "verbatim" => __reader.field(&mut self.verbatim, "verbatim"),
+            b"emoji" => __reader.field(&mut self.emoji, "emoji"),
+            b"text" => __reader.field(&mut self.text, "text"),
+            b"type" => __reader.field(&mut self.type_, "type"),
+            b"verbatim" => __reader.field(&mut self.verbatim, "verbatim"),
             _ => return Ok(false),
         }?;
         Ok(true)

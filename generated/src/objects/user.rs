@@ -144,7 +144,7 @@ pub struct User {
     /// Answered as `name`.
     pub name: Option<String>,
     /// Answered as `profile`.
-    pub profile: Option<UserProfile>,
+    pub profile: Option<Box<UserProfile>>,
     /// Answered as `real_name`.
     pub real_name: Option<String>,
     /// Answered as `roles`.
@@ -181,89 +181,89 @@ impl rt::de::Record for User {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "U00000000" => __reader.field(&mut self.u00000000, "U00000000"),
-            "U00000001" => __reader.field(&mut self.u00000001, "U00000001"),
-            "avatar_url" => __reader.field(&mut self.avatar_url, "avatar_url"),
-            "color" => __reader.field(&mut self.color, "color"),
-            "date_created" => __reader.field(&mut self.date_created, "date_created"),
-            "deleted" => __reader.field(&mut self.deleted, "deleted"),
-            "display_name" => __reader.field(&mut self.display_name, "display_name"),
-            "email" => __reader.field(&mut self.email, "email"),
-            "enterprise_id" => __reader.field(&mut self.enterprise_id, "enterprise_id"),
-            "enterprise_name" => {
+            b"U00000000" => __reader.field(&mut self.u00000000, "U00000000"),
+            b"U00000001" => __reader.field(&mut self.u00000001, "U00000001"),
+            b"avatar_url" => __reader.field(&mut self.avatar_url, "avatar_url"),
+            b"color" => __reader.field(&mut self.color, "color"),
+            b"date_created" => __reader.field(&mut self.date_created, "date_created"),
+            b"deleted" => __reader.field(&mut self.deleted, "deleted"),
+            b"display_name" => __reader.field(&mut self.display_name, "display_name"),
+            b"email" => __reader.field(&mut self.email, "email"),
+            b"enterprise_id" => __reader.field(&mut self.enterprise_id, "enterprise_id"),
+            b"enterprise_name" => {
                 __reader.field(&mut self.enterprise_name, "enterprise_name")
             }
-            "enterprise_user" => {
+            b"enterprise_user" => {
                 __reader.field(&mut self.enterprise_user, "enterprise_user")
             }
-            "expiration_ts" => __reader.field(&mut self.expiration_ts, "expiration_ts"),
-            "external_id" => __reader.field(&mut self.external_id, "external_id"),
-            "full_name" => __reader.field(&mut self.full_name, "full_name"),
-            "has_2fa" => __reader.field(&mut self.has_2fa, "has_2fa"),
-            "has_sso" => __reader.field(&mut self.has_sso, "has_sso"),
-            "id" => __reader.field(&mut self.id, "id"),
-            "image_192" => __reader.field(&mut self.image_192, "image_192"),
-            "image_24" => __reader.field(&mut self.image_24, "image_24"),
-            "image_32" => __reader.field(&mut self.image_32, "image_32"),
-            "image_48" => __reader.field(&mut self.image_48, "image_48"),
-            "image_512" => __reader.field(&mut self.image_512, "image_512"),
-            "image_72" => __reader.field(&mut self.image_72, "image_72"),
-            "is_active" => __reader.field(&mut self.is_active, "is_active"),
-            "is_admin" => __reader.field(&mut self.is_admin, "is_admin"),
-            "is_app_user" => __reader.field(&mut self.is_app_user, "is_app_user"),
-            "is_bot" => __reader.field(&mut self.is_bot, "is_bot"),
-            "is_connector_bot" => {
+            b"expiration_ts" => __reader.field(&mut self.expiration_ts, "expiration_ts"),
+            b"external_id" => __reader.field(&mut self.external_id, "external_id"),
+            b"full_name" => __reader.field(&mut self.full_name, "full_name"),
+            b"has_2fa" => __reader.field(&mut self.has_2fa, "has_2fa"),
+            b"has_sso" => __reader.field(&mut self.has_sso, "has_sso"),
+            b"id" => __reader.field(&mut self.id, "id"),
+            b"image_192" => __reader.field(&mut self.image_192, "image_192"),
+            b"image_24" => __reader.field(&mut self.image_24, "image_24"),
+            b"image_32" => __reader.field(&mut self.image_32, "image_32"),
+            b"image_48" => __reader.field(&mut self.image_48, "image_48"),
+            b"image_512" => __reader.field(&mut self.image_512, "image_512"),
+            b"image_72" => __reader.field(&mut self.image_72, "image_72"),
+            b"is_active" => __reader.field(&mut self.is_active, "is_active"),
+            b"is_admin" => __reader.field(&mut self.is_admin, "is_admin"),
+            b"is_app_user" => __reader.field(&mut self.is_app_user, "is_app_user"),
+            b"is_bot" => __reader.field(&mut self.is_bot, "is_bot"),
+            b"is_connector_bot" => {
                 __reader.field(&mut self.is_connector_bot, "is_connector_bot")
             }
-            "is_email_confirmed" => {
+            b"is_email_confirmed" => {
                 __reader.field(&mut self.is_email_confirmed, "is_email_confirmed")
             }
-            "is_invited_user" => {
+            b"is_invited_user" => {
                 __reader.field(&mut self.is_invited_user, "is_invited_user")
             }
-            "is_owner" => __reader.field(&mut self.is_owner, "is_owner"),
-            "is_primary_owner" => {
+            b"is_owner" => __reader.field(&mut self.is_owner, "is_owner"),
+            b"is_primary_owner" => {
                 __reader.field(&mut self.is_primary_owner, "is_primary_owner")
             }
-            "is_restricted" => __reader.field(&mut self.is_restricted, "is_restricted"),
-            "is_stranger" => __reader.field(&mut self.is_stranger, "is_stranger"),
-            "is_ultra_restricted" => {
+            b"is_restricted" => __reader.field(&mut self.is_restricted, "is_restricted"),
+            b"is_stranger" => __reader.field(&mut self.is_stranger, "is_stranger"),
+            b"is_ultra_restricted" => {
                 __reader.field(&mut self.is_ultra_restricted, "is_ultra_restricted")
             }
-            "is_workflow_bot" => {
+            b"is_workflow_bot" => {
                 __reader.field(&mut self.is_workflow_bot, "is_workflow_bot")
             }
-            "last_active_ts" => {
+            b"last_active_ts" => {
                 __reader.field(&mut self.last_active_ts, "last_active_ts")
             }
-            "locale" => __reader.field(&mut self.locale, "locale"),
-            "name" => __reader.field(&mut self.name, "name"),
-            "profile" => __reader.field(&mut self.profile, "profile"),
-            "real_name" => __reader.field(&mut self.real_name, "real_name"),
-            "roles" => __reader.field(&mut self.roles, "roles"),
-            "slack_id" => __reader.field(&mut self.slack_id, "slack_id"),
-            "team_id" => __reader.field(&mut self.team_id, "team_id"),
-            "teams" => __reader.field(&mut self.teams, "teams"),
-            "two_factor_type" => {
+            b"locale" => __reader.field(&mut self.locale, "locale"),
+            b"name" => __reader.field(&mut self.name, "name"),
+            b"profile" => __reader.field(&mut self.profile, "profile"),
+            b"real_name" => __reader.field(&mut self.real_name, "real_name"),
+            b"roles" => __reader.field(&mut self.roles, "roles"),
+            b"slack_id" => __reader.field(&mut self.slack_id, "slack_id"),
+            b"team_id" => __reader.field(&mut self.team_id, "team_id"),
+            b"teams" => __reader.field(&mut self.teams, "teams"),
+            b"two_factor_type" => {
                 __reader.field(&mut self.two_factor_type, "two_factor_type")
             }
-            "tz" => __reader.field(&mut self.tz, "tz"),
-            "tz_label" => __reader.field(&mut self.tz_label, "tz_label"),
-            "tz_offset" => __reader.field(&mut self.tz_offset, "tz_offset"),
-            "updated" => __reader.field(&mut self.updated, "updated"),
-            "username" => __reader.field(&mut self.username, "username"),
-            "who_can_share_contact_card" => {
+            b"tz" => __reader.field(&mut self.tz, "tz"),
+            b"tz_label" => __reader.field(&mut self.tz_label, "tz_label"),
+            b"tz_offset" => __reader.field(&mut self.tz_offset, "tz_offset"),
+            b"updated" => __reader.field(&mut self.updated, "updated"),
+            b"username" => __reader.field(&mut self.username, "username"),
+            b"who_can_share_contact_card" => {
                 __reader
                     .field(
                         &mut self.who_can_share_contact_card,
                         "who_can_share_contact_card",
                     )
             }
-            "workspaces" => __reader.field(&mut self.workspaces, "workspaces"),
+            b"workspaces" => __reader.field(&mut self.workspaces, "workspaces"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -357,15 +357,15 @@ impl rt::de::Record for UserU00000000 {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "dnd_enabled" => __reader.field(&mut self.dnd_enabled, "dnd_enabled"),
-            "next_dnd_end_ts" => {
+            b"dnd_enabled" => __reader.field(&mut self.dnd_enabled, "dnd_enabled"),
+            b"next_dnd_end_ts" => {
                 __reader.field(&mut self.next_dnd_end_ts, "next_dnd_end_ts")
             }
-            "next_dnd_start_ts" => {
+            b"next_dnd_start_ts" => {
                 __reader.field(&mut self.next_dnd_start_ts, "next_dnd_start_ts")
             }
             _ => return Ok(false),
@@ -411,15 +411,15 @@ impl rt::de::Record for UserU00000001 {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "dnd_enabled" => __reader.field(&mut self.dnd_enabled, "dnd_enabled"),
-            "next_dnd_end_ts" => {
+            b"dnd_enabled" => __reader.field(&mut self.dnd_enabled, "dnd_enabled"),
+            b"next_dnd_end_ts" => {
                 __reader.field(&mut self.next_dnd_end_ts, "next_dnd_end_ts")
             }
-            "next_dnd_start_ts" => {
+            b"next_dnd_start_ts" => {
                 __reader.field(&mut self.next_dnd_start_ts, "next_dnd_start_ts")
             }
             _ => return Ok(false),
@@ -473,21 +473,21 @@ impl rt::de::Record for UserEnterpriseUser {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "enterprise_id" => __reader.field(&mut self.enterprise_id, "enterprise_id"),
-            "enterprise_name" => {
+            b"enterprise_id" => __reader.field(&mut self.enterprise_id, "enterprise_id"),
+            b"enterprise_name" => {
                 __reader.field(&mut self.enterprise_name, "enterprise_name")
             }
-            "id" => __reader.field(&mut self.id, "id"),
-            "is_admin" => __reader.field(&mut self.is_admin, "is_admin"),
-            "is_owner" => __reader.field(&mut self.is_owner, "is_owner"),
-            "is_primary_owner" => {
+            b"id" => __reader.field(&mut self.id, "id"),
+            b"is_admin" => __reader.field(&mut self.is_admin, "is_admin"),
+            b"is_owner" => __reader.field(&mut self.is_owner, "is_owner"),
+            b"is_primary_owner" => {
                 __reader.field(&mut self.is_primary_owner, "is_primary_owner")
             }
-            "teams" => __reader.field(&mut self.teams, "teams"),
+            b"teams" => __reader.field(&mut self.teams, "teams"),
             _ => return Ok(false),
         }?;
         Ok(true)

@@ -154,83 +154,83 @@ impl rt::de::Record for UserProfile {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "always_active" => __reader.field(&mut self.always_active, "always_active"),
-            "api_app_id" => __reader.field(&mut self.api_app_id, "api_app_id"),
-            "avatar_hash" => __reader.field(&mut self.avatar_hash, "avatar_hash"),
-            "bot_id" => __reader.field(&mut self.bot_id, "bot_id"),
-            "display_name" => __reader.field(&mut self.display_name, "display_name"),
-            "display_name_normalized" => {
+            b"always_active" => __reader.field(&mut self.always_active, "always_active"),
+            b"api_app_id" => __reader.field(&mut self.api_app_id, "api_app_id"),
+            b"avatar_hash" => __reader.field(&mut self.avatar_hash, "avatar_hash"),
+            b"bot_id" => __reader.field(&mut self.bot_id, "bot_id"),
+            b"display_name" => __reader.field(&mut self.display_name, "display_name"),
+            b"display_name_normalized" => {
                 __reader
                     .field(&mut self.display_name_normalized, "display_name_normalized")
             }
-            "email" => __reader.field(&mut self.email, "email"),
-            "fields" => __reader.field(&mut self.fields, "fields"),
-            "first_name" => __reader.field(&mut self.first_name, "first_name"),
-            "guest_invited_by" => {
+            b"email" => __reader.field(&mut self.email, "email"),
+            b"fields" => __reader.field(&mut self.fields, "fields"),
+            b"first_name" => __reader.field(&mut self.first_name, "first_name"),
+            b"guest_invited_by" => {
                 __reader.field(&mut self.guest_invited_by, "guest_invited_by")
             }
-            "huddle_state" => __reader.field(&mut self.huddle_state, "huddle_state"),
-            "huddle_state_expiration_ts" => {
+            b"huddle_state" => __reader.field(&mut self.huddle_state, "huddle_state"),
+            b"huddle_state_expiration_ts" => {
                 __reader
                     .field(
                         &mut self.huddle_state_expiration_ts,
                         "huddle_state_expiration_ts",
                     )
             }
-            "image_1024" => __reader.field(&mut self.image_1024, "image_1024"),
-            "image_192" => __reader.field(&mut self.image_192, "image_192"),
-            "image_24" => __reader.field(&mut self.image_24, "image_24"),
-            "image_32" => __reader.field(&mut self.image_32, "image_32"),
-            "image_48" => __reader.field(&mut self.image_48, "image_48"),
-            "image_512" => __reader.field(&mut self.image_512, "image_512"),
-            "image_72" => __reader.field(&mut self.image_72, "image_72"),
-            "image_original" => {
+            b"image_1024" => __reader.field(&mut self.image_1024, "image_1024"),
+            b"image_192" => __reader.field(&mut self.image_192, "image_192"),
+            b"image_24" => __reader.field(&mut self.image_24, "image_24"),
+            b"image_32" => __reader.field(&mut self.image_32, "image_32"),
+            b"image_48" => __reader.field(&mut self.image_48, "image_48"),
+            b"image_512" => __reader.field(&mut self.image_512, "image_512"),
+            b"image_72" => __reader.field(&mut self.image_72, "image_72"),
+            b"image_original" => {
                 __reader.field(&mut self.image_original, "image_original")
             }
-            "is_custom_image" => {
+            b"is_custom_image" => {
                 __reader.field(&mut self.is_custom_image, "is_custom_image")
             }
-            "last_name" => __reader.field(&mut self.last_name, "last_name"),
-            "phone" => __reader.field(&mut self.phone, "phone"),
-            "pronouns" => __reader.field(&mut self.pronouns, "pronouns"),
-            "real_name" => __reader.field(&mut self.real_name, "real_name"),
-            "real_name_normalized" => {
+            b"last_name" => __reader.field(&mut self.last_name, "last_name"),
+            b"phone" => __reader.field(&mut self.phone, "phone"),
+            b"pronouns" => __reader.field(&mut self.pronouns, "pronouns"),
+            b"real_name" => __reader.field(&mut self.real_name, "real_name"),
+            b"real_name_normalized" => {
                 __reader.field(&mut self.real_name_normalized, "real_name_normalized")
             }
-            "sections" => __reader.field(&mut self.sections, "sections"),
-            "skype" => __reader.field(&mut self.skype, "skype"),
-            "start_date" => __reader.field(&mut self.start_date, "start_date"),
-            "status_clear_on_focus_end" => {
+            b"sections" => __reader.field(&mut self.sections, "sections"),
+            b"skype" => __reader.field(&mut self.skype, "skype"),
+            b"start_date" => __reader.field(&mut self.start_date, "start_date"),
+            b"status_clear_on_focus_end" => {
                 __reader
                     .field(
                         &mut self.status_clear_on_focus_end,
                         "status_clear_on_focus_end",
                     )
             }
-            "status_emoji" => __reader.field(&mut self.status_emoji, "status_emoji"),
-            "status_emoji_display_info" => {
+            b"status_emoji" => __reader.field(&mut self.status_emoji, "status_emoji"),
+            b"status_emoji_display_info" => {
                 __reader
                     .field(
                         &mut self.status_emoji_display_info,
                         "status_emoji_display_info",
                     )
             }
-            "status_emoji_url" => {
+            b"status_emoji_url" => {
                 __reader.field(&mut self.status_emoji_url, "status_emoji_url")
             }
-            "status_expiration" => {
+            b"status_expiration" => {
                 __reader.field(&mut self.status_expiration, "status_expiration")
             }
-            "status_text" => __reader.field(&mut self.status_text, "status_text"),
-            "status_text_canonical" => {
+            b"status_text" => __reader.field(&mut self.status_text, "status_text"),
+            b"status_text_canonical" => {
                 __reader.field(&mut self.status_text_canonical, "status_text_canonical")
             }
-            "team" => __reader.field(&mut self.team, "team"),
-            "title" => __reader.field(&mut self.title, "title"),
+            b"team" => __reader.field(&mut self.team, "team"),
+            b"title" => __reader.field(&mut self.title, "title"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -315,16 +315,16 @@ impl rt::de::Record for UserProfileSections {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "id" => __reader.field(&mut self.id, "id"),
-            "is_hidden" => __reader.field(&mut self.is_hidden, "is_hidden"),
-            "label" => __reader.field(&mut self.label, "label"),
-            "order" => __reader.field(&mut self.order, "order"),
-            "section_type" => __reader.field(&mut self.section_type, "section_type"),
-            "team_id" => __reader.field(&mut self.team_id, "team_id"),
+            b"id" => __reader.field(&mut self.id, "id"),
+            b"is_hidden" => __reader.field(&mut self.is_hidden, "is_hidden"),
+            b"label" => __reader.field(&mut self.label, "label"),
+            b"order" => __reader.field(&mut self.order, "order"),
+            b"section_type" => __reader.field(&mut self.section_type, "section_type"),
+            b"team_id" => __reader.field(&mut self.team_id, "team_id"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -373,14 +373,14 @@ impl rt::de::Record for UserProfileStatusEmojiDisplayInfo {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "display_alias" => __reader.field(&mut self.display_alias, "display_alias"),
-            "display_url" => __reader.field(&mut self.display_url, "display_url"),
-            "emoji_name" => __reader.field(&mut self.emoji_name, "emoji_name"),
-            "unicode" => __reader.field(&mut self.unicode, "unicode"),
+            b"display_alias" => __reader.field(&mut self.display_alias, "display_alias"),
+            b"display_url" => __reader.field(&mut self.display_url, "display_url"),
+            b"emoji_name" => __reader.field(&mut self.emoji_name, "emoji_name"),
+            b"unicode" => __reader.field(&mut self.unicode, "unicode"),
             _ => return Ok(false),
         }?;
         Ok(true)

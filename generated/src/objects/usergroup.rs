@@ -80,44 +80,44 @@ impl rt::de::Record for Usergroup {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "auto_provision" => {
+            b"auto_provision" => {
                 __reader.field(&mut self.auto_provision, "auto_provision")
             }
-            "channel_count" => __reader.field(&mut self.channel_count, "channel_count"),
-            "created_by" => __reader.field(&mut self.created_by, "created_by"),
-            "date_create" => __reader.field(&mut self.date_create, "date_create"),
-            "date_delete" => __reader.field(&mut self.date_delete, "date_delete"),
-            "date_update" => __reader.field(&mut self.date_update, "date_update"),
-            "deleted_by" => __reader.field(&mut self.deleted_by, "deleted_by"),
-            "description" => __reader.field(&mut self.description, "description"),
-            "enterprise_subteam_id" => {
+            b"channel_count" => __reader.field(&mut self.channel_count, "channel_count"),
+            b"created_by" => __reader.field(&mut self.created_by, "created_by"),
+            b"date_create" => __reader.field(&mut self.date_create, "date_create"),
+            b"date_delete" => __reader.field(&mut self.date_delete, "date_delete"),
+            b"date_update" => __reader.field(&mut self.date_update, "date_update"),
+            b"deleted_by" => __reader.field(&mut self.deleted_by, "deleted_by"),
+            b"description" => __reader.field(&mut self.description, "description"),
+            b"enterprise_subteam_id" => {
                 __reader.field(&mut self.enterprise_subteam_id, "enterprise_subteam_id")
             }
-            "handle" => __reader.field(&mut self.handle, "handle"),
-            "id" => __reader.field(&mut self.id, "id"),
-            "is_editing_restricted" => {
+            b"handle" => __reader.field(&mut self.handle, "handle"),
+            b"id" => __reader.field(&mut self.id, "id"),
+            b"is_editing_restricted" => {
                 __reader.field(&mut self.is_editing_restricted, "is_editing_restricted")
             }
-            "is_external" => __reader.field(&mut self.is_external, "is_external"),
-            "is_idp_group" => __reader.field(&mut self.is_idp_group, "is_idp_group"),
-            "is_membership_locked" => {
+            b"is_external" => __reader.field(&mut self.is_external, "is_external"),
+            b"is_idp_group" => __reader.field(&mut self.is_idp_group, "is_idp_group"),
+            b"is_membership_locked" => {
                 __reader.field(&mut self.is_membership_locked, "is_membership_locked")
             }
-            "is_org_level" => __reader.field(&mut self.is_org_level, "is_org_level"),
-            "is_section" => __reader.field(&mut self.is_section, "is_section"),
-            "is_subteam" => __reader.field(&mut self.is_subteam, "is_subteam"),
-            "is_usergroup" => __reader.field(&mut self.is_usergroup, "is_usergroup"),
-            "is_visible" => __reader.field(&mut self.is_visible, "is_visible"),
-            "name" => __reader.field(&mut self.name, "name"),
-            "prefs" => __reader.field(&mut self.prefs, "prefs"),
-            "team_id" => __reader.field(&mut self.team_id, "team_id"),
-            "updated_by" => __reader.field(&mut self.updated_by, "updated_by"),
-            "user_count" => __reader.field(&mut self.user_count, "user_count"),
-            "users" => __reader.field(&mut self.users, "users"),
+            b"is_org_level" => __reader.field(&mut self.is_org_level, "is_org_level"),
+            b"is_section" => __reader.field(&mut self.is_section, "is_section"),
+            b"is_subteam" => __reader.field(&mut self.is_subteam, "is_subteam"),
+            b"is_usergroup" => __reader.field(&mut self.is_usergroup, "is_usergroup"),
+            b"is_visible" => __reader.field(&mut self.is_visible, "is_visible"),
+            b"name" => __reader.field(&mut self.name, "name"),
+            b"prefs" => __reader.field(&mut self.prefs, "prefs"),
+            b"team_id" => __reader.field(&mut self.team_id, "team_id"),
+            b"updated_by" => __reader.field(&mut self.updated_by, "updated_by"),
+            b"user_count" => __reader.field(&mut self.user_count, "user_count"),
+            b"users" => __reader.field(&mut self.users, "users"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -182,12 +182,12 @@ impl rt::de::Record for UsergroupPrefs {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "channels" => __reader.field(&mut self.channels, "channels"),
-            "groups" => __reader.field(&mut self.groups, "groups"),
+            b"channels" => __reader.field(&mut self.channels, "channels"),
+            b"groups" => __reader.field(&mut self.groups, "groups"),
             _ => return Ok(false),
         }?;
         Ok(true)

@@ -78,50 +78,50 @@ impl rt::de::Record for View {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "app_id" => __reader.field(&mut self.app_id, "app_id"),
-            "app_installed_team_id" => {
+            b"app_id" => __reader.field(&mut self.app_id, "app_id"),
+            b"app_installed_team_id" => {
                 __reader.field(&mut self.app_installed_team_id, "app_installed_team_id")
             }
-            "app_unfurl_url" => {
+            b"app_unfurl_url" => {
                 __reader.field(&mut self.app_unfurl_url, "app_unfurl_url")
             }
-            "blocks" => __reader.field(&mut self.blocks, "blocks"),
-            "bot_id" => __reader.field(&mut self.bot_id, "bot_id"),
-            "callback_id" => __reader.field(&mut self.callback_id, "callback_id"),
-            "channel" => __reader.field(&mut self.channel, "channel"),
-            "clear_on_close" => {
+            b"blocks" => __reader.field(&mut self.blocks, "blocks"),
+            b"bot_id" => __reader.field(&mut self.bot_id, "bot_id"),
+            b"callback_id" => __reader.field(&mut self.callback_id, "callback_id"),
+            b"channel" => __reader.field(&mut self.channel, "channel"),
+            b"clear_on_close" => {
                 __reader.field(&mut self.clear_on_close, "clear_on_close")
             }
-            "close" => __reader.field(&mut self.close, "close"),
-            "entity_url" => __reader.field(&mut self.entity_url, "entity_url"),
-            "external_id" => __reader.field(&mut self.external_id, "external_id"),
-            "external_ref" => __reader.field(&mut self.external_ref, "external_ref"),
-            "hash" => __reader.field(&mut self.hash, "hash"),
-            "id" => __reader.field(&mut self.id, "id"),
-            "message_ts" => __reader.field(&mut self.message_ts, "message_ts"),
-            "notify_on_close" => {
+            b"close" => __reader.field(&mut self.close, "close"),
+            b"entity_url" => __reader.field(&mut self.entity_url, "entity_url"),
+            b"external_id" => __reader.field(&mut self.external_id, "external_id"),
+            b"external_ref" => __reader.field(&mut self.external_ref, "external_ref"),
+            b"hash" => __reader.field(&mut self.hash, "hash"),
+            b"id" => __reader.field(&mut self.id, "id"),
+            b"message_ts" => __reader.field(&mut self.message_ts, "message_ts"),
+            b"notify_on_close" => {
                 __reader.field(&mut self.notify_on_close, "notify_on_close")
             }
-            "previous_view_id" => {
+            b"previous_view_id" => {
                 __reader.field(&mut self.previous_view_id, "previous_view_id")
             }
-            "private_metadata" => {
+            b"private_metadata" => {
                 __reader.field(&mut self.private_metadata, "private_metadata")
             }
-            "root_view_id" => __reader.field(&mut self.root_view_id, "root_view_id"),
-            "state" => __reader.field(&mut self.state, "state"),
-            "submit" => __reader.field(&mut self.submit, "submit"),
-            "submit_disabled" => {
+            b"root_view_id" => __reader.field(&mut self.root_view_id, "root_view_id"),
+            b"state" => __reader.field(&mut self.state, "state"),
+            b"submit" => __reader.field(&mut self.submit, "submit"),
+            b"submit_disabled" => {
                 __reader.field(&mut self.submit_disabled, "submit_disabled")
             }
-            "team_id" => __reader.field(&mut self.team_id, "team_id"),
-            "thread_ts" => __reader.field(&mut self.thread_ts, "thread_ts"),
-            "title" => __reader.field(&mut self.title, "title"),
-            "type" => __reader.field(&mut self.type_, "type"),
+            b"team_id" => __reader.field(&mut self.team_id, "team_id"),
+            b"thread_ts" => __reader.field(&mut self.thread_ts, "thread_ts"),
+            b"title" => __reader.field(&mut self.title, "title"),
+            b"type" => __reader.field(&mut self.type_, "type"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -186,12 +186,12 @@ impl rt::de::Record for ViewExternalRef {
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
-        __key: &str,
+        __key: &[u8],
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            "id" => __reader.field(&mut self.id, "id"),
-            "type" => __reader.field(&mut self.type_, "type"),
+            b"id" => __reader.field(&mut self.id, "id"),
+            b"type" => __reader.field(&mut self.type_, "type"),
             _ => return Ok(false),
         }?;
         Ok(true)
