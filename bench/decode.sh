@@ -8,10 +8,16 @@
 #     fields it does not know).
 #
 #   bash bench/decode.sh [divan args...]    (say, a filter or --sample-count 500)
+#   bash bench/decode.sh --instructions     (instructions and cache misses, by valgrind)
 #
 # Each is `serde_json::from_slice` on a byte slice; divan drops the decoded value
 # outside the timed region. (slack-web-api's client reads each body twice, an envelope
 # for `ok` and then the response: only the second read is timed here.)
+#
+# Times on shared machines spread widely between runs, so `--instructions` counts
+# instead what one decode of each costs, under valgrind's cachegrind: instructions
+# executed, and misses of the first-level instruction cache (code that does not fit
+# in it runs slower than its count says). The counts are the same from run to run.
 #
 # The benchmark is a scratch crate in a temp folder, not a workspace member, so that
 # slack-web-api (about 5 minutes of release build on 2 cores) never enters the
@@ -41,8 +47,28 @@ divan = "$divan"
 [[bench]]
 name = "decode"
 harness = false
+[[bin]]
+name = "decode-once"
+path = "once.rs"
 [workspace]
 TOML
+
+# One decode of one payload by one decoder, for cachegrind: `decode-once DECODER FILE`.
+cat > "$scratch/once.rs" <<'RUST'
+fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    let bytes = std::fs::read(&args[2]).expect("the payload");
+    let chat = args[2].ends_with("chat.postMessage.json");
+    match (args[1].as_str(), chat) {
+        ("value", _) => drop(std::hint::black_box(serde_json::from_slice::<serde_json::Value>(&bytes))),
+        ("typed_slack", true) => drop(std::hint::black_box(serde_json::from_slice::<typed_slack::ChatPostMessageResponse>(&bytes))),
+        ("typed_slack", false) => drop(std::hint::black_box(serde_json::from_slice::<typed_slack::ConversationsHistoryResponse>(&bytes))),
+        ("slack_web_api", true) => drop(std::hint::black_box(serde_json::from_slice::<slack_web_api::api::ChatPostMessageResponse>(&bytes))),
+        ("slack_web_api", false) => drop(std::hint::black_box(serde_json::from_slice::<slack_web_api::api::ConversationsHistoryResponse>(&bytes))),
+        (other, _) => panic!("no decoder {other}"),
+    }
+}
+RUST
 
 # One module per payload, one benchmark per decoder; bytes/s from the payload's size.
 cat > "$scratch/benches/decode.rs" <<'RUST'
@@ -83,6 +109,31 @@ payload!(chat_post_message, "chat.postMessage.json",
 payload!(conversations_history, "conversations.history.json",
     typed_slack::ConversationsHistoryResponse, slack_web_api::api::ConversationsHistoryResponse);
 RUST
+
+if [ "${1:-}" = "--instructions" ]; then
+  CARGO_TARGET_DIR=/tmp/typed-slack-decode-bench/target \
+    cargo build --quiet --release --manifest-path "$scratch/Cargo.toml" --bin decode-once
+  once=/tmp/typed-slack-decode-bench/target/release/decode-once
+  # The cost of reading the file and of starting, measured on an empty object, is
+  # taken off each count.
+  echo '{}' > "$scratch/empty.json"
+  count() {
+    valgrind --tool=cachegrind --cache-sim=yes --cachegrind-out-file=/dev/null "$@" 2>&1 |
+      awk '/I *refs:/ { gsub(",", "", $4); refs = $4 } /I1 *misses:/ { gsub(",", "", $4); miss = $4 }
+           END { print refs, miss }'
+  }
+  read -r base_refs base_miss < <(count "$once" value "$scratch/empty.json")
+  echo "| answer | decoder | instructions | I1 misses |"
+  echo "| --- | --- | ---: | ---: |"
+  for file in chat.postMessage conversations.history; do
+    for decoder in value typed_slack slack_web_api; do
+      read -r refs miss < <(count "$once" "$decoder" "$samples/$file.json")
+      printf '| %s | %s | %.1f M | %.0f k |\n' "$file" "$decoder" \
+        "$(echo "($refs - $base_refs) / 1000000" | bc -l)" "$(echo "($miss - $base_miss) / 1000" | bc -l)"
+    done
+  done
+  exit 0
+fi
 
 echo "machine: $(nproc) cores; $(rustc --version); divan requirement \"$divan\""
 for file in chat.postMessage conversations.history; do
