@@ -203,6 +203,8 @@ pub enum RuntimeType {
     Timestamp,
     /// A pagination cursor.
     Cursor,
+    /// Text that grants access, redacted in `Debug` output.
+    Secret,
     /// A user ID.
     UserId,
     /// A conversation ID.

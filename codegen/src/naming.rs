@@ -83,6 +83,7 @@ pub const RESERVED_TYPES: &[&str] = &[
     "FileId",
     "UsergroupId",
     "TriggerId",
+    "Secret",
     "ResponseMetadata",
     // Written unqualified by the modules that hold records.
     "UnknownFields",

@@ -31,6 +31,35 @@ pub fn is_field_name(name: &str) -> bool {
 /// fields of the spec.
 pub const ENVELOPE_FIELDS: &[&str] = &["ok", "error", "warning", "response_metadata"];
 
+/// The arguments and fields that hold secrets, which the importer types `secret`:
+/// credentials and tokens by name, and a field named `parent.name` only within an
+/// object field named `parent` (a webhook's `url` grants posting; other URLs do not).
+pub const SECRET_FIELDS: &[&str] = &[
+    "access_token",
+    "assertion",
+    "bot_access_token",
+    "client_secret",
+    "code_verifier",
+    "id_token",
+    "refresh_token",
+    "signing_secret",
+    "verification_token",
+    "incoming_webhook.url",
+];
+
+/// Arguments that hold secrets beside [`SECRET_FIELDS`]: the OAuth `code` (a field
+/// named `code` is an error code elsewhere).
+pub const SECRET_ARGUMENTS: &[&str] = &["code"];
+
+/// Whether a text field named `name`, within the object field `parent` (if any), holds
+/// a secret.
+pub fn is_secret_field(parent: Option<&str>, name: &str) -> bool {
+    SECRET_FIELDS.iter().any(|secret| match secret.split_once('.') {
+        Some((within, field)) => parent == Some(within) && field == name,
+        None => *secret == name,
+    })
+}
+
 /// Fields only failed answers have (what a `missing_scope` needed and was provided).
 pub const FAILURE_FIELDS: &[&str] = &["needed", "provided"];
 

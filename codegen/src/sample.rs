@@ -56,7 +56,7 @@ fn field_value(field: &FieldSpec) -> Value {
         ValueType::FileId => json!("F0000000000"),
         ValueType::UsergroupId => json!("S0000000000"),
         ValueType::TriggerId => json!("1700000000.0000000000.00000000000000000000000000000000"),
-        ValueType::Token | ValueType::String | ValueType::Cursor => json!(""),
+        ValueType::Token | ValueType::String | ValueType::Cursor | ValueType::Secret => json!(""),
     }
 }
 

@@ -223,8 +223,9 @@ fn validate_arguments(method: &Loaded<MethodSpec>, max_argument_name: usize, pro
         }
         validate_values(method, &at, argument, problems);
         match (argument.ty, argument.list) {
-            (ValueType::Token, Some(_)) => {
-                problems.push(method.problem(&format!("{at}.list"), "the token is a single value, not a list"));
+            (ValueType::Token | ValueType::Secret, Some(_)) => {
+                problems
+                    .push(method.problem(&format!("{at}.list"), "a token or a secret is a single value, not a list"));
             }
             (ValueType::Json, Some(_)) => problems.push(
                 method

@@ -123,6 +123,62 @@ string_type! {
     Cursor
 }
 
+/// Text that grants access: a client secret, an OAuth code, an access or refresh
+/// token, a webhook URL.
+///
+/// It redacts itself in `Debug` output (`Secret(<redacted>)`) and has no `Display`, so
+/// it cannot reach a log line by accident; read it with [`Secret::expose`]. The client
+/// sends it, like every argument, in the request body, never in a URL. It serializes
+/// as the plain string, so that an answer stored as JSON (an installation, say) keeps
+/// it.
+#[derive(Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(transparent)]
+pub struct Secret(String);
+
+impl Secret {
+    /// Wraps a secret.
+    pub fn new(value: impl Into<String>) -> Self {
+        Self(value.into())
+    }
+
+    /// The secret itself, to hand to what needs it.
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+
+    /// The secret itself, owned.
+    pub fn into_exposed(self) -> String {
+        self.0
+    }
+}
+
+impl ::std::fmt::Debug for Secret {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str("Secret(<redacted>)")
+    }
+}
+
+impl From<String> for Secret {
+    fn from(value: String) -> Self {
+        Self(value)
+    }
+}
+
+impl From<&str> for Secret {
+    fn from(value: &str) -> Self {
+        Self(value.to_owned())
+    }
+}
+
+impl crate::ArgValue for Secret {
+    fn write_arg<W: crate::ArgWriter + ?Sized>(&self, name: &str, args: &mut W) -> Result<(), serde_json::Error> {
+        args.text(name, &self.0);
+        Ok(())
+    }
+}
+
+crate::lenient::lenient_text!(Secret);
+
 /// The `response_metadata` of an answer: where the next page starts, and notes.
 #[derive(Debug, Clone, Default, PartialEq)]
 #[non_exhaustive]
@@ -203,5 +259,18 @@ mod tests {
         assert_eq!(metadata.messages.as_deref(), Some(&["a".to_owned()][..]));
         assert_eq!(metadata.unknown.get("scopes"), Some(&serde_json::json!(["chat:write"])));
         assert_eq!(serde_json::to_value(&metadata).unwrap(), json);
+    }
+
+    #[test]
+    fn a_secret_never_shows_in_debug_output_and_round_trips_as_text() {
+        let secret = Secret::new("xoxe-1-refresh");
+        assert_eq!(format!("{secret:?}"), "Secret(<redacted>)");
+        assert_eq!(format!("{:?}", Some(&secret)), "Some(Secret(<redacted>))");
+        assert_eq!(serde_json::to_string(&secret).unwrap(), "\"xoxe-1-refresh\"");
+        let back: Secret = serde_json::from_str("\"xoxe-1-refresh\"").unwrap();
+        assert_eq!((back.expose(), back == secret), ("xoxe-1-refresh", true));
+        let mut form = crate::FormArgs::new();
+        crate::ArgValue::write_arg(&secret, "refresh_token", &mut form).unwrap();
+        assert_eq!(form.finish(), "refresh_token=xoxe-1-refresh");
     }
 }

@@ -85,6 +85,7 @@ pub fn runtime_type_name(runtime: RuntimeType) -> &'static str {
     match runtime {
         RuntimeType::Timestamp => "Timestamp",
         RuntimeType::Cursor => "Cursor",
+        RuntimeType::Secret => "Secret",
         RuntimeType::UserId => "UserId",
         RuntimeType::ChannelId => "ChannelId",
         RuntimeType::TeamId => "TeamId",

@@ -17,6 +17,7 @@ pub mod merge;
 mod report;
 mod run;
 pub mod samples;
+mod secrets;
 mod shared_codes;
 pub mod slack_json;
 mod text;

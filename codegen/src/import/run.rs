@@ -10,6 +10,7 @@ use super::drift::{self, Drift, MethodDrift};
 use super::merge::{Merge, merge};
 use super::report::{FileOutcome, Report, Status};
 use super::samples::Samples;
+use super::secrets;
 use super::shared_codes::{COMMON, SharedCodes};
 use super::{Imported, doc_page, slack_json, write};
 use crate::schema::object_modeline;
@@ -85,6 +86,7 @@ pub fn import(inputs: &[PathBuf], options: &Options) -> Result<Report, Error> {
                     imported.spec.response.fields = fields;
                 }
             }
+            secrets::type_method(&mut imported.spec);
             imported
         });
         let outcome = match read {
@@ -166,11 +168,15 @@ fn place_objects(
         .iter()
         .map(|object| {
             let target = dir.join(format!("{}.{EXTENSION}", object.object));
-            let spec = if object.tag.is_some() {
+            let mut spec = if object.tag.is_some() {
                 ObjectSpec { variants: samples.object_variants(&object.object, &object.variants), ..object.clone() }
             } else {
                 ObjectSpec { fields: samples.object_fields(&object.object, &object.fields), ..object.clone() }
             };
+            secrets::type_fields(None, &mut spec.fields);
+            for variant in &mut spec.variants {
+                secrets::type_fields(None, &mut variant.fields);
+            }
             let outcome = |status| FileOutcome {
                 input: options.samples.as_ref().map(|dir| dir.display().to_string()).unwrap_or_default(),
                 target: Some(target.display().to_string()),

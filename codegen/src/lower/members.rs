@@ -94,6 +94,7 @@ pub(super) fn value_type(ty: ValueType) -> ir::ValueType {
         ValueType::Json | ValueType::Object => ir::ValueType::Json,
         ValueType::Timestamp => ir::ValueType::Runtime(RuntimeType::Timestamp),
         ValueType::Cursor => ir::ValueType::Runtime(RuntimeType::Cursor),
+        ValueType::Secret => ir::ValueType::Runtime(RuntimeType::Secret),
         ValueType::UserId => ir::ValueType::Runtime(RuntimeType::UserId),
         ValueType::ChannelId => ir::ValueType::Runtime(RuntimeType::ChannelId),
         ValueType::TeamId => ir::ValueType::Runtime(RuntimeType::TeamId),

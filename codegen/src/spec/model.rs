@@ -341,6 +341,9 @@ pub enum ValueType {
     Token,
     /// Text.
     String,
+    /// Text that grants access (a client secret, an OAuth code, an access or refresh
+    /// token, a webhook URL): never shown in `Debug` output, never sent in a URL.
+    Secret,
     /// `true` or `false`.
     Boolean,
     /// A whole number.

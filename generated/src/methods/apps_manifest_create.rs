@@ -2,7 +2,7 @@
 //! `apps.manifest.create`: Create an app from an app manifest.
 
 use typed_slack_runtime as rt;
-use typed_slack_runtime::types::{Timestamp, TeamId, AppId};
+use typed_slack_runtime::types::{Timestamp, Secret, TeamId, AppId};
 
 /// Create an app from an app manifest.
 ///
@@ -407,11 +407,11 @@ pub struct AppsManifestCreateResponseCredentials {
     /// Answered as `client_id`.
     pub client_id: Option<Timestamp>,
     /// Answered as `client_secret`.
-    pub client_secret: Option<String>,
+    pub client_secret: Option<Secret>,
     /// Answered as `verification_token`.
-    pub verification_token: Option<String>,
+    pub verification_token: Option<Secret>,
     /// Answered as `signing_secret`.
-    pub signing_secret: Option<String>,
+    pub signing_secret: Option<Secret>,
     /// Fields Slack sent that this type does not model, or whose value was not of
     /// the documented type, kept as they came.
     pub unknown: rt::UnknownFields,

@@ -2,6 +2,7 @@
 //! `apps.uninstall`: Uninstalls your app from a workspace.
 
 use typed_slack_runtime as rt;
+use typed_slack_runtime::types::Secret;
 
 /// Uninstalls your app from a workspace.
 ///
@@ -31,12 +32,12 @@ pub struct AppsUninstall {
     /// Issued when you created your application.
     ///
     /// Example: `f25b5ceaf8a3c2a2c4f52bb4f0b0499e`.
-    pub client_secret: String,
+    pub client_secret: Secret,
 }
 
 impl AppsUninstall {
     /// A request with its arguments, all of which are required.
-    pub fn new(client_id: impl Into<String>, client_secret: impl Into<String>) -> Self {
+    pub fn new(client_id: impl Into<String>, client_secret: impl Into<Secret>) -> Self {
         Self {
             client_id: client_id.into(),
             client_secret: client_secret.into(),

@@ -2,6 +2,7 @@
 //! `oauth.access`: Exchanges a temporary OAuth verifier code for an access token.
 
 use typed_slack_runtime as rt;
+use typed_slack_runtime::types::Secret;
 
 /// Exchanges a temporary OAuth verifier code for an access token.
 ///
@@ -30,11 +31,11 @@ pub struct OauthAccess {
     /// Issued when you created your application. If possible, avoid sending `client_id` and `client_secret` as parameters in your request and instead supply the Client ID and Client Secret using the HTTP Basic authentication scheme.
     ///
     /// Example: `e1b9e11dfcd19c1982d5de12921e17e8c`.
-    pub client_secret: Option<String>,
+    pub client_secret: Option<Secret>,
     /// The `code` param returned via the OAuth callback.
     ///
     /// Example: `4724469134.4644010092847.232b4e6d82c333b475fc30f5f5a341d294feb1a94392c2fd791f7ab7731a443d1a`.
-    pub code: Option<String>,
+    pub code: Option<Secret>,
     /// This must match the originally submitted URI (if one was sent).
     ///
     /// Example: `http://example.com`.
@@ -59,13 +60,13 @@ impl OauthAccess {
     }
 
     /// Sets [`client_secret`](Self::client_secret).
-    pub fn client_secret(mut self, client_secret: impl Into<String>) -> Self {
+    pub fn client_secret(mut self, client_secret: impl Into<Secret>) -> Self {
         self.client_secret = Some(client_secret.into());
         self
     }
 
     /// Sets [`code`](Self::code).
-    pub fn code(mut self, code: impl Into<String>) -> Self {
+    pub fn code(mut self, code: impl Into<Secret>) -> Self {
         self.code = Some(code.into());
         self
     }
@@ -194,7 +195,7 @@ pub struct OauthAccessResponse {
     /// Answered as `team_id`.
     pub team_id: String,
     /// Answered as `access_token`.
-    pub access_token: String,
+    pub access_token: Secret,
     /// Answered as `authorizing_user`.
     pub authorizing_user: Option<OauthAccessResponseAuthorizingUser>,
     /// Answered as `installer_user`.
@@ -208,7 +209,7 @@ pub struct OauthAccessResponse {
     /// Answered as `bot`.
     pub bot: Option<OauthAccessResponseBot>,
     /// Answered as `refresh_token`.
-    pub refresh_token: Option<String>,
+    pub refresh_token: Option<Secret>,
     /// Answered as `expires_in`.
     pub expires_in: Option<i64>,
     /// Answered as `user`.
@@ -590,7 +591,7 @@ pub struct OauthAccessResponseBot {
     /// Answered as `bot_user_id`.
     pub bot_user_id: Option<String>,
     /// Answered as `bot_access_token`.
-    pub bot_access_token: Option<String>,
+    pub bot_access_token: Option<Secret>,
     /// Answered as `scope`.
     pub scope: Option<String>,
     /// Fields Slack sent that this type does not model, or whose value was not of
@@ -660,7 +661,7 @@ pub struct OauthAccessResponseUser {
     /// Answered as `scope`.
     pub scope: Option<String>,
     /// Answered as `access_token`.
-    pub access_token: Option<String>,
+    pub access_token: Option<Secret>,
     /// Answered as `token_type`.
     pub token_type: Option<String>,
     /// Fields Slack sent that this type does not model, or whose value was not of
@@ -820,7 +821,7 @@ pub struct OauthAccessResponseIncomingWebhook {
     /// Answered as `configuration_url`.
     pub configuration_url: Option<String>,
     /// Answered as `url`.
-    pub url: Option<String>,
+    pub url: Option<Secret>,
     /// Fields Slack sent that this type does not model, or whose value was not of
     /// the documented type, kept as they came.
     pub unknown: rt::UnknownFields,

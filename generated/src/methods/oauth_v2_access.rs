@@ -2,7 +2,7 @@
 //! `oauth.v2.access`: Exchanges a temporary OAuth verifier code for an access token.
 
 use typed_slack_runtime as rt;
-use typed_slack_runtime::types::{UserId, ChannelId, AppId};
+use typed_slack_runtime::types::{Secret, UserId, ChannelId, AppId};
 use crate::objects::{Enterprise, Team};
 
 /// Exchanges a temporary OAuth verifier code for an access token.
@@ -32,15 +32,15 @@ pub struct OauthV2Access {
     /// Issued when you created your application. If possible, avoid sending `client_id` and `client_secret` as parameters in your request and instead supply the Client ID and Client Secret using the HTTP Basic authentication scheme.
     ///
     /// Example: `e1b9e11dfcd19c1982d5de12921e17e8c`.
-    pub client_secret: Option<String>,
+    pub client_secret: Option<Secret>,
     /// The `code` param returned via the OAuth callback.
     ///
     /// Example: `4724469134.4644010092847.232b4e6d82c333b475fc30f5f5a341d294feb1a94392c2fd791f7ab7731a443d1a`.
-    pub code: Option<String>,
+    pub code: Option<Secret>,
     /// The code_verifier param used to generate the code_challenge originally. Used for PKCE.
     ///
     /// Example: `secret12345`.
-    pub code_verifier: Option<String>,
+    pub code_verifier: Option<Secret>,
     /// This must match the originally submitted URI (if one was sent).
     ///
     /// Example: `http://example.com`.
@@ -52,11 +52,11 @@ pub struct OauthV2Access {
     /// The `refresh_token` param as described in the OAuth spec.
     ///
     /// Example: `xoxe-1-abcdefg`.
-    pub refresh_token: Option<String>,
+    pub refresh_token: Option<Secret>,
     /// Identity assertion JWT authorization grant
     ///
     /// Example: `eyJhbGciOiJSUzI1NiIsInR…`.
-    pub assertion: Option<String>,
+    pub assertion: Option<Secret>,
 }
 
 impl OauthV2Access {
@@ -72,19 +72,19 @@ impl OauthV2Access {
     }
 
     /// Sets [`client_secret`](Self::client_secret).
-    pub fn client_secret(mut self, client_secret: impl Into<String>) -> Self {
+    pub fn client_secret(mut self, client_secret: impl Into<Secret>) -> Self {
         self.client_secret = Some(client_secret.into());
         self
     }
 
     /// Sets [`code`](Self::code).
-    pub fn code(mut self, code: impl Into<String>) -> Self {
+    pub fn code(mut self, code: impl Into<Secret>) -> Self {
         self.code = Some(code.into());
         self
     }
 
     /// Sets [`code_verifier`](Self::code_verifier).
-    pub fn code_verifier(mut self, code_verifier: impl Into<String>) -> Self {
+    pub fn code_verifier(mut self, code_verifier: impl Into<Secret>) -> Self {
         self.code_verifier = Some(code_verifier.into());
         self
     }
@@ -102,13 +102,13 @@ impl OauthV2Access {
     }
 
     /// Sets [`refresh_token`](Self::refresh_token).
-    pub fn refresh_token(mut self, refresh_token: impl Into<String>) -> Self {
+    pub fn refresh_token(mut self, refresh_token: impl Into<Secret>) -> Self {
         self.refresh_token = Some(refresh_token.into());
         self
     }
 
     /// Sets [`assertion`](Self::assertion).
-    pub fn assertion(mut self, assertion: impl Into<String>) -> Self {
+    pub fn assertion(mut self, assertion: impl Into<Secret>) -> Self {
         self.assertion = Some(assertion.into());
         self
     }
@@ -228,7 +228,7 @@ impl rt::Catalogued for OauthV2Access {
 #[non_exhaustive]
 pub struct OauthV2AccessResponse {
     /// A bot access token. Only present if requested at the start of the auth flow.
-    pub access_token: Option<String>,
+    pub access_token: Option<Secret>,
     /// The type of access token. Only present if a bot token was requested at the start of the auth flow.
     pub token_type: Option<String>,
     /// Comma-separated list of scopes granted to the token. Only present if a bot token was requested at the start of the auth flow.
@@ -244,7 +244,7 @@ pub struct OauthV2AccessResponse {
     /// Time until this credential expires, if it expires at all.
     pub expires_in: Option<i64>,
     /// Refresh token for this credential.
-    pub refresh_token: Option<String>,
+    pub refresh_token: Option<Secret>,
     /// Answered as `team`.
     pub team: Option<Box<Team>>,
     /// Answered as `enterprise`.
@@ -474,7 +474,7 @@ pub struct OauthV2AccessResponseAuthedUser {
     /// ID of the installing user. If a user token was requested, this is also the ID of the user to which the user token authenticates.
     pub id: UserId,
     /// A user token. Only presented if requested at the start of the auth flow.
-    pub access_token: Option<String>,
+    pub access_token: Option<Secret>,
     /// The type of the access token. Only present if a user token was requested at the start of the auth flow.
     pub token_type: Option<String>,
     /// Comma-separated list of scopes granted to the user token. Only present if a user token was requested at the start of the auth flow.
@@ -482,7 +482,7 @@ pub struct OauthV2AccessResponseAuthedUser {
     /// Time until this credential expires, if it expires at all.
     pub expires_in: Option<i64>,
     /// Refresh token for this credential.
-    pub refresh_token: Option<String>,
+    pub refresh_token: Option<Secret>,
     /// Fields Slack sent that this type does not model, or whose value was not of
     /// the documented type, kept as they came.
     pub unknown: rt::UnknownFields,
@@ -543,7 +543,7 @@ pub struct OauthV2AccessResponseIncomingWebhook {
     /// URL for managing the webhook.
     pub configuration_url: String,
     /// Endpoint for triggering the wehbook.
-    pub url: String,
+    pub url: Secret,
     /// Fields Slack sent that this type does not model, or whose value was not of
     /// the documented type, kept as they came.
     pub unknown: rt::UnknownFields,

@@ -2,7 +2,7 @@
 //! `oauth.v2.exchange`: Exchanges a legacy access token for a new expiring access token and refresh token
 
 use typed_slack_runtime as rt;
-use typed_slack_runtime::types::{UserId, AppId};
+use typed_slack_runtime::types::{Secret, UserId, AppId};
 use crate::objects::{Enterprise, Team};
 
 /// Exchanges a legacy access token for a new expiring access token and refresh token
@@ -32,7 +32,7 @@ pub struct OauthV2Exchange {
     /// Issued when you created your application.
     ///
     /// Example: `e1b9e11dfcd19c1982d5de12921e17e8c`.
-    pub client_secret: String,
+    pub client_secret: Secret,
     /// The legacy xoxb or xoxp token being migrated to use token rotation.
     ///
     /// Example: `xoxp-12345-67890-1928471-abcdefg`.
@@ -43,7 +43,7 @@ impl OauthV2Exchange {
     /// A request with its arguments, all of which are required.
     pub fn new(
         client_id: impl Into<String>,
-        client_secret: impl Into<String>,
+        client_secret: impl Into<Secret>,
         token: impl Into<String>,
     ) -> Self {
         Self {
@@ -99,11 +99,11 @@ pub struct OauthV2ExchangeResponse {
     /// The user ID of the user corresponding to the token. Only present if a legacy user access token is being exchanged.
     pub user_id: Option<UserId>,
     /// A new xoxe.xox(b|p) expiring access token to replace the legacy token.
-    pub access_token: String,
+    pub access_token: Secret,
     /// Duration (in seconds) until the new access token expires.
     pub expires_in: i64,
     /// The xoxe refresh token to obtain a new access token after the one returned expires.
-    pub refresh_token: String,
+    pub refresh_token: Secret,
     /// Answered as `team`.
     pub team: Option<Box<Team>>,
     /// Answered as `enterprise`.
@@ -295,13 +295,13 @@ pub type OauthV2ExchangeWarning = rt::CommonOnly<rt::CommonWarning>;
 #[non_exhaustive]
 pub struct OauthV2ExchangeResponseAuthedUser {
     /// Answered as `access_token`.
-    pub access_token: Option<String>,
+    pub access_token: Option<Secret>,
     /// Answered as `expires_in`.
     pub expires_in: Option<i64>,
     /// Answered as `id`.
     pub id: Option<String>,
     /// Answered as `refresh_token`.
-    pub refresh_token: Option<String>,
+    pub refresh_token: Option<Secret>,
     /// Answered as `scope`.
     pub scope: Option<String>,
     /// Answered as `token_type`.
@@ -363,7 +363,7 @@ pub struct OauthV2ExchangeResponseIncomingWebhook {
     /// Answered as `configuration_url`.
     pub configuration_url: Option<String>,
     /// Answered as `url`.
-    pub url: Option<String>,
+    pub url: Option<Secret>,
     /// Fields Slack sent that this type does not model, or whose value was not of
     /// the documented type, kept as they came.
     pub unknown: rt::UnknownFields,

@@ -2,7 +2,7 @@
 //! `oauth.v2.user.access`: Exchanges a temporary OAuth verifier code for a user access token.
 
 use typed_slack_runtime as rt;
-use typed_slack_runtime::types::{UserId, TeamId, AppId};
+use typed_slack_runtime::types::{Secret, UserId, TeamId, AppId};
 
 /// Exchanges a temporary OAuth verifier code for a user access token.
 ///
@@ -31,15 +31,15 @@ pub struct OauthV2UserAccess {
     /// Issued when you created your application. If possible, avoid sending `client_id` and `client_secret` as parameters in your request and instead supply the Client ID and Client Secret using the HTTP Basic authentication scheme.
     ///
     /// Example: `e1b9e11dfcd19c1982d5de12921e17e8c`.
-    pub client_secret: Option<String>,
+    pub client_secret: Option<Secret>,
     /// The `code` param returned via the OAuth callback.
     ///
     /// Example: `4724469134.4644010092847.232b4e6d82c333b475fc30f5f5a341d294feb1a94392c2fd791f7ab7731a443d1a`.
-    pub code: Option<String>,
+    pub code: Option<Secret>,
     /// The code_verifier param used to generate the code_challenge originally. Used for PKCE.
     ///
     /// Example: `secret12345`.
-    pub code_verifier: Option<String>,
+    pub code_verifier: Option<Secret>,
     /// This must match the originally submitted URI (if one was sent).
     ///
     /// Example: `http://example.com`.
@@ -51,11 +51,11 @@ pub struct OauthV2UserAccess {
     /// The `refresh_token` param as described in the OAuth spec.
     ///
     /// Example: `xoxe-1-abcdefg`.
-    pub refresh_token: Option<String>,
+    pub refresh_token: Option<Secret>,
     /// Identity assertion JWT authorization grant.
     ///
     /// Example: `eyJhbGciOiJSUzI1NiIsInR…`.
-    pub assertion: Option<String>,
+    pub assertion: Option<Secret>,
 }
 
 impl OauthV2UserAccess {
@@ -71,19 +71,19 @@ impl OauthV2UserAccess {
     }
 
     /// Sets [`client_secret`](Self::client_secret).
-    pub fn client_secret(mut self, client_secret: impl Into<String>) -> Self {
+    pub fn client_secret(mut self, client_secret: impl Into<Secret>) -> Self {
         self.client_secret = Some(client_secret.into());
         self
     }
 
     /// Sets [`code`](Self::code).
-    pub fn code(mut self, code: impl Into<String>) -> Self {
+    pub fn code(mut self, code: impl Into<Secret>) -> Self {
         self.code = Some(code.into());
         self
     }
 
     /// Sets [`code_verifier`](Self::code_verifier).
-    pub fn code_verifier(mut self, code_verifier: impl Into<String>) -> Self {
+    pub fn code_verifier(mut self, code_verifier: impl Into<Secret>) -> Self {
         self.code_verifier = Some(code_verifier.into());
         self
     }
@@ -101,13 +101,13 @@ impl OauthV2UserAccess {
     }
 
     /// Sets [`refresh_token`](Self::refresh_token).
-    pub fn refresh_token(mut self, refresh_token: impl Into<String>) -> Self {
+    pub fn refresh_token(mut self, refresh_token: impl Into<Secret>) -> Self {
         self.refresh_token = Some(refresh_token.into());
         self
     }
 
     /// Sets [`assertion`](Self::assertion).
-    pub fn assertion(mut self, assertion: impl Into<String>) -> Self {
+    pub fn assertion(mut self, assertion: impl Into<Secret>) -> Self {
         self.assertion = Some(assertion.into());
         self
     }
@@ -174,7 +174,7 @@ impl rt::Catalogued for OauthV2UserAccess {
 #[non_exhaustive]
 pub struct OauthV2UserAccessResponse {
     /// A user access token.
-    pub access_token: String,
+    pub access_token: Secret,
     /// The type of access token.
     pub token_type: String,
     /// Comma-separated list of scopes granted to the token.
@@ -188,7 +188,7 @@ pub struct OauthV2UserAccessResponse {
     /// Time until this credential expires, if it expires at all
     pub expires_in: Option<i64>,
     /// Refresh token for this credential
-    pub refresh_token: Option<String>,
+    pub refresh_token: Option<Secret>,
     /// Answered as `team`.
     pub team: Option<OauthV2UserAccessResponseTeam>,
     /// Answered as `enterprise`.

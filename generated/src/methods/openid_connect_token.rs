@@ -2,6 +2,7 @@
 //! `openid.connect.token`: Exchanges a temporary OAuth verifier code for an access token for Sign in with Slack.
 
 use typed_slack_runtime as rt;
+use typed_slack_runtime::types::Secret;
 
 /// Exchanges a temporary OAuth verifier code for an access token for Sign in with Slack.
 ///
@@ -30,11 +31,11 @@ pub struct OpenidConnectToken {
     /// Issued when you created your application.
     ///
     /// Example: `e1b9e11dfcd19c1982d5de12921e17e8c`.
-    pub client_secret: Option<String>,
+    pub client_secret: Option<Secret>,
     /// The `code` param returned via the OAuth callback.
     ///
     /// Example: `4724469134.4644010092847.232b4e6d82c333b475fc30f5f5a341d294feb1a94392c2fd791f7ab7731a443d1a`.
-    pub code: Option<String>,
+    pub code: Option<Secret>,
     /// This must match the originally submitted URI (if one was sent).
     ///
     /// Example: `http://example.com`.
@@ -46,11 +47,11 @@ pub struct OpenidConnectToken {
     /// The `refresh_token` param as described in the OAuth spec.
     ///
     /// Example: `xoxe-1-abcdefg`.
-    pub refresh_token: Option<String>,
+    pub refresh_token: Option<Secret>,
     /// PKCE code verifier (RFC 7636). Required when the authorization request included a `code_challenge`.
     ///
     /// Example: `dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk`.
-    pub code_verifier: Option<String>,
+    pub code_verifier: Option<Secret>,
 }
 
 impl OpenidConnectToken {
@@ -66,13 +67,13 @@ impl OpenidConnectToken {
     }
 
     /// Sets [`client_secret`](Self::client_secret).
-    pub fn client_secret(mut self, client_secret: impl Into<String>) -> Self {
+    pub fn client_secret(mut self, client_secret: impl Into<Secret>) -> Self {
         self.client_secret = Some(client_secret.into());
         self
     }
 
     /// Sets [`code`](Self::code).
-    pub fn code(mut self, code: impl Into<String>) -> Self {
+    pub fn code(mut self, code: impl Into<Secret>) -> Self {
         self.code = Some(code.into());
         self
     }
@@ -90,13 +91,13 @@ impl OpenidConnectToken {
     }
 
     /// Sets [`refresh_token`](Self::refresh_token).
-    pub fn refresh_token(mut self, refresh_token: impl Into<String>) -> Self {
+    pub fn refresh_token(mut self, refresh_token: impl Into<Secret>) -> Self {
         self.refresh_token = Some(refresh_token.into());
         self
     }
 
     /// Sets [`code_verifier`](Self::code_verifier).
-    pub fn code_verifier(mut self, code_verifier: impl Into<String>) -> Self {
+    pub fn code_verifier(mut self, code_verifier: impl Into<Secret>) -> Self {
         self.code_verifier = Some(code_verifier.into());
         self
     }
@@ -159,17 +160,17 @@ impl rt::Catalogued for OpenidConnectToken {
 #[non_exhaustive]
 pub struct OpenidConnectTokenResponse {
     /// Answered as `access_token`.
-    pub access_token: String,
+    pub access_token: Secret,
     /// Answered as `token_type`.
     pub token_type: String,
     /// Answered as `id_token`.
-    pub id_token: Option<String>,
+    pub id_token: Option<Secret>,
     /// Answered as `state`.
     pub state: Option<String>,
     /// Time until this credential expires, if it expires at all
     pub expires_in: Option<i64>,
     /// Refresh token for this credential
-    pub refresh_token: Option<String>,
+    pub refresh_token: Option<Secret>,
     /// The warnings Slack sent with the answer, from its `warning` and
     /// `response_metadata.warnings` fields.
     pub warnings: Vec<OpenidConnectTokenWarning>,

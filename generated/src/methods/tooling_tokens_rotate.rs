@@ -2,7 +2,7 @@
 //! `tooling.tokens.rotate`: Exchanges a refresh token for a new app configuration token.
 
 use typed_slack_runtime as rt;
-use typed_slack_runtime::types::{UserId, TeamId};
+use typed_slack_runtime::types::{Secret, UserId, TeamId};
 
 /// Exchanges a refresh token for a new app configuration token.
 ///
@@ -27,12 +27,12 @@ pub struct ToolingTokensRotate {
     /// The `xoxe` refresh token that was issued along with the old app configuration token.
     ///
     /// Example: `xoxe-1-abcdefg`.
-    pub refresh_token: String,
+    pub refresh_token: Secret,
 }
 
 impl ToolingTokensRotate {
     /// A request with its arguments, all of which are required.
-    pub fn new(refresh_token: impl Into<String>) -> Self {
+    pub fn new(refresh_token: impl Into<Secret>) -> Self {
         Self {
             refresh_token: refresh_token.into(),
         }
@@ -89,7 +89,7 @@ pub struct ToolingTokensRotateResponse {
     /// The app configuration token used to access App Manifest APIs
     pub token: String,
     /// Refresh token for this credential
-    pub refresh_token: String,
+    pub refresh_token: Secret,
     /// ID of the team associated with the access token.
     pub team_id: TeamId,
     /// The ID of the user associated with the token.
