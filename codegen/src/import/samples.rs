@@ -36,6 +36,9 @@ enum Shape {
     Float,
     /// A string of a kind.
     Text(ValueType),
+    /// An empty string, which the recordings put where a value of any kind could be
+    /// (`"user": ""` beside `"user": "U00000000"`): it tells no kind.
+    EmptyText,
     /// An object described inline, by key.
     Record(BTreeMap<String, Shape>),
     /// A shared object, by name.
@@ -55,7 +58,7 @@ impl Shape {
             Shape::Bool => "a boolean",
             Shape::Int => "an integer",
             Shape::Float => "a number",
-            Shape::Text(_) => "a string",
+            Shape::Text(_) | Shape::EmptyText => "a string",
             Shape::Record(_) => "an object",
             Shape::Object(_) => "a shared object",
             Shape::List(_) => "an array",
@@ -237,6 +240,7 @@ impl Samples {
             Value::Bool(_) => Shape::Bool,
             Value::Number(number) if number.is_f64() => Shape::Float,
             Value::Number(_) => Shape::Int,
+            Value::String(text) if text.is_empty() => Shape::EmptyText,
             Value::String(text) => Shape::Text(text_kind(text)),
             Value::Array(items) => {
                 let mut shape = Shape::Unknown;
@@ -326,6 +330,7 @@ fn merge(a: Shape, b: Shape, file: &str, path: &str, conflicts: &mut Vec<String>
         (Shape::Json, _) | (_, Shape::Json) => Shape::Json,
         (Shape::Int | Shape::Float, Shape::Float) | (Shape::Float, Shape::Int) => Shape::Float,
         (Shape::Text(a), Shape::Text(b)) => Shape::Text(if a == b { a } else { ValueType::String }),
+        (Shape::Text(kind), Shape::EmptyText) | (Shape::EmptyText, Shape::Text(kind)) => Shape::Text(kind),
         (Shape::Record(mut a), Shape::Record(b)) => {
             merge_records(&mut a, b, file, path, conflicts);
             Shape::Record(a)
@@ -495,6 +500,7 @@ fn field_spec(
         Shape::Int => field.ty = ValueType::Integer,
         Shape::Float => field.ty = ValueType::Number,
         Shape::Text(kind) => field.ty = *kind,
+        Shape::EmptyText => field.ty = ValueType::String,
         Shape::Object(object) => {
             field.ty = ValueType::Object;
             field.object = Some(object.clone());
@@ -608,6 +614,21 @@ mod tests {
         let shares = &fields[0];
         assert_eq!((shares.ty, shares.map, shares.list), (ValueType::Object, true, Some(ListStyle::Array)));
         assert_eq!((shares.fields[0].name.as_str(), shares.fields[0].ty), ("ts", ValueType::Timestamp));
+    }
+
+    #[test]
+    fn an_empty_string_beside_a_placeholder_keeps_its_kind() {
+        let mut samples = Samples::new(&[]);
+        samples.add("a.b", "a.json", &json!({"edited": {"user": "", "ts": ""}, "name": ""}));
+        samples.add("a.b", "b.json", &json!({"edited": {"user": "U00000000", "ts": "0000000000.000000"}}));
+        let fields = samples.response_fields("a.b", &[]).unwrap_or_default();
+        let kinds =
+            |fields: &[FieldSpec]| fields.iter().map(|field| (field.name.clone(), field.ty)).collect::<Vec<_>>();
+        assert_eq!(
+            kinds(&fields[0].fields),
+            [("ts".to_owned(), ValueType::Timestamp), ("user".to_owned(), ValueType::UserId)]
+        );
+        assert_eq!(kinds(&fields[1..]), [("name".to_owned(), ValueType::String)], "only ever empty: text");
     }
 
     #[test]

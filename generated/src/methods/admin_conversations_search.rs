@@ -495,7 +495,7 @@ pub struct AdminConversationsSearchResponseConversations {
     /// Answered as `connected_limited_team_ids`.
     pub connected_limited_team_ids: Option<Vec<String>>,
     /// Answered as `connected_team_ids`.
-    pub connected_team_ids: Option<Vec<String>>,
+    pub connected_team_ids: Option<Vec<TeamId>>,
     /// Answered as `context_team_id`.
     pub context_team_id: Option<TeamId>,
     /// Answered as `conversation_host_id`.

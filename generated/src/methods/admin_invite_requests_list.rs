@@ -2,7 +2,7 @@
 //! `admin.inviteRequests.list`: List all pending workspace invite requests.
 
 use typed_slack_runtime as rt;
-use typed_slack_runtime::types::{Cursor, UserId, ResponseMetadata};
+use typed_slack_runtime::types::{Cursor, UserId, ChannelId, ResponseMetadata};
 
 /// List all pending workspace invite requests.
 ///
@@ -239,7 +239,7 @@ pub type AdminInviteRequestsListWarning = rt::CommonOnly<rt::CommonWarning>;
 #[non_exhaustive]
 pub struct AdminInviteRequestsListResponseInviteRequests {
     /// Answered as `channel_ids`.
-    pub channel_ids: Option<Vec<String>>,
+    pub channel_ids: Option<Vec<ChannelId>>,
     /// Answered as `date_created`.
     pub date_created: Option<i64>,
     /// Answered as `date_expire`.

@@ -103,7 +103,7 @@ pub struct Conversation {
     /// Answered as `locale`.
     pub locale: Option<String>,
     /// Answered as `members`.
-    pub members: Option<Vec<String>>,
+    pub members: Option<Vec<UserId>>,
     /// Answered as `name`.
     pub name: Option<String>,
     /// Answered as `name_normalized`.
@@ -1043,7 +1043,7 @@ rt::record!(ConversationPropertiesThreadsRestrictedTo);
 #[non_exhaustive]
 pub struct ConversationPurpose {
     /// Answered as `creator`.
-    pub creator: Option<String>,
+    pub creator: Option<UserId>,
     /// Answered as `last_set`.
     pub last_set: Option<i64>,
     /// Answered as `value`.
@@ -1093,7 +1093,7 @@ rt::record!(ConversationPurpose);
 #[non_exhaustive]
 pub struct ConversationTopic {
     /// Answered as `creator`.
-    pub creator: Option<String>,
+    pub creator: Option<UserId>,
     /// Answered as `last_set`.
     pub last_set: Option<i64>,
     /// Answered as `value`.

@@ -98,7 +98,7 @@ pub struct User {
     /// Answered as `has_sso`.
     pub has_sso: Option<bool>,
     /// Answered as `id`.
-    pub id: Option<String>,
+    pub id: Option<UserId>,
     /// Answered as `image_192`.
     pub image_192: Option<String>,
     /// Answered as `image_24`.

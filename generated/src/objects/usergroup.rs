@@ -69,7 +69,7 @@ pub struct Usergroup {
     /// Answered as `user_count`.
     pub user_count: Option<i64>,
     /// Answered as `users`.
-    pub users: Option<Vec<String>>,
+    pub users: Option<Vec<UserId>>,
     /// Fields Slack sent that this type does not model, or whose value was not of
     /// the documented type, kept as they came.
     pub unknown: rt::UnknownFields,
