@@ -321,3 +321,14 @@ fn a_five_megabyte_answer_decodes_and_comes_back_unchanged() {
     let written = serde_json::to_value(&decoded).unwrap_or_else(|e| panic!("serializing the decoded value: {e}"));
     assert_eq!(written["messages"].as_array().map(Vec::len), Some(count), "every message is there");
 }
+
+#[test]
+fn union_tags_are_sorted_for_the_binary_search_that_finds_them() {
+    use typed_slack::runtime::de::Union;
+    for tags in [typed_slack::objects::Block::TAGS, typed_slack::objects::BlockElement::TAGS] {
+        assert!(tags.windows(2).all(|pair| pair[0] < pair[1]), "{tags:?}");
+    }
+    let divider: typed_slack::objects::Block =
+        serde_json::from_value(json!({"type": "divider", "block_id": "b"})).unwrap_or_else(|error| panic!("{error}"));
+    assert!(matches!(divider, typed_slack::objects::Block::Divider(_)), "{divider:?}");
+}
