@@ -342,7 +342,7 @@ pub struct TaggedUnion {
     pub docs: Vec<String>,
     /// The field whose value tells the kinds apart (`type`).
     pub tag: String,
-    /// The kinds, in spec order.
+    /// The kinds, sorted by tag: the runtime looks a tag up by binary search.
     pub variants: Vec<UnionVariant>,
 }
 

@@ -189,15 +189,13 @@ pub fn union(union: &TaggedUnion) -> TokenStream {
     let wire_name = &union.name;
     let tag = &union.tag;
     let docs = doc_attrs(&union.docs, false);
-    // Sorted by tag: the runtime finds a tag in `TAGS` by binary search, and reads the
-    // kind at its index.
-    let mut sorted: Vec<_> = union.variants.iter().collect();
-    sorted.sort_by(|a, b| a.tag.cmp(&b.tag));
-    let tags: Vec<&str> = sorted.iter().map(|variant| variant.tag.as_str()).collect();
-    let kinds = (0..sorted.len()).map(proc_macro2::Literal::usize_unsuffixed);
-    let variants: Vec<_> = sorted.iter().map(|variant| ident(&variant.variant)).collect();
-    let records = sorted.iter().map(|variant| ident(&variant.record));
-    let variant_docs = sorted.iter().map(|variant| doc_attrs(&variant.docs, false));
+    // The variants come sorted by tag: the runtime finds a tag in `TAGS` by binary
+    // search, and reads the kind at its index.
+    let tags: Vec<&str> = union.variants.iter().map(|variant| variant.tag.as_str()).collect();
+    let kinds = (0..union.variants.len()).map(proc_macro2::Literal::usize_unsuffixed);
+    let variants: Vec<_> = union.variants.iter().map(|variant| ident(&variant.variant)).collect();
+    let records = union.variants.iter().map(|variant| ident(&variant.record));
+    let variant_docs = union.variants.iter().map(|variant| doc_attrs(&variant.docs, false));
     quote! {
         #docs
         #[derive(Debug, Clone, PartialEq)]

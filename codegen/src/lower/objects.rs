@@ -51,7 +51,7 @@ fn lower_union(
         .collect();
     let variant_names =
         naming::assign(&format!("variant of {name}"), &entries, Case::UpperCamel, RESERVED_VARIANTS, problems);
-    let variants = spec
+    let mut variants: Vec<ir::UnionVariant> = spec
         .variants
         .iter()
         .enumerate()
@@ -72,6 +72,8 @@ fn lower_union(
             }
         })
         .collect();
+    // The runtime finds a tag by binary search in the union's tags, in this order.
+    variants.sort_by(|a, b| a.tag.cmp(&b.tag));
     ir::TaggedUnion { name: name.to_owned(), docs, tag: tag.to_owned(), variants }
 }
 
