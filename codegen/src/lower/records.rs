@@ -30,6 +30,16 @@ pub struct ObjectIndex {
 /// empty fields, for each absent object, and decoding moves less.
 pub const LARGE_RECORD: usize = 12;
 
+/// Whether a record of `fields` fields is large enough to box where one is held.
+fn is_large(fields: usize) -> bool {
+    fields > LARGE_RECORD
+}
+
+/// Whether `field` holds one value, not a list or a map of them: where a record is boxed.
+fn holds_one(field: &FieldSpec) -> bool {
+    field.list.is_none() && !field.map
+}
+
 impl ObjectIndex {
     /// The index of `objects`.
     pub fn new(objects: &[Loaded<ObjectSpec>]) -> Self {
@@ -45,7 +55,7 @@ impl ObjectIndex {
             index.refers_to.insert(name.clone(), refers);
             if object.value.tag.is_some() {
                 index.unions.insert(name.clone());
-            } else if object.value.fields.len() > LARGE_RECORD {
+            } else if is_large(object.value.fields.len()) {
                 index.large.insert(name.clone());
             }
         }
@@ -185,9 +195,7 @@ impl<'a, T> Scope<'a, T> {
                 // Validation reports a name that is no object; lowering goes on with JSON.
                 let Some(type_name) = self.objects.type_name(object) else { return (ir::ValueType::Json, false) };
                 self.shared.insert(object.to_owned());
-                let boxed = (self.cyclic.contains(object) || self.objects.large.contains(object))
-                    && field.list.is_none()
-                    && !field.map;
+                let boxed = (self.cyclic.contains(object) || self.objects.large.contains(object)) && holds_one(field);
                 (ir::ValueType::Shared(type_name.to_owned()), boxed)
             }
             (ValueType::Object, _) => {
@@ -195,7 +203,7 @@ impl<'a, T> Scope<'a, T> {
                 let slot = self.records.len();
                 let inner = self.fields(&field.fields, at, &name, problems);
                 let docs = prose::object_docs(&field.name, owner, &field.description, self.page);
-                let boxed = inner.len() > LARGE_RECORD && field.list.is_none() && !field.map;
+                let boxed = is_large(inner.len()) && holds_one(field);
                 self.records.insert(slot, ir::Record { name: name.clone(), docs, fields: inner, warnings: None });
                 (ir::ValueType::Object(name), boxed)
             }
