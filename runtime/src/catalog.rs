@@ -65,21 +65,24 @@ fn all_documented<C: Code>() -> Vec<Documented> {
     C::all_documented().collect()
 }
 
+/// `body` decoded into `M`'s response type; the error names the method.
+fn decode<M: Method>(body: &str) -> Result<M::Response, String> {
+    serde_json::from_str::<M::Response>(body).map_err(|error| format!("{}: {error}", M::NAME))
+}
+
 /// Whether `body` decodes into `M`'s response type.
 fn check_response<M: Method>(body: &str) -> Result<(), String> {
-    serde_json::from_str::<M::Response>(body).map(drop).map_err(|error| format!("{}: {error}", M::NAME))
+    decode::<M>(body).map(drop)
 }
 
 /// `body` decoded into `M`'s response type, and serialized back.
 fn reencode<M: Method>(body: &str) -> Result<serde_json::Value, String> {
-    let response = serde_json::from_str::<M::Response>(body).map_err(|error| format!("{}: {error}", M::NAME))?;
-    serde_json::to_value(&response).map_err(|error| format!("{}: {error}", M::NAME))
+    serde_json::to_value(decode::<M>(body)?).map_err(|error| format!("{}: {error}", M::NAME))
 }
 
 /// The coverage of `body` decoded into `M`'s response type.
 fn coverage<M: Method>(body: &str) -> Result<Coverage, String> {
-    let response = serde_json::from_str::<M::Response>(body).map_err(|error| format!("{}: {error}", M::NAME))?;
-    Ok(crate::coverage::count(&response))
+    Ok(crate::coverage::count(&decode::<M>(body)?))
 }
 
 impl MethodInfo {
