@@ -40,16 +40,12 @@ pub fn module(objects: &[ir::SharedObject], docs: &[String]) -> TokenStream {
 
 /// The file of one object: the object, then its inline records and enums.
 pub fn file(object: &ir::SharedObject) -> TokenStream {
-    let own_fields = match &object.kind {
-        ir::ObjectKind::Record(root) => root.fields.as_slice(),
-        ir::ObjectKind::Union(_) => &[],
+    let (root, own_fields) = match &object.kind {
+        ir::ObjectKind::Record(root) => (record::tokens(root), root.fields.as_slice()),
+        ir::ObjectKind::Union(union) => (record::union(union), &[][..]),
     };
     let fields = own_fields.iter().chain(object.records.iter().flat_map(|record| &record.fields));
     let imports = types::imports(fields, &[object.kind.name()]);
-    let root = match &object.kind {
-        ir::ObjectKind::Record(root) => record::tokens(root),
-        ir::ObjectKind::Union(union) => record::union(union),
-    };
     let records = object.records.iter().map(record::tokens);
     let enums = object.enums.iter().map(record::text_enum);
     quote! {
