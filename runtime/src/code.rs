@@ -122,6 +122,7 @@ macro_rules! code_traits {
         $crate::code_traits!($name, $kind);
 
         impl ::std::convert::From<$crate::$common> for $name {
+            #[inline]
             fn from(code: $crate::$common) -> Self {
                 Self::Common(code)
             }
@@ -136,18 +137,21 @@ macro_rules! code_traits {
         // Through the code, not variant by variant: the same behaviour for less code to
         // compile. Two values are equal when their codes are; a clone decodes the code.
         impl ::std::fmt::Debug for $name {
+            #[inline]
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 f.debug_tuple(::std::stringify!($name)).field(&<Self as $crate::Code>::code(self)).finish()
             }
         }
 
         impl ::std::clone::Clone for $name {
+            #[inline]
             fn clone(&self) -> Self {
                 <Self as $crate::Code>::from_code(<Self as $crate::Code>::code(self))
             }
         }
 
         impl ::std::cmp::PartialEq for $name {
+            #[inline]
             fn eq(&self, other: &Self) -> bool {
                 <Self as $crate::Code>::code(self) == <Self as $crate::Code>::code(other)
             }
@@ -156,6 +160,7 @@ macro_rules! code_traits {
         impl ::std::cmp::Eq for $name {}
 
         impl ::std::fmt::Display for $name {
+            #[inline]
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 $crate::display_code(self, f)
             }
@@ -164,6 +169,7 @@ macro_rules! code_traits {
         impl ::std::str::FromStr for $name {
             type Err = ::std::convert::Infallible;
 
+            #[inline]
             fn from_str(code: &str) -> ::std::result::Result<Self, Self::Err> {
                 ::std::result::Result::Ok(<Self as $crate::Code>::from_code(code))
             }

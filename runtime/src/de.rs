@@ -564,7 +564,7 @@ pub fn write_union<T: Union, S: Serializer>(union: &T, serializer: S) -> Result<
 macro_rules! __object_traits {
     ($name:ident, $kind:path, $read:path, $write:path) => {
         impl $crate::de::Lenient for $name {
-            fn from_map<'de, A: $crate::de::Map<'de>>(
+                        fn from_map<'de, A: $crate::de::Map<'de>>(
                 map: A,
             ) -> ::std::result::Result<$crate::de::Outcome<Self>, A::Error> {
                 $read(map).map(Ok)
@@ -572,13 +572,13 @@ macro_rules! __object_traits {
         }
 
         impl<'de> $crate::de::serde::Deserialize<'de> for $name {
-            fn deserialize<D: $crate::de::serde::Deserializer<'de>>(d: D) -> ::std::result::Result<Self, D::Error> {
+                        fn deserialize<D: $crate::de::serde::Deserializer<'de>>(d: D) -> ::std::result::Result<Self, D::Error> {
                 $crate::de::strict(d, <$name as $kind>::NAME)
             }
         }
 
         impl $crate::de::serde::Serialize for $name {
-            fn serialize<S: $crate::de::serde::Serializer>(&self, s: S) -> ::std::result::Result<S::Ok, S::Error> {
+                        fn serialize<S: $crate::de::serde::Serializer>(&self, s: S) -> ::std::result::Result<S::Ok, S::Error> {
                 $write(self, s)
             }
         }
@@ -607,24 +607,26 @@ macro_rules! tagged_union {
 macro_rules! text_enum {
     ($name:ident) => {
         impl $crate::de::Lenient for $name {
+            #[inline]
             fn from_str(value: &str) -> $crate::de::Outcome<Self> {
                 Ok(Self::from(value))
             }
         }
 
         impl<'de> $crate::de::serde::Deserialize<'de> for $name {
-            fn deserialize<D: $crate::de::serde::Deserializer<'de>>(d: D) -> ::std::result::Result<Self, D::Error> {
+                        fn deserialize<D: $crate::de::serde::Deserializer<'de>>(d: D) -> ::std::result::Result<Self, D::Error> {
                 $crate::de::strict(d, "a string")
             }
         }
 
         impl $crate::de::serde::Serialize for $name {
-            fn serialize<S: $crate::de::serde::Serializer>(&self, s: S) -> ::std::result::Result<S::Ok, S::Error> {
+                        fn serialize<S: $crate::de::serde::Serializer>(&self, s: S) -> ::std::result::Result<S::Ok, S::Error> {
                 s.serialize_str(self.as_str())
             }
         }
 
         impl ::std::fmt::Display for $name {
+            #[inline]
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 f.write_str(self.as_str())
             }

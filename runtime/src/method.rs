@@ -83,10 +83,12 @@ macro_rules! method_response {
         impl $crate::MethodResponse for $response {
             type Warning = $warning;
 
+            #[inline]
             fn warnings(&self) -> &[$warning] {
                 &self.warnings
             }
 
+            #[inline]
             fn set_warnings(&mut self, warnings: ::std::vec::Vec<$warning>) {
                 self.warnings = warnings;
             }

@@ -108,10 +108,12 @@ pub fn tokens(code_enum: &ir::CodeEnum, common: &str, is_error: bool) -> TokenSt
 
             #answers_common_const
 
+            #[inline]
             fn from_code(code: &str) -> Self {
                 #from_code
             }
 
+            #[inline]
             fn code(&self) -> &str {
                 #code
             }

@@ -65,6 +65,7 @@ fn value_enum(value_enum: &ir::Enum) -> TokenStream {
 
         impl #name {
             /// The value as Slack expects it.
+            #[inline]
             pub const fn as_str(&self) -> &'static str {
                 match self {
                     #(Self::#variants => #wires,)*
@@ -73,6 +74,7 @@ fn value_enum(value_enum: &ir::Enum) -> TokenStream {
         }
 
         impl AsRef<str> for #name {
+            #[inline]
             fn as_ref(&self) -> &str {
                 self.as_str()
             }
@@ -86,12 +88,14 @@ fn value_enum(value_enum: &ir::Enum) -> TokenStream {
         }
 
         impl rt::ArgText for #name {
+            #[inline]
             fn arg_text(&self) -> std::borrow::Cow<'_, str> {
                 std::borrow::Cow::Borrowed(self.as_str())
             }
         }
 
         impl std::fmt::Display for #name {
+            #[inline]
             fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
                 f.write_str(self.as_str())
             }
@@ -146,6 +150,7 @@ fn request(method: &ir::Method) -> TokenStream {
         quote! {
             #[doc = #doc]
             #allow
+            #[inline]
             pub fn #field(mut self, #field: #param) -> Self {
                 self.#field = Some(#value);
                 self
@@ -180,10 +185,12 @@ fn paginated_impl(method: &ir::Method) -> Option<TokenStream> {
     let name = ident(&method.request_type);
     Some(quote! {
         impl rt::Paginated for #name {
+            #[inline]
             fn set_cursor(&mut self, cursor: rt::types::Cursor) {
                 self.#field = Some(cursor);
             }
 
+            #[inline]
             fn next_cursor(response: &Self::Response) -> Option<&rt::types::Cursor> {
                 response.response_metadata.as_ref()?.next_cursor()
             }
@@ -196,6 +203,7 @@ fn constructor(method: &ir::Method) -> TokenStream {
     if required.is_empty() {
         return quote! {
             /// A request with no argument set; set them with the setters.
+            #[inline]
             pub fn new() -> Self {
                 Self::default()
             }
@@ -226,6 +234,7 @@ fn constructor(method: &ir::Method) -> TokenStream {
     quote! {
         #[doc = #doc]
         #allow
+        #[inline]
         pub fn new(#(#params),*) -> Self {
             Self { #(#inits),* }
         }

@@ -59,10 +59,12 @@ pub fn tokens(record: &Record) -> TokenStream {
 
             #write
 
+            #[inline]
             fn unknown(&self) -> &rt::UnknownFields {
                 &self.unknown
             }
 
+            #[inline]
             fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
                 &mut self.unknown
             }
@@ -161,6 +163,7 @@ pub fn text_enum(text_enum: &TextEnum) -> TokenStream {
 
         impl #name {
             /// The value as Slack sends it.
+            #[inline]
             pub fn as_str(&self) -> &str {
                 match self {
                     #(Self::#variants => #wires,)*
@@ -170,6 +173,7 @@ pub fn text_enum(text_enum: &TextEnum) -> TokenStream {
         }
 
         impl From<&str> for #name {
+            #[inline]
             fn from(value: &str) -> Self {
                 match value {
                     #(#wires => Self::#variants,)*
@@ -221,6 +225,7 @@ pub fn union(union: &TaggedUnion) -> TokenStream {
                 })
             }
 
+            #[inline]
             fn unknown(fields: rt::UnknownFields) -> Self {
                 Self::Unknown(fields)
             }

@@ -62,6 +62,7 @@ pub struct TestTypes {
 
 impl TestTypes {
     /// A request with its required arguments; set optional ones with the setters.
+    #[inline]
     pub fn new(
         channel: impl Into<ChannelId>,
         users: impl IntoIterator<Item = impl Into<UserId>>,
@@ -84,48 +85,56 @@ impl TestTypes {
 
     /// Sets [`as_user`](Self::as_user).
     #[allow(clippy::wrong_self_convention)]
+    #[inline]
     pub fn as_user(mut self, as_user: bool) -> Self {
         self.as_user = Some(as_user);
         self
     }
 
     /// Sets [`limit`](Self::limit).
+    #[inline]
     pub fn limit(mut self, limit: i64) -> Self {
         self.limit = Some(limit);
         self
     }
 
     /// Sets [`ratio`](Self::ratio).
+    #[inline]
     pub fn ratio(mut self, ratio: f64) -> Self {
         self.ratio = Some(ratio);
         self
     }
 
     /// Sets [`blocks`](Self::blocks).
+    #[inline]
     pub fn blocks(mut self, blocks: impl Into<serde_json::Value>) -> Self {
         self.blocks = Some(blocks.into());
         self
     }
 
     /// Sets [`ts`](Self::ts).
+    #[inline]
     pub fn ts(mut self, ts: impl Into<Timestamp>) -> Self {
         self.ts = Some(ts.into());
         self
     }
 
     /// Sets [`cursor`](Self::cursor).
+    #[inline]
     pub fn cursor(mut self, cursor: impl Into<Cursor>) -> Self {
         self.cursor = Some(cursor.into());
         self
     }
 
     /// Sets [`ids`](Self::ids).
+    #[inline]
     pub fn ids(mut self, ids: impl IntoIterator<Item = i64>) -> Self {
         self.ids = Some(ids.into_iter().collect());
         self
     }
 
     /// Sets [`types`](Self::types).
+    #[inline]
     pub fn types(mut self, types: impl IntoIterator<Item = TestTypesTypes>) -> Self {
         self.types = Some(types.into_iter().collect());
         self
@@ -188,10 +197,12 @@ impl rt::Catalogued for TestTypes {
 }
 
 impl rt::Paginated for TestTypes {
+    #[inline]
     fn set_cursor(&mut self, cursor: rt::types::Cursor) {
         self.cursor = Some(cursor);
     }
 
+    #[inline]
     fn next_cursor(response: &Self::Response) -> Option<&rt::types::Cursor> {
         response.response_metadata.as_ref()?.next_cursor()
     }
@@ -264,10 +275,12 @@ impl rt::de::Record for TestTypesResponse {
             .opt("response_metadata", &self.response_metadata);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -304,7 +317,7 @@ impl rt::Code for TestTypesError {
         rt::Documented::new("channel_not_found", "No such channel."),
         rt::Documented::new("invalid_auth", "The method's own description."),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "channel_not_found" => Self::ChannelNotFound,
@@ -312,6 +325,7 @@ impl rt::Code for TestTypesError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::ChannelNotFound => "channel_not_found",
@@ -349,6 +363,7 @@ pub enum TestTypesTypes {
 
 impl TestTypesTypes {
     /// The value as Slack expects it.
+    #[inline]
     pub const fn as_str(&self) -> &'static str {
         match self {
             Self::PublicChannel => "public_channel",
@@ -360,6 +375,7 @@ impl TestTypesTypes {
 }
 
 impl AsRef<str> for TestTypesTypes {
+    #[inline]
     fn as_ref(&self) -> &str {
         self.as_str()
     }
@@ -377,12 +393,14 @@ impl rt::ArgValue for TestTypesTypes {
 }
 
 impl rt::ArgText for TestTypesTypes {
+    #[inline]
     fn arg_text(&self) -> std::borrow::Cow<'_, str> {
         std::borrow::Cow::Borrowed(self.as_str())
     }
 }
 
 impl std::fmt::Display for TestTypesTypes {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -402,6 +420,7 @@ pub enum TestTypesSort {
 
 impl TestTypesSort {
     /// The value as Slack expects it.
+    #[inline]
     pub const fn as_str(&self) -> &'static str {
         match self {
             Self::Score => "score",
@@ -411,6 +430,7 @@ impl TestTypesSort {
 }
 
 impl AsRef<str> for TestTypesSort {
+    #[inline]
     fn as_ref(&self) -> &str {
         self.as_str()
     }
@@ -428,12 +448,14 @@ impl rt::ArgValue for TestTypesSort {
 }
 
 impl rt::ArgText for TestTypesSort {
+    #[inline]
     fn arg_text(&self) -> std::borrow::Cow<'_, str> {
         std::borrow::Cow::Borrowed(self.as_str())
     }
 }
 
 impl std::fmt::Display for TestTypesSort {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -481,10 +503,12 @@ impl rt::de::Record for TestTypesResponsePurpose {
             .opt("history", &self.history);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -525,10 +549,12 @@ impl rt::de::Record for TestTypesResponsePurposeHistory {
         __writer.req("ts", &self.ts);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }

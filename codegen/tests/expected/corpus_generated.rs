@@ -33,6 +33,7 @@ pub struct TestCase {}
 
 impl TestCase {
     /// A request with no argument set; set them with the setters.
+    #[inline]
     pub fn new() -> Self {
         Self::default()
     }
@@ -77,11 +78,12 @@ impl rt::Code for TestCaseError {
     type Common = rt::CommonError;
     const DOCUMENTED: &'static [rt::Documented] = &[];
     const ANSWERS_COMMON: bool = false;
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         Self::Unknown(rt::UnknownCode::new(code))
     }
 
+    #[inline]
     fn code(&self) -> &str {
         let Self::Unknown(code) = self;
         code.as_str()
@@ -103,11 +105,12 @@ impl rt::Code for TestCaseWarning {
     type Common = rt::CommonWarning;
     const DOCUMENTED: &'static [rt::Documented] = &[];
     const ANSWERS_COMMON: bool = false;
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         Self::Unknown(rt::UnknownCode::new(code))
     }
 
+    #[inline]
     fn code(&self) -> &str {
         let Self::Unknown(code) = self;
         code.as_str()
@@ -165,6 +168,7 @@ pub struct TestCase {
 
 impl TestCase {
     /// A request with its arguments, all of which are required.
+    #[inline]
     pub fn new(text: impl Into<String>) -> Self {
         Self { text: text.into() }
     }
@@ -227,7 +231,7 @@ impl rt::Code for TestCaseError {
         rt::Documented::new("bad", "``` fn main() {} ```"),
     ];
     const ANSWERS_COMMON: bool = false;
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "bad" => Self::Bad,
@@ -235,6 +239,7 @@ impl rt::Code for TestCaseError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::Bad => "bad",
@@ -258,11 +263,12 @@ impl rt::Code for TestCaseWarning {
     type Common = rt::CommonWarning;
     const DOCUMENTED: &'static [rt::Documented] = &[];
     const ANSWERS_COMMON: bool = false;
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         Self::Unknown(rt::UnknownCode::new(code))
     }
 
+    #[inline]
     fn code(&self) -> &str {
         let Self::Unknown(code) = self;
         code.as_str()
@@ -339,6 +345,7 @@ pub struct TestCase {
 
 impl TestCase {
     /// A request with its required arguments; set optional ones with the setters.
+    #[inline]
     pub fn new(self_: impl IntoIterator<Item = impl Into<UserId>>) -> Self {
         Self {
             new_: None,
@@ -355,30 +362,35 @@ impl TestCase {
     }
 
     /// Sets [`new_`](Self::new_).
+    #[inline]
     pub fn new_(mut self, new_: impl Into<String>) -> Self {
         self.new_ = Some(new_.into());
         self
     }
 
     /// Sets [`clone_`](Self::clone_).
+    #[inline]
     pub fn clone_(mut self, clone_: bool) -> Self {
         self.clone_ = Some(clone_);
         self
     }
 
     /// Sets [`default_`](Self::default_).
+    #[inline]
     pub fn default_(mut self, default_: i64) -> Self {
         self.default_ = Some(default_);
         self
     }
 
     /// Sets [`write_args_`](Self::write_args_).
+    #[inline]
     pub fn write_args_(mut self, write_args_: impl Into<serde_json::Value>) -> Self {
         self.write_args_ = Some(write_args_.into());
         self
     }
 
     /// Sets [`async_`](Self::async_).
+    #[inline]
     pub fn async_(mut self, async_: impl Into<String>) -> Self {
         self.async_ = Some(async_.into());
         self
@@ -386,6 +398,7 @@ impl TestCase {
 
     /// Sets [`is_private`](Self::is_private).
     #[allow(clippy::wrong_self_convention)]
+    #[inline]
     pub fn is_private(mut self, is_private: bool) -> Self {
         self.is_private = Some(is_private);
         self
@@ -393,6 +406,7 @@ impl TestCase {
 
     /// Sets [`to_user`](Self::to_user).
     #[allow(clippy::wrong_self_convention)]
+    #[inline]
     pub fn to_user(mut self, to_user: impl Into<UserId>) -> Self {
         self.to_user = Some(to_user.into());
         self
@@ -400,12 +414,14 @@ impl TestCase {
 
     /// Sets [`into_`](Self::into_).
     #[allow(clippy::wrong_self_convention)]
+    #[inline]
     pub fn into_(mut self, into_: impl Into<String>) -> Self {
         self.into_ = Some(into_.into());
         self
     }
 
     /// Sets [`n_2fa`](Self::n_2fa).
+    #[inline]
     pub fn n_2fa(mut self, n_2fa: bool) -> Self {
         self.n_2fa = Some(n_2fa);
         self
@@ -515,10 +531,12 @@ impl rt::de::Record for TestCaseResponse {
             .opt("type", &self.type_);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -555,7 +573,7 @@ impl rt::Code for TestCaseError {
         rt::Documented::new("self", "c"),
         rt::Documented::new("2fa_required", "d"),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "unknown" => Self::Unknown_,
@@ -565,6 +583,7 @@ impl rt::Code for TestCaseError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::Unknown_ => "unknown",
@@ -597,7 +616,7 @@ pub enum TestCaseWarning {
 impl rt::Code for TestCaseWarning {
     type Common = rt::CommonWarning;
     const DOCUMENTED: &'static [rt::Documented] = &[rt::Documented::new("Self", "a")];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "Self" => Self::Self_,
@@ -605,6 +624,7 @@ impl rt::Code for TestCaseWarning {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::Self_ => "Self",

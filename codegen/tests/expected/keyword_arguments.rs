@@ -43,6 +43,7 @@ pub struct TestKeywords {
 
 impl TestKeywords {
     /// A request with its required arguments; set optional ones with the setters.
+    #[inline]
     pub fn new(type_: impl Into<String>, self_: impl Into<String>) -> Self {
         Self {
             type_: type_.into(),
@@ -53,12 +54,14 @@ impl TestKeywords {
     }
 
     /// Sets [`new_`](Self::new_).
+    #[inline]
     pub fn new_(mut self, new_: bool) -> Self {
         self.new_ = Some(new_);
         self
     }
 
     /// Sets [`crate_`](Self::crate_).
+    #[inline]
     pub fn crate_(mut self, crate_: i64) -> Self {
         self.crate_ = Some(crate_);
         self
@@ -142,10 +145,12 @@ impl rt::de::Record for TestKeywordsResponse {
             .opt("warnings", &self.warnings_);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -175,7 +180,7 @@ impl rt::Code for TestKeywordsError {
         rt::Documented::new("unknown", "Named like the fallback variant."),
     ];
     const ANSWERS_COMMON: bool = false;
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "self" => Self::Self_,
@@ -184,6 +189,7 @@ impl rt::Code for TestKeywordsError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::Self_ => "self",
@@ -208,11 +214,12 @@ impl rt::Code for TestKeywordsWarning {
     type Common = rt::CommonWarning;
     const DOCUMENTED: &'static [rt::Documented] = &[];
     const ANSWERS_COMMON: bool = false;
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         Self::Unknown(rt::UnknownCode::new(code))
     }
 
+    #[inline]
     fn code(&self) -> &str {
         let Self::Unknown(code) = self;
         code.as_str()

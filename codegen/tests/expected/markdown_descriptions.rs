@@ -47,6 +47,7 @@ pub struct TestMarkdown {
 
 impl TestMarkdown {
     /// A request with its arguments, all of which are required.
+    #[inline]
     pub fn new(text: impl Into<String>) -> Self {
         Self { text: text.into() }
     }
@@ -96,7 +97,7 @@ impl rt::Code for TestMarkdownError {
         rt::Documented::new("too_long", "Longer than 4,000 | characters [limit]."),
     ];
     const ANSWERS_COMMON: bool = false;
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "too_long" => Self::TooLong,
@@ -104,6 +105,7 @@ impl rt::Code for TestMarkdownError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::TooLong => "too_long",
@@ -127,11 +129,12 @@ impl rt::Code for TestMarkdownWarning {
     type Common = rt::CommonWarning;
     const DOCUMENTED: &'static [rt::Documented] = &[];
     const ANSWERS_COMMON: bool = false;
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         Self::Unknown(rt::UnknownCode::new(code))
     }
 
+    #[inline]
     fn code(&self) -> &str {
         let Self::Unknown(code) = self;
         code.as_str()

@@ -26,6 +26,7 @@ pub struct TestQuiet {}
 
 impl TestQuiet {
     /// A request with no argument set; set them with the setters.
+    #[inline]
     pub fn new() -> Self {
         Self::default()
     }
@@ -73,11 +74,12 @@ impl rt::Code for TestQuietError {
     type Common = rt::CommonError;
     const DOCUMENTED: &'static [rt::Documented] = &[];
     const ANSWERS_COMMON: bool = false;
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         Self::Unknown(rt::UnknownCode::new(code))
     }
 
+    #[inline]
     fn code(&self) -> &str {
         let Self::Unknown(code) = self;
         code.as_str()
@@ -99,11 +101,12 @@ impl rt::Code for TestQuietWarning {
     type Common = rt::CommonWarning;
     const DOCUMENTED: &'static [rt::Documented] = &[];
     const ANSWERS_COMMON: bool = false;
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         Self::Unknown(rt::UnknownCode::new(code))
     }
 
+    #[inline]
     fn code(&self) -> &str {
         let Self::Unknown(code) = self;
         code.as_str()

@@ -42,6 +42,7 @@ pub struct AdminAnalyticsGetFile {
 
 impl AdminAnalyticsGetFile {
     /// A request with its required arguments; set optional ones with the setters.
+    #[inline]
     pub fn new(type_: impl Into<String>) -> Self {
         Self {
             date: None,
@@ -51,12 +52,14 @@ impl AdminAnalyticsGetFile {
     }
 
     /// Sets [`date`](Self::date).
+    #[inline]
     pub fn date(mut self, date: impl Into<String>) -> Self {
         self.date = Some(date.into());
         self
     }
 
     /// Sets [`metadata_only`](Self::metadata_only).
+    #[inline]
     pub fn metadata_only(mut self, metadata_only: bool) -> Self {
         self.metadata_only = Some(metadata_only);
         self
@@ -209,7 +212,7 @@ impl rt::Code for AdminAnalyticsGetFileError {
             "This token doesn't have the scope required.",
         ),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "data_not_available" => Self::DataNotAvailable,
@@ -229,6 +232,7 @@ impl rt::Code for AdminAnalyticsGetFileError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::DataNotAvailable => "data_not_available",

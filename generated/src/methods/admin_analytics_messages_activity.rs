@@ -43,6 +43,7 @@ pub struct AdminAnalyticsMessagesActivity {
 
 impl AdminAnalyticsMessagesActivity {
     /// A request with its required arguments; set optional ones with the setters.
+    #[inline]
     pub fn new(channel: impl Into<ChannelId>) -> Self {
         Self {
             channel: channel.into(),
@@ -54,24 +55,28 @@ impl AdminAnalyticsMessagesActivity {
     }
 
     /// Sets [`oldest_ts`](Self::oldest_ts).
+    #[inline]
     pub fn oldest_ts(mut self, oldest_ts: impl Into<Timestamp>) -> Self {
         self.oldest_ts = Some(oldest_ts.into());
         self
     }
 
     /// Sets [`latest_ts`](Self::latest_ts).
+    #[inline]
     pub fn latest_ts(mut self, latest_ts: impl Into<Timestamp>) -> Self {
         self.latest_ts = Some(latest_ts.into());
         self
     }
 
     /// Sets [`cursor`](Self::cursor).
+    #[inline]
     pub fn cursor(mut self, cursor: impl Into<Cursor>) -> Self {
         self.cursor = Some(cursor.into());
         self
     }
 
     /// Sets [`limit`](Self::limit).
+    #[inline]
     pub fn limit(mut self, limit: i64) -> Self {
         self.limit = Some(limit);
         self
@@ -116,10 +121,12 @@ impl rt::Catalogued for AdminAnalyticsMessagesActivity {
 }
 
 impl rt::Paginated for AdminAnalyticsMessagesActivity {
+    #[inline]
     fn set_cursor(&mut self, cursor: rt::types::Cursor) {
         self.cursor = Some(cursor);
     }
 
+    #[inline]
     fn next_cursor(response: &Self::Response) -> Option<&rt::types::Cursor> {
         response.response_metadata.as_ref()?.next_cursor()
     }
@@ -220,10 +227,12 @@ impl rt::de::Record for AdminAnalyticsMessagesActivityResponse {
             .opt("response_metadata", &self.response_metadata);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -283,7 +292,7 @@ impl rt::Code for AdminAnalyticsMessagesActivityError {
             "Required arguments either were not provided or contain invalid values.",
         ),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "channel_not_found" => Self::ChannelNotFound,
@@ -294,6 +303,7 @@ impl rt::Code for AdminAnalyticsMessagesActivityError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::ChannelNotFound => "channel_not_found",

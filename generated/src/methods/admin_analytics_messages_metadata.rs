@@ -39,6 +39,7 @@ pub struct AdminAnalyticsMessagesMetadata {
 
 impl AdminAnalyticsMessagesMetadata {
     /// A request with its required arguments; set optional ones with the setters.
+    #[inline]
     pub fn new(channel: impl Into<ChannelId>) -> Self {
         Self {
             channel: channel.into(),
@@ -49,18 +50,21 @@ impl AdminAnalyticsMessagesMetadata {
     }
 
     /// Sets [`oldest_ts`](Self::oldest_ts).
+    #[inline]
     pub fn oldest_ts(mut self, oldest_ts: impl Into<Timestamp>) -> Self {
         self.oldest_ts = Some(oldest_ts.into());
         self
     }
 
     /// Sets [`latest_ts`](Self::latest_ts).
+    #[inline]
     pub fn latest_ts(mut self, latest_ts: impl Into<Timestamp>) -> Self {
         self.latest_ts = Some(latest_ts.into());
         self
     }
 
     /// Sets [`cursor`](Self::cursor).
+    #[inline]
     pub fn cursor(mut self, cursor: impl Into<Cursor>) -> Self {
         self.cursor = Some(cursor.into());
         self
@@ -103,10 +107,12 @@ impl rt::Catalogued for AdminAnalyticsMessagesMetadata {
 }
 
 impl rt::Paginated for AdminAnalyticsMessagesMetadata {
+    #[inline]
     fn set_cursor(&mut self, cursor: rt::types::Cursor) {
         self.cursor = Some(cursor);
     }
 
+    #[inline]
     fn next_cursor(response: &Self::Response) -> Option<&rt::types::Cursor> {
         response.response_metadata.as_ref()?.next_cursor()
     }
@@ -185,10 +191,12 @@ impl rt::de::Record for AdminAnalyticsMessagesMetadataResponse {
             .opt("response_metadata", &self.response_metadata);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -260,7 +268,7 @@ impl rt::Code for AdminAnalyticsMessagesMetadataError {
             "Required arguments either were not provided or contain invalid values.",
         ),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "admin_analytics_disabled" => Self::AdminAnalyticsDisabled,
@@ -275,6 +283,7 @@ impl rt::Code for AdminAnalyticsMessagesMetadataError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::AdminAnalyticsDisabled => "admin_analytics_disabled",

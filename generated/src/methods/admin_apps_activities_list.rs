@@ -83,83 +83,97 @@ pub struct AdminAppsActivitiesList {
 
 impl AdminAppsActivitiesList {
     /// A request with no argument set; set them with the setters.
+    #[inline]
     pub fn new() -> Self {
         Self::default()
     }
 
     /// Sets [`app_id`](Self::app_id).
+    #[inline]
     pub fn app_id(mut self, app_id: impl Into<AppId>) -> Self {
         self.app_id = Some(app_id.into());
         self
     }
 
     /// Sets [`team_id`](Self::team_id).
+    #[inline]
     pub fn team_id(mut self, team_id: impl Into<String>) -> Self {
         self.team_id = Some(team_id.into());
         self
     }
 
     /// Sets [`cursor`](Self::cursor).
+    #[inline]
     pub fn cursor(mut self, cursor: impl Into<Cursor>) -> Self {
         self.cursor = Some(cursor.into());
         self
     }
 
     /// Sets [`limit`](Self::limit).
+    #[inline]
     pub fn limit(mut self, limit: i64) -> Self {
         self.limit = Some(limit);
         self
     }
 
     /// Sets [`min_log_level`](Self::min_log_level).
+    #[inline]
     pub fn min_log_level(mut self, min_log_level: impl Into<String>) -> Self {
         self.min_log_level = Some(min_log_level.into());
         self
     }
 
     /// Sets [`log_event_type`](Self::log_event_type).
+    #[inline]
     pub fn log_event_type(mut self, log_event_type: impl Into<String>) -> Self {
         self.log_event_type = Some(log_event_type.into());
         self
     }
 
     /// Sets [`source`](Self::source).
+    #[inline]
     pub fn source(mut self, source: impl Into<String>) -> Self {
         self.source = Some(source.into());
         self
     }
 
     /// Sets [`component_type`](Self::component_type).
+    #[inline]
     pub fn component_type(mut self, component_type: impl Into<String>) -> Self {
         self.component_type = Some(component_type.into());
         self
     }
 
     /// Sets [`component_id`](Self::component_id).
+    #[inline]
     pub fn component_id(mut self, component_id: impl Into<String>) -> Self {
         self.component_id = Some(component_id.into());
         self
     }
 
     /// Sets [`trace_id`](Self::trace_id).
+    #[inline]
     pub fn trace_id(mut self, trace_id: impl Into<String>) -> Self {
         self.trace_id = Some(trace_id.into());
         self
     }
 
     /// Sets [`min_date_created`](Self::min_date_created).
+    #[inline]
     pub fn min_date_created(mut self, min_date_created: i64) -> Self {
         self.min_date_created = Some(min_date_created);
         self
     }
 
     /// Sets [`max_date_created`](Self::max_date_created).
+    #[inline]
     pub fn max_date_created(mut self, max_date_created: i64) -> Self {
         self.max_date_created = Some(max_date_created);
         self
     }
 
     /// Sets [`sort_direction`](Self::sort_direction).
+    #[inline]
     pub fn sort_direction(
         mut self,
         sort_direction: AdminAppsActivitiesListSortDirection,
@@ -226,10 +240,12 @@ impl rt::Catalogued for AdminAppsActivitiesList {
 }
 
 impl rt::Paginated for AdminAppsActivitiesList {
+    #[inline]
     fn set_cursor(&mut self, cursor: rt::types::Cursor) {
         self.cursor = Some(cursor);
     }
 
+    #[inline]
     fn next_cursor(response: &Self::Response) -> Option<&rt::types::Cursor> {
         response.response_metadata.as_ref()?.next_cursor()
     }
@@ -300,10 +316,12 @@ impl rt::de::Record for AdminAppsActivitiesListResponse {
             .opt("response_metadata", &self.response_metadata);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -364,7 +382,7 @@ impl rt::Code for AdminAppsActivitiesListError {
             "Something went wrong on our end, please try again.",
         ),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "invalid_app" => Self::InvalidApp,
@@ -376,6 +394,7 @@ impl rt::Code for AdminAppsActivitiesListError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::InvalidApp => "invalid_app",
@@ -413,6 +432,7 @@ pub enum AdminAppsActivitiesListSortDirection {
 
 impl AdminAppsActivitiesListSortDirection {
     /// The value as Slack expects it.
+    #[inline]
     pub const fn as_str(&self) -> &'static str {
         match self {
             Self::Asc => "asc",
@@ -422,6 +442,7 @@ impl AdminAppsActivitiesListSortDirection {
 }
 
 impl AsRef<str> for AdminAppsActivitiesListSortDirection {
+    #[inline]
     fn as_ref(&self) -> &str {
         self.as_str()
     }
@@ -439,12 +460,14 @@ impl rt::ArgValue for AdminAppsActivitiesListSortDirection {
 }
 
 impl rt::ArgText for AdminAppsActivitiesListSortDirection {
+    #[inline]
     fn arg_text(&self) -> std::borrow::Cow<'_, str> {
         std::borrow::Cow::Borrowed(self.as_str())
     }
 }
 
 impl std::fmt::Display for AdminAppsActivitiesListSortDirection {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -529,10 +552,12 @@ impl rt::de::Record for AdminAppsActivitiesListResponseActivities {
             .opt("trace_id", &self.trace_id);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -733,10 +758,12 @@ impl rt::de::Record for AdminAppsActivitiesListResponseActivitiesPayload {
             .opt("workflow_name", &self.workflow_name);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -777,10 +804,12 @@ impl rt::de::Record for AdminAppsActivitiesListResponseActivitiesPayloadOutputs 
         __writer.opt("channel_id", &self.channel_id).opt("message_ts", &self.message_ts);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -835,10 +864,12 @@ impl rt::de::Record for AdminAppsActivitiesListResponseActivitiesPayloadTrigger 
             .opt("type", &self.type_);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -889,10 +920,12 @@ impl rt::de::Record for AdminAppsActivitiesListResponseActivitiesPayloadTriggerC
             .opt_json("schema", &self.schema);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -948,10 +981,12 @@ for AdminAppsActivitiesListResponseActivitiesPayloadTriggerTripInformation {
             .opt("user_id", &self.user_id);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }

@@ -58,47 +58,55 @@ pub struct AdminAppsApprove {
 
 impl AdminAppsApprove {
     /// A request with no argument set; set them with the setters.
+    #[inline]
     pub fn new() -> Self {
         Self::default()
     }
 
     /// Sets [`allow_child_auto_install`](Self::allow_child_auto_install).
+    #[inline]
     pub fn allow_child_auto_install(mut self, allow_child_auto_install: bool) -> Self {
         self.allow_child_auto_install = Some(allow_child_auto_install);
         self
     }
 
     /// Sets [`app_id`](Self::app_id).
+    #[inline]
     pub fn app_id(mut self, app_id: impl Into<String>) -> Self {
         self.app_id = Some(app_id.into());
         self
     }
 
     /// Sets [`request_id`](Self::request_id).
+    #[inline]
     pub fn request_id(mut self, request_id: impl Into<String>) -> Self {
         self.request_id = Some(request_id.into());
         self
     }
 
     /// Sets [`team_id`](Self::team_id).
+    #[inline]
     pub fn team_id(mut self, team_id: impl Into<TeamId>) -> Self {
         self.team_id = Some(team_id.into());
         self
     }
 
     /// Sets [`enterprise_id`](Self::enterprise_id).
+    #[inline]
     pub fn enterprise_id(mut self, enterprise_id: impl Into<EnterpriseId>) -> Self {
         self.enterprise_id = Some(enterprise_id.into());
         self
     }
 
     /// Sets [`user_scopes`](Self::user_scopes).
+    #[inline]
     pub fn user_scopes(mut self, user_scopes: impl Into<String>) -> Self {
         self.user_scopes = Some(user_scopes.into());
         self
     }
 
     /// Sets [`bot_scopes`](Self::bot_scopes).
+    #[inline]
     pub fn bot_scopes(mut self, bot_scopes: impl Into<String>) -> Self {
         self.bot_scopes = Some(bot_scopes.into());
         self
@@ -266,7 +274,7 @@ impl rt::Code for AdminAppsApproveError {
             "Please provide only `team_id` OR `enterprise_id`.",
         ),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "app_management_app_not_installed_on_org" => {
@@ -299,6 +307,7 @@ impl rt::Code for AdminAppsApproveError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::AppManagementAppNotInstalledOnOrg => {

@@ -50,35 +50,41 @@ pub struct AdminAppsApprovedList {
 
 impl AdminAppsApprovedList {
     /// A request with no argument set; set them with the setters.
+    #[inline]
     pub fn new() -> Self {
         Self::default()
     }
 
     /// Sets [`limit`](Self::limit).
+    #[inline]
     pub fn limit(mut self, limit: i64) -> Self {
         self.limit = Some(limit);
         self
     }
 
     /// Sets [`cursor`](Self::cursor).
+    #[inline]
     pub fn cursor(mut self, cursor: impl Into<Cursor>) -> Self {
         self.cursor = Some(cursor.into());
         self
     }
 
     /// Sets [`team_id`](Self::team_id).
+    #[inline]
     pub fn team_id(mut self, team_id: impl Into<TeamId>) -> Self {
         self.team_id = Some(team_id.into());
         self
     }
 
     /// Sets [`enterprise_id`](Self::enterprise_id).
+    #[inline]
     pub fn enterprise_id(mut self, enterprise_id: impl Into<EnterpriseId>) -> Self {
         self.enterprise_id = Some(enterprise_id.into());
         self
     }
 
     /// Sets [`certified`](Self::certified).
+    #[inline]
     pub fn certified(mut self, certified: bool) -> Self {
         self.certified = Some(certified);
         self
@@ -123,10 +129,12 @@ impl rt::Catalogued for AdminAppsApprovedList {
 }
 
 impl rt::Paginated for AdminAppsApprovedList {
+    #[inline]
     fn set_cursor(&mut self, cursor: rt::types::Cursor) {
         self.cursor = Some(cursor);
     }
 
+    #[inline]
     fn next_cursor(response: &Self::Response) -> Option<&rt::types::Cursor> {
         response.response_metadata.as_ref()?.next_cursor()
     }
@@ -228,10 +236,12 @@ impl rt::de::Record for AdminAppsApprovedListResponse {
             .opt("response_metadata", &self.response_metadata);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -315,7 +325,7 @@ impl rt::Code for AdminAppsApprovedListError {
             "Please provide only `team_id` OR `enterprise_id`.",
         ),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "app_management_app_not_installed_on_org" => {
@@ -333,6 +343,7 @@ impl rt::Code for AdminAppsApprovedListError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::AppManagementAppNotInstalledOnOrg => {
@@ -409,10 +420,12 @@ impl rt::de::Record for AdminAppsApprovedListResponseApprovedApps {
             .opt("scopes", &self.scopes);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -511,10 +524,12 @@ impl rt::de::Record for AdminAppsApprovedListResponseApprovedAppsApp {
             .opt("privacy_policy_url", &self.privacy_policy_url);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -595,10 +610,12 @@ impl rt::de::Record for AdminAppsApprovedListResponseApprovedAppsAppIcons {
             .opt("image_original", &self.image_original);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -639,10 +656,12 @@ impl rt::de::Record for AdminAppsApprovedListResponseApprovedAppsLastResolvedBy 
         __writer.opt("actor_id", &self.actor_id).opt("actor_type", &self.actor_type);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -693,10 +712,12 @@ impl rt::de::Record for AdminAppsApprovedListResponseApprovedAppsScopes {
             .opt("token_type", &self.token_type);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }

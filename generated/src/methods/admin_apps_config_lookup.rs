@@ -39,11 +39,13 @@ pub struct AdminAppsConfigLookup {
 
 impl AdminAppsConfigLookup {
     /// A request with no argument set; set them with the setters.
+    #[inline]
     pub fn new() -> Self {
         Self::default()
     }
 
     /// Sets [`app_ids`](Self::app_ids).
+    #[inline]
     pub fn app_ids(
         mut self,
         app_ids: impl IntoIterator<Item = impl Into<AppId>>,
@@ -53,6 +55,7 @@ impl AdminAppsConfigLookup {
     }
 
     /// Sets [`rich_link_preview_types`](Self::rich_link_preview_types).
+    #[inline]
     pub fn rich_link_preview_types(
         mut self,
         rich_link_preview_types: impl IntoIterator<
@@ -160,10 +163,12 @@ impl rt::de::Record for AdminAppsConfigLookupResponse {
         __writer.req("ok", &true).req("configs", &self.configs);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -197,7 +202,7 @@ impl rt::Code for AdminAppsConfigLookupError {
             "Either app_ids or rich_link_preview_types must be provided",
         ),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "missing_args" => Self::MissingArgs,
@@ -205,6 +210,7 @@ impl rt::Code for AdminAppsConfigLookupError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::MissingArgs => "missing_args",
@@ -242,6 +248,7 @@ pub enum AdminAppsConfigLookupRichLinkPreviewTypes {
 
 impl AdminAppsConfigLookupRichLinkPreviewTypes {
     /// The value as Slack expects it.
+    #[inline]
     pub const fn as_str(&self) -> &'static str {
         match self {
             Self::AllDetails => "all_details",
@@ -253,6 +260,7 @@ impl AdminAppsConfigLookupRichLinkPreviewTypes {
 }
 
 impl AsRef<str> for AdminAppsConfigLookupRichLinkPreviewTypes {
+    #[inline]
     fn as_ref(&self) -> &str {
         self.as_str()
     }
@@ -270,12 +278,14 @@ impl rt::ArgValue for AdminAppsConfigLookupRichLinkPreviewTypes {
 }
 
 impl rt::ArgText for AdminAppsConfigLookupRichLinkPreviewTypes {
+    #[inline]
     fn arg_text(&self) -> std::borrow::Cow<'_, str> {
         std::borrow::Cow::Borrowed(self.as_str())
     }
 }
 
 impl std::fmt::Display for AdminAppsConfigLookupRichLinkPreviewTypes {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -327,10 +337,12 @@ impl rt::de::Record for AdminAppsConfigLookupResponseConfigs {
             .opt("workflow_auth_strategy", &self.workflow_auth_strategy);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -371,10 +383,12 @@ impl rt::de::Record for AdminAppsConfigLookupResponseConfigsDomainRestrictions {
         __writer.opt("emails", &self.emails).opt("urls", &self.urls);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }

@@ -39,6 +39,7 @@ pub struct AdminAppsConfigSet {
 
 impl AdminAppsConfigSet {
     /// A request with its required arguments; set optional ones with the setters.
+    #[inline]
     pub fn new(app_id: impl Into<AppId>) -> Self {
         Self {
             app_id: app_id.into(),
@@ -49,6 +50,7 @@ impl AdminAppsConfigSet {
     }
 
     /// Sets [`workflow_auth_strategy`](Self::workflow_auth_strategy).
+    #[inline]
     pub fn workflow_auth_strategy(
         mut self,
         workflow_auth_strategy: AdminAppsConfigSetWorkflowAuthStrategy,
@@ -58,6 +60,7 @@ impl AdminAppsConfigSet {
     }
 
     /// Sets [`rich_link_preview_type`](Self::rich_link_preview_type).
+    #[inline]
     pub fn rich_link_preview_type(
         mut self,
         rich_link_preview_type: AdminAppsConfigSetRichLinkPreviewType,
@@ -67,6 +70,7 @@ impl AdminAppsConfigSet {
     }
 
     /// Sets [`domain_restrictions`](Self::domain_restrictions).
+    #[inline]
     pub fn domain_restrictions(
         mut self,
         domain_restrictions: impl Into<serde_json::Value>,
@@ -179,7 +183,7 @@ impl rt::Code for AdminAppsConfigSetError {
         ),
         rt::Documented::new("unknown_method", "This method does not exist."),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "invalid_app" => Self::InvalidApp,
@@ -193,6 +197,7 @@ impl rt::Code for AdminAppsConfigSetError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::InvalidApp => "invalid_app",
@@ -232,6 +237,7 @@ pub enum AdminAppsConfigSetWorkflowAuthStrategy {
 
 impl AdminAppsConfigSetWorkflowAuthStrategy {
     /// The value as Slack expects it.
+    #[inline]
     pub const fn as_str(&self) -> &'static str {
         match self {
             Self::BuilderChoice => "builder_choice",
@@ -241,6 +247,7 @@ impl AdminAppsConfigSetWorkflowAuthStrategy {
 }
 
 impl AsRef<str> for AdminAppsConfigSetWorkflowAuthStrategy {
+    #[inline]
     fn as_ref(&self) -> &str {
         self.as_str()
     }
@@ -258,12 +265,14 @@ impl rt::ArgValue for AdminAppsConfigSetWorkflowAuthStrategy {
 }
 
 impl rt::ArgText for AdminAppsConfigSetWorkflowAuthStrategy {
+    #[inline]
     fn arg_text(&self) -> std::borrow::Cow<'_, str> {
         std::borrow::Cow::Borrowed(self.as_str())
     }
 }
 
 impl std::fmt::Display for AdminAppsConfigSetWorkflowAuthStrategy {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -287,6 +296,7 @@ pub enum AdminAppsConfigSetRichLinkPreviewType {
 
 impl AdminAppsConfigSetRichLinkPreviewType {
     /// The value as Slack expects it.
+    #[inline]
     pub const fn as_str(&self) -> &'static str {
         match self {
             Self::AllDetails => "all_details",
@@ -298,6 +308,7 @@ impl AdminAppsConfigSetRichLinkPreviewType {
 }
 
 impl AsRef<str> for AdminAppsConfigSetRichLinkPreviewType {
+    #[inline]
     fn as_ref(&self) -> &str {
         self.as_str()
     }
@@ -315,12 +326,14 @@ impl rt::ArgValue for AdminAppsConfigSetRichLinkPreviewType {
 }
 
 impl rt::ArgText for AdminAppsConfigSetRichLinkPreviewType {
+    #[inline]
     fn arg_text(&self) -> std::borrow::Cow<'_, str> {
         std::borrow::Cow::Borrowed(self.as_str())
     }
 }
 
 impl std::fmt::Display for AdminAppsConfigSetRichLinkPreviewType {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
     }

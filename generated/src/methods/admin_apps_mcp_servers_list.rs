@@ -39,17 +39,20 @@ pub struct AdminAppsMcpServersList {
 
 impl AdminAppsMcpServersList {
     /// A request with no argument set; set them with the setters.
+    #[inline]
     pub fn new() -> Self {
         Self::default()
     }
 
     /// Sets [`limit`](Self::limit).
+    #[inline]
     pub fn limit(mut self, limit: i64) -> Self {
         self.limit = Some(limit);
         self
     }
 
     /// Sets [`cursor`](Self::cursor).
+    #[inline]
     pub fn cursor(mut self, cursor: impl Into<Cursor>) -> Self {
         self.cursor = Some(cursor.into());
         self
@@ -88,10 +91,12 @@ impl rt::Catalogued for AdminAppsMcpServersList {
 }
 
 impl rt::Paginated for AdminAppsMcpServersList {
+    #[inline]
     fn set_cursor(&mut self, cursor: rt::types::Cursor) {
         self.cursor = Some(cursor);
     }
 
+    #[inline]
     fn next_cursor(response: &Self::Response) -> Option<&rt::types::Cursor> {
         response.response_metadata.as_ref()?.next_cursor()
     }
@@ -140,10 +145,12 @@ impl rt::de::Record for AdminAppsMcpServersListResponse {
             .opt("response_metadata", &self.response_metadata);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -203,7 +210,7 @@ impl rt::Code for AdminAppsMcpServersListError {
         rt::Documented::new("internal_error", "Internal error"),
         rt::Documented::new("invalid_auth", "Invalid authorization token"),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "feature_not_enabled" => Self::FeatureNotEnabled,
@@ -214,6 +221,7 @@ impl rt::Code for AdminAppsMcpServersListError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::FeatureNotEnabled => "feature_not_enabled",

@@ -32,6 +32,7 @@ pub struct AdminAppsMcpServersPermissionsList {
 
 impl AdminAppsMcpServersPermissionsList {
     /// A request with its arguments, all of which are required.
+    #[inline]
     pub fn new(app_id: impl Into<String>) -> Self {
         Self { app_id: app_id.into() }
     }
@@ -99,10 +100,12 @@ impl rt::de::Record for AdminAppsMcpServersPermissionsListResponse {
         __writer.req("ok", &true).req_json("servers", &self.servers);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -164,7 +167,7 @@ impl rt::Code for AdminAppsMcpServersPermissionsListError {
         ),
         rt::Documented::new("invalid_auth", "Invalid authorization token"),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "app_not_found" => Self::AppNotFound,
@@ -175,6 +178,7 @@ impl rt::Code for AdminAppsMcpServersPermissionsListError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::AppNotFound => "app_not_found",

@@ -49,6 +49,7 @@ pub struct AdminAppsMcpServersPermissionsSet {
 
 impl AdminAppsMcpServersPermissionsSet {
     /// A request with its required arguments; set optional ones with the setters.
+    #[inline]
     pub fn new(
         app_id: impl Into<String>,
         server_id: impl Into<String>,
@@ -64,6 +65,7 @@ impl AdminAppsMcpServersPermissionsSet {
     }
 
     /// Sets [`user_ids`](Self::user_ids).
+    #[inline]
     pub fn user_ids(
         mut self,
         user_ids: impl IntoIterator<Item = impl Into<UserId>>,
@@ -73,6 +75,7 @@ impl AdminAppsMcpServersPermissionsSet {
     }
 
     /// Sets [`usergroup_ids`](Self::usergroup_ids).
+    #[inline]
     pub fn usergroup_ids(
         mut self,
         usergroup_ids: impl IntoIterator<Item = impl Into<UsergroupId>>,
@@ -220,7 +223,7 @@ impl rt::Code for AdminAppsMcpServersPermissionsSetError {
         ),
         rt::Documented::new("invalid_auth", "Invalid authorization token"),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "app_not_found" => Self::AppNotFound,
@@ -240,6 +243,7 @@ impl rt::Code for AdminAppsMcpServersPermissionsSetError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::AppNotFound => "app_not_found",
@@ -289,6 +293,7 @@ pub enum AdminAppsMcpServersPermissionsSetPermissionType {
 
 impl AdminAppsMcpServersPermissionsSetPermissionType {
     /// The value as Slack expects it.
+    #[inline]
     pub const fn as_str(&self) -> &'static str {
         match self {
             Self::Everyone => "everyone",
@@ -300,6 +305,7 @@ impl AdminAppsMcpServersPermissionsSetPermissionType {
 }
 
 impl AsRef<str> for AdminAppsMcpServersPermissionsSetPermissionType {
+    #[inline]
     fn as_ref(&self) -> &str {
         self.as_str()
     }
@@ -317,12 +323,14 @@ impl rt::ArgValue for AdminAppsMcpServersPermissionsSetPermissionType {
 }
 
 impl rt::ArgText for AdminAppsMcpServersPermissionsSetPermissionType {
+    #[inline]
     fn arg_text(&self) -> std::borrow::Cow<'_, str> {
         std::borrow::Cow::Borrowed(self.as_str())
     }
 }
 
 impl std::fmt::Display for AdminAppsMcpServersPermissionsSetPermissionType {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
     }

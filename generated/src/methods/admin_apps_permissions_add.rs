@@ -43,6 +43,7 @@ pub struct AdminAppsPermissionsAdd {
 
 impl AdminAppsPermissionsAdd {
     /// A request with its required arguments; set optional ones with the setters.
+    #[inline]
     pub fn new(app_id: impl Into<String>) -> Self {
         Self {
             app_id: app_id.into(),
@@ -52,6 +53,7 @@ impl AdminAppsPermissionsAdd {
     }
 
     /// Sets [`user_ids`](Self::user_ids).
+    #[inline]
     pub fn user_ids(
         mut self,
         user_ids: impl IntoIterator<Item = impl Into<UserId>>,
@@ -61,6 +63,7 @@ impl AdminAppsPermissionsAdd {
     }
 
     /// Sets [`usergroup_ids`](Self::usergroup_ids).
+    #[inline]
     pub fn usergroup_ids(
         mut self,
         usergroup_ids: impl IntoIterator<Item = impl Into<UsergroupId>>,
@@ -196,7 +199,7 @@ impl rt::Code for AdminAppsPermissionsAddError {
         rt::Documented::new("internal_error", "Internal error"),
         rt::Documented::new("invalid_auth", "Invalid authorization token"),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "app_acl_not_found" => Self::AppAclNotFound,
@@ -214,6 +217,7 @@ impl rt::Code for AdminAppsPermissionsAddError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::AppAclNotFound => "app_acl_not_found",

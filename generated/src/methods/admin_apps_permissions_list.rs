@@ -32,6 +32,7 @@ pub struct AdminAppsPermissionsList {
 
 impl AdminAppsPermissionsList {
     /// A request with its arguments, all of which are required.
+    #[inline]
     pub fn new(app_id: impl Into<String>) -> Self {
         Self { app_id: app_id.into() }
     }
@@ -119,7 +120,7 @@ impl rt::Code for AdminAppsPermissionsListError {
         ),
         rt::Documented::new("invalid_auth", "Invalid authorization token"),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "app_not_found" => Self::AppNotFound,
@@ -130,6 +131,7 @@ impl rt::Code for AdminAppsPermissionsListError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::AppNotFound => "app_not_found",

@@ -43,6 +43,7 @@ pub struct AdminAppsPermissionsRemove {
 
 impl AdminAppsPermissionsRemove {
     /// A request with its required arguments; set optional ones with the setters.
+    #[inline]
     pub fn new(app_id: impl Into<String>) -> Self {
         Self {
             app_id: app_id.into(),
@@ -52,6 +53,7 @@ impl AdminAppsPermissionsRemove {
     }
 
     /// Sets [`user_ids`](Self::user_ids).
+    #[inline]
     pub fn user_ids(
         mut self,
         user_ids: impl IntoIterator<Item = impl Into<UserId>>,
@@ -61,6 +63,7 @@ impl AdminAppsPermissionsRemove {
     }
 
     /// Sets [`usergroup_ids`](Self::usergroup_ids).
+    #[inline]
     pub fn usergroup_ids(
         mut self,
         usergroup_ids: impl IntoIterator<Item = impl Into<UsergroupId>>,
@@ -193,7 +196,7 @@ impl rt::Code for AdminAppsPermissionsRemoveError {
         rt::Documented::new("internal_error", "Internal error"),
         rt::Documented::new("invalid_auth", "Invalid authorization token"),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "app_acl_not_found" => Self::AppAclNotFound,
@@ -210,6 +213,7 @@ impl rt::Code for AdminAppsPermissionsRemoveError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::AppAclNotFound => "app_acl_not_found",

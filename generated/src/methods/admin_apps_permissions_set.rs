@@ -45,6 +45,7 @@ pub struct AdminAppsPermissionsSet {
 
 impl AdminAppsPermissionsSet {
     /// A request with its required arguments; set optional ones with the setters.
+    #[inline]
     pub fn new(
         app_id: impl Into<String>,
         permission_type: AdminAppsPermissionsSetPermissionType,
@@ -58,6 +59,7 @@ impl AdminAppsPermissionsSet {
     }
 
     /// Sets [`user_ids`](Self::user_ids).
+    #[inline]
     pub fn user_ids(
         mut self,
         user_ids: impl IntoIterator<Item = impl Into<UserId>>,
@@ -67,6 +69,7 @@ impl AdminAppsPermissionsSet {
     }
 
     /// Sets [`usergroup_ids`](Self::usergroup_ids).
+    #[inline]
     pub fn usergroup_ids(
         mut self,
         usergroup_ids: impl IntoIterator<Item = impl Into<UsergroupId>>,
@@ -205,7 +208,7 @@ impl rt::Code for AdminAppsPermissionsSetError {
         ),
         rt::Documented::new("invalid_auth", "Invalid authorization token"),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "app_not_found" => Self::AppNotFound,
@@ -223,6 +226,7 @@ impl rt::Code for AdminAppsPermissionsSetError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::AppNotFound => "app_not_found",
@@ -268,6 +272,7 @@ pub enum AdminAppsPermissionsSetPermissionType {
 
 impl AdminAppsPermissionsSetPermissionType {
     /// The value as Slack expects it.
+    #[inline]
     pub const fn as_str(&self) -> &'static str {
         match self {
             Self::Everyone => "everyone",
@@ -278,6 +283,7 @@ impl AdminAppsPermissionsSetPermissionType {
 }
 
 impl AsRef<str> for AdminAppsPermissionsSetPermissionType {
+    #[inline]
     fn as_ref(&self) -> &str {
         self.as_str()
     }
@@ -295,12 +301,14 @@ impl rt::ArgValue for AdminAppsPermissionsSetPermissionType {
 }
 
 impl rt::ArgText for AdminAppsPermissionsSetPermissionType {
+    #[inline]
     fn arg_text(&self) -> std::borrow::Cow<'_, str> {
         std::borrow::Cow::Borrowed(self.as_str())
     }
 }
 
 impl std::fmt::Display for AdminAppsPermissionsSetPermissionType {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
     }

@@ -41,6 +41,7 @@ pub struct AdminAppsRequestsCancel {
 
 impl AdminAppsRequestsCancel {
     /// A request with its required arguments; set optional ones with the setters.
+    #[inline]
     pub fn new(request_id: impl Into<String>) -> Self {
         Self {
             request_id: request_id.into(),
@@ -50,12 +51,14 @@ impl AdminAppsRequestsCancel {
     }
 
     /// Sets [`team_id`](Self::team_id).
+    #[inline]
     pub fn team_id(mut self, team_id: impl Into<TeamId>) -> Self {
         self.team_id = Some(team_id.into());
         self
     }
 
     /// Sets [`enterprise_id`](Self::enterprise_id).
+    #[inline]
     pub fn enterprise_id(mut self, enterprise_id: impl Into<EnterpriseId>) -> Self {
         self.enterprise_id = Some(enterprise_id.into());
         self
@@ -187,7 +190,7 @@ impl rt::Code for AdminAppsRequestsCancelError {
             "invalid token or actor does not have access",
         ),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "app_management_app_not_installed_on_org" => {
@@ -204,6 +207,7 @@ impl rt::Code for AdminAppsRequestsCancelError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::AppManagementAppNotInstalledOnOrg => {

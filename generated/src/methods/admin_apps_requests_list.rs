@@ -47,35 +47,41 @@ pub struct AdminAppsRequestsList {
 
 impl AdminAppsRequestsList {
     /// A request with no argument set; set them with the setters.
+    #[inline]
     pub fn new() -> Self {
         Self::default()
     }
 
     /// Sets [`limit`](Self::limit).
+    #[inline]
     pub fn limit(mut self, limit: i64) -> Self {
         self.limit = Some(limit);
         self
     }
 
     /// Sets [`cursor`](Self::cursor).
+    #[inline]
     pub fn cursor(mut self, cursor: impl Into<Cursor>) -> Self {
         self.cursor = Some(cursor.into());
         self
     }
 
     /// Sets [`team_id`](Self::team_id).
+    #[inline]
     pub fn team_id(mut self, team_id: impl Into<TeamId>) -> Self {
         self.team_id = Some(team_id.into());
         self
     }
 
     /// Sets [`enterprise_id`](Self::enterprise_id).
+    #[inline]
     pub fn enterprise_id(mut self, enterprise_id: impl Into<EnterpriseId>) -> Self {
         self.enterprise_id = Some(enterprise_id.into());
         self
     }
 
     /// Sets [`certified`](Self::certified).
+    #[inline]
     pub fn certified(mut self, certified: bool) -> Self {
         self.certified = Some(certified);
         self
@@ -120,10 +126,12 @@ impl rt::Catalogued for AdminAppsRequestsList {
 }
 
 impl rt::Paginated for AdminAppsRequestsList {
+    #[inline]
     fn set_cursor(&mut self, cursor: rt::types::Cursor) {
         self.cursor = Some(cursor);
     }
 
+    #[inline]
     fn next_cursor(response: &Self::Response) -> Option<&rt::types::Cursor> {
         response.response_metadata.as_ref()?.next_cursor()
     }
@@ -236,10 +244,12 @@ impl rt::de::Record for AdminAppsRequestsListResponse {
             .opt("response_metadata", &self.response_metadata);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -350,7 +360,7 @@ impl rt::Code for AdminAppsRequestsListError {
             "invalid token or actor does not have access",
         ),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "app_management_app_not_installed_on_org" => {
@@ -370,6 +380,7 @@ impl rt::Code for AdminAppsRequestsListError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::AppManagementAppNotInstalledOnOrg => {
@@ -474,10 +485,12 @@ impl rt::de::Record for AdminAppsRequestsListResponseAppRequests {
             .opt("user", &self.user);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -576,10 +589,12 @@ impl rt::de::Record for AdminAppsRequestsListResponseAppRequestsApp {
             .opt("privacy_policy_url", &self.privacy_policy_url);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -660,10 +675,12 @@ impl rt::de::Record for AdminAppsRequestsListResponseAppRequestsAppIcons {
             .opt("image_original", &self.image_original);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -704,10 +721,12 @@ impl rt::de::Record for AdminAppsRequestsListResponseAppRequestsPreviousResoluti
         __writer.opt_json("scopes", &self.scopes).opt("status", &self.status);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }

@@ -50,35 +50,41 @@ pub struct AdminAppsRestrictedList {
 
 impl AdminAppsRestrictedList {
     /// A request with no argument set; set them with the setters.
+    #[inline]
     pub fn new() -> Self {
         Self::default()
     }
 
     /// Sets [`limit`](Self::limit).
+    #[inline]
     pub fn limit(mut self, limit: i64) -> Self {
         self.limit = Some(limit);
         self
     }
 
     /// Sets [`cursor`](Self::cursor).
+    #[inline]
     pub fn cursor(mut self, cursor: impl Into<Cursor>) -> Self {
         self.cursor = Some(cursor.into());
         self
     }
 
     /// Sets [`team_id`](Self::team_id).
+    #[inline]
     pub fn team_id(mut self, team_id: impl Into<TeamId>) -> Self {
         self.team_id = Some(team_id.into());
         self
     }
 
     /// Sets [`enterprise_id`](Self::enterprise_id).
+    #[inline]
     pub fn enterprise_id(mut self, enterprise_id: impl Into<EnterpriseId>) -> Self {
         self.enterprise_id = Some(enterprise_id.into());
         self
     }
 
     /// Sets [`certified`](Self::certified).
+    #[inline]
     pub fn certified(mut self, certified: bool) -> Self {
         self.certified = Some(certified);
         self
@@ -123,10 +129,12 @@ impl rt::Catalogued for AdminAppsRestrictedList {
 }
 
 impl rt::Paginated for AdminAppsRestrictedList {
+    #[inline]
     fn set_cursor(&mut self, cursor: rt::types::Cursor) {
         self.cursor = Some(cursor);
     }
 
+    #[inline]
     fn next_cursor(response: &Self::Response) -> Option<&rt::types::Cursor> {
         response.response_metadata.as_ref()?.next_cursor()
     }
@@ -230,10 +238,12 @@ impl rt::de::Record for AdminAppsRestrictedListResponse {
             .opt("response_metadata", &self.response_metadata);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -317,7 +327,7 @@ impl rt::Code for AdminAppsRestrictedListError {
             "Please provide only `team_id` OR `enterprise_id`.",
         ),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "app_management_app_not_installed_on_org" => {
@@ -335,6 +345,7 @@ impl rt::Code for AdminAppsRestrictedListError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::AppManagementAppNotInstalledOnOrg => {
@@ -411,10 +422,12 @@ impl rt::de::Record for AdminAppsRestrictedListResponseRestrictedApps {
             .opt("scopes", &self.scopes);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -513,10 +526,12 @@ impl rt::de::Record for AdminAppsRestrictedListResponseRestrictedAppsApp {
             .opt("privacy_policy_url", &self.privacy_policy_url);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -597,10 +612,12 @@ impl rt::de::Record for AdminAppsRestrictedListResponseRestrictedAppsAppIcons {
             .opt("image_original", &self.image_original);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -641,10 +658,12 @@ impl rt::de::Record for AdminAppsRestrictedListResponseRestrictedAppsLastResolve
         __writer.opt("actor_id", &self.actor_id).opt("actor_type", &self.actor_type);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -695,10 +714,12 @@ impl rt::de::Record for AdminAppsRestrictedListResponseRestrictedAppsScopes {
             .opt("token_type", &self.token_type);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }

@@ -38,6 +38,7 @@ pub struct AdminAppsUninstall {
 
 impl AdminAppsUninstall {
     /// A request with its required arguments; set optional ones with the setters.
+    #[inline]
     pub fn new(app_id: impl Into<String>) -> Self {
         Self {
             app_id: app_id.into(),
@@ -47,12 +48,14 @@ impl AdminAppsUninstall {
     }
 
     /// Sets [`team_ids`](Self::team_ids).
+    #[inline]
     pub fn team_ids(mut self, team_ids: impl Into<String>) -> Self {
         self.team_ids = Some(team_ids.into());
         self
     }
 
     /// Sets [`enterprise_id`](Self::enterprise_id).
+    #[inline]
     pub fn enterprise_id(mut self, enterprise_id: impl Into<String>) -> Self {
         self.enterprise_id = Some(enterprise_id.into());
         self
@@ -167,7 +170,7 @@ impl rt::Code for AdminAppsUninstallError {
         ),
         rt::Documented::new("too_many_teams", "Too many IDs are present in `team_ids`."),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "app_not_found" => Self::AppNotFound,
@@ -184,6 +187,7 @@ impl rt::Code for AdminAppsUninstallError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::AppNotFound => "app_not_found",

@@ -26,6 +26,7 @@ pub struct AdminAuditAnomalyAllowGetItem {}
 
 impl AdminAuditAnomalyAllowGetItem {
     /// A request with no argument set; set them with the setters.
+    #[inline]
     pub fn new() -> Self {
         Self::default()
     }
@@ -97,10 +98,12 @@ impl rt::de::Record for AdminAuditAnomalyAllowGetItemResponse {
             .opt("trusted_asns", &self.trusted_asns);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -157,7 +160,7 @@ impl rt::Code for AdminAuditAnomalyAllowGetItemError {
         ),
         rt::Documented::new("not_authed", "auth token is not valid."),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "endpoint_unavailable" => Self::EndpointUnavailable,
@@ -168,6 +171,7 @@ impl rt::Code for AdminAuditAnomalyAllowGetItemError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::EndpointUnavailable => "endpoint_unavailable",

@@ -35,11 +35,13 @@ pub struct AdminAuditAnomalyAllowUpdateItem {
 
 impl AdminAuditAnomalyAllowUpdateItem {
     /// A request with no argument set; set them with the setters.
+    #[inline]
     pub fn new() -> Self {
         Self::default()
     }
 
     /// Sets [`trusted_cidr`](Self::trusted_cidr).
+    #[inline]
     pub fn trusted_cidr(
         mut self,
         trusted_cidr: impl IntoIterator<Item = impl Into<String>>,
@@ -49,6 +51,7 @@ impl AdminAuditAnomalyAllowUpdateItem {
     }
 
     /// Sets [`trusted_asns`](Self::trusted_asns).
+    #[inline]
     pub fn trusted_asns(mut self, trusted_asns: impl IntoIterator<Item = i64>) -> Self {
         self.trusted_asns = Some(trusted_asns.into_iter().collect());
         self
@@ -139,7 +142,7 @@ impl rt::Code for AdminAuditAnomalyAllowUpdateItemError {
             "The user specified put action is unsupported",
         ),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "endpoint_unavailable" => Self::EndpointUnavailable,
@@ -151,6 +154,7 @@ impl rt::Code for AdminAuditAnomalyAllowUpdateItemError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::EndpointUnavailable => "endpoint_unavailable",

@@ -39,6 +39,7 @@ pub struct AdminAuthPolicyAssignEntities {
 
 impl AdminAuthPolicyAssignEntities {
     /// A request with its arguments, all of which are required.
+    #[inline]
     pub fn new(
         policy_name: impl Into<String>,
         entity_type: impl Into<String>,
@@ -129,10 +130,12 @@ impl rt::de::Record for AdminAuthPolicyAssignEntitiesResponse {
         __writer.req("ok", &true).req("entity_total_count", &self.entity_total_count);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -222,7 +225,7 @@ impl rt::Code for AdminAuthPolicyAssignEntitiesError {
             "The rate limit for this endpoint has been reached.",
         ),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "admin_unauthorized" => Self::AdminUnauthorized,
@@ -235,6 +238,7 @@ impl rt::Code for AdminAuthPolicyAssignEntitiesError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::AdminUnauthorized => "admin_unauthorized",

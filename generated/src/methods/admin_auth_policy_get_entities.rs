@@ -44,6 +44,7 @@ pub struct AdminAuthPolicyGetEntities {
 
 impl AdminAuthPolicyGetEntities {
     /// A request with its required arguments; set optional ones with the setters.
+    #[inline]
     pub fn new(policy_name: impl Into<String>) -> Self {
         Self {
             policy_name: policy_name.into(),
@@ -54,18 +55,21 @@ impl AdminAuthPolicyGetEntities {
     }
 
     /// Sets [`entity_type`](Self::entity_type).
+    #[inline]
     pub fn entity_type(mut self, entity_type: impl Into<String>) -> Self {
         self.entity_type = Some(entity_type.into());
         self
     }
 
     /// Sets [`limit`](Self::limit).
+    #[inline]
     pub fn limit(mut self, limit: i64) -> Self {
         self.limit = Some(limit);
         self
     }
 
     /// Sets [`cursor`](Self::cursor).
+    #[inline]
     pub fn cursor(mut self, cursor: impl Into<Cursor>) -> Self {
         self.cursor = Some(cursor.into());
         self
@@ -111,10 +115,12 @@ impl rt::Catalogued for AdminAuthPolicyGetEntities {
 }
 
 impl rt::Paginated for AdminAuthPolicyGetEntities {
+    #[inline]
     fn set_cursor(&mut self, cursor: rt::types::Cursor) {
         self.cursor = Some(cursor);
     }
 
+    #[inline]
     fn next_cursor(response: &Self::Response) -> Option<&rt::types::Cursor> {
         response.response_metadata.as_ref()?.next_cursor()
     }
@@ -185,10 +191,12 @@ impl rt::de::Record for AdminAuthPolicyGetEntitiesResponse {
             .opt("response_metadata", &self.response_metadata);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -260,7 +268,7 @@ impl rt::Code for AdminAuthPolicyGetEntitiesError {
             "The rate limit for this endpoint has been reached.",
         ),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "feature_not_enabled" => Self::FeatureNotEnabled,
@@ -271,6 +279,7 @@ impl rt::Code for AdminAuthPolicyGetEntitiesError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::FeatureNotEnabled => "feature_not_enabled",
@@ -334,10 +343,12 @@ impl rt::de::Record for AdminAuthPolicyGetEntitiesResponseEntities {
             .opt("entity_type", &self.entity_type);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }

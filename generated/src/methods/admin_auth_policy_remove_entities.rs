@@ -39,6 +39,7 @@ pub struct AdminAuthPolicyRemoveEntities {
 
 impl AdminAuthPolicyRemoveEntities {
     /// A request with its arguments, all of which are required.
+    #[inline]
     pub fn new(
         policy_name: impl Into<String>,
         entity_type: impl Into<String>,
@@ -129,10 +130,12 @@ impl rt::de::Record for AdminAuthPolicyRemoveEntitiesResponse {
         __writer.req("ok", &true).req("entity_total_count", &self.entity_total_count);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -207,7 +210,7 @@ impl rt::Code for AdminAuthPolicyRemoveEntitiesError {
             "The rate limit for this endpoint has been reached.",
         ),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "entity_not_found" => Self::EntityNotFound,
@@ -218,6 +221,7 @@ impl rt::Code for AdminAuthPolicyRemoveEntitiesError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::EntityNotFound => "entity_not_found",

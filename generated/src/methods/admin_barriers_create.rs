@@ -39,6 +39,7 @@ pub struct AdminBarriersCreate {
 
 impl AdminBarriersCreate {
     /// A request with its arguments, all of which are required.
+    #[inline]
     pub fn new(
         primary_usergroup_id: impl Into<UsergroupId>,
         barriered_from_usergroup_ids: impl IntoIterator<Item = impl Into<UsergroupId>>,
@@ -150,10 +151,12 @@ impl rt::de::Record for AdminBarriersCreateResponse {
         __writer.req("ok", &true).req("barrier", &self.barrier);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -217,7 +220,7 @@ impl rt::Code for AdminBarriersCreateError {
             "The id passed in for primary_usergroup_id can’t be found.",
         ),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "barrier_already_exists" => Self::BarrierAlreadyExists,
@@ -232,6 +235,7 @@ impl rt::Code for AdminBarriersCreateError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::BarrierAlreadyExists => "barrier_already_exists",
@@ -274,6 +278,7 @@ pub enum AdminBarriersCreateRestrictedSubjects {
 
 impl AdminBarriersCreateRestrictedSubjects {
     /// The value as Slack expects it.
+    #[inline]
     pub const fn as_str(&self) -> &'static str {
         match self {
             Self::Im => "im",
@@ -284,6 +289,7 @@ impl AdminBarriersCreateRestrictedSubjects {
 }
 
 impl AsRef<str> for AdminBarriersCreateRestrictedSubjects {
+    #[inline]
     fn as_ref(&self) -> &str {
         self.as_str()
     }
@@ -301,12 +307,14 @@ impl rt::ArgValue for AdminBarriersCreateRestrictedSubjects {
 }
 
 impl rt::ArgText for AdminBarriersCreateRestrictedSubjects {
+    #[inline]
     fn arg_text(&self) -> std::borrow::Cow<'_, str> {
         std::borrow::Cow::Borrowed(self.as_str())
     }
 }
 
 impl std::fmt::Display for AdminBarriersCreateRestrictedSubjects {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -375,10 +383,12 @@ impl rt::de::Record for AdminBarriersCreateResponseBarrier {
             .opt("restricted_subjects", &self.restricted_subjects);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -419,10 +429,12 @@ impl rt::de::Record for AdminBarriersCreateResponseBarrierBarrieredFromUsergroup
         __writer.opt("id", &self.id).opt("name", &self.name);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -463,10 +475,12 @@ impl rt::de::Record for AdminBarriersCreateResponseBarrierPrimaryUsergroup {
         __writer.opt("id", &self.id).opt("name", &self.name);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }

@@ -30,6 +30,7 @@ pub struct AdminBarriersDelete {
 
 impl AdminBarriersDelete {
     /// A request with its arguments, all of which are required.
+    #[inline]
     pub fn new(barrier_id: impl Into<String>) -> Self {
         Self {
             barrier_id: barrier_id.into(),
@@ -112,7 +113,7 @@ impl rt::Code for AdminBarriersDeleteError {
             "The token provided is not associated with an org admin.",
         ),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "barrier_not_found" => Self::BarrierNotFound,
@@ -122,6 +123,7 @@ impl rt::Code for AdminBarriersDeleteError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::BarrierNotFound => "barrier_not_found",

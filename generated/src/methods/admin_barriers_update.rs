@@ -41,6 +41,7 @@ pub struct AdminBarriersUpdate {
 
 impl AdminBarriersUpdate {
     /// A request with its arguments, all of which are required.
+    #[inline]
     pub fn new(
         barrier_id: impl Into<String>,
         primary_usergroup_id: impl Into<UsergroupId>,
@@ -152,10 +153,12 @@ impl rt::de::Record for AdminBarriersUpdateResponse {
         __writer.req("ok", &true).req("barrier", &self.barrier);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -230,7 +233,7 @@ impl rt::Code for AdminBarriersUpdateError {
             "The id passed in for primary_usergroup_id can’t be found.",
         ),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "barrier_already_exists" => Self::BarrierAlreadyExists,
@@ -246,6 +249,7 @@ impl rt::Code for AdminBarriersUpdateError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::BarrierAlreadyExists => "barrier_already_exists",
@@ -289,6 +293,7 @@ pub enum AdminBarriersUpdateRestrictedSubjects {
 
 impl AdminBarriersUpdateRestrictedSubjects {
     /// The value as Slack expects it.
+    #[inline]
     pub const fn as_str(&self) -> &'static str {
         match self {
             Self::Im => "im",
@@ -299,6 +304,7 @@ impl AdminBarriersUpdateRestrictedSubjects {
 }
 
 impl AsRef<str> for AdminBarriersUpdateRestrictedSubjects {
+    #[inline]
     fn as_ref(&self) -> &str {
         self.as_str()
     }
@@ -316,12 +322,14 @@ impl rt::ArgValue for AdminBarriersUpdateRestrictedSubjects {
 }
 
 impl rt::ArgText for AdminBarriersUpdateRestrictedSubjects {
+    #[inline]
     fn arg_text(&self) -> std::borrow::Cow<'_, str> {
         std::borrow::Cow::Borrowed(self.as_str())
     }
 }
 
 impl std::fmt::Display for AdminBarriersUpdateRestrictedSubjects {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -390,10 +398,12 @@ impl rt::de::Record for AdminBarriersUpdateResponseBarrier {
             .opt("restricted_subjects", &self.restricted_subjects);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -434,10 +444,12 @@ impl rt::de::Record for AdminBarriersUpdateResponseBarrierBarrieredFromUsergroup
         __writer.opt("id", &self.id).opt("name", &self.name);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -478,10 +490,12 @@ impl rt::de::Record for AdminBarriersUpdateResponseBarrierPrimaryUsergroup {
         __writer.opt("id", &self.id).opt("name", &self.name);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }

@@ -33,6 +33,7 @@ pub struct AdminConversationsArchive {
 
 impl AdminConversationsArchive {
     /// A request with its arguments, all of which are required.
+    #[inline]
     pub fn new(channel_id: impl Into<ChannelId>) -> Self {
         Self {
             channel_id: channel_id.into(),
@@ -148,7 +149,7 @@ impl rt::Code for AdminConversationsArchiveError {
             "A workspace preference prevents the authenticated user from archiving this channel.",
         ),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "already_archived" => Self::AlreadyArchived,
@@ -163,6 +164,7 @@ impl rt::Code for AdminConversationsArchiveError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::AlreadyArchived => "already_archived",

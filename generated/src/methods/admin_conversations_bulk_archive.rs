@@ -33,6 +33,7 @@ pub struct AdminConversationsBulkArchive {
 
 impl AdminConversationsBulkArchive {
     /// A request with its arguments, all of which are required.
+    #[inline]
     pub fn new(channel_ids: impl IntoIterator<Item = impl Into<ChannelId>>) -> Self {
         Self {
             channel_ids: channel_ids.into_iter().map(Into::into).collect(),
@@ -123,10 +124,12 @@ impl rt::de::Record for AdminConversationsBulkArchiveResponse {
             .req("not_added", &self.not_added);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -200,7 +203,7 @@ impl rt::Code for AdminConversationsBulkArchiveError {
             "Something unexpected happened, try again in a little bit. Sorry for that!",
         ),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "action_already_in_progress" => Self::ActionAlreadyInProgress,
@@ -212,6 +215,7 @@ impl rt::Code for AdminConversationsBulkArchiveError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::ActionAlreadyInProgress => "action_already_in_progress",
@@ -270,10 +274,12 @@ impl rt::de::Record for AdminConversationsBulkArchiveResponseNotAdded {
         __writer.opt("channel_id", &self.channel_id).opt("errors", &self.errors);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }

@@ -33,6 +33,7 @@ pub struct AdminConversationsBulkDelete {
 
 impl AdminConversationsBulkDelete {
     /// A request with its arguments, all of which are required.
+    #[inline]
     pub fn new(channel_ids: impl IntoIterator<Item = impl Into<ChannelId>>) -> Self {
         Self {
             channel_ids: channel_ids.into_iter().map(Into::into).collect(),
@@ -123,10 +124,12 @@ impl rt::de::Record for AdminConversationsBulkDeleteResponse {
             .req("not_added", &self.not_added);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -180,7 +183,7 @@ impl rt::Code for AdminConversationsBulkDeleteError {
             "Something unexpected happened, try again in a little bit. Sorry for that!",
         ),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "action_already_in_progress" => Self::ActionAlreadyInProgress,
@@ -190,6 +193,7 @@ impl rt::Code for AdminConversationsBulkDeleteError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::ActionAlreadyInProgress => "action_already_in_progress",
@@ -246,10 +250,12 @@ impl rt::de::Record for AdminConversationsBulkDeleteResponseNotAdded {
         __writer.opt("channel_id", &self.channel_id).opt("errors", &self.errors);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }

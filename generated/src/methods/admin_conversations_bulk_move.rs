@@ -35,6 +35,7 @@ pub struct AdminConversationsBulkMove {
 
 impl AdminConversationsBulkMove {
     /// A request with its arguments, all of which are required.
+    #[inline]
     pub fn new(
         target_team_id: impl Into<TeamId>,
         channel_ids: impl IntoIterator<Item = impl Into<ChannelId>>,
@@ -133,10 +134,12 @@ impl rt::de::Record for AdminConversationsBulkMoveResponse {
             .req("not_added", &self.not_added);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -199,7 +202,7 @@ impl rt::Code for AdminConversationsBulkMoveError {
             "Something unexpected happened, try again in a little bit. Sorry for that!",
         ),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "action_already_in_progress" => Self::ActionAlreadyInProgress,
@@ -211,6 +214,7 @@ impl rt::Code for AdminConversationsBulkMoveError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::ActionAlreadyInProgress => "action_already_in_progress",
@@ -269,10 +273,12 @@ impl rt::de::Record for AdminConversationsBulkMoveResponseNotAdded {
         __writer.opt("channel_id", &self.channel_id).opt("errors", &self.errors);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }

@@ -38,6 +38,7 @@ pub struct AdminConversationsBulkSetExcludeFromSlackAi {
 
 impl AdminConversationsBulkSetExcludeFromSlackAi {
     /// A request with its arguments, all of which are required.
+    #[inline]
     pub fn new(
         channel_ids: impl IntoIterator<Item = impl Into<ChannelId>>,
         exclude: bool,
@@ -136,10 +137,12 @@ impl rt::de::Record for AdminConversationsBulkSetExcludeFromSlackAiResponse {
             .req_json("not_added", &self.not_added);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -197,7 +200,7 @@ impl rt::Code for AdminConversationsBulkSetExcludeFromSlackAiError {
             "Something unexpected happened, try again in a little bit. Sorry for that!",
         ),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "action_already_in_progress" => Self::ActionAlreadyInProgress,
@@ -208,6 +211,7 @@ impl rt::Code for AdminConversationsBulkSetExcludeFromSlackAiError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::ActionAlreadyInProgress => "action_already_in_progress",

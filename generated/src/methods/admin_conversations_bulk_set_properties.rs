@@ -37,6 +37,7 @@ pub struct AdminConversationsBulkSetProperties {
 
 impl AdminConversationsBulkSetProperties {
     /// A request with its arguments, all of which are required.
+    #[inline]
     pub fn new(
         channel_ids: impl IntoIterator<Item = impl Into<ChannelId>>,
         property: impl Into<String>,
@@ -122,10 +123,12 @@ impl rt::de::Record for AdminConversationsBulkSetPropertiesResponse {
             .req_json("not_updated", &self.not_updated);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -212,7 +215,7 @@ impl rt::Code for AdminConversationsBulkSetPropertiesError {
             "The property argument is not a valid JSON object representing a channel property.",
         ),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "action_already_in_progress" => Self::ActionAlreadyInProgress,
@@ -227,6 +230,7 @@ impl rt::Code for AdminConversationsBulkSetPropertiesError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::ActionAlreadyInProgress => "action_already_in_progress",

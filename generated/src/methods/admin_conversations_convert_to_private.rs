@@ -37,6 +37,7 @@ pub struct AdminConversationsConvertToPrivate {
 
 impl AdminConversationsConvertToPrivate {
     /// A request with its required arguments; set optional ones with the setters.
+    #[inline]
     pub fn new(channel_id: impl Into<ChannelId>) -> Self {
         Self {
             channel_id: channel_id.into(),
@@ -45,6 +46,7 @@ impl AdminConversationsConvertToPrivate {
     }
 
     /// Sets [`name`](Self::name).
+    #[inline]
     pub fn name(mut self, name: impl Into<String>) -> Self {
         self.name = Some(name.into());
         self
@@ -169,7 +171,7 @@ impl rt::Code for AdminConversationsConvertToPrivateError {
             "A workspace preference prevents the authenticated user from creating private channels.",
         ),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "channel_not_found" => Self::ChannelNotFound,
@@ -187,6 +189,7 @@ impl rt::Code for AdminConversationsConvertToPrivateError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::ChannelNotFound => "channel_not_found",

@@ -33,6 +33,7 @@ pub struct AdminConversationsConvertToPublic {
 
 impl AdminConversationsConvertToPublic {
     /// A request with its arguments, all of which are required.
+    #[inline]
     pub fn new(channel_id: impl Into<ChannelId>) -> Self {
         Self {
             channel_id: channel_id.into(),
@@ -159,7 +160,7 @@ impl rt::Code for AdminConversationsConvertToPublicError {
             "This user is either not an owner or the app does not have the correct scope.",
         ),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "channel_not_found" => Self::ChannelNotFound,
@@ -176,6 +177,7 @@ impl rt::Code for AdminConversationsConvertToPublicError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::ChannelNotFound => "channel_not_found",

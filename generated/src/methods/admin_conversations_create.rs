@@ -48,6 +48,7 @@ pub struct AdminConversationsCreate {
 
 impl AdminConversationsCreate {
     /// A request with its required arguments; set optional ones with the setters.
+    #[inline]
     pub fn new(name: impl Into<String>, is_private: bool) -> Self {
         Self {
             name: name.into(),
@@ -59,18 +60,21 @@ impl AdminConversationsCreate {
     }
 
     /// Sets [`description`](Self::description).
+    #[inline]
     pub fn description(mut self, description: impl Into<String>) -> Self {
         self.description = Some(description.into());
         self
     }
 
     /// Sets [`org_wide`](Self::org_wide).
+    #[inline]
     pub fn org_wide(mut self, org_wide: bool) -> Self {
         self.org_wide = Some(org_wide);
         self
     }
 
     /// Sets [`team_id`](Self::team_id).
+    #[inline]
     pub fn team_id(mut self, team_id: impl Into<TeamId>) -> Self {
         self.team_id = Some(team_id.into());
         self
@@ -160,10 +164,12 @@ impl rt::de::Record for AdminConversationsCreateResponse {
         __writer.req("ok", &true).opt("channel_id", &self.channel_id);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -239,7 +245,7 @@ impl rt::Code for AdminConversationsCreateError {
             "No workspace was found for the `team_id` provided.",
         ),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "could_not_create_channel" => Self::CouldNotCreateChannel,
@@ -255,6 +261,7 @@ impl rt::Code for AdminConversationsCreateError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::CouldNotCreateChannel => "could_not_create_channel",

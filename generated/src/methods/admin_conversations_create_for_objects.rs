@@ -41,6 +41,7 @@ pub struct AdminConversationsCreateForObjects {
 
 impl AdminConversationsCreateForObjects {
     /// A request with its required arguments; set optional ones with the setters.
+    #[inline]
     pub fn new(
         object_id: impl Into<String>,
         salesforce_org_id: impl Into<String>,
@@ -53,6 +54,7 @@ impl AdminConversationsCreateForObjects {
     }
 
     /// Sets [`invite_object_team`](Self::invite_object_team).
+    #[inline]
     pub fn invite_object_team(mut self, invite_object_team: bool) -> Self {
         self.invite_object_team = Some(invite_object_team);
         self
@@ -139,10 +141,12 @@ impl rt::de::Record for AdminConversationsCreateForObjectsResponse {
         __writer.req("ok", &true).req("channel_id", &self.channel_id);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -205,7 +209,7 @@ impl rt::Code for AdminConversationsCreateForObjectsError {
             "User does not have access to perform this action.",
         ),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "channel_already_exists" => Self::ChannelAlreadyExists,
@@ -218,6 +222,7 @@ impl rt::Code for AdminConversationsCreateForObjectsError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::ChannelAlreadyExists => "channel_already_exists",

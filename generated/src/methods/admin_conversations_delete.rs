@@ -33,6 +33,7 @@ pub struct AdminConversationsDelete {
 
 impl AdminConversationsDelete {
     /// A request with its arguments, all of which are required.
+    #[inline]
     pub fn new(channel_id: impl Into<ChannelId>) -> Self {
         Self {
             channel_id: channel_id.into(),
@@ -151,7 +152,7 @@ impl rt::Code for AdminConversationsDeleteError {
             "The provided token hasn't obtained the necessary scopes to use this method.",
         ),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "channel_not_found" => Self::ChannelNotFound,
@@ -165,6 +166,7 @@ impl rt::Code for AdminConversationsDeleteError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::ChannelNotFound => "channel_not_found",

@@ -37,6 +37,7 @@ pub struct AdminConversationsDisconnectShared {
 
 impl AdminConversationsDisconnectShared {
     /// A request with its required arguments; set optional ones with the setters.
+    #[inline]
     pub fn new(channel_id: impl Into<ChannelId>) -> Self {
         Self {
             channel_id: channel_id.into(),
@@ -45,6 +46,7 @@ impl AdminConversationsDisconnectShared {
     }
 
     /// Sets [`leaving_team_ids`](Self::leaving_team_ids).
+    #[inline]
     pub fn leaving_team_ids(
         mut self,
         leaving_team_ids: impl IntoIterator<Item = impl Into<TeamId>>,
@@ -207,7 +209,7 @@ impl rt::Code for AdminConversationsDisconnectSharedError {
             "The provided token does not have the required scopes to use this method.",
         ),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "cannot_kick_home_team" => Self::CannotKickHomeTeam,
@@ -227,6 +229,7 @@ impl rt::Code for AdminConversationsDisconnectSharedError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::CannotKickHomeTeam => "cannot_kick_home_team",

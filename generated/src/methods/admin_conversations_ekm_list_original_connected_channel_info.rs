@@ -42,29 +42,34 @@ pub struct AdminConversationsEkmListOriginalConnectedChannelInfo {
 
 impl AdminConversationsEkmListOriginalConnectedChannelInfo {
     /// A request with no argument set; set them with the setters.
+    #[inline]
     pub fn new() -> Self {
         Self::default()
     }
 
     /// Sets [`channel_ids`](Self::channel_ids).
+    #[inline]
     pub fn channel_ids(mut self, channel_ids: impl Into<String>) -> Self {
         self.channel_ids = Some(channel_ids.into());
         self
     }
 
     /// Sets [`team_ids`](Self::team_ids).
+    #[inline]
     pub fn team_ids(mut self, team_ids: impl Into<String>) -> Self {
         self.team_ids = Some(team_ids.into());
         self
     }
 
     /// Sets [`limit`](Self::limit).
+    #[inline]
     pub fn limit(mut self, limit: i64) -> Self {
         self.limit = Some(limit);
         self
     }
 
     /// Sets [`cursor`](Self::cursor).
+    #[inline]
     pub fn cursor(mut self, cursor: impl Into<Cursor>) -> Self {
         self.cursor = Some(cursor.into());
         self
@@ -110,10 +115,12 @@ impl rt::Catalogued for AdminConversationsEkmListOriginalConnectedChannelInfo {
 }
 
 impl rt::Paginated for AdminConversationsEkmListOriginalConnectedChannelInfo {
+    #[inline]
     fn set_cursor(&mut self, cursor: rt::types::Cursor) {
         self.cursor = Some(cursor);
     }
 
+    #[inline]
     fn next_cursor(response: &Self::Response) -> Option<&rt::types::Cursor> {
         response.response_metadata.as_ref()?.next_cursor()
     }
@@ -177,10 +184,12 @@ impl rt::de::Record for AdminConversationsEkmListOriginalConnectedChannelInfoRes
             .opt("response_metadata", &self.response_metadata);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -244,7 +253,7 @@ impl rt::Code for AdminConversationsEkmListOriginalConnectedChannelInfoError {
             "The provided method arguments are not supported.",
         ),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "invalid_cursor" => Self::InvalidCursor,
@@ -257,6 +266,7 @@ impl rt::Code for AdminConversationsEkmListOriginalConnectedChannelInfoError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::InvalidCursor => "invalid_cursor",

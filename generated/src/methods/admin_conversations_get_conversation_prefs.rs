@@ -33,6 +33,7 @@ pub struct AdminConversationsGetConversationPrefs {
 
 impl AdminConversationsGetConversationPrefs {
     /// A request with its arguments, all of which are required.
+    #[inline]
     pub fn new(channel_id: impl Into<ChannelId>) -> Self {
         Self {
             channel_id: channel_id.into(),
@@ -134,10 +135,12 @@ impl rt::de::Record for AdminConversationsGetConversationPrefsResponse {
         __writer.req("ok", &true).opt("prefs", &self.prefs);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -219,7 +222,7 @@ impl rt::Code for AdminConversationsGetConversationPrefsError {
             "The token provided doesn't have the required scopes.",
         ),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "channel_not_found" => Self::ChannelNotFound,
@@ -233,6 +236,7 @@ impl rt::Code for AdminConversationsGetConversationPrefsError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::ChannelNotFound => "channel_not_found",
@@ -325,10 +329,12 @@ impl rt::de::Record for AdminConversationsGetConversationPrefsResponsePrefs {
             .opt("enable_at_here", &self.enable_at_here);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -371,10 +377,12 @@ impl rt::de::Record for AdminConversationsGetConversationPrefsResponsePrefsWhoCa
         __writer.opt("type", &self.type_).opt("user", &self.user);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -417,10 +425,12 @@ impl rt::de::Record for AdminConversationsGetConversationPrefsResponsePrefsCanTh
         __writer.opt("type", &self.type_).opt("user", &self.user);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -459,10 +469,12 @@ for AdminConversationsGetConversationPrefsResponsePrefsMembershipLimit {
         __writer.opt("value", &self.value);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -500,10 +512,12 @@ impl rt::de::Record for AdminConversationsGetConversationPrefsResponsePrefsCanHu
         __writer.opt("enabled", &self.enabled);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -542,10 +556,12 @@ for AdminConversationsGetConversationPrefsResponsePrefsEnableAtChannel {
         __writer.opt("enabled", &self.enabled);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -583,10 +599,12 @@ impl rt::de::Record for AdminConversationsGetConversationPrefsResponsePrefsEnabl
         __writer.opt("enabled", &self.enabled);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }

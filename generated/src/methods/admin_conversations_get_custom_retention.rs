@@ -33,6 +33,7 @@ pub struct AdminConversationsGetCustomRetention {
 
 impl AdminConversationsGetCustomRetention {
     /// A request with its arguments, all of which are required.
+    #[inline]
     pub fn new(channel_id: impl Into<ChannelId>) -> Self {
         Self {
             channel_id: channel_id.into(),
@@ -122,10 +123,12 @@ impl rt::de::Record for AdminConversationsGetCustomRetentionResponse {
             .req("duration_days", &self.duration_days);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -204,7 +207,7 @@ impl rt::Code for AdminConversationsGetCustomRetentionError {
             "The current org retention policy disallows modifying the retention policy of this channel.",
         ),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "channel_not_found" => Self::ChannelNotFound,
@@ -219,6 +222,7 @@ impl rt::Code for AdminConversationsGetCustomRetentionError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::ChannelNotFound => "channel_not_found",

@@ -42,6 +42,7 @@ pub struct AdminConversationsGetTeams {
 
 impl AdminConversationsGetTeams {
     /// A request with its required arguments; set optional ones with the setters.
+    #[inline]
     pub fn new(channel_id: impl Into<ChannelId>) -> Self {
         Self {
             channel_id: channel_id.into(),
@@ -51,12 +52,14 @@ impl AdminConversationsGetTeams {
     }
 
     /// Sets [`cursor`](Self::cursor).
+    #[inline]
     pub fn cursor(mut self, cursor: impl Into<Cursor>) -> Self {
         self.cursor = Some(cursor.into());
         self
     }
 
     /// Sets [`limit`](Self::limit).
+    #[inline]
     pub fn limit(mut self, limit: i64) -> Self {
         self.limit = Some(limit);
         self
@@ -103,10 +106,12 @@ impl rt::Catalogued for AdminConversationsGetTeams {
 }
 
 impl rt::Paginated for AdminConversationsGetTeams {
+    #[inline]
     fn set_cursor(&mut self, cursor: rt::types::Cursor) {
         self.cursor = Some(cursor);
     }
 
+    #[inline]
     fn next_cursor(response: &Self::Response) -> Option<&rt::types::Cursor> {
         response.response_metadata.as_ref()?.next_cursor()
     }
@@ -160,10 +165,12 @@ impl rt::de::Record for AdminConversationsGetTeamsResponse {
             .opt("response_metadata", &self.response_metadata);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -244,7 +251,7 @@ impl rt::Code for AdminConversationsGetTeamsError {
             "This endpoint can only called by Enterprise organizations.",
         ),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "channel_not_found" => Self::ChannelNotFound,
@@ -260,6 +267,7 @@ impl rt::Code for AdminConversationsGetTeamsError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::ChannelNotFound => "channel_not_found",

@@ -38,6 +38,7 @@ pub struct AdminConversationsInvite {
 
 impl AdminConversationsInvite {
     /// A request with its arguments, all of which are required.
+    #[inline]
     pub fn new(
         user_ids: impl IntoIterator<Item = impl Into<UserId>>,
         channel_id: impl Into<ChannelId>,
@@ -126,10 +127,12 @@ impl rt::de::Record for AdminConversationsInviteResponse {
         __writer.req("ok", &true).opt("failed_user_ids", &self.failed_user_ids);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -199,7 +202,7 @@ impl rt::Code for AdminConversationsInviteError {
             "The token provided must be associated with an Org Admin or Owner.",
         ),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "channel_not_found" => Self::ChannelNotFound,
@@ -213,6 +216,7 @@ impl rt::Code for AdminConversationsInviteError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::ChannelNotFound => "channel_not_found",
@@ -271,10 +275,12 @@ impl rt::de::Record for AdminConversationsInviteResponseFailedUserIds {
         __writer.opt("U00000000", &self.u00000000).opt("U00000001", &self.u00000001);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }

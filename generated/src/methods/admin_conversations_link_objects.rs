@@ -39,6 +39,7 @@ pub struct AdminConversationsLinkObjects {
 
 impl AdminConversationsLinkObjects {
     /// A request with its arguments, all of which are required.
+    #[inline]
     pub fn new(
         channel: impl Into<ChannelId>,
         record_id: impl Into<String>,
@@ -186,7 +187,7 @@ impl rt::Code for AdminConversationsLinkObjectsError {
             "User does not have access to perform this action.",
         ),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "channel_already_exists" => Self::ChannelAlreadyExists,
@@ -211,6 +212,7 @@ impl rt::Code for AdminConversationsLinkObjectsError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::ChannelAlreadyExists => "channel_already_exists",

@@ -47,6 +47,7 @@ pub struct AdminConversationsLookup {
 
 impl AdminConversationsLookup {
     /// A request with its required arguments; set optional ones with the setters.
+    #[inline]
     pub fn new(
         team_ids: impl IntoIterator<Item = impl Into<TeamId>>,
         last_message_activity_before: i64,
@@ -61,18 +62,21 @@ impl AdminConversationsLookup {
     }
 
     /// Sets [`max_member_count`](Self::max_member_count).
+    #[inline]
     pub fn max_member_count(mut self, max_member_count: i64) -> Self {
         self.max_member_count = Some(max_member_count);
         self
     }
 
     /// Sets [`cursor`](Self::cursor).
+    #[inline]
     pub fn cursor(mut self, cursor: impl Into<Cursor>) -> Self {
         self.cursor = Some(cursor.into());
         self
     }
 
     /// Sets [`limit`](Self::limit).
+    #[inline]
     pub fn limit(mut self, limit: i64) -> Self {
         self.limit = Some(limit);
         self
@@ -117,10 +121,12 @@ impl rt::Catalogued for AdminConversationsLookup {
 }
 
 impl rt::Paginated for AdminConversationsLookup {
+    #[inline]
     fn set_cursor(&mut self, cursor: rt::types::Cursor) {
         self.cursor = Some(cursor);
     }
 
+    #[inline]
     fn next_cursor(response: &Self::Response) -> Option<&rt::types::Cursor> {
         response.response_metadata.as_ref()?.next_cursor()
     }
@@ -169,10 +175,12 @@ impl rt::de::Record for AdminConversationsLookupResponse {
             .opt("response_metadata", &self.response_metadata);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -224,7 +232,7 @@ impl rt::Code for AdminConversationsLookupError {
             "Something unexpected happened, try again in a little bit. Sorry for that!",
         ),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "feature_not_enabled" => Self::FeatureNotEnabled,
@@ -234,6 +242,7 @@ impl rt::Code for AdminConversationsLookupError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::FeatureNotEnabled => "feature_not_enabled",

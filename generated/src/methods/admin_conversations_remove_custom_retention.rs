@@ -33,6 +33,7 @@ pub struct AdminConversationsRemoveCustomRetention {
 
 impl AdminConversationsRemoveCustomRetention {
     /// A request with its arguments, all of which are required.
+    #[inline]
     pub fn new(channel_id: impl Into<ChannelId>) -> Self {
         Self {
             channel_id: channel_id.into(),
@@ -148,7 +149,7 @@ impl rt::Code for AdminConversationsRemoveCustomRetentionError {
             "The current retention policy disallows modifying the retention policy of this channel.",
         ),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "channel_not_found" => Self::ChannelNotFound,
@@ -163,6 +164,7 @@ impl rt::Code for AdminConversationsRemoveCustomRetentionError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::ChannelNotFound => "channel_not_found",

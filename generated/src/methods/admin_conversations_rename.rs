@@ -35,6 +35,7 @@ pub struct AdminConversationsRename {
 
 impl AdminConversationsRename {
     /// A request with its arguments, all of which are required.
+    #[inline]
     pub fn new(channel_id: impl Into<ChannelId>, name: impl Into<String>) -> Self {
         Self {
             channel_id: channel_id.into(),
@@ -155,7 +156,7 @@ impl rt::Code for AdminConversationsRenameError {
             "A workspace preference prevents the authenticated user from renaming a channel.",
         ),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "channel_not_found" => Self::ChannelNotFound,
@@ -170,6 +171,7 @@ impl rt::Code for AdminConversationsRenameError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::ChannelNotFound => "channel_not_found",

@@ -35,6 +35,7 @@ pub struct AdminConversationsRestrictAccessAddGroup {
 
 impl AdminConversationsRestrictAccessAddGroup {
     /// A request with its required arguments; set optional ones with the setters.
+    #[inline]
     pub fn new(
         group_id: impl Into<UsergroupId>,
         channel_id: impl Into<ChannelId>,
@@ -47,6 +48,7 @@ impl AdminConversationsRestrictAccessAddGroup {
     }
 
     /// Sets [`team_id`](Self::team_id).
+    #[inline]
     pub fn team_id(mut self, team_id: impl Into<TeamId>) -> Self {
         self.team_id = Some(team_id.into());
         self
@@ -200,7 +202,7 @@ impl rt::Code for AdminConversationsRestrictAccessAddGroupError {
             "Token does not belong to enterprise or team id passed in not part of this enterprise",
         ),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "cannot_add_more_channels_to_group" => Self::CannotAddMoreChannelsToGroup,
@@ -224,6 +226,7 @@ impl rt::Code for AdminConversationsRestrictAccessAddGroupError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::CannotAddMoreChannelsToGroup => "cannot_add_more_channels_to_group",

@@ -33,6 +33,7 @@ pub struct AdminConversationsRestrictAccessListGroups {
 
 impl AdminConversationsRestrictAccessListGroups {
     /// A request with its required arguments; set optional ones with the setters.
+    #[inline]
     pub fn new(channel_id: impl Into<ChannelId>) -> Self {
         Self {
             channel_id: channel_id.into(),
@@ -41,6 +42,7 @@ impl AdminConversationsRestrictAccessListGroups {
     }
 
     /// Sets [`team_id`](Self::team_id).
+    #[inline]
     pub fn team_id(mut self, team_id: impl Into<TeamId>) -> Self {
         self.team_id = Some(team_id.into());
         self
@@ -122,10 +124,12 @@ impl rt::de::Record for AdminConversationsRestrictAccessListGroupsResponse {
         __writer.req("ok", &true).req("group_ids", &self.group_ids);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -186,7 +190,7 @@ impl rt::Code for AdminConversationsRestrictAccessListGroupsError {
             "Token does not belong to enterprise or team id passed in not part of this enterprise",
         ),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "channel_not_found" => Self::ChannelNotFound,
@@ -198,6 +202,7 @@ impl rt::Code for AdminConversationsRestrictAccessListGroupsError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::ChannelNotFound => "channel_not_found",

@@ -35,6 +35,7 @@ pub struct AdminConversationsRestrictAccessRemoveGroup {
 
 impl AdminConversationsRestrictAccessRemoveGroup {
     /// A request with its arguments, all of which are required.
+    #[inline]
     pub fn new(
         team_id: impl Into<TeamId>,
         group_id: impl Into<UsergroupId>,
@@ -168,7 +169,7 @@ impl rt::Code for AdminConversationsRestrictAccessRemoveGroupError {
             "Token does not belong to enterprise or team id passed in not part of this enterprise",
         ),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "channel_not_found" => Self::ChannelNotFound,
@@ -187,6 +188,7 @@ impl rt::Code for AdminConversationsRestrictAccessRemoveGroupError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::ChannelNotFound => "channel_not_found",

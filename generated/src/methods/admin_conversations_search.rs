@@ -73,11 +73,13 @@ pub struct AdminConversationsSearch {
 
 impl AdminConversationsSearch {
     /// A request with no argument set; set them with the setters.
+    #[inline]
     pub fn new() -> Self {
         Self::default()
     }
 
     /// Sets [`team_ids`](Self::team_ids).
+    #[inline]
     pub fn team_ids(
         mut self,
         team_ids: impl IntoIterator<Item = impl Into<String>>,
@@ -87,6 +89,7 @@ impl AdminConversationsSearch {
     }
 
     /// Sets [`connected_team_ids`](Self::connected_team_ids).
+    #[inline]
     pub fn connected_team_ids(
         mut self,
         connected_team_ids: impl IntoIterator<Item = impl Into<String>>,
@@ -98,24 +101,28 @@ impl AdminConversationsSearch {
     }
 
     /// Sets [`query`](Self::query).
+    #[inline]
     pub fn query(mut self, query: impl Into<String>) -> Self {
         self.query = Some(query.into());
         self
     }
 
     /// Sets [`limit`](Self::limit).
+    #[inline]
     pub fn limit(mut self, limit: i64) -> Self {
         self.limit = Some(limit);
         self
     }
 
     /// Sets [`cursor`](Self::cursor).
+    #[inline]
     pub fn cursor(mut self, cursor: impl Into<Cursor>) -> Self {
         self.cursor = Some(cursor.into());
         self
     }
 
     /// Sets [`search_channel_types`](Self::search_channel_types).
+    #[inline]
     pub fn search_channel_types(
         mut self,
         search_channel_types: impl IntoIterator<Item = impl Into<String>>,
@@ -127,18 +134,21 @@ impl AdminConversationsSearch {
     }
 
     /// Sets [`sort`](Self::sort).
+    #[inline]
     pub fn sort(mut self, sort: impl Into<String>) -> Self {
         self.sort = Some(sort.into());
         self
     }
 
     /// Sets [`sort_dir`](Self::sort_dir).
+    #[inline]
     pub fn sort_dir(mut self, sort_dir: impl Into<String>) -> Self {
         self.sort_dir = Some(sort_dir.into());
         self
     }
 
     /// Sets [`total_count_only`](Self::total_count_only).
+    #[inline]
     pub fn total_count_only(mut self, total_count_only: bool) -> Self {
         self.total_count_only = Some(total_count_only);
         self
@@ -197,10 +207,12 @@ impl rt::Catalogued for AdminConversationsSearch {
 }
 
 impl rt::Paginated for AdminConversationsSearch {
+    #[inline]
     fn set_cursor(&mut self, cursor: rt::types::Cursor) {
         self.cursor = Some(cursor);
     }
 
+    #[inline]
     fn next_cursor(response: &Self::Response) -> Option<&rt::types::Cursor> {
         response.response_metadata.as_ref()?.next_cursor()
     }
@@ -319,10 +331,12 @@ impl rt::de::Record for AdminConversationsSearchResponse {
             .opt("response_metadata", &self.response_metadata);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -425,7 +439,7 @@ impl rt::Code for AdminConversationsSearchError {
             "The token provided does not belong to an Enterprise organization, or a specified workspace wasn't part of this Enterprise.",
         ),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "connected_team_passed_in_is_not_top_level_team" => {
@@ -447,6 +461,7 @@ impl rt::Code for AdminConversationsSearchError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::ConnectedTeamPassedInIsNotTopLevelTeam => {
@@ -689,10 +704,12 @@ impl rt::de::Record for AdminConversationsSearchResponseConversations {
             .opt("purpose", &self.purpose);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -739,10 +756,12 @@ impl rt::de::Record for AdminConversationsSearchResponseConversationsCanvas {
             .opt("total_count", &self.total_count);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -784,10 +803,12 @@ for AdminConversationsSearchResponseConversationsCanvasOwnershipDetails {
         __writer.opt("count", &self.count).opt("team_id", &self.team_id);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -855,10 +876,12 @@ for AdminConversationsSearchResponseConversationsChannelEmailAddresses {
             .opt("user_id", &self.user_id);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -906,10 +929,12 @@ for AdminConversationsSearchResponseConversationsChannelEmailAddressesIcons {
             .opt("image_72", &self.image_72);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -956,10 +981,12 @@ impl rt::de::Record for AdminConversationsSearchResponseConversationsLists {
             .opt("total_count", &self.total_count);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -1001,10 +1028,12 @@ for AdminConversationsSearchResponseConversationsListsOwnershipDetails {
         __writer.opt("count", &self.count).opt("team_id", &self.team_id);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -1108,10 +1137,12 @@ impl rt::de::Record for AdminConversationsSearchResponseConversationsProperties 
             .opt("threads_restricted_to", &self.threads_restricted_to);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -1164,10 +1195,12 @@ impl rt::de::Record for AdminConversationsSearchResponseConversationsPropertiesC
             .opt("quip_thread_id", &self.quip_thread_id);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -1206,10 +1239,12 @@ for AdminConversationsSearchResponseConversationsPropertiesMeetingNotes {
         __writer.opt("file_id", &self.file_id);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -1251,10 +1286,12 @@ for AdminConversationsSearchResponseConversationsPropertiesPostingRestrictedTo {
         __writer.opt("type", &self.type_).opt("user", &self.user);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -1309,10 +1346,12 @@ impl rt::de::Record for AdminConversationsSearchResponseConversationsPropertiesT
             .opt("type", &self.type_);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -1361,10 +1400,12 @@ impl rt::de::Record for AdminConversationsSearchResponseConversationsPropertiesT
             .opt("shared_ts", &self.shared_ts);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -1419,10 +1460,12 @@ impl rt::de::Record for AdminConversationsSearchResponseConversationsPropertiesT
             .opt("type", &self.type_);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -1471,10 +1514,12 @@ impl rt::de::Record for AdminConversationsSearchResponseConversationsPropertiesT
             .opt("shared_ts", &self.shared_ts);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -1513,10 +1558,12 @@ for AdminConversationsSearchResponseConversationsPropertiesThreadsRestrictedTo {
         __writer.opt("type", &self.type_);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }

@@ -36,6 +36,7 @@ pub struct AdminConversationsSetConversationPrefs {
 
 impl AdminConversationsSetConversationPrefs {
     /// A request with its arguments, all of which are required.
+    #[inline]
     pub fn new(channel_id: impl Into<String>, prefs: impl Into<String>) -> Self {
         Self {
             channel_id: channel_id.into(),
@@ -171,7 +172,7 @@ impl rt::Code for AdminConversationsSetConversationPrefsError {
             "The calling token is not granted the necessary scopes to complete this operation.",
         ),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "channel_mention_sync_required" => Self::ChannelMentionSyncRequired,
@@ -187,6 +188,7 @@ impl rt::Code for AdminConversationsSetConversationPrefsError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::ChannelMentionSyncRequired => "channel_mention_sync_required",

@@ -37,6 +37,7 @@ pub struct AdminConversationsSetCustomRetention {
 
 impl AdminConversationsSetCustomRetention {
     /// A request with its arguments, all of which are required.
+    #[inline]
     pub fn new(channel_id: impl Into<ChannelId>, duration_days: i64) -> Self {
         Self {
             channel_id: channel_id.into(),
@@ -163,7 +164,7 @@ impl rt::Code for AdminConversationsSetCustomRetentionError {
             "The current retention policy disallows modifying the retention policy of this channel.",
         ),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "channel_not_found" => Self::ChannelNotFound,
@@ -179,6 +180,7 @@ impl rt::Code for AdminConversationsSetCustomRetentionError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::ChannelNotFound => "channel_not_found",

@@ -43,6 +43,7 @@ pub struct AdminConversationsSetTeams {
 
 impl AdminConversationsSetTeams {
     /// A request with its required arguments; set optional ones with the setters.
+    #[inline]
     pub fn new(channel_id: impl Into<String>) -> Self {
         Self {
             channel_id: channel_id.into(),
@@ -53,12 +54,14 @@ impl AdminConversationsSetTeams {
     }
 
     /// Sets [`team_id`](Self::team_id).
+    #[inline]
     pub fn team_id(mut self, team_id: impl Into<TeamId>) -> Self {
         self.team_id = Some(team_id.into());
         self
     }
 
     /// Sets [`target_team_ids`](Self::target_team_ids).
+    #[inline]
     pub fn target_team_ids(
         mut self,
         target_team_ids: impl IntoIterator<Item = impl Into<String>>,
@@ -70,6 +73,7 @@ impl AdminConversationsSetTeams {
     }
 
     /// Sets [`org_channel`](Self::org_channel).
+    #[inline]
     pub fn org_channel(mut self, org_channel: bool) -> Self {
         self.org_channel = Some(org_channel);
         self
@@ -156,10 +160,12 @@ impl rt::de::Record for AdminConversationsSetTeamsResponse {
         __writer.req("ok", &true).req("channel", &self.channel);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -285,7 +291,7 @@ impl rt::Code for AdminConversationsSetTeamsError {
             "The provided method arguments are not supported.",
         ),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "cannot_add_legacy_disconnected_channel_to_workspaces" => {
@@ -313,6 +319,7 @@ impl rt::Code for AdminConversationsSetTeamsError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::CannotAddLegacyDisconnectedChannelToWorkspaces => {

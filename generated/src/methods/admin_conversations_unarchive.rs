@@ -33,6 +33,7 @@ pub struct AdminConversationsUnarchive {
 
 impl AdminConversationsUnarchive {
     /// A request with its arguments, all of which are required.
+    #[inline]
     pub fn new(channel_id: impl Into<ChannelId>) -> Self {
         Self {
             channel_id: channel_id.into(),
@@ -151,7 +152,7 @@ impl rt::Code for AdminConversationsUnarchiveError {
             "The token provided doesn't have the required scopes.",
         ),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "channel_not_archived" => Self::ChannelNotArchived,
@@ -165,6 +166,7 @@ impl rt::Code for AdminConversationsUnarchiveError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::ChannelNotArchived => "channel_not_archived",

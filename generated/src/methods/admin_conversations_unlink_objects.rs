@@ -33,6 +33,7 @@ pub struct AdminConversationsUnlinkObjects {
 
 impl AdminConversationsUnlinkObjects {
     /// A request with its arguments, all of which are required.
+    #[inline]
     pub fn new(channel: impl Into<ChannelId>, new_name: impl Into<String>) -> Self {
         Self {
             channel: channel.into(),
@@ -122,7 +123,7 @@ impl rt::Code for AdminConversationsUnlinkObjectsError {
             "User does not have access to perform this action.",
         ),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "channel_not_found" => Self::ChannelNotFound,
@@ -133,6 +134,7 @@ impl rt::Code for AdminConversationsUnlinkObjectsError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::ChannelNotFound => "channel_not_found",

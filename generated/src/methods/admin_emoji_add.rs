@@ -32,6 +32,7 @@ pub struct AdminEmojiAdd {
 
 impl AdminEmojiAdd {
     /// A request with its required arguments; set optional ones with the setters.
+    #[inline]
     pub fn new(name: impl Into<String>) -> Self {
         Self {
             name: name.into(),
@@ -40,6 +41,7 @@ impl AdminEmojiAdd {
     }
 
     /// Sets [`url`](Self::url).
+    #[inline]
     pub fn url(mut self, url: impl Into<String>) -> Self {
         self.url = Some(url.into());
         self
@@ -195,7 +197,7 @@ impl rt::Code for AdminEmojiAddError {
         rt::Documented::new("too_many_frames", "The image has too many frames."),
         rt::Documented::new("ratelimited", "Too many api calls in a time period."),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "emoji_limit_reached" => Self::EmojiLimitReached,
@@ -220,6 +222,7 @@ impl rt::Code for AdminEmojiAddError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::EmojiLimitReached => "emoji_limit_reached",

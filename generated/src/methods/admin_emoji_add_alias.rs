@@ -32,6 +32,7 @@ pub struct AdminEmojiAddAlias {
 
 impl AdminEmojiAddAlias {
     /// A request with its arguments, all of which are required.
+    #[inline]
     pub fn new(name: impl Into<String>, alias_for: impl Into<String>) -> Self {
         Self {
             name: name.into(),
@@ -156,7 +157,7 @@ impl rt::Code for AdminEmojiAddAliasError {
             "This method is only accessible by org owners and Admins.",
         ),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "emoji_limit_reached" => Self::EmojiLimitReached,
@@ -173,6 +174,7 @@ impl rt::Code for AdminEmojiAddAliasError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::EmojiLimitReached => "emoji_limit_reached",

@@ -30,6 +30,7 @@ pub struct AdminEmojiRemove {
 
 impl AdminEmojiRemove {
     /// A request with its arguments, all of which are required.
+    #[inline]
     pub fn new(name: impl Into<String>) -> Self {
         Self { name: name.into() }
     }
@@ -114,7 +115,7 @@ impl rt::Code for AdminEmojiRemoveError {
             "This method is only accessible by org owners and Admins.",
         ),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "emoji_not_found" => Self::EmojiNotFound,
@@ -126,6 +127,7 @@ impl rt::Code for AdminEmojiRemoveError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::EmojiNotFound => "emoji_not_found",

@@ -32,6 +32,7 @@ pub struct AdminEmojiRename {
 
 impl AdminEmojiRename {
     /// A request with its arguments, all of which are required.
+    #[inline]
     pub fn new(name: impl Into<String>, new_name: impl Into<String>) -> Self {
         Self {
             name: name.into(),
@@ -153,7 +154,7 @@ impl rt::Code for AdminEmojiRenameError {
             "This method is only accessible by org owners and Admins.",
         ),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "cannot_resolve_alias" => Self::CannotResolveAlias,
@@ -170,6 +171,7 @@ impl rt::Code for AdminEmojiRenameError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::CannotResolveAlias => "cannot_resolve_alias",

@@ -51,6 +51,7 @@ pub struct AdminFunctionsList {
 
 impl AdminFunctionsList {
     /// A request with its required arguments; set optional ones with the setters.
+    #[inline]
     pub fn new(app_ids: impl IntoIterator<Item = impl Into<AppId>>) -> Self {
         Self {
             team_id: None,
@@ -62,12 +63,14 @@ impl AdminFunctionsList {
     }
 
     /// Sets [`team_id`](Self::team_id).
+    #[inline]
     pub fn team_id(mut self, team_id: impl Into<TeamId>) -> Self {
         self.team_id = Some(team_id.into());
         self
     }
 
     /// Sets [`include_non_distributed_functions`](Self::include_non_distributed_functions).
+    #[inline]
     pub fn include_non_distributed_functions(
         mut self,
         include_non_distributed_functions: bool,
@@ -77,12 +80,14 @@ impl AdminFunctionsList {
     }
 
     /// Sets [`cursor`](Self::cursor).
+    #[inline]
     pub fn cursor(mut self, cursor: impl Into<Cursor>) -> Self {
         self.cursor = Some(cursor.into());
         self
     }
 
     /// Sets [`limit`](Self::limit).
+    #[inline]
     pub fn limit(mut self, limit: i64) -> Self {
         self.limit = Some(limit);
         self
@@ -133,10 +138,12 @@ impl rt::Catalogued for AdminFunctionsList {
 }
 
 impl rt::Paginated for AdminFunctionsList {
+    #[inline]
     fn set_cursor(&mut self, cursor: rt::types::Cursor) {
         self.cursor = Some(cursor);
     }
 
+    #[inline]
     fn next_cursor(response: &Self::Response) -> Option<&rt::types::Cursor> {
         response.response_metadata.as_ref()?.next_cursor()
     }
@@ -232,10 +239,12 @@ impl rt::de::Record for AdminFunctionsListResponse {
             .opt("response_metadata", &self.response_metadata);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -281,7 +290,7 @@ impl rt::Code for AdminFunctionsListError {
             "The user is not allowed to access this API method.",
         ),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "invalid_cursor" => Self::InvalidCursor,
@@ -291,6 +300,7 @@ impl rt::Code for AdminFunctionsListError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::InvalidCursor => "invalid_cursor",
@@ -421,10 +431,12 @@ impl rt::de::Record for AdminFunctionsListResponseFunctions {
             .opt("type", &self.type_);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -479,10 +491,12 @@ impl rt::de::Record for AdminFunctionsListResponseFunctionsInputParameters {
             .opt("type", &self.type_);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -537,10 +551,12 @@ impl rt::de::Record for AdminFunctionsListResponseFunctionsOutputParameters {
             .opt("type", &self.type_);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -583,10 +599,12 @@ impl rt::de::Record for AdminFunctionsListResponseFunctionsProductLevelAvailabil
             .opt("is_available", &self.is_available);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }

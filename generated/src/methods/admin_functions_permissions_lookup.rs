@@ -32,6 +32,7 @@ pub struct AdminFunctionsPermissionsLookup {
 
 impl AdminFunctionsPermissionsLookup {
     /// A request with its arguments, all of which are required.
+    #[inline]
     pub fn new(function_ids: impl IntoIterator<Item = impl Into<String>>) -> Self {
         Self {
             function_ids: function_ids.into_iter().map(Into::into).collect(),
@@ -118,10 +119,12 @@ impl rt::de::Record for AdminFunctionsPermissionsLookupResponse {
             .req_json("errors", &self.errors);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -166,7 +169,7 @@ impl rt::Code for AdminFunctionsPermissionsLookupError {
             "This actor does not have access to the permissions on this resource.",
         ),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "restricted_action" => Self::RestrictedAction,
@@ -174,6 +177,7 @@ impl rt::Code for AdminFunctionsPermissionsLookupError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::RestrictedAction => "restricted_action",
@@ -225,10 +229,12 @@ impl rt::de::Record for AdminFunctionsPermissionsLookupResponsePermissions {
         __writer.opt("Fn0000000000", &self.fn0000000000);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -285,10 +291,12 @@ impl rt::de::Record for AdminFunctionsPermissionsLookupResponsePermissionsFn0000
             .opt("distribution", &self.distribution);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -330,10 +338,12 @@ for AdminFunctionsPermissionsLookupResponsePermissionsFn0000000000AllowedByAdmin
         __writer.opt("type", &self.type_).opt("user_ids", &self.user_ids);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -391,10 +401,12 @@ for AdminFunctionsPermissionsLookupResponsePermissionsFn0000000000AllowedEntitie
             .opt("user_ids", &self.user_ids);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -438,10 +450,12 @@ for AdminFunctionsPermissionsLookupResponsePermissionsFn0000000000Distribution {
         __writer.opt("type", &self.type_).opt("user_ids", &self.user_ids);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -479,10 +493,12 @@ impl rt::de::Record for AdminFunctionsPermissionsLookupResponseMetadata {
         __writer.opt_json("Fn0000000000", &self.fn0000000000);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }

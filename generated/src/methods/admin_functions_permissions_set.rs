@@ -38,6 +38,7 @@ pub struct AdminFunctionsPermissionsSet {
 
 impl AdminFunctionsPermissionsSet {
     /// A request with its required arguments; set optional ones with the setters.
+    #[inline]
     pub fn new(function_id: impl Into<String>) -> Self {
         Self {
             function_id: function_id.into(),
@@ -48,6 +49,7 @@ impl AdminFunctionsPermissionsSet {
     }
 
     /// Sets [`visibility`](Self::visibility).
+    #[inline]
     pub fn visibility(
         mut self,
         visibility: AdminFunctionsPermissionsSetVisibility,
@@ -57,12 +59,14 @@ impl AdminFunctionsPermissionsSet {
     }
 
     /// Sets [`user_ids`](Self::user_ids).
+    #[inline]
     pub fn user_ids(mut self, user_ids: impl Into<serde_json::Value>) -> Self {
         self.user_ids = Some(user_ids.into());
         self
     }
 
     /// Sets [`permissions`](Self::permissions).
+    #[inline]
     pub fn permissions(mut self, permissions: impl Into<serde_json::Value>) -> Self {
         self.permissions = Some(permissions.into());
         self
@@ -168,7 +172,7 @@ impl rt::Code for AdminFunctionsPermissionsSetError {
         ),
         rt::Documented::new("unknown_method", "This method does not exist."),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "function_not_found" => Self::FunctionNotFound,
@@ -181,6 +185,7 @@ impl rt::Code for AdminFunctionsPermissionsSetError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::FunctionNotFound => "function_not_found",
@@ -223,6 +228,7 @@ pub enum AdminFunctionsPermissionsSetVisibility {
 
 impl AdminFunctionsPermissionsSetVisibility {
     /// The value as Slack expects it.
+    #[inline]
     pub const fn as_str(&self) -> &'static str {
         match self {
             Self::Everyone => "everyone",
@@ -234,6 +240,7 @@ impl AdminFunctionsPermissionsSetVisibility {
 }
 
 impl AsRef<str> for AdminFunctionsPermissionsSetVisibility {
+    #[inline]
     fn as_ref(&self) -> &str {
         self.as_str()
     }
@@ -251,12 +258,14 @@ impl rt::ArgValue for AdminFunctionsPermissionsSetVisibility {
 }
 
 impl rt::ArgText for AdminFunctionsPermissionsSetVisibility {
+    #[inline]
     fn arg_text(&self) -> std::borrow::Cow<'_, str> {
         std::borrow::Cow::Borrowed(self.as_str())
     }
 }
 
 impl std::fmt::Display for AdminFunctionsPermissionsSetVisibility {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
     }

@@ -34,6 +34,7 @@ pub struct AdminInviteRequestsApprove {
 
 impl AdminInviteRequestsApprove {
     /// A request with its required arguments; set optional ones with the setters.
+    #[inline]
     pub fn new(invite_request_id: impl Into<String>) -> Self {
         Self {
             team_id: None,
@@ -42,6 +43,7 @@ impl AdminInviteRequestsApprove {
     }
 
     /// Sets [`team_id`](Self::team_id).
+    #[inline]
     pub fn team_id(mut self, team_id: impl Into<String>) -> Self {
         self.team_id = Some(team_id.into());
         self
@@ -141,7 +143,7 @@ impl rt::Code for AdminInviteRequestsApproveError {
             "This token doesn't have the scope required.",
         ),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "already_processed" => Self::AlreadyProcessed,
@@ -154,6 +156,7 @@ impl rt::Code for AdminInviteRequestsApproveError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::AlreadyProcessed => "already_processed",

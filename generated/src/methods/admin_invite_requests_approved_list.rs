@@ -40,23 +40,27 @@ pub struct AdminInviteRequestsApprovedList {
 
 impl AdminInviteRequestsApprovedList {
     /// A request with no argument set; set them with the setters.
+    #[inline]
     pub fn new() -> Self {
         Self::default()
     }
 
     /// Sets [`team_id`](Self::team_id).
+    #[inline]
     pub fn team_id(mut self, team_id: impl Into<String>) -> Self {
         self.team_id = Some(team_id.into());
         self
     }
 
     /// Sets [`cursor`](Self::cursor).
+    #[inline]
     pub fn cursor(mut self, cursor: impl Into<Cursor>) -> Self {
         self.cursor = Some(cursor.into());
         self
     }
 
     /// Sets [`limit`](Self::limit).
+    #[inline]
     pub fn limit(mut self, limit: i64) -> Self {
         self.limit = Some(limit);
         self
@@ -97,10 +101,12 @@ impl rt::Catalogued for AdminInviteRequestsApprovedList {
 }
 
 impl rt::Paginated for AdminInviteRequestsApprovedList {
+    #[inline]
     fn set_cursor(&mut self, cursor: rt::types::Cursor) {
         self.cursor = Some(cursor);
     }
 
+    #[inline]
     fn next_cursor(response: &Self::Response) -> Option<&rt::types::Cursor> {
         response.response_metadata.as_ref()?.next_cursor()
     }
@@ -151,10 +157,12 @@ impl rt::de::Record for AdminInviteRequestsApprovedListResponse {
             .opt("response_metadata", &self.response_metadata);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -205,7 +213,7 @@ impl rt::Code for AdminInviteRequestsApprovedListError {
             "This token doesn't have the scope required.",
         ),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "feature_not_enabled" => Self::FeatureNotEnabled,
@@ -215,6 +223,7 @@ impl rt::Code for AdminInviteRequestsApprovedListError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::FeatureNotEnabled => "feature_not_enabled",
@@ -281,10 +290,12 @@ impl rt::de::Record for AdminInviteRequestsApprovedListResponseApprovedRequests 
             .opt("invite_request", &self.invite_request);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -326,10 +337,12 @@ for AdminInviteRequestsApprovedListResponseApprovedRequestsApprovedBy {
         __writer.opt("actor_id", &self.actor_id).opt("actor_type", &self.actor_type);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -392,10 +405,12 @@ impl rt::de::Record for AdminInviteRequestsApprovedListResponseApprovedRequestsI
             .opt("is_bouncing", &self.is_bouncing);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -451,10 +466,12 @@ for AdminInviteRequestsApprovedListResponseApprovedRequestsInviteInvitePreferenc
             .opt("is_ultra_restricted", &self.is_ultra_restricted);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -516,10 +533,12 @@ for AdminInviteRequestsApprovedListResponseApprovedRequestsInviteRequest {
             .opt("requester_ids", &self.requester_ids);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }

@@ -42,23 +42,27 @@ pub struct AdminInviteRequestsDeniedList {
 
 impl AdminInviteRequestsDeniedList {
     /// A request with no argument set; set them with the setters.
+    #[inline]
     pub fn new() -> Self {
         Self::default()
     }
 
     /// Sets [`team_id`](Self::team_id).
+    #[inline]
     pub fn team_id(mut self, team_id: impl Into<TeamId>) -> Self {
         self.team_id = Some(team_id.into());
         self
     }
 
     /// Sets [`cursor`](Self::cursor).
+    #[inline]
     pub fn cursor(mut self, cursor: impl Into<Cursor>) -> Self {
         self.cursor = Some(cursor.into());
         self
     }
 
     /// Sets [`limit`](Self::limit).
+    #[inline]
     pub fn limit(mut self, limit: i64) -> Self {
         self.limit = Some(limit);
         self
@@ -99,10 +103,12 @@ impl rt::Catalogued for AdminInviteRequestsDeniedList {
 }
 
 impl rt::Paginated for AdminInviteRequestsDeniedList {
+    #[inline]
     fn set_cursor(&mut self, cursor: rt::types::Cursor) {
         self.cursor = Some(cursor);
     }
 
+    #[inline]
     fn next_cursor(response: &Self::Response) -> Option<&rt::types::Cursor> {
         response.response_metadata.as_ref()?.next_cursor()
     }
@@ -153,10 +159,12 @@ impl rt::de::Record for AdminInviteRequestsDeniedListResponse {
             .opt("response_metadata", &self.response_metadata);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -207,7 +215,7 @@ impl rt::Code for AdminInviteRequestsDeniedListError {
             "This token doesn't have the scope required.",
         ),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "feature_not_enabled" => Self::FeatureNotEnabled,
@@ -217,6 +225,7 @@ impl rt::Code for AdminInviteRequestsDeniedListError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::FeatureNotEnabled => "feature_not_enabled",
@@ -277,10 +286,12 @@ impl rt::de::Record for AdminInviteRequestsDeniedListResponseDeniedRequests {
             .opt("invite_request", &self.invite_request);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -321,10 +332,12 @@ impl rt::de::Record for AdminInviteRequestsDeniedListResponseDeniedRequestsDenie
         __writer.opt("actor_id", &self.actor_id).opt("actor_type", &self.actor_type);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -390,10 +403,12 @@ for AdminInviteRequestsDeniedListResponseDeniedRequestsInviteRequest {
             .opt("requester_ids", &self.requester_ids);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }

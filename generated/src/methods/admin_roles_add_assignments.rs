@@ -43,6 +43,7 @@ pub struct AdminRolesAddAssignments {
 
 impl AdminRolesAddAssignments {
     /// A request with its arguments, all of which are required.
+    #[inline]
     pub fn new(
         role_id: impl Into<String>,
         entity_ids: impl IntoIterator<Item = impl Into<String>>,
@@ -132,10 +133,12 @@ impl rt::de::Record for AdminRolesAddAssignmentsResponse {
         __writer.req("ok", &true).opt("rejected_users", &self.rejected_users);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -223,7 +226,7 @@ impl rt::Code for AdminRolesAddAssignmentsError {
         ),
         rt::Documented::new("too_many_users", "More than 10 users were passed."),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "cannot_modify_role_admin" => Self::CannotModifyRoleAdmin,
@@ -241,6 +244,7 @@ impl rt::Code for AdminRolesAddAssignmentsError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::CannotModifyRoleAdmin => "cannot_modify_role_admin",
@@ -303,10 +307,12 @@ impl rt::de::Record for AdminRolesAddAssignmentsResponseRejectedUsers {
         __writer.opt("error", &self.error).opt("id", &self.id);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }

@@ -54,23 +54,27 @@ pub struct AdminRolesListAssignments {
 
 impl AdminRolesListAssignments {
     /// A request with no argument set; set them with the setters.
+    #[inline]
     pub fn new() -> Self {
         Self::default()
     }
 
     /// Sets [`cursor`](Self::cursor).
+    #[inline]
     pub fn cursor(mut self, cursor: impl Into<Cursor>) -> Self {
         self.cursor = Some(cursor.into());
         self
     }
 
     /// Sets [`limit`](Self::limit).
+    #[inline]
     pub fn limit(mut self, limit: i64) -> Self {
         self.limit = Some(limit);
         self
     }
 
     /// Sets [`role_ids`](Self::role_ids).
+    #[inline]
     pub fn role_ids(
         mut self,
         role_ids: impl IntoIterator<Item = impl Into<String>>,
@@ -80,6 +84,7 @@ impl AdminRolesListAssignments {
     }
 
     /// Sets [`entity_ids`](Self::entity_ids).
+    #[inline]
     pub fn entity_ids(
         mut self,
         entity_ids: impl IntoIterator<Item = impl Into<String>>,
@@ -89,6 +94,7 @@ impl AdminRolesListAssignments {
     }
 
     /// Sets [`sort_dir`](Self::sort_dir).
+    #[inline]
     pub fn sort_dir(mut self, sort_dir: impl Into<String>) -> Self {
         self.sort_dir = Some(sort_dir.into());
         self
@@ -133,10 +139,12 @@ impl rt::Catalogued for AdminRolesListAssignments {
 }
 
 impl rt::Paginated for AdminRolesListAssignments {
+    #[inline]
     fn set_cursor(&mut self, cursor: rt::types::Cursor) {
         self.cursor = Some(cursor);
     }
 
+    #[inline]
     fn next_cursor(response: &Self::Response) -> Option<&rt::types::Cursor> {
         response.response_metadata.as_ref()?.next_cursor()
     }
@@ -230,10 +238,12 @@ impl rt::de::Record for AdminRolesListAssignmentsResponse {
             .opt("response_metadata", &self.response_metadata);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -299,7 +309,7 @@ impl rt::Code for AdminRolesListAssignmentsError {
             "Required arguments either were not provided or contain invalid values.",
         ),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "feature_not_enabled" => Self::FeatureNotEnabled,
@@ -311,6 +321,7 @@ impl rt::Code for AdminRolesListAssignmentsError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::FeatureNotEnabled => "feature_not_enabled",
@@ -377,10 +388,12 @@ impl rt::de::Record for AdminRolesListAssignmentsResponseRoleAssignments {
             .opt("user_id", &self.user_id);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }

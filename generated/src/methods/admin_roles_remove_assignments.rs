@@ -43,6 +43,7 @@ pub struct AdminRolesRemoveAssignments {
 
 impl AdminRolesRemoveAssignments {
     /// A request with its arguments, all of which are required.
+    #[inline]
     pub fn new(
         role_id: impl Into<String>,
         entity_ids: impl IntoIterator<Item = impl Into<String>>,
@@ -176,7 +177,7 @@ impl rt::Code for AdminRolesRemoveAssignmentsError {
         ),
         rt::Documented::new("too_many_users", "More than 10 users were passed."),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "cannot_modify_role_admin" => Self::CannotModifyRoleAdmin,
@@ -194,6 +195,7 @@ impl rt::Code for AdminRolesRemoveAssignmentsError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::CannotModifyRoleAdmin => "cannot_modify_role_admin",

@@ -39,6 +39,7 @@ pub struct AdminTeamsAdminsList {
 
 impl AdminTeamsAdminsList {
     /// A request with its required arguments; set optional ones with the setters.
+    #[inline]
     pub fn new(team_id: impl Into<TeamId>) -> Self {
         Self {
             limit: None,
@@ -48,12 +49,14 @@ impl AdminTeamsAdminsList {
     }
 
     /// Sets [`limit`](Self::limit).
+    #[inline]
     pub fn limit(mut self, limit: i64) -> Self {
         self.limit = Some(limit);
         self
     }
 
     /// Sets [`cursor`](Self::cursor).
+    #[inline]
     pub fn cursor(mut self, cursor: impl Into<Cursor>) -> Self {
         self.cursor = Some(cursor.into());
         self
@@ -94,10 +97,12 @@ impl rt::Catalogued for AdminTeamsAdminsList {
 }
 
 impl rt::Paginated for AdminTeamsAdminsList {
+    #[inline]
     fn set_cursor(&mut self, cursor: rt::types::Cursor) {
         self.cursor = Some(cursor);
     }
 
+    #[inline]
     fn next_cursor(response: &Self::Response) -> Option<&rt::types::Cursor> {
         response.response_metadata.as_ref()?.next_cursor()
     }
@@ -152,10 +157,12 @@ impl rt::de::Record for AdminTeamsAdminsListResponse {
             .opt("response_metadata", &self.response_metadata);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -216,7 +223,7 @@ impl rt::Code for AdminTeamsAdminsListError {
             "The given token is not authorized for the requested `team_id`.",
         ),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "feature_not_enabled" => Self::FeatureNotEnabled,
@@ -228,6 +235,7 @@ impl rt::Code for AdminTeamsAdminsListError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::FeatureNotEnabled => "feature_not_enabled",

@@ -37,6 +37,7 @@ pub struct AdminTeamsCreate {
 
 impl AdminTeamsCreate {
     /// A request with its required arguments; set optional ones with the setters.
+    #[inline]
     pub fn new(team_domain: impl Into<String>, team_name: impl Into<String>) -> Self {
         Self {
             team_domain: team_domain.into(),
@@ -47,12 +48,14 @@ impl AdminTeamsCreate {
     }
 
     /// Sets [`team_description`](Self::team_description).
+    #[inline]
     pub fn team_description(mut self, team_description: impl Into<String>) -> Self {
         self.team_description = Some(team_description.into());
         self
     }
 
     /// Sets [`team_discoverability`](Self::team_discoverability).
+    #[inline]
     pub fn team_discoverability(
         mut self,
         team_discoverability: impl Into<String>,
@@ -141,10 +144,12 @@ impl rt::de::Record for AdminTeamsCreateResponse {
         __writer.req("ok", &true).req("team", &self.team);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -220,7 +225,7 @@ impl rt::Code for AdminTeamsCreateError {
             "This method is only accessible by org owners and admins.",
         ),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "bad_url" => Self::BadUrl,
@@ -236,6 +241,7 @@ impl rt::Code for AdminTeamsCreateError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::BadUrl => "bad_url",

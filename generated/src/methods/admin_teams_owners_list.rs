@@ -40,6 +40,7 @@ pub struct AdminTeamsOwnersList {
 
 impl AdminTeamsOwnersList {
     /// A request with its required arguments; set optional ones with the setters.
+    #[inline]
     pub fn new(team_id: impl Into<TeamId>) -> Self {
         Self {
             team_id: team_id.into(),
@@ -49,12 +50,14 @@ impl AdminTeamsOwnersList {
     }
 
     /// Sets [`limit`](Self::limit).
+    #[inline]
     pub fn limit(mut self, limit: i64) -> Self {
         self.limit = Some(limit);
         self
     }
 
     /// Sets [`cursor`](Self::cursor).
+    #[inline]
     pub fn cursor(mut self, cursor: impl Into<Cursor>) -> Self {
         self.cursor = Some(cursor.into());
         self
@@ -95,10 +98,12 @@ impl rt::Catalogued for AdminTeamsOwnersList {
 }
 
 impl rt::Paginated for AdminTeamsOwnersList {
+    #[inline]
     fn set_cursor(&mut self, cursor: rt::types::Cursor) {
         self.cursor = Some(cursor);
     }
 
+    #[inline]
     fn next_cursor(response: &Self::Response) -> Option<&rt::types::Cursor> {
         response.response_metadata.as_ref()?.next_cursor()
     }
@@ -153,10 +158,12 @@ impl rt::de::Record for AdminTeamsOwnersListResponse {
             .opt("response_metadata", &self.response_metadata);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -211,7 +218,7 @@ impl rt::Code for AdminTeamsOwnersListError {
             "The given token is not authorized for the requested team.",
         ),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "feature_not_enabled" => Self::FeatureNotEnabled,
@@ -222,6 +229,7 @@ impl rt::Code for AdminTeamsOwnersListError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::FeatureNotEnabled => "feature_not_enabled",

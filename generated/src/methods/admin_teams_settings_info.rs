@@ -32,6 +32,7 @@ pub struct AdminTeamsSettingsInfo {
 
 impl AdminTeamsSettingsInfo {
     /// A request with its arguments, all of which are required.
+    #[inline]
     pub fn new(team_id: impl Into<TeamId>) -> Self {
         Self { team_id: team_id.into() }
     }
@@ -120,10 +121,12 @@ impl rt::de::Record for AdminTeamsSettingsInfoResponse {
         __writer.req("ok", &true).req("team", &self.team);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -166,7 +169,7 @@ impl rt::Code for AdminTeamsSettingsInfoError {
         ),
         rt::Documented::new("team_not_found", "The `team_id` was not found."),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "failed_to_fetch_info" => Self::FailedToFetchInfo,
@@ -176,6 +179,7 @@ impl rt::Code for AdminTeamsSettingsInfoError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::FailedToFetchInfo => "failed_to_fetch_info",

@@ -35,6 +35,7 @@ pub struct AdminTeamsSettingsSetDefaultChannels {
 
 impl AdminTeamsSettingsSetDefaultChannels {
     /// A request with its arguments, all of which are required.
+    #[inline]
     pub fn new(
         team_id: impl Into<TeamId>,
         channel_ids: impl IntoIterator<Item = impl Into<ChannelId>>,
@@ -146,7 +147,7 @@ impl rt::Code for AdminTeamsSettingsSetDefaultChannelsError {
             "The given token is not authorized for the requested `team_id`.",
         ),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "failed_to_set_default_channels" => Self::FailedToSetDefaultChannels,
@@ -159,6 +160,7 @@ impl rt::Code for AdminTeamsSettingsSetDefaultChannelsError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::FailedToSetDefaultChannels => "failed_to_set_default_channels",

@@ -33,6 +33,7 @@ pub struct AdminTeamsSettingsSetDescription {
 
 impl AdminTeamsSettingsSetDescription {
     /// A request with its arguments, all of which are required.
+    #[inline]
     pub fn new(team_id: impl Into<TeamId>, description: impl Into<String>) -> Self {
         Self {
             team_id: team_id.into(),
@@ -110,7 +111,7 @@ impl rt::Code for AdminTeamsSettingsSetDescriptionError {
         ),
         rt::Documented::new("team_not_found", "The requested `team_id` can't be found."),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "failed_to_set_description" => Self::FailedToSetDescription,
@@ -120,6 +121,7 @@ impl rt::Code for AdminTeamsSettingsSetDescriptionError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::FailedToSetDescription => "failed_to_set_description",

@@ -33,6 +33,7 @@ pub struct AdminTeamsSettingsSetDiscoverability {
 
 impl AdminTeamsSettingsSetDiscoverability {
     /// A request with its arguments, all of which are required.
+    #[inline]
     pub fn new(team_id: impl Into<TeamId>, discoverability: impl Into<String>) -> Self {
         Self {
             team_id: team_id.into(),
@@ -123,7 +124,7 @@ impl rt::Code for AdminTeamsSettingsSetDiscoverabilityError {
         ),
         rt::Documented::new("team_not_found", "The `team_id` was not found."),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "discoverability_setting_invalid" => Self::DiscoverabilitySettingInvalid,
@@ -134,6 +135,7 @@ impl rt::Code for AdminTeamsSettingsSetDiscoverabilityError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::DiscoverabilitySettingInvalid => "discoverability_setting_invalid",

@@ -35,6 +35,7 @@ pub struct AdminTeamsSettingsSetIcon {
 
 impl AdminTeamsSettingsSetIcon {
     /// A request with its arguments, all of which are required.
+    #[inline]
     pub fn new(image_url: impl Into<String>, team_id: impl Into<TeamId>) -> Self {
         Self {
             image_url: image_url.into(),
@@ -127,7 +128,7 @@ impl rt::Code for AdminTeamsSettingsSetIconError {
             "The given token is not authorized for the requested `team_id`.",
         ),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "failed_to_set_icon" => Self::FailedToSetIcon,
@@ -139,6 +140,7 @@ impl rt::Code for AdminTeamsSettingsSetIconError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::FailedToSetIcon => "failed_to_set_icon",

@@ -33,6 +33,7 @@ pub struct AdminTeamsSettingsSetName {
 
 impl AdminTeamsSettingsSetName {
     /// A request with its arguments, all of which are required.
+    #[inline]
     pub fn new(team_id: impl Into<TeamId>, name: impl Into<String>) -> Self {
         Self {
             team_id: team_id.into(),
@@ -113,7 +114,7 @@ impl rt::Code for AdminTeamsSettingsSetNameError {
             "Returned when team_id can’t be resolved",
         ),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "failed_to_set_name" => Self::FailedToSetName,
@@ -123,6 +124,7 @@ impl rt::Code for AdminTeamsSettingsSetNameError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::FailedToSetName => "failed_to_set_name",

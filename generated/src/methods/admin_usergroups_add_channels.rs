@@ -41,6 +41,7 @@ pub struct AdminUsergroupsAddChannels {
 
 impl AdminUsergroupsAddChannels {
     /// A request with its required arguments; set optional ones with the setters.
+    #[inline]
     pub fn new(
         usergroup_id: impl Into<String>,
         channel_ids: impl IntoIterator<Item = impl Into<String>>,
@@ -53,6 +54,7 @@ impl AdminUsergroupsAddChannels {
     }
 
     /// Sets [`team_id`](Self::team_id).
+    #[inline]
     pub fn team_id(mut self, team_id: impl Into<String>) -> Self {
         self.team_id = Some(team_id.into());
         self
@@ -144,10 +146,12 @@ impl rt::de::Record for AdminUsergroupsAddChannelsResponse {
             .opt("channel_limit_user_ids", &self.channel_limit_user_ids);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -249,7 +253,7 @@ impl rt::Code for AdminUsergroupsAddChannelsError {
             "The workspace specified is not part of this organization.",
         ),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "channel_not_found" => Self::ChannelNotFound,
@@ -266,6 +270,7 @@ impl rt::Code for AdminUsergroupsAddChannelsError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::ChannelNotFound => "channel_not_found",

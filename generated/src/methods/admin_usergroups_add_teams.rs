@@ -42,6 +42,7 @@ pub struct AdminUsergroupsAddTeams {
 
 impl AdminUsergroupsAddTeams {
     /// A request with its required arguments; set optional ones with the setters.
+    #[inline]
     pub fn new(
         usergroup_id: impl Into<String>,
         team_ids: impl IntoIterator<Item = impl Into<String>>,
@@ -54,6 +55,7 @@ impl AdminUsergroupsAddTeams {
     }
 
     /// Sets [`auto_provision`](Self::auto_provision).
+    #[inline]
     pub fn auto_provision(mut self, auto_provision: bool) -> Self {
         self.auto_provision = Some(auto_provision);
         self
@@ -165,7 +167,7 @@ impl rt::Code for AdminUsergroupsAddTeamsError {
         rt::Documented::new("usergroup_not_found", "`usergroup_id` wasn't found."),
         rt::Documented::new("internal_error", "An unexpected error occurred."),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "auto_provision_failure" => Self::AutoProvisionFailure,
@@ -179,6 +181,7 @@ impl rt::Code for AdminUsergroupsAddTeamsError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::AutoProvisionFailure => "auto_provision_failure",

@@ -42,6 +42,7 @@ pub struct AdminUsergroupsListChannels {
 
 impl AdminUsergroupsListChannels {
     /// A request with its required arguments; set optional ones with the setters.
+    #[inline]
     pub fn new(usergroup_id: impl Into<UsergroupId>) -> Self {
         Self {
             usergroup_id: usergroup_id.into(),
@@ -51,12 +52,14 @@ impl AdminUsergroupsListChannels {
     }
 
     /// Sets [`team_id`](Self::team_id).
+    #[inline]
     pub fn team_id(mut self, team_id: impl Into<TeamId>) -> Self {
         self.team_id = Some(team_id.into());
         self
     }
 
     /// Sets [`include_num_members`](Self::include_num_members).
+    #[inline]
     pub fn include_num_members(mut self, include_num_members: bool) -> Self {
         self.include_num_members = Some(include_num_members);
         self
@@ -159,10 +162,12 @@ impl rt::de::Record for AdminUsergroupsListChannelsResponse {
         __writer.req("ok", &true).req("channels", &self.channels);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -249,7 +254,7 @@ impl rt::Code for AdminUsergroupsListChannelsError {
             "The workspace specified is not part of this Enterprise organization.",
         ),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "feature_not_enabled" => Self::FeatureNotEnabled,
@@ -264,6 +269,7 @@ impl rt::Code for AdminUsergroupsListChannelsError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::FeatureNotEnabled => "feature_not_enabled",

@@ -37,6 +37,7 @@ pub struct AdminUsergroupsRemoveChannels {
 
 impl AdminUsergroupsRemoveChannels {
     /// A request with its arguments, all of which are required.
+    #[inline]
     pub fn new(
         usergroup_id: impl Into<String>,
         channel_ids: impl IntoIterator<Item = impl Into<String>>,
@@ -122,10 +123,12 @@ impl rt::de::Record for AdminUsergroupsRemoveChannelsResponse {
         __writer.req("ok", &true).opt("invalid_channels", &self.invalid_channels);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -211,7 +214,7 @@ impl rt::Code for AdminUsergroupsRemoveChannelsError {
             "The workspace specified is not part of this Enterprise organization.",
         ),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "channel_not_found" => Self::ChannelNotFound,
@@ -224,6 +227,7 @@ impl rt::Code for AdminUsergroupsRemoveChannelsError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::ChannelNotFound => "channel_not_found",

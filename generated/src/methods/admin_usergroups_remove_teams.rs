@@ -37,6 +37,7 @@ pub struct AdminUsergroupsRemoveTeams {
 
 impl AdminUsergroupsRemoveTeams {
     /// A request with its arguments, all of which are required.
+    #[inline]
     pub fn new(
         usergroup_id: impl Into<String>,
         team_ids: impl IntoIterator<Item = impl Into<String>>,
@@ -133,7 +134,7 @@ impl rt::Code for AdminUsergroupsRemoveTeamsError {
         rt::Documented::new("usergroup_not_found", "`usergroup_id` wasn't found."),
         rt::Documented::new("internal_error", "An unexpected error occurred."),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "invalid_team_ids" => Self::InvalidTeamIds,
@@ -144,6 +145,7 @@ impl rt::Code for AdminUsergroupsRemoveTeamsError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::InvalidTeamIds => "invalid_team_ids",

@@ -47,6 +47,7 @@ pub struct AdminUsersAssign {
 
 impl AdminUsersAssign {
     /// A request with its required arguments; set optional ones with the setters.
+    #[inline]
     pub fn new(team_id: impl Into<TeamId>, user_id: impl Into<UserId>) -> Self {
         Self {
             team_id: team_id.into(),
@@ -59,6 +60,7 @@ impl AdminUsersAssign {
 
     /// Sets [`is_restricted`](Self::is_restricted).
     #[allow(clippy::wrong_self_convention)]
+    #[inline]
     pub fn is_restricted(mut self, is_restricted: bool) -> Self {
         self.is_restricted = Some(is_restricted);
         self
@@ -66,12 +68,14 @@ impl AdminUsersAssign {
 
     /// Sets [`is_ultra_restricted`](Self::is_ultra_restricted).
     #[allow(clippy::wrong_self_convention)]
+    #[inline]
     pub fn is_ultra_restricted(mut self, is_ultra_restricted: bool) -> Self {
         self.is_ultra_restricted = Some(is_ultra_restricted);
         self
     }
 
     /// Sets [`channel_ids`](Self::channel_ids).
+    #[inline]
     pub fn channel_ids(mut self, channel_ids: impl Into<String>) -> Self {
         self.channel_ids = Some(channel_ids.into());
         self
@@ -194,7 +198,7 @@ impl rt::Code for AdminUsersAssignError {
         ),
         rt::Documented::new("user_not_found", "`user_id` was not found."),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "feature_not_enabled" => Self::FeatureNotEnabled,
@@ -211,6 +215,7 @@ impl rt::Code for AdminUsersAssignError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::FeatureNotEnabled => "feature_not_enabled",

@@ -38,17 +38,20 @@ pub struct AdminUsersGetExpiration {
 
 impl AdminUsersGetExpiration {
     /// A request with no argument set; set them with the setters.
+    #[inline]
     pub fn new() -> Self {
         Self::default()
     }
 
     /// Sets [`user_id`](Self::user_id).
+    #[inline]
     pub fn user_id(mut self, user_id: impl Into<UserId>) -> Self {
         self.user_id = Some(user_id.into());
         self
     }
 
     /// Sets [`target_team`](Self::target_team).
+    #[inline]
     pub fn target_team(mut self, target_team: impl Into<TeamId>) -> Self {
         self.target_team = Some(target_team.into());
         self
@@ -135,10 +138,12 @@ impl rt::de::Record for AdminUsersGetExpirationResponse {
         __writer.req("ok", &true).opt("user", &self.user);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -198,7 +203,7 @@ impl rt::Code for AdminUsersGetExpirationError {
         rt::Documented::new("user_is_not_guest", "The user is not a guest"),
         rt::Documented::new("user_not_found", "User not found"),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "no_perms" => Self::NoPerms,
@@ -212,6 +217,7 @@ impl rt::Code for AdminUsersGetExpirationError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::NoPerms => "no_perms",

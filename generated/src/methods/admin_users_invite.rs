@@ -63,6 +63,7 @@ pub struct AdminUsersInvite {
 
 impl AdminUsersInvite {
     /// A request with its required arguments; set optional ones with the setters.
+    #[inline]
     pub fn new(
         team_id: impl Into<TeamId>,
         email: impl Into<String>,
@@ -83,18 +84,21 @@ impl AdminUsersInvite {
     }
 
     /// Sets [`custom_message`](Self::custom_message).
+    #[inline]
     pub fn custom_message(mut self, custom_message: impl Into<String>) -> Self {
         self.custom_message = Some(custom_message.into());
         self
     }
 
     /// Sets [`real_name`](Self::real_name).
+    #[inline]
     pub fn real_name(mut self, real_name: impl Into<String>) -> Self {
         self.real_name = Some(real_name.into());
         self
     }
 
     /// Sets [`resend`](Self::resend).
+    #[inline]
     pub fn resend(mut self, resend: bool) -> Self {
         self.resend = Some(resend);
         self
@@ -102,6 +106,7 @@ impl AdminUsersInvite {
 
     /// Sets [`is_restricted`](Self::is_restricted).
     #[allow(clippy::wrong_self_convention)]
+    #[inline]
     pub fn is_restricted(mut self, is_restricted: bool) -> Self {
         self.is_restricted = Some(is_restricted);
         self
@@ -109,12 +114,14 @@ impl AdminUsersInvite {
 
     /// Sets [`is_ultra_restricted`](Self::is_ultra_restricted).
     #[allow(clippy::wrong_self_convention)]
+    #[inline]
     pub fn is_ultra_restricted(mut self, is_ultra_restricted: bool) -> Self {
         self.is_ultra_restricted = Some(is_ultra_restricted);
         self
     }
 
     /// Sets [`guest_expiration_ts`](Self::guest_expiration_ts).
+    #[inline]
     pub fn guest_expiration_ts(
         mut self,
         guest_expiration_ts: impl Into<Timestamp>,
@@ -124,6 +131,7 @@ impl AdminUsersInvite {
     }
 
     /// Sets [`email_password_policy_enabled`](Self::email_password_policy_enabled).
+    #[inline]
     pub fn email_password_policy_enabled(
         mut self,
         email_password_policy_enabled: bool,
@@ -274,7 +282,7 @@ impl rt::Code for AdminUsersInviteError {
         rt::Documented::new("team_not_found", "`team_id` was not found."),
         rt::Documented::new("user_disabled", "The user is disabled."),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "already_in_team" => Self::AlreadyInTeam,
@@ -295,6 +303,7 @@ impl rt::Code for AdminUsersInviteError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::AlreadyInTeam => "already_in_team",

@@ -55,17 +55,20 @@ pub struct AdminUsersList {
 
 impl AdminUsersList {
     /// A request with no argument set; set them with the setters.
+    #[inline]
     pub fn new() -> Self {
         Self::default()
     }
 
     /// Sets [`team_id`](Self::team_id).
+    #[inline]
     pub fn team_id(mut self, team_id: impl Into<TeamId>) -> Self {
         self.team_id = Some(team_id.into());
         self
     }
 
     /// Sets [`cursor`](Self::cursor).
+    #[inline]
     pub fn cursor(mut self, cursor: impl Into<Cursor>) -> Self {
         self.cursor = Some(cursor.into());
         self
@@ -73,12 +76,14 @@ impl AdminUsersList {
 
     /// Sets [`is_active`](Self::is_active).
     #[allow(clippy::wrong_self_convention)]
+    #[inline]
     pub fn is_active(mut self, is_active: bool) -> Self {
         self.is_active = Some(is_active);
         self
     }
 
     /// Sets [`include_deactivated_user_workspaces`](Self::include_deactivated_user_workspaces).
+    #[inline]
     pub fn include_deactivated_user_workspaces(
         mut self,
         include_deactivated_user_workspaces: bool,
@@ -90,24 +95,28 @@ impl AdminUsersList {
     }
 
     /// Sets [`only_guests`](Self::only_guests).
+    #[inline]
     pub fn only_guests(mut self, only_guests: bool) -> Self {
         self.only_guests = Some(only_guests);
         self
     }
 
     /// Sets [`include_admins`](Self::include_admins).
+    #[inline]
     pub fn include_admins(mut self, include_admins: bool) -> Self {
         self.include_admins = Some(include_admins);
         self
     }
 
     /// Sets [`include_owners`](Self::include_owners).
+    #[inline]
     pub fn include_owners(mut self, include_owners: bool) -> Self {
         self.include_owners = Some(include_owners);
         self
     }
 
     /// Sets [`limit`](Self::limit).
+    #[inline]
     pub fn limit(mut self, limit: i64) -> Self {
         self.limit = Some(limit);
         self
@@ -164,10 +173,12 @@ impl rt::Catalogued for AdminUsersList {
 }
 
 impl rt::Paginated for AdminUsersList {
+    #[inline]
     fn set_cursor(&mut self, cursor: rt::types::Cursor) {
         self.cursor = Some(cursor);
     }
 
+    #[inline]
     fn next_cursor(response: &Self::Response) -> Option<&rt::types::Cursor> {
         response.response_metadata.as_ref()?.next_cursor()
     }
@@ -245,10 +256,12 @@ impl rt::de::Record for AdminUsersListResponse {
             .opt("response_metadata", &self.response_metadata);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -305,7 +318,7 @@ impl rt::Code for AdminUsersListError {
         rt::Documented::new("invalid_arguments", "The passed arguments were invalid."),
         rt::Documented::new("invalid_auth", "This request could not be authorized."),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "feature_not_enabled" => Self::FeatureNotEnabled,
@@ -318,6 +331,7 @@ impl rt::Code for AdminUsersListError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::FeatureNotEnabled => "feature_not_enabled",

@@ -35,6 +35,7 @@ pub struct AdminUsersRemove {
 
 impl AdminUsersRemove {
     /// A request with its arguments, all of which are required.
+    #[inline]
     pub fn new(team_id: impl Into<TeamId>, user_id: impl Into<UserId>) -> Self {
         Self {
             team_id: team_id.into(),
@@ -144,7 +145,7 @@ impl rt::Code for AdminUsersRemoveError {
         rt::Documented::new("user_not_found", "The user was not found."),
         rt::Documented::new("invalid_auth", "The request could not be authorized"),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "cannot_modify_primary_owner" => Self::CannotModifyPrimaryOwner,
@@ -160,6 +161,7 @@ impl rt::Code for AdminUsersRemoveError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::CannotModifyPrimaryOwner => "cannot_modify_primary_owner",

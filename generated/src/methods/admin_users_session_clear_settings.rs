@@ -34,6 +34,7 @@ pub struct AdminUsersSessionClearSettings {
 
 impl AdminUsersSessionClearSettings {
     /// A request with its arguments, all of which are required.
+    #[inline]
     pub fn new(user_ids: impl IntoIterator<Item = impl Into<UserId>>) -> Self {
         Self {
             user_ids: user_ids.into_iter().map(Into::into).collect(),
@@ -147,7 +148,7 @@ impl rt::Code for AdminUsersSessionClearSettingsError {
             "The provided token doesn't have access to this endpoint.",
         ),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "admin_unauthorized" => Self::AdminUnauthorized,
@@ -159,6 +160,7 @@ impl rt::Code for AdminUsersSessionClearSettingsError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::AdminUnauthorized => "admin_unauthorized",

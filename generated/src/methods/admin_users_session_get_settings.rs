@@ -34,6 +34,7 @@ pub struct AdminUsersSessionGetSettings {
 
 impl AdminUsersSessionGetSettings {
     /// A request with its arguments, all of which are required.
+    #[inline]
     pub fn new(user_ids: impl IntoIterator<Item = impl Into<UserId>>) -> Self {
         Self {
             user_ids: user_ids.into_iter().map(Into::into).collect(),
@@ -133,10 +134,12 @@ impl rt::de::Record for AdminUsersSessionGetSettingsResponse {
             .opt("no_settings_applied", &self.no_settings_applied);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -221,7 +224,7 @@ impl rt::Code for AdminUsersSessionGetSettingsError {
             "The provided token doesn't have access to this endpoint.",
         ),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "admin_unauthorized" => Self::AdminUnauthorized,
@@ -234,6 +237,7 @@ impl rt::Code for AdminUsersSessionGetSettingsError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::AdminUnauthorized => "admin_unauthorized",
@@ -305,10 +309,12 @@ impl rt::de::Record for AdminUsersSessionGetSettingsResponseSessionSettings {
             .opt("user_id", &self.user_id);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }

@@ -43,6 +43,7 @@ pub struct AdminUsersSessionInvalidate {
 
 impl AdminUsersSessionInvalidate {
     /// A request with its required arguments; set optional ones with the setters.
+    #[inline]
     pub fn new(user_id: impl Into<UserId>, session_id: i64) -> Self {
         Self {
             team_id: None,
@@ -52,6 +53,7 @@ impl AdminUsersSessionInvalidate {
     }
 
     /// Sets [`team_id`](Self::team_id).
+    #[inline]
     pub fn team_id(mut self, team_id: impl Into<TeamId>) -> Self {
         self.team_id = Some(team_id.into());
         self
@@ -166,7 +168,7 @@ impl rt::Code for AdminUsersSessionInvalidateError {
             "The provided token doesn't have access to this endpoint.",
         ),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "admin_unauthorized" => Self::AdminUnauthorized,
@@ -180,6 +182,7 @@ impl rt::Code for AdminUsersSessionInvalidateError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::AdminUnauthorized => "admin_unauthorized",

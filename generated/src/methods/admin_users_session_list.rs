@@ -48,29 +48,34 @@ pub struct AdminUsersSessionList {
 
 impl AdminUsersSessionList {
     /// A request with no argument set; set them with the setters.
+    #[inline]
     pub fn new() -> Self {
         Self::default()
     }
 
     /// Sets [`team_id`](Self::team_id).
+    #[inline]
     pub fn team_id(mut self, team_id: impl Into<String>) -> Self {
         self.team_id = Some(team_id.into());
         self
     }
 
     /// Sets [`user_id`](Self::user_id).
+    #[inline]
     pub fn user_id(mut self, user_id: impl Into<String>) -> Self {
         self.user_id = Some(user_id.into());
         self
     }
 
     /// Sets [`limit`](Self::limit).
+    #[inline]
     pub fn limit(mut self, limit: i64) -> Self {
         self.limit = Some(limit);
         self
     }
 
     /// Sets [`cursor`](Self::cursor).
+    #[inline]
     pub fn cursor(mut self, cursor: impl Into<Cursor>) -> Self {
         self.cursor = Some(cursor.into());
         self
@@ -116,10 +121,12 @@ impl rt::Catalogued for AdminUsersSessionList {
 }
 
 impl rt::Paginated for AdminUsersSessionList {
+    #[inline]
     fn set_cursor(&mut self, cursor: rt::types::Cursor) {
         self.cursor = Some(cursor);
     }
 
+    #[inline]
     fn next_cursor(response: &Self::Response) -> Option<&rt::types::Cursor> {
         response.response_metadata.as_ref()?.next_cursor()
     }
@@ -199,10 +206,12 @@ impl rt::de::Record for AdminUsersSessionListResponse {
             .opt("response_metadata", &self.response_metadata);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -293,7 +302,7 @@ impl rt::Code for AdminUsersSessionListError {
             "The provided token doesn't have access to this endpoint.",
         ),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "admin_unauthorized" => Self::AdminUnauthorized,
@@ -310,6 +319,7 @@ impl rt::Code for AdminUsersSessionListError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::AdminUnauthorized => "admin_unauthorized",
@@ -387,10 +397,12 @@ impl rt::de::Record for AdminUsersSessionListResponseActiveSessions {
             .opt("user_id", &self.user_id);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -449,10 +461,12 @@ impl rt::de::Record for AdminUsersSessionListResponseActiveSessionsCreated {
             .opt("slack_client_version", &self.slack_client_version);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -511,10 +525,12 @@ impl rt::de::Record for AdminUsersSessionListResponseActiveSessionsRecent {
             .opt("slack_client_version", &self.slack_client_version);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }

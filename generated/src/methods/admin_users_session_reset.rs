@@ -36,6 +36,7 @@ pub struct AdminUsersSessionReset {
 
 impl AdminUsersSessionReset {
     /// A request with its required arguments; set optional ones with the setters.
+    #[inline]
     pub fn new(user_id: impl Into<String>) -> Self {
         Self {
             user_id: user_id.into(),
@@ -45,12 +46,14 @@ impl AdminUsersSessionReset {
     }
 
     /// Sets [`mobile_only`](Self::mobile_only).
+    #[inline]
     pub fn mobile_only(mut self, mobile_only: bool) -> Self {
         self.mobile_only = Some(mobile_only);
         self
     }
 
     /// Sets [`web_only`](Self::web_only).
+    #[inline]
     pub fn web_only(mut self, web_only: bool) -> Self {
         self.web_only = Some(web_only);
         self
@@ -159,7 +162,7 @@ impl rt::Code for AdminUsersSessionResetError {
         ),
         rt::Documented::new("unknown_method", "This method is currently not available"),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "cannot_reset_bot" => Self::CannotResetBot,
@@ -172,6 +175,7 @@ impl rt::Code for AdminUsersSessionResetError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::CannotResetBot => "cannot_reset_bot",

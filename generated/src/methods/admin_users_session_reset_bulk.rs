@@ -38,6 +38,7 @@ pub struct AdminUsersSessionResetBulk {
 
 impl AdminUsersSessionResetBulk {
     /// A request with its required arguments; set optional ones with the setters.
+    #[inline]
     pub fn new(user_ids: impl IntoIterator<Item = impl Into<UserId>>) -> Self {
         Self {
             user_ids: user_ids.into_iter().map(Into::into).collect(),
@@ -47,12 +48,14 @@ impl AdminUsersSessionResetBulk {
     }
 
     /// Sets [`mobile_only`](Self::mobile_only).
+    #[inline]
     pub fn mobile_only(mut self, mobile_only: bool) -> Self {
         self.mobile_only = Some(mobile_only);
         self
     }
 
     /// Sets [`web_only`](Self::web_only).
+    #[inline]
     pub fn web_only(mut self, web_only: bool) -> Self {
         self.web_only = Some(web_only);
         self
@@ -189,7 +192,7 @@ impl rt::Code for AdminUsersSessionResetBulkError {
         ),
         rt::Documented::new("unknown_method", "This method is currently not available"),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "cannot_reset_bot" => Self::CannotResetBot,
@@ -205,6 +208,7 @@ impl rt::Code for AdminUsersSessionResetBulkError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::CannotResetBot => "cannot_reset_bot",

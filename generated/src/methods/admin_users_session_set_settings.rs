@@ -42,6 +42,7 @@ pub struct AdminUsersSessionSetSettings {
 
 impl AdminUsersSessionSetSettings {
     /// A request with its required arguments; set optional ones with the setters.
+    #[inline]
     pub fn new(user_ids: impl IntoIterator<Item = impl Into<UserId>>) -> Self {
         Self {
             user_ids: user_ids.into_iter().map(Into::into).collect(),
@@ -51,12 +52,14 @@ impl AdminUsersSessionSetSettings {
     }
 
     /// Sets [`duration`](Self::duration).
+    #[inline]
     pub fn duration(mut self, duration: i64) -> Self {
         self.duration = Some(duration);
         self
     }
 
     /// Sets [`desktop_app_browser_quit`](Self::desktop_app_browser_quit).
+    #[inline]
     pub fn desktop_app_browser_quit(mut self, desktop_app_browser_quit: bool) -> Self {
         self.desktop_app_browser_quit = Some(desktop_app_browser_quit);
         self
@@ -198,7 +201,7 @@ impl rt::Code for AdminUsersSessionSetSettingsError {
             "The rate limit for this endpoint has been reached.",
         ),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "admin_unauthorized" => Self::AdminUnauthorized,
@@ -214,6 +217,7 @@ impl rt::Code for AdminUsersSessionSetSettingsError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::AdminUnauthorized => "admin_unauthorized",

@@ -37,6 +37,7 @@ pub struct AdminUsersSetAdmin {
 
 impl AdminUsersSetAdmin {
     /// A request with its arguments, all of which are required.
+    #[inline]
     pub fn new(team_id: impl Into<TeamId>, user_id: impl Into<UserId>) -> Self {
         Self {
             team_id: team_id.into(),
@@ -152,7 +153,7 @@ impl rt::Code for AdminUsersSetAdminError {
         rt::Documented::new("team_not_found", "`team_id` was not found."),
         rt::Documented::new("user_not_found", "The user was not found."),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "cannot_modify_primary_owner" => Self::CannotModifyPrimaryOwner,
@@ -168,6 +169,7 @@ impl rt::Code for AdminUsersSetAdminError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::CannotModifyPrimaryOwner => "cannot_modify_primary_owner",

@@ -39,6 +39,7 @@ pub struct AdminUsersSetExpiration {
 
 impl AdminUsersSetExpiration {
     /// A request with its required arguments; set optional ones with the setters.
+    #[inline]
     pub fn new(user_id: impl Into<UserId>, expiration_ts: i64) -> Self {
         Self {
             team_id: None,
@@ -48,6 +49,7 @@ impl AdminUsersSetExpiration {
     }
 
     /// Sets [`team_id`](Self::team_id).
+    #[inline]
     pub fn team_id(mut self, team_id: impl Into<TeamId>) -> Self {
         self.team_id = Some(team_id.into());
         self
@@ -185,7 +187,7 @@ impl rt::Code for AdminUsersSetExpirationError {
         rt::Documented::new("invalid_arguments", "The passed arguments were invalid."),
         rt::Documented::new("invalid_auth", "This action could not be authorized."),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "failed_looking_up_user" => Self::FailedLookingUpUser,
@@ -204,6 +206,7 @@ impl rt::Code for AdminUsersSetExpirationError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::FailedLookingUpUser => "failed_looking_up_user",

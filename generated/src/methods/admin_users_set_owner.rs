@@ -37,6 +37,7 @@ pub struct AdminUsersSetOwner {
 
 impl AdminUsersSetOwner {
     /// A request with its arguments, all of which are required.
+    #[inline]
     pub fn new(team_id: impl Into<TeamId>, user_id: impl Into<UserId>) -> Self {
         Self {
             team_id: team_id.into(),
@@ -161,7 +162,7 @@ impl rt::Code for AdminUsersSetOwnerError {
         ),
         rt::Documented::new("user_not_found", "The requested user was not found."),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "cannot_modify_primary_owner" => Self::CannotModifyPrimaryOwner,
@@ -179,6 +180,7 @@ impl rt::Code for AdminUsersSetOwnerError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::CannotModifyPrimaryOwner => "cannot_modify_primary_owner",

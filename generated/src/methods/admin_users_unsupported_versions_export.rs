@@ -36,17 +36,20 @@ pub struct AdminUsersUnsupportedVersionsExport {
 
 impl AdminUsersUnsupportedVersionsExport {
     /// A request with no argument set; set them with the setters.
+    #[inline]
     pub fn new() -> Self {
         Self::default()
     }
 
     /// Sets [`date_sessions_started`](Self::date_sessions_started).
+    #[inline]
     pub fn date_sessions_started(mut self, date_sessions_started: i64) -> Self {
         self.date_sessions_started = Some(date_sessions_started);
         self
     }
 
     /// Sets [`date_end_of_support`](Self::date_end_of_support).
+    #[inline]
     pub fn date_end_of_support(mut self, date_end_of_support: i64) -> Self {
         self.date_end_of_support = Some(date_end_of_support);
         self
@@ -134,7 +137,7 @@ impl rt::Code for AdminUsersUnsupportedVersionsExportError {
             "The calling token is not granted the necessary scopes to complete this operation.",
         ),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "could_not_export" => Self::CouldNotExport,
@@ -144,6 +147,7 @@ impl rt::Code for AdminUsersUnsupportedVersionsExportError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::CouldNotExport => "could_not_export",

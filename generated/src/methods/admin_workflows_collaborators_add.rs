@@ -37,6 +37,7 @@ pub struct AdminWorkflowsCollaboratorsAdd {
 
 impl AdminWorkflowsCollaboratorsAdd {
     /// A request with its arguments, all of which are required.
+    #[inline]
     pub fn new(
         workflow_ids: impl IntoIterator<Item = impl Into<String>>,
         collaborator_ids: impl IntoIterator<Item = impl Into<UserId>>,
@@ -113,10 +114,12 @@ impl rt::de::Record for AdminWorkflowsCollaboratorsAddResponse {
         __writer.req("ok", &true).opt("errors", &self.errors);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -158,7 +161,7 @@ impl rt::Code for AdminWorkflowsCollaboratorsAddError {
             "The user is not allowed to access this API method",
         ),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "error_adding_collaborators" => Self::ErrorAddingCollaborators,
@@ -167,6 +170,7 @@ impl rt::Code for AdminWorkflowsCollaboratorsAddError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::ErrorAddingCollaborators => "error_adding_collaborators",
@@ -226,10 +230,12 @@ impl rt::de::Record for AdminWorkflowsCollaboratorsAddResponseErrors {
             .opt("workflow", &self.workflow);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }

@@ -36,6 +36,7 @@ pub struct AdminWorkflowsPermissionsLookup {
 
 impl AdminWorkflowsPermissionsLookup {
     /// A request with its required arguments; set optional ones with the setters.
+    #[inline]
     pub fn new(workflow_ids: impl IntoIterator<Item = impl Into<String>>) -> Self {
         Self {
             workflow_ids: workflow_ids.into_iter().map(Into::into).collect(),
@@ -44,6 +45,7 @@ impl AdminWorkflowsPermissionsLookup {
     }
 
     /// Sets [`max_workflow_triggers`](Self::max_workflow_triggers).
+    #[inline]
     pub fn max_workflow_triggers(mut self, max_workflow_triggers: i64) -> Self {
         self.max_workflow_triggers = Some(max_workflow_triggers);
         self
@@ -122,10 +124,12 @@ impl rt::de::Record for AdminWorkflowsPermissionsLookupResponse {
         __writer.req("ok", &true).opt("permissions", &self.permissions);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -185,10 +189,12 @@ impl rt::de::Record for AdminWorkflowsPermissionsLookupResponsePermissions {
         __writer.opt("0000000000", &self.n_0000000000);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -231,10 +237,12 @@ impl rt::de::Record for AdminWorkflowsPermissionsLookupResponsePermissionsN00000
         __writer.opt("complete", &self.complete).opt("who_can_run", &self.who_can_run);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -292,10 +300,12 @@ for AdminWorkflowsPermissionsLookupResponsePermissionsN0000000000WhoCanRun {
             .opt("user_ids", &self.user_ids);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }

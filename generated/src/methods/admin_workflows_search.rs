@@ -80,41 +80,48 @@ pub struct AdminWorkflowsSearch {
 
 impl AdminWorkflowsSearch {
     /// A request with no argument set; set them with the setters.
+    #[inline]
     pub fn new() -> Self {
         Self::default()
     }
 
     /// Sets [`query`](Self::query).
+    #[inline]
     pub fn query(mut self, query: impl Into<String>) -> Self {
         self.query = Some(query.into());
         self
     }
 
     /// Sets [`app_id`](Self::app_id).
+    #[inline]
     pub fn app_id(mut self, app_id: impl Into<AppId>) -> Self {
         self.app_id = Some(app_id.into());
         self
     }
 
     /// Sets [`cursor`](Self::cursor).
+    #[inline]
     pub fn cursor(mut self, cursor: impl Into<Cursor>) -> Self {
         self.cursor = Some(cursor.into());
         self
     }
 
     /// Sets [`limit`](Self::limit).
+    #[inline]
     pub fn limit(mut self, limit: i64) -> Self {
         self.limit = Some(limit);
         self
     }
 
     /// Sets [`no_collaborators`](Self::no_collaborators).
+    #[inline]
     pub fn no_collaborators(mut self, no_collaborators: bool) -> Self {
         self.no_collaborators = Some(no_collaborators);
         self
     }
 
     /// Sets [`collaborator_ids`](Self::collaborator_ids).
+    #[inline]
     pub fn collaborator_ids(
         mut self,
         collaborator_ids: impl IntoIterator<Item = impl Into<String>>,
@@ -126,6 +133,7 @@ impl AdminWorkflowsSearch {
     }
 
     /// Sets [`num_trigger_ids`](Self::num_trigger_ids).
+    #[inline]
     pub fn num_trigger_ids(mut self, num_trigger_ids: i64) -> Self {
         self.num_trigger_ids = Some(num_trigger_ids);
         self
@@ -133,36 +141,42 @@ impl AdminWorkflowsSearch {
 
     /// Sets [`is_sales_elevate`](Self::is_sales_elevate).
     #[allow(clippy::wrong_self_convention)]
+    #[inline]
     pub fn is_sales_elevate(mut self, is_sales_elevate: bool) -> Self {
         self.is_sales_elevate = Some(is_sales_elevate);
         self
     }
 
     /// Sets [`source`](Self::source).
+    #[inline]
     pub fn source(mut self, source: AdminWorkflowsSearchSource) -> Self {
         self.source = Some(source);
         self
     }
 
     /// Sets [`sort`](Self::sort).
+    #[inline]
     pub fn sort(mut self, sort: AdminWorkflowsSearchSort) -> Self {
         self.sort = Some(sort);
         self
     }
 
     /// Sets [`sort_dir`](Self::sort_dir).
+    #[inline]
     pub fn sort_dir(mut self, sort_dir: AdminWorkflowsSearchSortDir) -> Self {
         self.sort_dir = Some(sort_dir);
         self
     }
 
     /// Sets [`trigger_type_id`](Self::trigger_type_id).
+    #[inline]
     pub fn trigger_type_id(mut self, trigger_type_id: impl Into<String>) -> Self {
         self.trigger_type_id = Some(trigger_type_id.into());
         self
     }
 
     /// Sets [`publish_status`](Self::publish_status).
+    #[inline]
     pub fn publish_status(
         mut self,
         publish_status: AdminWorkflowsSearchPublishStatus,
@@ -172,6 +186,7 @@ impl AdminWorkflowsSearch {
     }
 
     /// Sets [`step_function_ids`](Self::step_function_ids).
+    #[inline]
     pub fn step_function_ids(
         mut self,
         step_function_ids: impl IntoIterator<Item = impl Into<String>>,
@@ -242,10 +257,12 @@ impl rt::Catalogued for AdminWorkflowsSearch {
 }
 
 impl rt::Paginated for AdminWorkflowsSearch {
+    #[inline]
     fn set_cursor(&mut self, cursor: rt::types::Cursor) {
         self.cursor = Some(cursor);
     }
 
+    #[inline]
     fn next_cursor(response: &Self::Response) -> Option<&rt::types::Cursor> {
         response.response_metadata.as_ref()?.next_cursor()
     }
@@ -522,10 +539,12 @@ impl rt::de::Record for AdminWorkflowsSearchResponse {
             .opt("response_metadata", &self.response_metadata);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -565,7 +584,7 @@ impl rt::Code for AdminWorkflowsSearchError {
             "The user is not allowed to access this API method.",
         ),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "invalid_cursor" => Self::InvalidCursor,
@@ -574,6 +593,7 @@ impl rt::Code for AdminWorkflowsSearchError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::InvalidCursor => "invalid_cursor",
@@ -612,6 +632,7 @@ pub enum AdminWorkflowsSearchSource {
 
 impl AdminWorkflowsSearchSource {
     /// The value as Slack expects it.
+    #[inline]
     pub const fn as_str(&self) -> &'static str {
         match self {
             Self::Code => "code",
@@ -623,6 +644,7 @@ impl AdminWorkflowsSearchSource {
 }
 
 impl AsRef<str> for AdminWorkflowsSearchSource {
+    #[inline]
     fn as_ref(&self) -> &str {
         self.as_str()
     }
@@ -640,12 +662,14 @@ impl rt::ArgValue for AdminWorkflowsSearchSource {
 }
 
 impl rt::ArgText for AdminWorkflowsSearchSource {
+    #[inline]
     fn arg_text(&self) -> std::borrow::Cow<'_, str> {
         std::borrow::Cow::Borrowed(self.as_str())
     }
 }
 
 impl std::fmt::Display for AdminWorkflowsSearchSource {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -663,6 +687,7 @@ pub enum AdminWorkflowsSearchSort {
 
 impl AdminWorkflowsSearchSort {
     /// The value as Slack expects it.
+    #[inline]
     pub const fn as_str(&self) -> &'static str {
         match self {
             Self::Name => "name",
@@ -671,6 +696,7 @@ impl AdminWorkflowsSearchSort {
 }
 
 impl AsRef<str> for AdminWorkflowsSearchSort {
+    #[inline]
     fn as_ref(&self) -> &str {
         self.as_str()
     }
@@ -688,12 +714,14 @@ impl rt::ArgValue for AdminWorkflowsSearchSort {
 }
 
 impl rt::ArgText for AdminWorkflowsSearchSort {
+    #[inline]
     fn arg_text(&self) -> std::borrow::Cow<'_, str> {
         std::borrow::Cow::Borrowed(self.as_str())
     }
 }
 
 impl std::fmt::Display for AdminWorkflowsSearchSort {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -713,6 +741,7 @@ pub enum AdminWorkflowsSearchSortDir {
 
 impl AdminWorkflowsSearchSortDir {
     /// The value as Slack expects it.
+    #[inline]
     pub const fn as_str(&self) -> &'static str {
         match self {
             Self::Asc => "asc",
@@ -722,6 +751,7 @@ impl AdminWorkflowsSearchSortDir {
 }
 
 impl AsRef<str> for AdminWorkflowsSearchSortDir {
+    #[inline]
     fn as_ref(&self) -> &str {
         self.as_str()
     }
@@ -739,12 +769,14 @@ impl rt::ArgValue for AdminWorkflowsSearchSortDir {
 }
 
 impl rt::ArgText for AdminWorkflowsSearchSortDir {
+    #[inline]
     fn arg_text(&self) -> std::borrow::Cow<'_, str> {
         std::borrow::Cow::Borrowed(self.as_str())
     }
 }
 
 impl std::fmt::Display for AdminWorkflowsSearchSortDir {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -766,6 +798,7 @@ pub enum AdminWorkflowsSearchPublishStatus {
 
 impl AdminWorkflowsSearchPublishStatus {
     /// The value as Slack expects it.
+    #[inline]
     pub const fn as_str(&self) -> &'static str {
         match self {
             Self::All => "all",
@@ -776,6 +809,7 @@ impl AdminWorkflowsSearchPublishStatus {
 }
 
 impl AsRef<str> for AdminWorkflowsSearchPublishStatus {
+    #[inline]
     fn as_ref(&self) -> &str {
         self.as_str()
     }
@@ -793,12 +827,14 @@ impl rt::ArgValue for AdminWorkflowsSearchPublishStatus {
 }
 
 impl rt::ArgText for AdminWorkflowsSearchPublishStatus {
+    #[inline]
     fn arg_text(&self) -> std::borrow::Cow<'_, str> {
         std::borrow::Cow::Borrowed(self.as_str())
     }
 }
 
 impl std::fmt::Display for AdminWorkflowsSearchPublishStatus {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -942,10 +978,12 @@ impl rt::de::Record for AdminWorkflowsSearchResponseWorkflows {
             .opt("workflow_function_id", &self.workflow_function_id);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -986,10 +1024,12 @@ impl rt::de::Record for AdminWorkflowsSearchResponseWorkflowsIcons {
         __writer.opt("image_192", &self.image_192).opt("image_96", &self.image_96);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -1029,10 +1069,12 @@ impl rt::de::Record for AdminWorkflowsSearchResponseWorkflowsInputParameters {
         __writer.opt("0000000000", &self.n_0000000000);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -1091,10 +1133,12 @@ impl rt::de::Record for AdminWorkflowsSearchResponseWorkflowsInputParametersN000
             .opt("type", &self.type_);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -1145,10 +1189,12 @@ impl rt::de::Record for AdminWorkflowsSearchResponseWorkflowsSteps {
             .opt("is_pristine", &self.is_pristine);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -1188,10 +1234,12 @@ impl rt::de::Record for AdminWorkflowsSearchResponseWorkflowsStepsInputs {
         __writer.opt("0000000000", &self.n_0000000000);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -1232,10 +1280,12 @@ impl rt::de::Record for AdminWorkflowsSearchResponseWorkflowsStepsInputsN0000000
         __writer.opt("hidden", &self.hidden).opt("locked", &self.locked);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }

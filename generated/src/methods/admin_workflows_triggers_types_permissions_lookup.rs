@@ -33,6 +33,7 @@ pub struct AdminWorkflowsTriggersTypesPermissionsLookup {
 
 impl AdminWorkflowsTriggersTypesPermissionsLookup {
     /// A request with its arguments, all of which are required.
+    #[inline]
     pub fn new(trigger_type_ids: impl IntoIterator<Item = impl Into<String>>) -> Self {
         Self {
             trigger_type_ids: trigger_type_ids.into_iter().map(Into::into).collect(),
@@ -110,10 +111,12 @@ impl rt::de::Record for AdminWorkflowsTriggersTypesPermissionsLookupResponse {
             .req_json("metadata", &self.metadata);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -156,7 +159,7 @@ impl rt::Code for AdminWorkflowsTriggersTypesPermissionsLookupError {
             "The given trigger type ID(s) do not map to valid trigger types",
         ),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "restricted_action" => Self::RestrictedAction,
@@ -165,6 +168,7 @@ impl rt::Code for AdminWorkflowsTriggersTypesPermissionsLookupError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::RestrictedAction => "restricted_action",
@@ -201,7 +205,7 @@ impl rt::Code for AdminWorkflowsTriggersTypesPermissionsLookupWarning {
             "One or more of the given IDs do not map to a valid trigger type",
         ),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "one_or_more_trigger_type_ids_not_found" => {
@@ -211,6 +215,7 @@ impl rt::Code for AdminWorkflowsTriggersTypesPermissionsLookupWarning {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::OneOrMoreTriggerTypeIdsNotFound => {

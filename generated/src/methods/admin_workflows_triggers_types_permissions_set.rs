@@ -42,6 +42,7 @@ pub struct AdminWorkflowsTriggersTypesPermissionsSet {
 
 impl AdminWorkflowsTriggersTypesPermissionsSet {
     /// A request with its required arguments; set optional ones with the setters.
+    #[inline]
     pub fn new(id: impl Into<String>) -> Self {
         Self {
             id: id.into(),
@@ -52,6 +53,7 @@ impl AdminWorkflowsTriggersTypesPermissionsSet {
     }
 
     /// Sets [`visibility`](Self::visibility).
+    #[inline]
     pub fn visibility(
         mut self,
         visibility: AdminWorkflowsTriggersTypesPermissionsSetVisibility,
@@ -61,6 +63,7 @@ impl AdminWorkflowsTriggersTypesPermissionsSet {
     }
 
     /// Sets [`user_ids`](Self::user_ids).
+    #[inline]
     pub fn user_ids(
         mut self,
         user_ids: impl IntoIterator<Item = impl Into<UserId>>,
@@ -70,6 +73,7 @@ impl AdminWorkflowsTriggersTypesPermissionsSet {
     }
 
     /// Sets [`permissions`](Self::permissions).
+    #[inline]
     pub fn permissions(mut self, permissions: impl Into<serde_json::Value>) -> Self {
         self.permissions = Some(permissions.into());
         self
@@ -173,7 +177,7 @@ impl rt::Code for AdminWorkflowsTriggersTypesPermissionsSetError {
             "The visibility should be named entities when the user_ids, team_ids, or org_ids args are set",
         ),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "invalid_named_entities" => Self::InvalidNamedEntities,
@@ -187,6 +191,7 @@ impl rt::Code for AdminWorkflowsTriggersTypesPermissionsSetError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::InvalidNamedEntities => "invalid_named_entities",
@@ -230,6 +235,7 @@ pub enum AdminWorkflowsTriggersTypesPermissionsSetVisibility {
 
 impl AdminWorkflowsTriggersTypesPermissionsSetVisibility {
     /// The value as Slack expects it.
+    #[inline]
     pub const fn as_str(&self) -> &'static str {
         match self {
             Self::Everyone => "everyone",
@@ -240,6 +246,7 @@ impl AdminWorkflowsTriggersTypesPermissionsSetVisibility {
 }
 
 impl AsRef<str> for AdminWorkflowsTriggersTypesPermissionsSetVisibility {
+    #[inline]
     fn as_ref(&self) -> &str {
         self.as_str()
     }
@@ -257,12 +264,14 @@ impl rt::ArgValue for AdminWorkflowsTriggersTypesPermissionsSetVisibility {
 }
 
 impl rt::ArgText for AdminWorkflowsTriggersTypesPermissionsSetVisibility {
+    #[inline]
     fn arg_text(&self) -> std::borrow::Cow<'_, str> {
         std::borrow::Cow::Borrowed(self.as_str())
     }
 }
 
 impl std::fmt::Display for AdminWorkflowsTriggersTypesPermissionsSetVisibility {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
     }

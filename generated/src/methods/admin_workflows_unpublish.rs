@@ -32,6 +32,7 @@ pub struct AdminWorkflowsUnpublish {
 
 impl AdminWorkflowsUnpublish {
     /// A request with its arguments, all of which are required.
+    #[inline]
     pub fn new(workflow_ids: impl IntoIterator<Item = impl Into<String>>) -> Self {
         Self {
             workflow_ids: workflow_ids.into_iter().map(Into::into).collect(),
@@ -101,7 +102,7 @@ impl rt::Code for AdminWorkflowsUnpublishError {
             "The user is not allowed to access this API method",
         ),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "error_unpublishing_workflows" => Self::ErrorUnpublishingWorkflows,
@@ -110,6 +111,7 @@ impl rt::Code for AdminWorkflowsUnpublishError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::ErrorUnpublishingWorkflows => "error_unpublishing_workflows",

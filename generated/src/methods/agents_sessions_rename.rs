@@ -35,6 +35,7 @@ pub struct AgentsSessionsRename {
 
 impl AgentsSessionsRename {
     /// A request with its required arguments; set optional ones with the setters.
+    #[inline]
     pub fn new(channel_id: impl Into<ChannelId>, title: impl Into<String>) -> Self {
         Self {
             channel_id: channel_id.into(),
@@ -44,6 +45,7 @@ impl AgentsSessionsRename {
     }
 
     /// Sets [`thread_ts`](Self::thread_ts).
+    #[inline]
     pub fn thread_ts(mut self, thread_ts: impl Into<Timestamp>) -> Self {
         self.thread_ts = Some(thread_ts.into());
         self
@@ -176,7 +178,7 @@ impl rt::Code for AgentsSessionsRenameError {
             "An internal error occurred while renaming the session.",
         ),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "channel_not_found" => Self::ChannelNotFound,
@@ -192,6 +194,7 @@ impl rt::Code for AgentsSessionsRenameError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::ChannelNotFound => "channel_not_found",

@@ -45,6 +45,7 @@ pub struct AgentsSessionsSetStatus {
 
 impl AgentsSessionsSetStatus {
     /// A request with its required arguments; set optional ones with the setters.
+    #[inline]
     pub fn new(
         channel_id: impl Into<ChannelId>,
         status: AgentsSessionsSetStatusStatus,
@@ -62,36 +63,42 @@ impl AgentsSessionsSetStatus {
     }
 
     /// Sets [`thread_ts`](Self::thread_ts).
+    #[inline]
     pub fn thread_ts(mut self, thread_ts: impl Into<Timestamp>) -> Self {
         self.thread_ts = Some(thread_ts.into());
         self
     }
 
     /// Sets [`title`](Self::title).
+    #[inline]
     pub fn title(mut self, title: impl Into<String>) -> Self {
         self.title = Some(title.into());
         self
     }
 
     /// Sets [`initiator_user_id`](Self::initiator_user_id).
+    #[inline]
     pub fn initiator_user_id(mut self, initiator_user_id: impl Into<String>) -> Self {
         self.initiator_user_id = Some(initiator_user_id.into());
         self
     }
 
     /// Sets [`icon_emoji`](Self::icon_emoji).
+    #[inline]
     pub fn icon_emoji(mut self, icon_emoji: impl Into<String>) -> Self {
         self.icon_emoji = Some(icon_emoji.into());
         self
     }
 
     /// Sets [`icon_url`](Self::icon_url).
+    #[inline]
     pub fn icon_url(mut self, icon_url: impl Into<String>) -> Self {
         self.icon_url = Some(icon_url.into());
         self
     }
 
     /// Sets [`username`](Self::username).
+    #[inline]
     pub fn username(mut self, username: impl Into<String>) -> Self {
         self.username = Some(username.into());
         self
@@ -235,7 +242,7 @@ impl rt::Code for AgentsSessionsSetStatusError {
             "An internal error occurred while updating the session.",
         ),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "channel_not_found" => Self::ChannelNotFound,
@@ -249,6 +256,7 @@ impl rt::Code for AgentsSessionsSetStatusError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::ChannelNotFound => "channel_not_found",
@@ -292,6 +300,7 @@ pub enum AgentsSessionsSetStatusStatus {
 
 impl AgentsSessionsSetStatusStatus {
     /// The value as Slack expects it.
+    #[inline]
     pub const fn as_str(&self) -> &'static str {
         match self {
             Self::Active => "active",
@@ -303,6 +312,7 @@ impl AgentsSessionsSetStatusStatus {
 }
 
 impl AsRef<str> for AgentsSessionsSetStatusStatus {
+    #[inline]
     fn as_ref(&self) -> &str {
         self.as_str()
     }
@@ -320,12 +330,14 @@ impl rt::ArgValue for AgentsSessionsSetStatusStatus {
 }
 
 impl rt::ArgText for AgentsSessionsSetStatusStatus {
+    #[inline]
     fn arg_text(&self) -> std::borrow::Cow<'_, str> {
         std::borrow::Cow::Borrowed(self.as_str())
     }
 }
 
 impl std::fmt::Display for AgentsSessionsSetStatusStatus {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
     }

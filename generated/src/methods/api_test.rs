@@ -31,11 +31,13 @@ pub struct ApiTest {
 
 impl ApiTest {
     /// A request with no argument set; set them with the setters.
+    #[inline]
     pub fn new() -> Self {
         Self::default()
     }
 
     /// Sets [`error`](Self::error).
+    #[inline]
     pub fn error(mut self, error: impl Into<String>) -> Self {
         self.error = Some(error.into());
         self
@@ -119,10 +121,12 @@ impl rt::de::Record for ApiTestResponse {
         __writer.req("ok", &true).opt("args", &self.args);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -186,10 +190,12 @@ impl rt::de::Record for ApiTestResponseArgs {
         __writer.opt("error", &self.error).opt("foo", &self.foo);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }

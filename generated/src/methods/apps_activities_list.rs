@@ -81,6 +81,7 @@ pub struct AppsActivitiesList {
 
 impl AppsActivitiesList {
     /// A request with its required arguments; set optional ones with the setters.
+    #[inline]
     pub fn new(app_id: impl Into<AppId>) -> Self {
         Self {
             app_id: app_id.into(),
@@ -100,72 +101,84 @@ impl AppsActivitiesList {
     }
 
     /// Sets [`team_id`](Self::team_id).
+    #[inline]
     pub fn team_id(mut self, team_id: impl Into<String>) -> Self {
         self.team_id = Some(team_id.into());
         self
     }
 
     /// Sets [`cursor`](Self::cursor).
+    #[inline]
     pub fn cursor(mut self, cursor: impl Into<Cursor>) -> Self {
         self.cursor = Some(cursor.into());
         self
     }
 
     /// Sets [`limit`](Self::limit).
+    #[inline]
     pub fn limit(mut self, limit: i64) -> Self {
         self.limit = Some(limit);
         self
     }
 
     /// Sets [`min_log_level`](Self::min_log_level).
+    #[inline]
     pub fn min_log_level(mut self, min_log_level: impl Into<String>) -> Self {
         self.min_log_level = Some(min_log_level.into());
         self
     }
 
     /// Sets [`log_event_type`](Self::log_event_type).
+    #[inline]
     pub fn log_event_type(mut self, log_event_type: impl Into<String>) -> Self {
         self.log_event_type = Some(log_event_type.into());
         self
     }
 
     /// Sets [`source`](Self::source).
+    #[inline]
     pub fn source(mut self, source: impl Into<String>) -> Self {
         self.source = Some(source.into());
         self
     }
 
     /// Sets [`component_type`](Self::component_type).
+    #[inline]
     pub fn component_type(mut self, component_type: impl Into<String>) -> Self {
         self.component_type = Some(component_type.into());
         self
     }
 
     /// Sets [`component_id`](Self::component_id).
+    #[inline]
     pub fn component_id(mut self, component_id: impl Into<String>) -> Self {
         self.component_id = Some(component_id.into());
         self
     }
 
     /// Sets [`trace_id`](Self::trace_id).
+    #[inline]
     pub fn trace_id(mut self, trace_id: impl Into<String>) -> Self {
         self.trace_id = Some(trace_id.into());
         self
     }
 
     /// Sets [`min_date_created`](Self::min_date_created).
+    #[inline]
     pub fn min_date_created(mut self, min_date_created: i64) -> Self {
         self.min_date_created = Some(min_date_created);
         self
     }
 
     /// Sets [`max_date_created`](Self::max_date_created).
+    #[inline]
     pub fn max_date_created(mut self, max_date_created: i64) -> Self {
         self.max_date_created = Some(max_date_created);
         self
     }
 
     /// Sets [`sort_direction`](Self::sort_direction).
+    #[inline]
     pub fn sort_direction(
         mut self,
         sort_direction: AppsActivitiesListSortDirection,
@@ -229,10 +242,12 @@ impl rt::Catalogued for AppsActivitiesList {
 }
 
 impl rt::Paginated for AppsActivitiesList {
+    #[inline]
     fn set_cursor(&mut self, cursor: rt::types::Cursor) {
         self.cursor = Some(cursor);
     }
 
+    #[inline]
     fn next_cursor(response: &Self::Response) -> Option<&rt::types::Cursor> {
         response.response_metadata.as_ref()?.next_cursor()
     }
@@ -303,10 +318,12 @@ impl rt::de::Record for AppsActivitiesListResponse {
             .opt("response_metadata", &self.response_metadata);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -376,7 +393,7 @@ impl rt::Code for AppsActivitiesListError {
             "Something went wrong on our end, please try again.",
         ),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "free_team_not_allowed" => Self::FreeTeamNotAllowed,
@@ -389,6 +406,7 @@ impl rt::Code for AppsActivitiesListError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::FreeTeamNotAllowed => "free_team_not_allowed",
@@ -427,6 +445,7 @@ pub enum AppsActivitiesListSortDirection {
 
 impl AppsActivitiesListSortDirection {
     /// The value as Slack expects it.
+    #[inline]
     pub const fn as_str(&self) -> &'static str {
         match self {
             Self::Asc => "asc",
@@ -436,6 +455,7 @@ impl AppsActivitiesListSortDirection {
 }
 
 impl AsRef<str> for AppsActivitiesListSortDirection {
+    #[inline]
     fn as_ref(&self) -> &str {
         self.as_str()
     }
@@ -453,12 +473,14 @@ impl rt::ArgValue for AppsActivitiesListSortDirection {
 }
 
 impl rt::ArgText for AppsActivitiesListSortDirection {
+    #[inline]
     fn arg_text(&self) -> std::borrow::Cow<'_, str> {
         std::borrow::Cow::Borrowed(self.as_str())
     }
 }
 
 impl std::fmt::Display for AppsActivitiesListSortDirection {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
     }

@@ -36,23 +36,27 @@ pub struct AppsAuthExternalDelete {
 
 impl AppsAuthExternalDelete {
     /// A request with no argument set; set them with the setters.
+    #[inline]
     pub fn new() -> Self {
         Self::default()
     }
 
     /// Sets [`app_id`](Self::app_id).
+    #[inline]
     pub fn app_id(mut self, app_id: impl Into<String>) -> Self {
         self.app_id = Some(app_id.into());
         self
     }
 
     /// Sets [`provider_key`](Self::provider_key).
+    #[inline]
     pub fn provider_key(mut self, provider_key: impl Into<String>) -> Self {
         self.provider_key = Some(provider_key.into());
         self
     }
 
     /// Sets [`external_token_id`](Self::external_token_id).
+    #[inline]
     pub fn external_token_id(mut self, external_token_id: impl Into<String>) -> Self {
         self.external_token_id = Some(external_token_id.into());
         self
@@ -154,7 +158,7 @@ impl rt::Code for AppsAuthExternalDeleteError {
             "The token used to invoke this API doesn't have permission to delete the token pointed to by the external_token_id input",
         ),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "app_not_found" => Self::AppNotFound,
@@ -168,6 +172,7 @@ impl rt::Code for AppsAuthExternalDeleteError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::AppNotFound => "app_not_found",

@@ -36,6 +36,7 @@ pub struct AppsAuthExternalGet {
 
 impl AppsAuthExternalGet {
     /// A request with its required arguments; set optional ones with the setters.
+    #[inline]
     pub fn new(external_token_id: impl Into<String>) -> Self {
         Self {
             external_token_id: external_token_id.into(),
@@ -44,6 +45,7 @@ impl AppsAuthExternalGet {
     }
 
     /// Sets [`force_refresh`](Self::force_refresh).
+    #[inline]
     pub fn force_refresh(mut self, force_refresh: bool) -> Self {
         self.force_refresh = Some(force_refresh);
         self
@@ -138,10 +140,12 @@ impl rt::de::Record for AppsAuthExternalGetResponse {
             .opt_json("token_response_extras", &self.token_response_extras);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -195,7 +199,7 @@ impl rt::Code for AppsAuthExternalGetError {
             "No token found for the passed external_token_id",
         ),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "access_token_exchange_failed" => Self::AccessTokenExchangeFailed,
@@ -206,6 +210,7 @@ impl rt::Code for AppsAuthExternalGetError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::AccessTokenExchangeFailed => "access_token_exchange_failed",

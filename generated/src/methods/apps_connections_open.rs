@@ -27,6 +27,7 @@ pub struct AppsConnectionsOpen {}
 
 impl AppsConnectionsOpen {
     /// A request with no argument set; set them with the setters.
+    #[inline]
     pub fn new() -> Self {
         Self::default()
     }
@@ -105,10 +106,12 @@ impl rt::de::Record for AppsConnectionsOpenResponse {
         __writer.req("ok", &true).req("url", &self.url);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -168,7 +171,7 @@ impl rt::Code for AppsConnectionsOpenError {
             "The provided [app-level token](/authentication/tokens#app) wasn't valid.",
         ),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "forbidden_team" => Self::ForbiddenTeam,
@@ -178,6 +181,7 @@ impl rt::Code for AppsConnectionsOpenError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::ForbiddenTeam => "forbidden_team",

@@ -38,6 +38,7 @@ pub struct AppsDatastoreBulkGet {
 
 impl AppsDatastoreBulkGet {
     /// A request with its required arguments; set optional ones with the setters.
+    #[inline]
     pub fn new(
         datastore: impl Into<String>,
         ids: impl IntoIterator<Item = impl Into<String>>,
@@ -50,6 +51,7 @@ impl AppsDatastoreBulkGet {
     }
 
     /// Sets [`app_id`](Self::app_id).
+    #[inline]
     pub fn app_id(mut self, app_id: impl Into<AppId>) -> Self {
         self.app_id = Some(app_id.into());
         self
@@ -142,10 +144,12 @@ impl rt::de::Record for AppsDatastoreBulkGetResponse {
             .opt("failed_items", &self.failed_items);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -249,7 +253,7 @@ impl rt::Code for AppsDatastoreBulkGetError {
         rt::Documented::new("invalid_auth", "Not authorized to create datastore items."),
         rt::Documented::new("unknown_method", "This method does not exist"),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "app_not_hosted" => Self::AppNotHosted,
@@ -265,6 +269,7 @@ impl rt::Code for AppsDatastoreBulkGetError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::AppNotHosted => "app_not_hosted",

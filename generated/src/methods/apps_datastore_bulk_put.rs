@@ -37,6 +37,7 @@ pub struct AppsDatastoreBulkPut {
 
 impl AppsDatastoreBulkPut {
     /// A request with its required arguments; set optional ones with the setters.
+    #[inline]
     pub fn new(
         datastore: impl Into<String>,
         items: impl Into<serde_json::Value>,
@@ -49,6 +50,7 @@ impl AppsDatastoreBulkPut {
     }
 
     /// Sets [`app_id`](Self::app_id).
+    #[inline]
     pub fn app_id(mut self, app_id: impl Into<AppId>) -> Self {
         self.app_id = Some(app_id.into());
         self
@@ -137,10 +139,12 @@ impl rt::de::Record for AppsDatastoreBulkPutResponse {
             .opt_json("failed_items", &self.failed_items);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -244,7 +248,7 @@ impl rt::Code for AppsDatastoreBulkPutError {
         rt::Documented::new("invalid_auth", "Not authorized to create datastore items."),
         rt::Documented::new("unknown_method", "This method does not exist"),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "app_not_hosted" => Self::AppNotHosted,
@@ -260,6 +264,7 @@ impl rt::Code for AppsDatastoreBulkPutError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::AppNotHosted => "app_not_hosted",

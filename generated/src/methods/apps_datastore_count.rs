@@ -45,6 +45,7 @@ pub struct AppsDatastoreCount {
 
 impl AppsDatastoreCount {
     /// A request with its required arguments; set optional ones with the setters.
+    #[inline]
     pub fn new(datastore: impl Into<String>) -> Self {
         Self {
             datastore: datastore.into(),
@@ -56,12 +57,14 @@ impl AppsDatastoreCount {
     }
 
     /// Sets [`expression`](Self::expression).
+    #[inline]
     pub fn expression(mut self, expression: impl Into<String>) -> Self {
         self.expression = Some(expression.into());
         self
     }
 
     /// Sets [`expression_attributes`](Self::expression_attributes).
+    #[inline]
     pub fn expression_attributes(
         mut self,
         expression_attributes: impl Into<serde_json::Value>,
@@ -71,6 +74,7 @@ impl AppsDatastoreCount {
     }
 
     /// Sets [`expression_values`](Self::expression_values).
+    #[inline]
     pub fn expression_values(
         mut self,
         expression_values: impl Into<serde_json::Value>,
@@ -80,6 +84,7 @@ impl AppsDatastoreCount {
     }
 
     /// Sets [`app_id`](Self::app_id).
+    #[inline]
     pub fn app_id(mut self, app_id: impl Into<AppId>) -> Self {
         self.app_id = Some(app_id.into());
         self
@@ -172,10 +177,12 @@ impl rt::de::Record for AppsDatastoreCountResponse {
             .opt("count", &self.count);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -274,7 +281,7 @@ impl rt::Code for AppsDatastoreCountError {
         ),
         rt::Documented::new("invalid_auth", "Not authorized to access datastore items."),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "app_not_hosted" => Self::AppNotHosted,
@@ -289,6 +296,7 @@ impl rt::Code for AppsDatastoreCountError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::AppNotHosted => "app_not_hosted",

@@ -35,6 +35,7 @@ pub struct AppsDatastoreDelete {
 
 impl AppsDatastoreDelete {
     /// A request with its required arguments; set optional ones with the setters.
+    #[inline]
     pub fn new(datastore: impl Into<String>, id: impl Into<String>) -> Self {
         Self {
             datastore: datastore.into(),
@@ -44,6 +45,7 @@ impl AppsDatastoreDelete {
     }
 
     /// Sets [`app_id`](Self::app_id).
+    #[inline]
     pub fn app_id(mut self, app_id: impl Into<AppId>) -> Self {
         self.app_id = Some(app_id.into());
         self
@@ -176,7 +178,7 @@ impl rt::Code for AppsDatastoreDeleteError {
         ),
         rt::Documented::new("invalid_auth", "Not authorized to delete datastore items."),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "app_not_hosted" => Self::AppNotHosted,
@@ -190,6 +192,7 @@ impl rt::Code for AppsDatastoreDeleteError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::AppNotHosted => "app_not_hosted",

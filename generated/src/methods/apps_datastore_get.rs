@@ -35,6 +35,7 @@ pub struct AppsDatastoreGet {
 
 impl AppsDatastoreGet {
     /// A request with its required arguments; set optional ones with the setters.
+    #[inline]
     pub fn new(datastore: impl Into<String>, id: impl Into<String>) -> Self {
         Self {
             datastore: datastore.into(),
@@ -44,6 +45,7 @@ impl AppsDatastoreGet {
     }
 
     /// Sets [`app_id`](Self::app_id).
+    #[inline]
     pub fn app_id(mut self, app_id: impl Into<AppId>) -> Self {
         self.app_id = Some(app_id.into());
         self
@@ -140,10 +142,12 @@ impl rt::de::Record for AppsDatastoreGetResponse {
             .opt_json("item", &self.item);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -245,7 +249,7 @@ impl rt::Code for AppsDatastoreGetError {
         ),
         rt::Documented::new("invalid_auth", "Not authorized to get datastore items."),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "app_not_hosted" => Self::AppNotHosted,
@@ -260,6 +264,7 @@ impl rt::Code for AppsDatastoreGetError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::AppNotHosted => "app_not_hosted",

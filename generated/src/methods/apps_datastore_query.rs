@@ -54,6 +54,7 @@ pub struct AppsDatastoreQuery {
 
 impl AppsDatastoreQuery {
     /// A request with its required arguments; set optional ones with the setters.
+    #[inline]
     pub fn new(datastore: impl Into<String>) -> Self {
         Self {
             datastore: datastore.into(),
@@ -67,12 +68,14 @@ impl AppsDatastoreQuery {
     }
 
     /// Sets [`expression`](Self::expression).
+    #[inline]
     pub fn expression(mut self, expression: impl Into<String>) -> Self {
         self.expression = Some(expression.into());
         self
     }
 
     /// Sets [`expression_attributes`](Self::expression_attributes).
+    #[inline]
     pub fn expression_attributes(
         mut self,
         expression_attributes: impl Into<serde_json::Value>,
@@ -82,6 +85,7 @@ impl AppsDatastoreQuery {
     }
 
     /// Sets [`expression_values`](Self::expression_values).
+    #[inline]
     pub fn expression_values(
         mut self,
         expression_values: impl Into<serde_json::Value>,
@@ -91,18 +95,21 @@ impl AppsDatastoreQuery {
     }
 
     /// Sets [`app_id`](Self::app_id).
+    #[inline]
     pub fn app_id(mut self, app_id: impl Into<AppId>) -> Self {
         self.app_id = Some(app_id.into());
         self
     }
 
     /// Sets [`cursor`](Self::cursor).
+    #[inline]
     pub fn cursor(mut self, cursor: impl Into<Cursor>) -> Self {
         self.cursor = Some(cursor.into());
         self
     }
 
     /// Sets [`limit`](Self::limit).
+    #[inline]
     pub fn limit(mut self, limit: i64) -> Self {
         self.limit = Some(limit);
         self
@@ -154,10 +161,12 @@ impl rt::Catalogued for AppsDatastoreQuery {
 }
 
 impl rt::Paginated for AppsDatastoreQuery {
+    #[inline]
     fn set_cursor(&mut self, cursor: rt::types::Cursor) {
         self.cursor = Some(cursor);
     }
 
+    #[inline]
     fn next_cursor(response: &Self::Response) -> Option<&rt::types::Cursor> {
         response.response_metadata.as_ref()?.next_cursor()
     }
@@ -230,10 +239,12 @@ impl rt::de::Record for AppsDatastoreQueryResponse {
             .opt("response_metadata", &self.response_metadata);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -332,7 +343,7 @@ impl rt::Code for AppsDatastoreQueryError {
         ),
         rt::Documented::new("invalid_auth", "Not authorized to access datastore items."),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "app_not_hosted" => Self::AppNotHosted,
@@ -347,6 +358,7 @@ impl rt::Code for AppsDatastoreQueryError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::AppNotHosted => "app_not_hosted",

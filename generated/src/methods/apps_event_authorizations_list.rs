@@ -37,6 +37,7 @@ pub struct AppsEventAuthorizationsList {
 
 impl AppsEventAuthorizationsList {
     /// A request with its required arguments; set optional ones with the setters.
+    #[inline]
     pub fn new(event_context: impl Into<String>) -> Self {
         Self {
             event_context: event_context.into(),
@@ -46,12 +47,14 @@ impl AppsEventAuthorizationsList {
     }
 
     /// Sets [`cursor`](Self::cursor).
+    #[inline]
     pub fn cursor(mut self, cursor: impl Into<Cursor>) -> Self {
         self.cursor = Some(cursor.into());
         self
     }
 
     /// Sets [`limit`](Self::limit).
+    #[inline]
     pub fn limit(mut self, limit: i64) -> Self {
         self.limit = Some(limit);
         self
@@ -95,10 +98,12 @@ impl rt::Catalogued for AppsEventAuthorizationsList {
 }
 
 impl rt::Paginated for AppsEventAuthorizationsList {
+    #[inline]
     fn set_cursor(&mut self, cursor: rt::types::Cursor) {
         self.cursor = Some(cursor);
     }
 
+    #[inline]
     fn next_cursor(response: &Self::Response) -> Option<&rt::types::Cursor> {
         response.response_metadata.as_ref()?.next_cursor()
     }
@@ -175,10 +180,12 @@ impl rt::de::Record for AppsEventAuthorizationsListResponse {
             .opt("response_metadata", &self.response_metadata);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -232,7 +239,7 @@ impl rt::Code for AppsEventAuthorizationsListError {
             "An unexpected error occurred while finding authorizations for this event.",
         ),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "auth_mismatch" => Self::AuthMismatch,
@@ -242,6 +249,7 @@ impl rt::Code for AppsEventAuthorizationsListError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::AuthMismatch => "auth_mismatch",
@@ -312,10 +320,12 @@ impl rt::de::Record for AppsEventAuthorizationsListResponseAuthorizations {
             .opt("user_id", &self.user_id);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }

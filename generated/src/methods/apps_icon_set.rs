@@ -35,6 +35,7 @@ pub struct AppsIconSet {
 
 impl AppsIconSet {
     /// A request with its required arguments; set optional ones with the setters.
+    #[inline]
     pub fn new(app_id: impl Into<AppId>) -> Self {
         Self {
             app_id: app_id.into(),
@@ -44,12 +45,14 @@ impl AppsIconSet {
     }
 
     /// Sets [`file`](Self::file).
+    #[inline]
     pub fn file(mut self, file: impl Into<String>) -> Self {
         self.file = Some(file.into());
         self
     }
 
     /// Sets [`url`](Self::url).
+    #[inline]
     pub fn url(mut self, url: impl Into<String>) -> Self {
         self.url = Some(url.into());
         self
@@ -172,7 +175,7 @@ impl rt::Code for AppsIconSetError {
             "User does not have required permissions for app.",
         ),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "error_bad_format" => Self::ErrorBadFormat,
@@ -187,6 +190,7 @@ impl rt::Code for AppsIconSetError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::ErrorBadFormat => "error_bad_format",

@@ -37,6 +37,7 @@ pub struct AppsManagedPermissionsSet {
 
 impl AppsManagedPermissionsSet {
     /// A request with its arguments, all of which are required.
+    #[inline]
     pub fn new(
         app_id: impl Into<AppId>,
         permissions: AppsManagedPermissionsSetPermissions,
@@ -157,7 +158,7 @@ impl rt::Code for AppsManagedPermissionsSetError {
         ),
         rt::Documented::new("invalid_auth", "Invalid authorization token."),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "app_not_found" => Self::AppNotFound,
@@ -171,6 +172,7 @@ impl rt::Code for AppsManagedPermissionsSetError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::AppNotFound => "app_not_found",
@@ -210,6 +212,7 @@ pub enum AppsManagedPermissionsSetPermissions {
 
 impl AppsManagedPermissionsSetPermissions {
     /// The value as Slack expects it.
+    #[inline]
     pub const fn as_str(&self) -> &'static str {
         match self {
             Self::Everyone => "everyone",
@@ -219,6 +222,7 @@ impl AppsManagedPermissionsSetPermissions {
 }
 
 impl AsRef<str> for AppsManagedPermissionsSetPermissions {
+    #[inline]
     fn as_ref(&self) -> &str {
         self.as_str()
     }
@@ -236,12 +240,14 @@ impl rt::ArgValue for AppsManagedPermissionsSetPermissions {
 }
 
 impl rt::ArgText for AppsManagedPermissionsSetPermissions {
+    #[inline]
     fn arg_text(&self) -> std::borrow::Cow<'_, str> {
         std::borrow::Cow::Borrowed(self.as_str())
     }
 }
 
 impl std::fmt::Display for AppsManagedPermissionsSetPermissions {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
     }

@@ -33,6 +33,7 @@ pub struct AppsManifestCreate {
 
 impl AppsManifestCreate {
     /// A request with its required arguments; set optional ones with the setters.
+    #[inline]
     pub fn new(manifest: impl Into<String>) -> Self {
         Self {
             manifest: manifest.into(),
@@ -41,6 +42,7 @@ impl AppsManifestCreate {
     }
 
     /// Sets [`team_id`](Self::team_id).
+    #[inline]
     pub fn team_id(mut self, team_id: impl Into<TeamId>) -> Self {
         self.team_id = Some(team_id.into());
         self
@@ -160,10 +162,12 @@ impl rt::de::Record for AppsManifestCreateResponse {
             .opt("errors", &self.errors);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -317,7 +321,7 @@ impl rt::Code for AppsManifestCreateError {
         ),
         rt::Documented::new("unknown_method", "Unknown method"),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "dynamic_client_registration_failed" => Self::DynamicClientRegistrationFailed,
@@ -353,6 +357,7 @@ impl rt::Code for AppsManifestCreateError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::DynamicClientRegistrationFailed => "dynamic_client_registration_failed",
@@ -447,10 +452,12 @@ impl rt::de::Record for AppsManifestCreateResponseCredentials {
             .opt("signing_secret", &self.signing_secret);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -503,10 +510,12 @@ impl rt::de::Record for AppsManifestCreateResponseErrors {
             .opt("related_component", &self.related_component);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }

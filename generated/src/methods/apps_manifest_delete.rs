@@ -33,6 +33,7 @@ pub struct AppsManifestDelete {
 
 impl AppsManifestDelete {
     /// A request with its arguments, all of which are required.
+    #[inline]
     pub fn new(app_id: impl Into<AppId>) -> Self {
         Self { app_id: app_id.into() }
     }
@@ -134,7 +135,7 @@ impl rt::Code for AppsManifestDeleteError {
             "User described by the used token does not have proper permissions to take this action.",
         ),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "app_not_eligible" => Self::AppNotEligible,
@@ -146,6 +147,7 @@ impl rt::Code for AppsManifestDeleteError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::AppNotEligible => "app_not_eligible",

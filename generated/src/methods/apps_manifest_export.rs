@@ -33,6 +33,7 @@ pub struct AppsManifestExport {
 
 impl AppsManifestExport {
     /// A request with its arguments, all of which are required.
+    #[inline]
     pub fn new(app_id: impl Into<AppId>) -> Self {
         Self { app_id: app_id.into() }
     }
@@ -154,10 +155,12 @@ impl rt::de::Record for AppsManifestExportResponse {
         __writer.req("ok", &true).req("manifest", &self.manifest);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -228,7 +231,7 @@ impl rt::Code for AppsManifestExportError {
         rt::Documented::new("no_permission", "User does not have proper permissions."),
         rt::Documented::new("unknown_method", "This method does not exist."),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "app_not_eligible" => Self::AppNotEligible,
@@ -240,6 +243,7 @@ impl rt::Code for AppsManifestExportError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::AppNotEligible => "app_not_eligible",
@@ -318,10 +322,12 @@ impl rt::de::Record for AppsManifestExportResponseManifest {
             .opt("settings", &self.settings);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -364,10 +370,12 @@ impl rt::de::Record for AppsManifestExportResponseManifestMetadata {
             .opt("minor_version", &self.minor_version);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -422,10 +430,12 @@ impl rt::de::Record for AppsManifestExportResponseManifestDisplayInformation {
             .opt("name", &self.name);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -486,10 +496,12 @@ impl rt::de::Record for AppsManifestExportResponseManifestFeatures {
             .opt("unfurl_domains", &self.unfurl_domains);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -546,10 +558,12 @@ impl rt::de::Record for AppsManifestExportResponseManifestFeaturesAppHome {
             .opt("messages_tab_read_only_enabled", &self.messages_tab_read_only_enabled);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -592,10 +606,12 @@ impl rt::de::Record for AppsManifestExportResponseManifestFeaturesBotUser {
             .opt("display_name", &self.display_name);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -646,10 +662,12 @@ impl rt::de::Record for AppsManifestExportResponseManifestFeaturesShortcuts {
             .opt("type", &self.type_);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -704,10 +722,12 @@ impl rt::de::Record for AppsManifestExportResponseManifestFeaturesSlashCommands 
             .opt("usage_hint", &self.usage_hint);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -745,10 +765,12 @@ impl rt::de::Record for AppsManifestExportResponseManifestFunctions {
         __writer.opt("Fn0000000000", &self.fn0000000000);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -807,10 +829,12 @@ impl rt::de::Record for AppsManifestExportResponseManifestFunctionsFn0000000000 
             .opt("title", &self.title);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -851,10 +875,12 @@ for AppsManifestExportResponseManifestFunctionsFn0000000000InputParameters {
         __writer.opt("Fn0000000000", &self.fn0000000000);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -930,10 +956,12 @@ for AppsManifestExportResponseManifestFunctionsFn0000000000InputParametersFn0000
             .opt("type", &self.type_);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -976,10 +1004,12 @@ for AppsManifestExportResponseManifestFunctionsFn0000000000OutputParameters {
         __writer.opt("Fn0000000000", &self.fn0000000000);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -1055,10 +1085,12 @@ for AppsManifestExportResponseManifestFunctionsFn0000000000OutputParametersFn000
             .opt("type", &self.type_);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -1117,10 +1149,12 @@ impl rt::de::Record for AppsManifestExportResponseManifestOauthConfig {
             .opt("token_management_enabled", &self.token_management_enabled);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -1161,10 +1195,12 @@ impl rt::de::Record for AppsManifestExportResponseManifestOauthConfigScopes {
         __writer.opt("bot", &self.bot).opt("user", &self.user);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -1274,10 +1310,12 @@ impl rt::de::Record for AppsManifestExportResponseManifestSettings {
             .opt("token_rotation_enabled", &self.token_rotation_enabled);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -1324,10 +1362,12 @@ impl rt::de::Record for AppsManifestExportResponseManifestSettingsEventSubscript
             .opt("user_events", &self.user_events);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -1380,10 +1420,12 @@ impl rt::de::Record for AppsManifestExportResponseManifestSettingsInteractivity 
             .opt("request_url", &self.request_url);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }

@@ -35,6 +35,7 @@ pub struct AppsManifestUpdate {
 
 impl AppsManifestUpdate {
     /// A request with its arguments, all of which are required.
+    #[inline]
     pub fn new(manifest: impl Into<String>, app_id: impl Into<AppId>) -> Self {
         Self {
             manifest: manifest.into(),
@@ -126,10 +127,12 @@ impl rt::de::Record for AppsManifestUpdateResponse {
             .opt("permissions_updated", &self.permissions_updated);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -265,7 +268,7 @@ impl rt::Code for AppsManifestUpdateError {
         ),
         rt::Documented::new("unknown_method", "Unknown method"),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "app_not_eligible" => Self::AppNotEligible,
@@ -298,6 +301,7 @@ impl rt::Code for AppsManifestUpdateError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::AppNotEligible => "app_not_eligible",

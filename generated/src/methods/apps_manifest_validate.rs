@@ -33,6 +33,7 @@ pub struct AppsManifestValidate {
 
 impl AppsManifestValidate {
     /// A request with its required arguments; set optional ones with the setters.
+    #[inline]
     pub fn new(manifest: impl Into<String>) -> Self {
         Self {
             manifest: manifest.into(),
@@ -41,6 +42,7 @@ impl AppsManifestValidate {
     }
 
     /// Sets [`app_id`](Self::app_id).
+    #[inline]
     pub fn app_id(mut self, app_id: impl Into<AppId>) -> Self {
         self.app_id = Some(app_id.into());
         self
@@ -128,10 +130,12 @@ impl rt::de::Record for AppsManifestValidateResponse {
             .opt_json("warnings", &self.warnings_);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -229,7 +233,7 @@ impl rt::Code for AppsManifestValidateError {
         ),
         rt::Documented::new("unknown_method", "Unknown method"),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "app_not_eligible" => Self::AppNotEligible,
@@ -243,6 +247,7 @@ impl rt::Code for AppsManifestValidateError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::AppNotEligible => "app_not_eligible",
@@ -313,10 +318,12 @@ impl rt::de::Record for AppsManifestValidateResponseErrors {
             .opt("related_component", &self.related_component);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }

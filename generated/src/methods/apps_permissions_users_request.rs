@@ -58,6 +58,7 @@ pub struct AppsPermissionsUsersRequest {
 
 impl AppsPermissionsUsersRequest {
     /// A request with its arguments, all of which are required.
+    #[inline]
     pub fn new(
         scopes: impl IntoIterator<Item = impl Into<String>>,
         trigger_id: impl Into<TriggerId>,
@@ -156,7 +157,7 @@ impl rt::Code for AppsPermissionsUsersRequestError {
             "There isn't a valid user to request permissions.",
         ),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "invalid_trigger" => Self::InvalidTrigger,
@@ -167,6 +168,7 @@ impl rt::Code for AppsPermissionsUsersRequestError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::InvalidTrigger => "invalid_trigger",

@@ -37,6 +37,7 @@ pub struct AppsUninstall {
 
 impl AppsUninstall {
     /// A request with its arguments, all of which are required.
+    #[inline]
     pub fn new(client_id: impl Into<String>, client_secret: impl Into<Secret>) -> Self {
         Self {
             client_id: client_id.into(),
@@ -107,10 +108,12 @@ impl rt::de::Record for AppsUninstallResponse {
         __writer.req("ok", &true).opt("uninstalled", &self.uninstalled);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -164,7 +167,7 @@ impl rt::Code for AppsUninstallError {
         rt::Documented::new("internal_error", "Internal error uninstall"),
         rt::Documented::new("no_permission", "Granular bot not allowed to uninstall"),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "bad_client_secret" => Self::BadClientSecret,
@@ -174,6 +177,7 @@ impl rt::Code for AppsUninstallError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::BadClientSecret => "bad_client_secret",

@@ -37,6 +37,7 @@ pub struct AppsUserConnectionUpdate {
 
 impl AppsUserConnectionUpdate {
     /// A request with its arguments, all of which are required.
+    #[inline]
     pub fn new(
         user_id: impl Into<UserId>,
         status: AppsUserConnectionUpdateStatus,
@@ -120,7 +121,7 @@ impl rt::Code for AppsUserConnectionUpdateError {
             "The token doesn't have access to this endpoint.",
         ),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "app_not_found" => Self::AppNotFound,
@@ -130,6 +131,7 @@ impl rt::Code for AppsUserConnectionUpdateError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::AppNotFound => "app_not_found",
@@ -165,6 +167,7 @@ pub enum AppsUserConnectionUpdateStatus {
 
 impl AppsUserConnectionUpdateStatus {
     /// The value as Slack expects it.
+    #[inline]
     pub const fn as_str(&self) -> &'static str {
         match self {
             Self::Connected => "connected",
@@ -174,6 +177,7 @@ impl AppsUserConnectionUpdateStatus {
 }
 
 impl AsRef<str> for AppsUserConnectionUpdateStatus {
+    #[inline]
     fn as_ref(&self) -> &str {
         self.as_str()
     }
@@ -191,12 +195,14 @@ impl rt::ArgValue for AppsUserConnectionUpdateStatus {
 }
 
 impl rt::ArgText for AppsUserConnectionUpdateStatus {
+    #[inline]
     fn arg_text(&self) -> std::borrow::Cow<'_, str> {
         std::borrow::Cow::Borrowed(self.as_str())
     }
 }
 
 impl std::fmt::Display for AppsUserConnectionUpdateStatus {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
     }

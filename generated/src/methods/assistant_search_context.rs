@@ -113,6 +113,7 @@ pub struct AssistantSearchContext {
 
 impl AssistantSearchContext {
     /// A request with its required arguments; set optional ones with the setters.
+    #[inline]
     pub fn new(query: impl Into<String>) -> Self {
         Self {
             query: query.into(),
@@ -139,12 +140,14 @@ impl AssistantSearchContext {
     }
 
     /// Sets [`action_token`](Self::action_token).
+    #[inline]
     pub fn action_token(mut self, action_token: impl Into<String>) -> Self {
         self.action_token = Some(action_token.into());
         self
     }
 
     /// Sets [`channel_types`](Self::channel_types).
+    #[inline]
     pub fn channel_types(
         mut self,
         channel_types: impl IntoIterator<Item = AssistantSearchContextChannelTypes>,
@@ -154,6 +157,7 @@ impl AssistantSearchContext {
     }
 
     /// Sets [`content_types`](Self::content_types).
+    #[inline]
     pub fn content_types(
         mut self,
         content_types: impl IntoIterator<Item = AssistantSearchContextContentTypes>,
@@ -163,36 +167,42 @@ impl AssistantSearchContext {
     }
 
     /// Sets [`include_bots`](Self::include_bots).
+    #[inline]
     pub fn include_bots(mut self, include_bots: bool) -> Self {
         self.include_bots = Some(include_bots);
         self
     }
 
     /// Sets [`include_deleted_users`](Self::include_deleted_users).
+    #[inline]
     pub fn include_deleted_users(mut self, include_deleted_users: bool) -> Self {
         self.include_deleted_users = Some(include_deleted_users);
         self
     }
 
     /// Sets [`before`](Self::before).
+    #[inline]
     pub fn before(mut self, before: i64) -> Self {
         self.before = Some(before);
         self
     }
 
     /// Sets [`after`](Self::after).
+    #[inline]
     pub fn after(mut self, after: i64) -> Self {
         self.after = Some(after);
         self
     }
 
     /// Sets [`include_context_messages`](Self::include_context_messages).
+    #[inline]
     pub fn include_context_messages(mut self, include_context_messages: bool) -> Self {
         self.include_context_messages = Some(include_context_messages);
         self
     }
 
     /// Sets [`context_channel_id`](Self::context_channel_id).
+    #[inline]
     pub fn context_channel_id(
         mut self,
         context_channel_id: impl Into<ChannelId>,
@@ -202,42 +212,49 @@ impl AssistantSearchContext {
     }
 
     /// Sets [`cursor`](Self::cursor).
+    #[inline]
     pub fn cursor(mut self, cursor: impl Into<Cursor>) -> Self {
         self.cursor = Some(cursor.into());
         self
     }
 
     /// Sets [`limit`](Self::limit).
+    #[inline]
     pub fn limit(mut self, limit: i64) -> Self {
         self.limit = Some(limit);
         self
     }
 
     /// Sets [`sort`](Self::sort).
+    #[inline]
     pub fn sort(mut self, sort: AssistantSearchContextSort) -> Self {
         self.sort = Some(sort);
         self
     }
 
     /// Sets [`sort_dir`](Self::sort_dir).
+    #[inline]
     pub fn sort_dir(mut self, sort_dir: AssistantSearchContextSortDir) -> Self {
         self.sort_dir = Some(sort_dir);
         self
     }
 
     /// Sets [`include_message_blocks`](Self::include_message_blocks).
+    #[inline]
     pub fn include_message_blocks(mut self, include_message_blocks: bool) -> Self {
         self.include_message_blocks = Some(include_message_blocks);
         self
     }
 
     /// Sets [`highlight`](Self::highlight).
+    #[inline]
     pub fn highlight(mut self, highlight: bool) -> Self {
         self.highlight = Some(highlight);
         self
     }
 
     /// Sets [`term_clauses`](Self::term_clauses).
+    #[inline]
     pub fn term_clauses(
         mut self,
         term_clauses: impl IntoIterator<Item = impl Into<String>>,
@@ -247,18 +264,21 @@ impl AssistantSearchContext {
     }
 
     /// Sets [`modifiers`](Self::modifiers).
+    #[inline]
     pub fn modifiers(mut self, modifiers: impl Into<String>) -> Self {
         self.modifiers = Some(modifiers.into());
         self
     }
 
     /// Sets [`include_archived_channels`](Self::include_archived_channels).
+    #[inline]
     pub fn include_archived_channels(mut self, include_archived_channels: bool) -> Self {
         self.include_archived_channels = Some(include_archived_channels);
         self
     }
 
     /// Sets [`disable_semantic_search`](Self::disable_semantic_search).
+    #[inline]
     pub fn disable_semantic_search(mut self, disable_semantic_search: bool) -> Self {
         self.disable_semantic_search = Some(disable_semantic_search);
         self
@@ -345,10 +365,12 @@ impl rt::Catalogued for AssistantSearchContext {
 }
 
 impl rt::Paginated for AssistantSearchContext {
+    #[inline]
     fn set_cursor(&mut self, cursor: rt::types::Cursor) {
         self.cursor = Some(cursor);
     }
 
+    #[inline]
     fn next_cursor(response: &Self::Response) -> Option<&rt::types::Cursor> {
         response.response_metadata.as_ref()?.next_cursor()
     }
@@ -397,10 +419,12 @@ impl rt::de::Record for AssistantSearchContextResponse {
             .opt("response_metadata", &self.response_metadata);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -475,7 +499,7 @@ impl rt::Code for AssistantSearchContextError {
             "The requested channel types are not allowed by the provided scopes.",
         ),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "assistant_search_context_disabled" => Self::AssistantSearchContextDisabled,
@@ -490,6 +514,7 @@ impl rt::Code for AssistantSearchContextError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::AssistantSearchContextDisabled => "assistant_search_context_disabled",
@@ -534,6 +559,7 @@ pub enum AssistantSearchContextChannelTypes {
 
 impl AssistantSearchContextChannelTypes {
     /// The value as Slack expects it.
+    #[inline]
     pub const fn as_str(&self) -> &'static str {
         match self {
             Self::PublicChannel => "public_channel",
@@ -545,6 +571,7 @@ impl AssistantSearchContextChannelTypes {
 }
 
 impl AsRef<str> for AssistantSearchContextChannelTypes {
+    #[inline]
     fn as_ref(&self) -> &str {
         self.as_str()
     }
@@ -562,12 +589,14 @@ impl rt::ArgValue for AssistantSearchContextChannelTypes {
 }
 
 impl rt::ArgText for AssistantSearchContextChannelTypes {
+    #[inline]
     fn arg_text(&self) -> std::borrow::Cow<'_, str> {
         std::borrow::Cow::Borrowed(self.as_str())
     }
 }
 
 impl std::fmt::Display for AssistantSearchContextChannelTypes {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -593,6 +622,7 @@ pub enum AssistantSearchContextContentTypes {
 
 impl AssistantSearchContextContentTypes {
     /// The value as Slack expects it.
+    #[inline]
     pub const fn as_str(&self) -> &'static str {
         match self {
             Self::Messages => "messages",
@@ -605,6 +635,7 @@ impl AssistantSearchContextContentTypes {
 }
 
 impl AsRef<str> for AssistantSearchContextContentTypes {
+    #[inline]
     fn as_ref(&self) -> &str {
         self.as_str()
     }
@@ -622,12 +653,14 @@ impl rt::ArgValue for AssistantSearchContextContentTypes {
 }
 
 impl rt::ArgText for AssistantSearchContextContentTypes {
+    #[inline]
     fn arg_text(&self) -> std::borrow::Cow<'_, str> {
         std::borrow::Cow::Borrowed(self.as_str())
     }
 }
 
 impl std::fmt::Display for AssistantSearchContextContentTypes {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -647,6 +680,7 @@ pub enum AssistantSearchContextSort {
 
 impl AssistantSearchContextSort {
     /// The value as Slack expects it.
+    #[inline]
     pub const fn as_str(&self) -> &'static str {
         match self {
             Self::Score => "score",
@@ -656,6 +690,7 @@ impl AssistantSearchContextSort {
 }
 
 impl AsRef<str> for AssistantSearchContextSort {
+    #[inline]
     fn as_ref(&self) -> &str {
         self.as_str()
     }
@@ -673,12 +708,14 @@ impl rt::ArgValue for AssistantSearchContextSort {
 }
 
 impl rt::ArgText for AssistantSearchContextSort {
+    #[inline]
     fn arg_text(&self) -> std::borrow::Cow<'_, str> {
         std::borrow::Cow::Borrowed(self.as_str())
     }
 }
 
 impl std::fmt::Display for AssistantSearchContextSort {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -698,6 +735,7 @@ pub enum AssistantSearchContextSortDir {
 
 impl AssistantSearchContextSortDir {
     /// The value as Slack expects it.
+    #[inline]
     pub const fn as_str(&self) -> &'static str {
         match self {
             Self::Asc => "asc",
@@ -707,6 +745,7 @@ impl AssistantSearchContextSortDir {
 }
 
 impl AsRef<str> for AssistantSearchContextSortDir {
+    #[inline]
     fn as_ref(&self) -> &str {
         self.as_str()
     }
@@ -724,12 +763,14 @@ impl rt::ArgValue for AssistantSearchContextSortDir {
 }
 
 impl rt::ArgText for AssistantSearchContextSortDir {
+    #[inline]
     fn arg_text(&self) -> std::borrow::Cow<'_, str> {
         std::borrow::Cow::Borrowed(self.as_str())
     }
 }
 
 impl std::fmt::Display for AssistantSearchContextSortDir {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -783,10 +824,12 @@ impl rt::de::Record for AssistantSearchContextResponseResults {
             .opt_json("users", &self.users);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }

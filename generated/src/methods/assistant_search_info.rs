@@ -27,6 +27,7 @@ pub struct AssistantSearchInfo {}
 
 impl AssistantSearchInfo {
     /// A request with no argument set; set them with the setters.
+    #[inline]
     pub fn new() -> Self {
         Self::default()
     }
@@ -106,10 +107,12 @@ impl rt::de::Record for AssistantSearchInfoResponse {
             .req("is_ai_search_enabled", &self.is_ai_search_enabled);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }

@@ -51,6 +51,7 @@ pub struct AssistantThreadsSetStatus {
 
 impl AssistantThreadsSetStatus {
     /// A request with its required arguments; set optional ones with the setters.
+    #[inline]
     pub fn new(
         channel_id: impl Into<ChannelId>,
         thread_ts: impl Into<Timestamp>,
@@ -68,6 +69,7 @@ impl AssistantThreadsSetStatus {
     }
 
     /// Sets [`loading_messages`](Self::loading_messages).
+    #[inline]
     pub fn loading_messages(
         mut self,
         loading_messages: impl IntoIterator<Item = impl Into<String>>,
@@ -79,18 +81,21 @@ impl AssistantThreadsSetStatus {
     }
 
     /// Sets [`icon_emoji`](Self::icon_emoji).
+    #[inline]
     pub fn icon_emoji(mut self, icon_emoji: impl Into<String>) -> Self {
         self.icon_emoji = Some(icon_emoji.into());
         self
     }
 
     /// Sets [`icon_url`](Self::icon_url).
+    #[inline]
     pub fn icon_url(mut self, icon_url: impl Into<String>) -> Self {
         self.icon_url = Some(icon_url.into());
         self
     }
 
     /// Sets [`username`](Self::username).
+    #[inline]
     pub fn username(mut self, username: impl Into<String>) -> Self {
         self.username = Some(username.into());
         self
@@ -191,7 +196,7 @@ impl rt::Code for AssistantThreadsSetStatusError {
             "Reserved usernames are not allowed to be used.",
         ),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "channel_not_found" => Self::ChannelNotFound,
@@ -201,6 +206,7 @@ impl rt::Code for AssistantThreadsSetStatusError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::ChannelNotFound => "channel_not_found",

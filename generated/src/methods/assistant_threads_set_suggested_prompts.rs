@@ -37,6 +37,7 @@ pub struct AssistantThreadsSetSuggestedPrompts {
 
 impl AssistantThreadsSetSuggestedPrompts {
     /// A request with its required arguments; set optional ones with the setters.
+    #[inline]
     pub fn new(channel_id: impl Into<ChannelId>, prompts: impl Into<String>) -> Self {
         Self {
             channel_id: channel_id.into(),
@@ -47,12 +48,14 @@ impl AssistantThreadsSetSuggestedPrompts {
     }
 
     /// Sets [`thread_ts`](Self::thread_ts).
+    #[inline]
     pub fn thread_ts(mut self, thread_ts: impl Into<Timestamp>) -> Self {
         self.thread_ts = Some(thread_ts.into());
         self
     }
 
     /// Sets [`title`](Self::title).
+    #[inline]
     pub fn title(mut self, title: impl Into<String>) -> Self {
         self.title = Some(title.into());
         self
@@ -150,7 +153,7 @@ impl rt::Code for AssistantThreadsSetSuggestedPromptsError {
             "This method requires the app to be configured as an agent. Enable the Agent feature in your app configuration at https://api.slack.com/apps.",
         ),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "channel_not_found" => Self::ChannelNotFound,
@@ -161,6 +164,7 @@ impl rt::Code for AssistantThreadsSetSuggestedPromptsError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::ChannelNotFound => "channel_not_found",

@@ -35,6 +35,7 @@ pub struct AssistantThreadsSetTitle {
 
 impl AssistantThreadsSetTitle {
     /// A request with its arguments, all of which are required.
+    #[inline]
     pub fn new(
         channel_id: impl Into<ChannelId>,
         thread_ts: impl Into<Timestamp>,
@@ -125,7 +126,7 @@ impl rt::Code for AssistantThreadsSetTitleError {
         ),
         rt::Documented::new("invalid_thread_ts", "Thread not found"),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "channel_not_found" => Self::ChannelNotFound,
@@ -134,6 +135,7 @@ impl rt::Code for AssistantThreadsSetTitleError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::ChannelNotFound => "channel_not_found",

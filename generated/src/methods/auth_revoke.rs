@@ -32,11 +32,13 @@ pub struct AuthRevoke {
 
 impl AuthRevoke {
     /// A request with no argument set; set them with the setters.
+    #[inline]
     pub fn new() -> Self {
         Self::default()
     }
 
     /// Sets [`test`](Self::test).
+    #[inline]
     pub fn test(mut self, test: bool) -> Self {
         self.test = Some(test);
         self
@@ -110,10 +112,12 @@ impl rt::de::Record for AuthRevokeResponse {
         __writer.req("ok", &true).opt("revoked", &self.revoked);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -156,7 +160,7 @@ impl rt::Code for AuthRevokeError {
         rt::Documented::new("not_bearer_token", "Incompatible token type provided"),
         rt::Documented::new("internal_error", "Internal system error"),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "not_bearer_token" => Self::NotBearerToken,
@@ -164,6 +168,7 @@ impl rt::Code for AuthRevokeError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::NotBearerToken => "not_bearer_token",

@@ -28,6 +28,7 @@ pub struct AuthTest {}
 
 impl AuthTest {
     /// A request with no argument set; set them with the setters.
+    #[inline]
     pub fn new() -> Self {
         Self::default()
     }
@@ -168,10 +169,12 @@ impl rt::de::Record for AuthTestResponse {
             .opt("expires_in", &self.expires_in);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -219,11 +222,12 @@ impl rt::Code for AuthTestError {
         rt::Documented::new("internal_error", "An internal error has been found."),
         rt::Documented::new("invalid_auth", "Method was called with invalid credentials"),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         rt::decode_other(code, Self::Common, Self::Unknown)
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::Common(code) => rt::CommonCode::code(*code),

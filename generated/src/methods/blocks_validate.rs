@@ -39,23 +39,27 @@ pub struct BlocksValidate {
 
 impl BlocksValidate {
     /// A request with no argument set; set them with the setters.
+    #[inline]
     pub fn new() -> Self {
         Self::default()
     }
 
     /// Sets [`blocks`](Self::blocks).
+    #[inline]
     pub fn blocks(mut self, blocks: impl Into<serde_json::Value>) -> Self {
         self.blocks = Some(blocks.into());
         self
     }
 
     /// Sets [`message`](Self::message).
+    #[inline]
     pub fn message(mut self, message: impl Into<String>) -> Self {
         self.message = Some(message.into());
         self
     }
 
     /// Sets [`view`](Self::view).
+    #[inline]
     pub fn view(mut self, view: impl Into<String>) -> Self {
         self.view = Some(view.into());
         self
@@ -189,7 +193,7 @@ impl rt::Code for BlocksValidateError {
             "Too many requests. Reduce your request rate and retry after a brief wait.",
         ),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "invalid_blocks" => Self::InvalidBlocks,
@@ -199,6 +203,7 @@ impl rt::Code for BlocksValidateError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::InvalidBlocks => "invalid_blocks",

@@ -48,6 +48,7 @@ pub struct BookmarksAdd {
 
 impl BookmarksAdd {
     /// A request with its required arguments; set optional ones with the setters.
+    #[inline]
     pub fn new(title: impl Into<String>, type_: impl Into<String>) -> Self {
         Self {
             channel_id: None,
@@ -62,36 +63,42 @@ impl BookmarksAdd {
     }
 
     /// Sets [`channel_id`](Self::channel_id).
+    #[inline]
     pub fn channel_id(mut self, channel_id: impl Into<ChannelId>) -> Self {
         self.channel_id = Some(channel_id.into());
         self
     }
 
     /// Sets [`link`](Self::link).
+    #[inline]
     pub fn link(mut self, link: impl Into<String>) -> Self {
         self.link = Some(link.into());
         self
     }
 
     /// Sets [`emoji`](Self::emoji).
+    #[inline]
     pub fn emoji(mut self, emoji: impl Into<String>) -> Self {
         self.emoji = Some(emoji.into());
         self
     }
 
     /// Sets [`entity_id`](Self::entity_id).
+    #[inline]
     pub fn entity_id(mut self, entity_id: impl Into<String>) -> Self {
         self.entity_id = Some(entity_id.into());
         self
     }
 
     /// Sets [`access_level`](Self::access_level).
+    #[inline]
     pub fn access_level(mut self, access_level: BookmarksAddAccessLevel) -> Self {
         self.access_level = Some(access_level);
         self
     }
 
     /// Sets [`parent_id`](Self::parent_id).
+    #[inline]
     pub fn parent_id(mut self, parent_id: impl Into<String>) -> Self {
         self.parent_id = Some(parent_id.into());
         self
@@ -204,10 +211,12 @@ impl rt::de::Record for BookmarksAddResponse {
         __writer.req("ok", &true).req("bookmark", &self.bookmark);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -358,7 +367,7 @@ impl rt::Code for BookmarksAddError {
             "Actor lacks access to the requested resource.",
         ),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "cannot_bookmark_from_external_org" => Self::CannotBookmarkFromExternalOrg,
@@ -392,6 +401,7 @@ impl rt::Code for BookmarksAddError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::CannotBookmarkFromExternalOrg => "cannot_bookmark_from_external_org",
@@ -459,7 +469,7 @@ impl rt::Code for BookmarksAddWarning {
             "Found an existing bookmark with the same shortcut_id for this channel.",
         ),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "found_existing_app" => Self::FoundExistingApp,
@@ -468,6 +478,7 @@ impl rt::Code for BookmarksAddWarning {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::FoundExistingApp => "found_existing_app",
@@ -494,6 +505,7 @@ pub enum BookmarksAddAccessLevel {
 
 impl BookmarksAddAccessLevel {
     /// The value as Slack expects it.
+    #[inline]
     pub const fn as_str(&self) -> &'static str {
         match self {
             Self::Read => "read",
@@ -503,6 +515,7 @@ impl BookmarksAddAccessLevel {
 }
 
 impl AsRef<str> for BookmarksAddAccessLevel {
+    #[inline]
     fn as_ref(&self) -> &str {
         self.as_str()
     }
@@ -520,12 +533,14 @@ impl rt::ArgValue for BookmarksAddAccessLevel {
 }
 
 impl rt::ArgText for BookmarksAddAccessLevel {
+    #[inline]
     fn arg_text(&self) -> std::borrow::Cow<'_, str> {
         std::borrow::Cow::Borrowed(self.as_str())
     }
 }
 
 impl std::fmt::Display for BookmarksAddAccessLevel {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
     }

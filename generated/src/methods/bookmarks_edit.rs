@@ -40,35 +40,41 @@ pub struct BookmarksEdit {
 
 impl BookmarksEdit {
     /// A request with no argument set; set them with the setters.
+    #[inline]
     pub fn new() -> Self {
         Self::default()
     }
 
     /// Sets [`channel_id`](Self::channel_id).
+    #[inline]
     pub fn channel_id(mut self, channel_id: impl Into<ChannelId>) -> Self {
         self.channel_id = Some(channel_id.into());
         self
     }
 
     /// Sets [`bookmark_id`](Self::bookmark_id).
+    #[inline]
     pub fn bookmark_id(mut self, bookmark_id: impl Into<String>) -> Self {
         self.bookmark_id = Some(bookmark_id.into());
         self
     }
 
     /// Sets [`title`](Self::title).
+    #[inline]
     pub fn title(mut self, title: impl Into<String>) -> Self {
         self.title = Some(title.into());
         self
     }
 
     /// Sets [`link`](Self::link).
+    #[inline]
     pub fn link(mut self, link: impl Into<String>) -> Self {
         self.link = Some(link.into());
         self
     }
 
     /// Sets [`emoji`](Self::emoji).
+    #[inline]
     pub fn emoji(mut self, emoji: impl Into<String>) -> Self {
         self.emoji = Some(emoji.into());
         self
@@ -175,10 +181,12 @@ impl rt::de::Record for BookmarksEditResponse {
         __writer.req("ok", &true).req("bookmark", &self.bookmark);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -275,7 +283,7 @@ impl rt::Code for BookmarksEditError {
             "Actor lacks access to the requested resource.",
         ),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "channel_not_found" => Self::ChannelNotFound,
@@ -295,6 +303,7 @@ impl rt::Code for BookmarksEditError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::ChannelNotFound => "channel_not_found",

@@ -32,11 +32,13 @@ pub struct BookmarksList {
 
 impl BookmarksList {
     /// A request with no argument set; set them with the setters.
+    #[inline]
     pub fn new() -> Self {
         Self::default()
     }
 
     /// Sets [`channel_id`](Self::channel_id).
+    #[inline]
     pub fn channel_id(mut self, channel_id: impl Into<ChannelId>) -> Self {
         self.channel_id = Some(channel_id.into());
         self
@@ -135,10 +137,12 @@ impl rt::de::Record for BookmarksListResponse {
         __writer.req("ok", &true).req("bookmarks", &self.bookmarks);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -190,7 +194,7 @@ impl rt::Code for BookmarksListError {
             "Actor lacks access to the requested resource.",
         ),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "channel_not_found" => Self::ChannelNotFound,
@@ -199,6 +203,7 @@ impl rt::Code for BookmarksListError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::ChannelNotFound => "channel_not_found",

@@ -35,23 +35,27 @@ pub struct BookmarksRemove {
 
 impl BookmarksRemove {
     /// A request with no argument set; set them with the setters.
+    #[inline]
     pub fn new() -> Self {
         Self::default()
     }
 
     /// Sets [`channel_id`](Self::channel_id).
+    #[inline]
     pub fn channel_id(mut self, channel_id: impl Into<ChannelId>) -> Self {
         self.channel_id = Some(channel_id.into());
         self
     }
 
     /// Sets [`bookmark_id`](Self::bookmark_id).
+    #[inline]
     pub fn bookmark_id(mut self, bookmark_id: impl Into<String>) -> Self {
         self.bookmark_id = Some(bookmark_id.into());
         self
     }
 
     /// Sets [`quip_section_id`](Self::quip_section_id).
+    #[inline]
     pub fn quip_section_id(mut self, quip_section_id: impl Into<String>) -> Self {
         self.quip_section_id = Some(quip_section_id.into());
         self
@@ -158,7 +162,7 @@ impl rt::Code for BookmarksRemoveError {
             "Actor lacks access to the requested resource.",
         ),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "channel_not_found" => Self::ChannelNotFound,
@@ -171,6 +175,7 @@ impl rt::Code for BookmarksRemoveError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::ChannelNotFound => "channel_not_found",

@@ -35,17 +35,20 @@ pub struct BotsInfo {
 
 impl BotsInfo {
     /// A request with no argument set; set them with the setters.
+    #[inline]
     pub fn new() -> Self {
         Self::default()
     }
 
     /// Sets [`bot`](Self::bot).
+    #[inline]
     pub fn bot(mut self, bot: impl Into<BotId>) -> Self {
         self.bot = Some(bot.into());
         self
     }
 
     /// Sets [`team_id`](Self::team_id).
+    #[inline]
     pub fn team_id(mut self, team_id: impl Into<TeamId>) -> Self {
         self.team_id = Some(team_id.into());
         self
@@ -141,10 +144,12 @@ impl rt::de::Record for BotsInfoResponse {
         __writer.req("ok", &true).opt_json("bots", &self.bots).opt("bot", &self.bot);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -192,7 +197,7 @@ impl rt::Code for BotsInfoError {
         rt::Documented::new("missing_argument", "A required argument is missing."),
         rt::Documented::new("team_not_found", "Value passed for `team_id` was invalid."),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "bot_not_found" => Self::BotNotFound,
@@ -203,6 +208,7 @@ impl rt::Code for BotsInfoError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::BotNotFound => "bot_not_found",
@@ -300,10 +306,12 @@ impl rt::de::Record for BotsInfoResponseBot {
             .opt("is_legacy_workflow_bot", &self.is_legacy_workflow_bot);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -358,10 +366,12 @@ impl rt::de::Record for BotsInfoResponseBotIcons {
             .opt("image_72", &self.image_72);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }

@@ -61,6 +61,7 @@ pub struct CallsAdd {
 
 impl CallsAdd {
     /// A request with its required arguments; set optional ones with the setters.
+    #[inline]
     pub fn new(
         external_unique_id: impl Into<String>,
         join_url: impl Into<String>,
@@ -78,6 +79,7 @@ impl CallsAdd {
     }
 
     /// Sets [`external_display_id`](Self::external_display_id).
+    #[inline]
     pub fn external_display_id(
         mut self,
         external_display_id: impl Into<String>,
@@ -87,6 +89,7 @@ impl CallsAdd {
     }
 
     /// Sets [`desktop_app_join_url`](Self::desktop_app_join_url).
+    #[inline]
     pub fn desktop_app_join_url(
         mut self,
         desktop_app_join_url: impl Into<String>,
@@ -96,24 +99,28 @@ impl CallsAdd {
     }
 
     /// Sets [`date_start`](Self::date_start).
+    #[inline]
     pub fn date_start(mut self, date_start: i64) -> Self {
         self.date_start = Some(date_start);
         self
     }
 
     /// Sets [`title`](Self::title).
+    #[inline]
     pub fn title(mut self, title: impl Into<String>) -> Self {
         self.title = Some(title.into());
         self
     }
 
     /// Sets [`created_by`](Self::created_by).
+    #[inline]
     pub fn created_by(mut self, created_by: impl Into<String>) -> Self {
         self.created_by = Some(created_by.into());
         self
     }
 
     /// Sets [`users`](Self::users).
+    #[inline]
     pub fn users(mut self, users: impl Into<serde_json::Value>) -> Self {
         self.users = Some(users.into());
         self
@@ -198,10 +205,12 @@ impl rt::de::Record for CallsAddResponse {
         __writer.req("ok", &true).req("call", &self.call);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -259,7 +268,7 @@ impl rt::Code for CallsAddError {
             "An unexpected error has occurred while trying to register the Call.",
         ),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "invalid_created_by" => Self::InvalidCreatedBy,
@@ -271,6 +280,7 @@ impl rt::Code for CallsAddError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::InvalidCreatedBy => "invalid_created_by",

@@ -37,6 +37,7 @@ pub struct CallsEnd {
 
 impl CallsEnd {
     /// A request with its required arguments; set optional ones with the setters.
+    #[inline]
     pub fn new(id: impl Into<String>) -> Self {
         Self {
             id: id.into(),
@@ -45,6 +46,7 @@ impl CallsEnd {
     }
 
     /// Sets [`duration`](Self::duration).
+    #[inline]
     pub fn duration(mut self, duration: i64) -> Self {
         self.duration = Some(duration);
         self
@@ -117,10 +119,12 @@ impl rt::de::Record for CallsEndResponse {
         __writer.req("ok", &true).req("call", &self.call);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -169,7 +173,7 @@ impl rt::Code for CallsEndError {
             "An unexpected error has occurred while ending the Call.",
         ),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "inactive_call" => Self::InactiveCall,
@@ -179,6 +183,7 @@ impl rt::Code for CallsEndError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::InactiveCall => "inactive_call",

@@ -33,6 +33,7 @@ pub struct CallsInfo {
 
 impl CallsInfo {
     /// A request with its arguments, all of which are required.
+    #[inline]
     pub fn new(id: impl Into<String>) -> Self {
         Self { id: id.into() }
     }
@@ -100,10 +101,12 @@ impl rt::de::Record for CallsInfoResponse {
         __writer.req("ok", &true).req("call", &self.call);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -143,7 +146,7 @@ impl rt::Code for CallsInfoError {
             "An unexpected error occurred while finding information about this Call.",
         ),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "not_implemented" => Self::NotImplemented,
@@ -151,6 +154,7 @@ impl rt::Code for CallsInfoError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::NotImplemented => "not_implemented",

@@ -37,6 +37,7 @@ pub struct CallsParticipantsAdd {
 
 impl CallsParticipantsAdd {
     /// A request with its arguments, all of which are required.
+    #[inline]
     pub fn new(id: impl Into<String>, users: impl Into<serde_json::Value>) -> Self {
         Self {
             id: id.into(),
@@ -111,10 +112,12 @@ impl rt::de::Record for CallsParticipantsAddResponse {
         __writer.req("ok", &true).req("call", &self.call);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -175,7 +178,7 @@ impl rt::Code for CallsParticipantsAddError {
             "An unexpected exception occurred while adding a Call participant.",
         ),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "bad_users" => Self::BadUsers,
@@ -188,6 +191,7 @@ impl rt::Code for CallsParticipantsAddError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::BadUsers => "bad_users",

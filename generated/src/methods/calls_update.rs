@@ -45,6 +45,7 @@ pub struct CallsUpdate {
 
 impl CallsUpdate {
     /// A request with its required arguments; set optional ones with the setters.
+    #[inline]
     pub fn new(id: impl Into<String>) -> Self {
         Self {
             id: id.into(),
@@ -55,18 +56,21 @@ impl CallsUpdate {
     }
 
     /// Sets [`title`](Self::title).
+    #[inline]
     pub fn title(mut self, title: impl Into<String>) -> Self {
         self.title = Some(title.into());
         self
     }
 
     /// Sets [`join_url`](Self::join_url).
+    #[inline]
     pub fn join_url(mut self, join_url: impl Into<String>) -> Self {
         self.join_url = Some(join_url.into());
         self
     }
 
     /// Sets [`desktop_app_join_url`](Self::desktop_app_join_url).
+    #[inline]
     pub fn desktop_app_join_url(
         mut self,
         desktop_app_join_url: impl Into<String>,
@@ -146,10 +150,12 @@ impl rt::de::Record for CallsUpdateResponse {
         __writer.req("ok", &true).req("call", &self.call);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -192,7 +198,7 @@ impl rt::Code for CallsUpdateError {
             "An unexpected exception occurred while updating the Call info.",
         ),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "invalid_call_id" => Self::InvalidCallId,
@@ -201,6 +207,7 @@ impl rt::Code for CallsUpdateError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::InvalidCallId => "invalid_call_id",

@@ -43,6 +43,7 @@ pub struct CanvasesAccessDelete {
 
 impl CanvasesAccessDelete {
     /// A request with its required arguments; set optional ones with the setters.
+    #[inline]
     pub fn new(canvas_id: impl Into<FileId>) -> Self {
         Self {
             canvas_id: canvas_id.into(),
@@ -52,6 +53,7 @@ impl CanvasesAccessDelete {
     }
 
     /// Sets [`channel_ids`](Self::channel_ids).
+    #[inline]
     pub fn channel_ids(
         mut self,
         channel_ids: impl IntoIterator<Item = impl Into<ChannelId>>,
@@ -61,6 +63,7 @@ impl CanvasesAccessDelete {
     }
 
     /// Sets [`user_ids`](Self::user_ids).
+    #[inline]
     pub fn user_ids(
         mut self,
         user_ids: impl IntoIterator<Item = impl Into<UserId>>,
@@ -162,10 +165,12 @@ impl rt::de::Record for CanvasesAccessDeleteResponse {
             .opt("failed_to_update_user_ids", &self.failed_to_update_user_ids);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -228,7 +233,7 @@ impl rt::Code for CanvasesAccessDeleteError {
         ),
         rt::Documented::new("user_not_found", "A user could not be found."),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "canvas_disabled_user_team" => Self::CanvasDisabledUserTeam,
@@ -241,6 +246,7 @@ impl rt::Code for CanvasesAccessDeleteError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::CanvasDisabledUserTeam => "canvas_disabled_user_team",

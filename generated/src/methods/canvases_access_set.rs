@@ -45,6 +45,7 @@ pub struct CanvasesAccessSet {
 
 impl CanvasesAccessSet {
     /// A request with its required arguments; set optional ones with the setters.
+    #[inline]
     pub fn new(
         canvas_id: impl Into<FileId>,
         access_level: CanvasesAccessSetAccessLevel,
@@ -58,6 +59,7 @@ impl CanvasesAccessSet {
     }
 
     /// Sets [`channel_ids`](Self::channel_ids).
+    #[inline]
     pub fn channel_ids(
         mut self,
         channel_ids: impl IntoIterator<Item = impl Into<ChannelId>>,
@@ -67,6 +69,7 @@ impl CanvasesAccessSet {
     }
 
     /// Sets [`user_ids`](Self::user_ids).
+    #[inline]
     pub fn user_ids(
         mut self,
         user_ids: impl IntoIterator<Item = impl Into<UserId>>,
@@ -170,10 +173,12 @@ impl rt::de::Record for CanvasesAccessSetResponse {
             .opt("failed_to_update_user_ids", &self.failed_to_update_user_ids);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -242,7 +247,7 @@ impl rt::Code for CanvasesAccessSetError {
         ),
         rt::Documented::new("user_not_found", "A user could not be found."),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "canvas_disabled_user_team" => Self::CanvasDisabledUserTeam,
@@ -256,6 +261,7 @@ impl rt::Code for CanvasesAccessSetError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::CanvasDisabledUserTeam => "canvas_disabled_user_team",
@@ -297,6 +303,7 @@ pub enum CanvasesAccessSetAccessLevel {
 
 impl CanvasesAccessSetAccessLevel {
     /// The value as Slack expects it.
+    #[inline]
     pub const fn as_str(&self) -> &'static str {
         match self {
             Self::Read => "read",
@@ -307,6 +314,7 @@ impl CanvasesAccessSetAccessLevel {
 }
 
 impl AsRef<str> for CanvasesAccessSetAccessLevel {
+    #[inline]
     fn as_ref(&self) -> &str {
         self.as_str()
     }
@@ -324,12 +332,14 @@ impl rt::ArgValue for CanvasesAccessSetAccessLevel {
 }
 
 impl rt::ArgText for CanvasesAccessSetAccessLevel {
+    #[inline]
     fn arg_text(&self) -> std::borrow::Cow<'_, str> {
         std::borrow::Cow::Borrowed(self.as_str())
     }
 }
 
 impl std::fmt::Display for CanvasesAccessSetAccessLevel {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
     }

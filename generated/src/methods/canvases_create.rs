@@ -39,23 +39,27 @@ pub struct CanvasesCreate {
 
 impl CanvasesCreate {
     /// A request with no argument set; set them with the setters.
+    #[inline]
     pub fn new() -> Self {
         Self::default()
     }
 
     /// Sets [`title`](Self::title).
+    #[inline]
     pub fn title(mut self, title: impl Into<String>) -> Self {
         self.title = Some(title.into());
         self
     }
 
     /// Sets [`document_content`](Self::document_content).
+    #[inline]
     pub fn document_content(mut self, document_content: impl Into<String>) -> Self {
         self.document_content = Some(document_content.into());
         self
     }
 
     /// Sets [`channel_id`](Self::channel_id).
+    #[inline]
     pub fn channel_id(mut self, channel_id: impl Into<ChannelId>) -> Self {
         self.channel_id = Some(channel_id.into());
         self
@@ -145,10 +149,12 @@ impl rt::de::Record for CanvasesCreateResponse {
             .opt("detail", &self.detail);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -221,7 +227,7 @@ impl rt::Code for CanvasesCreateError {
             "User does not have permission to perform this action.",
         ),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "canvas_creation_failed" => Self::CanvasCreationFailed,
@@ -238,6 +244,7 @@ impl rt::Code for CanvasesCreateError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::CanvasCreationFailed => "canvas_creation_failed",

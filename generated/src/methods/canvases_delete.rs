@@ -33,6 +33,7 @@ pub struct CanvasesDelete {
 
 impl CanvasesDelete {
     /// A request with its arguments, all of which are required.
+    #[inline]
     pub fn new(canvas_id: impl Into<FileId>) -> Self {
         Self {
             canvas_id: canvas_id.into(),
@@ -118,7 +119,7 @@ impl rt::Code for CanvasesDeleteError {
             "User does not have permission to perform this action.",
         ),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "canvas_deleting_disabled" => Self::CanvasDeletingDisabled,
@@ -128,6 +129,7 @@ impl rt::Code for CanvasesDeleteError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::CanvasDeletingDisabled => "canvas_deleting_disabled",

@@ -37,6 +37,7 @@ pub struct CanvasesEdit {
 
 impl CanvasesEdit {
     /// A request with its arguments, all of which are required.
+    #[inline]
     pub fn new(
         canvas_id: impl Into<FileId>,
         changes: impl Into<serde_json::Value>,
@@ -120,10 +121,12 @@ impl rt::de::Record for CanvasesEditResponse {
         __writer.req("ok", &true).opt("detail", &self.detail);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -202,7 +205,7 @@ impl rt::Code for CanvasesEditError {
             "User does not have permission to perform this action.",
         ),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "canvas_disabled_user_team" => Self::CanvasDisabledUserTeam,
@@ -218,6 +221,7 @@ impl rt::Code for CanvasesEditError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::CanvasDisabledUserTeam => "canvas_disabled_user_team",

@@ -37,6 +37,7 @@ pub struct CanvasesSectionsLookup {
 
 impl CanvasesSectionsLookup {
     /// A request with its arguments, all of which are required.
+    #[inline]
     pub fn new(canvas_id: impl Into<FileId>, criteria: impl Into<String>) -> Self {
         Self {
             canvas_id: canvas_id.into(),
@@ -120,10 +121,12 @@ impl rt::de::Record for CanvasesSectionsLookupResponse {
         __writer.req("ok", &true).req("sections", &self.sections);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -184,7 +187,7 @@ impl rt::Code for CanvasesSectionsLookupError {
             "Something went wrong on our end, please try again.",
         ),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "canvas_deleted" => Self::CanvasDeleted,
@@ -194,6 +197,7 @@ impl rt::Code for CanvasesSectionsLookupError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::CanvasDeleted => "canvas_deleted",
@@ -247,10 +251,12 @@ impl rt::de::Record for CanvasesSectionsLookupResponseSections {
         __writer.opt("id", &self.id);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }

@@ -39,6 +39,7 @@ pub struct ChatAppendStream {
 
 impl ChatAppendStream {
     /// A request with its required arguments; set optional ones with the setters.
+    #[inline]
     pub fn new(
         channel: impl Into<ChannelId>,
         ts: impl Into<Timestamp>,
@@ -53,6 +54,7 @@ impl ChatAppendStream {
     }
 
     /// Sets [`chunks`](Self::chunks).
+    #[inline]
     pub fn chunks(mut self, chunks: impl Into<serde_json::Value>) -> Self {
         self.chunks = Some(chunks.into());
         self
@@ -141,10 +143,12 @@ impl rt::de::Record for ChatAppendStreamResponse {
         __writer.req("ok", &true).req("channel", &self.channel).req("ts", &self.ts);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -382,7 +386,7 @@ impl rt::Code for ChatAppendStreamError {
             "Your message couldn’t be sent because your admins have disabled sending messages to this channel.",
         ),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "as_user_not_supported" => Self::AsUserNotSupported,
@@ -436,6 +440,7 @@ impl rt::Code for ChatAppendStreamError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::AsUserNotSupported => "as_user_not_supported",
@@ -517,7 +522,7 @@ impl rt::Code for ChatAppendStreamWarning {
             "The `text` field of a message should have no more than 40,000 characters. We [truncate really long messages](/changelog/2018-04-truncating-really-long-messages).",
         ),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "message_truncated" => Self::MessageTruncated,
@@ -525,6 +530,7 @@ impl rt::Code for ChatAppendStreamWarning {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::MessageTruncated => "message_truncated",

@@ -39,6 +39,7 @@ pub struct ChatDelete {
 
 impl ChatDelete {
     /// A request with its required arguments; set optional ones with the setters.
+    #[inline]
     pub fn new(channel: impl Into<ChannelId>, ts: impl Into<Timestamp>) -> Self {
         Self {
             as_user: None,
@@ -49,6 +50,7 @@ impl ChatDelete {
 
     /// Sets [`as_user`](Self::as_user).
     #[allow(clippy::wrong_self_convention)]
+    #[inline]
     pub fn as_user(mut self, as_user: bool) -> Self {
         self.as_user = Some(as_user);
         self
@@ -135,10 +137,12 @@ impl rt::de::Record for ChatDeleteResponse {
         __writer.req("ok", &true).req("channel", &self.channel).req("ts", &self.ts);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -189,7 +193,7 @@ impl rt::Code for ChatDeleteError {
             "No message exists with the requested timestamp.",
         ),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "cant_delete_message" => Self::CantDeleteMessage,
@@ -199,6 +203,7 @@ impl rt::Code for ChatDeleteError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::CantDeleteMessage => "cant_delete_message",

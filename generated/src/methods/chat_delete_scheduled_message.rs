@@ -41,6 +41,7 @@ pub struct ChatDeleteScheduledMessage {
 
 impl ChatDeleteScheduledMessage {
     /// A request with its required arguments; set optional ones with the setters.
+    #[inline]
     pub fn new(
         channel: impl Into<ChannelId>,
         scheduled_message_id: impl Into<String>,
@@ -54,6 +55,7 @@ impl ChatDeleteScheduledMessage {
 
     /// Sets [`as_user`](Self::as_user).
     #[allow(clippy::wrong_self_convention)]
+    #[inline]
     pub fn as_user(mut self, as_user: bool) -> Self {
         self.as_user = Some(as_user);
         self
@@ -143,7 +145,7 @@ impl rt::Code for ChatDeleteScheduledMessageError {
             "The `scheduled_message_id` passed is either an invalid ID, or the scheduled message it's referencing has already been sent or deleted.",
         ),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "bad_token" => Self::BadToken,
@@ -153,6 +155,7 @@ impl rt::Code for ChatDeleteScheduledMessageError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::BadToken => "bad_token",

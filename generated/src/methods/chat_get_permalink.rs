@@ -33,6 +33,7 @@ pub struct ChatGetPermalink {
 
 impl ChatGetPermalink {
     /// A request with its arguments, all of which are required.
+    #[inline]
     pub fn new(channel: impl Into<ChannelId>, message_ts: impl Into<Timestamp>) -> Self {
         Self {
             channel: channel.into(),
@@ -134,10 +135,12 @@ impl rt::de::Record for ChatGetPermalinkResponse {
             .req("channel", &self.channel);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -182,7 +185,7 @@ impl rt::Code for ChatGetPermalinkError {
             "The message identified by `message_ts` could not be found.",
         ),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "channel_not_found" => Self::ChannelNotFound,
@@ -191,6 +194,7 @@ impl rt::Code for ChatGetPermalinkError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::ChannelNotFound => "channel_not_found",

@@ -35,6 +35,7 @@ pub struct ChatMeMessage {
 
 impl ChatMeMessage {
     /// A request with its arguments, all of which are required.
+    #[inline]
     pub fn new(channel: impl Into<ChannelId>, text: impl Into<String>) -> Self {
         Self {
             channel: channel.into(),
@@ -120,10 +121,12 @@ impl rt::de::Record for ChatMeMessageResponse {
         __writer.req("ok", &true).opt("ts", &self.ts).opt("channel", &self.channel);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -183,7 +186,7 @@ impl rt::Code for ChatMeMessageError {
             "Application has posted too many messages, [read the Rate Limit documentation](/apis/web-api/rate-limits) for more information",
         ),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "channel_not_found" => Self::ChannelNotFound,
@@ -196,6 +199,7 @@ impl rt::Code for ChatMeMessageError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::ChannelNotFound => "channel_not_found",

@@ -81,6 +81,7 @@ pub struct ChatPostEphemeral {
 
 impl ChatPostEphemeral {
     /// A request with its required arguments; set optional ones with the setters.
+    #[inline]
     pub fn new(channel: impl Into<ChannelId>, user: impl Into<UserId>) -> Self {
         Self {
             as_user: None,
@@ -102,72 +103,84 @@ impl ChatPostEphemeral {
 
     /// Sets [`as_user`](Self::as_user).
     #[allow(clippy::wrong_self_convention)]
+    #[inline]
     pub fn as_user(mut self, as_user: bool) -> Self {
         self.as_user = Some(as_user);
         self
     }
 
     /// Sets [`attachments`](Self::attachments).
+    #[inline]
     pub fn attachments(mut self, attachments: impl Into<serde_json::Value>) -> Self {
         self.attachments = Some(attachments.into());
         self
     }
 
     /// Sets [`blocks`](Self::blocks).
+    #[inline]
     pub fn blocks(mut self, blocks: impl Into<serde_json::Value>) -> Self {
         self.blocks = Some(blocks.into());
         self
     }
 
     /// Sets [`icon_emoji`](Self::icon_emoji).
+    #[inline]
     pub fn icon_emoji(mut self, icon_emoji: impl Into<String>) -> Self {
         self.icon_emoji = Some(icon_emoji.into());
         self
     }
 
     /// Sets [`icon_url`](Self::icon_url).
+    #[inline]
     pub fn icon_url(mut self, icon_url: impl Into<String>) -> Self {
         self.icon_url = Some(icon_url.into());
         self
     }
 
     /// Sets [`link_names`](Self::link_names).
+    #[inline]
     pub fn link_names(mut self, link_names: bool) -> Self {
         self.link_names = Some(link_names);
         self
     }
 
     /// Sets [`markdown_text`](Self::markdown_text).
+    #[inline]
     pub fn markdown_text(mut self, markdown_text: impl Into<String>) -> Self {
         self.markdown_text = Some(markdown_text.into());
         self
     }
 
     /// Sets [`metadata`](Self::metadata).
+    #[inline]
     pub fn metadata(mut self, metadata: impl Into<serde_json::Value>) -> Self {
         self.metadata = Some(metadata.into());
         self
     }
 
     /// Sets [`parse`](Self::parse).
+    #[inline]
     pub fn parse(mut self, parse: ChatPostEphemeralParse) -> Self {
         self.parse = Some(parse);
         self
     }
 
     /// Sets [`text`](Self::text).
+    #[inline]
     pub fn text(mut self, text: impl Into<String>) -> Self {
         self.text = Some(text.into());
         self
     }
 
     /// Sets [`thread_ts`](Self::thread_ts).
+    #[inline]
     pub fn thread_ts(mut self, thread_ts: impl Into<Timestamp>) -> Self {
         self.thread_ts = Some(thread_ts.into());
         self
     }
 
     /// Sets [`username`](Self::username).
+    #[inline]
     pub fn username(mut self, username: impl Into<String>) -> Self {
         self.username = Some(username.into());
         self
@@ -273,10 +286,12 @@ impl rt::de::Record for ChatPostEphemeralResponse {
         __writer.req("ok", &true).req("message_ts", &self.message_ts);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -390,7 +405,7 @@ impl rt::Code for ChatPostEphemeralError {
             "Intended recipient is not in the specified channel.",
         ),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "cannot_reply_to_message" => Self::CannotReplyToMessage,
@@ -412,6 +427,7 @@ impl rt::Code for ChatPostEphemeralError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::CannotReplyToMessage => "cannot_reply_to_message",
@@ -463,6 +479,7 @@ pub enum ChatPostEphemeralParse {
 
 impl ChatPostEphemeralParse {
     /// The value as Slack expects it.
+    #[inline]
     pub const fn as_str(&self) -> &'static str {
         match self {
             Self::None => "none",
@@ -474,6 +491,7 @@ impl ChatPostEphemeralParse {
 }
 
 impl AsRef<str> for ChatPostEphemeralParse {
+    #[inline]
     fn as_ref(&self) -> &str {
         self.as_str()
     }
@@ -491,12 +509,14 @@ impl rt::ArgValue for ChatPostEphemeralParse {
 }
 
 impl rt::ArgText for ChatPostEphemeralParse {
+    #[inline]
     fn arg_text(&self) -> std::borrow::Cow<'_, str> {
         std::borrow::Cow::Borrowed(self.as_str())
     }
 }
 
 impl std::fmt::Display for ChatPostEphemeralParse {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
     }

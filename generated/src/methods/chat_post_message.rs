@@ -99,6 +99,7 @@ pub struct ChatPostMessage {
 
 impl ChatPostMessage {
     /// A request with its required arguments; set optional ones with the setters.
+    #[inline]
     pub fn new(channel: impl Into<ChannelId>) -> Self {
         Self {
             as_user: None,
@@ -124,24 +125,28 @@ impl ChatPostMessage {
 
     /// Sets [`as_user`](Self::as_user).
     #[allow(clippy::wrong_self_convention)]
+    #[inline]
     pub fn as_user(mut self, as_user: bool) -> Self {
         self.as_user = Some(as_user);
         self
     }
 
     /// Sets [`attachments`](Self::attachments).
+    #[inline]
     pub fn attachments(mut self, attachments: impl Into<serde_json::Value>) -> Self {
         self.attachments = Some(attachments.into());
         self
     }
 
     /// Sets [`blocks`](Self::blocks).
+    #[inline]
     pub fn blocks(mut self, blocks: impl Into<serde_json::Value>) -> Self {
         self.blocks = Some(blocks.into());
         self
     }
 
     /// Sets [`current_draft_last_updated_ts`](Self::current_draft_last_updated_ts).
+    #[inline]
     pub fn current_draft_last_updated_ts(
         mut self,
         current_draft_last_updated_ts: impl Into<Timestamp>,
@@ -151,78 +156,91 @@ impl ChatPostMessage {
     }
 
     /// Sets [`icon_emoji`](Self::icon_emoji).
+    #[inline]
     pub fn icon_emoji(mut self, icon_emoji: impl Into<String>) -> Self {
         self.icon_emoji = Some(icon_emoji.into());
         self
     }
 
     /// Sets [`icon_url`](Self::icon_url).
+    #[inline]
     pub fn icon_url(mut self, icon_url: impl Into<String>) -> Self {
         self.icon_url = Some(icon_url.into());
         self
     }
 
     /// Sets [`link_names`](Self::link_names).
+    #[inline]
     pub fn link_names(mut self, link_names: bool) -> Self {
         self.link_names = Some(link_names);
         self
     }
 
     /// Sets [`markdown_text`](Self::markdown_text).
+    #[inline]
     pub fn markdown_text(mut self, markdown_text: impl Into<String>) -> Self {
         self.markdown_text = Some(markdown_text.into());
         self
     }
 
     /// Sets [`metadata`](Self::metadata).
+    #[inline]
     pub fn metadata(mut self, metadata: impl Into<serde_json::Value>) -> Self {
         self.metadata = Some(metadata.into());
         self
     }
 
     /// Sets [`mrkdwn`](Self::mrkdwn).
+    #[inline]
     pub fn mrkdwn(mut self, mrkdwn: bool) -> Self {
         self.mrkdwn = Some(mrkdwn);
         self
     }
 
     /// Sets [`parse`](Self::parse).
+    #[inline]
     pub fn parse(mut self, parse: impl Into<String>) -> Self {
         self.parse = Some(parse.into());
         self
     }
 
     /// Sets [`reply_broadcast`](Self::reply_broadcast).
+    #[inline]
     pub fn reply_broadcast(mut self, reply_broadcast: bool) -> Self {
         self.reply_broadcast = Some(reply_broadcast);
         self
     }
 
     /// Sets [`text`](Self::text).
+    #[inline]
     pub fn text(mut self, text: impl Into<String>) -> Self {
         self.text = Some(text.into());
         self
     }
 
     /// Sets [`thread_ts`](Self::thread_ts).
+    #[inline]
     pub fn thread_ts(mut self, thread_ts: impl Into<Timestamp>) -> Self {
         self.thread_ts = Some(thread_ts.into());
         self
     }
 
     /// Sets [`unfurl_links`](Self::unfurl_links).
+    #[inline]
     pub fn unfurl_links(mut self, unfurl_links: bool) -> Self {
         self.unfurl_links = Some(unfurl_links);
         self
     }
 
     /// Sets [`unfurl_media`](Self::unfurl_media).
+    #[inline]
     pub fn unfurl_media(mut self, unfurl_media: bool) -> Self {
         self.unfurl_media = Some(unfurl_media);
         self
     }
 
     /// Sets [`username`](Self::username).
+    #[inline]
     pub fn username(mut self, username: impl Into<String>) -> Self {
         self.username = Some(username.into());
         self
@@ -379,10 +397,12 @@ impl rt::de::Record for ChatPostMessageResponse {
             .opt("errors", &self.errors);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -638,7 +658,7 @@ impl rt::Code for ChatPostMessageError {
             "Your message couldn’t be sent because your admins have disabled sending messages to this channel.",
         ),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "app_access_restricted" => Self::AppAccessRestricted,
@@ -695,6 +715,7 @@ impl rt::Code for ChatPostMessageError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::AppAccessRestricted => "app_access_restricted",

@@ -82,6 +82,7 @@ pub struct ChatScheduleMessage {
 
 impl ChatScheduleMessage {
     /// A request with its required arguments; set optional ones with the setters.
+    #[inline]
     pub fn new(channel: impl Into<ChannelId>, post_at: i64) -> Self {
         Self {
             as_user: None,
@@ -103,72 +104,84 @@ impl ChatScheduleMessage {
 
     /// Sets [`as_user`](Self::as_user).
     #[allow(clippy::wrong_self_convention)]
+    #[inline]
     pub fn as_user(mut self, as_user: bool) -> Self {
         self.as_user = Some(as_user);
         self
     }
 
     /// Sets [`attachments`](Self::attachments).
+    #[inline]
     pub fn attachments(mut self, attachments: impl Into<serde_json::Value>) -> Self {
         self.attachments = Some(attachments.into());
         self
     }
 
     /// Sets [`blocks`](Self::blocks).
+    #[inline]
     pub fn blocks(mut self, blocks: impl Into<serde_json::Value>) -> Self {
         self.blocks = Some(blocks.into());
         self
     }
 
     /// Sets [`link_names`](Self::link_names).
+    #[inline]
     pub fn link_names(mut self, link_names: bool) -> Self {
         self.link_names = Some(link_names);
         self
     }
 
     /// Sets [`markdown_text`](Self::markdown_text).
+    #[inline]
     pub fn markdown_text(mut self, markdown_text: impl Into<String>) -> Self {
         self.markdown_text = Some(markdown_text.into());
         self
     }
 
     /// Sets [`parse`](Self::parse).
+    #[inline]
     pub fn parse(mut self, parse: ChatScheduleMessageParse) -> Self {
         self.parse = Some(parse);
         self
     }
 
     /// Sets [`reply_broadcast`](Self::reply_broadcast).
+    #[inline]
     pub fn reply_broadcast(mut self, reply_broadcast: bool) -> Self {
         self.reply_broadcast = Some(reply_broadcast);
         self
     }
 
     /// Sets [`text`](Self::text).
+    #[inline]
     pub fn text(mut self, text: impl Into<String>) -> Self {
         self.text = Some(text.into());
         self
     }
 
     /// Sets [`thread_ts`](Self::thread_ts).
+    #[inline]
     pub fn thread_ts(mut self, thread_ts: impl Into<Timestamp>) -> Self {
         self.thread_ts = Some(thread_ts.into());
         self
     }
 
     /// Sets [`unfurl_links`](Self::unfurl_links).
+    #[inline]
     pub fn unfurl_links(mut self, unfurl_links: bool) -> Self {
         self.unfurl_links = Some(unfurl_links);
         self
     }
 
     /// Sets [`unfurl_media`](Self::unfurl_media).
+    #[inline]
     pub fn unfurl_media(mut self, unfurl_media: bool) -> Self {
         self.unfurl_media = Some(unfurl_media);
         self
     }
 
     /// Sets [`metadata`](Self::metadata).
+    #[inline]
     pub fn metadata(mut self, metadata: impl Into<serde_json::Value>) -> Self {
         self.metadata = Some(metadata.into());
         self
@@ -314,10 +327,12 @@ impl rt::de::Record for ChatScheduleMessageResponse {
             .req("message", &self.message);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -485,7 +500,7 @@ impl rt::Code for ChatScheduleMessageError {
             "Too many attachments were provided with this message. A maximum of 100 attachments are allowed on a message.",
         ),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "channel_not_found" => Self::ChannelNotFound,
@@ -525,6 +540,7 @@ impl rt::Code for ChatScheduleMessageError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::ChannelNotFound => "channel_not_found",
@@ -592,7 +608,7 @@ impl rt::Code for ChatScheduleMessageWarning {
             "The `text` field of a message should have no more than 40,000 characters. We [truncate really long messages](/changelog/2018-04-truncating-really-long-messages).",
         ),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "message_truncated" => Self::MessageTruncated,
@@ -600,6 +616,7 @@ impl rt::Code for ChatScheduleMessageWarning {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::MessageTruncated => "message_truncated",
@@ -625,6 +642,7 @@ pub enum ChatScheduleMessageParse {
 
 impl ChatScheduleMessageParse {
     /// The value as Slack expects it.
+    #[inline]
     pub const fn as_str(&self) -> &'static str {
         match self {
             Self::None => "none",
@@ -634,6 +652,7 @@ impl ChatScheduleMessageParse {
 }
 
 impl AsRef<str> for ChatScheduleMessageParse {
+    #[inline]
     fn as_ref(&self) -> &str {
         self.as_str()
     }
@@ -651,12 +670,14 @@ impl rt::ArgValue for ChatScheduleMessageParse {
 }
 
 impl rt::ArgText for ChatScheduleMessageParse {
+    #[inline]
     fn arg_text(&self) -> std::borrow::Cow<'_, str> {
         std::borrow::Cow::Borrowed(self.as_str())
     }
 }
 
 impl std::fmt::Display for ChatScheduleMessageParse {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
     }

@@ -51,41 +51,48 @@ pub struct ChatScheduledMessagesList {
 
 impl ChatScheduledMessagesList {
     /// A request with no argument set; set them with the setters.
+    #[inline]
     pub fn new() -> Self {
         Self::default()
     }
 
     /// Sets [`channel`](Self::channel).
+    #[inline]
     pub fn channel(mut self, channel: impl Into<ChannelId>) -> Self {
         self.channel = Some(channel.into());
         self
     }
 
     /// Sets [`cursor`](Self::cursor).
+    #[inline]
     pub fn cursor(mut self, cursor: impl Into<Cursor>) -> Self {
         self.cursor = Some(cursor.into());
         self
     }
 
     /// Sets [`latest`](Self::latest).
+    #[inline]
     pub fn latest(mut self, latest: impl Into<Timestamp>) -> Self {
         self.latest = Some(latest.into());
         self
     }
 
     /// Sets [`limit`](Self::limit).
+    #[inline]
     pub fn limit(mut self, limit: i64) -> Self {
         self.limit = Some(limit);
         self
     }
 
     /// Sets [`oldest`](Self::oldest).
+    #[inline]
     pub fn oldest(mut self, oldest: impl Into<Timestamp>) -> Self {
         self.oldest = Some(oldest.into());
         self
     }
 
     /// Sets [`team_id`](Self::team_id).
+    #[inline]
     pub fn team_id(mut self, team_id: impl Into<TeamId>) -> Self {
         self.team_id = Some(team_id.into());
         self
@@ -135,10 +142,12 @@ impl rt::Catalogued for ChatScheduledMessagesList {
 }
 
 impl rt::Paginated for ChatScheduledMessagesList {
+    #[inline]
     fn set_cursor(&mut self, cursor: rt::types::Cursor) {
         self.cursor = Some(cursor);
     }
 
+    #[inline]
     fn next_cursor(response: &Self::Response) -> Option<&rt::types::Cursor> {
         response.response_metadata.as_ref()?.next_cursor()
     }
@@ -207,10 +216,12 @@ impl rt::de::Record for ChatScheduledMessagesListResponse {
             .opt("response_metadata", &self.response_metadata);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -254,7 +265,7 @@ impl rt::Code for ChatScheduledMessagesListError {
         rt::Documented::new("invalid_cursor", "Provided cursor is invalid"),
         rt::Documented::new("invalid_token", "Token is invalid"),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "invalid_channel" => Self::InvalidChannel,
@@ -264,6 +275,7 @@ impl rt::Code for ChatScheduledMessagesListError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::InvalidChannel => "invalid_channel",
@@ -332,10 +344,12 @@ impl rt::de::Record for ChatScheduledMessagesListResponseScheduledMessages {
             .opt("text", &self.text);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }

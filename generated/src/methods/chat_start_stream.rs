@@ -64,6 +64,7 @@ pub struct ChatStartStream {
 
 impl ChatStartStream {
     /// A request with its required arguments; set optional ones with the setters.
+    #[inline]
     pub fn new(channel: impl Into<ChannelId>) -> Self {
         Self {
             channel: channel.into(),
@@ -80,36 +81,42 @@ impl ChatStartStream {
     }
 
     /// Sets [`chunks`](Self::chunks).
+    #[inline]
     pub fn chunks(mut self, chunks: impl Into<serde_json::Value>) -> Self {
         self.chunks = Some(chunks.into());
         self
     }
 
     /// Sets [`markdown_text`](Self::markdown_text).
+    #[inline]
     pub fn markdown_text(mut self, markdown_text: impl Into<String>) -> Self {
         self.markdown_text = Some(markdown_text.into());
         self
     }
 
     /// Sets [`thread_ts`](Self::thread_ts).
+    #[inline]
     pub fn thread_ts(mut self, thread_ts: impl Into<Timestamp>) -> Self {
         self.thread_ts = Some(thread_ts.into());
         self
     }
 
     /// Sets [`recipient_user_id`](Self::recipient_user_id).
+    #[inline]
     pub fn recipient_user_id(mut self, recipient_user_id: impl Into<UserId>) -> Self {
         self.recipient_user_id = Some(recipient_user_id.into());
         self
     }
 
     /// Sets [`recipient_team_id`](Self::recipient_team_id).
+    #[inline]
     pub fn recipient_team_id(mut self, recipient_team_id: impl Into<String>) -> Self {
         self.recipient_team_id = Some(recipient_team_id.into());
         self
     }
 
     /// Sets [`task_display_mode`](Self::task_display_mode).
+    #[inline]
     pub fn task_display_mode(
         mut self,
         task_display_mode: ChatStartStreamTaskDisplayMode,
@@ -119,18 +126,21 @@ impl ChatStartStream {
     }
 
     /// Sets [`icon_emoji`](Self::icon_emoji).
+    #[inline]
     pub fn icon_emoji(mut self, icon_emoji: impl Into<String>) -> Self {
         self.icon_emoji = Some(icon_emoji.into());
         self
     }
 
     /// Sets [`icon_url`](Self::icon_url).
+    #[inline]
     pub fn icon_url(mut self, icon_url: impl Into<String>) -> Self {
         self.icon_url = Some(icon_url.into());
         self
     }
 
     /// Sets [`username`](Self::username).
+    #[inline]
     pub fn username(mut self, username: impl Into<String>) -> Self {
         self.username = Some(username.into());
         self
@@ -231,10 +241,12 @@ impl rt::de::Record for ChatStartStreamResponse {
         __writer.req("ok", &true).req("channel", &self.channel).req("ts", &self.ts);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -454,7 +466,7 @@ impl rt::Code for ChatStartStreamError {
             "Your message couldn’t be sent because your admins have disabled sending messages to this channel.",
         ),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "channel_not_found" => Self::ChannelNotFound,
@@ -508,6 +520,7 @@ impl rt::Code for ChatStartStreamError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::ChannelNotFound => "channel_not_found",
@@ -589,7 +602,7 @@ impl rt::Code for ChatStartStreamWarning {
             "The `text` field of a message should have no more than 40,000 characters. We [truncate really long messages](/changelog/2018-04-truncating-really-long-messages).",
         ),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "message_truncated" => Self::MessageTruncated,
@@ -597,6 +610,7 @@ impl rt::Code for ChatStartStreamWarning {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::MessageTruncated => "message_truncated",
@@ -622,6 +636,7 @@ pub enum ChatStartStreamTaskDisplayMode {
 
 impl ChatStartStreamTaskDisplayMode {
     /// The value as Slack expects it.
+    #[inline]
     pub const fn as_str(&self) -> &'static str {
         match self {
             Self::Timeline => "timeline",
@@ -631,6 +646,7 @@ impl ChatStartStreamTaskDisplayMode {
 }
 
 impl AsRef<str> for ChatStartStreamTaskDisplayMode {
+    #[inline]
     fn as_ref(&self) -> &str {
         self.as_str()
     }
@@ -648,12 +664,14 @@ impl rt::ArgValue for ChatStartStreamTaskDisplayMode {
 }
 
 impl rt::ArgText for ChatStartStreamTaskDisplayMode {
+    #[inline]
     fn arg_text(&self) -> std::borrow::Cow<'_, str> {
         std::borrow::Cow::Borrowed(self.as_str())
     }
 }
 
 impl std::fmt::Display for ChatStartStreamTaskDisplayMode {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
     }

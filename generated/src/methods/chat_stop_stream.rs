@@ -45,6 +45,7 @@ pub struct ChatStopStream {
 
 impl ChatStopStream {
     /// A request with its required arguments; set optional ones with the setters.
+    #[inline]
     pub fn new(channel: impl Into<ChannelId>, ts: impl Into<Timestamp>) -> Self {
         Self {
             channel: channel.into(),
@@ -57,24 +58,28 @@ impl ChatStopStream {
     }
 
     /// Sets [`chunks`](Self::chunks).
+    #[inline]
     pub fn chunks(mut self, chunks: impl Into<serde_json::Value>) -> Self {
         self.chunks = Some(chunks.into());
         self
     }
 
     /// Sets [`markdown_text`](Self::markdown_text).
+    #[inline]
     pub fn markdown_text(mut self, markdown_text: impl Into<String>) -> Self {
         self.markdown_text = Some(markdown_text.into());
         self
     }
 
     /// Sets [`blocks`](Self::blocks).
+    #[inline]
     pub fn blocks(mut self, blocks: impl Into<serde_json::Value>) -> Self {
         self.blocks = Some(blocks.into());
         self
     }
 
     /// Sets [`metadata`](Self::metadata).
+    #[inline]
     pub fn metadata(mut self, metadata: impl Into<serde_json::Value>) -> Self {
         self.metadata = Some(metadata.into());
         self
@@ -185,10 +190,12 @@ impl rt::de::Record for ChatStopStreamResponse {
             .opt_json("message", &self.message);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -432,7 +439,7 @@ impl rt::Code for ChatStopStreamError {
             "Your message couldn’t be sent because your admins have disabled sending messages to this channel.",
         ),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "as_user_not_supported" => Self::AsUserNotSupported,
@@ -487,6 +494,7 @@ impl rt::Code for ChatStopStreamError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::AsUserNotSupported => "as_user_not_supported",
@@ -569,7 +577,7 @@ impl rt::Code for ChatStopStreamWarning {
             "The `text` field of a message should have no more than 40,000 characters. We [truncate really long messages](/changelog/2018-04-truncating-really-long-messages).",
         ),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "message_truncated" => Self::MessageTruncated,
@@ -577,6 +585,7 @@ impl rt::Code for ChatStopStreamWarning {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::MessageTruncated => "message_truncated",

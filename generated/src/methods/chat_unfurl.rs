@@ -55,59 +55,69 @@ pub struct ChatUnfurl {
 
 impl ChatUnfurl {
     /// A request with no argument set; set them with the setters.
+    #[inline]
     pub fn new() -> Self {
         Self::default()
     }
 
     /// Sets [`channel`](Self::channel).
+    #[inline]
     pub fn channel(mut self, channel: impl Into<ChannelId>) -> Self {
         self.channel = Some(channel.into());
         self
     }
 
     /// Sets [`ts`](Self::ts).
+    #[inline]
     pub fn ts(mut self, ts: impl Into<Timestamp>) -> Self {
         self.ts = Some(ts.into());
         self
     }
 
     /// Sets [`unfurls`](Self::unfurls).
+    #[inline]
     pub fn unfurls(mut self, unfurls: impl Into<String>) -> Self {
         self.unfurls = Some(unfurls.into());
         self
     }
 
     /// Sets [`user_auth_message`](Self::user_auth_message).
+    #[inline]
     pub fn user_auth_message(mut self, user_auth_message: impl Into<String>) -> Self {
         self.user_auth_message = Some(user_auth_message.into());
         self
     }
 
     /// Sets [`user_auth_required`](Self::user_auth_required).
+    #[inline]
     pub fn user_auth_required(mut self, user_auth_required: bool) -> Self {
         self.user_auth_required = Some(user_auth_required);
         self
     }
 
     /// Sets [`user_auth_url`](Self::user_auth_url).
+    #[inline]
     pub fn user_auth_url(mut self, user_auth_url: impl Into<String>) -> Self {
         self.user_auth_url = Some(user_auth_url.into());
         self
     }
 
     /// Sets [`user_auth_blocks`](Self::user_auth_blocks).
+    #[inline]
     pub fn user_auth_blocks(mut self, user_auth_blocks: impl Into<String>) -> Self {
         self.user_auth_blocks = Some(user_auth_blocks.into());
         self
     }
 
     /// Sets [`unfurl_id`](Self::unfurl_id).
+    #[inline]
     pub fn unfurl_id(mut self, unfurl_id: impl Into<String>) -> Self {
         self.unfurl_id = Some(unfurl_id.into());
         self
     }
 
     /// Sets [`source`](Self::source).
+    #[inline]
     pub fn source(mut self, source: ChatUnfurlSource) -> Self {
         self.source = Some(source);
         self
@@ -200,10 +210,12 @@ impl rt::de::Record for ChatUnfurlResponse {
         __writer.req("ok", &true).opt("callstack", &self.callstack);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -329,7 +341,7 @@ impl rt::Code for ChatUnfurlError {
             "The request is missing the `unfurls` parameter.",
         ),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "cannot_auth_user" => Self::CannotAuthUser,
@@ -353,6 +365,7 @@ impl rt::Code for ChatUnfurlError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::CannotAuthUser => "cannot_auth_user",
@@ -402,6 +415,7 @@ pub enum ChatUnfurlSource {
 
 impl ChatUnfurlSource {
     /// The value as Slack expects it.
+    #[inline]
     pub const fn as_str(&self) -> &'static str {
         match self {
             Self::Composer => "composer",
@@ -411,6 +425,7 @@ impl ChatUnfurlSource {
 }
 
 impl AsRef<str> for ChatUnfurlSource {
+    #[inline]
     fn as_ref(&self) -> &str {
         self.as_str()
     }
@@ -428,12 +443,14 @@ impl rt::ArgValue for ChatUnfurlSource {
 }
 
 impl rt::ArgText for ChatUnfurlSource {
+    #[inline]
     fn arg_text(&self) -> std::borrow::Cow<'_, str> {
         std::borrow::Cow::Borrowed(self.as_str())
     }
 }
 
 impl std::fmt::Display for ChatUnfurlSource {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
     }

@@ -82,6 +82,7 @@ pub struct ChatUpdate {
 
 impl ChatUpdate {
     /// A request with its required arguments; set optional ones with the setters.
+    #[inline]
     pub fn new(channel: impl Into<ChannelId>, ts: impl Into<Timestamp>) -> Self {
         Self {
             as_user: None,
@@ -102,18 +103,21 @@ impl ChatUpdate {
 
     /// Sets [`as_user`](Self::as_user).
     #[allow(clippy::wrong_self_convention)]
+    #[inline]
     pub fn as_user(mut self, as_user: impl Into<String>) -> Self {
         self.as_user = Some(as_user.into());
         self
     }
 
     /// Sets [`attachments`](Self::attachments).
+    #[inline]
     pub fn attachments(mut self, attachments: impl Into<serde_json::Value>) -> Self {
         self.attachments = Some(attachments.into());
         self
     }
 
     /// Sets [`unfurled_attachments`](Self::unfurled_attachments).
+    #[inline]
     pub fn unfurled_attachments(
         mut self,
         unfurled_attachments: impl Into<serde_json::Value>,
@@ -123,48 +127,56 @@ impl ChatUpdate {
     }
 
     /// Sets [`blocks`](Self::blocks).
+    #[inline]
     pub fn blocks(mut self, blocks: impl Into<serde_json::Value>) -> Self {
         self.blocks = Some(blocks.into());
         self
     }
 
     /// Sets [`markdown_text`](Self::markdown_text).
+    #[inline]
     pub fn markdown_text(mut self, markdown_text: impl Into<String>) -> Self {
         self.markdown_text = Some(markdown_text.into());
         self
     }
 
     /// Sets [`metadata`](Self::metadata).
+    #[inline]
     pub fn metadata(mut self, metadata: impl Into<serde_json::Value>) -> Self {
         self.metadata = Some(metadata.into());
         self
     }
 
     /// Sets [`link_names`](Self::link_names).
+    #[inline]
     pub fn link_names(mut self, link_names: impl Into<String>) -> Self {
         self.link_names = Some(link_names.into());
         self
     }
 
     /// Sets [`parse`](Self::parse).
+    #[inline]
     pub fn parse(mut self, parse: impl Into<String>) -> Self {
         self.parse = Some(parse.into());
         self
     }
 
     /// Sets [`text`](Self::text).
+    #[inline]
     pub fn text(mut self, text: impl Into<String>) -> Self {
         self.text = Some(text.into());
         self
     }
 
     /// Sets [`reply_broadcast`](Self::reply_broadcast).
+    #[inline]
     pub fn reply_broadcast(mut self, reply_broadcast: bool) -> Self {
         self.reply_broadcast = Some(reply_broadcast);
         self
     }
 
     /// Sets [`file_ids`](Self::file_ids).
+    #[inline]
     pub fn file_ids(
         mut self,
         file_ids: impl IntoIterator<Item = impl Into<String>>,
@@ -294,10 +306,12 @@ impl rt::de::Record for ChatUpdateResponse {
             .req("message", &self.message);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -537,7 +551,7 @@ impl rt::Code for ChatUpdateError {
         rt::Documented::new("unable_to_share_files", "Sharing the files failed."),
         rt::Documented::new("update_failed", "Internal update failure."),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "as_user_not_supported" => Self::AsUserNotSupported,
@@ -588,6 +602,7 @@ impl rt::Code for ChatUpdateError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::AsUserNotSupported => "as_user_not_supported",
@@ -672,7 +687,7 @@ impl rt::Code for ChatUpdateWarning {
             "Some files could not be deleted because the user does not have permission. These files remain attached to the message.",
         ),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "message_truncated" => Self::MessageTruncated,
@@ -681,6 +696,7 @@ impl rt::Code for ChatUpdateWarning {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::MessageTruncated => "message_truncated",

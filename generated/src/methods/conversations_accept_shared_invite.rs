@@ -45,6 +45,7 @@ pub struct ConversationsAcceptSharedInvite {
 
 impl ConversationsAcceptSharedInvite {
     /// A request with its required arguments; set optional ones with the setters.
+    #[inline]
     pub fn new(channel_name: impl Into<String>) -> Self {
         Self {
             channel_name: channel_name.into(),
@@ -58,30 +59,35 @@ impl ConversationsAcceptSharedInvite {
 
     /// Sets [`is_private`](Self::is_private).
     #[allow(clippy::wrong_self_convention)]
+    #[inline]
     pub fn is_private(mut self, is_private: bool) -> Self {
         self.is_private = Some(is_private);
         self
     }
 
     /// Sets [`free_trial_accepted`](Self::free_trial_accepted).
+    #[inline]
     pub fn free_trial_accepted(mut self, free_trial_accepted: bool) -> Self {
         self.free_trial_accepted = Some(free_trial_accepted);
         self
     }
 
     /// Sets [`invite_id`](Self::invite_id).
+    #[inline]
     pub fn invite_id(mut self, invite_id: impl Into<String>) -> Self {
         self.invite_id = Some(invite_id.into());
         self
     }
 
     /// Sets [`channel_id`](Self::channel_id).
+    #[inline]
     pub fn channel_id(mut self, channel_id: impl Into<ChannelId>) -> Self {
         self.channel_id = Some(channel_id.into());
         self
     }
 
     /// Sets [`team_id`](Self::team_id).
+    #[inline]
     pub fn team_id(mut self, team_id: impl Into<TeamId>) -> Self {
         self.team_id = Some(team_id.into());
         self
@@ -186,10 +192,12 @@ impl rt::de::Record for ConversationsAcceptSharedInviteResponse {
             .req("can_open_scdm", &self.can_open_scdm);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -405,7 +413,7 @@ impl rt::Code for ConversationsAcceptSharedInviteError {
             "Invalid API arguments were provided. Either `sig` or `invite_id` must be specified.",
         ),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "channel_conversion_in_progress" => Self::ChannelConversionInProgress,
@@ -445,6 +453,7 @@ impl rt::Code for ConversationsAcceptSharedInviteError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::ChannelConversionInProgress => "channel_conversion_in_progress",

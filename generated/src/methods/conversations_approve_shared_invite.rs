@@ -33,6 +33,7 @@ pub struct ConversationsApproveSharedInvite {
 
 impl ConversationsApproveSharedInvite {
     /// A request with its required arguments; set optional ones with the setters.
+    #[inline]
     pub fn new(invite_id: impl Into<String>) -> Self {
         Self {
             invite_id: invite_id.into(),
@@ -41,6 +42,7 @@ impl ConversationsApproveSharedInvite {
     }
 
     /// Sets [`target_team`](Self::target_team).
+    #[inline]
     pub fn target_team(mut self, target_team: impl Into<TeamId>) -> Self {
         self.target_team = Some(target_team.into());
         self
@@ -164,7 +166,7 @@ impl rt::Code for ConversationsApproveSharedInviteError {
             "A team preference prevents the authenticated user from creating private channels.",
         ),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "already_approved" => Self::AlreadyApproved,
@@ -182,6 +184,7 @@ impl rt::Code for ConversationsApproveSharedInviteError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::AlreadyApproved => "already_approved",

@@ -31,6 +31,7 @@ pub struct ConversationsArchive {
 
 impl ConversationsArchive {
     /// A request with its arguments, all of which are required.
+    #[inline]
     pub fn new(channel: impl Into<ChannelId>) -> Self {
         Self { channel: channel.into() }
     }
@@ -153,7 +154,7 @@ impl rt::Code for ConversationsArchiveError {
             "The calling token is not granted the necessary scopes to complete this operation.",
         ),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "already_archived" => Self::AlreadyArchived,
@@ -169,6 +170,7 @@ impl rt::Code for ConversationsArchiveError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::AlreadyArchived => "already_archived",

@@ -39,6 +39,7 @@ pub struct ConversationsCanvasesCreate {
 
 impl ConversationsCanvasesCreate {
     /// A request with its required arguments; set optional ones with the setters.
+    #[inline]
     pub fn new(channel_id: impl Into<ChannelId>) -> Self {
         Self {
             channel_id: channel_id.into(),
@@ -48,12 +49,14 @@ impl ConversationsCanvasesCreate {
     }
 
     /// Sets [`document_content`](Self::document_content).
+    #[inline]
     pub fn document_content(mut self, document_content: impl Into<String>) -> Self {
         self.document_content = Some(document_content.into());
         self
     }
 
     /// Sets [`title`](Self::title).
+    #[inline]
     pub fn title(mut self, title: impl Into<String>) -> Self {
         self.title = Some(title.into());
         self
@@ -143,10 +146,12 @@ impl rt::de::Record for ConversationsCanvasesCreateResponse {
             .opt("detail", &self.detail);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -229,7 +234,7 @@ impl rt::Code for ConversationsCanvasesCreateError {
             "Team tier cannot create channel canvases",
         ),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "canvas_creation_failed" => Self::CanvasCreationFailed,
@@ -246,6 +251,7 @@ impl rt::Code for ConversationsCanvasesCreateError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::CanvasCreationFailed => "canvas_creation_failed",

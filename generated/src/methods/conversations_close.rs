@@ -31,6 +31,7 @@ pub struct ConversationsClose {
 
 impl ConversationsClose {
     /// A request with its arguments, all of which are required.
+    #[inline]
     pub fn new(channel: impl Into<ChannelId>) -> Self {
         Self { channel: channel.into() }
     }
@@ -132,10 +133,12 @@ impl rt::de::Record for ConversationsCloseResponse {
             .opt("no_op", &self.no_op);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -202,7 +205,7 @@ impl rt::Code for ConversationsCloseError {
             "The calling token is not granted the necessary scopes to complete this operation.",
         ),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "channel_not_found" => Self::ChannelNotFound,
@@ -216,6 +219,7 @@ impl rt::Code for ConversationsCloseError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::ChannelNotFound => "channel_not_found",

@@ -40,6 +40,7 @@ pub struct ConversationsCreate {
 
 impl ConversationsCreate {
     /// A request with its required arguments; set optional ones with the setters.
+    #[inline]
     pub fn new(name: impl Into<String>) -> Self {
         Self {
             is_private: None,
@@ -50,12 +51,14 @@ impl ConversationsCreate {
 
     /// Sets [`is_private`](Self::is_private).
     #[allow(clippy::wrong_self_convention)]
+    #[inline]
     pub fn is_private(mut self, is_private: bool) -> Self {
         self.is_private = Some(is_private);
         self
     }
 
     /// Sets [`team_id`](Self::team_id).
+    #[inline]
     pub fn team_id(mut self, team_id: impl Into<TeamId>) -> Self {
         self.team_id = Some(team_id.into());
         self
@@ -194,10 +197,12 @@ impl rt::de::Record for ConversationsCreateResponse {
             .opt("detail", &self.detail);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -297,7 +302,7 @@ impl rt::Code for ConversationsCreateError {
             "The calling token is not granted the necessary scopes to complete this operation.",
         ),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "cannot_create_channel" => Self::CannotCreateChannel,
@@ -315,6 +320,7 @@ impl rt::Code for ConversationsCreateError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::CannotCreateChannel => "cannot_create_channel",

@@ -33,6 +33,7 @@ pub struct ConversationsDeclineSharedInvite {
 
 impl ConversationsDeclineSharedInvite {
     /// A request with its required arguments; set optional ones with the setters.
+    #[inline]
     pub fn new(invite_id: impl Into<String>) -> Self {
         Self {
             invite_id: invite_id.into(),
@@ -41,6 +42,7 @@ impl ConversationsDeclineSharedInvite {
     }
 
     /// Sets [`target_team`](Self::target_team).
+    #[inline]
     pub fn target_team(mut self, target_team: impl Into<TeamId>) -> Self {
         self.target_team = Some(target_team.into());
         self
@@ -146,7 +148,7 @@ impl rt::Code for ConversationsDeclineSharedInviteError {
             "A team preference prevents the authenticated user from declining Slack Connect invites..",
         ),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "approval_inactive" => Self::ApprovalInactive,
@@ -160,6 +162,7 @@ impl rt::Code for ConversationsDeclineSharedInviteError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::ApprovalInactive => "approval_inactive",

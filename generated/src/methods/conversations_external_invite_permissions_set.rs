@@ -41,6 +41,7 @@ pub struct ConversationsExternalInvitePermissionsSet {
 
 impl ConversationsExternalInvitePermissionsSet {
     /// A request with its arguments, all of which are required.
+    #[inline]
     pub fn new(
         channel: impl Into<ChannelId>,
         target_team: impl Into<TeamId>,
@@ -149,7 +150,7 @@ impl rt::Code for ConversationsExternalInvitePermissionsSetError {
             "A team preference prevents the user from taking this action.",
         ),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "channel_not_found" => Self::ChannelNotFound,
@@ -161,6 +162,7 @@ impl rt::Code for ConversationsExternalInvitePermissionsSetError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::ChannelNotFound => "channel_not_found",
@@ -200,6 +202,7 @@ pub enum ConversationsExternalInvitePermissionsSetAction {
 
 impl ConversationsExternalInvitePermissionsSetAction {
     /// The value as Slack expects it.
+    #[inline]
     pub const fn as_str(&self) -> &'static str {
         match self {
             Self::Upgrade => "upgrade",
@@ -209,6 +212,7 @@ impl ConversationsExternalInvitePermissionsSetAction {
 }
 
 impl AsRef<str> for ConversationsExternalInvitePermissionsSetAction {
+    #[inline]
     fn as_ref(&self) -> &str {
         self.as_str()
     }
@@ -226,12 +230,14 @@ impl rt::ArgValue for ConversationsExternalInvitePermissionsSetAction {
 }
 
 impl rt::ArgText for ConversationsExternalInvitePermissionsSetAction {
+    #[inline]
     fn arg_text(&self) -> std::borrow::Cow<'_, str> {
         std::borrow::Cow::Borrowed(self.as_str())
     }
 }
 
 impl std::fmt::Display for ConversationsExternalInvitePermissionsSetAction {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
     }

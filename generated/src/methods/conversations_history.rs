@@ -57,6 +57,7 @@ pub struct ConversationsHistory {
 
 impl ConversationsHistory {
     /// A request with its required arguments; set optional ones with the setters.
+    #[inline]
     pub fn new(channel: impl Into<ChannelId>) -> Self {
         Self {
             channel: channel.into(),
@@ -70,36 +71,42 @@ impl ConversationsHistory {
     }
 
     /// Sets [`cursor`](Self::cursor).
+    #[inline]
     pub fn cursor(mut self, cursor: impl Into<Cursor>) -> Self {
         self.cursor = Some(cursor.into());
         self
     }
 
     /// Sets [`include_all_metadata`](Self::include_all_metadata).
+    #[inline]
     pub fn include_all_metadata(mut self, include_all_metadata: bool) -> Self {
         self.include_all_metadata = Some(include_all_metadata);
         self
     }
 
     /// Sets [`inclusive`](Self::inclusive).
+    #[inline]
     pub fn inclusive(mut self, inclusive: bool) -> Self {
         self.inclusive = Some(inclusive);
         self
     }
 
     /// Sets [`latest`](Self::latest).
+    #[inline]
     pub fn latest(mut self, latest: impl Into<Timestamp>) -> Self {
         self.latest = Some(latest.into());
         self
     }
 
     /// Sets [`limit`](Self::limit).
+    #[inline]
     pub fn limit(mut self, limit: i64) -> Self {
         self.limit = Some(limit);
         self
     }
 
     /// Sets [`oldest`](Self::oldest).
+    #[inline]
     pub fn oldest(mut self, oldest: impl Into<Timestamp>) -> Self {
         self.oldest = Some(oldest.into());
         self
@@ -155,10 +162,12 @@ impl rt::Catalogued for ConversationsHistory {
 }
 
 impl rt::Paginated for ConversationsHistory {
+    #[inline]
     fn set_cursor(&mut self, cursor: rt::types::Cursor) {
         self.cursor = Some(cursor);
     }
 
+    #[inline]
     fn next_cursor(response: &Self::Response) -> Option<&rt::types::Cursor> {
         response.response_metadata.as_ref()?.next_cursor()
     }
@@ -370,10 +379,12 @@ impl rt::de::Record for ConversationsHistoryResponse {
             .opt("response_metadata", &self.response_metadata);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -448,7 +459,7 @@ impl rt::Code for ConversationsHistoryError {
             "The token used does not have access to the proper channel. Only user tokens can access public channels they are not in.",
         ),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "channel_is_limited_access" => Self::ChannelIsLimitedAccess,
@@ -462,6 +473,7 @@ impl rt::Code for ConversationsHistoryError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::ChannelIsLimitedAccess => "channel_is_limited_access",
@@ -529,10 +541,12 @@ impl rt::de::Record for ConversationsHistoryResponseMutationTimestamps {
             .req("history_invalid", &self.history_invalid);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }

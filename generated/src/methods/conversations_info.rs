@@ -39,6 +39,7 @@ pub struct ConversationsInfo {
 
 impl ConversationsInfo {
     /// A request with its required arguments; set optional ones with the setters.
+    #[inline]
     pub fn new(channel: impl Into<ChannelId>) -> Self {
         Self {
             channel: channel.into(),
@@ -48,12 +49,14 @@ impl ConversationsInfo {
     }
 
     /// Sets [`include_locale`](Self::include_locale).
+    #[inline]
     pub fn include_locale(mut self, include_locale: bool) -> Self {
         self.include_locale = Some(include_locale);
         self
     }
 
     /// Sets [`include_num_members`](Self::include_num_members).
+    #[inline]
     pub fn include_num_members(mut self, include_num_members: bool) -> Self {
         self.include_num_members = Some(include_num_members);
         self
@@ -251,10 +254,12 @@ impl rt::de::Record for ConversationsInfoResponse {
             .opt_json("home_view", &self.home_view);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -309,7 +314,7 @@ impl rt::Code for ConversationsInfoError {
             "The calling token is not granted the necessary scopes to complete this operation.",
         ),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "channel_is_limited_access" => Self::ChannelIsLimitedAccess,
@@ -318,6 +323,7 @@ impl rt::Code for ConversationsInfoError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::ChannelIsLimitedAccess => "channel_is_limited_access",

@@ -41,6 +41,7 @@ pub struct ConversationsInvite {
 
 impl ConversationsInvite {
     /// A request with its required arguments; set optional ones with the setters.
+    #[inline]
     pub fn new(
         channel: impl Into<ChannelId>,
         users: impl IntoIterator<Item = impl Into<UserId>>,
@@ -53,6 +54,7 @@ impl ConversationsInvite {
     }
 
     /// Sets [`force`](Self::force).
+    #[inline]
     pub fn force(mut self, force: bool) -> Self {
         self.force = Some(force);
         self
@@ -203,10 +205,12 @@ impl rt::de::Record for ConversationsInviteResponse {
             .opt("errors", &self.errors);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -342,7 +346,7 @@ impl rt::Code for ConversationsInviteError {
             "User does not have permission to invite that specific user to the channel",
         ),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "already_in_channel" => Self::AlreadyInChannel,
@@ -367,6 +371,7 @@ impl rt::Code for ConversationsInviteError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::AlreadyInChannel => "already_in_channel",
@@ -439,10 +444,12 @@ impl rt::de::Record for ConversationsInviteResponseErrors {
         __writer.opt("error", &self.error).opt("ok", &self.ok).opt("user", &self.user);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }

@@ -41,6 +41,7 @@ pub struct ConversationsInviteShared {
 
 impl ConversationsInviteShared {
     /// A request with its required arguments; set optional ones with the setters.
+    #[inline]
     pub fn new(channel: impl Into<ChannelId>) -> Self {
         Self {
             channel: channel.into(),
@@ -51,6 +52,7 @@ impl ConversationsInviteShared {
     }
 
     /// Sets [`emails`](Self::emails).
+    #[inline]
     pub fn emails(
         mut self,
         emails: impl IntoIterator<Item = impl Into<String>>,
@@ -60,6 +62,7 @@ impl ConversationsInviteShared {
     }
 
     /// Sets [`user_ids`](Self::user_ids).
+    #[inline]
     pub fn user_ids(
         mut self,
         user_ids: impl IntoIterator<Item = impl Into<UserId>>,
@@ -69,6 +72,7 @@ impl ConversationsInviteShared {
     }
 
     /// Sets [`external_limited`](Self::external_limited).
+    #[inline]
     pub fn external_limited(mut self, external_limited: bool) -> Self {
         self.external_limited = Some(external_limited);
         self
@@ -176,10 +180,12 @@ impl rt::de::Record for ConversationsInviteSharedResponse {
             .opt("is_legacy_shared_channel", &self.is_legacy_shared_channel);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -346,7 +352,7 @@ impl rt::Code for ConversationsInviteSharedError {
         rt::Documented::new("url_in_message", "The message contained a URL."),
         rt::Documented::new("user_not_found", "User lookup failed."),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "already_in_channel" => Self::AlreadyInChannel,
@@ -381,6 +387,7 @@ impl rt::Code for ConversationsInviteSharedError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::AlreadyInChannel => "already_in_channel",

@@ -32,6 +32,7 @@ pub struct ConversationsJoin {
 
 impl ConversationsJoin {
     /// A request with its arguments, all of which are required.
+    #[inline]
     pub fn new(channel: impl Into<ChannelId>) -> Self {
         Self { channel: channel.into() }
     }
@@ -147,10 +148,12 @@ impl rt::de::Record for ConversationsJoinResponse {
         __writer.req("ok", &true).req("channel", &self.channel);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -220,7 +223,7 @@ impl rt::Code for ConversationsJoinError {
             "The calling token is not granted the necessary scopes to complete this operation.",
         ),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "channel_is_limited_access" => Self::ChannelIsLimitedAccess,
@@ -234,6 +237,7 @@ impl rt::Code for ConversationsJoinError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::ChannelIsLimitedAccess => "channel_is_limited_access",

@@ -33,6 +33,7 @@ pub struct ConversationsKick {
 
 impl ConversationsKick {
     /// A request with its required arguments; set optional ones with the setters.
+    #[inline]
     pub fn new(channel: impl Into<ChannelId>) -> Self {
         Self {
             channel: channel.into(),
@@ -41,6 +42,7 @@ impl ConversationsKick {
     }
 
     /// Sets [`user`](Self::user).
+    #[inline]
     pub fn user(mut self, user: impl Into<UserId>) -> Self {
         self.user = Some(user.into());
         self
@@ -122,10 +124,12 @@ impl rt::de::Record for ConversationsKickResponse {
         __writer.req("ok", &true).opt_json("errors", &self.errors);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -210,7 +214,7 @@ impl rt::Code for ConversationsKickError {
             "The calling token is not granted the necessary scopes to complete this operation.",
         ),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "cant_kick_from_general" => Self::CantKickFromGeneral,
@@ -227,6 +231,7 @@ impl rt::Code for ConversationsKickError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::CantKickFromGeneral => "cant_kick_from_general",

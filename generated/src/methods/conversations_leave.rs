@@ -31,6 +31,7 @@ pub struct ConversationsLeave {
 
 impl ConversationsLeave {
     /// A request with its arguments, all of which are required.
+    #[inline]
     pub fn new(channel: impl Into<ChannelId>) -> Self {
         Self { channel: channel.into() }
     }
@@ -117,10 +118,12 @@ impl rt::de::Record for ConversationsLeaveResponse {
         __writer.req("ok", &true).opt("not_in_channel", &self.not_in_channel);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -202,7 +205,7 @@ impl rt::Code for ConversationsLeaveError {
             "The calling token is not granted the necessary scopes to complete this operation.",
         ),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "cant_leave_general" => Self::CantLeaveGeneral,
@@ -217,6 +220,7 @@ impl rt::Code for ConversationsLeaveError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::CantLeaveGeneral => "cant_leave_general",

@@ -40,23 +40,27 @@ pub struct ConversationsListConnectInvites {
 
 impl ConversationsListConnectInvites {
     /// A request with no argument set; set them with the setters.
+    #[inline]
     pub fn new() -> Self {
         Self::default()
     }
 
     /// Sets [`team_id`](Self::team_id).
+    #[inline]
     pub fn team_id(mut self, team_id: impl Into<TeamId>) -> Self {
         self.team_id = Some(team_id.into());
         self
     }
 
     /// Sets [`count`](Self::count).
+    #[inline]
     pub fn count(mut self, count: i64) -> Self {
         self.count = Some(count);
         self
     }
 
     /// Sets [`cursor`](Self::cursor).
+    #[inline]
     pub fn cursor(mut self, cursor: impl Into<Cursor>) -> Self {
         self.cursor = Some(cursor.into());
         self
@@ -100,10 +104,12 @@ impl rt::Catalogued for ConversationsListConnectInvites {
 }
 
 impl rt::Paginated for ConversationsListConnectInvites {
+    #[inline]
     fn set_cursor(&mut self, cursor: rt::types::Cursor) {
         self.cursor = Some(cursor);
     }
 
+    #[inline]
     fn next_cursor(response: &Self::Response) -> Option<&rt::types::Cursor> {
         response.response_metadata.as_ref()?.next_cursor()
     }
@@ -156,10 +162,12 @@ impl rt::de::Record for ConversationsListConnectInvitesResponse {
             .opt("response_metadata", &self.response_metadata);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -204,7 +212,7 @@ impl rt::Code for ConversationsListConnectInvitesError {
             "An invalid argument was supplied to the method.",
         ),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "restricted_action" => Self::RestrictedAction,
@@ -212,6 +220,7 @@ impl rt::Code for ConversationsListConnectInvitesError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::RestrictedAction => "restricted_action",
@@ -336,10 +345,12 @@ impl rt::de::Record for ConversationsListConnectInvitesResponseInvites {
             .opt("status", &self.status);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -416,10 +427,12 @@ impl rt::de::Record for ConversationsListConnectInvitesResponseInvitesAcceptance
             .opt("reviews", &self.reviews);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -493,10 +506,12 @@ for ConversationsListConnectInvitesResponseInvitesAcceptancesAcceptingTeam {
             .opt("requires_sponsorship", &self.requires_sponsorship);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -570,10 +585,12 @@ for ConversationsListConnectInvitesResponseInvitesAcceptancesAcceptingTeamIcon {
             .opt("image_original", &self.image_original);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -639,10 +656,12 @@ for ConversationsListConnectInvitesResponseInvitesAcceptancesAcceptingUser {
             .opt("who_can_share_contact_card", &self.who_can_share_contact_card);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -694,10 +713,12 @@ for ConversationsListConnectInvitesResponseInvitesAcceptancesReviews {
             .opt("type", &self.type_);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -771,10 +792,12 @@ for ConversationsListConnectInvitesResponseInvitesAcceptancesReviewsReviewingTea
             .opt("requires_sponsorship", &self.requires_sponsorship);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -850,10 +873,12 @@ for ConversationsListConnectInvitesResponseInvitesAcceptancesReviewsReviewingTea
             .opt("image_original", &self.image_original);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -934,10 +959,12 @@ impl rt::de::Record for ConversationsListConnectInvitesResponseInvitesInvite {
             .opt("sig", &self.sig);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -1011,10 +1038,12 @@ for ConversationsListConnectInvitesResponseInvitesInviteInvitingTeam {
             .opt("requires_sponsorship", &self.requires_sponsorship);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -1088,10 +1117,12 @@ for ConversationsListConnectInvitesResponseInvitesInviteInvitingTeamIcon {
             .opt("image_original", &self.image_original);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -1157,10 +1188,12 @@ for ConversationsListConnectInvitesResponseInvitesInviteInvitingUser {
             .opt("who_can_share_contact_card", &self.who_can_share_contact_card);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -1213,10 +1246,12 @@ impl rt::de::Record for ConversationsListConnectInvitesResponseInvitesInvitePayl
             .opt("is_sponsored", &self.is_sponsored);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -1287,10 +1322,12 @@ impl rt::de::Record for ConversationsListConnectInvitesResponseInvitesInvitingTe
             .opt("requires_sponsorship", &self.requires_sponsorship);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -1357,10 +1394,12 @@ impl rt::de::Record for ConversationsListConnectInvitesResponseInvitesInvitingTe
             .opt("image_default", &self.image_default);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -1425,10 +1464,12 @@ impl rt::de::Record for ConversationsListConnectInvitesResponseInvitesInvitingUs
             .opt("who_can_share_contact_card", &self.who_can_share_contact_card);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }

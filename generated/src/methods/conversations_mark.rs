@@ -37,6 +37,7 @@ pub struct ConversationsMark {
 
 impl ConversationsMark {
     /// A request with its arguments, all of which are required.
+    #[inline]
     pub fn new(channel: impl Into<ChannelId>, ts: impl Into<Timestamp>) -> Self {
         Self {
             channel: channel.into(),
@@ -135,7 +136,7 @@ impl rt::Code for ConversationsMarkError {
         ),
         rt::Documented::new("not_in_channel", "Caller is not a member of the channel."),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "channel_not_found" => Self::ChannelNotFound,
@@ -145,6 +146,7 @@ impl rt::Code for ConversationsMarkError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::ChannelNotFound => "channel_not_found",

@@ -42,29 +42,34 @@ pub struct ConversationsOpen {
 
 impl ConversationsOpen {
     /// A request with no argument set; set them with the setters.
+    #[inline]
     pub fn new() -> Self {
         Self::default()
     }
 
     /// Sets [`channel`](Self::channel).
+    #[inline]
     pub fn channel(mut self, channel: impl Into<ChannelId>) -> Self {
         self.channel = Some(channel.into());
         self
     }
 
     /// Sets [`return_im`](Self::return_im).
+    #[inline]
     pub fn return_im(mut self, return_im: bool) -> Self {
         self.return_im = Some(return_im);
         self
     }
 
     /// Sets [`users`](Self::users).
+    #[inline]
     pub fn users(mut self, users: impl IntoIterator<Item = impl Into<UserId>>) -> Self {
         self.users = Some(users.into_iter().map(Into::into).collect());
         self
     }
 
     /// Sets [`prevent_creation`](Self::prevent_creation).
+    #[inline]
     pub fn prevent_creation(mut self, prevent_creation: bool) -> Self {
         self.prevent_creation = Some(prevent_creation);
         self
@@ -196,10 +201,12 @@ impl rt::de::Record for ConversationsOpenResponse {
             .opt_json("home_view", &self.home_view);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -284,7 +291,7 @@ impl rt::Code for ConversationsOpenError {
             "The calling token is not granted the necessary scopes to complete this operation.",
         ),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "channel_not_found" => Self::ChannelNotFound,
@@ -302,6 +309,7 @@ impl rt::Code for ConversationsOpenError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::ChannelNotFound => "channel_not_found",
@@ -353,7 +361,7 @@ impl rt::Code for ConversationsOpenWarning {
             "Slack did nothing when serving this request but it did not fail.",
         ),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "already_open" => Self::AlreadyOpen,
@@ -362,6 +370,7 @@ impl rt::Code for ConversationsOpenWarning {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::AlreadyOpen => "already_open",

@@ -34,6 +34,7 @@ pub struct ConversationsRename {
 
 impl ConversationsRename {
     /// A request with its arguments, all of which are required.
+    #[inline]
     pub fn new(channel: impl Into<ChannelId>, name: impl Into<String>) -> Self {
         Self {
             channel: channel.into(),
@@ -166,10 +167,12 @@ impl rt::de::Record for ConversationsRenameResponse {
         __writer.req("ok", &true).req("channel", &self.channel);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -263,7 +266,7 @@ impl rt::Code for ConversationsRenameError {
             "The calling token is not granted the necessary scopes to complete this operation.",
         ),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "channel_not_found" => Self::ChannelNotFound,
@@ -283,6 +286,7 @@ impl rt::Code for ConversationsRenameError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::ChannelNotFound => "channel_not_found",

@@ -61,6 +61,7 @@ pub struct ConversationsReplies {
 
 impl ConversationsReplies {
     /// A request with its required arguments; set optional ones with the setters.
+    #[inline]
     pub fn new(channel: impl Into<ChannelId>, ts: impl Into<Timestamp>) -> Self {
         Self {
             channel: channel.into(),
@@ -75,36 +76,42 @@ impl ConversationsReplies {
     }
 
     /// Sets [`cursor`](Self::cursor).
+    #[inline]
     pub fn cursor(mut self, cursor: impl Into<Cursor>) -> Self {
         self.cursor = Some(cursor.into());
         self
     }
 
     /// Sets [`include_all_metadata`](Self::include_all_metadata).
+    #[inline]
     pub fn include_all_metadata(mut self, include_all_metadata: bool) -> Self {
         self.include_all_metadata = Some(include_all_metadata);
         self
     }
 
     /// Sets [`inclusive`](Self::inclusive).
+    #[inline]
     pub fn inclusive(mut self, inclusive: bool) -> Self {
         self.inclusive = Some(inclusive);
         self
     }
 
     /// Sets [`latest`](Self::latest).
+    #[inline]
     pub fn latest(mut self, latest: impl Into<Timestamp>) -> Self {
         self.latest = Some(latest.into());
         self
     }
 
     /// Sets [`limit`](Self::limit).
+    #[inline]
     pub fn limit(mut self, limit: i64) -> Self {
         self.limit = Some(limit);
         self
     }
 
     /// Sets [`oldest`](Self::oldest).
+    #[inline]
     pub fn oldest(mut self, oldest: impl Into<Timestamp>) -> Self {
         self.oldest = Some(oldest.into());
         self
@@ -157,10 +164,12 @@ impl rt::Catalogued for ConversationsReplies {
 }
 
 impl rt::Paginated for ConversationsReplies {
+    #[inline]
     fn set_cursor(&mut self, cursor: rt::types::Cursor) {
         self.cursor = Some(cursor);
     }
 
+    #[inline]
     fn next_cursor(response: &Self::Response) -> Option<&rt::types::Cursor> {
         response.response_metadata.as_ref()?.next_cursor()
     }
@@ -272,10 +281,12 @@ impl rt::de::Record for ConversationsRepliesResponse {
             .opt("response_metadata", &self.response_metadata);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -366,7 +377,7 @@ impl rt::Code for ConversationsRepliesError {
             "The calling token is not granted the necessary scopes to complete this operation.",
         ),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "channel_not_found" => Self::ChannelNotFound,
@@ -383,6 +394,7 @@ impl rt::Code for ConversationsRepliesError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::ChannelNotFound => "channel_not_found",

@@ -39,6 +39,7 @@ pub struct ConversationsRequestSharedInviteApprove {
 
 impl ConversationsRequestSharedInviteApprove {
     /// A request with its required arguments; set optional ones with the setters.
+    #[inline]
     pub fn new(invite_id: impl Into<String>) -> Self {
         Self {
             invite_id: invite_id.into(),
@@ -50,18 +51,21 @@ impl ConversationsRequestSharedInviteApprove {
 
     /// Sets [`is_external_limited`](Self::is_external_limited).
     #[allow(clippy::wrong_self_convention)]
+    #[inline]
     pub fn is_external_limited(mut self, is_external_limited: bool) -> Self {
         self.is_external_limited = Some(is_external_limited);
         self
     }
 
     /// Sets [`channel_id`](Self::channel_id).
+    #[inline]
     pub fn channel_id(mut self, channel_id: impl Into<ChannelId>) -> Self {
         self.channel_id = Some(channel_id.into());
         self
     }
 
     /// Sets [`message`](Self::message).
+    #[inline]
     pub fn message(mut self, message: impl Into<serde_json::Value>) -> Self {
         self.message = Some(message.into());
         self
@@ -162,10 +166,12 @@ impl rt::de::Record for ConversationsRequestSharedInviteApproveResponse {
             .opt("url", &self.url);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -262,7 +268,7 @@ impl rt::Code for ConversationsRequestSharedInviteApproveError {
         ),
         rt::Documented::new("internal_error", "Something unexpected went wrong."),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "channel_not_found" => Self::ChannelNotFound,
@@ -279,6 +285,7 @@ impl rt::Code for ConversationsRequestSharedInviteApproveError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::ChannelNotFound => "channel_not_found",

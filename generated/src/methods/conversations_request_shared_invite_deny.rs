@@ -32,6 +32,7 @@ pub struct ConversationsRequestSharedInviteDeny {
 
 impl ConversationsRequestSharedInviteDeny {
     /// A request with its required arguments; set optional ones with the setters.
+    #[inline]
     pub fn new(invite_id: impl Into<String>) -> Self {
         Self {
             invite_id: invite_id.into(),
@@ -40,6 +41,7 @@ impl ConversationsRequestSharedInviteDeny {
     }
 
     /// Sets [`message`](Self::message).
+    #[inline]
     pub fn message(mut self, message: impl Into<String>) -> Self {
         self.message = Some(message.into());
         self
@@ -123,10 +125,12 @@ impl rt::de::Record for ConversationsRequestSharedInviteDenyResponse {
         __writer.req("ok", &true).opt("invite_id", &self.invite_id);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -217,7 +221,7 @@ impl rt::Code for ConversationsRequestSharedInviteDenyError {
         ),
         rt::Documented::new("internal_error", "Something unexpected went wrong."),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "channel_not_found" => Self::ChannelNotFound,
@@ -233,6 +237,7 @@ impl rt::Code for ConversationsRequestSharedInviteDenyError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::ChannelNotFound => "channel_not_found",

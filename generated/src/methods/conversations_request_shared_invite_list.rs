@@ -56,35 +56,41 @@ pub struct ConversationsRequestSharedInviteList {
 
 impl ConversationsRequestSharedInviteList {
     /// A request with no argument set; set them with the setters.
+    #[inline]
     pub fn new() -> Self {
         Self::default()
     }
 
     /// Sets [`user_id`](Self::user_id).
+    #[inline]
     pub fn user_id(mut self, user_id: impl Into<String>) -> Self {
         self.user_id = Some(user_id.into());
         self
     }
 
     /// Sets [`include_expired`](Self::include_expired).
+    #[inline]
     pub fn include_expired(mut self, include_expired: bool) -> Self {
         self.include_expired = Some(include_expired);
         self
     }
 
     /// Sets [`include_approved`](Self::include_approved).
+    #[inline]
     pub fn include_approved(mut self, include_approved: bool) -> Self {
         self.include_approved = Some(include_approved);
         self
     }
 
     /// Sets [`include_denied`](Self::include_denied).
+    #[inline]
     pub fn include_denied(mut self, include_denied: bool) -> Self {
         self.include_denied = Some(include_denied);
         self
     }
 
     /// Sets [`invite_ids`](Self::invite_ids).
+    #[inline]
     pub fn invite_ids(
         mut self,
         invite_ids: impl IntoIterator<Item = impl Into<String>>,
@@ -94,12 +100,14 @@ impl ConversationsRequestSharedInviteList {
     }
 
     /// Sets [`limit`](Self::limit).
+    #[inline]
     pub fn limit(mut self, limit: i64) -> Self {
         self.limit = Some(limit);
         self
     }
 
     /// Sets [`cursor`](Self::cursor).
+    #[inline]
     pub fn cursor(mut self, cursor: impl Into<Cursor>) -> Self {
         self.cursor = Some(cursor.into());
         self
@@ -154,10 +162,12 @@ impl rt::Catalogued for ConversationsRequestSharedInviteList {
 }
 
 impl rt::Paginated for ConversationsRequestSharedInviteList {
+    #[inline]
     fn set_cursor(&mut self, cursor: rt::types::Cursor) {
         self.cursor = Some(cursor);
     }
 
+    #[inline]
     fn next_cursor(response: &Self::Response) -> Option<&rt::types::Cursor> {
         response.response_metadata.as_ref()?.next_cursor()
     }
@@ -379,10 +389,12 @@ impl rt::de::Record for ConversationsRequestSharedInviteListResponse {
             .opt("response_metadata", &self.response_metadata);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -437,7 +449,7 @@ impl rt::Code for ConversationsRequestSharedInviteListError {
         ),
         rt::Documented::new("internal_error", "Something unexpected went wrong."),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "invalid_cursor" => Self::InvalidCursor,
@@ -447,6 +459,7 @@ impl rt::Code for ConversationsRequestSharedInviteListError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::InvalidCursor => "invalid_cursor",
@@ -541,10 +554,12 @@ impl rt::de::Record for ConversationsRequestSharedInviteListResponseInviteReques
             .opt("target_user", &self.target_user);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -618,10 +633,12 @@ for ConversationsRequestSharedInviteListResponseInviteRequestsInvitingTeam {
             .opt("requires_sponsorship", &self.requires_sponsorship);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -689,10 +706,12 @@ for ConversationsRequestSharedInviteListResponseInviteRequestsInvitingTeamIcon {
             .opt("image_default", &self.image_default);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -758,10 +777,12 @@ for ConversationsRequestSharedInviteListResponseInviteRequestsInvitingUser {
             .opt("who_can_share_contact_card", &self.who_can_share_contact_card);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -802,10 +823,12 @@ for ConversationsRequestSharedInviteListResponseInviteRequestsTargetUser {
         __writer.opt("recipient_email", &self.recipient_email);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }

@@ -36,6 +36,7 @@ pub struct ConversationsSetPurpose {
 
 impl ConversationsSetPurpose {
     /// A request with its arguments, all of which are required.
+    #[inline]
     pub fn new(channel: impl Into<ChannelId>, purpose: impl Into<String>) -> Self {
         Self {
             channel: channel.into(),
@@ -142,10 +143,12 @@ impl rt::de::Record for ConversationsSetPurposeResponse {
         __writer.req("ok", &true).req("channel", &self.channel);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -218,7 +221,7 @@ impl rt::Code for ConversationsSetPurposeError {
             "The calling token has not been granted the necessary scopes to complete this operation.",
         ),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "channel_not_found" => Self::ChannelNotFound,
@@ -233,6 +236,7 @@ impl rt::Code for ConversationsSetPurposeError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::ChannelNotFound => "channel_not_found",

@@ -36,6 +36,7 @@ pub struct ConversationsSetTopic {
 
 impl ConversationsSetTopic {
     /// A request with its arguments, all of which are required.
+    #[inline]
     pub fn new(channel: impl Into<ChannelId>, topic: impl Into<String>) -> Self {
         Self {
             channel: channel.into(),
@@ -189,10 +190,12 @@ impl rt::de::Record for ConversationsSetTopicResponse {
         __writer.req("ok", &true).req("channel", &self.channel);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -271,7 +274,7 @@ impl rt::Code for ConversationsSetTopicError {
             "The calling token is not granted the necessary scopes to complete this operation.",
         ),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "channel_not_found" => Self::ChannelNotFound,
@@ -286,6 +289,7 @@ impl rt::Code for ConversationsSetTopicError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::ChannelNotFound => "channel_not_found",

@@ -31,6 +31,7 @@ pub struct ConversationsUnarchive {
 
 impl ConversationsUnarchive {
     /// A request with its arguments, all of which are required.
+    #[inline]
     pub fn new(channel: impl Into<ChannelId>) -> Self {
         Self { channel: channel.into() }
     }
@@ -134,7 +135,7 @@ impl rt::Code for ConversationsUnarchiveError {
             "The calling token is not granted the necessary scopes to complete this operation.",
         ),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "channel_not_found" => Self::ChannelNotFound,
@@ -146,6 +147,7 @@ impl rt::Code for ConversationsUnarchiveError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::ChannelNotFound => "channel_not_found",

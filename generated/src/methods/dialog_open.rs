@@ -35,6 +35,7 @@ pub struct DialogOpen {
 
 impl DialogOpen {
     /// A request with its arguments, all of which are required.
+    #[inline]
     pub fn new(dialog: impl Into<String>, trigger_id: impl Into<TriggerId>) -> Self {
         Self {
             dialog: dialog.into(),
@@ -208,7 +209,7 @@ impl rt::Code for DialogOpenError {
             "The provided `dialog` could not be validated.",
         ),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "app_missing_action_url" => Self::AppMissingActionUrl,
@@ -224,6 +225,7 @@ impl rt::Code for DialogOpenError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::AppMissingActionUrl => "app_missing_action_url",

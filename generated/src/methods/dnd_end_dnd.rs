@@ -27,6 +27,7 @@ pub struct DndEndDnd {}
 
 impl DndEndDnd {
     /// A request with no argument set; set them with the setters.
+    #[inline]
     pub fn new() -> Self {
         Self::default()
     }
@@ -94,7 +95,7 @@ impl rt::Code for DndEndDndError {
     const DOCUMENTED: &'static [rt::Documented] = &[
         rt::Documented::new("not_in_dnd", "The auth'd user isn't in DND mode."),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "not_in_dnd" => Self::NotInDnd,
@@ -102,6 +103,7 @@ impl rt::Code for DndEndDndError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::NotInDnd => "not_in_dnd",

@@ -27,6 +27,7 @@ pub struct DndEndSnooze {}
 
 impl DndEndSnooze {
     /// A request with no argument set; set them with the setters.
+    #[inline]
     pub fn new() -> Self {
         Self::default()
     }
@@ -144,10 +145,12 @@ impl rt::de::Record for DndEndSnoozeResponse {
             .opt_json("dnd_profile_status", &self.dnd_profile_status);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -186,7 +189,7 @@ impl rt::Code for DndEndSnoozeError {
             "There was a problem setting the user's Do Not Disturb status",
         ),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "snooze_end_failed" => Self::SnoozeEndFailed,
@@ -194,6 +197,7 @@ impl rt::Code for DndEndSnoozeError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::SnoozeEndFailed => "snooze_end_failed",

@@ -35,17 +35,20 @@ pub struct DndInfo {
 
 impl DndInfo {
     /// A request with no argument set; set them with the setters.
+    #[inline]
     pub fn new() -> Self {
         Self::default()
     }
 
     /// Sets [`user`](Self::user).
+    #[inline]
     pub fn user(mut self, user: impl Into<UserId>) -> Self {
         self.user = Some(user.into());
         self
     }
 
     /// Sets [`team_id`](Self::team_id).
+    #[inline]
     pub fn team_id(mut self, team_id: impl Into<TeamId>) -> Self {
         self.team_id = Some(team_id.into());
         self
@@ -171,10 +174,12 @@ impl rt::de::Record for DndInfoResponse {
             .opt_json("dnd_profile_status", &self.dnd_profile_status);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -213,7 +218,7 @@ impl rt::Code for DndInfoError {
         rt::Documented::new("user_not_found", "Value passed for `user` was invalid."),
         rt::Documented::new("user_not_visible", "User is not visible for this request."),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "user_not_found" => Self::UserNotFound,
@@ -222,6 +227,7 @@ impl rt::Code for DndInfoError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::UserNotFound => "user_not_found",

@@ -32,6 +32,7 @@ pub struct DndSetSnooze {
 
 impl DndSetSnooze {
     /// A request with its arguments, all of which are required.
+    #[inline]
     pub fn new(num_minutes: impl Into<String>) -> Self {
         Self {
             num_minutes: num_minutes.into(),
@@ -138,10 +139,12 @@ impl rt::de::Record for DndSetSnoozeResponse {
             .opt("snooze_is_indefinite", &self.snooze_is_indefinite);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -186,7 +189,7 @@ impl rt::Code for DndSetSnoozeError {
         ),
         rt::Documented::new("too_long", "The value for `num_minutes` was too large"),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "missing_duration" => Self::MissingDuration,
@@ -196,6 +199,7 @@ impl rt::Code for DndSetSnoozeError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::MissingDuration => "missing_duration",

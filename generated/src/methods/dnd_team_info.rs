@@ -36,6 +36,7 @@ pub struct DndTeamInfo {
 
 impl DndTeamInfo {
     /// A request with its required arguments; set optional ones with the setters.
+    #[inline]
     pub fn new(users: impl Into<String>) -> Self {
         Self {
             users: users.into(),
@@ -44,6 +45,7 @@ impl DndTeamInfo {
     }
 
     /// Sets [`team_id`](Self::team_id).
+    #[inline]
     pub fn team_id(mut self, team_id: impl Into<TeamId>) -> Self {
         self.team_id = Some(team_id.into());
         self
@@ -136,10 +138,12 @@ impl rt::de::Record for DndTeamInfoResponse {
         __writer.req("ok", &true).req("users", &self.users);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -178,7 +182,7 @@ impl rt::Code for DndTeamInfoError {
         rt::Documented::new("no_users_provided", "Must provide more than one user."),
         rt::Documented::new("user_not_visible", "User is not visible for this request."),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "no_users_provided" => Self::NoUsersProvided,
@@ -187,6 +191,7 @@ impl rt::Code for DndTeamInfoError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::NoUsersProvided => "no_users_provided",

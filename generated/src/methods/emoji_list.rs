@@ -31,11 +31,13 @@ pub struct EmojiList {
 
 impl EmojiList {
     /// A request with no argument set; set them with the setters.
+    #[inline]
     pub fn new() -> Self {
         Self::default()
     }
 
     /// Sets [`include_categories`](Self::include_categories).
+    #[inline]
     pub fn include_categories(mut self, include_categories: bool) -> Self {
         self.include_categories = Some(include_categories);
         self
@@ -126,10 +128,12 @@ impl rt::de::Record for EmojiListResponse {
             .opt("categories", &self.categories);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -175,7 +179,7 @@ impl rt::Code for EmojiListError {
         ),
         rt::Documented::new("invalid_arguments", "Invalid API arguments provided"),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "unable_to_fetch_custom_emojis" => Self::UnableToFetchCustomEmojis,
@@ -183,6 +187,7 @@ impl rt::Code for EmojiListError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::UnableToFetchCustomEmojis => "unable_to_fetch_custom_emojis",
@@ -235,10 +240,12 @@ impl rt::de::Record for EmojiListResponseEmoji {
         __writer.opt("333", &self.n_333).opt("444", &self.n_444);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -279,10 +286,12 @@ impl rt::de::Record for EmojiListResponseCategories {
         __writer.opt("emoji_names", &self.emoji_names).opt("name", &self.name);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }

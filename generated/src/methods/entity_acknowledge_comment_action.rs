@@ -36,6 +36,7 @@ pub struct EntityAcknowledgeCommentAction {
 
 impl EntityAcknowledgeCommentAction {
     /// A request with its required arguments; set optional ones with the setters.
+    #[inline]
     pub fn new(trigger_id: impl Into<String>) -> Self {
         Self {
             trigger_id: trigger_id.into(),
@@ -45,12 +46,14 @@ impl EntityAcknowledgeCommentAction {
     }
 
     /// Sets [`comment`](Self::comment).
+    #[inline]
     pub fn comment(mut self, comment: impl Into<serde_json::Value>) -> Self {
         self.comment = Some(comment.into());
         self
     }
 
     /// Sets [`error`](Self::error).
+    #[inline]
     pub fn error(mut self, error: impl Into<String>) -> Self {
         self.error = Some(error.into());
         self
@@ -152,7 +155,7 @@ impl rt::Code for EntityAcknowledgeCommentActionError {
         rt::Documented::new("not_allowed", "User is not enrolled in comment syncing"),
         rt::Documented::new("invalid_auth", "Invalid token provided"),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "invalid_action" => Self::InvalidAction,
@@ -166,6 +169,7 @@ impl rt::Code for EntityAcknowledgeCommentActionError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::InvalidAction => "invalid_action",

@@ -51,6 +51,7 @@ pub struct EntityPresentComments {
 
 impl EntityPresentComments {
     /// A request with its required arguments; set optional ones with the setters.
+    #[inline]
     pub fn new(
         comments: impl Into<serde_json::Value>,
         trigger_id: impl Into<String>,
@@ -68,36 +69,42 @@ impl EntityPresentComments {
     }
 
     /// Sets [`cursor`](Self::cursor).
+    #[inline]
     pub fn cursor(mut self, cursor: impl Into<Cursor>) -> Self {
         self.cursor = Some(cursor.into());
         self
     }
 
     /// Sets [`can_post_comment`](Self::can_post_comment).
+    #[inline]
     pub fn can_post_comment(mut self, can_post_comment: bool) -> Self {
         self.can_post_comment = Some(can_post_comment);
         self
     }
 
     /// Sets [`delete_action_id`](Self::delete_action_id).
+    #[inline]
     pub fn delete_action_id(mut self, delete_action_id: impl Into<String>) -> Self {
         self.delete_action_id = Some(delete_action_id.into());
         self
     }
 
     /// Sets [`user_auth_required`](Self::user_auth_required).
+    #[inline]
     pub fn user_auth_required(mut self, user_auth_required: bool) -> Self {
         self.user_auth_required = Some(user_auth_required);
         self
     }
 
     /// Sets [`user_auth_url`](Self::user_auth_url).
+    #[inline]
     pub fn user_auth_url(mut self, user_auth_url: impl Into<String>) -> Self {
         self.user_auth_url = Some(user_auth_url.into());
         self
     }
 
     /// Sets [`error`](Self::error).
+    #[inline]
     pub fn error(mut self, error: impl Into<String>) -> Self {
         self.error = Some(error.into());
         self
@@ -148,10 +155,12 @@ impl rt::Catalogued for EntityPresentComments {
 }
 
 impl rt::Paginated for EntityPresentComments {
+    #[inline]
     fn set_cursor(&mut self, cursor: rt::types::Cursor) {
         self.cursor = Some(cursor);
     }
 
+    #[inline]
     fn next_cursor(response: &Self::Response) -> Option<&rt::types::Cursor> {
         response.response_metadata.as_ref()?.next_cursor()
     }
@@ -193,10 +202,12 @@ impl rt::de::Record for EntityPresentCommentsResponse {
         __writer.req("ok", &true).opt("response_metadata", &self.response_metadata);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -254,7 +265,7 @@ impl rt::Code for EntityPresentCommentsError {
         ),
         rt::Documented::new("invalid_auth", "Invalid token provided"),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "invalid_app_id" => Self::InvalidAppId,
@@ -266,6 +277,7 @@ impl rt::Code for EntityPresentCommentsError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::InvalidAppId => "invalid_app_id",

@@ -44,6 +44,7 @@ pub struct EntityPresentDetails {
 
 impl EntityPresentDetails {
     /// A request with its required arguments; set optional ones with the setters.
+    #[inline]
     pub fn new(trigger_id: impl Into<String>) -> Self {
         Self {
             metadata: None,
@@ -55,24 +56,28 @@ impl EntityPresentDetails {
     }
 
     /// Sets [`metadata`](Self::metadata).
+    #[inline]
     pub fn metadata(mut self, metadata: impl Into<serde_json::Value>) -> Self {
         self.metadata = Some(metadata.into());
         self
     }
 
     /// Sets [`user_auth_required`](Self::user_auth_required).
+    #[inline]
     pub fn user_auth_required(mut self, user_auth_required: bool) -> Self {
         self.user_auth_required = Some(user_auth_required);
         self
     }
 
     /// Sets [`user_auth_url`](Self::user_auth_url).
+    #[inline]
     pub fn user_auth_url(mut self, user_auth_url: impl Into<String>) -> Self {
         self.user_auth_url = Some(user_auth_url.into());
         self
     }
 
     /// Sets [`error`](Self::error).
+    #[inline]
     pub fn error(mut self, error: impl Into<String>) -> Self {
         self.error = Some(error.into());
         self
@@ -195,7 +200,7 @@ impl rt::Code for EntityPresentDetailsError {
         ),
         rt::Documented::new("invalid_auth", "Invalid token provided"),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "entity_metadata_does_not_match_trigger" => {
@@ -212,6 +217,7 @@ impl rt::Code for EntityPresentDetailsError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::EntityMetadataDoesNotMatchTrigger => {

@@ -37,6 +37,7 @@ pub struct FilesCommentsDelete {
 
 impl FilesCommentsDelete {
     /// A request with its arguments, all of which are required.
+    #[inline]
     pub fn new(file: impl Into<FileId>, id: impl Into<String>) -> Self {
         Self {
             file: file.into(),
@@ -124,7 +125,7 @@ impl rt::Code for FilesCommentsDeleteError {
         ),
         rt::Documented::new("file_not_found", "The requested file could not be found."),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "cant_delete" => Self::CantDelete,
@@ -134,6 +135,7 @@ impl rt::Code for FilesCommentsDeleteError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::CantDelete => "cant_delete",

@@ -65,6 +65,7 @@ pub struct FilesCompleteUploadExternal {
 
 impl FilesCompleteUploadExternal {
     /// A request with its required arguments; set optional ones with the setters.
+    #[inline]
     pub fn new(files: impl Into<serde_json::Value>) -> Self {
         Self {
             files: files.into(),
@@ -80,18 +81,21 @@ impl FilesCompleteUploadExternal {
     }
 
     /// Sets [`channel_id`](Self::channel_id).
+    #[inline]
     pub fn channel_id(mut self, channel_id: impl Into<ChannelId>) -> Self {
         self.channel_id = Some(channel_id.into());
         self
     }
 
     /// Sets [`thread_ts`](Self::thread_ts).
+    #[inline]
     pub fn thread_ts(mut self, thread_ts: impl Into<Timestamp>) -> Self {
         self.thread_ts = Some(thread_ts.into());
         self
     }
 
     /// Sets [`channels`](Self::channels).
+    #[inline]
     pub fn channels(
         mut self,
         channels: impl IntoIterator<Item = impl Into<ChannelId>>,
@@ -101,30 +105,35 @@ impl FilesCompleteUploadExternal {
     }
 
     /// Sets [`initial_comment`](Self::initial_comment).
+    #[inline]
     pub fn initial_comment(mut self, initial_comment: impl Into<String>) -> Self {
         self.initial_comment = Some(initial_comment.into());
         self
     }
 
     /// Sets [`blocks`](Self::blocks).
+    #[inline]
     pub fn blocks(mut self, blocks: impl Into<serde_json::Value>) -> Self {
         self.blocks = Some(blocks.into());
         self
     }
 
     /// Sets [`username`](Self::username).
+    #[inline]
     pub fn username(mut self, username: impl Into<String>) -> Self {
         self.username = Some(username.into());
         self
     }
 
     /// Sets [`icon_url`](Self::icon_url).
+    #[inline]
     pub fn icon_url(mut self, icon_url: impl Into<String>) -> Self {
         self.icon_url = Some(icon_url.into());
         self
     }
 
     /// Sets [`icon_emoji`](Self::icon_emoji).
+    #[inline]
     pub fn icon_emoji(mut self, icon_emoji: impl Into<String>) -> Self {
         self.icon_emoji = Some(icon_emoji.into());
         self
@@ -220,10 +229,12 @@ impl rt::de::Record for FilesCompleteUploadExternalResponse {
         __writer.req("ok", &true).req("files", &self.files);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -325,7 +336,7 @@ impl rt::Code for FilesCompleteUploadExternalError {
         ),
         rt::Documented::new("access_denied", "User is not the owner of the file."),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "channel_not_found" => Self::ChannelNotFound,
@@ -344,6 +355,7 @@ impl rt::Code for FilesCompleteUploadExternalError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::ChannelNotFound => "channel_not_found",

@@ -31,6 +31,7 @@ pub struct FilesDelete {
 
 impl FilesDelete {
     /// A request with its arguments, all of which are required.
+    #[inline]
     pub fn new(file: impl Into<FileId>) -> Self {
         Self { file: file.into() }
     }
@@ -120,7 +121,7 @@ impl rt::Code for FilesDeleteError {
             "The file does not exist, or is not visible to the calling user.",
         ),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "cant_delete_file" => Self::CantDeleteFile,
@@ -132,6 +133,7 @@ impl rt::Code for FilesDeleteError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::CantDeleteFile => "cant_delete_file",

@@ -45,6 +45,7 @@ pub struct FilesGetUploadUrlExternal {
 
 impl FilesGetUploadUrlExternal {
     /// A request with its required arguments; set optional ones with the setters.
+    #[inline]
     pub fn new(length: i64, filename: impl Into<String>) -> Self {
         Self {
             length,
@@ -55,12 +56,14 @@ impl FilesGetUploadUrlExternal {
     }
 
     /// Sets [`snippet_type`](Self::snippet_type).
+    #[inline]
     pub fn snippet_type(mut self, snippet_type: impl Into<String>) -> Self {
         self.snippet_type = Some(snippet_type.into());
         self
     }
 
     /// Sets [`alt_txt`](Self::alt_txt).
+    #[inline]
     pub fn alt_txt(mut self, alt_txt: impl Into<String>) -> Self {
         self.alt_txt = Some(alt_txt.into());
         self
@@ -153,10 +156,12 @@ impl rt::de::Record for FilesGetUploadUrlExternalResponse {
             .req("upload_url", &self.upload_url);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -248,7 +253,7 @@ impl rt::Code for FilesGetUploadUrlExternalError {
             "The provided `subtype` is not a supported type.",
         ),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "alt_txt_too_large" => Self::AltTxtTooLarge,
@@ -267,6 +272,7 @@ impl rt::Code for FilesGetUploadUrlExternalError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::AltTxtTooLarge => "alt_txt_too_large",

@@ -51,6 +51,7 @@ pub struct FilesInfo {
 
 impl FilesInfo {
     /// A request with its required arguments; set optional ones with the setters.
+    #[inline]
     pub fn new(file: impl Into<FileId>) -> Self {
         Self {
             count: None,
@@ -62,24 +63,28 @@ impl FilesInfo {
     }
 
     /// Sets [`count`](Self::count).
+    #[inline]
     pub fn count(mut self, count: i64) -> Self {
         self.count = Some(count);
         self
     }
 
     /// Sets [`cursor`](Self::cursor).
+    #[inline]
     pub fn cursor(mut self, cursor: impl Into<Cursor>) -> Self {
         self.cursor = Some(cursor.into());
         self
     }
 
     /// Sets [`limit`](Self::limit).
+    #[inline]
     pub fn limit(mut self, limit: i64) -> Self {
         self.limit = Some(limit);
         self
     }
 
     /// Sets [`page`](Self::page).
+    #[inline]
     pub fn page(mut self, page: i64) -> Self {
         self.page = Some(page);
         self
@@ -124,10 +129,12 @@ impl rt::Catalogued for FilesInfo {
 }
 
 impl rt::Paginated for FilesInfo {
+    #[inline]
     fn set_cursor(&mut self, cursor: rt::types::Cursor) {
         self.cursor = Some(cursor);
     }
 
+    #[inline]
     fn next_cursor(response: &Self::Response) -> Option<&rt::types::Cursor> {
         response.response_metadata.as_ref()?.next_cursor()
     }
@@ -291,10 +298,12 @@ impl rt::de::Record for FilesInfoResponse {
             .opt("response_metadata", &self.response_metadata);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -373,7 +382,7 @@ impl rt::Code for FilesInfoError {
         ),
         rt::Documented::new("access_denied", "Unable to access the file (slack connect)"),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "canvas_disabled_file_team" => Self::CanvasDisabledFileTeam,
@@ -390,6 +399,7 @@ impl rt::Code for FilesInfoError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::CanvasDisabledFileTeam => "canvas_disabled_file_team",
@@ -473,10 +483,12 @@ impl rt::de::Record for FilesInfoResponseComments {
             .opt("user", &self.user);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }

@@ -61,29 +61,34 @@ pub struct FilesList {
 
 impl FilesList {
     /// A request with no argument set; set them with the setters.
+    #[inline]
     pub fn new() -> Self {
         Self::default()
     }
 
     /// Sets [`channel`](Self::channel).
+    #[inline]
     pub fn channel(mut self, channel: impl Into<ChannelId>) -> Self {
         self.channel = Some(channel.into());
         self
     }
 
     /// Sets [`count`](Self::count).
+    #[inline]
     pub fn count(mut self, count: impl Into<String>) -> Self {
         self.count = Some(count.into());
         self
     }
 
     /// Sets [`page`](Self::page).
+    #[inline]
     pub fn page(mut self, page: impl Into<String>) -> Self {
         self.page = Some(page.into());
         self
     }
 
     /// Sets [`show_files_hidden_by_limit`](Self::show_files_hidden_by_limit).
+    #[inline]
     pub fn show_files_hidden_by_limit(
         mut self,
         show_files_hidden_by_limit: bool,
@@ -93,30 +98,35 @@ impl FilesList {
     }
 
     /// Sets [`team_id`](Self::team_id).
+    #[inline]
     pub fn team_id(mut self, team_id: impl Into<TeamId>) -> Self {
         self.team_id = Some(team_id.into());
         self
     }
 
     /// Sets [`ts_from`](Self::ts_from).
+    #[inline]
     pub fn ts_from(mut self, ts_from: impl Into<Timestamp>) -> Self {
         self.ts_from = Some(ts_from.into());
         self
     }
 
     /// Sets [`ts_to`](Self::ts_to).
+    #[inline]
     pub fn ts_to(mut self, ts_to: impl Into<Timestamp>) -> Self {
         self.ts_to = Some(ts_to.into());
         self
     }
 
     /// Sets [`types`](Self::types).
+    #[inline]
     pub fn types(mut self, types: impl Into<String>) -> Self {
         self.types = Some(types.into());
         self
     }
 
     /// Sets [`user`](Self::user).
+    #[inline]
     pub fn user(mut self, user: impl Into<UserId>) -> Self {
         self.user = Some(user.into());
         self
@@ -297,10 +307,12 @@ impl rt::de::Record for FilesListResponse {
         __writer.req("ok", &true).req("files", &self.files).opt("paging", &self.paging);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -348,7 +360,7 @@ impl rt::Code for FilesListError {
         rt::Documented::new("unknown_type", "Value passed for `types` was invalid"),
         rt::Documented::new("user_not_found", "Value passed for `user` was invalid"),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "missing_argument" => Self::MissingArgument,
@@ -361,6 +373,7 @@ impl rt::Code for FilesListError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::MissingArgument => "missing_argument",

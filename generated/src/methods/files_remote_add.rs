@@ -53,6 +53,7 @@ pub struct FilesRemoteAdd {
 
 impl FilesRemoteAdd {
     /// A request with its required arguments; set optional ones with the setters.
+    #[inline]
     pub fn new(
         external_id: impl Into<String>,
         external_url: impl Into<String>,
@@ -69,12 +70,14 @@ impl FilesRemoteAdd {
     }
 
     /// Sets [`filetype`](Self::filetype).
+    #[inline]
     pub fn filetype(mut self, filetype: impl Into<String>) -> Self {
         self.filetype = Some(filetype.into());
         self
     }
 
     /// Sets [`indexable_file_contents`](Self::indexable_file_contents).
+    #[inline]
     pub fn indexable_file_contents(
         mut self,
         indexable_file_contents: impl Into<String>,
@@ -84,6 +87,7 @@ impl FilesRemoteAdd {
     }
 
     /// Sets [`preview_image`](Self::preview_image).
+    #[inline]
     pub fn preview_image(mut self, preview_image: impl Into<String>) -> Self {
         self.preview_image = Some(preview_image.into());
         self
@@ -164,10 +168,12 @@ impl rt::de::Record for FilesRemoteAddResponse {
         __writer.req("ok", &true).req("file", &self.file);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -216,7 +222,7 @@ impl rt::Code for FilesRemoteAddError {
         ),
         rt::Documented::new("too_large", "The uploaded image had excessive dimensions"),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "bad_image" => Self::BadImage,
@@ -228,6 +234,7 @@ impl rt::Code for FilesRemoteAddError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::BadImage => "bad_image",

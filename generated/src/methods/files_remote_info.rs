@@ -38,17 +38,20 @@ pub struct FilesRemoteInfo {
 
 impl FilesRemoteInfo {
     /// A request with no argument set; set them with the setters.
+    #[inline]
     pub fn new() -> Self {
         Self::default()
     }
 
     /// Sets [`external_id`](Self::external_id).
+    #[inline]
     pub fn external_id(mut self, external_id: impl Into<String>) -> Self {
         self.external_id = Some(external_id.into());
         self
     }
 
     /// Sets [`file`](Self::file).
+    #[inline]
     pub fn file(mut self, file: impl Into<FileId>) -> Self {
         self.file = Some(file.into());
         self
@@ -118,10 +121,12 @@ impl rt::de::Record for FilesRemoteInfoResponse {
         __writer.req("ok", &true).req("file", &self.file);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -170,7 +175,7 @@ impl rt::Code for FilesRemoteInfoError {
             "The request specified both an external_id and a file, only one may be specified",
         ),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "file_not_found" => Self::FileNotFound,
@@ -181,6 +186,7 @@ impl rt::Code for FilesRemoteInfoError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::FileNotFound => "file_not_found",

@@ -50,35 +50,41 @@ pub struct FilesRemoteList {
 
 impl FilesRemoteList {
     /// A request with no argument set; set them with the setters.
+    #[inline]
     pub fn new() -> Self {
         Self::default()
     }
 
     /// Sets [`channel`](Self::channel).
+    #[inline]
     pub fn channel(mut self, channel: impl Into<ChannelId>) -> Self {
         self.channel = Some(channel.into());
         self
     }
 
     /// Sets [`cursor`](Self::cursor).
+    #[inline]
     pub fn cursor(mut self, cursor: impl Into<Cursor>) -> Self {
         self.cursor = Some(cursor.into());
         self
     }
 
     /// Sets [`limit`](Self::limit).
+    #[inline]
     pub fn limit(mut self, limit: i64) -> Self {
         self.limit = Some(limit);
         self
     }
 
     /// Sets [`ts_from`](Self::ts_from).
+    #[inline]
     pub fn ts_from(mut self, ts_from: impl Into<Timestamp>) -> Self {
         self.ts_from = Some(ts_from.into());
         self
     }
 
     /// Sets [`ts_to`](Self::ts_to).
+    #[inline]
     pub fn ts_to(mut self, ts_to: impl Into<Timestamp>) -> Self {
         self.ts_to = Some(ts_to.into());
         self
@@ -120,10 +126,12 @@ impl rt::Catalogued for FilesRemoteList {
 }
 
 impl rt::Paginated for FilesRemoteList {
+    #[inline]
     fn set_cursor(&mut self, cursor: rt::types::Cursor) {
         self.cursor = Some(cursor);
     }
 
+    #[inline]
     fn next_cursor(response: &Self::Response) -> Option<&rt::types::Cursor> {
         response.response_metadata.as_ref()?.next_cursor()
     }
@@ -171,10 +179,12 @@ impl rt::de::Record for FilesRemoteListResponse {
             .opt("response_metadata", &self.response_metadata);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -214,7 +224,7 @@ impl rt::Code for FilesRemoteListError {
             "Cannot call the Remote Files endpoints unless app has associated bot user",
         ),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "invalid_cursor" => Self::InvalidCursor,
@@ -223,6 +233,7 @@ impl rt::Code for FilesRemoteListError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::InvalidCursor => "invalid_cursor",

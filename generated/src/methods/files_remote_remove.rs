@@ -37,17 +37,20 @@ pub struct FilesRemoteRemove {
 
 impl FilesRemoteRemove {
     /// A request with no argument set; set them with the setters.
+    #[inline]
     pub fn new() -> Self {
         Self::default()
     }
 
     /// Sets [`external_id`](Self::external_id).
+    #[inline]
     pub fn external_id(mut self, external_id: impl Into<String>) -> Self {
         self.external_id = Some(external_id.into());
         self
     }
 
     /// Sets [`file`](Self::file).
+    #[inline]
     pub fn file(mut self, file: impl Into<FileId>) -> Self {
         self.file = Some(file.into());
         self
@@ -127,7 +130,7 @@ impl rt::Code for FilesRemoteRemoveError {
             "The request specified both an external_id and a file, only one may be specified",
         ),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "bot_user_required" => Self::BotUserRequired,
@@ -139,6 +142,7 @@ impl rt::Code for FilesRemoteRemoveError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::BotUserRequired => "bot_user_required",

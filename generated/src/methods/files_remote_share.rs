@@ -42,6 +42,7 @@ pub struct FilesRemoteShare {
 
 impl FilesRemoteShare {
     /// A request with its required arguments; set optional ones with the setters.
+    #[inline]
     pub fn new(channels: impl IntoIterator<Item = impl Into<ChannelId>>) -> Self {
         Self {
             channels: channels.into_iter().map(Into::into).collect(),
@@ -51,12 +52,14 @@ impl FilesRemoteShare {
     }
 
     /// Sets [`external_id`](Self::external_id).
+    #[inline]
     pub fn external_id(mut self, external_id: impl Into<String>) -> Self {
         self.external_id = Some(external_id.into());
         self
     }
 
     /// Sets [`file`](Self::file).
+    #[inline]
     pub fn file(mut self, file: impl Into<FileId>) -> Self {
         self.file = Some(file.into());
         self
@@ -127,10 +130,12 @@ impl rt::de::Record for FilesRemoteShareResponse {
         __writer.req("ok", &true).opt("file", &self.file);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -182,7 +187,7 @@ impl rt::Code for FilesRemoteShareError {
             "Authenticated user is not in at least one of the the provided channels.",
         ),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "channel_not_found" => Self::ChannelNotFound,
@@ -194,6 +199,7 @@ impl rt::Code for FilesRemoteShareError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::ChannelNotFound => "channel_not_found",

@@ -58,35 +58,41 @@ pub struct FilesRemoteUpdate {
 
 impl FilesRemoteUpdate {
     /// A request with no argument set; set them with the setters.
+    #[inline]
     pub fn new() -> Self {
         Self::default()
     }
 
     /// Sets [`external_id`](Self::external_id).
+    #[inline]
     pub fn external_id(mut self, external_id: impl Into<String>) -> Self {
         self.external_id = Some(external_id.into());
         self
     }
 
     /// Sets [`external_url`](Self::external_url).
+    #[inline]
     pub fn external_url(mut self, external_url: impl Into<String>) -> Self {
         self.external_url = Some(external_url.into());
         self
     }
 
     /// Sets [`file`](Self::file).
+    #[inline]
     pub fn file(mut self, file: impl Into<FileId>) -> Self {
         self.file = Some(file.into());
         self
     }
 
     /// Sets [`filetype`](Self::filetype).
+    #[inline]
     pub fn filetype(mut self, filetype: impl Into<String>) -> Self {
         self.filetype = Some(filetype.into());
         self
     }
 
     /// Sets [`indexable_file_contents`](Self::indexable_file_contents).
+    #[inline]
     pub fn indexable_file_contents(
         mut self,
         indexable_file_contents: impl Into<String>,
@@ -96,12 +102,14 @@ impl FilesRemoteUpdate {
     }
 
     /// Sets [`preview_image`](Self::preview_image).
+    #[inline]
     pub fn preview_image(mut self, preview_image: impl Into<String>) -> Self {
         self.preview_image = Some(preview_image.into());
         self
     }
 
     /// Sets [`title`](Self::title).
+    #[inline]
     pub fn title(mut self, title: impl Into<String>) -> Self {
         self.title = Some(title.into());
         self
@@ -183,10 +191,12 @@ impl rt::de::Record for FilesRemoteUpdateResponse {
         __writer.req("ok", &true).opt("file", &self.file);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -244,7 +254,7 @@ impl rt::Code for FilesRemoteUpdateError {
         rt::Documented::new("invalid_url", "invalid url provided"),
         rt::Documented::new("too_large", "The uploaded image had excessive dimensions"),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "bad_image" => Self::BadImage,
@@ -259,6 +269,7 @@ impl rt::Code for FilesRemoteUpdateError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::BadImage => "bad_image",

@@ -32,6 +32,7 @@ pub struct FilesRevokePublicUrl {
 
 impl FilesRevokePublicUrl {
     /// A request with its arguments, all of which are required.
+    #[inline]
     pub fn new(file: impl Into<FileId>) -> Self {
         Self { file: file.into() }
     }
@@ -106,10 +107,12 @@ impl rt::de::Record for FilesRevokePublicUrlResponse {
         __writer.req("ok", &true).req("file", &self.file);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -145,7 +148,7 @@ impl rt::Code for FilesRevokePublicUrlError {
     const DOCUMENTED: &'static [rt::Documented] = &[
         rt::Documented::new("file_not_found", "Value passed for `file` was invalid"),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "file_not_found" => Self::FileNotFound,
@@ -153,6 +156,7 @@ impl rt::Code for FilesRevokePublicUrlError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::FileNotFound => "file_not_found",

@@ -32,6 +32,7 @@ pub struct FilesSharedPublicUrl {
 
 impl FilesSharedPublicUrl {
     /// A request with its arguments, all of which are required.
+    #[inline]
     pub fn new(file: impl Into<FileId>) -> Self {
         Self { file: file.into() }
     }
@@ -116,10 +117,12 @@ impl rt::de::Record for FilesSharedPublicUrlResponse {
             .opt_json("paging", &self.paging);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -173,7 +176,7 @@ impl rt::Code for FilesSharedPublicUrlError {
             "Public sharing of videos is not available. A `Free` instance of Slack may encounter this error because free teams don't have the ability to share video files publicly.",
         ),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "file_not_found" => Self::FileNotFound,
@@ -184,6 +187,7 @@ impl rt::Code for FilesSharedPublicUrlError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::FileNotFound => "file_not_found",

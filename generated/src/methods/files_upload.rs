@@ -60,11 +60,13 @@ pub struct FilesUpload {
 
 impl FilesUpload {
     /// A request with no argument set; set them with the setters.
+    #[inline]
     pub fn new() -> Self {
         Self::default()
     }
 
     /// Sets [`channels`](Self::channels).
+    #[inline]
     pub fn channels(
         mut self,
         channels: impl IntoIterator<Item = impl Into<ChannelId>>,
@@ -74,42 +76,49 @@ impl FilesUpload {
     }
 
     /// Sets [`content`](Self::content).
+    #[inline]
     pub fn content(mut self, content: impl Into<String>) -> Self {
         self.content = Some(content.into());
         self
     }
 
     /// Sets [`file`](Self::file).
+    #[inline]
     pub fn file(mut self, file: impl Into<String>) -> Self {
         self.file = Some(file.into());
         self
     }
 
     /// Sets [`filename`](Self::filename).
+    #[inline]
     pub fn filename(mut self, filename: impl Into<String>) -> Self {
         self.filename = Some(filename.into());
         self
     }
 
     /// Sets [`filetype`](Self::filetype).
+    #[inline]
     pub fn filetype(mut self, filetype: impl Into<String>) -> Self {
         self.filetype = Some(filetype.into());
         self
     }
 
     /// Sets [`initial_comment`](Self::initial_comment).
+    #[inline]
     pub fn initial_comment(mut self, initial_comment: impl Into<String>) -> Self {
         self.initial_comment = Some(initial_comment.into());
         self
     }
 
     /// Sets [`thread_ts`](Self::thread_ts).
+    #[inline]
     pub fn thread_ts(mut self, thread_ts: impl Into<Timestamp>) -> Self {
         self.thread_ts = Some(thread_ts.into());
         self
     }
 
     /// Sets [`title`](Self::title).
+    #[inline]
     pub fn title(mut self, title: impl Into<String>) -> Self {
         self.title = Some(title.into());
         self
@@ -318,10 +327,12 @@ impl rt::de::Record for FilesUploadResponse {
         __writer.req("ok", &true).req("file", &self.file);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -430,7 +441,7 @@ impl rt::Code for FilesUploadError {
             "This API is deprecated. Please refer to https://docs.slack.dev/changelog/2024-04-a-better-way-to-upload-files-is-here-to-stay",
         ),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "blocked_file_type" => Self::BlockedFileType,
@@ -450,6 +461,7 @@ impl rt::Code for FilesUploadError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::BlockedFileType => "blocked_file_type",
@@ -497,7 +509,7 @@ impl rt::Code for FilesUploadWarning {
             "`files.upload` is deprecated. Please use modern upload methods. Read https://docs.slack.dev/changelog/2024-04-a-better-way-to-upload-files-is-here-to-stay for more info.",
         ),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "method_deprecated" => Self::MethodDeprecated,
@@ -505,6 +517,7 @@ impl rt::Code for FilesUploadWarning {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::MethodDeprecated => "method_deprecated",

@@ -34,6 +34,7 @@ pub struct FunctionsCompleteError {
 
 impl FunctionsCompleteError {
     /// A request with its arguments, all of which are required.
+    #[inline]
     pub fn new(
         function_execution_id: impl Into<String>,
         error: impl Into<String>,
@@ -135,7 +136,7 @@ impl rt::Code for FunctionsCompleteErrorError {
         ),
         rt::Documented::new("unknown_method", "This method does not exist."),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "execution_not_in_running_state" => Self::ExecutionNotInRunningState,
@@ -144,6 +145,7 @@ impl rt::Code for FunctionsCompleteErrorError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::ExecutionNotInRunningState => "execution_not_in_running_state",

@@ -36,6 +36,7 @@ pub struct FunctionsCompleteSuccess {
 
 impl FunctionsCompleteSuccess {
     /// A request with its arguments, all of which are required.
+    #[inline]
     pub fn new(
         function_execution_id: impl Into<String>,
         outputs: impl Into<serde_json::Value>,
@@ -143,7 +144,7 @@ impl rt::Code for FunctionsCompleteSuccessError {
         ),
         rt::Documented::new("unknown_method", "This method does not exist."),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "execution_not_in_running_state" => Self::ExecutionNotInRunningState,
@@ -153,6 +154,7 @@ impl rt::Code for FunctionsCompleteSuccessError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::ExecutionNotInRunningState => "execution_not_in_running_state",

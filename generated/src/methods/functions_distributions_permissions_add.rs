@@ -46,17 +46,20 @@ pub struct FunctionsDistributionsPermissionsAdd {
 
 impl FunctionsDistributionsPermissionsAdd {
     /// A request with no argument set; set them with the setters.
+    #[inline]
     pub fn new() -> Self {
         Self::default()
     }
 
     /// Sets [`function_id`](Self::function_id).
+    #[inline]
     pub fn function_id(mut self, function_id: impl Into<String>) -> Self {
         self.function_id = Some(function_id.into());
         self
     }
 
     /// Sets [`function_callback_id`](Self::function_callback_id).
+    #[inline]
     pub fn function_callback_id(
         mut self,
         function_callback_id: impl Into<String>,
@@ -66,12 +69,14 @@ impl FunctionsDistributionsPermissionsAdd {
     }
 
     /// Sets [`function_app_id`](Self::function_app_id).
+    #[inline]
     pub fn function_app_id(mut self, function_app_id: impl Into<AppId>) -> Self {
         self.function_app_id = Some(function_app_id.into());
         self
     }
 
     /// Sets [`user_ids`](Self::user_ids).
+    #[inline]
     pub fn user_ids(
         mut self,
         user_ids: impl IntoIterator<Item = impl Into<UserId>>,
@@ -178,10 +183,12 @@ impl rt::de::Record for FunctionsDistributionsPermissionsAddResponse {
             .opt_json("users", &self.users);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -247,7 +254,7 @@ impl rt::Code for FunctionsDistributionsPermissionsAddError {
         ),
         rt::Documented::new("unknown_method", "This method does not exist."),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "app_not_found" => Self::AppNotFound,
@@ -258,6 +265,7 @@ impl rt::Code for FunctionsDistributionsPermissionsAddError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::AppNotFound => "app_not_found",

@@ -41,17 +41,20 @@ pub struct FunctionsDistributionsPermissionsList {
 
 impl FunctionsDistributionsPermissionsList {
     /// A request with no argument set; set them with the setters.
+    #[inline]
     pub fn new() -> Self {
         Self::default()
     }
 
     /// Sets [`function_id`](Self::function_id).
+    #[inline]
     pub fn function_id(mut self, function_id: impl Into<String>) -> Self {
         self.function_id = Some(function_id.into());
         self
     }
 
     /// Sets [`function_callback_id`](Self::function_callback_id).
+    #[inline]
     pub fn function_callback_id(
         mut self,
         function_callback_id: impl Into<String>,
@@ -61,6 +64,7 @@ impl FunctionsDistributionsPermissionsList {
     }
 
     /// Sets [`function_app_id`](Self::function_app_id).
+    #[inline]
     pub fn function_app_id(mut self, function_app_id: impl Into<AppId>) -> Self {
         self.function_app_id = Some(function_app_id.into());
         self
@@ -170,10 +174,12 @@ impl rt::de::Record for FunctionsDistributionsPermissionsListResponse {
             .opt("org_ids", &self.org_ids);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -233,7 +239,7 @@ impl rt::Code for FunctionsDistributionsPermissionsListError {
         ),
         rt::Documented::new("unknown_method", "This method does not exist."),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "app_not_found" => Self::AppNotFound,
@@ -243,6 +249,7 @@ impl rt::Code for FunctionsDistributionsPermissionsListError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::AppNotFound => "app_not_found",

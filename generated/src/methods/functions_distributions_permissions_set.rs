@@ -58,17 +58,20 @@ pub struct FunctionsDistributionsPermissionsSet {
 
 impl FunctionsDistributionsPermissionsSet {
     /// A request with no argument set; set them with the setters.
+    #[inline]
     pub fn new() -> Self {
         Self::default()
     }
 
     /// Sets [`function_id`](Self::function_id).
+    #[inline]
     pub fn function_id(mut self, function_id: impl Into<String>) -> Self {
         self.function_id = Some(function_id.into());
         self
     }
 
     /// Sets [`function_callback_id`](Self::function_callback_id).
+    #[inline]
     pub fn function_callback_id(
         mut self,
         function_callback_id: impl Into<String>,
@@ -78,12 +81,14 @@ impl FunctionsDistributionsPermissionsSet {
     }
 
     /// Sets [`function_app_id`](Self::function_app_id).
+    #[inline]
     pub fn function_app_id(mut self, function_app_id: impl Into<AppId>) -> Self {
         self.function_app_id = Some(function_app_id.into());
         self
     }
 
     /// Sets [`permission_type`](Self::permission_type).
+    #[inline]
     pub fn permission_type(
         mut self,
         permission_type: FunctionsDistributionsPermissionsSetPermissionType,
@@ -93,6 +98,7 @@ impl FunctionsDistributionsPermissionsSet {
     }
 
     /// Sets [`user_ids`](Self::user_ids).
+    #[inline]
     pub fn user_ids(
         mut self,
         user_ids: impl IntoIterator<Item = impl Into<UserId>>,
@@ -102,6 +108,7 @@ impl FunctionsDistributionsPermissionsSet {
     }
 
     /// Sets [`team_ids`](Self::team_ids).
+    #[inline]
     pub fn team_ids(
         mut self,
         team_ids: impl IntoIterator<Item = impl Into<TeamId>>,
@@ -111,6 +118,7 @@ impl FunctionsDistributionsPermissionsSet {
     }
 
     /// Sets [`org_ids`](Self::org_ids).
+    #[inline]
     pub fn org_ids(
         mut self,
         org_ids: impl IntoIterator<Item = impl Into<EnterpriseId>>,
@@ -231,10 +239,12 @@ impl rt::de::Record for FunctionsDistributionsPermissionsSetResponse {
             .opt("org_ids", &self.org_ids);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -312,7 +322,7 @@ impl rt::Code for FunctionsDistributionsPermissionsSetError {
         ),
         rt::Documented::new("unknown_method", "This method does not exist."),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "app_not_found" => Self::AppNotFound,
@@ -325,6 +335,7 @@ impl rt::Code for FunctionsDistributionsPermissionsSetError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::AppNotFound => "app_not_found",
@@ -367,6 +378,7 @@ pub enum FunctionsDistributionsPermissionsSetPermissionType {
 
 impl FunctionsDistributionsPermissionsSetPermissionType {
     /// The value as Slack expects it.
+    #[inline]
     pub const fn as_str(&self) -> &'static str {
         match self {
             Self::Everyone => "everyone",
@@ -378,6 +390,7 @@ impl FunctionsDistributionsPermissionsSetPermissionType {
 }
 
 impl AsRef<str> for FunctionsDistributionsPermissionsSetPermissionType {
+    #[inline]
     fn as_ref(&self) -> &str {
         self.as_str()
     }
@@ -395,12 +408,14 @@ impl rt::ArgValue for FunctionsDistributionsPermissionsSetPermissionType {
 }
 
 impl rt::ArgText for FunctionsDistributionsPermissionsSetPermissionType {
+    #[inline]
     fn arg_text(&self) -> std::borrow::Cow<'_, str> {
         std::borrow::Cow::Borrowed(self.as_str())
     }
 }
 
 impl std::fmt::Display for FunctionsDistributionsPermissionsSetPermissionType {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
     }

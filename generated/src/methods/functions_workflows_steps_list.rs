@@ -38,6 +38,7 @@ pub struct FunctionsWorkflowsStepsList {
 
 impl FunctionsWorkflowsStepsList {
     /// A request with its required arguments; set optional ones with the setters.
+    #[inline]
     pub fn new(function_id: impl Into<String>) -> Self {
         Self {
             workflow_id: None,
@@ -48,18 +49,21 @@ impl FunctionsWorkflowsStepsList {
     }
 
     /// Sets [`workflow_id`](Self::workflow_id).
+    #[inline]
     pub fn workflow_id(mut self, workflow_id: impl Into<String>) -> Self {
         self.workflow_id = Some(workflow_id.into());
         self
     }
 
     /// Sets [`workflow`](Self::workflow).
+    #[inline]
     pub fn workflow(mut self, workflow: impl Into<String>) -> Self {
         self.workflow = Some(workflow.into());
         self
     }
 
     /// Sets [`workflow_app_id`](Self::workflow_app_id).
+    #[inline]
     pub fn workflow_app_id(mut self, workflow_app_id: impl Into<String>) -> Self {
         self.workflow_app_id = Some(workflow_app_id.into());
         self
@@ -159,10 +163,12 @@ impl rt::de::Record for FunctionsWorkflowsStepsListResponse {
         __writer.req("ok", &true).req_json("steps_versions", &self.steps_versions);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -241,7 +247,7 @@ impl rt::Code for FunctionsWorkflowsStepsListError {
         rt::Documented::new("invalid_arguments", "The arguments passed in are invalid."),
         rt::Documented::new("unknown_method", "This method does not exist."),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "cannot_fetch_versions" => Self::CannotFetchVersions,
@@ -253,6 +259,7 @@ impl rt::Code for FunctionsWorkflowsStepsListError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::CannotFetchVersions => "cannot_fetch_versions",

@@ -38,6 +38,7 @@ pub struct FunctionsWorkflowsStepsResponsesExport {
 
 impl FunctionsWorkflowsStepsResponsesExport {
     /// A request with its required arguments; set optional ones with the setters.
+    #[inline]
     pub fn new(step_id: impl Into<String>) -> Self {
         Self {
             workflow_id: None,
@@ -48,18 +49,21 @@ impl FunctionsWorkflowsStepsResponsesExport {
     }
 
     /// Sets [`workflow_id`](Self::workflow_id).
+    #[inline]
     pub fn workflow_id(mut self, workflow_id: impl Into<String>) -> Self {
         self.workflow_id = Some(workflow_id.into());
         self
     }
 
     /// Sets [`workflow`](Self::workflow).
+    #[inline]
     pub fn workflow(mut self, workflow: impl Into<String>) -> Self {
         self.workflow = Some(workflow.into());
         self
     }
 
     /// Sets [`workflow_app_id`](Self::workflow_app_id).
+    #[inline]
     pub fn workflow_app_id(mut self, workflow_app_id: impl Into<String>) -> Self {
         self.workflow_app_id = Some(workflow_app_id.into());
         self
@@ -171,7 +175,7 @@ impl rt::Code for FunctionsWorkflowsStepsResponsesExportError {
         rt::Documented::new("invalid_arguments", "The arguments passed in are invalid."),
         rt::Documented::new("unknown_method", "This method does not exist."),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "unknown_app_id" => Self::UnknownAppId,
@@ -182,6 +186,7 @@ impl rt::Code for FunctionsWorkflowsStepsResponsesExportError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::UnknownAppId => "unknown_app_id",

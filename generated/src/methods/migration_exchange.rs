@@ -39,6 +39,7 @@ pub struct MigrationExchange {
 
 impl MigrationExchange {
     /// A request with its required arguments; set optional ones with the setters.
+    #[inline]
     pub fn new(users: impl IntoIterator<Item = impl Into<String>>) -> Self {
         Self {
             users: users.into_iter().map(Into::into).collect(),
@@ -48,6 +49,7 @@ impl MigrationExchange {
     }
 
     /// Sets [`team_id`](Self::team_id).
+    #[inline]
     pub fn team_id(mut self, team_id: impl Into<TeamId>) -> Self {
         self.team_id = Some(team_id.into());
         self
@@ -55,6 +57,7 @@ impl MigrationExchange {
 
     /// Sets [`to_old`](Self::to_old).
     #[allow(clippy::wrong_self_convention)]
+    #[inline]
     pub fn to_old(mut self, to_old: bool) -> Self {
         self.to_old = Some(to_old);
         self
@@ -167,10 +170,12 @@ impl rt::de::Record for MigrationExchangeResponse {
             .opt("invalid_user_ids", &self.invalid_user_ids);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -215,7 +220,7 @@ impl rt::Code for MigrationExchangeError {
             "Too many user IDs provided in `users`. Up to 400 user IDs are allowed per request.",
         ),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "not_enterprise_team" => Self::NotEnterpriseTeam,
@@ -224,6 +229,7 @@ impl rt::Code for MigrationExchangeError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::NotEnterpriseTeam => "not_enterprise_team",
@@ -280,10 +286,12 @@ impl rt::de::Record for MigrationExchangeResponseUserIdMap {
         __writer.opt("0", &self.n_0).opt("1", &self.n_1).opt("2", &self.n_2);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }

@@ -49,35 +49,41 @@ pub struct OauthAccess {
 
 impl OauthAccess {
     /// A request with no argument set; set them with the setters.
+    #[inline]
     pub fn new() -> Self {
         Self::default()
     }
 
     /// Sets [`client_id`](Self::client_id).
+    #[inline]
     pub fn client_id(mut self, client_id: impl Into<String>) -> Self {
         self.client_id = Some(client_id.into());
         self
     }
 
     /// Sets [`client_secret`](Self::client_secret).
+    #[inline]
     pub fn client_secret(mut self, client_secret: impl Into<Secret>) -> Self {
         self.client_secret = Some(client_secret.into());
         self
     }
 
     /// Sets [`code`](Self::code).
+    #[inline]
     pub fn code(mut self, code: impl Into<Secret>) -> Self {
         self.code = Some(code.into());
         self
     }
 
     /// Sets [`redirect_uri`](Self::redirect_uri).
+    #[inline]
     pub fn redirect_uri(mut self, redirect_uri: impl Into<String>) -> Self {
         self.redirect_uri = Some(redirect_uri.into());
         self
     }
 
     /// Sets [`single_channel`](Self::single_channel).
+    #[inline]
     pub fn single_channel(mut self, single_channel: bool) -> Self {
         self.single_channel = Some(single_channel);
         self
@@ -297,10 +303,12 @@ impl rt::de::Record for OauthAccessResponse {
             .opt("single_channel_id", &self.single_channel_id);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -387,7 +395,7 @@ impl rt::Code for OauthAccessError {
         ),
         rt::Documented::new("ratelimited", "Too many requests made in succession."),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "bad_client_secret" => Self::BadClientSecret,
@@ -403,6 +411,7 @@ impl rt::Code for OauthAccessError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::BadClientSecret => "bad_client_secret",
@@ -463,10 +472,12 @@ impl rt::de::Record for OauthAccessResponseAuthorizingUser {
         __writer.opt("user_id", &self.user_id).opt("app_home", &self.app_home);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -507,10 +518,12 @@ impl rt::de::Record for OauthAccessResponseInstallerUser {
         __writer.opt("user_id", &self.user_id).opt("app_home", &self.app_home);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -573,10 +586,12 @@ impl rt::de::Record for OauthAccessResponseScopes {
             .opt("user", &self.user);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -625,10 +640,12 @@ impl rt::de::Record for OauthAccessResponseBot {
             .opt("scope", &self.scope);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -711,10 +728,12 @@ impl rt::de::Record for OauthAccessResponseUser {
             .opt("token_type", &self.token_type);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -799,10 +818,12 @@ impl rt::de::Record for OauthAccessResponseTeam {
             .opt("image_original", &self.image_original);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -855,10 +876,12 @@ impl rt::de::Record for OauthAccessResponseIncomingWebhook {
             .opt("url", &self.url);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }

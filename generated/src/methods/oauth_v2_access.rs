@@ -61,53 +61,62 @@ pub struct OauthV2Access {
 
 impl OauthV2Access {
     /// A request with no argument set; set them with the setters.
+    #[inline]
     pub fn new() -> Self {
         Self::default()
     }
 
     /// Sets [`client_id`](Self::client_id).
+    #[inline]
     pub fn client_id(mut self, client_id: impl Into<String>) -> Self {
         self.client_id = Some(client_id.into());
         self
     }
 
     /// Sets [`client_secret`](Self::client_secret).
+    #[inline]
     pub fn client_secret(mut self, client_secret: impl Into<Secret>) -> Self {
         self.client_secret = Some(client_secret.into());
         self
     }
 
     /// Sets [`code`](Self::code).
+    #[inline]
     pub fn code(mut self, code: impl Into<Secret>) -> Self {
         self.code = Some(code.into());
         self
     }
 
     /// Sets [`code_verifier`](Self::code_verifier).
+    #[inline]
     pub fn code_verifier(mut self, code_verifier: impl Into<Secret>) -> Self {
         self.code_verifier = Some(code_verifier.into());
         self
     }
 
     /// Sets [`redirect_uri`](Self::redirect_uri).
+    #[inline]
     pub fn redirect_uri(mut self, redirect_uri: impl Into<String>) -> Self {
         self.redirect_uri = Some(redirect_uri.into());
         self
     }
 
     /// Sets [`grant_type`](Self::grant_type).
+    #[inline]
     pub fn grant_type(mut self, grant_type: impl Into<String>) -> Self {
         self.grant_type = Some(grant_type.into());
         self
     }
 
     /// Sets [`refresh_token`](Self::refresh_token).
+    #[inline]
     pub fn refresh_token(mut self, refresh_token: impl Into<Secret>) -> Self {
         self.refresh_token = Some(refresh_token.into());
         self
     }
 
     /// Sets [`assertion`](Self::assertion).
+    #[inline]
     pub fn assertion(mut self, assertion: impl Into<Secret>) -> Self {
         self.assertion = Some(assertion.into());
         self
@@ -312,10 +321,12 @@ impl rt::de::Record for OauthV2AccessResponse {
             .opt("incoming_webhook", &self.incoming_webhook);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -414,7 +425,7 @@ impl rt::Code for OauthV2AccessError {
         ),
         rt::Documented::new("user_email_unverified", "The users email is unverified."),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "bad_client_secret" => Self::BadClientSecret,
@@ -434,6 +445,7 @@ impl rt::Code for OauthV2AccessError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::BadClientSecret => "bad_client_secret",
@@ -519,10 +531,12 @@ impl rt::de::Record for OauthV2AccessResponseAuthedUser {
             .opt("refresh_token", &self.refresh_token);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -583,10 +597,12 @@ impl rt::de::Record for OauthV2AccessResponseIncomingWebhook {
             .req("url", &self.url);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }

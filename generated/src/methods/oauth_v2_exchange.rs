@@ -41,6 +41,7 @@ pub struct OauthV2Exchange {
 
 impl OauthV2Exchange {
     /// A request with its arguments, all of which are required.
+    #[inline]
     pub fn new(
         client_id: impl Into<String>,
         client_secret: impl Into<Secret>,
@@ -180,10 +181,12 @@ impl rt::de::Record for OauthV2ExchangeResponse {
             .opt("is_enterprise_install", &self.is_enterprise_install);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -253,7 +256,7 @@ impl rt::Code for OauthV2ExchangeError {
         ),
         rt::Documented::new("internal_error", "A server-side error occurred."),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "authorization_not_found" => Self::AuthorizationNotFound,
@@ -266,6 +269,7 @@ impl rt::Code for OauthV2ExchangeError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::AuthorizationNotFound => "authorization_not_found",
@@ -341,10 +345,12 @@ impl rt::de::Record for OauthV2ExchangeResponseAuthedUser {
             .opt("token_type", &self.token_type);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -397,10 +403,12 @@ impl rt::de::Record for OauthV2ExchangeResponseIncomingWebhook {
             .opt("url", &self.url);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }

@@ -60,53 +60,62 @@ pub struct OauthV2UserAccess {
 
 impl OauthV2UserAccess {
     /// A request with no argument set; set them with the setters.
+    #[inline]
     pub fn new() -> Self {
         Self::default()
     }
 
     /// Sets [`client_id`](Self::client_id).
+    #[inline]
     pub fn client_id(mut self, client_id: impl Into<String>) -> Self {
         self.client_id = Some(client_id.into());
         self
     }
 
     /// Sets [`client_secret`](Self::client_secret).
+    #[inline]
     pub fn client_secret(mut self, client_secret: impl Into<Secret>) -> Self {
         self.client_secret = Some(client_secret.into());
         self
     }
 
     /// Sets [`code`](Self::code).
+    #[inline]
     pub fn code(mut self, code: impl Into<Secret>) -> Self {
         self.code = Some(code.into());
         self
     }
 
     /// Sets [`code_verifier`](Self::code_verifier).
+    #[inline]
     pub fn code_verifier(mut self, code_verifier: impl Into<Secret>) -> Self {
         self.code_verifier = Some(code_verifier.into());
         self
     }
 
     /// Sets [`redirect_uri`](Self::redirect_uri).
+    #[inline]
     pub fn redirect_uri(mut self, redirect_uri: impl Into<String>) -> Self {
         self.redirect_uri = Some(redirect_uri.into());
         self
     }
 
     /// Sets [`grant_type`](Self::grant_type).
+    #[inline]
     pub fn grant_type(mut self, grant_type: impl Into<String>) -> Self {
         self.grant_type = Some(grant_type.into());
         self
     }
 
     /// Sets [`refresh_token`](Self::refresh_token).
+    #[inline]
     pub fn refresh_token(mut self, refresh_token: impl Into<Secret>) -> Self {
         self.refresh_token = Some(refresh_token.into());
         self
     }
 
     /// Sets [`assertion`](Self::assertion).
+    #[inline]
     pub fn assertion(mut self, assertion: impl Into<Secret>) -> Self {
         self.assertion = Some(assertion.into());
         self
@@ -250,10 +259,12 @@ impl rt::de::Record for OauthV2UserAccessResponse {
             .opt("enterprise", &self.enterprise);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -352,7 +363,7 @@ impl rt::Code for OauthV2UserAccessError {
         ),
         rt::Documented::new("user_email_unverified", "The users email is unverified"),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "bad_client_secret" => Self::BadClientSecret,
@@ -372,6 +383,7 @@ impl rt::Code for OauthV2UserAccessError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::BadClientSecret => "bad_client_secret",
@@ -437,10 +449,12 @@ impl rt::de::Record for OauthV2UserAccessResponseTeam {
         __writer.req("id", &self.id).opt("name", &self.name);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -482,10 +496,12 @@ impl rt::de::Record for OauthV2UserAccessResponseEnterprise {
         __writer.req("id", &self.id).opt("name", &self.name);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }

@@ -56,47 +56,55 @@ pub struct OpenidConnectToken {
 
 impl OpenidConnectToken {
     /// A request with no argument set; set them with the setters.
+    #[inline]
     pub fn new() -> Self {
         Self::default()
     }
 
     /// Sets [`client_id`](Self::client_id).
+    #[inline]
     pub fn client_id(mut self, client_id: impl Into<String>) -> Self {
         self.client_id = Some(client_id.into());
         self
     }
 
     /// Sets [`client_secret`](Self::client_secret).
+    #[inline]
     pub fn client_secret(mut self, client_secret: impl Into<Secret>) -> Self {
         self.client_secret = Some(client_secret.into());
         self
     }
 
     /// Sets [`code`](Self::code).
+    #[inline]
     pub fn code(mut self, code: impl Into<Secret>) -> Self {
         self.code = Some(code.into());
         self
     }
 
     /// Sets [`redirect_uri`](Self::redirect_uri).
+    #[inline]
     pub fn redirect_uri(mut self, redirect_uri: impl Into<String>) -> Self {
         self.redirect_uri = Some(redirect_uri.into());
         self
     }
 
     /// Sets [`grant_type`](Self::grant_type).
+    #[inline]
     pub fn grant_type(mut self, grant_type: OpenidConnectTokenGrantType) -> Self {
         self.grant_type = Some(grant_type);
         self
     }
 
     /// Sets [`refresh_token`](Self::refresh_token).
+    #[inline]
     pub fn refresh_token(mut self, refresh_token: impl Into<Secret>) -> Self {
         self.refresh_token = Some(refresh_token.into());
         self
     }
 
     /// Sets [`code_verifier`](Self::code_verifier).
+    #[inline]
     pub fn code_verifier(mut self, code_verifier: impl Into<Secret>) -> Self {
         self.code_verifier = Some(code_verifier.into());
         self
@@ -212,10 +220,12 @@ impl rt::de::Record for OpenidConnectTokenResponse {
             .opt("refresh_token", &self.refresh_token);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -318,7 +328,7 @@ impl rt::Code for OpenidConnectTokenError {
             "The `grant_type` is not supported by this endpoint.",
         ),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "bad_client_secret" => Self::BadClientSecret,
@@ -338,6 +348,7 @@ impl rt::Code for OpenidConnectTokenError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::BadClientSecret => "bad_client_secret",
@@ -383,6 +394,7 @@ pub enum OpenidConnectTokenGrantType {
 
 impl OpenidConnectTokenGrantType {
     /// The value as Slack expects it.
+    #[inline]
     pub const fn as_str(&self) -> &'static str {
         match self {
             Self::AuthorizationCode => "authorization_code",
@@ -392,6 +404,7 @@ impl OpenidConnectTokenGrantType {
 }
 
 impl AsRef<str> for OpenidConnectTokenGrantType {
+    #[inline]
     fn as_ref(&self) -> &str {
         self.as_str()
     }
@@ -409,12 +422,14 @@ impl rt::ArgValue for OpenidConnectTokenGrantType {
 }
 
 impl rt::ArgText for OpenidConnectTokenGrantType {
+    #[inline]
     fn arg_text(&self) -> std::borrow::Cow<'_, str> {
         std::borrow::Cow::Borrowed(self.as_str())
     }
 }
 
 impl std::fmt::Display for OpenidConnectTokenGrantType {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
     }

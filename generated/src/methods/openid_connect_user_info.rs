@@ -27,6 +27,7 @@ pub struct OpenidConnectUserInfo {}
 
 impl OpenidConnectUserInfo {
     /// A request with no argument set; set them with the setters.
+    #[inline]
     pub fn new() -> Self {
         Self::default()
     }
@@ -166,10 +167,12 @@ impl rt::de::Record for OpenidConnectUserInfoResponse {
             .opt("picture", &self.picture);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }

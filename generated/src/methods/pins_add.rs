@@ -33,6 +33,7 @@ pub struct PinsAdd {
 
 impl PinsAdd {
     /// A request with its required arguments; set optional ones with the setters.
+    #[inline]
     pub fn new(channel: impl Into<ChannelId>) -> Self {
         Self {
             channel: channel.into(),
@@ -41,6 +42,7 @@ impl PinsAdd {
     }
 
     /// Sets [`timestamp`](Self::timestamp).
+    #[inline]
     pub fn timestamp(mut self, timestamp: impl Into<Timestamp>) -> Self {
         self.timestamp = Some(timestamp.into());
         self
@@ -171,7 +173,7 @@ impl rt::Code for PinsAddError {
         ),
         rt::Documented::new("too_many_pins", "Too many pins in channel."),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "already_pinned" => Self::AlreadyPinned,
@@ -190,6 +192,7 @@ impl rt::Code for PinsAddError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::AlreadyPinned => "already_pinned",

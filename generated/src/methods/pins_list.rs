@@ -32,6 +32,7 @@ pub struct PinsList {
 
 impl PinsList {
     /// A request with its arguments, all of which are required.
+    #[inline]
     pub fn new(channel: impl Into<ChannelId>) -> Self {
         Self { channel: channel.into() }
     }
@@ -139,10 +140,12 @@ impl rt::de::Record for PinsListResponse {
         __writer.req("ok", &true).opt("items", &self.items).opt("count", &self.count);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -187,7 +190,7 @@ impl rt::Code for PinsListError {
             "The user does not have permission to view the channel.",
         ),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "channel_not_found" => Self::ChannelNotFound,
@@ -196,6 +199,7 @@ impl rt::Code for PinsListError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::ChannelNotFound => "channel_not_found",
@@ -263,10 +267,12 @@ impl rt::de::Record for PinsListResponseItems {
             .opt("type", &self.type_);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }

@@ -33,6 +33,7 @@ pub struct PinsRemove {
 
 impl PinsRemove {
     /// A request with its required arguments; set optional ones with the setters.
+    #[inline]
     pub fn new(channel: impl Into<ChannelId>) -> Self {
         Self {
             channel: channel.into(),
@@ -41,6 +42,7 @@ impl PinsRemove {
     }
 
     /// Sets [`timestamp`](Self::timestamp).
+    #[inline]
     pub fn timestamp(mut self, timestamp: impl Into<Timestamp>) -> Self {
         self.timestamp = Some(timestamp.into());
         self
@@ -168,7 +170,7 @@ impl rt::Code for PinsRemoveError {
             "The user does not have permission to remove pins from the channel.",
         ),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "bad_timestamp" => Self::BadTimestamp,
@@ -185,6 +187,7 @@ impl rt::Code for PinsRemoveError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::BadTimestamp => "bad_timestamp",

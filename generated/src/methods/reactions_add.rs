@@ -37,6 +37,7 @@ pub struct ReactionsAdd {
 
 impl ReactionsAdd {
     /// A request with its arguments, all of which are required.
+    #[inline]
     pub fn new(
         channel: impl Into<ChannelId>,
         name: impl Into<String>,
@@ -188,7 +189,7 @@ impl rt::Code for ReactionsAddError {
             "The limit for reactions a person may add to the item has been reached.",
         ),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "already_reacted" => Self::AlreadyReacted,
@@ -208,6 +209,7 @@ impl rt::Code for ReactionsAddError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::AlreadyReacted => "already_reacted",

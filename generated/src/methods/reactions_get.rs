@@ -46,35 +46,41 @@ pub struct ReactionsGet {
 
 impl ReactionsGet {
     /// A request with no argument set; set them with the setters.
+    #[inline]
     pub fn new() -> Self {
         Self::default()
     }
 
     /// Sets [`channel`](Self::channel).
+    #[inline]
     pub fn channel(mut self, channel: impl Into<ChannelId>) -> Self {
         self.channel = Some(channel.into());
         self
     }
 
     /// Sets [`file`](Self::file).
+    #[inline]
     pub fn file(mut self, file: impl Into<FileId>) -> Self {
         self.file = Some(file.into());
         self
     }
 
     /// Sets [`file_comment`](Self::file_comment).
+    #[inline]
     pub fn file_comment(mut self, file_comment: impl Into<String>) -> Self {
         self.file_comment = Some(file_comment.into());
         self
     }
 
     /// Sets [`full`](Self::full).
+    #[inline]
     pub fn full(mut self, full: bool) -> Self {
         self.full = Some(full);
         self
     }
 
     /// Sets [`timestamp`](Self::timestamp).
+    #[inline]
     pub fn timestamp(mut self, timestamp: impl Into<Timestamp>) -> Self {
         self.timestamp = Some(timestamp.into());
         self
@@ -195,10 +201,12 @@ impl rt::de::Record for ReactionsGetResponse {
             .opt_json("file", &self.file);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -267,7 +275,7 @@ impl rt::Code for ReactionsGetError {
             "`file`, `file_comment`, or combination of `channel` and `timestamp` was not specified.",
         ),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "bad_timestamp" => Self::BadTimestamp,
@@ -280,6 +288,7 @@ impl rt::Code for ReactionsGetError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::BadTimestamp => "bad_timestamp",

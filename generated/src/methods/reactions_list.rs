@@ -53,47 +53,55 @@ pub struct ReactionsList {
 
 impl ReactionsList {
     /// A request with no argument set; set them with the setters.
+    #[inline]
     pub fn new() -> Self {
         Self::default()
     }
 
     /// Sets [`user`](Self::user).
+    #[inline]
     pub fn user(mut self, user: impl Into<UserId>) -> Self {
         self.user = Some(user.into());
         self
     }
 
     /// Sets [`full`](Self::full).
+    #[inline]
     pub fn full(mut self, full: bool) -> Self {
         self.full = Some(full);
         self
     }
 
     /// Sets [`count`](Self::count).
+    #[inline]
     pub fn count(mut self, count: i64) -> Self {
         self.count = Some(count);
         self
     }
 
     /// Sets [`page`](Self::page).
+    #[inline]
     pub fn page(mut self, page: i64) -> Self {
         self.page = Some(page);
         self
     }
 
     /// Sets [`cursor`](Self::cursor).
+    #[inline]
     pub fn cursor(mut self, cursor: impl Into<Cursor>) -> Self {
         self.cursor = Some(cursor.into());
         self
     }
 
     /// Sets [`limit`](Self::limit).
+    #[inline]
     pub fn limit(mut self, limit: i64) -> Self {
         self.limit = Some(limit);
         self
     }
 
     /// Sets [`team_id`](Self::team_id).
+    #[inline]
     pub fn team_id(mut self, team_id: impl Into<TeamId>) -> Self {
         self.team_id = Some(team_id.into());
         self
@@ -142,10 +150,12 @@ impl rt::Catalogued for ReactionsList {
 }
 
 impl rt::Paginated for ReactionsList {
+    #[inline]
     fn set_cursor(&mut self, cursor: rt::types::Cursor) {
         self.cursor = Some(cursor);
     }
 
+    #[inline]
     fn next_cursor(response: &Self::Response) -> Option<&rt::types::Cursor> {
         response.response_metadata.as_ref()?.next_cursor()
     }
@@ -280,10 +290,12 @@ impl rt::de::Record for ReactionsListResponse {
             .opt("response_metadata", &self.response_metadata);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -319,7 +331,7 @@ impl rt::Code for ReactionsListError {
     const DOCUMENTED: &'static [rt::Documented] = &[
         rt::Documented::new("user_not_found", "Value passed for `user` was invalid."),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "user_not_found" => Self::UserNotFound,
@@ -327,6 +339,7 @@ impl rt::Code for ReactionsListError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::UserNotFound => "user_not_found",
@@ -385,10 +398,12 @@ impl rt::de::Record for ReactionsListResponseItems {
             .opt("type", &self.type_);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }

@@ -41,6 +41,7 @@ pub struct ReactionsRemove {
 
 impl ReactionsRemove {
     /// A request with its required arguments; set optional ones with the setters.
+    #[inline]
     pub fn new(name: impl Into<String>) -> Self {
         Self {
             name: name.into(),
@@ -52,24 +53,28 @@ impl ReactionsRemove {
     }
 
     /// Sets [`file`](Self::file).
+    #[inline]
     pub fn file(mut self, file: impl Into<FileId>) -> Self {
         self.file = Some(file.into());
         self
     }
 
     /// Sets [`file_comment`](Self::file_comment).
+    #[inline]
     pub fn file_comment(mut self, file_comment: impl Into<String>) -> Self {
         self.file_comment = Some(file_comment.into());
         self
     }
 
     /// Sets [`channel`](Self::channel).
+    #[inline]
     pub fn channel(mut self, channel: impl Into<ChannelId>) -> Self {
         self.channel = Some(channel.into());
         self
     }
 
     /// Sets [`timestamp`](Self::timestamp).
+    #[inline]
     pub fn timestamp(mut self, timestamp: impl Into<Timestamp>) -> Self {
         self.timestamp = Some(timestamp.into());
         self
@@ -206,7 +211,7 @@ impl rt::Code for ReactionsRemoveError {
             "Reactions are disabled as the specified message is part of a locked thread.",
         ),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "bad_timestamp" => Self::BadTimestamp,
@@ -224,6 +229,7 @@ impl rt::Code for ReactionsRemoveError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::BadTimestamp => "bad_timestamp",

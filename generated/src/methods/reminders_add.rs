@@ -48,6 +48,7 @@ pub struct RemindersAdd {
 
 impl RemindersAdd {
     /// A request with its required arguments; set optional ones with the setters.
+    #[inline]
     pub fn new(text: impl Into<String>, time: impl Into<String>) -> Self {
         Self {
             text: text.into(),
@@ -59,18 +60,21 @@ impl RemindersAdd {
     }
 
     /// Sets [`user`](Self::user).
+    #[inline]
     pub fn user(mut self, user: impl Into<UserId>) -> Self {
         self.user = Some(user.into());
         self
     }
 
     /// Sets [`team_id`](Self::team_id).
+    #[inline]
     pub fn team_id(mut self, team_id: impl Into<TeamId>) -> Self {
         self.team_id = Some(team_id.into());
         self
     }
 
     /// Sets [`recurrence`](Self::recurrence).
+    #[inline]
     pub fn recurrence(mut self, recurrence: impl Into<serde_json::Value>) -> Self {
         self.recurrence = Some(recurrence.into());
         self
@@ -169,10 +173,12 @@ impl rt::de::Record for RemindersAddResponse {
         __writer.req("ok", &true).req("reminder", &self.reminder);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -244,7 +250,7 @@ impl rt::Code for RemindersAddError {
         rt::Documented::new("missing_argument", "An argument is missing."),
         rt::Documented::new("user_not_found", "That user can't be found."),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "cannot_add_bot" => Self::CannotAddBot,
@@ -259,6 +265,7 @@ impl rt::Code for RemindersAddError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::CannotAddBot => "cannot_add_bot",

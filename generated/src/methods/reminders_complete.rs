@@ -35,6 +35,7 @@ pub struct RemindersComplete {
 
 impl RemindersComplete {
     /// A request with its required arguments; set optional ones with the setters.
+    #[inline]
     pub fn new(reminder: impl Into<String>) -> Self {
         Self {
             reminder: reminder.into(),
@@ -43,6 +44,7 @@ impl RemindersComplete {
     }
 
     /// Sets [`team_id`](Self::team_id).
+    #[inline]
     pub fn team_id(mut self, team_id: impl Into<TeamId>) -> Self {
         self.team_id = Some(team_id.into());
         self
@@ -131,7 +133,7 @@ impl rt::Code for RemindersCompleteError {
         rt::Documented::new("missing_argument", "An argument is missing."),
         rt::Documented::new("not_found", "That reminder can't be found."),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "cannot_complete_others" => Self::CannotCompleteOthers,
@@ -142,6 +144,7 @@ impl rt::Code for RemindersCompleteError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::CannotCompleteOthers => "cannot_complete_others",

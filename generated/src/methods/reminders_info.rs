@@ -36,6 +36,7 @@ pub struct RemindersInfo {
 
 impl RemindersInfo {
     /// A request with its required arguments; set optional ones with the setters.
+    #[inline]
     pub fn new(reminder: impl Into<String>) -> Self {
         Self {
             reminder: reminder.into(),
@@ -44,6 +45,7 @@ impl RemindersInfo {
     }
 
     /// Sets [`team_id`](Self::team_id).
+    #[inline]
     pub fn team_id(mut self, team_id: impl Into<TeamId>) -> Self {
         self.team_id = Some(team_id.into());
         self
@@ -120,10 +122,12 @@ impl rt::de::Record for RemindersInfoResponse {
         __writer.req("ok", &true).req("reminder", &self.reminder);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -162,7 +166,7 @@ impl rt::Code for RemindersInfoError {
         rt::Documented::new("missing_argument", "An argument is missing."),
         rt::Documented::new("not_found", "That reminder can't be found."),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "missing_argument" => Self::MissingArgument,
@@ -171,6 +175,7 @@ impl rt::Code for RemindersInfoError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::MissingArgument => "missing_argument",

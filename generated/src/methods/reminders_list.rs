@@ -32,11 +32,13 @@ pub struct RemindersList {
 
 impl RemindersList {
     /// A request with no argument set; set them with the setters.
+    #[inline]
     pub fn new() -> Self {
         Self::default()
     }
 
     /// Sets [`team_id`](Self::team_id).
+    #[inline]
     pub fn team_id(mut self, team_id: impl Into<TeamId>) -> Self {
         self.team_id = Some(team_id.into());
         self
@@ -108,10 +110,12 @@ impl rt::de::Record for RemindersListResponse {
         __writer.req("ok", &true).opt("reminders", &self.reminders);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -147,7 +151,7 @@ impl rt::Code for RemindersListError {
     const DOCUMENTED: &'static [rt::Documented] = &[
         rt::Documented::new("missing_argument", "An argument is missing."),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "missing_argument" => Self::MissingArgument,
@@ -155,6 +159,7 @@ impl rt::Code for RemindersListError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::MissingArgument => "missing_argument",

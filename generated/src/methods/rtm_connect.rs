@@ -39,17 +39,20 @@ pub struct RtmConnect {
 
 impl RtmConnect {
     /// A request with no argument set; set them with the setters.
+    #[inline]
     pub fn new() -> Self {
         Self::default()
     }
 
     /// Sets [`batch_presence_aware`](Self::batch_presence_aware).
+    #[inline]
     pub fn batch_presence_aware(mut self, batch_presence_aware: bool) -> Self {
         self.batch_presence_aware = Some(batch_presence_aware);
         self
     }
 
     /// Sets [`presence_sub`](Self::presence_sub).
+    #[inline]
     pub fn presence_sub(mut self, presence_sub: bool) -> Self {
         self.presence_sub = Some(presence_sub);
         self
@@ -147,10 +150,12 @@ impl rt::de::Record for RtmConnectResponse {
             .opt("context", &self.context);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -189,7 +194,7 @@ impl rt::Code for RtmConnectError {
             "Team is being migrated between servers. See [the `team_migration_started` event documentation](/reference/events/team_migration_started) for details.",
         ),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "migration_in_progress" => Self::MigrationInProgress,
@@ -197,6 +202,7 @@ impl rt::Code for RtmConnectError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::MigrationInProgress => "migration_in_progress",
@@ -250,10 +256,12 @@ impl rt::de::Record for RtmConnectResponseSelf_ {
         __writer.req("id", &self.id).req("name", &self.name);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }

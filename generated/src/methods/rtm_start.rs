@@ -53,47 +53,55 @@ pub struct RtmStart {
 
 impl RtmStart {
     /// A request with no argument set; set them with the setters.
+    #[inline]
     pub fn new() -> Self {
         Self::default()
     }
 
     /// Sets [`simple_latest`](Self::simple_latest).
+    #[inline]
     pub fn simple_latest(mut self, simple_latest: bool) -> Self {
         self.simple_latest = Some(simple_latest);
         self
     }
 
     /// Sets [`no_unreads`](Self::no_unreads).
+    #[inline]
     pub fn no_unreads(mut self, no_unreads: bool) -> Self {
         self.no_unreads = Some(no_unreads);
         self
     }
 
     /// Sets [`mpim_aware`](Self::mpim_aware).
+    #[inline]
     pub fn mpim_aware(mut self, mpim_aware: bool) -> Self {
         self.mpim_aware = Some(mpim_aware);
         self
     }
 
     /// Sets [`presence_sub`](Self::presence_sub).
+    #[inline]
     pub fn presence_sub(mut self, presence_sub: bool) -> Self {
         self.presence_sub = Some(presence_sub);
         self
     }
 
     /// Sets [`batch_presence_aware`](Self::batch_presence_aware).
+    #[inline]
     pub fn batch_presence_aware(mut self, batch_presence_aware: bool) -> Self {
         self.batch_presence_aware = Some(batch_presence_aware);
         self
     }
 
     /// Sets [`no_latest`](Self::no_latest).
+    #[inline]
     pub fn no_latest(mut self, no_latest: bool) -> Self {
         self.no_latest = Some(no_latest);
         self
     }
 
     /// Sets [`include_locale`](Self::include_locale).
+    #[inline]
     pub fn include_locale(mut self, include_locale: bool) -> Self {
         self.include_locale = Some(include_locale);
         self
@@ -190,10 +198,12 @@ impl rt::de::Record for RtmStartResponse {
             .req("team", &self.team);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -248,7 +258,7 @@ impl rt::Code for RtmStartError {
             "`rtm.start` is deprecated. Please use `rtm.connect` instead of `rtm.start`. Read https://docs.slack.dev/changelog/2021-10-rtm-start-to-stop for more info.",
         ),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "migration_in_progress" => Self::MigrationInProgress,
@@ -257,6 +267,7 @@ impl rt::Code for RtmStartError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::MigrationInProgress => "migration_in_progress",
@@ -299,7 +310,7 @@ impl rt::Code for RtmStartWarning {
             "`rtm.start` is deprecated. Please use `rtm.connect` instead of `rtm.start`. Read https://docs.slack.dev/changelog/2021-10-rtm-start-to-stop for more info.",
         ),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "member_list_truncated" => Self::MemberListTruncated,
@@ -308,6 +319,7 @@ impl rt::Code for RtmStartWarning {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::MemberListTruncated => "member_list_truncated",
@@ -354,10 +366,12 @@ impl rt::de::Record for RtmStartResponseSelf_ {
         __writer.req("id", &self.id).req("name", &self.name);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -416,10 +430,12 @@ impl rt::de::Record for RtmStartResponseTeam {
             .opt_json("enterprise_name", &self.enterprise_name);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }

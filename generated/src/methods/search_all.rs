@@ -57,6 +57,7 @@ pub struct SearchAll {
 
 impl SearchAll {
     /// A request with its required arguments; set optional ones with the setters.
+    #[inline]
     pub fn new(query: impl Into<String>) -> Self {
         Self {
             count: None,
@@ -70,36 +71,42 @@ impl SearchAll {
     }
 
     /// Sets [`count`](Self::count).
+    #[inline]
     pub fn count(mut self, count: i64) -> Self {
         self.count = Some(count);
         self
     }
 
     /// Sets [`highlight`](Self::highlight).
+    #[inline]
     pub fn highlight(mut self, highlight: bool) -> Self {
         self.highlight = Some(highlight);
         self
     }
 
     /// Sets [`page`](Self::page).
+    #[inline]
     pub fn page(mut self, page: i64) -> Self {
         self.page = Some(page);
         self
     }
 
     /// Sets [`sort`](Self::sort).
+    #[inline]
     pub fn sort(mut self, sort: impl Into<String>) -> Self {
         self.sort = Some(sort.into());
         self
     }
 
     /// Sets [`sort_dir`](Self::sort_dir).
+    #[inline]
     pub fn sort_dir(mut self, sort_dir: SearchAllSortDir) -> Self {
         self.sort_dir = Some(sort_dir);
         self
     }
 
     /// Sets [`team_id`](Self::team_id).
+    #[inline]
     pub fn team_id(mut self, team_id: impl Into<TeamId>) -> Self {
         self.team_id = Some(team_id.into());
         self
@@ -322,10 +329,12 @@ impl rt::de::Record for SearchAllResponse {
             .opt("query", &self.query);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -366,7 +375,7 @@ impl rt::Code for SearchAllError {
     const DOCUMENTED: &'static [rt::Documented] = &[
         rt::Documented::new("no_query", "No query was provided."),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "no_query" => Self::NoQuery,
@@ -374,6 +383,7 @@ impl rt::Code for SearchAllError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::NoQuery => "no_query",
@@ -407,6 +417,7 @@ pub enum SearchAllSortDir {
 
 impl SearchAllSortDir {
     /// The value as Slack expects it.
+    #[inline]
     pub const fn as_str(&self) -> &'static str {
         match self {
             Self::Asc => "asc",
@@ -416,6 +427,7 @@ impl SearchAllSortDir {
 }
 
 impl AsRef<str> for SearchAllSortDir {
+    #[inline]
     fn as_ref(&self) -> &str {
         self.as_str()
     }
@@ -433,12 +445,14 @@ impl rt::ArgValue for SearchAllSortDir {
 }
 
 impl rt::ArgText for SearchAllSortDir {
+    #[inline]
     fn arg_text(&self) -> std::borrow::Cow<'_, str> {
         std::borrow::Cow::Borrowed(self.as_str())
     }
 }
 
 impl std::fmt::Display for SearchAllSortDir {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
     }

@@ -58,6 +58,7 @@ pub struct SearchFiles {
 
 impl SearchFiles {
     /// A request with its required arguments; set optional ones with the setters.
+    #[inline]
     pub fn new(query: impl Into<String>) -> Self {
         Self {
             count: None,
@@ -71,36 +72,42 @@ impl SearchFiles {
     }
 
     /// Sets [`count`](Self::count).
+    #[inline]
     pub fn count(mut self, count: i64) -> Self {
         self.count = Some(count);
         self
     }
 
     /// Sets [`highlight`](Self::highlight).
+    #[inline]
     pub fn highlight(mut self, highlight: bool) -> Self {
         self.highlight = Some(highlight);
         self
     }
 
     /// Sets [`page`](Self::page).
+    #[inline]
     pub fn page(mut self, page: i64) -> Self {
         self.page = Some(page);
         self
     }
 
     /// Sets [`sort`](Self::sort).
+    #[inline]
     pub fn sort(mut self, sort: impl Into<String>) -> Self {
         self.sort = Some(sort.into());
         self
     }
 
     /// Sets [`sort_dir`](Self::sort_dir).
+    #[inline]
     pub fn sort_dir(mut self, sort_dir: SearchFilesSortDir) -> Self {
         self.sort_dir = Some(sort_dir);
         self
     }
 
     /// Sets [`team_id`](Self::team_id).
+    #[inline]
     pub fn team_id(mut self, team_id: impl Into<TeamId>) -> Self {
         self.team_id = Some(team_id.into());
         self
@@ -298,10 +305,12 @@ impl rt::de::Record for SearchFilesResponse {
             .opt("ignored_exclude_bots_pref", &self.ignored_exclude_bots_pref);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -337,7 +346,7 @@ impl rt::Code for SearchFilesError {
     const DOCUMENTED: &'static [rt::Documented] = &[
         rt::Documented::new("no_query", "No query was provided."),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "no_query" => Self::NoQuery,
@@ -345,6 +354,7 @@ impl rt::Code for SearchFilesError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::NoQuery => "no_query",
@@ -378,6 +388,7 @@ pub enum SearchFilesSortDir {
 
 impl SearchFilesSortDir {
     /// The value as Slack expects it.
+    #[inline]
     pub const fn as_str(&self) -> &'static str {
         match self {
             Self::Asc => "asc",
@@ -387,6 +398,7 @@ impl SearchFilesSortDir {
 }
 
 impl AsRef<str> for SearchFilesSortDir {
+    #[inline]
     fn as_ref(&self) -> &str {
         self.as_str()
     }
@@ -404,12 +416,14 @@ impl rt::ArgValue for SearchFilesSortDir {
 }
 
 impl rt::ArgText for SearchFilesSortDir {
+    #[inline]
     fn arg_text(&self) -> std::borrow::Cow<'_, str> {
         std::borrow::Cow::Borrowed(self.as_str())
     }
 }
 
 impl std::fmt::Display for SearchFilesSortDir {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -470,10 +484,12 @@ impl rt::de::Record for SearchFilesResponseFiles {
             .opt("query_too_long", &self.query_too_long);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -536,10 +552,12 @@ impl rt::de::Record for SearchFilesResponseFilesPagination {
             .opt("first", &self.first);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -1090,10 +1108,12 @@ impl rt::de::Record for SearchFilesResponseFilesMatches {
             .opt("username", &self.username);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -1140,10 +1160,12 @@ impl rt::de::Record for SearchFilesResponseFilesMatchesCc {
             .opt("original", &self.original);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -1184,10 +1206,12 @@ impl rt::de::Record for SearchFilesResponseFilesMatchesDmMpdmUsersWithFileAccess
         __writer.opt("access", &self.access).opt("user_id", &self.user_id);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -1234,10 +1258,12 @@ impl rt::de::Record for SearchFilesResponseFilesMatchesFrom {
             .opt("original", &self.original);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -1275,10 +1301,12 @@ impl rt::de::Record for SearchFilesResponseFilesMatchesHeaders {
         __writer.opt("date", &self.date);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -1316,10 +1344,12 @@ impl rt::de::Record for SearchFilesResponseFilesMatchesShares {
         __writer.opt("public", &self.public);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -1360,10 +1390,12 @@ impl rt::de::Record for SearchFilesResponseFilesMatchesSharesPublic {
         __writer.opt("C00000000", &self.c00000000).opt("C00000001", &self.c00000001);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -1436,10 +1468,12 @@ impl rt::de::Record for SearchFilesResponseFilesMatchesSharesPublicC00000000 {
             .opt("ts", &self.ts);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -1512,10 +1546,12 @@ impl rt::de::Record for SearchFilesResponseFilesMatchesSharesPublicC00000001 {
             .opt("ts", &self.ts);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -1562,10 +1598,12 @@ impl rt::de::Record for SearchFilesResponseFilesMatchesTo {
             .opt("original", &self.original);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }

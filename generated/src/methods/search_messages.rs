@@ -59,6 +59,7 @@ pub struct SearchMessages {
 
 impl SearchMessages {
     /// A request with its required arguments; set optional ones with the setters.
+    #[inline]
     pub fn new(query: impl Into<String>) -> Self {
         Self {
             count: None,
@@ -73,42 +74,49 @@ impl SearchMessages {
     }
 
     /// Sets [`count`](Self::count).
+    #[inline]
     pub fn count(mut self, count: i64) -> Self {
         self.count = Some(count);
         self
     }
 
     /// Sets [`highlight`](Self::highlight).
+    #[inline]
     pub fn highlight(mut self, highlight: bool) -> Self {
         self.highlight = Some(highlight);
         self
     }
 
     /// Sets [`page`](Self::page).
+    #[inline]
     pub fn page(mut self, page: i64) -> Self {
         self.page = Some(page);
         self
     }
 
     /// Sets [`cursor`](Self::cursor).
+    #[inline]
     pub fn cursor(mut self, cursor: impl Into<Cursor>) -> Self {
         self.cursor = Some(cursor.into());
         self
     }
 
     /// Sets [`sort`](Self::sort).
+    #[inline]
     pub fn sort(mut self, sort: impl Into<String>) -> Self {
         self.sort = Some(sort.into());
         self
     }
 
     /// Sets [`sort_dir`](Self::sort_dir).
+    #[inline]
     pub fn sort_dir(mut self, sort_dir: SearchMessagesSortDir) -> Self {
         self.sort_dir = Some(sort_dir);
         self
     }
 
     /// Sets [`team_id`](Self::team_id).
+    #[inline]
     pub fn team_id(mut self, team_id: impl Into<TeamId>) -> Self {
         self.team_id = Some(team_id.into());
         self
@@ -159,10 +167,12 @@ impl rt::Catalogued for SearchMessages {
 }
 
 impl rt::Paginated for SearchMessages {
+    #[inline]
     fn set_cursor(&mut self, cursor: rt::types::Cursor) {
         self.cursor = Some(cursor);
     }
 
+    #[inline]
     fn next_cursor(response: &Self::Response) -> Option<&rt::types::Cursor> {
         response.response_metadata.as_ref()?.next_cursor()
     }
@@ -309,10 +319,12 @@ impl rt::de::Record for SearchMessagesResponse {
             .opt("response_metadata", &self.response_metadata);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -348,7 +360,7 @@ impl rt::Code for SearchMessagesError {
     const DOCUMENTED: &'static [rt::Documented] = &[
         rt::Documented::new("no_query", "No query was provided."),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "no_query" => Self::NoQuery,
@@ -356,6 +368,7 @@ impl rt::Code for SearchMessagesError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::NoQuery => "no_query",
@@ -389,6 +402,7 @@ pub enum SearchMessagesSortDir {
 
 impl SearchMessagesSortDir {
     /// The value as Slack expects it.
+    #[inline]
     pub const fn as_str(&self) -> &'static str {
         match self {
             Self::Asc => "asc",
@@ -398,6 +412,7 @@ impl SearchMessagesSortDir {
 }
 
 impl AsRef<str> for SearchMessagesSortDir {
+    #[inline]
     fn as_ref(&self) -> &str {
         self.as_str()
     }
@@ -415,12 +430,14 @@ impl rt::ArgValue for SearchMessagesSortDir {
 }
 
 impl rt::ArgText for SearchMessagesSortDir {
+    #[inline]
     fn arg_text(&self) -> std::borrow::Cow<'_, str> {
         std::borrow::Cow::Borrowed(self.as_str())
     }
 }
 
 impl std::fmt::Display for SearchMessagesSortDir {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -475,10 +492,12 @@ impl rt::de::Record for SearchMessagesResponseMessages {
             .opt("paging", &self.paging);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -545,10 +564,12 @@ impl rt::de::Record for SearchMessagesResponseMessagesPagination {
             .opt("next_cursor", &self.next_cursor);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -607,10 +628,12 @@ impl rt::de::Record for SearchMessagesResponseMessagesPaging {
             .opt("next_cursor", &self.next_cursor);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }

@@ -43,6 +43,7 @@ pub struct SlackListsAccessDelete {
 
 impl SlackListsAccessDelete {
     /// A request with its required arguments; set optional ones with the setters.
+    #[inline]
     pub fn new(list_id: impl Into<FileId>) -> Self {
         Self {
             list_id: list_id.into(),
@@ -52,6 +53,7 @@ impl SlackListsAccessDelete {
     }
 
     /// Sets [`channel_ids`](Self::channel_ids).
+    #[inline]
     pub fn channel_ids(
         mut self,
         channel_ids: impl IntoIterator<Item = impl Into<ChannelId>>,
@@ -61,6 +63,7 @@ impl SlackListsAccessDelete {
     }
 
     /// Sets [`user_ids`](Self::user_ids).
+    #[inline]
     pub fn user_ids(
         mut self,
         user_ids: impl IntoIterator<Item = impl Into<UserId>>,
@@ -159,10 +162,12 @@ impl rt::de::Record for SlackListsAccessDeleteResponse {
             .opt("failed_to_update_user_ids", &self.failed_to_update_user_ids);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -231,7 +236,7 @@ impl rt::Code for SlackListsAccessDeleteError {
         ),
         rt::Documented::new("user_not_found", "A user could not be found."),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "channel_not_found" => Self::ChannelNotFound,
@@ -245,6 +250,7 @@ impl rt::Code for SlackListsAccessDeleteError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::ChannelNotFound => "channel_not_found",

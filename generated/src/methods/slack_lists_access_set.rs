@@ -45,6 +45,7 @@ pub struct SlackListsAccessSet {
 
 impl SlackListsAccessSet {
     /// A request with its required arguments; set optional ones with the setters.
+    #[inline]
     pub fn new(list_id: impl Into<FileId>, access_level: impl Into<String>) -> Self {
         Self {
             list_id: list_id.into(),
@@ -55,6 +56,7 @@ impl SlackListsAccessSet {
     }
 
     /// Sets [`channel_ids`](Self::channel_ids).
+    #[inline]
     pub fn channel_ids(
         mut self,
         channel_ids: impl IntoIterator<Item = impl Into<ChannelId>>,
@@ -64,6 +66,7 @@ impl SlackListsAccessSet {
     }
 
     /// Sets [`user_ids`](Self::user_ids).
+    #[inline]
     pub fn user_ids(
         mut self,
         user_ids: impl IntoIterator<Item = impl Into<UserId>>,
@@ -164,10 +167,12 @@ impl rt::de::Record for SlackListsAccessSetResponse {
             .opt("failed_to_update_user_ids", &self.failed_to_update_user_ids);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -236,7 +241,7 @@ impl rt::Code for SlackListsAccessSetError {
         ),
         rt::Documented::new("user_not_found", "A user could not be found."),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "channel_not_found" => Self::ChannelNotFound,
@@ -250,6 +255,7 @@ impl rt::Code for SlackListsAccessSetError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::ChannelNotFound => "channel_not_found",

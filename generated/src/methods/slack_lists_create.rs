@@ -55,6 +55,7 @@ pub struct SlackListsCreate {
 
 impl SlackListsCreate {
     /// A request with its required arguments; set optional ones with the setters.
+    #[inline]
     pub fn new(name: impl Into<String>) -> Self {
         Self {
             name: name.into(),
@@ -67,6 +68,7 @@ impl SlackListsCreate {
     }
 
     /// Sets [`description_blocks`](Self::description_blocks).
+    #[inline]
     pub fn description_blocks(
         mut self,
         description_blocks: impl Into<serde_json::Value>,
@@ -76,18 +78,21 @@ impl SlackListsCreate {
     }
 
     /// Sets [`schema`](Self::schema).
+    #[inline]
     pub fn schema(mut self, schema: impl Into<serde_json::Value>) -> Self {
         self.schema = Some(schema.into());
         self
     }
 
     /// Sets [`copy_from_list_id`](Self::copy_from_list_id).
+    #[inline]
     pub fn copy_from_list_id(mut self, copy_from_list_id: impl Into<FileId>) -> Self {
         self.copy_from_list_id = Some(copy_from_list_id.into());
         self
     }
 
     /// Sets [`include_copied_list_records`](Self::include_copied_list_records).
+    #[inline]
     pub fn include_copied_list_records(
         mut self,
         include_copied_list_records: bool,
@@ -97,6 +102,7 @@ impl SlackListsCreate {
     }
 
     /// Sets [`todo_mode`](Self::todo_mode).
+    #[inline]
     pub fn todo_mode(mut self, todo_mode: bool) -> Self {
         self.todo_mode = Some(todo_mode);
         self
@@ -1022,10 +1028,12 @@ impl rt::de::Record for SlackListsCreateResponse {
             .opt("list_metadata", &self.list_metadata);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -1112,7 +1120,7 @@ impl rt::Code for SlackListsCreateError {
         rt::Documented::new("team_not_found", "The team cannot be found."),
         rt::Documented::new("user_not_found", "The user cannot be found."),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "invalid_column_type" => Self::InvalidColumnType,
@@ -1130,6 +1138,7 @@ impl rt::Code for SlackListsCreateError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::InvalidColumnType => "invalid_column_type",
@@ -1206,10 +1215,12 @@ impl rt::de::Record for SlackListsCreateResponseListMetadata {
             .opt("views", &self.views);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -1270,10 +1281,12 @@ impl rt::de::Record for SlackListsCreateResponseListMetadataSchema {
             .opt("type", &self.type_);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -1334,10 +1347,12 @@ impl rt::de::Record for SlackListsCreateResponseListMetadataSubtaskSchema {
             .opt("type", &self.type_);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -1392,10 +1407,12 @@ impl rt::de::Record for SlackListsCreateResponseListMetadataViews {
             .opt("type", &self.type_);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }

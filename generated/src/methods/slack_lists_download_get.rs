@@ -49,6 +49,7 @@ pub struct SlackListsDownloadGet {
 
 impl SlackListsDownloadGet {
     /// A request with its required arguments; set optional ones with the setters.
+    #[inline]
     pub fn new(list_id: impl Into<FileId>, job_id: impl Into<String>) -> Self {
         Self {
             list_id: list_id.into(),
@@ -60,18 +61,21 @@ impl SlackListsDownloadGet {
     }
 
     /// Sets [`format`](Self::format).
+    #[inline]
     pub fn format(mut self, format: impl Into<String>) -> Self {
         self.format = Some(format.into());
         self
     }
 
     /// Sets [`include_threads`](Self::include_threads).
+    #[inline]
     pub fn include_threads(mut self, include_threads: bool) -> Self {
         self.include_threads = Some(include_threads);
         self
     }
 
     /// Sets [`include_attachments`](Self::include_attachments).
+    #[inline]
     pub fn include_attachments(mut self, include_attachments: bool) -> Self {
         self.include_attachments = Some(include_attachments);
         self
@@ -166,10 +170,12 @@ impl rt::de::Record for SlackListsDownloadGetResponse {
             .opt("download_url", &self.download_url);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -224,7 +230,7 @@ impl rt::Code for SlackListsDownloadGetError {
         ),
         rt::Documented::new("unknown_method", "Feature not enabled for this team."),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "job_not_found" => Self::JobNotFound,
@@ -234,6 +240,7 @@ impl rt::Code for SlackListsDownloadGetError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::JobNotFound => "job_not_found",

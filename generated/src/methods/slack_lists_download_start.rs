@@ -49,6 +49,7 @@ pub struct SlackListsDownloadStart {
 
 impl SlackListsDownloadStart {
     /// A request with its required arguments; set optional ones with the setters.
+    #[inline]
     pub fn new(list_id: impl Into<FileId>) -> Self {
         Self {
             list_id: list_id.into(),
@@ -60,24 +61,28 @@ impl SlackListsDownloadStart {
     }
 
     /// Sets [`include_archived`](Self::include_archived).
+    #[inline]
     pub fn include_archived(mut self, include_archived: bool) -> Self {
         self.include_archived = Some(include_archived);
         self
     }
 
     /// Sets [`format`](Self::format).
+    #[inline]
     pub fn format(mut self, format: impl Into<String>) -> Self {
         self.format = Some(format.into());
         self
     }
 
     /// Sets [`include_threads`](Self::include_threads).
+    #[inline]
     pub fn include_threads(mut self, include_threads: bool) -> Self {
         self.include_threads = Some(include_threads);
         self
     }
 
     /// Sets [`include_attachments`](Self::include_attachments).
+    #[inline]
     pub fn include_attachments(mut self, include_attachments: bool) -> Self {
         self.include_attachments = Some(include_attachments);
         self
@@ -162,10 +167,12 @@ impl rt::de::Record for SlackListsDownloadStartResponse {
         __writer.req("ok", &true).req("job_id", &self.job_id);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -214,7 +221,7 @@ impl rt::Code for SlackListsDownloadStartError {
         ),
         rt::Documented::new("unknown_method", "Feature not enabled for this team."),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "list_not_found" => Self::ListNotFound,
@@ -223,6 +230,7 @@ impl rt::Code for SlackListsDownloadStartError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::ListNotFound => "list_not_found",

@@ -38,6 +38,7 @@ pub struct SlackListsItemsCreate {
 
 impl SlackListsItemsCreate {
     /// A request with its required arguments; set optional ones with the setters.
+    #[inline]
     pub fn new(list_id: impl Into<FileId>) -> Self {
         Self {
             list_id: list_id.into(),
@@ -48,18 +49,21 @@ impl SlackListsItemsCreate {
     }
 
     /// Sets [`duplicated_item_id`](Self::duplicated_item_id).
+    #[inline]
     pub fn duplicated_item_id(mut self, duplicated_item_id: impl Into<String>) -> Self {
         self.duplicated_item_id = Some(duplicated_item_id.into());
         self
     }
 
     /// Sets [`parent_item_id`](Self::parent_item_id).
+    #[inline]
     pub fn parent_item_id(mut self, parent_item_id: impl Into<String>) -> Self {
         self.parent_item_id = Some(parent_item_id.into());
         self
     }
 
     /// Sets [`initial_fields`](Self::initial_fields).
+    #[inline]
     pub fn initial_fields(
         mut self,
         initial_fields: impl Into<serde_json::Value>,
@@ -269,10 +273,12 @@ impl rt::de::Record for SlackListsItemsCreateResponse {
         __writer.req("ok", &true).req("item", &self.item);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -368,7 +374,7 @@ impl rt::Code for SlackListsItemsCreateError {
         ),
         rt::Documented::new("user_not_found", "The user cannot be found."),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "duplicated_item_not_found" => Self::DuplicatedItemNotFound,
@@ -388,6 +394,7 @@ impl rt::Code for SlackListsItemsCreateError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::DuplicatedItemNotFound => "duplicated_item_not_found",
@@ -476,10 +483,12 @@ impl rt::de::Record for SlackListsItemsCreateResponseItem {
             .opt("updated_timestamp", &self.updated_timestamp);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -538,10 +547,12 @@ impl rt::de::Record for SlackListsItemsCreateResponseItemFields {
             .opt("value", &self.value);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -588,10 +599,12 @@ impl rt::de::Record for SlackListsItemsCreateResponseItemFieldsRichText {
             .opt("type", &self.type_);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }

@@ -37,6 +37,7 @@ pub struct SlackListsItemsDelete {
 
 impl SlackListsItemsDelete {
     /// A request with its arguments, all of which are required.
+    #[inline]
     pub fn new(list_id: impl Into<FileId>, id: impl Into<String>) -> Self {
         Self {
             list_id: list_id.into(),
@@ -118,7 +119,7 @@ impl rt::Code for SlackListsItemsDeleteError {
         rt::Documented::new("team_not_found", "The team cannot be found."),
         rt::Documented::new("user_not_found", "The user cannot be found."),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "list_not_found" => Self::ListNotFound,
@@ -129,6 +130,7 @@ impl rt::Code for SlackListsItemsDeleteError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::ListNotFound => "list_not_found",

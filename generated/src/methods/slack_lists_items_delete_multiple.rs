@@ -37,6 +37,7 @@ pub struct SlackListsItemsDeleteMultiple {
 
 impl SlackListsItemsDeleteMultiple {
     /// A request with its arguments, all of which are required.
+    #[inline]
     pub fn new(
         list_id: impl Into<FileId>,
         ids: impl IntoIterator<Item = impl Into<String>>,
@@ -120,7 +121,7 @@ impl rt::Code for SlackListsItemsDeleteMultipleError {
         rt::Documented::new("team_not_found", "The team cannot be found."),
         rt::Documented::new("user_not_found", "The user cannot be found."),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "list_not_found" => Self::ListNotFound,
@@ -130,6 +131,7 @@ impl rt::Code for SlackListsItemsDeleteMultipleError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::ListNotFound => "list_not_found",

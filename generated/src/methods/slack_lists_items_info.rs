@@ -42,6 +42,7 @@ pub struct SlackListsItemsInfo {
 
 impl SlackListsItemsInfo {
     /// A request with its required arguments; set optional ones with the setters.
+    #[inline]
     pub fn new(list_id: impl Into<FileId>, id: impl Into<String>) -> Self {
         Self {
             list_id: list_id.into(),
@@ -51,6 +52,7 @@ impl SlackListsItemsInfo {
     }
 
     /// Sets [`include_is_subscribed`](Self::include_is_subscribed).
+    #[inline]
     pub fn include_is_subscribed(mut self, include_is_subscribed: bool) -> Self {
         self.include_is_subscribed = Some(include_is_subscribed);
         self
@@ -1252,10 +1254,12 @@ impl rt::de::Record for SlackListsItemsInfoResponse {
             .opt("subtasks", &self.subtasks);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -1303,7 +1307,7 @@ impl rt::Code for SlackListsItemsInfoError {
         rt::Documented::new("team_not_found", "The team cannot be found."),
         rt::Documented::new("user_not_found", "The user cannot be found."),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "list_not_found" => Self::ListNotFound,
@@ -1315,6 +1319,7 @@ impl rt::Code for SlackListsItemsInfoError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::ListNotFound => "list_not_found",
@@ -1546,10 +1551,12 @@ impl rt::de::Record for SlackListsItemsInfoResponseList {
             .opt("username", &self.username);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -1648,10 +1655,12 @@ impl rt::de::Record for SlackListsItemsInfoResponseListListLimits {
             .opt("view_count_limit", &self.view_count_limit);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -1742,10 +1751,12 @@ impl rt::de::Record for SlackListsItemsInfoResponseListListMetadata {
             .opt("views", &self.views);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -1786,10 +1797,12 @@ impl rt::de::Record for SlackListsItemsInfoResponseListListMetadataCreationSourc
         __writer.opt("reference_id", &self.reference_id).opt("type", &self.type_);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -1836,10 +1849,12 @@ impl rt::de::Record for SlackListsItemsInfoResponseListListMetadataDescriptionBl
             .opt("type", &self.type_);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -1900,10 +1915,12 @@ impl rt::de::Record for SlackListsItemsInfoResponseListListMetadataSchema {
             .opt("type", &self.type_);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -1964,10 +1981,12 @@ impl rt::de::Record for SlackListsItemsInfoResponseListListMetadataSubtaskSchema
             .opt("type", &self.type_);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -2058,10 +2077,12 @@ impl rt::de::Record for SlackListsItemsInfoResponseListListMetadataViews {
             .opt("type", &self.type_);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -2112,10 +2133,12 @@ impl rt::de::Record for SlackListsItemsInfoResponseListListMetadataViewsColumns 
             .opt("visible", &self.visible);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -2184,10 +2207,12 @@ impl rt::de::Record for SlackListsItemsInfoResponseRecord {
             .opt("updated_timestamp", &self.updated_timestamp);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -2246,10 +2271,12 @@ impl rt::de::Record for SlackListsItemsInfoResponseRecordFields {
             .opt("value", &self.value);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -2296,10 +2323,12 @@ impl rt::de::Record for SlackListsItemsInfoResponseRecordFieldsRichText {
             .opt("type", &self.type_);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -2368,10 +2397,12 @@ impl rt::de::Record for SlackListsItemsInfoResponseSubtasks {
             .opt("updated_timestamp", &self.updated_timestamp);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -2422,10 +2453,12 @@ impl rt::de::Record for SlackListsItemsInfoResponseSubtasksFields {
             .opt("value", &self.value);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }

@@ -47,6 +47,7 @@ pub struct SlackListsItemsList {
 
 impl SlackListsItemsList {
     /// A request with its required arguments; set optional ones with the setters.
+    #[inline]
     pub fn new(list_id: impl Into<FileId>) -> Self {
         Self {
             list_id: list_id.into(),
@@ -57,18 +58,21 @@ impl SlackListsItemsList {
     }
 
     /// Sets [`limit`](Self::limit).
+    #[inline]
     pub fn limit(mut self, limit: i64) -> Self {
         self.limit = Some(limit);
         self
     }
 
     /// Sets [`cursor`](Self::cursor).
+    #[inline]
     pub fn cursor(mut self, cursor: impl Into<Cursor>) -> Self {
         self.cursor = Some(cursor.into());
         self
     }
 
     /// Sets [`archived`](Self::archived).
+    #[inline]
     pub fn archived(mut self, archived: bool) -> Self {
         self.archived = Some(archived);
         self
@@ -113,10 +117,12 @@ impl rt::Catalogued for SlackListsItemsList {
 }
 
 impl rt::Paginated for SlackListsItemsList {
+    #[inline]
     fn set_cursor(&mut self, cursor: rt::types::Cursor) {
         self.cursor = Some(cursor);
     }
 
+    #[inline]
     fn next_cursor(response: &Self::Response) -> Option<&rt::types::Cursor> {
         response.response_metadata.as_ref()?.next_cursor()
     }
@@ -519,10 +525,12 @@ impl rt::de::Record for SlackListsItemsListResponse {
             .opt("response_metadata", &self.response_metadata);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -573,7 +581,7 @@ impl rt::Code for SlackListsItemsListError {
         rt::Documented::new("team_not_found", "The team cannot be found."),
         rt::Documented::new("user_not_found", "The user cannot be found."),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "archive_not_supported" => Self::ArchiveNotSupported,
@@ -585,6 +593,7 @@ impl rt::Code for SlackListsItemsListError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::ArchiveNotSupported => "archive_not_supported",
@@ -665,10 +674,12 @@ impl rt::de::Record for SlackListsItemsListResponseItems {
             .opt("updated_timestamp", &self.updated_timestamp);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -727,10 +738,12 @@ impl rt::de::Record for SlackListsItemsListResponseItemsFields {
             .opt_json("value", &self.value);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -777,10 +790,12 @@ impl rt::de::Record for SlackListsItemsListResponseItemsFieldsRichText {
             .opt("type", &self.type_);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }

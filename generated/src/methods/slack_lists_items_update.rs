@@ -37,6 +37,7 @@ pub struct SlackListsItemsUpdate {
 
 impl SlackListsItemsUpdate {
     /// A request with its arguments, all of which are required.
+    #[inline]
     pub fn new(list_id: impl Into<FileId>, cells: impl Into<serde_json::Value>) -> Self {
         Self {
             list_id: list_id.into(),
@@ -199,7 +200,7 @@ impl rt::Code for SlackListsItemsUpdateError {
         rt::Documented::new("uneditable_column", "The column cannot be updated."),
         rt::Documented::new("user_not_found", "The user cannot be found."),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "channel_not_found" => Self::ChannelNotFound,
@@ -231,6 +232,7 @@ impl rt::Code for SlackListsItemsUpdateError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::ChannelNotFound => "channel_not_found",

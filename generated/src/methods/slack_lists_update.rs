@@ -43,6 +43,7 @@ pub struct SlackListsUpdate {
 
 impl SlackListsUpdate {
     /// A request with its required arguments; set optional ones with the setters.
+    #[inline]
     pub fn new(id: impl Into<FileId>) -> Self {
         Self {
             id: id.into(),
@@ -53,12 +54,14 @@ impl SlackListsUpdate {
     }
 
     /// Sets [`name`](Self::name).
+    #[inline]
     pub fn name(mut self, name: impl Into<String>) -> Self {
         self.name = Some(name.into());
         self
     }
 
     /// Sets [`description_blocks`](Self::description_blocks).
+    #[inline]
     pub fn description_blocks(
         mut self,
         description_blocks: impl Into<serde_json::Value>,
@@ -68,6 +71,7 @@ impl SlackListsUpdate {
     }
 
     /// Sets [`todo_mode`](Self::todo_mode).
+    #[inline]
     pub fn todo_mode(mut self, todo_mode: bool) -> Self {
         self.todo_mode = Some(todo_mode);
         self
@@ -181,7 +185,7 @@ impl rt::Code for SlackListsUpdateError {
         ),
         rt::Documented::new("user_not_found", "The user cannot be found."),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "file_channel_rename_error" => Self::FileChannelRenameError,
@@ -197,6 +201,7 @@ impl rt::Code for SlackListsUpdateError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::FileChannelRenameError => "file_channel_rename_error",

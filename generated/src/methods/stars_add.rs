@@ -39,29 +39,34 @@ pub struct StarsAdd {
 
 impl StarsAdd {
     /// A request with no argument set; set them with the setters.
+    #[inline]
     pub fn new() -> Self {
         Self::default()
     }
 
     /// Sets [`channel`](Self::channel).
+    #[inline]
     pub fn channel(mut self, channel: impl Into<ChannelId>) -> Self {
         self.channel = Some(channel.into());
         self
     }
 
     /// Sets [`file`](Self::file).
+    #[inline]
     pub fn file(mut self, file: impl Into<FileId>) -> Self {
         self.file = Some(file.into());
         self
     }
 
     /// Sets [`file_comment`](Self::file_comment).
+    #[inline]
     pub fn file_comment(mut self, file_comment: impl Into<String>) -> Self {
         self.file_comment = Some(file_comment.into());
         self
     }
 
     /// Sets [`timestamp`](Self::timestamp).
+    #[inline]
     pub fn timestamp(mut self, timestamp: impl Into<Timestamp>) -> Self {
         self.timestamp = Some(timestamp.into());
         self
@@ -184,7 +189,7 @@ impl rt::Code for StarsAddError {
             "`file`, `file_comment`, `channel` and `timestamp` was not specified.",
         ),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "already_starred" => Self::AlreadyStarred,
@@ -199,6 +204,7 @@ impl rt::Code for StarsAddError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::AlreadyStarred => "already_starred",

@@ -53,35 +53,41 @@ pub struct StarsList {
 
 impl StarsList {
     /// A request with no argument set; set them with the setters.
+    #[inline]
     pub fn new() -> Self {
         Self::default()
     }
 
     /// Sets [`count`](Self::count).
+    #[inline]
     pub fn count(mut self, count: i64) -> Self {
         self.count = Some(count);
         self
     }
 
     /// Sets [`cursor`](Self::cursor).
+    #[inline]
     pub fn cursor(mut self, cursor: impl Into<Cursor>) -> Self {
         self.cursor = Some(cursor.into());
         self
     }
 
     /// Sets [`limit`](Self::limit).
+    #[inline]
     pub fn limit(mut self, limit: i64) -> Self {
         self.limit = Some(limit);
         self
     }
 
     /// Sets [`page`](Self::page).
+    #[inline]
     pub fn page(mut self, page: i64) -> Self {
         self.page = Some(page);
         self
     }
 
     /// Sets [`team_id`](Self::team_id).
+    #[inline]
     pub fn team_id(mut self, team_id: impl Into<TeamId>) -> Self {
         self.team_id = Some(team_id.into());
         self
@@ -128,10 +134,12 @@ impl rt::Catalogued for StarsList {
 }
 
 impl rt::Paginated for StarsList {
+    #[inline]
     fn set_cursor(&mut self, cursor: rt::types::Cursor) {
         self.cursor = Some(cursor);
     }
 
+    #[inline]
     fn next_cursor(response: &Self::Response) -> Option<&rt::types::Cursor> {
         response.response_metadata.as_ref()?.next_cursor()
     }
@@ -221,10 +229,12 @@ impl rt::de::Record for StarsListResponse {
             .opt("response_metadata", &self.response_metadata);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -260,7 +270,7 @@ impl rt::Code for StarsListError {
     const DOCUMENTED: &'static [rt::Documented] = &[
         rt::Documented::new("missing_argument", "A required argument is missing."),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "missing_argument" => Self::MissingArgument,
@@ -268,6 +278,7 @@ impl rt::Code for StarsListError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::MissingArgument => "missing_argument",
@@ -338,10 +349,12 @@ impl rt::de::Record for StarsListResponseItems {
             .opt("type", &self.type_);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -408,10 +421,12 @@ impl rt::de::Record for StarsListResponseItemsComment {
             .opt("user", &self.user);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }

@@ -54,41 +54,48 @@ pub struct TeamAccessLogs {
 
 impl TeamAccessLogs {
     /// A request with no argument set; set them with the setters.
+    #[inline]
     pub fn new() -> Self {
         Self::default()
     }
 
     /// Sets [`before`](Self::before).
+    #[inline]
     pub fn before(mut self, before: TeamAccessLogsBefore) -> Self {
         self.before = Some(before);
         self
     }
 
     /// Sets [`count`](Self::count).
+    #[inline]
     pub fn count(mut self, count: impl Into<String>) -> Self {
         self.count = Some(count.into());
         self
     }
 
     /// Sets [`page`](Self::page).
+    #[inline]
     pub fn page(mut self, page: impl Into<String>) -> Self {
         self.page = Some(page.into());
         self
     }
 
     /// Sets [`cursor`](Self::cursor).
+    #[inline]
     pub fn cursor(mut self, cursor: impl Into<Cursor>) -> Self {
         self.cursor = Some(cursor.into());
         self
     }
 
     /// Sets [`limit`](Self::limit).
+    #[inline]
     pub fn limit(mut self, limit: i64) -> Self {
         self.limit = Some(limit);
         self
     }
 
     /// Sets [`team_id`](Self::team_id).
+    #[inline]
     pub fn team_id(mut self, team_id: impl Into<TeamId>) -> Self {
         self.team_id = Some(team_id.into());
         self
@@ -135,10 +142,12 @@ impl rt::Catalogued for TeamAccessLogs {
 }
 
 impl rt::Paginated for TeamAccessLogs {
+    #[inline]
     fn set_cursor(&mut self, cursor: rt::types::Cursor) {
         self.cursor = Some(cursor);
     }
 
+    #[inline]
     fn next_cursor(response: &Self::Response) -> Option<&rt::types::Cursor> {
         response.response_metadata.as_ref()?.next_cursor()
     }
@@ -226,10 +235,12 @@ impl rt::de::Record for TeamAccessLogsResponse {
             .opt("response_metadata", &self.response_metadata);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -309,7 +320,7 @@ impl rt::Code for TeamAccessLogsError {
         ),
         rt::Documented::new("token_revoked", "token revoked (generated)"),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "invalid_cursor" => Self::InvalidCursor,
@@ -322,6 +333,7 @@ impl rt::Code for TeamAccessLogsError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::InvalidCursor => "invalid_cursor",
@@ -358,6 +370,7 @@ pub enum TeamAccessLogsBefore {
 
 impl TeamAccessLogsBefore {
     /// The value as Slack expects it.
+    #[inline]
     pub const fn as_str(&self) -> &'static str {
         match self {
             Self::Now => "now",
@@ -366,6 +379,7 @@ impl TeamAccessLogsBefore {
 }
 
 impl AsRef<str> for TeamAccessLogsBefore {
+    #[inline]
     fn as_ref(&self) -> &str {
         self.as_str()
     }
@@ -383,12 +397,14 @@ impl rt::ArgValue for TeamAccessLogsBefore {
 }
 
 impl rt::ArgText for TeamAccessLogsBefore {
+    #[inline]
     fn arg_text(&self) -> std::borrow::Cow<'_, str> {
         std::borrow::Cow::Borrowed(self.as_str())
     }
 }
 
 impl std::fmt::Display for TeamAccessLogsBefore {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -461,10 +477,12 @@ impl rt::de::Record for TeamAccessLogsResponseLogins {
             .opt("username", &self.username);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }

@@ -27,6 +27,7 @@ pub struct TeamBillingInfo {}
 
 impl TeamBillingInfo {
     /// A request with no argument set; set them with the setters.
+    #[inline]
     pub fn new() -> Self {
         Self::default()
     }
@@ -99,10 +100,12 @@ impl rt::de::Record for TeamBillingInfoResponse {
         __writer.req("ok", &true).req("plan", &self.plan);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -148,7 +151,7 @@ impl rt::Code for TeamBillingInfoError {
         ),
         rt::Documented::new("invalid_auth", "Invalid token provided."),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "invalid_team" => Self::InvalidTeam,
@@ -156,6 +159,7 @@ impl rt::Code for TeamBillingInfoError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::InvalidTeam => "invalid_team",

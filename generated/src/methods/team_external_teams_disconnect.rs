@@ -33,6 +33,7 @@ pub struct TeamExternalTeamsDisconnect {
 
 impl TeamExternalTeamsDisconnect {
     /// A request with its arguments, all of which are required.
+    #[inline]
     pub fn new(target_team: impl Into<TeamId>) -> Self {
         Self {
             target_team: target_team.into(),
@@ -108,10 +109,12 @@ impl rt::de::Record for TeamExternalTeamsDisconnectResponse {
         __writer.req("ok", &true).opt("job_enqueued", &self.job_enqueued);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -158,7 +161,7 @@ impl rt::Code for TeamExternalTeamsDisconnectError {
             "The actor is restricted from archiving or disconnecting.",
         ),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "invalid_target_team" => Self::InvalidTargetTeam,
@@ -168,6 +171,7 @@ impl rt::Code for TeamExternalTeamsDisconnectError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::InvalidTargetTeam => "invalid_target_team",

@@ -57,29 +57,34 @@ pub struct TeamExternalTeamsList {
 
 impl TeamExternalTeamsList {
     /// A request with no argument set; set them with the setters.
+    #[inline]
     pub fn new() -> Self {
         Self::default()
     }
 
     /// Sets [`limit`](Self::limit).
+    #[inline]
     pub fn limit(mut self, limit: i64) -> Self {
         self.limit = Some(limit);
         self
     }
 
     /// Sets [`cursor`](Self::cursor).
+    #[inline]
     pub fn cursor(mut self, cursor: impl Into<Cursor>) -> Self {
         self.cursor = Some(cursor.into());
         self
     }
 
     /// Sets [`sort_field`](Self::sort_field).
+    #[inline]
     pub fn sort_field(mut self, sort_field: TeamExternalTeamsListSortField) -> Self {
         self.sort_field = Some(sort_field);
         self
     }
 
     /// Sets [`sort_direction`](Self::sort_direction).
+    #[inline]
     pub fn sort_direction(
         mut self,
         sort_direction: TeamExternalTeamsListSortDirection,
@@ -89,6 +94,7 @@ impl TeamExternalTeamsList {
     }
 
     /// Sets [`slack_connect_pref_filter`](Self::slack_connect_pref_filter).
+    #[inline]
     pub fn slack_connect_pref_filter(
         mut self,
         slack_connect_pref_filter: impl IntoIterator<
@@ -102,6 +108,7 @@ impl TeamExternalTeamsList {
     }
 
     /// Sets [`workspace_filter`](Self::workspace_filter).
+    #[inline]
     pub fn workspace_filter(
         mut self,
         workspace_filter: impl IntoIterator<Item = impl Into<TeamId>>,
@@ -113,6 +120,7 @@ impl TeamExternalTeamsList {
     }
 
     /// Sets [`connection_status_filter`](Self::connection_status_filter).
+    #[inline]
     pub fn connection_status_filter(
         mut self,
         connection_status_filter: TeamExternalTeamsListConnectionStatusFilter,
@@ -167,10 +175,12 @@ impl rt::Catalogued for TeamExternalTeamsList {
 }
 
 impl rt::Paginated for TeamExternalTeamsList {
+    #[inline]
     fn set_cursor(&mut self, cursor: rt::types::Cursor) {
         self.cursor = Some(cursor);
     }
 
+    #[inline]
     fn next_cursor(response: &Self::Response) -> Option<&rt::types::Cursor> {
         response.response_metadata.as_ref()?.next_cursor()
     }
@@ -266,10 +276,12 @@ impl rt::de::Record for TeamExternalTeamsListResponse {
             .opt("response_metadata", &self.response_metadata);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -341,7 +353,7 @@ impl rt::Code for TeamExternalTeamsListError {
             "One or more of the API arguments are invalid.",
         ),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "invalid_workspace_filter" => Self::InvalidWorkspaceFilter,
@@ -352,6 +364,7 @@ impl rt::Code for TeamExternalTeamsListError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::InvalidWorkspaceFilter => "invalid_workspace_filter",
@@ -390,6 +403,7 @@ pub enum TeamExternalTeamsListSortField {
 
 impl TeamExternalTeamsListSortField {
     /// The value as Slack expects it.
+    #[inline]
     pub const fn as_str(&self) -> &'static str {
         match self {
             Self::TeamName => "team_name",
@@ -400,6 +414,7 @@ impl TeamExternalTeamsListSortField {
 }
 
 impl AsRef<str> for TeamExternalTeamsListSortField {
+    #[inline]
     fn as_ref(&self) -> &str {
         self.as_str()
     }
@@ -417,12 +432,14 @@ impl rt::ArgValue for TeamExternalTeamsListSortField {
 }
 
 impl rt::ArgText for TeamExternalTeamsListSortField {
+    #[inline]
     fn arg_text(&self) -> std::borrow::Cow<'_, str> {
         std::borrow::Cow::Borrowed(self.as_str())
     }
 }
 
 impl std::fmt::Display for TeamExternalTeamsListSortField {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -442,6 +459,7 @@ pub enum TeamExternalTeamsListSortDirection {
 
 impl TeamExternalTeamsListSortDirection {
     /// The value as Slack expects it.
+    #[inline]
     pub const fn as_str(&self) -> &'static str {
         match self {
             Self::Asc => "asc",
@@ -451,6 +469,7 @@ impl TeamExternalTeamsListSortDirection {
 }
 
 impl AsRef<str> for TeamExternalTeamsListSortDirection {
+    #[inline]
     fn as_ref(&self) -> &str {
         self.as_str()
     }
@@ -468,12 +487,14 @@ impl rt::ArgValue for TeamExternalTeamsListSortDirection {
 }
 
 impl rt::ArgText for TeamExternalTeamsListSortDirection {
+    #[inline]
     fn arg_text(&self) -> std::borrow::Cow<'_, str> {
         std::borrow::Cow::Borrowed(self.as_str())
     }
 }
 
 impl std::fmt::Display for TeamExternalTeamsListSortDirection {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -509,6 +530,7 @@ pub enum TeamExternalTeamsListSlackConnectPrefFilter {
 
 impl TeamExternalTeamsListSlackConnectPrefFilter {
     /// The value as Slack expects it.
+    #[inline]
     pub const fn as_str(&self) -> &'static str {
         match self {
             Self::ApprovedOrgsOnly => "approved_orgs_only",
@@ -530,6 +552,7 @@ impl TeamExternalTeamsListSlackConnectPrefFilter {
 }
 
 impl AsRef<str> for TeamExternalTeamsListSlackConnectPrefFilter {
+    #[inline]
     fn as_ref(&self) -> &str {
         self.as_str()
     }
@@ -547,12 +570,14 @@ impl rt::ArgValue for TeamExternalTeamsListSlackConnectPrefFilter {
 }
 
 impl rt::ArgText for TeamExternalTeamsListSlackConnectPrefFilter {
+    #[inline]
     fn arg_text(&self) -> std::borrow::Cow<'_, str> {
         std::borrow::Cow::Borrowed(self.as_str())
     }
 }
 
 impl std::fmt::Display for TeamExternalTeamsListSlackConnectPrefFilter {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -576,6 +601,7 @@ pub enum TeamExternalTeamsListConnectionStatusFilter {
 
 impl TeamExternalTeamsListConnectionStatusFilter {
     /// The value as Slack expects it.
+    #[inline]
     pub const fn as_str(&self) -> &'static str {
         match self {
             Self::Connected => "CONNECTED",
@@ -587,6 +613,7 @@ impl TeamExternalTeamsListConnectionStatusFilter {
 }
 
 impl AsRef<str> for TeamExternalTeamsListConnectionStatusFilter {
+    #[inline]
     fn as_ref(&self) -> &str {
         self.as_str()
     }
@@ -604,12 +631,14 @@ impl rt::ArgValue for TeamExternalTeamsListConnectionStatusFilter {
 }
 
 impl rt::ArgText for TeamExternalTeamsListConnectionStatusFilter {
+    #[inline]
     fn arg_text(&self) -> std::borrow::Cow<'_, str> {
         std::borrow::Cow::Borrowed(self.as_str())
     }
 }
 
 impl std::fmt::Display for TeamExternalTeamsListConnectionStatusFilter {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -718,10 +747,12 @@ impl rt::de::Record for TeamExternalTeamsListResponseOrganizations {
             .opt("team_name", &self.team_name);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -768,10 +799,12 @@ impl rt::de::Record for TeamExternalTeamsListResponseOrganizationsCanvas {
             .opt("total_count", &self.total_count);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -813,10 +846,12 @@ for TeamExternalTeamsListResponseOrganizationsCanvasOwnershipDetails {
         __writer.opt("count", &self.count).opt("team_id", &self.team_id);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -861,10 +896,12 @@ impl rt::de::Record for TeamExternalTeamsListResponseOrganizationsConnectedWorks
             .opt("workspace_name", &self.workspace_name);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -911,10 +948,12 @@ impl rt::de::Record for TeamExternalTeamsListResponseOrganizationsLists {
             .opt("total_count", &self.total_count);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -955,10 +994,12 @@ impl rt::de::Record for TeamExternalTeamsListResponseOrganizationsListsOwnership
         __writer.opt("count", &self.count).opt("team_id", &self.team_id);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -1139,10 +1180,12 @@ impl rt::de::Record for TeamExternalTeamsListResponseOrganizationsSlackConnectPr
             );
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -1220,10 +1263,12 @@ for TeamExternalTeamsListResponseOrganizationsSlackConnectPrefsAcceptScInvites {
             .opt("use_allowed_workspaces", &self.use_allowed_workspaces);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -1275,10 +1320,12 @@ for TeamExternalTeamsListResponseOrganizationsSlackConnectPrefsAllowScFileUpload
             .opt("value", &self.value);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -1332,10 +1379,12 @@ for TeamExternalTeamsListResponseOrganizationsSlackConnectPrefsAllowedCanvasShar
             .opt("value", &self.value);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -1389,10 +1438,12 @@ for TeamExternalTeamsListResponseOrganizationsSlackConnectPrefsAllowedListSharin
             .opt("value", &self.value);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -1450,10 +1501,12 @@ for TeamExternalTeamsListResponseOrganizationsSlackConnectPrefsAllowedWorkspaces
             .opt("type", &self.type_);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -1507,10 +1560,12 @@ for TeamExternalTeamsListResponseOrganizationsSlackConnectPrefsApprovedOrgInfo {
             .opt("source", &self.source);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -1566,10 +1621,12 @@ for TeamExternalTeamsListResponseOrganizationsSlackConnectPrefsAwayTeamScInviteP
             .opt("type", &self.type_);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -1623,10 +1680,12 @@ for TeamExternalTeamsListResponseOrganizationsSlackConnectPrefsAwayTeamScInviteR
             .opt("type", &self.type_);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -1680,10 +1739,12 @@ for TeamExternalTeamsListResponseOrganizationsSlackConnectPrefsExternalAwareness
             .opt("type", &self.type_);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -1737,10 +1798,12 @@ for TeamExternalTeamsListResponseOrganizationsSlackConnectPrefsProfileVisibility
             .opt("type", &self.type_);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -1794,10 +1857,12 @@ for TeamExternalTeamsListResponseOrganizationsSlackConnectPrefsRequireScChannelF
             .opt("value", &self.value);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -1851,10 +1916,12 @@ for TeamExternalTeamsListResponseOrganizationsSlackConnectPrefsScChannelLimitedA
             .opt("type", &self.type_);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -1921,10 +1988,12 @@ for TeamExternalTeamsListResponseOrganizationsSlackConnectPrefsScMpdmToPrivate {
             .opt("type", &self.type_);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -2000,10 +2069,12 @@ for TeamExternalTeamsListResponseOrganizationsSlackConnectPrefsSharedChannelInvi
             .opt("usergroup_include", &self.usergroup_include);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -2058,10 +2129,12 @@ for TeamExternalTeamsListResponseOrganizationsSlackConnectPrefsSharedChannelInvi
             .opt("channel_id", &self.channel_id);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -2105,10 +2178,12 @@ for TeamExternalTeamsListResponseOrganizationsSlackConnectPrefsSharedChannelInvi
         __writer.opt("id", &self.id).opt("team_id", &self.team_id);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -2152,10 +2227,12 @@ for TeamExternalTeamsListResponseOrganizationsSlackConnectPrefsSharedChannelInvi
         __writer.opt("id", &self.id).opt("team_id", &self.team_id);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }

@@ -34,17 +34,20 @@ pub struct TeamInfo {
 
 impl TeamInfo {
     /// A request with no argument set; set them with the setters.
+    #[inline]
     pub fn new() -> Self {
         Self::default()
     }
 
     /// Sets [`domain`](Self::domain).
+    #[inline]
     pub fn domain(mut self, domain: impl Into<String>) -> Self {
         self.domain = Some(domain.into());
         self
     }
 
     /// Sets [`team`](Self::team).
+    #[inline]
     pub fn team(mut self, team: impl Into<TeamId>) -> Self {
         self.team = Some(team.into());
         self
@@ -144,10 +147,12 @@ impl rt::de::Record for TeamInfoResponse {
         __writer.req("ok", &true).opt("team", &self.team);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -207,7 +212,7 @@ impl rt::Code for TeamInfoError {
         ),
         rt::Documented::new("user_not_found", "The `user` was not found."),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "enterprise_not_found" => Self::EnterpriseNotFound,
@@ -223,6 +228,7 @@ impl rt::Code for TeamInfoError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::EnterpriseNotFound => "enterprise_not_found",

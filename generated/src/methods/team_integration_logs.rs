@@ -50,47 +50,55 @@ pub struct TeamIntegrationLogs {
 
 impl TeamIntegrationLogs {
     /// A request with no argument set; set them with the setters.
+    #[inline]
     pub fn new() -> Self {
         Self::default()
     }
 
     /// Sets [`app_id`](Self::app_id).
+    #[inline]
     pub fn app_id(mut self, app_id: impl Into<String>) -> Self {
         self.app_id = Some(app_id.into());
         self
     }
 
     /// Sets [`change_type`](Self::change_type).
+    #[inline]
     pub fn change_type(mut self, change_type: TeamIntegrationLogsChangeType) -> Self {
         self.change_type = Some(change_type);
         self
     }
 
     /// Sets [`count`](Self::count).
+    #[inline]
     pub fn count(mut self, count: impl Into<String>) -> Self {
         self.count = Some(count.into());
         self
     }
 
     /// Sets [`page`](Self::page).
+    #[inline]
     pub fn page(mut self, page: impl Into<String>) -> Self {
         self.page = Some(page.into());
         self
     }
 
     /// Sets [`service_id`](Self::service_id).
+    #[inline]
     pub fn service_id(mut self, service_id: impl Into<String>) -> Self {
         self.service_id = Some(service_id.into());
         self
     }
 
     /// Sets [`team_id`](Self::team_id).
+    #[inline]
     pub fn team_id(mut self, team_id: impl Into<TeamId>) -> Self {
         self.team_id = Some(team_id.into());
         self
     }
 
     /// Sets [`user`](Self::user).
+    #[inline]
     pub fn user(mut self, user: impl Into<UserId>) -> Self {
         self.user = Some(user.into());
         self
@@ -180,10 +188,12 @@ impl rt::de::Record for TeamIntegrationLogsResponse {
         __writer.req("ok", &true).req("paging", &self.paging).req("logs", &self.logs);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -226,7 +236,7 @@ impl rt::Code for TeamIntegrationLogsError {
         rt::Documented::new("missing_argument", "A required argument is missing."),
         rt::Documented::new("internal_error", "Internal Error"),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "missing_argument" => Self::MissingArgument,
@@ -234,6 +244,7 @@ impl rt::Code for TeamIntegrationLogsError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::MissingArgument => "missing_argument",
@@ -273,6 +284,7 @@ pub enum TeamIntegrationLogsChangeType {
 
 impl TeamIntegrationLogsChangeType {
     /// The value as Slack expects it.
+    #[inline]
     pub const fn as_str(&self) -> &'static str {
         match self {
             Self::Added => "added",
@@ -285,6 +297,7 @@ impl TeamIntegrationLogsChangeType {
 }
 
 impl AsRef<str> for TeamIntegrationLogsChangeType {
+    #[inline]
     fn as_ref(&self) -> &str {
         self.as_str()
     }
@@ -302,12 +315,14 @@ impl rt::ArgValue for TeamIntegrationLogsChangeType {
 }
 
 impl rt::ArgText for TeamIntegrationLogsChangeType {
+    #[inline]
     fn arg_text(&self) -> std::borrow::Cow<'_, str> {
         std::borrow::Cow::Borrowed(self.as_str())
     }
 }
 
 impl std::fmt::Display for TeamIntegrationLogsChangeType {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -408,10 +423,12 @@ impl rt::de::Record for TeamIntegrationLogsResponseLogs {
             .opt("user_name", &self.user_name);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }

@@ -27,6 +27,7 @@ pub struct TeamPreferencesList {}
 
 impl TeamPreferencesList {
     /// A request with no argument set; set them with the setters.
+    #[inline]
     pub fn new() -> Self {
         Self::default()
     }
@@ -139,10 +140,12 @@ impl rt::de::Record for TeamPreferencesListResponse {
             .opt("allow_message_deletion", &self.allow_message_deletion);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -188,7 +191,7 @@ impl rt::Code for TeamPreferencesListError {
         ),
         rt::Documented::new("invalid_auth", "Invalid token provided."),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "invalid_team" => Self::InvalidTeam,
@@ -196,6 +199,7 @@ impl rt::Code for TeamPreferencesListError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::InvalidTeam => "invalid_team",

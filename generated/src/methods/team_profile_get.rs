@@ -33,11 +33,13 @@ pub struct TeamProfileGet {
 
 impl TeamProfileGet {
     /// A request with no argument set; set them with the setters.
+    #[inline]
     pub fn new() -> Self {
         Self::default()
     }
 
     /// Sets [`visibility`](Self::visibility).
+    #[inline]
     pub fn visibility(mut self, visibility: TeamProfileGetVisibility) -> Self {
         self.visibility = Some(visibility);
         self
@@ -174,10 +176,12 @@ impl rt::de::Record for TeamProfileGetResponse {
         __writer.req("ok", &true).req("profile", &self.profile);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -224,6 +228,7 @@ pub enum TeamProfileGetVisibility {
 
 impl TeamProfileGetVisibility {
     /// The value as Slack expects it.
+    #[inline]
     pub const fn as_str(&self) -> &'static str {
         match self {
             Self::All => "all",
@@ -234,6 +239,7 @@ impl TeamProfileGetVisibility {
 }
 
 impl AsRef<str> for TeamProfileGetVisibility {
+    #[inline]
     fn as_ref(&self) -> &str {
         self.as_str()
     }
@@ -251,12 +257,14 @@ impl rt::ArgValue for TeamProfileGetVisibility {
 }
 
 impl rt::ArgText for TeamProfileGetVisibility {
+    #[inline]
     fn arg_text(&self) -> std::borrow::Cow<'_, str> {
         std::borrow::Cow::Borrowed(self.as_str())
     }
 }
 
 impl std::fmt::Display for TeamProfileGetVisibility {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
     }

@@ -32,6 +32,7 @@ pub struct ToolingTokensRotate {
 
 impl ToolingTokensRotate {
     /// A request with its arguments, all of which are required.
+    #[inline]
     pub fn new(refresh_token: impl Into<Secret>) -> Self {
         Self {
             refresh_token: refresh_token.into(),
@@ -146,10 +147,12 @@ impl rt::de::Record for ToolingTokensRotateResponse {
             .req("iat", &self.iat);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -198,7 +201,7 @@ impl rt::Code for ToolingTokensRotateError {
         rt::Documented::new("unknown_error", "Temporary error for dev only restriction"),
         rt::Documented::new("internal_error", "Internal error"),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "invalid_refresh_token" => Self::InvalidRefreshToken,
@@ -207,6 +210,7 @@ impl rt::Code for ToolingTokensRotateError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::InvalidRefreshToken => "invalid_refresh_token",

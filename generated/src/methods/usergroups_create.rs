@@ -56,6 +56,7 @@ pub struct UsergroupsCreate {
 
 impl UsergroupsCreate {
     /// A request with its required arguments; set optional ones with the setters.
+    #[inline]
     pub fn new(name: impl Into<String>) -> Self {
         Self {
             channels: None,
@@ -70,6 +71,7 @@ impl UsergroupsCreate {
     }
 
     /// Sets [`channels`](Self::channels).
+    #[inline]
     pub fn channels(
         mut self,
         channels: impl IntoIterator<Item = impl Into<ChannelId>>,
@@ -79,6 +81,7 @@ impl UsergroupsCreate {
     }
 
     /// Sets [`additional_channels`](Self::additional_channels).
+    #[inline]
     pub fn additional_channels(
         mut self,
         additional_channels: impl IntoIterator<Item = impl Into<ChannelId>>,
@@ -90,30 +93,35 @@ impl UsergroupsCreate {
     }
 
     /// Sets [`description`](Self::description).
+    #[inline]
     pub fn description(mut self, description: impl Into<String>) -> Self {
         self.description = Some(description.into());
         self
     }
 
     /// Sets [`handle`](Self::handle).
+    #[inline]
     pub fn handle(mut self, handle: impl Into<String>) -> Self {
         self.handle = Some(handle.into());
         self
     }
 
     /// Sets [`include_count`](Self::include_count).
+    #[inline]
     pub fn include_count(mut self, include_count: bool) -> Self {
         self.include_count = Some(include_count);
         self
     }
 
     /// Sets [`team_id`](Self::team_id).
+    #[inline]
     pub fn team_id(mut self, team_id: impl Into<TeamId>) -> Self {
         self.team_id = Some(team_id.into());
         self
     }
 
     /// Sets [`enable_section`](Self::enable_section).
+    #[inline]
     pub fn enable_section(mut self, enable_section: bool) -> Self {
         self.enable_section = Some(enable_section);
         self
@@ -205,10 +213,12 @@ impl rt::de::Record for UsergroupsCreateResponse {
         __writer.req("ok", &true).req("usergroup", &self.usergroup);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -316,7 +326,7 @@ impl rt::Code for UsergroupsCreateError {
             "Target team specified is not on the org in context",
         ),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "bad_handle" => Self::BadHandle,
@@ -340,6 +350,7 @@ impl rt::Code for UsergroupsCreateError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::BadHandle => "bad_handle",

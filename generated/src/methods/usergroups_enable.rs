@@ -40,6 +40,7 @@ pub struct UsergroupsEnable {
 
 impl UsergroupsEnable {
     /// A request with its required arguments; set optional ones with the setters.
+    #[inline]
     pub fn new(usergroup: impl Into<UsergroupId>) -> Self {
         Self {
             include_count: None,
@@ -49,12 +50,14 @@ impl UsergroupsEnable {
     }
 
     /// Sets [`include_count`](Self::include_count).
+    #[inline]
     pub fn include_count(mut self, include_count: bool) -> Self {
         self.include_count = Some(include_count);
         self
     }
 
     /// Sets [`team_id`](Self::team_id).
+    #[inline]
     pub fn team_id(mut self, team_id: impl Into<TeamId>) -> Self {
         self.team_id = Some(team_id.into());
         self
@@ -136,10 +139,12 @@ impl rt::de::Record for UsergroupsEnableResponse {
         __writer.req("ok", &true).req("usergroup", &self.usergroup);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -187,7 +192,7 @@ impl rt::Code for UsergroupsEnableError {
             "This workspace does not have access to User Groups, as that feature is only available on Standard and above plans.",
         ),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "missing_argument" => Self::MissingArgument,
@@ -197,6 +202,7 @@ impl rt::Code for UsergroupsEnableError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::MissingArgument => "missing_argument",

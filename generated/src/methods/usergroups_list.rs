@@ -44,29 +44,34 @@ pub struct UsergroupsList {
 
 impl UsergroupsList {
     /// A request with no argument set; set them with the setters.
+    #[inline]
     pub fn new() -> Self {
         Self::default()
     }
 
     /// Sets [`include_count`](Self::include_count).
+    #[inline]
     pub fn include_count(mut self, include_count: bool) -> Self {
         self.include_count = Some(include_count);
         self
     }
 
     /// Sets [`include_disabled`](Self::include_disabled).
+    #[inline]
     pub fn include_disabled(mut self, include_disabled: bool) -> Self {
         self.include_disabled = Some(include_disabled);
         self
     }
 
     /// Sets [`include_users`](Self::include_users).
+    #[inline]
     pub fn include_users(mut self, include_users: bool) -> Self {
         self.include_users = Some(include_users);
         self
     }
 
     /// Sets [`team_id`](Self::team_id).
+    #[inline]
     pub fn team_id(mut self, team_id: impl Into<TeamId>) -> Self {
         self.team_id = Some(team_id.into());
         self
@@ -207,10 +212,12 @@ impl rt::de::Record for UsergroupsListResponse {
         __writer.req("ok", &true).req("usergroups", &self.usergroups);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -264,7 +271,7 @@ impl rt::Code for UsergroupsListError {
         ),
         rt::Documented::new("users_not_found", "Cannot find users on subteam."),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "invalid_cursor" => Self::InvalidCursor,
@@ -276,6 +283,7 @@ impl rt::Code for UsergroupsListError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::InvalidCursor => "invalid_cursor",

@@ -60,6 +60,7 @@ pub struct UsergroupsUpdate {
 
 impl UsergroupsUpdate {
     /// A request with its required arguments; set optional ones with the setters.
+    #[inline]
     pub fn new(usergroup: impl Into<UsergroupId>) -> Self {
         Self {
             channels: None,
@@ -75,6 +76,7 @@ impl UsergroupsUpdate {
     }
 
     /// Sets [`channels`](Self::channels).
+    #[inline]
     pub fn channels(
         mut self,
         channels: impl IntoIterator<Item = impl Into<ChannelId>>,
@@ -84,6 +86,7 @@ impl UsergroupsUpdate {
     }
 
     /// Sets [`additional_channels`](Self::additional_channels).
+    #[inline]
     pub fn additional_channels(
         mut self,
         additional_channels: impl IntoIterator<Item = impl Into<ChannelId>>,
@@ -95,36 +98,42 @@ impl UsergroupsUpdate {
     }
 
     /// Sets [`description`](Self::description).
+    #[inline]
     pub fn description(mut self, description: impl Into<String>) -> Self {
         self.description = Some(description.into());
         self
     }
 
     /// Sets [`handle`](Self::handle).
+    #[inline]
     pub fn handle(mut self, handle: impl Into<String>) -> Self {
         self.handle = Some(handle.into());
         self
     }
 
     /// Sets [`include_count`](Self::include_count).
+    #[inline]
     pub fn include_count(mut self, include_count: bool) -> Self {
         self.include_count = Some(include_count);
         self
     }
 
     /// Sets [`name`](Self::name).
+    #[inline]
     pub fn name(mut self, name: impl Into<String>) -> Self {
         self.name = Some(name.into());
         self
     }
 
     /// Sets [`team_id`](Self::team_id).
+    #[inline]
     pub fn team_id(mut self, team_id: impl Into<TeamId>) -> Self {
         self.team_id = Some(team_id.into());
         self
     }
 
     /// Sets [`enable_section`](Self::enable_section).
+    #[inline]
     pub fn enable_section(mut self, enable_section: bool) -> Self {
         self.enable_section = Some(enable_section);
         self
@@ -241,10 +250,12 @@ impl rt::de::Record for UsergroupsUpdateResponse {
         __writer.req("ok", &true).req("usergroup", &self.usergroup);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -298,7 +309,7 @@ impl rt::Code for UsergroupsUpdateError {
             "This request exceeds the number of channels we supporting linking to a single usergroup.",
         ),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "missing_argument" => Self::MissingArgument,
@@ -309,6 +320,7 @@ impl rt::Code for UsergroupsUpdateError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::MissingArgument => "missing_argument",

@@ -39,6 +39,7 @@ pub struct UsergroupsUsersList {
 
 impl UsergroupsUsersList {
     /// A request with its required arguments; set optional ones with the setters.
+    #[inline]
     pub fn new(usergroup: impl Into<UsergroupId>) -> Self {
         Self {
             include_disabled: None,
@@ -48,12 +49,14 @@ impl UsergroupsUsersList {
     }
 
     /// Sets [`include_disabled`](Self::include_disabled).
+    #[inline]
     pub fn include_disabled(mut self, include_disabled: bool) -> Self {
         self.include_disabled = Some(include_disabled);
         self
     }
 
     /// Sets [`team_id`](Self::team_id).
+    #[inline]
     pub fn team_id(mut self, team_id: impl Into<TeamId>) -> Self {
         self.team_id = Some(team_id.into());
         self
@@ -134,10 +137,12 @@ impl rt::de::Record for UsergroupsUsersListResponse {
         __writer.req("ok", &true).req("users", &self.users);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -185,7 +190,7 @@ impl rt::Code for UsergroupsUsersListError {
             "This workspace does not have access to User Groups, as that feature is only available on Standard and above plans.",
         ),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "invalid_cursor" => Self::InvalidCursor,
@@ -195,6 +200,7 @@ impl rt::Code for UsergroupsUsersListError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::InvalidCursor => "invalid_cursor",

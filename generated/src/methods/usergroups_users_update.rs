@@ -51,6 +51,7 @@ pub struct UsergroupsUsersUpdate {
 
 impl UsergroupsUsersUpdate {
     /// A request with its required arguments; set optional ones with the setters.
+    #[inline]
     pub fn new(
         usergroup: impl Into<UsergroupId>,
         users: impl IntoIterator<Item = impl Into<UserId>>,
@@ -66,18 +67,21 @@ impl UsergroupsUsersUpdate {
     }
 
     /// Sets [`include_count`](Self::include_count).
+    #[inline]
     pub fn include_count(mut self, include_count: bool) -> Self {
         self.include_count = Some(include_count);
         self
     }
 
     /// Sets [`team_id`](Self::team_id).
+    #[inline]
     pub fn team_id(mut self, team_id: impl Into<TeamId>) -> Self {
         self.team_id = Some(team_id.into());
         self
     }
 
     /// Sets [`additional_channels`](Self::additional_channels).
+    #[inline]
     pub fn additional_channels(
         mut self,
         additional_channels: impl IntoIterator<Item = impl Into<ChannelId>>,
@@ -90,6 +94,7 @@ impl UsergroupsUsersUpdate {
 
     /// Sets [`is_shared`](Self::is_shared).
     #[allow(clippy::wrong_self_convention)]
+    #[inline]
     pub fn is_shared(mut self, is_shared: bool) -> Self {
         self.is_shared = Some(is_shared);
         self
@@ -200,10 +205,12 @@ impl rt::de::Record for UsergroupsUsersUpdateResponse {
         __writer.req("ok", &true).req("usergroup", &self.usergroup);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -275,7 +282,7 @@ impl rt::Code for UsergroupsUsersUpdateError {
             "Exceeds maximum supported number of users per subteam.",
         ),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "failed_for_some_users" => Self::FailedForSomeUsers,
@@ -289,6 +296,7 @@ impl rt::Code for UsergroupsUsersUpdateError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::FailedForSomeUsers => "failed_for_some_users",

@@ -27,6 +27,7 @@ pub struct UsersDeletePhoto {}
 
 impl UsersDeletePhoto {
     /// A request with no argument set; set them with the setters.
+    #[inline]
     pub fn new() -> Self {
         Self::default()
     }
@@ -95,11 +96,12 @@ impl rt::Code for UsersDeletePhotoError {
     const DOCUMENTED: &'static [rt::Documented] = &[
         rt::Documented::new("internal_error", "An unexpected error occurred."),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         rt::decode_other(code, Self::Common, Self::Unknown)
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::Common(code) => rt::CommonCode::code(*code),

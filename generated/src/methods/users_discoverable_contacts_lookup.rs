@@ -32,6 +32,7 @@ pub struct UsersDiscoverableContactsLookup {
 
 impl UsersDiscoverableContactsLookup {
     /// A request with its arguments, all of which are required.
+    #[inline]
     pub fn new(email: impl Into<String>) -> Self {
         Self { email: email.into() }
     }
@@ -120,10 +121,12 @@ impl rt::de::Record for UsersDiscoverableContactsLookupResponse {
         __writer.req("ok", &true).req("is_discoverable", &self.is_discoverable);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -185,7 +188,7 @@ impl rt::Code for UsersDiscoverableContactsLookupError {
         ),
         rt::Documented::new("ratelimited", "too many attempts"),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "not_allowed" => Self::NotAllowed,
@@ -195,6 +198,7 @@ impl rt::Code for UsersDiscoverableContactsLookupError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::NotAllowed => "not_allowed",

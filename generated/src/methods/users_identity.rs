@@ -28,6 +28,7 @@ pub struct UsersIdentity {}
 
 impl UsersIdentity {
     /// A request with no argument set; set them with the setters.
+    #[inline]
     pub fn new() -> Self {
         Self::default()
     }
@@ -151,10 +152,12 @@ impl rt::de::Record for UsersIdentityResponse {
         __writer.req("ok", &true).opt("team", &self.team).opt("user", &self.user);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -200,7 +203,7 @@ impl rt::Code for UsersIdentityError {
         rt::Documented::new("invalid_user_id", "Invalid user id provided"),
         rt::Documented::new("internal_error", "Internal error"),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "email_not_verified" => Self::EmailNotVerified,
@@ -209,6 +212,7 @@ impl rt::Code for UsersIdentityError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::EmailNotVerified => "email_not_verified",

@@ -34,6 +34,7 @@ pub struct UsersInfo {
 
 impl UsersInfo {
     /// A request with its required arguments; set optional ones with the setters.
+    #[inline]
     pub fn new(user: impl Into<UserId>) -> Self {
         Self {
             include_locale: None,
@@ -42,6 +43,7 @@ impl UsersInfo {
     }
 
     /// Sets [`include_locale`](Self::include_locale).
+    #[inline]
     pub fn include_locale(mut self, include_locale: bool) -> Self {
         self.include_locale = Some(include_locale);
         self
@@ -163,10 +165,12 @@ impl rt::de::Record for UsersInfoResponse {
         __writer.req("ok", &true).opt("user", &self.user).opt_json("users", &self.users);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -211,7 +215,7 @@ impl rt::Code for UsersInfoError {
             "The requested user is not visible to the calling user",
         ),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "too_many_users" => Self::TooManyUsers,
@@ -221,6 +225,7 @@ impl rt::Code for UsersInfoError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::TooManyUsers => "too_many_users",

@@ -33,6 +33,7 @@ pub struct UsersLookupByEmail {
 
 impl UsersLookupByEmail {
     /// A request with its arguments, all of which are required.
+    #[inline]
     pub fn new(email: impl Into<String>) -> Self {
         Self { email: email.into() }
     }
@@ -145,10 +146,12 @@ impl rt::de::Record for UsersLookupByEmailResponse {
         __writer.req("ok", &true).req("user", &self.user);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -194,7 +197,7 @@ impl rt::Code for UsersLookupByEmailError {
             "This method was called with an inappropriate enterprise-level token.",
         ),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "users_not_found" => Self::UsersNotFound,
@@ -202,6 +205,7 @@ impl rt::Code for UsersLookupByEmailError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::UsersNotFound => "users_not_found",

@@ -37,17 +37,20 @@ pub struct UsersProfileGet {
 
 impl UsersProfileGet {
     /// A request with no argument set; set them with the setters.
+    #[inline]
     pub fn new() -> Self {
         Self::default()
     }
 
     /// Sets [`include_labels`](Self::include_labels).
+    #[inline]
     pub fn include_labels(mut self, include_labels: bool) -> Self {
         self.include_labels = Some(include_labels);
         self
     }
 
     /// Sets [`user`](Self::user).
+    #[inline]
     pub fn user(mut self, user: impl Into<UserId>) -> Self {
         self.user = Some(user.into());
         self
@@ -160,10 +163,12 @@ impl rt::de::Record for UsersProfileGetResponse {
         __writer.req("ok", &true).req("profile", &self.profile);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -211,7 +216,7 @@ impl rt::Code for UsersProfileGetError {
         ),
         rt::Documented::new("token_revoked", "The token being used is not valid."),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "user_not_found" => Self::UserNotFound,
@@ -219,6 +224,7 @@ impl rt::Code for UsersProfileGetError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::UserNotFound => "user_not_found",

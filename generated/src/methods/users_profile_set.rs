@@ -44,29 +44,34 @@ pub struct UsersProfileSet {
 
 impl UsersProfileSet {
     /// A request with no argument set; set them with the setters.
+    #[inline]
     pub fn new() -> Self {
         Self::default()
     }
 
     /// Sets [`name`](Self::name).
+    #[inline]
     pub fn name(mut self, name: impl Into<String>) -> Self {
         self.name = Some(name.into());
         self
     }
 
     /// Sets [`profile`](Self::profile).
+    #[inline]
     pub fn profile(mut self, profile: impl Into<serde_json::Value>) -> Self {
         self.profile = Some(profile.into());
         self
     }
 
     /// Sets [`user`](Self::user).
+    #[inline]
     pub fn user(mut self, user: impl Into<UserId>) -> Self {
         self.user = Some(user.into());
         self
     }
 
     /// Sets [`value`](Self::value).
+    #[inline]
     pub fn value(mut self, value: impl Into<String>) -> Self {
         self.value = Some(value.into());
         self
@@ -196,10 +201,12 @@ impl rt::de::Record for UsersProfileSetResponse {
             .opt("email_pending", &self.email_pending);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -304,7 +311,7 @@ impl rt::Code for UsersProfileSetError {
             "Username is the same as the current username.",
         ),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "cannot_update_admin_user" => Self::CannotUpdateAdminUser,
@@ -330,6 +337,7 @@ impl rt::Code for UsersProfileSetError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::CannotUpdateAdminUser => "cannot_update_admin_user",

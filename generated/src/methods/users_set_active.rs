@@ -29,6 +29,7 @@ pub struct UsersSetActive {}
 
 impl UsersSetActive {
     /// A request with no argument set; set them with the setters.
+    #[inline]
     pub fn new() -> Self {
         Self::default()
     }

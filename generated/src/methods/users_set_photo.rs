@@ -45,29 +45,34 @@ pub struct UsersSetPhoto {
 
 impl UsersSetPhoto {
     /// A request with no argument set; set them with the setters.
+    #[inline]
     pub fn new() -> Self {
         Self::default()
     }
 
     /// Sets [`crop_w`](Self::crop_w).
+    #[inline]
     pub fn crop_w(mut self, crop_w: impl Into<String>) -> Self {
         self.crop_w = Some(crop_w.into());
         self
     }
 
     /// Sets [`crop_x`](Self::crop_x).
+    #[inline]
     pub fn crop_x(mut self, crop_x: impl Into<String>) -> Self {
         self.crop_x = Some(crop_x.into());
         self
     }
 
     /// Sets [`crop_y`](Self::crop_y).
+    #[inline]
     pub fn crop_y(mut self, crop_y: impl Into<String>) -> Self {
         self.crop_y = Some(crop_y.into());
         self
     }
 
     /// Sets [`image`](Self::image).
+    #[inline]
     pub fn image(mut self, image: impl Into<String>) -> Self {
         self.image = Some(image.into());
         self
@@ -151,10 +156,12 @@ impl rt::de::Record for UsersSetPhotoResponse {
         __writer.req("ok", &true).req("profile", &self.profile);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -209,7 +216,7 @@ impl rt::Code for UsersSetPhotoError {
         ),
         rt::Documented::new("internal_error", "An unexpected error occurred."),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "bad_image" => Self::BadImage,
@@ -219,6 +226,7 @@ impl rt::Code for UsersSetPhotoError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::BadImage => "bad_image",

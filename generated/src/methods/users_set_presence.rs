@@ -32,6 +32,7 @@ pub struct UsersSetPresence {
 
 impl UsersSetPresence {
     /// A request with its arguments, all of which are required.
+    #[inline]
     pub fn new(presence: UsersSetPresencePresence) -> Self {
         Self { presence }
     }
@@ -103,7 +104,7 @@ impl rt::Code for UsersSetPresenceError {
             "Value passed for `presence` was invalid.",
         ),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "invalid_presence" => Self::InvalidPresence,
@@ -111,6 +112,7 @@ impl rt::Code for UsersSetPresenceError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::InvalidPresence => "invalid_presence",
@@ -144,6 +146,7 @@ pub enum UsersSetPresencePresence {
 
 impl UsersSetPresencePresence {
     /// The value as Slack expects it.
+    #[inline]
     pub const fn as_str(&self) -> &'static str {
         match self {
             Self::Auto => "auto",
@@ -153,6 +156,7 @@ impl UsersSetPresencePresence {
 }
 
 impl AsRef<str> for UsersSetPresencePresence {
+    #[inline]
     fn as_ref(&self) -> &str {
         self.as_str()
     }
@@ -170,12 +174,14 @@ impl rt::ArgValue for UsersSetPresencePresence {
 }
 
 impl rt::ArgText for UsersSetPresencePresence {
+    #[inline]
     fn arg_text(&self) -> std::borrow::Cow<'_, str> {
         std::borrow::Cow::Borrowed(self.as_str())
     }
 }
 
 impl std::fmt::Display for UsersSetPresencePresence {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
     }

@@ -41,6 +41,7 @@ pub struct ViewsPublish {
 
 impl ViewsPublish {
     /// A request with its required arguments; set optional ones with the setters.
+    #[inline]
     pub fn new(user_id: impl Into<String>, view: impl Into<String>) -> Self {
         Self {
             user_id: user_id.into(),
@@ -51,12 +52,14 @@ impl ViewsPublish {
     }
 
     /// Sets [`hash`](Self::hash).
+    #[inline]
     pub fn hash(mut self, hash: impl Into<String>) -> Self {
         self.hash = Some(hash.into());
         self
     }
 
     /// Sets [`interactivity_pointer`](Self::interactivity_pointer).
+    #[inline]
     pub fn interactivity_pointer(
         mut self,
         interactivity_pointer: impl Into<String>,
@@ -176,10 +179,12 @@ impl rt::de::Record for ViewsPublishResponse {
         __writer.req("ok", &true).req("view", &self.view);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -262,7 +267,7 @@ impl rt::Code for ViewsPublishError {
             "The type of token your app used when requesting this method is not allowed.",
         ),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "duplicate_external_id" => Self::DuplicateExternalId,
@@ -275,6 +280,7 @@ impl rt::Code for ViewsPublishError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::DuplicateExternalId => "duplicate_external_id",

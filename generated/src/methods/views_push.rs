@@ -40,6 +40,7 @@ pub struct ViewsPush {
 
 impl ViewsPush {
     /// A request with its required arguments; set optional ones with the setters.
+    #[inline]
     pub fn new(view: impl Into<String>) -> Self {
         Self {
             trigger_id: None,
@@ -49,12 +50,14 @@ impl ViewsPush {
     }
 
     /// Sets [`trigger_id`](Self::trigger_id).
+    #[inline]
     pub fn trigger_id(mut self, trigger_id: impl Into<TriggerId>) -> Self {
         self.trigger_id = Some(trigger_id.into());
         self
     }
 
     /// Sets [`interactivity_pointer`](Self::interactivity_pointer).
+    #[inline]
     pub fn interactivity_pointer(
         mut self,
         interactivity_pointer: impl Into<TriggerId>,
@@ -177,10 +180,12 @@ impl rt::de::Record for ViewsPushResponse {
         __writer.req("ok", &true).req("view", &self.view);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -256,7 +261,7 @@ impl rt::Code for ViewsPushError {
             "Error returned if the provided view is greater than 250kb.",
         ),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "duplicate_external_id" => Self::DuplicateExternalId,
@@ -270,6 +275,7 @@ impl rt::Code for ViewsPushError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::DuplicateExternalId => "duplicate_external_id",

@@ -43,6 +43,7 @@ pub struct ViewsUpdate {
 
 impl ViewsUpdate {
     /// A request with its required arguments; set optional ones with the setters.
+    #[inline]
     pub fn new(view: impl Into<String>) -> Self {
         Self {
             view_id: None,
@@ -53,18 +54,21 @@ impl ViewsUpdate {
     }
 
     /// Sets [`view_id`](Self::view_id).
+    #[inline]
     pub fn view_id(mut self, view_id: impl Into<String>) -> Self {
         self.view_id = Some(view_id.into());
         self
     }
 
     /// Sets [`external_id`](Self::external_id).
+    #[inline]
     pub fn external_id(mut self, external_id: impl Into<String>) -> Self {
         self.external_id = Some(external_id.into());
         self
     }
 
     /// Sets [`hash`](Self::hash).
+    #[inline]
     pub fn hash(mut self, hash: impl Into<String>) -> Self {
         self.hash = Some(hash.into());
         self
@@ -191,10 +195,12 @@ impl rt::de::Record for ViewsUpdateResponse {
         __writer.req("ok", &true).req("view", &self.view);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -251,7 +257,7 @@ impl rt::Code for ViewsUpdateError {
             "Error returned if the provided view is greater than 250kb.",
         ),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "duplicate_external_id" => Self::DuplicateExternalId,
@@ -262,6 +268,7 @@ impl rt::Code for ViewsUpdateError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::DuplicateExternalId => "duplicate_external_id",

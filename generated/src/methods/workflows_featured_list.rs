@@ -34,6 +34,7 @@ pub struct WorkflowsFeaturedList {
 
 impl WorkflowsFeaturedList {
     /// A request with its arguments, all of which are required.
+    #[inline]
     pub fn new(channel_ids: impl IntoIterator<Item = impl Into<ChannelId>>) -> Self {
         Self {
             channel_ids: channel_ids.into_iter().map(Into::into).collect(),
@@ -139,10 +140,12 @@ impl rt::de::Record for WorkflowsFeaturedListResponse {
             .opt("invalid_channel_ids", &self.invalid_channel_ids);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -190,7 +193,7 @@ impl rt::Code for WorkflowsFeaturedListError {
             "User does not have access to this method.",
         ),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "channel_not_found" => Self::ChannelNotFound,
@@ -201,6 +204,7 @@ impl rt::Code for WorkflowsFeaturedListError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::ChannelNotFound => "channel_not_found",

@@ -36,6 +36,7 @@ pub struct WorkflowsFeaturedRemove {
 
 impl WorkflowsFeaturedRemove {
     /// A request with its arguments, all of which are required.
+    #[inline]
     pub fn new(
         channel_id: impl Into<ChannelId>,
         trigger_ids: impl IntoIterator<Item = impl Into<String>>,
@@ -125,7 +126,7 @@ impl rt::Code for WorkflowsFeaturedRemoveError {
             "User does not have access to this method.",
         ),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "error_modifying_workflows" => Self::ErrorModifyingWorkflows,
@@ -135,6 +136,7 @@ impl rt::Code for WorkflowsFeaturedRemoveError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::ErrorModifyingWorkflows => "error_modifying_workflows",

@@ -36,6 +36,7 @@ pub struct WorkflowsFeaturedSet {
 
 impl WorkflowsFeaturedSet {
     /// A request with its arguments, all of which are required.
+    #[inline]
     pub fn new(
         channel_id: impl Into<ChannelId>,
         trigger_ids: impl IntoIterator<Item = impl Into<String>>,
@@ -123,7 +124,7 @@ impl rt::Code for WorkflowsFeaturedSetError {
             "User does not have access to this method.",
         ),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "error_modifying_workflows" => Self::ErrorModifyingWorkflows,
@@ -133,6 +134,7 @@ impl rt::Code for WorkflowsFeaturedSetError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::ErrorModifyingWorkflows => "error_modifying_workflows",

@@ -53,6 +53,7 @@ pub struct WorkflowsTriggersPermissionsAdd {
 
 impl WorkflowsTriggersPermissionsAdd {
     /// A request with its required arguments; set optional ones with the setters.
+    #[inline]
     pub fn new(trigger_id: impl Into<String>) -> Self {
         Self {
             trigger_id: trigger_id.into(),
@@ -64,6 +65,7 @@ impl WorkflowsTriggersPermissionsAdd {
     }
 
     /// Sets [`user_ids`](Self::user_ids).
+    #[inline]
     pub fn user_ids(
         mut self,
         user_ids: impl IntoIterator<Item = impl Into<UserId>>,
@@ -73,6 +75,7 @@ impl WorkflowsTriggersPermissionsAdd {
     }
 
     /// Sets [`channel_ids`](Self::channel_ids).
+    #[inline]
     pub fn channel_ids(
         mut self,
         channel_ids: impl IntoIterator<Item = impl Into<ChannelId>>,
@@ -82,6 +85,7 @@ impl WorkflowsTriggersPermissionsAdd {
     }
 
     /// Sets [`team_ids`](Self::team_ids).
+    #[inline]
     pub fn team_ids(
         mut self,
         team_ids: impl IntoIterator<Item = impl Into<TeamId>>,
@@ -91,6 +95,7 @@ impl WorkflowsTriggersPermissionsAdd {
     }
 
     /// Sets [`org_ids`](Self::org_ids).
+    #[inline]
     pub fn org_ids(
         mut self,
         org_ids: impl IntoIterator<Item = impl Into<EnterpriseId>>,
@@ -272,7 +277,7 @@ impl rt::Code for WorkflowsTriggersPermissionsAddError {
         ),
         rt::Documented::new("unknown_method", "This method does not exist."),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "channel_not_found" => Self::ChannelNotFound,
@@ -293,6 +298,7 @@ impl rt::Code for WorkflowsTriggersPermissionsAddError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::ChannelNotFound => "channel_not_found",

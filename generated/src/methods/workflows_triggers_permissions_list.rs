@@ -32,6 +32,7 @@ pub struct WorkflowsTriggersPermissionsList {
 
 impl WorkflowsTriggersPermissionsList {
     /// A request with its arguments, all of which are required.
+    #[inline]
     pub fn new(trigger_id: impl Into<String>) -> Self {
         Self {
             trigger_id: trigger_id.into(),
@@ -122,7 +123,7 @@ impl rt::Code for WorkflowsTriggersPermissionsListError {
         ),
         rt::Documented::new("unknown_method", "This method does not exist."),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "trigger_not_found" => Self::TriggerNotFound,
@@ -130,6 +131,7 @@ impl rt::Code for WorkflowsTriggersPermissionsListError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::TriggerNotFound => "trigger_not_found",

@@ -53,6 +53,7 @@ pub struct WorkflowsTriggersPermissionsRemove {
 
 impl WorkflowsTriggersPermissionsRemove {
     /// A request with its required arguments; set optional ones with the setters.
+    #[inline]
     pub fn new(trigger_id: impl Into<String>) -> Self {
         Self {
             trigger_id: trigger_id.into(),
@@ -64,6 +65,7 @@ impl WorkflowsTriggersPermissionsRemove {
     }
 
     /// Sets [`user_ids`](Self::user_ids).
+    #[inline]
     pub fn user_ids(
         mut self,
         user_ids: impl IntoIterator<Item = impl Into<UserId>>,
@@ -73,6 +75,7 @@ impl WorkflowsTriggersPermissionsRemove {
     }
 
     /// Sets [`channel_ids`](Self::channel_ids).
+    #[inline]
     pub fn channel_ids(
         mut self,
         channel_ids: impl IntoIterator<Item = impl Into<ChannelId>>,
@@ -82,6 +85,7 @@ impl WorkflowsTriggersPermissionsRemove {
     }
 
     /// Sets [`team_ids`](Self::team_ids).
+    #[inline]
     pub fn team_ids(
         mut self,
         team_ids: impl IntoIterator<Item = impl Into<TeamId>>,
@@ -91,6 +95,7 @@ impl WorkflowsTriggersPermissionsRemove {
     }
 
     /// Sets [`org_ids`](Self::org_ids).
+    #[inline]
     pub fn org_ids(
         mut self,
         org_ids: impl IntoIterator<Item = impl Into<EnterpriseId>>,
@@ -206,10 +211,12 @@ impl rt::de::Record for WorkflowsTriggersPermissionsRemoveResponse {
             .opt("org_ids", &self.org_ids);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -313,7 +320,7 @@ impl rt::Code for WorkflowsTriggersPermissionsRemoveError {
         ),
         rt::Documented::new("unknown_method", "This method does not exist."),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "connected_org_denied" => Self::ConnectedOrgDenied,
@@ -330,6 +337,7 @@ impl rt::Code for WorkflowsTriggersPermissionsRemoveError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::ConnectedOrgDenied => "connected_org_denied",

@@ -55,6 +55,7 @@ pub struct WorkflowsTriggersPermissionsSet {
 
 impl WorkflowsTriggersPermissionsSet {
     /// A request with its required arguments; set optional ones with the setters.
+    #[inline]
     pub fn new(
         trigger_id: impl Into<String>,
         permission_type: WorkflowsTriggersPermissionsSetPermissionType,
@@ -70,6 +71,7 @@ impl WorkflowsTriggersPermissionsSet {
     }
 
     /// Sets [`user_ids`](Self::user_ids).
+    #[inline]
     pub fn user_ids(
         mut self,
         user_ids: impl IntoIterator<Item = impl Into<UserId>>,
@@ -79,6 +81,7 @@ impl WorkflowsTriggersPermissionsSet {
     }
 
     /// Sets [`channel_ids`](Self::channel_ids).
+    #[inline]
     pub fn channel_ids(
         mut self,
         channel_ids: impl IntoIterator<Item = impl Into<ChannelId>>,
@@ -88,6 +91,7 @@ impl WorkflowsTriggersPermissionsSet {
     }
 
     /// Sets [`team_ids`](Self::team_ids).
+    #[inline]
     pub fn team_ids(
         mut self,
         team_ids: impl IntoIterator<Item = impl Into<TeamId>>,
@@ -97,6 +101,7 @@ impl WorkflowsTriggersPermissionsSet {
     }
 
     /// Sets [`org_ids`](Self::org_ids).
+    #[inline]
     pub fn org_ids(
         mut self,
         org_ids: impl IntoIterator<Item = impl Into<EnterpriseId>>,
@@ -287,7 +292,7 @@ impl rt::Code for WorkflowsTriggersPermissionsSetError {
         ),
         rt::Documented::new("unknown_method", "This method does not exist."),
     ];
-
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "channel_not_found" => Self::ChannelNotFound,
@@ -310,6 +315,7 @@ impl rt::Code for WorkflowsTriggersPermissionsSetError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::ChannelNotFound => "channel_not_found",
@@ -360,6 +366,7 @@ pub enum WorkflowsTriggersPermissionsSetPermissionType {
 
 impl WorkflowsTriggersPermissionsSetPermissionType {
     /// The value as Slack expects it.
+    #[inline]
     pub const fn as_str(&self) -> &'static str {
         match self {
             Self::Everyone => "everyone",
@@ -370,6 +377,7 @@ impl WorkflowsTriggersPermissionsSetPermissionType {
 }
 
 impl AsRef<str> for WorkflowsTriggersPermissionsSetPermissionType {
+    #[inline]
     fn as_ref(&self) -> &str {
         self.as_str()
     }
@@ -387,12 +395,14 @@ impl rt::ArgValue for WorkflowsTriggersPermissionsSetPermissionType {
 }
 
 impl rt::ArgText for WorkflowsTriggersPermissionsSetPermissionType {
+    #[inline]
     fn arg_text(&self) -> std::borrow::Cow<'_, str> {
         std::borrow::Cow::Borrowed(self.as_str())
     }
 }
 
 impl std::fmt::Display for WorkflowsTriggersPermissionsSetPermissionType {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
     }

@@ -107,6 +107,7 @@ impl rt::de::Union for Block {
         )
     }
 
+    #[inline]
     fn unknown(fields: rt::UnknownFields) -> Self {
         Self::Unknown(fields)
     }
@@ -402,10 +403,12 @@ impl rt::de::Record for BlockActions {
             .opt("workflow_id", &self.workflow_id);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -456,10 +459,12 @@ impl rt::de::Record for BlockActionsFields {
             .opt("verbatim", &self.verbatim);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -500,10 +505,12 @@ impl rt::de::Record for BlockActionsSlackFile {
         __writer.opt("id", &self.id).opt("url", &self.url);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -544,10 +551,12 @@ impl rt::de::Record for BlockContext {
         __writer.opt("block_id", &self.block_id).opt("elements", &self.elements);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -585,10 +594,12 @@ impl rt::de::Record for BlockDivider {
         __writer.opt("block_id", &self.block_id);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -663,10 +674,12 @@ impl rt::de::Record for BlockImage {
             .opt("title", &self.title);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -707,10 +720,12 @@ impl rt::de::Record for BlockImageSlackFile {
         __writer.opt("id", &self.id).opt("url", &self.url);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -771,10 +786,12 @@ impl rt::de::Record for BlockInput {
             .opt("optional", &self.optional);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -815,10 +832,12 @@ impl rt::de::Record for BlockRichText {
         __writer.opt("block_id", &self.block_id).opt("elements", &self.elements);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -873,10 +892,12 @@ impl rt::de::Record for BlockSection {
             .opt("text", &self.text);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -927,10 +948,12 @@ impl rt::de::Record for BlockSectionFields {
             .opt("verbatim", &self.verbatim);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -1051,10 +1074,12 @@ impl rt::de::Record for BlockShareShortcut {
             .opt("workflow_id", &self.workflow_id);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -1131,10 +1156,12 @@ impl rt::de::Record for BlockVideo {
             .opt("video_url", &self.video_url);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }

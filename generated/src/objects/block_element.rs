@@ -220,6 +220,7 @@ impl rt::de::Union for BlockElement {
         )
     }
 
+    #[inline]
     fn unknown(fields: rt::UnknownFields) -> Self {
         Self::Unknown(fields)
     }
@@ -464,10 +465,12 @@ impl rt::de::Record for BlockElementBroadcast {
         __writer.opt("range", &self.range).opt("style", &self.style);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -677,10 +680,12 @@ impl rt::de::Record for BlockElementButton {
             .opt("workflow", &self.workflow);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -738,10 +743,12 @@ impl rt::de::Record for BlockElementButtonFilter {
             .opt_json("include", &self.include);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -782,10 +789,12 @@ impl rt::de::Record for BlockElementButtonOptionGroups {
         __writer.opt("label", &self.label).opt("options", &self.options);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -826,10 +835,12 @@ impl rt::de::Record for BlockElementButtonSlackFile {
         __writer.opt("id", &self.id).opt("url", &self.url);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -867,10 +878,12 @@ impl rt::de::Record for BlockElementButtonWorkflow {
         __writer.opt("trigger", &self.trigger);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -921,10 +934,12 @@ impl rt::de::Record for BlockElementButtonWorkflowTrigger {
             .opt("url", &self.url);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -965,10 +980,12 @@ impl rt::de::Record for BlockElementButtonWorkflowTriggerCustomizableInputParame
         __writer.opt("name", &self.name).opt("value", &self.value);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -1009,10 +1026,12 @@ impl rt::de::Record for BlockElementChannel {
         __writer.opt("channel_id", &self.channel_id).opt("style", &self.style);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -1075,10 +1094,12 @@ impl rt::de::Record for BlockElementChannelsSelect {
             .opt("response_url_enabled", &self.response_url_enabled);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -1135,10 +1156,12 @@ impl rt::de::Record for BlockElementCheckboxes {
             .opt("options", &self.options);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -1179,10 +1202,12 @@ impl rt::de::Record for BlockElementColor {
         __writer.opt("style", &self.style).opt("value", &self.value);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -1262,10 +1287,12 @@ impl rt::de::Record for BlockElementConversationsSelect {
             .opt("response_url_enabled", &self.response_url_enabled);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -1323,10 +1350,12 @@ impl rt::de::Record for BlockElementConversationsSelectFilter {
             .opt_json("include", &self.include);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -1381,10 +1410,12 @@ impl rt::de::Record for BlockElementDate {
             .opt("url", &self.url);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -1439,10 +1470,12 @@ impl rt::de::Record for BlockElementDatepicker {
             .opt("placeholder", &self.placeholder);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -1495,10 +1528,12 @@ impl rt::de::Record for BlockElementDatetimepicker {
             .opt("initial_date_time", &self.initial_date_time);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -1549,10 +1584,12 @@ impl rt::de::Record for BlockElementEmoji {
             .opt("unicode", &self.unicode);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -1615,10 +1652,12 @@ impl rt::de::Record for BlockElementExternalSelect {
             .opt("placeholder", &self.placeholder);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -1681,10 +1720,12 @@ impl rt::de::Record for BlockElementImage {
             .opt("slack_file", &self.slack_file);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -1725,10 +1766,12 @@ impl rt::de::Record for BlockElementImageSlackFile {
         __writer.opt("id", &self.id).opt("url", &self.url);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -1779,10 +1822,12 @@ impl rt::de::Record for BlockElementLink {
             .opt("url", &self.url);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -1845,10 +1890,12 @@ impl rt::de::Record for BlockElementMultiChannelsSelect {
             .opt("placeholder", &self.placeholder);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -1928,10 +1975,12 @@ impl rt::de::Record for BlockElementMultiConversationsSelect {
             .opt("placeholder", &self.placeholder);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -1989,10 +2038,12 @@ impl rt::de::Record for BlockElementMultiConversationsSelectFilter {
             .opt_json("include", &self.include);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -2061,10 +2112,12 @@ impl rt::de::Record for BlockElementMultiExternalSelect {
             .opt("placeholder", &self.placeholder);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -2135,10 +2188,12 @@ impl rt::de::Record for BlockElementMultiStaticSelect {
             .opt("placeholder", &self.placeholder);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -2179,10 +2234,12 @@ impl rt::de::Record for BlockElementMultiStaticSelectOptionGroups {
         __writer.opt("label", &self.label).opt("options", &self.options);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -2243,10 +2300,12 @@ impl rt::de::Record for BlockElementMultiUsersSelect {
             .opt("placeholder", &self.placeholder);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -2293,10 +2352,12 @@ impl rt::de::Record for BlockElementOverflow {
             .opt("options", &self.options);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -2366,10 +2427,12 @@ impl rt::de::Record for BlockElementPlainTextInput {
             .opt("placeholder", &self.placeholder);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -2409,10 +2472,12 @@ impl rt::de::Record for BlockElementPlainTextInputDispatchActionConfig {
         __writer.opt("trigger_actions_on", &self.trigger_actions_on);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -2469,10 +2534,12 @@ impl rt::de::Record for BlockElementRadioButtons {
             .opt("options", &self.options);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -2538,10 +2605,12 @@ impl rt::de::Record for BlockElementRichTextInput {
             .opt("placeholder", &self.placeholder);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -2581,10 +2650,12 @@ impl rt::de::Record for BlockElementRichTextInputDispatchActionConfig {
         __writer.opt("trigger_actions_on", &self.trigger_actions_on);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -2631,10 +2702,12 @@ impl rt::de::Record for BlockElementRichTextInputInitialValue {
             .opt("type", &self.type_);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -2689,10 +2762,12 @@ impl rt::de::Record for BlockElementRichTextList {
             .opt("style", &self.style);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -2733,10 +2808,12 @@ impl rt::de::Record for BlockElementRichTextPreformatted {
         __writer.opt("border", &self.border).opt("elements", &self.elements);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -2777,10 +2854,12 @@ impl rt::de::Record for BlockElementRichTextQuote {
         __writer.opt("border", &self.border).opt("elements", &self.elements);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -2818,10 +2897,12 @@ impl rt::de::Record for BlockElementRichTextSection {
         __writer.opt("elements", &self.elements);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -2886,10 +2967,12 @@ impl rt::de::Record for BlockElementStaticSelect {
             .opt("placeholder", &self.placeholder);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -2930,10 +3013,12 @@ impl rt::de::Record for BlockElementStaticSelectOptionGroups {
         __writer.opt("label", &self.label).opt("options", &self.options);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -2974,10 +3059,12 @@ impl rt::de::Record for BlockElementTeam {
         __writer.opt("style", &self.style).opt("team_id", &self.team_id);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -3018,10 +3105,12 @@ impl rt::de::Record for BlockElementText {
         __writer.opt("style", &self.style).opt("text", &self.text);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -3080,10 +3169,12 @@ impl rt::de::Record for BlockElementTimepicker {
             .opt("timezone", &self.timezone);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -3124,10 +3215,12 @@ impl rt::de::Record for BlockElementUser {
         __writer.opt("style", &self.style).opt("user_id", &self.user_id);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -3168,10 +3261,12 @@ impl rt::de::Record for BlockElementUsergroup {
         __writer.opt("style", &self.style).opt("usergroup_id", &self.usergroup_id);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -3226,10 +3321,12 @@ impl rt::de::Record for BlockElementUsersSelect {
             .opt("placeholder", &self.placeholder);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -3286,10 +3383,12 @@ impl rt::de::Record for BlockElementWorkflowButton {
             .opt("workflow", &self.workflow);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -3327,10 +3426,12 @@ impl rt::de::Record for BlockElementWorkflowButtonWorkflow {
         __writer.opt("trigger", &self.trigger);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -3381,10 +3482,12 @@ impl rt::de::Record for BlockElementWorkflowButtonWorkflowTrigger {
             .opt("url", &self.url);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -3426,10 +3529,12 @@ for BlockElementWorkflowButtonWorkflowTriggerCustomizableInputParameters {
         __writer.opt("name", &self.name).opt("value", &self.value);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }

@@ -136,10 +136,12 @@ impl rt::de::Record for Call {
             .opt("v1", &self.v1);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -252,10 +254,12 @@ impl rt::de::Record for CallV1 {
             .opt("was_rejected", &self.was_rejected);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -306,10 +310,12 @@ impl rt::de::Record for CallV1ActiveParticipants {
             .opt("slack_id", &self.slack_id);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -360,10 +366,12 @@ impl rt::de::Record for CallV1AllParticipants {
             .opt("slack_id", &self.slack_id);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -444,10 +452,12 @@ impl rt::de::Record for CallV1AppIconUrls {
             .opt("image_original", &self.image_original);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }

@@ -96,10 +96,12 @@ impl rt::de::Record for ConfirmationDialog {
             .opt("style", &self.style);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }

@@ -331,10 +331,12 @@ impl rt::de::Record for Conversation {
             .opt("user", &self.user);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -375,10 +377,12 @@ impl rt::de::Record for ConversationConnections {
         __writer.opt("is_private", &self.is_private).opt("team", &self.team);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -419,10 +423,12 @@ impl rt::de::Record for ConversationPendingConnections {
         __writer.opt("is_private", &self.is_private).opt("team", &self.team);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -463,10 +469,12 @@ impl rt::de::Record for ConversationPreviousConnections {
         __writer.opt("is_private", &self.is_private).opt("team", &self.team);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -562,10 +570,12 @@ impl rt::de::Record for ConversationProperties {
             .opt("use_case", &self.use_case);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -618,10 +628,12 @@ impl rt::de::Record for ConversationPropertiesCanvas {
             .opt("quip_thread_id", &self.quip_thread_id);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -666,10 +678,12 @@ impl rt::de::Record for ConversationPropertiesChannelWorkflows {
             .opt("workflow_trigger_id", &self.workflow_trigger_id);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -707,10 +721,12 @@ impl rt::de::Record for ConversationPropertiesMeetingNotes {
         __writer.opt("file_id", &self.file_id);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -751,10 +767,12 @@ impl rt::de::Record for ConversationPropertiesPostingRestrictedTo {
         __writer.opt("type", &self.type_).opt("user", &self.user);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -809,10 +827,12 @@ impl rt::de::Record for ConversationPropertiesTabs {
             .opt("type", &self.type_);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -867,10 +887,12 @@ impl rt::de::Record for ConversationPropertiesTabsData {
             .opt("shared_ts", &self.shared_ts);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -925,10 +947,12 @@ impl rt::de::Record for ConversationPropertiesTabz {
             .opt("type", &self.type_);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -983,10 +1007,12 @@ impl rt::de::Record for ConversationPropertiesTabzData {
             .opt("shared_ts", &self.shared_ts);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -1027,10 +1053,12 @@ impl rt::de::Record for ConversationPropertiesThreadsRestrictedTo {
         __writer.opt("type", &self.type_).opt("user", &self.user);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -1077,10 +1105,12 @@ impl rt::de::Record for ConversationPurpose {
             .opt("value", &self.value);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -1127,10 +1157,12 @@ impl rt::de::Record for ConversationTopic {
             .opt("value", &self.value);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }

@@ -63,10 +63,12 @@ impl rt::de::Record for Edited {
         __writer.opt("ts", &self.ts).opt("user", &self.user);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }

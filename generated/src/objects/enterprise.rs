@@ -42,10 +42,12 @@ impl rt::de::Record for Enterprise {
         __writer.opt("id", &self.id).opt("name", &self.name);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }

@@ -834,10 +834,12 @@ impl rt::de::Record for File {
             .opt("vtt", &self.vtt);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -884,10 +886,12 @@ impl rt::de::Record for FileCc {
             .opt("original", &self.original);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -928,10 +932,12 @@ impl rt::de::Record for FileDmMpdmUsersWithFileAccess {
         __writer.opt("access", &self.access).opt("user_id", &self.user_id);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -980,10 +986,12 @@ impl rt::de::Record for FileFavorites {
             .opt("position", &self.position);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -1030,10 +1038,12 @@ impl rt::de::Record for FileFrom {
             .opt("original", &self.original);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -1084,10 +1094,12 @@ impl rt::de::Record for FileHeaders {
             .opt("reply_to", &self.reply_to);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -1150,10 +1162,12 @@ impl rt::de::Record for FileInitialComment {
             .opt("user", &self.user);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -1246,10 +1260,12 @@ impl rt::de::Record for FileListLimits {
             .opt("view_count_limit", &self.view_count_limit);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -1328,10 +1344,12 @@ impl rt::de::Record for FileListMetadata {
             .opt("views", &self.views);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -1380,10 +1398,12 @@ impl rt::de::Record for FileListMetadataCreationSource {
             .opt("workflow_function_id", &self.workflow_function_id);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -1586,10 +1606,12 @@ impl rt::de::Record for FileListMetadataDescriptionBlocks {
             .opt("workflow_id", &self.workflow_id);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -1640,10 +1662,12 @@ impl rt::de::Record for FileListMetadataDescriptionBlocksFields {
             .opt("verbatim", &self.verbatim);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -1684,10 +1708,12 @@ impl rt::de::Record for FileListMetadataDescriptionBlocksSlackFile {
         __writer.opt("id", &self.id).opt("url", &self.url);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -1748,10 +1774,12 @@ impl rt::de::Record for FileListMetadataSchema {
             .opt("type", &self.type_);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -1850,10 +1878,12 @@ impl rt::de::Record for FileListMetadataViews {
             .opt("type", &self.type_);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -1908,10 +1938,12 @@ impl rt::de::Record for FileListMetadataViewsColumns {
             .opt("width", &self.width);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -1966,10 +1998,12 @@ impl rt::de::Record for FileListMetadataViewsFilters {
             .opt("values", &self.values);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -2014,10 +2048,12 @@ impl rt::de::Record for FileListMetadataViewsGrouping {
             .opt("group_by_column_id", &self.group_by_column_id);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -2068,10 +2104,12 @@ impl rt::de::Record for FileMediaProgress {
             .opt("offset_ms", &self.offset_ms);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -2124,10 +2162,12 @@ impl rt::de::Record for FileSaved {
             .opt("state", &self.state);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -2168,10 +2208,12 @@ impl rt::de::Record for FileShares {
         __writer.opt("private", &self.private).opt("public", &self.public);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -2218,10 +2260,12 @@ impl rt::de::Record for FileSharesPrivate {
             .opt("C03E94MKU", &self.c03e94mku);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -2294,10 +2338,12 @@ impl rt::de::Record for FileSharesPrivateC00000000 {
             .opt("ts", &self.ts);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -2370,10 +2416,12 @@ impl rt::de::Record for FileSharesPrivateC00000001 {
             .opt("ts", &self.ts);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -2460,10 +2508,12 @@ impl rt::de::Record for FileSharesPrivateC03e94mku {
             .opt("ts", &self.ts);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -2510,10 +2560,12 @@ impl rt::de::Record for FileSharesPublic {
             .opt("C03E94MKU", &self.c03e94mku);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -2596,10 +2648,12 @@ impl rt::de::Record for FileSharesPublicC00000000 {
             .opt("ts", &self.ts);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -2682,10 +2736,12 @@ impl rt::de::Record for FileSharesPublicC00000001 {
             .opt("ts", &self.ts);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -2772,10 +2828,12 @@ impl rt::de::Record for FileSharesPublicC03e94mku {
             .opt("ts", &self.ts);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -2822,10 +2880,12 @@ impl rt::de::Record for FileTo {
             .opt("original", &self.original);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -2872,10 +2932,12 @@ impl rt::de::Record for FileTranscription {
             .opt("status", &self.status);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -2916,10 +2978,12 @@ impl rt::de::Record for FileTranscriptionPreview {
         __writer.opt("content", &self.content).opt("has_more", &self.has_more);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }

@@ -292,10 +292,12 @@ impl rt::de::Record for Message {
             .opt("x_files", &self.x_files);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -345,10 +347,12 @@ impl rt::de::Record for MessageAssistantAppThread {
             .opt("title_blocks", &self.title_blocks);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -531,10 +535,12 @@ impl rt::de::Record for MessageComment {
             .opt("username", &self.username);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -589,10 +595,12 @@ impl rt::de::Record for MessageIcons {
             .opt("image_72", &self.image_72);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -775,10 +783,12 @@ impl rt::de::Record for MessageItem {
             .opt("username", &self.username);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -821,10 +831,12 @@ impl rt::de::Record for MessageMetadata {
             .opt("event_type", &self.event_type);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -1039,10 +1051,12 @@ impl rt::de::Record for MessageRoom {
             .opt("was_rejected", &self.was_rejected);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -1101,10 +1115,12 @@ impl rt::de::Record for MessageRoomRecording {
             .opt("transcript", &self.transcript);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }

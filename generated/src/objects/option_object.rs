@@ -201,10 +201,12 @@ impl rt::de::Record for OptionObject {
             .opt("value", &self.value);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -245,10 +247,12 @@ impl rt::de::Record for OptionObjectCanvasPlaceholderMapping {
         __writer.opt("column", &self.column).opt("variable", &self.variable);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -295,10 +299,12 @@ impl rt::de::Record for OptionObjectChoices {
             .opt("value", &self.value);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -336,10 +342,12 @@ impl rt::de::Record for OptionObjectDefaultValueTyped {
         __writer.opt("select", &self.select);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }

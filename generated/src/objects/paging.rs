@@ -69,10 +69,12 @@ impl rt::de::Record for Paging {
             .opt("warnings", &self.warnings_);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }

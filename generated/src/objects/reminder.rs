@@ -74,10 +74,12 @@ impl rt::de::Record for Reminder {
             .opt("user", &self.user);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -118,10 +120,12 @@ impl rt::de::Record for ReminderRecurrence {
         __writer.opt("frequency", &self.frequency).opt("weekdays", &self.weekdays);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }

@@ -109,10 +109,12 @@ impl rt::de::Record for RichTextStyle {
             .opt("unlink", &self.unlink);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }

@@ -92,10 +92,12 @@ impl rt::de::Record for TextObject {
             .opt("verbatim", &self.verbatim);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }

@@ -326,10 +326,12 @@ impl rt::de::Record for User {
             .opt("workspaces", &self.workspaces);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -380,10 +382,12 @@ impl rt::de::Record for UserU00000000 {
             .opt("next_dnd_start_ts", &self.next_dnd_start_ts);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -434,10 +438,12 @@ impl rt::de::Record for UserU00000001 {
             .opt("next_dnd_start_ts", &self.next_dnd_start_ts);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -504,10 +510,12 @@ impl rt::de::Record for UserEnterpriseUser {
             .opt("teams", &self.teams);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }

@@ -278,10 +278,12 @@ impl rt::de::Record for UserProfile {
             .opt("title", &self.title);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -340,10 +342,12 @@ impl rt::de::Record for UserProfileSections {
             .opt("team_id", &self.team_id);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -394,10 +398,12 @@ impl rt::de::Record for UserProfileStatusEmojiDisplayInfo {
             .opt("unicode", &self.unicode);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }

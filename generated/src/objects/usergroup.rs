@@ -153,10 +153,12 @@ impl rt::de::Record for Usergroup {
             .opt("users", &self.users);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
@@ -197,10 +199,12 @@ impl rt::de::Record for UsergroupPrefs {
         __writer.opt("channels", &self.channels).opt("groups", &self.groups);
     }
 
+    #[inline]
     fn unknown(&self) -> &rt::UnknownFields {
         &self.unknown
     }
 
+    #[inline]
     fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
         &mut self.unknown
     }
