@@ -20,6 +20,7 @@ use serde::de::{Deserialize, Deserializer, MapAccess, Visitor};
 use serde::ser::Serializer;
 use serde_json::Value;
 
+pub use crate::debug::{SECRET, debug_record};
 pub use crate::lenient::{KEPT, Kept, Lenient, Outcome, Tolerant, kind, strict};
 pub use crate::unknown::UnknownFields;
 /// serde, for the macros the generated crate expands.
@@ -287,7 +288,7 @@ pub struct Writer<'a, M: SerializeMap> {
 }
 
 impl<'a, M: SerializeMap> Writer<'a, M> {
-    fn new(map: M, unknown: &'a UnknownFields) -> Self {
+    pub(crate) fn new(map: M, unknown: &'a UnknownFields) -> Self {
         Self { map, unknown, failed: None }
     }
 
@@ -330,7 +331,7 @@ impl<'a, M: SerializeMap> Writer<'a, M> {
     }
 
     /// Writes the unknown fields after the typed ones, and ends the object.
-    fn finish(mut self) -> Result<M::Ok, M::Error> {
+    pub(crate) fn finish(mut self) -> Result<M::Ok, M::Error> {
         for (key, value) in self.unknown {
             self.entry(key, &Kept(value));
         }
@@ -585,11 +586,19 @@ macro_rules! __object_traits {
     };
 }
 
-/// Implements `Deserialize`, `Serialize` and [`Lenient`] for a [`Record`].
+/// Implements `Deserialize`, `Serialize`, [`Lenient`] and `Debug` (through
+/// [`debug_record`]) for a [`Record`].
 #[macro_export]
 macro_rules! record {
     ($name:ident) => {
         $crate::__object_traits!($name, $crate::de::Record, $crate::de::read_record, $crate::de::write_record);
+
+        impl ::std::fmt::Debug for $name {
+            #[inline]
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                $crate::de::debug_record(self, f)
+            }
+        }
     };
 }
 
@@ -640,7 +649,7 @@ mod tests {
     use serde_json::json;
 
     /// A record as the generator writes one: `id` required, `count` optional.
-    #[derive(Debug, Default, PartialEq)]
+    #[derive(Default, PartialEq)]
     struct Sample {
         id: String,
         count: Option<i64>,

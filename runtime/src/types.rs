@@ -130,10 +130,17 @@ string_type! {
 /// it cannot reach a log line by accident; read it with [`Secret::expose`]. The client
 /// sends it, like every argument, in the request body, never in a URL. It serializes
 /// as the plain string, so that an answer stored as JSON (an installation, say) keeps
-/// it.
-#[derive(Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+/// it: inside a newtype struct named [`SECRET`](crate::de::SECRET), which JSON writes
+/// away and the records' `Debug` redacts.
+#[derive(Clone, Default, PartialEq, Eq, serde::Deserialize)]
 #[serde(transparent)]
 pub struct Secret(String);
+
+impl serde::Serialize for Secret {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_newtype_struct(crate::de::SECRET, &self.0)
+    }
+}
 
 impl Secret {
     /// Wraps a secret.
@@ -154,7 +161,7 @@ impl Secret {
 
 impl ::std::fmt::Debug for Secret {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str("Secret(<redacted>)")
+        f.write_str(crate::debug::REDACTED)
     }
 }
 
@@ -180,7 +187,7 @@ impl crate::ArgValue for Secret {
 crate::lenient::lenient_text!(Secret);
 
 /// The `response_metadata` of an answer: where the next page starts, and notes.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 #[non_exhaustive]
 pub struct ResponseMetadata {
     /// The cursor of the next page; empty or absent on the last page.

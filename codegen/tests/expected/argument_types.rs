@@ -215,7 +215,7 @@ impl rt::Paginated for TestTypes {
 /// ```json
 ///{ "ok": true, "channel": "C1", "ts": "1.2" }
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct TestTypesResponse {
     /// The channel.
@@ -464,7 +464,7 @@ impl std::fmt::Display for TestTypesSort {
 /// The `purpose` object of [`TestTypesResponse`].
 ///
 /// What the channel is for.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct TestTypesResponsePurpose {
     /// The text.
@@ -519,7 +519,7 @@ rt::record!(TestTypesResponsePurpose);
 /// The `history` object of [`TestTypesResponsePurpose`].
 ///
 /// Earlier purposes.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct TestTypesResponsePurposeHistory {
     /// Answered as `ts`.

@@ -476,7 +476,7 @@ impl rt::Catalogued for TestCase {
 }
 
 /// The answer of a successful [`TestCase`] call (`test.case`), with any warnings Slack sent in `warnings`.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct TestCaseResponse {
     /// a

@@ -101,7 +101,7 @@ impl rt::Catalogued for TestKeywords {
 }
 
 /// The answer of a successful [`TestKeywords`] call (`test.keywords`), with any warnings Slack sent in `warnings`.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct TestKeywordsResponse {
     /// The kind of thing, echoed.

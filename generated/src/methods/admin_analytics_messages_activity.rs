@@ -182,7 +182,7 @@ impl rt::Paginated for AdminAnalyticsMessagesActivity {
 ///    "response_metadata": { "next_cursor": "abcd..." }
 ///}
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AdminAnalyticsMessagesActivityResponse {
     /// Slack's `message_activity` object, kept as raw JSON: the spec does not describe its fields yet.

@@ -149,7 +149,7 @@ impl rt::Paginated for AdminAnalyticsMessagesMetadata {
 ///    "response_metadata": { "next_cursor": "abcd..." }
 ///}
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AdminAnalyticsMessagesMetadataResponse {
     /// An array of message metadata

@@ -274,7 +274,7 @@ impl rt::Paginated for AdminAppsActivitiesList {
 ///    "response_metadata": { "next_cursor": "" }
 ///}
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AdminAppsActivitiesListResponse {
     /// Answered as `activities`.
@@ -474,7 +474,7 @@ impl std::fmt::Display for AdminAppsActivitiesListSortDirection {
 }
 
 /// The `activities` object of [`AdminAppsActivitiesListResponse`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AdminAppsActivitiesListResponseActivities {
     /// Answered as `app_id`.
@@ -566,7 +566,7 @@ impl rt::de::Record for AdminAppsActivitiesListResponseActivities {
 rt::record!(AdminAppsActivitiesListResponseActivities);
 
 /// The `payload` object of [`AdminAppsActivitiesListResponseActivities`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AdminAppsActivitiesListResponseActivitiesPayload {
     /// Answered as `action`.
@@ -772,7 +772,7 @@ impl rt::de::Record for AdminAppsActivitiesListResponseActivitiesPayload {
 rt::record!(AdminAppsActivitiesListResponseActivitiesPayload);
 
 /// The `outputs` object of [`AdminAppsActivitiesListResponseActivitiesPayload`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AdminAppsActivitiesListResponseActivitiesPayloadOutputs {
     /// Answered as `channel_id`.
@@ -818,7 +818,7 @@ impl rt::de::Record for AdminAppsActivitiesListResponseActivitiesPayloadOutputs 
 rt::record!(AdminAppsActivitiesListResponseActivitiesPayloadOutputs);
 
 /// The `trigger` object of [`AdminAppsActivitiesListResponseActivitiesPayload`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AdminAppsActivitiesListResponseActivitiesPayloadTrigger {
     /// Answered as `config`.
@@ -878,7 +878,7 @@ impl rt::de::Record for AdminAppsActivitiesListResponseActivitiesPayloadTrigger 
 rt::record!(AdminAppsActivitiesListResponseActivitiesPayloadTrigger);
 
 /// The `config` object of [`AdminAppsActivitiesListResponseActivitiesPayloadTrigger`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AdminAppsActivitiesListResponseActivitiesPayloadTriggerConfig {
     /// Answered as `description`.
@@ -934,7 +934,7 @@ impl rt::de::Record for AdminAppsActivitiesListResponseActivitiesPayloadTriggerC
 rt::record!(AdminAppsActivitiesListResponseActivitiesPayloadTriggerConfig);
 
 /// The `trip_information` object of [`AdminAppsActivitiesListResponseActivitiesPayloadTrigger`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AdminAppsActivitiesListResponseActivitiesPayloadTriggerTripInformation {
     /// Answered as `channel_id`.

@@ -194,7 +194,7 @@ impl rt::Paginated for AdminAppsApprovedList {
 ///    "response_metadata": { "next_cursor": "" }
 ///}
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AdminAppsApprovedListResponse {
     /// Answered as `approved_apps`.
@@ -374,7 +374,7 @@ rt::code_traits!(AdminAppsApprovedListError, error, CommonError);
 pub type AdminAppsApprovedListWarning = rt::CommonOnly<rt::CommonWarning>;
 
 /// The `approved_apps` object of [`AdminAppsApprovedListResponse`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AdminAppsApprovedListResponseApprovedApps {
     /// Answered as `app`.
@@ -434,7 +434,7 @@ impl rt::de::Record for AdminAppsApprovedListResponseApprovedApps {
 rt::record!(AdminAppsApprovedListResponseApprovedApps);
 
 /// The `app` object of [`AdminAppsApprovedListResponseApprovedApps`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AdminAppsApprovedListResponseApprovedAppsApp {
     /// Answered as `additional_info`.
@@ -538,7 +538,7 @@ impl rt::de::Record for AdminAppsApprovedListResponseApprovedAppsApp {
 rt::record!(AdminAppsApprovedListResponseApprovedAppsApp);
 
 /// The `icons` object of [`AdminAppsApprovedListResponseApprovedAppsApp`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AdminAppsApprovedListResponseApprovedAppsAppIcons {
     /// Answered as `image_1024`.
@@ -624,7 +624,7 @@ impl rt::de::Record for AdminAppsApprovedListResponseApprovedAppsAppIcons {
 rt::record!(AdminAppsApprovedListResponseApprovedAppsAppIcons);
 
 /// The `last_resolved_by` object of [`AdminAppsApprovedListResponseApprovedApps`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AdminAppsApprovedListResponseApprovedAppsLastResolvedBy {
     /// Answered as `actor_id`.
@@ -670,7 +670,7 @@ impl rt::de::Record for AdminAppsApprovedListResponseApprovedAppsLastResolvedBy 
 rt::record!(AdminAppsApprovedListResponseApprovedAppsLastResolvedBy);
 
 /// The `scopes` object of [`AdminAppsApprovedListResponseApprovedApps`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AdminAppsApprovedListResponseApprovedAppsScopes {
     /// Answered as `description`.

@@ -129,7 +129,7 @@ impl rt::Catalogued for AdminAppsConfigLookup {
 ///    ]
 ///}
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AdminAppsConfigLookupResponse {
     /// Answered as `configs`.
@@ -292,7 +292,7 @@ impl std::fmt::Display for AdminAppsConfigLookupRichLinkPreviewTypes {
 }
 
 /// The `configs` object of [`AdminAppsConfigLookupResponse`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AdminAppsConfigLookupResponseConfigs {
     /// Answered as `app_id`.
@@ -351,7 +351,7 @@ impl rt::de::Record for AdminAppsConfigLookupResponseConfigs {
 rt::record!(AdminAppsConfigLookupResponseConfigs);
 
 /// The `domain_restrictions` object of [`AdminAppsConfigLookupResponseConfigs`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AdminAppsConfigLookupResponseConfigsDomainRestrictions {
     /// Answered as `emails`.

@@ -103,7 +103,7 @@ impl rt::Paginated for AdminAppsMcpServersList {
 }
 
 /// The answer of a successful [`AdminAppsMcpServersList`] call (`admin.apps.mcp.servers.list`), with any warnings Slack sent in `warnings`.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AdminAppsMcpServersListResponse {
     /// Answered as `servers`.

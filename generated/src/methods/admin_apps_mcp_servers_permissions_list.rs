@@ -66,7 +66,7 @@ impl rt::Catalogued for AdminAppsMcpServersPermissionsList {
 }
 
 /// The answer of a successful [`AdminAppsMcpServersPermissionsList`] call (`admin.apps.mcp.servers.permissions.list`), with any warnings Slack sent in `warnings`.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AdminAppsMcpServersPermissionsListResponse {
     /// Answered as `servers`.

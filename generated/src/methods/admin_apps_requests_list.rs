@@ -202,7 +202,7 @@ impl rt::Paginated for AdminAppsRequestsList {
 ///    "response_metadata": { "next_cursor": "" }
 ///}
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AdminAppsRequestsListResponse {
     /// Answered as `app_requests`.
@@ -413,7 +413,7 @@ rt::code_traits!(AdminAppsRequestsListError, error, CommonError);
 pub type AdminAppsRequestsListWarning = rt::CommonOnly<rt::CommonWarning>;
 
 /// The `app_requests` object of [`AdminAppsRequestsListResponse`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AdminAppsRequestsListResponseAppRequests {
     /// Answered as `app`.
@@ -499,7 +499,7 @@ impl rt::de::Record for AdminAppsRequestsListResponseAppRequests {
 rt::record!(AdminAppsRequestsListResponseAppRequests);
 
 /// The `app` object of [`AdminAppsRequestsListResponseAppRequests`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AdminAppsRequestsListResponseAppRequestsApp {
     /// Answered as `additional_info`.
@@ -603,7 +603,7 @@ impl rt::de::Record for AdminAppsRequestsListResponseAppRequestsApp {
 rt::record!(AdminAppsRequestsListResponseAppRequestsApp);
 
 /// The `icons` object of [`AdminAppsRequestsListResponseAppRequestsApp`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AdminAppsRequestsListResponseAppRequestsAppIcons {
     /// Answered as `image_1024`.
@@ -689,7 +689,7 @@ impl rt::de::Record for AdminAppsRequestsListResponseAppRequestsAppIcons {
 rt::record!(AdminAppsRequestsListResponseAppRequestsAppIcons);
 
 /// The `previous_resolution` object of [`AdminAppsRequestsListResponseAppRequests`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AdminAppsRequestsListResponseAppRequestsPreviousResolution {
     /// Answered as `scopes`.

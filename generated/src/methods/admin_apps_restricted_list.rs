@@ -194,7 +194,7 @@ impl rt::Paginated for AdminAppsRestrictedList {
 ///    "response_metadata": { "next_cursor": "" }
 ///}
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AdminAppsRestrictedListResponse {
     /// Answered as `restricted_apps`.
@@ -376,7 +376,7 @@ rt::code_traits!(AdminAppsRestrictedListError, error, CommonError);
 pub type AdminAppsRestrictedListWarning = rt::CommonOnly<rt::CommonWarning>;
 
 /// The `restricted_apps` object of [`AdminAppsRestrictedListResponse`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AdminAppsRestrictedListResponseRestrictedApps {
     /// Answered as `app`.
@@ -436,7 +436,7 @@ impl rt::de::Record for AdminAppsRestrictedListResponseRestrictedApps {
 rt::record!(AdminAppsRestrictedListResponseRestrictedApps);
 
 /// The `app` object of [`AdminAppsRestrictedListResponseRestrictedApps`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AdminAppsRestrictedListResponseRestrictedAppsApp {
     /// Answered as `additional_info`.
@@ -540,7 +540,7 @@ impl rt::de::Record for AdminAppsRestrictedListResponseRestrictedAppsApp {
 rt::record!(AdminAppsRestrictedListResponseRestrictedAppsApp);
 
 /// The `icons` object of [`AdminAppsRestrictedListResponseRestrictedAppsApp`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AdminAppsRestrictedListResponseRestrictedAppsAppIcons {
     /// Answered as `image_1024`.
@@ -626,7 +626,7 @@ impl rt::de::Record for AdminAppsRestrictedListResponseRestrictedAppsAppIcons {
 rt::record!(AdminAppsRestrictedListResponseRestrictedAppsAppIcons);
 
 /// The `last_resolved_by` object of [`AdminAppsRestrictedListResponseRestrictedApps`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AdminAppsRestrictedListResponseRestrictedAppsLastResolvedBy {
     /// Answered as `actor_id`.
@@ -672,7 +672,7 @@ impl rt::de::Record for AdminAppsRestrictedListResponseRestrictedAppsLastResolve
 rt::record!(AdminAppsRestrictedListResponseRestrictedAppsLastResolvedBy);
 
 /// The `scopes` object of [`AdminAppsRestrictedListResponseRestrictedApps`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AdminAppsRestrictedListResponseRestrictedAppsScopes {
     /// Answered as `description`.

@@ -59,7 +59,7 @@ impl rt::Catalogued for AdminAuditAnomalyAllowGetItem {
 }
 
 /// The answer of a successful [`AdminAuditAnomalyAllowGetItem`] call (`admin.audit.anomaly.allow.getItem`), with any warnings Slack sent in `warnings`.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AdminAuditAnomalyAllowGetItemResponse {
     /// allow list of IPv4 addresses using cidr notation in the Enterprise organization configuration

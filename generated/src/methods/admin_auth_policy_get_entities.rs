@@ -143,7 +143,7 @@ impl rt::Paginated for AdminAuthPolicyGetEntities {
 ///    "entity_total_count": 1
 ///}
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AdminAuthPolicyGetEntitiesResponse {
     /// Entities assigned to the policy
@@ -305,7 +305,7 @@ pub type AdminAuthPolicyGetEntitiesWarning = rt::CommonOnly<rt::CommonWarning>;
 /// The `entities` object of [`AdminAuthPolicyGetEntitiesResponse`].
 ///
 /// Entities assigned to the policy
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AdminAuthPolicyGetEntitiesResponseEntities {
     /// Answered as `date_added`.

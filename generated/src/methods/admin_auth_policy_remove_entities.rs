@@ -94,7 +94,7 @@ impl rt::Catalogued for AdminAuthPolicyRemoveEntities {
 /// ```json
 ///{ "ok": true }
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AdminAuthPolicyRemoveEntitiesResponse {
     /// Count of entities under the policy and provided filter conditions

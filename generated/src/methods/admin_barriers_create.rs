@@ -117,7 +117,7 @@ impl rt::Catalogued for AdminBarriersCreate {
 ///    }
 ///}
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AdminBarriersCreateResponse {
     /// Answered as `barrier`.
@@ -321,7 +321,7 @@ impl std::fmt::Display for AdminBarriersCreateRestrictedSubjects {
 }
 
 /// The `barrier` object of [`AdminBarriersCreateResponse`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AdminBarriersCreateResponseBarrier {
     /// Answered as `barriered_from_usergroups`.
@@ -397,7 +397,7 @@ impl rt::de::Record for AdminBarriersCreateResponseBarrier {
 rt::record!(AdminBarriersCreateResponseBarrier);
 
 /// The `barriered_from_usergroups` object of [`AdminBarriersCreateResponseBarrier`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AdminBarriersCreateResponseBarrierBarrieredFromUsergroups {
     /// Answered as `id`.
@@ -443,7 +443,7 @@ impl rt::de::Record for AdminBarriersCreateResponseBarrierBarrieredFromUsergroup
 rt::record!(AdminBarriersCreateResponseBarrierBarrieredFromUsergroups);
 
 /// The `primary_usergroup` object of [`AdminBarriersCreateResponseBarrier`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AdminBarriersCreateResponseBarrierPrimaryUsergroup {
     /// Answered as `id`.

@@ -158,7 +158,7 @@ impl rt::Paginated for AdminBarriersList {
 ///    ]
 ///}
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AdminBarriersListResponse {
     /// Answered as `barriers`.
@@ -286,7 +286,7 @@ rt::code_traits!(AdminBarriersListError, error, CommonError);
 pub type AdminBarriersListWarning = rt::CommonOnly<rt::CommonWarning>;
 
 /// The `barriers` object of [`AdminBarriersListResponse`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AdminBarriersListResponseBarriers {
     /// Answered as `barriered_from_usergroups`.
@@ -362,7 +362,7 @@ impl rt::de::Record for AdminBarriersListResponseBarriers {
 rt::record!(AdminBarriersListResponseBarriers);
 
 /// The `barriered_from_usergroups` object of [`AdminBarriersListResponseBarriers`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AdminBarriersListResponseBarriersBarrieredFromUsergroups {
     /// Answered as `id`.
@@ -408,7 +408,7 @@ impl rt::de::Record for AdminBarriersListResponseBarriersBarrieredFromUsergroups
 rt::record!(AdminBarriersListResponseBarriersBarrieredFromUsergroups);
 
 /// The `primary_usergroup` object of [`AdminBarriersListResponseBarriers`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AdminBarriersListResponseBarriersPrimaryUsergroup {
     /// Answered as `id`.

@@ -119,7 +119,7 @@ impl rt::Catalogued for AdminBarriersUpdate {
 ///    }
 ///}
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AdminBarriersUpdateResponse {
     /// Answered as `barrier`.
@@ -336,7 +336,7 @@ impl std::fmt::Display for AdminBarriersUpdateRestrictedSubjects {
 }
 
 /// The `barrier` object of [`AdminBarriersUpdateResponse`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AdminBarriersUpdateResponseBarrier {
     /// Answered as `barriered_from_usergroups`.
@@ -412,7 +412,7 @@ impl rt::de::Record for AdminBarriersUpdateResponseBarrier {
 rt::record!(AdminBarriersUpdateResponseBarrier);
 
 /// The `barriered_from_usergroups` object of [`AdminBarriersUpdateResponseBarrier`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AdminBarriersUpdateResponseBarrierBarrieredFromUsergroups {
     /// Answered as `id`.
@@ -458,7 +458,7 @@ impl rt::de::Record for AdminBarriersUpdateResponseBarrierBarrieredFromUsergroup
 rt::record!(AdminBarriersUpdateResponseBarrierBarrieredFromUsergroups);
 
 /// The `primary_usergroup` object of [`AdminBarriersUpdateResponseBarrier`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AdminBarriersUpdateResponseBarrierPrimaryUsergroup {
     /// Answered as `id`.

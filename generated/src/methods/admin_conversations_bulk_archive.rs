@@ -82,7 +82,7 @@ impl rt::Catalogued for AdminConversationsBulkArchive {
 ///    "not_added": [{ "channel_id": "C12346", "error": "invalid_channel" }]
 ///}
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AdminConversationsBulkArchiveResponse {
     /// Answered as `bulk_action_id`.
@@ -242,7 +242,7 @@ pub type AdminConversationsBulkArchiveWarning = rt::CommonOnly<rt::CommonWarning
 /// The `not_added` object of [`AdminConversationsBulkArchiveResponse`].
 ///
 /// The channel ID and reason it could not be archived.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AdminConversationsBulkArchiveResponseNotAdded {
     /// Answered as `channel_id`.

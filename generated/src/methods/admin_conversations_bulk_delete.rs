@@ -82,7 +82,7 @@ impl rt::Catalogued for AdminConversationsBulkDelete {
 ///    "not_added": [{ "channel_id": "C12346", "error": "invalid_channel" }]
 ///}
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AdminConversationsBulkDeleteResponse {
     /// Answered as `bulk_action_id`.
@@ -218,7 +218,7 @@ pub type AdminConversationsBulkDeleteWarning = rt::CommonOnly<rt::CommonWarning>
 /// The `not_added` object of [`AdminConversationsBulkDeleteResponse`].
 ///
 /// The channel ID and reason it could not be deleted.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AdminConversationsBulkDeleteResponseNotAdded {
     /// Answered as `channel_id`.

@@ -92,7 +92,7 @@ impl rt::Catalogued for AdminConversationsBulkMove {
 ///    "not_added": [{ "channel_id": "C12346", "error": "invalid_channel" }]
 ///}
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AdminConversationsBulkMoveResponse {
     /// Answered as `bulk_action_id`.
@@ -241,7 +241,7 @@ pub type AdminConversationsBulkMoveWarning = rt::CommonOnly<rt::CommonWarning>;
 /// The `not_added` object of [`AdminConversationsBulkMoveResponse`].
 ///
 /// The channel ID and reason it could not be moved.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AdminConversationsBulkMoveResponseNotAdded {
     /// Answered as `channel_id`.

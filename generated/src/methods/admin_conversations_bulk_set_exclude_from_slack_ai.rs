@@ -95,7 +95,7 @@ impl rt::Catalogued for AdminConversationsBulkSetExcludeFromSlackAi {
 ///    "not_added": [{ "channel_id": "C12346", "error": "invalid_channel" }]
 ///}
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AdminConversationsBulkSetExcludeFromSlackAiResponse {
     /// Answered as `bulk_action_id`.

@@ -81,7 +81,7 @@ impl rt::Catalogued for AdminConversationsBulkSetProperties {
 }
 
 /// The answer of a successful [`AdminConversationsBulkSetProperties`] call (`admin.conversations.bulkSetProperties`), with any warnings Slack sent in `warnings`.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AdminConversationsBulkSetPropertiesResponse {
     /// Answered as `bulk_action_id`.

@@ -131,7 +131,7 @@ impl rt::Catalogued for AdminConversationsCreate {
 /// ```json
 ///{ "ok": true, "channel_id": "C12345" }
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AdminConversationsCreateResponse {
     /// Answered as `channel_id`.

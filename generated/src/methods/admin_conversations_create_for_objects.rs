@@ -107,7 +107,7 @@ impl rt::Catalogued for AdminConversationsCreateForObjects {
 /// ```json
 ///{ "ok": true, "channel_id": "C12345" }
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AdminConversationsCreateForObjectsResponse {
     /// Slack Channel ID, in the format of an alphanumeric string starting with C

@@ -143,7 +143,7 @@ impl rt::Paginated for AdminConversationsEkmListOriginalConnectedChannelInfo {
 ///    ]
 ///}
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AdminConversationsEkmListOriginalConnectedChannelInfoResponse {
     /// Answered as `channels`.

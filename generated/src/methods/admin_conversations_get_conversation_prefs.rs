@@ -102,7 +102,7 @@ impl rt::Catalogued for AdminConversationsGetConversationPrefs {
 ///    }
 ///}
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AdminConversationsGetConversationPrefsResponse {
     /// Answered as `prefs`.
@@ -265,7 +265,7 @@ pub type AdminConversationsGetConversationPrefsWarning = rt::CommonOnly<
 >;
 
 /// The `prefs` object of [`AdminConversationsGetConversationPrefsResponse`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AdminConversationsGetConversationPrefsResponsePrefs {
     /// Answered as `who_can_post`.
@@ -343,7 +343,7 @@ impl rt::de::Record for AdminConversationsGetConversationPrefsResponsePrefs {
 rt::record!(AdminConversationsGetConversationPrefsResponsePrefs);
 
 /// The `who_can_post` object of [`AdminConversationsGetConversationPrefsResponsePrefs`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AdminConversationsGetConversationPrefsResponsePrefsWhoCanPost {
     /// Comma separated string of user types
@@ -391,7 +391,7 @@ impl rt::de::Record for AdminConversationsGetConversationPrefsResponsePrefsWhoCa
 rt::record!(AdminConversationsGetConversationPrefsResponsePrefsWhoCanPost);
 
 /// The `can_thread` object of [`AdminConversationsGetConversationPrefsResponsePrefs`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AdminConversationsGetConversationPrefsResponsePrefsCanThread {
     /// Comma separated string of user types
@@ -439,7 +439,7 @@ impl rt::de::Record for AdminConversationsGetConversationPrefsResponsePrefsCanTh
 rt::record!(AdminConversationsGetConversationPrefsResponsePrefsCanThread);
 
 /// The `membership_limit` object of [`AdminConversationsGetConversationPrefsResponsePrefs`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AdminConversationsGetConversationPrefsResponsePrefsMembershipLimit {
     /// Membership limit value
@@ -483,7 +483,7 @@ for AdminConversationsGetConversationPrefsResponsePrefsMembershipLimit {
 rt::record!(AdminConversationsGetConversationPrefsResponsePrefsMembershipLimit);
 
 /// The `can_huddle` object of [`AdminConversationsGetConversationPrefsResponsePrefs`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AdminConversationsGetConversationPrefsResponsePrefsCanHuddle {
     /// Can start a huddle
@@ -526,7 +526,7 @@ impl rt::de::Record for AdminConversationsGetConversationPrefsResponsePrefsCanHu
 rt::record!(AdminConversationsGetConversationPrefsResponsePrefsCanHuddle);
 
 /// The `enable_at_channel` object of [`AdminConversationsGetConversationPrefsResponsePrefs`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AdminConversationsGetConversationPrefsResponsePrefsEnableAtChannel {
     /// Enable channel mentions in channel.
@@ -570,7 +570,7 @@ for AdminConversationsGetConversationPrefsResponsePrefsEnableAtChannel {
 rt::record!(AdminConversationsGetConversationPrefsResponsePrefsEnableAtChannel);
 
 /// The `enable_at_here` object of [`AdminConversationsGetConversationPrefsResponsePrefs`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AdminConversationsGetConversationPrefsResponsePrefsEnableAtHere {
     /// Enable here mentions in channel.

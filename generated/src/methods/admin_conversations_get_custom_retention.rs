@@ -81,7 +81,7 @@ impl rt::Catalogued for AdminConversationsGetCustomRetention {
 /// ```json
 ///{ "ok": true, "is_policy_enabled": true, "duration_days": 70 }
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AdminConversationsGetCustomRetentionResponse {
     /// Is there a policy set on this conversation that overrides the default retention policy.

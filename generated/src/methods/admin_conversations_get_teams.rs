@@ -124,7 +124,7 @@ impl rt::Paginated for AdminConversationsGetTeams {
 /// ```json
 ///{ "ok": true, "team_ids": ["T1234", "T5679"] }
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AdminConversationsGetTeamsResponse {
     /// Answered as `team_ids`.

@@ -92,7 +92,7 @@ impl rt::Catalogued for AdminConversationsInvite {
 /// ```json
 ///{ "ok": true }
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AdminConversationsInviteResponse {
     /// Answered as `failed_user_ids`.
@@ -243,7 +243,7 @@ rt::code_traits!(AdminConversationsInviteError, error, CommonError);
 pub type AdminConversationsInviteWarning = rt::CommonOnly<rt::CommonWarning>;
 
 /// The `failed_user_ids` object of [`AdminConversationsInviteResponse`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AdminConversationsInviteResponseFailedUserIds {
     /// Answered as `U00000000`.

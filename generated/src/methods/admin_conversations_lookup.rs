@@ -133,7 +133,7 @@ impl rt::Paginated for AdminConversationsLookup {
 }
 
 /// The answer of a successful [`AdminConversationsLookup`] call (`admin.conversations.lookup`), with any warnings Slack sent in `warnings`.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AdminConversationsLookupResponse {
     /// Answered as `channel_ids`.

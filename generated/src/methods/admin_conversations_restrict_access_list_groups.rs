@@ -90,7 +90,7 @@ impl rt::Catalogued for AdminConversationsRestrictAccessListGroups {
 /// ```json
 ///{ "ok": true, "group_ids": ["YOUR_GROUP_ID"] }
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AdminConversationsRestrictAccessListGroupsResponse {
     /// Answered as `group_ids`.

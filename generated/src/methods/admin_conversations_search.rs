@@ -277,7 +277,7 @@ impl rt::Paginated for AdminConversationsSearch {
 ///    "total_count": 14823
 ///}
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AdminConversationsSearchResponse {
     /// Answered as `conversations`.
@@ -496,7 +496,7 @@ rt::code_traits!(AdminConversationsSearchError, error, CommonError);
 pub type AdminConversationsSearchWarning = rt::CommonOnly<rt::CommonWarning>;
 
 /// The `conversations` object of [`AdminConversationsSearchResponse`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AdminConversationsSearchResponseConversations {
     /// Answered as `canvas`.
@@ -718,7 +718,7 @@ impl rt::de::Record for AdminConversationsSearchResponseConversations {
 rt::record!(AdminConversationsSearchResponseConversations);
 
 /// The `canvas` object of [`AdminConversationsSearchResponseConversations`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AdminConversationsSearchResponseConversationsCanvas {
     /// Answered as `ownership_details`.
@@ -770,7 +770,7 @@ impl rt::de::Record for AdminConversationsSearchResponseConversationsCanvas {
 rt::record!(AdminConversationsSearchResponseConversationsCanvas);
 
 /// The `ownership_details` object of [`AdminConversationsSearchResponseConversationsCanvas`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AdminConversationsSearchResponseConversationsCanvasOwnershipDetails {
     /// Answered as `count`.
@@ -817,7 +817,7 @@ for AdminConversationsSearchResponseConversationsCanvasOwnershipDetails {
 rt::record!(AdminConversationsSearchResponseConversationsCanvasOwnershipDetails);
 
 /// The `channel_email_addresses` object of [`AdminConversationsSearchResponseConversations`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AdminConversationsSearchResponseConversationsChannelEmailAddresses {
     /// Answered as `address`.
@@ -890,7 +890,7 @@ for AdminConversationsSearchResponseConversationsChannelEmailAddresses {
 rt::record!(AdminConversationsSearchResponseConversationsChannelEmailAddresses);
 
 /// The `icons` object of [`AdminConversationsSearchResponseConversationsChannelEmailAddresses`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AdminConversationsSearchResponseConversationsChannelEmailAddressesIcons {
     /// Answered as `image_36`.
@@ -943,7 +943,7 @@ for AdminConversationsSearchResponseConversationsChannelEmailAddressesIcons {
 rt::record!(AdminConversationsSearchResponseConversationsChannelEmailAddressesIcons);
 
 /// The `lists` object of [`AdminConversationsSearchResponseConversations`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AdminConversationsSearchResponseConversationsLists {
     /// Answered as `ownership_details`.
@@ -995,7 +995,7 @@ impl rt::de::Record for AdminConversationsSearchResponseConversationsLists {
 rt::record!(AdminConversationsSearchResponseConversationsLists);
 
 /// The `ownership_details` object of [`AdminConversationsSearchResponseConversationsLists`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AdminConversationsSearchResponseConversationsListsOwnershipDetails {
     /// Answered as `count`.
@@ -1042,7 +1042,7 @@ for AdminConversationsSearchResponseConversationsListsOwnershipDetails {
 rt::record!(AdminConversationsSearchResponseConversationsListsOwnershipDetails);
 
 /// The `properties` object of [`AdminConversationsSearchResponseConversations`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AdminConversationsSearchResponseConversationsProperties {
     /// Answered as `at_channel_restricted`.
@@ -1151,7 +1151,7 @@ impl rt::de::Record for AdminConversationsSearchResponseConversationsProperties 
 rt::record!(AdminConversationsSearchResponseConversationsProperties);
 
 /// The `canvas` object of [`AdminConversationsSearchResponseConversationsProperties`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AdminConversationsSearchResponseConversationsPropertiesCanvas {
     /// Answered as `file_id`.
@@ -1209,7 +1209,7 @@ impl rt::de::Record for AdminConversationsSearchResponseConversationsPropertiesC
 rt::record!(AdminConversationsSearchResponseConversationsPropertiesCanvas);
 
 /// The `meeting_notes` object of [`AdminConversationsSearchResponseConversationsProperties`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AdminConversationsSearchResponseConversationsPropertiesMeetingNotes {
     /// Answered as `file_id`.
@@ -1253,7 +1253,7 @@ for AdminConversationsSearchResponseConversationsPropertiesMeetingNotes {
 rt::record!(AdminConversationsSearchResponseConversationsPropertiesMeetingNotes);
 
 /// The `posting_restricted_to` object of [`AdminConversationsSearchResponseConversationsProperties`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AdminConversationsSearchResponseConversationsPropertiesPostingRestrictedTo {
     /// Answered as `type`.
@@ -1300,7 +1300,7 @@ for AdminConversationsSearchResponseConversationsPropertiesPostingRestrictedTo {
 rt::record!(AdminConversationsSearchResponseConversationsPropertiesPostingRestrictedTo);
 
 /// The `tabs` object of [`AdminConversationsSearchResponseConversationsProperties`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AdminConversationsSearchResponseConversationsPropertiesTabs {
     /// Answered as `data`.
@@ -1360,7 +1360,7 @@ impl rt::de::Record for AdminConversationsSearchResponseConversationsPropertiesT
 rt::record!(AdminConversationsSearchResponseConversationsPropertiesTabs);
 
 /// The `data` object of [`AdminConversationsSearchResponseConversationsPropertiesTabs`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AdminConversationsSearchResponseConversationsPropertiesTabsData {
     /// Answered as `file_id`.
@@ -1414,7 +1414,7 @@ impl rt::de::Record for AdminConversationsSearchResponseConversationsPropertiesT
 rt::record!(AdminConversationsSearchResponseConversationsPropertiesTabsData);
 
 /// The `tabz` object of [`AdminConversationsSearchResponseConversationsProperties`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AdminConversationsSearchResponseConversationsPropertiesTabz {
     /// Answered as `data`.
@@ -1474,7 +1474,7 @@ impl rt::de::Record for AdminConversationsSearchResponseConversationsPropertiesT
 rt::record!(AdminConversationsSearchResponseConversationsPropertiesTabz);
 
 /// The `data` object of [`AdminConversationsSearchResponseConversationsPropertiesTabz`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AdminConversationsSearchResponseConversationsPropertiesTabzData {
     /// Answered as `file_id`.
@@ -1528,7 +1528,7 @@ impl rt::de::Record for AdminConversationsSearchResponseConversationsPropertiesT
 rt::record!(AdminConversationsSearchResponseConversationsPropertiesTabzData);
 
 /// The `threads_restricted_to` object of [`AdminConversationsSearchResponseConversationsProperties`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AdminConversationsSearchResponseConversationsPropertiesThreadsRestrictedTo {
     /// Answered as `type`.

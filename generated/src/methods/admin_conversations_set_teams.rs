@@ -126,7 +126,7 @@ impl rt::Catalogued for AdminConversationsSetTeams {
 /// ```json
 ///{ "ok": true }
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AdminConversationsSetTeamsResponse {
     /// Answered as `channel`.

@@ -163,7 +163,7 @@ impl rt::Paginated for AdminEmojiList {
 ///    "response_metadata": { "next_cursor": "" }
 ///}
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AdminEmojiListResponse {
     /// Answered as `emoji`.
@@ -289,7 +289,7 @@ rt::code_traits!(AdminEmojiListError, error, CommonError);
 pub type AdminEmojiListWarning = rt::CommonOnly<rt::CommonWarning>;
 
 /// The `emoji` object of [`AdminEmojiListResponse`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AdminEmojiListResponseEmoji {
     /// Answered as `333`.
@@ -335,7 +335,7 @@ impl rt::de::Record for AdminEmojiListResponseEmoji {
 rt::record!(AdminEmojiListResponseEmoji);
 
 /// The `333` object of [`AdminEmojiListResponseEmoji`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AdminEmojiListResponseEmojiN333 {
     /// Answered as `date_created`.
@@ -387,7 +387,7 @@ impl rt::de::Record for AdminEmojiListResponseEmojiN333 {
 rt::record!(AdminEmojiListResponseEmojiN333);
 
 /// The `444` object of [`AdminEmojiListResponseEmoji`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AdminEmojiListResponseEmojiN444 {
     /// Answered as `date_created`.

@@ -197,7 +197,7 @@ impl rt::Paginated for AdminFunctionsList {
 ///    "response_metadata": { "next_cursor": "aWQ6MTE3MDk1NTIzNDAxOQ==" }
 ///}
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AdminFunctionsListResponse {
     /// Answered as `functions`.
@@ -323,7 +323,7 @@ rt::code_traits!(AdminFunctionsListError, error, CommonError);
 pub type AdminFunctionsListWarning = rt::CommonOnly<rt::CommonWarning>;
 
 /// The `functions` object of [`AdminFunctionsListResponse`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AdminFunctionsListResponseFunctions {
     /// Answered as `app_id`.
@@ -445,7 +445,7 @@ impl rt::de::Record for AdminFunctionsListResponseFunctions {
 rt::record!(AdminFunctionsListResponseFunctions);
 
 /// The `input_parameters` object of [`AdminFunctionsListResponseFunctions`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AdminFunctionsListResponseFunctionsInputParameters {
     /// Answered as `description`.
@@ -505,7 +505,7 @@ impl rt::de::Record for AdminFunctionsListResponseFunctionsInputParameters {
 rt::record!(AdminFunctionsListResponseFunctionsInputParameters);
 
 /// The `output_parameters` object of [`AdminFunctionsListResponseFunctions`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AdminFunctionsListResponseFunctionsOutputParameters {
     /// Answered as `description`.
@@ -565,7 +565,7 @@ impl rt::de::Record for AdminFunctionsListResponseFunctionsOutputParameters {
 rt::record!(AdminFunctionsListResponseFunctionsOutputParameters);
 
 /// The `product_level_availability` object of [`AdminFunctionsListResponseFunctions`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AdminFunctionsListResponseFunctionsProductLevelAvailability {
     /// Answered as `available_to`.

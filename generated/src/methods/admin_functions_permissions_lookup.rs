@@ -75,7 +75,7 @@ impl rt::Catalogued for AdminFunctionsPermissionsLookup {
 /// ```json
 ///{ "ok": true, "errors": {} }
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AdminFunctionsPermissionsLookupResponse {
     /// Answered as `permissions`.
@@ -198,7 +198,7 @@ rt::code_traits!(AdminFunctionsPermissionsLookupError, error, CommonError);
 pub type AdminFunctionsPermissionsLookupWarning = rt::CommonOnly<rt::CommonWarning>;
 
 /// The `permissions` object of [`AdminFunctionsPermissionsLookupResponse`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AdminFunctionsPermissionsLookupResponsePermissions {
     /// Answered as `Fn0000000000`.
@@ -243,7 +243,7 @@ impl rt::de::Record for AdminFunctionsPermissionsLookupResponsePermissions {
 rt::record!(AdminFunctionsPermissionsLookupResponsePermissions);
 
 /// The `Fn0000000000` object of [`AdminFunctionsPermissionsLookupResponsePermissions`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AdminFunctionsPermissionsLookupResponsePermissionsFn0000000000 {
     /// Answered as `allowed_by_admin`.
@@ -305,7 +305,7 @@ impl rt::de::Record for AdminFunctionsPermissionsLookupResponsePermissionsFn0000
 rt::record!(AdminFunctionsPermissionsLookupResponsePermissionsFn0000000000);
 
 /// The `allowed_by_admin` object of [`AdminFunctionsPermissionsLookupResponsePermissionsFn0000000000`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AdminFunctionsPermissionsLookupResponsePermissionsFn0000000000AllowedByAdmin {
     /// Answered as `type`.
@@ -354,7 +354,7 @@ rt::record!(
 );
 
 /// The `allowed_entities` object of [`AdminFunctionsPermissionsLookupResponsePermissionsFn0000000000`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AdminFunctionsPermissionsLookupResponsePermissionsFn0000000000AllowedEntities {
     /// Answered as `channel_ids`.
@@ -417,7 +417,7 @@ rt::record!(
 );
 
 /// The `distribution` object of [`AdminFunctionsPermissionsLookupResponsePermissionsFn0000000000`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AdminFunctionsPermissionsLookupResponsePermissionsFn0000000000Distribution {
     /// Answered as `type`.
@@ -464,7 +464,7 @@ for AdminFunctionsPermissionsLookupResponsePermissionsFn0000000000Distribution {
 rt::record!(AdminFunctionsPermissionsLookupResponsePermissionsFn0000000000Distribution);
 
 /// The `metadata` object of [`AdminFunctionsPermissionsLookupResponse`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AdminFunctionsPermissionsLookupResponseMetadata {
     /// Answered as `Fn0000000000`.

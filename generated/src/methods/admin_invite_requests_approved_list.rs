@@ -113,7 +113,7 @@ impl rt::Paginated for AdminInviteRequestsApprovedList {
 }
 
 /// The answer of a successful [`AdminInviteRequestsApprovedList`] call (`admin.inviteRequests.approved.list`), with any warnings Slack sent in `warnings`.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AdminInviteRequestsApprovedListResponse {
     /// Answered as `approved_requests`.
@@ -246,7 +246,7 @@ rt::code_traits!(AdminInviteRequestsApprovedListError, error, CommonError);
 pub type AdminInviteRequestsApprovedListWarning = rt::CommonOnly<rt::CommonWarning>;
 
 /// The `approved_requests` object of [`AdminInviteRequestsApprovedListResponse`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AdminInviteRequestsApprovedListResponseApprovedRequests {
     /// Answered as `approved_by`.
@@ -304,7 +304,7 @@ impl rt::de::Record for AdminInviteRequestsApprovedListResponseApprovedRequests 
 rt::record!(AdminInviteRequestsApprovedListResponseApprovedRequests);
 
 /// The `approved_by` object of [`AdminInviteRequestsApprovedListResponseApprovedRequests`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AdminInviteRequestsApprovedListResponseApprovedRequestsApprovedBy {
     /// Answered as `actor_id`.
@@ -351,7 +351,7 @@ for AdminInviteRequestsApprovedListResponseApprovedRequestsApprovedBy {
 rt::record!(AdminInviteRequestsApprovedListResponseApprovedRequestsApprovedBy);
 
 /// The `invite` object of [`AdminInviteRequestsApprovedListResponseApprovedRequests`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AdminInviteRequestsApprovedListResponseApprovedRequestsInvite {
     /// Answered as `date_created`.
@@ -419,7 +419,7 @@ impl rt::de::Record for AdminInviteRequestsApprovedListResponseApprovedRequestsI
 rt::record!(AdminInviteRequestsApprovedListResponseApprovedRequestsInvite);
 
 /// The `invite_preferences` object of [`AdminInviteRequestsApprovedListResponseApprovedRequestsInvite`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AdminInviteRequestsApprovedListResponseApprovedRequestsInviteInvitePreferences {
     /// Answered as `channel_ids`.
@@ -482,7 +482,7 @@ rt::record!(
 );
 
 /// The `invite_request` object of [`AdminInviteRequestsApprovedListResponseApprovedRequests`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AdminInviteRequestsApprovedListResponseApprovedRequestsInviteRequest {
     /// Answered as `channel_ids`.

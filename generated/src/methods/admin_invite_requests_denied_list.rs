@@ -115,7 +115,7 @@ impl rt::Paginated for AdminInviteRequestsDeniedList {
 }
 
 /// The answer of a successful [`AdminInviteRequestsDeniedList`] call (`admin.inviteRequests.denied.list`), with any warnings Slack sent in `warnings`.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AdminInviteRequestsDeniedListResponse {
     /// Answered as `denied_requests`.
@@ -248,7 +248,7 @@ rt::code_traits!(AdminInviteRequestsDeniedListError, error, CommonError);
 pub type AdminInviteRequestsDeniedListWarning = rt::CommonOnly<rt::CommonWarning>;
 
 /// The `denied_requests` object of [`AdminInviteRequestsDeniedListResponse`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AdminInviteRequestsDeniedListResponseDeniedRequests {
     /// Answered as `denied_by`.
@@ -300,7 +300,7 @@ impl rt::de::Record for AdminInviteRequestsDeniedListResponseDeniedRequests {
 rt::record!(AdminInviteRequestsDeniedListResponseDeniedRequests);
 
 /// The `denied_by` object of [`AdminInviteRequestsDeniedListResponseDeniedRequests`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AdminInviteRequestsDeniedListResponseDeniedRequestsDeniedBy {
     /// Answered as `actor_id`.
@@ -346,7 +346,7 @@ impl rt::de::Record for AdminInviteRequestsDeniedListResponseDeniedRequestsDenie
 rt::record!(AdminInviteRequestsDeniedListResponseDeniedRequestsDeniedBy);
 
 /// The `invite_request` object of [`AdminInviteRequestsDeniedListResponseDeniedRequests`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AdminInviteRequestsDeniedListResponseDeniedRequestsInviteRequest {
     /// Answered as `channel_ids`.

@@ -113,7 +113,7 @@ impl rt::Paginated for AdminInviteRequestsList {
 }
 
 /// The answer of a successful [`AdminInviteRequestsList`] call (`admin.inviteRequests.list`), with any warnings Slack sent in `warnings`.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AdminInviteRequestsListResponse {
     /// Answered as `invite_requests`.
@@ -244,7 +244,7 @@ rt::code_traits!(AdminInviteRequestsListError, error, CommonError);
 pub type AdminInviteRequestsListWarning = rt::CommonOnly<rt::CommonWarning>;
 
 /// The `invite_requests` object of [`AdminInviteRequestsListResponse`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AdminInviteRequestsListResponseInviteRequests {
     /// Answered as `channel_ids`.

@@ -98,7 +98,7 @@ impl rt::Catalogued for AdminRolesAddAssignments {
 /// ```json
 ///{ "ok": true }
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AdminRolesAddAssignmentsResponse {
     /// Answered as `rejected_users`.
@@ -275,7 +275,7 @@ rt::code_traits!(AdminRolesAddAssignmentsError, error, CommonError);
 pub type AdminRolesAddAssignmentsWarning = rt::CommonOnly<rt::CommonWarning>;
 
 /// The `rejected_users` object of [`AdminRolesAddAssignmentsResponse`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AdminRolesAddAssignmentsResponseRejectedUsers {
     /// Answered as `error`.

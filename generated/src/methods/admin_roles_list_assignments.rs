@@ -194,7 +194,7 @@ impl rt::Paginated for AdminRolesListAssignments {
 ///    }
 ///}
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AdminRolesListAssignmentsResponse {
     /// Answered as `role_assignments`.
@@ -346,7 +346,7 @@ rt::code_traits!(AdminRolesListAssignmentsError, error, CommonError);
 pub type AdminRolesListAssignmentsWarning = rt::CommonOnly<rt::CommonWarning>;
 
 /// The `role_assignments` object of [`AdminRolesListAssignmentsResponse`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AdminRolesListAssignmentsResponseRoleAssignments {
     /// Answered as `date_create`.

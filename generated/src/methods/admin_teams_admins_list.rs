@@ -115,7 +115,7 @@ impl rt::Paginated for AdminTeamsAdminsList {
 /// ```json
 ///{ "ok": true, "admin_ids": ["U1234"] }
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AdminTeamsAdminsListResponse {
     /// Answered as `admin_ids`.

@@ -110,7 +110,7 @@ impl rt::Catalogued for AdminTeamsCreate {
 /// ```json
 ///{ "ok": true, "team": "T12345" }
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AdminTeamsCreateResponse {
     /// Answered as `team`.

@@ -123,7 +123,7 @@ impl rt::Paginated for AdminTeamsList {
 ///    ]
 ///}
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AdminTeamsListResponse {
     /// Answered as `teams`.

@@ -116,7 +116,7 @@ impl rt::Paginated for AdminTeamsOwnersList {
 /// ```json
 ///{ "ok": true, "owner_ids": ["U1234"] }
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AdminTeamsOwnersListResponse {
     /// Answered as `owner_ids`.

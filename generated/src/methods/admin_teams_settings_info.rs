@@ -87,7 +87,7 @@ impl rt::Catalogued for AdminTeamsSettingsInfo {
 ///    }
 ///}
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AdminTeamsSettingsInfoResponse {
     /// Answered as `team`.

@@ -102,7 +102,7 @@ impl rt::Catalogued for AdminUsergroupsAddChannels {
 /// ```json
 ///{ "ok": true }
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AdminUsergroupsAddChannelsResponse {
     /// List of channel IDs that are not valid for this action

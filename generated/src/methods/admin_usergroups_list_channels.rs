@@ -128,7 +128,7 @@ impl rt::Catalogued for AdminUsergroupsListChannels {
 ///    ]
 ///}
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AdminUsergroupsListChannelsResponse {
     /// Answered as `channels`.

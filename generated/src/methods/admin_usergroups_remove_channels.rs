@@ -88,7 +88,7 @@ impl rt::Catalogued for AdminUsergroupsRemoveChannels {
 /// ```json
 ///{ "ok": true }
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AdminUsergroupsRemoveChannelsResponse {
     /// List of channel IDs that are not valid for this action

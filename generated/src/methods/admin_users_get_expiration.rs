@@ -105,7 +105,7 @@ impl rt::Catalogued for AdminUsersGetExpiration {
 ///    }
 ///}
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AdminUsersGetExpirationResponse {
     /// Answered as `user`.

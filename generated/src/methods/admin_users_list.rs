@@ -214,7 +214,7 @@ impl rt::Paginated for AdminUsersList {
 ///    ]
 ///}
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AdminUsersListResponse {
     /// Answered as `users`.

@@ -89,7 +89,7 @@ impl rt::Catalogued for AdminUsersSessionGetSettings {
 ///    "no_settings_applied": []
 ///}
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AdminUsersSessionGetSettingsResponse {
     /// User specific session settings
@@ -265,7 +265,7 @@ pub type AdminUsersSessionGetSettingsWarning = rt::CommonOnly<rt::CommonWarning>
 /// The `session_settings` object of [`AdminUsersSessionGetSettingsResponse`].
 ///
 /// User specific session settings
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AdminUsersSessionGetSettingsResponseSessionSettings {
     /// Answered as `desktop_app_browser_quit`.

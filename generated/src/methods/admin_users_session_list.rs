@@ -162,7 +162,7 @@ impl rt::Paginated for AdminUsersSessionList {
 ///    ]
 ///}
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AdminUsersSessionListResponse {
     /// Active user session data
@@ -351,7 +351,7 @@ pub type AdminUsersSessionListWarning = rt::CommonOnly<rt::CommonWarning>;
 /// The `active_sessions` object of [`AdminUsersSessionListResponse`].
 ///
 /// Active user session data
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AdminUsersSessionListResponseActiveSessions {
     /// Answered as `created`.
@@ -411,7 +411,7 @@ impl rt::de::Record for AdminUsersSessionListResponseActiveSessions {
 rt::record!(AdminUsersSessionListResponseActiveSessions);
 
 /// The `created` object of [`AdminUsersSessionListResponseActiveSessions`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AdminUsersSessionListResponseActiveSessionsCreated {
     /// Answered as `device_hardware`.
@@ -475,7 +475,7 @@ impl rt::de::Record for AdminUsersSessionListResponseActiveSessionsCreated {
 rt::record!(AdminUsersSessionListResponseActiveSessionsCreated);
 
 /// The `recent` object of [`AdminUsersSessionListResponseActiveSessions`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AdminUsersSessionListResponseActiveSessionsRecent {
     /// Answered as `device_hardware`.

@@ -81,7 +81,7 @@ impl rt::Catalogued for AdminWorkflowsCollaboratorsAdd {
 }
 
 /// The answer of a successful [`AdminWorkflowsCollaboratorsAdd`] call (`admin.workflows.collaborators.add`), with any warnings Slack sent in `warnings`.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AdminWorkflowsCollaboratorsAddResponse {
     /// Answered as `errors`.
@@ -192,7 +192,7 @@ rt::code_traits!(AdminWorkflowsCollaboratorsAddError, error, CommonError);
 pub type AdminWorkflowsCollaboratorsAddWarning = rt::CommonOnly<rt::CommonWarning>;
 
 /// The `errors` object of [`AdminWorkflowsCollaboratorsAddResponse`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AdminWorkflowsCollaboratorsAddResponseErrors {
     /// Answered as `message`.

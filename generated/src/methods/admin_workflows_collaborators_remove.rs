@@ -81,7 +81,7 @@ impl rt::Catalogued for AdminWorkflowsCollaboratorsRemove {
 }
 
 /// The answer of a successful [`AdminWorkflowsCollaboratorsRemove`] call (`admin.workflows.collaborators.remove`), with any warnings Slack sent in `warnings`.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AdminWorkflowsCollaboratorsRemoveResponse {
     /// Answered as `errors`.
@@ -192,7 +192,7 @@ rt::code_traits!(AdminWorkflowsCollaboratorsRemoveError, error, CommonError);
 pub type AdminWorkflowsCollaboratorsRemoveWarning = rt::CommonOnly<rt::CommonWarning>;
 
 /// The `errors` object of [`AdminWorkflowsCollaboratorsRemoveResponse`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AdminWorkflowsCollaboratorsRemoveResponseErrors {
     /// Answered as `message`.

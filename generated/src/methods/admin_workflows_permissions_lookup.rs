@@ -91,7 +91,7 @@ impl rt::Catalogued for AdminWorkflowsPermissionsLookup {
 /// ```json
 ///{ "ok": true }
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AdminWorkflowsPermissionsLookupResponse {
     /// Answered as `permissions`.
@@ -158,7 +158,7 @@ pub type AdminWorkflowsPermissionsLookupError = rt::CommonOnly<rt::CommonError>;
 pub type AdminWorkflowsPermissionsLookupWarning = rt::CommonOnly<rt::CommonWarning>;
 
 /// The `permissions` object of [`AdminWorkflowsPermissionsLookupResponse`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AdminWorkflowsPermissionsLookupResponsePermissions {
     /// Answered as `0000000000`.
@@ -203,7 +203,7 @@ impl rt::de::Record for AdminWorkflowsPermissionsLookupResponsePermissions {
 rt::record!(AdminWorkflowsPermissionsLookupResponsePermissions);
 
 /// The `0000000000` object of [`AdminWorkflowsPermissionsLookupResponsePermissions`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AdminWorkflowsPermissionsLookupResponsePermissionsN0000000000 {
     /// Answered as `complete`.
@@ -251,7 +251,7 @@ impl rt::de::Record for AdminWorkflowsPermissionsLookupResponsePermissionsN00000
 rt::record!(AdminWorkflowsPermissionsLookupResponsePermissionsN0000000000);
 
 /// The `who_can_run` object of [`AdminWorkflowsPermissionsLookupResponsePermissionsN0000000000`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AdminWorkflowsPermissionsLookupResponsePermissionsN0000000000WhoCanRun {
     /// Answered as `channel_ids`.

@@ -493,7 +493,7 @@ impl rt::Paginated for AdminWorkflowsSearch {
 ///    "response_metadata": { "next_cursor": "aWQ6MTE1MzU3ODU2NjMyMg==" }
 ///}
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AdminWorkflowsSearchResponse {
     /// Answered as `workflows`.
@@ -841,7 +841,7 @@ impl std::fmt::Display for AdminWorkflowsSearchPublishStatus {
 }
 
 /// The `workflows` object of [`AdminWorkflowsSearchResponse`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AdminWorkflowsSearchResponseWorkflows {
     /// Answered as `app_id`.
@@ -992,7 +992,7 @@ impl rt::de::Record for AdminWorkflowsSearchResponseWorkflows {
 rt::record!(AdminWorkflowsSearchResponseWorkflows);
 
 /// The `icons` object of [`AdminWorkflowsSearchResponseWorkflows`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AdminWorkflowsSearchResponseWorkflowsIcons {
     /// Answered as `image_192`.
@@ -1038,7 +1038,7 @@ impl rt::de::Record for AdminWorkflowsSearchResponseWorkflowsIcons {
 rt::record!(AdminWorkflowsSearchResponseWorkflowsIcons);
 
 /// The `input_parameters` object of [`AdminWorkflowsSearchResponseWorkflows`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AdminWorkflowsSearchResponseWorkflowsInputParameters {
     /// Answered as `0000000000`.
@@ -1083,7 +1083,7 @@ impl rt::de::Record for AdminWorkflowsSearchResponseWorkflowsInputParameters {
 rt::record!(AdminWorkflowsSearchResponseWorkflowsInputParameters);
 
 /// The `0000000000` object of [`AdminWorkflowsSearchResponseWorkflowsInputParameters`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AdminWorkflowsSearchResponseWorkflowsInputParametersN0000000000 {
     /// Answered as `description`.
@@ -1147,7 +1147,7 @@ impl rt::de::Record for AdminWorkflowsSearchResponseWorkflowsInputParametersN000
 rt::record!(AdminWorkflowsSearchResponseWorkflowsInputParametersN0000000000);
 
 /// The `steps` object of [`AdminWorkflowsSearchResponseWorkflows`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AdminWorkflowsSearchResponseWorkflowsSteps {
     /// Answered as `function_id`.
@@ -1203,7 +1203,7 @@ impl rt::de::Record for AdminWorkflowsSearchResponseWorkflowsSteps {
 rt::record!(AdminWorkflowsSearchResponseWorkflowsSteps);
 
 /// The `inputs` object of [`AdminWorkflowsSearchResponseWorkflowsSteps`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AdminWorkflowsSearchResponseWorkflowsStepsInputs {
     /// Answered as `0000000000`.
@@ -1248,7 +1248,7 @@ impl rt::de::Record for AdminWorkflowsSearchResponseWorkflowsStepsInputs {
 rt::record!(AdminWorkflowsSearchResponseWorkflowsStepsInputs);
 
 /// The `0000000000` object of [`AdminWorkflowsSearchResponseWorkflowsStepsInputs`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AdminWorkflowsSearchResponseWorkflowsStepsInputsN0000000000 {
     /// Answered as `hidden`.

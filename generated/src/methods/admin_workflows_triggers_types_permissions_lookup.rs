@@ -71,7 +71,7 @@ impl rt::Catalogued for AdminWorkflowsTriggersTypesPermissionsLookup {
 }
 
 /// The answer of a successful [`AdminWorkflowsTriggersTypesPermissionsLookup`] call (`admin.workflows.triggers.types.permissions.lookup`), with any warnings Slack sent in `warnings`.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AdminWorkflowsTriggersTypesPermissionsLookupResponse {
     /// Answered as `permissions`.

@@ -88,7 +88,7 @@ impl rt::Catalogued for ApiTest {
 /// ```json
 ///{ "ok": true, "args": { "foo": "bar" } }
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ApiTestResponse {
     /// Answered as `args`.
@@ -158,7 +158,7 @@ pub type ApiTestError = rt::CommonOnly<rt::CommonError>;
 pub type ApiTestWarning = rt::CommonOnly<rt::CommonWarning>;
 
 /// The `args` object of [`ApiTestResponse`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ApiTestResponseArgs {
     /// Answered as `error`.

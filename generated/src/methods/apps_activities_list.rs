@@ -275,7 +275,7 @@ impl rt::Paginated for AppsActivitiesList {
 ///    "response_metadata": { "next_cursor": "" }
 ///}
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AppsActivitiesListResponse {
     /// Slack's `activity` object, kept as raw JSON: the spec does not describe its fields yet.

@@ -72,7 +72,7 @@ impl rt::Catalogued for AppsConnectionsOpen {
 ///    "url": "wss://wss-somethiing.slack.com/link/?ticket=12348&app_id=5678"
 ///}
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AppsConnectionsOpenResponse {
     /// The URL to connect to.

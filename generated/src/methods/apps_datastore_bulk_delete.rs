@@ -101,7 +101,7 @@ impl rt::Catalogued for AppsDatastoreBulkDelete {
 /// ```json
 ///{ "ok": true, "failed_items": [] }
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AppsDatastoreBulkDeleteResponse {
     /// attribute names and values of the items that failed to be processed

@@ -105,7 +105,7 @@ impl rt::Catalogued for AppsDatastoreBulkGet {
 ///    "items": [{ "id": "12462", "meal": "Shawarma" }]
 ///}
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AppsDatastoreBulkGetResponse {
     /// array of attribute names and values of each item

@@ -100,7 +100,7 @@ impl rt::Catalogued for AppsDatastoreBulkPut {
 /// ```json
 ///{ "ok": true, "datastore": "delicious_meals", "failed_items": [] }
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AppsDatastoreBulkPutResponse {
     /// name of the datastore

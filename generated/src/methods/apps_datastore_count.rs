@@ -138,7 +138,7 @@ impl rt::Catalogued for AppsDatastoreCount {
 /// ```json
 ///{ "ok": true, "datastore": "good_tunes", "count": 2 }
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AppsDatastoreCountResponse {
     /// name of the datastore

@@ -103,7 +103,7 @@ impl rt::Catalogued for AppsDatastoreGet {
 ///    }
 ///}
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AppsDatastoreGetResponse {
     /// name of the datastore

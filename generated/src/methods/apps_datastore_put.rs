@@ -106,7 +106,7 @@ impl rt::Catalogued for AppsDatastorePut {
 ///    }
 ///}
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AppsDatastorePutResponse {
     /// name of the datastore

@@ -194,7 +194,7 @@ impl rt::Paginated for AppsDatastoreQuery {
 ///    ]
 ///}
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AppsDatastoreQueryResponse {
     /// name of the datastore

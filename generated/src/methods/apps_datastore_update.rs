@@ -106,7 +106,7 @@ impl rt::Catalogued for AppsDatastoreUpdate {
 ///    }
 ///}
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AppsDatastoreUpdateResponse {
     /// name of the datastore

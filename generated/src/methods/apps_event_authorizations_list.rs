@@ -132,7 +132,7 @@ impl rt::Paginated for AppsEventAuthorizationsList {
 ///    ]
 ///}
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AppsEventAuthorizationsListResponse {
     /// The next cursor for use in [pagination](https://api.slack.com/apis/web-api/pagination). If present, pass this in subsequent calls to get additional results
@@ -272,7 +272,7 @@ rt::code_traits!(AppsEventAuthorizationsListError, error, CommonError);
 pub type AppsEventAuthorizationsListWarning = rt::CommonOnly<rt::CommonWarning>;
 
 /// The `authorizations` object of [`AppsEventAuthorizationsListResponse`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AppsEventAuthorizationsListResponseAuthorizations {
     /// Answered as `enterprise_id`.

@@ -100,7 +100,7 @@ impl rt::Catalogued for AppsManifestCreate {
 ///    "oauth_authorize_url": "https://slack.com/oauth/v2/authorize?client_id=...&scope=commands,workflow.steps:execute"
 ///}
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AppsManifestCreateResponse {
     /// Answered as `app_id`.
@@ -406,7 +406,7 @@ rt::code_traits!(AppsManifestCreateError, error, CommonError);
 pub type AppsManifestCreateWarning = rt::CommonOnly<rt::CommonWarning>;
 
 /// The `credentials` object of [`AppsManifestCreateResponse`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AppsManifestCreateResponseCredentials {
     /// Answered as `client_id`.
@@ -466,7 +466,7 @@ impl rt::de::Record for AppsManifestCreateResponseCredentials {
 rt::record!(AppsManifestCreateResponseCredentials);
 
 /// The `errors` object of [`AppsManifestCreateResponse`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AppsManifestCreateResponseErrors {
     /// Answered as `code`.

@@ -121,7 +121,7 @@ impl rt::Catalogued for AppsManifestExport {
 ///    }
 ///}
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AppsManifestExportResponse {
     /// Answered as `manifest`.
@@ -268,7 +268,7 @@ rt::code_traits!(AppsManifestExportError, error, CommonError);
 pub type AppsManifestExportWarning = rt::CommonOnly<rt::CommonWarning>;
 
 /// The `manifest` object of [`AppsManifestExportResponse`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AppsManifestExportResponseManifest {
     /// Answered as `_metadata`.
@@ -336,7 +336,7 @@ impl rt::de::Record for AppsManifestExportResponseManifest {
 rt::record!(AppsManifestExportResponseManifest);
 
 /// The `_metadata` object of [`AppsManifestExportResponseManifest`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AppsManifestExportResponseManifestMetadata {
     /// Answered as `major_version`.
@@ -384,7 +384,7 @@ impl rt::de::Record for AppsManifestExportResponseManifestMetadata {
 rt::record!(AppsManifestExportResponseManifestMetadata);
 
 /// The `display_information` object of [`AppsManifestExportResponseManifest`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AppsManifestExportResponseManifestDisplayInformation {
     /// Answered as `background_color`.
@@ -444,7 +444,7 @@ impl rt::de::Record for AppsManifestExportResponseManifestDisplayInformation {
 rt::record!(AppsManifestExportResponseManifestDisplayInformation);
 
 /// The `features` object of [`AppsManifestExportResponseManifest`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AppsManifestExportResponseManifestFeatures {
     /// Answered as `app_home`.
@@ -510,7 +510,7 @@ impl rt::de::Record for AppsManifestExportResponseManifestFeatures {
 rt::record!(AppsManifestExportResponseManifestFeatures);
 
 /// The `app_home` object of [`AppsManifestExportResponseManifestFeatures`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AppsManifestExportResponseManifestFeaturesAppHome {
     /// Answered as `home_tab_enabled`.
@@ -572,7 +572,7 @@ impl rt::de::Record for AppsManifestExportResponseManifestFeaturesAppHome {
 rt::record!(AppsManifestExportResponseManifestFeaturesAppHome);
 
 /// The `bot_user` object of [`AppsManifestExportResponseManifestFeatures`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AppsManifestExportResponseManifestFeaturesBotUser {
     /// Answered as `always_online`.
@@ -620,7 +620,7 @@ impl rt::de::Record for AppsManifestExportResponseManifestFeaturesBotUser {
 rt::record!(AppsManifestExportResponseManifestFeaturesBotUser);
 
 /// The `shortcuts` object of [`AppsManifestExportResponseManifestFeatures`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AppsManifestExportResponseManifestFeaturesShortcuts {
     /// Answered as `callback_id`.
@@ -676,7 +676,7 @@ impl rt::de::Record for AppsManifestExportResponseManifestFeaturesShortcuts {
 rt::record!(AppsManifestExportResponseManifestFeaturesShortcuts);
 
 /// The `slash_commands` object of [`AppsManifestExportResponseManifestFeatures`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AppsManifestExportResponseManifestFeaturesSlashCommands {
     /// Answered as `command`.
@@ -736,7 +736,7 @@ impl rt::de::Record for AppsManifestExportResponseManifestFeaturesSlashCommands 
 rt::record!(AppsManifestExportResponseManifestFeaturesSlashCommands);
 
 /// The `functions` object of [`AppsManifestExportResponseManifest`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AppsManifestExportResponseManifestFunctions {
     /// Answered as `Fn0000000000`.
@@ -779,7 +779,7 @@ impl rt::de::Record for AppsManifestExportResponseManifestFunctions {
 rt::record!(AppsManifestExportResponseManifestFunctions);
 
 /// The `Fn0000000000` object of [`AppsManifestExportResponseManifestFunctions`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AppsManifestExportResponseManifestFunctionsFn0000000000 {
     /// Answered as `description`.
@@ -843,7 +843,7 @@ impl rt::de::Record for AppsManifestExportResponseManifestFunctionsFn0000000000 
 rt::record!(AppsManifestExportResponseManifestFunctionsFn0000000000);
 
 /// The `input_parameters` object of [`AppsManifestExportResponseManifestFunctionsFn0000000000`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AppsManifestExportResponseManifestFunctionsFn0000000000InputParameters {
     /// Answered as `Fn0000000000`.
@@ -889,7 +889,7 @@ for AppsManifestExportResponseManifestFunctionsFn0000000000InputParameters {
 rt::record!(AppsManifestExportResponseManifestFunctionsFn0000000000InputParameters);
 
 /// The `Fn0000000000` object of [`AppsManifestExportResponseManifestFunctionsFn0000000000InputParameters`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AppsManifestExportResponseManifestFunctionsFn0000000000InputParametersFn0000000000 {
     /// Answered as `description`.
@@ -972,7 +972,7 @@ rt::record!(
 );
 
 /// The `output_parameters` object of [`AppsManifestExportResponseManifestFunctionsFn0000000000`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AppsManifestExportResponseManifestFunctionsFn0000000000OutputParameters {
     /// Answered as `Fn0000000000`.
@@ -1018,7 +1018,7 @@ for AppsManifestExportResponseManifestFunctionsFn0000000000OutputParameters {
 rt::record!(AppsManifestExportResponseManifestFunctionsFn0000000000OutputParameters);
 
 /// The `Fn0000000000` object of [`AppsManifestExportResponseManifestFunctionsFn0000000000OutputParameters`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AppsManifestExportResponseManifestFunctionsFn0000000000OutputParametersFn0000000000 {
     /// Answered as `description`.
@@ -1101,7 +1101,7 @@ rt::record!(
 );
 
 /// The `oauth_config` object of [`AppsManifestExportResponseManifest`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AppsManifestExportResponseManifestOauthConfig {
     /// Answered as `pkce_enabled`.
@@ -1163,7 +1163,7 @@ impl rt::de::Record for AppsManifestExportResponseManifestOauthConfig {
 rt::record!(AppsManifestExportResponseManifestOauthConfig);
 
 /// The `scopes` object of [`AppsManifestExportResponseManifestOauthConfig`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AppsManifestExportResponseManifestOauthConfigScopes {
     /// Answered as `bot`.
@@ -1209,7 +1209,7 @@ impl rt::de::Record for AppsManifestExportResponseManifestOauthConfigScopes {
 rt::record!(AppsManifestExportResponseManifestOauthConfigScopes);
 
 /// The `settings` object of [`AppsManifestExportResponseManifest`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AppsManifestExportResponseManifestSettings {
     /// Answered as `allowed_ip_address_ranges`.
@@ -1324,7 +1324,7 @@ impl rt::de::Record for AppsManifestExportResponseManifestSettings {
 rt::record!(AppsManifestExportResponseManifestSettings);
 
 /// The `event_subscriptions` object of [`AppsManifestExportResponseManifestSettings`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AppsManifestExportResponseManifestSettingsEventSubscriptions {
     /// Answered as `bot_events`.
@@ -1376,7 +1376,7 @@ impl rt::de::Record for AppsManifestExportResponseManifestSettingsEventSubscript
 rt::record!(AppsManifestExportResponseManifestSettingsEventSubscriptions);
 
 /// The `interactivity` object of [`AppsManifestExportResponseManifestSettings`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AppsManifestExportResponseManifestSettingsInteractivity {
     /// Answered as `is_enabled`.

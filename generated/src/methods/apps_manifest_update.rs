@@ -85,7 +85,7 @@ impl rt::Catalogued for AppsManifestUpdate {
 /// ```json
 ///{ "ok": true, "app_id": "A012ABCD0A0", "permissions_updated": false }
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AppsManifestUpdateResponse {
     /// Answered as `app_id`.

@@ -88,7 +88,7 @@ impl rt::Catalogued for AppsManifestValidate {
 /// ```json
 ///{ "ok": true, "errors": [] }
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AppsManifestValidateResponse {
     /// Answered as `errors`.
@@ -274,7 +274,7 @@ rt::code_traits!(AppsManifestValidateError, error, CommonError);
 pub type AppsManifestValidateWarning = rt::CommonOnly<rt::CommonWarning>;
 
 /// The `errors` object of [`AppsManifestValidateResponse`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AppsManifestValidateResponseErrors {
     /// Answered as `code`.

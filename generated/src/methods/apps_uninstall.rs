@@ -75,7 +75,7 @@ impl rt::Catalogued for AppsUninstall {
 }
 
 /// The answer of a successful [`AppsUninstall`] call (`apps.uninstall`), with any warnings Slack sent in `warnings`.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AppsUninstallResponse {
     /// Answered as `uninstalled`.

@@ -377,7 +377,7 @@ impl rt::Paginated for AssistantSearchContext {
 }
 
 /// The answer of a successful [`AssistantSearchContext`] call (`assistant.search.context`), with any warnings Slack sent in `warnings`.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AssistantSearchContextResponse {
     /// Answered as `results`.
@@ -777,7 +777,7 @@ impl std::fmt::Display for AssistantSearchContextSortDir {
 }
 
 /// The `results` object of [`AssistantSearchContextResponse`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AssistantSearchContextResponseResults {
     /// Answered as `messages`.

@@ -69,7 +69,7 @@ impl rt::Catalogued for AssistantSearchInfo {
 /// ```json
 ///{ "ok": true, "is_ai_search_enabled": true }
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AssistantSearchInfoResponse {
     /// Whether AI search is enabled for the team

@@ -79,7 +79,7 @@ impl rt::Catalogued for AuthRevoke {
 /// ```json
 ///{ "ok": true, "revoked": true }
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AuthRevokeResponse {
     /// Answered as `revoked`.

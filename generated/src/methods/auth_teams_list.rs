@@ -130,7 +130,7 @@ impl rt::Paginated for AuthTeamsList {
 ///    "response_metadata": { "next_cursor": "dXNlcl9pZDo5MTQyOTI5Mzkz" }
 ///}
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AuthTeamsListResponse {
     /// Answered as `teams`.

@@ -92,7 +92,7 @@ impl rt::Catalogued for AuthTest {
 ///    "bot_id": "BZYBOTHED"
 ///}
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AuthTestResponse {
     /// Answered as `user_id`.

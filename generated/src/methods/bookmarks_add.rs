@@ -177,7 +177,7 @@ impl rt::Catalogued for BookmarksAdd {
 ///    }
 ///}
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct BookmarksAddResponse {
     /// Answered as `bookmark`.

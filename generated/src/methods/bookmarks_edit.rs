@@ -147,7 +147,7 @@ impl rt::Catalogued for BookmarksEdit {
 ///    }
 ///}
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct BookmarksEditResponse {
     /// Answered as `bookmark`.

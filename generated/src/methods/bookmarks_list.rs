@@ -103,7 +103,7 @@ impl rt::Catalogued for BookmarksList {
 ///    ]
 ///}
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct BookmarksListResponse {
     /// Answered as `bookmarks`.

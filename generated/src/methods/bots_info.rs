@@ -108,7 +108,7 @@ impl rt::Catalogued for BotsInfo {
 ///    }
 ///}
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct BotsInfoResponse {
     /// Answered as `bots`.
@@ -232,7 +232,7 @@ rt::code_traits!(BotsInfoError, error, CommonError);
 pub type BotsInfoWarning = rt::CommonOnly<rt::CommonWarning>;
 
 /// The `bot` object of [`BotsInfoResponse`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct BotsInfoResponseBot {
     /// Answered as `updated`.
@@ -320,7 +320,7 @@ impl rt::de::Record for BotsInfoResponseBot {
 rt::record!(BotsInfoResponseBot);
 
 /// The `icons` object of [`BotsInfoResponseBot`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct BotsInfoResponseBotIcons {
     /// Answered as `emoji`.

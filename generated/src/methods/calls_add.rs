@@ -171,7 +171,7 @@ impl rt::Catalogued for CallsAdd {
 }
 
 /// The answer of a successful [`CallsAdd`] call (`calls.add`), with any warnings Slack sent in `warnings`.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CallsAddResponse {
     /// Answered as `call`.

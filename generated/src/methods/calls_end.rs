@@ -85,7 +85,7 @@ impl rt::Catalogued for CallsEnd {
 }
 
 /// The answer of a successful [`CallsEnd`] call (`calls.end`), with any warnings Slack sent in `warnings`.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CallsEndResponse {
     /// Answered as `call`.

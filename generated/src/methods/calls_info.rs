@@ -67,7 +67,7 @@ impl rt::Catalogued for CallsInfo {
 }
 
 /// The answer of a successful [`CallsInfo`] call (`calls.info`), with any warnings Slack sent in `warnings`.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CallsInfoResponse {
     /// Answered as `call`.

@@ -78,7 +78,7 @@ impl rt::Catalogued for CallsParticipantsAdd {
 }
 
 /// The answer of a successful [`CallsParticipantsAdd`] call (`calls.participants.add`), with any warnings Slack sent in `warnings`.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CallsParticipantsAddResponse {
     /// Answered as `call`.

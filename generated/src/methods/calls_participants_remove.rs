@@ -78,7 +78,7 @@ impl rt::Catalogued for CallsParticipantsRemove {
 }
 
 /// The answer of a successful [`CallsParticipantsRemove`] call (`calls.participants.remove`), with any warnings Slack sent in `warnings`.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CallsParticipantsRemoveResponse {
     /// Answered as `call`.

@@ -116,7 +116,7 @@ impl rt::Catalogued for CallsUpdate {
 }
 
 /// The answer of a successful [`CallsUpdate`] call (`calls.update`), with any warnings Slack sent in `warnings`.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CallsUpdateResponse {
     /// Answered as `call`.

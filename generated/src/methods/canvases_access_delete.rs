@@ -114,7 +114,7 @@ impl rt::Catalogued for CanvasesAccessDelete {
 /// ```json
 ///{ "ok": true }
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CanvasesAccessDeleteResponse {
     /// The channel IDs that could not be updated

@@ -122,7 +122,7 @@ impl rt::Catalogued for CanvasesAccessSet {
 /// ```json
 ///{ "ok": true }
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CanvasesAccessSetResponse {
     /// The channel IDs that could not be updated

@@ -109,7 +109,7 @@ impl rt::Catalogued for CanvasesCreate {
 /// ```json
 ///{ "ok": true, "canvas_id": "F1234ABCD" }
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CanvasesCreateResponse {
     /// Encoded ID of the canvas

@@ -88,7 +88,7 @@ impl rt::Catalogued for CanvasesEdit {
 /// ```json
 ///{ "ok": true }
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CanvasesEditResponse {
     /// Answered as `detail`.

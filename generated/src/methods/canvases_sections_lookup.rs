@@ -87,7 +87,7 @@ impl rt::Catalogued for CanvasesSectionsLookup {
 /// ```json
 ///{ "ok": true, "sections": [{ "id": "temp:C:eBa219af721c664422cb90a52fac" }] }
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CanvasesSectionsLookupResponse {
     /// Sections in the canvas that match the provided criteria
@@ -222,7 +222,7 @@ pub type CanvasesSectionsLookupWarning = rt::CommonOnly<rt::CommonWarning>;
 /// The `sections` object of [`CanvasesSectionsLookupResponse`].
 ///
 /// Sections in the canvas that match the provided criteria
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CanvasesSectionsLookupResponseSections {
     /// Answered as `id`.

@@ -106,7 +106,7 @@ impl rt::Catalogued for ChatAppendStream {
 /// ```json
 ///{ "ok": true, "channel": "C123ABC456", "ts": "1503435956.000247" }
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ChatAppendStreamResponse {
     /// Answered as `channel`.

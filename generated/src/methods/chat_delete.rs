@@ -100,7 +100,7 @@ impl rt::Catalogued for ChatDelete {
 /// ```json
 ///{ "ok": true, "channel": "C123ABC456", "ts": "1401383885.000061" }
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ChatDeleteResponse {
     /// Answered as `channel`.

@@ -95,7 +95,7 @@ impl rt::Catalogued for ChatGetPermalink {
 ///    "permalink": "https://ghostbusters.slack.com/archives/C1H9RESGL/p135854651700023?thread_ts=1358546515.000008&cid=C1H9RESGL"
 ///}
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ChatGetPermalinkResponse {
     /// Answered as `permalink`.

@@ -85,7 +85,7 @@ impl rt::Catalogued for ChatMeMessage {
 /// ```json
 ///{ "ok": true, "channel": "C123ABC456", "ts": "1417671948.000006" }
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ChatMeMessageResponse {
     /// Answered as `ts`.

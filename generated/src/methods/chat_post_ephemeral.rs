@@ -252,7 +252,7 @@ impl rt::Catalogued for ChatPostEphemeral {
 /// ```json
 ///{ "ok": true, "message_ts": "1502210682.580145" }
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ChatPostEphemeralResponse {
     /// Answered as `message_ts`.

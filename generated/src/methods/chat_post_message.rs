@@ -339,7 +339,7 @@ impl rt::Catalogued for ChatPostMessage {
 ///    }
 ///}
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ChatPostMessageResponse {
     /// Answered as `channel`.

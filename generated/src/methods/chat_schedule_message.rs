@@ -272,7 +272,7 @@ impl rt::Catalogued for ChatScheduleMessage {
 ///    }
 ///}
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ChatScheduleMessageResponse {
     /// Answered as `channel`.

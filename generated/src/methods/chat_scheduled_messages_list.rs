@@ -172,7 +172,7 @@ impl rt::Paginated for ChatScheduledMessagesList {
 ///    "response_metadata": { "next_cursor": "" }
 ///}
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ChatScheduledMessagesListResponse {
     /// Answered as `scheduled_messages`.
@@ -298,7 +298,7 @@ rt::code_traits!(ChatScheduledMessagesListError, error, CommonError);
 pub type ChatScheduledMessagesListWarning = rt::CommonOnly<rt::CommonWarning>;
 
 /// The `scheduled_messages` object of [`ChatScheduledMessagesListResponse`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ChatScheduledMessagesListResponseScheduledMessages {
     /// Answered as `channel_id`.

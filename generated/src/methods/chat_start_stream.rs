@@ -204,7 +204,7 @@ impl rt::Catalogued for ChatStartStream {
 /// ```json
 ///{ "ok": true, "channel": "C123ABC456", "ts": "1503435956.000247" }
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ChatStartStreamResponse {
     /// Answered as `channel`.

@@ -146,7 +146,7 @@ impl rt::Catalogued for ChatStopStream {
 ///    }
 ///}
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ChatStopStreamResponse {
     /// Answered as `channel`.

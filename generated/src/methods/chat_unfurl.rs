@@ -177,7 +177,7 @@ impl rt::Catalogued for ChatUnfurl {
 /// ```json
 ///{ "ok": true }
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ChatUnfurlResponse {
     /// Answered as `callstack`.

@@ -258,7 +258,7 @@ impl rt::Catalogued for ChatUpdate {
 ///    }
 ///}
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ChatUpdateResponse {
     /// Answered as `channel`.

@@ -137,7 +137,7 @@ impl rt::Catalogued for ConversationsAcceptSharedInvite {
 }
 
 /// The answer of a successful [`ConversationsAcceptSharedInvite`] call (`conversations.acceptSharedInvite`), with any warnings Slack sent in `warnings`.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ConversationsAcceptSharedInviteResponse {
     /// Indicates if the shared channel invite was implicitly approved by the away team.

@@ -106,7 +106,7 @@ impl rt::Catalogued for ConversationsCanvasesCreate {
 /// ```json
 ///{ "ok": true, "canvas_id": "F1234ABCD" }
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ConversationsCanvasesCreateResponse {
     /// Encoded ID of the canvas

@@ -92,7 +92,7 @@ impl rt::Catalogued for ConversationsClose {
 /// ```json
 ///{ "ok": true, "no_op": true, "already_closed": true }
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ConversationsCloseResponse {
     /// Answered as `already_closed`.

@@ -157,7 +157,7 @@ impl rt::Catalogued for ConversationsCreate {
 ///    }
 ///}
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ConversationsCreateResponse {
     /// Answered as `channel`.

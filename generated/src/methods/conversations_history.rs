@@ -255,7 +255,7 @@ impl rt::Paginated for ConversationsHistory {
 ///    "response_metadata": { "next_cursor": "bmV4dF90czoxNTEyMzU2NTI2MDAwMTMw" }
 ///}
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ConversationsHistoryResponse {
     /// Answered as `messages`.
@@ -500,7 +500,7 @@ rt::code_traits!(ConversationsHistoryError, error, CommonError);
 pub type ConversationsHistoryWarning = rt::CommonOnly<rt::CommonWarning>;
 
 /// The `mutation_timestamps` object of [`ConversationsHistoryResponse`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ConversationsHistoryResponseMutationTimestamps {
     /// Answered as `latest`.

@@ -208,7 +208,7 @@ impl rt::Catalogued for ConversationsInfo {
 ///    }
 ///}
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ConversationsInfoResponse {
     /// Slack's `home` object, kept as raw JSON: the spec does not describe its fields yet.

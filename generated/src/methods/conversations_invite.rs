@@ -161,7 +161,7 @@ impl rt::Catalogued for ConversationsInvite {
 ///    }
 ///}
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ConversationsInviteResponse {
     /// Answered as `channel`.
@@ -409,7 +409,7 @@ rt::code_traits!(ConversationsInviteError, error, CommonError);
 pub type ConversationsInviteWarning = rt::CommonOnly<rt::CommonWarning>;
 
 /// The `errors` object of [`ConversationsInviteResponse`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ConversationsInviteResponseErrors {
     /// Answered as `error`.

@@ -127,7 +127,7 @@ impl rt::Catalogued for ConversationsInviteShared {
 /// ```json
 ///{ "ok": true, "invite_id": "I02UKAJ6RJA", "is_legacy_shared_channel": false }
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ConversationsInviteSharedResponse {
     /// Answered as `url`.

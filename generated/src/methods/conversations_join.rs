@@ -114,7 +114,7 @@ impl rt::Catalogued for ConversationsJoin {
 ///    "response_metadata": { "warnings": ["already_in_channel"] }
 ///}
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ConversationsJoinResponse {
     /// Answered as `channel`.

@@ -91,7 +91,7 @@ impl rt::Catalogued for ConversationsKick {
 /// ```json
 ///{ "ok": true, "errors": {} }
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ConversationsKickResponse {
     /// Answered as `errors`.

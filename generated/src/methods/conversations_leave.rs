@@ -83,7 +83,7 @@ impl rt::Catalogued for ConversationsLeave {
 /// ```json
 ///{ "ok": true }
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ConversationsLeaveResponse {
     /// Answered as `not_in_channel`.

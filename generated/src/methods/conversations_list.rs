@@ -287,7 +287,7 @@ impl rt::Paginated for ConversationsList {
 ///    "response_metadata": { "next_cursor": "aW1faWQ6RDBCSDk1RExI" }
 ///}
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ConversationsListResponse {
     /// Answered as `channels`.

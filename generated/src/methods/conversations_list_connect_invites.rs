@@ -116,7 +116,7 @@ impl rt::Paginated for ConversationsListConnectInvites {
 }
 
 /// The answer of a successful [`ConversationsListConnectInvites`] call (`conversations.listConnectInvites`), with any warnings Slack sent in `warnings`.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ConversationsListConnectInvitesResponse {
     /// Answered as `invites`.
@@ -241,7 +241,7 @@ rt::code_traits!(ConversationsListConnectInvitesError, error, CommonError);
 pub type ConversationsListConnectInvitesWarning = rt::CommonOnly<rt::CommonWarning>;
 
 /// The `invites` object of [`ConversationsListConnectInvitesResponse`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ConversationsListConnectInvitesResponseInvites {
     /// Answered as `acceptances`.
@@ -359,7 +359,7 @@ impl rt::de::Record for ConversationsListConnectInvitesResponseInvites {
 rt::record!(ConversationsListConnectInvitesResponseInvites);
 
 /// The `acceptances` object of [`ConversationsListConnectInvitesResponseInvites`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ConversationsListConnectInvitesResponseInvitesAcceptances {
     /// Answered as `accepting_team`.
@@ -441,7 +441,7 @@ impl rt::de::Record for ConversationsListConnectInvitesResponseInvitesAcceptance
 rt::record!(ConversationsListConnectInvitesResponseInvitesAcceptances);
 
 /// The `accepting_team` object of [`ConversationsListConnectInvitesResponseInvitesAcceptances`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ConversationsListConnectInvitesResponseInvitesAcceptancesAcceptingTeam {
     /// Answered as `avatar_base_url`.
@@ -520,7 +520,7 @@ for ConversationsListConnectInvitesResponseInvitesAcceptancesAcceptingTeam {
 rt::record!(ConversationsListConnectInvitesResponseInvitesAcceptancesAcceptingTeam);
 
 /// The `icon` object of [`ConversationsListConnectInvitesResponseInvitesAcceptancesAcceptingTeam`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ConversationsListConnectInvitesResponseInvitesAcceptancesAcceptingTeamIcon {
     /// Answered as `image_102`.
@@ -599,7 +599,7 @@ for ConversationsListConnectInvitesResponseInvitesAcceptancesAcceptingTeamIcon {
 rt::record!(ConversationsListConnectInvitesResponseInvitesAcceptancesAcceptingTeamIcon);
 
 /// The `accepting_user` object of [`ConversationsListConnectInvitesResponseInvitesAcceptances`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ConversationsListConnectInvitesResponseInvitesAcceptancesAcceptingUser {
     /// Answered as `id`.
@@ -670,7 +670,7 @@ for ConversationsListConnectInvitesResponseInvitesAcceptancesAcceptingUser {
 rt::record!(ConversationsListConnectInvitesResponseInvitesAcceptancesAcceptingUser);
 
 /// The `reviews` object of [`ConversationsListConnectInvitesResponseInvitesAcceptances`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ConversationsListConnectInvitesResponseInvitesAcceptancesReviews {
     /// Answered as `date_review`.
@@ -727,7 +727,7 @@ for ConversationsListConnectInvitesResponseInvitesAcceptancesReviews {
 rt::record!(ConversationsListConnectInvitesResponseInvitesAcceptancesReviews);
 
 /// The `reviewing_team` object of [`ConversationsListConnectInvitesResponseInvitesAcceptancesReviews`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ConversationsListConnectInvitesResponseInvitesAcceptancesReviewsReviewingTeam {
     /// Answered as `avatar_base_url`.
@@ -808,7 +808,7 @@ rt::record!(
 );
 
 /// The `icon` object of [`ConversationsListConnectInvitesResponseInvitesAcceptancesReviewsReviewingTeam`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ConversationsListConnectInvitesResponseInvitesAcceptancesReviewsReviewingTeamIcon {
     /// Answered as `image_102`.
@@ -889,7 +889,7 @@ rt::record!(
 );
 
 /// The `invite` object of [`ConversationsListConnectInvitesResponseInvites`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ConversationsListConnectInvitesResponseInvitesInvite {
     /// Answered as `date_created`.
@@ -973,7 +973,7 @@ impl rt::de::Record for ConversationsListConnectInvitesResponseInvitesInvite {
 rt::record!(ConversationsListConnectInvitesResponseInvitesInvite);
 
 /// The `inviting_team` object of [`ConversationsListConnectInvitesResponseInvitesInvite`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ConversationsListConnectInvitesResponseInvitesInviteInvitingTeam {
     /// Answered as `avatar_base_url`.
@@ -1052,7 +1052,7 @@ for ConversationsListConnectInvitesResponseInvitesInviteInvitingTeam {
 rt::record!(ConversationsListConnectInvitesResponseInvitesInviteInvitingTeam);
 
 /// The `icon` object of [`ConversationsListConnectInvitesResponseInvitesInviteInvitingTeam`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ConversationsListConnectInvitesResponseInvitesInviteInvitingTeamIcon {
     /// Answered as `image_102`.
@@ -1131,7 +1131,7 @@ for ConversationsListConnectInvitesResponseInvitesInviteInvitingTeamIcon {
 rt::record!(ConversationsListConnectInvitesResponseInvitesInviteInvitingTeamIcon);
 
 /// The `inviting_user` object of [`ConversationsListConnectInvitesResponseInvitesInvite`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ConversationsListConnectInvitesResponseInvitesInviteInvitingUser {
     /// Answered as `id`.
@@ -1202,7 +1202,7 @@ for ConversationsListConnectInvitesResponseInvitesInviteInvitingUser {
 rt::record!(ConversationsListConnectInvitesResponseInvitesInviteInvitingUser);
 
 /// The `invite_payload` object of [`ConversationsListConnectInvitesResponseInvites`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ConversationsListConnectInvitesResponseInvitesInvitePayload {
     /// Answered as `channel`.
@@ -1260,7 +1260,7 @@ impl rt::de::Record for ConversationsListConnectInvitesResponseInvitesInvitePayl
 rt::record!(ConversationsListConnectInvitesResponseInvitesInvitePayload);
 
 /// The `inviting_team` object of [`ConversationsListConnectInvitesResponseInvites`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ConversationsListConnectInvitesResponseInvitesInvitingTeam {
     /// Answered as `avatar_base_url`.
@@ -1336,7 +1336,7 @@ impl rt::de::Record for ConversationsListConnectInvitesResponseInvitesInvitingTe
 rt::record!(ConversationsListConnectInvitesResponseInvitesInvitingTeam);
 
 /// The `icon` object of [`ConversationsListConnectInvitesResponseInvitesInvitingTeam`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ConversationsListConnectInvitesResponseInvitesInvitingTeamIcon {
     /// Answered as `image_102`.
@@ -1408,7 +1408,7 @@ impl rt::de::Record for ConversationsListConnectInvitesResponseInvitesInvitingTe
 rt::record!(ConversationsListConnectInvitesResponseInvitesInvitingTeamIcon);
 
 /// The `inviting_user` object of [`ConversationsListConnectInvitesResponseInvites`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ConversationsListConnectInvitesResponseInvitesInvitingUser {
     /// Answered as `id`.

@@ -122,7 +122,7 @@ impl rt::Paginated for ConversationsMembers {
 ///    "response_metadata": { "next_cursor": "e3VzZXJfaWQ6IFcxMjM0NTY3fQ==" }
 ///}
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ConversationsMembersResponse {
     /// Answered as `members`.

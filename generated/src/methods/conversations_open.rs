@@ -148,7 +148,7 @@ impl rt::Catalogued for ConversationsOpen {
 ///    }
 ///}
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ConversationsOpenResponse {
     /// Answered as `already_open`.

@@ -133,7 +133,7 @@ impl rt::Catalogued for ConversationsRename {
 ///    }
 ///}
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ConversationsRenameResponse {
     /// Answered as `channel`.

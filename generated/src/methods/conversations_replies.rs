@@ -223,7 +223,7 @@ impl rt::Paginated for ConversationsReplies {
 ///    "response_metadata": { "next_cursor": "bmV4dF90czoxNDg0Njc4MjkwNTE3MDkx" }
 ///}
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ConversationsRepliesResponse {
     /// Answered as `has_more`.

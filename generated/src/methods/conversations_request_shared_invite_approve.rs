@@ -120,7 +120,7 @@ impl rt::Catalogued for ConversationsRequestSharedInviteApprove {
 /// ```json
 ///{ "ok": true, "invite_id": "I012345ABCD" }
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ConversationsRequestSharedInviteApproveResponse {
     /// Answered as `invite_id`.

@@ -92,7 +92,7 @@ impl rt::Catalogued for ConversationsRequestSharedInviteDeny {
 /// ```json
 ///{ "ok": true, "invite_id": "I012345ABCD" }
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ConversationsRequestSharedInviteDenyResponse {
     /// Answered as `invite_id`.

@@ -345,7 +345,7 @@ impl rt::Paginated for ConversationsRequestSharedInviteList {
 ///    "response_metadata": { "next_cursor": "aWQ6STAxNkszN0FBQUU=" }
 ///}
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ConversationsRequestSharedInviteListResponse {
     /// Answered as `invite_requests`.
@@ -482,7 +482,7 @@ rt::code_traits!(ConversationsRequestSharedInviteListError, error, CommonError);
 pub type ConversationsRequestSharedInviteListWarning = rt::CommonOnly<rt::CommonWarning>;
 
 /// The `invite_requests` object of [`ConversationsRequestSharedInviteListResponse`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ConversationsRequestSharedInviteListResponseInviteRequests {
     /// Answered as `channel`.
@@ -568,7 +568,7 @@ impl rt::de::Record for ConversationsRequestSharedInviteListResponseInviteReques
 rt::record!(ConversationsRequestSharedInviteListResponseInviteRequests);
 
 /// The `inviting_team` object of [`ConversationsRequestSharedInviteListResponseInviteRequests`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ConversationsRequestSharedInviteListResponseInviteRequestsInvitingTeam {
     /// Answered as `avatar_base_url`.
@@ -647,7 +647,7 @@ for ConversationsRequestSharedInviteListResponseInviteRequestsInvitingTeam {
 rt::record!(ConversationsRequestSharedInviteListResponseInviteRequestsInvitingTeam);
 
 /// The `icon` object of [`ConversationsRequestSharedInviteListResponseInviteRequestsInvitingTeam`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ConversationsRequestSharedInviteListResponseInviteRequestsInvitingTeamIcon {
     /// Answered as `image_102`.
@@ -720,7 +720,7 @@ for ConversationsRequestSharedInviteListResponseInviteRequestsInvitingTeamIcon {
 rt::record!(ConversationsRequestSharedInviteListResponseInviteRequestsInvitingTeamIcon);
 
 /// The `inviting_user` object of [`ConversationsRequestSharedInviteListResponseInviteRequests`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ConversationsRequestSharedInviteListResponseInviteRequestsInvitingUser {
     /// Answered as `id`.
@@ -791,7 +791,7 @@ for ConversationsRequestSharedInviteListResponseInviteRequestsInvitingUser {
 rt::record!(ConversationsRequestSharedInviteListResponseInviteRequestsInvitingUser);
 
 /// The `target_user` object of [`ConversationsRequestSharedInviteListResponseInviteRequests`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ConversationsRequestSharedInviteListResponseInviteRequestsTargetUser {
     /// Answered as `recipient_email`.

@@ -109,7 +109,7 @@ impl rt::Catalogued for ConversationsSetPurpose {
 /// ```json
 ///{ "ok": true }
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ConversationsSetPurposeResponse {
     /// Answered as `channel`.

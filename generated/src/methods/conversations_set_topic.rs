@@ -156,7 +156,7 @@ impl rt::Catalogued for ConversationsSetTopic {
 ///    }
 ///}
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ConversationsSetTopicResponse {
     /// Answered as `channel`.

@@ -67,7 +67,7 @@ impl rt::Catalogued for DndEndSnooze {
 /// ```json
 ///{ "ok": true }
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DndEndSnoozeResponse {
     /// Answered as `snooze_enabled`.

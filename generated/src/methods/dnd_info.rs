@@ -91,7 +91,7 @@ impl rt::Catalogued for DndInfo {
 /// ```json
 ///{ "ok": true }
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DndInfoResponse {
     /// Answered as `dnd_enabled`.

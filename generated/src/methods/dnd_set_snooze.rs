@@ -83,7 +83,7 @@ impl rt::Catalogued for DndSetSnooze {
 ///    "snooze_is_indefinite": false
 ///}
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DndSetSnoozeResponse {
     /// Answered as `snooze_endtime`.

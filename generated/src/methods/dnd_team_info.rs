@@ -104,7 +104,7 @@ impl rt::Catalogued for DndTeamInfo {
 ///    }
 ///}
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DndTeamInfoResponse {
     /// Answered as `users`.

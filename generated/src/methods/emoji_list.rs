@@ -78,7 +78,7 @@ impl rt::Catalogued for EmojiList {
 /// ```json
 ///{ "ok": true }
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct EmojiListResponse {
     /// Answered as `cache_ts`.
@@ -208,7 +208,7 @@ rt::code_traits!(EmojiListError, error, CommonError);
 pub type EmojiListWarning = rt::CommonOnly<rt::CommonWarning>;
 
 /// The `emoji` object of [`EmojiListResponse`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct EmojiListResponseEmoji {
     /// Answered as `333`.
@@ -254,7 +254,7 @@ impl rt::de::Record for EmojiListResponseEmoji {
 rt::record!(EmojiListResponseEmoji);
 
 /// The `categories` object of [`EmojiListResponse`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct EmojiListResponseCategories {
     /// Answered as `emoji_names`.

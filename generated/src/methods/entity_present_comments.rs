@@ -167,7 +167,7 @@ impl rt::Paginated for EntityPresentComments {
 }
 
 /// The answer of a successful [`EntityPresentComments`] call (`entity.presentComments`), with any warnings Slack sent in `warnings`.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct EntityPresentCommentsResponse {
     /// The answer's `response_metadata`: where the next page starts.

@@ -195,7 +195,7 @@ impl rt::Catalogued for FilesCompleteUploadExternal {
 /// ```json
 ///{ "ok": true, "files": [{ "id": "F123ABC456", "title": "slack-test" }] }
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct FilesCompleteUploadExternalResponse {
     /// Array of files uploaded.

@@ -116,7 +116,7 @@ impl rt::Catalogued for FilesGetUploadUrlExternal {
 ///    "file_id": "F123ABC456"
 ///}
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct FilesGetUploadUrlExternalResponse {
     /// Answered as `file_id`.

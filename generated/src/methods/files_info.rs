@@ -210,7 +210,7 @@ impl rt::Paginated for FilesInfo {
 ///    "response_metadata": { "next_cursor": "dGVhbTpDMUg5UkVTR0w=" }
 ///}
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct FilesInfoResponse {
     /// Answered as `file`.
@@ -429,7 +429,7 @@ rt::code_traits!(FilesInfoError, error, CommonError);
 pub type FilesInfoWarning = rt::CommonOnly<rt::CommonWarning>;
 
 /// The `comments` object of [`FilesInfoResponse`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct FilesInfoResponseComments {
     /// Answered as `channel`.

@@ -270,7 +270,7 @@ impl rt::Catalogued for FilesList {
 ///    "paging": { "count": 100, "total": 2, "page": 1, "pages": 1 }
 ///}
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct FilesListResponse {
     /// Answered as `files`.

@@ -134,7 +134,7 @@ impl rt::Catalogued for FilesRemoteAdd {
 }
 
 /// The answer of a successful [`FilesRemoteAdd`] call (`files.remote.add`), with any warnings Slack sent in `warnings`.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct FilesRemoteAddResponse {
     /// Answered as `file`.

@@ -87,7 +87,7 @@ impl rt::Catalogued for FilesRemoteInfo {
 }
 
 /// The answer of a successful [`FilesRemoteInfo`] call (`files.remote.info`), with any warnings Slack sent in `warnings`.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct FilesRemoteInfoResponse {
     /// Answered as `file`.

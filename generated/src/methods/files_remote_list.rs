@@ -138,7 +138,7 @@ impl rt::Paginated for FilesRemoteList {
 }
 
 /// The answer of a successful [`FilesRemoteList`] call (`files.remote.list`), with any warnings Slack sent in `warnings`.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct FilesRemoteListResponse {
     /// Answered as `files`.

@@ -97,7 +97,7 @@ impl rt::Catalogued for FilesRemoteShare {
 }
 
 /// The answer of a successful [`FilesRemoteShare`] call (`files.remote.share`), with any warnings Slack sent in `warnings`.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct FilesRemoteShareResponse {
     /// Answered as `file`.

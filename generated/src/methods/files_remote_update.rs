@@ -158,7 +158,7 @@ impl rt::Catalogued for FilesRemoteUpdate {
 }
 
 /// The answer of a successful [`FilesRemoteUpdate`] call (`files.remote.update`), with any warnings Slack sent in `warnings`.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct FilesRemoteUpdateResponse {
     /// Answered as `file`.

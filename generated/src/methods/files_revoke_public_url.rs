@@ -73,7 +73,7 @@ impl rt::Catalogued for FilesRevokePublicUrl {
 /// ```json
 ///{ "ok": true }
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct FilesRevokePublicUrlResponse {
     /// Answered as `file`.

@@ -73,7 +73,7 @@ impl rt::Catalogued for FilesSharedPublicUrl {
 /// ```json
 ///{ "ok": true }
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct FilesSharedPublicUrlResponse {
     /// Answered as `file`.

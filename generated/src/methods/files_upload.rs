@@ -293,7 +293,7 @@ impl rt::Catalogued for FilesUpload {
 ///    }
 ///}
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct FilesUploadResponse {
     /// Answered as `file`.

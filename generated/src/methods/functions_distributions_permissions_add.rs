@@ -141,7 +141,7 @@ impl rt::Catalogued for FunctionsDistributionsPermissionsAdd {
 ///    ]
 ///}
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct FunctionsDistributionsPermissionsAddResponse {
     /// Answered as `permission_type`.

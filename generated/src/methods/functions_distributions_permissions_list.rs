@@ -124,7 +124,7 @@ impl rt::Catalogued for FunctionsDistributionsPermissionsList {
 ///    ]
 ///}
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct FunctionsDistributionsPermissionsListResponse {
     /// Answered as `permission_type`.

@@ -141,7 +141,7 @@ impl rt::Catalogued for FunctionsDistributionsPermissionsRemove {
 ///    ]
 ///}
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct FunctionsDistributionsPermissionsRemoveResponse {
     /// Answered as `permission_type`.

@@ -189,7 +189,7 @@ impl rt::Catalogued for FunctionsDistributionsPermissionsSet {
 ///    ]
 ///}
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct FunctionsDistributionsPermissionsSetResponse {
     /// Answered as `permission_type`.

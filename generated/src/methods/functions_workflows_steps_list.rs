@@ -126,7 +126,7 @@ impl rt::Catalogued for FunctionsWorkflowsStepsList {
 ///    ]
 ///}
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct FunctionsWorkflowsStepsListResponse {
     /// Slack's `step_version` object, kept as raw JSON: the spec does not describe its fields yet.

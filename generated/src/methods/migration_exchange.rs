@@ -116,7 +116,7 @@ impl rt::Catalogued for MigrationExchange {
 ///    "invalid_user_ids": ["U21ABZZXX"]
 ///}
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct MigrationExchangeResponse {
     /// Answered as `team_id`.
@@ -251,7 +251,7 @@ rt::code_traits!(MigrationExchangeError, error, CommonError);
 pub type MigrationExchangeWarning = rt::CommonOnly<rt::CommonWarning>;
 
 /// The `user_id_map` object of [`MigrationExchangeResponse`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct MigrationExchangeResponseUserIdMap {
     /// Answered as `0`.

@@ -187,7 +187,7 @@ impl rt::Catalogued for OauthAccess {
 ///    }
 ///}
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct OauthAccessResponse {
     /// Answered as `token_type`.
@@ -440,7 +440,7 @@ rt::code_traits!(OauthAccessError, error, CommonError);
 pub type OauthAccessWarning = rt::CommonOnly<rt::CommonWarning>;
 
 /// The `authorizing_user` object of [`OauthAccessResponse`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct OauthAccessResponseAuthorizingUser {
     /// Answered as `user_id`.
@@ -486,7 +486,7 @@ impl rt::de::Record for OauthAccessResponseAuthorizingUser {
 rt::record!(OauthAccessResponseAuthorizingUser);
 
 /// The `installer_user` object of [`OauthAccessResponse`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct OauthAccessResponseInstallerUser {
     /// Answered as `user_id`.
@@ -532,7 +532,7 @@ impl rt::de::Record for OauthAccessResponseInstallerUser {
 rt::record!(OauthAccessResponseInstallerUser);
 
 /// The `scopes` object of [`OauthAccessResponse`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct OauthAccessResponseScopes {
     /// Answered as `app_home`.
@@ -600,7 +600,7 @@ impl rt::de::Record for OauthAccessResponseScopes {
 rt::record!(OauthAccessResponseScopes);
 
 /// The `bot` object of [`OauthAccessResponse`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct OauthAccessResponseBot {
     /// Answered as `bot_user_id`.
@@ -654,7 +654,7 @@ impl rt::de::Record for OauthAccessResponseBot {
 rt::record!(OauthAccessResponseBot);
 
 /// The `user` object of [`OauthAccessResponse`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct OauthAccessResponseUser {
     /// Answered as `name`.
@@ -742,7 +742,7 @@ impl rt::de::Record for OauthAccessResponseUser {
 rt::record!(OauthAccessResponseUser);
 
 /// The `team` object of [`OauthAccessResponse`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct OauthAccessResponseTeam {
     /// Answered as `id`.
@@ -832,7 +832,7 @@ impl rt::de::Record for OauthAccessResponseTeam {
 rt::record!(OauthAccessResponseTeam);
 
 /// The `incoming_webhook` object of [`OauthAccessResponse`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct OauthAccessResponseIncomingWebhook {
     /// Answered as `channel`.

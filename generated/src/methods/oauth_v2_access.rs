@@ -233,7 +233,7 @@ impl rt::Catalogued for OauthV2Access {
 ///    "is_enterprise_install": false
 ///}
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct OauthV2AccessResponse {
     /// A bot access token. Only present if requested at the start of the auth flow.
@@ -480,7 +480,7 @@ pub type OauthV2AccessWarning = rt::CommonOnly<rt::CommonWarning>;
 /// The `authed_user` object of [`OauthV2AccessResponse`].
 ///
 /// Details about the installing user, and the user token if one was requested at the start of the auth flow.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct OauthV2AccessResponseAuthedUser {
     /// ID of the installing user. If a user token was requested, this is also the ID of the user to which the user token authenticates.
@@ -547,7 +547,7 @@ rt::record!(OauthV2AccessResponseAuthedUser);
 /// The `incoming_webhook` object of [`OauthV2AccessResponse`].
 ///
 /// Details about a newly-created incoming webhook. Only present if an incoming webhook was requested at the start of the auth flow.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct OauthV2AccessResponseIncomingWebhook {
     /// Name of channel.

@@ -86,7 +86,7 @@ impl rt::Catalogued for OauthV2Exchange {
 }
 
 /// The answer of a successful [`OauthV2Exchange`] call (`oauth.v2.exchange`), with any warnings Slack sent in `warnings`.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct OauthV2ExchangeResponse {
     /// Answered as `app_id`.
@@ -295,7 +295,7 @@ rt::code_traits!(OauthV2ExchangeError, error, CommonError);
 pub type OauthV2ExchangeWarning = rt::CommonOnly<rt::CommonWarning>;
 
 /// The `authed_user` object of [`OauthV2ExchangeResponse`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct OauthV2ExchangeResponseAuthedUser {
     /// Answered as `access_token`.
@@ -359,7 +359,7 @@ impl rt::de::Record for OauthV2ExchangeResponseAuthedUser {
 rt::record!(OauthV2ExchangeResponseAuthedUser);
 
 /// The `incoming_webhook` object of [`OauthV2ExchangeResponse`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct OauthV2ExchangeResponseIncomingWebhook {
     /// Answered as `channel`.

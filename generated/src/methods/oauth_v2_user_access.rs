@@ -179,7 +179,7 @@ impl rt::Catalogued for OauthV2UserAccess {
 ///    "team": { "id": "T012345" }
 ///}
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct OauthV2UserAccessResponse {
     /// A user access token.
@@ -416,7 +416,7 @@ rt::code_traits!(OauthV2UserAccessError, error, CommonError);
 pub type OauthV2UserAccessWarning = rt::CommonOnly<rt::CommonWarning>;
 
 /// The `team` object of [`OauthV2UserAccessResponse`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct OauthV2UserAccessResponseTeam {
     /// ID of the team into which the app is being installed or re-installed.
@@ -463,7 +463,7 @@ impl rt::de::Record for OauthV2UserAccessResponseTeam {
 rt::record!(OauthV2UserAccessResponseTeam);
 
 /// The `enterprise` object of [`OauthV2UserAccessResponse`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct OauthV2UserAccessResponseEnterprise {
     /// ID of the enterprise into which the app is being installed or re-installed.

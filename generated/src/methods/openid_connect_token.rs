@@ -164,7 +164,7 @@ impl rt::Catalogued for OpenidConnectToken {
 ///    "id_token": "eyJhbGcMjY5OTA2MzcWNrLmNvbVwvdGVhbV9p..."
 ///}
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct OpenidConnectTokenResponse {
     /// Answered as `access_token`.

@@ -95,7 +95,7 @@ impl rt::Catalogued for OpenidConnectUserInfo {
 ///    "https://slack.com/team_image_default": true
 ///}
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct OpenidConnectUserInfoResponse {
     /// Answered as `sub`.

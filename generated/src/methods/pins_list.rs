@@ -104,7 +104,7 @@ impl rt::Catalogued for PinsList {
 ///    "ok": true
 ///}
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct PinsListResponse {
     /// Answered as `items`.
@@ -221,7 +221,7 @@ rt::code_traits!(PinsListError, error, CommonError);
 pub type PinsListWarning = rt::CommonOnly<rt::CommonWarning>;
 
 /// The `items` object of [`PinsListResponse`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct PinsListResponseItems {
     /// Answered as `comment`.

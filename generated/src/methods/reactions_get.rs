@@ -147,7 +147,7 @@ impl rt::Catalogued for ReactionsGet {
 ///    "channel": "C123ABC456"
 ///}
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ReactionsGetResponse {
     /// Slack's `comment` object, kept as raw JSON: the spec does not describe its fields yet.

@@ -244,7 +244,7 @@ impl rt::Paginated for ReactionsList {
 ///    "response_metadata": { "next_cursor": "dGVhbTpDMUg5UkVTR0w=" }
 ///}
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ReactionsListResponse {
     /// Answered as `items`.
@@ -360,7 +360,7 @@ rt::code_traits!(ReactionsListError, error, CommonError);
 pub type ReactionsListWarning = rt::CommonOnly<rt::CommonWarning>;
 
 /// The `items` object of [`ReactionsListResponse`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ReactionsListResponseItems {
     /// Answered as `channel`.

@@ -139,7 +139,7 @@ impl rt::Catalogued for RemindersAdd {
 ///    }
 ///}
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct RemindersAddResponse {
     /// Answered as `reminder`.

@@ -77,7 +77,7 @@ impl rt::Catalogued for RemindersList {
 /// ```json
 ///{ "ok": true }
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct RemindersListResponse {
     /// Answered as `reminders`.

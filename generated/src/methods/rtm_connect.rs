@@ -102,7 +102,7 @@ impl rt::Catalogued for RtmConnect {
 ///    "url": "wss://..."
 ///}
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct RtmConnectResponse {
     /// Answered as `url`.
@@ -223,7 +223,7 @@ rt::code_traits!(RtmConnectError, error, CommonError);
 pub type RtmConnectWarning = rt::CommonOnly<rt::CommonWarning>;
 
 /// The `self` object of [`RtmConnectResponse`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct RtmConnectResponseSelf_ {
     /// Answered as `id`.

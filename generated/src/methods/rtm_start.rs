@@ -154,7 +154,7 @@ impl rt::Catalogued for RtmStart {
 /// ```json
 ///{ "ok": true }
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct RtmStartResponse {
     /// Answered as `url`.
@@ -333,7 +333,7 @@ impl rt::Code for RtmStartWarning {
 rt::code_traits!(RtmStartWarning, warning, CommonWarning);
 
 /// The `self` object of [`RtmStartResponse`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct RtmStartResponseSelf_ {
     /// Answered as `id`.
@@ -380,7 +380,7 @@ impl rt::de::Record for RtmStartResponseSelf_ {
 rt::record!(RtmStartResponseSelf_);
 
 /// The `team` object of [`RtmStartResponse`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct RtmStartResponseTeam {
     /// Answered as `domain`.

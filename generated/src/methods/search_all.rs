@@ -278,7 +278,7 @@ impl rt::Catalogued for SearchAll {
 ///    "query": "diagram"
 ///}
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SearchAllResponse {
     /// Answered as `files`.

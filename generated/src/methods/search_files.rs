@@ -232,7 +232,7 @@ impl rt::Catalogued for SearchFiles {
 ///    "query": "computer.gif"
 ///}
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SearchFilesResponse {
     /// Answered as `files`.
@@ -430,7 +430,7 @@ impl std::fmt::Display for SearchFilesSortDir {
 }
 
 /// The `files` object of [`SearchFilesResponse`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SearchFilesResponseFiles {
     /// Answered as `pagination`.
@@ -498,7 +498,7 @@ impl rt::de::Record for SearchFilesResponseFiles {
 rt::record!(SearchFilesResponseFiles);
 
 /// The `pagination` object of [`SearchFilesResponseFiles`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SearchFilesResponseFilesPagination {
     /// Last result id
@@ -566,7 +566,7 @@ impl rt::de::Record for SearchFilesResponseFilesPagination {
 rt::record!(SearchFilesResponseFilesPagination);
 
 /// The `matches` object of [`SearchFilesResponseFiles`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SearchFilesResponseFilesMatches {
     /// Answered as `access`.
@@ -1122,7 +1122,7 @@ impl rt::de::Record for SearchFilesResponseFilesMatches {
 rt::record!(SearchFilesResponseFilesMatches);
 
 /// The `cc` object of [`SearchFilesResponseFilesMatches`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SearchFilesResponseFilesMatchesCc {
     /// Answered as `address`.
@@ -1174,7 +1174,7 @@ impl rt::de::Record for SearchFilesResponseFilesMatchesCc {
 rt::record!(SearchFilesResponseFilesMatchesCc);
 
 /// The `dm_mpdm_users_with_file_access` object of [`SearchFilesResponseFilesMatches`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SearchFilesResponseFilesMatchesDmMpdmUsersWithFileAccess {
     /// Answered as `access`.
@@ -1220,7 +1220,7 @@ impl rt::de::Record for SearchFilesResponseFilesMatchesDmMpdmUsersWithFileAccess
 rt::record!(SearchFilesResponseFilesMatchesDmMpdmUsersWithFileAccess);
 
 /// The `from` object of [`SearchFilesResponseFilesMatches`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SearchFilesResponseFilesMatchesFrom {
     /// Answered as `address`.
@@ -1272,7 +1272,7 @@ impl rt::de::Record for SearchFilesResponseFilesMatchesFrom {
 rt::record!(SearchFilesResponseFilesMatchesFrom);
 
 /// The `headers` object of [`SearchFilesResponseFilesMatches`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SearchFilesResponseFilesMatchesHeaders {
     /// Answered as `date`.
@@ -1315,7 +1315,7 @@ impl rt::de::Record for SearchFilesResponseFilesMatchesHeaders {
 rt::record!(SearchFilesResponseFilesMatchesHeaders);
 
 /// The `shares` object of [`SearchFilesResponseFilesMatches`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SearchFilesResponseFilesMatchesShares {
     /// Answered as `public`.
@@ -1358,7 +1358,7 @@ impl rt::de::Record for SearchFilesResponseFilesMatchesShares {
 rt::record!(SearchFilesResponseFilesMatchesShares);
 
 /// The `public` object of [`SearchFilesResponseFilesMatchesShares`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SearchFilesResponseFilesMatchesSharesPublic {
     /// Answered as `C00000000`.
@@ -1404,7 +1404,7 @@ impl rt::de::Record for SearchFilesResponseFilesMatchesSharesPublic {
 rt::record!(SearchFilesResponseFilesMatchesSharesPublic);
 
 /// The `C00000000` object of [`SearchFilesResponseFilesMatchesSharesPublic`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SearchFilesResponseFilesMatchesSharesPublicC00000000 {
     /// Answered as `access`.
@@ -1482,7 +1482,7 @@ impl rt::de::Record for SearchFilesResponseFilesMatchesSharesPublicC00000000 {
 rt::record!(SearchFilesResponseFilesMatchesSharesPublicC00000000);
 
 /// The `C00000001` object of [`SearchFilesResponseFilesMatchesSharesPublic`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SearchFilesResponseFilesMatchesSharesPublicC00000001 {
     /// Answered as `access`.
@@ -1560,7 +1560,7 @@ impl rt::de::Record for SearchFilesResponseFilesMatchesSharesPublicC00000001 {
 rt::record!(SearchFilesResponseFilesMatchesSharesPublicC00000001);
 
 /// The `to` object of [`SearchFilesResponseFilesMatches`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SearchFilesResponseFilesMatchesTo {
     /// Answered as `address`.

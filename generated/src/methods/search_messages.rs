@@ -244,7 +244,7 @@ impl rt::Paginated for SearchMessages {
 ///    "query": "The meaning of life the universe and everything"
 ///}
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SearchMessagesResponse {
     /// Answered as `callstack`.
@@ -444,7 +444,7 @@ impl std::fmt::Display for SearchMessagesSortDir {
 }
 
 /// The `messages` object of [`SearchMessagesResponse`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SearchMessagesResponseMessages {
     /// Answered as `matches`.
@@ -506,7 +506,7 @@ impl rt::de::Record for SearchMessagesResponseMessages {
 rt::record!(SearchMessagesResponseMessages);
 
 /// The `pagination` object of [`SearchMessagesResponseMessages`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SearchMessagesResponseMessagesPagination {
     /// Last result id
@@ -578,7 +578,7 @@ impl rt::de::Record for SearchMessagesResponseMessagesPagination {
 rt::record!(SearchMessagesResponseMessagesPagination);
 
 /// The `paging` object of [`SearchMessagesResponseMessages`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SearchMessagesResponseMessagesPaging {
     /// Number of results per page

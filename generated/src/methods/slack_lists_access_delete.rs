@@ -111,7 +111,7 @@ impl rt::Catalogued for SlackListsAccessDelete {
 /// ```json
 ///{ "ok": true }
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SlackListsAccessDeleteResponse {
     /// The channel IDs that could not be updated.

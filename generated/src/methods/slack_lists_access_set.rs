@@ -116,7 +116,7 @@ impl rt::Catalogued for SlackListsAccessSet {
 /// ```json
 ///{ "ok": true }
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SlackListsAccessSetResponse {
     /// The channel IDs that could not be updated.

@@ -988,7 +988,7 @@ impl rt::Catalogued for SlackListsCreate {
 ///    }
 ///}
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SlackListsCreateResponse {
     /// The ID of the List created.
@@ -1171,7 +1171,7 @@ pub type SlackListsCreateWarning = rt::CommonOnly<rt::CommonWarning>;
 /// The `list_metadata` object of [`SlackListsCreateResponse`].
 ///
 /// The metadata of the List created.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SlackListsCreateResponseListMetadata {
     /// Answered as `integrations`.
@@ -1229,7 +1229,7 @@ impl rt::de::Record for SlackListsCreateResponseListMetadata {
 rt::record!(SlackListsCreateResponseListMetadata);
 
 /// The `schema` object of [`SlackListsCreateResponseListMetadata`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SlackListsCreateResponseListMetadataSchema {
     /// Answered as `id`.
@@ -1295,7 +1295,7 @@ impl rt::de::Record for SlackListsCreateResponseListMetadataSchema {
 rt::record!(SlackListsCreateResponseListMetadataSchema);
 
 /// The `subtask_schema` object of [`SlackListsCreateResponseListMetadata`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SlackListsCreateResponseListMetadataSubtaskSchema {
     /// Answered as `id`.
@@ -1361,7 +1361,7 @@ impl rt::de::Record for SlackListsCreateResponseListMetadataSubtaskSchema {
 rt::record!(SlackListsCreateResponseListMetadataSubtaskSchema);
 
 /// The `views` object of [`SlackListsCreateResponseListMetadata`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SlackListsCreateResponseListMetadataViews {
     /// Answered as `id`.

@@ -130,7 +130,7 @@ impl rt::Catalogued for SlackListsDownloadGet {
 ///    "download_url": "https://files.com/files-pri/1234567890-F12345678/csv/list?origin_team=T1234567890"
 ///}
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SlackListsDownloadGetResponse {
     /// Current status of the export job.

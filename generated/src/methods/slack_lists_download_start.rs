@@ -133,7 +133,7 @@ impl rt::Catalogued for SlackListsDownloadStart {
 /// ```json
 ///{ "ok": true, "job_id": "LeF1234567" }
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SlackListsDownloadStartResponse {
     /// The ID of the recently started job to export the List.

@@ -239,7 +239,7 @@ impl rt::Catalogued for SlackListsItemsCreate {
 ///    }
 ///}
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SlackListsItemsCreateResponse {
     /// Answered as `item`.
@@ -427,7 +427,7 @@ rt::code_traits!(SlackListsItemsCreateError, error, CommonError);
 pub type SlackListsItemsCreateWarning = rt::CommonOnly<rt::CommonWarning>;
 
 /// The `item` object of [`SlackListsItemsCreateResponse`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SlackListsItemsCreateResponseItem {
     /// Answered as `created_by`.
@@ -497,7 +497,7 @@ impl rt::de::Record for SlackListsItemsCreateResponseItem {
 rt::record!(SlackListsItemsCreateResponseItem);
 
 /// The `fields` object of [`SlackListsItemsCreateResponseItem`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SlackListsItemsCreateResponseItemFields {
     /// Answered as `checkbox`.
@@ -561,7 +561,7 @@ impl rt::de::Record for SlackListsItemsCreateResponseItemFields {
 rt::record!(SlackListsItemsCreateResponseItemFields);
 
 /// The `rich_text` object of [`SlackListsItemsCreateResponseItemFields`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SlackListsItemsCreateResponseItemFieldsRichText {
     /// Answered as `block_id`.

@@ -1205,7 +1205,7 @@ impl rt::Catalogued for SlackListsItemsInfo {
 ///    "subtasks": []
 ///}
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SlackListsItemsInfoResponse {
     /// Answered as `list`.
@@ -1344,7 +1344,7 @@ rt::code_traits!(SlackListsItemsInfoError, error, CommonError);
 pub type SlackListsItemsInfoWarning = rt::CommonOnly<rt::CommonWarning>;
 
 /// The `list` object of [`SlackListsItemsInfoResponse`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SlackListsItemsInfoResponseList {
     /// Answered as `access`.
@@ -1565,7 +1565,7 @@ impl rt::de::Record for SlackListsItemsInfoResponseList {
 rt::record!(SlackListsItemsInfoResponseList);
 
 /// The `list_limits` object of [`SlackListsItemsInfoResponseList`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SlackListsItemsInfoResponseListListLimits {
     /// Answered as `archived_row_count`.
@@ -1669,7 +1669,7 @@ impl rt::de::Record for SlackListsItemsInfoResponseListListLimits {
 rt::record!(SlackListsItemsInfoResponseListListLimits);
 
 /// The `list_metadata` object of [`SlackListsItemsInfoResponseList`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SlackListsItemsInfoResponseListListMetadata {
     /// Answered as `creation_source`.
@@ -1765,7 +1765,7 @@ impl rt::de::Record for SlackListsItemsInfoResponseListListMetadata {
 rt::record!(SlackListsItemsInfoResponseListListMetadata);
 
 /// The `creation_source` object of [`SlackListsItemsInfoResponseListListMetadata`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SlackListsItemsInfoResponseListListMetadataCreationSource {
     /// Answered as `reference_id`.
@@ -1811,7 +1811,7 @@ impl rt::de::Record for SlackListsItemsInfoResponseListListMetadataCreationSourc
 rt::record!(SlackListsItemsInfoResponseListListMetadataCreationSource);
 
 /// The `description_blocks` object of [`SlackListsItemsInfoResponseListListMetadata`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SlackListsItemsInfoResponseListListMetadataDescriptionBlocks {
     /// Answered as `block_id`.
@@ -1863,7 +1863,7 @@ impl rt::de::Record for SlackListsItemsInfoResponseListListMetadataDescriptionBl
 rt::record!(SlackListsItemsInfoResponseListListMetadataDescriptionBlocks);
 
 /// The `schema` object of [`SlackListsItemsInfoResponseListListMetadata`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SlackListsItemsInfoResponseListListMetadataSchema {
     /// Answered as `id`.
@@ -1929,7 +1929,7 @@ impl rt::de::Record for SlackListsItemsInfoResponseListListMetadataSchema {
 rt::record!(SlackListsItemsInfoResponseListListMetadataSchema);
 
 /// The `subtask_schema` object of [`SlackListsItemsInfoResponseListListMetadata`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SlackListsItemsInfoResponseListListMetadataSubtaskSchema {
     /// Answered as `id`.
@@ -1995,7 +1995,7 @@ impl rt::de::Record for SlackListsItemsInfoResponseListListMetadataSubtaskSchema
 rt::record!(SlackListsItemsInfoResponseListListMetadataSubtaskSchema);
 
 /// The `views` object of [`SlackListsItemsInfoResponseListListMetadata`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SlackListsItemsInfoResponseListListMetadataViews {
     /// Answered as `columns`.
@@ -2091,7 +2091,7 @@ impl rt::de::Record for SlackListsItemsInfoResponseListListMetadataViews {
 rt::record!(SlackListsItemsInfoResponseListListMetadataViews);
 
 /// The `columns` object of [`SlackListsItemsInfoResponseListListMetadataViews`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SlackListsItemsInfoResponseListListMetadataViewsColumns {
     /// Answered as `id`.
@@ -2147,7 +2147,7 @@ impl rt::de::Record for SlackListsItemsInfoResponseListListMetadataViewsColumns 
 rt::record!(SlackListsItemsInfoResponseListListMetadataViewsColumns);
 
 /// The `record` object of [`SlackListsItemsInfoResponse`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SlackListsItemsInfoResponseRecord {
     /// Answered as `created_by`.
@@ -2221,7 +2221,7 @@ impl rt::de::Record for SlackListsItemsInfoResponseRecord {
 rt::record!(SlackListsItemsInfoResponseRecord);
 
 /// The `fields` object of [`SlackListsItemsInfoResponseRecord`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SlackListsItemsInfoResponseRecordFields {
     /// Answered as `checkbox`.
@@ -2285,7 +2285,7 @@ impl rt::de::Record for SlackListsItemsInfoResponseRecordFields {
 rt::record!(SlackListsItemsInfoResponseRecordFields);
 
 /// The `rich_text` object of [`SlackListsItemsInfoResponseRecordFields`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SlackListsItemsInfoResponseRecordFieldsRichText {
     /// Answered as `block_id`.
@@ -2337,7 +2337,7 @@ impl rt::de::Record for SlackListsItemsInfoResponseRecordFieldsRichText {
 rt::record!(SlackListsItemsInfoResponseRecordFieldsRichText);
 
 /// The `subtasks` object of [`SlackListsItemsInfoResponse`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SlackListsItemsInfoResponseSubtasks {
     /// Answered as `created_by`.
@@ -2411,7 +2411,7 @@ impl rt::de::Record for SlackListsItemsInfoResponseSubtasks {
 rt::record!(SlackListsItemsInfoResponseSubtasks);
 
 /// The `fields` object of [`SlackListsItemsInfoResponseSubtasks`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SlackListsItemsInfoResponseSubtasksFields {
     /// Answered as `checkbox`.

@@ -483,7 +483,7 @@ impl rt::Paginated for SlackListsItemsList {
 /// ```json
 ///{ "ok": true, "items": [], "response_metadata": { "next_cursor": "" } }
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SlackListsItemsListResponse {
     /// Answered as `items`.
@@ -618,7 +618,7 @@ rt::code_traits!(SlackListsItemsListError, error, CommonError);
 pub type SlackListsItemsListWarning = rt::CommonOnly<rt::CommonWarning>;
 
 /// The `items` object of [`SlackListsItemsListResponse`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SlackListsItemsListResponseItems {
     /// Answered as `created_by`.
@@ -688,7 +688,7 @@ impl rt::de::Record for SlackListsItemsListResponseItems {
 rt::record!(SlackListsItemsListResponseItems);
 
 /// The `fields` object of [`SlackListsItemsListResponseItems`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SlackListsItemsListResponseItemsFields {
     /// Answered as `checkbox`.
@@ -752,7 +752,7 @@ impl rt::de::Record for SlackListsItemsListResponseItemsFields {
 rt::record!(SlackListsItemsListResponseItemsFields);
 
 /// The `rich_text` object of [`SlackListsItemsListResponseItemsFields`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SlackListsItemsListResponseItemsFieldsRichText {
     /// Answered as `block_id`.

@@ -183,7 +183,7 @@ impl rt::Paginated for StarsList {
 ///    "paging": { "per_page": 100, "spill": 0, "page": 1, "total": 1, "pages": 1 }
 ///}
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct StarsListResponse {
     /// Answered as `items`.
@@ -299,7 +299,7 @@ rt::code_traits!(StarsListError, error, CommonError);
 pub type StarsListWarning = rt::CommonOnly<rt::CommonWarning>;
 
 /// The `items` object of [`StarsListResponse`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct StarsListResponseItems {
     /// Answered as `channel`.
@@ -363,7 +363,7 @@ impl rt::de::Record for StarsListResponseItems {
 rt::record!(StarsListResponseItems);
 
 /// The `comment` object of [`StarsListResponseItems`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct StarsListResponseItemsComment {
     /// Answered as `comment`.

@@ -189,7 +189,7 @@ impl rt::Paginated for TeamAccessLogs {
 ///    "paging": { "count": 100, "total": 2, "page": 1, "pages": 1 }
 ///}
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct TeamAccessLogsResponse {
     /// Answered as `logins`.
@@ -411,7 +411,7 @@ impl std::fmt::Display for TeamAccessLogsBefore {
 }
 
 /// The `logins` object of [`TeamAccessLogsResponse`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct TeamAccessLogsResponseLogins {
     /// Answered as `count`.

@@ -136,7 +136,7 @@ impl rt::Paginated for TeamBillableInfo {
 ///    }
 ///}
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct TeamBillableInfoResponse {
     /// Answered as `billable_info`.
@@ -266,7 +266,7 @@ rt::code_traits!(TeamBillableInfoError, error, CommonError);
 pub type TeamBillableInfoWarning = rt::CommonOnly<rt::CommonWarning>;
 
 /// The `billable_info` object of [`TeamBillableInfoResponse`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct TeamBillableInfoResponseBillableInfo {
     /// Answered as `U00000000`.
@@ -312,7 +312,7 @@ impl rt::de::Record for TeamBillableInfoResponseBillableInfo {
 rt::record!(TeamBillableInfoResponseBillableInfo);
 
 /// The `U00000000` object of [`TeamBillableInfoResponseBillableInfo`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct TeamBillableInfoResponseBillableInfoU00000000 {
     /// Answered as `billing_active`.
@@ -357,7 +357,7 @@ impl rt::de::Record for TeamBillableInfoResponseBillableInfoU00000000 {
 rt::record!(TeamBillableInfoResponseBillableInfoU00000000);
 
 /// The `U00000001` object of [`TeamBillableInfoResponseBillableInfo`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct TeamBillableInfoResponseBillableInfoU00000001 {
     /// Answered as `billing_active`.

@@ -66,7 +66,7 @@ impl rt::Catalogued for TeamBillingInfo {
 /// ```json
 ///{ "ok": true, "plan": "free" }
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct TeamBillingInfoResponse {
     /// Answered as `plan`.

@@ -76,7 +76,7 @@ impl rt::Catalogued for TeamExternalTeamsDisconnect {
 /// ```json
 ///{ "ok": true }
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct TeamExternalTeamsDisconnectResponse {
     /// Answered as `job_enqueued`.

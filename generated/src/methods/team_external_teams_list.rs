@@ -230,7 +230,7 @@ impl rt::Paginated for TeamExternalTeamsList {
 ///    "response_metadata": { "next_cursor": "T123ABC999" }
 ///}
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct TeamExternalTeamsListResponse {
     /// Answered as `organizations`.
@@ -645,7 +645,7 @@ impl std::fmt::Display for TeamExternalTeamsListConnectionStatusFilter {
 }
 
 /// The `organizations` object of [`TeamExternalTeamsListResponse`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct TeamExternalTeamsListResponseOrganizations {
     /// Answered as `canvas`.
@@ -761,7 +761,7 @@ impl rt::de::Record for TeamExternalTeamsListResponseOrganizations {
 rt::record!(TeamExternalTeamsListResponseOrganizations);
 
 /// The `canvas` object of [`TeamExternalTeamsListResponseOrganizations`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct TeamExternalTeamsListResponseOrganizationsCanvas {
     /// Answered as `ownership_details`.
@@ -813,7 +813,7 @@ impl rt::de::Record for TeamExternalTeamsListResponseOrganizationsCanvas {
 rt::record!(TeamExternalTeamsListResponseOrganizationsCanvas);
 
 /// The `ownership_details` object of [`TeamExternalTeamsListResponseOrganizationsCanvas`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct TeamExternalTeamsListResponseOrganizationsCanvasOwnershipDetails {
     /// Answered as `count`.
@@ -860,7 +860,7 @@ for TeamExternalTeamsListResponseOrganizationsCanvasOwnershipDetails {
 rt::record!(TeamExternalTeamsListResponseOrganizationsCanvasOwnershipDetails);
 
 /// The `connected_workspaces` object of [`TeamExternalTeamsListResponseOrganizations`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct TeamExternalTeamsListResponseOrganizationsConnectedWorkspaces {
     /// Answered as `workspace_id`.
@@ -910,7 +910,7 @@ impl rt::de::Record for TeamExternalTeamsListResponseOrganizationsConnectedWorks
 rt::record!(TeamExternalTeamsListResponseOrganizationsConnectedWorkspaces);
 
 /// The `lists` object of [`TeamExternalTeamsListResponseOrganizations`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct TeamExternalTeamsListResponseOrganizationsLists {
     /// Answered as `ownership_details`.
@@ -962,7 +962,7 @@ impl rt::de::Record for TeamExternalTeamsListResponseOrganizationsLists {
 rt::record!(TeamExternalTeamsListResponseOrganizationsLists);
 
 /// The `ownership_details` object of [`TeamExternalTeamsListResponseOrganizationsLists`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct TeamExternalTeamsListResponseOrganizationsListsOwnershipDetails {
     /// Answered as `count`.
@@ -1008,7 +1008,7 @@ impl rt::de::Record for TeamExternalTeamsListResponseOrganizationsListsOwnership
 rt::record!(TeamExternalTeamsListResponseOrganizationsListsOwnershipDetails);
 
 /// The `slack_connect_prefs` object of [`TeamExternalTeamsListResponseOrganizations`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct TeamExternalTeamsListResponseOrganizationsSlackConnectPrefs {
     /// Answered as `accept_sc_invites`.
@@ -1194,7 +1194,7 @@ impl rt::de::Record for TeamExternalTeamsListResponseOrganizationsSlackConnectPr
 rt::record!(TeamExternalTeamsListResponseOrganizationsSlackConnectPrefs);
 
 /// The `accept_sc_invites` object of [`TeamExternalTeamsListResponseOrganizationsSlackConnectPrefs`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct TeamExternalTeamsListResponseOrganizationsSlackConnectPrefsAcceptScInvites {
     /// Answered as `accept_in_workspace_ids`.
@@ -1277,7 +1277,7 @@ for TeamExternalTeamsListResponseOrganizationsSlackConnectPrefsAcceptScInvites {
 rt::record!(TeamExternalTeamsListResponseOrganizationsSlackConnectPrefsAcceptScInvites);
 
 /// The `allow_sc_file_uploads` object of [`TeamExternalTeamsListResponseOrganizationsSlackConnectPrefs`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct TeamExternalTeamsListResponseOrganizationsSlackConnectPrefsAllowScFileUploads {
     /// Answered as `actor`.
@@ -1336,7 +1336,7 @@ rt::record!(
 );
 
 /// The `allowed_canvas_sharing` object of [`TeamExternalTeamsListResponseOrganizationsSlackConnectPrefs`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct TeamExternalTeamsListResponseOrganizationsSlackConnectPrefsAllowedCanvasSharing {
     /// Answered as `actor`.
@@ -1395,7 +1395,7 @@ rt::record!(
 );
 
 /// The `allowed_list_sharing` object of [`TeamExternalTeamsListResponseOrganizationsSlackConnectPrefs`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct TeamExternalTeamsListResponseOrganizationsSlackConnectPrefsAllowedListSharing {
     /// Answered as `actor`.
@@ -1454,7 +1454,7 @@ rt::record!(
 );
 
 /// The `allowed_workspaces` object of [`TeamExternalTeamsListResponseOrganizationsSlackConnectPrefs`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct TeamExternalTeamsListResponseOrganizationsSlackConnectPrefsAllowedWorkspaces {
     /// Answered as `actor`.
@@ -1517,7 +1517,7 @@ rt::record!(
 );
 
 /// The `approved_org_info` object of [`TeamExternalTeamsListResponseOrganizationsSlackConnectPrefs`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct TeamExternalTeamsListResponseOrganizationsSlackConnectPrefsApprovedOrgInfo {
     /// Answered as `actor`.
@@ -1574,7 +1574,7 @@ for TeamExternalTeamsListResponseOrganizationsSlackConnectPrefsApprovedOrgInfo {
 rt::record!(TeamExternalTeamsListResponseOrganizationsSlackConnectPrefsApprovedOrgInfo);
 
 /// The `away_team_sc_invite_permissions` object of [`TeamExternalTeamsListResponseOrganizationsSlackConnectPrefs`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct TeamExternalTeamsListResponseOrganizationsSlackConnectPrefsAwayTeamScInvitePermissions {
     /// Answered as `actor`.
@@ -1637,7 +1637,7 @@ rt::record!(
 );
 
 /// The `away_team_sc_invite_require_2fa` object of [`TeamExternalTeamsListResponseOrganizationsSlackConnectPrefs`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct TeamExternalTeamsListResponseOrganizationsSlackConnectPrefsAwayTeamScInviteRequire2fa {
     /// Answered as `actor`.
@@ -1696,7 +1696,7 @@ rt::record!(
 );
 
 /// The `external_awareness_context_bar` object of [`TeamExternalTeamsListResponseOrganizationsSlackConnectPrefs`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct TeamExternalTeamsListResponseOrganizationsSlackConnectPrefsExternalAwarenessContextBar {
     /// Answered as `actor`.
@@ -1755,7 +1755,7 @@ rt::record!(
 );
 
 /// The `profile_visibility` object of [`TeamExternalTeamsListResponseOrganizationsSlackConnectPrefs`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct TeamExternalTeamsListResponseOrganizationsSlackConnectPrefsProfileVisibility {
     /// Answered as `actor`.
@@ -1814,7 +1814,7 @@ rt::record!(
 );
 
 /// The `require_sc_channel_for_sc_dm` object of [`TeamExternalTeamsListResponseOrganizationsSlackConnectPrefs`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct TeamExternalTeamsListResponseOrganizationsSlackConnectPrefsRequireScChannelForScDm {
     /// Answered as `actor`.
@@ -1873,7 +1873,7 @@ rt::record!(
 );
 
 /// The `sc_channel_limited_access` object of [`TeamExternalTeamsListResponseOrganizationsSlackConnectPrefs`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct TeamExternalTeamsListResponseOrganizationsSlackConnectPrefsScChannelLimitedAccess {
     /// Answered as `actor`.
@@ -1932,7 +1932,7 @@ rt::record!(
 );
 
 /// The `sc_mpdm_to_private` object of [`TeamExternalTeamsListResponseOrganizationsSlackConnectPrefs`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct TeamExternalTeamsListResponseOrganizationsSlackConnectPrefsScMpdmToPrivate {
     /// Answered as `accept_in_workspace_id`.
@@ -2002,7 +2002,7 @@ for TeamExternalTeamsListResponseOrganizationsSlackConnectPrefsScMpdmToPrivate {
 rt::record!(TeamExternalTeamsListResponseOrganizationsSlackConnectPrefsScMpdmToPrivate);
 
 /// The `shared_channel_invite_requested` object of [`TeamExternalTeamsListResponseOrganizationsSlackConnectPrefs`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct TeamExternalTeamsListResponseOrganizationsSlackConnectPrefsSharedChannelInviteRequested {
     /// Answered as `actor`.
@@ -2085,7 +2085,7 @@ rt::record!(
 );
 
 /// The `approval_destination` object of [`TeamExternalTeamsListResponseOrganizationsSlackConnectPrefsSharedChannelInviteRequested`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct TeamExternalTeamsListResponseOrganizationsSlackConnectPrefsSharedChannelInviteRequestedApprovalDestination {
     /// Answered as `all_who_can_manage_shared_channels`.
@@ -2145,7 +2145,7 @@ rt::record!(
 );
 
 /// The `usergroup_exclude` object of [`TeamExternalTeamsListResponseOrganizationsSlackConnectPrefsSharedChannelInviteRequested`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct TeamExternalTeamsListResponseOrganizationsSlackConnectPrefsSharedChannelInviteRequestedUsergroupExclude {
     /// Answered as `id`.
@@ -2194,7 +2194,7 @@ rt::record!(
 );
 
 /// The `usergroup_include` object of [`TeamExternalTeamsListResponseOrganizationsSlackConnectPrefsSharedChannelInviteRequested`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct TeamExternalTeamsListResponseOrganizationsSlackConnectPrefsSharedChannelInviteRequestedUsergroupInclude {
     /// Answered as `id`.

@@ -114,7 +114,7 @@ impl rt::Catalogued for TeamInfo {
 ///    }
 ///}
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct TeamInfoResponse {
     /// Answered as `team`.

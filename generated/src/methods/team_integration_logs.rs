@@ -151,7 +151,7 @@ impl rt::Catalogued for TeamIntegrationLogs {
 /// ```json
 ///{ "ok": true }
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct TeamIntegrationLogsResponse {
     /// Answered as `paging`.
@@ -329,7 +329,7 @@ impl std::fmt::Display for TeamIntegrationLogsChangeType {
 }
 
 /// The `logs` object of [`TeamIntegrationLogsResponse`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct TeamIntegrationLogsResponseLogs {
     /// Answered as `app_id`.

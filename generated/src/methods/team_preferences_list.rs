@@ -72,7 +72,7 @@ impl rt::Catalogued for TeamPreferencesList {
 ///    "who_can_post_general": "everyone"
 ///}
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct TeamPreferencesListResponse {
     /// Answered as `display_real_names`.

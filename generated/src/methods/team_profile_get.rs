@@ -142,7 +142,7 @@ impl rt::Catalogued for TeamProfileGet {
 ///    }
 ///}
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct TeamProfileGetResponse {
     /// Answered as `profile`.

@@ -84,7 +84,7 @@ impl rt::Catalogued for ToolingTokensRotate {
 ///    "exp": 1633138860
 ///}
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ToolingTokensRotateResponse {
     /// The app configuration token used to access App Manifest APIs

@@ -179,7 +179,7 @@ impl rt::Catalogued for UsergroupsCreate {
 /// ```json
 ///{ "ok": true }
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct UsergroupsCreateResponse {
     /// Answered as `usergroup`.

@@ -105,7 +105,7 @@ impl rt::Catalogued for UsergroupsDisable {
 /// ```json
 ///{ "ok": true }
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct UsergroupsDisableResponse {
     /// Answered as `usergroup`.

@@ -105,7 +105,7 @@ impl rt::Catalogued for UsergroupsEnable {
 /// ```json
 ///{ "ok": true }
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct UsergroupsEnableResponse {
     /// Answered as `usergroup`.

@@ -178,7 +178,7 @@ impl rt::Catalogued for UsergroupsList {
 ///    ]
 ///}
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct UsergroupsListResponse {
     /// Answered as `usergroups`.

@@ -216,7 +216,7 @@ impl rt::Catalogued for UsergroupsUpdate {
 ///    }
 ///}
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct UsergroupsUpdateResponse {
     /// Answered as `usergroup`.

@@ -103,7 +103,7 @@ impl rt::Catalogued for UsergroupsUsersList {
 /// ```json
 ///{ "ok": true, "users": ["U060R4BJ4", "W123A4BC5"] }
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct UsergroupsUsersListResponse {
     /// Answered as `users`.

@@ -171,7 +171,7 @@ impl rt::Catalogued for UsergroupsUsersUpdate {
 ///    }
 ///}
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct UsergroupsUsersUpdateResponse {
     /// Answered as `usergroup`.

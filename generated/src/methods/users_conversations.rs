@@ -306,7 +306,7 @@ impl rt::Paginated for UsersConversations {
 ///    "response_metadata": { "next_cursor": "aW1faWQ6RDBCSDk1RExI" }
 ///}
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct UsersConversationsResponse {
     /// Answered as `channels`.

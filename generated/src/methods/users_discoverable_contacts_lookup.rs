@@ -85,7 +85,7 @@ impl rt::Catalogued for UsersDiscoverableContactsLookup {
 /// ```json
 ///{ "ok": true, "is_discoverable": false }
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct UsersDiscoverableContactsLookupResponse {
     /// Answered as `is_discoverable`.

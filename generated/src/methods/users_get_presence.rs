@@ -93,7 +93,7 @@ impl rt::Catalogued for UsersGetPresence {
 ///    "last_activity": 1419027078
 ///}
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct UsersGetPresenceResponse {
     /// Answered as `last_activity`.

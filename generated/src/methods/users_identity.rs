@@ -116,7 +116,7 @@ impl rt::Catalogued for UsersIdentity {
 ///    "team": { "name": "Captain Fabian's Naval Supply", "id": "T0G9PQBBK" }
 ///}
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct UsersIdentityResponse {
     /// Answered as `team`.

@@ -128,7 +128,7 @@ impl rt::Catalogued for UsersInfo {
 ///    }
 ///}
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct UsersInfoResponse {
     /// Answered as `user`.

@@ -214,7 +214,7 @@ impl rt::Paginated for UsersList {
 ///    "response_metadata": { "next_cursor": "dXNlcjpVMEc5V0ZYTlo=" }
 ///}
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct UsersListResponse {
     /// Answered as `members`.

@@ -112,7 +112,7 @@ impl rt::Catalogued for UsersLookupByEmail {
 ///    }
 ///}
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct UsersLookupByEmailResponse {
     /// Answered as `user`.

@@ -129,7 +129,7 @@ impl rt::Catalogued for UsersProfileGet {
 ///    }
 ///}
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct UsersProfileGetResponse {
     /// Answered as `profile`.

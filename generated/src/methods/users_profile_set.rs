@@ -157,7 +157,7 @@ impl rt::Catalogued for UsersProfileSet {
 ///    }
 ///}
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct UsersProfileSetResponse {
     /// Answered as `username`.

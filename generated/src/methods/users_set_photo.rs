@@ -122,7 +122,7 @@ impl rt::Catalogued for UsersSetPhoto {
 /// ```json
 ///{ "ok": true }
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct UsersSetPhotoResponse {
     /// Answered as `profile`.

@@ -145,7 +145,7 @@ impl rt::Catalogued for ViewsOpen {
 ///    }
 ///}
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ViewsOpenResponse {
     /// Answered as `view`.

@@ -145,7 +145,7 @@ impl rt::Catalogued for ViewsPublish {
 ///    }
 ///}
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ViewsPublishResponse {
     /// Answered as `view`.

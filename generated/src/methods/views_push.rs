@@ -146,7 +146,7 @@ impl rt::Catalogued for ViewsPush {
 ///    }
 ///}
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ViewsPushResponse {
     /// Answered as `view`.

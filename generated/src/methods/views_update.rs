@@ -161,7 +161,7 @@ impl rt::Catalogued for ViewsUpdate {
 ///    }
 ///}
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ViewsUpdateResponse {
     /// Answered as `view`.

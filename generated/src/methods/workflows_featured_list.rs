@@ -97,7 +97,7 @@ impl rt::Catalogued for WorkflowsFeaturedList {
 ///    ]
 ///}
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct WorkflowsFeaturedListResponse {
     /// Answered as `featured_workflows`.

@@ -157,7 +157,7 @@ impl rt::Catalogued for WorkflowsTriggersPermissionsRemove {
 ///    "channel_ids": ["C014LMDP71R"]
 ///}
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct WorkflowsTriggersPermissionsRemoveResponse {
     /// Answered as `permission_type`.

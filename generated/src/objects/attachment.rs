@@ -31,7 +31,7 @@ use crate::objects::{Block, File, Message, OptionObject, TextObject};
 /// - [`search.files`](https://api.slack.com/methods/search.files)
 /// - [`stars.list`](https://api.slack.com/methods/stars.list)
 /// - [`users.conversations`](https://api.slack.com/methods/users.conversations)
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct Attachment {
     /// Answered as `actions`.
@@ -361,7 +361,7 @@ impl rt::de::Record for Attachment {
 rt::record!(Attachment);
 
 /// The `actions` object of [`Attachment`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AttachmentActions {
     /// Answered as `confirm`.
@@ -457,7 +457,7 @@ impl rt::de::Record for AttachmentActions {
 rt::record!(AttachmentActions);
 
 /// The `confirm` object of [`AttachmentActions`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AttachmentActionsConfirm {
     /// Answered as `dismiss_text`.
@@ -513,7 +513,7 @@ impl rt::de::Record for AttachmentActionsConfirm {
 rt::record!(AttachmentActionsConfirm);
 
 /// The `option_groups` object of [`AttachmentActions`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AttachmentActionsOptionGroups {
     /// Answered as `options`.
@@ -559,7 +559,7 @@ impl rt::de::Record for AttachmentActionsOptionGroups {
 rt::record!(AttachmentActionsOptionGroups);
 
 /// The `selected_options` object of [`AttachmentActions`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AttachmentActionsSelectedOptions {
     /// Answered as `text`.
@@ -605,7 +605,7 @@ impl rt::de::Record for AttachmentActionsSelectedOptions {
 rt::record!(AttachmentActionsSelectedOptions);
 
 /// The `fields` object of [`Attachment`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AttachmentFields {
     /// Answered as `short`.
@@ -657,7 +657,7 @@ impl rt::de::Record for AttachmentFields {
 rt::record!(AttachmentFields);
 
 /// The `list` object of [`Attachment`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AttachmentList {
     /// Answered as `channels`.
@@ -886,7 +886,7 @@ impl rt::de::Record for AttachmentList {
 rt::record!(AttachmentList);
 
 /// The `dm_mpdm_users_with_file_access` object of [`AttachmentList`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AttachmentListDmMpdmUsersWithFileAccess {
     /// Answered as `access`.
@@ -932,7 +932,7 @@ impl rt::de::Record for AttachmentListDmMpdmUsersWithFileAccess {
 rt::record!(AttachmentListDmMpdmUsersWithFileAccess);
 
 /// The `list_limits` object of [`AttachmentList`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AttachmentListListLimits {
     /// Answered as `column_count`.
@@ -1030,7 +1030,7 @@ impl rt::de::Record for AttachmentListListLimits {
 rt::record!(AttachmentListListLimits);
 
 /// The `list_metadata` object of [`AttachmentList`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AttachmentListListMetadata {
     /// Answered as `creation_source`.
@@ -1114,7 +1114,7 @@ impl rt::de::Record for AttachmentListListMetadata {
 rt::record!(AttachmentListListMetadata);
 
 /// The `creation_source` object of [`AttachmentListListMetadata`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AttachmentListListMetadataCreationSource {
     /// Answered as `reference_id`.
@@ -1168,7 +1168,7 @@ impl rt::de::Record for AttachmentListListMetadataCreationSource {
 rt::record!(AttachmentListListMetadataCreationSource);
 
 /// The `schema` object of [`AttachmentListListMetadata`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AttachmentListListMetadataSchema {
     /// Answered as `id`.
@@ -1234,7 +1234,7 @@ impl rt::de::Record for AttachmentListListMetadataSchema {
 rt::record!(AttachmentListListMetadataSchema);
 
 /// The `views` object of [`AttachmentListListMetadata`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AttachmentListListMetadataViews {
     /// Answered as `columns`.
@@ -1338,7 +1338,7 @@ impl rt::de::Record for AttachmentListListMetadataViews {
 rt::record!(AttachmentListListMetadataViews);
 
 /// The `columns` object of [`AttachmentListListMetadataViews`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AttachmentListListMetadataViewsColumns {
     /// Answered as `id`.
@@ -1398,7 +1398,7 @@ impl rt::de::Record for AttachmentListListMetadataViewsColumns {
 rt::record!(AttachmentListListMetadataViewsColumns);
 
 /// The `filters` object of [`AttachmentListListMetadataViews`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AttachmentListListMetadataViewsFilters {
     /// Answered as `column_id`.
@@ -1458,7 +1458,7 @@ impl rt::de::Record for AttachmentListListMetadataViewsFilters {
 rt::record!(AttachmentListListMetadataViewsFilters);
 
 /// The `grouping` object of [`AttachmentListListMetadataViews`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AttachmentListListMetadataViewsGrouping {
     /// Answered as `group_by`.
@@ -1508,7 +1508,7 @@ impl rt::de::Record for AttachmentListListMetadataViewsGrouping {
 rt::record!(AttachmentListListMetadataViewsGrouping);
 
 /// The `list_record` object of [`Attachment`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AttachmentListRecord {
     /// Answered as `record`.
@@ -1554,7 +1554,7 @@ impl rt::de::Record for AttachmentListRecord {
 rt::record!(AttachmentListRecord);
 
 /// The `record` object of [`AttachmentListRecord`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AttachmentListRecordRecord {
     /// Answered as `fields`.
@@ -1600,7 +1600,7 @@ impl rt::de::Record for AttachmentListRecordRecord {
 rt::record!(AttachmentListRecordRecord);
 
 /// The `fields` object of [`AttachmentListRecordRecord`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AttachmentListRecordRecordFields {
     /// Answered as `attachment`.
@@ -1708,7 +1708,7 @@ impl rt::de::Record for AttachmentListRecordRecordFields {
 rt::record!(AttachmentListRecordRecordFields);
 
 /// The `schema` object of [`AttachmentListRecord`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AttachmentListRecordSchema {
     /// Answered as `id`.
@@ -1774,7 +1774,7 @@ impl rt::de::Record for AttachmentListRecordSchema {
 rt::record!(AttachmentListRecordSchema);
 
 /// The `list_records` object of [`Attachment`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AttachmentListRecords {
     /// Answered as `created_by`.
@@ -1864,7 +1864,7 @@ impl rt::de::Record for AttachmentListRecords {
 rt::record!(AttachmentListRecords);
 
 /// The `fields` object of [`AttachmentListRecords`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AttachmentListRecordsFields {
     /// Answered as `attachment`.
@@ -1972,7 +1972,7 @@ impl rt::de::Record for AttachmentListRecordsFields {
 rt::record!(AttachmentListRecordsFields);
 
 /// The `platform_refs` object of [`AttachmentListRecords`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AttachmentListRecordsPlatformRefs {
     /// Answered as `bot_created_by`.
@@ -2030,7 +2030,7 @@ impl rt::de::Record for AttachmentListRecordsPlatformRefs {
 rt::record!(AttachmentListRecordsPlatformRefs);
 
 /// The `saved` object of [`AttachmentListRecords`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AttachmentListRecordsSaved {
     /// Answered as `date_completed`.
@@ -2088,7 +2088,7 @@ impl rt::de::Record for AttachmentListRecordsSaved {
 rt::record!(AttachmentListRecordsSaved);
 
 /// The `list_schema` object of [`Attachment`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AttachmentListSchema {
     /// Answered as `id`.
@@ -2154,7 +2154,7 @@ impl rt::de::Record for AttachmentListSchema {
 rt::record!(AttachmentListSchema);
 
 /// The `list_view` object of [`Attachment`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AttachmentListView {
     /// Answered as `columns`.
@@ -2258,7 +2258,7 @@ impl rt::de::Record for AttachmentListView {
 rt::record!(AttachmentListView);
 
 /// The `columns` object of [`AttachmentListView`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AttachmentListViewColumns {
     /// Answered as `id`.
@@ -2318,7 +2318,7 @@ impl rt::de::Record for AttachmentListViewColumns {
 rt::record!(AttachmentListViewColumns);
 
 /// The `filters` object of [`AttachmentListView`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AttachmentListViewFilters {
     /// Answered as `column_id`.
@@ -2378,7 +2378,7 @@ impl rt::de::Record for AttachmentListViewFilters {
 rt::record!(AttachmentListViewFilters);
 
 /// The `grouping` object of [`AttachmentListView`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AttachmentListViewGrouping {
     /// Answered as `group_by`.
@@ -2428,7 +2428,7 @@ impl rt::de::Record for AttachmentListViewGrouping {
 rt::record!(AttachmentListViewGrouping);
 
 /// The `message_blocks` object of [`Attachment`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AttachmentMessageBlocks {
     /// Answered as `channel`.
@@ -2484,7 +2484,7 @@ impl rt::de::Record for AttachmentMessageBlocks {
 rt::record!(AttachmentMessageBlocks);
 
 /// The `metadata` object of [`Attachment`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AttachmentMetadata {
     /// Answered as `extension`.
@@ -2568,7 +2568,7 @@ impl rt::de::Record for AttachmentMetadata {
 rt::record!(AttachmentMetadata);
 
 /// The `preview` object of [`Attachment`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AttachmentPreview {
     /// Answered as `can_remove`.
@@ -2628,7 +2628,7 @@ impl rt::de::Record for AttachmentPreview {
 rt::record!(AttachmentPreview);
 
 /// The `subtitle` object of [`AttachmentPreview`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AttachmentPreviewSubtitle {
     /// Answered as `emoji`.

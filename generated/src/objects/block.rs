@@ -157,7 +157,7 @@ impl rt::de::Union for Block {
 rt::tagged_union!(Block);
 
 /// A [`Block`] whose `type` is `actions`.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct BlockActions {
     /// Answered as `accessory`.
@@ -417,7 +417,7 @@ impl rt::de::Record for BlockActions {
 rt::record!(BlockActions);
 
 /// The `fields` object of [`BlockActions`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct BlockActionsFields {
     /// Answered as `emoji`.
@@ -473,7 +473,7 @@ impl rt::de::Record for BlockActionsFields {
 rt::record!(BlockActionsFields);
 
 /// The `slack_file` object of [`BlockActions`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct BlockActionsSlackFile {
     /// Answered as `id`.
@@ -519,7 +519,7 @@ impl rt::de::Record for BlockActionsSlackFile {
 rt::record!(BlockActionsSlackFile);
 
 /// A [`Block`] whose `type` is `context`.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct BlockContext {
     /// Answered as `block_id`.
@@ -565,7 +565,7 @@ impl rt::de::Record for BlockContext {
 rt::record!(BlockContext);
 
 /// A [`Block`] whose `type` is `divider`.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct BlockDivider {
     /// Answered as `block_id`.
@@ -608,7 +608,7 @@ impl rt::de::Record for BlockDivider {
 rt::record!(BlockDivider);
 
 /// A [`Block`] whose `type` is `image`.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct BlockImage {
     /// Answered as `alt_text`.
@@ -688,7 +688,7 @@ impl rt::de::Record for BlockImage {
 rt::record!(BlockImage);
 
 /// The `slack_file` object of [`BlockImage`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct BlockImageSlackFile {
     /// Answered as `id`.
@@ -734,7 +734,7 @@ impl rt::de::Record for BlockImageSlackFile {
 rt::record!(BlockImageSlackFile);
 
 /// A [`Block`] whose `type` is `input`.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct BlockInput {
     /// Answered as `block_id`.
@@ -800,7 +800,7 @@ impl rt::de::Record for BlockInput {
 rt::record!(BlockInput);
 
 /// A [`Block`] whose `type` is `rich_text`.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct BlockRichText {
     /// Answered as `block_id`.
@@ -846,7 +846,7 @@ impl rt::de::Record for BlockRichText {
 rt::record!(BlockRichText);
 
 /// A [`Block`] whose `type` is `section`.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct BlockSection {
     /// Answered as `accessory`.
@@ -906,7 +906,7 @@ impl rt::de::Record for BlockSection {
 rt::record!(BlockSection);
 
 /// The `fields` object of [`BlockSection`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct BlockSectionFields {
     /// Answered as `emoji`.
@@ -962,7 +962,7 @@ impl rt::de::Record for BlockSectionFields {
 rt::record!(BlockSectionFields);
 
 /// A [`Block`] whose `type` is `share_shortcut`.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct BlockShareShortcut {
     /// Answered as `app_collaborators`.
@@ -1088,7 +1088,7 @@ impl rt::de::Record for BlockShareShortcut {
 rt::record!(BlockShareShortcut);
 
 /// A [`Block`] whose `type` is `video`.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct BlockVideo {
     /// Answered as `alt_text`.

@@ -433,7 +433,7 @@ impl rt::de::Union for BlockElement {
 rt::tagged_union!(BlockElement);
 
 /// A [`BlockElement`] whose `type` is `broadcast`.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct BlockElementBroadcast {
     /// Answered as `range`.
@@ -479,7 +479,7 @@ impl rt::de::Record for BlockElementBroadcast {
 rt::record!(BlockElementBroadcast);
 
 /// A [`BlockElement`] whose `type` is `button`.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct BlockElementButton {
     /// Answered as `accessibility_label`.
@@ -694,7 +694,7 @@ impl rt::de::Record for BlockElementButton {
 rt::record!(BlockElementButton);
 
 /// The `filter` object of [`BlockElementButton`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct BlockElementButtonFilter {
     /// Answered as `exclude_bot_users`.
@@ -757,7 +757,7 @@ impl rt::de::Record for BlockElementButtonFilter {
 rt::record!(BlockElementButtonFilter);
 
 /// The `option_groups` object of [`BlockElementButton`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct BlockElementButtonOptionGroups {
     /// Answered as `label`.
@@ -803,7 +803,7 @@ impl rt::de::Record for BlockElementButtonOptionGroups {
 rt::record!(BlockElementButtonOptionGroups);
 
 /// The `slack_file` object of [`BlockElementButton`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct BlockElementButtonSlackFile {
     /// Answered as `id`.
@@ -849,7 +849,7 @@ impl rt::de::Record for BlockElementButtonSlackFile {
 rt::record!(BlockElementButtonSlackFile);
 
 /// The `workflow` object of [`BlockElementButton`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct BlockElementButtonWorkflow {
     /// Answered as `trigger`.
@@ -892,7 +892,7 @@ impl rt::de::Record for BlockElementButtonWorkflow {
 rt::record!(BlockElementButtonWorkflow);
 
 /// The `trigger` object of [`BlockElementButtonWorkflow`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct BlockElementButtonWorkflowTrigger {
     /// Answered as `customizable_input_parameters`.
@@ -948,7 +948,7 @@ impl rt::de::Record for BlockElementButtonWorkflowTrigger {
 rt::record!(BlockElementButtonWorkflowTrigger);
 
 /// The `customizable_input_parameters` object of [`BlockElementButtonWorkflowTrigger`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct BlockElementButtonWorkflowTriggerCustomizableInputParameters {
     /// Answered as `name`.
@@ -994,7 +994,7 @@ impl rt::de::Record for BlockElementButtonWorkflowTriggerCustomizableInputParame
 rt::record!(BlockElementButtonWorkflowTriggerCustomizableInputParameters);
 
 /// A [`BlockElement`] whose `type` is `channel`.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct BlockElementChannel {
     /// Answered as `channel_id`.
@@ -1040,7 +1040,7 @@ impl rt::de::Record for BlockElementChannel {
 rt::record!(BlockElementChannel);
 
 /// A [`BlockElement`] whose `type` is `channels_select`.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct BlockElementChannelsSelect {
     /// Answered as `action_id`.
@@ -1108,7 +1108,7 @@ impl rt::de::Record for BlockElementChannelsSelect {
 rt::record!(BlockElementChannelsSelect);
 
 /// A [`BlockElement`] whose `type` is `checkboxes`.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct BlockElementCheckboxes {
     /// Answered as `action_id`.
@@ -1170,7 +1170,7 @@ impl rt::de::Record for BlockElementCheckboxes {
 rt::record!(BlockElementCheckboxes);
 
 /// A [`BlockElement`] whose `type` is `color`.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct BlockElementColor {
     /// Answered as `style`.
@@ -1216,7 +1216,7 @@ impl rt::de::Record for BlockElementColor {
 rt::record!(BlockElementColor);
 
 /// A [`BlockElement`] whose `type` is `conversations_select`.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct BlockElementConversationsSelect {
     /// Answered as `action_id`.
@@ -1301,7 +1301,7 @@ impl rt::de::Record for BlockElementConversationsSelect {
 rt::record!(BlockElementConversationsSelect);
 
 /// The `filter` object of [`BlockElementConversationsSelect`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct BlockElementConversationsSelectFilter {
     /// Answered as `exclude_bot_users`.
@@ -1364,7 +1364,7 @@ impl rt::de::Record for BlockElementConversationsSelectFilter {
 rt::record!(BlockElementConversationsSelectFilter);
 
 /// A [`BlockElement`] whose `type` is `date`.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct BlockElementDate {
     /// Answered as `fallback`.
@@ -1424,7 +1424,7 @@ impl rt::de::Record for BlockElementDate {
 rt::record!(BlockElementDate);
 
 /// A [`BlockElement`] whose `type` is `datepicker`.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct BlockElementDatepicker {
     /// Answered as `action_id`.
@@ -1484,7 +1484,7 @@ impl rt::de::Record for BlockElementDatepicker {
 rt::record!(BlockElementDatepicker);
 
 /// A [`BlockElement`] whose `type` is `datetimepicker`.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct BlockElementDatetimepicker {
     /// Answered as `action_id`.
@@ -1542,7 +1542,7 @@ impl rt::de::Record for BlockElementDatetimepicker {
 rt::record!(BlockElementDatetimepicker);
 
 /// A [`BlockElement`] whose `type` is `emoji`.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct BlockElementEmoji {
     /// Answered as `name`.
@@ -1598,7 +1598,7 @@ impl rt::de::Record for BlockElementEmoji {
 rt::record!(BlockElementEmoji);
 
 /// A [`BlockElement`] whose `type` is `external_select`.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct BlockElementExternalSelect {
     /// Answered as `action_id`.
@@ -1666,7 +1666,7 @@ impl rt::de::Record for BlockElementExternalSelect {
 rt::record!(BlockElementExternalSelect);
 
 /// A [`BlockElement`] whose `type` is `image`.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct BlockElementImage {
     /// Answered as `alt_text`.
@@ -1734,7 +1734,7 @@ impl rt::de::Record for BlockElementImage {
 rt::record!(BlockElementImage);
 
 /// The `slack_file` object of [`BlockElementImage`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct BlockElementImageSlackFile {
     /// Answered as `id`.
@@ -1780,7 +1780,7 @@ impl rt::de::Record for BlockElementImageSlackFile {
 rt::record!(BlockElementImageSlackFile);
 
 /// A [`BlockElement`] whose `type` is `link`.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct BlockElementLink {
     /// Answered as `style`.
@@ -1836,7 +1836,7 @@ impl rt::de::Record for BlockElementLink {
 rt::record!(BlockElementLink);
 
 /// A [`BlockElement`] whose `type` is `multi_channels_select`.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct BlockElementMultiChannelsSelect {
     /// Answered as `action_id`.
@@ -1904,7 +1904,7 @@ impl rt::de::Record for BlockElementMultiChannelsSelect {
 rt::record!(BlockElementMultiChannelsSelect);
 
 /// A [`BlockElement`] whose `type` is `multi_conversations_select`.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct BlockElementMultiConversationsSelect {
     /// Answered as `action_id`.
@@ -1989,7 +1989,7 @@ impl rt::de::Record for BlockElementMultiConversationsSelect {
 rt::record!(BlockElementMultiConversationsSelect);
 
 /// The `filter` object of [`BlockElementMultiConversationsSelect`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct BlockElementMultiConversationsSelectFilter {
     /// Answered as `exclude_bot_users`.
@@ -2052,7 +2052,7 @@ impl rt::de::Record for BlockElementMultiConversationsSelectFilter {
 rt::record!(BlockElementMultiConversationsSelectFilter);
 
 /// A [`BlockElement`] whose `type` is `multi_external_select`.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct BlockElementMultiExternalSelect {
     /// Answered as `action_id`.
@@ -2126,7 +2126,7 @@ impl rt::de::Record for BlockElementMultiExternalSelect {
 rt::record!(BlockElementMultiExternalSelect);
 
 /// A [`BlockElement`] whose `type` is `multi_static_select`.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct BlockElementMultiStaticSelect {
     /// Answered as `action_id`.
@@ -2202,7 +2202,7 @@ impl rt::de::Record for BlockElementMultiStaticSelect {
 rt::record!(BlockElementMultiStaticSelect);
 
 /// The `option_groups` object of [`BlockElementMultiStaticSelect`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct BlockElementMultiStaticSelectOptionGroups {
     /// Answered as `label`.
@@ -2248,7 +2248,7 @@ impl rt::de::Record for BlockElementMultiStaticSelectOptionGroups {
 rt::record!(BlockElementMultiStaticSelectOptionGroups);
 
 /// A [`BlockElement`] whose `type` is `multi_users_select`.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct BlockElementMultiUsersSelect {
     /// Answered as `action_id`.
@@ -2314,7 +2314,7 @@ impl rt::de::Record for BlockElementMultiUsersSelect {
 rt::record!(BlockElementMultiUsersSelect);
 
 /// A [`BlockElement`] whose `type` is `overflow`.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct BlockElementOverflow {
     /// Answered as `action_id`.
@@ -2366,7 +2366,7 @@ impl rt::de::Record for BlockElementOverflow {
 rt::record!(BlockElementOverflow);
 
 /// A [`BlockElement`] whose `type` is `plain_text_input`.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct BlockElementPlainTextInput {
     /// Answered as `action_id`.
@@ -2441,7 +2441,7 @@ impl rt::de::Record for BlockElementPlainTextInput {
 rt::record!(BlockElementPlainTextInput);
 
 /// The `dispatch_action_config` object of [`BlockElementPlainTextInput`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct BlockElementPlainTextInputDispatchActionConfig {
     /// Answered as `trigger_actions_on`.
@@ -2486,7 +2486,7 @@ impl rt::de::Record for BlockElementPlainTextInputDispatchActionConfig {
 rt::record!(BlockElementPlainTextInputDispatchActionConfig);
 
 /// A [`BlockElement`] whose `type` is `radio_buttons`.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct BlockElementRadioButtons {
     /// Answered as `action_id`.
@@ -2548,7 +2548,7 @@ impl rt::de::Record for BlockElementRadioButtons {
 rt::record!(BlockElementRadioButtons);
 
 /// A [`BlockElement`] whose `type` is `rich_text_input`.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct BlockElementRichTextInput {
     /// Answered as `action_id`.
@@ -2619,7 +2619,7 @@ impl rt::de::Record for BlockElementRichTextInput {
 rt::record!(BlockElementRichTextInput);
 
 /// The `dispatch_action_config` object of [`BlockElementRichTextInput`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct BlockElementRichTextInputDispatchActionConfig {
     /// Answered as `trigger_actions_on`.
@@ -2664,7 +2664,7 @@ impl rt::de::Record for BlockElementRichTextInputDispatchActionConfig {
 rt::record!(BlockElementRichTextInputDispatchActionConfig);
 
 /// The `initial_value` object of [`BlockElementRichTextInput`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct BlockElementRichTextInputInitialValue {
     /// Answered as `block_id`.
@@ -2716,7 +2716,7 @@ impl rt::de::Record for BlockElementRichTextInputInitialValue {
 rt::record!(BlockElementRichTextInputInitialValue);
 
 /// A [`BlockElement`] whose `type` is `rich_text_list`.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct BlockElementRichTextList {
     /// Answered as `border`.
@@ -2776,7 +2776,7 @@ impl rt::de::Record for BlockElementRichTextList {
 rt::record!(BlockElementRichTextList);
 
 /// A [`BlockElement`] whose `type` is `rich_text_preformatted`.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct BlockElementRichTextPreformatted {
     /// Answered as `border`.
@@ -2822,7 +2822,7 @@ impl rt::de::Record for BlockElementRichTextPreformatted {
 rt::record!(BlockElementRichTextPreformatted);
 
 /// A [`BlockElement`] whose `type` is `rich_text_quote`.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct BlockElementRichTextQuote {
     /// Answered as `border`.
@@ -2868,7 +2868,7 @@ impl rt::de::Record for BlockElementRichTextQuote {
 rt::record!(BlockElementRichTextQuote);
 
 /// A [`BlockElement`] whose `type` is `rich_text_section`.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct BlockElementRichTextSection {
     /// Answered as `elements`.
@@ -2911,7 +2911,7 @@ impl rt::de::Record for BlockElementRichTextSection {
 rt::record!(BlockElementRichTextSection);
 
 /// A [`BlockElement`] whose `type` is `static_select`.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct BlockElementStaticSelect {
     /// Answered as `action_id`.
@@ -2981,7 +2981,7 @@ impl rt::de::Record for BlockElementStaticSelect {
 rt::record!(BlockElementStaticSelect);
 
 /// The `option_groups` object of [`BlockElementStaticSelect`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct BlockElementStaticSelectOptionGroups {
     /// Answered as `label`.
@@ -3027,7 +3027,7 @@ impl rt::de::Record for BlockElementStaticSelectOptionGroups {
 rt::record!(BlockElementStaticSelectOptionGroups);
 
 /// A [`BlockElement`] whose `type` is `team`.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct BlockElementTeam {
     /// Answered as `style`.
@@ -3073,7 +3073,7 @@ impl rt::de::Record for BlockElementTeam {
 rt::record!(BlockElementTeam);
 
 /// A [`BlockElement`] whose `type` is `text`.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct BlockElementText {
     /// Answered as `style`.
@@ -3119,7 +3119,7 @@ impl rt::de::Record for BlockElementText {
 rt::record!(BlockElementText);
 
 /// A [`BlockElement`] whose `type` is `timepicker`.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct BlockElementTimepicker {
     /// Answered as `action_id`.
@@ -3183,7 +3183,7 @@ impl rt::de::Record for BlockElementTimepicker {
 rt::record!(BlockElementTimepicker);
 
 /// A [`BlockElement`] whose `type` is `user`.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct BlockElementUser {
     /// Answered as `style`.
@@ -3229,7 +3229,7 @@ impl rt::de::Record for BlockElementUser {
 rt::record!(BlockElementUser);
 
 /// A [`BlockElement`] whose `type` is `usergroup`.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct BlockElementUsergroup {
     /// Answered as `style`.
@@ -3275,7 +3275,7 @@ impl rt::de::Record for BlockElementUsergroup {
 rt::record!(BlockElementUsergroup);
 
 /// A [`BlockElement`] whose `type` is `users_select`.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct BlockElementUsersSelect {
     /// Answered as `action_id`.
@@ -3335,7 +3335,7 @@ impl rt::de::Record for BlockElementUsersSelect {
 rt::record!(BlockElementUsersSelect);
 
 /// A [`BlockElement`] whose `type` is `workflow_button`.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct BlockElementWorkflowButton {
     /// Answered as `accessibility_label`.
@@ -3397,7 +3397,7 @@ impl rt::de::Record for BlockElementWorkflowButton {
 rt::record!(BlockElementWorkflowButton);
 
 /// The `workflow` object of [`BlockElementWorkflowButton`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct BlockElementWorkflowButtonWorkflow {
     /// Answered as `trigger`.
@@ -3440,7 +3440,7 @@ impl rt::de::Record for BlockElementWorkflowButtonWorkflow {
 rt::record!(BlockElementWorkflowButtonWorkflow);
 
 /// The `trigger` object of [`BlockElementWorkflowButtonWorkflow`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct BlockElementWorkflowButtonWorkflowTrigger {
     /// Answered as `customizable_input_parameters`.
@@ -3496,7 +3496,7 @@ impl rt::de::Record for BlockElementWorkflowButtonWorkflowTrigger {
 rt::record!(BlockElementWorkflowButtonWorkflowTrigger);
 
 /// The `customizable_input_parameters` object of [`BlockElementWorkflowButtonWorkflowTrigger`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct BlockElementWorkflowButtonWorkflowTriggerCustomizableInputParameters {
     /// Answered as `name`.

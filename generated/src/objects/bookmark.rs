@@ -11,7 +11,7 @@ use typed_slack_runtime as rt;
 /// - [`bookmarks.add`](https://api.slack.com/methods/bookmarks.add)
 /// - [`bookmarks.edit`](https://api.slack.com/methods/bookmarks.edit)
 /// - [`bookmarks.list`](https://api.slack.com/methods/bookmarks.list)
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct Bookmark {
     /// Answered as `app_action_id`.

@@ -31,7 +31,7 @@ use typed_slack_runtime::types::{UserId, TeamId, AppId, BotId};
 /// - [`search.files`](https://api.slack.com/methods/search.files)
 /// - [`stars.list`](https://api.slack.com/methods/stars.list)
 /// - [`users.conversations`](https://api.slack.com/methods/users.conversations)
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct BotProfile {
     /// Answered as `app_id`.
@@ -103,7 +103,7 @@ impl rt::de::Record for BotProfile {
 rt::record!(BotProfile);
 
 /// The `icons` object of [`BotProfile`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct BotProfileIcons {
     /// Answered as `image_36`.

@@ -54,7 +54,7 @@ use crate::objects::User;
 /// - [`views.publish`](https://api.slack.com/methods/views.publish)
 /// - [`views.push`](https://api.slack.com/methods/views.push)
 /// - [`views.update`](https://api.slack.com/methods/views.update)
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct Call {
     /// Answered as `channels`.
@@ -150,7 +150,7 @@ impl rt::de::Record for Call {
 rt::record!(Call);
 
 /// The `v1` object of [`Call`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CallV1 {
     /// Answered as `active_participants`.
@@ -268,7 +268,7 @@ impl rt::de::Record for CallV1 {
 rt::record!(CallV1);
 
 /// The `active_participants` object of [`CallV1`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CallV1ActiveParticipants {
     /// Answered as `avatar_url`.
@@ -324,7 +324,7 @@ impl rt::de::Record for CallV1ActiveParticipants {
 rt::record!(CallV1ActiveParticipants);
 
 /// The `all_participants` object of [`CallV1`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CallV1AllParticipants {
     /// Answered as `avatar_url`.
@@ -380,7 +380,7 @@ impl rt::de::Record for CallV1AllParticipants {
 rt::record!(CallV1AllParticipants);
 
 /// The `app_icon_urls` object of [`CallV1`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CallV1AppIconUrls {
     /// Answered as `image_1024`.

@@ -25,7 +25,7 @@ use crate::objects::{Message, Team};
 /// - [`conversations.setPurpose`](https://api.slack.com/methods/conversations.setPurpose)
 /// - [`conversations.setTopic`](https://api.slack.com/methods/conversations.setTopic)
 /// - [`users.conversations`](https://api.slack.com/methods/users.conversations)
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct Conversation {
     /// Answered as `connected_limited_team_ids`.
@@ -345,7 +345,7 @@ impl rt::de::Record for Conversation {
 rt::record!(Conversation);
 
 /// The `connections` object of [`Conversation`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ConversationConnections {
     /// Answered as `is_private`.
@@ -391,7 +391,7 @@ impl rt::de::Record for ConversationConnections {
 rt::record!(ConversationConnections);
 
 /// The `pending_connections` object of [`Conversation`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ConversationPendingConnections {
     /// Answered as `is_private`.
@@ -437,7 +437,7 @@ impl rt::de::Record for ConversationPendingConnections {
 rt::record!(ConversationPendingConnections);
 
 /// The `previous_connections` object of [`Conversation`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ConversationPreviousConnections {
     /// Answered as `is_private`.
@@ -483,7 +483,7 @@ impl rt::de::Record for ConversationPreviousConnections {
 rt::record!(ConversationPreviousConnections);
 
 /// The `properties` object of [`Conversation`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ConversationProperties {
     /// Answered as `canvas`.
@@ -584,7 +584,7 @@ impl rt::de::Record for ConversationProperties {
 rt::record!(ConversationProperties);
 
 /// The `canvas` object of [`ConversationProperties`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ConversationPropertiesCanvas {
     /// Answered as `file_id`.
@@ -642,7 +642,7 @@ impl rt::de::Record for ConversationPropertiesCanvas {
 rt::record!(ConversationPropertiesCanvas);
 
 /// The `channel_workflows` object of [`ConversationProperties`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ConversationPropertiesChannelWorkflows {
     /// Answered as `title`.
@@ -692,7 +692,7 @@ impl rt::de::Record for ConversationPropertiesChannelWorkflows {
 rt::record!(ConversationPropertiesChannelWorkflows);
 
 /// The `meeting_notes` object of [`ConversationProperties`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ConversationPropertiesMeetingNotes {
     /// Answered as `file_id`.
@@ -735,7 +735,7 @@ impl rt::de::Record for ConversationPropertiesMeetingNotes {
 rt::record!(ConversationPropertiesMeetingNotes);
 
 /// The `posting_restricted_to` object of [`ConversationProperties`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ConversationPropertiesPostingRestrictedTo {
     /// Answered as `type`.
@@ -781,7 +781,7 @@ impl rt::de::Record for ConversationPropertiesPostingRestrictedTo {
 rt::record!(ConversationPropertiesPostingRestrictedTo);
 
 /// The `tabs` object of [`ConversationProperties`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ConversationPropertiesTabs {
     /// Answered as `data`.
@@ -841,7 +841,7 @@ impl rt::de::Record for ConversationPropertiesTabs {
 rt::record!(ConversationPropertiesTabs);
 
 /// The `data` object of [`ConversationPropertiesTabs`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ConversationPropertiesTabsData {
     /// Answered as `file_id`.
@@ -901,7 +901,7 @@ impl rt::de::Record for ConversationPropertiesTabsData {
 rt::record!(ConversationPropertiesTabsData);
 
 /// The `tabz` object of [`ConversationProperties`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ConversationPropertiesTabz {
     /// Answered as `data`.
@@ -961,7 +961,7 @@ impl rt::de::Record for ConversationPropertiesTabz {
 rt::record!(ConversationPropertiesTabz);
 
 /// The `data` object of [`ConversationPropertiesTabz`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ConversationPropertiesTabzData {
     /// Answered as `file_id`.
@@ -1021,7 +1021,7 @@ impl rt::de::Record for ConversationPropertiesTabzData {
 rt::record!(ConversationPropertiesTabzData);
 
 /// The `threads_restricted_to` object of [`ConversationProperties`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ConversationPropertiesThreadsRestrictedTo {
     /// Answered as `type`.
@@ -1067,7 +1067,7 @@ impl rt::de::Record for ConversationPropertiesThreadsRestrictedTo {
 rt::record!(ConversationPropertiesThreadsRestrictedTo);
 
 /// The `purpose` object of [`Conversation`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ConversationPurpose {
     /// Answered as `creator`.
@@ -1119,7 +1119,7 @@ impl rt::de::Record for ConversationPurpose {
 rt::record!(ConversationPurpose);
 
 /// The `topic` object of [`Conversation`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ConversationTopic {
     /// Answered as `creator`.

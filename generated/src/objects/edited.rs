@@ -31,7 +31,7 @@ use typed_slack_runtime::types::Timestamp;
 /// - [`search.files`](https://api.slack.com/methods/search.files)
 /// - [`stars.list`](https://api.slack.com/methods/stars.list)
 /// - [`users.conversations`](https://api.slack.com/methods/users.conversations)
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct Edited {
     /// Answered as `ts`.

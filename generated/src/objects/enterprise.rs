@@ -10,7 +10,7 @@ use typed_slack_runtime as rt;
 ///
 /// - [`oauth.v2.access`](https://api.slack.com/methods/oauth.v2.access)
 /// - [`oauth.v2.exchange`](https://api.slack.com/methods/oauth.v2.exchange)
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct Enterprise {
     /// Answered as `id`.

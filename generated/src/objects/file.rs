@@ -48,7 +48,7 @@ use crate::objects::{Block, BlockElement, OptionObject, Reaction, TextObject};
 /// - [`views.publish`](https://api.slack.com/methods/views.publish)
 /// - [`views.push`](https://api.slack.com/methods/views.push)
 /// - [`views.update`](https://api.slack.com/methods/views.update)
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct File {
     /// Answered as `access`.
@@ -848,7 +848,7 @@ impl rt::de::Record for File {
 rt::record!(File);
 
 /// The `cc` object of [`File`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct FileCc {
     /// Answered as `address`.
@@ -900,7 +900,7 @@ impl rt::de::Record for FileCc {
 rt::record!(FileCc);
 
 /// The `dm_mpdm_users_with_file_access` object of [`File`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct FileDmMpdmUsersWithFileAccess {
     /// Answered as `access`.
@@ -946,7 +946,7 @@ impl rt::de::Record for FileDmMpdmUsersWithFileAccess {
 rt::record!(FileDmMpdmUsersWithFileAccess);
 
 /// The `favorites` object of [`File`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct FileFavorites {
     /// Answered as `collection_id`.
@@ -1000,7 +1000,7 @@ impl rt::de::Record for FileFavorites {
 rt::record!(FileFavorites);
 
 /// The `from` object of [`File`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct FileFrom {
     /// Answered as `address`.
@@ -1052,7 +1052,7 @@ impl rt::de::Record for FileFrom {
 rt::record!(FileFrom);
 
 /// The `headers` object of [`File`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct FileHeaders {
     /// Answered as `date`.
@@ -1108,7 +1108,7 @@ impl rt::de::Record for FileHeaders {
 rt::record!(FileHeaders);
 
 /// The `initial_comment` object of [`File`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct FileInitialComment {
     /// Answered as `channel`.
@@ -1176,7 +1176,7 @@ impl rt::de::Record for FileInitialComment {
 rt::record!(FileInitialComment);
 
 /// The `list_limits` object of [`File`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct FileListLimits {
     /// Answered as `column_count`.
@@ -1274,7 +1274,7 @@ impl rt::de::Record for FileListLimits {
 rt::record!(FileListLimits);
 
 /// The `list_metadata` object of [`File`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct FileListMetadata {
     /// Answered as `creation_source`.
@@ -1358,7 +1358,7 @@ impl rt::de::Record for FileListMetadata {
 rt::record!(FileListMetadata);
 
 /// The `creation_source` object of [`FileListMetadata`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct FileListMetadataCreationSource {
     /// Answered as `reference_id`.
@@ -1412,7 +1412,7 @@ impl rt::de::Record for FileListMetadataCreationSource {
 rt::record!(FileListMetadataCreationSource);
 
 /// The `description_blocks` object of [`FileListMetadata`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct FileListMetadataDescriptionBlocks {
     /// Answered as `accessory`.
@@ -1620,7 +1620,7 @@ impl rt::de::Record for FileListMetadataDescriptionBlocks {
 rt::record!(FileListMetadataDescriptionBlocks);
 
 /// The `fields` object of [`FileListMetadataDescriptionBlocks`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct FileListMetadataDescriptionBlocksFields {
     /// Answered as `emoji`.
@@ -1676,7 +1676,7 @@ impl rt::de::Record for FileListMetadataDescriptionBlocksFields {
 rt::record!(FileListMetadataDescriptionBlocksFields);
 
 /// The `slack_file` object of [`FileListMetadataDescriptionBlocks`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct FileListMetadataDescriptionBlocksSlackFile {
     /// Answered as `id`.
@@ -1722,7 +1722,7 @@ impl rt::de::Record for FileListMetadataDescriptionBlocksSlackFile {
 rt::record!(FileListMetadataDescriptionBlocksSlackFile);
 
 /// The `schema` object of [`FileListMetadata`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct FileListMetadataSchema {
     /// Answered as `id`.
@@ -1788,7 +1788,7 @@ impl rt::de::Record for FileListMetadataSchema {
 rt::record!(FileListMetadataSchema);
 
 /// The `views` object of [`FileListMetadata`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct FileListMetadataViews {
     /// Answered as `columns`.
@@ -1892,7 +1892,7 @@ impl rt::de::Record for FileListMetadataViews {
 rt::record!(FileListMetadataViews);
 
 /// The `columns` object of [`FileListMetadataViews`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct FileListMetadataViewsColumns {
     /// Answered as `id`.
@@ -1952,7 +1952,7 @@ impl rt::de::Record for FileListMetadataViewsColumns {
 rt::record!(FileListMetadataViewsColumns);
 
 /// The `filters` object of [`FileListMetadataViews`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct FileListMetadataViewsFilters {
     /// Answered as `column_id`.
@@ -2012,7 +2012,7 @@ impl rt::de::Record for FileListMetadataViewsFilters {
 rt::record!(FileListMetadataViewsFilters);
 
 /// The `grouping` object of [`FileListMetadataViews`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct FileListMetadataViewsGrouping {
     /// Answered as `group_by`.
@@ -2062,7 +2062,7 @@ impl rt::de::Record for FileListMetadataViewsGrouping {
 rt::record!(FileListMetadataViewsGrouping);
 
 /// The `media_progress` object of [`File`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct FileMediaProgress {
     /// Answered as `duration_ms`.
@@ -2118,7 +2118,7 @@ impl rt::de::Record for FileMediaProgress {
 rt::record!(FileMediaProgress);
 
 /// The `saved` object of [`File`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct FileSaved {
     /// Answered as `date_completed`.
@@ -2176,7 +2176,7 @@ impl rt::de::Record for FileSaved {
 rt::record!(FileSaved);
 
 /// The `shares` object of [`File`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct FileShares {
     /// Answered as `private`.
@@ -2222,7 +2222,7 @@ impl rt::de::Record for FileShares {
 rt::record!(FileShares);
 
 /// The `private` object of [`FileShares`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct FileSharesPrivate {
     /// Answered as `C00000000`.
@@ -2274,7 +2274,7 @@ impl rt::de::Record for FileSharesPrivate {
 rt::record!(FileSharesPrivate);
 
 /// The `C00000000` object of [`FileSharesPrivate`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct FileSharesPrivateC00000000 {
     /// Answered as `channel_name`.
@@ -2352,7 +2352,7 @@ impl rt::de::Record for FileSharesPrivateC00000000 {
 rt::record!(FileSharesPrivateC00000000);
 
 /// The `C00000001` object of [`FileSharesPrivate`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct FileSharesPrivateC00000001 {
     /// Answered as `channel_name`.
@@ -2430,7 +2430,7 @@ impl rt::de::Record for FileSharesPrivateC00000001 {
 rt::record!(FileSharesPrivateC00000001);
 
 /// The `C03E94MKU` object of [`FileSharesPrivate`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct FileSharesPrivateC03e94mku {
     /// Answered as `access`.
@@ -2522,7 +2522,7 @@ impl rt::de::Record for FileSharesPrivateC03e94mku {
 rt::record!(FileSharesPrivateC03e94mku);
 
 /// The `public` object of [`FileShares`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct FileSharesPublic {
     /// Answered as `C00000000`.
@@ -2574,7 +2574,7 @@ impl rt::de::Record for FileSharesPublic {
 rt::record!(FileSharesPublic);
 
 /// The `C00000000` object of [`FileSharesPublic`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct FileSharesPublicC00000000 {
     /// Answered as `channel_name`.
@@ -2662,7 +2662,7 @@ impl rt::de::Record for FileSharesPublicC00000000 {
 rt::record!(FileSharesPublicC00000000);
 
 /// The `C00000001` object of [`FileSharesPublic`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct FileSharesPublicC00000001 {
     /// Answered as `channel_name`.
@@ -2750,7 +2750,7 @@ impl rt::de::Record for FileSharesPublicC00000001 {
 rt::record!(FileSharesPublicC00000001);
 
 /// The `C03E94MKU` object of [`FileSharesPublic`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct FileSharesPublicC03e94mku {
     /// Answered as `access`.
@@ -2842,7 +2842,7 @@ impl rt::de::Record for FileSharesPublicC03e94mku {
 rt::record!(FileSharesPublicC03e94mku);
 
 /// The `to` object of [`File`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct FileTo {
     /// Answered as `address`.
@@ -2894,7 +2894,7 @@ impl rt::de::Record for FileTo {
 rt::record!(FileTo);
 
 /// The `transcription` object of [`File`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct FileTranscription {
     /// Answered as `locale`.
@@ -2946,7 +2946,7 @@ impl rt::de::Record for FileTranscription {
 rt::record!(FileTranscription);
 
 /// The `preview` object of [`FileTranscription`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct FileTranscriptionPreview {
     /// Answered as `content`.

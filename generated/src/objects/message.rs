@@ -34,7 +34,7 @@ use crate::objects::{Attachment, Block, BotProfile, Edited, File, Reaction};
 /// - [`search.files`](https://api.slack.com/methods/search.files)
 /// - [`stars.list`](https://api.slack.com/methods/stars.list)
 /// - [`users.conversations`](https://api.slack.com/methods/users.conversations)
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct Message {
     /// Answered as `app_id`.
@@ -306,7 +306,7 @@ impl rt::de::Record for Message {
 rt::record!(Message);
 
 /// The `assistant_app_thread` object of [`Message`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct MessageAssistantAppThread {
     /// Answered as `first_user_thread_reply`.
@@ -361,7 +361,7 @@ impl rt::de::Record for MessageAssistantAppThread {
 rt::record!(MessageAssistantAppThread);
 
 /// The `comment` object of [`Message`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct MessageComment {
     /// Answered as `comment`.
@@ -549,7 +549,7 @@ impl rt::de::Record for MessageComment {
 rt::record!(MessageComment);
 
 /// The `icons` object of [`Message`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct MessageIcons {
     /// Answered as `emoji`.
@@ -609,7 +609,7 @@ impl rt::de::Record for MessageIcons {
 rt::record!(MessageIcons);
 
 /// The `item` object of [`Message`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct MessageItem {
     /// Answered as `comment`.
@@ -797,7 +797,7 @@ impl rt::de::Record for MessageItem {
 rt::record!(MessageItem);
 
 /// The `metadata` object of [`Message`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct MessageMetadata {
     /// Answered as `event_payload`.
@@ -845,7 +845,7 @@ impl rt::de::Record for MessageMetadata {
 rt::record!(MessageMetadata);
 
 /// The `room` object of [`Message`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct MessageRoom {
     /// Answered as `app_id`.
@@ -1065,7 +1065,7 @@ impl rt::de::Record for MessageRoom {
 rt::record!(MessageRoom);
 
 /// The `recording` object of [`MessageRoom`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct MessageRoomRecording {
     /// Answered as `can_record_summary`.

@@ -51,7 +51,7 @@ use crate::objects::TextObject;
 /// - [`views.publish`](https://api.slack.com/methods/views.publish)
 /// - [`views.push`](https://api.slack.com/methods/views.push)
 /// - [`views.update`](https://api.slack.com/methods/views.update)
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct OptionObject {
     /// Answered as `canvas_id`.
@@ -215,7 +215,7 @@ impl rt::de::Record for OptionObject {
 rt::record!(OptionObject);
 
 /// The `canvas_placeholder_mapping` object of [`OptionObject`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct OptionObjectCanvasPlaceholderMapping {
     /// Answered as `column`.
@@ -261,7 +261,7 @@ impl rt::de::Record for OptionObjectCanvasPlaceholderMapping {
 rt::record!(OptionObjectCanvasPlaceholderMapping);
 
 /// The `choices` object of [`OptionObject`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct OptionObjectChoices {
     /// Answered as `color`.
@@ -313,7 +313,7 @@ impl rt::de::Record for OptionObjectChoices {
 rt::record!(OptionObjectChoices);
 
 /// The `default_value_typed` object of [`OptionObject`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct OptionObjectDefaultValueTyped {
     /// Answered as `select`.

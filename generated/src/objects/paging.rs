@@ -15,7 +15,7 @@ use typed_slack_runtime as rt;
 /// - [`stars.list`](https://api.slack.com/methods/stars.list)
 /// - [`team.accessLogs`](https://api.slack.com/methods/team.accessLogs)
 /// - [`team.integrationLogs`](https://api.slack.com/methods/team.integrationLogs)
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct Paging {
     /// Answered as `count`.

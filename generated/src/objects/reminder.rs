@@ -12,7 +12,7 @@ use typed_slack_runtime::types::{UserId, ChannelId};
 /// - [`reminders.add`](https://api.slack.com/methods/reminders.add)
 /// - [`reminders.info`](https://api.slack.com/methods/reminders.info)
 /// - [`reminders.list`](https://api.slack.com/methods/reminders.list)
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct Reminder {
     /// Answered as `channel`.
@@ -88,7 +88,7 @@ impl rt::de::Record for Reminder {
 rt::record!(Reminder);
 
 /// The `recurrence` object of [`Reminder`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ReminderRecurrence {
     /// Answered as `frequency`.

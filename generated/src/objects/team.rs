@@ -31,7 +31,7 @@ use typed_slack_runtime::types::{UserId, ChannelId, TeamId, EnterpriseId};
 /// - [`team.info`](https://api.slack.com/methods/team.info)
 /// - [`users.conversations`](https://api.slack.com/methods/users.conversations)
 /// - [`users.identity`](https://api.slack.com/methods/users.identity)
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct Team {
     /// Answered as `avatar_base_url`.
@@ -180,7 +180,7 @@ impl rt::de::Record for Team {
 rt::record!(Team);
 
 /// The `icon` object of [`Team`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct TeamIcon {
     /// Answered as `image_102`.
@@ -258,7 +258,7 @@ impl rt::de::Record for TeamIcon {
 rt::record!(TeamIcon);
 
 /// The `primary_owner` object of [`Team`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct TeamPrimaryOwner {
     /// Answered as `email`.
@@ -304,7 +304,7 @@ impl rt::de::Record for TeamPrimaryOwner {
 rt::record!(TeamPrimaryOwner);
 
 /// The `sso_provider` object of [`Team`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct TeamSsoProvider {
     /// Answered as `label`.

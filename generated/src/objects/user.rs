@@ -62,7 +62,7 @@ use crate::objects::UserProfile;
 /// - [`views.publish`](https://api.slack.com/methods/views.publish)
 /// - [`views.push`](https://api.slack.com/methods/views.push)
 /// - [`views.update`](https://api.slack.com/methods/views.update)
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct User {
     /// Answered as `U00000000`.
@@ -340,7 +340,7 @@ impl rt::de::Record for User {
 rt::record!(User);
 
 /// The `U00000000` object of [`User`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct UserU00000000 {
     /// Answered as `dnd_enabled`.
@@ -396,7 +396,7 @@ impl rt::de::Record for UserU00000000 {
 rt::record!(UserU00000000);
 
 /// The `U00000001` object of [`User`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct UserU00000001 {
     /// Answered as `dnd_enabled`.
@@ -452,7 +452,7 @@ impl rt::de::Record for UserU00000001 {
 rt::record!(UserU00000001);
 
 /// The `enterprise_user` object of [`User`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct UserEnterpriseUser {
     /// Answered as `enterprise_id`.

@@ -65,7 +65,7 @@ use typed_slack_runtime::types::{UserId, AppId, BotId};
 /// - [`views.publish`](https://api.slack.com/methods/views.publish)
 /// - [`views.push`](https://api.slack.com/methods/views.push)
 /// - [`views.update`](https://api.slack.com/methods/views.update)
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct UserProfile {
     /// Answered as `always_active`.
@@ -292,7 +292,7 @@ impl rt::de::Record for UserProfile {
 rt::record!(UserProfile);
 
 /// The `sections` object of [`UserProfile`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct UserProfileSections {
     /// Answered as `id`.
@@ -356,7 +356,7 @@ impl rt::de::Record for UserProfileSections {
 rt::record!(UserProfileSections);
 
 /// The `status_emoji_display_info` object of [`UserProfile`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct UserProfileStatusEmojiDisplayInfo {
     /// Answered as `display_alias`.

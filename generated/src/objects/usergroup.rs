@@ -15,7 +15,7 @@ use typed_slack_runtime::types::{UserId, TeamId, UsergroupId};
 /// - [`usergroups.list`](https://api.slack.com/methods/usergroups.list)
 /// - [`usergroups.update`](https://api.slack.com/methods/usergroups.update)
 /// - [`usergroups.users.update`](https://api.slack.com/methods/usergroups.users.update)
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct Usergroup {
     /// Answered as `auto_provision`.
@@ -167,7 +167,7 @@ impl rt::de::Record for Usergroup {
 rt::record!(Usergroup);
 
 /// The `prefs` object of [`Usergroup`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct UsergroupPrefs {
     /// Answered as `channels`.

@@ -13,7 +13,7 @@ use crate::objects::{Block, TextObject};
 /// - [`views.publish`](https://api.slack.com/methods/views.publish)
 /// - [`views.push`](https://api.slack.com/methods/views.push)
 /// - [`views.update`](https://api.slack.com/methods/views.update)
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct View {
     /// Answered as `app_id`.
@@ -171,7 +171,7 @@ impl rt::de::Record for View {
 rt::record!(View);
 
 /// The `external_ref` object of [`View`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ViewExternalRef {
     /// Answered as `id`.
