@@ -32,6 +32,8 @@ pub struct SharedObject {
     /// The records of its fields described inline (and, for a union, of its variants),
     /// outermost first.
     pub records: Vec<Record>,
+    /// The records described inline that are named for one of `records`.
+    pub aliases: Vec<Alias>,
     /// The enums of its string fields with documented values.
     pub enums: Vec<TextEnum>,
     /// The families whose methods answer it, sorted: it is compiled in with any of them,
@@ -107,6 +109,8 @@ pub struct Method {
     pub enums: Vec<Enum>,
     /// Records of response objects the spec describes inline, outermost first.
     pub records: Vec<Record>,
+    /// The records described inline that are named for one of `records`.
+    pub aliases: Vec<Alias>,
     /// Enums of the string values response fields document.
     pub text_enums: Vec<TextEnum>,
     /// The Cargo feature that compiles the method in: its family (`chat`).
@@ -311,6 +315,18 @@ pub struct Record {
     /// For a method's response: the method's warning type, which the response carries
     /// beside its fields.
     pub warnings: Option<String>,
+}
+
+/// A record described inline with the same fields as one before it in its module,
+/// generated as a name for that one: a type less to compile, and both names stay.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Alias {
+    /// The type name.
+    pub name: String,
+    /// Doc lines.
+    pub docs: Vec<String>,
+    /// The record it names.
+    pub target: String,
 }
 
 /// What a shared object is.

@@ -31,6 +31,7 @@ pub fn tokens(method: &ir::Method) -> TokenStream {
     let imports = imports(method);
     let enums = method.enums.iter().map(value_enum);
     let records = method.records.iter().map(record::tokens);
+    let aliases = method.aliases.iter().map(record::alias);
     let text_enums = method.text_enums.iter().map(record::text_enum);
     quote! {
         #module_docs
@@ -42,6 +43,7 @@ pub fn tokens(method: &ir::Method) -> TokenStream {
         #warnings
         #(#enums)*
         #(#records)*
+        #(#aliases)*
         #(#text_enums)*
     }
 }

@@ -23,6 +23,7 @@ pub fn module(objects: &[ir::SharedObject], docs: &[String]) -> TokenStream {
         let module = ident(&object.module);
         let names = std::iter::once(object.kind.name())
             .chain(object.records.iter().map(|record| record.name.as_str()))
+            .chain(object.aliases.iter().map(|alias| alias.name.as_str()))
             .chain(object.enums.iter().map(|text_enum| text_enum.name.as_str()))
             .map(ident);
         quote! {
@@ -47,11 +48,13 @@ pub fn file(object: &ir::SharedObject) -> TokenStream {
     let fields = own_fields.iter().chain(object.records.iter().flat_map(|record| &record.fields));
     let imports = types::imports(fields, &[object.kind.name()]);
     let records = object.records.iter().map(record::tokens);
+    let aliases = object.aliases.iter().map(record::alias);
     let enums = object.enums.iter().map(record::text_enum);
     quote! {
         #imports
         #root
         #(#records)*
+        #(#aliases)*
         #(#enums)*
     }
 }

@@ -12,7 +12,18 @@ use quote::quote;
 
 use super::types::record_field_type;
 use super::{doc_attrs, ident};
-use crate::ir::{Member, Record, TaggedUnion, TextEnum, ValueType};
+use crate::ir::{Alias, Member, Record, TaggedUnion, TextEnum, ValueType};
+
+/// The type alias of a record described again: `pub type FileFrom = FileCc;`.
+pub fn alias(alias: &Alias) -> TokenStream {
+    let name = ident(&alias.name);
+    let target = ident(&alias.target);
+    let docs = doc_attrs(&alias.docs, false);
+    quote! {
+        #docs
+        pub type #name = #target;
+    }
+}
 
 /// The struct of `record` and its implementations.
 pub fn tokens(record: &Record) -> TokenStream {

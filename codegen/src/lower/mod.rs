@@ -168,6 +168,7 @@ fn lower_method(
         response,
         enums,
         records: scope.records,
+        aliases: scope.aliases,
         text_enums: scope.enums,
         feature,
         sample_response: crate::sample::sample_response(&value.response.fields, pagination_cursor.is_some()),

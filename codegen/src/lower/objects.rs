@@ -113,6 +113,9 @@ pub fn lower_objects(
         for record in &scope.records {
             names.push((record.name.clone(), format!("a type of the object {}", spec.object), at.clone()));
         }
+        for alias in &scope.aliases {
+            names.push((alias.name.clone(), format!("a type of the object {}", spec.object), at.clone()));
+        }
         for text_enum in &scope.enums {
             names.push((text_enum.name.clone(), format!("a type of the object {}", spec.object), at.clone()));
         }
@@ -122,6 +125,7 @@ pub fn lower_objects(
             module: naming::rust_name(&spec.object, Case::Snake, &[]),
             kind,
             records: scope.records,
+            aliases: scope.aliases,
             enums: scope.enums,
             features: features.into_iter().collect(),
         });

@@ -152,6 +152,15 @@ pub fn object_docs(field: &str, owner: &str, description: &str, page: &str) -> V
     lines.finish()
 }
 
+/// A record described inline with the fields of `target`, which it names.
+pub fn alias_docs(field: &str, owner: &str, target: &str, description: &str, page: &str) -> Vec<String> {
+    let mut lines = Lines::default();
+    lines.push(format!("The {} object of [`{owner}`]: a [`{target}`], which has the same fields.", code_span(field)));
+    lines.blank();
+    lines.extend(docs::markdown(description, page));
+    lines.finish()
+}
+
 /// The record of one kind of a union: which tag value it is.
 pub fn variant_record_docs(tag: &str, value: &str, union: &str, description: &str, page: &str) -> Vec<String> {
     let mut lines = Lines::default();

@@ -115,6 +115,8 @@ pub struct Scope<'a, T> {
     pub cyclic: BTreeSet<String>,
     /// Records described inline, outermost first.
     pub records: Vec<ir::Record>,
+    /// Records described inline with the same fields as one of `records`, named for it.
+    pub aliases: Vec<ir::Alias>,
     /// Enums of documented string values.
     pub enums: Vec<ir::TextEnum>,
     /// The shared objects the fields use, by spec name.
@@ -130,6 +132,7 @@ impl<'a, T> Scope<'a, T> {
             objects,
             cyclic: BTreeSet::new(),
             records: Vec::new(),
+            aliases: Vec::new(),
             enums: Vec::new(),
             shared: BTreeSet::new(),
         }
@@ -201,10 +204,18 @@ impl<'a, T> Scope<'a, T> {
             (ValueType::Object, _) => {
                 let name = nested_name();
                 let slot = self.records.len();
+                let aliases = self.aliases.len();
                 let inner = self.fields(&field.fields, at, &name, problems);
-                let docs = prose::object_docs(&field.name, owner, &field.description, self.page);
                 let boxed = is_large(inner.len()) && holds_one(field);
-                self.records.insert(slot, ir::Record { name: name.clone(), docs, fields: inner, warnings: None });
+                if let Some(target) = self.record_like(&inner) {
+                    // Its own inline records, if any, are then aliases named by nothing.
+                    self.aliases.truncate(aliases);
+                    let docs = prose::alias_docs(&field.name, owner, &target, &field.description, self.page);
+                    self.aliases.push(ir::Alias { name: name.clone(), docs, target });
+                } else {
+                    let docs = prose::object_docs(&field.name, owner, &field.description, self.page);
+                    self.records.insert(slot, ir::Record { name: name.clone(), docs, fields: inner, warnings: None });
+                }
                 (ir::ValueType::Object(name), boxed)
             }
             (ValueType::String, _) if !field.values.is_empty() => {
@@ -236,16 +247,42 @@ impl<'a, T> Scope<'a, T> {
         }
     }
 
+    /// The record described inline before with the same `fields` (their inline records
+    /// compared through the aliases), if any: the spec often describes one object under
+    /// several keys (a file's `from`, `to` and `cc`).
+    fn record_like(&self, fields: &[ir::Member]) -> Option<String> {
+        let fields = self.through_aliases(fields);
+        self.records
+            .iter()
+            .find(|record| record.warnings.is_none() && self.through_aliases(&record.fields) == fields)
+            .map(|record| record.name.clone())
+    }
+
+    /// `fields`, each inline record they hold named by the record an alias names.
+    fn through_aliases(&self, fields: &[ir::Member]) -> Vec<ir::Member> {
+        fields
+            .iter()
+            .map(|field| match &field.ty {
+                ir::ValueType::Object(name) => {
+                    let target = self.aliases.iter().find(|alias| &alias.name == name).map(|alias| &alias.target);
+                    ir::Member { ty: ir::ValueType::Object(target.unwrap_or(name).clone()), ..field.clone() }
+                }
+                _ => field.clone(),
+            })
+            .collect()
+    }
+
     /// The names of the types the scope made, each with what it is, for the check that
     /// no two in one module collide.
     pub fn type_names(&self) -> Vec<(String, String)> {
         let records = self.records.iter().map(|record| (record.name.clone(), format!("the object {}", record.name)));
+        let aliases = self.aliases.iter().map(|alias| (alias.name.clone(), format!("the object {}", alias.name)));
         let enums = self.enums.iter().map(|e| (e.name.clone(), format!("the values of {}", e.name)));
         let shared = self
             .shared
             .iter()
             .filter_map(|object| self.objects.type_name(object))
             .map(|name| (name.to_owned(), format!("the shared object {name}")));
-        records.chain(enums).chain(shared).collect()
+        records.chain(aliases).chain(enums).chain(shared).collect()
     }
 }

@@ -457,48 +457,5 @@ impl rt::de::Record for AdminBarriersUpdateResponseBarrierBarrieredFromUsergroup
 
 rt::record!(AdminBarriersUpdateResponseBarrierBarrieredFromUsergroups);
 
-/// The `primary_usergroup` object of [`AdminBarriersUpdateResponseBarrier`].
-#[derive(Clone, PartialEq, Default)]
-#[non_exhaustive]
-pub struct AdminBarriersUpdateResponseBarrierPrimaryUsergroup {
-    /// Answered as `id`.
-    pub id: Option<UsergroupId>,
-    /// Answered as `name`.
-    pub name: Option<String>,
-    /// Fields Slack sent that this type does not model, or whose value was not of
-    /// the documented type, kept as they came.
-    pub unknown: rt::UnknownFields,
-}
-
-impl rt::de::Record for AdminBarriersUpdateResponseBarrierPrimaryUsergroup {
-    const NAME: &'static str = "AdminBarriersUpdateResponseBarrierPrimaryUsergroup";
-
-    fn read_field<'de, A: rt::de::Map<'de>>(
-        &mut self,
-        __key: &[u8],
-        __reader: &mut rt::de::Reader<'de, A>,
-    ) -> Result<bool, A::Error> {
-        match __key {
-            b"id" => __reader.field(&mut self.id, "id"),
-            b"name" => __reader.field(&mut self.name, "name"),
-            _ => return Ok(false),
-        }?;
-        Ok(true)
-    }
-
-    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
-        __writer.opt("id", &self.id).opt("name", &self.name);
-    }
-
-    #[inline]
-    fn unknown(&self) -> &rt::UnknownFields {
-        &self.unknown
-    }
-
-    #[inline]
-    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
-        &mut self.unknown
-    }
-}
-
-rt::record!(AdminBarriersUpdateResponseBarrierPrimaryUsergroup);
+/// The `primary_usergroup` object of [`AdminBarriersUpdateResponseBarrier`]: a [`AdminBarriersUpdateResponseBarrierBarrieredFromUsergroups`], which has the same fields.
+pub type AdminBarriersUpdateResponseBarrierPrimaryUsergroup = AdminBarriersUpdateResponseBarrierBarrieredFromUsergroups;

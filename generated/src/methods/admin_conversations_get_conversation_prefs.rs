@@ -390,54 +390,6 @@ impl rt::de::Record for AdminConversationsGetConversationPrefsResponsePrefsWhoCa
 
 rt::record!(AdminConversationsGetConversationPrefsResponsePrefsWhoCanPost);
 
-/// The `can_thread` object of [`AdminConversationsGetConversationPrefsResponsePrefs`].
-#[derive(Clone, PartialEq, Default)]
-#[non_exhaustive]
-pub struct AdminConversationsGetConversationPrefsResponsePrefsCanThread {
-    /// Comma separated string of user types
-    ///
-    /// Answered as `type`.
-    pub type_: Option<Vec<String>>,
-    /// Comma separated string of user IDs
-    pub user: Option<Vec<String>>,
-    /// Fields Slack sent that this type does not model, or whose value was not of
-    /// the documented type, kept as they came.
-    pub unknown: rt::UnknownFields,
-}
-
-impl rt::de::Record for AdminConversationsGetConversationPrefsResponsePrefsCanThread {
-    const NAME: &'static str = "AdminConversationsGetConversationPrefsResponsePrefsCanThread";
-
-    fn read_field<'de, A: rt::de::Map<'de>>(
-        &mut self,
-        __key: &[u8],
-        __reader: &mut rt::de::Reader<'de, A>,
-    ) -> Result<bool, A::Error> {
-        match __key {
-            b"type" => __reader.field(&mut self.type_, "type"),
-            b"user" => __reader.field(&mut self.user, "user"),
-            _ => return Ok(false),
-        }?;
-        Ok(true)
-    }
-
-    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
-        __writer.opt("type", &self.type_).opt("user", &self.user);
-    }
-
-    #[inline]
-    fn unknown(&self) -> &rt::UnknownFields {
-        &self.unknown
-    }
-
-    #[inline]
-    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
-        &mut self.unknown
-    }
-}
-
-rt::record!(AdminConversationsGetConversationPrefsResponsePrefsCanThread);
-
 /// The `membership_limit` object of [`AdminConversationsGetConversationPrefsResponsePrefs`].
 #[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
@@ -611,3 +563,6 @@ impl rt::de::Record for AdminConversationsGetConversationPrefsResponsePrefsEnabl
 }
 
 rt::record!(AdminConversationsGetConversationPrefsResponsePrefsEnableAtHere);
+
+/// The `can_thread` object of [`AdminConversationsGetConversationPrefsResponsePrefs`]: a [`AdminConversationsGetConversationPrefsResponsePrefsWhoCanPost`], which has the same fields.
+pub type AdminConversationsGetConversationPrefsResponsePrefsCanThread = AdminConversationsGetConversationPrefsResponsePrefsWhoCanPost;

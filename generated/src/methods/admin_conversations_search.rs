@@ -942,105 +942,6 @@ for AdminConversationsSearchResponseConversationsChannelEmailAddressesIcons {
 
 rt::record!(AdminConversationsSearchResponseConversationsChannelEmailAddressesIcons);
 
-/// The `lists` object of [`AdminConversationsSearchResponseConversations`].
-#[derive(Clone, PartialEq, Default)]
-#[non_exhaustive]
-pub struct AdminConversationsSearchResponseConversationsLists {
-    /// Answered as `ownership_details`.
-    pub ownership_details: Option<
-        Vec<AdminConversationsSearchResponseConversationsListsOwnershipDetails>,
-    >,
-    /// Answered as `total_count`.
-    pub total_count: Option<i64>,
-    /// Fields Slack sent that this type does not model, or whose value was not of
-    /// the documented type, kept as they came.
-    pub unknown: rt::UnknownFields,
-}
-
-impl rt::de::Record for AdminConversationsSearchResponseConversationsLists {
-    const NAME: &'static str = "AdminConversationsSearchResponseConversationsLists";
-
-    fn read_field<'de, A: rt::de::Map<'de>>(
-        &mut self,
-        __key: &[u8],
-        __reader: &mut rt::de::Reader<'de, A>,
-    ) -> Result<bool, A::Error> {
-        match __key {
-            b"ownership_details" => {
-                __reader.field(&mut self.ownership_details, "ownership_details")
-            }
-            b"total_count" => __reader.field(&mut self.total_count, "total_count"),
-            _ => return Ok(false),
-        }?;
-        Ok(true)
-    }
-
-    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
-        __writer
-            .opt("ownership_details", &self.ownership_details)
-            .opt("total_count", &self.total_count);
-    }
-
-    #[inline]
-    fn unknown(&self) -> &rt::UnknownFields {
-        &self.unknown
-    }
-
-    #[inline]
-    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
-        &mut self.unknown
-    }
-}
-
-rt::record!(AdminConversationsSearchResponseConversationsLists);
-
-/// The `ownership_details` object of [`AdminConversationsSearchResponseConversationsLists`].
-#[derive(Clone, PartialEq, Default)]
-#[non_exhaustive]
-pub struct AdminConversationsSearchResponseConversationsListsOwnershipDetails {
-    /// Answered as `count`.
-    pub count: Option<i64>,
-    /// Answered as `team_id`.
-    pub team_id: Option<String>,
-    /// Fields Slack sent that this type does not model, or whose value was not of
-    /// the documented type, kept as they came.
-    pub unknown: rt::UnknownFields,
-}
-
-impl rt::de::Record
-for AdminConversationsSearchResponseConversationsListsOwnershipDetails {
-    const NAME: &'static str = "AdminConversationsSearchResponseConversationsListsOwnershipDetails";
-
-    fn read_field<'de, A: rt::de::Map<'de>>(
-        &mut self,
-        __key: &[u8],
-        __reader: &mut rt::de::Reader<'de, A>,
-    ) -> Result<bool, A::Error> {
-        match __key {
-            b"count" => __reader.field(&mut self.count, "count"),
-            b"team_id" => __reader.field(&mut self.team_id, "team_id"),
-            _ => return Ok(false),
-        }?;
-        Ok(true)
-    }
-
-    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
-        __writer.opt("count", &self.count).opt("team_id", &self.team_id);
-    }
-
-    #[inline]
-    fn unknown(&self) -> &rt::UnknownFields {
-        &self.unknown
-    }
-
-    #[inline]
-    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
-        &mut self.unknown
-    }
-}
-
-rt::record!(AdminConversationsSearchResponseConversationsListsOwnershipDetails);
-
 /// The `properties` object of [`AdminConversationsSearchResponseConversations`].
 #[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
@@ -1413,120 +1314,6 @@ impl rt::de::Record for AdminConversationsSearchResponseConversationsPropertiesT
 
 rt::record!(AdminConversationsSearchResponseConversationsPropertiesTabsData);
 
-/// The `tabz` object of [`AdminConversationsSearchResponseConversationsProperties`].
-#[derive(Clone, PartialEq, Default)]
-#[non_exhaustive]
-pub struct AdminConversationsSearchResponseConversationsPropertiesTabz {
-    /// Answered as `data`.
-    pub data: Option<AdminConversationsSearchResponseConversationsPropertiesTabzData>,
-    /// Answered as `id`.
-    pub id: Option<String>,
-    /// Answered as `is_disabled`.
-    pub is_disabled: Option<bool>,
-    /// Answered as `label`.
-    pub label: Option<String>,
-    /// Answered as `type`.
-    pub type_: Option<String>,
-    /// Fields Slack sent that this type does not model, or whose value was not of
-    /// the documented type, kept as they came.
-    pub unknown: rt::UnknownFields,
-}
-
-impl rt::de::Record for AdminConversationsSearchResponseConversationsPropertiesTabz {
-    const NAME: &'static str = "AdminConversationsSearchResponseConversationsPropertiesTabz";
-
-    fn read_field<'de, A: rt::de::Map<'de>>(
-        &mut self,
-        __key: &[u8],
-        __reader: &mut rt::de::Reader<'de, A>,
-    ) -> Result<bool, A::Error> {
-        match __key {
-            b"data" => __reader.field(&mut self.data, "data"),
-            b"id" => __reader.field(&mut self.id, "id"),
-            b"is_disabled" => __reader.field(&mut self.is_disabled, "is_disabled"),
-            b"label" => __reader.field(&mut self.label, "label"),
-            b"type" => __reader.field(&mut self.type_, "type"),
-            _ => return Ok(false),
-        }?;
-        Ok(true)
-    }
-
-    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
-        __writer
-            .opt("data", &self.data)
-            .opt("id", &self.id)
-            .opt("is_disabled", &self.is_disabled)
-            .opt("label", &self.label)
-            .opt("type", &self.type_);
-    }
-
-    #[inline]
-    fn unknown(&self) -> &rt::UnknownFields {
-        &self.unknown
-    }
-
-    #[inline]
-    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
-        &mut self.unknown
-    }
-}
-
-rt::record!(AdminConversationsSearchResponseConversationsPropertiesTabz);
-
-/// The `data` object of [`AdminConversationsSearchResponseConversationsPropertiesTabz`].
-#[derive(Clone, PartialEq, Default)]
-#[non_exhaustive]
-pub struct AdminConversationsSearchResponseConversationsPropertiesTabzData {
-    /// Answered as `file_id`.
-    pub file_id: Option<FileId>,
-    /// Answered as `folder_bookmark_id`.
-    pub folder_bookmark_id: Option<String>,
-    /// Answered as `shared_ts`.
-    pub shared_ts: Option<Timestamp>,
-    /// Fields Slack sent that this type does not model, or whose value was not of
-    /// the documented type, kept as they came.
-    pub unknown: rt::UnknownFields,
-}
-
-impl rt::de::Record for AdminConversationsSearchResponseConversationsPropertiesTabzData {
-    const NAME: &'static str = "AdminConversationsSearchResponseConversationsPropertiesTabzData";
-
-    fn read_field<'de, A: rt::de::Map<'de>>(
-        &mut self,
-        __key: &[u8],
-        __reader: &mut rt::de::Reader<'de, A>,
-    ) -> Result<bool, A::Error> {
-        match __key {
-            b"file_id" => __reader.field(&mut self.file_id, "file_id"),
-            b"folder_bookmark_id" => {
-                __reader.field(&mut self.folder_bookmark_id, "folder_bookmark_id")
-            }
-            b"shared_ts" => __reader.field(&mut self.shared_ts, "shared_ts"),
-            _ => return Ok(false),
-        }?;
-        Ok(true)
-    }
-
-    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
-        __writer
-            .opt("file_id", &self.file_id)
-            .opt("folder_bookmark_id", &self.folder_bookmark_id)
-            .opt("shared_ts", &self.shared_ts);
-    }
-
-    #[inline]
-    fn unknown(&self) -> &rt::UnknownFields {
-        &self.unknown
-    }
-
-    #[inline]
-    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
-        &mut self.unknown
-    }
-}
-
-rt::record!(AdminConversationsSearchResponseConversationsPropertiesTabzData);
-
 /// The `threads_restricted_to` object of [`AdminConversationsSearchResponseConversationsProperties`].
 #[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
@@ -1570,3 +1357,9 @@ for AdminConversationsSearchResponseConversationsPropertiesThreadsRestrictedTo {
 }
 
 rt::record!(AdminConversationsSearchResponseConversationsPropertiesThreadsRestrictedTo);
+
+/// The `lists` object of [`AdminConversationsSearchResponseConversations`]: a [`AdminConversationsSearchResponseConversationsCanvas`], which has the same fields.
+pub type AdminConversationsSearchResponseConversationsLists = AdminConversationsSearchResponseConversationsCanvas;
+
+/// The `tabz` object of [`AdminConversationsSearchResponseConversationsProperties`]: a [`AdminConversationsSearchResponseConversationsPropertiesTabs`], which has the same fields.
+pub type AdminConversationsSearchResponseConversationsPropertiesTabz = AdminConversationsSearchResponseConversationsPropertiesTabs;

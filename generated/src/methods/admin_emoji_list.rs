@@ -386,54 +386,5 @@ impl rt::de::Record for AdminEmojiListResponseEmojiN333 {
 
 rt::record!(AdminEmojiListResponseEmojiN333);
 
-/// The `444` object of [`AdminEmojiListResponseEmoji`].
-#[derive(Clone, PartialEq, Default)]
-#[non_exhaustive]
-pub struct AdminEmojiListResponseEmojiN444 {
-    /// Answered as `date_created`.
-    pub date_created: Option<i64>,
-    /// Answered as `uploaded_by`.
-    pub uploaded_by: Option<String>,
-    /// Answered as `url`.
-    pub url: Option<String>,
-    /// Fields Slack sent that this type does not model, or whose value was not of
-    /// the documented type, kept as they came.
-    pub unknown: rt::UnknownFields,
-}
-
-impl rt::de::Record for AdminEmojiListResponseEmojiN444 {
-    const NAME: &'static str = "AdminEmojiListResponseEmojiN444";
-
-    fn read_field<'de, A: rt::de::Map<'de>>(
-        &mut self,
-        __key: &[u8],
-        __reader: &mut rt::de::Reader<'de, A>,
-    ) -> Result<bool, A::Error> {
-        match __key {
-            b"date_created" => __reader.field(&mut self.date_created, "date_created"),
-            b"uploaded_by" => __reader.field(&mut self.uploaded_by, "uploaded_by"),
-            b"url" => __reader.field(&mut self.url, "url"),
-            _ => return Ok(false),
-        }?;
-        Ok(true)
-    }
-
-    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
-        __writer
-            .opt("date_created", &self.date_created)
-            .opt("uploaded_by", &self.uploaded_by)
-            .opt("url", &self.url);
-    }
-
-    #[inline]
-    fn unknown(&self) -> &rt::UnknownFields {
-        &self.unknown
-    }
-
-    #[inline]
-    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
-        &mut self.unknown
-    }
-}
-
-rt::record!(AdminEmojiListResponseEmojiN444);
+/// The `444` object of [`AdminEmojiListResponseEmoji`]: a [`AdminEmojiListResponseEmojiN333`], which has the same fields.
+pub type AdminEmojiListResponseEmojiN444 = AdminEmojiListResponseEmojiN333;

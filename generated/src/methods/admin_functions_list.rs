@@ -504,66 +504,6 @@ impl rt::de::Record for AdminFunctionsListResponseFunctionsInputParameters {
 
 rt::record!(AdminFunctionsListResponseFunctionsInputParameters);
 
-/// The `output_parameters` object of [`AdminFunctionsListResponseFunctions`].
-#[derive(Clone, PartialEq, Default)]
-#[non_exhaustive]
-pub struct AdminFunctionsListResponseFunctionsOutputParameters {
-    /// Answered as `description`.
-    pub description: Option<String>,
-    /// Answered as `is_required`.
-    pub is_required: Option<bool>,
-    /// Answered as `name`.
-    pub name: Option<String>,
-    /// Answered as `title`.
-    pub title: Option<String>,
-    /// Answered as `type`.
-    pub type_: Option<String>,
-    /// Fields Slack sent that this type does not model, or whose value was not of
-    /// the documented type, kept as they came.
-    pub unknown: rt::UnknownFields,
-}
-
-impl rt::de::Record for AdminFunctionsListResponseFunctionsOutputParameters {
-    const NAME: &'static str = "AdminFunctionsListResponseFunctionsOutputParameters";
-
-    fn read_field<'de, A: rt::de::Map<'de>>(
-        &mut self,
-        __key: &[u8],
-        __reader: &mut rt::de::Reader<'de, A>,
-    ) -> Result<bool, A::Error> {
-        match __key {
-            b"description" => __reader.field(&mut self.description, "description"),
-            b"is_required" => __reader.field(&mut self.is_required, "is_required"),
-            b"name" => __reader.field(&mut self.name, "name"),
-            b"title" => __reader.field(&mut self.title, "title"),
-            b"type" => __reader.field(&mut self.type_, "type"),
-            _ => return Ok(false),
-        }?;
-        Ok(true)
-    }
-
-    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
-        __writer
-            .opt("description", &self.description)
-            .opt("is_required", &self.is_required)
-            .opt("name", &self.name)
-            .opt("title", &self.title)
-            .opt("type", &self.type_);
-    }
-
-    #[inline]
-    fn unknown(&self) -> &rt::UnknownFields {
-        &self.unknown
-    }
-
-    #[inline]
-    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
-        &mut self.unknown
-    }
-}
-
-rt::record!(AdminFunctionsListResponseFunctionsOutputParameters);
-
 /// The `product_level_availability` object of [`AdminFunctionsListResponseFunctions`].
 #[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
@@ -611,3 +551,6 @@ impl rt::de::Record for AdminFunctionsListResponseFunctionsProductLevelAvailabil
 }
 
 rt::record!(AdminFunctionsListResponseFunctionsProductLevelAvailability);
+
+/// The `output_parameters` object of [`AdminFunctionsListResponseFunctions`]: a [`AdminFunctionsListResponseFunctionsInputParameters`], which has the same fields.
+pub type AdminFunctionsListResponseFunctionsOutputParameters = AdminFunctionsListResponseFunctionsInputParameters;

@@ -416,53 +416,6 @@ rt::record!(
     AdminFunctionsPermissionsLookupResponsePermissionsFn0000000000AllowedEntities
 );
 
-/// The `distribution` object of [`AdminFunctionsPermissionsLookupResponsePermissionsFn0000000000`].
-#[derive(Clone, PartialEq, Default)]
-#[non_exhaustive]
-pub struct AdminFunctionsPermissionsLookupResponsePermissionsFn0000000000Distribution {
-    /// Answered as `type`.
-    pub type_: Option<String>,
-    /// Answered as `user_ids`.
-    pub user_ids: Option<Vec<String>>,
-    /// Fields Slack sent that this type does not model, or whose value was not of
-    /// the documented type, kept as they came.
-    pub unknown: rt::UnknownFields,
-}
-
-impl rt::de::Record
-for AdminFunctionsPermissionsLookupResponsePermissionsFn0000000000Distribution {
-    const NAME: &'static str = "AdminFunctionsPermissionsLookupResponsePermissionsFn0000000000Distribution";
-
-    fn read_field<'de, A: rt::de::Map<'de>>(
-        &mut self,
-        __key: &[u8],
-        __reader: &mut rt::de::Reader<'de, A>,
-    ) -> Result<bool, A::Error> {
-        match __key {
-            b"type" => __reader.field(&mut self.type_, "type"),
-            b"user_ids" => __reader.field(&mut self.user_ids, "user_ids"),
-            _ => return Ok(false),
-        }?;
-        Ok(true)
-    }
-
-    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
-        __writer.opt("type", &self.type_).opt("user_ids", &self.user_ids);
-    }
-
-    #[inline]
-    fn unknown(&self) -> &rt::UnknownFields {
-        &self.unknown
-    }
-
-    #[inline]
-    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
-        &mut self.unknown
-    }
-}
-
-rt::record!(AdminFunctionsPermissionsLookupResponsePermissionsFn0000000000Distribution);
-
 /// The `metadata` object of [`AdminFunctionsPermissionsLookupResponse`].
 #[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
@@ -505,3 +458,6 @@ impl rt::de::Record for AdminFunctionsPermissionsLookupResponseMetadata {
 }
 
 rt::record!(AdminFunctionsPermissionsLookupResponseMetadata);
+
+/// The `distribution` object of [`AdminFunctionsPermissionsLookupResponsePermissionsFn0000000000`]: a [`AdminFunctionsPermissionsLookupResponsePermissionsFn0000000000AllowedByAdmin`], which has the same fields.
+pub type AdminFunctionsPermissionsLookupResponsePermissionsFn0000000000Distribution = AdminFunctionsPermissionsLookupResponsePermissionsFn0000000000AllowedByAdmin;

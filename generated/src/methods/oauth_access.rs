@@ -485,52 +485,6 @@ impl rt::de::Record for OauthAccessResponseAuthorizingUser {
 
 rt::record!(OauthAccessResponseAuthorizingUser);
 
-/// The `installer_user` object of [`OauthAccessResponse`].
-#[derive(Clone, PartialEq, Default)]
-#[non_exhaustive]
-pub struct OauthAccessResponseInstallerUser {
-    /// Answered as `user_id`.
-    pub user_id: Option<String>,
-    /// Answered as `app_home`.
-    pub app_home: Option<String>,
-    /// Fields Slack sent that this type does not model, or whose value was not of
-    /// the documented type, kept as they came.
-    pub unknown: rt::UnknownFields,
-}
-
-impl rt::de::Record for OauthAccessResponseInstallerUser {
-    const NAME: &'static str = "OauthAccessResponseInstallerUser";
-
-    fn read_field<'de, A: rt::de::Map<'de>>(
-        &mut self,
-        __key: &[u8],
-        __reader: &mut rt::de::Reader<'de, A>,
-    ) -> Result<bool, A::Error> {
-        match __key {
-            b"user_id" => __reader.field(&mut self.user_id, "user_id"),
-            b"app_home" => __reader.field(&mut self.app_home, "app_home"),
-            _ => return Ok(false),
-        }?;
-        Ok(true)
-    }
-
-    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
-        __writer.opt("user_id", &self.user_id).opt("app_home", &self.app_home);
-    }
-
-    #[inline]
-    fn unknown(&self) -> &rt::UnknownFields {
-        &self.unknown
-    }
-
-    #[inline]
-    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
-        &mut self.unknown
-    }
-}
-
-rt::record!(OauthAccessResponseInstallerUser);
-
 /// The `scopes` object of [`OauthAccessResponse`].
 #[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
@@ -888,3 +842,6 @@ impl rt::de::Record for OauthAccessResponseIncomingWebhook {
 }
 
 rt::record!(OauthAccessResponseIncomingWebhook);
+
+/// The `installer_user` object of [`OauthAccessResponse`]: a [`OauthAccessResponseAuthorizingUser`], which has the same fields.
+pub type OauthAccessResponseInstallerUser = OauthAccessResponseAuthorizingUser;

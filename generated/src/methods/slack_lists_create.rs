@@ -1294,72 +1294,6 @@ impl rt::de::Record for SlackListsCreateResponseListMetadataSchema {
 
 rt::record!(SlackListsCreateResponseListMetadataSchema);
 
-/// The `subtask_schema` object of [`SlackListsCreateResponseListMetadata`].
-#[derive(Clone, PartialEq, Default)]
-#[non_exhaustive]
-pub struct SlackListsCreateResponseListMetadataSubtaskSchema {
-    /// Answered as `id`.
-    pub id: Option<String>,
-    /// Answered as `is_primary_column`.
-    pub is_primary_column: Option<bool>,
-    /// Answered as `key`.
-    pub key: Option<String>,
-    /// Answered as `name`.
-    pub name: Option<String>,
-    /// Answered as `options`.
-    pub options: Option<Box<OptionObject>>,
-    /// Answered as `type`.
-    pub type_: Option<String>,
-    /// Fields Slack sent that this type does not model, or whose value was not of
-    /// the documented type, kept as they came.
-    pub unknown: rt::UnknownFields,
-}
-
-impl rt::de::Record for SlackListsCreateResponseListMetadataSubtaskSchema {
-    const NAME: &'static str = "SlackListsCreateResponseListMetadataSubtaskSchema";
-
-    fn read_field<'de, A: rt::de::Map<'de>>(
-        &mut self,
-        __key: &[u8],
-        __reader: &mut rt::de::Reader<'de, A>,
-    ) -> Result<bool, A::Error> {
-        match __key {
-            b"id" => __reader.field(&mut self.id, "id"),
-            b"is_primary_column" => {
-                __reader.field(&mut self.is_primary_column, "is_primary_column")
-            }
-            b"key" => __reader.field(&mut self.key, "key"),
-            b"name" => __reader.field(&mut self.name, "name"),
-            b"options" => __reader.field(&mut self.options, "options"),
-            b"type" => __reader.field(&mut self.type_, "type"),
-            _ => return Ok(false),
-        }?;
-        Ok(true)
-    }
-
-    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
-        __writer
-            .opt("id", &self.id)
-            .opt("is_primary_column", &self.is_primary_column)
-            .opt("key", &self.key)
-            .opt("name", &self.name)
-            .opt("options", &self.options)
-            .opt("type", &self.type_);
-    }
-
-    #[inline]
-    fn unknown(&self) -> &rt::UnknownFields {
-        &self.unknown
-    }
-
-    #[inline]
-    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
-        &mut self.unknown
-    }
-}
-
-rt::record!(SlackListsCreateResponseListMetadataSubtaskSchema);
-
 /// The `views` object of [`SlackListsCreateResponseListMetadata`].
 #[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
@@ -1419,3 +1353,6 @@ impl rt::de::Record for SlackListsCreateResponseListMetadataViews {
 }
 
 rt::record!(SlackListsCreateResponseListMetadataViews);
+
+/// The `subtask_schema` object of [`SlackListsCreateResponseListMetadata`]: a [`SlackListsCreateResponseListMetadataSchema`], which has the same fields.
+pub type SlackListsCreateResponseListMetadataSubtaskSchema = SlackListsCreateResponseListMetadataSchema;

@@ -1928,72 +1928,6 @@ impl rt::de::Record for SlackListsItemsInfoResponseListListMetadataSchema {
 
 rt::record!(SlackListsItemsInfoResponseListListMetadataSchema);
 
-/// The `subtask_schema` object of [`SlackListsItemsInfoResponseListListMetadata`].
-#[derive(Clone, PartialEq, Default)]
-#[non_exhaustive]
-pub struct SlackListsItemsInfoResponseListListMetadataSubtaskSchema {
-    /// Answered as `id`.
-    pub id: Option<String>,
-    /// Answered as `is_primary_column`.
-    pub is_primary_column: Option<bool>,
-    /// Answered as `key`.
-    pub key: Option<String>,
-    /// Answered as `name`.
-    pub name: Option<String>,
-    /// Answered as `options`.
-    pub options: Option<Box<OptionObject>>,
-    /// Answered as `type`.
-    pub type_: Option<String>,
-    /// Fields Slack sent that this type does not model, or whose value was not of
-    /// the documented type, kept as they came.
-    pub unknown: rt::UnknownFields,
-}
-
-impl rt::de::Record for SlackListsItemsInfoResponseListListMetadataSubtaskSchema {
-    const NAME: &'static str = "SlackListsItemsInfoResponseListListMetadataSubtaskSchema";
-
-    fn read_field<'de, A: rt::de::Map<'de>>(
-        &mut self,
-        __key: &[u8],
-        __reader: &mut rt::de::Reader<'de, A>,
-    ) -> Result<bool, A::Error> {
-        match __key {
-            b"id" => __reader.field(&mut self.id, "id"),
-            b"is_primary_column" => {
-                __reader.field(&mut self.is_primary_column, "is_primary_column")
-            }
-            b"key" => __reader.field(&mut self.key, "key"),
-            b"name" => __reader.field(&mut self.name, "name"),
-            b"options" => __reader.field(&mut self.options, "options"),
-            b"type" => __reader.field(&mut self.type_, "type"),
-            _ => return Ok(false),
-        }?;
-        Ok(true)
-    }
-
-    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
-        __writer
-            .opt("id", &self.id)
-            .opt("is_primary_column", &self.is_primary_column)
-            .opt("key", &self.key)
-            .opt("name", &self.name)
-            .opt("options", &self.options)
-            .opt("type", &self.type_);
-    }
-
-    #[inline]
-    fn unknown(&self) -> &rt::UnknownFields {
-        &self.unknown
-    }
-
-    #[inline]
-    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
-        &mut self.unknown
-    }
-}
-
-rt::record!(SlackListsItemsInfoResponseListListMetadataSubtaskSchema);
-
 /// The `views` object of [`SlackListsItemsInfoResponseListListMetadata`].
 #[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
@@ -2284,58 +2218,6 @@ impl rt::de::Record for SlackListsItemsInfoResponseRecordFields {
 
 rt::record!(SlackListsItemsInfoResponseRecordFields);
 
-/// The `rich_text` object of [`SlackListsItemsInfoResponseRecordFields`].
-#[derive(Clone, PartialEq, Default)]
-#[non_exhaustive]
-pub struct SlackListsItemsInfoResponseRecordFieldsRichText {
-    /// Answered as `block_id`.
-    pub block_id: Option<String>,
-    /// Answered as `elements`.
-    pub elements: Option<Vec<BlockElement>>,
-    /// Answered as `type`.
-    pub type_: Option<String>,
-    /// Fields Slack sent that this type does not model, or whose value was not of
-    /// the documented type, kept as they came.
-    pub unknown: rt::UnknownFields,
-}
-
-impl rt::de::Record for SlackListsItemsInfoResponseRecordFieldsRichText {
-    const NAME: &'static str = "SlackListsItemsInfoResponseRecordFieldsRichText";
-
-    fn read_field<'de, A: rt::de::Map<'de>>(
-        &mut self,
-        __key: &[u8],
-        __reader: &mut rt::de::Reader<'de, A>,
-    ) -> Result<bool, A::Error> {
-        match __key {
-            b"block_id" => __reader.field(&mut self.block_id, "block_id"),
-            b"elements" => __reader.field(&mut self.elements, "elements"),
-            b"type" => __reader.field(&mut self.type_, "type"),
-            _ => return Ok(false),
-        }?;
-        Ok(true)
-    }
-
-    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
-        __writer
-            .opt("block_id", &self.block_id)
-            .opt("elements", &self.elements)
-            .opt("type", &self.type_);
-    }
-
-    #[inline]
-    fn unknown(&self) -> &rt::UnknownFields {
-        &self.unknown
-    }
-
-    #[inline]
-    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
-        &mut self.unknown
-    }
-}
-
-rt::record!(SlackListsItemsInfoResponseRecordFieldsRichText);
-
 /// The `subtasks` object of [`SlackListsItemsInfoResponse`].
 #[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
@@ -2465,3 +2347,9 @@ impl rt::de::Record for SlackListsItemsInfoResponseSubtasksFields {
 }
 
 rt::record!(SlackListsItemsInfoResponseSubtasksFields);
+
+/// The `subtask_schema` object of [`SlackListsItemsInfoResponseListListMetadata`]: a [`SlackListsItemsInfoResponseListListMetadataSchema`], which has the same fields.
+pub type SlackListsItemsInfoResponseListListMetadataSubtaskSchema = SlackListsItemsInfoResponseListListMetadataSchema;
+
+/// The `rich_text` object of [`SlackListsItemsInfoResponseRecordFields`]: a [`SlackListsItemsInfoResponseListListMetadataDescriptionBlocks`], which has the same fields.
+pub type SlackListsItemsInfoResponseRecordFieldsRichText = SlackListsItemsInfoResponseListListMetadataDescriptionBlocks;

@@ -356,47 +356,5 @@ impl rt::de::Record for TeamBillableInfoResponseBillableInfoU00000000 {
 
 rt::record!(TeamBillableInfoResponseBillableInfoU00000000);
 
-/// The `U00000001` object of [`TeamBillableInfoResponseBillableInfo`].
-#[derive(Clone, PartialEq, Default)]
-#[non_exhaustive]
-pub struct TeamBillableInfoResponseBillableInfoU00000001 {
-    /// Answered as `billing_active`.
-    pub billing_active: Option<bool>,
-    /// Fields Slack sent that this type does not model, or whose value was not of
-    /// the documented type, kept as they came.
-    pub unknown: rt::UnknownFields,
-}
-
-impl rt::de::Record for TeamBillableInfoResponseBillableInfoU00000001 {
-    const NAME: &'static str = "TeamBillableInfoResponseBillableInfoU00000001";
-
-    fn read_field<'de, A: rt::de::Map<'de>>(
-        &mut self,
-        __key: &[u8],
-        __reader: &mut rt::de::Reader<'de, A>,
-    ) -> Result<bool, A::Error> {
-        match __key {
-            b"billing_active" => {
-                __reader.field(&mut self.billing_active, "billing_active")
-            }
-            _ => return Ok(false),
-        }?;
-        Ok(true)
-    }
-
-    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
-        __writer.opt("billing_active", &self.billing_active);
-    }
-
-    #[inline]
-    fn unknown(&self) -> &rt::UnknownFields {
-        &self.unknown
-    }
-
-    #[inline]
-    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
-        &mut self.unknown
-    }
-}
-
-rt::record!(TeamBillableInfoResponseBillableInfoU00000001);
+/// The `U00000001` object of [`TeamBillableInfoResponseBillableInfo`]: a [`TeamBillableInfoResponseBillableInfoU00000000`], which has the same fields.
+pub type TeamBillableInfoResponseBillableInfoU00000001 = TeamBillableInfoResponseBillableInfoU00000000;

@@ -687,52 +687,6 @@ impl rt::de::Record for BlockImage {
 
 rt::record!(BlockImage);
 
-/// The `slack_file` object of [`BlockImage`].
-#[derive(Clone, PartialEq, Default)]
-#[non_exhaustive]
-pub struct BlockImageSlackFile {
-    /// Answered as `id`.
-    pub id: Option<String>,
-    /// Answered as `url`.
-    pub url: Option<String>,
-    /// Fields Slack sent that this type does not model, or whose value was not of
-    /// the documented type, kept as they came.
-    pub unknown: rt::UnknownFields,
-}
-
-impl rt::de::Record for BlockImageSlackFile {
-    const NAME: &'static str = "BlockImageSlackFile";
-
-    fn read_field<'de, A: rt::de::Map<'de>>(
-        &mut self,
-        __key: &[u8],
-        __reader: &mut rt::de::Reader<'de, A>,
-    ) -> Result<bool, A::Error> {
-        match __key {
-            b"id" => __reader.field(&mut self.id, "id"),
-            b"url" => __reader.field(&mut self.url, "url"),
-            _ => return Ok(false),
-        }?;
-        Ok(true)
-    }
-
-    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
-        __writer.opt("id", &self.id).opt("url", &self.url);
-    }
-
-    #[inline]
-    fn unknown(&self) -> &rt::UnknownFields {
-        &self.unknown
-    }
-
-    #[inline]
-    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
-        &mut self.unknown
-    }
-}
-
-rt::record!(BlockImageSlackFile);
-
 /// A [`Block`] whose `type` is `input`.
 #[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
@@ -904,62 +858,6 @@ impl rt::de::Record for BlockSection {
 }
 
 rt::record!(BlockSection);
-
-/// The `fields` object of [`BlockSection`].
-#[derive(Clone, PartialEq, Default)]
-#[non_exhaustive]
-pub struct BlockSectionFields {
-    /// Answered as `emoji`.
-    pub emoji: Option<bool>,
-    /// Answered as `text`.
-    pub text: Option<String>,
-    /// Answered as `type`.
-    pub type_: Option<String>,
-    /// Answered as `verbatim`.
-    pub verbatim: Option<bool>,
-    /// Fields Slack sent that this type does not model, or whose value was not of
-    /// the documented type, kept as they came.
-    pub unknown: rt::UnknownFields,
-}
-
-impl rt::de::Record for BlockSectionFields {
-    const NAME: &'static str = "BlockSectionFields";
-
-    fn read_field<'de, A: rt::de::Map<'de>>(
-        &mut self,
-        __key: &[u8],
-        __reader: &mut rt::de::Reader<'de, A>,
-    ) -> Result<bool, A::Error> {
-        match __key {
-            b"emoji" => __reader.field(&mut self.emoji, "emoji"),
-            b"text" => __reader.field(&mut self.text, "text"),
-            b"type" => __reader.field(&mut self.type_, "type"),
-            b"verbatim" => __reader.field(&mut self.verbatim, "verbatim"),
-            _ => return Ok(false),
-        }?;
-        Ok(true)
-    }
-
-    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
-        __writer
-            .opt("emoji", &self.emoji)
-            .opt("text", &self.text)
-            .opt("type", &self.type_)
-            .opt("verbatim", &self.verbatim);
-    }
-
-    #[inline]
-    fn unknown(&self) -> &rt::UnknownFields {
-        &self.unknown
-    }
-
-    #[inline]
-    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
-        &mut self.unknown
-    }
-}
-
-rt::record!(BlockSectionFields);
 
 /// A [`Block`] whose `type` is `share_shortcut`.
 #[derive(Clone, PartialEq, Default)]
@@ -1168,3 +1066,9 @@ impl rt::de::Record for BlockVideo {
 }
 
 rt::record!(BlockVideo);
+
+/// The `slack_file` object of [`BlockImage`]: a [`BlockActionsSlackFile`], which has the same fields.
+pub type BlockImageSlackFile = BlockActionsSlackFile;
+
+/// The `fields` object of [`BlockSection`]: a [`BlockActionsFields`], which has the same fields.
+pub type BlockSectionFields = BlockActionsFields;

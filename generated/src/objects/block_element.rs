@@ -1300,69 +1300,6 @@ impl rt::de::Record for BlockElementConversationsSelect {
 
 rt::record!(BlockElementConversationsSelect);
 
-/// The `filter` object of [`BlockElementConversationsSelect`].
-#[derive(Clone, PartialEq, Default)]
-#[non_exhaustive]
-pub struct BlockElementConversationsSelectFilter {
-    /// Answered as `exclude_bot_users`.
-    pub exclude_bot_users: Option<bool>,
-    /// Answered as `exclude_external_shared_channels`.
-    pub exclude_external_shared_channels: Option<bool>,
-    /// Answered as `include`.
-    pub include: Option<Vec<serde_json::Value>>,
-    /// Fields Slack sent that this type does not model, or whose value was not of
-    /// the documented type, kept as they came.
-    pub unknown: rt::UnknownFields,
-}
-
-impl rt::de::Record for BlockElementConversationsSelectFilter {
-    const NAME: &'static str = "BlockElementConversationsSelectFilter";
-
-    fn read_field<'de, A: rt::de::Map<'de>>(
-        &mut self,
-        __key: &[u8],
-        __reader: &mut rt::de::Reader<'de, A>,
-    ) -> Result<bool, A::Error> {
-        match __key {
-            b"exclude_bot_users" => {
-                __reader.field(&mut self.exclude_bot_users, "exclude_bot_users")
-            }
-            b"exclude_external_shared_channels" => {
-                __reader
-                    .field(
-                        &mut self.exclude_external_shared_channels,
-                        "exclude_external_shared_channels",
-                    )
-            }
-            b"include" => __reader.field(&mut self.include, "include"),
-            _ => return Ok(false),
-        }?;
-        Ok(true)
-    }
-
-    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
-        __writer
-            .opt("exclude_bot_users", &self.exclude_bot_users)
-            .opt(
-                "exclude_external_shared_channels",
-                &self.exclude_external_shared_channels,
-            )
-            .opt_json("include", &self.include);
-    }
-
-    #[inline]
-    fn unknown(&self) -> &rt::UnknownFields {
-        &self.unknown
-    }
-
-    #[inline]
-    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
-        &mut self.unknown
-    }
-}
-
-rt::record!(BlockElementConversationsSelectFilter);
-
 /// A [`BlockElement`] whose `type` is `date`.
 #[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
@@ -1733,52 +1670,6 @@ impl rt::de::Record for BlockElementImage {
 
 rt::record!(BlockElementImage);
 
-/// The `slack_file` object of [`BlockElementImage`].
-#[derive(Clone, PartialEq, Default)]
-#[non_exhaustive]
-pub struct BlockElementImageSlackFile {
-    /// Answered as `id`.
-    pub id: Option<String>,
-    /// Answered as `url`.
-    pub url: Option<String>,
-    /// Fields Slack sent that this type does not model, or whose value was not of
-    /// the documented type, kept as they came.
-    pub unknown: rt::UnknownFields,
-}
-
-impl rt::de::Record for BlockElementImageSlackFile {
-    const NAME: &'static str = "BlockElementImageSlackFile";
-
-    fn read_field<'de, A: rt::de::Map<'de>>(
-        &mut self,
-        __key: &[u8],
-        __reader: &mut rt::de::Reader<'de, A>,
-    ) -> Result<bool, A::Error> {
-        match __key {
-            b"id" => __reader.field(&mut self.id, "id"),
-            b"url" => __reader.field(&mut self.url, "url"),
-            _ => return Ok(false),
-        }?;
-        Ok(true)
-    }
-
-    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
-        __writer.opt("id", &self.id).opt("url", &self.url);
-    }
-
-    #[inline]
-    fn unknown(&self) -> &rt::UnknownFields {
-        &self.unknown
-    }
-
-    #[inline]
-    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
-        &mut self.unknown
-    }
-}
-
-rt::record!(BlockElementImageSlackFile);
-
 /// A [`BlockElement`] whose `type` is `link`.
 #[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
@@ -1988,69 +1879,6 @@ impl rt::de::Record for BlockElementMultiConversationsSelect {
 
 rt::record!(BlockElementMultiConversationsSelect);
 
-/// The `filter` object of [`BlockElementMultiConversationsSelect`].
-#[derive(Clone, PartialEq, Default)]
-#[non_exhaustive]
-pub struct BlockElementMultiConversationsSelectFilter {
-    /// Answered as `exclude_bot_users`.
-    pub exclude_bot_users: Option<bool>,
-    /// Answered as `exclude_external_shared_channels`.
-    pub exclude_external_shared_channels: Option<bool>,
-    /// Answered as `include`.
-    pub include: Option<Vec<serde_json::Value>>,
-    /// Fields Slack sent that this type does not model, or whose value was not of
-    /// the documented type, kept as they came.
-    pub unknown: rt::UnknownFields,
-}
-
-impl rt::de::Record for BlockElementMultiConversationsSelectFilter {
-    const NAME: &'static str = "BlockElementMultiConversationsSelectFilter";
-
-    fn read_field<'de, A: rt::de::Map<'de>>(
-        &mut self,
-        __key: &[u8],
-        __reader: &mut rt::de::Reader<'de, A>,
-    ) -> Result<bool, A::Error> {
-        match __key {
-            b"exclude_bot_users" => {
-                __reader.field(&mut self.exclude_bot_users, "exclude_bot_users")
-            }
-            b"exclude_external_shared_channels" => {
-                __reader
-                    .field(
-                        &mut self.exclude_external_shared_channels,
-                        "exclude_external_shared_channels",
-                    )
-            }
-            b"include" => __reader.field(&mut self.include, "include"),
-            _ => return Ok(false),
-        }?;
-        Ok(true)
-    }
-
-    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
-        __writer
-            .opt("exclude_bot_users", &self.exclude_bot_users)
-            .opt(
-                "exclude_external_shared_channels",
-                &self.exclude_external_shared_channels,
-            )
-            .opt_json("include", &self.include);
-    }
-
-    #[inline]
-    fn unknown(&self) -> &rt::UnknownFields {
-        &self.unknown
-    }
-
-    #[inline]
-    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
-        &mut self.unknown
-    }
-}
-
-rt::record!(BlockElementMultiConversationsSelectFilter);
-
 /// A [`BlockElement`] whose `type` is `multi_external_select`.
 #[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
@@ -2200,52 +2028,6 @@ impl rt::de::Record for BlockElementMultiStaticSelect {
 }
 
 rt::record!(BlockElementMultiStaticSelect);
-
-/// The `option_groups` object of [`BlockElementMultiStaticSelect`].
-#[derive(Clone, PartialEq, Default)]
-#[non_exhaustive]
-pub struct BlockElementMultiStaticSelectOptionGroups {
-    /// Answered as `label`.
-    pub label: Option<TextObject>,
-    /// Answered as `options`.
-    pub options: Option<Vec<OptionObject>>,
-    /// Fields Slack sent that this type does not model, or whose value was not of
-    /// the documented type, kept as they came.
-    pub unknown: rt::UnknownFields,
-}
-
-impl rt::de::Record for BlockElementMultiStaticSelectOptionGroups {
-    const NAME: &'static str = "BlockElementMultiStaticSelectOptionGroups";
-
-    fn read_field<'de, A: rt::de::Map<'de>>(
-        &mut self,
-        __key: &[u8],
-        __reader: &mut rt::de::Reader<'de, A>,
-    ) -> Result<bool, A::Error> {
-        match __key {
-            b"label" => __reader.field(&mut self.label, "label"),
-            b"options" => __reader.field(&mut self.options, "options"),
-            _ => return Ok(false),
-        }?;
-        Ok(true)
-    }
-
-    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
-        __writer.opt("label", &self.label).opt("options", &self.options);
-    }
-
-    #[inline]
-    fn unknown(&self) -> &rt::UnknownFields {
-        &self.unknown
-    }
-
-    #[inline]
-    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
-        &mut self.unknown
-    }
-}
-
-rt::record!(BlockElementMultiStaticSelectOptionGroups);
 
 /// A [`BlockElement`] whose `type` is `multi_users_select`.
 #[derive(Clone, PartialEq, Default)]
@@ -2618,51 +2400,6 @@ impl rt::de::Record for BlockElementRichTextInput {
 
 rt::record!(BlockElementRichTextInput);
 
-/// The `dispatch_action_config` object of [`BlockElementRichTextInput`].
-#[derive(Clone, PartialEq, Default)]
-#[non_exhaustive]
-pub struct BlockElementRichTextInputDispatchActionConfig {
-    /// Answered as `trigger_actions_on`.
-    pub trigger_actions_on: Option<Vec<String>>,
-    /// Fields Slack sent that this type does not model, or whose value was not of
-    /// the documented type, kept as they came.
-    pub unknown: rt::UnknownFields,
-}
-
-impl rt::de::Record for BlockElementRichTextInputDispatchActionConfig {
-    const NAME: &'static str = "BlockElementRichTextInputDispatchActionConfig";
-
-    fn read_field<'de, A: rt::de::Map<'de>>(
-        &mut self,
-        __key: &[u8],
-        __reader: &mut rt::de::Reader<'de, A>,
-    ) -> Result<bool, A::Error> {
-        match __key {
-            b"trigger_actions_on" => {
-                __reader.field(&mut self.trigger_actions_on, "trigger_actions_on")
-            }
-            _ => return Ok(false),
-        }?;
-        Ok(true)
-    }
-
-    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
-        __writer.opt("trigger_actions_on", &self.trigger_actions_on);
-    }
-
-    #[inline]
-    fn unknown(&self) -> &rt::UnknownFields {
-        &self.unknown
-    }
-
-    #[inline]
-    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
-        &mut self.unknown
-    }
-}
-
-rt::record!(BlockElementRichTextInputDispatchActionConfig);
-
 /// The `initial_value` object of [`BlockElementRichTextInput`].
 #[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
@@ -2979,52 +2716,6 @@ impl rt::de::Record for BlockElementStaticSelect {
 }
 
 rt::record!(BlockElementStaticSelect);
-
-/// The `option_groups` object of [`BlockElementStaticSelect`].
-#[derive(Clone, PartialEq, Default)]
-#[non_exhaustive]
-pub struct BlockElementStaticSelectOptionGroups {
-    /// Answered as `label`.
-    pub label: Option<TextObject>,
-    /// Answered as `options`.
-    pub options: Option<Vec<OptionObject>>,
-    /// Fields Slack sent that this type does not model, or whose value was not of
-    /// the documented type, kept as they came.
-    pub unknown: rt::UnknownFields,
-}
-
-impl rt::de::Record for BlockElementStaticSelectOptionGroups {
-    const NAME: &'static str = "BlockElementStaticSelectOptionGroups";
-
-    fn read_field<'de, A: rt::de::Map<'de>>(
-        &mut self,
-        __key: &[u8],
-        __reader: &mut rt::de::Reader<'de, A>,
-    ) -> Result<bool, A::Error> {
-        match __key {
-            b"label" => __reader.field(&mut self.label, "label"),
-            b"options" => __reader.field(&mut self.options, "options"),
-            _ => return Ok(false),
-        }?;
-        Ok(true)
-    }
-
-    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
-        __writer.opt("label", &self.label).opt("options", &self.options);
-    }
-
-    #[inline]
-    fn unknown(&self) -> &rt::UnknownFields {
-        &self.unknown
-    }
-
-    #[inline]
-    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
-        &mut self.unknown
-    }
-}
-
-rt::record!(BlockElementStaticSelectOptionGroups);
 
 /// A [`BlockElement`] whose `type` is `team`.
 #[derive(Clone, PartialEq, Default)]
@@ -3396,148 +3087,23 @@ impl rt::de::Record for BlockElementWorkflowButton {
 
 rt::record!(BlockElementWorkflowButton);
 
-/// The `workflow` object of [`BlockElementWorkflowButton`].
-#[derive(Clone, PartialEq, Default)]
-#[non_exhaustive]
-pub struct BlockElementWorkflowButtonWorkflow {
-    /// Answered as `trigger`.
-    pub trigger: Option<BlockElementWorkflowButtonWorkflowTrigger>,
-    /// Fields Slack sent that this type does not model, or whose value was not of
-    /// the documented type, kept as they came.
-    pub unknown: rt::UnknownFields,
-}
+/// The `filter` object of [`BlockElementConversationsSelect`]: a [`BlockElementButtonFilter`], which has the same fields.
+pub type BlockElementConversationsSelectFilter = BlockElementButtonFilter;
 
-impl rt::de::Record for BlockElementWorkflowButtonWorkflow {
-    const NAME: &'static str = "BlockElementWorkflowButtonWorkflow";
+/// The `slack_file` object of [`BlockElementImage`]: a [`BlockElementButtonSlackFile`], which has the same fields.
+pub type BlockElementImageSlackFile = BlockElementButtonSlackFile;
 
-    fn read_field<'de, A: rt::de::Map<'de>>(
-        &mut self,
-        __key: &[u8],
-        __reader: &mut rt::de::Reader<'de, A>,
-    ) -> Result<bool, A::Error> {
-        match __key {
-            b"trigger" => __reader.field(&mut self.trigger, "trigger"),
-            _ => return Ok(false),
-        }?;
-        Ok(true)
-    }
+/// The `filter` object of [`BlockElementMultiConversationsSelect`]: a [`BlockElementButtonFilter`], which has the same fields.
+pub type BlockElementMultiConversationsSelectFilter = BlockElementButtonFilter;
 
-    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
-        __writer.opt("trigger", &self.trigger);
-    }
+/// The `option_groups` object of [`BlockElementMultiStaticSelect`]: a [`BlockElementButtonOptionGroups`], which has the same fields.
+pub type BlockElementMultiStaticSelectOptionGroups = BlockElementButtonOptionGroups;
 
-    #[inline]
-    fn unknown(&self) -> &rt::UnknownFields {
-        &self.unknown
-    }
+/// The `dispatch_action_config` object of [`BlockElementRichTextInput`]: a [`BlockElementPlainTextInputDispatchActionConfig`], which has the same fields.
+pub type BlockElementRichTextInputDispatchActionConfig = BlockElementPlainTextInputDispatchActionConfig;
 
-    #[inline]
-    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
-        &mut self.unknown
-    }
-}
+/// The `option_groups` object of [`BlockElementStaticSelect`]: a [`BlockElementButtonOptionGroups`], which has the same fields.
+pub type BlockElementStaticSelectOptionGroups = BlockElementButtonOptionGroups;
 
-rt::record!(BlockElementWorkflowButtonWorkflow);
-
-/// The `trigger` object of [`BlockElementWorkflowButtonWorkflow`].
-#[derive(Clone, PartialEq, Default)]
-#[non_exhaustive]
-pub struct BlockElementWorkflowButtonWorkflowTrigger {
-    /// Answered as `customizable_input_parameters`.
-    pub customizable_input_parameters: Option<
-        Vec<BlockElementWorkflowButtonWorkflowTriggerCustomizableInputParameters>,
-    >,
-    /// Answered as `url`.
-    pub url: Option<String>,
-    /// Fields Slack sent that this type does not model, or whose value was not of
-    /// the documented type, kept as they came.
-    pub unknown: rt::UnknownFields,
-}
-
-impl rt::de::Record for BlockElementWorkflowButtonWorkflowTrigger {
-    const NAME: &'static str = "BlockElementWorkflowButtonWorkflowTrigger";
-
-    fn read_field<'de, A: rt::de::Map<'de>>(
-        &mut self,
-        __key: &[u8],
-        __reader: &mut rt::de::Reader<'de, A>,
-    ) -> Result<bool, A::Error> {
-        match __key {
-            b"customizable_input_parameters" => {
-                __reader
-                    .field(
-                        &mut self.customizable_input_parameters,
-                        "customizable_input_parameters",
-                    )
-            }
-            b"url" => __reader.field(&mut self.url, "url"),
-            _ => return Ok(false),
-        }?;
-        Ok(true)
-    }
-
-    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
-        __writer
-            .opt("customizable_input_parameters", &self.customizable_input_parameters)
-            .opt("url", &self.url);
-    }
-
-    #[inline]
-    fn unknown(&self) -> &rt::UnknownFields {
-        &self.unknown
-    }
-
-    #[inline]
-    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
-        &mut self.unknown
-    }
-}
-
-rt::record!(BlockElementWorkflowButtonWorkflowTrigger);
-
-/// The `customizable_input_parameters` object of [`BlockElementWorkflowButtonWorkflowTrigger`].
-#[derive(Clone, PartialEq, Default)]
-#[non_exhaustive]
-pub struct BlockElementWorkflowButtonWorkflowTriggerCustomizableInputParameters {
-    /// Answered as `name`.
-    pub name: Option<String>,
-    /// Answered as `value`.
-    pub value: Option<String>,
-    /// Fields Slack sent that this type does not model, or whose value was not of
-    /// the documented type, kept as they came.
-    pub unknown: rt::UnknownFields,
-}
-
-impl rt::de::Record
-for BlockElementWorkflowButtonWorkflowTriggerCustomizableInputParameters {
-    const NAME: &'static str = "BlockElementWorkflowButtonWorkflowTriggerCustomizableInputParameters";
-
-    fn read_field<'de, A: rt::de::Map<'de>>(
-        &mut self,
-        __key: &[u8],
-        __reader: &mut rt::de::Reader<'de, A>,
-    ) -> Result<bool, A::Error> {
-        match __key {
-            b"name" => __reader.field(&mut self.name, "name"),
-            b"value" => __reader.field(&mut self.value, "value"),
-            _ => return Ok(false),
-        }?;
-        Ok(true)
-    }
-
-    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
-        __writer.opt("name", &self.name).opt("value", &self.value);
-    }
-
-    #[inline]
-    fn unknown(&self) -> &rt::UnknownFields {
-        &self.unknown
-    }
-
-    #[inline]
-    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
-        &mut self.unknown
-    }
-}
-
-rt::record!(BlockElementWorkflowButtonWorkflowTriggerCustomizableInputParameters);
+/// The `workflow` object of [`BlockElementWorkflowButton`]: a [`BlockElementButtonWorkflow`], which has the same fields.
+pub type BlockElementWorkflowButtonWorkflow = BlockElementButtonWorkflow;

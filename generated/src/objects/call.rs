@@ -323,62 +323,6 @@ impl rt::de::Record for CallV1ActiveParticipants {
 
 rt::record!(CallV1ActiveParticipants);
 
-/// The `all_participants` object of [`CallV1`].
-#[derive(Clone, PartialEq, Default)]
-#[non_exhaustive]
-pub struct CallV1AllParticipants {
-    /// Answered as `avatar_url`.
-    pub avatar_url: Option<String>,
-    /// Answered as `display_name`.
-    pub display_name: Option<String>,
-    /// Answered as `external_id`.
-    pub external_id: Option<String>,
-    /// Answered as `slack_id`.
-    pub slack_id: Option<String>,
-    /// Fields Slack sent that this type does not model, or whose value was not of
-    /// the documented type, kept as they came.
-    pub unknown: rt::UnknownFields,
-}
-
-impl rt::de::Record for CallV1AllParticipants {
-    const NAME: &'static str = "CallV1AllParticipants";
-
-    fn read_field<'de, A: rt::de::Map<'de>>(
-        &mut self,
-        __key: &[u8],
-        __reader: &mut rt::de::Reader<'de, A>,
-    ) -> Result<bool, A::Error> {
-        match __key {
-            b"avatar_url" => __reader.field(&mut self.avatar_url, "avatar_url"),
-            b"display_name" => __reader.field(&mut self.display_name, "display_name"),
-            b"external_id" => __reader.field(&mut self.external_id, "external_id"),
-            b"slack_id" => __reader.field(&mut self.slack_id, "slack_id"),
-            _ => return Ok(false),
-        }?;
-        Ok(true)
-    }
-
-    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
-        __writer
-            .opt("avatar_url", &self.avatar_url)
-            .opt("display_name", &self.display_name)
-            .opt("external_id", &self.external_id)
-            .opt("slack_id", &self.slack_id);
-    }
-
-    #[inline]
-    fn unknown(&self) -> &rt::UnknownFields {
-        &self.unknown
-    }
-
-    #[inline]
-    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
-        &mut self.unknown
-    }
-}
-
-rt::record!(CallV1AllParticipants);
-
 /// The `app_icon_urls` object of [`CallV1`].
 #[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
@@ -464,3 +408,6 @@ impl rt::de::Record for CallV1AppIconUrls {
 }
 
 rt::record!(CallV1AppIconUrls);
+
+/// The `all_participants` object of [`CallV1`]: a [`CallV1ActiveParticipants`], which has the same fields.
+pub type CallV1AllParticipants = CallV1ActiveParticipants;

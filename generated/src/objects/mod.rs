@@ -43,12 +43,11 @@ pub use attachment::{
     AttachmentListListMetadataSchema, AttachmentListListMetadataViews,
     AttachmentListListMetadataViewsColumns, AttachmentListListMetadataViewsFilters,
     AttachmentListListMetadataViewsGrouping, AttachmentListRecord,
-    AttachmentListRecordRecord, AttachmentListRecordRecordFields,
-    AttachmentListRecordSchema, AttachmentListRecords, AttachmentListRecordsFields,
-    AttachmentListRecordsPlatformRefs, AttachmentListRecordsSaved, AttachmentListSchema,
-    AttachmentListView, AttachmentListViewColumns, AttachmentListViewFilters,
-    AttachmentListViewGrouping, AttachmentMessageBlocks, AttachmentMetadata,
-    AttachmentPreview, AttachmentPreviewSubtitle,
+    AttachmentListRecordRecord, AttachmentListRecordRecordFields, AttachmentListRecords,
+    AttachmentListRecordsPlatformRefs, AttachmentListRecordsSaved,
+    AttachmentMessageBlocks, AttachmentMetadata, AttachmentPreview,
+    AttachmentPreviewSubtitle, AttachmentListRecordSchema, AttachmentListRecordsFields,
+    AttachmentListSchema, AttachmentListView,
 };
 
 #[cfg(
@@ -85,8 +84,8 @@ mod block;
 )]
 pub use block::{
     Block, BlockActions, BlockActionsFields, BlockActionsSlackFile, BlockContext,
-    BlockDivider, BlockImage, BlockImageSlackFile, BlockInput, BlockRichText,
-    BlockSection, BlockSectionFields, BlockShareShortcut, BlockVideo,
+    BlockDivider, BlockImage, BlockInput, BlockRichText, BlockSection,
+    BlockShareShortcut, BlockVideo, BlockImageSlackFile, BlockSectionFields,
 };
 
 #[cfg(
@@ -129,24 +128,23 @@ pub use block_element::{
     BlockElementButtonWorkflow, BlockElementButtonWorkflowTrigger,
     BlockElementButtonWorkflowTriggerCustomizableInputParameters, BlockElementChannel,
     BlockElementChannelsSelect, BlockElementCheckboxes, BlockElementColor,
-    BlockElementConversationsSelect, BlockElementConversationsSelectFilter,
-    BlockElementDate, BlockElementDatepicker, BlockElementDatetimepicker,
-    BlockElementEmoji, BlockElementExternalSelect, BlockElementImage,
-    BlockElementImageSlackFile, BlockElementLink, BlockElementMultiChannelsSelect,
-    BlockElementMultiConversationsSelect, BlockElementMultiConversationsSelectFilter,
-    BlockElementMultiExternalSelect, BlockElementMultiStaticSelect,
-    BlockElementMultiStaticSelectOptionGroups, BlockElementMultiUsersSelect,
-    BlockElementOverflow, BlockElementPlainTextInput,
-    BlockElementPlainTextInputDispatchActionConfig, BlockElementRadioButtons,
-    BlockElementRichTextInput, BlockElementRichTextInputDispatchActionConfig,
+    BlockElementConversationsSelect, BlockElementDate, BlockElementDatepicker,
+    BlockElementDatetimepicker, BlockElementEmoji, BlockElementExternalSelect,
+    BlockElementImage, BlockElementLink, BlockElementMultiChannelsSelect,
+    BlockElementMultiConversationsSelect, BlockElementMultiExternalSelect,
+    BlockElementMultiStaticSelect, BlockElementMultiUsersSelect, BlockElementOverflow,
+    BlockElementPlainTextInput, BlockElementPlainTextInputDispatchActionConfig,
+    BlockElementRadioButtons, BlockElementRichTextInput,
     BlockElementRichTextInputInitialValue, BlockElementRichTextList,
     BlockElementRichTextPreformatted, BlockElementRichTextQuote,
-    BlockElementRichTextSection, BlockElementStaticSelect,
-    BlockElementStaticSelectOptionGroups, BlockElementTeam, BlockElementText,
-    BlockElementTimepicker, BlockElementUser, BlockElementUsergroup,
+    BlockElementRichTextSection, BlockElementStaticSelect, BlockElementTeam,
+    BlockElementText, BlockElementTimepicker, BlockElementUser, BlockElementUsergroup,
     BlockElementUsersSelect, BlockElementWorkflowButton,
-    BlockElementWorkflowButtonWorkflow, BlockElementWorkflowButtonWorkflowTrigger,
-    BlockElementWorkflowButtonWorkflowTriggerCustomizableInputParameters,
+    BlockElementConversationsSelectFilter, BlockElementImageSlackFile,
+    BlockElementMultiConversationsSelectFilter,
+    BlockElementMultiStaticSelectOptionGroups,
+    BlockElementRichTextInputDispatchActionConfig, BlockElementStaticSelectOptionGroups,
+    BlockElementWorkflowButtonWorkflow,
 };
 
 #[cfg(any(feature = "objects", feature = "bookmarks"))]
@@ -218,7 +216,7 @@ mod call;
     )
 )]
 pub use call::{
-    Call, CallV1, CallV1ActiveParticipants, CallV1AllParticipants, CallV1AppIconUrls,
+    Call, CallV1, CallV1ActiveParticipants, CallV1AppIconUrls, CallV1AllParticipants,
 };
 
 #[cfg(
@@ -276,13 +274,13 @@ mod conversation;
     )
 )]
 pub use conversation::{
-    Conversation, ConversationConnections, ConversationPendingConnections,
-    ConversationPreviousConnections, ConversationProperties,
+    Conversation, ConversationConnections, ConversationProperties,
     ConversationPropertiesCanvas, ConversationPropertiesChannelWorkflows,
     ConversationPropertiesMeetingNotes, ConversationPropertiesPostingRestrictedTo,
-    ConversationPropertiesTabs, ConversationPropertiesTabsData,
-    ConversationPropertiesTabz, ConversationPropertiesTabzData,
-    ConversationPropertiesThreadsRestrictedTo, ConversationPurpose, ConversationTopic,
+    ConversationPropertiesTabs, ConversationPropertiesTabsData, ConversationPurpose,
+    ConversationPendingConnections, ConversationPreviousConnections,
+    ConversationPropertiesTabz, ConversationPropertiesThreadsRestrictedTo,
+    ConversationTopic,
 };
 
 #[cfg(
@@ -352,16 +350,16 @@ mod file;
     )
 )]
 pub use file::{
-    File, FileCc, FileDmMpdmUsersWithFileAccess, FileFavorites, FileFrom, FileHeaders,
+    File, FileCc, FileDmMpdmUsersWithFileAccess, FileFavorites, FileHeaders,
     FileInitialComment, FileListLimits, FileListMetadata, FileListMetadataCreationSource,
     FileListMetadataDescriptionBlocks, FileListMetadataDescriptionBlocksFields,
     FileListMetadataDescriptionBlocksSlackFile, FileListMetadataSchema,
     FileListMetadataViews, FileListMetadataViewsColumns, FileListMetadataViewsFilters,
     FileListMetadataViewsGrouping, FileMediaProgress, FileSaved, FileShares,
-    FileSharesPrivate, FileSharesPrivateC00000000, FileSharesPrivateC00000001,
-    FileSharesPrivateC03e94mku, FileSharesPublic, FileSharesPublicC00000000,
-    FileSharesPublicC00000001, FileSharesPublicC03e94mku, FileTo, FileTranscription,
-    FileTranscriptionPreview,
+    FileSharesPrivate, FileSharesPrivateC00000000, FileSharesPrivateC03e94mku,
+    FileSharesPublic, FileSharesPublicC00000000, FileTranscription,
+    FileTranscriptionPreview, FileFrom, FileSharesPrivateC00000001,
+    FileSharesPublicC00000001, FileSharesPublicC03e94mku, FileTo,
 };
 
 #[cfg(
@@ -391,8 +389,8 @@ mod message;
     )
 )]
 pub use message::{
-    Message, MessageAssistantAppThread, MessageComment, MessageIcons, MessageItem,
-    MessageMetadata, MessageRoom, MessageRoomRecording,
+    Message, MessageAssistantAppThread, MessageComment, MessageIcons, MessageMetadata,
+    MessageRoom, MessageRoomRecording, MessageItem,
 };
 
 #[cfg(
@@ -634,7 +632,7 @@ mod user;
         feature = "views"
     )
 )]
-pub use user::{User, UserU00000000, UserU00000001, UserEnterpriseUser};
+pub use user::{User, UserU00000000, UserEnterpriseUser, UserU00000001};
 
 #[cfg(
     any(
