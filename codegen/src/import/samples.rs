@@ -253,7 +253,7 @@ impl Samples {
             }
             Value::Object(map) if map.is_empty() => Shape::Unknown,
             // A map keyed by IDs: what each key holds, alike.
-            Value::Object(map) if map.keys().all(|key| text_kind(key) != ValueType::String) => {
+            Value::Object(map) if map.keys().all(|key| is_id_key(key)) => {
                 let mut shape = Shape::Unknown;
                 let at = format!("{path}{{}}");
                 for value in map.values() {
@@ -322,6 +322,28 @@ fn text_kind(text: &str) -> ValueType {
         .iter()
         .find(|(prefixes, _)| zeros && text.starts_with(*prefixes))
         .map_or(ValueType::String, |(_, kind)| *kind)
+}
+
+/// Whether an object's key is an ID, not a field name: a placeholder (`U00000000`), an
+/// ID as Slack writes them (`C03E94MKU`, a function's `Fn0000000000`, a profile field's
+/// `Xf0111111`), or digits (a workflow's). The recordings merge several answers into
+/// one and then mark a repeated key with a trailing `_`. Slack's field names are
+/// lowercase words: no field is named so.
+fn is_id_key(key: &str) -> bool {
+    let key = key.strip_suffix('_').unwrap_or(key);
+    if text_kind(key) != ValueType::String {
+        return true;
+    }
+    let bytes = key.as_bytes();
+    let digits = bytes.iter().any(u8::is_ascii_digit);
+    let all_digits = bytes.len() >= 6 && bytes.iter().all(u8::is_ascii_digit);
+    // A capital, sometimes a small letter (`Fn`, `Xf`), then capitals and digits.
+    let rest = match bytes {
+        [first, second, rest @ ..] if first.is_ascii_uppercase() && second.is_ascii_lowercase() => rest,
+        [first, rest @ ..] if first.is_ascii_uppercase() => rest,
+        _ => return all_digits,
+    };
+    digits && rest.len() >= 7 && rest.iter().all(|byte| byte.is_ascii_uppercase() || byte.is_ascii_digit())
 }
 
 fn merge(a: Shape, b: Shape, file: &str, path: &str, conflicts: &mut Vec<String>) -> Shape {
@@ -614,6 +636,16 @@ mod tests {
         let shares = &fields[0];
         assert_eq!((shares.ty, shares.map, shares.list), (ValueType::Object, true, Some(ListStyle::Array)));
         assert_eq!((shares.fields[0].name.as_str(), shares.fields[0].ty), ("ts", ValueType::Timestamp));
+    }
+
+    #[test]
+    fn keys_that_are_ids_are_told_from_field_names() {
+        for id in ["C00000000", "C00000001", "C03E94MKU", "Fn0000000000", "Fn0000000000_", "Xf0111111", "0000000000"] {
+            assert!(is_id_key(id), "{id}");
+        }
+        for name in ["channel", "is_private", "C", "CHANNEL_ID", "Fn", "ts2", "U0", "123"] {
+            assert!(!is_id_key(name), "{name}");
+        }
     }
 
     #[test]

@@ -96,7 +96,7 @@ impl rt::Catalogued for AdminConversationsInvite {
 #[non_exhaustive]
 pub struct AdminConversationsInviteResponse {
     /// Answered as `failed_user_ids`.
-    pub failed_user_ids: Option<AdminConversationsInviteResponseFailedUserIds>,
+    pub failed_user_ids: Option<std::collections::BTreeMap<String, String>>,
     /// The warnings Slack sent with the answer, from its `warning` and
     /// `response_metadata.warnings` fields.
     pub warnings: Vec<AdminConversationsInviteWarning>,
@@ -241,49 +241,3 @@ rt::code_traits!(AdminConversationsInviteError, error, CommonError);
 /// The warning codes every method can answer:
 #[doc = include_str!("../common_warning.md")]
 pub type AdminConversationsInviteWarning = rt::CommonOnly<rt::CommonWarning>;
-
-/// The `failed_user_ids` object of [`AdminConversationsInviteResponse`].
-#[derive(Clone, PartialEq, Default)]
-#[non_exhaustive]
-pub struct AdminConversationsInviteResponseFailedUserIds {
-    /// Answered as `U00000000`.
-    pub u00000000: Option<String>,
-    /// Answered as `U00000001`.
-    pub u00000001: Option<String>,
-    /// Fields Slack sent that this type does not model, or whose value was not of
-    /// the documented type, kept as they came.
-    pub unknown: rt::UnknownFields,
-}
-
-impl rt::de::Record for AdminConversationsInviteResponseFailedUserIds {
-    const NAME: &'static str = "AdminConversationsInviteResponseFailedUserIds";
-
-    fn read_field<'de, A: rt::de::Map<'de>>(
-        &mut self,
-        __key: &[u8],
-        __reader: &mut rt::de::Reader<'de, A>,
-    ) -> Result<bool, A::Error> {
-        match __key {
-            b"U00000000" => __reader.field(&mut self.u00000000, "U00000000"),
-            b"U00000001" => __reader.field(&mut self.u00000001, "U00000001"),
-            _ => return Ok(false),
-        }?;
-        Ok(true)
-    }
-
-    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
-        __writer.opt("U00000000", &self.u00000000).opt("U00000001", &self.u00000001);
-    }
-
-    #[inline]
-    fn unknown(&self) -> &rt::UnknownFields {
-        &self.unknown
-    }
-
-    #[inline]
-    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
-        &mut self.unknown
-    }
-}
-
-rt::record!(AdminConversationsInviteResponseFailedUserIds);

@@ -79,9 +79,12 @@ impl rt::Catalogued for AdminFunctionsPermissionsLookup {
 #[non_exhaustive]
 pub struct AdminFunctionsPermissionsLookupResponse {
     /// Answered as `permissions`.
-    pub permissions: AdminFunctionsPermissionsLookupResponsePermissions,
+    pub permissions: std::collections::BTreeMap<
+        String,
+        AdminFunctionsPermissionsLookupResponsePermissions,
+    >,
     /// Answered as `metadata`.
-    pub metadata: AdminFunctionsPermissionsLookupResponseMetadata,
+    pub metadata: std::collections::BTreeMap<String, serde_json::Value>,
     /// Answered as `errors`.
     pub errors: serde_json::Value,
     /// The warnings Slack sent with the answer, from its `warning` and
@@ -115,7 +118,7 @@ impl rt::de::Record for AdminFunctionsPermissionsLookupResponse {
         __writer
             .req("ok", &true)
             .req("permissions", &self.permissions)
-            .req("metadata", &self.metadata)
+            .req_json("metadata", &self.metadata)
             .req_json("errors", &self.errors);
     }
 
@@ -201,9 +204,17 @@ pub type AdminFunctionsPermissionsLookupWarning = rt::CommonOnly<rt::CommonWarni
 #[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AdminFunctionsPermissionsLookupResponsePermissions {
-    /// Answered as `Fn0000000000`.
-    pub fn0000000000: Option<
-        AdminFunctionsPermissionsLookupResponsePermissionsFn0000000000,
+    /// Answered as `allowed_by_admin`.
+    pub allowed_by_admin: Option<
+        AdminFunctionsPermissionsLookupResponsePermissionsAllowedByAdmin,
+    >,
+    /// Answered as `allowed_entities`.
+    pub allowed_entities: Option<
+        AdminFunctionsPermissionsLookupResponsePermissionsAllowedEntities,
+    >,
+    /// Answered as `distribution`.
+    pub distribution: Option<
+        AdminFunctionsPermissionsLookupResponsePermissionsDistribution,
     >,
     /// Fields Slack sent that this type does not model, or whose value was not of
     /// the documented type, kept as they came.
@@ -212,59 +223,6 @@ pub struct AdminFunctionsPermissionsLookupResponsePermissions {
 
 impl rt::de::Record for AdminFunctionsPermissionsLookupResponsePermissions {
     const NAME: &'static str = "AdminFunctionsPermissionsLookupResponsePermissions";
-
-    fn read_field<'de, A: rt::de::Map<'de>>(
-        &mut self,
-        __key: &[u8],
-        __reader: &mut rt::de::Reader<'de, A>,
-    ) -> Result<bool, A::Error> {
-        match __key {
-            b"Fn0000000000" => __reader.field(&mut self.fn0000000000, "Fn0000000000"),
-            _ => return Ok(false),
-        }?;
-        Ok(true)
-    }
-
-    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
-        __writer.opt("Fn0000000000", &self.fn0000000000);
-    }
-
-    #[inline]
-    fn unknown(&self) -> &rt::UnknownFields {
-        &self.unknown
-    }
-
-    #[inline]
-    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
-        &mut self.unknown
-    }
-}
-
-rt::record!(AdminFunctionsPermissionsLookupResponsePermissions);
-
-/// The `Fn0000000000` object of [`AdminFunctionsPermissionsLookupResponsePermissions`].
-#[derive(Clone, PartialEq, Default)]
-#[non_exhaustive]
-pub struct AdminFunctionsPermissionsLookupResponsePermissionsFn0000000000 {
-    /// Answered as `allowed_by_admin`.
-    pub allowed_by_admin: Option<
-        AdminFunctionsPermissionsLookupResponsePermissionsFn0000000000AllowedByAdmin,
-    >,
-    /// Answered as `allowed_entities`.
-    pub allowed_entities: Option<
-        AdminFunctionsPermissionsLookupResponsePermissionsFn0000000000AllowedEntities,
-    >,
-    /// Answered as `distribution`.
-    pub distribution: Option<
-        AdminFunctionsPermissionsLookupResponsePermissionsFn0000000000Distribution,
-    >,
-    /// Fields Slack sent that this type does not model, or whose value was not of
-    /// the documented type, kept as they came.
-    pub unknown: rt::UnknownFields,
-}
-
-impl rt::de::Record for AdminFunctionsPermissionsLookupResponsePermissionsFn0000000000 {
-    const NAME: &'static str = "AdminFunctionsPermissionsLookupResponsePermissionsFn0000000000";
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
@@ -302,12 +260,12 @@ impl rt::de::Record for AdminFunctionsPermissionsLookupResponsePermissionsFn0000
     }
 }
 
-rt::record!(AdminFunctionsPermissionsLookupResponsePermissionsFn0000000000);
+rt::record!(AdminFunctionsPermissionsLookupResponsePermissions);
 
-/// The `allowed_by_admin` object of [`AdminFunctionsPermissionsLookupResponsePermissionsFn0000000000`].
+/// The `allowed_by_admin` object of [`AdminFunctionsPermissionsLookupResponsePermissions`].
 #[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
-pub struct AdminFunctionsPermissionsLookupResponsePermissionsFn0000000000AllowedByAdmin {
+pub struct AdminFunctionsPermissionsLookupResponsePermissionsAllowedByAdmin {
     /// Answered as `type`.
     pub type_: Option<String>,
     /// Answered as `user_ids`.
@@ -318,8 +276,8 @@ pub struct AdminFunctionsPermissionsLookupResponsePermissionsFn0000000000Allowed
 }
 
 impl rt::de::Record
-for AdminFunctionsPermissionsLookupResponsePermissionsFn0000000000AllowedByAdmin {
-    const NAME: &'static str = "AdminFunctionsPermissionsLookupResponsePermissionsFn0000000000AllowedByAdmin";
+for AdminFunctionsPermissionsLookupResponsePermissionsAllowedByAdmin {
+    const NAME: &'static str = "AdminFunctionsPermissionsLookupResponsePermissionsAllowedByAdmin";
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
@@ -349,14 +307,12 @@ for AdminFunctionsPermissionsLookupResponsePermissionsFn0000000000AllowedByAdmin
     }
 }
 
-rt::record!(
-    AdminFunctionsPermissionsLookupResponsePermissionsFn0000000000AllowedByAdmin
-);
+rt::record!(AdminFunctionsPermissionsLookupResponsePermissionsAllowedByAdmin);
 
-/// The `allowed_entities` object of [`AdminFunctionsPermissionsLookupResponsePermissionsFn0000000000`].
+/// The `allowed_entities` object of [`AdminFunctionsPermissionsLookupResponsePermissions`].
 #[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
-pub struct AdminFunctionsPermissionsLookupResponsePermissionsFn0000000000AllowedEntities {
+pub struct AdminFunctionsPermissionsLookupResponsePermissionsAllowedEntities {
     /// Answered as `channel_ids`.
     pub channel_ids: Option<Vec<String>>,
     /// Answered as `org_ids`.
@@ -373,8 +329,8 @@ pub struct AdminFunctionsPermissionsLookupResponsePermissionsFn0000000000Allowed
 }
 
 impl rt::de::Record
-for AdminFunctionsPermissionsLookupResponsePermissionsFn0000000000AllowedEntities {
-    const NAME: &'static str = "AdminFunctionsPermissionsLookupResponsePermissionsFn0000000000AllowedEntities";
+for AdminFunctionsPermissionsLookupResponsePermissionsAllowedEntities {
+    const NAME: &'static str = "AdminFunctionsPermissionsLookupResponsePermissionsAllowedEntities";
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
@@ -412,52 +368,7 @@ for AdminFunctionsPermissionsLookupResponsePermissionsFn0000000000AllowedEntitie
     }
 }
 
-rt::record!(
-    AdminFunctionsPermissionsLookupResponsePermissionsFn0000000000AllowedEntities
-);
+rt::record!(AdminFunctionsPermissionsLookupResponsePermissionsAllowedEntities);
 
-/// The `metadata` object of [`AdminFunctionsPermissionsLookupResponse`].
-#[derive(Clone, PartialEq, Default)]
-#[non_exhaustive]
-pub struct AdminFunctionsPermissionsLookupResponseMetadata {
-    /// Answered as `Fn0000000000`.
-    pub fn0000000000: Option<serde_json::Value>,
-    /// Fields Slack sent that this type does not model, or whose value was not of
-    /// the documented type, kept as they came.
-    pub unknown: rt::UnknownFields,
-}
-
-impl rt::de::Record for AdminFunctionsPermissionsLookupResponseMetadata {
-    const NAME: &'static str = "AdminFunctionsPermissionsLookupResponseMetadata";
-
-    fn read_field<'de, A: rt::de::Map<'de>>(
-        &mut self,
-        __key: &[u8],
-        __reader: &mut rt::de::Reader<'de, A>,
-    ) -> Result<bool, A::Error> {
-        match __key {
-            b"Fn0000000000" => __reader.field(&mut self.fn0000000000, "Fn0000000000"),
-            _ => return Ok(false),
-        }?;
-        Ok(true)
-    }
-
-    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
-        __writer.opt_json("Fn0000000000", &self.fn0000000000);
-    }
-
-    #[inline]
-    fn unknown(&self) -> &rt::UnknownFields {
-        &self.unknown
-    }
-
-    #[inline]
-    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
-        &mut self.unknown
-    }
-}
-
-rt::record!(AdminFunctionsPermissionsLookupResponseMetadata);
-
-/// The `distribution` object of [`AdminFunctionsPermissionsLookupResponsePermissionsFn0000000000`]: a [`AdminFunctionsPermissionsLookupResponsePermissionsFn0000000000AllowedByAdmin`], which has the same fields.
-pub type AdminFunctionsPermissionsLookupResponsePermissionsFn0000000000Distribution = AdminFunctionsPermissionsLookupResponsePermissionsFn0000000000AllowedByAdmin;
+/// The `distribution` object of [`AdminFunctionsPermissionsLookupResponsePermissions`]: a [`AdminFunctionsPermissionsLookupResponsePermissionsAllowedByAdmin`], which has the same fields.
+pub type AdminFunctionsPermissionsLookupResponsePermissionsDistribution = AdminFunctionsPermissionsLookupResponsePermissionsAllowedByAdmin;

@@ -95,7 +95,12 @@ impl rt::Catalogued for AdminWorkflowsPermissionsLookup {
 #[non_exhaustive]
 pub struct AdminWorkflowsPermissionsLookupResponse {
     /// Answered as `permissions`.
-    pub permissions: Option<AdminWorkflowsPermissionsLookupResponsePermissions>,
+    pub permissions: Option<
+        std::collections::BTreeMap<
+            String,
+            AdminWorkflowsPermissionsLookupResponsePermissions,
+        >,
+    >,
     /// The warnings Slack sent with the answer, from its `warning` and
     /// `response_metadata.warnings` fields.
     pub warnings: Vec<AdminWorkflowsPermissionsLookupWarning>,
@@ -161,10 +166,10 @@ pub type AdminWorkflowsPermissionsLookupWarning = rt::CommonOnly<rt::CommonWarni
 #[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AdminWorkflowsPermissionsLookupResponsePermissions {
-    /// Answered as `0000000000`.
-    pub n_0000000000: Option<
-        AdminWorkflowsPermissionsLookupResponsePermissionsN0000000000,
-    >,
+    /// Answered as `complete`.
+    pub complete: Option<bool>,
+    /// Answered as `who_can_run`.
+    pub who_can_run: Option<AdminWorkflowsPermissionsLookupResponsePermissionsWhoCanRun>,
     /// Fields Slack sent that this type does not model, or whose value was not of
     /// the documented type, kept as they came.
     pub unknown: rt::UnknownFields,
@@ -172,53 +177,6 @@ pub struct AdminWorkflowsPermissionsLookupResponsePermissions {
 
 impl rt::de::Record for AdminWorkflowsPermissionsLookupResponsePermissions {
     const NAME: &'static str = "AdminWorkflowsPermissionsLookupResponsePermissions";
-
-    fn read_field<'de, A: rt::de::Map<'de>>(
-        &mut self,
-        __key: &[u8],
-        __reader: &mut rt::de::Reader<'de, A>,
-    ) -> Result<bool, A::Error> {
-        match __key {
-            b"0000000000" => __reader.field(&mut self.n_0000000000, "0000000000"),
-            _ => return Ok(false),
-        }?;
-        Ok(true)
-    }
-
-    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
-        __writer.opt("0000000000", &self.n_0000000000);
-    }
-
-    #[inline]
-    fn unknown(&self) -> &rt::UnknownFields {
-        &self.unknown
-    }
-
-    #[inline]
-    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
-        &mut self.unknown
-    }
-}
-
-rt::record!(AdminWorkflowsPermissionsLookupResponsePermissions);
-
-/// The `0000000000` object of [`AdminWorkflowsPermissionsLookupResponsePermissions`].
-#[derive(Clone, PartialEq, Default)]
-#[non_exhaustive]
-pub struct AdminWorkflowsPermissionsLookupResponsePermissionsN0000000000 {
-    /// Answered as `complete`.
-    pub complete: Option<bool>,
-    /// Answered as `who_can_run`.
-    pub who_can_run: Option<
-        AdminWorkflowsPermissionsLookupResponsePermissionsN0000000000WhoCanRun,
-    >,
-    /// Fields Slack sent that this type does not model, or whose value was not of
-    /// the documented type, kept as they came.
-    pub unknown: rt::UnknownFields,
-}
-
-impl rt::de::Record for AdminWorkflowsPermissionsLookupResponsePermissionsN0000000000 {
-    const NAME: &'static str = "AdminWorkflowsPermissionsLookupResponsePermissionsN0000000000";
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
@@ -248,12 +206,12 @@ impl rt::de::Record for AdminWorkflowsPermissionsLookupResponsePermissionsN00000
     }
 }
 
-rt::record!(AdminWorkflowsPermissionsLookupResponsePermissionsN0000000000);
+rt::record!(AdminWorkflowsPermissionsLookupResponsePermissions);
 
-/// The `who_can_run` object of [`AdminWorkflowsPermissionsLookupResponsePermissionsN0000000000`].
+/// The `who_can_run` object of [`AdminWorkflowsPermissionsLookupResponsePermissions`].
 #[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
-pub struct AdminWorkflowsPermissionsLookupResponsePermissionsN0000000000WhoCanRun {
+pub struct AdminWorkflowsPermissionsLookupResponsePermissionsWhoCanRun {
     /// Answered as `channel_ids`.
     pub channel_ids: Option<Vec<String>>,
     /// Answered as `org_ids`.
@@ -269,9 +227,8 @@ pub struct AdminWorkflowsPermissionsLookupResponsePermissionsN0000000000WhoCanRu
     pub unknown: rt::UnknownFields,
 }
 
-impl rt::de::Record
-for AdminWorkflowsPermissionsLookupResponsePermissionsN0000000000WhoCanRun {
-    const NAME: &'static str = "AdminWorkflowsPermissionsLookupResponsePermissionsN0000000000WhoCanRun";
+impl rt::de::Record for AdminWorkflowsPermissionsLookupResponsePermissionsWhoCanRun {
+    const NAME: &'static str = "AdminWorkflowsPermissionsLookupResponsePermissionsWhoCanRun";
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
@@ -311,4 +268,4 @@ for AdminWorkflowsPermissionsLookupResponsePermissionsN0000000000WhoCanRun {
     }
 }
 
-rt::record!(AdminWorkflowsPermissionsLookupResponsePermissionsN0000000000WhoCanRun);
+rt::record!(AdminWorkflowsPermissionsLookupResponsePermissionsWhoCanRun);

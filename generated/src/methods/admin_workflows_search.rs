@@ -861,7 +861,12 @@ pub struct AdminWorkflowsSearchResponseWorkflows {
     /// Answered as `id`.
     pub id: Option<String>,
     /// Answered as `input_parameters`.
-    pub input_parameters: Option<AdminWorkflowsSearchResponseWorkflowsInputParameters>,
+    pub input_parameters: Option<
+        std::collections::BTreeMap<
+            String,
+            AdminWorkflowsSearchResponseWorkflowsInputParameters,
+        >,
+    >,
     /// Answered as `is_billable`.
     pub is_billable: Option<bool>,
     /// Answered as `is_published`.
@@ -1041,51 +1046,6 @@ rt::record!(AdminWorkflowsSearchResponseWorkflowsIcons);
 #[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AdminWorkflowsSearchResponseWorkflowsInputParameters {
-    /// Answered as `0000000000`.
-    pub n_0000000000: Option<
-        AdminWorkflowsSearchResponseWorkflowsInputParametersN0000000000,
-    >,
-    /// Fields Slack sent that this type does not model, or whose value was not of
-    /// the documented type, kept as they came.
-    pub unknown: rt::UnknownFields,
-}
-
-impl rt::de::Record for AdminWorkflowsSearchResponseWorkflowsInputParameters {
-    const NAME: &'static str = "AdminWorkflowsSearchResponseWorkflowsInputParameters";
-
-    fn read_field<'de, A: rt::de::Map<'de>>(
-        &mut self,
-        __key: &[u8],
-        __reader: &mut rt::de::Reader<'de, A>,
-    ) -> Result<bool, A::Error> {
-        match __key {
-            b"0000000000" => __reader.field(&mut self.n_0000000000, "0000000000"),
-            _ => return Ok(false),
-        }?;
-        Ok(true)
-    }
-
-    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
-        __writer.opt("0000000000", &self.n_0000000000);
-    }
-
-    #[inline]
-    fn unknown(&self) -> &rt::UnknownFields {
-        &self.unknown
-    }
-
-    #[inline]
-    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
-        &mut self.unknown
-    }
-}
-
-rt::record!(AdminWorkflowsSearchResponseWorkflowsInputParameters);
-
-/// The `0000000000` object of [`AdminWorkflowsSearchResponseWorkflowsInputParameters`].
-#[derive(Clone, PartialEq, Default)]
-#[non_exhaustive]
-pub struct AdminWorkflowsSearchResponseWorkflowsInputParametersN0000000000 {
     /// Answered as `description`.
     pub description: Option<String>,
     /// Answered as `is_hidden`.
@@ -1103,8 +1063,8 @@ pub struct AdminWorkflowsSearchResponseWorkflowsInputParametersN0000000000 {
     pub unknown: rt::UnknownFields,
 }
 
-impl rt::de::Record for AdminWorkflowsSearchResponseWorkflowsInputParametersN0000000000 {
-    const NAME: &'static str = "AdminWorkflowsSearchResponseWorkflowsInputParametersN0000000000";
+impl rt::de::Record for AdminWorkflowsSearchResponseWorkflowsInputParameters {
+    const NAME: &'static str = "AdminWorkflowsSearchResponseWorkflowsInputParameters";
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
@@ -1144,7 +1104,7 @@ impl rt::de::Record for AdminWorkflowsSearchResponseWorkflowsInputParametersN000
     }
 }
 
-rt::record!(AdminWorkflowsSearchResponseWorkflowsInputParametersN0000000000);
+rt::record!(AdminWorkflowsSearchResponseWorkflowsInputParameters);
 
 /// The `steps` object of [`AdminWorkflowsSearchResponseWorkflows`].
 #[derive(Clone, PartialEq, Default)]
@@ -1155,7 +1115,12 @@ pub struct AdminWorkflowsSearchResponseWorkflowsSteps {
     /// Answered as `id`.
     pub id: Option<String>,
     /// Answered as `inputs`.
-    pub inputs: Option<AdminWorkflowsSearchResponseWorkflowsStepsInputs>,
+    pub inputs: Option<
+        std::collections::BTreeMap<
+            String,
+            AdminWorkflowsSearchResponseWorkflowsStepsInputs,
+        >,
+    >,
     /// Answered as `is_pristine`.
     pub is_pristine: Option<bool>,
     /// Fields Slack sent that this type does not model, or whose value was not of
@@ -1206,51 +1171,6 @@ rt::record!(AdminWorkflowsSearchResponseWorkflowsSteps);
 #[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AdminWorkflowsSearchResponseWorkflowsStepsInputs {
-    /// Answered as `0000000000`.
-    pub n_0000000000: Option<
-        AdminWorkflowsSearchResponseWorkflowsStepsInputsN0000000000,
-    >,
-    /// Fields Slack sent that this type does not model, or whose value was not of
-    /// the documented type, kept as they came.
-    pub unknown: rt::UnknownFields,
-}
-
-impl rt::de::Record for AdminWorkflowsSearchResponseWorkflowsStepsInputs {
-    const NAME: &'static str = "AdminWorkflowsSearchResponseWorkflowsStepsInputs";
-
-    fn read_field<'de, A: rt::de::Map<'de>>(
-        &mut self,
-        __key: &[u8],
-        __reader: &mut rt::de::Reader<'de, A>,
-    ) -> Result<bool, A::Error> {
-        match __key {
-            b"0000000000" => __reader.field(&mut self.n_0000000000, "0000000000"),
-            _ => return Ok(false),
-        }?;
-        Ok(true)
-    }
-
-    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
-        __writer.opt("0000000000", &self.n_0000000000);
-    }
-
-    #[inline]
-    fn unknown(&self) -> &rt::UnknownFields {
-        &self.unknown
-    }
-
-    #[inline]
-    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
-        &mut self.unknown
-    }
-}
-
-rt::record!(AdminWorkflowsSearchResponseWorkflowsStepsInputs);
-
-/// The `0000000000` object of [`AdminWorkflowsSearchResponseWorkflowsStepsInputs`].
-#[derive(Clone, PartialEq, Default)]
-#[non_exhaustive]
-pub struct AdminWorkflowsSearchResponseWorkflowsStepsInputsN0000000000 {
     /// Answered as `hidden`.
     pub hidden: Option<bool>,
     /// Answered as `locked`.
@@ -1260,8 +1180,8 @@ pub struct AdminWorkflowsSearchResponseWorkflowsStepsInputsN0000000000 {
     pub unknown: rt::UnknownFields,
 }
 
-impl rt::de::Record for AdminWorkflowsSearchResponseWorkflowsStepsInputsN0000000000 {
-    const NAME: &'static str = "AdminWorkflowsSearchResponseWorkflowsStepsInputsN0000000000";
+impl rt::de::Record for AdminWorkflowsSearchResponseWorkflowsStepsInputs {
+    const NAME: &'static str = "AdminWorkflowsSearchResponseWorkflowsStepsInputs";
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
@@ -1291,4 +1211,4 @@ impl rt::de::Record for AdminWorkflowsSearchResponseWorkflowsStepsInputsN0000000
     }
 }
 
-rt::record!(AdminWorkflowsSearchResponseWorkflowsStepsInputsN0000000000);
+rt::record!(AdminWorkflowsSearchResponseWorkflowsStepsInputs);

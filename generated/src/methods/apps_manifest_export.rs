@@ -280,7 +280,9 @@ pub struct AppsManifestExportResponseManifest {
     /// Answered as `features`.
     pub features: Option<AppsManifestExportResponseManifestFeatures>,
     /// Answered as `functions`.
-    pub functions: Option<AppsManifestExportResponseManifestFunctions>,
+    pub functions: Option<
+        std::collections::BTreeMap<String, AppsManifestExportResponseManifestFunctions>,
+    >,
     /// Answered as `oauth_config`.
     pub oauth_config: Option<AppsManifestExportResponseManifestOauthConfig>,
     /// Answered as `settings`.
@@ -739,58 +741,21 @@ rt::record!(AppsManifestExportResponseManifestFeaturesSlashCommands);
 #[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AppsManifestExportResponseManifestFunctions {
-    /// Answered as `Fn0000000000`.
-    pub fn0000000000: Option<AppsManifestExportResponseManifestFunctionsFn0000000000>,
-    /// Fields Slack sent that this type does not model, or whose value was not of
-    /// the documented type, kept as they came.
-    pub unknown: rt::UnknownFields,
-}
-
-impl rt::de::Record for AppsManifestExportResponseManifestFunctions {
-    const NAME: &'static str = "AppsManifestExportResponseManifestFunctions";
-
-    fn read_field<'de, A: rt::de::Map<'de>>(
-        &mut self,
-        __key: &[u8],
-        __reader: &mut rt::de::Reader<'de, A>,
-    ) -> Result<bool, A::Error> {
-        match __key {
-            b"Fn0000000000" => __reader.field(&mut self.fn0000000000, "Fn0000000000"),
-            _ => return Ok(false),
-        }?;
-        Ok(true)
-    }
-
-    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
-        __writer.opt("Fn0000000000", &self.fn0000000000);
-    }
-
-    #[inline]
-    fn unknown(&self) -> &rt::UnknownFields {
-        &self.unknown
-    }
-
-    #[inline]
-    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
-        &mut self.unknown
-    }
-}
-
-rt::record!(AppsManifestExportResponseManifestFunctions);
-
-/// The `Fn0000000000` object of [`AppsManifestExportResponseManifestFunctions`].
-#[derive(Clone, PartialEq, Default)]
-#[non_exhaustive]
-pub struct AppsManifestExportResponseManifestFunctionsFn0000000000 {
     /// Answered as `description`.
     pub description: Option<String>,
     /// Answered as `input_parameters`.
     pub input_parameters: Option<
-        AppsManifestExportResponseManifestFunctionsFn0000000000InputParameters,
+        std::collections::BTreeMap<
+            String,
+            AppsManifestExportResponseManifestFunctionsInputParameters,
+        >,
     >,
     /// Answered as `output_parameters`.
     pub output_parameters: Option<
-        AppsManifestExportResponseManifestFunctionsFn0000000000OutputParameters,
+        std::collections::BTreeMap<
+            String,
+            AppsManifestExportResponseManifestFunctionsOutputParameters,
+        >,
     >,
     /// Answered as `title`.
     pub title: Option<String>,
@@ -799,8 +764,8 @@ pub struct AppsManifestExportResponseManifestFunctionsFn0000000000 {
     pub unknown: rt::UnknownFields,
 }
 
-impl rt::de::Record for AppsManifestExportResponseManifestFunctionsFn0000000000 {
-    const NAME: &'static str = "AppsManifestExportResponseManifestFunctionsFn0000000000";
+impl rt::de::Record for AppsManifestExportResponseManifestFunctions {
+    const NAME: &'static str = "AppsManifestExportResponseManifestFunctions";
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
@@ -840,58 +805,12 @@ impl rt::de::Record for AppsManifestExportResponseManifestFunctionsFn0000000000 
     }
 }
 
-rt::record!(AppsManifestExportResponseManifestFunctionsFn0000000000);
+rt::record!(AppsManifestExportResponseManifestFunctions);
 
-/// The `input_parameters` object of [`AppsManifestExportResponseManifestFunctionsFn0000000000`].
+/// The `input_parameters` object of [`AppsManifestExportResponseManifestFunctions`].
 #[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
-pub struct AppsManifestExportResponseManifestFunctionsFn0000000000InputParameters {
-    /// Answered as `Fn0000000000`.
-    pub fn0000000000: Option<
-        AppsManifestExportResponseManifestFunctionsFn0000000000InputParametersFn0000000000,
-    >,
-    /// Fields Slack sent that this type does not model, or whose value was not of
-    /// the documented type, kept as they came.
-    pub unknown: rt::UnknownFields,
-}
-
-impl rt::de::Record
-for AppsManifestExportResponseManifestFunctionsFn0000000000InputParameters {
-    const NAME: &'static str = "AppsManifestExportResponseManifestFunctionsFn0000000000InputParameters";
-
-    fn read_field<'de, A: rt::de::Map<'de>>(
-        &mut self,
-        __key: &[u8],
-        __reader: &mut rt::de::Reader<'de, A>,
-    ) -> Result<bool, A::Error> {
-        match __key {
-            b"Fn0000000000" => __reader.field(&mut self.fn0000000000, "Fn0000000000"),
-            _ => return Ok(false),
-        }?;
-        Ok(true)
-    }
-
-    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
-        __writer.opt("Fn0000000000", &self.fn0000000000);
-    }
-
-    #[inline]
-    fn unknown(&self) -> &rt::UnknownFields {
-        &self.unknown
-    }
-
-    #[inline]
-    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
-        &mut self.unknown
-    }
-}
-
-rt::record!(AppsManifestExportResponseManifestFunctionsFn0000000000InputParameters);
-
-/// The `Fn0000000000` object of [`AppsManifestExportResponseManifestFunctionsFn0000000000InputParameters`].
-#[derive(Clone, PartialEq, Default)]
-#[non_exhaustive]
-pub struct AppsManifestExportResponseManifestFunctionsFn0000000000InputParametersFn0000000000 {
+pub struct AppsManifestExportResponseManifestFunctionsInputParameters {
     /// Answered as `description`.
     pub description: Option<String>,
     /// Answered as `hint`.
@@ -917,9 +836,8 @@ pub struct AppsManifestExportResponseManifestFunctionsFn0000000000InputParameter
     pub unknown: rt::UnknownFields,
 }
 
-impl rt::de::Record
-for AppsManifestExportResponseManifestFunctionsFn0000000000InputParametersFn0000000000 {
-    const NAME: &'static str = "AppsManifestExportResponseManifestFunctionsFn0000000000InputParametersFn0000000000";
+impl rt::de::Record for AppsManifestExportResponseManifestFunctionsInputParameters {
+    const NAME: &'static str = "AppsManifestExportResponseManifestFunctionsInputParameters";
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
@@ -967,9 +885,7 @@ for AppsManifestExportResponseManifestFunctionsFn0000000000InputParametersFn0000
     }
 }
 
-rt::record!(
-    AppsManifestExportResponseManifestFunctionsFn0000000000InputParametersFn0000000000
-);
+rt::record!(AppsManifestExportResponseManifestFunctionsInputParameters);
 
 /// The `oauth_config` object of [`AppsManifestExportResponseManifest`].
 #[derive(Clone, PartialEq, Default)]
@@ -1304,5 +1220,5 @@ impl rt::de::Record for AppsManifestExportResponseManifestSettingsInteractivity 
 
 rt::record!(AppsManifestExportResponseManifestSettingsInteractivity);
 
-/// The `output_parameters` object of [`AppsManifestExportResponseManifestFunctionsFn0000000000`]: a [`AppsManifestExportResponseManifestFunctionsFn0000000000InputParameters`], which has the same fields.
-pub type AppsManifestExportResponseManifestFunctionsFn0000000000OutputParameters = AppsManifestExportResponseManifestFunctionsFn0000000000InputParameters;
+/// The `output_parameters` object of [`AppsManifestExportResponseManifestFunctions`]: a [`AppsManifestExportResponseManifestFunctionsInputParameters`], which has the same fields.
+pub type AppsManifestExportResponseManifestFunctionsOutputParameters = AppsManifestExportResponseManifestFunctionsInputParameters;

@@ -1267,7 +1267,12 @@ rt::record!(SearchFilesResponseFilesMatchesHeaders);
 #[non_exhaustive]
 pub struct SearchFilesResponseFilesMatchesShares {
     /// Answered as `public`.
-    pub public: Option<SearchFilesResponseFilesMatchesSharesPublic>,
+    pub public: Option<
+        std::collections::BTreeMap<
+            String,
+            Vec<SearchFilesResponseFilesMatchesSharesPublic>,
+        >,
+    >,
     /// Fields Slack sent that this type does not model, or whose value was not of
     /// the documented type, kept as they came.
     pub unknown: rt::UnknownFields,
@@ -1309,52 +1314,6 @@ rt::record!(SearchFilesResponseFilesMatchesShares);
 #[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SearchFilesResponseFilesMatchesSharesPublic {
-    /// Answered as `C00000000`.
-    pub c00000000: Option<Vec<SearchFilesResponseFilesMatchesSharesPublicC00000000>>,
-    /// Answered as `C00000001`.
-    pub c00000001: Option<Vec<SearchFilesResponseFilesMatchesSharesPublicC00000001>>,
-    /// Fields Slack sent that this type does not model, or whose value was not of
-    /// the documented type, kept as they came.
-    pub unknown: rt::UnknownFields,
-}
-
-impl rt::de::Record for SearchFilesResponseFilesMatchesSharesPublic {
-    const NAME: &'static str = "SearchFilesResponseFilesMatchesSharesPublic";
-
-    fn read_field<'de, A: rt::de::Map<'de>>(
-        &mut self,
-        __key: &[u8],
-        __reader: &mut rt::de::Reader<'de, A>,
-    ) -> Result<bool, A::Error> {
-        match __key {
-            b"C00000000" => __reader.field(&mut self.c00000000, "C00000000"),
-            b"C00000001" => __reader.field(&mut self.c00000001, "C00000001"),
-            _ => return Ok(false),
-        }?;
-        Ok(true)
-    }
-
-    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
-        __writer.opt("C00000000", &self.c00000000).opt("C00000001", &self.c00000001);
-    }
-
-    #[inline]
-    fn unknown(&self) -> &rt::UnknownFields {
-        &self.unknown
-    }
-
-    #[inline]
-    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
-        &mut self.unknown
-    }
-}
-
-rt::record!(SearchFilesResponseFilesMatchesSharesPublic);
-
-/// The `C00000000` object of [`SearchFilesResponseFilesMatchesSharesPublic`].
-#[derive(Clone, PartialEq, Default)]
-#[non_exhaustive]
-pub struct SearchFilesResponseFilesMatchesSharesPublicC00000000 {
     /// Answered as `access`.
     pub access: Option<String>,
     /// Answered as `channel_name`.
@@ -1378,8 +1337,8 @@ pub struct SearchFilesResponseFilesMatchesSharesPublicC00000000 {
     pub unknown: rt::UnknownFields,
 }
 
-impl rt::de::Record for SearchFilesResponseFilesMatchesSharesPublicC00000000 {
-    const NAME: &'static str = "SearchFilesResponseFilesMatchesSharesPublicC00000000";
+impl rt::de::Record for SearchFilesResponseFilesMatchesSharesPublic {
+    const NAME: &'static str = "SearchFilesResponseFilesMatchesSharesPublic";
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
@@ -1427,13 +1386,10 @@ impl rt::de::Record for SearchFilesResponseFilesMatchesSharesPublicC00000000 {
     }
 }
 
-rt::record!(SearchFilesResponseFilesMatchesSharesPublicC00000000);
+rt::record!(SearchFilesResponseFilesMatchesSharesPublic);
 
 /// The `from` object of [`SearchFilesResponseFilesMatches`]: a [`SearchFilesResponseFilesMatchesCc`], which has the same fields.
 pub type SearchFilesResponseFilesMatchesFrom = SearchFilesResponseFilesMatchesCc;
-
-/// The `C00000001` object of [`SearchFilesResponseFilesMatchesSharesPublic`]: a [`SearchFilesResponseFilesMatchesSharesPublicC00000000`], which has the same fields.
-pub type SearchFilesResponseFilesMatchesSharesPublicC00000001 = SearchFilesResponseFilesMatchesSharesPublicC00000000;
 
 /// The `to` object of [`SearchFilesResponseFilesMatches`]: a [`SearchFilesResponseFilesMatchesCc`], which has the same fields.
 pub type SearchFilesResponseFilesMatchesTo = SearchFilesResponseFilesMatchesCc;

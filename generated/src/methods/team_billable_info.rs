@@ -140,7 +140,10 @@ impl rt::Paginated for TeamBillableInfo {
 #[non_exhaustive]
 pub struct TeamBillableInfoResponse {
     /// Answered as `billable_info`.
-    pub billable_info: TeamBillableInfoResponseBillableInfo,
+    pub billable_info: std::collections::BTreeMap<
+        String,
+        TeamBillableInfoResponseBillableInfo,
+    >,
     /// The answer's `response_metadata`: where the next page starts.
     pub response_metadata: Option<ResponseMetadata>,
     /// The warnings Slack sent with the answer, from its `warning` and
@@ -269,52 +272,6 @@ pub type TeamBillableInfoWarning = rt::CommonOnly<rt::CommonWarning>;
 #[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct TeamBillableInfoResponseBillableInfo {
-    /// Answered as `U00000000`.
-    pub u00000000: Option<TeamBillableInfoResponseBillableInfoU00000000>,
-    /// Answered as `U00000001`.
-    pub u00000001: Option<TeamBillableInfoResponseBillableInfoU00000001>,
-    /// Fields Slack sent that this type does not model, or whose value was not of
-    /// the documented type, kept as they came.
-    pub unknown: rt::UnknownFields,
-}
-
-impl rt::de::Record for TeamBillableInfoResponseBillableInfo {
-    const NAME: &'static str = "TeamBillableInfoResponseBillableInfo";
-
-    fn read_field<'de, A: rt::de::Map<'de>>(
-        &mut self,
-        __key: &[u8],
-        __reader: &mut rt::de::Reader<'de, A>,
-    ) -> Result<bool, A::Error> {
-        match __key {
-            b"U00000000" => __reader.field(&mut self.u00000000, "U00000000"),
-            b"U00000001" => __reader.field(&mut self.u00000001, "U00000001"),
-            _ => return Ok(false),
-        }?;
-        Ok(true)
-    }
-
-    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
-        __writer.opt("U00000000", &self.u00000000).opt("U00000001", &self.u00000001);
-    }
-
-    #[inline]
-    fn unknown(&self) -> &rt::UnknownFields {
-        &self.unknown
-    }
-
-    #[inline]
-    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
-        &mut self.unknown
-    }
-}
-
-rt::record!(TeamBillableInfoResponseBillableInfo);
-
-/// The `U00000000` object of [`TeamBillableInfoResponseBillableInfo`].
-#[derive(Clone, PartialEq, Default)]
-#[non_exhaustive]
-pub struct TeamBillableInfoResponseBillableInfoU00000000 {
     /// Answered as `billing_active`.
     pub billing_active: Option<bool>,
     /// Fields Slack sent that this type does not model, or whose value was not of
@@ -322,8 +279,8 @@ pub struct TeamBillableInfoResponseBillableInfoU00000000 {
     pub unknown: rt::UnknownFields,
 }
 
-impl rt::de::Record for TeamBillableInfoResponseBillableInfoU00000000 {
-    const NAME: &'static str = "TeamBillableInfoResponseBillableInfoU00000000";
+impl rt::de::Record for TeamBillableInfoResponseBillableInfo {
+    const NAME: &'static str = "TeamBillableInfoResponseBillableInfo";
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
@@ -354,7 +311,4 @@ impl rt::de::Record for TeamBillableInfoResponseBillableInfoU00000000 {
     }
 }
 
-rt::record!(TeamBillableInfoResponseBillableInfoU00000000);
-
-/// The `U00000001` object of [`TeamBillableInfoResponseBillableInfo`]: a [`TeamBillableInfoResponseBillableInfoU00000000`], which has the same fields.
-pub type TeamBillableInfoResponseBillableInfoU00000001 = TeamBillableInfoResponseBillableInfoU00000000;
+rt::record!(TeamBillableInfoResponseBillableInfo);

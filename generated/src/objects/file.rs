@@ -2128,9 +2128,9 @@ rt::record!(FileSaved);
 #[non_exhaustive]
 pub struct FileShares {
     /// Answered as `private`.
-    pub private: Option<FileSharesPrivate>,
+    pub private: Option<std::collections::BTreeMap<String, Vec<FileSharesPrivate>>>,
     /// Answered as `public`.
-    pub public: Option<FileSharesPublic>,
+    pub public: Option<std::collections::BTreeMap<String, Vec<FileSharesPublic>>>,
     /// Fields Slack sent that this type does not model, or whose value was not of
     /// the documented type, kept as they came.
     pub unknown: rt::UnknownFields,
@@ -2173,136 +2173,6 @@ rt::record!(FileShares);
 #[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct FileSharesPrivate {
-    /// Answered as `C00000000`.
-    pub c00000000: Option<Vec<FileSharesPrivateC00000000>>,
-    /// Answered as `C00000001`.
-    pub c00000001: Option<Vec<FileSharesPrivateC00000001>>,
-    /// Answered as `C03E94MKU`.
-    pub c03e94mku: Option<Vec<FileSharesPrivateC03e94mku>>,
-    /// Fields Slack sent that this type does not model, or whose value was not of
-    /// the documented type, kept as they came.
-    pub unknown: rt::UnknownFields,
-}
-
-impl rt::de::Record for FileSharesPrivate {
-    const NAME: &'static str = "FileSharesPrivate";
-
-    fn read_field<'de, A: rt::de::Map<'de>>(
-        &mut self,
-        __key: &[u8],
-        __reader: &mut rt::de::Reader<'de, A>,
-    ) -> Result<bool, A::Error> {
-        match __key {
-            b"C00000000" => __reader.field(&mut self.c00000000, "C00000000"),
-            b"C00000001" => __reader.field(&mut self.c00000001, "C00000001"),
-            b"C03E94MKU" => __reader.field(&mut self.c03e94mku, "C03E94MKU"),
-            _ => return Ok(false),
-        }?;
-        Ok(true)
-    }
-
-    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
-        __writer
-            .opt("C00000000", &self.c00000000)
-            .opt("C00000001", &self.c00000001)
-            .opt("C03E94MKU", &self.c03e94mku);
-    }
-
-    #[inline]
-    fn unknown(&self) -> &rt::UnknownFields {
-        &self.unknown
-    }
-
-    #[inline]
-    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
-        &mut self.unknown
-    }
-}
-
-rt::record!(FileSharesPrivate);
-
-/// The `C00000000` object of [`FileSharesPrivate`].
-#[derive(Clone, PartialEq, Default)]
-#[non_exhaustive]
-pub struct FileSharesPrivateC00000000 {
-    /// Answered as `channel_name`.
-    pub channel_name: Option<String>,
-    /// Answered as `latest_reply`.
-    pub latest_reply: Option<String>,
-    /// Answered as `reply_count`.
-    pub reply_count: Option<i64>,
-    /// Answered as `reply_users`.
-    pub reply_users: Option<Vec<String>>,
-    /// Answered as `reply_users_count`.
-    pub reply_users_count: Option<i64>,
-    /// Answered as `share_user_id`.
-    pub share_user_id: Option<String>,
-    /// Answered as `team_id`.
-    pub team_id: Option<String>,
-    /// Answered as `thread_ts`.
-    pub thread_ts: Option<String>,
-    /// Answered as `ts`.
-    pub ts: Option<String>,
-    /// Fields Slack sent that this type does not model, or whose value was not of
-    /// the documented type, kept as they came.
-    pub unknown: rt::UnknownFields,
-}
-
-impl rt::de::Record for FileSharesPrivateC00000000 {
-    const NAME: &'static str = "FileSharesPrivateC00000000";
-
-    fn read_field<'de, A: rt::de::Map<'de>>(
-        &mut self,
-        __key: &[u8],
-        __reader: &mut rt::de::Reader<'de, A>,
-    ) -> Result<bool, A::Error> {
-        match __key {
-            b"channel_name" => __reader.field(&mut self.channel_name, "channel_name"),
-            b"latest_reply" => __reader.field(&mut self.latest_reply, "latest_reply"),
-            b"reply_count" => __reader.field(&mut self.reply_count, "reply_count"),
-            b"reply_users" => __reader.field(&mut self.reply_users, "reply_users"),
-            b"reply_users_count" => {
-                __reader.field(&mut self.reply_users_count, "reply_users_count")
-            }
-            b"share_user_id" => __reader.field(&mut self.share_user_id, "share_user_id"),
-            b"team_id" => __reader.field(&mut self.team_id, "team_id"),
-            b"thread_ts" => __reader.field(&mut self.thread_ts, "thread_ts"),
-            b"ts" => __reader.field(&mut self.ts, "ts"),
-            _ => return Ok(false),
-        }?;
-        Ok(true)
-    }
-
-    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
-        __writer
-            .opt("channel_name", &self.channel_name)
-            .opt("latest_reply", &self.latest_reply)
-            .opt("reply_count", &self.reply_count)
-            .opt("reply_users", &self.reply_users)
-            .opt("reply_users_count", &self.reply_users_count)
-            .opt("share_user_id", &self.share_user_id)
-            .opt("team_id", &self.team_id)
-            .opt("thread_ts", &self.thread_ts)
-            .opt("ts", &self.ts);
-    }
-
-    #[inline]
-    fn unknown(&self) -> &rt::UnknownFields {
-        &self.unknown
-    }
-
-    #[inline]
-    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
-        &mut self.unknown
-    }
-}
-
-rt::record!(FileSharesPrivateC00000000);
-
-/// The `C03E94MKU` object of [`FileSharesPrivate`].
-#[derive(Clone, PartialEq, Default)]
-#[non_exhaustive]
-pub struct FileSharesPrivateC03e94mku {
     /// Answered as `access`.
     pub access: Option<String>,
     /// Answered as `channel_name`.
@@ -2332,8 +2202,8 @@ pub struct FileSharesPrivateC03e94mku {
     pub unknown: rt::UnknownFields,
 }
 
-impl rt::de::Record for FileSharesPrivateC03e94mku {
-    const NAME: &'static str = "FileSharesPrivateC03e94mku";
+impl rt::de::Record for FileSharesPrivate {
+    const NAME: &'static str = "FileSharesPrivate";
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
@@ -2389,66 +2259,18 @@ impl rt::de::Record for FileSharesPrivateC03e94mku {
     }
 }
 
-rt::record!(FileSharesPrivateC03e94mku);
+rt::record!(FileSharesPrivate);
 
 /// The `public` object of [`FileShares`].
 #[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct FileSharesPublic {
-    /// Answered as `C00000000`.
-    pub c00000000: Option<Vec<FileSharesPublicC00000000>>,
-    /// Answered as `C00000001`.
-    pub c00000001: Option<Vec<FileSharesPublicC00000001>>,
-    /// Answered as `C03E94MKU`.
-    pub c03e94mku: Option<Vec<FileSharesPublicC03e94mku>>,
-    /// Fields Slack sent that this type does not model, or whose value was not of
-    /// the documented type, kept as they came.
-    pub unknown: rt::UnknownFields,
-}
-
-impl rt::de::Record for FileSharesPublic {
-    const NAME: &'static str = "FileSharesPublic";
-
-    fn read_field<'de, A: rt::de::Map<'de>>(
-        &mut self,
-        __key: &[u8],
-        __reader: &mut rt::de::Reader<'de, A>,
-    ) -> Result<bool, A::Error> {
-        match __key {
-            b"C00000000" => __reader.field(&mut self.c00000000, "C00000000"),
-            b"C00000001" => __reader.field(&mut self.c00000001, "C00000001"),
-            b"C03E94MKU" => __reader.field(&mut self.c03e94mku, "C03E94MKU"),
-            _ => return Ok(false),
-        }?;
-        Ok(true)
-    }
-
-    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
-        __writer
-            .opt("C00000000", &self.c00000000)
-            .opt("C00000001", &self.c00000001)
-            .opt("C03E94MKU", &self.c03e94mku);
-    }
-
-    #[inline]
-    fn unknown(&self) -> &rt::UnknownFields {
-        &self.unknown
-    }
-
-    #[inline]
-    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
-        &mut self.unknown
-    }
-}
-
-rt::record!(FileSharesPublic);
-
-/// The `C00000000` object of [`FileSharesPublic`].
-#[derive(Clone, PartialEq, Default)]
-#[non_exhaustive]
-pub struct FileSharesPublicC00000000 {
+    /// Answered as `access`.
+    pub access: Option<String>,
     /// Answered as `channel_name`.
     pub channel_name: Option<String>,
+    /// Answered as `date_last_shared`.
+    pub date_last_shared: Option<i64>,
     /// Answered as `is_silent_share`.
     pub is_silent_share: Option<bool>,
     /// Answered as `latest_reply`.
@@ -2474,8 +2296,8 @@ pub struct FileSharesPublicC00000000 {
     pub unknown: rt::UnknownFields,
 }
 
-impl rt::de::Record for FileSharesPublicC00000000 {
-    const NAME: &'static str = "FileSharesPublicC00000000";
+impl rt::de::Record for FileSharesPublic {
+    const NAME: &'static str = "FileSharesPublic";
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
@@ -2483,7 +2305,11 @@ impl rt::de::Record for FileSharesPublicC00000000 {
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
+            b"access" => __reader.field(&mut self.access, "access"),
             b"channel_name" => __reader.field(&mut self.channel_name, "channel_name"),
+            b"date_last_shared" => {
+                __reader.field(&mut self.date_last_shared, "date_last_shared")
+            }
             b"is_silent_share" => {
                 __reader.field(&mut self.is_silent_share, "is_silent_share")
             }
@@ -2505,7 +2331,9 @@ impl rt::de::Record for FileSharesPublicC00000000 {
 
     fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
         __writer
+            .opt("access", &self.access)
             .opt("channel_name", &self.channel_name)
+            .opt("date_last_shared", &self.date_last_shared)
             .opt("is_silent_share", &self.is_silent_share)
             .opt("latest_reply", &self.latest_reply)
             .opt("reply_count", &self.reply_count)
@@ -2529,7 +2357,7 @@ impl rt::de::Record for FileSharesPublicC00000000 {
     }
 }
 
-rt::record!(FileSharesPublicC00000000);
+rt::record!(FileSharesPublic);
 
 /// The `transcription` object of [`File`].
 #[derive(Clone, PartialEq, Default)]
@@ -2631,15 +2459,6 @@ rt::record!(FileTranscriptionPreview);
 
 /// The `from` object of [`File`]: a [`FileCc`], which has the same fields.
 pub type FileFrom = FileCc;
-
-/// The `C00000001` object of [`FileSharesPrivate`]: a [`FileSharesPrivateC00000000`], which has the same fields.
-pub type FileSharesPrivateC00000001 = FileSharesPrivateC00000000;
-
-/// The `C00000001` object of [`FileSharesPublic`]: a [`FileSharesPublicC00000000`], which has the same fields.
-pub type FileSharesPublicC00000001 = FileSharesPublicC00000000;
-
-/// The `C03E94MKU` object of [`FileSharesPublic`]: a [`FileSharesPrivateC03e94mku`], which has the same fields.
-pub type FileSharesPublicC03e94mku = FileSharesPrivateC03e94mku;
 
 /// The `to` object of [`File`]: a [`FileCc`], which has the same fields.
 pub type FileTo = FileCc;

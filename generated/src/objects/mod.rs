@@ -356,10 +356,8 @@ pub use file::{
     FileListMetadataDescriptionBlocksSlackFile, FileListMetadataSchema,
     FileListMetadataViews, FileListMetadataViewsColumns, FileListMetadataViewsFilters,
     FileListMetadataViewsGrouping, FileMediaProgress, FileSaved, FileShares,
-    FileSharesPrivate, FileSharesPrivateC00000000, FileSharesPrivateC03e94mku,
-    FileSharesPublic, FileSharesPublicC00000000, FileTranscription,
-    FileTranscriptionPreview, FileFrom, FileSharesPrivateC00000001,
-    FileSharesPublicC00000001, FileSharesPublicC03e94mku, FileTo,
+    FileSharesPrivate, FileSharesPublic, FileTranscription, FileTranscriptionPreview,
+    FileFrom, FileTo,
 };
 
 #[cfg(
@@ -632,7 +630,7 @@ mod user;
         feature = "views"
     )
 )]
-pub use user::{User, UserU00000000, UserEnterpriseUser, UserU00000001};
+pub use user::{User, UserEnterpriseUser};
 
 #[cfg(
     any(

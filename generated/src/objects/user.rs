@@ -65,10 +65,6 @@ use crate::objects::UserProfile;
 #[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct User {
-    /// Answered as `U00000000`.
-    pub u00000000: Option<UserU00000000>,
-    /// Answered as `U00000001`.
-    pub u00000001: Option<UserU00000001>,
     /// Answered as `avatar_url`.
     pub avatar_url: Option<String>,
     /// Answered as `color`.
@@ -185,8 +181,6 @@ impl rt::de::Record for User {
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            b"U00000000" => __reader.field(&mut self.u00000000, "U00000000"),
-            b"U00000001" => __reader.field(&mut self.u00000001, "U00000001"),
             b"avatar_url" => __reader.field(&mut self.avatar_url, "avatar_url"),
             b"color" => __reader.field(&mut self.color, "color"),
             b"date_created" => __reader.field(&mut self.date_created, "date_created"),
@@ -271,8 +265,6 @@ impl rt::de::Record for User {
 
     fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
         __writer
-            .opt("U00000000", &self.u00000000)
-            .opt("U00000001", &self.u00000001)
             .opt("avatar_url", &self.avatar_url)
             .opt("color", &self.color)
             .opt("date_created", &self.date_created)
@@ -338,62 +330,6 @@ impl rt::de::Record for User {
 }
 
 rt::record!(User);
-
-/// The `U00000000` object of [`User`].
-#[derive(Clone, PartialEq, Default)]
-#[non_exhaustive]
-pub struct UserU00000000 {
-    /// Answered as `dnd_enabled`.
-    pub dnd_enabled: Option<bool>,
-    /// Answered as `next_dnd_end_ts`.
-    pub next_dnd_end_ts: Option<i64>,
-    /// Answered as `next_dnd_start_ts`.
-    pub next_dnd_start_ts: Option<i64>,
-    /// Fields Slack sent that this type does not model, or whose value was not of
-    /// the documented type, kept as they came.
-    pub unknown: rt::UnknownFields,
-}
-
-impl rt::de::Record for UserU00000000 {
-    const NAME: &'static str = "UserU00000000";
-
-    fn read_field<'de, A: rt::de::Map<'de>>(
-        &mut self,
-        __key: &[u8],
-        __reader: &mut rt::de::Reader<'de, A>,
-    ) -> Result<bool, A::Error> {
-        match __key {
-            b"dnd_enabled" => __reader.field(&mut self.dnd_enabled, "dnd_enabled"),
-            b"next_dnd_end_ts" => {
-                __reader.field(&mut self.next_dnd_end_ts, "next_dnd_end_ts")
-            }
-            b"next_dnd_start_ts" => {
-                __reader.field(&mut self.next_dnd_start_ts, "next_dnd_start_ts")
-            }
-            _ => return Ok(false),
-        }?;
-        Ok(true)
-    }
-
-    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
-        __writer
-            .opt("dnd_enabled", &self.dnd_enabled)
-            .opt("next_dnd_end_ts", &self.next_dnd_end_ts)
-            .opt("next_dnd_start_ts", &self.next_dnd_start_ts);
-    }
-
-    #[inline]
-    fn unknown(&self) -> &rt::UnknownFields {
-        &self.unknown
-    }
-
-    #[inline]
-    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
-        &mut self.unknown
-    }
-}
-
-rt::record!(UserU00000000);
 
 /// The `enterprise_user` object of [`User`].
 #[derive(Clone, PartialEq, Default)]
@@ -466,6 +402,3 @@ impl rt::de::Record for UserEnterpriseUser {
 }
 
 rt::record!(UserEnterpriseUser);
-
-/// The `U00000001` object of [`User`]: a [`UserU00000000`], which has the same fields.
-pub type UserU00000001 = UserU00000000;
