@@ -593,7 +593,7 @@ pub fn write_union<T: Union, S: Serializer>(union: &T, serializer: S) -> Result<
 macro_rules! __object_traits {
     ($name:ident, $kind:path, $read:path, $write:path) => {
         impl $crate::de::Lenient for $name {
-                        fn from_map<'de, A: $crate::de::Map<'de>>(
+            fn from_map<'de, A: $crate::de::Map<'de>>(
                 map: A,
             ) -> ::std::result::Result<$crate::de::Outcome<Self>, A::Error> {
                 $read(map).map(Ok)
@@ -601,13 +601,13 @@ macro_rules! __object_traits {
         }
 
         impl<'de> $crate::de::serde::Deserialize<'de> for $name {
-                        fn deserialize<D: $crate::de::serde::Deserializer<'de>>(d: D) -> ::std::result::Result<Self, D::Error> {
+            fn deserialize<D: $crate::de::serde::Deserializer<'de>>(d: D) -> ::std::result::Result<Self, D::Error> {
                 $crate::de::strict(d, <$name as $kind>::NAME)
             }
         }
 
         impl $crate::de::serde::Serialize for $name {
-                        fn serialize<S: $crate::de::serde::Serializer>(&self, s: S) -> ::std::result::Result<S::Ok, S::Error> {
+            fn serialize<S: $crate::de::serde::Serializer>(&self, s: S) -> ::std::result::Result<S::Ok, S::Error> {
                 $write(self, s)
             }
         }
@@ -651,13 +651,13 @@ macro_rules! text_enum {
         }
 
         impl<'de> $crate::de::serde::Deserialize<'de> for $name {
-                        fn deserialize<D: $crate::de::serde::Deserializer<'de>>(d: D) -> ::std::result::Result<Self, D::Error> {
+            fn deserialize<D: $crate::de::serde::Deserializer<'de>>(d: D) -> ::std::result::Result<Self, D::Error> {
                 $crate::de::strict(d, "a string")
             }
         }
 
         impl $crate::de::serde::Serialize for $name {
-                        fn serialize<S: $crate::de::serde::Serializer>(&self, s: S) -> ::std::result::Result<S::Ok, S::Error> {
+            fn serialize<S: $crate::de::serde::Serializer>(&self, s: S) -> ::std::result::Result<S::Ok, S::Error> {
                 s.serialize_str(self.as_str())
             }
         }

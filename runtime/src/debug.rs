@@ -412,7 +412,11 @@ mod tests {
         }
 
         fn write<M: serde::ser::SerializeMap>(&self, writer: &mut Writer<'_, M>) {
-            writer.opt("user", &self.user).opt("token", &self.token).opt("scopes", &self.scopes).opt("team", &self.team);
+            writer
+                .opt("user", &self.user)
+                .opt("token", &self.token)
+                .opt("scopes", &self.scopes)
+                .opt("team", &self.team);
         }
 
         fn unknown(&self) -> &UnknownFields {
