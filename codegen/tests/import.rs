@@ -60,7 +60,8 @@ impl Scratch {
 
     fn run(&self, inputs: &[&str], force: bool, check: bool) -> Report {
         let inputs: Vec<PathBuf> = inputs.iter().map(PathBuf::from).collect();
-        import(&inputs, &Options { out_dir: self.methods(), force, check, samples: None }).expect("the import runs")
+        import(&inputs, &Options { out_dir: self.methods(), force, check, samples: None, openapi: None })
+            .expect("the import runs")
     }
 
     fn spec_file(&self, method: &str) -> PathBuf {

@@ -14,7 +14,7 @@ const METHODS_DIR: &str = "methods";
 
 /// `cargo xtask import --help`.
 pub const USAGE: &str = "\
-usage: cargo xtask import <file-or-folder>... [--samples DIR] [--check] [--force] [--out DIR]
+usage: cargo xtask import <file-or-folder>... [--samples DIR [--openapi FILE]] [--check] [--force] [--out DIR]
 
 Makes method specs from Slack's machine-readable reference (a method's *.json file,
 or a folder of them) or from saved doc pages (*.md), into spec/methods, lists what
@@ -34,6 +34,10 @@ options:
               also infer the fields of the shared objects (spec/objects) and of
               each method's response from Slack's recorded answers in DIR (one
               <method>.json each), and report where they disagree
+  --openapi FILE
+              with --samples: merge the object schemas of Slack's OpenAPI
+              description (fields no recording holds, IDs where a recording has
+              text) and report where it disagrees with the recordings
   -h, --help  print this help
 ";
 
@@ -58,11 +62,14 @@ pub struct Request {
     pub check: bool,
     /// The folder of recorded answers to infer objects and response fields from.
     pub samples: Option<PathBuf>,
+    /// Slack's OpenAPI description, whose object schemas are merged in.
+    pub openapi: Option<PathBuf>,
 }
 
 /// Reads the arguments after `import`; `None` when they are not a valid request.
 pub fn parse(args: &[&str]) -> Option<Request> {
-    let mut request = Request { inputs: Vec::new(), out_dir: None, force: false, check: false, samples: None };
+    let mut request =
+        Request { inputs: Vec::new(), out_dir: None, force: false, check: false, samples: None, openapi: None };
     let mut args = args.iter();
     while let Some(arg) = args.next() {
         match *arg {
@@ -70,6 +77,7 @@ pub fn parse(args: &[&str]) -> Option<Request> {
             "--check" => request.check = true,
             "--out" => request.out_dir = Some(PathBuf::from(args.next()?)),
             "--samples" => request.samples = Some(PathBuf::from(args.next()?)),
+            "--openapi" => request.openapi = Some(PathBuf::from(args.next()?)),
             flag if flag.starts_with("--") => return None,
             path => request.inputs.push(PathBuf::from(path)),
         }
@@ -80,7 +88,13 @@ pub fn parse(args: &[&str]) -> Option<Request> {
 /// Runs the import and reports to the terminal.
 pub fn run(root: &Path, request: &Request) -> ExitCode {
     let out_dir = request.out_dir.clone().unwrap_or_else(|| root.join(SPEC_DIR).join(METHODS_DIR));
-    let options = Options { out_dir, force: request.force, check: request.check, samples: request.samples.clone() };
+    let options = Options {
+        out_dir,
+        force: request.force,
+        check: request.check,
+        samples: request.samples.clone(),
+        openapi: request.openapi.clone(),
+    };
     let report = match import(&request.inputs, &options) {
         Ok(report) => report,
         Err(error) => {
@@ -198,6 +212,9 @@ mod tests {
         assert_eq!(request.samples, Some(PathBuf::from("answers")));
         assert_eq!(request.inputs, [PathBuf::from("dir")]);
         assert_eq!(parse(&["dir", "--samples"]), None, "--samples takes a folder");
+        let request = parse(&["dir", "--samples", "answers", "--openapi", "openapi.json"]).unwrap();
+        assert_eq!(request.openapi, Some(PathBuf::from("openapi.json")));
+        assert_eq!(parse(&["dir", "--openapi"]), None, "--openapi takes a file");
     }
 
     #[test]

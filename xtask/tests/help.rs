@@ -45,7 +45,8 @@ fn assert_refused(args: &[&str], problem: Option<&str>, first_line: &str) {
 
 const XTASK: &str = "usage: cargo xtask <command> [arguments]";
 const REGEN: &str = "usage: cargo xtask regen [--check]";
-const IMPORT: &str = "usage: cargo xtask import <file-or-folder>... [--samples DIR] [--check] [--force] [--out DIR]";
+const IMPORT: &str =
+    "usage: cargo xtask import <file-or-folder>... [--samples DIR [--openapi FILE]] [--check] [--force] [--out DIR]";
 const MOCK: &str = "usage: cargo xtask mock [--port N] [--token TOKEN]... [--features FAMILY,...] [--rate-limits]";
 
 #[test]

@@ -14,6 +14,7 @@
 pub mod doc_page;
 pub mod drift;
 pub mod merge;
+pub mod openapi;
 mod report;
 mod run;
 pub mod samples;

@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 
 use super::drift::{self, Drift, MethodDrift};
 use super::merge::{Merge, merge};
+use super::openapi::Schemas;
 use super::report::{FileOutcome, Report, Status};
 use super::samples::Samples;
 use super::secrets;
@@ -37,6 +38,9 @@ pub struct Options {
     /// A folder of Slack's recorded answers (`<method>.json`), from which the shared
     /// objects' fields and the methods' response fields are inferred (`--samples`).
     pub samples: Option<PathBuf>,
+    /// Slack's OpenAPI description, whose object schemas are merged into the objects
+    /// the recordings describe (`--openapi`; only with `samples`).
+    pub openapi: Option<PathBuf>,
 }
 
 /// Why an import could not start.
@@ -68,9 +72,17 @@ pub fn import(inputs: &[PathBuf], options: &Options) -> Result<Report, Error> {
         Some(dir) => Some(read_samples(dir, &spec_dir.join(OBJECTS_DIR))?),
         None => None,
     };
+    let schemas = match &options.openapi {
+        Some(file) => {
+            let text = fs::read_to_string(file).map_err(|error| Error::Io(format!("{}: {error}", file.display())))?;
+            Some(Schemas::parse(&file.display().to_string(), &text).map_err(Error::Io)?)
+        }
+        None => None,
+    };
     let mut check_sources = shared_sources.clone();
     if let Some((samples, objects)) = &mut samples {
-        let written = place_objects(samples, objects, &spec_dir.join(OBJECTS_DIR), &spec_root, options);
+        let dir = spec_dir.join(OBJECTS_DIR);
+        let written = place_objects(samples, schemas.as_ref(), objects, &dir, &spec_root, options);
         check_sources
             .extend(written.iter().filter_map(|(outcome, source)| source.clone().filter(|_| outcome.target.is_some())));
         report.files.extend(written.into_iter().map(|(outcome, _)| outcome));
@@ -159,6 +171,7 @@ fn sorted_files(dir: &Path, extension: &str) -> io::Result<Vec<PathBuf>> {
 /// with its outcome and, for the validation of the methods, its source.
 fn place_objects(
     samples: &mut Samples,
+    schemas: Option<&Schemas>,
     objects: &[ObjectSpec],
     dir: &Path,
     spec_root: &str,
@@ -171,7 +184,11 @@ fn place_objects(
             let mut spec = if object.tag.is_some() {
                 ObjectSpec { variants: samples.object_variants(&object.object, &object.variants), ..object.clone() }
             } else {
-                ObjectSpec { fields: samples.object_fields(&object.object, &object.fields), ..object.clone() }
+                let mut fields = samples.object_fields(&object.object, &object.fields);
+                if let Some(schemas) = schemas {
+                    schemas.merge(&object.object, &mut fields, &mut samples.conflicts);
+                }
+                ObjectSpec { fields, ..object.clone() }
             };
             secrets::type_fields(None, &mut spec.fields);
             for variant in &mut spec.variants {

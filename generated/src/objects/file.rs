@@ -102,7 +102,7 @@ pub struct File {
     /// Answered as `editable`.
     pub editable: Option<bool>,
     /// Answered as `editor`.
-    pub editor: Option<String>,
+    pub editor: Option<UserId>,
     /// Answered as `editors`.
     pub editors: Option<Vec<String>>,
     /// Answered as `external_id`.
@@ -120,7 +120,7 @@ pub struct File {
     /// Answered as `from`.
     pub from: Option<Vec<FileFrom>>,
     /// Answered as `groups`.
-    pub groups: Option<Vec<String>>,
+    pub groups: Option<Vec<ChannelId>>,
     /// Answered as `has_more`.
     pub has_more: Option<bool>,
     /// Answered as `has_more_shares`.
@@ -138,7 +138,7 @@ pub struct File {
     /// Answered as `image_exif_rotation`.
     pub image_exif_rotation: Option<i64>,
     /// Answered as `ims`.
-    pub ims: Option<Vec<String>>,
+    pub ims: Option<Vec<ChannelId>>,
     /// Answered as `initial_comment`.
     pub initial_comment: Option<FileInitialComment>,
     /// Answered as `is_channel_space`.
@@ -154,7 +154,7 @@ pub struct File {
     /// Answered as `is_starred`.
     pub is_starred: Option<bool>,
     /// Answered as `last_editor`.
-    pub last_editor: Option<String>,
+    pub last_editor: Option<UserId>,
     /// Answered as `last_read`.
     pub last_read: Option<i64>,
     /// Answered as `lines`.
@@ -200,7 +200,7 @@ pub struct File {
     /// Answered as `permalink_public`.
     pub permalink_public: Option<String>,
     /// Answered as `pinned_to`.
-    pub pinned_to: Option<Vec<String>>,
+    pub pinned_to: Option<Vec<ChannelId>>,
     /// Answered as `pjpeg`.
     pub pjpeg: Option<String>,
     /// Answered as `plain_text`.
@@ -238,7 +238,7 @@ pub struct File {
     /// Answered as `size`.
     pub size: Option<i64>,
     /// Answered as `source_team`.
-    pub source_team: Option<String>,
+    pub source_team: Option<TeamId>,
     /// Answered as `subject`.
     pub subject: Option<String>,
     /// Answered as `subtype`.
@@ -373,6 +373,12 @@ pub struct File {
     pub username: Option<String>,
     /// Answered as `vtt`.
     pub vtt: Option<String>,
+    /// Described by Slack's OpenAPI schema (2020); no recorded answer holds it.
+    pub date_delete: Option<i64>,
+    /// Described by Slack's OpenAPI schema (2020); no recorded answer holds it.
+    pub is_tombstoned: Option<bool>,
+    /// Described by Slack's OpenAPI schema (2020); no recorded answer holds it.
+    pub state: Option<String>,
     /// Fields Slack sent that this type does not model, or whose value was not of
     /// the documented type, kept as they came.
     pub unknown: rt::UnknownFields,
@@ -658,6 +664,9 @@ impl rt::de::Record for File {
             b"user_team" => __reader.field(&mut self.user_team, "user_team"),
             b"username" => __reader.field(&mut self.username, "username"),
             b"vtt" => __reader.field(&mut self.vtt, "vtt"),
+            b"date_delete" => __reader.field(&mut self.date_delete, "date_delete"),
+            b"is_tombstoned" => __reader.field(&mut self.is_tombstoned, "is_tombstoned"),
+            b"state" => __reader.field(&mut self.state, "state"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -831,7 +840,10 @@ impl rt::de::Record for File {
             .opt("user", &self.user)
             .opt("user_team", &self.user_team)
             .opt("username", &self.username)
-            .opt("vtt", &self.vtt);
+            .opt("vtt", &self.vtt)
+            .opt("date_delete", &self.date_delete)
+            .opt("is_tombstoned", &self.is_tombstoned)
+            .opt("state", &self.state);
     }
 
     #[inline]

@@ -108,7 +108,7 @@ pub struct Message {
     /// Answered as `reply_count`.
     pub reply_count: Option<i64>,
     /// Answered as `reply_users`.
-    pub reply_users: Option<Vec<String>>,
+    pub reply_users: Option<Vec<UserId>>,
     /// Answered as `reply_users_count`.
     pub reply_users_count: Option<i64>,
     /// Answered as `room`.
@@ -147,6 +147,16 @@ pub struct Message {
     pub wibblr: Option<bool>,
     /// Answered as `x_files`.
     pub x_files: Option<Vec<FileId>>,
+    /// Described by Slack's OpenAPI schema (2020); no recorded answer holds it.
+    pub is_delayed_message: Option<bool>,
+    /// Described by Slack's OpenAPI schema (2020); no recorded answer holds it.
+    pub name: Option<String>,
+    /// Described by Slack's OpenAPI schema (2020); no recorded answer holds it.
+    pub old_name: Option<String>,
+    /// Described by Slack's OpenAPI schema (2020); no recorded answer holds it.
+    pub source_team: Option<TeamId>,
+    /// Described by Slack's OpenAPI schema (2020); no recorded answer holds it.
+    pub user_team: Option<TeamId>,
     /// Fields Slack sent that this type does not model, or whose value was not of
     /// the documented type, kept as they came.
     pub unknown: rt::UnknownFields,
@@ -228,6 +238,13 @@ impl rt::de::Record for Message {
             b"username" => __reader.field(&mut self.username, "username"),
             b"wibblr" => __reader.field(&mut self.wibblr, "wibblr"),
             b"x_files" => __reader.field(&mut self.x_files, "x_files"),
+            b"is_delayed_message" => {
+                __reader.field(&mut self.is_delayed_message, "is_delayed_message")
+            }
+            b"name" => __reader.field(&mut self.name, "name"),
+            b"old_name" => __reader.field(&mut self.old_name, "old_name"),
+            b"source_team" => __reader.field(&mut self.source_team, "source_team"),
+            b"user_team" => __reader.field(&mut self.user_team, "user_team"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -289,7 +306,12 @@ impl rt::de::Record for Message {
             .opt("user", &self.user)
             .opt("username", &self.username)
             .opt("wibblr", &self.wibblr)
-            .opt("x_files", &self.x_files);
+            .opt("x_files", &self.x_files)
+            .opt("is_delayed_message", &self.is_delayed_message)
+            .opt("name", &self.name)
+            .opt("old_name", &self.old_name)
+            .opt("source_team", &self.source_team)
+            .opt("user_team", &self.user_team);
     }
 
     #[inline]

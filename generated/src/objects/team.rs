@@ -80,6 +80,34 @@ pub struct Team {
     pub team_url: Option<String>,
     /// Answered as `url`.
     pub url: Option<String>,
+    /// Described by Slack's OpenAPI schema (2020); no recorded answer holds it.
+    pub archived: Option<bool>,
+    /// Described by Slack's OpenAPI schema (2020); no recorded answer holds it.
+    pub created: Option<i64>,
+    /// Described by Slack's OpenAPI schema (2020); no recorded answer holds it.
+    pub date_create: Option<i64>,
+    /// Described by Slack's OpenAPI schema (2020); no recorded answer holds it.
+    pub deleted: Option<bool>,
+    /// Described by Slack's OpenAPI schema (2020); no recorded answer holds it.
+    pub has_compliance_export: Option<bool>,
+    /// Described by Slack's OpenAPI schema (2020); no recorded answer holds it.
+    pub is_assigned: Option<bool>,
+    /// Described by Slack's OpenAPI schema (2020); no recorded answer holds it.
+    pub is_enterprise: Option<i64>,
+    /// Described by Slack's OpenAPI schema (2020); no recorded answer holds it.
+    pub is_over_storage_limit: Option<bool>,
+    /// Described by Slack's OpenAPI schema (2020); no recorded answer holds it.
+    pub limit_ts: Option<i64>,
+    /// Described by Slack's OpenAPI schema (2020); no recorded answer holds it.
+    pub messages_count: Option<i64>,
+    /// Described by Slack's OpenAPI schema (2020); no recorded answer holds it.
+    pub msg_edit_window_mins: Option<i64>,
+    /// Described by Slack's OpenAPI schema (2020); no recorded answer holds it.
+    pub over_integrations_limit: Option<bool>,
+    /// Described by Slack's OpenAPI schema (2020); no recorded answer holds it.
+    pub over_storage_limit: Option<bool>,
+    /// Described by Slack's OpenAPI schema (2020); no recorded answer holds it.
+    pub plan: Option<String>,
     /// Fields Slack sent that this type does not model, or whose value was not of
     /// the documented type, kept as they came.
     pub unknown: rt::UnknownFields,
@@ -134,6 +162,33 @@ impl rt::de::Record for Team {
             b"sso_provider" => __reader.field(&mut self.sso_provider, "sso_provider"),
             b"team_url" => __reader.field(&mut self.team_url, "team_url"),
             b"url" => __reader.field(&mut self.url, "url"),
+            b"archived" => __reader.field(&mut self.archived, "archived"),
+            b"created" => __reader.field(&mut self.created, "created"),
+            b"date_create" => __reader.field(&mut self.date_create, "date_create"),
+            b"deleted" => __reader.field(&mut self.deleted, "deleted"),
+            b"has_compliance_export" => {
+                __reader.field(&mut self.has_compliance_export, "has_compliance_export")
+            }
+            b"is_assigned" => __reader.field(&mut self.is_assigned, "is_assigned"),
+            b"is_enterprise" => __reader.field(&mut self.is_enterprise, "is_enterprise"),
+            b"is_over_storage_limit" => {
+                __reader.field(&mut self.is_over_storage_limit, "is_over_storage_limit")
+            }
+            b"limit_ts" => __reader.field(&mut self.limit_ts, "limit_ts"),
+            b"messages_count" => {
+                __reader.field(&mut self.messages_count, "messages_count")
+            }
+            b"msg_edit_window_mins" => {
+                __reader.field(&mut self.msg_edit_window_mins, "msg_edit_window_mins")
+            }
+            b"over_integrations_limit" => {
+                __reader
+                    .field(&mut self.over_integrations_limit, "over_integrations_limit")
+            }
+            b"over_storage_limit" => {
+                __reader.field(&mut self.over_storage_limit, "over_storage_limit")
+            }
+            b"plan" => __reader.field(&mut self.plan, "plan"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -163,7 +218,21 @@ impl rt::de::Record for Team {
             .opt("requires_sponsorship", &self.requires_sponsorship)
             .opt("sso_provider", &self.sso_provider)
             .opt("team_url", &self.team_url)
-            .opt("url", &self.url);
+            .opt("url", &self.url)
+            .opt("archived", &self.archived)
+            .opt("created", &self.created)
+            .opt("date_create", &self.date_create)
+            .opt("deleted", &self.deleted)
+            .opt("has_compliance_export", &self.has_compliance_export)
+            .opt("is_assigned", &self.is_assigned)
+            .opt("is_enterprise", &self.is_enterprise)
+            .opt("is_over_storage_limit", &self.is_over_storage_limit)
+            .opt("limit_ts", &self.limit_ts)
+            .opt("messages_count", &self.messages_count)
+            .opt("msg_edit_window_mins", &self.msg_edit_window_mins)
+            .opt("over_integrations_limit", &self.over_integrations_limit)
+            .opt("over_storage_limit", &self.over_storage_limit)
+            .opt("plan", &self.plan);
     }
 
     #[inline]
