@@ -107,15 +107,10 @@ impl Schemas {
                     }
                     if let Some(shape) = shape {
                         added.push(FieldSpec {
-                            name: name.clone(),
-                            ty: shape.ty,
                             list: shape.list,
-                            map: false,
-                            required: false,
-                            fields: Vec::new(),
                             object: shape.object,
-                            values: Vec::new(),
                             description: FROM_SCHEMA.to_owned(),
+                            ..FieldSpec::new(name.clone(), shape.ty)
                         });
                     }
                 }
@@ -220,17 +215,7 @@ mod tests {
     use serde_json::json;
 
     fn field(name: &str, ty: ValueType) -> FieldSpec {
-        FieldSpec {
-            name: name.to_owned(),
-            ty,
-            list: None,
-            map: false,
-            required: false,
-            fields: Vec::new(),
-            object: None,
-            values: Vec::new(),
-            description: String::new(),
-        }
+        FieldSpec::new(name, ty)
     }
 
     fn schemas() -> Schemas {

@@ -35,17 +35,7 @@ mod tests {
     use super::*;
 
     fn field(name: &str, ty: ValueType, fields: Vec<FieldSpec>) -> FieldSpec {
-        FieldSpec {
-            name: name.to_owned(),
-            ty,
-            list: None,
-            map: false,
-            required: false,
-            fields,
-            object: None,
-            values: Vec::new(),
-            description: String::new(),
-        }
+        FieldSpec { fields, ..FieldSpec::new(name, ty) }
     }
 
     #[test]

@@ -333,6 +333,23 @@ pub struct FieldSpec {
     pub description: String,
 }
 
+impl FieldSpec {
+    /// An optional field of `ty`, with nothing else said of it.
+    pub fn new(name: impl Into<String>, ty: ValueType) -> Self {
+        Self {
+            name: name.into(),
+            ty,
+            list: None,
+            map: false,
+            required: false,
+            fields: Vec::new(),
+            object: None,
+            values: Vec::new(),
+            description: String::new(),
+        }
+    }
+}
+
 /// The type of an argument or response field.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
