@@ -14,7 +14,8 @@ use typed_slack_codegen::import::drift::{ArgumentType, Change, CodeKind, Lifecyc
 use typed_slack_codegen::import::merge::differing_paths;
 use typed_slack_codegen::import::{Drift, DriftReport, MethodDrift, Options, Report, Status, import};
 use typed_slack_codegen::spec::model::{
-    ArgumentSpec, CodeSpec, LifecycleStatus, ListStyle, MethodSpec, RateTier, TokenScopes, TokenType, ValueType,
+    ArgumentSpec, CodeSpec, LifecycleStatus, ListStyle, MethodSpec, ObjectSpec, RateTier, TokenScopes, TokenType,
+    ValueType,
 };
 
 /// The Slack reference files among the fixtures, relative to the package root (where
@@ -545,4 +546,53 @@ fn a_check_on_a_changed_tree_reports_the_drift_and_writes_nothing() {
     assert_eq!(report.counts().written, 2, "{report}");
     assert!(scratch.check(&[REFERENCE_DIR], false).up_to_date());
     assert_eq!(load(&scratch.read(method)).summary, "By hand, sets user presence.");
+}
+
+/// A scratch spec folder with the object `reaction` and a folder of recorded answers
+/// that hold it; answers the import of the objects, and the object file's path.
+fn scratch_with_an_object() -> (Scratch, PathBuf, PathBuf) {
+    let scratch = Scratch::new();
+    let objects = scratch.spec.join("objects");
+    fs::create_dir_all(&objects).expect("an objects folder");
+    let object = objects.join("reaction.yaml");
+    fs::write(&object, "object: reaction\ndescription: An emoji reaction.\nkeys: [reactions]\n")
+        .expect("an object file");
+    let samples = scratch.spec.join("recorded");
+    fs::create_dir_all(&samples).expect("a folder of answers");
+    let answer = r#"{"ok": true, "reactions": [{"name": "thumbsup", "count": 2}]}"#;
+    fs::write(samples.join("reactions.get.json"), answer).expect("a recorded answer");
+    (scratch, object, samples)
+}
+
+fn import_objects(scratch: &Scratch, samples: &Path, force: bool) -> Report {
+    let options =
+        Options { out_dir: scratch.methods(), force, check: false, samples: Some(samples.to_owned()), openapi: None };
+    import(&[], &options).expect("the import runs")
+}
+
+#[test]
+fn an_object_keeps_its_recorded_hand_edits_and_an_unrecorded_one_is_refused() {
+    let (scratch, object, samples) = scratch_with_an_object();
+    import_objects(&scratch, &samples, false);
+    let imported = fs::read_to_string(&object).unwrap();
+    assert!(imported.contains("- name: count\n  type: integer\n"), "{imported}");
+
+    let unrecorded = imported.replace("- name: count\n  type: integer\n", "- name: count\n  type: number\n");
+    fs::write(&object, &unrecorded).unwrap();
+    let report = import_objects(&scratch, &samples, false);
+    let Status::Refused { differing } = &report.files[0].status else { panic!("not refused: {report}") };
+    assert_eq!(differing, &["fields.0.type"]);
+    assert_eq!(fs::read_to_string(&object).unwrap(), unrecorded, "a refused file is left alone");
+
+    let recorded = format!(
+        "{unrecorded}import:\n  source: recorded\n  hand_edited:\n  - path: fields.0.type\n    reason: Counts can be large.\n"
+    );
+    fs::write(&object, &recorded).unwrap();
+    for force in [false, true] {
+        let report = import_objects(&scratch, &samples, force);
+        assert!(report.succeeded(), "{report}");
+        let spec: ObjectSpec = serde_yaml::from_str(&fs::read_to_string(&object).unwrap()).unwrap();
+        assert_eq!((spec.fields[0].name.as_str(), spec.fields[0].ty), ("count", ValueType::Number));
+        assert_eq!(spec.import.expect("the import record").hand_edited.len(), 1);
+    }
 }

@@ -1,4 +1,5 @@
-//! Hand-edit protection: what importing over an existing spec file may change.
+//! Hand-edit protection: what importing over an existing spec file (a method's, or a
+//! shared object's) may change.
 //!
 //! A spec file records the values edited by hand since its import under
 //! `import.hand_edited`, by path (`summary`, `arguments.1.type`). Importing again keeps
@@ -9,15 +10,46 @@
 //! Specs are compared as the YAML values the spec model serializes to, so layout,
 //! comments and values written out at their default (`works_with: []`) do not count.
 
+use serde::Serialize;
+use serde::de::DeserializeOwned;
 use serde_yaml::{Mapping, Value};
 
-use crate::spec::model::{ImportSpec, MethodSpec};
+use crate::spec::model::{ImportSpec, MethodSpec, ObjectSpec};
+
+/// A spec file the importer writes, with its record of hand edits.
+pub trait Imported: Serialize + DeserializeOwned {
+    /// Its `import` section.
+    fn import_section(&self) -> Option<&ImportSpec>;
+
+    /// Its `import` section, to fill in.
+    fn import_section_mut(&mut self) -> &mut Option<ImportSpec>;
+}
+
+impl Imported for MethodSpec {
+    fn import_section(&self) -> Option<&ImportSpec> {
+        self.import.as_ref()
+    }
+
+    fn import_section_mut(&mut self) -> &mut Option<ImportSpec> {
+        &mut self.import
+    }
+}
+
+impl Imported for ObjectSpec {
+    fn import_section(&self) -> Option<&ImportSpec> {
+        self.import.as_ref()
+    }
+
+    fn import_section_mut(&mut self) -> &mut Option<ImportSpec> {
+        &mut self.import
+    }
+}
 
 /// What importing over a spec file comes to.
 #[derive(Debug, Clone)]
-pub enum Merge {
+pub enum Merge<T = MethodSpec> {
     /// Write this spec: there was no file, or it is forced over one.
-    Write(Box<MethodSpec>),
+    Write(Box<T>),
     /// The file already says what the import says.
     Unchanged,
     /// The file differs at paths which no hand edit records: it is left alone.
@@ -25,7 +57,7 @@ pub enum Merge {
         /// The paths at which it differs.
         differing: Vec<String>,
         /// The spec `--force` would write.
-        merged: Box<MethodSpec>,
+        merged: Box<T>,
     },
 }
 
@@ -36,20 +68,19 @@ pub enum Merge {
 ///
 /// When `existing` is not a spec file, or a recorded hand edit cannot be applied;
 /// `force` overwrites it nonetheless (with the hand edits that still apply).
-pub fn merge(imported: MethodSpec, existing: Option<&str>, force: bool) -> Result<Merge, String> {
+pub fn merge<T: Imported>(mut imported: T, existing: Option<&str>, force: bool) -> Result<Merge<T>, String> {
     let Some(existing) = existing else { return Ok(Merge::Write(Box::new(imported))) };
-    let existing: MethodSpec = match serde_yaml::from_str(existing) {
+    let existing: T = match serde_yaml::from_str(existing) {
         Ok(spec) => spec,
         Err(_) if force => return Ok(Merge::Write(Box::new(imported))),
         Err(error) => {
             return Err(format!("the existing spec file does not load ({error}); pass --force to replace it"));
         }
     };
-    let hand_edited = existing.import.as_ref().map(|import| import.hand_edited.clone()).unwrap_or_default();
-    let imported = MethodSpec {
-        import: imported.import.map(|import| ImportSpec { hand_edited: hand_edited.clone(), ..import }),
-        ..imported
-    };
+    let hand_edited = existing.import_section().map(|import| import.hand_edited.clone()).unwrap_or_default();
+    if let Some(import) = imported.import_section_mut() {
+        import.hand_edited.clone_from(&hand_edited);
+    }
     let existing_value = to_value(&existing)?;
     let mut merged_value = to_value(&imported)?;
     let mut stale = Vec::new();
@@ -58,7 +89,7 @@ pub fn merge(imported: MethodSpec, existing: Option<&str>, force: bool) -> Resul
             stale.push(problem);
         }
     }
-    let merged: MethodSpec = match serde_yaml::from_value(merged_value) {
+    let merged: T = match serde_yaml::from_value(merged_value) {
         Ok(merged) => merged,
         Err(error) if !force => return Err(format!("the recorded hand edits do not make a spec: {error}")),
         Err(_) => return Ok(Merge::Write(Box::new(imported))),
@@ -84,7 +115,7 @@ pub fn differing_paths(a: &MethodSpec, b: &MethodSpec) -> Result<Vec<String>, St
     Ok(differences(&to_value(a)?, &to_value(b)?))
 }
 
-fn to_value(spec: &MethodSpec) -> Result<Value, String> {
+fn to_value<T: Serialize>(spec: &T) -> Result<Value, String> {
     serde_yaml::to_value(spec).map_err(|error| format!("cannot serialize the spec: {error}"))
 }
 

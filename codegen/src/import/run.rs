@@ -201,24 +201,37 @@ fn place_objects(
                 unmapped: Vec::new(),
                 drift: None,
             };
+            let source = |text: &str| SourceFile {
+                kind: SourceKind::Object,
+                path: format!("{spec_root}/{OBJECTS_DIR}/{}.{EXTENSION}", object.object),
+                text: text.to_owned(),
+            };
+            // As for methods: the values recorded under `import.hand_edited` are kept,
+            // and a file edited elsewhere by hand is left alone unless forced. A file
+            // with neither fields nor kinds yet (a new object) has nothing to keep.
+            let existing = fs::read_to_string(&target).ok();
+            let imported_before = !object.fields.is_empty() || !object.variants.is_empty();
+            let spec = match merge(spec, existing.as_deref().filter(|_| imported_before), options.force) {
+                Ok(Merge::Write(spec)) => spec,
+                Ok(Merge::Unchanged) => return (outcome(Status::Unchanged), existing.as_deref().map(source)),
+                Ok(Merge::Refused { differing, .. }) => {
+                    return (outcome(Status::Refused { differing }), existing.as_deref().map(source));
+                }
+                Err(reason) => return (outcome(Status::Failed { reason }), existing.as_deref().map(source)),
+            };
             let text = match serde_yaml::to_string(&spec) {
                 Ok(yaml) => format!("{}\n{yaml}", object_modeline()),
                 Err(error) => return (outcome(Status::Failed { reason: format!("cannot write YAML: {error}") }), None),
             };
-            let source = SourceFile {
-                kind: SourceKind::Object,
-                path: format!("{spec_root}/{OBJECTS_DIR}/{}.{EXTENSION}", object.object),
-                text: text.clone(),
-            };
-            let status = match fs::read_to_string(&target) {
-                Ok(existing) if existing == text => Status::Unchanged,
+            let status = match existing {
+                Some(existing) if existing == text => Status::Unchanged,
                 _ if options.check => Status::WouldWrite,
                 _ => match fs::write(&target, &text) {
                     Ok(()) => Status::Written,
                     Err(error) => Status::Failed { reason: format!("cannot write {}: {error}", target.display()) },
                 },
             };
-            (outcome(status), Some(source))
+            (outcome(status), Some(source(&text)))
         })
         .collect()
 }
