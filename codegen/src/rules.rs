@@ -39,6 +39,7 @@ pub const SECRET_FIELDS: &[&str] = &[
     "assertion",
     "bot_access_token",
     "client_secret",
+    "external_token",
     "code_verifier",
     "id_token",
     "refresh_token",

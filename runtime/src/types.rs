@@ -132,13 +132,42 @@ string_type! {
 /// as the plain string, so that an answer stored as JSON (an installation, say) keeps
 /// it: inside a newtype struct named [`SECRET`](crate::de::SECRET), which JSON writes
 /// away and the records' `Debug` redacts.
-#[derive(Clone, Default, PartialEq, Eq, serde::Deserialize)]
-#[serde(transparent)]
+#[derive(Clone, Default, PartialEq, Eq)]
 pub struct Secret(String);
 
 impl serde::Serialize for Secret {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_newtype_struct(crate::de::SECRET, &self.0)
+    }
+}
+
+/// From the plain string, or from the newtype struct it serializes as (formats that
+/// keep newtypes, such as RON, write one).
+impl<'de> serde::Deserialize<'de> for Secret {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct SecretVisitor;
+
+        impl<'de> serde::de::Visitor<'de> for SecretVisitor {
+            type Value = Secret;
+
+            fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.write_str("a secret, as a string")
+            }
+
+            fn visit_str<E: serde::de::Error>(self, value: &str) -> Result<Secret, E> {
+                Ok(Secret(value.to_owned()))
+            }
+
+            fn visit_string<E: serde::de::Error>(self, value: String) -> Result<Secret, E> {
+                Ok(Secret(value))
+            }
+
+            fn visit_newtype_struct<D: serde::Deserializer<'de>>(self, deserializer: D) -> Result<Secret, D::Error> {
+                <String as serde::Deserialize>::deserialize(deserializer).map(Secret)
+            }
+        }
+
+        deserializer.deserialize_newtype_struct(crate::de::SECRET, SecretVisitor)
     }
 }
 

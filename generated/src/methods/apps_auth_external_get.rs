@@ -2,6 +2,7 @@
 //! `apps.auth.external.get`: Get the access token for the provided token ID
 
 use typed_slack_runtime as rt;
+use typed_slack_runtime::types::Secret;
 
 /// Get the access token for the provided token ID
 ///
@@ -100,7 +101,7 @@ impl rt::Catalogued for AppsAuthExternalGet {
 #[non_exhaustive]
 pub struct AppsAuthExternalGetResponse {
     /// Answered as `external_token`.
-    pub external_token: String,
+    pub external_token: Secret,
     /// Answered as `token_response_extras`.
     pub token_response_extras: Option<serde_json::Value>,
     /// The warnings Slack sent with the answer, from its `warning` and
