@@ -318,7 +318,9 @@ pub struct Record {
 }
 
 /// A record described inline with the same fields as one before it in its module,
-/// generated as a name for that one: a type less to compile, and both names stay.
+/// generated as a name for that one: a type less to compile, and the name its field
+/// uses stays (the inline records within it are then the target's). It is the same
+/// type: its `Debug` and the surprises logged while decoding it use the target's name.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Alias {
     /// The type name.

@@ -1,6 +1,6 @@
 //! `Debug` for the generated records, written from what they serialize.
 //!
-//! A record prints as `Message { ts: "1524523204.000192", user: "U0123ABCD", .. }`:
+//! A record prints as `Message { ts: "1524523204.000192", user: "U0123ABCD" }`:
 //! the fields Slack sent, typed then kept, in the order they serialize, and nothing for
 //! the fields it left out. Nested objects print as `{name: value, ..}` maps, and values
 //! as Rust prints them, except JSON's `null`. A [`Secret`](crate::types::Secret) prints `Secret(<redacted>)`, as
@@ -30,7 +30,7 @@ pub(crate) const REDACTED: &str = "Secret(<redacted>)";
 ///
 /// When the formatter does.
 pub fn debug_record<T: Record>(record: &T, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-    let mut writer = Writer::new(Entries::Struct(f.debug_struct(T::NAME)), record.unknown());
+    let mut writer = Writer::new(Entries::named(f.debug_struct(T::NAME)), record.unknown());
     record.write(&mut writer);
     writer.finish().map_err(|Failed| fmt::Error)
 }
@@ -214,11 +214,11 @@ impl<'a, 'b> ser::Serializer for Formatter<'a, 'b> {
     }
 
     fn serialize_map(self, _: Option<usize>) -> Result<Entries<'a, 'b>, Failed> {
-        Ok(Entries::Map(self.0.debug_map()))
+        Ok(Entries::map(self.0.debug_map()))
     }
 
     fn serialize_struct(self, name: &'static str, _: usize) -> Result<Entries<'a, 'b>, Failed> {
-        Ok(Entries::Struct(self.0.debug_struct(name)))
+        Ok(Entries::named(self.0.debug_struct(name)))
     }
 
     fn serialize_struct_variant(
@@ -228,7 +228,7 @@ impl<'a, 'b> ser::Serializer for Formatter<'a, 'b> {
         variant: &'static str,
         _: usize,
     ) -> Result<Entries<'a, 'b>, Failed> {
-        Ok(Entries::Struct(self.0.debug_struct(variant)))
+        Ok(Entries::named(self.0.debug_struct(variant)))
     }
 }
 
@@ -292,28 +292,53 @@ impl ser::SerializeTupleVariant for Tuple<'_, '_> {
     }
 }
 
-/// The entries of a record (named), or of an object or map (`{ key: value }`).
-pub(crate) enum Entries<'a, 'b> {
+/// The entries of a record (named), or of an object or map (`{key: value}`).
+pub(crate) struct Entries<'a, 'b> {
+    entries: Builder<'a, 'b>,
+    /// A key given alone, waiting for its value.
+    key: Option<String>,
+}
+
+enum Builder<'a, 'b> {
     Struct(fmt::DebugStruct<'a, 'b>),
     Map(fmt::DebugMap<'a, 'b>),
 }
 
+impl<'a, 'b> Entries<'a, 'b> {
+    pub(crate) fn named(fields: fmt::DebugStruct<'a, 'b>) -> Self {
+        Self { entries: Builder::Struct(fields), key: None }
+    }
+
+    fn map(entries: fmt::DebugMap<'a, 'b>) -> Self {
+        Self { entries: Builder::Map(entries), key: None }
+    }
+}
+
+/// A key as text: JSON keys are strings; any other is written as JSON.
+fn key_text<K: Serialize + ?Sized>(key: &K) -> Result<String, Failed> {
+    let key = serde_json::to_value(key).map_err(|_| Failed)?;
+    Ok(match key {
+        serde_json::Value::String(key) => key,
+        other => other.to_string(),
+    })
+}
+
 impl Entries<'_, '_> {
     fn entry(&mut self, key: &str, value: &dyn fmt::Debug) {
-        match self {
-            Self::Struct(fields) => {
+        match &mut self.entries {
+            Builder::Struct(fields) => {
                 fields.field(key, value);
             }
-            Self::Map(entries) => {
+            Builder::Map(entries) => {
                 entries.entry(&Key(key), value);
             }
         }
     }
 
     fn finish(self) -> Result<(), Failed> {
-        done(match self {
-            Self::Struct(mut fields) => fields.finish(),
-            Self::Map(mut entries) => entries.finish(),
+        done(match self.entries {
+            Builder::Struct(mut fields) => fields.finish(),
+            Builder::Map(mut entries) => entries.finish(),
         })
     }
 }
@@ -322,13 +347,15 @@ impl ser::SerializeMap for Entries<'_, '_> {
     type Ok = ();
     type Error = Failed;
 
-    /// Keys come in entries (`serialize_entry`), never alone.
-    fn serialize_key<T: Serialize + ?Sized>(&mut self, _: &T) -> Result<(), Failed> {
-        Err(Failed)
+    fn serialize_key<T: Serialize + ?Sized>(&mut self, key: &T) -> Result<(), Failed> {
+        self.key = Some(key_text(key)?);
+        Ok(())
     }
 
-    fn serialize_value<T: Serialize + ?Sized>(&mut self, _: &T) -> Result<(), Failed> {
-        Err(Failed)
+    fn serialize_value<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Failed> {
+        let key = self.key.take().ok_or(Failed)?;
+        self.entry(&key, &AsDebug(value));
+        Ok(())
     }
 
     fn serialize_entry<K: Serialize + ?Sized, V: Serialize + ?Sized>(
@@ -336,11 +363,7 @@ impl ser::SerializeMap for Entries<'_, '_> {
         key: &K,
         value: &V,
     ) -> Result<(), Failed> {
-        let key = serde_json::to_value(key).map_err(|_| Failed)?;
-        match key.as_str() {
-            Some(key) => self.entry(key, &AsDebug(value)),
-            None => self.entry(&key.to_string(), &AsDebug(value)),
-        }
+        self.entry(&key_text(key)?, &AsDebug(value));
         Ok(())
     }
 
@@ -464,6 +487,26 @@ mod tests {
         let json = serde_json::to_value(&grant).unwrap();
         assert_eq!(json["token"], "xoxb-very-secret");
         assert_eq!(json["team"]["token"], "xoxp-also-secret");
+    }
+
+    /// A map written key, then value, as serde's own flattening does.
+    struct KeyThenValue;
+
+    impl serde::Serialize for KeyThenValue {
+        fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            use serde::ser::SerializeMap;
+            let mut map = serializer.serialize_map(None)?;
+            map.serialize_key("a")?;
+            map.serialize_value(&1)?;
+            map.serialize_key(&7)?;
+            map.serialize_value("seven")?;
+            map.end()
+        }
+    }
+
+    #[test]
+    fn a_map_written_key_then_value_prints_like_one_written_by_entries() {
+        assert_eq!(format!("{:?}", super::AsDebug(&KeyThenValue)), r#"{a: 1, 7: "seven"}"#);
     }
 
     #[test]

@@ -82,7 +82,10 @@ pub fn parse(args: &[&str]) -> Option<Request> {
             path => request.inputs.push(PathBuf::from(path)),
         }
     }
-    (!request.inputs.is_empty()).then_some(request)
+    // The schemas are merged into the objects the recordings describe: alone, they do
+    // nothing.
+    let openapi_alone = request.openapi.is_some() && request.samples.is_none();
+    (!request.inputs.is_empty() && !openapi_alone).then_some(request)
 }
 
 /// Runs the import and reports to the terminal.
@@ -215,6 +218,7 @@ mod tests {
         let request = parse(&["dir", "--samples", "answers", "--openapi", "openapi.json"]).unwrap();
         assert_eq!(request.openapi, Some(PathBuf::from("openapi.json")));
         assert_eq!(parse(&["dir", "--openapi"]), None, "--openapi takes a file");
+        assert_eq!(parse(&["dir", "--openapi", "openapi.json"]), None, "--openapi needs --samples");
     }
 
     #[test]

@@ -6,6 +6,7 @@
 //! what the recordings cannot show: fields no recorded answer holds, and IDs where a
 //! recording has only text.
 
+use heck::ToSnakeCase;
 use serde_json::Value;
 
 use crate::spec::model::{FieldSpec, ListStyle, ValueType};
@@ -45,7 +46,7 @@ const ID_FORMATS: &[(&str, ValueType)] = &[
 ];
 
 /// The description that says where a field comes from only the schema.
-pub const FROM_SCHEMA: &str = "Described by Slack's OpenAPI schema (2020); no recorded answer holds it.";
+pub const FROM_SCHEMA: &str = "Described by Slack's OpenAPI schema (2020).";
 
 /// The schemas of one OpenAPI description.
 #[derive(Debug, Default)]
@@ -93,6 +94,7 @@ impl Schemas {
         for (name, property) in properties {
             let at = format!("{}: #/definitions/{definition}/properties/{name}", self.file);
             let shape = self.shape(property);
+            let rust_name_taken = fields.iter().any(|field| field.name.to_snake_case() == name.to_snake_case());
             match fields.iter_mut().find(|field| &field.name == name) {
                 Some(field) => {
                     self.compare(field, shape, &at, conflicts);
@@ -100,6 +102,9 @@ impl Schemas {
                         conflicts
                             .push(format!("{at}: required by the schema, missing from a recording; it is optional"));
                     }
+                }
+                None if rust_name_taken => {
+                    conflicts.push(format!("{at}: its Rust name is another field's; it is not added"));
                 }
                 None => {
                     if required.contains(&name.as_str()) {
@@ -129,7 +134,7 @@ impl Schemas {
         if field.ty == ValueType::Json || recorded == (shape.ty, shape.list, shape.object.as_deref()) {
             return;
         }
-        let an_id = field.ty == ValueType::String && is_text(shape.ty) && field.list == shape.list;
+        let an_id = field.ty == ValueType::String && shape.ty.is_text() && field.list == shape.list && !field.map;
         if an_id && field.fields.is_empty() && field.values.is_empty() {
             field.ty = shape.ty;
             return;
@@ -137,15 +142,16 @@ impl Schemas {
         // The same kind of value: the schema names an object the recordings describe
         // inline, or a number the recordings saw as an integer.
         let alike = match (field.ty, shape.ty) {
-            (a, b) if is_text(a) && is_text(b) => true,
+            (a, b) if a.is_text() && b.is_text() => true,
             (ValueType::Integer, ValueType::Number) => true,
             (ValueType::Object, ValueType::Object) => field.object.is_none() || shape.object.is_none(),
             _ => false,
         };
-        if !(alike && field.list == shape.list) {
+        if !(alike && field.list == shape.list && !field.map) {
             conflicts.push(format!(
-                "{at}: the schema says {}, the recordings show {}; the recordings win",
+                "{at}: the schema says {}, the recordings show {}{}; the recordings win",
                 describe(shape.ty, shape.list),
+                if field.map { "a map of " } else { "" },
                 describe(field.ty, field.list)
             ));
         }
@@ -180,26 +186,6 @@ impl Schemas {
         };
         Some(Shape { ty, list: None, object: None })
     }
-}
-
-/// Whether values of `ty` are text in JSON.
-fn is_text(ty: ValueType) -> bool {
-    matches!(
-        ty,
-        ValueType::String
-            | ValueType::Secret
-            | ValueType::Timestamp
-            | ValueType::Cursor
-            | ValueType::UserId
-            | ValueType::ChannelId
-            | ValueType::TeamId
-            | ValueType::EnterpriseId
-            | ValueType::AppId
-            | ValueType::BotId
-            | ValueType::FileId
-            | ValueType::UsergroupId
-            | ValueType::TriggerId
-    )
 }
 
 fn describe(ty: ValueType, list: Option<ListStyle>) -> String {
@@ -265,6 +251,20 @@ mod tests {
                 "openapi.json: #/definitions/objs_reaction/properties/users: required by the schema, missing from a recording; it is optional",
             ]
         );
+    }
+
+    #[test]
+    fn a_map_and_a_field_whose_rust_name_is_taken_are_reported_not_changed() {
+        let mut users = field("users", ValueType::String);
+        users.map = true;
+        let mut fields = vec![users, field("Url", ValueType::String)];
+        let mut conflicts = Vec::new();
+        schemas().merge("reaction", &mut fields, &mut conflicts);
+        let reported = |text: &str| conflicts.iter().any(|conflict| conflict.contains(text));
+        assert!(reported("properties/users: the schema says a list of UserId, the recordings show a map of String"));
+        assert!(reported("properties/url: its Rust name is another field's; it is not added"), "{conflicts:?}");
+        assert_eq!(fields[0].ty, ValueType::String, "a map's values are not retyped");
+        assert!(!fields.iter().any(|field| field.name == "url"));
     }
 
     #[test]

@@ -432,7 +432,7 @@ fn to_fields(
         };
         let mut inferred = field_spec(&field.name, shape, &field.fields, owner, basis, conflicts);
         // Text the placeholders do not tell apart keeps the finer type the spec gives it.
-        if inferred.ty == ValueType::String && inferred.list == field.list && is_text(field.ty) {
+        if inferred.ty == ValueType::String && inferred.list == field.list && field.ty.is_text() {
             inferred.ty = field.ty;
         }
         let typed_by_reference = basis.from_reference && field.ty != ValueType::Json;
@@ -477,19 +477,6 @@ fn to_fields(
     fields
 }
 
-/// Whether `ty` is sent as a JSON string.
-fn is_text(ty: ValueType) -> bool {
-    !matches!(
-        ty,
-        ValueType::Boolean
-            | ValueType::Integer
-            | ValueType::Number
-            | ValueType::Json
-            | ValueType::Object
-            | ValueType::Token
-    )
-}
-
 fn field_spec(
     name: &str,
     shape: &Shape,
@@ -506,17 +493,7 @@ fn field_spec(
         Shape::List(item) => (item.as_ref(), Some(ListStyle::Array)),
         other => (other, None),
     };
-    let mut field = FieldSpec {
-        name: name.to_owned(),
-        ty: ValueType::Json,
-        list,
-        map,
-        required: false,
-        fields: Vec::new(),
-        object: None,
-        values: Vec::new(),
-        description: String::new(),
-    };
+    let mut field = FieldSpec { list, map, ..FieldSpec::new(name, ValueType::Json) };
     match item {
         Shape::Bool => field.ty = ValueType::Boolean,
         Shape::Int => field.ty = ValueType::Integer,

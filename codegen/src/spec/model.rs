@@ -350,6 +350,13 @@ impl FieldSpec {
     }
 }
 
+impl ValueType {
+    /// Whether values of the type are text in JSON (a string, an ID, a timestamp...).
+    pub fn is_text(self) -> bool {
+        !matches!(self, Self::Boolean | Self::Integer | Self::Number | Self::Json | Self::Object | Self::Token)
+    }
+}
+
 /// The type of an argument or response field.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]

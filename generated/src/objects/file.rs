@@ -373,11 +373,11 @@ pub struct File {
     pub username: Option<String>,
     /// Answered as `vtt`.
     pub vtt: Option<String>,
-    /// Described by Slack's OpenAPI schema (2020); no recorded answer holds it.
+    /// Described by Slack's OpenAPI schema (2020).
     pub date_delete: Option<i64>,
-    /// Described by Slack's OpenAPI schema (2020); no recorded answer holds it.
+    /// Described by Slack's OpenAPI schema (2020).
     pub is_tombstoned: Option<bool>,
-    /// Described by Slack's OpenAPI schema (2020); no recorded answer holds it.
+    /// Described by Slack's OpenAPI schema (2020).
     pub state: Option<String>,
     /// Fields Slack sent that this type does not model, or whose value was not of
     /// the documented type, kept as they came.

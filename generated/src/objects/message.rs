@@ -147,15 +147,15 @@ pub struct Message {
     pub wibblr: Option<bool>,
     /// Answered as `x_files`.
     pub x_files: Option<Vec<FileId>>,
-    /// Described by Slack's OpenAPI schema (2020); no recorded answer holds it.
+    /// Described by Slack's OpenAPI schema (2020).
     pub is_delayed_message: Option<bool>,
-    /// Described by Slack's OpenAPI schema (2020); no recorded answer holds it.
+    /// Described by Slack's OpenAPI schema (2020).
     pub name: Option<String>,
-    /// Described by Slack's OpenAPI schema (2020); no recorded answer holds it.
+    /// Described by Slack's OpenAPI schema (2020).
     pub old_name: Option<String>,
-    /// Described by Slack's OpenAPI schema (2020); no recorded answer holds it.
+    /// Described by Slack's OpenAPI schema (2020).
     pub source_team: Option<TeamId>,
-    /// Described by Slack's OpenAPI schema (2020); no recorded answer holds it.
+    /// Described by Slack's OpenAPI schema (2020).
     pub user_team: Option<TeamId>,
     /// Fields Slack sent that this type does not model, or whose value was not of
     /// the documented type, kept as they came.

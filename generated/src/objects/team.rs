@@ -80,33 +80,33 @@ pub struct Team {
     pub team_url: Option<String>,
     /// Answered as `url`.
     pub url: Option<String>,
-    /// Described by Slack's OpenAPI schema (2020); no recorded answer holds it.
+    /// Described by Slack's OpenAPI schema (2020).
     pub archived: Option<bool>,
-    /// Described by Slack's OpenAPI schema (2020); no recorded answer holds it.
+    /// Described by Slack's OpenAPI schema (2020).
     pub created: Option<i64>,
-    /// Described by Slack's OpenAPI schema (2020); no recorded answer holds it.
+    /// Described by Slack's OpenAPI schema (2020).
     pub date_create: Option<i64>,
-    /// Described by Slack's OpenAPI schema (2020); no recorded answer holds it.
+    /// Described by Slack's OpenAPI schema (2020).
     pub deleted: Option<bool>,
-    /// Described by Slack's OpenAPI schema (2020); no recorded answer holds it.
+    /// Described by Slack's OpenAPI schema (2020).
     pub has_compliance_export: Option<bool>,
-    /// Described by Slack's OpenAPI schema (2020); no recorded answer holds it.
+    /// Described by Slack's OpenAPI schema (2020).
     pub is_assigned: Option<bool>,
-    /// Described by Slack's OpenAPI schema (2020); no recorded answer holds it.
+    /// Described by Slack's OpenAPI schema (2020).
     pub is_enterprise: Option<i64>,
-    /// Described by Slack's OpenAPI schema (2020); no recorded answer holds it.
+    /// Described by Slack's OpenAPI schema (2020).
     pub is_over_storage_limit: Option<bool>,
-    /// Described by Slack's OpenAPI schema (2020); no recorded answer holds it.
+    /// Described by Slack's OpenAPI schema (2020).
     pub limit_ts: Option<i64>,
-    /// Described by Slack's OpenAPI schema (2020); no recorded answer holds it.
+    /// Described by Slack's OpenAPI schema (2020).
     pub messages_count: Option<i64>,
-    /// Described by Slack's OpenAPI schema (2020); no recorded answer holds it.
+    /// Described by Slack's OpenAPI schema (2020).
     pub msg_edit_window_mins: Option<i64>,
-    /// Described by Slack's OpenAPI schema (2020); no recorded answer holds it.
+    /// Described by Slack's OpenAPI schema (2020).
     pub over_integrations_limit: Option<bool>,
-    /// Described by Slack's OpenAPI schema (2020); no recorded answer holds it.
+    /// Described by Slack's OpenAPI schema (2020).
     pub over_storage_limit: Option<bool>,
-    /// Described by Slack's OpenAPI schema (2020); no recorded answer holds it.
+    /// Described by Slack's OpenAPI schema (2020).
     pub plan: Option<String>,
     /// Fields Slack sent that this type does not model, or whose value was not of
     /// the documented type, kept as they came.

@@ -144,19 +144,19 @@ pub struct UserProfile {
     pub team: Option<TeamId>,
     /// Answered as `title`.
     pub title: Option<String>,
-    /// Described by Slack's OpenAPI schema (2020); no recorded answer holds it.
+    /// Described by Slack's OpenAPI schema (2020).
     pub is_app_user: Option<bool>,
-    /// Described by Slack's OpenAPI schema (2020); no recorded answer holds it.
+    /// Described by Slack's OpenAPI schema (2020).
     pub last_avatar_image_hash: Option<String>,
-    /// Described by Slack's OpenAPI schema (2020); no recorded answer holds it.
+    /// Described by Slack's OpenAPI schema (2020).
     pub memberships_count: Option<i64>,
-    /// Described by Slack's OpenAPI schema (2020); no recorded answer holds it.
+    /// Described by Slack's OpenAPI schema (2020).
     pub status_default_emoji: Option<String>,
-    /// Described by Slack's OpenAPI schema (2020); no recorded answer holds it.
+    /// Described by Slack's OpenAPI schema (2020).
     pub status_default_text: Option<String>,
-    /// Described by Slack's OpenAPI schema (2020); no recorded answer holds it.
+    /// Described by Slack's OpenAPI schema (2020).
     pub updated: Option<i64>,
-    /// Described by Slack's OpenAPI schema (2020); no recorded answer holds it.
+    /// Described by Slack's OpenAPI schema (2020).
     pub user_id: Option<String>,
     /// Fields Slack sent that this type does not model, or whose value was not of
     /// the documented type, kept as they came.
