@@ -55,7 +55,7 @@ impl fmt::Debug for Key<'_> {
 
 /// The formatter failed, or a value's own `Serialize` implementation did.
 #[derive(Debug)]
-pub(crate) struct Failed;
+struct Failed;
 
 impl fmt::Display for Failed {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -293,7 +293,7 @@ impl ser::SerializeTupleVariant for Tuple<'_, '_> {
 }
 
 /// The entries of a record (named), or of an object or map (`{key: value}`).
-pub(crate) struct Entries<'a, 'b> {
+struct Entries<'a, 'b> {
     entries: Builder<'a, 'b>,
     /// A key given alone, waiting for its value.
     key: Option<String>,
@@ -305,7 +305,7 @@ enum Builder<'a, 'b> {
 }
 
 impl<'a, 'b> Entries<'a, 'b> {
-    pub(crate) fn named(fields: fmt::DebugStruct<'a, 'b>) -> Self {
+    fn named(fields: fmt::DebugStruct<'a, 'b>) -> Self {
         Self { entries: Builder::Struct(fields), key: None }
     }
 

@@ -49,7 +49,7 @@ const ID_FORMATS: &[(&str, ValueType)] = &[
 pub const FROM_SCHEMA: &str = "Described by Slack's OpenAPI schema (2020).";
 
 /// The schemas of one OpenAPI description.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct Schemas {
     /// The file, for reports.
     file: String,
@@ -58,7 +58,7 @@ pub struct Schemas {
 }
 
 /// A property's type, as far as the spec can say it.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug)]
 struct Shape {
     ty: ValueType,
     list: Option<ListStyle>,
@@ -72,11 +72,11 @@ impl Schemas {
     ///
     /// When the text is not JSON or has no `definitions`.
     pub fn parse(file: &str, text: &str) -> Result<Self, String> {
-        let value: Value = serde_json::from_str(text).map_err(|error| format!("{file}: not JSON ({error})"))?;
-        let Some(Value::Object(definitions)) = value.get("definitions") else {
+        let mut value: Value = serde_json::from_str(text).map_err(|error| format!("{file}: not JSON ({error})"))?;
+        let Some(Value::Object(definitions)) = value.get_mut("definitions").map(Value::take) else {
             return Err(format!("{file}: no `definitions`"));
         };
-        Ok(Self { file: file.to_owned(), definitions: definitions.clone() })
+        Ok(Self { file: file.to_owned(), definitions })
     }
 
     /// Merges the schema of the object `object`, if the description has one, into its
