@@ -18,32 +18,34 @@ pub struct Bookmark {
     pub app_action_id: Option<String>,
     /// Answered as `app_id`.
     pub app_id: Option<String>,
-    /// Answered as `channel_id`.
+    /// The channel the bookmark is in.
     pub channel_id: Option<String>,
-    /// Answered as `date_created`.
+    /// When the bookmark was added, in seconds since the Unix epoch.
     pub date_created: Option<i64>,
-    /// Answered as `date_updated`.
+    /// When the bookmark last changed, in seconds since the Unix epoch.
     pub date_updated: Option<i64>,
-    /// Answered as `emoji`.
+    /// The emoji shown beside the bookmark's title.
     pub emoji: Option<String>,
     /// Answered as `entity_id`.
     pub entity_id: Option<String>,
-    /// Answered as `icon_url`.
+    /// The URL of the bookmark's icon.
     pub icon_url: Option<String>,
-    /// Answered as `id`.
+    /// The bookmark's ID.
     pub id: Option<String>,
     /// Answered as `last_updated_by_team_id`.
     pub last_updated_by_team_id: Option<String>,
     /// Answered as `last_updated_by_user_id`.
     pub last_updated_by_user_id: Option<String>,
-    /// Answered as `link`.
+    /// The URL the bookmark opens.
     pub link: Option<String>,
     /// Answered as `rank`.
     pub rank: Option<String>,
     /// Answered as `shortcut_id`.
     pub shortcut_id: Option<String>,
-    /// Answered as `title`.
+    /// The bookmark's title.
     pub title: Option<String>,
+    /// The kind of bookmark (`link`).
+    ///
     /// Answered as `type`.
     pub type_: Option<String>,
     /// Fields Slack sent that this type does not model, or whose value was not of

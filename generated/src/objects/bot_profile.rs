@@ -34,21 +34,21 @@ use typed_slack_runtime::types::{UserId, TeamId, AppId, BotId};
 #[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct BotProfile {
-    /// Answered as `app_id`.
+    /// The app the bot belongs to.
     pub app_id: Option<AppId>,
-    /// Answered as `deleted`.
+    /// Whether the bot was removed.
     pub deleted: Option<bool>,
-    /// Answered as `icons`.
+    /// The bot's icons, by size.
     pub icons: Option<BotProfileIcons>,
-    /// Answered as `id`.
+    /// The bot's ID.
     pub id: Option<BotId>,
-    /// Answered as `name`.
+    /// The bot's name.
     pub name: Option<String>,
-    /// Answered as `team_id`.
+    /// The workspace the bot belongs to.
     pub team_id: Option<TeamId>,
-    /// Answered as `updated`.
+    /// When the bot last changed, in seconds since the Unix epoch.
     pub updated: Option<i64>,
-    /// Answered as `user_id`.
+    /// The bot's user.
     pub user_id: Option<UserId>,
     /// Fields Slack sent that this type does not model, or whose value was not of
     /// the documented type, kept as they came.
@@ -103,6 +103,8 @@ impl rt::de::Record for BotProfile {
 rt::record!(BotProfile);
 
 /// The `icons` object of [`BotProfile`].
+///
+/// The bot's icons, by size.
 #[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct BotProfileIcons {

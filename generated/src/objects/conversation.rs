@@ -28,119 +28,119 @@ use crate::objects::{Message, Team};
 #[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct Conversation {
-    /// Answered as `connected_limited_team_ids`.
+    /// IDs of the connected workspaces that have limited access to this Slack Connect channel.
     pub connected_limited_team_ids: Option<Vec<String>>,
-    /// Answered as `connected_team_ids`.
+    /// IDs of the workspaces and organizations connected to this Slack Connect channel.
     pub connected_team_ids: Option<Vec<EnterpriseId>>,
-    /// Answered as `connections`.
+    /// The organizations this Slack Connect channel is connected to.
     pub connections: Option<Vec<ConversationConnections>>,
-    /// Answered as `context_team_id`.
+    /// The workspace or organization in whose context the conversation is described.
     pub context_team_id: Option<String>,
-    /// Answered as `conversation_host_id`.
+    /// The workspace that hosts this shared channel.
     pub conversation_host_id: Option<String>,
-    /// Answered as `created`.
+    /// When the conversation was created, in seconds since the Unix epoch.
     pub created: Option<i64>,
-    /// Answered as `creator`.
+    /// The user who created the conversation.
     pub creator: Option<UserId>,
     /// Answered as `date_connected`.
     pub date_connected: Option<i64>,
     /// Answered as `date_created`.
     pub date_created: Option<i64>,
-    /// Answered as `enterprise_id`.
+    /// The Enterprise Grid organization the conversation belongs to.
     pub enterprise_id: Option<EnterpriseId>,
-    /// Answered as `id`.
+    /// The conversation's ID.
     pub id: Option<ChannelId>,
-    /// Answered as `internal_team_ids`.
+    /// The workspaces of the organization this channel is shared with.
     pub internal_team_ids: Option<Vec<TeamId>>,
-    /// Answered as `is_archived`.
+    /// Whether the conversation is archived.
     pub is_archived: Option<bool>,
-    /// Answered as `is_channel`.
+    /// Whether the conversation is a public channel (or a private one, for conversations created in or after March 2021).
     pub is_channel: Option<bool>,
-    /// Answered as `is_ext_shared`.
+    /// Whether the conversation is shared with an external organization (Slack Connect).
     pub is_ext_shared: Option<bool>,
-    /// Answered as `is_general`.
+    /// Whether this is the workspace's #general channel, which every regular member belongs to.
     pub is_general: Option<bool>,
     /// Answered as `is_global_shared`.
     pub is_global_shared: Option<bool>,
-    /// Answered as `is_group`.
+    /// Whether the conversation is a private channel created before March 2021.
     pub is_group: Option<bool>,
-    /// Answered as `is_im`.
+    /// Whether the conversation is a direct message between two people, or a person and an app.
     pub is_im: Option<bool>,
-    /// Answered as `is_member`.
+    /// Whether the calling user or bot is a member of the conversation.
     pub is_member: Option<bool>,
     /// Answered as `is_moved`.
     pub is_moved: Option<i64>,
-    /// Answered as `is_mpim`.
+    /// Whether the conversation is a multi-person direct message.
     pub is_mpim: Option<bool>,
     /// Answered as `is_non_threadable`.
     pub is_non_threadable: Option<bool>,
-    /// Answered as `is_open`.
+    /// Whether the direct message is open in the calling user's sidebar.
     pub is_open: Option<bool>,
-    /// Answered as `is_org_default`.
+    /// Whether the channel is one that new members of the organization join by default.
     pub is_org_default: Option<bool>,
-    /// Answered as `is_org_mandatory`.
+    /// Whether every member of the organization must be in the channel.
     pub is_org_mandatory: Option<bool>,
-    /// Answered as `is_org_shared`.
+    /// Whether the channel is shared between workspaces of the same Enterprise Grid organization.
     pub is_org_shared: Option<bool>,
-    /// Answered as `is_pending_ext_shared`.
+    /// Whether the conversation is about to be shared with an external organization: an invitation is pending.
     pub is_pending_ext_shared: Option<bool>,
-    /// Answered as `is_private`.
+    /// Whether the conversation is private: a private channel, a direct message or a multi-person direct message.
     pub is_private: Option<bool>,
-    /// Answered as `is_read_only`.
+    /// Whether only some members can post in the channel.
     pub is_read_only: Option<bool>,
-    /// Answered as `is_shared`.
+    /// Whether the conversation is shared with another workspace or organization, in any way.
     pub is_shared: Option<bool>,
-    /// Answered as `is_starred`.
+    /// Whether the calling user starred the conversation.
     pub is_starred: Option<bool>,
-    /// Answered as `is_thread_only`.
+    /// Whether members can only reply in threads.
     pub is_thread_only: Option<bool>,
-    /// Answered as `is_user_deleted`.
+    /// For a direct message: whether the other user's account is deactivated.
     pub is_user_deleted: Option<bool>,
-    /// Answered as `last_read`.
+    /// The timestamp of the last message the calling user read in the conversation.
     pub last_read: Option<Timestamp>,
-    /// Answered as `latest`.
+    /// The latest message in the conversation.
     pub latest: Option<Box<Message>>,
-    /// Answered as `locale`.
+    /// The locale the conversation is described in, when one was asked for (`include_locale`).
     pub locale: Option<String>,
-    /// Answered as `members`.
+    /// The conversation's members (in legacy answers that list them inline).
     pub members: Option<Vec<UserId>>,
-    /// Answered as `name`.
+    /// The conversation's name, without a leading `#`.
     pub name: Option<String>,
-    /// Answered as `name_normalized`.
+    /// The conversation's name, normalized (lower case, without special characters).
     pub name_normalized: Option<String>,
-    /// Answered as `num_members`.
+    /// How many members the conversation has, when `include_num_members` was asked for.
     pub num_members: Option<i64>,
-    /// Answered as `parent_conversation`.
+    /// The conversation this one was created within, when there is one.
     pub parent_conversation: Option<ChannelId>,
-    /// Answered as `pending_connected_team_ids`.
+    /// IDs of the workspaces and organizations invited to this Slack Connect channel that have not accepted yet.
     pub pending_connected_team_ids: Option<Vec<String>>,
-    /// Answered as `pending_connections`.
+    /// The organizations invited to this Slack Connect channel that have not accepted yet.
     pub pending_connections: Option<Vec<ConversationPendingConnections>>,
-    /// Answered as `pending_shared`.
+    /// IDs of the workspaces and organizations the channel is being shared with.
     pub pending_shared: Option<Vec<String>>,
-    /// Answered as `previous_connections`.
+    /// The organizations this Slack Connect channel was once connected to.
     pub previous_connections: Option<Vec<ConversationPreviousConnections>>,
-    /// Answered as `previous_names`.
+    /// The names the conversation had before, most recent first.
     pub previous_names: Option<Vec<String>>,
     /// Answered as `priority`.
     pub priority: Option<i64>,
-    /// Answered as `properties`.
+    /// Settings and features of the channel: its canvas, tabs, posting and thread restrictions.
     pub properties: Option<ConversationProperties>,
-    /// Answered as `purpose`.
+    /// The conversation's purpose, with who set it and when.
     pub purpose: Option<ConversationPurpose>,
-    /// Answered as `shared_team_ids`.
+    /// IDs of the workspaces and organizations the conversation is shared with.
     pub shared_team_ids: Option<Vec<TeamId>>,
-    /// Answered as `topic`.
+    /// The conversation's topic, with who set it and when.
     pub topic: Option<ConversationTopic>,
     /// Answered as `unlinked`.
     pub unlinked: Option<i64>,
-    /// Answered as `unread_count`.
+    /// How many messages the calling user has not read in the conversation.
     pub unread_count: Option<i64>,
-    /// Answered as `unread_count_display`.
+    /// How many unread messages the calling user would see in the client, without those Slack does not count (such as join messages).
     pub unread_count_display: Option<i64>,
-    /// Answered as `updated`.
+    /// When the conversation last changed, in milliseconds since the Unix epoch.
     pub updated: Option<i64>,
-    /// Answered as `user`.
+    /// For a direct message: the other user.
     pub user: Option<UserId>,
     /// Fields Slack sent that this type does not model, or whose value was not of
     /// the documented type, kept as they came.
@@ -345,6 +345,8 @@ impl rt::de::Record for Conversation {
 rt::record!(Conversation);
 
 /// The `connections` object of [`Conversation`].
+///
+/// The organizations this Slack Connect channel is connected to.
 #[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ConversationConnections {
@@ -391,6 +393,8 @@ impl rt::de::Record for ConversationConnections {
 rt::record!(ConversationConnections);
 
 /// The `properties` object of [`Conversation`].
+///
+/// Settings and features of the channel: its canvas, tabs, posting and thread restrictions.
 #[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ConversationProperties {
@@ -809,14 +813,16 @@ impl rt::de::Record for ConversationPropertiesTabsData {
 rt::record!(ConversationPropertiesTabsData);
 
 /// The `purpose` object of [`Conversation`].
+///
+/// The conversation's purpose, with who set it and when.
 #[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ConversationPurpose {
-    /// Answered as `creator`.
+    /// The user who set the purpose.
     pub creator: Option<UserId>,
-    /// Answered as `last_set`.
+    /// When the purpose was set, in seconds since the Unix epoch.
     pub last_set: Option<i64>,
-    /// Answered as `value`.
+    /// The purpose's text.
     pub value: Option<String>,
     /// Fields Slack sent that this type does not model, or whose value was not of
     /// the documented type, kept as they came.
@@ -860,10 +866,68 @@ impl rt::de::Record for ConversationPurpose {
 
 rt::record!(ConversationPurpose);
 
+/// The `topic` object of [`Conversation`].
+///
+/// The conversation's topic, with who set it and when.
+#[derive(Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct ConversationTopic {
+    /// The user who set the topic.
+    pub creator: Option<UserId>,
+    /// When the topic was set, in seconds since the Unix epoch.
+    pub last_set: Option<i64>,
+    /// The topic's text.
+    pub value: Option<String>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
+}
+
+impl rt::de::Record for ConversationTopic {
+    const NAME: &'static str = "ConversationTopic";
+
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &[u8],
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            b"creator" => __reader.field(&mut self.creator, "creator"),
+            b"last_set" => __reader.field(&mut self.last_set, "last_set"),
+            b"value" => __reader.field(&mut self.value, "value"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
+    }
+
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("creator", &self.creator)
+            .opt("last_set", &self.last_set)
+            .opt("value", &self.value);
+    }
+
+    #[inline]
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
+    }
+
+    #[inline]
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
+    }
+}
+
+rt::record!(ConversationTopic);
+
 /// The `pending_connections` object of [`Conversation`]: a [`ConversationConnections`], which has the same fields.
+///
+/// The organizations invited to this Slack Connect channel that have not accepted yet.
 pub type ConversationPendingConnections = ConversationConnections;
 
 /// The `previous_connections` object of [`Conversation`]: a [`ConversationConnections`], which has the same fields.
+///
+/// The organizations this Slack Connect channel was once connected to.
 pub type ConversationPreviousConnections = ConversationConnections;
 
 /// The `tabz` object of [`ConversationProperties`]: a [`ConversationPropertiesTabs`], which has the same fields.
@@ -871,6 +935,3 @@ pub type ConversationPropertiesTabz = ConversationPropertiesTabs;
 
 /// The `threads_restricted_to` object of [`ConversationProperties`]: a [`ConversationPropertiesPostingRestrictedTo`], which has the same fields.
 pub type ConversationPropertiesThreadsRestrictedTo = ConversationPropertiesPostingRestrictedTo;
-
-/// The `topic` object of [`Conversation`]: a [`ConversationPurpose`], which has the same fields.
-pub type ConversationTopic = ConversationPurpose;

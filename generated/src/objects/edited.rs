@@ -34,9 +34,9 @@ use typed_slack_runtime::types::Timestamp;
 #[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct Edited {
-    /// Answered as `ts`.
+    /// When the message was edited.
     pub ts: Option<Timestamp>,
-    /// Answered as `user`.
+    /// The user who edited the message.
     pub user: Option<String>,
     /// Fields Slack sent that this type does not model, or whose value was not of
     /// the documented type, kept as they came.

@@ -37,111 +37,113 @@ use crate::objects::{Attachment, Block, BotProfile, Edited, File, Reaction};
 #[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct Message {
-    /// Answered as `app_id`.
+    /// The app that posted the message.
     pub app_id: Option<AppId>,
     /// Answered as `assistant_app_thread`.
     pub assistant_app_thread: Option<MessageAssistantAppThread>,
-    /// Answered as `attachments`.
+    /// The message's legacy attachments.
     pub attachments: Option<Vec<Attachment>>,
-    /// Answered as `blocks`.
+    /// The message's Block Kit blocks, its layout.
     pub blocks: Option<Vec<Block>>,
-    /// Answered as `bot_id`.
+    /// The bot that posted the message.
     pub bot_id: Option<BotId>,
     /// Answered as `bot_link`.
     pub bot_link: Option<String>,
-    /// Answered as `bot_profile`.
+    /// The bot that posted the message: its name, icons and app.
     pub bot_profile: Option<BotProfile>,
-    /// Answered as `channel`.
+    /// The conversation the message is in, where the answer does not say it elsewhere.
     pub channel: Option<ChannelId>,
-    /// Answered as `client_msg_id`.
+    /// An ID the client that sent the message gave it.
     pub client_msg_id: Option<String>,
     /// Answered as `comment`.
     pub comment: Option<Box<MessageComment>>,
     /// Answered as `display_as_bot`.
     pub display_as_bot: Option<bool>,
-    /// Answered as `edited`.
+    /// Who edited the message last, and when.
     pub edited: Option<Edited>,
     /// Answered as `file`.
     pub file: Option<Box<File>>,
-    /// Answered as `files`.
+    /// The files shared in the message.
     pub files: Option<Vec<File>>,
-    /// Answered as `hidden`.
+    /// Whether the message is hidden from the conversation's history, as some message changes are.
     pub hidden: Option<bool>,
-    /// Answered as `icons`.
+    /// The icons the message was posted with, overriding those of the bot or user.
     pub icons: Option<MessageIcons>,
-    /// Answered as `inviter`.
+    /// For a join message: the user who invited the one who joined.
     pub inviter: Option<UserId>,
     /// Answered as `is_intro`.
     pub is_intro: Option<bool>,
-    /// Answered as `is_locked`.
+    /// Whether the message's thread is locked: no one can reply.
     pub is_locked: Option<bool>,
-    /// Answered as `is_starred`.
+    /// Whether the calling user starred the message.
     pub is_starred: Option<bool>,
-    /// Answered as `is_thread_broadcast`.
+    /// Whether the message is a thread reply also sent to the conversation.
     pub is_thread_broadcast: Option<bool>,
     /// Answered as `item`.
     pub item: Option<Box<MessageItem>>,
     /// Answered as `item_type`.
     pub item_type: Option<String>,
-    /// Answered as `last_read`.
+    /// For a thread parent: the timestamp of the last reply the calling user read.
     pub last_read: Option<Timestamp>,
-    /// Answered as `latest_reply`.
+    /// For a thread parent: the timestamp of the latest reply.
     pub latest_reply: Option<Timestamp>,
-    /// Answered as `metadata`.
+    /// Metadata the app posted with the message: an event type and a payload of its own.
     pub metadata: Option<MessageMetadata>,
     /// Answered as `mrkdwn`.
     pub mrkdwn: Option<bool>,
     /// Answered as `no_notifications`.
     pub no_notifications: Option<bool>,
-    /// Answered as `parent_user_id`.
+    /// For a thread reply: the user who posted the thread's parent message.
     pub parent_user_id: Option<UserId>,
-    /// Answered as `permalink`.
+    /// A link to the message in Slack.
     pub permalink: Option<String>,
-    /// Answered as `pinned_to`.
+    /// The conversations the message is pinned in.
     pub pinned_to: Option<Vec<serde_json::Value>>,
     /// Answered as `purpose`.
     pub purpose: Option<String>,
-    /// Answered as `reactions`.
+    /// The emoji reactions to the message, with who reacted.
     pub reactions: Option<Vec<Reaction>>,
     /// Answered as `replies`.
     pub replies: Option<Vec<serde_json::Value>>,
-    /// Answered as `reply_count`.
+    /// For a thread parent: how many replies the thread has.
     pub reply_count: Option<i64>,
-    /// Answered as `reply_users`.
+    /// For a thread parent: some of the users who replied (at most five).
     pub reply_users: Option<Vec<UserId>>,
-    /// Answered as `reply_users_count`.
+    /// For a thread parent: how many users replied.
     pub reply_users_count: Option<i64>,
     /// Answered as `room`.
     pub room: Option<Box<MessageRoom>>,
-    /// Answered as `root`.
+    /// For a thread reply sent to the conversation too: the thread's parent message.
     pub root: Option<Box<Message>>,
-    /// Answered as `subscribed`.
+    /// For a thread parent: whether the calling user follows the thread.
     pub subscribed: Option<bool>,
-    /// Answered as `subtype`.
+    /// The kind of message, when it is not a plain one (`bot_message`, `channel_join`, `me_message`, ...).
     pub subtype: Option<String>,
-    /// Answered as `team`.
+    /// The workspace of the user or bot that posted the message.
     pub team: Option<TeamId>,
-    /// Answered as `text`.
+    /// The message's text, in Slack's markup. With blocks, it is the fallback shown in notifications.
     pub text: Option<String>,
-    /// Answered as `thread_ts`.
+    /// The timestamp of the thread's parent message: set on the parent and on every reply.
     pub thread_ts: Option<Timestamp>,
     /// Answered as `topic`.
     pub topic: Option<String>,
-    /// Answered as `ts`.
+    /// The message's timestamp, unique in its conversation: the message's ID.
     pub ts: Option<Timestamp>,
+    /// Always `message`.
+    ///
     /// Answered as `type`.
     pub type_: Option<String>,
     /// Answered as `unfurl_links`.
     pub unfurl_links: Option<bool>,
     /// Answered as `unfurl_media`.
     pub unfurl_media: Option<bool>,
-    /// Answered as `unread_count`.
+    /// For a thread parent: how many replies the calling user has not read.
     pub unread_count: Option<i64>,
     /// Answered as `upload`.
     pub upload: Option<bool>,
-    /// Answered as `user`.
+    /// The user who posted the message.
     pub user: Option<UserId>,
-    /// Answered as `username`.
+    /// The name the message was posted under, for a message from a bot or an integration.
     pub username: Option<String>,
     /// Answered as `wibblr`.
     pub wibblr: Option<bool>,
@@ -571,6 +573,8 @@ impl rt::de::Record for MessageComment {
 rt::record!(MessageComment);
 
 /// The `icons` object of [`Message`].
+///
+/// The icons the message was posted with, overriding those of the bot or user.
 #[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct MessageIcons {
@@ -631,12 +635,14 @@ impl rt::de::Record for MessageIcons {
 rt::record!(MessageIcons);
 
 /// The `metadata` object of [`Message`].
+///
+/// Metadata the app posted with the message: an event type and a payload of its own.
 #[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct MessageMetadata {
-    /// Answered as `event_payload`.
+    /// The payload, as the app defined it.
     pub event_payload: Option<serde_json::Value>,
-    /// Answered as `event_type`.
+    /// The kind of event the metadata describes, as the app named it.
     pub event_type: Option<String>,
     /// Fields Slack sent that this type does not model, or whose value was not of
     /// the documented type, kept as they came.

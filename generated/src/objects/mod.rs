@@ -278,9 +278,8 @@ pub use conversation::{
     ConversationPropertiesCanvas, ConversationPropertiesChannelWorkflows,
     ConversationPropertiesMeetingNotes, ConversationPropertiesPostingRestrictedTo,
     ConversationPropertiesTabs, ConversationPropertiesTabsData, ConversationPurpose,
-    ConversationPendingConnections, ConversationPreviousConnections,
+    ConversationTopic, ConversationPendingConnections, ConversationPreviousConnections,
     ConversationPropertiesTabz, ConversationPropertiesThreadsRestrictedTo,
-    ConversationTopic,
 };
 
 #[cfg(

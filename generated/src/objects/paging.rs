@@ -18,17 +18,17 @@ use typed_slack_runtime as rt;
 #[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct Paging {
-    /// Answered as `count`.
+    /// How many items a page holds.
     pub count: Option<i64>,
-    /// Answered as `page`.
+    /// The number of this page, from 1.
     pub page: Option<i64>,
-    /// Answered as `pages`.
+    /// How many pages there are.
     pub pages: Option<i64>,
-    /// Answered as `per_page`.
+    /// How many items a page holds.
     pub per_page: Option<i64>,
     /// Answered as `spill`.
     pub spill: Option<i64>,
-    /// Answered as `total`.
+    /// How many items there are in all.
     pub total: Option<i64>,
     /// Answered as `warnings`.
     pub warnings_: Option<Vec<String>>,

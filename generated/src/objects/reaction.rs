@@ -50,13 +50,13 @@ use typed_slack_runtime::types::UserId;
 #[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct Reaction {
-    /// Answered as `count`.
+    /// How many users reacted with this emoji.
     pub count: Option<i64>,
-    /// Answered as `name`.
+    /// The emoji's name, without colons (`thumbsup`).
     pub name: Option<String>,
     /// Answered as `url`.
     pub url: Option<String>,
-    /// Answered as `users`.
+    /// The users who reacted. The list may be shorter than `count`.
     pub users: Option<Vec<UserId>>,
     /// Fields Slack sent that this type does not model, or whose value was not of
     /// the documented type, kept as they came.

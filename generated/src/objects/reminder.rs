@@ -17,21 +17,21 @@ use typed_slack_runtime::types::{UserId, ChannelId};
 pub struct Reminder {
     /// Answered as `channel`.
     pub channel: Option<ChannelId>,
-    /// Answered as `complete_ts`.
+    /// When the reminder was marked complete, in seconds since the Unix epoch, or `0` when it was not.
     pub complete_ts: Option<i64>,
-    /// Answered as `creator`.
+    /// The user who created the reminder.
     pub creator: Option<UserId>,
-    /// Answered as `id`.
+    /// The reminder's ID.
     pub id: Option<String>,
-    /// Answered as `recurrence`.
+    /// How the reminder repeats, for a recurring one.
     pub recurrence: Option<ReminderRecurrence>,
-    /// Answered as `recurring`.
+    /// Whether the reminder repeats.
     pub recurring: Option<bool>,
-    /// Answered as `text`.
+    /// What the reminder says.
     pub text: Option<String>,
-    /// Answered as `time`.
+    /// When the reminder fires, in seconds since the Unix epoch, for a reminder that does not repeat.
     pub time: Option<i64>,
-    /// Answered as `user`.
+    /// The user the reminder is for.
     pub user: Option<UserId>,
     /// Fields Slack sent that this type does not model, or whose value was not of
     /// the documented type, kept as they came.
@@ -88,6 +88,8 @@ impl rt::de::Record for Reminder {
 rt::record!(Reminder);
 
 /// The `recurrence` object of [`Reminder`].
+///
+/// How the reminder repeats, for a recurring one.
 #[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ReminderRecurrence {

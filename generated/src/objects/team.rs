@@ -44,19 +44,19 @@ pub struct Team {
     pub discoverability: Option<String>,
     /// Answered as `discoverable`.
     pub discoverable: Option<String>,
-    /// Answered as `domain`.
+    /// The workspace's subdomain: `acme` for `acme.slack.com`.
     pub domain: Option<String>,
-    /// Answered as `email_domain`.
+    /// The email domains whose addresses can join the workspace without an invitation, comma separated.
     pub email_domain: Option<String>,
     /// Answered as `enterprise_domain`.
     pub enterprise_domain: Option<String>,
-    /// Answered as `enterprise_id`.
+    /// The Enterprise Grid organization the workspace belongs to.
     pub enterprise_id: Option<EnterpriseId>,
-    /// Answered as `enterprise_name`.
+    /// The name of the Enterprise Grid organization the workspace belongs to.
     pub enterprise_name: Option<String>,
-    /// Answered as `icon`.
+    /// The workspace's icon, by size.
     pub icon: Option<TeamIcon>,
-    /// Answered as `id`.
+    /// The workspace's ID.
     pub id: Option<TeamId>,
     /// Answered as `is_sfdc_auto_slack`.
     pub is_sfdc_auto_slack: Option<bool>,
@@ -66,7 +66,7 @@ pub struct Team {
     pub lob_sales_home_enabled: Option<bool>,
     /// Answered as `locale`.
     pub locale: Option<String>,
-    /// Answered as `name`.
+    /// The workspace's name.
     pub name: Option<String>,
     /// Answered as `pay_prod_cur`.
     pub pay_prod_cur: Option<String>,
@@ -78,7 +78,7 @@ pub struct Team {
     pub sso_provider: Option<TeamSsoProvider>,
     /// Answered as `team_url`.
     pub team_url: Option<String>,
-    /// Answered as `url`.
+    /// The workspace's URL (`https://acme.slack.com/`).
     pub url: Option<String>,
     /// Described by Slack's OpenAPI schema (2020).
     pub archived: Option<bool>,
@@ -249,6 +249,8 @@ impl rt::de::Record for Team {
 rt::record!(Team);
 
 /// The `icon` object of [`Team`].
+///
+/// The workspace's icon, by size.
 #[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct TeamIcon {

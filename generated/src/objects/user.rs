@@ -67,11 +67,11 @@ use crate::objects::UserProfile;
 pub struct User {
     /// Answered as `avatar_url`.
     pub avatar_url: Option<String>,
-    /// Answered as `color`.
+    /// The color of the user's name in some clients, as six hexadecimal digits.
     pub color: Option<String>,
     /// Answered as `date_created`.
     pub date_created: Option<i64>,
-    /// Answered as `deleted`.
+    /// Whether the account is deactivated.
     pub deleted: Option<bool>,
     /// Answered as `display_name`.
     pub display_name: Option<String>,
@@ -81,7 +81,7 @@ pub struct User {
     pub enterprise_id: Option<EnterpriseId>,
     /// Answered as `enterprise_name`.
     pub enterprise_name: Option<String>,
-    /// Answered as `enterprise_user`.
+    /// The user's account in the Enterprise Grid organization.
     pub enterprise_user: Option<UserEnterpriseUser>,
     /// Answered as `expiration_ts`.
     pub expiration_ts: Option<i64>,
@@ -89,11 +89,11 @@ pub struct User {
     pub external_id: Option<String>,
     /// Answered as `full_name`.
     pub full_name: Option<String>,
-    /// Answered as `has_2fa`.
+    /// Whether the user has two-factor authentication on. Only admins and owners see it.
     pub has_2fa: Option<bool>,
     /// Answered as `has_sso`.
     pub has_sso: Option<bool>,
-    /// Answered as `id`.
+    /// The user's ID.
     pub id: Option<UserId>,
     /// Answered as `image_192`.
     pub image_192: Option<String>,
@@ -109,61 +109,61 @@ pub struct User {
     pub image_72: Option<String>,
     /// Answered as `is_active`.
     pub is_active: Option<bool>,
-    /// Answered as `is_admin`.
+    /// Whether the user is an admin of the workspace.
     pub is_admin: Option<bool>,
-    /// Answered as `is_app_user`.
+    /// Whether the user is an authorized user of the calling app.
     pub is_app_user: Option<bool>,
-    /// Answered as `is_bot`.
+    /// Whether the user is a bot user.
     pub is_bot: Option<bool>,
     /// Answered as `is_connector_bot`.
     pub is_connector_bot: Option<bool>,
-    /// Answered as `is_email_confirmed`.
+    /// Whether the user confirmed their email address.
     pub is_email_confirmed: Option<bool>,
-    /// Answered as `is_invited_user`.
+    /// Whether the user was invited and has not joined yet.
     pub is_invited_user: Option<bool>,
-    /// Answered as `is_owner`.
+    /// Whether the user is an owner of the workspace.
     pub is_owner: Option<bool>,
-    /// Answered as `is_primary_owner`.
+    /// Whether the user is the primary owner of the workspace.
     pub is_primary_owner: Option<bool>,
-    /// Answered as `is_restricted`.
+    /// Whether the user is a guest (a multi-channel guest, unless `is_ultra_restricted` is also set).
     pub is_restricted: Option<bool>,
-    /// Answered as `is_stranger`.
+    /// Whether the user belongs to another workspace and is in no shared channel the app can see.
     pub is_stranger: Option<bool>,
-    /// Answered as `is_ultra_restricted`.
+    /// Whether the user is a single-channel guest.
     pub is_ultra_restricted: Option<bool>,
-    /// Answered as `is_workflow_bot`.
+    /// Whether the user is the bot of a workflow.
     pub is_workflow_bot: Option<bool>,
     /// Answered as `last_active_ts`.
     pub last_active_ts: Option<i64>,
-    /// Answered as `locale`.
+    /// The user's locale (`en-US`), when `include_locale` was asked for.
     pub locale: Option<String>,
-    /// Answered as `name`.
+    /// The user's username. Deprecated by Slack in favor of the profile's display name.
     pub name: Option<String>,
-    /// Answered as `profile`.
+    /// The user's profile: names, status, contact details and images.
     pub profile: Option<Box<UserProfile>>,
-    /// Answered as `real_name`.
+    /// The user's full name, as in their profile.
     pub real_name: Option<String>,
     /// Answered as `roles`.
     pub roles: Option<Vec<String>>,
     /// Answered as `slack_id`.
     pub slack_id: Option<UserId>,
-    /// Answered as `team_id`.
+    /// The workspace the user belongs to.
     pub team_id: Option<TeamId>,
     /// Answered as `teams`.
     pub teams: Option<Vec<TeamId>>,
-    /// Answered as `two_factor_type`.
+    /// How the user receives two-factor codes (`app` or `sms`).
     pub two_factor_type: Option<String>,
-    /// Answered as `tz`.
+    /// The user's time zone, as an IANA name (`America/Los_Angeles`).
     pub tz: Option<String>,
-    /// Answered as `tz_label`.
+    /// A readable name of the user's time zone (`Pacific Standard Time`).
     pub tz_label: Option<String>,
-    /// Answered as `tz_offset`.
+    /// The user's offset from UTC, in seconds, at the time of the answer.
     pub tz_offset: Option<i64>,
-    /// Answered as `updated`.
+    /// When the user's account last changed, in seconds since the Unix epoch.
     pub updated: Option<i64>,
     /// Answered as `username`.
     pub username: Option<String>,
-    /// Answered as `who_can_share_contact_card`.
+    /// Who may share the user's contact card.
     pub who_can_share_contact_card: Option<String>,
     /// Answered as `workspaces`.
     pub workspaces: Option<Vec<TeamId>>,
@@ -332,22 +332,24 @@ impl rt::de::Record for User {
 rt::record!(User);
 
 /// The `enterprise_user` object of [`User`].
+///
+/// The user's account in the Enterprise Grid organization.
 #[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct UserEnterpriseUser {
-    /// Answered as `enterprise_id`.
+    /// The organization's ID.
     pub enterprise_id: Option<EnterpriseId>,
-    /// Answered as `enterprise_name`.
+    /// The organization's name.
     pub enterprise_name: Option<String>,
-    /// Answered as `id`.
+    /// The user's ID in the organization, which may differ from their ID in a workspace.
     pub id: Option<UserId>,
-    /// Answered as `is_admin`.
+    /// Whether the user is an admin of the organization.
     pub is_admin: Option<bool>,
-    /// Answered as `is_owner`.
+    /// Whether the user is an owner of the organization.
     pub is_owner: Option<bool>,
-    /// Answered as `is_primary_owner`.
+    /// Whether the user is the primary owner of the organization.
     pub is_primary_owner: Option<bool>,
-    /// Answered as `teams`.
+    /// The workspaces of the organization the user belongs to.
     pub teams: Option<Vec<String>>,
     /// Fields Slack sent that this type does not model, or whose value was not of
     /// the documented type, kept as they came.

@@ -68,81 +68,81 @@ use typed_slack_runtime::types::{UserId, TeamId, AppId, BotId};
 #[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct UserProfile {
-    /// Answered as `always_active`.
+    /// For a bot user: whether it always shows as active.
     pub always_active: Option<bool>,
-    /// Answered as `api_app_id`.
+    /// For a bot user: the app it belongs to.
     pub api_app_id: Option<AppId>,
-    /// Answered as `avatar_hash`.
+    /// A hash of the user's profile image, which changes when the image does.
     pub avatar_hash: Option<String>,
-    /// Answered as `bot_id`.
+    /// For a bot user: its bot ID.
     pub bot_id: Option<BotId>,
-    /// Answered as `display_name`.
+    /// The name the user chose to be shown by, which may be empty.
     pub display_name: Option<String>,
-    /// Answered as `display_name_normalized`.
+    /// The display name with special characters replaced by ASCII ones.
     pub display_name_normalized: Option<String>,
-    /// Answered as `email`.
+    /// The user's email address. Needs the `users:read.email` scope.
     pub email: Option<String>,
-    /// Answered as `fields`.
+    /// The workspace's custom profile fields the user filled in, by field ID.
     pub fields: Option<serde_json::Value>,
-    /// Answered as `first_name`.
+    /// The user's first name.
     pub first_name: Option<String>,
-    /// Answered as `guest_invited_by`.
+    /// For a guest: the user who invited them.
     pub guest_invited_by: Option<UserId>,
-    /// Answered as `huddle_state`.
+    /// Whether the user is in a huddle (`in_a_huddle`, or `default_unset`).
     pub huddle_state: Option<String>,
-    /// Answered as `huddle_state_expiration_ts`.
+    /// When the huddle state expires, in seconds since the Unix epoch.
     pub huddle_state_expiration_ts: Option<i64>,
-    /// Answered as `image_1024`.
+    /// The URL of the user's profile image, 1024 pixels square.
     pub image_1024: Option<String>,
-    /// Answered as `image_192`.
+    /// The URL of the user's profile image, 192 pixels square.
     pub image_192: Option<String>,
-    /// Answered as `image_24`.
+    /// The URL of the user's profile image, 24 pixels square.
     pub image_24: Option<String>,
-    /// Answered as `image_32`.
+    /// The URL of the user's profile image, 32 pixels square.
     pub image_32: Option<String>,
-    /// Answered as `image_48`.
+    /// The URL of the user's profile image, 48 pixels square.
     pub image_48: Option<String>,
-    /// Answered as `image_512`.
+    /// The URL of the user's profile image, 512 pixels square.
     pub image_512: Option<String>,
-    /// Answered as `image_72`.
+    /// The URL of the user's profile image, 72 pixels square.
     pub image_72: Option<String>,
-    /// Answered as `image_original`.
+    /// The URL of the profile image as the user uploaded it.
     pub image_original: Option<String>,
-    /// Answered as `is_custom_image`.
+    /// Whether the user uploaded their own profile image.
     pub is_custom_image: Option<bool>,
-    /// Answered as `last_name`.
+    /// The user's last name.
     pub last_name: Option<String>,
-    /// Answered as `phone`.
+    /// The user's phone number, as they wrote it.
     pub phone: Option<String>,
-    /// Answered as `pronouns`.
+    /// The user's pronouns, as they wrote them.
     pub pronouns: Option<String>,
-    /// Answered as `real_name`.
+    /// The user's full name.
     pub real_name: Option<String>,
-    /// Answered as `real_name_normalized`.
+    /// The full name with special characters replaced by ASCII ones.
     pub real_name_normalized: Option<String>,
     /// Answered as `sections`.
     pub sections: Option<Vec<UserProfileSections>>,
-    /// Answered as `skype`.
+    /// The user's Skype handle.
     pub skype: Option<String>,
-    /// Answered as `start_date`.
+    /// The date the user started at the organization, when the workspace tracks it.
     pub start_date: Option<String>,
     /// Answered as `status_clear_on_focus_end`.
     pub status_clear_on_focus_end: Option<bool>,
-    /// Answered as `status_emoji`.
+    /// The emoji of the user's status (`:train:`).
     pub status_emoji: Option<String>,
-    /// Answered as `status_emoji_display_info`.
+    /// How clients display the status emoji: its name, image URL and Unicode value.
     pub status_emoji_display_info: Option<Vec<UserProfileStatusEmojiDisplayInfo>>,
-    /// Answered as `status_emoji_url`.
+    /// The URL of the status emoji's image, for a custom emoji.
     pub status_emoji_url: Option<String>,
-    /// Answered as `status_expiration`.
+    /// When the status expires, in seconds since the Unix epoch, or `0` when it does not.
     pub status_expiration: Option<i64>,
-    /// Answered as `status_text`.
+    /// The text of the user's status (`riding a train`).
     pub status_text: Option<String>,
     /// Answered as `status_text_canonical`.
     pub status_text_canonical: Option<String>,
-    /// Answered as `team`.
+    /// The workspace of the profile.
     pub team: Option<TeamId>,
-    /// Answered as `title`.
+    /// The user's title (`Engineer`).
     pub title: Option<String>,
     /// Described by Slack's OpenAPI schema (2020).
     pub is_app_user: Option<bool>,
@@ -393,6 +393,8 @@ impl rt::de::Record for UserProfileSections {
 rt::record!(UserProfileSections);
 
 /// The `status_emoji_display_info` object of [`UserProfile`].
+///
+/// How clients display the status emoji: its name, image URL and Unicode value.
 #[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct UserProfileStatusEmojiDisplayInfo {

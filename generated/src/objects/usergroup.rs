@@ -18,31 +18,31 @@ use typed_slack_runtime::types::{UserId, TeamId, UsergroupId};
 #[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct Usergroup {
-    /// Answered as `auto_provision`.
+    /// Whether Slack adds members to the group by itself.
     pub auto_provision: Option<bool>,
     /// Answered as `channel_count`.
     pub channel_count: Option<i64>,
-    /// Answered as `created_by`.
+    /// The user who created the group.
     pub created_by: Option<UserId>,
-    /// Answered as `date_create`.
+    /// When the group was created, in seconds since the Unix epoch.
     pub date_create: Option<i64>,
-    /// Answered as `date_delete`.
+    /// When the group was disabled, in seconds since the Unix epoch, or `0` while it is enabled.
     pub date_delete: Option<i64>,
-    /// Answered as `date_update`.
+    /// When the group last changed, in seconds since the Unix epoch.
     pub date_update: Option<i64>,
-    /// Answered as `deleted_by`.
+    /// The user who disabled the group.
     pub deleted_by: Option<UserId>,
-    /// Answered as `description`.
+    /// The group's description.
     pub description: Option<String>,
     /// Answered as `enterprise_subteam_id`.
     pub enterprise_subteam_id: Option<String>,
-    /// Answered as `handle`.
+    /// The name the group is mentioned by, without the `@`.
     pub handle: Option<String>,
-    /// Answered as `id`.
+    /// The group's ID.
     pub id: Option<UsergroupId>,
     /// Answered as `is_editing_restricted`.
     pub is_editing_restricted: Option<bool>,
-    /// Answered as `is_external`.
+    /// Whether the group belongs to another organization.
     pub is_external: Option<bool>,
     /// Answered as `is_idp_group`.
     pub is_idp_group: Option<bool>,
@@ -54,21 +54,21 @@ pub struct Usergroup {
     pub is_section: Option<bool>,
     /// Answered as `is_subteam`.
     pub is_subteam: Option<bool>,
-    /// Answered as `is_usergroup`.
+    /// Whether the object is a user group: always `true`.
     pub is_usergroup: Option<bool>,
     /// Answered as `is_visible`.
     pub is_visible: Option<bool>,
-    /// Answered as `name`.
+    /// The group's name.
     pub name: Option<String>,
-    /// Answered as `prefs`.
+    /// The channels and private channels the group's members join by default.
     pub prefs: Option<UsergroupPrefs>,
-    /// Answered as `team_id`.
+    /// The workspace the group belongs to.
     pub team_id: Option<TeamId>,
-    /// Answered as `updated_by`.
+    /// The user who last changed the group.
     pub updated_by: Option<UserId>,
-    /// Answered as `user_count`.
+    /// How many members the group has.
     pub user_count: Option<i64>,
-    /// Answered as `users`.
+    /// The group's members, when they were asked for (`include_users`).
     pub users: Option<Vec<UserId>>,
     /// Fields Slack sent that this type does not model, or whose value was not of
     /// the documented type, kept as they came.
@@ -167,6 +167,8 @@ impl rt::de::Record for Usergroup {
 rt::record!(Usergroup);
 
 /// The `prefs` object of [`Usergroup`].
+///
+/// The channels and private channels the group's members join by default.
 #[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct UsergroupPrefs {
