@@ -5,6 +5,8 @@
 //! common set, which the fake Slack also enforces); [`DEFAULT_ARGUMENT_NAME_LENGTH`]
 //! stands in where a spec does not say.
 
+use crate::spec::model::ValueType;
+
 /// The longest argument name when the common set does not say.
 pub const DEFAULT_ARGUMENT_NAME_LENGTH: usize = 100;
 
@@ -47,6 +49,29 @@ pub const SECRET_FIELDS: &[&str] = &[
     "verification_token",
     "incoming_webhook.url",
 ];
+
+/// The kinds of IDs a text field holds when its name says so, which the importer types
+/// as that ID: the word before a final `_id` or `_ids` (`user_id`, `bot_user_id`,
+/// `shared_team_ids`), matched as a whole word. Recorded answers cannot tell, since
+/// their values are placeholders.
+pub const ID_FIELD_WORDS: &[(&str, ValueType)] = &[
+    ("app", ValueType::AppId),
+    ("bot", ValueType::BotId),
+    ("channel", ValueType::ChannelId),
+    ("enterprise", ValueType::EnterpriseId),
+    ("file", ValueType::FileId),
+    ("subteam", ValueType::UsergroupId),
+    ("team", ValueType::TeamId),
+    ("user", ValueType::UserId),
+    ("usergroup", ValueType::UsergroupId),
+];
+
+/// The ID type a text field named `name` holds, by [`ID_FIELD_WORDS`].
+pub fn id_field_type(name: &str) -> Option<ValueType> {
+    let stem = name.strip_suffix("_ids").or_else(|| name.strip_suffix("_id"))?;
+    let word = stem.rsplit('_').next()?;
+    ID_FIELD_WORDS.iter().find(|(id_word, _)| *id_word == word).map(|(_, ty)| *ty)
+}
 
 /// Arguments that hold secrets beside [`SECRET_FIELDS`]: the OAuth `code` (a field
 /// named `code` is an error code elsewhere).

@@ -11,6 +11,7 @@
 //! loader and validation. [`import()`] runs it all over files and folders and returns
 //! the [`Report`]; `cargo xtask import` is a thin face over it.
 
+mod by_name;
 pub mod doc_page;
 pub mod drift;
 pub mod merge;
@@ -18,7 +19,6 @@ pub mod openapi;
 mod report;
 mod run;
 pub mod samples;
-mod secrets;
 mod shared_codes;
 pub mod slack_json;
 mod text;

@@ -6,12 +6,12 @@ use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
+use super::by_name;
 use super::drift::{self, Drift, MethodDrift};
 use super::merge::{Merge, merge};
 use super::openapi::Schemas;
 use super::report::{FileOutcome, Report, Status};
 use super::samples::Samples;
-use super::secrets;
 use super::shared_codes::{COMMON, SharedCodes};
 use super::{Imported, doc_page, slack_json, write};
 use crate::schema::object_modeline;
@@ -98,7 +98,7 @@ pub fn import(inputs: &[PathBuf], options: &Options) -> Result<Report, Error> {
                     imported.spec.response.fields = fields;
                 }
             }
-            secrets::type_method(&mut imported.spec);
+            by_name::type_method(&mut imported.spec);
             imported
         });
         let outcome = match read {
@@ -190,9 +190,9 @@ fn place_objects(
                 }
                 ObjectSpec { fields, ..object.clone() }
             };
-            secrets::type_fields(None, &mut spec.fields);
+            by_name::type_fields(None, &mut spec.fields);
             for variant in &mut spec.variants {
-                secrets::type_fields(None, &mut variant.fields);
+                by_name::type_fields(None, &mut variant.fields);
             }
             let outcome = |status| FileOutcome {
                 input: options.samples.as_ref().map(|dir| dir.display().to_string()).unwrap_or_default(),

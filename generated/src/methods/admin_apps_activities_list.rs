@@ -3,7 +3,7 @@
 
 use typed_slack_runtime as rt;
 use typed_slack_runtime::types::{
-    Timestamp, Cursor, UserId, ChannelId, EnterpriseId, AppId, ResponseMetadata,
+    Timestamp, Cursor, UserId, ChannelId, TeamId, EnterpriseId, AppId, ResponseMetadata,
 };
 
 /// Get logs for a specified team/org
@@ -498,7 +498,7 @@ pub struct AdminAppsActivitiesListResponseActivities {
     /// Answered as `source`.
     pub source: Option<String>,
     /// Answered as `team_id`.
-    pub team_id: Option<String>,
+    pub team_id: Option<TeamId>,
     /// Answered as `trace_id`.
     pub trace_id: Option<String>,
     /// Fields Slack sent that this type does not model, or whose value was not of

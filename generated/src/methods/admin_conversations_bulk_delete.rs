@@ -222,7 +222,7 @@ pub type AdminConversationsBulkDeleteWarning = rt::CommonOnly<rt::CommonWarning>
 #[non_exhaustive]
 pub struct AdminConversationsBulkDeleteResponseNotAdded {
     /// Answered as `channel_id`.
-    pub channel_id: Option<String>,
+    pub channel_id: Option<ChannelId>,
     /// Answered as `errors`.
     pub errors: Option<Vec<String>>,
     /// Fields Slack sent that this type does not model, or whose value was not of

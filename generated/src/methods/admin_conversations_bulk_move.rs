@@ -245,7 +245,7 @@ pub type AdminConversationsBulkMoveWarning = rt::CommonOnly<rt::CommonWarning>;
 #[non_exhaustive]
 pub struct AdminConversationsBulkMoveResponseNotAdded {
     /// Answered as `channel_id`.
-    pub channel_id: Option<String>,
+    pub channel_id: Option<ChannelId>,
     /// Answered as `errors`.
     pub errors: Option<Vec<String>>,
     /// Fields Slack sent that this type does not model, or whose value was not of

@@ -2,6 +2,7 @@
 //! `admin.conversations.createForObjects`: Create a Salesforce channel for the corresponding object provided.
 
 use typed_slack_runtime as rt;
+use typed_slack_runtime::types::ChannelId;
 
 /// Create a Salesforce channel for the corresponding object provided.
 ///
@@ -94,7 +95,7 @@ impl rt::Catalogued for AdminConversationsCreateForObjects {
         rt::Argument::required("salesforce_org_id"),
         rt::Argument::optional("invite_object_team"),
     ];
-    const SAMPLE_RESPONSE: &'static str = "{\"channel_id\":\"\",\"ok\":true}";
+    const SAMPLE_RESPONSE: &'static str = "{\"channel_id\":\"C0000000000\",\"ok\":true}";
     const SUCCESS_EXAMPLES: &'static [&'static str] = &[
         "{\"channel_id\":\"C12345\",\"ok\":true}",
     ];
@@ -111,7 +112,7 @@ impl rt::Catalogued for AdminConversationsCreateForObjects {
 #[non_exhaustive]
 pub struct AdminConversationsCreateForObjectsResponse {
     /// Slack Channel ID, in the format of an alphanumeric string starting with C
-    pub channel_id: String,
+    pub channel_id: ChannelId,
     /// The warnings Slack sent with the answer, from its `warning` and
     /// `response_metadata.warnings` fields.
     pub warnings: Vec<AdminConversationsCreateForObjectsWarning>,

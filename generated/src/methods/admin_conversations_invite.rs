@@ -96,7 +96,7 @@ impl rt::Catalogued for AdminConversationsInvite {
 #[non_exhaustive]
 pub struct AdminConversationsInviteResponse {
     /// Answered as `failed_user_ids`.
-    pub failed_user_ids: Option<std::collections::BTreeMap<String, String>>,
+    pub failed_user_ids: Option<std::collections::BTreeMap<String, UserId>>,
     /// The warnings Slack sent with the answer, from its `warning` and
     /// `response_metadata.warnings` fields.
     pub warnings: Vec<AdminConversationsInviteWarning>,

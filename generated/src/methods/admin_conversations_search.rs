@@ -508,7 +508,7 @@ pub struct AdminConversationsSearchResponseConversations {
     /// Answered as `channel_manager_count`.
     pub channel_manager_count: Option<i64>,
     /// Answered as `connected_limited_team_ids`.
-    pub connected_limited_team_ids: Option<Vec<String>>,
+    pub connected_limited_team_ids: Option<Vec<TeamId>>,
     /// Answered as `connected_team_ids`.
     pub connected_team_ids: Option<Vec<TeamId>>,
     /// Answered as `context_team_id`.
@@ -560,7 +560,7 @@ pub struct AdminConversationsSearchResponseConversations {
     /// Answered as `name`.
     pub name: Option<String>,
     /// Answered as `pending_connected_team_ids`.
-    pub pending_connected_team_ids: Option<Vec<String>>,
+    pub pending_connected_team_ids: Option<Vec<TeamId>>,
     /// Answered as `properties`.
     pub properties: Option<AdminConversationsSearchResponseConversationsProperties>,
     /// Answered as `purpose`.
@@ -776,7 +776,7 @@ pub struct AdminConversationsSearchResponseConversationsCanvasOwnershipDetails {
     /// Answered as `count`.
     pub count: Option<i64>,
     /// Answered as `team_id`.
-    pub team_id: Option<String>,
+    pub team_id: Option<TeamId>,
     /// Fields Slack sent that this type does not model, or whose value was not of
     /// the documented type, kept as they came.
     pub unknown: rt::UnknownFields,

@@ -2,6 +2,7 @@
 //! `admin.functions.permissions.lookup`: Lookup the visibility of multiple Slack functions and include the users if it is limited to particular named entities.
 
 use typed_slack_runtime as rt;
+use typed_slack_runtime::types::{UserId, ChannelId, TeamId};
 
 /// Lookup the visibility of multiple Slack functions and include the users if it is limited to particular named entities.
 ///
@@ -269,7 +270,7 @@ pub struct AdminFunctionsPermissionsLookupResponsePermissionsAllowedByAdmin {
     /// Answered as `type`.
     pub type_: Option<String>,
     /// Answered as `user_ids`.
-    pub user_ids: Option<Vec<String>>,
+    pub user_ids: Option<Vec<UserId>>,
     /// Fields Slack sent that this type does not model, or whose value was not of
     /// the documented type, kept as they came.
     pub unknown: rt::UnknownFields,
@@ -314,15 +315,15 @@ rt::record!(AdminFunctionsPermissionsLookupResponsePermissionsAllowedByAdmin);
 #[non_exhaustive]
 pub struct AdminFunctionsPermissionsLookupResponsePermissionsAllowedEntities {
     /// Answered as `channel_ids`.
-    pub channel_ids: Option<Vec<String>>,
+    pub channel_ids: Option<Vec<ChannelId>>,
     /// Answered as `org_ids`.
     pub org_ids: Option<Vec<String>>,
     /// Answered as `team_ids`.
-    pub team_ids: Option<Vec<String>>,
+    pub team_ids: Option<Vec<TeamId>>,
     /// Answered as `type`.
     pub type_: Option<String>,
     /// Answered as `user_ids`.
-    pub user_ids: Option<Vec<String>>,
+    pub user_ids: Option<Vec<UserId>>,
     /// Fields Slack sent that this type does not model, or whose value was not of
     /// the documented type, kept as they came.
     pub unknown: rt::UnknownFields,

@@ -2,7 +2,7 @@
 //! `admin.inviteRequests.approved.list`: List all approved workspace invite requests.
 
 use typed_slack_runtime as rt;
-use typed_slack_runtime::types::{Cursor, UserId, ResponseMetadata};
+use typed_slack_runtime::types::{Cursor, UserId, ChannelId, ResponseMetadata};
 
 /// List all approved workspace invite requests.
 ///
@@ -423,7 +423,7 @@ rt::record!(AdminInviteRequestsApprovedListResponseApprovedRequestsInvite);
 #[non_exhaustive]
 pub struct AdminInviteRequestsApprovedListResponseApprovedRequestsInviteInvitePreferences {
     /// Answered as `channel_ids`.
-    pub channel_ids: Option<Vec<String>>,
+    pub channel_ids: Option<Vec<ChannelId>>,
     /// Answered as `is_domain_matched`.
     pub is_domain_matched: Option<bool>,
     /// Answered as `is_restricted`.
@@ -486,7 +486,7 @@ rt::record!(
 #[non_exhaustive]
 pub struct AdminInviteRequestsApprovedListResponseApprovedRequestsInviteRequest {
     /// Answered as `channel_ids`.
-    pub channel_ids: Option<Vec<String>>,
+    pub channel_ids: Option<Vec<ChannelId>>,
     /// Answered as `date_created`.
     pub date_created: Option<i64>,
     /// Answered as `email`.

@@ -2,7 +2,7 @@
 //! `admin.inviteRequests.denied.list`: List all denied workspace invite requests.
 
 use typed_slack_runtime as rt;
-use typed_slack_runtime::types::{Cursor, UserId, TeamId, ResponseMetadata};
+use typed_slack_runtime::types::{Cursor, UserId, ChannelId, TeamId, ResponseMetadata};
 
 /// List all denied workspace invite requests.
 ///
@@ -350,7 +350,7 @@ rt::record!(AdminInviteRequestsDeniedListResponseDeniedRequestsDeniedBy);
 #[non_exhaustive]
 pub struct AdminInviteRequestsDeniedListResponseDeniedRequestsInviteRequest {
     /// Answered as `channel_ids`.
-    pub channel_ids: Option<Vec<String>>,
+    pub channel_ids: Option<Vec<ChannelId>>,
     /// Answered as `date_created`.
     pub date_created: Option<i64>,
     /// Answered as `email`.

@@ -2,6 +2,7 @@
 //! `admin.usergroups.addChannels`: Add up to one hundred default channels to an IDP group.
 
 use typed_slack_runtime as rt;
+use typed_slack_runtime::types::UserId;
 
 /// Add up to one hundred default channels to an IDP group.
 ///
@@ -108,7 +109,7 @@ pub struct AdminUsergroupsAddChannelsResponse {
     /// List of channel IDs that are not valid for this action
     pub invalid_channels: Option<Vec<String>>,
     /// List of user IDs who would exceed their channel limit
-    pub channel_limit_user_ids: Option<Vec<String>>,
+    pub channel_limit_user_ids: Option<Vec<UserId>>,
     /// The warnings Slack sent with the answer, from its `warning` and
     /// `response_metadata.warnings` fields.
     pub warnings: Vec<AdminUsergroupsAddChannelsWarning>,

@@ -273,7 +273,7 @@ pub struct AdminUsersSessionGetSettingsResponseSessionSettings {
     /// Answered as `duration`.
     pub duration: Option<i64>,
     /// Answered as `user_id`.
-    pub user_id: Option<String>,
+    pub user_id: Option<UserId>,
     /// Fields Slack sent that this type does not model, or whose value was not of
     /// the documented type, kept as they came.
     pub unknown: rt::UnknownFields,

@@ -2,6 +2,7 @@
 //! `admin.workflows.permissions.lookup`: Look up the permissions for a set of workflows
 
 use typed_slack_runtime as rt;
+use typed_slack_runtime::types::{UserId, ChannelId, TeamId};
 
 /// Look up the permissions for a set of workflows
 ///
@@ -213,15 +214,15 @@ rt::record!(AdminWorkflowsPermissionsLookupResponsePermissions);
 #[non_exhaustive]
 pub struct AdminWorkflowsPermissionsLookupResponsePermissionsWhoCanRun {
     /// Answered as `channel_ids`.
-    pub channel_ids: Option<Vec<String>>,
+    pub channel_ids: Option<Vec<ChannelId>>,
     /// Answered as `org_ids`.
     pub org_ids: Option<Vec<String>>,
     /// Answered as `permission_type`.
     pub permission_type: Option<String>,
     /// Answered as `team_ids`.
-    pub team_ids: Option<Vec<String>>,
+    pub team_ids: Option<Vec<TeamId>>,
     /// Answered as `user_ids`.
-    pub user_ids: Option<Vec<String>>,
+    pub user_ids: Option<Vec<UserId>>,
     /// Fields Slack sent that this type does not model, or whose value was not of
     /// the documented type, kept as they came.
     pub unknown: rt::UnknownFields,

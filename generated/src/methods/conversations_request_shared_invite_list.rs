@@ -2,7 +2,7 @@
 //! `conversations.requestSharedInvite.list`: Lists requests to add external users to channels with ability to filter.
 
 use typed_slack_runtime as rt;
-use typed_slack_runtime::types::{Cursor, ResponseMetadata};
+use typed_slack_runtime::types::{Cursor, TeamId, ResponseMetadata};
 use crate::objects::{Conversation, UserProfile};
 
 /// Lists requests to add external users to channels with ability to filter.
@@ -730,7 +730,7 @@ pub struct ConversationsRequestSharedInviteListResponseInviteRequestsInvitingUse
     /// Answered as `profile`.
     pub profile: Option<Box<UserProfile>>,
     /// Answered as `team_id`.
-    pub team_id: Option<String>,
+    pub team_id: Option<TeamId>,
     /// Answered as `updated`.
     pub updated: Option<i64>,
     /// Answered as `who_can_share_contact_card`.

@@ -2,7 +2,7 @@
 //! `migration.exchange`: For Enterprise organization workspaces, map local user IDs to global user IDs
 
 use typed_slack_runtime as rt;
-use typed_slack_runtime::types::TeamId;
+use typed_slack_runtime::types::{UserId, TeamId, EnterpriseId};
 
 /// For Enterprise organization workspaces, map local user IDs to global user IDs
 ///
@@ -91,7 +91,7 @@ impl rt::Catalogued for MigrationExchange {
         rt::Argument::optional("team_id"),
         rt::Argument::optional("to_old"),
     ];
-    const SAMPLE_RESPONSE: &'static str = "{\"enterprise_id\":\"\",\"ok\":true,\"team_id\":\"\",\"user_id_map\":{}}";
+    const SAMPLE_RESPONSE: &'static str = "{\"enterprise_id\":\"E0000000000\",\"ok\":true,\"team_id\":\"T0000000000\",\"user_id_map\":{}}";
     const SUCCESS_EXAMPLES: &'static [&'static str] = &[
         "{\"enterprise_id\":\"E1KQTNXE1\",\"invalid_user_ids\":[\"U21ABZZXX\"],\"ok\":true,\"team_id\":\"T1KR7PE1W\",\"user_id_map\":{\"U06UBSUN5\":\"W06M56XJM\",\"U06UBSVB3\":\"W06PUUDLY\",\"U06UBSVDX\":\"W06PUUDMW\",\"U06UEB62U\":\"W06PTT6GH\",\"W06UAZ65Q\":\"W06UAZ65Q\"}}",
     ];
@@ -120,13 +120,13 @@ impl rt::Catalogued for MigrationExchange {
 #[non_exhaustive]
 pub struct MigrationExchangeResponse {
     /// Answered as `team_id`.
-    pub team_id: String,
+    pub team_id: TeamId,
     /// Answered as `enterprise_id`.
-    pub enterprise_id: String,
+    pub enterprise_id: EnterpriseId,
     /// Answered as `user_id_map`.
     pub user_id_map: MigrationExchangeResponseUserIdMap,
     /// Answered as `invalid_user_ids`.
-    pub invalid_user_ids: Option<Vec<String>>,
+    pub invalid_user_ids: Option<Vec<UserId>>,
     /// The warnings Slack sent with the answer, from its `warning` and
     /// `response_metadata.warnings` fields.
     pub warnings: Vec<MigrationExchangeWarning>,

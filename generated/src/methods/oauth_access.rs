@@ -2,7 +2,7 @@
 //! `oauth.access`: Exchanges a temporary OAuth verifier code for an access token.
 
 use typed_slack_runtime as rt;
-use typed_slack_runtime::types::Secret;
+use typed_slack_runtime::types::{Secret, UserId, ChannelId, TeamId, EnterpriseId, AppId};
 
 /// Exchanges a temporary OAuth verifier code for an access token.
 ///
@@ -121,7 +121,7 @@ impl rt::Catalogued for OauthAccess {
         rt::Argument::optional("redirect_uri"),
         rt::Argument::optional("single_channel"),
     ];
-    const SAMPLE_RESPONSE: &'static str = "{\"access_token\":\"\",\"ok\":true,\"team_id\":\"\"}";
+    const SAMPLE_RESPONSE: &'static str = "{\"access_token\":\"\",\"ok\":true,\"team_id\":\"T0000000000\"}";
     const SUCCESS_EXAMPLES: &'static [&'static str] = &[
         "{\"access_token\":\"xoxa-access-token-string\",\"app_id\":\"A012345678\",\"app_user_id\":\"U0NKHRW57\",\"authorizing_user\":{\"app_home\":\"D0PNCRP9N\",\"user_id\":\"U061F7AUR\"},\"enterprise_id\":null,\"installer_user\":{\"app_home\":\"D0PNCRP9N\",\"user_id\":\"U061F7AUR\"},\"ok\":true,\"scopes\":{\"app_home\":[\"chat:write\",\"im:history\",\"im:read\"],\"channel\":[\"channels:history\",\"channels:read\",\"chat:write\"],\"group\":[\"chat:write\"],\"im\":[\"chat:write\"],\"mpim\":[\"chat:write\"],\"team\":[],\"user\":[]},\"team_id\":\"T061EG9R6\",\"team_name\":\"Subarachnoid Workspace\",\"token_type\":\"app\"}",
     ];
@@ -193,13 +193,13 @@ pub struct OauthAccessResponse {
     /// Answered as `token_type`.
     pub token_type: Option<String>,
     /// Answered as `app_id`.
-    pub app_id: Option<String>,
+    pub app_id: Option<AppId>,
     /// Answered as `app_user_id`.
-    pub app_user_id: Option<String>,
+    pub app_user_id: Option<UserId>,
     /// Answered as `team_name`.
     pub team_name: Option<String>,
     /// Answered as `team_id`.
-    pub team_id: String,
+    pub team_id: TeamId,
     /// Answered as `access_token`.
     pub access_token: Secret,
     /// Answered as `authorizing_user`.
@@ -211,7 +211,7 @@ pub struct OauthAccessResponse {
     /// Answered as `scope`.
     pub scope: Option<String>,
     /// Answered as `user_id`.
-    pub user_id: Option<String>,
+    pub user_id: Option<UserId>,
     /// Answered as `bot`.
     pub bot: Option<OauthAccessResponseBot>,
     /// Answered as `refresh_token`.
@@ -223,11 +223,11 @@ pub struct OauthAccessResponse {
     /// Answered as `team`.
     pub team: Option<OauthAccessResponseTeam>,
     /// Answered as `enterprise_id`.
-    pub enterprise_id: Option<String>,
+    pub enterprise_id: Option<EnterpriseId>,
     /// Answered as `incoming_webhook`.
     pub incoming_webhook: Option<OauthAccessResponseIncomingWebhook>,
     /// Answered as `single_channel_id`.
-    pub single_channel_id: Option<String>,
+    pub single_channel_id: Option<ChannelId>,
     /// The warnings Slack sent with the answer, from its `warning` and
     /// `response_metadata.warnings` fields.
     pub warnings: Vec<OauthAccessWarning>,
@@ -444,7 +444,7 @@ pub type OauthAccessWarning = rt::CommonOnly<rt::CommonWarning>;
 #[non_exhaustive]
 pub struct OauthAccessResponseAuthorizingUser {
     /// Answered as `user_id`.
-    pub user_id: Option<String>,
+    pub user_id: Option<UserId>,
     /// Answered as `app_home`.
     pub app_home: Option<String>,
     /// Fields Slack sent that this type does not model, or whose value was not of
@@ -558,7 +558,7 @@ rt::record!(OauthAccessResponseScopes);
 #[non_exhaustive]
 pub struct OauthAccessResponseBot {
     /// Answered as `bot_user_id`.
-    pub bot_user_id: Option<String>,
+    pub bot_user_id: Option<UserId>,
     /// Answered as `bot_access_token`.
     pub bot_access_token: Option<Secret>,
     /// Answered as `scope`.
@@ -792,7 +792,7 @@ pub struct OauthAccessResponseIncomingWebhook {
     /// Answered as `channel`.
     pub channel: Option<String>,
     /// Answered as `channel_id`.
-    pub channel_id: Option<String>,
+    pub channel_id: Option<ChannelId>,
     /// Answered as `configuration_url`.
     pub configuration_url: Option<String>,
     /// Answered as `url`.

@@ -2,7 +2,7 @@
 //! `oauth.v2.exchange`: Exchanges a legacy access token for a new expiring access token and refresh token
 
 use typed_slack_runtime as rt;
-use typed_slack_runtime::types::{Secret, UserId, AppId};
+use typed_slack_runtime::types::{Secret, UserId, ChannelId, AppId};
 use crate::objects::{Enterprise, Team};
 
 /// Exchanges a legacy access token for a new expiring access token and refresh token
@@ -365,7 +365,7 @@ pub struct OauthV2ExchangeResponseIncomingWebhook {
     /// Answered as `channel`.
     pub channel: Option<String>,
     /// Answered as `channel_id`.
-    pub channel_id: Option<String>,
+    pub channel_id: Option<ChannelId>,
     /// Answered as `configuration_url`.
     pub configuration_url: Option<String>,
     /// Answered as `url`.

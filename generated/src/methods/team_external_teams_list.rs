@@ -2,7 +2,7 @@
 //! `team.externalTeams.list`: Returns a list of all the external teams connected and details about the connection.
 
 use typed_slack_runtime as rt;
-use typed_slack_runtime::types::{Cursor, TeamId, ResponseMetadata};
+use typed_slack_runtime::types::{Cursor, ChannelId, TeamId, ResponseMetadata};
 
 /// Returns a list of all the external teams connected and details about the connection.
 ///
@@ -677,7 +677,7 @@ pub struct TeamExternalTeamsListResponseOrganizations {
     /// Answered as `team_domain`.
     pub team_domain: Option<String>,
     /// Answered as `team_id`.
-    pub team_id: Option<String>,
+    pub team_id: Option<TeamId>,
     /// Answered as `team_name`.
     pub team_name: Option<String>,
     /// Fields Slack sent that this type does not model, or whose value was not of
@@ -819,7 +819,7 @@ pub struct TeamExternalTeamsListResponseOrganizationsCanvasOwnershipDetails {
     /// Answered as `count`.
     pub count: Option<i64>,
     /// Answered as `team_id`.
-    pub team_id: Option<String>,
+    pub team_id: Option<TeamId>,
     /// Fields Slack sent that this type does not model, or whose value was not of
     /// the documented type, kept as they came.
     pub unknown: rt::UnknownFields,
@@ -1248,7 +1248,7 @@ pub struct TeamExternalTeamsListResponseOrganizationsSlackConnectPrefsAllowedWor
     /// Answered as `source`.
     pub source: Option<String>,
     /// Answered as `team_ids`.
-    pub team_ids: Option<Vec<String>>,
+    pub team_ids: Option<Vec<TeamId>>,
     /// Answered as `type`.
     pub type_: Option<String>,
     /// Fields Slack sent that this type does not model, or whose value was not of
@@ -1635,7 +1635,7 @@ pub struct TeamExternalTeamsListResponseOrganizationsSlackConnectPrefsSharedChan
     /// Answered as `all_who_can_manage_shared_channels`.
     pub all_who_can_manage_shared_channels: Option<bool>,
     /// Answered as `channel_id`.
-    pub channel_id: Option<String>,
+    pub channel_id: Option<ChannelId>,
     /// Fields Slack sent that this type does not model, or whose value was not of
     /// the documented type, kept as they came.
     pub unknown: rt::UnknownFields,
@@ -1695,7 +1695,7 @@ pub struct TeamExternalTeamsListResponseOrganizationsSlackConnectPrefsSharedChan
     /// Answered as `id`.
     pub id: Option<String>,
     /// Answered as `team_id`.
-    pub team_id: Option<String>,
+    pub team_id: Option<TeamId>,
     /// Fields Slack sent that this type does not model, or whose value was not of
     /// the documented type, kept as they came.
     pub unknown: rt::UnknownFields,

@@ -103,7 +103,7 @@ pub struct WorkflowsFeaturedListResponse {
     /// Answered as `featured_workflows`.
     pub featured_workflows: Option<Vec<serde_json::Value>>,
     /// Answered as `invalid_channel_ids`.
-    pub invalid_channel_ids: Option<Vec<String>>,
+    pub invalid_channel_ids: Option<Vec<ChannelId>>,
     /// The warnings Slack sent with the answer, from its `warning` and
     /// `response_metadata.warnings` fields.
     pub warnings: Vec<WorkflowsFeaturedListWarning>,

@@ -29,13 +29,13 @@ use crate::objects::{Message, Team};
 #[non_exhaustive]
 pub struct Conversation {
     /// IDs of the connected workspaces that have limited access to this Slack Connect channel.
-    pub connected_limited_team_ids: Option<Vec<String>>,
+    pub connected_limited_team_ids: Option<Vec<TeamId>>,
     /// IDs of the workspaces and organizations connected to this Slack Connect channel.
     pub connected_team_ids: Option<Vec<EnterpriseId>>,
     /// The organizations this Slack Connect channel is connected to.
     pub connections: Option<Vec<ConversationConnections>>,
     /// The workspace or organization in whose context the conversation is described.
-    pub context_team_id: Option<String>,
+    pub context_team_id: Option<TeamId>,
     /// The workspace that hosts this shared channel.
     pub conversation_host_id: Option<String>,
     /// When the conversation was created, in seconds since the Unix epoch.
@@ -113,7 +113,7 @@ pub struct Conversation {
     /// The conversation this one was created within, when there is one.
     pub parent_conversation: Option<ChannelId>,
     /// IDs of the workspaces and organizations invited to this Slack Connect channel that have not accepted yet.
-    pub pending_connected_team_ids: Option<Vec<String>>,
+    pub pending_connected_team_ids: Option<Vec<TeamId>>,
     /// The organizations invited to this Slack Connect channel that have not accepted yet.
     pub pending_connections: Option<Vec<ConversationPendingConnections>>,
     /// IDs of the workspaces and organizations the channel is being shared with.

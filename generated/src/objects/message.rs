@@ -689,9 +689,9 @@ rt::record!(MessageMetadata);
 #[non_exhaustive]
 pub struct MessageRoom {
     /// Answered as `app_id`.
-    pub app_id: Option<String>,
+    pub app_id: Option<AppId>,
     /// Answered as `attached_file_ids`.
-    pub attached_file_ids: Option<Vec<String>>,
+    pub attached_file_ids: Option<Vec<FileId>>,
     /// Answered as `background_id`.
     pub background_id: Option<String>,
     /// Answered as `call_family`.

@@ -157,7 +157,7 @@ pub struct UserProfile {
     /// Described by Slack's OpenAPI schema (2020).
     pub updated: Option<i64>,
     /// Described by Slack's OpenAPI schema (2020).
-    pub user_id: Option<String>,
+    pub user_id: Option<UserId>,
     /// Fields Slack sent that this type does not model, or whose value was not of
     /// the documented type, kept as they came.
     pub unknown: rt::UnknownFields,
@@ -343,7 +343,7 @@ pub struct UserProfileSections {
     /// Answered as `section_type`.
     pub section_type: Option<String>,
     /// Answered as `team_id`.
-    pub team_id: Option<String>,
+    pub team_id: Option<TeamId>,
     /// Fields Slack sent that this type does not model, or whose value was not of
     /// the documented type, kept as they came.
     pub unknown: rt::UnknownFields,

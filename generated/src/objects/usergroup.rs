@@ -35,7 +35,7 @@ pub struct Usergroup {
     /// The group's description.
     pub description: Option<String>,
     /// Answered as `enterprise_subteam_id`.
-    pub enterprise_subteam_id: Option<String>,
+    pub enterprise_subteam_id: Option<UsergroupId>,
     /// The name the group is mentioned by, without the `@`.
     pub handle: Option<String>,
     /// The group's ID.
