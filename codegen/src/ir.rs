@@ -265,6 +265,46 @@ pub struct Member {
     /// Whether the field is a JSON object keyed by data (IDs): a map from each key to
     /// the value (or list) the member describes.
     pub map: bool,
+    /// Slack's limits on the value, for a field of an object an app sends.
+    pub limits: Limits,
+}
+
+/// Slack's limits on a field, which the generated `validate()` checks.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Limits {
+    /// The fewest characters of its text.
+    pub min_length: Option<usize>,
+    /// The most characters of its text.
+    pub max_length: Option<usize>,
+    /// The fewest items of the list.
+    pub min_items: Option<usize>,
+    /// The most items of the list.
+    pub max_items: Option<usize>,
+    /// For a field holding a text object: its text field, whose length is limited.
+    pub text_field: Option<TextField>,
+    /// Whether the field holds a type that checks limits of its own.
+    pub nested: bool,
+}
+
+impl Limits {
+    /// Whether it limits the length of text.
+    pub fn limits_length(&self) -> bool {
+        self.min_length.is_some() || self.max_length.is_some()
+    }
+
+    /// Whether it limits the items of a list.
+    pub fn limits_items(&self) -> bool {
+        self.min_items.is_some() || self.max_items.is_some()
+    }
+}
+
+/// The field of a text object that holds its text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TextField {
+    /// Its Rust name.
+    pub rust_name: String,
+    /// Whether it is always there (not an `Option`).
+    pub required: bool,
 }
 
 /// An error or warning code.
@@ -315,6 +355,9 @@ pub struct Record {
     /// For a method's response: the method's warning type, which the response carries
     /// beside its fields.
     pub warnings: Option<String>,
+    /// Whether it checks Slack's limits (`validate()`): a field has limits, or holds a
+    /// type that checks them.
+    pub validated: bool,
 }
 
 /// A record described inline with the same fields as one before it in its module,
@@ -362,6 +405,8 @@ pub struct TaggedUnion {
     pub tag: String,
     /// The kinds, sorted by tag: the runtime looks a tag up by binary search.
     pub variants: Vec<UnionVariant>,
+    /// Whether it checks Slack's limits (`validate()`): one of its kinds does.
+    pub validated: bool,
 }
 
 /// One kind of a [`TaggedUnion`].
@@ -375,6 +420,8 @@ pub struct UnionVariant {
     pub record: String,
     /// Doc lines of the variant.
     pub docs: Vec<String>,
+    /// Whether its record checks Slack's limits.
+    pub validated: bool,
 }
 
 /// An enum of the string values a field documents, with a variant that keeps any other.

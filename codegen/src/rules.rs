@@ -86,6 +86,13 @@ pub fn is_secret_field(parent: Option<&str>, name: &str) -> bool {
     })
 }
 
+/// The Block Kit text object: a length limit on a field that holds one (`text: {type:
+/// plain_text, text: ...}`) is on its text, the field [`TEXT_OBJECT_TEXT`].
+pub const TEXT_OBJECT: &str = "text_object";
+
+/// The field of a [`TEXT_OBJECT`] that holds its text.
+pub const TEXT_OBJECT_TEXT: &str = "text";
+
 /// Fields only failed answers have (what a `missing_scope` needed and was provided).
 pub const FAILURE_FIELDS: &[&str] = &["needed", "provided"];
 

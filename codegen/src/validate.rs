@@ -67,6 +67,8 @@ fn validate_object(object: &Loaded<ObjectSpec>, objects: &BTreeSet<&str>, proble
     require_text(object, "description", &spec.description, problems);
     report_duplicates(object, "keys", spec.keys.iter().cloned(), "key", problems);
     validate_fields(object, "", &spec.fields, objects, problems);
+    let source = spec.limits_source.as_deref().map(|url| (url, "limits_source".to_owned()));
+    validate_limits_source(object, "object", &spec.fields, source, problems);
     match (&spec.tag, spec.variants.is_empty()) {
         (Some(_), true) => problems.push(object.problem("tag", "an object with a `tag` lists its `variants`")),
         (None, false) => problems.push(
@@ -96,6 +98,12 @@ fn validate_object(object: &Loaded<ObjectSpec>, objects: &BTreeSet<&str>, proble
             );
         }
         validate_fields(object, &at, &variant.fields, objects, problems);
+        let source = match (&variant.limits_source, &spec.limits_source) {
+            (Some(own), _) => Some((own.as_str(), format!("{at}.limits_source"))),
+            (None, Some(shared)) => Some((shared.as_str(), "limits_source".to_owned())),
+            (None, None) => None,
+        };
+        validate_limits_source(object, &format!("{at}.tag"), &variant.fields, source, problems);
     }
     report_duplicates(object, "variants.*.tag", spec.variants.iter().map(|v| v.tag.clone()), "tag", problems);
 }
@@ -336,6 +344,7 @@ fn validate_fields<T>(
             ),
             (_, true, None) => {}
         }
+        validate_limits(file, &at, field, problems);
         if !field.values.is_empty() {
             if field.ty == ValueType::String {
                 for (value_index, value) in field.values.iter().enumerate() {
@@ -353,6 +362,70 @@ fn validate_fields<T>(
         }
     }
     validate_field_names(file, &prefix, fields, problems);
+}
+
+/// The limits of `field`, at `at`: on what they can count, and a minimum no greater than
+/// the maximum. Limits are for the objects an app sends, so an answer has none.
+fn validate_limits<T>(file: &Loaded<T>, at: &str, field: &FieldSpec, problems: &mut Vec<Diagnostic>) {
+    let limits = &field.limits;
+    if limits.is_empty() {
+        return;
+    }
+    let at = format!("{at}.limits");
+    if at.starts_with("response.") {
+        problems.push(
+            file.problem(&at, "an answer's fields have no limits")
+                .with_hint("limits are Slack's checks of what an app sends: write them in spec/objects/"),
+        );
+    }
+    let text = field.list.is_none()
+        && (field.ty == ValueType::String
+            || (field.ty == ValueType::Object && field.object.as_deref() == Some(rules::TEXT_OBJECT)));
+    if limits.limits_length() && !text {
+        problems.push(
+            file.problem(&at, "a length limits text: a `string` field, or one holding a `text_object`")
+                .with_hint("a list is limited by `min_items` and `max_items`"),
+        );
+    }
+    if limits.limits_items() && field.list.is_none() {
+        problems.push(file.problem(&at, "only a list has `min_items` or `max_items`"));
+    }
+    for (what, min, max) in
+        [("length", limits.min_length, limits.max_length), ("items", limits.min_items, limits.max_items)]
+    {
+        if let (Some(min), Some(max)) = (min, max) {
+            if min > max {
+                problems.push(file.problem(&at, format!("`min_{what}` ({min}) is more than `max_{what}` ({max})")));
+            }
+        }
+    }
+}
+
+/// Whether `fields`, or the fields of the objects they describe inline, have limits.
+fn any_limits(fields: &[FieldSpec]) -> bool {
+    fields.iter().any(|field| !field.limits.is_empty() || any_limits(&field.fields))
+}
+
+/// The source of the limits of an object or of one of its variants, named at `owner`
+/// (its `object` or its `tag`): a page of Slack's reference, at `source_at`, required
+/// when a field has limits.
+fn validate_limits_source<T>(
+    file: &Loaded<T>,
+    owner: &str,
+    fields: &[FieldSpec],
+    source: Option<(&str, String)>,
+    problems: &mut Vec<Diagnostic>,
+) {
+    match source {
+        None if any_limits(fields) => problems.push(
+            file.problem(owner, "fields with limits need the page that documents them, `limits_source`")
+                .with_hint("add `limits_source: https://docs.slack.dev/reference/...` beside the fields"),
+        ),
+        Some((url, at)) if !url.starts_with("https://") => {
+            problems.push(file.problem(&at, format!("`{url}` is not an https URL")));
+        }
+        _ => {}
+    }
 }
 
 fn validate_field_names<T>(file: &Loaded<T>, prefix: &str, fields: &[FieldSpec], problems: &mut Vec<Diagnostic>) {

@@ -68,6 +68,7 @@ mod token;
 mod transport;
 pub mod types;
 mod unknown;
+pub mod validate;
 
 pub use acknowledged::Acknowledged;
 pub use args::{ArgResult, ArgText, ArgValue, ArgWriter, FormArgs, JsonArgs};
@@ -92,3 +93,4 @@ pub use retry::RetryPolicy;
 pub use token::{Token, TokenError};
 pub use transport::{Transport, TransportError, TransportErrorKind, TransportFuture};
 pub use unknown::UnknownFields;
+pub use validate::{Validate, Violation, Violations};

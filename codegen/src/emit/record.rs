@@ -51,6 +51,7 @@ pub fn tokens(record: &Record) -> TokenStream {
         let warning = ident(warning);
         quote!(rt::method_response!(#name, #warning);)
     });
+    let validate = record.validated.then(|| validate(record));
     quote! {
         #docs
         #[derive(Clone, PartialEq, Default)]
@@ -84,6 +85,58 @@ pub fn tokens(record: &Record) -> TokenStream {
         rt::record!(#name);
 
         #method_response
+
+        #validate
+    }
+}
+
+/// `rt::Validate`: each limit of a field, then the limits of what the fields hold, in
+/// field order.
+fn validate(record: &Record) -> TokenStream {
+    let name = ident(&record.name);
+    let checks = record.fields.iter().map(|field| {
+        let wire = &field.wire_name;
+        let rust = ident(&field.rust_name);
+        let limits = &field.limits;
+        let bound = |bound: Option<usize>| match bound {
+            Some(bound) => {
+                let bound = proc_macro2::Literal::usize_unsuffixed(bound);
+                quote!(Some(#bound))
+            }
+            None => quote!(None),
+        };
+        let length = limits.limits_length().then(|| {
+            let text = match (&limits.text_field, field.required) {
+                (None, false) => quote!(self.#rust.as_deref()),
+                (None, true) => quote!(Some(self.#rust.as_str())),
+                (Some(text), required) => {
+                    let inner = ident(&text.rust_name);
+                    let read = if text.required {
+                        quote!(map(|__text| __text.#inner.as_str()))
+                    } else {
+                        quote!(and_then(|__text| __text.#inner.as_deref()))
+                    };
+                    if required { quote!(Some(&self.#rust).#read) } else { quote!(self.#rust.as_ref().#read) }
+                }
+            };
+            let (min, max) = (bound(limits.min_length), bound(limits.max_length));
+            quote!(__check.length(#wire, #text, #min, #max);)
+        });
+        let items = limits.limits_items().then(|| {
+            let count =
+                if field.required { quote!(Some(self.#rust.len())) } else { quote!(self.#rust.as_ref().map(Vec::len)) };
+            let (min, max) = (bound(limits.min_items), bound(limits.max_items));
+            quote!(__check.items(#wire, #count, #min, #max);)
+        });
+        let nested = limits.nested.then(|| quote!(__check.nested(#wire, &self.#rust);));
+        quote!(#length #items #nested)
+    });
+    quote! {
+        impl rt::Validate for #name {
+            fn check(&self, __check: &mut rt::validate::Check<'_>) {
+                #(#checks)*
+            }
+        }
     }
 }
 
@@ -211,6 +264,19 @@ pub fn union(union: &TaggedUnion) -> TokenStream {
     let variants: Vec<_> = union.variants.iter().map(|variant| ident(&variant.variant)).collect();
     let records = union.variants.iter().map(|variant| ident(&variant.record));
     let variant_docs = union.variants.iter().map(|variant| doc_attrs(&variant.docs, false));
+    let validate = union.validated.then(|| {
+        let checked = union.variants.iter().filter(|variant| variant.validated).map(|variant| ident(&variant.variant));
+        quote! {
+            impl rt::Validate for #name {
+                fn check(&self, __check: &mut rt::validate::Check<'_>) {
+                    match self {
+                        #(Self::#checked(__kind) => __kind.check(__check),)*
+                        _ => {}
+                    }
+                }
+            }
+        }
+    });
     quote! {
         #docs
         #[derive(Debug, Clone, PartialEq)]
@@ -250,5 +316,7 @@ pub fn union(union: &TaggedUnion) -> TokenStream {
         }
 
         rt::tagged_union!(#name);
+
+        #validate
     }
 }

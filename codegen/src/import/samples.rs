@@ -223,7 +223,7 @@ impl Samples {
             }
             let basis = Basis { recorded: true, from_reference: false };
             let fields = to_fields(shapes, &[], &format!("{name}({tag})"), basis, &mut self.conflicts);
-            variants.push(VariantSpec { tag: tag.clone(), description: String::new(), fields });
+            variants.push(VariantSpec { tag: tag.clone(), description: String::new(), fields, limits_source: None });
         }
         variants
     }
@@ -458,6 +458,7 @@ fn to_fields(
         }
         inferred.required = field.required;
         inferred.description.clone_from(&field.description);
+        inferred.limits = field.limits;
         inferred.values.clone_from(&field.values);
         if inferred.object.is_none() && inferred.ty == ValueType::Json {
             inferred.object.clone_from(&field.object);
@@ -533,6 +534,7 @@ mod tests {
             tag: None,
             fields: Vec::new(),
             variants: Vec::new(),
+            limits_source: None,
             import: None,
         }
     }
@@ -580,15 +582,9 @@ mod tests {
     fn a_field_the_spec_declares_holds_its_object_whatever_its_key() {
         let mut dialog = object("dialog", &["confirm"]);
         dialog.fields = vec![FieldSpec {
-            name: "confirm".to_owned(),
-            ty: ValueType::Object,
-            list: None,
-            map: false,
-            required: false,
-            fields: Vec::new(),
             object: Some("text".to_owned()),
-            values: Vec::new(),
             description: "The confirm button's text.".to_owned(),
+            ..FieldSpec::new("confirm", ValueType::Object)
         }];
         let mut samples = Samples::new(&[dialog.clone(), object("text", &["title"])]);
         let answer = json!({"button": {"confirm": {"title": {"text": "a"}, "confirm": {"text": "b", "emoji": true}}}});
@@ -667,17 +663,7 @@ mod tests {
     fn a_required_field_a_recording_lacks_becomes_optional_and_is_reported() {
         let mut samples = Samples::new(&[object("user", &["user"])]);
         samples.add("auth.revoke", "auth.revoke.json", &json!({"ok": false, "error": ""}));
-        let revoked = FieldSpec {
-            name: "revoked".to_owned(),
-            ty: ValueType::Boolean,
-            list: None,
-            map: false,
-            required: true,
-            fields: Vec::new(),
-            object: None,
-            values: Vec::new(),
-            description: String::new(),
-        };
+        let revoked = FieldSpec { required: true, ..FieldSpec::new("revoked", ValueType::Boolean) };
         let fields = samples.response_fields("auth.revoke", std::slice::from_ref(&revoked)).unwrap_or_default();
         assert!(!fields[0].required);
         assert_eq!(
@@ -690,21 +676,18 @@ mod tests {
     }
 
     #[test]
-    fn the_spec_keeps_its_descriptions_and_order() {
+    fn the_spec_keeps_its_descriptions_limits_and_order() {
         let mut samples = Samples::new(&[]);
         samples.add("a.b", "a.json", &json!({"z": true, "a": "0000000000.000000", "event_payload": {"type": "x"}}));
+        let limits = crate::spec::model::FieldLimits { max_length: Some(3), ..Default::default() };
         let existing = FieldSpec {
-            name: "z".to_owned(),
-            ty: ValueType::Json,
-            list: None,
-            map: false,
             required: true,
-            fields: Vec::new(),
-            object: None,
-            values: Vec::new(),
             description: "Zed.".to_owned(),
+            limits,
+            ..FieldSpec::new("z", ValueType::Json)
         };
         let fields = samples.response_fields("a.b", &[existing]).unwrap_or_default();
+        assert_eq!(fields[0].limits, limits);
         let summary: Vec<(&str, ValueType, bool, &str)> =
             fields.iter().map(|f| (f.name.as_str(), f.ty, f.required, f.description.as_str())).collect();
         assert_eq!(

@@ -48,6 +48,7 @@ pub fn lower_arguments(
                 docs,
                 boxed: false,
                 map: false,
+                limits: ir::Limits::default(),
             }
         })
         .collect()

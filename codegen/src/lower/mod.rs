@@ -9,6 +9,7 @@ mod members;
 mod objects;
 mod prose;
 mod records;
+mod validation;
 
 pub use codes::{COMMON_ERROR, COMMON_WARNING};
 
@@ -143,6 +144,7 @@ fn lower_method(
             docs: prose::response_metadata_docs(),
             boxed: false,
             map: false,
+            limits: ir::Limits::default(),
         });
     }
     let response = (!response_fields.is_empty()).then(|| ir::Record {
@@ -150,6 +152,7 @@ fn lower_method(
         docs: response_docs.clone(),
         fields: response_fields,
         warnings: Some(warning_type.clone()),
+        validated: false,
     });
     ir::Method {
         source: method.file.clone(),

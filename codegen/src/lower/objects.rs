@@ -60,21 +60,25 @@ fn lower_union(
             let record_name = format!("{name}{}", naming::rust_name(&variant.tag, Case::UpperCamel, &[]));
             let slot = scope.records.len();
             let fields = scope.fields(&variant.fields, &format!("variants.{index}"), &record_name, problems);
-            let record_docs = prose::variant_record_docs(tag, &variant.tag, name, &variant.description, scope.page);
-            scope
-                .records
-                .insert(slot, ir::Record { name: record_name.clone(), docs: record_docs, fields, warnings: None });
+            let mut record_docs = prose::variant_record_docs(tag, &variant.tag, name, &variant.description, scope.page);
+            let source = variant.limits_source.as_deref().or(spec.limits_source.as_deref());
+            record_docs.extend(prose::limits_source_docs(&variant.fields, source));
+            scope.records.insert(
+                slot,
+                ir::Record { name: record_name.clone(), docs: record_docs, fields, warnings: None, validated: false },
+            );
             ir::UnionVariant {
                 tag: variant.tag.clone(),
                 variant: variant_name,
                 record: record_name,
                 docs: prose::value_docs(&variant.tag),
+                validated: false,
             }
         })
         .collect();
     // The runtime finds a tag by binary search in the union's tags, in this order.
     variants.sort_by(|a, b| a.tag.cmp(&b.tag));
-    ir::TaggedUnion { name: name.to_owned(), docs, tag: tag.to_owned(), variants }
+    ir::TaggedUnion { name: name.to_owned(), docs, tag: tag.to_owned(), variants, validated: false }
 }
 
 /// Lowers every shared object; types of all objects share the `objects` module, so no
@@ -100,11 +104,18 @@ pub fn lower_objects(
             .collect();
         let (methods, features) = answering.by_object.get(&spec.object).cloned().unwrap_or_default();
         let methods: Vec<String> = methods.into_iter().collect();
-        let docs = prose::shared_object_docs(spec, &methods, &page);
+        let mut docs = prose::shared_object_docs(spec, &methods, &page);
+        docs.extend(prose::limits_source_docs(&spec.fields, spec.limits_source.as_deref()));
         let kind = match &spec.tag {
             None => {
                 let fields = scope.fields(&spec.fields, "", &name, problems);
-                ir::ObjectKind::Record(ir::Record { name: name.clone(), docs, fields, warnings: None })
+                ir::ObjectKind::Record(ir::Record {
+                    name: name.clone(),
+                    docs,
+                    fields,
+                    warnings: None,
+                    validated: false,
+                })
             }
             Some(tag) => ir::ObjectKind::Union(lower_union(object, tag, &name, docs, &mut scope, problems)),
         };
@@ -133,5 +144,6 @@ pub fn lower_objects(
     let named: Vec<(String, &str, &Origin)> =
         names.iter().map(|(name, what, at)| (name.clone(), what.as_str(), at)).collect();
     naming::check_unique("type of the objects module", &named, problems);
+    super::validation::mark_validated(&mut lowered);
     lowered
 }

@@ -3,7 +3,7 @@
 
 use crate::docs::{self, Lines, code_span, method_page, table_cell};
 use crate::ir::{self, ContentType, RateTier};
-use crate::spec::model::{ArgumentSpec, FieldSpec, MethodSpec, ObjectSpec, ValueType};
+use crate::spec::model::{ArgumentSpec, FieldLimits, FieldSpec, MethodSpec, ObjectSpec, ValueType};
 
 /// The names of a method's four types, for the docs that link them.
 pub struct TypeNames<'a> {
@@ -140,7 +140,42 @@ pub fn field_docs(field: &FieldSpec, rust_name: &str, page: &str) -> Vec<String>
     if rust_name != field.name || field.description.trim().is_empty() {
         lines.push(format!("Answered as {}.", code_span(&field.name)));
     }
+    if let Some(limits) = limits_sentence(&field.limits) {
+        lines.blank();
+        lines.push(limits);
+    }
     lines.finish()
+}
+
+/// What Slack accepts of a field, as one sentence (`Slack accepts 1 to 3000 characters.`).
+fn limits_sentence(limits: &FieldLimits) -> Option<String> {
+    let range = |min: Option<usize>, max: Option<usize>, unit: &str| match (min, max) {
+        (Some(min), Some(max)) => Some(format!("{min} to {max} {unit}")),
+        (Some(min), None) => Some(format!("at least {min} {unit}")),
+        (None, Some(max)) => Some(format!("at most {max} {unit}")),
+        (None, None) => None,
+    };
+    let parts: Vec<String> =
+        [range(limits.min_length, limits.max_length, "characters"), range(limits.min_items, limits.max_items, "items")]
+            .into_iter()
+            .flatten()
+            .collect();
+    (!parts.is_empty()).then(|| format!("Slack accepts {}; `validate()` checks it.", parts.join(" and ")))
+}
+
+/// The line that says where the limits of a record's `fields` come from, and that
+/// `validate()` checks them, when a field has limits.
+pub fn limits_source_docs(fields: &[FieldSpec], source: Option<&str>) -> Vec<String> {
+    let Some(source) = source.filter(|_| fields.iter().any(|field| !field.limits.is_empty())) else {
+        return Vec::new();
+    };
+    let mut lines = Lines::default();
+    lines.push(format!(
+        "`validate()` checks the limits of its fields that [Slack's reference]({source}) documents, before anything \
+         is sent."
+    ));
+    // A paragraph after the docs it follows.
+    [String::new()].into_iter().chain(lines.finish()).collect()
 }
 
 /// A struct of a response object described field by field.

@@ -180,6 +180,7 @@ impl<'a, T> Scope<'a, T> {
                     docs,
                     boxed,
                     map: field.map,
+                    limits: Self::limits(field),
                 }
             })
             .collect()
@@ -214,7 +215,9 @@ impl<'a, T> Scope<'a, T> {
                     self.aliases.push(ir::Alias { name: name.clone(), docs, target });
                 } else {
                     let docs = prose::object_docs(&field.name, owner, &field.description, self.page);
-                    self.records.insert(slot, ir::Record { name: name.clone(), docs, fields: inner, warnings: None });
+                    let record =
+                        ir::Record { name: name.clone(), docs, fields: inner, warnings: None, validated: false };
+                    self.records.insert(slot, record);
                 }
                 (ir::ValueType::Object(name), boxed)
             }
@@ -244,6 +247,20 @@ impl<'a, T> Scope<'a, T> {
                 (ir::ValueType::TextEnum(name), false)
             }
             (ty, _) => (members::value_type(ty), false),
+        }
+    }
+
+    /// The limits of `field`. The text field of a text object it holds is named once the
+    /// text object is lowered (`validation::mark_validated`).
+    fn limits(field: &FieldSpec) -> ir::Limits {
+        let limits = field.limits;
+        ir::Limits {
+            min_length: limits.min_length,
+            max_length: limits.max_length,
+            min_items: limits.min_items,
+            max_items: limits.max_items,
+            text_field: None,
+            nested: false,
         }
     }
 

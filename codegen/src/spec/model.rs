@@ -103,6 +103,10 @@ pub struct ObjectSpec {
     /// Its kinds, for an object with a `tag`, in the order of their tag values.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub variants: Vec<VariantSpec>,
+    /// The page of Slack's reference that documents the `limits` of its fields: where
+    /// each limit comes from. Required when a field has limits.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub limits_source: Option<String>,
     /// Where it was imported from, and which values were edited by hand since.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub import: Option<ImportSpec>,
@@ -120,6 +124,10 @@ pub struct VariantSpec {
     /// Its fields beside the tag.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub fields: Vec<FieldSpec>,
+    /// The page of Slack's reference that documents the `limits` of its fields.
+    /// Required when a field has limits.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub limits_source: Option<String>,
 }
 
 /// A set of errors and warnings shared by many methods: a file in `spec/shared/`.
@@ -331,6 +339,46 @@ pub struct FieldSpec {
     /// What it holds, in Markdown; may be empty where Slack does not say.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub description: String,
+    /// What Slack accepts of the value, in an object an app sends: checked before
+    /// sending (`validate()`), from the page the object's `limits_source` names.
+    #[serde(default, skip_serializing_if = "FieldLimits::is_empty")]
+    pub limits: FieldLimits,
+}
+
+/// Slack's limits on one field of an object an app sends (a block, an element, a view).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct FieldLimits {
+    /// The fewest characters of text: of a `string` field, or of the text of the text
+    /// object an `object` field holds.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min_length: Option<usize>,
+    /// The most characters of text, counted as `min_length` is.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_length: Option<usize>,
+    /// The fewest items of a list.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min_items: Option<usize>,
+    /// The most items of a list.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_items: Option<usize>,
+}
+
+impl FieldLimits {
+    /// Whether it limits nothing.
+    pub fn is_empty(&self) -> bool {
+        *self == Self::default()
+    }
+
+    /// Whether it limits the length of text.
+    pub fn limits_length(&self) -> bool {
+        self.min_length.is_some() || self.max_length.is_some()
+    }
+
+    /// Whether it limits the items of a list.
+    pub fn limits_items(&self) -> bool {
+        self.min_items.is_some() || self.max_items.is_some()
+    }
 }
 
 impl FieldSpec {
@@ -346,6 +394,7 @@ impl FieldSpec {
             object: None,
             values: Vec::new(),
             description: String::new(),
+            limits: FieldLimits::default(),
         }
     }
 }

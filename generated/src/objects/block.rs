@@ -157,7 +157,25 @@ impl rt::de::Union for Block {
 
 rt::tagged_union!(Block);
 
+impl rt::Validate for Block {
+    fn check(&self, __check: &mut rt::validate::Check<'_>) {
+        match self {
+            Self::Actions(__kind) => __kind.check(__check),
+            Self::Context(__kind) => __kind.check(__check),
+            Self::Divider(__kind) => __kind.check(__check),
+            Self::Image(__kind) => __kind.check(__check),
+            Self::Input(__kind) => __kind.check(__check),
+            Self::RichText(__kind) => __kind.check(__check),
+            Self::Section(__kind) => __kind.check(__check),
+            Self::Video(__kind) => __kind.check(__check),
+            _ => {}
+        }
+    }
+}
+
 /// A [`Block`] whose `type` is `actions`.
+///
+/// `validate()` checks the limits of its fields that [Slack's reference](https://docs.slack.dev/reference/block-kit/blocks/actions-block) documents, before anything is sent.
 #[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct BlockActions {
@@ -174,6 +192,8 @@ pub struct BlockActions {
     /// Answered as `author_name`.
     pub author_name: Option<String>,
     /// Answered as `block_id`.
+    ///
+    /// Slack accepts at most 255 characters; `validate()` checks it.
     pub block_id: Option<String>,
     /// Answered as `bot_user_id`.
     pub bot_user_id: Option<UserId>,
@@ -192,6 +212,8 @@ pub struct BlockActions {
     /// Answered as `element`.
     pub element: Option<BlockElement>,
     /// Answered as `elements`.
+    ///
+    /// Slack accepts at most 25 items; `validate()` checks it.
     pub elements: Option<Vec<BlockElement>>,
     /// Answered as `expand`.
     pub expand: Option<bool>,
@@ -417,6 +439,16 @@ impl rt::de::Record for BlockActions {
 
 rt::record!(BlockActions);
 
+impl rt::Validate for BlockActions {
+    fn check(&self, __check: &mut rt::validate::Check<'_>) {
+        __check.nested("accessory", &self.accessory);
+        __check.length("block_id", self.block_id.as_deref(), None, Some(255));
+        __check.nested("element", &self.element);
+        __check.items("elements", self.elements.as_ref().map(Vec::len), None, Some(25));
+        __check.nested("elements", &self.elements);
+    }
+}
+
 /// The `fields` object of [`BlockActions`].
 #[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
@@ -520,12 +552,18 @@ impl rt::de::Record for BlockActionsSlackFile {
 rt::record!(BlockActionsSlackFile);
 
 /// A [`Block`] whose `type` is `context`.
+///
+/// `validate()` checks the limits of its fields that [Slack's reference](https://docs.slack.dev/reference/block-kit/blocks/context-block) documents, before anything is sent.
 #[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct BlockContext {
     /// Answered as `block_id`.
+    ///
+    /// Slack accepts at most 255 characters; `validate()` checks it.
     pub block_id: Option<String>,
     /// Answered as `elements`.
+    ///
+    /// Slack accepts at most 10 items; `validate()` checks it.
     pub elements: Option<Vec<BlockElement>>,
     /// Fields Slack sent that this type does not model, or whose value was not of
     /// the documented type, kept as they came.
@@ -565,11 +603,23 @@ impl rt::de::Record for BlockContext {
 
 rt::record!(BlockContext);
 
+impl rt::Validate for BlockContext {
+    fn check(&self, __check: &mut rt::validate::Check<'_>) {
+        __check.length("block_id", self.block_id.as_deref(), None, Some(255));
+        __check.items("elements", self.elements.as_ref().map(Vec::len), None, Some(10));
+        __check.nested("elements", &self.elements);
+    }
+}
+
 /// A [`Block`] whose `type` is `divider`.
+///
+/// `validate()` checks the limits of its fields that [Slack's reference](https://docs.slack.dev/reference/block-kit/blocks/divider-block) documents, before anything is sent.
 #[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct BlockDivider {
     /// Answered as `block_id`.
+    ///
+    /// Slack accepts at most 255 characters; `validate()` checks it.
     pub block_id: Option<String>,
     /// Fields Slack sent that this type does not model, or whose value was not of
     /// the documented type, kept as they came.
@@ -608,13 +658,25 @@ impl rt::de::Record for BlockDivider {
 
 rt::record!(BlockDivider);
 
+impl rt::Validate for BlockDivider {
+    fn check(&self, __check: &mut rt::validate::Check<'_>) {
+        __check.length("block_id", self.block_id.as_deref(), None, Some(255));
+    }
+}
+
 /// A [`Block`] whose `type` is `image`.
+///
+/// `validate()` checks the limits of its fields that [Slack's reference](https://docs.slack.dev/reference/block-kit/blocks/image-block) documents, before anything is sent.
 #[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct BlockImage {
     /// Answered as `alt_text`.
+    ///
+    /// Slack accepts at most 2000 characters; `validate()` checks it.
     pub alt_text: Option<String>,
     /// Answered as `block_id`.
+    ///
+    /// Slack accepts at most 255 characters; `validate()` checks it.
     pub block_id: Option<String>,
     /// Answered as `fallback`.
     pub fallback: Option<String>,
@@ -623,6 +685,8 @@ pub struct BlockImage {
     /// Answered as `image_height`.
     pub image_height: Option<i64>,
     /// Answered as `image_url`.
+    ///
+    /// Slack accepts at most 3000 characters; `validate()` checks it.
     pub image_url: Option<String>,
     /// Answered as `image_width`.
     pub image_width: Option<i64>,
@@ -631,6 +695,8 @@ pub struct BlockImage {
     /// Answered as `slack_file`.
     pub slack_file: Option<BlockImageSlackFile>,
     /// Answered as `title`.
+    ///
+    /// Slack accepts at most 2000 characters; `validate()` checks it.
     pub title: Option<TextObject>,
     /// Fields Slack sent that this type does not model, or whose value was not of
     /// the documented type, kept as they came.
@@ -688,19 +754,42 @@ impl rt::de::Record for BlockImage {
 
 rt::record!(BlockImage);
 
+impl rt::Validate for BlockImage {
+    fn check(&self, __check: &mut rt::validate::Check<'_>) {
+        __check.length("alt_text", self.alt_text.as_deref(), None, Some(2000));
+        __check.length("block_id", self.block_id.as_deref(), None, Some(255));
+        __check.length("image_url", self.image_url.as_deref(), None, Some(3000));
+        __check
+            .length(
+                "title",
+                self.title.as_ref().and_then(|__text| __text.text.as_deref()),
+                None,
+                Some(2000),
+            );
+    }
+}
+
 /// A [`Block`] whose `type` is `input`.
+///
+/// `validate()` checks the limits of its fields that [Slack's reference](https://docs.slack.dev/reference/block-kit/blocks/input-block) documents, before anything is sent.
 #[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct BlockInput {
     /// Answered as `block_id`.
+    ///
+    /// Slack accepts at most 255 characters; `validate()` checks it.
     pub block_id: Option<String>,
     /// Answered as `dispatch_action`.
     pub dispatch_action: Option<bool>,
     /// Answered as `element`.
     pub element: Option<BlockElement>,
     /// Answered as `hint`.
+    ///
+    /// Slack accepts at most 2000 characters; `validate()` checks it.
     pub hint: Option<TextObject>,
     /// Answered as `label`.
+    ///
+    /// Slack accepts at most 2000 characters; `validate()` checks it.
     pub label: Option<TextObject>,
     /// Answered as `optional`.
     pub optional: Option<bool>,
@@ -754,11 +843,36 @@ impl rt::de::Record for BlockInput {
 
 rt::record!(BlockInput);
 
+impl rt::Validate for BlockInput {
+    fn check(&self, __check: &mut rt::validate::Check<'_>) {
+        __check.length("block_id", self.block_id.as_deref(), None, Some(255));
+        __check.nested("element", &self.element);
+        __check
+            .length(
+                "hint",
+                self.hint.as_ref().and_then(|__text| __text.text.as_deref()),
+                None,
+                Some(2000),
+            );
+        __check
+            .length(
+                "label",
+                self.label.as_ref().and_then(|__text| __text.text.as_deref()),
+                None,
+                Some(2000),
+            );
+    }
+}
+
 /// A [`Block`] whose `type` is `rich_text`.
+///
+/// `validate()` checks the limits of its fields that [Slack's reference](https://docs.slack.dev/reference/block-kit/blocks/rich-text-block) documents, before anything is sent.
 #[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct BlockRichText {
     /// Answered as `block_id`.
+    ///
+    /// Slack accepts at most 255 characters; `validate()` checks it.
     pub block_id: Option<String>,
     /// Answered as `elements`.
     pub elements: Option<Vec<BlockElement>>,
@@ -800,19 +914,34 @@ impl rt::de::Record for BlockRichText {
 
 rt::record!(BlockRichText);
 
+impl rt::Validate for BlockRichText {
+    fn check(&self, __check: &mut rt::validate::Check<'_>) {
+        __check.length("block_id", self.block_id.as_deref(), None, Some(255));
+        __check.nested("elements", &self.elements);
+    }
+}
+
 /// A [`Block`] whose `type` is `section`.
+///
+/// `validate()` checks the limits of its fields that [Slack's reference](https://docs.slack.dev/reference/block-kit/blocks/section-block) documents, before anything is sent.
 #[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct BlockSection {
     /// Answered as `accessory`.
     pub accessory: Option<BlockElement>,
     /// Answered as `block_id`.
+    ///
+    /// Slack accepts at most 255 characters; `validate()` checks it.
     pub block_id: Option<String>,
     /// Answered as `expand`.
     pub expand: Option<bool>,
     /// Answered as `fields`.
+    ///
+    /// Slack accepts at most 10 items; `validate()` checks it.
     pub fields: Option<Vec<BlockSectionFields>>,
     /// Answered as `text`.
+    ///
+    /// Slack accepts 1 to 3000 characters; `validate()` checks it.
     pub text: Option<TextObject>,
     /// Fields Slack sent that this type does not model, or whose value was not of
     /// the documented type, kept as they came.
@@ -859,6 +988,86 @@ impl rt::de::Record for BlockSection {
 }
 
 rt::record!(BlockSection);
+
+impl rt::Validate for BlockSection {
+    fn check(&self, __check: &mut rt::validate::Check<'_>) {
+        __check.nested("accessory", &self.accessory);
+        __check.length("block_id", self.block_id.as_deref(), None, Some(255));
+        __check.items("fields", self.fields.as_ref().map(Vec::len), None, Some(10));
+        __check.nested("fields", &self.fields);
+        __check
+            .length(
+                "text",
+                self.text.as_ref().and_then(|__text| __text.text.as_deref()),
+                Some(1),
+                Some(3000),
+            );
+    }
+}
+
+/// The `fields` object of [`BlockSection`].
+#[derive(Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct BlockSectionFields {
+    /// Answered as `emoji`.
+    pub emoji: Option<bool>,
+    /// Answered as `text`.
+    ///
+    /// Slack accepts at most 2000 characters; `validate()` checks it.
+    pub text: Option<String>,
+    /// Answered as `type`.
+    pub type_: Option<String>,
+    /// Answered as `verbatim`.
+    pub verbatim: Option<bool>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
+}
+
+impl rt::de::Record for BlockSectionFields {
+    const NAME: &'static str = "BlockSectionFields";
+
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &[u8],
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            b"emoji" => __reader.field(&mut self.emoji, "emoji"),
+            b"text" => __reader.field(&mut self.text, "text"),
+            b"type" => __reader.field(&mut self.type_, "type"),
+            b"verbatim" => __reader.field(&mut self.verbatim, "verbatim"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
+    }
+
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("emoji", &self.emoji)
+            .opt("text", &self.text)
+            .opt("type", &self.type_)
+            .opt("verbatim", &self.verbatim);
+    }
+
+    #[inline]
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
+    }
+
+    #[inline]
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
+    }
+}
+
+rt::record!(BlockSectionFields);
+
+impl rt::Validate for BlockSectionFields {
+    fn check(&self, __check: &mut rt::validate::Check<'_>) {
+        __check.length("text", self.text.as_deref(), None, Some(2000));
+    }
+}
 
 /// A [`Block`] whose `type` is `share_shortcut`.
 #[derive(Clone, PartialEq, Default)]
@@ -987,14 +1196,20 @@ impl rt::de::Record for BlockShareShortcut {
 rt::record!(BlockShareShortcut);
 
 /// A [`Block`] whose `type` is `video`.
+///
+/// `validate()` checks the limits of its fields that [Slack's reference](https://docs.slack.dev/reference/block-kit/blocks/video-block) documents, before anything is sent.
 #[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct BlockVideo {
     /// Answered as `alt_text`.
     pub alt_text: Option<String>,
     /// Answered as `author_name`.
+    ///
+    /// Slack accepts at most 50 characters; `validate()` checks it.
     pub author_name: Option<String>,
     /// Answered as `block_id`.
+    ///
+    /// Slack accepts at most 255 characters; `validate()` checks it.
     pub block_id: Option<String>,
     /// Answered as `description`.
     pub description: Option<TextObject>,
@@ -1005,6 +1220,8 @@ pub struct BlockVideo {
     /// Answered as `thumbnail_url`.
     pub thumbnail_url: Option<String>,
     /// Answered as `title`.
+    ///
+    /// Slack accepts at most 200 characters; `validate()` checks it.
     pub title: Option<TextObject>,
     /// Answered as `title_url`.
     pub title_url: Option<String>,
@@ -1068,8 +1285,19 @@ impl rt::de::Record for BlockVideo {
 
 rt::record!(BlockVideo);
 
+impl rt::Validate for BlockVideo {
+    fn check(&self, __check: &mut rt::validate::Check<'_>) {
+        __check.length("author_name", self.author_name.as_deref(), None, Some(50));
+        __check.length("block_id", self.block_id.as_deref(), None, Some(255));
+        __check
+            .length(
+                "title",
+                self.title.as_ref().and_then(|__text| __text.text.as_deref()),
+                None,
+                Some(200),
+            );
+    }
+}
+
 /// The `slack_file` object of [`BlockImage`]: a [`BlockActionsSlackFile`], which has the same fields.
 pub type BlockImageSlackFile = BlockActionsSlackFile;
-
-/// The `fields` object of [`BlockSection`]: a [`BlockActionsFields`], which has the same fields.
-pub type BlockSectionFields = BlockActionsFields;

@@ -433,6 +433,38 @@ impl rt::de::Union for BlockElement {
 
 rt::tagged_union!(BlockElement);
 
+impl rt::Validate for BlockElement {
+    fn check(&self, __check: &mut rt::validate::Check<'_>) {
+        match self {
+            Self::Button(__kind) => __kind.check(__check),
+            Self::ChannelsSelect(__kind) => __kind.check(__check),
+            Self::Checkboxes(__kind) => __kind.check(__check),
+            Self::ConversationsSelect(__kind) => __kind.check(__check),
+            Self::Datepicker(__kind) => __kind.check(__check),
+            Self::Datetimepicker(__kind) => __kind.check(__check),
+            Self::ExternalSelect(__kind) => __kind.check(__check),
+            Self::MultiChannelsSelect(__kind) => __kind.check(__check),
+            Self::MultiConversationsSelect(__kind) => __kind.check(__check),
+            Self::MultiExternalSelect(__kind) => __kind.check(__check),
+            Self::MultiStaticSelect(__kind) => __kind.check(__check),
+            Self::MultiUsersSelect(__kind) => __kind.check(__check),
+            Self::Overflow(__kind) => __kind.check(__check),
+            Self::PlainTextInput(__kind) => __kind.check(__check),
+            Self::RadioButtons(__kind) => __kind.check(__check),
+            Self::RichTextInput(__kind) => __kind.check(__check),
+            Self::RichTextList(__kind) => __kind.check(__check),
+            Self::RichTextPreformatted(__kind) => __kind.check(__check),
+            Self::RichTextQuote(__kind) => __kind.check(__check),
+            Self::RichTextSection(__kind) => __kind.check(__check),
+            Self::StaticSelect(__kind) => __kind.check(__check),
+            Self::Timepicker(__kind) => __kind.check(__check),
+            Self::UsersSelect(__kind) => __kind.check(__check),
+            Self::WorkflowButton(__kind) => __kind.check(__check),
+            _ => {}
+        }
+    }
+}
+
 /// A [`BlockElement`] whose `type` is `broadcast`.
 #[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
@@ -480,12 +512,18 @@ impl rt::de::Record for BlockElementBroadcast {
 rt::record!(BlockElementBroadcast);
 
 /// A [`BlockElement`] whose `type` is `button`.
+///
+/// `validate()` checks the limits of its fields that [Slack's reference](https://docs.slack.dev/reference/block-kit/block-elements/button-element) documents, before anything is sent.
 #[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct BlockElementButton {
     /// Answered as `accessibility_label`.
+    ///
+    /// Slack accepts at most 75 characters; `validate()` checks it.
     pub accessibility_label: Option<String>,
     /// Answered as `action_id`.
+    ///
+    /// Slack accepts at most 255 characters; `validate()` checks it.
     pub action_id: Option<String>,
     /// Answered as `alt_text`.
     pub alt_text: Option<String>,
@@ -546,12 +584,18 @@ pub struct BlockElementButton {
     /// Answered as `style`.
     pub style: Option<String>,
     /// Answered as `text`.
+    ///
+    /// Slack accepts at most 75 characters; `validate()` checks it.
     pub text: Option<TextObject>,
     /// Answered as `timezone`.
     pub timezone: Option<String>,
     /// Answered as `url`.
+    ///
+    /// Slack accepts at most 3000 characters; `validate()` checks it.
     pub url: Option<String>,
     /// Answered as `value`.
+    ///
+    /// Slack accepts at most 2000 characters; `validate()` checks it.
     pub value: Option<String>,
     /// Answered as `workflow`.
     pub workflow: Option<BlockElementButtonWorkflow>,
@@ -694,6 +738,33 @@ impl rt::de::Record for BlockElementButton {
 
 rt::record!(BlockElementButton);
 
+impl rt::Validate for BlockElementButton {
+    fn check(&self, __check: &mut rt::validate::Check<'_>) {
+        __check
+            .length(
+                "accessibility_label",
+                self.accessibility_label.as_deref(),
+                None,
+                Some(75),
+            );
+        __check.length("action_id", self.action_id.as_deref(), None, Some(255));
+        __check.nested("confirm", &self.confirm);
+        __check.nested("initial_option", &self.initial_option);
+        __check.nested("initial_options", &self.initial_options);
+        __check.nested("option_groups", &self.option_groups);
+        __check.nested("options", &self.options);
+        __check
+            .length(
+                "text",
+                self.text.as_ref().and_then(|__text| __text.text.as_deref()),
+                None,
+                Some(75),
+            );
+        __check.length("url", self.url.as_deref(), None, Some(3000));
+        __check.length("value", self.value.as_deref(), None, Some(2000));
+    }
+}
+
 /// The `filter` object of [`BlockElementButton`].
 #[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
@@ -802,6 +873,12 @@ impl rt::de::Record for BlockElementButtonOptionGroups {
 }
 
 rt::record!(BlockElementButtonOptionGroups);
+
+impl rt::Validate for BlockElementButtonOptionGroups {
+    fn check(&self, __check: &mut rt::validate::Check<'_>) {
+        __check.nested("options", &self.options);
+    }
+}
 
 /// The `slack_file` object of [`BlockElementButton`].
 #[derive(Clone, PartialEq, Default)]
@@ -1041,10 +1118,14 @@ impl rt::de::Record for BlockElementChannel {
 rt::record!(BlockElementChannel);
 
 /// A [`BlockElement`] whose `type` is `channels_select`.
+///
+/// `validate()` checks the limits of its fields that [Slack's reference](https://docs.slack.dev/reference/block-kit/block-elements/select-menu-element) documents, before anything is sent.
 #[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct BlockElementChannelsSelect {
     /// Answered as `action_id`.
+    ///
+    /// Slack accepts at most 255 characters; `validate()` checks it.
     pub action_id: Option<String>,
     /// Answered as `confirm`.
     pub confirm: Option<ConfirmationDialog>,
@@ -1053,6 +1134,8 @@ pub struct BlockElementChannelsSelect {
     /// Answered as `initial_channel`.
     pub initial_channel: Option<String>,
     /// Answered as `placeholder`.
+    ///
+    /// Slack accepts at most 150 characters; `validate()` checks it.
     pub placeholder: Option<TextObject>,
     /// Answered as `response_url_enabled`.
     pub response_url_enabled: Option<bool>,
@@ -1108,11 +1191,29 @@ impl rt::de::Record for BlockElementChannelsSelect {
 
 rt::record!(BlockElementChannelsSelect);
 
+impl rt::Validate for BlockElementChannelsSelect {
+    fn check(&self, __check: &mut rt::validate::Check<'_>) {
+        __check.length("action_id", self.action_id.as_deref(), None, Some(255));
+        __check.nested("confirm", &self.confirm);
+        __check
+            .length(
+                "placeholder",
+                self.placeholder.as_ref().and_then(|__text| __text.text.as_deref()),
+                None,
+                Some(150),
+            );
+    }
+}
+
 /// A [`BlockElement`] whose `type` is `checkboxes`.
+///
+/// `validate()` checks the limits of its fields that [Slack's reference](https://docs.slack.dev/reference/block-kit/block-elements/checkboxes-element) documents, before anything is sent.
 #[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct BlockElementCheckboxes {
     /// Answered as `action_id`.
+    ///
+    /// Slack accepts at most 255 characters; `validate()` checks it.
     pub action_id: Option<String>,
     /// Answered as `confirm`.
     pub confirm: Option<ConfirmationDialog>,
@@ -1121,6 +1222,8 @@ pub struct BlockElementCheckboxes {
     /// Answered as `initial_options`.
     pub initial_options: Option<Vec<OptionObject>>,
     /// Answered as `options`.
+    ///
+    /// Slack accepts at most 10 items; `validate()` checks it.
     pub options: Option<Vec<OptionObject>>,
     /// Fields Slack sent that this type does not model, or whose value was not of
     /// the documented type, kept as they came.
@@ -1170,6 +1273,16 @@ impl rt::de::Record for BlockElementCheckboxes {
 
 rt::record!(BlockElementCheckboxes);
 
+impl rt::Validate for BlockElementCheckboxes {
+    fn check(&self, __check: &mut rt::validate::Check<'_>) {
+        __check.length("action_id", self.action_id.as_deref(), None, Some(255));
+        __check.nested("confirm", &self.confirm);
+        __check.nested("initial_options", &self.initial_options);
+        __check.items("options", self.options.as_ref().map(Vec::len), None, Some(10));
+        __check.nested("options", &self.options);
+    }
+}
+
 /// A [`BlockElement`] whose `type` is `color`.
 #[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
@@ -1217,10 +1330,14 @@ impl rt::de::Record for BlockElementColor {
 rt::record!(BlockElementColor);
 
 /// A [`BlockElement`] whose `type` is `conversations_select`.
+///
+/// `validate()` checks the limits of its fields that [Slack's reference](https://docs.slack.dev/reference/block-kit/block-elements/select-menu-element) documents, before anything is sent.
 #[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct BlockElementConversationsSelect {
     /// Answered as `action_id`.
+    ///
+    /// Slack accepts at most 255 characters; `validate()` checks it.
     pub action_id: Option<String>,
     /// Answered as `confirm`.
     pub confirm: Option<ConfirmationDialog>,
@@ -1233,6 +1350,8 @@ pub struct BlockElementConversationsSelect {
     /// Answered as `initial_conversation`.
     pub initial_conversation: Option<String>,
     /// Answered as `placeholder`.
+    ///
+    /// Slack accepts at most 150 characters; `validate()` checks it.
     pub placeholder: Option<TextObject>,
     /// Answered as `response_url_enabled`.
     pub response_url_enabled: Option<bool>,
@@ -1301,6 +1420,20 @@ impl rt::de::Record for BlockElementConversationsSelect {
 
 rt::record!(BlockElementConversationsSelect);
 
+impl rt::Validate for BlockElementConversationsSelect {
+    fn check(&self, __check: &mut rt::validate::Check<'_>) {
+        __check.length("action_id", self.action_id.as_deref(), None, Some(255));
+        __check.nested("confirm", &self.confirm);
+        __check
+            .length(
+                "placeholder",
+                self.placeholder.as_ref().and_then(|__text| __text.text.as_deref()),
+                None,
+                Some(150),
+            );
+    }
+}
+
 /// A [`BlockElement`] whose `type` is `date`.
 #[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
@@ -1362,10 +1495,14 @@ impl rt::de::Record for BlockElementDate {
 rt::record!(BlockElementDate);
 
 /// A [`BlockElement`] whose `type` is `datepicker`.
+///
+/// `validate()` checks the limits of its fields that [Slack's reference](https://docs.slack.dev/reference/block-kit/block-elements/date-picker-element) documents, before anything is sent.
 #[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct BlockElementDatepicker {
     /// Answered as `action_id`.
+    ///
+    /// Slack accepts at most 255 characters; `validate()` checks it.
     pub action_id: Option<String>,
     /// Answered as `confirm`.
     pub confirm: Option<ConfirmationDialog>,
@@ -1374,6 +1511,8 @@ pub struct BlockElementDatepicker {
     /// Answered as `initial_date`.
     pub initial_date: Option<String>,
     /// Answered as `placeholder`.
+    ///
+    /// Slack accepts at most 150 characters; `validate()` checks it.
     pub placeholder: Option<TextObject>,
     /// Fields Slack sent that this type does not model, or whose value was not of
     /// the documented type, kept as they came.
@@ -1421,11 +1560,29 @@ impl rt::de::Record for BlockElementDatepicker {
 
 rt::record!(BlockElementDatepicker);
 
+impl rt::Validate for BlockElementDatepicker {
+    fn check(&self, __check: &mut rt::validate::Check<'_>) {
+        __check.length("action_id", self.action_id.as_deref(), None, Some(255));
+        __check.nested("confirm", &self.confirm);
+        __check
+            .length(
+                "placeholder",
+                self.placeholder.as_ref().and_then(|__text| __text.text.as_deref()),
+                None,
+                Some(150),
+            );
+    }
+}
+
 /// A [`BlockElement`] whose `type` is `datetimepicker`.
+///
+/// `validate()` checks the limits of its fields that [Slack's reference](https://docs.slack.dev/reference/block-kit/block-elements/datetime-picker-element) documents, before anything is sent.
 #[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct BlockElementDatetimepicker {
     /// Answered as `action_id`.
+    ///
+    /// Slack accepts at most 255 characters; `validate()` checks it.
     pub action_id: Option<String>,
     /// Answered as `confirm`.
     pub confirm: Option<ConfirmationDialog>,
@@ -1478,6 +1635,13 @@ impl rt::de::Record for BlockElementDatetimepicker {
 }
 
 rt::record!(BlockElementDatetimepicker);
+
+impl rt::Validate for BlockElementDatetimepicker {
+    fn check(&self, __check: &mut rt::validate::Check<'_>) {
+        __check.length("action_id", self.action_id.as_deref(), None, Some(255));
+        __check.nested("confirm", &self.confirm);
+    }
+}
 
 /// A [`BlockElement`] whose `type` is `emoji`.
 #[derive(Clone, PartialEq, Default)]
@@ -1536,10 +1700,14 @@ impl rt::de::Record for BlockElementEmoji {
 rt::record!(BlockElementEmoji);
 
 /// A [`BlockElement`] whose `type` is `external_select`.
+///
+/// `validate()` checks the limits of its fields that [Slack's reference](https://docs.slack.dev/reference/block-kit/block-elements/select-menu-element) documents, before anything is sent.
 #[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct BlockElementExternalSelect {
     /// Answered as `action_id`.
+    ///
+    /// Slack accepts at most 255 characters; `validate()` checks it.
     pub action_id: Option<String>,
     /// Answered as `confirm`.
     pub confirm: Option<ConfirmationDialog>,
@@ -1550,6 +1718,8 @@ pub struct BlockElementExternalSelect {
     /// Answered as `min_query_length`.
     pub min_query_length: Option<i64>,
     /// Answered as `placeholder`.
+    ///
+    /// Slack accepts at most 150 characters; `validate()` checks it.
     pub placeholder: Option<TextObject>,
     /// Fields Slack sent that this type does not model, or whose value was not of
     /// the documented type, kept as they came.
@@ -1602,6 +1772,21 @@ impl rt::de::Record for BlockElementExternalSelect {
 }
 
 rt::record!(BlockElementExternalSelect);
+
+impl rt::Validate for BlockElementExternalSelect {
+    fn check(&self, __check: &mut rt::validate::Check<'_>) {
+        __check.length("action_id", self.action_id.as_deref(), None, Some(255));
+        __check.nested("confirm", &self.confirm);
+        __check.nested("initial_option", &self.initial_option);
+        __check
+            .length(
+                "placeholder",
+                self.placeholder.as_ref().and_then(|__text| __text.text.as_deref()),
+                None,
+                Some(150),
+            );
+    }
+}
 
 /// A [`BlockElement`] whose `type` is `image`.
 #[derive(Clone, PartialEq, Default)]
@@ -1728,10 +1913,14 @@ impl rt::de::Record for BlockElementLink {
 rt::record!(BlockElementLink);
 
 /// A [`BlockElement`] whose `type` is `multi_channels_select`.
+///
+/// `validate()` checks the limits of its fields that [Slack's reference](https://docs.slack.dev/reference/block-kit/block-elements/multi-select-menu-element) documents, before anything is sent.
 #[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct BlockElementMultiChannelsSelect {
     /// Answered as `action_id`.
+    ///
+    /// Slack accepts at most 255 characters; `validate()` checks it.
     pub action_id: Option<String>,
     /// Answered as `confirm`.
     pub confirm: Option<ConfirmationDialog>,
@@ -1742,6 +1931,8 @@ pub struct BlockElementMultiChannelsSelect {
     /// Answered as `max_selected_items`.
     pub max_selected_items: Option<i64>,
     /// Answered as `placeholder`.
+    ///
+    /// Slack accepts at most 150 characters; `validate()` checks it.
     pub placeholder: Option<TextObject>,
     /// Fields Slack sent that this type does not model, or whose value was not of
     /// the documented type, kept as they came.
@@ -1795,11 +1986,29 @@ impl rt::de::Record for BlockElementMultiChannelsSelect {
 
 rt::record!(BlockElementMultiChannelsSelect);
 
+impl rt::Validate for BlockElementMultiChannelsSelect {
+    fn check(&self, __check: &mut rt::validate::Check<'_>) {
+        __check.length("action_id", self.action_id.as_deref(), None, Some(255));
+        __check.nested("confirm", &self.confirm);
+        __check
+            .length(
+                "placeholder",
+                self.placeholder.as_ref().and_then(|__text| __text.text.as_deref()),
+                None,
+                Some(150),
+            );
+    }
+}
+
 /// A [`BlockElement`] whose `type` is `multi_conversations_select`.
+///
+/// `validate()` checks the limits of its fields that [Slack's reference](https://docs.slack.dev/reference/block-kit/block-elements/multi-select-menu-element) documents, before anything is sent.
 #[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct BlockElementMultiConversationsSelect {
     /// Answered as `action_id`.
+    ///
+    /// Slack accepts at most 255 characters; `validate()` checks it.
     pub action_id: Option<String>,
     /// Answered as `confirm`.
     pub confirm: Option<ConfirmationDialog>,
@@ -1814,6 +2023,8 @@ pub struct BlockElementMultiConversationsSelect {
     /// Answered as `max_selected_items`.
     pub max_selected_items: Option<i64>,
     /// Answered as `placeholder`.
+    ///
+    /// Slack accepts at most 150 characters; `validate()` checks it.
     pub placeholder: Option<TextObject>,
     /// Fields Slack sent that this type does not model, or whose value was not of
     /// the documented type, kept as they came.
@@ -1880,11 +2091,29 @@ impl rt::de::Record for BlockElementMultiConversationsSelect {
 
 rt::record!(BlockElementMultiConversationsSelect);
 
+impl rt::Validate for BlockElementMultiConversationsSelect {
+    fn check(&self, __check: &mut rt::validate::Check<'_>) {
+        __check.length("action_id", self.action_id.as_deref(), None, Some(255));
+        __check.nested("confirm", &self.confirm);
+        __check
+            .length(
+                "placeholder",
+                self.placeholder.as_ref().and_then(|__text| __text.text.as_deref()),
+                None,
+                Some(150),
+            );
+    }
+}
+
 /// A [`BlockElement`] whose `type` is `multi_external_select`.
+///
+/// `validate()` checks the limits of its fields that [Slack's reference](https://docs.slack.dev/reference/block-kit/block-elements/multi-select-menu-element) documents, before anything is sent.
 #[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct BlockElementMultiExternalSelect {
     /// Answered as `action_id`.
+    ///
+    /// Slack accepts at most 255 characters; `validate()` checks it.
     pub action_id: Option<String>,
     /// Answered as `confirm`.
     pub confirm: Option<ConfirmationDialog>,
@@ -1897,6 +2126,8 @@ pub struct BlockElementMultiExternalSelect {
     /// Answered as `min_query_length`.
     pub min_query_length: Option<i64>,
     /// Answered as `placeholder`.
+    ///
+    /// Slack accepts at most 150 characters; `validate()` checks it.
     pub placeholder: Option<TextObject>,
     /// Fields Slack sent that this type does not model, or whose value was not of
     /// the documented type, kept as they came.
@@ -1954,11 +2185,30 @@ impl rt::de::Record for BlockElementMultiExternalSelect {
 
 rt::record!(BlockElementMultiExternalSelect);
 
+impl rt::Validate for BlockElementMultiExternalSelect {
+    fn check(&self, __check: &mut rt::validate::Check<'_>) {
+        __check.length("action_id", self.action_id.as_deref(), None, Some(255));
+        __check.nested("confirm", &self.confirm);
+        __check.nested("initial_options", &self.initial_options);
+        __check
+            .length(
+                "placeholder",
+                self.placeholder.as_ref().and_then(|__text| __text.text.as_deref()),
+                None,
+                Some(150),
+            );
+    }
+}
+
 /// A [`BlockElement`] whose `type` is `multi_static_select`.
+///
+/// `validate()` checks the limits of its fields that [Slack's reference](https://docs.slack.dev/reference/block-kit/block-elements/multi-select-menu-element) documents, before anything is sent.
 #[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct BlockElementMultiStaticSelect {
     /// Answered as `action_id`.
+    ///
+    /// Slack accepts at most 255 characters; `validate()` checks it.
     pub action_id: Option<String>,
     /// Answered as `confirm`.
     pub confirm: Option<ConfirmationDialog>,
@@ -1969,10 +2219,16 @@ pub struct BlockElementMultiStaticSelect {
     /// Answered as `max_selected_items`.
     pub max_selected_items: Option<i64>,
     /// Answered as `option_groups`.
+    ///
+    /// Slack accepts at most 100 items; `validate()` checks it.
     pub option_groups: Option<Vec<BlockElementMultiStaticSelectOptionGroups>>,
     /// Answered as `options`.
+    ///
+    /// Slack accepts at most 100 items; `validate()` checks it.
     pub options: Option<Vec<OptionObject>>,
     /// Answered as `placeholder`.
+    ///
+    /// Slack accepts at most 150 characters; `validate()` checks it.
     pub placeholder: Option<TextObject>,
     /// Fields Slack sent that this type does not model, or whose value was not of
     /// the documented type, kept as they came.
@@ -2030,11 +2286,39 @@ impl rt::de::Record for BlockElementMultiStaticSelect {
 
 rt::record!(BlockElementMultiStaticSelect);
 
+impl rt::Validate for BlockElementMultiStaticSelect {
+    fn check(&self, __check: &mut rt::validate::Check<'_>) {
+        __check.length("action_id", self.action_id.as_deref(), None, Some(255));
+        __check.nested("confirm", &self.confirm);
+        __check.nested("initial_options", &self.initial_options);
+        __check
+            .items(
+                "option_groups",
+                self.option_groups.as_ref().map(Vec::len),
+                None,
+                Some(100),
+            );
+        __check.items("options", self.options.as_ref().map(Vec::len), None, Some(100));
+        __check.nested("options", &self.options);
+        __check
+            .length(
+                "placeholder",
+                self.placeholder.as_ref().and_then(|__text| __text.text.as_deref()),
+                None,
+                Some(150),
+            );
+    }
+}
+
 /// A [`BlockElement`] whose `type` is `multi_users_select`.
+///
+/// `validate()` checks the limits of its fields that [Slack's reference](https://docs.slack.dev/reference/block-kit/block-elements/multi-select-menu-element) documents, before anything is sent.
 #[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct BlockElementMultiUsersSelect {
     /// Answered as `action_id`.
+    ///
+    /// Slack accepts at most 255 characters; `validate()` checks it.
     pub action_id: Option<String>,
     /// Answered as `confirm`.
     pub confirm: Option<ConfirmationDialog>,
@@ -2045,6 +2329,8 @@ pub struct BlockElementMultiUsersSelect {
     /// Answered as `max_selected_items`.
     pub max_selected_items: Option<i64>,
     /// Answered as `placeholder`.
+    ///
+    /// Slack accepts at most 150 characters; `validate()` checks it.
     pub placeholder: Option<TextObject>,
     /// Fields Slack sent that this type does not model, or whose value was not of
     /// the documented type, kept as they came.
@@ -2096,15 +2382,35 @@ impl rt::de::Record for BlockElementMultiUsersSelect {
 
 rt::record!(BlockElementMultiUsersSelect);
 
+impl rt::Validate for BlockElementMultiUsersSelect {
+    fn check(&self, __check: &mut rt::validate::Check<'_>) {
+        __check.length("action_id", self.action_id.as_deref(), None, Some(255));
+        __check.nested("confirm", &self.confirm);
+        __check
+            .length(
+                "placeholder",
+                self.placeholder.as_ref().and_then(|__text| __text.text.as_deref()),
+                None,
+                Some(150),
+            );
+    }
+}
+
 /// A [`BlockElement`] whose `type` is `overflow`.
+///
+/// `validate()` checks the limits of its fields that [Slack's reference](https://docs.slack.dev/reference/block-kit/block-elements/overflow-menu-element) documents, before anything is sent.
 #[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct BlockElementOverflow {
     /// Answered as `action_id`.
+    ///
+    /// Slack accepts at most 255 characters; `validate()` checks it.
     pub action_id: Option<String>,
     /// Answered as `confirm`.
     pub confirm: Option<ConfirmationDialog>,
     /// Answered as `options`.
+    ///
+    /// Slack accepts at most 5 items; `validate()` checks it.
     pub options: Option<Vec<OptionObject>>,
     /// Fields Slack sent that this type does not model, or whose value was not of
     /// the documented type, kept as they came.
@@ -2148,11 +2454,24 @@ impl rt::de::Record for BlockElementOverflow {
 
 rt::record!(BlockElementOverflow);
 
+impl rt::Validate for BlockElementOverflow {
+    fn check(&self, __check: &mut rt::validate::Check<'_>) {
+        __check.length("action_id", self.action_id.as_deref(), None, Some(255));
+        __check.nested("confirm", &self.confirm);
+        __check.items("options", self.options.as_ref().map(Vec::len), None, Some(5));
+        __check.nested("options", &self.options);
+    }
+}
+
 /// A [`BlockElement`] whose `type` is `plain_text_input`.
+///
+/// `validate()` checks the limits of its fields that [Slack's reference](https://docs.slack.dev/reference/block-kit/block-elements/plain-text-input-element) documents, before anything is sent.
 #[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct BlockElementPlainTextInput {
     /// Answered as `action_id`.
+    ///
+    /// Slack accepts at most 255 characters; `validate()` checks it.
     pub action_id: Option<String>,
     /// Answered as `dispatch_action_config`.
     pub dispatch_action_config: Option<BlockElementPlainTextInputDispatchActionConfig>,
@@ -2167,6 +2486,8 @@ pub struct BlockElementPlainTextInput {
     /// Answered as `multiline`.
     pub multiline: Option<bool>,
     /// Answered as `placeholder`.
+    ///
+    /// Slack accepts at most 150 characters; `validate()` checks it.
     pub placeholder: Option<TextObject>,
     /// Fields Slack sent that this type does not model, or whose value was not of
     /// the documented type, kept as they came.
@@ -2223,6 +2544,19 @@ impl rt::de::Record for BlockElementPlainTextInput {
 
 rt::record!(BlockElementPlainTextInput);
 
+impl rt::Validate for BlockElementPlainTextInput {
+    fn check(&self, __check: &mut rt::validate::Check<'_>) {
+        __check.length("action_id", self.action_id.as_deref(), None, Some(255));
+        __check
+            .length(
+                "placeholder",
+                self.placeholder.as_ref().and_then(|__text| __text.text.as_deref()),
+                None,
+                Some(150),
+            );
+    }
+}
+
 /// The `dispatch_action_config` object of [`BlockElementPlainTextInput`].
 #[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
@@ -2269,10 +2603,14 @@ impl rt::de::Record for BlockElementPlainTextInputDispatchActionConfig {
 rt::record!(BlockElementPlainTextInputDispatchActionConfig);
 
 /// A [`BlockElement`] whose `type` is `radio_buttons`.
+///
+/// `validate()` checks the limits of its fields that [Slack's reference](https://docs.slack.dev/reference/block-kit/block-elements/radio-button-group-element) documents, before anything is sent.
 #[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct BlockElementRadioButtons {
     /// Answered as `action_id`.
+    ///
+    /// Slack accepts at most 255 characters; `validate()` checks it.
     pub action_id: Option<String>,
     /// Answered as `confirm`.
     pub confirm: Option<ConfirmationDialog>,
@@ -2281,6 +2619,8 @@ pub struct BlockElementRadioButtons {
     /// Answered as `initial_option`.
     pub initial_option: Option<Box<OptionObject>>,
     /// Answered as `options`.
+    ///
+    /// Slack accepts at most 10 items; `validate()` checks it.
     pub options: Option<Vec<OptionObject>>,
     /// Fields Slack sent that this type does not model, or whose value was not of
     /// the documented type, kept as they came.
@@ -2330,11 +2670,25 @@ impl rt::de::Record for BlockElementRadioButtons {
 
 rt::record!(BlockElementRadioButtons);
 
+impl rt::Validate for BlockElementRadioButtons {
+    fn check(&self, __check: &mut rt::validate::Check<'_>) {
+        __check.length("action_id", self.action_id.as_deref(), None, Some(255));
+        __check.nested("confirm", &self.confirm);
+        __check.nested("initial_option", &self.initial_option);
+        __check.items("options", self.options.as_ref().map(Vec::len), None, Some(10));
+        __check.nested("options", &self.options);
+    }
+}
+
 /// A [`BlockElement`] whose `type` is `rich_text_input`.
+///
+/// `validate()` checks the limits of its fields that [Slack's reference](https://docs.slack.dev/reference/block-kit/block-elements/rich-text-input-element) documents, before anything is sent.
 #[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct BlockElementRichTextInput {
     /// Answered as `action_id`.
+    ///
+    /// Slack accepts at most 255 characters; `validate()` checks it.
     pub action_id: Option<String>,
     /// Answered as `dispatch_action_config`.
     pub dispatch_action_config: Option<BlockElementRichTextInputDispatchActionConfig>,
@@ -2347,6 +2701,8 @@ pub struct BlockElementRichTextInput {
     /// Answered as `min_lines`.
     pub min_lines: Option<i64>,
     /// Answered as `placeholder`.
+    ///
+    /// Slack accepts at most 150 characters; `validate()` checks it.
     pub placeholder: Option<TextObject>,
     /// Fields Slack sent that this type does not model, or whose value was not of
     /// the documented type, kept as they came.
@@ -2401,6 +2757,20 @@ impl rt::de::Record for BlockElementRichTextInput {
 
 rt::record!(BlockElementRichTextInput);
 
+impl rt::Validate for BlockElementRichTextInput {
+    fn check(&self, __check: &mut rt::validate::Check<'_>) {
+        __check.length("action_id", self.action_id.as_deref(), None, Some(255));
+        __check.nested("initial_value", &self.initial_value);
+        __check
+            .length(
+                "placeholder",
+                self.placeholder.as_ref().and_then(|__text| __text.text.as_deref()),
+                None,
+                Some(150),
+            );
+    }
+}
+
 /// The `initial_value` object of [`BlockElementRichTextInput`].
 #[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
@@ -2452,6 +2822,12 @@ impl rt::de::Record for BlockElementRichTextInputInitialValue {
 }
 
 rt::record!(BlockElementRichTextInputInitialValue);
+
+impl rt::Validate for BlockElementRichTextInputInitialValue {
+    fn check(&self, __check: &mut rt::validate::Check<'_>) {
+        __check.nested("elements", &self.elements);
+    }
+}
 
 /// A [`BlockElement`] whose `type` is `rich_text_list`.
 #[derive(Clone, PartialEq, Default)]
@@ -2513,6 +2889,12 @@ impl rt::de::Record for BlockElementRichTextList {
 
 rt::record!(BlockElementRichTextList);
 
+impl rt::Validate for BlockElementRichTextList {
+    fn check(&self, __check: &mut rt::validate::Check<'_>) {
+        __check.nested("elements", &self.elements);
+    }
+}
+
 /// A [`BlockElement`] whose `type` is `rich_text_preformatted`.
 #[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
@@ -2558,6 +2940,12 @@ impl rt::de::Record for BlockElementRichTextPreformatted {
 }
 
 rt::record!(BlockElementRichTextPreformatted);
+
+impl rt::Validate for BlockElementRichTextPreformatted {
+    fn check(&self, __check: &mut rt::validate::Check<'_>) {
+        __check.nested("elements", &self.elements);
+    }
+}
 
 /// A [`BlockElement`] whose `type` is `rich_text_quote`.
 #[derive(Clone, PartialEq, Default)]
@@ -2605,6 +2993,12 @@ impl rt::de::Record for BlockElementRichTextQuote {
 
 rt::record!(BlockElementRichTextQuote);
 
+impl rt::Validate for BlockElementRichTextQuote {
+    fn check(&self, __check: &mut rt::validate::Check<'_>) {
+        __check.nested("elements", &self.elements);
+    }
+}
+
 /// A [`BlockElement`] whose `type` is `rich_text_section`.
 #[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
@@ -2648,11 +3042,21 @@ impl rt::de::Record for BlockElementRichTextSection {
 
 rt::record!(BlockElementRichTextSection);
 
+impl rt::Validate for BlockElementRichTextSection {
+    fn check(&self, __check: &mut rt::validate::Check<'_>) {
+        __check.nested("elements", &self.elements);
+    }
+}
+
 /// A [`BlockElement`] whose `type` is `static_select`.
+///
+/// `validate()` checks the limits of its fields that [Slack's reference](https://docs.slack.dev/reference/block-kit/block-elements/select-menu-element) documents, before anything is sent.
 #[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct BlockElementStaticSelect {
     /// Answered as `action_id`.
+    ///
+    /// Slack accepts at most 255 characters; `validate()` checks it.
     pub action_id: Option<String>,
     /// Answered as `confirm`.
     pub confirm: Option<ConfirmationDialog>,
@@ -2661,10 +3065,16 @@ pub struct BlockElementStaticSelect {
     /// Answered as `initial_option`.
     pub initial_option: Option<Box<OptionObject>>,
     /// Answered as `option_groups`.
+    ///
+    /// Slack accepts at most 100 items; `validate()` checks it.
     pub option_groups: Option<Vec<BlockElementStaticSelectOptionGroups>>,
     /// Answered as `options`.
+    ///
+    /// Slack accepts at most 100 items; `validate()` checks it.
     pub options: Option<Vec<OptionObject>>,
     /// Answered as `placeholder`.
+    ///
+    /// Slack accepts at most 150 characters; `validate()` checks it.
     pub placeholder: Option<TextObject>,
     /// Fields Slack sent that this type does not model, or whose value was not of
     /// the documented type, kept as they came.
@@ -2717,6 +3127,30 @@ impl rt::de::Record for BlockElementStaticSelect {
 }
 
 rt::record!(BlockElementStaticSelect);
+
+impl rt::Validate for BlockElementStaticSelect {
+    fn check(&self, __check: &mut rt::validate::Check<'_>) {
+        __check.length("action_id", self.action_id.as_deref(), None, Some(255));
+        __check.nested("confirm", &self.confirm);
+        __check.nested("initial_option", &self.initial_option);
+        __check
+            .items(
+                "option_groups",
+                self.option_groups.as_ref().map(Vec::len),
+                None,
+                Some(100),
+            );
+        __check.items("options", self.options.as_ref().map(Vec::len), None, Some(100));
+        __check.nested("options", &self.options);
+        __check
+            .length(
+                "placeholder",
+                self.placeholder.as_ref().and_then(|__text| __text.text.as_deref()),
+                None,
+                Some(150),
+            );
+    }
+}
 
 /// A [`BlockElement`] whose `type` is `team`.
 #[derive(Clone, PartialEq, Default)]
@@ -2811,10 +3245,14 @@ impl rt::de::Record for BlockElementText {
 rt::record!(BlockElementText);
 
 /// A [`BlockElement`] whose `type` is `timepicker`.
+///
+/// `validate()` checks the limits of its fields that [Slack's reference](https://docs.slack.dev/reference/block-kit/block-elements/time-picker-element) documents, before anything is sent.
 #[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct BlockElementTimepicker {
     /// Answered as `action_id`.
+    ///
+    /// Slack accepts at most 255 characters; `validate()` checks it.
     pub action_id: Option<String>,
     /// Answered as `confirm`.
     pub confirm: Option<ConfirmationDialog>,
@@ -2823,6 +3261,8 @@ pub struct BlockElementTimepicker {
     /// Answered as `initial_time`.
     pub initial_time: Option<String>,
     /// Answered as `placeholder`.
+    ///
+    /// Slack accepts at most 150 characters; `validate()` checks it.
     pub placeholder: Option<TextObject>,
     /// Answered as `timezone`.
     pub timezone: Option<String>,
@@ -2873,6 +3313,20 @@ impl rt::de::Record for BlockElementTimepicker {
 }
 
 rt::record!(BlockElementTimepicker);
+
+impl rt::Validate for BlockElementTimepicker {
+    fn check(&self, __check: &mut rt::validate::Check<'_>) {
+        __check.length("action_id", self.action_id.as_deref(), None, Some(255));
+        __check.nested("confirm", &self.confirm);
+        __check
+            .length(
+                "placeholder",
+                self.placeholder.as_ref().and_then(|__text| __text.text.as_deref()),
+                None,
+                Some(150),
+            );
+    }
+}
 
 /// A [`BlockElement`] whose `type` is `user`.
 #[derive(Clone, PartialEq, Default)]
@@ -2967,10 +3421,14 @@ impl rt::de::Record for BlockElementUsergroup {
 rt::record!(BlockElementUsergroup);
 
 /// A [`BlockElement`] whose `type` is `users_select`.
+///
+/// `validate()` checks the limits of its fields that [Slack's reference](https://docs.slack.dev/reference/block-kit/block-elements/select-menu-element) documents, before anything is sent.
 #[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct BlockElementUsersSelect {
     /// Answered as `action_id`.
+    ///
+    /// Slack accepts at most 255 characters; `validate()` checks it.
     pub action_id: Option<String>,
     /// Answered as `confirm`.
     pub confirm: Option<ConfirmationDialog>,
@@ -2979,6 +3437,8 @@ pub struct BlockElementUsersSelect {
     /// Answered as `initial_user`.
     pub initial_user: Option<String>,
     /// Answered as `placeholder`.
+    ///
+    /// Slack accepts at most 150 characters; `validate()` checks it.
     pub placeholder: Option<TextObject>,
     /// Fields Slack sent that this type does not model, or whose value was not of
     /// the documented type, kept as they came.
@@ -3026,17 +3486,39 @@ impl rt::de::Record for BlockElementUsersSelect {
 
 rt::record!(BlockElementUsersSelect);
 
+impl rt::Validate for BlockElementUsersSelect {
+    fn check(&self, __check: &mut rt::validate::Check<'_>) {
+        __check.length("action_id", self.action_id.as_deref(), None, Some(255));
+        __check.nested("confirm", &self.confirm);
+        __check
+            .length(
+                "placeholder",
+                self.placeholder.as_ref().and_then(|__text| __text.text.as_deref()),
+                None,
+                Some(150),
+            );
+    }
+}
+
 /// A [`BlockElement`] whose `type` is `workflow_button`.
+///
+/// `validate()` checks the limits of its fields that [Slack's reference](https://docs.slack.dev/reference/block-kit/block-elements/workflow-button-element) documents, before anything is sent.
 #[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct BlockElementWorkflowButton {
     /// Answered as `accessibility_label`.
+    ///
+    /// Slack accepts at most 75 characters; `validate()` checks it.
     pub accessibility_label: Option<String>,
     /// Answered as `action_id`.
+    ///
+    /// Slack accepts at most 255 characters; `validate()` checks it.
     pub action_id: Option<String>,
     /// Answered as `style`.
     pub style: Option<String>,
     /// Answered as `text`.
+    ///
+    /// Slack accepts at most 75 characters; `validate()` checks it.
     pub text: Option<TextObject>,
     /// Answered as `workflow`.
     pub workflow: Option<BlockElementWorkflowButtonWorkflow>,
@@ -3087,6 +3569,26 @@ impl rt::de::Record for BlockElementWorkflowButton {
 }
 
 rt::record!(BlockElementWorkflowButton);
+
+impl rt::Validate for BlockElementWorkflowButton {
+    fn check(&self, __check: &mut rt::validate::Check<'_>) {
+        __check
+            .length(
+                "accessibility_label",
+                self.accessibility_label.as_deref(),
+                None,
+                Some(75),
+            );
+        __check.length("action_id", self.action_id.as_deref(), None, Some(255));
+        __check
+            .length(
+                "text",
+                self.text.as_ref().and_then(|__text| __text.text.as_deref()),
+                None,
+                Some(75),
+            );
+    }
+}
 
 /// The `filter` object of [`BlockElementConversationsSelect`]: a [`BlockElementButtonFilter`], which has the same fields.
 pub type BlockElementConversationsSelectFilter = BlockElementButtonFilter;

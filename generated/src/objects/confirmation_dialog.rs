@@ -50,16 +50,26 @@ use crate::objects::TextObject;
 /// - [`views.publish`](https://api.slack.com/methods/views.publish)
 /// - [`views.push`](https://api.slack.com/methods/views.push)
 /// - [`views.update`](https://api.slack.com/methods/views.update)
+///
+/// `validate()` checks the limits of its fields that [Slack's reference](https://docs.slack.dev/reference/block-kit/composition-objects/confirmation-dialog-object) documents, before anything is sent.
 #[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ConfirmationDialog {
     /// The dialog's title.
+    ///
+    /// Slack accepts at most 100 characters; `validate()` checks it.
     pub title: Option<TextObject>,
     /// What the dialog explains.
+    ///
+    /// Slack accepts at most 300 characters; `validate()` checks it.
     pub text: Option<TextObject>,
     /// The text of the button that confirms.
+    ///
+    /// Slack accepts at most 30 characters; `validate()` checks it.
     pub confirm: Option<TextObject>,
     /// The text of the button that cancels.
+    ///
+    /// Slack accepts at most 30 characters; `validate()` checks it.
     pub deny: Option<TextObject>,
     /// Answered as `style`.
     pub style: Option<String>,
@@ -108,3 +118,36 @@ impl rt::de::Record for ConfirmationDialog {
 }
 
 rt::record!(ConfirmationDialog);
+
+impl rt::Validate for ConfirmationDialog {
+    fn check(&self, __check: &mut rt::validate::Check<'_>) {
+        __check
+            .length(
+                "title",
+                self.title.as_ref().and_then(|__text| __text.text.as_deref()),
+                None,
+                Some(100),
+            );
+        __check
+            .length(
+                "text",
+                self.text.as_ref().and_then(|__text| __text.text.as_deref()),
+                None,
+                Some(300),
+            );
+        __check
+            .length(
+                "confirm",
+                self.confirm.as_ref().and_then(|__text| __text.text.as_deref()),
+                None,
+                Some(30),
+            );
+        __check
+            .length(
+                "deny",
+                self.deny.as_ref().and_then(|__text| __text.text.as_deref()),
+                None,
+                Some(30),
+            );
+    }
+}

@@ -85,7 +85,7 @@ mod block;
 pub use block::{
     Block, BlockActions, BlockActionsFields, BlockActionsSlackFile, BlockContext,
     BlockDivider, BlockImage, BlockInput, BlockRichText, BlockSection,
-    BlockShareShortcut, BlockVideo, BlockImageSlackFile, BlockSectionFields,
+    BlockSectionFields, BlockShareShortcut, BlockVideo, BlockImageSlackFile,
 };
 
 #[cfg(

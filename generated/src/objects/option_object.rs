@@ -52,6 +52,8 @@ use crate::objects::TextObject;
 /// - [`views.publish`](https://api.slack.com/methods/views.publish)
 /// - [`views.push`](https://api.slack.com/methods/views.push)
 /// - [`views.update`](https://api.slack.com/methods/views.update)
+///
+/// `validate()` checks the limits of its fields that [Slack's reference](https://docs.slack.dev/reference/block-kit/composition-objects/option-object) documents, before anything is sent.
 #[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct OptionObject {
@@ -72,6 +74,8 @@ pub struct OptionObject {
     /// Answered as `default_value_typed`.
     pub default_value_typed: Option<OptionObjectDefaultValueTyped>,
     /// Answered as `description`.
+    ///
+    /// Slack accepts at most 75 characters; `validate()` checks it.
     pub description: Option<TextObject>,
     /// Answered as `emoji`.
     pub emoji: Option<String>,
@@ -104,8 +108,12 @@ pub struct OptionObject {
     /// Answered as `time_format`.
     pub time_format: Option<String>,
     /// Answered as `url`.
+    ///
+    /// Slack accepts at most 3000 characters; `validate()` checks it.
     pub url: Option<String>,
     /// Answered as `value`.
+    ///
+    /// Slack accepts at most 150 characters; `validate()` checks it.
     pub value: Option<String>,
     /// Fields Slack sent that this type does not model, or whose value was not of
     /// the documented type, kept as they came.
@@ -214,6 +222,20 @@ impl rt::de::Record for OptionObject {
 }
 
 rt::record!(OptionObject);
+
+impl rt::Validate for OptionObject {
+    fn check(&self, __check: &mut rt::validate::Check<'_>) {
+        __check
+            .length(
+                "description",
+                self.description.as_ref().and_then(|__text| __text.text.as_deref()),
+                None,
+                Some(75),
+            );
+        __check.length("url", self.url.as_deref(), None, Some(3000));
+        __check.length("value", self.value.as_deref(), None, Some(150));
+    }
+}
 
 /// The `canvas_placeholder_mapping` object of [`OptionObject`].
 #[derive(Clone, PartialEq, Default)]

@@ -14,6 +14,8 @@ use crate::objects::{Block, TextObject};
 /// - [`views.publish`](https://api.slack.com/methods/views.publish)
 /// - [`views.push`](https://api.slack.com/methods/views.push)
 /// - [`views.update`](https://api.slack.com/methods/views.update)
+///
+/// `validate()` checks the limits of its fields that [Slack's reference](https://docs.slack.dev/reference/views/modal-views) documents, before anything is sent.
 #[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct View {
@@ -24,16 +26,22 @@ pub struct View {
     /// Answered as `app_unfurl_url`.
     pub app_unfurl_url: Option<String>,
     /// Answered as `blocks`.
+    ///
+    /// Slack accepts at most 100 items; `validate()` checks it.
     pub blocks: Option<Vec<Block>>,
     /// Answered as `bot_id`.
     pub bot_id: Option<BotId>,
     /// Answered as `callback_id`.
+    ///
+    /// Slack accepts at most 255 characters; `validate()` checks it.
     pub callback_id: Option<String>,
     /// Answered as `channel`.
     pub channel: Option<String>,
     /// Answered as `clear_on_close`.
     pub clear_on_close: Option<bool>,
     /// Answered as `close`.
+    ///
+    /// Slack accepts at most 24 characters; `validate()` checks it.
     pub close: Option<TextObject>,
     /// Answered as `entity_url`.
     pub entity_url: Option<String>,
@@ -52,12 +60,16 @@ pub struct View {
     /// Answered as `previous_view_id`.
     pub previous_view_id: Option<String>,
     /// Answered as `private_metadata`.
+    ///
+    /// Slack accepts at most 3000 characters; `validate()` checks it.
     pub private_metadata: Option<String>,
     /// Answered as `root_view_id`.
     pub root_view_id: Option<String>,
     /// Answered as `state`.
     pub state: Option<serde_json::Value>,
     /// Answered as `submit`.
+    ///
+    /// Slack accepts at most 24 characters; `validate()` checks it.
     pub submit: Option<TextObject>,
     /// Answered as `submit_disabled`.
     pub submit_disabled: Option<bool>,
@@ -66,6 +78,8 @@ pub struct View {
     /// Answered as `thread_ts`.
     pub thread_ts: Option<String>,
     /// Answered as `title`.
+    ///
+    /// Slack accepts at most 24 characters; `validate()` checks it.
     pub title: Option<TextObject>,
     /// Answered as `type`.
     pub type_: Option<String>,
@@ -170,6 +184,42 @@ impl rt::de::Record for View {
 }
 
 rt::record!(View);
+
+impl rt::Validate for View {
+    fn check(&self, __check: &mut rt::validate::Check<'_>) {
+        __check.items("blocks", self.blocks.as_ref().map(Vec::len), None, Some(100));
+        __check.nested("blocks", &self.blocks);
+        __check.length("callback_id", self.callback_id.as_deref(), None, Some(255));
+        __check
+            .length(
+                "close",
+                self.close.as_ref().and_then(|__text| __text.text.as_deref()),
+                None,
+                Some(24),
+            );
+        __check
+            .length(
+                "private_metadata",
+                self.private_metadata.as_deref(),
+                None,
+                Some(3000),
+            );
+        __check
+            .length(
+                "submit",
+                self.submit.as_ref().and_then(|__text| __text.text.as_deref()),
+                None,
+                Some(24),
+            );
+        __check
+            .length(
+                "title",
+                self.title.as_ref().and_then(|__text| __text.text.as_deref()),
+                None,
+                Some(24),
+            );
+    }
+}
 
 /// The `external_ref` object of [`View`].
 #[derive(Clone, PartialEq, Default)]

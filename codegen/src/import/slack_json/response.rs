@@ -78,16 +78,10 @@ fn members(
 fn field(name: &str, node: &Schema, listed_required: bool, at: &str, findings: &mut Findings) -> FieldSpec {
     let alternatives = Alternatives::of(node);
     let mut field = FieldSpec {
-        name: name.to_owned(),
-        ty: ValueType::Json,
-        list: None,
-        map: false,
         // A value that may be null is not always there as the type it has.
         required: listed_required && !alternatives.nullable,
-        fields: Vec::new(),
-        object: None,
-        values: Vec::new(),
         description: node.desc.as_deref().or(node.description.as_deref()).unwrap_or_default().trim().to_owned(),
+        ..FieldSpec::new(name, ValueType::Json)
     };
     report_unused_keys(node, at, findings);
     let [view] = alternatives.views.as_slice() else {

@@ -1,0 +1,244 @@
+//! Slack's limits on what an app sends, as the spec writes them (`limits` in
+//! `spec/objects/`). Each case breaks one limit by one, in a value decoded from JSON as
+//! an app writes it, and checks the violation `validate()` reports; a limit added to the
+//! spec without a case here fails `every_limit_of_the_spec_has_a_case`.
+
+#![cfg(feature = "objects")]
+
+use serde_json::{Value, json};
+use typed_slack::objects::{Block, BlockElement, ConfirmationDialog, OptionObject, View};
+use typed_slack::runtime::Validate;
+
+/// What the limited field holds.
+#[derive(Clone, Copy)]
+enum Holds {
+    /// Text.
+    Text,
+    /// A text object, whose text is limited.
+    TextObject,
+    /// A list of items like this one.
+    List(&'static str),
+}
+
+use Holds::{List, Text, TextObject};
+
+/// A limit, as the spec writes it.
+#[derive(Clone, Copy)]
+enum Limit {
+    MinLength(usize),
+    MaxLength(usize),
+    MaxItems(usize),
+}
+
+/// One limit of the spec: the type, the kind (for a union), the field's path within it
+/// (`fields.text`: the `text` of each item of `fields`), what it holds, and the limit.
+struct Case {
+    ty: &'static str,
+    kind: Option<&'static str>,
+    path: &'static str,
+    holds: Holds,
+    limit: Limit,
+}
+
+const fn case(ty: &'static str, kind: Option<&'static str>, path: &'static str, holds: Holds, limit: Limit) -> Case {
+    Case { ty, kind, path, holds, limit }
+}
+
+const CASES: &[Case] = &[
+    case("Block", Some("actions"), "elements", List(r#"{"type": "a_future_kind"}"#), Limit::MaxItems(25)),
+    case("Block", Some("actions"), "block_id", Text, Limit::MaxLength(255)),
+    case("Block", Some("context"), "elements", List(r#"{"type": "a_future_kind"}"#), Limit::MaxItems(10)),
+    case("Block", Some("context"), "block_id", Text, Limit::MaxLength(255)),
+    case("Block", Some("divider"), "block_id", Text, Limit::MaxLength(255)),
+    case("Block", Some("image"), "image_url", Text, Limit::MaxLength(3000)),
+    case("Block", Some("image"), "alt_text", Text, Limit::MaxLength(2000)),
+    case("Block", Some("image"), "title", TextObject, Limit::MaxLength(2000)),
+    case("Block", Some("image"), "block_id", Text, Limit::MaxLength(255)),
+    case("Block", Some("input"), "label", TextObject, Limit::MaxLength(2000)),
+    case("Block", Some("input"), "hint", TextObject, Limit::MaxLength(2000)),
+    case("Block", Some("input"), "block_id", Text, Limit::MaxLength(255)),
+    case("Block", Some("rich_text"), "block_id", Text, Limit::MaxLength(255)),
+    case("Block", Some("section"), "text", TextObject, Limit::MinLength(1)),
+    case("Block", Some("section"), "text", TextObject, Limit::MaxLength(3000)),
+    case("Block", Some("section"), "fields", List("{}"), Limit::MaxItems(10)),
+    case("Block", Some("section"), "fields.text", Text, Limit::MaxLength(2000)),
+    case("Block", Some("section"), "block_id", Text, Limit::MaxLength(255)),
+    case("Block", Some("video"), "title", TextObject, Limit::MaxLength(200)),
+    case("Block", Some("video"), "author_name", Text, Limit::MaxLength(50)),
+    case("Block", Some("video"), "block_id", Text, Limit::MaxLength(255)),
+    case("BlockElement", Some("button"), "text", TextObject, Limit::MaxLength(75)),
+    case("BlockElement", Some("button"), "action_id", Text, Limit::MaxLength(255)),
+    case("BlockElement", Some("button"), "url", Text, Limit::MaxLength(3000)),
+    case("BlockElement", Some("button"), "value", Text, Limit::MaxLength(2000)),
+    case("BlockElement", Some("button"), "accessibility_label", Text, Limit::MaxLength(75)),
+    case("BlockElement", Some("checkboxes"), "action_id", Text, Limit::MaxLength(255)),
+    case("BlockElement", Some("checkboxes"), "options", List("{}"), Limit::MaxItems(10)),
+    case("BlockElement", Some("datepicker"), "action_id", Text, Limit::MaxLength(255)),
+    case("BlockElement", Some("datepicker"), "placeholder", TextObject, Limit::MaxLength(150)),
+    case("BlockElement", Some("datetimepicker"), "action_id", Text, Limit::MaxLength(255)),
+    case("BlockElement", Some("static_select"), "action_id", Text, Limit::MaxLength(255)),
+    case("BlockElement", Some("static_select"), "placeholder", TextObject, Limit::MaxLength(150)),
+    case("BlockElement", Some("static_select"), "options", List("{}"), Limit::MaxItems(100)),
+    case("BlockElement", Some("static_select"), "option_groups", List("{}"), Limit::MaxItems(100)),
+    case("BlockElement", Some("external_select"), "action_id", Text, Limit::MaxLength(255)),
+    case("BlockElement", Some("external_select"), "placeholder", TextObject, Limit::MaxLength(150)),
+    case("BlockElement", Some("users_select"), "action_id", Text, Limit::MaxLength(255)),
+    case("BlockElement", Some("users_select"), "placeholder", TextObject, Limit::MaxLength(150)),
+    case("BlockElement", Some("conversations_select"), "action_id", Text, Limit::MaxLength(255)),
+    case("BlockElement", Some("conversations_select"), "placeholder", TextObject, Limit::MaxLength(150)),
+    case("BlockElement", Some("channels_select"), "action_id", Text, Limit::MaxLength(255)),
+    case("BlockElement", Some("channels_select"), "placeholder", TextObject, Limit::MaxLength(150)),
+    case("BlockElement", Some("multi_static_select"), "action_id", Text, Limit::MaxLength(255)),
+    case("BlockElement", Some("multi_static_select"), "placeholder", TextObject, Limit::MaxLength(150)),
+    case("BlockElement", Some("multi_static_select"), "options", List("{}"), Limit::MaxItems(100)),
+    case("BlockElement", Some("multi_static_select"), "option_groups", List("{}"), Limit::MaxItems(100)),
+    case("BlockElement", Some("multi_external_select"), "action_id", Text, Limit::MaxLength(255)),
+    case("BlockElement", Some("multi_external_select"), "placeholder", TextObject, Limit::MaxLength(150)),
+    case("BlockElement", Some("multi_users_select"), "action_id", Text, Limit::MaxLength(255)),
+    case("BlockElement", Some("multi_users_select"), "placeholder", TextObject, Limit::MaxLength(150)),
+    case("BlockElement", Some("multi_conversations_select"), "action_id", Text, Limit::MaxLength(255)),
+    case("BlockElement", Some("multi_conversations_select"), "placeholder", TextObject, Limit::MaxLength(150)),
+    case("BlockElement", Some("multi_channels_select"), "action_id", Text, Limit::MaxLength(255)),
+    case("BlockElement", Some("multi_channels_select"), "placeholder", TextObject, Limit::MaxLength(150)),
+    case("BlockElement", Some("overflow"), "action_id", Text, Limit::MaxLength(255)),
+    case("BlockElement", Some("overflow"), "options", List("{}"), Limit::MaxItems(5)),
+    case("BlockElement", Some("plain_text_input"), "action_id", Text, Limit::MaxLength(255)),
+    case("BlockElement", Some("plain_text_input"), "placeholder", TextObject, Limit::MaxLength(150)),
+    case("BlockElement", Some("radio_buttons"), "action_id", Text, Limit::MaxLength(255)),
+    case("BlockElement", Some("radio_buttons"), "options", List("{}"), Limit::MaxItems(10)),
+    case("BlockElement", Some("rich_text_input"), "action_id", Text, Limit::MaxLength(255)),
+    case("BlockElement", Some("rich_text_input"), "placeholder", TextObject, Limit::MaxLength(150)),
+    case("BlockElement", Some("timepicker"), "action_id", Text, Limit::MaxLength(255)),
+    case("BlockElement", Some("timepicker"), "placeholder", TextObject, Limit::MaxLength(150)),
+    case("BlockElement", Some("workflow_button"), "text", TextObject, Limit::MaxLength(75)),
+    case("BlockElement", Some("workflow_button"), "action_id", Text, Limit::MaxLength(255)),
+    case("BlockElement", Some("workflow_button"), "accessibility_label", Text, Limit::MaxLength(75)),
+    case("ConfirmationDialog", None, "title", TextObject, Limit::MaxLength(100)),
+    case("ConfirmationDialog", None, "text", TextObject, Limit::MaxLength(300)),
+    case("ConfirmationDialog", None, "confirm", TextObject, Limit::MaxLength(30)),
+    case("ConfirmationDialog", None, "deny", TextObject, Limit::MaxLength(30)),
+    case("OptionObject", None, "value", Text, Limit::MaxLength(150)),
+    case("OptionObject", None, "description", TextObject, Limit::MaxLength(75)),
+    case("OptionObject", None, "url", Text, Limit::MaxLength(3000)),
+    case("View", None, "title", TextObject, Limit::MaxLength(24)),
+    case("View", None, "close", TextObject, Limit::MaxLength(24)),
+    case("View", None, "submit", TextObject, Limit::MaxLength(24)),
+    case("View", None, "blocks", List(r#"{"type": "divider"}"#), Limit::MaxItems(100)),
+    case("View", None, "private_metadata", Text, Limit::MaxLength(3000)),
+    case("View", None, "callback_id", Text, Limit::MaxLength(255)),
+];
+
+impl Case {
+    /// A value that breaks the limit by one, and the violation `validate()` reports.
+    fn broken(&self) -> (Value, String) {
+        let (count, bound) = match self.limit {
+            Limit::MinLength(min) => (min - 1, format!("at least {min}")),
+            Limit::MaxLength(max) | Limit::MaxItems(max) => (max + 1, format!("at most {max}")),
+        };
+        let unit = if matches!(self.holds, List(_)) { "items" } else { "characters" };
+        let shown = match self.path.split_once('.') {
+            Some((list, field)) => format!("{list}[0].{field}"),
+            None => self.path.to_owned(),
+        };
+        (self.value(count), format!("{shown}: {count} {unit}, {bound}"))
+    }
+
+    /// A value that meets the limit exactly.
+    fn met(&self) -> Value {
+        match self.limit {
+            Limit::MinLength(bound) | Limit::MaxLength(bound) | Limit::MaxItems(bound) => self.value(bound),
+        }
+    }
+
+    /// A value whose limited field is `count` characters or items long.
+    fn value(&self, count: usize) -> Value {
+        let value = match self.holds {
+            Text => json!("x".repeat(count)),
+            TextObject => json!({"type": "plain_text", "text": "x".repeat(count)}),
+            List(item) => {
+                let item: Value = serde_json::from_str(item).unwrap_or_else(|error| panic!("{error}"));
+                Value::Array(vec![item; count])
+            }
+        };
+        let mut object = match self.path.split_once('.') {
+            Some((list, field)) => json!({ list: [{ field: value }] }),
+            None => json!({ self.path: value }),
+        };
+        if let Some(kind) = self.kind {
+            object["type"] = json!(kind);
+        }
+        object
+    }
+}
+
+/// The violations of `json` decoded as the type named `ty`.
+fn violations(ty: &str, json: Value) -> Vec<String> {
+    fn check<T: Validate + serde::de::DeserializeOwned>(json: Value) -> Vec<String> {
+        let value: T = serde_json::from_value(json).unwrap_or_else(|error| panic!("{error}"));
+        match value.validate() {
+            Ok(()) => Vec::new(),
+            Err(violations) => violations.as_slice().iter().map(ToString::to_string).collect(),
+        }
+    }
+    match ty {
+        "Block" => check::<Block>(json),
+        "BlockElement" => check::<BlockElement>(json),
+        "ConfirmationDialog" => check::<ConfirmationDialog>(json),
+        "OptionObject" => check::<OptionObject>(json),
+        "View" => check::<View>(json),
+        other => panic!("no type {other}"),
+    }
+}
+
+#[test]
+fn each_limit_broken_by_one_is_reported_with_its_path() {
+    for case in CASES {
+        let (json, expected) = case.broken();
+        assert_eq!(violations(case.ty, json.clone()), [expected.as_str()], "{json}");
+    }
+}
+
+#[test]
+fn each_limit_met_exactly_passes() {
+    for case in CASES {
+        let json = case.met();
+        assert_eq!(violations(case.ty, json.clone()), Vec::<String>::new(), "{json}");
+    }
+}
+
+#[test]
+fn every_limit_of_the_spec_has_a_case() {
+    let folder = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../spec/objects");
+    let mut limits = 0;
+    for entry in std::fs::read_dir(&folder).unwrap_or_else(|error| panic!("{}: {error}", folder.display())) {
+        let path = entry.unwrap_or_else(|error| panic!("{error}")).path();
+        let text = std::fs::read_to_string(&path).unwrap_or_else(|error| panic!("{}: {error}", path.display()));
+        limits += text
+            .lines()
+            .filter(|line| {
+                let line = line.trim_start();
+                ["min_length:", "max_length:", "min_items:", "max_items:"].iter().any(|key| line.starts_with(key))
+            })
+            .count();
+    }
+    assert_eq!(CASES.len(), limits, "one case per limit written in spec/objects/");
+}
+
+#[test]
+fn a_message_with_several_broken_limits_reports_them_all_in_order() {
+    let blocks: Vec<Block> = serde_json::from_value(json!([
+        {"type": "section", "text": {"type": "mrkdwn", "text": ""}},
+        {"type": "actions", "elements": [
+            {"type": "button", "text": {"type": "plain_text", "text": "Approve"}, "action_id": "a".repeat(256)},
+            {"type": "overflow", "options": vec![json!({"value": "v"}); 6]}
+        ]},
+        {"type": "a_block_slack_adds_later", "text": "x".repeat(5000)}
+    ]))
+    .unwrap_or_else(|error| panic!("{error}"));
+    let error = blocks.validate().unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        "Slack would refuse this, for 3 reasons: [0].text: 0 characters, at least 1; \
+         [1].elements[0].action_id: 256 characters, at most 255; [1].elements[1].options: 6 items, at most 5"
+    );
+}

@@ -1,0 +1,257 @@
+//! Slack's limits on what an app sends (the length of a block's text, the number of
+//! elements in an actions block, ...), checked before anything is sent.
+//!
+//! The generated objects that Slack limits implement [`Validate`]; the limits
+//! themselves are written once, in the spec, with the page of Slack's reference that
+//! documents them. [`Validate::validate`] reports every broken limit at once, each
+//! with the path to the field that breaks it (`blocks[3].elements[0].text`).
+
+use std::fmt;
+
+/// A value of which Slack limits some fields.
+pub trait Validate {
+    /// Notes into `check` each limit the value breaks.
+    fn check(&self, check: &mut Check<'_>);
+
+    /// Every limit the value breaks, or `Ok` when it breaks none.
+    ///
+    /// # Errors
+    ///
+    /// The broken limits, all of them, in the order of the fields.
+    fn validate(&self) -> Result<(), Violations> {
+        let mut found = Vec::new();
+        self.check(&mut Check { path: Vec::new(), found: &mut found });
+        if found.is_empty() { Ok(()) } else { Err(Violations(found)) }
+    }
+}
+
+impl<T: Validate> Validate for [T] {
+    fn check(&self, check: &mut Check<'_>) {
+        for (index, item) in self.iter().enumerate() {
+            check.path.push(Step::Index(index));
+            item.check(check);
+            check.path.pop();
+        }
+    }
+}
+
+impl<T: Validate> Validate for Vec<T> {
+    fn check(&self, check: &mut Check<'_>) {
+        self.as_slice().check(check);
+    }
+}
+
+impl<T: Validate> Validate for Option<T> {
+    fn check(&self, check: &mut Check<'_>) {
+        if let Some(value) = self {
+            value.check(check);
+        }
+    }
+}
+
+impl<T: Validate + ?Sized> Validate for Box<T> {
+    fn check(&self, check: &mut Check<'_>) {
+        self.as_ref().check(check);
+    }
+}
+
+/// Where a value is, and the limits broken so far.
+#[derive(Debug)]
+pub struct Check<'a> {
+    path: Vec<Step>,
+    found: &'a mut Vec<Violation>,
+}
+
+/// One step of a path: a field, or an item of a list.
+#[derive(Debug, Clone, Copy)]
+enum Step {
+    Field(&'static str),
+    Index(usize),
+}
+
+impl Check<'_> {
+    /// Checks the number of characters of the text of `field`, when it is there.
+    pub fn length(&mut self, field: &'static str, text: Option<&str>, min: Option<usize>, max: Option<usize>) {
+        let Some(text) = text else { return };
+        let found = text.chars().count();
+        if let Some(max) = max.filter(|max| found > *max) {
+            self.note(field, Problem::TooLong { max, found });
+        }
+        if let Some(min) = min.filter(|min| found < *min) {
+            self.note(field, Problem::TooShort { min, found });
+        }
+    }
+
+    /// Checks the number of items of the list `field`, when it is there.
+    pub fn items(&mut self, field: &'static str, count: Option<usize>, min: Option<usize>, max: Option<usize>) {
+        let Some(found) = count else { return };
+        if let Some(max) = max.filter(|max| found > *max) {
+            self.note(field, Problem::TooManyItems { max, found });
+        }
+        if let Some(min) = min.filter(|min| found < *min) {
+            self.note(field, Problem::TooFewItems { min, found });
+        }
+    }
+
+    /// Checks the limits of the value of `field`.
+    pub fn nested<T: Validate + ?Sized>(&mut self, field: &'static str, value: &T) {
+        self.path.push(Step::Field(field));
+        value.check(self);
+        self.path.pop();
+    }
+
+    fn note(&mut self, field: &'static str, problem: Problem) {
+        let mut path = String::new();
+        for step in self.path.iter().copied().chain([Step::Field(field)]) {
+            match step {
+                Step::Field(name) if path.is_empty() => path.push_str(name),
+                Step::Field(name) => {
+                    path.push('.');
+                    path.push_str(name);
+                }
+                Step::Index(index) => path.push_str(&format!("[{index}]")),
+            }
+        }
+        self.found.push(Violation { path, problem });
+    }
+}
+
+/// One limit a value breaks.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Violation {
+    /// Where: the fields and list indices that lead to the field, from the value checked
+    /// (`elements[0].text`, or `[2].text` in a list of blocks).
+    pub path: String,
+    /// Which limit, and by how much.
+    pub problem: Problem,
+}
+
+/// A limit broken.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Problem {
+    /// Longer text than Slack accepts.
+    TooLong {
+        /// The most characters Slack accepts.
+        max: usize,
+        /// The characters there are.
+        found: usize,
+    },
+    /// Shorter text than Slack accepts.
+    TooShort {
+        /// The fewest characters Slack accepts.
+        min: usize,
+        /// The characters there are.
+        found: usize,
+    },
+    /// More items than Slack accepts.
+    TooManyItems {
+        /// The most items Slack accepts.
+        max: usize,
+        /// The items there are.
+        found: usize,
+    },
+    /// Fewer items than Slack accepts.
+    TooFewItems {
+        /// The fewest items Slack accepts.
+        min: usize,
+        /// The items there are.
+        found: usize,
+    },
+}
+
+impl fmt::Display for Violation {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let path = if self.path.is_empty() { "the value" } else { &self.path };
+        match self.problem {
+            Problem::TooLong { max, found } => write!(f, "{path}: {found} characters, at most {max}"),
+            Problem::TooShort { min, found } => write!(f, "{path}: {found} characters, at least {min}"),
+            Problem::TooManyItems { max, found } => write!(f, "{path}: {found} items, at most {max}"),
+            Problem::TooFewItems { min, found } => write!(f, "{path}: {found} items, at least {min}"),
+        }
+    }
+}
+
+/// Every limit a value breaks, in the order of its fields: never empty.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Violations(Vec<Violation>);
+
+impl Violations {
+    /// The broken limits.
+    pub fn as_slice(&self) -> &[Violation] {
+        &self.0
+    }
+}
+
+impl fmt::Display for Violations {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.0.as_slice() {
+            [one] => write!(f, "Slack would refuse this: {one}"),
+            all => {
+                write!(f, "Slack would refuse this, for {} reasons: ", all.len())?;
+                for (index, violation) in all.iter().enumerate() {
+                    if index > 0 {
+                        f.write_str("; ")?;
+                    }
+                    write!(f, "{violation}")?;
+                }
+                Ok(())
+            }
+        }
+    }
+}
+
+impl std::error::Error for Violations {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A value as the generator writes one: a text of 1 to 5 characters, at most 2
+    /// items, each checked.
+    #[derive(Default)]
+    struct Sample {
+        text: Option<String>,
+        items: Option<Vec<Sample>>,
+    }
+
+    impl Validate for Sample {
+        fn check(&self, check: &mut Check<'_>) {
+            check.length("text", self.text.as_deref(), Some(1), Some(5));
+            check.items("items", self.items.as_ref().map(Vec::len), None, Some(2));
+            check.nested("items", &self.items);
+        }
+    }
+
+    fn text(text: &str) -> Sample {
+        Sample { text: Some(text.to_owned()), items: None }
+    }
+
+    #[test]
+    fn a_value_within_its_limits_passes_and_absent_fields_are_not_checked() {
+        assert_eq!(text("héllo").validate(), Ok(()), "five characters, six bytes");
+        assert_eq!(Sample::default().validate(), Ok(()));
+    }
+
+    #[test]
+    fn every_broken_limit_is_reported_with_its_path() {
+        let sample = Sample { text: Some(String::new()), items: Some(vec![text("ok"), text("toolong"), text("")]) };
+        let error = sample.validate().unwrap_err();
+        assert_eq!(
+            error.as_slice().iter().map(ToString::to_string).collect::<Vec<_>>(),
+            [
+                "text: 0 characters, at least 1",
+                "items: 3 items, at most 2",
+                "items[1].text: 7 characters, at most 5",
+                "items[2].text: 0 characters, at least 1",
+            ]
+        );
+        assert!(error.to_string().starts_with("Slack would refuse this, for 4 reasons: text: 0 characters"));
+    }
+
+    #[test]
+    fn a_list_of_values_reports_indices_from_its_root() {
+        let error = vec![text("ok"), text("toolong")].validate().unwrap_err();
+        assert_eq!(error.to_string(), "Slack would refuse this: [1].text: 7 characters, at most 5");
+    }
+}
