@@ -284,6 +284,19 @@ pub struct Limits {
     pub text_field: Option<TextField>,
     /// Whether the field holds a type that checks limits of its own.
     pub nested: bool,
+    /// For a JSON argument of Slack objects: which, checked before sending.
+    pub held: Option<Held>,
+}
+
+/// The Slack objects a JSON argument holds.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Held {
+    /// Their type in the `objects` module.
+    pub type_name: String,
+    /// Whether the argument is a list of them.
+    pub list: bool,
+    /// Whether the type checks limits of its own.
+    pub validated: bool,
 }
 
 impl Limits {

@@ -7,7 +7,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use crate::diagnostics::Diagnostic;
 use crate::rules::{self, ENVELOPE_FIELDS, is_method_name};
 use crate::spec::model::{
-    ArgumentSpec, CodeSpec, FieldSpec, LifecycleStatus, ListStyle, MethodSpec, ObjectSpec, SharedSpec, ValueType,
+    ArgumentSpec, CodeSpec, FieldLimits, FieldSpec, LifecycleStatus, ListStyle, MethodSpec, ObjectSpec, SharedSpec,
+    ValueType,
 };
 use crate::spec::{COMMON_SET, Loaded, Spec};
 
@@ -34,6 +35,7 @@ pub fn validate(spec: &Spec) -> Vec<Diagnostic> {
     let mut seen_methods: BTreeMap<&str, &Loaded<MethodSpec>> = BTreeMap::new();
     for method in &spec.methods {
         validate_method(method, &shared_names, max_argument_name, &mut problems);
+        validate_held_objects(method, &objects, &mut problems);
         validate_fields(method, "response", &method.value.response.fields, &objects, &mut problems);
         if let Some(first) = seen_methods.insert(&method.value.method, method) {
             problems.push(
@@ -390,14 +392,59 @@ fn validate_limits<T>(file: &Loaded<T>, at: &str, field: &FieldSpec, problems: &
     if limits.limits_items() && field.list.is_none() {
         problems.push(file.problem(&at, "only a list has `min_items` or `max_items`"));
     }
+    validate_bounds(file, &at, limits, problems);
+}
+
+/// That no minimum of `limits` (at `at`) is above its maximum.
+fn validate_bounds<T>(file: &Loaded<T>, at: &str, limits: &FieldLimits, problems: &mut Vec<Diagnostic>) {
     for (what, min, max) in
         [("length", limits.min_length, limits.max_length), ("items", limits.min_items, limits.max_items)]
     {
         if let (Some(min), Some(max)) = (min, max) {
             if min > max {
-                problems.push(file.problem(&at, format!("`min_{what}` ({min}) is more than `max_{what}` ({max})")));
+                problems.push(file.problem(at, format!("`min_{what}` ({min}) is more than `max_{what}` ({max})")));
             }
         }
+    }
+}
+
+/// The objects `json` arguments hold, and the limits of arguments: a list of objects
+/// has a number of items, text a length.
+fn validate_held_objects(method: &Loaded<MethodSpec>, objects: &BTreeSet<&str>, problems: &mut Vec<Diagnostic>) {
+    for (index, argument) in method.value.arguments.iter().enumerate() {
+        let at = format!("arguments.{index}");
+        if let Some(holds) = &argument.holds {
+            if !matches!(argument.ty, ValueType::Json | ValueType::String) || argument.list.is_some() {
+                problems.push(
+                    method
+                        .problem(&format!("{at}.holds"), "only a `json` argument holds objects")
+                        .with_hint("or a `string` one, sent as JSON already encoded"),
+                );
+            } else if !objects.contains(holds.object.as_str()) {
+                problems.push(
+                    method
+                        .problem(&format!("{at}.holds.object"), format!("there is no object `{}`", holds.object))
+                        .with_hint("objects are the files in spec/objects/"),
+                );
+            }
+        }
+        let limits = &argument.limits;
+        if limits.is_empty() {
+            continue;
+        }
+        let at = format!("{at}.limits");
+        let list_of_objects = argument.holds.as_ref().is_some_and(|holds| holds.list);
+        if limits.limits_items() && !list_of_objects {
+            problems.push(
+                method
+                    .problem(&at, "only a list of objects has `min_items` or `max_items`")
+                    .with_hint("say what it holds: `holds: {object: block, list: true}`"),
+            );
+        }
+        if limits.limits_length() && (argument.ty != ValueType::String || argument.list.is_some()) {
+            problems.push(method.problem(&at, "a length limits text: a `string` argument"));
+        }
+        validate_bounds(method, &at, limits, problems);
     }
 }
 

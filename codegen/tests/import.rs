@@ -298,16 +298,7 @@ fn drift_after(change: impl FnOnce(&mut MethodSpec)) -> Vec<Change> {
 }
 
 fn argument(name: &str, ty: ValueType) -> ArgumentSpec {
-    ArgumentSpec {
-        name: name.to_owned(),
-        ty,
-        list: None,
-        values: Vec::new(),
-        required: false,
-        example: None,
-        default: None,
-        description: format!("The {name}."),
-    }
+    ArgumentSpec::new(name, ty, format!("The {name}."))
 }
 
 fn code(code: &str) -> CodeSpec {

@@ -242,3 +242,61 @@ fn a_message_with_several_broken_limits_reports_them_all_in_order() {
          [1].elements[0].action_id: 256 characters, at most 255; [1].elements[1].options: 6 items, at most 5"
     );
 }
+
+/// The client checks the limits of a call's arguments before it sends anything: a
+/// message of 51 blocks, one with a bad button, never leaves.
+#[cfg(all(feature = "chat", feature = "views"))]
+mod when_sending {
+    use serde_json::json;
+    use typed_slack::runtime::{RequestError, validate};
+    use typed_slack::{CallError, ChatPostMessage, Client, Token, ViewsPush};
+
+    /// A client of a server nobody listens on: a call that reached it would fail to
+    /// connect, not with the limits.
+    fn client() -> Client {
+        let token = Token::new("xoxb-limits-test").unwrap_or_else(|error| panic!("{error}"));
+        Client::builder(token).base_url("http://127.0.0.1:9/api/").build().unwrap_or_else(|error| panic!("{error}"))
+    }
+
+    #[tokio::test]
+    async fn a_message_over_slacks_limits_is_refused_before_it_is_sent() {
+        let blocks = json!(vec![json!({"type": "divider"}); 51]);
+        let request = ChatPostMessage::new("C0123456789").blocks(blocks);
+        assert_eq!(
+            validate::request(&request).unwrap_err().to_string(),
+            "Slack would refuse this: blocks: 51 items, at most 50"
+        );
+        match client().call(request).await {
+            Err(CallError::Request(RequestError::Limits(violations))) => {
+                assert_eq!(violations.as_slice().len(), 1);
+            }
+            other => panic!("expected the limits, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn the_blocks_of_a_message_and_its_attachments_are_checked_in_the_arguments() {
+        let button = json!({"type": "button", "text": {"type": "plain_text", "text": "x".repeat(76)}});
+        let request = ChatPostMessage::new("C0123456789")
+            .blocks(json!([{"type": "actions", "elements": [button]}]))
+            .attachments(json!(vec![json!({"text": "a"}); 101]));
+        assert_eq!(
+            validate::request(&request).unwrap_err().to_string(),
+            "Slack would refuse this, for 2 reasons: attachments: 101 items, at most 100; \
+             blocks[0].elements[0].text: 76 characters, at most 75"
+        );
+        assert!(validate::request(&ChatPostMessage::new("C0123456789").text("hello")).is_ok());
+    }
+
+    #[test]
+    fn a_view_sent_as_encoded_text_is_read_and_checked() {
+        let view = json!({"type": "modal", "title": {"type": "plain_text", "text": "A title longer than 24 characters"}, "blocks": []});
+        let request = ViewsPush::new(view.to_string());
+        assert_eq!(
+            validate::request(&request).unwrap_err().to_string(),
+            "Slack would refuse this: view.title: 33 characters, at most 24"
+        );
+        // Text that is no JSON is left for Slack to refuse.
+        assert!(validate::request(&ViewsPush::new("not json")).is_ok());
+    }
+}

@@ -138,6 +138,7 @@ impl Client {
 impl Inner {
     /// The URL and body of a call, the same for each of its attempts.
     fn prepare<M: Method>(&self, request: &M) -> Result<(Uri, EncodedBody), RequestError> {
+        crate::validate::request(request).map_err(RequestError::Limits)?;
         let body = self.encoding.encode(request).map_err(RequestError::Arguments)?;
         let url = self.base_url.method_url(M::NAME);
         let uri = url.parse::<Uri>().map_err(|reason| RequestError::Url { url, reason })?;

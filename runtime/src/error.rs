@@ -178,6 +178,10 @@ pub enum RequestError {
     /// A JSON-encoded argument (`blocks`, `metadata`) failed to serialize.
     #[error("an argument failed to serialize: {0}")]
     Arguments(serde_json::Error),
+    /// The arguments break limits of Slack's (too many blocks, a button's text too long),
+    /// which Slack would refuse: every broken limit, with its path.
+    #[error("the arguments break Slack's limits: {0}")]
+    Limits(crate::Violations),
     /// The method name does not form a valid URL with the base URL.
     #[error("{url:?} is not a valid URL: {reason}")]
     Url {

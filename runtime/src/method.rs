@@ -3,6 +3,7 @@
 use serde::de::DeserializeOwned;
 
 use crate::types::Cursor;
+use crate::validate::Check;
 use crate::{
     ArgWriter, Argument, Code, CommonError, CommonWarning, ContentType, HttpMethod, Lifecycle, RateTier, Scopes,
 };
@@ -42,6 +43,14 @@ pub trait Method {
     ///
     /// When a JSON-encoded argument fails to serialize.
     fn write_args<W: ArgWriter>(&self, args: &mut W) -> Result<(), serde_json::Error>;
+
+    /// Notes into `check` the limits of Slack's that the arguments break (too many
+    /// blocks, a button's text too long): the client checks them before it sends, and
+    /// [`validate::request`](crate::validate::request) on its own. Generated for the
+    /// methods with such limits; none by default.
+    fn check_limits(&self, check: &mut Check<'_>) {
+        let _ = check;
+    }
 }
 
 /// What tools that serve any method by its spec need beside the [`Method`] facts,

@@ -6,7 +6,30 @@
 //! documents them. [`Validate::validate`] reports every broken limit at once, each
 //! with the path to the field that breaks it (`blocks[3].elements[0].text`).
 
+use std::borrow::Cow;
 use std::fmt;
+
+use serde::de::DeserializeOwned;
+use serde_json::Value;
+
+use crate::Method;
+
+/// The limits of Slack's that the arguments of `request` break, all of them, as the
+/// client checks them before sending.
+///
+/// # Errors
+///
+/// The broken limits.
+pub fn request<M: Method>(request: &M) -> Result<(), Violations> {
+    run(|check| request.check_limits(check))
+}
+
+/// The limits `checks` notes as broken.
+fn run(checks: impl FnOnce(&mut Check<'_>)) -> Result<(), Violations> {
+    let mut found = Vec::new();
+    checks(&mut Check { path: Vec::new(), found: &mut found });
+    if found.is_empty() { Ok(()) } else { Err(Violations(found)) }
+}
 
 /// A value of which Slack limits some fields.
 pub trait Validate {
@@ -19,9 +42,7 @@ pub trait Validate {
     ///
     /// The broken limits, all of them, in the order of the fields.
     fn validate(&self) -> Result<(), Violations> {
-        let mut found = Vec::new();
-        self.check(&mut Check { path: Vec::new(), found: &mut found });
-        if found.is_empty() { Ok(()) } else { Err(Violations(found)) }
+        run(|check| self.check(check))
     }
 }
 
@@ -62,6 +83,25 @@ pub struct Check<'a> {
     found: &'a mut Vec<Violation>,
 }
 
+/// A JSON argument as a request holds it.
+#[derive(Debug, Clone, Copy)]
+pub enum Json<'a> {
+    /// As a value.
+    Value(&'a Value),
+    /// Encoded, in a text argument (`views.push`'s `view`).
+    Encoded(&'a str),
+}
+
+impl<'a> Json<'a> {
+    /// The JSON, read from its text when it is encoded; `None` when that text is not JSON.
+    fn read(self) -> Option<Cow<'a, Value>> {
+        match self {
+            Json::Value(value) => Some(Cow::Borrowed(value)),
+            Json::Encoded(text) => serde_json::from_str(text).ok().map(Cow::Owned),
+        }
+    }
+}
+
 /// One step of a path: a field, or an item of a list.
 #[derive(Debug, Clone, Copy)]
 enum Step {
@@ -91,6 +131,34 @@ impl Check<'_> {
         if let Some(min) = min.filter(|min| found < *min) {
             self.note(field, Problem::TooFewItems { min, found });
         }
+    }
+
+    /// Checks the JSON argument `field` as the `T` it holds (a list of blocks, a view):
+    /// the number of its items, when it is a list, and the limits of `T`. JSON that is
+    /// not a `T` is left for Slack to refuse.
+    pub fn json<T: Validate + DeserializeOwned>(
+        &mut self,
+        field: &'static str,
+        json: Option<Json<'_>>,
+        min_items: Option<usize>,
+        max_items: Option<usize>,
+    ) {
+        let Some(json) = json.and_then(Json::read) else { return };
+        if let Value::Array(items) = json.as_ref() {
+            self.items(field, Some(items.len()), min_items, max_items);
+        }
+        if let Ok(value) = T::deserialize(json.as_ref()) {
+            self.nested(field, &value);
+        }
+    }
+
+    /// Checks the number of items of the JSON argument `field`, when it is a list.
+    pub fn json_items(&mut self, field: &'static str, json: Option<Json<'_>>, min: Option<usize>, max: Option<usize>) {
+        let count = match json.and_then(Json::read).as_deref() {
+            Some(Value::Array(items)) => Some(items.len()),
+            _ => None,
+        };
+        self.items(field, count, min, max);
     }
 
     /// Checks the limits of the value of `field`.

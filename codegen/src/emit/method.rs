@@ -296,6 +296,7 @@ fn method_impl(method: &ir::Method) -> TokenStream {
     };
     let catalog = CATALOG_FEATURE;
     let writes: Vec<TokenStream> = method.arguments.iter().map(write_argument).collect();
+    let check_limits = check_limits(&method.arguments);
     let args = if writes.is_empty() { quote!(_args) } else { quote!(args) };
     quote! {
         impl rt::Method for #name {
@@ -315,6 +316,8 @@ fn method_impl(method: &ir::Method) -> TokenStream {
                 #(#writes)*
                 Ok(())
             }
+
+            #check_limits
         }
 
         #[cfg(feature = #catalog)]
@@ -324,6 +327,61 @@ fn method_impl(method: &ir::Method) -> TokenStream {
             #success_examples
         }
     }
+}
+
+/// `check_limits`, for a method with arguments Slack limits: the objects its JSON
+/// arguments hold (their number, and their own limits), and the length of its text.
+fn check_limits(arguments: &[ir::Member]) -> Option<TokenStream> {
+    let bound = |bound: Option<usize>| match bound {
+        Some(bound) => {
+            let bound = proc_macro2::Literal::usize_unsuffixed(bound);
+            quote!(Some(#bound))
+        }
+        None => quote!(None),
+    };
+    let checks: Vec<TokenStream> = arguments
+        .iter()
+        .filter_map(|argument| {
+            let limits = &argument.limits;
+            let wire = &argument.wire_name;
+            let rust = ident(&argument.rust_name);
+            let (min_items, max_items) = (bound(limits.min_items), bound(limits.max_items));
+            // A text argument holds the JSON encoded.
+            let json = match (argument.ty == ir::ValueType::String, argument.required) {
+                (false, false) => quote!(self.#rust.as_ref().map(rt::validate::Json::Value)),
+                (false, true) => quote!(Some(rt::validate::Json::Value(&self.#rust))),
+                (true, false) => quote!(self.#rust.as_deref().map(rt::validate::Json::Encoded)),
+                (true, true) => quote!(Some(rt::validate::Json::Encoded(&self.#rust))),
+            };
+            match &limits.held {
+                Some(held) if held.validated => {
+                    let ty = ident(&held.type_name);
+                    let ty = if held.list { quote!(Vec<crate::objects::#ty>) } else { quote!(crate::objects::#ty) };
+                    Some(quote!(__check.json::<#ty>(#wire, #json, #min_items, #max_items);))
+                }
+                Some(_) if limits.limits_items() => {
+                    Some(quote!(__check.json_items(#wire, #json, #min_items, #max_items);))
+                }
+                _ if limits.limits_length() => {
+                    let (min, max) = (bound(limits.min_length), bound(limits.max_length));
+                    let text = if argument.required {
+                        quote!(Some(self.#rust.as_str()))
+                    } else {
+                        quote!(self.#rust.as_deref())
+                    };
+                    Some(quote!(__check.length(#wire, #text, #min, #max);))
+                }
+                _ => None,
+            }
+        })
+        .collect();
+    (!checks.is_empty()).then(|| {
+        quote! {
+            fn check_limits(&self, __check: &mut rt::validate::Check<'_>) {
+                #(#checks)*
+            }
+        }
+    })
 }
 
 /// The statement that writes one argument (nothing when it is an unset option): each

@@ -48,7 +48,7 @@ pub fn lower_arguments(
                 docs,
                 boxed: false,
                 map: false,
-                limits: ir::Limits::default(),
+                limits: argument_limits(argument),
             }
         })
         .collect()
@@ -80,6 +80,24 @@ fn lower_enum(
             .zip(variants)
             .map(|(wire, variant)| ir::EnumValue { wire: wire.clone(), variant, docs: prose::value_docs(wire) })
             .collect(),
+    }
+}
+
+/// The limits of `argument`, and the objects it holds. Whether they check limits of their
+/// own is known once the objects are lowered (`validation::mark_arguments`).
+fn argument_limits(argument: &ArgumentSpec) -> ir::Limits {
+    let limits = argument.limits;
+    ir::Limits {
+        min_length: limits.min_length,
+        max_length: limits.max_length,
+        min_items: limits.min_items,
+        max_items: limits.max_items,
+        held: argument.holds.as_ref().map(|holds| ir::Held {
+            type_name: super::records::type_name(&holds.object),
+            list: holds.list,
+            validated: false,
+        }),
+        ..ir::Limits::default()
     }
 }
 

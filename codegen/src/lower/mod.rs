@@ -35,6 +35,8 @@ pub fn lower(spec: &Spec, spec_root: &str, problems: &mut Vec<Diagnostic>) -> ir
     let mut object_files: Vec<&Loaded<ObjectSpec>> = spec.objects.iter().collect();
     object_files.sort_by(|a, b| a.value.object.cmp(&b.value.object));
     let objects = objects::lower_objects(&object_files, &index, &answering, problems);
+    let mut lowered = lowered;
+    validation::mark_arguments(&mut lowered, &objects);
     ir::Api { spec_root: spec_root.to_owned(), methods: lowered, common, objects }
 }
 
@@ -115,6 +117,9 @@ fn lower_method(
     let summary = table_cell(&value.summary, &page);
     let feature = naming::rust_name(value.method.split('.').next().unwrap_or_default(), Case::Snake, &[]);
     answering.add(index, &value.method, &feature, &scope.shared);
+    // The objects its JSON arguments hold are compiled with the method, as its answers are.
+    let taken = value.arguments.iter().filter_map(|argument| Some(argument.holds.as_ref()?.object.clone())).collect();
+    answering.take(index, &feature, &taken);
 
     // The enums and objects share the module with the four types of the method.
     let method_origin = origin(method, "method");

@@ -30,6 +30,15 @@ impl Answering {
             features.insert(feature.to_owned());
         }
     }
+
+    /// Notes that a method of the family `feature` takes the objects `taken` (and what
+    /// they hold) in its arguments: they are compiled in with the family, and the method
+    /// is not listed as answering them.
+    pub fn take(&mut self, index: &ObjectIndex, feature: &str, taken: &BTreeSet<String>) {
+        for object in taken.iter().flat_map(|object| index.reachable(object)) {
+            self.by_object.entry(object).or_default().1.insert(feature.to_owned());
+        }
+    }
 }
 
 /// The union `name` of the object file `object`, told apart by `tag`: one variant per

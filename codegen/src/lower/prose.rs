@@ -121,6 +121,22 @@ pub fn argument_docs(argument: &ArgumentSpec, rust_name: &str, comma_separated: 
     if let Some(default) = argument.default.as_deref().filter(|d| !d.trim().is_empty()) {
         lines.push(format!("Default: {}.", code_span(default)));
     }
+    if let Some(holds) = &argument.holds {
+        let object = code_span(&holds.object);
+        let most = argument.limits.max_items.map(|max| format!(", at most {max}")).unwrap_or_default();
+        lines.blank();
+        lines.push(if holds.list {
+            format!(
+                "It holds a list of Slack's {object} objects (`typed_slack::objects`){most}: the client checks their \
+                 number and their limits before it sends anything (`typed_slack::runtime::validate::request`)."
+            )
+        } else {
+            format!(
+                "It holds Slack's {object} object (`typed_slack::objects`): the client checks its limits before it \
+                 sends anything (`typed_slack::runtime::validate::request`)."
+            )
+        });
+    }
     lines.finish()
 }
 

@@ -261,6 +261,7 @@ impl<'a, T> Scope<'a, T> {
             max_items: limits.max_items,
             text_field: None,
             nested: false,
+            held: None,
         }
     }
 

@@ -74,6 +74,24 @@ fn records_mut(object: &mut ir::SharedObject) -> impl Iterator<Item = &mut ir::R
     own.into_iter().chain(object.records.iter_mut())
 }
 
+/// Marks the JSON arguments of `methods` that hold objects of `objects` which check
+/// limits of their own.
+pub fn mark_arguments(methods: &mut [ir::Method], objects: &[ir::SharedObject]) {
+    let validated: BTreeSet<&str> = objects
+        .iter()
+        .filter_map(|object| match &object.kind {
+            ir::ObjectKind::Record(record) if record.validated => Some(record.name.as_str()),
+            ir::ObjectKind::Union(union) if union.validated => Some(union.name.as_str()),
+            _ => None,
+        })
+        .collect();
+    for argument in methods.iter_mut().flat_map(|method| &mut method.arguments) {
+        if let Some(held) = &mut argument.limits.held {
+            held.validated = validated.contains(held.type_name.as_str());
+        }
+    }
+}
+
 /// Whether a field of `object`, or of the objects it describes inline, has limits.
 fn has_limits(object: &ir::SharedObject) -> bool {
     let own = match &object.kind {

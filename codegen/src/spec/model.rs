@@ -297,6 +297,45 @@ pub struct ArgumentSpec {
     pub default: Option<String>,
     /// What it does, in Markdown.
     pub description: String,
+    /// For a `json` argument of Slack objects (`blocks`, `view`), or a `string` one that
+    /// sends them encoded: which object, and whether a list of them. The client checks
+    /// their limits before it sends them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub holds: Option<Holds>,
+    /// Slack's limits on the argument itself (the most blocks of a message), from the
+    /// method's page; checked before sending.
+    #[serde(default, skip_serializing_if = "FieldLimits::is_empty")]
+    pub limits: FieldLimits,
+}
+
+impl ArgumentSpec {
+    /// An optional argument of `ty`, described by `description`, with nothing else said
+    /// of it.
+    pub fn new(name: impl Into<String>, ty: ValueType, description: impl Into<String>) -> Self {
+        Self {
+            name: name.into(),
+            ty,
+            list: None,
+            values: Vec::new(),
+            required: false,
+            example: None,
+            default: None,
+            description: description.into(),
+            holds: None,
+            limits: FieldLimits::default(),
+        }
+    }
+}
+
+/// The Slack objects a `json` argument holds.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Holds {
+    /// The object, as `spec/objects/` names it (`block`).
+    pub object: String,
+    /// Whether the argument is a list of them.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub list: bool,
 }
 
 #[allow(clippy::trivially_copy_pass_by_ref)] // serde's skip_serializing_if passes a reference.

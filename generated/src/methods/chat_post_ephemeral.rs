@@ -32,10 +32,14 @@ pub struct ChatPostEphemeral {
     /// A JSON-based array of structured attachments, presented as a URL-encoded string.
     ///
     /// Example: `[{"pretext": "pre-hello", "text": "text-world"}]`.
+    ///
+    /// It holds a list of Slack's `attachment` objects (`typed_slack::objects`), at most 100: the client checks their number and their limits before it sends anything (`typed_slack::runtime::validate::request`).
     pub attachments: Option<serde_json::Value>,
     /// A JSON-based array of structured blocks, presented as a URL-encoded string.
     ///
     /// Example: `[{"type": "section", "text": {"type": "plain_text", "text": "Hello world"}}]`.
+    ///
+    /// It holds a list of Slack's `block` objects (`typed_slack::objects`), at most 50: the client checks their number and their limits before it sends anything (`typed_slack::runtime::validate::request`).
     pub blocks: Option<serde_json::Value>,
     /// Channel, private group, or IM channel to send message to. Can be an encoded ID, or a name.
     pub channel: ChannelId,
@@ -218,6 +222,25 @@ impl rt::Method for ChatPostEphemeral {
         args.put("user", &self.user)?;
         args.put("username", &self.username)?;
         Ok(())
+    }
+
+    fn check_limits(&self, __check: &mut rt::validate::Check<'_>) {
+        __check
+            .json_items(
+                "attachments",
+                self.attachments.as_ref().map(rt::validate::Json::Value),
+                None,
+                Some(100),
+            );
+        __check
+            .json::<
+                Vec<crate::objects::Block>,
+            >(
+                "blocks",
+                self.blocks.as_ref().map(rt::validate::Json::Value),
+                None,
+                Some(50),
+            );
     }
 }
 

@@ -33,6 +33,8 @@ pub struct ChatUpdate {
     /// A JSON-based array of structured attachments, presented as a URL-encoded string.
     ///
     /// Example: `[{"pretext": "pre-hello", "text": "text-world"}]`.
+    ///
+    /// It holds a list of Slack's `attachment` objects (`typed_slack::objects`), at most 100: the client checks their number and their limits before it sends anything (`typed_slack::runtime::validate::request`).
     pub attachments: Option<serde_json::Value>,
     /// A JSON-based array of structured attachments, presented as a URL-encoded string.
     ///
@@ -41,6 +43,8 @@ pub struct ChatUpdate {
     /// A JSON-based array of structured blocks, presented as a URL-encoded string.
     ///
     /// Example: `[{"type": "section", "text": {"type": "plain_text", "text": "Hello world"}}]`.
+    ///
+    /// It holds a list of Slack's `block` objects (`typed_slack::objects`), at most 50: the client checks their number and their limits before it sends anything (`typed_slack::runtime::validate::request`).
     pub blocks: Option<serde_json::Value>,
     /// Accepts message text formatted in markdown. This argument should not be used in conjunction with `blocks` or `text`. Limit this field to 12,000 characters.
     ///
@@ -216,6 +220,25 @@ impl rt::Method for ChatUpdate {
         args.put("reply_broadcast", &self.reply_broadcast)?;
         args.put("file_ids", &self.file_ids)?;
         Ok(())
+    }
+
+    fn check_limits(&self, __check: &mut rt::validate::Check<'_>) {
+        __check
+            .json_items(
+                "attachments",
+                self.attachments.as_ref().map(rt::validate::Json::Value),
+                None,
+                Some(100),
+            );
+        __check
+            .json::<
+                Vec<crate::objects::Block>,
+            >(
+                "blocks",
+                self.blocks.as_ref().map(rt::validate::Json::Value),
+                None,
+                Some(50),
+            );
     }
 }
 

@@ -30,6 +30,8 @@ pub struct ViewsPublish {
     /// Example: `U0BPQUNTA`.
     pub user_id: String,
     /// A [view payload](https://api.slack.com/reference/views). This must be a JSON-encoded string.
+    ///
+    /// It holds Slack's `view` object (`typed_slack::objects`): the client checks its limits before it sends anything (`typed_slack::runtime::validate::request`).
     pub view: String,
     /// A string that represents view state to protect against possible race conditions.
     ///
@@ -90,6 +92,13 @@ impl rt::Method for ViewsPublish {
         args.put("hash", &self.hash)?;
         args.put("interactivity_pointer", &self.interactivity_pointer)?;
         Ok(())
+    }
+
+    fn check_limits(&self, __check: &mut rt::validate::Check<'_>) {
+        __check
+            .json::<
+                crate::objects::View,
+            >("view", Some(rt::validate::Json::Encoded(&self.view)), None, None);
     }
 }
 

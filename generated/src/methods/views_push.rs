@@ -35,6 +35,8 @@ pub struct ViewsPush {
     /// Example: `12345.98765.abcd2358fdea`.
     pub interactivity_pointer: Option<TriggerId>,
     /// A [view payload](https://api.slack.com/reference/views). This must be a JSON-encoded string.
+    ///
+    /// It holds Slack's `view` object (`typed_slack::objects`): the client checks its limits before it sends anything (`typed_slack::runtime::validate::request`).
     pub view: String,
 }
 
@@ -87,6 +89,13 @@ impl rt::Method for ViewsPush {
         args.put("interactivity_pointer", &self.interactivity_pointer)?;
         args.put("view", &self.view)?;
         Ok(())
+    }
+
+    fn check_limits(&self, __check: &mut rt::validate::Check<'_>) {
+        __check
+            .json::<
+                crate::objects::View,
+            >("view", Some(rt::validate::Json::Encoded(&self.view)), None, None);
     }
 }
 

@@ -34,6 +34,8 @@ pub struct ViewsUpdate {
     /// Example: `bmarley_view2`.
     pub external_id: Option<String>,
     /// A [view object](https://api.slack.com/reference/views). This must be a JSON-encoded string.
+    ///
+    /// It holds Slack's `view` object (`typed_slack::objects`): the client checks its limits before it sends anything (`typed_slack::runtime::validate::request`).
     pub view: String,
     /// A string that represents view state to protect against possible race conditions.
     ///
@@ -96,6 +98,13 @@ impl rt::Method for ViewsUpdate {
         args.put("view", &self.view)?;
         args.put("hash", &self.hash)?;
         Ok(())
+    }
+
+    fn check_limits(&self, __check: &mut rt::validate::Check<'_>) {
+        __check
+            .json::<
+                crate::objects::View,
+            >("view", Some(rt::validate::Json::Encoded(&self.view)), None, None);
     }
 }
 

@@ -72,14 +72,11 @@ pub fn arguments(
             }
         };
         arguments.push(ArgumentSpec {
-            name,
-            ty,
             list,
-            values: Vec::new(),
             required,
             example: optional_text(cell(columns.example)),
             default: optional_text(cell(columns.default)),
-            description,
+            ..ArgumentSpec::new(name, ty, description)
         });
     }
     arguments

@@ -109,14 +109,12 @@ fn argument(
         }
     };
     ArgumentSpec {
-        name: name.to_owned(),
-        ty,
         list,
         values,
         required,
         example: node.example.as_ref().or(view.inner.example.as_ref()).and_then(text),
         default: node.default.as_ref().or(view.inner.default.as_ref()).and_then(text),
-        description,
+        ..ArgumentSpec::new(name, ty, description)
     }
 }
 
