@@ -86,18 +86,13 @@ fn lower_enum(
 /// The limits of `argument`, and the objects it holds. Whether they check limits of their
 /// own is known once the objects are lowered (`validation::mark_arguments`).
 fn argument_limits(argument: &ArgumentSpec) -> ir::Limits {
-    let limits = argument.limits;
     ir::Limits {
-        min_length: limits.min_length,
-        max_length: limits.max_length,
-        min_items: limits.min_items,
-        max_items: limits.max_items,
         held: argument.holds.as_ref().map(|holds| ir::Held {
             type_name: super::records::type_name(&holds.object),
             list: holds.list,
             validated: false,
         }),
-        ..ir::Limits::default()
+        ..super::validation::limits(argument.limits)
     }
 }
 

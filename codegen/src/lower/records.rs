@@ -180,7 +180,9 @@ impl<'a, T> Scope<'a, T> {
                     docs,
                     boxed,
                     map: field.map,
-                    limits: Self::limits(field),
+                    // The text field of a text object it holds is named once the text
+                    // object is lowered (`validation::mark_validated`).
+                    limits: super::validation::limits(field.limits),
                 }
             })
             .collect()
@@ -247,21 +249,6 @@ impl<'a, T> Scope<'a, T> {
                 (ir::ValueType::TextEnum(name), false)
             }
             (ty, _) => (members::value_type(ty), false),
-        }
-    }
-
-    /// The limits of `field`. The text field of a text object it holds is named once the
-    /// text object is lowered (`validation::mark_validated`).
-    fn limits(field: &FieldSpec) -> ir::Limits {
-        let limits = field.limits;
-        ir::Limits {
-            min_length: limits.min_length,
-            max_length: limits.max_length,
-            min_items: limits.min_items,
-            max_items: limits.max_items,
-            text_field: None,
-            nested: false,
-            held: None,
         }
     }
 

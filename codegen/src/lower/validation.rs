@@ -8,8 +8,21 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use crate::ir;
 use crate::rules;
+use crate::spec::model::FieldLimits;
 
 use super::records::type_name;
+
+/// The IR of the limits a spec writes on a field or an argument; what they hold is
+/// filled in once everything is lowered.
+pub fn limits(limits: FieldLimits) -> ir::Limits {
+    ir::Limits {
+        min_length: limits.min_length,
+        max_length: limits.max_length,
+        min_items: limits.min_items,
+        max_items: limits.max_items,
+        ..ir::Limits::default()
+    }
+}
 
 /// Marks the records and unions of `objects` that check limits, and names the text
 /// field of the text object where a field limits the length of one.
