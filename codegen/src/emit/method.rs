@@ -376,7 +376,10 @@ fn check_limits(arguments: &[ir::Member]) -> Option<TokenStream> {
         })
         .collect();
     (!checks.is_empty()).then(|| {
+        // Inline, so that reading the arguments as objects (the whole decoder of a block,
+        // for `&Value`) is compiled only into a crate that calls the method.
         quote! {
+            #[inline]
             fn check_limits(&self, __check: &mut rt::validate::Check<'_>) {
                 #(#checks)*
             }

@@ -224,6 +224,7 @@ impl rt::Method for ChatPostEphemeral {
         Ok(())
     }
 
+    #[inline]
     fn check_limits(&self, __check: &mut rt::validate::Check<'_>) {
         __check
             .json_items(

@@ -288,6 +288,7 @@ impl rt::Method for ChatPostMessage {
         Ok(())
     }
 
+    #[inline]
     fn check_limits(&self, __check: &mut rt::validate::Check<'_>) {
         __check
             .json_items(

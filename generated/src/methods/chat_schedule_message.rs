@@ -225,6 +225,7 @@ impl rt::Method for ChatScheduleMessage {
         Ok(())
     }
 
+    #[inline]
     fn check_limits(&self, __check: &mut rt::validate::Check<'_>) {
         __check
             .json_items(

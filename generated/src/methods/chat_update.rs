@@ -222,6 +222,7 @@ impl rt::Method for ChatUpdate {
         Ok(())
     }
 
+    #[inline]
     fn check_limits(&self, __check: &mut rt::validate::Check<'_>) {
         __check
             .json_items(

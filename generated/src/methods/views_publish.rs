@@ -94,6 +94,7 @@ impl rt::Method for ViewsPublish {
         Ok(())
     }
 
+    #[inline]
     fn check_limits(&self, __check: &mut rt::validate::Check<'_>) {
         __check
             .json::<

@@ -91,6 +91,7 @@ impl rt::Method for ViewsPush {
         Ok(())
     }
 
+    #[inline]
     fn check_limits(&self, __check: &mut rt::validate::Check<'_>) {
         __check
             .json::<

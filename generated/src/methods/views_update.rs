@@ -100,6 +100,7 @@ impl rt::Method for ViewsUpdate {
         Ok(())
     }
 
+    #[inline]
     fn check_limits(&self, __check: &mut rt::validate::Check<'_>) {
         __check
             .json::<
