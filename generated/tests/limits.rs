@@ -248,7 +248,7 @@ fn a_message_with_several_broken_limits_reports_them_all_in_order() {
 #[cfg(all(feature = "chat", feature = "views"))]
 mod when_sending {
     use serde_json::json;
-    use typed_slack::runtime::{RequestError, validate};
+    use typed_slack::runtime::{RequestError, RetryPolicy, validate};
     use typed_slack::{CallError, ChatPostMessage, Client, Token, ViewsPush};
 
     /// A client of a server nobody listens on: a call that reached it would fail to
@@ -271,6 +271,22 @@ mod when_sending {
                 assert_eq!(violations.as_slice().len(), 1);
             }
             other => panic!("expected the limits, got {other:?}"),
+        }
+    }
+
+    #[tokio::test]
+    async fn a_client_told_not_to_check_sends_the_call_as_it_is() {
+        let token = Token::new("xoxb-limits-test").unwrap_or_else(|error| panic!("{error}"));
+        let client = Client::builder(token)
+            .base_url("http://127.0.0.1:9/api/")
+            .retry_policy(RetryPolicy::never())
+            .check_limits(false)
+            .build()
+            .unwrap_or_else(|error| panic!("{error}"));
+        let request = ChatPostMessage::new("C0123456789").blocks(json!(vec![json!({"type": "divider"}); 51]));
+        match client.call(request).await {
+            Err(CallError::Transport(_)) => {}
+            other => panic!("expected the call to be sent, and nobody to answer, got {other:?}"),
         }
     }
 
