@@ -69,7 +69,7 @@ fn validate_object(object: &Loaded<ObjectSpec>, objects: &BTreeSet<&str>, proble
     require_text(object, "description", &spec.description, problems);
     report_duplicates(object, "keys", spec.keys.iter().cloned(), "key", problems);
     validate_fields(object, "", &spec.fields, objects, problems);
-    let source = spec.limits_source.as_deref().map(|url| (url, "limits_source".to_owned()));
+    let source = spec.limits_source.as_deref().map(|url| Source::At(url, "limits_source".to_owned()));
     validate_limits_source(object, "object", &spec.fields, source, problems);
     match (&spec.tag, spec.variants.is_empty()) {
         (Some(_), true) => problems.push(object.problem("tag", "an object with a `tag` lists its `variants`")),
@@ -100,9 +100,10 @@ fn validate_object(object: &Loaded<ObjectSpec>, objects: &BTreeSet<&str>, proble
             );
         }
         validate_fields(object, &at, &variant.fields, objects, problems);
+        // The object's own source is checked once, with the object.
         let source = match (&variant.limits_source, &spec.limits_source) {
-            (Some(own), _) => Some((own.as_str(), format!("{at}.limits_source"))),
-            (None, Some(shared)) => Some((shared.as_str(), "limits_source".to_owned())),
+            (Some(own), _) => Some(Source::At(own, format!("{at}.limits_source"))),
+            (None, Some(_)) => Some(Source::Checked),
             (None, None) => None,
         };
         validate_limits_source(object, &format!("{at}.tag"), &variant.fields, source, problems);
@@ -380,13 +381,16 @@ fn validate_limits<T>(file: &Loaded<T>, at: &str, field: &FieldSpec, problems: &
                 .with_hint("limits are Slack's checks of what an app sends: write them in spec/objects/"),
         );
     }
+    if field.map {
+        problems.push(file.problem(&at, "a map keyed by data has no limits"));
+    }
     let text = field.list.is_none()
-        && (field.ty == ValueType::String
+        && ((field.ty == ValueType::String && field.values.is_empty())
             || (field.ty == ValueType::Object && field.object.as_deref() == Some(rules::TEXT_OBJECT)));
     if limits.limits_length() && !text {
         problems.push(
             file.problem(&at, "a length limits text: a `string` field, or one holding a `text_object`")
-                .with_hint("a list is limited by `min_items` and `max_items`"),
+                .with_hint("a list is limited by `min_items` and `max_items`; values an enum lists, by the enum"),
         );
     }
     if limits.limits_items() && field.list.is_none() {
@@ -443,6 +447,12 @@ fn validate_held_objects(method: &Loaded<MethodSpec>, objects: &BTreeSet<&str>, 
         }
         if limits.limits_length() && (argument.ty != ValueType::String || argument.list.is_some()) {
             problems.push(method.problem(&at, "a length limits text: a `string` argument"));
+        } else if limits.limits_length() && argument.holds.is_some() {
+            problems.push(
+                method
+                    .problem(&at, "an argument that holds objects is limited by them, not by its length")
+                    .with_hint("write the limits on the object's fields in spec/objects/"),
+            );
         }
         validate_bounds(method, &at, limits, problems);
     }
@@ -460,7 +470,7 @@ fn validate_limits_source<T>(
     file: &Loaded<T>,
     owner: &str,
     fields: &[FieldSpec],
-    source: Option<(&str, String)>,
+    source: Option<Source<'_>>,
     problems: &mut Vec<Diagnostic>,
 ) {
     match source {
@@ -468,11 +478,18 @@ fn validate_limits_source<T>(
             file.problem(owner, "fields with limits need the page that documents them, `limits_source`")
                 .with_hint("add `limits_source: https://docs.slack.dev/reference/...` beside the fields"),
         ),
-        Some((url, at)) if !url.starts_with("https://") => {
+        Some(Source::At(url, at)) if !url.starts_with("https://") => {
             problems.push(file.problem(&at, format!("`{url}` is not an https URL")));
         }
         _ => {}
     }
+}
+
+/// The source of some limits: a URL written at a path, or one checked elsewhere (an
+/// object's, which its variants share).
+enum Source<'a> {
+    At(&'a str, String),
+    Checked,
 }
 
 fn validate_field_names<T>(file: &Loaded<T>, prefix: &str, fields: &[FieldSpec], problems: &mut Vec<Diagnostic>) {

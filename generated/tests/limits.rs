@@ -50,6 +50,8 @@ const CASES: &[Case] = &[
     case("Block", Some("context"), "elements", List(r#"{"type": "a_future_kind"}"#), Limit::MaxItems(10)),
     case("Block", Some("context"), "block_id", Text, Limit::MaxLength(255)),
     case("Block", Some("divider"), "block_id", Text, Limit::MaxLength(255)),
+    case("Block", Some("header"), "text", TextObject, Limit::MaxLength(150)),
+    case("Block", Some("header"), "block_id", Text, Limit::MaxLength(255)),
     case("Block", Some("image"), "image_url", Text, Limit::MaxLength(3000)),
     case("Block", Some("image"), "alt_text", Text, Limit::MaxLength(2000)),
     case("Block", Some("image"), "title", TextObject, Limit::MaxLength(2000)),
@@ -120,6 +122,7 @@ const CASES: &[Case] = &[
     case("OptionObject", None, "value", Text, Limit::MaxLength(150)),
     case("OptionObject", None, "description", TextObject, Limit::MaxLength(75)),
     case("OptionObject", None, "url", Text, Limit::MaxLength(3000)),
+    case("View", None, "external_id", Text, Limit::MaxLength(255)),
     case("View", None, "title", TextObject, Limit::MaxLength(24)),
     case("View", None, "close", TextObject, Limit::MaxLength(24)),
     case("View", None, "submit", TextObject, Limit::MaxLength(24)),
@@ -225,6 +228,14 @@ fn every_limit_of_the_spec_has_a_case() {
 }
 
 #[test]
+fn the_options_of_a_menu_s_groups_are_checked_too() {
+    let menu = json!({"type": "static_select", "action_id": "pick", "option_groups": [
+        {"label": {"type": "plain_text", "text": "Group"}, "options": [{"value": "v".repeat(151)}]}
+    ]});
+    assert_eq!(violations("BlockElement", menu), ["option_groups[0].options[0].value: 151 characters, at most 150"]);
+}
+
+#[test]
 fn a_message_with_several_broken_limits_reports_them_all_in_order() {
     let blocks: Vec<Block> = serde_json::from_value(json!([
         {"type": "section", "text": {"type": "mrkdwn", "text": ""}},
@@ -293,12 +304,17 @@ mod when_sending {
     #[test]
     fn the_blocks_of_a_message_and_its_attachments_are_checked_in_the_arguments() {
         let button = json!({"type": "button", "text": {"type": "plain_text", "text": "x".repeat(76)}});
+        // 101 attachments, the first with a header over 150 characters.
+        let header = json!({"type": "header", "text": {"type": "plain_text", "text": "x".repeat(151)}});
+        let mut attachments = vec![json!({"text": "a", "blocks": [header]})];
+        attachments.extend(vec![json!({"text": "a"}); 100]);
         let request = ChatPostMessage::new("C0123456789")
             .blocks(json!([{"type": "actions", "elements": [button]}]))
-            .attachments(json!(vec![json!({"text": "a"}); 101]));
+            .attachments(json!(attachments));
         assert_eq!(
             validate::request(&request).unwrap_err().to_string(),
-            "Slack would refuse this, for 2 reasons: attachments: 101 items, at most 100; \
+            "Slack would refuse this, for 3 reasons: attachments: 101 items, at most 100; \
+             attachments[0].blocks[0].text: 151 characters, at most 150; \
              blocks[0].elements[0].text: 76 characters, at most 75"
         );
         assert!(validate::request(&ChatPostMessage::new("C0123456789").text("hello")).is_ok());

@@ -186,6 +186,7 @@ impl Check<'_> {
 
 /// One limit a value breaks.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Violation {
     /// Where: the fields and list indices that lead to the field, from the value checked
     /// (`elements[0].text`, or `[2].text` in a list of blocks).

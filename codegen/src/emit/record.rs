@@ -105,7 +105,9 @@ fn validate(record: &Record) -> TokenStream {
             }
             None => quote!(None),
         };
-        let length = limits.limits_length().then(|| {
+        // A length is on text, or on the text of a text object (when the spec has one).
+        let text_like = field.ty == ValueType::String || limits.text_field.is_some();
+        let length = (limits.limits_length() && text_like).then(|| {
             let text = match (&limits.text_field, field.required) {
                 (None, false) => quote!(self.#rust.as_deref()),
                 (None, true) => quote!(Some(self.#rust.as_str())),

@@ -34,7 +34,14 @@ pub fn lower(spec: &Spec, spec_root: &str, problems: &mut Vec<Diagnostic>) -> ir
     check_crate_names(&methods, &lowered, problems);
     let mut object_files: Vec<&Loaded<ObjectSpec>> = spec.objects.iter().collect();
     object_files.sort_by(|a, b| a.value.object.cmp(&b.value.object));
-    let objects = objects::lower_objects(&object_files, &index, &answering, problems);
+    // The objects arguments send check the limits of what they hold.
+    let sent = spec
+        .methods
+        .iter()
+        .flat_map(|method| &method.value.arguments)
+        .filter_map(|argument| Some(argument.holds.as_ref()?.object.clone()))
+        .collect();
+    let objects = objects::lower_objects(&object_files, &index, &answering, &sent, problems);
     let mut lowered = lowered;
     validation::mark_arguments(&mut lowered, &objects);
     ir::Api { spec_root: spec_root.to_owned(), methods: lowered, common, objects }

@@ -96,6 +96,7 @@ pub fn lower_objects(
     objects: &[&Loaded<ObjectSpec>],
     index: &ObjectIndex,
     answering: &Answering,
+    sent: &BTreeSet<String>,
     problems: &mut Vec<Diagnostic>,
 ) -> Vec<ir::SharedObject> {
     let mut lowered = Vec::new();
@@ -153,6 +154,6 @@ pub fn lower_objects(
     let named: Vec<(String, &str, &Origin)> =
         names.iter().map(|(name, what, at)| (name.clone(), what.as_str(), at)).collect();
     naming::check_unique("type of the objects module", &named, problems);
-    super::validation::mark_validated(&mut lowered);
+    super::validation::mark_validated(&mut lowered, sent);
     lowered
 }

@@ -128,12 +128,13 @@ pub fn argument_docs(argument: &ArgumentSpec, rust_name: &str, comma_separated: 
         lines.push(if holds.list {
             format!(
                 "It holds a list of Slack's {object} objects (`typed_slack::objects`){most}: the client checks their \
-                 number and their limits before it sends anything (`typed_slack::runtime::validate::request`)."
+                 number, and the limits the spec gives them, before it sends anything \
+                 (`typed_slack::runtime::validate::request`)."
             )
         } else {
             format!(
-                "It holds Slack's {object} object (`typed_slack::objects`): the client checks its limits before it \
-                 sends anything (`typed_slack::runtime::validate::request`)."
+                "It holds Slack's {object} object (`typed_slack::objects`): the client checks the limits the spec \
+                 gives it before it sends anything (`typed_slack::runtime::validate::request`)."
             )
         });
     }

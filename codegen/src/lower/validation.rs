@@ -1,8 +1,9 @@
 //! Which types of the `objects` module check Slack's limits (`validate()`): a record
 //! with a field that has limits, or that holds a type that checks them, and a union of
 //! which a kind does. Only objects an app sends have limits, so only the shared objects
-//! are looked at, and only those with a limit of their own check what they hold: a
-//! view checks its blocks, a message (which an app does not send whole) does not.
+//! are looked at, and only those with a limit of their own, or that an argument sends
+//! (a message's attachments), check what they hold: a view checks its blocks, an
+//! attachment its blocks, a message (which an app does not send whole) nothing.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -26,13 +27,20 @@ pub fn limits(limits: FieldLimits) -> ir::Limits {
 
 /// Marks the records and unions of `objects` that check limits, and names the text
 /// field of the text object where a field limits the length of one.
-pub fn mark_validated(objects: &mut [ir::SharedObject]) {
+pub fn mark_validated(objects: &mut [ir::SharedObject], sent: &BTreeSet<String>) {
     let text_field = text_object_field(objects);
     let text_object = type_name(rules::TEXT_OBJECT);
+    // An alias is the type it names.
+    let aliases: BTreeMap<String, String> = objects
+        .iter()
+        .flat_map(|object| &object.aliases)
+        .map(|alias| (alias.name.clone(), alias.target.clone()))
+        .collect();
+    let held_type = |member: &ir::Member| held_type(member).map(|held| aliases.get(&held).cloned().unwrap_or(held));
     // What each type of the module holds, by type name.
     let mut holds: BTreeMap<String, Vec<String>> = BTreeMap::new();
     let mut validated: BTreeSet<String> = BTreeSet::new();
-    for object in objects.iter_mut().filter(|object| has_limits(object)) {
+    for object in objects.iter_mut().filter(|object| sent.contains(&object.wire_name) || has_limits(object)) {
         for record in records_mut(object) {
             for member in &mut record.fields {
                 if member.limits.limits_length() && member.ty == ir::ValueType::Shared(text_object.clone()) {
@@ -42,7 +50,7 @@ pub fn mark_validated(objects: &mut [ir::SharedObject]) {
             if record.fields.iter().any(|member| member.limits != ir::Limits::default()) {
                 validated.insert(record.name.clone());
             }
-            holds.insert(record.name.clone(), record.fields.iter().filter_map(held_type).collect());
+            holds.insert(record.name.clone(), record.fields.iter().filter_map(&held_type).collect());
         }
         if let ir::ObjectKind::Union(union) = &object.kind {
             holds.insert(union.name.clone(), union.variants.iter().map(|variant| variant.record.clone()).collect());

@@ -34,13 +34,13 @@ pub struct ChatPostMessage {
     ///
     /// Example: `[{"pretext": "pre-hello", "text": "text-world"}]`.
     ///
-    /// It holds a list of Slack's `attachment` objects (`typed_slack::objects`), at most 100: the client checks their number and their limits before it sends anything (`typed_slack::runtime::validate::request`).
+    /// It holds a list of Slack's `attachment` objects (`typed_slack::objects`), at most 100: the client checks their number, and the limits the spec gives them, before it sends anything (`typed_slack::runtime::validate::request`).
     pub attachments: Option<serde_json::Value>,
     /// A JSON-based array of structured blocks, presented as a URL-encoded string.
     ///
     /// Example: `[{"type": "section", "text": {"type": "plain_text", "text": "Hello world"}}]`.
     ///
-    /// It holds a list of Slack's `block` objects (`typed_slack::objects`), at most 50: the client checks their number and their limits before it sends anything (`typed_slack::runtime::validate::request`).
+    /// It holds a list of Slack's `block` objects (`typed_slack::objects`), at most 50: the client checks their number, and the limits the spec gives them, before it sends anything (`typed_slack::runtime::validate::request`).
     pub blocks: Option<serde_json::Value>,
     /// An encoded ID or channel name that represents a channel, private group, or IM channel to send the message to. See [below](https://api.slack.com/methods/chat.postMessage#channels) for more details.
     pub channel: ChannelId,
@@ -291,7 +291,9 @@ impl rt::Method for ChatPostMessage {
     #[inline]
     fn check_limits(&self, __check: &mut rt::validate::Check<'_>) {
         __check
-            .json_items(
+            .json::<
+                Vec<crate::objects::Attachment>,
+            >(
                 "attachments",
                 self.attachments.as_ref().map(rt::validate::Json::Value),
                 None,

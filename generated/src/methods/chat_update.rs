@@ -34,7 +34,7 @@ pub struct ChatUpdate {
     ///
     /// Example: `[{"pretext": "pre-hello", "text": "text-world"}]`.
     ///
-    /// It holds a list of Slack's `attachment` objects (`typed_slack::objects`), at most 100: the client checks their number and their limits before it sends anything (`typed_slack::runtime::validate::request`).
+    /// It holds a list of Slack's `attachment` objects (`typed_slack::objects`), at most 100: the client checks their number, and the limits the spec gives them, before it sends anything (`typed_slack::runtime::validate::request`).
     pub attachments: Option<serde_json::Value>,
     /// A JSON-based array of structured attachments, presented as a URL-encoded string.
     ///
@@ -44,7 +44,7 @@ pub struct ChatUpdate {
     ///
     /// Example: `[{"type": "section", "text": {"type": "plain_text", "text": "Hello world"}}]`.
     ///
-    /// It holds a list of Slack's `block` objects (`typed_slack::objects`), at most 50: the client checks their number and their limits before it sends anything (`typed_slack::runtime::validate::request`).
+    /// It holds a list of Slack's `block` objects (`typed_slack::objects`), at most 50: the client checks their number, and the limits the spec gives them, before it sends anything (`typed_slack::runtime::validate::request`).
     pub blocks: Option<serde_json::Value>,
     /// Accepts message text formatted in markdown. This argument should not be used in conjunction with `blocks` or `text`. Limit this field to 12,000 characters.
     ///
@@ -225,7 +225,9 @@ impl rt::Method for ChatUpdate {
     #[inline]
     fn check_limits(&self, __check: &mut rt::validate::Check<'_>) {
         __check
-            .json_items(
+            .json::<
+                Vec<crate::objects::Attachment>,
+            >(
                 "attachments",
                 self.attachments.as_ref().map(rt::validate::Json::Value),
                 None,

@@ -31,7 +31,7 @@ pub struct ViewsPublish {
     pub user_id: String,
     /// A [view payload](https://api.slack.com/reference/views). This must be a JSON-encoded string.
     ///
-    /// It holds Slack's `view` object (`typed_slack::objects`): the client checks its limits before it sends anything (`typed_slack::runtime::validate::request`).
+    /// It holds Slack's `view` object (`typed_slack::objects`): the client checks the limits the spec gives it before it sends anything (`typed_slack::runtime::validate::request`).
     pub view: String,
     /// A string that represents view state to protect against possible race conditions.
     ///

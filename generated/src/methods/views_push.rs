@@ -36,7 +36,7 @@ pub struct ViewsPush {
     pub interactivity_pointer: Option<TriggerId>,
     /// A [view payload](https://api.slack.com/reference/views). This must be a JSON-encoded string.
     ///
-    /// It holds Slack's `view` object (`typed_slack::objects`): the client checks its limits before it sends anything (`typed_slack::runtime::validate::request`).
+    /// It holds Slack's `view` object (`typed_slack::objects`): the client checks the limits the spec gives it before it sends anything (`typed_slack::runtime::validate::request`).
     pub view: String,
 }
 

@@ -361,6 +361,16 @@ impl rt::de::Record for Attachment {
 
 rt::record!(Attachment);
 
+impl rt::Validate for Attachment {
+    fn check(&self, __check: &mut rt::validate::Check<'_>) {
+        __check.nested("actions", &self.actions);
+        __check.nested("blocks", &self.blocks);
+        __check.nested("list", &self.list);
+        __check.nested("list_record", &self.list_record);
+        __check.nested("list_schema", &self.list_schema);
+    }
+}
+
 /// The `actions` object of [`Attachment`].
 #[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
@@ -456,6 +466,13 @@ impl rt::de::Record for AttachmentActions {
 }
 
 rt::record!(AttachmentActions);
+
+impl rt::Validate for AttachmentActions {
+    fn check(&self, __check: &mut rt::validate::Check<'_>) {
+        __check.nested("option_groups", &self.option_groups);
+        __check.nested("options", &self.options);
+    }
+}
 
 /// The `confirm` object of [`AttachmentActions`].
 #[derive(Clone, PartialEq, Default)]
@@ -558,6 +575,12 @@ impl rt::de::Record for AttachmentActionsOptionGroups {
 }
 
 rt::record!(AttachmentActionsOptionGroups);
+
+impl rt::Validate for AttachmentActionsOptionGroups {
+    fn check(&self, __check: &mut rt::validate::Check<'_>) {
+        __check.nested("options", &self.options);
+    }
+}
 
 /// The `selected_options` object of [`AttachmentActions`].
 #[derive(Clone, PartialEq, Default)]
@@ -886,6 +909,12 @@ impl rt::de::Record for AttachmentList {
 
 rt::record!(AttachmentList);
 
+impl rt::Validate for AttachmentList {
+    fn check(&self, __check: &mut rt::validate::Check<'_>) {
+        __check.nested("list_metadata", &self.list_metadata);
+    }
+}
+
 /// The `dm_mpdm_users_with_file_access` object of [`AttachmentList`].
 #[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
@@ -1114,6 +1143,12 @@ impl rt::de::Record for AttachmentListListMetadata {
 
 rt::record!(AttachmentListListMetadata);
 
+impl rt::Validate for AttachmentListListMetadata {
+    fn check(&self, __check: &mut rt::validate::Check<'_>) {
+        __check.nested("schema", &self.schema);
+    }
+}
+
 /// The `creation_source` object of [`AttachmentListListMetadata`].
 #[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
@@ -1233,6 +1268,12 @@ impl rt::de::Record for AttachmentListListMetadataSchema {
 }
 
 rt::record!(AttachmentListListMetadataSchema);
+
+impl rt::Validate for AttachmentListListMetadataSchema {
+    fn check(&self, __check: &mut rt::validate::Check<'_>) {
+        __check.nested("options", &self.options);
+    }
+}
 
 /// The `views` object of [`AttachmentListListMetadata`].
 #[derive(Clone, PartialEq, Default)]
@@ -1553,6 +1594,12 @@ impl rt::de::Record for AttachmentListRecord {
 }
 
 rt::record!(AttachmentListRecord);
+
+impl rt::Validate for AttachmentListRecord {
+    fn check(&self, __check: &mut rt::validate::Check<'_>) {
+        __check.nested("schema", &self.schema);
+    }
+}
 
 /// The `record` object of [`AttachmentListRecord`].
 #[derive(Clone, PartialEq, Default)]

@@ -57,6 +57,8 @@ pub enum Block {
     Context(Box<BlockContext>),
     /// `divider`.
     Divider(Box<BlockDivider>),
+    /// `header`.
+    Header(Box<BlockHeader>),
     /// `image`.
     Image(Box<BlockImage>),
     /// `input`.
@@ -80,6 +82,7 @@ impl rt::de::Union for Block {
         "actions",
         "context",
         "divider",
+        "header",
         "image",
         "input",
         "rich_text",
@@ -97,12 +100,13 @@ impl rt::de::Union for Block {
                 0 => Self::Actions(Box::new(rt::de::read_fields(__reader)?)),
                 1 => Self::Context(Box::new(rt::de::read_fields(__reader)?)),
                 2 => Self::Divider(Box::new(rt::de::read_fields(__reader)?)),
-                3 => Self::Image(Box::new(rt::de::read_fields(__reader)?)),
-                4 => Self::Input(Box::new(rt::de::read_fields(__reader)?)),
-                5 => Self::RichText(Box::new(rt::de::read_fields(__reader)?)),
-                6 => Self::Section(Box::new(rt::de::read_fields(__reader)?)),
-                7 => Self::ShareShortcut(Box::new(rt::de::read_fields(__reader)?)),
-                8 => Self::Video(Box::new(rt::de::read_fields(__reader)?)),
+                3 => Self::Header(Box::new(rt::de::read_fields(__reader)?)),
+                4 => Self::Image(Box::new(rt::de::read_fields(__reader)?)),
+                5 => Self::Input(Box::new(rt::de::read_fields(__reader)?)),
+                6 => Self::RichText(Box::new(rt::de::read_fields(__reader)?)),
+                7 => Self::Section(Box::new(rt::de::read_fields(__reader)?)),
+                8 => Self::ShareShortcut(Box::new(rt::de::read_fields(__reader)?)),
+                9 => Self::Video(Box::new(rt::de::read_fields(__reader)?)),
                 _ => Self::Unknown(__reader.keep_all()?),
             },
         )
@@ -126,6 +130,9 @@ impl rt::de::Union for Block {
             }
             Self::Divider(__kind) => {
                 rt::de::write_kind("type", "divider", __kind.as_ref(), __serializer)
+            }
+            Self::Header(__kind) => {
+                rt::de::write_kind("type", "header", __kind.as_ref(), __serializer)
             }
             Self::Image(__kind) => {
                 rt::de::write_kind("type", "image", __kind.as_ref(), __serializer)
@@ -163,6 +170,7 @@ impl rt::Validate for Block {
             Self::Actions(__kind) => __kind.check(__check),
             Self::Context(__kind) => __kind.check(__check),
             Self::Divider(__kind) => __kind.check(__check),
+            Self::Header(__kind) => __kind.check(__check),
             Self::Image(__kind) => __kind.check(__check),
             Self::Input(__kind) => __kind.check(__check),
             Self::RichText(__kind) => __kind.check(__check),
@@ -661,6 +669,73 @@ rt::record!(BlockDivider);
 impl rt::Validate for BlockDivider {
     fn check(&self, __check: &mut rt::validate::Check<'_>) {
         __check.length("block_id", self.block_id.as_deref(), None, Some(255));
+    }
+}
+
+/// A [`Block`] whose `type` is `header`.
+///
+/// A header block, large bold text.
+///
+/// `validate()` checks the limits of its fields that [Slack's reference](https://docs.slack.dev/reference/block-kit/blocks/header-block) documents, before anything is sent.
+#[derive(Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct BlockHeader {
+    /// Answered as `block_id`.
+    ///
+    /// Slack accepts at most 255 characters; `validate()` checks it.
+    pub block_id: Option<String>,
+    /// Answered as `text`.
+    ///
+    /// Slack accepts at most 150 characters; `validate()` checks it.
+    pub text: Option<TextObject>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
+}
+
+impl rt::de::Record for BlockHeader {
+    const NAME: &'static str = "BlockHeader";
+
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &[u8],
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            b"block_id" => __reader.field(&mut self.block_id, "block_id"),
+            b"text" => __reader.field(&mut self.text, "text"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
+    }
+
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer.opt("block_id", &self.block_id).opt("text", &self.text);
+    }
+
+    #[inline]
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
+    }
+
+    #[inline]
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
+    }
+}
+
+rt::record!(BlockHeader);
+
+impl rt::Validate for BlockHeader {
+    fn check(&self, __check: &mut rt::validate::Check<'_>) {
+        __check.length("block_id", self.block_id.as_deref(), None, Some(255));
+        __check
+            .length(
+                "text",
+                self.text.as_ref().and_then(|__text| __text.text.as_deref()),
+                None,
+                Some(150),
+            );
     }
 }
 

@@ -2298,6 +2298,7 @@ impl rt::Validate for BlockElementMultiStaticSelect {
                 None,
                 Some(100),
             );
+        __check.nested("option_groups", &self.option_groups);
         __check.items("options", self.options.as_ref().map(Vec::len), None, Some(100));
         __check.nested("options", &self.options);
         __check
@@ -3140,6 +3141,7 @@ impl rt::Validate for BlockElementStaticSelect {
                 None,
                 Some(100),
             );
+        __check.nested("option_groups", &self.option_groups);
         __check.items("options", self.options.as_ref().map(Vec::len), None, Some(100));
         __check.nested("options", &self.options);
         __check

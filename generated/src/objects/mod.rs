@@ -84,7 +84,7 @@ mod block;
 )]
 pub use block::{
     Block, BlockActions, BlockActionsFields, BlockActionsSlackFile, BlockContext,
-    BlockDivider, BlockImage, BlockInput, BlockRichText, BlockSection,
+    BlockDivider, BlockHeader, BlockImage, BlockInput, BlockRichText, BlockSection,
     BlockSectionFields, BlockShareShortcut, BlockVideo, BlockImageSlackFile,
 };
 

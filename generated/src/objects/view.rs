@@ -46,6 +46,8 @@ pub struct View {
     /// Answered as `entity_url`.
     pub entity_url: Option<String>,
     /// Answered as `external_id`.
+    ///
+    /// Slack accepts at most 255 characters; `validate()` checks it.
     pub external_id: Option<String>,
     /// Answered as `external_ref`.
     pub external_ref: Option<ViewExternalRef>,
@@ -197,6 +199,7 @@ impl rt::Validate for View {
                 None,
                 Some(24),
             );
+        __check.length("external_id", self.external_id.as_deref(), None, Some(255));
         __check
             .length(
                 "private_metadata",
