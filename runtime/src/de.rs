@@ -292,8 +292,9 @@ impl<A> fmt::Debug for Reader<'_, A> {
     }
 }
 
-/// Logs, once per type and field, that Slack sent `found` where the spec documents
-/// another type, or nothing where it documents a field every answer has.
+/// Logs, once per type and field, that a value decoded (an answer of Slack's, or the JSON
+/// of an app's own arguments, read to check Slack's limits) holds `found` where the spec
+/// documents another type, or nothing where it documents a field every object has.
 fn surprise(owner: &'static str, field: &'static str, found: &'static str) {
     static SEEN: Mutex<BTreeSet<(&'static str, &'static str)>> = Mutex::new(BTreeSet::new());
     let first = SEEN.lock().map_or(true, |mut seen| seen.insert((owner, field)));
@@ -302,7 +303,7 @@ fn surprise(owner: &'static str, field: &'static str, found: &'static str) {
             object = owner,
             field,
             found,
-            "Slack answered a value the spec does not describe; it is kept in `unknown`"
+            "a value is not of the type the spec describes; it is kept in `unknown`"
         );
     }
 }
