@@ -3,7 +3,7 @@
 //! Every Rust name here is final (resolved once by [`crate::naming`]) and every doc
 //! line is already escaped for rustdoc (by [`crate::docs`]). The emitter only arranges.
 
-pub use crate::spec::model::{ContentType, HttpMethod, RateTier};
+pub use crate::spec::model::{ContentType, FieldLimits, HttpMethod, RateTier};
 
 /// The whole API, methods sorted by wire name.
 #[derive(Debug, Clone, PartialEq)]
@@ -272,14 +272,8 @@ pub struct Member {
 /// Slack's limits on a field, which the generated `validate()` checks.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Limits {
-    /// The fewest characters of its text.
-    pub min_length: Option<usize>,
-    /// The most characters of its text.
-    pub max_length: Option<usize>,
-    /// The fewest items of the list.
-    pub min_items: Option<usize>,
-    /// The most items of the list.
-    pub max_items: Option<usize>,
+    /// The bounds the spec writes: characters of its text, items of the list.
+    pub bounds: FieldLimits,
     /// For a field holding a text object: its text field, whose length is limited.
     pub text_field: Option<TextField>,
     /// Whether the field holds a type that checks limits of its own.
@@ -297,18 +291,6 @@ pub struct Held {
     pub list: bool,
     /// Whether the type checks limits of its own.
     pub validated: bool,
-}
-
-impl Limits {
-    /// Whether it limits the length of text.
-    pub fn limits_length(&self) -> bool {
-        self.min_length.is_some() || self.max_length.is_some()
-    }
-
-    /// Whether it limits the items of a list.
-    pub fn limits_items(&self) -> bool {
-        self.min_items.is_some() || self.max_items.is_some()
-    }
 }
 
 /// The field of a text object that holds its text.

@@ -5,7 +5,7 @@ use quote::quote;
 
 use super::manifest::CATALOG_FEATURE;
 use super::types::{self, item_type, value_type};
-use super::{code_enum, doc_attrs, ident, record};
+use super::{bound, code_enum, doc_attrs, ident, record};
 use crate::ir::{self, Member, Multiplicity, ValueType};
 use crate::lower::{COMMON_ERROR, COMMON_WARNING};
 
@@ -332,20 +332,13 @@ fn method_impl(method: &ir::Method) -> TokenStream {
 /// `check_limits`, for a method with arguments Slack limits: the objects its JSON
 /// arguments hold (their number, and their own limits), and the length of its text.
 fn check_limits(arguments: &[ir::Member]) -> Option<TokenStream> {
-    let bound = |bound: Option<usize>| match bound {
-        Some(bound) => {
-            let bound = proc_macro2::Literal::usize_unsuffixed(bound);
-            quote!(Some(#bound))
-        }
-        None => quote!(None),
-    };
     let checks: Vec<TokenStream> = arguments
         .iter()
         .filter_map(|argument| {
             let limits = &argument.limits;
             let wire = &argument.wire_name;
             let rust = ident(&argument.rust_name);
-            let (min_items, max_items) = (bound(limits.min_items), bound(limits.max_items));
+            let (min_items, max_items) = (bound(limits.bounds.min_items), bound(limits.bounds.max_items));
             // A text argument holds the JSON encoded.
             let json = match (argument.ty == ir::ValueType::String, argument.required) {
                 (false, false) => quote!(self.#rust.as_ref().map(rt::validate::Json::Value)),
@@ -359,11 +352,11 @@ fn check_limits(arguments: &[ir::Member]) -> Option<TokenStream> {
                     let ty = if held.list { quote!(Vec<crate::objects::#ty>) } else { quote!(crate::objects::#ty) };
                     Some(quote!(__check.json::<#ty>(#wire, #json, #min_items, #max_items);))
                 }
-                Some(_) if limits.limits_items() => {
+                Some(_) if limits.bounds.limits_items() => {
                     Some(quote!(__check.json_items(#wire, #json, #min_items, #max_items);))
                 }
-                _ if limits.limits_length() => {
-                    let (min, max) = (bound(limits.min_length), bound(limits.max_length));
+                _ if limits.bounds.limits_length() => {
+                    let (min, max) = (bound(limits.bounds.min_length), bound(limits.bounds.max_length));
                     let text = if argument.required {
                         quote!(Some(self.#rust.as_str()))
                     } else {

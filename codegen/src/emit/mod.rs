@@ -168,6 +168,17 @@ fn space_functions(item: &str) -> String {
 }
 
 /// `#[doc = "..."]` attributes, one per line, as inner (`//!`) or outer (`///`) docs.
+/// A limit's bound as the runtime's checks take it: `Some(3000)` or `None`.
+fn bound(bound: Option<usize>) -> TokenStream {
+    match bound {
+        Some(bound) => {
+            let bound = proc_macro2::Literal::usize_unsuffixed(bound);
+            quote::quote!(Some(#bound))
+        }
+        None => quote::quote!(None),
+    }
+}
+
 fn doc_attrs(lines: &[String], inner: bool) -> TokenStream {
     let attrs = lines.iter().map(|line| if inner { quote!(#![doc = #line]) } else { quote!(#[doc = #line]) });
     quote!(#(#attrs)*)

@@ -11,7 +11,7 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::types::record_field_type;
-use super::{doc_attrs, ident};
+use super::{bound, doc_attrs, ident};
 use crate::ir::{Alias, Member, Record, TaggedUnion, TextEnum, ValueType};
 
 /// The type alias of a record described again: `pub type FileFrom = FileCc;`.
@@ -98,16 +98,9 @@ fn validate(record: &Record) -> TokenStream {
         let wire = &field.wire_name;
         let rust = ident(&field.rust_name);
         let limits = &field.limits;
-        let bound = |bound: Option<usize>| match bound {
-            Some(bound) => {
-                let bound = proc_macro2::Literal::usize_unsuffixed(bound);
-                quote!(Some(#bound))
-            }
-            None => quote!(None),
-        };
         // A length is on text, or on the text of a text object (when the spec has one).
         let text_like = field.ty == ValueType::String || limits.text_field.is_some();
-        let length = (limits.limits_length() && text_like).then(|| {
+        let length = (limits.bounds.limits_length() && text_like).then(|| {
             let text = match (&limits.text_field, field.required) {
                 (None, false) => quote!(self.#rust.as_deref()),
                 (None, true) => quote!(Some(self.#rust.as_str())),
@@ -121,13 +114,13 @@ fn validate(record: &Record) -> TokenStream {
                     if required { quote!(Some(&self.#rust).#read) } else { quote!(self.#rust.as_ref().#read) }
                 }
             };
-            let (min, max) = (bound(limits.min_length), bound(limits.max_length));
+            let (min, max) = (bound(limits.bounds.min_length), bound(limits.bounds.max_length));
             quote!(__check.length(#wire, #text, #min, #max);)
         });
-        let items = limits.limits_items().then(|| {
+        let items = limits.bounds.limits_items().then(|| {
             let count =
                 if field.required { quote!(Some(self.#rust.len())) } else { quote!(self.#rust.as_ref().map(Vec::len)) };
-            let (min, max) = (bound(limits.min_items), bound(limits.max_items));
+            let (min, max) = (bound(limits.bounds.min_items), bound(limits.bounds.max_items));
             quote!(__check.items(#wire, #count, #min, #max);)
         });
         let nested = limits.nested.then(|| quote!(__check.nested(#wire, &self.#rust);));

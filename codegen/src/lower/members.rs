@@ -92,7 +92,8 @@ fn argument_limits(argument: &ArgumentSpec) -> ir::Limits {
             list: holds.list,
             validated: false,
         }),
-        ..super::validation::limits(argument.limits)
+        bounds: argument.limits,
+        ..ir::Limits::default()
     }
 }
 

@@ -182,7 +182,7 @@ impl<'a, T> Scope<'a, T> {
                     map: field.map,
                     // The text field of a text object it holds is named once the text
                     // object is lowered (`validation::mark_validated`).
-                    limits: super::validation::limits(field.limits),
+                    limits: ir::Limits { bounds: field.limits, ..ir::Limits::default() },
                 }
             })
             .collect()

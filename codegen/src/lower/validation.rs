@@ -9,21 +9,8 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use crate::ir;
 use crate::rules;
-use crate::spec::model::FieldLimits;
 
 use super::records::type_name;
-
-/// The IR of the limits a spec writes on a field or an argument; what they hold is
-/// filled in once everything is lowered.
-pub fn limits(limits: FieldLimits) -> ir::Limits {
-    ir::Limits {
-        min_length: limits.min_length,
-        max_length: limits.max_length,
-        min_items: limits.min_items,
-        max_items: limits.max_items,
-        ..ir::Limits::default()
-    }
-}
 
 /// Marks the records and unions of `objects` that check limits, and names the text
 /// field of the text object where a field limits the length of one.
@@ -43,11 +30,11 @@ pub fn mark_validated(objects: &mut [ir::SharedObject], sent: &BTreeSet<String>)
     for object in objects.iter_mut().filter(|object| sent.contains(&object.wire_name) || has_limits(object)) {
         for record in records_mut(object) {
             for member in &mut record.fields {
-                if member.limits.limits_length() && member.ty == ir::ValueType::Shared(text_object.clone()) {
+                if member.limits.bounds.limits_length() && member.ty == ir::ValueType::Shared(text_object.clone()) {
                     member.limits.text_field.clone_from(&text_field);
                 }
             }
-            if record.fields.iter().any(|member| member.limits != ir::Limits::default()) {
+            if record.fields.iter().any(|member| !member.limits.bounds.is_empty()) {
                 validated.insert(record.name.clone());
             }
             holds.insert(record.name.clone(), record.fields.iter().filter_map(&held_type).collect());
@@ -121,7 +108,7 @@ fn has_limits(object: &ir::SharedObject) -> bool {
     };
     own.into_iter()
         .chain(&object.records)
-        .any(|record| record.fields.iter().any(|member| member.limits != ir::Limits::default()))
+        .any(|record| record.fields.iter().any(|member| !member.limits.bounds.is_empty()))
 }
 
 /// The record or shared object a member holds, by type name.
