@@ -265,6 +265,11 @@ pub struct Member {
     /// Whether the field is a JSON object keyed by data (IDs): a map from each key to
     /// the value (or list) the member describes.
     pub map: bool,
+    /// With `map`: whether each value is itself such a map (block ID, then action ID).
+    pub nested_map: bool,
+    /// For a field of an object an app builds: whether Slack requires it, so that the
+    /// object's constructor takes it (it may still be an `Option`, as a union is).
+    pub constructed: bool,
     /// Slack's limits on the value, for a field of an object an app sends.
     pub limits: Limits,
 }
@@ -280,6 +285,19 @@ pub struct Limits {
     pub nested: bool,
     /// For a JSON argument of Slack objects: which, checked before sending.
     pub held: Option<Held>,
+    /// For a field holding an object of several kinds: the tags of the kinds Slack
+    /// accepts there (any, when empty).
+    pub accepts: Vec<String>,
+    /// For a text field: the scope its value is unique within (`block`, `surface`).
+    pub unique: Option<String>,
+}
+
+impl Limits {
+    /// Whether the field has a check of its own (beside what the value it holds
+    /// checks).
+    pub fn checks_own(&self) -> bool {
+        !self.bounds.is_empty() || !self.accepts.is_empty() || self.unique.is_some()
+    }
 }
 
 /// The Slack objects a JSON argument holds.
@@ -353,6 +371,31 @@ pub struct Record {
     /// Whether it checks Slack's limits (`validate()`): a field has limits, or holds a
     /// type that checks them.
     pub validated: bool,
+    /// For a record of an object an app may build: how (a response has none).
+    pub builder: Option<Builder>,
+}
+
+/// How an app builds a record: `new` with the fields Slack requires, a setter for each
+/// other, and what the spec adds.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Builder {
+    /// Named constructors that fix some fields.
+    pub shortcuts: Vec<Shortcut>,
+    /// Whether it converts from a tuple of the fields `new` takes.
+    pub from_tuple: bool,
+}
+
+/// A named constructor: `new` with some fields fixed to a documented value.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Shortcut {
+    /// The function name.
+    pub name: String,
+    /// Doc lines.
+    pub docs: Vec<String>,
+    /// The fields it fixes: the Rust field, its enum type and the variant.
+    pub sets: Vec<(String, String, String)>,
+    /// Whether the record converts from text through it (`From<&str>`, `From<String>`).
+    pub from_text: bool,
 }
 
 /// A record described inline with the same fields as one before it in its module,
@@ -402,6 +445,9 @@ pub struct TaggedUnion {
     pub variants: Vec<UnionVariant>,
     /// Whether it checks Slack's limits (`validate()`): one of its kinds does.
     pub validated: bool,
+    /// The uniqueness scope it opens, when fields within it must be unique within it
+    /// (a block, for its elements' `action_id`s).
+    pub scope: Option<String>,
 }
 
 /// One kind of a [`TaggedUnion`].

@@ -12,6 +12,10 @@ use crate::spec::model::{
 };
 use crate::spec::{COMMON_SET, Loaded, Spec};
 
+mod block_kit;
+
+use block_kit::Objects;
+
 /// Where Slack serves its Web API methods.
 pub const API_BASE_URL: &str = "https://slack.com/api/";
 
@@ -28,7 +32,7 @@ pub fn validate(spec: &Spec) -> Vec<Diagnostic> {
     for set in &spec.shared {
         validate_shared(set, &mut problems);
     }
-    let objects: BTreeSet<&str> = spec.objects.iter().map(|object| object.value.object.as_str()).collect();
+    let objects = Objects::new(spec);
     for object in &spec.objects {
         validate_object(object, &objects, &mut problems);
     }
@@ -47,7 +51,7 @@ pub fn validate(spec: &Spec) -> Vec<Diagnostic> {
     problems
 }
 
-fn validate_object(object: &Loaded<ObjectSpec>, objects: &BTreeSet<&str>, problems: &mut Vec<Diagnostic>) {
+fn validate_object(object: &Loaded<ObjectSpec>, objects: &Objects<'_>, problems: &mut Vec<Diagnostic>) {
     let spec = &object.value;
     if spec.object != object.stem {
         problems.push(
@@ -109,6 +113,7 @@ fn validate_object(object: &Loaded<ObjectSpec>, objects: &BTreeSet<&str>, proble
         validate_limits_source(object, &format!("{at}.tag"), &variant.fields, source, problems);
     }
     report_duplicates(object, "variants.*.tag", spec.variants.iter().map(|v| v.tag.clone()), "tag", problems);
+    block_kit::validate_object(object, problems);
 }
 
 fn validate_shared(set: &Loaded<SharedSpec>, problems: &mut Vec<Diagnostic>) {
@@ -314,7 +319,7 @@ fn validate_fields<T>(
     file: &Loaded<T>,
     path: &str,
     fields: &[FieldSpec],
-    objects: &BTreeSet<&str>,
+    objects: &Objects<'_>,
     problems: &mut Vec<Diagnostic>,
 ) {
     let prefix = if path.is_empty() { String::new() } else { format!("{path}.") };
@@ -348,6 +353,7 @@ fn validate_fields<T>(
             (_, true, None) => {}
         }
         validate_limits(file, &at, field, problems);
+        block_kit::validate_field(file, &at, field, objects, problems);
         if !field.values.is_empty() {
             if field.ty == ValueType::String {
                 for (value_index, value) in field.values.iter().enumerate() {
@@ -384,13 +390,16 @@ fn validate_limits<T>(file: &Loaded<T>, at: &str, field: &FieldSpec, problems: &
     if field.map {
         problems.push(file.problem(&at, "a map keyed by data has no limits"));
     }
-    let text = field.list.is_none()
-        && ((field.ty == ValueType::String && field.values.is_empty())
-            || (field.ty == ValueType::Object && field.object.as_deref() == Some(rules::TEXT_OBJECT)));
+    // A list's length limit is on each of its items.
+    let text = (field.ty == ValueType::String && field.values.is_empty())
+        || (field.ty == ValueType::Object && field.object.as_deref() == Some(rules::TEXT_OBJECT));
     if limits.limits_length() && !text {
         problems.push(
-            file.problem(&at, "a length limits text: a `string` field, or one holding a `text_object`")
-                .with_hint("a list is limited by `min_items` and `max_items`; values an enum lists, by the enum"),
+            file.problem(
+                &at,
+                "a length limits text: a `string` field, or one holding a `text_object` (each, in a list)",
+            )
+            .with_hint("a list is limited by `min_items` and `max_items`; values an enum lists, by the enum"),
         );
     }
     if limits.limits_items() && field.list.is_none() {
@@ -414,7 +423,7 @@ fn validate_bounds<T>(file: &Loaded<T>, at: &str, limits: &FieldLimits, problems
 
 /// The objects `json` arguments hold, and the limits of arguments: a list of objects
 /// has a number of items, text a length.
-fn validate_held_objects(method: &Loaded<MethodSpec>, objects: &BTreeSet<&str>, problems: &mut Vec<Diagnostic>) {
+fn validate_held_objects(method: &Loaded<MethodSpec>, objects: &Objects<'_>, problems: &mut Vec<Diagnostic>) {
     for (index, argument) in method.value.arguments.iter().enumerate() {
         let at = format!("arguments.{index}");
         if let Some(holds) = &argument.holds {

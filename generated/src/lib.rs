@@ -6,6 +6,41 @@
 //! `ChatPostMessage`) that implements [`runtime::Method`], with its `…Response`, `…Error`
 //! and `…Warning` types beside it.
 //!
+//! # Block Kit
+//!
+//! Messages and views are built from typed blocks, without writing JSON. Each kind has a
+//! constructor taking what Slack requires and a setter per other field; `validate()` checks
+//! Slack's documented limits, which the client also checks before sending:
+//!
+//! ```no_run
+//! use typed_slack::objects::{ActionsBlock, Block, ButtonElement, ButtonElementStyle, SectionBlock, TextObject};
+//! use typed_slack::runtime::Validate;
+//! use typed_slack::{ChatPostMessage, Client};
+//!
+//! async fn ask_for_approval(client: &Client, channel: &str) -> Result<(), Box<dyn std::error::Error>> {
+//!     let approve = ButtonElement::new("Approve").action_id("approve").style(ButtonElementStyle::Primary);
+//!     let deny = ButtonElement::new("Deny").action_id("deny").style(ButtonElementStyle::Danger);
+//!     let blocks = vec![
+//!         Block::from(SectionBlock::new().text(TextObject::mrkdwn("*Fred* asks for a new laptop"))),
+//!         ActionsBlock::new([approve, deny]).into(),
+//!     ];
+//!     blocks.validate()?;
+//!     client.call(ChatPostMessage::new(channel).text("A new request").blocks(blocks)).await?;
+//!     Ok(())
+//! }
+//! ```
+//!
+//! A modal (with the `views` feature), its input's value read back from the submission's
+//! `state` by block and action ID:
+//!
+//! ```ignore
+//! let modal = ModalView::new("Request a device", [
+//!     Block::from(InputBlock::new("Why?", PlainTextInputElement::new().action_id("reason")).block_id("reason")),
+//! ])
+//! .submit("Send");
+//! client.call(ViewsOpen::new(modal).trigger_id(trigger_id)).await?;
+//! ```
+//!
 //! # Features
 //!
 //! Each method family is a Cargo feature, so that a build compiles only the families it

@@ -18,6 +18,7 @@ use std::path::{Path, PathBuf};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use serde_json::{Map, Value, json};
+use typed_slack::objects::{Block, View};
 use typed_slack::runtime::MethodInfo;
 use typed_slack::runtime::coverage::Coverage;
 use typed_slack::{ConversationsHistoryResponse, UsersInfoResponse};
@@ -153,6 +154,8 @@ struct Row {
     leaves: Coverage,
     /// The leaves of the recorded JSON.
     recorded: u64,
+    /// The leaves of its Block Kit values.
+    block_kit: Coverage,
 }
 
 /// The leaves of a JSON value: null, booleans, numbers and strings; empty arrays and
@@ -163,6 +166,50 @@ fn json_leaves(value: &Value) -> u64 {
         Value::Object(fields) => fields.values().map(json_leaves).sum(),
         Value::Null | Value::Bool(_) | Value::Number(_) | Value::String(_) => 1,
     }
+}
+
+impl Row {
+    /// The leaves beside Block Kit's.
+    fn rest(&self) -> Coverage {
+        Coverage { typed: self.leaves.typed - self.block_kit.typed, kept: self.leaves.kept - self.block_kit.kept }
+    }
+}
+
+/// The keys under which answers hold Block Kit: lists of blocks, and views.
+const BLOCK_LISTS: &[&str] = &["blocks", "title_blocks", "description_blocks", "rich_text"];
+
+/// The leaves of the Block Kit values in `value` (its lists of blocks and its views),
+/// typed or kept, each decoded as the spec's Block Kit.
+///
+/// The recordings merge every kind of block into one (an `actions` block with a
+/// section's `text`, an image's `image_url`, ...), so a block there has fields Slack
+/// never sends with its kind. Block Kit is written from Slack's reference, not from
+/// the recordings, and keeps those fields as JSON: its share is printed apart, not
+/// held to [`MIN_TYPED_SHARE`] (`tests/block_kit.rs` checks it against Slack's examples).
+fn block_kit_leaves(value: &Value) -> Coverage {
+    fn count<T: DeserializeOwned + Serialize>(value: &Value) -> Coverage {
+        let decoded: T = serde_json::from_value(value.clone()).unwrap_or_else(|e| panic!("{e}"));
+        typed_slack::runtime::coverage::count(&decoded)
+    }
+    let mut leaves = Coverage::default();
+    match value {
+        Value::Object(fields) => {
+            for (key, value) in fields {
+                leaves += match value {
+                    Value::Array(_) if BLOCK_LISTS.contains(&key.as_str()) => count::<Vec<Block>>(value),
+                    Value::Object(_) if key == "view" => count::<View>(value),
+                    _ => block_kit_leaves(value),
+                };
+            }
+        }
+        Value::Array(items) => {
+            for item in items {
+                leaves += block_kit_leaves(item);
+            }
+        }
+        _ => {}
+    }
+    leaves
 }
 
 /// One line of the coverage table.
@@ -201,25 +248,31 @@ fn coverage_of_the_corpus_is_printed_and_every_leaf_counted_once() {
         .filter_map(|sample| {
             let info = catalog.iter().find(|info| info.name == sample.method)?;
             let leaves = (info.coverage)(&sample.body).unwrap_or_else(|e| panic!("{e}"));
-            let recorded = json_leaves(&parse(&sample.body, &sample.method));
-            Some(Row { method: sample.method, leaves, recorded })
+            let json = parse(&sample.body, &sample.method);
+            let (recorded, block_kit) = (json_leaves(&json), block_kit_leaves(&json));
+            Some(Row { method: sample.method, leaves, recorded, block_kit })
         })
         .collect();
     let mut total = Coverage::default();
+    let mut block_kit = Coverage::default();
     for row in &rows {
         total += row.leaves;
+        block_kit += row.block_kit;
     }
     println!("{:<44} {:>9} {:>9} {:>9}", "method", "typed", "kept", "typed %");
     for method in SHOWN {
         let row = rows.iter().find(|row| row.method == *method).unwrap_or_else(|| panic!("no sample of {method}"));
         println!("{}", coverage_line(method, row.leaves));
     }
-    rows.sort_by_key(|row| std::cmp::Reverse(row.leaves.kept));
-    println!("the most kept as JSON:");
+    rows.sort_by_key(|row| std::cmp::Reverse(row.rest().kept));
+    println!("the most kept as JSON, beside Block Kit:");
     for row in rows.iter().take(8) {
-        println!("{}", coverage_line(&row.method, row.leaves));
+        println!("{}", coverage_line(&row.method, row.rest()));
     }
     println!("{}", coverage_line(&format!("all {} answers", rows.len()), total));
+    println!("{}", coverage_line("  of which Block Kit (merged kinds)", block_kit));
+    let rest = Coverage { typed: total.typed - block_kit.typed, kept: total.kept - block_kit.kept };
+    println!("{}", coverage_line("  the rest", rest));
 
     let miscounted: Vec<String> = rows
         .iter()
@@ -228,9 +281,9 @@ fn coverage_of_the_corpus_is_printed_and_every_leaf_counted_once() {
         .collect();
     assert!(miscounted.is_empty(), "leaves lost or added:\n{}", miscounted.join("\n"));
     assert!(
-        total.typed_share() >= MIN_TYPED_SHARE,
-        "typed fields hold {:.1}% of the corpus's leaves, under {:.0}%",
-        100.0 * total.typed_share(),
+        rest.typed_share() >= MIN_TYPED_SHARE,
+        "typed fields hold {:.1}% of the corpus's leaves beside Block Kit, under {:.0}%",
+        100.0 * rest.typed_share(),
         100.0 * MIN_TYPED_SHARE
     );
 }

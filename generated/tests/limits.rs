@@ -6,7 +6,9 @@
 #![cfg(feature = "objects")]
 
 use serde_json::{Value, json};
-use typed_slack::objects::{Block, BlockElement, ConfirmationDialog, OptionObject, View};
+use typed_slack::objects::{
+    Block, BlockElement, ConfirmationDialog, ContextElement, ConversationFilter, OptionGroup, OptionObject, View,
+};
 use typed_slack::runtime::Validate;
 
 /// What the limited field holds.
@@ -18,20 +20,24 @@ enum Holds {
     TextObject,
     /// A list of items like this one.
     List(&'static str),
+    /// A list of text objects, the text of each limited.
+    EachTextObject,
 }
 
-use Holds::{List, Text, TextObject};
+use Holds::{EachTextObject, List, Text, TextObject};
 
 /// A limit, as the spec writes it.
 #[derive(Clone, Copy)]
 enum Limit {
     MinLength(usize),
     MaxLength(usize),
+    MinItems(usize),
     MaxItems(usize),
 }
 
 /// One limit of the spec: the type, the kind (for a union), the field's path within it
-/// (`fields.text`: the `text` of each item of `fields`), what it holds, and the limit.
+/// (`positive_button.text`: the `text` of the object `positive_button`), what it holds,
+/// and the limit.
 struct Case {
     ty: &'static str,
     kind: Option<&'static str>,
@@ -47,61 +53,103 @@ const fn case(ty: &'static str, kind: Option<&'static str>, path: &'static str, 
 const CASES: &[Case] = &[
     case("Block", Some("actions"), "elements", List(r#"{"type": "a_future_kind"}"#), Limit::MaxItems(25)),
     case("Block", Some("actions"), "block_id", Text, Limit::MaxLength(255)),
+    case("Block", Some("alert"), "block_id", Text, Limit::MaxLength(255)),
+    case("Block", Some("card"), "block_id", Text, Limit::MaxLength(255)),
+    case("Block", Some("card"), "title", TextObject, Limit::MaxLength(150)),
+    case("Block", Some("card"), "subtitle", TextObject, Limit::MaxLength(150)),
+    case("Block", Some("card"), "body", TextObject, Limit::MaxLength(200)),
+    case("Block", Some("carousel"), "elements", List(r#"{"type": "card"}"#), Limit::MinItems(1)),
+    case("Block", Some("carousel"), "elements", List(r#"{"type": "card"}"#), Limit::MaxItems(10)),
+    case("Block", Some("carousel"), "block_id", Text, Limit::MaxLength(255)),
+    case("Block", Some("container"), "title", TextObject, Limit::MaxLength(150)),
+    case("Block", Some("container"), "subtitle", TextObject, Limit::MaxLength(150)),
+    case("Block", Some("container"), "child_blocks", List(r#"{"type": "divider"}"#), Limit::MaxItems(10)),
+    case("Block", Some("container"), "block_id", Text, Limit::MaxLength(255)),
     case("Block", Some("context"), "elements", List(r#"{"type": "a_future_kind"}"#), Limit::MaxItems(10)),
     case("Block", Some("context"), "block_id", Text, Limit::MaxLength(255)),
+    case("Block", Some("context_actions"), "elements", List(r#"{"type": "a_future_kind"}"#), Limit::MaxItems(5)),
+    case("Block", Some("context_actions"), "block_id", Text, Limit::MaxLength(255)),
+    case("Block", Some("data_table"), "rows", List("[]"), Limit::MinItems(2)),
+    case("Block", Some("data_table"), "rows", List("[]"), Limit::MaxItems(101)),
+    case("Block", Some("data_table"), "block_id", Text, Limit::MaxLength(255)),
+    case("Block", Some("data_visualization"), "title", Text, Limit::MaxLength(50)),
+    case("Block", Some("data_visualization"), "block_id", Text, Limit::MaxLength(255)),
     case("Block", Some("divider"), "block_id", Text, Limit::MaxLength(255)),
+    case("Block", Some("file"), "block_id", Text, Limit::MaxLength(255)),
     case("Block", Some("header"), "text", TextObject, Limit::MaxLength(150)),
     case("Block", Some("header"), "block_id", Text, Limit::MaxLength(255)),
-    case("Block", Some("image"), "image_url", Text, Limit::MaxLength(3000)),
     case("Block", Some("image"), "alt_text", Text, Limit::MaxLength(2000)),
+    case("Block", Some("image"), "image_url", Text, Limit::MaxLength(3000)),
     case("Block", Some("image"), "title", TextObject, Limit::MaxLength(2000)),
     case("Block", Some("image"), "block_id", Text, Limit::MaxLength(255)),
     case("Block", Some("input"), "label", TextObject, Limit::MaxLength(2000)),
-    case("Block", Some("input"), "hint", TextObject, Limit::MaxLength(2000)),
     case("Block", Some("input"), "block_id", Text, Limit::MaxLength(255)),
+    case("Block", Some("input"), "hint", TextObject, Limit::MaxLength(2000)),
+    case("Block", Some("markdown"), "text", Text, Limit::MaxLength(12000)),
+    case("Block", Some("markdown"), "block_id", Text, Limit::MaxLength(255)),
+    case("Block", Some("plan"), "block_id", Text, Limit::MaxLength(255)),
     case("Block", Some("rich_text"), "block_id", Text, Limit::MaxLength(255)),
     case("Block", Some("section"), "text", TextObject, Limit::MinLength(1)),
     case("Block", Some("section"), "text", TextObject, Limit::MaxLength(3000)),
-    case("Block", Some("section"), "fields", List("{}"), Limit::MaxItems(10)),
-    case("Block", Some("section"), "fields.text", Text, Limit::MaxLength(2000)),
     case("Block", Some("section"), "block_id", Text, Limit::MaxLength(255)),
-    case("Block", Some("video"), "title", TextObject, Limit::MaxLength(200)),
+    case("Block", Some("section"), "fields", List("{}"), Limit::MaxItems(10)),
+    case("Block", Some("section"), "fields", EachTextObject, Limit::MaxLength(2000)),
+    case("Block", Some("table"), "block_id", Text, Limit::MaxLength(255)),
+    case("Block", Some("table"), "rows", List("[]"), Limit::MaxItems(100)),
+    case("Block", Some("table"), "column_settings", List("{}"), Limit::MaxItems(20)),
+    case("Block", Some("task_card"), "block_id", Text, Limit::MaxLength(255)),
     case("Block", Some("video"), "author_name", Text, Limit::MaxLength(50)),
     case("Block", Some("video"), "block_id", Text, Limit::MaxLength(255)),
+    case("Block", Some("video"), "description", TextObject, Limit::MaxLength(200)),
+    case("Block", Some("video"), "title", TextObject, Limit::MaxLength(200)),
+    case("Block", Some("data_visualization"), "chart.segments", List("{}"), Limit::MinItems(1)),
+    case("Block", Some("data_visualization"), "chart.segments", List("{}"), Limit::MaxItems(6)),
+    case("Block", Some("data_visualization"), "chart.series", List("{}"), Limit::MinItems(1)),
+    case("Block", Some("data_visualization"), "chart.series", List("{}"), Limit::MaxItems(6)),
     case("BlockElement", Some("button"), "text", TextObject, Limit::MaxLength(75)),
     case("BlockElement", Some("button"), "action_id", Text, Limit::MaxLength(255)),
     case("BlockElement", Some("button"), "url", Text, Limit::MaxLength(3000)),
     case("BlockElement", Some("button"), "value", Text, Limit::MaxLength(2000)),
     case("BlockElement", Some("button"), "accessibility_label", Text, Limit::MaxLength(75)),
+    case("BlockElement", Some("channels_select"), "action_id", Text, Limit::MaxLength(255)),
+    case("BlockElement", Some("channels_select"), "placeholder", TextObject, Limit::MaxLength(150)),
     case("BlockElement", Some("checkboxes"), "action_id", Text, Limit::MaxLength(255)),
     case("BlockElement", Some("checkboxes"), "options", List("{}"), Limit::MaxItems(10)),
+    case("BlockElement", Some("conversations_select"), "action_id", Text, Limit::MaxLength(255)),
+    case("BlockElement", Some("conversations_select"), "placeholder", TextObject, Limit::MaxLength(150)),
     case("BlockElement", Some("datepicker"), "action_id", Text, Limit::MaxLength(255)),
     case("BlockElement", Some("datepicker"), "placeholder", TextObject, Limit::MaxLength(150)),
     case("BlockElement", Some("datetimepicker"), "action_id", Text, Limit::MaxLength(255)),
-    case("BlockElement", Some("static_select"), "action_id", Text, Limit::MaxLength(255)),
-    case("BlockElement", Some("static_select"), "placeholder", TextObject, Limit::MaxLength(150)),
-    case("BlockElement", Some("static_select"), "options", List("{}"), Limit::MaxItems(100)),
-    case("BlockElement", Some("static_select"), "option_groups", List("{}"), Limit::MaxItems(100)),
+    case("BlockElement", Some("email_text_input"), "action_id", Text, Limit::MaxLength(255)),
+    case("BlockElement", Some("email_text_input"), "placeholder", TextObject, Limit::MaxLength(150)),
     case("BlockElement", Some("external_select"), "action_id", Text, Limit::MaxLength(255)),
     case("BlockElement", Some("external_select"), "placeholder", TextObject, Limit::MaxLength(150)),
-    case("BlockElement", Some("users_select"), "action_id", Text, Limit::MaxLength(255)),
-    case("BlockElement", Some("users_select"), "placeholder", TextObject, Limit::MaxLength(150)),
-    case("BlockElement", Some("conversations_select"), "action_id", Text, Limit::MaxLength(255)),
-    case("BlockElement", Some("conversations_select"), "placeholder", TextObject, Limit::MaxLength(150)),
-    case("BlockElement", Some("channels_select"), "action_id", Text, Limit::MaxLength(255)),
-    case("BlockElement", Some("channels_select"), "placeholder", TextObject, Limit::MaxLength(150)),
-    case("BlockElement", Some("multi_static_select"), "action_id", Text, Limit::MaxLength(255)),
-    case("BlockElement", Some("multi_static_select"), "placeholder", TextObject, Limit::MaxLength(150)),
-    case("BlockElement", Some("multi_static_select"), "options", List("{}"), Limit::MaxItems(100)),
-    case("BlockElement", Some("multi_static_select"), "option_groups", List("{}"), Limit::MaxItems(100)),
-    case("BlockElement", Some("multi_external_select"), "action_id", Text, Limit::MaxLength(255)),
-    case("BlockElement", Some("multi_external_select"), "placeholder", TextObject, Limit::MaxLength(150)),
-    case("BlockElement", Some("multi_users_select"), "action_id", Text, Limit::MaxLength(255)),
-    case("BlockElement", Some("multi_users_select"), "placeholder", TextObject, Limit::MaxLength(150)),
-    case("BlockElement", Some("multi_conversations_select"), "action_id", Text, Limit::MaxLength(255)),
-    case("BlockElement", Some("multi_conversations_select"), "placeholder", TextObject, Limit::MaxLength(150)),
+    case("BlockElement", Some("feedback_buttons"), "positive_button.text", TextObject, Limit::MaxLength(75)),
+    case("BlockElement", Some("feedback_buttons"), "positive_button.value", Text, Limit::MaxLength(2000)),
+    case("BlockElement", Some("feedback_buttons"), "positive_button.accessibility_label", Text, Limit::MaxLength(75)),
+    case("BlockElement", Some("feedback_buttons"), "negative_button.text", TextObject, Limit::MaxLength(75)),
+    case("BlockElement", Some("feedback_buttons"), "negative_button.value", Text, Limit::MaxLength(2000)),
+    case("BlockElement", Some("feedback_buttons"), "negative_button.accessibility_label", Text, Limit::MaxLength(75)),
+    case("BlockElement", Some("feedback_buttons"), "action_id", Text, Limit::MaxLength(255)),
+    case("BlockElement", Some("file_input"), "action_id", Text, Limit::MaxLength(255)),
+    case("BlockElement", Some("icon_button"), "action_id", Text, Limit::MaxLength(255)),
+    case("BlockElement", Some("icon_button"), "value", Text, Limit::MaxLength(2000)),
+    case("BlockElement", Some("icon_button"), "accessibility_label", Text, Limit::MaxLength(75)),
+    case("BlockElement", Some("image"), "image_url", Text, Limit::MaxLength(3000)),
     case("BlockElement", Some("multi_channels_select"), "action_id", Text, Limit::MaxLength(255)),
     case("BlockElement", Some("multi_channels_select"), "placeholder", TextObject, Limit::MaxLength(150)),
+    case("BlockElement", Some("multi_conversations_select"), "action_id", Text, Limit::MaxLength(255)),
+    case("BlockElement", Some("multi_conversations_select"), "placeholder", TextObject, Limit::MaxLength(150)),
+    case("BlockElement", Some("multi_external_select"), "action_id", Text, Limit::MaxLength(255)),
+    case("BlockElement", Some("multi_external_select"), "placeholder", TextObject, Limit::MaxLength(150)),
+    case("BlockElement", Some("multi_static_select"), "action_id", Text, Limit::MaxLength(255)),
+    case("BlockElement", Some("multi_static_select"), "options", List("{}"), Limit::MaxItems(100)),
+    case("BlockElement", Some("multi_static_select"), "option_groups", List("{}"), Limit::MaxItems(100)),
+    case("BlockElement", Some("multi_static_select"), "placeholder", TextObject, Limit::MaxLength(150)),
+    case("BlockElement", Some("multi_users_select"), "action_id", Text, Limit::MaxLength(255)),
+    case("BlockElement", Some("multi_users_select"), "placeholder", TextObject, Limit::MaxLength(150)),
+    case("BlockElement", Some("number_input"), "action_id", Text, Limit::MaxLength(255)),
+    case("BlockElement", Some("number_input"), "placeholder", TextObject, Limit::MaxLength(150)),
     case("BlockElement", Some("overflow"), "action_id", Text, Limit::MaxLength(255)),
     case("BlockElement", Some("overflow"), "options", List("{}"), Limit::MaxItems(5)),
     case("BlockElement", Some("plain_text_input"), "action_id", Text, Limit::MaxLength(255)),
@@ -110,69 +158,102 @@ const CASES: &[Case] = &[
     case("BlockElement", Some("radio_buttons"), "options", List("{}"), Limit::MaxItems(10)),
     case("BlockElement", Some("rich_text_input"), "action_id", Text, Limit::MaxLength(255)),
     case("BlockElement", Some("rich_text_input"), "placeholder", TextObject, Limit::MaxLength(150)),
+    case("BlockElement", Some("static_select"), "action_id", Text, Limit::MaxLength(255)),
+    case("BlockElement", Some("static_select"), "options", List("{}"), Limit::MaxItems(100)),
+    case("BlockElement", Some("static_select"), "option_groups", List("{}"), Limit::MaxItems(100)),
+    case("BlockElement", Some("static_select"), "placeholder", TextObject, Limit::MaxLength(150)),
     case("BlockElement", Some("timepicker"), "action_id", Text, Limit::MaxLength(255)),
     case("BlockElement", Some("timepicker"), "placeholder", TextObject, Limit::MaxLength(150)),
+    case("BlockElement", Some("url_text_input"), "action_id", Text, Limit::MaxLength(255)),
+    case("BlockElement", Some("url_text_input"), "placeholder", TextObject, Limit::MaxLength(150)),
+    case("BlockElement", Some("users_select"), "action_id", Text, Limit::MaxLength(255)),
+    case("BlockElement", Some("users_select"), "placeholder", TextObject, Limit::MaxLength(150)),
     case("BlockElement", Some("workflow_button"), "text", TextObject, Limit::MaxLength(75)),
     case("BlockElement", Some("workflow_button"), "action_id", Text, Limit::MaxLength(255)),
     case("BlockElement", Some("workflow_button"), "accessibility_label", Text, Limit::MaxLength(75)),
+    case("ContextElement", Some("image"), "image_url", Text, Limit::MaxLength(3000)),
+    case("ContextElement", Some("plain_text"), "text", Text, Limit::MinLength(1)),
+    case("ContextElement", Some("plain_text"), "text", Text, Limit::MaxLength(3000)),
+    case("ContextElement", Some("mrkdwn"), "text", Text, Limit::MinLength(1)),
+    case("ContextElement", Some("mrkdwn"), "text", Text, Limit::MaxLength(3000)),
     case("ConfirmationDialog", None, "title", TextObject, Limit::MaxLength(100)),
     case("ConfirmationDialog", None, "text", TextObject, Limit::MaxLength(300)),
     case("ConfirmationDialog", None, "confirm", TextObject, Limit::MaxLength(30)),
     case("ConfirmationDialog", None, "deny", TextObject, Limit::MaxLength(30)),
+    case("ConversationFilter", None, "include", List(r#""public""#), Limit::MinItems(1)),
+    case("OptionGroup", None, "label", TextObject, Limit::MaxLength(75)),
+    case("OptionGroup", None, "options", List("{}"), Limit::MaxItems(100)),
+    case("OptionObject", None, "text", TextObject, Limit::MaxLength(75)),
     case("OptionObject", None, "value", Text, Limit::MaxLength(150)),
     case("OptionObject", None, "description", TextObject, Limit::MaxLength(75)),
     case("OptionObject", None, "url", Text, Limit::MaxLength(3000)),
-    case("View", None, "external_id", Text, Limit::MaxLength(255)),
-    case("View", None, "title", TextObject, Limit::MaxLength(24)),
-    case("View", None, "close", TextObject, Limit::MaxLength(24)),
-    case("View", None, "submit", TextObject, Limit::MaxLength(24)),
-    case("View", None, "blocks", List(r#"{"type": "divider"}"#), Limit::MaxItems(100)),
-    case("View", None, "private_metadata", Text, Limit::MaxLength(3000)),
-    case("View", None, "callback_id", Text, Limit::MaxLength(255)),
+    case("View", Some("modal"), "title", TextObject, Limit::MaxLength(24)),
+    case("View", Some("modal"), "blocks", List(r#"{"type": "divider"}"#), Limit::MaxItems(100)),
+    case("View", Some("modal"), "close", TextObject, Limit::MaxLength(24)),
+    case("View", Some("modal"), "submit", TextObject, Limit::MaxLength(24)),
+    case("View", Some("modal"), "private_metadata", Text, Limit::MaxLength(3000)),
+    case("View", Some("modal"), "callback_id", Text, Limit::MaxLength(255)),
+    case("View", Some("modal"), "external_id", Text, Limit::MaxLength(255)),
+    case("View", Some("home"), "blocks", List(r#"{"type": "divider"}"#), Limit::MaxItems(100)),
+    case("View", Some("home"), "private_metadata", Text, Limit::MaxLength(3000)),
+    case("View", Some("home"), "callback_id", Text, Limit::MaxLength(255)),
 ];
 
 impl Case {
     /// A value that breaks the limit by one, and the violation `validate()` reports.
     fn broken(&self) -> (Value, String) {
         let (count, bound) = match self.limit {
-            Limit::MinLength(min) => (min - 1, format!("at least {min}")),
+            Limit::MinLength(min) | Limit::MinItems(min) => (min - 1, format!("at least {min}")),
             Limit::MaxLength(max) | Limit::MaxItems(max) => (max + 1, format!("at most {max}")),
         };
         let unit = if matches!(self.holds, List(_)) { "items" } else { "characters" };
-        let shown = match self.path.split_once('.') {
-            Some((list, field)) => format!("{list}[0].{field}"),
-            None => self.path.to_owned(),
-        };
+        let shown =
+            if matches!(self.holds, EachTextObject) { format!("{}[0]", self.path) } else { self.path.to_owned() };
         (self.value(count), format!("{shown}: {count} {unit}, {bound}"))
     }
 
     /// A value that meets the limit exactly.
     fn met(&self) -> Value {
         match self.limit {
-            Limit::MinLength(bound) | Limit::MaxLength(bound) | Limit::MaxItems(bound) => self.value(bound),
+            Limit::MinLength(bound) | Limit::MaxLength(bound) | Limit::MinItems(bound) | Limit::MaxItems(bound) => {
+                self.value(bound)
+            }
         }
     }
 
     /// A value whose limited field is `count` characters or items long.
     fn value(&self, count: usize) -> Value {
+        let text_object = json!({"type": "plain_text", "text": "x".repeat(count)});
         let value = match self.holds {
             Text => json!("x".repeat(count)),
-            TextObject => json!({"type": "plain_text", "text": "x".repeat(count)}),
+            TextObject => text_object,
+            EachTextObject => json!([text_object]),
             List(item) => {
                 let item: Value = serde_json::from_str(item).unwrap_or_else(|error| panic!("{error}"));
                 Value::Array(vec![item; count])
             }
         };
         let mut object = match self.path.split_once('.') {
-            Some((list, field)) => json!({ list: [{ field: value }] }),
+            Some((outer, field)) => json!({ outer: { field: value } }),
             None => json!({ self.path: value }),
         };
         if let Some(kind) = self.kind {
             object["type"] = json!(kind);
+            // The lists a kind requires a number of, when the case is not about them.
+            for (with_kind, field, required) in REQUIRED_LISTS {
+                if *with_kind == kind && *field != self.path {
+                    object[*field] = serde_json::from_str(required).unwrap_or_else(|error| panic!("{error}"));
+                }
+            }
         }
         object
     }
 }
+
+/// The lists some kinds require at least one or two items of, so that a case about
+/// another field meets them: by kind, then field.
+const REQUIRED_LISTS: &[(&str, &str, &str)] =
+    &[("carousel", "elements", r#"[{"type": "card"}]"#), ("data_table", "rows", "[[], []]")];
 
 /// The violations of `json` decoded as the type named `ty`.
 fn violations(ty: &str, json: Value) -> Vec<String> {
@@ -187,6 +268,9 @@ fn violations(ty: &str, json: Value) -> Vec<String> {
         "Block" => check::<Block>(json),
         "BlockElement" => check::<BlockElement>(json),
         "ConfirmationDialog" => check::<ConfirmationDialog>(json),
+        "ContextElement" => check::<ContextElement>(json),
+        "ConversationFilter" => check::<ConversationFilter>(json),
+        "OptionGroup" => check::<OptionGroup>(json),
         "OptionObject" => check::<OptionObject>(json),
         "View" => check::<View>(json),
         other => panic!("no type {other}"),
@@ -195,18 +279,28 @@ fn violations(ty: &str, json: Value) -> Vec<String> {
 
 #[test]
 fn each_limit_broken_by_one_is_reported_with_its_path() {
-    for case in CASES {
-        let (json, expected) = case.broken();
-        assert_eq!(violations(case.ty, json.clone()), [expected.as_str()], "{json}");
-    }
+    let wrong: Vec<String> = CASES
+        .iter()
+        .filter_map(|case| {
+            let (json, expected) = case.broken();
+            let found = violations(case.ty, json.clone());
+            (found != [expected.as_str()]).then(|| format!("{json}: expected {expected:?}, found {found:?}"))
+        })
+        .collect();
+    assert!(wrong.is_empty(), "{} of {} cases:\n{}", wrong.len(), CASES.len(), wrong.join("\n"));
 }
 
 #[test]
 fn each_limit_met_exactly_passes() {
-    for case in CASES {
-        let json = case.met();
-        assert_eq!(violations(case.ty, json.clone()), Vec::<String>::new(), "{json}");
-    }
+    let wrong: Vec<String> = CASES
+        .iter()
+        .filter_map(|case| {
+            let json = case.met();
+            let found = violations(case.ty, json.clone());
+            (!found.is_empty()).then(|| format!("{json}: found {found:?}"))
+        })
+        .collect();
+    assert!(wrong.is_empty(), "{} of {} cases:\n{}", wrong.len(), CASES.len(), wrong.join("\n"));
 }
 
 #[test]
@@ -258,7 +352,9 @@ fn a_message_with_several_broken_limits_reports_them_all_in_order() {
 /// message of 51 blocks, one with a bad button, never leaves.
 #[cfg(all(feature = "chat", feature = "views"))]
 mod when_sending {
-    use serde_json::json;
+    use typed_slack::objects::{
+        ActionsBlock, Attachment, ButtonElement, DividerBlock, HeaderBlock, ModalView, TextObject,
+    };
     use typed_slack::runtime::{RequestError, RetryPolicy, validate};
     use typed_slack::{CallError, ChatPostMessage, Client, Token, ViewsPush};
 
@@ -271,8 +367,7 @@ mod when_sending {
 
     #[tokio::test]
     async fn a_message_over_slacks_limits_is_refused_before_it_is_sent() {
-        let blocks = json!(vec![json!({"type": "divider"}); 51]);
-        let request = ChatPostMessage::new("C0123456789").blocks(blocks);
+        let request = ChatPostMessage::new("C0123456789").blocks(vec![DividerBlock::new(); 51]);
         assert_eq!(
             validate::request(&request).unwrap_err().to_string(),
             "Slack would refuse this: blocks: 51 items, at most 50"
@@ -294,7 +389,7 @@ mod when_sending {
             .check_limits(false)
             .build()
             .unwrap_or_else(|error| panic!("{error}"));
-        let request = ChatPostMessage::new("C0123456789").blocks(json!(vec![json!({"type": "divider"}); 51]));
+        let request = ChatPostMessage::new("C0123456789").blocks(vec![DividerBlock::new(); 51]);
         match client.call(request).await {
             Err(CallError::Transport(_)) => {}
             other => panic!("expected the call to be sent, and nobody to answer, got {other:?}"),
@@ -303,14 +398,13 @@ mod when_sending {
 
     #[test]
     fn the_blocks_of_a_message_and_its_attachments_are_checked_in_the_arguments() {
-        let button = json!({"type": "button", "text": {"type": "plain_text", "text": "x".repeat(76)}});
+        let button = ButtonElement::new(TextObject::plain("x".repeat(76)));
         // 101 attachments, the first with a header over 150 characters.
-        let header = json!({"type": "header", "text": {"type": "plain_text", "text": "x".repeat(151)}});
-        let mut attachments = vec![json!({"text": "a", "blocks": [header]})];
-        attachments.extend(vec![json!({"text": "a"}); 100]);
-        let request = ChatPostMessage::new("C0123456789")
-            .blocks(json!([{"type": "actions", "elements": [button]}]))
-            .attachments(json!(attachments));
+        let header = HeaderBlock::new(TextObject::plain("x".repeat(151)));
+        let mut attachments = vec![Attachment::new().text("a").blocks([header])];
+        attachments.extend(vec![Attachment::new().text("a"); 100]);
+        let request =
+            ChatPostMessage::new("C0123456789").blocks([ActionsBlock::new([button])]).attachments(attachments);
         assert_eq!(
             validate::request(&request).unwrap_err().to_string(),
             "Slack would refuse this, for 3 reasons: attachments: 101 items, at most 100; \
@@ -321,14 +415,12 @@ mod when_sending {
     }
 
     #[test]
-    fn a_view_sent_as_encoded_text_is_read_and_checked() {
-        let view = json!({"type": "modal", "title": {"type": "plain_text", "text": "A title longer than 24 characters"}, "blocks": []});
-        let request = ViewsPush::new(view.to_string());
+    fn a_view_is_checked_before_it_is_pushed() {
+        let view = ModalView::new("A title longer than 24 characters", [DividerBlock::new()]);
+        let request = ViewsPush::new(view);
         assert_eq!(
             validate::request(&request).unwrap_err().to_string(),
             "Slack would refuse this: view.title: 33 characters, at most 24"
         );
-        // Text that is no JSON is left for Slack to refuse.
-        assert!(validate::request(&ViewsPush::new("not json")).is_ok());
     }
 }

@@ -430,6 +430,9 @@ pub trait Union: Sized {
     /// An object of a kind the type does not model (or without a tag), kept whole.
     fn unknown(fields: UnknownFields) -> Self;
 
+    /// The value's kind, as an index into `TAGS`; `None` for a kind it does not model.
+    fn kind(&self) -> Option<usize>;
+
     /// Serializes the value: its tag first, then its fields.
     ///
     /// # Errors
@@ -782,6 +785,13 @@ mod tests {
 
         fn unknown(fields: UnknownFields) -> Self {
             Self::Unknown(fields)
+        }
+
+        fn kind(&self) -> Option<usize> {
+            match self {
+                Self::Sample(_) => Some(0),
+                Self::Unknown(_) => None,
+            }
         }
 
         fn write<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {

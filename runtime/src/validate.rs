@@ -6,13 +6,10 @@
 //! documents them. [`Validate::validate`] reports every broken limit at once, each
 //! with the path to the field that breaks it (`blocks[3].elements[0].text`).
 
-use std::borrow::Cow;
 use std::fmt;
 
-use serde::de::DeserializeOwned;
-use serde_json::Value;
-
 use crate::Method;
+use crate::de::Union;
 
 /// The limits of Slack's that the arguments of `request` break, all of them, as the
 /// client checks them before sending.
@@ -27,7 +24,7 @@ pub fn request<M: Method>(request: &M) -> Result<(), Violations> {
 /// The limits `checks` notes as broken.
 fn run(checks: impl FnOnce(&mut Check<'_>)) -> Result<(), Violations> {
     let mut found = Vec::new();
-    checks(&mut Check { path: Vec::new(), found: &mut found });
+    checks(&mut Check { path: Vec::new(), found: &mut found, scopes: vec![Scope::new(SURFACE)] });
     if found.is_empty() { Ok(()) } else { Err(Violations(found)) }
 }
 
@@ -81,24 +78,24 @@ impl<T: Validate + ?Sized> Validate for Box<T> {
 pub struct Check<'a> {
     path: Vec<Step>,
     found: &'a mut Vec<Violation>,
+    /// The scopes values are unique within, outermost (the surface) first.
+    scopes: Vec<Scope>,
 }
 
-/// A JSON argument as a request holds it.
-#[derive(Debug, Clone, Copy)]
-pub enum Json<'a> {
-    /// As a value.
-    Value(&'a Value),
-    /// Encoded, in a text argument (`views.push`'s `view`).
-    Encoded(&'a str),
+/// The scope of a whole check: the message, modal or Home tab checked.
+const SURFACE: &str = "surface";
+
+/// Values seen within one scope, where some must be unique: by field, each value with
+/// the path it was first seen at.
+#[derive(Debug)]
+struct Scope {
+    name: &'static str,
+    seen: Vec<(&'static str, String, String)>,
 }
 
-impl<'a> Json<'a> {
-    /// The JSON, read from its text when it is encoded; `None` when that text is not JSON.
-    fn read(self) -> Option<Cow<'a, Value>> {
-        match self {
-            Json::Value(value) => Some(Cow::Borrowed(value)),
-            Json::Encoded(text) => serde_json::from_str(text).ok().map(Cow::Owned),
-        }
+impl Scope {
+    fn new(name: &'static str) -> Self {
+        Self { name, seen: Vec::new() }
     }
 }
 
@@ -122,6 +119,26 @@ impl Check<'_> {
         }
     }
 
+    /// [`Check::length`] for each item of the list `field`: the text of each.
+    pub fn each_length<'t>(
+        &mut self,
+        field: &'static str,
+        texts: impl IntoIterator<Item = Option<&'t str>>,
+        min: Option<usize>,
+        max: Option<usize>,
+    ) {
+        for (index, text) in texts.into_iter().enumerate() {
+            let Some(text) = text else { continue };
+            let found = text.chars().count();
+            if let Some(max) = max.filter(|max| found > *max) {
+                self.note_at(Some(Step::Field(field)), Some(Step::Index(index)), Problem::TooLong { max, found });
+            }
+            if let Some(min) = min.filter(|min| found < *min) {
+                self.note_at(Some(Step::Field(field)), Some(Step::Index(index)), Problem::TooShort { min, found });
+            }
+        }
+    }
+
     /// Checks the number of items of the list `field`, when it is there.
     pub fn items(&mut self, field: &'static str, count: Option<usize>, min: Option<usize>, max: Option<usize>) {
         let Some(found) = count else { return };
@@ -133,34 +150,6 @@ impl Check<'_> {
         }
     }
 
-    /// Checks the JSON argument `field` as the `T` it holds (a list of blocks, a view):
-    /// the number of its items, when it is a list, and the limits of `T`. JSON that is
-    /// not a `T` is left for Slack to refuse.
-    pub fn json<T: Validate + DeserializeOwned>(
-        &mut self,
-        field: &'static str,
-        json: Option<Json<'_>>,
-        min_items: Option<usize>,
-        max_items: Option<usize>,
-    ) {
-        let Some(json) = json.and_then(Json::read) else { return };
-        if let Value::Array(items) = json.as_ref() {
-            self.items(field, Some(items.len()), min_items, max_items);
-        }
-        if let Ok(value) = T::deserialize(json.as_ref()) {
-            self.nested(field, &value);
-        }
-    }
-
-    /// Checks the number of items of the JSON argument `field`, when it is a list.
-    pub fn json_items(&mut self, field: &'static str, json: Option<Json<'_>>, min: Option<usize>, max: Option<usize>) {
-        let count = match json.and_then(Json::read).as_deref() {
-            Some(Value::Array(items)) => Some(items.len()),
-            _ => None,
-        };
-        self.items(field, count, min, max);
-    }
-
     /// Checks the limits of the value of `field`.
     pub fn nested<T: Validate + ?Sized>(&mut self, field: &'static str, value: &T) {
         self.path.push(Step::Field(field));
@@ -168,9 +157,67 @@ impl Check<'_> {
         self.path.pop();
     }
 
+    /// Checks that the kind of the value of `field` (one of `T::TAGS`, by index) is one
+    /// of those Slack accepts there. A kind the spec does not know is left for Slack to
+    /// judge.
+    pub fn accepts<T: Union>(&mut self, field: &'static str, value: Option<&T>, accepted: &[&'static str]) {
+        let Some(tag) = value.and_then(T::kind).and_then(|kind| T::TAGS.get(kind).copied()) else { return };
+        if !accepted.contains(&tag) {
+            self.note(field, Problem::NotAccepted { kind: tag, accepted: accepted.to_vec() });
+        }
+    }
+
+    /// [`Check::accepts`] for each item of the list `field`.
+    pub fn accepts_each<T: Union>(&mut self, field: &'static str, items: Option<&[T]>, accepted: &[&'static str]) {
+        for (index, item) in items.into_iter().flatten().enumerate() {
+            let tag = T::kind(item).and_then(|kind| T::TAGS.get(kind).copied());
+            if let Some(tag) = tag.filter(|tag| !accepted.contains(tag)) {
+                let problem = Problem::NotAccepted { kind: tag, accepted: accepted.to_vec() };
+                self.note_at(Some(Step::Field(field)), Some(Step::Index(index)), problem);
+            }
+        }
+    }
+
+    /// Checks that the value of `field` is not that of the same field elsewhere within
+    /// the innermost enclosing `scope` (a block, or the surface: the whole value
+    /// checked).
+    pub fn unique(&mut self, field: &'static str, value: Option<&str>, scope: &'static str) {
+        let Some(value) = value else { return };
+        let here = self.path_to(Some(Step::Field(field)), None);
+        let within = self.scopes.iter_mut().rev().find(|open| open.name == scope || open.name == SURFACE);
+        let Some(within) = within else { return };
+        let first =
+            within.seen.iter().find(|(seen, text, _)| *seen == field && text == value).map(|seen| seen.2.clone());
+        match first {
+            Some(first) => {
+                let problem = Problem::Duplicate { value: value.to_owned(), first, within: scope };
+                self.note(field, problem);
+            }
+            None => within.seen.push((field, value.to_owned(), here)),
+        }
+    }
+
+    /// Runs `checks` within a new `scope` (a block), which values that must be unique
+    /// within it are compared in.
+    pub fn scope(&mut self, scope: &'static str, checks: impl FnOnce(&mut Self)) {
+        self.scopes.push(Scope::new(scope));
+        checks(self);
+        self.scopes.pop();
+    }
+
     fn note(&mut self, field: &'static str, problem: Problem) {
+        self.note_at(Some(Step::Field(field)), None, problem);
+    }
+
+    fn note_at(&mut self, last: Option<Step>, index: Option<Step>, problem: Problem) {
+        let path = self.path_to(last, index);
+        self.found.push(Violation { path, problem });
+    }
+
+    /// The path of the current value, followed by `last` and `index`.
+    fn path_to(&self, last: Option<Step>, index: Option<Step>) -> String {
         let mut path = String::new();
-        for step in self.path.iter().copied().chain([Step::Field(field)]) {
+        for step in self.path.iter().copied().chain(last).chain(index) {
             match step {
                 Step::Field(name) if path.is_empty() => path.push_str(name),
                 Step::Field(name) => {
@@ -180,7 +227,7 @@ impl Check<'_> {
                 Step::Index(index) => path.push_str(&format!("[{index}]")),
             }
         }
-        self.found.push(Violation { path, problem });
+        path
     }
 }
 
@@ -196,7 +243,7 @@ pub struct Violation {
 }
 
 /// A limit broken.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum Problem {
     /// Longer text than Slack accepts.
@@ -227,16 +274,41 @@ pub enum Problem {
         /// The items there are.
         found: usize,
     },
+    /// A kind of block or element Slack does not accept there (a `datepicker` as a
+    /// context block's element).
+    NotAccepted {
+        /// The kind there is, by its tag.
+        kind: &'static str,
+        /// The kinds Slack accepts there.
+        accepted: Vec<&'static str>,
+    },
+    /// A value that must be unique within a block or a surface, given again.
+    Duplicate {
+        /// The value.
+        value: String,
+        /// Where it was first given.
+        first: String,
+        /// What it must be unique within: `block` or `surface` (the whole value
+        /// checked).
+        within: &'static str,
+    },
 }
 
 impl fmt::Display for Violation {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let path = if self.path.is_empty() { "the value" } else { &self.path };
-        match self.problem {
+        match &self.problem {
             Problem::TooLong { max, found } => write!(f, "{path}: {found} characters, at most {max}"),
             Problem::TooShort { min, found } => write!(f, "{path}: {found} characters, at least {min}"),
             Problem::TooManyItems { max, found } => write!(f, "{path}: {found} items, at most {max}"),
             Problem::TooFewItems { min, found } => write!(f, "{path}: {found} items, at least {min}"),
+            Problem::NotAccepted { kind, accepted } => {
+                write!(f, "{path}: a `{kind}` is not accepted here, only {}", accepted.join(", "))
+            }
+            Problem::Duplicate { value, first, within } => {
+                let within = if *within == SURFACE { "the whole value" } else { within };
+                write!(f, "{path}: `{value}` is already used at {first}, and must be unique within {within}")
+            }
         }
     }
 }

@@ -77,6 +77,43 @@ pub fn tokens(api: &ir::Api) -> TokenStream {
     }
 }
 
+/// The crate docs' Block Kit section: a message, built, checked and sent (compiled as a
+/// doctest with the default features), and a modal.
+const BLOCK_KIT_DOCS: &str = r#"# Block Kit
+
+Messages and views are built from typed blocks, without writing JSON. Each kind has a
+constructor taking what Slack requires and a setter per other field; `validate()` checks
+Slack's documented limits, which the client also checks before sending:
+
+```no_run
+use typed_slack::objects::{ActionsBlock, Block, ButtonElement, ButtonElementStyle, SectionBlock, TextObject};
+use typed_slack::runtime::Validate;
+use typed_slack::{ChatPostMessage, Client};
+
+async fn ask_for_approval(client: &Client, channel: &str) -> Result<(), Box<dyn std::error::Error>> {
+    let approve = ButtonElement::new("Approve").action_id("approve").style(ButtonElementStyle::Primary);
+    let deny = ButtonElement::new("Deny").action_id("deny").style(ButtonElementStyle::Danger);
+    let blocks = vec![
+        Block::from(SectionBlock::new().text(TextObject::mrkdwn("*Fred* asks for a new laptop"))),
+        ActionsBlock::new([approve, deny]).into(),
+    ];
+    blocks.validate()?;
+    client.call(ChatPostMessage::new(channel).text("A new request").blocks(blocks)).await?;
+    Ok(())
+}
+```
+
+A modal (with the `views` feature), its input's value read back from the submission's
+`state` by block and action ID:
+
+```ignore
+let modal = ModalView::new("Request a device", [
+    Block::from(InputBlock::new("Why?", PlainTextInputElement::new().action_id("reason")).block_id("reason")),
+])
+.submit("Send");
+client.call(ViewsOpen::new(modal).trigger_id(trigger_id)).await?;
+```"#;
+
 fn crate_docs(api: &ir::Api) -> Vec<String> {
     let mut lines = Lines::default();
     lines.push("Typed requests, responses, errors and warnings for the Slack Web API,");
@@ -85,6 +122,10 @@ fn crate_docs(api: &ir::Api) -> Vec<String> {
     lines.push("Each method has a request type (named after the method, `chat.postMessage` is");
     lines.push("`ChatPostMessage`) that implements [`runtime::Method`], with its `…Response`, `…Error`");
     lines.push("and `…Warning` types beside it.");
+    lines.blank();
+    for line in BLOCK_KIT_DOCS.lines() {
+        lines.push(line);
+    }
     lines.blank();
     lines.push("# Features");
     lines.blank();

@@ -339,21 +339,19 @@ fn check_limits(arguments: &[ir::Member]) -> Option<TokenStream> {
             let wire = &argument.wire_name;
             let rust = ident(&argument.rust_name);
             let (min_items, max_items) = (bound(limits.bounds.min_items), bound(limits.bounds.max_items));
-            // A text argument holds the JSON encoded.
-            let json = match (argument.ty == ir::ValueType::String, argument.required) {
-                (false, false) => quote!(self.#rust.as_ref().map(rt::validate::Json::Value)),
-                (false, true) => quote!(Some(rt::validate::Json::Value(&self.#rust))),
-                (true, false) => quote!(self.#rust.as_deref().map(rt::validate::Json::Encoded)),
-                (true, true) => quote!(Some(rt::validate::Json::Encoded(&self.#rust))),
-            };
             match &limits.held {
-                Some(held) if held.validated => {
-                    let ty = ident(&held.type_name);
-                    let ty = if held.list { quote!(Vec<crate::objects::#ty>) } else { quote!(crate::objects::#ty) };
-                    Some(quote!(__check.json::<#ty>(#wire, #json, #min_items, #max_items);))
-                }
-                Some(_) if limits.bounds.limits_items() => {
-                    Some(quote!(__check.json_items(#wire, #json, #min_items, #max_items);))
+                // Typed objects (blocks, a view): their number, then their own limits.
+                Some(held) => {
+                    let count = match (held.list, argument.required) {
+                        (false, _) => None,
+                        (true, true) => Some(quote!(Some(self.#rust.len()))),
+                        (true, false) => Some(quote!(self.#rust.as_ref().map(Vec::len))),
+                    };
+                    let items = count
+                        .filter(|_| limits.bounds.limits_items())
+                        .map(|count| quote!(__check.items(#wire, #count, #min_items, #max_items);));
+                    let nested = held.validated.then(|| quote!(__check.nested(#wire, &self.#rust);));
+                    (items.is_some() || nested.is_some()).then(|| quote!(#items #nested))
                 }
                 _ if limits.bounds.limits_length() => {
                     let (min, max) = (bound(limits.bounds.min_length), bound(limits.bounds.max_length));
@@ -369,8 +367,8 @@ fn check_limits(arguments: &[ir::Member]) -> Option<TokenStream> {
         })
         .collect();
     (!checks.is_empty()).then(|| {
-        // Inline, so that reading the arguments as objects (the whole decoder of a block,
-        // for `&Value`) is compiled only into a crate that calls the method.
+        // Inline, so that checking the objects is compiled only into a crate that calls
+        // the method.
         quote! {
             #[inline]
             fn check_limits(&self, __check: &mut rt::validate::Check<'_>) {
@@ -385,7 +383,16 @@ fn check_limits(arguments: &[ir::Member]) -> Option<TokenStream> {
 fn write_argument(argument: &Member) -> TokenStream {
     let wire = &argument.wire_name;
     let field = ident(&argument.rust_name);
-    quote!(args.put(#wire, &self.#field)?;)
+    // Slack objects (blocks, a view) are sent JSON-encoded.
+    match (&argument.limits.held, argument.required) {
+        (Some(_), true) => quote!(args.json(#wire, &self.#field)?;),
+        (Some(_), false) => quote! {
+            if let Some(value) = &self.#field {
+                args.json(#wire, value)?;
+            }
+        },
+        (None, _) => quote!(args.put(#wire, &self.#field)?;),
+    }
 }
 
 fn response(method: &ir::Method) -> TokenStream {

@@ -3,6 +3,7 @@
 //! Tokens are built with quote from names the IR already resolved; prettyplease
 //! formats them. Nothing here invents a name or escapes a doc line.
 
+mod builder;
 mod code_enum;
 mod common;
 mod crate_root;

@@ -11,6 +11,10 @@ use crate::naming::OBJECTS_FEATURE;
 /// The `cfg` under which `object` is compiled: the `objects` feature, or any family
 /// whose methods answer it.
 fn cfg(object: &ir::SharedObject) -> TokenStream {
+    if object.features.is_empty() {
+        // An object no method answers or takes (an interaction payload).
+        return quote!(#[cfg(feature = #OBJECTS_FEATURE)]);
+    }
     let features = std::iter::once(OBJECTS_FEATURE).chain(object.features.iter().map(String::as_str));
     quote!(#[cfg(any(#(feature = #features),*))])
 }

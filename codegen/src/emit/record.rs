@@ -12,7 +12,7 @@ use quote::quote;
 
 use super::types::record_field_type;
 use super::{bound, doc_attrs, ident};
-use crate::ir::{Alias, Member, Record, TaggedUnion, TextEnum, ValueType};
+use crate::ir::{self, Alias, Member, Record, TaggedUnion, TextEnum, ValueType};
 
 /// The type alias of a record described again: `pub type FileFrom = FileCc;`.
 pub fn alias(alias: &Alias) -> TokenStream {
@@ -52,6 +52,7 @@ pub fn tokens(record: &Record) -> TokenStream {
         quote!(rt::method_response!(#name, #warning);)
     });
     let validate = record.validated.then(|| validate(record));
+    let builder = super::builder::tokens(record);
     quote! {
         #docs
         #[derive(Clone, PartialEq, Default)]
@@ -86,6 +87,8 @@ pub fn tokens(record: &Record) -> TokenStream {
 
         #method_response
 
+        #builder
+
         #validate
     }
 }
@@ -101,6 +104,22 @@ fn validate(record: &Record) -> TokenStream {
         // A length is on text, or on the text of a text object (when the spec has one).
         let text_like = field.ty == ValueType::String || limits.text_field.is_some();
         let length = (limits.bounds.limits_length() && text_like).then(|| {
+            let (min, max) = (bound(limits.bounds.min_length), bound(limits.bounds.max_length));
+            // The text of a value `__text` of the field's item type.
+            let text_of = |value: TokenStream| match &limits.text_field {
+                None => quote!(Some(#value.as_str())),
+                Some(text) => {
+                    let inner = ident(&text.rust_name);
+                    if text.required { quote!(Some(#value.#inner.as_str())) } else { quote!(#value.#inner.as_deref()) }
+                }
+            };
+            if field.multiplicity != ir::Multiplicity::One {
+                // Each item of a list.
+                let text = text_of(quote!(__item));
+                let items =
+                    if field.required { quote!(self.#rust.iter()) } else { quote!(self.#rust.iter().flatten()) };
+                return quote!(__check.each_length(#wire, #items.map(|__item| #text), #min, #max););
+            }
             let text = match (&limits.text_field, field.required) {
                 (None, false) => quote!(self.#rust.as_deref()),
                 (None, true) => quote!(Some(self.#rust.as_str())),
@@ -114,7 +133,6 @@ fn validate(record: &Record) -> TokenStream {
                     if required { quote!(Some(&self.#rust).#read) } else { quote!(self.#rust.as_ref().#read) }
                 }
             };
-            let (min, max) = (bound(limits.bounds.min_length), bound(limits.bounds.max_length));
             quote!(__check.length(#wire, #text, #min, #max);)
         });
         let items = limits.bounds.limits_items().then(|| {
@@ -124,7 +142,23 @@ fn validate(record: &Record) -> TokenStream {
             quote!(__check.items(#wire, #count, #min, #max);)
         });
         let nested = limits.nested.then(|| quote!(__check.nested(#wire, &self.#rust);));
-        quote!(#length #items #nested)
+        let accepts = (!limits.accepts.is_empty()).then(|| {
+            let accepted = &limits.accepts;
+            let value = match (field.multiplicity, field.required) {
+                (ir::Multiplicity::One, _) if field.boxed => quote!(self.#rust.as_deref()),
+                (ir::Multiplicity::One, _) => quote!(self.#rust.as_ref()),
+                (_, true) => quote!(Some(self.#rust.as_slice())),
+                (_, false) => quote!(self.#rust.as_deref()),
+            };
+            let check =
+                if field.multiplicity == ir::Multiplicity::One { quote!(accepts) } else { quote!(accepts_each) };
+            quote!(__check.#check(#wire, #value, &[#(#accepted),*]);)
+        });
+        let unique = limits.unique.as_deref().map(|scope| {
+            let value = if field.required { quote!(Some(self.#rust.as_str())) } else { quote!(self.#rust.as_deref()) };
+            quote!(__check.unique(#wire, #value, #scope);)
+        });
+        quote!(#length #items #accepts #unique #nested)
     });
     quote! {
         impl rt::Validate for #name {
@@ -256,18 +290,28 @@ pub fn union(union: &TaggedUnion) -> TokenStream {
     // search, and reads the kind at its index.
     let tags: Vec<&str> = union.variants.iter().map(|variant| variant.tag.as_str()).collect();
     let kinds = (0..union.variants.len()).map(proc_macro2::Literal::usize_unsuffixed);
+    let indices = (0..union.variants.len()).map(proc_macro2::Literal::usize_unsuffixed);
+    let conversions = super::builder::union_conversions(union);
     let variants: Vec<_> = union.variants.iter().map(|variant| ident(&variant.variant)).collect();
     let records = union.variants.iter().map(|variant| ident(&variant.record));
     let variant_docs = union.variants.iter().map(|variant| doc_attrs(&variant.docs, false));
     let validate = union.validated.then(|| {
         let checked = union.variants.iter().filter(|variant| variant.validated).map(|variant| ident(&variant.variant));
+        let checks = quote! {
+            match self {
+                #(Self::#checked(__kind) => __kind.check(__check),)*
+                _ => {}
+            }
+        };
+        // A block is a scope: its elements' `action_id`s are unique within it.
+        let checks = match &union.scope {
+            Some(scope) => quote!(__check.scope(#scope, |__check| #checks);),
+            None => checks,
+        };
         quote! {
             impl rt::Validate for #name {
                 fn check(&self, __check: &mut rt::validate::Check<'_>) {
-                    match self {
-                        #(Self::#checked(__kind) => __kind.check(__check),)*
-                        _ => {}
-                    }
+                    #checks
                 }
             }
         }
@@ -302,6 +346,14 @@ pub fn union(union: &TaggedUnion) -> TokenStream {
                 Self::Unknown(fields)
             }
 
+            #[inline]
+            fn kind(&self) -> Option<usize> {
+                match self {
+                    #(Self::#variants(_) => Some(#indices),)*
+                    Self::Unknown(_) => None,
+                }
+            }
+
             fn write<S: rt::de::serde::Serializer>(&self, __serializer: S) -> Result<S::Ok, S::Error> {
                 match self {
                     #(Self::#variants(__kind) => rt::de::write_kind(#tag, #tags, __kind.as_ref(), __serializer),)*
@@ -311,6 +363,8 @@ pub fn union(union: &TaggedUnion) -> TokenStream {
         }
 
         rt::tagged_union!(#name);
+
+        #conversions
 
         #validate
     }

@@ -49,7 +49,11 @@ pub fn record_field_type(field: &Member) -> TokenStream {
         Multiplicity::One => item,
         Multiplicity::CommaSeparated | Multiplicity::Array => quote!(Vec<#item>),
     };
-    if field.map { quote!(std::collections::BTreeMap<String, #value>) } else { value }
+    match (field.map, field.nested_map) {
+        (true, true) => quote!(std::collections::BTreeMap<String, std::collections::BTreeMap<String, #value>>),
+        (true, false) => quote!(std::collections::BTreeMap<String, #value>),
+        (false, _) => value,
+    }
 }
 
 /// `use` items for the runtime (`rt`, and each of its `types` the members use

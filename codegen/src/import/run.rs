@@ -181,6 +181,24 @@ fn place_objects(
         .iter()
         .map(|object| {
             let target = dir.join(format!("{}.{EXTENSION}", object.object));
+            let outcome = |status| FileOutcome {
+                input: options.samples.as_ref().map(|dir| dir.display().to_string()).unwrap_or_default(),
+                target: Some(target.display().to_string()),
+                status,
+                unmapped: Vec::new(),
+                drift: None,
+            };
+            let source = |text: &str| SourceFile {
+                kind: SourceKind::Object,
+                path: format!("{spec_root}/{OBJECTS_DIR}/{}.{EXTENSION}", object.object),
+                text: text.to_owned(),
+            };
+            // An object written by hand from Slack's reference (Block Kit) is the
+            // reference's, not the recordings': its fields are left alone.
+            if object.reference.is_some() {
+                let existing = fs::read_to_string(&target).ok();
+                return (outcome(Status::Unchanged), existing.as_deref().map(source));
+            }
             let mut spec = if object.tag.is_some() {
                 ObjectSpec { variants: samples.object_variants(&object.object, &object.variants), ..object.clone() }
             } else {
@@ -194,18 +212,6 @@ fn place_objects(
             for variant in &mut spec.variants {
                 by_name::type_fields(None, &mut variant.fields);
             }
-            let outcome = |status| FileOutcome {
-                input: options.samples.as_ref().map(|dir| dir.display().to_string()).unwrap_or_default(),
-                target: Some(target.display().to_string()),
-                status,
-                unmapped: Vec::new(),
-                drift: None,
-            };
-            let source = |text: &str| SourceFile {
-                kind: SourceKind::Object,
-                path: format!("{spec_root}/{OBJECTS_DIR}/{}.{EXTENSION}", object.object),
-                text: text.to_owned(),
-            };
             // As for methods: the values recorded under `import.hand_edited` are kept,
             // and a file edited elsewhere by hand is left alone unless forced. A file
             // with neither fields nor kinds yet (a new object) has nothing to keep.

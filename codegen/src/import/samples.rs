@@ -223,7 +223,13 @@ impl Samples {
             }
             let basis = Basis { recorded: true, from_reference: false };
             let fields = to_fields(shapes, &[], &format!("{name}({tag})"), basis, &mut self.conflicts);
-            variants.push(VariantSpec { tag: tag.clone(), description: String::new(), fields, limits_source: None });
+            variants.push(VariantSpec {
+                tag: tag.clone(),
+                name: None,
+                description: String::new(),
+                fields,
+                limits_source: None,
+            });
         }
         variants
     }
@@ -535,6 +541,9 @@ mod tests {
             fields: Vec::new(),
             variants: Vec::new(),
             limits_source: None,
+            reference: None,
+            constructors: Vec::new(),
+            from_tuple: false,
             import: None,
         }
     }

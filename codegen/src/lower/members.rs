@@ -29,10 +29,17 @@ pub fn lower_arguments(
         .iter()
         .zip(names)
         .map(|((index, argument), rust_name)| {
-            let multiplicity = multiplicity(argument.list);
+            let mut multiplicity = multiplicity(argument.list);
             let comma_separated = multiplicity == ir::Multiplicity::CommaSeparated;
             let docs = prose::argument_docs(argument, &rust_name, comma_separated, page);
-            let ty = if argument.values.is_empty() {
+            let ty = if let Some(holds) = &argument.holds {
+                // An argument of Slack objects (blocks, a view) takes them typed, and
+                // sends them JSON-encoded.
+                if holds.list {
+                    multiplicity = ir::Multiplicity::Array;
+                }
+                ir::ValueType::Shared(super::records::type_name(&holds.object))
+            } else if argument.values.is_empty() {
                 value_type(argument.ty)
             } else {
                 let name = format!("{request_type}{}", naming::rust_name(&argument.name, Case::UpperCamel, &[]));
@@ -48,6 +55,8 @@ pub fn lower_arguments(
                 docs,
                 boxed: false,
                 map: false,
+                nested_map: false,
+                constructed: argument.required,
                 limits: argument_limits(argument),
             }
         })

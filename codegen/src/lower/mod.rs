@@ -156,6 +156,8 @@ fn lower_method(
             docs: prose::response_metadata_docs(),
             boxed: false,
             map: false,
+            nested_map: false,
+            constructed: false,
             limits: ir::Limits::default(),
         });
     }
@@ -165,6 +167,7 @@ fn lower_method(
         fields: response_fields,
         warnings: Some(warning_type.clone()),
         validated: false,
+        builder: None,
     });
     ir::Method {
         source: method.file.clone(),

@@ -8,7 +8,7 @@ use crate::docs::object_page;
 use crate::ir;
 use crate::naming::{self, Case, Origin, RESERVED_VARIANTS};
 use crate::spec::Loaded;
-use crate::spec::model::ObjectSpec;
+use crate::spec::model::{FieldSpec, ObjectSpec, Uniqueness};
 
 use super::origin;
 use super::prose;
@@ -66,16 +66,24 @@ fn lower_union(
         .enumerate()
         .zip(variant_names)
         .map(|((index, variant), variant_name)| {
-            let record_name = format!("{name}{}", naming::rust_name(&variant.tag, Case::UpperCamel, &[]));
+            let record_name = match &variant.name {
+                Some(own) => naming::rust_name(own, Case::UpperCamel, &[]),
+                None => format!("{name}{}", naming::rust_name(&variant.tag, Case::UpperCamel, &[])),
+            };
             let slot = scope.records.len();
             let fields = scope.fields(&variant.fields, &format!("variants.{index}"), &record_name, problems);
             let mut record_docs = prose::variant_record_docs(tag, &variant.tag, name, &variant.description, scope.page);
             let source = variant.limits_source.as_deref().or(spec.limits_source.as_deref());
             record_docs.extend(prose::limits_source_docs(&variant.fields, source));
-            scope.records.insert(
-                slot,
-                ir::Record { name: record_name.clone(), docs: record_docs, fields, warnings: None, validated: false },
-            );
+            let record = ir::Record {
+                name: record_name.clone(),
+                docs: record_docs,
+                fields,
+                warnings: None,
+                validated: false,
+                builder: Some(ir::Builder::default()),
+            };
+            scope.records.insert(slot, record);
             ir::UnionVariant {
                 tag: variant.tag.clone(),
                 variant: variant_name,
@@ -87,7 +95,37 @@ fn lower_union(
         .collect();
     // The runtime finds a tag by binary search in the union's tags, in this order.
     variants.sort_by(|a, b| a.tag.cmp(&b.tag));
-    ir::TaggedUnion { name: name.to_owned(), docs, tag: tag.to_owned(), variants, validated: false }
+    ir::TaggedUnion { name: name.to_owned(), docs, tag: tag.to_owned(), variants, validated: false, scope: None }
+}
+
+/// How an app builds the record of `spec`, an object of one kind: its shortcuts, with
+/// the variants of the enums they fix, from `enums`.
+fn builder(spec: &ObjectSpec, fields: &[ir::Member], enums: &[ir::TextEnum]) -> ir::Builder {
+    let shortcuts = spec
+        .constructors
+        .iter()
+        .map(|constructor| {
+            let sets = constructor
+                .sets
+                .iter()
+                .filter_map(|(field, value)| {
+                    // Validation reports a field or value that is not there.
+                    let member = fields.iter().find(|member| &member.wire_name == field)?;
+                    let ir::ValueType::TextEnum(enum_name) = &member.ty else { return None };
+                    let text_enum = enums.iter().find(|text_enum| &text_enum.name == enum_name)?;
+                    let variant = text_enum.values.iter().find(|known| &known.wire == value)?;
+                    Some((member.rust_name.clone(), enum_name.clone(), variant.variant.clone()))
+                })
+                .collect();
+            ir::Shortcut {
+                name: naming::rust_name(&constructor.name, Case::Snake, &[]),
+                docs: prose::shortcut_docs(&constructor.description),
+                sets,
+                from_text: constructor.from_text,
+            }
+        })
+        .collect();
+    ir::Builder { shortcuts, from_tuple: spec.from_tuple }
 }
 
 /// Lowers every shared object; types of all objects share the `objects` module, so no
@@ -101,11 +139,13 @@ pub fn lower_objects(
 ) -> Vec<ir::SharedObject> {
     let mut lowered = Vec::new();
     let mut names: Vec<(String, String, Origin)> = Vec::new();
+    let scopes = uniqueness_scopes(objects);
     for &object in objects {
         let spec = &object.value;
         let page = object_page(&spec.object);
         let name = type_name(&spec.object);
         let mut scope = Scope::new(object, &page, index);
+        scope.builds = true;
         // A field that can lead back to this object holds it behind a box.
         scope.cyclic = index
             .reachable(&spec.object)
@@ -119,15 +159,22 @@ pub fn lower_objects(
         let kind = match &spec.tag {
             None => {
                 let fields = scope.fields(&spec.fields, "", &name, problems);
+                let builder = builder(spec, &fields, &scope.enums);
                 ir::ObjectKind::Record(ir::Record {
                     name: name.clone(),
                     docs,
                     fields,
                     warnings: None,
                     validated: false,
+                    builder: Some(builder),
                 })
             }
-            Some(tag) => ir::ObjectKind::Union(lower_union(object, tag, &name, docs, &mut scope, problems)),
+            Some(tag) => {
+                let mut union = lower_union(object, tag, &name, docs, &mut scope, problems);
+                // A block is the scope its elements' `unique: block` fields are unique in.
+                union.scope = scopes.contains(spec.object.as_str()).then(|| spec.object.clone());
+                ir::ObjectKind::Union(union)
+            }
         };
         let at = origin(object, "object");
         names.push((name.clone(), format!("the object {}", spec.object), at.clone()));
@@ -156,4 +203,22 @@ pub fn lower_objects(
     naming::check_unique("type of the objects module", &named, problems);
     super::validation::mark_validated(&mut lowered, sent);
     lowered
+}
+
+/// The objects some field's value is unique within (`unique: block`).
+fn uniqueness_scopes(objects: &[&Loaded<ObjectSpec>]) -> BTreeSet<&'static str> {
+    fn collect(fields: &[FieldSpec], into: &mut BTreeSet<&'static str>) {
+        for field in fields {
+            into.extend(field.unique.map(Uniqueness::as_str));
+            collect(&field.fields, into);
+        }
+    }
+    let mut scopes = BTreeSet::new();
+    for object in objects {
+        collect(&object.value.fields, &mut scopes);
+        for variant in &object.value.variants {
+            collect(&variant.fields, &mut scopes);
+        }
+    }
+    scopes
 }

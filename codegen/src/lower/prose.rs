@@ -204,6 +204,13 @@ pub fn object_docs(field: &str, owner: &str, description: &str, page: &str) -> V
     lines.finish()
 }
 
+/// A named constructor, from its description (Markdown with no links to resolve).
+pub fn shortcut_docs(description: &str) -> Vec<String> {
+    let mut lines = Lines::default();
+    lines.extend(docs::markdown(description, ""));
+    lines.finish()
+}
+
 /// A record described inline with the fields of `target`, which it names.
 pub fn alias_docs(field: &str, owner: &str, target: &str, description: &str, page: &str) -> Vec<String> {
     let mut lines = Lines::default();

@@ -121,6 +121,9 @@ pub struct Scope<'a, T> {
     pub enums: Vec<ir::TextEnum>,
     /// The shared objects the fields use, by spec name.
     pub shared: BTreeSet<String>,
+    /// Whether the records are of objects an app may build (a shared object's, not a
+    /// response's): they get a builder.
+    pub builds: bool,
 }
 
 impl<'a, T> Scope<'a, T> {
@@ -135,6 +138,7 @@ impl<'a, T> Scope<'a, T> {
             aliases: Vec::new(),
             enums: Vec::new(),
             shared: BTreeSet::new(),
+            builds: false,
         }
     }
 
@@ -180,9 +184,16 @@ impl<'a, T> Scope<'a, T> {
                     docs,
                     boxed,
                     map: field.map,
+                    nested_map: field.nested_map,
+                    constructed: field.required,
                     // The text field of a text object it holds is named once the text
                     // object is lowered (`validation::mark_validated`).
-                    limits: ir::Limits { bounds: field.limits, ..ir::Limits::default() },
+                    limits: ir::Limits {
+                        bounds: field.limits,
+                        accepts: field.accepts.clone(),
+                        unique: field.unique.map(|unique| unique.as_str().to_owned()),
+                        ..ir::Limits::default()
+                    },
                 }
             })
             .collect()
@@ -217,8 +228,15 @@ impl<'a, T> Scope<'a, T> {
                     self.aliases.push(ir::Alias { name: name.clone(), docs, target });
                 } else {
                     let docs = prose::object_docs(&field.name, owner, &field.description, self.page);
-                    let record =
-                        ir::Record { name: name.clone(), docs, fields: inner, warnings: None, validated: false };
+                    let builder = self.builds.then(ir::Builder::default);
+                    let record = ir::Record {
+                        name: name.clone(),
+                        docs,
+                        fields: inner,
+                        warnings: None,
+                        validated: false,
+                        builder,
+                    };
                     self.records.insert(slot, record);
                 }
                 (ir::ValueType::Object(name), boxed)

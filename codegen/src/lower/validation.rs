@@ -34,7 +34,7 @@ pub fn mark_validated(objects: &mut [ir::SharedObject], sent: &BTreeSet<String>)
                     member.limits.text_field.clone_from(&text_field);
                 }
             }
-            if record.fields.iter().any(|member| !member.limits.bounds.is_empty()) {
+            if record.fields.iter().any(|member| member.limits.checks_own()) {
                 validated.insert(record.name.clone());
             }
             holds.insert(record.name.clone(), record.fields.iter().filter_map(&held_type).collect());
@@ -106,9 +106,7 @@ fn has_limits(object: &ir::SharedObject) -> bool {
         ir::ObjectKind::Record(record) => Some(record),
         ir::ObjectKind::Union(_) => None,
     };
-    own.into_iter()
-        .chain(&object.records)
-        .any(|record| record.fields.iter().any(|member| !member.limits.bounds.is_empty()))
+    own.into_iter().chain(&object.records).any(|record| record.fields.iter().any(|member| member.limits.checks_own()))
 }
 
 /// The record or shared object a member holds, by type name.

@@ -107,9 +107,38 @@ pub struct ObjectSpec {
     /// each limit comes from. Required when a field has limits.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub limits_source: Option<String>,
+    /// The page of Slack's reference the object was written from, for an object written
+    /// by hand (Block Kit): the importer then leaves its fields alone.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reference: Option<String>,
+    /// Named shortcuts to build it, each fixing fields with documented values
+    /// (`TextObject::mrkdwn(text)` sets `type: mrkdwn`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub constructors: Vec<ConstructorSpec>,
+    /// Whether it converts from a tuple of the fields its constructor takes (an option
+    /// from `(text, value)`).
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub from_tuple: bool,
     /// Where it was imported from, and which values were edited by hand since.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub import: Option<ImportSpec>,
+}
+
+/// A named shortcut to build an object: its constructor with some fields fixed.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ConstructorSpec {
+    /// The shortcut's name (`mrkdwn`), a function of the object's type.
+    pub name: String,
+    /// What it builds, in Markdown.
+    pub description: String,
+    /// The fields it fixes, each a required field with documented `values`, and the
+    /// value it takes.
+    pub sets: std::collections::BTreeMap<String, String>,
+    /// Whether the object converts from the one field left (text) through it: a
+    /// `From<&str>` and a `From<String>`.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub from_text: bool,
 }
 
 /// One kind of an object with a `tag`.
@@ -118,6 +147,10 @@ pub struct ObjectSpec {
 pub struct VariantSpec {
     /// The tag's value for this kind (`section`).
     pub tag: String,
+    /// The name of the kind's type, in snake case (`section_block` is `SectionBlock`);
+    /// by default the object's name and the tag (`block_section`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
     /// What this kind is, in Markdown.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub description: String,
@@ -378,10 +411,42 @@ pub struct FieldSpec {
     /// What it holds, in Markdown; may be empty where Slack does not say.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub description: String,
+    /// Set with `map`: each value is itself a map keyed by data (a view state's
+    /// values, by block ID, then by action ID).
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub nested_map: bool,
     /// What Slack accepts of the value, in an object an app sends: checked before
     /// sending (`validate()`), from the page the object's `limits_source` names.
     #[serde(default, skip_serializing_if = "FieldLimits::is_empty")]
     pub limits: FieldLimits,
+    /// For a field holding an object of several kinds (or a list of them): the kinds
+    /// Slack accepts there, by tag; any kind when empty. Checked by `validate()`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub accepts: Vec<String>,
+    /// For a text field of an object an app sends: where Slack requires its value to
+    /// be unique among the values of the same field. Checked by `validate()`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unique: Option<Uniqueness>,
+}
+
+/// Where a field's value must be unique.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Uniqueness {
+    /// Within the enclosing block (an element's `action_id`).
+    Block,
+    /// Within the whole message, modal or Home tab checked (a block's `block_id`).
+    Surface,
+}
+
+impl Uniqueness {
+    /// The scope's name, as the runtime's checks name it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Block => "block",
+            Self::Surface => "surface",
+        }
+    }
 }
 
 /// Slack's limits on one field of an object an app sends (a block, an element, a view).
@@ -433,7 +498,10 @@ impl FieldSpec {
             object: None,
             values: Vec::new(),
             description: String::new(),
+            nested_map: false,
             limits: FieldLimits::default(),
+            accepts: Vec::new(),
+            unique: None,
         }
     }
 }

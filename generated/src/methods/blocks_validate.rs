@@ -2,6 +2,7 @@
 //! `blocks.validate`: Validates blocks, messages, and views Block Kit JSON payloads.
 
 use typed_slack_runtime as rt;
+use crate::objects::{Block, View};
 
 /// Validates blocks, messages, and views Block Kit JSON payloads.
 ///
@@ -26,7 +27,9 @@ pub struct BlocksValidate {
     /// A JSON-encoded array of [structured blocks](https://api.slack.com/reference/block-kit/blocks). Provide exactly one of `blocks`, `view`, or `message`.
     ///
     /// Example: `[{"type": "section", "text": {"type": "plain_text", "text": "Hello world"}}]`.
-    pub blocks: Option<serde_json::Value>,
+    ///
+    /// It holds a list of Slack's `block` objects (`typed_slack::objects`): the client checks their number, and the limits the spec gives them, before it sends anything (`typed_slack::runtime::validate::request`).
+    pub blocks: Option<Vec<Block>>,
     /// A JSON-encoded [message payload](https://api.slack.com/messaging/creating-interactive-messages) to validate. Provide exactly one of `blocks`, `view`, or `message`.
     ///
     /// Example: `{"blocks": [{"type": "section", "text": {"type": "plain_text", "text": "Hello world"}}]}`.
@@ -34,7 +37,9 @@ pub struct BlocksValidate {
     /// A JSON-encoded [view payload](https://api.slack.com/reference/views) to validate. Provide exactly one of `blocks`, `view`, or `message`.
     ///
     /// Example: `{"type": "modal", "title": {"type": "plain_text", "text": "My Modal"}, "blocks": [{"type": "section", "text": {"type": "plain_text", "text": "Hello"}}]}`.
-    pub view: Option<String>,
+    ///
+    /// It holds Slack's `view` object (`typed_slack::objects`): the client checks the limits the spec gives it before it sends anything (`typed_slack::runtime::validate::request`).
+    pub view: Option<View>,
 }
 
 impl BlocksValidate {
@@ -46,8 +51,8 @@ impl BlocksValidate {
 
     /// Sets [`blocks`](Self::blocks).
     #[inline]
-    pub fn blocks(mut self, blocks: impl Into<serde_json::Value>) -> Self {
-        self.blocks = Some(blocks.into());
+    pub fn blocks(mut self, blocks: impl IntoIterator<Item = impl Into<Block>>) -> Self {
+        self.blocks = Some(blocks.into_iter().map(Into::into).collect());
         self
     }
 
@@ -60,7 +65,7 @@ impl BlocksValidate {
 
     /// Sets [`view`](Self::view).
     #[inline]
-    pub fn view(mut self, view: impl Into<String>) -> Self {
+    pub fn view(mut self, view: impl Into<View>) -> Self {
         self.view = Some(view.into());
         self
     }
@@ -82,10 +87,20 @@ impl rt::Method for BlocksValidate {
     type Warning = BlocksValidateWarning;
 
     fn write_args<W: rt::ArgWriter>(&self, args: &mut W) -> rt::ArgResult {
-        args.put("blocks", &self.blocks)?;
+        if let Some(value) = &self.blocks {
+            args.json("blocks", value)?;
+        }
         args.put("message", &self.message)?;
-        args.put("view", &self.view)?;
+        if let Some(value) = &self.view {
+            args.json("view", value)?;
+        }
         Ok(())
+    }
+
+    #[inline]
+    fn check_limits(&self, __check: &mut rt::validate::Check<'_>) {
+        __check.nested("blocks", &self.blocks);
+        __check.nested("view", &self.view);
     }
 }
 

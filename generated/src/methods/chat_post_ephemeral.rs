@@ -3,6 +3,7 @@
 
 use typed_slack_runtime as rt;
 use typed_slack_runtime::types::{Timestamp, UserId, ChannelId};
+use crate::objects::{Attachment, Block, MessageMetadata};
 
 /// Sends an ephemeral message to a user in a channel.
 ///
@@ -34,13 +35,13 @@ pub struct ChatPostEphemeral {
     /// Example: `[{"pretext": "pre-hello", "text": "text-world"}]`.
     ///
     /// It holds a list of Slack's `attachment` objects (`typed_slack::objects`), at most 100: the client checks their number, and the limits the spec gives them, before it sends anything (`typed_slack::runtime::validate::request`).
-    pub attachments: Option<serde_json::Value>,
+    pub attachments: Option<Vec<Attachment>>,
     /// A JSON-based array of structured blocks, presented as a URL-encoded string.
     ///
     /// Example: `[{"type": "section", "text": {"type": "plain_text", "text": "Hello world"}}]`.
     ///
     /// It holds a list of Slack's `block` objects (`typed_slack::objects`), at most 50: the client checks their number, and the limits the spec gives them, before it sends anything (`typed_slack::runtime::validate::request`).
-    pub blocks: Option<serde_json::Value>,
+    pub blocks: Option<Vec<Block>>,
     /// Channel, private group, or IM channel to send message to. Can be an encoded ID, or a name.
     pub channel: ChannelId,
     /// Emoji to use as the icon for this message. Overrides `icon_url`.
@@ -62,7 +63,9 @@ pub struct ChatPostEphemeral {
     /// JSON object with an `entities` array of work object entity metadata, presented as a URL-encoded string. Only entity metadata is supported: ephemeral messages are not persisted and never dispatch `message_metadata_*` events, so `event_type`/`event_payload` message metadata is ignored here. Each entity requires `entity_type`, `entity_payload`, `external_ref`, and `url`.
     ///
     /// Example: `{"entities": []}`.
-    pub metadata: Option<serde_json::Value>,
+    ///
+    /// It holds Slack's `message_metadata` object (`typed_slack::objects`): the client checks the limits the spec gives it before it sends anything (`typed_slack::runtime::validate::request`).
+    pub metadata: Option<MessageMetadata>,
     /// Change how messages are treated. Defaults to `none`. See [below](https://api.slack.com/methods/chat.postEphemeral#formatting).
     ///
     /// Example: `full`.
@@ -115,15 +118,18 @@ impl ChatPostEphemeral {
 
     /// Sets [`attachments`](Self::attachments).
     #[inline]
-    pub fn attachments(mut self, attachments: impl Into<serde_json::Value>) -> Self {
-        self.attachments = Some(attachments.into());
+    pub fn attachments(
+        mut self,
+        attachments: impl IntoIterator<Item = impl Into<Attachment>>,
+    ) -> Self {
+        self.attachments = Some(attachments.into_iter().map(Into::into).collect());
         self
     }
 
     /// Sets [`blocks`](Self::blocks).
     #[inline]
-    pub fn blocks(mut self, blocks: impl Into<serde_json::Value>) -> Self {
-        self.blocks = Some(blocks.into());
+    pub fn blocks(mut self, blocks: impl IntoIterator<Item = impl Into<Block>>) -> Self {
+        self.blocks = Some(blocks.into_iter().map(Into::into).collect());
         self
     }
 
@@ -157,7 +163,7 @@ impl ChatPostEphemeral {
 
     /// Sets [`metadata`](Self::metadata).
     #[inline]
-    pub fn metadata(mut self, metadata: impl Into<serde_json::Value>) -> Self {
+    pub fn metadata(mut self, metadata: impl Into<MessageMetadata>) -> Self {
         self.metadata = Some(metadata.into());
         self
     }
@@ -208,14 +214,20 @@ impl rt::Method for ChatPostEphemeral {
 
     fn write_args<W: rt::ArgWriter>(&self, args: &mut W) -> rt::ArgResult {
         args.put("as_user", &self.as_user)?;
-        args.put("attachments", &self.attachments)?;
-        args.put("blocks", &self.blocks)?;
+        if let Some(value) = &self.attachments {
+            args.json("attachments", value)?;
+        }
+        if let Some(value) = &self.blocks {
+            args.json("blocks", value)?;
+        }
         args.put("channel", &self.channel)?;
         args.put("icon_emoji", &self.icon_emoji)?;
         args.put("icon_url", &self.icon_url)?;
         args.put("link_names", &self.link_names)?;
         args.put("markdown_text", &self.markdown_text)?;
-        args.put("metadata", &self.metadata)?;
+        if let Some(value) = &self.metadata {
+            args.json("metadata", value)?;
+        }
         args.put("parse", &self.parse)?;
         args.put("text", &self.text)?;
         args.put("thread_ts", &self.thread_ts)?;
@@ -227,23 +239,15 @@ impl rt::Method for ChatPostEphemeral {
     #[inline]
     fn check_limits(&self, __check: &mut rt::validate::Check<'_>) {
         __check
-            .json::<
-                Vec<crate::objects::Attachment>,
-            >(
+            .items(
                 "attachments",
-                self.attachments.as_ref().map(rt::validate::Json::Value),
+                self.attachments.as_ref().map(Vec::len),
                 None,
                 Some(100),
             );
-        __check
-            .json::<
-                Vec<crate::objects::Block>,
-            >(
-                "blocks",
-                self.blocks.as_ref().map(rt::validate::Json::Value),
-                None,
-                Some(50),
-            );
+        __check.nested("attachments", &self.attachments);
+        __check.items("blocks", self.blocks.as_ref().map(Vec::len), None, Some(50));
+        __check.nested("blocks", &self.blocks);
     }
 }
 

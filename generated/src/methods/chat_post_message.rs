@@ -3,7 +3,7 @@
 
 use typed_slack_runtime as rt;
 use typed_slack_runtime::types::{Timestamp, ChannelId};
-use crate::objects::Message;
+use crate::objects::{Attachment, Block, Message, MessageMetadata};
 
 /// Sends a message to a channel.
 ///
@@ -35,13 +35,13 @@ pub struct ChatPostMessage {
     /// Example: `[{"pretext": "pre-hello", "text": "text-world"}]`.
     ///
     /// It holds a list of Slack's `attachment` objects (`typed_slack::objects`), at most 100: the client checks their number, and the limits the spec gives them, before it sends anything (`typed_slack::runtime::validate::request`).
-    pub attachments: Option<serde_json::Value>,
+    pub attachments: Option<Vec<Attachment>>,
     /// A JSON-based array of structured blocks, presented as a URL-encoded string.
     ///
     /// Example: `[{"type": "section", "text": {"type": "plain_text", "text": "Hello world"}}]`.
     ///
     /// It holds a list of Slack's `block` objects (`typed_slack::objects`), at most 50: the client checks their number, and the limits the spec gives them, before it sends anything (`typed_slack::runtime::validate::request`).
-    pub blocks: Option<serde_json::Value>,
+    pub blocks: Option<Vec<Block>>,
     /// An encoded ID or channel name that represents a channel, private group, or IM channel to send the message to. See [below](https://api.slack.com/methods/chat.postMessage#channels) for more details.
     pub channel: ChannelId,
     /// This field represents the timestamp of the draft's last update at the time this API is called. If the current message is a draft, this field can be provided to ensure synchronization with the server.
@@ -67,7 +67,9 @@ pub struct ChatPostMessage {
     /// JSON object with event_type and event_payload fields, presented as a URL-encoded string. You can also provide Work Object entity metadata using this parameter. Metadata you post to Slack is accessible to any app or user who is a member of that workspace.
     ///
     /// Example: `{"event_type": "task_created", "event_payload": { "id": "11223", "title": "Redesign Homepage"}}`.
-    pub metadata: Option<serde_json::Value>,
+    ///
+    /// It holds Slack's `message_metadata` object (`typed_slack::objects`): the client checks the limits the spec gives it before it sends anything (`typed_slack::runtime::validate::request`).
+    pub metadata: Option<MessageMetadata>,
     /// Disable Slack markup parsing by setting to `false`. Enabled by default.
     ///
     /// Example: `false`.
@@ -137,15 +139,18 @@ impl ChatPostMessage {
 
     /// Sets [`attachments`](Self::attachments).
     #[inline]
-    pub fn attachments(mut self, attachments: impl Into<serde_json::Value>) -> Self {
-        self.attachments = Some(attachments.into());
+    pub fn attachments(
+        mut self,
+        attachments: impl IntoIterator<Item = impl Into<Attachment>>,
+    ) -> Self {
+        self.attachments = Some(attachments.into_iter().map(Into::into).collect());
         self
     }
 
     /// Sets [`blocks`](Self::blocks).
     #[inline]
-    pub fn blocks(mut self, blocks: impl Into<serde_json::Value>) -> Self {
-        self.blocks = Some(blocks.into());
+    pub fn blocks(mut self, blocks: impl IntoIterator<Item = impl Into<Block>>) -> Self {
+        self.blocks = Some(blocks.into_iter().map(Into::into).collect());
         self
     }
 
@@ -189,7 +194,7 @@ impl ChatPostMessage {
 
     /// Sets [`metadata`](Self::metadata).
     #[inline]
-    pub fn metadata(mut self, metadata: impl Into<serde_json::Value>) -> Self {
+    pub fn metadata(mut self, metadata: impl Into<MessageMetadata>) -> Self {
         self.metadata = Some(metadata.into());
         self
     }
@@ -268,15 +273,21 @@ impl rt::Method for ChatPostMessage {
 
     fn write_args<W: rt::ArgWriter>(&self, args: &mut W) -> rt::ArgResult {
         args.put("as_user", &self.as_user)?;
-        args.put("attachments", &self.attachments)?;
-        args.put("blocks", &self.blocks)?;
+        if let Some(value) = &self.attachments {
+            args.json("attachments", value)?;
+        }
+        if let Some(value) = &self.blocks {
+            args.json("blocks", value)?;
+        }
         args.put("channel", &self.channel)?;
         args.put("current_draft_last_updated_ts", &self.current_draft_last_updated_ts)?;
         args.put("icon_emoji", &self.icon_emoji)?;
         args.put("icon_url", &self.icon_url)?;
         args.put("link_names", &self.link_names)?;
         args.put("markdown_text", &self.markdown_text)?;
-        args.put("metadata", &self.metadata)?;
+        if let Some(value) = &self.metadata {
+            args.json("metadata", value)?;
+        }
         args.put("mrkdwn", &self.mrkdwn)?;
         args.put("parse", &self.parse)?;
         args.put("reply_broadcast", &self.reply_broadcast)?;
@@ -291,23 +302,15 @@ impl rt::Method for ChatPostMessage {
     #[inline]
     fn check_limits(&self, __check: &mut rt::validate::Check<'_>) {
         __check
-            .json::<
-                Vec<crate::objects::Attachment>,
-            >(
+            .items(
                 "attachments",
-                self.attachments.as_ref().map(rt::validate::Json::Value),
+                self.attachments.as_ref().map(Vec::len),
                 None,
                 Some(100),
             );
-        __check
-            .json::<
-                Vec<crate::objects::Block>,
-            >(
-                "blocks",
-                self.blocks.as_ref().map(rt::validate::Json::Value),
-                None,
-                Some(50),
-            );
+        __check.nested("attachments", &self.attachments);
+        __check.items("blocks", self.blocks.as_ref().map(Vec::len), None, Some(50));
+        __check.nested("blocks", &self.blocks);
     }
 }
 

@@ -3,6 +3,7 @@
 
 use typed_slack_runtime as rt;
 use typed_slack_runtime::types::{Timestamp, ChannelId};
+use crate::objects::{Block, MessageMetadata};
 
 /// Stops a streaming conversation.
 ///
@@ -36,11 +37,15 @@ pub struct ChatStopStream {
     /// Example: `**This is bold text**`.
     pub markdown_text: Option<String>,
     /// A list of blocks that will be rendered at the bottom of the finalized message.
-    pub blocks: Option<serde_json::Value>,
+    ///
+    /// It holds a list of Slack's `block` objects (`typed_slack::objects`), at most 50: the client checks their number, and the limits the spec gives them, before it sends anything (`typed_slack::runtime::validate::request`).
+    pub blocks: Option<Vec<Block>>,
     /// JSON object with event_type and event_payload fields, presented as a URL-encoded string. Metadata you post to Slack is accessible to any app or user who is a member of that workspace.
     ///
     /// Example: `{"event_type": "task_created", "event_payload": { "id": "11223", "title": "Redesign Homepage"}}`.
-    pub metadata: Option<serde_json::Value>,
+    ///
+    /// It holds Slack's `message_metadata` object (`typed_slack::objects`): the client checks the limits the spec gives it before it sends anything (`typed_slack::runtime::validate::request`).
+    pub metadata: Option<MessageMetadata>,
 }
 
 impl ChatStopStream {
@@ -73,14 +78,14 @@ impl ChatStopStream {
 
     /// Sets [`blocks`](Self::blocks).
     #[inline]
-    pub fn blocks(mut self, blocks: impl Into<serde_json::Value>) -> Self {
-        self.blocks = Some(blocks.into());
+    pub fn blocks(mut self, blocks: impl IntoIterator<Item = impl Into<Block>>) -> Self {
+        self.blocks = Some(blocks.into_iter().map(Into::into).collect());
         self
     }
 
     /// Sets [`metadata`](Self::metadata).
     #[inline]
-    pub fn metadata(mut self, metadata: impl Into<serde_json::Value>) -> Self {
+    pub fn metadata(mut self, metadata: impl Into<MessageMetadata>) -> Self {
         self.metadata = Some(metadata.into());
         self
     }
@@ -106,9 +111,19 @@ impl rt::Method for ChatStopStream {
         args.put("chunks", &self.chunks)?;
         args.put("ts", &self.ts)?;
         args.put("markdown_text", &self.markdown_text)?;
-        args.put("blocks", &self.blocks)?;
-        args.put("metadata", &self.metadata)?;
+        if let Some(value) = &self.blocks {
+            args.json("blocks", value)?;
+        }
+        if let Some(value) = &self.metadata {
+            args.json("metadata", value)?;
+        }
         Ok(())
+    }
+
+    #[inline]
+    fn check_limits(&self, __check: &mut rt::validate::Check<'_>) {
+        __check.items("blocks", self.blocks.as_ref().map(Vec::len), None, Some(50));
+        __check.nested("blocks", &self.blocks);
     }
 }
 

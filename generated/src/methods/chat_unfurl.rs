@@ -3,6 +3,7 @@
 
 use typed_slack_runtime as rt;
 use typed_slack_runtime::types::{Timestamp, ChannelId};
+use crate::objects::Block;
 
 /// Provide custom unfurl behavior for user-posted URLs
 ///
@@ -42,7 +43,9 @@ pub struct ChatUnfurl {
     /// Example: `https://example.com/onboarding?user_id=xxx`.
     pub user_auth_url: Option<String>,
     /// Provide a JSON based array of structured blocks presented as URL-encoded string to send as an ephemeral message to the user as invitation to authenticate further and enable full unfurling behavior
-    pub user_auth_blocks: Option<String>,
+    ///
+    /// It holds a list of Slack's `block` objects (`typed_slack::objects`), at most 50: the client checks their number, and the limits the spec gives them, before it sends anything (`typed_slack::runtime::validate::request`).
+    pub user_auth_blocks: Option<Vec<Block>>,
     /// The ID of the link to unfurl. Both `unfurl_id` and `source` must be provided together, *or* `channel` and `ts` must be provided together.
     ///
     /// Example: `Uxxxxxxx-909b5454-75f8-4ac4-b325-1b40e230bbd8`.
@@ -104,8 +107,13 @@ impl ChatUnfurl {
 
     /// Sets [`user_auth_blocks`](Self::user_auth_blocks).
     #[inline]
-    pub fn user_auth_blocks(mut self, user_auth_blocks: impl Into<String>) -> Self {
-        self.user_auth_blocks = Some(user_auth_blocks.into());
+    pub fn user_auth_blocks(
+        mut self,
+        user_auth_blocks: impl IntoIterator<Item = impl Into<Block>>,
+    ) -> Self {
+        self.user_auth_blocks = Some(
+            user_auth_blocks.into_iter().map(Into::into).collect(),
+        );
         self
     }
 
@@ -146,10 +154,24 @@ impl rt::Method for ChatUnfurl {
         args.put("user_auth_message", &self.user_auth_message)?;
         args.put("user_auth_required", &self.user_auth_required)?;
         args.put("user_auth_url", &self.user_auth_url)?;
-        args.put("user_auth_blocks", &self.user_auth_blocks)?;
+        if let Some(value) = &self.user_auth_blocks {
+            args.json("user_auth_blocks", value)?;
+        }
         args.put("unfurl_id", &self.unfurl_id)?;
         args.put("source", &self.source)?;
         Ok(())
+    }
+
+    #[inline]
+    fn check_limits(&self, __check: &mut rt::validate::Check<'_>) {
+        __check
+            .items(
+                "user_auth_blocks",
+                self.user_auth_blocks.as_ref().map(Vec::len),
+                None,
+                Some(50),
+            );
+        __check.nested("user_auth_blocks", &self.user_auth_blocks);
     }
 }
 

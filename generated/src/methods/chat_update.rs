@@ -3,7 +3,7 @@
 
 use typed_slack_runtime as rt;
 use typed_slack_runtime::types::{Timestamp, ChannelId};
-use crate::objects::Message;
+use crate::objects::{Attachment, Block, Message, MessageMetadata};
 
 /// Updates a message.
 ///
@@ -35,7 +35,7 @@ pub struct ChatUpdate {
     /// Example: `[{"pretext": "pre-hello", "text": "text-world"}]`.
     ///
     /// It holds a list of Slack's `attachment` objects (`typed_slack::objects`), at most 100: the client checks their number, and the limits the spec gives them, before it sends anything (`typed_slack::runtime::validate::request`).
-    pub attachments: Option<serde_json::Value>,
+    pub attachments: Option<Vec<Attachment>>,
     /// A JSON-based array of structured attachments, presented as a URL-encoded string.
     ///
     /// Example: `[{"pretext": "pre-hello", "text": "text-world"}]`.
@@ -45,7 +45,7 @@ pub struct ChatUpdate {
     /// Example: `[{"type": "section", "text": {"type": "plain_text", "text": "Hello world"}}]`.
     ///
     /// It holds a list of Slack's `block` objects (`typed_slack::objects`), at most 50: the client checks their number, and the limits the spec gives them, before it sends anything (`typed_slack::runtime::validate::request`).
-    pub blocks: Option<serde_json::Value>,
+    pub blocks: Option<Vec<Block>>,
     /// Accepts message text formatted in markdown. This argument should not be used in conjunction with `blocks` or `text`. Limit this field to 12,000 characters.
     ///
     /// Example: `**This is bold text**`.
@@ -53,7 +53,9 @@ pub struct ChatUpdate {
     /// JSON object with event_type and event_payload fields, presented as a URL-encoded string. If you don't include this field, the message's previous `metadata` will be retained. To remove previous `metadata`, include an empty object for this field. Metadata you post to Slack is accessible to any app or user who is a member of that workspace.
     ///
     /// Example: `{"event_type": "task_created", "event_payload": { "id": "11223", "title": "Redesign Homepage"}}`.
-    pub metadata: Option<serde_json::Value>,
+    ///
+    /// It holds Slack's `message_metadata` object (`typed_slack::objects`): the client checks the limits the spec gives it before it sends anything (`typed_slack::runtime::validate::request`).
+    pub metadata: Option<MessageMetadata>,
     /// Channel containing the message to be updated. For direct messages, ensure that this value is a DM ID (starts with `D`) instead of a User ID (starts with either `U` or `W`).
     pub channel: ChannelId,
     /// Find and link channel names and usernames. Defaults to `none`. If you do not specify a value for this field, the original value set for the message will be overwritten with the default, `none`.
@@ -115,8 +117,11 @@ impl ChatUpdate {
 
     /// Sets [`attachments`](Self::attachments).
     #[inline]
-    pub fn attachments(mut self, attachments: impl Into<serde_json::Value>) -> Self {
-        self.attachments = Some(attachments.into());
+    pub fn attachments(
+        mut self,
+        attachments: impl IntoIterator<Item = impl Into<Attachment>>,
+    ) -> Self {
+        self.attachments = Some(attachments.into_iter().map(Into::into).collect());
         self
     }
 
@@ -132,8 +137,8 @@ impl ChatUpdate {
 
     /// Sets [`blocks`](Self::blocks).
     #[inline]
-    pub fn blocks(mut self, blocks: impl Into<serde_json::Value>) -> Self {
-        self.blocks = Some(blocks.into());
+    pub fn blocks(mut self, blocks: impl IntoIterator<Item = impl Into<Block>>) -> Self {
+        self.blocks = Some(blocks.into_iter().map(Into::into).collect());
         self
     }
 
@@ -146,7 +151,7 @@ impl ChatUpdate {
 
     /// Sets [`metadata`](Self::metadata).
     #[inline]
-    pub fn metadata(mut self, metadata: impl Into<serde_json::Value>) -> Self {
+    pub fn metadata(mut self, metadata: impl Into<MessageMetadata>) -> Self {
         self.metadata = Some(metadata.into());
         self
     }
@@ -207,11 +212,17 @@ impl rt::Method for ChatUpdate {
 
     fn write_args<W: rt::ArgWriter>(&self, args: &mut W) -> rt::ArgResult {
         args.put("as_user", &self.as_user)?;
-        args.put("attachments", &self.attachments)?;
+        if let Some(value) = &self.attachments {
+            args.json("attachments", value)?;
+        }
         args.put("unfurled_attachments", &self.unfurled_attachments)?;
-        args.put("blocks", &self.blocks)?;
+        if let Some(value) = &self.blocks {
+            args.json("blocks", value)?;
+        }
         args.put("markdown_text", &self.markdown_text)?;
-        args.put("metadata", &self.metadata)?;
+        if let Some(value) = &self.metadata {
+            args.json("metadata", value)?;
+        }
         args.put("channel", &self.channel)?;
         args.put("link_names", &self.link_names)?;
         args.put("parse", &self.parse)?;
@@ -225,23 +236,15 @@ impl rt::Method for ChatUpdate {
     #[inline]
     fn check_limits(&self, __check: &mut rt::validate::Check<'_>) {
         __check
-            .json::<
-                Vec<crate::objects::Attachment>,
-            >(
+            .items(
                 "attachments",
-                self.attachments.as_ref().map(rt::validate::Json::Value),
+                self.attachments.as_ref().map(Vec::len),
                 None,
                 Some(100),
             );
-        __check
-            .json::<
-                Vec<crate::objects::Block>,
-            >(
-                "blocks",
-                self.blocks.as_ref().map(rt::validate::Json::Value),
-                None,
-                Some(50),
-            );
+        __check.nested("attachments", &self.attachments);
+        __check.items("blocks", self.blocks.as_ref().map(Vec::len), None, Some(50));
+        __check.nested("blocks", &self.blocks);
     }
 }
 

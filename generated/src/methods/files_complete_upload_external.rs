@@ -3,7 +3,7 @@
 
 use typed_slack_runtime as rt;
 use typed_slack_runtime::types::{Timestamp, ChannelId};
-use crate::objects::File;
+use crate::objects::{Block, File};
 
 /// Finishes an upload started with files.getUploadURLExternal
 ///
@@ -48,7 +48,9 @@ pub struct FilesCompleteUploadExternal {
     /// A JSON-based array of structured rich text blocks, presented as a URL-encoded string. If the `initial_comment` field is provided, the `blocks` field is ignored
     ///
     /// Example: `[{"type": "section", "text": {"type": "plain_text", "text": "Hello world"}}]`.
-    pub blocks: Option<serde_json::Value>,
+    ///
+    /// It holds a list of Slack's `block` objects (`typed_slack::objects`), at most 50: the client checks their number, and the limits the spec gives them, before it sends anything (`typed_slack::runtime::validate::request`).
+    pub blocks: Option<Vec<Block>>,
     /// Set your bot's user name for the file share message. Requires the [`chat:write.customize`](https://api.slack.com/reference/scopes/chat.write.customize) scope.
     ///
     /// Example: `My Bot`.
@@ -113,8 +115,8 @@ impl FilesCompleteUploadExternal {
 
     /// Sets [`blocks`](Self::blocks).
     #[inline]
-    pub fn blocks(mut self, blocks: impl Into<serde_json::Value>) -> Self {
-        self.blocks = Some(blocks.into());
+    pub fn blocks(mut self, blocks: impl IntoIterator<Item = impl Into<Block>>) -> Self {
+        self.blocks = Some(blocks.into_iter().map(Into::into).collect());
         self
     }
 
@@ -161,11 +163,19 @@ impl rt::Method for FilesCompleteUploadExternal {
         args.put("thread_ts", &self.thread_ts)?;
         args.put("channels", &self.channels)?;
         args.put("initial_comment", &self.initial_comment)?;
-        args.put("blocks", &self.blocks)?;
+        if let Some(value) = &self.blocks {
+            args.json("blocks", value)?;
+        }
         args.put("username", &self.username)?;
         args.put("icon_url", &self.icon_url)?;
         args.put("icon_emoji", &self.icon_emoji)?;
         Ok(())
+    }
+
+    #[inline]
+    fn check_limits(&self, __check: &mut rt::validate::Check<'_>) {
+        __check.items("blocks", self.blocks.as_ref().map(Vec::len), None, Some(50));
+        __check.nested("blocks", &self.blocks);
     }
 }
 

@@ -3,7 +3,6 @@
 
 use typed_slack_runtime as rt;
 use typed_slack_runtime::types::FileId;
-use crate::objects::OptionObject;
 
 /// Create a List.
 ///
@@ -1241,7 +1240,7 @@ pub struct SlackListsCreateResponseListMetadataSchema {
     /// Answered as `name`.
     pub name: Option<String>,
     /// Answered as `options`.
-    pub options: Option<Box<OptionObject>>,
+    pub options: Option<SlackListsCreateResponseListMetadataSchemaOptions>,
     /// Answered as `type`.
     pub type_: Option<String>,
     /// Fields Slack sent that this type does not model, or whose value was not of
@@ -1293,6 +1292,228 @@ impl rt::de::Record for SlackListsCreateResponseListMetadataSchema {
 }
 
 rt::record!(SlackListsCreateResponseListMetadataSchema);
+
+/// The `options` object of [`SlackListsCreateResponseListMetadataSchema`].
+#[derive(Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct SlackListsCreateResponseListMetadataSchemaOptions {
+    /// Answered as `choices`.
+    pub choices: Option<Vec<SlackListsCreateResponseListMetadataSchemaOptionsChoices>>,
+    /// Answered as `format`.
+    pub format: Option<String>,
+    /// Answered as `show_member_name`.
+    pub show_member_name: Option<bool>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
+}
+
+impl rt::de::Record for SlackListsCreateResponseListMetadataSchemaOptions {
+    const NAME: &'static str = "SlackListsCreateResponseListMetadataSchemaOptions";
+
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &[u8],
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            b"choices" => __reader.field(&mut self.choices, "choices"),
+            b"format" => __reader.field(&mut self.format, "format"),
+            b"show_member_name" => {
+                __reader.field(&mut self.show_member_name, "show_member_name")
+            }
+            _ => return Ok(false),
+        }?;
+        Ok(true)
+    }
+
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("choices", &self.choices)
+            .opt("format", &self.format)
+            .opt("show_member_name", &self.show_member_name);
+    }
+
+    #[inline]
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
+    }
+
+    #[inline]
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
+    }
+}
+
+rt::record!(SlackListsCreateResponseListMetadataSchemaOptions);
+
+/// The `choices` object of [`SlackListsCreateResponseListMetadataSchemaOptions`].
+#[derive(Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct SlackListsCreateResponseListMetadataSchemaOptionsChoices {
+    /// Answered as `color`.
+    pub color: Option<String>,
+    /// Answered as `label`.
+    pub label: Option<String>,
+    /// Answered as `value`.
+    pub value: Option<String>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
+}
+
+impl rt::de::Record for SlackListsCreateResponseListMetadataSchemaOptionsChoices {
+    const NAME: &'static str = "SlackListsCreateResponseListMetadataSchemaOptionsChoices";
+
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &[u8],
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            b"color" => __reader.field(&mut self.color, "color"),
+            b"label" => __reader.field(&mut self.label, "label"),
+            b"value" => __reader.field(&mut self.value, "value"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
+    }
+
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("color", &self.color)
+            .opt("label", &self.label)
+            .opt("value", &self.value);
+    }
+
+    #[inline]
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
+    }
+
+    #[inline]
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
+    }
+}
+
+rt::record!(SlackListsCreateResponseListMetadataSchemaOptionsChoices);
+
+/// The `subtask_schema` object of [`SlackListsCreateResponseListMetadata`].
+#[derive(Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct SlackListsCreateResponseListMetadataSubtaskSchema {
+    /// Answered as `id`.
+    pub id: Option<String>,
+    /// Answered as `is_primary_column`.
+    pub is_primary_column: Option<bool>,
+    /// Answered as `key`.
+    pub key: Option<String>,
+    /// Answered as `name`.
+    pub name: Option<String>,
+    /// Answered as `options`.
+    pub options: Option<SlackListsCreateResponseListMetadataSubtaskSchemaOptions>,
+    /// Answered as `type`.
+    pub type_: Option<String>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
+}
+
+impl rt::de::Record for SlackListsCreateResponseListMetadataSubtaskSchema {
+    const NAME: &'static str = "SlackListsCreateResponseListMetadataSubtaskSchema";
+
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &[u8],
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            b"id" => __reader.field(&mut self.id, "id"),
+            b"is_primary_column" => {
+                __reader.field(&mut self.is_primary_column, "is_primary_column")
+            }
+            b"key" => __reader.field(&mut self.key, "key"),
+            b"name" => __reader.field(&mut self.name, "name"),
+            b"options" => __reader.field(&mut self.options, "options"),
+            b"type" => __reader.field(&mut self.type_, "type"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
+    }
+
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("id", &self.id)
+            .opt("is_primary_column", &self.is_primary_column)
+            .opt("key", &self.key)
+            .opt("name", &self.name)
+            .opt("options", &self.options)
+            .opt("type", &self.type_);
+    }
+
+    #[inline]
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
+    }
+
+    #[inline]
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
+    }
+}
+
+rt::record!(SlackListsCreateResponseListMetadataSubtaskSchema);
+
+/// The `options` object of [`SlackListsCreateResponseListMetadataSubtaskSchema`].
+#[derive(Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct SlackListsCreateResponseListMetadataSubtaskSchemaOptions {
+    /// Answered as `format`.
+    pub format: Option<String>,
+    /// Answered as `show_member_name`.
+    pub show_member_name: Option<bool>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
+}
+
+impl rt::de::Record for SlackListsCreateResponseListMetadataSubtaskSchemaOptions {
+    const NAME: &'static str = "SlackListsCreateResponseListMetadataSubtaskSchemaOptions";
+
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &[u8],
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            b"format" => __reader.field(&mut self.format, "format"),
+            b"show_member_name" => {
+                __reader.field(&mut self.show_member_name, "show_member_name")
+            }
+            _ => return Ok(false),
+        }?;
+        Ok(true)
+    }
+
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("format", &self.format)
+            .opt("show_member_name", &self.show_member_name);
+    }
+
+    #[inline]
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
+    }
+
+    #[inline]
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
+    }
+}
+
+rt::record!(SlackListsCreateResponseListMetadataSubtaskSchemaOptions);
 
 /// The `views` object of [`SlackListsCreateResponseListMetadata`].
 #[derive(Clone, PartialEq, Default)]
@@ -1353,6 +1574,3 @@ impl rt::de::Record for SlackListsCreateResponseListMetadataViews {
 }
 
 rt::record!(SlackListsCreateResponseListMetadataViews);
-
-/// The `subtask_schema` object of [`SlackListsCreateResponseListMetadata`]: a [`SlackListsCreateResponseListMetadataSchema`], which has the same fields.
-pub type SlackListsCreateResponseListMetadataSubtaskSchema = SlackListsCreateResponseListMetadataSchema;

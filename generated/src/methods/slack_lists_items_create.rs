@@ -3,7 +3,7 @@
 
 use typed_slack_runtime as rt;
 use typed_slack_runtime::types::FileId;
-use crate::objects::BlockElement;
+use crate::objects::Block;
 
 /// Add a new item to an existing List.
 ///
@@ -507,7 +507,7 @@ pub struct SlackListsItemsCreateResponseItemFields {
     /// Answered as `key`.
     pub key: Option<String>,
     /// Answered as `rich_text`.
-    pub rich_text: Option<Vec<SlackListsItemsCreateResponseItemFieldsRichText>>,
+    pub rich_text: Option<Vec<Block>>,
     /// Answered as `text`.
     pub text: Option<String>,
     /// Answered as `value`.
@@ -559,55 +559,3 @@ impl rt::de::Record for SlackListsItemsCreateResponseItemFields {
 }
 
 rt::record!(SlackListsItemsCreateResponseItemFields);
-
-/// The `rich_text` object of [`SlackListsItemsCreateResponseItemFields`].
-#[derive(Clone, PartialEq, Default)]
-#[non_exhaustive]
-pub struct SlackListsItemsCreateResponseItemFieldsRichText {
-    /// Answered as `block_id`.
-    pub block_id: Option<String>,
-    /// Answered as `elements`.
-    pub elements: Option<Vec<BlockElement>>,
-    /// Answered as `type`.
-    pub type_: Option<String>,
-    /// Fields Slack sent that this type does not model, or whose value was not of
-    /// the documented type, kept as they came.
-    pub unknown: rt::UnknownFields,
-}
-
-impl rt::de::Record for SlackListsItemsCreateResponseItemFieldsRichText {
-    const NAME: &'static str = "SlackListsItemsCreateResponseItemFieldsRichText";
-
-    fn read_field<'de, A: rt::de::Map<'de>>(
-        &mut self,
-        __key: &[u8],
-        __reader: &mut rt::de::Reader<'de, A>,
-    ) -> Result<bool, A::Error> {
-        match __key {
-            b"block_id" => __reader.field(&mut self.block_id, "block_id"),
-            b"elements" => __reader.field(&mut self.elements, "elements"),
-            b"type" => __reader.field(&mut self.type_, "type"),
-            _ => return Ok(false),
-        }?;
-        Ok(true)
-    }
-
-    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
-        __writer
-            .opt("block_id", &self.block_id)
-            .opt("elements", &self.elements)
-            .opt("type", &self.type_);
-    }
-
-    #[inline]
-    fn unknown(&self) -> &rt::UnknownFields {
-        &self.unknown
-    }
-
-    #[inline]
-    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
-        &mut self.unknown
-    }
-}
-
-rt::record!(SlackListsItemsCreateResponseItemFieldsRichText);

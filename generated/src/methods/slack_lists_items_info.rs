@@ -3,7 +3,7 @@
 
 use typed_slack_runtime as rt;
 use typed_slack_runtime::types::{UserId, FileId};
-use crate::objects::{BlockElement, OptionObject};
+use crate::objects::Block;
 
 /// Get a row from a List.
 ///
@@ -1681,9 +1681,7 @@ pub struct SlackListsItemsInfoResponseListListMetadata {
     /// Answered as `description`.
     pub description: Option<String>,
     /// Answered as `description_blocks`.
-    pub description_blocks: Option<
-        Vec<SlackListsItemsInfoResponseListListMetadataDescriptionBlocks>,
-    >,
+    pub description_blocks: Option<Vec<Block>>,
     /// Answered as `icon`.
     pub icon: Option<String>,
     /// Answered as `integrations`.
@@ -1810,58 +1808,6 @@ impl rt::de::Record for SlackListsItemsInfoResponseListListMetadataCreationSourc
 
 rt::record!(SlackListsItemsInfoResponseListListMetadataCreationSource);
 
-/// The `description_blocks` object of [`SlackListsItemsInfoResponseListListMetadata`].
-#[derive(Clone, PartialEq, Default)]
-#[non_exhaustive]
-pub struct SlackListsItemsInfoResponseListListMetadataDescriptionBlocks {
-    /// Answered as `block_id`.
-    pub block_id: Option<String>,
-    /// Answered as `elements`.
-    pub elements: Option<Vec<BlockElement>>,
-    /// Answered as `type`.
-    pub type_: Option<String>,
-    /// Fields Slack sent that this type does not model, or whose value was not of
-    /// the documented type, kept as they came.
-    pub unknown: rt::UnknownFields,
-}
-
-impl rt::de::Record for SlackListsItemsInfoResponseListListMetadataDescriptionBlocks {
-    const NAME: &'static str = "SlackListsItemsInfoResponseListListMetadataDescriptionBlocks";
-
-    fn read_field<'de, A: rt::de::Map<'de>>(
-        &mut self,
-        __key: &[u8],
-        __reader: &mut rt::de::Reader<'de, A>,
-    ) -> Result<bool, A::Error> {
-        match __key {
-            b"block_id" => __reader.field(&mut self.block_id, "block_id"),
-            b"elements" => __reader.field(&mut self.elements, "elements"),
-            b"type" => __reader.field(&mut self.type_, "type"),
-            _ => return Ok(false),
-        }?;
-        Ok(true)
-    }
-
-    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
-        __writer
-            .opt("block_id", &self.block_id)
-            .opt("elements", &self.elements)
-            .opt("type", &self.type_);
-    }
-
-    #[inline]
-    fn unknown(&self) -> &rt::UnknownFields {
-        &self.unknown
-    }
-
-    #[inline]
-    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
-        &mut self.unknown
-    }
-}
-
-rt::record!(SlackListsItemsInfoResponseListListMetadataDescriptionBlocks);
-
 /// The `schema` object of [`SlackListsItemsInfoResponseListListMetadata`].
 #[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
@@ -1875,7 +1821,7 @@ pub struct SlackListsItemsInfoResponseListListMetadataSchema {
     /// Answered as `name`.
     pub name: Option<String>,
     /// Answered as `options`.
-    pub options: Option<Box<OptionObject>>,
+    pub options: Option<SlackListsItemsInfoResponseListListMetadataSchemaOptions>,
     /// Answered as `type`.
     pub type_: Option<String>,
     /// Fields Slack sent that this type does not model, or whose value was not of
@@ -1927,6 +1873,230 @@ impl rt::de::Record for SlackListsItemsInfoResponseListListMetadataSchema {
 }
 
 rt::record!(SlackListsItemsInfoResponseListListMetadataSchema);
+
+/// The `options` object of [`SlackListsItemsInfoResponseListListMetadataSchema`].
+#[derive(Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct SlackListsItemsInfoResponseListListMetadataSchemaOptions {
+    /// Answered as `choices`.
+    pub choices: Option<
+        Vec<SlackListsItemsInfoResponseListListMetadataSchemaOptionsChoices>,
+    >,
+    /// Answered as `format`.
+    pub format: Option<String>,
+    /// Answered as `show_member_name`.
+    pub show_member_name: Option<bool>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
+}
+
+impl rt::de::Record for SlackListsItemsInfoResponseListListMetadataSchemaOptions {
+    const NAME: &'static str = "SlackListsItemsInfoResponseListListMetadataSchemaOptions";
+
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &[u8],
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            b"choices" => __reader.field(&mut self.choices, "choices"),
+            b"format" => __reader.field(&mut self.format, "format"),
+            b"show_member_name" => {
+                __reader.field(&mut self.show_member_name, "show_member_name")
+            }
+            _ => return Ok(false),
+        }?;
+        Ok(true)
+    }
+
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("choices", &self.choices)
+            .opt("format", &self.format)
+            .opt("show_member_name", &self.show_member_name);
+    }
+
+    #[inline]
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
+    }
+
+    #[inline]
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
+    }
+}
+
+rt::record!(SlackListsItemsInfoResponseListListMetadataSchemaOptions);
+
+/// The `choices` object of [`SlackListsItemsInfoResponseListListMetadataSchemaOptions`].
+#[derive(Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct SlackListsItemsInfoResponseListListMetadataSchemaOptionsChoices {
+    /// Answered as `color`.
+    pub color: Option<String>,
+    /// Answered as `label`.
+    pub label: Option<String>,
+    /// Answered as `value`.
+    pub value: Option<String>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
+}
+
+impl rt::de::Record for SlackListsItemsInfoResponseListListMetadataSchemaOptionsChoices {
+    const NAME: &'static str = "SlackListsItemsInfoResponseListListMetadataSchemaOptionsChoices";
+
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &[u8],
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            b"color" => __reader.field(&mut self.color, "color"),
+            b"label" => __reader.field(&mut self.label, "label"),
+            b"value" => __reader.field(&mut self.value, "value"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
+    }
+
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("color", &self.color)
+            .opt("label", &self.label)
+            .opt("value", &self.value);
+    }
+
+    #[inline]
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
+    }
+
+    #[inline]
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
+    }
+}
+
+rt::record!(SlackListsItemsInfoResponseListListMetadataSchemaOptionsChoices);
+
+/// The `subtask_schema` object of [`SlackListsItemsInfoResponseListListMetadata`].
+#[derive(Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct SlackListsItemsInfoResponseListListMetadataSubtaskSchema {
+    /// Answered as `id`.
+    pub id: Option<String>,
+    /// Answered as `is_primary_column`.
+    pub is_primary_column: Option<bool>,
+    /// Answered as `key`.
+    pub key: Option<String>,
+    /// Answered as `name`.
+    pub name: Option<String>,
+    /// Answered as `options`.
+    pub options: Option<SlackListsItemsInfoResponseListListMetadataSubtaskSchemaOptions>,
+    /// Answered as `type`.
+    pub type_: Option<String>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
+}
+
+impl rt::de::Record for SlackListsItemsInfoResponseListListMetadataSubtaskSchema {
+    const NAME: &'static str = "SlackListsItemsInfoResponseListListMetadataSubtaskSchema";
+
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &[u8],
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            b"id" => __reader.field(&mut self.id, "id"),
+            b"is_primary_column" => {
+                __reader.field(&mut self.is_primary_column, "is_primary_column")
+            }
+            b"key" => __reader.field(&mut self.key, "key"),
+            b"name" => __reader.field(&mut self.name, "name"),
+            b"options" => __reader.field(&mut self.options, "options"),
+            b"type" => __reader.field(&mut self.type_, "type"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
+    }
+
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("id", &self.id)
+            .opt("is_primary_column", &self.is_primary_column)
+            .opt("key", &self.key)
+            .opt("name", &self.name)
+            .opt("options", &self.options)
+            .opt("type", &self.type_);
+    }
+
+    #[inline]
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
+    }
+
+    #[inline]
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
+    }
+}
+
+rt::record!(SlackListsItemsInfoResponseListListMetadataSubtaskSchema);
+
+/// The `options` object of [`SlackListsItemsInfoResponseListListMetadataSubtaskSchema`].
+#[derive(Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct SlackListsItemsInfoResponseListListMetadataSubtaskSchemaOptions {
+    /// Answered as `format`.
+    pub format: Option<String>,
+    /// Answered as `show_member_name`.
+    pub show_member_name: Option<bool>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
+}
+
+impl rt::de::Record for SlackListsItemsInfoResponseListListMetadataSubtaskSchemaOptions {
+    const NAME: &'static str = "SlackListsItemsInfoResponseListListMetadataSubtaskSchemaOptions";
+
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &[u8],
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            b"format" => __reader.field(&mut self.format, "format"),
+            b"show_member_name" => {
+                __reader.field(&mut self.show_member_name, "show_member_name")
+            }
+            _ => return Ok(false),
+        }?;
+        Ok(true)
+    }
+
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("format", &self.format)
+            .opt("show_member_name", &self.show_member_name);
+    }
+
+    #[inline]
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
+    }
+
+    #[inline]
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
+    }
+}
+
+rt::record!(SlackListsItemsInfoResponseListListMetadataSubtaskSchemaOptions);
 
 /// The `views` object of [`SlackListsItemsInfoResponseListListMetadata`].
 #[derive(Clone, PartialEq, Default)]
@@ -2165,7 +2335,7 @@ pub struct SlackListsItemsInfoResponseRecordFields {
     /// Answered as `key`.
     pub key: Option<String>,
     /// Answered as `rich_text`.
-    pub rich_text: Option<Vec<SlackListsItemsInfoResponseRecordFieldsRichText>>,
+    pub rich_text: Option<Vec<Block>>,
     /// Answered as `text`.
     pub text: Option<String>,
     /// Answered as `value`.
@@ -2347,9 +2517,3 @@ impl rt::de::Record for SlackListsItemsInfoResponseSubtasksFields {
 }
 
 rt::record!(SlackListsItemsInfoResponseSubtasksFields);
-
-/// The `subtask_schema` object of [`SlackListsItemsInfoResponseListListMetadata`]: a [`SlackListsItemsInfoResponseListListMetadataSchema`], which has the same fields.
-pub type SlackListsItemsInfoResponseListListMetadataSubtaskSchema = SlackListsItemsInfoResponseListListMetadataSchema;
-
-/// The `rich_text` object of [`SlackListsItemsInfoResponseRecordFields`]: a [`SlackListsItemsInfoResponseListListMetadataDescriptionBlocks`], which has the same fields.
-pub type SlackListsItemsInfoResponseRecordFieldsRichText = SlackListsItemsInfoResponseListListMetadataDescriptionBlocks;

@@ -37,13 +37,13 @@ pub struct ViewsOpen {
     /// A [view payload](https://api.slack.com/reference/views). This must be a JSON-encoded string.
     ///
     /// It holds Slack's `view` object (`typed_slack::objects`): the client checks the limits the spec gives it before it sends anything (`typed_slack::runtime::validate::request`).
-    pub view: serde_json::Value,
+    pub view: View,
 }
 
 impl ViewsOpen {
     /// A request with its required arguments; set optional ones with the setters.
     #[inline]
-    pub fn new(view: impl Into<serde_json::Value>) -> Self {
+    pub fn new(view: impl Into<View>) -> Self {
         Self {
             trigger_id: None,
             interactivity_pointer: None,
@@ -87,16 +87,13 @@ impl rt::Method for ViewsOpen {
     fn write_args<W: rt::ArgWriter>(&self, args: &mut W) -> rt::ArgResult {
         args.put("trigger_id", &self.trigger_id)?;
         args.put("interactivity_pointer", &self.interactivity_pointer)?;
-        args.put("view", &self.view)?;
+        args.json("view", &self.view)?;
         Ok(())
     }
 
     #[inline]
     fn check_limits(&self, __check: &mut rt::validate::Check<'_>) {
-        __check
-            .json::<
-                crate::objects::View,
-            >("view", Some(rt::validate::Json::Value(&self.view)), None, None);
+        __check.nested("view", &self.view);
     }
 }
 
@@ -159,7 +156,7 @@ impl rt::Catalogued for ViewsOpen {
 #[non_exhaustive]
 pub struct ViewsOpenResponse {
     /// Answered as `view`.
-    pub view: Box<View>,
+    pub view: Option<View>,
     /// The warnings Slack sent with the answer, from its `warning` and
     /// `response_metadata.warnings` fields.
     pub warnings: Vec<ViewsOpenWarning>,
@@ -170,7 +167,6 @@ pub struct ViewsOpenResponse {
 
 impl rt::de::Record for ViewsOpenResponse {
     const NAME: &'static str = "ViewsOpenResponse";
-    const REQUIRED: &'static [&'static str] = &["view"];
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
@@ -179,14 +175,14 @@ impl rt::de::Record for ViewsOpenResponse {
     ) -> Result<bool, A::Error> {
         match __key {
             b"ok" => __reader.skip(),
-            b"view" => __reader.value(&mut self.view, "view"),
+            b"view" => __reader.field(&mut self.view, "view"),
             _ => return Ok(false),
         }?;
         Ok(true)
     }
 
     fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
-        __writer.req("ok", &true).req("view", &self.view);
+        __writer.req("ok", &true).opt("view", &self.view);
     }
 
     #[inline]

@@ -32,7 +32,7 @@ pub struct ViewsPublish {
     /// A [view payload](https://api.slack.com/reference/views). This must be a JSON-encoded string.
     ///
     /// It holds Slack's `view` object (`typed_slack::objects`): the client checks the limits the spec gives it before it sends anything (`typed_slack::runtime::validate::request`).
-    pub view: String,
+    pub view: View,
     /// A string that represents view state to protect against possible race conditions.
     ///
     /// Example: `156772938.1827394`.
@@ -44,7 +44,7 @@ pub struct ViewsPublish {
 impl ViewsPublish {
     /// A request with its required arguments; set optional ones with the setters.
     #[inline]
-    pub fn new(user_id: impl Into<String>, view: impl Into<String>) -> Self {
+    pub fn new(user_id: impl Into<String>, view: impl Into<View>) -> Self {
         Self {
             user_id: user_id.into(),
             view: view.into(),
@@ -88,7 +88,7 @@ impl rt::Method for ViewsPublish {
 
     fn write_args<W: rt::ArgWriter>(&self, args: &mut W) -> rt::ArgResult {
         args.put("user_id", &self.user_id)?;
-        args.put("view", &self.view)?;
+        args.json("view", &self.view)?;
         args.put("hash", &self.hash)?;
         args.put("interactivity_pointer", &self.interactivity_pointer)?;
         Ok(())
@@ -96,10 +96,7 @@ impl rt::Method for ViewsPublish {
 
     #[inline]
     fn check_limits(&self, __check: &mut rt::validate::Check<'_>) {
-        __check
-            .json::<
-                crate::objects::View,
-            >("view", Some(rt::validate::Json::Encoded(&self.view)), None, None);
+        __check.nested("view", &self.view);
     }
 }
 
@@ -159,7 +156,7 @@ impl rt::Catalogued for ViewsPublish {
 #[non_exhaustive]
 pub struct ViewsPublishResponse {
     /// Answered as `view`.
-    pub view: Box<View>,
+    pub view: Option<View>,
     /// The warnings Slack sent with the answer, from its `warning` and
     /// `response_metadata.warnings` fields.
     pub warnings: Vec<ViewsPublishWarning>,
@@ -170,7 +167,6 @@ pub struct ViewsPublishResponse {
 
 impl rt::de::Record for ViewsPublishResponse {
     const NAME: &'static str = "ViewsPublishResponse";
-    const REQUIRED: &'static [&'static str] = &["view"];
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
@@ -179,14 +175,14 @@ impl rt::de::Record for ViewsPublishResponse {
     ) -> Result<bool, A::Error> {
         match __key {
             b"ok" => __reader.skip(),
-            b"view" => __reader.value(&mut self.view, "view"),
+            b"view" => __reader.field(&mut self.view, "view"),
             _ => return Ok(false),
         }?;
         Ok(true)
     }
 
     fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
-        __writer.req("ok", &true).req("view", &self.view);
+        __writer.req("ok", &true).opt("view", &self.view);
     }
 
     #[inline]

@@ -36,7 +36,7 @@ pub struct ViewsUpdate {
     /// A [view object](https://api.slack.com/reference/views). This must be a JSON-encoded string.
     ///
     /// It holds Slack's `view` object (`typed_slack::objects`): the client checks the limits the spec gives it before it sends anything (`typed_slack::runtime::validate::request`).
-    pub view: String,
+    pub view: View,
     /// A string that represents view state to protect against possible race conditions.
     ///
     /// Example: `156772938.1827394`.
@@ -46,7 +46,7 @@ pub struct ViewsUpdate {
 impl ViewsUpdate {
     /// A request with its required arguments; set optional ones with the setters.
     #[inline]
-    pub fn new(view: impl Into<String>) -> Self {
+    pub fn new(view: impl Into<View>) -> Self {
         Self {
             view_id: None,
             external_id: None,
@@ -95,17 +95,14 @@ impl rt::Method for ViewsUpdate {
     fn write_args<W: rt::ArgWriter>(&self, args: &mut W) -> rt::ArgResult {
         args.put("view_id", &self.view_id)?;
         args.put("external_id", &self.external_id)?;
-        args.put("view", &self.view)?;
+        args.json("view", &self.view)?;
         args.put("hash", &self.hash)?;
         Ok(())
     }
 
     #[inline]
     fn check_limits(&self, __check: &mut rt::validate::Check<'_>) {
-        __check
-            .json::<
-                crate::objects::View,
-            >("view", Some(rt::validate::Json::Encoded(&self.view)), None, None);
+        __check.nested("view", &self.view);
     }
 }
 
@@ -175,7 +172,7 @@ impl rt::Catalogued for ViewsUpdate {
 #[non_exhaustive]
 pub struct ViewsUpdateResponse {
     /// Answered as `view`.
-    pub view: Box<View>,
+    pub view: Option<View>,
     /// The warnings Slack sent with the answer, from its `warning` and
     /// `response_metadata.warnings` fields.
     pub warnings: Vec<ViewsUpdateWarning>,
@@ -186,7 +183,6 @@ pub struct ViewsUpdateResponse {
 
 impl rt::de::Record for ViewsUpdateResponse {
     const NAME: &'static str = "ViewsUpdateResponse";
-    const REQUIRED: &'static [&'static str] = &["view"];
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
@@ -195,14 +191,14 @@ impl rt::de::Record for ViewsUpdateResponse {
     ) -> Result<bool, A::Error> {
         match __key {
             b"ok" => __reader.skip(),
-            b"view" => __reader.value(&mut self.view, "view"),
+            b"view" => __reader.field(&mut self.view, "view"),
             _ => return Ok(false),
         }?;
         Ok(true)
     }
 
     fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
-        __writer.req("ok", &true).req("view", &self.view);
+        __writer.req("ok", &true).opt("view", &self.view);
     }
 
     #[inline]

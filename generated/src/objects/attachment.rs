@@ -2,7 +2,7 @@
 
 use typed_slack_runtime as rt;
 use typed_slack_runtime::types::{UserId, ChannelId, TeamId, AppId, BotId, FileId};
-use crate::objects::{Block, File, Message, OptionObject, TextObject};
+use crate::objects::{Block, File, Message, TextObject};
 
 /// A legacy secondary attachment of a message.
 ///
@@ -361,13 +361,592 @@ impl rt::de::Record for Attachment {
 
 rt::record!(Attachment);
 
+impl Attachment {
+    /// A [`Attachment`] with no field set; set them with the setters.
+    #[inline]
+    #[must_use]
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Sets [`actions`](Self::actions).
+    #[inline]
+    #[must_use]
+    pub fn actions(
+        mut self,
+        actions: impl IntoIterator<Item = impl Into<AttachmentActions>>,
+    ) -> Self {
+        self.actions = Some(actions.into_iter().map(Into::into).collect());
+        self
+    }
+
+    /// Sets [`app_id`](Self::app_id).
+    #[inline]
+    #[must_use]
+    pub fn app_id(mut self, app_id: impl Into<AppId>) -> Self {
+        self.app_id = Some(app_id.into());
+        self
+    }
+
+    /// Sets [`app_unfurl_url`](Self::app_unfurl_url).
+    #[inline]
+    #[must_use]
+    pub fn app_unfurl_url(mut self, app_unfurl_url: impl Into<String>) -> Self {
+        self.app_unfurl_url = Some(app_unfurl_url.into());
+        self
+    }
+
+    /// Sets [`author_icon`](Self::author_icon).
+    #[inline]
+    #[must_use]
+    pub fn author_icon(mut self, author_icon: impl Into<String>) -> Self {
+        self.author_icon = Some(author_icon.into());
+        self
+    }
+
+    /// Sets [`author_id`](Self::author_id).
+    #[inline]
+    #[must_use]
+    pub fn author_id(mut self, author_id: impl Into<String>) -> Self {
+        self.author_id = Some(author_id.into());
+        self
+    }
+
+    /// Sets [`author_link`](Self::author_link).
+    #[inline]
+    #[must_use]
+    pub fn author_link(mut self, author_link: impl Into<String>) -> Self {
+        self.author_link = Some(author_link.into());
+        self
+    }
+
+    /// Sets [`author_name`](Self::author_name).
+    #[inline]
+    #[must_use]
+    pub fn author_name(mut self, author_name: impl Into<String>) -> Self {
+        self.author_name = Some(author_name.into());
+        self
+    }
+
+    /// Sets [`author_subname`](Self::author_subname).
+    #[inline]
+    #[must_use]
+    pub fn author_subname(mut self, author_subname: impl Into<String>) -> Self {
+        self.author_subname = Some(author_subname.into());
+        self
+    }
+
+    /// Sets [`blocks`](Self::blocks).
+    #[inline]
+    #[must_use]
+    pub fn blocks(mut self, blocks: impl IntoIterator<Item = impl Into<Block>>) -> Self {
+        self.blocks = Some(blocks.into_iter().map(Into::into).collect());
+        self
+    }
+
+    /// Sets [`bot_id`](Self::bot_id).
+    #[inline]
+    #[must_use]
+    pub fn bot_id(mut self, bot_id: impl Into<BotId>) -> Self {
+        self.bot_id = Some(bot_id.into());
+        self
+    }
+
+    /// Sets [`bot_team_id`](Self::bot_team_id).
+    #[inline]
+    #[must_use]
+    pub fn bot_team_id(mut self, bot_team_id: impl Into<TeamId>) -> Self {
+        self.bot_team_id = Some(bot_team_id.into());
+        self
+    }
+
+    /// Sets [`callback_id`](Self::callback_id).
+    #[inline]
+    #[must_use]
+    pub fn callback_id(mut self, callback_id: impl Into<String>) -> Self {
+        self.callback_id = Some(callback_id.into());
+        self
+    }
+
+    /// Sets [`channel_id`](Self::channel_id).
+    #[inline]
+    #[must_use]
+    pub fn channel_id(mut self, channel_id: impl Into<ChannelId>) -> Self {
+        self.channel_id = Some(channel_id.into());
+        self
+    }
+
+    /// Sets [`channel_name`](Self::channel_name).
+    #[inline]
+    #[must_use]
+    pub fn channel_name(mut self, channel_name: impl Into<String>) -> Self {
+        self.channel_name = Some(channel_name.into());
+        self
+    }
+
+    /// Sets [`channel_team`](Self::channel_team).
+    #[inline]
+    #[must_use]
+    pub fn channel_team(mut self, channel_team: impl Into<String>) -> Self {
+        self.channel_team = Some(channel_team.into());
+        self
+    }
+
+    /// Sets [`color`](Self::color).
+    #[inline]
+    #[must_use]
+    pub fn color(mut self, color: impl Into<String>) -> Self {
+        self.color = Some(color.into());
+        self
+    }
+
+    /// Sets [`fallback`](Self::fallback).
+    #[inline]
+    #[must_use]
+    pub fn fallback(mut self, fallback: impl Into<String>) -> Self {
+        self.fallback = Some(fallback.into());
+        self
+    }
+
+    /// Sets [`fields`](Self::fields).
+    #[inline]
+    #[must_use]
+    pub fn fields(
+        mut self,
+        fields: impl IntoIterator<Item = impl Into<AttachmentFields>>,
+    ) -> Self {
+        self.fields = Some(fields.into_iter().map(Into::into).collect());
+        self
+    }
+
+    /// Sets [`file_id`](Self::file_id).
+    #[inline]
+    #[must_use]
+    pub fn file_id(mut self, file_id: impl Into<FileId>) -> Self {
+        self.file_id = Some(file_id.into());
+        self
+    }
+
+    /// Sets [`filename`](Self::filename).
+    #[inline]
+    #[must_use]
+    pub fn filename(mut self, filename: impl Into<String>) -> Self {
+        self.filename = Some(filename.into());
+        self
+    }
+
+    /// Sets [`files`](Self::files).
+    #[inline]
+    #[must_use]
+    pub fn files(mut self, files: impl IntoIterator<Item = impl Into<File>>) -> Self {
+        self.files = Some(files.into_iter().map(Into::into).collect());
+        self
+    }
+
+    /// Sets [`footer`](Self::footer).
+    #[inline]
+    #[must_use]
+    pub fn footer(mut self, footer: impl Into<String>) -> Self {
+        self.footer = Some(footer.into());
+        self
+    }
+
+    /// Sets [`footer_icon`](Self::footer_icon).
+    #[inline]
+    #[must_use]
+    pub fn footer_icon(mut self, footer_icon: impl Into<String>) -> Self {
+        self.footer_icon = Some(footer_icon.into());
+        self
+    }
+
+    /// Sets [`from_url`](Self::from_url).
+    #[allow(clippy::wrong_self_convention)]
+    #[inline]
+    #[must_use]
+    pub fn from_url(mut self, from_url: impl Into<String>) -> Self {
+        self.from_url = Some(from_url.into());
+        self
+    }
+
+    /// Sets [`hide_border`](Self::hide_border).
+    #[inline]
+    #[must_use]
+    pub fn hide_border(mut self, hide_border: bool) -> Self {
+        self.hide_border = Some(hide_border);
+        self
+    }
+
+    /// Sets [`hide_color`](Self::hide_color).
+    #[inline]
+    #[must_use]
+    pub fn hide_color(mut self, hide_color: bool) -> Self {
+        self.hide_color = Some(hide_color);
+        self
+    }
+
+    /// Sets [`id`](Self::id).
+    #[inline]
+    #[must_use]
+    pub fn id(mut self, id: i64) -> Self {
+        self.id = Some(id);
+        self
+    }
+
+    /// Sets [`image_bytes`](Self::image_bytes).
+    #[inline]
+    #[must_use]
+    pub fn image_bytes(mut self, image_bytes: i64) -> Self {
+        self.image_bytes = Some(image_bytes);
+        self
+    }
+
+    /// Sets [`image_height`](Self::image_height).
+    #[inline]
+    #[must_use]
+    pub fn image_height(mut self, image_height: i64) -> Self {
+        self.image_height = Some(image_height);
+        self
+    }
+
+    /// Sets [`image_url`](Self::image_url).
+    #[inline]
+    #[must_use]
+    pub fn image_url(mut self, image_url: impl Into<String>) -> Self {
+        self.image_url = Some(image_url.into());
+        self
+    }
+
+    /// Sets [`image_width`](Self::image_width).
+    #[inline]
+    #[must_use]
+    pub fn image_width(mut self, image_width: i64) -> Self {
+        self.image_width = Some(image_width);
+        self
+    }
+
+    /// Sets [`indent`](Self::indent).
+    #[inline]
+    #[must_use]
+    pub fn indent(mut self, indent: bool) -> Self {
+        self.indent = Some(indent);
+        self
+    }
+
+    /// Sets [`is_app_unfurl`](Self::is_app_unfurl).
+    #[allow(clippy::wrong_self_convention)]
+    #[inline]
+    #[must_use]
+    pub fn is_app_unfurl(mut self, is_app_unfurl: bool) -> Self {
+        self.is_app_unfurl = Some(is_app_unfurl);
+        self
+    }
+
+    /// Sets [`is_file_attachment`](Self::is_file_attachment).
+    #[allow(clippy::wrong_self_convention)]
+    #[inline]
+    #[must_use]
+    pub fn is_file_attachment(mut self, is_file_attachment: bool) -> Self {
+        self.is_file_attachment = Some(is_file_attachment);
+        self
+    }
+
+    /// Sets [`is_msg_unfurl`](Self::is_msg_unfurl).
+    #[allow(clippy::wrong_self_convention)]
+    #[inline]
+    #[must_use]
+    pub fn is_msg_unfurl(mut self, is_msg_unfurl: bool) -> Self {
+        self.is_msg_unfurl = Some(is_msg_unfurl);
+        self
+    }
+
+    /// Sets [`is_reply_unfurl`](Self::is_reply_unfurl).
+    #[allow(clippy::wrong_self_convention)]
+    #[inline]
+    #[must_use]
+    pub fn is_reply_unfurl(mut self, is_reply_unfurl: bool) -> Self {
+        self.is_reply_unfurl = Some(is_reply_unfurl);
+        self
+    }
+
+    /// Sets [`is_thread_root_unfurl`](Self::is_thread_root_unfurl).
+    #[allow(clippy::wrong_self_convention)]
+    #[inline]
+    #[must_use]
+    pub fn is_thread_root_unfurl(mut self, is_thread_root_unfurl: bool) -> Self {
+        self.is_thread_root_unfurl = Some(is_thread_root_unfurl);
+        self
+    }
+
+    /// Sets [`list`](Self::list).
+    #[inline]
+    #[must_use]
+    pub fn list(mut self, list: impl Into<AttachmentList>) -> Self {
+        self.list = Some(Box::new(list.into()));
+        self
+    }
+
+    /// Sets [`list_record`](Self::list_record).
+    #[inline]
+    #[must_use]
+    pub fn list_record(mut self, list_record: impl Into<AttachmentListRecord>) -> Self {
+        self.list_record = Some(list_record.into());
+        self
+    }
+
+    /// Sets [`list_record_id`](Self::list_record_id).
+    #[inline]
+    #[must_use]
+    pub fn list_record_id(mut self, list_record_id: impl Into<String>) -> Self {
+        self.list_record_id = Some(list_record_id.into());
+        self
+    }
+
+    /// Sets [`list_records`](Self::list_records).
+    #[inline]
+    #[must_use]
+    pub fn list_records(
+        mut self,
+        list_records: impl IntoIterator<Item = impl Into<AttachmentListRecords>>,
+    ) -> Self {
+        self.list_records = Some(list_records.into_iter().map(Into::into).collect());
+        self
+    }
+
+    /// Sets [`list_schema`](Self::list_schema).
+    #[inline]
+    #[must_use]
+    pub fn list_schema(
+        mut self,
+        list_schema: impl IntoIterator<Item = impl Into<AttachmentListSchema>>,
+    ) -> Self {
+        self.list_schema = Some(list_schema.into_iter().map(Into::into).collect());
+        self
+    }
+
+    /// Sets [`list_view`](Self::list_view).
+    #[inline]
+    #[must_use]
+    pub fn list_view(mut self, list_view: impl Into<AttachmentListView>) -> Self {
+        self.list_view = Some(Box::new(list_view.into()));
+        self
+    }
+
+    /// Sets [`list_view_id`](Self::list_view_id).
+    #[inline]
+    #[must_use]
+    pub fn list_view_id(mut self, list_view_id: impl Into<String>) -> Self {
+        self.list_view_id = Some(list_view_id.into());
+        self
+    }
+
+    /// Sets [`message_blocks`](Self::message_blocks).
+    #[inline]
+    #[must_use]
+    pub fn message_blocks(
+        mut self,
+        message_blocks: impl IntoIterator<Item = impl Into<AttachmentMessageBlocks>>,
+    ) -> Self {
+        self.message_blocks = Some(message_blocks.into_iter().map(Into::into).collect());
+        self
+    }
+
+    /// Sets [`metadata`](Self::metadata).
+    #[inline]
+    #[must_use]
+    pub fn metadata(mut self, metadata: impl Into<AttachmentMetadata>) -> Self {
+        self.metadata = Some(metadata.into());
+        self
+    }
+
+    /// Sets [`mimetype`](Self::mimetype).
+    #[inline]
+    #[must_use]
+    pub fn mimetype(mut self, mimetype: impl Into<String>) -> Self {
+        self.mimetype = Some(mimetype.into());
+        self
+    }
+
+    /// Sets [`mrkdwn_in`](Self::mrkdwn_in).
+    #[inline]
+    #[must_use]
+    pub fn mrkdwn_in(
+        mut self,
+        mrkdwn_in: impl IntoIterator<Item = impl Into<String>>,
+    ) -> Self {
+        self.mrkdwn_in = Some(mrkdwn_in.into_iter().map(Into::into).collect());
+        self
+    }
+
+    /// Sets [`msg_subtype`](Self::msg_subtype).
+    #[inline]
+    #[must_use]
+    pub fn msg_subtype(mut self, msg_subtype: impl Into<String>) -> Self {
+        self.msg_subtype = Some(msg_subtype.into());
+        self
+    }
+
+    /// Sets [`original_url`](Self::original_url).
+    #[inline]
+    #[must_use]
+    pub fn original_url(mut self, original_url: impl Into<String>) -> Self {
+        self.original_url = Some(original_url.into());
+        self
+    }
+
+    /// Sets [`pretext`](Self::pretext).
+    #[inline]
+    #[must_use]
+    pub fn pretext(mut self, pretext: impl Into<String>) -> Self {
+        self.pretext = Some(pretext.into());
+        self
+    }
+
+    /// Sets [`preview`](Self::preview).
+    #[inline]
+    #[must_use]
+    pub fn preview(mut self, preview: impl Into<AttachmentPreview>) -> Self {
+        self.preview = Some(preview.into());
+        self
+    }
+
+    /// Sets [`service_icon`](Self::service_icon).
+    #[inline]
+    #[must_use]
+    pub fn service_icon(mut self, service_icon: impl Into<String>) -> Self {
+        self.service_icon = Some(service_icon.into());
+        self
+    }
+
+    /// Sets [`service_name`](Self::service_name).
+    #[inline]
+    #[must_use]
+    pub fn service_name(mut self, service_name: impl Into<String>) -> Self {
+        self.service_name = Some(service_name.into());
+        self
+    }
+
+    /// Sets [`service_url`](Self::service_url).
+    #[inline]
+    #[must_use]
+    pub fn service_url(mut self, service_url: impl Into<String>) -> Self {
+        self.service_url = Some(service_url.into());
+        self
+    }
+
+    /// Sets [`size`](Self::size).
+    #[inline]
+    #[must_use]
+    pub fn size(mut self, size: i64) -> Self {
+        self.size = Some(size);
+        self
+    }
+
+    /// Sets [`text`](Self::text).
+    #[inline]
+    #[must_use]
+    pub fn text(mut self, text: impl Into<String>) -> Self {
+        self.text = Some(text.into());
+        self
+    }
+
+    /// Sets [`thumb_height`](Self::thumb_height).
+    #[inline]
+    #[must_use]
+    pub fn thumb_height(mut self, thumb_height: i64) -> Self {
+        self.thumb_height = Some(thumb_height);
+        self
+    }
+
+    /// Sets [`thumb_url`](Self::thumb_url).
+    #[inline]
+    #[must_use]
+    pub fn thumb_url(mut self, thumb_url: impl Into<String>) -> Self {
+        self.thumb_url = Some(thumb_url.into());
+        self
+    }
+
+    /// Sets [`thumb_width`](Self::thumb_width).
+    #[inline]
+    #[must_use]
+    pub fn thumb_width(mut self, thumb_width: i64) -> Self {
+        self.thumb_width = Some(thumb_width);
+        self
+    }
+
+    /// Sets [`title`](Self::title).
+    #[inline]
+    #[must_use]
+    pub fn title(mut self, title: impl Into<String>) -> Self {
+        self.title = Some(title.into());
+        self
+    }
+
+    /// Sets [`title_link`](Self::title_link).
+    #[inline]
+    #[must_use]
+    pub fn title_link(mut self, title_link: impl Into<String>) -> Self {
+        self.title_link = Some(title_link.into());
+        self
+    }
+
+    /// Sets [`ts`](Self::ts).
+    #[inline]
+    #[must_use]
+    pub fn ts(mut self, ts: impl Into<String>) -> Self {
+        self.ts = Some(ts.into());
+        self
+    }
+
+    /// Sets [`url`](Self::url).
+    #[inline]
+    #[must_use]
+    pub fn url(mut self, url: impl Into<String>) -> Self {
+        self.url = Some(url.into());
+        self
+    }
+
+    /// Sets [`video_html`](Self::video_html).
+    #[inline]
+    #[must_use]
+    pub fn video_html(mut self, video_html: impl Into<String>) -> Self {
+        self.video_html = Some(video_html.into());
+        self
+    }
+
+    /// Sets [`video_html_height`](Self::video_html_height).
+    #[inline]
+    #[must_use]
+    pub fn video_html_height(
+        mut self,
+        video_html_height: impl Into<serde_json::Number>,
+    ) -> Self {
+        self.video_html_height = Some(video_html_height.into());
+        self
+    }
+
+    /// Sets [`video_html_width`](Self::video_html_width).
+    #[inline]
+    #[must_use]
+    pub fn video_html_width(
+        mut self,
+        video_html_width: impl Into<serde_json::Number>,
+    ) -> Self {
+        self.video_html_width = Some(video_html_width.into());
+        self
+    }
+
+    /// Sets [`video_url`](Self::video_url).
+    #[inline]
+    #[must_use]
+    pub fn video_url(mut self, video_url: impl Into<String>) -> Self {
+        self.video_url = Some(video_url.into());
+        self
+    }
+}
+
 impl rt::Validate for Attachment {
     fn check(&self, __check: &mut rt::validate::Check<'_>) {
-        __check.nested("actions", &self.actions);
         __check.nested("blocks", &self.blocks);
-        __check.nested("list", &self.list);
-        __check.nested("list_record", &self.list_record);
-        __check.nested("list_schema", &self.list_schema);
     }
 }
 
@@ -388,7 +967,7 @@ pub struct AttachmentActions {
     /// Answered as `option_groups`.
     pub option_groups: Option<Vec<AttachmentActionsOptionGroups>>,
     /// Answered as `options`.
-    pub options: Option<Vec<OptionObject>>,
+    pub options: Option<Vec<AttachmentActionsOptions>>,
     /// Answered as `selected_options`.
     pub selected_options: Option<Vec<AttachmentActionsSelectedOptions>>,
     /// Answered as `style`.
@@ -467,10 +1046,129 @@ impl rt::de::Record for AttachmentActions {
 
 rt::record!(AttachmentActions);
 
-impl rt::Validate for AttachmentActions {
-    fn check(&self, __check: &mut rt::validate::Check<'_>) {
-        __check.nested("option_groups", &self.option_groups);
-        __check.nested("options", &self.options);
+impl AttachmentActions {
+    /// A [`AttachmentActions`] with no field set; set them with the setters.
+    #[inline]
+    #[must_use]
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Sets [`confirm`](Self::confirm).
+    #[inline]
+    #[must_use]
+    pub fn confirm(mut self, confirm: impl Into<AttachmentActionsConfirm>) -> Self {
+        self.confirm = Some(confirm.into());
+        self
+    }
+
+    /// Sets [`data_source`](Self::data_source).
+    #[inline]
+    #[must_use]
+    pub fn data_source(mut self, data_source: impl Into<String>) -> Self {
+        self.data_source = Some(data_source.into());
+        self
+    }
+
+    /// Sets [`id`](Self::id).
+    #[inline]
+    #[must_use]
+    pub fn id(mut self, id: impl Into<String>) -> Self {
+        self.id = Some(id.into());
+        self
+    }
+
+    /// Sets [`min_query_length`](Self::min_query_length).
+    #[inline]
+    #[must_use]
+    pub fn min_query_length(mut self, min_query_length: i64) -> Self {
+        self.min_query_length = Some(min_query_length);
+        self
+    }
+
+    /// Sets [`name`](Self::name).
+    #[inline]
+    #[must_use]
+    pub fn name(mut self, name: impl Into<String>) -> Self {
+        self.name = Some(name.into());
+        self
+    }
+
+    /// Sets [`option_groups`](Self::option_groups).
+    #[inline]
+    #[must_use]
+    pub fn option_groups(
+        mut self,
+        option_groups: impl IntoIterator<Item = impl Into<AttachmentActionsOptionGroups>>,
+    ) -> Self {
+        self.option_groups = Some(option_groups.into_iter().map(Into::into).collect());
+        self
+    }
+
+    /// Sets [`options`](Self::options).
+    #[inline]
+    #[must_use]
+    pub fn options(
+        mut self,
+        options: impl IntoIterator<Item = impl Into<AttachmentActionsOptions>>,
+    ) -> Self {
+        self.options = Some(options.into_iter().map(Into::into).collect());
+        self
+    }
+
+    /// Sets [`selected_options`](Self::selected_options).
+    #[inline]
+    #[must_use]
+    pub fn selected_options(
+        mut self,
+        selected_options: impl IntoIterator<
+            Item = impl Into<AttachmentActionsSelectedOptions>,
+        >,
+    ) -> Self {
+        self.selected_options = Some(
+            selected_options.into_iter().map(Into::into).collect(),
+        );
+        self
+    }
+
+    /// Sets [`style`](Self::style).
+    #[inline]
+    #[must_use]
+    pub fn style(mut self, style: impl Into<String>) -> Self {
+        self.style = Some(style.into());
+        self
+    }
+
+    /// Sets [`text`](Self::text).
+    #[inline]
+    #[must_use]
+    pub fn text(mut self, text: impl Into<String>) -> Self {
+        self.text = Some(text.into());
+        self
+    }
+
+    /// Sets [`type_`](Self::type_).
+    #[inline]
+    #[must_use]
+    pub fn type_(mut self, type_: impl Into<String>) -> Self {
+        self.type_ = Some(type_.into());
+        self
+    }
+
+    /// Sets [`url`](Self::url).
+    #[inline]
+    #[must_use]
+    pub fn url(mut self, url: impl Into<String>) -> Self {
+        self.url = Some(url.into());
+        self
+    }
+
+    /// Sets [`value`](Self::value).
+    #[inline]
+    #[must_use]
+    pub fn value(mut self, value: impl Into<String>) -> Self {
+        self.value = Some(value.into());
+        self
     }
 }
 
@@ -530,12 +1228,53 @@ impl rt::de::Record for AttachmentActionsConfirm {
 
 rt::record!(AttachmentActionsConfirm);
 
+impl AttachmentActionsConfirm {
+    /// A [`AttachmentActionsConfirm`] with no field set; set them with the setters.
+    #[inline]
+    #[must_use]
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Sets [`dismiss_text`](Self::dismiss_text).
+    #[inline]
+    #[must_use]
+    pub fn dismiss_text(mut self, dismiss_text: impl Into<String>) -> Self {
+        self.dismiss_text = Some(dismiss_text.into());
+        self
+    }
+
+    /// Sets [`ok_text`](Self::ok_text).
+    #[inline]
+    #[must_use]
+    pub fn ok_text(mut self, ok_text: impl Into<String>) -> Self {
+        self.ok_text = Some(ok_text.into());
+        self
+    }
+
+    /// Sets [`text`](Self::text).
+    #[inline]
+    #[must_use]
+    pub fn text(mut self, text: impl Into<String>) -> Self {
+        self.text = Some(text.into());
+        self
+    }
+
+    /// Sets [`title`](Self::title).
+    #[inline]
+    #[must_use]
+    pub fn title(mut self, title: impl Into<String>) -> Self {
+        self.title = Some(title.into());
+        self
+    }
+}
+
 /// The `option_groups` object of [`AttachmentActions`].
 #[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AttachmentActionsOptionGroups {
     /// Answered as `options`.
-    pub options: Option<Vec<OptionObject>>,
+    pub options: Option<Vec<AttachmentActionsOptionGroupsOptions>>,
     /// Answered as `text`.
     pub text: Option<String>,
     /// Fields Slack sent that this type does not model, or whose value was not of
@@ -576,16 +1315,40 @@ impl rt::de::Record for AttachmentActionsOptionGroups {
 
 rt::record!(AttachmentActionsOptionGroups);
 
-impl rt::Validate for AttachmentActionsOptionGroups {
-    fn check(&self, __check: &mut rt::validate::Check<'_>) {
-        __check.nested("options", &self.options);
+impl AttachmentActionsOptionGroups {
+    /// A [`AttachmentActionsOptionGroups`] with no field set; set them with the setters.
+    #[inline]
+    #[must_use]
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Sets [`options`](Self::options).
+    #[inline]
+    #[must_use]
+    pub fn options(
+        mut self,
+        options: impl IntoIterator<
+            Item = impl Into<AttachmentActionsOptionGroupsOptions>,
+        >,
+    ) -> Self {
+        self.options = Some(options.into_iter().map(Into::into).collect());
+        self
+    }
+
+    /// Sets [`text`](Self::text).
+    #[inline]
+    #[must_use]
+    pub fn text(mut self, text: impl Into<String>) -> Self {
+        self.text = Some(text.into());
+        self
     }
 }
 
-/// The `selected_options` object of [`AttachmentActions`].
+/// The `options` object of [`AttachmentActionsOptionGroups`].
 #[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
-pub struct AttachmentActionsSelectedOptions {
+pub struct AttachmentActionsOptionGroupsOptions {
     /// Answered as `text`.
     pub text: Option<String>,
     /// Answered as `value`.
@@ -595,8 +1358,8 @@ pub struct AttachmentActionsSelectedOptions {
     pub unknown: rt::UnknownFields,
 }
 
-impl rt::de::Record for AttachmentActionsSelectedOptions {
-    const NAME: &'static str = "AttachmentActionsSelectedOptions";
+impl rt::de::Record for AttachmentActionsOptionGroupsOptions {
+    const NAME: &'static str = "AttachmentActionsOptionGroupsOptions";
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
@@ -626,7 +1389,32 @@ impl rt::de::Record for AttachmentActionsSelectedOptions {
     }
 }
 
-rt::record!(AttachmentActionsSelectedOptions);
+rt::record!(AttachmentActionsOptionGroupsOptions);
+
+impl AttachmentActionsOptionGroupsOptions {
+    /// A [`AttachmentActionsOptionGroupsOptions`] with no field set; set them with the setters.
+    #[inline]
+    #[must_use]
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Sets [`text`](Self::text).
+    #[inline]
+    #[must_use]
+    pub fn text(mut self, text: impl Into<String>) -> Self {
+        self.text = Some(text.into());
+        self
+    }
+
+    /// Sets [`value`](Self::value).
+    #[inline]
+    #[must_use]
+    pub fn value(mut self, value: impl Into<String>) -> Self {
+        self.value = Some(value.into());
+        self
+    }
+}
 
 /// The `fields` object of [`Attachment`].
 #[derive(Clone, PartialEq, Default)]
@@ -679,6 +1467,39 @@ impl rt::de::Record for AttachmentFields {
 }
 
 rt::record!(AttachmentFields);
+
+impl AttachmentFields {
+    /// A [`AttachmentFields`] with no field set; set them with the setters.
+    #[inline]
+    #[must_use]
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Sets [`short`](Self::short).
+    #[inline]
+    #[must_use]
+    pub fn short(mut self, short: bool) -> Self {
+        self.short = Some(short);
+        self
+    }
+
+    /// Sets [`title`](Self::title).
+    #[inline]
+    #[must_use]
+    pub fn title(mut self, title: impl Into<String>) -> Self {
+        self.title = Some(title.into());
+        self
+    }
+
+    /// Sets [`value`](Self::value).
+    #[inline]
+    #[must_use]
+    pub fn value(mut self, value: impl Into<String>) -> Self {
+        self.value = Some(value.into());
+        self
+    }
+}
 
 /// The `list` object of [`Attachment`].
 #[derive(Clone, PartialEq, Default)]
@@ -909,9 +1730,348 @@ impl rt::de::Record for AttachmentList {
 
 rt::record!(AttachmentList);
 
-impl rt::Validate for AttachmentList {
-    fn check(&self, __check: &mut rt::validate::Check<'_>) {
-        __check.nested("list_metadata", &self.list_metadata);
+impl AttachmentList {
+    /// A [`AttachmentList`] with no field set; set them with the setters.
+    #[inline]
+    #[must_use]
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Sets [`channels`](Self::channels).
+    #[inline]
+    #[must_use]
+    pub fn channels(
+        mut self,
+        channels: impl IntoIterator<Item = impl Into<String>>,
+    ) -> Self {
+        self.channels = Some(channels.into_iter().map(Into::into).collect());
+        self
+    }
+
+    /// Sets [`comments_count`](Self::comments_count).
+    #[inline]
+    #[must_use]
+    pub fn comments_count(mut self, comments_count: i64) -> Self {
+        self.comments_count = Some(comments_count);
+        self
+    }
+
+    /// Sets [`created`](Self::created).
+    #[inline]
+    #[must_use]
+    pub fn created(mut self, created: i64) -> Self {
+        self.created = Some(created);
+        self
+    }
+
+    /// Sets [`display_as_bot`](Self::display_as_bot).
+    #[inline]
+    #[must_use]
+    pub fn display_as_bot(mut self, display_as_bot: bool) -> Self {
+        self.display_as_bot = Some(display_as_bot);
+        self
+    }
+
+    /// Sets [`dm_mpdm_users_with_file_access`](Self::dm_mpdm_users_with_file_access).
+    #[inline]
+    #[must_use]
+    pub fn dm_mpdm_users_with_file_access(
+        mut self,
+        dm_mpdm_users_with_file_access: impl IntoIterator<
+            Item = impl Into<AttachmentListDmMpdmUsersWithFileAccess>,
+        >,
+    ) -> Self {
+        self.dm_mpdm_users_with_file_access = Some(
+            dm_mpdm_users_with_file_access.into_iter().map(Into::into).collect(),
+        );
+        self
+    }
+
+    /// Sets [`editable`](Self::editable).
+    #[inline]
+    #[must_use]
+    pub fn editable(mut self, editable: bool) -> Self {
+        self.editable = Some(editable);
+        self
+    }
+
+    /// Sets [`external_type`](Self::external_type).
+    #[inline]
+    #[must_use]
+    pub fn external_type(mut self, external_type: impl Into<String>) -> Self {
+        self.external_type = Some(external_type.into());
+        self
+    }
+
+    /// Sets [`file_access`](Self::file_access).
+    #[inline]
+    #[must_use]
+    pub fn file_access(mut self, file_access: impl Into<String>) -> Self {
+        self.file_access = Some(file_access.into());
+        self
+    }
+
+    /// Sets [`filetype`](Self::filetype).
+    #[inline]
+    #[must_use]
+    pub fn filetype(mut self, filetype: impl Into<String>) -> Self {
+        self.filetype = Some(filetype.into());
+        self
+    }
+
+    /// Sets [`groups`](Self::groups).
+    #[inline]
+    #[must_use]
+    pub fn groups(
+        mut self,
+        groups: impl IntoIterator<Item = impl Into<String>>,
+    ) -> Self {
+        self.groups = Some(groups.into_iter().map(Into::into).collect());
+        self
+    }
+
+    /// Sets [`has_more_shares`](Self::has_more_shares).
+    #[inline]
+    #[must_use]
+    pub fn has_more_shares(mut self, has_more_shares: bool) -> Self {
+        self.has_more_shares = Some(has_more_shares);
+        self
+    }
+
+    /// Sets [`has_rich_preview`](Self::has_rich_preview).
+    #[inline]
+    #[must_use]
+    pub fn has_rich_preview(mut self, has_rich_preview: bool) -> Self {
+        self.has_rich_preview = Some(has_rich_preview);
+        self
+    }
+
+    /// Sets [`id`](Self::id).
+    #[inline]
+    #[must_use]
+    pub fn id(mut self, id: impl Into<String>) -> Self {
+        self.id = Some(id.into());
+        self
+    }
+
+    /// Sets [`ims`](Self::ims).
+    #[inline]
+    #[must_use]
+    pub fn ims(mut self, ims: impl IntoIterator<Item = impl Into<String>>) -> Self {
+        self.ims = Some(ims.into_iter().map(Into::into).collect());
+        self
+    }
+
+    /// Sets [`is_external`](Self::is_external).
+    #[allow(clippy::wrong_self_convention)]
+    #[inline]
+    #[must_use]
+    pub fn is_external(mut self, is_external: bool) -> Self {
+        self.is_external = Some(is_external);
+        self
+    }
+
+    /// Sets [`is_public`](Self::is_public).
+    #[allow(clippy::wrong_self_convention)]
+    #[inline]
+    #[must_use]
+    pub fn is_public(mut self, is_public: bool) -> Self {
+        self.is_public = Some(is_public);
+        self
+    }
+
+    /// Sets [`last_editor`](Self::last_editor).
+    #[inline]
+    #[must_use]
+    pub fn last_editor(mut self, last_editor: impl Into<String>) -> Self {
+        self.last_editor = Some(last_editor.into());
+        self
+    }
+
+    /// Sets [`list_limits`](Self::list_limits).
+    #[inline]
+    #[must_use]
+    pub fn list_limits(
+        mut self,
+        list_limits: impl Into<AttachmentListListLimits>,
+    ) -> Self {
+        self.list_limits = Some(list_limits.into());
+        self
+    }
+
+    /// Sets [`list_metadata`](Self::list_metadata).
+    #[inline]
+    #[must_use]
+    pub fn list_metadata(
+        mut self,
+        list_metadata: impl Into<AttachmentListListMetadata>,
+    ) -> Self {
+        self.list_metadata = Some(list_metadata.into());
+        self
+    }
+
+    /// Sets [`mimetype`](Self::mimetype).
+    #[inline]
+    #[must_use]
+    pub fn mimetype(mut self, mimetype: impl Into<String>) -> Self {
+        self.mimetype = Some(mimetype.into());
+        self
+    }
+
+    /// Sets [`mode`](Self::mode).
+    #[inline]
+    #[must_use]
+    pub fn mode(mut self, mode: impl Into<String>) -> Self {
+        self.mode = Some(mode.into());
+        self
+    }
+
+    /// Sets [`name`](Self::name).
+    #[inline]
+    #[must_use]
+    pub fn name(mut self, name: impl Into<String>) -> Self {
+        self.name = Some(name.into());
+        self
+    }
+
+    /// Sets [`permalink`](Self::permalink).
+    #[inline]
+    #[must_use]
+    pub fn permalink(mut self, permalink: impl Into<String>) -> Self {
+        self.permalink = Some(permalink.into());
+        self
+    }
+
+    /// Sets [`permalink_public`](Self::permalink_public).
+    #[inline]
+    #[must_use]
+    pub fn permalink_public(mut self, permalink_public: impl Into<String>) -> Self {
+        self.permalink_public = Some(permalink_public.into());
+        self
+    }
+
+    /// Sets [`pretty_type`](Self::pretty_type).
+    #[inline]
+    #[must_use]
+    pub fn pretty_type(mut self, pretty_type: impl Into<String>) -> Self {
+        self.pretty_type = Some(pretty_type.into());
+        self
+    }
+
+    /// Sets [`private_channels_with_file_access_count`](Self::private_channels_with_file_access_count).
+    #[inline]
+    #[must_use]
+    pub fn private_channels_with_file_access_count(
+        mut self,
+        private_channels_with_file_access_count: i64,
+    ) -> Self {
+        self.private_channels_with_file_access_count = Some(
+            private_channels_with_file_access_count,
+        );
+        self
+    }
+
+    /// Sets [`private_file_with_access_count`](Self::private_file_with_access_count).
+    #[inline]
+    #[must_use]
+    pub fn private_file_with_access_count(
+        mut self,
+        private_file_with_access_count: i64,
+    ) -> Self {
+        self.private_file_with_access_count = Some(private_file_with_access_count);
+        self
+    }
+
+    /// Sets [`public_url_shared`](Self::public_url_shared).
+    #[inline]
+    #[must_use]
+    pub fn public_url_shared(mut self, public_url_shared: bool) -> Self {
+        self.public_url_shared = Some(public_url_shared);
+        self
+    }
+
+    /// Sets [`shares`](Self::shares).
+    #[inline]
+    #[must_use]
+    pub fn shares(mut self, shares: impl Into<serde_json::Value>) -> Self {
+        self.shares = Some(shares.into());
+        self
+    }
+
+    /// Sets [`size`](Self::size).
+    #[inline]
+    #[must_use]
+    pub fn size(mut self, size: i64) -> Self {
+        self.size = Some(size);
+        self
+    }
+
+    /// Sets [`timestamp`](Self::timestamp).
+    #[inline]
+    #[must_use]
+    pub fn timestamp(mut self, timestamp: i64) -> Self {
+        self.timestamp = Some(timestamp);
+        self
+    }
+
+    /// Sets [`title`](Self::title).
+    #[inline]
+    #[must_use]
+    pub fn title(mut self, title: impl Into<String>) -> Self {
+        self.title = Some(title.into());
+        self
+    }
+
+    /// Sets [`updated`](Self::updated).
+    #[inline]
+    #[must_use]
+    pub fn updated(mut self, updated: i64) -> Self {
+        self.updated = Some(updated);
+        self
+    }
+
+    /// Sets [`url_private`](Self::url_private).
+    #[inline]
+    #[must_use]
+    pub fn url_private(mut self, url_private: impl Into<String>) -> Self {
+        self.url_private = Some(url_private.into());
+        self
+    }
+
+    /// Sets [`url_private_download`](Self::url_private_download).
+    #[inline]
+    #[must_use]
+    pub fn url_private_download(
+        mut self,
+        url_private_download: impl Into<String>,
+    ) -> Self {
+        self.url_private_download = Some(url_private_download.into());
+        self
+    }
+
+    /// Sets [`user`](Self::user).
+    #[inline]
+    #[must_use]
+    pub fn user(mut self, user: impl Into<String>) -> Self {
+        self.user = Some(user.into());
+        self
+    }
+
+    /// Sets [`user_team`](Self::user_team).
+    #[inline]
+    #[must_use]
+    pub fn user_team(mut self, user_team: impl Into<String>) -> Self {
+        self.user_team = Some(user_team.into());
+        self
+    }
+
+    /// Sets [`username`](Self::username).
+    #[inline]
+    #[must_use]
+    pub fn username(mut self, username: impl Into<String>) -> Self {
+        self.username = Some(username.into());
+        self
     }
 }
 
@@ -960,6 +2120,31 @@ impl rt::de::Record for AttachmentListDmMpdmUsersWithFileAccess {
 }
 
 rt::record!(AttachmentListDmMpdmUsersWithFileAccess);
+
+impl AttachmentListDmMpdmUsersWithFileAccess {
+    /// A [`AttachmentListDmMpdmUsersWithFileAccess`] with no field set; set them with the setters.
+    #[inline]
+    #[must_use]
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Sets [`access`](Self::access).
+    #[inline]
+    #[must_use]
+    pub fn access(mut self, access: impl Into<String>) -> Self {
+        self.access = Some(access.into());
+        self
+    }
+
+    /// Sets [`user_id`](Self::user_id).
+    #[inline]
+    #[must_use]
+    pub fn user_id(mut self, user_id: impl Into<UserId>) -> Self {
+        self.user_id = Some(user_id.into());
+        self
+    }
+}
 
 /// The `list_limits` object of [`AttachmentList`].
 #[derive(Clone, PartialEq, Default)]
@@ -1059,6 +2244,95 @@ impl rt::de::Record for AttachmentListListLimits {
 
 rt::record!(AttachmentListListLimits);
 
+impl AttachmentListListLimits {
+    /// A [`AttachmentListListLimits`] with no field set; set them with the setters.
+    #[inline]
+    #[must_use]
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Sets [`column_count`](Self::column_count).
+    #[inline]
+    #[must_use]
+    pub fn column_count(mut self, column_count: i64) -> Self {
+        self.column_count = Some(column_count);
+        self
+    }
+
+    /// Sets [`column_count_limit`](Self::column_count_limit).
+    #[inline]
+    #[must_use]
+    pub fn column_count_limit(mut self, column_count_limit: i64) -> Self {
+        self.column_count_limit = Some(column_count_limit);
+        self
+    }
+
+    /// Sets [`max_attachments_per_cell`](Self::max_attachments_per_cell).
+    #[inline]
+    #[must_use]
+    pub fn max_attachments_per_cell(mut self, max_attachments_per_cell: i64) -> Self {
+        self.max_attachments_per_cell = Some(max_attachments_per_cell);
+        self
+    }
+
+    /// Sets [`over_column_maximum`](Self::over_column_maximum).
+    #[inline]
+    #[must_use]
+    pub fn over_column_maximum(mut self, over_column_maximum: bool) -> Self {
+        self.over_column_maximum = Some(over_column_maximum);
+        self
+    }
+
+    /// Sets [`over_row_maximum`](Self::over_row_maximum).
+    #[inline]
+    #[must_use]
+    pub fn over_row_maximum(mut self, over_row_maximum: bool) -> Self {
+        self.over_row_maximum = Some(over_row_maximum);
+        self
+    }
+
+    /// Sets [`over_view_maximum`](Self::over_view_maximum).
+    #[inline]
+    #[must_use]
+    pub fn over_view_maximum(mut self, over_view_maximum: bool) -> Self {
+        self.over_view_maximum = Some(over_view_maximum);
+        self
+    }
+
+    /// Sets [`row_count`](Self::row_count).
+    #[inline]
+    #[must_use]
+    pub fn row_count(mut self, row_count: i64) -> Self {
+        self.row_count = Some(row_count);
+        self
+    }
+
+    /// Sets [`row_count_limit`](Self::row_count_limit).
+    #[inline]
+    #[must_use]
+    pub fn row_count_limit(mut self, row_count_limit: i64) -> Self {
+        self.row_count_limit = Some(row_count_limit);
+        self
+    }
+
+    /// Sets [`view_count`](Self::view_count).
+    #[inline]
+    #[must_use]
+    pub fn view_count(mut self, view_count: i64) -> Self {
+        self.view_count = Some(view_count);
+        self
+    }
+
+    /// Sets [`view_count_limit`](Self::view_count_limit).
+    #[inline]
+    #[must_use]
+    pub fn view_count_limit(mut self, view_count_limit: i64) -> Self {
+        self.view_count_limit = Some(view_count_limit);
+        self
+    }
+}
+
 /// The `list_metadata` object of [`AttachmentList`].
 #[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
@@ -1143,9 +2417,110 @@ impl rt::de::Record for AttachmentListListMetadata {
 
 rt::record!(AttachmentListListMetadata);
 
-impl rt::Validate for AttachmentListListMetadata {
-    fn check(&self, __check: &mut rt::validate::Check<'_>) {
-        __check.nested("schema", &self.schema);
+impl AttachmentListListMetadata {
+    /// A [`AttachmentListListMetadata`] with no field set; set them with the setters.
+    #[inline]
+    #[must_use]
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Sets [`creation_source`](Self::creation_source).
+    #[inline]
+    #[must_use]
+    pub fn creation_source(
+        mut self,
+        creation_source: impl Into<AttachmentListListMetadataCreationSource>,
+    ) -> Self {
+        self.creation_source = Some(creation_source.into());
+        self
+    }
+
+    /// Sets [`description`](Self::description).
+    #[inline]
+    #[must_use]
+    pub fn description(mut self, description: impl Into<String>) -> Self {
+        self.description = Some(description.into());
+        self
+    }
+
+    /// Sets [`description_blocks`](Self::description_blocks).
+    #[inline]
+    #[must_use]
+    pub fn description_blocks(
+        mut self,
+        description_blocks: impl IntoIterator<Item = impl Into<serde_json::Value>>,
+    ) -> Self {
+        self.description_blocks = Some(
+            description_blocks.into_iter().map(Into::into).collect(),
+        );
+        self
+    }
+
+    /// Sets [`icon`](Self::icon).
+    #[inline]
+    #[must_use]
+    pub fn icon(mut self, icon: impl Into<String>) -> Self {
+        self.icon = Some(icon.into());
+        self
+    }
+
+    /// Sets [`icon_team_id`](Self::icon_team_id).
+    #[inline]
+    #[must_use]
+    pub fn icon_team_id(mut self, icon_team_id: impl Into<TeamId>) -> Self {
+        self.icon_team_id = Some(icon_team_id.into());
+        self
+    }
+
+    /// Sets [`icon_url`](Self::icon_url).
+    #[inline]
+    #[must_use]
+    pub fn icon_url(mut self, icon_url: impl Into<String>) -> Self {
+        self.icon_url = Some(icon_url.into());
+        self
+    }
+
+    /// Sets [`integrations`](Self::integrations).
+    #[inline]
+    #[must_use]
+    pub fn integrations(
+        mut self,
+        integrations: impl IntoIterator<Item = impl Into<String>>,
+    ) -> Self {
+        self.integrations = Some(integrations.into_iter().map(Into::into).collect());
+        self
+    }
+
+    /// Sets [`is_trial`](Self::is_trial).
+    #[allow(clippy::wrong_self_convention)]
+    #[inline]
+    #[must_use]
+    pub fn is_trial(mut self, is_trial: bool) -> Self {
+        self.is_trial = Some(is_trial);
+        self
+    }
+
+    /// Sets [`schema`](Self::schema).
+    #[inline]
+    #[must_use]
+    pub fn schema(
+        mut self,
+        schema: impl IntoIterator<Item = impl Into<AttachmentListListMetadataSchema>>,
+    ) -> Self {
+        self.schema = Some(schema.into_iter().map(Into::into).collect());
+        self
+    }
+
+    /// Sets [`views`](Self::views).
+    #[inline]
+    #[must_use]
+    pub fn views(
+        mut self,
+        views: impl IntoIterator<Item = impl Into<AttachmentListListMetadataViews>>,
+    ) -> Self {
+        self.views = Some(views.into_iter().map(Into::into).collect());
+        self
     }
 }
 
@@ -1203,6 +2578,42 @@ impl rt::de::Record for AttachmentListListMetadataCreationSource {
 
 rt::record!(AttachmentListListMetadataCreationSource);
 
+impl AttachmentListListMetadataCreationSource {
+    /// A [`AttachmentListListMetadataCreationSource`] with no field set; set them with the setters.
+    #[inline]
+    #[must_use]
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Sets [`reference_id`](Self::reference_id).
+    #[inline]
+    #[must_use]
+    pub fn reference_id(mut self, reference_id: impl Into<String>) -> Self {
+        self.reference_id = Some(reference_id.into());
+        self
+    }
+
+    /// Sets [`type_`](Self::type_).
+    #[inline]
+    #[must_use]
+    pub fn type_(mut self, type_: impl Into<String>) -> Self {
+        self.type_ = Some(type_.into());
+        self
+    }
+
+    /// Sets [`workflow_function_id`](Self::workflow_function_id).
+    #[inline]
+    #[must_use]
+    pub fn workflow_function_id(
+        mut self,
+        workflow_function_id: impl Into<String>,
+    ) -> Self {
+        self.workflow_function_id = Some(workflow_function_id.into());
+        self
+    }
+}
+
 /// The `schema` object of [`AttachmentListListMetadata`].
 #[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
@@ -1216,7 +2627,7 @@ pub struct AttachmentListListMetadataSchema {
     /// Answered as `name`.
     pub name: Option<String>,
     /// Answered as `options`.
-    pub options: Option<Box<OptionObject>>,
+    pub options: Option<Box<AttachmentListListMetadataSchemaOptions>>,
     /// Answered as `type`.
     pub type_: Option<String>,
     /// Fields Slack sent that this type does not model, or whose value was not of
@@ -1269,9 +2680,618 @@ impl rt::de::Record for AttachmentListListMetadataSchema {
 
 rt::record!(AttachmentListListMetadataSchema);
 
-impl rt::Validate for AttachmentListListMetadataSchema {
-    fn check(&self, __check: &mut rt::validate::Check<'_>) {
-        __check.nested("options", &self.options);
+impl AttachmentListListMetadataSchema {
+    /// A [`AttachmentListListMetadataSchema`] with no field set; set them with the setters.
+    #[inline]
+    #[must_use]
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Sets [`id`](Self::id).
+    #[inline]
+    #[must_use]
+    pub fn id(mut self, id: impl Into<String>) -> Self {
+        self.id = Some(id.into());
+        self
+    }
+
+    /// Sets [`is_primary_column`](Self::is_primary_column).
+    #[allow(clippy::wrong_self_convention)]
+    #[inline]
+    #[must_use]
+    pub fn is_primary_column(mut self, is_primary_column: bool) -> Self {
+        self.is_primary_column = Some(is_primary_column);
+        self
+    }
+
+    /// Sets [`key`](Self::key).
+    #[inline]
+    #[must_use]
+    pub fn key(mut self, key: impl Into<String>) -> Self {
+        self.key = Some(key.into());
+        self
+    }
+
+    /// Sets [`name`](Self::name).
+    #[inline]
+    #[must_use]
+    pub fn name(mut self, name: impl Into<String>) -> Self {
+        self.name = Some(name.into());
+        self
+    }
+
+    /// Sets [`options`](Self::options).
+    #[inline]
+    #[must_use]
+    pub fn options(
+        mut self,
+        options: impl Into<AttachmentListListMetadataSchemaOptions>,
+    ) -> Self {
+        self.options = Some(Box::new(options.into()));
+        self
+    }
+
+    /// Sets [`type_`](Self::type_).
+    #[inline]
+    #[must_use]
+    pub fn type_(mut self, type_: impl Into<String>) -> Self {
+        self.type_ = Some(type_.into());
+        self
+    }
+}
+
+/// The `options` object of [`AttachmentListListMetadataSchema`].
+#[derive(Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct AttachmentListListMetadataSchemaOptions {
+    /// Answered as `canvas_id`.
+    pub canvas_id: Option<String>,
+    /// Answered as `canvas_placeholder_mapping`.
+    pub canvas_placeholder_mapping: Option<
+        Vec<AttachmentListListMetadataSchemaOptionsCanvasPlaceholderMapping>,
+    >,
+    /// Answered as `choices`.
+    pub choices: Option<Vec<AttachmentListListMetadataSchemaOptionsChoices>>,
+    /// Answered as `currency`.
+    pub currency: Option<String>,
+    /// Answered as `currency_format`.
+    pub currency_format: Option<String>,
+    /// Answered as `date_format`.
+    pub date_format: Option<String>,
+    /// Answered as `default_value`.
+    pub default_value: Option<String>,
+    /// Answered as `default_value_typed`.
+    pub default_value_typed: Option<
+        AttachmentListListMetadataSchemaOptionsDefaultValueTyped,
+    >,
+    /// Answered as `emoji`.
+    pub emoji: Option<String>,
+    /// Answered as `emoji_team_id`.
+    pub emoji_team_id: Option<TeamId>,
+    /// Answered as `for_assignment`.
+    pub for_assignment: Option<bool>,
+    /// Answered as `format`.
+    pub format: Option<String>,
+    /// Answered as `linked_to`.
+    pub linked_to: Option<Vec<String>>,
+    /// Answered as `mark_as_done_when_checked`.
+    pub mark_as_done_when_checked: Option<bool>,
+    /// Answered as `max`.
+    pub max: Option<i64>,
+    /// Answered as `notify_users`.
+    pub notify_users: Option<bool>,
+    /// Answered as `precision`.
+    pub precision: Option<i64>,
+    /// Answered as `rounding`.
+    pub rounding: Option<String>,
+    /// Answered as `show_member_name`.
+    pub show_member_name: Option<bool>,
+    /// Answered as `time_format`.
+    pub time_format: Option<String>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
+}
+
+impl rt::de::Record for AttachmentListListMetadataSchemaOptions {
+    const NAME: &'static str = "AttachmentListListMetadataSchemaOptions";
+
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &[u8],
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            b"canvas_id" => __reader.field(&mut self.canvas_id, "canvas_id"),
+            b"canvas_placeholder_mapping" => {
+                __reader
+                    .field(
+                        &mut self.canvas_placeholder_mapping,
+                        "canvas_placeholder_mapping",
+                    )
+            }
+            b"choices" => __reader.field(&mut self.choices, "choices"),
+            b"currency" => __reader.field(&mut self.currency, "currency"),
+            b"currency_format" => {
+                __reader.field(&mut self.currency_format, "currency_format")
+            }
+            b"date_format" => __reader.field(&mut self.date_format, "date_format"),
+            b"default_value" => __reader.field(&mut self.default_value, "default_value"),
+            b"default_value_typed" => {
+                __reader.field(&mut self.default_value_typed, "default_value_typed")
+            }
+            b"emoji" => __reader.field(&mut self.emoji, "emoji"),
+            b"emoji_team_id" => __reader.field(&mut self.emoji_team_id, "emoji_team_id"),
+            b"for_assignment" => {
+                __reader.field(&mut self.for_assignment, "for_assignment")
+            }
+            b"format" => __reader.field(&mut self.format, "format"),
+            b"linked_to" => __reader.field(&mut self.linked_to, "linked_to"),
+            b"mark_as_done_when_checked" => {
+                __reader
+                    .field(
+                        &mut self.mark_as_done_when_checked,
+                        "mark_as_done_when_checked",
+                    )
+            }
+            b"max" => __reader.field(&mut self.max, "max"),
+            b"notify_users" => __reader.field(&mut self.notify_users, "notify_users"),
+            b"precision" => __reader.field(&mut self.precision, "precision"),
+            b"rounding" => __reader.field(&mut self.rounding, "rounding"),
+            b"show_member_name" => {
+                __reader.field(&mut self.show_member_name, "show_member_name")
+            }
+            b"time_format" => __reader.field(&mut self.time_format, "time_format"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
+    }
+
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("canvas_id", &self.canvas_id)
+            .opt("canvas_placeholder_mapping", &self.canvas_placeholder_mapping)
+            .opt("choices", &self.choices)
+            .opt("currency", &self.currency)
+            .opt("currency_format", &self.currency_format)
+            .opt("date_format", &self.date_format)
+            .opt("default_value", &self.default_value)
+            .opt("default_value_typed", &self.default_value_typed)
+            .opt("emoji", &self.emoji)
+            .opt("emoji_team_id", &self.emoji_team_id)
+            .opt("for_assignment", &self.for_assignment)
+            .opt("format", &self.format)
+            .opt("linked_to", &self.linked_to)
+            .opt("mark_as_done_when_checked", &self.mark_as_done_when_checked)
+            .opt("max", &self.max)
+            .opt("notify_users", &self.notify_users)
+            .opt("precision", &self.precision)
+            .opt("rounding", &self.rounding)
+            .opt("show_member_name", &self.show_member_name)
+            .opt("time_format", &self.time_format);
+    }
+
+    #[inline]
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
+    }
+
+    #[inline]
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
+    }
+}
+
+rt::record!(AttachmentListListMetadataSchemaOptions);
+
+impl AttachmentListListMetadataSchemaOptions {
+    /// A [`AttachmentListListMetadataSchemaOptions`] with no field set; set them with the setters.
+    #[inline]
+    #[must_use]
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Sets [`canvas_id`](Self::canvas_id).
+    #[inline]
+    #[must_use]
+    pub fn canvas_id(mut self, canvas_id: impl Into<String>) -> Self {
+        self.canvas_id = Some(canvas_id.into());
+        self
+    }
+
+    /// Sets [`canvas_placeholder_mapping`](Self::canvas_placeholder_mapping).
+    #[inline]
+    #[must_use]
+    pub fn canvas_placeholder_mapping(
+        mut self,
+        canvas_placeholder_mapping: impl IntoIterator<
+            Item = impl Into<
+                AttachmentListListMetadataSchemaOptionsCanvasPlaceholderMapping,
+            >,
+        >,
+    ) -> Self {
+        self.canvas_placeholder_mapping = Some(
+            canvas_placeholder_mapping.into_iter().map(Into::into).collect(),
+        );
+        self
+    }
+
+    /// Sets [`choices`](Self::choices).
+    #[inline]
+    #[must_use]
+    pub fn choices(
+        mut self,
+        choices: impl IntoIterator<
+            Item = impl Into<AttachmentListListMetadataSchemaOptionsChoices>,
+        >,
+    ) -> Self {
+        self.choices = Some(choices.into_iter().map(Into::into).collect());
+        self
+    }
+
+    /// Sets [`currency`](Self::currency).
+    #[inline]
+    #[must_use]
+    pub fn currency(mut self, currency: impl Into<String>) -> Self {
+        self.currency = Some(currency.into());
+        self
+    }
+
+    /// Sets [`currency_format`](Self::currency_format).
+    #[inline]
+    #[must_use]
+    pub fn currency_format(mut self, currency_format: impl Into<String>) -> Self {
+        self.currency_format = Some(currency_format.into());
+        self
+    }
+
+    /// Sets [`date_format`](Self::date_format).
+    #[inline]
+    #[must_use]
+    pub fn date_format(mut self, date_format: impl Into<String>) -> Self {
+        self.date_format = Some(date_format.into());
+        self
+    }
+
+    /// Sets [`default_value`](Self::default_value).
+    #[inline]
+    #[must_use]
+    pub fn default_value(mut self, default_value: impl Into<String>) -> Self {
+        self.default_value = Some(default_value.into());
+        self
+    }
+
+    /// Sets [`default_value_typed`](Self::default_value_typed).
+    #[inline]
+    #[must_use]
+    pub fn default_value_typed(
+        mut self,
+        default_value_typed: impl Into<
+            AttachmentListListMetadataSchemaOptionsDefaultValueTyped,
+        >,
+    ) -> Self {
+        self.default_value_typed = Some(default_value_typed.into());
+        self
+    }
+
+    /// Sets [`emoji`](Self::emoji).
+    #[inline]
+    #[must_use]
+    pub fn emoji(mut self, emoji: impl Into<String>) -> Self {
+        self.emoji = Some(emoji.into());
+        self
+    }
+
+    /// Sets [`emoji_team_id`](Self::emoji_team_id).
+    #[inline]
+    #[must_use]
+    pub fn emoji_team_id(mut self, emoji_team_id: impl Into<TeamId>) -> Self {
+        self.emoji_team_id = Some(emoji_team_id.into());
+        self
+    }
+
+    /// Sets [`for_assignment`](Self::for_assignment).
+    #[inline]
+    #[must_use]
+    pub fn for_assignment(mut self, for_assignment: bool) -> Self {
+        self.for_assignment = Some(for_assignment);
+        self
+    }
+
+    /// Sets [`format`](Self::format).
+    #[inline]
+    #[must_use]
+    pub fn format(mut self, format: impl Into<String>) -> Self {
+        self.format = Some(format.into());
+        self
+    }
+
+    /// Sets [`linked_to`](Self::linked_to).
+    #[inline]
+    #[must_use]
+    pub fn linked_to(
+        mut self,
+        linked_to: impl IntoIterator<Item = impl Into<String>>,
+    ) -> Self {
+        self.linked_to = Some(linked_to.into_iter().map(Into::into).collect());
+        self
+    }
+
+    /// Sets [`mark_as_done_when_checked`](Self::mark_as_done_when_checked).
+    #[inline]
+    #[must_use]
+    pub fn mark_as_done_when_checked(mut self, mark_as_done_when_checked: bool) -> Self {
+        self.mark_as_done_when_checked = Some(mark_as_done_when_checked);
+        self
+    }
+
+    /// Sets [`max`](Self::max).
+    #[inline]
+    #[must_use]
+    pub fn max(mut self, max: i64) -> Self {
+        self.max = Some(max);
+        self
+    }
+
+    /// Sets [`notify_users`](Self::notify_users).
+    #[inline]
+    #[must_use]
+    pub fn notify_users(mut self, notify_users: bool) -> Self {
+        self.notify_users = Some(notify_users);
+        self
+    }
+
+    /// Sets [`precision`](Self::precision).
+    #[inline]
+    #[must_use]
+    pub fn precision(mut self, precision: i64) -> Self {
+        self.precision = Some(precision);
+        self
+    }
+
+    /// Sets [`rounding`](Self::rounding).
+    #[inline]
+    #[must_use]
+    pub fn rounding(mut self, rounding: impl Into<String>) -> Self {
+        self.rounding = Some(rounding.into());
+        self
+    }
+
+    /// Sets [`show_member_name`](Self::show_member_name).
+    #[inline]
+    #[must_use]
+    pub fn show_member_name(mut self, show_member_name: bool) -> Self {
+        self.show_member_name = Some(show_member_name);
+        self
+    }
+
+    /// Sets [`time_format`](Self::time_format).
+    #[inline]
+    #[must_use]
+    pub fn time_format(mut self, time_format: impl Into<String>) -> Self {
+        self.time_format = Some(time_format.into());
+        self
+    }
+}
+
+/// The `canvas_placeholder_mapping` object of [`AttachmentListListMetadataSchemaOptions`].
+#[derive(Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct AttachmentListListMetadataSchemaOptionsCanvasPlaceholderMapping {
+    /// Answered as `column`.
+    pub column: Option<String>,
+    /// Answered as `variable`.
+    pub variable: Option<String>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
+}
+
+impl rt::de::Record for AttachmentListListMetadataSchemaOptionsCanvasPlaceholderMapping {
+    const NAME: &'static str = "AttachmentListListMetadataSchemaOptionsCanvasPlaceholderMapping";
+
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &[u8],
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            b"column" => __reader.field(&mut self.column, "column"),
+            b"variable" => __reader.field(&mut self.variable, "variable"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
+    }
+
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer.opt("column", &self.column).opt("variable", &self.variable);
+    }
+
+    #[inline]
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
+    }
+
+    #[inline]
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
+    }
+}
+
+rt::record!(AttachmentListListMetadataSchemaOptionsCanvasPlaceholderMapping);
+
+impl AttachmentListListMetadataSchemaOptionsCanvasPlaceholderMapping {
+    /// A [`AttachmentListListMetadataSchemaOptionsCanvasPlaceholderMapping`] with no field set; set them with the setters.
+    #[inline]
+    #[must_use]
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Sets [`column`](Self::column).
+    #[inline]
+    #[must_use]
+    pub fn column(mut self, column: impl Into<String>) -> Self {
+        self.column = Some(column.into());
+        self
+    }
+
+    /// Sets [`variable`](Self::variable).
+    #[inline]
+    #[must_use]
+    pub fn variable(mut self, variable: impl Into<String>) -> Self {
+        self.variable = Some(variable.into());
+        self
+    }
+}
+
+/// The `choices` object of [`AttachmentListListMetadataSchemaOptions`].
+#[derive(Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct AttachmentListListMetadataSchemaOptionsChoices {
+    /// Answered as `color`.
+    pub color: Option<String>,
+    /// Answered as `label`.
+    pub label: Option<String>,
+    /// Answered as `value`.
+    pub value: Option<String>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
+}
+
+impl rt::de::Record for AttachmentListListMetadataSchemaOptionsChoices {
+    const NAME: &'static str = "AttachmentListListMetadataSchemaOptionsChoices";
+
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &[u8],
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            b"color" => __reader.field(&mut self.color, "color"),
+            b"label" => __reader.field(&mut self.label, "label"),
+            b"value" => __reader.field(&mut self.value, "value"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
+    }
+
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("color", &self.color)
+            .opt("label", &self.label)
+            .opt("value", &self.value);
+    }
+
+    #[inline]
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
+    }
+
+    #[inline]
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
+    }
+}
+
+rt::record!(AttachmentListListMetadataSchemaOptionsChoices);
+
+impl AttachmentListListMetadataSchemaOptionsChoices {
+    /// A [`AttachmentListListMetadataSchemaOptionsChoices`] with no field set; set them with the setters.
+    #[inline]
+    #[must_use]
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Sets [`color`](Self::color).
+    #[inline]
+    #[must_use]
+    pub fn color(mut self, color: impl Into<String>) -> Self {
+        self.color = Some(color.into());
+        self
+    }
+
+    /// Sets [`label`](Self::label).
+    #[inline]
+    #[must_use]
+    pub fn label(mut self, label: impl Into<String>) -> Self {
+        self.label = Some(label.into());
+        self
+    }
+
+    /// Sets [`value`](Self::value).
+    #[inline]
+    #[must_use]
+    pub fn value(mut self, value: impl Into<String>) -> Self {
+        self.value = Some(value.into());
+        self
+    }
+}
+
+/// The `default_value_typed` object of [`AttachmentListListMetadataSchemaOptions`].
+#[derive(Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct AttachmentListListMetadataSchemaOptionsDefaultValueTyped {
+    /// Answered as `select`.
+    pub select: Option<Vec<String>>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
+}
+
+impl rt::de::Record for AttachmentListListMetadataSchemaOptionsDefaultValueTyped {
+    const NAME: &'static str = "AttachmentListListMetadataSchemaOptionsDefaultValueTyped";
+
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &[u8],
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            b"select" => __reader.field(&mut self.select, "select"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
+    }
+
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer.opt("select", &self.select);
+    }
+
+    #[inline]
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
+    }
+
+    #[inline]
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
+    }
+}
+
+rt::record!(AttachmentListListMetadataSchemaOptionsDefaultValueTyped);
+
+impl AttachmentListListMetadataSchemaOptionsDefaultValueTyped {
+    /// A [`AttachmentListListMetadataSchemaOptionsDefaultValueTyped`] with no field set; set them with the setters.
+    #[inline]
+    #[must_use]
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Sets [`select`](Self::select).
+    #[inline]
+    #[must_use]
+    pub fn select(
+        mut self,
+        select: impl IntoIterator<Item = impl Into<String>>,
+    ) -> Self {
+        self.select = Some(select.into_iter().map(Into::into).collect());
+        self
     }
 }
 
@@ -1379,6 +3399,142 @@ impl rt::de::Record for AttachmentListListMetadataViews {
 
 rt::record!(AttachmentListListMetadataViews);
 
+impl AttachmentListListMetadataViews {
+    /// A [`AttachmentListListMetadataViews`] with no field set; set them with the setters.
+    #[inline]
+    #[must_use]
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Sets [`columns`](Self::columns).
+    #[inline]
+    #[must_use]
+    pub fn columns(
+        mut self,
+        columns: impl IntoIterator<
+            Item = impl Into<AttachmentListListMetadataViewsColumns>,
+        >,
+    ) -> Self {
+        self.columns = Some(columns.into_iter().map(Into::into).collect());
+        self
+    }
+
+    /// Sets [`created_by`](Self::created_by).
+    #[inline]
+    #[must_use]
+    pub fn created_by(mut self, created_by: impl Into<String>) -> Self {
+        self.created_by = Some(created_by.into());
+        self
+    }
+
+    /// Sets [`date_created`](Self::date_created).
+    #[inline]
+    #[must_use]
+    pub fn date_created(mut self, date_created: i64) -> Self {
+        self.date_created = Some(date_created);
+        self
+    }
+
+    /// Sets [`default_view_key`](Self::default_view_key).
+    #[inline]
+    #[must_use]
+    pub fn default_view_key(mut self, default_view_key: impl Into<String>) -> Self {
+        self.default_view_key = Some(default_view_key.into());
+        self
+    }
+
+    /// Sets [`filters`](Self::filters).
+    #[inline]
+    #[must_use]
+    pub fn filters(
+        mut self,
+        filters: impl IntoIterator<
+            Item = impl Into<AttachmentListListMetadataViewsFilters>,
+        >,
+    ) -> Self {
+        self.filters = Some(filters.into_iter().map(Into::into).collect());
+        self
+    }
+
+    /// Sets [`grouping`](Self::grouping).
+    #[inline]
+    #[must_use]
+    pub fn grouping(
+        mut self,
+        grouping: impl Into<AttachmentListListMetadataViewsGrouping>,
+    ) -> Self {
+        self.grouping = Some(grouping.into());
+        self
+    }
+
+    /// Sets [`id`](Self::id).
+    #[inline]
+    #[must_use]
+    pub fn id(mut self, id: impl Into<String>) -> Self {
+        self.id = Some(id.into());
+        self
+    }
+
+    /// Sets [`is_all_items_view`](Self::is_all_items_view).
+    #[allow(clippy::wrong_self_convention)]
+    #[inline]
+    #[must_use]
+    pub fn is_all_items_view(mut self, is_all_items_view: bool) -> Self {
+        self.is_all_items_view = Some(is_all_items_view);
+        self
+    }
+
+    /// Sets [`is_locked`](Self::is_locked).
+    #[allow(clippy::wrong_self_convention)]
+    #[inline]
+    #[must_use]
+    pub fn is_locked(mut self, is_locked: bool) -> Self {
+        self.is_locked = Some(is_locked);
+        self
+    }
+
+    /// Sets [`name`](Self::name).
+    #[inline]
+    #[must_use]
+    pub fn name(mut self, name: impl Into<String>) -> Self {
+        self.name = Some(name.into());
+        self
+    }
+
+    /// Sets [`position`](Self::position).
+    #[inline]
+    #[must_use]
+    pub fn position(mut self, position: impl Into<String>) -> Self {
+        self.position = Some(position.into());
+        self
+    }
+
+    /// Sets [`show_completed_items`](Self::show_completed_items).
+    #[inline]
+    #[must_use]
+    pub fn show_completed_items(mut self, show_completed_items: bool) -> Self {
+        self.show_completed_items = Some(show_completed_items);
+        self
+    }
+
+    /// Sets [`stick_column_left`](Self::stick_column_left).
+    #[inline]
+    #[must_use]
+    pub fn stick_column_left(mut self, stick_column_left: bool) -> Self {
+        self.stick_column_left = Some(stick_column_left);
+        self
+    }
+
+    /// Sets [`type_`](Self::type_).
+    #[inline]
+    #[must_use]
+    pub fn type_(mut self, type_: impl Into<String>) -> Self {
+        self.type_ = Some(type_.into());
+        self
+    }
+}
+
 /// The `columns` object of [`AttachmentListListMetadataViews`].
 #[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
@@ -1438,6 +3594,55 @@ impl rt::de::Record for AttachmentListListMetadataViewsColumns {
 }
 
 rt::record!(AttachmentListListMetadataViewsColumns);
+
+impl AttachmentListListMetadataViewsColumns {
+    /// A [`AttachmentListListMetadataViewsColumns`] with no field set; set them with the setters.
+    #[inline]
+    #[must_use]
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Sets [`id`](Self::id).
+    #[inline]
+    #[must_use]
+    pub fn id(mut self, id: impl Into<String>) -> Self {
+        self.id = Some(id.into());
+        self
+    }
+
+    /// Sets [`key`](Self::key).
+    #[inline]
+    #[must_use]
+    pub fn key(mut self, key: impl Into<String>) -> Self {
+        self.key = Some(key.into());
+        self
+    }
+
+    /// Sets [`position`](Self::position).
+    #[inline]
+    #[must_use]
+    pub fn position(mut self, position: impl Into<String>) -> Self {
+        self.position = Some(position.into());
+        self
+    }
+
+    /// Sets [`visible`](Self::visible).
+    #[inline]
+    #[must_use]
+    pub fn visible(mut self, visible: bool) -> Self {
+        self.visible = Some(visible);
+        self
+    }
+
+    /// Sets [`width`](Self::width).
+    #[inline]
+    #[must_use]
+    pub fn width(mut self, width: i64) -> Self {
+        self.width = Some(width);
+        self
+    }
+}
 
 /// The `filters` object of [`AttachmentListListMetadataViews`].
 #[derive(Clone, PartialEq, Default)]
@@ -1499,6 +3704,61 @@ impl rt::de::Record for AttachmentListListMetadataViewsFilters {
 
 rt::record!(AttachmentListListMetadataViewsFilters);
 
+impl AttachmentListListMetadataViewsFilters {
+    /// A [`AttachmentListListMetadataViewsFilters`] with no field set; set them with the setters.
+    #[inline]
+    #[must_use]
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Sets [`column_id`](Self::column_id).
+    #[inline]
+    #[must_use]
+    pub fn column_id(mut self, column_id: impl Into<String>) -> Self {
+        self.column_id = Some(column_id.into());
+        self
+    }
+
+    /// Sets [`key`](Self::key).
+    #[inline]
+    #[must_use]
+    pub fn key(mut self, key: impl Into<String>) -> Self {
+        self.key = Some(key.into());
+        self
+    }
+
+    /// Sets [`operator`](Self::operator).
+    #[inline]
+    #[must_use]
+    pub fn operator(mut self, operator: impl Into<String>) -> Self {
+        self.operator = Some(operator.into());
+        self
+    }
+
+    /// Sets [`typed_values`](Self::typed_values).
+    #[inline]
+    #[must_use]
+    pub fn typed_values(
+        mut self,
+        typed_values: impl IntoIterator<Item = impl Into<serde_json::Value>>,
+    ) -> Self {
+        self.typed_values = Some(typed_values.into_iter().map(Into::into).collect());
+        self
+    }
+
+    /// Sets [`values`](Self::values).
+    #[inline]
+    #[must_use]
+    pub fn values(
+        mut self,
+        values: impl IntoIterator<Item = impl Into<String>>,
+    ) -> Self {
+        self.values = Some(values.into_iter().map(Into::into).collect());
+        self
+    }
+}
+
 /// The `grouping` object of [`AttachmentListListMetadataViews`].
 #[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
@@ -1549,6 +3809,31 @@ impl rt::de::Record for AttachmentListListMetadataViewsGrouping {
 
 rt::record!(AttachmentListListMetadataViewsGrouping);
 
+impl AttachmentListListMetadataViewsGrouping {
+    /// A [`AttachmentListListMetadataViewsGrouping`] with no field set; set them with the setters.
+    #[inline]
+    #[must_use]
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Sets [`group_by`](Self::group_by).
+    #[inline]
+    #[must_use]
+    pub fn group_by(mut self, group_by: impl Into<String>) -> Self {
+        self.group_by = Some(group_by.into());
+        self
+    }
+
+    /// Sets [`group_by_column_id`](Self::group_by_column_id).
+    #[inline]
+    #[must_use]
+    pub fn group_by_column_id(mut self, group_by_column_id: impl Into<String>) -> Self {
+        self.group_by_column_id = Some(group_by_column_id.into());
+        self
+    }
+}
+
 /// The `list_record` object of [`Attachment`].
 #[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
@@ -1595,9 +3880,31 @@ impl rt::de::Record for AttachmentListRecord {
 
 rt::record!(AttachmentListRecord);
 
-impl rt::Validate for AttachmentListRecord {
-    fn check(&self, __check: &mut rt::validate::Check<'_>) {
-        __check.nested("schema", &self.schema);
+impl AttachmentListRecord {
+    /// A [`AttachmentListRecord`] with no field set; set them with the setters.
+    #[inline]
+    #[must_use]
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Sets [`record`](Self::record).
+    #[inline]
+    #[must_use]
+    pub fn record(mut self, record: impl Into<AttachmentListRecordRecord>) -> Self {
+        self.record = Some(record.into());
+        self
+    }
+
+    /// Sets [`schema`](Self::schema).
+    #[inline]
+    #[must_use]
+    pub fn schema(
+        mut self,
+        schema: impl IntoIterator<Item = impl Into<AttachmentListRecordSchema>>,
+    ) -> Self {
+        self.schema = Some(schema.into_iter().map(Into::into).collect());
+        self
     }
 }
 
@@ -1646,6 +3953,34 @@ impl rt::de::Record for AttachmentListRecordRecord {
 }
 
 rt::record!(AttachmentListRecordRecord);
+
+impl AttachmentListRecordRecord {
+    /// A [`AttachmentListRecordRecord`] with no field set; set them with the setters.
+    #[inline]
+    #[must_use]
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Sets [`fields`](Self::fields).
+    #[inline]
+    #[must_use]
+    pub fn fields(
+        mut self,
+        fields: impl IntoIterator<Item = impl Into<AttachmentListRecordRecordFields>>,
+    ) -> Self {
+        self.fields = Some(fields.into_iter().map(Into::into).collect());
+        self
+    }
+
+    /// Sets [`record_id`](Self::record_id).
+    #[inline]
+    #[must_use]
+    pub fn record_id(mut self, record_id: impl Into<String>) -> Self {
+        self.record_id = Some(record_id.into());
+        self
+    }
+}
 
 /// The `fields` object of [`AttachmentListRecordRecord`].
 #[derive(Clone, PartialEq, Default)]
@@ -1755,6 +4090,184 @@ impl rt::de::Record for AttachmentListRecordRecordFields {
 
 rt::record!(AttachmentListRecordRecordFields);
 
+impl AttachmentListRecordRecordFields {
+    /// A [`AttachmentListRecordRecordFields`] with no field set; set them with the setters.
+    #[inline]
+    #[must_use]
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Sets [`attachment`](Self::attachment).
+    #[inline]
+    #[must_use]
+    pub fn attachment(
+        mut self,
+        attachment: impl IntoIterator<Item = impl Into<serde_json::Value>>,
+    ) -> Self {
+        self.attachment = Some(attachment.into_iter().map(Into::into).collect());
+        self
+    }
+
+    /// Sets [`channel`](Self::channel).
+    #[inline]
+    #[must_use]
+    pub fn channel(
+        mut self,
+        channel: impl IntoIterator<Item = impl Into<serde_json::Value>>,
+    ) -> Self {
+        self.channel = Some(channel.into_iter().map(Into::into).collect());
+        self
+    }
+
+    /// Sets [`checkbox`](Self::checkbox).
+    #[inline]
+    #[must_use]
+    pub fn checkbox(mut self, checkbox: bool) -> Self {
+        self.checkbox = Some(checkbox);
+        self
+    }
+
+    /// Sets [`column_id`](Self::column_id).
+    #[inline]
+    #[must_use]
+    pub fn column_id(mut self, column_id: impl Into<String>) -> Self {
+        self.column_id = Some(column_id.into());
+        self
+    }
+
+    /// Sets [`date`](Self::date).
+    #[inline]
+    #[must_use]
+    pub fn date(
+        mut self,
+        date: impl IntoIterator<Item = impl Into<serde_json::Value>>,
+    ) -> Self {
+        self.date = Some(date.into_iter().map(Into::into).collect());
+        self
+    }
+
+    /// Sets [`email`](Self::email).
+    #[inline]
+    #[must_use]
+    pub fn email(
+        mut self,
+        email: impl IntoIterator<Item = impl Into<serde_json::Value>>,
+    ) -> Self {
+        self.email = Some(email.into_iter().map(Into::into).collect());
+        self
+    }
+
+    /// Sets [`key`](Self::key).
+    #[inline]
+    #[must_use]
+    pub fn key(mut self, key: impl Into<String>) -> Self {
+        self.key = Some(key.into());
+        self
+    }
+
+    /// Sets [`message`](Self::message).
+    #[inline]
+    #[must_use]
+    pub fn message(mut self, message: impl Into<Message>) -> Self {
+        self.message = Some(Box::new(message.into()));
+        self
+    }
+
+    /// Sets [`number`](Self::number).
+    #[inline]
+    #[must_use]
+    pub fn number(
+        mut self,
+        number: impl IntoIterator<Item = impl Into<serde_json::Value>>,
+    ) -> Self {
+        self.number = Some(number.into_iter().map(Into::into).collect());
+        self
+    }
+
+    /// Sets [`phone`](Self::phone).
+    #[inline]
+    #[must_use]
+    pub fn phone(
+        mut self,
+        phone: impl IntoIterator<Item = impl Into<serde_json::Value>>,
+    ) -> Self {
+        self.phone = Some(phone.into_iter().map(Into::into).collect());
+        self
+    }
+
+    /// Sets [`rating`](Self::rating).
+    #[inline]
+    #[must_use]
+    pub fn rating(
+        mut self,
+        rating: impl IntoIterator<Item = impl Into<serde_json::Value>>,
+    ) -> Self {
+        self.rating = Some(rating.into_iter().map(Into::into).collect());
+        self
+    }
+
+    /// Sets [`rich_text`](Self::rich_text).
+    #[inline]
+    #[must_use]
+    pub fn rich_text(
+        mut self,
+        rich_text: impl IntoIterator<Item = impl Into<serde_json::Value>>,
+    ) -> Self {
+        self.rich_text = Some(rich_text.into_iter().map(Into::into).collect());
+        self
+    }
+
+    /// Sets [`select`](Self::select).
+    #[inline]
+    #[must_use]
+    pub fn select(
+        mut self,
+        select: impl IntoIterator<Item = impl Into<serde_json::Value>>,
+    ) -> Self {
+        self.select = Some(select.into_iter().map(Into::into).collect());
+        self
+    }
+
+    /// Sets [`text`](Self::text).
+    #[inline]
+    #[must_use]
+    pub fn text(mut self, text: impl Into<String>) -> Self {
+        self.text = Some(text.into());
+        self
+    }
+
+    /// Sets [`timestamp`](Self::timestamp).
+    #[inline]
+    #[must_use]
+    pub fn timestamp(
+        mut self,
+        timestamp: impl IntoIterator<Item = impl Into<serde_json::Value>>,
+    ) -> Self {
+        self.timestamp = Some(timestamp.into_iter().map(Into::into).collect());
+        self
+    }
+
+    /// Sets [`user`](Self::user).
+    #[inline]
+    #[must_use]
+    pub fn user(
+        mut self,
+        user: impl IntoIterator<Item = impl Into<serde_json::Value>>,
+    ) -> Self {
+        self.user = Some(user.into_iter().map(Into::into).collect());
+        self
+    }
+
+    /// Sets [`value`](Self::value).
+    #[inline]
+    #[must_use]
+    pub fn value(mut self, value: impl Into<String>) -> Self {
+        self.value = Some(value.into());
+        self
+    }
+}
+
 /// The `list_records` object of [`Attachment`].
 #[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
@@ -1845,6 +4358,118 @@ impl rt::de::Record for AttachmentListRecords {
 
 rt::record!(AttachmentListRecords);
 
+impl AttachmentListRecords {
+    /// A [`AttachmentListRecords`] with no field set; set them with the setters.
+    #[inline]
+    #[must_use]
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Sets [`created_by`](Self::created_by).
+    #[inline]
+    #[must_use]
+    pub fn created_by(mut self, created_by: impl Into<String>) -> Self {
+        self.created_by = Some(created_by.into());
+        self
+    }
+
+    /// Sets [`date_created`](Self::date_created).
+    #[inline]
+    #[must_use]
+    pub fn date_created(mut self, date_created: i64) -> Self {
+        self.date_created = Some(date_created);
+        self
+    }
+
+    /// Sets [`fields`](Self::fields).
+    #[inline]
+    #[must_use]
+    pub fn fields(
+        mut self,
+        fields: impl IntoIterator<Item = impl Into<AttachmentListRecordsFields>>,
+    ) -> Self {
+        self.fields = Some(fields.into_iter().map(Into::into).collect());
+        self
+    }
+
+    /// Sets [`id`](Self::id).
+    #[inline]
+    #[must_use]
+    pub fn id(mut self, id: impl Into<String>) -> Self {
+        self.id = Some(id.into());
+        self
+    }
+
+    /// Sets [`is_subscribed`](Self::is_subscribed).
+    #[allow(clippy::wrong_self_convention)]
+    #[inline]
+    #[must_use]
+    pub fn is_subscribed(mut self, is_subscribed: bool) -> Self {
+        self.is_subscribed = Some(is_subscribed);
+        self
+    }
+
+    /// Sets [`list_id`](Self::list_id).
+    #[inline]
+    #[must_use]
+    pub fn list_id(mut self, list_id: impl Into<String>) -> Self {
+        self.list_id = Some(list_id.into());
+        self
+    }
+
+    /// Sets [`platform_refs`](Self::platform_refs).
+    #[inline]
+    #[must_use]
+    pub fn platform_refs(
+        mut self,
+        platform_refs: impl Into<AttachmentListRecordsPlatformRefs>,
+    ) -> Self {
+        self.platform_refs = Some(platform_refs.into());
+        self
+    }
+
+    /// Sets [`position`](Self::position).
+    #[inline]
+    #[must_use]
+    pub fn position(mut self, position: impl Into<String>) -> Self {
+        self.position = Some(position.into());
+        self
+    }
+
+    /// Sets [`saved`](Self::saved).
+    #[inline]
+    #[must_use]
+    pub fn saved(mut self, saved: impl Into<AttachmentListRecordsSaved>) -> Self {
+        self.saved = Some(saved.into());
+        self
+    }
+
+    /// Sets [`thread_ts`](Self::thread_ts).
+    #[inline]
+    #[must_use]
+    pub fn thread_ts(mut self, thread_ts: impl Into<String>) -> Self {
+        self.thread_ts = Some(thread_ts.into());
+        self
+    }
+
+    /// Sets [`updated_by`](Self::updated_by).
+    #[inline]
+    #[must_use]
+    pub fn updated_by(mut self, updated_by: impl Into<String>) -> Self {
+        self.updated_by = Some(updated_by.into());
+        self
+    }
+
+    /// Sets [`updated_timestamp`](Self::updated_timestamp).
+    #[inline]
+    #[must_use]
+    pub fn updated_timestamp(mut self, updated_timestamp: impl Into<String>) -> Self {
+        self.updated_timestamp = Some(updated_timestamp.into());
+        self
+    }
+}
+
 /// The `platform_refs` object of [`AttachmentListRecords`].
 #[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
@@ -1902,6 +4527,39 @@ impl rt::de::Record for AttachmentListRecordsPlatformRefs {
 }
 
 rt::record!(AttachmentListRecordsPlatformRefs);
+
+impl AttachmentListRecordsPlatformRefs {
+    /// A [`AttachmentListRecordsPlatformRefs`] with no field set; set them with the setters.
+    #[inline]
+    #[must_use]
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Sets [`bot_created_by`](Self::bot_created_by).
+    #[inline]
+    #[must_use]
+    pub fn bot_created_by(mut self, bot_created_by: impl Into<String>) -> Self {
+        self.bot_created_by = Some(bot_created_by.into());
+        self
+    }
+
+    /// Sets [`bot_deleted_by`](Self::bot_deleted_by).
+    #[inline]
+    #[must_use]
+    pub fn bot_deleted_by(mut self, bot_deleted_by: impl Into<String>) -> Self {
+        self.bot_deleted_by = Some(bot_deleted_by.into());
+        self
+    }
+
+    /// Sets [`bot_updated_by`](Self::bot_updated_by).
+    #[inline]
+    #[must_use]
+    pub fn bot_updated_by(mut self, bot_updated_by: impl Into<String>) -> Self {
+        self.bot_updated_by = Some(bot_updated_by.into());
+        self
+    }
+}
 
 /// The `saved` object of [`AttachmentListRecords`].
 #[derive(Clone, PartialEq, Default)]
@@ -1961,6 +4619,48 @@ impl rt::de::Record for AttachmentListRecordsSaved {
 
 rt::record!(AttachmentListRecordsSaved);
 
+impl AttachmentListRecordsSaved {
+    /// A [`AttachmentListRecordsSaved`] with no field set; set them with the setters.
+    #[inline]
+    #[must_use]
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Sets [`date_completed`](Self::date_completed).
+    #[inline]
+    #[must_use]
+    pub fn date_completed(mut self, date_completed: i64) -> Self {
+        self.date_completed = Some(date_completed);
+        self
+    }
+
+    /// Sets [`date_due`](Self::date_due).
+    #[inline]
+    #[must_use]
+    pub fn date_due(mut self, date_due: i64) -> Self {
+        self.date_due = Some(date_due);
+        self
+    }
+
+    /// Sets [`is_archived`](Self::is_archived).
+    #[allow(clippy::wrong_self_convention)]
+    #[inline]
+    #[must_use]
+    pub fn is_archived(mut self, is_archived: bool) -> Self {
+        self.is_archived = Some(is_archived);
+        self
+    }
+
+    /// Sets [`state`](Self::state).
+    #[inline]
+    #[must_use]
+    pub fn state(mut self, state: impl Into<String>) -> Self {
+        self.state = Some(state.into());
+        self
+    }
+}
+
 /// The `message_blocks` object of [`Attachment`].
 #[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
@@ -2016,6 +4716,47 @@ impl rt::de::Record for AttachmentMessageBlocks {
 }
 
 rt::record!(AttachmentMessageBlocks);
+
+impl AttachmentMessageBlocks {
+    /// A [`AttachmentMessageBlocks`] with no field set; set them with the setters.
+    #[inline]
+    #[must_use]
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Sets [`channel`](Self::channel).
+    #[inline]
+    #[must_use]
+    pub fn channel(mut self, channel: impl Into<String>) -> Self {
+        self.channel = Some(channel.into());
+        self
+    }
+
+    /// Sets [`message`](Self::message).
+    #[inline]
+    #[must_use]
+    pub fn message(mut self, message: impl Into<Message>) -> Self {
+        self.message = Some(Box::new(message.into()));
+        self
+    }
+
+    /// Sets [`team`](Self::team).
+    #[inline]
+    #[must_use]
+    pub fn team(mut self, team: impl Into<String>) -> Self {
+        self.team = Some(team.into());
+        self
+    }
+
+    /// Sets [`ts`](Self::ts).
+    #[inline]
+    #[must_use]
+    pub fn ts(mut self, ts: impl Into<String>) -> Self {
+        self.ts = Some(ts.into());
+        self
+    }
+}
 
 /// The `metadata` object of [`Attachment`].
 #[derive(Clone, PartialEq, Default)]
@@ -2101,6 +4842,103 @@ impl rt::de::Record for AttachmentMetadata {
 
 rt::record!(AttachmentMetadata);
 
+impl AttachmentMetadata {
+    /// A [`AttachmentMetadata`] with no field set; set them with the setters.
+    #[inline]
+    #[must_use]
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Sets [`extension`](Self::extension).
+    #[inline]
+    #[must_use]
+    pub fn extension(mut self, extension: impl Into<String>) -> Self {
+        self.extension = Some(extension.into());
+        self
+    }
+
+    /// Sets [`format`](Self::format).
+    #[inline]
+    #[must_use]
+    pub fn format(mut self, format: impl Into<String>) -> Self {
+        self.format = Some(format.into());
+        self
+    }
+
+    /// Sets [`original_h`](Self::original_h).
+    #[inline]
+    #[must_use]
+    pub fn original_h(mut self, original_h: i64) -> Self {
+        self.original_h = Some(original_h);
+        self
+    }
+
+    /// Sets [`original_w`](Self::original_w).
+    #[inline]
+    #[must_use]
+    pub fn original_w(mut self, original_w: i64) -> Self {
+        self.original_w = Some(original_w);
+        self
+    }
+
+    /// Sets [`rotation`](Self::rotation).
+    #[inline]
+    #[must_use]
+    pub fn rotation(mut self, rotation: i64) -> Self {
+        self.rotation = Some(rotation);
+        self
+    }
+
+    /// Sets [`thumb_160`](Self::thumb_160).
+    #[inline]
+    #[must_use]
+    pub fn thumb_160(mut self, thumb_160: bool) -> Self {
+        self.thumb_160 = Some(thumb_160);
+        self
+    }
+
+    /// Sets [`thumb_360_h`](Self::thumb_360_h).
+    #[inline]
+    #[must_use]
+    pub fn thumb_360_h(mut self, thumb_360_h: i64) -> Self {
+        self.thumb_360_h = Some(thumb_360_h);
+        self
+    }
+
+    /// Sets [`thumb_360_w`](Self::thumb_360_w).
+    #[inline]
+    #[must_use]
+    pub fn thumb_360_w(mut self, thumb_360_w: i64) -> Self {
+        self.thumb_360_w = Some(thumb_360_w);
+        self
+    }
+
+    /// Sets [`thumb_64`](Self::thumb_64).
+    #[inline]
+    #[must_use]
+    pub fn thumb_64(mut self, thumb_64: bool) -> Self {
+        self.thumb_64 = Some(thumb_64);
+        self
+    }
+
+    /// Sets [`thumb_80`](Self::thumb_80).
+    #[inline]
+    #[must_use]
+    pub fn thumb_80(mut self, thumb_80: bool) -> Self {
+        self.thumb_80 = Some(thumb_80);
+        self
+    }
+
+    /// Sets [`thumb_tiny`](Self::thumb_tiny).
+    #[inline]
+    #[must_use]
+    pub fn thumb_tiny(mut self, thumb_tiny: impl Into<String>) -> Self {
+        self.thumb_tiny = Some(thumb_tiny.into());
+        self
+    }
+}
+
 /// The `preview` object of [`Attachment`].
 #[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
@@ -2161,6 +4999,55 @@ impl rt::de::Record for AttachmentPreview {
 
 rt::record!(AttachmentPreview);
 
+impl AttachmentPreview {
+    /// A [`AttachmentPreview`] with no field set; set them with the setters.
+    #[inline]
+    #[must_use]
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Sets [`can_remove`](Self::can_remove).
+    #[inline]
+    #[must_use]
+    pub fn can_remove(mut self, can_remove: bool) -> Self {
+        self.can_remove = Some(can_remove);
+        self
+    }
+
+    /// Sets [`icon_url`](Self::icon_url).
+    #[inline]
+    #[must_use]
+    pub fn icon_url(mut self, icon_url: impl Into<String>) -> Self {
+        self.icon_url = Some(icon_url.into());
+        self
+    }
+
+    /// Sets [`subtitle`](Self::subtitle).
+    #[inline]
+    #[must_use]
+    pub fn subtitle(mut self, subtitle: impl Into<AttachmentPreviewSubtitle>) -> Self {
+        self.subtitle = Some(subtitle.into());
+        self
+    }
+
+    /// Sets [`title`](Self::title).
+    #[inline]
+    #[must_use]
+    pub fn title(mut self, title: impl Into<TextObject>) -> Self {
+        self.title = Some(title.into());
+        self
+    }
+
+    /// Sets [`type_`](Self::type_).
+    #[inline]
+    #[must_use]
+    pub fn type_(mut self, type_: impl Into<String>) -> Self {
+        self.type_ = Some(type_.into());
+        self
+    }
+}
+
 /// The `subtitle` object of [`AttachmentPreview`].
 #[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
@@ -2212,6 +5099,45 @@ impl rt::de::Record for AttachmentPreviewSubtitle {
 }
 
 rt::record!(AttachmentPreviewSubtitle);
+
+impl AttachmentPreviewSubtitle {
+    /// A [`AttachmentPreviewSubtitle`] with no field set; set them with the setters.
+    #[inline]
+    #[must_use]
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Sets [`emoji`](Self::emoji).
+    #[inline]
+    #[must_use]
+    pub fn emoji(mut self, emoji: bool) -> Self {
+        self.emoji = Some(emoji);
+        self
+    }
+
+    /// Sets [`text`](Self::text).
+    #[inline]
+    #[must_use]
+    pub fn text(mut self, text: impl Into<String>) -> Self {
+        self.text = Some(text.into());
+        self
+    }
+
+    /// Sets [`type_`](Self::type_).
+    #[inline]
+    #[must_use]
+    pub fn type_(mut self, type_: impl Into<String>) -> Self {
+        self.type_ = Some(type_.into());
+        self
+    }
+}
+
+/// The `options` object of [`AttachmentActions`]: a [`AttachmentActionsOptionGroupsOptions`], which has the same fields.
+pub type AttachmentActionsOptions = AttachmentActionsOptionGroupsOptions;
+
+/// The `selected_options` object of [`AttachmentActions`]: a [`AttachmentActionsOptionGroupsOptions`], which has the same fields.
+pub type AttachmentActionsSelectedOptions = AttachmentActionsOptionGroupsOptions;
 
 /// The `schema` object of [`AttachmentListRecord`]: a [`AttachmentListListMetadataSchema`], which has the same fields.
 pub type AttachmentListRecordSchema = AttachmentListListMetadataSchema;

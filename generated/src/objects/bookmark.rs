@@ -122,3 +122,146 @@ impl rt::de::Record for Bookmark {
 }
 
 rt::record!(Bookmark);
+
+impl Bookmark {
+    /// A [`Bookmark`] with no field set; set them with the setters.
+    #[inline]
+    #[must_use]
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Sets [`app_action_id`](Self::app_action_id).
+    #[inline]
+    #[must_use]
+    pub fn app_action_id(mut self, app_action_id: impl Into<String>) -> Self {
+        self.app_action_id = Some(app_action_id.into());
+        self
+    }
+
+    /// Sets [`app_id`](Self::app_id).
+    #[inline]
+    #[must_use]
+    pub fn app_id(mut self, app_id: impl Into<AppId>) -> Self {
+        self.app_id = Some(app_id.into());
+        self
+    }
+
+    /// Sets [`channel_id`](Self::channel_id).
+    #[inline]
+    #[must_use]
+    pub fn channel_id(mut self, channel_id: impl Into<ChannelId>) -> Self {
+        self.channel_id = Some(channel_id.into());
+        self
+    }
+
+    /// Sets [`date_created`](Self::date_created).
+    #[inline]
+    #[must_use]
+    pub fn date_created(mut self, date_created: i64) -> Self {
+        self.date_created = Some(date_created);
+        self
+    }
+
+    /// Sets [`date_updated`](Self::date_updated).
+    #[inline]
+    #[must_use]
+    pub fn date_updated(mut self, date_updated: i64) -> Self {
+        self.date_updated = Some(date_updated);
+        self
+    }
+
+    /// Sets [`emoji`](Self::emoji).
+    #[inline]
+    #[must_use]
+    pub fn emoji(mut self, emoji: impl Into<String>) -> Self {
+        self.emoji = Some(emoji.into());
+        self
+    }
+
+    /// Sets [`entity_id`](Self::entity_id).
+    #[inline]
+    #[must_use]
+    pub fn entity_id(mut self, entity_id: impl Into<String>) -> Self {
+        self.entity_id = Some(entity_id.into());
+        self
+    }
+
+    /// Sets [`icon_url`](Self::icon_url).
+    #[inline]
+    #[must_use]
+    pub fn icon_url(mut self, icon_url: impl Into<String>) -> Self {
+        self.icon_url = Some(icon_url.into());
+        self
+    }
+
+    /// Sets [`id`](Self::id).
+    #[inline]
+    #[must_use]
+    pub fn id(mut self, id: impl Into<String>) -> Self {
+        self.id = Some(id.into());
+        self
+    }
+
+    /// Sets [`last_updated_by_team_id`](Self::last_updated_by_team_id).
+    #[inline]
+    #[must_use]
+    pub fn last_updated_by_team_id(
+        mut self,
+        last_updated_by_team_id: impl Into<TeamId>,
+    ) -> Self {
+        self.last_updated_by_team_id = Some(last_updated_by_team_id.into());
+        self
+    }
+
+    /// Sets [`last_updated_by_user_id`](Self::last_updated_by_user_id).
+    #[inline]
+    #[must_use]
+    pub fn last_updated_by_user_id(
+        mut self,
+        last_updated_by_user_id: impl Into<UserId>,
+    ) -> Self {
+        self.last_updated_by_user_id = Some(last_updated_by_user_id.into());
+        self
+    }
+
+    /// Sets [`link`](Self::link).
+    #[inline]
+    #[must_use]
+    pub fn link(mut self, link: impl Into<String>) -> Self {
+        self.link = Some(link.into());
+        self
+    }
+
+    /// Sets [`rank`](Self::rank).
+    #[inline]
+    #[must_use]
+    pub fn rank(mut self, rank: impl Into<String>) -> Self {
+        self.rank = Some(rank.into());
+        self
+    }
+
+    /// Sets [`shortcut_id`](Self::shortcut_id).
+    #[inline]
+    #[must_use]
+    pub fn shortcut_id(mut self, shortcut_id: impl Into<String>) -> Self {
+        self.shortcut_id = Some(shortcut_id.into());
+        self
+    }
+
+    /// Sets [`title`](Self::title).
+    #[inline]
+    #[must_use]
+    pub fn title(mut self, title: impl Into<String>) -> Self {
+        self.title = Some(title.into());
+        self
+    }
+
+    /// Sets [`type_`](Self::type_).
+    #[inline]
+    #[must_use]
+    pub fn type_(mut self, type_: impl Into<String>) -> Self {
+        self.type_ = Some(type_.into());
+        self
+    }
+}

@@ -102,6 +102,79 @@ impl rt::de::Record for BotProfile {
 
 rt::record!(BotProfile);
 
+impl BotProfile {
+    /// A [`BotProfile`] with no field set; set them with the setters.
+    #[inline]
+    #[must_use]
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Sets [`app_id`](Self::app_id).
+    #[inline]
+    #[must_use]
+    pub fn app_id(mut self, app_id: impl Into<AppId>) -> Self {
+        self.app_id = Some(app_id.into());
+        self
+    }
+
+    /// Sets [`deleted`](Self::deleted).
+    #[inline]
+    #[must_use]
+    pub fn deleted(mut self, deleted: bool) -> Self {
+        self.deleted = Some(deleted);
+        self
+    }
+
+    /// Sets [`icons`](Self::icons).
+    #[inline]
+    #[must_use]
+    pub fn icons(mut self, icons: impl Into<BotProfileIcons>) -> Self {
+        self.icons = Some(icons.into());
+        self
+    }
+
+    /// Sets [`id`](Self::id).
+    #[inline]
+    #[must_use]
+    pub fn id(mut self, id: impl Into<BotId>) -> Self {
+        self.id = Some(id.into());
+        self
+    }
+
+    /// Sets [`name`](Self::name).
+    #[inline]
+    #[must_use]
+    pub fn name(mut self, name: impl Into<String>) -> Self {
+        self.name = Some(name.into());
+        self
+    }
+
+    /// Sets [`team_id`](Self::team_id).
+    #[inline]
+    #[must_use]
+    pub fn team_id(mut self, team_id: impl Into<TeamId>) -> Self {
+        self.team_id = Some(team_id.into());
+        self
+    }
+
+    /// Sets [`updated`](Self::updated).
+    #[inline]
+    #[must_use]
+    pub fn updated(mut self, updated: i64) -> Self {
+        self.updated = Some(updated);
+        self
+    }
+
+    /// Sets [`user_id`](Self::user_id).
+    #[inline]
+    #[must_use]
+    pub fn user_id(mut self, user_id: impl Into<UserId>) -> Self {
+        self.user_id = Some(user_id.into());
+        self
+    }
+}
+
 /// The `icons` object of [`BotProfile`].
 ///
 /// The bot's icons, by size.
@@ -155,3 +228,36 @@ impl rt::de::Record for BotProfileIcons {
 }
 
 rt::record!(BotProfileIcons);
+
+impl BotProfileIcons {
+    /// A [`BotProfileIcons`] with no field set; set them with the setters.
+    #[inline]
+    #[must_use]
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Sets [`image_36`](Self::image_36).
+    #[inline]
+    #[must_use]
+    pub fn image_36(mut self, image_36: impl Into<String>) -> Self {
+        self.image_36 = Some(image_36.into());
+        self
+    }
+
+    /// Sets [`image_48`](Self::image_48).
+    #[inline]
+    #[must_use]
+    pub fn image_48(mut self, image_48: impl Into<String>) -> Self {
+        self.image_48 = Some(image_48.into());
+        self
+    }
+
+    /// Sets [`image_72`](Self::image_72).
+    #[inline]
+    #[must_use]
+    pub fn image_72(mut self, image_72: impl Into<String>) -> Self {
+        self.image_72 = Some(image_72.into());
+        self
+    }
+}

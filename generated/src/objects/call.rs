@@ -10,50 +10,12 @@ use crate::objects::User;
 ///
 /// Answered, directly or within another object, by:
 ///
-/// - [`admin.usergroups.listChannels`](https://api.slack.com/methods/admin.usergroups.listChannels)
 /// - [`calls.add`](https://api.slack.com/methods/calls.add)
 /// - [`calls.end`](https://api.slack.com/methods/calls.end)
 /// - [`calls.info`](https://api.slack.com/methods/calls.info)
 /// - [`calls.participants.add`](https://api.slack.com/methods/calls.participants.add)
 /// - [`calls.participants.remove`](https://api.slack.com/methods/calls.participants.remove)
 /// - [`calls.update`](https://api.slack.com/methods/calls.update)
-/// - [`chat.postMessage`](https://api.slack.com/methods/chat.postMessage)
-/// - [`chat.scheduleMessage`](https://api.slack.com/methods/chat.scheduleMessage)
-/// - [`chat.update`](https://api.slack.com/methods/chat.update)
-/// - [`conversations.create`](https://api.slack.com/methods/conversations.create)
-/// - [`conversations.history`](https://api.slack.com/methods/conversations.history)
-/// - [`conversations.info`](https://api.slack.com/methods/conversations.info)
-/// - [`conversations.invite`](https://api.slack.com/methods/conversations.invite)
-/// - [`conversations.join`](https://api.slack.com/methods/conversations.join)
-/// - [`conversations.list`](https://api.slack.com/methods/conversations.list)
-/// - [`conversations.listConnectInvites`](https://api.slack.com/methods/conversations.listConnectInvites)
-/// - [`conversations.open`](https://api.slack.com/methods/conversations.open)
-/// - [`conversations.rename`](https://api.slack.com/methods/conversations.rename)
-/// - [`conversations.replies`](https://api.slack.com/methods/conversations.replies)
-/// - [`conversations.requestSharedInvite.list`](https://api.slack.com/methods/conversations.requestSharedInvite.list)
-/// - [`conversations.setPurpose`](https://api.slack.com/methods/conversations.setPurpose)
-/// - [`conversations.setTopic`](https://api.slack.com/methods/conversations.setTopic)
-/// - [`files.completeUploadExternal`](https://api.slack.com/methods/files.completeUploadExternal)
-/// - [`files.info`](https://api.slack.com/methods/files.info)
-/// - [`files.list`](https://api.slack.com/methods/files.list)
-/// - [`files.remote.add`](https://api.slack.com/methods/files.remote.add)
-/// - [`files.remote.info`](https://api.slack.com/methods/files.remote.info)
-/// - [`files.remote.list`](https://api.slack.com/methods/files.remote.list)
-/// - [`files.remote.share`](https://api.slack.com/methods/files.remote.share)
-/// - [`files.remote.update`](https://api.slack.com/methods/files.remote.update)
-/// - [`files.revokePublicURL`](https://api.slack.com/methods/files.revokePublicURL)
-/// - [`files.sharedPublicURL`](https://api.slack.com/methods/files.sharedPublicURL)
-/// - [`files.upload`](https://api.slack.com/methods/files.upload)
-/// - [`pins.list`](https://api.slack.com/methods/pins.list)
-/// - [`reactions.get`](https://api.slack.com/methods/reactions.get)
-/// - [`reactions.list`](https://api.slack.com/methods/reactions.list)
-/// - [`search.files`](https://api.slack.com/methods/search.files)
-/// - [`stars.list`](https://api.slack.com/methods/stars.list)
-/// - [`users.conversations`](https://api.slack.com/methods/users.conversations)
-/// - [`views.open`](https://api.slack.com/methods/views.open)
-/// - [`views.publish`](https://api.slack.com/methods/views.publish)
-/// - [`views.push`](https://api.slack.com/methods/views.push)
-/// - [`views.update`](https://api.slack.com/methods/views.update)
 #[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct Call {
@@ -148,6 +110,120 @@ impl rt::de::Record for Call {
 }
 
 rt::record!(Call);
+
+impl Call {
+    /// A [`Call`] with no field set; set them with the setters.
+    #[inline]
+    #[must_use]
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Sets [`channels`](Self::channels).
+    #[inline]
+    #[must_use]
+    pub fn channels(
+        mut self,
+        channels: impl IntoIterator<Item = impl Into<ChannelId>>,
+    ) -> Self {
+        self.channels = Some(channels.into_iter().map(Into::into).collect());
+        self
+    }
+
+    /// Sets [`date_end`](Self::date_end).
+    #[inline]
+    #[must_use]
+    pub fn date_end(mut self, date_end: i64) -> Self {
+        self.date_end = Some(date_end);
+        self
+    }
+
+    /// Sets [`date_start`](Self::date_start).
+    #[inline]
+    #[must_use]
+    pub fn date_start(mut self, date_start: i64) -> Self {
+        self.date_start = Some(date_start);
+        self
+    }
+
+    /// Sets [`desktop_app_join_url`](Self::desktop_app_join_url).
+    #[inline]
+    #[must_use]
+    pub fn desktop_app_join_url(
+        mut self,
+        desktop_app_join_url: impl Into<String>,
+    ) -> Self {
+        self.desktop_app_join_url = Some(desktop_app_join_url.into());
+        self
+    }
+
+    /// Sets [`external_display_id`](Self::external_display_id).
+    #[inline]
+    #[must_use]
+    pub fn external_display_id(
+        mut self,
+        external_display_id: impl Into<String>,
+    ) -> Self {
+        self.external_display_id = Some(external_display_id.into());
+        self
+    }
+
+    /// Sets [`external_unique_id`](Self::external_unique_id).
+    #[inline]
+    #[must_use]
+    pub fn external_unique_id(mut self, external_unique_id: impl Into<String>) -> Self {
+        self.external_unique_id = Some(external_unique_id.into());
+        self
+    }
+
+    /// Sets [`id`](Self::id).
+    #[inline]
+    #[must_use]
+    pub fn id(mut self, id: impl Into<String>) -> Self {
+        self.id = Some(id.into());
+        self
+    }
+
+    /// Sets [`join_url`](Self::join_url).
+    #[inline]
+    #[must_use]
+    pub fn join_url(mut self, join_url: impl Into<String>) -> Self {
+        self.join_url = Some(join_url.into());
+        self
+    }
+
+    /// Sets [`media_backend_type`](Self::media_backend_type).
+    #[inline]
+    #[must_use]
+    pub fn media_backend_type(mut self, media_backend_type: impl Into<String>) -> Self {
+        self.media_backend_type = Some(media_backend_type.into());
+        self
+    }
+
+    /// Sets [`title`](Self::title).
+    #[inline]
+    #[must_use]
+    pub fn title(mut self, title: impl Into<String>) -> Self {
+        self.title = Some(title.into());
+        self
+    }
+
+    /// Sets [`users`](Self::users).
+    #[inline]
+    #[must_use]
+    pub fn users(mut self, users: impl IntoIterator<Item = impl Into<User>>) -> Self {
+        self.users = Some(users.into_iter().map(Into::into).collect());
+        self
+    }
+
+    /// Sets [`v1`](Self::v1).
+    #[inline]
+    #[must_use]
+    pub fn v1(mut self, v1: impl Into<CallV1>) -> Self {
+        self.v1 = Some(Box::new(v1.into()));
+        self
+    }
+}
 
 /// The `v1` object of [`Call`].
 #[derive(Clone, PartialEq, Default)]
@@ -267,6 +343,178 @@ impl rt::de::Record for CallV1 {
 
 rt::record!(CallV1);
 
+impl CallV1 {
+    /// A [`CallV1`] with no field set; set them with the setters.
+    #[inline]
+    #[must_use]
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Sets [`active_participants`](Self::active_participants).
+    #[inline]
+    #[must_use]
+    pub fn active_participants(
+        mut self,
+        active_participants: impl IntoIterator<
+            Item = impl Into<CallV1ActiveParticipants>,
+        >,
+    ) -> Self {
+        self.active_participants = Some(
+            active_participants.into_iter().map(Into::into).collect(),
+        );
+        self
+    }
+
+    /// Sets [`all_participants`](Self::all_participants).
+    #[inline]
+    #[must_use]
+    pub fn all_participants(
+        mut self,
+        all_participants: impl IntoIterator<Item = impl Into<CallV1AllParticipants>>,
+    ) -> Self {
+        self.all_participants = Some(
+            all_participants.into_iter().map(Into::into).collect(),
+        );
+        self
+    }
+
+    /// Sets [`app_icon_urls`](Self::app_icon_urls).
+    #[inline]
+    #[must_use]
+    pub fn app_icon_urls(mut self, app_icon_urls: impl Into<CallV1AppIconUrls>) -> Self {
+        self.app_icon_urls = Some(app_icon_urls.into());
+        self
+    }
+
+    /// Sets [`app_id`](Self::app_id).
+    #[inline]
+    #[must_use]
+    pub fn app_id(mut self, app_id: impl Into<AppId>) -> Self {
+        self.app_id = Some(app_id.into());
+        self
+    }
+
+    /// Sets [`channels`](Self::channels).
+    #[inline]
+    #[must_use]
+    pub fn channels(
+        mut self,
+        channels: impl IntoIterator<Item = impl Into<String>>,
+    ) -> Self {
+        self.channels = Some(channels.into_iter().map(Into::into).collect());
+        self
+    }
+
+    /// Sets [`created_by`](Self::created_by).
+    #[inline]
+    #[must_use]
+    pub fn created_by(mut self, created_by: impl Into<String>) -> Self {
+        self.created_by = Some(created_by.into());
+        self
+    }
+
+    /// Sets [`date_end`](Self::date_end).
+    #[inline]
+    #[must_use]
+    pub fn date_end(mut self, date_end: i64) -> Self {
+        self.date_end = Some(date_end);
+        self
+    }
+
+    /// Sets [`date_start`](Self::date_start).
+    #[inline]
+    #[must_use]
+    pub fn date_start(mut self, date_start: i64) -> Self {
+        self.date_start = Some(date_start);
+        self
+    }
+
+    /// Sets [`desktop_app_join_url`](Self::desktop_app_join_url).
+    #[inline]
+    #[must_use]
+    pub fn desktop_app_join_url(
+        mut self,
+        desktop_app_join_url: impl Into<String>,
+    ) -> Self {
+        self.desktop_app_join_url = Some(desktop_app_join_url.into());
+        self
+    }
+
+    /// Sets [`display_id`](Self::display_id).
+    #[inline]
+    #[must_use]
+    pub fn display_id(mut self, display_id: impl Into<String>) -> Self {
+        self.display_id = Some(display_id.into());
+        self
+    }
+
+    /// Sets [`has_ended`](Self::has_ended).
+    #[inline]
+    #[must_use]
+    pub fn has_ended(mut self, has_ended: bool) -> Self {
+        self.has_ended = Some(has_ended);
+        self
+    }
+
+    /// Sets [`id`](Self::id).
+    #[inline]
+    #[must_use]
+    pub fn id(mut self, id: impl Into<String>) -> Self {
+        self.id = Some(id.into());
+        self
+    }
+
+    /// Sets [`is_dm_call`](Self::is_dm_call).
+    #[allow(clippy::wrong_self_convention)]
+    #[inline]
+    #[must_use]
+    pub fn is_dm_call(mut self, is_dm_call: bool) -> Self {
+        self.is_dm_call = Some(is_dm_call);
+        self
+    }
+
+    /// Sets [`join_url`](Self::join_url).
+    #[inline]
+    #[must_use]
+    pub fn join_url(mut self, join_url: impl Into<String>) -> Self {
+        self.join_url = Some(join_url.into());
+        self
+    }
+
+    /// Sets [`name`](Self::name).
+    #[inline]
+    #[must_use]
+    pub fn name(mut self, name: impl Into<String>) -> Self {
+        self.name = Some(name.into());
+        self
+    }
+
+    /// Sets [`was_accepted`](Self::was_accepted).
+    #[inline]
+    #[must_use]
+    pub fn was_accepted(mut self, was_accepted: bool) -> Self {
+        self.was_accepted = Some(was_accepted);
+        self
+    }
+
+    /// Sets [`was_missed`](Self::was_missed).
+    #[inline]
+    #[must_use]
+    pub fn was_missed(mut self, was_missed: bool) -> Self {
+        self.was_missed = Some(was_missed);
+        self
+    }
+
+    /// Sets [`was_rejected`](Self::was_rejected).
+    #[inline]
+    #[must_use]
+    pub fn was_rejected(mut self, was_rejected: bool) -> Self {
+        self.was_rejected = Some(was_rejected);
+        self
+    }
+}
+
 /// The `active_participants` object of [`CallV1`].
 #[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
@@ -322,6 +570,47 @@ impl rt::de::Record for CallV1ActiveParticipants {
 }
 
 rt::record!(CallV1ActiveParticipants);
+
+impl CallV1ActiveParticipants {
+    /// A [`CallV1ActiveParticipants`] with no field set; set them with the setters.
+    #[inline]
+    #[must_use]
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Sets [`avatar_url`](Self::avatar_url).
+    #[inline]
+    #[must_use]
+    pub fn avatar_url(mut self, avatar_url: impl Into<String>) -> Self {
+        self.avatar_url = Some(avatar_url.into());
+        self
+    }
+
+    /// Sets [`display_name`](Self::display_name).
+    #[inline]
+    #[must_use]
+    pub fn display_name(mut self, display_name: impl Into<String>) -> Self {
+        self.display_name = Some(display_name.into());
+        self
+    }
+
+    /// Sets [`external_id`](Self::external_id).
+    #[inline]
+    #[must_use]
+    pub fn external_id(mut self, external_id: impl Into<String>) -> Self {
+        self.external_id = Some(external_id.into());
+        self
+    }
+
+    /// Sets [`slack_id`](Self::slack_id).
+    #[inline]
+    #[must_use]
+    pub fn slack_id(mut self, slack_id: impl Into<String>) -> Self {
+        self.slack_id = Some(slack_id.into());
+        self
+    }
+}
 
 /// The `app_icon_urls` object of [`CallV1`].
 #[derive(Clone, PartialEq, Default)]
@@ -408,6 +697,103 @@ impl rt::de::Record for CallV1AppIconUrls {
 }
 
 rt::record!(CallV1AppIconUrls);
+
+impl CallV1AppIconUrls {
+    /// A [`CallV1AppIconUrls`] with no field set; set them with the setters.
+    #[inline]
+    #[must_use]
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Sets [`image_1024`](Self::image_1024).
+    #[inline]
+    #[must_use]
+    pub fn image_1024(mut self, image_1024: impl Into<String>) -> Self {
+        self.image_1024 = Some(image_1024.into());
+        self
+    }
+
+    /// Sets [`image_128`](Self::image_128).
+    #[inline]
+    #[must_use]
+    pub fn image_128(mut self, image_128: impl Into<String>) -> Self {
+        self.image_128 = Some(image_128.into());
+        self
+    }
+
+    /// Sets [`image_192`](Self::image_192).
+    #[inline]
+    #[must_use]
+    pub fn image_192(mut self, image_192: impl Into<String>) -> Self {
+        self.image_192 = Some(image_192.into());
+        self
+    }
+
+    /// Sets [`image_32`](Self::image_32).
+    #[inline]
+    #[must_use]
+    pub fn image_32(mut self, image_32: impl Into<String>) -> Self {
+        self.image_32 = Some(image_32.into());
+        self
+    }
+
+    /// Sets [`image_36`](Self::image_36).
+    #[inline]
+    #[must_use]
+    pub fn image_36(mut self, image_36: impl Into<String>) -> Self {
+        self.image_36 = Some(image_36.into());
+        self
+    }
+
+    /// Sets [`image_48`](Self::image_48).
+    #[inline]
+    #[must_use]
+    pub fn image_48(mut self, image_48: impl Into<String>) -> Self {
+        self.image_48 = Some(image_48.into());
+        self
+    }
+
+    /// Sets [`image_512`](Self::image_512).
+    #[inline]
+    #[must_use]
+    pub fn image_512(mut self, image_512: impl Into<String>) -> Self {
+        self.image_512 = Some(image_512.into());
+        self
+    }
+
+    /// Sets [`image_64`](Self::image_64).
+    #[inline]
+    #[must_use]
+    pub fn image_64(mut self, image_64: impl Into<String>) -> Self {
+        self.image_64 = Some(image_64.into());
+        self
+    }
+
+    /// Sets [`image_72`](Self::image_72).
+    #[inline]
+    #[must_use]
+    pub fn image_72(mut self, image_72: impl Into<String>) -> Self {
+        self.image_72 = Some(image_72.into());
+        self
+    }
+
+    /// Sets [`image_96`](Self::image_96).
+    #[inline]
+    #[must_use]
+    pub fn image_96(mut self, image_96: impl Into<String>) -> Self {
+        self.image_96 = Some(image_96.into());
+        self
+    }
+
+    /// Sets [`image_original`](Self::image_original).
+    #[inline]
+    #[must_use]
+    pub fn image_original(mut self, image_original: impl Into<String>) -> Self {
+        self.image_original = Some(image_original.into());
+        self
+    }
+}
 
 /// The `all_participants` object of [`CallV1`]: a [`CallV1ActiveParticipants`], which has the same fields.
 pub type CallV1AllParticipants = CallV1ActiveParticipants;

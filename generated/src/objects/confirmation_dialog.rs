@@ -3,7 +3,7 @@
 use typed_slack_runtime as rt;
 use crate::objects::TextObject;
 
-/// A Block Kit confirmation dialog: what an interactive element asks before it acts.
+/// A Block Kit confirmation dialog: what an interactive element asks before it acts, with a button to confirm and one to cancel.
 ///
 /// Slack's `confirmation_dialog` object. Fields Slack sends that this type does not model, or whose value is not of the documented type, are kept in `unknown`, so serializing it again gives back what Slack sent.
 ///
@@ -55,24 +55,24 @@ use crate::objects::TextObject;
 #[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ConfirmationDialog {
-    /// The dialog's title.
+    /// The dialog's title, as `plain_text`.
     ///
     /// Slack accepts at most 100 characters; `validate()` checks it.
-    pub title: Option<TextObject>,
-    /// What the dialog explains.
+    pub title: TextObject,
+    /// The explanation the dialog shows, as `plain_text`.
     ///
     /// Slack accepts at most 300 characters; `validate()` checks it.
-    pub text: Option<TextObject>,
-    /// The text of the button that confirms.
+    pub text: TextObject,
+    /// The text of the button that confirms the action, as `plain_text`.
     ///
     /// Slack accepts at most 30 characters; `validate()` checks it.
-    pub confirm: Option<TextObject>,
-    /// The text of the button that cancels.
+    pub confirm: TextObject,
+    /// The text of the button that cancels the action, as `plain_text`.
     ///
     /// Slack accepts at most 30 characters; `validate()` checks it.
-    pub deny: Option<TextObject>,
-    /// Answered as `style`.
-    pub style: Option<String>,
+    pub deny: TextObject,
+    /// The colour of the confirm button: `primary` (green on desktop, the default) or `danger` (red).
+    pub style: Option<ConfirmationDialogStyle>,
     /// Fields Slack sent that this type does not model, or whose value was not of
     /// the documented type, kept as they came.
     pub unknown: rt::UnknownFields,
@@ -80,6 +80,7 @@ pub struct ConfirmationDialog {
 
 impl rt::de::Record for ConfirmationDialog {
     const NAME: &'static str = "ConfirmationDialog";
+    const REQUIRED: &'static [&'static str] = &["title", "text", "confirm", "deny"];
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
@@ -87,10 +88,10 @@ impl rt::de::Record for ConfirmationDialog {
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            b"title" => __reader.field(&mut self.title, "title"),
-            b"text" => __reader.field(&mut self.text, "text"),
-            b"confirm" => __reader.field(&mut self.confirm, "confirm"),
-            b"deny" => __reader.field(&mut self.deny, "deny"),
+            b"title" => __reader.value(&mut self.title, "title"),
+            b"text" => __reader.value(&mut self.text, "text"),
+            b"confirm" => __reader.value(&mut self.confirm, "confirm"),
+            b"deny" => __reader.value(&mut self.deny, "deny"),
             b"style" => __reader.field(&mut self.style, "style"),
             _ => return Ok(false),
         }?;
@@ -99,10 +100,10 @@ impl rt::de::Record for ConfirmationDialog {
 
     fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
         __writer
-            .opt("title", &self.title)
-            .opt("text", &self.text)
-            .opt("confirm", &self.confirm)
-            .opt("deny", &self.deny)
+            .req("title", &self.title)
+            .req("text", &self.text)
+            .req("confirm", &self.confirm)
+            .req("deny", &self.deny)
             .opt("style", &self.style);
     }
 
@@ -119,35 +120,104 @@ impl rt::de::Record for ConfirmationDialog {
 
 rt::record!(ConfirmationDialog);
 
+impl ConfirmationDialog {
+    /// A [`ConfirmationDialog`] with the fields Slack requires; set the others with the setters.
+    #[inline]
+    #[must_use]
+    pub fn new(
+        title: impl Into<TextObject>,
+        text: impl Into<TextObject>,
+        confirm: impl Into<TextObject>,
+        deny: impl Into<TextObject>,
+    ) -> Self {
+        Self {
+            title: title.into(),
+            text: text.into(),
+            confirm: confirm.into(),
+            deny: deny.into(),
+            ..Self::default()
+        }
+    }
+
+    /// Sets [`style`](Self::style).
+    #[inline]
+    #[must_use]
+    pub fn style(mut self, style: impl Into<ConfirmationDialogStyle>) -> Self {
+        self.style = Some(style.into());
+        self
+    }
+}
+
 impl rt::Validate for ConfirmationDialog {
     fn check(&self, __check: &mut rt::validate::Check<'_>) {
         __check
             .length(
                 "title",
-                self.title.as_ref().and_then(|__text| __text.text.as_deref()),
+                Some(&self.title).map(|__text| __text.text.as_str()),
                 None,
                 Some(100),
             );
         __check
             .length(
                 "text",
-                self.text.as_ref().and_then(|__text| __text.text.as_deref()),
+                Some(&self.text).map(|__text| __text.text.as_str()),
                 None,
                 Some(300),
             );
         __check
             .length(
                 "confirm",
-                self.confirm.as_ref().and_then(|__text| __text.text.as_deref()),
+                Some(&self.confirm).map(|__text| __text.text.as_str()),
                 None,
                 Some(30),
             );
         __check
             .length(
                 "deny",
-                self.deny.as_ref().and_then(|__text| __text.text.as_deref()),
+                Some(&self.deny).map(|__text| __text.text.as_str()),
                 None,
                 Some(30),
             );
     }
 }
+
+/// The values of the `style` field of [`ConfirmationDialog`].
+///
+/// The colour of the confirm button: `primary` (green on desktop, the default) or `danger` (red).
+///
+/// A value the spec does not list is kept, as Slack sent it, in `Unknown`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ConfirmationDialogStyle {
+    /// `primary`.
+    Primary,
+    /// `danger`.
+    Danger,
+    /// A value the spec does not list, as Slack sent it.
+    Unknown(String),
+}
+
+impl ConfirmationDialogStyle {
+    /// The value as Slack sends it.
+    #[inline]
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Primary => "primary",
+            Self::Danger => "danger",
+            Self::Unknown(value) => value,
+        }
+    }
+}
+
+impl From<&str> for ConfirmationDialogStyle {
+    #[inline]
+    fn from(value: &str) -> Self {
+        match value {
+            "primary" => Self::Primary,
+            "danger" => Self::Danger,
+            _ => Self::Unknown(value.to_owned()),
+        }
+    }
+}
+
+rt::text_enum!(ConfirmationDialogStyle);

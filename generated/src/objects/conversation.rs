@@ -344,6 +344,550 @@ impl rt::de::Record for Conversation {
 
 rt::record!(Conversation);
 
+impl Conversation {
+    /// A [`Conversation`] with no field set; set them with the setters.
+    #[inline]
+    #[must_use]
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Sets [`connected_limited_team_ids`](Self::connected_limited_team_ids).
+    #[inline]
+    #[must_use]
+    pub fn connected_limited_team_ids(
+        mut self,
+        connected_limited_team_ids: impl IntoIterator<Item = impl Into<TeamId>>,
+    ) -> Self {
+        self.connected_limited_team_ids = Some(
+            connected_limited_team_ids.into_iter().map(Into::into).collect(),
+        );
+        self
+    }
+
+    /// Sets [`connected_team_ids`](Self::connected_team_ids).
+    #[inline]
+    #[must_use]
+    pub fn connected_team_ids(
+        mut self,
+        connected_team_ids: impl IntoIterator<Item = impl Into<EnterpriseId>>,
+    ) -> Self {
+        self.connected_team_ids = Some(
+            connected_team_ids.into_iter().map(Into::into).collect(),
+        );
+        self
+    }
+
+    /// Sets [`connections`](Self::connections).
+    #[inline]
+    #[must_use]
+    pub fn connections(
+        mut self,
+        connections: impl IntoIterator<Item = impl Into<ConversationConnections>>,
+    ) -> Self {
+        self.connections = Some(connections.into_iter().map(Into::into).collect());
+        self
+    }
+
+    /// Sets [`context_team_id`](Self::context_team_id).
+    #[inline]
+    #[must_use]
+    pub fn context_team_id(mut self, context_team_id: impl Into<TeamId>) -> Self {
+        self.context_team_id = Some(context_team_id.into());
+        self
+    }
+
+    /// Sets [`conversation_host_id`](Self::conversation_host_id).
+    #[inline]
+    #[must_use]
+    pub fn conversation_host_id(
+        mut self,
+        conversation_host_id: impl Into<String>,
+    ) -> Self {
+        self.conversation_host_id = Some(conversation_host_id.into());
+        self
+    }
+
+    /// Sets [`created`](Self::created).
+    #[inline]
+    #[must_use]
+    pub fn created(mut self, created: i64) -> Self {
+        self.created = Some(created);
+        self
+    }
+
+    /// Sets [`creator`](Self::creator).
+    #[inline]
+    #[must_use]
+    pub fn creator(mut self, creator: impl Into<UserId>) -> Self {
+        self.creator = Some(creator.into());
+        self
+    }
+
+    /// Sets [`date_connected`](Self::date_connected).
+    #[inline]
+    #[must_use]
+    pub fn date_connected(mut self, date_connected: i64) -> Self {
+        self.date_connected = Some(date_connected);
+        self
+    }
+
+    /// Sets [`date_created`](Self::date_created).
+    #[inline]
+    #[must_use]
+    pub fn date_created(mut self, date_created: i64) -> Self {
+        self.date_created = Some(date_created);
+        self
+    }
+
+    /// Sets [`enterprise_id`](Self::enterprise_id).
+    #[inline]
+    #[must_use]
+    pub fn enterprise_id(mut self, enterprise_id: impl Into<EnterpriseId>) -> Self {
+        self.enterprise_id = Some(enterprise_id.into());
+        self
+    }
+
+    /// Sets [`id`](Self::id).
+    #[inline]
+    #[must_use]
+    pub fn id(mut self, id: impl Into<ChannelId>) -> Self {
+        self.id = Some(id.into());
+        self
+    }
+
+    /// Sets [`internal_team_ids`](Self::internal_team_ids).
+    #[inline]
+    #[must_use]
+    pub fn internal_team_ids(
+        mut self,
+        internal_team_ids: impl IntoIterator<Item = impl Into<TeamId>>,
+    ) -> Self {
+        self.internal_team_ids = Some(
+            internal_team_ids.into_iter().map(Into::into).collect(),
+        );
+        self
+    }
+
+    /// Sets [`is_archived`](Self::is_archived).
+    #[allow(clippy::wrong_self_convention)]
+    #[inline]
+    #[must_use]
+    pub fn is_archived(mut self, is_archived: bool) -> Self {
+        self.is_archived = Some(is_archived);
+        self
+    }
+
+    /// Sets [`is_channel`](Self::is_channel).
+    #[allow(clippy::wrong_self_convention)]
+    #[inline]
+    #[must_use]
+    pub fn is_channel(mut self, is_channel: bool) -> Self {
+        self.is_channel = Some(is_channel);
+        self
+    }
+
+    /// Sets [`is_ext_shared`](Self::is_ext_shared).
+    #[allow(clippy::wrong_self_convention)]
+    #[inline]
+    #[must_use]
+    pub fn is_ext_shared(mut self, is_ext_shared: bool) -> Self {
+        self.is_ext_shared = Some(is_ext_shared);
+        self
+    }
+
+    /// Sets [`is_general`](Self::is_general).
+    #[allow(clippy::wrong_self_convention)]
+    #[inline]
+    #[must_use]
+    pub fn is_general(mut self, is_general: bool) -> Self {
+        self.is_general = Some(is_general);
+        self
+    }
+
+    /// Sets [`is_global_shared`](Self::is_global_shared).
+    #[allow(clippy::wrong_self_convention)]
+    #[inline]
+    #[must_use]
+    pub fn is_global_shared(mut self, is_global_shared: bool) -> Self {
+        self.is_global_shared = Some(is_global_shared);
+        self
+    }
+
+    /// Sets [`is_group`](Self::is_group).
+    #[allow(clippy::wrong_self_convention)]
+    #[inline]
+    #[must_use]
+    pub fn is_group(mut self, is_group: bool) -> Self {
+        self.is_group = Some(is_group);
+        self
+    }
+
+    /// Sets [`is_im`](Self::is_im).
+    #[allow(clippy::wrong_self_convention)]
+    #[inline]
+    #[must_use]
+    pub fn is_im(mut self, is_im: bool) -> Self {
+        self.is_im = Some(is_im);
+        self
+    }
+
+    /// Sets [`is_member`](Self::is_member).
+    #[allow(clippy::wrong_self_convention)]
+    #[inline]
+    #[must_use]
+    pub fn is_member(mut self, is_member: bool) -> Self {
+        self.is_member = Some(is_member);
+        self
+    }
+
+    /// Sets [`is_moved`](Self::is_moved).
+    #[allow(clippy::wrong_self_convention)]
+    #[inline]
+    #[must_use]
+    pub fn is_moved(mut self, is_moved: i64) -> Self {
+        self.is_moved = Some(is_moved);
+        self
+    }
+
+    /// Sets [`is_mpim`](Self::is_mpim).
+    #[allow(clippy::wrong_self_convention)]
+    #[inline]
+    #[must_use]
+    pub fn is_mpim(mut self, is_mpim: bool) -> Self {
+        self.is_mpim = Some(is_mpim);
+        self
+    }
+
+    /// Sets [`is_non_threadable`](Self::is_non_threadable).
+    #[allow(clippy::wrong_self_convention)]
+    #[inline]
+    #[must_use]
+    pub fn is_non_threadable(mut self, is_non_threadable: bool) -> Self {
+        self.is_non_threadable = Some(is_non_threadable);
+        self
+    }
+
+    /// Sets [`is_open`](Self::is_open).
+    #[allow(clippy::wrong_self_convention)]
+    #[inline]
+    #[must_use]
+    pub fn is_open(mut self, is_open: bool) -> Self {
+        self.is_open = Some(is_open);
+        self
+    }
+
+    /// Sets [`is_org_default`](Self::is_org_default).
+    #[allow(clippy::wrong_self_convention)]
+    #[inline]
+    #[must_use]
+    pub fn is_org_default(mut self, is_org_default: bool) -> Self {
+        self.is_org_default = Some(is_org_default);
+        self
+    }
+
+    /// Sets [`is_org_mandatory`](Self::is_org_mandatory).
+    #[allow(clippy::wrong_self_convention)]
+    #[inline]
+    #[must_use]
+    pub fn is_org_mandatory(mut self, is_org_mandatory: bool) -> Self {
+        self.is_org_mandatory = Some(is_org_mandatory);
+        self
+    }
+
+    /// Sets [`is_org_shared`](Self::is_org_shared).
+    #[allow(clippy::wrong_self_convention)]
+    #[inline]
+    #[must_use]
+    pub fn is_org_shared(mut self, is_org_shared: bool) -> Self {
+        self.is_org_shared = Some(is_org_shared);
+        self
+    }
+
+    /// Sets [`is_pending_ext_shared`](Self::is_pending_ext_shared).
+    #[allow(clippy::wrong_self_convention)]
+    #[inline]
+    #[must_use]
+    pub fn is_pending_ext_shared(mut self, is_pending_ext_shared: bool) -> Self {
+        self.is_pending_ext_shared = Some(is_pending_ext_shared);
+        self
+    }
+
+    /// Sets [`is_private`](Self::is_private).
+    #[allow(clippy::wrong_self_convention)]
+    #[inline]
+    #[must_use]
+    pub fn is_private(mut self, is_private: bool) -> Self {
+        self.is_private = Some(is_private);
+        self
+    }
+
+    /// Sets [`is_read_only`](Self::is_read_only).
+    #[allow(clippy::wrong_self_convention)]
+    #[inline]
+    #[must_use]
+    pub fn is_read_only(mut self, is_read_only: bool) -> Self {
+        self.is_read_only = Some(is_read_only);
+        self
+    }
+
+    /// Sets [`is_shared`](Self::is_shared).
+    #[allow(clippy::wrong_self_convention)]
+    #[inline]
+    #[must_use]
+    pub fn is_shared(mut self, is_shared: bool) -> Self {
+        self.is_shared = Some(is_shared);
+        self
+    }
+
+    /// Sets [`is_starred`](Self::is_starred).
+    #[allow(clippy::wrong_self_convention)]
+    #[inline]
+    #[must_use]
+    pub fn is_starred(mut self, is_starred: bool) -> Self {
+        self.is_starred = Some(is_starred);
+        self
+    }
+
+    /// Sets [`is_thread_only`](Self::is_thread_only).
+    #[allow(clippy::wrong_self_convention)]
+    #[inline]
+    #[must_use]
+    pub fn is_thread_only(mut self, is_thread_only: bool) -> Self {
+        self.is_thread_only = Some(is_thread_only);
+        self
+    }
+
+    /// Sets [`is_user_deleted`](Self::is_user_deleted).
+    #[allow(clippy::wrong_self_convention)]
+    #[inline]
+    #[must_use]
+    pub fn is_user_deleted(mut self, is_user_deleted: bool) -> Self {
+        self.is_user_deleted = Some(is_user_deleted);
+        self
+    }
+
+    /// Sets [`last_read`](Self::last_read).
+    #[inline]
+    #[must_use]
+    pub fn last_read(mut self, last_read: impl Into<Timestamp>) -> Self {
+        self.last_read = Some(last_read.into());
+        self
+    }
+
+    /// Sets [`latest`](Self::latest).
+    #[inline]
+    #[must_use]
+    pub fn latest(mut self, latest: impl Into<Message>) -> Self {
+        self.latest = Some(Box::new(latest.into()));
+        self
+    }
+
+    /// Sets [`locale`](Self::locale).
+    #[inline]
+    #[must_use]
+    pub fn locale(mut self, locale: impl Into<String>) -> Self {
+        self.locale = Some(locale.into());
+        self
+    }
+
+    /// Sets [`members`](Self::members).
+    #[inline]
+    #[must_use]
+    pub fn members(
+        mut self,
+        members: impl IntoIterator<Item = impl Into<UserId>>,
+    ) -> Self {
+        self.members = Some(members.into_iter().map(Into::into).collect());
+        self
+    }
+
+    /// Sets [`name`](Self::name).
+    #[inline]
+    #[must_use]
+    pub fn name(mut self, name: impl Into<String>) -> Self {
+        self.name = Some(name.into());
+        self
+    }
+
+    /// Sets [`name_normalized`](Self::name_normalized).
+    #[inline]
+    #[must_use]
+    pub fn name_normalized(mut self, name_normalized: impl Into<String>) -> Self {
+        self.name_normalized = Some(name_normalized.into());
+        self
+    }
+
+    /// Sets [`num_members`](Self::num_members).
+    #[inline]
+    #[must_use]
+    pub fn num_members(mut self, num_members: i64) -> Self {
+        self.num_members = Some(num_members);
+        self
+    }
+
+    /// Sets [`parent_conversation`](Self::parent_conversation).
+    #[inline]
+    #[must_use]
+    pub fn parent_conversation(
+        mut self,
+        parent_conversation: impl Into<ChannelId>,
+    ) -> Self {
+        self.parent_conversation = Some(parent_conversation.into());
+        self
+    }
+
+    /// Sets [`pending_connected_team_ids`](Self::pending_connected_team_ids).
+    #[inline]
+    #[must_use]
+    pub fn pending_connected_team_ids(
+        mut self,
+        pending_connected_team_ids: impl IntoIterator<Item = impl Into<TeamId>>,
+    ) -> Self {
+        self.pending_connected_team_ids = Some(
+            pending_connected_team_ids.into_iter().map(Into::into).collect(),
+        );
+        self
+    }
+
+    /// Sets [`pending_connections`](Self::pending_connections).
+    #[inline]
+    #[must_use]
+    pub fn pending_connections(
+        mut self,
+        pending_connections: impl IntoIterator<
+            Item = impl Into<ConversationPendingConnections>,
+        >,
+    ) -> Self {
+        self.pending_connections = Some(
+            pending_connections.into_iter().map(Into::into).collect(),
+        );
+        self
+    }
+
+    /// Sets [`pending_shared`](Self::pending_shared).
+    #[inline]
+    #[must_use]
+    pub fn pending_shared(
+        mut self,
+        pending_shared: impl IntoIterator<Item = impl Into<String>>,
+    ) -> Self {
+        self.pending_shared = Some(pending_shared.into_iter().map(Into::into).collect());
+        self
+    }
+
+    /// Sets [`previous_connections`](Self::previous_connections).
+    #[inline]
+    #[must_use]
+    pub fn previous_connections(
+        mut self,
+        previous_connections: impl IntoIterator<
+            Item = impl Into<ConversationPreviousConnections>,
+        >,
+    ) -> Self {
+        self.previous_connections = Some(
+            previous_connections.into_iter().map(Into::into).collect(),
+        );
+        self
+    }
+
+    /// Sets [`previous_names`](Self::previous_names).
+    #[inline]
+    #[must_use]
+    pub fn previous_names(
+        mut self,
+        previous_names: impl IntoIterator<Item = impl Into<String>>,
+    ) -> Self {
+        self.previous_names = Some(previous_names.into_iter().map(Into::into).collect());
+        self
+    }
+
+    /// Sets [`priority`](Self::priority).
+    #[inline]
+    #[must_use]
+    pub fn priority(mut self, priority: i64) -> Self {
+        self.priority = Some(priority);
+        self
+    }
+
+    /// Sets [`properties`](Self::properties).
+    #[inline]
+    #[must_use]
+    pub fn properties(mut self, properties: impl Into<ConversationProperties>) -> Self {
+        self.properties = Some(properties.into());
+        self
+    }
+
+    /// Sets [`purpose`](Self::purpose).
+    #[inline]
+    #[must_use]
+    pub fn purpose(mut self, purpose: impl Into<ConversationPurpose>) -> Self {
+        self.purpose = Some(purpose.into());
+        self
+    }
+
+    /// Sets [`shared_team_ids`](Self::shared_team_ids).
+    #[inline]
+    #[must_use]
+    pub fn shared_team_ids(
+        mut self,
+        shared_team_ids: impl IntoIterator<Item = impl Into<TeamId>>,
+    ) -> Self {
+        self.shared_team_ids = Some(
+            shared_team_ids.into_iter().map(Into::into).collect(),
+        );
+        self
+    }
+
+    /// Sets [`topic`](Self::topic).
+    #[inline]
+    #[must_use]
+    pub fn topic(mut self, topic: impl Into<ConversationTopic>) -> Self {
+        self.topic = Some(topic.into());
+        self
+    }
+
+    /// Sets [`unlinked`](Self::unlinked).
+    #[inline]
+    #[must_use]
+    pub fn unlinked(mut self, unlinked: i64) -> Self {
+        self.unlinked = Some(unlinked);
+        self
+    }
+
+    /// Sets [`unread_count`](Self::unread_count).
+    #[inline]
+    #[must_use]
+    pub fn unread_count(mut self, unread_count: i64) -> Self {
+        self.unread_count = Some(unread_count);
+        self
+    }
+
+    /// Sets [`unread_count_display`](Self::unread_count_display).
+    #[inline]
+    #[must_use]
+    pub fn unread_count_display(mut self, unread_count_display: i64) -> Self {
+        self.unread_count_display = Some(unread_count_display);
+        self
+    }
+
+    /// Sets [`updated`](Self::updated).
+    #[inline]
+    #[must_use]
+    pub fn updated(mut self, updated: i64) -> Self {
+        self.updated = Some(updated);
+        self
+    }
+
+    /// Sets [`user`](Self::user).
+    #[inline]
+    #[must_use]
+    pub fn user(mut self, user: impl Into<UserId>) -> Self {
+        self.user = Some(user.into());
+        self
+    }
+}
+
 /// The `connections` object of [`Conversation`].
 ///
 /// The organizations this Slack Connect channel is connected to.
@@ -391,6 +935,32 @@ impl rt::de::Record for ConversationConnections {
 }
 
 rt::record!(ConversationConnections);
+
+impl ConversationConnections {
+    /// A [`ConversationConnections`] with no field set; set them with the setters.
+    #[inline]
+    #[must_use]
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Sets [`is_private`](Self::is_private).
+    #[allow(clippy::wrong_self_convention)]
+    #[inline]
+    #[must_use]
+    pub fn is_private(mut self, is_private: bool) -> Self {
+        self.is_private = Some(is_private);
+        self
+    }
+
+    /// Sets [`team`](Self::team).
+    #[inline]
+    #[must_use]
+    pub fn team(mut self, team: impl Into<Team>) -> Self {
+        self.team = Some(Box::new(team.into()));
+        self
+    }
+}
 
 /// The `properties` object of [`Conversation`].
 ///
@@ -495,6 +1065,129 @@ impl rt::de::Record for ConversationProperties {
 
 rt::record!(ConversationProperties);
 
+impl ConversationProperties {
+    /// A [`ConversationProperties`] with no field set; set them with the setters.
+    #[inline]
+    #[must_use]
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Sets [`canvas`](Self::canvas).
+    #[inline]
+    #[must_use]
+    pub fn canvas(mut self, canvas: impl Into<ConversationPropertiesCanvas>) -> Self {
+        self.canvas = Some(canvas.into());
+        self
+    }
+
+    /// Sets [`channel_workflows`](Self::channel_workflows).
+    #[inline]
+    #[must_use]
+    pub fn channel_workflows(
+        mut self,
+        channel_workflows: impl IntoIterator<
+            Item = impl Into<ConversationPropertiesChannelWorkflows>,
+        >,
+    ) -> Self {
+        self.channel_workflows = Some(
+            channel_workflows.into_iter().map(Into::into).collect(),
+        );
+        self
+    }
+
+    /// Sets [`has_slack_connect_invite_created`](Self::has_slack_connect_invite_created).
+    #[inline]
+    #[must_use]
+    pub fn has_slack_connect_invite_created(
+        mut self,
+        has_slack_connect_invite_created: bool,
+    ) -> Self {
+        self.has_slack_connect_invite_created = Some(has_slack_connect_invite_created);
+        self
+    }
+
+    /// Sets [`huddles_restricted`](Self::huddles_restricted).
+    #[inline]
+    #[must_use]
+    pub fn huddles_restricted(mut self, huddles_restricted: bool) -> Self {
+        self.huddles_restricted = Some(huddles_restricted);
+        self
+    }
+
+    /// Sets [`is_dormant`](Self::is_dormant).
+    #[allow(clippy::wrong_self_convention)]
+    #[inline]
+    #[must_use]
+    pub fn is_dormant(mut self, is_dormant: bool) -> Self {
+        self.is_dormant = Some(is_dormant);
+        self
+    }
+
+    /// Sets [`meeting_notes`](Self::meeting_notes).
+    #[inline]
+    #[must_use]
+    pub fn meeting_notes(
+        mut self,
+        meeting_notes: impl Into<ConversationPropertiesMeetingNotes>,
+    ) -> Self {
+        self.meeting_notes = Some(meeting_notes.into());
+        self
+    }
+
+    /// Sets [`posting_restricted_to`](Self::posting_restricted_to).
+    #[inline]
+    #[must_use]
+    pub fn posting_restricted_to(
+        mut self,
+        posting_restricted_to: impl Into<ConversationPropertiesPostingRestrictedTo>,
+    ) -> Self {
+        self.posting_restricted_to = Some(posting_restricted_to.into());
+        self
+    }
+
+    /// Sets [`tabs`](Self::tabs).
+    #[inline]
+    #[must_use]
+    pub fn tabs(
+        mut self,
+        tabs: impl IntoIterator<Item = impl Into<ConversationPropertiesTabs>>,
+    ) -> Self {
+        self.tabs = Some(tabs.into_iter().map(Into::into).collect());
+        self
+    }
+
+    /// Sets [`tabz`](Self::tabz).
+    #[inline]
+    #[must_use]
+    pub fn tabz(
+        mut self,
+        tabz: impl IntoIterator<Item = impl Into<ConversationPropertiesTabz>>,
+    ) -> Self {
+        self.tabz = Some(tabz.into_iter().map(Into::into).collect());
+        self
+    }
+
+    /// Sets [`threads_restricted_to`](Self::threads_restricted_to).
+    #[inline]
+    #[must_use]
+    pub fn threads_restricted_to(
+        mut self,
+        threads_restricted_to: impl Into<ConversationPropertiesThreadsRestrictedTo>,
+    ) -> Self {
+        self.threads_restricted_to = Some(threads_restricted_to.into());
+        self
+    }
+
+    /// Sets [`use_case`](Self::use_case).
+    #[inline]
+    #[must_use]
+    pub fn use_case(mut self, use_case: impl Into<String>) -> Self {
+        self.use_case = Some(use_case.into());
+        self
+    }
+}
+
 /// The `canvas` object of [`ConversationProperties`].
 #[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
@@ -553,6 +1246,49 @@ impl rt::de::Record for ConversationPropertiesCanvas {
 
 rt::record!(ConversationPropertiesCanvas);
 
+impl ConversationPropertiesCanvas {
+    /// A [`ConversationPropertiesCanvas`] with no field set; set them with the setters.
+    #[inline]
+    #[must_use]
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Sets [`file_id`](Self::file_id).
+    #[inline]
+    #[must_use]
+    pub fn file_id(mut self, file_id: impl Into<FileId>) -> Self {
+        self.file_id = Some(file_id.into());
+        self
+    }
+
+    /// Sets [`is_empty`](Self::is_empty).
+    #[allow(clippy::wrong_self_convention)]
+    #[inline]
+    #[must_use]
+    pub fn is_empty(mut self, is_empty: bool) -> Self {
+        self.is_empty = Some(is_empty);
+        self
+    }
+
+    /// Sets [`is_migrated`](Self::is_migrated).
+    #[allow(clippy::wrong_self_convention)]
+    #[inline]
+    #[must_use]
+    pub fn is_migrated(mut self, is_migrated: bool) -> Self {
+        self.is_migrated = Some(is_migrated);
+        self
+    }
+
+    /// Sets [`quip_thread_id`](Self::quip_thread_id).
+    #[inline]
+    #[must_use]
+    pub fn quip_thread_id(mut self, quip_thread_id: impl Into<String>) -> Self {
+        self.quip_thread_id = Some(quip_thread_id.into());
+        self
+    }
+}
+
 /// The `channel_workflows` object of [`ConversationProperties`].
 #[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
@@ -603,6 +1339,34 @@ impl rt::de::Record for ConversationPropertiesChannelWorkflows {
 
 rt::record!(ConversationPropertiesChannelWorkflows);
 
+impl ConversationPropertiesChannelWorkflows {
+    /// A [`ConversationPropertiesChannelWorkflows`] with no field set; set them with the setters.
+    #[inline]
+    #[must_use]
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Sets [`title`](Self::title).
+    #[inline]
+    #[must_use]
+    pub fn title(mut self, title: impl Into<String>) -> Self {
+        self.title = Some(title.into());
+        self
+    }
+
+    /// Sets [`workflow_trigger_id`](Self::workflow_trigger_id).
+    #[inline]
+    #[must_use]
+    pub fn workflow_trigger_id(
+        mut self,
+        workflow_trigger_id: impl Into<String>,
+    ) -> Self {
+        self.workflow_trigger_id = Some(workflow_trigger_id.into());
+        self
+    }
+}
+
 /// The `meeting_notes` object of [`ConversationProperties`].
 #[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
@@ -645,6 +1409,23 @@ impl rt::de::Record for ConversationPropertiesMeetingNotes {
 }
 
 rt::record!(ConversationPropertiesMeetingNotes);
+
+impl ConversationPropertiesMeetingNotes {
+    /// A [`ConversationPropertiesMeetingNotes`] with no field set; set them with the setters.
+    #[inline]
+    #[must_use]
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Sets [`file_id`](Self::file_id).
+    #[inline]
+    #[must_use]
+    pub fn file_id(mut self, file_id: impl Into<FileId>) -> Self {
+        self.file_id = Some(file_id.into());
+        self
+    }
+}
 
 /// The `posting_restricted_to` object of [`ConversationProperties`].
 #[derive(Clone, PartialEq, Default)]
@@ -691,6 +1472,31 @@ impl rt::de::Record for ConversationPropertiesPostingRestrictedTo {
 }
 
 rt::record!(ConversationPropertiesPostingRestrictedTo);
+
+impl ConversationPropertiesPostingRestrictedTo {
+    /// A [`ConversationPropertiesPostingRestrictedTo`] with no field set; set them with the setters.
+    #[inline]
+    #[must_use]
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Sets [`type_`](Self::type_).
+    #[inline]
+    #[must_use]
+    pub fn type_(mut self, type_: impl IntoIterator<Item = impl Into<String>>) -> Self {
+        self.type_ = Some(type_.into_iter().map(Into::into).collect());
+        self
+    }
+
+    /// Sets [`user`](Self::user).
+    #[inline]
+    #[must_use]
+    pub fn user(mut self, user: impl IntoIterator<Item = impl Into<UserId>>) -> Self {
+        self.user = Some(user.into_iter().map(Into::into).collect());
+        self
+    }
+}
 
 /// The `tabs` object of [`ConversationProperties`].
 #[derive(Clone, PartialEq, Default)]
@@ -752,6 +1558,56 @@ impl rt::de::Record for ConversationPropertiesTabs {
 
 rt::record!(ConversationPropertiesTabs);
 
+impl ConversationPropertiesTabs {
+    /// A [`ConversationPropertiesTabs`] with no field set; set them with the setters.
+    #[inline]
+    #[must_use]
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Sets [`data`](Self::data).
+    #[inline]
+    #[must_use]
+    pub fn data(mut self, data: impl Into<ConversationPropertiesTabsData>) -> Self {
+        self.data = Some(data.into());
+        self
+    }
+
+    /// Sets [`id`](Self::id).
+    #[inline]
+    #[must_use]
+    pub fn id(mut self, id: impl Into<String>) -> Self {
+        self.id = Some(id.into());
+        self
+    }
+
+    /// Sets [`is_disabled`](Self::is_disabled).
+    #[allow(clippy::wrong_self_convention)]
+    #[inline]
+    #[must_use]
+    pub fn is_disabled(mut self, is_disabled: bool) -> Self {
+        self.is_disabled = Some(is_disabled);
+        self
+    }
+
+    /// Sets [`label`](Self::label).
+    #[inline]
+    #[must_use]
+    pub fn label(mut self, label: impl Into<String>) -> Self {
+        self.label = Some(label.into());
+        self
+    }
+
+    /// Sets [`type_`](Self::type_).
+    #[inline]
+    #[must_use]
+    pub fn type_(mut self, type_: impl Into<String>) -> Self {
+        self.type_ = Some(type_.into());
+        self
+    }
+}
+
 /// The `data` object of [`ConversationPropertiesTabs`].
 #[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
@@ -812,6 +1668,47 @@ impl rt::de::Record for ConversationPropertiesTabsData {
 
 rt::record!(ConversationPropertiesTabsData);
 
+impl ConversationPropertiesTabsData {
+    /// A [`ConversationPropertiesTabsData`] with no field set; set them with the setters.
+    #[inline]
+    #[must_use]
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Sets [`file_id`](Self::file_id).
+    #[inline]
+    #[must_use]
+    pub fn file_id(mut self, file_id: impl Into<FileId>) -> Self {
+        self.file_id = Some(file_id.into());
+        self
+    }
+
+    /// Sets [`folder_bookmark_id`](Self::folder_bookmark_id).
+    #[inline]
+    #[must_use]
+    pub fn folder_bookmark_id(mut self, folder_bookmark_id: impl Into<String>) -> Self {
+        self.folder_bookmark_id = Some(folder_bookmark_id.into());
+        self
+    }
+
+    /// Sets [`mute_edit_updates`](Self::mute_edit_updates).
+    #[inline]
+    #[must_use]
+    pub fn mute_edit_updates(mut self, mute_edit_updates: bool) -> Self {
+        self.mute_edit_updates = Some(mute_edit_updates);
+        self
+    }
+
+    /// Sets [`shared_ts`](Self::shared_ts).
+    #[inline]
+    #[must_use]
+    pub fn shared_ts(mut self, shared_ts: impl Into<Timestamp>) -> Self {
+        self.shared_ts = Some(shared_ts.into());
+        self
+    }
+}
+
 /// The `purpose` object of [`Conversation`].
 ///
 /// The conversation's purpose, with who set it and when.
@@ -866,6 +1763,39 @@ impl rt::de::Record for ConversationPurpose {
 
 rt::record!(ConversationPurpose);
 
+impl ConversationPurpose {
+    /// A [`ConversationPurpose`] with no field set; set them with the setters.
+    #[inline]
+    #[must_use]
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Sets [`creator`](Self::creator).
+    #[inline]
+    #[must_use]
+    pub fn creator(mut self, creator: impl Into<UserId>) -> Self {
+        self.creator = Some(creator.into());
+        self
+    }
+
+    /// Sets [`last_set`](Self::last_set).
+    #[inline]
+    #[must_use]
+    pub fn last_set(mut self, last_set: i64) -> Self {
+        self.last_set = Some(last_set);
+        self
+    }
+
+    /// Sets [`value`](Self::value).
+    #[inline]
+    #[must_use]
+    pub fn value(mut self, value: impl Into<String>) -> Self {
+        self.value = Some(value.into());
+        self
+    }
+}
+
 /// The `topic` object of [`Conversation`].
 ///
 /// The conversation's topic, with who set it and when.
@@ -919,6 +1849,39 @@ impl rt::de::Record for ConversationTopic {
 }
 
 rt::record!(ConversationTopic);
+
+impl ConversationTopic {
+    /// A [`ConversationTopic`] with no field set; set them with the setters.
+    #[inline]
+    #[must_use]
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Sets [`creator`](Self::creator).
+    #[inline]
+    #[must_use]
+    pub fn creator(mut self, creator: impl Into<UserId>) -> Self {
+        self.creator = Some(creator.into());
+        self
+    }
+
+    /// Sets [`last_set`](Self::last_set).
+    #[inline]
+    #[must_use]
+    pub fn last_set(mut self, last_set: i64) -> Self {
+        self.last_set = Some(last_set);
+        self
+    }
+
+    /// Sets [`value`](Self::value).
+    #[inline]
+    #[must_use]
+    pub fn value(mut self, value: impl Into<String>) -> Self {
+        self.value = Some(value.into());
+        self
+    }
+}
 
 /// The `pending_connections` object of [`Conversation`]: a [`ConversationConnections`], which has the same fields.
 ///

@@ -75,3 +75,28 @@ impl rt::de::Record for Edited {
 }
 
 rt::record!(Edited);
+
+impl Edited {
+    /// A [`Edited`] with no field set; set them with the setters.
+    #[inline]
+    #[must_use]
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Sets [`ts`](Self::ts).
+    #[inline]
+    #[must_use]
+    pub fn ts(mut self, ts: impl Into<Timestamp>) -> Self {
+        self.ts = Some(ts.into());
+        self
+    }
+
+    /// Sets [`user`](Self::user).
+    #[inline]
+    #[must_use]
+    pub fn user(mut self, user: impl Into<String>) -> Self {
+        self.user = Some(user.into());
+        self
+    }
+}

@@ -54,3 +54,28 @@ impl rt::de::Record for Enterprise {
 }
 
 rt::record!(Enterprise);
+
+impl Enterprise {
+    /// A [`Enterprise`] with no field set; set them with the setters.
+    #[inline]
+    #[must_use]
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Sets [`id`](Self::id).
+    #[inline]
+    #[must_use]
+    pub fn id(mut self, id: impl Into<String>) -> Self {
+        self.id = Some(id.into());
+        self
+    }
+
+    /// Sets [`name`](Self::name).
+    #[inline]
+    #[must_use]
+    pub fn name(mut self, name: impl Into<String>) -> Self {
+        self.name = Some(name.into());
+        self
+    }
+}

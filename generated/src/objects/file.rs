@@ -4,7 +4,7 @@ use typed_slack_runtime as rt;
 use typed_slack_runtime::types::{
     Timestamp, UserId, ChannelId, TeamId, AppId, BotId, FileId,
 };
-use crate::objects::{Block, BlockElement, OptionObject, Reaction, TextObject};
+use crate::objects::{Block, Reaction};
 
 /// A file shared in Slack, or a remote file added to it.
 ///
@@ -861,6 +861,1405 @@ impl rt::de::Record for File {
 
 rt::record!(File);
 
+impl File {
+    /// A [`File`] with no field set; set them with the setters.
+    #[inline]
+    #[must_use]
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Sets [`access`](Self::access).
+    #[inline]
+    #[must_use]
+    pub fn access(mut self, access: impl Into<String>) -> Self {
+        self.access = Some(access.into());
+        self
+    }
+
+    /// Sets [`alt_txt`](Self::alt_txt).
+    #[inline]
+    #[must_use]
+    pub fn alt_txt(mut self, alt_txt: impl Into<String>) -> Self {
+        self.alt_txt = Some(alt_txt.into());
+        self
+    }
+
+    /// Sets [`app_id`](Self::app_id).
+    #[inline]
+    #[must_use]
+    pub fn app_id(mut self, app_id: impl Into<AppId>) -> Self {
+        self.app_id = Some(app_id.into());
+        self
+    }
+
+    /// Sets [`app_name`](Self::app_name).
+    #[inline]
+    #[must_use]
+    pub fn app_name(mut self, app_name: impl Into<String>) -> Self {
+        self.app_name = Some(app_name.into());
+        self
+    }
+
+    /// Sets [`attachments`](Self::attachments).
+    #[inline]
+    #[must_use]
+    pub fn attachments(
+        mut self,
+        attachments: impl IntoIterator<Item = impl Into<serde_json::Value>>,
+    ) -> Self {
+        self.attachments = Some(attachments.into_iter().map(Into::into).collect());
+        self
+    }
+
+    /// Sets [`blocks`](Self::blocks).
+    #[inline]
+    #[must_use]
+    pub fn blocks(mut self, blocks: impl IntoIterator<Item = impl Into<Block>>) -> Self {
+        self.blocks = Some(blocks.into_iter().map(Into::into).collect());
+        self
+    }
+
+    /// Sets [`bot_id`](Self::bot_id).
+    #[inline]
+    #[must_use]
+    pub fn bot_id(mut self, bot_id: impl Into<BotId>) -> Self {
+        self.bot_id = Some(bot_id.into());
+        self
+    }
+
+    /// Sets [`can_toggle_canvas_lock`](Self::can_toggle_canvas_lock).
+    #[inline]
+    #[must_use]
+    pub fn can_toggle_canvas_lock(mut self, can_toggle_canvas_lock: bool) -> Self {
+        self.can_toggle_canvas_lock = Some(can_toggle_canvas_lock);
+        self
+    }
+
+    /// Sets [`canvas_printing_enabled`](Self::canvas_printing_enabled).
+    #[inline]
+    #[must_use]
+    pub fn canvas_printing_enabled(mut self, canvas_printing_enabled: bool) -> Self {
+        self.canvas_printing_enabled = Some(canvas_printing_enabled);
+        self
+    }
+
+    /// Sets [`canvas_template_mode`](Self::canvas_template_mode).
+    #[inline]
+    #[must_use]
+    pub fn canvas_template_mode(
+        mut self,
+        canvas_template_mode: impl Into<String>,
+    ) -> Self {
+        self.canvas_template_mode = Some(canvas_template_mode.into());
+        self
+    }
+
+    /// Sets [`cc`](Self::cc).
+    #[inline]
+    #[must_use]
+    pub fn cc(mut self, cc: impl IntoIterator<Item = impl Into<FileCc>>) -> Self {
+        self.cc = Some(cc.into_iter().map(Into::into).collect());
+        self
+    }
+
+    /// Sets [`channel_actions_count`](Self::channel_actions_count).
+    #[inline]
+    #[must_use]
+    pub fn channel_actions_count(mut self, channel_actions_count: i64) -> Self {
+        self.channel_actions_count = Some(channel_actions_count);
+        self
+    }
+
+    /// Sets [`channel_actions_ts`](Self::channel_actions_ts).
+    #[inline]
+    #[must_use]
+    pub fn channel_actions_ts(mut self, channel_actions_ts: impl Into<String>) -> Self {
+        self.channel_actions_ts = Some(channel_actions_ts.into());
+        self
+    }
+
+    /// Sets [`channels`](Self::channels).
+    #[inline]
+    #[must_use]
+    pub fn channels(
+        mut self,
+        channels: impl IntoIterator<Item = impl Into<ChannelId>>,
+    ) -> Self {
+        self.channels = Some(channels.into_iter().map(Into::into).collect());
+        self
+    }
+
+    /// Sets [`comments_count`](Self::comments_count).
+    #[inline]
+    #[must_use]
+    pub fn comments_count(mut self, comments_count: i64) -> Self {
+        self.comments_count = Some(comments_count);
+        self
+    }
+
+    /// Sets [`converted_pdf`](Self::converted_pdf).
+    #[inline]
+    #[must_use]
+    pub fn converted_pdf(mut self, converted_pdf: impl Into<String>) -> Self {
+        self.converted_pdf = Some(converted_pdf.into());
+        self
+    }
+
+    /// Sets [`created`](Self::created).
+    #[inline]
+    #[must_use]
+    pub fn created(mut self, created: i64) -> Self {
+        self.created = Some(created);
+        self
+    }
+
+    /// Sets [`deanimate`](Self::deanimate).
+    #[inline]
+    #[must_use]
+    pub fn deanimate(mut self, deanimate: impl Into<String>) -> Self {
+        self.deanimate = Some(deanimate.into());
+        self
+    }
+
+    /// Sets [`deanimate_gif`](Self::deanimate_gif).
+    #[inline]
+    #[must_use]
+    pub fn deanimate_gif(mut self, deanimate_gif: impl Into<String>) -> Self {
+        self.deanimate_gif = Some(deanimate_gif.into());
+        self
+    }
+
+    /// Sets [`display_as_bot`](Self::display_as_bot).
+    #[inline]
+    #[must_use]
+    pub fn display_as_bot(mut self, display_as_bot: bool) -> Self {
+        self.display_as_bot = Some(display_as_bot);
+        self
+    }
+
+    /// Sets [`dm_mpdm_users_with_file_access`](Self::dm_mpdm_users_with_file_access).
+    #[inline]
+    #[must_use]
+    pub fn dm_mpdm_users_with_file_access(
+        mut self,
+        dm_mpdm_users_with_file_access: impl IntoIterator<
+            Item = impl Into<FileDmMpdmUsersWithFileAccess>,
+        >,
+    ) -> Self {
+        self.dm_mpdm_users_with_file_access = Some(
+            dm_mpdm_users_with_file_access.into_iter().map(Into::into).collect(),
+        );
+        self
+    }
+
+    /// Sets [`duration_ms`](Self::duration_ms).
+    #[inline]
+    #[must_use]
+    pub fn duration_ms(mut self, duration_ms: i64) -> Self {
+        self.duration_ms = Some(duration_ms);
+        self
+    }
+
+    /// Sets [`edit_link`](Self::edit_link).
+    #[inline]
+    #[must_use]
+    pub fn edit_link(mut self, edit_link: impl Into<String>) -> Self {
+        self.edit_link = Some(edit_link.into());
+        self
+    }
+
+    /// Sets [`edit_timestamp`](Self::edit_timestamp).
+    #[inline]
+    #[must_use]
+    pub fn edit_timestamp(mut self, edit_timestamp: i64) -> Self {
+        self.edit_timestamp = Some(edit_timestamp);
+        self
+    }
+
+    /// Sets [`editable`](Self::editable).
+    #[inline]
+    #[must_use]
+    pub fn editable(mut self, editable: bool) -> Self {
+        self.editable = Some(editable);
+        self
+    }
+
+    /// Sets [`editor`](Self::editor).
+    #[inline]
+    #[must_use]
+    pub fn editor(mut self, editor: impl Into<UserId>) -> Self {
+        self.editor = Some(editor.into());
+        self
+    }
+
+    /// Sets [`editors`](Self::editors).
+    #[inline]
+    #[must_use]
+    pub fn editors(
+        mut self,
+        editors: impl IntoIterator<Item = impl Into<String>>,
+    ) -> Self {
+        self.editors = Some(editors.into_iter().map(Into::into).collect());
+        self
+    }
+
+    /// Sets [`external_id`](Self::external_id).
+    #[inline]
+    #[must_use]
+    pub fn external_id(mut self, external_id: impl Into<String>) -> Self {
+        self.external_id = Some(external_id.into());
+        self
+    }
+
+    /// Sets [`external_type`](Self::external_type).
+    #[inline]
+    #[must_use]
+    pub fn external_type(mut self, external_type: impl Into<String>) -> Self {
+        self.external_type = Some(external_type.into());
+        self
+    }
+
+    /// Sets [`external_url`](Self::external_url).
+    #[inline]
+    #[must_use]
+    pub fn external_url(mut self, external_url: impl Into<String>) -> Self {
+        self.external_url = Some(external_url.into());
+        self
+    }
+
+    /// Sets [`favorites`](Self::favorites).
+    #[inline]
+    #[must_use]
+    pub fn favorites(
+        mut self,
+        favorites: impl IntoIterator<Item = impl Into<FileFavorites>>,
+    ) -> Self {
+        self.favorites = Some(favorites.into_iter().map(Into::into).collect());
+        self
+    }
+
+    /// Sets [`file_access`](Self::file_access).
+    #[inline]
+    #[must_use]
+    pub fn file_access(mut self, file_access: impl Into<String>) -> Self {
+        self.file_access = Some(file_access.into());
+        self
+    }
+
+    /// Sets [`filetype`](Self::filetype).
+    #[inline]
+    #[must_use]
+    pub fn filetype(mut self, filetype: impl Into<String>) -> Self {
+        self.filetype = Some(filetype.into());
+        self
+    }
+
+    /// Sets [`from`](Self::from).
+    #[inline]
+    #[must_use]
+    pub fn from(mut self, from: impl IntoIterator<Item = impl Into<FileFrom>>) -> Self {
+        self.from = Some(from.into_iter().map(Into::into).collect());
+        self
+    }
+
+    /// Sets [`groups`](Self::groups).
+    #[inline]
+    #[must_use]
+    pub fn groups(
+        mut self,
+        groups: impl IntoIterator<Item = impl Into<ChannelId>>,
+    ) -> Self {
+        self.groups = Some(groups.into_iter().map(Into::into).collect());
+        self
+    }
+
+    /// Sets [`has_more`](Self::has_more).
+    #[inline]
+    #[must_use]
+    pub fn has_more(mut self, has_more: bool) -> Self {
+        self.has_more = Some(has_more);
+        self
+    }
+
+    /// Sets [`has_more_shares`](Self::has_more_shares).
+    #[inline]
+    #[must_use]
+    pub fn has_more_shares(mut self, has_more_shares: bool) -> Self {
+        self.has_more_shares = Some(has_more_shares);
+        self
+    }
+
+    /// Sets [`has_rich_preview`](Self::has_rich_preview).
+    #[inline]
+    #[must_use]
+    pub fn has_rich_preview(mut self, has_rich_preview: bool) -> Self {
+        self.has_rich_preview = Some(has_rich_preview);
+        self
+    }
+
+    /// Sets [`headers`](Self::headers).
+    #[inline]
+    #[must_use]
+    pub fn headers(mut self, headers: impl Into<FileHeaders>) -> Self {
+        self.headers = Some(headers.into());
+        self
+    }
+
+    /// Sets [`hls`](Self::hls).
+    #[inline]
+    #[must_use]
+    pub fn hls(mut self, hls: impl Into<String>) -> Self {
+        self.hls = Some(hls.into());
+        self
+    }
+
+    /// Sets [`hls_embed`](Self::hls_embed).
+    #[inline]
+    #[must_use]
+    pub fn hls_embed(mut self, hls_embed: impl Into<String>) -> Self {
+        self.hls_embed = Some(hls_embed.into());
+        self
+    }
+
+    /// Sets [`id`](Self::id).
+    #[inline]
+    #[must_use]
+    pub fn id(mut self, id: impl Into<FileId>) -> Self {
+        self.id = Some(id.into());
+        self
+    }
+
+    /// Sets [`image_exif_rotation`](Self::image_exif_rotation).
+    #[inline]
+    #[must_use]
+    pub fn image_exif_rotation(mut self, image_exif_rotation: i64) -> Self {
+        self.image_exif_rotation = Some(image_exif_rotation);
+        self
+    }
+
+    /// Sets [`ims`](Self::ims).
+    #[inline]
+    #[must_use]
+    pub fn ims(mut self, ims: impl IntoIterator<Item = impl Into<ChannelId>>) -> Self {
+        self.ims = Some(ims.into_iter().map(Into::into).collect());
+        self
+    }
+
+    /// Sets [`initial_comment`](Self::initial_comment).
+    #[inline]
+    #[must_use]
+    pub fn initial_comment(
+        mut self,
+        initial_comment: impl Into<FileInitialComment>,
+    ) -> Self {
+        self.initial_comment = Some(initial_comment.into());
+        self
+    }
+
+    /// Sets [`is_channel_space`](Self::is_channel_space).
+    #[allow(clippy::wrong_self_convention)]
+    #[inline]
+    #[must_use]
+    pub fn is_channel_space(mut self, is_channel_space: bool) -> Self {
+        self.is_channel_space = Some(is_channel_space);
+        self
+    }
+
+    /// Sets [`is_external`](Self::is_external).
+    #[allow(clippy::wrong_self_convention)]
+    #[inline]
+    #[must_use]
+    pub fn is_external(mut self, is_external: bool) -> Self {
+        self.is_external = Some(is_external);
+        self
+    }
+
+    /// Sets [`is_modified_by_ai`](Self::is_modified_by_ai).
+    #[allow(clippy::wrong_self_convention)]
+    #[inline]
+    #[must_use]
+    pub fn is_modified_by_ai(mut self, is_modified_by_ai: bool) -> Self {
+        self.is_modified_by_ai = Some(is_modified_by_ai);
+        self
+    }
+
+    /// Sets [`is_public`](Self::is_public).
+    #[allow(clippy::wrong_self_convention)]
+    #[inline]
+    #[must_use]
+    pub fn is_public(mut self, is_public: bool) -> Self {
+        self.is_public = Some(is_public);
+        self
+    }
+
+    /// Sets [`is_restricted_sharing_enabled`](Self::is_restricted_sharing_enabled).
+    #[allow(clippy::wrong_self_convention)]
+    #[inline]
+    #[must_use]
+    pub fn is_restricted_sharing_enabled(
+        mut self,
+        is_restricted_sharing_enabled: bool,
+    ) -> Self {
+        self.is_restricted_sharing_enabled = Some(is_restricted_sharing_enabled);
+        self
+    }
+
+    /// Sets [`is_starred`](Self::is_starred).
+    #[allow(clippy::wrong_self_convention)]
+    #[inline]
+    #[must_use]
+    pub fn is_starred(mut self, is_starred: bool) -> Self {
+        self.is_starred = Some(is_starred);
+        self
+    }
+
+    /// Sets [`last_editor`](Self::last_editor).
+    #[inline]
+    #[must_use]
+    pub fn last_editor(mut self, last_editor: impl Into<UserId>) -> Self {
+        self.last_editor = Some(last_editor.into());
+        self
+    }
+
+    /// Sets [`last_read`](Self::last_read).
+    #[inline]
+    #[must_use]
+    pub fn last_read(mut self, last_read: i64) -> Self {
+        self.last_read = Some(last_read);
+        self
+    }
+
+    /// Sets [`lines`](Self::lines).
+    #[inline]
+    #[must_use]
+    pub fn lines(mut self, lines: i64) -> Self {
+        self.lines = Some(lines);
+        self
+    }
+
+    /// Sets [`lines_more`](Self::lines_more).
+    #[inline]
+    #[must_use]
+    pub fn lines_more(mut self, lines_more: i64) -> Self {
+        self.lines_more = Some(lines_more);
+        self
+    }
+
+    /// Sets [`linked_channel_id`](Self::linked_channel_id).
+    #[inline]
+    #[must_use]
+    pub fn linked_channel_id(mut self, linked_channel_id: impl Into<ChannelId>) -> Self {
+        self.linked_channel_id = Some(linked_channel_id.into());
+        self
+    }
+
+    /// Sets [`list_csv_download_url`](Self::list_csv_download_url).
+    #[inline]
+    #[must_use]
+    pub fn list_csv_download_url(
+        mut self,
+        list_csv_download_url: impl Into<String>,
+    ) -> Self {
+        self.list_csv_download_url = Some(list_csv_download_url.into());
+        self
+    }
+
+    /// Sets [`list_limits`](Self::list_limits).
+    #[inline]
+    #[must_use]
+    pub fn list_limits(mut self, list_limits: impl Into<FileListLimits>) -> Self {
+        self.list_limits = Some(list_limits.into());
+        self
+    }
+
+    /// Sets [`list_metadata`](Self::list_metadata).
+    #[inline]
+    #[must_use]
+    pub fn list_metadata(mut self, list_metadata: impl Into<FileListMetadata>) -> Self {
+        self.list_metadata = Some(list_metadata.into());
+        self
+    }
+
+    /// Sets [`media_display_type`](Self::media_display_type).
+    #[inline]
+    #[must_use]
+    pub fn media_display_type(mut self, media_display_type: impl Into<String>) -> Self {
+        self.media_display_type = Some(media_display_type.into());
+        self
+    }
+
+    /// Sets [`media_progress`](Self::media_progress).
+    #[inline]
+    #[must_use]
+    pub fn media_progress(
+        mut self,
+        media_progress: impl Into<FileMediaProgress>,
+    ) -> Self {
+        self.media_progress = Some(media_progress.into());
+        self
+    }
+
+    /// Sets [`mimetype`](Self::mimetype).
+    #[inline]
+    #[must_use]
+    pub fn mimetype(mut self, mimetype: impl Into<String>) -> Self {
+        self.mimetype = Some(mimetype.into());
+        self
+    }
+
+    /// Sets [`mode`](Self::mode).
+    #[inline]
+    #[must_use]
+    pub fn mode(mut self, mode: impl Into<String>) -> Self {
+        self.mode = Some(mode.into());
+        self
+    }
+
+    /// Sets [`mp4`](Self::mp4).
+    #[inline]
+    #[must_use]
+    pub fn mp4(mut self, mp4: impl Into<String>) -> Self {
+        self.mp4 = Some(mp4.into());
+        self
+    }
+
+    /// Sets [`mp4_low`](Self::mp4_low).
+    #[inline]
+    #[must_use]
+    pub fn mp4_low(mut self, mp4_low: impl Into<String>) -> Self {
+        self.mp4_low = Some(mp4_low.into());
+        self
+    }
+
+    /// Sets [`name`](Self::name).
+    #[inline]
+    #[must_use]
+    pub fn name(mut self, name: impl Into<String>) -> Self {
+        self.name = Some(name.into());
+        self
+    }
+
+    /// Sets [`non_owner_editable`](Self::non_owner_editable).
+    #[inline]
+    #[must_use]
+    pub fn non_owner_editable(mut self, non_owner_editable: bool) -> Self {
+        self.non_owner_editable = Some(non_owner_editable);
+        self
+    }
+
+    /// Sets [`num_stars`](Self::num_stars).
+    #[inline]
+    #[must_use]
+    pub fn num_stars(mut self, num_stars: i64) -> Self {
+        self.num_stars = Some(num_stars);
+        self
+    }
+
+    /// Sets [`org_or_workspace_access`](Self::org_or_workspace_access).
+    #[inline]
+    #[must_use]
+    pub fn org_or_workspace_access(
+        mut self,
+        org_or_workspace_access: impl Into<String>,
+    ) -> Self {
+        self.org_or_workspace_access = Some(org_or_workspace_access.into());
+        self
+    }
+
+    /// Sets [`original_attachment_count`](Self::original_attachment_count).
+    #[inline]
+    #[must_use]
+    pub fn original_attachment_count(mut self, original_attachment_count: i64) -> Self {
+        self.original_attachment_count = Some(original_attachment_count);
+        self
+    }
+
+    /// Sets [`original_h`](Self::original_h).
+    #[inline]
+    #[must_use]
+    pub fn original_h(mut self, original_h: impl Into<serde_json::Value>) -> Self {
+        self.original_h = Some(original_h.into());
+        self
+    }
+
+    /// Sets [`original_w`](Self::original_w).
+    #[inline]
+    #[must_use]
+    pub fn original_w(mut self, original_w: impl Into<serde_json::Value>) -> Self {
+        self.original_w = Some(original_w.into());
+        self
+    }
+
+    /// Sets [`permalink`](Self::permalink).
+    #[inline]
+    #[must_use]
+    pub fn permalink(mut self, permalink: impl Into<String>) -> Self {
+        self.permalink = Some(permalink.into());
+        self
+    }
+
+    /// Sets [`permalink_public`](Self::permalink_public).
+    #[inline]
+    #[must_use]
+    pub fn permalink_public(mut self, permalink_public: impl Into<String>) -> Self {
+        self.permalink_public = Some(permalink_public.into());
+        self
+    }
+
+    /// Sets [`pinned_to`](Self::pinned_to).
+    #[inline]
+    #[must_use]
+    pub fn pinned_to(
+        mut self,
+        pinned_to: impl IntoIterator<Item = impl Into<ChannelId>>,
+    ) -> Self {
+        self.pinned_to = Some(pinned_to.into_iter().map(Into::into).collect());
+        self
+    }
+
+    /// Sets [`pjpeg`](Self::pjpeg).
+    #[inline]
+    #[must_use]
+    pub fn pjpeg(mut self, pjpeg: impl Into<String>) -> Self {
+        self.pjpeg = Some(pjpeg.into());
+        self
+    }
+
+    /// Sets [`plain_text`](Self::plain_text).
+    #[inline]
+    #[must_use]
+    pub fn plain_text(mut self, plain_text: impl Into<String>) -> Self {
+        self.plain_text = Some(plain_text.into());
+        self
+    }
+
+    /// Sets [`pretty_type`](Self::pretty_type).
+    #[inline]
+    #[must_use]
+    pub fn pretty_type(mut self, pretty_type: impl Into<String>) -> Self {
+        self.pretty_type = Some(pretty_type.into());
+        self
+    }
+
+    /// Sets [`preview`](Self::preview).
+    #[inline]
+    #[must_use]
+    pub fn preview(mut self, preview: impl Into<String>) -> Self {
+        self.preview = Some(preview.into());
+        self
+    }
+
+    /// Sets [`preview_highlight`](Self::preview_highlight).
+    #[inline]
+    #[must_use]
+    pub fn preview_highlight(mut self, preview_highlight: impl Into<String>) -> Self {
+        self.preview_highlight = Some(preview_highlight.into());
+        self
+    }
+
+    /// Sets [`preview_is_truncated`](Self::preview_is_truncated).
+    #[inline]
+    #[must_use]
+    pub fn preview_is_truncated(mut self, preview_is_truncated: bool) -> Self {
+        self.preview_is_truncated = Some(preview_is_truncated);
+        self
+    }
+
+    /// Sets [`preview_plain_text`](Self::preview_plain_text).
+    #[inline]
+    #[must_use]
+    pub fn preview_plain_text(mut self, preview_plain_text: impl Into<String>) -> Self {
+        self.preview_plain_text = Some(preview_plain_text.into());
+        self
+    }
+
+    /// Sets [`private_channels_with_file_access_count`](Self::private_channels_with_file_access_count).
+    #[inline]
+    #[must_use]
+    pub fn private_channels_with_file_access_count(
+        mut self,
+        private_channels_with_file_access_count: i64,
+    ) -> Self {
+        self.private_channels_with_file_access_count = Some(
+            private_channels_with_file_access_count,
+        );
+        self
+    }
+
+    /// Sets [`private_file_with_access_count`](Self::private_file_with_access_count).
+    #[inline]
+    #[must_use]
+    pub fn private_file_with_access_count(
+        mut self,
+        private_file_with_access_count: i64,
+    ) -> Self {
+        self.private_file_with_access_count = Some(private_file_with_access_count);
+        self
+    }
+
+    /// Sets [`public_url_shared`](Self::public_url_shared).
+    #[inline]
+    #[must_use]
+    pub fn public_url_shared(mut self, public_url_shared: bool) -> Self {
+        self.public_url_shared = Some(public_url_shared);
+        self
+    }
+
+    /// Sets [`quip_thread_id`](Self::quip_thread_id).
+    #[inline]
+    #[must_use]
+    pub fn quip_thread_id(mut self, quip_thread_id: impl Into<String>) -> Self {
+        self.quip_thread_id = Some(quip_thread_id.into());
+        self
+    }
+
+    /// Sets [`reactions`](Self::reactions).
+    #[inline]
+    #[must_use]
+    pub fn reactions(
+        mut self,
+        reactions: impl IntoIterator<Item = impl Into<Reaction>>,
+    ) -> Self {
+        self.reactions = Some(reactions.into_iter().map(Into::into).collect());
+        self
+    }
+
+    /// Sets [`saved`](Self::saved).
+    #[inline]
+    #[must_use]
+    pub fn saved(mut self, saved: impl Into<FileSaved>) -> Self {
+        self.saved = Some(saved.into());
+        self
+    }
+
+    /// Sets [`sent_to_self`](Self::sent_to_self).
+    #[inline]
+    #[must_use]
+    pub fn sent_to_self(mut self, sent_to_self: bool) -> Self {
+        self.sent_to_self = Some(sent_to_self);
+        self
+    }
+
+    /// Sets [`shares`](Self::shares).
+    #[inline]
+    #[must_use]
+    pub fn shares(mut self, shares: impl Into<FileShares>) -> Self {
+        self.shares = Some(shares.into());
+        self
+    }
+
+    /// Sets [`show_badge`](Self::show_badge).
+    #[inline]
+    #[must_use]
+    pub fn show_badge(mut self, show_badge: bool) -> Self {
+        self.show_badge = Some(show_badge);
+        self
+    }
+
+    /// Sets [`simplified_html`](Self::simplified_html).
+    #[inline]
+    #[must_use]
+    pub fn simplified_html(mut self, simplified_html: impl Into<String>) -> Self {
+        self.simplified_html = Some(simplified_html.into());
+        self
+    }
+
+    /// Sets [`size`](Self::size).
+    #[inline]
+    #[must_use]
+    pub fn size(mut self, size: i64) -> Self {
+        self.size = Some(size);
+        self
+    }
+
+    /// Sets [`source_team`](Self::source_team).
+    #[inline]
+    #[must_use]
+    pub fn source_team(mut self, source_team: impl Into<TeamId>) -> Self {
+        self.source_team = Some(source_team.into());
+        self
+    }
+
+    /// Sets [`subject`](Self::subject).
+    #[inline]
+    #[must_use]
+    pub fn subject(mut self, subject: impl Into<String>) -> Self {
+        self.subject = Some(subject.into());
+        self
+    }
+
+    /// Sets [`subtype`](Self::subtype).
+    #[inline]
+    #[must_use]
+    pub fn subtype(mut self, subtype: impl Into<String>) -> Self {
+        self.subtype = Some(subtype.into());
+        self
+    }
+
+    /// Sets [`team_pref_version_history_enabled`](Self::team_pref_version_history_enabled).
+    #[inline]
+    #[must_use]
+    pub fn team_pref_version_history_enabled(
+        mut self,
+        team_pref_version_history_enabled: bool,
+    ) -> Self {
+        self.team_pref_version_history_enabled = Some(team_pref_version_history_enabled);
+        self
+    }
+
+    /// Sets [`teams_shared_with`](Self::teams_shared_with).
+    #[inline]
+    #[must_use]
+    pub fn teams_shared_with(
+        mut self,
+        teams_shared_with: impl IntoIterator<Item = impl Into<serde_json::Value>>,
+    ) -> Self {
+        self.teams_shared_with = Some(
+            teams_shared_with.into_iter().map(Into::into).collect(),
+        );
+        self
+    }
+
+    /// Sets [`template_conversion_ts`](Self::template_conversion_ts).
+    #[inline]
+    #[must_use]
+    pub fn template_conversion_ts(mut self, template_conversion_ts: i64) -> Self {
+        self.template_conversion_ts = Some(template_conversion_ts);
+        self
+    }
+
+    /// Sets [`template_description`](Self::template_description).
+    #[inline]
+    #[must_use]
+    pub fn template_description(
+        mut self,
+        template_description: impl Into<String>,
+    ) -> Self {
+        self.template_description = Some(template_description.into());
+        self
+    }
+
+    /// Sets [`template_icon`](Self::template_icon).
+    #[inline]
+    #[must_use]
+    pub fn template_icon(mut self, template_icon: impl Into<String>) -> Self {
+        self.template_icon = Some(template_icon.into());
+        self
+    }
+
+    /// Sets [`template_name`](Self::template_name).
+    #[inline]
+    #[must_use]
+    pub fn template_name(mut self, template_name: impl Into<String>) -> Self {
+        self.template_name = Some(template_name.into());
+        self
+    }
+
+    /// Sets [`template_title`](Self::template_title).
+    #[inline]
+    #[must_use]
+    pub fn template_title(mut self, template_title: impl Into<String>) -> Self {
+        self.template_title = Some(template_title.into());
+        self
+    }
+
+    /// Sets [`thumb_1024`](Self::thumb_1024).
+    #[inline]
+    #[must_use]
+    pub fn thumb_1024(mut self, thumb_1024: impl Into<String>) -> Self {
+        self.thumb_1024 = Some(thumb_1024.into());
+        self
+    }
+
+    /// Sets [`thumb_1024_gif`](Self::thumb_1024_gif).
+    #[inline]
+    #[must_use]
+    pub fn thumb_1024_gif(mut self, thumb_1024_gif: impl Into<String>) -> Self {
+        self.thumb_1024_gif = Some(thumb_1024_gif.into());
+        self
+    }
+
+    /// Sets [`thumb_1024_h`](Self::thumb_1024_h).
+    #[inline]
+    #[must_use]
+    pub fn thumb_1024_h(mut self, thumb_1024_h: impl Into<serde_json::Value>) -> Self {
+        self.thumb_1024_h = Some(thumb_1024_h.into());
+        self
+    }
+
+    /// Sets [`thumb_1024_w`](Self::thumb_1024_w).
+    #[inline]
+    #[must_use]
+    pub fn thumb_1024_w(mut self, thumb_1024_w: impl Into<serde_json::Value>) -> Self {
+        self.thumb_1024_w = Some(thumb_1024_w.into());
+        self
+    }
+
+    /// Sets [`thumb_160`](Self::thumb_160).
+    #[inline]
+    #[must_use]
+    pub fn thumb_160(mut self, thumb_160: impl Into<String>) -> Self {
+        self.thumb_160 = Some(thumb_160.into());
+        self
+    }
+
+    /// Sets [`thumb_160_gif`](Self::thumb_160_gif).
+    #[inline]
+    #[must_use]
+    pub fn thumb_160_gif(mut self, thumb_160_gif: impl Into<String>) -> Self {
+        self.thumb_160_gif = Some(thumb_160_gif.into());
+        self
+    }
+
+    /// Sets [`thumb_160_h`](Self::thumb_160_h).
+    #[inline]
+    #[must_use]
+    pub fn thumb_160_h(mut self, thumb_160_h: impl Into<String>) -> Self {
+        self.thumb_160_h = Some(thumb_160_h.into());
+        self
+    }
+
+    /// Sets [`thumb_160_w`](Self::thumb_160_w).
+    #[inline]
+    #[must_use]
+    pub fn thumb_160_w(mut self, thumb_160_w: impl Into<String>) -> Self {
+        self.thumb_160_w = Some(thumb_160_w.into());
+        self
+    }
+
+    /// Sets [`thumb_360`](Self::thumb_360).
+    #[inline]
+    #[must_use]
+    pub fn thumb_360(mut self, thumb_360: impl Into<String>) -> Self {
+        self.thumb_360 = Some(thumb_360.into());
+        self
+    }
+
+    /// Sets [`thumb_360_gif`](Self::thumb_360_gif).
+    #[inline]
+    #[must_use]
+    pub fn thumb_360_gif(mut self, thumb_360_gif: impl Into<String>) -> Self {
+        self.thumb_360_gif = Some(thumb_360_gif.into());
+        self
+    }
+
+    /// Sets [`thumb_360_h`](Self::thumb_360_h).
+    #[inline]
+    #[must_use]
+    pub fn thumb_360_h(mut self, thumb_360_h: impl Into<serde_json::Value>) -> Self {
+        self.thumb_360_h = Some(thumb_360_h.into());
+        self
+    }
+
+    /// Sets [`thumb_360_w`](Self::thumb_360_w).
+    #[inline]
+    #[must_use]
+    pub fn thumb_360_w(mut self, thumb_360_w: impl Into<serde_json::Value>) -> Self {
+        self.thumb_360_w = Some(thumb_360_w.into());
+        self
+    }
+
+    /// Sets [`thumb_480`](Self::thumb_480).
+    #[inline]
+    #[must_use]
+    pub fn thumb_480(mut self, thumb_480: impl Into<String>) -> Self {
+        self.thumb_480 = Some(thumb_480.into());
+        self
+    }
+
+    /// Sets [`thumb_480_gif`](Self::thumb_480_gif).
+    #[inline]
+    #[must_use]
+    pub fn thumb_480_gif(mut self, thumb_480_gif: impl Into<String>) -> Self {
+        self.thumb_480_gif = Some(thumb_480_gif.into());
+        self
+    }
+
+    /// Sets [`thumb_480_h`](Self::thumb_480_h).
+    #[inline]
+    #[must_use]
+    pub fn thumb_480_h(mut self, thumb_480_h: impl Into<serde_json::Value>) -> Self {
+        self.thumb_480_h = Some(thumb_480_h.into());
+        self
+    }
+
+    /// Sets [`thumb_480_w`](Self::thumb_480_w).
+    #[inline]
+    #[must_use]
+    pub fn thumb_480_w(mut self, thumb_480_w: impl Into<serde_json::Value>) -> Self {
+        self.thumb_480_w = Some(thumb_480_w.into());
+        self
+    }
+
+    /// Sets [`thumb_64`](Self::thumb_64).
+    #[inline]
+    #[must_use]
+    pub fn thumb_64(mut self, thumb_64: impl Into<String>) -> Self {
+        self.thumb_64 = Some(thumb_64.into());
+        self
+    }
+
+    /// Sets [`thumb_64_gif`](Self::thumb_64_gif).
+    #[inline]
+    #[must_use]
+    pub fn thumb_64_gif(mut self, thumb_64_gif: impl Into<String>) -> Self {
+        self.thumb_64_gif = Some(thumb_64_gif.into());
+        self
+    }
+
+    /// Sets [`thumb_64_h`](Self::thumb_64_h).
+    #[inline]
+    #[must_use]
+    pub fn thumb_64_h(mut self, thumb_64_h: impl Into<String>) -> Self {
+        self.thumb_64_h = Some(thumb_64_h.into());
+        self
+    }
+
+    /// Sets [`thumb_64_w`](Self::thumb_64_w).
+    #[inline]
+    #[must_use]
+    pub fn thumb_64_w(mut self, thumb_64_w: impl Into<String>) -> Self {
+        self.thumb_64_w = Some(thumb_64_w.into());
+        self
+    }
+
+    /// Sets [`thumb_720`](Self::thumb_720).
+    #[inline]
+    #[must_use]
+    pub fn thumb_720(mut self, thumb_720: impl Into<String>) -> Self {
+        self.thumb_720 = Some(thumb_720.into());
+        self
+    }
+
+    /// Sets [`thumb_720_gif`](Self::thumb_720_gif).
+    #[inline]
+    #[must_use]
+    pub fn thumb_720_gif(mut self, thumb_720_gif: impl Into<String>) -> Self {
+        self.thumb_720_gif = Some(thumb_720_gif.into());
+        self
+    }
+
+    /// Sets [`thumb_720_h`](Self::thumb_720_h).
+    #[inline]
+    #[must_use]
+    pub fn thumb_720_h(mut self, thumb_720_h: impl Into<serde_json::Value>) -> Self {
+        self.thumb_720_h = Some(thumb_720_h.into());
+        self
+    }
+
+    /// Sets [`thumb_720_w`](Self::thumb_720_w).
+    #[inline]
+    #[must_use]
+    pub fn thumb_720_w(mut self, thumb_720_w: impl Into<serde_json::Value>) -> Self {
+        self.thumb_720_w = Some(thumb_720_w.into());
+        self
+    }
+
+    /// Sets [`thumb_80`](Self::thumb_80).
+    #[inline]
+    #[must_use]
+    pub fn thumb_80(mut self, thumb_80: impl Into<String>) -> Self {
+        self.thumb_80 = Some(thumb_80.into());
+        self
+    }
+
+    /// Sets [`thumb_800`](Self::thumb_800).
+    #[inline]
+    #[must_use]
+    pub fn thumb_800(mut self, thumb_800: impl Into<String>) -> Self {
+        self.thumb_800 = Some(thumb_800.into());
+        self
+    }
+
+    /// Sets [`thumb_800_gif`](Self::thumb_800_gif).
+    #[inline]
+    #[must_use]
+    pub fn thumb_800_gif(mut self, thumb_800_gif: impl Into<String>) -> Self {
+        self.thumb_800_gif = Some(thumb_800_gif.into());
+        self
+    }
+
+    /// Sets [`thumb_800_h`](Self::thumb_800_h).
+    #[inline]
+    #[must_use]
+    pub fn thumb_800_h(mut self, thumb_800_h: impl Into<serde_json::Value>) -> Self {
+        self.thumb_800_h = Some(thumb_800_h.into());
+        self
+    }
+
+    /// Sets [`thumb_800_w`](Self::thumb_800_w).
+    #[inline]
+    #[must_use]
+    pub fn thumb_800_w(mut self, thumb_800_w: impl Into<serde_json::Value>) -> Self {
+        self.thumb_800_w = Some(thumb_800_w.into());
+        self
+    }
+
+    /// Sets [`thumb_80_gif`](Self::thumb_80_gif).
+    #[inline]
+    #[must_use]
+    pub fn thumb_80_gif(mut self, thumb_80_gif: impl Into<String>) -> Self {
+        self.thumb_80_gif = Some(thumb_80_gif.into());
+        self
+    }
+
+    /// Sets [`thumb_80_h`](Self::thumb_80_h).
+    #[inline]
+    #[must_use]
+    pub fn thumb_80_h(mut self, thumb_80_h: impl Into<String>) -> Self {
+        self.thumb_80_h = Some(thumb_80_h.into());
+        self
+    }
+
+    /// Sets [`thumb_80_w`](Self::thumb_80_w).
+    #[inline]
+    #[must_use]
+    pub fn thumb_80_w(mut self, thumb_80_w: impl Into<String>) -> Self {
+        self.thumb_80_w = Some(thumb_80_w.into());
+        self
+    }
+
+    /// Sets [`thumb_960`](Self::thumb_960).
+    #[inline]
+    #[must_use]
+    pub fn thumb_960(mut self, thumb_960: impl Into<String>) -> Self {
+        self.thumb_960 = Some(thumb_960.into());
+        self
+    }
+
+    /// Sets [`thumb_960_gif`](Self::thumb_960_gif).
+    #[inline]
+    #[must_use]
+    pub fn thumb_960_gif(mut self, thumb_960_gif: impl Into<String>) -> Self {
+        self.thumb_960_gif = Some(thumb_960_gif.into());
+        self
+    }
+
+    /// Sets [`thumb_960_h`](Self::thumb_960_h).
+    #[inline]
+    #[must_use]
+    pub fn thumb_960_h(mut self, thumb_960_h: impl Into<serde_json::Value>) -> Self {
+        self.thumb_960_h = Some(thumb_960_h.into());
+        self
+    }
+
+    /// Sets [`thumb_960_w`](Self::thumb_960_w).
+    #[inline]
+    #[must_use]
+    pub fn thumb_960_w(mut self, thumb_960_w: impl Into<serde_json::Value>) -> Self {
+        self.thumb_960_w = Some(thumb_960_w.into());
+        self
+    }
+
+    /// Sets [`thumb_gif`](Self::thumb_gif).
+    #[inline]
+    #[must_use]
+    pub fn thumb_gif(mut self, thumb_gif: impl Into<String>) -> Self {
+        self.thumb_gif = Some(thumb_gif.into());
+        self
+    }
+
+    /// Sets [`thumb_pdf`](Self::thumb_pdf).
+    #[inline]
+    #[must_use]
+    pub fn thumb_pdf(mut self, thumb_pdf: impl Into<String>) -> Self {
+        self.thumb_pdf = Some(thumb_pdf.into());
+        self
+    }
+
+    /// Sets [`thumb_pdf_h`](Self::thumb_pdf_h).
+    #[inline]
+    #[must_use]
+    pub fn thumb_pdf_h(mut self, thumb_pdf_h: impl Into<String>) -> Self {
+        self.thumb_pdf_h = Some(thumb_pdf_h.into());
+        self
+    }
+
+    /// Sets [`thumb_pdf_w`](Self::thumb_pdf_w).
+    #[inline]
+    #[must_use]
+    pub fn thumb_pdf_w(mut self, thumb_pdf_w: impl Into<String>) -> Self {
+        self.thumb_pdf_w = Some(thumb_pdf_w.into());
+        self
+    }
+
+    /// Sets [`thumb_tiny`](Self::thumb_tiny).
+    #[inline]
+    #[must_use]
+    pub fn thumb_tiny(mut self, thumb_tiny: impl Into<String>) -> Self {
+        self.thumb_tiny = Some(thumb_tiny.into());
+        self
+    }
+
+    /// Sets [`thumb_video`](Self::thumb_video).
+    #[inline]
+    #[must_use]
+    pub fn thumb_video(mut self, thumb_video: impl Into<String>) -> Self {
+        self.thumb_video = Some(thumb_video.into());
+        self
+    }
+
+    /// Sets [`thumb_video_h`](Self::thumb_video_h).
+    #[inline]
+    #[must_use]
+    pub fn thumb_video_h(mut self, thumb_video_h: i64) -> Self {
+        self.thumb_video_h = Some(thumb_video_h);
+        self
+    }
+
+    /// Sets [`thumb_video_w`](Self::thumb_video_w).
+    #[inline]
+    #[must_use]
+    pub fn thumb_video_w(mut self, thumb_video_w: i64) -> Self {
+        self.thumb_video_w = Some(thumb_video_w);
+        self
+    }
+
+    /// Sets [`timestamp`](Self::timestamp).
+    #[inline]
+    #[must_use]
+    pub fn timestamp(mut self, timestamp: i64) -> Self {
+        self.timestamp = Some(timestamp);
+        self
+    }
+
+    /// Sets [`title`](Self::title).
+    #[inline]
+    #[must_use]
+    pub fn title(mut self, title: impl Into<String>) -> Self {
+        self.title = Some(title.into());
+        self
+    }
+
+    /// Sets [`title_blocks`](Self::title_blocks).
+    #[inline]
+    #[must_use]
+    pub fn title_blocks(
+        mut self,
+        title_blocks: impl IntoIterator<Item = impl Into<Block>>,
+    ) -> Self {
+        self.title_blocks = Some(title_blocks.into_iter().map(Into::into).collect());
+        self
+    }
+
+    /// Sets [`to`](Self::to).
+    #[inline]
+    #[must_use]
+    pub fn to(mut self, to: impl IntoIterator<Item = impl Into<FileTo>>) -> Self {
+        self.to = Some(to.into_iter().map(Into::into).collect());
+        self
+    }
+
+    /// Sets [`transcription`](Self::transcription).
+    #[inline]
+    #[must_use]
+    pub fn transcription(mut self, transcription: impl Into<FileTranscription>) -> Self {
+        self.transcription = Some(transcription.into());
+        self
+    }
+
+    /// Sets [`update_notification`](Self::update_notification).
+    #[inline]
+    #[must_use]
+    pub fn update_notification(mut self, update_notification: i64) -> Self {
+        self.update_notification = Some(update_notification);
+        self
+    }
+
+    /// Sets [`updated`](Self::updated).
+    #[inline]
+    #[must_use]
+    pub fn updated(mut self, updated: i64) -> Self {
+        self.updated = Some(updated);
+        self
+    }
+
+    /// Sets [`url_private`](Self::url_private).
+    #[inline]
+    #[must_use]
+    pub fn url_private(mut self, url_private: impl Into<String>) -> Self {
+        self.url_private = Some(url_private.into());
+        self
+    }
+
+    /// Sets [`url_private_download`](Self::url_private_download).
+    #[inline]
+    #[must_use]
+    pub fn url_private_download(
+        mut self,
+        url_private_download: impl Into<String>,
+    ) -> Self {
+        self.url_private_download = Some(url_private_download.into());
+        self
+    }
+
+    /// Sets [`url_static_preview`](Self::url_static_preview).
+    #[inline]
+    #[must_use]
+    pub fn url_static_preview(mut self, url_static_preview: impl Into<String>) -> Self {
+        self.url_static_preview = Some(url_static_preview.into());
+        self
+    }
+
+    /// Sets [`user`](Self::user).
+    #[inline]
+    #[must_use]
+    pub fn user(mut self, user: impl Into<UserId>) -> Self {
+        self.user = Some(user.into());
+        self
+    }
+
+    /// Sets [`user_team`](Self::user_team).
+    #[inline]
+    #[must_use]
+    pub fn user_team(mut self, user_team: impl Into<TeamId>) -> Self {
+        self.user_team = Some(user_team.into());
+        self
+    }
+
+    /// Sets [`username`](Self::username).
+    #[inline]
+    #[must_use]
+    pub fn username(mut self, username: impl Into<String>) -> Self {
+        self.username = Some(username.into());
+        self
+    }
+
+    /// Sets [`vtt`](Self::vtt).
+    #[inline]
+    #[must_use]
+    pub fn vtt(mut self, vtt: impl Into<String>) -> Self {
+        self.vtt = Some(vtt.into());
+        self
+    }
+
+    /// Sets [`date_delete`](Self::date_delete).
+    #[inline]
+    #[must_use]
+    pub fn date_delete(mut self, date_delete: i64) -> Self {
+        self.date_delete = Some(date_delete);
+        self
+    }
+
+    /// Sets [`is_tombstoned`](Self::is_tombstoned).
+    #[allow(clippy::wrong_self_convention)]
+    #[inline]
+    #[must_use]
+    pub fn is_tombstoned(mut self, is_tombstoned: bool) -> Self {
+        self.is_tombstoned = Some(is_tombstoned);
+        self
+    }
+
+    /// Sets [`state`](Self::state).
+    #[inline]
+    #[must_use]
+    pub fn state(mut self, state: impl Into<String>) -> Self {
+        self.state = Some(state.into());
+        self
+    }
+}
+
 /// The `cc` object of [`File`].
 #[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
@@ -913,6 +2312,39 @@ impl rt::de::Record for FileCc {
 
 rt::record!(FileCc);
 
+impl FileCc {
+    /// A [`FileCc`] with no field set; set them with the setters.
+    #[inline]
+    #[must_use]
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Sets [`address`](Self::address).
+    #[inline]
+    #[must_use]
+    pub fn address(mut self, address: impl Into<String>) -> Self {
+        self.address = Some(address.into());
+        self
+    }
+
+    /// Sets [`name`](Self::name).
+    #[inline]
+    #[must_use]
+    pub fn name(mut self, name: impl Into<String>) -> Self {
+        self.name = Some(name.into());
+        self
+    }
+
+    /// Sets [`original`](Self::original).
+    #[inline]
+    #[must_use]
+    pub fn original(mut self, original: impl Into<String>) -> Self {
+        self.original = Some(original.into());
+        self
+    }
+}
+
 /// The `dm_mpdm_users_with_file_access` object of [`File`].
 #[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
@@ -958,6 +2390,31 @@ impl rt::de::Record for FileDmMpdmUsersWithFileAccess {
 }
 
 rt::record!(FileDmMpdmUsersWithFileAccess);
+
+impl FileDmMpdmUsersWithFileAccess {
+    /// A [`FileDmMpdmUsersWithFileAccess`] with no field set; set them with the setters.
+    #[inline]
+    #[must_use]
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Sets [`access`](Self::access).
+    #[inline]
+    #[must_use]
+    pub fn access(mut self, access: impl Into<String>) -> Self {
+        self.access = Some(access.into());
+        self
+    }
+
+    /// Sets [`user_id`](Self::user_id).
+    #[inline]
+    #[must_use]
+    pub fn user_id(mut self, user_id: impl Into<UserId>) -> Self {
+        self.user_id = Some(user_id.into());
+        self
+    }
+}
 
 /// The `favorites` object of [`File`].
 #[derive(Clone, PartialEq, Default)]
@@ -1012,6 +2469,39 @@ impl rt::de::Record for FileFavorites {
 }
 
 rt::record!(FileFavorites);
+
+impl FileFavorites {
+    /// A [`FileFavorites`] with no field set; set them with the setters.
+    #[inline]
+    #[must_use]
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Sets [`collection_id`](Self::collection_id).
+    #[inline]
+    #[must_use]
+    pub fn collection_id(mut self, collection_id: impl Into<String>) -> Self {
+        self.collection_id = Some(collection_id.into());
+        self
+    }
+
+    /// Sets [`collection_name`](Self::collection_name).
+    #[inline]
+    #[must_use]
+    pub fn collection_name(mut self, collection_name: impl Into<String>) -> Self {
+        self.collection_name = Some(collection_name.into());
+        self
+    }
+
+    /// Sets [`position`](Self::position).
+    #[inline]
+    #[must_use]
+    pub fn position(mut self, position: impl Into<String>) -> Self {
+        self.position = Some(position.into());
+        self
+    }
+}
 
 /// The `headers` object of [`File`].
 #[derive(Clone, PartialEq, Default)]
@@ -1068,6 +2558,47 @@ impl rt::de::Record for FileHeaders {
 }
 
 rt::record!(FileHeaders);
+
+impl FileHeaders {
+    /// A [`FileHeaders`] with no field set; set them with the setters.
+    #[inline]
+    #[must_use]
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Sets [`date`](Self::date).
+    #[inline]
+    #[must_use]
+    pub fn date(mut self, date: impl Into<String>) -> Self {
+        self.date = Some(date.into());
+        self
+    }
+
+    /// Sets [`in_reply_to`](Self::in_reply_to).
+    #[inline]
+    #[must_use]
+    pub fn in_reply_to(mut self, in_reply_to: impl Into<String>) -> Self {
+        self.in_reply_to = Some(in_reply_to.into());
+        self
+    }
+
+    /// Sets [`message_id`](Self::message_id).
+    #[inline]
+    #[must_use]
+    pub fn message_id(mut self, message_id: impl Into<String>) -> Self {
+        self.message_id = Some(message_id.into());
+        self
+    }
+
+    /// Sets [`reply_to`](Self::reply_to).
+    #[inline]
+    #[must_use]
+    pub fn reply_to(mut self, reply_to: impl Into<String>) -> Self {
+        self.reply_to = Some(reply_to.into());
+        self
+    }
+}
 
 /// The `initial_comment` object of [`File`].
 #[derive(Clone, PartialEq, Default)]
@@ -1136,6 +2667,72 @@ impl rt::de::Record for FileInitialComment {
 }
 
 rt::record!(FileInitialComment);
+
+impl FileInitialComment {
+    /// A [`FileInitialComment`] with no field set; set them with the setters.
+    #[inline]
+    #[must_use]
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Sets [`channel`](Self::channel).
+    #[inline]
+    #[must_use]
+    pub fn channel(mut self, channel: impl Into<String>) -> Self {
+        self.channel = Some(channel.into());
+        self
+    }
+
+    /// Sets [`comment`](Self::comment).
+    #[inline]
+    #[must_use]
+    pub fn comment(mut self, comment: impl Into<String>) -> Self {
+        self.comment = Some(comment.into());
+        self
+    }
+
+    /// Sets [`created`](Self::created).
+    #[inline]
+    #[must_use]
+    pub fn created(mut self, created: i64) -> Self {
+        self.created = Some(created);
+        self
+    }
+
+    /// Sets [`id`](Self::id).
+    #[inline]
+    #[must_use]
+    pub fn id(mut self, id: impl Into<String>) -> Self {
+        self.id = Some(id.into());
+        self
+    }
+
+    /// Sets [`is_intro`](Self::is_intro).
+    #[allow(clippy::wrong_self_convention)]
+    #[inline]
+    #[must_use]
+    pub fn is_intro(mut self, is_intro: bool) -> Self {
+        self.is_intro = Some(is_intro);
+        self
+    }
+
+    /// Sets [`timestamp`](Self::timestamp).
+    #[inline]
+    #[must_use]
+    pub fn timestamp(mut self, timestamp: i64) -> Self {
+        self.timestamp = Some(timestamp);
+        self
+    }
+
+    /// Sets [`user`](Self::user).
+    #[inline]
+    #[must_use]
+    pub fn user(mut self, user: impl Into<String>) -> Self {
+        self.user = Some(user.into());
+        self
+    }
+}
 
 /// The `list_limits` object of [`File`].
 #[derive(Clone, PartialEq, Default)]
@@ -1235,6 +2832,95 @@ impl rt::de::Record for FileListLimits {
 
 rt::record!(FileListLimits);
 
+impl FileListLimits {
+    /// A [`FileListLimits`] with no field set; set them with the setters.
+    #[inline]
+    #[must_use]
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Sets [`column_count`](Self::column_count).
+    #[inline]
+    #[must_use]
+    pub fn column_count(mut self, column_count: i64) -> Self {
+        self.column_count = Some(column_count);
+        self
+    }
+
+    /// Sets [`column_count_limit`](Self::column_count_limit).
+    #[inline]
+    #[must_use]
+    pub fn column_count_limit(mut self, column_count_limit: i64) -> Self {
+        self.column_count_limit = Some(column_count_limit);
+        self
+    }
+
+    /// Sets [`max_attachments_per_cell`](Self::max_attachments_per_cell).
+    #[inline]
+    #[must_use]
+    pub fn max_attachments_per_cell(mut self, max_attachments_per_cell: i64) -> Self {
+        self.max_attachments_per_cell = Some(max_attachments_per_cell);
+        self
+    }
+
+    /// Sets [`over_column_maximum`](Self::over_column_maximum).
+    #[inline]
+    #[must_use]
+    pub fn over_column_maximum(mut self, over_column_maximum: bool) -> Self {
+        self.over_column_maximum = Some(over_column_maximum);
+        self
+    }
+
+    /// Sets [`over_row_maximum`](Self::over_row_maximum).
+    #[inline]
+    #[must_use]
+    pub fn over_row_maximum(mut self, over_row_maximum: bool) -> Self {
+        self.over_row_maximum = Some(over_row_maximum);
+        self
+    }
+
+    /// Sets [`over_view_maximum`](Self::over_view_maximum).
+    #[inline]
+    #[must_use]
+    pub fn over_view_maximum(mut self, over_view_maximum: bool) -> Self {
+        self.over_view_maximum = Some(over_view_maximum);
+        self
+    }
+
+    /// Sets [`row_count`](Self::row_count).
+    #[inline]
+    #[must_use]
+    pub fn row_count(mut self, row_count: i64) -> Self {
+        self.row_count = Some(row_count);
+        self
+    }
+
+    /// Sets [`row_count_limit`](Self::row_count_limit).
+    #[inline]
+    #[must_use]
+    pub fn row_count_limit(mut self, row_count_limit: i64) -> Self {
+        self.row_count_limit = Some(row_count_limit);
+        self
+    }
+
+    /// Sets [`view_count`](Self::view_count).
+    #[inline]
+    #[must_use]
+    pub fn view_count(mut self, view_count: i64) -> Self {
+        self.view_count = Some(view_count);
+        self
+    }
+
+    /// Sets [`view_count_limit`](Self::view_count_limit).
+    #[inline]
+    #[must_use]
+    pub fn view_count_limit(mut self, view_count_limit: i64) -> Self {
+        self.view_count_limit = Some(view_count_limit);
+        self
+    }
+}
+
 /// The `list_metadata` object of [`File`].
 #[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
@@ -1244,7 +2930,7 @@ pub struct FileListMetadata {
     /// Answered as `description`.
     pub description: Option<String>,
     /// Answered as `description_blocks`.
-    pub description_blocks: Option<Vec<FileListMetadataDescriptionBlocks>>,
+    pub description_blocks: Option<Vec<Block>>,
     /// Answered as `icon`.
     pub icon: Option<String>,
     /// Answered as `icon_team_id`.
@@ -1319,6 +3005,113 @@ impl rt::de::Record for FileListMetadata {
 
 rt::record!(FileListMetadata);
 
+impl FileListMetadata {
+    /// A [`FileListMetadata`] with no field set; set them with the setters.
+    #[inline]
+    #[must_use]
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Sets [`creation_source`](Self::creation_source).
+    #[inline]
+    #[must_use]
+    pub fn creation_source(
+        mut self,
+        creation_source: impl Into<FileListMetadataCreationSource>,
+    ) -> Self {
+        self.creation_source = Some(creation_source.into());
+        self
+    }
+
+    /// Sets [`description`](Self::description).
+    #[inline]
+    #[must_use]
+    pub fn description(mut self, description: impl Into<String>) -> Self {
+        self.description = Some(description.into());
+        self
+    }
+
+    /// Sets [`description_blocks`](Self::description_blocks).
+    #[inline]
+    #[must_use]
+    pub fn description_blocks(
+        mut self,
+        description_blocks: impl IntoIterator<Item = impl Into<Block>>,
+    ) -> Self {
+        self.description_blocks = Some(
+            description_blocks.into_iter().map(Into::into).collect(),
+        );
+        self
+    }
+
+    /// Sets [`icon`](Self::icon).
+    #[inline]
+    #[must_use]
+    pub fn icon(mut self, icon: impl Into<String>) -> Self {
+        self.icon = Some(icon.into());
+        self
+    }
+
+    /// Sets [`icon_team_id`](Self::icon_team_id).
+    #[inline]
+    #[must_use]
+    pub fn icon_team_id(mut self, icon_team_id: impl Into<TeamId>) -> Self {
+        self.icon_team_id = Some(icon_team_id.into());
+        self
+    }
+
+    /// Sets [`icon_url`](Self::icon_url).
+    #[inline]
+    #[must_use]
+    pub fn icon_url(mut self, icon_url: impl Into<String>) -> Self {
+        self.icon_url = Some(icon_url.into());
+        self
+    }
+
+    /// Sets [`integrations`](Self::integrations).
+    #[inline]
+    #[must_use]
+    pub fn integrations(
+        mut self,
+        integrations: impl IntoIterator<Item = impl Into<String>>,
+    ) -> Self {
+        self.integrations = Some(integrations.into_iter().map(Into::into).collect());
+        self
+    }
+
+    /// Sets [`is_trial`](Self::is_trial).
+    #[allow(clippy::wrong_self_convention)]
+    #[inline]
+    #[must_use]
+    pub fn is_trial(mut self, is_trial: bool) -> Self {
+        self.is_trial = Some(is_trial);
+        self
+    }
+
+    /// Sets [`schema`](Self::schema).
+    #[inline]
+    #[must_use]
+    pub fn schema(
+        mut self,
+        schema: impl IntoIterator<Item = impl Into<FileListMetadataSchema>>,
+    ) -> Self {
+        self.schema = Some(schema.into_iter().map(Into::into).collect());
+        self
+    }
+
+    /// Sets [`views`](Self::views).
+    #[inline]
+    #[must_use]
+    pub fn views(
+        mut self,
+        views: impl IntoIterator<Item = impl Into<FileListMetadataViews>>,
+    ) -> Self {
+        self.views = Some(views.into_iter().map(Into::into).collect());
+        self
+    }
+}
+
 /// The `creation_source` object of [`FileListMetadata`].
 #[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
@@ -1373,315 +3166,41 @@ impl rt::de::Record for FileListMetadataCreationSource {
 
 rt::record!(FileListMetadataCreationSource);
 
-/// The `description_blocks` object of [`FileListMetadata`].
-#[derive(Clone, PartialEq, Default)]
-#[non_exhaustive]
-pub struct FileListMetadataDescriptionBlocks {
-    /// Answered as `accessory`.
-    pub accessory: Option<BlockElement>,
-    /// Answered as `alt_text`.
-    pub alt_text: Option<String>,
-    /// Answered as `app_collaborators`.
-    pub app_collaborators: Option<Vec<String>>,
-    /// Answered as `app_id`.
-    pub app_id: Option<AppId>,
-    /// Answered as `author_name`.
-    pub author_name: Option<String>,
-    /// Answered as `block_id`.
-    pub block_id: Option<String>,
-    /// Answered as `bot_user_id`.
-    pub bot_user_id: Option<UserId>,
-    /// Answered as `button_label`.
-    pub button_label: Option<String>,
-    /// Answered as `description`.
-    pub description: Option<serde_json::Value>,
-    /// Answered as `developer_trace_id`.
-    pub developer_trace_id: Option<String>,
-    /// Answered as `elements`.
-    pub elements: Option<Vec<BlockElement>>,
-    /// Answered as `expand`.
-    pub expand: Option<bool>,
-    /// Answered as `fallback`.
-    pub fallback: Option<String>,
-    /// Answered as `fields`.
-    pub fields: Option<Vec<FileListMetadataDescriptionBlocksFields>>,
-    /// Answered as `function_trigger_id`.
-    pub function_trigger_id: Option<String>,
-    /// Answered as `image_bytes`.
-    pub image_bytes: Option<i64>,
-    /// Answered as `image_height`.
-    pub image_height: Option<i64>,
-    /// Answered as `image_url`.
-    pub image_url: Option<String>,
-    /// Answered as `image_width`.
-    pub image_width: Option<i64>,
-    /// Answered as `is_animated`.
-    pub is_animated: Option<bool>,
-    /// Answered as `is_workflow_app`.
-    pub is_workflow_app: Option<bool>,
-    /// Answered as `owning_team_id`.
-    pub owning_team_id: Option<TeamId>,
-    /// Answered as `provider_icon_url`.
-    pub provider_icon_url: Option<String>,
-    /// Answered as `provider_name`.
-    pub provider_name: Option<String>,
-    /// Answered as `sales_home_workflow_app_type`.
-    pub sales_home_workflow_app_type: Option<i64>,
-    /// Answered as `share_url`.
-    pub share_url: Option<String>,
-    /// Answered as `slack_file`.
-    pub slack_file: Option<FileListMetadataDescriptionBlocksSlackFile>,
-    /// Answered as `text`.
-    pub text: Option<TextObject>,
-    /// Answered as `thumbnail_url`.
-    pub thumbnail_url: Option<String>,
-    /// Answered as `title`.
-    pub title: Option<serde_json::Value>,
-    /// Answered as `title_url`.
-    pub title_url: Option<String>,
-    /// Answered as `trigger_subtype`.
-    pub trigger_subtype: Option<String>,
-    /// Answered as `trigger_type`.
-    pub trigger_type: Option<String>,
-    /// Answered as `type`.
-    pub type_: Option<String>,
-    /// Answered as `url`.
-    pub url: Option<String>,
-    /// Answered as `video_url`.
-    pub video_url: Option<String>,
-    /// Answered as `workflow_id`.
-    pub workflow_id: Option<String>,
-    /// Fields Slack sent that this type does not model, or whose value was not of
-    /// the documented type, kept as they came.
-    pub unknown: rt::UnknownFields,
-}
-
-impl rt::de::Record for FileListMetadataDescriptionBlocks {
-    const NAME: &'static str = "FileListMetadataDescriptionBlocks";
-
-    fn read_field<'de, A: rt::de::Map<'de>>(
-        &mut self,
-        __key: &[u8],
-        __reader: &mut rt::de::Reader<'de, A>,
-    ) -> Result<bool, A::Error> {
-        match __key {
-            b"accessory" => __reader.field(&mut self.accessory, "accessory"),
-            b"alt_text" => __reader.field(&mut self.alt_text, "alt_text"),
-            b"app_collaborators" => {
-                __reader.field(&mut self.app_collaborators, "app_collaborators")
-            }
-            b"app_id" => __reader.field(&mut self.app_id, "app_id"),
-            b"author_name" => __reader.field(&mut self.author_name, "author_name"),
-            b"block_id" => __reader.field(&mut self.block_id, "block_id"),
-            b"bot_user_id" => __reader.field(&mut self.bot_user_id, "bot_user_id"),
-            b"button_label" => __reader.field(&mut self.button_label, "button_label"),
-            b"description" => __reader.field(&mut self.description, "description"),
-            b"developer_trace_id" => {
-                __reader.field(&mut self.developer_trace_id, "developer_trace_id")
-            }
-            b"elements" => __reader.field(&mut self.elements, "elements"),
-            b"expand" => __reader.field(&mut self.expand, "expand"),
-            b"fallback" => __reader.field(&mut self.fallback, "fallback"),
-            b"fields" => __reader.field(&mut self.fields, "fields"),
-            b"function_trigger_id" => {
-                __reader.field(&mut self.function_trigger_id, "function_trigger_id")
-            }
-            b"image_bytes" => __reader.field(&mut self.image_bytes, "image_bytes"),
-            b"image_height" => __reader.field(&mut self.image_height, "image_height"),
-            b"image_url" => __reader.field(&mut self.image_url, "image_url"),
-            b"image_width" => __reader.field(&mut self.image_width, "image_width"),
-            b"is_animated" => __reader.field(&mut self.is_animated, "is_animated"),
-            b"is_workflow_app" => {
-                __reader.field(&mut self.is_workflow_app, "is_workflow_app")
-            }
-            b"owning_team_id" => {
-                __reader.field(&mut self.owning_team_id, "owning_team_id")
-            }
-            b"provider_icon_url" => {
-                __reader.field(&mut self.provider_icon_url, "provider_icon_url")
-            }
-            b"provider_name" => __reader.field(&mut self.provider_name, "provider_name"),
-            b"sales_home_workflow_app_type" => {
-                __reader
-                    .field(
-                        &mut self.sales_home_workflow_app_type,
-                        "sales_home_workflow_app_type",
-                    )
-            }
-            b"share_url" => __reader.field(&mut self.share_url, "share_url"),
-            b"slack_file" => __reader.field(&mut self.slack_file, "slack_file"),
-            b"text" => __reader.field(&mut self.text, "text"),
-            b"thumbnail_url" => __reader.field(&mut self.thumbnail_url, "thumbnail_url"),
-            b"title" => __reader.field(&mut self.title, "title"),
-            b"title_url" => __reader.field(&mut self.title_url, "title_url"),
-            b"trigger_subtype" => {
-                __reader.field(&mut self.trigger_subtype, "trigger_subtype")
-            }
-            b"trigger_type" => __reader.field(&mut self.trigger_type, "trigger_type"),
-            b"type" => __reader.field(&mut self.type_, "type"),
-            b"url" => __reader.field(&mut self.url, "url"),
-            b"video_url" => __reader.field(&mut self.video_url, "video_url"),
-            b"workflow_id" => __reader.field(&mut self.workflow_id, "workflow_id"),
-            _ => return Ok(false),
-        }?;
-        Ok(true)
-    }
-
-    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
-        __writer
-            .opt("accessory", &self.accessory)
-            .opt("alt_text", &self.alt_text)
-            .opt("app_collaborators", &self.app_collaborators)
-            .opt("app_id", &self.app_id)
-            .opt("author_name", &self.author_name)
-            .opt("block_id", &self.block_id)
-            .opt("bot_user_id", &self.bot_user_id)
-            .opt("button_label", &self.button_label)
-            .opt_json("description", &self.description)
-            .opt("developer_trace_id", &self.developer_trace_id)
-            .opt("elements", &self.elements)
-            .opt("expand", &self.expand)
-            .opt("fallback", &self.fallback)
-            .opt("fields", &self.fields)
-            .opt("function_trigger_id", &self.function_trigger_id)
-            .opt("image_bytes", &self.image_bytes)
-            .opt("image_height", &self.image_height)
-            .opt("image_url", &self.image_url)
-            .opt("image_width", &self.image_width)
-            .opt("is_animated", &self.is_animated)
-            .opt("is_workflow_app", &self.is_workflow_app)
-            .opt("owning_team_id", &self.owning_team_id)
-            .opt("provider_icon_url", &self.provider_icon_url)
-            .opt("provider_name", &self.provider_name)
-            .opt("sales_home_workflow_app_type", &self.sales_home_workflow_app_type)
-            .opt("share_url", &self.share_url)
-            .opt("slack_file", &self.slack_file)
-            .opt("text", &self.text)
-            .opt("thumbnail_url", &self.thumbnail_url)
-            .opt_json("title", &self.title)
-            .opt("title_url", &self.title_url)
-            .opt("trigger_subtype", &self.trigger_subtype)
-            .opt("trigger_type", &self.trigger_type)
-            .opt("type", &self.type_)
-            .opt("url", &self.url)
-            .opt("video_url", &self.video_url)
-            .opt("workflow_id", &self.workflow_id);
-    }
-
+impl FileListMetadataCreationSource {
+    /// A [`FileListMetadataCreationSource`] with no field set; set them with the setters.
     #[inline]
-    fn unknown(&self) -> &rt::UnknownFields {
-        &self.unknown
+    #[must_use]
+    pub fn new() -> Self {
+        Self::default()
     }
 
+    /// Sets [`reference_id`](Self::reference_id).
     #[inline]
-    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
-        &mut self.unknown
+    #[must_use]
+    pub fn reference_id(mut self, reference_id: impl Into<String>) -> Self {
+        self.reference_id = Some(reference_id.into());
+        self
+    }
+
+    /// Sets [`type_`](Self::type_).
+    #[inline]
+    #[must_use]
+    pub fn type_(mut self, type_: impl Into<String>) -> Self {
+        self.type_ = Some(type_.into());
+        self
+    }
+
+    /// Sets [`workflow_function_id`](Self::workflow_function_id).
+    #[inline]
+    #[must_use]
+    pub fn workflow_function_id(
+        mut self,
+        workflow_function_id: impl Into<String>,
+    ) -> Self {
+        self.workflow_function_id = Some(workflow_function_id.into());
+        self
     }
 }
-
-rt::record!(FileListMetadataDescriptionBlocks);
-
-/// The `fields` object of [`FileListMetadataDescriptionBlocks`].
-#[derive(Clone, PartialEq, Default)]
-#[non_exhaustive]
-pub struct FileListMetadataDescriptionBlocksFields {
-    /// Answered as `emoji`.
-    pub emoji: Option<bool>,
-    /// Answered as `text`.
-    pub text: Option<String>,
-    /// Answered as `type`.
-    pub type_: Option<String>,
-    /// Answered as `verbatim`.
-    pub verbatim: Option<bool>,
-    /// Fields Slack sent that this type does not model, or whose value was not of
-    /// the documented type, kept as they came.
-    pub unknown: rt::UnknownFields,
-}
-
-impl rt::de::Record for FileListMetadataDescriptionBlocksFields {
-    const NAME: &'static str = "FileListMetadataDescriptionBlocksFields";
-
-    fn read_field<'de, A: rt::de::Map<'de>>(
-        &mut self,
-        __key: &[u8],
-        __reader: &mut rt::de::Reader<'de, A>,
-    ) -> Result<bool, A::Error> {
-        match __key {
-            b"emoji" => __reader.field(&mut self.emoji, "emoji"),
-            b"text" => __reader.field(&mut self.text, "text"),
-            b"type" => __reader.field(&mut self.type_, "type"),
-            b"verbatim" => __reader.field(&mut self.verbatim, "verbatim"),
-            _ => return Ok(false),
-        }?;
-        Ok(true)
-    }
-
-    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
-        __writer
-            .opt("emoji", &self.emoji)
-            .opt("text", &self.text)
-            .opt("type", &self.type_)
-            .opt("verbatim", &self.verbatim);
-    }
-
-    #[inline]
-    fn unknown(&self) -> &rt::UnknownFields {
-        &self.unknown
-    }
-
-    #[inline]
-    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
-        &mut self.unknown
-    }
-}
-
-rt::record!(FileListMetadataDescriptionBlocksFields);
-
-/// The `slack_file` object of [`FileListMetadataDescriptionBlocks`].
-#[derive(Clone, PartialEq, Default)]
-#[non_exhaustive]
-pub struct FileListMetadataDescriptionBlocksSlackFile {
-    /// Answered as `id`.
-    pub id: Option<String>,
-    /// Answered as `url`.
-    pub url: Option<String>,
-    /// Fields Slack sent that this type does not model, or whose value was not of
-    /// the documented type, kept as they came.
-    pub unknown: rt::UnknownFields,
-}
-
-impl rt::de::Record for FileListMetadataDescriptionBlocksSlackFile {
-    const NAME: &'static str = "FileListMetadataDescriptionBlocksSlackFile";
-
-    fn read_field<'de, A: rt::de::Map<'de>>(
-        &mut self,
-        __key: &[u8],
-        __reader: &mut rt::de::Reader<'de, A>,
-    ) -> Result<bool, A::Error> {
-        match __key {
-            b"id" => __reader.field(&mut self.id, "id"),
-            b"url" => __reader.field(&mut self.url, "url"),
-            _ => return Ok(false),
-        }?;
-        Ok(true)
-    }
-
-    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
-        __writer.opt("id", &self.id).opt("url", &self.url);
-    }
-
-    #[inline]
-    fn unknown(&self) -> &rt::UnknownFields {
-        &self.unknown
-    }
-
-    #[inline]
-    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
-        &mut self.unknown
-    }
-}
-
-rt::record!(FileListMetadataDescriptionBlocksSlackFile);
 
 /// The `schema` object of [`FileListMetadata`].
 #[derive(Clone, PartialEq, Default)]
@@ -1696,7 +3215,7 @@ pub struct FileListMetadataSchema {
     /// Answered as `name`.
     pub name: Option<String>,
     /// Answered as `options`.
-    pub options: Option<Box<OptionObject>>,
+    pub options: Option<Box<FileListMetadataSchemaOptions>>,
     /// Answered as `type`.
     pub type_: Option<String>,
     /// Fields Slack sent that this type does not model, or whose value was not of
@@ -1748,6 +3267,612 @@ impl rt::de::Record for FileListMetadataSchema {
 }
 
 rt::record!(FileListMetadataSchema);
+
+impl FileListMetadataSchema {
+    /// A [`FileListMetadataSchema`] with no field set; set them with the setters.
+    #[inline]
+    #[must_use]
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Sets [`id`](Self::id).
+    #[inline]
+    #[must_use]
+    pub fn id(mut self, id: impl Into<String>) -> Self {
+        self.id = Some(id.into());
+        self
+    }
+
+    /// Sets [`is_primary_column`](Self::is_primary_column).
+    #[allow(clippy::wrong_self_convention)]
+    #[inline]
+    #[must_use]
+    pub fn is_primary_column(mut self, is_primary_column: bool) -> Self {
+        self.is_primary_column = Some(is_primary_column);
+        self
+    }
+
+    /// Sets [`key`](Self::key).
+    #[inline]
+    #[must_use]
+    pub fn key(mut self, key: impl Into<String>) -> Self {
+        self.key = Some(key.into());
+        self
+    }
+
+    /// Sets [`name`](Self::name).
+    #[inline]
+    #[must_use]
+    pub fn name(mut self, name: impl Into<String>) -> Self {
+        self.name = Some(name.into());
+        self
+    }
+
+    /// Sets [`options`](Self::options).
+    #[inline]
+    #[must_use]
+    pub fn options(mut self, options: impl Into<FileListMetadataSchemaOptions>) -> Self {
+        self.options = Some(Box::new(options.into()));
+        self
+    }
+
+    /// Sets [`type_`](Self::type_).
+    #[inline]
+    #[must_use]
+    pub fn type_(mut self, type_: impl Into<String>) -> Self {
+        self.type_ = Some(type_.into());
+        self
+    }
+}
+
+/// The `options` object of [`FileListMetadataSchema`].
+#[derive(Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct FileListMetadataSchemaOptions {
+    /// Answered as `canvas_id`.
+    pub canvas_id: Option<String>,
+    /// Answered as `canvas_placeholder_mapping`.
+    pub canvas_placeholder_mapping: Option<
+        Vec<FileListMetadataSchemaOptionsCanvasPlaceholderMapping>,
+    >,
+    /// Answered as `choices`.
+    pub choices: Option<Vec<FileListMetadataSchemaOptionsChoices>>,
+    /// Answered as `currency`.
+    pub currency: Option<String>,
+    /// Answered as `currency_format`.
+    pub currency_format: Option<String>,
+    /// Answered as `date_format`.
+    pub date_format: Option<String>,
+    /// Answered as `default_value`.
+    pub default_value: Option<String>,
+    /// Answered as `default_value_typed`.
+    pub default_value_typed: Option<FileListMetadataSchemaOptionsDefaultValueTyped>,
+    /// Answered as `emoji`.
+    pub emoji: Option<String>,
+    /// Answered as `emoji_team_id`.
+    pub emoji_team_id: Option<TeamId>,
+    /// Answered as `for_assignment`.
+    pub for_assignment: Option<bool>,
+    /// Answered as `format`.
+    pub format: Option<String>,
+    /// Answered as `linked_to`.
+    pub linked_to: Option<Vec<String>>,
+    /// Answered as `mark_as_done_when_checked`.
+    pub mark_as_done_when_checked: Option<bool>,
+    /// Answered as `max`.
+    pub max: Option<i64>,
+    /// Answered as `notify_users`.
+    pub notify_users: Option<bool>,
+    /// Answered as `precision`.
+    pub precision: Option<i64>,
+    /// Answered as `rounding`.
+    pub rounding: Option<String>,
+    /// Answered as `show_member_name`.
+    pub show_member_name: Option<bool>,
+    /// Answered as `time_format`.
+    pub time_format: Option<String>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
+}
+
+impl rt::de::Record for FileListMetadataSchemaOptions {
+    const NAME: &'static str = "FileListMetadataSchemaOptions";
+
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &[u8],
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            b"canvas_id" => __reader.field(&mut self.canvas_id, "canvas_id"),
+            b"canvas_placeholder_mapping" => {
+                __reader
+                    .field(
+                        &mut self.canvas_placeholder_mapping,
+                        "canvas_placeholder_mapping",
+                    )
+            }
+            b"choices" => __reader.field(&mut self.choices, "choices"),
+            b"currency" => __reader.field(&mut self.currency, "currency"),
+            b"currency_format" => {
+                __reader.field(&mut self.currency_format, "currency_format")
+            }
+            b"date_format" => __reader.field(&mut self.date_format, "date_format"),
+            b"default_value" => __reader.field(&mut self.default_value, "default_value"),
+            b"default_value_typed" => {
+                __reader.field(&mut self.default_value_typed, "default_value_typed")
+            }
+            b"emoji" => __reader.field(&mut self.emoji, "emoji"),
+            b"emoji_team_id" => __reader.field(&mut self.emoji_team_id, "emoji_team_id"),
+            b"for_assignment" => {
+                __reader.field(&mut self.for_assignment, "for_assignment")
+            }
+            b"format" => __reader.field(&mut self.format, "format"),
+            b"linked_to" => __reader.field(&mut self.linked_to, "linked_to"),
+            b"mark_as_done_when_checked" => {
+                __reader
+                    .field(
+                        &mut self.mark_as_done_when_checked,
+                        "mark_as_done_when_checked",
+                    )
+            }
+            b"max" => __reader.field(&mut self.max, "max"),
+            b"notify_users" => __reader.field(&mut self.notify_users, "notify_users"),
+            b"precision" => __reader.field(&mut self.precision, "precision"),
+            b"rounding" => __reader.field(&mut self.rounding, "rounding"),
+            b"show_member_name" => {
+                __reader.field(&mut self.show_member_name, "show_member_name")
+            }
+            b"time_format" => __reader.field(&mut self.time_format, "time_format"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
+    }
+
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("canvas_id", &self.canvas_id)
+            .opt("canvas_placeholder_mapping", &self.canvas_placeholder_mapping)
+            .opt("choices", &self.choices)
+            .opt("currency", &self.currency)
+            .opt("currency_format", &self.currency_format)
+            .opt("date_format", &self.date_format)
+            .opt("default_value", &self.default_value)
+            .opt("default_value_typed", &self.default_value_typed)
+            .opt("emoji", &self.emoji)
+            .opt("emoji_team_id", &self.emoji_team_id)
+            .opt("for_assignment", &self.for_assignment)
+            .opt("format", &self.format)
+            .opt("linked_to", &self.linked_to)
+            .opt("mark_as_done_when_checked", &self.mark_as_done_when_checked)
+            .opt("max", &self.max)
+            .opt("notify_users", &self.notify_users)
+            .opt("precision", &self.precision)
+            .opt("rounding", &self.rounding)
+            .opt("show_member_name", &self.show_member_name)
+            .opt("time_format", &self.time_format);
+    }
+
+    #[inline]
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
+    }
+
+    #[inline]
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
+    }
+}
+
+rt::record!(FileListMetadataSchemaOptions);
+
+impl FileListMetadataSchemaOptions {
+    /// A [`FileListMetadataSchemaOptions`] with no field set; set them with the setters.
+    #[inline]
+    #[must_use]
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Sets [`canvas_id`](Self::canvas_id).
+    #[inline]
+    #[must_use]
+    pub fn canvas_id(mut self, canvas_id: impl Into<String>) -> Self {
+        self.canvas_id = Some(canvas_id.into());
+        self
+    }
+
+    /// Sets [`canvas_placeholder_mapping`](Self::canvas_placeholder_mapping).
+    #[inline]
+    #[must_use]
+    pub fn canvas_placeholder_mapping(
+        mut self,
+        canvas_placeholder_mapping: impl IntoIterator<
+            Item = impl Into<FileListMetadataSchemaOptionsCanvasPlaceholderMapping>,
+        >,
+    ) -> Self {
+        self.canvas_placeholder_mapping = Some(
+            canvas_placeholder_mapping.into_iter().map(Into::into).collect(),
+        );
+        self
+    }
+
+    /// Sets [`choices`](Self::choices).
+    #[inline]
+    #[must_use]
+    pub fn choices(
+        mut self,
+        choices: impl IntoIterator<
+            Item = impl Into<FileListMetadataSchemaOptionsChoices>,
+        >,
+    ) -> Self {
+        self.choices = Some(choices.into_iter().map(Into::into).collect());
+        self
+    }
+
+    /// Sets [`currency`](Self::currency).
+    #[inline]
+    #[must_use]
+    pub fn currency(mut self, currency: impl Into<String>) -> Self {
+        self.currency = Some(currency.into());
+        self
+    }
+
+    /// Sets [`currency_format`](Self::currency_format).
+    #[inline]
+    #[must_use]
+    pub fn currency_format(mut self, currency_format: impl Into<String>) -> Self {
+        self.currency_format = Some(currency_format.into());
+        self
+    }
+
+    /// Sets [`date_format`](Self::date_format).
+    #[inline]
+    #[must_use]
+    pub fn date_format(mut self, date_format: impl Into<String>) -> Self {
+        self.date_format = Some(date_format.into());
+        self
+    }
+
+    /// Sets [`default_value`](Self::default_value).
+    #[inline]
+    #[must_use]
+    pub fn default_value(mut self, default_value: impl Into<String>) -> Self {
+        self.default_value = Some(default_value.into());
+        self
+    }
+
+    /// Sets [`default_value_typed`](Self::default_value_typed).
+    #[inline]
+    #[must_use]
+    pub fn default_value_typed(
+        mut self,
+        default_value_typed: impl Into<FileListMetadataSchemaOptionsDefaultValueTyped>,
+    ) -> Self {
+        self.default_value_typed = Some(default_value_typed.into());
+        self
+    }
+
+    /// Sets [`emoji`](Self::emoji).
+    #[inline]
+    #[must_use]
+    pub fn emoji(mut self, emoji: impl Into<String>) -> Self {
+        self.emoji = Some(emoji.into());
+        self
+    }
+
+    /// Sets [`emoji_team_id`](Self::emoji_team_id).
+    #[inline]
+    #[must_use]
+    pub fn emoji_team_id(mut self, emoji_team_id: impl Into<TeamId>) -> Self {
+        self.emoji_team_id = Some(emoji_team_id.into());
+        self
+    }
+
+    /// Sets [`for_assignment`](Self::for_assignment).
+    #[inline]
+    #[must_use]
+    pub fn for_assignment(mut self, for_assignment: bool) -> Self {
+        self.for_assignment = Some(for_assignment);
+        self
+    }
+
+    /// Sets [`format`](Self::format).
+    #[inline]
+    #[must_use]
+    pub fn format(mut self, format: impl Into<String>) -> Self {
+        self.format = Some(format.into());
+        self
+    }
+
+    /// Sets [`linked_to`](Self::linked_to).
+    #[inline]
+    #[must_use]
+    pub fn linked_to(
+        mut self,
+        linked_to: impl IntoIterator<Item = impl Into<String>>,
+    ) -> Self {
+        self.linked_to = Some(linked_to.into_iter().map(Into::into).collect());
+        self
+    }
+
+    /// Sets [`mark_as_done_when_checked`](Self::mark_as_done_when_checked).
+    #[inline]
+    #[must_use]
+    pub fn mark_as_done_when_checked(mut self, mark_as_done_when_checked: bool) -> Self {
+        self.mark_as_done_when_checked = Some(mark_as_done_when_checked);
+        self
+    }
+
+    /// Sets [`max`](Self::max).
+    #[inline]
+    #[must_use]
+    pub fn max(mut self, max: i64) -> Self {
+        self.max = Some(max);
+        self
+    }
+
+    /// Sets [`notify_users`](Self::notify_users).
+    #[inline]
+    #[must_use]
+    pub fn notify_users(mut self, notify_users: bool) -> Self {
+        self.notify_users = Some(notify_users);
+        self
+    }
+
+    /// Sets [`precision`](Self::precision).
+    #[inline]
+    #[must_use]
+    pub fn precision(mut self, precision: i64) -> Self {
+        self.precision = Some(precision);
+        self
+    }
+
+    /// Sets [`rounding`](Self::rounding).
+    #[inline]
+    #[must_use]
+    pub fn rounding(mut self, rounding: impl Into<String>) -> Self {
+        self.rounding = Some(rounding.into());
+        self
+    }
+
+    /// Sets [`show_member_name`](Self::show_member_name).
+    #[inline]
+    #[must_use]
+    pub fn show_member_name(mut self, show_member_name: bool) -> Self {
+        self.show_member_name = Some(show_member_name);
+        self
+    }
+
+    /// Sets [`time_format`](Self::time_format).
+    #[inline]
+    #[must_use]
+    pub fn time_format(mut self, time_format: impl Into<String>) -> Self {
+        self.time_format = Some(time_format.into());
+        self
+    }
+}
+
+/// The `canvas_placeholder_mapping` object of [`FileListMetadataSchemaOptions`].
+#[derive(Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct FileListMetadataSchemaOptionsCanvasPlaceholderMapping {
+    /// Answered as `column`.
+    pub column: Option<String>,
+    /// Answered as `variable`.
+    pub variable: Option<String>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
+}
+
+impl rt::de::Record for FileListMetadataSchemaOptionsCanvasPlaceholderMapping {
+    const NAME: &'static str = "FileListMetadataSchemaOptionsCanvasPlaceholderMapping";
+
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &[u8],
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            b"column" => __reader.field(&mut self.column, "column"),
+            b"variable" => __reader.field(&mut self.variable, "variable"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
+    }
+
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer.opt("column", &self.column).opt("variable", &self.variable);
+    }
+
+    #[inline]
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
+    }
+
+    #[inline]
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
+    }
+}
+
+rt::record!(FileListMetadataSchemaOptionsCanvasPlaceholderMapping);
+
+impl FileListMetadataSchemaOptionsCanvasPlaceholderMapping {
+    /// A [`FileListMetadataSchemaOptionsCanvasPlaceholderMapping`] with no field set; set them with the setters.
+    #[inline]
+    #[must_use]
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Sets [`column`](Self::column).
+    #[inline]
+    #[must_use]
+    pub fn column(mut self, column: impl Into<String>) -> Self {
+        self.column = Some(column.into());
+        self
+    }
+
+    /// Sets [`variable`](Self::variable).
+    #[inline]
+    #[must_use]
+    pub fn variable(mut self, variable: impl Into<String>) -> Self {
+        self.variable = Some(variable.into());
+        self
+    }
+}
+
+/// The `choices` object of [`FileListMetadataSchemaOptions`].
+#[derive(Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct FileListMetadataSchemaOptionsChoices {
+    /// Answered as `color`.
+    pub color: Option<String>,
+    /// Answered as `label`.
+    pub label: Option<String>,
+    /// Answered as `value`.
+    pub value: Option<String>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
+}
+
+impl rt::de::Record for FileListMetadataSchemaOptionsChoices {
+    const NAME: &'static str = "FileListMetadataSchemaOptionsChoices";
+
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &[u8],
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            b"color" => __reader.field(&mut self.color, "color"),
+            b"label" => __reader.field(&mut self.label, "label"),
+            b"value" => __reader.field(&mut self.value, "value"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
+    }
+
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .opt("color", &self.color)
+            .opt("label", &self.label)
+            .opt("value", &self.value);
+    }
+
+    #[inline]
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
+    }
+
+    #[inline]
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
+    }
+}
+
+rt::record!(FileListMetadataSchemaOptionsChoices);
+
+impl FileListMetadataSchemaOptionsChoices {
+    /// A [`FileListMetadataSchemaOptionsChoices`] with no field set; set them with the setters.
+    #[inline]
+    #[must_use]
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Sets [`color`](Self::color).
+    #[inline]
+    #[must_use]
+    pub fn color(mut self, color: impl Into<String>) -> Self {
+        self.color = Some(color.into());
+        self
+    }
+
+    /// Sets [`label`](Self::label).
+    #[inline]
+    #[must_use]
+    pub fn label(mut self, label: impl Into<String>) -> Self {
+        self.label = Some(label.into());
+        self
+    }
+
+    /// Sets [`value`](Self::value).
+    #[inline]
+    #[must_use]
+    pub fn value(mut self, value: impl Into<String>) -> Self {
+        self.value = Some(value.into());
+        self
+    }
+}
+
+/// The `default_value_typed` object of [`FileListMetadataSchemaOptions`].
+#[derive(Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct FileListMetadataSchemaOptionsDefaultValueTyped {
+    /// Answered as `select`.
+    pub select: Option<Vec<String>>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
+}
+
+impl rt::de::Record for FileListMetadataSchemaOptionsDefaultValueTyped {
+    const NAME: &'static str = "FileListMetadataSchemaOptionsDefaultValueTyped";
+
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &[u8],
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            b"select" => __reader.field(&mut self.select, "select"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
+    }
+
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer.opt("select", &self.select);
+    }
+
+    #[inline]
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
+    }
+
+    #[inline]
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
+    }
+}
+
+rt::record!(FileListMetadataSchemaOptionsDefaultValueTyped);
+
+impl FileListMetadataSchemaOptionsDefaultValueTyped {
+    /// A [`FileListMetadataSchemaOptionsDefaultValueTyped`] with no field set; set them with the setters.
+    #[inline]
+    #[must_use]
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Sets [`select`](Self::select).
+    #[inline]
+    #[must_use]
+    pub fn select(
+        mut self,
+        select: impl IntoIterator<Item = impl Into<String>>,
+    ) -> Self {
+        self.select = Some(select.into_iter().map(Into::into).collect());
+        self
+    }
+}
 
 /// The `views` object of [`FileListMetadata`].
 #[derive(Clone, PartialEq, Default)]
@@ -1853,6 +3978,138 @@ impl rt::de::Record for FileListMetadataViews {
 
 rt::record!(FileListMetadataViews);
 
+impl FileListMetadataViews {
+    /// A [`FileListMetadataViews`] with no field set; set them with the setters.
+    #[inline]
+    #[must_use]
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Sets [`columns`](Self::columns).
+    #[inline]
+    #[must_use]
+    pub fn columns(
+        mut self,
+        columns: impl IntoIterator<Item = impl Into<FileListMetadataViewsColumns>>,
+    ) -> Self {
+        self.columns = Some(columns.into_iter().map(Into::into).collect());
+        self
+    }
+
+    /// Sets [`created_by`](Self::created_by).
+    #[inline]
+    #[must_use]
+    pub fn created_by(mut self, created_by: impl Into<String>) -> Self {
+        self.created_by = Some(created_by.into());
+        self
+    }
+
+    /// Sets [`date_created`](Self::date_created).
+    #[inline]
+    #[must_use]
+    pub fn date_created(mut self, date_created: i64) -> Self {
+        self.date_created = Some(date_created);
+        self
+    }
+
+    /// Sets [`default_view_key`](Self::default_view_key).
+    #[inline]
+    #[must_use]
+    pub fn default_view_key(mut self, default_view_key: impl Into<String>) -> Self {
+        self.default_view_key = Some(default_view_key.into());
+        self
+    }
+
+    /// Sets [`filters`](Self::filters).
+    #[inline]
+    #[must_use]
+    pub fn filters(
+        mut self,
+        filters: impl IntoIterator<Item = impl Into<FileListMetadataViewsFilters>>,
+    ) -> Self {
+        self.filters = Some(filters.into_iter().map(Into::into).collect());
+        self
+    }
+
+    /// Sets [`grouping`](Self::grouping).
+    #[inline]
+    #[must_use]
+    pub fn grouping(
+        mut self,
+        grouping: impl Into<FileListMetadataViewsGrouping>,
+    ) -> Self {
+        self.grouping = Some(grouping.into());
+        self
+    }
+
+    /// Sets [`id`](Self::id).
+    #[inline]
+    #[must_use]
+    pub fn id(mut self, id: impl Into<String>) -> Self {
+        self.id = Some(id.into());
+        self
+    }
+
+    /// Sets [`is_all_items_view`](Self::is_all_items_view).
+    #[allow(clippy::wrong_self_convention)]
+    #[inline]
+    #[must_use]
+    pub fn is_all_items_view(mut self, is_all_items_view: bool) -> Self {
+        self.is_all_items_view = Some(is_all_items_view);
+        self
+    }
+
+    /// Sets [`is_locked`](Self::is_locked).
+    #[allow(clippy::wrong_self_convention)]
+    #[inline]
+    #[must_use]
+    pub fn is_locked(mut self, is_locked: bool) -> Self {
+        self.is_locked = Some(is_locked);
+        self
+    }
+
+    /// Sets [`name`](Self::name).
+    #[inline]
+    #[must_use]
+    pub fn name(mut self, name: impl Into<String>) -> Self {
+        self.name = Some(name.into());
+        self
+    }
+
+    /// Sets [`position`](Self::position).
+    #[inline]
+    #[must_use]
+    pub fn position(mut self, position: impl Into<String>) -> Self {
+        self.position = Some(position.into());
+        self
+    }
+
+    /// Sets [`show_completed_items`](Self::show_completed_items).
+    #[inline]
+    #[must_use]
+    pub fn show_completed_items(mut self, show_completed_items: bool) -> Self {
+        self.show_completed_items = Some(show_completed_items);
+        self
+    }
+
+    /// Sets [`stick_column_left`](Self::stick_column_left).
+    #[inline]
+    #[must_use]
+    pub fn stick_column_left(mut self, stick_column_left: bool) -> Self {
+        self.stick_column_left = Some(stick_column_left);
+        self
+    }
+
+    /// Sets [`type_`](Self::type_).
+    #[inline]
+    #[must_use]
+    pub fn type_(mut self, type_: impl Into<String>) -> Self {
+        self.type_ = Some(type_.into());
+        self
+    }
+}
+
 /// The `columns` object of [`FileListMetadataViews`].
 #[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
@@ -1912,6 +4169,55 @@ impl rt::de::Record for FileListMetadataViewsColumns {
 }
 
 rt::record!(FileListMetadataViewsColumns);
+
+impl FileListMetadataViewsColumns {
+    /// A [`FileListMetadataViewsColumns`] with no field set; set them with the setters.
+    #[inline]
+    #[must_use]
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Sets [`id`](Self::id).
+    #[inline]
+    #[must_use]
+    pub fn id(mut self, id: impl Into<String>) -> Self {
+        self.id = Some(id.into());
+        self
+    }
+
+    /// Sets [`key`](Self::key).
+    #[inline]
+    #[must_use]
+    pub fn key(mut self, key: impl Into<String>) -> Self {
+        self.key = Some(key.into());
+        self
+    }
+
+    /// Sets [`position`](Self::position).
+    #[inline]
+    #[must_use]
+    pub fn position(mut self, position: impl Into<String>) -> Self {
+        self.position = Some(position.into());
+        self
+    }
+
+    /// Sets [`visible`](Self::visible).
+    #[inline]
+    #[must_use]
+    pub fn visible(mut self, visible: bool) -> Self {
+        self.visible = Some(visible);
+        self
+    }
+
+    /// Sets [`width`](Self::width).
+    #[inline]
+    #[must_use]
+    pub fn width(mut self, width: i64) -> Self {
+        self.width = Some(width);
+        self
+    }
+}
 
 /// The `filters` object of [`FileListMetadataViews`].
 #[derive(Clone, PartialEq, Default)]
@@ -1973,6 +4279,61 @@ impl rt::de::Record for FileListMetadataViewsFilters {
 
 rt::record!(FileListMetadataViewsFilters);
 
+impl FileListMetadataViewsFilters {
+    /// A [`FileListMetadataViewsFilters`] with no field set; set them with the setters.
+    #[inline]
+    #[must_use]
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Sets [`column_id`](Self::column_id).
+    #[inline]
+    #[must_use]
+    pub fn column_id(mut self, column_id: impl Into<String>) -> Self {
+        self.column_id = Some(column_id.into());
+        self
+    }
+
+    /// Sets [`key`](Self::key).
+    #[inline]
+    #[must_use]
+    pub fn key(mut self, key: impl Into<String>) -> Self {
+        self.key = Some(key.into());
+        self
+    }
+
+    /// Sets [`operator`](Self::operator).
+    #[inline]
+    #[must_use]
+    pub fn operator(mut self, operator: impl Into<String>) -> Self {
+        self.operator = Some(operator.into());
+        self
+    }
+
+    /// Sets [`typed_values`](Self::typed_values).
+    #[inline]
+    #[must_use]
+    pub fn typed_values(
+        mut self,
+        typed_values: impl IntoIterator<Item = impl Into<serde_json::Value>>,
+    ) -> Self {
+        self.typed_values = Some(typed_values.into_iter().map(Into::into).collect());
+        self
+    }
+
+    /// Sets [`values`](Self::values).
+    #[inline]
+    #[must_use]
+    pub fn values(
+        mut self,
+        values: impl IntoIterator<Item = impl Into<String>>,
+    ) -> Self {
+        self.values = Some(values.into_iter().map(Into::into).collect());
+        self
+    }
+}
+
 /// The `grouping` object of [`FileListMetadataViews`].
 #[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
@@ -2022,6 +4383,31 @@ impl rt::de::Record for FileListMetadataViewsGrouping {
 }
 
 rt::record!(FileListMetadataViewsGrouping);
+
+impl FileListMetadataViewsGrouping {
+    /// A [`FileListMetadataViewsGrouping`] with no field set; set them with the setters.
+    #[inline]
+    #[must_use]
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Sets [`group_by`](Self::group_by).
+    #[inline]
+    #[must_use]
+    pub fn group_by(mut self, group_by: impl Into<String>) -> Self {
+        self.group_by = Some(group_by.into());
+        self
+    }
+
+    /// Sets [`group_by_column_id`](Self::group_by_column_id).
+    #[inline]
+    #[must_use]
+    pub fn group_by_column_id(mut self, group_by_column_id: impl Into<String>) -> Self {
+        self.group_by_column_id = Some(group_by_column_id.into());
+        self
+    }
+}
 
 /// The `media_progress` object of [`File`].
 #[derive(Clone, PartialEq, Default)]
@@ -2078,6 +4464,47 @@ impl rt::de::Record for FileMediaProgress {
 }
 
 rt::record!(FileMediaProgress);
+
+impl FileMediaProgress {
+    /// A [`FileMediaProgress`] with no field set; set them with the setters.
+    #[inline]
+    #[must_use]
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Sets [`duration_ms`](Self::duration_ms).
+    #[inline]
+    #[must_use]
+    pub fn duration_ms(mut self, duration_ms: i64) -> Self {
+        self.duration_ms = Some(duration_ms);
+        self
+    }
+
+    /// Sets [`max_offset_ms`](Self::max_offset_ms).
+    #[inline]
+    #[must_use]
+    pub fn max_offset_ms(mut self, max_offset_ms: i64) -> Self {
+        self.max_offset_ms = Some(max_offset_ms);
+        self
+    }
+
+    /// Sets [`media_watched`](Self::media_watched).
+    #[inline]
+    #[must_use]
+    pub fn media_watched(mut self, media_watched: bool) -> Self {
+        self.media_watched = Some(media_watched);
+        self
+    }
+
+    /// Sets [`offset_ms`](Self::offset_ms).
+    #[inline]
+    #[must_use]
+    pub fn offset_ms(mut self, offset_ms: i64) -> Self {
+        self.offset_ms = Some(offset_ms);
+        self
+    }
+}
 
 /// The `saved` object of [`File`].
 #[derive(Clone, PartialEq, Default)]
@@ -2137,6 +4564,48 @@ impl rt::de::Record for FileSaved {
 
 rt::record!(FileSaved);
 
+impl FileSaved {
+    /// A [`FileSaved`] with no field set; set them with the setters.
+    #[inline]
+    #[must_use]
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Sets [`date_completed`](Self::date_completed).
+    #[inline]
+    #[must_use]
+    pub fn date_completed(mut self, date_completed: i64) -> Self {
+        self.date_completed = Some(date_completed);
+        self
+    }
+
+    /// Sets [`date_due`](Self::date_due).
+    #[inline]
+    #[must_use]
+    pub fn date_due(mut self, date_due: i64) -> Self {
+        self.date_due = Some(date_due);
+        self
+    }
+
+    /// Sets [`is_archived`](Self::is_archived).
+    #[allow(clippy::wrong_self_convention)]
+    #[inline]
+    #[must_use]
+    pub fn is_archived(mut self, is_archived: bool) -> Self {
+        self.is_archived = Some(is_archived);
+        self
+    }
+
+    /// Sets [`state`](Self::state).
+    #[inline]
+    #[must_use]
+    pub fn state(mut self, state: impl Into<String>) -> Self {
+        self.state = Some(state.into());
+        self
+    }
+}
+
 /// The `shares` object of [`File`].
 #[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
@@ -2182,6 +4651,37 @@ impl rt::de::Record for FileShares {
 }
 
 rt::record!(FileShares);
+
+impl FileShares {
+    /// A [`FileShares`] with no field set; set them with the setters.
+    #[inline]
+    #[must_use]
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Sets [`private`](Self::private).
+    #[inline]
+    #[must_use]
+    pub fn private(
+        mut self,
+        private: std::collections::BTreeMap<String, Vec<FileSharesPrivate>>,
+    ) -> Self {
+        self.private = Some(private);
+        self
+    }
+
+    /// Sets [`public`](Self::public).
+    #[inline]
+    #[must_use]
+    pub fn public(
+        mut self,
+        public: std::collections::BTreeMap<String, Vec<FileSharesPublic>>,
+    ) -> Self {
+        self.public = Some(public);
+        self
+    }
+}
 
 /// The `private` object of [`FileShares`].
 #[derive(Clone, PartialEq, Default)]
@@ -2274,6 +4774,114 @@ impl rt::de::Record for FileSharesPrivate {
 }
 
 rt::record!(FileSharesPrivate);
+
+impl FileSharesPrivate {
+    /// A [`FileSharesPrivate`] with no field set; set them with the setters.
+    #[inline]
+    #[must_use]
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Sets [`access`](Self::access).
+    #[inline]
+    #[must_use]
+    pub fn access(mut self, access: impl Into<String>) -> Self {
+        self.access = Some(access.into());
+        self
+    }
+
+    /// Sets [`channel_name`](Self::channel_name).
+    #[inline]
+    #[must_use]
+    pub fn channel_name(mut self, channel_name: impl Into<String>) -> Self {
+        self.channel_name = Some(channel_name.into());
+        self
+    }
+
+    /// Sets [`date_last_shared`](Self::date_last_shared).
+    #[inline]
+    #[must_use]
+    pub fn date_last_shared(mut self, date_last_shared: i64) -> Self {
+        self.date_last_shared = Some(date_last_shared);
+        self
+    }
+
+    /// Sets [`latest_reply`](Self::latest_reply).
+    #[inline]
+    #[must_use]
+    pub fn latest_reply(mut self, latest_reply: impl Into<String>) -> Self {
+        self.latest_reply = Some(latest_reply.into());
+        self
+    }
+
+    /// Sets [`reply_count`](Self::reply_count).
+    #[inline]
+    #[must_use]
+    pub fn reply_count(mut self, reply_count: i64) -> Self {
+        self.reply_count = Some(reply_count);
+        self
+    }
+
+    /// Sets [`reply_users`](Self::reply_users).
+    #[inline]
+    #[must_use]
+    pub fn reply_users(
+        mut self,
+        reply_users: impl IntoIterator<Item = impl Into<String>>,
+    ) -> Self {
+        self.reply_users = Some(reply_users.into_iter().map(Into::into).collect());
+        self
+    }
+
+    /// Sets [`reply_users_count`](Self::reply_users_count).
+    #[inline]
+    #[must_use]
+    pub fn reply_users_count(mut self, reply_users_count: i64) -> Self {
+        self.reply_users_count = Some(reply_users_count);
+        self
+    }
+
+    /// Sets [`share_user_id`](Self::share_user_id).
+    #[inline]
+    #[must_use]
+    pub fn share_user_id(mut self, share_user_id: impl Into<UserId>) -> Self {
+        self.share_user_id = Some(share_user_id.into());
+        self
+    }
+
+    /// Sets [`source`](Self::source).
+    #[inline]
+    #[must_use]
+    pub fn source(mut self, source: impl Into<String>) -> Self {
+        self.source = Some(source.into());
+        self
+    }
+
+    /// Sets [`team_id`](Self::team_id).
+    #[inline]
+    #[must_use]
+    pub fn team_id(mut self, team_id: impl Into<TeamId>) -> Self {
+        self.team_id = Some(team_id.into());
+        self
+    }
+
+    /// Sets [`thread_ts`](Self::thread_ts).
+    #[inline]
+    #[must_use]
+    pub fn thread_ts(mut self, thread_ts: impl Into<String>) -> Self {
+        self.thread_ts = Some(thread_ts.into());
+        self
+    }
+
+    /// Sets [`ts`](Self::ts).
+    #[inline]
+    #[must_use]
+    pub fn ts(mut self, ts: impl Into<String>) -> Self {
+        self.ts = Some(ts.into());
+        self
+    }
+}
 
 /// The `public` object of [`FileShares`].
 #[derive(Clone, PartialEq, Default)]
@@ -2373,6 +4981,123 @@ impl rt::de::Record for FileSharesPublic {
 
 rt::record!(FileSharesPublic);
 
+impl FileSharesPublic {
+    /// A [`FileSharesPublic`] with no field set; set them with the setters.
+    #[inline]
+    #[must_use]
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Sets [`access`](Self::access).
+    #[inline]
+    #[must_use]
+    pub fn access(mut self, access: impl Into<String>) -> Self {
+        self.access = Some(access.into());
+        self
+    }
+
+    /// Sets [`channel_name`](Self::channel_name).
+    #[inline]
+    #[must_use]
+    pub fn channel_name(mut self, channel_name: impl Into<String>) -> Self {
+        self.channel_name = Some(channel_name.into());
+        self
+    }
+
+    /// Sets [`date_last_shared`](Self::date_last_shared).
+    #[inline]
+    #[must_use]
+    pub fn date_last_shared(mut self, date_last_shared: i64) -> Self {
+        self.date_last_shared = Some(date_last_shared);
+        self
+    }
+
+    /// Sets [`is_silent_share`](Self::is_silent_share).
+    #[allow(clippy::wrong_self_convention)]
+    #[inline]
+    #[must_use]
+    pub fn is_silent_share(mut self, is_silent_share: bool) -> Self {
+        self.is_silent_share = Some(is_silent_share);
+        self
+    }
+
+    /// Sets [`latest_reply`](Self::latest_reply).
+    #[inline]
+    #[must_use]
+    pub fn latest_reply(mut self, latest_reply: impl Into<Timestamp>) -> Self {
+        self.latest_reply = Some(latest_reply.into());
+        self
+    }
+
+    /// Sets [`reply_count`](Self::reply_count).
+    #[inline]
+    #[must_use]
+    pub fn reply_count(mut self, reply_count: i64) -> Self {
+        self.reply_count = Some(reply_count);
+        self
+    }
+
+    /// Sets [`reply_users`](Self::reply_users).
+    #[inline]
+    #[must_use]
+    pub fn reply_users(
+        mut self,
+        reply_users: impl IntoIterator<Item = impl Into<String>>,
+    ) -> Self {
+        self.reply_users = Some(reply_users.into_iter().map(Into::into).collect());
+        self
+    }
+
+    /// Sets [`reply_users_count`](Self::reply_users_count).
+    #[inline]
+    #[must_use]
+    pub fn reply_users_count(mut self, reply_users_count: i64) -> Self {
+        self.reply_users_count = Some(reply_users_count);
+        self
+    }
+
+    /// Sets [`share_user_id`](Self::share_user_id).
+    #[inline]
+    #[must_use]
+    pub fn share_user_id(mut self, share_user_id: impl Into<UserId>) -> Self {
+        self.share_user_id = Some(share_user_id.into());
+        self
+    }
+
+    /// Sets [`source`](Self::source).
+    #[inline]
+    #[must_use]
+    pub fn source(mut self, source: impl Into<String>) -> Self {
+        self.source = Some(source.into());
+        self
+    }
+
+    /// Sets [`team_id`](Self::team_id).
+    #[inline]
+    #[must_use]
+    pub fn team_id(mut self, team_id: impl Into<TeamId>) -> Self {
+        self.team_id = Some(team_id.into());
+        self
+    }
+
+    /// Sets [`thread_ts`](Self::thread_ts).
+    #[inline]
+    #[must_use]
+    pub fn thread_ts(mut self, thread_ts: impl Into<Timestamp>) -> Self {
+        self.thread_ts = Some(thread_ts.into());
+        self
+    }
+
+    /// Sets [`ts`](Self::ts).
+    #[inline]
+    #[must_use]
+    pub fn ts(mut self, ts: impl Into<Timestamp>) -> Self {
+        self.ts = Some(ts.into());
+        self
+    }
+}
+
 /// The `transcription` object of [`File`].
 #[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
@@ -2425,6 +5150,39 @@ impl rt::de::Record for FileTranscription {
 
 rt::record!(FileTranscription);
 
+impl FileTranscription {
+    /// A [`FileTranscription`] with no field set; set them with the setters.
+    #[inline]
+    #[must_use]
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Sets [`locale`](Self::locale).
+    #[inline]
+    #[must_use]
+    pub fn locale(mut self, locale: impl Into<String>) -> Self {
+        self.locale = Some(locale.into());
+        self
+    }
+
+    /// Sets [`preview`](Self::preview).
+    #[inline]
+    #[must_use]
+    pub fn preview(mut self, preview: impl Into<FileTranscriptionPreview>) -> Self {
+        self.preview = Some(preview.into());
+        self
+    }
+
+    /// Sets [`status`](Self::status).
+    #[inline]
+    #[must_use]
+    pub fn status(mut self, status: impl Into<String>) -> Self {
+        self.status = Some(status.into());
+        self
+    }
+}
+
 /// The `preview` object of [`FileTranscription`].
 #[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
@@ -2470,6 +5228,31 @@ impl rt::de::Record for FileTranscriptionPreview {
 }
 
 rt::record!(FileTranscriptionPreview);
+
+impl FileTranscriptionPreview {
+    /// A [`FileTranscriptionPreview`] with no field set; set them with the setters.
+    #[inline]
+    #[must_use]
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Sets [`content`](Self::content).
+    #[inline]
+    #[must_use]
+    pub fn content(mut self, content: impl Into<String>) -> Self {
+        self.content = Some(content.into());
+        self
+    }
+
+    /// Sets [`has_more`](Self::has_more).
+    #[inline]
+    #[must_use]
+    pub fn has_more(mut self, has_more: bool) -> Self {
+        self.has_more = Some(has_more);
+        self
+    }
+}
 
 /// The `from` object of [`File`]: a [`FileCc`], which has the same fields.
 pub type FileFrom = FileCc;

@@ -4,7 +4,9 @@ use typed_slack_runtime as rt;
 use typed_slack_runtime::types::{
     Timestamp, UserId, ChannelId, TeamId, AppId, BotId, FileId,
 };
-use crate::objects::{Attachment, Block, BotProfile, Edited, File, Reaction};
+use crate::objects::{
+    Attachment, Block, BotProfile, Edited, File, MessageMetadata, Reaction,
+};
 
 /// A message in a conversation, with its thread, attachments, files and reactions.
 ///
@@ -329,6 +331,521 @@ impl rt::de::Record for Message {
 
 rt::record!(Message);
 
+impl Message {
+    /// A [`Message`] with no field set; set them with the setters.
+    #[inline]
+    #[must_use]
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Sets [`app_id`](Self::app_id).
+    #[inline]
+    #[must_use]
+    pub fn app_id(mut self, app_id: impl Into<AppId>) -> Self {
+        self.app_id = Some(app_id.into());
+        self
+    }
+
+    /// Sets [`assistant_app_thread`](Self::assistant_app_thread).
+    #[inline]
+    #[must_use]
+    pub fn assistant_app_thread(
+        mut self,
+        assistant_app_thread: impl Into<MessageAssistantAppThread>,
+    ) -> Self {
+        self.assistant_app_thread = Some(assistant_app_thread.into());
+        self
+    }
+
+    /// Sets [`attachments`](Self::attachments).
+    #[inline]
+    #[must_use]
+    pub fn attachments(
+        mut self,
+        attachments: impl IntoIterator<Item = impl Into<Attachment>>,
+    ) -> Self {
+        self.attachments = Some(attachments.into_iter().map(Into::into).collect());
+        self
+    }
+
+    /// Sets [`blocks`](Self::blocks).
+    #[inline]
+    #[must_use]
+    pub fn blocks(mut self, blocks: impl IntoIterator<Item = impl Into<Block>>) -> Self {
+        self.blocks = Some(blocks.into_iter().map(Into::into).collect());
+        self
+    }
+
+    /// Sets [`bot_id`](Self::bot_id).
+    #[inline]
+    #[must_use]
+    pub fn bot_id(mut self, bot_id: impl Into<BotId>) -> Self {
+        self.bot_id = Some(bot_id.into());
+        self
+    }
+
+    /// Sets [`bot_link`](Self::bot_link).
+    #[inline]
+    #[must_use]
+    pub fn bot_link(mut self, bot_link: impl Into<String>) -> Self {
+        self.bot_link = Some(bot_link.into());
+        self
+    }
+
+    /// Sets [`bot_profile`](Self::bot_profile).
+    #[inline]
+    #[must_use]
+    pub fn bot_profile(mut self, bot_profile: impl Into<BotProfile>) -> Self {
+        self.bot_profile = Some(bot_profile.into());
+        self
+    }
+
+    /// Sets [`channel`](Self::channel).
+    #[inline]
+    #[must_use]
+    pub fn channel(mut self, channel: impl Into<ChannelId>) -> Self {
+        self.channel = Some(channel.into());
+        self
+    }
+
+    /// Sets [`client_msg_id`](Self::client_msg_id).
+    #[inline]
+    #[must_use]
+    pub fn client_msg_id(mut self, client_msg_id: impl Into<String>) -> Self {
+        self.client_msg_id = Some(client_msg_id.into());
+        self
+    }
+
+    /// Sets [`comment`](Self::comment).
+    #[inline]
+    #[must_use]
+    pub fn comment(mut self, comment: impl Into<MessageComment>) -> Self {
+        self.comment = Some(Box::new(comment.into()));
+        self
+    }
+
+    /// Sets [`display_as_bot`](Self::display_as_bot).
+    #[inline]
+    #[must_use]
+    pub fn display_as_bot(mut self, display_as_bot: bool) -> Self {
+        self.display_as_bot = Some(display_as_bot);
+        self
+    }
+
+    /// Sets [`edited`](Self::edited).
+    #[inline]
+    #[must_use]
+    pub fn edited(mut self, edited: impl Into<Edited>) -> Self {
+        self.edited = Some(edited.into());
+        self
+    }
+
+    /// Sets [`file`](Self::file).
+    #[inline]
+    #[must_use]
+    pub fn file(mut self, file: impl Into<File>) -> Self {
+        self.file = Some(Box::new(file.into()));
+        self
+    }
+
+    /// Sets [`files`](Self::files).
+    #[inline]
+    #[must_use]
+    pub fn files(mut self, files: impl IntoIterator<Item = impl Into<File>>) -> Self {
+        self.files = Some(files.into_iter().map(Into::into).collect());
+        self
+    }
+
+    /// Sets [`hidden`](Self::hidden).
+    #[inline]
+    #[must_use]
+    pub fn hidden(mut self, hidden: bool) -> Self {
+        self.hidden = Some(hidden);
+        self
+    }
+
+    /// Sets [`icons`](Self::icons).
+    #[inline]
+    #[must_use]
+    pub fn icons(mut self, icons: impl Into<MessageIcons>) -> Self {
+        self.icons = Some(icons.into());
+        self
+    }
+
+    /// Sets [`inviter`](Self::inviter).
+    #[inline]
+    #[must_use]
+    pub fn inviter(mut self, inviter: impl Into<UserId>) -> Self {
+        self.inviter = Some(inviter.into());
+        self
+    }
+
+    /// Sets [`is_intro`](Self::is_intro).
+    #[allow(clippy::wrong_self_convention)]
+    #[inline]
+    #[must_use]
+    pub fn is_intro(mut self, is_intro: bool) -> Self {
+        self.is_intro = Some(is_intro);
+        self
+    }
+
+    /// Sets [`is_locked`](Self::is_locked).
+    #[allow(clippy::wrong_self_convention)]
+    #[inline]
+    #[must_use]
+    pub fn is_locked(mut self, is_locked: bool) -> Self {
+        self.is_locked = Some(is_locked);
+        self
+    }
+
+    /// Sets [`is_starred`](Self::is_starred).
+    #[allow(clippy::wrong_self_convention)]
+    #[inline]
+    #[must_use]
+    pub fn is_starred(mut self, is_starred: bool) -> Self {
+        self.is_starred = Some(is_starred);
+        self
+    }
+
+    /// Sets [`is_thread_broadcast`](Self::is_thread_broadcast).
+    #[allow(clippy::wrong_self_convention)]
+    #[inline]
+    #[must_use]
+    pub fn is_thread_broadcast(mut self, is_thread_broadcast: bool) -> Self {
+        self.is_thread_broadcast = Some(is_thread_broadcast);
+        self
+    }
+
+    /// Sets [`item`](Self::item).
+    #[inline]
+    #[must_use]
+    pub fn item(mut self, item: impl Into<MessageItem>) -> Self {
+        self.item = Some(Box::new(item.into()));
+        self
+    }
+
+    /// Sets [`item_type`](Self::item_type).
+    #[inline]
+    #[must_use]
+    pub fn item_type(mut self, item_type: impl Into<String>) -> Self {
+        self.item_type = Some(item_type.into());
+        self
+    }
+
+    /// Sets [`last_read`](Self::last_read).
+    #[inline]
+    #[must_use]
+    pub fn last_read(mut self, last_read: impl Into<Timestamp>) -> Self {
+        self.last_read = Some(last_read.into());
+        self
+    }
+
+    /// Sets [`latest_reply`](Self::latest_reply).
+    #[inline]
+    #[must_use]
+    pub fn latest_reply(mut self, latest_reply: impl Into<Timestamp>) -> Self {
+        self.latest_reply = Some(latest_reply.into());
+        self
+    }
+
+    /// Sets [`metadata`](Self::metadata).
+    #[inline]
+    #[must_use]
+    pub fn metadata(mut self, metadata: impl Into<MessageMetadata>) -> Self {
+        self.metadata = Some(metadata.into());
+        self
+    }
+
+    /// Sets [`mrkdwn`](Self::mrkdwn).
+    #[inline]
+    #[must_use]
+    pub fn mrkdwn(mut self, mrkdwn: bool) -> Self {
+        self.mrkdwn = Some(mrkdwn);
+        self
+    }
+
+    /// Sets [`no_notifications`](Self::no_notifications).
+    #[inline]
+    #[must_use]
+    pub fn no_notifications(mut self, no_notifications: bool) -> Self {
+        self.no_notifications = Some(no_notifications);
+        self
+    }
+
+    /// Sets [`parent_user_id`](Self::parent_user_id).
+    #[inline]
+    #[must_use]
+    pub fn parent_user_id(mut self, parent_user_id: impl Into<UserId>) -> Self {
+        self.parent_user_id = Some(parent_user_id.into());
+        self
+    }
+
+    /// Sets [`permalink`](Self::permalink).
+    #[inline]
+    #[must_use]
+    pub fn permalink(mut self, permalink: impl Into<String>) -> Self {
+        self.permalink = Some(permalink.into());
+        self
+    }
+
+    /// Sets [`pinned_to`](Self::pinned_to).
+    #[inline]
+    #[must_use]
+    pub fn pinned_to(
+        mut self,
+        pinned_to: impl IntoIterator<Item = impl Into<serde_json::Value>>,
+    ) -> Self {
+        self.pinned_to = Some(pinned_to.into_iter().map(Into::into).collect());
+        self
+    }
+
+    /// Sets [`purpose`](Self::purpose).
+    #[inline]
+    #[must_use]
+    pub fn purpose(mut self, purpose: impl Into<String>) -> Self {
+        self.purpose = Some(purpose.into());
+        self
+    }
+
+    /// Sets [`reactions`](Self::reactions).
+    #[inline]
+    #[must_use]
+    pub fn reactions(
+        mut self,
+        reactions: impl IntoIterator<Item = impl Into<Reaction>>,
+    ) -> Self {
+        self.reactions = Some(reactions.into_iter().map(Into::into).collect());
+        self
+    }
+
+    /// Sets [`replies`](Self::replies).
+    #[inline]
+    #[must_use]
+    pub fn replies(
+        mut self,
+        replies: impl IntoIterator<Item = impl Into<serde_json::Value>>,
+    ) -> Self {
+        self.replies = Some(replies.into_iter().map(Into::into).collect());
+        self
+    }
+
+    /// Sets [`reply_count`](Self::reply_count).
+    #[inline]
+    #[must_use]
+    pub fn reply_count(mut self, reply_count: i64) -> Self {
+        self.reply_count = Some(reply_count);
+        self
+    }
+
+    /// Sets [`reply_users`](Self::reply_users).
+    #[inline]
+    #[must_use]
+    pub fn reply_users(
+        mut self,
+        reply_users: impl IntoIterator<Item = impl Into<UserId>>,
+    ) -> Self {
+        self.reply_users = Some(reply_users.into_iter().map(Into::into).collect());
+        self
+    }
+
+    /// Sets [`reply_users_count`](Self::reply_users_count).
+    #[inline]
+    #[must_use]
+    pub fn reply_users_count(mut self, reply_users_count: i64) -> Self {
+        self.reply_users_count = Some(reply_users_count);
+        self
+    }
+
+    /// Sets [`room`](Self::room).
+    #[inline]
+    #[must_use]
+    pub fn room(mut self, room: impl Into<MessageRoom>) -> Self {
+        self.room = Some(Box::new(room.into()));
+        self
+    }
+
+    /// Sets [`root`](Self::root).
+    #[inline]
+    #[must_use]
+    pub fn root(mut self, root: impl Into<Message>) -> Self {
+        self.root = Some(Box::new(root.into()));
+        self
+    }
+
+    /// Sets [`subscribed`](Self::subscribed).
+    #[inline]
+    #[must_use]
+    pub fn subscribed(mut self, subscribed: bool) -> Self {
+        self.subscribed = Some(subscribed);
+        self
+    }
+
+    /// Sets [`subtype`](Self::subtype).
+    #[inline]
+    #[must_use]
+    pub fn subtype(mut self, subtype: impl Into<String>) -> Self {
+        self.subtype = Some(subtype.into());
+        self
+    }
+
+    /// Sets [`team`](Self::team).
+    #[inline]
+    #[must_use]
+    pub fn team(mut self, team: impl Into<TeamId>) -> Self {
+        self.team = Some(team.into());
+        self
+    }
+
+    /// Sets [`text`](Self::text).
+    #[inline]
+    #[must_use]
+    pub fn text(mut self, text: impl Into<String>) -> Self {
+        self.text = Some(text.into());
+        self
+    }
+
+    /// Sets [`thread_ts`](Self::thread_ts).
+    #[inline]
+    #[must_use]
+    pub fn thread_ts(mut self, thread_ts: impl Into<Timestamp>) -> Self {
+        self.thread_ts = Some(thread_ts.into());
+        self
+    }
+
+    /// Sets [`topic`](Self::topic).
+    #[inline]
+    #[must_use]
+    pub fn topic(mut self, topic: impl Into<String>) -> Self {
+        self.topic = Some(topic.into());
+        self
+    }
+
+    /// Sets [`ts`](Self::ts).
+    #[inline]
+    #[must_use]
+    pub fn ts(mut self, ts: impl Into<Timestamp>) -> Self {
+        self.ts = Some(ts.into());
+        self
+    }
+
+    /// Sets [`type_`](Self::type_).
+    #[inline]
+    #[must_use]
+    pub fn type_(mut self, type_: impl Into<String>) -> Self {
+        self.type_ = Some(type_.into());
+        self
+    }
+
+    /// Sets [`unfurl_links`](Self::unfurl_links).
+    #[inline]
+    #[must_use]
+    pub fn unfurl_links(mut self, unfurl_links: bool) -> Self {
+        self.unfurl_links = Some(unfurl_links);
+        self
+    }
+
+    /// Sets [`unfurl_media`](Self::unfurl_media).
+    #[inline]
+    #[must_use]
+    pub fn unfurl_media(mut self, unfurl_media: bool) -> Self {
+        self.unfurl_media = Some(unfurl_media);
+        self
+    }
+
+    /// Sets [`unread_count`](Self::unread_count).
+    #[inline]
+    #[must_use]
+    pub fn unread_count(mut self, unread_count: i64) -> Self {
+        self.unread_count = Some(unread_count);
+        self
+    }
+
+    /// Sets [`upload`](Self::upload).
+    #[inline]
+    #[must_use]
+    pub fn upload(mut self, upload: bool) -> Self {
+        self.upload = Some(upload);
+        self
+    }
+
+    /// Sets [`user`](Self::user).
+    #[inline]
+    #[must_use]
+    pub fn user(mut self, user: impl Into<UserId>) -> Self {
+        self.user = Some(user.into());
+        self
+    }
+
+    /// Sets [`username`](Self::username).
+    #[inline]
+    #[must_use]
+    pub fn username(mut self, username: impl Into<String>) -> Self {
+        self.username = Some(username.into());
+        self
+    }
+
+    /// Sets [`wibblr`](Self::wibblr).
+    #[inline]
+    #[must_use]
+    pub fn wibblr(mut self, wibblr: bool) -> Self {
+        self.wibblr = Some(wibblr);
+        self
+    }
+
+    /// Sets [`x_files`](Self::x_files).
+    #[inline]
+    #[must_use]
+    pub fn x_files(
+        mut self,
+        x_files: impl IntoIterator<Item = impl Into<FileId>>,
+    ) -> Self {
+        self.x_files = Some(x_files.into_iter().map(Into::into).collect());
+        self
+    }
+
+    /// Sets [`is_delayed_message`](Self::is_delayed_message).
+    #[allow(clippy::wrong_self_convention)]
+    #[inline]
+    #[must_use]
+    pub fn is_delayed_message(mut self, is_delayed_message: bool) -> Self {
+        self.is_delayed_message = Some(is_delayed_message);
+        self
+    }
+
+    /// Sets [`name`](Self::name).
+    #[inline]
+    #[must_use]
+    pub fn name(mut self, name: impl Into<String>) -> Self {
+        self.name = Some(name.into());
+        self
+    }
+
+    /// Sets [`old_name`](Self::old_name).
+    #[inline]
+    #[must_use]
+    pub fn old_name(mut self, old_name: impl Into<String>) -> Self {
+        self.old_name = Some(old_name.into());
+        self
+    }
+
+    /// Sets [`source_team`](Self::source_team).
+    #[inline]
+    #[must_use]
+    pub fn source_team(mut self, source_team: impl Into<TeamId>) -> Self {
+        self.source_team = Some(source_team.into());
+        self
+    }
+
+    /// Sets [`user_team`](Self::user_team).
+    #[inline]
+    #[must_use]
+    pub fn user_team(mut self, user_team: impl Into<TeamId>) -> Self {
+        self.user_team = Some(user_team.into());
+        self
+    }
+}
+
 /// The `assistant_app_thread` object of [`Message`].
 #[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
@@ -383,6 +900,45 @@ impl rt::de::Record for MessageAssistantAppThread {
 }
 
 rt::record!(MessageAssistantAppThread);
+
+impl MessageAssistantAppThread {
+    /// A [`MessageAssistantAppThread`] with no field set; set them with the setters.
+    #[inline]
+    #[must_use]
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Sets [`first_user_thread_reply`](Self::first_user_thread_reply).
+    #[inline]
+    #[must_use]
+    pub fn first_user_thread_reply(
+        mut self,
+        first_user_thread_reply: impl Into<String>,
+    ) -> Self {
+        self.first_user_thread_reply = Some(first_user_thread_reply.into());
+        self
+    }
+
+    /// Sets [`title`](Self::title).
+    #[inline]
+    #[must_use]
+    pub fn title(mut self, title: impl Into<String>) -> Self {
+        self.title = Some(title.into());
+        self
+    }
+
+    /// Sets [`title_blocks`](Self::title_blocks).
+    #[inline]
+    #[must_use]
+    pub fn title_blocks(
+        mut self,
+        title_blocks: impl IntoIterator<Item = impl Into<Block>>,
+    ) -> Self {
+        self.title_blocks = Some(title_blocks.into_iter().map(Into::into).collect());
+        self
+    }
+}
 
 /// The `comment` object of [`Message`].
 #[derive(Clone, PartialEq, Default)]
@@ -572,6 +1128,283 @@ impl rt::de::Record for MessageComment {
 
 rt::record!(MessageComment);
 
+impl MessageComment {
+    /// A [`MessageComment`] with no field set; set them with the setters.
+    #[inline]
+    #[must_use]
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Sets [`comment`](Self::comment).
+    #[inline]
+    #[must_use]
+    pub fn comment(mut self, comment: impl Into<String>) -> Self {
+        self.comment = Some(comment.into());
+        self
+    }
+
+    /// Sets [`created`](Self::created).
+    #[inline]
+    #[must_use]
+    pub fn created(mut self, created: impl Into<String>) -> Self {
+        self.created = Some(created.into());
+        self
+    }
+
+    /// Sets [`display_as_bot`](Self::display_as_bot).
+    #[inline]
+    #[must_use]
+    pub fn display_as_bot(mut self, display_as_bot: bool) -> Self {
+        self.display_as_bot = Some(display_as_bot);
+        self
+    }
+
+    /// Sets [`edit_link`](Self::edit_link).
+    #[inline]
+    #[must_use]
+    pub fn edit_link(mut self, edit_link: impl Into<String>) -> Self {
+        self.edit_link = Some(edit_link.into());
+        self
+    }
+
+    /// Sets [`editable`](Self::editable).
+    #[inline]
+    #[must_use]
+    pub fn editable(mut self, editable: bool) -> Self {
+        self.editable = Some(editable);
+        self
+    }
+
+    /// Sets [`external_type`](Self::external_type).
+    #[inline]
+    #[must_use]
+    pub fn external_type(mut self, external_type: impl Into<String>) -> Self {
+        self.external_type = Some(external_type.into());
+        self
+    }
+
+    /// Sets [`filetype`](Self::filetype).
+    #[inline]
+    #[must_use]
+    pub fn filetype(mut self, filetype: impl Into<String>) -> Self {
+        self.filetype = Some(filetype.into());
+        self
+    }
+
+    /// Sets [`has_rich_preview`](Self::has_rich_preview).
+    #[inline]
+    #[must_use]
+    pub fn has_rich_preview(mut self, has_rich_preview: bool) -> Self {
+        self.has_rich_preview = Some(has_rich_preview);
+        self
+    }
+
+    /// Sets [`id`](Self::id).
+    #[inline]
+    #[must_use]
+    pub fn id(mut self, id: impl Into<String>) -> Self {
+        self.id = Some(id.into());
+        self
+    }
+
+    /// Sets [`is_external`](Self::is_external).
+    #[allow(clippy::wrong_self_convention)]
+    #[inline]
+    #[must_use]
+    pub fn is_external(mut self, is_external: bool) -> Self {
+        self.is_external = Some(is_external);
+        self
+    }
+
+    /// Sets [`is_intro`](Self::is_intro).
+    #[allow(clippy::wrong_self_convention)]
+    #[inline]
+    #[must_use]
+    pub fn is_intro(mut self, is_intro: bool) -> Self {
+        self.is_intro = Some(is_intro);
+        self
+    }
+
+    /// Sets [`is_public`](Self::is_public).
+    #[allow(clippy::wrong_self_convention)]
+    #[inline]
+    #[must_use]
+    pub fn is_public(mut self, is_public: bool) -> Self {
+        self.is_public = Some(is_public);
+        self
+    }
+
+    /// Sets [`is_starred`](Self::is_starred).
+    #[allow(clippy::wrong_self_convention)]
+    #[inline]
+    #[must_use]
+    pub fn is_starred(mut self, is_starred: bool) -> Self {
+        self.is_starred = Some(is_starred);
+        self
+    }
+
+    /// Sets [`lines`](Self::lines).
+    #[inline]
+    #[must_use]
+    pub fn lines(mut self, lines: i64) -> Self {
+        self.lines = Some(lines);
+        self
+    }
+
+    /// Sets [`lines_more`](Self::lines_more).
+    #[inline]
+    #[must_use]
+    pub fn lines_more(mut self, lines_more: i64) -> Self {
+        self.lines_more = Some(lines_more);
+        self
+    }
+
+    /// Sets [`media_display_type`](Self::media_display_type).
+    #[inline]
+    #[must_use]
+    pub fn media_display_type(mut self, media_display_type: impl Into<String>) -> Self {
+        self.media_display_type = Some(media_display_type.into());
+        self
+    }
+
+    /// Sets [`mimetype`](Self::mimetype).
+    #[inline]
+    #[must_use]
+    pub fn mimetype(mut self, mimetype: impl Into<String>) -> Self {
+        self.mimetype = Some(mimetype.into());
+        self
+    }
+
+    /// Sets [`mode`](Self::mode).
+    #[inline]
+    #[must_use]
+    pub fn mode(mut self, mode: impl Into<String>) -> Self {
+        self.mode = Some(mode.into());
+        self
+    }
+
+    /// Sets [`name`](Self::name).
+    #[inline]
+    #[must_use]
+    pub fn name(mut self, name: impl Into<String>) -> Self {
+        self.name = Some(name.into());
+        self
+    }
+
+    /// Sets [`permalink`](Self::permalink).
+    #[inline]
+    #[must_use]
+    pub fn permalink(mut self, permalink: impl Into<String>) -> Self {
+        self.permalink = Some(permalink.into());
+        self
+    }
+
+    /// Sets [`permalink_public`](Self::permalink_public).
+    #[inline]
+    #[must_use]
+    pub fn permalink_public(mut self, permalink_public: bool) -> Self {
+        self.permalink_public = Some(permalink_public);
+        self
+    }
+
+    /// Sets [`pretty_type`](Self::pretty_type).
+    #[inline]
+    #[must_use]
+    pub fn pretty_type(mut self, pretty_type: impl Into<String>) -> Self {
+        self.pretty_type = Some(pretty_type.into());
+        self
+    }
+
+    /// Sets [`preview`](Self::preview).
+    #[inline]
+    #[must_use]
+    pub fn preview(mut self, preview: impl Into<String>) -> Self {
+        self.preview = Some(preview.into());
+        self
+    }
+
+    /// Sets [`preview_highlight`](Self::preview_highlight).
+    #[inline]
+    #[must_use]
+    pub fn preview_highlight(mut self, preview_highlight: impl Into<String>) -> Self {
+        self.preview_highlight = Some(preview_highlight.into());
+        self
+    }
+
+    /// Sets [`preview_is_truncated`](Self::preview_is_truncated).
+    #[inline]
+    #[must_use]
+    pub fn preview_is_truncated(mut self, preview_is_truncated: bool) -> Self {
+        self.preview_is_truncated = Some(preview_is_truncated);
+        self
+    }
+
+    /// Sets [`public_url_shared`](Self::public_url_shared).
+    #[inline]
+    #[must_use]
+    pub fn public_url_shared(mut self, public_url_shared: bool) -> Self {
+        self.public_url_shared = Some(public_url_shared);
+        self
+    }
+
+    /// Sets [`size`](Self::size).
+    #[inline]
+    #[must_use]
+    pub fn size(mut self, size: i64) -> Self {
+        self.size = Some(size);
+        self
+    }
+
+    /// Sets [`timestamp`](Self::timestamp).
+    #[inline]
+    #[must_use]
+    pub fn timestamp(mut self, timestamp: impl Into<String>) -> Self {
+        self.timestamp = Some(timestamp.into());
+        self
+    }
+
+    /// Sets [`title`](Self::title).
+    #[inline]
+    #[must_use]
+    pub fn title(mut self, title: impl Into<String>) -> Self {
+        self.title = Some(title.into());
+        self
+    }
+
+    /// Sets [`url_private`](Self::url_private).
+    #[inline]
+    #[must_use]
+    pub fn url_private(mut self, url_private: impl Into<String>) -> Self {
+        self.url_private = Some(url_private.into());
+        self
+    }
+
+    /// Sets [`url_private_download`](Self::url_private_download).
+    #[inline]
+    #[must_use]
+    pub fn url_private_download(mut self, url_private_download: bool) -> Self {
+        self.url_private_download = Some(url_private_download);
+        self
+    }
+
+    /// Sets [`user`](Self::user).
+    #[inline]
+    #[must_use]
+    pub fn user(mut self, user: impl Into<String>) -> Self {
+        self.user = Some(user.into());
+        self
+    }
+
+    /// Sets [`username`](Self::username).
+    #[inline]
+    #[must_use]
+    pub fn username(mut self, username: impl Into<String>) -> Self {
+        self.username = Some(username.into());
+        self
+    }
+}
+
 /// The `icons` object of [`Message`].
 ///
 /// The icons the message was posted with, overriding those of the bot or user.
@@ -634,55 +1467,54 @@ impl rt::de::Record for MessageIcons {
 
 rt::record!(MessageIcons);
 
-/// The `metadata` object of [`Message`].
-///
-/// Metadata the app posted with the message: an event type and a payload of its own.
-#[derive(Clone, PartialEq, Default)]
-#[non_exhaustive]
-pub struct MessageMetadata {
-    /// The payload, as the app defined it.
-    pub event_payload: Option<serde_json::Value>,
-    /// The kind of event the metadata describes, as the app named it.
-    pub event_type: Option<String>,
-    /// Fields Slack sent that this type does not model, or whose value was not of
-    /// the documented type, kept as they came.
-    pub unknown: rt::UnknownFields,
-}
-
-impl rt::de::Record for MessageMetadata {
-    const NAME: &'static str = "MessageMetadata";
-
-    fn read_field<'de, A: rt::de::Map<'de>>(
-        &mut self,
-        __key: &[u8],
-        __reader: &mut rt::de::Reader<'de, A>,
-    ) -> Result<bool, A::Error> {
-        match __key {
-            b"event_payload" => __reader.field(&mut self.event_payload, "event_payload"),
-            b"event_type" => __reader.field(&mut self.event_type, "event_type"),
-            _ => return Ok(false),
-        }?;
-        Ok(true)
-    }
-
-    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
-        __writer
-            .opt_json("event_payload", &self.event_payload)
-            .opt("event_type", &self.event_type);
-    }
-
+impl MessageIcons {
+    /// A [`MessageIcons`] with no field set; set them with the setters.
     #[inline]
-    fn unknown(&self) -> &rt::UnknownFields {
-        &self.unknown
+    #[must_use]
+    pub fn new() -> Self {
+        Self::default()
     }
 
+    /// Sets [`emoji`](Self::emoji).
     #[inline]
-    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
-        &mut self.unknown
+    #[must_use]
+    pub fn emoji(mut self, emoji: impl Into<String>) -> Self {
+        self.emoji = Some(emoji.into());
+        self
+    }
+
+    /// Sets [`image_36`](Self::image_36).
+    #[inline]
+    #[must_use]
+    pub fn image_36(mut self, image_36: impl Into<String>) -> Self {
+        self.image_36 = Some(image_36.into());
+        self
+    }
+
+    /// Sets [`image_48`](Self::image_48).
+    #[inline]
+    #[must_use]
+    pub fn image_48(mut self, image_48: impl Into<String>) -> Self {
+        self.image_48 = Some(image_48.into());
+        self
+    }
+
+    /// Sets [`image_64`](Self::image_64).
+    #[inline]
+    #[must_use]
+    pub fn image_64(mut self, image_64: impl Into<String>) -> Self {
+        self.image_64 = Some(image_64.into());
+        self
+    }
+
+    /// Sets [`image_72`](Self::image_72).
+    #[inline]
+    #[must_use]
+    pub fn image_72(mut self, image_72: impl Into<String>) -> Self {
+        self.image_72 = Some(image_72.into());
+        self
     }
 }
-
-rt::record!(MessageMetadata);
 
 /// The `room` object of [`Message`].
 #[derive(Clone, PartialEq, Default)]
@@ -904,6 +1736,340 @@ impl rt::de::Record for MessageRoom {
 
 rt::record!(MessageRoom);
 
+impl MessageRoom {
+    /// A [`MessageRoom`] with no field set; set them with the setters.
+    #[inline]
+    #[must_use]
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Sets [`app_id`](Self::app_id).
+    #[inline]
+    #[must_use]
+    pub fn app_id(mut self, app_id: impl Into<AppId>) -> Self {
+        self.app_id = Some(app_id.into());
+        self
+    }
+
+    /// Sets [`attached_file_ids`](Self::attached_file_ids).
+    #[inline]
+    #[must_use]
+    pub fn attached_file_ids(
+        mut self,
+        attached_file_ids: impl IntoIterator<Item = impl Into<FileId>>,
+    ) -> Self {
+        self.attached_file_ids = Some(
+            attached_file_ids.into_iter().map(Into::into).collect(),
+        );
+        self
+    }
+
+    /// Sets [`background_id`](Self::background_id).
+    #[inline]
+    #[must_use]
+    pub fn background_id(mut self, background_id: impl Into<String>) -> Self {
+        self.background_id = Some(background_id.into());
+        self
+    }
+
+    /// Sets [`call_family`](Self::call_family).
+    #[inline]
+    #[must_use]
+    pub fn call_family(mut self, call_family: impl Into<String>) -> Self {
+        self.call_family = Some(call_family.into());
+        self
+    }
+
+    /// Sets [`canvas_background`](Self::canvas_background).
+    #[inline]
+    #[must_use]
+    pub fn canvas_background(mut self, canvas_background: impl Into<String>) -> Self {
+        self.canvas_background = Some(canvas_background.into());
+        self
+    }
+
+    /// Sets [`canvas_thread_ts`](Self::canvas_thread_ts).
+    #[inline]
+    #[must_use]
+    pub fn canvas_thread_ts(mut self, canvas_thread_ts: impl Into<String>) -> Self {
+        self.canvas_thread_ts = Some(canvas_thread_ts.into());
+        self
+    }
+
+    /// Sets [`channels`](Self::channels).
+    #[inline]
+    #[must_use]
+    pub fn channels(
+        mut self,
+        channels: impl IntoIterator<Item = impl Into<String>>,
+    ) -> Self {
+        self.channels = Some(channels.into_iter().map(Into::into).collect());
+        self
+    }
+
+    /// Sets [`created_by`](Self::created_by).
+    #[inline]
+    #[must_use]
+    pub fn created_by(mut self, created_by: impl Into<String>) -> Self {
+        self.created_by = Some(created_by.into());
+        self
+    }
+
+    /// Sets [`date_end`](Self::date_end).
+    #[inline]
+    #[must_use]
+    pub fn date_end(mut self, date_end: i64) -> Self {
+        self.date_end = Some(date_end);
+        self
+    }
+
+    /// Sets [`date_start`](Self::date_start).
+    #[inline]
+    #[must_use]
+    pub fn date_start(mut self, date_start: i64) -> Self {
+        self.date_start = Some(date_start);
+        self
+    }
+
+    /// Sets [`display_id`](Self::display_id).
+    #[inline]
+    #[must_use]
+    pub fn display_id(mut self, display_id: impl Into<String>) -> Self {
+        self.display_id = Some(display_id.into());
+        self
+    }
+
+    /// Sets [`external_unique_id`](Self::external_unique_id).
+    #[inline]
+    #[must_use]
+    pub fn external_unique_id(mut self, external_unique_id: impl Into<String>) -> Self {
+        self.external_unique_id = Some(external_unique_id.into());
+        self
+    }
+
+    /// Sets [`has_ended`](Self::has_ended).
+    #[inline]
+    #[must_use]
+    pub fn has_ended(mut self, has_ended: bool) -> Self {
+        self.has_ended = Some(has_ended);
+        self
+    }
+
+    /// Sets [`huddle_link`](Self::huddle_link).
+    #[inline]
+    #[must_use]
+    pub fn huddle_link(mut self, huddle_link: impl Into<String>) -> Self {
+        self.huddle_link = Some(huddle_link.into());
+        self
+    }
+
+    /// Sets [`id`](Self::id).
+    #[inline]
+    #[must_use]
+    pub fn id(mut self, id: impl Into<String>) -> Self {
+        self.id = Some(id.into());
+        self
+    }
+
+    /// Sets [`is_dm_call`](Self::is_dm_call).
+    #[allow(clippy::wrong_self_convention)]
+    #[inline]
+    #[must_use]
+    pub fn is_dm_call(mut self, is_dm_call: bool) -> Self {
+        self.is_dm_call = Some(is_dm_call);
+        self
+    }
+
+    /// Sets [`is_prewarmed`](Self::is_prewarmed).
+    #[allow(clippy::wrong_self_convention)]
+    #[inline]
+    #[must_use]
+    pub fn is_prewarmed(mut self, is_prewarmed: bool) -> Self {
+        self.is_prewarmed = Some(is_prewarmed);
+        self
+    }
+
+    /// Sets [`is_scheduled`](Self::is_scheduled).
+    #[allow(clippy::wrong_self_convention)]
+    #[inline]
+    #[must_use]
+    pub fn is_scheduled(mut self, is_scheduled: bool) -> Self {
+        self.is_scheduled = Some(is_scheduled);
+        self
+    }
+
+    /// Sets [`knocks`](Self::knocks).
+    #[inline]
+    #[must_use]
+    pub fn knocks(mut self, knocks: impl Into<serde_json::Value>) -> Self {
+        self.knocks = Some(knocks.into());
+        self
+    }
+
+    /// Sets [`last_invite_status_by_user`](Self::last_invite_status_by_user).
+    #[inline]
+    #[must_use]
+    pub fn last_invite_status_by_user(
+        mut self,
+        last_invite_status_by_user: impl Into<serde_json::Value>,
+    ) -> Self {
+        self.last_invite_status_by_user = Some(last_invite_status_by_user.into());
+        self
+    }
+
+    /// Sets [`media_backend_type`](Self::media_backend_type).
+    #[inline]
+    #[must_use]
+    pub fn media_backend_type(mut self, media_backend_type: impl Into<String>) -> Self {
+        self.media_backend_type = Some(media_backend_type.into());
+        self
+    }
+
+    /// Sets [`media_server`](Self::media_server).
+    #[inline]
+    #[must_use]
+    pub fn media_server(mut self, media_server: impl Into<String>) -> Self {
+        self.media_server = Some(media_server.into());
+        self
+    }
+
+    /// Sets [`name`](Self::name).
+    #[inline]
+    #[must_use]
+    pub fn name(mut self, name: impl Into<String>) -> Self {
+        self.name = Some(name.into());
+        self
+    }
+
+    /// Sets [`participant_history`](Self::participant_history).
+    #[inline]
+    #[must_use]
+    pub fn participant_history(
+        mut self,
+        participant_history: impl IntoIterator<Item = impl Into<String>>,
+    ) -> Self {
+        self.participant_history = Some(
+            participant_history.into_iter().map(Into::into).collect(),
+        );
+        self
+    }
+
+    /// Sets [`participants`](Self::participants).
+    #[inline]
+    #[must_use]
+    pub fn participants(
+        mut self,
+        participants: impl IntoIterator<Item = impl Into<String>>,
+    ) -> Self {
+        self.participants = Some(participants.into_iter().map(Into::into).collect());
+        self
+    }
+
+    /// Sets [`participants_camera_off`](Self::participants_camera_off).
+    #[inline]
+    #[must_use]
+    pub fn participants_camera_off(
+        mut self,
+        participants_camera_off: impl IntoIterator<Item = impl Into<String>>,
+    ) -> Self {
+        self.participants_camera_off = Some(
+            participants_camera_off.into_iter().map(Into::into).collect(),
+        );
+        self
+    }
+
+    /// Sets [`participants_camera_on`](Self::participants_camera_on).
+    #[inline]
+    #[must_use]
+    pub fn participants_camera_on(
+        mut self,
+        participants_camera_on: impl IntoIterator<Item = impl Into<String>>,
+    ) -> Self {
+        self.participants_camera_on = Some(
+            participants_camera_on.into_iter().map(Into::into).collect(),
+        );
+        self
+    }
+
+    /// Sets [`participants_screenshare_off`](Self::participants_screenshare_off).
+    #[inline]
+    #[must_use]
+    pub fn participants_screenshare_off(
+        mut self,
+        participants_screenshare_off: impl IntoIterator<Item = impl Into<String>>,
+    ) -> Self {
+        self.participants_screenshare_off = Some(
+            participants_screenshare_off.into_iter().map(Into::into).collect(),
+        );
+        self
+    }
+
+    /// Sets [`participants_screenshare_on`](Self::participants_screenshare_on).
+    #[inline]
+    #[must_use]
+    pub fn participants_screenshare_on(
+        mut self,
+        participants_screenshare_on: impl IntoIterator<Item = impl Into<String>>,
+    ) -> Self {
+        self.participants_screenshare_on = Some(
+            participants_screenshare_on.into_iter().map(Into::into).collect(),
+        );
+        self
+    }
+
+    /// Sets [`pending_invitees`](Self::pending_invitees).
+    #[inline]
+    #[must_use]
+    pub fn pending_invitees(
+        mut self,
+        pending_invitees: impl Into<serde_json::Value>,
+    ) -> Self {
+        self.pending_invitees = Some(pending_invitees.into());
+        self
+    }
+
+    /// Sets [`recording`](Self::recording).
+    #[inline]
+    #[must_use]
+    pub fn recording(mut self, recording: impl Into<MessageRoomRecording>) -> Self {
+        self.recording = Some(recording.into());
+        self
+    }
+
+    /// Sets [`thread_root_ts`](Self::thread_root_ts).
+    #[inline]
+    #[must_use]
+    pub fn thread_root_ts(mut self, thread_root_ts: impl Into<String>) -> Self {
+        self.thread_root_ts = Some(thread_root_ts.into());
+        self
+    }
+
+    /// Sets [`was_accepted`](Self::was_accepted).
+    #[inline]
+    #[must_use]
+    pub fn was_accepted(mut self, was_accepted: bool) -> Self {
+        self.was_accepted = Some(was_accepted);
+        self
+    }
+
+    /// Sets [`was_missed`](Self::was_missed).
+    #[inline]
+    #[must_use]
+    pub fn was_missed(mut self, was_missed: bool) -> Self {
+        self.was_missed = Some(was_missed);
+        self
+    }
+
+    /// Sets [`was_rejected`](Self::was_rejected).
+    #[inline]
+    #[must_use]
+    pub fn was_rejected(mut self, was_rejected: bool) -> Self {
+        self.was_rejected = Some(was_rejected);
+        self
+    }
+}
+
 /// The `recording` object of [`MessageRoom`].
 #[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
@@ -967,6 +2133,55 @@ impl rt::de::Record for MessageRoomRecording {
 }
 
 rt::record!(MessageRoomRecording);
+
+impl MessageRoomRecording {
+    /// A [`MessageRoomRecording`] with no field set; set them with the setters.
+    #[inline]
+    #[must_use]
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Sets [`can_record_summary`](Self::can_record_summary).
+    #[inline]
+    #[must_use]
+    pub fn can_record_summary(mut self, can_record_summary: impl Into<String>) -> Self {
+        self.can_record_summary = Some(can_record_summary.into());
+        self
+    }
+
+    /// Sets [`notetaking`](Self::notetaking).
+    #[inline]
+    #[must_use]
+    pub fn notetaking(mut self, notetaking: bool) -> Self {
+        self.notetaking = Some(notetaking);
+        self
+    }
+
+    /// Sets [`summary`](Self::summary).
+    #[inline]
+    #[must_use]
+    pub fn summary(mut self, summary: bool) -> Self {
+        self.summary = Some(summary);
+        self
+    }
+
+    /// Sets [`summary_status`](Self::summary_status).
+    #[inline]
+    #[must_use]
+    pub fn summary_status(mut self, summary_status: impl Into<String>) -> Self {
+        self.summary_status = Some(summary_status.into());
+        self
+    }
+
+    /// Sets [`transcript`](Self::transcript).
+    #[inline]
+    #[must_use]
+    pub fn transcript(mut self, transcript: bool) -> Self {
+        self.transcript = Some(transcript);
+        self
+    }
+}
 
 /// The `item` object of [`Message`]: a [`MessageComment`], which has the same fields.
 pub type MessageItem = MessageComment;

@@ -37,29 +37,36 @@ mod attachment;
 )]
 pub use attachment::{
     Attachment, AttachmentActions, AttachmentActionsConfirm,
-    AttachmentActionsOptionGroups, AttachmentActionsSelectedOptions, AttachmentFields,
-    AttachmentList, AttachmentListDmMpdmUsersWithFileAccess, AttachmentListListLimits,
-    AttachmentListListMetadata, AttachmentListListMetadataCreationSource,
-    AttachmentListListMetadataSchema, AttachmentListListMetadataViews,
-    AttachmentListListMetadataViewsColumns, AttachmentListListMetadataViewsFilters,
-    AttachmentListListMetadataViewsGrouping, AttachmentListRecord,
-    AttachmentListRecordRecord, AttachmentListRecordRecordFields, AttachmentListRecords,
-    AttachmentListRecordsPlatformRefs, AttachmentListRecordsSaved,
+    AttachmentActionsOptionGroups, AttachmentActionsOptionGroupsOptions,
+    AttachmentFields, AttachmentList, AttachmentListDmMpdmUsersWithFileAccess,
+    AttachmentListListLimits, AttachmentListListMetadata,
+    AttachmentListListMetadataCreationSource, AttachmentListListMetadataSchema,
+    AttachmentListListMetadataSchemaOptions,
+    AttachmentListListMetadataSchemaOptionsCanvasPlaceholderMapping,
+    AttachmentListListMetadataSchemaOptionsChoices,
+    AttachmentListListMetadataSchemaOptionsDefaultValueTyped,
+    AttachmentListListMetadataViews, AttachmentListListMetadataViewsColumns,
+    AttachmentListListMetadataViewsFilters, AttachmentListListMetadataViewsGrouping,
+    AttachmentListRecord, AttachmentListRecordRecord, AttachmentListRecordRecordFields,
+    AttachmentListRecords, AttachmentListRecordsPlatformRefs, AttachmentListRecordsSaved,
     AttachmentMessageBlocks, AttachmentMetadata, AttachmentPreview,
-    AttachmentPreviewSubtitle, AttachmentListRecordSchema, AttachmentListRecordsFields,
-    AttachmentListSchema, AttachmentListView,
+    AttachmentPreviewSubtitle, AttachmentActionsOptions,
+    AttachmentActionsSelectedOptions, AttachmentListRecordSchema,
+    AttachmentListRecordsFields, AttachmentListSchema, AttachmentListView,
 };
 
 #[cfg(
     any(
         feature = "objects",
         feature = "admin",
+        feature = "blocks",
         feature = "chat",
         feature = "conversations",
         feature = "files",
         feature = "pins",
         feature = "reactions",
         feature = "search",
+        feature = "slack_lists",
         feature = "stars",
         feature = "users",
         feature = "views"
@@ -71,27 +78,43 @@ mod block;
     any(
         feature = "objects",
         feature = "admin",
+        feature = "blocks",
         feature = "chat",
         feature = "conversations",
         feature = "files",
         feature = "pins",
         feature = "reactions",
         feature = "search",
+        feature = "slack_lists",
         feature = "stars",
         feature = "users",
         feature = "views"
     )
 )]
 pub use block::{
-    Block, BlockActions, BlockActionsFields, BlockActionsSlackFile, BlockContext,
-    BlockDivider, BlockHeader, BlockImage, BlockInput, BlockRichText, BlockSection,
-    BlockSectionFields, BlockShareShortcut, BlockVideo, BlockImageSlackFile,
+    Block, ActionsBlock, AlertBlock, CardBlock, CardBlockSlackIcon, CarouselBlock,
+    ContainerBlock, ContextBlock, ContextActionsBlock, DataTableBlock,
+    DataVisualizationBlock, DataVisualizationBlockChart,
+    DataVisualizationBlockChartSegments, DataVisualizationBlockChartSeries,
+    DataVisualizationBlockChartSeriesData, DataVisualizationBlockChartAxisConfig,
+    DividerBlock, FileBlock, HeaderBlock, ImageBlock, InputBlock, MarkdownBlock,
+    PlanBlock, RichTextBlock, SectionBlock, TableBlock, TableBlockColumnSettings,
+    TaskCardBlock, VideoBlock, AlertBlockLevel, CardBlockSlackIconType,
+    CardBlockSlackIconName, ContainerBlockWidth, DataVisualizationBlockChartType,
+    FileBlockSource, TableBlockColumnSettingsAlign, TaskCardBlockStatus,
 };
+
+#[cfg(feature = "objects")]
+mod block_action;
+
+#[cfg(feature = "objects")]
+pub use block_action::{BlockAction, BlockActionStyle};
 
 #[cfg(
     any(
         feature = "objects",
         feature = "admin",
+        feature = "blocks",
         feature = "chat",
         feature = "conversations",
         feature = "files",
@@ -110,6 +133,7 @@ mod block_element;
     any(
         feature = "objects",
         feature = "admin",
+        feature = "blocks",
         feature = "chat",
         feature = "conversations",
         feature = "files",
@@ -123,28 +147,17 @@ mod block_element;
     )
 )]
 pub use block_element::{
-    BlockElement, BlockElementBroadcast, BlockElementButton, BlockElementButtonFilter,
-    BlockElementButtonOptionGroups, BlockElementButtonSlackFile,
-    BlockElementButtonWorkflow, BlockElementButtonWorkflowTrigger,
-    BlockElementButtonWorkflowTriggerCustomizableInputParameters, BlockElementChannel,
-    BlockElementChannelsSelect, BlockElementCheckboxes, BlockElementColor,
-    BlockElementConversationsSelect, BlockElementDate, BlockElementDatepicker,
-    BlockElementDatetimepicker, BlockElementEmoji, BlockElementExternalSelect,
-    BlockElementImage, BlockElementLink, BlockElementMultiChannelsSelect,
-    BlockElementMultiConversationsSelect, BlockElementMultiExternalSelect,
-    BlockElementMultiStaticSelect, BlockElementMultiUsersSelect, BlockElementOverflow,
-    BlockElementPlainTextInput, BlockElementPlainTextInputDispatchActionConfig,
-    BlockElementRadioButtons, BlockElementRichTextInput,
-    BlockElementRichTextInputInitialValue, BlockElementRichTextList,
-    BlockElementRichTextPreformatted, BlockElementRichTextQuote,
-    BlockElementRichTextSection, BlockElementStaticSelect, BlockElementTeam,
-    BlockElementText, BlockElementTimepicker, BlockElementUser, BlockElementUsergroup,
-    BlockElementUsersSelect, BlockElementWorkflowButton,
-    BlockElementConversationsSelectFilter, BlockElementImageSlackFile,
-    BlockElementMultiConversationsSelectFilter,
-    BlockElementMultiStaticSelectOptionGroups,
-    BlockElementRichTextInputDispatchActionConfig, BlockElementStaticSelectOptionGroups,
-    BlockElementWorkflowButtonWorkflow,
+    BlockElement, ButtonElement, ChannelsSelectElement, CheckboxesElement,
+    ConversationsSelectElement, DatepickerElement, DatetimepickerElement,
+    EmailTextInputElement, ExternalSelectElement, FeedbackButtonsElement,
+    FeedbackButtonsElementPositiveButton, FileInputElement, IconButtonElement,
+    ImageElement, MultiChannelsSelectElement, MultiConversationsSelectElement,
+    MultiExternalSelectElement, MultiStaticSelectElement, MultiUsersSelectElement,
+    NumberInputElement, OverflowElement, PlainTextInputElement, RadioButtonsElement,
+    RichTextInputElement, StaticSelectElement, TimepickerElement, UrlElement,
+    UrlTextInputElement, UsersSelectElement, WorkflowButtonElement,
+    FeedbackButtonsElementNegativeButton, ButtonElementStyle, IconButtonElementIcon,
+    WorkflowButtonElementStyle,
 };
 
 #[cfg(any(feature = "objects", feature = "bookmarks"))]
@@ -181,40 +194,10 @@ mod bot_profile;
 )]
 pub use bot_profile::{BotProfile, BotProfileIcons};
 
-#[cfg(
-    any(
-        feature = "objects",
-        feature = "admin",
-        feature = "calls",
-        feature = "chat",
-        feature = "conversations",
-        feature = "files",
-        feature = "pins",
-        feature = "reactions",
-        feature = "search",
-        feature = "stars",
-        feature = "users",
-        feature = "views"
-    )
-)]
+#[cfg(any(feature = "objects", feature = "calls"))]
 mod call;
 
-#[cfg(
-    any(
-        feature = "objects",
-        feature = "admin",
-        feature = "calls",
-        feature = "chat",
-        feature = "conversations",
-        feature = "files",
-        feature = "pins",
-        feature = "reactions",
-        feature = "search",
-        feature = "stars",
-        feature = "users",
-        feature = "views"
-    )
-)]
+#[cfg(any(feature = "objects", feature = "calls"))]
 pub use call::{
     Call, CallV1, CallV1ActiveParticipants, CallV1AppIconUrls, CallV1AllParticipants,
 };
@@ -223,6 +206,7 @@ pub use call::{
     any(
         feature = "objects",
         feature = "admin",
+        feature = "blocks",
         feature = "chat",
         feature = "conversations",
         feature = "files",
@@ -241,6 +225,7 @@ mod confirmation_dialog;
     any(
         feature = "objects",
         feature = "admin",
+        feature = "blocks",
         feature = "chat",
         feature = "conversations",
         feature = "files",
@@ -253,7 +238,45 @@ mod confirmation_dialog;
         feature = "views"
     )
 )]
-pub use confirmation_dialog::ConfirmationDialog;
+pub use confirmation_dialog::{ConfirmationDialog, ConfirmationDialogStyle};
+
+#[cfg(
+    any(
+        feature = "objects",
+        feature = "admin",
+        feature = "blocks",
+        feature = "chat",
+        feature = "conversations",
+        feature = "files",
+        feature = "pins",
+        feature = "reactions",
+        feature = "search",
+        feature = "slack_lists",
+        feature = "stars",
+        feature = "users",
+        feature = "views"
+    )
+)]
+mod context_element;
+
+#[cfg(
+    any(
+        feature = "objects",
+        feature = "admin",
+        feature = "blocks",
+        feature = "chat",
+        feature = "conversations",
+        feature = "files",
+        feature = "pins",
+        feature = "reactions",
+        feature = "search",
+        feature = "slack_lists",
+        feature = "stars",
+        feature = "users",
+        feature = "views"
+    )
+)]
+pub use context_element::{ContextElement, ContextImage, ContextPlainText, ContextMrkdwn};
 
 #[cfg(
     any(
@@ -286,6 +309,84 @@ pub use conversation::{
     any(
         feature = "objects",
         feature = "admin",
+        feature = "blocks",
+        feature = "chat",
+        feature = "conversations",
+        feature = "files",
+        feature = "pins",
+        feature = "reactions",
+        feature = "search",
+        feature = "slack_lists",
+        feature = "stars",
+        feature = "users",
+        feature = "views"
+    )
+)]
+mod conversation_filter;
+
+#[cfg(
+    any(
+        feature = "objects",
+        feature = "admin",
+        feature = "blocks",
+        feature = "chat",
+        feature = "conversations",
+        feature = "files",
+        feature = "pins",
+        feature = "reactions",
+        feature = "search",
+        feature = "slack_lists",
+        feature = "stars",
+        feature = "users",
+        feature = "views"
+    )
+)]
+pub use conversation_filter::{ConversationFilter, ConversationFilterInclude};
+
+#[cfg(
+    any(
+        feature = "objects",
+        feature = "admin",
+        feature = "blocks",
+        feature = "chat",
+        feature = "conversations",
+        feature = "files",
+        feature = "pins",
+        feature = "reactions",
+        feature = "search",
+        feature = "slack_lists",
+        feature = "stars",
+        feature = "users",
+        feature = "views"
+    )
+)]
+mod dispatch_action_config;
+
+#[cfg(
+    any(
+        feature = "objects",
+        feature = "admin",
+        feature = "blocks",
+        feature = "chat",
+        feature = "conversations",
+        feature = "files",
+        feature = "pins",
+        feature = "reactions",
+        feature = "search",
+        feature = "slack_lists",
+        feature = "stars",
+        feature = "users",
+        feature = "views"
+    )
+)]
+pub use dispatch_action_config::{
+    DispatchActionConfig, DispatchActionConfigTriggerActionsOn,
+};
+
+#[cfg(
+    any(
+        feature = "objects",
+        feature = "admin",
         feature = "chat",
         feature = "conversations",
         feature = "reactions",
@@ -310,6 +411,19 @@ mod edited;
 )]
 pub use edited::Edited;
 
+#[cfg(any(feature = "objects", feature = "blocks", feature = "views"))]
+mod element_state;
+
+#[cfg(any(feature = "objects", feature = "blocks", feature = "views"))]
+pub use element_state::{
+    ElementState, PlainTextInputState, StaticSelectState, MultiStaticSelectState,
+    UsersSelectState, MultiUsersSelectState, ConversationsSelectState,
+    MultiConversationsSelectState, ChannelsSelectState, MultiChannelsSelectState,
+    ExternalSelectState, MultiExternalSelectState, CheckboxesState, RadioButtonsState,
+    DatepickerState, TimepickerState, DatetimepickerState, NumberInputState,
+    EmailTextInputState, UrlTextInputState, RichTextInputState, FileInputState,
+};
+
 #[cfg(any(feature = "objects", feature = "oauth"))]
 mod enterprise;
 
@@ -320,6 +434,7 @@ pub use enterprise::Enterprise;
     any(
         feature = "objects",
         feature = "admin",
+        feature = "blocks",
         feature = "chat",
         feature = "conversations",
         feature = "files",
@@ -337,6 +452,7 @@ mod file;
     any(
         feature = "objects",
         feature = "admin",
+        feature = "blocks",
         feature = "chat",
         feature = "conversations",
         feature = "files",
@@ -351,12 +467,43 @@ mod file;
 pub use file::{
     File, FileCc, FileDmMpdmUsersWithFileAccess, FileFavorites, FileHeaders,
     FileInitialComment, FileListLimits, FileListMetadata, FileListMetadataCreationSource,
-    FileListMetadataDescriptionBlocks, FileListMetadataDescriptionBlocksFields,
-    FileListMetadataDescriptionBlocksSlackFile, FileListMetadataSchema,
+    FileListMetadataSchema, FileListMetadataSchemaOptions,
+    FileListMetadataSchemaOptionsCanvasPlaceholderMapping,
+    FileListMetadataSchemaOptionsChoices, FileListMetadataSchemaOptionsDefaultValueTyped,
     FileListMetadataViews, FileListMetadataViewsColumns, FileListMetadataViewsFilters,
     FileListMetadataViewsGrouping, FileMediaProgress, FileSaved, FileShares,
     FileSharesPrivate, FileSharesPublic, FileTranscription, FileTranscriptionPreview,
     FileFrom, FileTo,
+};
+
+#[cfg(feature = "objects")]
+mod interaction;
+
+#[cfg(feature = "objects")]
+pub use interaction::{
+    Interaction, BlockActionsPayload, BlockActionsPayloadUser, BlockActionsPayloadTeam,
+    BlockActionsPayloadContainer, BlockActionsPayloadFunctionData,
+    BlockActionsPayloadFunctionDataFunction, BlockActionsPayloadInteractivity,
+    BlockActionsPayloadInteractivityInteractor, BlockActionsPayloadChannel,
+    BlockActionsPayloadState, BlockActionsPayloadAppUnfurl, ViewSubmissionPayload,
+    ViewSubmissionPayloadResponseUrls, ViewClosedPayload, ShortcutPayload,
+    MessageActionPayload, BlockSuggestionPayload, DialogSubmissionPayload,
+    DialogCancellationPayload, DialogSuggestionPayload, InteractiveMessagePayload,
+    InteractiveMessagePayloadActions, InteractiveMessagePayloadActionsSelectedOptions,
+    ViewSubmissionPayloadTeam, ViewSubmissionPayloadUser,
+    ViewSubmissionPayloadFunctionData, ViewSubmissionPayloadInteractivity,
+    ViewClosedPayloadTeam, ViewClosedPayloadUser, ViewClosedPayloadFunctionData,
+    ViewClosedPayloadInteractivity, ShortcutPayloadUser, ShortcutPayloadTeam,
+    MessageActionPayloadUser, MessageActionPayloadChannel, MessageActionPayloadTeam,
+    BlockSuggestionPayloadUser, BlockSuggestionPayloadTeam,
+    BlockSuggestionPayloadFunctionData, BlockSuggestionPayloadChannel,
+    BlockSuggestionPayloadContainer, DialogSubmissionPayloadTeam,
+    DialogSubmissionPayloadUser, DialogSubmissionPayloadChannel,
+    DialogCancellationPayloadTeam, DialogCancellationPayloadUser,
+    DialogCancellationPayloadChannel, DialogSuggestionPayloadTeam,
+    DialogSuggestionPayloadUser, DialogSuggestionPayloadChannel,
+    InteractiveMessagePayloadTeam, InteractiveMessagePayloadChannel,
+    InteractiveMessagePayloadUser,
 };
 
 #[cfg(
@@ -386,14 +533,81 @@ mod message;
     )
 )]
 pub use message::{
-    Message, MessageAssistantAppThread, MessageComment, MessageIcons, MessageMetadata,
-    MessageRoom, MessageRoomRecording, MessageItem,
+    Message, MessageAssistantAppThread, MessageComment, MessageIcons, MessageRoom,
+    MessageRoomRecording, MessageItem,
 };
 
 #[cfg(
     any(
         feature = "objects",
         feature = "admin",
+        feature = "chat",
+        feature = "conversations",
+        feature = "reactions",
+        feature = "search",
+        feature = "stars",
+        feature = "users"
+    )
+)]
+mod message_metadata;
+
+#[cfg(
+    any(
+        feature = "objects",
+        feature = "admin",
+        feature = "chat",
+        feature = "conversations",
+        feature = "reactions",
+        feature = "search",
+        feature = "stars",
+        feature = "users"
+    )
+)]
+pub use message_metadata::MessageMetadata;
+
+#[cfg(
+    any(
+        feature = "objects",
+        feature = "admin",
+        feature = "blocks",
+        feature = "chat",
+        feature = "conversations",
+        feature = "files",
+        feature = "pins",
+        feature = "reactions",
+        feature = "search",
+        feature = "slack_lists",
+        feature = "stars",
+        feature = "users",
+        feature = "views"
+    )
+)]
+mod option_group;
+
+#[cfg(
+    any(
+        feature = "objects",
+        feature = "admin",
+        feature = "blocks",
+        feature = "chat",
+        feature = "conversations",
+        feature = "files",
+        feature = "pins",
+        feature = "reactions",
+        feature = "search",
+        feature = "slack_lists",
+        feature = "stars",
+        feature = "users",
+        feature = "views"
+    )
+)]
+pub use option_group::OptionGroup;
+
+#[cfg(
+    any(
+        feature = "objects",
+        feature = "admin",
+        feature = "blocks",
         feature = "chat",
         feature = "conversations",
         feature = "files",
@@ -412,6 +626,7 @@ mod option_object;
     any(
         feature = "objects",
         feature = "admin",
+        feature = "blocks",
         feature = "chat",
         feature = "conversations",
         feature = "files",
@@ -424,10 +639,7 @@ mod option_object;
         feature = "views"
     )
 )]
-pub use option_object::{
-    OptionObject, OptionObjectCanvasPlaceholderMapping, OptionObjectChoices,
-    OptionObjectDefaultValueTyped,
-};
+pub use option_object::OptionObject;
 
 #[cfg(
     any(
@@ -457,6 +669,7 @@ pub use paging::Paging;
     any(
         feature = "objects",
         feature = "admin",
+        feature = "blocks",
         feature = "chat",
         feature = "conversations",
         feature = "files",
@@ -474,6 +687,7 @@ mod reaction;
     any(
         feature = "objects",
         feature = "admin",
+        feature = "blocks",
         feature = "chat",
         feature = "conversations",
         feature = "files",
@@ -497,6 +711,90 @@ pub use reminder::{Reminder, ReminderRecurrence};
     any(
         feature = "objects",
         feature = "admin",
+        feature = "blocks",
+        feature = "chat",
+        feature = "conversations",
+        feature = "files",
+        feature = "pins",
+        feature = "reactions",
+        feature = "search",
+        feature = "slack_lists",
+        feature = "stars",
+        feature = "users",
+        feature = "views"
+    )
+)]
+mod rich_text_element;
+
+#[cfg(
+    any(
+        feature = "objects",
+        feature = "admin",
+        feature = "blocks",
+        feature = "chat",
+        feature = "conversations",
+        feature = "files",
+        feature = "pins",
+        feature = "reactions",
+        feature = "search",
+        feature = "slack_lists",
+        feature = "stars",
+        feature = "users",
+        feature = "views"
+    )
+)]
+pub use rich_text_element::{
+    RichTextElement, RichTextSection, RichTextList, RichTextPreformatted, RichTextQuote,
+    RichTextListStyle,
+};
+
+#[cfg(
+    any(
+        feature = "objects",
+        feature = "admin",
+        feature = "blocks",
+        feature = "chat",
+        feature = "conversations",
+        feature = "files",
+        feature = "pins",
+        feature = "reactions",
+        feature = "search",
+        feature = "slack_lists",
+        feature = "stars",
+        feature = "users",
+        feature = "views"
+    )
+)]
+mod rich_text_inline;
+
+#[cfg(
+    any(
+        feature = "objects",
+        feature = "admin",
+        feature = "blocks",
+        feature = "chat",
+        feature = "conversations",
+        feature = "files",
+        feature = "pins",
+        feature = "reactions",
+        feature = "search",
+        feature = "slack_lists",
+        feature = "stars",
+        feature = "users",
+        feature = "views"
+    )
+)]
+pub use rich_text_inline::{
+    RichTextInline, RichTextText, RichTextLink, RichTextEmoji, RichTextUser,
+    RichTextChannel, RichTextUsergroup, RichTextBroadcast, RichTextDate, RichTextColor,
+    RichTextBroadcastRange,
+};
+
+#[cfg(
+    any(
+        feature = "objects",
+        feature = "admin",
+        feature = "blocks",
         feature = "chat",
         feature = "conversations",
         feature = "files",
@@ -515,6 +813,7 @@ mod rich_text_style;
     any(
         feature = "objects",
         feature = "admin",
+        feature = "blocks",
         feature = "chat",
         feature = "conversations",
         feature = "files",
@@ -528,6 +827,50 @@ mod rich_text_style;
     )
 )]
 pub use rich_text_style::RichTextStyle;
+
+#[cfg(
+    any(
+        feature = "objects",
+        feature = "admin",
+        feature = "blocks",
+        feature = "chat",
+        feature = "conversations",
+        feature = "files",
+        feature = "pins",
+        feature = "reactions",
+        feature = "search",
+        feature = "slack_lists",
+        feature = "stars",
+        feature = "users",
+        feature = "views"
+    )
+)]
+mod slack_file;
+
+#[cfg(
+    any(
+        feature = "objects",
+        feature = "admin",
+        feature = "blocks",
+        feature = "chat",
+        feature = "conversations",
+        feature = "files",
+        feature = "pins",
+        feature = "reactions",
+        feature = "search",
+        feature = "slack_lists",
+        feature = "stars",
+        feature = "users",
+        feature = "views"
+    )
+)]
+pub use slack_file::SlackFile;
+
+#[cfg(feature = "objects")]
+mod slash_command;
+
+#[cfg(feature = "objects")]
+pub use slash_command::SlashCommand;
 
 #[cfg(
     any(
@@ -561,6 +904,7 @@ pub use team::{Team, TeamIcon, TeamPrimaryOwner, TeamSsoProvider};
     any(
         feature = "objects",
         feature = "admin",
+        feature = "blocks",
         feature = "chat",
         feature = "conversations",
         feature = "files",
@@ -579,6 +923,7 @@ mod text_object;
     any(
         feature = "objects",
         feature = "admin",
+        feature = "blocks",
         feature = "chat",
         feature = "conversations",
         feature = "files",
@@ -591,23 +936,15 @@ mod text_object;
         feature = "views"
     )
 )]
-pub use text_object::TextObject;
+pub use text_object::{TextObject, TextObjectType};
 
 #[cfg(
     any(
         feature = "objects",
         feature = "admin",
         feature = "calls",
-        feature = "chat",
-        feature = "conversations",
         feature = "dnd",
-        feature = "files",
-        feature = "pins",
-        feature = "reactions",
-        feature = "search",
-        feature = "stars",
-        feature = "users",
-        feature = "views"
+        feature = "users"
     )
 )]
 mod user;
@@ -617,16 +954,8 @@ mod user;
         feature = "objects",
         feature = "admin",
         feature = "calls",
-        feature = "chat",
-        feature = "conversations",
         feature = "dnd",
-        feature = "files",
-        feature = "pins",
-        feature = "reactions",
-        feature = "search",
-        feature = "stars",
-        feature = "users",
-        feature = "views"
+        feature = "users"
     )
 )]
 pub use user::{User, UserEnterpriseUser};
@@ -636,17 +965,10 @@ pub use user::{User, UserEnterpriseUser};
         feature = "objects",
         feature = "admin",
         feature = "calls",
-        feature = "chat",
         feature = "conversations",
         feature = "dnd",
-        feature = "files",
-        feature = "pins",
-        feature = "reactions",
-        feature = "search",
-        feature = "stars",
         feature = "team",
-        feature = "users",
-        feature = "views"
+        feature = "users"
     )
 )]
 mod user_profile;
@@ -656,17 +978,10 @@ mod user_profile;
         feature = "objects",
         feature = "admin",
         feature = "calls",
-        feature = "chat",
         feature = "conversations",
         feature = "dnd",
-        feature = "files",
-        feature = "pins",
-        feature = "reactions",
-        feature = "search",
-        feature = "stars",
         feature = "team",
-        feature = "users",
-        feature = "views"
+        feature = "users"
     )
 )]
 pub use user_profile::{
@@ -679,8 +994,48 @@ mod usergroup;
 #[cfg(any(feature = "objects", feature = "usergroups"))]
 pub use usergroup::{Usergroup, UsergroupPrefs};
 
-#[cfg(any(feature = "objects", feature = "views"))]
+#[cfg(any(feature = "objects", feature = "blocks", feature = "views"))]
 mod view;
 
-#[cfg(any(feature = "objects", feature = "views"))]
-pub use view::{View, ViewExternalRef};
+#[cfg(any(feature = "objects", feature = "blocks", feature = "views"))]
+pub use view::{View, ModalView, ModalViewState, HomeView, HomeViewState};
+
+#[cfg(
+    any(
+        feature = "objects",
+        feature = "admin",
+        feature = "blocks",
+        feature = "chat",
+        feature = "conversations",
+        feature = "files",
+        feature = "pins",
+        feature = "reactions",
+        feature = "search",
+        feature = "slack_lists",
+        feature = "stars",
+        feature = "users",
+        feature = "views"
+    )
+)]
+mod workflow;
+
+#[cfg(
+    any(
+        feature = "objects",
+        feature = "admin",
+        feature = "blocks",
+        feature = "chat",
+        feature = "conversations",
+        feature = "files",
+        feature = "pins",
+        feature = "reactions",
+        feature = "search",
+        feature = "slack_lists",
+        feature = "stars",
+        feature = "users",
+        feature = "views"
+    )
+)]
+pub use workflow::{
+    Workflow, WorkflowTrigger, WorkflowTriggerCustomizableInputParameters,
+};

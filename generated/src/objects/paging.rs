@@ -81,3 +81,71 @@ impl rt::de::Record for Paging {
 }
 
 rt::record!(Paging);
+
+impl Paging {
+    /// A [`Paging`] with no field set; set them with the setters.
+    #[inline]
+    #[must_use]
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Sets [`count`](Self::count).
+    #[inline]
+    #[must_use]
+    pub fn count(mut self, count: i64) -> Self {
+        self.count = Some(count);
+        self
+    }
+
+    /// Sets [`page`](Self::page).
+    #[inline]
+    #[must_use]
+    pub fn page(mut self, page: i64) -> Self {
+        self.page = Some(page);
+        self
+    }
+
+    /// Sets [`pages`](Self::pages).
+    #[inline]
+    #[must_use]
+    pub fn pages(mut self, pages: i64) -> Self {
+        self.pages = Some(pages);
+        self
+    }
+
+    /// Sets [`per_page`](Self::per_page).
+    #[inline]
+    #[must_use]
+    pub fn per_page(mut self, per_page: i64) -> Self {
+        self.per_page = Some(per_page);
+        self
+    }
+
+    /// Sets [`spill`](Self::spill).
+    #[inline]
+    #[must_use]
+    pub fn spill(mut self, spill: i64) -> Self {
+        self.spill = Some(spill);
+        self
+    }
+
+    /// Sets [`total`](Self::total).
+    #[inline]
+    #[must_use]
+    pub fn total(mut self, total: i64) -> Self {
+        self.total = Some(total);
+        self
+    }
+
+    /// Sets [`warnings_`](Self::warnings_).
+    #[inline]
+    #[must_use]
+    pub fn warnings_(
+        mut self,
+        warnings_: impl IntoIterator<Item = impl Into<String>>,
+    ) -> Self {
+        self.warnings_ = Some(warnings_.into_iter().map(Into::into).collect());
+        self
+    }
+}

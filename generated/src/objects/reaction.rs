@@ -101,3 +101,44 @@ impl rt::de::Record for Reaction {
 }
 
 rt::record!(Reaction);
+
+impl Reaction {
+    /// A [`Reaction`] with no field set; set them with the setters.
+    #[inline]
+    #[must_use]
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Sets [`count`](Self::count).
+    #[inline]
+    #[must_use]
+    pub fn count(mut self, count: i64) -> Self {
+        self.count = Some(count);
+        self
+    }
+
+    /// Sets [`name`](Self::name).
+    #[inline]
+    #[must_use]
+    pub fn name(mut self, name: impl Into<String>) -> Self {
+        self.name = Some(name.into());
+        self
+    }
+
+    /// Sets [`url`](Self::url).
+    #[inline]
+    #[must_use]
+    pub fn url(mut self, url: impl Into<String>) -> Self {
+        self.url = Some(url.into());
+        self
+    }
+
+    /// Sets [`users`](Self::users).
+    #[inline]
+    #[must_use]
+    pub fn users(mut self, users: impl IntoIterator<Item = impl Into<UserId>>) -> Self {
+        self.users = Some(users.into_iter().map(Into::into).collect());
+        self
+    }
+}

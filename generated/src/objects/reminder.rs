@@ -87,6 +87,87 @@ impl rt::de::Record for Reminder {
 
 rt::record!(Reminder);
 
+impl Reminder {
+    /// A [`Reminder`] with no field set; set them with the setters.
+    #[inline]
+    #[must_use]
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Sets [`channel`](Self::channel).
+    #[inline]
+    #[must_use]
+    pub fn channel(mut self, channel: impl Into<ChannelId>) -> Self {
+        self.channel = Some(channel.into());
+        self
+    }
+
+    /// Sets [`complete_ts`](Self::complete_ts).
+    #[inline]
+    #[must_use]
+    pub fn complete_ts(mut self, complete_ts: i64) -> Self {
+        self.complete_ts = Some(complete_ts);
+        self
+    }
+
+    /// Sets [`creator`](Self::creator).
+    #[inline]
+    #[must_use]
+    pub fn creator(mut self, creator: impl Into<UserId>) -> Self {
+        self.creator = Some(creator.into());
+        self
+    }
+
+    /// Sets [`id`](Self::id).
+    #[inline]
+    #[must_use]
+    pub fn id(mut self, id: impl Into<String>) -> Self {
+        self.id = Some(id.into());
+        self
+    }
+
+    /// Sets [`recurrence`](Self::recurrence).
+    #[inline]
+    #[must_use]
+    pub fn recurrence(mut self, recurrence: impl Into<ReminderRecurrence>) -> Self {
+        self.recurrence = Some(recurrence.into());
+        self
+    }
+
+    /// Sets [`recurring`](Self::recurring).
+    #[inline]
+    #[must_use]
+    pub fn recurring(mut self, recurring: bool) -> Self {
+        self.recurring = Some(recurring);
+        self
+    }
+
+    /// Sets [`text`](Self::text).
+    #[inline]
+    #[must_use]
+    pub fn text(mut self, text: impl Into<String>) -> Self {
+        self.text = Some(text.into());
+        self
+    }
+
+    /// Sets [`time`](Self::time).
+    #[inline]
+    #[must_use]
+    pub fn time(mut self, time: i64) -> Self {
+        self.time = Some(time);
+        self
+    }
+
+    /// Sets [`user`](Self::user).
+    #[inline]
+    #[must_use]
+    pub fn user(mut self, user: impl Into<UserId>) -> Self {
+        self.user = Some(user.into());
+        self
+    }
+}
+
 /// The `recurrence` object of [`Reminder`].
 ///
 /// How the reminder repeats, for a recurring one.
@@ -134,3 +215,31 @@ impl rt::de::Record for ReminderRecurrence {
 }
 
 rt::record!(ReminderRecurrence);
+
+impl ReminderRecurrence {
+    /// A [`ReminderRecurrence`] with no field set; set them with the setters.
+    #[inline]
+    #[must_use]
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Sets [`frequency`](Self::frequency).
+    #[inline]
+    #[must_use]
+    pub fn frequency(mut self, frequency: impl Into<String>) -> Self {
+        self.frequency = Some(frequency.into());
+        self
+    }
+
+    /// Sets [`weekdays`](Self::weekdays).
+    #[inline]
+    #[must_use]
+    pub fn weekdays(
+        mut self,
+        weekdays: impl IntoIterator<Item = impl Into<String>>,
+    ) -> Self {
+        self.weekdays = Some(weekdays.into_iter().map(Into::into).collect());
+        self
+    }
+}

@@ -2,7 +2,7 @@
 
 use typed_slack_runtime as rt;
 
-/// How a part of rich text is styled: bold, italic, strikethrough, code...
+/// How an inline rich text element is styled: bold, italic, strikethrough, code, highlighted, underlined... Each style is off unless set to `true`.
 ///
 /// Slack's `rich_text_style` object. Fields Slack sends that this type does not model, or whose value is not of the documented type, are kept in `unknown`, so serializing it again gives back what Slack sent.
 ///
@@ -52,21 +52,21 @@ use typed_slack_runtime as rt;
 #[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct RichTextStyle {
-    /// Answered as `bold`.
+    /// Whether the element is bold.
     pub bold: Option<bool>,
-    /// Answered as `client_highlight`.
-    pub client_highlight: Option<bool>,
-    /// Answered as `code`.
-    pub code: Option<bool>,
-    /// Answered as `highlight`.
-    pub highlight: Option<bool>,
-    /// Answered as `italic`.
+    /// Whether the element is italic.
     pub italic: Option<bool>,
-    /// Answered as `strike`.
+    /// Whether the element is struck through.
     pub strike: Option<bool>,
-    /// Answered as `underline`.
+    /// Whether the element is shown as inline code.
+    pub code: Option<bool>,
+    /// Whether the element is highlighted.
+    pub highlight: Option<bool>,
+    /// Whether the element has the client's highlight.
+    pub client_highlight: Option<bool>,
+    /// Whether the element is underlined.
     pub underline: Option<bool>,
-    /// Answered as `unlink`.
+    /// Whether the element is shown without its link.
     pub unlink: Option<bool>,
     /// Fields Slack sent that this type does not model, or whose value was not of
     /// the documented type, kept as they came.
@@ -83,13 +83,13 @@ impl rt::de::Record for RichTextStyle {
     ) -> Result<bool, A::Error> {
         match __key {
             b"bold" => __reader.field(&mut self.bold, "bold"),
+            b"italic" => __reader.field(&mut self.italic, "italic"),
+            b"strike" => __reader.field(&mut self.strike, "strike"),
+            b"code" => __reader.field(&mut self.code, "code"),
+            b"highlight" => __reader.field(&mut self.highlight, "highlight"),
             b"client_highlight" => {
                 __reader.field(&mut self.client_highlight, "client_highlight")
             }
-            b"code" => __reader.field(&mut self.code, "code"),
-            b"highlight" => __reader.field(&mut self.highlight, "highlight"),
-            b"italic" => __reader.field(&mut self.italic, "italic"),
-            b"strike" => __reader.field(&mut self.strike, "strike"),
             b"underline" => __reader.field(&mut self.underline, "underline"),
             b"unlink" => __reader.field(&mut self.unlink, "unlink"),
             _ => return Ok(false),
@@ -100,11 +100,11 @@ impl rt::de::Record for RichTextStyle {
     fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
         __writer
             .opt("bold", &self.bold)
-            .opt("client_highlight", &self.client_highlight)
-            .opt("code", &self.code)
-            .opt("highlight", &self.highlight)
             .opt("italic", &self.italic)
             .opt("strike", &self.strike)
+            .opt("code", &self.code)
+            .opt("highlight", &self.highlight)
+            .opt("client_highlight", &self.client_highlight)
             .opt("underline", &self.underline)
             .opt("unlink", &self.unlink);
     }
@@ -121,3 +121,76 @@ impl rt::de::Record for RichTextStyle {
 }
 
 rt::record!(RichTextStyle);
+
+impl RichTextStyle {
+    /// A [`RichTextStyle`] with no field set; set them with the setters.
+    #[inline]
+    #[must_use]
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Sets [`bold`](Self::bold).
+    #[inline]
+    #[must_use]
+    pub fn bold(mut self, bold: bool) -> Self {
+        self.bold = Some(bold);
+        self
+    }
+
+    /// Sets [`italic`](Self::italic).
+    #[inline]
+    #[must_use]
+    pub fn italic(mut self, italic: bool) -> Self {
+        self.italic = Some(italic);
+        self
+    }
+
+    /// Sets [`strike`](Self::strike).
+    #[inline]
+    #[must_use]
+    pub fn strike(mut self, strike: bool) -> Self {
+        self.strike = Some(strike);
+        self
+    }
+
+    /// Sets [`code`](Self::code).
+    #[inline]
+    #[must_use]
+    pub fn code(mut self, code: bool) -> Self {
+        self.code = Some(code);
+        self
+    }
+
+    /// Sets [`highlight`](Self::highlight).
+    #[inline]
+    #[must_use]
+    pub fn highlight(mut self, highlight: bool) -> Self {
+        self.highlight = Some(highlight);
+        self
+    }
+
+    /// Sets [`client_highlight`](Self::client_highlight).
+    #[inline]
+    #[must_use]
+    pub fn client_highlight(mut self, client_highlight: bool) -> Self {
+        self.client_highlight = Some(client_highlight);
+        self
+    }
+
+    /// Sets [`underline`](Self::underline).
+    #[inline]
+    #[must_use]
+    pub fn underline(mut self, underline: bool) -> Self {
+        self.underline = Some(underline);
+        self
+    }
+
+    /// Sets [`unlink`](Self::unlink).
+    #[inline]
+    #[must_use]
+    pub fn unlink(mut self, unlink: bool) -> Self {
+        self.unlink = Some(unlink);
+        self
+    }
+}

@@ -248,6 +248,321 @@ impl rt::de::Record for Team {
 
 rt::record!(Team);
 
+impl Team {
+    /// A [`Team`] with no field set; set them with the setters.
+    #[inline]
+    #[must_use]
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Sets [`avatar_base_url`](Self::avatar_base_url).
+    #[inline]
+    #[must_use]
+    pub fn avatar_base_url(mut self, avatar_base_url: impl Into<String>) -> Self {
+        self.avatar_base_url = Some(avatar_base_url.into());
+        self
+    }
+
+    /// Sets [`date_created`](Self::date_created).
+    #[inline]
+    #[must_use]
+    pub fn date_created(mut self, date_created: i64) -> Self {
+        self.date_created = Some(date_created);
+        self
+    }
+
+    /// Sets [`default_channels`](Self::default_channels).
+    #[inline]
+    #[must_use]
+    pub fn default_channels(
+        mut self,
+        default_channels: impl IntoIterator<Item = impl Into<ChannelId>>,
+    ) -> Self {
+        self.default_channels = Some(
+            default_channels.into_iter().map(Into::into).collect(),
+        );
+        self
+    }
+
+    /// Sets [`discoverability`](Self::discoverability).
+    #[inline]
+    #[must_use]
+    pub fn discoverability(mut self, discoverability: impl Into<String>) -> Self {
+        self.discoverability = Some(discoverability.into());
+        self
+    }
+
+    /// Sets [`discoverable`](Self::discoverable).
+    #[inline]
+    #[must_use]
+    pub fn discoverable(mut self, discoverable: impl Into<String>) -> Self {
+        self.discoverable = Some(discoverable.into());
+        self
+    }
+
+    /// Sets [`domain`](Self::domain).
+    #[inline]
+    #[must_use]
+    pub fn domain(mut self, domain: impl Into<String>) -> Self {
+        self.domain = Some(domain.into());
+        self
+    }
+
+    /// Sets [`email_domain`](Self::email_domain).
+    #[inline]
+    #[must_use]
+    pub fn email_domain(mut self, email_domain: impl Into<String>) -> Self {
+        self.email_domain = Some(email_domain.into());
+        self
+    }
+
+    /// Sets [`enterprise_domain`](Self::enterprise_domain).
+    #[inline]
+    #[must_use]
+    pub fn enterprise_domain(mut self, enterprise_domain: impl Into<String>) -> Self {
+        self.enterprise_domain = Some(enterprise_domain.into());
+        self
+    }
+
+    /// Sets [`enterprise_id`](Self::enterprise_id).
+    #[inline]
+    #[must_use]
+    pub fn enterprise_id(mut self, enterprise_id: impl Into<EnterpriseId>) -> Self {
+        self.enterprise_id = Some(enterprise_id.into());
+        self
+    }
+
+    /// Sets [`enterprise_name`](Self::enterprise_name).
+    #[inline]
+    #[must_use]
+    pub fn enterprise_name(mut self, enterprise_name: impl Into<String>) -> Self {
+        self.enterprise_name = Some(enterprise_name.into());
+        self
+    }
+
+    /// Sets [`icon`](Self::icon).
+    #[inline]
+    #[must_use]
+    pub fn icon(mut self, icon: impl Into<TeamIcon>) -> Self {
+        self.icon = Some(icon.into());
+        self
+    }
+
+    /// Sets [`id`](Self::id).
+    #[inline]
+    #[must_use]
+    pub fn id(mut self, id: impl Into<TeamId>) -> Self {
+        self.id = Some(id.into());
+        self
+    }
+
+    /// Sets [`is_sfdc_auto_slack`](Self::is_sfdc_auto_slack).
+    #[allow(clippy::wrong_self_convention)]
+    #[inline]
+    #[must_use]
+    pub fn is_sfdc_auto_slack(mut self, is_sfdc_auto_slack: bool) -> Self {
+        self.is_sfdc_auto_slack = Some(is_sfdc_auto_slack);
+        self
+    }
+
+    /// Sets [`is_verified`](Self::is_verified).
+    #[allow(clippy::wrong_self_convention)]
+    #[inline]
+    #[must_use]
+    pub fn is_verified(mut self, is_verified: bool) -> Self {
+        self.is_verified = Some(is_verified);
+        self
+    }
+
+    /// Sets [`lob_sales_home_enabled`](Self::lob_sales_home_enabled).
+    #[inline]
+    #[must_use]
+    pub fn lob_sales_home_enabled(mut self, lob_sales_home_enabled: bool) -> Self {
+        self.lob_sales_home_enabled = Some(lob_sales_home_enabled);
+        self
+    }
+
+    /// Sets [`locale`](Self::locale).
+    #[inline]
+    #[must_use]
+    pub fn locale(mut self, locale: impl Into<String>) -> Self {
+        self.locale = Some(locale.into());
+        self
+    }
+
+    /// Sets [`name`](Self::name).
+    #[inline]
+    #[must_use]
+    pub fn name(mut self, name: impl Into<String>) -> Self {
+        self.name = Some(name.into());
+        self
+    }
+
+    /// Sets [`pay_prod_cur`](Self::pay_prod_cur).
+    #[inline]
+    #[must_use]
+    pub fn pay_prod_cur(mut self, pay_prod_cur: impl Into<String>) -> Self {
+        self.pay_prod_cur = Some(pay_prod_cur.into());
+        self
+    }
+
+    /// Sets [`primary_owner`](Self::primary_owner).
+    #[inline]
+    #[must_use]
+    pub fn primary_owner(mut self, primary_owner: impl Into<TeamPrimaryOwner>) -> Self {
+        self.primary_owner = Some(primary_owner.into());
+        self
+    }
+
+    /// Sets [`requires_sponsorship`](Self::requires_sponsorship).
+    #[inline]
+    #[must_use]
+    pub fn requires_sponsorship(mut self, requires_sponsorship: bool) -> Self {
+        self.requires_sponsorship = Some(requires_sponsorship);
+        self
+    }
+
+    /// Sets [`sso_provider`](Self::sso_provider).
+    #[inline]
+    #[must_use]
+    pub fn sso_provider(mut self, sso_provider: impl Into<TeamSsoProvider>) -> Self {
+        self.sso_provider = Some(sso_provider.into());
+        self
+    }
+
+    /// Sets [`team_url`](Self::team_url).
+    #[inline]
+    #[must_use]
+    pub fn team_url(mut self, team_url: impl Into<String>) -> Self {
+        self.team_url = Some(team_url.into());
+        self
+    }
+
+    /// Sets [`url`](Self::url).
+    #[inline]
+    #[must_use]
+    pub fn url(mut self, url: impl Into<String>) -> Self {
+        self.url = Some(url.into());
+        self
+    }
+
+    /// Sets [`archived`](Self::archived).
+    #[inline]
+    #[must_use]
+    pub fn archived(mut self, archived: bool) -> Self {
+        self.archived = Some(archived);
+        self
+    }
+
+    /// Sets [`created`](Self::created).
+    #[inline]
+    #[must_use]
+    pub fn created(mut self, created: i64) -> Self {
+        self.created = Some(created);
+        self
+    }
+
+    /// Sets [`date_create`](Self::date_create).
+    #[inline]
+    #[must_use]
+    pub fn date_create(mut self, date_create: i64) -> Self {
+        self.date_create = Some(date_create);
+        self
+    }
+
+    /// Sets [`deleted`](Self::deleted).
+    #[inline]
+    #[must_use]
+    pub fn deleted(mut self, deleted: bool) -> Self {
+        self.deleted = Some(deleted);
+        self
+    }
+
+    /// Sets [`has_compliance_export`](Self::has_compliance_export).
+    #[inline]
+    #[must_use]
+    pub fn has_compliance_export(mut self, has_compliance_export: bool) -> Self {
+        self.has_compliance_export = Some(has_compliance_export);
+        self
+    }
+
+    /// Sets [`is_assigned`](Self::is_assigned).
+    #[allow(clippy::wrong_self_convention)]
+    #[inline]
+    #[must_use]
+    pub fn is_assigned(mut self, is_assigned: bool) -> Self {
+        self.is_assigned = Some(is_assigned);
+        self
+    }
+
+    /// Sets [`is_enterprise`](Self::is_enterprise).
+    #[allow(clippy::wrong_self_convention)]
+    #[inline]
+    #[must_use]
+    pub fn is_enterprise(mut self, is_enterprise: i64) -> Self {
+        self.is_enterprise = Some(is_enterprise);
+        self
+    }
+
+    /// Sets [`is_over_storage_limit`](Self::is_over_storage_limit).
+    #[allow(clippy::wrong_self_convention)]
+    #[inline]
+    #[must_use]
+    pub fn is_over_storage_limit(mut self, is_over_storage_limit: bool) -> Self {
+        self.is_over_storage_limit = Some(is_over_storage_limit);
+        self
+    }
+
+    /// Sets [`limit_ts`](Self::limit_ts).
+    #[inline]
+    #[must_use]
+    pub fn limit_ts(mut self, limit_ts: i64) -> Self {
+        self.limit_ts = Some(limit_ts);
+        self
+    }
+
+    /// Sets [`messages_count`](Self::messages_count).
+    #[inline]
+    #[must_use]
+    pub fn messages_count(mut self, messages_count: i64) -> Self {
+        self.messages_count = Some(messages_count);
+        self
+    }
+
+    /// Sets [`msg_edit_window_mins`](Self::msg_edit_window_mins).
+    #[inline]
+    #[must_use]
+    pub fn msg_edit_window_mins(mut self, msg_edit_window_mins: i64) -> Self {
+        self.msg_edit_window_mins = Some(msg_edit_window_mins);
+        self
+    }
+
+    /// Sets [`over_integrations_limit`](Self::over_integrations_limit).
+    #[inline]
+    #[must_use]
+    pub fn over_integrations_limit(mut self, over_integrations_limit: bool) -> Self {
+        self.over_integrations_limit = Some(over_integrations_limit);
+        self
+    }
+
+    /// Sets [`over_storage_limit`](Self::over_storage_limit).
+    #[inline]
+    #[must_use]
+    pub fn over_storage_limit(mut self, over_storage_limit: bool) -> Self {
+        self.over_storage_limit = Some(over_storage_limit);
+        self
+    }
+
+    /// Sets [`plan`](Self::plan).
+    #[inline]
+    #[must_use]
+    pub fn plan(mut self, plan: impl Into<String>) -> Self {
+        self.plan = Some(plan.into());
+        self
+    }
+}
+
 /// The `icon` object of [`Team`].
 ///
 /// The workspace's icon, by size.
@@ -328,6 +643,87 @@ impl rt::de::Record for TeamIcon {
 
 rt::record!(TeamIcon);
 
+impl TeamIcon {
+    /// A [`TeamIcon`] with no field set; set them with the setters.
+    #[inline]
+    #[must_use]
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Sets [`image_102`](Self::image_102).
+    #[inline]
+    #[must_use]
+    pub fn image_102(mut self, image_102: impl Into<String>) -> Self {
+        self.image_102 = Some(image_102.into());
+        self
+    }
+
+    /// Sets [`image_132`](Self::image_132).
+    #[inline]
+    #[must_use]
+    pub fn image_132(mut self, image_132: impl Into<String>) -> Self {
+        self.image_132 = Some(image_132.into());
+        self
+    }
+
+    /// Sets [`image_230`](Self::image_230).
+    #[inline]
+    #[must_use]
+    pub fn image_230(mut self, image_230: impl Into<String>) -> Self {
+        self.image_230 = Some(image_230.into());
+        self
+    }
+
+    /// Sets [`image_34`](Self::image_34).
+    #[inline]
+    #[must_use]
+    pub fn image_34(mut self, image_34: impl Into<String>) -> Self {
+        self.image_34 = Some(image_34.into());
+        self
+    }
+
+    /// Sets [`image_44`](Self::image_44).
+    #[inline]
+    #[must_use]
+    pub fn image_44(mut self, image_44: impl Into<String>) -> Self {
+        self.image_44 = Some(image_44.into());
+        self
+    }
+
+    /// Sets [`image_68`](Self::image_68).
+    #[inline]
+    #[must_use]
+    pub fn image_68(mut self, image_68: impl Into<String>) -> Self {
+        self.image_68 = Some(image_68.into());
+        self
+    }
+
+    /// Sets [`image_88`](Self::image_88).
+    #[inline]
+    #[must_use]
+    pub fn image_88(mut self, image_88: impl Into<String>) -> Self {
+        self.image_88 = Some(image_88.into());
+        self
+    }
+
+    /// Sets [`image_default`](Self::image_default).
+    #[inline]
+    #[must_use]
+    pub fn image_default(mut self, image_default: bool) -> Self {
+        self.image_default = Some(image_default);
+        self
+    }
+
+    /// Sets [`image_original`](Self::image_original).
+    #[inline]
+    #[must_use]
+    pub fn image_original(mut self, image_original: impl Into<String>) -> Self {
+        self.image_original = Some(image_original.into());
+        self
+    }
+}
+
 /// The `primary_owner` object of [`Team`].
 #[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
@@ -373,6 +769,31 @@ impl rt::de::Record for TeamPrimaryOwner {
 }
 
 rt::record!(TeamPrimaryOwner);
+
+impl TeamPrimaryOwner {
+    /// A [`TeamPrimaryOwner`] with no field set; set them with the setters.
+    #[inline]
+    #[must_use]
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Sets [`email`](Self::email).
+    #[inline]
+    #[must_use]
+    pub fn email(mut self, email: impl Into<String>) -> Self {
+        self.email = Some(email.into());
+        self
+    }
+
+    /// Sets [`user_id`](Self::user_id).
+    #[inline]
+    #[must_use]
+    pub fn user_id(mut self, user_id: impl Into<UserId>) -> Self {
+        self.user_id = Some(user_id.into());
+        self
+    }
+}
 
 /// The `sso_provider` object of [`Team`].
 #[derive(Clone, PartialEq, Default)]
@@ -425,3 +846,36 @@ impl rt::de::Record for TeamSsoProvider {
 }
 
 rt::record!(TeamSsoProvider);
+
+impl TeamSsoProvider {
+    /// A [`TeamSsoProvider`] with no field set; set them with the setters.
+    #[inline]
+    #[must_use]
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Sets [`label`](Self::label).
+    #[inline]
+    #[must_use]
+    pub fn label(mut self, label: impl Into<String>) -> Self {
+        self.label = Some(label.into());
+        self
+    }
+
+    /// Sets [`name`](Self::name).
+    #[inline]
+    #[must_use]
+    pub fn name(mut self, name: impl Into<String>) -> Self {
+        self.name = Some(name.into());
+        self
+    }
+
+    /// Sets [`type_`](Self::type_).
+    #[inline]
+    #[must_use]
+    pub fn type_(mut self, type_: impl Into<String>) -> Self {
+        self.type_ = Some(type_.into());
+        self
+    }
+}

@@ -2,7 +2,7 @@
 
 use typed_slack_runtime as rt;
 
-/// A Block Kit text object: `plain_text` or `mrkdwn` text, as the text, title, label or placeholder of a block or element.
+/// A Block Kit text object: text shown as written (`plain_text`) or formatted with Slack's `mrkdwn`, as the text, title, label or placeholder of a block or element.
 ///
 /// Slack's `text_object` object. Fields Slack sends that this type does not model, or whose value is not of the documented type, are kept in `unknown`, so serializing it again gives back what Slack sent.
 ///
@@ -40,7 +40,6 @@ use typed_slack_runtime as rt;
 /// - [`reactions.get`](https://api.slack.com/methods/reactions.get)
 /// - [`reactions.list`](https://api.slack.com/methods/reactions.list)
 /// - [`search.files`](https://api.slack.com/methods/search.files)
-/// - [`slackLists.create`](https://api.slack.com/methods/slackLists.create)
 /// - [`slackLists.items.create`](https://api.slack.com/methods/slackLists.items.create)
 /// - [`slackLists.items.info`](https://api.slack.com/methods/slackLists.items.info)
 /// - [`slackLists.items.list`](https://api.slack.com/methods/slackLists.items.list)
@@ -53,13 +52,15 @@ use typed_slack_runtime as rt;
 #[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct TextObject {
-    /// Answered as `emoji`.
-    pub emoji: Option<bool>,
-    /// Answered as `text`.
-    pub text: Option<String>,
+    /// How the text is formatted. Fields that accept only plain text say so.
+    ///
     /// Answered as `type`.
-    pub type_: Option<String>,
-    /// Answered as `verbatim`.
+    pub type_: Option<TextObjectType>,
+    /// The text itself; with `mrkdwn`, Slack's formatting markup applies. The field holding the text object may limit its length further.
+    pub text: String,
+    /// Whether emoji in the text are escaped into the colon format (`:smile:`). Only for `plain_text`.
+    pub emoji: Option<bool>,
+    /// When `true`, Slack still applies `mrkdwn` formatting but does not turn URLs, conversation names and mentions into links by itself. Only for `mrkdwn`; `false` by default.
     pub verbatim: Option<bool>,
     /// Fields Slack sent that this type does not model, or whose value was not of
     /// the documented type, kept as they came.
@@ -68,6 +69,7 @@ pub struct TextObject {
 
 impl rt::de::Record for TextObject {
     const NAME: &'static str = "TextObject";
+    const REQUIRED: &'static [&'static str] = &["text"];
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
@@ -75,9 +77,9 @@ impl rt::de::Record for TextObject {
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            b"emoji" => __reader.field(&mut self.emoji, "emoji"),
-            b"text" => __reader.field(&mut self.text, "text"),
             b"type" => __reader.field(&mut self.type_, "type"),
+            b"text" => __reader.value(&mut self.text, "text"),
+            b"emoji" => __reader.field(&mut self.emoji, "emoji"),
             b"verbatim" => __reader.field(&mut self.verbatim, "verbatim"),
             _ => return Ok(false),
         }?;
@@ -86,9 +88,9 @@ impl rt::de::Record for TextObject {
 
     fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
         __writer
-            .opt("emoji", &self.emoji)
-            .opt("text", &self.text)
             .opt("type", &self.type_)
+            .req("text", &self.text)
+            .opt("emoji", &self.emoji)
             .opt("verbatim", &self.verbatim);
     }
 
@@ -104,3 +106,101 @@ impl rt::de::Record for TextObject {
 }
 
 rt::record!(TextObject);
+
+impl TextObject {
+    /// A [`TextObject`] with the fields Slack requires; set the others with the setters.
+    #[inline]
+    #[must_use]
+    pub fn new(type_: impl Into<TextObjectType>, text: impl Into<String>) -> Self {
+        Self {
+            type_: Some(type_.into()),
+            text: text.into(),
+            ..Self::default()
+        }
+    }
+
+    /// Plain text, shown as written.
+    #[inline]
+    #[must_use]
+    pub fn plain(text: impl Into<String>) -> Self {
+        Self::new(TextObjectType::PlainText, text)
+    }
+
+    /// Text formatted with Slack's `mrkdwn` markup.
+    #[inline]
+    #[must_use]
+    pub fn mrkdwn(text: impl Into<String>) -> Self {
+        Self::new(TextObjectType::Mrkdwn, text)
+    }
+
+    /// Sets [`emoji`](Self::emoji).
+    #[inline]
+    #[must_use]
+    pub fn emoji(mut self, emoji: bool) -> Self {
+        self.emoji = Some(emoji);
+        self
+    }
+
+    /// Sets [`verbatim`](Self::verbatim).
+    #[inline]
+    #[must_use]
+    pub fn verbatim(mut self, verbatim: bool) -> Self {
+        self.verbatim = Some(verbatim);
+        self
+    }
+}
+
+impl From<&str> for TextObject {
+    #[inline]
+    fn from(text: &str) -> Self {
+        Self::plain(text)
+    }
+}
+
+impl From<String> for TextObject {
+    #[inline]
+    fn from(text: String) -> Self {
+        Self::plain(text)
+    }
+}
+
+/// The values of the `type` field of [`TextObject`].
+///
+/// How the text is formatted. Fields that accept only plain text say so.
+///
+/// A value the spec does not list is kept, as Slack sent it, in `Unknown`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TextObjectType {
+    /// `plain_text`.
+    PlainText,
+    /// `mrkdwn`.
+    Mrkdwn,
+    /// A value the spec does not list, as Slack sent it.
+    Unknown(String),
+}
+
+impl TextObjectType {
+    /// The value as Slack sends it.
+    #[inline]
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::PlainText => "plain_text",
+            Self::Mrkdwn => "mrkdwn",
+            Self::Unknown(value) => value,
+        }
+    }
+}
+
+impl From<&str> for TextObjectType {
+    #[inline]
+    fn from(value: &str) -> Self {
+        match value {
+            "plain_text" => Self::PlainText,
+            "mrkdwn" => Self::Mrkdwn,
+            _ => Self::Unknown(value.to_owned()),
+        }
+    }
+}
+
+rt::text_enum!(TextObjectType);

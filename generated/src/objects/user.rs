@@ -11,7 +11,6 @@ use crate::objects::UserProfile;
 /// Answered, directly or within another object, by:
 ///
 /// - [`admin.apps.requests.list`](https://api.slack.com/methods/admin.apps.requests.list)
-/// - [`admin.usergroups.listChannels`](https://api.slack.com/methods/admin.usergroups.listChannels)
 /// - [`admin.users.getExpiration`](https://api.slack.com/methods/admin.users.getExpiration)
 /// - [`admin.users.list`](https://api.slack.com/methods/admin.users.list)
 /// - [`calls.add`](https://api.slack.com/methods/calls.add)
@@ -20,48 +19,11 @@ use crate::objects::UserProfile;
 /// - [`calls.participants.add`](https://api.slack.com/methods/calls.participants.add)
 /// - [`calls.participants.remove`](https://api.slack.com/methods/calls.participants.remove)
 /// - [`calls.update`](https://api.slack.com/methods/calls.update)
-/// - [`chat.postMessage`](https://api.slack.com/methods/chat.postMessage)
-/// - [`chat.scheduleMessage`](https://api.slack.com/methods/chat.scheduleMessage)
-/// - [`chat.update`](https://api.slack.com/methods/chat.update)
-/// - [`conversations.create`](https://api.slack.com/methods/conversations.create)
-/// - [`conversations.history`](https://api.slack.com/methods/conversations.history)
-/// - [`conversations.info`](https://api.slack.com/methods/conversations.info)
-/// - [`conversations.invite`](https://api.slack.com/methods/conversations.invite)
-/// - [`conversations.join`](https://api.slack.com/methods/conversations.join)
-/// - [`conversations.list`](https://api.slack.com/methods/conversations.list)
-/// - [`conversations.listConnectInvites`](https://api.slack.com/methods/conversations.listConnectInvites)
-/// - [`conversations.open`](https://api.slack.com/methods/conversations.open)
-/// - [`conversations.rename`](https://api.slack.com/methods/conversations.rename)
-/// - [`conversations.replies`](https://api.slack.com/methods/conversations.replies)
-/// - [`conversations.requestSharedInvite.list`](https://api.slack.com/methods/conversations.requestSharedInvite.list)
-/// - [`conversations.setPurpose`](https://api.slack.com/methods/conversations.setPurpose)
-/// - [`conversations.setTopic`](https://api.slack.com/methods/conversations.setTopic)
 /// - [`dnd.teamInfo`](https://api.slack.com/methods/dnd.teamInfo)
-/// - [`files.completeUploadExternal`](https://api.slack.com/methods/files.completeUploadExternal)
-/// - [`files.info`](https://api.slack.com/methods/files.info)
-/// - [`files.list`](https://api.slack.com/methods/files.list)
-/// - [`files.remote.add`](https://api.slack.com/methods/files.remote.add)
-/// - [`files.remote.info`](https://api.slack.com/methods/files.remote.info)
-/// - [`files.remote.list`](https://api.slack.com/methods/files.remote.list)
-/// - [`files.remote.share`](https://api.slack.com/methods/files.remote.share)
-/// - [`files.remote.update`](https://api.slack.com/methods/files.remote.update)
-/// - [`files.revokePublicURL`](https://api.slack.com/methods/files.revokePublicURL)
-/// - [`files.sharedPublicURL`](https://api.slack.com/methods/files.sharedPublicURL)
-/// - [`files.upload`](https://api.slack.com/methods/files.upload)
-/// - [`pins.list`](https://api.slack.com/methods/pins.list)
-/// - [`reactions.get`](https://api.slack.com/methods/reactions.get)
-/// - [`reactions.list`](https://api.slack.com/methods/reactions.list)
-/// - [`search.files`](https://api.slack.com/methods/search.files)
-/// - [`stars.list`](https://api.slack.com/methods/stars.list)
-/// - [`users.conversations`](https://api.slack.com/methods/users.conversations)
 /// - [`users.identity`](https://api.slack.com/methods/users.identity)
 /// - [`users.info`](https://api.slack.com/methods/users.info)
 /// - [`users.list`](https://api.slack.com/methods/users.list)
 /// - [`users.lookupByEmail`](https://api.slack.com/methods/users.lookupByEmail)
-/// - [`views.open`](https://api.slack.com/methods/views.open)
-/// - [`views.publish`](https://api.slack.com/methods/views.publish)
-/// - [`views.push`](https://api.slack.com/methods/views.push)
-/// - [`views.update`](https://api.slack.com/methods/views.update)
 #[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct User {
@@ -331,6 +293,445 @@ impl rt::de::Record for User {
 
 rt::record!(User);
 
+impl User {
+    /// A [`User`] with no field set; set them with the setters.
+    #[inline]
+    #[must_use]
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Sets [`avatar_url`](Self::avatar_url).
+    #[inline]
+    #[must_use]
+    pub fn avatar_url(mut self, avatar_url: impl Into<String>) -> Self {
+        self.avatar_url = Some(avatar_url.into());
+        self
+    }
+
+    /// Sets [`color`](Self::color).
+    #[inline]
+    #[must_use]
+    pub fn color(mut self, color: impl Into<String>) -> Self {
+        self.color = Some(color.into());
+        self
+    }
+
+    /// Sets [`date_created`](Self::date_created).
+    #[inline]
+    #[must_use]
+    pub fn date_created(mut self, date_created: i64) -> Self {
+        self.date_created = Some(date_created);
+        self
+    }
+
+    /// Sets [`deleted`](Self::deleted).
+    #[inline]
+    #[must_use]
+    pub fn deleted(mut self, deleted: bool) -> Self {
+        self.deleted = Some(deleted);
+        self
+    }
+
+    /// Sets [`display_name`](Self::display_name).
+    #[inline]
+    #[must_use]
+    pub fn display_name(mut self, display_name: impl Into<String>) -> Self {
+        self.display_name = Some(display_name.into());
+        self
+    }
+
+    /// Sets [`email`](Self::email).
+    #[inline]
+    #[must_use]
+    pub fn email(mut self, email: impl Into<String>) -> Self {
+        self.email = Some(email.into());
+        self
+    }
+
+    /// Sets [`enterprise_id`](Self::enterprise_id).
+    #[inline]
+    #[must_use]
+    pub fn enterprise_id(mut self, enterprise_id: impl Into<EnterpriseId>) -> Self {
+        self.enterprise_id = Some(enterprise_id.into());
+        self
+    }
+
+    /// Sets [`enterprise_name`](Self::enterprise_name).
+    #[inline]
+    #[must_use]
+    pub fn enterprise_name(mut self, enterprise_name: impl Into<String>) -> Self {
+        self.enterprise_name = Some(enterprise_name.into());
+        self
+    }
+
+    /// Sets [`enterprise_user`](Self::enterprise_user).
+    #[inline]
+    #[must_use]
+    pub fn enterprise_user(
+        mut self,
+        enterprise_user: impl Into<UserEnterpriseUser>,
+    ) -> Self {
+        self.enterprise_user = Some(enterprise_user.into());
+        self
+    }
+
+    /// Sets [`expiration_ts`](Self::expiration_ts).
+    #[inline]
+    #[must_use]
+    pub fn expiration_ts(mut self, expiration_ts: i64) -> Self {
+        self.expiration_ts = Some(expiration_ts);
+        self
+    }
+
+    /// Sets [`external_id`](Self::external_id).
+    #[inline]
+    #[must_use]
+    pub fn external_id(mut self, external_id: impl Into<String>) -> Self {
+        self.external_id = Some(external_id.into());
+        self
+    }
+
+    /// Sets [`full_name`](Self::full_name).
+    #[inline]
+    #[must_use]
+    pub fn full_name(mut self, full_name: impl Into<String>) -> Self {
+        self.full_name = Some(full_name.into());
+        self
+    }
+
+    /// Sets [`has_2fa`](Self::has_2fa).
+    #[inline]
+    #[must_use]
+    pub fn has_2fa(mut self, has_2fa: bool) -> Self {
+        self.has_2fa = Some(has_2fa);
+        self
+    }
+
+    /// Sets [`has_sso`](Self::has_sso).
+    #[inline]
+    #[must_use]
+    pub fn has_sso(mut self, has_sso: bool) -> Self {
+        self.has_sso = Some(has_sso);
+        self
+    }
+
+    /// Sets [`id`](Self::id).
+    #[inline]
+    #[must_use]
+    pub fn id(mut self, id: impl Into<UserId>) -> Self {
+        self.id = Some(id.into());
+        self
+    }
+
+    /// Sets [`image_192`](Self::image_192).
+    #[inline]
+    #[must_use]
+    pub fn image_192(mut self, image_192: impl Into<String>) -> Self {
+        self.image_192 = Some(image_192.into());
+        self
+    }
+
+    /// Sets [`image_24`](Self::image_24).
+    #[inline]
+    #[must_use]
+    pub fn image_24(mut self, image_24: impl Into<String>) -> Self {
+        self.image_24 = Some(image_24.into());
+        self
+    }
+
+    /// Sets [`image_32`](Self::image_32).
+    #[inline]
+    #[must_use]
+    pub fn image_32(mut self, image_32: impl Into<String>) -> Self {
+        self.image_32 = Some(image_32.into());
+        self
+    }
+
+    /// Sets [`image_48`](Self::image_48).
+    #[inline]
+    #[must_use]
+    pub fn image_48(mut self, image_48: impl Into<String>) -> Self {
+        self.image_48 = Some(image_48.into());
+        self
+    }
+
+    /// Sets [`image_512`](Self::image_512).
+    #[inline]
+    #[must_use]
+    pub fn image_512(mut self, image_512: impl Into<String>) -> Self {
+        self.image_512 = Some(image_512.into());
+        self
+    }
+
+    /// Sets [`image_72`](Self::image_72).
+    #[inline]
+    #[must_use]
+    pub fn image_72(mut self, image_72: impl Into<String>) -> Self {
+        self.image_72 = Some(image_72.into());
+        self
+    }
+
+    /// Sets [`is_active`](Self::is_active).
+    #[allow(clippy::wrong_self_convention)]
+    #[inline]
+    #[must_use]
+    pub fn is_active(mut self, is_active: bool) -> Self {
+        self.is_active = Some(is_active);
+        self
+    }
+
+    /// Sets [`is_admin`](Self::is_admin).
+    #[allow(clippy::wrong_self_convention)]
+    #[inline]
+    #[must_use]
+    pub fn is_admin(mut self, is_admin: bool) -> Self {
+        self.is_admin = Some(is_admin);
+        self
+    }
+
+    /// Sets [`is_app_user`](Self::is_app_user).
+    #[allow(clippy::wrong_self_convention)]
+    #[inline]
+    #[must_use]
+    pub fn is_app_user(mut self, is_app_user: bool) -> Self {
+        self.is_app_user = Some(is_app_user);
+        self
+    }
+
+    /// Sets [`is_bot`](Self::is_bot).
+    #[allow(clippy::wrong_self_convention)]
+    #[inline]
+    #[must_use]
+    pub fn is_bot(mut self, is_bot: bool) -> Self {
+        self.is_bot = Some(is_bot);
+        self
+    }
+
+    /// Sets [`is_connector_bot`](Self::is_connector_bot).
+    #[allow(clippy::wrong_self_convention)]
+    #[inline]
+    #[must_use]
+    pub fn is_connector_bot(mut self, is_connector_bot: bool) -> Self {
+        self.is_connector_bot = Some(is_connector_bot);
+        self
+    }
+
+    /// Sets [`is_email_confirmed`](Self::is_email_confirmed).
+    #[allow(clippy::wrong_self_convention)]
+    #[inline]
+    #[must_use]
+    pub fn is_email_confirmed(mut self, is_email_confirmed: bool) -> Self {
+        self.is_email_confirmed = Some(is_email_confirmed);
+        self
+    }
+
+    /// Sets [`is_invited_user`](Self::is_invited_user).
+    #[allow(clippy::wrong_self_convention)]
+    #[inline]
+    #[must_use]
+    pub fn is_invited_user(mut self, is_invited_user: bool) -> Self {
+        self.is_invited_user = Some(is_invited_user);
+        self
+    }
+
+    /// Sets [`is_owner`](Self::is_owner).
+    #[allow(clippy::wrong_self_convention)]
+    #[inline]
+    #[must_use]
+    pub fn is_owner(mut self, is_owner: bool) -> Self {
+        self.is_owner = Some(is_owner);
+        self
+    }
+
+    /// Sets [`is_primary_owner`](Self::is_primary_owner).
+    #[allow(clippy::wrong_self_convention)]
+    #[inline]
+    #[must_use]
+    pub fn is_primary_owner(mut self, is_primary_owner: bool) -> Self {
+        self.is_primary_owner = Some(is_primary_owner);
+        self
+    }
+
+    /// Sets [`is_restricted`](Self::is_restricted).
+    #[allow(clippy::wrong_self_convention)]
+    #[inline]
+    #[must_use]
+    pub fn is_restricted(mut self, is_restricted: bool) -> Self {
+        self.is_restricted = Some(is_restricted);
+        self
+    }
+
+    /// Sets [`is_stranger`](Self::is_stranger).
+    #[allow(clippy::wrong_self_convention)]
+    #[inline]
+    #[must_use]
+    pub fn is_stranger(mut self, is_stranger: bool) -> Self {
+        self.is_stranger = Some(is_stranger);
+        self
+    }
+
+    /// Sets [`is_ultra_restricted`](Self::is_ultra_restricted).
+    #[allow(clippy::wrong_self_convention)]
+    #[inline]
+    #[must_use]
+    pub fn is_ultra_restricted(mut self, is_ultra_restricted: bool) -> Self {
+        self.is_ultra_restricted = Some(is_ultra_restricted);
+        self
+    }
+
+    /// Sets [`is_workflow_bot`](Self::is_workflow_bot).
+    #[allow(clippy::wrong_self_convention)]
+    #[inline]
+    #[must_use]
+    pub fn is_workflow_bot(mut self, is_workflow_bot: bool) -> Self {
+        self.is_workflow_bot = Some(is_workflow_bot);
+        self
+    }
+
+    /// Sets [`last_active_ts`](Self::last_active_ts).
+    #[inline]
+    #[must_use]
+    pub fn last_active_ts(mut self, last_active_ts: i64) -> Self {
+        self.last_active_ts = Some(last_active_ts);
+        self
+    }
+
+    /// Sets [`locale`](Self::locale).
+    #[inline]
+    #[must_use]
+    pub fn locale(mut self, locale: impl Into<String>) -> Self {
+        self.locale = Some(locale.into());
+        self
+    }
+
+    /// Sets [`name`](Self::name).
+    #[inline]
+    #[must_use]
+    pub fn name(mut self, name: impl Into<String>) -> Self {
+        self.name = Some(name.into());
+        self
+    }
+
+    /// Sets [`profile`](Self::profile).
+    #[inline]
+    #[must_use]
+    pub fn profile(mut self, profile: impl Into<UserProfile>) -> Self {
+        self.profile = Some(Box::new(profile.into()));
+        self
+    }
+
+    /// Sets [`real_name`](Self::real_name).
+    #[inline]
+    #[must_use]
+    pub fn real_name(mut self, real_name: impl Into<String>) -> Self {
+        self.real_name = Some(real_name.into());
+        self
+    }
+
+    /// Sets [`roles`](Self::roles).
+    #[inline]
+    #[must_use]
+    pub fn roles(mut self, roles: impl IntoIterator<Item = impl Into<String>>) -> Self {
+        self.roles = Some(roles.into_iter().map(Into::into).collect());
+        self
+    }
+
+    /// Sets [`slack_id`](Self::slack_id).
+    #[inline]
+    #[must_use]
+    pub fn slack_id(mut self, slack_id: impl Into<UserId>) -> Self {
+        self.slack_id = Some(slack_id.into());
+        self
+    }
+
+    /// Sets [`team_id`](Self::team_id).
+    #[inline]
+    #[must_use]
+    pub fn team_id(mut self, team_id: impl Into<TeamId>) -> Self {
+        self.team_id = Some(team_id.into());
+        self
+    }
+
+    /// Sets [`teams`](Self::teams).
+    #[inline]
+    #[must_use]
+    pub fn teams(mut self, teams: impl IntoIterator<Item = impl Into<TeamId>>) -> Self {
+        self.teams = Some(teams.into_iter().map(Into::into).collect());
+        self
+    }
+
+    /// Sets [`two_factor_type`](Self::two_factor_type).
+    #[inline]
+    #[must_use]
+    pub fn two_factor_type(mut self, two_factor_type: impl Into<String>) -> Self {
+        self.two_factor_type = Some(two_factor_type.into());
+        self
+    }
+
+    /// Sets [`tz`](Self::tz).
+    #[inline]
+    #[must_use]
+    pub fn tz(mut self, tz: impl Into<String>) -> Self {
+        self.tz = Some(tz.into());
+        self
+    }
+
+    /// Sets [`tz_label`](Self::tz_label).
+    #[inline]
+    #[must_use]
+    pub fn tz_label(mut self, tz_label: impl Into<String>) -> Self {
+        self.tz_label = Some(tz_label.into());
+        self
+    }
+
+    /// Sets [`tz_offset`](Self::tz_offset).
+    #[inline]
+    #[must_use]
+    pub fn tz_offset(mut self, tz_offset: i64) -> Self {
+        self.tz_offset = Some(tz_offset);
+        self
+    }
+
+    /// Sets [`updated`](Self::updated).
+    #[inline]
+    #[must_use]
+    pub fn updated(mut self, updated: i64) -> Self {
+        self.updated = Some(updated);
+        self
+    }
+
+    /// Sets [`username`](Self::username).
+    #[inline]
+    #[must_use]
+    pub fn username(mut self, username: impl Into<String>) -> Self {
+        self.username = Some(username.into());
+        self
+    }
+
+    /// Sets [`who_can_share_contact_card`](Self::who_can_share_contact_card).
+    #[inline]
+    #[must_use]
+    pub fn who_can_share_contact_card(
+        mut self,
+        who_can_share_contact_card: impl Into<String>,
+    ) -> Self {
+        self.who_can_share_contact_card = Some(who_can_share_contact_card.into());
+        self
+    }
+
+    /// Sets [`workspaces`](Self::workspaces).
+    #[inline]
+    #[must_use]
+    pub fn workspaces(
+        mut self,
+        workspaces: impl IntoIterator<Item = impl Into<TeamId>>,
+    ) -> Self {
+        self.workspaces = Some(workspaces.into_iter().map(Into::into).collect());
+        self
+    }
+}
+
 /// The `enterprise_user` object of [`User`].
 ///
 /// The user's account in the Enterprise Grid organization.
@@ -404,3 +805,71 @@ impl rt::de::Record for UserEnterpriseUser {
 }
 
 rt::record!(UserEnterpriseUser);
+
+impl UserEnterpriseUser {
+    /// A [`UserEnterpriseUser`] with no field set; set them with the setters.
+    #[inline]
+    #[must_use]
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Sets [`enterprise_id`](Self::enterprise_id).
+    #[inline]
+    #[must_use]
+    pub fn enterprise_id(mut self, enterprise_id: impl Into<EnterpriseId>) -> Self {
+        self.enterprise_id = Some(enterprise_id.into());
+        self
+    }
+
+    /// Sets [`enterprise_name`](Self::enterprise_name).
+    #[inline]
+    #[must_use]
+    pub fn enterprise_name(mut self, enterprise_name: impl Into<String>) -> Self {
+        self.enterprise_name = Some(enterprise_name.into());
+        self
+    }
+
+    /// Sets [`id`](Self::id).
+    #[inline]
+    #[must_use]
+    pub fn id(mut self, id: impl Into<UserId>) -> Self {
+        self.id = Some(id.into());
+        self
+    }
+
+    /// Sets [`is_admin`](Self::is_admin).
+    #[allow(clippy::wrong_self_convention)]
+    #[inline]
+    #[must_use]
+    pub fn is_admin(mut self, is_admin: bool) -> Self {
+        self.is_admin = Some(is_admin);
+        self
+    }
+
+    /// Sets [`is_owner`](Self::is_owner).
+    #[allow(clippy::wrong_self_convention)]
+    #[inline]
+    #[must_use]
+    pub fn is_owner(mut self, is_owner: bool) -> Self {
+        self.is_owner = Some(is_owner);
+        self
+    }
+
+    /// Sets [`is_primary_owner`](Self::is_primary_owner).
+    #[allow(clippy::wrong_self_convention)]
+    #[inline]
+    #[must_use]
+    pub fn is_primary_owner(mut self, is_primary_owner: bool) -> Self {
+        self.is_primary_owner = Some(is_primary_owner);
+        self
+    }
+
+    /// Sets [`teams`](Self::teams).
+    #[inline]
+    #[must_use]
+    pub fn teams(mut self, teams: impl IntoIterator<Item = impl Into<String>>) -> Self {
+        self.teams = Some(teams.into_iter().map(Into::into).collect());
+        self
+    }
+}

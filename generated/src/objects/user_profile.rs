@@ -10,7 +10,6 @@ use typed_slack_runtime::types::{UserId, TeamId, AppId, BotId};
 /// Answered, directly or within another object, by:
 ///
 /// - [`admin.apps.requests.list`](https://api.slack.com/methods/admin.apps.requests.list)
-/// - [`admin.usergroups.listChannels`](https://api.slack.com/methods/admin.usergroups.listChannels)
 /// - [`admin.users.getExpiration`](https://api.slack.com/methods/admin.users.getExpiration)
 /// - [`admin.users.list`](https://api.slack.com/methods/admin.users.list)
 /// - [`calls.add`](https://api.slack.com/methods/calls.add)
@@ -19,41 +18,10 @@ use typed_slack_runtime::types::{UserId, TeamId, AppId, BotId};
 /// - [`calls.participants.add`](https://api.slack.com/methods/calls.participants.add)
 /// - [`calls.participants.remove`](https://api.slack.com/methods/calls.participants.remove)
 /// - [`calls.update`](https://api.slack.com/methods/calls.update)
-/// - [`chat.postMessage`](https://api.slack.com/methods/chat.postMessage)
-/// - [`chat.scheduleMessage`](https://api.slack.com/methods/chat.scheduleMessage)
-/// - [`chat.update`](https://api.slack.com/methods/chat.update)
-/// - [`conversations.create`](https://api.slack.com/methods/conversations.create)
-/// - [`conversations.history`](https://api.slack.com/methods/conversations.history)
-/// - [`conversations.info`](https://api.slack.com/methods/conversations.info)
-/// - [`conversations.invite`](https://api.slack.com/methods/conversations.invite)
-/// - [`conversations.join`](https://api.slack.com/methods/conversations.join)
-/// - [`conversations.list`](https://api.slack.com/methods/conversations.list)
 /// - [`conversations.listConnectInvites`](https://api.slack.com/methods/conversations.listConnectInvites)
-/// - [`conversations.open`](https://api.slack.com/methods/conversations.open)
-/// - [`conversations.rename`](https://api.slack.com/methods/conversations.rename)
-/// - [`conversations.replies`](https://api.slack.com/methods/conversations.replies)
 /// - [`conversations.requestSharedInvite.list`](https://api.slack.com/methods/conversations.requestSharedInvite.list)
-/// - [`conversations.setPurpose`](https://api.slack.com/methods/conversations.setPurpose)
-/// - [`conversations.setTopic`](https://api.slack.com/methods/conversations.setTopic)
 /// - [`dnd.teamInfo`](https://api.slack.com/methods/dnd.teamInfo)
-/// - [`files.completeUploadExternal`](https://api.slack.com/methods/files.completeUploadExternal)
-/// - [`files.info`](https://api.slack.com/methods/files.info)
-/// - [`files.list`](https://api.slack.com/methods/files.list)
-/// - [`files.remote.add`](https://api.slack.com/methods/files.remote.add)
-/// - [`files.remote.info`](https://api.slack.com/methods/files.remote.info)
-/// - [`files.remote.list`](https://api.slack.com/methods/files.remote.list)
-/// - [`files.remote.share`](https://api.slack.com/methods/files.remote.share)
-/// - [`files.remote.update`](https://api.slack.com/methods/files.remote.update)
-/// - [`files.revokePublicURL`](https://api.slack.com/methods/files.revokePublicURL)
-/// - [`files.sharedPublicURL`](https://api.slack.com/methods/files.sharedPublicURL)
-/// - [`files.upload`](https://api.slack.com/methods/files.upload)
-/// - [`pins.list`](https://api.slack.com/methods/pins.list)
-/// - [`reactions.get`](https://api.slack.com/methods/reactions.get)
-/// - [`reactions.list`](https://api.slack.com/methods/reactions.list)
-/// - [`search.files`](https://api.slack.com/methods/search.files)
-/// - [`stars.list`](https://api.slack.com/methods/stars.list)
 /// - [`team.profile.get`](https://api.slack.com/methods/team.profile.get)
-/// - [`users.conversations`](https://api.slack.com/methods/users.conversations)
 /// - [`users.identity`](https://api.slack.com/methods/users.identity)
 /// - [`users.info`](https://api.slack.com/methods/users.info)
 /// - [`users.list`](https://api.slack.com/methods/users.list)
@@ -61,10 +29,6 @@ use typed_slack_runtime::types::{UserId, TeamId, AppId, BotId};
 /// - [`users.profile.get`](https://api.slack.com/methods/users.profile.get)
 /// - [`users.profile.set`](https://api.slack.com/methods/users.profile.set)
 /// - [`users.setPhoto`](https://api.slack.com/methods/users.setPhoto)
-/// - [`views.open`](https://api.slack.com/methods/views.open)
-/// - [`views.publish`](https://api.slack.com/methods/views.publish)
-/// - [`views.push`](https://api.slack.com/methods/views.push)
-/// - [`views.update`](https://api.slack.com/methods/views.update)
 #[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct UserProfile {
@@ -328,6 +292,408 @@ impl rt::de::Record for UserProfile {
 
 rt::record!(UserProfile);
 
+impl UserProfile {
+    /// A [`UserProfile`] with no field set; set them with the setters.
+    #[inline]
+    #[must_use]
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Sets [`always_active`](Self::always_active).
+    #[inline]
+    #[must_use]
+    pub fn always_active(mut self, always_active: bool) -> Self {
+        self.always_active = Some(always_active);
+        self
+    }
+
+    /// Sets [`api_app_id`](Self::api_app_id).
+    #[inline]
+    #[must_use]
+    pub fn api_app_id(mut self, api_app_id: impl Into<AppId>) -> Self {
+        self.api_app_id = Some(api_app_id.into());
+        self
+    }
+
+    /// Sets [`avatar_hash`](Self::avatar_hash).
+    #[inline]
+    #[must_use]
+    pub fn avatar_hash(mut self, avatar_hash: impl Into<String>) -> Self {
+        self.avatar_hash = Some(avatar_hash.into());
+        self
+    }
+
+    /// Sets [`bot_id`](Self::bot_id).
+    #[inline]
+    #[must_use]
+    pub fn bot_id(mut self, bot_id: impl Into<BotId>) -> Self {
+        self.bot_id = Some(bot_id.into());
+        self
+    }
+
+    /// Sets [`display_name`](Self::display_name).
+    #[inline]
+    #[must_use]
+    pub fn display_name(mut self, display_name: impl Into<String>) -> Self {
+        self.display_name = Some(display_name.into());
+        self
+    }
+
+    /// Sets [`display_name_normalized`](Self::display_name_normalized).
+    #[inline]
+    #[must_use]
+    pub fn display_name_normalized(
+        mut self,
+        display_name_normalized: impl Into<String>,
+    ) -> Self {
+        self.display_name_normalized = Some(display_name_normalized.into());
+        self
+    }
+
+    /// Sets [`email`](Self::email).
+    #[inline]
+    #[must_use]
+    pub fn email(mut self, email: impl Into<String>) -> Self {
+        self.email = Some(email.into());
+        self
+    }
+
+    /// Sets [`fields`](Self::fields).
+    #[inline]
+    #[must_use]
+    pub fn fields(mut self, fields: impl Into<serde_json::Value>) -> Self {
+        self.fields = Some(fields.into());
+        self
+    }
+
+    /// Sets [`first_name`](Self::first_name).
+    #[inline]
+    #[must_use]
+    pub fn first_name(mut self, first_name: impl Into<String>) -> Self {
+        self.first_name = Some(first_name.into());
+        self
+    }
+
+    /// Sets [`guest_invited_by`](Self::guest_invited_by).
+    #[inline]
+    #[must_use]
+    pub fn guest_invited_by(mut self, guest_invited_by: impl Into<UserId>) -> Self {
+        self.guest_invited_by = Some(guest_invited_by.into());
+        self
+    }
+
+    /// Sets [`huddle_state`](Self::huddle_state).
+    #[inline]
+    #[must_use]
+    pub fn huddle_state(mut self, huddle_state: impl Into<String>) -> Self {
+        self.huddle_state = Some(huddle_state.into());
+        self
+    }
+
+    /// Sets [`huddle_state_expiration_ts`](Self::huddle_state_expiration_ts).
+    #[inline]
+    #[must_use]
+    pub fn huddle_state_expiration_ts(
+        mut self,
+        huddle_state_expiration_ts: i64,
+    ) -> Self {
+        self.huddle_state_expiration_ts = Some(huddle_state_expiration_ts);
+        self
+    }
+
+    /// Sets [`image_1024`](Self::image_1024).
+    #[inline]
+    #[must_use]
+    pub fn image_1024(mut self, image_1024: impl Into<String>) -> Self {
+        self.image_1024 = Some(image_1024.into());
+        self
+    }
+
+    /// Sets [`image_192`](Self::image_192).
+    #[inline]
+    #[must_use]
+    pub fn image_192(mut self, image_192: impl Into<String>) -> Self {
+        self.image_192 = Some(image_192.into());
+        self
+    }
+
+    /// Sets [`image_24`](Self::image_24).
+    #[inline]
+    #[must_use]
+    pub fn image_24(mut self, image_24: impl Into<String>) -> Self {
+        self.image_24 = Some(image_24.into());
+        self
+    }
+
+    /// Sets [`image_32`](Self::image_32).
+    #[inline]
+    #[must_use]
+    pub fn image_32(mut self, image_32: impl Into<String>) -> Self {
+        self.image_32 = Some(image_32.into());
+        self
+    }
+
+    /// Sets [`image_48`](Self::image_48).
+    #[inline]
+    #[must_use]
+    pub fn image_48(mut self, image_48: impl Into<String>) -> Self {
+        self.image_48 = Some(image_48.into());
+        self
+    }
+
+    /// Sets [`image_512`](Self::image_512).
+    #[inline]
+    #[must_use]
+    pub fn image_512(mut self, image_512: impl Into<String>) -> Self {
+        self.image_512 = Some(image_512.into());
+        self
+    }
+
+    /// Sets [`image_72`](Self::image_72).
+    #[inline]
+    #[must_use]
+    pub fn image_72(mut self, image_72: impl Into<String>) -> Self {
+        self.image_72 = Some(image_72.into());
+        self
+    }
+
+    /// Sets [`image_original`](Self::image_original).
+    #[inline]
+    #[must_use]
+    pub fn image_original(mut self, image_original: impl Into<String>) -> Self {
+        self.image_original = Some(image_original.into());
+        self
+    }
+
+    /// Sets [`is_custom_image`](Self::is_custom_image).
+    #[allow(clippy::wrong_self_convention)]
+    #[inline]
+    #[must_use]
+    pub fn is_custom_image(mut self, is_custom_image: bool) -> Self {
+        self.is_custom_image = Some(is_custom_image);
+        self
+    }
+
+    /// Sets [`last_name`](Self::last_name).
+    #[inline]
+    #[must_use]
+    pub fn last_name(mut self, last_name: impl Into<String>) -> Self {
+        self.last_name = Some(last_name.into());
+        self
+    }
+
+    /// Sets [`phone`](Self::phone).
+    #[inline]
+    #[must_use]
+    pub fn phone(mut self, phone: impl Into<String>) -> Self {
+        self.phone = Some(phone.into());
+        self
+    }
+
+    /// Sets [`pronouns`](Self::pronouns).
+    #[inline]
+    #[must_use]
+    pub fn pronouns(mut self, pronouns: impl Into<String>) -> Self {
+        self.pronouns = Some(pronouns.into());
+        self
+    }
+
+    /// Sets [`real_name`](Self::real_name).
+    #[inline]
+    #[must_use]
+    pub fn real_name(mut self, real_name: impl Into<String>) -> Self {
+        self.real_name = Some(real_name.into());
+        self
+    }
+
+    /// Sets [`real_name_normalized`](Self::real_name_normalized).
+    #[inline]
+    #[must_use]
+    pub fn real_name_normalized(
+        mut self,
+        real_name_normalized: impl Into<String>,
+    ) -> Self {
+        self.real_name_normalized = Some(real_name_normalized.into());
+        self
+    }
+
+    /// Sets [`sections`](Self::sections).
+    #[inline]
+    #[must_use]
+    pub fn sections(
+        mut self,
+        sections: impl IntoIterator<Item = impl Into<UserProfileSections>>,
+    ) -> Self {
+        self.sections = Some(sections.into_iter().map(Into::into).collect());
+        self
+    }
+
+    /// Sets [`skype`](Self::skype).
+    #[inline]
+    #[must_use]
+    pub fn skype(mut self, skype: impl Into<String>) -> Self {
+        self.skype = Some(skype.into());
+        self
+    }
+
+    /// Sets [`start_date`](Self::start_date).
+    #[inline]
+    #[must_use]
+    pub fn start_date(mut self, start_date: impl Into<String>) -> Self {
+        self.start_date = Some(start_date.into());
+        self
+    }
+
+    /// Sets [`status_clear_on_focus_end`](Self::status_clear_on_focus_end).
+    #[inline]
+    #[must_use]
+    pub fn status_clear_on_focus_end(mut self, status_clear_on_focus_end: bool) -> Self {
+        self.status_clear_on_focus_end = Some(status_clear_on_focus_end);
+        self
+    }
+
+    /// Sets [`status_emoji`](Self::status_emoji).
+    #[inline]
+    #[must_use]
+    pub fn status_emoji(mut self, status_emoji: impl Into<String>) -> Self {
+        self.status_emoji = Some(status_emoji.into());
+        self
+    }
+
+    /// Sets [`status_emoji_display_info`](Self::status_emoji_display_info).
+    #[inline]
+    #[must_use]
+    pub fn status_emoji_display_info(
+        mut self,
+        status_emoji_display_info: impl IntoIterator<
+            Item = impl Into<UserProfileStatusEmojiDisplayInfo>,
+        >,
+    ) -> Self {
+        self.status_emoji_display_info = Some(
+            status_emoji_display_info.into_iter().map(Into::into).collect(),
+        );
+        self
+    }
+
+    /// Sets [`status_emoji_url`](Self::status_emoji_url).
+    #[inline]
+    #[must_use]
+    pub fn status_emoji_url(mut self, status_emoji_url: impl Into<String>) -> Self {
+        self.status_emoji_url = Some(status_emoji_url.into());
+        self
+    }
+
+    /// Sets [`status_expiration`](Self::status_expiration).
+    #[inline]
+    #[must_use]
+    pub fn status_expiration(mut self, status_expiration: i64) -> Self {
+        self.status_expiration = Some(status_expiration);
+        self
+    }
+
+    /// Sets [`status_text`](Self::status_text).
+    #[inline]
+    #[must_use]
+    pub fn status_text(mut self, status_text: impl Into<String>) -> Self {
+        self.status_text = Some(status_text.into());
+        self
+    }
+
+    /// Sets [`status_text_canonical`](Self::status_text_canonical).
+    #[inline]
+    #[must_use]
+    pub fn status_text_canonical(
+        mut self,
+        status_text_canonical: impl Into<String>,
+    ) -> Self {
+        self.status_text_canonical = Some(status_text_canonical.into());
+        self
+    }
+
+    /// Sets [`team`](Self::team).
+    #[inline]
+    #[must_use]
+    pub fn team(mut self, team: impl Into<TeamId>) -> Self {
+        self.team = Some(team.into());
+        self
+    }
+
+    /// Sets [`title`](Self::title).
+    #[inline]
+    #[must_use]
+    pub fn title(mut self, title: impl Into<String>) -> Self {
+        self.title = Some(title.into());
+        self
+    }
+
+    /// Sets [`is_app_user`](Self::is_app_user).
+    #[allow(clippy::wrong_self_convention)]
+    #[inline]
+    #[must_use]
+    pub fn is_app_user(mut self, is_app_user: bool) -> Self {
+        self.is_app_user = Some(is_app_user);
+        self
+    }
+
+    /// Sets [`last_avatar_image_hash`](Self::last_avatar_image_hash).
+    #[inline]
+    #[must_use]
+    pub fn last_avatar_image_hash(
+        mut self,
+        last_avatar_image_hash: impl Into<String>,
+    ) -> Self {
+        self.last_avatar_image_hash = Some(last_avatar_image_hash.into());
+        self
+    }
+
+    /// Sets [`memberships_count`](Self::memberships_count).
+    #[inline]
+    #[must_use]
+    pub fn memberships_count(mut self, memberships_count: i64) -> Self {
+        self.memberships_count = Some(memberships_count);
+        self
+    }
+
+    /// Sets [`status_default_emoji`](Self::status_default_emoji).
+    #[inline]
+    #[must_use]
+    pub fn status_default_emoji(
+        mut self,
+        status_default_emoji: impl Into<String>,
+    ) -> Self {
+        self.status_default_emoji = Some(status_default_emoji.into());
+        self
+    }
+
+    /// Sets [`status_default_text`](Self::status_default_text).
+    #[inline]
+    #[must_use]
+    pub fn status_default_text(
+        mut self,
+        status_default_text: impl Into<String>,
+    ) -> Self {
+        self.status_default_text = Some(status_default_text.into());
+        self
+    }
+
+    /// Sets [`updated`](Self::updated).
+    #[inline]
+    #[must_use]
+    pub fn updated(mut self, updated: i64) -> Self {
+        self.updated = Some(updated);
+        self
+    }
+
+    /// Sets [`user_id`](Self::user_id).
+    #[inline]
+    #[must_use]
+    pub fn user_id(mut self, user_id: impl Into<UserId>) -> Self {
+        self.user_id = Some(user_id.into());
+        self
+    }
+}
+
 /// The `sections` object of [`UserProfile`].
 #[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
@@ -392,6 +758,64 @@ impl rt::de::Record for UserProfileSections {
 
 rt::record!(UserProfileSections);
 
+impl UserProfileSections {
+    /// A [`UserProfileSections`] with no field set; set them with the setters.
+    #[inline]
+    #[must_use]
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Sets [`id`](Self::id).
+    #[inline]
+    #[must_use]
+    pub fn id(mut self, id: impl Into<String>) -> Self {
+        self.id = Some(id.into());
+        self
+    }
+
+    /// Sets [`is_hidden`](Self::is_hidden).
+    #[allow(clippy::wrong_self_convention)]
+    #[inline]
+    #[must_use]
+    pub fn is_hidden(mut self, is_hidden: bool) -> Self {
+        self.is_hidden = Some(is_hidden);
+        self
+    }
+
+    /// Sets [`label`](Self::label).
+    #[inline]
+    #[must_use]
+    pub fn label(mut self, label: impl Into<String>) -> Self {
+        self.label = Some(label.into());
+        self
+    }
+
+    /// Sets [`order`](Self::order).
+    #[inline]
+    #[must_use]
+    pub fn order(mut self, order: i64) -> Self {
+        self.order = Some(order);
+        self
+    }
+
+    /// Sets [`section_type`](Self::section_type).
+    #[inline]
+    #[must_use]
+    pub fn section_type(mut self, section_type: impl Into<String>) -> Self {
+        self.section_type = Some(section_type.into());
+        self
+    }
+
+    /// Sets [`team_id`](Self::team_id).
+    #[inline]
+    #[must_use]
+    pub fn team_id(mut self, team_id: impl Into<TeamId>) -> Self {
+        self.team_id = Some(team_id.into());
+        self
+    }
+}
+
 /// The `status_emoji_display_info` object of [`UserProfile`].
 ///
 /// How clients display the status emoji: its name, image URL and Unicode value.
@@ -449,3 +873,44 @@ impl rt::de::Record for UserProfileStatusEmojiDisplayInfo {
 }
 
 rt::record!(UserProfileStatusEmojiDisplayInfo);
+
+impl UserProfileStatusEmojiDisplayInfo {
+    /// A [`UserProfileStatusEmojiDisplayInfo`] with no field set; set them with the setters.
+    #[inline]
+    #[must_use]
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Sets [`display_alias`](Self::display_alias).
+    #[inline]
+    #[must_use]
+    pub fn display_alias(mut self, display_alias: impl Into<String>) -> Self {
+        self.display_alias = Some(display_alias.into());
+        self
+    }
+
+    /// Sets [`display_url`](Self::display_url).
+    #[inline]
+    #[must_use]
+    pub fn display_url(mut self, display_url: impl Into<String>) -> Self {
+        self.display_url = Some(display_url.into());
+        self
+    }
+
+    /// Sets [`emoji_name`](Self::emoji_name).
+    #[inline]
+    #[must_use]
+    pub fn emoji_name(mut self, emoji_name: impl Into<String>) -> Self {
+        self.emoji_name = Some(emoji_name.into());
+        self
+    }
+
+    /// Sets [`unicode`](Self::unicode).
+    #[inline]
+    #[must_use]
+    pub fn unicode(mut self, unicode: impl Into<String>) -> Self {
+        self.unicode = Some(unicode.into());
+        self
+    }
+}

@@ -166,6 +166,235 @@ impl rt::de::Record for Usergroup {
 
 rt::record!(Usergroup);
 
+impl Usergroup {
+    /// A [`Usergroup`] with no field set; set them with the setters.
+    #[inline]
+    #[must_use]
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Sets [`auto_provision`](Self::auto_provision).
+    #[inline]
+    #[must_use]
+    pub fn auto_provision(mut self, auto_provision: bool) -> Self {
+        self.auto_provision = Some(auto_provision);
+        self
+    }
+
+    /// Sets [`channel_count`](Self::channel_count).
+    #[inline]
+    #[must_use]
+    pub fn channel_count(mut self, channel_count: i64) -> Self {
+        self.channel_count = Some(channel_count);
+        self
+    }
+
+    /// Sets [`created_by`](Self::created_by).
+    #[inline]
+    #[must_use]
+    pub fn created_by(mut self, created_by: impl Into<UserId>) -> Self {
+        self.created_by = Some(created_by.into());
+        self
+    }
+
+    /// Sets [`date_create`](Self::date_create).
+    #[inline]
+    #[must_use]
+    pub fn date_create(mut self, date_create: i64) -> Self {
+        self.date_create = Some(date_create);
+        self
+    }
+
+    /// Sets [`date_delete`](Self::date_delete).
+    #[inline]
+    #[must_use]
+    pub fn date_delete(mut self, date_delete: i64) -> Self {
+        self.date_delete = Some(date_delete);
+        self
+    }
+
+    /// Sets [`date_update`](Self::date_update).
+    #[inline]
+    #[must_use]
+    pub fn date_update(mut self, date_update: i64) -> Self {
+        self.date_update = Some(date_update);
+        self
+    }
+
+    /// Sets [`deleted_by`](Self::deleted_by).
+    #[inline]
+    #[must_use]
+    pub fn deleted_by(mut self, deleted_by: impl Into<UserId>) -> Self {
+        self.deleted_by = Some(deleted_by.into());
+        self
+    }
+
+    /// Sets [`description`](Self::description).
+    #[inline]
+    #[must_use]
+    pub fn description(mut self, description: impl Into<String>) -> Self {
+        self.description = Some(description.into());
+        self
+    }
+
+    /// Sets [`enterprise_subteam_id`](Self::enterprise_subteam_id).
+    #[inline]
+    #[must_use]
+    pub fn enterprise_subteam_id(
+        mut self,
+        enterprise_subteam_id: impl Into<UsergroupId>,
+    ) -> Self {
+        self.enterprise_subteam_id = Some(enterprise_subteam_id.into());
+        self
+    }
+
+    /// Sets [`handle`](Self::handle).
+    #[inline]
+    #[must_use]
+    pub fn handle(mut self, handle: impl Into<String>) -> Self {
+        self.handle = Some(handle.into());
+        self
+    }
+
+    /// Sets [`id`](Self::id).
+    #[inline]
+    #[must_use]
+    pub fn id(mut self, id: impl Into<UsergroupId>) -> Self {
+        self.id = Some(id.into());
+        self
+    }
+
+    /// Sets [`is_editing_restricted`](Self::is_editing_restricted).
+    #[allow(clippy::wrong_self_convention)]
+    #[inline]
+    #[must_use]
+    pub fn is_editing_restricted(mut self, is_editing_restricted: bool) -> Self {
+        self.is_editing_restricted = Some(is_editing_restricted);
+        self
+    }
+
+    /// Sets [`is_external`](Self::is_external).
+    #[allow(clippy::wrong_self_convention)]
+    #[inline]
+    #[must_use]
+    pub fn is_external(mut self, is_external: bool) -> Self {
+        self.is_external = Some(is_external);
+        self
+    }
+
+    /// Sets [`is_idp_group`](Self::is_idp_group).
+    #[allow(clippy::wrong_self_convention)]
+    #[inline]
+    #[must_use]
+    pub fn is_idp_group(mut self, is_idp_group: bool) -> Self {
+        self.is_idp_group = Some(is_idp_group);
+        self
+    }
+
+    /// Sets [`is_membership_locked`](Self::is_membership_locked).
+    #[allow(clippy::wrong_self_convention)]
+    #[inline]
+    #[must_use]
+    pub fn is_membership_locked(mut self, is_membership_locked: bool) -> Self {
+        self.is_membership_locked = Some(is_membership_locked);
+        self
+    }
+
+    /// Sets [`is_org_level`](Self::is_org_level).
+    #[allow(clippy::wrong_self_convention)]
+    #[inline]
+    #[must_use]
+    pub fn is_org_level(mut self, is_org_level: bool) -> Self {
+        self.is_org_level = Some(is_org_level);
+        self
+    }
+
+    /// Sets [`is_section`](Self::is_section).
+    #[allow(clippy::wrong_self_convention)]
+    #[inline]
+    #[must_use]
+    pub fn is_section(mut self, is_section: bool) -> Self {
+        self.is_section = Some(is_section);
+        self
+    }
+
+    /// Sets [`is_subteam`](Self::is_subteam).
+    #[allow(clippy::wrong_self_convention)]
+    #[inline]
+    #[must_use]
+    pub fn is_subteam(mut self, is_subteam: bool) -> Self {
+        self.is_subteam = Some(is_subteam);
+        self
+    }
+
+    /// Sets [`is_usergroup`](Self::is_usergroup).
+    #[allow(clippy::wrong_self_convention)]
+    #[inline]
+    #[must_use]
+    pub fn is_usergroup(mut self, is_usergroup: bool) -> Self {
+        self.is_usergroup = Some(is_usergroup);
+        self
+    }
+
+    /// Sets [`is_visible`](Self::is_visible).
+    #[allow(clippy::wrong_self_convention)]
+    #[inline]
+    #[must_use]
+    pub fn is_visible(mut self, is_visible: bool) -> Self {
+        self.is_visible = Some(is_visible);
+        self
+    }
+
+    /// Sets [`name`](Self::name).
+    #[inline]
+    #[must_use]
+    pub fn name(mut self, name: impl Into<String>) -> Self {
+        self.name = Some(name.into());
+        self
+    }
+
+    /// Sets [`prefs`](Self::prefs).
+    #[inline]
+    #[must_use]
+    pub fn prefs(mut self, prefs: impl Into<UsergroupPrefs>) -> Self {
+        self.prefs = Some(prefs.into());
+        self
+    }
+
+    /// Sets [`team_id`](Self::team_id).
+    #[inline]
+    #[must_use]
+    pub fn team_id(mut self, team_id: impl Into<TeamId>) -> Self {
+        self.team_id = Some(team_id.into());
+        self
+    }
+
+    /// Sets [`updated_by`](Self::updated_by).
+    #[inline]
+    #[must_use]
+    pub fn updated_by(mut self, updated_by: impl Into<UserId>) -> Self {
+        self.updated_by = Some(updated_by.into());
+        self
+    }
+
+    /// Sets [`user_count`](Self::user_count).
+    #[inline]
+    #[must_use]
+    pub fn user_count(mut self, user_count: i64) -> Self {
+        self.user_count = Some(user_count);
+        self
+    }
+
+    /// Sets [`users`](Self::users).
+    #[inline]
+    #[must_use]
+    pub fn users(mut self, users: impl IntoIterator<Item = impl Into<UserId>>) -> Self {
+        self.users = Some(users.into_iter().map(Into::into).collect());
+        self
+    }
+}
+
 /// The `prefs` object of [`Usergroup`].
 ///
 /// The channels and private channels the group's members join by default.
@@ -213,3 +442,34 @@ impl rt::de::Record for UsergroupPrefs {
 }
 
 rt::record!(UsergroupPrefs);
+
+impl UsergroupPrefs {
+    /// A [`UsergroupPrefs`] with no field set; set them with the setters.
+    #[inline]
+    #[must_use]
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Sets [`channels`](Self::channels).
+    #[inline]
+    #[must_use]
+    pub fn channels(
+        mut self,
+        channels: impl IntoIterator<Item = impl Into<String>>,
+    ) -> Self {
+        self.channels = Some(channels.into_iter().map(Into::into).collect());
+        self
+    }
+
+    /// Sets [`groups`](Self::groups).
+    #[inline]
+    #[must_use]
+    pub fn groups(
+        mut self,
+        groups: impl IntoIterator<Item = impl Into<String>>,
+    ) -> Self {
+        self.groups = Some(groups.into_iter().map(Into::into).collect());
+        self
+    }
+}

@@ -2,9 +2,9 @@
 
 use typed_slack_runtime as rt;
 use typed_slack_runtime::types::{TeamId, AppId, BotId};
-use crate::objects::{Block, TextObject};
+use crate::objects::{Block, ElementState, TextObject};
 
-/// A modal or App Home view, with its state.
+/// A view: the content of a modal or of an App Home tab, as an app sends it and as Slack answers it, with its state.
 ///
 /// Slack's `view` object. Fields Slack sends that this type does not model, or whose value is not of the documented type, are kept in `unknown`, so serializing it again gives back what Slack sent.
 ///
@@ -14,84 +14,159 @@ use crate::objects::{Block, TextObject};
 /// - [`views.publish`](https://api.slack.com/methods/views.publish)
 /// - [`views.push`](https://api.slack.com/methods/views.push)
 /// - [`views.update`](https://api.slack.com/methods/views.update)
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub enum View {
+    /// `home`.
+    Home(Box<HomeView>),
+    /// `modal`.
+    Modal(Box<ModalView>),
+    /// A kind the spec does not know, kept whole, its tag included.
+    Unknown(rt::UnknownFields),
+}
+
+impl rt::de::Union for View {
+    const NAME: &'static str = "View";
+    const TAG: &'static str = "type";
+    const TAGS: &'static [&'static str] = &["home", "modal"];
+
+    fn read_kind<'de, A: rt::de::Map<'de>>(
+        __kind: usize,
+        __reader: rt::de::Reader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        Ok(
+            match __kind {
+                0 => Self::Home(Box::new(rt::de::read_fields(__reader)?)),
+                1 => Self::Modal(Box::new(rt::de::read_fields(__reader)?)),
+                _ => Self::Unknown(__reader.keep_all()?),
+            },
+        )
+    }
+
+    #[inline]
+    fn unknown(fields: rt::UnknownFields) -> Self {
+        Self::Unknown(fields)
+    }
+
+    #[inline]
+    fn kind(&self) -> Option<usize> {
+        match self {
+            Self::Home(_) => Some(0),
+            Self::Modal(_) => Some(1),
+            Self::Unknown(_) => None,
+        }
+    }
+
+    fn write<S: rt::de::serde::Serializer>(
+        &self,
+        __serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        match self {
+            Self::Home(__kind) => {
+                rt::de::write_kind("type", "home", __kind.as_ref(), __serializer)
+            }
+            Self::Modal(__kind) => {
+                rt::de::write_kind("type", "modal", __kind.as_ref(), __serializer)
+            }
+            Self::Unknown(__fields) => rt::de::write_unknown(__fields, __serializer),
+        }
+    }
+}
+
+rt::tagged_union!(View);
+
+impl From<HomeView> for View {
+    #[inline]
+    fn from(kind: HomeView) -> Self {
+        Self::Home(Box::new(kind))
+    }
+}
+
+impl From<ModalView> for View {
+    #[inline]
+    fn from(kind: ModalView) -> Self {
+        Self::Modal(Box::new(kind))
+    }
+}
+
+impl rt::Validate for View {
+    fn check(&self, __check: &mut rt::validate::Check<'_>) {
+        match self {
+            Self::Home(__kind) => __kind.check(__check),
+            Self::Modal(__kind) => __kind.check(__check),
+            _ => {}
+        }
+    }
+}
+
+/// A [`View`] whose `type` is `modal`.
+///
+/// A view of a modal, opened, updated or pushed with `views.open`, `views.update` and `views.push`.
 ///
 /// `validate()` checks the limits of its fields that [Slack's reference](https://docs.slack.dev/reference/views/modal-views) documents, before anything is sent.
 #[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
-pub struct View {
-    /// Answered as `app_id`.
-    pub app_id: Option<AppId>,
-    /// Answered as `app_installed_team_id`.
-    pub app_installed_team_id: Option<TeamId>,
-    /// Answered as `app_unfurl_url`.
-    pub app_unfurl_url: Option<String>,
-    /// Answered as `blocks`.
+pub struct ModalView {
+    /// The title at the top left of the modal, as `plain_text`.
+    ///
+    /// Slack accepts at most 24 characters; `validate()` checks it.
+    pub title: TextObject,
+    /// The blocks of the view.
     ///
     /// Slack accepts at most 100 items; `validate()` checks it.
-    pub blocks: Option<Vec<Block>>,
-    /// Answered as `bot_id`.
-    pub bot_id: Option<BotId>,
-    /// Answered as `callback_id`.
-    ///
-    /// Slack accepts at most 255 characters; `validate()` checks it.
-    pub callback_id: Option<String>,
-    /// Answered as `channel`.
-    pub channel: Option<String>,
-    /// Answered as `clear_on_close`.
-    pub clear_on_close: Option<bool>,
-    /// Answered as `close`.
+    pub blocks: Vec<Block>,
+    /// The text of the close button at the bottom right, as `plain_text`.
     ///
     /// Slack accepts at most 24 characters; `validate()` checks it.
     pub close: Option<TextObject>,
-    /// Answered as `entity_url`.
-    pub entity_url: Option<String>,
-    /// Answered as `external_id`.
-    ///
-    /// Slack accepts at most 255 characters; `validate()` checks it.
-    pub external_id: Option<String>,
-    /// Answered as `external_ref`.
-    pub external_ref: Option<ViewExternalRef>,
-    /// Answered as `hash`.
-    pub hash: Option<String>,
-    /// Answered as `id`.
-    pub id: Option<String>,
-    /// Answered as `message_ts`.
-    pub message_ts: Option<String>,
-    /// Answered as `notify_on_close`.
-    pub notify_on_close: Option<bool>,
-    /// Answered as `previous_view_id`.
-    pub previous_view_id: Option<String>,
-    /// Answered as `private_metadata`.
-    ///
-    /// Slack accepts at most 3000 characters; `validate()` checks it.
-    pub private_metadata: Option<String>,
-    /// Answered as `root_view_id`.
-    pub root_view_id: Option<String>,
-    /// Answered as `state`.
-    pub state: Option<serde_json::Value>,
-    /// Answered as `submit`.
+    /// The text of the submit button at the bottom right, as `plain_text`; required when the blocks hold an input block.
     ///
     /// Slack accepts at most 24 characters; `validate()` checks it.
     pub submit: Option<TextObject>,
-    /// Answered as `submit_disabled`.
-    pub submit_disabled: Option<bool>,
-    /// Answered as `team_id`.
-    pub team_id: Option<TeamId>,
-    /// Answered as `thread_ts`.
-    pub thread_ts: Option<String>,
-    /// Answered as `title`.
+    /// Text sent back to the app in `view_submission` and `block_actions` payloads.
     ///
-    /// Slack accepts at most 24 characters; `validate()` checks it.
-    pub title: Option<TextObject>,
-    /// Answered as `type`.
-    pub type_: Option<String>,
+    /// Slack accepts at most 3000 characters; `validate()` checks it.
+    pub private_metadata: Option<String>,
+    /// An identifier of the view for the app to recognize its interactions and submissions; not for sensitive data (see `private_metadata`).
+    ///
+    /// Slack accepts at most 255 characters; `validate()` checks it.
+    pub callback_id: Option<String>,
+    /// Whether the close button clears every view of the modal and closes it. `false` by default.
+    pub clear_on_close: Option<bool>,
+    /// Whether Slack sends the app a `view_closed` payload when the user closes the modal. `false` by default.
+    pub notify_on_close: Option<bool>,
+    /// An identifier of the app's own, unique among all views of the workspace.
+    ///
+    /// Slack accepts at most 255 characters; `validate()` checks it.
+    pub external_id: Option<String>,
+    /// Whether the submit button stays disabled until the user has completed one or more inputs. `false` by default.
+    pub submit_disabled: Option<bool>,
+    /// The view's ID, set by Slack.
+    pub id: Option<String>,
+    /// The workspace of the view.
+    pub team_id: Option<TeamId>,
+    /// What the user has entered or chosen in the view's interactive elements.
+    pub state: Option<ModalViewState>,
+    /// A value that changes with each update of the view; passed to `views.update`, it refuses an update of a view that changed since.
+    pub hash: Option<String>,
+    /// The ID of the first view of the modal's stack.
+    pub root_view_id: Option<String>,
+    /// The ID of the view below this one in the modal's stack.
+    pub previous_view_id: Option<String>,
+    /// The app that created the view.
+    pub app_id: Option<AppId>,
+    /// The workspace in which the app that created the view is installed.
+    pub app_installed_team_id: Option<TeamId>,
+    /// The bot user of the app that created the view.
+    pub bot_id: Option<BotId>,
     /// Fields Slack sent that this type does not model, or whose value was not of
     /// the documented type, kept as they came.
     pub unknown: rt::UnknownFields,
 }
 
-impl rt::de::Record for View {
-    const NAME: &'static str = "View";
+impl rt::de::Record for ModalView {
+    const NAME: &'static str = "ModalView";
+    const REQUIRED: &'static [&'static str] = &["title", "blocks"];
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
@@ -99,46 +174,37 @@ impl rt::de::Record for View {
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
+            b"title" => __reader.value(&mut self.title, "title"),
+            b"blocks" => __reader.value(&mut self.blocks, "blocks"),
+            b"close" => __reader.field(&mut self.close, "close"),
+            b"submit" => __reader.field(&mut self.submit, "submit"),
+            b"private_metadata" => {
+                __reader.field(&mut self.private_metadata, "private_metadata")
+            }
+            b"callback_id" => __reader.field(&mut self.callback_id, "callback_id"),
+            b"clear_on_close" => {
+                __reader.field(&mut self.clear_on_close, "clear_on_close")
+            }
+            b"notify_on_close" => {
+                __reader.field(&mut self.notify_on_close, "notify_on_close")
+            }
+            b"external_id" => __reader.field(&mut self.external_id, "external_id"),
+            b"submit_disabled" => {
+                __reader.field(&mut self.submit_disabled, "submit_disabled")
+            }
+            b"id" => __reader.field(&mut self.id, "id"),
+            b"team_id" => __reader.field(&mut self.team_id, "team_id"),
+            b"state" => __reader.field(&mut self.state, "state"),
+            b"hash" => __reader.field(&mut self.hash, "hash"),
+            b"root_view_id" => __reader.field(&mut self.root_view_id, "root_view_id"),
+            b"previous_view_id" => {
+                __reader.field(&mut self.previous_view_id, "previous_view_id")
+            }
             b"app_id" => __reader.field(&mut self.app_id, "app_id"),
             b"app_installed_team_id" => {
                 __reader.field(&mut self.app_installed_team_id, "app_installed_team_id")
             }
-            b"app_unfurl_url" => {
-                __reader.field(&mut self.app_unfurl_url, "app_unfurl_url")
-            }
-            b"blocks" => __reader.field(&mut self.blocks, "blocks"),
             b"bot_id" => __reader.field(&mut self.bot_id, "bot_id"),
-            b"callback_id" => __reader.field(&mut self.callback_id, "callback_id"),
-            b"channel" => __reader.field(&mut self.channel, "channel"),
-            b"clear_on_close" => {
-                __reader.field(&mut self.clear_on_close, "clear_on_close")
-            }
-            b"close" => __reader.field(&mut self.close, "close"),
-            b"entity_url" => __reader.field(&mut self.entity_url, "entity_url"),
-            b"external_id" => __reader.field(&mut self.external_id, "external_id"),
-            b"external_ref" => __reader.field(&mut self.external_ref, "external_ref"),
-            b"hash" => __reader.field(&mut self.hash, "hash"),
-            b"id" => __reader.field(&mut self.id, "id"),
-            b"message_ts" => __reader.field(&mut self.message_ts, "message_ts"),
-            b"notify_on_close" => {
-                __reader.field(&mut self.notify_on_close, "notify_on_close")
-            }
-            b"previous_view_id" => {
-                __reader.field(&mut self.previous_view_id, "previous_view_id")
-            }
-            b"private_metadata" => {
-                __reader.field(&mut self.private_metadata, "private_metadata")
-            }
-            b"root_view_id" => __reader.field(&mut self.root_view_id, "root_view_id"),
-            b"state" => __reader.field(&mut self.state, "state"),
-            b"submit" => __reader.field(&mut self.submit, "submit"),
-            b"submit_disabled" => {
-                __reader.field(&mut self.submit_disabled, "submit_disabled")
-            }
-            b"team_id" => __reader.field(&mut self.team_id, "team_id"),
-            b"thread_ts" => __reader.field(&mut self.thread_ts, "thread_ts"),
-            b"title" => __reader.field(&mut self.title, "title"),
-            b"type" => __reader.field(&mut self.type_, "type"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -146,32 +212,25 @@ impl rt::de::Record for View {
 
     fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
         __writer
+            .req("title", &self.title)
+            .req("blocks", &self.blocks)
+            .opt("close", &self.close)
+            .opt("submit", &self.submit)
+            .opt("private_metadata", &self.private_metadata)
+            .opt("callback_id", &self.callback_id)
+            .opt("clear_on_close", &self.clear_on_close)
+            .opt("notify_on_close", &self.notify_on_close)
+            .opt("external_id", &self.external_id)
+            .opt("submit_disabled", &self.submit_disabled)
+            .opt("id", &self.id)
+            .opt("team_id", &self.team_id)
+            .opt("state", &self.state)
+            .opt("hash", &self.hash)
+            .opt("root_view_id", &self.root_view_id)
+            .opt("previous_view_id", &self.previous_view_id)
             .opt("app_id", &self.app_id)
             .opt("app_installed_team_id", &self.app_installed_team_id)
-            .opt("app_unfurl_url", &self.app_unfurl_url)
-            .opt("blocks", &self.blocks)
-            .opt("bot_id", &self.bot_id)
-            .opt("callback_id", &self.callback_id)
-            .opt("channel", &self.channel)
-            .opt("clear_on_close", &self.clear_on_close)
-            .opt("close", &self.close)
-            .opt("entity_url", &self.entity_url)
-            .opt("external_id", &self.external_id)
-            .opt("external_ref", &self.external_ref)
-            .opt("hash", &self.hash)
-            .opt("id", &self.id)
-            .opt("message_ts", &self.message_ts)
-            .opt("notify_on_close", &self.notify_on_close)
-            .opt("previous_view_id", &self.previous_view_id)
-            .opt("private_metadata", &self.private_metadata)
-            .opt("root_view_id", &self.root_view_id)
-            .opt_json("state", &self.state)
-            .opt("submit", &self.submit)
-            .opt("submit_disabled", &self.submit_disabled)
-            .opt("team_id", &self.team_id)
-            .opt("thread_ts", &self.thread_ts)
-            .opt("title", &self.title)
-            .opt("type", &self.type_);
+            .opt("bot_id", &self.bot_id);
     }
 
     #[inline]
@@ -185,21 +244,188 @@ impl rt::de::Record for View {
     }
 }
 
-rt::record!(View);
+rt::record!(ModalView);
 
-impl rt::Validate for View {
+impl ModalView {
+    /// A [`ModalView`] with the fields Slack requires; set the others with the setters.
+    #[inline]
+    #[must_use]
+    pub fn new(
+        title: impl Into<TextObject>,
+        blocks: impl IntoIterator<Item = impl Into<Block>>,
+    ) -> Self {
+        Self {
+            title: title.into(),
+            blocks: blocks.into_iter().map(Into::into).collect(),
+            ..Self::default()
+        }
+    }
+
+    /// Sets [`close`](Self::close).
+    #[inline]
+    #[must_use]
+    pub fn close(mut self, close: impl Into<TextObject>) -> Self {
+        self.close = Some(close.into());
+        self
+    }
+
+    /// Sets [`submit`](Self::submit).
+    #[inline]
+    #[must_use]
+    pub fn submit(mut self, submit: impl Into<TextObject>) -> Self {
+        self.submit = Some(submit.into());
+        self
+    }
+
+    /// Sets [`private_metadata`](Self::private_metadata).
+    #[inline]
+    #[must_use]
+    pub fn private_metadata(mut self, private_metadata: impl Into<String>) -> Self {
+        self.private_metadata = Some(private_metadata.into());
+        self
+    }
+
+    /// Sets [`callback_id`](Self::callback_id).
+    #[inline]
+    #[must_use]
+    pub fn callback_id(mut self, callback_id: impl Into<String>) -> Self {
+        self.callback_id = Some(callback_id.into());
+        self
+    }
+
+    /// Sets [`clear_on_close`](Self::clear_on_close).
+    #[inline]
+    #[must_use]
+    pub fn clear_on_close(mut self, clear_on_close: bool) -> Self {
+        self.clear_on_close = Some(clear_on_close);
+        self
+    }
+
+    /// Sets [`notify_on_close`](Self::notify_on_close).
+    #[inline]
+    #[must_use]
+    pub fn notify_on_close(mut self, notify_on_close: bool) -> Self {
+        self.notify_on_close = Some(notify_on_close);
+        self
+    }
+
+    /// Sets [`external_id`](Self::external_id).
+    #[inline]
+    #[must_use]
+    pub fn external_id(mut self, external_id: impl Into<String>) -> Self {
+        self.external_id = Some(external_id.into());
+        self
+    }
+
+    /// Sets [`submit_disabled`](Self::submit_disabled).
+    #[inline]
+    #[must_use]
+    pub fn submit_disabled(mut self, submit_disabled: bool) -> Self {
+        self.submit_disabled = Some(submit_disabled);
+        self
+    }
+
+    /// Sets [`id`](Self::id).
+    #[inline]
+    #[must_use]
+    pub fn id(mut self, id: impl Into<String>) -> Self {
+        self.id = Some(id.into());
+        self
+    }
+
+    /// Sets [`team_id`](Self::team_id).
+    #[inline]
+    #[must_use]
+    pub fn team_id(mut self, team_id: impl Into<TeamId>) -> Self {
+        self.team_id = Some(team_id.into());
+        self
+    }
+
+    /// Sets [`state`](Self::state).
+    #[inline]
+    #[must_use]
+    pub fn state(mut self, state: impl Into<ModalViewState>) -> Self {
+        self.state = Some(state.into());
+        self
+    }
+
+    /// Sets [`hash`](Self::hash).
+    #[inline]
+    #[must_use]
+    pub fn hash(mut self, hash: impl Into<String>) -> Self {
+        self.hash = Some(hash.into());
+        self
+    }
+
+    /// Sets [`root_view_id`](Self::root_view_id).
+    #[inline]
+    #[must_use]
+    pub fn root_view_id(mut self, root_view_id: impl Into<String>) -> Self {
+        self.root_view_id = Some(root_view_id.into());
+        self
+    }
+
+    /// Sets [`previous_view_id`](Self::previous_view_id).
+    #[inline]
+    #[must_use]
+    pub fn previous_view_id(mut self, previous_view_id: impl Into<String>) -> Self {
+        self.previous_view_id = Some(previous_view_id.into());
+        self
+    }
+
+    /// Sets [`app_id`](Self::app_id).
+    #[inline]
+    #[must_use]
+    pub fn app_id(mut self, app_id: impl Into<AppId>) -> Self {
+        self.app_id = Some(app_id.into());
+        self
+    }
+
+    /// Sets [`app_installed_team_id`](Self::app_installed_team_id).
+    #[inline]
+    #[must_use]
+    pub fn app_installed_team_id(
+        mut self,
+        app_installed_team_id: impl Into<TeamId>,
+    ) -> Self {
+        self.app_installed_team_id = Some(app_installed_team_id.into());
+        self
+    }
+
+    /// Sets [`bot_id`](Self::bot_id).
+    #[inline]
+    #[must_use]
+    pub fn bot_id(mut self, bot_id: impl Into<BotId>) -> Self {
+        self.bot_id = Some(bot_id.into());
+        self
+    }
+}
+
+impl rt::Validate for ModalView {
     fn check(&self, __check: &mut rt::validate::Check<'_>) {
-        __check.items("blocks", self.blocks.as_ref().map(Vec::len), None, Some(100));
-        __check.nested("blocks", &self.blocks);
-        __check.length("callback_id", self.callback_id.as_deref(), None, Some(255));
         __check
             .length(
-                "close",
-                self.close.as_ref().and_then(|__text| __text.text.as_deref()),
+                "title",
+                Some(&self.title).map(|__text| __text.text.as_str()),
                 None,
                 Some(24),
             );
-        __check.length("external_id", self.external_id.as_deref(), None, Some(255));
+        __check.items("blocks", Some(self.blocks.len()), None, Some(100));
+        __check.nested("blocks", &self.blocks);
+        __check
+            .length(
+                "close",
+                self.close.as_ref().map(|__text| __text.text.as_str()),
+                None,
+                Some(24),
+            );
+        __check
+            .length(
+                "submit",
+                self.submit.as_ref().map(|__text| __text.text.as_str()),
+                None,
+                Some(24),
+            );
         __check
             .length(
                 "private_metadata",
@@ -207,38 +433,31 @@ impl rt::Validate for View {
                 None,
                 Some(3000),
             );
-        __check
-            .length(
-                "submit",
-                self.submit.as_ref().and_then(|__text| __text.text.as_deref()),
-                None,
-                Some(24),
-            );
-        __check
-            .length(
-                "title",
-                self.title.as_ref().and_then(|__text| __text.text.as_deref()),
-                None,
-                Some(24),
-            );
+        __check.length("callback_id", self.callback_id.as_deref(), None, Some(255));
+        __check.length("external_id", self.external_id.as_deref(), None, Some(255));
     }
 }
 
-/// The `external_ref` object of [`View`].
+/// The `state` object of [`ModalView`].
+///
+/// What the user has entered or chosen in the view's interactive elements.
 #[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
-pub struct ViewExternalRef {
-    /// Answered as `id`.
-    pub id: Option<String>,
-    /// Answered as `type`.
-    pub type_: Option<String>,
+pub struct ModalViewState {
+    /// The state of each element, by the `block_id` of its block, then by its `action_id`.
+    pub values: Option<
+        std::collections::BTreeMap<
+            String,
+            std::collections::BTreeMap<String, ElementState>,
+        >,
+    >,
     /// Fields Slack sent that this type does not model, or whose value was not of
     /// the documented type, kept as they came.
     pub unknown: rt::UnknownFields,
 }
 
-impl rt::de::Record for ViewExternalRef {
-    const NAME: &'static str = "ViewExternalRef";
+impl rt::de::Record for ModalViewState {
+    const NAME: &'static str = "ModalViewState";
 
     fn read_field<'de, A: rt::de::Map<'de>>(
         &mut self,
@@ -246,15 +465,14 @@ impl rt::de::Record for ViewExternalRef {
         __reader: &mut rt::de::Reader<'de, A>,
     ) -> Result<bool, A::Error> {
         match __key {
-            b"id" => __reader.field(&mut self.id, "id"),
-            b"type" => __reader.field(&mut self.type_, "type"),
+            b"values" => __reader.field(&mut self.values, "values"),
             _ => return Ok(false),
         }?;
         Ok(true)
     }
 
     fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
-        __writer.opt("id", &self.id).opt("type", &self.type_);
+        __writer.opt("values", &self.values);
     }
 
     #[inline]
@@ -268,4 +486,267 @@ impl rt::de::Record for ViewExternalRef {
     }
 }
 
-rt::record!(ViewExternalRef);
+rt::record!(ModalViewState);
+
+impl ModalViewState {
+    /// A [`ModalViewState`] with no field set; set them with the setters.
+    #[inline]
+    #[must_use]
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Sets [`values`](Self::values).
+    #[inline]
+    #[must_use]
+    pub fn values(
+        mut self,
+        values: std::collections::BTreeMap<
+            String,
+            std::collections::BTreeMap<String, ElementState>,
+        >,
+    ) -> Self {
+        self.values = Some(values);
+        self
+    }
+}
+
+/// A [`View`] whose `type` is `home`.
+///
+/// The view of an App Home tab, published with `views.publish`.
+///
+/// `validate()` checks the limits of its fields that [Slack's reference](https://docs.slack.dev/reference/views/home-tab-views) documents, before anything is sent.
+#[derive(Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct HomeView {
+    /// The blocks of the view.
+    ///
+    /// Slack accepts at most 100 items; `validate()` checks it.
+    pub blocks: Vec<Block>,
+    /// Text sent back to the app in `view_submission` and `block_actions` payloads.
+    ///
+    /// Slack accepts at most 3000 characters; `validate()` checks it.
+    pub private_metadata: Option<String>,
+    /// An identifier of the view for the app to recognize its interactions; not for sensitive data (see `private_metadata`).
+    ///
+    /// Slack accepts at most 255 characters; `validate()` checks it.
+    pub callback_id: Option<String>,
+    /// An identifier of the app's own, unique among all views of the workspace.
+    pub external_id: Option<String>,
+    /// The view's ID, set by Slack.
+    pub id: Option<String>,
+    /// The workspace of the view.
+    pub team_id: Option<TeamId>,
+    /// What the user has entered or chosen in the view's interactive elements.
+    pub state: Option<HomeViewState>,
+    /// A value that changes with each update of the view; passed to `views.publish`, it refuses an update of a view that changed since.
+    pub hash: Option<String>,
+    /// The ID of the first view of the view's stack.
+    pub root_view_id: Option<String>,
+    /// The ID of the view before this one in the view's stack, if any.
+    pub previous_view_id: Option<String>,
+    /// The app that published the view.
+    pub app_id: Option<AppId>,
+    /// The workspace in which the app that published the view is installed.
+    pub app_installed_team_id: Option<TeamId>,
+    /// The bot user of the app that published the view.
+    pub bot_id: Option<BotId>,
+    /// Fields Slack sent that this type does not model, or whose value was not of
+    /// the documented type, kept as they came.
+    pub unknown: rt::UnknownFields,
+}
+
+impl rt::de::Record for HomeView {
+    const NAME: &'static str = "HomeView";
+    const REQUIRED: &'static [&'static str] = &["blocks"];
+
+    fn read_field<'de, A: rt::de::Map<'de>>(
+        &mut self,
+        __key: &[u8],
+        __reader: &mut rt::de::Reader<'de, A>,
+    ) -> Result<bool, A::Error> {
+        match __key {
+            b"blocks" => __reader.value(&mut self.blocks, "blocks"),
+            b"private_metadata" => {
+                __reader.field(&mut self.private_metadata, "private_metadata")
+            }
+            b"callback_id" => __reader.field(&mut self.callback_id, "callback_id"),
+            b"external_id" => __reader.field(&mut self.external_id, "external_id"),
+            b"id" => __reader.field(&mut self.id, "id"),
+            b"team_id" => __reader.field(&mut self.team_id, "team_id"),
+            b"state" => __reader.field(&mut self.state, "state"),
+            b"hash" => __reader.field(&mut self.hash, "hash"),
+            b"root_view_id" => __reader.field(&mut self.root_view_id, "root_view_id"),
+            b"previous_view_id" => {
+                __reader.field(&mut self.previous_view_id, "previous_view_id")
+            }
+            b"app_id" => __reader.field(&mut self.app_id, "app_id"),
+            b"app_installed_team_id" => {
+                __reader.field(&mut self.app_installed_team_id, "app_installed_team_id")
+            }
+            b"bot_id" => __reader.field(&mut self.bot_id, "bot_id"),
+            _ => return Ok(false),
+        }?;
+        Ok(true)
+    }
+
+    fn write<M: rt::de::SerializeMap>(&self, __writer: &mut rt::de::Writer<'_, M>) {
+        __writer
+            .req("blocks", &self.blocks)
+            .opt("private_metadata", &self.private_metadata)
+            .opt("callback_id", &self.callback_id)
+            .opt("external_id", &self.external_id)
+            .opt("id", &self.id)
+            .opt("team_id", &self.team_id)
+            .opt("state", &self.state)
+            .opt("hash", &self.hash)
+            .opt("root_view_id", &self.root_view_id)
+            .opt("previous_view_id", &self.previous_view_id)
+            .opt("app_id", &self.app_id)
+            .opt("app_installed_team_id", &self.app_installed_team_id)
+            .opt("bot_id", &self.bot_id);
+    }
+
+    #[inline]
+    fn unknown(&self) -> &rt::UnknownFields {
+        &self.unknown
+    }
+
+    #[inline]
+    fn unknown_mut(&mut self) -> &mut rt::UnknownFields {
+        &mut self.unknown
+    }
+}
+
+rt::record!(HomeView);
+
+impl HomeView {
+    /// A [`HomeView`] with the fields Slack requires; set the others with the setters.
+    #[inline]
+    #[must_use]
+    pub fn new(blocks: impl IntoIterator<Item = impl Into<Block>>) -> Self {
+        Self {
+            blocks: blocks.into_iter().map(Into::into).collect(),
+            ..Self::default()
+        }
+    }
+
+    /// Sets [`private_metadata`](Self::private_metadata).
+    #[inline]
+    #[must_use]
+    pub fn private_metadata(mut self, private_metadata: impl Into<String>) -> Self {
+        self.private_metadata = Some(private_metadata.into());
+        self
+    }
+
+    /// Sets [`callback_id`](Self::callback_id).
+    #[inline]
+    #[must_use]
+    pub fn callback_id(mut self, callback_id: impl Into<String>) -> Self {
+        self.callback_id = Some(callback_id.into());
+        self
+    }
+
+    /// Sets [`external_id`](Self::external_id).
+    #[inline]
+    #[must_use]
+    pub fn external_id(mut self, external_id: impl Into<String>) -> Self {
+        self.external_id = Some(external_id.into());
+        self
+    }
+
+    /// Sets [`id`](Self::id).
+    #[inline]
+    #[must_use]
+    pub fn id(mut self, id: impl Into<String>) -> Self {
+        self.id = Some(id.into());
+        self
+    }
+
+    /// Sets [`team_id`](Self::team_id).
+    #[inline]
+    #[must_use]
+    pub fn team_id(mut self, team_id: impl Into<TeamId>) -> Self {
+        self.team_id = Some(team_id.into());
+        self
+    }
+
+    /// Sets [`state`](Self::state).
+    #[inline]
+    #[must_use]
+    pub fn state(mut self, state: impl Into<HomeViewState>) -> Self {
+        self.state = Some(state.into());
+        self
+    }
+
+    /// Sets [`hash`](Self::hash).
+    #[inline]
+    #[must_use]
+    pub fn hash(mut self, hash: impl Into<String>) -> Self {
+        self.hash = Some(hash.into());
+        self
+    }
+
+    /// Sets [`root_view_id`](Self::root_view_id).
+    #[inline]
+    #[must_use]
+    pub fn root_view_id(mut self, root_view_id: impl Into<String>) -> Self {
+        self.root_view_id = Some(root_view_id.into());
+        self
+    }
+
+    /// Sets [`previous_view_id`](Self::previous_view_id).
+    #[inline]
+    #[must_use]
+    pub fn previous_view_id(mut self, previous_view_id: impl Into<String>) -> Self {
+        self.previous_view_id = Some(previous_view_id.into());
+        self
+    }
+
+    /// Sets [`app_id`](Self::app_id).
+    #[inline]
+    #[must_use]
+    pub fn app_id(mut self, app_id: impl Into<AppId>) -> Self {
+        self.app_id = Some(app_id.into());
+        self
+    }
+
+    /// Sets [`app_installed_team_id`](Self::app_installed_team_id).
+    #[inline]
+    #[must_use]
+    pub fn app_installed_team_id(
+        mut self,
+        app_installed_team_id: impl Into<TeamId>,
+    ) -> Self {
+        self.app_installed_team_id = Some(app_installed_team_id.into());
+        self
+    }
+
+    /// Sets [`bot_id`](Self::bot_id).
+    #[inline]
+    #[must_use]
+    pub fn bot_id(mut self, bot_id: impl Into<BotId>) -> Self {
+        self.bot_id = Some(bot_id.into());
+        self
+    }
+}
+
+impl rt::Validate for HomeView {
+    fn check(&self, __check: &mut rt::validate::Check<'_>) {
+        __check.items("blocks", Some(self.blocks.len()), None, Some(100));
+        __check.nested("blocks", &self.blocks);
+        __check
+            .length(
+                "private_metadata",
+                self.private_metadata.as_deref(),
+                None,
+                Some(3000),
+            );
+        __check.length("callback_id", self.callback_id.as_deref(), None, Some(255));
+    }
+}
+
+/// The `state` object of [`HomeView`]: a [`ModalViewState`], which has the same fields.
+///
+/// What the user has entered or chosen in the view's interactive elements.
+pub type HomeViewState = ModalViewState;

@@ -1,0 +1,219 @@
+//! How an app builds the objects it sends: `new` with the fields Slack requires, a
+//! setter per other field, the spec's named shortcuts (`TextObject::mrkdwn`), and the
+//! conversions (a kind into its union, an option from a tuple).
+//!
+//! Every function is generic or `#[inline]`: none is compiled into the library unless
+//! an app calls it, so the builders cost the crate's own build nothing.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use super::ident;
+use super::types::{item_type, record_field_type};
+use crate::ir::{Builder, Member, Multiplicity, Record, TaggedUnion, ValueType};
+
+/// Clippy's default `too_many_arguments` threshold.
+const MAX_CONSTRUCTOR_PARAMS: usize = 7;
+
+/// Method name prefixes that clippy's `wrong_self_convention` reserves for conversions.
+const CONVERSION_PREFIXES: &[&str] = &["as_", "from_", "into_", "is_", "to_"];
+
+/// The builder of `record`, when it has one.
+pub fn tokens(record: &Record) -> Option<TokenStream> {
+    let builder = record.builder.as_ref()?;
+    let name = ident(&record.name);
+    let constructed: Vec<&Member> = record.fields.iter().filter(|field| field.constructed).collect();
+    let params = constructed.iter().map(|field| {
+        let rust = ident(&field.rust_name);
+        let (ty, _) = parameter(field);
+        quote!(#rust: #ty)
+    });
+    let inits = constructed.iter().map(|field| {
+        let rust = ident(&field.rust_name);
+        let (_, value) = parameter(field);
+        if field.required && takes_as_is(field) {
+            return quote!(#rust,);
+        }
+        let value = if field.required { value } else { quote!(Some(#value)) };
+        quote!(#rust: #value,)
+    });
+    let allow = (constructed.len() > MAX_CONSTRUCTOR_PARAMS).then(|| quote!(#[allow(clippy::too_many_arguments)]));
+    let doc = if constructed.is_empty() {
+        format!(" A [`{}`] with no field set; set them with the setters.", record.name)
+    } else {
+        format!(" A [`{}`] with the fields Slack requires; set the others with the setters.", record.name)
+    };
+    let body = if constructed.is_empty() {
+        quote!(Self::default())
+    } else {
+        // `unknown`, at least, is left to its default.
+        quote!(Self { #(#inits)* ..Self::default() })
+    };
+    let setters = record.fields.iter().filter(|field| !field.constructed).map(setter);
+    let shortcuts = shortcuts(builder, &constructed);
+    let conversions = conversions(record, builder, &constructed);
+    Some(quote! {
+        impl #name {
+            #[doc = #doc]
+            #allow
+            #[inline]
+            #[must_use]
+            pub fn new(#(#params),*) -> Self {
+                #body
+            }
+
+            #shortcuts
+
+            #(#setters)*
+        }
+
+        #conversions
+    })
+}
+
+/// `From` each kind's record into `union`: `Block::from(SectionBlock::new(...))`.
+pub fn union_conversions(union: &TaggedUnion) -> TokenStream {
+    let name = ident(&union.name);
+    let conversions = union.variants.iter().map(|variant| {
+        let record = ident(&variant.record);
+        let kind = ident(&variant.variant);
+        quote! {
+            impl From<#record> for #name {
+                #[inline]
+                fn from(kind: #record) -> Self {
+                    Self::#kind(Box::new(kind))
+                }
+            }
+        }
+    });
+    quote!(#(#conversions)*)
+}
+
+/// The spec's named shortcuts: `new` with some fields fixed.
+fn shortcuts(builder: &Builder, constructed: &[&Member]) -> TokenStream {
+    let shortcuts = builder.shortcuts.iter().map(|shortcut| {
+        let function = ident(&shortcut.name);
+        let docs = super::doc_attrs(&shortcut.docs, false);
+        let fixed = |field: &Member| shortcut.sets.iter().find(|(rust, _, _)| *rust == field.rust_name);
+        let params = constructed.iter().filter(|field| fixed(field).is_none()).map(|field| {
+            let rust = ident(&field.rust_name);
+            let (ty, _) = parameter(field);
+            quote!(#rust: #ty)
+        });
+        let args = constructed.iter().map(|field| match fixed(field) {
+            Some((_, enum_name, variant)) => {
+                let (enum_name, variant) = (ident(enum_name), ident(variant));
+                quote!(#enum_name::#variant)
+            }
+            None => {
+                let rust = ident(&field.rust_name);
+                quote!(#rust)
+            }
+        });
+        quote! {
+            #docs
+            #[inline]
+            #[must_use]
+            pub fn #function(#(#params),*) -> Self {
+                Self::new(#(#args),*)
+            }
+        }
+    });
+    quote!(#(#shortcuts)*)
+}
+
+/// `From<&str>` and `From<String>` through the shortcut that converts text, and `From` a
+/// tuple of what `new` takes.
+fn conversions(record: &Record, builder: &Builder, constructed: &[&Member]) -> TokenStream {
+    let name = ident(&record.name);
+    let from_text = builder.shortcuts.iter().find(|shortcut| shortcut.from_text).map(|shortcut| {
+        let function = ident(&shortcut.name);
+        quote! {
+            impl From<&str> for #name {
+                #[inline]
+                fn from(text: &str) -> Self {
+                    Self::#function(text)
+                }
+            }
+
+            impl From<String> for #name {
+                #[inline]
+                fn from(text: String) -> Self {
+                    Self::#function(text)
+                }
+            }
+        }
+    });
+    let from_tuple = builder.from_tuple.then(|| {
+        let generics: Vec<TokenStream> =
+            (0..constructed.len()).map(|index| ident(&format!("T{index}"))).map(|t| quote!(#t)).collect();
+        let bounds = constructed.iter().zip(&generics).map(|(field, generic)| {
+            let item = item_type(&field.ty);
+            quote!(#generic: Into<#item>)
+        });
+        let names: Vec<TokenStream> =
+            constructed.iter().map(|field| ident(&field.rust_name)).map(|n| quote!(#n)).collect();
+        quote! {
+            impl<#(#bounds),*> From<(#(#generics),*)> for #name {
+                #[inline]
+                fn from((#(#names),*): (#(#generics),*)) -> Self {
+                    Self::new(#(#names),*)
+                }
+            }
+        }
+    });
+    quote!(#from_text #from_tuple)
+}
+
+/// The setter of an optional `field`.
+fn setter(field: &Member) -> TokenStream {
+    let rust = ident(&field.rust_name);
+    let (param, value) = parameter(field);
+    let value = if field.required { value } else { quote!(Some(#value)) };
+    let doc = format!(" Sets [`{}`](Self::{}).", field.rust_name, field.rust_name);
+    // Setters are named after their field (`is_decimal_allowed`), not after a conversion.
+    let allow = CONVERSION_PREFIXES
+        .iter()
+        .any(|prefix| field.rust_name.starts_with(prefix))
+        .then(|| quote!(#[allow(clippy::wrong_self_convention)]));
+    quote! {
+        #[doc = #doc]
+        #allow
+        #[inline]
+        #[must_use]
+        pub fn #rust(mut self, #rust: #param) -> Self {
+            self.#rust = #value;
+            self
+        }
+    }
+}
+
+/// Whether a parameter of `field` is its value as it is (a boolean, an integer).
+fn takes_as_is(field: &Member) -> bool {
+    !field.map && field.multiplicity == Multiplicity::One && matches!(field.ty, ValueType::Boolean | ValueType::Integer)
+}
+
+/// The parameter type that sets `field`, and the expression that turns the parameter
+/// into the field's value (before `Some`).
+fn parameter(field: &Member) -> (TokenStream, TokenStream) {
+    let name = ident(&field.rust_name);
+    if field.map {
+        return (record_field_type(field), quote!(#name));
+    }
+    let item = match field.ty {
+        ValueType::Number => quote!(serde_json::Number),
+        ref ty => item_type(ty),
+    };
+    let plain = matches!(field.ty, ValueType::Boolean | ValueType::Integer);
+    match field.multiplicity {
+        Multiplicity::One if takes_as_is(field) => (item, quote!(#name)),
+        Multiplicity::One if field.boxed => (quote!(impl Into<#item>), quote!(Box::new(#name.into()))),
+        Multiplicity::One => (quote!(impl Into<#item>), quote!(#name.into())),
+        Multiplicity::CommaSeparated | Multiplicity::Array if plain => {
+            (quote!(impl IntoIterator<Item = #item>), quote!(#name.into_iter().collect()))
+        }
+        Multiplicity::CommaSeparated | Multiplicity::Array => {
+            (quote!(impl IntoIterator<Item = impl Into<#item>>), quote!(#name.into_iter().map(Into::into).collect()))
+        }
+    }
+}
