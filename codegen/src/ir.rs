@@ -373,6 +373,9 @@ pub struct Record {
     pub validated: bool,
     /// For a record of an object an app may build: how (a response has none).
     pub builder: Option<Builder>,
+    /// The uniqueness scope it opens, when values within it must be unique within it
+    /// (each kind of block, for its elements' `action_id`s).
+    pub scope: Option<String>,
 }
 
 /// How an app builds a record: `new` with the fields Slack requires, a setter for each
@@ -445,9 +448,6 @@ pub struct TaggedUnion {
     pub variants: Vec<UnionVariant>,
     /// Whether it checks Slack's limits (`validate()`): one of its kinds does.
     pub validated: bool,
-    /// The uniqueness scope it opens, when fields within it must be unique within it
-    /// (a block, for its elements' `action_id`s).
-    pub scope: Option<String>,
 }
 
 /// One kind of a [`TaggedUnion`].

@@ -42,7 +42,8 @@ pub const RESERVED_REQUEST_MEMBERS: &[&str] = &[
     "type_id",
 ];
 /// Names the generated records (responses and objects) use for their own members.
-pub const RESERVED_RECORD_MEMBERS: &[&str] = &["warnings", "set_warnings", "response_metadata", "unknown"];
+pub const RESERVED_RECORD_MEMBERS: &[&str] =
+    &["warnings", "set_warnings", "response_metadata", "unknown", "new", "default"];
 /// Type names no generated type may take: those the crate root re-exports from the
 /// runtime, and those the generated modules write unqualified (std's prelude, the
 /// runtime's `types`). Generated type names are made of two or more words, so a clash
@@ -71,6 +72,8 @@ pub const RESERVED_TYPES: &[&str] = &[
     "Into",
     "IntoIterator",
     "Default",
+    "Box",
+    "From",
     // The runtime's `types`, imported by the modules that use them.
     "Timestamp",
     "Cursor",

@@ -202,3 +202,23 @@ fn a_kind_a_block_does_not_accept_and_repeated_ids_are_reported_before_sending()
         ]
     );
 }
+
+#[test]
+fn each_kind_of_block_is_its_own_scope_and_lists_are_checked_item_by_item() {
+    // Checked as their own type, two sections may each have a button `go`.
+    let sections = vec![SectionBlock::new().text("One").accessory(ButtonElement::new("Go").action_id("go")); 2];
+    assert_eq!(sections.validate(), Ok(()));
+    // An actions block takes buttons and menus, not a text input.
+    let actions = ActionsBlock::new([
+        typed_slack::objects::BlockElement::from(ButtonElement::new("Go")),
+        PlainTextInputElement::new().into(),
+    ]);
+    let error = actions.validate().unwrap_err();
+    assert_eq!(error.as_slice().len(), 1);
+    assert!(
+        error.to_string().starts_with(
+            "Slack would refuse this: elements[1]: a `plain_text_input` is not accepted here, only button, "
+        ),
+        "{error}"
+    );
+}

@@ -184,15 +184,14 @@ impl Check<'_> {
     pub fn unique(&mut self, field: &'static str, value: Option<&str>, scope: &'static str) {
         let Some(value) = value else { return };
         let here = self.path_to(Some(Step::Field(field)), None);
+        // Outside any such scope (a lone element checked), the whole value is the scope.
         let within = self.scopes.iter_mut().rev().find(|open| open.name == scope || open.name == SURFACE);
         let Some(within) = within else { return };
         let first =
             within.seen.iter().find(|(seen, text, _)| *seen == field && text == value).map(|seen| seen.2.clone());
+        let name = within.name;
         match first {
-            Some(first) => {
-                let problem = Problem::Duplicate { value: value.to_owned(), first, within: scope };
-                self.note(field, problem);
-            }
+            Some(first) => self.note(field, Problem::Duplicate { value: value.to_owned(), first, within: name }),
             None => within.seen.push((field, value.to_owned(), here)),
         }
     }
@@ -394,5 +393,73 @@ mod tests {
     fn a_list_of_values_reports_indices_from_its_root() {
         let error = vec![text("ok"), text("toolong")].validate().unwrap_err();
         assert_eq!(error.to_string(), "Slack would refuse this: [1].text: 7 characters, at most 5");
+    }
+
+    /// A block as the generator writes one: a scope of its own, with an `id` unique in
+    /// the surface, elements whose `action` is unique in the block, and labels of at
+    /// most 3 characters each.
+    struct Group {
+        id: &'static str,
+        actions: Vec<&'static str>,
+        labels: Vec<&'static str>,
+    }
+
+    impl Validate for Group {
+        fn check(&self, check: &mut Check<'_>) {
+            check.scope("block", |check| {
+                check.unique("id", Some(self.id), SURFACE);
+                check.each_length("labels", self.labels.iter().map(|label| Some(*label)), None, Some(3));
+                for (index, action) in self.actions.iter().enumerate() {
+                    check.path.push(Step::Field("actions"));
+                    check.path.push(Step::Index(index));
+                    check.unique("action", Some(action), "block");
+                    check.path.pop();
+                    check.path.pop();
+                }
+            });
+        }
+    }
+
+    fn group(id: &'static str, actions: &[&'static str]) -> Group {
+        Group { id, actions: actions.to_vec(), labels: Vec::new() }
+    }
+
+    #[test]
+    fn a_value_unique_in_a_block_may_repeat_in_another_one_unique_in_the_surface_may_not() {
+        let groups = vec![group("a", &["go", "stop"]), group("b", &["go"]), group("a", &["stop", "stop"])];
+        let found: Vec<String> = groups.validate().unwrap_err().as_slice().iter().map(ToString::to_string).collect();
+        assert_eq!(
+            found,
+            [
+                "[2].id: `a` is already used at [0].id, and must be unique within the whole value",
+                "[2].actions[1].action: `stop` is already used at [2].actions[0].action, and must be unique within block",
+            ]
+        );
+        assert_eq!(vec![group("a", &["go"]), group("b", &["go"])].validate(), Ok(()));
+    }
+
+    #[test]
+    fn outside_its_scope_a_value_is_unique_in_the_whole_value_and_says_so() {
+        struct Action(&'static str);
+        impl Validate for Action {
+            fn check(&self, check: &mut Check<'_>) {
+                check.unique("action", Some(self.0), "block");
+            }
+        }
+        let error = vec![Action("go"), Action("go")].validate().unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "Slack would refuse this: [1].action: `go` is already used at [0].action, and must be unique within the \
+             whole value"
+        );
+    }
+
+    #[test]
+    fn each_item_of_a_list_is_measured_with_its_index() {
+        let labels = Group { id: "a", actions: Vec::new(), labels: vec!["abc", "abcd", "ab"] };
+        assert_eq!(
+            labels.validate().unwrap_err().to_string(),
+            "Slack would refuse this: labels[1]: 4 characters, at most 3"
+        );
     }
 }

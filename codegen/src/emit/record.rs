@@ -160,10 +160,15 @@ fn validate(record: &Record) -> TokenStream {
         });
         quote!(#length #items #accepts #unique #nested)
     });
+    // Each kind of block is a scope: its elements' `action_id`s are unique within it.
+    let checks = match &record.scope {
+        Some(scope) => quote!(__check.scope(#scope, |__check| { #(#checks)* });),
+        None => quote!(#(#checks)*),
+    };
     quote! {
         impl rt::Validate for #name {
             fn check(&self, __check: &mut rt::validate::Check<'_>) {
-                #(#checks)*
+                #checks
             }
         }
     }
@@ -302,11 +307,6 @@ pub fn union(union: &TaggedUnion) -> TokenStream {
                 #(Self::#checked(__kind) => __kind.check(__check),)*
                 _ => {}
             }
-        };
-        // A block is a scope: its elements' `action_id`s are unique within it.
-        let checks = match &union.scope {
-            Some(scope) => quote!(__check.scope(#scope, |__check| #checks);),
-            None => checks,
         };
         quote! {
             impl rt::Validate for #name {

@@ -168,6 +168,7 @@ fn lower_method(
         warnings: Some(warning_type.clone()),
         validated: false,
         builder: None,
+        scope: None,
     });
     ir::Method {
         source: method.file.clone(),

@@ -82,6 +82,7 @@ fn lower_union(
                 warnings: None,
                 validated: false,
                 builder: Some(ir::Builder::default()),
+                scope: None,
             };
             scope.records.insert(slot, record);
             ir::UnionVariant {
@@ -95,7 +96,7 @@ fn lower_union(
         .collect();
     // The runtime finds a tag by binary search in the union's tags, in this order.
     variants.sort_by(|a, b| a.tag.cmp(&b.tag));
-    ir::TaggedUnion { name: name.to_owned(), docs, tag: tag.to_owned(), variants, validated: false, scope: None }
+    ir::TaggedUnion { name: name.to_owned(), docs, tag: tag.to_owned(), variants, validated: false }
 }
 
 /// How an app builds the record of `spec`, an object of one kind: its shortcuts, with
@@ -167,12 +168,19 @@ pub fn lower_objects(
                     warnings: None,
                     validated: false,
                     builder: Some(builder),
+                    scope: None,
                 })
             }
             Some(tag) => {
-                let mut union = lower_union(object, tag, &name, docs, &mut scope, problems);
-                // A block is the scope its elements' `unique: block` fields are unique in.
-                union.scope = scopes.contains(spec.object.as_str()).then(|| spec.object.clone());
+                let union = lower_union(object, tag, &name, docs, &mut scope, problems);
+                // Each kind of block is the scope its elements' `unique: block` fields are
+                // unique in, whether it is checked as a `Block` or as its own type.
+                if scopes.contains(spec.object.as_str()) {
+                    let kinds: BTreeSet<&str> = union.variants.iter().map(|variant| variant.record.as_str()).collect();
+                    for record in scope.records.iter_mut().filter(|record| kinds.contains(record.name.as_str())) {
+                        record.scope = Some(spec.object.clone());
+                    }
+                }
                 ir::ObjectKind::Union(union)
             }
         };
@@ -198,8 +206,10 @@ pub fn lower_objects(
             features: features.into_iter().collect(),
         });
     }
+    let runtime = Origin { file: "the runtime".to_owned(), location: crate::diagnostics::Location::START };
+    let reserved = naming::RESERVED_TYPES.iter().map(|name| ((*name).to_owned(), "(used by generated code)", &runtime));
     let named: Vec<(String, &str, &Origin)> =
-        names.iter().map(|(name, what, at)| (name.clone(), what.as_str(), at)).collect();
+        reserved.chain(names.iter().map(|(name, what, at)| (name.clone(), what.as_str(), at))).collect();
     naming::check_unique("type of the objects module", &named, problems);
     super::validation::mark_validated(&mut lowered, sent);
     lowered

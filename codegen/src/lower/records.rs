@@ -236,6 +236,7 @@ impl<'a, T> Scope<'a, T> {
                         warnings: None,
                         validated: false,
                         builder,
+                        scope: None,
                     };
                     self.records.insert(slot, record);
                 }

@@ -7,7 +7,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use super::report_duplicates;
 use crate::diagnostics::Diagnostic;
 use crate::rules;
-use crate::spec::model::{FieldSpec, ObjectSpec, ValueType};
+use crate::spec::model::{FieldSpec, ObjectSpec, Uniqueness, ValueType};
 use crate::spec::{Loaded, Spec};
 
 /// The objects of the spec, as fields refer to them: by name, with their kinds' tags
@@ -55,7 +55,8 @@ pub fn validate_field<T>(
 ) {
     if !field.accepts.is_empty() {
         let accepts_at = format!("{at}.accepts");
-        let held = (field.ty == ValueType::Object && field.fields.is_empty()).then_some(field.object.as_deref());
+        let held =
+            (field.ty == ValueType::Object && field.fields.is_empty() && !field.map).then_some(field.object.as_deref());
         match held.flatten().map(|name| (name, objects.tags(name))) {
             Some((name, Some(tags))) => {
                 for (index, tag) in field.accepts.iter().enumerate() {
@@ -73,8 +74,18 @@ pub fn validate_field<T>(
             ),
         }
     }
-    if field.unique.is_some() && !(field.ty == ValueType::String && field.list.is_none() && !field.map) {
-        problems.push(file.problem(&format!("{at}.unique"), "only a text field is unique among its peers"));
+    let text = field.ty == ValueType::String && field.values.is_empty() && field.list.is_none() && !field.map;
+    match field.unique {
+        Some(_) if !text => {
+            problems.push(file.problem(&format!("{at}.unique"), "only a text field is unique among its peers"));
+        }
+        // A block's kinds are the scope; without them the check would quietly compare
+        // the whole value.
+        Some(Uniqueness::Block) if objects.tags(Uniqueness::Block.as_str()).is_none() => problems.push(
+            file.problem(&format!("{at}.unique"), "`unique: block` needs the object `block`, of several kinds")
+                .with_hint("or write `unique: surface`, unique within the whole value checked"),
+        ),
+        _ => {}
     }
     if field.nested_map && !field.map {
         problems.push(
@@ -108,11 +119,24 @@ pub fn validate_object(object: &Loaded<ObjectSpec>, problems: &mut Vec<Diagnosti
         );
         return;
     }
-    let required = spec.fields.iter().filter(|field| field.required).count();
-    if spec.from_tuple && !(2..=4).contains(&required) {
+    let required: Vec<&FieldSpec> = spec.fields.iter().filter(|field| field.required).collect();
+    if spec.from_tuple && !(2..=4).contains(&required.len()) {
+        let count = required.len();
+        problems.push(
+            object.problem("from_tuple", format!("a tuple of its required fields needs 2 to 4 of them, not {count}")),
+        );
+    }
+    // A tuple's items convert into the fields, so each is one value of a type they can.
+    let converts = |field: &&FieldSpec| {
+        field.list.is_none()
+            && !field.map
+            && !matches!(field.ty, ValueType::Boolean | ValueType::Integer | ValueType::Number)
+    };
+    if spec.from_tuple && !required.iter().all(converts) {
         problems.push(
             object
-                .problem("from_tuple", format!("a tuple of its required fields needs 2 to 4 of them, not {required}")),
+                .problem("from_tuple", "a tuple converts into single fields of text, IDs or objects")
+                .with_hint("its required fields include a list, a map, a boolean or a number"),
         );
     }
     for (index, constructor) in spec.constructors.iter().enumerate() {
@@ -121,11 +145,16 @@ pub fn validate_object(object: &Loaded<ObjectSpec>, problems: &mut Vec<Diagnosti
             problems
                 .push(object.problem(&format!("{at}.name"), format!("`{}` is not a function name", constructor.name)));
         }
+        // Setters are named after fields, and `new` is the constructor.
+        if constructor.name == "new" || spec.fields.iter().any(|field| field.name == constructor.name) {
+            let message = format!("`{}` is already a function of the type", constructor.name);
+            problems.push(object.problem(&format!("{at}.name"), message));
+        }
         for (field_name, value) in &constructor.sets {
             let field = spec.fields.iter().find(|field| &field.name == field_name);
             match field {
-                Some(field) if field.required && field.values.contains(value) => {}
-                Some(field) if field.required => problems.push(
+                Some(field) if field.required && field.list.is_none() && field.values.contains(value) => {}
+                Some(field) if field.required && field.list.is_none() => problems.push(
                     object.problem(&format!("{at}.sets.{field_name}"), format!("`{value}` is not one of its `values`")),
                 ),
                 _ => problems.push(

@@ -366,7 +366,7 @@ impl Attachment {
     #[inline]
     #[must_use]
     pub fn new() -> Self {
-        Self::default()
+        <Self as Default>::default()
     }
 
     /// Sets [`actions`](Self::actions).
@@ -1051,7 +1051,7 @@ impl AttachmentActions {
     #[inline]
     #[must_use]
     pub fn new() -> Self {
-        Self::default()
+        <Self as Default>::default()
     }
 
     /// Sets [`confirm`](Self::confirm).
@@ -1233,7 +1233,7 @@ impl AttachmentActionsConfirm {
     #[inline]
     #[must_use]
     pub fn new() -> Self {
-        Self::default()
+        <Self as Default>::default()
     }
 
     /// Sets [`dismiss_text`](Self::dismiss_text).
@@ -1320,7 +1320,7 @@ impl AttachmentActionsOptionGroups {
     #[inline]
     #[must_use]
     pub fn new() -> Self {
-        Self::default()
+        <Self as Default>::default()
     }
 
     /// Sets [`options`](Self::options).
@@ -1396,7 +1396,7 @@ impl AttachmentActionsOptionGroupsOptions {
     #[inline]
     #[must_use]
     pub fn new() -> Self {
-        Self::default()
+        <Self as Default>::default()
     }
 
     /// Sets [`text`](Self::text).
@@ -1473,7 +1473,7 @@ impl AttachmentFields {
     #[inline]
     #[must_use]
     pub fn new() -> Self {
-        Self::default()
+        <Self as Default>::default()
     }
 
     /// Sets [`short`](Self::short).
@@ -1735,7 +1735,7 @@ impl AttachmentList {
     #[inline]
     #[must_use]
     pub fn new() -> Self {
-        Self::default()
+        <Self as Default>::default()
     }
 
     /// Sets [`channels`](Self::channels).
@@ -2126,7 +2126,7 @@ impl AttachmentListDmMpdmUsersWithFileAccess {
     #[inline]
     #[must_use]
     pub fn new() -> Self {
-        Self::default()
+        <Self as Default>::default()
     }
 
     /// Sets [`access`](Self::access).
@@ -2249,7 +2249,7 @@ impl AttachmentListListLimits {
     #[inline]
     #[must_use]
     pub fn new() -> Self {
-        Self::default()
+        <Self as Default>::default()
     }
 
     /// Sets [`column_count`](Self::column_count).
@@ -2422,7 +2422,7 @@ impl AttachmentListListMetadata {
     #[inline]
     #[must_use]
     pub fn new() -> Self {
-        Self::default()
+        <Self as Default>::default()
     }
 
     /// Sets [`creation_source`](Self::creation_source).
@@ -2583,7 +2583,7 @@ impl AttachmentListListMetadataCreationSource {
     #[inline]
     #[must_use]
     pub fn new() -> Self {
-        Self::default()
+        <Self as Default>::default()
     }
 
     /// Sets [`reference_id`](Self::reference_id).
@@ -2685,7 +2685,7 @@ impl AttachmentListListMetadataSchema {
     #[inline]
     #[must_use]
     pub fn new() -> Self {
-        Self::default()
+        <Self as Default>::default()
     }
 
     /// Sets [`id`](Self::id).
@@ -2890,7 +2890,7 @@ impl AttachmentListListMetadataSchemaOptions {
     #[inline]
     #[must_use]
     pub fn new() -> Self {
-        Self::default()
+        <Self as Default>::default()
     }
 
     /// Sets [`canvas_id`](Self::canvas_id).
@@ -3127,7 +3127,7 @@ impl AttachmentListListMetadataSchemaOptionsCanvasPlaceholderMapping {
     #[inline]
     #[must_use]
     pub fn new() -> Self {
-        Self::default()
+        <Self as Default>::default()
     }
 
     /// Sets [`column`](Self::column).
@@ -3204,7 +3204,7 @@ impl AttachmentListListMetadataSchemaOptionsChoices {
     #[inline]
     #[must_use]
     pub fn new() -> Self {
-        Self::default()
+        <Self as Default>::default()
     }
 
     /// Sets [`color`](Self::color).
@@ -3280,7 +3280,7 @@ impl AttachmentListListMetadataSchemaOptionsDefaultValueTyped {
     #[inline]
     #[must_use]
     pub fn new() -> Self {
-        Self::default()
+        <Self as Default>::default()
     }
 
     /// Sets [`select`](Self::select).
@@ -3404,7 +3404,7 @@ impl AttachmentListListMetadataViews {
     #[inline]
     #[must_use]
     pub fn new() -> Self {
-        Self::default()
+        <Self as Default>::default()
     }
 
     /// Sets [`columns`](Self::columns).
@@ -3600,7 +3600,7 @@ impl AttachmentListListMetadataViewsColumns {
     #[inline]
     #[must_use]
     pub fn new() -> Self {
-        Self::default()
+        <Self as Default>::default()
     }
 
     /// Sets [`id`](Self::id).
@@ -3709,7 +3709,7 @@ impl AttachmentListListMetadataViewsFilters {
     #[inline]
     #[must_use]
     pub fn new() -> Self {
-        Self::default()
+        <Self as Default>::default()
     }
 
     /// Sets [`column_id`](Self::column_id).
@@ -3814,7 +3814,7 @@ impl AttachmentListListMetadataViewsGrouping {
     #[inline]
     #[must_use]
     pub fn new() -> Self {
-        Self::default()
+        <Self as Default>::default()
     }
 
     /// Sets [`group_by`](Self::group_by).
@@ -3885,7 +3885,7 @@ impl AttachmentListRecord {
     #[inline]
     #[must_use]
     pub fn new() -> Self {
-        Self::default()
+        <Self as Default>::default()
     }
 
     /// Sets [`record`](Self::record).
@@ -3959,7 +3959,7 @@ impl AttachmentListRecordRecord {
     #[inline]
     #[must_use]
     pub fn new() -> Self {
-        Self::default()
+        <Self as Default>::default()
     }
 
     /// Sets [`fields`](Self::fields).
@@ -4095,7 +4095,7 @@ impl AttachmentListRecordRecordFields {
     #[inline]
     #[must_use]
     pub fn new() -> Self {
-        Self::default()
+        <Self as Default>::default()
     }
 
     /// Sets [`attachment`](Self::attachment).
@@ -4363,7 +4363,7 @@ impl AttachmentListRecords {
     #[inline]
     #[must_use]
     pub fn new() -> Self {
-        Self::default()
+        <Self as Default>::default()
     }
 
     /// Sets [`created_by`](Self::created_by).
@@ -4533,7 +4533,7 @@ impl AttachmentListRecordsPlatformRefs {
     #[inline]
     #[must_use]
     pub fn new() -> Self {
-        Self::default()
+        <Self as Default>::default()
     }
 
     /// Sets [`bot_created_by`](Self::bot_created_by).
@@ -4624,7 +4624,7 @@ impl AttachmentListRecordsSaved {
     #[inline]
     #[must_use]
     pub fn new() -> Self {
-        Self::default()
+        <Self as Default>::default()
     }
 
     /// Sets [`date_completed`](Self::date_completed).
@@ -4722,7 +4722,7 @@ impl AttachmentMessageBlocks {
     #[inline]
     #[must_use]
     pub fn new() -> Self {
-        Self::default()
+        <Self as Default>::default()
     }
 
     /// Sets [`channel`](Self::channel).
@@ -4847,7 +4847,7 @@ impl AttachmentMetadata {
     #[inline]
     #[must_use]
     pub fn new() -> Self {
-        Self::default()
+        <Self as Default>::default()
     }
 
     /// Sets [`extension`](Self::extension).
@@ -5004,7 +5004,7 @@ impl AttachmentPreview {
     #[inline]
     #[must_use]
     pub fn new() -> Self {
-        Self::default()
+        <Self as Default>::default()
     }
 
     /// Sets [`can_remove`](Self::can_remove).
@@ -5105,7 +5105,7 @@ impl AttachmentPreviewSubtitle {
     #[inline]
     #[must_use]
     pub fn new() -> Self {
-        Self::default()
+        <Self as Default>::default()
     }
 
     /// Sets [`emoji`](Self::emoji).

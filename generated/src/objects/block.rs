@@ -427,34 +427,30 @@ impl From<VideoBlock> for Block {
 
 impl rt::Validate for Block {
     fn check(&self, __check: &mut rt::validate::Check<'_>) {
-        __check
-            .scope(
-                "block",
-                |__check| match self {
-                    Self::Actions(__kind) => __kind.check(__check),
-                    Self::Alert(__kind) => __kind.check(__check),
-                    Self::Card(__kind) => __kind.check(__check),
-                    Self::Carousel(__kind) => __kind.check(__check),
-                    Self::Container(__kind) => __kind.check(__check),
-                    Self::Context(__kind) => __kind.check(__check),
-                    Self::ContextActions(__kind) => __kind.check(__check),
-                    Self::DataTable(__kind) => __kind.check(__check),
-                    Self::DataVisualization(__kind) => __kind.check(__check),
-                    Self::Divider(__kind) => __kind.check(__check),
-                    Self::File(__kind) => __kind.check(__check),
-                    Self::Header(__kind) => __kind.check(__check),
-                    Self::Image(__kind) => __kind.check(__check),
-                    Self::Input(__kind) => __kind.check(__check),
-                    Self::Markdown(__kind) => __kind.check(__check),
-                    Self::Plan(__kind) => __kind.check(__check),
-                    Self::RichText(__kind) => __kind.check(__check),
-                    Self::Section(__kind) => __kind.check(__check),
-                    Self::Table(__kind) => __kind.check(__check),
-                    Self::TaskCard(__kind) => __kind.check(__check),
-                    Self::Video(__kind) => __kind.check(__check),
-                    _ => {}
-                },
-            );
+        match self {
+            Self::Actions(__kind) => __kind.check(__check),
+            Self::Alert(__kind) => __kind.check(__check),
+            Self::Card(__kind) => __kind.check(__check),
+            Self::Carousel(__kind) => __kind.check(__check),
+            Self::Container(__kind) => __kind.check(__check),
+            Self::Context(__kind) => __kind.check(__check),
+            Self::ContextActions(__kind) => __kind.check(__check),
+            Self::DataTable(__kind) => __kind.check(__check),
+            Self::DataVisualization(__kind) => __kind.check(__check),
+            Self::Divider(__kind) => __kind.check(__check),
+            Self::File(__kind) => __kind.check(__check),
+            Self::Header(__kind) => __kind.check(__check),
+            Self::Image(__kind) => __kind.check(__check),
+            Self::Input(__kind) => __kind.check(__check),
+            Self::Markdown(__kind) => __kind.check(__check),
+            Self::Plan(__kind) => __kind.check(__check),
+            Self::RichText(__kind) => __kind.check(__check),
+            Self::Section(__kind) => __kind.check(__check),
+            Self::Table(__kind) => __kind.check(__check),
+            Self::TaskCard(__kind) => __kind.check(__check),
+            Self::Video(__kind) => __kind.check(__check),
+            _ => {}
+        }
     }
 }
 
@@ -520,7 +516,7 @@ impl ActionsBlock {
     pub fn new(elements: impl IntoIterator<Item = impl Into<BlockElement>>) -> Self {
         Self {
             elements: elements.into_iter().map(Into::into).collect(),
-            ..Self::default()
+            ..<Self as Default>::default()
         }
     }
 
@@ -535,36 +531,42 @@ impl ActionsBlock {
 
 impl rt::Validate for ActionsBlock {
     fn check(&self, __check: &mut rt::validate::Check<'_>) {
-        __check.items("elements", Some(self.elements.len()), None, Some(25));
         __check
-            .accepts_each(
-                "elements",
-                Some(self.elements.as_slice()),
-                &[
-                    "button",
-                    "checkboxes",
-                    "datepicker",
-                    "datetimepicker",
-                    "multi_static_select",
-                    "multi_external_select",
-                    "multi_users_select",
-                    "multi_conversations_select",
-                    "multi_channels_select",
-                    "overflow",
-                    "radio_buttons",
-                    "rich_text_input",
-                    "static_select",
-                    "external_select",
-                    "users_select",
-                    "conversations_select",
-                    "channels_select",
-                    "timepicker",
-                    "workflow_button",
-                ],
+            .scope(
+                "block",
+                |__check| {
+                    __check.items("elements", Some(self.elements.len()), None, Some(25));
+                    __check
+                        .accepts_each(
+                            "elements",
+                            Some(self.elements.as_slice()),
+                            &[
+                                "button",
+                                "checkboxes",
+                                "datepicker",
+                                "datetimepicker",
+                                "multi_static_select",
+                                "multi_external_select",
+                                "multi_users_select",
+                                "multi_conversations_select",
+                                "multi_channels_select",
+                                "overflow",
+                                "radio_buttons",
+                                "static_select",
+                                "external_select",
+                                "users_select",
+                                "conversations_select",
+                                "channels_select",
+                                "timepicker",
+                                "workflow_button",
+                            ],
+                        );
+                    __check.nested("elements", &self.elements);
+                    __check
+                        .length("block_id", self.block_id.as_deref(), None, Some(255));
+                    __check.unique("block_id", self.block_id.as_deref(), "surface");
+                },
             );
-        __check.nested("elements", &self.elements);
-        __check.length("block_id", self.block_id.as_deref(), None, Some(255));
-        __check.unique("block_id", self.block_id.as_deref(), "surface");
     }
 }
 
@@ -634,7 +636,7 @@ impl AlertBlock {
     pub fn new(text: impl Into<TextObject>) -> Self {
         Self {
             text: text.into(),
-            ..Self::default()
+            ..<Self as Default>::default()
         }
     }
 
@@ -657,8 +659,15 @@ impl AlertBlock {
 
 impl rt::Validate for AlertBlock {
     fn check(&self, __check: &mut rt::validate::Check<'_>) {
-        __check.length("block_id", self.block_id.as_deref(), None, Some(255));
-        __check.unique("block_id", self.block_id.as_deref(), "surface");
+        __check
+            .scope(
+                "block",
+                |__check| {
+                    __check
+                        .length("block_id", self.block_id.as_deref(), None, Some(255));
+                    __check.unique("block_id", self.block_id.as_deref(), "surface");
+                },
+            );
     }
 }
 
@@ -751,7 +760,7 @@ impl CardBlock {
     #[inline]
     #[must_use]
     pub fn new() -> Self {
-        Self::default()
+        <Self as Default>::default()
     }
 
     /// Sets [`block_id`](Self::block_id).
@@ -824,35 +833,44 @@ impl CardBlock {
 
 impl rt::Validate for CardBlock {
     fn check(&self, __check: &mut rt::validate::Check<'_>) {
-        __check.length("block_id", self.block_id.as_deref(), None, Some(255));
-        __check.unique("block_id", self.block_id.as_deref(), "surface");
-        __check.accepts("hero_image", self.hero_image.as_deref(), &["image"]);
-        __check.nested("hero_image", &self.hero_image);
-        __check.accepts("icon", self.icon.as_deref(), &["image"]);
-        __check.nested("icon", &self.icon);
         __check
-            .length(
-                "title",
-                self.title.as_ref().map(|__text| __text.text.as_str()),
-                None,
-                Some(150),
+            .scope(
+                "block",
+                |__check| {
+                    __check
+                        .length("block_id", self.block_id.as_deref(), None, Some(255));
+                    __check.unique("block_id", self.block_id.as_deref(), "surface");
+                    __check
+                        .accepts("hero_image", self.hero_image.as_deref(), &["image"]);
+                    __check.nested("hero_image", &self.hero_image);
+                    __check.accepts("icon", self.icon.as_deref(), &["image"]);
+                    __check.nested("icon", &self.icon);
+                    __check
+                        .length(
+                            "title",
+                            self.title.as_ref().map(|__text| __text.text.as_str()),
+                            None,
+                            Some(150),
+                        );
+                    __check
+                        .length(
+                            "subtitle",
+                            self.subtitle.as_ref().map(|__text| __text.text.as_str()),
+                            None,
+                            Some(150),
+                        );
+                    __check
+                        .length(
+                            "body",
+                            self.body.as_ref().map(|__text| __text.text.as_str()),
+                            None,
+                            Some(200),
+                        );
+                    __check
+                        .accepts_each("actions", self.actions.as_deref(), &["button"]);
+                    __check.nested("actions", &self.actions);
+                },
             );
-        __check
-            .length(
-                "subtitle",
-                self.subtitle.as_ref().map(|__text| __text.text.as_str()),
-                None,
-                Some(150),
-            );
-        __check
-            .length(
-                "body",
-                self.body.as_ref().map(|__text| __text.text.as_str()),
-                None,
-                Some(200),
-            );
-        __check.accepts_each("actions", self.actions.as_deref(), &["button"]);
-        __check.nested("actions", &self.actions);
     }
 }
 
@@ -917,7 +935,7 @@ impl CardBlockSlackIcon {
         Self {
             type_: Some(type_.into()),
             name: Some(name.into()),
-            ..Self::default()
+            ..<Self as Default>::default()
         }
     }
 }
@@ -984,7 +1002,7 @@ impl CarouselBlock {
     pub fn new(elements: impl IntoIterator<Item = impl Into<Block>>) -> Self {
         Self {
             elements: elements.into_iter().map(Into::into).collect(),
-            ..Self::default()
+            ..<Self as Default>::default()
         }
     }
 
@@ -999,11 +1017,24 @@ impl CarouselBlock {
 
 impl rt::Validate for CarouselBlock {
     fn check(&self, __check: &mut rt::validate::Check<'_>) {
-        __check.items("elements", Some(self.elements.len()), Some(1), Some(10));
-        __check.accepts_each("elements", Some(self.elements.as_slice()), &["card"]);
-        __check.nested("elements", &self.elements);
-        __check.length("block_id", self.block_id.as_deref(), None, Some(255));
-        __check.unique("block_id", self.block_id.as_deref(), "surface");
+        __check
+            .scope(
+                "block",
+                |__check| {
+                    __check
+                        .items("elements", Some(self.elements.len()), Some(1), Some(10));
+                    __check
+                        .accepts_each(
+                            "elements",
+                            Some(self.elements.as_slice()),
+                            &["card"],
+                        );
+                    __check.nested("elements", &self.elements);
+                    __check
+                        .length("block_id", self.block_id.as_deref(), None, Some(255));
+                    __check.unique("block_id", self.block_id.as_deref(), "surface");
+                },
+            );
     }
 }
 
@@ -1115,7 +1146,7 @@ impl ContainerBlock {
     pub fn new(child_blocks: impl IntoIterator<Item = impl Into<Block>>) -> Self {
         Self {
             child_blocks: child_blocks.into_iter().map(Into::into).collect(),
-            ..Self::default()
+            ..<Self as Default>::default()
         }
     }
 
@@ -1196,46 +1227,63 @@ impl ContainerBlock {
 impl rt::Validate for ContainerBlock {
     fn check(&self, __check: &mut rt::validate::Check<'_>) {
         __check
-            .length(
-                "title",
-                self.title.as_ref().map(|__text| __text.text.as_str()),
-                None,
-                Some(150),
+            .scope(
+                "block",
+                |__check| {
+                    __check
+                        .length(
+                            "title",
+                            self.title.as_ref().map(|__text| __text.text.as_str()),
+                            None,
+                            Some(150),
+                        );
+                    __check
+                        .accepts(
+                            "rich_text_title",
+                            self.rich_text_title.as_deref(),
+                            &["rich_text"],
+                        );
+                    __check.nested("rich_text_title", &self.rich_text_title);
+                    __check
+                        .length(
+                            "subtitle",
+                            self.subtitle.as_ref().map(|__text| __text.text.as_str()),
+                            None,
+                            Some(150),
+                        );
+                    __check
+                        .items(
+                            "child_blocks",
+                            Some(self.child_blocks.len()),
+                            None,
+                            Some(10),
+                        );
+                    __check
+                        .accepts_each(
+                            "child_blocks",
+                            Some(self.child_blocks.as_slice()),
+                            &[
+                                "actions",
+                                "context",
+                                "divider",
+                                "file",
+                                "header",
+                                "image",
+                                "input",
+                                "rich_text",
+                                "section",
+                                "table",
+                                "video",
+                            ],
+                        );
+                    __check.nested("child_blocks", &self.child_blocks);
+                    __check
+                        .length("block_id", self.block_id.as_deref(), None, Some(255));
+                    __check.unique("block_id", self.block_id.as_deref(), "surface");
+                    __check.accepts("icon", self.icon.as_deref(), &["image"]);
+                    __check.nested("icon", &self.icon);
+                },
             );
-        __check
-            .accepts("rich_text_title", self.rich_text_title.as_deref(), &["rich_text"]);
-        __check.nested("rich_text_title", &self.rich_text_title);
-        __check
-            .length(
-                "subtitle",
-                self.subtitle.as_ref().map(|__text| __text.text.as_str()),
-                None,
-                Some(150),
-            );
-        __check.items("child_blocks", Some(self.child_blocks.len()), None, Some(10));
-        __check
-            .accepts_each(
-                "child_blocks",
-                Some(self.child_blocks.as_slice()),
-                &[
-                    "actions",
-                    "context",
-                    "divider",
-                    "file",
-                    "header",
-                    "image",
-                    "input",
-                    "rich_text",
-                    "section",
-                    "table",
-                    "video",
-                ],
-            );
-        __check.nested("child_blocks", &self.child_blocks);
-        __check.length("block_id", self.block_id.as_deref(), None, Some(255));
-        __check.unique("block_id", self.block_id.as_deref(), "surface");
-        __check.accepts("icon", self.icon.as_deref(), &["image"]);
-        __check.nested("icon", &self.icon);
     }
 }
 
@@ -1301,7 +1349,7 @@ impl ContextBlock {
     pub fn new(elements: impl IntoIterator<Item = impl Into<ContextElement>>) -> Self {
         Self {
             elements: elements.into_iter().map(Into::into).collect(),
-            ..Self::default()
+            ..<Self as Default>::default()
         }
     }
 
@@ -1316,10 +1364,17 @@ impl ContextBlock {
 
 impl rt::Validate for ContextBlock {
     fn check(&self, __check: &mut rt::validate::Check<'_>) {
-        __check.items("elements", Some(self.elements.len()), None, Some(10));
-        __check.nested("elements", &self.elements);
-        __check.length("block_id", self.block_id.as_deref(), None, Some(255));
-        __check.unique("block_id", self.block_id.as_deref(), "surface");
+        __check
+            .scope(
+                "block",
+                |__check| {
+                    __check.items("elements", Some(self.elements.len()), None, Some(10));
+                    __check.nested("elements", &self.elements);
+                    __check
+                        .length("block_id", self.block_id.as_deref(), None, Some(255));
+                    __check.unique("block_id", self.block_id.as_deref(), "surface");
+                },
+            );
     }
 }
 
@@ -1385,7 +1440,7 @@ impl ContextActionsBlock {
     pub fn new(elements: impl IntoIterator<Item = impl Into<BlockElement>>) -> Self {
         Self {
             elements: elements.into_iter().map(Into::into).collect(),
-            ..Self::default()
+            ..<Self as Default>::default()
         }
     }
 
@@ -1400,16 +1455,23 @@ impl ContextActionsBlock {
 
 impl rt::Validate for ContextActionsBlock {
     fn check(&self, __check: &mut rt::validate::Check<'_>) {
-        __check.items("elements", Some(self.elements.len()), None, Some(5));
         __check
-            .accepts_each(
-                "elements",
-                Some(self.elements.as_slice()),
-                &["feedback_buttons", "icon_button"],
+            .scope(
+                "block",
+                |__check| {
+                    __check.items("elements", Some(self.elements.len()), None, Some(5));
+                    __check
+                        .accepts_each(
+                            "elements",
+                            Some(self.elements.as_slice()),
+                            &["feedback_buttons", "icon_button"],
+                        );
+                    __check.nested("elements", &self.elements);
+                    __check
+                        .length("block_id", self.block_id.as_deref(), None, Some(255));
+                    __check.unique("block_id", self.block_id.as_deref(), "surface");
+                },
             );
-        __check.nested("elements", &self.elements);
-        __check.length("block_id", self.block_id.as_deref(), None, Some(255));
-        __check.unique("block_id", self.block_id.as_deref(), "surface");
     }
 }
 
@@ -1496,7 +1558,7 @@ impl DataTableBlock {
         Self {
             rows: rows.into_iter().map(Into::into).collect(),
             caption: caption.into(),
-            ..Self::default()
+            ..<Self as Default>::default()
         }
     }
 
@@ -1527,9 +1589,16 @@ impl DataTableBlock {
 
 impl rt::Validate for DataTableBlock {
     fn check(&self, __check: &mut rt::validate::Check<'_>) {
-        __check.items("rows", Some(self.rows.len()), Some(2), Some(101));
-        __check.length("block_id", self.block_id.as_deref(), None, Some(255));
-        __check.unique("block_id", self.block_id.as_deref(), "surface");
+        __check
+            .scope(
+                "block",
+                |__check| {
+                    __check.items("rows", Some(self.rows.len()), Some(2), Some(101));
+                    __check
+                        .length("block_id", self.block_id.as_deref(), None, Some(255));
+                    __check.unique("block_id", self.block_id.as_deref(), "surface");
+                },
+            );
     }
 }
 
@@ -1605,7 +1674,7 @@ impl DataVisualizationBlock {
         Self {
             title: title.into(),
             chart: chart.into(),
-            ..Self::default()
+            ..<Self as Default>::default()
         }
     }
 
@@ -1620,10 +1689,17 @@ impl DataVisualizationBlock {
 
 impl rt::Validate for DataVisualizationBlock {
     fn check(&self, __check: &mut rt::validate::Check<'_>) {
-        __check.length("title", Some(self.title.as_str()), None, Some(50));
-        __check.nested("chart", &self.chart);
-        __check.length("block_id", self.block_id.as_deref(), None, Some(255));
-        __check.unique("block_id", self.block_id.as_deref(), "surface");
+        __check
+            .scope(
+                "block",
+                |__check| {
+                    __check.length("title", Some(self.title.as_str()), None, Some(50));
+                    __check.nested("chart", &self.chart);
+                    __check
+                        .length("block_id", self.block_id.as_deref(), None, Some(255));
+                    __check.unique("block_id", self.block_id.as_deref(), "surface");
+                },
+            );
     }
 }
 
@@ -1698,7 +1774,7 @@ impl DataVisualizationBlockChart {
     pub fn new(type_: impl Into<DataVisualizationBlockChartType>) -> Self {
         Self {
             type_: Some(type_.into()),
-            ..Self::default()
+            ..<Self as Default>::default()
         }
     }
 
@@ -1803,7 +1879,7 @@ impl DataVisualizationBlockChartSegments {
         Self {
             label: label.into(),
             value: Some(value.into()),
-            ..Self::default()
+            ..<Self as Default>::default()
         }
     }
 }
@@ -1868,7 +1944,7 @@ impl DataVisualizationBlockChartSeries {
         Self {
             name: name.into(),
             data: data.into_iter().map(Into::into).collect(),
-            ..Self::default()
+            ..<Self as Default>::default()
         }
     }
 }
@@ -1930,7 +2006,7 @@ impl DataVisualizationBlockChartSeriesData {
         Self {
             label: label.into(),
             value: Some(value.into()),
-            ..Self::default()
+            ..<Self as Default>::default()
         }
     }
 }
@@ -1997,7 +2073,7 @@ impl DataVisualizationBlockChartAxisConfig {
     pub fn new(categories: impl IntoIterator<Item = impl Into<String>>) -> Self {
         Self {
             categories: categories.into_iter().map(Into::into).collect(),
-            ..Self::default()
+            ..<Self as Default>::default()
         }
     }
 
@@ -2072,7 +2148,7 @@ impl DividerBlock {
     #[inline]
     #[must_use]
     pub fn new() -> Self {
-        Self::default()
+        <Self as Default>::default()
     }
 
     /// Sets [`block_id`](Self::block_id).
@@ -2086,8 +2162,15 @@ impl DividerBlock {
 
 impl rt::Validate for DividerBlock {
     fn check(&self, __check: &mut rt::validate::Check<'_>) {
-        __check.length("block_id", self.block_id.as_deref(), None, Some(255));
-        __check.unique("block_id", self.block_id.as_deref(), "surface");
+        __check
+            .scope(
+                "block",
+                |__check| {
+                    __check
+                        .length("block_id", self.block_id.as_deref(), None, Some(255));
+                    __check.unique("block_id", self.block_id.as_deref(), "surface");
+                },
+            );
     }
 }
 
@@ -2161,7 +2244,7 @@ impl FileBlock {
         Self {
             external_id: external_id.into(),
             source: Some(source.into()),
-            ..Self::default()
+            ..<Self as Default>::default()
         }
     }
 
@@ -2176,8 +2259,15 @@ impl FileBlock {
 
 impl rt::Validate for FileBlock {
     fn check(&self, __check: &mut rt::validate::Check<'_>) {
-        __check.length("block_id", self.block_id.as_deref(), None, Some(255));
-        __check.unique("block_id", self.block_id.as_deref(), "surface");
+        __check
+            .scope(
+                "block",
+                |__check| {
+                    __check
+                        .length("block_id", self.block_id.as_deref(), None, Some(255));
+                    __check.unique("block_id", self.block_id.as_deref(), "surface");
+                },
+            );
     }
 }
 
@@ -2243,7 +2333,7 @@ impl HeaderBlock {
     pub fn new(text: impl Into<TextObject>) -> Self {
         Self {
             text: text.into(),
-            ..Self::default()
+            ..<Self as Default>::default()
         }
     }
 
@@ -2259,14 +2349,21 @@ impl HeaderBlock {
 impl rt::Validate for HeaderBlock {
     fn check(&self, __check: &mut rt::validate::Check<'_>) {
         __check
-            .length(
-                "text",
-                Some(&self.text).map(|__text| __text.text.as_str()),
-                None,
-                Some(150),
+            .scope(
+                "block",
+                |__check| {
+                    __check
+                        .length(
+                            "text",
+                            Some(&self.text).map(|__text| __text.text.as_str()),
+                            None,
+                            Some(150),
+                        );
+                    __check
+                        .length("block_id", self.block_id.as_deref(), None, Some(255));
+                    __check.unique("block_id", self.block_id.as_deref(), "surface");
+                },
             );
-        __check.length("block_id", self.block_id.as_deref(), None, Some(255));
-        __check.unique("block_id", self.block_id.as_deref(), "surface");
     }
 }
 
@@ -2350,7 +2447,7 @@ impl ImageBlock {
     pub fn new(alt_text: impl Into<String>) -> Self {
         Self {
             alt_text: alt_text.into(),
-            ..Self::default()
+            ..<Self as Default>::default()
         }
     }
 
@@ -2389,17 +2486,36 @@ impl ImageBlock {
 
 impl rt::Validate for ImageBlock {
     fn check(&self, __check: &mut rt::validate::Check<'_>) {
-        __check.length("alt_text", Some(self.alt_text.as_str()), None, Some(2000));
-        __check.length("image_url", self.image_url.as_deref(), None, Some(3000));
         __check
-            .length(
-                "title",
-                self.title.as_ref().map(|__text| __text.text.as_str()),
-                None,
-                Some(2000),
+            .scope(
+                "block",
+                |__check| {
+                    __check
+                        .length(
+                            "alt_text",
+                            Some(self.alt_text.as_str()),
+                            None,
+                            Some(2000),
+                        );
+                    __check
+                        .length(
+                            "image_url",
+                            self.image_url.as_deref(),
+                            None,
+                            Some(3000),
+                        );
+                    __check
+                        .length(
+                            "title",
+                            self.title.as_ref().map(|__text| __text.text.as_str()),
+                            None,
+                            Some(2000),
+                        );
+                    __check
+                        .length("block_id", self.block_id.as_deref(), None, Some(255));
+                    __check.unique("block_id", self.block_id.as_deref(), "surface");
+                },
             );
-        __check.length("block_id", self.block_id.as_deref(), None, Some(255));
-        __check.unique("block_id", self.block_id.as_deref(), "surface");
     }
 }
 
@@ -2488,7 +2604,7 @@ impl InputBlock {
         Self {
             label: label.into(),
             element: Some(Box::new(element.into())),
-            ..Self::default()
+            ..<Self as Default>::default()
         }
     }
 
@@ -2528,49 +2644,56 @@ impl InputBlock {
 impl rt::Validate for InputBlock {
     fn check(&self, __check: &mut rt::validate::Check<'_>) {
         __check
-            .length(
-                "label",
-                Some(&self.label).map(|__text| __text.text.as_str()),
-                None,
-                Some(2000),
-            );
-        __check
-            .accepts(
-                "element",
-                self.element.as_deref(),
-                &[
-                    "checkboxes",
-                    "datepicker",
-                    "datetimepicker",
-                    "email_text_input",
-                    "file_input",
-                    "multi_static_select",
-                    "multi_external_select",
-                    "multi_users_select",
-                    "multi_conversations_select",
-                    "multi_channels_select",
-                    "number_input",
-                    "plain_text_input",
-                    "radio_buttons",
-                    "rich_text_input",
-                    "static_select",
-                    "external_select",
-                    "users_select",
-                    "conversations_select",
-                    "channels_select",
-                    "timepicker",
-                    "url_text_input",
-                ],
-            );
-        __check.nested("element", &self.element);
-        __check.length("block_id", self.block_id.as_deref(), None, Some(255));
-        __check.unique("block_id", self.block_id.as_deref(), "surface");
-        __check
-            .length(
-                "hint",
-                self.hint.as_ref().map(|__text| __text.text.as_str()),
-                None,
-                Some(2000),
+            .scope(
+                "block",
+                |__check| {
+                    __check
+                        .length(
+                            "label",
+                            Some(&self.label).map(|__text| __text.text.as_str()),
+                            None,
+                            Some(2000),
+                        );
+                    __check
+                        .accepts(
+                            "element",
+                            self.element.as_deref(),
+                            &[
+                                "checkboxes",
+                                "datepicker",
+                                "datetimepicker",
+                                "email_text_input",
+                                "file_input",
+                                "multi_static_select",
+                                "multi_external_select",
+                                "multi_users_select",
+                                "multi_conversations_select",
+                                "multi_channels_select",
+                                "number_input",
+                                "plain_text_input",
+                                "radio_buttons",
+                                "rich_text_input",
+                                "static_select",
+                                "external_select",
+                                "users_select",
+                                "conversations_select",
+                                "channels_select",
+                                "timepicker",
+                                "url_text_input",
+                            ],
+                        );
+                    __check.nested("element", &self.element);
+                    __check
+                        .length("block_id", self.block_id.as_deref(), None, Some(255));
+                    __check.unique("block_id", self.block_id.as_deref(), "surface");
+                    __check
+                        .length(
+                            "hint",
+                            self.hint.as_ref().map(|__text| __text.text.as_str()),
+                            None,
+                            Some(2000),
+                        );
+                },
             );
     }
 }
@@ -2637,7 +2760,7 @@ impl MarkdownBlock {
     pub fn new(text: impl Into<String>) -> Self {
         Self {
             text: text.into(),
-            ..Self::default()
+            ..<Self as Default>::default()
         }
     }
 
@@ -2652,9 +2775,16 @@ impl MarkdownBlock {
 
 impl rt::Validate for MarkdownBlock {
     fn check(&self, __check: &mut rt::validate::Check<'_>) {
-        __check.length("text", Some(self.text.as_str()), None, Some(12000));
-        __check.length("block_id", self.block_id.as_deref(), None, Some(255));
-        __check.unique("block_id", self.block_id.as_deref(), "surface");
+        __check
+            .scope(
+                "block",
+                |__check| {
+                    __check.length("text", Some(self.text.as_str()), None, Some(12000));
+                    __check
+                        .length("block_id", self.block_id.as_deref(), None, Some(255));
+                    __check.unique("block_id", self.block_id.as_deref(), "surface");
+                },
+            );
     }
 }
 
@@ -2724,7 +2854,7 @@ impl PlanBlock {
     pub fn new(title: impl Into<String>) -> Self {
         Self {
             title: title.into(),
-            ..Self::default()
+            ..<Self as Default>::default()
         }
     }
 
@@ -2747,10 +2877,17 @@ impl PlanBlock {
 
 impl rt::Validate for PlanBlock {
     fn check(&self, __check: &mut rt::validate::Check<'_>) {
-        __check.length("block_id", self.block_id.as_deref(), None, Some(255));
-        __check.unique("block_id", self.block_id.as_deref(), "surface");
-        __check.accepts_each("tasks", self.tasks.as_deref(), &["task_card"]);
-        __check.nested("tasks", &self.tasks);
+        __check
+            .scope(
+                "block",
+                |__check| {
+                    __check
+                        .length("block_id", self.block_id.as_deref(), None, Some(255));
+                    __check.unique("block_id", self.block_id.as_deref(), "surface");
+                    __check.accepts_each("tasks", self.tasks.as_deref(), &["task_card"]);
+                    __check.nested("tasks", &self.tasks);
+                },
+            );
     }
 }
 
@@ -2814,7 +2951,7 @@ impl RichTextBlock {
     pub fn new(elements: impl IntoIterator<Item = impl Into<RichTextElement>>) -> Self {
         Self {
             elements: elements.into_iter().map(Into::into).collect(),
-            ..Self::default()
+            ..<Self as Default>::default()
         }
     }
 
@@ -2829,9 +2966,16 @@ impl RichTextBlock {
 
 impl rt::Validate for RichTextBlock {
     fn check(&self, __check: &mut rt::validate::Check<'_>) {
-        __check.nested("elements", &self.elements);
-        __check.length("block_id", self.block_id.as_deref(), None, Some(255));
-        __check.unique("block_id", self.block_id.as_deref(), "surface");
+        __check
+            .scope(
+                "block",
+                |__check| {
+                    __check.nested("elements", &self.elements);
+                    __check
+                        .length("block_id", self.block_id.as_deref(), None, Some(255));
+                    __check.unique("block_id", self.block_id.as_deref(), "surface");
+                },
+            );
     }
 }
 
@@ -2910,7 +3054,7 @@ impl SectionBlock {
     #[inline]
     #[must_use]
     pub fn new() -> Self {
-        Self::default()
+        <Self as Default>::default()
     }
 
     /// Sets [`text`](Self::text).
@@ -2960,48 +3104,65 @@ impl SectionBlock {
 impl rt::Validate for SectionBlock {
     fn check(&self, __check: &mut rt::validate::Check<'_>) {
         __check
-            .length(
-                "text",
-                self.text.as_ref().map(|__text| __text.text.as_str()),
-                Some(1),
-                Some(3000),
+            .scope(
+                "block",
+                |__check| {
+                    __check
+                        .length(
+                            "text",
+                            self.text.as_ref().map(|__text| __text.text.as_str()),
+                            Some(1),
+                            Some(3000),
+                        );
+                    __check
+                        .length("block_id", self.block_id.as_deref(), None, Some(255));
+                    __check.unique("block_id", self.block_id.as_deref(), "surface");
+                    __check
+                        .each_length(
+                            "fields",
+                            self
+                                .fields
+                                .iter()
+                                .flatten()
+                                .map(|__item| Some(__item.text.as_str())),
+                            None,
+                            Some(2000),
+                        );
+                    __check
+                        .items(
+                            "fields",
+                            self.fields.as_ref().map(Vec::len),
+                            None,
+                            Some(10),
+                        );
+                    __check
+                        .accepts(
+                            "accessory",
+                            self.accessory.as_deref(),
+                            &[
+                                "button",
+                                "checkboxes",
+                                "datepicker",
+                                "image",
+                                "multi_static_select",
+                                "multi_external_select",
+                                "multi_users_select",
+                                "multi_conversations_select",
+                                "multi_channels_select",
+                                "overflow",
+                                "radio_buttons",
+                                "static_select",
+                                "external_select",
+                                "users_select",
+                                "conversations_select",
+                                "channels_select",
+                                "timepicker",
+                                "workflow_button",
+                            ],
+                        );
+                    __check.nested("accessory", &self.accessory);
+                },
             );
-        __check.length("block_id", self.block_id.as_deref(), None, Some(255));
-        __check.unique("block_id", self.block_id.as_deref(), "surface");
-        __check
-            .each_length(
-                "fields",
-                self.fields.iter().flatten().map(|__item| Some(__item.text.as_str())),
-                None,
-                Some(2000),
-            );
-        __check.items("fields", self.fields.as_ref().map(Vec::len), None, Some(10));
-        __check
-            .accepts(
-                "accessory",
-                self.accessory.as_deref(),
-                &[
-                    "button",
-                    "checkboxes",
-                    "datepicker",
-                    "image",
-                    "multi_static_select",
-                    "multi_external_select",
-                    "multi_users_select",
-                    "multi_conversations_select",
-                    "multi_channels_select",
-                    "overflow",
-                    "radio_buttons",
-                    "static_select",
-                    "external_select",
-                    "users_select",
-                    "conversations_select",
-                    "channels_select",
-                    "timepicker",
-                    "workflow_button",
-                ],
-            );
-        __check.nested("accessory", &self.accessory);
     }
 }
 
@@ -3077,7 +3238,7 @@ impl TableBlock {
     pub fn new(rows: impl IntoIterator<Item = impl Into<serde_json::Value>>) -> Self {
         Self {
             rows: rows.into_iter().map(Into::into).collect(),
-            ..Self::default()
+            ..<Self as Default>::default()
         }
     }
 
@@ -3105,15 +3266,22 @@ impl TableBlock {
 
 impl rt::Validate for TableBlock {
     fn check(&self, __check: &mut rt::validate::Check<'_>) {
-        __check.length("block_id", self.block_id.as_deref(), None, Some(255));
-        __check.unique("block_id", self.block_id.as_deref(), "surface");
-        __check.items("rows", Some(self.rows.len()), None, Some(100));
         __check
-            .items(
-                "column_settings",
-                self.column_settings.as_ref().map(Vec::len),
-                None,
-                Some(20),
+            .scope(
+                "block",
+                |__check| {
+                    __check
+                        .length("block_id", self.block_id.as_deref(), None, Some(255));
+                    __check.unique("block_id", self.block_id.as_deref(), "surface");
+                    __check.items("rows", Some(self.rows.len()), None, Some(100));
+                    __check
+                        .items(
+                            "column_settings",
+                            self.column_settings.as_ref().map(Vec::len),
+                            None,
+                            Some(20),
+                        );
+                },
             );
     }
 }
@@ -3171,7 +3339,7 @@ impl TableBlockColumnSettings {
     #[inline]
     #[must_use]
     pub fn new() -> Self {
-        Self::default()
+        <Self as Default>::default()
     }
 
     /// Sets [`align`](Self::align).
@@ -3275,7 +3443,7 @@ impl TaskCardBlock {
         Self {
             task_id: task_id.into(),
             title: title.into(),
-            ..Self::default()
+            ..<Self as Default>::default()
         }
     }
 
@@ -3325,14 +3493,21 @@ impl TaskCardBlock {
 
 impl rt::Validate for TaskCardBlock {
     fn check(&self, __check: &mut rt::validate::Check<'_>) {
-        __check.accepts("details", self.details.as_deref(), &["rich_text"]);
-        __check.nested("details", &self.details);
-        __check.accepts("output", self.output.as_deref(), &["rich_text"]);
-        __check.nested("output", &self.output);
-        __check.accepts_each("sources", self.sources.as_deref(), &["url"]);
-        __check.nested("sources", &self.sources);
-        __check.length("block_id", self.block_id.as_deref(), None, Some(255));
-        __check.unique("block_id", self.block_id.as_deref(), "surface");
+        __check
+            .scope(
+                "block",
+                |__check| {
+                    __check.accepts("details", self.details.as_deref(), &["rich_text"]);
+                    __check.nested("details", &self.details);
+                    __check.accepts("output", self.output.as_deref(), &["rich_text"]);
+                    __check.nested("output", &self.output);
+                    __check.accepts_each("sources", self.sources.as_deref(), &["url"]);
+                    __check.nested("sources", &self.sources);
+                    __check
+                        .length("block_id", self.block_id.as_deref(), None, Some(255));
+                    __check.unique("block_id", self.block_id.as_deref(), "surface");
+                },
+            );
     }
 }
 
@@ -3451,7 +3626,7 @@ impl VideoBlock {
             title: title.into(),
             thumbnail_url: thumbnail_url.into(),
             video_url: video_url.into(),
-            ..Self::default()
+            ..<Self as Default>::default()
         }
     }
 
@@ -3506,22 +3681,35 @@ impl VideoBlock {
 
 impl rt::Validate for VideoBlock {
     fn check(&self, __check: &mut rt::validate::Check<'_>) {
-        __check.length("author_name", self.author_name.as_deref(), None, Some(50));
-        __check.length("block_id", self.block_id.as_deref(), None, Some(255));
-        __check.unique("block_id", self.block_id.as_deref(), "surface");
         __check
-            .length(
-                "description",
-                self.description.as_ref().map(|__text| __text.text.as_str()),
-                None,
-                Some(200),
-            );
-        __check
-            .length(
-                "title",
-                Some(&self.title).map(|__text| __text.text.as_str()),
-                None,
-                Some(200),
+            .scope(
+                "block",
+                |__check| {
+                    __check
+                        .length(
+                            "author_name",
+                            self.author_name.as_deref(),
+                            None,
+                            Some(50),
+                        );
+                    __check
+                        .length("block_id", self.block_id.as_deref(), None, Some(255));
+                    __check.unique("block_id", self.block_id.as_deref(), "surface");
+                    __check
+                        .length(
+                            "description",
+                            self.description.as_ref().map(|__text| __text.text.as_str()),
+                            None,
+                            Some(200),
+                        );
+                    __check
+                        .length(
+                            "title",
+                            Some(&self.title).map(|__text| __text.text.as_str()),
+                            None,
+                            Some(200),
+                        );
+                },
             );
     }
 }

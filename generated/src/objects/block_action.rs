@@ -218,7 +218,7 @@ impl BlockAction {
     #[inline]
     #[must_use]
     pub fn new() -> Self {
-        Self::default()
+        <Self as Default>::default()
     }
 
     /// Sets [`block_id`](Self::block_id).

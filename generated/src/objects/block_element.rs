@@ -738,7 +738,7 @@ impl ButtonElement {
     pub fn new(text: impl Into<TextObject>) -> Self {
         Self {
             text: text.into(),
-            ..Self::default()
+            ..<Self as Default>::default()
         }
     }
 
@@ -899,7 +899,7 @@ impl ChannelsSelectElement {
     #[inline]
     #[must_use]
     pub fn new() -> Self {
-        Self::default()
+        <Self as Default>::default()
     }
 
     /// Sets [`action_id`](Self::action_id).
@@ -1044,7 +1044,7 @@ impl CheckboxesElement {
     pub fn new(options: impl IntoIterator<Item = impl Into<OptionObject>>) -> Self {
         Self {
             options: options.into_iter().map(Into::into).collect(),
-            ..Self::default()
+            ..<Self as Default>::default()
         }
     }
 
@@ -1195,7 +1195,7 @@ impl ConversationsSelectElement {
     #[inline]
     #[must_use]
     pub fn new() -> Self {
-        Self::default()
+        <Self as Default>::default()
     }
 
     /// Sets [`action_id`](Self::action_id).
@@ -1358,7 +1358,7 @@ impl DatepickerElement {
     #[inline]
     #[must_use]
     pub fn new() -> Self {
-        Self::default()
+        <Self as Default>::default()
     }
 
     /// Sets [`action_id`](Self::action_id).
@@ -1486,7 +1486,7 @@ impl DatetimepickerElement {
     #[inline]
     #[must_use]
     pub fn new() -> Self {
-        Self::default()
+        <Self as Default>::default()
     }
 
     /// Sets [`action_id`](Self::action_id).
@@ -1606,7 +1606,7 @@ impl EmailTextInputElement {
     #[inline]
     #[must_use]
     pub fn new() -> Self {
-        Self::default()
+        <Self as Default>::default()
     }
 
     /// Sets [`action_id`](Self::action_id).
@@ -1748,7 +1748,7 @@ impl ExternalSelectElement {
     #[inline]
     #[must_use]
     pub fn new() -> Self {
-        Self::default()
+        <Self as Default>::default()
     }
 
     /// Sets [`action_id`](Self::action_id).
@@ -1890,7 +1890,7 @@ impl FeedbackButtonsElement {
         Self {
             positive_button: positive_button.into(),
             negative_button: negative_button.into(),
-            ..Self::default()
+            ..<Self as Default>::default()
         }
     }
 
@@ -1983,7 +1983,7 @@ impl FeedbackButtonsElementPositiveButton {
         Self {
             text: text.into(),
             value: value.into(),
-            ..Self::default()
+            ..<Self as Default>::default()
         }
     }
 
@@ -2082,7 +2082,7 @@ impl FileInputElement {
     #[inline]
     #[must_use]
     pub fn new() -> Self {
-        Self::default()
+        <Self as Default>::default()
     }
 
     /// Sets [`action_id`](Self::action_id).
@@ -2214,7 +2214,7 @@ impl IconButtonElement {
         Self {
             icon: Some(icon.into()),
             text: text.into(),
-            ..Self::default()
+            ..<Self as Default>::default()
         }
     }
 
@@ -2349,7 +2349,7 @@ impl ImageElement {
     pub fn new(alt_text: impl Into<String>) -> Self {
         Self {
             alt_text: alt_text.into(),
-            ..Self::default()
+            ..<Self as Default>::default()
         }
     }
 
@@ -2457,7 +2457,7 @@ impl MultiChannelsSelectElement {
     #[inline]
     #[must_use]
     pub fn new() -> Self {
-        Self::default()
+        <Self as Default>::default()
     }
 
     /// Sets [`action_id`](Self::action_id).
@@ -2627,7 +2627,7 @@ impl MultiConversationsSelectElement {
     #[inline]
     #[must_use]
     pub fn new() -> Self {
-        Self::default()
+        <Self as Default>::default()
     }
 
     /// Sets [`action_id`](Self::action_id).
@@ -2806,7 +2806,7 @@ impl MultiExternalSelectElement {
     #[inline]
     #[must_use]
     pub fn new() -> Self {
-        Self::default()
+        <Self as Default>::default()
     }
 
     /// Sets [`action_id`](Self::action_id).
@@ -2980,7 +2980,7 @@ impl MultiStaticSelectElement {
     #[inline]
     #[must_use]
     pub fn new() -> Self {
-        Self::default()
+        <Self as Default>::default()
     }
 
     /// Sets [`action_id`](Self::action_id).
@@ -3164,7 +3164,7 @@ impl MultiUsersSelectElement {
     #[inline]
     #[must_use]
     pub fn new() -> Self {
-        Self::default()
+        <Self as Default>::default()
     }
 
     /// Sets [`action_id`](Self::action_id).
@@ -3327,7 +3327,7 @@ impl NumberInputElement {
     pub fn new(is_decimal_allowed: bool) -> Self {
         Self {
             is_decimal_allowed,
-            ..Self::default()
+            ..<Self as Default>::default()
         }
     }
 
@@ -3473,7 +3473,7 @@ impl OverflowElement {
     pub fn new(options: impl IntoIterator<Item = impl Into<OptionObject>>) -> Self {
         Self {
             options: options.into_iter().map(Into::into).collect(),
-            ..Self::default()
+            ..<Self as Default>::default()
         }
     }
 
@@ -3592,7 +3592,7 @@ impl PlainTextInputElement {
     #[inline]
     #[must_use]
     pub fn new() -> Self {
-        Self::default()
+        <Self as Default>::default()
     }
 
     /// Sets [`action_id`](Self::action_id).
@@ -3755,7 +3755,7 @@ impl RadioButtonsElement {
     pub fn new(options: impl IntoIterator<Item = impl Into<OptionObject>>) -> Self {
         Self {
             options: options.into_iter().map(Into::into).collect(),
-            ..Self::default()
+            ..<Self as Default>::default()
         }
     }
 
@@ -3890,7 +3890,7 @@ impl RichTextInputElement {
     pub fn new(action_id: impl Into<String>) -> Self {
         Self {
             action_id: action_id.into(),
-            ..Self::default()
+            ..<Self as Default>::default()
         }
     }
 
@@ -4049,7 +4049,7 @@ impl StaticSelectElement {
     #[inline]
     #[must_use]
     pub fn new() -> Self {
-        Self::default()
+        <Self as Default>::default()
     }
 
     /// Sets [`action_id`](Self::action_id).
@@ -4218,7 +4218,7 @@ impl TimepickerElement {
     #[inline]
     #[must_use]
     pub fn new() -> Self {
-        Self::default()
+        <Self as Default>::default()
     }
 
     /// Sets [`action_id`](Self::action_id).
@@ -4342,7 +4342,7 @@ impl UrlElement {
         Self {
             url: url.into(),
             text: text.into(),
-            ..Self::default()
+            ..<Self as Default>::default()
         }
     }
 }
@@ -4423,7 +4423,7 @@ impl UrlTextInputElement {
     #[inline]
     #[must_use]
     pub fn new() -> Self {
-        Self::default()
+        <Self as Default>::default()
     }
 
     /// Sets [`action_id`](Self::action_id).
@@ -4557,7 +4557,7 @@ impl UsersSelectElement {
     #[inline]
     #[must_use]
     pub fn new() -> Self {
-        Self::default()
+        <Self as Default>::default()
     }
 
     /// Sets [`action_id`](Self::action_id).
@@ -4702,7 +4702,7 @@ impl WorkflowButtonElement {
             text: text.into(),
             workflow: workflow.into(),
             action_id: action_id.into(),
-            ..Self::default()
+            ..<Self as Default>::default()
         }
     }
 

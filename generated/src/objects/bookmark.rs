@@ -128,7 +128,7 @@ impl Bookmark {
     #[inline]
     #[must_use]
     pub fn new() -> Self {
-        Self::default()
+        <Self as Default>::default()
     }
 
     /// Sets [`app_action_id`](Self::app_action_id).

@@ -107,7 +107,7 @@ impl BotProfile {
     #[inline]
     #[must_use]
     pub fn new() -> Self {
-        Self::default()
+        <Self as Default>::default()
     }
 
     /// Sets [`app_id`](Self::app_id).
@@ -234,7 +234,7 @@ impl BotProfileIcons {
     #[inline]
     #[must_use]
     pub fn new() -> Self {
-        Self::default()
+        <Self as Default>::default()
     }
 
     /// Sets [`image_36`](Self::image_36).

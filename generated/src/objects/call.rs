@@ -116,7 +116,7 @@ impl Call {
     #[inline]
     #[must_use]
     pub fn new() -> Self {
-        Self::default()
+        <Self as Default>::default()
     }
 
     /// Sets [`channels`](Self::channels).
@@ -348,7 +348,7 @@ impl CallV1 {
     #[inline]
     #[must_use]
     pub fn new() -> Self {
-        Self::default()
+        <Self as Default>::default()
     }
 
     /// Sets [`active_participants`](Self::active_participants).
@@ -576,7 +576,7 @@ impl CallV1ActiveParticipants {
     #[inline]
     #[must_use]
     pub fn new() -> Self {
-        Self::default()
+        <Self as Default>::default()
     }
 
     /// Sets [`avatar_url`](Self::avatar_url).
@@ -703,7 +703,7 @@ impl CallV1AppIconUrls {
     #[inline]
     #[must_use]
     pub fn new() -> Self {
-        Self::default()
+        <Self as Default>::default()
     }
 
     /// Sets [`image_1024`](Self::image_1024).

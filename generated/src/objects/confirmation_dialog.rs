@@ -135,7 +135,7 @@ impl ConfirmationDialog {
             text: text.into(),
             confirm: confirm.into(),
             deny: deny.into(),
-            ..Self::default()
+            ..<Self as Default>::default()
         }
     }
 

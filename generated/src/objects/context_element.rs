@@ -216,7 +216,7 @@ impl ContextImage {
     pub fn new(alt_text: impl Into<String>) -> Self {
         Self {
             alt_text: alt_text.into(),
-            ..Self::default()
+            ..<Self as Default>::default()
         }
     }
 
@@ -303,7 +303,7 @@ impl ContextPlainText {
     pub fn new(text: impl Into<String>) -> Self {
         Self {
             text: text.into(),
-            ..Self::default()
+            ..<Self as Default>::default()
         }
     }
 
@@ -382,7 +382,7 @@ impl ContextMrkdwn {
     pub fn new(text: impl Into<String>) -> Self {
         Self {
             text: text.into(),
-            ..Self::default()
+            ..<Self as Default>::default()
         }
     }
 

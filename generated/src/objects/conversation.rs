@@ -349,7 +349,7 @@ impl Conversation {
     #[inline]
     #[must_use]
     pub fn new() -> Self {
-        Self::default()
+        <Self as Default>::default()
     }
 
     /// Sets [`connected_limited_team_ids`](Self::connected_limited_team_ids).
@@ -941,7 +941,7 @@ impl ConversationConnections {
     #[inline]
     #[must_use]
     pub fn new() -> Self {
-        Self::default()
+        <Self as Default>::default()
     }
 
     /// Sets [`is_private`](Self::is_private).
@@ -1070,7 +1070,7 @@ impl ConversationProperties {
     #[inline]
     #[must_use]
     pub fn new() -> Self {
-        Self::default()
+        <Self as Default>::default()
     }
 
     /// Sets [`canvas`](Self::canvas).
@@ -1251,7 +1251,7 @@ impl ConversationPropertiesCanvas {
     #[inline]
     #[must_use]
     pub fn new() -> Self {
-        Self::default()
+        <Self as Default>::default()
     }
 
     /// Sets [`file_id`](Self::file_id).
@@ -1344,7 +1344,7 @@ impl ConversationPropertiesChannelWorkflows {
     #[inline]
     #[must_use]
     pub fn new() -> Self {
-        Self::default()
+        <Self as Default>::default()
     }
 
     /// Sets [`title`](Self::title).
@@ -1415,7 +1415,7 @@ impl ConversationPropertiesMeetingNotes {
     #[inline]
     #[must_use]
     pub fn new() -> Self {
-        Self::default()
+        <Self as Default>::default()
     }
 
     /// Sets [`file_id`](Self::file_id).
@@ -1478,7 +1478,7 @@ impl ConversationPropertiesPostingRestrictedTo {
     #[inline]
     #[must_use]
     pub fn new() -> Self {
-        Self::default()
+        <Self as Default>::default()
     }
 
     /// Sets [`type_`](Self::type_).
@@ -1563,7 +1563,7 @@ impl ConversationPropertiesTabs {
     #[inline]
     #[must_use]
     pub fn new() -> Self {
-        Self::default()
+        <Self as Default>::default()
     }
 
     /// Sets [`data`](Self::data).
@@ -1673,7 +1673,7 @@ impl ConversationPropertiesTabsData {
     #[inline]
     #[must_use]
     pub fn new() -> Self {
-        Self::default()
+        <Self as Default>::default()
     }
 
     /// Sets [`file_id`](Self::file_id).
@@ -1768,7 +1768,7 @@ impl ConversationPurpose {
     #[inline]
     #[must_use]
     pub fn new() -> Self {
-        Self::default()
+        <Self as Default>::default()
     }
 
     /// Sets [`creator`](Self::creator).
@@ -1855,7 +1855,7 @@ impl ConversationTopic {
     #[inline]
     #[must_use]
     pub fn new() -> Self {
-        Self::default()
+        <Self as Default>::default()
     }
 
     /// Sets [`creator`](Self::creator).

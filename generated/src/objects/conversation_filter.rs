@@ -120,7 +120,7 @@ impl ConversationFilter {
     #[inline]
     #[must_use]
     pub fn new() -> Self {
-        Self::default()
+        <Self as Default>::default()
     }
 
     /// Sets [`include`](Self::include).

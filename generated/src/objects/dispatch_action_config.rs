@@ -98,7 +98,7 @@ impl DispatchActionConfig {
     #[inline]
     #[must_use]
     pub fn new() -> Self {
-        Self::default()
+        <Self as Default>::default()
     }
 
     /// Sets [`trigger_actions_on`](Self::trigger_actions_on).

@@ -81,7 +81,7 @@ impl Edited {
     #[inline]
     #[must_use]
     pub fn new() -> Self {
-        Self::default()
+        <Self as Default>::default()
     }
 
     /// Sets [`ts`](Self::ts).

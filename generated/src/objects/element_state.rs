@@ -506,7 +506,7 @@ impl PlainTextInputState {
     #[inline]
     #[must_use]
     pub fn new() -> Self {
-        Self::default()
+        <Self as Default>::default()
     }
 
     /// Sets [`value`](Self::value).
@@ -570,7 +570,7 @@ impl StaticSelectState {
     #[inline]
     #[must_use]
     pub fn new() -> Self {
-        Self::default()
+        <Self as Default>::default()
     }
 
     /// Sets [`selected_option`](Self::selected_option).
@@ -634,7 +634,7 @@ impl MultiStaticSelectState {
     #[inline]
     #[must_use]
     pub fn new() -> Self {
-        Self::default()
+        <Self as Default>::default()
     }
 
     /// Sets [`selected_options`](Self::selected_options).
@@ -701,7 +701,7 @@ impl UsersSelectState {
     #[inline]
     #[must_use]
     pub fn new() -> Self {
-        Self::default()
+        <Self as Default>::default()
     }
 
     /// Sets [`selected_user`](Self::selected_user).
@@ -765,7 +765,7 @@ impl MultiUsersSelectState {
     #[inline]
     #[must_use]
     pub fn new() -> Self {
-        Self::default()
+        <Self as Default>::default()
     }
 
     /// Sets [`selected_users`](Self::selected_users).
@@ -832,7 +832,7 @@ impl ConversationsSelectState {
     #[inline]
     #[must_use]
     pub fn new() -> Self {
-        Self::default()
+        <Self as Default>::default()
     }
 
     /// Sets [`selected_conversation`](Self::selected_conversation).
@@ -900,7 +900,7 @@ impl MultiConversationsSelectState {
     #[inline]
     #[must_use]
     pub fn new() -> Self {
-        Self::default()
+        <Self as Default>::default()
     }
 
     /// Sets [`selected_conversations`](Self::selected_conversations).
@@ -969,7 +969,7 @@ impl ChannelsSelectState {
     #[inline]
     #[must_use]
     pub fn new() -> Self {
-        Self::default()
+        <Self as Default>::default()
     }
 
     /// Sets [`selected_channel`](Self::selected_channel).
@@ -1033,7 +1033,7 @@ impl MultiChannelsSelectState {
     #[inline]
     #[must_use]
     pub fn new() -> Self {
-        Self::default()
+        <Self as Default>::default()
     }
 
     /// Sets [`selected_channels`](Self::selected_channels).
@@ -1102,7 +1102,7 @@ impl ExternalSelectState {
     #[inline]
     #[must_use]
     pub fn new() -> Self {
-        Self::default()
+        <Self as Default>::default()
     }
 
     /// Sets [`selected_option`](Self::selected_option).
@@ -1166,7 +1166,7 @@ impl MultiExternalSelectState {
     #[inline]
     #[must_use]
     pub fn new() -> Self {
-        Self::default()
+        <Self as Default>::default()
     }
 
     /// Sets [`selected_options`](Self::selected_options).
@@ -1235,7 +1235,7 @@ impl CheckboxesState {
     #[inline]
     #[must_use]
     pub fn new() -> Self {
-        Self::default()
+        <Self as Default>::default()
     }
 
     /// Sets [`selected_options`](Self::selected_options).
@@ -1304,7 +1304,7 @@ impl RadioButtonsState {
     #[inline]
     #[must_use]
     pub fn new() -> Self {
-        Self::default()
+        <Self as Default>::default()
     }
 
     /// Sets [`selected_option`](Self::selected_option).
@@ -1366,7 +1366,7 @@ impl DatepickerState {
     #[inline]
     #[must_use]
     pub fn new() -> Self {
-        Self::default()
+        <Self as Default>::default()
     }
 
     /// Sets [`selected_date`](Self::selected_date).
@@ -1433,7 +1433,7 @@ impl TimepickerState {
     #[inline]
     #[must_use]
     pub fn new() -> Self {
-        Self::default()
+        <Self as Default>::default()
     }
 
     /// Sets [`selected_time`](Self::selected_time).
@@ -1505,7 +1505,7 @@ impl DatetimepickerState {
     #[inline]
     #[must_use]
     pub fn new() -> Self {
-        Self::default()
+        <Self as Default>::default()
     }
 
     /// Sets [`selected_date_time`](Self::selected_date_time).
@@ -1567,7 +1567,7 @@ impl NumberInputState {
     #[inline]
     #[must_use]
     pub fn new() -> Self {
-        Self::default()
+        <Self as Default>::default()
     }
 
     /// Sets [`value`](Self::value).
@@ -1629,7 +1629,7 @@ impl EmailTextInputState {
     #[inline]
     #[must_use]
     pub fn new() -> Self {
-        Self::default()
+        <Self as Default>::default()
     }
 
     /// Sets [`value`](Self::value).
@@ -1691,7 +1691,7 @@ impl UrlTextInputState {
     #[inline]
     #[must_use]
     pub fn new() -> Self {
-        Self::default()
+        <Self as Default>::default()
     }
 
     /// Sets [`value`](Self::value).
@@ -1755,7 +1755,7 @@ impl RichTextInputState {
     #[inline]
     #[must_use]
     pub fn new() -> Self {
-        Self::default()
+        <Self as Default>::default()
     }
 
     /// Sets [`rich_text_value`](Self::rich_text_value).
@@ -1817,7 +1817,7 @@ impl FileInputState {
     #[inline]
     #[must_use]
     pub fn new() -> Self {
-        Self::default()
+        <Self as Default>::default()
     }
 
     /// Sets [`files`](Self::files).

@@ -60,7 +60,7 @@ impl Enterprise {
     #[inline]
     #[must_use]
     pub fn new() -> Self {
-        Self::default()
+        <Self as Default>::default()
     }
 
     /// Sets [`id`](Self::id).

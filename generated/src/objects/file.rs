@@ -866,7 +866,7 @@ impl File {
     #[inline]
     #[must_use]
     pub fn new() -> Self {
-        Self::default()
+        <Self as Default>::default()
     }
 
     /// Sets [`access`](Self::access).
@@ -2317,7 +2317,7 @@ impl FileCc {
     #[inline]
     #[must_use]
     pub fn new() -> Self {
-        Self::default()
+        <Self as Default>::default()
     }
 
     /// Sets [`address`](Self::address).
@@ -2396,7 +2396,7 @@ impl FileDmMpdmUsersWithFileAccess {
     #[inline]
     #[must_use]
     pub fn new() -> Self {
-        Self::default()
+        <Self as Default>::default()
     }
 
     /// Sets [`access`](Self::access).
@@ -2475,7 +2475,7 @@ impl FileFavorites {
     #[inline]
     #[must_use]
     pub fn new() -> Self {
-        Self::default()
+        <Self as Default>::default()
     }
 
     /// Sets [`collection_id`](Self::collection_id).
@@ -2564,7 +2564,7 @@ impl FileHeaders {
     #[inline]
     #[must_use]
     pub fn new() -> Self {
-        Self::default()
+        <Self as Default>::default()
     }
 
     /// Sets [`date`](Self::date).
@@ -2673,7 +2673,7 @@ impl FileInitialComment {
     #[inline]
     #[must_use]
     pub fn new() -> Self {
-        Self::default()
+        <Self as Default>::default()
     }
 
     /// Sets [`channel`](Self::channel).
@@ -2837,7 +2837,7 @@ impl FileListLimits {
     #[inline]
     #[must_use]
     pub fn new() -> Self {
-        Self::default()
+        <Self as Default>::default()
     }
 
     /// Sets [`column_count`](Self::column_count).
@@ -3010,7 +3010,7 @@ impl FileListMetadata {
     #[inline]
     #[must_use]
     pub fn new() -> Self {
-        Self::default()
+        <Self as Default>::default()
     }
 
     /// Sets [`creation_source`](Self::creation_source).
@@ -3171,7 +3171,7 @@ impl FileListMetadataCreationSource {
     #[inline]
     #[must_use]
     pub fn new() -> Self {
-        Self::default()
+        <Self as Default>::default()
     }
 
     /// Sets [`reference_id`](Self::reference_id).
@@ -3273,7 +3273,7 @@ impl FileListMetadataSchema {
     #[inline]
     #[must_use]
     pub fn new() -> Self {
-        Self::default()
+        <Self as Default>::default()
     }
 
     /// Sets [`id`](Self::id).
@@ -3473,7 +3473,7 @@ impl FileListMetadataSchemaOptions {
     #[inline]
     #[must_use]
     pub fn new() -> Self {
-        Self::default()
+        <Self as Default>::default()
     }
 
     /// Sets [`canvas_id`](Self::canvas_id).
@@ -3706,7 +3706,7 @@ impl FileListMetadataSchemaOptionsCanvasPlaceholderMapping {
     #[inline]
     #[must_use]
     pub fn new() -> Self {
-        Self::default()
+        <Self as Default>::default()
     }
 
     /// Sets [`column`](Self::column).
@@ -3783,7 +3783,7 @@ impl FileListMetadataSchemaOptionsChoices {
     #[inline]
     #[must_use]
     pub fn new() -> Self {
-        Self::default()
+        <Self as Default>::default()
     }
 
     /// Sets [`color`](Self::color).
@@ -3859,7 +3859,7 @@ impl FileListMetadataSchemaOptionsDefaultValueTyped {
     #[inline]
     #[must_use]
     pub fn new() -> Self {
-        Self::default()
+        <Self as Default>::default()
     }
 
     /// Sets [`select`](Self::select).
@@ -3983,7 +3983,7 @@ impl FileListMetadataViews {
     #[inline]
     #[must_use]
     pub fn new() -> Self {
-        Self::default()
+        <Self as Default>::default()
     }
 
     /// Sets [`columns`](Self::columns).
@@ -4175,7 +4175,7 @@ impl FileListMetadataViewsColumns {
     #[inline]
     #[must_use]
     pub fn new() -> Self {
-        Self::default()
+        <Self as Default>::default()
     }
 
     /// Sets [`id`](Self::id).
@@ -4284,7 +4284,7 @@ impl FileListMetadataViewsFilters {
     #[inline]
     #[must_use]
     pub fn new() -> Self {
-        Self::default()
+        <Self as Default>::default()
     }
 
     /// Sets [`column_id`](Self::column_id).
@@ -4389,7 +4389,7 @@ impl FileListMetadataViewsGrouping {
     #[inline]
     #[must_use]
     pub fn new() -> Self {
-        Self::default()
+        <Self as Default>::default()
     }
 
     /// Sets [`group_by`](Self::group_by).
@@ -4470,7 +4470,7 @@ impl FileMediaProgress {
     #[inline]
     #[must_use]
     pub fn new() -> Self {
-        Self::default()
+        <Self as Default>::default()
     }
 
     /// Sets [`duration_ms`](Self::duration_ms).
@@ -4569,7 +4569,7 @@ impl FileSaved {
     #[inline]
     #[must_use]
     pub fn new() -> Self {
-        Self::default()
+        <Self as Default>::default()
     }
 
     /// Sets [`date_completed`](Self::date_completed).
@@ -4657,7 +4657,7 @@ impl FileShares {
     #[inline]
     #[must_use]
     pub fn new() -> Self {
-        Self::default()
+        <Self as Default>::default()
     }
 
     /// Sets [`private`](Self::private).
@@ -4780,7 +4780,7 @@ impl FileSharesPrivate {
     #[inline]
     #[must_use]
     pub fn new() -> Self {
-        Self::default()
+        <Self as Default>::default()
     }
 
     /// Sets [`access`](Self::access).
@@ -4986,7 +4986,7 @@ impl FileSharesPublic {
     #[inline]
     #[must_use]
     pub fn new() -> Self {
-        Self::default()
+        <Self as Default>::default()
     }
 
     /// Sets [`access`](Self::access).
@@ -5155,7 +5155,7 @@ impl FileTranscription {
     #[inline]
     #[must_use]
     pub fn new() -> Self {
-        Self::default()
+        <Self as Default>::default()
     }
 
     /// Sets [`locale`](Self::locale).
@@ -5234,7 +5234,7 @@ impl FileTranscriptionPreview {
     #[inline]
     #[must_use]
     pub fn new() -> Self {
-        Self::default()
+        <Self as Default>::default()
     }
 
     /// Sets [`content`](Self::content).

@@ -374,7 +374,7 @@ impl BlockActionsPayload {
     #[inline]
     #[must_use]
     pub fn new() -> Self {
-        Self::default()
+        <Self as Default>::default()
     }
 
     /// Sets [`trigger_id`](Self::trigger_id).
@@ -609,7 +609,7 @@ impl BlockActionsPayloadUser {
     #[inline]
     #[must_use]
     pub fn new() -> Self {
-        Self::default()
+        <Self as Default>::default()
     }
 
     /// Sets [`id`](Self::id).
@@ -710,7 +710,7 @@ impl BlockActionsPayloadTeam {
     #[inline]
     #[must_use]
     pub fn new() -> Self {
-        Self::default()
+        <Self as Default>::default()
     }
 
     /// Sets [`id`](Self::id).
@@ -837,7 +837,7 @@ impl BlockActionsPayloadContainer {
     #[inline]
     #[must_use]
     pub fn new() -> Self {
-        Self::default()
+        <Self as Default>::default()
     }
 
     /// Sets [`type_`](Self::type_).
@@ -982,7 +982,7 @@ impl BlockActionsPayloadFunctionData {
     #[inline]
     #[must_use]
     pub fn new() -> Self {
-        Self::default()
+        <Self as Default>::default()
     }
 
     /// Sets [`execution_id`](Self::execution_id).
@@ -1063,7 +1063,7 @@ impl BlockActionsPayloadFunctionDataFunction {
     #[inline]
     #[must_use]
     pub fn new() -> Self {
-        Self::default()
+        <Self as Default>::default()
     }
 
     /// Sets [`callback_id`](Self::callback_id).
@@ -1132,7 +1132,7 @@ impl BlockActionsPayloadInteractivity {
     #[inline]
     #[must_use]
     pub fn new() -> Self {
-        Self::default()
+        <Self as Default>::default()
     }
 
     /// Sets [`interactivity_pointer`](Self::interactivity_pointer).
@@ -1211,7 +1211,7 @@ impl BlockActionsPayloadInteractivityInteractor {
     #[inline]
     #[must_use]
     pub fn new() -> Self {
-        Self::default()
+        <Self as Default>::default()
     }
 
     /// Sets [`id`](Self::id).
@@ -1284,7 +1284,7 @@ impl BlockActionsPayloadChannel {
     #[inline]
     #[must_use]
     pub fn new() -> Self {
-        Self::default()
+        <Self as Default>::default()
     }
 
     /// Sets [`id`](Self::id).
@@ -1359,7 +1359,7 @@ impl BlockActionsPayloadState {
     #[inline]
     #[must_use]
     pub fn new() -> Self {
-        Self::default()
+        <Self as Default>::default()
     }
 
     /// Sets [`values`](Self::values).
@@ -1454,7 +1454,7 @@ impl BlockActionsPayloadAppUnfurl {
     #[inline]
     #[must_use]
     pub fn new() -> Self {
-        Self::default()
+        <Self as Default>::default()
     }
 
     /// Sets [`id`](Self::id).
@@ -1618,7 +1618,7 @@ impl ViewSubmissionPayload {
     #[inline]
     #[must_use]
     pub fn new() -> Self {
-        Self::default()
+        <Self as Default>::default()
     }
 
     /// Sets [`team`](Self::team).
@@ -1802,7 +1802,7 @@ impl ViewSubmissionPayloadResponseUrls {
     #[inline]
     #[must_use]
     pub fn new() -> Self {
-        Self::default()
+        <Self as Default>::default()
     }
 
     /// Sets [`block_id`](Self::block_id).
@@ -1933,7 +1933,7 @@ impl ViewClosedPayload {
     #[inline]
     #[must_use]
     pub fn new() -> Self {
-        Self::default()
+        <Self as Default>::default()
     }
 
     /// Sets [`team`](Self::team).
@@ -2114,7 +2114,7 @@ impl ShortcutPayload {
     #[inline]
     #[must_use]
     pub fn new() -> Self {
-        Self::default()
+        <Self as Default>::default()
     }
 
     /// Sets [`callback_id`](Self::callback_id).
@@ -2280,7 +2280,7 @@ impl MessageActionPayload {
     #[inline]
     #[must_use]
     pub fn new() -> Self {
-        Self::default()
+        <Self as Default>::default()
     }
 
     /// Sets [`callback_id`](Self::callback_id).
@@ -2492,7 +2492,7 @@ impl BlockSuggestionPayload {
     #[inline]
     #[must_use]
     pub fn new() -> Self {
-        Self::default()
+        <Self as Default>::default()
     }
 
     /// Sets [`user`](Self::user).
@@ -2716,7 +2716,7 @@ impl DialogSubmissionPayload {
     #[inline]
     #[must_use]
     pub fn new() -> Self {
-        Self::default()
+        <Self as Default>::default()
     }
 
     /// Sets [`callback_id`](Self::callback_id).
@@ -2904,7 +2904,7 @@ impl DialogCancellationPayload {
     #[inline]
     #[must_use]
     pub fn new() -> Self {
-        Self::default()
+        <Self as Default>::default()
     }
 
     /// Sets [`token`](Self::token).
@@ -3081,7 +3081,7 @@ impl DialogSuggestionPayload {
     #[inline]
     #[must_use]
     pub fn new() -> Self {
-        Self::default()
+        <Self as Default>::default()
     }
 
     /// Sets [`token`](Self::token).
@@ -3288,7 +3288,7 @@ impl InteractiveMessagePayload {
     #[inline]
     #[must_use]
     pub fn new() -> Self {
-        Self::default()
+        <Self as Default>::default()
     }
 
     /// Sets [`actions`](Self::actions).
@@ -3503,7 +3503,7 @@ impl InteractiveMessagePayloadActions {
     #[inline]
     #[must_use]
     pub fn new() -> Self {
-        Self::default()
+        <Self as Default>::default()
     }
 
     /// Sets [`name`](Self::name).
@@ -3596,7 +3596,7 @@ impl InteractiveMessagePayloadActionsSelectedOptions {
     #[inline]
     #[must_use]
     pub fn new() -> Self {
-        Self::default()
+        <Self as Default>::default()
     }
 
     /// Sets [`value`](Self::value).

@@ -336,7 +336,7 @@ impl Message {
     #[inline]
     #[must_use]
     pub fn new() -> Self {
-        Self::default()
+        <Self as Default>::default()
     }
 
     /// Sets [`app_id`](Self::app_id).
@@ -906,7 +906,7 @@ impl MessageAssistantAppThread {
     #[inline]
     #[must_use]
     pub fn new() -> Self {
-        Self::default()
+        <Self as Default>::default()
     }
 
     /// Sets [`first_user_thread_reply`](Self::first_user_thread_reply).
@@ -1133,7 +1133,7 @@ impl MessageComment {
     #[inline]
     #[must_use]
     pub fn new() -> Self {
-        Self::default()
+        <Self as Default>::default()
     }
 
     /// Sets [`comment`](Self::comment).
@@ -1472,7 +1472,7 @@ impl MessageIcons {
     #[inline]
     #[must_use]
     pub fn new() -> Self {
-        Self::default()
+        <Self as Default>::default()
     }
 
     /// Sets [`emoji`](Self::emoji).
@@ -1741,7 +1741,7 @@ impl MessageRoom {
     #[inline]
     #[must_use]
     pub fn new() -> Self {
-        Self::default()
+        <Self as Default>::default()
     }
 
     /// Sets [`app_id`](Self::app_id).
@@ -2139,7 +2139,7 @@ impl MessageRoomRecording {
     #[inline]
     #[must_use]
     pub fn new() -> Self {
-        Self::default()
+        <Self as Default>::default()
     }
 
     /// Sets [`can_record_summary`](Self::can_record_summary).

@@ -89,7 +89,7 @@ impl MessageMetadata {
         Self {
             event_type: event_type.into(),
             event_payload: event_payload.into(),
-            ..Self::default()
+            ..<Self as Default>::default()
         }
     }
 }

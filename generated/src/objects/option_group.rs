@@ -113,7 +113,7 @@ impl OptionGroup {
         Self {
             label: label.into(),
             options: options.into_iter().map(Into::into).collect(),
-            ..Self::default()
+            ..<Self as Default>::default()
         }
     }
 }

@@ -124,7 +124,7 @@ impl OptionObject {
         Self {
             text: text.into(),
             value: value.into(),
-            ..Self::default()
+            ..<Self as Default>::default()
         }
     }
 

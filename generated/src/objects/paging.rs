@@ -87,7 +87,7 @@ impl Paging {
     #[inline]
     #[must_use]
     pub fn new() -> Self {
-        Self::default()
+        <Self as Default>::default()
     }
 
     /// Sets [`count`](Self::count).

@@ -107,7 +107,7 @@ impl Reaction {
     #[inline]
     #[must_use]
     pub fn new() -> Self {
-        Self::default()
+        <Self as Default>::default()
     }
 
     /// Sets [`count`](Self::count).

@@ -92,7 +92,7 @@ impl Reminder {
     #[inline]
     #[must_use]
     pub fn new() -> Self {
-        Self::default()
+        <Self as Default>::default()
     }
 
     /// Sets [`channel`](Self::channel).
@@ -221,7 +221,7 @@ impl ReminderRecurrence {
     #[inline]
     #[must_use]
     pub fn new() -> Self {
-        Self::default()
+        <Self as Default>::default()
     }
 
     /// Sets [`frequency`](Self::frequency).

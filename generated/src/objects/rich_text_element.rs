@@ -241,7 +241,7 @@ impl RichTextSection {
     pub fn new(elements: impl IntoIterator<Item = impl Into<RichTextInline>>) -> Self {
         Self {
             elements: elements.into_iter().map(Into::into).collect(),
-            ..Self::default()
+            ..<Self as Default>::default()
         }
     }
 }
@@ -320,7 +320,7 @@ impl RichTextList {
         Self {
             style: Some(style.into()),
             elements: elements.into_iter().map(Into::into).collect(),
-            ..Self::default()
+            ..<Self as Default>::default()
         }
     }
 
@@ -423,7 +423,7 @@ impl RichTextPreformatted {
     pub fn new(elements: impl IntoIterator<Item = impl Into<RichTextInline>>) -> Self {
         Self {
             elements: elements.into_iter().map(Into::into).collect(),
-            ..Self::default()
+            ..<Self as Default>::default()
         }
     }
 
@@ -507,7 +507,7 @@ impl RichTextQuote {
     pub fn new(elements: impl IntoIterator<Item = impl Into<RichTextInline>>) -> Self {
         Self {
             elements: elements.into_iter().map(Into::into).collect(),
-            ..Self::default()
+            ..<Self as Default>::default()
         }
     }
 

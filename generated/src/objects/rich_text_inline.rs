@@ -290,7 +290,7 @@ impl RichTextText {
     pub fn new(text: impl Into<String>) -> Self {
         Self {
             text: text.into(),
-            ..Self::default()
+            ..<Self as Default>::default()
         }
     }
 
@@ -383,7 +383,7 @@ impl RichTextLink {
     pub fn new(url: impl Into<String>) -> Self {
         Self {
             url: url.into(),
-            ..Self::default()
+            ..<Self as Default>::default()
         }
     }
 
@@ -494,7 +494,7 @@ impl RichTextEmoji {
     pub fn new(name: impl Into<String>) -> Self {
         Self {
             name: name.into(),
-            ..Self::default()
+            ..<Self as Default>::default()
         }
     }
 
@@ -569,7 +569,7 @@ impl RichTextUser {
     pub fn new(user_id: impl Into<UserId>) -> Self {
         Self {
             user_id: user_id.into(),
-            ..Self::default()
+            ..<Self as Default>::default()
         }
     }
 
@@ -657,7 +657,7 @@ impl RichTextChannel {
     pub fn new(channel_id: impl Into<ChannelId>) -> Self {
         Self {
             channel_id: channel_id.into(),
-            ..Self::default()
+            ..<Self as Default>::default()
         }
     }
 
@@ -743,7 +743,7 @@ impl RichTextUsergroup {
     pub fn new(usergroup_id: impl Into<UsergroupId>) -> Self {
         Self {
             usergroup_id: usergroup_id.into(),
-            ..Self::default()
+            ..<Self as Default>::default()
         }
     }
 
@@ -811,7 +811,7 @@ impl RichTextBroadcast {
     pub fn new(range: impl Into<RichTextBroadcastRange>) -> Self {
         Self {
             range: Some(range.into()),
-            ..Self::default()
+            ..<Self as Default>::default()
         }
     }
 
@@ -899,7 +899,7 @@ impl RichTextDate {
         Self {
             timestamp,
             format: format.into(),
-            ..Self::default()
+            ..<Self as Default>::default()
         }
     }
 
@@ -992,7 +992,7 @@ impl RichTextColor {
     pub fn new(value: impl Into<String>) -> Self {
         Self {
             value: value.into(),
-            ..Self::default()
+            ..<Self as Default>::default()
         }
     }
 

@@ -127,7 +127,7 @@ impl RichTextStyle {
     #[inline]
     #[must_use]
     pub fn new() -> Self {
-        Self::default()
+        <Self as Default>::default()
     }
 
     /// Sets [`bold`](Self::bold).

@@ -100,7 +100,7 @@ impl SlackFile {
     #[inline]
     #[must_use]
     pub fn new() -> Self {
-        Self::default()
+        <Self as Default>::default()
     }
 
     /// Sets [`url`](Self::url).

@@ -116,7 +116,7 @@ impl SlashCommand {
     #[inline]
     #[must_use]
     pub fn new() -> Self {
-        Self::default()
+        <Self as Default>::default()
     }
 
     /// Sets [`token`](Self::token).

@@ -253,7 +253,7 @@ impl Team {
     #[inline]
     #[must_use]
     pub fn new() -> Self {
-        Self::default()
+        <Self as Default>::default()
     }
 
     /// Sets [`avatar_base_url`](Self::avatar_base_url).
@@ -648,7 +648,7 @@ impl TeamIcon {
     #[inline]
     #[must_use]
     pub fn new() -> Self {
-        Self::default()
+        <Self as Default>::default()
     }
 
     /// Sets [`image_102`](Self::image_102).
@@ -775,7 +775,7 @@ impl TeamPrimaryOwner {
     #[inline]
     #[must_use]
     pub fn new() -> Self {
-        Self::default()
+        <Self as Default>::default()
     }
 
     /// Sets [`email`](Self::email).
@@ -852,7 +852,7 @@ impl TeamSsoProvider {
     #[inline]
     #[must_use]
     pub fn new() -> Self {
-        Self::default()
+        <Self as Default>::default()
     }
 
     /// Sets [`label`](Self::label).

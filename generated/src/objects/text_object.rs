@@ -115,7 +115,7 @@ impl TextObject {
         Self {
             type_: Some(type_.into()),
             text: text.into(),
-            ..Self::default()
+            ..<Self as Default>::default()
         }
     }
 

@@ -298,7 +298,7 @@ impl User {
     #[inline]
     #[must_use]
     pub fn new() -> Self {
-        Self::default()
+        <Self as Default>::default()
     }
 
     /// Sets [`avatar_url`](Self::avatar_url).
@@ -811,7 +811,7 @@ impl UserEnterpriseUser {
     #[inline]
     #[must_use]
     pub fn new() -> Self {
-        Self::default()
+        <Self as Default>::default()
     }
 
     /// Sets [`enterprise_id`](Self::enterprise_id).

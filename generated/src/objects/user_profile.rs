@@ -297,7 +297,7 @@ impl UserProfile {
     #[inline]
     #[must_use]
     pub fn new() -> Self {
-        Self::default()
+        <Self as Default>::default()
     }
 
     /// Sets [`always_active`](Self::always_active).
@@ -763,7 +763,7 @@ impl UserProfileSections {
     #[inline]
     #[must_use]
     pub fn new() -> Self {
-        Self::default()
+        <Self as Default>::default()
     }
 
     /// Sets [`id`](Self::id).
@@ -879,7 +879,7 @@ impl UserProfileStatusEmojiDisplayInfo {
     #[inline]
     #[must_use]
     pub fn new() -> Self {
-        Self::default()
+        <Self as Default>::default()
     }
 
     /// Sets [`display_alias`](Self::display_alias).

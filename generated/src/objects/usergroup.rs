@@ -171,7 +171,7 @@ impl Usergroup {
     #[inline]
     #[must_use]
     pub fn new() -> Self {
-        Self::default()
+        <Self as Default>::default()
     }
 
     /// Sets [`auto_provision`](Self::auto_provision).
@@ -448,7 +448,7 @@ impl UsergroupPrefs {
     #[inline]
     #[must_use]
     pub fn new() -> Self {
-        Self::default()
+        <Self as Default>::default()
     }
 
     /// Sets [`channels`](Self::channels).

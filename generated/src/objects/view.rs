@@ -257,7 +257,7 @@ impl ModalView {
         Self {
             title: title.into(),
             blocks: blocks.into_iter().map(Into::into).collect(),
-            ..Self::default()
+            ..<Self as Default>::default()
         }
     }
 
@@ -493,7 +493,7 @@ impl ModalViewState {
     #[inline]
     #[must_use]
     pub fn new() -> Self {
-        Self::default()
+        <Self as Default>::default()
     }
 
     /// Sets [`values`](Self::values).
@@ -627,7 +627,7 @@ impl HomeView {
     pub fn new(blocks: impl IntoIterator<Item = impl Into<Block>>) -> Self {
         Self {
             blocks: blocks.into_iter().map(Into::into).collect(),
-            ..Self::default()
+            ..<Self as Default>::default()
         }
     }
 

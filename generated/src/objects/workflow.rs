@@ -99,7 +99,7 @@ impl Workflow {
     pub fn new(trigger: impl Into<WorkflowTrigger>) -> Self {
         Self {
             trigger: trigger.into(),
-            ..Self::default()
+            ..<Self as Default>::default()
         }
     }
 }
@@ -170,7 +170,7 @@ impl WorkflowTrigger {
     pub fn new(url: impl Into<String>) -> Self {
         Self {
             url: url.into(),
-            ..Self::default()
+            ..<Self as Default>::default()
         }
     }
 
@@ -243,7 +243,7 @@ impl WorkflowTriggerCustomizableInputParameters {
     #[inline]
     #[must_use]
     pub fn new() -> Self {
-        Self::default()
+        <Self as Default>::default()
     }
 
     /// Sets [`name`](Self::name).
