@@ -13,10 +13,34 @@ use super::types::{item_type, record_field_type};
 use crate::ir::{Builder, Member, Multiplicity, Record, TaggedUnion, ValueType};
 
 /// Clippy's default `too_many_arguments` threshold.
-const MAX_CONSTRUCTOR_PARAMS: usize = 7;
+pub const MAX_CONSTRUCTOR_PARAMS: usize = 7;
 
 /// Method name prefixes that clippy's `wrong_self_convention` reserves for conversions.
 const CONVERSION_PREFIXES: &[&str] = &["as_", "from_", "into_", "is_", "to_"];
+
+/// A setter of a request or a record: `rust_name(mut self, rust_name: param) -> Self`,
+/// which stores `value` (the parameter, converted) in the field of that name.
+/// `must_use` marks it, for a type that is not `#[must_use]` itself (a record).
+pub fn setter_fn(rust_name: &str, param: &TokenStream, value: &TokenStream, must_use: bool) -> TokenStream {
+    let rust = ident(rust_name);
+    let doc = format!(" Sets [`{rust_name}`](Self::{rust_name}).");
+    // Setters are named after their field (`is_decimal_allowed`), not after a conversion.
+    let allow = CONVERSION_PREFIXES
+        .iter()
+        .any(|prefix| rust_name.starts_with(prefix))
+        .then(|| quote!(#[allow(clippy::wrong_self_convention)]));
+    let must_use = must_use.then(|| quote!(#[must_use]));
+    quote! {
+        #[doc = #doc]
+        #allow
+        #[inline]
+        #must_use
+        pub fn #rust(mut self, #rust: #param) -> Self {
+            self.#rust = #value;
+            self
+        }
+    }
+}
 
 /// The builder of `record`, when it has one.
 pub fn tokens(record: &Record) -> Option<TokenStream> {
@@ -167,25 +191,9 @@ fn conversions(record: &Record, builder: &Builder, constructed: &[&Member]) -> T
 
 /// The setter of an optional `field`.
 fn setter(field: &Member) -> TokenStream {
-    let rust = ident(&field.rust_name);
     let (param, value) = parameter(field);
     let value = if field.required { value } else { quote!(Some(#value)) };
-    let doc = format!(" Sets [`{}`](Self::{}).", field.rust_name, field.rust_name);
-    // Setters are named after their field (`is_decimal_allowed`), not after a conversion.
-    let allow = CONVERSION_PREFIXES
-        .iter()
-        .any(|prefix| field.rust_name.starts_with(prefix))
-        .then(|| quote!(#[allow(clippy::wrong_self_convention)]));
-    quote! {
-        #[doc = #doc]
-        #allow
-        #[inline]
-        #[must_use]
-        pub fn #rust(mut self, #rust: #param) -> Self {
-            self.#rust = #value;
-            self
-        }
-    }
+    setter_fn(&field.rust_name, &param, &value, true)
 }
 
 /// Whether a parameter of `field` is its value as it is (a boolean, an integer).

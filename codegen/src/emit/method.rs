@@ -3,17 +3,12 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
+use super::builder::{self, MAX_CONSTRUCTOR_PARAMS};
 use super::manifest::CATALOG_FEATURE;
 use super::types::{self, item_type, value_type};
 use super::{bound, code_enum, doc_attrs, ident, record};
 use crate::ir::{self, Member, Multiplicity, ValueType};
 use crate::lower::{COMMON_ERROR, COMMON_WARNING};
-
-/// Clippy's default `too_many_arguments` threshold.
-const MAX_CONSTRUCTOR_PARAMS: usize = 7;
-
-/// Method name prefixes that clippy's `wrong_self_convention` reserves for conversions.
-const CONVERSION_PREFIXES: &[&str] = &["as_", "from_", "into_", "is_", "to_"];
 
 /// The whole module file of `method`.
 pub fn tokens(method: &ir::Method) -> TokenStream {
@@ -141,23 +136,9 @@ fn request(method: &ir::Method) -> TokenStream {
     });
     let constructor = constructor(method);
     let setters = method.arguments.iter().filter(|a| !a.required).map(|argument| {
-        let field = ident(&argument.rust_name);
         let (param, value) = parameter(argument);
-        let doc = format!(" Sets [`{}`](Self::{}).", argument.rust_name, argument.rust_name);
-        // Setters are named after their argument (`as_user`), not after a conversion.
-        let allow = CONVERSION_PREFIXES
-            .iter()
-            .any(|prefix| argument.rust_name.starts_with(prefix))
-            .then(|| quote!(#[allow(clippy::wrong_self_convention)]));
-        quote! {
-            #[doc = #doc]
-            #allow
-            #[inline]
-            pub fn #field(mut self, #field: #param) -> Self {
-                self.#field = Some(#value);
-                self
-            }
-        }
+        // The request type is `#[must_use]` itself.
+        builder::setter_fn(&argument.rust_name, &param, &quote!(Some(#value)), false)
     });
     let method_impl = method_impl(method);
     let paginated_impl = paginated_impl(method);
