@@ -55,6 +55,13 @@ impl Arguments {
         self.0.is_empty()
     }
 
+    /// Cuts every text value to at most `cap` bytes (for the record of a body over it).
+    pub(crate) fn cut_texts(&mut self, cap: usize) {
+        for (_, value) in &mut self.0 {
+            crate::log::cut_value(value, cap);
+        }
+    }
+
     pub(crate) fn push(&mut self, name: String, value: Value) {
         self.0.push((name, value));
     }

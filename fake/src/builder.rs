@@ -11,6 +11,7 @@ use tokio::sync::oneshot;
 use typed_slack_runtime::{Catalogued, MethodInfo};
 
 use crate::behaviours::{self, Behaviour};
+use crate::log::{Log, RecordLimits};
 use crate::rate_limit::{RateLimiter, RateLimits};
 use crate::script::Scripts;
 use crate::serve::serve;
@@ -32,6 +33,7 @@ pub struct FakeSlackBuilder {
     rate_limits: RateLimits,
     behaviours: Vec<Box<dyn Behaviour>>,
     built_in_behaviours: bool,
+    record_limits: RecordLimits,
 }
 
 impl FakeSlackBuilder {
@@ -43,7 +45,16 @@ impl FakeSlackBuilder {
             rate_limits: RateLimits::off(),
             behaviours: Vec::new(),
             built_in_behaviours: true,
+            record_limits: RecordLimits::DEFAULT,
         }
+    }
+
+    /// How much of what it receives the fake keeps for [`FakeSlack::requests`]: by
+    /// default the latest 1,000 requests, each body cut to 64 KiB
+    /// ([`RecordLimits::DEFAULT`]), so that memory stays bounded however long it runs.
+    pub fn record_limits(mut self, limits: RecordLimits) -> Self {
+        self.record_limits = limits;
+        self
     }
 
     /// Serves these methods: `typed_slack::catalog()` for every method compiled into
@@ -137,7 +148,7 @@ impl FakeSlackBuilder {
             scripts: Scripts::default(),
             behaviours,
             limiter: RateLimiter::new(self.rate_limits),
-            requests: Vec::new(),
+            requests: Log::new(self.record_limits),
         }
     }
 }
@@ -151,6 +162,7 @@ impl fmt::Debug for FakeSlackBuilder {
             .field("rate_limits", &self.rate_limits)
             .field("behaviours", &self.behaviours)
             .field("built_in_behaviours", &self.built_in_behaviours)
+            .field("record_limits", &self.record_limits)
             .finish()
     }
 }

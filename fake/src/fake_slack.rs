@@ -85,9 +85,15 @@ impl FakeSlack {
         Script::new(&self.shared, method.to_owned())
     }
 
-    /// Every request received so far, in order.
+    /// The requests received so far, in order: the latest ones the fake keeps (see
+    /// [`FakeSlackBuilder::record_limits`](crate::FakeSlackBuilder::record_limits)).
     pub fn requests(&self) -> Vec<Request> {
-        self.shared.lock().requests.clone()
+        self.shared.lock().requests.iter().cloned().collect()
+    }
+
+    /// How many requests the fake forgot to keep within its limits, since it started.
+    pub fn requests_forgotten(&self) -> u64 {
+        self.shared.lock().requests.forgotten()
     }
 
     /// The requests to `M` received so far, in order.

@@ -55,6 +55,7 @@ fn decide(state: &mut State, request: http::Request<Bytes>, now: Instant) -> Ans
         query: parts.uri.query().map(str::to_owned),
         http_method: parts.method,
         headers: parts.headers,
+        body_len: body.len(),
         body,
         arguments: outcome.arguments,
         token_kind: outcome.token_kind,

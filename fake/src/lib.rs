@@ -3,7 +3,8 @@
 //! [`FakeSlack`] listens on 127.0.0.1 and answers every method it is given (from
 //! `typed_slack::catalog()`, as [`MethodInfo`](typed_slack_runtime::MethodInfo)s) the way
 //! Slack does: it checks each request, answers the method's sample response or what the
-//! test scripted, and records the request for assertions.
+//! test scripted, and records the request for assertions (the latest 1,000, each body
+//! cut to 64 KiB: [`RecordLimits`]).
 //!
 //! ```
 //! use typed_slack::{AppsPermissionsUsersRequest, AppsPermissionsUsersRequestError as Error};
@@ -75,6 +76,7 @@ mod body;
 mod builder;
 mod fake_slack;
 mod handler;
+mod log;
 mod rate_limit;
 mod record;
 mod reply;
@@ -91,6 +93,7 @@ pub use arguments::Arguments;
 pub use behaviours::{Behaviour, Call};
 pub use builder::FakeSlackBuilder;
 pub use fake_slack::FakeSlack;
+pub use log::RecordLimits;
 pub use rate_limit::RateLimits;
 pub use record::Request;
 pub use reply::Reply;

@@ -22,6 +22,8 @@ pub struct Request {
     pub(crate) query: Option<String>,
     pub(crate) headers: HeaderMap,
     pub(crate) body: Bytes,
+    /// The body's length as received, before the record cut it.
+    pub(crate) body_len: usize,
     pub(crate) arguments: Arguments,
     pub(crate) token_kind: Option<TokenKind>,
     pub(crate) token_source: Option<TokenSource>,
@@ -64,9 +66,21 @@ impl Request {
         self.headers.get(name).and_then(|value| value.to_str().ok())
     }
 
-    /// The raw body, as sent (with a form's `token` field, if it had one).
+    /// The raw body, as sent (with a form's `token` field, if it had one), cut to the
+    /// fake's [`RecordLimits::body_bytes`](crate::RecordLimits) when longer; its text
+    /// arguments are then cut likewise.
     pub fn body(&self) -> &[u8] {
         &self.body
+    }
+
+    /// The body's length as received, whether or not the record kept it whole.
+    pub fn body_len(&self) -> usize {
+        self.body_len
+    }
+
+    /// Whether the record cut the body (and its text arguments) to the fake's limit.
+    pub fn body_cut(&self) -> bool {
+        self.body_len > self.body.len()
     }
 
     /// The raw body as text, invalid UTF-8 replaced.
@@ -134,7 +148,7 @@ impl fmt::Debug for Request {
             .field("path", &self.path)
             .field("query", &self.query.as_deref().map(redact_query))
             .field("headers", &self.headers)
-            .field("body", &format_args!("<{} bytes>", self.body.len()))
+            .field("body", &format_args!("<{} bytes>", self.body_len))
             .field("arguments", &self.arguments)
             .field("token_kind", &self.token_kind)
             .field("token_source", &self.token_source)

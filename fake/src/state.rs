@@ -6,8 +6,8 @@ use std::sync::{Mutex, MutexGuard, PoisonError};
 
 use typed_slack_runtime::MethodInfo;
 
-use crate::Request;
 use crate::behaviours::Behaviour;
+use crate::log::Log;
 use crate::rate_limit::RateLimiter;
 use crate::script::Scripts;
 use crate::tokens::Tokens;
@@ -26,8 +26,8 @@ pub(crate) struct State {
     /// By method name.
     pub(crate) behaviours: HashMap<String, Box<dyn Behaviour>>,
     pub(crate) limiter: RateLimiter,
-    /// Every request, in the order they arrived.
-    pub(crate) requests: Vec<Request>,
+    /// The latest requests, in the order they arrived.
+    pub(crate) requests: Log,
 }
 
 impl Shared {

@@ -79,3 +79,36 @@ async fn it_stops_when_dropped() {
     })
     .await;
 }
+
+/// A long run keeps bounded memory: the latest requests only, each body cut to the
+/// limit, the length received still told.
+#[tokio::test]
+async fn it_keeps_the_latest_requests_with_their_bodies_cut_to_the_limit() {
+    use typed_slack_fake::RecordLimits;
+
+    let slack = FakeSlack::builder()
+        .methods(typed_slack::catalog())
+        .token(SECRET)
+        .record_limits(RecordLimits { requests: 3, body_bytes: 40 })
+        .start()
+        .await
+        .unwrap();
+    let client = slack.client(Token::new(SECRET).unwrap()).retry_policy(RetryPolicy::never()).build().unwrap();
+    let user = |index: usize| format!("U{index:08}");
+    for index in 0..5 {
+        let _ =
+            client.call(Request::new(["chat:write"], "13345224609.738474920.8088930838d88f008e0", user(index))).await;
+    }
+
+    let kept = slack.requests();
+    assert_eq!(slack.requests_forgotten(), 2);
+    let users: Vec<String> = kept.iter().map(|request| request.body_text()).collect();
+    assert_eq!(kept.len(), 3, "{users:?}");
+    let full = "scopes=chat%3Awrite&trigger_id=13345224609.738474920.8088930838d88f008e0&user=U00000002";
+    assert_eq!(kept[0].body_len(), full.len());
+    assert!(kept[0].body_cut());
+    assert_eq!(kept[0].body_text(), full[..40]);
+    // The arguments were read from the whole body, and their text is cut likewise.
+    assert_eq!(kept[0].arguments().text("user"), Some("U00000002"));
+    assert_eq!(kept[0].arguments().text("trigger_id").map(str::len), Some(40));
+}
