@@ -36,7 +36,7 @@
 //! | a method the fake does not serve | HTTP 404, `unknown_method` |
 //! | no `Authorization: Bearer` header and no `token` field in a form body | `not_authed` |
 //! | a token the fake does not accept ([`FakeSlackBuilder::token`]) | `invalid_auth` |
-//! | a bot token for a method that documents only user tokens | `is_bot` if the method documents it, else `not_allowed_token_type` |
+//! | a bot token for a method that documents only user tokens | `is_bot` if the method's own page documents it (the common set's `is_bot` is for legacy bots), else `not_allowed_token_type` |
 //! | a user token for a method that documents only bot tokens | `not_allowed_token_type` |
 //! | more calls with this token than the method's tier allows, when [`RateLimits`] are on | HTTP 429 with `Retry-After` |
 //! | a body without `Content-Type` | `missing_post_type` |

@@ -12,11 +12,14 @@ pub(crate) use typed_slack_runtime::MAX_ARGUMENT_NAME_LEN as MAX_ARGUMENT_NAME;
 /// Whether a token of `kind` may call the method: `Err` with Slack's code when the
 /// method documents only the other kind. A method that documents neither takes both.
 ///
-/// A bot token is refused with `is_bot` when the method documents that code, else with
-/// `not_allowed_token_type`; a user token with `not_allowed_token_type`.
+/// A bot token is refused with `is_bot` when the method's own page documents that code,
+/// else with `not_allowed_token_type`; a user token with `not_allowed_token_type`. The
+/// common set lists `is_bot` for every method, but Slack means it for legacy bots
+/// ("This method cannot be called by a legacy bot", in `slack-api/common-errors.json`):
+/// a bot token today gets `not_allowed_token_type`.
 pub(crate) fn token_kind(info: &MethodInfo, kind: TokenKind) -> Result<(), &'static str> {
     match (kind, info.scopes.bot, info.scopes.user) {
-        (TokenKind::Bot, None, Some(_)) if info.documents_error("is_bot") => Err("is_bot"),
+        (TokenKind::Bot, None, Some(_)) if info.documents_own_error("is_bot") => Err("is_bot"),
         (TokenKind::Bot, None, Some(_)) | (TokenKind::User, Some(_), None) => Err("not_allowed_token_type"),
         _ => Ok(()),
     }

@@ -30,6 +30,9 @@ pub struct MethodInfo {
     pub arguments: &'static [Argument],
     /// Every error code the spec documents for it, common ones included.
     pub errors: fn() -> Vec<Documented>,
+    /// The error codes the method documents itself (its own, and the common ones it
+    /// describes in its own words), without the common set every method shares.
+    pub own_errors: &'static [Documented],
     /// Every warning code the spec documents for it, common ones included.
     pub warnings: fn() -> Vec<Documented>,
     /// A success answer with a placeholder for every required field.
@@ -99,6 +102,7 @@ impl MethodInfo {
             authenticated: M::AUTHENTICATED,
             arguments: M::ARGUMENTS,
             errors: all_documented::<M::Error>,
+            own_errors: <M::Error as Code>::DOCUMENTED,
             warnings: all_documented::<M::Warning>,
             sample_response: M::SAMPLE_RESPONSE,
             success_examples: M::SUCCESS_EXAMPLES,
@@ -112,6 +116,12 @@ impl MethodInfo {
     /// included).
     pub fn documents_error(&self, code: &str) -> bool {
         (self.errors)().iter().any(|documented| documented.code == code)
+    }
+
+    /// Whether the method's own page documents the error `code`, beside the common set
+    /// every method shares.
+    pub fn documents_own_error(&self, code: &str) -> bool {
+        self.own_errors.iter().any(|documented| documented.code == code)
     }
 
     /// The argument named `name`, if the method takes one.
