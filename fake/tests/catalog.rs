@@ -134,3 +134,20 @@ async fn a_bot_token_on_a_user_only_method_is_not_allowed_its_type() {
         assert_eq!(body, json!({"ok": false, "error": "not_allowed_token_type"}), "{name}");
     }
 }
+
+/// Slack's official Python SDK sends every `slackLists.*` method as JSON: the fake reads
+/// such a body as Slack does, instead of ignoring it and missing the arguments.
+#[tokio::test]
+async fn the_lists_methods_take_json_as_the_python_sdk_sends_them() {
+    let slack = fake().await;
+    let request = http::Request::post("https://slack.com/api/slackLists.create")
+        .header("authorization", format!("Bearer {}", FakeSlack::BOT_TOKEN))
+        .header("content-type", "application/json; charset=utf-8")
+        .body(br#"{"name": "Roadmap"}"#.to_vec())
+        .expect("a valid request");
+    let answer = slack.transport().send(request).await.expect("the in-process transport always answers");
+    let body: Value = serde_json::from_slice(answer.body()).expect("JSON");
+    assert_eq!(body["ok"], json!(true), "{body}");
+    let [sent] = slack.requests_to_method("slackLists.create").try_into().expect("one call");
+    assert_eq!(sent.arguments().text("name"), Some("Roadmap"));
+}

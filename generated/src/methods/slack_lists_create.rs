@@ -13,8 +13,8 @@ use typed_slack_runtime::types::FileId;
 /// | Method | [`slackLists.create`](https://api.slack.com/methods/slackLists.create) |
 /// | URL | `https://slack.com/api/slackLists.create` |
 /// | Preferred HTTP method | `POST` |
-/// | Accepted content types | `application/x-www-form-urlencoded` |
-/// | Accepts JSON | No |
+/// | Accepted content types | `application/x-www-form-urlencoded`, `application/json` |
+/// | Accepts JSON | Yes |
 /// | Rate limit | [Tier 2](https://api.slack.com/docs/rate-limits#tier_t2) |
 /// | Bot token scopes | `lists:write` |
 /// | User token scopes | `lists:write` |
@@ -111,7 +111,10 @@ impl SlackListsCreate {
 impl rt::Method for SlackListsCreate {
     const NAME: &'static str = "slackLists.create";
     const HTTP_METHOD: rt::HttpMethod = rt::HttpMethod::Post;
-    const CONTENT_TYPES: &'static [rt::ContentType] = &[rt::ContentType::FormUrlEncoded];
+    const CONTENT_TYPES: &'static [rt::ContentType] = &[
+        rt::ContentType::FormUrlEncoded,
+        rt::ContentType::Json,
+    ];
     const RATE_TIER: rt::RateTier = rt::RateTier::Tier2;
     const SCOPES: rt::Scopes = rt::Scopes::same(&["lists:write"]);
     const LIFECYCLE: rt::Lifecycle = rt::Lifecycle::Stable;

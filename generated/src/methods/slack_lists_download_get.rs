@@ -13,8 +13,8 @@ use typed_slack_runtime::types::FileId;
 /// | Method | [`slackLists.download.get`](https://api.slack.com/methods/slackLists.download.get) |
 /// | URL | `https://slack.com/api/slackLists.download.get` |
 /// | Preferred HTTP method | `POST` |
-/// | Accepted content types | `application/x-www-form-urlencoded` |
-/// | Accepts JSON | No |
+/// | Accepted content types | `application/x-www-form-urlencoded`, `application/json` |
+/// | Accepts JSON | Yes |
 /// | Rate limit | [Tier 4](https://api.slack.com/docs/rate-limits#tier_t4) |
 /// | Bot token scopes | `lists:read` |
 /// | User token scopes | `lists:read` |
@@ -85,7 +85,10 @@ impl SlackListsDownloadGet {
 impl rt::Method for SlackListsDownloadGet {
     const NAME: &'static str = "slackLists.download.get";
     const HTTP_METHOD: rt::HttpMethod = rt::HttpMethod::Post;
-    const CONTENT_TYPES: &'static [rt::ContentType] = &[rt::ContentType::FormUrlEncoded];
+    const CONTENT_TYPES: &'static [rt::ContentType] = &[
+        rt::ContentType::FormUrlEncoded,
+        rt::ContentType::Json,
+    ];
     const RATE_TIER: rt::RateTier = rt::RateTier::Tier4;
     const SCOPES: rt::Scopes = rt::Scopes::same(&["lists:read"]);
     const LIFECYCLE: rt::Lifecycle = rt::Lifecycle::Stable;

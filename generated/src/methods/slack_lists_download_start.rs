@@ -13,8 +13,8 @@ use typed_slack_runtime::types::FileId;
 /// | Method | [`slackLists.download.start`](https://api.slack.com/methods/slackLists.download.start) |
 /// | URL | `https://slack.com/api/slackLists.download.start` |
 /// | Preferred HTTP method | `POST` |
-/// | Accepted content types | `application/x-www-form-urlencoded` |
-/// | Accepts JSON | No |
+/// | Accepted content types | `application/x-www-form-urlencoded`, `application/json` |
+/// | Accepts JSON | Yes |
 /// | Rate limit | [Tier 2](https://api.slack.com/docs/rate-limits#tier_t2) |
 /// | Bot token scopes | `lists:read` |
 /// | User token scopes | `lists:read` |
@@ -92,7 +92,10 @@ impl SlackListsDownloadStart {
 impl rt::Method for SlackListsDownloadStart {
     const NAME: &'static str = "slackLists.download.start";
     const HTTP_METHOD: rt::HttpMethod = rt::HttpMethod::Post;
-    const CONTENT_TYPES: &'static [rt::ContentType] = &[rt::ContentType::FormUrlEncoded];
+    const CONTENT_TYPES: &'static [rt::ContentType] = &[
+        rt::ContentType::FormUrlEncoded,
+        rt::ContentType::Json,
+    ];
     const RATE_TIER: rt::RateTier = rt::RateTier::Tier2;
     const SCOPES: rt::Scopes = rt::Scopes::same(&["lists:read"]);
     const LIFECYCLE: rt::Lifecycle = rt::Lifecycle::Stable;

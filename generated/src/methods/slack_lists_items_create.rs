@@ -14,8 +14,8 @@ use crate::objects::Block;
 /// | Method | [`slackLists.items.create`](https://api.slack.com/methods/slackLists.items.create) |
 /// | URL | `https://slack.com/api/slackLists.items.create` |
 /// | Preferred HTTP method | `POST` |
-/// | Accepted content types | `application/x-www-form-urlencoded` |
-/// | Accepts JSON | No |
+/// | Accepted content types | `application/x-www-form-urlencoded`, `application/json` |
+/// | Accepts JSON | Yes |
 /// | Rate limit | [Tier 3](https://api.slack.com/docs/rate-limits#tier_t3) |
 /// | Bot token scopes | `lists:write` |
 /// | User token scopes | `lists:write` |
@@ -76,7 +76,10 @@ impl SlackListsItemsCreate {
 impl rt::Method for SlackListsItemsCreate {
     const NAME: &'static str = "slackLists.items.create";
     const HTTP_METHOD: rt::HttpMethod = rt::HttpMethod::Post;
-    const CONTENT_TYPES: &'static [rt::ContentType] = &[rt::ContentType::FormUrlEncoded];
+    const CONTENT_TYPES: &'static [rt::ContentType] = &[
+        rt::ContentType::FormUrlEncoded,
+        rt::ContentType::Json,
+    ];
     const RATE_TIER: rt::RateTier = rt::RateTier::Tier3;
     const SCOPES: rt::Scopes = rt::Scopes::same(&["lists:write"]);
     const LIFECYCLE: rt::Lifecycle = rt::Lifecycle::Stable;

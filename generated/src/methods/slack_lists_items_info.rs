@@ -14,8 +14,8 @@ use crate::objects::Block;
 /// | Method | [`slackLists.items.info`](https://api.slack.com/methods/slackLists.items.info) |
 /// | URL | `https://slack.com/api/slackLists.items.info` |
 /// | Preferred HTTP method | `POST` |
-/// | Accepted content types | `application/x-www-form-urlencoded` |
-/// | Accepts JSON | No |
+/// | Accepted content types | `application/x-www-form-urlencoded`, `application/json` |
+/// | Accepts JSON | Yes |
 /// | Rate limit | [Tier 2](https://api.slack.com/docs/rate-limits#tier_t2) |
 /// | Bot token scopes | `lists:read` |
 /// | User token scopes | `lists:read` |
@@ -62,7 +62,10 @@ impl SlackListsItemsInfo {
 impl rt::Method for SlackListsItemsInfo {
     const NAME: &'static str = "slackLists.items.info";
     const HTTP_METHOD: rt::HttpMethod = rt::HttpMethod::Post;
-    const CONTENT_TYPES: &'static [rt::ContentType] = &[rt::ContentType::FormUrlEncoded];
+    const CONTENT_TYPES: &'static [rt::ContentType] = &[
+        rt::ContentType::FormUrlEncoded,
+        rt::ContentType::Json,
+    ];
     const RATE_TIER: rt::RateTier = rt::RateTier::Tier2;
     const SCOPES: rt::Scopes = rt::Scopes::same(&["lists:read"]);
     const LIFECYCLE: rt::Lifecycle = rt::Lifecycle::Stable;

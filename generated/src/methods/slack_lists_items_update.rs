@@ -13,8 +13,8 @@ use typed_slack_runtime::types::FileId;
 /// | Method | [`slackLists.items.update`](https://api.slack.com/methods/slackLists.items.update) |
 /// | URL | `https://slack.com/api/slackLists.items.update` |
 /// | Preferred HTTP method | `POST` |
-/// | Accepted content types | `application/x-www-form-urlencoded` |
-/// | Accepts JSON | No |
+/// | Accepted content types | `application/x-www-form-urlencoded`, `application/json` |
+/// | Accepts JSON | Yes |
 /// | Rate limit | [Tier 3](https://api.slack.com/docs/rate-limits#tier_t3) |
 /// | Bot token scopes | `lists:write` |
 /// | User token scopes | `lists:write` |
@@ -49,7 +49,10 @@ impl SlackListsItemsUpdate {
 impl rt::Method for SlackListsItemsUpdate {
     const NAME: &'static str = "slackLists.items.update";
     const HTTP_METHOD: rt::HttpMethod = rt::HttpMethod::Post;
-    const CONTENT_TYPES: &'static [rt::ContentType] = &[rt::ContentType::FormUrlEncoded];
+    const CONTENT_TYPES: &'static [rt::ContentType] = &[
+        rt::ContentType::FormUrlEncoded,
+        rt::ContentType::Json,
+    ];
     const RATE_TIER: rt::RateTier = rt::RateTier::Tier3;
     const SCOPES: rt::Scopes = rt::Scopes::same(&["lists:write"]);
     const LIFECYCLE: rt::Lifecycle = rt::Lifecycle::Stable;
