@@ -198,6 +198,9 @@ mod round_trip {
     fn baseline(bencher: Bencher<'_, '_>) {
         let runtime = runtime();
         let address = runtime.block_on(loopback_server());
+        // reqwest is built without a TLS provider of its own (the runtime gives it one):
+        // the baseline installs ring, which plain HTTP never uses.
+        let _ = rustls::crypto::ring::default_provider().install_default();
         let client = reqwest::Client::new();
         let url = format!("http://{address}/api/chat.postMessage");
         bencher.bench_local(|| {

@@ -20,6 +20,7 @@ impl ReqwestTransport {
     pub fn new() -> Self {
         let client = reqwest::Client::builder()
             .redirect(reqwest::redirect::Policy::none())
+            .tls_backend_preconfigured(tls_config())
             .build()
             .expect("reqwest's rustls backend initializes");
         Self { client }
@@ -30,6 +31,18 @@ impl ReqwestTransport {
     pub fn from_client(client: reqwest::Client) -> Self {
         Self { client }
     }
+}
+
+/// rustls with the ring provider and Mozilla's roots, for reqwest: built here rather than
+/// by reqwest, whose own provider would be aws-lc, and without installing a process-wide
+/// default provider behind the application's back.
+fn tls_config() -> rustls::ClientConfig {
+    let roots = rustls::RootCertStore { roots: webpki_roots::TLS_SERVER_ROOTS.to_vec() };
+    rustls::ClientConfig::builder_with_provider(std::sync::Arc::new(rustls::crypto::ring::default_provider()))
+        .with_safe_default_protocol_versions()
+        .expect("ring supports rustls's default protocol versions")
+        .with_root_certificates(roots)
+        .with_no_client_auth()
 }
 
 impl Default for ReqwestTransport {
