@@ -34,6 +34,14 @@ impl FakeSlack {
     /// A user token the fake accepts unless given its own.
     pub const USER_TOKEN: &'static str = "xoxp-0000000000-fake-slack-user-token";
 
+    /// The app's client ID `oauth.v2.access` accepts unless its behaviour is given
+    /// another ([`OAuthAccess`](crate::behaviours::OAuthAccess)).
+    pub const CLIENT_ID: &'static str = "0000000000.0000000000000";
+
+    /// The app's client secret `oauth.v2.access` accepts unless its behaviour is given
+    /// another.
+    pub const CLIENT_SECRET: &'static str = "fake-slack-client-secret";
+
     /// A builder, to give the methods, tokens, port, rate limits and behaviours.
     pub fn builder() -> FakeSlackBuilder {
         FakeSlackBuilder::new()

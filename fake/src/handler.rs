@@ -11,7 +11,7 @@ use crate::answer::Answer;
 use crate::behaviours::Call;
 use crate::record::hide_authorization;
 use crate::state::{Shared, State};
-use crate::tokens::bearer_token;
+use crate::tokens::{basic_credentials, bearer_token};
 use crate::{Arguments, Reply, Request, TokenKind, TokenSource, body, validate};
 
 /// The answer to `request`, sent after the delay it was scripted with.
@@ -130,9 +130,14 @@ fn answer_call(
     if !missing.is_empty() {
         return reject("invalid_arguments", &missing, outcome);
     }
+    let client = basic_credentials(&parts.headers);
     let reply = state.scripts.next(info.name).or_else(|| {
-        let call = Call { info, arguments: &outcome.arguments, token_kind: kind };
+        let call = Call { info, arguments: &outcome.arguments, token_kind: kind, client: client.as_ref() };
         state.behaviours.get_mut(info.name).and_then(|behaviour| behaviour.answer(&call))
     });
-    reply.unwrap_or_else(Reply::sample).render(info, &outcome.warnings)
+    let mut reply = reply.unwrap_or_else(Reply::sample);
+    for (token, kind) in reply.take_grants() {
+        state.tokens.insert(&token, kind);
+    }
+    reply.render(info, &outcome.warnings)
 }

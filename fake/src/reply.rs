@@ -8,6 +8,7 @@ use hyper::body::Bytes;
 use serde_json::{Map, Value};
 use typed_slack_runtime::MethodInfo;
 
+use crate::TokenKind;
 use crate::answer::{Answer, add_warnings};
 
 /// One answer to a call that passed validation.
@@ -22,6 +23,8 @@ use crate::answer::{Answer, add_warnings};
 pub struct Reply {
     kind: Kind,
     delay: Duration,
+    /// Tokens the answer issues, which the fake accepts from then on.
+    grants: Vec<(String, TokenKind)>,
 }
 
 #[derive(Debug, Clone)]
@@ -101,8 +104,20 @@ impl Reply {
         self
     }
 
+    /// The same answer, issuing `token` of `kind`: the fake accepts it from then on, as
+    /// Slack accepts the tokens `oauth.v2.access` answers.
+    pub fn granting(mut self, token: impl Into<String>, kind: TokenKind) -> Self {
+        self.grants.push((token.into(), kind));
+        self
+    }
+
     fn of(kind: Kind) -> Self {
-        Self { kind, delay: Duration::ZERO }
+        Self { kind, delay: Duration::ZERO, grants: Vec::new() }
+    }
+
+    /// The tokens the answer issues, taken out of it.
+    pub(crate) fn take_grants(&mut self) -> Vec<(String, TokenKind)> {
+        std::mem::take(&mut self.grants)
     }
 
     /// The answer to a call of `info` that earned `warnings`.

@@ -9,13 +9,16 @@
 //! | Method | Behaviour |
 //! | --- | --- |
 //! | `apps.permissions.users.request` | [`Permissions`]: single-use triggers, known users and scopes |
+//! | `oauth.v2.access` | [`OAuthAccess`]: the app's credentials checked, single-use codes, tokens the fake then accepts |
 
+mod oauth;
 mod permissions;
 
 use std::fmt;
 
 use typed_slack_runtime::MethodInfo;
 
+pub use oauth::OAuthAccess;
 pub use permissions::Permissions;
 
 use crate::{Arguments, Reply, TokenKind};
@@ -55,6 +58,7 @@ pub struct Call<'a> {
     pub(crate) info: &'a MethodInfo,
     pub(crate) arguments: &'a Arguments,
     pub(crate) token_kind: Option<TokenKind>,
+    pub(crate) client: Option<&'a (String, String)>,
 }
 
 impl<'a> Call<'a> {
@@ -73,12 +77,26 @@ impl<'a> Call<'a> {
     pub fn token_kind(&self) -> Option<TokenKind> {
         self.token_kind
     }
+
+    /// The app's client ID and secret, from the `client_id` and `client_secret`
+    /// arguments or else an `Authorization: Basic` header (as Slack's Python SDK sends
+    /// them to `oauth.v2.access`).
+    pub fn client_credentials(&self) -> Option<(&'a str, &'a str)> {
+        let arguments = self.arguments;
+        match (arguments.text("client_id"), arguments.text("client_secret"), self.client) {
+            (Some(id), Some(secret), _) => Some((id, secret)),
+            (_, _, Some((id, secret))) => Some((id.as_str(), secret.as_str())),
+            (Some(id), None, None) => Some((id, "")),
+            (None, _, None) => None,
+        }
+    }
 }
 
 /// The built-in behaviour of the method `name`, with its defaults, if it has one.
 pub(crate) fn built_in(name: &str) -> Option<Box<dyn Behaviour>> {
     match name {
         Permissions::METHOD => Some(Box::new(Permissions::new())),
+        OAuthAccess::METHOD => Some(Box::new(OAuthAccess::new())),
         _ => None,
     }
 }
