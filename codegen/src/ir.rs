@@ -281,10 +281,10 @@ pub struct Limits {
     pub bounds: FieldLimits,
     /// For a field holding a text object: its text field, whose length is limited.
     pub text_field: Option<TextField>,
-    /// Whether the field holds a type that checks limits of its own.
+    /// Whether the field (or argument) holds a type that checks limits of its own.
     pub nested: bool,
-    /// For a JSON argument of Slack objects: which, checked before sending.
-    pub held: Option<Held>,
+    /// For an argument: whether it holds Slack objects (its type), sent JSON-encoded.
+    pub held: bool,
     /// For a field holding an object of several kinds: the tags of the kinds Slack
     /// accepts there (any, when empty).
     pub accepts: Vec<String>,
@@ -298,17 +298,6 @@ impl Limits {
     pub fn checks_own(&self) -> bool {
         !self.bounds.is_empty() || !self.accepts.is_empty() || self.unique.is_some()
     }
-}
-
-/// The Slack objects a JSON argument holds.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Held {
-    /// Their type in the `objects` module.
-    pub type_name: String,
-    /// Whether the argument is a list of them.
-    pub list: bool,
-    /// Whether the type checks limits of its own.
-    pub validated: bool,
 }
 
 /// The field of a text object that holds its text.

@@ -204,8 +204,8 @@ fn takes_as_is(field: &Member) -> bool {
 /// The parameter type that sets `field`, and the expression that turns the parameter
 /// into the field's value (before `Some`).
 fn parameter(field: &Member) -> (TokenStream, TokenStream) {
-    let name = ident(&field.rust_name);
     if field.map {
+        let name = ident(&field.rust_name);
         return (record_field_type(field), quote!(#name));
     }
     let item = match field.ty {
@@ -213,9 +213,24 @@ fn parameter(field: &Member) -> (TokenStream, TokenStream) {
         ref ty => item_type(ty),
     };
     let plain = matches!(field.ty, ValueType::Boolean | ValueType::Integer);
-    match field.multiplicity {
-        Multiplicity::One if takes_as_is(field) => (item, quote!(#name)),
-        Multiplicity::One if field.boxed => (quote!(impl Into<#item>), quote!(Box::new(#name.into()))),
+    parameter_of(&field.rust_name, &item, field.multiplicity, plain, field.boxed)
+}
+
+/// The parameter type that sets a field named `rust_name` of items `item`, and the
+/// expression that turns the parameter into the field's value (before `Some`): a
+/// `plain` item (`Copy`) as it is, any other through `Into`, a list from any iterator,
+/// a `boxed` value boxed. Requests and records both set their fields this way.
+pub fn parameter_of(
+    rust_name: &str,
+    item: &TokenStream,
+    multiplicity: Multiplicity,
+    plain: bool,
+    boxed: bool,
+) -> (TokenStream, TokenStream) {
+    let name = ident(rust_name);
+    match multiplicity {
+        Multiplicity::One if plain => (item.clone(), quote!(#name)),
+        Multiplicity::One if boxed => (quote!(impl Into<#item>), quote!(Box::new(#name.into()))),
         Multiplicity::One => (quote!(impl Into<#item>), quote!(#name.into())),
         Multiplicity::CommaSeparated | Multiplicity::Array if plain => {
             (quote!(impl IntoIterator<Item = #item>), quote!(#name.into_iter().collect()))

@@ -106,20 +106,10 @@ fn is_plain(ty: &ValueType) -> bool {
 }
 
 /// The parameter type of a constructor argument or setter, and the expression that
-/// turns the parameter `name` into the field value.
+/// turns the parameter into the field value.
 fn parameter(argument: &Member) -> (TokenStream, TokenStream) {
-    let name = ident(&argument.rust_name);
     let item = item_type(&argument.ty);
-    match argument.multiplicity {
-        Multiplicity::One if is_plain(&argument.ty) => (item, quote!(#name)),
-        Multiplicity::One => (quote!(impl Into<#item>), quote!(#name.into())),
-        Multiplicity::CommaSeparated | Multiplicity::Array if is_plain(&argument.ty) => {
-            (quote!(impl IntoIterator<Item = #item>), quote!(#name.into_iter().collect()))
-        }
-        Multiplicity::CommaSeparated | Multiplicity::Array => {
-            (quote!(impl IntoIterator<Item = impl Into<#item>>), quote!(#name.into_iter().map(Into::into).collect()))
-        }
-    }
+    builder::parameter_of(&argument.rust_name, &item, argument.multiplicity, is_plain(&argument.ty), false)
 }
 
 fn request(method: &ir::Method) -> TokenStream {
@@ -320,30 +310,25 @@ fn check_limits(arguments: &[ir::Member]) -> Option<TokenStream> {
             let wire = &argument.wire_name;
             let rust = ident(&argument.rust_name);
             let (min_items, max_items) = (bound(limits.bounds.min_items), bound(limits.bounds.max_items));
-            match &limits.held {
+            if limits.held {
                 // Typed objects (blocks, a view): their number, then their own limits.
-                Some(held) => {
-                    let count = match (held.list, argument.required) {
-                        (false, _) => None,
-                        (true, true) => Some(quote!(Some(self.#rust.len()))),
-                        (true, false) => Some(quote!(self.#rust.as_ref().map(Vec::len))),
-                    };
-                    let items = count
-                        .filter(|_| limits.bounds.limits_items())
-                        .map(|count| quote!(__check.items(#wire, #count, #min_items, #max_items);));
-                    let nested = held.validated.then(|| quote!(__check.nested(#wire, &self.#rust);));
-                    (items.is_some() || nested.is_some()).then(|| quote!(#items #nested))
-                }
-                _ if limits.bounds.limits_length() => {
-                    let (min, max) = (bound(limits.bounds.min_length), bound(limits.bounds.max_length));
-                    let text = if argument.required {
-                        quote!(Some(self.#rust.as_str()))
-                    } else {
-                        quote!(self.#rust.as_deref())
-                    };
-                    Some(quote!(__check.length(#wire, #text, #min, #max);))
-                }
-                _ => None,
+                let count = match (argument.multiplicity, argument.required) {
+                    (Multiplicity::One, _) => None,
+                    (_, true) => Some(quote!(Some(self.#rust.len()))),
+                    (_, false) => Some(quote!(self.#rust.as_ref().map(Vec::len))),
+                };
+                let items = count
+                    .filter(|_| limits.bounds.limits_items())
+                    .map(|count| quote!(__check.items(#wire, #count, #min_items, #max_items);));
+                let nested = limits.nested.then(|| quote!(__check.nested(#wire, &self.#rust);));
+                (items.is_some() || nested.is_some()).then(|| quote!(#items #nested))
+            } else if limits.bounds.limits_length() {
+                let (min, max) = (bound(limits.bounds.min_length), bound(limits.bounds.max_length));
+                let text =
+                    if argument.required { quote!(Some(self.#rust.as_str())) } else { quote!(self.#rust.as_deref()) };
+                Some(quote!(__check.length(#wire, #text, #min, #max);))
+            } else {
+                None
             }
         })
         .collect();
@@ -365,14 +350,14 @@ fn write_argument(argument: &Member) -> TokenStream {
     let wire = &argument.wire_name;
     let field = ident(&argument.rust_name);
     // Slack objects (blocks, a view) are sent JSON-encoded.
-    match (&argument.limits.held, argument.required) {
-        (Some(_), true) => quote!(args.json(#wire, &self.#field)?;),
-        (Some(_), false) => quote! {
+    match (argument.limits.held, argument.required) {
+        (true, true) => quote!(args.json(#wire, &self.#field)?;),
+        (true, false) => quote! {
             if let Some(value) = &self.#field {
                 args.json(#wire, value)?;
             }
         },
-        (None, _) => quote!(args.put(#wire, &self.#field)?;),
+        (false, _) => quote!(args.put(#wire, &self.#field)?;),
     }
 }
 

@@ -92,18 +92,10 @@ fn lower_enum(
     }
 }
 
-/// The limits of `argument`, and the objects it holds. Whether they check limits of their
-/// own is known once the objects are lowered (`validation::mark_arguments`).
+/// The limits of `argument`, and whether it holds objects. Whether they check limits of
+/// their own is known once the objects are lowered (`validation::mark_arguments`).
 fn argument_limits(argument: &ArgumentSpec) -> ir::Limits {
-    ir::Limits {
-        held: argument.holds.as_ref().map(|holds| ir::Held {
-            type_name: super::records::type_name(&holds.object),
-            list: holds.list,
-            validated: false,
-        }),
-        bounds: argument.limits,
-        ..ir::Limits::default()
-    }
+    ir::Limits { held: argument.holds.is_some(), bounds: argument.limits, ..ir::Limits::default() }
 }
 
 pub(super) fn value_type(ty: ValueType) -> ir::ValueType {

@@ -82,8 +82,8 @@ fn records_mut(object: &mut ir::SharedObject) -> impl Iterator<Item = &mut ir::R
     own.into_iter().chain(object.records.iter_mut())
 }
 
-/// Marks the JSON arguments of `methods` that hold objects of `objects` which check
-/// limits of their own.
+/// Marks the arguments of `methods` that hold objects of `objects` which check limits of
+/// their own.
 pub fn mark_arguments(methods: &mut [ir::Method], objects: &[ir::SharedObject]) {
     let validated: BTreeSet<&str> = objects
         .iter()
@@ -93,10 +93,8 @@ pub fn mark_arguments(methods: &mut [ir::Method], objects: &[ir::SharedObject]) 
             _ => None,
         })
         .collect();
-    for argument in methods.iter_mut().flat_map(|method| &mut method.arguments) {
-        if let Some(held) = &mut argument.limits.held {
-            held.validated = validated.contains(held.type_name.as_str());
-        }
+    for argument in methods.iter_mut().flat_map(|method| &mut method.arguments).filter(|a| a.limits.held) {
+        argument.limits.nested = held_type(argument).is_some_and(|held| validated.contains(held.as_str()));
     }
 }
 
