@@ -292,9 +292,9 @@ impl<A> fmt::Debug for Reader<'_, A> {
     }
 }
 
-/// Logs, once per type and field, that a value decoded (an answer of Slack's, or the JSON
-/// of an app's own arguments, read to check Slack's limits) holds `found` where the spec
-/// documents another type, or nothing where it documents a field every object has.
+/// Logs, once per type and field, that a value decoded (an answer of Slack's, or JSON an
+/// app decodes into the objects itself) holds `found` where the spec documents another
+/// type, or nothing where it documents a field every object has.
 fn surprise(owner: &'static str, field: &'static str, found: &'static str) {
     static SEEN: Mutex<BTreeSet<(&'static str, &'static str)>> = Mutex::new(BTreeSet::new());
     let first = SEEN.lock().map_or(true, |mut seen| seen.insert((owner, field)));

@@ -109,14 +109,7 @@ enum Step {
 impl Check<'_> {
     /// Checks the number of characters of the text of `field`, when it is there.
     pub fn length(&mut self, field: &'static str, text: Option<&str>, min: Option<usize>, max: Option<usize>) {
-        let Some(text) = text else { return };
-        let found = text.chars().count();
-        if let Some(max) = max.filter(|max| found > *max) {
-            self.note(field, Problem::TooLong { max, found });
-        }
-        if let Some(min) = min.filter(|min| found < *min) {
-            self.note(field, Problem::TooShort { min, found });
-        }
+        self.length_at(field, None, text, min, max);
     }
 
     /// [`Check::length`] for each item of the list `field`: the text of each.
@@ -128,14 +121,26 @@ impl Check<'_> {
         max: Option<usize>,
     ) {
         for (index, text) in texts.into_iter().enumerate() {
-            let Some(text) = text else { continue };
-            let found = text.chars().count();
-            if let Some(max) = max.filter(|max| found > *max) {
-                self.note_at(Some(Step::Field(field)), Some(Step::Index(index)), Problem::TooLong { max, found });
-            }
-            if let Some(min) = min.filter(|min| found < *min) {
-                self.note_at(Some(Step::Field(field)), Some(Step::Index(index)), Problem::TooShort { min, found });
-            }
+            self.length_at(field, Some(index), text, min, max);
+        }
+    }
+
+    /// [`Check::length`] of `field`, or of its item `index`.
+    fn length_at(
+        &mut self,
+        field: &'static str,
+        index: Option<usize>,
+        text: Option<&str>,
+        min: Option<usize>,
+        max: Option<usize>,
+    ) {
+        let Some(text) = text else { return };
+        let found = text.chars().count();
+        if let Some(max) = max.filter(|max| found > *max) {
+            self.note(field, index, Problem::TooLong { max, found });
+        }
+        if let Some(min) = min.filter(|min| found < *min) {
+            self.note(field, index, Problem::TooShort { min, found });
         }
     }
 
@@ -143,10 +148,10 @@ impl Check<'_> {
     pub fn items(&mut self, field: &'static str, count: Option<usize>, min: Option<usize>, max: Option<usize>) {
         let Some(found) = count else { return };
         if let Some(max) = max.filter(|max| found > *max) {
-            self.note(field, Problem::TooManyItems { max, found });
+            self.note(field, None, Problem::TooManyItems { max, found });
         }
         if let Some(min) = min.filter(|min| found < *min) {
-            self.note(field, Problem::TooFewItems { min, found });
+            self.note(field, None, Problem::TooFewItems { min, found });
         }
     }
 
@@ -161,20 +166,29 @@ impl Check<'_> {
     /// of those Slack accepts there. A kind the spec does not know is left for Slack to
     /// judge.
     pub fn accepts<T: Union>(&mut self, field: &'static str, value: Option<&T>, accepted: &[&'static str]) {
-        let Some(tag) = value.and_then(T::kind).and_then(|kind| T::TAGS.get(kind).copied()) else { return };
-        if !accepted.contains(&tag) {
-            self.note(field, Problem::NotAccepted { kind: tag, accepted: accepted.to_vec() });
+        if let Some(value) = value {
+            self.accepts_at(field, None, value, accepted);
         }
     }
 
     /// [`Check::accepts`] for each item of the list `field`.
     pub fn accepts_each<T: Union>(&mut self, field: &'static str, items: Option<&[T]>, accepted: &[&'static str]) {
         for (index, item) in items.into_iter().flatten().enumerate() {
-            let tag = T::kind(item).and_then(|kind| T::TAGS.get(kind).copied());
-            if let Some(tag) = tag.filter(|tag| !accepted.contains(tag)) {
-                let problem = Problem::NotAccepted { kind: tag, accepted: accepted.to_vec() };
-                self.note_at(Some(Step::Field(field)), Some(Step::Index(index)), problem);
-            }
+            self.accepts_at(field, Some(index), item, accepted);
+        }
+    }
+
+    /// [`Check::accepts`] of `field`, or of its item `index`.
+    fn accepts_at<T: Union>(
+        &mut self,
+        field: &'static str,
+        index: Option<usize>,
+        value: &T,
+        accepted: &[&'static str],
+    ) {
+        let tag = value.kind().and_then(|kind| T::TAGS.get(kind).copied());
+        if let Some(tag) = tag.filter(|tag| !accepted.contains(tag)) {
+            self.note(field, index, Problem::NotAccepted { kind: tag, accepted: accepted.to_vec() });
         }
     }
 
@@ -183,7 +197,7 @@ impl Check<'_> {
     /// checked).
     pub fn unique(&mut self, field: &'static str, value: Option<&str>, scope: &'static str) {
         let Some(value) = value else { return };
-        let here = self.path_to(Some(Step::Field(field)), None);
+        let here = self.path_to(field, None);
         // Outside any such scope (a lone element checked), the whole value is the scope.
         let within = self.scopes.iter_mut().rev().find(|open| open.name == scope || open.name == SURFACE);
         let Some(within) = within else { return };
@@ -191,7 +205,7 @@ impl Check<'_> {
             within.seen.iter().find(|(seen, text, _)| *seen == field && text == value).map(|seen| seen.2.clone());
         let name = within.name;
         match first {
-            Some(first) => self.note(field, Problem::Duplicate { value: value.to_owned(), first, within: name }),
+            Some(first) => self.note(field, None, Problem::Duplicate { value: value.to_owned(), first, within: name }),
             None => within.seen.push((field, value.to_owned(), here)),
         }
     }
@@ -204,19 +218,17 @@ impl Check<'_> {
         self.scopes.pop();
     }
 
-    fn note(&mut self, field: &'static str, problem: Problem) {
-        self.note_at(Some(Step::Field(field)), None, problem);
-    }
-
-    fn note_at(&mut self, last: Option<Step>, index: Option<Step>, problem: Problem) {
-        let path = self.path_to(last, index);
+    /// Notes `problem` of `field` of the current value, or of its item `index`.
+    fn note(&mut self, field: &'static str, index: Option<usize>, problem: Problem) {
+        let path = self.path_to(field, index);
         self.found.push(Violation { path, problem });
     }
 
-    /// The path of the current value, followed by `last` and `index`.
-    fn path_to(&self, last: Option<Step>, index: Option<Step>) -> String {
+    /// The path of `field` of the current value, or of its item `index`.
+    fn path_to(&self, field: &'static str, index: Option<usize>) -> String {
         let mut path = String::new();
-        for step in self.path.iter().copied().chain(last).chain(index) {
+        let last = [Step::Field(field)].into_iter().chain(index.map(Step::Index));
+        for step in self.path.iter().copied().chain(last) {
             match step {
                 Step::Field(name) if path.is_empty() => path.push_str(name),
                 Step::Field(name) => {
