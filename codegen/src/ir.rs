@@ -272,6 +272,8 @@ pub struct Member {
     pub constructed: bool,
     /// Slack's limits on the value, for a field of an object an app sends.
     pub limits: Limits,
+    /// For an argument: the value Slack takes when a call leaves it out.
+    pub default: Option<String>,
 }
 
 /// Slack's limits on a field, which the generated `validate()` checks.

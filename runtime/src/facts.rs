@@ -149,17 +149,25 @@ pub struct Argument {
     pub name: &'static str,
     /// Whether a call must send it.
     pub required: bool,
+    /// The value Slack takes when a call leaves it out, as the spec writes it (`100` for
+    /// a `limit`).
+    pub default: Option<&'static str>,
 }
 
 impl Argument {
     /// An argument a call must send.
     pub const fn required(name: &'static str) -> Self {
-        Self { name, required: true }
+        Self { name, required: true, default: None }
     }
 
     /// An argument a call may leave out.
     pub const fn optional(name: &'static str) -> Self {
-        Self { name, required: false }
+        Self { name, required: false, default: None }
+    }
+
+    /// The same argument, whose value Slack takes as `default` when a call leaves it out.
+    pub const fn with_default(self, default: &'static str) -> Self {
+        Self { default: Some(default), ..self }
     }
 }
 

@@ -253,7 +253,15 @@ fn method_impl(method: &ir::Method) -> TokenStream {
     };
     let arguments = method.arguments.iter().map(|argument| {
         let name = &argument.wire_name;
-        if argument.required { quote!(rt::Argument::required(#name)) } else { quote!(rt::Argument::optional(#name)) }
+        let argument_of = if argument.required {
+            quote!(rt::Argument::required(#name))
+        } else {
+            quote!(rt::Argument::optional(#name))
+        };
+        match &argument.default {
+            Some(default) => quote!(#argument_of.with_default(#default)),
+            None => argument_of,
+        }
     });
     let sample_response = &method.sample_response;
     let success_examples = (!method.success_examples.is_empty()).then(|| {

@@ -58,6 +58,7 @@ pub fn lower_arguments(
                 nested_map: false,
                 constructed: argument.required,
                 limits: argument_limits(argument),
+                default: argument.default.clone().filter(|default| !default.trim().is_empty()),
             }
         })
         .collect()

@@ -159,6 +159,7 @@ fn lower_method(
             nested_map: false,
             constructed: false,
             limits: ir::Limits::default(),
+            default: None,
         });
     }
     let response = (!response_fields.is_empty()).then(|| ir::Record {

@@ -194,6 +194,7 @@ impl<'a, T> Scope<'a, T> {
                         unique: field.unique.map(|unique| unique.as_str().to_owned()),
                         ..ir::Limits::default()
                     },
+                    default: None,
                 }
             })
             .collect()

@@ -181,7 +181,7 @@ impl rt::Catalogued for TestTypes {
         rt::Argument::required("channel"),
         rt::Argument::required("users"),
         rt::Argument::optional("as_user"),
-        rt::Argument::optional("limit"),
+        rt::Argument::optional("limit").with_default("100"),
         rt::Argument::optional("ratio"),
         rt::Argument::optional("blocks"),
         rt::Argument::optional("ts"),

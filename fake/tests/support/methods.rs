@@ -41,7 +41,7 @@ macro_rules! method {
         }
 
         impl Catalogued for $type {
-            const ARGUMENTS: &'static [Argument] = &[$(Argument { name: $argument, required: $required }),*];
+            const ARGUMENTS: &'static [Argument] = &[$(Argument { name: $argument, required: $required, default: None }),*];
             const SAMPLE_RESPONSE: &'static str = $sample;
         }
     };

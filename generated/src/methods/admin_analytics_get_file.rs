@@ -91,7 +91,7 @@ impl rt::Catalogued for AdminAnalyticsGetFile {
     const ARGUMENTS: &'static [rt::Argument] = &[
         rt::Argument::optional("date"),
         rt::Argument::required("type"),
-        rt::Argument::optional("metadata_only"),
+        rt::Argument::optional("metadata_only").with_default("false"),
     ];
     const SAMPLE_RESPONSE: &'static str = "{\"ok\":true}";
 }

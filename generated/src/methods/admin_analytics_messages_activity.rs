@@ -112,7 +112,7 @@ impl rt::Catalogued for AdminAnalyticsMessagesActivity {
         rt::Argument::optional("oldest_ts"),
         rt::Argument::optional("latest_ts"),
         rt::Argument::optional("cursor"),
-        rt::Argument::optional("limit"),
+        rt::Argument::optional("limit").with_default("50"),
     ];
     const SAMPLE_RESPONSE: &'static str = "{\"message_activities\":{},\"ok\":true,\"response_metadata\":{\"next_cursor\":\"\"}}";
     const SUCCESS_EXAMPLES: &'static [&'static str] = &[

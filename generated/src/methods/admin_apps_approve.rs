@@ -143,7 +143,7 @@ impl rt::Method for AdminAppsApprove {
 #[cfg(feature = "catalog")]
 impl rt::Catalogued for AdminAppsApprove {
     const ARGUMENTS: &'static [rt::Argument] = &[
-        rt::Argument::optional("allow_child_auto_install"),
+        rt::Argument::optional("allow_child_auto_install").with_default("false"),
         rt::Argument::optional("app_id"),
         rt::Argument::optional("request_id"),
         rt::Argument::optional("team_id"),

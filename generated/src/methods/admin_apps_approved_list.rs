@@ -116,11 +116,11 @@ impl rt::Method for AdminAppsApprovedList {
 #[cfg(feature = "catalog")]
 impl rt::Catalogued for AdminAppsApprovedList {
     const ARGUMENTS: &'static [rt::Argument] = &[
-        rt::Argument::optional("limit"),
+        rt::Argument::optional("limit").with_default("100"),
         rt::Argument::optional("cursor"),
         rt::Argument::optional("team_id"),
         rt::Argument::optional("enterprise_id"),
-        rt::Argument::optional("certified"),
+        rt::Argument::optional("certified").with_default("false"),
     ];
     const SAMPLE_RESPONSE: &'static str = "{\"approved_apps\":[],\"ok\":true,\"response_metadata\":{\"next_cursor\":\"\"}}";
     const SUCCESS_EXAMPLES: &'static [&'static str] = &[

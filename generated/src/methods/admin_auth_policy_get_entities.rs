@@ -105,7 +105,7 @@ impl rt::Catalogued for AdminAuthPolicyGetEntities {
     const ARGUMENTS: &'static [rt::Argument] = &[
         rt::Argument::required("policy_name"),
         rt::Argument::optional("entity_type"),
-        rt::Argument::optional("limit"),
+        rt::Argument::optional("limit").with_default("1000"),
         rt::Argument::optional("cursor"),
     ];
     const SAMPLE_RESPONSE: &'static str = "{\"entities\":[],\"entity_total_count\":0,\"ok\":true,\"response_metadata\":{\"next_cursor\":\"\"}}";

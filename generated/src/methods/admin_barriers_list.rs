@@ -80,7 +80,7 @@ impl rt::Method for AdminBarriersList {
 #[cfg(feature = "catalog")]
 impl rt::Catalogued for AdminBarriersList {
     const ARGUMENTS: &'static [rt::Argument] = &[
-        rt::Argument::optional("limit"),
+        rt::Argument::optional("limit").with_default("100"),
         rt::Argument::optional("cursor"),
     ];
     const SAMPLE_RESPONSE: &'static str = "{\"barriers\":[],\"ok\":true,\"response_metadata\":{\"next_cursor\":\"\"}}";

@@ -115,7 +115,7 @@ impl rt::Catalogued for AdminConversationsCreate {
         rt::Argument::required("name"),
         rt::Argument::optional("description"),
         rt::Argument::required("is_private"),
-        rt::Argument::optional("org_wide"),
+        rt::Argument::optional("org_wide").with_default("false"),
         rt::Argument::optional("team_id"),
     ];
     const SAMPLE_RESPONSE: &'static str = "{\"ok\":true}";

@@ -93,7 +93,7 @@ impl rt::Catalogued for AdminConversationsCreateForObjects {
     const ARGUMENTS: &'static [rt::Argument] = &[
         rt::Argument::required("object_id"),
         rt::Argument::required("salesforce_org_id"),
-        rt::Argument::optional("invite_object_team"),
+        rt::Argument::optional("invite_object_team").with_default("false"),
     ];
     const SAMPLE_RESPONSE: &'static str = "{\"channel_id\":\"C0000000000\",\"ok\":true}";
     const SUCCESS_EXAMPLES: &'static [&'static str] = &[

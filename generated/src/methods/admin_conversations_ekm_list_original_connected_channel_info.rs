@@ -105,7 +105,7 @@ impl rt::Catalogued for AdminConversationsEkmListOriginalConnectedChannelInfo {
     const ARGUMENTS: &'static [rt::Argument] = &[
         rt::Argument::optional("channel_ids"),
         rt::Argument::optional("team_ids"),
-        rt::Argument::optional("limit"),
+        rt::Argument::optional("limit").with_default("100"),
         rt::Argument::optional("cursor"),
     ];
     const SAMPLE_RESPONSE: &'static str = "{\"ok\":true,\"response_metadata\":{\"next_cursor\":\"\"}}";

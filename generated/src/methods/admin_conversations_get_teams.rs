@@ -97,7 +97,7 @@ impl rt::Catalogued for AdminConversationsGetTeams {
     const ARGUMENTS: &'static [rt::Argument] = &[
         rt::Argument::required("channel_id"),
         rt::Argument::optional("cursor"),
-        rt::Argument::optional("limit"),
+        rt::Argument::optional("limit").with_default("100"),
     ];
     const SAMPLE_RESPONSE: &'static str = "{\"ok\":true,\"response_metadata\":{\"next_cursor\":\"\"}}";
     const SUCCESS_EXAMPLES: &'static [&'static str] = &[

@@ -112,10 +112,10 @@ impl rt::Method for AdminConversationsLookup {
 impl rt::Catalogued for AdminConversationsLookup {
     const ARGUMENTS: &'static [rt::Argument] = &[
         rt::Argument::required("team_ids"),
-        rt::Argument::optional("max_member_count"),
+        rt::Argument::optional("max_member_count").with_default("1"),
         rt::Argument::required("last_message_activity_before"),
-        rt::Argument::optional("cursor"),
-        rt::Argument::optional("limit"),
+        rt::Argument::optional("cursor").with_default("*"),
+        rt::Argument::optional("limit").with_default("1000"),
     ];
     const SAMPLE_RESPONSE: &'static str = "{\"channel_ids\":[],\"ok\":true,\"response_metadata\":{\"next_cursor\":\"\"}}";
 }

@@ -193,12 +193,12 @@ impl rt::Catalogued for AdminConversationsSearch {
         rt::Argument::optional("team_ids"),
         rt::Argument::optional("connected_team_ids"),
         rt::Argument::optional("query"),
-        rt::Argument::optional("limit"),
+        rt::Argument::optional("limit").with_default("10"),
         rt::Argument::optional("cursor"),
         rt::Argument::optional("search_channel_types"),
-        rt::Argument::optional("sort"),
-        rt::Argument::optional("sort_dir"),
-        rt::Argument::optional("total_count_only"),
+        rt::Argument::optional("sort").with_default("member_count"),
+        rt::Argument::optional("sort_dir").with_default("desc"),
+        rt::Argument::optional("total_count_only").with_default("false"),
     ];
     const SAMPLE_RESPONSE: &'static str = "{\"conversations\":[],\"next_cursor\":\"\",\"ok\":true,\"response_metadata\":{\"next_cursor\":\"\"},\"total_count\":0}";
     const SUCCESS_EXAMPLES: &'static [&'static str] = &[

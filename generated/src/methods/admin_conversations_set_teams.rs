@@ -113,7 +113,7 @@ impl rt::Catalogued for AdminConversationsSetTeams {
         rt::Argument::required("channel_id"),
         rt::Argument::optional("team_id"),
         rt::Argument::optional("target_team_ids"),
-        rt::Argument::optional("org_channel"),
+        rt::Argument::optional("org_channel").with_default("false"),
     ];
     const SAMPLE_RESPONSE: &'static str = "{\"channel\":\"C0000000000\",\"ok\":true}";
     const SUCCESS_EXAMPLES: &'static [&'static str] = &["{\"ok\":true}"];

@@ -81,7 +81,7 @@ impl rt::Method for AdminEmojiList {
 impl rt::Catalogued for AdminEmojiList {
     const ARGUMENTS: &'static [rt::Argument] = &[
         rt::Argument::optional("cursor"),
-        rt::Argument::optional("limit"),
+        rt::Argument::optional("limit").with_default("100"),
     ];
     const SAMPLE_RESPONSE: &'static str = "{\"emoji\":{},\"ok\":true,\"response_metadata\":{\"next_cursor\":\"\"}}";
     const SUCCESS_EXAMPLES: &'static [&'static str] = &[

@@ -127,9 +127,10 @@ impl rt::Catalogued for AdminFunctionsList {
     const ARGUMENTS: &'static [rt::Argument] = &[
         rt::Argument::optional("team_id"),
         rt::Argument::required("app_ids"),
-        rt::Argument::optional("include_non_distributed_functions"),
+        rt::Argument::optional("include_non_distributed_functions")
+            .with_default("false"),
         rt::Argument::optional("cursor"),
-        rt::Argument::optional("limit"),
+        rt::Argument::optional("limit").with_default("100"),
     ];
     const SAMPLE_RESPONSE: &'static str = "{\"functions\":[],\"ok\":true,\"response_metadata\":{\"next_cursor\":\"\"}}";
     const SUCCESS_EXAMPLES: &'static [&'static str] = &[

@@ -97,7 +97,7 @@ impl rt::Catalogued for AdminInviteRequestsDeniedList {
     const ARGUMENTS: &'static [rt::Argument] = &[
         rt::Argument::optional("team_id"),
         rt::Argument::optional("cursor"),
-        rt::Argument::optional("limit"),
+        rt::Argument::optional("limit").with_default("100"),
     ];
     const SAMPLE_RESPONSE: &'static str = "{\"denied_requests\":[],\"ok\":true,\"response_metadata\":{\"next_cursor\":\"\"}}";
 }

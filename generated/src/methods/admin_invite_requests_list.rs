@@ -95,7 +95,7 @@ impl rt::Catalogued for AdminInviteRequestsList {
     const ARGUMENTS: &'static [rt::Argument] = &[
         rt::Argument::optional("team_id"),
         rt::Argument::optional("cursor"),
-        rt::Argument::optional("limit"),
+        rt::Argument::optional("limit").with_default("100"),
     ];
     const SAMPLE_RESPONSE: &'static str = "{\"invite_requests\":[],\"ok\":true,\"response_metadata\":{\"next_cursor\":\"\"}}";
 }

@@ -127,7 +127,7 @@ impl rt::Method for AdminRolesListAssignments {
 impl rt::Catalogued for AdminRolesListAssignments {
     const ARGUMENTS: &'static [rt::Argument] = &[
         rt::Argument::optional("cursor"),
-        rt::Argument::optional("limit"),
+        rt::Argument::optional("limit").with_default("200"),
         rt::Argument::optional("role_ids"),
         rt::Argument::optional("entity_ids"),
         rt::Argument::optional("sort_dir"),

@@ -84,7 +84,7 @@ impl rt::Method for AdminTeamsList {
 #[cfg(feature = "catalog")]
 impl rt::Catalogued for AdminTeamsList {
     const ARGUMENTS: &'static [rt::Argument] = &[
-        rt::Argument::optional("limit"),
+        rt::Argument::optional("limit").with_default("100"),
         rt::Argument::optional("cursor"),
     ];
     const SAMPLE_RESPONSE: &'static str = "{\"ok\":true,\"response_metadata\":{\"next_cursor\":\"\"}}";

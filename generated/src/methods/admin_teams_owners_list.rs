@@ -88,7 +88,7 @@ impl rt::Method for AdminTeamsOwnersList {
 impl rt::Catalogued for AdminTeamsOwnersList {
     const ARGUMENTS: &'static [rt::Argument] = &[
         rt::Argument::required("team_id"),
-        rt::Argument::optional("limit"),
+        rt::Argument::optional("limit").with_default("100"),
         rt::Argument::optional("cursor"),
     ];
     const SAMPLE_RESPONSE: &'static str = "{\"ok\":true,\"owner_ids\":[],\"response_metadata\":{\"next_cursor\":\"\"}}";

@@ -90,7 +90,7 @@ impl rt::Catalogued for AdminUsergroupsAddTeams {
     const ARGUMENTS: &'static [rt::Argument] = &[
         rt::Argument::required("usergroup_id"),
         rt::Argument::required("team_ids"),
-        rt::Argument::optional("auto_provision"),
+        rt::Argument::optional("auto_provision").with_default("false"),
     ];
     const SAMPLE_RESPONSE: &'static str = "{\"ok\":true}";
     const SUCCESS_EXAMPLES: &'static [&'static str] = &["{\"ok\":true}"];

@@ -112,8 +112,8 @@ impl rt::Catalogued for AdminUsersAssign {
     const ARGUMENTS: &'static [rt::Argument] = &[
         rt::Argument::required("team_id"),
         rt::Argument::required("user_id"),
-        rt::Argument::optional("is_restricted"),
-        rt::Argument::optional("is_ultra_restricted"),
+        rt::Argument::optional("is_restricted").with_default("false"),
+        rt::Argument::optional("is_ultra_restricted").with_default("false"),
         rt::Argument::optional("channel_ids"),
     ];
     const SAMPLE_RESPONSE: &'static str = "{\"ok\":true}";

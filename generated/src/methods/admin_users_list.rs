@@ -162,9 +162,9 @@ impl rt::Catalogued for AdminUsersList {
         rt::Argument::optional("is_active"),
         rt::Argument::optional("include_deactivated_user_workspaces"),
         rt::Argument::optional("only_guests"),
-        rt::Argument::optional("include_admins"),
-        rt::Argument::optional("include_owners"),
-        rt::Argument::optional("limit"),
+        rt::Argument::optional("include_admins").with_default("false"),
+        rt::Argument::optional("include_owners").with_default("false"),
+        rt::Argument::optional("limit").with_default("100"),
     ];
     const SAMPLE_RESPONSE: &'static str = "{\"ok\":true,\"response_metadata\":{\"next_cursor\":\"\"},\"users\":[]}";
     const SUCCESS_EXAMPLES: &'static [&'static str] = &[

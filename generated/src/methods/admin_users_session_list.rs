@@ -111,7 +111,7 @@ impl rt::Catalogued for AdminUsersSessionList {
     const ARGUMENTS: &'static [rt::Argument] = &[
         rt::Argument::optional("team_id"),
         rt::Argument::optional("user_id"),
-        rt::Argument::optional("limit"),
+        rt::Argument::optional("limit").with_default("1000"),
         rt::Argument::optional("cursor"),
     ];
     const SAMPLE_RESPONSE: &'static str = "{\"active_sessions\":[],\"ok\":true,\"response_metadata\":{\"next_cursor\":\"\"}}";

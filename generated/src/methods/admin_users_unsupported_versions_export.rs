@@ -78,8 +78,8 @@ impl rt::Method for AdminUsersUnsupportedVersionsExport {
 #[cfg(feature = "catalog")]
 impl rt::Catalogued for AdminUsersUnsupportedVersionsExport {
     const ARGUMENTS: &'static [rt::Argument] = &[
-        rt::Argument::optional("date_sessions_started"),
-        rt::Argument::optional("date_end_of_support"),
+        rt::Argument::optional("date_sessions_started").with_default("0"),
+        rt::Argument::optional("date_end_of_support").with_default("0"),
     ];
     const SAMPLE_RESPONSE: &'static str = "{\"ok\":true}";
     const SUCCESS_EXAMPLES: &'static [&'static str] = &["{\"ok\":true}"];

@@ -79,7 +79,7 @@ impl rt::Method for AdminWorkflowsPermissionsLookup {
 impl rt::Catalogued for AdminWorkflowsPermissionsLookup {
     const ARGUMENTS: &'static [rt::Argument] = &[
         rt::Argument::required("workflow_ids"),
-        rt::Argument::optional("max_workflow_triggers"),
+        rt::Argument::optional("max_workflow_triggers").with_default("100"),
     ];
     const SAMPLE_RESPONSE: &'static str = "{\"ok\":true}";
     const SUCCESS_EXAMPLES: &'static [&'static str] = &["{\"ok\":true}"];

@@ -152,7 +152,7 @@ impl rt::Catalogued for AppsDatastoreQuery {
         rt::Argument::optional("expression_values"),
         rt::Argument::optional("app_id"),
         rt::Argument::optional("cursor"),
-        rt::Argument::optional("limit"),
+        rt::Argument::optional("limit").with_default("100"),
     ];
     const SAMPLE_RESPONSE: &'static str = "{\"ok\":true,\"response_metadata\":{\"next_cursor\":\"\"}}";
     const SUCCESS_EXAMPLES: &'static [&'static str] = &[

@@ -94,9 +94,9 @@ impl rt::Method for AuthTeamsList {
 #[cfg(feature = "catalog")]
 impl rt::Catalogued for AuthTeamsList {
     const ARGUMENTS: &'static [rt::Argument] = &[
-        rt::Argument::optional("limit"),
+        rt::Argument::optional("limit").with_default("100"),
         rt::Argument::optional("cursor"),
-        rt::Argument::optional("include_icon"),
+        rt::Argument::optional("include_icon").with_default("false"),
     ];
     const SAMPLE_RESPONSE: &'static str = "{\"ok\":true,\"response_metadata\":{\"next_cursor\":\"\"}}";
     const SUCCESS_EXAMPLES: &'static [&'static str] = &[

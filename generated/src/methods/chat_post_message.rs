@@ -327,7 +327,7 @@ impl rt::Catalogued for ChatPostMessage {
         rt::Argument::optional("link_names"),
         rt::Argument::optional("markdown_text"),
         rt::Argument::optional("metadata"),
-        rt::Argument::optional("mrkdwn"),
+        rt::Argument::optional("mrkdwn").with_default("true"),
         rt::Argument::optional("parse"),
         rt::Argument::optional("reply_broadcast"),
         rt::Argument::optional("text"),

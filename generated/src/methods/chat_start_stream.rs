@@ -186,7 +186,7 @@ impl rt::Catalogued for ChatStartStream {
         rt::Argument::optional("thread_ts"),
         rt::Argument::optional("recipient_user_id"),
         rt::Argument::optional("recipient_team_id"),
-        rt::Argument::optional("task_display_mode"),
+        rt::Argument::optional("task_display_mode").with_default("timeline"),
         rt::Argument::optional("icon_emoji"),
         rt::Argument::optional("icon_url"),
         rt::Argument::optional("username"),

@@ -182,7 +182,7 @@ impl rt::Catalogued for ChatUnfurl {
         rt::Argument::optional("ts"),
         rt::Argument::optional("unfurls"),
         rt::Argument::optional("user_auth_message"),
-        rt::Argument::optional("user_auth_required"),
+        rt::Argument::optional("user_auth_required").with_default("0"),
         rt::Argument::optional("user_auth_url"),
         rt::Argument::optional("user_auth_blocks"),
         rt::Argument::optional("unfurl_id"),

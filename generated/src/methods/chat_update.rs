@@ -262,7 +262,7 @@ impl rt::Catalogued for ChatUpdate {
         rt::Argument::optional("parse"),
         rt::Argument::optional("text"),
         rt::Argument::required("ts"),
-        rt::Argument::optional("reply_broadcast"),
+        rt::Argument::optional("reply_broadcast").with_default("false"),
         rt::Argument::optional("file_ids"),
     ];
     const SAMPLE_RESPONSE: &'static str = "{\"channel\":\"C0000000000\",\"message\":{},\"ok\":true,\"text\":\"\",\"ts\":\"1700000000.000100\"}";

@@ -147,11 +147,11 @@ impl rt::Catalogued for ConversationsHistory {
     const ARGUMENTS: &'static [rt::Argument] = &[
         rt::Argument::required("channel"),
         rt::Argument::optional("cursor"),
-        rt::Argument::optional("include_all_metadata"),
-        rt::Argument::optional("inclusive"),
+        rt::Argument::optional("include_all_metadata").with_default("0"),
+        rt::Argument::optional("inclusive").with_default("0"),
         rt::Argument::optional("latest"),
-        rt::Argument::optional("limit"),
-        rt::Argument::optional("oldest"),
+        rt::Argument::optional("limit").with_default("100"),
+        rt::Argument::optional("oldest").with_default("0"),
     ];
     const SAMPLE_RESPONSE: &'static str = "{\"channel_actions_count\":0,\"has_more\":false,\"messages\":[],\"ok\":true,\"response_metadata\":{\"next_cursor\":\"\"}}";
     const SUCCESS_EXAMPLES: &'static [&'static str] = &[

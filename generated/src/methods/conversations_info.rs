@@ -90,7 +90,7 @@ impl rt::Catalogued for ConversationsInfo {
     const ARGUMENTS: &'static [rt::Argument] = &[
         rt::Argument::required("channel"),
         rt::Argument::optional("include_locale"),
-        rt::Argument::optional("include_num_members"),
+        rt::Argument::optional("include_num_members").with_default("false"),
     ];
     const SAMPLE_RESPONSE: &'static str = "{\"channel\":{},\"ok\":true}";
     const SUCCESS_EXAMPLES: &'static [&'static str] = &[

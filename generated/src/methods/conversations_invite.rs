@@ -109,7 +109,7 @@ impl rt::Method for ConversationsInvite {
 impl rt::Catalogued for ConversationsInvite {
     const ARGUMENTS: &'static [rt::Argument] = &[
         rt::Argument::required("channel"),
-        rt::Argument::optional("force"),
+        rt::Argument::optional("force").with_default("false"),
         rt::Argument::required("users"),
     ];
     const SAMPLE_RESPONSE: &'static str = "{\"ok\":true}";

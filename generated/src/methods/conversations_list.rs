@@ -120,10 +120,10 @@ impl rt::Method for ConversationsList {
 impl rt::Catalogued for ConversationsList {
     const ARGUMENTS: &'static [rt::Argument] = &[
         rt::Argument::optional("cursor"),
-        rt::Argument::optional("exclude_archived"),
-        rt::Argument::optional("limit"),
+        rt::Argument::optional("exclude_archived").with_default("false"),
+        rt::Argument::optional("limit").with_default("100"),
         rt::Argument::optional("team_id"),
-        rt::Argument::optional("types"),
+        rt::Argument::optional("types").with_default("public_channel"),
     ];
     const SAMPLE_RESPONSE: &'static str = "{\"channels\":[],\"ok\":true,\"response_metadata\":{\"next_cursor\":\"\"}}";
     const SUCCESS_EXAMPLES: &'static [&'static str] = &[

@@ -97,7 +97,7 @@ impl rt::Method for ConversationsListConnectInvites {
 impl rt::Catalogued for ConversationsListConnectInvites {
     const ARGUMENTS: &'static [rt::Argument] = &[
         rt::Argument::optional("team_id"),
-        rt::Argument::optional("count"),
+        rt::Argument::optional("count").with_default("100"),
         rt::Argument::optional("cursor"),
     ];
     const SAMPLE_RESPONSE: &'static str = "{\"invites\":[],\"ok\":true,\"response_metadata\":{\"next_cursor\":\"\"}}";

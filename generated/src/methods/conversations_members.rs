@@ -91,7 +91,7 @@ impl rt::Catalogued for ConversationsMembers {
     const ARGUMENTS: &'static [rt::Argument] = &[
         rt::Argument::required("channel"),
         rt::Argument::optional("cursor"),
-        rt::Argument::optional("limit"),
+        rt::Argument::optional("limit").with_default("100"),
     ];
     const SAMPLE_RESPONSE: &'static str = "{\"members\":[],\"ok\":true,\"response_metadata\":{\"next_cursor\":\"\"}}";
     const SUCCESS_EXAMPLES: &'static [&'static str] = &[

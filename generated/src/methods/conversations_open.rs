@@ -109,7 +109,7 @@ impl rt::Catalogued for ConversationsOpen {
         rt::Argument::optional("channel"),
         rt::Argument::optional("return_im"),
         rt::Argument::optional("users"),
-        rt::Argument::optional("prevent_creation"),
+        rt::Argument::optional("prevent_creation").with_default("false"),
     ];
     const SAMPLE_RESPONSE: &'static str = "{\"ok\":true}";
     const SUCCESS_EXAMPLES: &'static [&'static str] = &[

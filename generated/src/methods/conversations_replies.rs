@@ -150,11 +150,11 @@ impl rt::Catalogued for ConversationsReplies {
     const ARGUMENTS: &'static [rt::Argument] = &[
         rt::Argument::required("channel"),
         rt::Argument::optional("cursor"),
-        rt::Argument::optional("include_all_metadata"),
-        rt::Argument::optional("inclusive"),
-        rt::Argument::optional("latest"),
-        rt::Argument::optional("limit"),
-        rt::Argument::optional("oldest"),
+        rt::Argument::optional("include_all_metadata").with_default("0"),
+        rt::Argument::optional("inclusive").with_default("0"),
+        rt::Argument::optional("latest").with_default("now"),
+        rt::Argument::optional("limit").with_default("1000"),
+        rt::Argument::optional("oldest").with_default("0"),
         rt::Argument::required("ts"),
     ];
     const SAMPLE_RESPONSE: &'static str = "{\"messages\":[],\"ok\":true,\"response_metadata\":{\"next_cursor\":\"\"}}";

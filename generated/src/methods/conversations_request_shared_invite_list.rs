@@ -148,11 +148,11 @@ impl rt::Method for ConversationsRequestSharedInviteList {
 impl rt::Catalogued for ConversationsRequestSharedInviteList {
     const ARGUMENTS: &'static [rt::Argument] = &[
         rt::Argument::optional("user_id"),
-        rt::Argument::optional("include_expired"),
-        rt::Argument::optional("include_approved"),
-        rt::Argument::optional("include_denied"),
+        rt::Argument::optional("include_expired").with_default("false"),
+        rt::Argument::optional("include_approved").with_default("false"),
+        rt::Argument::optional("include_denied").with_default("false"),
         rt::Argument::optional("invite_ids"),
-        rt::Argument::optional("limit"),
+        rt::Argument::optional("limit").with_default("200"),
         rt::Argument::optional("cursor"),
     ];
     const SAMPLE_RESPONSE: &'static str = "{\"invite_requests\":[],\"ok\":true,\"response_metadata\":{\"next_cursor\":\"\"}}";

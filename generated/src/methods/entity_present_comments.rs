@@ -147,7 +147,7 @@ impl rt::Catalogued for EntityPresentComments {
         rt::Argument::optional("can_post_comment"),
         rt::Argument::required("trigger_id"),
         rt::Argument::optional("delete_action_id"),
-        rt::Argument::optional("user_auth_required"),
+        rt::Argument::optional("user_auth_required").with_default("0"),
         rt::Argument::optional("user_auth_url"),
         rt::Argument::optional("error"),
     ];

@@ -114,7 +114,7 @@ impl rt::Catalogued for EntityPresentDetails {
     const ARGUMENTS: &'static [rt::Argument] = &[
         rt::Argument::optional("metadata"),
         rt::Argument::required("trigger_id"),
-        rt::Argument::optional("user_auth_required"),
+        rt::Argument::optional("user_auth_required").with_default("0"),
         rt::Argument::optional("user_auth_url"),
         rt::Argument::optional("error"),
     ];

@@ -116,11 +116,11 @@ impl rt::Method for FilesInfo {
 #[cfg(feature = "catalog")]
 impl rt::Catalogued for FilesInfo {
     const ARGUMENTS: &'static [rt::Argument] = &[
-        rt::Argument::optional("count"),
+        rt::Argument::optional("count").with_default("100"),
         rt::Argument::optional("cursor"),
         rt::Argument::required("file"),
-        rt::Argument::optional("limit"),
-        rt::Argument::optional("page"),
+        rt::Argument::optional("limit").with_default("0"),
+        rt::Argument::optional("page").with_default("1"),
     ];
     const SAMPLE_RESPONSE: &'static str = "{\"file\":{},\"ok\":true,\"response_metadata\":{\"next_cursor\":\"\"}}";
     const SUCCESS_EXAMPLES: &'static [&'static str] = &[

@@ -163,13 +163,13 @@ impl rt::Method for FilesList {
 impl rt::Catalogued for FilesList {
     const ARGUMENTS: &'static [rt::Argument] = &[
         rt::Argument::optional("channel"),
-        rt::Argument::optional("count"),
-        rt::Argument::optional("page"),
+        rt::Argument::optional("count").with_default("100"),
+        rt::Argument::optional("page").with_default("1"),
         rt::Argument::optional("show_files_hidden_by_limit"),
         rt::Argument::optional("team_id"),
         rt::Argument::optional("ts_from"),
         rt::Argument::optional("ts_to"),
-        rt::Argument::optional("types"),
+        rt::Argument::optional("types").with_default("all"),
         rt::Argument::optional("user"),
     ];
     const SAMPLE_RESPONSE: &'static str = "{\"files\":[],\"ok\":true}";

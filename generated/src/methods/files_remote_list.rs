@@ -119,8 +119,8 @@ impl rt::Catalogued for FilesRemoteList {
         rt::Argument::optional("channel"),
         rt::Argument::optional("cursor"),
         rt::Argument::optional("limit"),
-        rt::Argument::optional("ts_from"),
-        rt::Argument::optional("ts_to"),
+        rt::Argument::optional("ts_from").with_default("0"),
+        rt::Argument::optional("ts_to").with_default("now"),
     ];
     const SAMPLE_RESPONSE: &'static str = "{\"ok\":true,\"response_metadata\":{\"next_cursor\":\"\"}}";
 }

@@ -89,7 +89,7 @@ impl rt::Catalogued for MigrationExchange {
     const ARGUMENTS: &'static [rt::Argument] = &[
         rt::Argument::required("users"),
         rt::Argument::optional("team_id"),
-        rt::Argument::optional("to_old"),
+        rt::Argument::optional("to_old").with_default("false"),
     ];
     const SAMPLE_RESPONSE: &'static str = "{\"enterprise_id\":\"E0000000000\",\"ok\":true,\"team_id\":\"T0000000000\",\"user_id_map\":{}}";
     const SUCCESS_EXAMPLES: &'static [&'static str] = &[

@@ -119,7 +119,7 @@ impl rt::Catalogued for OauthAccess {
         rt::Argument::optional("client_secret"),
         rt::Argument::optional("code"),
         rt::Argument::optional("redirect_uri"),
-        rt::Argument::optional("single_channel"),
+        rt::Argument::optional("single_channel").with_default("false"),
     ];
     const SAMPLE_RESPONSE: &'static str = "{\"access_token\":\"\",\"ok\":true,\"team_id\":\"T0000000000\"}";
     const SUCCESS_EXAMPLES: &'static [&'static str] = &[

@@ -137,10 +137,10 @@ impl rt::Catalogued for ReactionsList {
     const ARGUMENTS: &'static [rt::Argument] = &[
         rt::Argument::optional("user"),
         rt::Argument::optional("full"),
-        rt::Argument::optional("count"),
-        rt::Argument::optional("page"),
+        rt::Argument::optional("count").with_default("100"),
+        rt::Argument::optional("page").with_default("1"),
         rt::Argument::optional("cursor"),
-        rt::Argument::optional("limit"),
+        rt::Argument::optional("limit").with_default("0"),
         rt::Argument::optional("team_id"),
     ];
     const SAMPLE_RESPONSE: &'static str = "{\"items\":[],\"ok\":true,\"response_metadata\":{\"next_cursor\":\"\"}}";

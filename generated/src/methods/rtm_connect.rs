@@ -81,8 +81,8 @@ impl rt::Method for RtmConnect {
 #[cfg(feature = "catalog")]
 impl rt::Catalogued for RtmConnect {
     const ARGUMENTS: &'static [rt::Argument] = &[
-        rt::Argument::optional("batch_presence_aware"),
-        rt::Argument::optional("presence_sub"),
+        rt::Argument::optional("batch_presence_aware").with_default("false"),
+        rt::Argument::optional("presence_sub").with_default("true"),
     ];
     const SAMPLE_RESPONSE: &'static str = "{\"ok\":true,\"self\":{\"id\":\"U0000000000\",\"name\":\"\"},\"team\":{},\"url\":\"\"}";
     const SUCCESS_EXAMPLES: &'static [&'static str] = &[

@@ -138,9 +138,9 @@ impl rt::Catalogued for RtmStart {
         rt::Argument::optional("simple_latest"),
         rt::Argument::optional("no_unreads"),
         rt::Argument::optional("mpim_aware"),
-        rt::Argument::optional("presence_sub"),
-        rt::Argument::optional("batch_presence_aware"),
-        rt::Argument::optional("no_latest"),
+        rt::Argument::optional("presence_sub").with_default("true"),
+        rt::Argument::optional("batch_presence_aware").with_default("false"),
+        rt::Argument::optional("no_latest").with_default("0"),
         rt::Argument::optional("include_locale"),
     ];
     const SAMPLE_RESPONSE: &'static str = "{\"ok\":true,\"self\":{\"id\":\"U0000000000\",\"name\":\"\"},\"team\":{\"domain\":\"\",\"id\":\"T0000000000\",\"name\":\"\"},\"url\":\"\"}";

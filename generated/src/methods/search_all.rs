@@ -140,12 +140,12 @@ impl rt::Method for SearchAll {
 #[cfg(feature = "catalog")]
 impl rt::Catalogued for SearchAll {
     const ARGUMENTS: &'static [rt::Argument] = &[
-        rt::Argument::optional("count"),
+        rt::Argument::optional("count").with_default("20"),
         rt::Argument::optional("highlight"),
-        rt::Argument::optional("page"),
+        rt::Argument::optional("page").with_default("1"),
         rt::Argument::required("query"),
-        rt::Argument::optional("sort"),
-        rt::Argument::optional("sort_dir"),
+        rt::Argument::optional("sort").with_default("score"),
+        rt::Argument::optional("sort_dir").with_default("desc"),
         rt::Argument::optional("team_id"),
     ];
     const SAMPLE_RESPONSE: &'static str = "{\"ok\":true}";

@@ -142,7 +142,7 @@ impl rt::Catalogued for SlackListsCreate {
         rt::Argument::optional("schema"),
         rt::Argument::optional("copy_from_list_id"),
         rt::Argument::optional("include_copied_list_records"),
-        rt::Argument::optional("todo_mode"),
+        rt::Argument::optional("todo_mode").with_default("false"),
     ];
     const SAMPLE_RESPONSE: &'static str = "{\"list_id\":\"F0000000000\",\"ok\":true}";
     const SUCCESS_EXAMPLES: &'static [&'static str] = &[

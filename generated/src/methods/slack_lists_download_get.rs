@@ -112,9 +112,9 @@ impl rt::Catalogued for SlackListsDownloadGet {
     const ARGUMENTS: &'static [rt::Argument] = &[
         rt::Argument::required("list_id"),
         rt::Argument::required("job_id"),
-        rt::Argument::optional("format"),
-        rt::Argument::optional("include_threads"),
-        rt::Argument::optional("include_attachments"),
+        rt::Argument::optional("format").with_default("csv"),
+        rt::Argument::optional("include_threads").with_default("false"),
+        rt::Argument::optional("include_attachments").with_default("false"),
     ];
     const SAMPLE_RESPONSE: &'static str = "{\"ok\":true,\"status\":\"\"}";
     const SUCCESS_EXAMPLES: &'static [&'static str] = &[

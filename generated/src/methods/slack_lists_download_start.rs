@@ -118,10 +118,10 @@ impl rt::Method for SlackListsDownloadStart {
 impl rt::Catalogued for SlackListsDownloadStart {
     const ARGUMENTS: &'static [rt::Argument] = &[
         rt::Argument::required("list_id"),
-        rt::Argument::optional("include_archived"),
-        rt::Argument::optional("format"),
-        rt::Argument::optional("include_threads"),
-        rt::Argument::optional("include_attachments"),
+        rt::Argument::optional("include_archived").with_default("false"),
+        rt::Argument::optional("format").with_default("csv"),
+        rt::Argument::optional("include_threads").with_default("false"),
+        rt::Argument::optional("include_attachments").with_default("false"),
     ];
     const SAMPLE_RESPONSE: &'static str = "{\"job_id\":\"\",\"ok\":true}";
     const SUCCESS_EXAMPLES: &'static [&'static str] = &[

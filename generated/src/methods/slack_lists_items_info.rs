@@ -87,7 +87,7 @@ impl rt::Catalogued for SlackListsItemsInfo {
     const ARGUMENTS: &'static [rt::Argument] = &[
         rt::Argument::required("list_id"),
         rt::Argument::required("id"),
-        rt::Argument::optional("include_is_subscribed"),
+        rt::Argument::optional("include_is_subscribed").with_default("false"),
     ];
     const SAMPLE_RESPONSE: &'static str = "{\"list\":{},\"ok\":true,\"record\":{}}";
     const SUCCESS_EXAMPLES: &'static [&'static str] = &[

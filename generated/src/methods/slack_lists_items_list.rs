@@ -109,7 +109,7 @@ impl rt::Catalogued for SlackListsItemsList {
         rt::Argument::required("list_id"),
         rt::Argument::optional("limit"),
         rt::Argument::optional("cursor"),
-        rt::Argument::optional("archived"),
+        rt::Argument::optional("archived").with_default("false"),
     ];
     const SAMPLE_RESPONSE: &'static str = "{\"items\":[],\"ok\":true,\"response_metadata\":{\"next_cursor\":\"\"}}";
     const SUCCESS_EXAMPLES: &'static [&'static str] = &[

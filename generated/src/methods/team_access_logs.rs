@@ -128,11 +128,11 @@ impl rt::Method for TeamAccessLogs {
 #[cfg(feature = "catalog")]
 impl rt::Catalogued for TeamAccessLogs {
     const ARGUMENTS: &'static [rt::Argument] = &[
-        rt::Argument::optional("before"),
-        rt::Argument::optional("count"),
-        rt::Argument::optional("page"),
+        rt::Argument::optional("before").with_default("now"),
+        rt::Argument::optional("count").with_default("100"),
+        rt::Argument::optional("page").with_default("1"),
         rt::Argument::optional("cursor"),
-        rt::Argument::optional("limit"),
+        rt::Argument::optional("limit").with_default("0"),
         rt::Argument::optional("team_id"),
     ];
     const SAMPLE_RESPONSE: &'static str = "{\"logins\":[],\"ok\":true,\"response_metadata\":{\"next_cursor\":\"\"}}";

@@ -160,10 +160,10 @@ impl rt::Method for TeamExternalTeamsList {
 #[cfg(feature = "catalog")]
 impl rt::Catalogued for TeamExternalTeamsList {
     const ARGUMENTS: &'static [rt::Argument] = &[
-        rt::Argument::optional("limit"),
+        rt::Argument::optional("limit").with_default("20"),
         rt::Argument::optional("cursor"),
-        rt::Argument::optional("sort_field"),
-        rt::Argument::optional("sort_direction"),
+        rt::Argument::optional("sort_field").with_default("team_name"),
+        rt::Argument::optional("sort_direction").with_default("asc"),
         rt::Argument::optional("slack_connect_pref_filter"),
         rt::Argument::optional("workspace_filter"),
         rt::Argument::optional("connection_status_filter"),

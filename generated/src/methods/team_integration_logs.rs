@@ -134,8 +134,8 @@ impl rt::Catalogued for TeamIntegrationLogs {
     const ARGUMENTS: &'static [rt::Argument] = &[
         rt::Argument::optional("app_id"),
         rt::Argument::optional("change_type"),
-        rt::Argument::optional("count"),
-        rt::Argument::optional("page"),
+        rt::Argument::optional("count").with_default("100"),
+        rt::Argument::optional("page").with_default("1"),
         rt::Argument::optional("service_id"),
         rt::Argument::optional("team_id"),
         rt::Argument::optional("user"),

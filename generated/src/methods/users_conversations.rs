@@ -145,11 +145,11 @@ impl rt::Method for UsersConversations {
 impl rt::Catalogued for UsersConversations {
     const ARGUMENTS: &'static [rt::Argument] = &[
         rt::Argument::optional("cursor"),
-        rt::Argument::optional("exclude_archived"),
-        rt::Argument::optional("exclude_muted"),
-        rt::Argument::optional("limit"),
+        rt::Argument::optional("exclude_archived").with_default("false"),
+        rt::Argument::optional("exclude_muted").with_default("false"),
+        rt::Argument::optional("limit").with_default("100"),
         rt::Argument::optional("team_id"),
-        rt::Argument::optional("types"),
+        rt::Argument::optional("types").with_default("public_channel"),
         rt::Argument::optional("user"),
     ];
     const SAMPLE_RESPONSE: &'static str = "{\"channels\":[],\"ok\":true,\"response_metadata\":{\"next_cursor\":\"\"}}";

@@ -103,7 +103,7 @@ impl rt::Catalogued for UsersList {
     const ARGUMENTS: &'static [rt::Argument] = &[
         rt::Argument::optional("cursor"),
         rt::Argument::optional("include_locale"),
-        rt::Argument::optional("limit"),
+        rt::Argument::optional("limit").with_default("0"),
         rt::Argument::optional("team_id"),
     ];
     const SAMPLE_RESPONSE: &'static str = "{\"cache_ts\":0,\"members\":[],\"ok\":true,\"response_metadata\":{\"next_cursor\":\"\"}}";

@@ -79,7 +79,7 @@ impl rt::Method for UsersProfileGet {
 #[cfg(feature = "catalog")]
 impl rt::Catalogued for UsersProfileGet {
     const ARGUMENTS: &'static [rt::Argument] = &[
-        rt::Argument::optional("include_labels"),
+        rt::Argument::optional("include_labels").with_default("false"),
         rt::Argument::optional("user"),
     ];
     const SAMPLE_RESPONSE: &'static str = "{\"ok\":true,\"profile\":{}}";

@@ -27,6 +27,7 @@ use crate::objects::{Block, File, Message, TextObject};
 /// - [`conversations.requestSharedInvite.list`](https://api.slack.com/methods/conversations.requestSharedInvite.list)
 /// - [`conversations.setPurpose`](https://api.slack.com/methods/conversations.setPurpose)
 /// - [`conversations.setTopic`](https://api.slack.com/methods/conversations.setTopic)
+/// - [`pins.list`](https://api.slack.com/methods/pins.list)
 /// - [`reactions.get`](https://api.slack.com/methods/reactions.get)
 /// - [`reactions.list`](https://api.slack.com/methods/reactions.list)
 /// - [`search.files`](https://api.slack.com/methods/search.files)
