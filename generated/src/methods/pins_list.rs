@@ -3,7 +3,7 @@
 
 use typed_slack_runtime as rt;
 use typed_slack_runtime::types::{UserId, ChannelId};
-use crate::objects::File;
+use crate::objects::{File, Message};
 
 /// Lists items pinned to a channel.
 ///
@@ -234,6 +234,10 @@ pub struct PinsListResponseItems {
     pub file: Option<Box<File>>,
     /// Answered as `type`.
     pub type_: Option<String>,
+    /// Answered as `channel`.
+    pub channel: Option<ChannelId>,
+    /// Answered as `message`.
+    pub message: Option<Box<Message>>,
     /// Fields Slack sent that this type does not model, or whose value was not of
     /// the documented type, kept as they came.
     pub unknown: rt::UnknownFields,
@@ -253,6 +257,8 @@ impl rt::de::Record for PinsListResponseItems {
             b"created_by" => __reader.field(&mut self.created_by, "created_by"),
             b"file" => __reader.field(&mut self.file, "file"),
             b"type" => __reader.field(&mut self.type_, "type"),
+            b"channel" => __reader.field(&mut self.channel, "channel"),
+            b"message" => __reader.field(&mut self.message, "message"),
             _ => return Ok(false),
         }?;
         Ok(true)
@@ -264,7 +270,9 @@ impl rt::de::Record for PinsListResponseItems {
             .opt("created", &self.created)
             .opt("created_by", &self.created_by)
             .opt("file", &self.file)
-            .opt("type", &self.type_);
+            .opt("type", &self.type_)
+            .opt("channel", &self.channel)
+            .opt("message", &self.message);
     }
 
     #[inline]
