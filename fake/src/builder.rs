@@ -17,7 +17,8 @@ use crate::script::Scripts;
 use crate::serve::serve;
 use crate::state::{Shared, State};
 use crate::tokens::Tokens;
-use crate::{FakeSlack, TokenKind};
+use crate::workspace::Workspace;
+use crate::{FakeSlack, Seed, TokenKind};
 
 /// Configures a [`FakeSlack`]; start with [`FakeSlack::builder`].
 ///
@@ -34,6 +35,7 @@ pub struct FakeSlackBuilder {
     behaviours: Vec<Box<dyn Behaviour>>,
     built_in_behaviours: bool,
     record_limits: RecordLimits,
+    seed: Seed,
 }
 
 impl FakeSlackBuilder {
@@ -46,7 +48,15 @@ impl FakeSlackBuilder {
             behaviours: Vec::new(),
             built_in_behaviours: true,
             record_limits: RecordLimits::DEFAULT,
+            seed: Seed::default(),
         }
+    }
+
+    /// Starts with this workspace instead of [`Seed::example`]; the control API's
+    /// `POST /_fake/reset` and [`FakeSlack::reset`] go back to it.
+    pub fn seed(mut self, seed: Seed) -> Self {
+        self.seed = seed;
+        self
     }
 
     /// How much of what it receives the fake keeps for [`FakeSlack::requests`]: by
@@ -101,8 +111,9 @@ impl FakeSlackBuilder {
         self
     }
 
-    /// Uses no built-in behaviour: every method answers its sample response unless a
-    /// test scripts otherwise (behaviours given with [`behaviour`](Self::behaviour) still
+    /// Uses no built-in behaviour and keeps no workspace: every method answers its
+    /// documented example (or a placeholder for every required field) unless a test
+    /// scripts otherwise (behaviours given with [`behaviour`](Self::behaviour) still
     /// apply).
     pub fn without_behaviours(mut self) -> Self {
         self.built_in_behaviours = false;
@@ -149,6 +160,8 @@ impl FakeSlackBuilder {
             behaviours,
             limiter: RateLimiter::new(self.rate_limits),
             requests: Log::new(self.record_limits),
+            workspace: Workspace::new(self.seed),
+            plays: self.built_in_behaviours,
         }
     }
 }
@@ -163,6 +176,7 @@ impl fmt::Debug for FakeSlackBuilder {
             .field("behaviours", &self.behaviours)
             .field("built_in_behaviours", &self.built_in_behaviours)
             .field("record_limits", &self.record_limits)
+            .field("seed", &format_args!("{} users, {} channels", self.seed.users.len(), self.seed.channels.len()))
             .finish()
     }
 }

@@ -8,13 +8,14 @@ use tokio::task::JoinHandle;
 use typed_slack_runtime::{Catalogued, Client, ClientBuilder, Method, MethodInfo, Token};
 
 use crate::state::Shared;
-use crate::{FakeSlackBuilder, InProcessTransport, Request, Script};
+use crate::{FakeSlackBuilder, InProcessTransport, Request, Script, Seed};
 
 /// A fake Slack Web API on 127.0.0.1, answering the methods it was given like Slack.
 ///
 /// Each request is checked the way Slack checks it (see the [crate] documentation),
 /// then answered with the next [scripted](Self::on) answer, the method's
-/// [behaviour](crate::behaviours), or its sample response; and recorded
+/// [behaviour](crate::behaviours), its play on the workspace ([`Seed`]), or its sample
+/// response; and recorded
 /// ([`requests`](Self::requests)).
 ///
 /// It stops when dropped, or with [`shutdown`](Self::shutdown).
@@ -112,6 +113,22 @@ impl FakeSlack {
     /// The requests to the method named `method` received so far, in order.
     pub fn requests_to_method(&self, method: &str) -> Vec<Request> {
         self.shared.lock().requests.iter().filter(|request| request.method() == method).cloned().collect()
+    }
+
+    /// The workspace now: what the methods changed since it was seeded.
+    pub fn state(&self) -> Seed {
+        self.shared.lock().workspace.data.clone()
+    }
+
+    /// Seeds the workspace anew; [`reset`](Self::reset) goes back to `seed` from now on.
+    pub fn seed(&self, seed: Seed) {
+        self.shared.lock().workspace.seed(seed);
+    }
+
+    /// The workspace back to its seed, and every scripted answer and rate-limit count
+    /// dropped (recorded requests are kept).
+    pub fn reset(&self) {
+        crate::control::reset(&mut self.shared.lock());
     }
 
     /// Stops listening and ends every connection, waiting until it is done.

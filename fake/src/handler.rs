@@ -1,5 +1,6 @@
 //! Answering one request: validate it like Slack, then answer from the script, the
-//! method's behaviour or its sample response, and record it.
+//! method's behaviour, its play on the workspace or its sample response, and record it.
+//! Requests outside `/api/` are the control API's and the files'.
 
 use http::header::CONTENT_TYPE;
 use http::request::Parts;
@@ -12,7 +13,8 @@ use crate::behaviours::Call;
 use crate::record::hide_authorization;
 use crate::state::{Shared, State};
 use crate::tokens::{basic_credentials, bearer_token};
-use crate::{Arguments, Reply, Request, TokenKind, TokenSource, body, validate};
+use crate::workspace::{self, Ctx};
+use crate::{Arguments, Reply, Request, TokenKind, TokenSource, body, control, files, validate};
 
 /// The answer to `request`, sent after the delay it was scripted with.
 pub(crate) async fn handle(shared: &Shared, request: http::Request<Bytes>) -> http::Response<Bytes> {
@@ -32,8 +34,30 @@ struct Outcome {
     warnings: Vec<&'static str>,
 }
 
-/// Decides the answer to `request` and records both.
+/// Decides the answer to `request`: a method call (recorded with its answer), the
+/// control API, or a file's upload or download.
 fn decide(state: &mut State, request: http::Request<Bytes>, now: Instant) -> Answer {
+    let path = request.uri().path();
+    if let Some(rest) = path.strip_prefix(control::PREFIX) {
+        let rest = rest.to_owned();
+        let (parts, body) = request.into_parts();
+        return control::answer(state, &parts, &body, &rest);
+    }
+    if let Some(file_id) = path.strip_prefix(files::UPLOAD) {
+        let file_id = file_id.trim_end_matches('/').to_owned();
+        let (parts, body) = request.into_parts();
+        return files::upload(state, &parts, &body, &file_id);
+    }
+    if let Some(rest) = path.strip_prefix(files::DOWNLOAD) {
+        let rest = rest.to_owned();
+        let (parts, _) = request.into_parts();
+        return files::download(state, &parts, &rest);
+    }
+    call(state, request, now)
+}
+
+/// Decides the answer to a method call and records both.
+fn call(state: &mut State, request: http::Request<Bytes>, now: Instant) -> Answer {
     let (mut parts, body) = request.into_parts();
     let method = parts.uri.path().strip_prefix("/api/").unwrap_or_default().to_owned();
     let mut outcome = Outcome::default();
@@ -135,9 +159,35 @@ fn answer_call(
         let call = Call { info, arguments: &outcome.arguments, token_kind: kind, client: client.as_ref() };
         state.behaviours.get_mut(info.name).and_then(|behaviour| behaviour.answer(&call))
     });
+    let reply = reply.or_else(|| {
+        let play = workspace::played(info.name).filter(|_| state.plays)?;
+        let ctx = Ctx { info, arguments: &outcome.arguments, token_kind: kind, host: host(parts) };
+        Some(match play(&mut state.workspace, &ctx) {
+            Ok(body) => Reply::success(body),
+            Err(code) => {
+                debug_assert!(
+                    info.documents_error(code),
+                    "{} answered {code}, which its spec does not list",
+                    info.name
+                );
+                Reply::error(code)
+            }
+        })
+    });
     let mut reply = reply.unwrap_or_else(Reply::sample);
     for (token, kind) in reply.take_grants() {
         state.tokens.insert(&token, kind);
     }
     reply.render(info, &outcome.warnings)
+}
+
+/// The `host:port` a request was sent to, for the URLs of its answer (a file's upload
+/// and download URLs): its `Host` header, else its URI's authority.
+fn host(parts: &Parts) -> &str {
+    parts
+        .headers
+        .get(http::header::HOST)
+        .and_then(|host| host.to_str().ok())
+        .or_else(|| parts.uri.authority().map(http::uri::Authority::as_str))
+        .unwrap_or("127.0.0.1")
 }

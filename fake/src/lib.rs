@@ -2,9 +2,22 @@
 //!
 //! [`FakeSlack`] listens on 127.0.0.1 and answers every method it is given (from
 //! `typed_slack::catalog()`, as [`MethodInfo`](typed_slack_runtime::MethodInfo)s) the way
-//! Slack does: it checks each request, answers the method's sample response or what the
-//! test scripted, and records the request for assertions (the latest 1,000, each body
-//! cut to 64 KiB: [`RecordLimits`]).
+//! Slack does: it checks each request, answers what the test scripted, else plays the
+//! method on its workspace, else answers the method's documented example; and records
+//! the request for assertions (the latest 1,000, each body cut to 64 KiB:
+//! [`RecordLimits`]).
+//!
+//! - **A workspace with state** ([`Seed`]): a team, people, a bot, channels, messages
+//!   and threads, reactions, pins, files, bookmarks, user groups and reminders. The
+//!   methods of [`played_methods`] read and change it as Slack does: a post shows in
+//!   `conversations.history` with a fresh `ts`, `conversations.create` makes a channel
+//!   `conversations.list` pages through with real cursors, and so on. Seed it from Rust
+//!   ([`FakeSlackBuilder::seed`]) or JSON ([`Seed::from_json`]).
+//! - **Files**: `files.getUploadURLExternal` gives an upload URL on the fake itself, the
+//!   bytes posted there are kept, and `files.completeUploadExternal` shares them; a
+//!   file's `url_private` serves them back to a request with a token.
+//! - **A control API** over HTTP, for tests in any language, under `/_fake/`: script
+//!   answers, seed, reset, read the state and the requests. See the README.
 //!
 //! ```
 //! use typed_slack::{AppsPermissionsUsersRequest, AppsPermissionsUsersRequestError as Error};
@@ -74,7 +87,9 @@ mod arguments;
 pub mod behaviours;
 mod body;
 mod builder;
+mod control;
 mod fake_slack;
+mod files;
 mod handler;
 mod log;
 mod rate_limit;
@@ -88,6 +103,7 @@ mod testing;
 mod tokens;
 mod transport;
 mod validate;
+mod workspace;
 
 pub use arguments::Arguments;
 pub use behaviours::{Behaviour, Call};
@@ -100,3 +116,11 @@ pub use reply::Reply;
 pub use script::Script;
 pub use tokens::{TokenKind, TokenSource};
 pub use transport::InProcessTransport;
+pub use workspace::seed;
+pub use workspace::seed::Seed;
+
+/// The methods the fake's workspace plays: they read and change it as Slack does (see
+/// [`Seed`]). The other methods answer their spec's example.
+pub fn played_methods() -> impl Iterator<Item = &'static str> {
+    workspace::played_methods()
+}

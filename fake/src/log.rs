@@ -67,6 +67,19 @@ impl Log {
         self.kept.iter()
     }
 
+    /// The requests kept from the one numbered `since` on (the first request received
+    /// is 0), each with its number.
+    pub(crate) fn since(&self, since: u64) -> impl Iterator<Item = (u64, &Request)> {
+        let first = self.forgotten;
+        let skip = usize::try_from(since.saturating_sub(first)).unwrap_or(usize::MAX);
+        self.kept.iter().enumerate().skip(skip).map(move |(index, request)| (first + index as u64, request))
+    }
+
+    /// The number the next request will have.
+    pub(crate) fn next_number(&self) -> u64 {
+        self.forgotten + self.kept.len() as u64
+    }
+
     pub(crate) fn forgotten(&self) -> u64 {
         self.forgotten
     }

@@ -66,6 +66,11 @@ impl RateLimiter {
         Self { limits, calls: HashMap::new() }
     }
 
+    /// Forgets every call counted.
+    pub(crate) fn clear(&mut self) {
+        self.calls.clear();
+    }
+
     /// Counts a call at `now`, or says how long until it would be allowed.
     pub(crate) fn admit(&mut self, method: &str, tier: RateTier, token: &str, now: Instant) -> Result<(), Duration> {
         let Some(limit) = self.limits.calls_per_minute(tier) else { return Ok(()) };

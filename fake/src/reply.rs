@@ -39,8 +39,8 @@ enum Kind {
 }
 
 impl Reply {
-    /// The method's sample response: a success with a placeholder for every required
-    /// field, as the spec gives it.
+    /// The method's sample response: the first success example of its spec, else a
+    /// success with a placeholder for every required field.
     pub fn sample() -> Self {
         Self::of(Kind::Sample)
     }
@@ -123,11 +123,14 @@ impl Reply {
     /// The answer to a call of `info` that earned `warnings`.
     pub(crate) fn render(self, info: &MethodInfo, warnings: &[&str]) -> Answer {
         let mut answer = match self.kind {
-            Kind::Sample => match serde_json::from_str::<Value>(info.sample_response) {
-                Ok(sample) if !warnings.is_empty() => with_warnings(sample, warnings),
-                // Verbatim, so a test compares it to the spec's sample byte for byte.
-                _ => Answer::bytes(StatusCode::OK, JSON, info.sample_response.as_bytes().to_vec(), None),
-            },
+            Kind::Sample => {
+                let sample = info.success_examples.first().copied().unwrap_or(info.sample_response);
+                match serde_json::from_str::<Value>(sample) {
+                    Ok(sample) if !warnings.is_empty() => with_warnings(sample, warnings),
+                    // Verbatim, so a test compares it to the spec's byte for byte.
+                    _ => Answer::bytes(StatusCode::OK, JSON, sample.as_bytes().to_vec(), None),
+                }
+            }
             Kind::Success(body) => with_warnings(body, warnings),
             Kind::Error { code, fields } => {
                 let mut body = Map::new();

@@ -23,11 +23,16 @@ struct Entry {
 }
 
 impl Scripts {
-    fn push(&mut self, method: &str, reply: Reply, times: Option<u32>) {
+    pub(crate) fn push(&mut self, method: &str, reply: Reply, times: Option<u32>) {
         if times == Some(0) {
             return;
         }
         self.0.entry(method.to_owned()).or_default().push_back(Entry { reply, remaining: times });
+    }
+
+    /// Drops every queued answer.
+    pub(crate) fn clear(&mut self) {
+        self.0.clear();
     }
 
     /// The next queued answer for `method`, used up.
@@ -53,9 +58,9 @@ impl Scripts {
 ///
 /// Each answer is queued for the next call by default; [`times`](Self::times) and
 /// [`always`](Self::always) say for how many, [`delay`](Self::delay) how long to wait
-/// before answering. Queued answers are used in order, before the method's behaviour or
-/// sample response, and only by calls that pass validation: a call without a valid token
-/// still gets `not_authed`. An [`always`](Self::always) answer keeps the ones queued
+/// before answering. Queued answers are used in order, before the method's behaviour,
+/// play on the workspace or sample response, and only by calls that pass validation: a
+/// call without a valid token still gets `not_authed`. An [`always`](Self::always) answer keeps the ones queued
 /// after it waiting forever.
 ///
 /// ```

@@ -11,6 +11,7 @@ use crate::log::Log;
 use crate::rate_limit::RateLimiter;
 use crate::script::Scripts;
 use crate::tokens::Tokens;
+use crate::workspace::Workspace;
 
 /// The state behind one lock, held only while a request is decided, never across an
 /// `await`.
@@ -28,6 +29,11 @@ pub(crate) struct State {
     pub(crate) limiter: RateLimiter,
     /// The latest requests, in the order they arrived.
     pub(crate) requests: Log,
+    /// The team, its people, conversations and messages.
+    pub(crate) workspace: Workspace,
+    /// Whether the methods the workspace plays read and change it (else they answer
+    /// their examples, as every other method does).
+    pub(crate) plays: bool,
 }
 
 impl Shared {

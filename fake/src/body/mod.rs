@@ -170,6 +170,28 @@ fn take_token(pairs: Vec<(String, Value)>) -> ReadArguments {
     read
 }
 
+/// The bytes of a file uploaded to an upload URL: a multipart body's file part (or its
+/// first part), or else the whole body, as the official SDKs send either.
+pub(crate) fn uploaded_bytes(content_type: Option<&str>, body: &hyper::body::Bytes) -> hyper::body::Bytes {
+    let content_type = content_type.map(ContentType::parse);
+    let boundary = content_type
+        .as_ref()
+        .filter(|content_type| content_type.media_type == Some(MediaType::Multipart))
+        .and_then(|content_type| content_type.parameter("boundary"));
+    let Some(boundary) = boundary else { return body.clone() };
+    let Ok(parts) = multipart::parts(body, boundary) else { return body.clone() };
+    let part = parts.iter().find(|part| part.filename.is_some()).or(parts.first());
+    match part {
+        Some(part) => body.slice_ref(part.content),
+        None => hyper::body::Bytes::new(),
+    }
+}
+
+/// The name-value pairs of a query string; none when it does not parse.
+pub(crate) fn query_pairs(query: Option<&str>) -> Vec<(String, String)> {
+    form::parse(query.unwrap_or_default().as_bytes(), Charset::Utf8).unwrap_or_default()
+}
+
 #[cfg(test)]
 mod tests {
     use serde_json::json;

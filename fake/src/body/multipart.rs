@@ -8,37 +8,56 @@ use super::content_type::Charset;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct InvalidMultipart;
 
+/// One part of a multipart body.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Part<'a> {
+    pub(crate) name: &'a str,
+    /// The file name, for a file's part.
+    pub(crate) filename: Option<&'a str>,
+    pub(crate) content: &'a [u8],
+}
+
 /// The fields of `body`, in order. A text field's value is its text; a file's is
 /// `{"filename": …, "size": …}`, its content not kept.
 pub(crate) fn parse(body: &[u8], boundary: &str, charset: Charset) -> Result<Vec<(String, Value)>, InvalidMultipart> {
+    parts(body, boundary)?
+        .into_iter()
+        .map(|part| {
+            let value = match part.filename {
+                Some(filename) => json!({"filename": filename, "size": part.content.len()}),
+                None => Value::String(charset.decode(part.content).ok_or(InvalidMultipart)?),
+            };
+            Ok((part.name.to_owned(), value))
+        })
+        .collect()
+}
+
+/// The parts of `body`, in order.
+pub(crate) fn parts<'a>(body: &'a [u8], boundary: &str) -> Result<Vec<Part<'a>>, InvalidMultipart> {
     let delimiter = format!("--{boundary}").into_bytes();
     let start = find(body, &delimiter).ok_or(InvalidMultipart)?;
     let mut rest = &body[start + delimiter.len()..];
-    let mut fields = Vec::new();
+    let mut parts = Vec::new();
+    let mut closing = b"\r\n".to_vec();
+    closing.extend_from_slice(&delimiter);
     loop {
         if rest.starts_with(b"--") {
-            return Ok(fields);
+            return Ok(parts);
         }
         rest = rest.strip_prefix(b"\r\n").ok_or(InvalidMultipart)?;
         let headers_end = find(rest, b"\r\n\r\n").ok_or(InvalidMultipart)?;
         let headers = std::str::from_utf8(&rest[..headers_end]).map_err(|_| InvalidMultipart)?;
         rest = &rest[headers_end + 4..];
-        let mut closing = b"\r\n".to_vec();
-        closing.extend_from_slice(&delimiter);
         let content_end = find(rest, &closing).ok_or(InvalidMultipart)?;
         let content = &rest[..content_end];
         rest = &rest[content_end + closing.len()..];
         let (name, filename) = disposition(headers).ok_or(InvalidMultipart)?;
-        let value = match filename {
-            Some(filename) => json!({"filename": filename, "size": content.len()}),
-            None => Value::String(charset.decode(content).ok_or(InvalidMultipart)?),
-        };
-        fields.push((name, value));
+        parts.push(Part { name, filename, content });
     }
 }
 
 /// The `name` and `filename` of a part's `Content-Disposition: form-data` header.
-fn disposition(headers: &str) -> Option<(String, Option<String>)> {
+fn disposition(headers: &str) -> Option<(&str, Option<&str>)> {
     let header = headers.split("\r\n").find_map(|line| {
         let (name, value) = line.split_once(':')?;
         name.trim().eq_ignore_ascii_case("content-disposition").then_some(value)
@@ -52,7 +71,7 @@ fn disposition(headers: &str) -> Option<(String, Option<String>)> {
     for parameter in parameters {
         let Some((key, value)) = parameter.split_once('=') else { continue };
         let value = value.trim();
-        let value = value.strip_prefix('"').and_then(|v| v.strip_suffix('"')).unwrap_or(value).to_owned();
+        let value = value.strip_prefix('"').and_then(|v| v.strip_suffix('"')).unwrap_or(value);
         match key.trim().to_ascii_lowercase().as_str() {
             "name" => name = Some(value),
             "filename" => filename = Some(value),
