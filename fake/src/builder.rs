@@ -150,14 +150,20 @@ impl FakeSlackBuilder {
                 }
             }
         }
+        let mut built_in: Vec<String> = behaviours.keys().cloned().collect();
+        built_in.sort();
+        let mut given = Vec::new();
         for behaviour in self.behaviours {
+            given.push(behaviour.method().to_owned());
             behaviours.insert(behaviour.method().to_owned(), behaviour);
         }
+        let built_in = built_in.into_iter().filter(|name| !given.contains(name)).collect();
         State {
             methods,
             tokens: self.tokens,
             scripts: Scripts::default(),
             behaviours,
+            built_in,
             limiter: RateLimiter::new(self.rate_limits),
             requests: Log::new(self.record_limits),
             workspace: Workspace::new(self.seed),

@@ -4,7 +4,7 @@
 //! | Request | Does |
 //! | --- | --- |
 //! | `POST /_fake/script` | queues answers for a method (body below) |
-//! | `POST /_fake/reset` | the workspace back to its seed; scripts and rate-limit counts dropped |
+//! | `POST /_fake/reset` | the workspace and built-in behaviours back to their start; scripts and rate-limit counts dropped |
 //! | `POST /_fake/seed` | a new seed (the JSON of [`Seed`]), the workspace reset to it |
 //! | `GET /_fake/state` | the workspace now, as a seed |
 //! | `GET /_fake/requests?since=N&method=M` | the requests recorded from number `N` on (all by default), to `M` only if given, and `next`: the `since` of the next read |
@@ -82,9 +82,15 @@ fn refuse(status: StatusCode, problem: &str) -> Answer {
     Answer::json(status, &json!({"ok": false, "error": problem}))
 }
 
-/// Back to the seed: the workspace, and no scripted answer or counted call left.
+/// Back to the seed: the workspace and the built-in behaviours (triggers and OAuth codes
+/// unused again), and no scripted answer or counted call left.
 pub(crate) fn reset(state: &mut State) {
     state.workspace.reset();
+    for name in &state.built_in {
+        if let Some(behaviour) = crate::behaviours::built_in(name) {
+            state.behaviours.insert(name.clone(), behaviour);
+        }
+    }
     state.scripts.clear();
     state.limiter.clear();
 }

@@ -125,8 +125,9 @@ impl FakeSlack {
         self.shared.lock().workspace.seed(seed);
     }
 
-    /// The workspace back to its seed, and every scripted answer and rate-limit count
-    /// dropped (recorded requests are kept).
+    /// The workspace back to its seed, the built-in behaviours started afresh, and every
+    /// scripted answer and rate-limit count dropped (recorded requests and accepted
+    /// tokens are kept).
     pub fn reset(&self) {
         crate::control::reset(&mut self.shared.lock());
     }

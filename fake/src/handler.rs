@@ -156,7 +156,8 @@ fn answer_call(
     }
     let client = basic_credentials(&parts.headers);
     let reply = state.scripts.next(info.name).or_else(|| {
-        let call = Call { info, arguments: &outcome.arguments, token_kind: kind, client: client.as_ref() };
+        let workspace = &state.workspace.data;
+        let call = Call { info, arguments: &outcome.arguments, token_kind: kind, client: client.as_ref(), workspace };
         state.behaviours.get_mut(info.name).and_then(|behaviour| behaviour.answer(&call))
     });
     let reply = reply.or_else(|| {

@@ -26,6 +26,8 @@ pub(crate) struct State {
     pub(crate) scripts: Scripts,
     /// By method name.
     pub(crate) behaviours: HashMap<String, Box<dyn Behaviour>>,
+    /// The methods whose behaviour is the built-in one, which a reset starts afresh.
+    pub(crate) built_in: Vec<String>,
     pub(crate) limiter: RateLimiter,
     /// The latest requests, in the order they arrived.
     pub(crate) requests: Log,

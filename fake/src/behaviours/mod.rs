@@ -21,7 +21,7 @@ use typed_slack_runtime::MethodInfo;
 pub use oauth::OAuthAccess;
 pub use permissions::Permissions;
 
-use crate::{Arguments, Reply, TokenKind};
+use crate::{Arguments, Reply, Seed, TokenKind};
 
 /// How one method answers the calls that pass validation and have no scripted reply.
 ///
@@ -59,6 +59,7 @@ pub struct Call<'a> {
     pub(crate) arguments: &'a Arguments,
     pub(crate) token_kind: Option<TokenKind>,
     pub(crate) client: Option<&'a (String, String)>,
+    pub(crate) workspace: &'a Seed,
 }
 
 impl<'a> Call<'a> {
@@ -76,6 +77,11 @@ impl<'a> Call<'a> {
     /// (`oauth.v2.access`).
     pub fn token_kind(&self) -> Option<TokenKind> {
         self.token_kind
+    }
+
+    /// The fake's workspace as it is now: its team, users, bot and what they hold.
+    pub fn workspace(&self) -> &'a Seed {
+        self.workspace
     }
 
     /// The app's client ID and secret, from the `client_id` and `client_secret`

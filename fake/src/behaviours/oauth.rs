@@ -5,7 +5,7 @@ use std::collections::HashSet;
 use serde_json::{Value, json};
 
 use super::{Behaviour, Call};
-use crate::{FakeSlack, Reply, TokenKind};
+use crate::{FakeSlack, Reply, Seed, TokenKind};
 
 /// `oauth.v2.access` as Slack documents it: the app's credentials are checked, a code is
 /// exchanged once, and the tokens it answers are accepted by the fake from then on.
@@ -19,7 +19,8 @@ use crate::{FakeSlack, Reply, TokenKind};
 /// - `invalid_code` when no `code` came, it is not known, or it was exchanged already;
 /// - `bad_redirect_uri` when a `redirect_uri` came that is not the app's (when it has one);
 /// - else a bot token of the app's bot scopes, and a user token when the app asks user
-///   scopes, both accepted by the fake from then on.
+///   scopes, both accepted by the fake from then on, for the workspace's team, bot and
+///   installer.
 ///
 /// The credentials come as the `client_id` and `client_secret` arguments (as the Node
 /// SDK sends them) or an `Authorization: Basic` header (as the Python SDK does). By
@@ -101,24 +102,26 @@ impl OAuthAccess {
         self
     }
 
-    /// The success answer for the `issued`-th exchange, issuing its tokens.
-    fn success(&self) -> Reply {
+    /// The success answer for the `issued`-th exchange, issuing its tokens: the app's
+    /// bot in the workspace's team, installed by its installer.
+    fn success(&self, workspace: &Seed) -> Reply {
         let number = self.issued;
         let bot_token = format!("xoxb-0000000000-{number:010}-fake-slack-oauth-bot");
-        let mut authed_user = json!({"id": "U0FAKEUSER"});
+        let installer = &workspace.installer;
+        let mut authed_user = json!({"id": installer});
         let mut reply_tokens = vec![(bot_token.clone(), TokenKind::Bot)];
         if let Some(scope) = &self.user_scope {
             let user_token = format!("xoxp-0000000000-{number:010}-fake-slack-oauth-user");
-            authed_user = json!({"id": "U0FAKEUSER", "scope": scope, "access_token": user_token, "token_type": "user"});
+            authed_user = json!({"id": installer, "scope": scope, "access_token": user_token, "token_type": "user"});
             reply_tokens.push((user_token, TokenKind::User));
         }
         let body: Value = json!({
             "access_token": bot_token,
             "token_type": "bot",
             "scope": self.bot_scope,
-            "bot_user_id": "U0FAKEBOT",
-            "app_id": "A0FAKEAPP",
-            "team": {"id": "T0FAKETEAM", "name": "Fake Slack"},
+            "bot_user_id": workspace.bot.user_id,
+            "app_id": workspace.bot.app_id,
+            "team": {"id": workspace.team.id, "name": workspace.team.name},
             "enterprise": null,
             "is_enterprise_install": false,
             "authed_user": authed_user,
@@ -164,6 +167,6 @@ impl Behaviour for OAuthAccess {
         }
         self.exchanged.insert(code.to_owned());
         self.issued += 1;
-        Some(self.success())
+        Some(self.success(call.workspace()))
     }
 }

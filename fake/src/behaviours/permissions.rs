@@ -145,7 +145,14 @@ mod tests {
         arguments.push("trigger_id".to_owned(), json!(trigger));
         arguments.push("user".to_owned(), json!(user));
         let info = testing::post();
-        let call = Call { info: &info, arguments: &arguments, token_kind: Some(TokenKind::User), client: None };
+        let workspace = crate::Seed::default();
+        let call = Call {
+            info: &info,
+            arguments: &arguments,
+            token_kind: Some(TokenKind::User),
+            client: None,
+            workspace: &workspace,
+        };
         let reply = permissions.answer(&call)?;
         let answer = reply.render(&info, &[]);
         Some(answer.error.unwrap_or_default())
