@@ -12,7 +12,7 @@ use typed_slack::objects::{
     ModalView, OptionObject, PlainTextInputElement, SectionBlock, StaticSelectElement, TextObject, View,
 };
 use typed_slack::runtime::{Token, Validate};
-use typed_slack::{ChatPostMessage, ViewsOpen};
+use typed_slack::{ChatPostMessage, ConversationsHistory, ViewsOpen};
 use typed_slack_fake::FakeSlack;
 
 const TOKEN: &str = "xoxb-1234-5678-building";
@@ -131,7 +131,8 @@ async fn a_built_message_and_modal_are_sent_as_json_and_accepted_by_the_fake() {
     let slack = fake_slack().await;
     let client = slack.client(token()).build().unwrap();
 
-    client.call(ChatPostMessage::new("C0123456789").text("A new request").blocks(approval())).await.unwrap();
+    let posted =
+        client.call(ChatPostMessage::new("C0000000001").text("A new request").blocks(approval())).await.unwrap();
     let opened = client.call(ViewsOpen::new(modal()).trigger_id("12345.98765.abcd2358fdea")).await.unwrap();
 
     let [message] = slack.requests_to::<ChatPostMessage>().try_into().unwrap();
@@ -142,6 +143,10 @@ async fn a_built_message_and_modal_are_sent_as_json_and_accepted_by_the_fake() {
     assert_eq!(serde_json::from_str::<Value>(view).unwrap(), modal_json());
     // The fake answers the view it was sent, typed.
     assert!(opened.view.is_some());
+    // The message is kept, and its blocks come back from the channel's history typed.
+    let history = client.call(ConversationsHistory::new("C0000000001")).await.unwrap();
+    let latest = &history.messages[0];
+    assert_eq!((latest.ts.as_ref(), latest.blocks.as_ref()), (Some(&posted.ts), Some(&approval())));
 }
 
 #[test]

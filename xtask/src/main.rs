@@ -22,18 +22,19 @@ commands:
 `cargo xtask <command> --help` prints what a command does and its options.
 ";
 
-/// A command: its name, its usage text, and what runs it given the arguments after
-/// its name.
+/// A command: its name, its usage text, what runs it given the arguments after its
+/// name, and whether it hands `--help` on to the program it runs.
 struct Command {
     name: &'static str,
     usage: &'static str,
     run: fn(&[&str]) -> ExitCode,
+    forwards_help: bool,
 }
 
 const COMMANDS: [Command; 3] = [
-    Command { name: "regen", usage: regen::USAGE, run: regen::command },
-    Command { name: "import", usage: import::USAGE, run: import::command },
-    Command { name: "mock", usage: mock::USAGE, run: mock::command },
+    Command { name: "regen", usage: regen::USAGE, run: regen::command, forwards_help: false },
+    Command { name: "import", usage: import::USAGE, run: import::command, forwards_help: false },
+    Command { name: "mock", usage: mock::USAGE, run: mock::command, forwards_help: true },
 ];
 
 fn main() -> ExitCode {
@@ -53,8 +54,7 @@ fn main() -> ExitCode {
         };
     }
     match find(name) {
-        // Before anything else, so that `mock --help` needs no build.
-        Some(command) if rest.iter().copied().any(is_help) => help(command.usage),
+        Some(command) if !command.forwards_help && rest.iter().copied().any(is_help) => help(command.usage),
         Some(command) => (command.run)(rest),
         None => usage_error(Some(&format!("unknown command {name:?}")), USAGE),
     }
