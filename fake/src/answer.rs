@@ -45,9 +45,17 @@ impl Answer {
         Self::json(StatusCode::OK, &body)
     }
 
-    /// HTTP 404 `unknown_method`, as Slack answers a method it does not have.
-    pub(crate) fn unknown_method() -> Self {
-        Self::json(StatusCode::NOT_FOUND, &json!({"ok": false, "error": "unknown_method"}))
+    /// `unknown_method` with HTTP 200 and the method asked for in `req_method`, as Slack
+    /// answers a method it does not have (or no longer has).
+    ///
+    /// The evidence is public: java-slack-sdk's test against the real API for the retired
+    /// `oauth.token` (`slack-api-client/src/test/java/test_with_remote_apis/methods/oauth_Test.java`,
+    /// `token()`) reads `getError()` as `unknown_method`, which that SDK only decodes from
+    /// a 2xx answer (`MethodsClientImpl` throws `SlackApiException` on any other status);
+    /// and its recording of that answer (`json-logs/samples/api/oauth.token.json`) has
+    /// `req_method` beside the error.
+    pub(crate) fn unknown_method(method: &str) -> Self {
+        Self::json(StatusCode::OK, &json!({"ok": false, "error": "unknown_method", "req_method": method}))
     }
 
     /// HTTP 429 with `Retry-After` in whole seconds (rounded up) and Slack's body.

@@ -63,7 +63,7 @@ fn call(state: &mut State, request: http::Request<Bytes>, now: Instant) -> Answe
     let mut outcome = Outcome::default();
     let answer = match state.methods.get(method.as_str()).copied() {
         Some(info) => answer_call(state, &info, &parts, &body, now, &mut outcome),
-        None => Answer::unknown_method(),
+        None => Answer::unknown_method(&method),
     };
     tracing::info!(
         method = %method,

@@ -46,7 +46,7 @@
 //!
 //! | Request | Answer |
 //! | --- | --- |
-//! | a method the fake does not serve | HTTP 404, `unknown_method` |
+//! | a method the fake does not serve | `unknown_method`, with the method in `req_method` |
 //! | no `Authorization: Bearer` header and no `token` field in a form body | `not_authed` |
 //! | a token the fake does not accept ([`FakeSlackBuilder::token`]) | `invalid_auth` |
 //! | a bot token for a method that documents only user tokens | `is_bot` if the method's own page documents it (the common set's `is_bot` is for legacy bots), else `not_allowed_token_type` |

@@ -36,13 +36,13 @@ async fn a_valid_call_gets_the_sample_response_verbatim() {
 }
 
 #[tokio::test]
-async fn an_unknown_method_is_a_404_like_slacks() {
+async fn an_unknown_method_is_answered_like_slack() {
     let slack = slack().await;
 
     let answer = Raw::post(&slack, "chat.postMesage").bearer(BOT).send().await;
 
-    assert_eq!(answer.status, StatusCode::NOT_FOUND);
-    assert_eq!(answer.json(), json!({"ok": false, "error": "unknown_method"}));
+    assert_eq!(answer.status, StatusCode::OK);
+    assert_eq!(answer.json(), json!({"ok": false, "error": "unknown_method", "req_method": "chat.postMesage"}));
     assert_eq!(slack.requests()[0].method(), "chat.postMesage");
 }
 
