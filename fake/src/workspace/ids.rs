@@ -18,13 +18,17 @@ impl Clock {
         format!("{prefix}0F{:08X}", self.ids)
     }
 
+    /// A clock whose `ts` values come after `ts`.
+    pub(crate) fn after(ts: Option<&str>) -> Self {
+        Self { ids: 0, last_ts: ts.and_then(micros).unwrap_or(0) }
+    }
+
     /// The wall clock as a `ts`, `1700000000.000100`, later than the last one handed out
-    /// and than `after`.
-    pub(crate) fn next_ts(&mut self, after: Option<&str>) -> String {
+    /// (or the one the clock was made after).
+    pub(crate) fn next_ts(&mut self) -> String {
         let now = SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |since| since.as_micros());
         let now = u64::try_from(now).unwrap_or(u64::MAX);
-        let after = after.and_then(micros).map_or(0, |micros| micros + 1);
-        self.last_ts = now.max(self.last_ts + 1).max(after);
+        self.last_ts = now.max(self.last_ts + 1);
         format!("{}.{:06}", self.last_ts / 1_000_000, self.last_ts % 1_000_000)
     }
 
@@ -48,10 +52,10 @@ mod tests {
     #[test]
     fn timestamps_only_go_forward() {
         let mut clock = Clock::default();
-        let first = clock.next_ts(None);
-        let second = clock.next_ts(None);
+        let first = clock.next_ts();
+        let second = clock.next_ts();
         assert!(micros(&second) > micros(&first), "{first} {second}");
-        assert_eq!(clock.next_ts(Some("99999999999.000001")), "99999999999.000002");
+        assert_eq!(Clock::after(Some("99999999999.000001")).next_ts(), "99999999999.000002");
         assert_eq!(micros("1.5"), Some(1_500_000));
         assert_eq!(clock.next_id("C"), "C0F00000001");
     }

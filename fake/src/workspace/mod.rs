@@ -11,7 +11,7 @@ mod plays;
 mod render;
 pub mod seed;
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use hyper::body::Bytes;
 
@@ -34,6 +34,9 @@ pub(crate) struct Workspace {
     /// Files whose upload URL was given, by file ID, until their upload is completed.
     pub(crate) pending: HashMap<String, seed::File>,
     pub(crate) clock: Clock,
+    /// The threads that have (or had) replies, by conversation and parent `ts`: a
+    /// message not among them has none, so answering it needs no search of the replies.
+    threads: HashSet<(String, String)>,
 }
 
 /// A call as a play sees it.
@@ -54,6 +57,7 @@ impl Workspace {
             contents: HashMap::new(),
             pending: HashMap::new(),
             clock: Clock::default(),
+            threads: HashSet::new(),
         };
         workspace.reset();
         workspace
@@ -69,7 +73,28 @@ impl Workspace {
             .filter_map(|file| Some((file.id.clone(), Bytes::from(file.content.take()?))))
             .collect();
         self.pending.clear();
-        self.clock = Clock::default();
+        // New messages come after every seeded one.
+        let latest = self.data.messages.iter().map(|message| message.ts.as_str()).max_by_key(|ts| ids::micros(ts));
+        self.clock = Clock::after(latest);
+        self.threads = self.data.messages.iter().filter_map(thread_of).collect();
+    }
+
+    /// Adds `message` to its conversation.
+    pub(crate) fn post(&mut self, message: Message) {
+        if let Some(thread) = thread_of(&message) {
+            self.threads.insert(thread);
+        }
+        self.data.messages.push(message);
+    }
+
+    /// The replies in the thread of the message `ts` of `channel`, in the order posted.
+    pub(crate) fn replies(&self, channel: &str, ts: &str) -> Vec<&Message> {
+        if !self.threads.contains(&(channel.to_owned(), ts.to_owned())) {
+            return Vec::new();
+        }
+        let in_thread =
+            |reply: &&Message| reply.channel == channel && reply.is_reply() && reply.thread_ts.as_deref() == Some(ts);
+        self.data.messages.iter().filter(in_thread).collect()
     }
 
     /// Seeded anew: `seed` is what [`reset`](Self::reset) goes back to from now on.
@@ -113,12 +138,13 @@ impl Workspace {
         self.data.channels.iter().find(|channel| !channel.is_im && !channel.is_mpim && channel.name == name)
     }
 
+    /// The message `ts` of `channel` (searched from the latest, which calls ask most).
     pub(crate) fn message(&self, channel: &str, ts: &str) -> Option<&Message> {
-        self.data.messages.iter().find(|message| message.channel == channel && message.ts == ts)
+        self.data.messages.iter().rev().find(|message| message.channel == channel && message.ts == ts)
     }
 
     pub(crate) fn message_mut(&mut self, channel: &str, ts: &str) -> Option<&mut Message> {
-        self.data.messages.iter_mut().find(|message| message.channel == channel && message.ts == ts)
+        self.data.messages.iter_mut().rev().find(|message| message.channel == channel && message.ts == ts)
     }
 
     /// The content of the file `id`, if it has any.
@@ -151,10 +177,15 @@ impl Workspace {
         }
     }
 
-    /// A new message `ts` for `channel`, later than every one it holds.
-    pub(crate) fn new_ts(&mut self, channel: &str) -> String {
-        let latest =
-            self.data.messages.iter().filter(|message| message.channel == channel).map(|message| &message.ts).max();
-        self.clock.next_ts(latest.map(String::as_str))
+    /// A new message `ts`, later than every one the workspace holds (or held: a seed's
+    /// latest included).
+    pub(crate) fn new_ts(&mut self) -> String {
+        self.clock.next_ts()
     }
+}
+
+/// The conversation and parent `ts` of a reply's thread.
+fn thread_of(message: &Message) -> Option<(String, String)> {
+    let thread = message.thread_ts.as_ref().filter(|_| message.is_reply())?;
+    Some((message.channel.clone(), thread.clone()))
 }

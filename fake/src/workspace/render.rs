@@ -205,14 +205,7 @@ pub(crate) fn message(workspace: &Workspace, message: &Message, host: &str) -> V
             }
         }
     }
-    let replies: Vec<&Message> = workspace
-        .data
-        .messages
-        .iter()
-        .filter(|reply| {
-            reply.channel == message.channel && reply.is_reply() && reply.thread_ts.as_ref() == Some(&message.ts)
-        })
-        .collect();
+    let replies = workspace.replies(&message.channel, &message.ts);
     if !replies.is_empty() {
         let mut users: Vec<&str> = Vec::new();
         for reply in &replies {

@@ -2,7 +2,7 @@
 
 use serde_json::{Value, json};
 
-use super::{actor, arg, conversation};
+use super::{actor, arg, conversation, remove_where};
 use crate::workspace::seed::Bookmark;
 use crate::workspace::{Ctx, Workspace, render};
 
@@ -29,12 +29,8 @@ pub(super) fn add(workspace: &mut Workspace, ctx: &Ctx<'_>) -> Result<Value, &'s
 pub(super) fn remove(workspace: &mut Workspace, ctx: &Ctx<'_>) -> Result<Value, &'static str> {
     let channel = conversation(workspace, ctx, "channel_id")?;
     let id = arg(ctx, "bookmark_id");
-    let before = workspace.data.bookmarks.len();
-    workspace.data.bookmarks.retain(|bookmark| !(bookmark.channel == channel.id && bookmark.id == id));
-    if workspace.data.bookmarks.len() == before {
-        return Err("not_found");
-    }
-    Ok(json!({}))
+    let bookmarks = &mut workspace.data.bookmarks;
+    remove_where(bookmarks, |bookmark| bookmark.channel == channel.id && bookmark.id == id, "not_found")
 }
 
 pub(super) fn list(workspace: &mut Workspace, ctx: &Ctx<'_>) -> Result<Value, &'static str> {

@@ -64,7 +64,7 @@ pub(super) fn post_message(workspace: &mut Workspace, ctx: &Ctx<'_>) -> Result<V
             Some(parent.thread_ts.clone().unwrap_or_else(|| parent.ts.clone()))
         }
     };
-    let ts = workspace.new_ts(&channel.id);
+    let ts = workspace.new_ts();
     let message = Message {
         channel: channel.id.clone(),
         ts: ts.clone(),
@@ -77,7 +77,7 @@ pub(super) fn post_message(workspace: &mut Workspace, ctx: &Ctx<'_>) -> Result<V
         metadata: content.metadata,
         ..Message::default()
     };
-    workspace.data.messages.push(message);
+    workspace.post(message);
     let message = workspace.message(&channel.id, &ts).map(|message| render::message(workspace, message, ctx.host));
     Ok(json!({ "channel": channel.id, "ts": ts, "message": message }))
 }
@@ -90,7 +90,7 @@ pub(super) fn post_ephemeral(workspace: &mut Workspace, ctx: &Ctx<'_>) -> Result
     if !is_member(&channel, &user.id) {
         return Err("user_not_in_channel");
     }
-    let ts = workspace.clock.next_ts(None);
+    let ts = workspace.new_ts();
     Ok(json!({ "message_ts": ts }))
 }
 
@@ -108,7 +108,7 @@ fn own_message(workspace: &Workspace, ctx: &Ctx<'_>, not_own: &'static str) -> R
 pub(super) fn update(workspace: &mut Workspace, ctx: &Ctx<'_>) -> Result<Value, &'static str> {
     let (channel, ts) = own_message(workspace, ctx, "cant_update_message")?;
     let content = Content::of(ctx)?;
-    let edited = workspace.clock.next_ts(None);
+    let edited = workspace.new_ts();
     let message = workspace.message_mut(&channel.id, &ts).ok_or("message_not_found")?;
     if let Some(text) = content.text {
         message.text = text;

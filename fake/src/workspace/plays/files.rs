@@ -86,7 +86,7 @@ pub(super) fn complete_upload_external(workspace: &mut Workspace, ctx: &Ctx<'_>)
     let ids: Vec<String> = completed.iter().map(|file| file.id.clone()).collect();
     if let Some(channel) = &share_in {
         let thread_ts = ctx.arguments.text("thread_ts").filter(|ts| !ts.is_empty()).map(str::to_owned);
-        let ts = workspace.new_ts(&channel.id);
+        let ts = workspace.new_ts();
         for file in &mut completed {
             file.shares.push(Share { channel: channel.id.clone(), ts: ts.clone() });
         }
@@ -100,7 +100,7 @@ pub(super) fn complete_upload_external(workspace: &mut Workspace, ctx: &Ctx<'_>)
             files: ids.clone(),
             ..Message::default()
         };
-        workspace.data.messages.push(message);
+        workspace.post(message);
     }
     for file in completed {
         workspace.pending.remove(&file.id);

@@ -149,6 +149,17 @@ fn is_member(channel: &Channel, user: &str) -> bool {
     channel.members.iter().any(|member| member == user)
 }
 
+/// Removes the items that match, answering `{}`, or `none` when none did.
+fn remove_where<T>(
+    items: &mut Vec<T>,
+    matches: impl Fn(&T) -> bool,
+    none: &'static str,
+) -> Result<Value, &'static str> {
+    let before = items.len();
+    items.retain(|item| !matches(item));
+    if items.len() == before { Err(none) } else { Ok(serde_json::json!({})) }
+}
+
 /// `{"next_cursor": cursor}`, a list answer's `response_metadata`.
 fn metadata(next_cursor: String) -> Value {
     serde_json::json!({ "next_cursor": next_cursor })

@@ -2,7 +2,7 @@
 
 use serde_json::{Value, json};
 
-use super::{actor, arg, conversation};
+use super::{actor, arg, conversation, remove_where};
 use crate::workspace::seed::Pin;
 use crate::workspace::{Ctx, Workspace, render};
 
@@ -26,12 +26,7 @@ pub(super) fn add(workspace: &mut Workspace, ctx: &Ctx<'_>) -> Result<Value, &'s
 pub(super) fn remove(workspace: &mut Workspace, ctx: &Ctx<'_>) -> Result<Value, &'static str> {
     let channel = conversation(workspace, ctx, "channel")?;
     let ts = arg(ctx, "timestamp");
-    let before = workspace.data.pins.len();
-    workspace.data.pins.retain(|pin| !(pin.channel == channel.id && pin.ts == ts));
-    if workspace.data.pins.len() == before {
-        return Err("no_pin");
-    }
-    Ok(json!({}))
+    remove_where(&mut workspace.data.pins, |pin| pin.channel == channel.id && pin.ts == ts, "no_pin")
 }
 
 pub(super) fn list(workspace: &mut Workspace, ctx: &Ctx<'_>) -> Result<Value, &'static str> {
