@@ -1,7 +1,8 @@
 //! Making calls: encode, pace, send, decode, retry.
 
+use std::collections::HashMap;
 use std::fmt;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex, PoisonError, Weak};
 use std::time::Duration;
 
 use http::header::{AUTHORIZATION, CONTENT_TYPE, USER_AGENT};
@@ -9,7 +10,7 @@ use http::{HeaderValue, Uri};
 
 use crate::decode::decode_answer;
 use crate::encoding::EncodedBody;
-use crate::pacing::Pacer;
+use crate::pacing::{Pacer, Pacing};
 use crate::retry::RetryCause;
 use crate::{
     BaseUrl, BodyEncoding, CallError, ClientBuilder, Method, RequestError, RetryPolicy, Token, Transport,
@@ -24,6 +25,10 @@ const USER_AGENT_VALUE: &str = concat!(env!("CARGO_PKG_NAME"), "/", env!("CARGO_
 /// Cheap to clone: clones share the connection pool and the pacer. Every call is a
 /// `POST` to the base URL plus the method name, with the token in the
 /// `Authorization: Bearer` header and the arguments in the body (see [`BodyEncoding`]).
+///
+/// An app installed in many workspaces holds one client and calls
+/// [`with_token`](Self::with_token) for each workspace's token: the clients share the
+/// connection pool, the transport and the settings, and each token is paced apart.
 ///
 /// Calls need a tokio runtime with its time driver (`#[tokio::main]` has one): the
 /// client times out attempts, sleeps before retries and paces with `tokio::time`.
@@ -47,15 +52,43 @@ pub struct Client {
     inner: Arc<Inner>,
 }
 
+/// One token's client.
 struct Inner {
     token: Token,
+    /// The token's pacer, shared by every client of the same token.
+    pacer: Arc<Pacer>,
+    shared: Arc<Shared>,
+}
+
+/// What the clients made by [`Client::with_token`] share.
+struct Shared {
     base_url: BaseUrl,
     timeout: Duration,
     retry: RetryPolicy,
     encoding: BodyEncoding,
-    pacer: Pacer,
+    pacing: Pacing,
     transport: Arc<dyn Transport>,
     check_limits: bool,
+    /// Each token's pacer, while a client of the token lives.
+    pacers: Mutex<HashMap<Vec<u8>, Weak<Pacer>>>,
+}
+
+impl Shared {
+    /// The pacer of `token`: the one its live clients share, else a new one.
+    fn pacer_for(&self, token: &Token) -> Arc<Pacer> {
+        let mut pacers = self.pacers.lock().unwrap_or_else(PoisonError::into_inner);
+        if let Some(pacer) = pacers.get(token.key()).and_then(Weak::upgrade) {
+            return pacer;
+        }
+        // Forget the tokens no client holds any more (rotated, uninstalled) before the
+        // map doubles, so that it stays as large as the live tokens.
+        if pacers.len() >= 64 && pacers.len().is_power_of_two() {
+            pacers.retain(|_, pacer| pacer.strong_count() > 0);
+        }
+        let pacer = Arc::new(Pacer::new(self.pacing));
+        pacers.insert(token.key().to_vec(), Arc::downgrade(&pacer));
+        pacer
+    }
 }
 
 /// The attempt had no complete answer within the client's timeout.
@@ -81,17 +114,41 @@ impl Client {
     /// A client from a builder's settings, with its base URL checked and its transport
     /// chosen.
     pub(crate) fn assemble(settings: ClientBuilder, base_url: BaseUrl, transport: Arc<dyn Transport>) -> Self {
-        let inner = Inner {
-            token: settings.token,
+        let shared = Shared {
             base_url,
             timeout: settings.timeout,
             retry: settings.retry,
             encoding: settings.encoding,
-            pacer: Pacer::new(settings.pacing),
+            pacing: settings.pacing,
             transport,
             check_limits: settings.check_limits,
+            pacers: Mutex::new(HashMap::new()),
         };
-        Self { inner: Arc::new(inner) }
+        Self::of(settings.token, Arc::new(shared))
+    }
+
+    fn of(token: Token, shared: Arc<Shared>) -> Self {
+        let pacer = shared.pacer_for(&token);
+        Self { inner: Arc::new(Inner { token, pacer, shared }) }
+    }
+
+    /// The same client for another token, such as another workspace's: it shares this
+    /// one's connection pool, transport and settings, and paces its calls apart from
+    /// other tokens' (clients of the same token share one pacer). Cheap enough to call
+    /// for each call: `client.with_token(token).call(request)`.
+    ///
+    /// ```no_run
+    /// use typed_slack_runtime::{Client, Method, Token};
+    ///
+    /// /// Calls `request` for each installed workspace, over one connection pool.
+    /// async fn for_each_workspace<M: Method + Clone>(client: &Client, tokens: &[Token], request: M) {
+    ///     for token in tokens {
+    ///         let _ = client.with_token(token.clone()).call(request.clone()).await;
+    ///     }
+    /// }
+    /// ```
+    pub fn with_token(&self, token: Token) -> Self {
+        Self::of(token, self.inner.shared.clone())
     }
 
     /// A builder, to set the base URL, timeout, retry policy, pacing, body encoding or
@@ -121,8 +178,8 @@ impl Client {
                 Ok(response) => return Ok(response),
                 Err(error) => error,
             };
-            let Some(delay) = RetryCause::of(&error).and_then(|cause| inner.retry.delay_before_retry(cause, attempts))
-            else {
+            let retry = &inner.shared.retry;
+            let Some(delay) = RetryCause::of(&error).and_then(|cause| retry.delay_before_retry(cause, attempts)) else {
                 return Err(error);
             };
             tracing::info!(
@@ -140,11 +197,12 @@ impl Client {
 impl Inner {
     /// The URL and body of a call, the same for each of its attempts.
     fn prepare<M: Method>(&self, request: &M) -> Result<(Uri, EncodedBody), RequestError> {
-        if self.check_limits {
+        let shared = &*self.shared;
+        if shared.check_limits {
             crate::validate::request(request).map_err(RequestError::Limits)?;
         }
-        let body = self.encoding.encode(request).map_err(RequestError::Arguments)?;
-        let url = self.base_url.method_url(M::NAME);
+        let body = shared.encoding.encode(request).map_err(RequestError::Arguments)?;
+        let url = shared.base_url.method_url(M::NAME);
         let uri = url.parse::<Uri>().map_err(|reason| RequestError::Url { url, reason })?;
         Ok((uri, body))
     }
@@ -153,10 +211,11 @@ impl Inner {
     async fn attempt<M: Method>(&self, uri: &Uri, body: &EncodedBody) -> Result<M::Response, CallError<M>> {
         tracing::debug!(method = M::NAME, "calling Slack");
         let request = self.http_request(uri, body);
-        let answer = match tokio::time::timeout(self.timeout, self.transport.send(request)).await {
+        let timeout = self.shared.timeout;
+        let answer = match tokio::time::timeout(timeout, self.shared.transport.send(request)).await {
             Ok(Ok(answer)) => answer,
             Ok(Err(error)) => return Err(CallError::Transport(error)),
-            Err(_elapsed) => return Err(CallError::Transport(TransportError::timeout(AttemptTimedOut(self.timeout)))),
+            Err(_elapsed) => return Err(CallError::Transport(TransportError::timeout(AttemptTimedOut(timeout)))),
         };
         tracing::debug!(method = M::NAME, status = answer.status().as_u16(), "Slack answered");
         decode_answer::<M>(&answer)
@@ -178,15 +237,56 @@ impl Inner {
 
 impl fmt::Debug for Client {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let inner = &*self.inner;
+        let shared = &*self.inner.shared;
         f.debug_struct("Client")
-            .field("token", &inner.token)
-            .field("base_url", &inner.base_url)
-            .field("timeout", &inner.timeout)
-            .field("retry", &inner.retry)
-            .field("encoding", &inner.encoding)
-            .field("pacing", &inner.pacer.pacing())
-            .field("transport", &inner.transport)
+            .field("token", &self.inner.token)
+            .field("base_url", &shared.base_url)
+            .field("timeout", &shared.timeout)
+            .field("retry", &shared.retry)
+            .field("encoding", &shared.encoding)
+            .field("pacing", &shared.pacing)
+            .field("transport", &shared.transport)
             .finish()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::TransportFuture;
+
+    #[derive(Debug)]
+    struct Nowhere;
+
+    impl Transport for Nowhere {
+        fn send(&self, _: http::Request<Vec<u8>>) -> TransportFuture<'_> {
+            Box::pin(async { Err(TransportError::connect(std::io::Error::other("nowhere"))) })
+        }
+    }
+
+    fn client() -> Client {
+        Client::builder(Token::new("xoxb-0").unwrap()).transport(Nowhere).build().unwrap()
+    }
+
+    fn pacers(client: &Client) -> usize {
+        client.inner.shared.pacers.lock().unwrap().len()
+    }
+
+    #[test]
+    fn clients_of_one_token_share_its_pacer_and_the_tokens_gone_are_forgotten() {
+        let client = client();
+        let same = client.with_token(Token::new("xoxb-0").unwrap());
+        assert!(Arc::ptr_eq(&client.inner.pacer, &same.inner.pacer));
+        let other = client.with_token(Token::new("xoxb-1").unwrap());
+        assert!(!Arc::ptr_eq(&client.inner.pacer, &other.inner.pacer));
+        assert!(Arc::ptr_eq(&client.inner.shared, &other.inner.shared));
+
+        // A thousand tokens come and go (rotated, uninstalled): the map keeps about as
+        // many as are alive.
+        for number in 0..1000 {
+            drop(client.with_token(Token::new(format!("xoxb-rotated-{number}")).unwrap()));
+        }
+        assert!(pacers(&client) <= 128, "{} pacers kept", pacers(&client));
+        assert!(format!("{other:?}").contains("xoxb-<redacted>"));
     }
 }

@@ -71,10 +71,6 @@ impl Pacer {
         Self { pacing, next_free: Mutex::new(HashMap::new()) }
     }
 
-    pub(crate) fn pacing(&self) -> Pacing {
-        self.pacing
-    }
-
     /// Waits until a call to `method` of `tier` may go: at once when the method's last
     /// call was long enough ago, else when the spacing has passed. Each waiter reserves
     /// its moment before sleeping, so concurrent calls line up one interval apart.

@@ -1,0 +1,80 @@
+//! Many workspaces, one client: `Client::with_token` shares the connection pool and the
+//! settings, never mixes tokens, and paces each token apart.
+
+#![cfg(all(feature = "chat", feature = "users", feature = "catalog"))]
+
+use std::time::Duration;
+
+use tokio::task::JoinSet;
+use tokio::time::Instant;
+use typed_slack::runtime::{Client, Pacing, Token};
+use typed_slack::{ChatPostMessage, UsersList};
+use typed_slack_fake::FakeSlack;
+
+const TEAM_A: &str = "xoxb-1111-team-a";
+const TEAM_B: &str = "xoxb-2222-team-b";
+
+async fn fake() -> FakeSlack {
+    let builder = FakeSlack::builder().methods(typed_slack::catalog());
+    builder.token(TEAM_A).token(TEAM_B).start().await.expect("a fake Slack")
+}
+
+fn token(token: &str) -> Token {
+    Token::new(token).expect("a well-formed token")
+}
+
+#[tokio::test]
+async fn concurrent_calls_for_two_workspaces_each_carry_their_own_token() {
+    let slack = fake().await;
+    let client = slack.client(token(TEAM_A)).build().expect("a client");
+    let mut calls = JoinSet::new();
+    for index in 0..40 {
+        let (name, team) = if index % 2 == 0 { ("a", TEAM_A) } else { ("b", TEAM_B) };
+        // A client per call, as a multi-tenant app makes one per event it handles.
+        let client = client.with_token(token(team));
+        calls.spawn(async move {
+            let request = ChatPostMessage::new("C0000000001").text(format!("{name}-{index}"));
+            client.call(request).await.expect("the post succeeds");
+        });
+    }
+    while let Some(call) = calls.join_next().await {
+        call.expect("no call panics");
+    }
+    let posts = slack.requests_to::<ChatPostMessage>();
+    assert_eq!(posts.len(), 40);
+    for post in posts {
+        let text = post.arguments().text("text").expect("a text");
+        let expected = if text.starts_with("a-") { TEAM_A } else { TEAM_B };
+        assert_eq!(post.header("authorization"), Some(format!("Bearer {expected}").as_str()), "{text}");
+    }
+}
+
+#[tokio::test(start_paused = true)]
+async fn each_token_is_paced_apart_and_clients_of_one_token_share_its_pace() {
+    let slack = fake().await;
+    let client = Client::builder(token(TEAM_A)).transport(slack.transport()).pacing(Pacing::by_tier()).build();
+    let client = client.expect("a client");
+    let start = Instant::now();
+    // users.list is Tier 2: one call every 3 s per token.
+    let team_a = client.with_token(token(TEAM_A));
+    let team_b = client.with_token(token(TEAM_B));
+    let (first, second, other) = tokio::join!(
+        async {
+            client.call(UsersList::new()).await.expect("a page");
+            start.elapsed()
+        },
+        async {
+            team_a.call(UsersList::new()).await.expect("a page");
+            start.elapsed()
+        },
+        async {
+            team_b.call(UsersList::new()).await.expect("a page");
+            start.elapsed()
+        },
+    );
+    // Team A's two clients take turns 3 s apart; team B goes at once.
+    let mut team_a_times = [first, second];
+    team_a_times.sort();
+    assert_eq!(team_a_times, [Duration::ZERO, Duration::from_secs(3)]);
+    assert_eq!(other, Duration::ZERO);
+}
