@@ -13,8 +13,8 @@ use crate::encoding::EncodedBody;
 use crate::pacing::{Pacer, Pacing};
 use crate::retry::RetryCause;
 use crate::{
-    BaseUrl, BodyEncoding, CallError, ClientBuilder, Method, RequestError, RetryPolicy, Token, Transport,
-    TransportError,
+    BaseUrl, BodyEncoding, CallError, ClientBuilder, Method, RateTier, RequestError, RetryPolicy, Token, Transport,
+    TransportError, Untyped, UntypedCall, UntypedResponse,
 };
 
 /// The `User-Agent` every call sends.
@@ -168,22 +168,59 @@ impl Client {
     /// [`CallError::Method`] when Slack answered `"ok": false`, and the other variants
     /// when there was no such answer: see [`CallError`].
     pub async fn call<M: Method>(&self, request: M) -> Result<M::Response, CallError<M>> {
-        let inner = &*self.inner;
-        let (uri, body) = inner.prepare(&request).map_err(CallError::Request)?;
+        let (uri, body) = self.inner.prepare(&request).map_err(CallError::Request)?;
+        self.inner.run::<M>(M::NAME, M::RATE_TIER, &uri, &body).await
+    }
+
+    /// Calls a method by its name, for one Slack added after the spec: the answer's
+    /// JSON, with the same retries, pacing and [`CallError`] classes as [`call`](Self::call).
+    ///
+    /// ```no_run
+    /// use typed_slack_runtime::{Client, UntypedCall};
+    ///
+    /// # async fn run(client: Client) -> Result<(), Box<dyn std::error::Error>> {
+    /// let call = UntypedCall::form("conversations.newThing", [("channel", "C0123456789")]);
+    /// let answer = client.call_untyped(call).await?;
+    /// println!("{:?}", answer.get("thing"));
+    /// # Ok(())
+    /// # }
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// As [`call`](Self::call)'s, typed as [`Untyped`]'s: any error code is
+    /// `CommonOnly<CommonError>`, a common one or kept as Slack sent it.
+    pub async fn call_untyped(&self, call: UntypedCall) -> Result<UntypedResponse, CallError<Untyped>> {
+        let url = self.inner.shared.base_url.method_url(&call.method);
+        let uri = url.parse::<Uri>().map_err(|reason| CallError::Request(RequestError::Url { url, reason }))?;
+        self.inner.run::<Untyped>(&call.method, call.tier, &uri, &call.body).await
+    }
+}
+
+impl Inner {
+    /// Sends the call of `method` (answered as `M`'s), paced by `tier`, and retries it as
+    /// the policy allows.
+    async fn run<M: Method>(
+        &self,
+        method: &str,
+        tier: RateTier,
+        uri: &Uri,
+        body: &EncodedBody,
+    ) -> Result<M::Response, CallError<M>> {
         let mut attempts = 0;
         loop {
             attempts += 1;
-            inner.pacer.wait_turn(M::NAME, M::RATE_TIER).await;
-            let error = match inner.attempt::<M>(&uri, &body).await {
+            self.pacer.wait_turn(method, tier).await;
+            let error = match self.attempt::<M>(method, uri, body).await {
                 Ok(response) => return Ok(response),
                 Err(error) => error,
             };
-            let retry = &inner.shared.retry;
+            let retry = &self.shared.retry;
             let Some(delay) = RetryCause::of(&error).and_then(|cause| retry.delay_before_retry(cause, attempts)) else {
                 return Err(error);
             };
             tracing::info!(
-                method = M::NAME,
+                method,
                 attempt = attempts,
                 retry_in_ms = delay.as_millis() as u64,
                 error = %error,
@@ -192,9 +229,7 @@ impl Client {
             tokio::time::sleep(delay).await;
         }
     }
-}
 
-impl Inner {
     /// The URL and body of a call, the same for each of its attempts.
     fn prepare<M: Method>(&self, request: &M) -> Result<(Uri, EncodedBody), RequestError> {
         let shared = &*self.shared;
@@ -208,8 +243,13 @@ impl Inner {
     }
 
     /// One HTTP exchange, bounded by the timeout, and its decoded answer.
-    async fn attempt<M: Method>(&self, uri: &Uri, body: &EncodedBody) -> Result<M::Response, CallError<M>> {
-        tracing::debug!(method = M::NAME, "calling Slack");
+    async fn attempt<M: Method>(
+        &self,
+        method: &str,
+        uri: &Uri,
+        body: &EncodedBody,
+    ) -> Result<M::Response, CallError<M>> {
+        tracing::debug!(method, "calling Slack");
         let request = self.http_request(uri, body);
         let timeout = self.shared.timeout;
         let answer = match tokio::time::timeout(timeout, self.shared.transport.send(request)).await {
@@ -217,7 +257,7 @@ impl Inner {
             Ok(Err(error)) => return Err(CallError::Transport(error)),
             Err(_elapsed) => return Err(CallError::Transport(TransportError::timeout(AttemptTimedOut(timeout)))),
         };
-        tracing::debug!(method = M::NAME, status = answer.status().as_u16(), "Slack answered");
+        tracing::debug!(method, status = answer.status().as_u16(), "Slack answered");
         decode_answer::<M>(&answer)
     }
 

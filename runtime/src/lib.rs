@@ -68,6 +68,7 @@ mod token;
 mod transport;
 pub mod types;
 mod unknown;
+mod untyped;
 pub mod validate;
 
 pub use acknowledged::Acknowledged;
@@ -93,4 +94,5 @@ pub use retry::RetryPolicy;
 pub use token::{Token, TokenError};
 pub use transport::{Transport, TransportError, TransportErrorKind, TransportFuture};
 pub use unknown::UnknownFields;
+pub use untyped::{Untyped, UntypedCall, UntypedResponse};
 pub use validate::{Validate, Violation, Violations};

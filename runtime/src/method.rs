@@ -12,6 +12,51 @@ use crate::{
 ///
 /// The constants are the facts from the method's spec; the associated types are what a
 /// call can answer. The runtime sends any `Method` without knowing which one it is.
+///
+/// A method the spec does not have yet can be typed by hand, and called like any other
+/// (or called untyped: [`Client::call_untyped`](crate::Client::call_untyped)):
+///
+/// ```
+/// use serde::{Deserialize, Serialize};
+/// use typed_slack_runtime::{
+///     ArgResult, ArgWriter, CommonError, CommonOnly, CommonWarning, ContentType, HttpMethod, Lifecycle, Method,
+///     RateTier, Scopes,
+/// };
+///
+/// /// `conversations.newThing`, which Slack added yesterday.
+/// #[derive(Debug, Clone)]
+/// struct NewThing {
+///     channel: String,
+/// }
+///
+/// #[derive(Debug, Serialize, Deserialize)]
+/// struct NewThingResponse {
+///     thing: Option<String>,
+///     #[serde(skip)]
+///     warnings: Vec<CommonOnly<CommonWarning>>,
+/// }
+///
+/// typed_slack_runtime::method_response!(NewThingResponse, CommonOnly<CommonWarning>);
+///
+/// impl Method for NewThing {
+///     const NAME: &'static str = "conversations.newThing";
+///     const HTTP_METHOD: HttpMethod = HttpMethod::Post;
+///     const CONTENT_TYPES: &'static [ContentType] = &[ContentType::FormUrlEncoded];
+///     const RATE_TIER: RateTier = RateTier::Tier3;
+///     const SCOPES: Scopes = Scopes::same(&["channels:read"]);
+///     const LIFECYCLE: Lifecycle = Lifecycle::Stable;
+///     const AUTHENTICATED: bool = true;
+///
+///     type Response = NewThingResponse;
+///     type Error = CommonOnly<CommonError>;
+///     type Warning = CommonOnly<CommonWarning>;
+///
+///     fn write_args<W: ArgWriter>(&self, args: &mut W) -> ArgResult {
+///         args.text("channel", &self.channel);
+///         Ok(())
+///     }
+/// }
+/// ```
 pub trait Method {
     /// The method name, as in the URL: `apps.permissions.users.request`.
     const NAME: &'static str;

@@ -63,7 +63,8 @@ impl Pacing {
 #[derive(Debug)]
 pub(crate) struct Pacer {
     pacing: Pacing,
-    next_free: Mutex<HashMap<&'static str, Instant>>,
+    /// By method name.
+    next_free: Mutex<HashMap<String, Instant>>,
 }
 
 impl Pacer {
@@ -74,14 +75,18 @@ impl Pacer {
     /// Waits until a call to `method` of `tier` may go: at once when the method's last
     /// call was long enough ago, else when the spacing has passed. Each waiter reserves
     /// its moment before sleeping, so concurrent calls line up one interval apart.
-    pub(crate) async fn wait_turn(&self, method: &'static str, tier: RateTier) {
+    pub(crate) async fn wait_turn(&self, method: &str, tier: RateTier) {
         let Some(interval) = self.pacing.interval(tier) else {
             return;
         };
         let now = Instant::now();
         let turn = {
             let mut next_free = self.next_free.lock().unwrap_or_else(PoisonError::into_inner);
-            let next = next_free.entry(method).or_insert(now);
+            // The method's name is copied once, on its first paced call.
+            let next = match next_free.get_mut(method) {
+                Some(next) => next,
+                None => next_free.entry(method.to_owned()).or_insert(now),
+            };
             let turn = (*next).max(now);
             *next = turn + interval;
             turn
