@@ -137,6 +137,27 @@ async fn posts_are_read_back_in_history_and_threads_then_changed_and_deleted() {
 }
 
 #[tokio::test]
+async fn a_streamed_reply_grows_until_it_is_stopped() {
+    let slack = fake().await;
+    let general = "C0000000001";
+    let started = ok(&slack, BOT, "chat.startStream", json!({"channel": general, "markdown_text": "Thinking"})).await;
+    let ts = started["ts"].as_str().expect("a ts").to_owned();
+    ok(&slack, BOT, "chat.appendStream", json!({"channel": general, "ts": ts, "markdown_text": "..."})).await;
+    let history = ok(&slack, BOT, "conversations.history", json!({"channel": general, "limit": 1})).await;
+    assert_eq!(texts(&history["messages"]), ["Thinking..."]);
+    // Only to the app's own messages.
+    let other = json!({"channel": general, "ts": "1700000000.000100", "markdown_text": "x"});
+    assert_eq!(error(&slack, BOT, "chat.appendStream", other).await, "message_not_owned_by_app");
+
+    let blocks = json!([{"type": "divider"}]);
+    let stop = json!({"channel": general, "ts": ts, "markdown_text": " done.", "blocks": blocks});
+    let stopped = ok(&slack, BOT, "chat.stopStream", stop).await;
+    assert_eq!((&stopped["message"]["text"], &stopped["message"]["blocks"]), (&json!("Thinking... done."), &blocks));
+    let late = json!({"channel": general, "ts": ts, "markdown_text": "x"});
+    assert_eq!(error(&slack, BOT, "chat.appendStream", late).await, "message_not_in_streaming_state");
+}
+
+#[tokio::test]
 async fn blocks_and_metadata_are_kept_as_sent() {
     let slack = fake().await;
     let blocks = json!([{"type": "section", "text": {"type": "mrkdwn", "text": "*hi*"}}]);

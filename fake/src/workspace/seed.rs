@@ -160,6 +160,9 @@ pub struct Message {
     pub reactions: Vec<Reaction>,
     /// The `ts` of its last edit.
     pub edited: Option<String>,
+    /// Whether it is being streamed: from `chat.startStream` until `chat.stopStream`.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub streaming: bool,
 }
 
 /// One emoji's reactions to a message.

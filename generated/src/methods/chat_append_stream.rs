@@ -83,6 +83,17 @@ impl rt::Method for ChatAppendStream {
         args.put("markdown_text", &self.markdown_text)?;
         Ok(())
     }
+
+    #[inline]
+    fn check_limits(&self, __check: &mut rt::validate::Check<'_>) {
+        __check
+            .length(
+                "markdown_text",
+                Some(self.markdown_text.as_str()),
+                None,
+                Some(12000),
+            );
+    }
 }
 
 #[cfg(feature = "catalog")]

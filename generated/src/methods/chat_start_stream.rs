@@ -175,6 +175,12 @@ impl rt::Method for ChatStartStream {
         args.put("username", &self.username)?;
         Ok(())
     }
+
+    #[inline]
+    fn check_limits(&self, __check: &mut rt::validate::Check<'_>) {
+        __check
+            .length("markdown_text", self.markdown_text.as_deref(), None, Some(12000));
+    }
 }
 
 #[cfg(feature = "catalog")]

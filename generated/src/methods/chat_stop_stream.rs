@@ -3,7 +3,7 @@
 
 use typed_slack_runtime as rt;
 use typed_slack_runtime::types::{Timestamp, ChannelId};
-use crate::objects::{Block, MessageMetadata};
+use crate::objects::{Block, Message, MessageMetadata};
 
 /// Stops a streaming conversation.
 ///
@@ -122,6 +122,8 @@ impl rt::Method for ChatStopStream {
 
     #[inline]
     fn check_limits(&self, __check: &mut rt::validate::Check<'_>) {
+        __check
+            .length("markdown_text", self.markdown_text.as_deref(), None, Some(12000));
         __check.items("blocks", self.blocks.as_ref().map(Vec::len), None, Some(50));
         __check.nested("blocks", &self.blocks);
     }
@@ -168,9 +170,8 @@ pub struct ChatStopStreamResponse {
     pub channel: Option<ChannelId>,
     /// Answered as `ts`.
     pub ts: Option<Timestamp>,
-    /// Slack's `message` object, kept as raw JSON: the spec does not describe its fields yet.
     /// Answered as `message`.
-    pub message: Option<serde_json::Value>,
+    pub message: Option<Box<Message>>,
     /// The warnings Slack sent with the answer, from its `warning` and
     /// `response_metadata.warnings` fields.
     pub warnings: Vec<ChatStopStreamWarning>,
@@ -202,7 +203,7 @@ impl rt::de::Record for ChatStopStreamResponse {
             .req("ok", &true)
             .opt("channel", &self.channel)
             .opt("ts", &self.ts)
-            .opt_json("message", &self.message);
+            .opt("message", &self.message);
     }
 
     #[inline]

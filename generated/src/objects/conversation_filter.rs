@@ -11,6 +11,7 @@ use typed_slack_runtime as rt;
 /// - [`admin.usergroups.listChannels`](https://api.slack.com/methods/admin.usergroups.listChannels)
 /// - [`chat.postMessage`](https://api.slack.com/methods/chat.postMessage)
 /// - [`chat.scheduleMessage`](https://api.slack.com/methods/chat.scheduleMessage)
+/// - [`chat.stopStream`](https://api.slack.com/methods/chat.stopStream)
 /// - [`chat.update`](https://api.slack.com/methods/chat.update)
 /// - [`conversations.create`](https://api.slack.com/methods/conversations.create)
 /// - [`conversations.history`](https://api.slack.com/methods/conversations.history)

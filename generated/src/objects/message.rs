@@ -17,6 +17,7 @@ use crate::objects::{
 /// - [`admin.usergroups.listChannels`](https://api.slack.com/methods/admin.usergroups.listChannels)
 /// - [`chat.postMessage`](https://api.slack.com/methods/chat.postMessage)
 /// - [`chat.scheduleMessage`](https://api.slack.com/methods/chat.scheduleMessage)
+/// - [`chat.stopStream`](https://api.slack.com/methods/chat.stopStream)
 /// - [`chat.update`](https://api.slack.com/methods/chat.update)
 /// - [`conversations.create`](https://api.slack.com/methods/conversations.create)
 /// - [`conversations.history`](https://api.slack.com/methods/conversations.history)

@@ -140,3 +140,67 @@ pub(super) fn get_permalink(workspace: &mut Workspace, ctx: &Ctx<'_>) -> Result<
     }
     Ok(json!({ "channel": channel.id, "permalink": permalink }))
 }
+
+/// Starts a streamed message (an AI app's reply, as it is written): a message with the
+/// first `markdown_text`, which `chat.appendStream` adds to until `chat.stopStream`.
+pub(super) fn start_stream(workspace: &mut Workspace, ctx: &Ctx<'_>) -> Result<Value, &'static str> {
+    let channel = postable(workspace, ctx)?;
+    let thread_ts = match ctx.arguments.text("thread_ts").filter(|ts| !ts.is_empty()) {
+        None => None,
+        Some(ts) => {
+            let parent = workspace.message(&channel.id, ts).ok_or("message_not_found")?;
+            Some(parent.thread_ts.clone().unwrap_or_else(|| parent.ts.clone()))
+        }
+    };
+    let ts = workspace.new_ts();
+    let message = Message {
+        channel: channel.id.clone(),
+        ts: ts.clone(),
+        user: actor(workspace, ctx),
+        text: arg(ctx, "markdown_text").to_owned(),
+        thread_ts,
+        streaming: true,
+        ..Message::default()
+    };
+    workspace.post(message);
+    Ok(json!({ "channel": channel.id, "ts": ts }))
+}
+
+/// The streamed message `ts` of `channel`, which the caller started and has not
+/// stopped.
+fn streamed<'a>(workspace: &'a mut Workspace, ctx: &Ctx<'_>) -> Result<&'a mut Message, &'static str> {
+    let channel = conversation(workspace, ctx, "channel")?;
+    let actor = actor(workspace, ctx);
+    let message = workspace.message_mut(&channel.id, arg(ctx, "ts")).ok_or("message_not_found")?;
+    if message.user != actor {
+        return Err("message_not_owned_by_app");
+    }
+    if !message.streaming {
+        return Err("message_not_in_streaming_state");
+    }
+    Ok(message)
+}
+
+pub(super) fn append_stream(workspace: &mut Workspace, ctx: &Ctx<'_>) -> Result<Value, &'static str> {
+    let text = arg(ctx, "markdown_text");
+    if text.is_empty() {
+        return Err("no_text");
+    }
+    let message = streamed(workspace, ctx)?;
+    message.text.push_str(text);
+    Ok(json!({ "channel": message.channel, "ts": message.ts }))
+}
+
+/// Ends a stream: the last `markdown_text` added, and the `blocks` and `metadata` given.
+pub(super) fn stop_stream(workspace: &mut Workspace, ctx: &Ctx<'_>) -> Result<Value, &'static str> {
+    let blocks = json_arg(ctx, "blocks", "invalid_blocks")?;
+    let metadata = json_arg(ctx, "metadata", "invalid_metadata_format")?;
+    let message = streamed(workspace, ctx)?;
+    message.text.push_str(arg(ctx, "markdown_text"));
+    message.streaming = false;
+    message.blocks = blocks.or(message.blocks.take());
+    message.metadata = metadata.or(message.metadata.take());
+    let (channel, ts) = (message.channel.clone(), message.ts.clone());
+    let message = workspace.message(&channel, &ts).map(|message| render::message(workspace, message, ctx.host));
+    Ok(json!({ "channel": channel, "ts": ts, "message": message }))
+}
