@@ -67,10 +67,11 @@ impl Arguments {
     }
 }
 
-/// Whether an argument holds a secret, hidden in `Debug` output: `token` (an argument
-/// of `oauth.v2.exchange`), `refresh_token`, `client_secret` and the like.
-fn is_secret(name: &str) -> bool {
-    name == "token" || name.ends_with("_token") || name.ends_with("_secret")
+/// Whether an argument holds a secret, hidden in `Debug` output and the control API:
+/// `token` (an argument of `oauth.v2.exchange`), `refresh_token`, `client_secret`, and
+/// the OAuth `code` (which the OAuth methods alone take) and the like.
+pub(crate) fn is_secret(name: &str) -> bool {
+    name == "token" || name == "code" || name.ends_with("_token") || name.ends_with("_secret")
 }
 
 impl fmt::Debug for Arguments {

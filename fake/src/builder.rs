@@ -53,7 +53,8 @@ impl FakeSlackBuilder {
     }
 
     /// Starts with this workspace instead of [`Seed::example`]; the control API's
-    /// `POST /_fake/reset` and [`FakeSlack::reset`] go back to it.
+    /// `POST /_fake/reset` and [`FakeSlack::reset`] go back to it. [`start`](Self::start)
+    /// checks it ([`Seed::check`]).
     pub fn seed(mut self, seed: Seed) -> Self {
         self.seed = seed;
         self
@@ -126,8 +127,10 @@ impl FakeSlackBuilder {
     ///
     /// # Errors
     ///
-    /// When the port cannot be bound (it is taken).
+    /// When the port cannot be bound (it is taken), or the seed's items do not fit
+    /// together (`InvalidInput`, every problem in the message).
     pub async fn start(self) -> io::Result<FakeSlack> {
+        self.seed.check().map_err(|problems| io::Error::new(io::ErrorKind::InvalidInput, problems))?;
         let listener = TcpListener::bind(SocketAddr::from((Ipv4Addr::LOCALHOST, self.port))).await?;
         let address = listener.local_addr()?;
         let shared = Arc::new(Shared::new(self.into_state()));

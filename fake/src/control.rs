@@ -6,7 +6,7 @@
 //! | `POST /_fake/script` | queues answers for a method (body below) |
 //! | `POST /_fake/reset` | the workspace and built-in behaviours back to their start; scripts and rate-limit counts dropped |
 //! | `POST /_fake/seed` | a new seed (the JSON of [`Seed`]), the workspace reset to it |
-//! | `GET /_fake/state` | the workspace now, as a seed |
+//! | `GET /_fake/state` | the workspace now, as a seed (with `ok`, which `POST /_fake/seed` ignores) |
 //! | `GET /_fake/requests?since=N&method=M` | the requests recorded from number `N` on (all by default), to `M` only if given, and `next`: the `since` of the next read |
 //!
 //! A script is `{"method": "chat.postMessage", ANSWER, "times": 2, "delay_ms": 100}`,
@@ -58,7 +58,7 @@ pub(crate) fn answer(state: &mut State, parts: &Parts, body: &[u8], path: &str) 
             Ok(json!({}))
         }
         (&Method::POST, "seed") => seed(state, body),
-        (&Method::GET, "state") => serde_json::to_value(&state.workspace.data).map_err(|error| error.to_string()),
+        (&Method::GET, "state") => serde_json::to_value(state.workspace.state()).map_err(|error| error.to_string()),
         (&Method::GET, "requests") => Ok(requests(state, parts.uri.query())),
         (_, "script" | "reset" | "seed" | "state" | "requests") => {
             return refuse(
@@ -95,9 +95,14 @@ pub(crate) fn reset(state: &mut State) {
     state.limiter.clear();
 }
 
+/// Seeds the workspace with the JSON of a [`Seed`]: what `GET /_fake/state` answered
+/// (its `ok` aside) does.
 fn seed(state: &mut State, body: &[u8]) -> Result<Value, String> {
-    let text = std::str::from_utf8(body).map_err(|_| "a seed is JSON text".to_owned())?;
-    let seed = Seed::from_json(text).map_err(|error| error.to_string())?;
+    let mut value: Value = serde_json::from_slice(body).map_err(|error| format!("not a seed: {error}"))?;
+    if let Value::Object(fields) = &mut value {
+        fields.remove("ok");
+    }
+    let seed = Seed::from_value(value).map_err(|error| error.to_string())?;
     state.workspace.seed(seed);
     Ok(json!({}))
 }
@@ -109,10 +114,9 @@ fn script(state: &mut State, body: &[u8]) -> Result<Value, String> {
         answers.push(Reply::error_with(code.clone(), script.fields.clone().unwrap_or(Value::Null)));
     }
     if let Some(seconds) = script.rate_limited {
-        if !(seconds.is_finite() && seconds >= 0.0) {
-            return Err("rate_limited is a number of seconds".to_owned());
-        }
-        answers.push(Reply::rate_limited(Duration::from_secs_f64(seconds)));
+        let wait =
+            Duration::try_from_secs_f64(seconds).map_err(|_| "rate_limited is a number of seconds".to_owned())?;
+        answers.push(Reply::rate_limited(wait));
     }
     if let Some(status) = script.status {
         if !(500..600).contains(&status) {
@@ -156,11 +160,13 @@ fn requests(state: &State, query: Option<&str>) -> Value {
     json!({ "requests": requests, "next": state.requests.next_number() })
 }
 
-/// A recorded request as JSON: no header, so no token.
+/// A recorded request as JSON: no header, so no token, and secret arguments
+/// (`client_secret`, `code`, `refresh_token`) redacted.
 fn request_json(number: u64, request: &Request) -> Value {
     let mut arguments = Map::new();
     for (name, value) in request.arguments().iter() {
-        arguments.insert(name.to_owned(), value.clone());
+        let value = if crate::arguments::is_secret(name) { Value::from("<redacted>") } else { value.clone() };
+        arguments.insert(name.to_owned(), value);
     }
     json!({
         "seq": number,

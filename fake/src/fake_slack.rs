@@ -7,6 +7,7 @@ use tokio::sync::oneshot;
 use tokio::task::JoinHandle;
 use typed_slack_runtime::{Catalogued, Client, ClientBuilder, Method, MethodInfo, Token};
 
+use crate::seed::SeedError;
 use crate::state::Shared;
 use crate::{FakeSlackBuilder, InProcessTransport, Request, Script, Seed};
 
@@ -117,12 +118,19 @@ impl FakeSlack {
 
     /// The workspace now: what the methods changed since it was seeded.
     pub fn state(&self) -> Seed {
-        self.shared.lock().workspace.data.clone()
+        self.shared.lock().workspace.state()
     }
 
     /// Seeds the workspace anew; [`reset`](Self::reset) goes back to `seed` from now on.
-    pub fn seed(&self, seed: Seed) {
+    ///
+    /// # Errors
+    ///
+    /// When the seed's items do not fit together ([`Seed::check`]); the workspace is
+    /// then left as it was.
+    pub fn seed(&self, seed: Seed) -> Result<(), SeedError> {
+        seed.check()?;
         self.shared.lock().workspace.seed(seed);
+        Ok(())
     }
 
     /// The workspace back to its seed, the built-in behaviours started afresh, and every

@@ -102,6 +102,16 @@ async fn bad_control_requests_say_what_is_wrong() {
     );
     let (status, answer) = control(&slack, "POST", "script", Some(json!({"method": "no.such", "error": "x"}))).await;
     assert_eq!((status, &answer["served"]), (200, &json!(false)));
+    let (status, answer) =
+        control(&slack, "POST", "script", Some(json!({"method": "auth.test", "rate_limited": 1e20}))).await;
+    assert_eq!((status, answer["error"].as_str()), (400, Some("rate_limited is a number of seconds")));
+    let far = json!({"messages": [{"channel": "C1", "ts": "99999999999999.000000", "user": "U0000000001"}],
+                     "channels": [{"id": "C1"}]});
+    let (status, answer) = control(&slack, "POST", "seed", Some(far)).await;
+    assert_eq!(
+        (status, answer["error"].as_str()),
+        (400, Some("message \"99999999999999.000000\": a ts is Unix seconds, a dot and 6 digits"))
+    );
     assert_eq!(control(&slack, "GET", "reset", None).await.0, 405);
     assert_eq!(control(&slack, "GET", "nothing", None).await.0, 404);
     let (status, answer) = control(&slack, "POST", "seed", Some(json!({"users": [{"id": "U1"}, {"id": "U1"}]}))).await;
@@ -144,10 +154,24 @@ async fn the_workspace_is_seeded_read_and_reset() {
     assert_eq!(texts, [&json!("Bombe ready"), &json!("Cracked")]);
     assert_eq!(state["users"][2]["real_name"], "Alan Turing");
 
+    // The state seeds the workspace again as it is, file contents included.
+    let upload =
+        Raw::post(&slack, "files.getUploadURLExternal").bearer(BOT).form("filename=a.txt&length=5").send().await;
+    let url = upload.json()["upload_url"].as_str().expect("an upload URL").to_owned();
+    let request = http::Request::post(url).body(b"hello".to_vec()).expect("a request");
+    ReqwestTransport::new().send(request).await.expect("uploaded");
+    let files = format!("files=[{{\"id\":{}}}]", upload.json()["file_id"]);
+    Raw::post(&slack, "files.completeUploadExternal").bearer(BOT).form(&files).send().await;
+    let (_, before) = control(&slack, "GET", "state", None).await;
+    assert_eq!(before["files"][0]["content"], "hello");
+    assert_eq!(control(&slack, "POST", "seed", Some(before.clone())).await.0, 200);
+    assert_eq!(control(&slack, "GET", "state", None).await.1, before);
+
+    // A reset goes back to the latest seed, and drops the scripts.
+    Raw::post(&slack, "chat.postMessage").bearer(BOT).form("channel=enigma&text=Later").send().await;
     control(&slack, "POST", "script", Some(json!({"method": "auth.test", "error": "invalid_auth"}))).await;
     assert_eq!(control(&slack, "POST", "reset", None).await, (200, json!({"ok": true})));
-    let (_, state) = control(&slack, "GET", "state", None).await;
-    assert_eq!(state["messages"].as_array().map(Vec::len), Some(1));
+    assert_eq!(control(&slack, "GET", "state", None).await.1, before);
     // The script went with the reset.
     assert_eq!(Raw::post(&slack, "auth.test").bearer(BOT).send().await.json()["ok"], true);
 }
@@ -181,4 +205,14 @@ async fn recorded_requests_are_read_from_a_cursor_without_tokens() {
     assert_eq!(only["requests"].as_array().map(Vec::len), Some(1));
     // Control requests are not recorded.
     assert_eq!(slack.requests().len(), 3);
+
+    // Secrets sent as arguments are not shown.
+    let secret = "client_id=1.2&client_secret=s3cr3t&code=single-use-code";
+    Raw::post(&slack, "oauth.v2.access").form(secret).send().await;
+    let (_, last) = control(&slack, "GET", "requests?since=3", None).await;
+    let arguments = &last["requests"][0]["arguments"];
+    assert_eq!(
+        (&arguments["client_id"], &arguments["client_secret"], &arguments["code"]),
+        (&json!("1.2"), &json!("<redacted>"), &json!("<redacted>"))
+    );
 }

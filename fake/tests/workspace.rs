@@ -56,10 +56,13 @@ async fn ok(slack: &FakeSlack, token: &str, method: &str, arguments: Value) -> V
     answer
 }
 
+/// Like [`call`], and the answer is an error the method's spec lists.
 async fn error(slack: &FakeSlack, token: &str, method: &str, arguments: Value) -> String {
     let answer = call(slack, token, method, arguments).await;
     assert_eq!(answer["ok"], false, "{method}: {answer}");
-    answer["error"].as_str().expect("an error code").to_owned()
+    let code = answer["error"].as_str().expect("an error code").to_owned();
+    assert!(info(method).documents_error(&code), "{method} answered {code}, which its spec does not list");
+    code
 }
 
 fn texts(messages: &Value) -> Vec<&str> {
@@ -137,6 +140,43 @@ async fn posts_are_read_back_in_history_and_threads_then_changed_and_deleted() {
 }
 
 #[tokio::test]
+async fn a_deleted_parent_stays_as_a_tombstone_and_odd_input_is_answered_not_crashed_on() {
+    let slack = fake().await;
+    let general = "C0000000001";
+    let parent = ok(&slack, BOT, "chat.postMessage", json!({"channel": general, "text": "parent"})).await;
+    let ts = parent["ts"].as_str().expect("a ts").to_owned();
+    ok(&slack, USER, "chat.postMessage", json!({"channel": general, "text": "reply", "thread_ts": ts})).await;
+    ok(&slack, BOT, "chat.delete", json!({"channel": general, "ts": ts})).await;
+    let thread = ok(&slack, BOT, "conversations.replies", json!({"channel": general, "ts": ts})).await;
+    assert_eq!(texts(&thread["messages"]), ["This message was deleted.", "reply"]);
+    assert_eq!(thread["messages"][0]["subtype"], "tombstone");
+    // What the methods left is a seed that checks.
+    assert_eq!(slack.state().check(), Ok(()));
+
+    // Numbers too large for a timestamp are no timestamps.
+    let huge = json!({"channel": general, "oldest": "99999999999999999999.000000"});
+    ok(&slack, BOT, "conversations.history", huge).await;
+    // A user listed twice, or oneself, opens one conversation again and again.
+    let twice = ok(&slack, BOT, "conversations.open", json!({"users": "U0000000002,U0000000002"})).await;
+    let again = ok(&slack, BOT, "conversations.open", json!({"users": "U0000000002"})).await;
+    assert_eq!(twice["channel"]["id"], again["channel"]["id"]);
+    let own = ok(&slack, USER, "conversations.open", json!({"users": "U0000000001"})).await;
+    let own_again = ok(&slack, USER, "conversations.open", json!({"users": "U0000000001"})).await;
+    assert_eq!(own["channel"]["id"], own_again["channel"]["id"]);
+}
+
+#[tokio::test]
+async fn private_conversations_and_their_files_stay_with_their_members() {
+    let slack = fake().await;
+    // ada's private channel, seen through grace's eyes: the bot token is not in it.
+    let theirs =
+        ok(&slack, BOT, "users.conversations", json!({"user": "U0000000001", "types": "private_channel"})).await;
+    assert_eq!(theirs["channels"], json!([]));
+    let mine = ok(&slack, USER, "users.conversations", json!({"types": "private_channel"})).await;
+    assert_eq!(mine["channels"][0]["name"], "secret-plans");
+}
+
+#[tokio::test]
 async fn a_streamed_reply_grows_until_it_is_stopped() {
     let slack = fake().await;
     let general = "C0000000001";
@@ -206,6 +246,10 @@ async fn conversations_are_created_listed_and_paged_with_cursors() {
     assert_eq!(all["channels"].as_array().unwrap().len(), 5, "{all}");
     assert_eq!(error(&slack, BOT, "conversations.list", json!({"cursor": "bm9wZQ=="})).await, "invalid_cursor");
     assert_eq!(error(&slack, BOT, "conversations.list", json!({"limit": "many"})).await, "invalid_limit");
+    // Where the spec lists no such code, the fake answers one it lists.
+    assert_eq!(error(&slack, BOT, "users.list", json!({"limit": "many"})).await, "invalid_arguments");
+    let thread = json!({"channel": "C0000000002", "ts": "1700000000.000100"});
+    let _ = error(&slack, BOT, "conversations.replies", thread).await;
 
     ok(&slack, BOT, "conversations.join", json!({"channel": id})).await;
     let members = ok(&slack, BOT, "conversations.members", json!({"channel": id})).await;
@@ -356,6 +400,14 @@ async fn a_seed_from_rust_or_json_is_the_workspace_and_reset_goes_back_to_it() {
             "message \"1\": a ts is Unix seconds, a dot and 6 digits",
         ]
     );
+    // A seed from Rust is checked as well, when the fake starts and when it is reseeded.
+    let dangling = Seed::empty().channel(Channel::public("C1", "x").members(["U404"]));
+    let refused = FakeSlack::builder().seed(dangling.clone()).start().await.unwrap_err();
+    assert_eq!(refused.kind(), std::io::ErrorKind::InvalidInput);
+    assert!(refused.to_string().contains("\"U404\""), "{refused}");
+    assert!(slack.seed(dangling).is_err());
+    assert_eq!(slack.state(), seed);
+
     let typo = Seed::from_json(r#"{"chanels": []}"#).unwrap_err().to_string();
     assert!(typo.starts_with("not a seed: unknown field `chanels`") && typo.contains("line 1 column"), "{typo}");
 }

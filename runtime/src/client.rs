@@ -69,15 +69,17 @@ struct Shared {
     pacing: Pacing,
     transport: Arc<dyn Transport>,
     check_limits: bool,
-    /// Each token's pacer, while a client of the token lives.
-    pacers: Mutex<HashMap<Vec<u8>, Weak<Pacer>>>,
+    /// Each token's pacer, while a client of the token lives, by a hash of the token
+    /// (the map holds no secret).
+    pacers: Mutex<HashMap<u64, Weak<Pacer>>>,
 }
 
 impl Shared {
     /// The pacer of `token`: the one its live clients share, else a new one.
     fn pacer_for(&self, token: &Token) -> Arc<Pacer> {
         let mut pacers = self.pacers.lock().unwrap_or_else(PoisonError::into_inner);
-        if let Some(pacer) = pacers.get(token.key()).and_then(Weak::upgrade) {
+        let key = token.key();
+        if let Some(pacer) = pacers.get(&key).and_then(Weak::upgrade) {
             return pacer;
         }
         // Forget the tokens no client holds any more (rotated, uninstalled) before the
@@ -86,7 +88,7 @@ impl Shared {
             pacers.retain(|_, pacer| pacer.strong_count() > 0);
         }
         let pacer = Arc::new(Pacer::new(self.pacing));
-        pacers.insert(token.key().to_vec(), Arc::downgrade(&pacer));
+        pacers.insert(key, Arc::downgrade(&pacer));
         pacer
     }
 }

@@ -73,8 +73,9 @@ impl std::fmt::Debug for UntypedCall {
 /// code of its own, so its errors are the codes every method answers
 /// (`CommonOnly<CommonError>`) or kept as Slack sent them.
 ///
-/// Its `NAME` is not the method called (which the log lines and
-/// [`UntypedCall::method`] give): a constant cannot be.
+/// Its `NAME`, which error messages and the warnings' log line name, is not the method
+/// called (which [`UntypedCall::method`] and the client's log lines of each attempt
+/// give): a constant cannot be.
 #[derive(Debug, Clone, Copy)]
 pub struct Untyped;
 
@@ -98,7 +99,10 @@ impl Method for Untyped {
 
 /// The success answer of an [`UntypedCall`]: its JSON object, `ok` included, and the
 /// warnings that came with it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+///
+/// Its `Debug` output redacts the fields that hold secrets (`access_token`,
+/// `refresh_token`, `client_secret` and the like), at any depth.
+#[derive(Clone, PartialEq, Serialize, Deserialize)]
 pub struct UntypedResponse {
     /// The answer's fields.
     #[serde(flatten)]
@@ -116,3 +120,47 @@ impl UntypedResponse {
 }
 
 crate::method_response!(UntypedResponse, CommonOnly<CommonWarning>);
+
+impl std::fmt::Debug for UntypedResponse {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let mut fields = Value::Object(self.fields.clone());
+        redact(&mut fields);
+        f.debug_struct("UntypedResponse").field("fields", &fields).field("warnings", &self.warnings).finish()
+    }
+}
+
+/// Replaces the values of secret fields (`token`, `…_token`, `…_secret`) with
+/// `<redacted>`.
+fn redact(value: &mut Value) {
+    match value {
+        Value::Object(fields) => {
+            for (name, value) in fields.iter_mut() {
+                if name == "token" || name.ends_with("_token") || name.ends_with("_secret") {
+                    *value = Value::from("<redacted>");
+                } else {
+                    redact(value);
+                }
+            }
+        }
+        Value::Array(items) => items.iter_mut().for_each(redact),
+        _ => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn debug_output_redacts_secrets_at_any_depth() {
+        let answer: UntypedResponse = serde_json::from_value(serde_json::json!({
+            "ok": true, "access_token": "xoxb-SECRET", "authed_user": {"access_token": "xoxp-SECRET", "id": "U1"},
+            "refresh": [{"refresh_token": "xoxe-SECRET"}],
+        }))
+        .unwrap();
+        let debug = format!("{answer:?}");
+        assert!(!debug.contains("SECRET"), "{debug}");
+        assert!(debug.contains("U1"), "{debug}");
+        assert_eq!(answer.get("access_token"), Some(&Value::from("xoxb-SECRET")));
+    }
+}

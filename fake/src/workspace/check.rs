@@ -102,10 +102,10 @@ fn unique<'a, T: Eq + std::hash::Hash + std::fmt::Debug + 'a>(
     seen
 }
 
-/// Whether `ts` is a message timestamp: digits, a dot, six digits.
+/// Whether `ts` is a message timestamp: up to 12 digits of seconds, a dot, six digits.
 pub(super) fn is_ts(ts: &str) -> bool {
     ts.split_once('.').is_some_and(|(seconds, micros)| {
-        !seconds.is_empty()
+        (1..=12).contains(&seconds.len())
             && seconds.bytes().all(|b| b.is_ascii_digit())
             && micros.len() == 6
             && micros.bytes().all(|b| b.is_ascii_digit())

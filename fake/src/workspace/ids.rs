@@ -28,7 +28,7 @@ impl Clock {
     pub(crate) fn next_ts(&mut self) -> String {
         let now = SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |since| since.as_micros());
         let now = u64::try_from(now).unwrap_or(u64::MAX);
-        self.last_ts = now.max(self.last_ts + 1);
+        self.last_ts = now.max(self.last_ts.saturating_add(1));
         format!("{}.{:06}", self.last_ts / 1_000_000, self.last_ts % 1_000_000)
     }
 
@@ -42,7 +42,8 @@ impl Clock {
 pub(crate) fn micros(ts: &str) -> Option<u64> {
     let (seconds, fraction) = ts.split_once('.')?;
     let fraction = format!("{fraction:0<6}");
-    Some(seconds.parse::<u64>().ok()? * 1_000_000 + fraction.get(..6)?.parse::<u64>().ok()?)
+    let micros = fraction.get(..6)?.parse::<u64>().ok()?;
+    seconds.parse::<u64>().ok()?.checked_mul(1_000_000)?.checked_add(micros)
 }
 
 #[cfg(test)]
@@ -57,6 +58,8 @@ mod tests {
         assert!(micros(&second) > micros(&first), "{first} {second}");
         assert_eq!(Clock::after(Some("99999999999.000001")).next_ts(), "99999999999.000002");
         assert_eq!(micros("1.5"), Some(1_500_000));
+        assert_eq!(micros("99999999999999999999.000000"), None);
+        assert_eq!(micros("x.1"), None);
         assert_eq!(clock.next_id("C"), "C0F00000001");
     }
 }

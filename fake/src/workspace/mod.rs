@@ -97,6 +97,17 @@ impl Workspace {
         self.data.messages.iter().filter(in_thread).collect()
     }
 
+    /// The workspace now, as a seed: what reseeding gives back, file contents included
+    /// when they are text.
+    pub(crate) fn state(&self) -> Seed {
+        let mut state = self.data.clone();
+        for file in &mut state.files {
+            let text = self.contents.get(&file.id).and_then(|bytes| std::str::from_utf8(bytes).ok());
+            file.content = text.map(str::to_owned);
+        }
+        state
+    }
+
     /// Seeded anew: `seed` is what [`reset`](Self::reset) goes back to from now on.
     pub(crate) fn seed(&mut self, seed: Seed) {
         self.origin = seed;

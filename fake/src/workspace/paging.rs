@@ -23,7 +23,8 @@ const UNDOCUMENTED: usize = 100;
 /// # Errors
 ///
 /// `invalid_cursor` for a cursor the fake did not give or whose item is gone, and
-/// `invalid_limit` for a `limit` that is not a number.
+/// `invalid_limit` for a `limit` that is not a number (`invalid_arguments` for a
+/// method whose spec lists neither).
 pub(crate) fn page<'a, T>(
     ctx: &Ctx<'_>,
     items: Vec<&'a T>,
@@ -34,8 +35,9 @@ pub(crate) fn page<'a, T>(
     let start = match ctx.arguments.text("cursor").filter(|cursor| !cursor.is_empty()) {
         None => 0,
         Some(cursor) => {
-            let wanted = decode(cursor, kind).ok_or("invalid_cursor")?;
-            items.iter().position(|item| key(item) == wanted).ok_or("invalid_cursor")?
+            let invalid = super::plays::listed(ctx, "invalid_cursor", "invalid_arguments");
+            let wanted = decode(cursor, kind).ok_or(invalid)?;
+            items.iter().position(|item| key(item) == wanted).ok_or(invalid)?
         }
     };
     let end = items.len().min(start.saturating_add(limit));
@@ -47,12 +49,13 @@ pub(crate) fn page<'a, T>(
 /// The `limit` the call asks for (0 or absent: the method's default from its spec, else
 /// [`UNDOCUMENTED`]), capped at [`MOST`].
 fn limit(ctx: &Ctx<'_>) -> Result<usize, &'static str> {
+    let invalid = super::plays::listed(ctx, "invalid_limit", "invalid_arguments");
     let given = match ctx.arguments.get("limit") {
         None => None,
-        Some(serde_json::Value::Number(number)) => Some(number.as_u64().ok_or("invalid_limit")?),
+        Some(serde_json::Value::Number(number)) => Some(number.as_u64().ok_or(invalid)?),
         Some(serde_json::Value::String(text)) if text.is_empty() => None,
-        Some(serde_json::Value::String(text)) => Some(text.trim().parse::<u64>().map_err(|_| "invalid_limit")?),
-        Some(_) => return Err("invalid_limit"),
+        Some(serde_json::Value::String(text)) => Some(text.trim().parse::<u64>().map_err(|_| invalid)?),
+        Some(_) => return Err(invalid),
     };
     let default = || ctx.info.argument("limit").and_then(|argument| argument.default?.parse::<u64>().ok());
     // A default of 0 (`users.list`) is all of them, as far as a page goes.

@@ -119,7 +119,7 @@ pub(crate) fn channel(workspace: &Workspace, channel: &Channel, actor: &str) -> 
             "is_im": true,
             "is_org_shared": false,
             "context_team_id": team,
-            "updated": channel.created * 1000,
+            "updated": channel.created.saturating_mul(1000),
             "user": other,
             "is_user_deleted": other.and_then(|id| workspace.user(id)).is_some_and(|user| user.deleted),
             "priority": 0,
@@ -146,7 +146,7 @@ pub(crate) fn channel(workspace: &Workspace, channel: &Channel, actor: &str) -> 
         "pending_shared": [],
         "pending_connected_team_ids": [],
         "context_team_id": team,
-        "updated": channel.created * 1000,
+        "updated": channel.created.saturating_mul(1000),
         "creator": channel.creator,
         "shared_team_ids": [team],
         "is_member": channel.members.iter().any(|member| member == actor),
@@ -194,6 +194,9 @@ pub(crate) fn message(workspace: &Workspace, message: &Message, host: &str) -> V
             .iter()
             .map(|reaction| json!({"name": reaction.name, "users": reaction.users, "count": reaction.users.len()}));
         out.insert("reactions".to_owned(), reactions.collect());
+    }
+    if message.tombstone {
+        out.insert("subtype".to_owned(), json!("tombstone"));
     }
     if let Some(thread) = &message.thread_ts {
         out.insert("thread_ts".to_owned(), json!(thread));
@@ -310,10 +313,10 @@ pub(crate) fn file(workspace: &Workspace, file: &File, host: &str) -> Value {
         "public_url_shared": false,
         "display_as_bot": false,
         "username": "",
-        "url_private": format!("{base}/{}", file.name),
-        "url_private_download": format!("{base}/download/{}", file.name),
+        "url_private": format!("{base}/{}", path_segment(&file.name)),
+        "url_private_download": format!("{base}/download/{}", path_segment(&file.name)),
         "media_display_type": "unknown",
-        "permalink": format!("{}files/{}/{}/{}", team_url(workspace), file.user, file.id, file.name),
+        "permalink": format!("{}files/{}/{}/{}", team_url(workspace), file.user, file.id, path_segment(&file.name)),
         "permalink_public": format!("https://slack-files.com/{team}-{}-0000000000", file.id),
         "comments_count": 0,
         "is_starred": false,
@@ -325,6 +328,20 @@ pub(crate) fn file(workspace: &Workspace, file: &File, host: &str) -> Value {
         "has_rich_preview": false,
         "file_access": "visible",
     })
+}
+
+/// `name` as one segment of a URL's path: every byte but letters, digits and `-._~`
+/// percent-encoded.
+fn path_segment(name: &str) -> String {
+    let mut segment = String::with_capacity(name.len());
+    for byte in name.bytes() {
+        if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'.' | b'_' | b'~') {
+            segment.push(char::from(byte));
+        } else {
+            segment.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    segment
 }
 
 fn pretty_type(filetype: &str) -> String {

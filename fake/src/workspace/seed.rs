@@ -163,6 +163,10 @@ pub struct Message {
     /// Whether it is being streamed: from `chat.startStream` until `chat.stopStream`.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub streaming: bool,
+    /// Whether it was deleted while its thread had replies: Slack keeps such a parent
+    /// as a tombstone, `This message was deleted.`
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub tombstone: bool,
 }
 
 /// One emoji's reactions to a message.
@@ -197,8 +201,7 @@ pub struct File {
     pub created: i64,
     /// The conversations it is shared in, with the `ts` of the message that shares it.
     pub shares: Vec<Share>,
-    /// Its content, as text, when seeded; the fake keeps uploaded bytes apart and does
-    /// not list them here.
+    /// Its content, when it is text (a seeded file's, or an upload's that is UTF-8).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub content: Option<String>,
 }
@@ -385,6 +388,17 @@ impl Seed {
                 time: CREATED + 86_400,
                 complete_ts: 0,
             })
+    }
+
+    /// A seed from a JSON value, checked like [`check`](Self::check).
+    ///
+    /// # Errors
+    ///
+    /// When the value is not a seed, or its items do not fit together.
+    pub fn from_value(value: Value) -> Result<Self, SeedError> {
+        let seed: Self = serde_json::from_value(value).map_err(|error| SeedError(format!("not a seed: {error}")))?;
+        seed.check()?;
+        Ok(seed)
     }
 
     /// A seed from JSON, checked like [`check`](Self::check).

@@ -2,7 +2,7 @@
 
 use serde_json::{Value, json};
 
-use super::{actor, arg, conversation, flag, is_member, json_arg};
+use super::{actor, arg, conversation, flag, is_member, json_arg, listed};
 use crate::workspace::seed::{Channel, Message};
 use crate::workspace::{Ctx, Workspace, render};
 
@@ -22,12 +22,12 @@ impl Content {
     fn of(ctx: &Ctx<'_>) -> Result<Self, &'static str> {
         let content = Self {
             text: ctx.arguments.text("text").map(str::to_owned),
-            blocks: json_arg(ctx, "blocks", "invalid_blocks_format")?,
-            attachments: json_arg(ctx, "attachments", "invalid_attachments")?,
-            metadata: json_arg(ctx, "metadata", "invalid_metadata_format")?,
+            blocks: json_arg(ctx, "blocks", listed(ctx, "invalid_blocks_format", "invalid_blocks"))?,
+            attachments: json_arg(ctx, "attachments", listed(ctx, "invalid_attachments", "invalid_arguments"))?,
+            metadata: json_arg(ctx, "metadata", listed(ctx, "invalid_metadata_format", "invalid_arguments"))?,
         };
         if content.blocks.as_ref().is_some_and(|blocks| !blocks.is_array()) {
-            return Err("invalid_blocks_format");
+            return Err(listed(ctx, "invalid_blocks_format", "invalid_blocks"));
         }
         let empty =
             |value: &Option<Value>| value.as_ref().is_none_or(|value| value.as_array().is_some_and(Vec::is_empty));
@@ -38,11 +38,11 @@ impl Content {
     }
 }
 
-/// The conversation a message can be posted to by the caller.
-fn postable(workspace: &Workspace, ctx: &Ctx<'_>) -> Result<Channel, &'static str> {
-    let channel = conversation(workspace, ctx, "channel")?;
+/// The conversation named by the argument `name` that the caller can post to.
+pub(super) fn postable(workspace: &Workspace, ctx: &Ctx<'_>, name: &str) -> Result<Channel, &'static str> {
+    let channel = conversation(workspace, ctx, name)?;
     if channel.is_archived {
-        return Err("is_archived");
+        return Err(listed(ctx, "is_archived", "posting_to_channel_denied"));
     }
     // Public channels take posts from non-members, as with `chat:write.public`.
     if channel.is_private && !is_member(&channel, workspace.actor(ctx.token_kind)) {
@@ -51,19 +51,30 @@ fn postable(workspace: &Workspace, ctx: &Ctx<'_>) -> Result<Channel, &'static st
     Ok(channel)
 }
 
+/// The thread the `thread_ts` argument names in `channel`, by its parent's `ts` (a
+/// reply's `ts` stands for its thread); `None` without one.
+///
+/// # Errors
+///
+/// `missing` when no message of the conversation has that `ts`.
+pub(super) fn thread(
+    workspace: &Workspace,
+    ctx: &Ctx<'_>,
+    channel: &Channel,
+    missing: &'static str,
+) -> Result<Option<String>, &'static str> {
+    let Some(ts) = ctx.arguments.text("thread_ts").filter(|ts| !ts.is_empty()) else { return Ok(None) };
+    let parent = workspace.message(&channel.id, ts).ok_or(listed(ctx, missing, "invalid_arguments"))?;
+    Ok(Some(parent.thread_ts.clone().unwrap_or_else(|| parent.ts.clone())))
+}
+
 /// Posts a message, or a reply when `thread_ts` names a message of the conversation (a
 /// reply's `ts` stands for its thread); its `ts` is later than every other of the
 /// conversation.
 pub(super) fn post_message(workspace: &mut Workspace, ctx: &Ctx<'_>) -> Result<Value, &'static str> {
-    let channel = postable(workspace, ctx)?;
+    let channel = postable(workspace, ctx, "channel")?;
     let content = Content::of(ctx)?;
-    let thread_ts = match ctx.arguments.text("thread_ts").filter(|ts| !ts.is_empty()) {
-        None => None,
-        Some(ts) => {
-            let parent = workspace.message(&channel.id, ts).ok_or("cannot_reply_to_message")?;
-            Some(parent.thread_ts.clone().unwrap_or_else(|| parent.ts.clone()))
-        }
-    };
+    let thread_ts = thread(workspace, ctx, &channel, "cannot_reply_to_message")?;
     let ts = workspace.new_ts();
     let message = Message {
         channel: channel.id.clone(),
@@ -84,9 +95,9 @@ pub(super) fn post_message(workspace: &mut Workspace, ctx: &Ctx<'_>) -> Result<V
 
 /// An ephemeral message, shown to `user` only: not kept in the conversation.
 pub(super) fn post_ephemeral(workspace: &mut Workspace, ctx: &Ctx<'_>) -> Result<Value, &'static str> {
-    let channel = postable(workspace, ctx)?;
+    let channel = postable(workspace, ctx, "channel")?;
     Content::of(ctx)?;
-    let user = workspace.user(arg(ctx, "user")).ok_or("user_not_found")?;
+    let user = workspace.user(arg(ctx, "user")).ok_or(listed(ctx, "user_not_found", "user_not_in_channel"))?;
     if !is_member(&channel, &user.id) {
         return Err("user_not_in_channel");
     }
@@ -122,10 +133,26 @@ pub(super) fn update(workspace: &mut Workspace, ctx: &Ctx<'_>) -> Result<Value, 
     Ok(json!({ "channel": channel.id, "ts": ts, "text": text, "message": message }))
 }
 
+/// Deletes a message; a thread's parent with replies stays, as Slack keeps it, as a
+/// tombstone.
 pub(super) fn delete(workspace: &mut Workspace, ctx: &Ctx<'_>) -> Result<Value, &'static str> {
     let (channel, ts) = own_message(workspace, ctx, "cant_delete_message")?;
-    workspace.data.messages.retain(|message| !(message.channel == channel.id && message.ts == ts));
+    let has_replies = !workspace.replies(&channel.id, &ts).is_empty();
+    if has_replies {
+        let message = workspace.message_mut(&channel.id, &ts).ok_or("message_not_found")?;
+        *message = Message {
+            text: "This message was deleted.".to_owned(),
+            tombstone: true,
+            ..Message::new(message.channel.clone(), message.ts.clone(), message.user.clone(), "")
+        };
+        message.thread_ts = Some(ts.clone());
+    } else {
+        workspace.data.messages.retain(|message| !(message.channel == channel.id && message.ts == ts));
+    }
     workspace.data.pins.retain(|pin| !(pin.channel == channel.id && pin.ts == ts));
+    for file in &mut workspace.data.files {
+        file.shares.retain(|share| !(share.channel == channel.id && share.ts == ts));
+    }
     Ok(json!({ "channel": channel.id, "ts": ts }))
 }
 
@@ -144,14 +171,8 @@ pub(super) fn get_permalink(workspace: &mut Workspace, ctx: &Ctx<'_>) -> Result<
 /// Starts a streamed message (an AI app's reply, as it is written): a message with the
 /// first `markdown_text`, which `chat.appendStream` adds to until `chat.stopStream`.
 pub(super) fn start_stream(workspace: &mut Workspace, ctx: &Ctx<'_>) -> Result<Value, &'static str> {
-    let channel = postable(workspace, ctx)?;
-    let thread_ts = match ctx.arguments.text("thread_ts").filter(|ts| !ts.is_empty()) {
-        None => None,
-        Some(ts) => {
-            let parent = workspace.message(&channel.id, ts).ok_or("message_not_found")?;
-            Some(parent.thread_ts.clone().unwrap_or_else(|| parent.ts.clone()))
-        }
-    };
+    let channel = postable(workspace, ctx, "channel")?;
+    let thread_ts = thread(workspace, ctx, &channel, "message_not_found")?;
     let ts = workspace.new_ts();
     let message = Message {
         channel: channel.id.clone(),

@@ -3,7 +3,7 @@
 
 use serde_json::{Value, json};
 
-use super::{actor, arg, conversation, flag, is_member, metadata};
+use super::{actor, arg, conversation, flag, is_member, listed, metadata};
 use crate::workspace::ids::micros;
 use crate::workspace::paging::page;
 use crate::workspace::seed::{Channel, Message};
@@ -141,7 +141,7 @@ fn readable(workspace: &Workspace, ctx: &Ctx<'_>) -> Result<Channel, &'static st
     let channel = conversation(workspace, ctx, "channel")?;
     let actor = workspace.actor(ctx.token_kind);
     if !is_member(&channel, actor) && ctx.token_kind == Some(crate::TokenKind::Bot) {
-        return Err("not_in_channel");
+        return Err(listed(ctx, "not_in_channel", "channel_not_found"));
     }
     Ok(channel)
 }
@@ -179,16 +179,11 @@ pub(super) fn replies(workspace: &mut Workspace, ctx: &Ctx<'_>) -> Result<Value,
     let asked = workspace.message(&channel.id, ts).ok_or("thread_not_found")?;
     // The ts of a reply stands for its thread.
     let parent = asked.thread_ts.clone().unwrap_or_else(|| asked.ts.clone());
-    let mut thread: Vec<&Message> = workspace
-        .data
-        .messages
-        .iter()
-        .filter(|message| {
-            message.channel == channel.id && (message.ts == parent || message.thread_ts.as_deref() == Some(&parent))
-        })
-        .filter(|message| message.ts == parent || in_window(ctx, message))
-        .collect();
-    thread.sort_by_key(|message| (message.ts != parent, micros(&message.ts)));
+    let parent_message = workspace.message(&channel.id, &parent).ok_or("thread_not_found")?;
+    let mut replies = workspace.replies(&channel.id, &parent);
+    replies.retain(|reply| in_window(ctx, reply));
+    replies.sort_by_key(|reply| micros(&reply.ts));
+    let thread: Vec<&Message> = std::iter::once(parent_message).chain(replies).collect();
     let (thread, next) = page(ctx, thread, "thread_ts", |message| &message.ts)?;
     let has_more = !next.is_empty();
     let messages: Vec<Value> =
@@ -384,12 +379,19 @@ pub(super) fn open(workspace: &mut Workspace, ctx: &Ctx<'_>) -> Result<Value, &'
         return Err("user_not_found");
     }
     let mut members = vec![actor.clone()];
-    members.extend(users.into_iter().filter(|user| *user != actor));
-    let existing = workspace.data.channels.iter().find(|channel| {
-        (channel.is_im || channel.is_mpim)
-            && channel.members.len() == members.len()
-            && members.iter().all(|member| is_member(channel, member))
-    });
+    for user in users {
+        if !members.contains(&user) {
+            members.push(user);
+        }
+    }
+    // The same people, whoever is listed twice (a DM with oneself has one member).
+    let same_people = |channel: &&Channel| {
+        let mut theirs: Vec<&String> = channel.members.iter().collect();
+        theirs.sort();
+        theirs.dedup();
+        theirs.len() == members.len() && members.iter().all(|member| theirs.contains(&member))
+    };
+    let existing = workspace.data.channels.iter().filter(|channel| channel.is_im || channel.is_mpim).find(same_people);
     if let Some(channel) = existing {
         let answer = opened(workspace, channel, &actor, full);
         return Ok(json!({ "no_op": true, "already_open": true, "channel": answer }));

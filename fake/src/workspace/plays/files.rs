@@ -6,7 +6,9 @@
 
 use serde_json::{Value, json};
 
-use super::{actor, arg, json_arg, metadata, visible};
+use super::chat::thread;
+use super::{actor, arg, is_member, json_arg, listed, metadata, visible};
+use crate::workspace::seed::Channel;
 use crate::workspace::seed::{File, Message, Share};
 use crate::workspace::{Ctx, Workspace, render};
 
@@ -58,9 +60,12 @@ fn kind_of(name: &str, snippet_type: Option<&str>) -> (&'static str, &'static st
 pub(super) fn complete_upload_external(workspace: &mut Workspace, ctx: &Ctx<'_>) -> Result<Value, &'static str> {
     let files = json_arg(ctx, "files", "invalid_arguments")?.ok_or("invalid_arguments")?;
     let files = files.as_array().ok_or("invalid_arguments")?;
-    let mut completed = Vec::new();
+    let mut completed: Vec<File> = Vec::new();
     for entry in files {
         let id = entry["id"].as_str().ok_or("file_not_found")?;
+        if completed.iter().any(|file| file.id == id) {
+            continue;
+        }
         let file = workspace.pending.get(id).ok_or("file_not_found")?;
         if workspace.content(id).is_none() {
             // Its bytes were never uploaded.
@@ -77,15 +82,12 @@ pub(super) fn complete_upload_external(workspace: &mut Workspace, ctx: &Ctx<'_>)
         None => ctx.arguments.list("channels").first().map(|&id| id.to_owned()),
     };
     let share_in = match wanted {
-        Some(wanted) => Some(visible(workspace, ctx, &wanted)?),
+        Some(wanted) => Some(shareable(workspace, ctx, &wanted)?),
         None => None,
     };
-    if share_in.as_ref().is_some_and(|channel| channel.is_archived) {
-        return Err("posting_to_channel_denied");
-    }
     let ids: Vec<String> = completed.iter().map(|file| file.id.clone()).collect();
     if let Some(channel) = &share_in {
-        let thread_ts = ctx.arguments.text("thread_ts").filter(|ts| !ts.is_empty()).map(str::to_owned);
+        let thread_ts = thread(workspace, ctx, channel, "invalid_arguments")?;
         let ts = workspace.new_ts();
         for file in &mut completed {
             file.shares.push(Share { channel: channel.id.clone(), ts: ts.clone() });
@@ -114,9 +116,28 @@ pub(super) fn complete_upload_external(workspace: &mut Workspace, ctx: &Ctx<'_>)
     Ok(json!({ "files": files }))
 }
 
+/// The conversation `wanted` that the caller can share a file into.
+fn shareable(workspace: &Workspace, ctx: &Ctx<'_>, wanted: &str) -> Result<Channel, &'static str> {
+    let channel = visible(workspace, ctx, wanted)?;
+    if channel.is_archived {
+        return Err(listed(ctx, "is_archived", "posting_to_channel_denied"));
+    }
+    Ok(channel)
+}
+
+/// Whether the caller can see `file`: its own, or shared where the caller can read.
+fn can_see(workspace: &Workspace, ctx: &Ctx<'_>, file: &File) -> bool {
+    let actor = workspace.actor(ctx.token_kind);
+    file.user == actor
+        || file.shares.iter().any(|share| {
+            workspace.channel(&share.channel).is_some_and(|channel| !channel.is_private || is_member(channel, actor))
+        })
+}
+
 pub(super) fn info(workspace: &mut Workspace, ctx: &Ctx<'_>) -> Result<Value, &'static str> {
     let id = arg(ctx, "file");
-    let file = workspace.data.files.iter().find(|file| file.id == id).ok_or("file_not_found")?;
+    let file = workspace.data.files.iter().find(|file| file.id == id && can_see(workspace, ctx, file));
+    let file = file.ok_or("file_not_found")?;
     Ok(json!({
         "file": render::file(workspace, file, ctx.host),
         "comments": [],
@@ -136,6 +157,7 @@ pub(super) fn list(workspace: &mut Workspace, ctx: &Ctx<'_>) -> Result<Value, &'
         .data
         .files
         .iter()
+        .filter(|file| can_see(workspace, ctx, file))
         .filter(|file| user.is_empty() || file.user == user)
         .filter(|file| channel.is_empty() || file.shares.iter().any(|share| share.channel == channel))
         .collect();

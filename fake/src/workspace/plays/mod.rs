@@ -119,6 +119,13 @@ fn json_arg(ctx: &Ctx<'_>, name: &str, code: &'static str) -> Result<Option<Valu
     }
 }
 
+/// `code` when the method's spec lists it, else `otherwise` (which it lists, or every
+/// method can answer): Slack's pages do not list every code a method answers, and the
+/// fake answers only listed ones.
+pub(super) fn listed(ctx: &Ctx<'_>, code: &'static str, otherwise: &'static str) -> &'static str {
+    if ctx.info.documents_error(code) { code } else { otherwise }
+}
+
 /// The user the call acts as.
 fn actor(workspace: &Workspace, ctx: &Ctx<'_>) -> String {
     workspace.actor(ctx.token_kind).to_owned()

@@ -53,10 +53,10 @@ pub(super) fn list(workspace: &mut Workspace, ctx: &Ctx<'_>) -> Result<Value, &'
 pub(super) fn complete(workspace: &mut Workspace, ctx: &Ctx<'_>) -> Result<Value, &'static str> {
     let now = workspace.clock.now();
     let reminder = find(workspace, ctx)?;
-    if reminder.complete_ts != 0 {
-        return Err("already_complete");
+    // Completing it again changes nothing, as Slack's page lists no error for it.
+    if reminder.complete_ts == 0 {
+        reminder.complete_ts = now;
     }
-    reminder.complete_ts = now;
     Ok(json!({}))
 }
 

@@ -2,7 +2,7 @@
 
 use serde_json::{Value, json};
 
-use super::{actor, arg, flag};
+use super::{actor, arg, flag, listed};
 use crate::workspace::seed::Usergroup;
 use crate::workspace::{Ctx, Workspace, render};
 
@@ -39,17 +39,19 @@ pub(super) fn list(workspace: &mut Workspace, ctx: &Ctx<'_>) -> Result<Value, &'
 
 pub(super) fn users_list(workspace: &mut Workspace, ctx: &Ctx<'_>) -> Result<Value, &'static str> {
     let id = arg(ctx, "usergroup");
-    let group = workspace.data.usergroups.iter().find(|group| group.id == id).ok_or("no_such_subteam")?;
+    let group = workspace.data.usergroups.iter().find(|group| group.id == id);
+    let group = group.ok_or(listed(ctx, "no_such_subteam", "invalid_arguments"))?;
     Ok(json!({ "users": group.users }))
 }
 
 pub(super) fn users_update(workspace: &mut Workspace, ctx: &Ctx<'_>) -> Result<Value, &'static str> {
     let users: Vec<String> = ctx.arguments.list("users").into_iter().map(str::to_owned).collect();
     if users.iter().any(|user| workspace.user(user).is_none()) {
-        return Err("invalid_users");
+        return Err(listed(ctx, "invalid_users", "invalid_arguments"));
     }
     let id = arg(ctx, "usergroup");
-    let group = workspace.data.usergroups.iter_mut().find(|group| group.id == id).ok_or("no_such_subteam")?;
+    let missing = listed(ctx, "no_such_subteam", "invalid_arguments");
+    let group = workspace.data.usergroups.iter_mut().find(|group| group.id == id).ok_or(missing)?;
     group.users = users;
     let group = group.clone();
     Ok(json!({ "usergroup": render::usergroup(workspace, &group, true) }))
