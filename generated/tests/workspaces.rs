@@ -78,3 +78,22 @@ async fn each_token_is_paced_apart_and_clients_of_one_token_share_its_pace() {
     assert_eq!(team_a_times, [Duration::ZERO, Duration::from_secs(3)]);
     assert_eq!(other, Duration::ZERO);
 }
+
+#[cfg(feature = "oauth")]
+#[tokio::test]
+async fn a_method_called_with_the_apps_credentials_gets_no_token() {
+    use typed_slack::OauthV2Access;
+    use typed_slack::runtime::types::Secret;
+
+    let slack = fake().await;
+    let client = slack.client(token(TEAM_A)).build().expect("a client");
+    let exchange = OauthV2Access::new()
+        .client_id(FakeSlack::CLIENT_ID)
+        .client_secret(Secret::new(FakeSlack::CLIENT_SECRET))
+        .code(Secret::new("a-code"));
+    let granted = client.call(exchange).await.expect("the code is exchanged");
+    assert!(granted.access_token.is_some());
+    let [sent] = slack.requests_to::<OauthV2Access>().try_into().expect("one request");
+    assert_eq!(sent.header("authorization"), None);
+    assert_eq!(sent.token_kind(), None);
+}

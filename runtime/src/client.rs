@@ -252,7 +252,7 @@ impl Inner {
         body: &EncodedBody,
     ) -> Result<M::Response, CallError<M>> {
         tracing::debug!(method, "calling Slack");
-        let request = self.http_request(uri, body);
+        let request = self.http_request(uri, body, M::AUTHENTICATED);
         let timeout = self.shared.timeout;
         let answer = match tokio::time::timeout(timeout, self.shared.transport.send(request)).await {
             Ok(Ok(answer)) => answer,
@@ -264,13 +264,16 @@ impl Inner {
     }
 
     /// The `POST` for one attempt; the token goes in the sensitive `Authorization` header
-    /// and nowhere else.
-    fn http_request(&self, uri: &Uri, body: &EncodedBody) -> http::Request<Vec<u8>> {
+    /// and nowhere else, and not at all to a method called without one
+    /// (`oauth.v2.access`, which takes the app's credentials instead).
+    fn http_request(&self, uri: &Uri, body: &EncodedBody, authenticated: bool) -> http::Request<Vec<u8>> {
         let mut request = http::Request::new(body.bytes.clone());
         *request.method_mut() = http::Method::POST;
         *request.uri_mut() = uri.clone();
         let headers = request.headers_mut();
-        headers.insert(AUTHORIZATION, self.token.authorization());
+        if authenticated {
+            headers.insert(AUTHORIZATION, self.token.authorization());
+        }
         headers.insert(CONTENT_TYPE, HeaderValue::from_static(body.content_type));
         headers.insert(USER_AGENT, HeaderValue::from_static(USER_AGENT_VALUE));
         request
