@@ -5,16 +5,15 @@
 //! `cargo run -p typed-slack-flows --example oauth_install`
 
 use typed_slack::AuthTest;
-use typed_slack::runtime::{Client, Token};
+use typed_slack::runtime::Client;
 use typed_slack_fake::FakeSlack;
 use typed_slack_flows::oauth::{InstallationStore, MemoryInstallations, OAuthApp};
 
 #[tokio::main(flavor = "current_thread")]
 async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let slack = FakeSlack::builder().methods(typed_slack::catalog()).start().await?;
-    // The app's own client: for the install it needs no workspace's token (none is sent
-    // to oauth.v2.access), so any well-formed one will do until it has some.
-    let client = Client::builder(Token::new(FakeSlack::BOT_TOKEN)?).transport(slack.transport()).build()?;
+    // The app's own client, which has no token before the first install.
+    let client = Client::without_token().transport(slack.transport()).build()?;
     let app = OAuthApp::new(FakeSlack::CLIENT_ID, FakeSlack::CLIENT_SECRET)
         .scopes(["chat:write", "channels:history"])
         .redirect_uri("https://app.example.com/slack/oauth_redirect");

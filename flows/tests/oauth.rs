@@ -4,14 +4,13 @@
 use std::time::Duration;
 
 use typed_slack::OauthV2Access;
-use typed_slack::runtime::{Client, Token};
+use typed_slack::runtime::Client;
 use typed_slack_fake::FakeSlack;
 use typed_slack_flows::oauth::{InstallError, InstallationStore, MemoryInstallations, OAuthApp, StateError};
 
 async fn fake_and_client() -> (FakeSlack, Client) {
     let slack = FakeSlack::builder().methods(typed_slack::catalog()).start().await.expect("a fake Slack");
-    let token = Token::new(FakeSlack::BOT_TOKEN).expect("a token");
-    let client = Client::builder(token).transport(slack.transport()).build().expect("a client");
+    let client = Client::without_token().transport(slack.transport()).build().expect("a client");
     (slack, client)
 }
 

@@ -96,4 +96,17 @@ async fn a_method_called_with_the_apps_credentials_gets_no_token() {
     let [sent] = slack.requests_to::<OauthV2Access>().try_into().expect("one request");
     assert_eq!(sent.header("authorization"), None);
     assert_eq!(sent.token_kind(), None);
+
+    // An app's client before any install has no token at all: fine for the exchange,
+    // `not_authed` for the rest, until it is given one.
+    let app = Client::without_token().base_url(slack.base_url()).build().expect("a client");
+    let exchange = OauthV2Access::new()
+        .client_id(FakeSlack::CLIENT_ID)
+        .client_secret(Secret::new(FakeSlack::CLIENT_SECRET))
+        .code(Secret::new("another-code"));
+    app.call(exchange).await.expect("the code is exchanged");
+    let refused = app.call(UsersList::new()).await.expect_err("no token");
+    assert_eq!(refused.common_code(), Some(typed_slack::runtime::CommonError::NotAuthed));
+    app.with_token(token(TEAM_A)).call(UsersList::new()).await.expect("with a token");
+    assert!(format!("{app:?}").contains("token: None"), "{app:?}");
 }

@@ -24,7 +24,7 @@ use crate::{BaseUrl, BaseUrlError, BodyEncoding, Client, Pacing, RetryPolicy, To
 #[derive(Debug)]
 #[must_use = "a builder does nothing until `build` is called"]
 pub struct ClientBuilder {
-    pub(crate) token: Token,
+    pub(crate) token: Option<Token>,
     pub(crate) base_url: Option<String>,
     pub(crate) timeout: Duration,
     pub(crate) retry: RetryPolicy,
@@ -48,7 +48,7 @@ pub enum BuildError {
 }
 
 impl ClientBuilder {
-    pub(crate) fn new(token: Token) -> Self {
+    pub(crate) fn new(token: Option<Token>) -> Self {
         Self {
             token,
             base_url: None,

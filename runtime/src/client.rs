@@ -54,7 +54,8 @@ pub struct Client {
 
 /// One token's client.
 struct Inner {
-    token: Token,
+    /// `None` for an app's client before it has any token (see [`Client::without_token`]).
+    token: Option<Token>,
     /// The token's pacer, shared by every client of the same token.
     pacer: Arc<Pacer>,
     shared: Arc<Shared>,
@@ -76,9 +77,9 @@ struct Shared {
 
 impl Shared {
     /// The pacer of `token`: the one its live clients share, else a new one.
-    fn pacer_for(&self, token: &Token) -> Arc<Pacer> {
+    fn pacer_for(&self, token: Option<&Token>) -> Arc<Pacer> {
         let mut pacers = self.pacers.lock().unwrap_or_else(PoisonError::into_inner);
-        let key = token.key();
+        let key = token.map_or(0, Token::key);
         if let Some(pacer) = pacers.get(&key).and_then(Weak::upgrade) {
             return pacer;
         }
@@ -110,7 +111,7 @@ impl Client {
     /// When the TLS backend cannot be initialized (see [`ReqwestTransport::new`](crate::ReqwestTransport::new)).
     #[cfg(feature = "reqwest")]
     pub fn new(token: Token) -> Self {
-        Self::assemble(ClientBuilder::new(token), BaseUrl::slack(), Arc::new(crate::ReqwestTransport::new()))
+        Self::assemble(ClientBuilder::new(Some(token)), BaseUrl::slack(), Arc::new(crate::ReqwestTransport::new()))
     }
 
     /// A client from a builder's settings, with its base URL checked and its transport
@@ -129,8 +130,8 @@ impl Client {
         Self::of(settings.token, Arc::new(shared))
     }
 
-    fn of(token: Token, shared: Arc<Shared>) -> Self {
-        let pacer = shared.pacer_for(&token);
+    fn of(token: Option<Token>, shared: Arc<Shared>) -> Self {
+        let pacer = shared.pacer_for(token.as_ref());
         Self { inner: Arc::new(Inner { token, pacer, shared }) }
     }
 
@@ -150,13 +151,21 @@ impl Client {
     /// }
     /// ```
     pub fn with_token(&self, token: Token) -> Self {
-        Self::of(token, self.inner.shared.clone())
+        Self::of(Some(token), self.inner.shared.clone())
     }
 
     /// A builder, to set the base URL, timeout, retry policy, pacing, body encoding or
     /// transport.
     pub fn builder(token: Token) -> ClientBuilder {
-        ClientBuilder::new(token)
+        ClientBuilder::new(Some(token))
+    }
+
+    /// A builder for a client with no token yet: an app's own, before any install, for
+    /// the methods called with the app's credentials (`oauth.v2.access`). Its calls of
+    /// other methods go without a token, and Slack answers them `not_authed`; give it one
+    /// with [`with_token`](Self::with_token).
+    pub fn without_token() -> ClientBuilder {
+        ClientBuilder::new(None)
     }
 
     /// Calls a method and decodes its answer.
@@ -271,8 +280,8 @@ impl Inner {
         *request.method_mut() = http::Method::POST;
         *request.uri_mut() = uri.clone();
         let headers = request.headers_mut();
-        if authenticated {
-            headers.insert(AUTHORIZATION, self.token.authorization());
+        if let Some(token) = self.token.as_ref().filter(|_| authenticated) {
+            headers.insert(AUTHORIZATION, token.authorization());
         }
         headers.insert(CONTENT_TYPE, HeaderValue::from_static(body.content_type));
         headers.insert(USER_AGENT, HeaderValue::from_static(USER_AGENT_VALUE));
