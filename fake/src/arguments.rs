@@ -68,11 +68,9 @@ impl Arguments {
 }
 
 /// Whether an argument holds a secret, hidden in `Debug` output and the control API:
-/// `token` (an argument of `oauth.v2.exchange`), `refresh_token`, `client_secret`, and
-/// the OAuth `code` (which the OAuth methods alone take) and the like.
-pub(crate) fn is_secret(name: &str) -> bool {
-    name == "token" || name == "code" || name.ends_with("_token") || name.ends_with("_secret")
-}
+/// `token` (an argument of `oauth.v2.exchange`), `refresh_token`, `client_secret`, the
+/// OAuth `code` and the like, by the runtime's one rule.
+pub(crate) use typed_slack_runtime::is_secret_name as is_secret;
 
 impl fmt::Debug for Arguments {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

@@ -91,7 +91,7 @@ pub use pages::Pages;
 #[cfg(feature = "reqwest")]
 pub use reqwest_transport::ReqwestTransport;
 pub use retry::RetryPolicy;
-pub use token::{Token, TokenError};
+pub use token::{Token, TokenError, is_secret_name};
 pub use transport::{Transport, TransportError, TransportErrorKind, TransportFuture};
 pub use unknown::UnknownFields;
 pub use untyped::{Untyped, UntypedCall, UntypedResponse};

@@ -115,6 +115,14 @@ impl fmt::Display for Token {
     }
 }
 
+/// Whether an argument or field named `name` holds a secret by its name, to be redacted
+/// wherever it is shown: `token`, the OAuth `code`, and any `…_token` or `…_secret`
+/// (`access_token`, `refresh_token`, `client_secret`). The generated types mark their
+/// secret fields from the spec; this rule is for JSON without types.
+pub fn is_secret_name(name: &str) -> bool {
+    name == "token" || name == "code" || name.ends_with("_token") || name.ends_with("_secret")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -129,13 +129,13 @@ impl std::fmt::Debug for UntypedResponse {
     }
 }
 
-/// Replaces the values of secret fields (`token`, `…_token`, `…_secret`) with
+/// Replaces the values of secret fields ([`is_secret_name`](crate::is_secret_name)) with
 /// `<redacted>`.
 fn redact(value: &mut Value) {
     match value {
         Value::Object(fields) => {
             for (name, value) in fields.iter_mut() {
-                if name == "token" || name.ends_with("_token") || name.ends_with("_secret") {
+                if crate::is_secret_name(name) {
                     *value = Value::from("<redacted>");
                 } else {
                     redact(value);
@@ -162,5 +162,10 @@ mod tests {
         assert!(!debug.contains("SECRET"), "{debug}");
         assert!(debug.contains("U1"), "{debug}");
         assert_eq!(answer.get("access_token"), Some(&Value::from("xoxb-SECRET")));
+        for (name, secret) in
+            [("code", true), ("client_secret", true), ("token", true), ("channel", false), ("tokens", false)]
+        {
+            assert_eq!(crate::is_secret_name(name), secret, "{name}");
+        }
     }
 }
