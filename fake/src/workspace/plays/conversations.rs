@@ -65,6 +65,13 @@ pub(super) fn types(ctx: &Ctx<'_>) -> Result<Types, &'static str> {
 /// The caller's view of the workspace's conversations: public channels, and the others
 /// it is a member of, of the `types` asked.
 pub(super) fn list(workspace: &mut Workspace, ctx: &Ctx<'_>) -> Result<Value, &'static str> {
+    listing(workspace, ctx, None)
+}
+
+/// A page of the conversations the caller may see (public ones, and those it is in), of
+/// the `types` asked, without the archived ones with `exclude_archived`, and only those
+/// `member` is in when given; each answered as `member` (else the caller) sees it.
+pub(super) fn listing(workspace: &Workspace, ctx: &Ctx<'_>, member: Option<&str>) -> Result<Value, &'static str> {
     let actor = actor(workspace, ctx);
     let types = types(ctx)?;
     let exclude_archived = flag(ctx, "exclude_archived");
@@ -73,12 +80,14 @@ pub(super) fn list(workspace: &mut Workspace, ctx: &Ctx<'_>) -> Result<Value, &'
         .channels
         .iter()
         .filter(|channel| types.admits(channel) && (!channel.is_private || is_member(channel, &actor)))
+        .filter(|channel| member.is_none_or(|member| is_member(channel, member)))
         .filter(|channel| !(exclude_archived && channel.is_archived))
         .collect();
     channels.sort_by(|a, b| a.id.cmp(&b.id));
     let (channels, next) = page(ctx, channels, "team", |channel| &channel.id)?;
+    let viewer = member.unwrap_or(&actor);
     let channels: Vec<Value> =
-        channels.into_iter().map(|channel| render::channel(workspace, channel, &actor)).collect();
+        channels.into_iter().map(|channel| render::channel(workspace, channel, viewer)).collect();
     Ok(json!({ "channels": channels, "response_metadata": metadata(next) }))
 }
 

@@ -2,9 +2,8 @@
 
 use serde_json::{Value, json};
 
-use super::{actor, arg, is_member, listed, metadata};
+use super::{actor, arg, listed, metadata};
 use crate::workspace::paging::page;
-use crate::workspace::seed::Channel;
 use crate::workspace::{Ctx, Workspace, render};
 
 pub(super) fn list(workspace: &mut Workspace, ctx: &Ctx<'_>) -> Result<Value, &'static str> {
@@ -47,20 +46,6 @@ pub(super) fn conversations(workspace: &mut Workspace, ctx: &Ctx<'_>) -> Result<
         "" => actor(workspace, ctx),
         id => workspace.user(id).ok_or(listed(ctx, "user_not_found", "invalid_arguments"))?.id.clone(),
     };
-    let types = super::conversations::types(ctx)?;
-    let exclude_archived = super::flag(ctx, "exclude_archived");
-    let caller = actor(workspace, ctx);
     // Another user's private conversations show only to their members.
-    let visible = |channel: &Channel| !channel.is_private || is_member(channel, &caller);
-    let mut channels: Vec<_> = workspace
-        .data
-        .channels
-        .iter()
-        .filter(|channel| is_member(channel, &user) && visible(channel) && types.admits(channel))
-        .filter(|channel| !(exclude_archived && channel.is_archived))
-        .collect();
-    channels.sort_by(|a, b| a.id.cmp(&b.id));
-    let (channels, next) = page(ctx, channels, "team", |channel| &channel.id)?;
-    let channels: Vec<Value> = channels.into_iter().map(|channel| render::channel(workspace, channel, &user)).collect();
-    Ok(json!({ "channels": channels, "response_metadata": metadata(next) }))
+    super::conversations::listing(workspace, ctx, Some(&user))
 }
