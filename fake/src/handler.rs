@@ -166,11 +166,14 @@ fn answer_call(
         Some(match play(&mut state.workspace, &ctx) {
             Ok(body) => Reply::success(body),
             Err(code) => {
-                debug_assert!(
-                    info.documents_error(code),
-                    "{} answered {code}, which its spec does not list",
-                    info.name
-                );
+                // Never a panic on a request: the tests check every code they see is listed.
+                if !info.documents_error(code) {
+                    tracing::warn!(
+                        method = info.name,
+                        code,
+                        "the fake answered a code the method's spec does not list"
+                    );
+                }
                 Reply::error(code)
             }
         })
