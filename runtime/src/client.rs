@@ -18,7 +18,7 @@ use crate::{
 };
 
 /// The `User-Agent` every call sends.
-const USER_AGENT_VALUE: &str = concat!(env!("CARGO_PKG_NAME"), "/", env!("CARGO_PKG_VERSION"));
+pub(crate) const USER_AGENT_VALUE: &str = concat!(env!("CARGO_PKG_NAME"), "/", env!("CARGO_PKG_VERSION"));
 
 /// Calls Slack Web API methods with one token.
 ///
@@ -205,6 +205,11 @@ impl Client {
         let url = self.inner.shared.base_url.method_url(&call.method);
         let uri = url.parse::<Uri>().map_err(|reason| CallError::Request(RequestError::Url { url, reason }))?;
         self.inner.run::<Untyped>(&call.method, call.tier, &uri, &call.body).await
+    }
+
+    /// The transport every clone and [`with_token`](Self::with_token) client shares.
+    pub(crate) fn transport(&self) -> &dyn Transport {
+        &*self.inner.shared.transport
     }
 }
 

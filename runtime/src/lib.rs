@@ -64,11 +64,13 @@ mod pages;
 #[cfg(feature = "reqwest")]
 mod reqwest_transport;
 mod retry;
+mod streaming;
 mod token;
 mod transport;
 pub mod types;
 mod unknown;
 mod untyped;
+mod upload;
 pub mod validate;
 
 pub use acknowledged::Acknowledged;
@@ -91,8 +93,10 @@ pub use pages::Pages;
 #[cfg(feature = "reqwest")]
 pub use reqwest_transport::ReqwestTransport;
 pub use retry::RetryPolicy;
+pub use streaming::{BodyChunks, StreamingBody};
 pub use token::{Token, TokenError, is_secret_name};
 pub use transport::{Transport, TransportError, TransportErrorKind, TransportFuture};
 pub use unknown::UnknownFields;
 pub use untyped::{Untyped, UntypedCall, UntypedResponse};
+pub use upload::BytesUploadError;
 pub use validate::{Validate, Violation, Violations};

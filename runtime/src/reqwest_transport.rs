@@ -1,6 +1,9 @@
 //! The default [`Transport`]: reqwest over rustls.
 
-use crate::{Transport, TransportError, TransportFuture};
+use http::HeaderValue;
+use http::header::CONTENT_LENGTH;
+
+use crate::{StreamingBody, Transport, TransportError, TransportFuture};
 
 /// Sends requests with [`reqwest`] over rustls (the ring provider, Mozilla's roots from
 /// `webpki-roots`): no OpenSSL, and the same trust store on every machine.
@@ -55,14 +58,33 @@ impl Transport for ReqwestTransport {
     fn send(&self, request: http::Request<Vec<u8>>) -> TransportFuture<'_> {
         Box::pin(async move {
             let request = reqwest::Request::try_from(request).map_err(TransportError::other)?;
-            let response = self.client.execute(request).await.map_err(classify)?;
-            let mut answer = http::Response::builder().status(response.status()).version(response.version());
-            if let Some(headers) = answer.headers_mut() {
-                *headers = response.headers().clone();
-            }
-            let body = response.bytes().await.map_err(classify)?;
-            answer.body(body.into()).map_err(TransportError::other)
+            self.execute(request).await
         })
+    }
+
+    /// Streams the body: at most one chunk of it is in memory at a time.
+    fn send_streaming(&self, request: http::Request<StreamingBody>) -> TransportFuture<'_> {
+        Box::pin(async move {
+            let (mut parts, body) = request.into_parts();
+            parts.headers.insert(CONTENT_LENGTH, HeaderValue::from(body.len()));
+            let body = reqwest::Body::wrap_stream(body.into_chunks());
+            let request =
+                reqwest::Request::try_from(http::Request::from_parts(parts, body)).map_err(TransportError::other)?;
+            self.execute(request).await
+        })
+    }
+}
+
+impl ReqwestTransport {
+    /// Sends `request` and reads the whole answer.
+    async fn execute(&self, request: reqwest::Request) -> Result<http::Response<Vec<u8>>, TransportError> {
+        let response = self.client.execute(request).await.map_err(classify)?;
+        let mut answer = http::Response::builder().status(response.status()).version(response.version());
+        if let Some(headers) = answer.headers_mut() {
+            *headers = response.headers().clone();
+        }
+        let body = response.bytes().await.map_err(classify)?;
+        answer.body(body.into()).map_err(TransportError::other)
     }
 }
 

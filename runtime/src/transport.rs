@@ -5,6 +5,8 @@ use std::fmt;
 use std::future::Future;
 use std::pin::Pin;
 
+use crate::StreamingBody;
+
 /// What a [`Transport`] returns: the answer, or why there was none.
 pub type TransportFuture<'a> =
     Pin<Box<dyn Future<Output = Result<http::Response<Vec<u8>>, TransportError>> + Send + 'a>>;
@@ -41,6 +43,24 @@ pub trait Transport: fmt::Debug + Send + Sync + 'static {
     /// [`TransportError::connect`] (nothing reached the server), [`TransportError::timeout`]
     /// or [`TransportError::other`].
     fn send(&self, request: http::Request<Vec<u8>>) -> TransportFuture<'_>;
+
+    /// Sends `request` with a body read while it is sent (a file's bytes, to an upload
+    /// URL), with `Content-Length` set, and reads the whole answer.
+    ///
+    /// The default reads the body into memory and calls [`send`](Self::send); a
+    /// transport that can stream overrides it, as `ReqwestTransport` does.
+    ///
+    /// # Errors
+    ///
+    /// As [`send`](Self::send)'s. A body whose source fails is
+    /// [`TransportError::other`], its cause the source's `io::Error`.
+    fn send_streaming(&self, request: http::Request<StreamingBody>) -> TransportFuture<'_> {
+        Box::pin(async move {
+            let (parts, body) = request.into_parts();
+            let bytes = body.collect().await.map_err(TransportError::other)?;
+            self.send(http::Request::from_parts(parts, bytes)).await
+        })
+    }
 }
 
 /// No complete HTTP answer: the connection failed, timed out, or broke.
