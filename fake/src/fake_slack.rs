@@ -95,6 +95,18 @@ impl FakeSlack {
         Script::new(&self.shared, method.to_owned())
     }
 
+    /// Scripts the answers of the upload URLs that `files.getUploadURLExternal` gives,
+    /// whatever the file: [`server_error`](Script::server_error),
+    /// [`rate_limited`](Script::rate_limited), [`respond`](Script::respond), and so on,
+    /// with their [`delay`](Script::delay). A scripted success receives the bytes as an
+    /// upload URL does unscripted.
+    ///
+    /// Uploads are recorded among [`requests`](Self::requests), with an empty
+    /// [`method`](crate::Request::method) and their `/upload/v1/FILE_ID` path.
+    pub fn on_uploads(&self) -> Script<'_> {
+        Script::new(&self.shared, crate::files::UPLOAD_SCRIPT.to_owned())
+    }
+
     /// The requests received so far, in order: the latest ones the fake keeps (see
     /// [`FakeSlackBuilder::record_limits`](crate::FakeSlackBuilder::record_limits)).
     pub fn requests(&self) -> Vec<Request> {

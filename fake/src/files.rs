@@ -14,6 +14,9 @@ use crate::tokens::bearer_token;
 /// The path prefix of upload URLs: `/upload/v1/FILE_ID`.
 pub(crate) const UPLOAD: &str = "/upload/v1/";
 
+/// The name the upload URLs' scripted answers are queued under: no method's name.
+pub(crate) const UPLOAD_SCRIPT: &str = "/upload";
+
 /// The path prefix of download URLs: `/files-pri/TEAM-FILE_ID/NAME` and
 /// `/files-pri/TEAM-FILE_ID/download/NAME`.
 pub(crate) const DOWNLOAD: &str = "/files-pri/";

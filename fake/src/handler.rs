@@ -46,7 +46,12 @@ fn decide(state: &mut State, request: http::Request<Bytes>, now: Instant) -> Ans
     if let Some(file_id) = path.strip_prefix(files::UPLOAD) {
         let file_id = file_id.trim_end_matches('/').to_owned();
         let (parts, body) = request.into_parts();
-        return files::upload(state, &parts, &body, &file_id);
+        let answer = match state.scripts.next(files::UPLOAD_SCRIPT).and_then(Reply::render_upload) {
+            Some(scripted) => scripted,
+            None => files::upload(state, &parts, &body, &file_id),
+        };
+        record(state, String::new(), parts, body, Outcome::default(), &answer, now);
+        return answer;
     }
     if let Some(rest) = path.strip_prefix(files::DOWNLOAD) {
         let rest = rest.to_owned();
@@ -58,7 +63,7 @@ fn decide(state: &mut State, request: http::Request<Bytes>, now: Instant) -> Ans
 
 /// Decides the answer to a method call and records both.
 fn call(state: &mut State, request: http::Request<Bytes>, now: Instant) -> Answer {
-    let (mut parts, body) = request.into_parts();
+    let (parts, body) = request.into_parts();
     let method = parts.uri.path().strip_prefix("/api/").unwrap_or_default().to_owned();
     let mut outcome = Outcome::default();
     let answer = match state.methods.get(method.as_str()).copied() {
@@ -72,6 +77,21 @@ fn call(state: &mut State, request: http::Request<Bytes>, now: Instant) -> Answe
         error = answer.error.as_deref().unwrap_or(""),
         "fake Slack answered",
     );
+    record(state, method, parts, body, outcome, &answer, now);
+    answer
+}
+
+/// Keeps `parts` and `body`, received at `now` and answered `answer`, for the tests, the
+/// token hidden; `method` is empty for the file endpoints beside the methods.
+fn record(
+    state: &mut State,
+    method: String,
+    mut parts: Parts,
+    body: Bytes,
+    outcome: Outcome,
+    answer: &Answer,
+    now: Instant,
+) {
     hide_authorization(&mut parts.headers);
     state.requests.push(Request {
         method,
@@ -89,7 +109,6 @@ fn call(state: &mut State, request: http::Request<Bytes>, now: Instant) -> Answe
         error: answer.error.clone(),
         warnings: outcome.warnings,
     });
-    answer
 }
 
 /// The answer to a call of a method the fake serves, checked in Slack's order: the

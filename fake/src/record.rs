@@ -35,7 +35,8 @@ pub struct Request {
 
 impl Request {
     /// The Slack method named by the path (`chat.postMessage` for
-    /// `/api/chat.postMessage`), whether the fake knows it or not.
+    /// `/api/chat.postMessage`), whether the fake knows it or not; empty for an upload
+    /// to an upload URL.
     pub fn method(&self) -> &str {
         &self.method
     }

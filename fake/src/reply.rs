@@ -122,9 +122,23 @@ impl Reply {
 
     /// The answer to a call of `info` that earned `warnings`.
     pub(crate) fn render(self, info: &MethodInfo, warnings: &[&str]) -> Answer {
+        let sample = info.success_examples.first().copied().unwrap_or(info.sample_response);
+        self.answer(sample, warnings)
+    }
+
+    /// The answer of an upload URL this reply was scripted for: `None` for a success
+    /// (the URL then receives the bytes as usual), else the reply as a method sends it.
+    pub(crate) fn render_upload(self) -> Option<Answer> {
+        match self.kind {
+            Kind::Sample | Kind::Success(_) => None,
+            _ => Some(self.answer("", &[])),
+        }
+    }
+
+    /// The answer, with `sample` for the method's sample response.
+    fn answer(self, sample: &str, warnings: &[&str]) -> Answer {
         let mut answer = match self.kind {
             Kind::Sample => {
-                let sample = info.success_examples.first().copied().unwrap_or(info.sample_response);
                 match serde_json::from_str::<Value>(sample) {
                     Ok(sample) if !warnings.is_empty() => with_warnings(sample, warnings),
                     // Verbatim, so a test compares it to the spec's byte for byte.
