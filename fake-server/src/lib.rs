@@ -15,9 +15,11 @@ mod methods;
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::time::Duration;
 
 use clap::Parser;
 use typed_slack::runtime::MethodInfo;
+use typed_slack_fake::behaviours::OAuthAccess;
 use typed_slack_fake::{FakeSlack, RateLimits, Seed, TokenKind};
 
 /// Serves a fake Slack Web API on 127.0.0.1 with every method of the spec, a stateful
@@ -41,6 +43,11 @@ pub struct Options {
     /// xoxb-0000000000-fake-slack-bot-token and xoxp-0000000000-fake-slack-user-token.
     #[arg(long = "token", value_name = "TOKEN")]
     pub tokens: Vec<String>,
+
+    /// Turn on token rotation: oauth.v2.access issues tokens (xoxe.xoxb-…) that expire
+    /// after this many seconds, with refresh tokens (Slack's live 43200 s).
+    #[arg(long, value_name = "SECONDS")]
+    pub token_rotation: Option<u64>,
 
     /// Serve only the methods of these families (apps, chat, conversations…).
     #[arg(long, value_name = "FAMILY,...", value_delimiter = ',', visible_alias = "features")]
@@ -92,6 +99,9 @@ async fn serve(options: &Options, methods: Vec<MethodInfo>, seed: Seed) -> ExitC
     if options.rate_limits {
         builder = builder.rate_limits(RateLimits::by_tier());
     }
+    if let Some(seconds) = options.token_rotation {
+        builder = builder.behaviour(OAuthAccess::new().rotation(Duration::from_secs(seconds)));
+    }
     let slack = match builder.start().await {
         Ok(slack) => slack,
         Err(error) => {
@@ -107,6 +117,9 @@ async fn serve(options: &Options, methods: Vec<MethodInfo>, seed: Seed) -> ExitC
     }
     if options.rate_limits {
         banner.push_str("rate limits: each method's tier, per token\n");
+    }
+    if let Some(seconds) = options.token_rotation {
+        banner.push_str(&format!("token rotation: oauth.v2.access tokens expire after {seconds} s\n"));
     }
     banner
         .push_str(&format!("control API: http://{}/_fake/ (script, reset, seed, state, requests)\n", slack.address()));
@@ -152,6 +165,8 @@ mod tests {
             "--seed",
             "seed.json",
             "--rate-limits",
+            "--token-rotation",
+            "60",
         ])
         .unwrap();
         assert_eq!(options.port, 8080);
@@ -159,6 +174,7 @@ mod tests {
         assert_eq!(options.families, ["apps", "chat"]);
         assert_eq!(options.seed, Some(PathBuf::from("seed.json")));
         assert!(options.rate_limits);
+        assert_eq!(options.token_rotation, Some(60));
         assert_eq!(Options::try_parse_from(["typed-slack-fake"]).unwrap(), Options::default());
         assert_eq!(Options::try_parse_from(["x", "--features", "chat"]).unwrap().families, ["chat"]);
     }

@@ -6,6 +6,7 @@ use http::header::{CONTENT_DISPOSITION, CONTENT_TYPE, HeaderValue};
 use http::request::Parts;
 use http::{Method, StatusCode};
 use hyper::body::Bytes;
+use tokio::time::Instant;
 
 use crate::answer::Answer;
 use crate::state::State;
@@ -39,8 +40,8 @@ pub(crate) fn upload(state: &mut State, parts: &Parts, body: &Bytes, file_id: &s
 
 /// The content of a file, to a request with a token the fake accepts; HTTP 403
 /// without one, and 404 for a file it does not hold.
-pub(crate) fn download(state: &State, parts: &Parts, rest: &str) -> Answer {
-    let authorized = bearer_token(&parts.headers).is_some_and(|token| state.tokens.kind_of(token).is_some());
+pub(crate) fn download(state: &State, parts: &Parts, rest: &str, now: Instant) -> Answer {
+    let authorized = bearer_token(&parts.headers).is_some_and(|token| state.tokens.check(token, now).is_ok());
     if !authorized {
         return text(StatusCode::FORBIDDEN, "a file is downloaded with `Authorization: Bearer TOKEN`");
     }

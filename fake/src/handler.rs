@@ -56,7 +56,7 @@ fn decide(state: &mut State, request: http::Request<Bytes>, now: Instant) -> Ans
     if let Some(rest) = path.strip_prefix(files::DOWNLOAD) {
         let rest = rest.to_owned();
         let (parts, _) = request.into_parts();
-        return files::download(state, &parts, &rest);
+        return files::download(state, &parts, &rest, now);
     }
     call(state, request, now)
 }
@@ -147,7 +147,10 @@ fn answer_call(
     outcome.token_source = source;
     let kind = match &token {
         Some(token) => {
-            let Some(kind) = state.tokens.kind_of(token) else { return reject("invalid_auth", &[], outcome) };
+            let kind = match state.tokens.check(token, now) {
+                Ok(kind) => kind,
+                Err(code) => return reject(code, &[], outcome),
+            };
             outcome.token_kind = Some(kind);
             if let Err(code) = validate::token_kind(info, kind) {
                 return reject(code, &[], outcome);
@@ -198,8 +201,11 @@ fn answer_call(
         })
     });
     let mut reply = reply.unwrap_or_else(Reply::sample);
-    for (token, kind) in reply.take_grants() {
-        state.tokens.insert(&token, kind);
+    for grant in reply.take_grants() {
+        match grant.lifetime {
+            Some(lifetime) => state.tokens.insert_until(&grant.token, grant.kind, now + lifetime),
+            None => state.tokens.insert(&grant.token, grant.kind),
+        }
     }
     reply.render(info, &outcome.warnings)
 }

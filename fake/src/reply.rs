@@ -24,7 +24,16 @@ pub struct Reply {
     kind: Kind,
     delay: Duration,
     /// Tokens the answer issues, which the fake accepts from then on.
-    grants: Vec<(String, TokenKind)>,
+    grants: Vec<Grant>,
+}
+
+/// A token an answer issues.
+#[derive(Debug, Clone)]
+pub(crate) struct Grant {
+    pub(crate) token: String,
+    pub(crate) kind: TokenKind,
+    /// How long it lives from the answer on, for a rotating token.
+    pub(crate) lifetime: Option<Duration>,
 }
 
 #[derive(Debug, Clone)]
@@ -107,7 +116,15 @@ impl Reply {
     /// The same answer, issuing `token` of `kind`: the fake accepts it from then on, as
     /// Slack accepts the tokens `oauth.v2.access` answers.
     pub fn granting(mut self, token: impl Into<String>, kind: TokenKind) -> Self {
-        self.grants.push((token.into(), kind));
+        self.grants.push(Grant { token: token.into(), kind, lifetime: None });
+        self
+    }
+
+    /// The same answer, issuing `token` of `kind` for `lifetime`: the fake accepts it
+    /// until then, and answers `token_expired` after, as Slack does with rotating
+    /// tokens.
+    pub fn granting_for(mut self, token: impl Into<String>, kind: TokenKind, lifetime: Duration) -> Self {
+        self.grants.push(Grant { token: token.into(), kind, lifetime: Some(lifetime) });
         self
     }
 
@@ -116,7 +133,7 @@ impl Reply {
     }
 
     /// The tokens the answer issues, taken out of it.
-    pub(crate) fn take_grants(&mut self) -> Vec<(String, TokenKind)> {
+    pub(crate) fn take_grants(&mut self) -> Vec<Grant> {
         std::mem::take(&mut self.grants)
     }
 

@@ -5,6 +5,7 @@ use std::fmt;
 
 use http::HeaderMap;
 use http::header::AUTHORIZATION;
+use tokio::time::Instant;
 
 /// The kind of a token, which decides the methods it may call.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -17,8 +18,10 @@ pub enum TokenKind {
 }
 
 impl TokenKind {
-    /// The kind a token's prefix tells: `xoxb-` is a bot token, any other a user token.
+    /// The kind a token's prefix tells: `xoxb-` (or `xoxe.xoxb-`, rotating) is a bot
+    /// token, any other a user token.
     pub fn infer(token: &str) -> Self {
+        let token = token.strip_prefix("xoxe.").unwrap_or(token);
         if token.starts_with("xoxb-") { Self::Bot } else { Self::User }
     }
 }
@@ -44,20 +47,38 @@ pub enum TokenSource {
 
 /// The tokens registered with a fake, by secret. Its `Debug` output shows no secret.
 #[derive(Default)]
-pub(crate) struct Tokens(HashMap<String, TokenKind>);
+pub(crate) struct Tokens(HashMap<String, Grant>);
+
+/// What a registered token may do, and until when.
+#[derive(Debug, Clone, Copy)]
+struct Grant {
+    kind: TokenKind,
+    /// When a rotating token expires; `None` for a token that does not.
+    expires_at: Option<Instant>,
+}
 
 impl Tokens {
     pub(crate) fn insert(&mut self, token: &str, kind: TokenKind) {
-        self.0.insert(token.trim().to_owned(), kind);
+        self.0.insert(token.trim().to_owned(), Grant { kind, expires_at: None });
+    }
+
+    /// Registers a rotating token, which expires at `expires_at`.
+    pub(crate) fn insert_until(&mut self, token: &str, kind: TokenKind, expires_at: Instant) {
+        self.0.insert(token.trim().to_owned(), Grant { kind, expires_at: Some(expires_at) });
     }
 
     pub(crate) fn is_empty(&self) -> bool {
         self.0.is_empty()
     }
 
-    /// The kind of `token`, or `None` when it is not registered.
-    pub(crate) fn kind_of(&self, token: &str) -> Option<TokenKind> {
-        self.0.get(token).copied()
+    /// The kind of `token` at `now`, or the code Slack answers: `invalid_auth` for a
+    /// token it does not know, `token_expired` for one past its expiry.
+    pub(crate) fn check(&self, token: &str, now: Instant) -> Result<TokenKind, &'static str> {
+        let grant = self.0.get(token).ok_or("invalid_auth")?;
+        match grant.expires_at {
+            Some(expires_at) if expires_at <= now => Err("token_expired"),
+            _ => Ok(grant.kind),
+        }
     }
 }
 
@@ -112,6 +133,7 @@ mod tests {
     fn the_prefix_tells_the_kind() {
         assert_eq!(TokenKind::infer("xoxb-1-2"), TokenKind::Bot);
         assert_eq!(TokenKind::infer("xoxp-1-2"), TokenKind::User);
+        assert_eq!(TokenKind::infer("xoxe.xoxb-1-2"), TokenKind::Bot);
         assert_eq!(TokenKind::infer("opaque"), TokenKind::User);
     }
 
@@ -123,6 +145,16 @@ mod tests {
         let debug = format!("{tokens:?}");
         assert!(!debug.contains("SECRET"), "{debug}");
         assert!(debug.contains("xoxb-<redacted>"), "{debug}");
+    }
+
+    #[test]
+    fn a_rotating_token_expires() {
+        let now = Instant::now();
+        let mut tokens = Tokens::default();
+        tokens.insert_until("xoxe.xoxb-1", TokenKind::Bot, now + std::time::Duration::from_secs(60));
+        assert_eq!(tokens.check("xoxe.xoxb-1", now), Ok(TokenKind::Bot));
+        assert_eq!(tokens.check("xoxe.xoxb-1", now + std::time::Duration::from_secs(60)), Err("token_expired"));
+        assert_eq!(tokens.check("xoxb-unknown", now), Err("invalid_auth"));
     }
 
     #[test]

@@ -77,3 +77,43 @@ async fn the_credentials_may_come_as_basic_authentication() {
     assert_eq!(body["ok"], serde_json::json!(true), "{body}");
     assert!(body["access_token"].as_str().is_some_and(|token| token.starts_with("xoxb-")));
 }
+
+/// A client over the in-process transport, for tests on a paused clock.
+fn in_process(slack: &FakeSlack, token: &str) -> Client {
+    let token = Token::new(token).expect("a token");
+    Client::builder(token).transport(slack.transport()).build().expect("a client")
+}
+
+#[tokio::test(start_paused = true)]
+async fn with_rotation_tokens_expire_and_a_refresh_token_renews_them_once() {
+    let slack = fake(OAuthAccess::new().rotation(std::time::Duration::from_secs(600))).await;
+    let app = in_process(&slack, FakeSlack::BOT_TOKEN);
+    let installed = app.call(exchange("code-1", FakeSlack::CLIENT_SECRET)).await.expect("an install");
+    let token = installed.access_token.clone().expect("a token");
+    assert!(token.expose().starts_with("xoxe.xoxb-"), "a rotating bot token");
+    assert_eq!(installed.expires_in, Some(600));
+    let refresh_token = installed.refresh_token.clone().expect("a refresh token");
+
+    let bot = in_process(&slack, token.expose());
+    bot.call(AuthTest::new()).await.expect("valid for 10 minutes");
+    tokio::time::advance(std::time::Duration::from_secs(600)).await;
+    let expired = bot.call(AuthTest::new()).await.expect_err("expired");
+    assert_eq!(expired.common_code(), Some(typed_slack::runtime::CommonError::TokenExpired));
+
+    let refresh = || {
+        OauthV2Access::new()
+            .client_id(FakeSlack::CLIENT_ID)
+            .client_secret(FakeSlack::CLIENT_SECRET)
+            .grant_type("refresh_token")
+            .refresh_token(refresh_token.clone())
+    };
+    let renewed = app.call(refresh()).await.expect("renewed");
+    assert_eq!((renewed.token_type.as_deref(), renewed.expires_in), (Some("bot"), Some(600)));
+    let new_token = renewed.access_token.expect("a new token");
+    assert_ne!(new_token.expose(), token.expose());
+    assert_ne!(renewed.refresh_token.as_ref().map(|secret| secret.expose()), Some(refresh_token.expose()));
+    in_process(&slack, new_token.expose()).call(AuthTest::new()).await.expect("the new token works");
+
+    let reused = app.call(refresh()).await.expect_err("a refresh token works once");
+    assert_eq!(reused.code(), Some(&Error::InvalidRefreshToken));
+}

@@ -46,8 +46,9 @@ pub enum TokenError {
     Malformed,
 }
 
-/// The token type prefixes Slack uses, shown in Debug output since they are not secret.
-const KNOWN_KINDS: &[&str] = &["xoxb", "xoxp", "xoxa", "xoxe", "xoxr", "xoxs", "xapp"];
+/// The token type prefixes Slack uses, shown in Debug output since they are not secret;
+/// `xoxe.` starts the rotating tokens.
+const KNOWN_KINDS: &[&str] = &["xoxe.xoxb", "xoxe.xoxp", "xoxb", "xoxp", "xoxa", "xoxe", "xoxr", "xoxs", "xapp"];
 
 impl Token {
     /// Wraps a token. Whitespace around it (a trailing newline from a file) is dropped.
@@ -100,6 +101,16 @@ impl Token {
     }
 }
 
+/// Tokens are equal when their secrets are: to tell whether a token was replaced (by
+/// rotation) since a call was made with it.
+impl PartialEq for Token {
+    fn eq(&self, other: &Self) -> bool {
+        self.authorization == other.authorization
+    }
+}
+
+impl Eq for Token {}
+
 impl fmt::Debug for Token {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self.kind {
@@ -134,6 +145,14 @@ mod tests {
         assert_eq!(token.to_string(), "Token(xoxb-<redacted>)");
         assert_eq!(format!("{:?}", Token::new("opaque-secret").unwrap()), "Token(<redacted>)");
         assert_eq!(format!("{:?}", Token::new("xoxbsecret").unwrap()), "Token(<redacted>)");
+        let rotating = Token::new("xoxe.xoxb-1-secret").unwrap();
+        assert_eq!(format!("{rotating:?}"), "Token(xoxe.xoxb-<redacted>)");
+    }
+
+    #[test]
+    fn tokens_are_equal_when_their_secrets_are() {
+        assert_eq!(Token::new("xoxb-1").unwrap(), Token::new(" xoxb-1\n").unwrap());
+        assert_ne!(Token::new("xoxb-1").unwrap(), Token::new("xoxb-2").unwrap());
     }
 
     #[test]

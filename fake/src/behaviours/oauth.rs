@@ -1,6 +1,7 @@
 //! `oauth.v2.access` as its Slack page documents it.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
+use std::time::Duration;
 
 use serde_json::{Value, json};
 
@@ -14,13 +15,20 @@ use crate::{FakeSlack, Reply, Seed, TokenKind};
 ///
 /// - `invalid_client_id` when no client ID came, or not the app's;
 /// - `bad_client_secret` when the secret is not the app's;
-/// - `invalid_grant_type` when `grant_type` is neither absent nor `authorization_code`
-///   (token rotation is not played);
+/// - `invalid_grant_type` when `grant_type` is neither absent, `authorization_code` nor
+///   `refresh_token`;
+/// - with `grant_type=refresh_token`: `invalid_refresh_token` when the `refresh_token`
+///   is not one the fake issued, or was used already; else a new token of the same kind
+///   and a new refresh token, the old token staying valid until it expires;
 /// - `invalid_code` when no `code` came, it is not known, or it was exchanged already;
 /// - `bad_redirect_uri` when a `redirect_uri` came that is not the app's (when it has one);
 /// - else a bot token of the app's bot scopes, and a user token when the app asks user
 ///   scopes, both accepted by the fake from then on, for the workspace's team, bot and
 ///   installer.
+///
+/// With [`rotation`](Self::rotation) on, the tokens it issues are rotating ones
+/// (`xoxe.xoxb-…`): each comes with a `refresh_token` and its `expires_in`, and after it
+/// the fake answers the token's calls `token_expired`.
 ///
 /// The credentials come as the `client_id` and `client_secret` arguments (as the Node
 /// SDK sends them) or an `Authorization: Basic` header (as the Python SDK does). By
@@ -50,6 +58,10 @@ pub struct OAuthAccess {
     bot_scope: String,
     user_scope: Option<String>,
     issued: u64,
+    /// How long the tokens it issues live, when rotation is on.
+    rotation: Option<Duration>,
+    /// The refresh tokens issued and not used yet, with the kind of token they renew.
+    refresh_tokens: HashMap<String, TokenKind>,
 }
 
 impl OAuthAccess {
@@ -67,6 +79,8 @@ impl OAuthAccess {
             bot_scope: "chat:write".to_owned(),
             user_scope: None,
             issued: 0,
+            rotation: None,
+            refresh_tokens: HashMap::new(),
         }
     }
 
@@ -102,20 +116,26 @@ impl OAuthAccess {
         self
     }
 
+    /// Issues rotating tokens that live `lifetime` (Slack's live 12 hours), each with a
+    /// refresh token; whole seconds, at least one.
+    pub fn rotation(mut self, lifetime: Duration) -> Self {
+        self.rotation = Some(Duration::from_secs(lifetime.as_secs().max(1)));
+        self
+    }
+
     /// The success answer for the `issued`-th exchange, issuing its tokens: the app's
     /// bot in the workspace's team, installed by its installer.
-    fn success(&self, workspace: &Seed) -> Reply {
-        let number = self.issued;
-        let bot_token = format!("xoxb-0000000000-{number:010}-fake-slack-oauth-bot");
+    fn success(&mut self, workspace: &Seed) -> Reply {
         let installer = &workspace.installer;
+        let mut grants = Vec::new();
         let mut authed_user = json!({"id": installer});
-        let mut reply_tokens = vec![(bot_token.clone(), TokenKind::Bot)];
-        if let Some(scope) = &self.user_scope {
-            let user_token = format!("xoxp-0000000000-{number:010}-fake-slack-oauth-user");
+        if let Some(scope) = self.user_scope.clone() {
+            let (user_token, renewal) = self.issue(TokenKind::User, &mut grants);
             authed_user = json!({"id": installer, "scope": scope, "access_token": user_token, "token_type": "user"});
-            reply_tokens.push((user_token, TokenKind::User));
+            extend(&mut authed_user, renewal);
         }
-        let body: Value = json!({
+        let (bot_token, renewal) = self.issue(TokenKind::Bot, &mut grants);
+        let mut body: Value = json!({
             "access_token": bot_token,
             "token_type": "bot",
             "scope": self.bot_scope,
@@ -126,8 +146,70 @@ impl OAuthAccess {
             "is_enterprise_install": false,
             "authed_user": authed_user,
         });
-        reply_tokens.into_iter().fold(Reply::success(body), |reply, (token, kind)| reply.granting(token, kind))
+        extend(&mut body, renewal);
+        grant(Reply::success(body), grants)
     }
+
+    /// The answer to a refresh: a new token of the kind `refresh_token` renews.
+    fn refreshed(&mut self, workspace: &Seed, kind: TokenKind) -> Reply {
+        let mut grants = Vec::new();
+        let (token, renewal) = self.issue(kind, &mut grants);
+        let scope = match kind {
+            TokenKind::User => self.user_scope.clone().unwrap_or_default(),
+            _ => self.bot_scope.clone(),
+        };
+        let mut body = json!({
+            "access_token": token,
+            "token_type": kind.to_string(),
+            "scope": scope,
+            "app_id": workspace.bot.app_id,
+            "team": {"id": workspace.team.id, "name": workspace.team.name},
+            "enterprise": null,
+            "is_enterprise_install": false,
+        });
+        if kind == TokenKind::Bot {
+            body["bot_user_id"] = json!(workspace.bot.user_id);
+        } else {
+            body["user_id"] = json!(workspace.installer);
+        }
+        extend(&mut body, renewal);
+        grant(Reply::success(body), grants)
+    }
+
+    /// A new token of `kind` among `grants`, and with rotation on the fields that
+    /// renew it (`refresh_token`, `expires_in`).
+    fn issue(&mut self, kind: TokenKind, grants: &mut Vec<(String, TokenKind, Option<Duration>)>) -> (String, Value) {
+        self.issued += 1;
+        let number = self.issued;
+        let (prefix, name) = match kind {
+            TokenKind::User => ("xoxp", "user"),
+            _ => ("xoxb", "bot"),
+        };
+        let Some(lifetime) = self.rotation else {
+            grants.push((format!("{prefix}-0000000000-{number:010}-fake-slack-oauth-{name}"), kind, None));
+            return (grants[grants.len() - 1].0.clone(), json!({}));
+        };
+        let token = format!("xoxe.{prefix}-1-{number:010}-fake-slack-rotating-{name}");
+        let refresh_token = format!("xoxe-1-{number:010}-fake-slack-refresh-{name}");
+        self.refresh_tokens.insert(refresh_token.clone(), kind);
+        grants.push((token.clone(), kind, Some(lifetime)));
+        (token, json!({"refresh_token": refresh_token, "expires_in": lifetime.as_secs()}))
+    }
+}
+
+/// `fields` added to the object `body`.
+fn extend(body: &mut Value, fields: Value) {
+    if let (Value::Object(body), Value::Object(fields)) = (body, fields) {
+        body.extend(fields);
+    }
+}
+
+/// `reply`, issuing `grants`.
+fn grant(reply: Reply, grants: Vec<(String, TokenKind, Option<Duration>)>) -> Reply {
+    grants.into_iter().fold(reply, |reply, (token, kind, lifetime)| match lifetime {
+        Some(lifetime) => reply.granting_for(token, kind, lifetime),
+        None => reply.granting(token, kind),
+    })
 }
 
 impl Default for OAuthAccess {
@@ -149,8 +231,16 @@ impl Behaviour for OAuthAccess {
         if secret != self.client_secret {
             return Some(Reply::error("bad_client_secret"));
         }
-        if !matches!(arguments.text("grant_type"), None | Some("authorization_code")) {
-            return Some(Reply::error("invalid_grant_type"));
+        match arguments.text("grant_type") {
+            None | Some("authorization_code") => {}
+            Some("refresh_token") => {
+                let refresh_token = arguments.text("refresh_token").unwrap_or_default();
+                return Some(match self.refresh_tokens.remove(refresh_token) {
+                    Some(kind) => self.refreshed(call.workspace(), kind),
+                    None => Reply::error("invalid_refresh_token"),
+                });
+            }
+            Some(_) => return Some(Reply::error("invalid_grant_type")),
         }
         let code = arguments.text("code").unwrap_or_default();
         let known = match &self.codes {
@@ -166,7 +256,6 @@ impl Behaviour for OAuthAccess {
             }
         }
         self.exchanged.insert(code.to_owned());
-        self.issued += 1;
         Some(self.success(call.workspace()))
     }
 }
