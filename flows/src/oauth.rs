@@ -1,7 +1,9 @@
 //! Installing an app with OAuth v2: the authorize URL, a state that resists CSRF, the
-//! code exchanged through `oauth.v2.access`, and a store of installations.
+//! code exchanged through `oauth.v2.access`, a store of installations, and the rotation
+//! of tokens that expire.
 
 mod installation;
+mod rotation;
 mod state;
 mod store;
 
@@ -13,8 +15,9 @@ use typed_slack::runtime::types::Secret;
 use typed_slack::runtime::{CallError, Client};
 
 pub use installation::{Installation, Refresh};
+pub use rotation::{RefreshError, Renewed, RotatingCallError, RotatingClient, TokenOf};
 pub use state::StateError;
-pub use store::{InstallationStore, MemoryInstallations};
+pub use store::{InstallationStore, MemoryInstallations, StoreError};
 
 use state::StateKey;
 

@@ -91,7 +91,7 @@ impl Installation {
     }
 }
 
-fn token(secret: Option<&Secret>) -> Result<Option<Token>, InstallError> {
+pub(super) fn token(secret: Option<&Secret>) -> Result<Option<Token>, InstallError> {
     secret
         .map(|secret| Token::new(secret.expose()).map_err(|_| InstallError::Incomplete("well-formed token")))
         .transpose()
@@ -101,7 +101,7 @@ fn scopes(scope: Option<&str>) -> Vec<String> {
     scope.unwrap_or_default().split(',').map(str::trim).filter(|scope| !scope.is_empty()).map(str::to_owned).collect()
 }
 
-fn refresh(refresh_token: Option<&Secret>, expires_in: Option<i64>) -> Option<Refresh> {
+pub(super) fn refresh(refresh_token: Option<&Secret>, expires_in: Option<i64>) -> Option<Refresh> {
     let seconds = u64::try_from(expires_in?).ok()?;
     Some(Refresh {
         refresh_token: refresh_token?.clone(),
