@@ -137,3 +137,21 @@ async fn without_rotation_an_expired_token_is_a_refresh_error() {
     let error = bot.call(AuthTest::new()).await.expect_err("nothing to renew it with");
     assert!(matches!(error, RotatingCallError::Refresh(RefreshError::NotRotating(_))), "{error:?}");
 }
+
+#[tokio::test]
+async fn with_a_one_second_expiry_the_token_is_renewed_before_slack_refuses_it() {
+    let slack = fake(OAuthAccess::new().rotation(Duration::from_secs(1))).await;
+    let app = app();
+    let installation = install(&slack, &app).await;
+    let store = Arc::new(MemoryInstallations::new());
+    let bot =
+        RotatingClient::bot(app_client(&slack), app, store, installation).refresh_before(Duration::from_millis(700));
+    for _ in 0..4 {
+        bot.call(AuthTest::new()).await.expect("called");
+        tokio::time::sleep(Duration::from_millis(400)).await;
+    }
+    // 1.6 s of calls: the token of 1 s was renewed at least once, always in time.
+    assert!(!refreshes(&slack).is_empty());
+    let refused = slack.requests_to::<AuthTest>().iter().filter(|call| call.error().is_some()).count();
+    assert_eq!(refused, 0, "no call went with an expired token");
+}
