@@ -159,7 +159,8 @@ fn answer_call(
         }
         None => None,
     };
-    if let Err(wait) = state.limiter.admit(info.name, info.rate_tier, token.as_deref().unwrap_or_default(), now) {
+    let token = token.unwrap_or_default();
+    if let Err(wait) = state.limiter.admit(info.name, info.rate_tier, info.rate_limits, &token) {
         return Answer::rate_limited(wait);
     }
     let pairs = match read {
@@ -175,6 +176,12 @@ fn answer_call(
     let missing = validate::missing_required(info, &pairs);
     if !missing.is_empty() {
         return reject("invalid_arguments", &missing, outcome);
+    }
+    if let Some(argument) = info.rate_limits.per_channel_argument {
+        let channel = outcome.arguments.text(argument).unwrap_or_default();
+        if let Err(wait) = state.limiter.admit_channel(info.name, info.rate_limits, &token, channel) {
+            return Answer::rate_limited(wait);
+        }
     }
     let client = basic_credentials(&parts.headers);
     let reply = state.scripts.next(info.name).or_else(|| {

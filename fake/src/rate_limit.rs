@@ -1,30 +1,32 @@
-//! Slack's per-method rate limits, simulated on tokio's clock.
+//! Slack's rate limits, simulated on tokio's clock with the runtime's own model of them.
 
-use std::collections::{HashMap, VecDeque};
 use std::fmt;
+use std::hash::{BuildHasher, BuildHasherDefault, DefaultHasher};
 use std::time::Duration;
 
-use tokio::time::Instant;
 use typed_slack_runtime::RateTier;
+use typed_slack_runtime::limits::{self, Admission, AppCohort, LocalStore, Quota, RateLimitFacts};
 
-/// The window Slack's tiers count calls in.
-const WINDOW: Duration = Duration::from_secs(60);
-
-/// Whether the fake answers HTTP 429 to calls over a method's rate tier.
+/// Whether the fake answers HTTP 429 to calls over a method's rate limits.
 ///
-/// With [`by_tier`](Self::by_tier), each method allows its tier's calls per minute
-/// (Tier 1: 1, Tier 2: 20, Tier 3: 50, Tier 4: 100) per token, counted over the last 60
-/// seconds; a call over the limit gets HTTP 429 with `Retry-After` saying when the
-/// oldest counted call leaves the window. Methods with special limits are not limited
-/// unless [`special_tier`](Self::special_tier) gives a rate. Time is tokio's, so a test
-/// on a paused clock (`#[tokio::test(start_paused = true)]`) runs a minute of calls at
-/// once.
+/// With [`by_tier`](Self::by_tier), each method allows, per token, its tier's quota as
+/// the client's pacing counts it (`typed_slack_runtime::limits::Quota`): a burst of the
+/// tier's calls per minute (Tier 1: 1, Tier 2: 20, Tier 3: 50, Tier 4: 100) at once,
+/// then calls at that rate. The finer limits of the spec apply too: a method limited
+/// per channel (`chat.postMessage`) also counts each channel apart, and an app of the
+/// [`cohort`](Self::cohort) [`AppCohort::Commercial`] gets the lower quotas of apps off
+/// the Marketplace. A call over a limit gets HTTP 429 with `Retry-After` saying, in
+/// whole seconds, when it would be allowed. Methods with special limits and no quota in
+/// the spec are not limited unless [`special_tier`](Self::special_tier) gives a rate.
+/// Time is tokio's, so a test on a paused clock (`#[tokio::test(start_paused = true)]`)
+/// runs minutes of calls at once.
 ///
 /// Off by default.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct RateLimits {
     enabled: bool,
     special_calls_per_minute: u32,
+    cohort: AppCohort,
 }
 
 impl RateLimits {
@@ -33,9 +35,9 @@ impl RateLimits {
         Self::default()
     }
 
-    /// Each method limited to its tier's calls per minute, per token.
+    /// Each method limited by its tier and its spec's finer limits, per token.
     pub fn by_tier() -> Self {
-        Self { enabled: true, special_calls_per_minute: 0 }
+        Self { enabled: true, ..Self::default() }
     }
 
     /// With limits by tier, limits the methods with special limits to
@@ -45,47 +47,74 @@ impl RateLimits {
         self
     }
 
-    fn calls_per_minute(self, tier: RateTier) -> Option<u32> {
-        if !self.enabled {
-            return None;
-        }
-        Some(tier.calls_per_minute().unwrap_or(self.special_calls_per_minute)).filter(|&calls| calls > 0)
+    /// Limits calls as Slack does an app of `cohort` (default [`AppCohort::Internal`]).
+    pub fn cohort(mut self, cohort: AppCohort) -> Self {
+        self.cohort = cohort;
+        self
     }
 }
 
-/// The calls each token made to each method within the window.
+/// The state of each token's quotas.
 #[derive(Default)]
 pub(crate) struct RateLimiter {
     limits: RateLimits,
-    /// By method name and token (kept only here, never shown).
-    calls: HashMap<(String, String), VecDeque<Instant>>,
+    /// By a hash of the token and the method (and channel): no secret is kept.
+    counts: LocalStore,
 }
 
 impl RateLimiter {
     pub(crate) fn new(limits: RateLimits) -> Self {
-        Self { limits, calls: HashMap::new() }
+        Self { limits, counts: LocalStore::new() }
     }
 
     /// Forgets every call counted.
     pub(crate) fn clear(&mut self) {
-        self.calls.clear();
+        self.counts = LocalStore::new();
     }
 
-    /// Counts a call at `now`, or says how long until it would be allowed.
-    pub(crate) fn admit(&mut self, method: &str, tier: RateTier, token: &str, now: Instant) -> Result<(), Duration> {
-        let Some(limit) = self.limits.calls_per_minute(tier) else { return Ok(()) };
-        let calls = self.calls.entry((method.to_owned(), token.to_owned())).or_default();
-        while calls.front().is_some_and(|&call| now.duration_since(call) >= WINDOW) {
-            calls.pop_front();
+    /// Counts a call of `method` with `token`, or says how long until it would be
+    /// allowed.
+    pub(crate) fn admit(
+        &mut self,
+        method: &str,
+        tier: RateTier,
+        facts: RateLimitFacts,
+        token: &str,
+    ) -> Result<(), Duration> {
+        if !self.limits.enabled {
+            return Ok(());
         }
-        match calls.front() {
-            Some(&oldest) if calls.len() >= limit as usize => Err(WINDOW - now.duration_since(oldest)),
-            _ => {
-                calls.push_back(now);
-                Ok(())
-            }
+        let quota = limits::method_quota(tier, facts, self.limits.cohort, self.limits.special_calls_per_minute);
+        match quota {
+            Some(quota) => self.count(&format!("{:016x}:{method}", hash(token)), quota),
+            None => Ok(()),
         }
     }
+
+    /// Counts a call of a method limited per channel in `channel`.
+    pub(crate) fn admit_channel(
+        &mut self,
+        method: &str,
+        facts: RateLimitFacts,
+        token: &str,
+        channel: &str,
+    ) -> Result<(), Duration> {
+        match (self.limits.enabled, facts.per_channel) {
+            (true, Some(quota)) => self.count(&format!("{:016x}:{method}:{channel}", hash(token)), quota),
+            _ => Ok(()),
+        }
+    }
+
+    fn count(&self, key: &str, quota: Quota) -> Result<(), Duration> {
+        match self.counts.acquire_now(key, quota) {
+            Admission::Now => Ok(()),
+            Admission::Wait { wait, .. } => Err(wait),
+        }
+    }
+}
+
+fn hash(token: &str) -> u64 {
+    BuildHasherDefault::<DefaultHasher>::default().hash_one(token)
 }
 
 impl fmt::Debug for RateLimiter {
@@ -98,31 +127,52 @@ impl fmt::Debug for RateLimiter {
 mod tests {
     use super::*;
 
-    #[test]
-    fn a_tier_allows_its_calls_per_minute_per_method_and_token() {
+    const NONE: RateLimitFacts = RateLimitFacts::NONE;
+
+    #[tokio::test(start_paused = true)]
+    async fn a_tier_allows_a_burst_then_its_rate_per_method_and_token() {
         let mut limiter = RateLimiter::new(RateLimits::by_tier());
-        let start = Instant::now();
         for _ in 0..20 {
-            limiter.admit("m", RateTier::Tier2, "t", start).unwrap();
+            limiter.admit("m", RateTier::Tier2, NONE, "t").unwrap();
         }
-        let later = start + Duration::from_secs(15);
-        assert_eq!(limiter.admit("m", RateTier::Tier2, "t", later), Err(Duration::from_secs(45)));
-        assert_eq!(limiter.admit("other", RateTier::Tier2, "t", later), Ok(()));
-        assert_eq!(limiter.admit("m", RateTier::Tier2, "other token", later), Ok(()));
-        assert_eq!(limiter.admit("m", RateTier::Tier2, "t", start + WINDOW), Ok(()));
+        assert_eq!(limiter.admit("m", RateTier::Tier2, NONE, "t"), Err(Duration::from_secs(3)));
+        assert_eq!(limiter.admit("other", RateTier::Tier2, NONE, "t"), Ok(()));
+        assert_eq!(limiter.admit("m", RateTier::Tier2, NONE, "other token"), Ok(()));
+        tokio::time::advance(Duration::from_secs(3)).await;
+        assert_eq!(limiter.admit("m", RateTier::Tier2, NONE, "t"), Ok(()));
     }
 
-    #[test]
-    fn special_limits_only_with_a_rate_and_nothing_when_off() {
-        let now = Instant::now();
+    #[tokio::test(start_paused = true)]
+    async fn special_limits_only_with_a_rate_and_nothing_when_off() {
         let mut unlimited = RateLimiter::new(RateLimits::by_tier());
         let mut limited = RateLimiter::new(RateLimits::by_tier().special_tier(1));
         let mut off = RateLimiter::new(RateLimits::off());
         for _ in 0..200 {
-            unlimited.admit("m", RateTier::Special, "t", now).unwrap();
-            off.admit("m", RateTier::Tier1, "t", now).unwrap();
+            unlimited.admit("m", RateTier::Special, NONE, "t").unwrap();
+            off.admit("m", RateTier::Tier1, NONE, "t").unwrap();
         }
-        limited.admit("m", RateTier::Special, "t", now).unwrap();
-        assert_eq!(limited.admit("m", RateTier::Special, "t", now), Err(WINDOW));
+        limited.admit("m", RateTier::Special, NONE, "t").unwrap();
+        assert_eq!(limited.admit("m", RateTier::Special, NONE, "t"), Err(Duration::from_secs(60)));
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn channels_and_cohorts_follow_the_spec() {
+        let post = RateLimitFacts::NONE.per_channel(Quota::per_minute(60).with_burst(1), "channel");
+        let mut limiter = RateLimiter::new(RateLimits::by_tier());
+        limiter.admit_channel("chat.postMessage", post, "t", "C1").unwrap();
+        limiter.admit_channel("chat.postMessage", post, "t", "C2").unwrap();
+        assert_eq!(limiter.admit_channel("chat.postMessage", post, "t", "C1"), Err(Duration::from_secs(1)));
+
+        let history = RateLimitFacts::NONE.non_marketplace(Quota::per_minute(1), Some(15));
+        let mut commercial = RateLimiter::new(RateLimits::by_tier().cohort(AppCohort::Commercial));
+        commercial.admit("conversations.history", RateTier::Tier3, history, "t").unwrap();
+        assert_eq!(
+            commercial.admit("conversations.history", RateTier::Tier3, history, "t"),
+            Err(Duration::from_secs(60))
+        );
+        let mut internal = RateLimiter::new(RateLimits::by_tier());
+        for _ in 0..50 {
+            internal.admit("conversations.history", RateTier::Tier3, history, "t").unwrap();
+        }
     }
 }

@@ -2,6 +2,7 @@
 //! its facts, such as a fake Slack server.
 
 use crate::coverage::Coverage;
+use crate::limits::RateLimitFacts;
 use crate::{Argument, Catalogued, Code, ContentType, Documented, HttpMethod, Lifecycle, Method, RateTier, Scopes};
 
 /// The facts of one method, gathered from its [`Method`] implementation.
@@ -20,6 +21,8 @@ pub struct MethodInfo {
     pub accepts_json: bool,
     /// Its rate-limit tier.
     pub rate_tier: RateTier,
+    /// Its limits beside the tier: per channel, and for apps off the Marketplace.
+    pub rate_limits: RateLimitFacts,
     /// The token types it works with and their scopes.
     pub scopes: Scopes,
     /// Whether it is still supported.
@@ -97,6 +100,7 @@ impl MethodInfo {
             content_types: M::CONTENT_TYPES,
             accepts_json: ContentType::includes_json(M::CONTENT_TYPES),
             rate_tier: M::RATE_TIER,
+            rate_limits: M::RATE_LIMITS,
             scopes: M::SCOPES,
             lifecycle: M::LIFECYCLE,
             authenticated: M::AUTHENTICATED,

@@ -1,16 +1,16 @@
 //! Making calls: encode, pace, send, decode, retry.
 
-use std::collections::HashMap;
 use std::fmt;
-use std::sync::{Arc, Mutex, PoisonError, Weak};
+use std::sync::Arc;
 use std::time::Duration;
 
 use http::header::{AUTHORIZATION, CONTENT_TYPE, USER_AGENT};
 use http::{HeaderValue, Uri};
+use tokio::time::Instant;
 
 use crate::decode::decode_answer;
 use crate::encoding::EncodedBody;
-use crate::pacing::{Pacer, Pacing};
+use crate::limits::{CallLimits, Limiter, RateLimitFacts, Refusal};
 use crate::retry::RetryCause;
 use crate::{
     BaseUrl, BodyEncoding, CallError, ClientBuilder, Method, RateTier, RequestError, RetryPolicy, Token, Transport,
@@ -56,8 +56,11 @@ pub struct Client {
 struct Inner {
     /// `None` for an app's client before it has any token (see [`Client::without_token`]).
     token: Option<Token>,
-    /// The token's pacer, shared by every client of the same token.
-    pacer: Arc<Pacer>,
+    /// What tells the token's workspace and app apart for the rate limits: a hash of the
+    /// token (the limiter holds no secret).
+    scope: u64,
+    /// When the rate limiter must have let a call go, if ever.
+    deadline: Option<Instant>,
     shared: Arc<Shared>,
 }
 
@@ -67,31 +70,9 @@ struct Shared {
     timeout: Duration,
     retry: RetryPolicy,
     encoding: BodyEncoding,
-    pacing: Pacing,
+    limiter: Limiter,
     transport: Arc<dyn Transport>,
     check_limits: bool,
-    /// Each token's pacer, while a client of the token lives, by a hash of the token
-    /// (the map holds no secret).
-    pacers: Mutex<HashMap<u64, Weak<Pacer>>>,
-}
-
-impl Shared {
-    /// The pacer of `token`: the one its live clients share, else a new one.
-    fn pacer_for(&self, token: Option<&Token>) -> Arc<Pacer> {
-        let mut pacers = self.pacers.lock().unwrap_or_else(PoisonError::into_inner);
-        let key = token.map_or(0, Token::key);
-        if let Some(pacer) = pacers.get(&key).and_then(Weak::upgrade) {
-            return pacer;
-        }
-        // Forget the tokens no client holds any more (rotated, uninstalled) before the
-        // map doubles, so that it stays as large as the live tokens.
-        if pacers.len() >= 64 && pacers.len().is_power_of_two() {
-            pacers.retain(|_, pacer| pacer.strong_count() > 0);
-        }
-        let pacer = Arc::new(Pacer::new(self.pacing));
-        pacers.insert(key, Arc::downgrade(&pacer));
-        pacer
-    }
 }
 
 /// The attempt had no complete answer within the client's timeout.
@@ -122,17 +103,16 @@ impl Client {
             timeout: settings.timeout,
             retry: settings.retry,
             encoding: settings.encoding,
-            pacing: settings.pacing,
+            limiter: Limiter::new(settings.pacing),
             transport,
             check_limits: settings.check_limits,
-            pacers: Mutex::new(HashMap::new()),
         };
-        Self::of(settings.token, Arc::new(shared))
+        Self::of(settings.token, None, Arc::new(shared))
     }
 
-    fn of(token: Option<Token>, shared: Arc<Shared>) -> Self {
-        let pacer = shared.pacer_for(token.as_ref());
-        Self { inner: Arc::new(Inner { token, pacer, shared }) }
+    fn of(token: Option<Token>, deadline: Option<Instant>, shared: Arc<Shared>) -> Self {
+        let scope = token.as_ref().map_or(0, Token::key);
+        Self { inner: Arc::new(Inner { token, scope, deadline, shared }) }
     }
 
     /// The same client for another token, such as another workspace's: it shares this
@@ -151,7 +131,28 @@ impl Client {
     /// }
     /// ```
     pub fn with_token(&self, token: Token) -> Self {
-        Self::of(Some(token), self.inner.shared.clone())
+        Self::of(Some(token), self.inner.deadline, self.inner.shared.clone())
+    }
+
+    /// The same client, whose calls fail at once with [`CallError::Deadline`] when the
+    /// rate limit would make them wait past `deadline`, instead of sleeping: for a
+    /// request handler that must answer in time.
+    ///
+    /// ```no_run
+    /// use std::time::Duration;
+    /// use tokio::time::Instant;
+    /// use typed_slack_runtime::{CallError, Client, Method};
+    ///
+    /// # async fn run<M: Method>(client: Client, request: M) {
+    /// let soon = client.with_deadline(Instant::now() + Duration::from_secs(3));
+    /// match soon.call(request).await {
+    ///     Err(CallError::Deadline(wait)) => println!("would wait {:?}: answer later", wait.wait),
+    ///     other => drop(other),
+    /// }
+    /// # }
+    /// ```
+    pub fn with_deadline(&self, deadline: Instant) -> Self {
+        Self::of(self.inner.token.clone(), Some(deadline), self.inner.shared.clone())
     }
 
     /// A builder, to set the base URL, timeout, retry policy, pacing, body encoding or
@@ -180,7 +181,8 @@ impl Client {
     /// when there was no such answer: see [`CallError`].
     pub async fn call<M: Method>(&self, request: M) -> Result<M::Response, CallError<M>> {
         let (uri, body) = self.inner.prepare(&request).map_err(CallError::Request)?;
-        self.inner.run::<M>(M::NAME, M::RATE_TIER, &uri, &body).await
+        let limits = self.inner.limits(M::NAME, M::RATE_TIER, M::RATE_LIMITS, request.limit_channel());
+        self.inner.run::<M>(&limits, &uri, &body).await
     }
 
     /// Calls a method by its name, for one Slack added after the spec: the answer's
@@ -204,7 +206,8 @@ impl Client {
     pub async fn call_untyped(&self, call: UntypedCall) -> Result<UntypedResponse, CallError<Untyped>> {
         let url = self.inner.shared.base_url.method_url(&call.method);
         let uri = url.parse::<Uri>().map_err(|reason| CallError::Request(RequestError::Url { url, reason }))?;
-        self.inner.run::<Untyped>(&call.method, call.tier, &uri, &call.body).await
+        let limits = self.inner.limits(&call.method, call.tier, RateLimitFacts::NONE, None);
+        self.inner.run::<Untyped>(&limits, &uri, &call.body).await
     }
 
     /// The transport every clone and [`with_token`](Self::with_token) client shares.
@@ -214,23 +217,43 @@ impl Client {
 }
 
 impl Inner {
-    /// Sends the call of `method` (answered as `M`'s), paced by `tier`, and retries it as
+    /// What a call of `method` is limited by.
+    fn limits<'a>(
+        &self,
+        method: &'a str,
+        tier: RateTier,
+        facts: RateLimitFacts,
+        channel: Option<&'a str>,
+    ) -> CallLimits<'a> {
+        CallLimits { method, tier, facts, channel, scope: self.scope }
+    }
+
+    /// Sends the call (answered as `M`'s) when its rate limits allow, and retries it as
     /// the policy allows.
     async fn run<M: Method>(
         &self,
-        method: &str,
-        tier: RateTier,
+        limits: &CallLimits<'_>,
         uri: &Uri,
         body: &EncodedBody,
     ) -> Result<M::Response, CallError<M>> {
+        let method = limits.method;
+        let limiter = &self.shared.limiter;
         let mut attempts = 0;
         loop {
             attempts += 1;
-            self.pacer.wait_turn(method, tier).await;
+            limiter.admit(limits, self.deadline).await.map_err(|refusal| match refusal {
+                Refusal::Deadline(wait) => CallError::Deadline(wait),
+                Refusal::Store(error) => CallError::Limiter(error),
+            })?;
             let error = match self.attempt::<M>(method, uri, body).await {
                 Ok(response) => return Ok(response),
                 Err(error) => error,
             };
+            if let CallError::RateLimited(limited) = &error {
+                if limiter.pacing().is_enabled() {
+                    limiter.rate_limited(limits, limited.retry_after).await;
+                }
+            }
             let retry = &self.shared.retry;
             let Some(delay) = RetryCause::of(&error).and_then(|cause| retry.delay_before_retry(cause, attempts)) else {
                 return Err(error);
@@ -303,7 +326,7 @@ impl fmt::Debug for Client {
             .field("timeout", &shared.timeout)
             .field("retry", &shared.retry)
             .field("encoding", &shared.encoding)
-            .field("pacing", &shared.pacing)
+            .field("pacing", shared.limiter.pacing())
             .field("transport", &shared.transport)
             .finish()
     }
@@ -327,25 +350,14 @@ mod tests {
         Client::builder(Token::new("xoxb-0").unwrap()).transport(Nowhere).build().unwrap()
     }
 
-    fn pacers(client: &Client) -> usize {
-        client.inner.shared.pacers.lock().unwrap().len()
-    }
-
     #[test]
-    fn clients_of_one_token_share_its_pacer_and_the_tokens_gone_are_forgotten() {
+    fn clients_of_other_tokens_share_the_limiter_and_keep_their_scopes_apart() {
         let client = client();
         let same = client.with_token(Token::new("xoxb-0").unwrap());
-        assert!(Arc::ptr_eq(&client.inner.pacer, &same.inner.pacer));
         let other = client.with_token(Token::new("xoxb-1").unwrap());
-        assert!(!Arc::ptr_eq(&client.inner.pacer, &other.inner.pacer));
+        assert_eq!(client.inner.scope, same.inner.scope);
+        assert_ne!(client.inner.scope, other.inner.scope);
         assert!(Arc::ptr_eq(&client.inner.shared, &other.inner.shared));
-
-        // A thousand tokens come and go (rotated, uninstalled): the map keeps about as
-        // many as are alive.
-        for number in 0..1000 {
-            drop(client.with_token(Token::new(format!("xoxb-rotated-{number}")).unwrap()));
-        }
-        assert!(pacers(&client) <= 128, "{} pacers kept", pacers(&client));
         assert!(format!("{other:?}").contains("xoxb-<redacted>"));
     }
 }

@@ -36,6 +36,13 @@ pub enum CallError<M: Method> {
     /// The request could not be built, so nothing was sent.
     #[error("{method} was not sent: {0}", method = M::NAME)]
     Request(RequestError),
+    /// The call would have waited for the rate limit past its deadline
+    /// ([`Client::with_deadline`](crate::Client::with_deadline)), so it was not sent.
+    #[error("{method} was not sent: {0}", method = M::NAME)]
+    Deadline(crate::limits::WouldWait),
+    /// The rate limiter's store failed, and the pacing fails closed, so it was not sent.
+    #[error("{method} was not sent: {0}", method = M::NAME)]
+    Limiter(crate::limits::StoreError),
 }
 
 impl<M: Method> CallError<M> {
@@ -47,7 +54,8 @@ impl<M: Method> CallError<M> {
             Self::RateLimited(_) => true,
             Self::Http(error) => error.is_retryable(),
             Self::Transport(error) => error.is_retryable(),
-            Self::Method(_) | Self::Decode(_) | Self::Request(_) => false,
+            Self::Limiter(_) => true,
+            Self::Method(_) | Self::Decode(_) | Self::Request(_) | Self::Deadline(_) => false,
         }
     }
 
@@ -76,6 +84,8 @@ impl<M: Method> fmt::Debug for CallError<M> {
             Self::Transport(error) => f.debug_tuple("Transport").field(error).finish(),
             Self::Decode(error) => f.debug_tuple("Decode").field(error).finish(),
             Self::Request(error) => f.debug_tuple("Request").field(error).finish(),
+            Self::Deadline(error) => f.debug_tuple("Deadline").field(error).finish(),
+            Self::Limiter(error) => f.debug_tuple("Limiter").field(error).finish(),
         }
     }
 }

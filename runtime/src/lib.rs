@@ -58,6 +58,7 @@ mod excerpt;
 mod facts;
 mod jitter;
 mod lenient;
+pub mod limits;
 mod method;
 mod pacing;
 mod pages;

@@ -2,6 +2,7 @@
 
 use serde::de::DeserializeOwned;
 
+use crate::limits::RateLimitFacts;
 use crate::types::Cursor;
 use crate::validate::Check;
 use crate::{
@@ -73,6 +74,9 @@ pub trait Method {
     /// Whether the method is called with a token (its spec lists a `token` argument);
     /// a few, such as `oauth.v2.access`, are called with the app's credentials instead.
     const AUTHENTICATED: bool;
+    /// Slack's limits beside the tier, from the spec: per channel, and for apps off the
+    /// Marketplace. None by default.
+    const RATE_LIMITS: RateLimitFacts = RateLimitFacts::NONE;
 
     /// What a successful call (`"ok": true`) answers.
     type Response: MethodResponse<Warning = Self::Warning> + DeserializeOwned + serde::Serialize;
@@ -95,6 +99,12 @@ pub trait Method {
     /// methods with such limits; none by default.
     fn check_limits(&self, check: &mut Check<'_>) {
         let _ = check;
+    }
+
+    /// The channel the call counts against, for a method Slack limits per channel
+    /// ([`RateLimitFacts::per_channel`]); `None` by default.
+    fn limit_channel(&self) -> Option<&str> {
+        None
     }
 }
 

@@ -1,34 +1,46 @@
-//! Spacing calls to each method so a burst stays under its rate tier.
+//! Whether and how the client keeps its calls under Slack's rate limits.
 
-use std::collections::HashMap;
-use std::sync::{Mutex, PoisonError};
-use std::time::Duration;
+use std::sync::Arc;
 
-use tokio::time::Instant;
+use crate::limits::{AppCohort, LimiterStore, Quota, StoreFailure};
 
-use crate::RateTier;
-
-/// Whether and how the client spaces its calls to stay under Slack's rate limits.
+/// Whether and how the client keeps its calls under Slack's rate limits.
 ///
-/// Slack limits each method to its tier's calls per minute, per workspace and app. With
-/// pacing by tier, the client spaces calls to each method evenly: a Tier 2 method (20
-/// per minute) gets one call every 3 s, so a burst of calls waits its turn instead of
-/// collecting 429s. Calls to different methods do not wait for each other. Methods with
-/// special limits ([`RateTier::Special`]) are not paced unless
-/// [`special_tier`](Self::special_tier) gives a rate.
+/// Slack limits each method per workspace and app to its tier's calls per minute, with
+/// bursts allowed. With pacing by tier, each key (the token's workspace and app, and the
+/// method) gets the tier's quota: a burst of up to the tier's per-minute allowance goes
+/// at once, then calls go at the tier's rate (a Tier 2 method: 20 at once, then one
+/// every 3 s). Slack's finer limits come from the spec: `chat.postMessage` is also
+/// limited per channel, and `conversations.history` and `conversations.replies` have
+/// lower limits for commercial apps off the Marketplace ([`cohort`](Self::cohort)).
 ///
-/// Off by default. A client and its clones share one pacer; separate clients do not.
+/// When Slack answers HTTP 429 anyway, the method's key is paused for every caller
+/// until `Retry-After` has passed, and the callers resume spread out.
+///
+/// By default the counts live in the client ([`LocalStore`](crate::limits::LocalStore));
+/// processes that share a workspace share them through [`store`](Self::store), such as a
+/// `RedisStore` (feature `redis`):
 ///
 /// ```
 /// use typed_slack_runtime::Pacing;
+/// use typed_slack_runtime::limits::{AppCohort, Quota};
 ///
-/// let pacing = Pacing::by_tier().special_tier(60);
+/// let pacing = Pacing::by_tier()
+///     .cohort(AppCohort::Commercial)
+///     .method_quota("chat.postMessage", Quota::per_minute(600));
 /// # let _ = pacing;
 /// ```
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+///
+/// Off by default. A client, its clones and its [`with_token`](crate::Client::with_token)
+/// clients share one limiter.
+#[derive(Debug, Clone, Default)]
 pub struct Pacing {
-    enabled: bool,
-    special_calls_per_minute: u32,
+    pub(crate) enabled: bool,
+    pub(crate) special_calls_per_minute: u32,
+    pub(crate) cohort: AppCohort,
+    pub(crate) overrides: Vec<(String, Quota)>,
+    pub(crate) store: Option<Arc<dyn LimiterStore>>,
+    pub(crate) on_store_failure: StoreFailure,
 }
 
 impl Pacing {
@@ -37,80 +49,76 @@ impl Pacing {
         Self::default()
     }
 
-    /// Pacing by each method's rate tier.
+    /// Each method limited by its tier and its spec's finer limits.
     pub fn by_tier() -> Self {
-        Self { enabled: true, special_calls_per_minute: 0 }
+        Self { enabled: true, ..Self::default() }
     }
 
-    /// When pacing by tier, paces each method with special limits at `calls_per_minute`
-    /// (`0`: not paced).
+    /// Limits the methods with special limits and no quota of their own in the spec
+    /// to `calls_per_minute` (`0`, the default: not limited).
     pub fn special_tier(mut self, calls_per_minute: u32) -> Self {
         self.special_calls_per_minute = calls_per_minute;
         self
     }
 
-    /// The spacing between two calls to a method of `tier`, or `None` when not paced.
-    fn interval(self, tier: RateTier) -> Option<Duration> {
-        if !self.enabled {
-            return None;
-        }
-        let calls_per_minute = tier.calls_per_minute().unwrap_or(self.special_calls_per_minute);
-        (calls_per_minute > 0).then(|| Duration::from_secs(60) / calls_per_minute)
-    }
-}
-
-/// Hands out each method's next free moment under a [`Pacing`].
-#[derive(Debug)]
-pub(crate) struct Pacer {
-    pacing: Pacing,
-    /// By method name.
-    next_free: Mutex<HashMap<String, Instant>>,
-}
-
-impl Pacer {
-    pub(crate) fn new(pacing: Pacing) -> Self {
-        Self { pacing, next_free: Mutex::new(HashMap::new()) }
+    /// What kind of app this is (default [`AppCohort::Internal`]), for the limits that
+    /// depend on it.
+    pub fn cohort(mut self, cohort: AppCohort) -> Self {
+        self.cohort = cohort;
+        self
     }
 
-    /// Waits until a call to `method` of `tier` may go: at once when the method's last
-    /// call was long enough ago, else when the spacing has passed. Each waiter reserves
-    /// its moment before sleeping, so concurrent calls line up one interval apart.
-    pub(crate) async fn wait_turn(&self, method: &str, tier: RateTier) {
-        let Some(interval) = self.pacing.interval(tier) else {
-            return;
-        };
-        let now = Instant::now();
-        let turn = {
-            let mut next_free = self.next_free.lock().unwrap_or_else(PoisonError::into_inner);
-            // The method's name is copied once, on its first paced call.
-            let next = match next_free.get_mut(method) {
-                Some(next) => next,
-                None => next_free.entry(method.to_owned()).or_insert(now),
-            };
-            let turn = (*next).max(now);
-            *next = turn + interval;
-            turn
-        };
-        if turn > now {
-            tracing::debug!(method, wait_ms = (turn - now).as_millis() as u64, "pacing: waiting for the method's turn");
-            tokio::time::sleep_until(turn).await;
-        }
+    /// Gives `method` this quota instead of its tier's: a limit Slack granted the app
+    /// by agreement, or a stricter one of your own.
+    pub fn method_quota(mut self, method: impl Into<String>, quota: Quota) -> Self {
+        let method = method.into();
+        self.overrides.retain(|(name, _)| *name != method);
+        self.overrides.push((method, quota));
+        self
+    }
+
+    /// Counts calls in `store`, shared with every process that uses the same store
+    /// (a `RedisStore`), instead of in this client.
+    pub fn store(mut self, store: impl LimiterStore) -> Self {
+        self.store = Some(Arc::new(store));
+        self
+    }
+
+    /// What a call does when the store fails (default [`StoreFailure::FailOpen`]:
+    /// counted in this process instead).
+    pub fn on_store_failure(mut self, on_failure: StoreFailure) -> Self {
+        self.on_store_failure = on_failure;
+        self
+    }
+
+    /// Whether calls are limited at all.
+    pub fn is_enabled(&self) -> bool {
+        self.enabled
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::RateTier;
+    use crate::limits::RateLimitFacts;
 
     #[test]
-    fn intervals_follow_the_tier() {
+    fn quotas_follow_the_tier_the_cohort_and_the_overrides() {
         let pacing = Pacing::by_tier();
-        assert_eq!(pacing.interval(RateTier::Tier1), Some(Duration::from_secs(60)));
-        assert_eq!(pacing.interval(RateTier::Tier2), Some(Duration::from_secs(3)));
-        assert_eq!(pacing.interval(RateTier::Tier3), Some(Duration::from_millis(1200)));
-        assert_eq!(pacing.interval(RateTier::Tier4), Some(Duration::from_millis(600)));
-        assert_eq!(pacing.interval(RateTier::Special), None);
-        assert_eq!(pacing.special_tier(60).interval(RateTier::Special), Some(Duration::from_secs(1)));
-        assert_eq!(Pacing::off().interval(RateTier::Tier1), None);
+        let none = RateLimitFacts::NONE;
+        assert_eq!(pacing.quota_of("m", RateTier::Tier1, none), Some(Quota::per_minute(1)));
+        assert_eq!(pacing.quota_of("m", RateTier::Tier2, none), Some(Quota::per_minute(20)));
+        assert_eq!(pacing.quota_of("m", RateTier::Tier4, none), Some(Quota::per_minute(100)));
+        assert_eq!(pacing.quota_of("m", RateTier::Special, none), None);
+        assert_eq!(pacing.clone().special_tier(60).quota_of("m", RateTier::Special, none), Some(Quota::per_minute(60)));
+        assert_eq!(Pacing::off().quota_of("m", RateTier::Tier1, none), None);
+
+        let history = RateLimitFacts::NONE.non_marketplace(Quota::per_minute(1), Some(15));
+        assert_eq!(pacing.quota_of("h", RateTier::Tier3, history), Some(Quota::per_minute(50)));
+        let commercial = pacing.clone().cohort(AppCohort::Commercial);
+        assert_eq!(commercial.quota_of("h", RateTier::Tier3, history), Some(Quota::per_minute(1)));
+        let agreed = commercial.method_quota("h", Quota::per_minute(100));
+        assert_eq!(agreed.quota_of("h", RateTier::Tier3, history), Some(Quota::per_minute(100)));
     }
 }

@@ -1,4 +1,7 @@
-//! Pacing by rate tier, on tokio's paused clock through an in-memory transport.
+//! Rate limits by tier, burst-aware, on tokio's paused clock through an in-memory
+//! transport: bursts go at once, the long run keeps the tier's rate, a 429 pauses every
+//! caller of the method, a per-channel limit counts channels apart, and a deadline fails
+//! a call instead of sleeping.
 
 mod support;
 
@@ -8,7 +11,8 @@ use support::methods::{PermissionsRequest, PostMessage};
 use support::scripted_transport::{Canned, ScriptedTransport, Step};
 use support::token;
 use tokio::time::Instant;
-use typed_slack_runtime::{Client, Pacing};
+use typed_slack_runtime::limits::WaitSource;
+use typed_slack_runtime::{CallError, Client, Pacing};
 
 fn posted() -> Step {
     Canned::json(serde_json::json!({"ok": true, "channel": "C1", "ts": "1.2"})).into()
@@ -22,88 +26,130 @@ fn client(transport: &ScriptedTransport, pacing: Pacing) -> Client {
         .expect("a client over the scripted transport")
 }
 
-fn gaps(transport: &ScriptedTransport) -> Vec<Duration> {
-    transport.sent().windows(2).map(|pair| pair[1].at - pair[0].at).collect()
+/// When each request was sent, from `start`, in whole milliseconds.
+fn sent_at(transport: &ScriptedTransport, start: Instant) -> Vec<u128> {
+    transport.sent().iter().map(|sent| (sent.at - start).as_millis()).collect()
 }
 
-#[tokio::test(start_paused = true)]
-async fn calls_to_a_tier_2_method_go_3_seconds_apart() {
-    let transport = ScriptedTransport::new((0..3).map(|_| Canned::ok().into()));
-    let client = client(&transport, Pacing::by_tier());
-    let start = Instant::now();
-
-    for _ in 0..3 {
-        client.call(PermissionsRequest::example()).await.unwrap();
-    }
-
-    assert_eq!(transport.sent()[0].at, start, "the first call goes at once");
-    assert_eq!(gaps(&transport), [Duration::from_secs(3), Duration::from_secs(3)]);
-}
-
-#[tokio::test(start_paused = true)]
-async fn a_concurrent_burst_lines_up_one_interval_apart() {
-    let transport = ScriptedTransport::new((0..4).map(|_| Canned::ok().into()));
-    let client = client(&transport, Pacing::by_tier());
-
-    // Spawned, so also a check that a call is a `Send` future.
-    let calls: Vec<_> = (0..4)
+async fn concurrently(client: &Client, calls: usize) {
+    let calls: Vec<_> = (0..calls)
         .map(|_| {
             let client = client.clone();
+            // Spawned, so also a check that a call is a `Send` future.
             tokio::spawn(async move { client.call(PermissionsRequest::example()).await })
         })
         .collect();
     for call in calls {
-        call.await.unwrap().unwrap();
+        call.await.expect("joined").expect("answered");
     }
+}
 
-    assert_eq!(gaps(&transport), [Duration::from_secs(3); 3]);
+#[tokio::test(start_paused = true)]
+async fn a_burst_of_a_tier_2_allowance_goes_at_once_then_one_call_every_3_seconds() {
+    let transport = ScriptedTransport::new((0..24).map(|_| Canned::ok().into()));
+    let client = client(&transport, Pacing::by_tier());
+    let start = Instant::now();
+
+    concurrently(&client, 24).await;
+
+    let at = sent_at(&transport, start);
+    assert!(at[..20].iter().all(|&ms| ms == 0), "the burst of 20 goes at once: {at:?}");
+    for (index, &ms) in at[20..].iter().enumerate() {
+        let due = 3000 * (index as u128 + 1);
+        assert!((due..due + 100).contains(&ms), "call {} at {ms} ms, due at {due}: {at:?}", index + 21);
+    }
 }
 
 #[tokio::test(start_paused = true)]
 async fn different_methods_do_not_wait_for_each_other() {
     let transport = ScriptedTransport::new([Canned::ok().into(), posted()]);
     let client = client(&transport, Pacing::by_tier().special_tier(60));
+    let start = Instant::now();
 
     client.call(PermissionsRequest::example()).await.unwrap();
     client.call(PostMessage::new("C1", "hi")).await.unwrap();
 
-    assert_eq!(gaps(&transport), [Duration::ZERO]);
+    assert_eq!(sent_at(&transport, start), [0, 0]);
 }
 
 #[tokio::test(start_paused = true)]
-async fn special_limits_are_paced_only_when_given_a_rate() {
-    let transport = ScriptedTransport::new([posted(), posted(), posted(), posted()]);
+async fn a_per_channel_limit_counts_each_channel_apart() {
+    let transport = ScriptedTransport::new((0..4).map(|_| posted()));
+    // chat.postMessage here: one a second in each channel, no burst.
+    let client = client(&transport, Pacing::by_tier());
+    let start = Instant::now();
 
-    let unpaced = client(&transport, Pacing::by_tier());
-    unpaced.call(PostMessage::new("C1", "a")).await.unwrap();
-    unpaced.call(PostMessage::new("C1", "b")).await.unwrap();
-    let paced = client(&transport, Pacing::by_tier().special_tier(60));
-    paced.call(PostMessage::new("C1", "c")).await.unwrap();
-    paced.call(PostMessage::new("C1", "d")).await.unwrap();
+    client.call(PostMessage::new("C1", "a")).await.unwrap();
+    client.call(PostMessage::new("C2", "b")).await.unwrap();
+    client.call(PostMessage::new("C1", "c")).await.unwrap();
+    client.call(PostMessage::new("C2", "d")).await.unwrap();
 
-    assert_eq!(gaps(&transport), [Duration::ZERO, Duration::ZERO, Duration::from_secs(1)]);
+    let at = sent_at(&transport, start);
+    assert_eq!(at[..2], [0, 0], "two channels at once: {at:?}");
+    assert!((1000..1100).contains(&at[2]) && at[3] - at[2] < 20, "then one more in each a second later: {at:?}");
 }
 
 #[tokio::test(start_paused = true)]
 async fn without_pacing_every_call_goes_at_once() {
-    let transport = ScriptedTransport::new((0..3).map(|_| Canned::ok().into()));
+    let transport = ScriptedTransport::new((0..30).map(|_| Canned::ok().into()));
     let client = client(&transport, Pacing::off());
+    let start = Instant::now();
 
-    for _ in 0..3 {
-        client.call(PermissionsRequest::example()).await.unwrap();
-    }
+    concurrently(&client, 30).await;
 
-    assert_eq!(gaps(&transport), [Duration::ZERO, Duration::ZERO]);
+    assert!(sent_at(&transport, start).iter().all(|&ms| ms == 0));
 }
 
 #[tokio::test(start_paused = true)]
-async fn a_method_called_again_after_its_interval_goes_at_once() {
-    let transport = ScriptedTransport::new((0..2).map(|_| Canned::ok().into()));
+async fn a_429_pauses_every_caller_of_the_method_until_retry_after() {
+    let mut steps: Vec<Step> = vec![Canned::rate_limited("10").into()];
+    steps.extend((0..5).map(|_| Step::from(Canned::ok())));
+    let transport = ScriptedTransport::new(steps);
     let client = client(&transport, Pacing::by_tier());
+    let start = Instant::now();
+
+    // The first call collects the 429; the others start after it and must wait too.
+    let first = {
+        let client = client.clone();
+        tokio::spawn(async move { client.call(PermissionsRequest::example()).await })
+    };
+    tokio::time::sleep(Duration::from_millis(1)).await;
+    concurrently(&client, 4).await;
+    first.await.expect("joined").expect("retried after the pause");
+
+    let at = sent_at(&transport, start);
+    assert_eq!(at.len(), 6, "one 429, then every call once: {at:?}");
+    assert_eq!(at[0], 0);
+    assert!(at[1..].iter().all(|&ms| (10_000..12_100).contains(&ms)), "all after Retry-After, spread: {at:?}");
+}
+
+#[tokio::test(start_paused = true)]
+async fn a_call_whose_wait_would_pass_its_deadline_fails_at_once() {
+    let transport = ScriptedTransport::new((0..20).map(|_| Canned::ok().into()));
+    let client = client(&transport, Pacing::by_tier());
+    concurrently(&client, 20).await;
+    let start = Instant::now();
+
+    let soon = client.with_deadline(start + Duration::from_secs(1));
+    let error = soon.call(PermissionsRequest::example()).await.unwrap_err();
+
+    let CallError::Deadline(wait) = &error else { panic!("{error:?}") };
+    assert_eq!(wait.reason, WaitSource::Bucket);
+    assert!(wait.wait >= Duration::from_secs(2), "{wait:?}");
+    assert_eq!(Instant::now(), start, "it did not sleep");
+    assert_eq!(transport.sent().len(), 20, "nothing more was sent");
+    assert!(!error.is_retryable());
+}
+
+#[tokio::test(start_paused = true)]
+async fn a_method_called_again_after_its_burst_refilled_goes_at_once() {
+    let transport = ScriptedTransport::new((0..21).map(|_| Canned::ok().into()));
+    let client = client(&transport, Pacing::by_tier());
+    concurrently(&client, 20).await;
+    tokio::time::sleep(Duration::from_secs(60)).await;
+    let start = Instant::now();
 
     client.call(PermissionsRequest::example()).await.unwrap();
-    tokio::time::sleep(Duration::from_secs(10)).await;
-    client.call(PermissionsRequest::example()).await.unwrap();
 
-    assert_eq!(gaps(&transport), [Duration::from_secs(10)]);
+    assert_eq!(sent_at(&transport, start).last(), Some(&0));
 }

@@ -5,6 +5,7 @@
 use std::fmt;
 
 use serde::{Deserialize, Serialize, Serializer};
+use typed_slack_runtime::limits::{Quota, RateLimitFacts};
 use typed_slack_runtime::types::{ChannelId, Timestamp, TriggerId, UserId};
 use typed_slack_runtime::{
     ArgWriter, Catalogued, Code, CommonError, CommonWarning, ContentType, Documented, HttpMethod, Lifecycle, Method,
@@ -114,6 +115,8 @@ impl Method for PostMessage {
     const SCOPES: Scopes = Scopes { bot: Some(&["chat:write"]), user: Some(&["chat:write"]) };
     const LIFECYCLE: Lifecycle = Lifecycle::Stable;
     const AUTHENTICATED: bool = true;
+    const RATE_LIMITS: RateLimitFacts =
+        RateLimitFacts::NONE.per_channel(Quota::per_minute(60).with_burst(1), "channel");
     type Response = PostMessageResponse;
     type Error = TestError;
     type Warning = TestWarning;
@@ -125,6 +128,10 @@ impl Method for PostMessage {
             args.json("blocks", blocks)?;
         }
         Ok(())
+    }
+
+    fn limit_channel(&self) -> Option<&str> {
+        Some(self.channel.as_str())
     }
 }
 

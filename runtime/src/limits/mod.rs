@@ -1,0 +1,156 @@
+//! Rate limits: Slack's quotas as the spec gives them, the stores that count calls
+//! against them (in this process, or shared through Redis), and the client's limiter
+//! that waits its turn.
+
+mod limiter;
+mod local;
+#[cfg(feature = "redis")]
+mod redis;
+mod store;
+
+use std::fmt;
+use std::time::Duration;
+
+use crate::RateTier;
+
+pub use limiter::WouldWait;
+pub(crate) use limiter::{CallLimits, Limiter, Refusal};
+pub use local::LocalStore;
+#[cfg(feature = "redis")]
+pub use redis::RedisStore;
+pub use store::{Admission, LimiterStore, StoreError, StoreFuture};
+
+/// How many calls Slack allows for one key: `calls_per_minute` in the long run, and up
+/// to `burst` at once after a quiet spell.
+///
+/// A quota is a generic cell rate (GCRA): one call every `60 s / calls_per_minute`, with
+/// `burst` calls of credit. A Tier 2 method (20 a minute, burst 20) takes a burst of 20
+/// calls at once, then one every 3 s.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Quota {
+    /// Calls per minute in the long run; at least 1.
+    pub calls_per_minute: u32,
+    /// Calls at once after a quiet spell; at least 1.
+    pub burst: u32,
+}
+
+impl Quota {
+    /// `calls_per_minute`, with a burst of as many.
+    pub const fn per_minute(calls_per_minute: u32) -> Self {
+        Self { calls_per_minute, burst: calls_per_minute }
+    }
+
+    /// The same rate with a burst of `burst`.
+    pub const fn with_burst(self, burst: u32) -> Self {
+        Self { calls_per_minute: self.calls_per_minute, burst }
+    }
+
+    /// The time one call's credit takes to come back: `60 s / calls_per_minute`.
+    pub fn interval(self) -> Duration {
+        Duration::from_secs(60) / self.calls_per_minute.max(1)
+    }
+
+    /// The burst, at least 1.
+    pub fn burst_size(self) -> u32 {
+        self.burst.max(1)
+    }
+}
+
+/// Slack's limits of a method beside its tier, from its spec: a limit per channel
+/// (`chat.postMessage`: about one message a second in each channel), and the lower
+/// limit of apps that are not on the Marketplace (`conversations.history`: one call a
+/// minute since 2025).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[non_exhaustive]
+pub struct RateLimitFacts {
+    /// The quota of each channel, counted apart, when Slack limits the method per
+    /// channel; the channel is the call's [`Method::limit_channel`](crate::Method::limit_channel).
+    pub per_channel: Option<Quota>,
+    /// The argument that names the channel, for a method limited per channel.
+    pub per_channel_argument: Option<&'static str>,
+    /// The quota of commercially distributed apps that are not on the Marketplace
+    /// ([`AppCohort::Commercial`]), in place of the tier's.
+    pub non_marketplace: Option<Quota>,
+    /// The most items a page holds for those apps (`limit` is capped there).
+    pub non_marketplace_max_limit: Option<u32>,
+}
+
+impl RateLimitFacts {
+    /// No limit beside the tier.
+    pub const NONE: Self =
+        Self { per_channel: None, per_channel_argument: None, non_marketplace: None, non_marketplace_max_limit: None };
+
+    /// With a quota for each channel, named by the argument `argument`.
+    pub const fn per_channel(self, quota: Quota, argument: &'static str) -> Self {
+        Self { per_channel: Some(quota), per_channel_argument: Some(argument), ..self }
+    }
+
+    /// With the quota and page size of apps off the Marketplace.
+    pub const fn non_marketplace(self, quota: Quota, max_limit: Option<u32>) -> Self {
+        Self { non_marketplace: Some(quota), non_marketplace_max_limit: max_limit, ..self }
+    }
+}
+
+/// The quota of a method of `tier` with the finer limits `facts`, for an app of
+/// `cohort`: the Marketplace-dependent quota where the spec gives one, else the tier's
+/// (`special` calls a minute for special tiers; `0`: not limited). The client's pacing
+/// and the fake Slack both count by it.
+pub fn method_quota(tier: RateTier, facts: RateLimitFacts, cohort: AppCohort, special: u32) -> Option<Quota> {
+    if let (AppCohort::Commercial, Some(quota)) = (cohort, facts.non_marketplace) {
+        return Some(quota);
+    }
+    let calls_per_minute = tier.calls_per_minute().unwrap_or(special);
+    (calls_per_minute > 0).then(|| Quota::per_minute(calls_per_minute))
+}
+
+/// What kind of app this is, which decides some of Slack's limits.
+///
+/// Since 2025, commercially distributed apps that are not on the Slack Marketplace get
+/// lower limits on `conversations.history` and `conversations.replies` (one call a
+/// minute, 15 items a page; for installs made before, from 2026-03-03). Apps built for
+/// one's own organization and Marketplace apps keep the tiers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[non_exhaustive]
+pub enum AppCohort {
+    /// An app built for one's own workspace or organization (the default).
+    #[default]
+    Internal,
+    /// An app listed on the Slack Marketplace.
+    Marketplace,
+    /// An app distributed to other organizations, not on the Marketplace.
+    Commercial,
+}
+
+/// Why a call waits, or waited.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum WaitSource {
+    /// Its key's quota has no credit left: the local bucket or the shared one.
+    Bucket,
+    /// Slack answered a call of the key HTTP 429: every caller of the key waits out its
+    /// `Retry-After`.
+    Pause,
+    /// Slack's `Retry-After` on this very call.
+    RetryAfter,
+}
+
+impl fmt::Display for WaitSource {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Self::Bucket => "bucket",
+            Self::Pause => "shared pause",
+            Self::RetryAfter => "Retry-After",
+        })
+    }
+}
+
+/// What to do when the limiter's store fails (Redis is down or slow).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[non_exhaustive]
+pub enum StoreFailure {
+    /// Count the call in this process instead, as if the store were local (the default).
+    #[default]
+    FailOpen,
+    /// Fail the call with [`CallError::Limiter`](crate::CallError::Limiter).
+    FailClosed,
+}
