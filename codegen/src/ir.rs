@@ -164,6 +164,8 @@ pub struct Facts {
     pub content_types: Vec<ContentType>,
     /// Its rate-limit tier.
     pub rate_tier: RateTier,
+    /// Its limits beside the tier.
+    pub rate_limits: RateLimits,
     /// Scopes of bot tokens, or `None` when bot tokens are not documented.
     pub bot_scopes: Option<Vec<String>>,
     /// Scopes of user tokens, or `None` when user tokens are not documented.
@@ -172,6 +174,24 @@ pub struct Facts {
     pub deprecation: Option<String>,
     /// Whether the method is called with a token (the spec lists a `token` argument).
     pub authenticated: bool,
+}
+
+/// A method's limits beside its tier.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct RateLimits {
+    /// The quota of each channel, and the argument (by its wire name) that names it.
+    pub per_channel: Option<(Quota, String)>,
+    /// The quota of apps off the Marketplace, and the most items a page holds for them.
+    pub non_marketplace: Option<(Quota, Option<u32>)>,
+}
+
+/// Calls per minute, and at once.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Quota {
+    /// In the long run.
+    pub calls_per_minute: u32,
+    /// At once after a quiet spell.
+    pub burst: u32,
 }
 
 /// A typed value, as the runtime and std name it.

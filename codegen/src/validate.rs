@@ -206,10 +206,50 @@ fn validate_method(
         }
     }
     report_duplicates(method, "include", spec.include.iter().cloned(), "include", problems);
+    validate_rate_limits(method, problems);
     validate_arguments(method, max_argument_name, problems);
     validate_response(method, problems);
     validate_codes(method, "errors", &spec.errors, problems);
     validate_codes(method, "warnings", &spec.warnings, problems);
+}
+
+fn validate_rate_limits(method: &Loaded<MethodSpec>, problems: &mut Vec<Diagnostic>) {
+    let Some(limits) = &method.value.rate_limits else { return };
+    require_text(method, "rate_limits.source", &limits.source, problems);
+    if limits.per_channel.is_none() && limits.non_marketplace.is_none() {
+        problems.push(
+            method
+                .problem("rate_limits", "`rate_limits` gives no limit")
+                .with_hint("give `per_channel`, `non_marketplace`, or both; or leave `rate_limits` out"),
+        );
+    }
+    let mut rates = Vec::new();
+    if let Some(channel) = &limits.per_channel {
+        rates.push(("rate_limits.per_channel", channel.calls_per_minute, channel.burst));
+        let argument = method.value.arguments.iter().find(|argument| argument.name == channel.argument);
+        if argument.is_none() {
+            problems.push(
+                method
+                    .problem("rate_limits.per_channel.argument", format!("there is no argument `{}`", channel.argument))
+                    .with_hint("name the argument that holds the channel, such as `channel`"),
+            );
+        }
+    }
+    if let Some(cohort) = &limits.non_marketplace {
+        rates.push(("rate_limits.non_marketplace", cohort.calls_per_minute, cohort.burst));
+        if cohort.max_limit == Some(0) {
+            problems.push(method.problem("rate_limits.non_marketplace.max_limit", "a page holds at least one item"));
+        }
+    }
+    for (at, calls_per_minute, burst) in rates {
+        if calls_per_minute == 0 {
+            problems
+                .push(method.problem(&format!("{at}.calls_per_minute"), "a limit allows at least one call a minute"));
+        }
+        if burst == Some(0) {
+            problems.push(method.problem(&format!("{at}.burst"), "a burst is at least one call"));
+        }
+    }
 }
 
 fn validate_arguments(method: &Loaded<MethodSpec>, max_argument_name: usize, problems: &mut Vec<Diagnostic>) {

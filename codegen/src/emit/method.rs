@@ -274,6 +274,7 @@ fn method_impl(method: &ir::Method) -> TokenStream {
         None => quote!(rt::Lifecycle::Stable),
     };
     let catalog = CATALOG_FEATURE;
+    let (rate_limits, limit_channel) = rate_limits(&facts.rate_limits, &method.arguments);
     let writes: Vec<TokenStream> = method.arguments.iter().map(write_argument).collect();
     let check_limits = check_limits(&method.arguments);
     let args = if writes.is_empty() { quote!(_args) } else { quote!(args) };
@@ -286,6 +287,7 @@ fn method_impl(method: &ir::Method) -> TokenStream {
             const SCOPES: rt::Scopes = #scopes;
             const LIFECYCLE: rt::Lifecycle = #lifecycle;
             const AUTHENTICATED: bool = #authenticated;
+            #rate_limits
 
             type Response = #response;
             type Error = #error;
@@ -297,6 +299,8 @@ fn method_impl(method: &ir::Method) -> TokenStream {
             }
 
             #check_limits
+
+            #limit_channel
         }
 
         #[cfg(feature = #catalog)]
@@ -306,6 +310,51 @@ fn method_impl(method: &ir::Method) -> TokenStream {
             #success_examples
         }
     }
+}
+
+/// `RATE_LIMITS` and `limit_channel`, for a method with limits beside its tier.
+fn rate_limits(limits: &ir::RateLimits, arguments: &[ir::Member]) -> (Option<TokenStream>, Option<TokenStream>) {
+    if limits.per_channel.is_none() && limits.non_marketplace.is_none() {
+        return (None, None);
+    }
+    let quota = |quota: &ir::Quota| {
+        let calls = proc_macro2::Literal::u32_unsuffixed(quota.calls_per_minute);
+        let burst = proc_macro2::Literal::u32_unsuffixed(quota.burst);
+        quote!(rt::limits::Quota::per_minute(#calls).with_burst(#burst))
+    };
+    let mut facts = quote!(rt::limits::RateLimitFacts::NONE);
+    let mut limit_channel = None;
+    if let Some((per_channel, argument)) = &limits.per_channel {
+        let per_channel = quota(per_channel);
+        facts = quote!(#facts.per_channel(#per_channel, #argument));
+        let member = arguments.iter().find(|member| member.wire_name == *argument);
+        limit_channel = member.map(|member| {
+            let field = ident(&member.rust_name);
+            let channel = if member.required {
+                quote!(Some(self.#field.as_str()))
+            } else {
+                quote!(self.#field.as_ref().map(|channel| channel.as_str()))
+            };
+            quote! {
+                #[inline]
+                fn limit_channel(&self) -> Option<&str> {
+                    #channel
+                }
+            }
+        });
+    }
+    if let Some((non_marketplace, max_limit)) = &limits.non_marketplace {
+        let non_marketplace = quota(non_marketplace);
+        let max_limit = match max_limit {
+            Some(max) => {
+                let max = proc_macro2::Literal::u32_unsuffixed(*max);
+                quote!(Some(#max))
+            }
+            None => quote!(None),
+        };
+        facts = quote!(#facts.non_marketplace(#non_marketplace, #max_limit));
+    }
+    (Some(quote!(const RATE_LIMITS: rt::limits::RateLimitFacts = #facts;)), limit_channel)
 }
 
 /// `check_limits`, for a method with arguments Slack limits: the objects its JSON

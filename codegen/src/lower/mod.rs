@@ -203,6 +203,25 @@ const RESPONSE_METADATA: &str = "response_metadata";
 /// The argument through which a method pages, with `response_metadata.next_cursor`.
 const PAGINATION_CURSOR: &str = "cursor";
 
+/// A method's limits beside its tier, each burst defaulting to its rate.
+fn rate_limits(spec: &MethodSpec) -> ir::RateLimits {
+    let Some(limits) = &spec.rate_limits else { return ir::RateLimits::default() };
+    let quota = |calls_per_minute: u32, burst: Option<u32>| ir::Quota {
+        calls_per_minute,
+        burst: burst.unwrap_or(calls_per_minute),
+    };
+    ir::RateLimits {
+        per_channel: limits
+            .per_channel
+            .as_ref()
+            .map(|channel| (quota(channel.calls_per_minute, channel.burst), channel.argument.clone())),
+        non_marketplace: limits
+            .non_marketplace
+            .as_ref()
+            .map(|cohort| (quota(cohort.calls_per_minute, cohort.burst), cohort.max_limit)),
+    }
+}
+
 fn facts(spec: &MethodSpec) -> ir::Facts {
     let mut content_types = spec.content_types.clone();
     content_types.sort();
@@ -216,6 +235,7 @@ fn facts(spec: &MethodSpec) -> ir::Facts {
         http_method: spec.http_method,
         content_types,
         rate_tier: spec.rate_tier,
+        rate_limits: rate_limits(spec),
         authenticated: spec.arguments.iter().any(|argument| argument.ty == ValueType::Token),
         bot_scopes: scopes(TokenType::Bot),
         user_scopes: scopes(TokenType::User),

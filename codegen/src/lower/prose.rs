@@ -65,6 +65,21 @@ pub fn request_docs(spec: &MethodSpec, facts: &ir::Facts, names: &TypeNames<'_>,
     let accepts_json = facts.content_types.contains(&ContentType::Json);
     lines.push(format!("| Accepts JSON | {} |", if accepts_json { "Yes" } else { "No" }));
     lines.push(format!("| Rate limit | {} |", rate_tier_cell(facts.rate_tier)));
+    let limits = &facts.rate_limits;
+    if let Some((quota, argument)) = &limits.per_channel {
+        lines.push(format!(
+            "| Per channel | {} in each `{argument}`, {} at once (the client waits its turn) |",
+            calls_a_minute(quota.calls_per_minute),
+            quota.burst
+        ));
+    }
+    if let Some((quota, max_limit)) = &limits.non_marketplace {
+        let page = max_limit.map(|max| format!(", {max} items a page")).unwrap_or_default();
+        lines.push(format!(
+            "| Apps off the Marketplace | {}{page} (`Pacing::cohort(AppCohort::Commercial)`) |",
+            calls_a_minute(quota.calls_per_minute)
+        ));
+    }
     lines.push(format!("| Bot token scopes | {} |", scope_cell(facts.bot_scopes.as_deref())));
     lines.push(format!("| User token scopes | {} |", scope_cell(facts.user_scopes.as_deref())));
     if !spec.related.is_empty() {
@@ -81,6 +96,10 @@ pub fn request_docs(spec: &MethodSpec, facts: &ir::Facts, names: &TypeNames<'_>,
         lines.push("The token is not a field: the client sends it in the `Authorization` header.");
     }
     lines.finish()
+}
+
+fn calls_a_minute(calls: u32) -> String {
+    if calls == 1 { "1 call a minute".to_owned() } else { format!("{calls} calls a minute") }
 }
 
 fn rate_tier_cell(tier: RateTier) -> String {

@@ -21,6 +21,9 @@ pub struct MethodSpec {
     pub content_types: Vec<ContentType>,
     /// The rate-limit tier.
     pub rate_tier: RateTier,
+    /// Slack's limits beside the tier: per channel, and for apps off the Marketplace.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rate_limits: Option<RateLimitsSpec>,
     /// Token types that may call the method, with the scopes each needs.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub works_with: Vec<TokenScopes>,
@@ -55,6 +58,48 @@ pub struct MethodSpec {
     /// since, so that importing again keeps them.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub import: Option<ImportSpec>,
+}
+
+/// A method's limits beside its tier, as Slack documents them.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RateLimitsSpec {
+    /// Where Slack says so, and in what words.
+    pub source: String,
+    /// A limit Slack counts for each channel apart, beside the method's.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub per_channel: Option<ChannelLimitSpec>,
+    /// The limit of commercially distributed apps that are not on the Marketplace, in
+    /// place of the tier's.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub non_marketplace: Option<CohortLimitSpec>,
+}
+
+/// A limit counted per channel.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ChannelLimitSpec {
+    /// The argument that names the channel.
+    pub argument: String,
+    /// Calls per minute in each channel, in the long run.
+    pub calls_per_minute: u32,
+    /// Calls at once in a channel after a quiet spell (default: `calls_per_minute`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub burst: Option<u32>,
+}
+
+/// A limit that depends on the kind of app.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CohortLimitSpec {
+    /// Calls per minute, in the long run.
+    pub calls_per_minute: u32,
+    /// Calls at once after a quiet spell (default: `calls_per_minute`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub burst: Option<u32>,
+    /// The most items a page holds (`limit` above it is answered with this many).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_limit: Option<u32>,
 }
 
 /// The provenance of an imported spec file.

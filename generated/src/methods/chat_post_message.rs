@@ -17,6 +17,7 @@ use crate::objects::{Attachment, Block, Message, MessageMetadata};
 /// | Accepted content types | `application/x-www-form-urlencoded`, `application/json` |
 /// | Accepts JSON | Yes |
 /// | Rate limit | [Special](https://api.slack.com/docs/rate-limits#special) |
+/// | Per channel | 60 calls a minute in each `channel`, 1 at once (the client waits its turn) |
 /// | Bot token scopes | `chat:write` |
 /// | User token scopes | `chat:write` |
 ///
@@ -267,6 +268,8 @@ impl rt::Method for ChatPostMessage {
     const SCOPES: rt::Scopes = rt::Scopes::same(&["chat:write"]);
     const LIFECYCLE: rt::Lifecycle = rt::Lifecycle::Stable;
     const AUTHENTICATED: bool = true;
+    const RATE_LIMITS: rt::limits::RateLimitFacts = rt::limits::RateLimitFacts::NONE
+        .per_channel(rt::limits::Quota::per_minute(60).with_burst(1), "channel");
     type Response = ChatPostMessageResponse;
     type Error = ChatPostMessageError;
     type Warning = ChatPostMessageWarning;
@@ -311,6 +314,11 @@ impl rt::Method for ChatPostMessage {
         __check.nested("attachments", &self.attachments);
         __check.items("blocks", self.blocks.as_ref().map(Vec::len), None, Some(50));
         __check.nested("blocks", &self.blocks);
+    }
+
+    #[inline]
+    fn limit_channel(&self) -> Option<&str> {
+        Some(self.channel.as_str())
     }
 }
 

@@ -17,6 +17,7 @@ use crate::objects::Message;
 /// | Accepted content types | `application/x-www-form-urlencoded`, `application/json` |
 /// | Accepts JSON | Yes |
 /// | Rate limit | [Tier 3](https://api.slack.com/docs/rate-limits#tier_t3) |
+/// | Apps off the Marketplace | 1 call a minute, 15 items a page (`Pacing::cohort(AppCohort::Commercial)`) |
 /// | Bot token scopes | `groups:history`, `im:history`, `mpim:history`, `channels:history` |
 /// | User token scopes | `groups:history`, `im:history`, `mpim:history`, `channels:history` |
 ///
@@ -126,6 +127,8 @@ impl rt::Method for ConversationsHistory {
     );
     const LIFECYCLE: rt::Lifecycle = rt::Lifecycle::Stable;
     const AUTHENTICATED: bool = true;
+    const RATE_LIMITS: rt::limits::RateLimitFacts = rt::limits::RateLimitFacts::NONE
+        .non_marketplace(rt::limits::Quota::per_minute(1).with_burst(1), Some(15));
     type Response = ConversationsHistoryResponse;
     type Error = ConversationsHistoryError;
     type Warning = ConversationsHistoryWarning;

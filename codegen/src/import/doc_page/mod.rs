@@ -47,6 +47,7 @@ pub fn import(file_name: &str, text: &str, shared: &SharedCodes) -> Result<Impor
         http_method: facts.http_method,
         content_types: facts.content_types,
         rate_tier: facts.rate_tier,
+        rate_limits: None,
         works_with: facts.works_with,
         lifecycle: page.lifecycle.clone(),
         summary,
