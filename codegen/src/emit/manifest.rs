@@ -42,6 +42,8 @@ pub fn features_section(api: &ir::Api) -> String {
     section.push_str(&format!("default = [{}]\n", defaults.join(", ")));
     section.push_str("# The default transport: reqwest over rustls. Without it, give the client your own.\n");
     section.push_str("reqwest = [\"typed-slack-runtime/reqwest\"]\n");
+    section.push_str("# `runtime::limits::RedisStore`: rate limits shared by processes through Redis.\n");
+    section.push_str("redis = [\"typed-slack-runtime/redis\"]\n");
     section.push_str("# `catalog()` and each method's arguments and sample answer, which the fake Slack\n");
     section.push_str("# (typed-slack-fake) serves methods by: enable it in your dev-dependencies.\n");
     section.push_str(&format!("{CATALOG_FEATURE} = []\n"));
