@@ -81,3 +81,42 @@ async fn starts_where_the_request_cursor_says() {
     assert_eq!(channels(&responses), ["C9"]);
     assert_eq!(slack.requests()[0].body_text(), "cursor=start");
 }
+
+/// A client over the fake's in-process transport that retries nothing, on tokio's clock.
+fn unretried(slack: &typed_slack_fake::FakeSlack) -> typed_slack_runtime::Client {
+    let builder = typed_slack_runtime::Client::builder(token()).transport(slack.transport());
+    builder.retry_policy(typed_slack_runtime::RetryPolicy::never()).build().expect("a client")
+}
+
+#[tokio::test(start_paused = true)]
+async fn after_a_429_the_next_page_is_asked_again_from_the_cursor_reached() {
+    let limited = Reply::rate_limited(std::time::Duration::from_secs(30));
+    let slack = answering::<ListChannels>([page(&["C1"], "c2"), limited, page(&["C2"], "")]).await;
+    let mut pages = unretried(&slack).pages(ListChannels::default());
+
+    assert!(pages.next_page().await.expect("a first page").is_ok());
+    assert_eq!(pages.cursor().map(Cursor::as_str), Some("c2"));
+    let error = pages.next_page().await.expect("an answer").expect_err("rate limited");
+    assert!(matches!(error, CallError::RateLimited(_)));
+    assert_eq!(pages.cursor().map(Cursor::as_str), Some("c2"), "the walk stays where it was");
+    let second = pages.next_page().await.expect("asked again").expect("the second page");
+    assert_eq!(second.channels.len(), 1);
+    assert!(pages.next_page().await.is_none());
+    let bodies: Vec<String> = slack.requests().iter().map(typed_slack_fake::Request::body_text).collect();
+    assert_eq!(bodies, ["", "cursor=c2", "cursor=c2"]);
+}
+
+#[tokio::test(start_paused = true)]
+async fn collecting_every_page_waits_out_429s_and_fetches_no_page_twice() {
+    let limited = || Reply::rate_limited(std::time::Duration::from_secs(30));
+    let replies = [page(&["C1"], "c2"), limited(), limited(), page(&["C2"], "c3"), limited(), page(&["C3"], "")];
+    let slack = answering::<ListChannels>(replies).await;
+    let start = tokio::time::Instant::now();
+
+    let responses = unretried(&slack).pages(ListChannels::default()).collect_all().await.expect("every page");
+
+    assert_eq!(channels(&responses), ["C1", "C2", "C3"]);
+    let bodies: Vec<String> = slack.requests().iter().map(typed_slack_fake::Request::body_text).collect();
+    assert_eq!(bodies, ["", "cursor=c2", "cursor=c2", "cursor=c2", "cursor=c3", "cursor=c3"]);
+    assert!(start.elapsed() >= std::time::Duration::from_secs(90), "each Retry-After waited out");
+}
