@@ -1,11 +1,15 @@
-//! Pacing against the fake Slack enforcing rate tiers, on tokio's paused clock (ten
+//! Rate limits against the fake Slack enforcing the tiers, on tokio's paused clock (ten
 //! simulated minutes take well under a second).
 //!
-//! `cargo bench -p typed-slack-fake --bench pacing`. Sixteen callers share one client and
-//! call a Tier 2 method (20+ calls a minute) as fast as they may, for ten minutes:
-//! once with the client's pacing by tier, once without, where each caller, as a careful
+//! `cargo bench -p typed-slack-fake --bench pacing`. Two runs on a Tier 2 method
+//! (`users.list`, 20 calls a minute), each with three clients: the pacing by tier (a
+//! burst of the tier's allowance, then its rate), the same pacing spaced evenly (a burst
+//! of 1: how the client paced before), and no pacing, where each caller, as a careful
 //! hand-rolled client would, waits out every 429's `Retry-After` before calling again.
-//! Prints the throughput as a share of the tier's limit and the 429s collected.
+//!
+//! - A burst: 20 calls at once; the time until all are answered, and the 429s.
+//! - Sustained load: 16 callers calling as fast as they may for ten minutes; the
+//!   throughput as a share of the tier's rate, and the 429s.
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -13,6 +17,7 @@ use std::time::Duration;
 
 use tokio::time::Instant;
 use typed_slack::UsersList;
+use typed_slack::runtime::limits::Quota;
 use typed_slack::runtime::{CallError, Client, Method, Pacing, RetryPolicy};
 use typed_slack_fake::{FakeSlack, RateLimits};
 
@@ -25,7 +30,7 @@ struct Tally {
     rate_limited: AtomicU64,
 }
 
-async fn run(pacing: Pacing) -> (u64, u64) {
+async fn fake_and_client(pacing: Pacing) -> (FakeSlack, Client) {
     let slack = FakeSlack::builder()
         .method::<UsersList>()
         .rate_limits(RateLimits::by_tier())
@@ -38,6 +43,39 @@ async fn run(pacing: Pacing) -> (u64, u64) {
         .pacing(pacing)
         .build()
         .expect("a client");
+    (slack, client)
+}
+
+/// 20 calls at once: when the last is answered, and the 429s on the way.
+async fn burst(pacing: Pacing) -> (Duration, u64) {
+    let (_slack, client) = fake_and_client(pacing).await;
+    let start = Instant::now();
+    let rate_limited = Arc::new(AtomicU64::new(0));
+    let calls: Vec<_> = (0..20)
+        .map(|_| {
+            let (client, rate_limited) = (client.clone(), Arc::clone(&rate_limited));
+            tokio::spawn(async move {
+                loop {
+                    match client.call(UsersList::new()).await {
+                        Ok(_) => return,
+                        Err(CallError::RateLimited(limited)) => {
+                            rate_limited.fetch_add(1, Ordering::Relaxed);
+                            tokio::time::sleep(limited.retry_after).await;
+                        }
+                        Err(error) => panic!("unexpected: {error}"),
+                    }
+                }
+            })
+        })
+        .collect();
+    for call in calls {
+        call.await.expect("a call");
+    }
+    (start.elapsed(), rate_limited.load(Ordering::Relaxed))
+}
+
+async fn run(pacing: Pacing) -> (u64, u64) {
+    let (_slack, client) = fake_and_client(pacing).await;
     let tally = Arc::new(Tally::default());
     let end = Instant::now() + SIMULATED;
     let callers: Vec<_> = (0..CALLERS)
@@ -78,8 +116,22 @@ fn main() {
         UsersList::NAME,
         UsersList::RATE_TIER
     );
-    println!("{:<22} {:>10} {:>14} {:>8}", "client", "answered", "of the limit", "429s");
-    for (label, pacing) in [("pacing by tier", Pacing::by_tier()), ("no pacing", Pacing::off())] {
+    let clients = || {
+        [
+            ("pacing by tier", Pacing::by_tier()),
+            ("spaced evenly", Pacing::by_tier().method_quota(UsersList::NAME, Quota::per_minute(20).with_burst(1))),
+            ("no pacing", Pacing::off()),
+        ]
+    };
+    println!("\nA burst of 20 calls at once:");
+    println!("{:<22} {:>16} {:>8}", "client", "all answered in", "429s");
+    for (label, pacing) in clients() {
+        let (took, rate_limited) = runtime.block_on(burst(pacing));
+        println!("{label:<22} {:>15.1}s {rate_limited:>8}", took.as_secs_f64());
+    }
+    println!("\n{CALLERS} callers for {} minutes:", SIMULATED.as_secs() / 60);
+    println!("{:<22} {:>10} {:>14} {:>8}", "client", "answered", "of the rate", "429s");
+    for (label, pacing) in clients() {
         let wall = std::time::Instant::now();
         let (answered, rate_limited) = runtime.block_on(run(pacing));
         println!(

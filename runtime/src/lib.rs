@@ -32,7 +32,8 @@
 //!   [`CallError`] that tells Slack's `"ok": false` answer from rate limits, HTTP errors,
 //!   transport failures and undecodable bodies.
 //! - [`RetryPolicy`] retries rate limits and failed connections by default; [`Pacing`]
-//!   spaces calls by rate tier when enabled.
+//!   keeps calls under each method's quota when enabled (a burst, then the tier's rate),
+//!   counted in the process or shared through Redis ([`limits`]).
 //! - [`Transport`] is the seam to another HTTP client; the default is
 //!   `ReqwestTransport` (feature `reqwest`, on by default).
 

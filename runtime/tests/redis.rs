@@ -55,7 +55,7 @@ impl Drop for RedisServer {
 
 /// A quota quick enough for a test on the real clock: a burst of 5, then one call every
 /// 100 ms.
-const QUICK: Quota = Quota { calls_per_minute: 600, burst: 5 };
+const QUICK: Quota = Quota::per_minute(600).with_burst(5);
 
 async fn client(store: RedisStore, transport: &ScriptedTransport, on_failure: StoreFailure) -> Client {
     let pacing =

@@ -10,6 +10,11 @@ use tokio::time::Instant;
 use super::{Admission, LimiterStore, LocalStore, Quota, RateLimitFacts, StoreError, StoreFailure, WaitSource};
 use crate::{Pacing, RateTier, jitter};
 
+/// How much more than Slack's interval the client spaces calls: 1%, so that calls
+/// which leave on time yet reach Slack a few milliseconds apart from where they left are
+/// still counted apart (a Tier 2 interval of 3 s gets 30 ms).
+const MARGIN_PERMILLE: u32 = 10;
+
 /// A call's wait would pass its deadline.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
 #[error("waiting {wait:?} for the rate limit ({reason}) would pass the call's deadline")]
@@ -62,6 +67,11 @@ impl Limiter {
     /// The keys and quotas a call counts against: its method's, and its channel's when
     /// Slack limits the method per channel.
     fn quotas(&self, call: &CallLimits<'_>) -> Vec<(String, Quota)> {
+        let quotas = self.exact_quotas(call);
+        quotas.into_iter().map(|(key, quota)| (key, quota.with_margin(MARGIN_PERMILLE))).collect()
+    }
+
+    fn exact_quotas(&self, call: &CallLimits<'_>) -> Vec<(String, Quota)> {
         let mut quotas = Vec::with_capacity(2);
         let method_quota = self.pacing.quota_of(call.method, call.tier, call.facts);
         if let Some(quota) = method_quota {

@@ -132,11 +132,11 @@ impl LimiterStore for LocalStore {
 
 /// How long an emptied bucket of `quota` takes to refill.
 fn refill_time(quota: Quota) -> Duration {
-    quota.interval() * quota.burst_size()
+    quota.interval() * quota.burst()
 }
 
 fn governor_quota(quota: Quota) -> GovernorQuota {
-    let burst = NonZeroU32::new(quota.burst_size()).unwrap_or(NonZeroU32::MIN);
+    let burst = NonZeroU32::new(quota.burst()).unwrap_or(NonZeroU32::MIN);
     GovernorQuota::with_period(quota.interval())
         .map_or_else(|| GovernorQuota::per_second(NonZeroU32::MIN), |q| q.allow_burst(burst))
 }

@@ -28,31 +28,46 @@ pub use store::{Admission, LimiterStore, StoreError, StoreFuture};
 /// calls at once, then one every 3 s.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Quota {
-    /// Calls per minute in the long run; at least 1.
-    pub calls_per_minute: u32,
-    /// Calls at once after a quiet spell; at least 1.
-    pub burst: u32,
+    calls_per_minute: u32,
+    burst: u32,
+    /// Extra spacing per call, in thousandths of the interval: the client's margin.
+    margin_permille: u32,
 }
 
 impl Quota {
-    /// `calls_per_minute`, with a burst of as many.
+    /// `calls_per_minute` (at least 1), with a burst of as many.
     pub const fn per_minute(calls_per_minute: u32) -> Self {
-        Self { calls_per_minute, burst: calls_per_minute }
+        let calls_per_minute = if calls_per_minute == 0 { 1 } else { calls_per_minute };
+        Self { calls_per_minute, burst: calls_per_minute, margin_permille: 0 }
     }
 
-    /// The same rate with a burst of `burst`.
+    /// The same rate with a burst of `burst` (at least 1).
     pub const fn with_burst(self, burst: u32) -> Self {
-        Self { calls_per_minute: self.calls_per_minute, burst }
+        Self { burst: if burst == 0 { 1 } else { burst }, ..self }
     }
 
-    /// The time one call's credit takes to come back: `60 s / calls_per_minute`.
+    /// Calls per minute in the long run.
+    pub const fn calls_per_minute(self) -> u32 {
+        self.calls_per_minute
+    }
+
+    /// Calls at once after a quiet spell.
+    pub const fn burst(self) -> u32 {
+        self.burst
+    }
+
+    /// The time one call's credit takes to come back: `60 s / calls_per_minute`, plus
+    /// the margin.
     pub fn interval(self) -> Duration {
-        Duration::from_secs(60) / self.calls_per_minute.max(1)
+        let exact = Duration::from_secs(60) / self.calls_per_minute;
+        exact + exact * self.margin_permille / 1000
     }
 
-    /// The burst, at least 1.
-    pub fn burst_size(self) -> u32 {
-        self.burst.max(1)
+    /// The same quota with each call spaced `permille` thousandths of an interval more:
+    /// what the client counts by, so that the jitter of the network between it and
+    /// Slack does not bring two calls closer than Slack counts.
+    pub(crate) const fn with_margin(self, permille: u32) -> Self {
+        Self { margin_permille: permille, ..self }
     }
 }
 

@@ -141,7 +141,7 @@ impl LimiterStore for RedisStore {
                 .key(self.redis_key(key, "tat"))
                 .key(self.redis_key(key, "pause"))
                 .arg(interval)
-                .arg(quota.burst_size());
+                .arg(quota.burst());
             let (wait_us, paused): (u64, u8) = self.bounded(invocation.invoke_async(&mut connection)).await?;
             Ok(match (wait_us, paused) {
                 (0, _) => Admission::Now,
