@@ -275,7 +275,8 @@ impl Inner {
         if shared.check_limits {
             crate::validate::request(request).map_err(RequestError::Limits)?;
         }
-        let body = shared.encoding.encode(request).map_err(RequestError::Arguments)?;
+        let max_limit = shared.limiter.pacing().max_limit(M::RATE_LIMITS);
+        let body = shared.encoding.encode(request, max_limit).map_err(RequestError::Arguments)?;
         let url = shared.base_url.method_url(M::NAME);
         let uri = url.parse::<Uri>().map_err(|reason| RequestError::Url { url, reason })?;
         Ok((uri, body))

@@ -156,3 +156,30 @@ async fn a_method_called_again_after_its_burst_refilled_goes_at_once() {
 
     assert_eq!(sent_at(&transport, start).last(), Some(&0));
 }
+
+#[tokio::test(start_paused = true)]
+async fn a_commercial_app_off_the_marketplace_gets_a_call_a_minute_and_15_items() {
+    use support::methods::ListChannels;
+    use typed_slack_runtime::limits::AppCohort;
+
+    let page = || Step::from(Canned::json(serde_json::json!({"ok": true, "channels": []})));
+    let transport = ScriptedTransport::new((0..4).map(|_| page()));
+    let commercial = client(&transport, Pacing::by_tier().cohort(AppCohort::Commercial));
+    let start = Instant::now();
+
+    commercial.call(ListChannels { limit: Some(200), cursor: None }).await.unwrap();
+    commercial.call(ListChannels { limit: Some(10), cursor: None }).await.unwrap();
+    let at = sent_at(&transport, start);
+    assert!(at[1] >= 60_000, "the second call waits a minute: {at:?}");
+    let bodies: Vec<String> =
+        transport.sent().iter().map(|sent| String::from_utf8_lossy(&sent.body).into_owned()).collect();
+    assert_eq!(bodies, ["limit=15", "limit=10"], "the page size is capped at 15");
+
+    // An internal app keeps the tier (Tier 2: a burst of 20) and its page size.
+    let internal = client(&transport, Pacing::by_tier());
+    let start = Instant::now();
+    internal.call(ListChannels { limit: Some(200), cursor: None }).await.unwrap();
+    internal.call(ListChannels { limit: Some(200), cursor: None }).await.unwrap();
+    assert_eq!(sent_at(&transport, start)[2..], [0, 0]);
+    assert!(String::from_utf8_lossy(&transport.sent()[3].body).contains("limit=200"));
+}

@@ -7,7 +7,9 @@ use std::time::Duration;
 
 use tokio::time::Instant;
 
-use super::{Admission, LimiterStore, LocalStore, Quota, RateLimitFacts, StoreError, StoreFailure, WaitSource};
+use super::{
+    Admission, AppCohort, LimiterStore, LocalStore, Quota, RateLimitFacts, StoreError, StoreFailure, WaitSource,
+};
 use crate::{Pacing, RateTier, jitter};
 
 /// How much more than Slack's interval the client spaces calls: 1%, so that calls
@@ -148,6 +150,12 @@ impl Limiter {
 }
 
 impl Pacing {
+    /// The most items a page holds for this app, for a method whose spec says so for
+    /// its cohort.
+    pub(crate) fn max_limit(&self, facts: RateLimitFacts) -> Option<u32> {
+        (self.cohort == AppCohort::Commercial).then_some(facts.non_marketplace_max_limit).flatten()
+    }
+
     /// The quota of `method`, or `None` when it is not limited.
     pub(crate) fn quota_of(&self, method: &str, tier: RateTier, facts: RateLimitFacts) -> Option<Quota> {
         if !self.enabled {

@@ -268,6 +268,8 @@ impl Method for ListChannels {
     const SCOPES: Scopes = Scopes::UNDOCUMENTED;
     const LIFECYCLE: Lifecycle = Lifecycle::Stable;
     const AUTHENTICATED: bool = true;
+    // As conversations.history's: apps off the Marketplace get a call a minute, 15 items.
+    const RATE_LIMITS: RateLimitFacts = RateLimitFacts::NONE.non_marketplace(Quota::per_minute(1), Some(15));
     type Response = ListChannelsResponse;
     type Error = TestError;
     type Warning = TestWarning;
