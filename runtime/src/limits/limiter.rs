@@ -115,9 +115,9 @@ impl Limiter {
 
     /// Slack answered `call` HTTP 429: pauses its method's key for every caller.
     pub(crate) async fn rate_limited(&self, call: &CallLimits<'_>, retry_after: Duration) {
-        tracing::warn!(method = call.method, retry_after_ms = retry_after.as_millis() as u64,
-            source = %WaitSource::RetryAfter, "rate limit: Slack answered 429");
         let key = format!("{:016x}:{}", call.scope, call.method);
+        tracing::warn!(method = call.method, key, retry_after_ms = retry_after.as_millis() as u64,
+            source = %WaitSource::RetryAfter, "rate limit: Slack answered 429; pausing the key for every caller");
         if let Err(error) = self.store.pause(&key, retry_after).await {
             self.store_failed(&error);
             self.fallback.pause_now(&key, retry_after);
