@@ -22,7 +22,7 @@ pub(crate) const USER_AGENT_VALUE: &str = concat!(env!("CARGO_PKG_NAME"), "/", e
 
 /// Calls Slack Web API methods with one token.
 ///
-/// Cheap to clone: clones share the connection pool and the pacer. Every call is a
+/// Cheap to clone: clones share the connection pool and the rate limiter. Every call is a
 /// `POST` to the base URL plus the method name, with the token in the
 /// `Authorization: Bearer` header and the arguments in the body (see [`BodyEncoding`]).
 ///
@@ -116,8 +116,8 @@ impl Client {
     }
 
     /// The same client for another token, such as another workspace's: it shares this
-    /// one's connection pool, transport and settings, and paces its calls apart from
-    /// other tokens' (clients of the same token share one pacer). Cheap enough to call
+    /// one's connection pool, transport, settings and rate limiter, and counts its calls
+    /// apart from other tokens' (clients of the same token share one count). Cheap enough to call
     /// for each call: `client.with_token(token).call(request)`.
     ///
     /// ```no_run

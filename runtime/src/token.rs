@@ -93,11 +93,14 @@ impl Token {
 }
 
 impl Token {
-    /// What tells tokens apart, for the client's map of pacers: a hash, so that the map
-    /// holds no secret. (Two tokens of one hash would share a pace: harmless.)
+    /// What tells tokens apart in the rate limiter's keys: a hash, so that no store (in
+    /// the process or in Redis) holds a secret. It is FNV-1a, a fixed algorithm, so that
+    /// every process, whatever it was built with, counts a token under the same key.
+    /// (Two tokens of one hash would share a count: harmless.)
     pub(crate) fn key(&self) -> u64 {
-        use std::hash::{BuildHasher, BuildHasherDefault, DefaultHasher};
-        BuildHasherDefault::<DefaultHasher>::default().hash_one(self.authorization.as_bytes())
+        self.authorization.as_bytes().iter().fold(0xcbf2_9ce4_8422_2325_u64, |hash, &byte| {
+            (hash ^ u64::from(byte)).wrapping_mul(0x0000_0100_0000_01b3)
+        })
     }
 }
 
@@ -147,6 +150,13 @@ mod tests {
         assert_eq!(format!("{:?}", Token::new("xoxbsecret").unwrap()), "Token(<redacted>)");
         let rotating = Token::new("xoxe.xoxb-1-secret").unwrap();
         assert_eq!(format!("{rotating:?}"), "Token(xoxe.xoxb-<redacted>)");
+    }
+
+    #[test]
+    fn a_tokens_key_is_the_same_in_every_process() {
+        // FNV-1a of "Bearer xoxb-1": a fixed value, not the hasher of this build.
+        assert_eq!(Token::new("xoxb-1").unwrap().key(), 0x1582_468f_7cbb_c235);
+        assert_ne!(Token::new("xoxb-1").unwrap().key(), Token::new("xoxb-2").unwrap().key());
     }
 
     #[test]
