@@ -134,6 +134,14 @@ impl Client {
         Self::of(Some(token), self.inner.deadline, self.inner.shared.clone())
     }
 
+    /// The same client, counting its calls against Slack's rate limits under
+    /// `workspace_and_app` (such as `T0123ABCD:A0456EFGH`) instead of its token: Slack
+    /// counts the calls of one app in one workspace together, whatever token makes them,
+    /// so the bot and user tokens of one install should share a scope.
+    pub fn with_limit_scope(&self, workspace_and_app: &str) -> Self {
+        self.with_inner(|inner| inner.scope = crate::limits::scope_of(workspace_and_app.as_bytes()))
+    }
+
     /// The same client, whose calls fail at once with [`CallError::Deadline`] when the
     /// rate limit would make them wait past `deadline`, instead of sleeping: for a
     /// request handler that must answer in time.
@@ -152,7 +160,19 @@ impl Client {
     /// # }
     /// ```
     pub fn with_deadline(&self, deadline: Instant) -> Self {
-        Self::of(self.inner.token.clone(), Some(deadline), self.inner.shared.clone())
+        self.with_inner(|inner| inner.deadline = Some(deadline))
+    }
+
+    /// A client like this one, with `change` made to its own settings.
+    fn with_inner(&self, change: impl FnOnce(&mut Inner)) -> Self {
+        let mut inner = Inner {
+            token: self.inner.token.clone(),
+            scope: self.inner.scope,
+            deadline: self.inner.deadline,
+            shared: self.inner.shared.clone(),
+        };
+        change(&mut inner);
+        Self { inner: Arc::new(inner) }
     }
 
     /// A builder, to set the base URL, timeout, retry policy, pacing, body encoding or

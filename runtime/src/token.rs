@@ -98,9 +98,7 @@ impl Token {
     /// every process, whatever it was built with, counts a token under the same key.
     /// (Two tokens of one hash would share a count: harmless.)
     pub(crate) fn key(&self) -> u64 {
-        self.authorization.as_bytes().iter().fold(0xcbf2_9ce4_8422_2325_u64, |hash, &byte| {
-            (hash ^ u64::from(byte)).wrapping_mul(0x0000_0100_0000_01b3)
-        })
+        crate::limits::scope_of(self.authorization.as_bytes())
     }
 }
 

@@ -213,3 +213,17 @@ async fn a_commercial_app_off_the_marketplace_gets_a_call_a_minute_and_15_items(
     assert_eq!(sent_at(&transport, start)[2..], [0, 0]);
     assert!(String::from_utf8_lossy(&transport.sent()[3].body).contains("limit=200"));
 }
+
+#[tokio::test(start_paused = true)]
+async fn the_bot_and_user_tokens_of_one_install_share_a_limit_scope() {
+    let transport = ScriptedTransport::new((0..21).map(|_| Canned::ok().into()));
+    let bot = client(&transport, Pacing::by_tier()).with_limit_scope("T0123:A0456");
+    let user =
+        bot.with_token(typed_slack_runtime::Token::new("xoxp-the-installer").unwrap()).with_limit_scope("T0123:A0456");
+    concurrently(&bot, 20).await;
+    let start = Instant::now();
+
+    user.call(PermissionsRequest::example()).await.unwrap();
+
+    assert!(sent_at(&transport, start)[20] >= 3000, "the user token's call waits for the bot's burst to refill");
+}

@@ -118,6 +118,14 @@ pub fn method_quota(tier: RateTier, facts: RateLimitFacts, cohort: AppCohort, sp
     (calls_per_minute > 0).then(|| Quota::per_minute(calls_per_minute))
 }
 
+/// The scope of rate-limit keys that `bytes` (a token, or a workspace and app) name:
+/// FNV-1a, a fixed algorithm, so that every process counts under the same keys.
+pub(crate) fn scope_of(bytes: &[u8]) -> u64 {
+    bytes
+        .iter()
+        .fold(0xcbf2_9ce4_8422_2325_u64, |hash, &byte| (hash ^ u64::from(byte)).wrapping_mul(0x0000_0100_0000_01b3))
+}
+
 /// What kind of app this is, which decides some of Slack's limits.
 ///
 /// Since 2025, commercially distributed apps that are not on the Slack Marketplace get
