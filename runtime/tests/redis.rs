@@ -5,53 +5,15 @@
 
 mod support;
 
-use std::net::TcpListener;
-use std::process::{Child, Command, Stdio};
 use std::time::Duration;
 
 use support::methods::PermissionsRequest;
+use support::redis_server::RedisServer;
 use support::scripted_transport::{Canned, ScriptedTransport};
 use support::token;
 use tokio::time::Instant;
 use typed_slack_runtime::limits::{Admission, LimiterStore, Quota, RedisStore, StoreFailure, WaitSource};
 use typed_slack_runtime::{CallError, Client, Method, Pacing};
-
-/// A `redis-server` of its own, stopped when dropped.
-struct RedisServer {
-    child: Child,
-    url: String,
-}
-
-impl RedisServer {
-    fn start() -> Self {
-        let port =
-            TcpListener::bind("127.0.0.1:0").and_then(|listener| listener.local_addr()).expect("a free port").port();
-        let child = Command::new("redis-server")
-            .args(["--port", &port.to_string(), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"])
-            .stdout(Stdio::null())
-            .spawn()
-            .expect("redis-server runs (Debian: apt install redis-server; .ci/run installs it)");
-        let server = Self { child, url: format!("redis://127.0.0.1:{port}/") };
-        for _ in 0..200 {
-            if std::net::TcpStream::connect(("127.0.0.1", port)).is_ok() {
-                return server;
-            }
-            std::thread::sleep(Duration::from_millis(10));
-        }
-        panic!("redis-server did not listen on port {port}");
-    }
-
-    fn stop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-impl Drop for RedisServer {
-    fn drop(&mut self) {
-        self.stop();
-    }
-}
 
 /// A quota quick enough for a test on the real clock: a burst of 5, then one call every
 /// 100 ms.

@@ -8,6 +8,7 @@
 pub mod fake;
 pub mod logs;
 pub mod methods;
+pub mod redis_server;
 pub mod scripted_transport;
 
 use typed_slack_runtime::Token;

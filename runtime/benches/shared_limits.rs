@@ -1,25 +1,32 @@
-//! Four processes calling one Tier 2 method (`users.list`, 20 calls a minute) with one
-//! token, against the fake Slack enforcing the tier, for two minutes of real time:
+//! Four processes calling one Tier 2 method (20 calls a minute; the tests' hand-written
+//! `apps.permissions.users.request`) with one token, against the fake Slack enforcing
+//! the tier, for two minutes of real time:
 //! once sharing their rate limits through a real Redis (`redis-server`, started here),
 //! once each counting alone. Then the cost of one limiter check, in the process and
 //! through Redis on loopback.
 //!
-//!     cargo bench -p typed-slack-fake --bench shared_limits [-- SECONDS]   (default 120)
+//!     cargo bench -p typed-slack-runtime --features redis --bench shared_limits [-- SECONDS]
+//!
+//! (default 120 s).
 //!
 //! The fake runs in this process, over loopback HTTP; each client is a child process of
 //! this binary with 4 callers, which prints what it got. Needs redis-server.
 
-use std::net::TcpListener;
-use std::process::{Child, Command, Stdio};
+#[path = "../tests/support/mod.rs"]
+mod support;
+
+use std::process::{Command, Stdio};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
 
+use support::methods::PermissionsRequest;
+use support::redis_server::RedisServer;
+use support::{SECRET, token};
 use tokio::time::Instant;
-use typed_slack::UsersList;
-use typed_slack::runtime::limits::{LimiterStore, LocalStore, Quota, RedisStore, StoreFailure};
-use typed_slack::runtime::{CallError, Client, Method, Pacing, RetryPolicy, Token};
 use typed_slack_fake::{FakeSlack, RateLimits};
+use typed_slack_runtime::limits::{LimiterStore, LocalStore, Quota, RedisStore, StoreFailure};
+use typed_slack_runtime::{CallError, Client, Method, Pacing, RetryPolicy};
 
 const PROCESSES: usize = 4;
 const CALLERS: usize = 4;
@@ -36,15 +43,22 @@ fn main() {
     // The fake serves while the runtime runs: the children are awaited within it.
     let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().expect("a runtime");
     let slack = runtime
-        .block_on(FakeSlack::builder().method::<UsersList>().rate_limits(RateLimits::by_tier()).start())
+        .block_on(
+            FakeSlack::builder()
+                .method::<PermissionsRequest>()
+                .token(SECRET)
+                .without_behaviours()
+                .rate_limits(RateLimits::by_tier())
+                .start(),
+        )
         .expect("a fake Slack");
-    let per_minute = UsersList::RATE_TIER.calls_per_minute().expect("a numbered tier");
+    let per_minute = PermissionsRequest::RATE_TIER.calls_per_minute().expect("a numbered tier");
     // What the fake lets through: a burst of the tier's allowance, then its rate.
     let allowed = f64::from(per_minute) * (1.0 + seconds as f64 / 60.0);
     println!(
         "{PROCESSES} processes of {CALLERS} callers, {seconds} s of {} ({}: {per_minute} calls a minute, a burst of as many)",
-        UsersList::NAME,
-        UsersList::RATE_TIER
+        PermissionsRequest::NAME,
+        PermissionsRequest::RATE_TIER
     );
     println!("| limits | answered | of the tier's allowance ({allowed:.0}) | 429s |");
     println!("|---|---:|---:|---:|");
@@ -87,7 +101,7 @@ fn child(mode: &str, base_url: &str, redis_url: &str, run: Duration) {
         if mode.starts_with("shared") {
             pacing = pacing.store(RedisStore::connect(redis_url).await.expect("Redis").prefix("bench"));
         }
-        let client = Client::builder(Token::new(FakeSlack::BOT_TOKEN).expect("a token"))
+        let client = Client::builder(token())
             .base_url(base_url)
             .retry_policy(RetryPolicy::never())
             .pacing(pacing)
@@ -100,7 +114,7 @@ fn child(mode: &str, base_url: &str, redis_url: &str, run: Duration) {
                 let (client, answered, rate_limited) = (client.clone(), answered.clone(), rate_limited.clone());
                 tokio::spawn(async move {
                     while Instant::now() < end {
-                        match client.with_deadline(end).call(UsersList::new()).await {
+                        match client.with_deadline(end).call(PermissionsRequest::example()).await {
                             Ok(_) => {
                                 answered.fetch_add(1, Ordering::Relaxed);
                             }
@@ -146,37 +160,4 @@ async fn check_costs(redis_url: &str) {
     println!("| store | one check |\n|---|---:|");
     println!("| LocalStore (in the process) | {:.2} µs |", local.as_secs_f64() * 1e6);
     println!("| RedisStore (loopback, one Lua script) | {:.1} µs |", redis.as_secs_f64() * 1e6);
-}
-
-/// A `redis-server` of the bench's own, stopped when dropped.
-struct RedisServer {
-    child: Child,
-    url: String,
-}
-
-impl RedisServer {
-    fn start() -> Self {
-        let port = TcpListener::bind("127.0.0.1:0").and_then(|listener| listener.local_addr()).expect("a port").port();
-        let child = Command::new("redis-server")
-            .args(["--port", &port.to_string(), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"])
-            .stdout(Stdio::null())
-            .spawn()
-            .expect("redis-server (Debian: apt install redis-server)");
-        // Made first, so that it is stopped however this ends.
-        let server = Self { child, url: format!("redis://127.0.0.1:{port}/") };
-        for _ in 0..200 {
-            if std::net::TcpStream::connect(("127.0.0.1", port)).is_ok() {
-                return server;
-            }
-            std::thread::sleep(Duration::from_millis(10));
-        }
-        panic!("redis-server did not listen");
-    }
-}
-
-impl Drop for RedisServer {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
 }
