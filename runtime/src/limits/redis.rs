@@ -46,6 +46,9 @@ return 1
 /// gets pauses the others. Each check is one Lua script, atomic on the server, timed by
 /// Redis's clock.
 ///
+/// It needs Redis 5 or later, whose scripts may read the server's clock (`TIME`) before
+/// they write, their effects being what is replicated.
+///
 /// Every operation is bounded by a timeout (default 500 ms, connecting included), so a
 /// Redis that is down or slow never hangs a call: the pacing then fails open or closed,
 /// as [`Pacing::on_store_failure`](crate::Pacing::on_store_failure) says. The connection
