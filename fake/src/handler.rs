@@ -191,7 +191,8 @@ fn answer_call(
     });
     let reply = reply.or_else(|| {
         let play = workspace::played(info.name).filter(|_| state.plays)?;
-        let ctx = Ctx { info, arguments: &outcome.arguments, token_kind: kind, host: host(parts) };
+        let max_items = state.limiter.max_items(info.rate_limits);
+        let ctx = Ctx { info, arguments: &outcome.arguments, token_kind: kind, host: host(parts), max_items };
         Some(match play(&mut state.workspace, &ctx) {
             Ok(body) => Reply::success(body),
             Err(code) => {

@@ -15,7 +15,8 @@ use typed_slack_runtime::limits::{self, Admission, AppCohort, LocalStore, Quota,
 /// then calls at that rate. The finer limits of the spec apply too: a method limited
 /// per channel (`chat.postMessage`) also counts each channel apart, and an app of the
 /// [`cohort`](Self::cohort) [`AppCohort::Commercial`] gets the lower quotas of apps off
-/// the Marketplace. A call over a limit gets HTTP 429 with `Retry-After` saying, in
+/// the Marketplace (and their page sizes: `conversations.history` answers at most 15
+/// messages a page). A call over a limit gets HTTP 429 with `Retry-After` saying, in
 /// whole seconds, when it would be allowed. Methods with special limits and no quota in
 /// the spec are not limited unless [`special_tier`](Self::special_tier) gives a rate.
 /// Time is tokio's, so a test on a paused clock (`#[tokio::test(start_paused = true)]`)
@@ -89,6 +90,13 @@ impl RateLimiter {
             Some(quota) => self.count(&format!("{:016x}:{method}", hash(token)), quota),
             None => Ok(()),
         }
+    }
+
+    /// The most items a page of a method with `facts` holds for the app's cohort.
+    pub(crate) fn max_items(&self, facts: RateLimitFacts) -> Option<u32> {
+        (self.limits.enabled && self.limits.cohort == AppCohort::Commercial)
+            .then_some(facts.non_marketplace_max_limit)
+            .flatten()
     }
 
     /// Counts a call of a method limited per channel in `channel`.

@@ -126,3 +126,31 @@ async fn special_limits_and_no_limits() {
         bot.call(support::methods::BotOnly).await.unwrap();
     }
 }
+
+#[tokio::test(start_paused = true)]
+async fn a_commercial_app_off_the_marketplace_reads_history_15_messages_a_minute() {
+    use typed_slack::ConversationsHistory;
+    use typed_slack::runtime::limits::AppCohort;
+    use typed_slack_fake::seed::{Message, Seed};
+
+    let seed = (0..20).fold(Seed::example(), |seed, n| {
+        seed.message(Message::new("C0000000001", format!("1600000{n:03}.000100"), "U0000000001", format!("m{n}")))
+    });
+    let slack = FakeSlack::builder()
+        .methods(typed_slack::catalog())
+        .seed(seed)
+        .rate_limits(RateLimits::by_tier().cohort(AppCohort::Commercial))
+        .start()
+        .await
+        .expect("a fake");
+    let client = client(&slack, FakeSlack::BOT_TOKEN, Pacing::off());
+
+    let first = client.call(ConversationsHistory::new("C0000000001").limit(100)).await.expect("a page");
+    assert_eq!(first.messages.len(), 15, "15 messages a page, whatever the limit asks");
+    let cursor = first.response_metadata.as_ref().and_then(|metadata| metadata.next_cursor.clone()).expect("more");
+    let again = client.call(ConversationsHistory::new("C0000000001").cursor(cursor.clone())).await;
+    assert!(matches!(again, Err(CallError::RateLimited(limited)) if limited.retry_after == Duration::from_secs(60)));
+    tokio::time::advance(Duration::from_secs(60)).await;
+    let second = client.call(ConversationsHistory::new("C0000000001").cursor(cursor)).await.expect("the next page");
+    assert!(!second.messages.is_empty());
+}

@@ -47,6 +47,9 @@ pub(crate) struct Ctx<'a> {
     pub(crate) token_kind: Option<TokenKind>,
     /// `host:port` the request came to, for the URLs an answer holds.
     pub(crate) host: &'a str,
+    /// The most items a page holds for the app's cohort, when the method's spec says
+    /// (15 for a commercial app off the Marketplace on `conversations.history`).
+    pub(crate) max_items: Option<u32>,
 }
 
 impl Workspace {

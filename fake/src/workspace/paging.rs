@@ -47,7 +47,7 @@ pub(crate) fn page<'a, T>(
 }
 
 /// The `limit` the call asks for (0 or absent: the method's default from its spec, else
-/// [`UNDOCUMENTED`]), capped at [`MOST`].
+/// [`UNDOCUMENTED`]), capped at [`MOST`], or at the page size of the app's cohort.
 fn limit(ctx: &Ctx<'_>) -> Result<usize, &'static str> {
     let invalid = super::plays::listed(ctx, "invalid_limit", "invalid_arguments");
     let given = match ctx.arguments.get("limit") {
@@ -64,7 +64,8 @@ fn limit(ctx: &Ctx<'_>) -> Result<usize, &'static str> {
         Some(limit) => usize::try_from(limit).unwrap_or(MOST),
         None => UNDOCUMENTED,
     };
-    Ok(limit.min(MOST))
+    let most = ctx.max_items.map_or(MOST, |max| usize::try_from(max).unwrap_or(MOST).min(MOST));
+    Ok(limit.min(most))
 }
 
 /// The key a cursor of `kind` names.
