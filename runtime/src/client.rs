@@ -10,7 +10,7 @@ use tokio::time::Instant;
 
 use crate::decode::decode_answer;
 use crate::encoding::EncodedBody;
-use crate::limits::{CallLimits, Limiter, RateLimitFacts, Refusal};
+use crate::limits::{CallLimits, Limiter, RateLimitFacts, Refusal, WaitSource, WouldWait};
 use crate::retry::RetryCause;
 use crate::{
     BaseUrl, BodyEncoding, CallError, ClientBuilder, Method, RateTier, RequestError, RetryPolicy, Token, Transport,
@@ -278,6 +278,13 @@ impl Inner {
             let Some(delay) = RetryCause::of(&error).and_then(|cause| retry.delay_before_retry(cause, attempts)) else {
                 return Err(error);
             };
+            if self.deadline.is_some_and(|deadline| Instant::now() + delay > deadline) {
+                // Waiting out a 429 past the deadline is a wait like the limiter's.
+                return Err(match error {
+                    CallError::RateLimited(_) => CallError::Deadline(WouldWait::new(delay, WaitSource::RetryAfter)),
+                    other => other,
+                });
+            }
             tracing::info!(
                 method,
                 attempt = attempts,

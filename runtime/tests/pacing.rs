@@ -127,36 +127,6 @@ async fn a_429_pauses_every_caller_of_the_method_until_retry_after() {
 }
 
 #[tokio::test(start_paused = true)]
-async fn each_wait_and_each_429_is_a_tracing_event_with_its_key_and_source() {
-    let (logs, _guard) = support::logs::CapturedLogs::start();
-    let mut steps: Vec<Step> = vec![Canned::rate_limited("2").into()];
-    steps.extend((0..21).map(|_| Step::from(Canned::ok())));
-    let transport = ScriptedTransport::new(steps);
-    let client = client(&transport, Pacing::by_tier());
-
-    let first = {
-        let client = client.clone();
-        tokio::spawn(async move { client.call(PermissionsRequest::example()).await })
-    };
-    tokio::time::sleep(Duration::from_millis(1)).await;
-    // Called during the pause the 429 set: waits it out.
-    client.call(PermissionsRequest::example()).await.expect("answered after the pause");
-    first.await.expect("joined").expect("retried after the 429");
-    for _ in 0..19 {
-        client.call(PermissionsRequest::example()).await.expect("answered");
-    }
-
-    let text = logs.text();
-    let limited = text.lines().find(|line| line.contains("Slack answered 429")).expect("the 429 is logged");
-    assert!(limited.contains("apps.permissions.users.request") && limited.contains("source=Retry-After"), "{limited}");
-    assert!(limited.contains("key=") && !limited.contains(support::SECRET), "{limited}");
-    let paused = text.lines().find(|line| line.contains("waiting") && line.contains("source=shared pause"));
-    assert!(paused.is_some(), "the wait out of the pause is logged: {text}");
-    let bucket = text.lines().find(|line| line.contains("waiting") && line.contains("source=bucket"));
-    assert!(bucket.is_some_and(|line| line.contains("wait_ms=")), "the wait for the bucket is logged: {text}");
-}
-
-#[tokio::test(start_paused = true)]
 async fn a_call_whose_wait_would_pass_its_deadline_fails_at_once() {
     let transport = ScriptedTransport::new((0..20).map(|_| Canned::ok().into()));
     let client = client(&transport, Pacing::by_tier());
@@ -172,6 +142,22 @@ async fn a_call_whose_wait_would_pass_its_deadline_fails_at_once() {
     assert_eq!(Instant::now(), start, "it did not sleep");
     assert_eq!(transport.sent().len(), 20, "nothing more was sent");
     assert!(!error.is_retryable());
+}
+
+#[tokio::test(start_paused = true)]
+async fn a_429_whose_retry_after_would_pass_the_deadline_is_not_waited_out() {
+    let transport = ScriptedTransport::new([Canned::rate_limited("20").into(), Canned::ok().into()]);
+    let client = client(&transport, Pacing::by_tier());
+    let start = Instant::now();
+
+    let soon = client.with_deadline(start + Duration::from_secs(5));
+    let error = soon.call(PermissionsRequest::example()).await.unwrap_err();
+
+    let CallError::Deadline(wait) = &error else { panic!("{error:?}") };
+    assert_eq!(wait.reason, WaitSource::RetryAfter);
+    assert!(wait.wait >= Duration::from_secs(20));
+    assert_eq!(Instant::now(), start, "it did not sleep");
+    assert_eq!(transport.sent().len(), 1);
 }
 
 #[tokio::test(start_paused = true)]

@@ -28,6 +28,12 @@ pub struct WouldWait {
     pub reason: WaitSource,
 }
 
+impl WouldWait {
+    pub(crate) fn new(wait: Duration, reason: WaitSource) -> Self {
+        Self { wait, reason }
+    }
+}
+
 /// Why the limiter did not let a call go.
 #[derive(Debug)]
 pub(crate) enum Refusal {
@@ -103,7 +109,7 @@ impl Limiter {
                 if deadline.is_some_and(|deadline| Instant::now() + wait > deadline) {
                     tracing::info!(method = call.method, key, wait_ms = wait.as_millis() as u64, source = %source,
                         "rate limit: the wait would pass the call's deadline");
-                    return Err(Refusal::Deadline(WouldWait { wait, reason: source }));
+                    return Err(Refusal::Deadline(WouldWait::new(wait, source)));
                 }
                 tracing::debug!(method = call.method, key, wait_ms = wait.as_millis() as u64, source = %source,
                     "rate limit: waiting");
