@@ -246,3 +246,22 @@ async fn over_http_the_bytes_go_in_chunks_with_their_length_and_without_the_toke
     assert_eq!(request.body_len(), content.len());
     assert_eq!(chunks.load(Ordering::SeqCst), 48, "3 MiB in chunks of 64 KiB");
 }
+
+#[tokio::test]
+async fn an_upload_of_no_file_calls_nothing() {
+    let slack = fake().await;
+    let files =
+        upload_files(&client_over(slack.transport()), Upload::to_channel(CHANNEL)).await.expect("nothing to do");
+    assert!(files.is_empty());
+    assert!(slack.requests().is_empty());
+}
+
+#[tokio::test]
+async fn a_source_shorter_than_its_length_fails_the_read_step() {
+    let slack = fake().await;
+    let short = FileUpload::from_reader("short.txt", 100, &b"only 17 bytes ..."[..]);
+    let error = upload_files(&client_over(slack.transport()), Upload::new().file(short)).await.expect_err("too short");
+    assert_eq!((error.step(), error.file_name()), (UploadStep::Read, Some("short.txt")));
+    assert!(matches!(error.cause(), StepError::Read(cause) if cause.kind() == std::io::ErrorKind::UnexpectedEof));
+    assert!(slack.requests_to::<FilesCompleteUploadExternal>().is_empty());
+}

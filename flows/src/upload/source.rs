@@ -185,6 +185,8 @@ pub(super) struct Sent {
     sent: u64,
     on_progress: Option<OnProgress>,
     failure: ReadFailure,
+    /// Whether the source's early end was reported.
+    ended: bool,
 }
 
 /// The error a file's source failed with while its bytes were sent.
@@ -206,7 +208,8 @@ impl ReadFailure {
 
 impl Sent {
     pub(super) fn new(index: usize, filename: &str, total: u64, on_progress: Option<OnProgress>) -> Self {
-        Self { index, filename: filename.to_owned(), total, sent: 0, on_progress, failure: ReadFailure::default() }
+        let filename = filename.to_owned();
+        Self { index, filename, total, sent: 0, on_progress, failure: ReadFailure::default(), ended: false }
     }
 
     /// Where the source's failure is kept.
@@ -248,12 +251,23 @@ impl<S: Stream<Item = io::Result<Bytes>> + Unpin> Stream for Counted<S> {
 
     fn poll_next(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Self::Item>> {
         let this = &mut *self;
+        let failure = |sent: &Sent, kind, what: &str| {
+            let message = format!("the file {what} than the {} bytes announced", sent.total);
+            Poll::Ready(Some(Err(sent.failure.keep(io::Error::new(kind, message)))))
+        };
         match Pin::new(&mut this.inner).poll_next(cx) {
+            Poll::Ready(Some(Ok(chunk))) if this.sent.sent + chunk.len() as u64 > this.sent.total => {
+                failure(&this.sent, io::ErrorKind::InvalidData, "is longer")
+            }
             Poll::Ready(Some(Ok(chunk))) => {
                 this.sent.add(chunk.len());
                 Poll::Ready(Some(Ok(chunk)))
             }
             Poll::Ready(Some(Err(error))) => Poll::Ready(Some(Err(this.sent.failure.keep(error)))),
+            Poll::Ready(None) if this.sent.sent < this.sent.total && !this.sent.ended => {
+                this.sent.ended = true;
+                failure(&this.sent, io::ErrorKind::UnexpectedEof, "is shorter")
+            }
             other => other,
         }
     }
