@@ -177,8 +177,8 @@ fn answer_call(
     if !missing.is_empty() {
         return reject("invalid_arguments", &missing, outcome);
     }
-    if let Some(argument) = info.rate_limits.per_channel_argument {
-        let channel = outcome.arguments.text(argument).unwrap_or_default();
+    if let Some(limit) = info.rate_limits.per_channel {
+        let channel = outcome.arguments.text(limit.argument).unwrap_or_default();
         if let Err(wait) = state.limiter.admit_channel(info.name, info.rate_limits, &token, channel) {
             return Answer::rate_limited(wait);
         }

@@ -1,7 +1,6 @@
 //! Slack's rate limits, simulated on tokio's clock with the runtime's own model of them.
 
 use std::fmt;
-use std::hash::{BuildHasher, BuildHasherDefault, DefaultHasher};
 use std::time::Duration;
 
 use typed_slack_runtime::RateTier;
@@ -94,9 +93,7 @@ impl RateLimiter {
 
     /// The most items a page of a method with `facts` holds for the app's cohort.
     pub(crate) fn max_items(&self, facts: RateLimitFacts) -> Option<u32> {
-        (self.limits.enabled && self.limits.cohort == AppCohort::Commercial)
-            .then_some(facts.non_marketplace_max_limit)
-            .flatten()
+        facts.of_cohort(self.limits.cohort).filter(|_| self.limits.enabled).and_then(|limit| limit.max_limit)
     }
 
     /// Counts a call of a method limited per channel in `channel`.
@@ -108,7 +105,7 @@ impl RateLimiter {
         channel: &str,
     ) -> Result<(), Duration> {
         match (self.limits.enabled, facts.per_channel) {
-            (true, Some(quota)) => self.count(&format!("{:016x}:{method}:{channel}", hash(token)), quota),
+            (true, Some(limit)) => self.count(&format!("{:016x}:{method}:{channel}", hash(token)), limit.quota),
             _ => Ok(()),
         }
     }
@@ -121,8 +118,10 @@ impl RateLimiter {
     }
 }
 
+/// What the fake keys a token's counts by: a hash of it, the one the client's keys use,
+/// so that no key holds the secret.
 fn hash(token: &str) -> u64 {
-    BuildHasherDefault::<DefaultHasher>::default().hash_one(token)
+    limits::scope_of(token.as_bytes())
 }
 
 impl fmt::Debug for RateLimiter {

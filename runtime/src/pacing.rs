@@ -2,7 +2,8 @@
 
 use std::sync::Arc;
 
-use crate::limits::{AppCohort, LimiterStore, Quota, StoreFailure};
+use crate::RateTier;
+use crate::limits::{AppCohort, LimiterStore, Quota, RateLimitFacts, StoreFailure};
 
 /// Whether and how the client keeps its calls under Slack's rate limits.
 ///
@@ -95,13 +96,28 @@ impl Pacing {
     pub fn is_enabled(&self) -> bool {
         self.enabled
     }
+
+    /// The quota of `method`, or `None` when it is not limited.
+    pub(crate) fn quota_of(&self, method: &str, tier: RateTier, facts: RateLimitFacts) -> Option<Quota> {
+        if !self.enabled {
+            return None;
+        }
+        if let Some((_, quota)) = self.overrides.iter().find(|(name, _)| name == method) {
+            return Some(*quota);
+        }
+        crate::limits::method_quota(tier, facts, self.cohort, self.special_calls_per_minute)
+    }
+
+    /// The most items a page holds for this app, for a method whose spec says so for
+    /// its cohort.
+    pub(crate) fn max_limit(&self, facts: RateLimitFacts) -> Option<u32> {
+        facts.of_cohort(self.cohort).and_then(|limit| limit.max_limit)
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::RateTier;
-    use crate::limits::RateLimitFacts;
 
     #[test]
     fn quotas_follow_the_tier_the_cohort_and_the_overrides() {

@@ -7,9 +7,7 @@ use std::time::Duration;
 
 use tokio::time::Instant;
 
-use super::{
-    Admission, AppCohort, LimiterStore, LocalStore, Quota, RateLimitFacts, StoreError, StoreFailure, WaitSource,
-};
+use super::{Admission, LimiterStore, LocalStore, Quota, RateLimitFacts, StoreError, StoreFailure, WaitSource};
 use crate::{Pacing, RateTier, jitter};
 
 /// How much more than Slack's interval the client spaces calls: 1%, so that calls
@@ -72,23 +70,17 @@ impl Limiter {
         &self.pacing
     }
 
-    /// The keys and quotas a call counts against: its method's, and its channel's when
-    /// Slack limits the method per channel.
+    /// The keys and quotas a call counts against, each spaced by the client's margin:
+    /// its method's, and its channel's when Slack limits the method per channel.
     fn quotas(&self, call: &CallLimits<'_>) -> Vec<(String, Quota)> {
-        let quotas = self.exact_quotas(call);
-        quotas.into_iter().map(|(key, quota)| (key, quota.with_margin(MARGIN_PERMILLE))).collect()
-    }
-
-    fn exact_quotas(&self, call: &CallLimits<'_>) -> Vec<(String, Quota)> {
         let mut quotas = Vec::with_capacity(2);
-        let method_quota = self.pacing.quota_of(call.method, call.tier, call.facts);
-        if let Some(quota) = method_quota {
-            quotas.push((format!("{:016x}:{}", call.scope, call.method), quota));
+        if let Some(quota) = self.pacing.quota_of(call.method, call.tier, call.facts) {
+            quotas.push((method_key(call), quota));
         }
-        if let (Some(quota), Some(channel), true) = (call.facts.per_channel, call.channel, self.pacing.enabled) {
-            quotas.push((format!("{:016x}:{}:{channel}", call.scope, call.method), quota));
+        if let (Some(limit), Some(channel), true) = (call.facts.per_channel, call.channel, self.pacing.enabled) {
+            quotas.push((format!("{}:{channel}", method_key(call)), limit.quota));
         }
-        quotas
+        quotas.into_iter().map(|(key, quota)| (key, quota.with_margin(MARGIN_PERMILLE))).collect()
     }
 
     /// Waits until `call` may go under each of its quotas, counting it.
@@ -121,7 +113,7 @@ impl Limiter {
 
     /// Slack answered `call` HTTP 429: pauses its method's key for every caller.
     pub(crate) async fn rate_limited(&self, call: &CallLimits<'_>, retry_after: Duration) {
-        let key = format!("{:016x}:{}", call.scope, call.method);
+        let key = method_key(call);
         tracing::warn!(method = call.method, key, retry_after_ms = retry_after.as_millis() as u64,
             source = %WaitSource::RetryAfter, "rate limit: Slack answered 429; pausing the key for every caller");
         if let Err(error) = self.store.pause(&key, retry_after).await {
@@ -155,21 +147,7 @@ impl Limiter {
     }
 }
 
-impl Pacing {
-    /// The most items a page holds for this app, for a method whose spec says so for
-    /// its cohort.
-    pub(crate) fn max_limit(&self, facts: RateLimitFacts) -> Option<u32> {
-        (self.cohort == AppCohort::Commercial).then_some(facts.non_marketplace_max_limit).flatten()
-    }
-
-    /// The quota of `method`, or `None` when it is not limited.
-    pub(crate) fn quota_of(&self, method: &str, tier: RateTier, facts: RateLimitFacts) -> Option<Quota> {
-        if !self.enabled {
-            return None;
-        }
-        if let Some((_, quota)) = self.overrides.iter().find(|(name, _)| name == method) {
-            return Some(*quota);
-        }
-        super::method_quota(tier, facts, self.cohort, self.special_calls_per_minute)
-    }
+/// The key of a call's method: its token's (or install's) scope and the method.
+fn method_key(call: &CallLimits<'_>) -> String {
+    format!("{:016x}:{}", call.scope, call.method)
 }

@@ -78,49 +78,73 @@ impl Quota {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 #[non_exhaustive]
 pub struct RateLimitFacts {
-    /// The quota of each channel, counted apart, when Slack limits the method per
+    /// The limit of each channel, counted apart, when Slack limits the method per
     /// channel; the channel is the call's [`Method::limit_channel`](crate::Method::limit_channel).
-    pub per_channel: Option<Quota>,
-    /// The argument that names the channel, for a method limited per channel.
-    pub per_channel_argument: Option<&'static str>,
-    /// The quota of commercially distributed apps that are not on the Marketplace
+    pub per_channel: Option<ChannelLimit>,
+    /// The limit of commercially distributed apps that are not on the Marketplace
     /// ([`AppCohort::Commercial`]), in place of the tier's.
-    pub non_marketplace: Option<Quota>,
-    /// The most items a page holds for those apps (`limit` is capped there).
-    pub non_marketplace_max_limit: Option<u32>,
+    pub non_marketplace: Option<CohortLimit>,
+}
+
+/// A limit Slack counts for each channel apart.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct ChannelLimit {
+    /// The quota of each channel.
+    pub quota: Quota,
+    /// The argument that names the channel.
+    pub argument: &'static str,
+}
+
+/// The limit of a kind of app.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct CohortLimit {
+    /// The quota, in place of the tier's.
+    pub quota: Quota,
+    /// The most items a page holds (`limit` is capped there).
+    pub max_limit: Option<u32>,
 }
 
 impl RateLimitFacts {
     /// No limit beside the tier.
-    pub const NONE: Self =
-        Self { per_channel: None, per_channel_argument: None, non_marketplace: None, non_marketplace_max_limit: None };
+    pub const NONE: Self = Self { per_channel: None, non_marketplace: None };
 
     /// With a quota for each channel, named by the argument `argument`.
     pub const fn per_channel(self, quota: Quota, argument: &'static str) -> Self {
-        Self { per_channel: Some(quota), per_channel_argument: Some(argument), ..self }
+        Self { per_channel: Some(ChannelLimit { quota, argument }), ..self }
     }
 
     /// With the quota and page size of apps off the Marketplace.
     pub const fn non_marketplace(self, quota: Quota, max_limit: Option<u32>) -> Self {
-        Self { non_marketplace: Some(quota), non_marketplace_max_limit: max_limit, ..self }
+        Self { non_marketplace: Some(CohortLimit { quota, max_limit }), ..self }
+    }
+
+    /// The limit an app of `cohort` has in place of the tier's, if any.
+    pub fn of_cohort(self, cohort: AppCohort) -> Option<CohortLimit> {
+        match cohort {
+            AppCohort::Commercial => self.non_marketplace,
+            AppCohort::Internal | AppCohort::Marketplace => None,
+        }
     }
 }
 
 /// The quota of a method of `tier` with the finer limits `facts`, for an app of
-/// `cohort`: the Marketplace-dependent quota where the spec gives one, else the tier's
-/// (`special` calls a minute for special tiers; `0`: not limited). The client's pacing
-/// and the fake Slack both count by it.
+/// `cohort`: the cohort's quota where the spec gives one, else the tier's (`special`
+/// calls a minute for special tiers; `0`: not limited). The client's pacing and the
+/// fake Slack both count by it.
 pub fn method_quota(tier: RateTier, facts: RateLimitFacts, cohort: AppCohort, special: u32) -> Option<Quota> {
-    if let (AppCohort::Commercial, Some(quota)) = (cohort, facts.non_marketplace) {
-        return Some(quota);
+    if let Some(limit) = facts.of_cohort(cohort) {
+        return Some(limit.quota);
     }
     let calls_per_minute = tier.calls_per_minute().unwrap_or(special);
     (calls_per_minute > 0).then(|| Quota::per_minute(calls_per_minute))
 }
 
-/// The scope of rate-limit keys that `bytes` (a token, or a workspace and app) name:
-/// FNV-1a, a fixed algorithm, so that every process counts under the same keys.
-pub(crate) fn scope_of(bytes: &[u8]) -> u64 {
+/// The scope of rate-limit keys that `bytes` (a token, or a workspace and app) name, as
+/// the client counts them: FNV-1a, a fixed algorithm, so that every process (and the
+/// fake Slack) counts under the same keys, and no key holds a secret.
+pub fn scope_of(bytes: &[u8]) -> u64 {
     bytes
         .iter()
         .fold(0xcbf2_9ce4_8422_2325_u64, |hash, &byte| (hash ^ u64::from(byte)).wrapping_mul(0x0000_0100_0000_01b3))
