@@ -12,7 +12,7 @@ use typed_slack::OauthV2Access;
 use typed_slack::runtime::{CallError, Client, CommonError, Method, Token};
 
 use super::installation::{refresh, token};
-use super::{InstallError, Installation, InstallationStore, OAuthApp, Refresh, StoreError};
+use super::{Installation, InstallationStore, OAuthApp, Refresh, StoreError};
 
 /// Which of an installation's tokens a [`RotatingClient`] calls with.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -40,16 +40,6 @@ pub enum RefreshError {
     /// The renewed installation could not be saved.
     #[error(transparent)]
     Store(#[from] StoreError),
-}
-
-impl From<InstallError> for RefreshError {
-    fn from(error: InstallError) -> Self {
-        match error {
-            InstallError::Exchange(error) => Self::Exchange(error),
-            InstallError::Incomplete(what) => Self::Incomplete(what),
-            InstallError::State(_) => Self::Incomplete("token"),
-        }
-    }
 }
 
 /// Why a call through a [`RotatingClient`] failed.
@@ -276,7 +266,10 @@ impl OAuthApp {
             .grant_type("refresh_token")
             .refresh_token(refresh_token.clone());
         let answer = client.call(exchange).await?;
-        let token = token(answer.access_token.as_ref())?.ok_or(RefreshError::Incomplete("access_token"))?;
+        let token = token(answer.access_token.as_ref())
+            .ok()
+            .flatten()
+            .ok_or(RefreshError::Incomplete("well-formed access_token"))?;
         let refresh = refresh(answer.refresh_token.as_ref(), answer.expires_in)
             .ok_or(RefreshError::Incomplete("refresh_token and expires_in"))?;
         Ok(Renewed { token, refresh })
