@@ -392,17 +392,18 @@ pub fn read_record<'de, T: Record, A: MapAccess<'de>>(map: A) -> Result<T, A::Er
 ///
 /// When the serializer fails.
 pub fn write_record<T: Record, S: Serializer>(record: &T, serializer: S) -> Result<S::Ok, S::Error> {
-    write_fields(record, None, serializer)
+    write_fields(record, &[], serializer)
 }
 
-/// Serializes a [`Record`], after a leading `(key, value)` entry when given one.
+/// Serializes a [`Record`], after the leading `(key, value)` entries (the tags of the
+/// unions that hold it).
 fn write_fields<T: Record, S: Serializer>(
     record: &T,
-    leading: Option<(&str, &str)>,
+    leading: &[(&str, &str)],
     serializer: S,
 ) -> Result<S::Ok, S::Error> {
     let mut writer = Writer::new(serializer.serialize_map(None)?, record.unknown());
-    if let Some((key, value)) = leading {
+    for (key, value) in leading {
         writer.entry(key, value);
     }
     record.write(&mut writer);
@@ -419,8 +420,12 @@ pub trait Union: Sized {
     /// The tag values of the kinds the type models, sorted (a tag is looked up by
     /// binary search).
     const TAGS: &'static [&'static str];
+    /// The kind of an object without the tag, when the type has one (a message event
+    /// without a `subtype`): its index, which is `TAGS.len()`.
+    const UNTAGGED: Option<usize> = None;
 
-    /// Reads the rest of an object whose tag is `TAGS[kind]`, as that kind.
+    /// Reads the rest of an object whose tag is `TAGS[kind]` (or that has no tag, for
+    /// [`Union::UNTAGGED`]), as that kind.
     ///
     /// # Errors
     ///
@@ -430,15 +435,18 @@ pub trait Union: Sized {
     /// An object of a kind the type does not model (or without a tag), kept whole.
     fn unknown(fields: UnknownFields) -> Self;
 
-    /// The value's kind, as an index into `TAGS`; `None` for a kind it does not model.
+    /// The value's kind, as an index into `TAGS` (or [`Union::UNTAGGED`]); `None` for a
+    /// kind it does not model.
     fn kind(&self) -> Option<usize>;
 
-    /// Serializes the value: its tag first, then its fields.
+    /// Serializes the value: the tag of the union that holds it when it is one kind of
+    /// another (`"type": "message"` before a message event's `subtype`), its own tag,
+    /// then its fields.
     ///
     /// # Errors
     ///
     /// When the serializer fails.
-    fn write<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error>;
+    fn write<S: Serializer>(&self, outer: Option<(&str, &str)>, serializer: S) -> Result<S::Ok, S::Error>;
 }
 
 /// Decodes a [`Union`] from a JSON object's entries: its [`Lenient::from_map`].
@@ -473,7 +481,10 @@ pub fn read_union<'de, T: Union, A: MapAccess<'de>>(mut map: A) -> Result<T, A::
         let value = map.next_value()?;
         entries.insert(key, value);
     }
-    let kind = entries.get(T::TAG).and_then(Value::as_str).and_then(|tag| T::TAGS.binary_search(&tag).ok());
+    let kind = match entries.get(T::TAG) {
+        Some(tag) => tag.as_str().and_then(|tag| T::TAGS.binary_search(&tag).ok()),
+        None => T::UNTAGGED,
+    };
     let Some(kind) = kind else { return Ok(T::unknown(entries.into())) };
     entries.remove(T::TAG);
     let gathered = serde::de::value::MapDeserializer::new(entries.into_iter());
@@ -558,21 +569,57 @@ impl<'de> Deserialize<'de> for Tag<'de> {
 ///
 /// When the serializer fails.
 pub fn write_kind<T: Record, S: Serializer>(
+    outer: Option<(&str, &str)>,
+    tag: Option<(&str, &str)>,
+    kind: &T,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    match (outer, tag) {
+        (Some(outer), Some(tag)) => write_fields(kind, &[outer, tag], serializer),
+        (Some(only), None) | (None, Some(only)) => write_fields(kind, &[only], serializer),
+        (None, None) => write_fields(kind, &[], serializer),
+    }
+}
+
+/// Reads the rest of an object as the union `T`, the kind of another union it is (a
+/// message event, once its `type` said `message`, by its `subtype`).
+///
+/// # Errors
+///
+/// When the input is not valid JSON.
+pub fn read_nested<'de, T: Union, A: MapAccess<'de>>(reader: Reader<'de, A>) -> Result<T, A::Error> {
+    read_union(reader.map)
+}
+
+/// Serializes a union `T` that is the kind `(tag, value)` of another union.
+///
+/// # Errors
+///
+/// When the serializer fails.
+pub fn write_nested<T: Union, S: Serializer>(
     tag: &str,
     value: &str,
     kind: &T,
     serializer: S,
 ) -> Result<S::Ok, S::Error> {
-    write_fields(kind, Some((tag, value)), serializer)
+    kind.write(Some((tag, value)), serializer)
 }
 
-/// Serializes a kind a [`Union`] does not model: its fields, all kept.
+/// Serializes a kind a [`Union`] does not model: its fields, all kept, after the tag of
+/// the union that holds it, if any.
 ///
 /// # Errors
 ///
 /// When the serializer fails.
-pub fn write_unknown<S: Serializer>(fields: &UnknownFields, serializer: S) -> Result<S::Ok, S::Error> {
-    let mut map = serializer.serialize_map(Some(fields.len()))?;
+pub fn write_unknown<S: Serializer>(
+    outer: Option<(&str, &str)>,
+    fields: &UnknownFields,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    let mut map = serializer.serialize_map(Some(fields.len() + usize::from(outer.is_some())))?;
+    if let Some((key, value)) = outer {
+        map.serialize_entry(key, value)?;
+    }
     for (key, value) in fields {
         map.serialize_entry(key, &Kept(value))?;
     }
@@ -585,7 +632,7 @@ pub fn write_unknown<S: Serializer>(fields: &UnknownFields, serializer: S) -> Re
 ///
 /// When the serializer fails.
 pub fn write_union<T: Union, S: Serializer>(union: &T, serializer: S) -> Result<S::Ok, S::Error> {
-    union.write(serializer)
+    union.write(None, serializer)
 }
 
 /// Implements `Deserialize`, `Serialize` and [`Lenient`] for a type that `read` reads
@@ -794,10 +841,10 @@ mod tests {
             }
         }
 
-        fn write<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        fn write<S: Serializer>(&self, outer: Option<(&str, &str)>, serializer: S) -> Result<S::Ok, S::Error> {
             match self {
-                Self::Sample(kind) => write_kind("type", "sample", kind.as_ref(), serializer),
-                Self::Unknown(fields) => write_unknown(fields, serializer),
+                Self::Sample(kind) => write_kind(outer, Some(("type", "sample")), kind.as_ref(), serializer),
+                Self::Unknown(fields) => write_unknown(outer, fields, serializer),
             }
         }
     }
@@ -851,6 +898,125 @@ mod tests {
             panic!("a tag that is no text names no kind")
         };
         assert_eq!(fields.get("type"), Some(&json!(["sample"])));
+    }
+
+    /// A union held by another, as message events are by `Event`: kinds by `subtype`,
+    /// and one for an object without it.
+    #[derive(Debug, PartialEq)]
+    enum Inner {
+        Changed(Box<Sample>),
+        Plain(Box<Sample>),
+        Unknown(UnknownFields),
+    }
+
+    impl Union for Inner {
+        const NAME: &'static str = "Inner";
+        const TAG: &'static str = "subtype";
+        const TAGS: &'static [&'static str] = &["changed"];
+        const UNTAGGED: Option<usize> = Some(1);
+
+        fn read_kind<'de, A: Map<'de>>(kind: usize, reader: Reader<'de, A>) -> Result<Self, A::Error> {
+            Ok(match kind {
+                0 => Self::Changed(Box::new(read_fields(reader)?)),
+                1 => Self::Plain(Box::new(read_fields(reader)?)),
+                _ => Self::Unknown(reader.keep_all()?),
+            })
+        }
+
+        fn unknown(fields: UnknownFields) -> Self {
+            Self::Unknown(fields)
+        }
+
+        fn kind(&self) -> Option<usize> {
+            match self {
+                Self::Changed(_) => Some(0),
+                Self::Plain(_) => Some(1),
+                Self::Unknown(_) => None,
+            }
+        }
+
+        fn write<S: Serializer>(&self, outer: Option<(&str, &str)>, serializer: S) -> Result<S::Ok, S::Error> {
+            match self {
+                Self::Changed(kind) => write_kind(outer, Some(("subtype", "changed")), kind.as_ref(), serializer),
+                Self::Plain(kind) => write_kind(outer, None, kind.as_ref(), serializer),
+                Self::Unknown(fields) => write_unknown(outer, fields, serializer),
+            }
+        }
+    }
+
+    crate::tagged_union!(Inner);
+
+    #[derive(Debug, PartialEq)]
+    enum Outer {
+        Message(Box<Inner>),
+        Unknown(UnknownFields),
+    }
+
+    impl Union for Outer {
+        const NAME: &'static str = "Outer";
+        const TAG: &'static str = "type";
+        const TAGS: &'static [&'static str] = &["message"];
+
+        fn read_kind<'de, A: Map<'de>>(kind: usize, reader: Reader<'de, A>) -> Result<Self, A::Error> {
+            Ok(match kind {
+                0 => Self::Message(Box::new(read_nested(reader)?)),
+                _ => Self::Unknown(reader.keep_all()?),
+            })
+        }
+
+        fn unknown(fields: UnknownFields) -> Self {
+            Self::Unknown(fields)
+        }
+
+        fn kind(&self) -> Option<usize> {
+            match self {
+                Self::Message(_) => Some(0),
+                Self::Unknown(_) => None,
+            }
+        }
+
+        fn write<S: Serializer>(&self, outer: Option<(&str, &str)>, serializer: S) -> Result<S::Ok, S::Error> {
+            match self {
+                Self::Message(kind) => write_nested("type", "message", kind.as_ref(), serializer),
+                Self::Unknown(fields) => write_unknown(outer, fields, serializer),
+            }
+        }
+    }
+
+    crate::tagged_union!(Outer);
+
+    fn nested_round_trip(json: &Value) -> Outer {
+        let outer: Outer = serde_json::from_value(json.clone()).unwrap_or_else(|error| panic!("{error}"));
+        assert_eq!(&serde_json::to_value(&outer).unwrap_or_else(|error| panic!("{error}")), json);
+        let from_text: Outer = serde_json::from_str(&json.to_string()).unwrap_or_else(|error| panic!("{error}"));
+        assert_eq!(from_text, outer, "from text as from a value");
+        outer
+    }
+
+    #[test]
+    fn a_union_held_by_another_reads_its_kind_by_its_own_tag() {
+        for json in [
+            json!({"type": "message", "subtype": "changed", "id": "a"}),
+            json!({"id": "a", "subtype": "changed", "type": "message"}),
+        ] {
+            let Outer::Message(inner) = nested_round_trip(&json) else { panic!("{json} is a message") };
+            let Inner::Changed(sample) = *inner else { panic!("{json} is a change") };
+            assert_eq!(sample.id, "a");
+            assert!(sample.unknown.is_empty(), "neither tag is a field: {:?}", sample.unknown);
+        }
+    }
+
+    #[test]
+    fn an_object_without_the_inner_tag_is_the_untagged_kind() {
+        for json in [json!({"type": "message", "id": "a"}), json!({"id": "a", "type": "message"})] {
+            let Outer::Message(inner) = nested_round_trip(&json) else { panic!("{json} is a message") };
+            assert!(matches!(*inner, Inner::Plain(ref sample) if sample.id == "a"), "{inner:?}");
+        }
+        let Outer::Message(inner) = nested_round_trip(&json!({"type": "message", "subtype": "new", "id": "a"})) else {
+            panic!("a message of an unknown subtype is still a message")
+        };
+        let Inner::Unknown(fields) = *inner else { panic!("an unknown subtype is kept whole") };
+        assert_eq!(fields.get("subtype"), Some(&json!("new")));
     }
 
     #[test]
