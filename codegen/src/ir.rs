@@ -457,6 +457,9 @@ pub struct TaggedUnion {
     pub tag: String,
     /// The kinds, sorted by tag: the runtime looks a tag up by binary search.
     pub variants: Vec<UnionVariant>,
+    /// The kind of an object without the tag, when there is one (a message event
+    /// without a `subtype`); its `tag` is empty.
+    pub untagged: Option<UnionVariant>,
     /// Whether it checks Slack's limits (`validate()`): one of its kinds does.
     pub validated: bool,
 }
@@ -468,8 +471,11 @@ pub struct UnionVariant {
     pub tag: String,
     /// The enum variant.
     pub variant: String,
-    /// The record it holds, by name (one of the object's records).
+    /// The type it holds, by name: one of the object's records, or another union (an
+    /// event's kinds by `subtype`).
     pub record: String,
+    /// Whether `record` is a union, which reads the rest of the object by its own tag.
+    pub nested: bool,
     /// Doc lines of the variant.
     pub docs: Vec<String>,
     /// Whether its record checks Slack's limits.

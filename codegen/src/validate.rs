@@ -80,12 +80,15 @@ fn validate_object(object: &Loaded<ObjectSpec>, objects: &Objects<'_>, problems:
         (None, false) => problems.push(
             object.problem("variants", "only an object with a `tag` has `variants`").with_hint("add `tag: type`"),
         ),
-        (Some(_), false) if !spec.fields.is_empty() => problems.push(
-            object
-                .problem("fields", "an object with a `tag` has its fields in its `variants`")
-                .with_hint("move each field into the variants that have it"),
+        (Some(_), false) if !spec.fields.is_empty() && spec.untagged.is_none() => problems.push(
+            object.problem("fields", "an object with a `tag` has its fields in its `variants`").with_hint(
+                "move each field into the variants that have it, or name the kind without a tag: `untagged`",
+            ),
         ),
         _ => {}
+    }
+    if spec.untagged.is_some() && spec.tag.is_none() {
+        problems.push(object.problem("untagged", "only an object with a `tag` has a kind without it"));
     }
     let tag = spec.tag.as_deref().unwrap_or_default();
     for (index, variant) in spec.variants.iter().enumerate() {

@@ -98,7 +98,7 @@ pub fn tokens(record: &Record) -> Option<TokenStream> {
 /// `From` each kind's record into `union`: `Block::from(SectionBlock::new(...))`.
 pub fn union_conversions(union: &TaggedUnion) -> TokenStream {
     let name = ident(&union.name);
-    let conversions = union.variants.iter().map(|variant| {
+    let conversions = union.variants.iter().chain(&union.untagged).map(|variant| {
         let record = ident(&variant.record);
         let kind = ident(&variant.variant);
         quote! {

@@ -292,16 +292,32 @@ pub fn union(union: &TaggedUnion) -> TokenStream {
     let tag = &union.tag;
     let docs = doc_attrs(&union.docs, false);
     // The variants come sorted by tag: the runtime finds a tag in `TAGS` by binary
-    // search, and reads the kind at its index.
+    // search, and reads the kind at its index. The kind without a tag comes last.
     let tags: Vec<&str> = union.variants.iter().map(|variant| variant.tag.as_str()).collect();
-    let kinds = (0..union.variants.len()).map(proc_macro2::Literal::usize_unsuffixed);
-    let indices = (0..union.variants.len()).map(proc_macro2::Literal::usize_unsuffixed);
+    let all: Vec<&ir::UnionVariant> = union.variants.iter().chain(&union.untagged).collect();
+    let kinds = (0..all.len()).map(proc_macro2::Literal::usize_unsuffixed);
+    let indices = (0..all.len()).map(proc_macro2::Literal::usize_unsuffixed);
+    let untagged = union.untagged.as_ref().map(|_| {
+        let index = proc_macro2::Literal::usize_unsuffixed(union.variants.len());
+        quote!(const UNTAGGED: Option<usize> = Some(#index);)
+    });
     let conversions = super::builder::union_conversions(union);
-    let variants: Vec<_> = union.variants.iter().map(|variant| ident(&variant.variant)).collect();
-    let records = union.variants.iter().map(|variant| ident(&variant.record));
-    let variant_docs = union.variants.iter().map(|variant| doc_attrs(&variant.docs, false));
+    let variants: Vec<_> = all.iter().map(|variant| ident(&variant.variant)).collect();
+    let records = all.iter().map(|variant| ident(&variant.record));
+    let variant_docs = all.iter().map(|variant| doc_attrs(&variant.docs, false));
+    let reads = all.iter().map(|variant| {
+        if variant.nested { quote!(rt::de::read_nested(__reader)?) } else { quote!(rt::de::read_fields(__reader)?) }
+    });
+    let writes = all.iter().map(|variant| {
+        let value = &variant.tag;
+        match (variant.nested, variant.tag.is_empty()) {
+            (true, _) => quote!(rt::de::write_nested(#tag, #value, __kind.as_ref(), __serializer)),
+            (false, true) => quote!(rt::de::write_kind(__outer, None, __kind.as_ref(), __serializer)),
+            (false, false) => quote!(rt::de::write_kind(__outer, Some((#tag, #value)), __kind.as_ref(), __serializer)),
+        }
+    });
     let validate = union.validated.then(|| {
-        let checked = union.variants.iter().filter(|variant| variant.validated).map(|variant| ident(&variant.variant));
+        let checked = all.iter().filter(|variant| variant.validated).map(|variant| ident(&variant.variant));
         let checks = quote! {
             match self {
                 #(Self::#checked(__kind) => __kind.check(__check),)*
@@ -330,13 +346,14 @@ pub fn union(union: &TaggedUnion) -> TokenStream {
             const NAME: &'static str = #wire_name;
             const TAG: &'static str = #tag;
             const TAGS: &'static [&'static str] = &[#(#tags),*];
+            #untagged
 
             fn read_kind<'de, A: rt::de::Map<'de>>(
                 __kind: usize,
                 __reader: rt::de::Reader<'de, A>,
             ) -> Result<Self, A::Error> {
                 Ok(match __kind {
-                    #(#kinds => Self::#variants(Box::new(rt::de::read_fields(__reader)?)),)*
+                    #(#kinds => Self::#variants(Box::new(#reads)),)*
                     _ => Self::Unknown(__reader.keep_all()?),
                 })
             }
@@ -354,10 +371,14 @@ pub fn union(union: &TaggedUnion) -> TokenStream {
                 }
             }
 
-            fn write<S: rt::de::serde::Serializer>(&self, __serializer: S) -> Result<S::Ok, S::Error> {
+            fn write<S: rt::de::serde::Serializer>(
+                &self,
+                __outer: Option<(&str, &str)>,
+                __serializer: S,
+            ) -> Result<S::Ok, S::Error> {
                 match self {
-                    #(Self::#variants(__kind) => rt::de::write_kind(#tag, #tags, __kind.as_ref(), __serializer),)*
-                    Self::Unknown(__fields) => rt::de::write_unknown(__fields, __serializer),
+                    #(Self::#variants(__kind) => #writes,)*
+                    Self::Unknown(__fields) => rt::de::write_unknown(__outer, __fields, __serializer),
                 }
             }
         }

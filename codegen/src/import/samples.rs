@@ -540,6 +540,7 @@ mod tests {
             tag: None,
             fields: Vec::new(),
             variants: Vec::new(),
+            untagged: None,
             limits_source: None,
             reference: None,
             constructors: Vec::new(),

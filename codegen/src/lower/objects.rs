@@ -89,6 +89,7 @@ fn lower_union(
                 tag: variant.tag.clone(),
                 variant: variant_name,
                 record: record_name,
+                nested: false,
                 docs: prose::value_docs(&variant.tag),
                 validated: false,
             }
@@ -96,7 +97,33 @@ fn lower_union(
         .collect();
     // The runtime finds a tag by binary search in the union's tags, in this order.
     variants.sort_by(|a, b| a.tag.cmp(&b.tag));
-    ir::TaggedUnion { name: name.to_owned(), docs, tag: tag.to_owned(), variants, validated: false }
+    let untagged = spec.untagged.as_ref().map(|kind| {
+        let variant = naming::rust_name(kind, Case::UpperCamel, RESERVED_VARIANTS);
+        let record_name = format!("{name}{variant}");
+        let fields = scope.fields(&spec.fields, "", &record_name, problems);
+        let record_docs = prose::untagged_record_docs(tag, name, &spec.description, scope.page);
+        scope.records.insert(
+            0,
+            ir::Record {
+                name: record_name.clone(),
+                docs: record_docs,
+                fields,
+                warnings: None,
+                validated: false,
+                builder: Some(ir::Builder::default()),
+                scope: None,
+            },
+        );
+        ir::UnionVariant {
+            tag: String::new(),
+            variant,
+            record: record_name,
+            nested: false,
+            docs: vec![format!(" Without a {}.", crate::docs::code_span(tag))],
+            validated: false,
+        }
+    });
+    ir::TaggedUnion { name: name.to_owned(), docs, tag: tag.to_owned(), variants, untagged, validated: false }
 }
 
 /// How an app builds the record of `spec`, an object of one kind: its shortcuts, with

@@ -248,6 +248,15 @@ pub fn variant_record_docs(tag: &str, value: &str, union: &str, description: &st
     lines.finish()
 }
 
+/// The record of the kind of a union that Slack sends without its tag.
+pub fn untagged_record_docs(tag: &str, union: &str, description: &str, page: &str) -> Vec<String> {
+    let mut lines = Lines::default();
+    lines.push(format!("A [`{union}`] without a {}.", code_span(tag)));
+    lines.blank();
+    lines.extend(docs::markdown(description, page));
+    lines.finish()
+}
+
 /// The `response_metadata` field of a response that pages.
 pub fn response_metadata_docs() -> Vec<String> {
     vec![" The answer's `response_metadata`: where the next page starts.".to_owned()]

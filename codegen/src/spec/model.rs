@@ -148,6 +148,11 @@ pub struct ObjectSpec {
     /// Its kinds, for an object with a `tag`, in the order of their tag values.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub variants: Vec<VariantSpec>,
+    /// For an object with a `tag` that Slack also sends without it (a message event
+    /// without a `subtype`): the name of that kind (`plain`), whose fields are then
+    /// `fields`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub untagged: Option<String>,
     /// The page of Slack's reference that documents the `limits` of its fields: where
     /// each limit comes from. Required when a field has limits.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -196,83 +196,181 @@ impl rt::de::Union for Block {
 
     fn write<S: rt::de::serde::Serializer>(
         &self,
+        __outer: Option<(&str, &str)>,
         __serializer: S,
     ) -> Result<S::Ok, S::Error> {
         match self {
             Self::Actions(__kind) => {
-                rt::de::write_kind("type", "actions", __kind.as_ref(), __serializer)
+                rt::de::write_kind(
+                    __outer,
+                    Some(("type", "actions")),
+                    __kind.as_ref(),
+                    __serializer,
+                )
             }
             Self::Alert(__kind) => {
-                rt::de::write_kind("type", "alert", __kind.as_ref(), __serializer)
+                rt::de::write_kind(
+                    __outer,
+                    Some(("type", "alert")),
+                    __kind.as_ref(),
+                    __serializer,
+                )
             }
             Self::Card(__kind) => {
-                rt::de::write_kind("type", "card", __kind.as_ref(), __serializer)
+                rt::de::write_kind(
+                    __outer,
+                    Some(("type", "card")),
+                    __kind.as_ref(),
+                    __serializer,
+                )
             }
             Self::Carousel(__kind) => {
-                rt::de::write_kind("type", "carousel", __kind.as_ref(), __serializer)
+                rt::de::write_kind(
+                    __outer,
+                    Some(("type", "carousel")),
+                    __kind.as_ref(),
+                    __serializer,
+                )
             }
             Self::Container(__kind) => {
-                rt::de::write_kind("type", "container", __kind.as_ref(), __serializer)
+                rt::de::write_kind(
+                    __outer,
+                    Some(("type", "container")),
+                    __kind.as_ref(),
+                    __serializer,
+                )
             }
             Self::Context(__kind) => {
-                rt::de::write_kind("type", "context", __kind.as_ref(), __serializer)
+                rt::de::write_kind(
+                    __outer,
+                    Some(("type", "context")),
+                    __kind.as_ref(),
+                    __serializer,
+                )
             }
             Self::ContextActions(__kind) => {
                 rt::de::write_kind(
-                    "type",
-                    "context_actions",
+                    __outer,
+                    Some(("type", "context_actions")),
                     __kind.as_ref(),
                     __serializer,
                 )
             }
             Self::DataTable(__kind) => {
-                rt::de::write_kind("type", "data_table", __kind.as_ref(), __serializer)
+                rt::de::write_kind(
+                    __outer,
+                    Some(("type", "data_table")),
+                    __kind.as_ref(),
+                    __serializer,
+                )
             }
             Self::DataVisualization(__kind) => {
                 rt::de::write_kind(
-                    "type",
-                    "data_visualization",
+                    __outer,
+                    Some(("type", "data_visualization")),
                     __kind.as_ref(),
                     __serializer,
                 )
             }
             Self::Divider(__kind) => {
-                rt::de::write_kind("type", "divider", __kind.as_ref(), __serializer)
+                rt::de::write_kind(
+                    __outer,
+                    Some(("type", "divider")),
+                    __kind.as_ref(),
+                    __serializer,
+                )
             }
             Self::File(__kind) => {
-                rt::de::write_kind("type", "file", __kind.as_ref(), __serializer)
+                rt::de::write_kind(
+                    __outer,
+                    Some(("type", "file")),
+                    __kind.as_ref(),
+                    __serializer,
+                )
             }
             Self::Header(__kind) => {
-                rt::de::write_kind("type", "header", __kind.as_ref(), __serializer)
+                rt::de::write_kind(
+                    __outer,
+                    Some(("type", "header")),
+                    __kind.as_ref(),
+                    __serializer,
+                )
             }
             Self::Image(__kind) => {
-                rt::de::write_kind("type", "image", __kind.as_ref(), __serializer)
+                rt::de::write_kind(
+                    __outer,
+                    Some(("type", "image")),
+                    __kind.as_ref(),
+                    __serializer,
+                )
             }
             Self::Input(__kind) => {
-                rt::de::write_kind("type", "input", __kind.as_ref(), __serializer)
+                rt::de::write_kind(
+                    __outer,
+                    Some(("type", "input")),
+                    __kind.as_ref(),
+                    __serializer,
+                )
             }
             Self::Markdown(__kind) => {
-                rt::de::write_kind("type", "markdown", __kind.as_ref(), __serializer)
+                rt::de::write_kind(
+                    __outer,
+                    Some(("type", "markdown")),
+                    __kind.as_ref(),
+                    __serializer,
+                )
             }
             Self::Plan(__kind) => {
-                rt::de::write_kind("type", "plan", __kind.as_ref(), __serializer)
+                rt::de::write_kind(
+                    __outer,
+                    Some(("type", "plan")),
+                    __kind.as_ref(),
+                    __serializer,
+                )
             }
             Self::RichText(__kind) => {
-                rt::de::write_kind("type", "rich_text", __kind.as_ref(), __serializer)
+                rt::de::write_kind(
+                    __outer,
+                    Some(("type", "rich_text")),
+                    __kind.as_ref(),
+                    __serializer,
+                )
             }
             Self::Section(__kind) => {
-                rt::de::write_kind("type", "section", __kind.as_ref(), __serializer)
+                rt::de::write_kind(
+                    __outer,
+                    Some(("type", "section")),
+                    __kind.as_ref(),
+                    __serializer,
+                )
             }
             Self::Table(__kind) => {
-                rt::de::write_kind("type", "table", __kind.as_ref(), __serializer)
+                rt::de::write_kind(
+                    __outer,
+                    Some(("type", "table")),
+                    __kind.as_ref(),
+                    __serializer,
+                )
             }
             Self::TaskCard(__kind) => {
-                rt::de::write_kind("type", "task_card", __kind.as_ref(), __serializer)
+                rt::de::write_kind(
+                    __outer,
+                    Some(("type", "task_card")),
+                    __kind.as_ref(),
+                    __serializer,
+                )
             }
             Self::Video(__kind) => {
-                rt::de::write_kind("type", "video", __kind.as_ref(), __serializer)
+                rt::de::write_kind(
+                    __outer,
+                    Some(("type", "video")),
+                    __kind.as_ref(),
+                    __serializer,
+                )
             }
-            Self::Unknown(__fields) => rt::de::write_unknown(__fields, __serializer),
+            Self::Unknown(__fields) => {
+                rt::de::write_unknown(__outer, __fields, __serializer)
+            }
         }
     }
 }

@@ -100,19 +100,37 @@ impl rt::de::Union for ContextElement {
 
     fn write<S: rt::de::serde::Serializer>(
         &self,
+        __outer: Option<(&str, &str)>,
         __serializer: S,
     ) -> Result<S::Ok, S::Error> {
         match self {
             Self::Image(__kind) => {
-                rt::de::write_kind("type", "image", __kind.as_ref(), __serializer)
+                rt::de::write_kind(
+                    __outer,
+                    Some(("type", "image")),
+                    __kind.as_ref(),
+                    __serializer,
+                )
             }
             Self::Mrkdwn(__kind) => {
-                rt::de::write_kind("type", "mrkdwn", __kind.as_ref(), __serializer)
+                rt::de::write_kind(
+                    __outer,
+                    Some(("type", "mrkdwn")),
+                    __kind.as_ref(),
+                    __serializer,
+                )
             }
             Self::PlainText(__kind) => {
-                rt::de::write_kind("type", "plain_text", __kind.as_ref(), __serializer)
+                rt::de::write_kind(
+                    __outer,
+                    Some(("type", "plain_text")),
+                    __kind.as_ref(),
+                    __serializer,
+                )
             }
-            Self::Unknown(__fields) => rt::de::write_unknown(__fields, __serializer),
+            Self::Unknown(__fields) => {
+                rt::de::write_unknown(__outer, __fields, __serializer)
+            }
         }
     }
 }

@@ -161,148 +161,181 @@ impl rt::de::Union for ElementState {
 
     fn write<S: rt::de::serde::Serializer>(
         &self,
+        __outer: Option<(&str, &str)>,
         __serializer: S,
     ) -> Result<S::Ok, S::Error> {
         match self {
             Self::ChannelsSelect(__kind) => {
                 rt::de::write_kind(
-                    "type",
-                    "channels_select",
+                    __outer,
+                    Some(("type", "channels_select")),
                     __kind.as_ref(),
                     __serializer,
                 )
             }
             Self::Checkboxes(__kind) => {
-                rt::de::write_kind("type", "checkboxes", __kind.as_ref(), __serializer)
+                rt::de::write_kind(
+                    __outer,
+                    Some(("type", "checkboxes")),
+                    __kind.as_ref(),
+                    __serializer,
+                )
             }
             Self::ConversationsSelect(__kind) => {
                 rt::de::write_kind(
-                    "type",
-                    "conversations_select",
+                    __outer,
+                    Some(("type", "conversations_select")),
                     __kind.as_ref(),
                     __serializer,
                 )
             }
             Self::Datepicker(__kind) => {
-                rt::de::write_kind("type", "datepicker", __kind.as_ref(), __serializer)
+                rt::de::write_kind(
+                    __outer,
+                    Some(("type", "datepicker")),
+                    __kind.as_ref(),
+                    __serializer,
+                )
             }
             Self::Datetimepicker(__kind) => {
                 rt::de::write_kind(
-                    "type",
-                    "datetimepicker",
+                    __outer,
+                    Some(("type", "datetimepicker")),
                     __kind.as_ref(),
                     __serializer,
                 )
             }
             Self::EmailTextInput(__kind) => {
                 rt::de::write_kind(
-                    "type",
-                    "email_text_input",
+                    __outer,
+                    Some(("type", "email_text_input")),
                     __kind.as_ref(),
                     __serializer,
                 )
             }
             Self::ExternalSelect(__kind) => {
                 rt::de::write_kind(
-                    "type",
-                    "external_select",
+                    __outer,
+                    Some(("type", "external_select")),
                     __kind.as_ref(),
                     __serializer,
                 )
             }
             Self::FileInput(__kind) => {
-                rt::de::write_kind("type", "file_input", __kind.as_ref(), __serializer)
+                rt::de::write_kind(
+                    __outer,
+                    Some(("type", "file_input")),
+                    __kind.as_ref(),
+                    __serializer,
+                )
             }
             Self::MultiChannelsSelect(__kind) => {
                 rt::de::write_kind(
-                    "type",
-                    "multi_channels_select",
+                    __outer,
+                    Some(("type", "multi_channels_select")),
                     __kind.as_ref(),
                     __serializer,
                 )
             }
             Self::MultiConversationsSelect(__kind) => {
                 rt::de::write_kind(
-                    "type",
-                    "multi_conversations_select",
+                    __outer,
+                    Some(("type", "multi_conversations_select")),
                     __kind.as_ref(),
                     __serializer,
                 )
             }
             Self::MultiExternalSelect(__kind) => {
                 rt::de::write_kind(
-                    "type",
-                    "multi_external_select",
+                    __outer,
+                    Some(("type", "multi_external_select")),
                     __kind.as_ref(),
                     __serializer,
                 )
             }
             Self::MultiStaticSelect(__kind) => {
                 rt::de::write_kind(
-                    "type",
-                    "multi_static_select",
+                    __outer,
+                    Some(("type", "multi_static_select")),
                     __kind.as_ref(),
                     __serializer,
                 )
             }
             Self::MultiUsersSelect(__kind) => {
                 rt::de::write_kind(
-                    "type",
-                    "multi_users_select",
+                    __outer,
+                    Some(("type", "multi_users_select")),
                     __kind.as_ref(),
                     __serializer,
                 )
             }
             Self::NumberInput(__kind) => {
-                rt::de::write_kind("type", "number_input", __kind.as_ref(), __serializer)
+                rt::de::write_kind(
+                    __outer,
+                    Some(("type", "number_input")),
+                    __kind.as_ref(),
+                    __serializer,
+                )
             }
             Self::PlainTextInput(__kind) => {
                 rt::de::write_kind(
-                    "type",
-                    "plain_text_input",
+                    __outer,
+                    Some(("type", "plain_text_input")),
                     __kind.as_ref(),
                     __serializer,
                 )
             }
             Self::RadioButtons(__kind) => {
                 rt::de::write_kind(
-                    "type",
-                    "radio_buttons",
+                    __outer,
+                    Some(("type", "radio_buttons")),
                     __kind.as_ref(),
                     __serializer,
                 )
             }
             Self::RichTextInput(__kind) => {
                 rt::de::write_kind(
-                    "type",
-                    "rich_text_input",
+                    __outer,
+                    Some(("type", "rich_text_input")),
                     __kind.as_ref(),
                     __serializer,
                 )
             }
             Self::StaticSelect(__kind) => {
                 rt::de::write_kind(
-                    "type",
-                    "static_select",
+                    __outer,
+                    Some(("type", "static_select")),
                     __kind.as_ref(),
                     __serializer,
                 )
             }
             Self::Timepicker(__kind) => {
-                rt::de::write_kind("type", "timepicker", __kind.as_ref(), __serializer)
+                rt::de::write_kind(
+                    __outer,
+                    Some(("type", "timepicker")),
+                    __kind.as_ref(),
+                    __serializer,
+                )
             }
             Self::UrlTextInput(__kind) => {
                 rt::de::write_kind(
-                    "type",
-                    "url_text_input",
+                    __outer,
+                    Some(("type", "url_text_input")),
                     __kind.as_ref(),
                     __serializer,
                 )
             }
             Self::UsersSelect(__kind) => {
-                rt::de::write_kind("type", "users_select", __kind.as_ref(), __serializer)
+                rt::de::write_kind(
+                    __outer,
+                    Some(("type", "users_select")),
+                    __kind.as_ref(),
+                    __serializer,
+                )
             }
-            Self::Unknown(__fields) => rt::de::write_unknown(__fields, __serializer),
+            Self::Unknown(__fields) => {
+                rt::de::write_unknown(__outer, __fields, __serializer)
+            }
         }
     }
 }

@@ -97,80 +97,93 @@ impl rt::de::Union for Interaction {
 
     fn write<S: rt::de::serde::Serializer>(
         &self,
+        __outer: Option<(&str, &str)>,
         __serializer: S,
     ) -> Result<S::Ok, S::Error> {
         match self {
             Self::BlockActions(__kind) => {
                 rt::de::write_kind(
-                    "type",
-                    "block_actions",
+                    __outer,
+                    Some(("type", "block_actions")),
                     __kind.as_ref(),
                     __serializer,
                 )
             }
             Self::BlockSuggestion(__kind) => {
                 rt::de::write_kind(
-                    "type",
-                    "block_suggestion",
+                    __outer,
+                    Some(("type", "block_suggestion")),
                     __kind.as_ref(),
                     __serializer,
                 )
             }
             Self::DialogCancellation(__kind) => {
                 rt::de::write_kind(
-                    "type",
-                    "dialog_cancellation",
+                    __outer,
+                    Some(("type", "dialog_cancellation")),
                     __kind.as_ref(),
                     __serializer,
                 )
             }
             Self::DialogSubmission(__kind) => {
                 rt::de::write_kind(
-                    "type",
-                    "dialog_submission",
+                    __outer,
+                    Some(("type", "dialog_submission")),
                     __kind.as_ref(),
                     __serializer,
                 )
             }
             Self::DialogSuggestion(__kind) => {
                 rt::de::write_kind(
-                    "type",
-                    "dialog_suggestion",
+                    __outer,
+                    Some(("type", "dialog_suggestion")),
                     __kind.as_ref(),
                     __serializer,
                 )
             }
             Self::InteractiveMessage(__kind) => {
                 rt::de::write_kind(
-                    "type",
-                    "interactive_message",
+                    __outer,
+                    Some(("type", "interactive_message")),
                     __kind.as_ref(),
                     __serializer,
                 )
             }
             Self::MessageAction(__kind) => {
                 rt::de::write_kind(
-                    "type",
-                    "message_action",
+                    __outer,
+                    Some(("type", "message_action")),
                     __kind.as_ref(),
                     __serializer,
                 )
             }
             Self::Shortcut(__kind) => {
-                rt::de::write_kind("type", "shortcut", __kind.as_ref(), __serializer)
-            }
-            Self::ViewClosed(__kind) => {
-                rt::de::write_kind("type", "view_closed", __kind.as_ref(), __serializer)
-            }
-            Self::ViewSubmission(__kind) => {
                 rt::de::write_kind(
-                    "type",
-                    "view_submission",
+                    __outer,
+                    Some(("type", "shortcut")),
                     __kind.as_ref(),
                     __serializer,
                 )
             }
-            Self::Unknown(__fields) => rt::de::write_unknown(__fields, __serializer),
+            Self::ViewClosed(__kind) => {
+                rt::de::write_kind(
+                    __outer,
+                    Some(("type", "view_closed")),
+                    __kind.as_ref(),
+                    __serializer,
+                )
+            }
+            Self::ViewSubmission(__kind) => {
+                rt::de::write_kind(
+                    __outer,
+                    Some(("type", "view_submission")),
+                    __kind.as_ref(),
+                    __serializer,
+                )
+            }
+            Self::Unknown(__fields) => {
+                rt::de::write_unknown(__outer, __fields, __serializer)
+            }
         }
     }
 }

@@ -109,42 +109,45 @@ impl rt::de::Union for RichTextElement {
 
     fn write<S: rt::de::serde::Serializer>(
         &self,
+        __outer: Option<(&str, &str)>,
         __serializer: S,
     ) -> Result<S::Ok, S::Error> {
         match self {
             Self::RichTextList(__kind) => {
                 rt::de::write_kind(
-                    "type",
-                    "rich_text_list",
+                    __outer,
+                    Some(("type", "rich_text_list")),
                     __kind.as_ref(),
                     __serializer,
                 )
             }
             Self::RichTextPreformatted(__kind) => {
                 rt::de::write_kind(
-                    "type",
-                    "rich_text_preformatted",
+                    __outer,
+                    Some(("type", "rich_text_preformatted")),
                     __kind.as_ref(),
                     __serializer,
                 )
             }
             Self::RichTextQuote(__kind) => {
                 rt::de::write_kind(
-                    "type",
-                    "rich_text_quote",
+                    __outer,
+                    Some(("type", "rich_text_quote")),
                     __kind.as_ref(),
                     __serializer,
                 )
             }
             Self::RichTextSection(__kind) => {
                 rt::de::write_kind(
-                    "type",
-                    "rich_text_section",
+                    __outer,
+                    Some(("type", "rich_text_section")),
                     __kind.as_ref(),
                     __serializer,
                 )
             }
-            Self::Unknown(__fields) => rt::de::write_unknown(__fields, __serializer),
+            Self::Unknown(__fields) => {
+                rt::de::write_unknown(__outer, __fields, __serializer)
+            }
         }
     }
 }

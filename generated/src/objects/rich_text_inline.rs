@@ -135,37 +135,85 @@ impl rt::de::Union for RichTextInline {
 
     fn write<S: rt::de::serde::Serializer>(
         &self,
+        __outer: Option<(&str, &str)>,
         __serializer: S,
     ) -> Result<S::Ok, S::Error> {
         match self {
             Self::Broadcast(__kind) => {
-                rt::de::write_kind("type", "broadcast", __kind.as_ref(), __serializer)
+                rt::de::write_kind(
+                    __outer,
+                    Some(("type", "broadcast")),
+                    __kind.as_ref(),
+                    __serializer,
+                )
             }
             Self::Channel(__kind) => {
-                rt::de::write_kind("type", "channel", __kind.as_ref(), __serializer)
+                rt::de::write_kind(
+                    __outer,
+                    Some(("type", "channel")),
+                    __kind.as_ref(),
+                    __serializer,
+                )
             }
             Self::Color(__kind) => {
-                rt::de::write_kind("type", "color", __kind.as_ref(), __serializer)
+                rt::de::write_kind(
+                    __outer,
+                    Some(("type", "color")),
+                    __kind.as_ref(),
+                    __serializer,
+                )
             }
             Self::Date(__kind) => {
-                rt::de::write_kind("type", "date", __kind.as_ref(), __serializer)
+                rt::de::write_kind(
+                    __outer,
+                    Some(("type", "date")),
+                    __kind.as_ref(),
+                    __serializer,
+                )
             }
             Self::Emoji(__kind) => {
-                rt::de::write_kind("type", "emoji", __kind.as_ref(), __serializer)
+                rt::de::write_kind(
+                    __outer,
+                    Some(("type", "emoji")),
+                    __kind.as_ref(),
+                    __serializer,
+                )
             }
             Self::Link(__kind) => {
-                rt::de::write_kind("type", "link", __kind.as_ref(), __serializer)
+                rt::de::write_kind(
+                    __outer,
+                    Some(("type", "link")),
+                    __kind.as_ref(),
+                    __serializer,
+                )
             }
             Self::Text(__kind) => {
-                rt::de::write_kind("type", "text", __kind.as_ref(), __serializer)
+                rt::de::write_kind(
+                    __outer,
+                    Some(("type", "text")),
+                    __kind.as_ref(),
+                    __serializer,
+                )
             }
             Self::User(__kind) => {
-                rt::de::write_kind("type", "user", __kind.as_ref(), __serializer)
+                rt::de::write_kind(
+                    __outer,
+                    Some(("type", "user")),
+                    __kind.as_ref(),
+                    __serializer,
+                )
             }
             Self::Usergroup(__kind) => {
-                rt::de::write_kind("type", "usergroup", __kind.as_ref(), __serializer)
+                rt::de::write_kind(
+                    __outer,
+                    Some(("type", "usergroup")),
+                    __kind.as_ref(),
+                    __serializer,
+                )
             }
-            Self::Unknown(__fields) => rt::de::write_unknown(__fields, __serializer),
+            Self::Unknown(__fields) => {
+                rt::de::write_unknown(__outer, __fields, __serializer)
+            }
         }
     }
 }

@@ -59,16 +59,29 @@ impl rt::de::Union for View {
 
     fn write<S: rt::de::serde::Serializer>(
         &self,
+        __outer: Option<(&str, &str)>,
         __serializer: S,
     ) -> Result<S::Ok, S::Error> {
         match self {
             Self::Home(__kind) => {
-                rt::de::write_kind("type", "home", __kind.as_ref(), __serializer)
+                rt::de::write_kind(
+                    __outer,
+                    Some(("type", "home")),
+                    __kind.as_ref(),
+                    __serializer,
+                )
             }
             Self::Modal(__kind) => {
-                rt::de::write_kind("type", "modal", __kind.as_ref(), __serializer)
+                rt::de::write_kind(
+                    __outer,
+                    Some(("type", "modal")),
+                    __kind.as_ref(),
+                    __serializer,
+                )
             }
-            Self::Unknown(__fields) => rt::de::write_unknown(__fields, __serializer),
+            Self::Unknown(__fields) => {
+                rt::de::write_unknown(__outer, __fields, __serializer)
+            }
         }
     }
 }
