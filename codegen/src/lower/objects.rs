@@ -60,6 +60,18 @@ fn lower_union(
         .collect();
     let variant_names =
         naming::assign(&format!("variant of {name}"), &entries, Case::UpperCamel, RESERVED_VARIANTS, problems);
+    let untagged_name =
+        spec.untagged.as_deref().map(|kind| naming::rust_name(kind, Case::UpperCamel, RESERVED_VARIANTS));
+    if let Some(taken) = untagged_name.as_ref().filter(|untagged| variant_names.contains(untagged)) {
+        problems.push(
+            object
+                .problem(
+                    "untagged",
+                    format!("the kind without a tag and a tagged kind both become the variant `{taken}`"),
+                )
+                .with_hint("name the kind without a tag otherwise"),
+        );
+    }
     let mut variants: Vec<ir::UnionVariant> = spec
         .variants
         .iter()
@@ -75,16 +87,7 @@ fn lower_union(
             let mut record_docs = prose::variant_record_docs(tag, &variant.tag, name, &variant.description, scope.page);
             let source = variant.limits_source.as_deref().or(spec.limits_source.as_deref());
             record_docs.extend(prose::limits_source_docs(&variant.fields, source));
-            let record = ir::Record {
-                name: record_name.clone(),
-                docs: record_docs,
-                fields,
-                warnings: None,
-                validated: false,
-                builder: Some(ir::Builder::default()),
-                scope: None,
-            };
-            scope.records.insert(slot, record);
+            scope.records.insert(slot, kind_record(&record_name, record_docs, fields));
             ir::UnionVariant {
                 tag: variant.tag.clone(),
                 variant: variant_name,
@@ -97,23 +100,11 @@ fn lower_union(
         .collect();
     // The runtime finds a tag by binary search in the union's tags, in this order.
     variants.sort_by(|a, b| a.tag.cmp(&b.tag));
-    let untagged = spec.untagged.as_ref().map(|kind| {
-        let variant = naming::rust_name(kind, Case::UpperCamel, RESERVED_VARIANTS);
+    let untagged = untagged_name.map(|variant| {
         let record_name = format!("{name}{variant}");
         let fields = scope.fields(&spec.fields, "", &record_name, problems);
         let record_docs = prose::untagged_record_docs(tag, name, &spec.description, scope.page);
-        scope.records.insert(
-            0,
-            ir::Record {
-                name: record_name.clone(),
-                docs: record_docs,
-                fields,
-                warnings: None,
-                validated: false,
-                builder: Some(ir::Builder::default()),
-                scope: None,
-            },
-        );
+        scope.records.insert(0, kind_record(&record_name, record_docs, fields));
         ir::UnionVariant {
             tag: String::new(),
             variant,
@@ -124,6 +115,19 @@ fn lower_union(
         }
     });
     ir::TaggedUnion { name: name.to_owned(), docs, tag: tag.to_owned(), variants, untagged, validated: false }
+}
+
+/// The record of one kind of a union.
+fn kind_record(name: &str, docs: Vec<String>, fields: Vec<ir::Member>) -> ir::Record {
+    ir::Record {
+        name: name.to_owned(),
+        docs,
+        fields,
+        warnings: None,
+        validated: false,
+        builder: Some(ir::Builder::default()),
+        scope: None,
+    }
 }
 
 /// How an app builds the record of `spec`, an object of one kind: its shortcuts, with
