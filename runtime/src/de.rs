@@ -395,15 +395,15 @@ pub fn write_record<T: Record, S: Serializer>(record: &T, serializer: S) -> Resu
     write_fields(record, &[], serializer)
 }
 
-/// Serializes a [`Record`], after the leading `(key, value)` entries (the tags of the
-/// unions that hold it).
+/// Serializes a [`Record`], after the leading `(key, value)` entries that are given (the
+/// tags of the unions that hold it).
 fn write_fields<T: Record, S: Serializer>(
     record: &T,
-    leading: &[(&str, &str)],
+    leading: &[Option<(&str, &str)>],
     serializer: S,
 ) -> Result<S::Ok, S::Error> {
     let mut writer = Writer::new(serializer.serialize_map(None)?, record.unknown());
-    for (key, value) in leading {
+    for (key, value) in leading.iter().flatten() {
         writer.entry(key, value);
     }
     record.write(&mut writer);
@@ -459,7 +459,13 @@ pub trait Union: Sized {
 ///
 /// When the input is not valid JSON.
 pub fn read_union<'de, T: Union, A: MapAccess<'de>>(mut map: A) -> Result<T, A::Error> {
-    let Some(first) = map.next_key::<Key<'de>>()? else { return Ok(T::unknown(UnknownFields::new())) };
+    let Some(first) = map.next_key::<Key<'de>>()? else {
+        // An empty object has no tag: it is the kind without one, if the type has it.
+        return match T::UNTAGGED {
+            Some(kind) => T::read_kind(kind, Reader::new(map, T::NAME)),
+            None => Ok(T::unknown(UnknownFields::new())),
+        };
+    };
     if first.as_bytes() == T::TAG.as_bytes() {
         let tag = map.next_value::<Tag<'de>>()?;
         let kind = match &tag {
@@ -563,7 +569,8 @@ impl<'de> Deserialize<'de> for Tag<'de> {
     }
 }
 
-/// Serializes one kind of a [`Union`]: the tag, then the kind's record.
+/// Serializes one kind of a [`Union`]: the tag of the union that holds it, if any, its
+/// own tag (none for [`Union::UNTAGGED`]), then the kind's record.
 ///
 /// # Errors
 ///
@@ -574,11 +581,7 @@ pub fn write_kind<T: Record, S: Serializer>(
     kind: &T,
     serializer: S,
 ) -> Result<S::Ok, S::Error> {
-    match (outer, tag) {
-        (Some(outer), Some(tag)) => write_fields(kind, &[outer, tag], serializer),
-        (Some(only), None) | (None, Some(only)) => write_fields(kind, &[only], serializer),
-        (None, None) => write_fields(kind, &[], serializer),
-    }
+    write_fields(kind, &[outer, tag], serializer)
 }
 
 /// Reads the rest of an object as the union `T`, the kind of another union it is (a
@@ -1012,6 +1015,10 @@ mod tests {
             let Outer::Message(inner) = nested_round_trip(&json) else { panic!("{json} is a message") };
             assert!(matches!(*inner, Inner::Plain(ref sample) if sample.id == "a"), "{inner:?}");
         }
+        let Outer::Message(inner) = nested_round_trip(&json!({"type": "message"})) else {
+            panic!("a message with nothing else is a message")
+        };
+        assert!(matches!(*inner, Inner::Plain(_)), "nothing after the outer tag is no tag: {inner:?}");
         let Outer::Message(inner) = nested_round_trip(&json!({"type": "message", "subtype": "new", "id": "a"})) else {
             panic!("a message of an unknown subtype is still a message")
         };
