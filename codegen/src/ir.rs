@@ -471,11 +471,8 @@ pub struct UnionVariant {
     pub tag: String,
     /// The enum variant.
     pub variant: String,
-    /// The type it holds, by name: one of the object's records, or another union (an
-    /// event's kinds by `subtype`).
+    /// The record it holds, by name (one of the object's records).
     pub record: String,
-    /// Whether `record` is a union, which reads the rest of the object by its own tag.
-    pub nested: bool,
     /// Doc lines of the variant.
     pub docs: Vec<String>,
     /// Whether its record checks Slack's limits.

@@ -305,16 +305,9 @@ pub fn union(union: &TaggedUnion) -> TokenStream {
     let variants: Vec<_> = all.iter().map(|variant| ident(&variant.variant)).collect();
     let records = all.iter().map(|variant| ident(&variant.record));
     let variant_docs = all.iter().map(|variant| doc_attrs(&variant.docs, false));
-    let reads = all.iter().map(|variant| {
-        if variant.nested { quote!(rt::de::read_nested(__reader)?) } else { quote!(rt::de::read_fields(__reader)?) }
-    });
-    let writes = all.iter().map(|variant| {
+    let own_tags = all.iter().map(|variant| {
         let value = &variant.tag;
-        match (variant.nested, variant.tag.is_empty()) {
-            (true, _) => quote!(rt::de::write_nested(#tag, #value, __kind.as_ref(), __serializer)),
-            (false, true) => quote!(rt::de::write_kind(__outer, None, __kind.as_ref(), __serializer)),
-            (false, false) => quote!(rt::de::write_kind(__outer, Some((#tag, #value)), __kind.as_ref(), __serializer)),
-        }
+        if value.is_empty() { quote!(None) } else { quote!(Some((#tag, #value))) }
     });
     let validate = union.validated.then(|| {
         let checked = all.iter().filter(|variant| variant.validated).map(|variant| ident(&variant.variant));
@@ -353,7 +346,7 @@ pub fn union(union: &TaggedUnion) -> TokenStream {
                 __reader: rt::de::Reader<'de, A>,
             ) -> Result<Self, A::Error> {
                 Ok(match __kind {
-                    #(#kinds => Self::#variants(Box::new(#reads)),)*
+                    #(#kinds => Self::#variants(Box::new(rt::de::read_fields(__reader)?)),)*
                     _ => Self::Unknown(__reader.keep_all()?),
                 })
             }
@@ -377,7 +370,7 @@ pub fn union(union: &TaggedUnion) -> TokenStream {
                 __serializer: S,
             ) -> Result<S::Ok, S::Error> {
                 match self {
-                    #(Self::#variants(__kind) => #writes,)*
+                    #(Self::#variants(__kind) => rt::de::write_kind(__outer, #own_tags, __kind.as_ref(), __serializer),)*
                     Self::Unknown(__fields) => rt::de::write_unknown(__outer, __fields, __serializer),
                 }
             }

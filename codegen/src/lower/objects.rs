@@ -84,7 +84,8 @@ fn lower_union(
             };
             let slot = scope.records.len();
             let fields = scope.fields(&variant.fields, &format!("variants.{index}"), &record_name, problems);
-            let mut record_docs = prose::variant_record_docs(tag, &variant.tag, name, &variant.description, scope.page);
+            let mut record_docs =
+                prose::variant_record_docs(tag, Some(&variant.tag), name, &variant.description, scope.page);
             let source = variant.limits_source.as_deref().or(spec.limits_source.as_deref());
             record_docs.extend(prose::limits_source_docs(&variant.fields, source));
             scope.records.insert(slot, kind_record(&record_name, record_docs, fields));
@@ -92,7 +93,6 @@ fn lower_union(
                 tag: variant.tag.clone(),
                 variant: variant_name,
                 record: record_name,
-                nested: false,
                 docs: prose::value_docs(&variant.tag),
                 validated: false,
             }
@@ -103,14 +103,13 @@ fn lower_union(
     let untagged = untagged_name.map(|variant| {
         let record_name = format!("{name}{variant}");
         let fields = scope.fields(&spec.fields, "", &record_name, problems);
-        let record_docs = prose::untagged_record_docs(tag, name, &spec.description, scope.page);
+        let record_docs = prose::variant_record_docs(tag, None, name, &spec.description, scope.page);
         scope.records.insert(0, kind_record(&record_name, record_docs, fields));
         ir::UnionVariant {
             tag: String::new(),
             variant,
             record: record_name,
-            nested: false,
-            docs: vec![format!(" Without a {}.", crate::docs::code_span(tag))],
+            docs: prose::untagged_value_docs(tag),
             validated: false,
         }
     });

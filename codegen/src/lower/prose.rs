@@ -239,22 +239,22 @@ pub fn alias_docs(field: &str, owner: &str, target: &str, description: &str, pag
     lines.finish()
 }
 
-/// The record of one kind of a union: which tag value it is.
-pub fn variant_record_docs(tag: &str, value: &str, union: &str, description: &str, page: &str) -> Vec<String> {
+/// The record of one kind of a union: the kind whose tag is `value`, or (`None`) the
+/// kind Slack sends without the tag.
+pub fn variant_record_docs(tag: &str, value: Option<&str>, union: &str, description: &str, page: &str) -> Vec<String> {
     let mut lines = Lines::default();
-    lines.push(format!("A [`{union}`] whose {} is {}.", code_span(tag), code_span(value)));
+    match value {
+        Some(value) => lines.push(format!("A [`{union}`] whose {} is {}.", code_span(tag), code_span(value))),
+        None => lines.push(format!("A [`{union}`] without a {}.", code_span(tag))),
+    }
     lines.blank();
     lines.extend(docs::markdown(description, page));
     lines.finish()
 }
 
-/// The record of the kind of a union that Slack sends without its tag.
-pub fn untagged_record_docs(tag: &str, union: &str, description: &str, page: &str) -> Vec<String> {
-    let mut lines = Lines::default();
-    lines.push(format!("A [`{union}`] without a {}.", code_span(tag)));
-    lines.blank();
-    lines.extend(docs::markdown(description, page));
-    lines.finish()
+/// The variant of the kind of a union that Slack sends without its tag.
+pub fn untagged_value_docs(tag: &str) -> Vec<String> {
+    vec![format!(" Without a {}.", code_span(tag))]
 }
 
 /// The `response_metadata` field of a response that pages.
